@@ -1,0 +1,68 @@
+"""The executor contract: one run attempt in, an outcome out.
+
+An executor does the job's action (call an agent, make an HTTP request) and returns an
+``Outcome`` or raises ``ExecutionFailed``. It never touches storage: the worker records
+what it returns, decides retries, evaluates the condition and hands delivery the result.
+Cancellation and timeouts arrive as ``asyncio.CancelledError``; executors let it through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """What an executor may know about the run it is doing."""
+
+    run_id: str
+    job_id: str
+    job_name: str
+    owner: str
+    attempt: int
+    scheduled_for: datetime | None
+    trigger: str
+    goal: str | None
+    metadata: dict[str, Any]
+    #: the job's previous finished run (``{"output", "data", "status", "completed_at"}``) or None
+    previous_run: dict[str, Any] | None = None
+    #: for chain runs: the upstream run that caused this one (same keys as previous_run)
+    upstream_run: dict[str, Any] | None = None
+
+
+@dataclass
+class Outcome:
+    """A finished attempt: markdown ``output`` and a JSON-object ``data``."""
+
+    output: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    #: LLM token usage where known: {"prompt_tokens", "completion_tokens", "total_tokens"}
+    usage: dict[str, int] | None = None
+
+
+class ExecutionFailed(Exception):
+    """The attempt failed. ``retryable`` False means retrying cannot help (bad configuration)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        retryable: bool = True,
+        data: dict[str, Any] | None = None,
+        output: str = "",
+        usage: dict[str, int] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.retryable = retryable
+        self.data = data or {}
+        self.output = output
+        self.usage = usage
+
+
+class Executor(Protocol):
+    async def execute(self, action: dict[str, Any], context: RunContext) -> Outcome:
+        """Do one attempt of ``action`` (the job's ``action`` settings) for ``context``."""
+        ...
