@@ -1,0 +1,287 @@
+"""The schema, as SQLAlchemy Core tables. Migrations (``migrations/``) create exactly this.
+
+Instants are stored as naive UTC (``UTCDateTime``) on both SQLite and PostgreSQL so that the
+same comparisons work on both; they come back aware.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC in Python, naive UTC in the database."""
+
+    impl = DateTime(timezone=False)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):  # pragma: no cover - raw SQL on SQLite
+            value = datetime.fromisoformat(value)
+        return value.replace(tzinfo=UTC)
+
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("owner", String(200), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("prefix", String(16), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_used_at", UTCDateTime),
+    Column("revoked_at", UTCDateTime),
+)
+
+agents = Table(
+    "agents",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    # NULL owner: visible to every owner (the built-in ``default`` agent)
+    Column("owner", String(200), index=True),
+    Column("name", String(200), nullable=False),
+    Column("model", String(200)),
+    Column("instructions", Text, nullable=False, server_default=""),
+    Column("tools", JSON, nullable=False),
+    Column("max_steps", Integer, nullable=False, server_default="8"),
+    Column("max_tokens", Integer, nullable=False, server_default="20000"),
+    Column("timeout_seconds", Integer, nullable=False, server_default="300"),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("deleted_at", UTCDateTime),
+)
+
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("owner", String(200), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("description", Text),
+    Column("goal", Text),
+    Column("agent_id", String(40)),
+    # the model is fixed when the job is written, so a later change of the default agent
+    # never silently moves an unattended job to another model
+    Column("model", String(200)),
+    Column("action", JSON, nullable=False),
+    Column("schedule", JSON),
+    # PATCH /reschedule with effective_from: the old schedule runs until then
+    Column("pending_schedule", JSON),
+    Column("effective_from", UTCDateTime),
+    Column("status", String(16), nullable=False),
+    Column("delivery", JSON),
+    Column("condition", JSON),
+    Column("retry", JSON),
+    Column("timeout_seconds", Integer),
+    Column("overlap", String(20), nullable=False, server_default="skip"),
+    Column("catchup_window_seconds", Integer),
+    Column("max_concurrency", Integer),
+    Column("pause_on_failure", Integer),
+    Column("exclusions", JSON),
+    Column("tags", JSON, nullable=False),
+    # ",tag1,tag2," so a tag filter is a portable LIKE
+    Column("tags_index", Text, nullable=False, server_default=""),
+    Column("metadata", JSON, nullable=False),
+    Column("webhook_url", Text),
+    Column("idempotency_key", String(200)),
+    Column("created_by", String(200)),
+    Column("next_run_at", UTCDateTime),
+    Column("last_run_at", UTCDateTime),
+    Column("run_count", Integer, nullable=False, server_default="0"),
+    Column("consecutive_failures", Integer, nullable=False, server_default="0"),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("deleted_at", UTCDateTime),
+    UniqueConstraint("owner", "idempotency_key"),
+    Index("ix_jobs_owner_created", "owner", "created_at"),
+    # the scheduler's only scan: active jobs by next_run_at
+    Index(
+        "ix_jobs_due",
+        "next_run_at",
+        postgresql_where=text("status = 'active' AND deleted_at IS NULL"),
+        sqlite_where=text("status = 'active' AND deleted_at IS NULL"),
+    ),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("job_id", String(40), ForeignKey("jobs.id", ondelete="CASCADE"), nullable=False),
+    Column("owner", String(200), nullable=False),
+    Column("trigger", String(16), nullable=False),
+    Column("scheduled_for", UTCDateTime),
+    # set only on the run that stands for a scheduled slot, so that each slot fires at most
+    # once across every instance (NULLs are distinct: manual and retry runs never collide)
+    Column("slot", UTCDateTime),
+    Column("attempt", Integer, nullable=False, server_default="1"),
+    Column("status", String(16), nullable=False),
+    Column("reason", Text),
+    Column("not_before", UTCDateTime, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("started_at", UTCDateTime),
+    Column("completed_at", UTCDateTime),
+    Column("output", Text),
+    Column("data", JSON),
+    Column("error", Text),
+    Column("condition_met", Boolean),
+    Column("delivery", JSON),
+    Column("usage", JSON),
+    Column("retry_of", String(40)),
+    Column("chain_id", String(40)),
+    Column("chain_run_id", String(40)),
+    Column("upstream_run_id", String(40)),
+    Column("acquired_by", String(60)),
+    Column("acquired_until", UTCDateTime),
+    Column("cancel_requested", Boolean, nullable=False, server_default=text("false")),
+    UniqueConstraint("job_id", "slot"),
+    Index("ix_runs_job_created", "job_id", "created_at"),
+    Index("ix_runs_owner_created", "owner", "created_at"),
+    Index(
+        "ix_runs_queue",
+        "not_before",
+        postgresql_where=text("status = 'queued'"),
+        sqlite_where=text("status = 'queued'"),
+    ),
+    Index(
+        "ix_runs_leases",
+        "acquired_until",
+        postgresql_where=text("status = 'running'"),
+        sqlite_where=text("status = 'running'"),
+    ),
+    Index("ix_runs_chain_run", "chain_run_id"),
+)
+
+# What a finished run still has to send: deliveries to channels and job events. One row per
+# (run, kind, target, event): a post is made at most once even across retries and restarts.
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("run_id", String(40), nullable=False),
+    Column("job_id", String(40), nullable=False),
+    Column("owner", String(200), nullable=False),
+    Column("kind", String(16), nullable=False),  # delivery | event
+    Column("target", Text, nullable=False),
+    Column("event", String(40), nullable=False, server_default=""),
+    Column("payload", JSON, nullable=False),
+    Column("status", String(16), nullable=False),  # pending | sending | delivered | failed | muted
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", UTCDateTime, nullable=False),
+    Column("acquired_until", UTCDateTime),
+    Column("detail", Text),
+    Column("external_id", String(100)),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("run_id", "kind", "target", "event"),
+    Index(
+        "ix_outbox_pending",
+        "next_attempt_at",
+        postgresql_where=text("status = 'pending'"),
+        sqlite_where=text("status = 'pending'"),
+    ),
+)
+
+chains = Table(
+    "chains",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("owner", String(200), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("jobs", JSON, nullable=False),
+    Column("edges", JSON, nullable=False),
+    Column("joins", JSON, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+chain_runs = Table(
+    "chain_runs",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("chain_id", String(40), nullable=False, index=True),
+    Column("owner", String(200), nullable=False),
+    Column("root_run_id", String(40)),
+    Column("status", String(16), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("completed_at", UTCDateTime),
+)
+
+activity = Table(
+    "activity",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("owner", String(200), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("weight", Float, nullable=False, server_default="1"),
+    Index("ix_activity_owner_at", "owner", "at"),
+)
+
+owners = Table(
+    "owners",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("timezone", String(64)),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+instances = Table(
+    "instances",
+    metadata,
+    Column("id", String(60), primary_key=True),
+    Column("roles", String(60), nullable=False),
+    Column("hostname", String(200), nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("heartbeat_at", UTCDateTime, nullable=False),
+    Column("stats", JSON),
+)
+
+# A single row that elects the scheduler on SQLite, where only one scheduler may run per file.
+locks = Table(
+    "locks",
+    metadata,
+    Column("name", String(60), primary_key=True),
+    Column("holder", String(60), nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+)
