@@ -1,0 +1,413 @@
+"""Conditions: a small, safe expression language that decides whether a run is delivered.
+
+We parse with Python's own ``ast`` and evaluate an allow-list of node types ourselves,
+rather than use simpleeval or CEL. simpleeval allows attribute access unless told not to and
+its error messages are not ours to shape; CEL (``common-expression-language``) is well
+specified but adds a compiled dependency and a syntax (``&&``, ``size()``) our users do not
+write. An allow-list of ~15 node kinds is short enough to read in one sitting, refuses
+everything else by construction, and lets every refusal name its reason.
+
+The language: names resolve in the run's ``data``; ``previous`` is the previous run's data
+(``previous.price`` and ``previous["price"]`` mean the same; on the first run it is empty,
+so guard with ``"price" in previous``). Literals (numbers, strings, ``True``/``true``,
+``False``/``false``, ``None``/``null``, lists), comparisons (``== != < <= > >= in not in is``),
+arithmetic (``+ - * / // % **``), ``and``/``or``/``not``, ``a if c else b``, subscripts
+(``items[0]``, ``prices["btc"]``) and the calls ``abs min max len round``. Nothing else: no
+attribute access, no other calls, no comprehensions or lambdas. Work is bounded: the
+expression's length, node count and depth are capped, and so are the sizes of the numbers,
+strings and lists it builds. The result must be a boolean.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+MAX_EXPRESSION_LENGTH = 2_000
+MAX_NODES = 300
+MAX_DEPTH = 40
+MAX_INT_BITS = 4_096
+MAX_SEQUENCE_LENGTH = 100_000
+MAX_ROUND_DIGITS = 100
+
+PREVIOUS = "previous"
+_LITERAL_NAMES: dict[str, Any] = {"true": True, "false": False, "null": None}
+
+
+class ConditionError(ValueError):
+    """The condition cannot be compiled or evaluated; the message is the human reason."""
+
+
+@dataclass(frozen=True)
+class CompiledCondition:
+    """A checked expression, ready to evaluate any number of times."""
+
+    expression: str
+    tree: ast.expr
+    #: top-level names of the run's data the expression reads (not counting ``previous``)
+    names: frozenset[str]
+    uses_previous: bool
+
+
+def compile_condition(expression: str) -> CompiledCondition:
+    """Parse and check ``expression``; raise ConditionError naming the first problem."""
+    if not isinstance(expression, str) or not expression.strip():
+        raise ConditionError("the expression is empty")
+    if len(expression) > MAX_EXPRESSION_LENGTH:
+        raise ConditionError(f"the expression is longer than {MAX_EXPRESSION_LENGTH} characters")
+    text = expression.strip()
+    try:
+        tree = ast.parse(text, mode="eval").body
+    except SyntaxError as error:
+        if error.offset and error.offset <= len(text):
+            indent = len(expression) - len(expression.lstrip())
+            where = f"at column {error.offset + indent}"
+        else:
+            where = "at the end of the expression"
+        raise ConditionError(f"syntax error {where}: {error.msg}") from None
+    except (RecursionError, MemoryError, ValueError):
+        raise ConditionError("the expression is nested too deeply") from None
+
+    names: set[str] = set()
+    uses_previous = _check(tree, depth=1, names=names, budget=[MAX_NODES])
+    condition = CompiledCondition(expression, tree, frozenset(names), uses_previous)
+    # Parts that read no data are evaluated now, so `9**9**9` or `1 + "a"` is refused when
+    # the job is created rather than on its first run at 3 a.m.
+    _fold_constants(tree)
+    if not names and not uses_previous:
+        evaluate(condition, {})
+    return condition
+
+
+def evaluate(
+    condition: CompiledCondition,
+    data: Mapping[str, Any],
+    *,
+    previous: Mapping[str, Any] | None = None,
+) -> bool:
+    """Evaluate against a run's ``data`` (and the previous run's); True means deliver."""
+    result = _Evaluator(data, previous).visit(condition.tree)
+    if not isinstance(result, bool):
+        raise ConditionError(
+            f"the condition must be true or false, but it gave {_describe(result)}"
+        )
+    return result
+
+
+# --- checking ---------------------------------------------------------------------------
+
+_ALLOWED_FUNCTIONS = frozenset({"abs", "min", "max", "len", "round"})
+
+_REFUSED_NODES: dict[type[ast.AST], str] = {
+    ast.Attribute: "attribute access is not allowed",
+    ast.Lambda: "lambda is not allowed",
+    ast.ListComp: "comprehensions are not allowed",
+    ast.SetComp: "comprehensions are not allowed",
+    ast.DictComp: "comprehensions are not allowed",
+    ast.GeneratorExp: "comprehensions are not allowed",
+    ast.NamedExpr: "assignment (:=) is not allowed",
+    ast.JoinedStr: "f-strings are not allowed",
+    ast.Starred: "* unpacking is not allowed",
+    ast.Slice: "slices are not allowed",
+    ast.Await: "await is not allowed",
+    ast.Dict: "dict literals are not allowed",
+    ast.Set: "set literals are not allowed",
+}
+
+
+def _check(node: ast.AST, *, depth: int, names: set[str], budget: list[int]) -> bool:
+    """Refuse anything outside the allow-list; collect data names; return uses_previous."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ConditionError(f"the expression has more than {MAX_NODES} parts")
+    if depth > MAX_DEPTH:
+        raise ConditionError(f"the expression is nested more than {MAX_DEPTH} levels deep")
+
+    uses_previous = False
+    children: list[ast.AST]
+    match node:
+        case ast.Attribute(value=ast.Name(id=name)) if name == PREVIOUS:
+            return True  # `previous.x` is sugar for `previous["x"]`
+        case ast.Name(id=name):
+            if name == PREVIOUS:
+                return True
+            if name not in _LITERAL_NAMES:
+                names.add(name)
+            return False
+        case ast.Constant(value=value):
+            if isinstance(value, bool | int | float | str) or value is None:
+                return False
+            raise ConditionError(f"{type(value).__name__} literals are not allowed")
+        case ast.Call(func=func, args=args, keywords=keywords):
+            if not isinstance(func, ast.Name):
+                if isinstance(func, ast.Attribute):
+                    raise ConditionError("attribute access is not allowed")
+                raise ConditionError(
+                    "only the functions abs, min, max, len and round can be called"
+                )
+            if func.id not in _ALLOWED_FUNCTIONS:
+                raise ConditionError(
+                    f"unknown function {func.id!r} (allowed: abs, min, max, len, round)"
+                )
+            if keywords:
+                raise ConditionError(f"{func.id}() takes no keyword arguments here")
+            children = list(args)
+        case ast.BinOp(op=op) if type(op) not in _BINARY:
+            raise ConditionError(
+                f"the operator {_OPERATOR_SYMBOLS.get(type(op), '?')} is not allowed"
+            )
+        case ast.UnaryOp(op=ast.Invert()):
+            raise ConditionError("the operator ~ is not allowed")
+        case (
+            ast.BoolOp()
+            | ast.BinOp()
+            | ast.UnaryOp()
+            | ast.Compare()
+            | ast.IfExp()
+            | ast.Subscript()
+            | ast.List()
+            | ast.Tuple()
+        ):
+            children = [
+                child for child in ast.iter_child_nodes(node) if isinstance(child, ast.expr)
+            ]
+        case _:
+            reason = _REFUSED_NODES.get(type(node))
+            raise ConditionError(reason or f"{type(node).__name__} expressions are not allowed")
+
+    for child in children:
+        uses_previous |= _check(child, depth=depth + 1, names=names, budget=budget)
+    return uses_previous
+
+
+def _fold_constants(node: ast.expr) -> None:
+    """Evaluate each largest sub-expression that reads no data, so its errors surface now."""
+    if _is_constant(node):
+        if not isinstance(node, ast.Constant):
+            _Evaluator({}, None).visit(node)
+        return
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.expr):
+            _fold_constants(child)
+
+
+def _is_constant(node: ast.AST) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in _LITERAL_NAMES
+    if isinstance(node, ast.Attribute):
+        return False
+    return all(_is_constant(child) for child in ast.iter_child_nodes(node))
+
+
+# --- evaluating -------------------------------------------------------------------------
+
+
+def _power(base: Any, exponent: Any) -> Any:
+    if isinstance(base, int) and isinstance(exponent, int) and exponent > 0:
+        if max(abs(base).bit_length(), 1) * exponent > MAX_INT_BITS and abs(base) > 1:
+            raise ConditionError(f"{base} ** {exponent} is too large to compute")
+    return operator.pow(base, exponent)
+
+
+def _multiply(left: Any, right: Any) -> Any:
+    if isinstance(left, int) and isinstance(right, int):
+        if left.bit_length() + right.bit_length() > MAX_INT_BITS:
+            raise ConditionError("the result of * is too large")
+    for sequence, count in ((left, right), (right, left)):
+        if isinstance(sequence, str | list | tuple) and isinstance(count, int):
+            if len(sequence) * count > MAX_SEQUENCE_LENGTH:
+                raise ConditionError(
+                    f"repeating a {_kind(sequence)} would make more than "
+                    f"{MAX_SEQUENCE_LENGTH} items"
+                )
+    return operator.mul(left, right)
+
+
+def _add(left: Any, right: Any) -> Any:
+    if isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
+        if len(left) + len(right) > MAX_SEQUENCE_LENGTH:
+            raise ConditionError(f"joining would make more than {MAX_SEQUENCE_LENGTH} items")
+    return operator.add(left, right)
+
+
+def _modulo(left: Any, right: Any) -> Any:
+    # `str % x` is printf formatting, which can build huge strings ('%*d' % (10**9, 1)).
+    if isinstance(left, str):
+        raise ConditionError("% is only for numbers here")
+    return operator.mod(left, right)
+
+
+_BINARY: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+    ast.Add: _add,
+    ast.Sub: operator.sub,
+    ast.Mult: _multiply,
+    ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: _modulo,
+    ast.Pow: _power,
+}
+
+_OPERATOR_SYMBOLS: dict[type[ast.operator], str] = {
+    ast.LShift: "<<",
+    ast.RShift: ">>",
+    ast.BitAnd: "&",
+    ast.BitOr: "|",
+    ast.BitXor: "^",
+    ast.MatMult: "@",
+}
+
+_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.In: lambda left, right: left in right,
+    ast.NotIn: lambda left, right: left not in right,
+    ast.Is: operator.is_,
+    ast.IsNot: operator.is_not,
+}
+
+
+def _round(value: Any, digits: Any = None) -> Any:
+    if digits is not None and (not isinstance(digits, int) or abs(digits) > MAX_ROUND_DIGITS):
+        raise ConditionError(f"round() takes a whole number of digits up to {MAX_ROUND_DIGITS}")
+    return round(value) if digits is None else round(value, digits)
+
+
+_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "abs": abs,
+    "min": min,
+    "max": max,
+    "len": len,
+    "round": _round,
+}
+
+
+class _Evaluator:
+    def __init__(self, data: Mapping[str, Any], previous: Mapping[str, Any] | None) -> None:
+        self.data = data
+        self.previous = previous
+
+    def visit(self, node: ast.expr) -> Any:
+        try:
+            return self._visit(node)
+        except ConditionError:
+            raise
+        except ZeroDivisionError:
+            raise ConditionError("division by zero") from None
+        except OverflowError:
+            raise ConditionError("a number in the expression is too large") from None
+        except (TypeError, ValueError) as error:
+            raise ConditionError(str(error)) from None
+        except (RecursionError, MemoryError):
+            raise ConditionError("the expression needs too much work") from None
+
+    def _visit(self, node: ast.expr) -> Any:
+        match node:
+            case ast.Constant(value=value):
+                return value
+            case ast.Name(id=name):
+                return self._name(name)
+            case ast.Attribute(attr=key):  # only `previous.key` passes the check
+                return self._lookup(self._previous(), key, where="the previous run's data")
+            case ast.BoolOp(op=ast.And(), values=values):
+                result: Any = True
+                for value in values:
+                    result = self._visit(value)
+                    if not result:
+                        return result
+                return result
+            case ast.BoolOp(op=ast.Or(), values=values):
+                result = False
+                for value in values:
+                    result = self._visit(value)
+                    if result:
+                        return result
+                return result
+            case ast.UnaryOp(op=ast.Not(), operand=operand):
+                return not self._visit(operand)
+            case ast.UnaryOp(op=ast.USub(), operand=operand):
+                return -self._visit(operand)
+            case ast.UnaryOp(op=ast.UAdd(), operand=operand):
+                return +self._visit(operand)
+            case ast.BinOp(left=left, op=op, right=right):
+                return _BINARY[type(op)](self._visit(left), self._visit(right))
+            case ast.Compare(left=left, ops=ops, comparators=comparators):
+                current = self._visit(left)
+                for op, comparator in zip(ops, comparators, strict=True):
+                    following = self._visit(comparator)
+                    if not _COMPARE[type(op)](current, following):
+                        return False
+                    current = following
+                return True
+            case ast.IfExp(test=test, body=body, orelse=orelse):
+                return self._visit(body) if self._visit(test) else self._visit(orelse)
+            case ast.Subscript(value=container_node, slice=key_node):
+                container = self._visit(container_node)
+                key = self._visit(key_node)
+                where = "the previous run's data" if _is_previous(container_node) else None
+                return self._lookup(container, key, where=where)
+            case ast.List(elts=items) | ast.Tuple(elts=items):
+                return [self._visit(item) for item in items]
+            case ast.Call(func=ast.Name(id=function), args=args):
+                return _FUNCTIONS[function](*(self._visit(arg) for arg in args))
+        raise ConditionError(f"{type(node).__name__} expressions are not allowed")
+
+    def _name(self, name: str) -> Any:
+        if name == PREVIOUS:
+            return self._previous()
+        if name in _LITERAL_NAMES:
+            return _LITERAL_NAMES[name]
+        if name in self.data:
+            return self.data[name]
+        raise ConditionError(f"{name!r} is not in the run's data")
+
+    def _previous(self) -> Mapping[str, Any]:
+        return self.previous if self.previous is not None else {}
+
+    def _lookup(self, container: Any, key: Any, *, where: str | None) -> Any:
+        if isinstance(container, Mapping):
+            if key in container:
+                return container[key]
+            if where and self.previous is None:
+                raise ConditionError(f"{key!r} is not in {where} (there is no previous run)")
+            raise ConditionError(f"{key!r} is not in {where or 'the value'}")
+        if isinstance(container, list | tuple | str):
+            if not isinstance(key, int) or isinstance(key, bool):
+                raise ConditionError(f"a {_kind(container)} index must be a whole number")
+            if not -len(container) <= key < len(container):
+                raise ConditionError(f"index {key} is out of range ({len(container)} items)")
+            return container[key]
+        raise ConditionError(f"cannot index {_describe(container)}")
+
+
+def _is_previous(node: ast.expr) -> bool:
+    return isinstance(node, ast.Name) and node.id == PREVIOUS
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list | tuple):
+        return "list"
+    if isinstance(value, Mapping):
+        return "object"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if value is None:
+        return "null"
+    return type(value).__name__
+
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"a {_kind(value)} ({text})"

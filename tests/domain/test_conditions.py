@@ -1,0 +1,165 @@
+import re
+from typing import Any
+
+import pytest
+
+from agentcron.app.domain.conditions import ConditionError, compile_condition, evaluate
+
+DATA: dict[str, Any] = {
+    "price_change_pct": 0.07,
+    "price": 107.0,
+    "status": "degraded",
+    "incidents": [{"sev": 1}, {"sev": 3}],
+    "tags": ["prod", "eu"],
+    "prices": {"btc": 64000, "eth": 3100},
+    "ok": False,
+    "count": 3,
+    "note": None,
+}
+PREVIOUS: dict[str, Any] = {"price": 100.0, "status": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("price_change_pct > 0.05", True),
+        ("price_change_pct > 0.10", False),
+        ("0.05 < price_change_pct <= 0.07", True),
+        ("status == 'degraded' and count >= 3", True),
+        ("status != 'degraded' or count > 5", False),
+        ("not ok", True),
+        ("'prod' in tags", True),
+        ("'staging' not in tags", True),
+        ("'btc' in prices and prices['btc'] > 60000", True),
+        ("incidents[0]['sev'] == 1", True),
+        ("incidents[-1]['sev'] == 3", True),
+        ("len(incidents) == 2", True),
+        ("max(count, 10) == 10 and min(tags) == 'eu'", True),
+        ("abs(price - previous.price) / previous.price > 0.05", True),
+        ("abs(price - previous['price']) / previous['price'] > 0.10", False),
+        ("previous.status == 'ok' and status != 'ok'", True),
+        ("round(price_change_pct * 100) == 7", True),
+        ("round(price / 3, 2) == 35.67", True),
+        ("count ** 2 == 9 and count // 2 == 1 and count % 2 == 1", True),
+        ("note is None and note == null", True),
+        ("ok == false and true", True),
+        ("status in ['degraded', 'down']", True),
+        ("(count if ok else 0) == 0", True),
+        ("-count < 0 and +count > 0", True),
+        ("'a' + 'b' == 'ab'", True),
+        ("True", True),
+    ],
+)
+def test_expressions_that_must_work(expression: str, expected: bool) -> None:
+    condition = compile_condition(expression)
+    assert evaluate(condition, DATA, previous=PREVIOUS) is expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "reason"),
+    [
+        ("__import__('os')", "unknown function '__import__'"),
+        ("open('/etc/passwd')", "unknown function 'open'"),
+        ("().__class__", "attribute access is not allowed"),
+        ("().__class__.__bases__[0].__subclasses__()", "attribute access is not allowed"),
+        ("tags.append(1)", "attribute access is not allowed"),
+        ("prices.keys()", "attribute access is not allowed"),
+        ("9**9**9", "too large"),
+        ("'a'*10**9", "more than 100000 items"),
+        ("[1] * 10**9", "more than 100000 items"),
+        ("'%*d' % (10**9, 1)", "% is only for numbers"),
+        ("10**5000 > 1", "too large"),
+        ("(" * 500 + "1" + ")" * 500, "nested parentheses"),
+        ("-" * 100 + "1 > 0", "nested more than"),
+        (" and ".join(["x>1"] * 120), "more than 300 parts"),
+        ("x" * 3000, "longer than 2000"),
+        ("lambda: 1", "lambda is not allowed"),
+        ("[x for x in tags]", "comprehensions are not allowed"),
+        ("max(x for x in tags)", "comprehensions are not allowed"),
+        ("{k: 1 for k in tags}", "comprehensions are not allowed"),
+        ("(y := 1)", "assignment"),
+        ("f'{price}'", "f-strings are not allowed"),
+        ("tags[0:1]", "slices are not allowed"),
+        ("b'x' == 1", "bytes literals are not allowed"),
+        ("1 << 100000", "the operator << is not allowed"),
+        ("~1", "the operator ~ is not allowed"),
+        ("max(*tags)", "* unpacking is not allowed"),
+        ("round(price, ndigits=2)", "no keyword arguments"),
+        ("price >", "syntax error at the end"),
+        ("price price", "syntax error at column 7"),
+        ("", "empty"),
+        ("1 + 'a'", "unsupported operand"),
+        ("1 / 0 > 1", "division by zero"),
+        ("2.5 ** 1e10 > 1", "too large"),
+        ("count + 1", None),  # not refused at creation: it needs data to be judged
+    ],
+)
+def test_hostile_and_broken_expressions_are_refused_at_creation(
+    expression: str, reason: str | None
+) -> None:
+    if reason is None:
+        compile_condition(expression)
+        return
+    with pytest.raises(ConditionError, match=re.escape(reason)):
+        compile_condition(expression)
+
+
+def test_a_missing_key_names_the_key() -> None:
+    condition = compile_condition("price_change_pct > 0.05")
+    with pytest.raises(ConditionError) as caught:
+        evaluate(condition, {"price": 1})
+    assert str(caught.value) == "'price_change_pct' is not in the run's data"
+
+
+def test_previous_is_empty_on_the_first_run_and_can_be_guarded() -> None:
+    guarded = compile_condition("'price' in previous and price > previous.price")
+    assert evaluate(guarded, {"price": 5}) is False
+    assert evaluate(guarded, {"price": 5}, previous={"price": 4}) is True
+
+    unguarded = compile_condition("price > previous.price")
+    with pytest.raises(ConditionError, match="there is no previous run"):
+        evaluate(unguarded, {"price": 5})
+    with pytest.raises(ConditionError, match=r"'price' is not in the previous run's data$"):
+        evaluate(unguarded, {"price": 5}, previous={"other": 1})
+
+
+def test_compiled_condition_lists_what_it_reads() -> None:
+    condition = compile_condition("abs(price - previous.price) > limit and true")
+    assert condition.names == {"price", "limit"}
+    assert condition.uses_previous
+
+
+@pytest.mark.parametrize(
+    ("expression", "data", "reason"),
+    [
+        ("count", {"count": 3}, "must be true or false, but it gave a number"),
+        ("status > 1", {"status": "x"}, "not supported between"),
+        ("items[5] == 1", {"items": [1]}, "index 5 is out of range"),
+        ("items['a'] == 1", {"items": [1]}, "index must be a whole number"),
+        ("obj['b'] == 1", {"obj": {"a": 1}}, "'b' is not in the value"),
+        ("n[0] == 1", {"n": 5}, "cannot index a number"),
+        ("x * y > 0", {"x": "ab", "y": 10**6}, "more than 100000 items"),
+        ("x ** y > 0", {"x": 7, "y": 10**6}, "too large"),
+        ("x / y > 0", {"x": 1, "y": 0}, "division by zero"),
+        ("len(n) > 0", {"n": 5}, "has no len"),
+        ("max(items) > 0", {"items": []}, "empty"),
+    ],
+)
+def test_runtime_errors_are_condition_errors(
+    expression: str, data: dict[str, Any], reason: str
+) -> None:
+    condition = compile_condition(expression)
+    with pytest.raises(ConditionError, match=reason):
+        evaluate(condition, data)
+
+
+def test_and_or_short_circuit_so_guards_work() -> None:
+    condition = compile_condition("'x' in obj and obj['x'] > 1 or missing_ok")
+    assert evaluate(condition, {"obj": {"x": 2}}) is True
+    with pytest.raises(ConditionError, match="'missing_ok' is not in the run's data"):
+        evaluate(condition, {"obj": {}})
+
+
+def test_a_condition_is_reusable_and_does_not_keep_data() -> None:
+    condition = compile_condition("value > 1")
+    assert [evaluate(condition, {"value": v}) for v in (0, 2, 1, 5)] == [False, True, False, True]
