@@ -1,0 +1,171 @@
+"""Slots a job skips: listed dates, weekdays and daily time windows, all in the job's zone."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from agentcron.app.domain.schedule import ScheduleError
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
+    name[:3]: i for i, name in enumerate(WEEKDAY_NAMES)
+}
+_KEYS = ("dates", "weekdays", "windows")
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusions:
+    """A slot is excluded when its local date is listed, its local weekday (Monday=0) is
+    listed, or its local time of day falls in a window [start, end); a window whose end is
+    not after its start wraps midnight (22:00-06:00)."""
+
+    dates: frozenset[date] = frozenset()
+    weekdays: frozenset[int] = frozenset()
+    windows: tuple[tuple[time, time], ...] = ()
+
+    @classmethod
+    def from_dict(
+        cls, data: Mapping[str, Any] | None, *, field: str = "exclusions"
+    ) -> Exclusions | None:
+        """Validate the JSON shape; None when nothing is excluded. ScheduleError names the item
+        at fault, e.g. "exclusions.dates[1]" or "exclusions.windows[0].start"."""
+        if data is None:
+            return None
+        if not isinstance(data, Mapping):
+            raise ScheduleError(field, "must be an object with dates, weekdays and/or windows")
+        for key in data:
+            if key not in _KEYS:
+                raise ScheduleError(
+                    f"{field}.{key}", "unknown field; expected dates, weekdays, windows"
+                )
+        dates = frozenset(
+            _date(value, f"{field}.dates[{i}]")
+            for i, value in enumerate(_list(data.get("dates"), f"{field}.dates"))
+        )
+        weekdays = frozenset(
+            _weekday(value, f"{field}.weekdays[{i}]")
+            for i, value in enumerate(_list(data.get("weekdays"), f"{field}.weekdays"))
+        )
+        windows = tuple(
+            _window(value, f"{field}.windows[{i}]")
+            for i, value in enumerate(_list(data.get("windows"), f"{field}.windows"))
+        )
+        if not (dates or weekdays or windows):
+            return None
+        return cls(dates=dates, weekdays=weekdays, windows=windows)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.dates:
+            out["dates"] = [d.isoformat() for d in sorted(self.dates)]
+        if self.weekdays:
+            out["weekdays"] = [WEEKDAY_NAMES[d][:3] for d in sorted(self.weekdays)]
+        if self.windows:
+            out["windows"] = [{"start": _hhmm(s), "end": _hhmm(e)} for s, e in self.windows]
+        return out
+
+    def reason(self, instant: datetime, zone: ZoneInfo) -> str | None:
+        """Why this instant is excluded ("excluded date 2026-12-25", "excluded weekday
+        Saturday", "excluded window 12:00-13:00"), or None."""
+        local = instant.astimezone(zone)
+        day = local.date()
+        if day in self.dates:
+            return f"excluded date {day.isoformat()}"
+        if day.weekday() in self.weekdays:
+            return f"excluded weekday {WEEKDAY_NAMES[day.weekday()].capitalize()}"
+        window = self._window_at(local.time())
+        if window is not None:
+            return f"excluded window {_hhmm(window[0])}-{_hhmm(window[1])}"
+        return None
+
+    def resume_at(self, instant: datetime, zone: ZoneInfo) -> datetime | None:
+        """None if `instant` is not excluded; otherwise the (UTC) instant its exclusion ends:
+        the next local midnight for a date or weekday, the window's end for a window. Lets a
+        search jump over a whole excluded stretch instead of testing every slot in it."""
+        local = instant.astimezone(zone)
+        day = local.date()
+        if day in self.dates or day.weekday() in self.weekdays:
+            return _local_instant(day + timedelta(days=1), time(0), zone)
+        window = self._window_at(local.time())
+        if window is None:
+            return None
+        start, end = window
+        end_day = day + timedelta(days=1) if start >= end and local.time() >= start else day
+        return _local_instant(end_day, end, zone)
+
+    def _window_at(self, moment: time) -> tuple[time, time] | None:
+        moment = moment.replace(tzinfo=None)
+        for start, end in self.windows:
+            inside = start <= moment < end if start < end else moment >= start or moment < end
+            if inside:
+                return start, end
+        return None
+
+
+def _local_instant(day: date, moment: time, zone: ZoneInfo) -> datetime:
+    # A wall time skipped by a DST change reads as the instant after the gap (fold=0).
+    return datetime.combine(day, moment, tzinfo=zone).astimezone(UTC)
+
+
+def _list(value: object, field: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list | tuple):
+        raise ScheduleError(field, "must be a list")
+    return list(value)
+
+
+def _date(value: object, field: str) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and len(value.strip()) == 10:
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ScheduleError(field, "not an ISO 8601 date (YYYY-MM-DD)")
+
+
+def _weekday(value: object, field: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
+        return value
+    if isinstance(value, str) and value.strip().lower() in _WEEKDAYS:
+        return _WEEKDAYS[value.strip().lower()]
+    raise ScheduleError(field, "must be a weekday name (mon-sun) or number 0-6 (0 is Monday)")
+
+
+def _window(value: object, field: str) -> tuple[time, time]:
+    if not isinstance(value, Mapping):
+        raise ScheduleError(field, 'must be an object like {"start": "12:00", "end": "13:00"}')
+    for key in value:
+        if key not in ("start", "end"):
+            raise ScheduleError(f"{field}.{key}", "unknown field; expected start, end")
+    start = _time_of_day(value.get("start"), f"{field}.start", allow_24=False)
+    end = _time_of_day(value.get("end"), f"{field}.end", allow_24=True)
+    if start == end:
+        raise ScheduleError(f"{field}.end", "must differ from start")
+    return start, end
+
+
+def _time_of_day(value: object, field: str, *, allow_24: bool) -> time:
+    if value is None:
+        raise ScheduleError(field, "is required")
+    if isinstance(value, str):
+        text = value.strip()
+        # "24:00" closes a window at midnight; stored as 00:00, which the wrap rule reads so.
+        if allow_24 and text in ("24:00", "24:00:00"):
+            return time(0)
+        parts = text.split(":")
+        if len(parts) in (2, 3) and all(len(p) == 2 and p.isascii() and p.isdigit() for p in parts):
+            hour, minute, second = (int(p) for p in [*parts, "00"][:3])
+            if hour < 24 and minute < 60 and second < 60:
+                return time(hour, minute, second)
+    raise ScheduleError(field, "must be a time of day HH:MM (24-hour)")
+
+
+def _hhmm(moment: time) -> str:
+    return moment.isoformat(timespec="seconds" if moment.second else "minutes")
