@@ -1,0 +1,204 @@
+"""The SSRF guard: requests made on a user's behalf never reach private networks.
+
+A job's URL is user input, so a request to it could read cloud metadata
+(169.254.169.254), an admin port on localhost or a database on the private network. The
+check sits where it cannot be bypassed: in the connector's resolver, *after* DNS, so the
+address checked is the address connected to (no time-of-check/time-of-use gap, no DNS
+rebinding), and it runs again for every hop of a redirect chain. Literal IP hosts never
+reach a resolver, so a client middleware checks those on each hop before connecting.
+
+Refused: loopback, private (RFC 1918, fc00::/7), link-local (169.254/16, fe80::/10 — the
+cloud metadata services), unspecified, multicast, reserved, shared CGNAT 100.64/10, and
+anything else not globally routable, including those addresses inside IPv6 (IPv4-mapped,
+NAT64, 6to4). ``allow_private=True`` (``AGENTCRON_ALLOW_PRIVATE_NETWORKS=1``) turns the
+guard off; ``allowed_networks`` lets specific networks through.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Iterable
+from typing import Any
+
+import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
+from yarl import URL
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+ALLOW_HINT = "set AGENTCRON_ALLOW_PRIVATE_NETWORKS=1 to allow private networks"
+MAX_URL_LENGTH = 2_048
+
+_CGNAT = ipaddress.ip_network("100.64.0.0/10")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+class BlockedAddress(Exception):
+    """The request would reach a private, loopback, link-local or otherwise internal address."""
+
+    def __init__(self, host: str, address: str, reason: str) -> None:
+        self.host = host
+        self.address = address
+        self.reason = reason
+        where = host if host == address else f"{host} ({address})"
+        super().__init__(f"refused to connect to {where}: it is {reason}; {ALLOW_HINT}")
+
+
+def blocked_reason(address: str | IPAddress) -> str | None:
+    """Why ``address`` must not be connected to, or None if it is a public address."""
+    ip = _parse_ip(address) if isinstance(address, str) else address
+    if ip is None:
+        return "not an IP address"
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            reason = blocked_reason(embedded)
+            return f"{reason} inside an IPv6 address" if reason else None
+    if ip.is_loopback:
+        return "a loopback address"
+    if ip.is_link_local:
+        return "a link-local address (where cloud metadata services live)"
+    if ip.is_unspecified:
+        return "the unspecified address"
+    if ip.is_multicast:
+        return "a multicast address"
+    if ip in _CGNAT:
+        return "a shared (CGNAT) address"
+    if ip.is_reserved:
+        return "a reserved address"
+    if ip.is_private:
+        return "a private address"
+    if not ip.is_global:
+        return "not a public address"
+    return None
+
+
+class AddressPolicy:
+    """Decides which resolved addresses a guarded session may connect to."""
+
+    def __init__(self, *, allowed_networks: Iterable[str | IPNetwork] = ()) -> None:
+        self.allowed_networks: tuple[IPNetwork, ...] = tuple(
+            ipaddress.ip_network(network, strict=False) for network in allowed_networks
+        )
+
+    def refusal(self, address: str) -> str | None:
+        """The reason ``address`` is refused, or None when it may be used."""
+        ip = _parse_ip(address)
+        if ip is not None and any(ip in network for network in self.allowed_networks):
+            return None
+        return blocked_reason(ip if ip is not None else address)
+
+    def check_hop(self, url: URL) -> None:
+        """Refuse a request (first or redirect hop) whose host is a blocked literal IP."""
+        host = url.raw_host
+        if host is None:
+            raise BlockedAddress(str(url), "", "a URL without a host")
+        if _parse_ip(host) is None:
+            return  # a name: the resolver checks what it resolves to
+        reason = self.refusal(host)
+        if reason is not None:
+            raise BlockedAddress(host, host, reason)
+
+
+class GuardedResolver(AbstractResolver):
+    """Resolves through ``resolver`` and keeps only the addresses the policy allows."""
+
+    def __init__(self, resolver: AbstractResolver, policy: AddressPolicy) -> None:
+        self._resolver = resolver
+        self._policy = policy
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        results = await self._resolver.resolve(host, port, family)
+        allowed = [result for result in results if self._policy.refusal(result["host"]) is None]
+        if not allowed:
+            first = results[0]["host"] if results else ""
+            raise BlockedAddress(host, first, self._policy.refusal(first) or "unresolvable")
+        return allowed
+
+    async def close(self) -> None:
+        await self._resolver.close()
+
+
+def check_url(url: str, *, field: str = "url") -> str:
+    """Check ``url`` is a usable http(s) URL (syntax only); return it stripped.
+
+    Raises ValueError with the reason, starting with ``field``.
+    """
+    if not isinstance(url, str) or not url.strip():
+        raise ValueError(f"{field} is required")
+    text = url.strip()
+    if len(text) > MAX_URL_LENGTH:
+        raise ValueError(f"{field} is longer than {MAX_URL_LENGTH} characters")
+    try:
+        parsed = URL(text)
+    except (ValueError, TypeError):
+        raise ValueError(f"{field} is not a valid URL") from None
+    if parsed.scheme not in ("http", "https"):
+        raise ValueError(f"{field} must start with http:// or https://")
+    if not parsed.raw_host:
+        raise ValueError(f"{field} has no host")
+    return text
+
+
+def guarded_session(
+    *,
+    allow_private: bool,
+    timeout: float = 30,
+    limit: int = 100,
+    user_agent: str = "agentcron",
+    allowed_networks: Iterable[str | IPNetwork] = (),
+    resolver: AbstractResolver | None = None,
+) -> aiohttp.ClientSession:
+    """An aiohttp session for requests to user-supplied URLs.
+
+    With ``allow_private=False`` every address it connects to, on every redirect hop, is
+    checked (see the module docstring); a refused request raises BlockedAddress before any
+    packet is sent to the refused address. ``resolver`` replaces the system resolver (tests
+    map names to addresses with it). The session keeps no cookies, because one session
+    serves many jobs and owners, and ignores proxy environment variables, which would
+    otherwise route around the guard. The caller closes it.
+    """
+    base_resolver = resolver if resolver is not None else aiohttp.ThreadedResolver()
+    middlewares: tuple[Any, ...] = ()
+    if not allow_private:
+        policy = AddressPolicy(allowed_networks=allowed_networks)
+        base_resolver = GuardedResolver(base_resolver, policy)
+
+        async def refuse_literal_addresses(
+            request: aiohttp.ClientRequest, handler: aiohttp.ClientHandlerType
+        ) -> aiohttp.ClientResponse:
+            policy.check_hop(request.url)
+            return await handler(request)
+
+        middlewares = (refuse_literal_addresses,)
+    connector = aiohttp.TCPConnector(limit=limit, resolver=base_resolver)
+    return aiohttp.ClientSession(
+        connector=connector,
+        timeout=aiohttp.ClientTimeout(total=timeout),
+        headers={"User-Agent": user_agent},
+        cookie_jar=aiohttp.DummyCookieJar(),
+        trust_env=False,
+        middlewares=middlewares,
+    )
+
+
+def _parse_ip(text: str) -> IPAddress | None:
+    try:
+        # Drop an IPv6 zone id ("fe80::1%eth0"): the address itself decides.
+        return ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return None
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip in _NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
