@@ -34,6 +34,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 class RecordedRequest:
     method: str
     path: str
+    raw_path: str
     query: dict[str, str]
     headers: dict[str, str]
     body: bytes
@@ -84,6 +85,7 @@ class Sink:
         recorded = RecordedRequest(
             method=request.method,
             path=request.path,
+            raw_path=request.raw_path,
             query=dict(request.query),
             headers=dict(request.headers),
             body=await request.read(),
@@ -186,7 +188,12 @@ class StaticResolver(AbstractResolver):
 
 @pytest.fixture
 async def connection_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
-    """Every TCP connect the test makes; one to a non-loopback address fails the test.
+    """Every TCP connect the test makes; one to a non-loopback address fails the test."""
+    return log_connections(monkeypatch)
+
+
+def log_connections(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Record the running loop's TCP connects; refuse (and fail on) non-loopback ones.
 
     aiohttp connects through ``loop.sock_connect`` (via aiohappyeyeballs), so wrapping it
     sees every outgoing connection attempt before a packet is sent.
