@@ -1,0 +1,118 @@
+"""Request plumbing shared by the endpoints: the caller, JSON bodies, query parameters."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from starlette.requests import Request
+
+from agentcron.app.errors import InvalidInput, Unauthorized
+from agentcron.app.runtime import Runtime
+from agentcron.app.storage.keys import Principal
+
+MAX_BODY_BYTES = 1_000_000
+
+
+def runtime(request: Request) -> Runtime:
+    return request.app.state.runtime  # type: ignore[no-any-return]
+
+
+async def caller(request: Request) -> Principal:
+    header = request.headers.get("authorization", "")
+    scheme, _, key = header.partition(" ")
+    if scheme.lower() != "bearer" or not key.strip():
+        raise Unauthorized("a valid API key is required (Authorization: Bearer <key>)")
+    principal = await runtime(request).keys.authenticate(key.strip())
+    if principal is None:
+        raise Unauthorized("the API key is not valid or has been revoked")
+    request.state.principal = principal
+    return principal
+
+
+async def json_body(request: Request, *, required: bool = True) -> Any:
+    raw = await request.body()
+    if len(raw) > MAX_BODY_BYTES:
+        raise InvalidInput.field("", f"the body is larger than {MAX_BODY_BYTES} bytes", status=413)
+    if not raw.strip():
+        if required:
+            raise InvalidInput.field("", "a JSON body is required", status=400)
+        return {}
+    try:
+        return json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        reason = (
+            f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+            if isinstance(exc, json.JSONDecodeError)
+            else "the body is not UTF-8"
+        )
+        raise InvalidInput.field("", reason, status=400) from None
+
+
+def int_param(
+    request: Request, name: str, default: int, *, low: int, high: int, clamp: bool = False
+) -> int:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InvalidInput.field(name, f"must be an integer, got {raw!r}", status=400) from None
+    if clamp and value > high:
+        return high
+    if not low <= value <= high:
+        raise InvalidInput.field(name, f"must be between {low} and {high}", status=400)
+    return value
+
+
+def choice_param(request: Request, name: str, choices: tuple[str, ...], default: str | None) -> Any:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw not in choices:
+        raise InvalidInput.field(name, f"must be one of {', '.join(choices)}", status=400)
+    return raw
+
+
+def bool_param(request: Request, name: str) -> bool:
+    raw = (request.query_params.get(name) or "").lower()
+    if raw in ("", "0", "false", "no"):
+        return False
+    if raw in ("1", "true", "yes"):
+        return True
+    raise InvalidInput.field(name, "must be true or false", status=400)
+
+
+def zone_param(request: Request, name: str = "timezone", default: str = "UTC") -> ZoneInfo:
+    raw = request.query_params.get(name) or default
+    try:
+        return ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput.field(name, f"unknown time zone {raw!r}", status=400) from None
+
+
+def instant_param(
+    request: Request, name: str, *, zone: ZoneInfo, default: datetime | None = None
+) -> datetime | None:
+    """An ISO date (midnight in ``zone``) or date-time (naive read in ``zone``), as UTC."""
+    raw = request.query_params.get(name)
+    if not raw:
+        return default
+    try:
+        if len(raw) == 10:
+            parsed = datetime.combine(date.fromisoformat(raw), time(0), tzinfo=zone)
+        else:
+            # a "+05:00" offset arrives as " 05:00" when the client did not escape the plus
+            fixed = re.sub(r"(T\d\d:\d\d(?::\d\d(?:\.\d+)?)?) (\d\d:?\d\d)$", r"\1+\2", raw)
+            parsed = datetime.fromisoformat(fixed.replace("Z", "+00:00"))
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=zone)
+    except ValueError:
+        raise InvalidInput.field(
+            name, f"is not an ISO 8601 date or date-time: {raw!r}", status=400
+        ) from None
+    return parsed.astimezone(UTC)

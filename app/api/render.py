@@ -1,0 +1,150 @@
+"""Rows to JSON: the public shapes of jobs and runs."""
+
+from __future__ import annotations
+
+import functools
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from agentcron.app.domain.exclusions import Exclusions
+from agentcron.app.domain.schedule import Schedule, local_iso, next_fire_time
+
+
+def utc_iso(instant: datetime | None) -> str | None:
+    if instant is None:
+        return None
+    return instant.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+@functools.lru_cache(maxsize=4096)
+def _describe(schedule_json: str) -> str | None:
+    try:
+        from agentcron.parsers import describe
+    except ImportError:  # pragma: no cover - the parser package is optional at this layer
+        return None
+    try:
+        return describe(json.loads(schedule_json))
+    except Exception:
+        return None
+
+
+def describe_schedule(schedule: dict[str, Any] | None) -> str | None:
+    if not schedule:
+        return None
+    return _describe(json.dumps(schedule, sort_keys=True))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(schedule_json: str, exclusions_json: str) -> tuple[Schedule, Exclusions | None]:
+    exclusions = json.loads(exclusions_json)
+    return (
+        Schedule.from_dict(json.loads(schedule_json)),
+        Exclusions.from_dict(exclusions) if exclusions else None,
+    )
+
+
+def parsed_schedule(
+    schedule: dict[str, Any], exclusions: dict[str, Any] | None
+) -> tuple[Schedule, Exclusions | None]:
+    """Stored schedules are already valid; parse them once per distinct value."""
+    return _parsed(
+        json.dumps(schedule, sort_keys=True), json.dumps(exclusions or None, sort_keys=True)
+    )
+
+
+def job_zone(row: dict[str, Any]) -> str:
+    schedule = row.get("schedule") or {}
+    return str(schedule.get("timezone") or "UTC")
+
+
+def displayed_next_run(row: dict[str, Any]) -> datetime | None:
+    """The stored ``next_run_at`` is the next slot the engine will look at; a slot that an
+    exclusion rules out is recorded as skipped then. Users see the next slot that will run."""
+    next_run = row.get("next_run_at")
+    if next_run is None or not row.get("exclusions") or not row.get("schedule"):
+        return next_run
+    schedule, exclusions = parsed_schedule(row["schedule"], row["exclusions"])
+    if exclusions is None or exclusions.reason(next_run, schedule.zone) is None:
+        return next_run
+    return next_fire_time(schedule, after=next_run, exclusions=exclusions)
+
+
+def render_job(row: dict[str, Any]) -> dict[str, Any]:
+    zone = job_zone(row)
+    next_run = displayed_next_run(row)
+    action = row.get("action") or {"type": "agent"}
+    body: dict[str, Any] = {
+        "id": row["id"],
+        "name": row["name"],
+        "description": row.get("description"),
+        "goal": row.get("goal"),
+        "agent_id": row.get("agent_id"),
+        "model": row.get("model"),
+        "action": action["type"],
+    }
+    if action["type"] == "http":
+        body["http"] = action["http"]
+    body.update(
+        {
+            "schedule": row.get("schedule"),
+            "schedule_description": describe_schedule(row.get("schedule")),
+            "status": row["status"],
+            "delivery": row.get("delivery"),
+            "condition": row.get("condition"),
+            "retry": row.get("retry"),
+            "timeout_seconds": row.get("timeout_seconds"),
+            "overlap": row.get("overlap") or "skip",
+            "catchup_window_seconds": row.get("catchup_window_seconds"),
+            "max_concurrency": row.get("max_concurrency"),
+            "pause_on_failure": row.get("pause_on_failure"),
+            "exclusions": row.get("exclusions"),
+            "tags": row.get("tags") or [],
+            "metadata": row.get("metadata") or {},
+            "webhook_url": row.get("webhook_url"),
+            "idempotency_key": row.get("idempotency_key"),
+            "created_by": row.get("created_by"),
+            "next_run_at": local_iso(next_run, zone) if next_run else None,
+            "last_run_at": local_iso(row["last_run_at"], zone) if row.get("last_run_at") else None,
+            "run_count": row.get("run_count") or 0,
+            "consecutive_failures": row.get("consecutive_failures") or 0,
+            "created_at": utc_iso(row["created_at"]),
+            "updated_at": utc_iso(row["updated_at"]),
+        }
+    )
+    if row.get("pending_schedule"):
+        body["pending_schedule"] = row["pending_schedule"]
+        body["effective_from"] = utc_iso(row.get("effective_from"))
+    return body
+
+
+RUN_FIELDS = (
+    "id",
+    "job_id",
+    "trigger",
+    "attempt",
+    "status",
+    "reason",
+    "output",
+    "data",
+    "error",
+    "condition_met",
+    "delivery",
+    "usage",
+    "retry_of",
+    "chain_id",
+    "chain_run_id",
+    "upstream_run_id",
+)
+
+
+def render_run(row: dict[str, Any], zone: str = "UTC") -> dict[str, Any]:
+    body = {name: row.get(name) for name in RUN_FIELDS}
+    for name in ("scheduled_for", "started_at", "completed_at", "created_at"):
+        value = row.get(name)
+        body[name] = local_iso(value, zone) if value is not None else None
+    started, completed = row.get("started_at"), row.get("completed_at")
+    body["duration_seconds"] = (
+        round((completed - started).total_seconds(), 3) if started and completed else None
+    )
+    return body

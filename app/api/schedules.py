@@ -1,0 +1,184 @@
+"""Schedules without jobs: ``validate``, ``parse-nl`` and ``calendar-data``."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from agentcron.app.api.common import (
+    caller,
+    instant_param,
+    int_param,
+    json_body,
+    runtime,
+    zone_param,
+)
+from agentcron.app.api.render import describe_schedule, parsed_schedule
+from agentcron.app.domain.schedule import (
+    Schedule,
+    ScheduleError,
+    fire_times_between,
+    local_iso,
+    next_fire_times,
+)
+from agentcron.app.errors import InvalidInput
+
+MAX_CALENDAR_DAYS = 92
+MAX_CALENDAR_EVENTS = 10_000
+
+
+def schedule_from_query(kind: str | None, value: str, timezone: str) -> dict[str, Any]:
+    """``type``/``value``/``timezone`` query parameters as a schedule document."""
+    value = value.strip()
+    if not kind:
+        if value.isdigit():
+            kind = "every"
+        elif value[:4].isdigit() and "-" in value[:8]:
+            kind = "at"
+        else:
+            kind = "cron"
+    if kind == "cron":
+        return {"type": "cron", "expression": value, "timezone": timezone}
+    if kind == "every":
+        return {"type": "every", "interval": value, "timezone": timezone}
+    if kind == "at":
+        return {"type": "at", "datetime": value, "timezone": timezone}
+    raise ScheduleError("type", "must be one of cron, every, at")
+
+
+async def validate(request: Request) -> Response:
+    await caller(request)
+    params = request.query_params
+    count = int_param(request, "count", 5, low=1, high=1000)
+    value = params.get("value") or params.get("expression") or params.get("interval")
+    timezone = params.get("timezone") or params.get("tz") or "UTC"
+    now = runtime(request).clock.now()
+    if not value:
+        return JSONResponse({"valid": False, "field": "value", "error": "value is required"})
+    try:
+        document = schedule_from_query(params.get("type"), value, timezone)
+        schedule = Schedule.from_dict(document)
+    except ScheduleError as exc:
+        field = exc.field.removeprefix("schedule.")
+        field = {"expression": "value", "interval": "value", "datetime": "value"}.get(field, field)
+        return JSONResponse({"valid": False, "field": field, "error": exc.reason})
+    runs = next_fire_times(schedule, after=now, count=count)
+    body: dict[str, Any] = {
+        "valid": True,
+        "schedule": schedule.to_dict(),
+        "human_readable": describe_schedule(schedule.to_dict()),
+        "timezone": schedule.timezone,
+        "next_runs": [local_iso(t, schedule.zone) for t in runs],
+    }
+    if not runs:
+        body["warning"] = "this schedule does not fire after now"
+    return JSONResponse(body)
+
+
+async def calendar_data(request: Request) -> Response:
+    principal = await caller(request)
+    rt = runtime(request)
+    zone = zone_param(request)
+    now = rt.clock.now()
+    start = instant_param(request, "start", zone=zone, default=now)
+    assert start is not None
+    end = instant_param(request, "end", zone=zone, default=start + timedelta(days=7))
+    assert end is not None
+    if end <= start:
+        raise InvalidInput.field("end", "must be after start", status=400)
+    if end - start > timedelta(days=MAX_CALENDAR_DAYS):
+        raise InvalidInput.field("end", f"the range may span at most {MAX_CALENDAR_DAYS} days", 400)
+    job_filter = request.query_params.get("job_id")
+    limit = int_param(request, "limit", MAX_CALENDAR_EVENTS, low=1, high=MAX_CALENDAR_EVENTS)
+    events: list[dict[str, Any]] = []
+    truncated = False
+    for job in await rt.jobs.active_with_schedules(principal.owner, limit=5_000):
+        if job_filter and job["id"] != job_filter:
+            continue
+        schedule, exclusions = parsed_schedule(job["schedule"], job.get("exclusions"))
+        room = limit - len(events)
+        times = fire_times_between(
+            schedule, start=start, end=end, exclusions=exclusions, limit=room + 1
+        )
+        if len(times) > room:
+            times, truncated = times[:room], True
+        for instant in times:
+            events.append(
+                {
+                    "job_id": job["id"],
+                    "name": job["name"],
+                    "at": local_iso(instant, zone),
+                    "local_time": local_iso(instant, schedule.zone),
+                    "timezone": schedule.timezone,
+                    "tags": job.get("tags") or [],
+                }
+            )
+        if truncated:
+            break
+    events.sort(key=lambda e: (e["at"], e["job_id"]))
+    return JSONResponse(
+        {
+            "start": local_iso(start, zone),
+            "end": local_iso(end, zone),
+            "timezone": zone.key,
+            "events": events,
+            "count": len(events),
+            "truncated": truncated,
+        }
+    )
+
+
+async def parse_nl(request: Request) -> Response:
+    await caller(request)
+    body = await json_body(request)
+    if not isinstance(body, dict):
+        raise InvalidInput.field("", "the request body must be a JSON object", status=400)
+    text = body.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidInput.field("text", "is required: the schedule in plain words")
+    if len(text) > 500:
+        raise InvalidInput.field("text", "is longer than 500 characters")
+    timezone = body.get("timezone") or "UTC"
+    zone_check = {"type": "cron", "expression": "0 0 * * *", "timezone": timezone}
+    try:
+        Schedule.from_dict(zone_check)
+    except ScheduleError as exc:
+        raise InvalidInput.field("timezone", exc.reason) from None
+    rt = runtime(request)
+    now = rt.clock.now()
+    from agentcron.parsers import parse
+
+    result = await parse(text, timezone=timezone, now=now, llm=rt.llm_parser())
+    out = result.to_dict()
+    if result.schedule is None:
+        detail = result.reason or "could not understand this as a schedule"
+        errors = [{"field": "text", "reason": detail}]
+        from agentcron.app.api.problems import problem
+
+        return problem(
+            422,
+            f"text: {detail}",
+            errors=errors,
+            suggestion=result.suggestion,
+            notes=list(result.notes),
+            parse_method=result.parse_method,
+        )
+    try:
+        schedule = Schedule.from_dict(result.schedule)
+        out["next_runs"] = [
+            local_iso(t, schedule.zone) for t in next_fire_times(schedule, after=now, count=5)
+        ]
+    except ScheduleError as exc:  # the parser produced something the engine refuses
+        raise InvalidInput.field("text", f"parsed into an invalid schedule ({exc})") from None
+    return JSONResponse(out)
+
+
+routes = [
+    Route("/validate", validate, methods=["GET"]),
+    Route("/calendar-data", calendar_data, methods=["GET"]),
+    Route("/parse-nl", parse_nl, methods=["POST"]),
+]

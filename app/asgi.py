@@ -1,0 +1,70 @@
+"""The Starlette application: the REST API under /api/scheduler, health, metrics, docs."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.routing import Mount, Route
+
+from agentcron.app.api import health, jobs, openapi, schedules
+from agentcron.app.api.problems import EXCEPTION_HANDLERS
+from agentcron.app.config import Settings
+from agentcron.app.runtime import Runtime
+
+log = logging.getLogger("agentcron")
+
+
+def api_routes() -> list[Route]:
+    routes: list[Route] = []
+    routes += jobs.routes
+    routes += schedules.routes
+    for module in _optional_route_modules():
+        routes += module.routes
+    return routes
+
+
+def _optional_route_modules() -> list[object]:
+    import importlib
+
+    found = []
+    for name in ("runs", "stats", "status", "agents", "chains", "smart"):
+        try:
+            found.append(importlib.import_module(f"agentcron.app.api.{name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"agentcron.app.api.{name}":
+                raise
+    return found
+
+
+def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> Starlette:
+    """Build the ASGI app. ``runtime`` carries settings, clock and database; the engine (when
+    this instance has the scheduler or worker role) starts and stops with the app."""
+    rt = runtime or Runtime(Settings.from_env())
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        engine = None
+        if start_engine and (rt.roles & {"scheduler", "worker"}):
+            from agentcron.app.engine.service import EngineService
+
+            engine = EngineService(rt)
+            await engine.start()
+        rt.started.set()
+        try:
+            yield
+        finally:
+            if engine is not None:
+                await engine.stop()
+            await rt.close()
+
+    api = Mount("/api/scheduler", routes=api_routes())
+    app = Starlette(
+        routes=[*health.routes, *openapi.routes, api],
+        exception_handlers=EXCEPTION_HANDLERS,
+        lifespan=lifespan,
+    )
+    app.state.runtime = rt
+    return app

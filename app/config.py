@@ -1,0 +1,77 @@
+"""Settings, read once from the environment (``AGENTCRON_*`` and the usual OpenAI/Slack names)."""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass, field
+
+from agentcron.app.storage.database import DEFAULT_URL
+
+
+def _flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
+def _float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value not in (None, "") else default
+
+
+@dataclass
+class Settings:
+    database_url: str = DEFAULT_URL
+    public_url: str | None = None
+    allow_private_networks: bool = False
+    # engine
+    max_sleep_seconds: float = 10.0
+    claim_batch_size: int = 500
+    worker_concurrency: int = 64
+    lease_seconds: float = 30.0
+    shutdown_grace_seconds: float = 30.0
+    default_catchup_window_seconds: int = 3600
+    # LLM
+    openai_api_key: str | None = None
+    openai_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    # Slack
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_api_url: str | None = None
+    # outbound signing for webhooks and job events
+    webhook_secret: str | None = None
+    instance_name: str = field(default_factory=socket.gethostname)
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        env = os.environ.get
+        return cls(
+            database_url=env("AGENTCRON_DATABASE_URL") or DEFAULT_URL,
+            public_url=env("AGENTCRON_PUBLIC_URL"),
+            allow_private_networks=_flag("AGENTCRON_ALLOW_PRIVATE_NETWORKS"),
+            max_sleep_seconds=_float("AGENTCRON_MAX_SLEEP_SECONDS", 10.0),
+            claim_batch_size=_int("AGENTCRON_CLAIM_BATCH_SIZE", 500),
+            worker_concurrency=_int("AGENTCRON_WORKER_CONCURRENCY", 64),
+            lease_seconds=_float("AGENTCRON_LEASE_SECONDS", 30.0),
+            shutdown_grace_seconds=_float("AGENTCRON_SHUTDOWN_GRACE_SECONDS", 30.0),
+            default_catchup_window_seconds=_int("AGENTCRON_CATCHUP_WINDOW_SECONDS", 3600),
+            openai_api_key=env("OPENAI_API_KEY"),
+            openai_base_url=env("OPENAI_BASE_URL"),
+            llm_model=env("AGENTCRON_LLM_MODEL") or "gpt-4o-mini",
+            slack_bot_token=env("SLACK_BOT_TOKEN"),
+            slack_signing_secret=env("SLACK_SIGNING_SECRET"),
+            slack_api_url=env("AGENTCRON_SLACK_API_URL"),
+            webhook_secret=env("AGENTCRON_WEBHOOK_SECRET"),
+        )
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.openai_api_key or self.openai_base_url)

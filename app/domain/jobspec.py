@@ -1,0 +1,359 @@
+"""What a job may say, checked: the request body of ``POST /jobs`` and ``PUT /jobs/{id}``.
+
+Shape checks are pydantic's; meaning checks (cron syntax, zones, conditions, targets, URLs)
+are the domain's own, so that every problem names its field and says why. The result is a
+plain dict of column values; nothing here touches storage or reads the clock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from agentcron.app.domain.exclusions import Exclusions
+from agentcron.app.domain.schedule import Schedule, ScheduleError, next_fire_time
+from agentcron.app.errors import FieldProblem, InvalidInput
+
+JOB_STATUSES = ("active", "paused", "completed", "failed")
+OVERLAP_POLICIES = ("skip", "queue", "allow", "cancel_previous")
+RETRY_STRATEGIES = ("exponential", "linear", "fixed")
+DELIVERY_FORMATS = ("markdown", "text", "json")
+MAX_METADATA_BYTES = 64_000
+
+# Fields a client may send back unchanged from a GET (they are ignored, not refused).
+READ_ONLY_FIELDS = frozenset(
+    {
+        "id",
+        "owner",
+        "created_at",
+        "updated_at",
+        "next_run_at",
+        "last_run_at",
+        "run_count",
+        "schedule_description",
+        "model",
+        "consecutive_failures",
+        "pending_schedule",
+        "effective_from",
+    }
+)
+
+
+class RetrySpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    max_attempts: int = Field(3, ge=1, le=20)
+    strategy: Literal["exponential", "linear", "fixed"] = "exponential"
+    base_delay: float = Field(60, ge=0, le=86_400)
+    max_delay: float | None = Field(None, ge=0, le=7 * 86_400)
+    jitter: bool = True
+
+
+class DeliverySpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    channel: str | None = None
+    channels: list[str] | None = Field(None, max_length=10)
+    format: Literal["markdown", "text", "json"] = "markdown"
+    muted: bool = False
+    on_error: bool | None = None
+
+
+class ConditionSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["expression"] = "expression"
+    expression: str = Field(min_length=1, max_length=2_000)
+
+
+class HttpSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(min_length=1, max_length=4_000)
+    method: str = "GET"
+    headers: dict[str, str] = Field(default_factory=dict)
+    query: dict[str, str | int | float | bool] = Field(default_factory=dict)
+    body: Any = None
+
+
+class JobFields(BaseModel):
+    """Every writable field; all optional here, required-ness is checked for creation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(None, min_length=1, max_length=200)
+    description: str | None = Field(None, max_length=10_000)
+    goal: str | None = Field(None, max_length=20_000)
+    agent_id: str | None = Field(None, max_length=40)
+    action: Literal["agent", "http", "noop"] | dict[str, Any] | None = None
+    http: HttpSpec | None = None
+    schedule: dict[str, Any] | None = None
+    status: Literal["active", "paused"] | None = None
+    delivery: DeliverySpec | None = None
+    condition: ConditionSpec | None = None
+    retry: RetrySpec | None = None
+    timeout_seconds: int | None = Field(None, ge=1, le=86_400)
+    overlap: Literal["skip", "queue", "allow", "cancel_previous"] | None = None
+    catchup_window_seconds: int | None = Field(None, ge=0, le=366 * 86_400)
+    max_concurrency: int | None = Field(None, ge=1, le=100)
+    pause_on_failure: int | None = Field(None, ge=1, le=1_000)
+    exclusions: dict[str, Any] | None = None
+    tags: list[str] | None = Field(None, max_length=50)
+    metadata: dict[str, Any] | None = None
+    webhook_url: str | None = Field(None, max_length=4_000)
+    idempotency_key: str | None = Field(None, min_length=1, max_length=200)
+    created_by: str | None = Field(None, max_length=200)
+
+    @field_validator("tags")
+    @classmethod
+    def _tags(cls, tags: list[str] | None) -> list[str] | None:
+        if tags is None:
+            return None
+        cleaned: list[str] = []
+        for tag in tags:
+            tag = tag.strip()
+            if not tag or len(tag) > 64 or "," in tag:
+                raise ValueError("each tag is 1-64 characters without commas")
+            if tag not in cleaned:
+                cleaned.append(tag)
+        return cleaned
+
+
+def pydantic_problems(error: ValidationError, *, prefix: str = "") -> list[FieldProblem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        path = ".".join(str(part) for part in item["loc"] if not str(part).startswith("function-"))
+        # discard pydantic's union-branch names ("str", "dict[str,any]") from the path
+        path = ".".join(p for p in path.split(".") if not (p.islower() and "[" in p))
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = "is not a known field"
+        elif item["type"] == "missing":
+            message = "is required"
+        problems.append(FieldProblem(f"{prefix}{path}" if path else prefix.rstrip("."), message))
+    return problems
+
+
+def parse_fields(body: Any) -> JobFields:
+    if not isinstance(body, dict):
+        raise InvalidInput.field("", "the request body must be a JSON object", status=400)
+    data = {k: v for k, v in body.items() if k not in READ_ONLY_FIELDS}
+    try:
+        return JobFields.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInput(pydantic_problems(exc)) from None
+
+
+def _normalise_action(fields: JobFields, problems: list[FieldProblem]) -> dict[str, Any] | None:
+    """``"action": "http", "http": {...}`` or ``"action": {"type": "http", ...}`` → stored form."""
+    action = fields.action
+    http = fields.http
+    if isinstance(action, dict):
+        kind = action.get("type", "agent")
+        if kind == "http":
+            raw = action.get("http") or {k: v for k, v in action.items() if k != "type"}
+            try:
+                http = HttpSpec.model_validate(raw)
+            except ValidationError as exc:
+                problems.extend(pydantic_problems(exc, prefix="action.http."))
+                return None
+        elif kind not in ("agent", "noop"):
+            problems.append(FieldProblem("action.type", "must be agent, http or noop"))
+            return None
+        action = kind
+    if action is None:
+        action = "http" if http is not None else None
+    if action == "http":
+        if http is None:
+            problems.append(FieldProblem("http", "is required when action is http"))
+            return None
+        from agentcron.app.executors.http import validate_http_action
+
+        try:
+            spec = validate_http_action(http.model_dump(), field="http")
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+            return None
+        return {"type": "http", "http": spec}
+    if action == "noop":
+        return {"type": "noop"}
+    if action == "agent":
+        if http is not None:
+            problems.append(FieldProblem("http", "only allowed when action is http"))
+        return {"type": "agent"}
+    return None
+
+
+def _check_url(url: str, field: str, problems: list[FieldProblem]) -> None:
+    from agentcron.delivery.netguard import check_url
+
+    try:
+        check_url(url, field=field)
+    except ValueError as exc:
+        problems.append(FieldProblem(field, str(exc)))
+
+
+def _delivery(spec: DeliverySpec, problems: list[FieldProblem]) -> dict[str, Any]:
+    from agentcron.delivery.targets import parse_target
+
+    channels = list(spec.channels or [])
+    if spec.channel:
+        channels.insert(0, spec.channel)
+    for index, channel in enumerate(channels):
+        field = "delivery.channel" if spec.channel and index == 0 else f"delivery.channels[{index}]"
+        try:
+            parse_target(channel)
+        except ValueError as exc:
+            problems.append(FieldProblem(field, str(exc)))
+    out = spec.model_dump(exclude_none=True)
+    out.pop("channels", None)
+    out["channels"] = list(dict.fromkeys(channels))
+    if channels:
+        out["channel"] = channels[0]
+    return out
+
+
+def _condition(spec: ConditionSpec, problems: list[FieldProblem]) -> dict[str, Any]:
+    from agentcron.app.domain.conditions import ConditionError, compile_condition
+
+    try:
+        compile_condition(spec.expression)
+    except ConditionError as exc:
+        problems.append(FieldProblem("condition.expression", str(exc)))
+    return spec.model_dump()
+
+
+def _metadata(value: dict[str, Any], problems: list[FieldProblem]) -> None:
+    import json
+
+    if len(json.dumps(value, default=str)) > MAX_METADATA_BYTES:
+        problems.append(FieldProblem("metadata", f"is larger than {MAX_METADATA_BYTES} bytes"))
+
+
+def check_schedule(
+    raw: dict[str, Any] | None, *, now: datetime, field: str = "schedule"
+) -> Schedule | None:
+    if raw is None:
+        return None
+    try:
+        schedule = Schedule.from_dict(raw, field=field)
+    except ScheduleError as exc:
+        raise InvalidInput.field(exc.field, exc.reason) from None
+    if schedule.type == "at" and schedule.at is not None and schedule.at <= now:
+        raise InvalidInput.field(f"{field}.datetime", "is in the past")
+    if next_fire_time(schedule, after=now) is None:
+        raise InvalidInput.field(field, "never fires after now (check end_at)")
+    return schedule
+
+
+def check_exclusions(raw: dict[str, Any] | None) -> Exclusions | None:
+    try:
+        return Exclusions.from_dict(raw)
+    except ScheduleError as exc:
+        raise InvalidInput.field(exc.field, exc.reason) from None
+
+
+def validate_job(
+    body: Any, *, now: datetime, existing: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Check a create (``existing`` None) or partial update body; return column values.
+
+    Raises InvalidInput listing every problem found, each naming its field.
+    """
+    fields = parse_fields(body)
+    given = fields.model_fields_set
+    problems: list[FieldProblem] = []
+    values: dict[str, Any] = {}
+    creating = existing is None
+
+    if creating and "schedule" not in (body or {}):
+        problems.append(
+            FieldProblem("schedule", "is required (use null for a job that only runs on demand)")
+        )
+    if "schedule" in given:
+        try:
+            schedule = check_schedule(fields.schedule, now=now)
+            values["schedule"] = schedule.to_dict() if schedule else None
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+    if "exclusions" in given:
+        try:
+            exclusions = check_exclusions(fields.exclusions)
+            values["exclusions"] = exclusions.to_dict() if exclusions else None
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+
+    if "action" in given or "http" in given or creating:
+        action = _normalise_action(fields, problems)
+        if action is None and not problems:
+            action = {"type": "agent"}
+        if action is not None:
+            values["action"] = action
+    kind = (values.get("action") or (existing or {}).get("action") or {"type": "agent"})["type"]
+    goal = fields.goal if "goal" in given else (existing or {}).get("goal")
+    if kind == "agent" and not (goal or "").strip():
+        problems.append(FieldProblem("goal", "is required for an agent job"))
+
+    for name in ("name", "description", "goal", "agent_id", "status", "timeout_seconds"):
+        if name in given:
+            values[name] = getattr(fields, name)
+    for name in ("overlap", "catchup_window_seconds", "max_concurrency", "pause_on_failure"):
+        if name in given:
+            values[name] = getattr(fields, name)
+    if "name" in given and fields.name is None:
+        problems.append(FieldProblem("name", "may not be null"))
+    if "delivery" in given:
+        values["delivery"] = _delivery(fields.delivery, problems) if fields.delivery else None
+    if "condition" in given:
+        values["condition"] = _condition(fields.condition, problems) if fields.condition else None
+    if "retry" in given:
+        retry = fields.retry
+        if retry and retry.max_delay is not None and retry.max_delay < retry.base_delay:
+            problems.append(FieldProblem("retry.max_delay", "must be at least base_delay"))
+        values["retry"] = retry.model_dump() if retry else None
+    if "tags" in given:
+        values["tags"] = fields.tags or []
+    if "metadata" in given:
+        values["metadata"] = fields.metadata or {}
+        _metadata(values["metadata"], problems)
+    if "webhook_url" in given:
+        if fields.webhook_url:
+            _check_url(fields.webhook_url, "webhook_url", problems)
+        values["webhook_url"] = fields.webhook_url
+    if creating:
+        values["idempotency_key"] = fields.idempotency_key
+        values["created_by"] = fields.created_by
+    elif "idempotency_key" in given or "created_by" in given:
+        problems.append(
+            FieldProblem(
+                "idempotency_key" if "idempotency_key" in given else "created_by",
+                "can only be set when the job is created",
+            )
+        )
+
+    if problems:
+        raise InvalidInput(problems)
+
+    if creating:
+        values.setdefault("name", None)
+        if not values["name"]:
+            values["name"] = _default_name(values, goal)
+        values.setdefault("status", "active")
+        values.setdefault("overlap", "skip")
+        values.setdefault("tags", [])
+        values.setdefault("metadata", {})
+        values.setdefault("agent_id", "default" if kind == "agent" else None)
+    return values
+
+
+def _default_name(values: dict[str, Any], goal: str | None) -> str:
+    if goal:
+        line = goal.strip().splitlines()[0]
+        return line if len(line) <= 80 else line[:79] + "…"
+    action = values.get("action") or {}
+    if action.get("type") == "http":
+        http = action["http"]
+        return f"{http['method']} {http['url']}"[:200]
+    return "Untitled job"

@@ -1,0 +1,297 @@
+"""Workers: lease queued runs, execute them with timeouts and cancellation, record outcomes.
+
+Outcomes are written in batches (one transaction for many finished runs), which is what lets
+a burst of thousands of short runs finish at the rate they start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import Any
+
+from agentcron.app.domain.conditions import ConditionError, compile_condition, evaluate
+from agentcron.app.executors.base import ExecutionFailed, RunContext
+from agentcron.app.executors.registry import Executors
+from agentcron.app.runtime import Runtime
+from agentcron.app.storage.runs import Finish
+
+log = logging.getLogger("agentcron.worker")
+
+CANCEL_POLL_SECONDS = 0.25
+MAX_OUTPUT_CHARS = 200_000
+
+
+class Worker:
+    def __init__(
+        self,
+        rt: Runtime,
+        *,
+        executors: Executors,
+        now: Callable[[], Awaitable[datetime]],
+        on_recorded: Callable[[list[dict[str, Any]]], None],
+    ) -> None:
+        self.rt = rt
+        self.executors = executors
+        self.now = now
+        self.on_recorded = on_recorded
+        self.concurrency = rt.settings.worker_concurrency
+        self.wake_event = asyncio.Event()
+        self.stopping = False
+        self.active: dict[str, asyncio.Task[None]] = {}
+        self._cancel_reasons: dict[str, str] = {}
+        self._finished: list[Finish] = []
+        self._finished_event = asyncio.Event()
+        self._flush_done = asyncio.Event()
+        self.started_total = 0
+        self.recorded_total = 0
+
+    def wake(self) -> None:
+        self.wake_event.set()
+
+    # -- claiming ---------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        max_sleep = self.rt.settings.max_sleep_seconds
+        while not self.stopping:
+            self.wake_event.clear()
+            free = self.concurrency - len(self.active)
+            claimed = 0
+            if free > 0:
+                try:
+                    claimed = await self._claim(free)
+                except Exception:
+                    log.exception("claiming runs failed; trying again shortly")
+            if claimed and claimed == free:
+                # full: wait for a slot to free up (a finished task wakes us)
+                await self._wait(max_sleep)
+                continue
+            if claimed:
+                continue  # there may be more already
+            timeout = max_sleep
+            try:
+                earliest = await self.rt.runs.earliest_queued()
+                if earliest is not None:
+                    now = await self.now()
+                    timeout = min(max_sleep, max(0.0, (earliest - now).total_seconds()))
+            except Exception:
+                log.exception("reading the queue failed")
+            if timeout > 0:
+                await self._wait(timeout)
+
+    async def _wait(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.wake_event.wait(), seconds)
+
+    async def _claim(self, free: int) -> int:
+        now = await self.now()
+        pairs = await self.rt.runs.acquire_runs(
+            now=now,
+            limit=free,
+            instance=self.rt.instance_id,
+            lease=self.rt.settings.lease_seconds,
+        )
+        for run, job in pairs:
+            self.started_total += 1
+            task = asyncio.create_task(self._execute(run, job), name=f"run {run['id']}")
+            self.active[run["id"]] = task
+            task.add_done_callback(lambda _t, rid=run["id"]: self._task_done(rid))
+        return len(pairs)
+
+    def _task_done(self, run_id: str) -> None:
+        self.active.pop(run_id, None)
+        self._cancel_reasons.pop(run_id, None)
+        self.wake_event.set()
+
+    # -- cancellation and leases --------------------------------------------------------------
+
+    def cancel(self, run_id: str, reason: str) -> bool:
+        task = self.active.get(run_id)
+        if task is None or task.done():
+            return False
+        self._cancel_reasons[run_id] = reason
+        task.cancel()
+        return True
+
+    async def watch(self) -> None:
+        """Renew leases and notice cancellation requested from any instance."""
+        renew_every = max(0.5, self.rt.settings.lease_seconds / 3)
+        since_renewal = 0.0
+        while True:
+            await asyncio.sleep(CANCEL_POLL_SECONDS)
+            since_renewal += CANCEL_POLL_SECONDS
+            ids = list(self.active)
+            if not ids:
+                continue
+            try:
+                if since_renewal >= renew_every:
+                    since_renewal = 0.0
+                    lost, cancelled = await self.rt.runs.extend_leases(
+                        ids,
+                        instance=self.rt.instance_id,
+                        now=await self.now(),
+                        lease=self.rt.settings.lease_seconds,
+                    )
+                    for run_id in lost:
+                        log.warning("lost the lease on %s; stopping it", run_id)
+                        self.cancel(run_id, "lease lost")
+                else:
+                    cancelled = await self.rt.runs.cancel_requests(ids)
+                for run_id in cancelled:
+                    self.cancel(run_id, "cancelled on request")
+            except Exception:
+                log.exception("lease renewal failed")
+
+    # -- executing --------------------------------------------------------------------------
+
+    async def _execute(self, run: dict[str, Any], job: dict[str, Any]) -> None:
+        action = job.get("action") or {"type": "agent"}
+        condition = (job.get("condition") or {}).get("expression")
+        previous = None
+        if action.get("type") == "agent" or condition:
+            previous = await self.rt.runs.previous_finished(job["id"], before=run["id"])
+        context = RunContext(
+            run_id=run["id"],
+            job_id=job["id"],
+            job_name=job["name"],
+            owner=job["owner"],
+            attempt=run["attempt"],
+            scheduled_for=run.get("scheduled_for"),
+            trigger=run["trigger"],
+            goal=job.get("goal"),
+            metadata=job.get("metadata") or {},
+            previous_run=previous,
+            upstream_run=run.get("upstream"),
+        )
+        fin = Finish(run_id=run["id"], status="succeeded")
+        timeout = job.get("timeout_seconds")
+        try:
+            executor = self.executors.get(action.get("type", "agent"))
+            async with asyncio.timeout(timeout):
+                outcome = await executor.execute(action, context)
+            fin.output = (outcome.output or "")[:MAX_OUTPUT_CHARS]
+            fin.data = outcome.data if isinstance(outcome.data, dict) else {"value": outcome.data}
+            fin.usage = outcome.usage
+        except TimeoutError:
+            fin.status, fin.reason = "timed_out", "timeout"
+            fin.error = f"timed out after {timeout} s"
+        except asyncio.CancelledError:
+            reason = self._cancel_reasons.get(run["id"])
+            if reason is None:
+                raise  # shutdown: the engine releases the run
+            task = asyncio.current_task()
+            if task is not None:
+                task.uncancel()
+            if reason == "lease lost":
+                return
+            fin.status, fin.reason, fin.error = "cancelled", "cancelled", reason
+        except ExecutionFailed as exc:
+            fin.status, fin.error, fin.retryable = "failed", exc.message, exc.retryable
+            fin.output, fin.data, fin.usage = exc.output, exc.data or None, exc.usage
+        except Exception as exc:  # an executor bug must not take the worker down
+            log.exception("executor crashed on %s", run["id"])
+            fin.status, fin.error = "failed", f"{type(exc).__name__}: {exc}"
+        if fin.status == "succeeded" and condition:
+            try:
+                fin.condition_met = bool(
+                    evaluate(
+                        compile_condition(condition),
+                        fin.data or {},
+                        previous=(previous or {}).get("data") or None,
+                    )
+                )
+            except ConditionError as exc:
+                fin.condition_met = None
+                fin.error = f"condition: {exc}"
+        fin.outbox = self._outbox(job, run, fin)
+        await self._record(fin)
+
+    def _outbox(
+        self, job: dict[str, Any], run: dict[str, Any], fin: Finish
+    ) -> list[tuple[str, str, str, dict[str, Any], str]]:
+        delivery = job.get("delivery") or {}
+        channels = delivery.get("channels") or (
+            [delivery["channel"]] if delivery.get("channel") else []
+        )
+        if not channels:
+            return []
+        message = {
+            "job_id": job["id"],
+            "job_name": job["name"],
+            "run_id": run["id"],
+            "status": fin.status,
+            "format": delivery.get("format", "markdown"),
+            "scheduled_for": run.get("scheduled_for"),
+            "attempt": run["attempt"],
+        }
+        rows: list[tuple[str, str, str, dict[str, Any], str]] = []
+        status = "muted" if delivery.get("muted") else "pending"
+        if fin.status == "succeeded":
+            if fin.condition_met is False or (fin.condition_met is None and fin.error):
+                return []
+            for channel in channels:
+                rows.append(("delivery", channel, "", {**message, "kind": "result"}, status))
+        elif fin.status in ("failed", "timed_out"):
+            for channel in channels:
+                on_error = delivery.get("on_error")
+                if on_error is None:
+                    on_error = channel.startswith("slack:")
+                if on_error:
+                    rows.append(
+                        (
+                            "failure_notice",
+                            channel,
+                            "failure",
+                            {**message, "kind": "failure", "error": fin.error},
+                            status,
+                        )
+                    )
+        return rows
+
+    # -- recording --------------------------------------------------------------------------
+
+    async def _record(self, fin: Finish) -> None:
+        self._finished.append(fin)
+        self._finished_event.set()
+
+    async def flush_loop(self) -> None:
+        """Write finished runs in batches: one transaction for everything finished so far."""
+        while True:
+            await self._finished_event.wait()
+            await self.flush()
+
+    async def flush(self) -> None:
+        self._finished_event.clear()
+        while self._finished:
+            batch, self._finished = self._finished[:500], self._finished[500:]
+            try:
+                recorded = await self.rt.runs.finish_runs(
+                    batch, instance=self.rt.instance_id, now=await self.now()
+                )
+            except Exception:
+                log.exception("recording %d finished runs failed; retrying", len(batch))
+                self._finished = batch + self._finished
+                await asyncio.sleep(0.5)
+                continue
+            self.recorded_total += len(recorded)
+            self.on_recorded(recorded)
+        self.wake_event.set()
+
+    async def drain(self, grace: float) -> list[str]:
+        """Stop claiming, give running runs ``grace`` seconds, cancel the rest; returns the ids
+        of the runs that did not finish (to be released back to the queue)."""
+        self.stopping = True
+        self.wake_event.set()
+        pending = list(self.active.values())
+        if pending:
+            await asyncio.wait(pending, timeout=grace)
+        unfinished = [rid for rid, task in self.active.items() if not task.done()]
+        for rid in unfinished:
+            self.active[rid].cancel()
+        if unfinished:
+            await asyncio.wait([self.active[r] for r in unfinished if r in self.active], timeout=5)
+        await self.flush()
+        return unfinished

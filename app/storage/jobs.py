@@ -1,0 +1,184 @@
+"""Jobs: the rows behind ``/jobs``. Every query is scoped to one owner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from agentcron.app.storage.database import Database
+from agentcron.app.storage.tables import jobs, outbox, runs
+
+SORTABLE = ("created_at", "updated_at", "name", "next_run_at", "last_run_at", "run_count", "status")
+
+
+@dataclass(frozen=True)
+class JobQuery:
+    status: str | None = None
+    tag: str | None = None
+    agent_id: str | None = None
+    q: str | None = None
+    sort: str = "created_at"
+    order: str = "desc"
+    limit: int = 50
+    offset: int = 0
+
+
+def tags_index(tags: list[str]) -> str:
+    return "," + ",".join(tags) + "," if tags else ""
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _visible(owner: str) -> Any:
+    return (jobs.c.owner == owner) & jobs.c.deleted_at.is_(None)
+
+
+class JobStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def insert(self, values: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+        """Insert a job; with an idempotency key already used by this owner, return that job
+        instead. Returns (row, created)."""
+        values = {**values, "tags_index": tags_index(values.get("tags") or [])}
+
+        def find_existing(conn: Connection) -> dict[str, Any] | None:
+            row = conn.execute(
+                select(jobs).where(
+                    jobs.c.owner == values["owner"],
+                    jobs.c.idempotency_key == values["idempotency_key"],
+                )
+            ).first()
+            return dict(row._mapping) if row else None
+
+        def work(conn: Connection) -> tuple[dict[str, Any], bool]:
+            if values.get("idempotency_key"):
+                existing = find_existing(conn)
+                if existing is not None:
+                    return existing, False
+            conn.execute(insert(jobs).values(**values))
+            return values, True
+
+        try:
+            return await self.db.write(work)
+        except IntegrityError:
+            # two requests with one idempotency key raced on PostgreSQL: the other won
+            existing = await self.db.read(find_existing)
+            if existing is None:
+                raise
+            return existing, False
+
+    async def get(self, owner: str, job_id: str) -> dict[str, Any] | None:
+        def work(conn: Connection) -> dict[str, Any] | None:
+            row = conn.execute(select(jobs).where(jobs.c.id == job_id, _visible(owner))).first()
+            return dict(row._mapping) if row else None
+
+        return await self.db.read(work)
+
+    async def list(self, owner: str, query: JobQuery) -> tuple[list[dict[str, Any]], int]:
+        conditions = [_visible(owner)]
+        if query.status:
+            conditions.append(jobs.c.status == query.status)
+        if query.agent_id:
+            conditions.append(jobs.c.agent_id == query.agent_id)
+        if query.tag:
+            pattern = "%," + _like_escape(query.tag) + ",%"
+            conditions.append(jobs.c.tags_index.like(pattern, escape="\\"))
+        if query.q:
+            pattern = "%" + _like_escape(query.q) + "%"
+            conditions.append(
+                or_(
+                    jobs.c.name.ilike(pattern, escape="\\"),
+                    jobs.c.description.ilike(pattern, escape="\\"),
+                    jobs.c.goal.ilike(pattern, escape="\\"),
+                )
+            )
+        column = jobs.c[query.sort]
+        ordering = column.asc() if query.order == "asc" else column.desc()
+        tiebreak = jobs.c.id.asc() if query.order == "asc" else jobs.c.id.desc()
+
+        def work(conn: Connection) -> tuple[list[dict[str, Any]], int]:
+            total = conn.execute(select(func.count()).select_from(jobs).where(*conditions)).scalar()
+            rows = conn.execute(
+                select(jobs)
+                .where(*conditions)
+                .order_by(ordering.nulls_last(), tiebreak)
+                .limit(query.limit)
+                .offset(query.offset)
+            )
+            return [dict(r._mapping) for r in rows], int(total or 0)
+
+        return await self.db.read(work)
+
+    async def update(
+        self, owner: str, job_id: str, values: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        if "tags" in values:
+            values = {**values, "tags_index": tags_index(values["tags"] or [])}
+
+        def work(conn: Connection) -> dict[str, Any] | None:
+            result = conn.execute(
+                update(jobs)
+                .where(jobs.c.id == job_id, _visible(owner))
+                .values(**values, version=jobs.c.version + 1)
+            )
+            if result.rowcount == 0:
+                return None
+            row = conn.execute(select(jobs).where(jobs.c.id == job_id)).first()
+            return dict(row._mapping) if row else None
+
+        return await self.db.write(work)
+
+    async def delete(self, owner: str, job_id: str, *, hard: bool, now: datetime) -> bool:
+        """Soft delete hides the job and stops it but keeps its runs; hard delete removes all."""
+
+        def work(conn: Connection) -> bool:
+            if hard:
+                exists = conn.execute(
+                    select(jobs.c.id).where(jobs.c.id == job_id, jobs.c.owner == owner)
+                ).first()
+                if not exists:
+                    return False
+                conn.execute(delete(outbox).where(outbox.c.job_id == job_id))
+                conn.execute(delete(runs).where(runs.c.job_id == job_id))
+                conn.execute(delete(jobs).where(jobs.c.id == job_id))
+                return True
+            result = conn.execute(
+                update(jobs)
+                .where(jobs.c.id == job_id, _visible(owner))
+                .values(deleted_at=now, updated_at=now, next_run_at=None)
+            )
+            if result.rowcount:
+                conn.execute(
+                    update(runs)
+                    .where(runs.c.job_id == job_id, runs.c.status == "queued")
+                    .values(status="cancelled", reason="job deleted", completed_at=now)
+                )
+            return bool(result.rowcount)
+
+        return await self.db.write(work)
+
+    async def active_with_schedules(self, owner: str, *, limit: int) -> list[dict[str, Any]]:
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            rows = conn.execute(
+                select(
+                    jobs.c.id,
+                    jobs.c.name,
+                    jobs.c.schedule,
+                    jobs.c.exclusions,
+                    jobs.c.status,
+                    jobs.c.tags,
+                )
+                .where(_visible(owner), jobs.c.status == "active", jobs.c.schedule.is_not(None))
+                .order_by(jobs.c.created_at)
+                .limit(limit)
+            )
+            return [dict(r._mapping) for r in rows]
+
+        return await self.db.read(work)

@@ -1,0 +1,746 @@
+"""Runs: the engine's transactions and the queries behind ``/jobs/{id}/runs``.
+
+The claim rules, once (every backend honours them):
+
+- ``fire_due_jobs`` locks due jobs (``FOR UPDATE SKIP LOCKED`` on PostgreSQL, the single
+  writer on SQLite), inserts one run per slot — the unique ``(job_id, slot)`` makes a slot fire
+  at most once whatever happens — and advances ``next_run_at`` in the same transaction.
+- ``acquire_runs`` takes queued runs whose ``not_before`` has come, at most ``limit``, honouring
+  each job's concurrency (1 unless ``overlap`` is ``allow`` or ``max_concurrency`` says more),
+  and leases them to one instance until ``acquired_until``.
+- ``extend_leases`` renews the leases an instance still holds and tells it which it lost.
+- ``finish_runs`` records outcomes only for runs the instance still holds; a run whose lease
+  was lost is the recoverer's, and its late result is dropped rather than recorded twice.
+- ``reap_abandoned_runs`` ends runs whose lease expired (their instance died) as ``failed``
+  with reason ``interrupted`` and queues a retry when the policy allows: never lost, never
+  running twice at once.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from agentcron.app.domain.firing import plan_firing
+from agentcron.app.domain.retry import retry_delay
+from agentcron.app.ids import new_id
+from agentcron.app.storage.database import Database
+from agentcron.app.storage.tables import jobs, outbox, runs
+
+ACTIVE = ("queued", "running")
+FINISHED = ("succeeded", "failed", "cancelled", "timed_out", "skipped")
+RETRYABLE = ("failed", "timed_out")
+
+
+def _insert(conn: Connection, table: Any) -> Any:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+def _locking(conn: Connection, query: Any, **kwargs: Any) -> Any:
+    # SQLAlchemy drops FOR UPDATE on SQLite silently; there BEGIN IMMEDIATE already serialises
+    if conn.dialect.name == "postgresql":
+        return query.with_for_update(skip_locked=True, **kwargs)
+    return query
+
+
+def run_row(
+    *,
+    job: Any,
+    trigger: str,
+    now: datetime,
+    scheduled_for: datetime | None,
+    slot: datetime | None = None,
+    status: str = "queued",
+    reason: str | None = None,
+    attempt: int = 1,
+    not_before: datetime | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    row = {
+        "id": new_id("run"),
+        "job_id": job["id"] if isinstance(job, dict) else job.id,
+        "owner": job["owner"] if isinstance(job, dict) else job.owner,
+        "trigger": trigger,
+        "scheduled_for": scheduled_for,
+        "slot": slot,
+        "attempt": attempt,
+        "status": status,
+        "reason": reason,
+        "not_before": not_before or scheduled_for or now,
+        "created_at": now,
+        "completed_at": now if status in FINISHED else None,
+        "cancel_requested": False,
+        "retry_of": None,
+        "chain_id": None,
+        "chain_run_id": None,
+        "upstream_run_id": None,
+        "delivery": None,
+    }
+    row.update(extra)
+    return row
+
+
+@dataclass
+class FireResult:
+    jobs_checked: int = 0
+    queued: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    lateness: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Finish:
+    """One attempt's outcome, as the worker hands it to ``finish_runs``."""
+
+    run_id: str
+    status: str  # succeeded | failed | timed_out | cancelled
+    output: str = ""
+    data: dict[str, Any] | None = None
+    error: str | None = None
+    reason: str | None = None
+    condition_met: bool | None = None
+    usage: dict[str, int] | None = None
+    retryable: bool = True
+    #: rows for the outbox: (kind, target, event, payload, status)
+    outbox: list[tuple[str, str, str, dict[str, Any], str]] = field(default_factory=list)
+
+
+def _skip_reason_kind(reason: str) -> str:
+    return reason.split(":", 1)[0].split(" ", 1)[0]
+
+
+class RunStore:
+    def __init__(self, db: Database, *, rng: random.Random | None = None) -> None:
+        self.db = db
+        self.rng = rng or random.Random()
+
+    # -- time -------------------------------------------------------------------------------
+
+    async def database_now(self) -> datetime:
+        """PostgreSQL's clock: every instance claims and leases by the same clock."""
+        return await self.db.read(lambda conn: conn.execute(text("SELECT now()")).scalar_one())
+
+    # -- the scheduler ------------------------------------------------------------------------
+
+    async def fire_due_jobs(self, *, now: datetime, limit: int, default_catchup: int) -> FireResult:
+        from agentcron.app.api.render import parsed_schedule
+
+        def work(conn: Connection) -> FireResult:
+            result = FireResult()
+            due = conn.execute(
+                _locking(
+                    conn,
+                    select(jobs)
+                    .where(
+                        jobs.c.status == "active",
+                        jobs.c.deleted_at.is_(None),
+                        jobs.c.next_run_at <= now,
+                    )
+                    .order_by(jobs.c.next_run_at)
+                    .limit(limit),
+                )
+            ).all()
+            if not due:
+                return result
+            result.jobs_checked = len(due)
+            ids = [job.id for job in due]
+            busy = dict(
+                conn.execute(
+                    select(runs.c.job_id, func.count())
+                    .where(runs.c.job_id.in_(ids), runs.c.status.in_(ACTIVE))
+                    .group_by(runs.c.job_id)
+                ).all()
+            )
+            new_runs: list[dict[str, Any]] = []
+            job_updates: list[dict[str, Any]] = []
+            cancel_previous: list[str] = []
+            for job in due:
+                schedule_doc, slot = job.schedule, job.next_run_at
+                switched = False
+                if job.pending_schedule and job.effective_from and slot >= job.effective_from:
+                    schedule_doc, switched = job.pending_schedule, True
+                    pending, _ = parsed_schedule(schedule_doc, None)
+                    from agentcron.app.domain.schedule import next_fire_time
+
+                    slot = next_fire_time(
+                        pending, after=job.effective_from - timedelta(microseconds=1)
+                    )
+                update_values: dict[str, Any] = {"_id": job.id, "_schedule": schedule_doc}
+                if switched:
+                    update_values["_pending"] = None
+                if schedule_doc is None or slot is None:
+                    update_values["_next"] = None
+                    job_updates.append(update_values)
+                    continue
+                schedule, exclusions = parsed_schedule(schedule_doc, job.exclusions)
+                if slot > now:  # the switch moved the first slot into the future
+                    update_values["_next"] = slot
+                    job_updates.append(update_values)
+                    continue
+                window = job.catchup_window_seconds
+                plan = plan_firing(
+                    schedule,
+                    slot=slot,
+                    now=now,
+                    catchup_window=timedelta(seconds=default_catchup if window is None else window),
+                    exclusions=exclusions,
+                )
+                for instant, reason in plan.skipped:
+                    new_runs.append(
+                        run_row(
+                            job=job,
+                            trigger="schedule",
+                            now=now,
+                            scheduled_for=instant,
+                            slot=instant,
+                            status="skipped",
+                            reason=reason,
+                        )
+                    )
+                    result.skipped[_skip_reason_kind(reason)] += 1
+                if plan.run_slot is not None:
+                    overlap = job.overlap or "skip"
+                    if busy.get(job.id) and overlap == "skip":
+                        new_runs.append(
+                            run_row(
+                                job=job,
+                                trigger="schedule",
+                                now=now,
+                                scheduled_for=plan.run_slot,
+                                slot=plan.run_slot,
+                                status="skipped",
+                                reason="overlap: the previous run was still going",
+                            )
+                        )
+                        result.skipped["overlap"] += 1
+                    else:
+                        if busy.get(job.id) and overlap == "cancel_previous":
+                            cancel_previous.append(job.id)
+                        new_runs.append(
+                            run_row(
+                                job=job,
+                                trigger="schedule",
+                                now=now,
+                                scheduled_for=plan.run_slot,
+                                slot=plan.run_slot,
+                            )
+                        )
+                        result.queued += 1
+                        result.lateness.append((now - plan.run_slot).total_seconds())
+                update_values["_next"] = plan.next_slot
+                if plan.next_slot is None and plan.run_slot is None:
+                    update_values["_status"] = "completed"
+                job_updates.append(update_values)
+            if cancel_previous:
+                conn.execute(
+                    update(runs)
+                    .where(runs.c.job_id.in_(cancel_previous), runs.c.status == "queued")
+                    .values(
+                        status="cancelled",
+                        completed_at=now,
+                        reason="cancelled: a newer slot replaced it (overlap cancel_previous)",
+                    )
+                )
+                conn.execute(
+                    update(runs)
+                    .where(runs.c.job_id.in_(cancel_previous), runs.c.status == "running")
+                    .values(cancel_requested=True)
+                )
+            if new_runs:
+                conn.execute(_insert(conn, runs).on_conflict_do_nothing(), new_runs)
+            simple = [u for u in job_updates if set(u) == {"_id", "_schedule", "_next"}]
+            if simple:
+                conn.execute(
+                    update(jobs)
+                    .where(jobs.c.id == bindparam("_id"))
+                    .values(next_run_at=bindparam("_next")),
+                    simple,
+                )
+            for values in job_updates:
+                if values in simple:
+                    continue
+                changes: dict[str, Any] = {"next_run_at": values["_next"]}
+                if "_pending" in values:
+                    changes.update(
+                        schedule=values["_schedule"], pending_schedule=None, effective_from=None
+                    )
+                if "_status" in values:
+                    changes["status"] = values["_status"]
+                conn.execute(update(jobs).where(jobs.c.id == values["_id"]).values(**changes))
+            return result
+
+        return await self.db.write(work)
+
+    async def earliest_next_run(self) -> datetime | None:
+        def work(conn: Connection) -> datetime | None:
+            return conn.execute(
+                select(func.min(jobs.c.next_run_at)).where(
+                    jobs.c.status == "active", jobs.c.deleted_at.is_(None)
+                )
+            ).scalar()
+
+        value = await self.db.read(work)
+        if value is not None and value.tzinfo is None:
+            from datetime import UTC
+
+            value = value.replace(tzinfo=UTC)
+        return value
+
+    async def earliest_queued(self) -> datetime | None:
+        def work(conn: Connection) -> datetime | None:
+            return conn.execute(
+                select(func.min(runs.c.not_before)).where(runs.c.status == "queued")
+            ).scalar()
+
+        value = await self.db.read(work)
+        if value is not None and value.tzinfo is None:
+            from datetime import UTC
+
+            value = value.replace(tzinfo=UTC)
+        return value
+
+    # -- manual runs ------------------------------------------------------------------------
+
+    async def trigger(
+        self, job: dict[str, Any], *, now: datetime, trigger: str = "manual", **extra: Any
+    ) -> dict[str, Any]:
+        row = run_row(job=job, trigger=trigger, now=now, scheduled_for=now, **extra)
+
+        def work(conn: Connection) -> dict[str, Any]:
+            conn.execute(runs.insert().values(**row))
+            return row
+
+        return await self.db.write(work)
+
+    # -- workers ----------------------------------------------------------------------------
+
+    async def acquire_runs(
+        self, *, now: datetime, limit: int, instance: str, lease: float
+    ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        """Lease up to ``limit`` runs to ``instance``; returns (run, job) pairs."""
+
+        def work(conn: Connection) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+            candidates = conn.execute(
+                _locking(
+                    conn,
+                    select(runs)
+                    .where(runs.c.status == "queued", runs.c.not_before <= now)
+                    .order_by(runs.c.not_before, runs.c.created_at)
+                    .limit(max(limit * 4, 16)),
+                )
+            ).all()
+            if not candidates:
+                return []
+            job_ids = list({r.job_id for r in candidates})
+            # lock the jobs too (PostgreSQL), so two instances never both start the one run a
+            # job may have going; a job locked elsewhere is simply tried again next round
+            job_rows = {
+                j.id: j
+                for j in conn.execute(
+                    _locking(conn, select(jobs).where(jobs.c.id.in_(job_ids)))
+                ).all()
+            }
+            running = Counter(
+                dict(
+                    conn.execute(
+                        select(runs.c.job_id, func.count())
+                        .where(runs.c.job_id.in_(list(job_rows)), runs.c.status == "running")
+                        .group_by(runs.c.job_id)
+                    ).all()
+                )
+            )
+            claimed: list[tuple[dict[str, Any], dict[str, Any]]] = []
+            skipped_paused: list[str] = []
+            cancelled_deleted: list[str] = []
+            for run in candidates:
+                job = job_rows.get(run.job_id)
+                if job is None:
+                    continue
+                if job.deleted_at is not None:
+                    cancelled_deleted.append(run.id)
+                    continue
+                if job.status == "paused" and run.trigger == "schedule":
+                    skipped_paused.append(run.id)
+                    continue
+                cap = job.max_concurrency or (None if job.overlap == "allow" else 1)
+                if cap is not None and running[job.id] >= cap:
+                    continue
+                running[job.id] += 1
+                claimed.append((dict(run._mapping), dict(job._mapping)))
+                if len(claimed) >= limit:
+                    break
+            if skipped_paused:
+                conn.execute(
+                    update(runs)
+                    .where(runs.c.id.in_(skipped_paused))
+                    .values(status="skipped", reason="job paused", completed_at=now)
+                )
+            if cancelled_deleted:
+                conn.execute(
+                    update(runs)
+                    .where(runs.c.id.in_(cancelled_deleted))
+                    .values(status="cancelled", reason="job deleted", completed_at=now)
+                )
+            if claimed:
+                until = now + timedelta(seconds=lease)
+                conn.execute(
+                    update(runs)
+                    .where(runs.c.id.in_([r["id"] for r, _ in claimed]))
+                    .values(
+                        status="running", started_at=now, acquired_by=instance, acquired_until=until
+                    )
+                )
+                events = []
+                for run, job in claimed:
+                    run.update(status="running", started_at=now, acquired_by=instance)
+                    if job.get("webhook_url"):
+                        events.append(
+                            _outbox_row(run, "event", job["webhook_url"], "job.started", now)
+                        )
+                if events:
+                    conn.execute(_insert(conn, outbox).on_conflict_do_nothing(), events)
+            return claimed
+
+        return await self.db.write(work)
+
+    async def extend_leases(
+        self, run_ids: list[str], *, instance: str, now: datetime, lease: float
+    ) -> tuple[set[str], set[str]]:
+        """Renew; returns (ids whose lease was lost, ids whose cancellation was requested)."""
+        if not run_ids:
+            return set(), set()
+
+        def work(conn: Connection) -> tuple[set[str], set[str]]:
+            conn.execute(
+                update(runs)
+                .where(
+                    runs.c.id.in_(run_ids),
+                    runs.c.acquired_by == instance,
+                    runs.c.status == "running",
+                )
+                .values(acquired_until=now + timedelta(seconds=lease))
+            )
+            held = conn.execute(
+                select(runs.c.id, runs.c.cancel_requested).where(
+                    runs.c.id.in_(run_ids),
+                    runs.c.acquired_by == instance,
+                    runs.c.status == "running",
+                )
+            ).all()
+            kept = {r.id for r in held}
+            return set(run_ids) - kept, {r.id for r in held if r.cancel_requested}
+
+        return await self.db.write(work)
+
+    async def cancel_requests(self, run_ids: list[str]) -> set[str]:
+        if not run_ids:
+            return set()
+
+        def work(conn: Connection) -> set[str]:
+            rows = conn.execute(
+                select(runs.c.id).where(runs.c.id.in_(run_ids), runs.c.cancel_requested)
+            )
+            return {r.id for r in rows}
+
+        return await self.db.read(work)
+
+    async def finish_runs(
+        self, finishes: list[Finish], *, instance: str, now: datetime
+    ) -> list[dict[str, Any]]:
+        """Record outcomes; returns the runs recorded (with any retry run queued for them)."""
+
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            recorded = []
+            for fin in finishes:
+                row = conn.execute(
+                    select(runs).where(
+                        runs.c.id == fin.run_id,
+                        runs.c.status == "running",
+                        runs.c.acquired_by == instance,
+                    )
+                ).first()
+                if row is None:
+                    continue  # lost the lease: the recoverer owns this run now
+                job = conn.execute(select(jobs).where(jobs.c.id == row.job_id)).first()
+                recorded.append(
+                    _record_outcome(conn, dict(row._mapping), job, fin, now=now, rng=self.rng)
+                )
+            return recorded
+
+        return await self.db.write(work)
+
+    async def reap_abandoned_runs(self, *, now: datetime, limit: int = 200) -> list[dict[str, Any]]:
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            rows = conn.execute(
+                _locking(
+                    conn,
+                    select(runs)
+                    .where(runs.c.status == "running", runs.c.acquired_until < now)
+                    .limit(limit),
+                )
+            ).all()
+            recorded = []
+            for row in rows:
+                job = conn.execute(select(jobs).where(jobs.c.id == row.job_id)).first()
+                fin = Finish(
+                    run_id=row.id,
+                    status="failed",
+                    reason="interrupted",
+                    error=(
+                        "interrupted: the instance running it stopped "
+                        f"({row.acquired_by}'s lease expired)"
+                    ),
+                )
+                recorded.append(
+                    _record_outcome(conn, dict(row._mapping), job, fin, now=now, rng=self.rng)
+                )
+            return recorded
+
+        return await self.db.write(work)
+
+    async def release_runs(self, run_ids: list[str], *, instance: str, now: datetime) -> int:
+        """Graceful shutdown: give runs that did not finish in the grace period back to the
+        queue (they were interrupted by us, not failed), to be picked up again."""
+        if not run_ids:
+            return 0
+
+        def work(conn: Connection) -> int:
+            return conn.execute(
+                update(runs)
+                .where(
+                    runs.c.id.in_(run_ids),
+                    runs.c.acquired_by == instance,
+                    runs.c.status == "running",
+                )
+                .values(
+                    status="queued",
+                    started_at=None,
+                    acquired_by=None,
+                    acquired_until=None,
+                    not_before=now,
+                    reason="released at shutdown; will run again",
+                )
+            ).rowcount
+
+        return await self.db.write(work)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    async def list_for_job(
+        self, owner: str, job_id: str, *, status: str | None, limit: int, offset: int
+    ) -> tuple[list[dict[str, Any]], int]:
+        conditions = [runs.c.owner == owner, runs.c.job_id == job_id]
+        if status:
+            conditions.append(runs.c.status == status)
+
+        def work(conn: Connection) -> tuple[list[dict[str, Any]], int]:
+            total = conn.execute(select(func.count()).select_from(runs).where(*conditions)).scalar()
+            rows = conn.execute(
+                select(runs)
+                .where(*conditions)
+                .order_by(runs.c.created_at.desc(), runs.c.id.desc())
+                .limit(limit)
+                .offset(offset)
+            )
+            return [dict(r._mapping) for r in rows], int(total or 0)
+
+        return await self.db.read(work)
+
+    async def get(self, owner: str, job_id: str, run_id: str) -> dict[str, Any] | None:
+        def work(conn: Connection) -> dict[str, Any] | None:
+            row = conn.execute(
+                select(runs).where(
+                    runs.c.id == run_id, runs.c.job_id == job_id, runs.c.owner == owner
+                )
+            ).first()
+            return dict(row._mapping) if row else None
+
+        return await self.db.read(work)
+
+    async def previous_finished(self, job_id: str, *, before: str) -> dict[str, Any] | None:
+        def work(conn: Connection) -> dict[str, Any] | None:
+            row = conn.execute(
+                select(runs.c.id, runs.c.output, runs.c.data, runs.c.status, runs.c.completed_at)
+                .where(
+                    runs.c.job_id == job_id,
+                    runs.c.status.in_(("succeeded", "failed", "timed_out")),
+                    runs.c.id != before,
+                )
+                .order_by(runs.c.completed_at.desc())
+                .limit(1)
+            ).first()
+            return dict(row._mapping) if row else None
+
+        return await self.db.read(work)
+
+    async def request_cancel(
+        self, owner: str, job_id: str, run_id: str, *, now: datetime
+    ) -> dict[str, Any] | None:
+        def work(conn: Connection) -> dict[str, Any] | None:
+            conn.execute(
+                update(runs)
+                .where(runs.c.id == run_id, runs.c.owner == owner, runs.c.status == "queued")
+                .values(status="cancelled", reason="cancelled on request", completed_at=now)
+            )
+            conn.execute(
+                update(runs)
+                .where(runs.c.id == run_id, runs.c.owner == owner, runs.c.status == "running")
+                .values(cancel_requested=True)
+            )
+            row = conn.execute(
+                select(runs).where(
+                    runs.c.id == run_id, runs.c.job_id == job_id, runs.c.owner == owner
+                )
+            ).first()
+            return dict(row._mapping) if row else None
+
+        return await self.db.write(work)
+
+    async def counts(self) -> dict[str, int]:
+        def work(conn: Connection) -> dict[str, int]:
+            rows = conn.execute(
+                select(runs.c.status, func.count())
+                .where(runs.c.status.in_(ACTIVE))
+                .group_by(runs.c.status)
+            ).all()
+            return {status: int(n) for status, n in rows}
+
+        return await self.db.read(work)
+
+
+def _outbox_row(
+    run: dict[str, Any], kind: str, target: str, event: str, now: datetime, **payload: Any
+) -> dict[str, Any]:
+    return {
+        "id": new_id("out"),
+        "run_id": run["id"],
+        "job_id": run["job_id"],
+        "owner": run["owner"],
+        "kind": kind,
+        "target": target,
+        "event": event,
+        "payload": json.loads(json.dumps(payload, default=str)),
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _record_outcome(
+    conn: Connection,
+    run: dict[str, Any],
+    job: Any,
+    fin: Finish,
+    *,
+    now: datetime,
+    rng: random.Random,
+) -> dict[str, Any]:
+    """Write one attempt's outcome and everything that follows from it, in the caller's
+    transaction: the retry, the job's counters and status, deliveries and events."""
+    retry_at: datetime | None = None
+    if fin.status in RETRYABLE and fin.retryable and job is not None and job.deleted_at is None:
+        delay = retry_delay(job.retry, attempt=run["attempt"], rng=rng)
+        if delay is not None:
+            retry_at = now + timedelta(seconds=delay)
+    final = retry_at is None
+    delivery_summary = {
+        target: {"status": status}
+        for kind, target, _e, _p, status in fin.outbox
+        if kind == "delivery"
+    }
+    values: dict[str, Any] = {
+        "status": fin.status,
+        "completed_at": now,
+        "output": fin.output,
+        "data": fin.data,
+        "error": fin.error,
+        "reason": fin.reason,
+        "condition_met": fin.condition_met,
+        "usage": fin.usage,
+        "acquired_by": None,
+        "acquired_until": None,
+    }
+    if delivery_summary:
+        values["delivery"] = delivery_summary
+    conn.execute(update(runs).where(runs.c.id == run["id"]).values(**values))
+    run.update(values)
+    if job is None:
+        return run
+    job_changes: dict[str, Any] = {
+        "run_count": jobs.c.run_count + 1,
+        "last_run_at": run.get("started_at") or now,
+    }
+    failed_for_good = final and fin.status in ("failed", "timed_out")
+    if fin.status == "succeeded":
+        job_changes["consecutive_failures"] = 0
+    elif failed_for_good:
+        job_changes["consecutive_failures"] = jobs.c.consecutive_failures + 1
+        if job.pause_on_failure and job.consecutive_failures + 1 >= job.pause_on_failure:
+            if job.status == "active":
+                job_changes.update(status="paused", next_run_at=None)
+    one_time_done = (
+        final
+        and job.status == "active"
+        and job.next_run_at is None
+        and job.schedule is not None
+        and run["trigger"] in ("schedule", "retry")
+        and fin.status != "cancelled"
+    )
+    if one_time_done:
+        job_changes["status"] = "completed" if fin.status == "succeeded" else "failed"
+    conn.execute(update(jobs).where(jobs.c.id == job.id).values(**job_changes))
+    if retry_at is not None:
+        retry = run_row(
+            job=job,
+            trigger="retry",
+            now=now,
+            scheduled_for=run["scheduled_for"],
+            attempt=run["attempt"] + 1,
+            not_before=retry_at,
+            retry_of=run["id"],
+            chain_id=run.get("chain_id"),
+            chain_run_id=run.get("chain_run_id"),
+            upstream_run_id=run.get("upstream_run_id"),
+        )
+        conn.execute(runs.insert().values(**retry))
+        run["retry_run_id"] = retry["id"]
+        run["retry_at"] = retry_at
+    rows = []
+    for kind, target, event, payload, status in fin.outbox:
+        if kind == "failure_notice" and not failed_for_good:
+            continue
+        if kind == "failure_notice" and job.consecutive_failures > 0:
+            continue  # once per failure streak, not on every failed run
+        row = _outbox_row(
+            run, "delivery" if kind == "failure_notice" else kind, target, event, now, **payload
+        )
+        row["status"] = status
+        rows.append(row)
+    if job.webhook_url:
+        event = "job.finished" if fin.status == "succeeded" else "job.error"
+        rows.append(
+            _outbox_row(
+                run,
+                "event",
+                job.webhook_url,
+                event,
+                now,
+                status=fin.status,
+                error=fin.error,
+                final=final,
+            )
+        )
+    if rows:
+        conn.execute(_insert(conn, outbox).on_conflict_do_nothing(), rows)
+    run["final"] = final
+    return run
