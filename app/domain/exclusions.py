@@ -107,8 +107,14 @@ class Exclusions:
 
 
 def _local_instant(day: date, moment: time, zone: ZoneInfo) -> datetime:
-    # A wall time skipped by a DST change reads as the instant after the gap (fold=0).
-    return datetime.combine(day, moment, tzinfo=zone).astimezone(UTC)
+    # A wall time skipped by a DST change means the first instant after the gap (as for cron):
+    # fold=0 would land as far past the gap as the time was into it, skipping real slots.
+    wall = datetime.combine(day, moment)
+    instant = wall.replace(tzinfo=zone).astimezone(UTC)
+    while instant.astimezone(zone).replace(tzinfo=None) != wall:
+        wall += timedelta(minutes=1)
+        instant = wall.replace(tzinfo=zone).astimezone(UTC)
+    return instant
 
 
 def _list(value: object, field: str) -> list[Any]:

@@ -309,3 +309,38 @@ def test_search_gives_up_only_after_many_consecutive_exclusions() -> None:
     )
     month = wanted
     assert first == datetime(2026 + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+
+
+def test_a_window_ending_inside_a_dst_gap_resumes_right_after_the_gap() -> None:
+    # New York skips 02:00-03:00 on 2026-03-08; a window to 02:30 ends at 03:00 EDT, so the
+    # 03:00 and 03:15 slots still fire (reading 02:30 with fold=0 would say 03:30 EDT).
+    rules = exclusions(windows=[{"start": "01:00", "end": "02:30"}])
+    resume = rules.resume_at(utc("2026-03-08T06:30:00Z"), NEW_YORK)
+    assert resume is not None and local([resume]) == ["2026-03-08T03:00:00-04:00"]
+    start = datetime(2026, 3, 8, 0, 30, tzinfo=NEW_YORK)
+    end = datetime(2026, 3, 8, 3, 30, tzinfo=NEW_YORK)
+    times = fire_times_between(cron("*/15 * * * *"), start=start, end=end, exclusions=rules)
+    assert local(times) == [
+        "2026-03-08T00:30:00-05:00",
+        "2026-03-08T00:45:00-05:00",
+        "2026-03-08T03:00:00-04:00",
+        "2026-03-08T03:15:00-04:00",
+    ]
+
+
+def test_an_excluded_day_ending_at_a_missing_midnight_resumes_after_the_gap() -> None:
+    # Santiago has no 2026-09-06 00:00 (clocks jump to 01:00).
+    santiago = ZoneInfo("America/Santiago")
+    rules = exclusions(dates=["2026-09-05"])
+    resume = rules.resume_at(utc("2026-09-05T16:00:00Z"), santiago)
+    assert resume is not None and local_iso(resume, santiago) == "2026-09-06T01:00:00-03:00"
+    times = next_fire_times(
+        cron("0 * * * *", "America/Santiago"),
+        after=utc("2026-09-05T16:00:00Z"),
+        count=2,
+        exclusions=rules,
+    )
+    assert [local_iso(t, santiago) for t in times] == [
+        "2026-09-06T01:00:00-03:00",
+        "2026-09-06T02:00:00-03:00",
+    ]
