@@ -559,6 +559,8 @@ def _real_times(
             except StopIteration:
                 return
             back = instant.astimezone(zone)
+        if instant <= local:  # never expected; refuse to yield out of order or spin
+            return
         yield instant
         local = back
 

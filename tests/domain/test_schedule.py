@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta, timezone
-from itertools import islice
+from itertools import islice, pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -313,6 +313,40 @@ def test_matches_cronsim_when_starting_at_every_quarter_hour_of_a_transition(
             end = after + timedelta(days=1)
             expected = cronsim_times(expression, zone, after, end)[:3]
             assert our_times(expression, zone, after, end)[:3] == expected, (expression, after)
+
+
+def test_cronsim_itself_gives_the_debian_answers() -> None:
+    # Pin the reference: a cronsim upgrade that changed these would change what "correct" means.
+    new_york = ZoneInfo("America/New_York")
+
+    def first(expression: str, after: str) -> str:
+        return next(CronSim(expression, utc(after).astimezone(new_york))).isoformat()
+
+    assert first("30 2 * * *", "2026-03-08T05:00:00Z") == "2026-03-08T03:00:00-04:00"
+    assert first("30 1 * * *", "2026-11-01T05:31:00Z") == "2026-11-02T01:30:00-05:00"
+    assert first("0 * * * *", "2026-11-01T05:30:00Z") == "2026-11-01T01:00:00-05:00"
+
+
+@pytest.mark.parametrize("expression", ["30 1 * * *", "*/20 * * * *", "0 */2 * * *", "0 0 * * *"])
+@pytest.mark.parametrize("zone", ["America/New_York", "America/Santiago", "Australia/Lord_Howe"])
+def test_chaining_next_fire_time_equals_one_continuous_iteration(
+    expression: str, zone: str
+) -> None:
+    # The engine asks "what comes after the slot I just fired" again and again.
+    schedule = cron(expression, zone)
+    after = utc("2026-03-01T00:00:00Z")
+    end = (
+        utc("2026-11-10T00:00:00Z")
+        if "*" not in expression.split()[0]
+        else after + timedelta(days=40)
+    )
+    continuous = fire_times_between(schedule, start=after, end=end, limit=100_000)
+    chained: list[datetime] = []
+    current = after - timedelta(microseconds=1)
+    while (current := next_fire_time(schedule, after=current)) is not None and current < end:
+        chained.append(current)
+    assert chained == continuous
+    assert all(a < b for a, b in pairwise(continuous))
 
 
 def random_expression(rng: random.Random) -> str:
