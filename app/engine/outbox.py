@@ -1,0 +1,172 @@
+"""Sends what the outbox holds: run results to Slack and webhooks, job events to webhook_url."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from datetime import datetime, timedelta
+from typing import Any
+
+import aiohttp
+
+from agentcron.app.runtime import Runtime
+from agentcron.app.storage.outbox import OutboxStore
+
+log = logging.getLogger("agentcron.outbox")
+
+MAX_ATTEMPTS = 8
+LEASE_SECONDS = 120.0
+
+
+def backoff(attempts: int) -> float:
+    return float(min(3600, 15 * 2 ** (attempts - 1)))
+
+
+class OutboxSender:
+    def __init__(self, rt: Runtime, *, session: aiohttp.ClientSession, now: Any) -> None:
+        self.rt = rt
+        self.store = OutboxStore(rt.db)
+        self.session = session
+        self.now = now
+        self.wake_event = asyncio.Event()
+        self._slack: Any = None
+        self._webhook: Any = None
+        self.in_flight: set[asyncio.Task[None]] = set()
+
+    def wake(self) -> None:
+        self.wake_event.set()
+
+    def _slack_channel(self) -> Any:
+        if self._slack is None and self.rt.settings.slack_bot_token:
+            from agentcron.delivery.pacing import Pacer
+            from agentcron.delivery.slack import SlackChannel, build_slack_client
+
+            client = build_slack_client(
+                self.rt.settings.slack_bot_token, base_url=self.rt.settings.slack_api_url
+            )
+            self._slack = SlackChannel(client, pacer=Pacer())
+        return self._slack
+
+    def _webhook_channel(self) -> Any:
+        if self._webhook is None:
+            from agentcron.delivery.webhook import WebhookChannel
+
+            self._webhook = WebhookChannel(self.session, secret=self.rt.settings.webhook_secret)
+        return self._webhook
+
+    async def run(self) -> None:
+        while True:
+            self.wake_event.clear()
+            try:
+                items = await self.store.acquire(
+                    now=await self.now(), limit=50, lease=LEASE_SECONDS
+                )
+            except Exception:
+                log.exception("reading the outbox failed")
+                items = []
+            for item in items:
+                task = asyncio.create_task(self._send(item))
+                self.in_flight.add(task)
+                task.add_done_callback(self.in_flight.discard)
+            if len(items) == 50:
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.wake_event.wait(), 2.0)
+
+    async def _send(self, item: dict[str, Any]) -> None:
+        try:
+            if item["kind"] == "event":
+                ok, detail, retryable, external = await self._post_event(item)
+            else:
+                ok, detail, retryable, external = await self._deliver(item)
+        except Exception as exc:  # a channel bug must not lose the row
+            log.exception("delivery of %s crashed", item["id"])
+            ok, detail, retryable, external = False, f"{type(exc).__name__}: {exc}", True, None
+        now = await self.now()
+        retry_at = None
+        if not ok and retryable and item["attempts"] < MAX_ATTEMPTS:
+            retry_at = now + timedelta(seconds=backoff(item["attempts"]))
+        await self.store.complete(
+            item,
+            status="delivered" if ok else "failed",
+            detail=detail,
+            now=now,
+            external_id=external,
+            retry_at=retry_at,
+        )
+
+    async def _deliver(self, item: dict[str, Any]) -> tuple[bool, str, bool, str | None]:
+        from agentcron.delivery.base import Message
+        from agentcron.delivery.targets import parse_target
+
+        target = parse_target(item["target"])
+        payload, run = item["payload"], item["run"]
+        public = self.rt.settings.public_url
+        message = Message(
+            job_id=item["job_id"],
+            job_name=item["job_name"],
+            run_id=item["run_id"],
+            status=run.get("status") or payload.get("status", ""),
+            output=run.get("output") or "",
+            data=run.get("data") or {},
+            scheduled_for=run.get("scheduled_for"),
+            completed_at=run.get("completed_at"),
+            link=f"{public.rstrip('/')}/#/jobs/{item['job_id']}" if public else None,
+            format=payload.get("format", "markdown"),
+            kind=payload.get("kind", "result"),
+            error=payload.get("error") or run.get("error"),
+            attempts=run.get("attempt") or 1,
+        )
+        if target.kind == "slack":
+            channel = self._slack_channel()
+            if channel is None:
+                return False, "no Slack token configured (SLACK_BOT_TOKEN)", False, None
+        else:
+            channel = self._webhook_channel()
+        result = await channel.send(target, message)
+        return result.status == "delivered", result.detail, result.retryable, result.external_id
+
+    async def _post_event(self, item: dict[str, Any]) -> tuple[bool, str, bool, str | None]:
+        from agentcron.delivery.signing import EVENT_HEADER, SIGNATURE_HEADER, sign
+
+        run = item["run"]
+        body = json.dumps(
+            {
+                "event": item["event"],
+                "job_id": item["job_id"],
+                "job_name": item["job_name"],
+                "run_id": item["run_id"],
+                "status": run.get("status"),
+                "attempt": run.get("attempt"),
+                "trigger": run.get("trigger"),
+                "scheduled_for": run.get("scheduled_for"),
+                "started_at": run.get("started_at"),
+                "completed_at": run.get("completed_at"),
+                "error": run.get("error"),
+                **{k: v for k, v in item["payload"].items() if k in ("final",)},
+            },
+            default=_iso,
+        ).encode()
+        headers = {"Content-Type": "application/json", EVENT_HEADER: item["event"]}
+        secret = self.rt.settings.webhook_secret
+        if secret:
+            headers[SIGNATURE_HEADER] = sign(secret, int(time.time()), body)
+        try:
+            async with self.session.post(item["target"], data=body, headers=headers) as response:
+                if 200 <= response.status < 300:
+                    return True, f"HTTP {response.status}", False, None
+                retryable = response.status >= 500 or response.status in (408, 429)
+                return False, f"HTTP {response.status}", retryable, None
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            return False, f"{type(exc).__name__}: {exc}", True, None
+        except Exception as exc:
+            return False, str(exc), False, None
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)

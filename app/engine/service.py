@@ -1,0 +1,306 @@
+"""The engine of one instance: scheduler, workers, recovery, outbox, heartbeat, wake-ups."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from agentcron.app.clock import SystemClock
+from agentcron.app.engine.metrics import EngineMetrics
+from agentcron.app.engine.outbox import OutboxSender
+from agentcron.app.engine.scheduler import Scheduler
+from agentcron.app.engine.worker import Worker
+from agentcron.app.executors.registry import Executors, NoopExecutor, UnconfiguredAgentExecutor
+from agentcron.app.runtime import Runtime
+from agentcron.app.storage.tables import instances, locks
+
+log = logging.getLogger("agentcron.engine")
+
+HEARTBEAT_SECONDS = 5.0
+LIVE_SECONDS = 30.0
+SCHEDULER_LOCK_SECONDS = 20.0
+
+
+class SchedulerAlreadyRunning(RuntimeError):
+    """Another scheduler already uses this SQLite file."""
+
+
+class EngineService:
+    def __init__(self, rt: Runtime) -> None:
+        self.rt = rt
+        self.roles = rt.roles or {"scheduler", "worker"}
+        self.use_db_clock = not rt.db.is_sqlite and isinstance(rt.clock, SystemClock)
+        self.tasks: list[asyncio.Task[Any]] = []
+        self.session: Any = None
+        self.notifier: Any = None
+        self.scheduler: Scheduler | None = None
+        self.worker: Worker | None = None
+        self.outbox: OutboxSender | None = None
+        self.metrics = EngineMetrics()
+        self.started_at: datetime | None = None
+        rt.engine = self
+        rt.metrics = self.metrics  # type: ignore[attr-defined]
+
+    async def now(self) -> datetime:
+        if self.use_db_clock:
+            return await self.rt.runs.database_now()
+        return self.rt.clock.now()
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        self.started_at = await self.now()
+        if "scheduler" in self.roles and self.rt.db.is_sqlite:
+            await self._take_sqlite_scheduler_lock()
+        await self._heartbeat()
+        from agentcron.delivery.netguard import guarded_session
+
+        self.session = guarded_session(allow_private=self.rt.settings.allow_private_networks)
+        executors = Executors(
+            {
+                "noop": NoopExecutor(),
+                "http": self._http_executor(),
+                "agent": self._agent_executor(),
+            }
+        )
+        if not self.rt.db.is_sqlite:
+            from agentcron.app.storage.notify import PostgresNotifier
+
+            self.notifier = PostgresNotifier(self.rt.settings.database_url, self._on_notify)
+            await self.notifier.start()
+        if "worker" in self.roles:
+            self.worker = Worker(
+                self.rt, executors=executors, now=self.now, on_recorded=self._on_recorded
+            )
+            self.outbox = OutboxSender(self.rt, session=self.session, now=self.now)
+            self._spawn(self.worker.run(), "worker")
+            self._spawn(self.worker.watch(), "leases")
+            self._spawn(self.worker.flush_loop(), "recorder")
+            self._spawn(self.outbox.run(), "outbox")
+        if "scheduler" in self.roles:
+            self.scheduler = Scheduler(self.rt, now=self.now, on_fired=self._on_fired)
+            self.scheduler.lateness_observer = self.metrics.lateness.observe
+            self._spawn(self.scheduler.run(), "scheduler")
+            self._spawn(self._recovery_loop(), "recovery")
+        self._spawn(self._heartbeat_loop(), "heartbeat")
+        self.rt.on_jobs_changed(self._jobs_changed)
+        self.rt.on_runs_queued(self._runs_queued)
+        self.rt.on_cancel_requested(self._cancel_requested)
+
+    async def stop(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.stopping = True
+        if self.worker is not None:
+            unfinished = await self.worker.drain(self.rt.settings.shutdown_grace_seconds)
+            if unfinished:
+                released = await self.rt.runs.release_runs(
+                    unfinished, instance=self.rt.instance_id, now=await self.now()
+                )
+                log.info("released %d unfinished runs back to the queue", released)
+        if self.outbox is not None and self.outbox.in_flight:
+            await asyncio.wait(list(self.outbox.in_flight), timeout=5)
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        with contextlib.suppress(Exception):
+            await self._leave()
+        if self.notifier is not None:
+            await self.notifier.close()
+        if self.session is not None:
+            await self.session.close()
+
+    def _spawn(self, coro: Any, name: str) -> None:
+        task = asyncio.create_task(coro, name=f"agentcron {name}")
+        task.add_done_callback(self._task_died)
+        self.tasks.append(task)
+
+    def _task_died(self, task: asyncio.Task[Any]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            log.error("engine task %s died", task.get_name(), exc_info=task.exception())
+
+    # -- executors --------------------------------------------------------------------------
+
+    def _http_executor(self) -> Any:
+        from agentcron.app.executors.http import HttpExecutor
+
+        return HttpExecutor(self.session)
+
+    def _agent_executor(self) -> Any:
+        try:
+            from agentcron.app.executors.agent import build_agent_executor
+        except ModuleNotFoundError:
+            return UnconfiguredAgentExecutor()
+        return build_agent_executor(self.rt, session=self.session) or UnconfiguredAgentExecutor()
+
+    # -- wake-ups ---------------------------------------------------------------------------
+
+    def _jobs_changed(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.wake()
+        if self.notifier is not None:
+            self.notifier.publish("jobs")
+
+    def _runs_queued(self) -> None:
+        if self.worker is not None:
+            self.worker.wake()
+        if self.notifier is not None:
+            self.notifier.publish("runs")
+
+    def _cancel_requested(self, run_id: str) -> None:
+        if self.worker is not None:
+            self.worker.cancel(run_id, "cancelled on request")
+        if self.notifier is not None:
+            self.notifier.publish(f"cancel:{run_id}")
+
+    def _on_notify(self, payload: str) -> None:
+        if payload == "jobs" and self.scheduler is not None:
+            self.scheduler.wake()
+        elif payload == "runs" and self.worker is not None:
+            self.worker.wake()
+        elif payload.startswith("cancel:") and self.worker is not None:
+            self.worker.cancel(payload[7:], "cancelled on request")
+
+    def _on_fired(self, queued: int) -> None:
+        if queued:
+            if self.worker is not None:
+                self.worker.wake()
+            if self.notifier is not None:
+                self.notifier.publish("runs")
+
+    def _on_recorded(self, recorded: list[dict[str, Any]]) -> None:
+        for run in recorded:
+            self.metrics.runs.labels(status=run["status"]).inc()
+        if any(run.get("retry_run_id") for run in recorded):
+            self._runs_queued()
+        if self.outbox is not None:
+            self.outbox.wake()
+        if self.scheduler is not None:
+            # a finished run may free a slot (overlap) or complete a one-time job
+            self.scheduler.wake()
+
+    # -- recovery ---------------------------------------------------------------------------
+
+    async def _recovery_loop(self) -> None:
+        interval = max(1.0, min(10.0, self.rt.settings.lease_seconds / 2))
+        while True:
+            try:
+                recorded = await self.rt.runs.reap_abandoned_runs(now=await self.now())
+                if recorded:
+                    log.warning("recovered %d runs whose instance stopped", len(recorded))
+                    self._on_recorded(recorded)
+            except Exception:
+                log.exception("recovery failed")
+            await asyncio.sleep(interval)
+
+    # -- instances and the SQLite scheduler lock --------------------------------------------
+
+    async def _take_sqlite_scheduler_lock(self) -> None:
+        me = f"{socket.gethostname()}:{os.getpid()}:{self.rt.instance_id}"
+        now = await self.now()
+
+        def work(conn: Connection) -> str | None:
+            row = conn.execute(select(locks).where(locks.c.name == "scheduler")).first()
+            if row is not None and row.holder != me and row.expires_at > now:
+                host, _, rest = row.holder.partition(":")
+                pid = rest.partition(":")[0]
+                if not (host == socket.gethostname() and pid.isdigit() and not _alive(int(pid))):
+                    return row.holder
+            conn.execute(delete(locks).where(locks.c.name == "scheduler"))
+            conn.execute(
+                insert(locks).values(
+                    name="scheduler",
+                    holder=me,
+                    expires_at=now + timedelta(seconds=SCHEDULER_LOCK_SECONDS),
+                )
+            )
+            return None
+
+        holder = await self.rt.db.write(work)
+        if holder is not None:
+            raise SchedulerAlreadyRunning(
+                f"another agentcron scheduler ({holder}) is already using this SQLite database; "
+                "SQLite supports one scheduler per file. Stop it, run this instance with "
+                "--role api, or use PostgreSQL to run several schedulers."
+            )
+        self._lock_holder = me
+
+    async def _heartbeat(self) -> None:
+        now = await self.now()
+        values = {
+            "roles": ",".join(sorted(self.roles)),
+            "hostname": socket.gethostname(),
+            "pid": os.getpid(),
+            "heartbeat_at": now,
+            "stats": self.summary(),
+        }
+        holder = getattr(self, "_lock_holder", None)
+
+        def work(conn: Connection) -> None:
+            done = conn.execute(
+                update(instances).where(instances.c.id == self.rt.instance_id).values(**values)
+            ).rowcount
+            if not done:
+                conn.execute(
+                    insert(instances).values(
+                        id=self.rt.instance_id, started_at=self.started_at or now, **values
+                    )
+                )
+            conn.execute(
+                delete(instances).where(
+                    instances.c.heartbeat_at < now - timedelta(seconds=LIVE_SECONDS * 20)
+                )
+            )
+            if holder:
+                conn.execute(
+                    update(locks)
+                    .where(locks.c.name == "scheduler", locks.c.holder == holder)
+                    .values(expires_at=now + timedelta(seconds=SCHEDULER_LOCK_SECONDS))
+                )
+
+        await self.rt.db.write(work)
+
+    async def _heartbeat_loop(self) -> None:
+        while True:
+            await asyncio.sleep(HEARTBEAT_SECONDS)
+            try:
+                await self._heartbeat()
+            except Exception:
+                log.exception("heartbeat failed")
+
+    async def _leave(self) -> None:
+        holder = getattr(self, "_lock_holder", None)
+
+        def work(conn: Connection) -> None:
+            conn.execute(delete(instances).where(instances.c.id == self.rt.instance_id))
+            if holder:
+                conn.execute(
+                    delete(locks).where(locks.c.name == "scheduler", locks.c.holder == holder)
+                )
+
+        await self.rt.db.write(work)
+
+    def summary(self) -> dict[str, Any]:
+        s, w = self.scheduler, self.worker
+        return {
+            "fired": s.fired_total if s else 0,
+            "started": w.started_total if w else 0,
+            "running_here": len(w.active) if w else 0,
+            "last_lateness_seconds": s.last_lateness if s else None,
+        }
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

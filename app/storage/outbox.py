@@ -1,0 +1,136 @@
+"""The outbox: deliveries and job events still to send, claimed and leased like runs.
+
+A row moves pending → sending (leased) → delivered | failed | pending again (retry later).
+A row found ``sending`` with an expired lease is *not* sent again: its instance died mid-send
+and the post may have gone out, and a duplicate alert is worse than a missing one. It is
+recorded as failed with that reason.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+
+from agentcron.app.storage.database import Database
+from agentcron.app.storage.runs import _locking
+from agentcron.app.storage.tables import jobs, outbox, runs
+
+
+class OutboxStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def acquire(self, *, now: datetime, limit: int, lease: float) -> list[dict[str, Any]]:
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            conn.execute(
+                update(outbox)
+                .where(outbox.c.status == "sending", outbox.c.acquired_until < now)
+                .values(
+                    status="failed",
+                    detail="interrupted while sending; not sent again to avoid a duplicate",
+                    updated_at=now,
+                )
+            )
+            rows = conn.execute(
+                _locking(
+                    conn,
+                    select(outbox)
+                    .where(outbox.c.status == "pending", outbox.c.next_attempt_at <= now)
+                    .order_by(outbox.c.next_attempt_at)
+                    .limit(limit),
+                )
+            ).all()
+            if not rows:
+                return []
+            ids = [r.id for r in rows]
+            conn.execute(
+                update(outbox)
+                .where(outbox.c.id.in_(ids))
+                .values(
+                    status="sending",
+                    attempts=outbox.c.attempts + 1,
+                    acquired_until=now + timedelta(seconds=lease),
+                    updated_at=now,
+                )
+            )
+            run_rows = {
+                r.id: r
+                for r in conn.execute(
+                    select(
+                        runs.c.id,
+                        runs.c.output,
+                        runs.c.data,
+                        runs.c.status,
+                        runs.c.error,
+                        runs.c.attempt,
+                        runs.c.scheduled_for,
+                        runs.c.started_at,
+                        runs.c.completed_at,
+                        runs.c.trigger,
+                    ).where(runs.c.id.in_({r.run_id for r in rows}))
+                )
+            }
+            names = dict(
+                conn.execute(
+                    select(jobs.c.id, jobs.c.name).where(jobs.c.id.in_({r.job_id for r in rows}))
+                ).all()
+            )
+            claimed = []
+            for r in rows:
+                item = dict(r._mapping)
+                item["attempts"] += 1
+                run = run_rows.get(r.run_id)
+                item["run"] = dict(run._mapping) if run else {}
+                item["job_name"] = names.get(r.job_id, r.job_id)
+                claimed.append(item)
+            return claimed
+
+        return await self.db.write(work)
+
+    async def complete(
+        self,
+        item: dict[str, Any],
+        *,
+        status: str,
+        detail: str,
+        now: datetime,
+        external_id: str | None = None,
+        retry_at: datetime | None = None,
+    ) -> None:
+        """Record one send; ``retry_at`` puts it back to pending for a later try."""
+
+        def work(conn: Connection) -> None:
+            final_status = "pending" if retry_at is not None else status
+            conn.execute(
+                update(outbox)
+                .where(outbox.c.id == item["id"])
+                .values(
+                    status=final_status,
+                    detail=detail,
+                    external_id=external_id,
+                    next_attempt_at=retry_at or now,
+                    acquired_until=None,
+                    updated_at=now,
+                )
+            )
+            if item["kind"] != "delivery":
+                return
+            row = conn.execute(select(runs.c.delivery).where(runs.c.id == item["run_id"])).first()
+            summary = dict((row.delivery if row else None) or {})
+            key = (
+                item["target"]
+                if item["event"] != "failure"
+                else f"{item['target']} (failure notice)"
+            )
+            summary[key] = {
+                "status": "retrying" if retry_at is not None else status,
+                "detail": detail,
+                "attempts": item["attempts"],
+                "external_id": external_id,
+                "updated_at": now.isoformat(),
+            }
+            conn.execute(update(runs).where(runs.c.id == item["run_id"]).values(delivery=summary))
+
+        await self.db.write(work)

@@ -1,0 +1,174 @@
+"""Aggregates for ``/stats``, ``/jobs/{id}/stats`` and ``/status``."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from agentcron.app.storage.database import Database
+from agentcron.app.storage.tables import instances, jobs, runs
+
+ENDED = ("succeeded", "failed", "timed_out", "cancelled")
+DURATION_SAMPLE = 2_000
+
+
+def _durations(rows: list[Any]) -> list[float]:
+    return [
+        (r.completed_at - r.started_at).total_seconds()
+        for r in rows
+        if r.started_at is not None and r.completed_at is not None
+    ]
+
+
+def _rate(succeeded: int, failed: int) -> float | None:
+    total = succeeded + failed
+    return round(succeeded / total, 4) if total else None
+
+
+def _percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 3)
+
+
+class StatsStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def owner_stats(self, owner: str, *, since: datetime) -> dict[str, Any]:
+        def work(conn: Connection) -> dict[str, Any]:
+            by_status = dict(
+                conn.execute(
+                    select(jobs.c.status, func.count())
+                    .where(jobs.c.owner == owner, jobs.c.deleted_at.is_(None))
+                    .group_by(jobs.c.status)
+                ).all()
+            )
+            runs_today = dict(
+                conn.execute(
+                    select(runs.c.status, func.count())
+                    .where(runs.c.owner == owner, runs.c.created_at >= since)
+                    .group_by(runs.c.status)
+                ).all()
+            )
+            finished = conn.execute(
+                select(runs.c.started_at, runs.c.completed_at)
+                .where(
+                    runs.c.owner == owner,
+                    runs.c.created_at >= since,
+                    runs.c.status.in_(ENDED),
+                )
+                .limit(DURATION_SAMPLE)
+            ).all()
+            return {
+                "by_status": by_status,
+                "runs_today": runs_today,
+                "durations": _durations(finished),
+            }
+
+        raw = await self.db.read(work)
+        by_status = {k: int(v) for k, v in raw["by_status"].items()}
+        today = {k: int(v) for k, v in raw["runs_today"].items()}
+        durations = raw["durations"]
+        failed = today.get("failed", 0) + today.get("timed_out", 0)
+        return {
+            "total_jobs": sum(by_status.values()),
+            "active_jobs": by_status.get("active", 0),
+            "total_runs_today": sum(n for s, n in today.items() if s != "skipped"),
+            "success_rate": _rate(today.get("succeeded", 0), failed),
+            "avg_duration_seconds": round(sum(durations) / len(durations), 3)
+            if durations
+            else None,
+            "jobs_by_status": by_status,
+            "runs_today_by_status": today,
+        }
+
+    async def job_stats(self, job_id: str, *, now: datetime, days: int = 30) -> dict[str, Any]:
+        since = now - timedelta(days=days)
+
+        def work(conn: Connection) -> dict[str, Any]:
+            by_status = dict(
+                conn.execute(
+                    select(runs.c.status, func.count())
+                    .where(runs.c.job_id == job_id)
+                    .group_by(runs.c.status)
+                ).all()
+            )
+            recent = conn.execute(
+                select(runs.c.status, runs.c.started_at, runs.c.completed_at, runs.c.created_at)
+                .where(runs.c.job_id == job_id, runs.c.created_at >= since)
+                .order_by(runs.c.created_at.desc())
+                .limit(DURATION_SAMPLE)
+            ).all()
+            last = dict(
+                conn.execute(
+                    select(runs.c.status, func.max(runs.c.completed_at))
+                    .where(runs.c.job_id == job_id, runs.c.status.in_(("succeeded", "failed")))
+                    .group_by(runs.c.status)
+                ).all()
+            )
+            return {"by_status": by_status, "recent": recent, "last": last}
+
+        raw = await self.db.read(work)
+        by_status = {k: int(v) for k, v in raw["by_status"].items()}
+        recent = raw["recent"]
+        durations = _durations([r for r in recent if r.status == "succeeded"])
+        daily: dict[str, dict[str, Any]] = {}
+        for r in recent:
+            day = r.created_at.date().isoformat()
+            entry = daily.setdefault(
+                day, {"date": day, "succeeded": 0, "failed": 0, "skipped": 0, "durations": []}
+            )
+            if r.status == "succeeded":
+                entry["succeeded"] += 1
+            elif r.status in ("failed", "timed_out"):
+                entry["failed"] += 1
+            elif r.status == "skipped":
+                entry["skipped"] += 1
+            if r.status == "succeeded" and r.started_at and r.completed_at:
+                entry["durations"].append((r.completed_at - r.started_at).total_seconds())
+        series = []
+        for day in sorted(daily):
+            entry = daily[day]
+            values = entry.pop("durations")
+            entry["avg_duration_seconds"] = round(sum(values) / len(values), 3) if values else None
+            entry["success_rate"] = _rate(entry["succeeded"], entry["failed"])
+            series.append(entry)
+        failed = by_status.get("failed", 0) + by_status.get("timed_out", 0)
+        return {
+            "job_id": job_id,
+            "total_runs": sum(n for s, n in by_status.items() if s != "skipped"),
+            "runs_by_status": by_status,
+            "success_rate": _rate(by_status.get("succeeded", 0), failed),
+            "avg_duration_seconds": round(sum(durations) / len(durations), 3)
+            if durations
+            else None,
+            "p50_duration_seconds": _percentile(durations, 0.5),
+            "p95_duration_seconds": _percentile(durations, 0.95),
+            "last_success_at": raw["last"].get("succeeded"),
+            "last_failure_at": raw["last"].get("failed"),
+            "daily": series,
+            "window_days": days,
+        }
+
+    async def live_instances(self, *, now: datetime, within: float) -> list[dict[str, Any]]:
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            rows = conn.execute(
+                select(instances).where(instances.c.heartbeat_at >= now - timedelta(seconds=within))
+            )
+            return [dict(r._mapping) for r in rows]
+
+        return await self.db.read(work)
+
+    async def oldest_queued(self, *, now: datetime) -> datetime | None:
+        def work(conn: Connection) -> datetime | None:
+            return conn.execute(
+                select(func.min(runs.c.not_before)).where(
+                    runs.c.status == "queued", runs.c.not_before <= now
+                )
+            ).scalar()
+
+        return await self.db.read(work)
