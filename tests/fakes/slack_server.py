@@ -48,6 +48,8 @@ class FakeSlack:
         self.known_channels: set[str] | None = None
         self.default_tz = "America/New_York"
         self.users: dict[str, dict[str, Any]] = {}
+        #: every message chat.postMessage accepted (with its ts), as Slack would store it
+        self.messages: list[dict[str, Any]] = []
         self._scripts: dict[str, list[ScriptedAnswer]] = {}
         self._ts = 1_700_000_000_000_100
         self._changed = asyncio.Condition()
@@ -151,6 +153,9 @@ class FakeSlack:
         ts = f"{self._ts // 1_000_000}.{self._ts % 1_000_000:06d}"
         channel_id = channel if channel[:1] in "CGD" and channel.isupper() else "C0FAKE0001"
         message = {"type": "message", "text": text, "ts": ts, "bot_id": "B0BOT", "blocks": blocks}
+        if payload.get("thread_ts"):
+            message["thread_ts"] = payload["thread_ts"]
+        self.messages.append({"channel": channel_id, **message})
         return {"ok": True, "channel": channel_id, "ts": ts, "message": message}
 
 

@@ -1,0 +1,57 @@
+"""What delivery is given and what it answers: a Message in, a DeliveryResult out.
+
+A channel (Slack, webhook) sends one run's result — or a failure notice — to one target.
+It never raises for a failed delivery: it answers ``failed`` with a detail and whether
+trying again later could help, and the caller records that on the run (a run can succeed
+while its delivery fails) and retries durably. Muting is the caller's business: a muted
+delivery is recorded as ``muted`` and ``send`` is not called.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, Protocol
+
+from agentcron.delivery.targets import Target
+
+Format = Literal["markdown", "text", "json"]
+MessageKind = Literal["result", "failure"]
+
+
+@dataclass
+class Message:
+    """One run's result (``kind="result"``) or the notice that it failed (``"failure"``)."""
+
+    job_id: str
+    job_name: str
+    run_id: str
+    status: str
+    output: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    scheduled_for: datetime | None = None
+    completed_at: datetime | None = None
+    link: str | None = None
+    format: Format = "markdown"
+    kind: MessageKind = "result"
+    #: for failure notices: the run's error and how many attempts were made
+    error: str | None = None
+    attempts: int = 1
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    status: Literal["delivered", "failed", "muted"]
+    detail: str
+    #: for ``failed``: whether sending again later could succeed (never after a partial post)
+    retryable: bool = False
+    #: Slack's message ``ts`` (of the first message when the output was split)
+    external_id: str | None = None
+    #: requests made, retries included
+    attempts: int = 0
+
+
+class Channel(Protocol):
+    async def send(self, target: Target, message: Message) -> DeliveryResult:
+        """Send ``message`` to ``target`` once; report what happened, never raise for it."""
+        ...
