@@ -170,7 +170,7 @@ def _path_problem(path: str) -> str | None:
 def _strings_in(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         return [text for item in value.values() for text in _strings_in(item)]
     if isinstance(value, list):
         return [text for item in value for text in _strings_in(item)]
@@ -211,7 +211,7 @@ def lookup(scope: Mapping[str, Any], path: str) -> Any:
                 else ("no previous run")
             )
             raise TemplateError(f"{{{{ {path} }}}}: this run has {what}")
-        if isinstance(value, Mapping) and key in value:
+        if isinstance(value, dict) and key in value:
             value = value[key]
         elif isinstance(value, list) and key.isdigit() and int(key) < len(value):
             value = value[int(key)]
@@ -231,7 +231,7 @@ def render_value(value: Any, scope: Mapping[str, Any]) -> Any:
     if isinstance(value, str):
         whole = _whole_placeholder(value)
         return lookup(scope, whole) if whole is not None else render(value, scope)
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         return {key: render_value(item, scope) for key, item in value.items()}
     if isinstance(value, list):
         return [render_value(item, scope) for item in value]
@@ -273,21 +273,25 @@ class HttpExecutor:
         self.clock = clock
 
     async def execute(self, action: dict[str, Any], context: RunContext) -> Outcome:
+        # The action was checked by validate_http_action when the job was saved; here only
+        # what the run adds (template values, the rendered url) can still be wrong.
+        http = action.get("http")
+        if not isinstance(http, dict) or not isinstance(http.get("url"), str):
+            raise ExecutionFailed("the http action has no url", retryable=False)
+        method = str(http.get("method") or "GET").upper()
         try:
-            http = validate_http_action(action.get("http") or {}, field="action.http")
             scope = template_scope(context)
             url = self._render_url(http["url"], scope)
             query = {
                 key: _as_text(render_value(value, scope))
-                for key, value in http["query"].items()
+                for key, value in (http.get("query") or {}).items()
                 if value is not None
             }
-            body = render_value(http["body"], scope)
-        except (InvalidInput, TemplateError, ValueError) as error:
+            body = render_value(http.get("body"), scope)
+        except (TemplateError, ValueError) as error:
             raise ExecutionFailed(str(error), retryable=False) from None
 
-        method = http["method"]
-        request: dict[str, Any] = {"headers": http["headers"], "params": query}
+        request: dict[str, Any] = {"headers": http.get("headers") or {}, "params": query}
         if isinstance(body, str):
             request["data"] = body.encode()
         elif body is not None:
