@@ -162,7 +162,7 @@ def guarded_session(
     serves many jobs and owners, and ignores proxy environment variables, which would
     otherwise route around the guard. The caller closes it.
     """
-    base_resolver = resolver if resolver is not None else aiohttp.ThreadedResolver()
+    base_resolver = resolver if resolver is not None else aiohttp.DefaultResolver()
     middlewares: tuple[Any, ...] = ()
     if not allow_private:
         policy = AddressPolicy(allowed_networks=allowed_networks)

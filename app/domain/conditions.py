@@ -1,11 +1,10 @@
 """Conditions: a small, safe expression language that decides whether a run is delivered.
 
-We parse with Python's own ``ast`` and evaluate an allow-list of node types ourselves,
-rather than use simpleeval or CEL. simpleeval allows attribute access unless told not to and
-its error messages are not ours to shape; CEL (``common-expression-language``) is well
-specified but adds a compiled dependency and a syntax (``&&``, ``size()``) our users do not
-write. An allow-list of ~15 node kinds is short enough to read in one sitting, refuses
-everything else by construction, and lets every refusal name its reason.
+Why our own AST allow-list, not simpleeval or CEL: simpleeval evaluates attribute access
+unless configured not to, and its errors are not ours to word; CEL (``common-expression-
+language``) is well specified but is a compiled dependency with a syntax (``&&``, ``size()``)
+our users do not write. Python's ``ast`` plus ~15 allowed node kinds is short enough to audit
+in one sitting, refuses everything else by construction, and names the reason for each refusal.
 
 The language: names resolve in the run's ``data``; ``previous`` is the previous run's data
 (``previous.price`` and ``previous["price"]`` mean the same; on the first run it is empty,

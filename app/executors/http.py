@@ -293,7 +293,7 @@ class HttpExecutor:
 
         request: dict[str, Any] = {"headers": http.get("headers") or {}, "params": query}
         if isinstance(body, str):
-            request["data"] = body.encode()
+            request["data"] = body  # text/plain; charset=utf-8 unless headers say otherwise
         elif body is not None:
             request["json"] = body
 

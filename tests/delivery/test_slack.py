@@ -202,3 +202,25 @@ def test_build_slack_client_points_at_the_given_api() -> None:
         "http://127.0.0.1:9/api/"
     )
     assert build_slack_client("t").base_url == "https://slack.com/api/"
+
+
+async def test_the_fake_serves_what_the_slack_app_needs(
+    fake_slack: FakeSlack, session: aiohttp.ClientSession
+) -> None:
+    client = build_slack_client("xoxb-test", base_url=fake_slack.base_url, session=session)
+    fake_slack.add_user("U0ALICE", tz="Europe/Paris", name="alice")
+
+    assert (await client.users_info(user="U0ALICE"))["user"]["tz"] == "Europe/Paris"
+    assert (await client.users_info(user="U0OTHER"))["user"]["tz"] == fake_slack.default_tz
+    assert (await client.auth_test())["user_id"] == "U0BOT"
+    async with session.post(fake_slack.response_url("cmd1"), json={"text": "done"}) as reply:
+        assert reply.status == 200
+    await fake_slack.wait_for_calls(1, method="response_url")
+
+    assert [method for method, _ in fake_slack.calls] == [
+        "users.info",
+        "users.info",
+        "auth.test",
+        "response_url",
+    ]
+    assert fake_slack.calls[-1][1] == {"id": "cmd1", "text": "done"}

@@ -93,7 +93,17 @@ async def test_method_headers_query_and_json_body_are_sent(
     assert request.json() == {"items": [1, 2], "note": "hi"}
 
 
-async def test_a_string_body_is_sent_as_is(sink: Sink, session: aiohttp.ClientSession) -> None:
+async def test_a_string_body_is_sent_as_text(sink: Sink, session: aiohttp.ClientSession) -> None:
+    await HttpExecutor(session).execute(
+        http_action(sink.url("/note"), method="POST", body="héllo {{ job.name }}"), context()
+    )
+    assert sink.requests[0].body == "héllo price watch".encode()
+    assert sink.requests[0].headers["Content-Type"] == "text/plain; charset=utf-8"
+
+
+async def test_a_string_body_keeps_its_content_type(
+    sink: Sink, session: aiohttp.ClientSession
+) -> None:
     action = http_action(
         sink.url("/raw"), method="PUT", headers={"Content-Type": "text/csv"}, body="a,b\n1,2\n"
     )
