@@ -1,0 +1,692 @@
+"""From a Phrase (what the text said) to a Schedule dict (what the engine runs).
+
+This is where meaning is decided: which hour "at 9" is, whether "every other day"
+can be cron (it cannot: it becomes an `every` interval anchored at its first run),
+and which phrases are too ambiguous to schedule. Everything here is a function of
+the phrase, the zone and `now`.
+
+Choices worth knowing (each leaves a note on the result when it applies):
+- A bare hour from 8 to 11 is AM and 12 is noon (working hours, as in "Tue, Thu at 9");
+  1 to 7 is refused unless "morning"/"evening", am/pm or a 24-hour time elsewhere in
+  the text settles it.
+- No time of day: 09:00 (Slack's /remind does the same); "morning" 09:00, "afternoon"
+  14:00, "evening" 18:00. "night" has no default: nightly jobs run anywhere from 8pm
+  to 4am.
+- Hour windows: with whole-hour steps both ends run ("every hour from 9 to 5" is
+  9:00 ... 17:00, `0 9-17 * * *`); with steps under an hour the window is the hours
+  from its start up to its end (`*/30 9-16 * * *`: the last run is 16:30), because
+  one cron expression cannot add a lone 17:00.
+- Intervals that divide an hour or a day become cron, aligned to the clock ("every
+  15 minutes" is `*/15 * * * *`); others ("every 45 minutes", "every other day",
+  "every 2 weeks on Monday") become `every` with `start_at` at the first run. An
+  interval counts real time, so a daily-or-longer one shifts by an hour on the wall
+  clock when DST changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Final
+from zoneinfo import ZoneInfo
+
+from cronsim import CronSim, CronSimError
+
+from . import lexicon as lx
+from .phrase import (
+    LAST_DAY,
+    LAST_WEEKDAY,
+    DayRef,
+    NotUnderstood,
+    Phrase,
+    Rejected,
+    TimeMention,
+)
+from .wallclock import add_months, ceil_minute, days_in_month, iso_z, to_instant
+
+_UNIT_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+_HOUR_STEPS: Final = frozenset({1, 2, 3, 4, 6, 8, 12})
+_PART_DEFAULTS: Final = {"morning": time(9), "afternoon": time(14), "evening": time(18)}
+_DEFAULT_TIME: Final = time(9)
+_MAX_DAYS: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+BASE_CONFIDENCE: Final = 0.95
+ASSUMPTION_PENALTY: Final = 0.05
+DEFAULT_TIME_PENALTY: Final = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    schedule: dict[str, Any]
+    confidence: float
+    notes: tuple[str, ...]
+    # How the text's bare hours were read, as (start, end, "9am"), for split_command.
+    readings: tuple[tuple[int, int, str], ...]
+
+
+class _Builder:
+    """Holds what one build accumulates: notes, the confidence penalty, readings."""
+
+    def __init__(self, phrase: Phrase, zone_name: str, now: datetime) -> None:
+        self.p = phrase
+        self.zone_name = zone_name
+        self.zone = ZoneInfo(zone_name)
+        self.now = now.astimezone(UTC)
+        self.local_now = now.astimezone(self.zone)
+        self.notes: list[str] = list(phrase.assumptions)
+        self.penalty = ASSUMPTION_PENALTY * len(phrase.assumptions)
+        self.readings: list[tuple[int, int, str]] = []
+        self.has_24h = any(m.clock.is_24h and m.clock.hour != 0 for m in phrase.times) or (
+            phrase.window is not None and any(m.clock.is_24h for m in phrase.window)
+        )
+
+        self.first_day: date = self.local_now.date()  # the first day runs may happen
+        self.start_day: date | None = None
+        self.end_day: date | None = None
+
+    def bounds(self) -> None:
+        """Resolve "starting …" and "until …"/"for …" to days in the zone."""
+        today = self.local_now.date()
+        if self.p.starting is not None:
+            self.start_day = self.day_of(self.p.starting, base=today)
+            self.first_day = max(today, self.start_day)
+        if self.p.until is not None:
+            self.end_day = self.day_of(self.p.until, base=self.first_day)
+            if self.end_day < self.first_day:
+                raise Rejected("the end date comes before the schedule starts")
+
+    def day_of(self, ref: DayRef, *, base: date) -> date:
+        today = self.local_now.date()
+        if ref.day_offset is not None:
+            return today + timedelta(days=ref.day_offset)
+        if ref.weekday is not None:
+            ahead = (ref.weekday - _cron_weekday(today)) % 7
+            return today + timedelta(days=ahead or (7 if ref.after_today else 0))
+        if ref.date is not None:
+            year, month, day = ref.date
+            _check_date(year, month, day)
+            if year is not None:
+                return date(year, month, day)
+            for candidate in range(today.year, today.year + 9):
+                if day <= days_in_month(candidate, month) and date(candidate, month, day) >= today:
+                    return date(candidate, month, day)
+        return add_months(base, ref.months_later) + timedelta(days=ref.days_later)
+
+    def with_bounds(self, schedule: dict[str, Any]) -> dict[str, Any]:
+        if self.start_day is not None and self.start_day > self.local_now.date():
+            if schedule["type"] == "cron":
+                schedule["start_at"] = iso_z(to_instant(self.start_day, time(0), self.zone))
+        if self.end_day is not None:
+            next_day = to_instant(self.end_day + timedelta(days=1), time(0), self.zone)
+            schedule["end_at"] = iso_z(next_day - timedelta(seconds=1))
+        return schedule
+
+    def note(self, text: str, penalty: float = ASSUMPTION_PENALTY) -> None:
+        self.notes.append(text)
+        self.penalty += penalty
+
+    def done(self, schedule: dict[str, Any]) -> Built:
+        schedule = self.with_bounds(schedule)
+        confidence = round(max(0.55, BASE_CONFIDENCE - self.penalty), 2)
+        return Built(schedule, confidence, tuple(self.notes), tuple(self.readings))
+
+    # -- times of day -----------------------------------------------------------------
+
+    def resolve(self, mention: TimeMention) -> time:
+        clock = mention.clock
+        hour = clock.hour
+        if clock.meridiem is not None:
+            if not 1 <= hour <= 12:
+                raise Rejected(f"{hour}{clock.meridiem} is not a time of day")
+            hour = hour % 12 + (12 if clock.meridiem == "pm" else 0)
+        elif not clock.is_24h and hour <= 12:
+            hour = self._settle_hour(hour, clock.minute)
+            self.readings.append((mention.start, mention.end, _spoken(hour, clock.minute)))
+        if hour > 23 or clock.minute > 59:
+            raise Rejected(f"{clock.hour}:{clock.minute:02d} is not a time of day")
+        return time(hour, clock.minute)
+
+    def _settle_hour(self, hour: int, minute: int) -> int:
+        """An hour written without am/pm: context, then working hours, else refuse."""
+        part = self.p.part
+        if part == "morning":
+            return hour % 12
+        if part in ("afternoon", "evening"):
+            return hour % 12 + 12
+        if part == "night":
+            return hour % 12 + 12 if hour >= 6 else hour % 12
+        written = f"{hour}:{minute:02d}" if minute else str(hour)
+        if self.has_24h:
+            self.note(f'"{written}" read on the 24-hour clock, like the other times')
+            return hour
+        if hour == 12:
+            self.note(f'"{written}" read as noon')
+            return 12
+        if 8 <= hour <= 11:
+            self.note(f'"{written}" read as {_spoken(hour, minute)}')
+            return hour
+        raise Rejected(
+            f'"at {written}" could be {written} AM or PM',
+            f'did you mean "at {written}pm"?',
+        )
+
+    def times(self) -> list[time]:
+        return [self.resolve(m) for m in self.p.times]
+
+    def day_time(self) -> time:
+        """The one time of day for a daily-or-longer schedule, or its default."""
+        times = self.times()
+        if len(times) > 1:
+            raise Rejected("this schedule can run at one time of day only")
+        if times:
+            return times[0]
+        return self.default_time()
+
+    def default_time(self) -> time:
+        part = self.p.part
+        if part == "night":
+            raise Rejected("“night” does not say what time", "every night at 11pm")
+        if part is not None:
+            at = _PART_DEFAULTS[part]
+            self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY)
+            return at
+        self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
+        return _DEFAULT_TIME
+
+    def window(self) -> tuple[time, time] | None:
+        if self.p.window is None:
+            return None
+        first, last = self.p.window
+        start = self._window_end(first) if _is_explicit(first) else None
+        end = self._window_end(last) if _is_explicit(last) else None
+        if start is None and end is None:
+            hour = first.clock.hour
+            if 1 <= hour <= 5:
+                hour += 12
+            start = time(hour % 24, first.clock.minute)
+        if start is None:
+            assert end is not None
+            options = [h for h in _readings(first.clock.hour) if h < end.hour]
+            if not options:
+                raise Rejected("the time window ends before it starts")
+            start = time(max(options), first.clock.minute)
+        if end is None:
+            options = [h for h in _readings(last.clock.hour) if h > start.hour]
+            if not options:
+                raise Rejected("the time window ends before it starts")
+            end = time(min(options), last.clock.minute)
+        if not _is_explicit(first) or not _is_explicit(last):
+            window = f"{_spoken(start.hour, start.minute)} to {_spoken(end.hour, end.minute)}"
+            self.note(f"window read as {window}")
+        if end <= start:
+            raise Rejected(
+                "the time window ends before it starts (overnight windows are not supported)"
+            )
+        return start, end
+
+    def _window_end(self, mention: TimeMention) -> time:
+        return self.resolve(mention)
+
+
+def _is_explicit(mention: TimeMention) -> bool:
+    clock = mention.clock
+    return clock.meridiem is not None or clock.is_24h or clock.hour > 12
+
+
+def _readings(hour: int) -> list[int]:
+    return [hour % 12, hour % 12 + 12]
+
+
+def _spoken(hour: int, minute: int) -> str:
+    suffix = "am" if hour < 12 else "pm"
+    twelve = hour % 12 or 12
+    return f"{twelve}:{minute:02d}{suffix}" if minute else f"{twelve}{suffix}"
+
+
+def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
+    """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
+    b = _Builder(phrase, phrase.zone or zone_name, now)
+    p = phrase
+    recurring = bool(
+        p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
+    )
+    single = p.has_offset or p.day_offset is not None or p.next_weekday or p.instant is not None
+    if p.single_day and len(p.monthdays) == 1 and not (p.every or p.interval or p.nth):
+        _date_for_weekday(b)
+        recurring = False
+    if recurring and (single or p.once):
+        raise Rejected("the text mixes a repeating schedule with a single date")
+    if recurring:
+        b.bounds()
+        return _recurring(b)
+    if p.starting is not None or p.until is not None:
+        raise Rejected("only a repeating schedule can have a start or an end date")
+    if single or p.dates or p.weekdays or p.times or p.once:
+        return _one_time(b)
+    raise NotUnderstood(0, "")
+
+
+def _date_for_weekday(b: _Builder) -> None:
+    """ "Thursday the 15th": the next 15th that is a Thursday, as a one-time date."""
+    p = b.p
+    weekday, day = p.weekdays[0], p.monthdays[0]
+    month_start = b.local_now.date().replace(day=1)
+    for ahead in range(14):
+        first = add_months(month_start, ahead)
+        if day <= days_in_month(first.year, first.month):
+            candidate = first.replace(day=day)
+            if _cron_weekday(candidate) == weekday and candidate >= b.local_now.date():
+                p.dates = [(candidate.year, candidate.month, candidate.day)]
+                p.weekdays, p.monthdays, p.single_day = [], [], False
+                return
+    raise Rejected(f"no coming {lx.DAY_LABELS[weekday]} falls on the {_ordinal(day)}")
+
+
+# -- repeating schedules ------------------------------------------------------------------
+
+
+def _recurring(b: _Builder) -> Built:
+    p = b.p
+    count, unit = p.interval or (1, None)
+    if unit in ("second", "minute", "hour"):
+        return _sub_daily(b, count * _UNIT_SECONDS[unit])
+    if count != int(count):
+        raise Rejected(f"cannot repeat every {count:g} {unit}s", f"every {int(count * 24)} hours")
+    count = int(count)
+    if p.minute_past is not None:
+        raise Rejected("minutes past the hour only go with hourly schedules")
+    if p.window is not None:
+        raise Rejected("a time window only goes with schedules that run several times a day")
+    if p.dates:
+        return _yearly(b, unit, count)
+    if p.nth or p.monthdays or unit == "month":
+        return _monthly(b, count)
+    if unit == "year":
+        raise Rejected("“every year” does not say which date", "every year on March 3 at 9am")
+    return _daily_or_weekly(b, unit, count)
+
+
+def _sub_daily(b: _Builder, seconds: float) -> Built:
+    p = b.p
+    if seconds < 60:
+        raise Rejected("the shortest interval is one minute", "every minute")
+    if seconds != int(seconds) or seconds % 60:
+        raise Rejected("intervals must be whole minutes")
+    if p.times:
+        raise Rejected(
+            "an interval and a time of day do not go together",
+            "every 2 hours from 9am to 5pm",
+        )
+    if p.nth:
+        raise Rejected("an interval cannot be limited to the nth weekday of a month")
+    seconds = int(seconds)
+    window = b.window()
+    minutes = seconds // 60
+    tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {_weekday_field(p.weekdays)}"
+    if seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS:
+        hours = seconds // 3600
+        minute = p.minute_past or 0
+        if window is not None:
+            start, end = window
+            if start.minute != end.minute or (
+                p.minute_past is not None and p.minute_past != start.minute
+            ):
+                raise Rejected(
+                    "an hourly window must start and end at the same minute past the hour"
+                )
+            minute = start.minute
+            hour = f"{start.hour}-{end.hour}" + (f"/{hours}" if hours > 1 else "")
+        else:
+            hour = "*" if hours == 1 else f"*/{hours}"
+        return _cron(b, f"{minute} {hour} {tail}")
+    if minutes < 60 and 60 % minutes == 0:
+        if p.minute_past is not None:
+            raise Rejected("minutes past the hour only go with hourly schedules")
+        minute = "*" if minutes == 1 else f"*/{minutes}"
+        hour = "*"
+        if window is not None:
+            start, end = window
+            if start.minute or end.minute:
+                raise Rejected(
+                    "a window for runs more often than hourly must start and end on the hour",
+                    "between 9am and 5pm",
+                )
+            last = end.hour - 1
+            hour = str(start.hour) if last == start.hour else f"{start.hour}-{last}"
+        return _cron(b, f"{minute} {hour} {tail}")
+    if window is not None or p.weekdays or p.months or p.monthdays or p.minute_past is not None:
+        raise Rejected(
+            f"cron cannot run every {_duration(seconds)} only on some hours or days",
+            "every 15 minutes, every 30 minutes, or every hour",
+        )
+    start_at = ceil_minute(b.now + timedelta(seconds=seconds))
+    if b.first_day > b.local_now.date():
+        start_at = to_instant(b.first_day, time(0), b.zone)
+    return _every(b, seconds, start_at)
+
+
+def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
+    p = b.p
+    if unit == "week" and not p.weekdays:
+        raise Rejected("“every week” does not say which day", "every Monday at 9am")
+    if count == 1:
+        if not (p.weekdays or unit or p.part or p.times or p.months):
+            raise NotUnderstood(0, "")
+        minute, hour = _time_fields(b)
+        expression = f"{minute} {hour} * {_month_field(p.months)} {_weekday_field(p.weekdays)}"
+        return _cron(b, expression)
+    if p.months:
+        raise Rejected("an interval of days or weeks cannot be limited to some months")
+    at = b.day_time()
+    if unit == "week":
+        if len(p.weekdays) != 1:
+            raise Rejected(
+                f"every {count} weeks can run on one day of the week",
+                f"every {count} weeks on {lx.DAY_LABELS[p.weekdays[0]]}",
+            )
+        first = _next_weekday(b, p.weekdays[0], at, strictly_after_today=False)
+        return _every(b, count * 7 * 86400, first)
+    if p.weekdays:
+        raise Rejected("an interval of days cannot be limited to days of the week")
+    first = to_instant(b.first_day, at, b.zone)
+    if first <= b.now:
+        first = to_instant(b.first_day + timedelta(days=1), at, b.zone)
+    return _every(b, count * 86400, first)
+
+
+def _monthly(b: _Builder, count: int) -> Built:
+    p = b.p
+    if p.weekdays:
+        raise Rejected(
+            "days of the week and days of the month do not combine in one schedule",
+            "first Monday of every month",
+        )
+    if p.nth and p.monthdays:
+        raise Rejected("the text names both a weekday and a date in the month")
+    if p.nth and not (p.of_month or p.every or p.interval):
+        nth, day = p.nth[0]
+        label = "last" if nth < 0 else _ordinal(nth)
+        raise Rejected(
+            f"“{label} {lx.DAY_LABELS[day]}” does not say of which month",
+            f"{label} {lx.DAY_LABELS[day]} of every month",
+        )
+    monthdays = p.monthdays
+    if not (p.nth or monthdays):
+        if not p.quarter:
+            raise Rejected(
+                "“every month” does not say which day", "on the 1st of every month at 9am"
+            )
+        monthdays = [1]
+        b.note("no day given; assumed the first day of each quarter")
+    minute, hour = _time_fields(b)
+    day_field = _monthday_field(monthdays)
+    weekday_field = ",".join(f"{day}L" if nth < 0 else f"{day}#{nth}" for nth, day in p.nth) or "*"
+    if p.quarter:
+        if p.months:
+            raise Rejected("a quarterly schedule cannot also name months")
+        month_field = "1,4,7,10"
+    elif count == 1:
+        month_field = _month_field(p.months)
+    elif 12 % count or p.months:
+        raise Rejected(f"cron cannot repeat every {count} months", "every 2, 3, 4 or 6 months")
+    else:
+        # Anchor the cycle at the first month this day comes round, as a person would.
+        first = next(CronSim(f"{minute} {hour} {day_field} * {weekday_field}", b.local_now))
+        months = sorted((first.month - 1 + k * count) % 12 + 1 for k in range(12 // count))
+        month_field = ",".join(str(m) for m in months)
+        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}")
+    if any(day > 28 for day in monthdays):
+        b.note("months without that day are skipped; “last day of the month” runs every month")
+    return _cron(b, f"{minute} {hour} {day_field} {month_field} {weekday_field}")
+
+
+def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
+    p = b.p
+    if unit not in (None, "year") or count != 1:
+        raise Rejected("a date can only repeat every year")
+    if p.weekdays or p.monthdays or p.nth or p.months:
+        raise Rejected("a yearly date cannot also name days of the week or of the month")
+    for year, month, day in p.dates:
+        if year is not None:
+            raise Rejected("a repeating date cannot name a year", "every year on March 3")
+        _check_date(None, month, day)
+        if (month, day) == (2, 29):
+            b.note("February 29 comes round only in leap years")
+    months = sorted({month for _, month, _ in p.dates})
+    days = sorted({day for _, _, day in p.dates})
+    if len(months) > 1 and len(days) > 1:
+        raise Rejected("dates in different months on different days need one schedule each")
+    minute, hour = _time_fields(b)
+    return _cron(b, f"{minute} {hour} {_join(days)} {_join(months)} *")
+
+
+def _time_fields(b: _Builder) -> tuple[str, str]:
+    times = b.times() or [b.default_time()]
+    minutes = sorted({t.minute for t in times})
+    hours = sorted({t.hour for t in times})
+    if len(minutes) > 1 and len(hours) > 1:
+        raise Rejected(
+            "times with different minutes need one schedule each",
+            "at 9:00 and 17:00, or at 9:30 and 17:30",
+        )
+    return _join(minutes), _join(hours)
+
+
+def _cron(b: _Builder, expression: str) -> Built:
+    try:
+        CronSim(expression, b.local_now)
+    except CronSimError as error:
+        raise Rejected(f"{expression!r} is not a valid schedule ({error})") from None
+    return b.done({"type": "cron", "expression": expression, "timezone": b.zone_name})
+
+
+def _every(b: _Builder, seconds: int, start_at: datetime) -> Built:
+    if seconds >= 86400:
+        b.notes.append("an interval counts real time: across a DST change the run moves an hour")
+    schedule = {
+        "type": "every",
+        "interval": seconds,
+        "start_at": iso_z(start_at),
+        "timezone": b.zone_name,
+    }
+    return b.done(schedule)
+
+
+# -- one-time schedules -------------------------------------------------------------------
+
+
+def _one_time(b: _Builder) -> Built:
+    p = b.p
+    if p.window is not None or p.minute_past is not None or p.months:
+        raise Rejected("a one-time schedule needs a date and a time, not a range")
+    if p.instant is not None:
+        instant = p.instant if p.instant.tzinfo else p.instant.replace(tzinfo=b.zone)
+        return _at(b, instant.astimezone(UTC), explicit=True)
+    if p.has_offset:
+        return _offset(b)
+    if len(p.dates) > 1 or len(p.weekdays) > 1:
+        raise Rejected("a one-time schedule names one date")
+    times = b.times()
+    if len(times) > 1:
+        raise Rejected("a one-time schedule runs once", f"every day at {_join_times(times)}")
+    at = times[0] if times else None
+    midnight = any(m.named == "midnight" for m in p.times)
+    today = b.local_now.date()
+    if p.dates:
+        year, month, day = p.dates[0]
+        _check_date(year, month, day)
+        if at is None:
+            at = b.default_time()
+        _refuse_dated_midnight(midnight)
+        if year is not None:
+            return _at(b, to_instant(date(year, month, day), at, b.zone), explicit=True)
+        for candidate_year in range(today.year, today.year + 9):
+            if month == 2 and day == 29 and days_in_month(candidate_year, 2) < 29:
+                continue
+            instant = to_instant(date(candidate_year, month, day), at, b.zone)
+            if instant > b.now:
+                return _at(b, instant, explicit=False)
+        raise Rejected("no such date in the coming years")  # pragma: no cover - Feb 29 only
+    if p.weekdays:
+        if at is None:
+            at = b.default_time()
+        _refuse_dated_midnight(midnight)
+        instant = _next_weekday(b, p.weekdays[0], at, strictly_after_today=p.next_weekday)
+        if p.next_weekday:
+            b.note(f"“next {lx.DAY_LABELS[p.weekdays[0]]}” read as {_day_label(instant, b.zone)}")
+        return _at(b, instant, explicit=False)
+    if p.day_offset is not None:
+        if at is None:
+            at = b.default_time()
+        if midnight and p.day_offset == 0:
+            return _at(b, to_instant(today + timedelta(days=1), at, b.zone), explicit=False)
+        _refuse_dated_midnight(midnight)
+        day = today + timedelta(days=p.day_offset)
+        return _at(b, to_instant(day, at, b.zone), explicit=True)
+    if at is None:
+        if p.part is not None:
+            at = b.default_time()
+        else:
+            raise NotUnderstood(0, "")
+    instant = to_instant(today, at, b.zone)
+    if instant <= b.now:
+        instant = to_instant(today + timedelta(days=1), at, b.zone)
+        b.notes.append("that time has passed today; the run is tomorrow")
+    return _at(b, instant, explicit=False)
+
+
+def _offset(b: _Builder) -> Built:
+    p = b.p
+    if p.dates or p.weekdays or p.day_offset is not None:
+        raise Rejected("the text names both a delay and a date")
+    times = b.times()
+    if times and (p.offset_months == 0 and p.offset_seconds % 86400):
+        raise Rejected("“in N minutes/hours” already says when", "in 2 hours, or at 5pm")
+    if not times and p.offset_months == 0 and p.offset_seconds % 86400:
+        if p.offset_seconds < 60:
+            raise Rejected("the shortest delay is one minute", "in 1 minute")
+        return _at(b, ceil_seconds(b.now + timedelta(seconds=p.offset_seconds)), explicit=True)
+    # Whole days, weeks, months: same wall-clock time (or the named time) that many days on.
+    day = add_months(b.local_now.date(), p.offset_months) + timedelta(
+        days=int(p.offset_seconds // 86400)
+    )
+    at = times[0] if times else b.local_now.time().replace(second=0, microsecond=0)
+    if len(times) > 1:
+        raise Rejected("a one-time schedule runs once")
+    return _at(b, to_instant(day, at, b.zone), explicit=True)
+
+
+def ceil_seconds(instant: datetime) -> datetime:
+    return instant.replace(microsecond=0) + (
+        timedelta(seconds=1) if instant.microsecond else timedelta()
+    )
+
+
+def _at(b: _Builder, instant: datetime, *, explicit: bool) -> Built:
+    if instant <= b.now:
+        local = instant.astimezone(b.zone)
+        raise Rejected(
+            f"{_day_label(instant, b.zone)} {local.year} at {local:%H:%M} is in the past"
+        )
+    return b.done({"type": "at", "datetime": iso_z(instant), "timezone": b.zone_name})
+
+
+def _next_weekday(b: _Builder, weekday: int, at: time, *, strictly_after_today: bool) -> datetime:
+    today = b.first_day
+    ahead = (weekday - _cron_weekday(today)) % 7
+    if ahead == 0 and strictly_after_today:
+        ahead = 7
+    instant = to_instant(today + timedelta(days=ahead), at, b.zone)
+    if instant <= b.now:
+        instant = to_instant(today + timedelta(days=ahead + 7), at, b.zone)
+    return instant
+
+
+def _refuse_dated_midnight(midnight: bool) -> None:
+    if midnight:
+        raise Rejected(
+            "“midnight” on a given day could be its start or its end",
+            "say 11:59pm, or 00:00 on the following day",
+        )
+
+
+# -- small helpers ----------------------------------------------------------------------
+
+
+def _check_date(year: int | None, month: int, day: int) -> None:
+    if not 1 <= month <= 12:
+        raise Rejected(f"there is no month {month}")
+    limit = days_in_month(year, month) if year is not None else _MAX_DAYS[month]
+    if not 1 <= day <= limit:
+        when = f"{lx.MONTH_LABELS[month]} {year}" if year is not None else lx.MONTH_LABELS[month]
+        raise Rejected(
+            f"{lx.MONTH_LABELS[month]} {day} does not exist ({when} has {limit} days)",
+            f"{lx.MONTH_LABELS[month]} {limit}" if day > limit else None,
+        )
+
+
+def _day_label(instant: datetime, zone: ZoneInfo) -> str:
+    local = instant.astimezone(zone)
+    return f"{local:%A} {local.day} {local:%B}"
+
+
+def _cron_weekday(day: date) -> int:
+    return day.isoweekday() % 7
+
+
+def _weekday_field(days: list[int]) -> str:
+    if not days:
+        return "*"
+    if set(days) == {0, 6}:
+        return "6,0"  # reads "Saturday and Sunday"
+    return _join(days)
+
+
+def _month_field(months: list[int]) -> str:
+    return _join(sorted(set(months))) if months else "*"
+
+
+def _monthday_field(days: list[int]) -> str:
+    if not days:
+        return "*"
+    if LAST_WEEKDAY in days:
+        if len(days) > 1:
+            raise Rejected("the last weekday of the month stands alone in a schedule")
+        return "LW"
+    numbers = sorted(d for d in set(days) if d > 0)
+    return ",".join([str(d) for d in numbers] + (["L"] if LAST_DAY in days else []))
+
+
+def _join(values: list[int]) -> str:
+    """ "1-5" for runs of three or more, "9,17" otherwise."""
+    parts: list[str] = []
+    run: list[int] = []
+    for value in sorted(set(values)):
+        if run and value != run[-1] + 1:
+            parts.append(_run(run))
+            run = []
+        run.append(value)
+    if run:
+        parts.append(_run(run))
+    return ",".join(parts)
+
+
+def _run(run: list[int]) -> str:
+    if len(run) >= 3:
+        return f"{run[0]}-{run[-1]}"
+    return ",".join(str(v) for v in run)
+
+
+def _join_times(times: list[time]) -> str:
+    return " and ".join(_spoken(t.hour, t.minute) for t in times)
+
+
+def _duration(seconds: int) -> str:
+    if seconds % 3600 == 0:
+        return f"{seconds // 3600} hours"
+    return f"{seconds // 60} minutes"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,947 @@
+"""The regex stage's grammar: clauses over tokens fill the slots of a Phrase.
+
+People put the parts of a schedule in any order ("at 9am every weekday Pacific",
+"every weekday at 9am Pacific"), so the grammar is a loop over clauses rather than
+one fixed sentence shape: at each position the clause that starts with the current
+token's kind reads as much as it can and fills its slots. A word no clause accounts
+for stops the loop — with `NotUnderstood` (a later stage may know it) or, when
+reading a prefix for `split_command`, by returning the position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from . import lexicon as lx
+from .phrase import (
+    LAST_DAY,
+    LAST_WEEKDAY,
+    DayRef,
+    NotUnderstood,
+    Phrase,
+    Rejected,
+    TimeMention,
+)
+from .tokens import ClockTime, Token
+from .zones import UnknownZoneError, lookup_place, resolve_zone
+
+_SECONDS: Final = {
+    "second": 1,
+    "minute": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 604800,
+    "fortnight": 1209600,
+}
+_PARTS: Final = frozenset({"morning", "afternoon", "evening", "night"})
+_FREQUENCIES: Final = {
+    "daily": (1, "day"),
+    "hourly": (1, "hour"),
+    "weekly": (1, "week"),
+    "monthly": (1, "month"),
+    "yearly": (1, "year"),
+    "nightly": (1, "day"),
+    "fortnightly": (2, "week"),
+    "biweekly": (2, "week"),
+}
+_NOON: Final = ClockTime(12, 0, "pm", False)
+_MIDNIGHT: Final = ClockTime(0, 0, None, True)
+
+
+def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple[Phrase, int]:
+    """Read clauses from `start`; returns the phrase and where reading stopped.
+
+    With `partial`, an unknown word ends the reading instead of raising NotUnderstood.
+    """
+    reader = _Reader(tokens)
+    return reader.phrase, reader.run(start, partial=partial)
+
+
+class _Reader:
+    __slots__ = ("n", "phrase", "tokens")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.n = len(tokens)
+        self.phrase = Phrase()
+
+    # -- the loop -----------------------------------------------------------------
+
+    def run(self, i: int, *, partial: bool) -> int:
+        while i < self.n:
+            token = self.tokens[i]
+            if token.kind == lx.WORD:
+                handler = _WORD_CLAUSES.get(token.value)  # type: ignore[arg-type]
+                j = handler(self, i) if handler is not None else self._place(i)
+            else:
+                j = _KIND_CLAUSES[token.kind](self, i)
+            if j is None:
+                if partial:
+                    return i
+                raise NotUnderstood(i, str(token.value))
+            i = j
+        return i
+
+    # -- looking at tokens --------------------------------------------------------
+
+    def _kind(self, i: int) -> str | None:
+        return self.tokens[i].kind if i < self.n else None
+
+    def _word(self, i: int) -> object:
+        """The canonical keyword at i, or None if i is not a keyword."""
+        if i < self.n and self.tokens[i].kind == lx.WORD:
+            return self.tokens[i].value
+        return None
+
+    def _is_unit(self, i: int, *units: str) -> bool:
+        return i < self.n and self.tokens[i].kind == lx.UNIT and self.tokens[i].value in units
+
+    def _is_sym(self, i: int, symbol: str) -> bool:
+        return i < self.n and self.tokens[i].kind == lx.SYM and self.tokens[i].value == symbol
+
+    def _is_separator(self, i: int) -> int:
+        """Length of a list separator at i: ",", "and", ", and"; 0 if none."""
+        if self._is_sym(i, ",") or self._word(i) == "and" or self._is_sym(i, "&"):
+            if self._word(i + 1) == "and":
+                return 2
+            return 1
+        return 0
+
+    def _is_range(self, i: int) -> bool:
+        return self._is_sym(i, "-") or self._word(i) == "to"
+
+    # -- slot setters that refuse contradictions ----------------------------------
+
+    def _set_interval(self, count: float, unit: str) -> None:
+        if unit == "fortnight":
+            count, unit = count * 2, "week"
+        if count <= 0:
+            raise Rejected("an interval must be more than zero")
+        current = self.phrase.interval
+        if current is not None and current != (count, unit):
+            raise Rejected("the text names two different intervals")
+        self.phrase.interval = (count, unit)
+        self.phrase.every = True
+
+    def _set_part(self, part: str) -> None:
+        if self.phrase.part not in (None, part):
+            raise Rejected(f"the text names both {self.phrase.part} and {part}")
+        self.phrase.part = part
+
+    def _set_day_offset(self, days: int) -> None:
+        if self.phrase.day_offset not in (None, days):
+            raise Rejected("the text names two different days")
+        self.phrase.day_offset = days
+
+    def _set_zone(self, zone: str) -> None:
+        if self.phrase.zone not in (None, zone):
+            raise Rejected(f"the text names two time zones ({self.phrase.zone} and {zone})")
+        self.phrase.zone = zone
+
+    # -- times --------------------------------------------------------------------
+
+    def _time_at(self, i: int) -> tuple[TimeMention, int] | None:
+        """A time of day at i: "9am", "18:30", "noon", or a bare hour ("9", "1700")."""
+        if i >= self.n:
+            return None
+        token = self.tokens[i]
+        kind = token.kind
+        end = i + 1
+        named = None
+        if kind == lx.TIME:
+            clock = token.value
+        elif kind == lx.WORD and token.value == "noon":
+            clock, named = _NOON, "noon"
+        elif kind == lx.WORD and token.value == "midnight":
+            clock, named = _MIDNIGHT, "midnight"
+        elif kind == lx.NUM and isinstance(token.value, int):
+            value = token.value
+            width = token.end - token.start
+            if width == 4 and value % 100 < 60 and value < 2400:
+                clock = ClockTime(value // 100, value % 100, None, True)  # "1700", "0930"
+            elif width <= 2 and value < 24:
+                is_24h = value == 0 or value > 12 or (width == 2 and value < 10)
+                clock = ClockTime(value, 0, None, is_24h)
+            else:
+                return None
+            if self._kind(end) == lx.UNIT:  # "5 minutes", not 5 o'clock
+                return None
+            if value == 12 and self._word(end) == "noon":
+                end += 1
+                clock, named = _NOON, "noon"
+        else:
+            return None
+        if self._word(end) == "oclock":
+            end += 1
+        assert isinstance(clock, ClockTime)
+        return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
+
+    def _times(self, i: int) -> int | None:
+        """A time, a list of times ("9am and 5pm") or a window ("9am-5pm")."""
+        found = self._time_at(i)
+        if found is None:
+            return None
+        mention, j = found
+        if self._is_range(j):
+            other = self._time_at(j + 1)
+            if other is not None:
+                return self._set_window(mention, other[0], other[1])
+        self.phrase.times.append(mention)
+        while step := self._is_separator(j):
+            more = self._time_at(j + step)
+            if more is None:
+                break
+            self.phrase.times.append(more[0])
+            j = more[1]
+        return j
+
+    def _set_window(self, start: TimeMention, end: TimeMention, j: int) -> int:
+        if self.phrase.window is not None:
+            raise Rejected("the text names two time windows")
+        self.phrase.window = (start, end)
+        return j
+
+    def _window(self, i: int) -> int | None:
+        """ "from 9 to 5", "between 9am and 5pm"."""
+        first = self._time_at(i + 1)
+        if first is None:
+            return None
+        start, j = first
+        if not (self._is_range(j) or self._word(j) == "and"):
+            return None
+        second = self._time_at(j + 1)
+        if second is None:
+            return None
+        return self._set_window(start, second[0], second[1])
+
+    def _from(self, i: int) -> int | None:
+        """ "from 9 to 5" (a window) or "starting Monday" (a bound)."""
+        window = self._window(i)
+        if window is not None:
+            return window
+        return self._bound(i, "starting")
+
+    def _to(self, i: int) -> int | None:
+        """ "until March 1", "through Friday"."""
+        return self._bound(i, "until")
+
+    def _bound(self, i: int, which: str) -> int | None:
+        j = i + 1
+        if self._word(j) == "on":
+            j += 1
+        if j >= self.n:
+            return None
+        token = self.tokens[j]
+        if token.kind == lx.WORD:
+            clause = _BOUND_WORDS.get(token.value)
+        else:
+            clause = _BOUND_KINDS.get(token.kind)
+        if clause is None:
+            return None
+        # Read the day with the ordinary clauses into a phrase of its own.
+        sub = _Reader(self.tokens)
+        end = clause(sub, j)
+        if end is None:
+            return None
+        day = _day_ref(sub.phrase)
+        if day is None:
+            return None
+        if getattr(self.phrase, which) is not None:
+            raise Rejected(f"the text names two {'start' if which == 'starting' else 'end'} dates")
+        setattr(self.phrase, which, day)
+        return end
+
+    def _for(self, i: int) -> int | None:
+        """ "for 2 weeks": an end bound counted from the start."""
+        sub = _Reader(self.tokens)
+        end = sub._amounts(i + 1)
+        if end is None or self.phrase.until is not None:
+            return None
+        seconds, months = sub.phrase.offset_seconds, sub.phrase.offset_months
+        if seconds % 86400:
+            return None
+        # The last day is included: "for 2 weeks" from today ends 13 days later.
+        self.phrase.until = DayRef(days_later=int(seconds // 86400) - 1, months_later=months)
+        return end
+
+    def _at(self, i: int) -> int | None:
+        j = i + 1
+        timed = self._times(j)
+        if timed is not None:
+            return timed
+        if self._kind(j) == lx.MINUTE:
+            return self._minute_past(j)
+        past = self._past(j)
+        if past is not None:
+            return past
+        return j  # a bare "at", as in "at the end of the month"
+
+    def _past(self, i: int) -> int | None:
+        """ "15 past the hour", "quarter past", "half past"."""
+        token = self.tokens[i] if i < self.n else None
+        if token is None:
+            return None
+        if token.kind == lx.NUM and isinstance(token.value, int) and token.value < 60:
+            minute, j = token.value, i + 1
+            if self._is_unit(j, "minute"):
+                j += 1
+        elif self._word(i) == "half":
+            minute, j = 30, i + 1
+        elif self._is_unit(i, "quarter"):
+            minute, j = 15, i + 1
+        else:
+            return None
+        if self._word(j) != "past":
+            return None
+        j += 1
+        if self._word(j) == "the" and self._is_unit(j + 1, "hour"):
+            j += 2
+        self.phrase.minute_past = minute
+        return j
+
+    def _minute_past(self, i: int) -> int:
+        self.phrase.minute_past = int(self.tokens[i].value)  # type: ignore[call-overload]
+        if self._word(i + 1) == "past" and self._word(i + 2) == "the":
+            return i + 4 if self._is_unit(i + 3, "hour") else i + 1
+        return i + 1
+
+    # -- recurrence words ---------------------------------------------------------
+
+    def _every(self, i: int) -> int | None:
+        j = i + 1
+        count: float = 1
+        token = self.tokens[j] if j < self.n else None
+        if token is None:
+            return None
+        word = self._word(j)
+        if word == "other":
+            count, j = 2, j + 1
+        elif token.kind == lx.NUM:
+            count, j = token.value, j + 1  # type: ignore[assignment]
+        elif word == "few":
+            raise Rejected(
+                f'"every {self.tokens[j].value} …" is vague', "give a number: every 3 hours"
+            )
+        elif word == "half" and self._is_unit(j + 1, "hour"):
+            self._set_interval(30, "minute")
+            return j + 2
+        elif self._is_unit(j, "quarter") and self._is_unit(j + 1, "hour"):
+            self._set_interval(15, "minute")
+            return j + 2
+        elif token.kind == lx.ORD:
+            ordinal = int(token.value)  # type: ignore[call-overload]
+            if self._is_unit(j + 1, *_SECONDS, "month", "year"):
+                count, j = ordinal, j + 1  # "every 2nd day"
+            elif (
+                ordinal == 2
+                and token.end - token.start == 6
+                and self._kind(j + 1)
+                not in (
+                    lx.DAY,
+                    lx.DAYS,
+                )
+            ):
+                # the word "second" is the unit here ("every second"), not the ordinal
+                self._set_interval(1, "second")
+                return j + 1
+            elif (
+                ordinal > 1
+                and self._kind(j + 1) in (lx.DAY, lx.DAYS)
+                and not self._month_follows(j + 2)
+            ):
+                day = lx.DAY_LABELS[int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
+                raise Rejected(
+                    f'"every {_ordinal(ordinal)} {day}" could mean every {ordinal} weeks or '
+                    f"the {_ordinal(ordinal)} {day} of each month",
+                    f"every other {day}, or the {_ordinal(ordinal)} {day} of every month",
+                )
+            else:
+                self.phrase.every = True
+                return self._ordinals(j)
+        self.phrase.every = True
+        token = self.tokens[j] if j < self.n else None
+        if token is None:
+            return None
+        kind = token.kind
+        if kind == lx.UNIT:
+            if token.value == "quarter":
+                self.phrase.quarter = True
+                self._set_interval(3 * count, "month")
+            else:
+                self._set_interval(count, str(token.value))
+            return j + 1
+        if kind in (lx.DAY, lx.DAYS, lx.DAYSET):
+            end = self._days(j)
+            if count != 1:
+                self._set_interval(count, "week")
+            return end
+        if kind == lx.WORD and token.value in _PARTS:
+            self._set_part(str(token.value))
+            self._set_interval(count, "day")
+            return j + 1
+        if kind == lx.MONTH and count == 1:
+            return self._month(j)
+        return None
+
+    def _month_follows(self, i: int) -> bool:
+        """Whether "of the month"/"of every month"/"each month" starts at i."""
+        if self._word(i) == "of":
+            i += 1
+        if self._word(i) in ("the", "every", "a"):
+            i += 1
+        return self._is_unit(i, "month")
+
+    def _frequency(self, i: int) -> int:
+        word = str(self.tokens[i].value)
+        if word == "quarterly":
+            self.phrase.quarter = True
+            self._set_interval(3, "month")
+            return i + 1
+        count, unit = _FREQUENCIES[word]
+        self._set_interval(count, unit)
+        if word == "nightly":
+            self._set_part("night")
+        elif word == "biweekly":
+            self.phrase.assumptions.append('"biweekly" read as every two weeks')
+        if unit == "month":
+            self.phrase.of_month = True
+        return i + 1
+
+    def _once(self, i: int) -> int:
+        j = i + 1
+        if self._word(j) in _FREQUENCIES or self._word(j) == "quarterly":
+            return j  # "once daily"
+        if self._word(j) in ("a", "every"):
+            j += 1
+        token = self.tokens[j] if j < self.n else None
+        if (
+            token is not None
+            and token.kind == lx.UNIT
+            and token.value
+            in _SECONDS.keys()
+            | {
+                "month",
+                "year",
+            }
+        ):
+            self._set_interval(1, str(token.value))
+            if token.value == "month":
+                self.phrase.of_month = True
+            return j + 1
+        self.phrase.once = True
+        return i + 1
+
+    def _times_per(self, i: int) -> int | None:
+        """ "twice a day", "3 times a week": too vague to schedule."""
+        raise Rejected(
+            "a number of times per day or week does not say when",
+            "name the times: every day at 9am and 5pm",
+        )
+
+    # -- days of the week ---------------------------------------------------------
+
+    def _days(self, i: int) -> int:
+        days: list[int] = []
+        items = 0
+        recurring = False
+        j = i
+        while j < self.n:
+            token = self.tokens[j]
+            if token.kind == lx.DAYSET:
+                days.extend(token.value)  # type: ignore[arg-type]
+                recurring = True
+                j += 1
+            elif token.kind in (lx.DAY, lx.DAYS):
+                first = int(token.value)  # type: ignore[call-overload]
+                recurring |= token.kind == lx.DAYS
+                if self._is_range(j + 1) and self._kind(j + 2) in (lx.DAY, lx.DAYS):
+                    last = int(self.tokens[j + 2].value)  # type: ignore[call-overload]
+                    days.extend(_day_range(first, last))
+                    recurring = True
+                    j += 3
+                else:
+                    days.append(first)
+                    j += 1
+            else:
+                break
+            items += 1
+            step = self._is_separator(j)
+            if step and self._kind(j + step) in (lx.DAY, lx.DAYS, lx.DAYSET):
+                j += step
+            else:
+                break
+        phrase = self.phrase
+        for day in days:
+            if day not in phrase.weekdays:
+                phrase.weekdays.append(day)
+        if recurring or items > 1:
+            phrase.every = True
+        else:
+            phrase.single_day = True
+        return j
+
+    def _next(self, i: int) -> int | None:
+        """ "next Friday", "this Friday", "this evening", "next week"."""
+        j = i + 1
+        kind = self._kind(j)
+        if kind == lx.DAY:
+            self.phrase.weekdays.append(int(self.tokens[j].value))  # type: ignore[call-overload]
+            self.phrase.single_day = True
+            self.phrase.next_weekday |= self.tokens[i].value == "next"
+            return j + 1
+        word = self._word(j)
+        if word in _PARTS and self.tokens[i].value == "this":
+            self._set_day_offset(0)
+            self._set_part(str(word))
+            return j + 1
+        if kind == lx.UNIT:
+            raise Rejected(
+                f'"{self.tokens[i].value} {self.tokens[j].value}" does not say which day',
+                "name the day: next Monday at 9am",
+            )
+        return None
+
+    def _day_word(self, i: int) -> int:
+        word = self.tokens[i].value
+        if word == "tonight":
+            self._set_day_offset(0)
+            self._set_part("night")
+        else:
+            self._set_day_offset(0 if word == "today" else 1)
+        return i + 1
+
+    def _part(self, i: int) -> int:
+        self._set_part(str(self.tokens[i].value))
+        return i + 1
+
+    # -- days of the month and dates ------------------------------------------------
+
+    def _ordinals(self, i: int) -> int | None:
+        ordinals = [int(self.tokens[i].value)]  # type: ignore[call-overload]
+        j = i + 1
+        while (step := self._is_separator(j)) and self._kind(j + step) == lx.ORD:
+            ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+            j += step + 1
+        kind = self._kind(j)
+        phrase = self.phrase
+        if kind in (lx.DAY, lx.DAYS):
+            day = int(self.tokens[j].value)  # type: ignore[call-overload]
+            for nth in ordinals:
+                if not 1 <= nth <= 5:
+                    raise Rejected(f"no month has a {_ordinal(nth)} {lx.DAY_LABELS[day]}")
+                phrase.nth.append((nth, day))
+            return j + 1
+        if kind == lx.DAYSET:
+            raise Rejected(
+                "the nth weekday of a month cannot be scheduled with cron",
+                "name the day: first Monday of every month",
+            )
+        if self._is_unit(j, "day"):
+            j += 1
+        month_at = j + 1 if self._word(j) == "of" else j
+        if self._kind(month_at) == lx.MONTH:
+            month = int(self.tokens[month_at].value)  # type: ignore[call-overload]
+            year, end = self._year(month_at + 1)
+            for day in ordinals:
+                phrase.dates.append((year, month, day))
+            return end
+        for day in ordinals:
+            if not 1 <= day <= 31:
+                raise Rejected(f"no month has a {_ordinal(day)} day")
+            if day not in phrase.monthdays:
+                phrase.monthdays.append(day)
+        return j
+
+    def _last(self, i: int) -> int | None:
+        j = i + 1
+        kind = self._kind(j)
+        if kind in (lx.DAY, lx.DAYS):
+            self.phrase.nth.append((-1, int(self.tokens[j].value)))  # type: ignore[call-overload]
+            return j + 1
+        if self._is_unit(j, "day"):
+            self.phrase.monthdays.append(LAST_DAY)
+            return j + 1
+        if kind == lx.DAYSET and self.tokens[j].value == (1, 2, 3, 4, 5):
+            self.phrase.monthdays.append(LAST_WEEKDAY)
+            return j + 1
+        if kind == lx.UNIT:
+            raise Rejected(f'"last {self.tokens[j].value}" is in the past')
+        return None
+
+    def _end(self, i: int) -> int | None:
+        """ "end of the month", "end of every month"."""
+        j = i + 1
+        if self._word(j) == "of":
+            j += 1
+        every = self._word(j) == "every"
+        if self._word(j) in ("the", "every"):
+            j += 1
+        if not self._is_unit(j, "month"):
+            return None
+        self.phrase.monthdays.append(LAST_DAY)
+        self.phrase.of_month = True
+        self.phrase.every |= every
+        return j + 1
+
+    def _of(self, i: int) -> int | None:
+        j = i + 1
+        word = self._word(j)
+        if word in ("the", "every", "a"):
+            j += 1
+        if self._is_unit(j, "month"):
+            self.phrase.of_month = True
+            self.phrase.every |= word == "every"
+            return j + 1
+        if self._kind(j) == lx.MONTH and word is None:
+            return self._month(j)
+        return i + 1  # a filler "of"
+
+    def _month(self, i: int) -> int:
+        month = int(self.tokens[i].value)  # type: ignore[call-overload]
+        j = i + 1
+        if self._word(j) == "the":
+            j += 1
+        token = self.tokens[j] if j < self.n else None
+        if token is not None and (
+            token.kind == lx.ORD
+            or (
+                token.kind == lx.NUM
+                and isinstance(token.value, int)
+                and token.end - token.start <= 2
+                and self._kind(j + 1) != lx.UNIT
+            )
+        ):
+            day = int(token.value)  # type: ignore[call-overload]
+            year, end = self._year(j + 1)
+            self.phrase.dates.append((year, month, day))
+            return end
+        months = self.phrase.months
+        months.append(month)
+        while (step := self._is_separator(j)) and self._kind(j + step) == lx.MONTH:
+            months.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+            j += step + 1
+        return j
+
+    def _year(self, i: int) -> tuple[int | None, int]:
+        j = i + 1 if self._is_sym(i, ",") else i
+        token = self.tokens[j] if j < self.n else None
+        if token is not None and token.kind == lx.NUM and token.end - token.start == 4:
+            year = int(token.value)  # type: ignore[call-overload]
+            if 1900 <= year <= 2200:
+                return year, j + 1
+        return None, i
+
+    def _number(self, i: int) -> int | None:
+        """A number not after "at": "3 March", "20 minutes from now", "9-5"."""
+        token = self.tokens[i]
+        j = i + 1
+        kind = self._kind(j)
+        if kind == lx.MONTH or (self._word(j) == "of" and self._kind(j + 1) == lx.MONTH):
+            month_at = j if kind == lx.MONTH else j + 1
+            if not isinstance(token.value, int) or token.end - token.start > 2:
+                return None
+            year, end = self._year(month_at + 1)
+            month = int(self.tokens[month_at].value)  # type: ignore[call-overload]
+            self.phrase.dates.append((year, month, token.value))
+            return end
+        if kind == lx.UNIT:
+            end = self._amounts(i)
+            if end is not None and self._word(end) == "from" and self._word(end + 1) == "now":
+                return end + 2
+            return None
+        if self._word(j) == "times":
+            return self._times_per(i)
+        if self._is_range(j) or self._word(j) == "oclock" or self._word(j) == "noon":
+            return self._times(i)
+        return None
+
+    def _date(self, i: int) -> int:
+        year, month, day = self.tokens[i].value  # type: ignore[misc]
+        self.phrase.dates.append((year, month, day))
+        return i + 1
+
+    def _slash_date(self, i: int) -> int:
+        first, second, year = self.tokens[i].value  # type: ignore[misc]
+        if first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first or first == second:
+            month, day = first, second
+        else:
+            text = f"{first}/{second}"
+            raise Rejected(
+                f"{text} could be {lx.MONTH_LABELS[first]} {second} or "
+                f"{lx.MONTH_LABELS[second]} {first}",
+                f"write the month's name: {lx.MONTH_LABELS[first]} {second}",
+            )
+        self.phrase.dates.append((year, month, day))
+        return i + 1
+
+    def _instant(self, i: int) -> int:
+        if self.phrase.instant is not None:
+            raise Rejected("the text names two timestamps")
+        self.phrase.instant = self.tokens[i].value  # type: ignore[assignment]
+        return i + 1
+
+    # -- relative offsets -----------------------------------------------------------
+
+    def _in(self, i: int) -> int | None:
+        j = i + 1
+        kind = self._kind(j)
+        word = self._word(j)
+        if kind == lx.NUM or word in ("a", "half"):
+            return self._amounts(j)
+        if word == "the" and self._word(j + 1) in _PARTS:
+            self._set_part(str(self.tokens[j + 1].value))
+            return j + 2
+        if kind == lx.MONTH:
+            return self._month(j)
+        if kind == lx.ZONE:
+            return self._zone(j)
+        return self._place(j, after_in=True)
+
+    def _amounts(self, i: int) -> int | None:
+        """ "20 minutes", "an hour and a half", "1 hour 30 minutes"."""
+        j = i
+        phrase = self.phrase
+        read_any = False
+        while j < self.n:
+            word = self._word(j)
+            token = self.tokens[j]
+            if token.kind == lx.NUM:
+                amount = float(token.value)  # type: ignore[arg-type]
+                j += 1
+            elif word == "a":
+                amount, j = 1.0, j + 1
+            elif word == "half":
+                amount, j = 0.5, j + (2 if self._word(j + 1) == "a" else 1)
+            else:
+                break
+            if self._kind(j) != lx.UNIT:
+                return None
+            unit = str(self.tokens[j].value)
+            j += 1
+            if self._word(j) == "and" and self._word(j + 1) == "a" and self._word(j + 2) == "half":
+                amount += 0.5
+                j += 3
+            if unit in _SECONDS:
+                phrase.offset_seconds += amount * _SECONDS[unit]
+            elif unit in ("month", "year", "quarter") and amount == int(amount):
+                phrase.offset_months += int(amount) * {"month": 1, "quarter": 3, "year": 12}[unit]
+            else:
+                raise Rejected(f"cannot count {amount:g} {unit}s")
+            read_any = True
+            phrase.has_offset = True
+            step = self._is_separator(j)
+            if step and self._kind(j + step) == lx.NUM:
+                j += step
+        return j if read_any else None
+
+    # -- zones ----------------------------------------------------------------------
+
+    def _zone(self, i: int) -> int:
+        raw = str(self.tokens[i].value)
+        if "/" in raw and not raw.startswith("Etc/"):
+            try:
+                raw = resolve_zone(raw)
+            except UnknownZoneError as error:
+                raise Rejected(str(error), "use an IANA name such as America/New_York") from None
+        j = i + 1
+        if self._word(j) == "european" and raw in ("America/Chicago", "America/New_York"):
+            raw = "Europe/Paris" if raw == "America/Chicago" else "Europe/Athens"
+            j += 1
+        if self._word(j) in ("standard", "daylight"):
+            j += 1
+        if self._word(j) == "time":
+            j += 1
+        self._set_zone(raw)
+        return j
+
+    def _place(self, i: int, *, after_in: bool = False) -> int | None:
+        """ "London time", "New York time", "in Tokyo"."""
+        words: list[str] = []
+        for j in range(i, min(i + 3, self.n)):
+            token = self.tokens[j]
+            if token.kind != lx.WORD:
+                break
+            words.append(str(token.value))
+            zone = lookup_place(" ".join(words))
+            if zone is None:
+                continue
+            if self._word(j + 1) == "time":
+                self._set_zone(zone)
+                return j + 2
+            if after_in:
+                self._set_zone(zone)
+                return j + 1
+        return None
+
+    # -- small words ----------------------------------------------------------------
+
+    def _filler(self, i: int) -> int:
+        return i + 1
+
+    def _on(self, i: int) -> int:
+        if self._word(i + 1) == "the" and self._is_unit(i + 2, "hour"):
+            self.phrase.minute_past = 0  # "every hour on the hour"
+            return i + 3
+        return i + 1
+
+    def _unit(self, i: int) -> int | None:
+        if self._is_unit(i, "day") and self._word(i + 1) == "after":
+            if self._word(i + 2) == "tomorrow":
+                self._set_day_offset(2)
+                return i + 3
+        if self._is_unit(i, "month") and self._word(i + 1) == "end":
+            self.phrase.monthdays.append(LAST_DAY)
+            self.phrase.of_month = True
+            return i + 2
+        return None
+
+    def _business(self, i: int) -> int | None:
+        if self._is_unit(i + 1, "hour"):
+            start = TimeMention(ClockTime(9, 0, "am", False), self.tokens[i].start, 0)
+            end = TimeMention(ClockTime(5, 0, "pm", False), self.tokens[i].start, 0)
+            self.phrase.assumptions.append("business hours read as 9:00 AM to 5:00 PM")
+            return self._set_window(start, end, i + 2)
+        if self._is_unit(i + 1, "day"):
+            return self._days_from(i, (1, 2, 3, 4, 5))
+        return None
+
+    def _days_from(self, i: int, days: tuple[int, ...]) -> int:
+        for day in days:
+            if day not in self.phrase.weekdays:
+                self.phrase.weekdays.append(day)
+        self.phrase.every = True
+        return i + 2
+
+    def _minute_token(self, i: int) -> int:
+        return self._minute_past(i)
+
+    def _symbol(self, i: int) -> int | None:
+        return i + 1 if self.tokens[i].value in (",", "&") else None
+
+    def _zone_token(self, i: int) -> int:
+        return self._zone(i)
+
+
+def _day_ref(phrase: Phrase) -> DayRef | None:
+    """The single day a bound's sub-phrase names, if that is all it names."""
+    if phrase.times or phrase.every or phrase.zone or phrase.has_offset:
+        return None
+    if phrase.day_offset is not None and not (phrase.weekdays or phrase.dates):
+        return DayRef(day_offset=phrase.day_offset)
+    if phrase.single_day and len(phrase.weekdays) == 1 and not phrase.dates:
+        return DayRef(weekday=phrase.weekdays[0], after_today=phrase.next_weekday)
+    if len(phrase.dates) == 1 and not phrase.weekdays:
+        return DayRef(date=phrase.dates[0])
+    return None
+
+
+def _day_range(first: int, last: int) -> list[int]:
+    """Cron days from `first` to `last` inclusive, wrapping past Saturday."""
+    days = [first]
+    while days[-1] != last:
+        days.append((days[-1] + 1) % 7)
+    return days
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+_Clause = Callable[[_Reader, int], "int | None"]
+
+_WORD_CLAUSES: Final[dict[object, _Clause]] = {
+    "every": _Reader._every,
+    "at": _Reader._at,
+    "on": _Reader._on,
+    "the": _Reader._filler,
+    "and": _Reader._filler,
+    "please": _Reader._filler,
+    "during": _Reader._filler,
+    "of": _Reader._of,
+    "in": _Reader._in,
+    "from": _Reader._from,
+    "to": _Reader._to,
+    "for": _Reader._for,
+    "between": _Reader._window,
+    "next": _Reader._next,
+    "this": _Reader._next,
+    "today": _Reader._day_word,
+    "tonight": _Reader._day_word,
+    "tomorrow": _Reader._day_word,
+    "noon": _Reader._times,
+    "midnight": _Reader._times,
+    "morning": _Reader._part,
+    "afternoon": _Reader._part,
+    "evening": _Reader._part,
+    "night": _Reader._part,
+    "last": _Reader._last,
+    "end": _Reader._end,
+    "once": _Reader._once,
+    "twice": _Reader._times_per,
+    "business": _Reader._business,
+    **dict.fromkeys(_FREQUENCIES, _Reader._frequency),
+    "quarterly": _Reader._frequency,
+}
+
+_BOUND_WORDS: Final[dict[object, _Clause]] = {
+    "today": _Reader._day_word,
+    "tomorrow": _Reader._day_word,
+    "next": _Reader._next,
+    "this": _Reader._next,
+}
+
+_BOUND_KINDS: Final[dict[str, _Clause]] = {
+    lx.DAY: _Reader._days,
+    lx.MONTH: _Reader._month,
+    lx.NUM: _Reader._number,
+    lx.ORD: _Reader._ordinals,
+    lx.DATE: _Reader._date,
+    lx.SLASHDATE: _Reader._slash_date,
+}
+
+_KIND_CLAUSES: Final[dict[str, _Clause]] = {
+    lx.TIME: _Reader._times,
+    lx.NUM: _Reader._number,
+    lx.ORD: _Reader._ordinals,
+    lx.DAY: _Reader._days,
+    lx.DAYS: _Reader._days,
+    lx.DAYSET: _Reader._days,
+    lx.MONTH: _Reader._month,
+    lx.DATE: _Reader._date,
+    lx.SLASHDATE: _Reader._slash_date,
+    lx.INSTANT: _Reader._instant,
+    lx.ZONE: _Reader._zone_token,
+    lx.MINUTE: _Reader._minute_token,
+    lx.UNIT: _Reader._unit,
+    lx.SYM: _Reader._symbol,
+}
+
+
+def extract_zone(tokens: list[Token]) -> tuple[str | None, list[tuple[int, int]]]:
+    """The zone named anywhere in the tokens, and the text spans that named it.
+
+    For the stages after the grammar: recurrent and dateparser know no zone names, so
+    the zone is read here and its words are cut from the text they are given.
+    """
+    reader = _Reader(tokens)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < reader.n:
+        token = tokens[i]
+        j: int | None = None
+        if token.kind == lx.ZONE:
+            j = reader._zone(i)
+        elif token.kind == lx.WORD and token.value == "in":
+            j = reader._place(i + 1, after_in=True)
+        elif token.kind == lx.WORD:
+            j = reader._place(i)
+        if j is None:
+            i += 1
+            continue
+        spans.append((token.start, tokens[j - 1].end))
+        i = j
+    return reader.phrase.zone, spans

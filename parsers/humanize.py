@@ -1,0 +1,120 @@
+"""Schedules in words: "At 09:00 AM, Monday through Friday, Pacific Time".
+
+Cron is described by cron-descriptor, with two of its phrasings replaced: an hour
+range reads "between 09:00 AM and 05:59 PM" (true of the minutes, misleading for a
+job that runs on the hour), and lists of nth weekdays come out garbled
+("on the  Monday and Monday of the month").
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from typing import Any, Final
+from zoneinfo import ZoneInfo
+
+from cron_descriptor import CasingTypeEnum, ExpressionDescriptor, Options
+
+from .lexicon import DAY_LABELS
+from .zones import friendly_name
+
+_ORDINALS: Final = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+_UNITS: Final = (("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1))
+
+
+def describe(schedule: dict[str, Any]) -> str:
+    """A sentence for a Schedule dict (cron, every or at), naming its zone."""
+    kind = schedule.get("type")
+    zone = str(schedule.get("timezone") or "UTC")
+    if kind == "cron":
+        text = f"{describe_cron(str(schedule['expression']))}, {friendly_name(zone)}"
+        return text + _bounds(schedule, zone)
+    if kind == "every":
+        text = _describe_every(int(schedule["interval"]), schedule.get("start_at"), zone)
+        return text + _bounds({"end_at": schedule.get("end_at")}, zone)
+    if kind == "at":
+        local = _parse_instant(str(schedule["datetime"])).astimezone(ZoneInfo(zone))
+        return f"Once, on {_long_date(local)} at {local:%H:%M} ({friendly_name(zone)})"
+    raise ValueError(f"unknown schedule type {kind!r}")
+
+
+@lru_cache(maxsize=1024)
+def describe_cron(expression: str) -> str:
+    """ "At 09:00 AM, Monday through Friday" (no zone)."""
+    fields = expression.split()
+    options = Options()
+    options.casing_type = CasingTypeEnum.Sentence
+    descriptor = ExpressionDescriptor(expression, options)
+    time_part = _hour_range(fields[0], fields[1]) or descriptor.get_time_of_day_description()
+    weekday_part = _nth_weekdays(fields[4]) or descriptor.get_day_of_week_description()
+    text = (
+        time_part
+        + descriptor.get_day_of_month_description()
+        + weekday_part
+        + descriptor.get_month_description()
+    )
+    text = descriptor.transform_verbosity(text, use_verbose_format=False)
+    return ExpressionDescriptor.transform_case(text, CasingTypeEnum.Sentence)
+
+
+def _hour_range(minute: str, hour: str) -> str | None:
+    """ "Every hour from 09:00 AM to 05:00 PM" for `0 9-17`, `0 9-17/2`."""
+    if not minute.isdigit() or "-" not in hour or "," in hour:
+        return None
+    span, _, step = hour.partition("/")
+    first, last = (int(h) for h in span.split("-"))
+    every = f"Every {step} hours" if step and step != "1" else "Every hour"
+    if step and step != "1":
+        last = first + (last - first) // int(step) * int(step)
+    return f"{every} from {_clock(first, int(minute))} to {_clock(last, int(minute))}"
+
+
+def _nth_weekdays(field: str) -> str | None:
+    if "," not in field or ("#" not in field and "L" not in field):
+        return None
+    parts = []
+    for item in field.split(","):
+        if item.endswith("L"):
+            parts.append(f"the last {DAY_LABELS[int(item[:-1]) % 7]}")
+        elif "#" in item:
+            day, nth = item.split("#")
+            parts.append(f"the {_ORDINALS[int(nth)]} {DAY_LABELS[int(day) % 7]}")
+        else:
+            return None
+    return f", on {' and '.join(parts)} of the month"
+
+
+def _bounds(schedule: dict[str, Any], zone: str) -> str:
+    text = ""
+    for key, word in (("start_at", "starting"), ("end_at", "until")):
+        if schedule.get(key):
+            local = _parse_instant(str(schedule[key])).astimezone(ZoneInfo(zone))
+            text += f", {word} {_long_date(local)}"
+    return text
+
+
+def _describe_every(seconds: int, start_at: object, zone: str) -> str:
+    unit, size = next((unit, size) for unit, size in _UNITS if seconds % size == 0)
+    count = seconds // size
+    text = f"Every {unit}" if count == 1 else f"Every {count} {unit}s"
+    if start_at is None:
+        return text
+    local = _parse_instant(str(start_at)).astimezone(ZoneInfo(zone))
+    if seconds % 86400 == 0:
+        return (
+            f"{text} at {_clock(local.hour, local.minute)}, "
+            f"starting {_long_date(local)}, {friendly_name(zone)}"
+        )
+    return f"{text}, starting {_long_date(local)} at {local:%H:%M} ({friendly_name(zone)})"
+
+
+def _clock(hour: int, minute: int) -> str:
+    return f"{hour % 12 or 12:02d}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
+
+
+def _long_date(local: datetime) -> str:
+    return f"{local:%A} {local.day} {local:%B %Y}"
+
+
+def _parse_instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -1,0 +1,249 @@
+"""The words the grammar knows, with their spelling variants.
+
+Every word maps to a (kind, value) pair. Kinds are plain strings so the grammar can
+compare them cheaply; values are ints or canonical words. Misspellings and
+abbreviations ("tmrw", "wkdays", "thurs") live here, next to the words they stand
+for, so adding one is a one-line change.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Token kinds. WORD covers keywords whose meaning depends on their neighbours.
+WORD: Final = "word"
+NUM: Final = "num"  # value: int or float
+ORD: Final = "ord"  # value: int (1st, first, ...)
+DAY: Final = "day"  # value: cron day-of-week (0 = Sunday)
+DAYS: Final = "days"  # value: plural day-of-week, recurring ("mondays")
+DAYSET: Final = "dayset"  # value: tuple of cron weekdays ("weekdays")
+MONTH: Final = "month"  # value: 1..12
+UNIT: Final = "unit"  # value: canonical unit name
+TIME: Final = "time"  # value: ClockTime
+MINUTE: Final = "minute"  # value: minute past the hour (":15")
+DATE: Final = "date"  # value: (year, month, day)
+SLASHDATE: Final = "slashdate"  # value: (a, b, year | None), order unknown
+INSTANT: Final = "instant"  # value: aware datetime (ISO 8601 with offset)
+ZONE: Final = "zone"  # value: IANA name
+SYM: Final = "sym"  # value: the symbol
+
+_DAY_NAMES: Final = {
+    0: ("sunday", "sun", "sundy"),
+    1: ("monday", "mon", "mondy", "monady"),
+    2: ("tuesday", "tue", "tues", "tu", "tuesdy", "teusday"),
+    3: ("wednesday", "wed", "weds", "wednsday", "wensday", "wedensday"),
+    4: ("thursday", "thu", "thur", "thurs", "thursdy", "thrusday"),
+    5: ("friday", "fri", "fridy", "firday"),
+    6: ("saturday", "sat", "saturdy"),
+}
+
+_MONTH_NAMES: Final = {
+    1: ("january", "jan"),
+    2: ("february", "feb", "febuary"),
+    3: ("march", "mar"),
+    4: ("april", "apr"),
+    5: ("may",),
+    6: ("june", "jun"),
+    7: ("july", "jul"),
+    8: ("august", "aug"),
+    9: ("september", "sep", "sept"),
+    10: ("october", "oct"),
+    11: ("november", "nov"),
+    12: ("december", "dec"),
+}
+
+_UNITS: Final = {
+    "second": ("second", "seconds", "sec", "secs", "s"),
+    "minute": ("minute", "minutes", "min", "mins", "m", "minuts", "mintues"),
+    "hour": ("hour", "hours", "hr", "hrs", "h", "hrly"),
+    "day": ("day", "days", "dy"),
+    "week": ("week", "weeks", "wk", "wks"),
+    "fortnight": ("fortnight", "fortnights"),
+    "month": ("month", "months", "mo", "mos", "mth", "mths", "mnth"),
+    "quarter": ("quarter", "quarters", "qtr"),
+    "year": ("year", "years", "yr", "yrs"),
+}
+
+_NUMBER_WORDS: Final = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fortyfive": 45,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+}
+
+_ORDINAL_WORDS: Final = {
+    "first": 1,
+    "1st": 1,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "thirtieth": 30,
+}
+
+# Keywords, canonicalised: the grammar only ever sees the right-hand side.
+_KEYWORDS: Final = {
+    "every": ("every", "each", "evry", "evey", "everey", "eveyr", "ever"),
+    "other": ("other", "alternate"),
+    "at": ("at", "@"),
+    "on": ("on",),
+    "in": ("in",),
+    "the": ("the",),
+    "of": ("of",),
+    "and": ("and", "&", "plus"),
+    "a": ("a", "an", "per"),
+    "from": ("from", "starting", "beginning", "effective"),
+    "for": ("for",),
+    "between": ("between",),
+    "to": ("to", "till", "til", "until", "thru", "through"),
+    "next": ("next", "coming"),
+    "this": ("this",),
+    "today": ("today", "tday", "tdy"),
+    "tonight": ("tonight", "tonite", "2night"),
+    "tomorrow": (
+        "tomorrow",
+        "tmrw",
+        "tmr",
+        "tmrow",
+        "tmw",
+        "tomorow",
+        "tommorow",
+        "tommorrow",
+        "tomorrw",
+        "tomrrow",
+        "2moro",
+        "2morrow",
+    ),
+    "after": ("after",),
+    "now": ("now",),
+    "last": ("last", "final"),
+    "end": ("end",),
+    "morning": ("morning", "mornings", "morn"),
+    "afternoon": ("afternoon", "afternoons", "arvo"),
+    "evening": ("evening", "evenings", "eve"),
+    "night": ("night", "nights", "nite"),
+    "noon": ("noon", "midday", "mid-day", "lunchtime"),
+    "midnight": ("midnight",),
+    "oclock": ("oclock", "o'clock"),
+    "daily": ("daily", "everyday", "dayly"),
+    "hourly": ("hourly",),
+    "weekly": ("weekly",),
+    "monthly": ("monthly",),
+    "yearly": ("yearly", "annually", "annual"),
+    "quarterly": ("quarterly",),
+    "nightly": ("nightly",),
+    "fortnightly": ("fortnightly",),
+    "biweekly": ("biweekly", "bi-weekly"),
+    "half": ("half",),
+    "past": ("past",),
+    "once": ("once",),
+    "twice": ("twice",),
+    "times": ("times", "x"),
+    "few": ("few", "several", "couple", "some"),
+    "business": ("business", "working", "work", "office"),
+    "time": ("time",),
+    "standard": ("standard",),
+    "daylight": ("daylight", "summer"),
+    "european": ("european",),
+    "please": ("please", "pls", "plz"),
+    "during": ("during", "within"),
+    "ago": ("ago",),
+}
+
+# Words that stand for several days at once.
+_DAYSETS: Final = {
+    (1, 2, 3, 4, 5): (
+        "weekdays",
+        "wkdays",
+        "wkday",
+        "weekdys",
+        "wkdys",
+        "workdays",
+        "workday",
+        "weekdayz",
+        "week-days",
+        "weekday",
+        "business-days",
+    ),
+    (0, 6): ("weekends", "weekend", "wkends", "wkend", "wknds", "wknd", "week-ends"),
+}
+
+
+def _build() -> dict[str, tuple[str, object]]:
+    table: dict[str, tuple[str, object]] = {}
+    for canonical, spellings in _KEYWORDS.items():
+        for spelling in spellings:
+            table[spelling] = (WORD, canonical)
+    for dow, spellings in _DAY_NAMES.items():
+        for spelling in spellings:
+            table[spelling] = (DAY, dow)
+            if len(spelling) > 3:
+                table[spelling + "s"] = (DAYS, dow)
+    for days, spellings in _DAYSETS.items():
+        for spelling in spellings:
+            table[spelling] = (DAYSET, days)
+    for month, spellings in _MONTH_NAMES.items():
+        for spelling in spellings:
+            table[spelling] = (MONTH, month)
+    for unit, spellings in _UNITS.items():
+        for spelling in spellings:
+            table[spelling] = (UNIT, unit)
+    for spelling, value in _NUMBER_WORDS.items():
+        table[spelling] = (NUM, value)
+    for spelling, value in _ORDINAL_WORDS.items():
+        table[spelling] = (ORD, value)
+    # "second" is both an ordinal and a unit; "weekday" both a day set and a noun in
+    # "last weekday of the month". The grammar settles these from context.
+    table["second"] = (ORD, 2)
+    table["weekday"] = (DAYSET, (1, 2, 3, 4, 5))
+    return table
+
+
+LEXICON: Final = _build()
+
+# The canonical keywords: a WORD token whose value is not one of these is unknown.
+KEYWORDS: Final = frozenset(_KEYWORDS)
+
+# Words that may be dropped: they carry no meaning of their own in a schedule.
+FILLERS: Final = frozenset({"at", "on", "the", "and", "please", ",", "of"})
+
+DAY_LABELS: Final = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+MONTH_LABELS: Final = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)

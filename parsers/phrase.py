@@ -1,0 +1,82 @@
+"""What a schedule phrase said, slot by slot, and the two ways reading one can fail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Final
+
+from .tokens import ClockTime
+
+LAST_DAY: Final = -1  # day of the month: cron "L"
+LAST_WEEKDAY: Final = -2  # day of the month: cron "LW"
+
+
+class NotUnderstood(ValueError):
+    """The grammar does not know a word here; a later stage may."""
+
+    def __init__(self, index: int, word: str) -> None:
+        super().__init__(f"did not understand {word!r}")
+        self.index = index
+        self.word = word
+
+
+class Rejected(ValueError):
+    """The phrase was understood and is ambiguous or impossible: no stage should guess."""
+
+    def __init__(self, reason: str, suggestion: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.suggestion = suggestion
+
+
+@dataclass(slots=True)
+class TimeMention:
+    clock: ClockTime
+    start: int  # span in the text, so split_command can write "9" back as "9am"
+    end: int
+    named: str | None = None  # "noon" | "midnight"
+
+
+@dataclass(frozen=True, slots=True)
+class DayRef:
+    """A day named as a bound ("starting Monday", "until March 1"), not yet a date."""
+
+    day_offset: int | None = None  # today 0, tomorrow 1
+    weekday: int | None = None  # cron numbering
+    after_today: bool = False  # "next Monday"
+    date: tuple[int | None, int, int] | None = None  # (year, month, day)
+    days_later: int = 0  # "for 2 weeks": counted from the start
+    months_later: int = 0
+
+
+@dataclass(slots=True)
+class Phrase:
+    """Slots filled by the grammar; `build` turns them into a schedule."""
+
+    every: bool = False  # "every", "daily", "mondays", a list of days, ...
+    interval: tuple[float, str] | None = None  # (2, "hour"); "every other day" is (2, "day")
+    quarter: bool = False  # "quarterly"/"every quarter": calendar quarters
+    times: list[TimeMention] = field(default_factory=list)
+    minute_past: int | None = None  # "every hour at :15"
+    window: tuple[TimeMention, TimeMention] | None = None  # "from 9 to 5"
+    weekdays: list[int] = field(default_factory=list)  # cron numbering, 0 = Sunday
+    single_day: bool = False  # one weekday, singular, no "every": "on Friday"
+    nth: list[tuple[int, int]] = field(default_factory=list)  # (1, 1) first Monday, (-1, 5)
+    monthdays: list[int] = field(default_factory=list)  # or LAST_DAY, LAST_WEEKDAY
+    of_month: bool = False  # "of the month", "each month", "monthly"
+    months: list[int] = field(default_factory=list)
+    dates: list[tuple[int | None, int, int]] = field(default_factory=list)  # (year, month, day)
+    day_offset: int | None = None  # today 0, tomorrow 1
+    next_weekday: bool = False  # "next Friday": strictly after today
+    offset_seconds: float = 0.0  # "in 2 hours"
+    offset_months: int = 0  # "in 2 months"
+    has_offset: bool = False
+    part: str | None = None  # morning | afternoon | evening | night
+    zone: str | None = None
+    instant: datetime | None = None  # a full ISO 8601 timestamp
+    once: bool = False
+    starting: DayRef | None = None  # "starting tomorrow"
+    until: DayRef | None = None  # "until March 1", "for 2 weeks"
+    business_hours: bool = False
+    assumptions: list[str] = field(default_factory=list)

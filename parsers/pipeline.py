@@ -1,0 +1,153 @@
+"""The stages in order; the first confident answer wins.
+
+A stage returns None when it does not understand the text (the next stage tries),
+or a ParseResult: with a schedule when it understood it, without one when it
+understood enough to know the text must be refused ("at 5", "February 30") — then
+no later stage is asked, because a later stage would only guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Final
+from zoneinfo import ZoneInfo
+
+from .build import build
+from .cron import split_cron
+from .grammar import read
+from .humanize import describe
+from .natural import dateparser_stage, recurrent_stage
+from .phrase import NotUnderstood, Rejected
+from .result import ParseResult
+from .tokens import TokenizeError, tokenize
+from .zones import UnknownZoneError, resolve_zone
+
+if TYPE_CHECKING:
+    from .llm import LLMParser
+
+MAX_LENGTH: Final = 500
+RAW_CRON_CONFIDENCE: Final = 1.0
+
+Stage = Callable[[str, str, datetime], "ParseResult | None"]
+
+
+def regex_stage(text: str, zone_name: str, now: datetime) -> ParseResult | None:
+    """The grammar (and raw cron). `now` is aware; `zone_name` is a valid IANA name."""
+    try:
+        cron = split_cron(text)
+        if cron is not None:
+            return _raw_cron(*cron, zone_name=zone_name, now=now)
+        phrase, _ = read(tokenize(text))
+        built = build(phrase, zone_name=zone_name, now=now)
+    except NotUnderstood:
+        return None
+    except (Rejected, TokenizeError) as error:
+        return ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
+    return ParseResult(built.schedule, None, built.confidence, "regex", notes=built.notes)
+
+
+def _raw_cron(
+    expression: str, cron_zone: str | None, rest: str, *, zone_name: str, now: datetime
+) -> ParseResult:
+    zone = cron_zone
+    if rest.strip():
+        phrase, _ = read(tokenize(rest))  # only a zone may follow the five fields
+        if phrase != type(phrase)(zone=phrase.zone) or phrase.zone is None:
+            raise Rejected("only a time zone may follow a cron expression")
+        zone = phrase.zone
+    if zone is not None:
+        try:
+            zone = resolve_zone(zone)
+        except UnknownZoneError as error:
+            raise Rejected(str(error)) from None
+    schedule = {"type": "cron", "expression": expression, "timezone": zone or zone_name}
+    notes = ("cron expression passed through",)
+    return ParseResult(schedule, None, RAW_CRON_CONFIDENCE, "regex", notes=notes)
+
+
+FAST_STAGES: Final[tuple[Stage, ...]] = (regex_stage, recurrent_stage, dateparser_stage)
+
+
+def prepare(
+    text: str, timezone: str, now: datetime | None
+) -> tuple[str, str, datetime] | ParseResult:
+    """Checks shared by every entry point: the text's size, the zone, `now`.
+
+    A naive `now` is read as wall time in `timezone`.
+    """
+    text = " ".join(text.split())
+    if not text:
+        return ParseResult.rejected("the text is empty", suggestion="every weekday at 9am")
+    if len(text) > MAX_LENGTH:
+        return ParseResult.rejected(f"the text is longer than {MAX_LENGTH} characters")
+    try:
+        zone_name = resolve_zone(timezone)
+    except UnknownZoneError as error:
+        return ParseResult.rejected(str(error), suggestion="an IANA name such as America/New_York")
+    if now is None:
+        now = datetime.now(UTC)
+    elif now.tzinfo is None:
+        now = now.replace(tzinfo=ZoneInfo(zone_name))
+    return text, zone_name, now
+
+
+def run_fast(text: str, zone_name: str, now: datetime) -> tuple[ParseResult | None, list[str]]:
+    """The result of the first stage that answered, and notes from the ones that did not."""
+    notes: list[str] = []
+    for stage in FAST_STAGES:
+        result = stage(text, zone_name, now)
+        if result is not None:
+            return finish(result, notes), notes
+    return None, notes
+
+
+def finish(result: ParseResult, notes: list[str] | tuple[str, ...] = ()) -> ParseResult:
+    """Fill in `human_readable` and merge notes."""
+    if result.schedule is None:
+        return result
+    return ParseResult(
+        result.schedule,
+        describe(result.schedule),
+        result.confidence,
+        result.parse_method,
+        result.reason,
+        result.suggestion,
+        (*result.notes, *notes),
+    )
+
+
+_NOT_A_SCHEDULE: Final = "could not find a schedule in the text"
+_HINT: Final = "try something like “every weekday at 9am” or “tomorrow at 3pm”"
+
+
+def parse_fast(text: str, *, timezone: str = "UTC", now: datetime | None = None) -> ParseResult:
+    """Parse with the grammar, recurrent and dateparser; no LLM, no I/O."""
+    prepared = prepare(text, timezone, now)
+    if isinstance(prepared, ParseResult):
+        return prepared
+    result, notes = run_fast(*prepared)
+    if result is not None:
+        return result
+    return ParseResult.rejected(_NOT_A_SCHEDULE, suggestion=_HINT, notes=tuple(notes))
+
+
+async def parse(
+    text: str,
+    *,
+    timezone: str = "UTC",
+    now: datetime | None = None,
+    llm: LLMParser | None = None,
+) -> ParseResult:
+    """Parse with every stage in order, ending with the LLM when one is given."""
+    prepared = prepare(text, timezone, now)
+    if isinstance(prepared, ParseResult):
+        return prepared
+    result, notes = run_fast(*prepared)
+    if result is not None:
+        return result
+    if llm is None:
+        notes.append("llm stage skipped: no LLM configured")
+        return ParseResult.rejected(_NOT_A_SCHEDULE, suggestion=_HINT, notes=tuple(notes))
+    text, zone_name, aware_now = prepared
+    return finish(await llm.parse(text, timezone=zone_name, now=aware_now), notes)

@@ -1,0 +1,157 @@
+"""Text to tokens: one compiled pattern, then a dictionary lookup per word.
+
+The tokenizer does the cheap, context-free work (numbers, clock times, dates, known
+words and their misspellings) so the grammar can reason about kinds of token rather
+than about characters. Every token keeps its span in the original text, which
+`split_command` needs to hand back the goal verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final
+
+from . import lexicon as lx
+from .zones import AMBIGUOUS, is_region, lookup_offset, lookup_word
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """A time of day as written: `hour` is as typed (9 in "9pm"), not yet resolved."""
+
+    hour: int
+    minute: int
+    meridiem: str | None  # "am" | "pm" | None
+    # Written so that it can only be a 24-hour time: "18:30", "09:00", "0:15", "1700".
+    is_24h: bool
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str
+    value: object
+    start: int
+    end: int
+
+
+_PATTERN: Final = re.compile(
+    r"""
+    (?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
+   |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
+   |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
+   |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
+   |(?P<hm>(?P<h2>\d{1,2}):(?P<m2>\d{2}))(?![\d:])
+   |(?P<mins>:(?P<m3>\d{2}))(?!\d)
+   |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
+   |(?P<num>\d+(?:\.\d+)?)(?![\d:])
+   |(?P<offset>(?:utc|gmt)(?P<sign>[+-])(?P<oh>\d{1,2})(?::?00)?)(?![\d:])
+   |(?P<iana>[a-z]+(?:/[a-z0-9_+-]+)+)
+   |(?P<word>[a-z]+(?:['-][a-z]+)*|@)
+   |(?P<sym>[,&+#-])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_SEPARATOR: Final = re.compile(r"([-/])")
+_DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'"})
+
+
+class TokenizeError(ValueError):
+    """The text names something that cannot be right (an ambiguous or unknown zone)."""
+
+    def __init__(self, reason: str, *, suggestion: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.suggestion = suggestion
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split `text` into tokens; characters that match nothing (".", "!", "()") are
+    skipped — they never change what a schedule means."""
+    text = text.translate(_DASHES)
+    tokens: list[Token] = []
+    append = tokens.append
+    for match in _PATTERN.finditer(text):
+        group = match.lastgroup
+        start, end = match.span()
+        if group == "word":
+            _word(match.group().lower(), start, tokens)
+        elif group == "num":
+            raw = match.group()
+            value: object = float(raw) if "." in raw else int(raw)
+            append(Token(lx.NUM, value, start, end))
+        elif group == "clock":
+            minute = match.group("m")
+            meridiem = (match.group("mer") or match.group("mer1")).lower() + "m"
+            clock = ClockTime(int(match.group("h")), int(minute or 0), meridiem, False)
+            append(Token(lx.TIME, clock, start, end))
+        elif group == "hm":
+            hour_text = match.group("h2")
+            hour = int(hour_text)
+            is_24h = hour == 0 or hour > 12 or hour_text.startswith("0")
+            append(
+                Token(lx.TIME, ClockTime(hour, int(match.group("m2")), None, is_24h), start, end)
+            )
+        elif group == "ord":
+            append(Token(lx.ORD, int(match.group()[:-2]), start, end))
+        elif group == "mins":
+            append(Token(lx.MINUTE, int(match.group("m3")), start, end))
+        elif group == "sym":
+            append(Token(lx.SYM, match.group(), start, end))
+        elif group == "date":
+            year, month, day = (int(part) for part in match.group().split("-"))
+            append(Token(lx.DATE, (year, month, day), start, end))
+        elif group == "slash":
+            parts = [int(part) for part in match.group().split("/")]
+            year = parts[2] if len(parts) == 3 else None
+            if year is not None and year < 100:
+                year += 2000
+            append(Token(lx.SLASHDATE, (parts[0], parts[1], year), start, end))
+        elif group == "instant":
+            append(Token(lx.INSTANT, _instant(match.group()), start, end))
+        elif group == "offset":
+            zone = lookup_offset(match.group("sign"), int(match.group("oh")))
+            append(Token(lx.ZONE, zone, start, end))
+        else:  # iana
+            raw = match.group()
+            if is_region(raw.split("/", 1)[0].lower()):
+                append(Token(lx.ZONE, raw, start, end))  # resolved (and checked) by the grammar
+            else:
+                _word(raw.lower(), start, tokens)
+    return tokens
+
+
+def _word(word: str, start: int, tokens: list[Token]) -> None:
+    entry = lx.LEXICON.get(word)
+    if entry is not None:
+        tokens.append(Token(entry[0], entry[1], start, start + len(word)))
+        return
+    zone = lookup_word(word)
+    if zone is not None:
+        tokens.append(Token(lx.ZONE, zone, start, start + len(word)))
+        return
+    if word in AMBIGUOUS:
+        raise TokenizeError(
+            f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
+            suggestion="name the zone, e.g. Asia/Kolkata",
+        )
+    if "-" in word or "/" in word:
+        # "mon-fri", "9-5": split and look the parts up one by one.
+        offset = start
+        for part in _SEPARATOR.split(word):
+            if part in ("-", "/"):
+                tokens.append(Token(lx.SYM, part, offset, offset + 1))
+            elif part:
+                _word(part, offset, tokens)
+            offset += len(part)
+        return
+    tokens.append(Token(lx.WORD, word, start, start + len(word)))
+
+
+def _instant(text: str) -> datetime:
+    text = text.upper()
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    return datetime.fromisoformat(text)

@@ -1,0 +1,50 @@
+"""Wall-clock arithmetic: from a date and a time in a zone to an instant, and back."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+_MINUTE = timedelta(minutes=1)
+
+
+def to_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """The UTC instant of wall time `at` on `day` in `zone`.
+
+    A time that occurs twice (clocks fall back) is the first one; a time that does not
+    exist (clocks spring forward) becomes the first instant after the gap, the rule the
+    schedule engine uses for cron.
+    """
+    local = datetime.combine(day, at, tzinfo=zone)
+    instant = local.astimezone(UTC)
+    if instant.astimezone(zone).replace(tzinfo=None) == local.replace(tzinfo=None):
+        return instant
+    # In a gap zoneinfo reads the wall time with the offset from before the change,
+    # which lands after the gap by as long as we were into it: walk back to its end.
+    wall = local.replace(tzinfo=None)
+    while (instant - _MINUTE).astimezone(zone).replace(tzinfo=None) > wall:
+        instant -= _MINUTE
+    return instant
+
+
+def iso_z(instant: datetime) -> str:
+    """ "2026-04-01T09:00:00Z": the API's form of an instant."""
+    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` moved by whole months, clamped to the end of shorter months."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, days_in_month(year, month)))
+
+
+def days_in_month(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def ceil_minute(instant: datetime) -> datetime:
+    """The next whole minute at or after `instant`."""
+    floor = instant.replace(second=0, microsecond=0)
+    return floor if floor == instant else floor + _MINUTE

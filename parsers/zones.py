@@ -1,0 +1,231 @@
+"""Time-zone names people type, mapped to IANA names, and back to friendly names.
+
+"PST" and "PDT" both mean "the wall clock in Los Angeles": people rarely mean a fixed
+UTC-8 all year, so abbreviations map to the DST-observing zone, not to tzdata's
+fixed-offset `EST`/`MST` entries. Ambiguous abbreviations ("IST") are refused.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+# Abbreviations and region words. Keys are lower case.
+ABBREVIATIONS: Final = {
+    "utc": "UTC",
+    "gmt": "UTC",
+    "z": "UTC",
+    "zulu": "UTC",
+    "pacific": "America/Los_Angeles",
+    "pt": "America/Los_Angeles",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "mountain": "America/Denver",
+    "mt": "America/Denver",
+    "mst": "America/Denver",
+    "mdt": "America/Denver",
+    "central": "America/Chicago",
+    "ct": "America/Chicago",
+    "cst": "America/Chicago",
+    "cdt": "America/Chicago",
+    "eastern": "America/New_York",
+    "et": "America/New_York",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "alaska": "America/Anchorage",
+    "akst": "America/Anchorage",
+    "akdt": "America/Anchorage",
+    "hawaii": "Pacific/Honolulu",
+    "hst": "Pacific/Honolulu",
+    "arizona": "America/Phoenix",
+    "bst": "Europe/London",
+    "uk": "Europe/London",
+    "british": "Europe/London",
+    "cet": "Europe/Paris",
+    "cest": "Europe/Paris",
+    "eet": "Europe/Athens",
+    "eest": "Europe/Athens",
+    "wet": "Europe/Lisbon",
+    "west": "Europe/Lisbon",
+    "msk": "Europe/Moscow",
+    "jst": "Asia/Tokyo",
+    "kst": "Asia/Seoul",
+    "hkt": "Asia/Hong_Kong",
+    "sgt": "Asia/Singapore",
+    "aest": "Australia/Sydney",
+    "aedt": "Australia/Sydney",
+    "acst": "Australia/Adelaide",
+    "awst": "Australia/Perth",
+    "nzst": "Pacific/Auckland",
+    "nzdt": "Pacific/Auckland",
+    "brt": "America/Sao_Paulo",
+}
+
+# Abbreviations that name more than one zone: refused with the candidates.
+AMBIGUOUS: Final = {
+    "ist": "India (Asia/Kolkata), Ireland (Europe/Dublin) or Israel (Asia/Jerusalem)",
+    "ast": "Atlantic (America/Halifax) or Arabia (Asia/Riyadh)",
+    "bt": "several zones",
+}
+
+# Places people name that are not the last part of an IANA name ("Tokyo time" is).
+PLACES: Final = {
+    "ny": "America/New_York",
+    "nyc": "America/New_York",
+    "boston": "America/New_York",
+    "washington": "America/New_York",
+    "dc": "America/New_York",
+    "miami": "America/New_York",
+    "atlanta": "America/New_York",
+    "la": "America/Los_Angeles",
+    "sf": "America/Los_Angeles",
+    "san francisco": "America/Los_Angeles",
+    "seattle": "America/Los_Angeles",
+    "portland": "America/Los_Angeles",
+    "dallas": "America/Chicago",
+    "houston": "America/Chicago",
+    "austin": "America/Chicago",
+    "england": "Europe/London",
+    "britain": "Europe/London",
+    "germany": "Europe/Berlin",
+    "munich": "Europe/Berlin",
+    "frankfurt": "Europe/Berlin",
+    "france": "Europe/Paris",
+    "spain": "Europe/Madrid",
+    "italy": "Europe/Rome",
+    "netherlands": "Europe/Amsterdam",
+    "india": "Asia/Kolkata",
+    "mumbai": "Asia/Kolkata",
+    "delhi": "Asia/Kolkata",
+    "new delhi": "Asia/Kolkata",
+    "bangalore": "Asia/Kolkata",
+    "bengaluru": "Asia/Kolkata",
+    "japan": "Asia/Tokyo",
+    "china": "Asia/Shanghai",
+    "beijing": "Asia/Shanghai",
+    "korea": "Asia/Seoul",
+    "australia": "Australia/Sydney",
+    "new zealand": "Pacific/Auckland",
+    "brazil": "America/Sao_Paulo",
+    "israel": "Asia/Jerusalem",
+    "ireland": "Europe/Dublin",
+}
+
+_REGIONS: Final = frozenset(
+    {
+        "africa",
+        "america",
+        "antarctica",
+        "arctic",
+        "asia",
+        "atlantic",
+        "australia",
+        "europe",
+        "indian",
+        "pacific",
+        "etc",
+        "us",
+        "canada",
+    }
+)
+
+# Friendly names for the zones people name most; others become "<City> time".
+FRIENDLY: Final = {
+    "UTC": "UTC",
+    "Etc/UTC": "UTC",
+    "America/Los_Angeles": "Pacific Time",
+    "America/Denver": "Mountain Time",
+    "America/Phoenix": "Mountain Time (Arizona)",
+    "America/Chicago": "Central Time",
+    "America/New_York": "Eastern Time",
+    "America/Anchorage": "Alaska Time",
+    "Pacific/Honolulu": "Hawaii Time",
+    "Europe/London": "UK Time",
+    "Europe/Paris": "Central European Time",
+    "Europe/Berlin": "Central European Time",
+    "Europe/Athens": "Eastern European Time",
+}
+
+
+class UnknownZoneError(LookupError):
+    """The time-zone name is not one we know."""
+
+    def __init__(self, name: str, *, hint: str | None = None) -> None:
+        self.name = name
+        self.hint = hint
+        message = f"unknown time zone {name!r}"
+        super().__init__(f"{message}: {hint}" if hint else message)
+
+
+def is_region(word: str) -> bool:
+    """Whether `word` can start an IANA name ("america" in "america/new_york")."""
+    return word in _REGIONS
+
+
+@cache
+def _canonical_names() -> dict[str, str]:
+    # available_timezones() scans tzdata once (~10 ms); only IANA names typed in lower
+    # case and city names need it.
+    return {name.lower(): name for name in available_timezones()}
+
+
+@cache
+def _cities() -> dict[str, str]:
+    cities: dict[str, str] = {}
+    for name in sorted(available_timezones()):
+        region, _, rest = name.partition("/")
+        if region.lower() not in _REGIONS or not rest or region in ("Etc", "US", "Canada"):
+            continue
+        city = rest.rsplit("/", 1)[-1].replace("_", " ").lower()
+        cities.setdefault(city, name)
+    cities.update(PLACES)
+    return cities
+
+
+def resolve_zone(name: str) -> str:
+    """The IANA name for a zone given as an IANA name, in any case.
+
+    Raises UnknownZoneError for anything zoneinfo does not know.
+    """
+    try:
+        ZoneInfo(name)
+        return name
+    except (ZoneInfoNotFoundError, ValueError):
+        canonical = _canonical_names().get(name.lower())
+        if canonical is None:
+            raise UnknownZoneError(name) from None
+        return canonical
+
+
+def lookup_word(word: str) -> str | None:
+    """The IANA name for an abbreviation or region word ("pst", "eastern"), if any."""
+    return ABBREVIATIONS.get(word)
+
+
+def lookup_place(words: str) -> str | None:
+    """The IANA name for a city or country ("tokyo", "new york"), if any."""
+    return _cities().get(words)
+
+
+def lookup_offset(sign: str, hours: int) -> str:
+    """The Etc/GMT zone for "UTC+2"; POSIX-style names invert the sign."""
+    if hours == 0:
+        return "UTC"
+    if hours > 14:
+        raise UnknownZoneError(f"UTC{sign}{hours}")
+    return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
+
+
+def friendly_name(zone: str) -> str:
+    """ "Pacific Time", "Tokyo time", "UTC": how a person names the zone."""
+    if zone in FRIENDLY:
+        return FRIENDLY[zone]
+    if zone.startswith("Etc/GMT"):
+        offset = zone[len("Etc/GMT") :]
+        if not offset:
+            return "UTC"
+        # Etc/GMT-2 is two hours *ahead* of UTC.
+        return f"UTC{'+' if offset[0] == '-' else '-'}{offset[1:]}"
+    city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    return f"{city} time"
