@@ -215,6 +215,10 @@ class _Builder:
             if not options:
                 raise Rejected("the time window ends before it starts")
             end = time(min(options), last.clock.minute)
+        for mention, read_as in ((first, start), (last, end)):
+            if not _is_explicit(mention):
+                spoken = _spoken(read_as.hour, read_as.minute)
+                self.readings.append((mention.start, mention.end, spoken))
         if not _is_explicit(first) or not _is_explicit(last):
             window = f"{_spoken(start.hour, start.minute)} to {_spoken(end.hour, end.minute)}"
             self.note(f"window read as {window}")

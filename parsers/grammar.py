@@ -165,8 +165,8 @@ class _Reader:
                 clock = ClockTime(value, 0, None, is_24h)
             else:
                 return None
-            if self._kind(end) == lx.UNIT:  # "5 minutes", not 5 o'clock
-                return None
+            if self._kind(end) == lx.UNIT or self._word(end) == "past":
+                return None  # "5 minutes", "15 past": not a time of day
             if value == 12 and self._word(end) == "noon":
                 end += 1
                 clock, named = _NOON, "noon"
@@ -364,6 +364,8 @@ class _Reader:
         if token is None:
             return None
         kind = token.kind
+        if self._is_unit(j, "week") and self._is_unit(j + 1, "day") and count == 1:
+            return self._days_from(j, (1, 2, 3, 4, 5))  # "every week day"
         if kind == lx.UNIT:
             if token.value == "quarter":
                 self.phrase.quarter = True
@@ -380,6 +382,8 @@ class _Reader:
             self._set_part(str(token.value))
             self._set_interval(count, "day")
             return j + 1
+        if kind == lx.WORD and token.value == "business" and count == 1:
+            return self._business(j)
         if kind == lx.MONTH and count == 1:
             return self._month(j)
         return None
@@ -495,7 +499,9 @@ class _Reader:
             self._set_day_offset(0)
             self._set_part(str(word))
             return j + 1
-        if kind == lx.UNIT:
+        if word == "next" and self.tokens[i].value == "this":
+            return self._next(j)  # "this coming Friday"
+        if kind == lx.UNIT and self._word(i - 1) != "of":  # "the 5th of next month": unknown
             raise Rejected(
                 f'"{self.tokens[i].value} {self.tokens[j].value}" does not say which day',
                 "name the day: next Monday at 9am",
@@ -646,15 +652,28 @@ class _Reader:
             self.phrase.dates.append((year, month, token.value))
             return end
         if kind == lx.UNIT:
-            end = self._amounts(i)
-            if end is not None and self._word(end) == "from" and self._word(end + 1) == "now":
-                return end + 2
-            return None
+            return self._relative(i)
         if self._word(j) == "times":
             return self._times_per(i)
         if self._is_range(j) or self._word(j) == "oclock" or self._word(j) == "noon":
             return self._times(i)
         return None
+
+    def _relative(self, i: int) -> int | None:
+        """ "20 minutes from now", "a week from tomorrow", "3 days ago"."""
+        end = self._amounts(i)
+        if end is None:
+            return None
+        if self._word(end) == "ago":
+            raise Rejected("that is in the past")
+        if self._word(end) != "from":
+            return None
+        base = self._word(end + 1)
+        if base == "tomorrow":
+            self.phrase.offset_seconds += 86400
+        elif base not in ("now", "today"):
+            return None
+        return end + 2
 
     def _date(self, i: int) -> int:
         year, month, day = self.tokens[i].value  # type: ignore[misc]
@@ -785,9 +804,18 @@ class _Reader:
         if self._word(i + 1) == "the" and self._is_unit(i + 2, "hour"):
             self.phrase.minute_past = 0  # "every hour on the hour"
             return i + 3
+        if self._word(i + 1) == "the" and self._word(i + 2) == "half":
+            if self._is_unit(i + 3, "hour"):
+                self.phrase.minute_past = 30  # "every hour on the half hour"
+                return i + 4
         return i + 1
 
+    def _yesterday(self, i: int) -> int | None:
+        raise Rejected("“yesterday” is in the past")
+
     def _unit(self, i: int) -> int | None:
+        if self._is_unit(i, "week") and self._is_unit(i + 1, "day"):
+            return self._days_from(i, (1, 2, 3, 4, 5))  # "week days"
         if self._is_unit(i, "day") and self._word(i + 1) == "after":
             if self._word(i + 2) == "tomorrow":
                 self._set_day_offset(2)
@@ -860,6 +888,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "the": _Reader._filler,
     "and": _Reader._filler,
     "please": _Reader._filler,
+    "repeat": _Reader._filler,
     "during": _Reader._filler,
     "of": _Reader._of,
     "in": _Reader._in,
@@ -882,6 +911,9 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "end": _Reader._end,
     "once": _Reader._once,
     "twice": _Reader._times_per,
+    "a": _Reader._relative,
+    "half": _Reader._relative,
+    "yesterday": _Reader._yesterday,
     "business": _Reader._business,
     **dict.fromkeys(_FREQUENCIES, _Reader._frequency),
     "quarterly": _Reader._frequency,

@@ -139,6 +139,7 @@ _KEYWORDS: Final = {
         "2morrow",
     ),
     "after": ("after",),
+    "yesterday": ("yesterday", "yday"),
     "now": ("now",),
     "last": ("last", "final"),
     "end": ("end",),
@@ -170,6 +171,7 @@ _KEYWORDS: Final = {
     "daylight": ("daylight", "summer"),
     "european": ("european",),
     "please": ("please", "pls", "plz"),
+    "repeat": ("repeat", "repeats", "repeating", "recurring"),
     "during": ("during", "within"),
     "ago": ("ago",),
 }

@@ -43,6 +43,14 @@ _RECURRING_WORDS: Final = frozenset(
     | {"fortnightly", "biweekly"}
 )
 _DAY_WORDS: Final = frozenset({"today", "tonight", "tomorrow", "next", "this", "now", "ago"})
+_NEEDS_HOUR: Final = {
+    "noon": frozenset({12}),
+    "midnight": frozenset({0}),
+    "morning": frozenset(range(4, 12)),
+    "afternoon": frozenset(range(12, 18)),
+    "evening": frozenset(range(16, 23)),
+    "night": frozenset(range(24)) - frozenset(range(5, 18)),
+}
 _FREQUENCIES: Final = {
     "MINUTELY": "minute",
     "HOURLY": "hour",
@@ -246,6 +254,12 @@ def _accounted_for(words: _Text, rule: dict[str, str]) -> bool:
                 return False
         if kind in (lx.NUM, lx.ORD) and isinstance(value, int) and value not in numbers:
             return False
+        if kind == lx.WORD and value in _NEEDS_HOUR and not _NEEDS_HOUR[value] & hours:
+            return False  # recurrent dropped "noon", "in the evening", ...
+        if (kind == lx.WORD and value in ("half", "past")) or (
+            kind == lx.UNIT and value == "quarter"
+        ):
+            return False  # minutes past the hour do not survive recurrent
     return True
 
 
@@ -318,12 +332,26 @@ def dateparser_stage(text: str, zone_name: str, now: datetime) -> ParseResult | 
         instant = to_instant(local.date(), time(9), words.zone)
         notes = ("no time given; assumed 9:00 AM",)
         confidence = DEFAULT_TIME_CONFIDENCE
-    if instant <= now:
-        return ParseResult.rejected(
-            f"{local:%A} {local.day} {local:%B %Y} is in the past", parse_method="dateparser"
-        )
+    # dateparser sometimes drops words ("10 days from today" came back as today, "a week
+    # from today" as a week ago): such answers are not confident, not refusals.
+    if instant <= now or not _numbers_accounted_for(words.words, instant, now, words.zone):
+        return None
     schedule = {"type": "at", "datetime": iso_z(instant), "timezone": words.zone_name}
     return ParseResult(schedule, None, confidence, "dateparser", notes=notes)
+
+
+def _numbers_accounted_for(
+    tokens: list[Token], instant: datetime, now: datetime, zone: ZoneInfo
+) -> bool:
+    """Each number in the text is a part of the answer or of its distance from now."""
+    local = instant.astimezone(zone)
+    delta = instant - now
+    seen = {local.year, local.month, local.day, local.hour % 12 or 12, local.hour, local.minute}
+    seen |= {round(delta.total_seconds() / size) for size in (60, 3600, 86400, 604800)}
+    seen |= {(local.date() - now.astimezone(zone).date()).days}
+    return all(
+        t.value in seen for t in tokens if t.kind in (lx.NUM, lx.ORD) and isinstance(t.value, int)
+    )
 
 
 def _mentions_a_when(tokens: list[Token]) -> bool:

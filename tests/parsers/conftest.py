@@ -1,0 +1,5 @@
+"""Fixtures for the parser tests: the fake OpenAI server lives in tests/fakes."""
+
+from tests.fakes.openai_server import _openai_server_session, openai_server
+
+__all__ = ["_openai_server_session", "openai_server"]
