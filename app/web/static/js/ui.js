@@ -1,0 +1,135 @@
+// Small pieces shared by the pages: status badges, notices, confirmation, paging.
+
+import { h, put } from "./dom.js";
+
+export function badge(status) {
+  const value = status || "unknown";
+  return h("span", { class: ["badge", "status-" + value.replace(/[^a-z_]/g, "")] }, value.replace("_", " "));
+}
+
+export function tagList(tags, onPick) {
+  return h(
+    "span",
+    { class: "tags" },
+    (tags || []).map((tag) =>
+      onPick ? h("button", { type: "button", class: "tag", title: `Show jobs tagged ${tag}`, onclick: () => onPick(tag) }, tag) : h("span", { class: "tag" }, tag),
+    ),
+  );
+}
+
+let noticeTimer;
+/** A short message at the top of the page; errors stay until dismissed or replaced. */
+export function notify(message, { error = false, extra } = {}) {
+  const box = document.getElementById("notice");
+  clearTimeout(noticeTimer);
+  put(box, h("span", null, message), extra || null, h("button", { type: "button", class: "ghost close", "aria-label": "Dismiss", onclick: () => (box.hidden = true) }, "×"));
+  box.classList.toggle("error", error);
+  box.hidden = false;
+  if (!error) noticeTimer = setTimeout(() => (box.hidden = true), 6000);
+}
+
+export function errorText(error) {
+  if (!error) return "";
+  const fields = Object.entries(error.fieldErrors || {});
+  if (fields.length && !error.problem?.detail) return fields.map(([f, r]) => `${f}: ${r}`).join("; ");
+  return error.message || String(error);
+}
+
+export function unavailable(what, endpoint) {
+  return h(
+    "div",
+    { class: "unavailable" },
+    h("strong", null, `${what} is not available on this server.`),
+    " ",
+    h("span", null, "The endpoint "),
+    h("code", null, endpoint),
+    h("span", null, " answered 404: this agentcron build does not have it yet."),
+  );
+}
+
+export function failed(error) {
+  return h("div", { class: "failure" }, h("strong", null, "Could not load: "), errorText(error));
+}
+
+export function loading(text = "Loading…") {
+  return h("p", { class: "muted loading" }, text);
+}
+
+/** Ask before doing something that cannot be undone. Resolves to true when confirmed. */
+export function confirmAction(question, { confirm = "Delete", detail } = {}) {
+  return new Promise((resolve) => {
+    const dialog = h("dialog", { class: "confirm", "aria-label": question });
+    const done = (answer) => {
+      dialog.close();
+      dialog.remove();
+      resolve(answer);
+    };
+    put(
+      dialog,
+      h("p", { class: "question" }, question),
+      detail ? h("p", { class: "muted" }, detail) : null,
+      h(
+        "div",
+        { class: "actions" },
+        h("button", { type: "button", class: "ghost", onclick: () => done(false) }, "Cancel"),
+        h("button", { type: "button", class: "danger", onclick: () => done(true) }, confirm),
+      ),
+    );
+    dialog.addEventListener("cancel", () => done(false));
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
+/** "21–40 of 95" with previous/next buttons. */
+export function pager({ offset, limit, count, onPage }) {
+  const first = count ? offset + 1 : 0;
+  const last = Math.min(offset + limit, count);
+  return h(
+    "div",
+    { class: "pager" },
+    h("button", { type: "button", class: "ghost", disabled: offset <= 0, onclick: () => onPage(Math.max(0, offset - limit)) }, "‹ Previous"),
+    h("span", { class: "muted" }, `${first}–${last} of ${count}`),
+    h("button", { type: "button", class: "ghost", disabled: last >= count, onclick: () => onPage(offset + limit) }, "Next ›"),
+  );
+}
+
+export function debounce(fn, ms) {
+  let timer;
+  const wrapped = (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+  wrapped.cancel = () => clearTimeout(timer);
+  return wrapped;
+}
+
+/** Run `fn` now and then every `ms` until `signal` aborts; `fn` may return a new delay. */
+export function every(ms, fn, signal) {
+  let timer;
+  let running = false;
+  let again = false; // now() was asked for while a tick was in flight
+  const tick = async () => {
+    clearTimeout(timer);
+    if (signal.aborted) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    let next = ms;
+    try {
+      next = (await fn()) ?? ms;
+    } catch (error) {
+      if (error?.name !== "AbortError") console.warn("refresh failed:", error?.message);
+    }
+    running = false;
+    if (signal.aborted) return;
+    if (again) next = 0;
+    again = false;
+    timer = setTimeout(tick, next);
+  };
+  signal.addEventListener("abort", () => clearTimeout(timer));
+  tick();
+  return { now: tick };
+}

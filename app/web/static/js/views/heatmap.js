@@ -1,0 +1,137 @@
+// The 24×7 heatmap (GET /smart/heatmap) with the suggested times beside it
+// (GET /smart/suggestions). Both answer in the zone we ask for: the viewer's.
+
+import { api } from "../api.js";
+import { h, put } from "../dom.js";
+import { replaceQuery } from "../router.js";
+import { viewerZone, when } from "../time.js";
+import { failed, loading, unavailable } from "../ui.js";
+
+const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const SOURCES = [
+  ["activity", "Your activity"],
+  ["runs", "Past runs"],
+  ["scheduled", "Planned runs (next 7 days)"],
+];
+
+const number = (v) => (typeof v === "number" ? v : Number(v?.count ?? v?.value ?? 0) || 0);
+
+/**
+ * The answer as {rows: 7 arrays of 24 numbers, days, hours, window}. Accepts a 7×24 grid,
+ * a 24×7 grid (transposed), or a list of {day, hour, count} cells.
+ */
+export function normalizeHeatmap(body) {
+  let grid = body.grid || body.matrix || body.data || body.values;
+  const days = (body.days || body.day_labels || DAYS).map((d) => (typeof d === "string" ? d : d.label || d.name));
+  if (!grid && Array.isArray(body.cells)) {
+    grid = days.map(() => new Array(24).fill(0));
+    for (const cell of body.cells) {
+      const day = typeof cell.day === "number" ? cell.day : days.indexOf(cell.day);
+      if (day >= 0 && day < 7 && cell.hour >= 0 && cell.hour < 24) grid[day][cell.hour] = number(cell);
+    }
+  }
+  if (!Array.isArray(grid)) throw new Error("the heatmap answer has no grid");
+  if (grid.length === 24 && grid[0]?.length === 7) grid = days.map((_, d) => grid.map((row) => row[d]));
+  const rows = grid.map((row) => row.map(number));
+  const hours = (body.hours || body.hour_labels || [...Array(24).keys()]).map((x) => (typeof x === "number" ? String(x).padStart(2, "0") : String(x)));
+  const window = body.window || { start: body.start || body.window_start || body.since, end: body.end || body.window_end || body.until };
+  return { rows, days, hours, window, max: Math.max(0, ...rows.flat()), source: body.source, timezone: body.timezone };
+}
+
+function drawGrid(map) {
+  const unit = map.source === "activity" || !map.source ? "actions" : "runs";
+  const cells = [h("span", { class: "corner" })];
+  for (let hour = 0; hour < 24; hour++) cells.push(h("span", { class: "hour" }, hour % 3 === 0 ? map.hours[hour] : ""));
+  map.rows.forEach((row, d) => {
+    cells.push(h("span", { class: "daylabel" }, map.days[d]));
+    row.forEach((value, hour) => {
+      const level = map.max ? value / map.max : 0;
+      cells.push(
+        h("span", {
+          class: ["cell", value && "some"],
+          style: { "--level": level.toFixed(3) },
+          title: `${map.days[d]} ${map.hours[hour]}:00–${String(hour + 1).padStart(2, "0")}:00 · ${value} ${unit}`,
+          dataset: { day: d, hour, value },
+        }),
+      );
+    });
+  });
+  return h("div", { class: "heatmap", role: "img", "aria-label": `Heatmap of ${unit} by weekday and hour` }, cells);
+}
+
+function drawSuggestions(box, body) {
+  const list = body.suggestions || [];
+  if (!list.length) return put(box, h("p", { class: "muted" }, "No suggestions yet."));
+  put(
+    box,
+    list.map((s) => {
+      const basis = s.based_on ?? s.samples ?? s.data_points ?? s.basis ?? s.evidence;
+      const cron = typeof s.schedule === "string" ? s.schedule : s.schedule?.expression;
+      const zone = (typeof s.schedule === "object" && s.schedule?.timezone) || body.timezone || viewerZone;
+      return h(
+        "div",
+        { class: "suggestion" },
+        h("p", { class: "time" }, h("strong", null, s.time), " ", h("span", null, s.days || "")),
+        h("p", null, s.reason || ""),
+        cron ? h("p", { class: "muted small" }, h("code", null, cron), ` (${zone})`) : null,
+        basis !== undefined ? h("p", { class: "muted small" }, `Based on ${typeof basis === "object" ? JSON.stringify(basis) : basis}`) : null,
+        s.default || s.is_default ? h("p", { class: "muted small" }, "A default: there is not enough activity yet.") : null,
+        cron ? h("a", { class: "button ghost", href: `#/jobs/new?schedule=${encodeURIComponent(cron)}&tz=${encodeURIComponent(zone)}` }, "Create a job at this time") : null,
+      );
+    }),
+  );
+}
+
+export async function heatmapView(main, { query, signal }) {
+  let source = SOURCES.some(([s]) => s === query.get("source")) ? query.get("source") : "activity";
+  const picker = h("select", { "aria-label": "What to count" }, SOURCES.map(([value, text]) => h("option", { value }, text)));
+  picker.value = source;
+  const mapBox = h("div", { class: "heatmap-box" });
+  const caption = h("p", { class: "muted small" });
+  const suggestions = h("div", { class: "suggestions" }, loading());
+  picker.addEventListener("change", () => {
+    source = picker.value;
+    draw();
+  });
+
+  async function draw() {
+    replaceQuery({ source: source === "activity" ? "" : source });
+    put(mapBox, loading());
+    put(caption, "");
+    try {
+      const map = normalizeHeatmap(await api("/smart/heatmap", { query: { source, timezone: viewerZone }, signal }));
+      put(mapBox, drawGrid(map), legend());
+      const span = map.window?.start && map.window?.end ? `from ${when(map.window.start)} to ${when(map.window.end)}` : "";
+      put(caption, `${source === "scheduled" ? "Planned runs" : source === "runs" ? "Past runs" : "Your activity"} by weekday and hour in ${map.timezone || viewerZone} ${span}. Darkest: ${map.max}.`);
+    } catch (error) {
+      if (error.name === "AbortError") return;
+      put(mapBox, error.notAvailable ? unavailable("The heatmap", "GET /api/scheduler/smart/heatmap") : failed(error));
+    }
+  }
+
+  put(
+    main,
+    h("div", { class: "page-head" }, h("h1", null, "Heatmap"), h("span", { class: "spacer" }), picker),
+    h(
+      "div",
+      { class: "columns wide-left" },
+      h("section", { class: "card" }, mapBox, caption),
+      h("section", { class: "card" }, h("h2", null, "Suggested times"), suggestions),
+    ),
+  );
+  api("/smart/suggestions", { query: { timezone: viewerZone }, signal }).then(
+    (body) => drawSuggestions(suggestions, body),
+    (error) => error.name !== "AbortError" && put(suggestions, error.notAvailable ? unavailable("Suggestions", "GET /api/scheduler/smart/suggestions") : failed(error)),
+  );
+  await draw();
+}
+
+function legend() {
+  return h(
+    "div",
+    { class: "legend muted small" },
+    "less ",
+    [0, 0.25, 0.5, 0.75, 1].map((level) => h("span", { class: ["cell", level && "some"], style: { "--level": level } })),
+    " more",
+  );
+}
