@@ -60,10 +60,28 @@ def load_prompt() -> tuple[str, dict[str, Any]]:
 class LLMParser:
     """Parses schedule text with a language model; see the module docstring."""
 
-    def __init__(self, complete: Complete, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        complete: Complete,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        close: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
         self.complete = complete
         self.timeout = timeout
         self.prompt, self.schema = load_prompt()
+        self._close = close
+
+    async def aclose(self) -> None:
+        """Release the HTTP client, when this parser made it (from_env)."""
+        if self._close is not None:
+            await self._close()
+
+    async def __aenter__(self) -> LLMParser:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
 
     @classmethod
     def from_env(
@@ -93,7 +111,7 @@ class LLMParser:
             max_retries=max_retries,
         )
         model = env.get("AGENTCRON_LLM_MODEL") or DEFAULT_MODEL
-        return cls(openai_complete(client, model), timeout=timeout)
+        return cls(openai_complete(client, model), timeout=timeout, close=client.close)
 
     def messages(self, text: str, *, timezone: str, now: datetime) -> Messages:
         local = now.astimezone(ZoneInfo(timezone))
@@ -135,10 +153,10 @@ def openai_complete(client: AsyncOpenAI, model: str) -> Complete:
             raise LLMError(f"the LLM answered HTTP {error.status_code}") from None
         except openai.APIConnectionError:
             raise LLMError("could not reach the LLM") from None
-        except openai.APIError as error:  # e.g. a response body that is not JSON
+        except (openai.APIError, ValueError) as error:  # a response body that is not JSON
             raise LLMError(f"the LLM's response was malformed ({type(error).__name__})") from None
-        if not response.choices:
-            raise LLMError("the LLM gave no answer")
+        if not getattr(response, "choices", None):
+            raise LLMError("the LLM's response has no answer in it")
         message = response.choices[0].message
         if getattr(message, "refusal", None):
             raise LLMError(f"the LLM refused: {message.refusal}")

@@ -18,7 +18,7 @@ from .cron import split_cron
 from .grammar import read
 from .humanize import describe
 from .natural import dateparser_stage, recurrent_stage
-from .phrase import NotUnderstood, Rejected
+from .phrase import NotUnderstood, Phrase, Rejected
 from .result import ParseResult
 from .tokens import TokenizeError, tokenize
 from .zones import UnknownZoneError, resolve_zone
@@ -52,9 +52,13 @@ def _raw_cron(
 ) -> ParseResult:
     zone = cron_zone
     if rest.strip():
-        phrase, _ = read(tokenize(rest))  # only a zone may follow the five fields
-        if phrase != type(phrase)(zone=phrase.zone) or phrase.zone is None:
-            raise Rejected("only a time zone may follow a cron expression")
+        only_a_zone = Rejected("only a time zone may follow a cron expression")
+        try:
+            phrase, _ = read(tokenize(rest))
+        except NotUnderstood:
+            raise only_a_zone from None
+        if phrase.zone is None or phrase != Phrase(zone=phrase.zone):
+            raise only_a_zone
         zone = phrase.zone
     if zone is not None:
         try:

@@ -191,7 +191,7 @@ def resolve_zone(name: str) -> str:
     try:
         ZoneInfo(name)
         return name
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a directory
         canonical = _canonical_names().get(name.lower())
         if canonical is None:
             raise UnknownZoneError(name) from None

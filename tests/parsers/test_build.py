@@ -1,0 +1,168 @@
+"""What the grammar decides: hours without am/pm, defaults, confidence, refusals."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from agentcron.parsers import parse_fast
+
+NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
+
+
+def cron_of(text: str, **kwargs: str) -> str:
+    result = parse_fast(text, now=NOW, **kwargs)
+    assert result.schedule is not None, result.reason
+    return str(result.schedule["expression"])
+
+
+@pytest.mark.parametrize("hour", range(1, 8))
+def test_an_hour_from_1_to_7_without_am_or_pm_is_refused_with_a_suggestion(hour: int) -> None:
+    result = parse_fast(f"every day at {hour}", now=NOW)
+    assert result.schedule is None
+    assert result.reason == f'"at {hour}" could be {hour} AM or PM'
+    assert result.suggestion == f'did you mean "at {hour}pm"?'
+    assert result.parse_method == "regex"
+
+
+@pytest.mark.parametrize("hour", range(8, 12))
+def test_an_hour_from_8_to_11_is_read_as_morning_and_says_so(hour: int) -> None:
+    result = parse_fast(f"every day at {hour}", now=NOW)
+    assert result.schedule == {"type": "cron", "expression": f"0 {hour} * * *", "timezone": "UTC"}
+    assert result.notes == (f'"{hour}" read as {hour}am',)
+    assert result.confidence == 0.9  # one assumption below an exact reading
+
+
+def test_twelve_is_noon() -> None:
+    result = parse_fast("every day at 12", now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["expression"] == "0 12 * * *"
+    assert result.notes == ('"12" read as noon',)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every evening at 5", "0 17 * * *"),
+        ("every morning at 5", "0 5 * * *"),
+        ("every afternoon at 1", "0 13 * * *"),
+        ("every night at 10", "0 22 * * *"),
+        ("every night at 1", "0 1 * * *"),
+        ("every day at 5 in the afternoon", "0 17 * * *"),
+        ("every day at 7 and 19", "0 7,19 * * *"),  # 19 is 24-hour: so is 7
+        ("every day at 05:00", "0 5 * * *"),  # a leading zero is 24-hour
+    ],
+)
+def test_context_settles_the_hour(text: str, expression: str) -> None:
+    assert cron_of(text) == expression
+
+
+def test_an_exact_reading_is_confident_and_has_no_notes() -> None:
+    result = parse_fast("every weekday at 9am Pacific", now=NOW)
+    assert result.confidence == 0.95
+    assert result.notes == ()
+    assert result.human_readable == "At 09:00 AM, Monday through Friday, Pacific Time"
+
+
+def test_a_missing_time_of_day_defaults_to_9am_with_lower_confidence() -> None:
+    result = parse_fast("every monday", now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["expression"] == "0 9 * * 1"
+    assert result.confidence == 0.75
+    assert "no time given; assumed 9:00 AM" in result.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("every month", "on the 1st of every month at 9am"),
+        ("every week", "every Monday at 9am"),
+        ("every year", "every year on March 3 at 9am"),
+        ("twice a day", "name the times: every day at 9am and 5pm"),
+        ("feb 30", "February 29"),
+        ("4/1/2026", "write the month's name: April 1"),
+    ],
+)
+def test_ambiguous_or_impossible_text_is_refused_with_a_suggestion(
+    text: str, suggestion: str
+) -> None:
+    result = parse_fast(text, now=NOW)
+    assert result.schedule is None
+    assert result.suggestion == suggestion
+    assert result.confidence == 0
+
+
+def test_windows_include_the_last_hour_for_hourly_steps_but_not_for_shorter_ones() -> None:
+    assert cron_of("every hour from 9am to 5pm") == "0 9-17 * * *"
+    assert cron_of("every 30 minutes from 9am to 5pm") == "*/30 9-16 * * *"
+
+
+def test_intervals_cron_cannot_express_are_anchored_at_their_first_run() -> None:
+    result = parse_fast("every other day at 9am", timezone="America/New_York", now=NOW)
+    assert result.schedule == {
+        "type": "every",
+        "interval": 172800,
+        "start_at": "2026-01-14T14:00:00Z",  # 09:00 EST today: it is 05:00 there
+        "timezone": "America/New_York",
+    }
+    assert any("DST" in note for note in result.notes)
+
+
+def test_a_time_that_does_not_exist_runs_at_the_end_of_the_gap() -> None:
+    result = parse_fast("on 2026-03-08 at 2:30am", timezone="America/New_York", now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["datetime"] == "2026-03-08T07:00:00Z"  # 03:00 EDT
+
+
+def test_a_time_that_happens_twice_runs_the_first_time() -> None:
+    result = parse_fast("on 2026-11-01 at 1:30am", timezone="America/New_York", now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["datetime"] == "2026-11-01T05:30:00Z"  # 01:30 EDT, not EST
+
+
+def test_a_naive_now_is_wall_time_in_the_request_zone() -> None:
+    naive = datetime(2026, 1, 14, 10, 0)
+    result = parse_fast("in 1 hour", timezone="Asia/Tokyo", now=naive)
+    assert result.schedule is not None
+    assert result.schedule["datetime"] == "2026-01-14T02:00:00Z"  # 11:00 in Tokyo
+
+
+def test_now_defaults_to_the_current_time() -> None:
+    before = datetime.now(UTC)
+    result = parse_fast("in 20 minutes")
+    after = datetime.now(UTC)
+    assert result.schedule is not None
+    at = datetime.fromisoformat(result.schedule["datetime"].replace("Z", "+00:00"))
+    assert before.replace(microsecond=0).timestamp() + 1200 <= at.timestamp()
+    assert at.timestamp() <= after.timestamp() + 1201
+
+
+def test_an_unknown_request_zone_is_refused_by_name() -> None:
+    result = parse_fast("every day at 9am", timezone="Mars/Olympus_Mons", now=NOW)
+    assert result.schedule is None
+    assert result.reason == "unknown time zone 'Mars/Olympus_Mons'"
+
+
+def test_the_request_zone_may_be_lower_case() -> None:
+    result = parse_fast("every day at 9am", timezone="europe/london", now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["timezone"] == "Europe/London"
+
+
+def test_very_long_text_is_refused() -> None:
+    result = parse_fast("every day at 9am " * 40, now=NOW)
+    assert result.reason == "the text is longer than 500 characters"
+
+
+def test_to_dict_is_the_api_shape() -> None:
+    result = parse_fast("every 2 hours", now=NOW)
+    assert result.to_dict() == {
+        "schedule": {"type": "cron", "expression": "0 */2 * * *", "timezone": "UTC"},
+        "human_readable": "Every 2 hours, UTC",
+        "confidence": 0.95,
+        "parse_method": "regex",
+        "reason": None,
+        "suggestion": None,
+        "notes": [],
+    }

@@ -1,0 +1,312 @@
+"""The LLM stage against a local OpenAI-compatible fake, through the real openai client."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from agentcron.parsers import LLMParser, openai_complete, parse
+from agentcron.parsers.llm import load_prompt
+from tests.fakes.openai_server import FakeOpenAI, Reply
+
+NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
+UNREADABLE = "whenever the markets open on trading days"  # no earlier stage reads this
+
+
+def answer(**fields: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "outcome": "cron",
+        "cron": None,
+        "interval_seconds": None,
+        "first_run_local": None,
+        "timezone": None,
+        "confidence": 0.9,
+        "reason": None,
+    }
+    return base | fields
+
+
+@pytest.fixture
+async def llm(openai_server: FakeOpenAI) -> AsyncIterator[LLMParser]:
+    client = openai_server.client()
+    yield LLMParser(openai_complete(client, "test-model"), timeout=5)
+    await client.close()
+
+
+async def test_text_no_earlier_stage_reads_goes_to_the_llm(
+    openai_server: FakeOpenAI, llm: LLMParser
+) -> None:
+    openai_server.enqueue(Reply.json(answer(cron="30 9 * * 1-5", timezone="America/New_York")))
+    result = await parse(UNREADABLE, now=NOW, llm=llm)
+    assert result.schedule == {
+        "type": "cron",
+        "expression": "30 9 * * 1-5",
+        "timezone": "America/New_York",
+    }
+    assert result.parse_method == "llm"
+    assert result.confidence == 0.7  # the model said 0.9; its answers are capped
+    assert result.human_readable == "At 09:30 AM, Monday through Friday, Eastern Time"
+
+
+async def test_the_request_asks_for_the_schema_with_the_prompt_and_the_text(
+    openai_server: FakeOpenAI, llm: LLMParser
+) -> None:
+    openai_server.enqueue(Reply.json(answer(cron="0 9 * * *")))
+    await parse(UNREADABLE, timezone="Europe/Berlin", now=NOW, llm=llm)
+    (request,) = openai_server.requests
+    assert request.path == "/v1/chat/completions"
+    assert request.headers["authorization"] == "Bearer test"
+    body = request.body
+    assert body["model"] == "test-model"
+    schema_format = body["response_format"]
+    assert schema_format["type"] == "json_schema"
+    assert schema_format["json_schema"]["strict"] is True
+    assert schema_format["json_schema"]["schema"] == load_prompt()[1]
+    system, user = body["messages"]
+    assert system["role"] == "system"
+    assert "2026-01-14T11:00 (Wednesday), in the time zone Europe/Berlin" in system["content"]
+    assert user == {"role": "user", "content": UNREADABLE}
+
+
+async def test_the_grammar_answers_without_asking_the_llm(
+    openai_server: FakeOpenAI, llm: LLMParser
+) -> None:
+    result = await parse("every weekday at 9am", now=NOW, llm=llm)
+    assert result.parse_method == "regex"
+    assert openai_server.requests == []
+
+
+async def test_a_refusal_from_the_grammar_is_final(
+    openai_server: FakeOpenAI, llm: LLMParser
+) -> None:
+    result = await parse("at 5", now=NOW, llm=llm)
+    assert result.schedule is None
+    assert result.suggestion == 'did you mean "at 5pm"?'
+    assert openai_server.requests == []
+
+
+async def test_without_an_llm_the_stage_is_skipped_and_the_result_says_so() -> None:
+    result = await parse(UNREADABLE, now=NOW)
+    assert result.schedule is None
+    assert result.reason == "could not find a schedule in the text"
+    assert "llm stage skipped: no LLM configured" in result.notes
+
+
+async def test_a_one_time_answer_is_read_in_the_zone_it_names(
+    openai_server: FakeOpenAI, llm: LLMParser
+) -> None:
+    reply = answer(outcome="at", first_run_local="2026-07-20T08:00", timezone="Europe/London")
+    openai_server.enqueue(Reply.json(reply))
+    result = await parse(UNREADABLE, now=NOW, llm=llm)
+    assert result.schedule == {
+        "type": "at",
+        "datetime": "2026-07-20T07:00:00Z",  # 08:00 BST
+        "timezone": "Europe/London",
+    }
+
+
+async def test_an_interval_answer_starts_at_its_next_slot_after_now(
+    openai_server: FakeOpenAI, llm: LLMParser
+) -> None:
+    # The model anchored at 09:00, which has passed: keep its phase, 09:00 + 2 × 45 min.
+    reply = answer(outcome="every", interval_seconds=2700, first_run_local="2026-01-14T09:00")
+    openai_server.enqueue(Reply.json(reply))
+    result = await parse(UNREADABLE, now=NOW, llm=llm)
+    assert result.schedule == {
+        "type": "every",
+        "interval": 2700,
+        "start_at": "2026-01-14T10:30:00Z",
+        "timezone": "UTC",
+    }
+
+
+async def test_the_llm_may_refuse_with_a_reason(openai_server: FakeOpenAI, llm: LLMParser) -> None:
+    openai_server.enqueue(Reply.json(answer(outcome="reject", reason="this is not about time")))
+    result = await parse(UNREADABLE, now=NOW, llm=llm)
+    assert result.schedule is None
+    assert result.reason == "this is not about time"
+    assert result.parse_method == "llm"
+    assert result.confidence == 0
+
+
+@pytest.mark.parametrize(
+    ("reply", "reason"),
+    [
+        (answer(cron="61 * * * *"), "cron expression '61 * * * *' is invalid"),
+        (answer(cron="0 9 * *"), "does not have 5 fields"),
+        (answer(cron="0 0 9 * * 1"), "does not have 5 fields"),
+        (answer(cron="0 9 30 2 *"), "is invalid"),
+        (answer(cron="0 9 * * *", timezone="Mars/Olympus"), "unknown time zone 'Mars/Olympus'"),
+        (answer(outcome="every", interval_seconds=10), "outside 60 s to 366 days"),
+        (answer(outcome="every", interval_seconds=400 * 86400), "outside 60 s to 366 days"),
+        (answer(outcome="every", interval_seconds="3600"), "not a whole number"),
+        (answer(outcome="at", first_run_local="2026-01-13T09:00"), "in the past"),
+        (answer(outcome="at", first_run_local=None), "missing"),
+        (answer(outcome="at", first_run_local="next tuesday"), "missing or not"),
+        (answer(outcome="sometimes"), "no valid outcome"),
+    ],
+)
+async def test_an_answer_that_fails_validation_is_refused_with_the_reason(
+    openai_server: FakeOpenAI, llm: LLMParser, reply: dict[str, Any], reason: str
+) -> None:
+    openai_server.enqueue(Reply.json(reply))
+    result = await parse(UNREADABLE, now=NOW, llm=llm)
+    assert result.schedule is None
+    assert result.parse_method == "llm"
+    assert result.reason is not None
+    assert result.reason.startswith("could not parse: ")
+    assert reason in result.reason
+
+
+@pytest.mark.parametrize(
+    ("reply", "reason"),
+    [
+        (Reply.text("{not json"), "the LLM's answer is not valid JSON"),
+        (Reply.text("[1, 2]"), "the LLM's answer is not a JSON object"),
+        (Reply.text(""), "the LLM gave an empty answer"),
+        (
+            Reply.raw("<html>bad gateway</html>"),
+            "the LLM's response was malformed (JSONDecodeError)",
+        ),
+        (Reply.raw("{", content_type="text/plain"), "the LLM's response has no answer in it"),
+        (Reply.error(429, headers={"Retry-After": "20"}), "the LLM answered HTTP 429"),
+        (Reply.error(500), "the LLM answered HTTP 500"),
+        (Reply.error(401, "bad key"), "the LLM answered HTTP 401"),
+    ],
+)
+async def test_a_broken_answer_becomes_could_not_parse(
+    openai_server: FakeOpenAI, llm: LLMParser, reply: Reply, reason: str
+) -> None:
+    openai_server.enqueue(reply)
+    result = await parse(UNREADABLE, now=NOW, llm=llm)
+    assert result.schedule is None
+    assert result.reason == f"could not parse: {reason}"
+
+
+async def test_a_model_refusal_is_reported(openai_server: FakeOpenAI, llm: LLMParser) -> None:
+    openai_server.enqueue(Reply(body=_completion({"content": None, "refusal": "no thanks"})))
+    result = await parse(UNREADABLE, now=NOW, llm=llm)
+    assert result.reason == "could not parse: the LLM refused: no thanks"
+
+
+async def test_a_model_that_does_not_answer_in_time_is_cut_off(
+    openai_server: FakeOpenAI,
+) -> None:
+    openai_server.enqueue(Reply(hang=True))
+    client = openai_server.client()
+    parser = LLMParser(openai_complete(client, "test-model"), timeout=0.2)
+    result = await parse(UNREADABLE, now=NOW, llm=parser)
+    await client.close()
+    assert result.schedule is None
+    assert result.reason == "could not parse: the LLM did not answer within 0.2 s"
+
+
+async def test_the_clients_own_timeout_is_reported_too(openai_server: FakeOpenAI) -> None:
+    openai_server.enqueue(Reply(hang=True))
+    client = openai_server.client(timeout=0.2)
+    parser = LLMParser(openai_complete(client, "test-model"), timeout=30)
+    result = await parse(UNREADABLE, now=NOW, llm=parser)
+    await client.close()
+    assert result.reason == "could not parse: the LLM did not answer in time"
+
+
+async def test_an_unreachable_server_is_reported() -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    from openai import AsyncOpenAI
+
+    async with AsyncOpenAI(base_url=f"http://127.0.0.1:{port}/v1", api_key="x", max_retries=0) as c:
+        result = await parse(UNREADABLE, now=NOW, llm=LLMParser(openai_complete(c, "m")))
+    assert result.reason == "could not parse: could not reach the LLM"
+
+
+async def test_the_client_retries_a_rate_limit_when_allowed(openai_server: FakeOpenAI) -> None:
+    openai_server.enqueue(
+        Reply.error(429, headers={"retry-after-ms": "10"}),
+        Reply.json(answer(cron="0 8 * * *")),
+    )
+    async with openai_server.client(max_retries=1) as client:
+        parser = LLMParser(openai_complete(client, "test-model"))
+        result = await parse(UNREADABLE, now=NOW, llm=parser)
+    assert result.schedule is not None
+    assert result.schedule["expression"] == "0 8 * * *"
+    assert len(openai_server.requests) == 2
+
+
+def test_without_configuration_there_is_no_llm() -> None:
+    assert LLMParser.from_env({}) is None
+    assert LLMParser.from_env({"AGENTCRON_LLM_MODEL": "gpt-x"}) is None
+
+
+async def test_from_env_talks_to_the_configured_server(openai_server: FakeOpenAI) -> None:
+    openai_server.enqueue(Reply.json(answer(cron="0 7 * * *")))
+    env = {
+        "OPENAI_API_KEY": "sk-local",
+        "OPENAI_BASE_URL": openai_server.base_url,
+        "AGENTCRON_LLM_MODEL": "local-model",
+    }
+    parser = LLMParser.from_env(env, max_retries=0)
+    assert parser is not None
+    async with parser:
+        result = await parse(UNREADABLE, now=NOW, llm=parser)
+    assert result.schedule is not None
+    (request,) = openai_server.requests
+    assert request.body["model"] == "local-model"
+    assert request.headers["authorization"] == "Bearer sk-local"
+
+
+async def test_from_env_needs_no_key_for_a_local_server(openai_server: FakeOpenAI) -> None:
+    openai_server.enqueue(Reply.json(answer(cron="0 7 * * *")))
+    parser = LLMParser.from_env({"OPENAI_BASE_URL": openai_server.base_url}, max_retries=0)
+    assert parser is not None
+    async with parser:
+        await parse(UNREADABLE, now=NOW, llm=parser)
+    assert openai_server.requests[0].body["model"] == "gpt-4o-mini"
+
+
+async def test_the_stage_can_be_driven_without_http() -> None:
+    seen: list[Any] = []
+
+    async def complete(messages: list[dict[str, str]], schema: dict[str, Any]) -> dict[str, Any]:
+        seen.append((messages[-1]["content"], sorted(schema["properties"])))
+        return answer(outcome="at", first_run_local="2026-02-01T12:00", confidence=0.4)
+
+    result = await parse(UNREADABLE, now=NOW, llm=LLMParser(complete))
+    assert result.schedule == {"type": "at", "datetime": "2026-02-01T12:00:00Z", "timezone": "UTC"}
+    assert result.confidence == 0.4  # below 0.5: the caller must confirm before creating a job
+    assert seen == [
+        (
+            UNREADABLE,
+            [
+                "confidence",
+                "cron",
+                "first_run_local",
+                "interval_seconds",
+                "outcome",
+                "reason",
+                "timezone",
+            ],
+        )
+    ]
+
+
+def _completion(message: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-x",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "test-model",
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", **message},
+                "finish_reason": "stop",
+                "logprobs": None,
+            }
+        ],
+    }
