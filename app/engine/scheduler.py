@@ -85,6 +85,9 @@ class Scheduler:
             timeout = max_sleep
             if earliest is not None and now is not None:
                 timeout = min(max_sleep, max(0.0, (earliest - now).total_seconds()))
+                if timeout == 0 and self.jobs_checked_last_tick == 0:
+                    # due but not ours to fire (locked by another instance): don't spin
+                    timeout = 0.05
             if now is not None:
                 self.next_tick_at = now + timedelta(seconds=timeout)
             if timeout > 0:

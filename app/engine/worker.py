@@ -70,17 +70,20 @@ class Worker:
                 await self._wait(max_sleep)
                 continue
             if claimed:
+                await asyncio.sleep(0)
                 continue  # there may be more already
             timeout = max_sleep
             try:
                 earliest = await self.rt.runs.earliest_queued()
                 if earliest is not None:
                     now = await self.now()
-                    timeout = min(max_sleep, max(0.0, (earliest - now).total_seconds()))
+                    until = (earliest - now).total_seconds()
+                    # a due run we could not take waits on its job's concurrency: a finishing
+                    # run wakes us; otherwise sleep until the next run comes due
+                    timeout = max_sleep if until <= 0 else min(max_sleep, until)
             except Exception:
                 log.exception("reading the queue failed")
-            if timeout > 0:
-                await self._wait(timeout)
+            await self._wait(timeout)
 
     async def _wait(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):

@@ -546,7 +546,7 @@ class RunStore:
             rows = conn.execute(
                 select(runs)
                 .where(*conditions)
-                .order_by(runs.c.created_at.desc(), runs.c.id.desc())
+                .order_by(runs.c.created_at.desc(), runs.c.attempt.desc(), runs.c.id.desc())
                 .limit(limit)
                 .offset(offset)
             )

@@ -34,7 +34,7 @@ function anchor(href, children, original) {
   return h("a", { href, rel: "noopener noreferrer nofollow", target: "_blank" }, children);
 }
 
-const FENCE = /^\s*(```|~~~)(.*)$/;
+const FENCE = /^\s*(`{3,}|~{3,})(.*)$/;
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const BULLET = /^\s*[-*+]\s+(.*)$/;
 const NUMBERED = /^\s*(\d{1,9})[.)]\s+(.*)$/;
@@ -58,9 +58,10 @@ export function renderMarkdown(text) {
     if (!line.trim()) {
       i++;
     } else if ((m = FENCE.exec(line))) {
-      const fence = m[1];
+      // closed by a line of the same fence character, at least as long (CommonMark)
+      const close = new RegExp(`^\\s*${m[1][0] === "`" ? "`" : "~"}{${m[1].length},}\\s*$`);
       i++;
-      const body = take((l) => !l.trim().startsWith(fence));
+      const body = take((l) => !close.test(l));
       i++; // the closing fence, if any
       root.append(h("pre", null, h("code", null, body.join("\n"))));
     } else if ((m = HEADING.exec(line))) {

@@ -35,11 +35,12 @@ export function errorText(error) {
   return error.message || String(error);
 }
 
+/** `what` reads as a sentence start: "The heatmap is", "Suggestions are". */
 export function unavailable(what, endpoint) {
   return h(
     "div",
     { class: "unavailable" },
-    h("strong", null, `${what} is not available on this server.`),
+    h("strong", null, `${what} not available on this server.`),
     " ",
     h("span", null, "The endpoint "),
     h("code", null, endpoint),

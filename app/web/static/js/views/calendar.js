@@ -44,10 +44,11 @@ function lines(events) {
 
 function chip(line) {
   const e = line.first;
-  const text = line.count > 1 ? `${clock(e.at)} ${e.name} ×${line.count}` : `${clock(e.at)} ${e.name}`;
+  const count = line.count > 1 ? h("span", { class: "count" }, `×${line.count}`) : null;
   const where = e.timezone !== viewerZone ? `\n${inZone(e.local_time, e.timezone)}` : "";
   const more = line.count > 1 ? `\n${line.count} runs this day, ${clock(e.at)}–${clock(line.all.at(-1).at)}` : "";
-  return h("a", { class: "event", href: `#/jobs/${encode(e.job_id)}`, title: `${e.name}${where}${more}${e.tags?.length ? "\ntags: " + e.tags.join(", ") : ""}` }, text);
+  const title = `${e.name}${where}${more}${e.tags?.length ? "\ntags: " + e.tags.join(", ") : ""}`;
+  return h("a", { class: "event", href: `#/jobs/${encode(e.job_id)}`, title, dataset: { jobId: e.job_id } }, h("span", { class: "label" }, `${clock(e.at)} ${e.name}`), count);
 }
 
 export async function calendarView(main, { query, signal }) {
@@ -87,7 +88,11 @@ export async function calendarView(main, { query, signal }) {
       if (!byDay.has(day)) byDay.set(day, []);
       byDay.get(day).push(e);
     }
-    put(note, `${data.count} planned runs of active jobs, in your time (${viewerZone}). Paused jobs are not shown.`, data.truncated ? " The list was cut short: narrow the range to see every run." : "");
+    put(
+      note,
+      `${data.count} planned runs of active jobs, in your time (${viewerZone}). Paused jobs are not shown.`,
+      data.truncated ? h("strong", { class: "warning" }, ` The service sent its first ${data.count} runs only: the later days are incomplete. The week view shows them all.`) : null,
+    );
     const today = isoDate(new Date());
     const cells = [];
     for (let i = 0; i < days; i++) {

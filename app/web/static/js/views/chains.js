@@ -139,7 +139,7 @@ export async function chainsView(main, { signal }) {
     body = await api("/chains", { signal });
   } catch (error) {
     if (!error.notAvailable) throw error;
-    put(main, h("div", { class: "page-head" }, h("h1", null, "Chains")), unavailable("Chains", "GET /api/scheduler/chains"));
+    put(main, h("div", { class: "page-head" }, h("h1", null, "Chains")), unavailable("Chains are", "GET /api/scheduler/chains"));
     return;
   }
   const chains = (Array.isArray(body) ? body : body.chains || []).map(normalizeChain);
@@ -170,7 +170,7 @@ export async function chainView(main, { params, signal }) {
     chain = normalizeChain(await api(`/chains/${id}`, { signal }));
   } catch (error) {
     if (!error.notAvailable) throw error;
-    put(main, h("p", { class: "crumbs" }, link("/chains", "‹ Chains")), unavailable("This chain", `GET /api/scheduler/chains/${params.id}`));
+    put(main, h("p", { class: "crumbs" }, link("/chains", "‹ Chains")), unavailable("Chains are", `GET /api/scheduler/chains/${params.id}`));
     return;
   }
   const names = await jobNames(chain, signal);

@@ -105,7 +105,7 @@ export async function heatmapView(main, { query, signal }) {
       put(caption, `${source === "scheduled" ? "Planned runs" : source === "runs" ? "Past runs" : "Your activity"} by weekday and hour in ${map.timezone || viewerZone} ${span}. Darkest: ${map.max}.`);
     } catch (error) {
       if (error.name === "AbortError") return;
-      put(mapBox, error.notAvailable ? unavailable("The heatmap", "GET /api/scheduler/smart/heatmap") : failed(error));
+      put(mapBox, error.notAvailable ? unavailable("The heatmap is", "GET /api/scheduler/smart/heatmap") : failed(error));
     }
   }
 
@@ -121,7 +121,7 @@ export async function heatmapView(main, { query, signal }) {
   );
   api("/smart/suggestions", { query: { timezone: viewerZone }, signal }).then(
     (body) => drawSuggestions(suggestions, body),
-    (error) => error.name !== "AbortError" && put(suggestions, error.notAvailable ? unavailable("Suggestions", "GET /api/scheduler/smart/suggestions") : failed(error)),
+    (error) => error.name !== "AbortError" && put(suggestions, error.notAvailable ? unavailable("Suggestions are", "GET /api/scheduler/smart/suggestions") : failed(error)),
   );
   await draw();
 }

@@ -203,9 +203,13 @@ function drawRuns(box, page, job, state, refresh) {
         h("td", { class: "error-cell" }, run.error || run.reason || ""),
         h(
           "td",
-          { class: "row-actions" },
-          LIVE.has(run.status) ? h("button", { type: "button", class: "ghost danger-text", dataset: { action: "cancel" }, onclick: () => cancelRun(job, run, refresh) }, "Cancel") : null,
-          h("button", { type: "button", class: "ghost", "aria-expanded": String(open), onclick: toggle }, open ? "Hide" : "Details"),
+          null,
+          h(
+            "span",
+            { class: "row-actions" },
+            LIVE.has(run.status) ? h("button", { type: "button", class: "ghost danger-text", dataset: { action: "cancel" }, onclick: () => cancelRun(job, run, refresh) }, "Cancel") : null,
+            h("button", { type: "button", class: "ghost", "aria-expanded": String(open), onclick: toggle }, open ? "Hide" : "Details"),
+          ),
         ),
       ),
     );
