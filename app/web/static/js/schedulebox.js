@@ -4,7 +4,7 @@
 
 import { api, isAbort } from "./api.js";
 import { h, put } from "./dom.js";
-import { clock, when, viewerZone } from "./time.js";
+import { clock, shortZone, viewerZone, when } from "./time.js";
 import { debounce } from "./ui.js";
 
 const CONFIRM_BELOW = 0.5; // parsers.result.CONFIRM_BELOW: ask before saving a guess
@@ -32,6 +32,11 @@ function zoneDatalist() {
     document.body.append(zoneList);
   }
   return zoneList.id;
+}
+
+/** The parser's remarks ("no time given; assumed 9:00 AM"). */
+function notes(list) {
+  return list?.length ? h("ul", { class: "notes muted small" }, list.map((n) => h("li", null, n))) : null;
 }
 
 function validateQuery(schedule) {
@@ -91,6 +96,7 @@ export function scheduleBox({ initial, signal } = {}) {
         parsed.confidence !== undefined ? h("span", { class: "fact" }, "confidence ", h("strong", { class: "confidence" }, `${Math.round(parsed.confidence * 100)}%`)) : null,
         h("span", { class: "fact" }, "method ", h("strong", { class: "method" }, parsed.parse_method || "cron")),
       ),
+      notes(parsed.notes),
       checked?.warning ? h("p", { class: "warning" }, checked.warning) : null,
       runs.length
         ? [
@@ -98,7 +104,7 @@ export function scheduleBox({ initial, signal } = {}) {
             h(
               "ol",
               { class: "next-runs" },
-              runs.map((at) => h("li", null, h("time", { datetime: at }, when(at)), zoneName !== viewerZone ? h("span", { class: "muted" }, ` ${clock(at, zoneName)} there`) : null)),
+              runs.map((at) => h("li", null, h("time", { datetime: at }, when(at)), zoneName !== viewerZone ? h("span", { class: "muted" }, ` ${clock(at, zoneName)} in ${shortZone(zoneName)}`) : null)),
             ),
           ]
         : h("p", { class: "warning" }, "It does not fire after now."),
@@ -107,11 +113,12 @@ export function scheduleBox({ initial, signal } = {}) {
     return { changed: true, schedule, needsConfirm: low };
   };
 
-  const refused = (error, suggestion) => {
+  const refused = (error, suggestion, remarks) => {
     show(
       "error",
       h("p", { class: "understood" }, h("span", { class: "icon", "aria-hidden": "true" }, "✗"), " ", h("strong", { class: "reason" }, error)),
       suggestion ? h("p", { class: "suggestion" }, "Suggestion: ", suggestion) : null,
+      notes(remarks),
     );
     return { changed: true, schedule: null, error };
   };
@@ -124,7 +131,7 @@ export function scheduleBox({ initial, signal } = {}) {
       if (isAbort(error)) throw error;
       if (error.status === 401) throw error;
       const words = error.notAvailable ? "Plain-language schedules are not available on this server; enter cron (five fields)." : null;
-      if (!looksLikeCron(text)) return refused(words || error.fieldErrors.text || error.message, error.problem?.suggestion);
+      if (!looksLikeCron(text)) return refused(words || error.fieldErrors.text || error.message, error.problem?.suggestion, error.problem?.notes);
       // a cron expression: the engine's validator says exactly which field is wrong
       const checked = await api("/validate", { query: { type: "cron", value: text, timezone, count: 5 }, signal });
       if (!checked.valid) return refused(`${checked.field ? checked.field + ": " : ""}${checked.error}`, error.problem?.suggestion);

@@ -119,8 +119,10 @@ export async function jobsView(main, { query, signal }) {
 }
 
 function statsLine(stats) {
-  const rate = stats.success_rate === null || stats.success_rate === undefined ? "—" : `${Math.round(stats.success_rate * 100)}%`;
-  return `${stats.total_jobs} jobs · ${stats.active_jobs} active · ${stats.total_runs_today} runs today · ${rate} succeeded`;
+  const jobs = `${stats.total_jobs} jobs · ${stats.active_jobs} active`;
+  if (!stats.total_runs_today) return `${jobs} · no runs today`;
+  const rate = stats.success_rate === null || stats.success_rate === undefined ? "" : ` · ${Math.round(stats.success_rate * 100)}% succeeded`;
+  return `${jobs} · ${stats.total_runs_today} runs today${rate}`;
 }
 
 function jobsTable(page, state, reload, pick) {
