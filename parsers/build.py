@@ -30,9 +30,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
-from cronsim import CronSim, CronSimError
+from cronsim import CronSim
 
 from . import lexicon as lx
+from .cron import cron_problem
 from .phrase import (
     LAST_DAY,
     LAST_WEEKDAY,
@@ -477,10 +478,9 @@ def _time_fields(b: _Builder) -> tuple[str, str]:
 
 
 def _cron(b: _Builder, expression: str) -> Built:
-    try:
-        CronSim(expression, b.local_now)
-    except CronSimError as error:
-        raise Rejected(f"{expression!r} is not a valid schedule ({error})") from None
+    problem = cron_problem(expression)
+    if problem is not None:
+        raise Rejected(f"{expression!r} is not a valid schedule ({problem})")
     return b.done({"type": "cron", "expression": expression, "timezone": b.zone_name})
 
 
@@ -663,6 +663,8 @@ def _monthday_field(days: list[int]) -> str:
 
 def _join(values: list[int]) -> str:
     """ "1-5" for runs of three or more, "9,17" otherwise."""
+    if len(values) == 1:
+        return str(values[0])
     parts: list[str] = []
     run: list[int] = []
     for value in sorted(set(values)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Final
 
 from cronsim import CronSim, CronSimError
@@ -65,8 +66,18 @@ def split_cron(text: str) -> tuple[str, str | None, str] | None:
             " ".join(head[1:]) + " " + rest.split()[0],
         )
     expression = " ".join(field.replace("?", "*") for field in head)
+    problem = cron_problem(expression)
+    if problem is not None:
+        raise Rejected(f"{expression!r} is not a valid cron expression ({problem})")
+    return expression, zone, rest
+
+
+@lru_cache(maxsize=4096)
+def cron_problem(expression: str) -> str | None:
+    """What cronsim finds wrong with `expression`, or None. Cached: whether an
+    expression is valid does not depend on when or where it is evaluated."""
     try:
         CronSim(expression, _EPOCH)
     except CronSimError as error:
-        raise Rejected(f"{expression!r} is not a valid cron expression ({error})") from None
-    return expression, zone, rest
+        return str(error)
+    return None

@@ -146,7 +146,10 @@ def recurrent_stage(text: str, zone_name: str, now: datetime) -> ParseResult | N
     from recurrent.event_parser import RecurringEvent
 
     local_now = now.astimezone(words.zone).replace(tzinfo=None)
-    answer = RecurringEvent(now_date=local_now).parse(words.cut)
+    try:
+        answer = RecurringEvent(now_date=local_now).parse(words.cut)
+    except Exception:  # recurrent 0.4.1 raises TypeError on some "from … to …" phrases
+        return None
     if not isinstance(answer, str):
         return None
     rule = _read_rrule(answer)
@@ -318,7 +321,10 @@ def dateparser_stage(text: str, zone_name: str, now: datetime) -> ParseResult | 
         "RETURN_AS_TIMEZONE_AWARE": True,
         "RETURN_TIME_AS_PERIOD": True,
     }
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(words.cut)
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(words.cut)
+    except Exception:  # a library failure is "not understood", not a crash of ours
+        return None
     found = data.date_obj
     if found is None or data.period in ("month", "year"):
         return None

@@ -51,8 +51,9 @@ _PATTERN: Final = re.compile(
    |(?P<word>[a-z]+(?:['-][a-z]+)*|@)
    |(?P<sym>[,&+#-])
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
+_PATTERN_ANY_CASE: Final = re.compile(_PATTERN.pattern, re.VERBOSE | re.IGNORECASE)
 
 _SEPARATOR: Final = re.compile(r"([-/])")
 _DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'"})
@@ -71,9 +72,13 @@ def tokenize(text: str) -> list[Token]:
     """Split `text` into tokens; characters that match nothing (".", "!", "()") are
     skipped — they never change what a schedule means."""
     text = text.translate(_DASHES)
+    # Matching lower-case text is faster than matching case-insensitively; lower() keeps
+    # the spans unless a character changes length ("İ"), which the slow path handles.
+    lowered = text.lower()
+    pattern = _PATTERN if len(lowered) == len(text) else _PATTERN_ANY_CASE
     tokens: list[Token] = []
     append = tokens.append
-    for match in _PATTERN.finditer(text):
+    for match in pattern.finditer(lowered if pattern is _PATTERN else text):
         group = match.lastgroup
         start, end = match.span()
         if group == "word":

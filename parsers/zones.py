@@ -7,7 +7,7 @@ fixed-offset `EST`/`MST` entries. Ambiguous abbreviations ("IST") are refused.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -183,6 +183,7 @@ def _cities() -> dict[str, str]:
     return cities
 
 
+@lru_cache(maxsize=1024)
 def resolve_zone(name: str) -> str:
     """The IANA name for a zone given as an IANA name, in any case.
 
