@@ -743,4 +743,13 @@ def _record_outcome(
     if rows:
         conn.execute(_insert(conn, outbox).on_conflict_do_nothing(), rows)
     run["final"] = final
+    if final:
+        # chains: firing the downstream edges belongs to this same transaction, so a crash
+        # between recording the outcome and starting what follows can neither lose nor
+        # double a downstream run
+        from agentcron.app.storage import chains as chain_store
+
+        hook = getattr(chain_store, "on_run_finished", None)
+        if hook is not None:
+            run["chain_runs_queued"] = hook(conn, run, job, now=now)
     return run
