@@ -98,19 +98,37 @@ class LLMParser:
         gpt-4o-mini by default.
         """
         env = os.environ if environ is None else environ
-        api_key = env.get("OPENAI_API_KEY") or None
-        base_url = env.get("OPENAI_BASE_URL") or None
-        if api_key is None and base_url is None:
+        return cls.from_settings(
+            api_key=env.get("OPENAI_API_KEY"),
+            base_url=env.get("OPENAI_BASE_URL"),
+            model=env.get("AGENTCRON_LLM_MODEL"),
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @classmethod
+    def from_settings(
+        cls,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        model: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_retries: int = 1,
+    ) -> LLMParser | None:
+        """Like from_env, from values the caller has already read; None if neither an
+        API key nor a base URL is given."""
+        if not api_key and not base_url:
             return None
         from openai import AsyncOpenAI
 
         client = AsyncOpenAI(
             api_key=api_key or "not-needed",
-            base_url=base_url,
+            base_url=base_url or None,
             timeout=timeout,
             max_retries=max_retries,
         )
-        model = env.get("AGENTCRON_LLM_MODEL") or DEFAULT_MODEL
+        model = model or DEFAULT_MODEL
         return cls(openai_complete(client, model), timeout=timeout, close=client.close)
 
     def messages(self, text: str, *, timezone: str, now: datetime) -> Messages:

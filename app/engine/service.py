@@ -177,7 +177,7 @@ class EngineService:
     def _on_recorded(self, recorded: list[dict[str, Any]]) -> None:
         for run in recorded:
             self.metrics.runs.labels(status=run["status"]).inc()
-        if any(run.get("retry_run_id") for run in recorded):
+        if any(run.get("retry_run_id") or run.get("chain_runs_queued") for run in recorded):
             self._runs_queued()
         if self.outbox is not None:
             self.outbox.wake()

@@ -269,6 +269,20 @@ async def test_from_env_needs_no_key_for_a_local_server(openai_server: FakeOpenA
     assert openai_server.requests[0].body["model"] == "gpt-4o-mini"
 
 
+async def test_from_settings_is_from_env_with_values_already_read(
+    openai_server: FakeOpenAI,
+) -> None:
+    assert LLMParser.from_settings(api_key=None, base_url=None, model="m") is None
+    openai_server.enqueue(Reply.json(answer(cron="0 7 * * *")))
+    parser = LLMParser.from_settings(
+        api_key="sk-app", base_url=openai_server.base_url, model="app-model", max_retries=0
+    )
+    assert parser is not None
+    async with parser:
+        await parse(UNREADABLE, now=NOW, llm=parser)
+    assert openai_server.requests[0].body["model"] == "app-model"
+
+
 async def test_the_stage_can_be_driven_without_http() -> None:
     seen: list[Any] = []
 

@@ -79,7 +79,11 @@ function clip(text, n) {
 
 export function chainGraph(chain, names, statuses) {
   const { position, width, height } = layout(chain.jobs, chain.edges);
-  const svg = s("svg", { class: "chain-graph", viewBox: `0 0 ${Math.max(width, 200)} ${Math.max(height, 80)}`, role: "img", "aria-label": `Graph of ${chain.name || "the chain"}` });
+  // edges that skip a column run underneath the graph instead of through the nodes between
+  const skips = chain.edges.filter((e) => position.get(e.from) && position.get(e.to) && position.get(e.to).x - position.get(e.from).x > NODE_W + GAP_X);
+  const total = height + (skips.length ? 24 + skips.length * 22 : 0);
+  const w = Math.max(width, 200);
+  const svg = s("svg", { class: "chain-graph", viewBox: `0 0 ${w} ${Math.max(total, 80)}`, width: w, role: "img", "aria-label": `Graph of ${chain.name || "the chain"}` });
   const defs = s("defs");
   for (const type of Object.keys(EDGE_WORDS)) {
     defs.append(s("marker", { id: `arrow-${type}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, s("path", { d: "M0,0 L10,5 L0,10 z", class: `arrow ${type}` })));
@@ -97,14 +101,26 @@ export function chainGraph(chain, names, statuses) {
     const y1 = a.y + NODE_H / 2 + nth * 8;
     const x2 = b.x;
     const y2 = b.y + NODE_H / 2 + nth * 8;
-    const bend = Math.max(30, (x2 - x1) / 2);
     const type = EDGE_WORDS[edge.type] ? edge.type : "on_success";
+    let d;
+    let label;
+    const lane = skips.indexOf(edge);
+    if (lane >= 0) {
+      const [sx, sy, tx, ty] = [a.x + NODE_W / 2, a.y + NODE_H, b.x + NODE_W / 2 - 12, b.y + NODE_H];
+      const low = height + 10 + lane * 22; // below every node, one lane per skipping edge
+      d = `M${sx},${sy} C${sx},${low + 8} ${sx + 40},${low} ${(sx + tx) / 2},${low} S${tx},${low + 8} ${tx},${ty}`;
+      label = [(sx + tx) / 2, low - 4];
+    } else {
+      const bend = Math.max(30, (x2 - x1) / 2);
+      d = `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`;
+      label = [(x1 + x2) / 2, (y1 + y2) / 2 - 5];
+    }
     svg.append(
       s(
         "g",
         { class: `edge ${type}`, dataset: { from: edge.from, to: edge.to } },
-        s("path", { d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`, "marker-end": `url(#arrow-${type})` }),
-        s("text", { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 5, "text-anchor": "middle" }, EDGE_WORDS[type]),
+        s("path", { d, "marker-end": `url(#arrow-${type})` }),
+        s("text", { x: label[0], y: label[1], "text-anchor": "middle" }, EDGE_WORDS[type]),
       ),
     );
   }

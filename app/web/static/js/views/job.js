@@ -89,11 +89,11 @@ export async function jobView(main, { params, signal }) {
     async () => {
       const page = await api(`/jobs/${id}/runs`, { query: { status: runState.status, limit: RUNS_PAGE, offset: runState.offset }, signal });
       drawRuns(runs, page, job, runState, () => poller.now());
+      // a run appeared or changed status: the job's counters and the stats moved too
+      const seen = page.runs.map((r) => r.id + r.status).join();
+      if (runState.seen !== undefined && seen !== runState.seen) refreshJob().then(loadStats);
+      runState.seen = seen;
       const live = page.runs.some((r) => LIVE.has(r.status));
-      if (live !== runState.wasLive) {
-        runState.wasLive = live;
-        if (!live) refreshJob().then(loadStats);
-      }
       return live ? 700 : 5000; // follow a live run closely, otherwise idle along
     },
     signal,
