@@ -51,6 +51,9 @@ _PART_DEFAULTS: Final = {"morning": time(9), "afternoon": time(14), "evening": t
 _DEFAULT_TIME: Final = time(9)
 _MAX_DAYS: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
+MAX_INTERVAL: Final = 366 * 86400  # the schedule engine's limit for `every`
+MAX_YEARS_AHEAD: Final = 100
+
 BASE_CONFIDENCE: Final = 0.95
 ASSUMPTION_PENALTY: Final = 0.05
 DEFAULT_TIME_PENALTY: Final = 0.2
@@ -256,7 +259,12 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
     single = p.has_offset or p.day_offset is not None or p.next_weekday or p.instant is not None
-    if p.single_day and len(p.monthdays) == 1 and not (p.every or p.interval or p.nth):
+    if (
+        p.single_day
+        and len(p.monthdays) == 1
+        and p.monthdays[0] > 0
+        and not (p.every or p.interval or p.nth or p.dates)
+    ):
         _date_for_weekday(b)
         recurring = False
     if recurring and (single or p.once):
@@ -293,6 +301,8 @@ def _date_for_weekday(b: _Builder) -> None:
 def _recurring(b: _Builder) -> Built:
     p = b.p
     count, unit = p.interval or (1, None)
+    if unit in _UNIT_SECONDS and count * _UNIT_SECONDS[unit] > MAX_INTERVAL:
+        raise Rejected("the longest interval is 366 days", "every year on March 3 at 9am")
     if unit in ("second", "minute", "hour"):
         return _sub_daily(b, count * _UNIT_SECONDS[unit])
     if count != int(count):
@@ -505,62 +515,76 @@ def _one_time(b: _Builder) -> Built:
         raise Rejected("a one-time schedule needs a date and a time, not a range")
     if p.instant is not None:
         instant = p.instant if p.instant.tzinfo else p.instant.replace(tzinfo=b.zone)
-        return _at(b, instant.astimezone(UTC), explicit=True)
+        return _at(b, instant.astimezone(UTC))
     if p.has_offset:
         return _offset(b)
     if len(p.dates) > 1 or len(p.weekdays) > 1:
         raise Rejected("a one-time schedule names one date")
+    if p.dates and p.day_offset is not None:
+        raise Rejected("the text names two different days")
     times = b.times()
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once", f"every day at {_join_times(times)}")
-    at = times[0] if times else None
     midnight = any(m.named == "midnight" for m in p.times)
+    if midnight and (p.dates or p.weekdays or p.day_offset):
+        raise Rejected(
+            "“midnight” on a given day could be its start or its end",
+            "say 11:59pm, or 00:00 on the following day",
+        )
+    if times:
+        at = times[0]
+    elif p.dates or p.weekdays or p.day_offset is not None or p.part is not None:
+        at = b.default_time()
+    else:
+        raise NotUnderstood(0, "")
+    instant = _one_time_instant(b, at)
+    if p.weekdays and (p.dates or p.day_offset is not None):
+        # "Tuesday, March 3", "tomorrow, Thursday": fine when they agree.
+        named, actual = p.weekdays[0], _cron_weekday(instant.astimezone(b.zone).date())
+        if named != actual:
+            local = instant.astimezone(b.zone)
+            raise Rejected(
+                f"{local.day} {local:%B %Y} is a {lx.DAY_LABELS[actual]}, "
+                f"not a {lx.DAY_LABELS[named]}"
+            )
+    return _at(b, instant)
+
+
+def _one_time_instant(b: _Builder, at: time) -> datetime:
+    """When a one-time phrase runs: its date (or weekday, or day offset) at `at`."""
+    p = b.p
     today = b.local_now.date()
     if p.dates:
         year, month, day = p.dates[0]
         _check_date(year, month, day)
-        if at is None:
-            at = b.default_time()
-        _refuse_dated_midnight(midnight)
         if year is not None:
-            return _at(b, to_instant(date(year, month, day), at, b.zone), explicit=True)
-        for candidate_year in range(today.year, today.year + 9):
-            if month == 2 and day == 29 and days_in_month(candidate_year, 2) < 29:
-                continue
-            instant = to_instant(date(candidate_year, month, day), at, b.zone)
-            if instant > b.now:
-                return _at(b, instant, explicit=False)
-        raise Rejected("no such date in the coming years")  # pragma: no cover - Feb 29 only
+            return to_instant(date(year, month, day), at, b.zone)
+        for candidate in range(today.year, today.year + 9):
+            if day <= days_in_month(candidate, month):
+                instant = to_instant(date(candidate, month, day), at, b.zone)
+                if instant > b.now:
+                    return instant
+        raise Rejected("no such date in the coming years")  # pragma: no cover
+    if p.day_offset is not None:
+        if at == time(0) and p.day_offset == 0:  # "tonight at midnight"
+            return to_instant(today + timedelta(days=1), at, b.zone)
+        return to_instant(today + timedelta(days=p.day_offset), at, b.zone)
     if p.weekdays:
-        if at is None:
-            at = b.default_time()
-        _refuse_dated_midnight(midnight)
         instant = _next_weekday(b, p.weekdays[0], at, strictly_after_today=p.next_weekday)
         if p.next_weekday:
             b.note(f"“next {lx.DAY_LABELS[p.weekdays[0]]}” read as {_day_label(instant, b.zone)}")
-        return _at(b, instant, explicit=False)
-    if p.day_offset is not None:
-        if at is None:
-            at = b.default_time()
-        if midnight and p.day_offset == 0:
-            return _at(b, to_instant(today + timedelta(days=1), at, b.zone), explicit=False)
-        _refuse_dated_midnight(midnight)
-        day = today + timedelta(days=p.day_offset)
-        return _at(b, to_instant(day, at, b.zone), explicit=True)
-    if at is None:
-        if p.part is not None:
-            at = b.default_time()
-        else:
-            raise NotUnderstood(0, "")
+        return instant
     instant = to_instant(today, at, b.zone)
     if instant <= b.now:
-        instant = to_instant(today + timedelta(days=1), at, b.zone)
         b.notes.append("that time has passed today; the run is tomorrow")
-    return _at(b, instant, explicit=False)
+        return to_instant(today + timedelta(days=1), at, b.zone)
+    return instant
 
 
 def _offset(b: _Builder) -> Built:
     p = b.p
+    if p.offset_months > 12 * MAX_YEARS_AHEAD or p.offset_seconds > 366 * 86400 * MAX_YEARS_AHEAD:
+        raise Rejected(f"that is more than {MAX_YEARS_AHEAD} years ahead")
     if p.dates or p.weekdays or p.day_offset is not None:
         raise Rejected("the text names both a delay and a date")
     times = b.times()
@@ -569,7 +593,7 @@ def _offset(b: _Builder) -> Built:
     if not times and p.offset_months == 0 and p.offset_seconds % 86400:
         if p.offset_seconds < 60:
             raise Rejected("the shortest delay is one minute", "in 1 minute")
-        return _at(b, ceil_seconds(b.now + timedelta(seconds=p.offset_seconds)), explicit=True)
+        return _at(b, ceil_seconds(b.now + timedelta(seconds=p.offset_seconds)))
     # Whole days, weeks, months: same wall-clock time (or the named time) that many days on.
     day = add_months(b.local_now.date(), p.offset_months) + timedelta(
         days=int(p.offset_seconds // 86400)
@@ -577,7 +601,7 @@ def _offset(b: _Builder) -> Built:
     at = times[0] if times else b.local_now.time().replace(second=0, microsecond=0)
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once")
-    return _at(b, to_instant(day, at, b.zone), explicit=True)
+    return _at(b, to_instant(day, at, b.zone))
 
 
 def ceil_seconds(instant: datetime) -> datetime:
@@ -586,7 +610,7 @@ def ceil_seconds(instant: datetime) -> datetime:
     )
 
 
-def _at(b: _Builder, instant: datetime, *, explicit: bool) -> Built:
+def _at(b: _Builder, instant: datetime) -> Built:
     if instant <= b.now:
         local = instant.astimezone(b.zone)
         raise Rejected(
@@ -604,14 +628,6 @@ def _next_weekday(b: _Builder, weekday: int, at: time, *, strictly_after_today: 
     if instant <= b.now:
         instant = to_instant(today + timedelta(days=ahead + 7), at, b.zone)
     return instant
-
-
-def _refuse_dated_midnight(midnight: bool) -> None:
-    if midnight:
-        raise Rejected(
-            "“midnight” on a given day could be its start or its end",
-            "say 11:59pm, or 00:00 on the following day",
-        )
 
 
 # -- small helpers ----------------------------------------------------------------------

@@ -682,6 +682,8 @@ class _Reader:
 
     def _slash_date(self, i: int) -> int:
         first, second, year = self.tokens[i].value  # type: ignore[misc]
+        if not (1 <= first <= 31 and 1 <= second <= 31) or min(first, second) > 12:
+            raise Rejected(f"{first}/{second} is not a date")
         if first > 12 >= second:
             day, month = first, second
         elif second > 12 >= first or first == second:

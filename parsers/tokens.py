@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Final
 
 from . import lexicon as lx
-from .zones import AMBIGUOUS, is_region, lookup_offset, lookup_word
+from .zones import AMBIGUOUS, UnknownZoneError, is_region, lookup_offset, lookup_word
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +117,10 @@ def tokenize(text: str) -> list[Token]:
         elif group == "instant":
             append(Token(lx.INSTANT, _instant(match.group()), start, end))
         elif group == "offset":
-            zone = lookup_offset(match.group("sign"), int(match.group("oh")))
+            try:
+                zone = lookup_offset(match.group("sign"), int(match.group("oh")))
+            except UnknownZoneError as error:
+                raise TokenizeError(str(error)) from None
             append(Token(lx.ZONE, zone, start, end))
         else:  # iana
             raw = match.group()
@@ -159,4 +162,7 @@ def _instant(text: str) -> datetime:
     text = text.upper()
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
-    return datetime.fromisoformat(text)
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise TokenizeError(f"{text} is not a valid timestamp") from None

@@ -417,6 +417,15 @@ f.add("on march 3 2027", once("2027-03-03 09:00"))
 f.add("on 3/3 at 10am", once("2026-03-03 10:00", "2027-03-03 10:00"))
 f.add("2026-04-01 09:00", once("2026-04-01 09:00"), summer=Reject("past"))
 f.add("on september 1 at 9:15am", once("2026-09-01 09:15"))
+f.add("tuesday, march 3 at 9am", once("2026-03-03 09:00"), summer=Reject("is a wednesday"))
+f.add("thursday tomorrow at noon", once("2026-01-15 12:00", "2026-07-16 12:00"))
+f.add(
+    "wednesday, march 3 at 9am",
+    Reject("is a tuesday, not a wednesday"),
+    summer=once("2027-03-03 09:00"),
+)
+f.add("wednesday tomorrow at noon", Reject("is a thursday, not a wednesday"))
+f.add("friday the 13th at 9am", once("2026-02-13 09:00", "2026-11-13 09:00"))
 f.add("oct 10 at noon", once("2026-10-10 12:00"))
 f.add("on 2026-10-25 at 01:30", once("2026-10-25 01:30", zone=LONDON), timezone=LONDON)
 f.add(
@@ -656,5 +665,11 @@ for text, word in [
     ("every hour at 9am", "interval"),
     ("tomorrow at 9am until friday", "repeating"),
     ("every day at 9am PST and 10am EST", "two time zones"),
+    ("13/14/15", "not a date"),
+    ("12/13/14", "past"),
+    ("in 9999 years", "years ahead"),
+    ("every 9999 days", "longest interval"),
+    ("2026-02-30T10:00:00Z", "not a valid timestamp"),
+    ("every day at 9am utc+15", "unknown time zone"),
 ]:
     f.add(text, Reject(word))
