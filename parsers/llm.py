@@ -120,16 +120,24 @@ class LLMParser:
         API key nor a base URL is given."""
         if not api_key and not base_url:
             return None
-        from openai import AsyncOpenAI
 
-        client = AsyncOpenAI(
-            api_key=api_key or "not-needed",
-            base_url=base_url or None,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-        model = model or DEFAULT_MODEL
-        return cls(openai_complete(client, model), timeout=timeout, close=client.close)
+        def make_client() -> AsyncOpenAI:
+            from openai import AsyncOpenAI
+
+            return AsyncOpenAI(
+                api_key=api_key or "not-needed",
+                base_url=base_url or None,
+                timeout=timeout,
+                max_retries=max_retries,
+            )
+
+        clients = _ClientPerLoop(make_client)
+        chosen = model or DEFAULT_MODEL
+
+        async def complete(messages: Messages, schema: dict[str, Any]) -> dict[str, Any]:
+            return await openai_complete(clients.get(), chosen)(messages, schema)
+
+        return cls(complete, timeout=timeout, close=clients.close)
 
     def messages(self, text: str, *, timezone: str, now: datetime) -> Messages:
         local = now.astimezone(ZoneInfo(timezone))
@@ -149,6 +157,30 @@ class LLMParser:
         except LLMError as error:
             return _failed(str(error))
         return check_answer(answer, timezone=timezone, now=now)
+
+
+class _ClientPerLoop:
+    """One AsyncOpenAI client per event loop.
+
+    A client's pooled connections belong to the loop that opened them, so a parser that
+    outlives its loop (a CLI calling asyncio.run once per phrase) must not reuse it.
+    """
+
+    def __init__(self, factory: Callable[[], AsyncOpenAI]) -> None:
+        self._factory = factory
+        self._client: AsyncOpenAI | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def get(self) -> AsyncOpenAI:
+        loop = asyncio.get_running_loop()
+        if self._client is None or self._loop is not loop:
+            self._client, self._loop = self._factory(), loop
+        return self._client
+
+    async def close(self) -> None:
+        if self._client is not None and self._loop is asyncio.get_running_loop():
+            await self._client.close()
+        self._client = self._loop = None
 
 
 def openai_complete(client: AsyncOpenAI, model: str) -> Complete:

@@ -324,3 +324,21 @@ def _completion(message: dict[str, Any]) -> dict[str, Any]:
             }
         ],
     }
+
+
+def test_a_parser_from_settings_survives_one_event_loop_per_phrase(
+    openai_server: FakeOpenAI,
+) -> None:
+    # A CLI may call asyncio.run once per line; a client bound to a closed loop would hang.
+    import asyncio
+
+    parser = LLMParser.from_settings(api_key="k", base_url=openai_server.base_url, max_retries=0)
+    assert parser is not None
+
+    async def one() -> str | None:
+        openai_server.enqueue(Reply.json(answer(cron="0 6 * * *")))
+        result = await parse(UNREADABLE, now=NOW, llm=parser)
+        await parser.aclose()
+        return None if result.schedule is None else result.schedule["expression"]
+
+    assert [asyncio.run(one()) for _ in range(2)] == ["0 6 * * *", "0 6 * * *"]
