@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import time
@@ -12,6 +11,7 @@ from typing import Any
 
 import aiohttp
 
+from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.outbox import OutboxStore
 
@@ -35,6 +35,7 @@ class OutboxSender:
         self._slack: Any = None
         self._webhook: Any = None
         self.in_flight: set[asyncio.Task[None]] = set()
+        self.stopping = False
 
     def wake(self) -> None:
         self.wake_event.set()
@@ -58,7 +59,7 @@ class OutboxSender:
         return self._webhook
 
     async def run(self) -> None:
-        while True:
+        while not self.stopping:
             self.wake_event.clear()
             try:
                 items = await self.store.acquire(
@@ -73,8 +74,7 @@ class OutboxSender:
                 task.add_done_callback(self.in_flight.discard)
             if len(items) == 50:
                 continue
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.wake_event.wait(), 2.0)
+            await sleep_until_woken(self.wake_event, 2.0)
 
     async def _send(self, item: dict[str, Any]) -> None:
         try:

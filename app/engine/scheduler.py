@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
+from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.runtime import Runtime
 
 log = logging.getLogger("agentcron.scheduler")
@@ -91,7 +92,4 @@ class Scheduler:
             if now is not None:
                 self.next_tick_at = now + timedelta(seconds=timeout)
             if timeout > 0:
-                try:
-                    await asyncio.wait_for(self.wake_event.wait(), timeout)
-                except TimeoutError:
-                    pass
+                await sleep_until_woken(self.wake_event, timeout)

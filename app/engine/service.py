@@ -104,6 +104,9 @@ class EngineService:
                     unfinished, instance=self.rt.instance_id, now=await self.now()
                 )
                 log.info("released %d unfinished runs back to the queue", released)
+        if self.outbox is not None:
+            self.outbox.stopping = True
+            self.outbox.wake()
         if self.outbox is not None and self.outbox.in_flight:
             await asyncio.wait(list(self.outbox.in_flight), timeout=5)
         for task in self.tasks:

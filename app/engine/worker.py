@@ -7,13 +7,13 @@ a burst of thousands of short runs finish at the rate they start.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
 from agentcron.app.domain.conditions import ConditionError, compile_condition, evaluate
+from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.executors.base import ExecutionFailed, RunContext
 from agentcron.app.executors.registry import Executors
 from agentcron.app.runtime import Runtime
@@ -86,8 +86,7 @@ class Worker:
             await self._wait(timeout)
 
     async def _wait(self, seconds: float) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.wake_event.wait(), seconds)
+        await sleep_until_woken(self.wake_event, seconds)
 
     async def _claim(self, free: int) -> int:
         now = await self.now()
