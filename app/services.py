@@ -27,10 +27,21 @@ class JobService:
     def __init__(self, runtime: Runtime) -> None:
         self.rt = runtime
 
-    def _model_for(self, values: dict[str, Any]) -> str | None:
+    async def _model_for(self, owner: str, values: dict[str, Any]) -> str | None:
+        """The model an agent job runs with, fixed now: a later change of the agent's model
+        or of AGENTCRON_LLM_MODEL never silently moves an unattended job to another model.
+        None for other actions, and for an agent that does not exist (its runs fail fast)."""
         if (values.get("action") or {}).get("type", "agent") != "agent":
             return None
-        return self.rt.settings.llm_model
+        from agentcron.app.storage.agents import AgentStore
+
+        default = self.rt.settings.llm_model
+        agent = await AgentStore(self.rt.db, default_model=default).get(
+            owner, values.get("agent_id") or "default"
+        )
+        if agent is None:
+            return None
+        return agent.get("model") or default
 
     async def create(
         self, owner: str, body: Any, *, idempotency_key: str | None = None, created_by: str | None
@@ -48,7 +59,7 @@ class JobService:
             id=new_id("job"),
             owner=owner,
             created_by=values.get("created_by") or created_by,
-            model=self._model_for(values),
+            model=await self._model_for(owner, values),
             created_at=now,
             updated_at=now,
             run_count=0,
@@ -89,7 +100,7 @@ class JobService:
             values["effective_from"] = None
         if "action" in values or "agent_id" in values:
             merged = {**existing, **values}
-            values["model"] = self._model_for(merged)
+            values["model"] = await self._model_for(owner, merged)
         values["updated_at"] = now
         row = await self.rt.jobs.update(owner, job_id, values)
         if row is None:

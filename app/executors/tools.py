@@ -1,0 +1,408 @@
+"""The agent's built-in tools: what a model may do during a run, and nothing more.
+
+``http_fetch`` (GET/POST through the engine's SSRF-guarded session, size and time limits),
+``current_time``, ``previous_run`` (the job's last output and data, and the upstream run of
+a chain) and ``finish(output, data)``, which ends the run. An agent's ``tools`` allow-list
+picks among the first three; ``finish`` is always offered. There is deliberately no tool
+that reads or writes jobs, agents or keys: a scheduled agent cannot reschedule itself.
+
+A tool call never fails the attempt. Bad arguments, a refused address or a network error
+come back to the model as ``{"error": …}`` so it can correct itself; the executor bounds
+how often that may happen.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from html.parser import HTMLParser
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import aiohttp
+
+from agentcron.app.clock import Clock
+from agentcron.app.executors.base import RunContext
+from agentcron.delivery.netguard import BlockedAddress, check_url
+
+#: the tools an agent's allow-list may name, in the order they are offered to the model
+TOOL_NAMES = ("http_fetch", "current_time", "previous_run")
+FINISH = "finish"
+
+FETCH_METHODS = ("GET", "POST")
+FETCH_TIMEOUT_SECONDS = 20.0
+MAX_FETCH_BYTES = 1_000_000
+#: what a fetch hands back to the model; every character is paid for in tokens
+MAX_FETCH_CHARS = 16_000
+MAX_PREVIOUS_OUTPUT_CHARS = 4_000
+MAX_DATA_BYTES = 64_000
+MAX_REQUEST_BODY_CHARS = 64_000
+
+SPECS: dict[str, dict[str, Any]] = {
+    "http_fetch": {
+        "description": (
+            "Fetch a public URL over HTTP(S) (GET or POST) and return the status, content "
+            "type and body (JSON parsed; HTML reduced to its text; long bodies truncated)."
+        ),
+        "parameters": {
+            "type": "object",
+            "properties": {
+                "url": {"type": "string", "description": "an http:// or https:// URL"},
+                "method": {"type": "string", "enum": list(FETCH_METHODS)},
+                "headers": {
+                    "type": "object",
+                    "additionalProperties": {"type": "string"},
+                    "description": "extra request headers",
+                },
+                "body": {"type": "string", "description": "POST body (JSON text or plain text)"},
+            },
+            "required": ["url"],
+            "additionalProperties": False,
+        },
+    },
+    "current_time": {
+        "description": "The current date and time, in UTC and in a given IANA time zone.",
+        "parameters": {
+            "type": "object",
+            "properties": {
+                "timezone": {"type": "string", "description": "e.g. Europe/Berlin; default UTC"}
+            },
+            "additionalProperties": False,
+        },
+    },
+    "previous_run": {
+        "description": (
+            "This job's previous run (status, finish time, output and data) so you can "
+            "compare with last time; for a run started by a chain, also the upstream run."
+        ),
+        "parameters": {"type": "object", "properties": {}, "additionalProperties": False},
+    },
+    FINISH: {
+        "description": (
+            "End the run. `output` is the markdown result people will read; `data` is a "
+            "JSON object of the facts behind it (numbers as numbers), which the job's "
+            "condition is evaluated against. Call it exactly once."
+        ),
+        "parameters": {
+            "type": "object",
+            "properties": {
+                "output": {"type": "string", "description": "the result, in markdown"},
+                "data": {"type": "object", "description": "structured result (a JSON object)"},
+            },
+            "required": ["output", "data"],
+            "additionalProperties": False,
+        },
+    },
+}
+
+
+class ToolError(ValueError):
+    """A tool call the model should correct; the message is sent back to it."""
+
+
+class ToolFailed(ToolError):
+    """A well-formed call that did not work (a refused address, a timeout): not the
+    model's mistake, so it does not count toward the malformed-call limit."""
+
+
+@dataclass(frozen=True)
+class Finished:
+    output: str
+    data: dict[str, Any]
+
+
+@dataclass
+class ToolReply:
+    """The answer to one tool call: ``content`` goes back to the model as the tool message."""
+
+    content: str
+    ok: bool = True
+    #: the call itself was wrong (bad JSON, unknown tool, invalid arguments)
+    malformed: bool = False
+    finished: Finished | None = None
+
+
+def tool_specs(allowed: Iterable[str]) -> list[dict[str, Any]]:
+    """OpenAI ``tools`` for an allow-list: the allowed built-ins, then ``finish``."""
+    chosen = set(allowed)
+    names = [name for name in TOOL_NAMES if name in chosen] + [FINISH]
+    return [{"type": "function", "function": {"name": name, **SPECS[name]}} for name in names]
+
+
+def parse_arguments(raw: str | None) -> dict[str, Any]:
+    """A tool call's arguments as an object; ToolError saying what is wrong."""
+    if raw is None or not raw.strip():
+        return {}
+    try:
+        value = json.loads(raw, parse_constant=_refuse_constant)
+    except ValueError as error:
+        raise ToolError(f"the arguments are not valid JSON ({error})") from None
+    if not isinstance(value, dict):
+        raise ToolError("the arguments must be a JSON object")
+    return value
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def check_finish(arguments: Mapping[str, Any]) -> Finished:
+    """Validate ``finish`` arguments; ToolError saying what to send instead."""
+    output = arguments.get("output")
+    if not isinstance(output, str):
+        raise ToolError("`output` must be a string of markdown")
+    data = arguments.get("data", {})
+    if isinstance(data, str):
+        # some models send the object JSON-encoded a second time
+        try:
+            data = json.loads(data, parse_constant=_refuse_constant) if data.strip() else {}
+        except ValueError:
+            raise ToolError("`data` must be a JSON object, not a string") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ToolError(f"`data` must be a JSON object, not {type(data).__name__}")
+    if len(json.dumps(data)) > MAX_DATA_BYTES:
+        raise ToolError(f"`data` is larger than {MAX_DATA_BYTES} bytes; keep only the key facts")
+    return Finished(output=output, data=data)
+
+
+def as_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_plain)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)
+
+
+@dataclass
+class ToolBox:
+    """The tools of one run. ``time_left`` says how many seconds the run may still spend."""
+
+    allowed: frozenset[str]
+    session: aiohttp.ClientSession
+    clock: Clock
+    context: RunContext
+    time_left: Callable[[], float] = lambda: FETCH_TIMEOUT_SECONDS
+    #: data keys the job's condition reads (the model is told once when one is missing)
+    required_keys: frozenset[str] = frozenset()
+    _insisted: bool = field(default=False, init=False)
+
+    def specs(self) -> list[dict[str, Any]]:
+        return tool_specs(self.allowed)
+
+    async def call(self, name: str, raw_arguments: str | None) -> ToolReply:
+        """Run one tool call; errors become replies the model can act on."""
+        try:
+            if name != FINISH and name not in self.allowed:
+                offered = [n for n in TOOL_NAMES if n in self.allowed] + [FINISH]
+                raise ToolError(f"there is no tool {name!r}; use one of {', '.join(offered)}")
+            arguments = parse_arguments(raw_arguments)
+            if name == FINISH:
+                return self._finish(arguments)
+            if name == "http_fetch":
+                return ToolReply(as_json(await self._fetch(arguments)))
+            if name == "current_time":
+                return ToolReply(as_json(self._current_time(arguments)))
+            return ToolReply(as_json(self._previous_run()))
+        except ToolError as error:
+            malformed = not isinstance(error, ToolFailed)
+            return ToolReply(as_json({"error": str(error)}), ok=False, malformed=malformed)
+
+    # -- finish -----------------------------------------------------------------------------
+
+    def _finish(self, arguments: Mapping[str, Any]) -> ToolReply:
+        finished = check_finish(arguments)
+        missing = sorted(self.required_keys - finished.data.keys())
+        if missing and not self._insisted:
+            # insist once; a second finish without the keys is taken as the model's answer
+            # and the worker records the condition's own clear error
+            self._insisted = True
+            names = ", ".join(repr(key) for key in missing)
+            raise ToolError(
+                f"`data` has no {names}, which the job's condition reads; "
+                "call finish again with every key the condition needs"
+            )
+        return ToolReply(as_json({"ok": True}), finished=finished)
+
+    # -- current_time -----------------------------------------------------------------------
+
+    def _current_time(self, arguments: Mapping[str, Any]) -> dict[str, Any]:
+        name = arguments.get("timezone") or "UTC"
+        if not isinstance(name, str):
+            raise ToolError("`timezone` must be an IANA time zone name such as Europe/Berlin")
+        try:
+            zone = ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ToolError(f"unknown time zone {name!r}; use an IANA name") from None
+        now = self.clock.now()
+        local = now.astimezone(zone)
+        return {
+            "utc": now.isoformat(timespec="seconds").replace("+00:00", "Z"),
+            "local": local.isoformat(timespec="seconds"),
+            "timezone": name,
+            "weekday": local.strftime("%A"),
+        }
+
+    # -- previous_run -----------------------------------------------------------------------
+
+    def _previous_run(self) -> dict[str, Any]:
+        answer: dict[str, Any] = {"previous_run": _run_summary(self.context.previous_run)}
+        if answer["previous_run"] is None:
+            answer["note"] = "this job has no earlier finished run"
+        if self.context.upstream_run is not None:
+            answer["upstream_run"] = _run_summary(self.context.upstream_run)
+        return answer
+
+    # -- http_fetch -------------------------------------------------------------------------
+
+    async def _fetch(self, arguments: Mapping[str, Any]) -> dict[str, Any]:
+        url = arguments.get("url")
+        if not isinstance(url, str):
+            raise ToolError("`url` is required: an http:// or https:// URL")
+        try:
+            url = check_url(url, field="`url`")
+        except ValueError as error:
+            raise ToolError(str(error)) from None
+        method = str(arguments.get("method") or "GET").upper()
+        if method not in FETCH_METHODS:
+            raise ToolError("`method` must be GET or POST")
+        headers = _headers(arguments.get("headers"))
+        body = arguments.get("body")
+        request: dict[str, Any] = {"headers": headers}
+        if body is not None:
+            if method != "POST":
+                raise ToolError("a `body` is only sent with POST")
+            if not isinstance(body, str):
+                body = as_json(body)
+            if len(body) > MAX_REQUEST_BODY_CHARS:
+                raise ToolError(f"`body` is longer than {MAX_REQUEST_BODY_CHARS} characters")
+            request["data"] = body.encode()
+            if not any(k.lower() == "content-type" for k in headers):
+                headers["Content-Type"] = _guess_content_type(body)
+        seconds = min(FETCH_TIMEOUT_SECONDS, self.time_left())
+        if seconds <= 0:
+            raise ToolFailed("no time is left in this run for another fetch; call finish")
+        try:
+            async with self.session.request(
+                method, url, timeout=aiohttp.ClientTimeout(total=seconds), **request
+            ) as response:
+                raw, truncated = await _read_bounded(response, MAX_FETCH_BYTES)
+                return _fetched(response, raw, truncated)
+        except BlockedAddress as error:
+            raise ToolFailed(str(error)) from None
+        except TimeoutError:
+            raise ToolFailed(f"{method} {url} timed out after {seconds:.0f} s") from None
+        except aiohttp.ClientError as error:
+            raise ToolFailed(f"{method} {url} failed: {error or type(error).__name__}") from None
+
+
+def _run_summary(run: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    if run is None:
+        return None
+    output = run.get("output") or ""
+    if len(output) > MAX_PREVIOUS_OUTPUT_CHARS:
+        output = output[:MAX_PREVIOUS_OUTPUT_CHARS] + "\n…"
+    return {
+        "status": run.get("status"),
+        "completed_at": run.get("completed_at"),
+        "output": output,
+        "data": run.get("data") or {},
+    }
+
+
+def _headers(value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ToolError("`headers` must be an object of strings")
+    headers: dict[str, str] = {}
+    for name, text in value.items():
+        if not isinstance(text, str) or not name or any(c in name + text for c in "\r\n"):
+            raise ToolError(f"header {name!r} must be a one-line string")
+        headers[name] = text
+    return headers
+
+
+def _guess_content_type(body: str) -> str:
+    try:
+        json.loads(body)
+    except ValueError:
+        return "text/plain; charset=utf-8"
+    return "application/json"
+
+
+async def _read_bounded(response: aiohttp.ClientResponse, limit: int) -> tuple[bytes, bool]:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.content.iter_chunked(64 * 1024):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            break
+    raw = b"".join(chunks)
+    return raw[:limit], len(raw) > limit
+
+
+def _fetched(response: aiohttp.ClientResponse, raw: bytes, truncated: bool) -> dict[str, Any]:
+    text = raw.decode(response.charset or "utf-8", errors="replace")
+    kind = response.content_type or ""
+    body: Any = text
+    if "json" in kind and not truncated:
+        try:
+            body = json.loads(text)
+        except ValueError:
+            body = text
+        else:
+            if len(as_json(body)) > MAX_FETCH_CHARS:
+                body = text
+    elif "html" in kind:
+        body = html_text(text)
+    if isinstance(body, str) and len(body) > MAX_FETCH_CHARS:
+        body, truncated = body[:MAX_FETCH_CHARS], True
+    return {
+        "status": response.status,
+        "url": str(response.url),
+        "content_type": kind,
+        "body": body,
+        "truncated": truncated,
+    }
+
+
+class _TextExtractor(HTMLParser):
+    """The visible text of a page: a model reads the words, not the markup it pays for."""
+
+    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+    _BLOCK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "section", "table"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_text(markup: str) -> str:
+    """The readable text of an HTML document, whitespace collapsed line by line."""
+    extractor = _TextExtractor()
+    extractor.feed(markup)
+    extractor.close()
+    lines = (" ".join(line.split()) for line in "".join(extractor.parts).splitlines())
+    return "\n".join(line for line in lines if line)
