@@ -103,10 +103,13 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
 
     def pump() -> None:  # keep the pipe drained and the log for the key-hygiene test
         assert process.stdout is not None
-        for line in process.stdout:
-            svc.log.append(line)
-            if STARTUP_LINE in line:
-                started.set()
+        with (home / "service.log").open("w") as copy:  # for a person debugging a failure
+            for line in process.stdout:
+                svc.log.append(line)
+                copy.write(line)
+                copy.flush()
+                if STARTUP_LINE in line:
+                    started.set()
         started.set()  # the process ended: stop waiting either way
 
     reader = threading.Thread(target=pump, daemon=True)
@@ -177,10 +180,20 @@ def page(browser: Any, service: Service, watch: Watch, request: pytest.FixtureRe
 
     tab.on("dialog", on_dialog)
     yield tab
+    if getattr(request.node, "failed_call", False):
+        shot(tab, f"FAILED-{request.node.name}", full_page=True)
     context.close()
     assert not watch.errors, f"uncaught errors in the page: {watch.errors}"
     refused = [m for m in watch.console if "Content Security Policy" in m]
     assert not refused, f"the page broke its own CSP: {refused}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.when == "call" and report.failed:
+        item.failed_call = True  # type: ignore[attr-defined]
+    return report
 
 
 def shot(page: Any, name: str, **options: Any) -> Path:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from tests.web.conftest import VIEWER_ZONE, make_job, shot
+from tests.web.conftest import VIEWER_ZONE, Service, make_job, shot, sign_in
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright")
 expect = sync_api.expect
@@ -24,20 +24,20 @@ expect = sync_api.expect
 pytestmark = pytest.mark.slow
 
 
-def test_calendar_shows_planned_runs_by_week_and_by_month(
-    signed_in: Any, api: httpx.Client
-) -> None:
-    page = signed_in
-    job = make_job(
-        api,
-        name="Calendar daily",
-        schedule={"type": "cron", "expression": "45 7 * * *", "timezone": "America/New_York"},
-    )
-    frequent = make_job(
-        api,
-        name="Calendar frequent",
-        schedule={"type": "cron", "expression": "*/30 * * * *", "timezone": VIEWER_ZONE},
-    )
+def test_calendar_shows_planned_runs_by_week_and_by_month(page: Any, service: Service) -> None:
+    # an owner of its own: other tests leave on-demand jobs behind (see the xfail below)
+    sign_in(page, service.other_key)
+    with service.client(service.other_key) as api:
+        job = make_job(
+            api,
+            name="Calendar daily",
+            schedule={"type": "cron", "expression": "45 7 * * *", "timezone": "America/New_York"},
+        )
+        frequent = make_job(
+            api,
+            name="Calendar frequent",
+            schedule={"type": "cron", "expression": "*/30 * * * *", "timezone": VIEWER_ZONE},
+        )
     page.click("#nav a[data-section=calendar]")
     expect(page.locator(".calendar-body.week .day")).to_have_count(7)
 
@@ -68,6 +68,17 @@ def test_calendar_shows_planned_runs_by_week_and_by_month(
     assert "view=month" in page.url
     expect(page.locator(".calendar-body.month .event").first).to_be_visible()
     shot(page, "calendar-month")
+
+
+@pytest.mark.xfail(
+    reason="calendar-data answers 500 once an active job has no schedule: the JSON column "
+    "stores None as JSON null, which passes active_with_schedules' IS NOT NULL filter",
+    strict=True,
+)
+def test_calendar_with_an_on_demand_job(signed_in: Any, api: httpx.Client) -> None:
+    make_job(api, name="Only when triggered", schedule=None)
+    signed_in.click("#nav a[data-section=calendar]")
+    expect(signed_in.locator(".calendar-body.week .day")).to_have_count(7, timeout=3_000)
 
 
 def _heatmap(source: str) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.web.conftest import LocalSite, Service, Watch, make_job, shot
+from tests.web.conftest import LocalSite, Service, Watch, make_job, shot, sign_in
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright")
 expect = sync_api.expect
@@ -21,9 +21,15 @@ BODY = "<img src=y onerror=alert(3)><script>alert(4)</script>"
 
 
 def test_user_supplied_strings_show_as_characters_and_run_nothing(
-    signed_in: Any, api: httpx.Client, site: LocalSite, watch: Watch
+    page: Any, service: Service, site: LocalSite, watch: Watch
 ) -> None:
-    page = signed_in
+    # the second owner: its calendar has no on-demand job (see the xfail in the planning tests)
+    sign_in(page, service.other_key)
+    with service.client(service.other_key) as api:
+        _show_xss(page, api, site, watch)
+
+
+def _show_xss(page: Any, api: httpx.Client, site: LocalSite, watch: Watch) -> None:
     site.pages["/xss"] = BODY
     job = make_job(
         api,
