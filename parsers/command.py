@@ -22,7 +22,7 @@ from .build import Built, build
 from .cron import split_cron
 from .grammar import read
 from .phrase import NotUnderstood, Rejected
-from .pipeline import finish, prepare
+from .pipeline import finish, prepare, regex_stage
 from .result import CommandParts, ParseResult
 from .tokens import Token, TokenizeError, tokenize
 
@@ -50,8 +50,6 @@ def split_command(text: str, *, timezone: str = "UTC", now: datetime | None = No
     except Rejected:
         cron = None
     if cron is not None and cron[2].strip():
-        from .pipeline import regex_stage
-
         schedule_text = rest[: len(rest) - len(cron[2])].strip()
         result = regex_stage(schedule_text, zone_name, aware_now)
         if result is not None:
