@@ -28,6 +28,7 @@ import email.utils
 import json
 import logging
 import random
+import socket
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ MAX_LLM_TRIES = 4
 #: longest wait between those tries; a longer Retry-After ends the attempt instead
 MAX_RETRY_WAIT_SECONDS = 60.0
 REQUEST_TIMEOUT_SECONDS = 120.0
+BUDGET_GRACE_SECONDS = 1.0
 #: tool calls with malformed arguments in a row before the attempt is given up
 MAX_MALFORMED_IN_A_ROW = 3
 MAX_TOOL_CALLS_PER_TURN = 8
@@ -355,7 +357,8 @@ class _Conversation:
 
         where = str(self.client.base_url).rstrip("/")
         for tries in range(1, MAX_LLM_TRIES + 1):
-            timeout = max(0.001, min(self.x.request_timeout, self.time_left()))
+            # a second past the budget: when the budget binds, its own clearer error wins
+            timeout = min(self.x.request_timeout, self.time_left() + BUDGET_GRACE_SECONDS)
             try:
                 completion = await self.client.chat.completions.create(
                     model=self.plan.model,
@@ -365,7 +368,7 @@ class _Conversation:
                 )
             except openai.APITimeoutError:
                 raise ExecutionFailed(
-                    f"the model API at {where} did not answer within {timeout:.0f} s"
+                    f"the model API at {where} did not answer within {timeout:g} s"
                 ) from None
             except openai.APIConnectionError as error:
                 reason = _root_cause(error)
@@ -425,13 +428,19 @@ def _assistant_message(content: str | None, calls: list[Any]) -> dict[str, Any]:
 
 
 def _root_cause(error: BaseException) -> str:
-    cause: BaseException = error
-    while cause.__cause__ is not None:
-        cause = cause.__cause__
-    text = str(cause) or type(cause).__name__
-    if isinstance(cause, ConnectionRefusedError) or "refused" in text.lower():
-        return "connection refused"
-    return text
+    """Why a connection failed, in words: the innermost OS error of the chain."""
+    chain: list[BaseException] = []
+    cause: BaseException | None = error
+    while cause is not None and len(chain) < 20:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    for link in chain:
+        if isinstance(link, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(link, socket.gaierror):
+            return f"the host name does not resolve ({link})"
+    innermost = chain[-1]
+    return str(innermost) or type(innermost).__name__
 
 
 def _error_message(error: Any) -> str:

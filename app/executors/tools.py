@@ -284,9 +284,11 @@ class ToolBox:
             request["data"] = body.encode()
             if not any(k.lower() == "content-type" for k in headers):
                 headers["Content-Type"] = _guess_content_type(body)
-        seconds = min(FETCH_TIMEOUT_SECONDS, self.time_left())
-        if seconds <= 0:
+        left = self.time_left()
+        if left <= 0:
             raise ToolFailed("no time is left in this run for another fetch; call finish")
+        # a second past the run's budget: when the budget binds, the run's own error wins
+        seconds = min(FETCH_TIMEOUT_SECONDS, left + 1.0)
         try:
             async with self.session.request(
                 method, url, timeout=aiohttp.ClientTimeout(total=seconds), **request
