@@ -87,6 +87,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    return int(asyncio.run(_parse(args)))
+
+
+async def _parse(args: argparse.Namespace) -> int:
+    """One event loop for every phrase, so one LLM client serves them all."""
     from agentcron.app.domain.schedule import Schedule, local_iso, next_fire_times
     from agentcron.parsers import parse
     from agentcron.parsers.llm import LLMParser
@@ -96,8 +101,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         now = now.replace(tzinfo=UTC)
     llm = LLMParser.from_env()
 
-    def one(text: str) -> dict[str, Any]:
-        result = asyncio.run(parse(text, timezone=args.timezone, now=now, llm=llm))
+    async def one(text: str) -> dict[str, Any]:
+        result = await parse(text, timezone=args.timezone, now=now, llm=llm)
         out = {"text": text, **result.to_dict()}
         if result.schedule is not None:
             schedule = Schedule.from_dict(result.schedule)
@@ -107,15 +112,19 @@ def cmd_parse(args: argparse.Namespace) -> int:
             ]
         return out
 
-    if args.text == "-":
-        failures = 0
-        for line in sys.stdin:
-            if line.strip():
-                out = one(line.strip())
-                failures += out.get("schedule") is None
-                print(json.dumps(out), flush=True)
-        return 1 if failures else 0
-    out = one(args.text)
+    try:
+        if args.text == "-":
+            failures = 0
+            for line in sys.stdin:
+                if line.strip():
+                    out = await one(line.strip())
+                    failures += out.get("schedule") is None
+                    print(json.dumps(out), flush=True)
+            return 1 if failures else 0
+        out = await one(args.text)
+    finally:
+        if llm is not None:
+            await llm.aclose()
     if args.json:
         print(json.dumps(out, indent=2))
     elif out.get("schedule") is None:
