@@ -1,0 +1,218 @@
+"""The agents API through HTTP, on SQLite and PostgreSQL; and how a job's model is fixed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from agentcron.app.runtime import Runtime
+
+WATCHER: dict[str, Any] = {
+    "name": "Price watcher",
+    "model": "gpt-4.1-mini",
+    "instructions": "Quote prices to two decimals.",
+    "tools": ["http_fetch", "previous_run"],
+    "max_steps": 5,
+    "max_tokens": 8000,
+    "timeout_seconds": 120,
+}
+
+
+async def create(api: httpx.AsyncClient, **overrides: Any) -> dict[str, Any]:
+    response = await api.post("/agents", json={**WATCHER, **overrides})
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def create_job(api: httpx.AsyncClient, **fields: Any) -> dict[str, Any]:
+    body = {"goal": "Check BTC", "schedule": {"type": "every", "interval": 3600}, **fields}
+    response = await api.post("/jobs", json=body)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def test_the_default_agent_always_exists(api: httpx.AsyncClient) -> None:
+    response = await api.get("/agents")
+    assert response.status_code == 200
+    assert response.json() == {
+        "agents": [
+            {
+                "id": "default",
+                "name": "Default agent",
+                "model": "gpt-4o-mini",
+                "instructions": "",
+                "tools": ["http_fetch", "current_time", "previous_run"],
+                "max_steps": 8,
+                "max_tokens": 20000,
+                "timeout_seconds": 300,
+                "builtin": True,
+                "shared": True,
+                "created_at": None,
+                "updated_at": None,
+            }
+        ],
+        "count": 1,
+    }
+    assert (await api.get("/agents/default")).json()["model"] == "gpt-4o-mini"
+
+
+async def test_create_read_list_update_delete(api: httpx.AsyncClient) -> None:
+    agent = await create(api)
+    assert agent["id"].startswith("agent_")
+    assert agent == {
+        **WATCHER,
+        "id": agent["id"],
+        "builtin": False,
+        "shared": False,
+        "created_at": "2026-03-02T13:00:00Z",
+        "updated_at": "2026-03-02T13:00:00Z",
+    }
+    assert (await api.get(f"/agents/{agent['id']}")).json() == agent
+    listed = (await api.get("/agents")).json()
+    assert [a["id"] for a in listed["agents"]] == ["default", agent["id"]]
+
+    response = await api.put(f"/agents/{agent['id']}", json={"max_steps": 12, "model": None})
+    assert response.status_code == 200, response.text
+    changed = response.json()
+    assert (changed["max_steps"], changed["model"], changed["name"]) == (12, None, WATCHER["name"])
+
+    response = await api.delete(f"/agents/{agent['id']}")
+    assert response.json() == {"id": agent["id"], "deleted": True}
+    assert (await api.get(f"/agents/{agent['id']}")).status_code == 404
+    assert [a["id"] for a in (await api.get("/agents")).json()["agents"]] == ["default"]
+
+
+async def test_defaults_fill_what_is_not_given(api: httpx.AsyncClient) -> None:
+    response = await api.post("/agents", json={"name": "Plain"})
+    assert response.status_code == 201, response.text
+    agent = response.json()
+    assert agent["model"] is None  # the service default, fixed on each job when it is written
+    assert agent["tools"] == ["http_fetch", "current_time", "previous_run"]
+    assert (agent["max_steps"], agent["max_tokens"], agent["timeout_seconds"]) == (8, 20000, 300)
+
+
+async def test_finish_may_be_listed_and_duplicates_collapse(api: httpx.AsyncClient) -> None:
+    agent = await create(api, tools=["finish", "current_time", "current_time"])
+    assert agent["tools"] == ["current_time"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "fragment"),
+    [
+        ({"name": ""}, "name", "at least 1"),
+        ({"tools": ["http_fetch", "create_job"]}, "tools[1]", "unknown tool 'create_job'"),
+        ({"tools": "http_fetch"}, "tools", "valid list"),
+        ({"max_steps": 0}, "max_steps", "greater than or equal to 1"),
+        ({"max_steps": 51}, "max_steps", "less than or equal to 50"),
+        ({"max_tokens": 10}, "max_tokens", "greater than or equal to 1000"),
+        ({"timeout_seconds": 7200}, "timeout_seconds", "less than or equal to 3600"),
+        ({"model": "gpt 4"}, "model", "a model name"),
+        ({"colour": "blue"}, "colour", "not a known field"),
+        ({"max_steps": None}, "max_steps", "may not be null"),
+    ],
+)
+async def test_invalid_input_is_a_problem_naming_the_field(
+    api: httpx.AsyncClient, body: dict[str, Any], field: str, fragment: str
+) -> None:
+    response = await api.post("/agents", json={**WATCHER, **body})
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["field"] == field
+    assert fragment in problem["errors"][0]["reason"]
+
+
+async def test_a_name_is_required_and_the_body_must_be_an_object(api: httpx.AsyncClient) -> None:
+    response = await api.post("/agents", json={"model": "m"})
+    assert (response.status_code, response.json()["field"]) == (422, "name")
+    response = await api.post("/agents", json=["x"])
+    assert response.status_code == 400
+
+
+async def test_the_builtin_default_cannot_be_changed_or_deleted(api: httpx.AsyncClient) -> None:
+    response = await api.put("/agents/default", json={"model": "other"})
+    assert response.status_code == 409
+    assert "built-in default agent cannot be changed" in response.json()["detail"]
+    response = await api.delete("/agents/default")
+    assert response.status_code == 409
+    assert (await api.get("/agents/default")).status_code == 200
+
+
+async def test_unknown_agents_are_404(api: httpx.AsyncClient) -> None:
+    for response in (
+        await api.get("/agents/agent_nope"),
+        await api.put("/agents/agent_nope", json={"name": "x"}),
+        await api.delete("/agents/agent_nope"),
+    ):
+        assert response.status_code == 404
+        assert response.json()["detail"] == "No agent by the id of 'agent_nope' was found"
+
+
+async def test_one_owner_never_sees_anothers_agents(
+    api: httpx.AsyncClient, other_api: httpx.AsyncClient
+) -> None:
+    agent = await create(api)
+    assert (await other_api.get(f"/agents/{agent['id']}")).status_code == 404
+    assert (await other_api.put(f"/agents/{agent['id']}", json={"name": "x"})).status_code == 404
+    assert (await other_api.delete(f"/agents/{agent['id']}")).status_code == 404
+    listed = (await other_api.get("/agents")).json()["agents"]
+    assert [a["id"] for a in listed] == ["default"]
+
+
+async def test_an_agent_in_use_cannot_be_deleted(api: httpx.AsyncClient) -> None:
+    agent = await create(api)
+    job = await create_job(api, agent_id=agent["id"])
+    response = await api.delete(f"/agents/{agent['id']}")
+    assert response.status_code == 409
+    assert response.json()["detail"] == (
+        f"agent {agent['id']} is used by 1 job(s) ({job['id']}); "
+        "give them another agent_id or delete them first"
+    )
+    await api.delete(f"/jobs/{job['id']}")
+    assert (await api.delete(f"/agents/{agent['id']}")).status_code == 200
+
+
+# -- a job's model is fixed when the job is written ---------------------------------------------
+
+
+async def test_a_job_takes_its_agents_model_or_the_default(api: httpx.AsyncClient) -> None:
+    pinned = await create(api, model="gpt-4.1")
+    plain = await create(api, model=None)
+    assert (await create_job(api, agent_id=pinned["id"]))["model"] == "gpt-4.1"
+    assert (await create_job(api, agent_id=plain["id"]))["model"] == "gpt-4o-mini"
+    assert (await create_job(api))["model"] == "gpt-4o-mini"  # the default agent
+    # an agent that does not exist: the job is kept, its runs fail fast
+    assert (await create_job(api, agent_id="agent_123"))["model"] is None
+    http = await create_job(api, action="http", http={"url": "https://example.com/"})
+    assert http["model"] is None
+
+
+async def test_changing_the_default_later_does_not_move_existing_jobs(
+    api: httpx.AsyncClient, runtime: Runtime
+) -> None:
+    job = await create_job(api)
+    runtime.settings.llm_model = "gpt-5"
+    assert (await api.get(f"/jobs/{job['id']}")).json()["model"] == "gpt-4o-mini"
+    assert (await api.get("/agents/default")).json()["model"] == "gpt-5"
+    assert (await create_job(api))["model"] == "gpt-5"
+
+
+async def test_changing_an_agents_model_does_not_move_its_jobs_until_they_are_rewritten(
+    api: httpx.AsyncClient,
+) -> None:
+    agent = await create(api, model="gpt-4.1")
+    job = await create_job(api, agent_id=agent["id"])
+    await api.put(f"/agents/{agent['id']}", json={"model": "gpt-4.1-nano"})
+    assert (await api.get(f"/jobs/{job['id']}")).json()["model"] == "gpt-4.1"
+    # pointing the job at its agent again is the deliberate way to move it
+    response = await api.put(f"/jobs/{job['id']}", json={"agent_id": agent["id"]})
+    assert response.json()["model"] == "gpt-4.1-nano"
+
+
+async def test_another_owners_agent_is_not_usable_by_a_job(
+    api: httpx.AsyncClient, other_api: httpx.AsyncClient
+) -> None:
+    agent = await create(api, model="gpt-4.1")
+    assert (await create_job(other_api, agent_id=agent["id"]))["model"] is None
