@@ -13,6 +13,7 @@ from agentcron.app.api import health, jobs, openapi, schedules
 from agentcron.app.api.problems import EXCEPTION_HANDLERS
 from agentcron.app.config import Settings
 from agentcron.app.runtime import Runtime
+from agentcron.app.slack import routes as slack
 from agentcron.app.web import routes as web
 
 log = logging.getLogger("agentcron")
@@ -63,7 +64,7 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
 
     api = Mount("/api/scheduler", routes=api_routes())
     app = Starlette(
-        routes=[*health.routes, *openapi.routes, *web.routes, api],
+        routes=[*health.routes, *openapi.routes, *slack.routes, *web.routes, api],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
     )

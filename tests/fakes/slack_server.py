@@ -1,10 +1,11 @@
 """A fake Slack Web API on 127.0.0.1, used through the real ``AsyncWebClient(base_url=…)``.
 
-Implemented: ``chat.postMessage`` (checks Slack's payload limits), ``users.info`` (a user
-with a ``tz``), ``auth.test``, and POSTs to ``/response_url/<id>`` (slash-command
-replies). Every call is recorded in ``calls`` as ``(method, payload)``; ``script`` queues
-answers for a method (a 429 with ``Retry-After``, an ``ok: false`` error, a 500) that are
-used before the default behaviour resumes.
+Implemented: ``chat.postMessage`` (checks Slack's payload limits), ``chat.postEphemeral``,
+``users.info`` (a user with a ``tz``), ``auth.test``, ``views.open``, and POSTs to
+``/response_url/<id>`` (slash-command and interaction replies). Every call is recorded in
+``calls`` as ``(method, payload)``; ``script`` queues answers for a method (a 429 with
+``Retry-After``, an ``ok: false`` error, a 500) that are used before the default behaviour
+resumes.
 
     async def test_something(fake_slack):
         fake_slack.script("chat.postMessage", {"ok": False, "error": "ratelimited"},
@@ -110,6 +111,18 @@ class FakeSlack:
             user_id = str(payload.get("user", ""))
             user = self.users.get(user_id) or _user(user_id, tz=self.default_tz)
             return web.json_response({"ok": True, "user": user})
+        if method == "chat.postEphemeral":
+            if not payload.get("channel") or not payload.get("user"):
+                return web.json_response({"ok": False, "error": "invalid_arguments"})
+            self._ts += 100
+            return web.json_response({"ok": True, "message_ts": self._message_ts()})
+        if method == "views.open":
+            view = payload.get("view")
+            if isinstance(view, str):
+                view = json.loads(view)
+            if not payload.get("trigger_id") or not isinstance(view, dict):
+                return web.json_response({"ok": False, "error": "invalid_arguments"})
+            return web.json_response({"ok": True, "view": {"id": "V0FAKE", **view}})
         if method == "auth.test":
             return web.json_response(
                 {
@@ -150,13 +163,24 @@ class FakeSlack:
         if len(blocks) > BLOCKS_LIMIT or markdown > MARKDOWN_PAYLOAD_LIMIT:
             return {"ok": False, "error": "invalid_blocks"}
         self._ts += 100
-        ts = f"{self._ts // 1_000_000}.{self._ts % 1_000_000:06d}"
+        ts = self._message_ts()
         channel_id = channel if channel[:1] in "CGD" and channel.isupper() else "C0FAKE0001"
         message = {"type": "message", "text": text, "ts": ts, "bot_id": "B0BOT", "blocks": blocks}
         if payload.get("thread_ts"):
             message["thread_ts"] = payload["thread_ts"]
         self.messages.append({"channel": channel_id, **message})
         return {"ok": True, "channel": channel_id, "ts": ts, "message": message}
+
+    def _message_ts(self) -> str:
+        return f"{self._ts // 1_000_000}.{self._ts % 1_000_000:06d}"
+
+    def responses(self, ident: str | None = None) -> list[dict[str, Any]]:
+        """The payloads POSTed to response URLs (to the one named ``ident``), in order."""
+        return [
+            payload
+            for method, payload in self.calls
+            if method == "response_url" and ident in (None, payload.get("id"))
+        ]
 
 
 def _user(user_id: str, *, tz: str, name: str | None = None) -> dict[str, Any]:

@@ -1,0 +1,143 @@
+"""The slack-bolt app behind ``/slack/events``: slash command, events and interactivity.
+
+Bolt checks every request's signature (``X-Slack-Signature``, a 5-minute window) before a
+listener sees it; a missing, wrong or stale one is answered 401. ``process_before_response``
+makes bolt run each listener to its end before answering, and every listener here only
+acknowledges and hands its work to ``Background``, so Slack gets its answer in milliseconds
+and the work (``users.info``, parsing, an LLM, the database) continues after it.
+
+Nothing here talks to Slack at start-up: bolt calls ``auth.test`` once, on the first
+request, through the same client (so ``AGENTCRON_SLACK_API_URL`` points it at a fake).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+from starlette.requests import Request
+from starlette.responses import Response
+
+from agentcron.app.runtime import Runtime
+from agentcron.app.slack import actions, cards
+from agentcron.app.slack.cards import Reply
+from agentcron.app.slack.commands import Caller, CommandHandler
+from agentcron.app.slack.mentions import EventDeduper, answer_event, event_sender, is_direct_message
+from agentcron.app.slack.tasks import Background
+from agentcron.app.slack.zones import UserZones
+from agentcron.delivery.slack import build_slack_client
+
+log = logging.getLogger("agentcron.slack")
+
+#: seconds the app's own Slack calls (users.info, views.open, replies) may take
+CLIENT_TIMEOUT = 10
+
+
+class SlackApp:
+    """Bolt, its listeners, and what they share: the command handler, the users' zones,
+    the events already seen and the work still running."""
+
+    def __init__(self, rt: Runtime, *, client: AsyncWebClient | None = None) -> None:
+        settings = rt.settings
+        if not settings.slack_signing_secret or not settings.slack_bot_token:
+            raise ValueError("the Slack app needs SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN")
+        self.rt = rt
+        self.client = client or build_slack_client(
+            settings.slack_bot_token, base_url=settings.slack_api_url, timeout=CLIENT_TIMEOUT
+        )
+        self.commands = CommandHandler(rt)
+        self.zones = UserZones(self.client, clock=rt.clock)
+        self.events = EventDeduper(rt.clock)
+        self.background = Background()
+        self.bolt = AsyncApp(
+            signing_secret=settings.slack_signing_secret,
+            client=self.client,
+            process_before_response=True,
+            logger=log,
+        )
+        self.handler = AsyncSlackRequestHandler(self.bolt)
+        self._register()
+
+    async def dispatch(self, request: Request) -> Response:
+        return await self.handler.handle(request)
+
+    async def aclose(self, grace: float = 5.0) -> None:
+        await self.background.aclose(grace)
+
+    def _register(self) -> None:
+        bolt = self.bolt
+        # any command name: the manifest says /schedule, a workspace may pick another
+        bolt.command(re.compile(r"^/"))(self._on_command)
+        bolt.event("app_mention")(self._on_mention)
+        bolt.event("message")(self._on_message)
+        bolt.action(cards.CREATE)(self._with_action(actions.create))
+        bolt.action(cards.EDIT)(self._with_action(actions.edit))
+        bolt.action(cards.DELETE)(self._with_action(actions.delete))
+        bolt.action(cards.KEEP)(self._with_action(actions.keep))
+        bolt.action(cards.JOB_MENU)(self._with_action(actions.job_menu))
+        bolt.action(cards.CANCEL)(self._on_cancel)
+        bolt.view(cards.EDIT_VIEW)(self._on_edit_submitted)
+
+    # -- listeners: acknowledge, then let Background do the work ------------------------------
+
+    async def _on_command(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await ack()
+        team_id, user_id = str(body.get("team_id") or ""), str(body.get("user_id") or "")
+
+        async def work() -> Reply:
+            zone = await self.zones.zone_of(team_id, user_id)
+            caller = Caller(team_id, user_id, body.get("channel_id"), zone)
+            return await self.commands.handle(caller, str(body.get("text") or ""))
+
+        async def send(reply: Reply) -> None:
+            await respond(text=reply.text, blocks=reply.blocks or None, response_type="ephemeral")
+
+        self.background.answer(work, send, name="command")
+
+    async def _on_mention(self, ack: Any, body: dict[str, Any], context: Any) -> None:
+        await ack()
+        self._answer_event(body, context, direct=False)
+
+    async def _on_message(self, ack: Any, body: dict[str, Any], context: Any) -> None:
+        await ack()
+        if is_direct_message(body.get("event") or {}):
+            self._answer_event(body, context, direct=True)
+
+    def _answer_event(self, body: dict[str, Any], context: Any, *, direct: bool) -> None:
+        if not self.events.first_time(body.get("event_id")):
+            log.info("event %s was already handled (a Slack retry)", body.get("event_id"))
+            return
+        bot_user_id = context.get("bot_user_id")
+
+        async def work() -> Reply:
+            return await answer_event(self, body, bot_user_id=bot_user_id)
+
+        send = event_sender(self, body["event"], direct=direct)
+        self.background.answer(work, send, name="mention" if not direct else "direct message")
+
+    def _with_action(self, handler: Any) -> Any:
+        async def listener(ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
+            await ack()
+            try:
+                await handler(self, body, action)
+            except ValueError:  # a button whose value is not ours
+                log.warning("ignored a %s click with an unreadable value", action.get("action_id"))
+
+        return listener
+
+    async def _on_cancel(self, ack: Any, body: dict[str, Any]) -> None:
+        await ack()
+        await actions.cancel(self, body)
+
+    async def _on_edit_submitted(
+        self, ack: Any, body: dict[str, Any], view: dict[str, Any]
+    ) -> None:
+        try:
+            await actions.edit_submitted(self, ack, body, view)
+        except (ValueError, KeyError):
+            log.warning("ignored an edit submission that is not ours")
+            await ack()

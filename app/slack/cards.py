@@ -1,0 +1,412 @@
+"""Block Kit for every answer the Slack app gives. Pure: rows and drafts in, messages out.
+
+Times are shown in the reader's own zone (from ``users.info``), written out as text so the
+card says exactly what was computed; anything a user typed is escaped before it is put in
+mrkdwn, so a goal can neither mention ``@channel`` nor break the layout.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Final
+from zoneinfo import ZoneInfo
+
+from agentcron.app.api.render import describe_schedule, displayed_next_run
+from agentcron.app.domain.schedule import Schedule, next_fire_times
+from agentcron.app.slack.drafts import Draft
+from agentcron.parsers import CONFIRM_BELOW, describe
+
+Block = dict[str, Any]
+
+# action_id / callback_id of everything interactive; bolt routes on these
+CREATE: Final = "agentcron_create"
+EDIT: Final = "agentcron_edit"
+CANCEL: Final = "agentcron_cancel"
+DELETE: Final = "agentcron_delete"
+KEEP: Final = "agentcron_keep"
+JOB_MENU: Final = "agentcron_job_menu"
+EDIT_VIEW: Final = "agentcron_edit_view"
+
+NEXT_RUNS: Final = 3
+LIST_LIMIT: Final = 20
+HISTORY_LIMIT: Final = 10
+#: Slack's limits: a section's text, a header's text, a plain-text input's initial value
+SECTION_LIMIT: Final = 3000
+HEADER_LIMIT: Final = 150
+ERROR_LIMIT: Final = 200
+
+EXAMPLE: Final = "/schedule every weekday at 9am summarize yesterday's incidents in #ops"
+STATUS_ICONS: Final = {
+    "succeeded": ":white_check_mark:",
+    "failed": ":x:",
+    "timed_out": ":hourglass:",
+    "cancelled": ":no_entry_sign:",
+    "skipped": ":next_track_button:",
+    "queued": ":clock3:",
+    "running": ":arrow_forward:",
+    "active": ":large_green_circle:",
+    "paused": ":double_vertical_bar:",
+    "completed": ":checkered_flag:",
+}
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message: ``text`` is the notification and screen-reader fallback."""
+
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+# -- small pieces ---------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """Slack mrkdwn control characters."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def local_time(instant: datetime, zone: str, *, now: datetime) -> str:
+    """'Mon 2 Mar, 9:00 AM EST' in ``zone``; the year only when it is not this year."""
+    tz = ZoneInfo(zone)
+    local = instant.astimezone(tz)
+    year = f" {local.year}" if local.year != now.astimezone(tz).year else ""
+    hour = local.strftime("%I").lstrip("0")
+    return f"{local:%a} {local.day} {local:%b}{year}, {hour}:{local:%M %p} {local.tzname()}"
+
+
+def channel_mention(address: str) -> str:
+    """How a delivery address reads in a message."""
+    if address[:1] in ("C", "G"):
+        return f"<#{address}>"
+    if address[:1] in ("U", "W"):
+        return "a direct message from me"
+    return escape(address)
+
+
+def _section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}}
+
+
+def _context(text: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, 3000)}]}
+
+
+def _header(text: str) -> Block:
+    return {"type": "header", "text": {"type": "plain_text", "text": clip(text, HEADER_LIMIT)}}
+
+
+def _button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
+    button: Block = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": text},
+        "action_id": action_id,
+        "value": value,
+    }
+    if style:
+        button["style"] = style
+    return button
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def notice(text: str) -> Reply:
+    """A one-line answer (mrkdwn)."""
+    return Reply(text, [_section(text)])
+
+
+def job_ref(job: dict[str, Any]) -> str:
+    return f"*{escape(job['name'])}* (`{job['id']}`)"
+
+
+def delivery_address(job: dict[str, Any]) -> str | None:
+    channel = (job.get("delivery") or {}).get("channel")
+    if isinstance(channel, str) and channel.startswith("slack:"):
+        return channel.removeprefix("slack:")
+    return channel if isinstance(channel, str) else None
+
+
+def _next_run_text(job: dict[str, Any], zone: str, now: datetime) -> str:
+    next_run = displayed_next_run(job) if job["status"] == "active" else None
+    if next_run is None:
+        return "no next run" if job["status"] != "paused" else "paused"
+    return f"next {local_time(next_run, zone, now=now)}"
+
+
+# -- creating a job --------------------------------------------------------------------------
+
+
+def confirmation_card(draft: Draft, *, now: datetime) -> Reply:
+    """What was understood, with Create / Edit / Cancel; Create carries the draft."""
+    sure = draft.confidence >= CONFIRM_BELOW
+    title = "Schedule this?" if sure else "Did I get this right?"
+    when = describe(draft.schedule)
+    runs = next_fire_times(Schedule.from_dict(draft.schedule), after=now, count=NEXT_RUNS)
+    run_lines = "\n".join(f"• {local_time(r, draft.zone, now=now)}" for r in runs) or "• none"
+    value = draft.to_value()
+    blocks: list[Block] = [
+        _header(title),
+        {
+            "type": "section",
+            "fields": [
+                {"type": "mrkdwn", "text": f"*When*\n{escape(when)}"},
+                {"type": "mrkdwn", "text": f"*Post to*\n{channel_mention(draft.channel)}"},
+            ],
+        },
+        _section(f"*What*\n{escape(draft.goal)}"),
+        _section(f"*Next runs* (your time, {escape(draft.zone)})\n{run_lines}"),
+    ]
+    if not sure:
+        blocks.append(
+            _context(
+                ":warning: I am not sure I read the schedule right. Check *When* and "
+                "*What*, and use *Edit* if either is off."
+            )
+        )
+    blocks.append(
+        _context(
+            f"I read “{escape(draft.schedule_text)}” · {draft.parse_method} · "
+            f"{round(draft.confidence * 100)}% sure"
+        )
+    )
+    blocks.append(
+        {
+            "type": "actions",
+            "block_id": "agentcron_confirm",
+            "elements": [
+                _button("Create", CREATE, value, "primary"),
+                _button("Edit", EDIT, value),
+                _button("Cancel", CANCEL, draft.nonce),
+            ],
+        }
+    )
+    text = f"{title} {when}: {draft.goal}"
+    return Reply(escape(clip(text, 3000)), blocks)
+
+
+def created_card(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
+    where = delivery_address(job)
+    lines = [
+        f":white_check_mark: Scheduled {job_ref(job)}",
+        escape(describe_schedule(job.get("schedule")) or "runs only on demand"),
+        _sentence(_next_run_text(job, zone, now)) + " (your time)",
+    ]
+    if where:
+        lines.append(f"Results go to {channel_mention(where)}.")
+    text = "\n".join(lines)
+    hint = f"`/schedule run {job['id']}` runs it now · `/schedule list` shows your jobs"
+    fallback = f"Scheduled {escape(job['name'])} ({job['id']})"
+    return Reply(fallback, [_section(text), _context(hint)])
+
+
+def cancelled() -> Reply:
+    return notice("Cancelled. Nothing was scheduled.")
+
+
+def cannot_read(reason: str, *, suggestion: str | None) -> Reply:
+    """The schedule could not be read: say why and ask, rather than guess."""
+    text = f":thinking_face: I could not tell when to run that: {escape(reason)}."
+    if suggestion:
+        text += f"\n{escape(_sentence(suggestion))}"
+    return Reply(text, [_section(text), _context(f"For example: `{escape(EXAMPLE)}`")])
+
+
+def missing_goal(schedule_text: str) -> Reply:
+    text = f"What should I do {escape(schedule_text)}?"
+    example = f"/schedule {schedule_text} post the sales summary in #sales"
+    return Reply(text, [_section(text), _context(f"Say it after the time: `{escape(example)}`")])
+
+
+# -- managing jobs ---------------------------------------------------------------------------
+
+
+def job_list(
+    jobs: Sequence[dict[str, Any]], *, total: int, zone: str, now: datetime, status: str | None
+) -> Reply:
+    kind = f"{status} " if status else ""
+    if not jobs:
+        text = f"You have no {kind}scheduled jobs."
+        return Reply(text, [_section(text), _context(f"Make one: `{escape(EXAMPLE)}`")])
+    count = f"{total} {kind}job" + ("s" if total != 1 else "")
+    blocks: list[Block] = [_section(f"*Your {count}* (times in {escape(zone)})")]
+    for job in jobs:
+        icon = STATUS_ICONS.get(job["status"], "")
+        where = delivery_address(job)
+        lines = [
+            f"{icon} {job_ref(job)} · {job['status']}",
+            escape(describe_schedule(job.get("schedule")) or "runs only on demand"),
+            _next_run_text(job, zone, now) + (f" · to {channel_mention(where)}" if where else ""),
+        ]
+        block = _section("\n".join(lines))
+        block["accessory"] = _job_menu(job)
+        blocks.append(block)
+    if total > len(jobs):
+        blocks.append(_context(f"…and {total - len(jobs)} more."))
+    return Reply(f"Your {count}", blocks)
+
+
+def _job_menu(job: dict[str, Any]) -> Block:
+    options = [("Run now", "run")]
+    if job["status"] == "active":
+        options.append(("Pause", "pause"))
+    elif job["status"] == "paused":
+        options.append(("Resume", "resume"))
+    options += [("History", "history"), ("Delete…", "delete")]
+    return {
+        "type": "overflow",
+        "action_id": JOB_MENU,
+        "options": [
+            {"text": {"type": "plain_text", "text": label}, "value": f"{verb} {job['id']}"}
+            for label, verb in options
+        ],
+    }
+
+
+def job_changed(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
+    if job["status"] == "paused":
+        text = f":double_vertical_bar: Paused {job_ref(job)}. `/schedule resume {job['id']}`"
+        text += " starts it again."
+    else:
+        text = f":arrow_forward: {job_ref(job)} is {job['status']}; "
+        text += _next_run_text(job, zone, now) + " (your time)."
+    return notice(text)
+
+
+def run_started(job: dict[str, Any], run: dict[str, Any]) -> Reply:
+    where = delivery_address(job)
+    text = f":rocket: Running {job_ref(job)} now (`{run['id']}`)."
+    if where:
+        text += f" The result goes to {channel_mention(where)}."
+    return notice(text)
+
+
+def history_card(
+    job: dict[str, Any], runs: Sequence[dict[str, Any]], *, total: int, zone: str, now: datetime
+) -> Reply:
+    if not runs:
+        return notice(f"{job_ref(job)} has not run yet; " + _next_run_text(job, zone, now) + ".")
+    lines = []
+    for run in runs:
+        when = run.get("started_at") or run.get("scheduled_for") or run["created_at"]
+        parts = [
+            STATUS_ICONS.get(run["status"], ""),
+            run["status"].replace("_", " "),
+            "·",
+            local_time(when, zone, now=now),
+            f"· {run['trigger']}",
+        ]
+        if run.get("started_at") and run.get("completed_at"):
+            seconds = (run["completed_at"] - run["started_at"]).total_seconds()
+            parts.append(f"· {seconds:.1f} s")
+        line = " ".join(p for p in parts if p)
+        if run.get("error"):
+            error = " ".join(str(run["error"]).split())
+            line += f"\n      ↳ {escape(clip(error, ERROR_LIMIT))}"
+        lines.append(line)
+    shown = f"last {len(runs)} of {total}" if total > len(runs) else f"{total}"
+    head = f"*Runs of {job_ref(job)}* ({shown}, times in {escape(zone)})"
+    fallback = f"Runs of {escape(job['name'])}"
+    return Reply(fallback, [_section(head), _section("\n".join(lines))])
+
+
+def delete_prompt(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
+    text = (
+        f"Delete {job_ref(job)}? It stops running; its history is kept.\n"
+        + escape(describe_schedule(job.get("schedule")) or "runs only on demand")
+        + f" · {_next_run_text(job, zone, now)}"
+    )
+    actions = {
+        "type": "actions",
+        "block_id": "agentcron_delete",
+        "elements": [
+            _button("Delete", DELETE, job["id"], "danger"),
+            _button("Keep it", KEEP, job["id"]),
+        ],
+    }
+    return Reply(f"Delete {escape(job['name'])}?", [_section(text), actions])
+
+
+def deleted(job: dict[str, Any]) -> Reply:
+    return notice(f":wastebasket: Deleted {job_ref(job)}. Its run history is kept.")
+
+
+def kept(job_id: str) -> Reply:
+    return notice(f"Kept `{job_id}`; nothing was deleted.")
+
+
+def help_card(command: str = "/schedule") -> Reply:
+    lines = [
+        "*Schedule something:* "
+        f"`{command} <when> <what> [in #channel]`, for example\n"
+        f"`{command} every weekday at 9am summarize yesterday's incidents in #ops`\n"
+        f"`{command} tomorrow at 3pm remind me to call the bank`\n"
+        "I show what I understood and create the job when you click *Create*. Results go "
+        "to the channel you typed in unless you name another (invite me there first).",
+        "*Your jobs:* "
+        f"`{command} list` · `pause <job>` · `resume <job>` · `run <job>` · "
+        "`history <job>` · `delete <job>`\n"
+        "`<job>` is a job id (`job_…`) or a word from its name that matches only one job.",
+        "*Times* are in your Slack time zone unless you name one (`at 9am Pacific`). "
+        "You can also mention me in a channel or send me a direct message with the same words.",
+    ]
+    return Reply("How to use agentcron", [_section(line) for line in lines])
+
+
+def edit_modal(draft: Draft, *, response_url: str) -> Block:
+    """A modal with the draft's when / what / where, to be read back on submission."""
+    where: Block = {
+        "type": "conversations_select",
+        "action_id": "value",
+        "placeholder": {"type": "plain_text", "text": "A channel (empty: a DM from me)"},
+        "filter": {"include": ["public", "private"], "exclude_bot_users": True},
+    }
+    if draft.channel[:1] in ("C", "G"):
+        where["initial_conversation"] = draft.channel
+    metadata = json.dumps(
+        {"draft": draft.to_dict(), "response_url": response_url}, separators=(",", ":")
+    )
+    return {
+        "type": "modal",
+        "callback_id": EDIT_VIEW,
+        "private_metadata": metadata,
+        "title": {"type": "plain_text", "text": "Edit the job"},
+        "submit": {"type": "plain_text", "text": "Preview"},
+        "close": {"type": "plain_text", "text": "Back"},
+        "blocks": [
+            _input("when", "When", draft.schedule_text, max_length=200),
+            _input("what", "What should happen", draft.goal, max_length=1000, multiline=True),
+            {
+                "type": "input",
+                "block_id": "where",
+                "optional": True,
+                "label": {"type": "plain_text", "text": "Post results to"},
+                "element": where,
+            },
+        ],
+    }
+
+
+def _input(
+    block_id: str, label: str, initial: str, *, max_length: int, multiline: bool = False
+) -> Block:
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "label": {"type": "plain_text", "text": label},
+        "element": {
+            "type": "plain_text_input",
+            "action_id": "value",
+            "initial_value": initial[:max_length],
+            "max_length": max_length,
+            "multiline": multiline,
+        },
+    }

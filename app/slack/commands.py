@@ -1,0 +1,256 @@
+"""One grammar for the slash command, mentions and direct messages.
+
+``/schedule <when> <what> [in #channel]`` drafts a job and answers with a confirmation card;
+``list``, ``pause``, ``resume``, ``run``, ``delete``, ``history`` and ``help`` manage the
+caller's own jobs. A verb that names no job of the caller's ("run the backups every night
+at 2am") falls back to scheduling, so a goal may begin with one of these words.
+
+``CommandHandler`` turns text into a ``Reply``; it knows nothing of how the reply reaches
+Slack. Owners are always the caller's: another person's job is simply not found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Final
+
+from agentcron.app.domain.jobspec import validate_job
+from agentcron.app.errors import Conflict, InvalidInput, NotFound
+from agentcron.app.runtime import Runtime
+from agentcron.app.services import JobService
+from agentcron.app.slack import cards
+from agentcron.app.slack.cards import Reply
+from agentcron.app.slack.drafts import Draft, DraftTooLarge, slack_owner
+from agentcron.app.storage.jobs import JobQuery
+from agentcron.parsers import ParseResult, parse, split_command
+
+JOB_VERBS: Final = ("pause", "resume", "run", "delete", "history")
+LIST_FILTERS: Final = {"": None, "all": None, "active": "active", "paused": "paused"}
+_JOB_ID: Final = re.compile(r"^job_[a-z0-9]{4,36}$")
+_LINK: Final = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
+_SPECIAL: Final = re.compile(r"<!(here|channel|everyone)(?:\|[^>]*)?>")
+# split_command's reason when no words read as a schedule (as opposed to a refusal such as
+# "at 5 could be 5 AM or PM", which the LLM must not be asked to override)
+_NOT_FOUND_PREFIX: Final = "could not find a schedule"
+
+
+@dataclass(frozen=True)
+class Command:
+    verb: str  # "schedule", "help", "list" or one of JOB_VERBS
+    argument: str
+
+
+def read_command(text: str) -> Command:
+    """The verb and the rest; text that starts with no verb is a schedule to draft."""
+    text = " ".join(text.split())
+    if not text:
+        return Command("help", "")
+    first, _, rest = text.partition(" ")
+    verb = first.lower()
+    if verb in ("help", "list", *JOB_VERBS):
+        return Command(verb, rest)
+    return Command("schedule", text)
+
+
+def plain_text(text: str) -> str:
+    """Slack's message markup made readable: links as their URLs, ``@here`` as words,
+    entities decoded. Channel references (``<#C0123|ops>``) are left for the parser."""
+    text = _LINK.sub(lambda m: m.group(1).removeprefix("mailto:"), text)
+    text = _SPECIAL.sub(lambda m: "@" + m.group(1), text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is asking, where, and the zone their times are read and shown in."""
+
+    team_id: str
+    user_id: str
+    channel_id: str | None
+    zone: str
+
+    @property
+    def owner(self) -> str:
+        return slack_owner(self.team_id, self.user_id)
+
+    @property
+    def default_channel(self) -> str:
+        """Results go where the command was typed; from a direct message (where the bot may
+        not be a member) they go to the person's DM with the bot."""
+        if self.channel_id and self.channel_id[:1] in ("C", "G"):
+            return self.channel_id
+        return self.user_id
+
+
+def job_body(draft: Draft) -> dict[str, Any]:
+    """The API body a confirmed draft creates."""
+    return {
+        "goal": draft.goal,
+        "schedule": draft.schedule,
+        "delivery": {"channel": f"slack:{draft.channel}"},
+        "tags": ["slack"],
+        "metadata": {
+            "slack": {
+                "team_id": draft.team_id,
+                "user_id": draft.user_id,
+                "schedule_text": draft.schedule_text,
+            }
+        },
+    }
+
+
+def explain(error: Exception) -> Reply | None:
+    """A short answer for a domain error; None for anything unexpected."""
+    if isinstance(error, NotFound):
+        return cards.notice(f"You have no job `{cards.escape(error.ident)}`.")
+    if isinstance(error, Conflict):
+        return cards.notice(cards.escape(str(error)) + ".")
+    if isinstance(error, InvalidInput):
+        if any(p.field == "schedule.datetime" and "past" in p.reason for p in error.problems):
+            return cards.notice("That time has already passed. Schedule it again with a new time.")
+        return cards.notice(f"That did not work: {cards.escape(str(error))}.")
+    if isinstance(error, DraftTooLarge):
+        return cards.notice(cards.escape(str(error)) + ".")
+    return None
+
+
+class CommandHandler:
+    def __init__(self, rt: Runtime) -> None:
+        self.rt = rt
+        self.jobs = JobService(rt)
+
+    async def handle(self, caller: Caller, text: str) -> Reply:
+        """The answer to one command; domain errors become short messages."""
+        try:
+            return await self._handle(caller, plain_text(text))
+        except (NotFound, Conflict, InvalidInput, DraftTooLarge) as error:
+            reply = explain(error)
+            assert reply is not None
+            return reply
+
+    async def _handle(self, caller: Caller, text: str) -> Reply:
+        command = read_command(text)
+        verb, argument = command.verb, command.argument
+        if verb == "help" and not argument:
+            return cards.help_card()
+        if verb == "list" and argument.lower() in LIST_FILTERS:
+            return await self.list(caller, status=LIST_FILTERS[argument.lower()])
+        if verb in JOB_VERBS:
+            if not argument:
+                return cards.notice(
+                    f"Which job? `/schedule {verb} <job id or name>`; `/schedule list` shows yours."
+                )
+            found = await self.find(caller, argument)
+            if isinstance(found, dict):
+                return await self._act(verb, caller, found)
+            if found is not None:
+                return found
+            if not self._reads_as_schedule(caller, text):
+                return cards.notice(
+                    f"You have no job matching “{cards.escape(argument)}”. "
+                    "`/schedule list` shows yours."
+                )
+        elif verb in ("help", "list") and not self._reads_as_schedule(caller, text):
+            if verb == "help":
+                return cards.help_card()
+            return cards.notice("`/schedule list` takes `active`, `paused` or nothing.")
+        return await self.draft(caller, text)
+
+    def _reads_as_schedule(self, caller: Caller, text: str) -> bool:
+        parts = split_command(text, timezone=caller.zone, now=self.rt.clock.now())
+        return parts.result.ok
+
+    async def _act(self, verb: str, caller: Caller, job: dict[str, Any]) -> Reply:
+        now = self.rt.clock.now()
+        if verb == "pause":
+            job = await self.jobs.pause(caller.owner, job["id"])
+            return cards.job_changed(job, zone=caller.zone, now=now)
+        if verb == "resume":
+            job = await self.jobs.resume(caller.owner, job["id"])
+            return cards.job_changed(job, zone=caller.zone, now=now)
+        if verb == "run":
+            run = await self.rt.runs.trigger(job, now=now)
+            self.rt.runs_queued()
+            return cards.run_started(job, run)
+        if verb == "delete":
+            return cards.delete_prompt(job, zone=caller.zone, now=now)
+        runs, total = await self.rt.runs.list_for_job(
+            caller.owner, job["id"], status=None, limit=cards.HISTORY_LIMIT, offset=0
+        )
+        return cards.history_card(job, runs, total=total, zone=caller.zone, now=now)
+
+    async def find(self, caller: Caller, reference: str) -> dict[str, Any] | Reply | None:
+        """The caller's job named by ``reference`` (an id, or words of exactly one job's
+        name, description or goal), a question when several match, or None."""
+        reference = reference.strip().strip("`“”\"'")
+        if _JOB_ID.match(reference):
+            return await self.jobs.get(caller.owner, reference)
+        rows, total = await self.jobs.list(caller.owner, JobQuery(q=reference, limit=10))
+        exact = [row for row in rows if row["name"].casefold() == reference.casefold()]
+        if len(exact) == 1:
+            return exact[0]
+        if total == 1:
+            return rows[0]
+        if total == 0:
+            return None
+        listed = "\n".join(f"• {cards.job_ref(row)}" for row in rows[:5])
+        more = f"\n…and {total - 5} more" if total > 5 else ""
+        return cards.notice(
+            f"“{cards.escape(reference)}” matches {total} of your jobs; use the id:\n{listed}{more}"
+        )
+
+    async def list(self, caller: Caller, *, status: str | None) -> Reply:
+        query = JobQuery(status=status, sort="next_run_at", order="asc", limit=cards.LIST_LIMIT)
+        rows, total = await self.jobs.list(caller.owner, query)
+        now = self.rt.clock.now()
+        return cards.job_list(rows, total=total, zone=caller.zone, now=now, status=status)
+
+    async def draft(self, caller: Caller, text: str) -> Reply:
+        """Read a command as when / what / where and answer with a confirmation card, or
+        with a question when the schedule cannot be read or the goal is missing."""
+        now = self.rt.clock.now()
+        parts = split_command(text, timezone=caller.zone, now=now)
+        result: ParseResult = parts.result
+        schedule_text, goal = parts.schedule_text, parts.goal
+        llm = self.rt.llm_parser()
+        reason = result.reason or ""
+        if not result.ok and llm is not None and goal and reason.startswith(_NOT_FOUND_PREFIX):
+            # The grammar found no schedule; the LLM reads the whole command. It cannot say
+            # which words were the schedule, so the goal keeps them (the card says so).
+            answer = await parse(goal, timezone=caller.zone, now=now, llm=llm)
+            if answer.ok:
+                result, schedule_text = answer, goal
+        if not result.ok or result.schedule is None:
+            return cards.cannot_read(result.reason or "no schedule", suggestion=result.suggestion)
+        if not goal:
+            return cards.missing_goal(schedule_text or "then")
+        draft = Draft.new(
+            team_id=caller.team_id,
+            user_id=caller.user_id,
+            schedule=result.schedule,
+            schedule_text=schedule_text or goal,
+            goal=goal,
+            channel=parts.channel or caller.default_channel,
+            zone=caller.zone,
+            confidence=result.confidence,
+            parse_method=result.parse_method or "regex",
+        )
+        # everything Create will check, checked now, so a card never promises a bad job
+        validate_job(job_body(draft), now=now)
+        return cards.confirmation_card(draft, now=now)
+
+    async def create(self, draft: Draft) -> Reply:
+        """Create the confirmed draft for its owner; a second click finds the first job."""
+        job, _ = await self.jobs.create(
+            draft.owner,
+            job_body(draft),
+            idempotency_key=f"slack:{draft.nonce}",
+            created_by=draft.owner,
+        )
+        return cards.created_card(job, zone=draft.zone, now=self.rt.clock.now())
+
+    async def delete(self, caller: Caller, job_id: str) -> Reply:
+        job = await self.jobs.get(caller.owner, job_id)
+        await self.jobs.delete(caller.owner, job_id, hard=False)
+        return cards.deleted(job)

@@ -1,0 +1,102 @@
+"""App mentions and direct messages: the slash command's grammar, typed to the bot.
+
+``@agentcron every Monday at 9am post the on-call handover`` in a channel is answered with a
+message only the sender sees (in the thread, when the mention was in one), so their jobs are
+not shown to the channel; a direct message is answered in the conversation. Slack re-sends
+an event it thinks was not acknowledged, so each ``event_id`` is handled once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Final
+
+from agentcron.app.clock import Clock
+from agentcron.app.slack.cards import Reply
+from agentcron.app.slack.commands import Caller
+from agentcron.app.slack.tasks import Send
+
+if TYPE_CHECKING:
+    from agentcron.app.slack.bolt import SlackApp
+
+_ANY_MENTION: Final = re.compile(r"^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s,:]*")
+
+
+class EventDeduper:
+    """Remembers event ids for ``ttl`` (Slack retries within minutes), at most ``capacity``."""
+
+    def __init__(
+        self, clock: Clock, *, ttl: timedelta = timedelta(hours=1), capacity: int = 50_000
+    ) -> None:
+        self.clock = clock
+        self.ttl = ttl
+        self.capacity = capacity
+        self._seen: OrderedDict[str, datetime] = OrderedDict()
+
+    def first_time(self, event_id: str | None) -> bool:
+        """True the first time ``event_id`` is offered (and for events without an id)."""
+        if not event_id:
+            return True
+        now = self.clock.now()
+        while self._seen:
+            oldest, expires = next(iter(self._seen.items()))
+            if expires > now and len(self._seen) < self.capacity:
+                break
+            del self._seen[oldest]
+        if event_id in self._seen:
+            return False
+        self._seen[event_id] = now + self.ttl
+        return True
+
+
+def strip_mention(text: str, bot_user_id: str | None) -> str:
+    """The command without the bot's mention (wherever it is) or a leading one."""
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>[\s,:]*", " ", text)
+    else:
+        text = _ANY_MENTION.sub(" ", text)
+    return " ".join(text.split())
+
+
+def is_direct_message(event: dict[str, Any]) -> bool:
+    """A person's own message in a DM with the bot (not an edit, a join, or a bot)."""
+    return (
+        event.get("channel_type") == "im"
+        and not event.get("subtype")
+        and not event.get("bot_id")
+        and bool(event.get("user"))
+    )
+
+
+async def answer_event(slack: SlackApp, body: dict[str, Any], *, bot_user_id: str | None) -> Reply:
+    event = body["event"]
+    team_id = str(body.get("team_id") or event.get("team") or "")
+    user_id = str(event["user"])
+    zone = await slack.zones.zone_of(team_id, user_id)
+    caller = Caller(team_id, user_id, event.get("channel"), zone)
+    text = strip_mention(str(event.get("text") or ""), bot_user_id)
+    return await slack.commands.handle(caller, text)
+
+
+def event_sender(slack: SlackApp, event: dict[str, Any], *, direct: bool) -> Send:
+    """Where the answer goes: the DM itself, or a message only the sender sees."""
+    channel = event["channel"]
+    thread_ts = event.get("thread_ts")
+
+    async def send(reply: Reply) -> None:
+        if direct:
+            await slack.client.chat_postMessage(
+                channel=channel, text=reply.text, blocks=reply.blocks or None, thread_ts=thread_ts
+            )
+        else:
+            await slack.client.chat_postEphemeral(
+                channel=channel,
+                user=event["user"],
+                text=reply.text,
+                blocks=reply.blocks or None,
+                thread_ts=thread_ts,
+            )
+
+    return send
