@@ -69,4 +69,7 @@ class Runtime:
             listener(run_id)
 
     async def close(self) -> None:
+        if self._llm_parser is not None:
+            await self._llm_parser.aclose()
+            self._llm_parser = None
         await self.db.close()

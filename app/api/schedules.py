@@ -91,7 +91,9 @@ async def calendar_data(request: Request) -> Response:
     if end <= start:
         raise InvalidInput.field("end", "must be after start", status=400)
     if end - start > timedelta(days=MAX_CALENDAR_DAYS):
-        raise InvalidInput.field("end", f"the range may span at most {MAX_CALENDAR_DAYS} days", 400)
+        raise InvalidInput.field(
+            "end", f"the range may span at most {MAX_CALENDAR_DAYS} days", status=400
+        )
     job_filter = request.query_params.get("job_id")
     limit = int_param(request, "limit", MAX_CALENDAR_EVENTS, low=1, high=MAX_CALENDAR_EVENTS)
     events: list[dict[str, Any]] = []

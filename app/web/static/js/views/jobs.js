@@ -4,7 +4,7 @@ import { api } from "../api.js";
 import { encode, h, link, put } from "../dom.js";
 import { replaceQuery } from "../router.js";
 import { timeEl } from "../time.js";
-import { badge, confirmAction, debounce, errorText, notify, pager, tagList } from "../ui.js";
+import { badge, confirmAction, debounce, errorText, every, notify, pager, tagList } from "../ui.js";
 import { scheduleSummary } from "./jobbits.js";
 
 const PAGE = 20;
@@ -72,15 +72,18 @@ export async function jobsView(main, { query, signal }) {
   const state = readState(query);
   const summary = h("p", { class: "summary muted" });
   const body = h("div", { class: "table-wrap" });
+  let loads = 0;
   const reload = async () => {
+    const mine = ++loads;
     replaceQuery({ ...state, sort: state.sort === "created_at" ? "" : state.sort, order: state.order === "desc" ? "" : state.order, offset: state.offset || "" });
     let page;
     try {
       page = await api("/jobs", { query: { ...state, limit: PAGE }, signal });
     } catch (error) {
-      if (error.name !== "AbortError") put(body, h("p", { class: "failure" }, errorText(error)));
+      if (error.name !== "AbortError" && mine === loads) put(body, h("p", { class: "failure" }, errorText(error)));
       return;
     }
+    if (mine !== loads) return; // the filters changed while this page was on its way
     put(body, jobsTable(page, state, reload, pick));
     api("/stats", { signal }).then((stats) => put(summary, statsLine(stats)), () => null);
   };
@@ -115,7 +118,8 @@ export async function jobsView(main, { query, signal }) {
     h("div", { class: "toolbar" }, search, status, tag, sort, order),
     body,
   );
-  await reload();
+  // next/last run times and counts move on by themselves: keep the list fresh
+  every(15000, reload, signal);
 }
 
 function statsLine(stats) {
