@@ -86,6 +86,12 @@ def test_schedule_box_shows_what_it_understood_and_the_form_creates_the_job(
     expect(page.locator(".details")).to_contain_text(parsed["human_readable"])
     expect(page.locator(".upcoming li")).to_have_count(10)
 
+    # the job just made runs on demand, and its run shows up and succeeds
+    page.locator(".page-head button[data-action=trigger]").click()
+    expect(page.locator("tr.run")).to_have_attribute("data-status", "succeeded")
+    page.locator(".page-head button[data-action=pause]").click()
+    expect(page.locator(".page-head .badge")).to_have_text("paused")
+
 
 def test_edit_keeps_the_schedule_unless_it_is_retyped(signed_in: Any, api: httpx.Client) -> None:
     page = signed_in

@@ -79,13 +79,13 @@ export function scheduleBox({ initial, signal } = {}) {
     put(out, children);
   };
 
+  // understood() and refused() describe an answer; run() shows it if it is still the latest
   const understood = (parsed, checked) => {
     const schedule = parsed.schedule;
     const runs = parsed.next_runs?.length ? parsed.next_runs : checked?.next_runs || [];
     const zoneName = schedule.timezone || "UTC";
     const low = typeof parsed.confidence === "number" && parsed.confidence < CONFIRM_BELOW;
-    confirm.checked = false;
-    show(
+    const view = [
       low ? "ok uncertain" : "ok",
       h("p", { class: "understood" }, h("span", { class: "icon", "aria-hidden": "true" }, "✓"), " ", h("strong", { class: "human" }, parsed.human_readable || schedule.expression || "")),
       h(
@@ -109,18 +109,18 @@ export function scheduleBox({ initial, signal } = {}) {
           ]
         : h("p", { class: "warning" }, "It does not fire after now."),
       low ? h("label", { class: "confirm-guess" }, confirm, ` This is a guess (${parsed.parse_method}). I checked it and want it.`) : null,
-    );
-    return { changed: true, schedule, needsConfirm: low };
+    ];
+    return { view, state: { changed: true, schedule, needsConfirm: low } };
   };
 
   const refused = (error, suggestion, remarks) => {
-    show(
+    const view = [
       "error",
       h("p", { class: "understood" }, h("span", { class: "icon", "aria-hidden": "true" }, "✗"), " ", h("strong", { class: "reason" }, error)),
       suggestion ? h("p", { class: "suggestion" }, "Suggestion: ", suggestion) : null,
       notes(remarks),
-    );
-    return { changed: true, schedule: null, error };
+    ];
+    return { view, state: { changed: true, schedule: null, error } };
   };
 
   async function interpret(text, timezone, signal) {
@@ -156,14 +156,18 @@ export function scheduleBox({ initial, signal } = {}) {
     inflight = new AbortController();
     signal?.addEventListener("abort", () => inflight.abort(), { once: true });
     show("pending", h("p", { class: "muted" }, "Checking…"));
+    let answer;
     try {
-      const next = await interpret(text, zone.value.trim() || viewerZone, inflight.signal);
-      if (mine === seq) state = next;
+      answer = await interpret(text, zone.value.trim() || viewerZone, inflight.signal);
     } catch (error) {
-      if (isAbort(error) || mine !== seq) return;
-      state = refused(error.message);
+      if (isAbort(error)) return;
+      answer = refused(error.message);
     }
-    if (mine === seq) release();
+    if (mine !== seq) return; // a later edit is on its way; its answer will be shown
+    confirm.checked = false;
+    show(...answer.view);
+    state = answer.state;
+    release();
   };
   const later = debounce(run, 350);
   const edited = () => {
