@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from agentcron.app.storage.database import Database
@@ -37,6 +37,12 @@ def _like_escape(text: str) -> str:
 
 def _visible(owner: str) -> Any:
     return (jobs.c.owner == owner) & jobs.c.deleted_at.is_(None)
+
+
+# built once: the hot read path should not rebuild its statement on every request
+_GET_JOB = select(jobs).where(
+    jobs.c.id == bindparam("id"), jobs.c.owner == bindparam("owner"), jobs.c.deleted_at.is_(None)
+)
 
 
 class JobStore:
@@ -75,8 +81,13 @@ class JobStore:
             return existing, False
 
     async def get(self, owner: str, job_id: str) -> dict[str, Any] | None:
+        if self.db.is_sqlite:
+            return self.db.fast_row(
+                jobs, "id = ? AND owner = ? AND deleted_at IS NULL", (job_id, owner)
+            )
+
         def work(conn: Connection) -> dict[str, Any] | None:
-            row = conn.execute(select(jobs).where(jobs.c.id == job_id, _visible(owner))).first()
+            row = conn.execute(_GET_JOB, {"id": job_id, "owner": owner}).first()
             return dict(row._mapping) if row else None
 
         return await self.db.read(work)
