@@ -72,8 +72,9 @@ def test_calendar_shows_planned_runs_by_week_and_by_month(page: Any, service: Se
 
 @pytest.mark.xfail(
     reason="calendar-data answers 500 once an active job has no schedule: the JSON column "
-    "stores None as JSON null, which passes active_with_schedules' IS NOT NULL filter",
-    strict=True,
+    "stores None as JSON null, which passes active_with_schedules' IS NOT NULL filter "
+    "(app/storage): remove this marker once it is fixed",
+    strict=False,  # the fix lands in another module; an XPASS shows in the summary
 )
 def test_calendar_with_an_on_demand_job(signed_in: Any, api: httpx.Client) -> None:
     make_job(api, name="Only when triggered", schedule=None)

@@ -73,7 +73,7 @@ export async function jobFormView(main, { params, query, signal }) {
     name: input("name", { value: job?.name || query.get("name") || "", maxlength: 200, placeholder: "defaults to the goal's first line" }),
     action: select("action", [["agent", "An agent works toward a goal"], ["http", "An HTTP call"], ["noop", "Nothing (a no-op, for testing)"]], job?.action || "agent"),
     goal: h("textarea", { id: "goal", name: "goal", rows: 3, placeholder: "Summarize yesterday's incidents and list open follow-ups" }, job?.goal || ""),
-    agent_id: input("agent_id", { value: job?.agent_id || "default" }),
+    agent_id: input("agent_id", { value: job?.agent_id || "default", list: "agent-ids" }),
     method: select("method", ["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => [m, m]), http.method || "GET"),
     url: input("url", { type: "url", value: http.url || "", placeholder: "https://example.com/hook" }),
     body: h("textarea", { id: "body", name: "body", rows: 3, placeholder: '{"optional": "JSON body"}' }, http.body === undefined || http.body === null ? "" : JSON.stringify(http.body, null, 2)),
@@ -127,7 +127,13 @@ export async function jobFormView(main, { params, query, signal }) {
     formError,
     h("div", { class: "actions" }, save, link(editing ? `/jobs/${encode(job.id)}` : "/jobs", "Cancel", { class: "button ghost" })),
   );
-  put(main, h("p", { class: "crumbs" }, link("/jobs", "‹ Jobs")), form);
+  const agents = h("datalist", { id: "agent-ids" });
+  put(main, h("p", { class: "crumbs" }, link("/jobs", "‹ Jobs")), form, agents);
+  // offer the owner's agents by id; a server without /agents leaves a plain text field
+  api("/agents", { signal }).then(
+    (body) => put(agents, (body.agents || []).map((a) => h("option", { value: a.id }, a.name && a.name !== a.id ? `${a.name} (${a.model || "default model"})` : a.model || ""))),
+    () => null,
+  );
   (editing ? f.name : box.input).focus();
 
   function clearErrors() {
