@@ -4,6 +4,7 @@ recovered, and every scheduled slot is accounted for exactly once."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -110,9 +111,14 @@ async def test_kill_9_then_restart_recovers_runs_and_slots(
     slots = [datetime.fromisoformat(r["scheduled_for"]) for r in runs]
     assert len(slots) == len(set(slots)), "a slot fired twice"
     ordered = sorted(slots)
-    gaps = [
-        (a, b) for a, b in zip(ordered, ordered[1:], strict=False) if (b - a).total_seconds() != 1
-    ]
+    gaps = [(a, b) for a, b in itertools.pairwise(ordered) if (b - a).total_seconds() != 1]
     assert not gaps, f"slots lost between {gaps}"
-    assert all(r["status"] in ("succeeded", "skipped") for r in runs)
+    newest = set(ordered[-2:])  # the last slots may still be in flight when we looked
+    for run in runs:
+        if run["status"] == "failed":  # a tick that was running at the kill
+            assert run["reason"] == "interrupted", run
+        elif run["status"] in ("queued", "running"):
+            assert datetime.fromisoformat(run["scheduled_for"]) in newest, run
+        else:
+            assert run["status"] in ("succeeded", "skipped"), run
     assert not [r for r in runs if r["status"] == "skipped" and not r["reason"]]

@@ -57,8 +57,7 @@ async def test_sigterm_lets_the_running_run_finish(tmp_path: Path, sink: Sink) -
             )
         ).json()
         run_id = (await api.post(f"/jobs/{job['id']}/trigger")).json()["run_id"]
-        while not sink.on("/hang"):
-            await asyncio.sleep(0.02)
+        await sink.wait_for_requests(1)
         assert service.proc is not None
         service.proc.send_signal(15)
         await asyncio.sleep(0.3)
