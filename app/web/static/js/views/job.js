@@ -169,9 +169,9 @@ function drawStats(box, stats) {
       card("Last success", stats.last_success_at ? timeEl(stats.last_success_at) : "never"),
       card("Last failure", stats.last_failure_at ? timeEl(stats.last_failure_at) : "never"),
     ),
-    stats.daily?.length
+    stats.daily?.some((d) => d.succeeded || d.failed)
       ? h("div", { class: "charts" }, chartBlock("Runs per day (green succeeded, red failed)", outcomeChart(stats.daily)), chartBlock("Average duration", durationChart(stats.daily)))
-      : h("p", { class: "muted" }, "No runs in this window yet."),
+      : h("p", { class: "muted" }, "No succeeded or failed runs in this window yet."),
   );
 }
 
