@@ -38,6 +38,8 @@ class Settings:
     lease_seconds: float = 30.0
     shutdown_grace_seconds: float = 30.0
     default_catchup_window_seconds: int = 3600
+    # slots are fired (and their runs taken by a worker) this far ahead, then started on time
+    lookahead_seconds: float = 1.0
     # LLM
     openai_api_key: str | None = None
     openai_base_url: str | None = None
@@ -63,6 +65,7 @@ class Settings:
             lease_seconds=_float("AGENTCRON_LEASE_SECONDS", 30.0),
             shutdown_grace_seconds=_float("AGENTCRON_SHUTDOWN_GRACE_SECONDS", 30.0),
             default_catchup_window_seconds=_int("AGENTCRON_CATCHUP_WINDOW_SECONDS", 3600),
+            lookahead_seconds=_float("AGENTCRON_LOOKAHEAD_SECONDS", 1.0),
             openai_api_key=env("OPENAI_API_KEY"),
             openai_base_url=env("OPENAI_BASE_URL"),
             llm_model=env("AGENTCRON_LLM_MODEL") or "gpt-4o-mini",

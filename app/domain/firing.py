@@ -32,6 +32,7 @@ def plan_firing(
     slot: datetime,
     now: datetime,
     catchup_window: timedelta,
+    until: datetime | None = None,
     exclusions: Exclusions | None = None,
     max_slots: int = 100_000,
 ) -> FirePlan:
@@ -41,18 +42,20 @@ def plan_firing(
     - of the slots inside the window only the newest runs; the older ones are coalesced into it
       (recorded as skipped, reason "coalesced");
     - an excluded slot is skipped with the exclusion's reason and never runs;
-    - ``next_slot`` is the first slot after ``now``.
+    - ``next_slot`` is the first slot after ``until`` (default ``now``): slots up to
+      ``until`` are fired ahead of time, to start on the dot (their runs wait for their time).
     """
+    until = until or now
     due: list[datetime] = [slot]
     next_slot: datetime | None = None
     for instant in iter_fire_times(schedule, after=slot):
-        if instant > now:
+        if instant > until:
             next_slot = instant
             break
         due.append(instant)
         if len(due) >= max_slots:
             # give up enumerating: everything up to here is missed; resume after now
-            for later in iter_fire_times(schedule, after=now):
+            for later in iter_fire_times(schedule, after=until):
                 next_slot = later
                 break
             break

@@ -51,6 +51,7 @@ class Scheduler:
             now = await self.now()
             result = await self.rt.runs.fire_due_jobs(
                 now=now,
+                until=now + timedelta(seconds=settings.lookahead_seconds),
                 limit=settings.claim_batch_size,
                 default_catchup=settings.default_catchup_window_seconds,
             )
@@ -85,7 +86,8 @@ class Scheduler:
                 earliest, now = None, None
             timeout = max_sleep
             if earliest is not None and now is not None:
-                timeout = min(max_sleep, max(0.0, (earliest - now).total_seconds()))
+                ahead = self.rt.settings.lookahead_seconds
+                timeout = min(max_sleep, max(0.0, (earliest - now).total_seconds() - ahead))
                 if timeout == 0 and self.jobs_checked_last_tick == 0:
                     # due but not ours to fire (locked by another instance): don't spin
                     timeout = 0.05

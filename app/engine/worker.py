@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from agentcron.app.domain.conditions import ConditionError, compile_condition, evaluate
@@ -77,7 +77,7 @@ class Worker:
                 earliest = await self.rt.runs.earliest_queued()
                 if earliest is not None:
                     now = await self.now()
-                    until = (earliest - now).total_seconds()
+                    until = (earliest - now).total_seconds() - self.rt.settings.lookahead_seconds
                     # a due run we could not take waits on its job's concurrency: a finishing
                     # run wakes us; otherwise sleep until the next run comes due
                     timeout = max_sleep if until <= 0 else min(max_sleep, until)
@@ -92,6 +92,7 @@ class Worker:
         now = await self.now()
         pairs = await self.rt.runs.acquire_runs(
             now=now,
+            due_by=now + timedelta(seconds=self.rt.settings.lookahead_seconds),
             limit=free,
             instance=self.rt.instance_id,
             lease=self.rt.settings.lease_seconds,
@@ -171,6 +172,11 @@ class Worker:
         fin = Finish(run_id=run["id"], status="succeeded")
         timeout = job.get("timeout_seconds")
         try:
+            # taken ahead of its slot: start on the dot
+            wait = (run["not_before"] - self.rt.clock.now()).total_seconds()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            fin.started_at = self.rt.clock.now()
             executor = self.executors.get(action.get("type", "agent"))
             async with asyncio.timeout(timeout):
                 outcome = await executor.execute(action, context)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select, text, update
+from sqlalchemy import Connection, bindparam, case, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from agentcron.app.domain.firing import plan_firing
@@ -88,6 +88,20 @@ def run_row(
     return row
 
 
+# what firing needs of a job: not its action, delivery or metadata (JSON decoding costs)
+_FIRING_COLUMNS = (
+    jobs.c.id,
+    jobs.c.owner,
+    jobs.c.schedule,
+    jobs.c.pending_schedule,
+    jobs.c.effective_from,
+    jobs.c.next_run_at,
+    jobs.c.exclusions,
+    jobs.c.catchup_window_seconds,
+    jobs.c.overlap,
+)
+
+
 @dataclass
 class FireResult:
     jobs_checked: int = 0
@@ -109,6 +123,8 @@ class Finish:
     condition_met: bool | None = None
     usage: dict[str, int] | None = None
     retryable: bool = True
+    #: when the executor really began (a run taken ahead of its time waits for it first)
+    started_at: datetime | None = None
     #: rows for the outbox: (kind, target, event, payload, status)
     outbox: list[tuple[str, str, str, dict[str, Any], str]] = field(default_factory=list)
 
@@ -130,19 +146,24 @@ class RunStore:
 
     # -- the scheduler ------------------------------------------------------------------------
 
-    async def fire_due_jobs(self, *, now: datetime, limit: int, default_catchup: int) -> FireResult:
+    async def fire_due_jobs(
+        self, *, now: datetime, limit: int, default_catchup: int, until: datetime | None = None
+    ) -> FireResult:
+        """Fire every slot up to ``until`` (default ``now``); catch-up is judged against ``now``."""
         from agentcron.app.api.render import parsed_schedule
+
+        until = until or now
 
         def work(conn: Connection) -> FireResult:
             result = FireResult()
             due = conn.execute(
                 _locking(
                     conn,
-                    select(jobs)
+                    select(*_FIRING_COLUMNS)
                     .where(
                         jobs.c.status == "active",
                         jobs.c.deleted_at.is_(None),
-                        jobs.c.next_run_at <= now,
+                        jobs.c.next_run_at <= until,
                     )
                     .order_by(jobs.c.next_run_at)
                     .limit(limit),
@@ -181,7 +202,7 @@ class RunStore:
                     job_updates.append(update_values)
                     continue
                 schedule, exclusions = parsed_schedule(schedule_doc, job.exclusions)
-                if slot > now:  # the switch moved the first slot into the future
+                if slot > until:  # the switch moved the first slot into the future
                     update_values["_next"] = slot
                     job_updates.append(update_values)
                     continue
@@ -190,6 +211,7 @@ class RunStore:
                     schedule,
                     slot=slot,
                     now=now,
+                    until=until,
                     catchup_window=timedelta(seconds=default_catchup if window is None else window),
                     exclusions=exclusions,
                 )
@@ -234,7 +256,7 @@ class RunStore:
                             )
                         )
                         result.queued += 1
-                        result.lateness.append((now - plan.run_slot).total_seconds())
+                        result.lateness.append(max(0.0, (now - plan.run_slot).total_seconds()))
                 update_values["_next"] = plan.next_slot
                 if plan.next_slot is None and plan.run_slot is None:
                     update_values["_status"] = "completed"
@@ -323,16 +345,25 @@ class RunStore:
     # -- workers ----------------------------------------------------------------------------
 
     async def acquire_runs(
-        self, *, now: datetime, limit: int, instance: str, lease: float
+        self,
+        *,
+        now: datetime,
+        limit: int,
+        instance: str,
+        lease: float,
+        due_by: datetime | None = None,
     ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-        """Lease up to ``limit`` runs to ``instance``; returns (run, job) pairs."""
+        """Lease up to ``limit`` runs due by ``due_by`` (default ``now``) to ``instance``;
+        returns (run, job) pairs. A run taken ahead of its ``not_before`` is the worker's to
+        start on time; its ``started_at`` is corrected to the real start when it finishes."""
+        due_by = due_by or now
 
         def work(conn: Connection) -> list[tuple[dict[str, Any], dict[str, Any]]]:
             candidates = conn.execute(
                 _locking(
                     conn,
                     select(runs)
-                    .where(runs.c.status == "queued", runs.c.not_before <= now)
+                    .where(runs.c.status == "queued", runs.c.not_before <= due_by)
                     .order_by(runs.c.not_before, runs.c.created_at)
                     .limit(max(limit * 4, 16)),
                 )
@@ -395,12 +426,21 @@ class RunStore:
                     update(runs)
                     .where(runs.c.id.in_([r["id"] for r, _ in claimed]))
                     .values(
-                        status="running", started_at=now, acquired_by=instance, acquired_until=until
+                        status="running",
+                        started_at=func.coalesce(
+                            case((runs.c.not_before > now, runs.c.not_before), else_=None), now
+                        ),
+                        acquired_by=instance,
+                        acquired_until=until + max(timedelta(0), due_by - now),
                     )
                 )
                 events = []
                 for run, job in claimed:
-                    run.update(status="running", started_at=now, acquired_by=instance)
+                    run.update(
+                        status="running",
+                        started_at=max(now, run["not_before"]),
+                        acquired_by=instance,
+                    )
                     if job.get("webhook_url"):
                         events.append(
                             _outbox_row(run, "event", job["webhook_url"], "job.started", now)
@@ -458,22 +498,30 @@ class RunStore:
         """Record outcomes; returns the runs recorded (with any retry run queued for them)."""
 
         def work(conn: Connection) -> list[dict[str, Any]]:
-            recorded = []
-            for fin in finishes:
-                row = conn.execute(
+            held = {
+                r.id: dict(r._mapping)
+                for r in conn.execute(
                     select(runs).where(
-                        runs.c.id == fin.run_id,
+                        runs.c.id.in_([f.run_id for f in finishes]),
                         runs.c.status == "running",
                         runs.c.acquired_by == instance,
                     )
-                ).first()
-                if row is None:
-                    continue  # lost the lease: the recoverer owns this run now
-                job = conn.execute(select(jobs).where(jobs.c.id == row.job_id)).first()
-                recorded.append(
-                    _record_outcome(conn, dict(row._mapping), job, fin, now=now, rng=self.rng)
                 )
-            return recorded
+            }
+            # a run not held any more lost its lease: the recoverer owns it now
+            pairs = [(held[f.run_id], f) for f in finishes if f.run_id in held]
+            job_rows = {
+                j.id: j
+                for j in conn.execute(
+                    select(jobs).where(jobs.c.id.in_({run["job_id"] for run, _ in pairs}))
+                )
+            }
+            return _record_outcomes(
+                conn,
+                [(run, job_rows.get(run["job_id"]), fin) for run, fin in pairs],
+                now=now,
+                rng=self.rng,
+            )
 
         return await self.db.write(work)
 
@@ -487,22 +535,27 @@ class RunStore:
                     .limit(limit),
                 )
             ).all()
-            recorded = []
-            for row in rows:
-                job = conn.execute(select(jobs).where(jobs.c.id == row.job_id)).first()
-                fin = Finish(
-                    run_id=row.id,
-                    status="failed",
-                    reason="interrupted",
-                    error=(
-                        "interrupted: the instance running it stopped "
-                        f"({row.acquired_by}'s lease expired)"
+            job_rows = {
+                j.id: j
+                for j in conn.execute(select(jobs).where(jobs.c.id.in_({r.job_id for r in rows})))
+            }
+            pairs = [
+                (
+                    dict(row._mapping),
+                    job_rows.get(row.job_id),
+                    Finish(
+                        run_id=row.id,
+                        status="failed",
+                        reason="interrupted",
+                        error=(
+                            "interrupted: the instance running it stopped "
+                            f"({row.acquired_by}'s lease expired)"
+                        ),
                     ),
                 )
-                recorded.append(
-                    _record_outcome(conn, dict(row._mapping), job, fin, now=now, rng=self.rng)
-                )
-            return recorded
+                for row in rows
+            ]
+            return _record_outcomes(conn, pairs, now=now, rng=self.rng)
 
         return await self.db.write(work)
 
@@ -636,6 +689,86 @@ def _outbox_row(
     }
 
 
+_UPDATE_RUN = (
+    update(runs)
+    .where(runs.c.id == bindparam("_id"))
+    .values(
+        status=bindparam("status"),
+        started_at=bindparam("started_at"),
+        completed_at=bindparam("completed_at"),
+        output=bindparam("output"),
+        data=bindparam("data"),
+        error=bindparam("error"),
+        reason=bindparam("reason"),
+        condition_met=bindparam("condition_met"),
+        usage=bindparam("usage"),
+        delivery=bindparam("delivery"),
+        acquired_by=None,
+        acquired_until=None,
+    )
+)
+_JOB_SUCCEEDED = (
+    update(jobs)
+    .where(jobs.c.id == bindparam("_id"))
+    .values(run_count=jobs.c.run_count + 1, last_run_at=bindparam("_last"), consecutive_failures=0)
+)
+_JOB_COUNTED = (
+    update(jobs)
+    .where(jobs.c.id == bindparam("_id"))
+    .values(run_count=jobs.c.run_count + 1, last_run_at=bindparam("_last"))
+)
+
+
+class _Writes:
+    """The statements a batch of outcomes needs, grouped so each kind is one executemany."""
+
+    def __init__(self) -> None:
+        self.run_updates: list[dict[str, Any]] = []
+        self.jobs_succeeded: list[dict[str, Any]] = []
+        self.jobs_counted: list[dict[str, Any]] = []
+        self.retries: list[dict[str, Any]] = []
+        self.outbox: list[dict[str, Any]] = []
+        self.finals: list[tuple[dict[str, Any], Any]] = []
+
+    def flush(self, conn: Connection, *, now: datetime) -> None:
+        if self.run_updates:
+            conn.execute(_UPDATE_RUN, self.run_updates)
+        if self.jobs_succeeded:
+            conn.execute(_JOB_SUCCEEDED, self.jobs_succeeded)
+        if self.jobs_counted:
+            conn.execute(_JOB_COUNTED, self.jobs_counted)
+        if self.retries:
+            conn.execute(runs.insert(), self.retries)
+        if self.outbox:
+            conn.execute(_insert(conn, outbox).on_conflict_do_nothing(), self.outbox)
+        if self.finals:
+            # chains: firing the downstream edges belongs to this same transaction, so a crash
+            # between recording the outcome and starting what follows can neither lose nor
+            # double a downstream run (run updates are flushed first: joins read them)
+            from agentcron.app.storage import chains as chain_store
+
+            hook = getattr(chain_store, "on_run_finished", None)
+            if hook is not None:
+                for run, job in self.finals:
+                    run["chain_runs_queued"] = hook(conn, run, job, now=now)
+
+
+def _record_outcomes(
+    conn: Connection,
+    pairs: list[tuple[dict[str, Any], Any, Finish]],
+    *,
+    now: datetime,
+    rng: random.Random,
+) -> list[dict[str, Any]]:
+    writes = _Writes()
+    recorded = [
+        _record_outcome(conn, run, job, fin, now=now, rng=rng, writes=writes)
+        for run, job, fin in pairs
+    ]
+    writes.flush(conn, now=now)
+    return recorded
+
+
 def _record_outcome(
     conn: Connection,
     run: dict[str, Any],
@@ -644,9 +777,11 @@ def _record_outcome(
     *,
     now: datetime,
     rng: random.Random,
+    writes: _Writes,
 ) -> dict[str, Any]:
-    """Write one attempt's outcome and everything that follows from it, in the caller's
-    transaction: the retry, the job's counters and status, deliveries and events."""
+    """One attempt's outcome and everything that follows from it — the retry, the job's
+    counters and status, deliveries and events — added to ``writes`` (the caller's
+    transaction); only unusual job changes are executed here and now."""
     retry_at: datetime | None = None
     if fin.status in RETRYABLE and fin.retryable and job is not None and job.deleted_at is None:
         delay = retry_delay(job.retry, attempt=run["attempt"], rng=rng)
@@ -660,6 +795,7 @@ def _record_outcome(
     }
     values: dict[str, Any] = {
         "status": fin.status,
+        "started_at": fin.started_at or run.get("started_at"),
         "completed_at": now,
         "output": fin.output,
         "data": fin.data,
@@ -667,23 +803,17 @@ def _record_outcome(
         "reason": fin.reason,
         "condition_met": fin.condition_met,
         "usage": fin.usage,
-        "acquired_by": None,
-        "acquired_until": None,
+        "delivery": delivery_summary or None,
     }
-    if delivery_summary:
-        values["delivery"] = delivery_summary
-    conn.execute(update(runs).where(runs.c.id == run["id"]).values(**values))
-    run.update(values)
+    writes.run_updates.append({"_id": run["id"], **values})
+    run.update(values, acquired_by=None, acquired_until=None)
+    run["final"] = final
     if job is None:
         return run
-    job_changes: dict[str, Any] = {
-        "run_count": jobs.c.run_count + 1,
-        "last_run_at": run.get("started_at") or now,
-    }
+    last = run.get("started_at") or now
+    job_changes: dict[str, Any] = {}
     failed_for_good = final and fin.status in ("failed", "timed_out")
-    if fin.status == "succeeded":
-        job_changes["consecutive_failures"] = 0
-    elif failed_for_good:
+    if failed_for_good:
         job_changes["consecutive_failures"] = jobs.c.consecutive_failures + 1
         if job.pause_on_failure and job.consecutive_failures + 1 >= job.pause_on_failure:
             if job.status == "active":
@@ -698,7 +828,18 @@ def _record_outcome(
     )
     if one_time_done:
         job_changes["status"] = "completed" if fin.status == "succeeded" else "failed"
-    conn.execute(update(jobs).where(jobs.c.id == job.id).values(**job_changes))
+    if job_changes:
+        if fin.status == "succeeded":
+            job_changes["consecutive_failures"] = 0
+        conn.execute(
+            update(jobs)
+            .where(jobs.c.id == job.id)
+            .values(run_count=jobs.c.run_count + 1, last_run_at=last, **job_changes)
+        )
+    elif fin.status == "succeeded":
+        writes.jobs_succeeded.append({"_id": job.id, "_last": last})
+    else:
+        writes.jobs_counted.append({"_id": job.id, "_last": last})
     if retry_at is not None:
         retry = run_row(
             job=job,
@@ -712,10 +853,9 @@ def _record_outcome(
             chain_run_id=run.get("chain_run_id"),
             upstream_run_id=run.get("upstream_run_id"),
         )
-        conn.execute(runs.insert().values(**retry))
+        writes.retries.append(retry)
         run["retry_run_id"] = retry["id"]
         run["retry_at"] = retry_at
-    rows = []
     for kind, target, event, payload, status in fin.outbox:
         if kind == "failure_notice" and not failed_for_good:
             continue
@@ -725,10 +865,10 @@ def _record_outcome(
             run, "delivery" if kind == "failure_notice" else kind, target, event, now, **payload
         )
         row["status"] = status
-        rows.append(row)
+        writes.outbox.append(row)
     if job.webhook_url:
         event = "job.finished" if fin.status == "succeeded" else "job.error"
-        rows.append(
+        writes.outbox.append(
             _outbox_row(
                 run,
                 "event",
@@ -740,16 +880,6 @@ def _record_outcome(
                 final=final,
             )
         )
-    if rows:
-        conn.execute(_insert(conn, outbox).on_conflict_do_nothing(), rows)
-    run["final"] = final
     if final:
-        # chains: firing the downstream edges belongs to this same transaction, so a crash
-        # between recording the outcome and starting what follows can neither lose nor
-        # double a downstream run
-        from agentcron.app.storage import chains as chain_store
-
-        hook = getattr(chain_store, "on_run_finished", None)
-        if hook is not None:
-            run["chain_runs_queued"] = hook(conn, run, job, now=now)
+        writes.finals.append((run, job))
     return run

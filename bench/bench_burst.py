@@ -1,0 +1,286 @@
+"""Midnight burst: N jobs all due in the same second. agentcron against APScheduler 3.11.
+
+    .venv/bin/python bench/bench_burst.py [--sizes 1000,10000] [--skip-apscheduler]
+
+For each N, every contender gets the same work in this one invocation:
+- agentcron on SQLite (engine in-process, every run recorded), a no-op action and an `http`
+  action posting to a local sink (a separate process);
+- APScheduler 3.11 AsyncIOScheduler with its SQLAlchemy job store on SQLite and with its
+  (non-durable) memory store, jobs posting with aiohttp, the same client agentcron uses.
+Prints p50/p99/max lateness of run start and of arrival at the sink, and runs/s, with ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+LEAD = 3.0  # seconds between set-up and the due second
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+class SinkProcess:
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "bench" / "sink_server.py"), str(self.port)]
+        )
+
+    async def ready(self) -> None:
+        async with aiohttp.ClientSession() as s:
+            for _ in range(100):
+                try:
+                    async with s.get(f"{self.url}/stats"):
+                        return
+                except aiohttp.ClientError:
+                    await asyncio.sleep(0.1)
+
+    async def reset(self) -> None:
+        async with aiohttp.ClientSession() as s, s.post(f"{self.url}/reset"):
+            pass
+
+    async def arrivals(self) -> list[float]:
+        async with aiohttp.ClientSession() as s, s.get(f"{self.url}/stats") as r:
+            return list(json.loads(await r.read())["arrivals"])
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+async def wait_for(count: Any, n: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while await count() < n:
+        if time.monotonic() > deadline:
+            raise SystemExit(f"only {await count()} of {n} finished in {timeout} s")
+        await asyncio.sleep(0.05)
+
+
+# -- agentcron -------------------------------------------------------------------------------
+
+
+async def run_agentcron(n: int, action: str, sink: SinkProcess) -> dict[str, Any]:
+    from sqlalchemy import func, insert, select
+
+    from agentcron.app.config import Settings
+    from agentcron.app.engine.service import EngineService
+    from agentcron.app.ids import new_id
+    from agentcron.app.runtime import Runtime
+    from agentcron.app.storage.migrate import upgrade
+    from agentcron.app.storage.tables import jobs, runs
+
+    tmp = Path(tempfile.mkdtemp(prefix="agentcron-burst-"))
+    url = f"sqlite+aiosqlite:///{tmp / 'burst.db'}"
+    upgrade(url)
+    settings = Settings(database_url=url, allow_private_networks=True, worker_concurrency=500)
+    rt = Runtime(settings)
+    rt.roles = {"scheduler", "worker"}
+    due = (datetime.now(UTC) + timedelta(seconds=LEAD)).replace(microsecond=0) + timedelta(
+        seconds=1
+    )
+    spec = (
+        {"type": "noop"}
+        if action == "noop"
+        else {
+            "type": "http",
+            "http": {
+                "url": f"{sink.url}/hit",
+                "method": "POST",
+                "headers": {},
+                "query": {},
+                "body": {"job": "{{ job.id }}"},
+            },
+        }
+    )
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "id": new_id("job"),
+            "owner": "bench",
+            "name": f"burst {i}",
+            "action": spec,
+            "schedule": {"type": "cron", "expression": "0 0 * * *", "timezone": "UTC"},
+            "status": "active",
+            "overlap": "skip",
+            "tags": [],
+            "tags_index": "",
+            "metadata": {},
+            "next_run_at": due,
+            "run_count": 0,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for i in range(n)
+    ]
+    await rt.db.write(lambda conn: conn.execute(insert(jobs), rows))
+    await sink.reset()
+    engine = EngineService(rt)
+    await engine.start()
+
+    async def finished() -> int:
+        return int(
+            await rt.db.read(
+                lambda conn: conn.execute(
+                    select(func.count()).select_from(runs).where(runs.c.completed_at.is_not(None))
+                ).scalar()
+            )
+        )
+
+    await wait_for(finished, n, timeout=LEAD + 120)
+    ended = time.time()
+    rows = await rt.db.read(
+        lambda conn: conn.execute(
+            select(runs.c.started_at, runs.c.status, runs.c.completed_at)
+        ).all()
+    )
+    await engine.stop()
+    await rt.close()
+    due_ts = due.timestamp()
+    starts = [r.started_at.timestamp() - due_ts for r in rows]
+    statuses = {r.status for r in rows}
+    arrivals = [t - due_ts for t in await sink.arrivals()] if action == "http" else []
+    return {
+        "start": starts,
+        "arrival": arrivals,
+        "runs_per_s": n / max(1e-9, max(r.completed_at.timestamp() for r in rows) - due_ts),
+        "recorded": len(rows),
+        "statuses": statuses,
+        "_ended": ended,
+    }
+
+
+# -- APScheduler 3.11 -------------------------------------------------------------------------
+
+_session: aiohttp.ClientSession | None = None
+_starts: list[float] = []
+_done = 0
+
+
+async def aps_job(url: str | None) -> None:
+    global _done
+    _starts.append(time.time())
+    if url is not None:
+        assert _session is not None
+        async with _session.post(url, json={"job": "x"}) as response:
+            await response.read()
+    _done += 1
+
+
+async def run_apscheduler(n: int, store: str, action: str, sink: SinkProcess) -> dict[str, Any]:
+    global _session, _done
+    from apscheduler.jobstores.memory import MemoryJobStore
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    _starts.clear()
+    _done = 0
+    tmp = Path(tempfile.mkdtemp(prefix="aps-burst-"))
+    jobstore = (
+        SQLAlchemyJobStore(url=f"sqlite:///{tmp / 'aps.db'}")
+        if store == "sqlite"
+        else MemoryJobStore()
+    )
+    _session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=100))
+    scheduler = AsyncIOScheduler(jobstores={"default": jobstore}, timezone="UTC")
+    scheduler.start(paused=True)
+    due = (datetime.now(UTC) + timedelta(seconds=LEAD)).replace(microsecond=0) + timedelta(
+        seconds=1
+    )
+    target = f"{sink.url}/hit" if action == "http" else None
+    for i in range(n):
+        scheduler.add_job(
+            aps_job, "date", run_date=due, args=[target], id=f"j{i}", misfire_grace_time=3600
+        )
+    await sink.reset()
+    scheduler.resume()
+
+    async def finished() -> int:
+        return _done
+
+    await wait_for(finished, n, timeout=LEAD + 300)
+    scheduler.shutdown(wait=False)
+    await _session.close()
+    due_ts = due.timestamp()
+    starts = [t - due_ts for t in _starts]
+    arrivals = [t - due_ts for t in await sink.arrivals()] if action == "http" else []
+    return {
+        "start": starts,
+        "arrival": arrivals,
+        "runs_per_s": n / max(1e-9, max(starts)),
+        "recorded": 0,
+        "statuses": set(),
+    }
+
+
+def line(name: str, result: dict[str, Any], key: str) -> str:
+    values = result[key]
+    return (
+        f"  {name:34} p50 {pct(values, 0.5):7.3f} s  p99 {pct(values, 0.99):7.3f} s  "
+        f"max {max(values):7.3f} s  {result['runs_per_s']:8.0f} runs/s"
+    )
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--skip-apscheduler", action="store_true")
+    args = parser.parse_args()
+    sink = SinkProcess()
+    await sink.ready()
+    try:
+        for n in (int(s) for s in args.sizes.split(",")):
+            print(f"\n== {n} jobs due in the same second (2-core machine, one process each)")
+            ours_noop = await run_agentcron(n, "noop", sink)
+            assert ours_noop["statuses"] == {"succeeded"}, ours_noop["statuses"]
+            print(" run start lateness, no-op action:")
+            print(line("agentcron (SQLite, all recorded)", ours_noop, "start"))
+            ours = await run_agentcron(n, "http", sink)
+            assert ours["statuses"] == {"succeeded"}, ours["statuses"]
+            print(" arrival at the sink, http action:")
+            print(line("agentcron (SQLite, all recorded)", ours, "arrival"))
+            if args.skip_apscheduler:
+                continue
+            aps_sqlite = await run_apscheduler(n, "sqlite", "http", sink)
+            print(line("APScheduler 3.11 SQLAlchemy store", aps_sqlite, "arrival"))
+            aps_memory = await run_apscheduler(n, "memory", "http", sink)
+            print(line("APScheduler 3.11 memory store", aps_memory, "arrival"))
+            ours_p99 = pct(ours["arrival"], 0.99)
+            print(
+                f" p99 arrival: APScheduler SQLite / agentcron = "
+                f"{pct(aps_sqlite['arrival'], 0.99) / ours_p99:.1f}x, "
+                f"APScheduler memory / agentcron = {pct(aps_memory['arrival'], 0.99) / ours_p99:.1f}x"
+            )
+    finally:
+        sink.stop()
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    asyncio.run(main())
