@@ -109,6 +109,12 @@ class JobService:
         return row
 
     async def delete(self, owner: str, job_id: str, *, hard: bool) -> None:
+        from agentcron.app.storage.chains import ChainStore
+
+        if chains := await ChainStore(self.rt.db).containing(owner, job_id):
+            named = ", ".join(f"{name!r} ({chain_id})" for chain_id, name in chains)
+            word = "chain" if len(chains) == 1 else "chains"
+            raise Conflict(f"job {job_id} belongs to the {word} {named}; delete it first")
         if not await self.rt.jobs.delete(owner, job_id, hard=hard, now=self.rt.clock.now()):
             raise NotFound("job", job_id)
         self.rt.jobs_changed()
