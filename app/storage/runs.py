@@ -447,6 +447,10 @@ class RunStore:
                         )
                 if events:
                     conn.execute(_insert(conn, outbox).on_conflict_do_nothing(), events)
+                # chain runs carry their upstream run (output, data) to the executor
+                from agentcron.app.storage.chains import attach_upstream_runs
+
+                attach_upstream_runs(conn, [run for run, _ in claimed])
             return claimed
 
         return await self.db.write(work)
