@@ -11,9 +11,11 @@ import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.runtime import Runtime
+from agentcron.app.storage.runs import Claim
 
 log = logging.getLogger("agentcron.scheduler")
 
@@ -39,6 +41,8 @@ class Scheduler:
         self.skipped_total: Counter[str] = Counter()
         self.lateness_observer: Callable[[float], None] | None = None
         self.ticks = 0
+        #: the local worker, when this instance has one: freshly fired runs go straight to it
+        self.worker: Any = None
 
     def wake(self) -> None:
         self.wake_event.set()
@@ -49,12 +53,22 @@ class Scheduler:
         checked = 0
         while True:
             now = await self.now()
+            claim = None
+            if self.worker is not None and self.worker.capacity() > 0:
+                claim = Claim(
+                    instance=self.rt.instance_id,
+                    lease=settings.lease_seconds,
+                    capacity=self.worker.capacity(),
+                )
             result = await self.rt.runs.fire_due_jobs(
                 now=now,
                 until=now + timedelta(seconds=settings.lookahead_seconds),
                 limit=settings.claim_batch_size,
                 default_catchup=settings.default_catchup_window_seconds,
+                claim=claim,
             )
+            if result.claimed:
+                self.worker.adopt(result.claimed)
             checked += result.jobs_checked
             self.fired_total += result.queued
             self.skipped_total.update(result.skipped)

@@ -87,6 +87,7 @@ class EngineService:
         if "scheduler" in self.roles:
             self.scheduler = Scheduler(self.rt, now=self.now, on_fired=self._on_fired)
             self.scheduler.lateness_observer = self.metrics.lateness.observe
+            self.scheduler.worker = self.worker
             self._spawn(self.scheduler.run(), "scheduler")
             self._spawn(self._recovery_loop(), "recovery")
         self._spawn(self._heartbeat_loop(), "heartbeat")

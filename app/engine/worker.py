@@ -97,12 +97,19 @@ class Worker:
             instance=self.rt.instance_id,
             lease=self.rt.settings.lease_seconds,
         )
+        self.adopt(pairs)
+        return len(pairs)
+
+    def capacity(self) -> int:
+        return 0 if self.stopping else max(0, self.concurrency - len(self.active))
+
+    def adopt(self, pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+        """Start runs leased to this instance (by a claim, or by the scheduler at firing)."""
         for run, job in pairs:
             self.started_total += 1
             task = asyncio.create_task(self._execute(run, job), name=f"run {run['id']}")
             self.active[run["id"]] = task
             task.add_done_callback(lambda _t, rid=run["id"]: self._task_done(rid))
-        return len(pairs)
 
     def _task_done(self, run_id: str) -> None:
         self.active.pop(run_id, None)
@@ -169,7 +176,7 @@ class Worker:
             previous_run=previous,
             upstream_run=run.get("upstream"),
         )
-        fin = Finish(run_id=run["id"], status="succeeded")
+        fin = Finish(run_id=run["id"], status="succeeded", run=run)
         timeout = job.get("timeout_seconds")
         try:
             # taken ahead of its slot: start on the dot

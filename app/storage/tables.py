@@ -27,6 +27,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator
 
+# None is SQL NULL, not the JSON text 'null', so "IS NULL" means what it says
+Json = JSON(none_as_null=True)
+
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -80,7 +83,7 @@ agents = Table(
     Column("name", String(200), nullable=False),
     Column("model", String(200)),
     Column("instructions", Text, nullable=False, server_default=""),
-    Column("tools", JSON, nullable=False),
+    Column("tools", Json, nullable=False),
     Column("max_steps", Integer, nullable=False, server_default="8"),
     Column("max_tokens", Integer, nullable=False, server_default="20000"),
     Column("timeout_seconds", Integer, nullable=False, server_default="300"),
@@ -101,25 +104,25 @@ jobs = Table(
     # the model is fixed when the job is written, so a later change of the default agent
     # never silently moves an unattended job to another model
     Column("model", String(200)),
-    Column("action", JSON, nullable=False),
-    Column("schedule", JSON),
+    Column("action", Json, nullable=False),
+    Column("schedule", Json),
     # PATCH /reschedule with effective_from: the old schedule runs until then
-    Column("pending_schedule", JSON),
+    Column("pending_schedule", Json),
     Column("effective_from", UTCDateTime),
     Column("status", String(16), nullable=False),
-    Column("delivery", JSON),
-    Column("condition", JSON),
-    Column("retry", JSON),
+    Column("delivery", Json),
+    Column("condition", Json),
+    Column("retry", Json),
     Column("timeout_seconds", Integer),
     Column("overlap", String(20), nullable=False, server_default="skip"),
     Column("catchup_window_seconds", Integer),
     Column("max_concurrency", Integer),
     Column("pause_on_failure", Integer),
-    Column("exclusions", JSON),
-    Column("tags", JSON, nullable=False),
+    Column("exclusions", Json),
+    Column("tags", Json, nullable=False),
     # ",tag1,tag2," so a tag filter is a portable LIKE
     Column("tags_index", Text, nullable=False, server_default=""),
-    Column("metadata", JSON, nullable=False),
+    Column("metadata", Json, nullable=False),
     Column("webhook_url", Text),
     Column("idempotency_key", String(200)),
     Column("created_by", String(200)),
@@ -161,11 +164,11 @@ runs = Table(
     Column("started_at", UTCDateTime),
     Column("completed_at", UTCDateTime),
     Column("output", Text),
-    Column("data", JSON),
+    Column("data", Json),
     Column("error", Text),
     Column("condition_met", Boolean),
-    Column("delivery", JSON),
-    Column("usage", JSON),
+    Column("delivery", Json),
+    Column("usage", Json),
     Column("retry_of", String(40)),
     Column("chain_id", String(40)),
     Column("chain_run_id", String(40)),
@@ -203,7 +206,7 @@ outbox = Table(
     Column("kind", String(16), nullable=False),  # delivery | event
     Column("target", Text, nullable=False),
     Column("event", String(40), nullable=False, server_default=""),
-    Column("payload", JSON, nullable=False),
+    Column("payload", Json, nullable=False),
     Column("status", String(16), nullable=False),  # pending | sending | delivered | failed | muted
     Column("attempts", Integer, nullable=False, server_default="0"),
     Column("next_attempt_at", UTCDateTime, nullable=False),
@@ -227,9 +230,9 @@ chains = Table(
     Column("id", String(40), primary_key=True),
     Column("owner", String(200), nullable=False, index=True),
     Column("name", String(200), nullable=False),
-    Column("jobs", JSON, nullable=False),
-    Column("edges", JSON, nullable=False),
-    Column("joins", JSON, nullable=False),
+    Column("jobs", Json, nullable=False),
+    Column("edges", Json, nullable=False),
+    Column("joins", Json, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
 )
@@ -274,7 +277,7 @@ instances = Table(
     Column("pid", Integer, nullable=False),
     Column("started_at", UTCDateTime, nullable=False),
     Column("heartbeat_at", UTCDateTime, nullable=False),
-    Column("stats", JSON),
+    Column("stats", Json),
 )
 
 # A single row that elects the scheduler on SQLite, where only one scheduler may run per file.
