@@ -98,7 +98,12 @@ async def run_agentcron(n: int, action: str, sink: SinkProcess) -> dict[str, Any
     tmp = Path(tempfile.mkdtemp(prefix="agentcron-burst-"))
     url = f"sqlite+aiosqlite:///{tmp / 'burst.db'}"
     upgrade(url)
-    settings = Settings(database_url=url, allow_private_networks=True, worker_concurrency=500)
+    settings = Settings(
+        database_url=url,
+        allow_private_networks=True,
+        worker_concurrency=2000,
+        claim_batch_size=1000,
+    )
     rt = Runtime(settings)
     rt.roles = {"scheduler", "worker"}
     due = (datetime.now(UTC) + timedelta(seconds=LEAD)).replace(microsecond=0) + timedelta(

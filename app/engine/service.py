@@ -183,11 +183,8 @@ class EngineService:
             self.metrics.runs.labels(status=run["status"]).inc()
         if any(run.get("retry_run_id") or run.get("chain_runs_queued") for run in recorded):
             self._runs_queued()
-        if self.outbox is not None:
+        if self.outbox is not None and any(run.get("outbox_rows") for run in recorded):
             self.outbox.wake()
-        if self.scheduler is not None:
-            # a finished run may free a slot (overlap) or complete a one-time job
-            self.scheduler.wake()
 
     # -- recovery ---------------------------------------------------------------------------
 

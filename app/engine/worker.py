@@ -22,6 +22,7 @@ from agentcron.app.storage.runs import Finish
 log = logging.getLogger("agentcron.worker")
 
 CANCEL_POLL_SECONDS = 0.25
+CLAIM_COALESCE_SECONDS = 0.01
 MAX_OUTPUT_CHARS = 200_000
 
 
@@ -58,7 +59,12 @@ class Worker:
         max_sleep = self.rt.settings.max_sleep_seconds
         while not self.stopping:
             self.wake_event.clear()
-            free = self.concurrency - len(self.active)
+            free = self.capacity()
+            if 0 < free < self.concurrency // 8 and self.active:
+                # runs finish one by one; claim for several at once rather than a
+                # transaction per freed slot
+                await asyncio.sleep(CLAIM_COALESCE_SECONDS)
+                free = self.capacity()
             claimed = 0
             if free > 0:
                 try:

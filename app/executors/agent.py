@@ -253,7 +253,7 @@ class _Conversation:
     def __init__(
         self, executor: AgentExecutor, plan: RunPlan, context: RunContext, client: AsyncOpenAI
     ) -> None:
-        self.x = executor
+        self.executor = executor
         self.plan = plan
         self.client = client
         self.usage = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
@@ -274,7 +274,7 @@ class _Conversation:
         ]
 
     def time_left(self) -> float:
-        return self.deadline - self.x.monotonic()
+        return self.deadline - self.executor.monotonic()
 
     def spent(self) -> dict[str, int]:
         return {**self.usage, "steps": self.steps}
@@ -358,7 +358,7 @@ class _Conversation:
         where = str(self.client.base_url).rstrip("/")
         for tries in range(1, MAX_LLM_TRIES + 1):
             # a second past the budget: when the budget binds, its own clearer error wins
-            timeout = min(self.x.request_timeout, self.time_left() + BUDGET_GRACE_SECONDS)
+            timeout = min(self.executor.request_timeout, self.time_left() + BUDGET_GRACE_SECONDS)
             try:
                 completion = await self.client.chat.completions.create(
                     model=self.plan.model,
@@ -391,7 +391,10 @@ class _Conversation:
                         f"the model API answered {status} {MAX_LLM_TRIES} times in a row: {detail}"
                     ) from None
                 delay = retry_delay(
-                    error.response.headers, tries=tries, now=self.x.clock.now(), rng=self.x.rng
+                    error.response.headers,
+                    tries=tries,
+                    now=self.executor.clock.now(),
+                    rng=self.executor.rng,
                 )
                 if delay > min(MAX_RETRY_WAIT_SECONDS, self.time_left()):
                     raise ExecutionFailed(
@@ -399,7 +402,7 @@ class _Conversation:
                         "longer than this attempt can; the job's retry policy takes over"
                     ) from None
                 log.info("model API answered %s; trying again in %.1f s", status, delay)
-                await self.x.sleep(delay)
+                await self.executor.sleep(delay)
                 continue
             except openai.APIError as error:
                 raise ExecutionFailed(

@@ -890,6 +890,7 @@ def _record_outcome(
     if job is None:
         return run
     last = run.get("started_at") or now
+    outbox_before = len(writes.outbox)
     job_changes: dict[str, Any] = {}
     failed_for_good = final and fin.status in ("failed", "timed_out")
     if failed_for_good:
@@ -959,6 +960,7 @@ def _record_outcome(
                 final=final,
             )
         )
+    run["outbox_rows"] = len(writes.outbox) - outbox_before
     if final:
         writes.finals.append((run, job))
     return run
