@@ -727,8 +727,16 @@ class RunStore:
 
 
 def _outbox_row(
-    run: dict[str, Any], kind: str, target: str, event: str, now: datetime, **payload: Any
+    run: dict[str, Any],
+    kind: str,
+    target: str,
+    event: str,
+    now: datetime,
+    payload: dict[str, Any] | None = None,
+    **fields: Any,
 ) -> dict[str, Any]:
+    """An outbox row; the message fields come as ``payload`` and/or keywords."""
+    payload = {**(payload or {}), **fields}
     return {
         "id": new_id("out"),
         "run_id": run["id"],
@@ -942,7 +950,7 @@ def _record_outcome(
         if kind == "failure_notice" and job.consecutive_failures > 0:
             continue  # once per failure streak, not on every failed run
         row = _outbox_row(
-            run, "delivery" if kind == "failure_notice" else kind, target, event, now, **payload
+            run, "delivery" if kind == "failure_notice" else kind, target, event, now, payload
         )
         row["status"] = status
         writes.outbox.append(row)
