@@ -12,6 +12,7 @@ from starlette.requests import Request
 
 from agentcron.app.errors import InvalidInput, Unauthorized
 from agentcron.app.runtime import Runtime
+from agentcron.app.storage.activity import record_request_activity
 from agentcron.app.storage.keys import Principal
 
 MAX_BODY_BYTES = 1_000_000
@@ -30,6 +31,7 @@ async def caller(request: Request) -> Principal:
     if principal is None:
         raise Unauthorized("the API key is not valid or has been revoked")
     request.state.principal = principal
+    await record_request_activity(runtime(request), principal.owner, request.method)
     return principal
 
 
