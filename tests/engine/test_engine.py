@@ -378,3 +378,24 @@ async def test_status_and_metrics(engine: EngineHarness) -> None:
     assert stats["runs_by_status"] == {"succeeded": 1} and stats["success_rate"] == 1.0
     overall = (await engine.api.get("/stats")).json()
     assert overall["total_runs_today"] == 1 and overall["active_jobs"] == 1
+
+
+async def test_job_events_are_posted_signed_to_webhook_url(
+    engine: EngineHarness, sink: Sink
+) -> None:
+    from agentcron.delivery.signing import SIGNATURE_HEADER, verify
+
+    engine.rt.settings.webhook_secret = "s3cret"
+    job = await engine.create(
+        name="watched", action="noop", schedule=None, webhook_url=sink.url("/events")
+    )
+    await engine.finished(job["id"], await engine.trigger(job["id"]))
+    engine.service.outbox.wake()
+    await sink.wait_for_requests(2)
+    events = sink.on("/events")
+    assert sorted(e.json()["event"] for e in events) == ["job.finished", "job.started"]
+    for event in events:
+        assert event.json()["job_id"] == job["id"]
+        header = event.headers[SIGNATURE_HEADER]
+        assert verify("s3cret", header, event.body, now=int(__import__("time").time()))
+        assert not verify("wrong", header, event.body, now=int(__import__("time").time()))
