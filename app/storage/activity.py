@@ -119,12 +119,13 @@ class ActivityStore:
     async def events(
         self, owner: str, *, start: datetime, end: datetime
     ) -> list[tuple[datetime, float]]:
-        """(instant, weight) of the owner's activity in ``[start, end)``."""
+        """(instant, weight) of the owner's activity in ``[start, end]`` (up to and including
+        now, when ``end`` is now)."""
 
         def work(conn: Connection) -> list[tuple[datetime, float]]:
             rows = conn.execute(
                 select(activity.c.at, activity.c.weight)
-                .where(activity.c.owner == owner, activity.c.at >= start, activity.c.at < end)
+                .where(activity.c.owner == owner, activity.c.at >= start, activity.c.at <= end)
                 .order_by(activity.c.at)
             )
             return [(r.at, float(r.weight)) for r in rows]
@@ -134,7 +135,7 @@ class ActivityStore:
     async def run_starts(
         self, owner: str, *, start: datetime, end: datetime
     ) -> list[tuple[datetime, float]]:
-        """(quarter hour, runs started in it) for the owner's runs in ``[start, end)``. Counted
+        """(quarter hour, runs started in it) for the owner's runs in ``[start, end]``. Counted
         by quarter hour in the database, so a minutely job's month is 2,880 rows, not 43,200;
         every zone's offset is a whole number of quarter hours, so local hours stay exact."""
 
@@ -142,7 +143,7 @@ class ActivityStore:
             quarter = literal_column(_QUARTER[conn.dialect.name])
             rows = conn.execute(
                 select(quarter.label("quarter"), func.count().label("n"))
-                .where(runs.c.owner == owner, runs.c.started_at >= start, runs.c.started_at < end)
+                .where(runs.c.owner == owner, runs.c.started_at >= start, runs.c.started_at <= end)
                 .group_by(quarter)
             ).all()
             return [(_as_utc(r.quarter), float(r.n)) for r in rows]
@@ -214,15 +215,17 @@ class ActivityRecorder:
     def __init__(self, store: ActivityStore) -> None:
         self.store = store
         self.buffer: list[Entry] = []
+        self.since: datetime | None = None  # when the oldest buffered entry was noted
         self.compacted_at: datetime | None = None
 
-    async def note(self, entry: Entry) -> None:
+    async def note(self, entry: Entry, *, now: datetime) -> None:
         self.buffer.append(entry)
-        if len(self.buffer) >= FLUSH_SIZE or entry.at - self.buffer[0].at >= FLUSH_AFTER:
-            await self.flush(now=entry.at)
+        self.since = self.since or now
+        if len(self.buffer) >= FLUSH_SIZE or now - self.since >= FLUSH_AFTER:
+            await self.flush(now=now)
 
     async def flush(self, *, now: datetime) -> None:
-        batch, self.buffer = self.buffer, []
+        batch, self.buffer, self.since = self.buffer, [], None
         try:
             await self.store.add(batch)
             if self.compacted_at is None or now - self.compacted_at >= COMPACT_EVERY:
@@ -248,7 +251,8 @@ async def record_activity(
 ) -> None:
     """Note that ``owner`` acted (``kind``: "api", "slack_command", "slack_message",
     "click", …) at ``at`` (default: now by the runtime's clock)."""
-    await recorder(rt).note(Entry(owner, at or rt.clock.now(), kind, weight))
+    now = rt.clock.now()
+    await recorder(rt).note(Entry(owner, at or now, kind, weight), now=now)
 
 
 async def record_request_activity(rt: Runtime, owner: str, method: str) -> None:
