@@ -53,6 +53,7 @@ class Service:
     url: str
     key: str
     other_key: str
+    planner_key: str  # an owner whose heatmap and suggestions hold only its own test's jobs
     log: list[str] = field(default_factory=list)
 
     def client(self, key: str | None = None) -> httpx.Client:
@@ -90,6 +91,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
         env.pop(name, None)
     key = _cli("keys", "create", "--name", "web-tests", env=env, cwd=home)
     other = _cli("keys", "create", "--name", "someone-else", env=env, cwd=home)
+    planner = _cli("keys", "create", "--name", "planner", env=env, cwd=home)
     process = subprocess.Popen(
         [sys.executable, "-m", "agentcron.app.cli", "serve", "--port", str(port), "--access-log"],
         env=env,
@@ -98,7 +100,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
         stderr=subprocess.STDOUT,
         text=True,
     )
-    svc = Service(url=f"http://127.0.0.1:{port}", key=key, other_key=other)
+    svc = Service(url=f"http://127.0.0.1:{port}", key=key, other_key=other, planner_key=planner)
     started = threading.Event()
 
     def pump() -> None:  # keep the pipe drained and the log for the key-hygiene test

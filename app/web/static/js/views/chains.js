@@ -5,12 +5,13 @@ import { api } from "../api.js";
 import { encode, h, link, put, s } from "../dom.js";
 import { go } from "../router.js";
 import { timeEl } from "../time.js";
-import { badge, confirmAction, errorText, notify, unavailable } from "../ui.js";
+import { badge, confirmAction, errorText, every, notify, unavailable } from "../ui.js";
 
 const NODE_W = 190;
 const NODE_H = 52;
 const GAP_X = 90;
 const GAP_Y = 26;
+const LIVE = new Set(["running", "queued", "pending"]);
 const EDGE_WORDS = { on_success: "on success", on_failure: "on failure", on_complete: "always" };
 
 const jobId = (j) => (typeof j === "string" ? j : j.id || j.job_id);
@@ -26,11 +27,16 @@ function nodeStatuses(run) {
   return out;
 }
 
-/** The chain as {id, name, jobs: [{id, name, status}], edges: [{from, to, type}], runs}. */
+/**
+ * The chain as {id, name, jobs: [{id, name, join}], edges: [{from, to, type}], runs}, newest
+ * run first. `jobs` are ids; `nodes` (when sent) add each job's name and join rule.
+ */
 export function normalizeChain(body) {
-  const jobs = (body.jobs || body.nodes || []).map((j) =>
-    typeof j === "string" ? { id: j } : { id: jobId(j), name: j.name, status: j.last_status || j.last_run_status || j.status },
-  );
+  const nodes = new Map((body.nodes || []).map((n) => [jobId(n), n]));
+  const jobs = (body.jobs || body.nodes || []).map((j) => {
+    const node = nodes.get(jobId(j)) || (typeof j === "string" ? {} : j);
+    return { id: jobId(j), name: node.name, join: node.join || body.joins?.[jobId(j)], jobStatus: node.status };
+  });
   const edges = (body.edges || []).map((e) => ({ from: e.from || e.source || e.from_job_id, to: e.to || e.target || e.to_job_id, type: e.type || "on_success" }));
   const runs = (body.runs || body.recent_runs || body.chain_runs || [])
     .map((r) => ({ ...r, nodes: nodeStatuses(r), at: r.started_at || r.created_at || r.triggered_at }))
@@ -126,16 +132,16 @@ export function chainGraph(chain, names, statuses) {
   }
   for (const job of chain.jobs) {
     const p = position.get(job.id);
-    const state = statuses[job.id]?.status || job.status || "none";
+    const state = statuses[job.id]?.status || "none";
     const name = names.get(job.id) || job.name || job.id;
     svg.append(
       s(
         "a",
         { href: `#/jobs/${encode(job.id)}`, class: `node status-${state.replace(/[^a-z_]/g, "")}`, dataset: { jobId: job.id, status: state } },
-        s("title", null, `${name}\n${job.id}\nlast status: ${state}${statuses[job.id]?.reason ? "\n" + statuses[job.id].reason : ""}`),
+        s("title", null, `${name}\n${job.id}\nin this chain run: ${state}${statuses[job.id]?.reason ? "\n" + statuses[job.id].reason : ""}${job.join === "all" ? "\nwaits for all incoming edges" : ""}${job.jobStatus && job.jobStatus !== "active" ? `\njob is ${job.jobStatus}` : ""}`),
         s("rect", { x: p.x, y: p.y, width: NODE_W, height: NODE_H, rx: 8 }),
         s("text", { x: p.x + 12, y: p.y + 21, class: "name" }, clip(name, 24)),
-        s("text", { x: p.x + 12, y: p.y + 40, class: "state" }, state === "none" ? "no run yet" : state.replace("_", " ")),
+        s("text", { x: p.x + 12, y: p.y + 40, class: "state" }, (state === "none" ? "no run yet" : state.replace("_", " ")) + (job.join === "all" ? " · join: all" : "")),
       ),
     );
   }
@@ -166,7 +172,7 @@ export async function chainsView(main, { signal }) {
       h("td", null, link(`/chains/${encode(c.id)}`, c.name || c.id)),
       h("td", { class: "num" }, String(c.jobs.length)),
       h("td", { class: "num" }, String(c.edges.length)),
-      h("td", null, c.runs[0] ? badge(c.runs[0].status) : c.last_run_status ? badge(c.last_run_status) : h("span", { class: "muted" }, "never run")),
+      h("td", null, c.runs[0] ? badge(c.runs[0].status) : c.last_run ? badge(c.last_run.status) : h("span", { class: "muted" }, "never run")),
       h("td", null, timeEl(c.created_at)),
     ),
   );
@@ -223,11 +229,10 @@ export async function chainView(main, { params, signal }) {
   };
   const trigger = async () => {
     try {
-      await api(`/chains/${id}/trigger`, { method: "POST" });
-      notify(`Started a run of “${chain.name}”.`);
-      chain = normalizeChain(await api(`/chains/${id}`, { signal }));
-      selected = chain.runs[0]?.id;
-      draw();
+      const started = await api(`/chains/${id}/trigger`, { method: "POST" });
+      notify(`Started chain run ${started.chain_run_id || ""} of “${chain.name}”.`);
+      selected = started.chain_run_id;
+      poller.now();
     } catch (error) {
       notify(`Could not start the chain: ${errorText(error)}`, { error: true });
     }
@@ -242,6 +247,18 @@ export async function chainView(main, { params, signal }) {
     }
   };
   draw();
+  // follow a chain run while it is going; a new run (from a schedule) shows up on its own
+  const poller = every(
+    10000,
+    async () => {
+      const newest = chain.runs[0]?.id;
+      chain = normalizeChain(await api(`/chains/${id}`, { signal }));
+      if (!selected || selected === newest || !chain.runs.some((r) => r.id === selected)) selected = chain.runs[0]?.id;
+      draw();
+      return chain.runs.some((r) => LIVE.has(r.status)) ? 700 : 10000;
+    },
+    signal,
+  );
   put(
     main,
     h("p", { class: "crumbs" }, link("/chains", "‹ Chains")),

@@ -59,13 +59,28 @@ function drawGrid(map) {
   return h("div", { class: "heatmap", role: "img", "aria-label": `Heatmap of ${unit} by weekday and hour` }, cells);
 }
 
+/** {"days": 12, "events": 340} -> "12 days, 340 events"; a string stays as it is. */
+function basisText(basis) {
+  if (basis === undefined || basis === null) return null;
+  if (typeof basis !== "object") return String(basis);
+  return Object.entries(basis)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(", ");
+}
+
 function drawSuggestions(box, body) {
   const list = body.suggestions || [];
   if (!list.length) return put(box, h("p", { class: "muted" }, "No suggestions yet."));
+  const overall = basisText(body.based_on);
   put(
     box,
+    body.default
+      ? h("p", { class: "muted small defaults" }, "Not enough activity yet: these are sensible defaults.", overall ? ` (Seen so far: ${overall}.)` : "")
+      : overall
+        ? h("p", { class: "muted small" }, `From your activity: ${overall}.`)
+        : null,
     list.map((s) => {
-      const basis = s.based_on ?? s.samples ?? s.data_points ?? s.basis ?? s.evidence;
+      const basis = body.default ? null : basisText(s.based_on ?? s.samples ?? s.basis);
       const cron = typeof s.schedule === "string" ? s.schedule : s.schedule?.expression;
       const zone = (typeof s.schedule === "object" && s.schedule?.timezone) || body.timezone || viewerZone;
       return h(
@@ -74,8 +89,8 @@ function drawSuggestions(box, body) {
         h("p", { class: "time" }, h("strong", null, s.time), " ", h("span", null, s.days || "")),
         h("p", null, s.reason || ""),
         cron ? h("p", { class: "muted small" }, h("code", null, cron), ` (${zone})`) : null,
-        basis !== undefined ? h("p", { class: "muted small" }, `Based on ${typeof basis === "object" ? JSON.stringify(basis) : basis}`) : null,
-        s.default || s.is_default ? h("p", { class: "muted small" }, "A default: there is not enough activity yet.") : null,
+        basis ? h("p", { class: "muted small" }, `Based on ${basis}`) : null,
+        s.default && !body.default ? h("p", { class: "muted small" }, "A default: there is not enough activity for this one yet.") : null,
         cron ? h("a", { class: "button ghost", href: `#/jobs/new?schedule=${encodeURIComponent(cron)}&tz=${encodeURIComponent(zone)}` }, "Create a job at this time") : null,
       );
     }),
