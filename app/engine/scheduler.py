@@ -102,6 +102,10 @@ class Scheduler:
             if earliest is not None and now is not None:
                 ahead = self.rt.settings.lookahead_seconds
                 timeout = min(max_sleep, max(0.0, (earliest - now).total_seconds() - ahead))
+                if ahead > 0:
+                    # with slots fired a second ahead there is no need to look again at once
+                    # for the next few milliseconds' worth: take the window in slices
+                    timeout = max(timeout, min(0.1, ahead / 4))
                 if timeout == 0 and self.jobs_checked_last_tick == 0:
                     # due but not ours to fire (locked by another instance): don't spin
                     timeout = 0.05

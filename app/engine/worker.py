@@ -47,6 +47,8 @@ class Worker:
         self._finished: list[Finish] = []
         self._finished_event = asyncio.Event()
         self._flush_done = asyncio.Event()
+        #: the last claim may have left due runs behind (it filled every free slot)
+        self._backlog = True
         self.started_total = 0
         self.recorded_total = 0
 
@@ -71,6 +73,7 @@ class Worker:
                     claimed = await self._claim(free)
                 except Exception:
                     log.exception("claiming runs failed; trying again shortly")
+            self._backlog = free == 0 or claimed == free
             if claimed and claimed == free:
                 # full: wait for a slot to free up (a finished task wakes us)
                 await self._wait(max_sleep)
@@ -87,6 +90,8 @@ class Worker:
                     # a due run we could not take waits on its job's concurrency: a finishing
                     # run wakes us; otherwise sleep until the next run comes due
                     timeout = max_sleep if until <= 0 else min(max_sleep, until)
+                    if until <= 0:
+                        self._backlog = True
             except Exception:
                 log.exception("reading the queue failed")
             await self._wait(timeout)
@@ -120,7 +125,8 @@ class Worker:
     def _task_done(self, run_id: str) -> None:
         self.active.pop(run_id, None)
         self._cancel_reasons.pop(run_id, None)
-        self.wake_event.set()
+        if self._backlog:
+            self.wake_event.set()  # a freed slot is only news when runs were left waiting
 
     # -- cancellation and leases --------------------------------------------------------------
 
