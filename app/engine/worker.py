@@ -293,19 +293,34 @@ class Worker:
     async def flush(self) -> None:
         self._finished_event.clear()
         while self._finished:
-            batch, self._finished = self._finished[:500], self._finished[500:]
-            try:
-                recorded = await self.rt.runs.finish_runs(
-                    batch, instance=self.rt.instance_id, now=await self.now()
-                )
-            except Exception:
-                log.exception("recording %d finished runs failed; retrying", len(batch))
-                self._finished = batch + self._finished
-                await asyncio.sleep(0.5)
-                continue
+            batch, self._finished = self._finished[:1000], self._finished[1000:]
+            recorded = await self._record_batch(batch)
             self.recorded_total += len(recorded)
             self.on_recorded(recorded)
         self.wake_event.set()
+
+    async def _record_batch(self, batch: list[Finish]) -> list[dict[str, Any]]:
+        """Write a batch; if the database keeps refusing it, write the runs one by one, and
+        give up on a run that cannot be written: it stays ``running`` until its lease expires
+        and recovery records it as interrupted (and retries it per policy) — never lost, and
+        a bad row cannot wedge the worker or its shutdown."""
+        for attempt in range(3):
+            try:
+                return await self.rt.runs.finish_runs(
+                    batch, instance=self.rt.instance_id, now=await self.now()
+                )
+            except Exception:
+                log.exception("recording %d finished runs failed (try %d)", len(batch), attempt + 1)
+                await asyncio.sleep(0.2 * (attempt + 1))
+        recorded: list[dict[str, Any]] = []
+        for fin in batch:
+            try:
+                recorded += await self.rt.runs.finish_runs(
+                    [fin], instance=self.rt.instance_id, now=await self.now()
+                )
+            except Exception:
+                log.exception("giving up recording %s; recovery will take it", fin.run_id)
+        return recorded
 
     async def drain(self, grace: float) -> list[str]:
         """Stop claiming, give running runs ``grace`` seconds, cancel the rest; returns the ids
