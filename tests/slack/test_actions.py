@@ -1,0 +1,181 @@
+"""Clicks beyond Create: the Edit modal, the job menu of the list, and the LLM fallback."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from agentcron.app.runtime import Runtime
+from agentcron.app.slack.cards import EDIT_VIEW
+from agentcron.app.storage.jobs import JobQuery
+from tests.fakes.openai_server import FakeOpenAI, Reply
+from tests.slack.conftest import (
+    ALICE,
+    TEAM,
+    SlackUser,
+    buttons,
+    card_text,
+    overflow_menus,
+)
+
+OWNER = f"slack:{TEAM}:{ALICE}"
+
+
+def opened_view(user: SlackUser) -> dict[str, Any]:
+    [payload] = [p for m, p in user.fake.calls if m == "views.open"]
+    view = payload["view"]
+    return json.loads(view) if isinstance(view, str) else view
+
+
+async def submit(
+    user: SlackUser, view: dict[str, Any], *, when: str, what: str, where: str | None
+) -> httpx.Response:
+    """Submit the modal as Slack would, with the fields filled in."""
+    state = {
+        "when": {"value": {"type": "plain_text_input", "value": when}},
+        "what": {"value": {"type": "plain_text_input", "value": what}},
+        "where": {"value": {"type": "conversations_select", "selected_conversation": where}},
+    }
+    payload = {
+        "type": "view_submission",
+        "team": {"id": TEAM, "domain": "example"},
+        "user": {"id": user.user_id, "team_id": TEAM},
+        "api_app_id": "A0APP",
+        "trigger_id": "trigger-submit",
+        "view": {**view, "id": "V0FAKE", "state": {"values": state}},
+    }
+    body = urllib.parse.urlencode({"payload": json.dumps(payload)})
+    return await user.post(body, "application/x-www-form-urlencoded")
+
+
+async def test_edit_opens_a_modal_with_what_was_understood(alice: SlackUser) -> None:
+    card = await alice.command("every day at 9am water the plants in <#C0OPS123|ops>")
+    await alice.click(buttons(card)["Edit"])
+    view = opened_view(alice)
+    assert view["callback_id"] == EDIT_VIEW
+    fields = {block["block_id"]: block["element"] for block in view["blocks"]}
+    assert fields["when"]["initial_value"] == "every day at 9am"
+    assert fields["what"]["initial_value"] == "water the plants"
+    assert fields["where"]["initial_conversation"] == "C0OPS123"
+    assert len(view["private_metadata"]) <= 3000  # Slack's limit
+
+
+async def test_an_edited_draft_replaces_the_card_and_creates_the_edited_job(
+    alice: SlackUser,
+) -> None:
+    card = await alice.command("every day at 9am water the plants")
+    ident = await alice.click(buttons(card)["Edit"])
+    response = await submit(
+        alice, opened_view(alice), when="every day at 7pm", what="water the ferns", where="C0OPS123"
+    )
+    assert response.status_code == 200 and response.text == ""  # the modal closes
+    [edited] = alice.fake.responses(ident)
+    assert edited["replace_original"] is True, card_text(edited)
+    text = card_text(edited)
+    assert "At 07:00 PM, Eastern Time" in text and "water the ferns" in text
+    assert "<#C0OPS123>" in text
+    # the old card's Create is a different draft from the new one
+    assert (
+        json.loads(buttons(edited)["Create"]["value"])["nonce"]
+        != json.loads(buttons(card)["Create"]["value"])["nonce"]
+    )
+
+    await alice.click(buttons(edited)["Create"])
+    [job], _ = await alice.slack.rt.jobs.list(OWNER, JobQuery())
+    assert job["goal"] == "water the ferns"
+    assert job["schedule"]["expression"] == "0 19 * * *"
+    assert job["delivery"]["channel"] == "slack:C0OPS123"
+
+
+async def test_an_unreadable_edit_is_refused_inside_the_modal(alice: SlackUser) -> None:
+    card = await alice.command("every day at 9am water the plants")
+    ident = await alice.click(buttons(card)["Edit"])
+    response = await submit(alice, opened_view(alice), when="at 5", what="water", where=None)
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["response_action"] == "errors"
+    assert "5 AM or PM" in answer["errors"]["when"]
+    assert alice.fake.responses(ident) == []  # the card is untouched
+
+
+async def test_the_job_menu_acts_on_that_job(alice: SlackUser) -> None:
+    card = await alice.command("every day at 9am water the plants")
+    await alice.click(buttons(card)["Create"])
+    listing = await alice.command("list")
+    [menu] = overflow_menus(listing)
+    options = {o["text"]["text"]: o["value"] for o in menu["options"]}
+    assert list(options) == ["Run now", "Pause", "History", "Delete…"]
+
+    ident = await alice.click(menu, value=options["Pause"])
+    [answer] = alice.fake.responses(ident)
+    assert "Paused" in card_text(answer)
+    assert answer["replace_original"] is False  # the list stays
+    [job], _ = await alice.slack.rt.jobs.list(OWNER, JobQuery())
+    assert job["status"] == "paused"
+
+    [menu] = overflow_menus(await alice.command("list"))
+    assert [o["text"]["text"] for o in menu["options"]][1] == "Resume"
+
+
+# -- the LLM reads what the grammar cannot -------------------------------------------------
+
+
+@pytest.fixture
+async def with_llm(
+    alice: SlackUser, runtime: Runtime, openai_server: FakeOpenAI
+) -> AsyncIterator[FakeOpenAI]:
+    runtime.settings.openai_base_url = openai_server.base_url
+    runtime.settings.openai_api_key = "test"
+    yield openai_server
+    parser = runtime.llm_parser()
+    if parser is not None:
+        await parser.aclose()
+
+
+def llm_answer(**fields: Any) -> dict[str, Any]:
+    base = {
+        "outcome": "cron",
+        "cron": None,
+        "interval_seconds": None,
+        "first_run_local": None,
+        "timezone": None,
+        "confidence": 0.6,
+        "reason": None,
+    }
+    return base | fields
+
+
+async def test_the_llm_reads_a_schedule_the_grammar_cannot(
+    alice: SlackUser, with_llm: FakeOpenAI
+) -> None:
+    with_llm.enqueue(Reply.json(llm_answer(cron="30 9 * * 1-5")))
+    card = await alice.command("whenever the markets open on trading days check the futures")
+    text = card_text(card)
+    assert "At 09:30 AM, Monday through Friday, Eastern Time" in text
+    assert "llm" in text
+    # the model was asked in the user's zone, after the acknowledgement
+    [request] = with_llm.requests
+    assert "America/New_York" in request.body["messages"][0]["content"]
+
+
+async def test_a_refusal_by_the_grammar_is_not_sent_to_the_llm(
+    alice: SlackUser, with_llm: FakeOpenAI
+) -> None:
+    reply = await alice.command("at 5 call the bank")
+    assert "5 AM or PM" in card_text(reply)
+    assert with_llm.requests == []
+
+
+async def test_when_the_llm_fails_the_user_gets_a_reason(
+    alice: SlackUser, with_llm: FakeOpenAI
+) -> None:
+    with_llm.enqueue(Reply.error(400))  # not retried by the client
+    reply = await alice.command("whenever the markets open on trading days check the futures")
+    text = card_text(reply)
+    assert "could not tell when" in text
+    assert "Traceback" not in text

@@ -1,0 +1,90 @@
+"""End to end: a slash command and a Create click make a job; the engine runs it and the result
+reaches the Slack channel through the fake Slack Web API.
+
+No LLM is configured, so the agent run fails with "no LLM configured" and what reaches the
+channel is the failure notice the engine posts for Slack channels — the same path a result
+takes (outbox, Slack channel with pacing, chat.postMessage)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from agentcron.app.asgi import create_app
+from agentcron.app.config import Settings
+from agentcron.app.storage.jobs import JobQuery
+from tests.engine.conftest import EngineHarness
+from tests.fakes.slack_server import FakeSlack
+from tests.slack.conftest import ALICE, TEAM, SlackUser, buttons, card_text
+
+OWNER = f"slack:{TEAM}:{ALICE}"
+OPS = "C0OPS123"
+
+
+@pytest.fixture
+async def alice_on_engine(
+    slack_settings: Settings, engine: EngineHarness, fake_slack: FakeSlack
+) -> AsyncIterator[SlackUser]:
+    """Alice, talking to an app on the same runtime as a running engine."""
+    app = create_app(engine.rt, start_engine=False)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as http:
+        yield SlackUser(http, app, fake_slack)
+
+
+async def posted_to(fake: FakeSlack, count: int) -> list[dict[str, Any]]:
+    async with asyncio.timeout(10):
+        await fake.wait_for_calls(count, method="chat.postMessage")
+    return fake.posted()
+
+
+async def test_a_scheduled_job_runs_at_its_time_and_reports_to_the_channel(
+    alice_on_engine: SlackUser, engine: EngineHarness
+) -> None:
+    alice = alice_on_engine
+    card = await alice.command(f"every day at 9am summarize yesterday's incidents in <#{OPS}|ops>")
+    await alice.click(buttons(card)["Create"])
+    [job], _ = await engine.rt.jobs.list(OWNER, JobQuery())
+
+    await engine.advance(59 * 60)  # 8:59 in New York: not yet
+    await engine.tick()
+    assert (await engine.rt.runs.list_for_job(OWNER, job["id"], status=None, limit=5, offset=0))[
+        1
+    ] == 0
+
+    await engine.advance(60)  # 9:00
+    [post] = await posted_to(alice.fake, 1)
+    assert post["channel"] == OPS
+    text = card_text({"text": post["text"], "blocks": post["blocks"]})
+    assert "summarize yesterday's incidents" in text
+    assert "no LLM configured" in text
+
+    runs, total = await engine.rt.runs.list_for_job(
+        OWNER, job["id"], status=None, limit=5, offset=0
+    )
+    assert total == 1
+    assert runs[0]["trigger"] == "schedule" and runs[0]["status"] == "failed"
+    assert runs[0]["scheduled_for"].isoformat() == "2026-03-02T14:00:00+00:00"
+
+
+async def test_run_from_slack_runs_now_and_reports_to_the_channel(
+    alice_on_engine: SlackUser, engine: EngineHarness
+) -> None:
+    alice = alice_on_engine
+    card = await alice.command(f"every monday at 9am post the on-call handover in <#{OPS}|ops>")
+    await alice.click(buttons(card)["Create"])
+
+    reply = await alice.command("run handover")  # wakes the worker; the clock does not move
+    assert "Running" in card_text(reply)
+    [post] = await posted_to(alice.fake, 1)
+    assert post["channel"] == OPS
+    assert "no LLM configured" in post["text"]
+    assert "History" not in post["text"]
+
+    history = card_text(await alice.command("history handover"))
+    assert "failed" in history and "manual" in history and "no LLM configured" in history
