@@ -7,9 +7,11 @@ import logging
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 
 from agentcron.app.api import health, jobs, openapi, schedules
+from agentcron.app.api.guard import RefuseNul
 from agentcron.app.api.problems import EXCEPTION_HANDLERS
 from agentcron.app.config import Settings
 from agentcron.app.runtime import Runtime
@@ -62,11 +64,14 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
                 await engine.stop()
             await rt.close()
 
-    api = Mount("/api/scheduler", routes=api_routes())
+    routes = api_routes()
+    api = Mount("/api/scheduler", routes=routes)
     app = Starlette(
         routes=[*health.routes, *openapi.routes, *slack.routes, *web.routes, api],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
+        middleware=[Middleware(RefuseNul)],
     )
     app.state.runtime = rt
+    app.state.api_routes = routes
     return app

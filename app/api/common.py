@@ -43,6 +43,9 @@ async def json_body(request: Request, *, required: bool = True) -> Any:
         if required:
             raise InvalidInput.field("", "a JSON body is required", status=400)
         return {}
+    if b"\\u0000" in raw:
+        # JSON can only carry NUL escaped; PostgreSQL cannot store it in text at all
+        raise InvalidInput.field("", "NUL characters (\\u0000) are not allowed", status=400)
     try:
         return json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 from typing import Any
 
 from starlette.requests import Request
@@ -12,41 +11,68 @@ from starlette.routing import Route
 
 from agentcron.app.domain.jobspec import JobFields
 
-# (method, path, summary, request body schema name or None, success status)
-OPERATIONS: list[tuple[str, str, str, str | None, int]] = [
-    ("get", "/jobs", "List jobs (status, tag, agent_id, q, sort, order, limit, offset)", None, 200),
-    ("post", "/jobs", "Create a job (Idempotency-Key header honoured)", "JobFields", 201),
-    ("get", "/jobs/{job_id}", "Read a job", None, 200),
-    ("put", "/jobs/{job_id}", "Update some fields of a job", "JobFields", 200),
-    ("delete", "/jobs/{job_id}", "Delete a job (soft; ?hard=true removes its history)", None, 200),
-    ("post", "/jobs/{job_id}/pause", "Pause a job", None, 200),
-    ("post", "/jobs/{job_id}/resume", "Resume a paused job", None, 200),
-    (
-        "patch",
-        "/jobs/{job_id}/reschedule",
-        "New schedule, optionally from effective_from",
-        None,
-        200,
-    ),
-    ("post", "/jobs/{job_id}/trigger", "Run the job now; answers the run id", None, 202),
-    ("get", "/jobs/{job_id}/runs", "List a job's runs (status, limit, offset)", None, 200),
-    ("get", "/jobs/{job_id}/runs/{run_id}", "Read a run", None, 200),
-    ("post", "/jobs/{job_id}/runs/{run_id}/cancel", "Cancel a queued or running run", None, 200),
-    ("get", "/jobs/{job_id}/stats", "Per-job statistics", None, 200),
-    ("post", "/parse-nl", "Parse a schedule written in plain language", None, 200),
-    ("get", "/validate", "Validate a schedule and list its next runs", None, 200),
-    ("get", "/stats", "Aggregate statistics", None, 200),
-    ("get", "/status", "Engine status", None, 200),
-    ("get", "/calendar-data", "Every occurrence of your active jobs in a range", None, 200),
-]
+SUMMARIES: dict[tuple[str, str], str] = {
+    ("get", "/jobs"): "List jobs (status, tag, agent_id, q, sort, order, limit, offset)",
+    ("post", "/jobs"): "Create a job (an Idempotency-Key header returns the first job again)",
+    ("get", "/jobs/{job_id}"): "Read a job",
+    ("put", "/jobs/{job_id}"): "Update some fields of a job",
+    ("patch", "/jobs/{job_id}"): "Update some fields of a job",
+    ("delete", "/jobs/{job_id}"): "Delete a job (soft; ?hard=true removes its history)",
+    ("post", "/jobs/{job_id}/pause"): "Pause a job",
+    ("post", "/jobs/{job_id}/resume"): "Resume a paused job",
+    ("patch", "/jobs/{job_id}/reschedule"): "New schedule, optionally from effective_from",
+    ("post", "/jobs/{job_id}/trigger"): "Run the job now; answers 202 with the run id",
+    ("get", "/jobs/{job_id}/runs"): "List a job's runs (status, limit, offset)",
+    ("get", "/jobs/{job_id}/runs/{run_id}"): "Read a run",
+    ("post", "/jobs/{job_id}/runs/{run_id}/cancel"): "Cancel a queued or running run",
+    ("get", "/jobs/{job_id}/stats"): "Per-job statistics",
+    ("post", "/jobs/{job_id}/backfill"): "Run the job's slots in a past range, once each",
+    ("post", "/parse-nl"): "Parse a schedule written in plain language",
+    ("get", "/validate"): "Validate a schedule (type, value, timezone, count) and list next runs",
+    ("get", "/stats"): "Aggregate statistics",
+    ("get", "/status"): "Engine status",
+    ("get", "/calendar-data"): "Every occurrence of your active jobs in a range",
+    ("get", "/agents"): "List agents (yours and the built-in default)",
+    ("post", "/agents"): "Create an agent",
+    ("get", "/chains"): "List chains",
+    ("post", "/chains"): "Create a chain (a DAG of jobs; cycles are refused, named)",
+    ("get", "/chains/{chain_id}"): "Read a chain with its recent chain runs",
+    ("delete", "/chains/{chain_id}"): "Delete a chain (its jobs stay)",
+    ("post", "/chains/{chain_id}/trigger"): "Start a chain run now",
+    ("get", "/smart/suggestions"): "Suggested schedule times from activity and load",
+    ("get", "/smart/heatmap"): "A 24x7 grid of activity, past runs or planned fires",
+}
+BODIES: dict[tuple[str, str], str] = {
+    ("post", "/jobs"): "JobFields",
+    ("put", "/jobs/{job_id}"): "JobFields",
+    ("patch", "/jobs/{job_id}"): "JobFields",
+}
+STATUS = {("post", "/jobs"): 201, ("post", "/jobs/{job_id}/trigger"): 202}
 
 
-@lru_cache(maxsize=1)
-def document() -> dict[str, Any]:
+def _schemas() -> dict[str, Any]:
     schemas: dict[str, Any] = {}
-    job_schema = JobFields.model_json_schema(ref_template="#/components/schemas/{model}")
-    schemas.update(job_schema.pop("$defs", {}))
-    schemas["JobFields"] = job_schema
+    models: list[Any] = [JobFields]
+    try:
+        from agentcron.app.api.agents import AgentFields
+
+        models.append(AgentFields)
+        for method in ("post", "put", "patch"):
+            path = "/agents" if method == "post" else "/agents/{agent_id}"
+            BODIES[(method, path)] = "AgentFields"
+    except ImportError:  # pragma: no cover - agents are part of the service
+        pass
+    for model in models:
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(schema.pop("$defs", {}))
+        schemas[model.__name__] = schema
+    return schemas
+
+
+def document(routes: list[Any]) -> dict[str, Any]:
+    """OpenAPI 3.1 for every route under /api/scheduler, request bodies from the pydantic
+    models that validate them."""
+    schemas = _schemas()
     schemas["Problem"] = {
         "type": "object",
         "description": "RFC 9457 problem details; `errors` lists each field and why.",
@@ -66,37 +92,42 @@ def document() -> dict[str, Any]:
         },
     }
     paths: dict[str, Any] = {}
-    for method, path, summary, body, status in OPERATIONS:
-        op: dict[str, Any] = {
-            "summary": summary,
-            "security": [{"bearer": []}],
-            "responses": {
-                str(status): {"description": "OK", "content": {"application/json": {}}},
-                "default": {
-                    "description": "A problem",
-                    "content": {
-                        "application/problem+json": {
-                            "schema": {"$ref": "#/components/schemas/Problem"}
-                        }
+    for route in routes:
+        for method in sorted((route.methods or set()) - {"HEAD"}):
+            method = method.lower()
+            key = (method, route.path)
+            status = STATUS.get(key, 200)
+            op: dict[str, Any] = {
+                "summary": SUMMARIES.get(key) or _doc(route.endpoint),
+                "security": [{"bearer": []}],
+                "responses": {
+                    str(status): {"description": "OK", "content": {"application/json": {}}},
+                    "default": {
+                        "description": "A problem",
+                        "content": {
+                            "application/problem+json": {
+                                "schema": {"$ref": "#/components/schemas/Problem"}
+                            }
+                        },
                     },
                 },
-            },
-        }
-        params = [part[1:-1] for part in path.split("/") if part.startswith("{")]
-        if params:
-            op["parameters"] = [
-                {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
-                for p in params
-            ]
-        if body:
-            op["requestBody"] = {
-                "required": True,
-                "content": {
-                    "application/json": {"schema": {"$ref": f"#/components/schemas/{body}"}}
-                },
             }
-        paths.setdefault("/api/scheduler" + path, {})[method] = op
-    for path in ("/healthz", "/readyz"):
+            params = [part[1:-1] for part in route.path.split("/") if part.startswith("{")]
+            if params:
+                op["parameters"] = [
+                    {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
+                    for p in params
+                ]
+            if key in BODIES:
+                ref = {"$ref": f"#/components/schemas/{BODIES[key]}"}
+                op["requestBody"] = {
+                    "required": True,
+                    "content": {"application/json": {"schema": ref}},
+                }
+            elif method in ("post", "put", "patch"):
+                op["requestBody"] = {"required": False, "content": {"application/json": {}}}
+            paths.setdefault("/api/scheduler" + route.path, {})[method] = op
+    for path in ("/healthz", "/readyz", "/metrics"):
         paths[path] = {"get": {"summary": path[1:], "responses": {"200": {"description": "OK"}}}}
     return {
         "openapi": "3.1.0",
@@ -109,13 +140,25 @@ def document() -> dict[str, Any]:
     }
 
 
+def _doc(endpoint: Any) -> str:
+    text = (getattr(endpoint, "__doc__", None) or "").strip()
+    return text.splitlines()[0] if text else getattr(endpoint, "__name__", "")
+
+
+def _cached(request: Request) -> dict[str, Any]:
+    state = request.app.state
+    if getattr(state, "openapi", None) is None:
+        state.openapi = document(state.api_routes)
+    return state.openapi  # type: ignore[no-any-return]
+
+
 async def openapi_json(request: Request) -> Response:
-    return JSONResponse(document())
+    return JSONResponse(_cached(request))
 
 
 async def docs(request: Request) -> Response:
     rows = []
-    for path, methods in document()["paths"].items():
+    for path, methods in _cached(request)["paths"].items():
         for method, op in methods.items():
             rows.append(
                 f"<tr><td><code>{method.upper()}</code></td><td><code>{html.escape(path)}</code>"

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, Text, cast, delete, func, insert, select, update
@@ -78,7 +79,7 @@ def on_run_finished(conn: Connection, run: dict[str, Any], job: Any, *, now: dat
         return advance(conn, chain_row, chain_run, now=now)
     if run["trigger"] not in STARTING_TRIGGERS:
         return 0
-    rooted = [c for c, roots in _owner_chain_roots(conn, run["owner"]) if run["job_id"] in roots]
+    rooted = _chains_by_root(conn, run["owner"]).get(run["job_id"])
     if not rooted:
         return 0
     queued = 0
@@ -97,15 +98,13 @@ def on_run_finished(conn: Connection, run: dict[str, Any], job: Any, *, now: dat
                 "created_at": now,
             }
             conn.execute(insert(chain_runs).values(**values))
-            chain_run = conn.execute(
-                select(chain_runs).where(chain_runs.c.id == values["id"])
-            ).one()
+            chain_run = SimpleNamespace(**values)
         queued += advance(conn, chain_row, chain_run, now=now)
     return queued
 
 
-def _owner_chain_roots(conn: Connection, owner: str) -> list[tuple[str, frozenset[str]]]:
-    """(chain id, root jobs) of the owner's chains, read once per transaction: a batch of
+def _chains_by_root(conn: Connection, owner: str) -> dict[str, list[str]]:
+    """Root job -> ids of the owner's chains it starts, read once per transaction: a batch of
     thousands of finished runs costs one query per owner, not one per run."""
     memo = conn.info.get(_MEMO)
     transaction = conn.get_transaction()
@@ -113,14 +112,15 @@ def _owner_chain_roots(conn: Connection, owner: str) -> list[tuple[str, frozense
         # holding the transaction keeps its identity unique while the memo refers to it
         memo = (transaction, {})
         conn.info[_MEMO] = memo
-    cached: dict[str, list[tuple[str, frozenset[str]]]] = memo[1]
+    cached: dict[str, dict[str, list[str]]] = memo[1]
     if owner not in cached:
-        rows = conn.execute(
+        index: dict[str, list[str]] = {}
+        for row in conn.execute(
             select(chains.c.id, chains.c.jobs, chains.c.edges).where(chains.c.owner == owner)
-        ).all()
-        cached[owner] = [
-            (r.id, frozenset(Chain.from_row(r.jobs, r.edges, None).roots)) for r in rows
-        ]
+        ):
+            for root in Chain.from_row(row.jobs, row.edges, None).roots:
+                index.setdefault(root, []).append(row.id)
+        cached[owner] = index
     return cached[owner]
 
 

@@ -18,6 +18,9 @@ async def test_health_ready_openapi_docs(runtime: Runtime) -> None:
         assert "/api/scheduler/jobs" in spec["paths"]
         assert "post" in spec["paths"]["/api/scheduler/jobs"]
         assert "JobFields" in spec["components"]["schemas"]
+        for path in ("/agents", "/chains", "/smart/heatmap", "/jobs/{job_id}/runs/{run_id}/cancel"):
+            assert "/api/scheduler" + path in spec["paths"], path
+        assert spec["paths"]["/api/scheduler/jobs/{job_id}/trigger"]["post"]["responses"]["202"]
         assert "agentcron API" in (await client.get("/docs")).text
         missing = await client.get("/api/scheduler/nope", headers={"Authorization": "Bearer x"})
         assert missing.status_code == 404
