@@ -71,19 +71,25 @@ class SlackUser:
         return f"{prefix}-{self.user_id}-{self._count}"
 
     async def post(
-        self, body: str, content_type: str, headers: dict[str, str] | None = None
+        self,
+        body: str,
+        content_type: str,
+        headers: dict[str, str] | None = None,
+        *,
+        settle: bool = True,
     ) -> httpx.Response:
+        """POST to /slack/events; with ``settle``, also wait for the work after the ack."""
         headers = {"Content-Type": content_type, **(headers if headers is not None else sign(body))}
         response = await self.http.post("/slack/events", content=body, headers=headers)
         found = slack_app(self.app)
-        if found is not None:
+        if settle and found is not None:
             await found.background.wait_idle()
         return response
 
-    async def command(
-        self, text: str, *, channel: str = CHANNEL, command: str = "/schedule"
-    ) -> dict[str, Any]:
-        """Send ``/schedule <text>``; returns the one reply posted to its response_url."""
+    async def send_command(
+        self, text: str, *, channel: str = CHANNEL, command: str = "/schedule", settle: bool = True
+    ) -> tuple[httpx.Response, str]:
+        """Send ``/schedule <text>``; the HTTP response and the ident of its response_url."""
         ident = self._next("cmd")
         form = {
             "token": "legacy-token",
@@ -99,9 +105,15 @@ class SlackUser:
             "response_url": self.fake.response_url(ident),
             "trigger_id": self._next("trigger"),
         }
-        response = await self.post(
-            urllib.parse.urlencode(form), "application/x-www-form-urlencoded"
-        )
+        body = urllib.parse.urlencode(form)
+        response = await self.post(body, "application/x-www-form-urlencoded", settle=settle)
+        return response, ident
+
+    async def command(
+        self, text: str, *, channel: str = CHANNEL, command: str = "/schedule"
+    ) -> dict[str, Any]:
+        """Send ``/schedule <text>``; returns the one reply posted to its response_url."""
+        response, ident = await self.send_command(text, channel=channel, command=command)
         assert response.status_code == 200, response.text
         assert response.text == "", "the acknowledgement carries no answer"
         replies = self.fake.responses(ident)

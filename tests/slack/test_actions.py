@@ -179,3 +179,17 @@ async def test_when_the_llm_fails_the_user_gets_a_reason(
     text = card_text(reply)
     assert "could not tell when" in text
     assert "Traceback" not in text
+
+
+async def test_the_acknowledgement_does_not_wait_for_slow_work(
+    alice: SlackUser, with_llm: FakeOpenAI
+) -> None:
+    with_llm.enqueue(Reply(hang=True))  # the LLM answers only when the test ends
+    response, ident = await alice.send_command(
+        "whenever the markets open on trading days check the futures", settle=False
+    )
+    assert response.status_code == 200  # acknowledged while the LLM is still thinking
+    assert len(alice.slack.background) == 1
+    assert alice.fake.responses(ident) == []
+    await alice.slack.aclose(grace=0)  # what shutdown does with work still running
+    assert len(alice.slack.background) == 0

@@ -1,0 +1,162 @@
+"""Block Kit, pure: drafts and rows in, messages out; times in the reader's zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from agentcron.app.slack import cards
+from agentcron.app.slack.drafts import Draft
+from tests.slack.conftest import card_text
+
+NOW = datetime(2026, 3, 2, 13, 0, tzinfo=UTC)  # Monday, 8:00 in New York
+
+
+def draft(**changes: Any) -> Draft:
+    fields: dict[str, Any] = {
+        "team_id": "T0TEAM",
+        "user_id": "U0ALICE",
+        "schedule": {"type": "cron", "expression": "30 1 * * *", "timezone": "America/New_York"},
+        "schedule_text": "every day at 1:30am",
+        "goal": "rotate the logs",
+        "channel": "C0OPS123",
+        "zone": "America/New_York",
+        "confidence": 0.95,
+        "parse_method": "regex",
+    }
+    return Draft.new(**(fields | changes))
+
+
+def job(**changes: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": "job_abc123",
+        "name": "rotate the logs",
+        "status": "active",
+        "schedule": {"type": "cron", "expression": "30 1 * * *", "timezone": "America/New_York"},
+        "exclusions": None,
+        "next_run_at": datetime(2026, 3, 3, 6, 30, tzinfo=UTC),
+        "delivery": {"channel": "slack:C0OPS123", "channels": ["slack:C0OPS123"]},
+    }
+    return row | changes
+
+
+@pytest.mark.parametrize(
+    ("instant", "zone", "shown"),
+    [
+        (datetime(2026, 3, 2, 14, 0, tzinfo=UTC), "America/New_York", "Mon 2 Mar, 9:00 AM EST"),
+        (datetime(2026, 3, 9, 13, 0, tzinfo=UTC), "America/New_York", "Mon 9 Mar, 9:00 AM EDT"),
+        (datetime(2026, 3, 2, 23, 5, tzinfo=UTC), "Asia/Tokyo", "Tue 3 Mar, 8:05 AM JST"),
+        (datetime(2026, 3, 2, 12, 0, tzinfo=UTC), "UTC", "Mon 2 Mar, 12:00 PM UTC"),
+        (datetime(2027, 1, 1, 0, 0, tzinfo=UTC), "UTC", "Fri 1 Jan 2027, 12:00 AM UTC"),
+    ],
+)
+def test_local_time(instant: datetime, zone: str, shown: str) -> None:
+    assert cards.local_time(instant, zone, now=NOW) == shown
+
+
+def test_the_year_is_the_readers_year() -> None:
+    # 31 Dec 2026 23:30 UTC is already 2027 in Tokyo, but "now" there is still 2026
+    instant = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    assert cards.local_time(instant, "Asia/Tokyo", now=NOW) == "Fri 1 Jan 2027, 8:30 AM JST"
+    assert cards.local_time(instant, "UTC", now=NOW) == "Thu 31 Dec, 11:30 PM UTC"
+
+
+@pytest.mark.parametrize(
+    ("address", "shown"),
+    [
+        ("C0OPS123", "<#C0OPS123>"),
+        ("G0PRIVATE1", "<#G0PRIVATE1>"),
+        ("#ops", "#ops"),
+        ("U0ALICE", "a direct message from me"),
+    ],
+)
+def test_channel_mention(address: str, shown: str) -> None:
+    assert cards.channel_mention(address) == shown
+
+
+def test_a_card_shows_the_next_runs_across_a_dst_change() -> None:
+    # 2:30 in New York on 8 March does not exist; it runs right after the gap, at 3:00 EDT
+    now = datetime(2026, 3, 6, 12, 0, tzinfo=UTC)
+    nightly = {"type": "cron", "expression": "30 2 * * *", "timezone": "America/New_York"}
+    reply = cards.confirmation_card(draft(schedule=nightly), now=now)
+    text = card_text(_as_message(reply))
+    assert "Sat 7 Mar, 2:30 AM EST\n• Sun 8 Mar, 3:00 AM EDT\n• Mon 9 Mar, 2:30 AM EDT" in text
+
+
+def test_user_text_cannot_ping_or_break_the_layout() -> None:
+    reply = cards.confirmation_card(draft(goal="tell <!channel> & *everyone* <@U0BOSS>"), now=NOW)
+    text = card_text(_as_message(reply))
+    assert "<!channel>" not in text and "<@U0BOSS>" not in text
+    assert "tell &lt;!channel&gt; &amp; *everyone* &lt;@U0BOSS&gt;" in text
+    assert "<!channel>" not in reply.text
+
+
+def test_low_confidence_asks_the_user_to_check() -> None:
+    sure = card_text(_as_message(cards.confirmation_card(draft(), now=NOW)))
+    unsure = card_text(_as_message(cards.confirmation_card(draft(confidence=0.4), now=NOW)))
+    assert "Schedule this?" in sure and "not sure" not in sure
+    assert "Did I get this right?" in unsure and "I am not sure" in unsure
+
+
+def test_the_create_button_carries_the_draft() -> None:
+    value = draft()
+    reply = cards.confirmation_card(value, now=NOW)
+    [actions] = [b for b in reply.blocks if b["type"] == "actions"]
+    create, edit, cancel = actions["elements"]
+    assert Draft.from_value(create["value"]) == value
+    assert create["style"] == "primary"
+    assert Draft.from_value(edit["value"]) == value
+    assert cancel["action_id"] == cards.CANCEL
+
+
+def test_a_list_says_how_many_more_there_are() -> None:
+    rows = [job(id=f"job_{i:06d}") for i in range(cards.LIST_LIMIT)]
+    reply = cards.job_list(rows, total=23, zone="America/New_York", now=NOW, status=None)
+    text = card_text(_as_message(reply))
+    assert "Your 23 jobs" in text and "and 3 more" in text
+    assert "next Tue 3 Mar, 1:30 AM EST · to <#C0OPS123>" in text
+    assert len(reply.blocks) <= 50  # Slack's limit per message
+
+
+def test_a_paused_job_in_the_list() -> None:
+    reply = cards.job_list(
+        [job(status="paused", next_run_at=None)], total=1, zone="UTC", now=NOW, status="paused"
+    )
+    text = card_text(_as_message(reply))
+    assert "Your 1 paused job" in text and "· paused" in text
+
+
+def test_history_shows_outcome_time_trigger_duration_and_error() -> None:
+    started = datetime(2026, 3, 2, 6, 30, 1, tzinfo=UTC)
+    runs = [
+        {
+            "status": "failed",
+            "trigger": "schedule",
+            "scheduled_for": datetime(2026, 3, 2, 6, 30, tzinfo=UTC),
+            "started_at": started,
+            "completed_at": started + timedelta(seconds=2.5),
+            "created_at": started,
+            "error": "the model\nsaid no " + "x" * 400,
+        },
+        {
+            "status": "queued",
+            "trigger": "manual",
+            "scheduled_for": NOW,
+            "started_at": None,
+            "completed_at": None,
+            "created_at": NOW,
+            "error": None,
+        },
+    ]
+    reply = cards.history_card(job(), runs, total=12, zone="America/New_York", now=NOW)
+    text = card_text(_as_message(reply))
+    assert ":x: failed · Mon 2 Mar, 1:30 AM EST · schedule · 2.5 s" in text
+    assert "↳ the model said no xxx" in text and "x" * 300 not in text
+    assert ":clock3: queued · Mon 2 Mar, 8:00 AM EST · manual" in text
+    assert "last 2 of 12" in text
+
+
+def _as_message(reply: cards.Reply) -> dict[str, Any]:
+    return {"text": reply.text, "blocks": reply.blocks}
