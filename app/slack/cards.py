@@ -202,6 +202,8 @@ def created_card(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
     ]
     if where:
         lines.append(f"Results go to {channel_mention(where)}.")
+        if where[:1] in ("C", "G", "#"):
+            lines.append("If I am not a member there yet, `/invite` me so I can post.")
     text = "\n".join(lines)
     hint = f"`/schedule run {job['id']}` runs it now · `/schedule list` shows your jobs"
     fallback = f"Scheduled {escape(job['name'])} ({job['id']})"
