@@ -88,6 +88,16 @@ def on_run_finished(conn: Connection, run: dict[str, Any], job: Any, *, now: dat
     ).all():
         chain = _chain(chain_row)
         chain_run = _slot_chain_run(conn, chain_row.id, chain, run)
+        if chain_run is not None and chain_run.status != "running":
+            # this root's run came after the rest of the slot's chain run had ended (a late
+            # firing, a backfill): reopen it, so what only this root leads to runs now, while
+            # what was decided already stays decided
+            conn.execute(
+                update(chain_runs)
+                .where(chain_runs.c.id == chain_run.id)
+                .values(status="running", completed_at=None)
+            )
+            chain_run = SimpleNamespace(**{**chain_run._mapping, "status": "running"})
         if chain_run is None:
             values = {
                 "id": new_id("chr"),

@@ -284,3 +284,34 @@ async def test_deleting_a_chain_cancels_its_queued_runs(engine: EngineHarness) -
     assert (await engine.api.delete(f"/chains/{chain}")).status_code == 200
     assert [r["status"] for r in await engine.runs(a)] == ["skipped"]
     assert (await engine.api.delete(f"/jobs/{a}")).status_code == 200
+
+
+async def test_a_late_root_of_a_slot_reopens_its_chain_run(engine: EngineHarness) -> None:
+    daily = {"type": "cron", "expression": "0 9 * * *"}
+    a, b = await noop(engine, "a", schedule=daily), await noop(engine, "b", schedule=daily)
+    both, only_b = await noop(engine, "both"), await noop(engine, "only b")
+    chain = await make_chain(
+        engine,
+        [a, b, both, only_b],
+        [(a, both, "on_success"), (b, both, "on_success"), (b, only_b, "on_success")],
+        joins={both: "all"},
+    )
+    past = {"start": "2026-03-01T00:00:00Z", "end": "2026-03-02T00:00:00Z"}
+    assert (await engine.api.post(f"/jobs/{a}/backfill", json=past)).json()["count"] == 1
+    first = await chain_run_over(engine, chain)
+    assert first["trigger"] == "backfill"
+    assert first["nodes"][both]["reason"] == f"join all: {b} is not part of this chain run"
+    assert first["nodes"][only_b]["status"] == "not_run"
+    # b's run for the same slot comes later: it joins that chain run instead of a new one
+    assert (await engine.api.post(f"/jobs/{b}/backfill", json=past)).json()["count"] == 1
+
+    async def only_b_ran() -> bool:
+        return bool([r for r in await engine.runs(only_b) if r["status"] == "succeeded"])
+
+    await engine.until(only_b_ran, what="b's own downstream job")
+    again = await chain_run_over(engine, chain)
+    assert again["id"] == first["id"]
+    assert len((await engine.api.get(f"/chains/{chain}")).json()["runs"]) == 1
+    assert again["nodes"][only_b]["status"] == "succeeded"
+    assert again["nodes"][b]["status"] == "succeeded"
+    assert (await only_run(engine, both))["status"] == "skipped"  # decided once, not re-run
