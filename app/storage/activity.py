@@ -1,7 +1,8 @@
 """Activity: the moments owners act (API writes, Slack commands and messages, clicks), the
 input to ``/smart/suggestions`` and ``/smart/heatmap``; and the reads those two need.
 
-Recording is cheap: ``record_activity`` appends to an in-process buffer, and the buffer is
+Recording is cheap: ``record_activity`` appends to an in-process buffer (at most one entry per
+owner, kind and minute: the heatmap counts active minutes, not requests), and the buffer is
 written in one small transaction when it is a few seconds old or a few hundred entries long
 (or before anything reads activity), so no request pays a transaction of its own for it. A
 crash loses at most those few seconds of a heuristic signal.
@@ -217,8 +218,15 @@ class ActivityRecorder:
         self.buffer: list[Entry] = []
         self.since: datetime | None = None  # when the oldest buffered entry was noted
         self.compacted_at: datetime | None = None
+        self.last_minute: dict[tuple[str, str], datetime] = {}
 
     async def note(self, entry: Entry, *, now: datetime) -> None:
+        # a burst of requests (a form validating as someone types) is one moment of activity:
+        # at most one entry per owner, kind and minute, so the heatmap counts active minutes
+        minute = entry.at.replace(second=0, microsecond=0)
+        if self.last_minute.get((entry.owner, entry.kind)) == minute:
+            return
+        self.last_minute[(entry.owner, entry.kind)] = minute
         self.buffer.append(entry)
         self.since = self.since or now
         if len(self.buffer) >= FLUSH_SIZE or now - self.since >= FLUSH_AFTER:

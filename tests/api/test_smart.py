@@ -53,14 +53,16 @@ async def test_api_writes_are_activity_and_reads_are_not(
     assert (await api.post("/jobs", json={"name": ""})).status_code == 422  # still an action
     for _ in range(3):
         await api.get("/jobs")
+    clock.advance(60)  # the same minute counted once; the next minute again
+    assert (await api.post("/jobs", json=body)).status_code == 201
     grid = await heatmap(api, timezone="America/New_York", weeks=1)
     assert grid["source"] == "activity"
     assert grid["timezone"] == "America/New_York"
     assert grid["total"] == 2
     assert grid["grid"][1][10] == 2
     assert grid["window"] == {
-        "start": "2026-02-24T10:17:00-05:00",
-        "end": "2026-03-03T10:17:00-05:00",
+        "start": "2026-02-24T10:18:00-05:00",
+        "end": "2026-03-03T10:18:00-05:00",
     }
 
 
