@@ -7,6 +7,7 @@ plain dict of column values; nothing here touches storage or reads the clock.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any, Literal
 
@@ -89,7 +90,9 @@ class JobFields(BaseModel):
     agent_id: str | None = Field(None, max_length=40)
     action: Literal["agent", "http", "noop"] | dict[str, Any] | None = None
     http: HttpSpec | None = None
-    schedule: dict[str, Any] | None = None
+    schedule: dict[str, Any] | str | None = None
+    #: the zone for a schedule that names none (also accepted inside the schedule)
+    timezone: str | None = Field(None, max_length=64)
     status: Literal["active", "paused"] | None = None
     delivery: DeliverySpec | None = None
     condition: ConditionSpec | None = None
@@ -248,6 +251,50 @@ def check_schedule(
     return schedule
 
 
+def schedule_document(
+    raw: dict[str, Any] | str | None, *, timezone: str | None, now: datetime
+) -> dict[str, Any] | None:
+    """The schedule as a document. A string is a cron expression or macro ("0 9 * * 1-5",
+    "@daily") or plain words ("every weekday at 9am"), read by the parser's fast stages; words
+    it is not confident about are refused with its reason, never guessed."""
+    if raw is None:
+        return None
+    if isinstance(raw, dict):
+        if timezone and "timezone" not in raw:
+            return {**raw, "timezone": timezone}
+        return raw
+    text = raw.strip()
+    fields = text.split()
+    if text.startswith("@") or (len(fields) == 5 and all(_cron_like(f) for f in fields)):
+        return {"type": "cron", "expression": text, "timezone": timezone or "UTC"}
+    from agentcron.parsers import CONFIRM_BELOW, parse_fast
+
+    result = parse_fast(text, timezone=timezone or "UTC", now=now)
+    if result.schedule is None:
+        reason = result.reason or "could not understand this as a schedule"
+        if result.suggestion:
+            reason += f" ({result.suggestion})"
+        raise InvalidInput.field("schedule", reason)
+    if result.confidence < CONFIRM_BELOW:
+        raise InvalidInput.field(
+            "schedule",
+            f"not sure this means {result.human_readable!r} (confidence "
+            f"{result.confidence:.2f}); send the schedule as a document to confirm",
+        )
+    return dict(result.schedule)
+
+
+_CRON_FIELD = re.compile(
+    r"^(?:[0-9*?#/,\-LW]|MON|TUE|WED|THU|FRI|SAT|SUN|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT"
+    r"|NOV|DEC)+$",
+    re.IGNORECASE,
+)
+
+
+def _cron_like(field: str) -> bool:
+    return bool(_CRON_FIELD.match(field))
+
+
 def check_exclusions(raw: dict[str, Any] | None) -> Exclusions | None:
     try:
         return Exclusions.from_dict(raw)
@@ -272,9 +319,12 @@ def validate_job(
         problems.append(
             FieldProblem("schedule", "is required (use null for a job that only runs on demand)")
         )
+    if "timezone" in given and "schedule" not in given:
+        problems.append(FieldProblem("timezone", "only applies together with a schedule"))
     if "schedule" in given:
         try:
-            schedule = check_schedule(fields.schedule, now=now)
+            raw = schedule_document(fields.schedule, timezone=fields.timezone, now=now)
+            schedule = check_schedule(raw, now=now)
             values["schedule"] = schedule.to_dict() if schedule else None
         except InvalidInput as exc:
             problems.extend(exc.problems)

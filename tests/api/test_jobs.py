@@ -254,3 +254,43 @@ async def test_unknown_job_is_404_problem(api: httpx.AsyncClient) -> None:
     response = await api.get("/jobs/job_doesnotexist")
     assert response.status_code == 404
     assert "job_doesnotexist" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("schedule", "zone", "expected"),
+    [
+        (
+            "0 9 * * 1-5",
+            "America/New_York",
+            {"type": "cron", "expression": "0 9 * * 1-5", "timezone": "America/New_York"},
+        ),
+        ("@daily", None, {"type": "cron", "expression": "0 0 * * *", "timezone": "UTC"}),
+        (
+            "every weekday at 9am Pacific",
+            None,
+            {"type": "cron", "expression": "0 9 * * 1-5", "timezone": "America/Los_Angeles"},
+        ),
+        (
+            {"type": "cron", "expression": "0 9 * * *"},
+            "Europe/London",
+            {"type": "cron", "expression": "0 9 * * *", "timezone": "Europe/London"},
+        ),
+    ],
+)
+async def test_schedule_as_words_or_cron_text(
+    api: httpx.AsyncClient, schedule: Any, zone: str | None, expected: dict[str, Any]
+) -> None:
+    body: dict[str, Any] = {**DIGEST, "schedule": schedule}
+    if zone:
+        body["timezone"] = zone
+    response = await api.post("/jobs", json=body)
+    assert response.status_code == 201, response.text
+    assert response.json()["schedule"] == expected
+
+
+async def test_schedule_words_that_are_ambiguous_are_refused(api: httpx.AsyncClient) -> None:
+    response = await api.post("/jobs", json={**DIGEST, "schedule": "every day at 5"})
+    assert response.status_code == 422
+    problem = response.json()
+    assert problem["field"] == "schedule"
+    assert "5pm" in problem["detail"]
