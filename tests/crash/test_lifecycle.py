@@ -77,3 +77,38 @@ async def test_sigterm_lets_the_running_run_finish(tmp_path: Path, sink: Sink) -
         assert run["status"] == "succeeded"
     finally:
         await asyncio.to_thread(restarted.stop)
+
+
+@pytest.mark.postgres
+async def test_split_roles_wake_each_other_through_postgres(
+    pg_database: str, tmp_path: Path
+) -> None:
+    from tests.conftest import _truncate_pg
+
+    await asyncio.to_thread(_truncate_pg, pg_database)
+    # the engine would only look again after a minute on its own: the run finishing well
+    # before that shows the API instance's NOTIFY woke it
+    slow_poll = {"AGENTCRON_MAX_SLEEP_SECONDS": "60"}
+    api_only = ServiceProcess(database_url=pg_database, workdir=tmp_path, extra_env=slow_poll)
+    engine = ServiceProcess(database_url=pg_database, workdir=tmp_path, extra_env=slow_poll)
+    await asyncio.to_thread(engine.start, "--role", "worker")
+    await asyncio.to_thread(api_only.start, "--role", "api")
+    try:
+        key = await asyncio.to_thread(create_key, api_only.env)
+        async with httpx.AsyncClient(
+            base_url=api_only.url + "/api/scheduler", headers={"Authorization": f"Bearer {key}"}
+        ) as api:
+            job = (
+                await api.post("/jobs", json={"name": "n", "action": "noop", "schedule": None})
+            ).json()
+            await asyncio.sleep(1)  # let the worker settle into its long sleep
+            run_id = (await api.post(f"/jobs/{job['id']}/trigger")).json()["run_id"]
+            deadline = asyncio.get_running_loop().time() + 20
+            while (await api.get(f"/jobs/{job['id']}/runs/{run_id}")).json()[
+                "status"
+            ] != "succeeded":
+                assert asyncio.get_running_loop().time() < deadline, "the worker was not woken"
+                await asyncio.sleep(0.1)
+    finally:
+        await asyncio.to_thread(api_only.stop)
+        await asyncio.to_thread(engine.stop)
