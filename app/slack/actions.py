@@ -16,7 +16,7 @@ from agentcron.app.domain.jobspec import validate_job
 from agentcron.app.errors import Conflict, InvalidInput, NotFound
 from agentcron.app.slack import cards
 from agentcron.app.slack.cards import Reply
-from agentcron.app.slack.commands import Caller, explain, job_body, plain_text
+from agentcron.app.slack.commands import Caller, explain, job_body, llm_may_read, plain_text
 from agentcron.app.slack.drafts import Draft, DraftTooLarge
 from agentcron.app.slack.tasks import Send
 from agentcron.parsers import parse, parse_fast
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from agentcron.app.slack.bolt import SlackApp
 
 DOMAIN_ERRORS: Final = (NotFound, Conflict, InvalidInput, DraftTooLarge)
-_NOT_FOUND_PREFIX: Final = "could not find a schedule"
 
 
 def respond_to(url: str | None, *, replace: bool) -> Send:
@@ -162,9 +161,7 @@ async def edit_submitted(
     now = slack.rt.clock.now()
     result = parse_fast(when, timezone=draft.zone, now=now)
     llm = slack.rt.llm_parser()
-    needs_llm = (
-        not result.ok and llm is not None and (result.reason or "").startswith(_NOT_FOUND_PREFIX)
-    )
+    needs_llm = llm is not None and llm_may_read(result)
     if not result.ok and not needs_llm:
         reason = result.reason or "I could not read that as a schedule"
         if result.suggestion:

@@ -30,8 +30,7 @@ LIST_FILTERS: Final = {"": None, "all": None, "active": "active", "paused": "pau
 _JOB_ID: Final = re.compile(r"^job_[a-z0-9]{4,36}$")
 _LINK: Final = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
 _SPECIAL: Final = re.compile(r"<!(here|channel|everyone)(?:\|[^>]*)?>")
-# split_command's reason when no words read as a schedule (as opposed to a refusal such as
-# "at 5 could be 5 AM or PM", which the LLM must not be asked to override)
+# the parser's reason when no words read as a schedule at all
 _NOT_FOUND_PREFIX: Final = "could not find a schedule"
 
 
@@ -59,6 +58,12 @@ def plain_text(text: str) -> str:
     text = _LINK.sub(lambda m: m.group(1).removeprefix("mailto:"), text)
     text = _SPECIAL.sub(lambda m: "@" + m.group(1), text)
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def llm_may_read(result: ParseResult) -> bool:
+    """True when the grammar found no schedule at all. A refusal ("at 5" could be AM or PM)
+    is final: an LLM asked after it would only guess."""
+    return not result.ok and (result.reason or "").startswith(_NOT_FOUND_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -214,8 +219,7 @@ class CommandHandler:
         result: ParseResult = parts.result
         schedule_text, goal = parts.schedule_text, parts.goal
         llm = self.rt.llm_parser()
-        reason = result.reason or ""
-        if not result.ok and llm is not None and goal and reason.startswith(_NOT_FOUND_PREFIX):
+        if llm is not None and goal and llm_may_read(result):
             # The grammar found no schedule; the LLM reads the whole command. It cannot say
             # which words were the schedule, so the goal keeps them (the card says so).
             answer = await parse(goal, timezone=caller.zone, now=now, llm=llm)
