@@ -74,6 +74,9 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
                 await engine.stop()
             if notifier is not None:
                 await notifier.close()
+            slack_app = getattr(app.state, "slack", None)
+            if slack_app is not None:
+                await slack_app.aclose()  # let replies in flight finish
             await rt.close()
 
     routes = api_routes()

@@ -695,11 +695,18 @@ class RunStore:
         self, owner: str, job_id: str, run_id: str, *, now: datetime
     ) -> dict[str, Any] | None:
         def work(conn: Connection) -> dict[str, Any] | None:
-            conn.execute(
+            cancelled_queued = conn.execute(
                 update(runs)
                 .where(runs.c.id == run_id, runs.c.owner == owner, runs.c.status == "queued")
                 .values(status="cancelled", reason="cancelled on request", completed_at=now)
-            )
+            ).rowcount
+            if cancelled_queued:
+                row = conn.execute(select(runs).where(runs.c.id == run_id)).first()
+                if row is not None and row.chain_run_id:
+                    # a cancelled chain run is an outcome like any other: the chain goes on
+                    from agentcron.app.storage import chains as chain_store
+
+                    chain_store.on_run_finished(conn, dict(row._mapping), None, now=now)
             conn.execute(
                 update(runs)
                 .where(runs.c.id == run_id, runs.c.owner == owner, runs.c.status == "running")
