@@ -62,7 +62,13 @@ export async function api(path, { method = "GET", query, body, signal, key } = {
     cache: "no-store",
   });
   const type = response.headers.get("content-type") || "";
-  const data = type.includes("json") ? await response.json().catch(() => null) : null;
+  // a body cut short by an abort (the user moved on) is an abort, not an empty answer
+  const data = type.includes("json")
+    ? await response.json().catch((error) => {
+        if (signal?.aborted || isAbort(error)) throw error;
+        return null;
+      })
+    : null;
   if (!response.ok) {
     if (response.status === 401 && key === undefined) {
       window.dispatchEvent(new CustomEvent("agentcron:unauthorized", { detail: data?.detail }));

@@ -85,7 +85,7 @@ export async function jobsView(main, { query, signal }) {
     }
     if (mine !== loads) return; // the filters changed while this page was on its way
     put(body, jobsTable(page, state, reload, pick));
-    api("/stats", { signal }).then((stats) => put(summary, statsLine(stats)), () => null);
+    api("/stats", { signal }).then((stats) => stats && put(summary, statsLine(stats)), () => null);
   };
   const pick = (changes) => {
     Object.assign(state, { offset: 0 }, changes);
