@@ -7,26 +7,37 @@ POST /reset clears. Runs in its own process so it never competes with the schedu
 
 from __future__ import annotations
 
+import json
 import sys
 import time
+from collections import Counter
 
 from aiohttp import web
 
 arrivals: list[float] = []
+#: how often each (job, slot) arrived, when the body names them
+keys: Counter[str] = Counter()
 
 
 async def hit(request: web.Request) -> web.Response:
     arrivals.append(time.time())
-    await request.read()
+    body = await request.read()
+    try:
+        payload = json.loads(body)
+        if isinstance(payload, dict) and "slot" in payload:
+            keys[f"{payload.get('job')}|{payload['slot']}"] += 1
+    except ValueError:
+        pass
     return web.json_response({"ok": True})
 
 
 async def stats(request: web.Request) -> web.Response:
-    return web.json_response({"arrivals": arrivals})
+    return web.json_response({"arrivals": arrivals, "keys": keys})
 
 
 async def reset(request: web.Request) -> web.Response:
     arrivals.clear()
+    keys.clear()
     return web.json_response({"ok": True})
 
 
