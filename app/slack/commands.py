@@ -11,6 +11,7 @@ Slack. Owners are always the caller's: another person's job is simply not found.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any, Final
@@ -24,6 +25,8 @@ from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.drafts import Draft, DraftTooLarge, slack_owner
 from agentcron.app.storage.jobs import JobQuery
 from agentcron.parsers import ParseResult, parse, split_command
+
+log = logging.getLogger("agentcron.slack")
 
 JOB_VERBS: Final = ("pause", "resume", "run", "delete", "history")
 LIST_FILTERS: Final = {"": None, "all": None, "active": "active", "paused": "paused"}
@@ -124,9 +127,26 @@ class CommandHandler:
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
         self.jobs = JobService(rt)
+        self._zones_known: dict[str, str] = {}
+
+    async def _note_activity(self, caller: Caller) -> None:
+        """Slack commands and messages are activity (the input to suggestions and the
+        heatmap), and the caller's Slack zone becomes their owner's zone."""
+        from agentcron.app.storage.activity import ActivityStore, record_activity
+
+        try:
+            await record_activity(self.rt, caller.owner, kind="slack_command")
+            if caller.zone and self._zones_known.get(caller.owner) != caller.zone:
+                await ActivityStore(self.rt.db).set_owner_timezone(
+                    caller.owner, caller.zone, now=self.rt.clock.now()
+                )
+                self._zones_known[caller.owner] = caller.zone
+        except Exception:  # activity is a nicety: it never stands in a command's way
+            log.exception("recording Slack activity failed")
 
     async def handle(self, caller: Caller, text: str) -> Reply:
         """The answer to one command; domain errors become short messages."""
+        await self._note_activity(caller)
         try:
             return await self._handle(caller, plain_text(text))
         except (NotFound, Conflict, InvalidInput, DraftTooLarge) as error:

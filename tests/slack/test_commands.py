@@ -332,3 +332,22 @@ async def test_help(alice: SlackUser, text: str) -> None:
 async def test_another_command_name_works_too(alice: SlackUser) -> None:
     reply = await alice.command("list", command="/agentcron")
     assert "no scheduled jobs" in card_text(reply)
+
+
+async def test_a_command_is_activity_and_teaches_the_owners_zone(alice: SlackUser) -> None:
+    from sqlalchemy import select
+
+    from agentcron.app.storage.activity import recorder
+    from agentcron.app.storage.tables import activity, owners
+
+    rt = alice.slack.rt
+    await alice.command("list")
+    await recorder(rt).flush(now=rt.clock.now())
+    kinds = await rt.db.read(
+        lambda conn: conn.execute(select(activity.c.kind).where(activity.c.owner == OWNER)).all()
+    )
+    assert [k for (k,) in kinds] == ["slack_command"]
+    zone = await rt.db.read(
+        lambda conn: conn.execute(select(owners.c.timezone).where(owners.c.id == OWNER)).scalar()
+    )
+    assert zone  # the user's Slack zone (users.info)
