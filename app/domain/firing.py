@@ -42,8 +42,10 @@ def plan_firing(
     - of the slots inside the window only the newest runs; the older ones are coalesced into it
       (recorded as skipped, reason "coalesced");
     - an excluded slot is skipped with the exclusion's reason and never runs;
-    - ``next_slot`` is the first slot after ``until`` (default ``now``): slots up to
-      ``until`` are fired ahead of time, to start on the dot (their runs wait for their time).
+    - slots up to ``until`` (default ``now``) may be fired ahead of time, to start on the
+      dot (their runs wait for their time): only the first one coming up, and only when
+      nothing is due now — what is due now never coalesces with what is not;
+    - ``next_slot`` is the first slot not decided here.
     """
     until = until or now
     due: list[datetime] = [slot]
@@ -59,6 +61,19 @@ def plan_firing(
                 next_slot = later
                 break
             break
+    past = [s for s in due if s <= now]
+    ahead = [s for s in due if s > now]
+    if past:
+        # what is due now is decided now; the slot coming up is fired on a later look
+        due = past
+        next_slot = ahead[0] if ahead else next_slot
+    else:
+        # only the slot coming up is fired ahead, and only to run: an excluded one is
+        # recorded when its time comes
+        if exclusions is not None and exclusions.reason(ahead[0], schedule.zone):
+            return FirePlan(next_slot=ahead[0])
+        due = ahead[:1]
+        next_slot = ahead[1] if len(ahead) > 1 else next_slot
     plan = FirePlan(next_slot=next_slot)
     horizon = now - catchup_window
     zone = schedule.zone
