@@ -142,6 +142,23 @@ def idle(args: argparse.Namespace) -> None:
     print(f"seeded {args.jobs} jobs in {time.monotonic() - began:.1f} s")
     env = {**os.environ, "AGENTCRON_DATABASE_URL": url}
     port, bare_port = free_port(), free_port()
+    bare_launched = time.monotonic()
+    bare = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "bare_app:app",
+            "--port",
+            str(bare_port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT / "bench",
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    start_bare = wait_healthy(f"http://127.0.0.1:{bare_port}/bare", bare, began=bare_launched)
     launched = time.monotonic()
     ours = subprocess.Popen(
         [
@@ -177,7 +194,6 @@ def idle(args: argparse.Namespace) -> None:
     )
     try:
         start_ours = wait_healthy(f"http://127.0.0.1:{port}/healthz", ours, began=launched)
-        start_bare = wait_healthy(f"http://127.0.0.1:{bare_port}/bare", bare, began=bare_launched)
         time.sleep(5)  # let start-up settle before measuring idle
         c0, b0, t0 = cpu_seconds(ours.pid), cpu_seconds(bare.pid), time.monotonic()
         time.sleep(args.seconds)
