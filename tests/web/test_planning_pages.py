@@ -124,7 +124,9 @@ def test_pages_say_so_when_the_server_lacks_an_endpoint(signed_in: Any) -> None:
     expect(page.locator(".suggestions .unavailable")).to_contain_text("Suggestions are")
     shot(page, "heatmap-not-available")
     page.click("#nav a[data-section=chains]")
-    expect(page.locator(".unavailable")).to_contain_text("Chains are not available")
+    # the heatmap page's notices go as the chains page arrives: wait for the new one itself
+    expect(page.locator(".unavailable", has_text="Chains are not available")).to_be_visible()
+    expect(page.locator(".unavailable")).to_have_count(1)
 
 
 def test_chain_is_drawn_as_a_graph_and_its_run_colours_the_nodes(
