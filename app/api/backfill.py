@@ -22,7 +22,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.common import caller, json_body, runtime
-from agentcron.app.api.render import job_zone, parsed_schedule
+from agentcron.app.api.render import job_zone
 from agentcron.app.domain.schedule import (
     ScheduleError,
     fire_times_between,
@@ -30,6 +30,7 @@ from agentcron.app.domain.schedule import (
     parse_instant,
     zone_named,
 )
+from agentcron.app.domain.stored import parsed_schedule
 from agentcron.app.errors import Conflict, InvalidInput
 from agentcron.app.services import JobService
 from agentcron.app.storage.runs import run_row

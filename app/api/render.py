@@ -7,8 +7,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from agentcron.app.domain.exclusions import Exclusions
-from agentcron.app.domain.schedule import Schedule, local_iso, next_fire_time
+from agentcron.app.domain.schedule import local_iso, next_fire_time
+from agentcron.app.domain.stored import parsed_schedule
 
 
 def utc_iso(instant: datetime | None) -> str | None:
@@ -33,24 +33,6 @@ def describe_schedule(schedule: dict[str, Any] | None) -> str | None:
     if not schedule:
         return None
     return _describe(json.dumps(schedule, sort_keys=True))
-
-
-@functools.lru_cache(maxsize=4096)
-def _parsed(schedule_json: str, exclusions_json: str) -> tuple[Schedule, Exclusions | None]:
-    exclusions = json.loads(exclusions_json)
-    return (
-        Schedule.from_dict(json.loads(schedule_json)),
-        Exclusions.from_dict(exclusions) if exclusions else None,
-    )
-
-
-def parsed_schedule(
-    schedule: dict[str, Any], exclusions: dict[str, Any] | None
-) -> tuple[Schedule, Exclusions | None]:
-    """Stored schedules are already valid; parse them once per distinct value."""
-    return _parsed(
-        json.dumps(schedule, sort_keys=True), json.dumps(exclusions or None, sort_keys=True)
-    )
 
 
 def job_zone(row: dict[str, Any]) -> str:

@@ -12,9 +12,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.common import caller, choice_param, int_param, runtime, zone_param
-from agentcron.app.api.render import parsed_schedule
 from agentcron.app.domain.heatmap import build_heatmap, planned_fires
 from agentcron.app.domain.schedule import local_iso
+from agentcron.app.domain.stored import parsed_schedule
 from agentcron.app.domain.suggestions import classify_goal, load_by_minute, suggest
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService

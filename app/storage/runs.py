@@ -30,6 +30,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from agentcron.app.domain.firing import plan_firing
 from agentcron.app.domain.retry import retry_delay
+from agentcron.app.domain.stored import parsed_schedule
 from agentcron.app.ids import new_id
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import jobs, outbox, runs
@@ -179,8 +180,6 @@ class RunStore:
         ``claimed`` with their jobs: in a burst, the local worker starts them without a
         second round trip to the queue.
         """
-        from agentcron.app.api.render import parsed_schedule
-
         until = until or now
 
         def work(conn: Connection) -> FireResult:
