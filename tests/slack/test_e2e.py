@@ -1,9 +1,9 @@
 """End to end: a slash command and a Create click make a job; the engine runs it and the result
 reaches the Slack channel through the fake Slack Web API.
 
-No LLM is configured, so the agent run fails with "no LLM configured" and what reaches the
-channel is the failure notice the engine posts for Slack channels — the same path a result
-takes (outbox, Slack channel with pacing, chat.postMessage)."""
+Without an LLM the agent run fails with "no LLM configured" and what reaches the channel is
+the failure notice the engine posts for Slack channels; with one (the fake OpenAI server) the
+agent's own result is posted — the same path either way (outbox, pacing, chat.postMessage)."""
 
 from __future__ import annotations
 
@@ -88,3 +88,36 @@ async def test_run_from_slack_runs_now_and_reports_to_the_channel(
 
     history = card_text(await alice.command("history handover"))
     assert "failed" in history and "manual" in history and "no LLM configured" in history
+
+
+@pytest.fixture
+def with_llm(settings: Settings, openai_server: Any) -> Any:
+    """An LLM for the engine's agents (must come before the engine in a test's arguments)."""
+    settings.openai_base_url = openai_server.base_url
+    settings.openai_api_key = "test"
+    settings.llm_model = "test-model"
+    return openai_server
+
+
+async def test_with_an_llm_the_agents_result_reaches_the_channel(
+    with_llm: Any, alice_on_engine: SlackUser, engine: EngineHarness
+) -> None:
+    from tests.fakes.openai_server import Reply
+
+    with_llm.enqueue(
+        Reply.tool_call(
+            "finish",
+            {"output": "**Handover**: 2 incidents, both resolved.", "data": {"incidents": 2}},
+        )
+    )
+    alice = alice_on_engine
+    card = await alice.command(f"every monday at 9am post the on-call handover in <#{OPS}|ops>")
+    await alice.click(buttons(card)["Create"])
+    await alice.command("run handover")
+    [post] = await posted_to(alice.fake, 1)
+    assert post["channel"] == OPS
+    assert "2 incidents, both resolved" in card_text(
+        {"text": post["text"], "blocks": post["blocks"]}
+    )
+    [request] = with_llm.requests
+    assert "post the on-call handover" in str(request.body["messages"])
