@@ -176,22 +176,6 @@ def idle(args: argparse.Namespace) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    bare_launched = time.monotonic()
-    bare = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "bare_app:app",
-            "--port",
-            str(bare_port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT / "bench",
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     try:
         start_ours = wait_healthy(f"http://127.0.0.1:{port}/healthz", ours, began=launched)
         time.sleep(5)  # let start-up settle before measuring idle
