@@ -46,7 +46,6 @@ class Worker:
         self._cancel_reasons: dict[str, str] = {}
         self._finished: list[Finish] = []
         self._finished_event = asyncio.Event()
-        self._flush_done = asyncio.Event()
         #: the last claim may have left due runs behind (it filled every free slot)
         self._backlog = True
         self.started_total = 0

@@ -300,7 +300,7 @@ class HttpExecutor:
         started = self.clock()
         try:
             async with self.session.request(method, url, **request) as response:
-                raw, truncated = await _read_bounded(response, self.max_body_bytes)
+                raw, truncated = await read_bounded(response, self.max_body_bytes)
                 elapsed_ms = round((self.clock() - started) * 1000)
                 data = _response_data(response, raw, truncated, elapsed_ms)
         except BlockedAddress as error:
@@ -336,7 +336,7 @@ class HttpExecutor:
         return check_url(url)
 
 
-async def _read_bounded(response: aiohttp.ClientResponse, limit: int) -> tuple[bytes, bool]:
+async def read_bounded(response: aiohttp.ClientResponse, limit: int) -> tuple[bytes, bool]:
     """At most ``limit`` bytes of the body, and whether there was more."""
     chunks: list[bytes] = []
     size = 0

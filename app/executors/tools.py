@@ -25,6 +25,7 @@ import aiohttp
 
 from agentcron.app.clock import Clock
 from agentcron.app.executors.base import RunContext
+from agentcron.app.executors.http import read_bounded
 from agentcron.delivery.netguard import BlockedAddress, check_url
 
 #: the tools an agent's allow-list may name, in the order they are offered to the model
@@ -293,7 +294,7 @@ class ToolBox:
             async with self.session.request(
                 method, url, timeout=aiohttp.ClientTimeout(total=seconds), **request
             ) as response:
-                raw, truncated = await _read_bounded(response, MAX_FETCH_BYTES)
+                raw, truncated = await read_bounded(response, MAX_FETCH_BYTES)
                 return _fetched(response, raw, truncated)
         except BlockedAddress as error:
             raise ToolFailed(str(error)) from None
@@ -336,18 +337,6 @@ def _guess_content_type(body: str) -> str:
     except ValueError:
         return "text/plain; charset=utf-8"
     return "application/json"
-
-
-async def _read_bounded(response: aiohttp.ClientResponse, limit: int) -> tuple[bytes, bool]:
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in response.content.iter_chunked(64 * 1024):
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > limit:
-            break
-    raw = b"".join(chunks)
-    return raw[:limit], len(raw) > limit
 
 
 def _fetched(response: aiohttp.ClientResponse, raw: bytes, truncated: bool) -> dict[str, Any]:

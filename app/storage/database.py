@@ -16,7 +16,6 @@ Queries are written once, as plain functions of a synchronous SQLAlchemy ``Conne
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -170,12 +169,3 @@ def _fast_plan(table: Table, dialect: Any) -> tuple[list[str], list[Any], str]:
             f'SELECT {columns} FROM "{table.name}"',
         )
     return plan
-
-
-def run_sync_now(coro: Any) -> Any:
-    """Run a coroutine from synchronous code (the CLI), even inside a running loop's thread."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    raise RuntimeError("run_sync_now() called from inside an event loop")

@@ -30,6 +30,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from agentcron.app.domain.firing import plan_firing
 from agentcron.app.domain.retry import retry_delay
+from agentcron.app.domain.schedule import next_fire_time
 from agentcron.app.domain.stored import parsed_schedule
 from agentcron.app.ids import new_id
 from agentcron.app.storage.database import Database
@@ -218,8 +219,6 @@ class RunStore:
                 if job.pending_schedule and job.effective_from and slot >= job.effective_from:
                     schedule_doc, switched = job.pending_schedule, True
                     pending, _ = parsed_schedule(schedule_doc, None)
-                    from agentcron.app.domain.schedule import next_fire_time
-
                     slot = next_fire_time(
                         pending, after=job.effective_from - timedelta(microseconds=1)
                     )
