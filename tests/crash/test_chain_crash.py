@@ -16,19 +16,9 @@ from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import runs as runs_table
 from tests.fakes.sink import Sink, running_sink
 from tests.support.service import ServiceProcess, create_key
+from tests.support.waiting import until
 
 pytestmark = pytest.mark.slow
-
-
-async def until(probe: Any, *, within: float = 30.0, what: str = "condition") -> Any:
-    deadline = asyncio.get_running_loop().time() + within
-    while True:
-        value = await probe()
-        if value:
-            return value
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.02)
 
 
 async def runs_of(api: httpx.AsyncClient, job_id: str) -> list[dict[str, Any]]:

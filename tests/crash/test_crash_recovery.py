@@ -14,19 +14,9 @@ import pytest
 
 from tests.fakes.sink import Sink
 from tests.support.service import ServiceProcess, create_key
+from tests.support.waiting import until
 
 pytestmark = pytest.mark.slow
-
-
-async def until(probe: Any, *, within: float = 30.0, what: str = "condition") -> Any:
-    deadline = asyncio.get_running_loop().time() + within
-    while True:
-        value = await probe()
-        if value:
-            return value
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.05)
 
 
 async def runs_of(api: httpx.AsyncClient, job_id: str) -> list[dict[str, Any]]:

@@ -6,7 +6,6 @@ reaching a state — bounded by a timeout, never a fixed sleep.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -19,6 +18,7 @@ from agentcron.app.config import Settings
 from agentcron.app.engine.service import EngineService
 from agentcron.app.runtime import Runtime
 from tests.fakes.sink import sink
+from tests.support.waiting import until
 
 __all__ = ["sink"]
 
@@ -65,14 +65,7 @@ class EngineHarness:
         self, probe: Callable[[], Any], *, timeout: float = 10.0, what: str = "condition"
     ) -> Any:
         """Await ``probe()`` (a coroutine function) until it returns something truthy."""
-        deadline = asyncio.get_running_loop().time() + timeout
-        while True:
-            value = await probe()
-            if value:
-                return value
-            if asyncio.get_running_loop().time() > deadline:
-                raise AssertionError(f"timed out waiting for {what}")
-            await asyncio.sleep(0.01)
+        return await until(probe, within=timeout, what=what, every=0.01)
 
     async def finished(self, job_id: str, run_id: str, *, timeout: float = 10.0) -> dict[str, Any]:
         async def probe() -> dict[str, Any] | None:
