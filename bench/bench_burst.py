@@ -101,7 +101,7 @@ async def run_agentcron(n: int, action: str, sink: SinkProcess) -> dict[str, Any
     settings = Settings(
         database_url=url,
         allow_private_networks=True,
-        worker_concurrency=2000,
+        worker_concurrency=int(os.environ.get("BENCH_CONCURRENCY", "2000")),
         claim_batch_size=1000,
     )
     rt = Runtime(settings)
@@ -146,6 +146,7 @@ async def run_agentcron(n: int, action: str, sink: SinkProcess) -> dict[str, Any
     await rt.db.write(lambda conn: conn.execute(insert(jobs), rows))
     await sink.reset()
     engine = EngineService(rt)
+    cpu_started = time.process_time()
     await engine.start()
 
     async def finished() -> int:
@@ -159,6 +160,7 @@ async def run_agentcron(n: int, action: str, sink: SinkProcess) -> dict[str, Any
 
     await wait_for(finished, n, timeout=LEAD + 120)
     ended = time.time()
+    cpu = time.process_time() - cpu_started
     rows = await rt.db.read(
         lambda conn: conn.execute(
             select(runs.c.started_at, runs.c.status, runs.c.completed_at)
@@ -176,6 +178,7 @@ async def run_agentcron(n: int, action: str, sink: SinkProcess) -> dict[str, Any
         "runs_per_s": n / max(1e-9, max(r.completed_at.timestamp() for r in rows) - due_ts),
         "recorded": len(rows),
         "statuses": statuses,
+        "cpu_per_run_ms": cpu * 1000 / n,
         "_ended": ended,
     }
 
@@ -245,9 +248,11 @@ async def run_apscheduler(n: int, store: str, action: str, sink: SinkProcess) ->
 
 def line(name: str, result: dict[str, Any], key: str) -> str:
     values = result[key]
+    cpu = result.get("cpu_per_run_ms")
     return (
         f"  {name:34} p50 {pct(values, 0.5):7.3f} s  p99 {pct(values, 0.99):7.3f} s  "
         f"max {max(values):7.3f} s  {result['runs_per_s']:8.0f} runs/s"
+        + (f"  CPU {cpu * 1000:4.0f} µs/run" if cpu is not None else "")
     )
 
 

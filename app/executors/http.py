@@ -23,6 +23,7 @@ connection errors are retryable, other 4xx and refused addresses are not.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import time
@@ -259,7 +260,13 @@ def _as_text(value: Any) -> str:
 
 
 class HttpExecutor:
-    """Runs ``http`` actions through an SSRF-guarded session (see delivery.netguard)."""
+    """Runs ``http`` actions through an SSRF-guarded session (see delivery.netguard).
+
+    At most as many attempts as the session has connections build and send their request
+    at once; the rest wait their turn before doing any work. In a burst of thousands of
+    runs due in the same second, the first requests leave at once, while the receiver is
+    already answering them, instead of after every request of the burst has been built.
+    """
 
     def __init__(
         self,
@@ -271,8 +278,14 @@ class HttpExecutor:
         self.session = session
         self.max_body_bytes = max_body_bytes
         self.clock = clock
+        connections = session.connector.limit if session.connector is not None else 0
+        self._turns = asyncio.Semaphore(connections or 1_000_000)
 
     async def execute(self, action: dict[str, Any], context: RunContext) -> Outcome:
+        async with self._turns:
+            return await self._execute(action, context)
+
+    async def _execute(self, action: dict[str, Any], context: RunContext) -> Outcome:
         # The action was checked by validate_http_action when the job was saved; here only
         # what the run adds (template values, the rendered url) can still be wrong.
         http = action.get("http")

@@ -25,6 +25,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
+from agentcron.app.storage import jsoncodec
+
 T = TypeVar("T")
 
 DEFAULT_URL = "sqlite+aiosqlite:///agentcron.db"
@@ -51,6 +53,8 @@ def sqlite_engine(url: str) -> Engine:
         Path(parsed.database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
         url,
+        json_serializer=jsoncodec.dumps,
+        json_deserializer=jsoncodec.loads,
         poolclass=StaticPool,
         connect_args={"check_same_thread": False, "timeout": 10},
     )
@@ -89,7 +93,12 @@ class Database:
             self._conn = self._sync.connect()
         else:
             self._async = create_async_engine(
-                self.url, pool_size=20, max_overflow=20, pool_pre_ping=False
+                self.url,
+                json_serializer=jsoncodec.dumps,
+                json_deserializer=jsoncodec.loads,
+                pool_size=20,
+                max_overflow=20,
+                pool_pre_ping=False,
             )
 
     @property

@@ -108,6 +108,30 @@ _FIRING_COLUMNS = (
 )
 
 
+# what a worker needs of a job to run it (see Worker._execute), and what leasing checks
+_WORKER_COLUMNS = (
+    jobs.c.id,
+    jobs.c.owner,
+    jobs.c.name,
+    jobs.c.status,
+    jobs.c.deleted_at,
+    jobs.c.action,
+    jobs.c.goal,
+    jobs.c.condition,
+    jobs.c.delivery,
+    jobs.c.metadata,
+    jobs.c.timeout_seconds,
+    jobs.c.webhook_url,
+    jobs.c.overlap,
+    jobs.c.max_concurrency,
+)
+_FIRE_AND_CLAIM_COLUMNS = tuple({c.name: c for c in (*_FIRING_COLUMNS, *_WORKER_COLUMNS)}.values())
+# what leasing needs of a queued run (not its output or data: a queued run has none)
+_QUEUED_RUN_COLUMNS = tuple(
+    c for c in runs.c if c.name not in ("output", "data", "error", "usage", "delivery")
+)
+
+
 @dataclass(frozen=True)
 class Claim:
     """Lease freshly fired runs to this instance's worker (see ``fire_due_jobs``)."""
@@ -188,7 +212,7 @@ class RunStore:
             due = conn.execute(
                 _locking(
                     conn,
-                    select(*(jobs.c if claim is not None else _FIRING_COLUMNS))
+                    select(*(_FIRE_AND_CLAIM_COLUMNS if claim is not None else _FIRING_COLUMNS))
                     .where(
                         jobs.c.status == "active",
                         jobs.c.deleted_at.is_(None),
@@ -332,7 +356,8 @@ class RunStore:
                 conn.execute(_insert(conn, runs).on_conflict_do_nothing(), new_runs)
             if events:
                 conn.execute(_insert(conn, outbox).on_conflict_do_nothing(), events)
-            simple = [u for u in job_updates if set(u) == {"_id", "_schedule", "_next"}]
+            plain = {"_id", "_schedule", "_next"}
+            simple = [u for u in job_updates if u.keys() == plain]
             if simple:
                 conn.execute(
                     update(jobs)
@@ -341,7 +366,7 @@ class RunStore:
                     simple,
                 )
             for values in job_updates:
-                if values in simple:
+                if values.keys() == plain:
                     continue
                 changes: dict[str, Any] = {"next_run_at": values["_next"]}
                 if "_pending" in values:
@@ -416,7 +441,7 @@ class RunStore:
             candidates = conn.execute(
                 _locking(
                     conn,
-                    select(runs)
+                    select(*_QUEUED_RUN_COLUMNS)
                     .where(runs.c.status == "queued", runs.c.not_before <= due_by)
                     # the order of the partial index alone: the database stops after LIMIT
                     # rows instead of sorting every queued run (thousands in a burst)
@@ -432,7 +457,7 @@ class RunStore:
             job_rows = {
                 j.id: j
                 for j in conn.execute(
-                    _locking(conn, select(jobs).where(jobs.c.id.in_(job_ids)))
+                    _locking(conn, select(*_WORKER_COLUMNS).where(jobs.c.id.in_(job_ids)))
                 ).all()
             }
             running = Counter(

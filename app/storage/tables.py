@@ -60,6 +60,36 @@ class UTCDateTime(TypeDecorator[datetime]):
             value = datetime.fromisoformat(value)
         return value.replace(tzinfo=UTC)
 
+    # SQLite keeps instants as text. SQLAlchemy's own conversion formats and parses that text
+    # in Python (a regular expression per value); the engine converts tens of thousands of
+    # instants in a burst, so on SQLite the whole conversion is done here, with the C
+    # isoformat/fromisoformat, in exactly SQLAlchemy's format ("2026-01-31 09:00:00.000000",
+    # which sorts as text in time order). Other databases keep the usual processing.
+
+    def bind_processor(self, dialect: Any) -> Any:
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+
+        def process(value: datetime | None) -> str | None:
+            if value is None:
+                return None
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given to a UTC column")
+            return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+        return process
+
+    def result_processor(self, dialect: Any, coltype: Any) -> Any:
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+
+        def process(value: str | None) -> datetime | None:
+            if value is None:
+                return None
+            return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+        return process
+
 
 api_keys = Table(
     "api_keys",

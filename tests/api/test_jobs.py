@@ -294,3 +294,20 @@ async def test_schedule_words_that_are_ambiguous_are_refused(api: httpx.AsyncCli
     problem = response.json()
     assert problem["field"] == "schedule"
     assert "5pm" in problem["detail"]
+
+
+async def test_json_values_are_stored_exactly(api: httpx.AsyncClient) -> None:
+    # integers beyond 64 bits, floats, unicode and nesting come back as they were sent
+    metadata = {
+        "big": 2**70,
+        "negative_big": -(2**65),
+        "ratio": 0.1,
+        "text": "naïve ☃ \u2028",
+        "nested": {"list": [1, "two", None, True]},
+    }
+    job = await create(api, metadata=metadata)
+    assert job["metadata"] == metadata
+    fetched = (await api.get(f"/jobs/{job['id']}")).json()
+    assert fetched["metadata"] == metadata
+    listed = (await api.get("/jobs")).json()["jobs"]
+    assert [j["metadata"] for j in listed if j["id"] == job["id"]] == [metadata]
