@@ -85,7 +85,9 @@ async def wait_for(count: Any, n: int, timeout: float) -> None:
 # -- agentcron -------------------------------------------------------------------------------
 
 
-async def run_agentcron(n: int, action: str, sink: SinkProcess) -> dict[str, Any]:
+async def run_agentcron(
+    n: int, action: str, sink: SinkProcess, concurrency: int | None = None
+) -> dict[str, Any]:
     from sqlalchemy import func, insert, select
 
     from agentcron.app.config import Settings
@@ -101,7 +103,9 @@ async def run_agentcron(n: int, action: str, sink: SinkProcess) -> dict[str, Any
     settings = Settings(
         database_url=url,
         allow_private_networks=True,
-        worker_concurrency=int(os.environ.get("BENCH_CONCURRENCY", "2000")),
+        # like APScheduler's asyncio executor, every due run may be under way at once; the
+        # outbound connection pool (100) bounds the requests actually in flight
+        worker_concurrency=concurrency or n,
         claim_batch_size=1000,
     )
     rt = Runtime(settings)
@@ -260,17 +264,20 @@ async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--skip-apscheduler", action="store_true")
+    parser.add_argument(
+        "--concurrency", type=int, default=None, help="agentcron worker concurrency (default: N)"
+    )
     args = parser.parse_args()
     sink = SinkProcess()
     await sink.ready()
     try:
         for n in (int(s) for s in args.sizes.split(",")):
             print(f"\n== {n} jobs due in the same second (2-core machine, one process each)")
-            ours_noop = await run_agentcron(n, "noop", sink)
+            ours_noop = await run_agentcron(n, "noop", sink, args.concurrency)
             assert ours_noop["statuses"] == {"succeeded"}, ours_noop["statuses"]
             print(" run start lateness, no-op action:")
             print(line("agentcron (SQLite, all recorded)", ours_noop, "start"))
-            ours = await run_agentcron(n, "http", sink)
+            ours = await run_agentcron(n, "http", sink, args.concurrency)
             assert ours["statuses"] == {"succeeded"}, ours["statuses"]
             print(" arrival at the sink, http action:")
             print(line("agentcron (SQLite, all recorded)", ours, "arrival"))

@@ -160,7 +160,7 @@ class Worker:
                         log.warning("lost the lease on %s; stopping it", run_id)
                         self.cancel(run_id, "lease lost")
                 else:
-                    cancelled = await self.rt.runs.cancel_requests(ids)
+                    cancelled = await self.rt.runs.cancel_requests(instance=self.rt.instance_id)
                 for run_id in cancelled:
                     self.cancel(run_id, "cancelled on request")
             except Exception:

@@ -33,6 +33,7 @@ from typing import Any
 from urllib.parse import quote
 
 import aiohttp
+import orjson
 
 from agentcron.app.errors import FieldProblem, InvalidInput
 from agentcron.app.executors.base import ExecutionFailed, Outcome, RunContext
@@ -44,6 +45,8 @@ EXCERPT_CHARS = 1_500
 _FIELDS = {"url", "method", "headers", "query", "body"}
 _HEADER_NAME = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 
+# orjson reads integers beyond 64 bits as floats: a body with a long digit run goes to json
+_LONG_NUMBER = re.compile(rb"\d{19}")
 _PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 _PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_\-]+)*$")
 _TEMPLATE_FIELDS: dict[str, set[str] | None] = {
@@ -304,11 +307,14 @@ class HttpExecutor:
         except (TemplateError, ValueError) as error:
             raise ExecutionFailed(str(error), retryable=False) from None
 
-        request: dict[str, Any] = {"headers": http.get("headers") or {}, "params": query}
+        headers = http.get("headers") or {}
+        request: dict[str, Any] = {"headers": headers, "params": query}
         if isinstance(body, str):
             request["data"] = body  # text/plain; charset=utf-8 unless headers say otherwise
         elif body is not None:
-            request["json"] = body
+            request["data"] = orjson.dumps(body, option=orjson.OPT_NON_STR_KEYS)
+            if not any(name.lower() == "content-type" for name in headers):
+                request["headers"] = {**headers, "Content-Type": "application/json"}
 
         started = self.clock()
         try:
@@ -351,6 +357,10 @@ class HttpExecutor:
 
 async def read_bounded(response: aiohttp.ClientResponse, limit: int) -> tuple[bytes, bool]:
     """At most ``limit`` bytes of the body, and whether there was more."""
+    length = response.content_length
+    if length is not None and length <= limit:
+        raw = await response.read()  # its declared size, which is within the limit
+        return raw[:limit], len(raw) > limit
     chunks: list[bytes] = []
     size = 0
     async for chunk in response.content.iter_chunked(64 * 1024):
@@ -373,9 +383,14 @@ def _response_data(
     body: Any = text
     if not truncated and raw and "json" in response.content_type:
         try:
-            body = json.loads(text)
-        except ValueError:
-            body = text
+            if _LONG_NUMBER.search(raw):
+                raise orjson.JSONDecodeError("may hold an integer beyond 64 bits", "", 0)
+            body = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            try:
+                body = json.loads(text)  # exact for big integers; accepts NaN
+            except ValueError:
+                body = text
     return {
         "status": response.status,
         "headers": headers,
@@ -395,13 +410,20 @@ def summarize(method: str, url: str, data: Mapping[str, Any]) -> str:
     if isinstance(body, str):
         excerpt, language = body, ""
     else:
-        excerpt, language = json.dumps(body, indent=2, ensure_ascii=False), "json"
+        excerpt, language = _indented(body), "json"
     if len(excerpt) > EXCERPT_CHARS:
         excerpt = excerpt[:EXCERPT_CHARS] + "\n…"
     elif data.get("body_truncated"):
         excerpt += "\n…"
     fence = "`" * max(3, _longest_backtick_run(excerpt) + 1)
     return f"{line}\n\n{fence}{language}\n{excerpt}\n{fence}"
+
+
+def _indented(value: Any) -> str:
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode()
+    except TypeError:  # an integer beyond 64 bits
+        return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 def _status_text(status: int) -> str:

@@ -93,6 +93,30 @@ async def test_method_headers_query_and_json_body_are_sent(
     assert request.json() == {"items": [1, 2], "note": "hi"}
 
 
+async def test_a_json_body_keeps_a_content_type_the_job_sets(
+    sink: Sink, session: aiohttp.ClientSession
+) -> None:
+    action = http_action(
+        sink.url("/events"),
+        method="POST",
+        headers={"content-type": "application/vnd.api+json"},
+        body={"data": {"type": "ping"}},
+    )
+    await HttpExecutor(session).execute(action, context())
+    (request,) = sink.requests
+    assert request.headers["Content-Type"] == "application/vnd.api+json"
+    assert request.json() == {"data": {"type": "ping"}}
+
+
+async def test_big_integers_in_a_json_response_stay_exact(
+    sink: Sink, session: aiohttp.ClientSession
+) -> None:
+    sink.script("/ids", body={"id": 2**70, "small": 7})
+    outcome = await HttpExecutor(session).execute(http_action(sink.url("/ids")), context())
+    assert outcome.data["body"] == {"id": 2**70, "small": 7}
+    assert str(2**70) in outcome.output
+
+
 async def test_a_string_body_is_sent_as_text(sink: Sink, session: aiohttp.ClientSession) -> None:
     await HttpExecutor(session).execute(
         http_action(sink.url("/note"), method="POST", body="héllo {{ job.name }}"), context()
