@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, insert, or_, select, update
 
 from agentcron.app.executors.tools import TOOL_NAMES
 from agentcron.app.storage.database import Database
@@ -44,6 +44,10 @@ def _visible(owner: str) -> Any:
     return or_(agents.c.owner == owner, agents.c.owner.is_(None)) & agents.c.deleted_at.is_(None)
 
 
+# built once: every agent job created looks its agent up (to fix the job's model)
+_GET_AGENT = select(agents).where(agents.c.id == bindparam("id"), _visible(bindparam("owner")))
+
+
 class AgentStore:
     def __init__(self, db: Database, *, default_model: str) -> None:
         self.db = db
@@ -53,9 +57,7 @@ class AgentStore:
         """The agent ``agent_id`` as ``owner`` sees it (``default`` is never None)."""
 
         def work(conn: Connection) -> dict[str, Any] | None:
-            row = conn.execute(
-                select(agents).where(agents.c.id == agent_id, _visible(owner))
-            ).first()
+            row = conn.execute(_GET_AGENT, {"id": agent_id, "owner": owner}).first()
             return dict(row._mapping) if row else None
 
         row = await self.db.read(work)

@@ -68,7 +68,8 @@ class JobStore:
                 existing = find_existing(conn)
                 if existing is not None:
                     return existing, False
-            conn.execute(insert(jobs).values(**values))
+            # values as parameters, not baked into the statement: it compiles once, not per job
+            conn.execute(insert(jobs), values)
             return values, True
 
         try:
