@@ -182,7 +182,7 @@ async def run_agentcron(
         "runs_per_s": n / max(1e-9, max(r.completed_at.timestamp() for r in rows) - due_ts),
         "recorded": len(rows),
         "statuses": statuses,
-        "cpu_per_run_ms": cpu * 1000 / n,
+        "cpu_per_run_us": cpu * 1e6 / n,
         "_ended": ended,
     }
 
@@ -252,11 +252,11 @@ async def run_apscheduler(n: int, store: str, action: str, sink: SinkProcess) ->
 
 def line(name: str, result: dict[str, Any], key: str) -> str:
     values = result[key]
-    cpu = result.get("cpu_per_run_ms")
+    cpu = result.get("cpu_per_run_us")
     return (
         f"  {name:34} p50 {pct(values, 0.5):7.3f} s  p99 {pct(values, 0.99):7.3f} s  "
         f"max {max(values):7.3f} s  {result['runs_per_s']:8.0f} runs/s"
-        + (f"  CPU {cpu * 1000:4.0f} µs/run" if cpu is not None else "")
+        + (f"  CPU {cpu:4.0f} µs/run" if cpu is not None else "")
     )
 
 

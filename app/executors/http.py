@@ -33,10 +33,10 @@ from typing import Any
 from urllib.parse import quote
 
 import aiohttp
-import orjson
 
 from agentcron.app.errors import FieldProblem, InvalidInput
 from agentcron.app.executors.base import ExecutionFailed, Outcome, RunContext
+from agentcron.app.storage import jsoncodec
 from agentcron.delivery.netguard import BlockedAddress, check_url
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
@@ -45,8 +45,6 @@ EXCERPT_CHARS = 1_500
 _FIELDS = {"url", "method", "headers", "query", "body"}
 _HEADER_NAME = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 
-# orjson reads integers beyond 64 bits as floats: a body with a long digit run goes to json
-_LONG_NUMBER = re.compile(rb"\d{19}")
 _PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 _PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_\-]+)*$")
 _TEMPLATE_FIELDS: dict[str, set[str] | None] = {
@@ -312,7 +310,7 @@ class HttpExecutor:
         if isinstance(body, str):
             request["data"] = body  # text/plain; charset=utf-8 unless headers say otherwise
         elif body is not None:
-            request["data"] = orjson.dumps(body, option=orjson.OPT_NON_STR_KEYS)
+            request["data"] = jsoncodec.encode(body).encode()
             if not any(name.lower() == "content-type" for name in headers):
                 request["headers"] = {**headers, "Content-Type": "application/json"}
 
@@ -383,14 +381,9 @@ def _response_data(
     body: Any = text
     if not truncated and raw and "json" in response.content_type:
         try:
-            if _LONG_NUMBER.search(raw):
-                raise orjson.JSONDecodeError("may hold an integer beyond 64 bits", "", 0)
-            body = orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            try:
-                body = json.loads(text)  # exact for big integers; accepts NaN
-            except ValueError:
-                body = text
+            body = jsoncodec.decode(text)
+        except ValueError:
+            body = text
     return {
         "status": response.status,
         "headers": headers,
@@ -410,20 +403,13 @@ def summarize(method: str, url: str, data: Mapping[str, Any]) -> str:
     if isinstance(body, str):
         excerpt, language = body, ""
     else:
-        excerpt, language = _indented(body), "json"
+        excerpt, language = jsoncodec.encode(body, indent=True), "json"
     if len(excerpt) > EXCERPT_CHARS:
         excerpt = excerpt[:EXCERPT_CHARS] + "\n…"
     elif data.get("body_truncated"):
         excerpt += "\n…"
     fence = "`" * max(3, _longest_backtick_run(excerpt) + 1)
     return f"{line}\n\n{fence}{language}\n{excerpt}\n{fence}"
-
-
-def _indented(value: Any) -> str:
-    try:
-        return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode()
-    except TypeError:  # an integer beyond 64 bits
-        return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 def _status_text(status: int) -> str:

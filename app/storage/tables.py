@@ -56,7 +56,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:
             return None
-        if isinstance(value, str):  # pragma: no cover - raw SQL on SQLite
+        if isinstance(value, str):  # SQLite's text (see below)
             value = datetime.fromisoformat(value)
         return value.replace(tzinfo=UTC)
 
@@ -71,24 +71,15 @@ class UTCDateTime(TypeDecorator[datetime]):
             return super().bind_processor(dialect)
 
         def process(value: datetime | None) -> str | None:
-            if value is None:
-                return None
-            if value.tzinfo is None:
-                raise ValueError("naive datetime given to a UTC column")
-            return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+            naive = self.process_bind_param(value, dialect)
+            return None if naive is None else naive.isoformat(" ", "microseconds")
 
         return process
 
     def result_processor(self, dialect: Any, coltype: Any) -> Any:
         if dialect.name != "sqlite":
             return super().result_processor(dialect, coltype)
-
-        def process(value: str | None) -> datetime | None:
-            if value is None:
-                return None
-            return datetime.fromisoformat(value).replace(tzinfo=UTC)
-
-        return process
+        return lambda value: self.process_result_value(value, dialect)  # it parses the text
 
 
 api_keys = Table(

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from agentcron.app.storage.jsoncodec import dumps, loads
+from agentcron.app.storage.jsoncodec import decode, dumps, encode, loads
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,12 @@ def test_what_only_the_standard_library_reads_still_reads() -> None:
 
 def test_non_string_keys_become_strings_as_with_json() -> None:
     assert loads(dumps({1: "a"})) == json.loads(json.dumps({1: "a"}))
+
+
+def test_json_from_elsewhere_is_read_and_written_exactly() -> None:
+    assert decode('{"id":1180591620717411303424}') == {"id": 2**70}
+    assert decode('{"a":[1,2]}') == {"a": [1, 2]}
+    assert decode(encode({"id": 2**70})) == {"id": 2**70}
+    assert encode({"a": 1}, indent=True) == '{\n  "a": 1\n}'
+    with pytest.raises(ValueError):
+        decode("not json")

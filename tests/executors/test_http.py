@@ -108,6 +108,14 @@ async def test_a_json_body_keeps_a_content_type_the_job_sets(
     assert request.json() == {"data": {"type": "ping"}}
 
 
+async def test_a_json_body_with_a_big_integer_is_sent_exactly(
+    sink: Sink, session: aiohttp.ClientSession
+) -> None:
+    action = http_action(sink.url("/ids"), method="POST", body={"id": 2**70})
+    await HttpExecutor(session).execute(action, context())
+    assert sink.requests[0].json() == {"id": 2**70}
+
+
 async def test_big_integers_in_a_json_response_stay_exact(
     sink: Sink, session: aiohttp.ClientSession
 ) -> None:
