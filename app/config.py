@@ -35,11 +35,16 @@ class Settings:
     max_sleep_seconds: float = 10.0
     claim_batch_size: int = 500
     worker_concurrency: int = 64
+    # outbound connections the http action (and deliveries) keep open at once
+    http_connections: int = 100
     lease_seconds: float = 30.0
     shutdown_grace_seconds: float = 30.0
     default_catchup_window_seconds: int = 3600
     # slots are fired (and their runs taken by a worker) this far ahead, then started on time
     lookahead_seconds: float = 1.0
+    # space out garbage collection (see engine/collector.py); on for the service, off for
+    # code that embeds the engine and did not ask
+    tune_gc: bool = False
     # LLM
     openai_api_key: str | None = None
     openai_base_url: str | None = None
@@ -62,10 +67,12 @@ class Settings:
             max_sleep_seconds=_float("AGENTCRON_MAX_SLEEP_SECONDS", 10.0),
             claim_batch_size=_int("AGENTCRON_CLAIM_BATCH_SIZE", 500),
             worker_concurrency=_int("AGENTCRON_WORKER_CONCURRENCY", 64),
+            http_connections=_int("AGENTCRON_HTTP_CONNECTIONS", 100),
             lease_seconds=_float("AGENTCRON_LEASE_SECONDS", 30.0),
             shutdown_grace_seconds=_float("AGENTCRON_SHUTDOWN_GRACE_SECONDS", 30.0),
             default_catchup_window_seconds=_int("AGENTCRON_CATCHUP_WINDOW_SECONDS", 3600),
             lookahead_seconds=_float("AGENTCRON_LOOKAHEAD_SECONDS", 1.0),
+            tune_gc=_flag("AGENTCRON_TUNE_GC", True),
             openai_api_key=env("OPENAI_API_KEY"),
             openai_base_url=env("OPENAI_BASE_URL"),
             llm_model=env("AGENTCRON_LLM_MODEL") or "gpt-4o-mini",

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from agentcron.app.clock import SystemClock
+from agentcron.app.engine.collector import tune_collector
 from agentcron.app.engine.metrics import EngineMetrics
 from agentcron.app.engine.outbox import OutboxSender
 from agentcron.app.engine.scheduler import Scheduler
@@ -62,7 +63,10 @@ class EngineService:
         await self._heartbeat()
         from agentcron.delivery.netguard import guarded_session
 
-        self.session = guarded_session(allow_private=self.rt.settings.allow_private_networks)
+        self.session = guarded_session(
+            allow_private=self.rt.settings.allow_private_networks,
+            limit=self.rt.settings.http_connections,
+        )
         executors = Executors(
             {
                 "noop": NoopExecutor(),
@@ -91,6 +95,8 @@ class EngineService:
             self._spawn(self.scheduler.run(), "scheduler")
             self._spawn(self._recovery_loop(), "recovery")
         self._spawn(self._heartbeat_loop(), "heartbeat")
+        if self.rt.settings.tune_gc:
+            tune_collector()
         self.rt.on_jobs_changed(self._jobs_changed)
         self.rt.on_runs_queued(self._runs_queued)
         self.rt.on_cancel_requested(self._cancel_requested)

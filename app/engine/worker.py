@@ -24,6 +24,10 @@ log = logging.getLogger("agentcron.worker")
 CANCEL_POLL_SECONDS = 0.25
 CLAIM_COALESCE_SECONDS = 0.01
 MAX_OUTPUT_CHARS = 200_000
+FLUSH_INTERVAL_SECONDS = 0.1
+MAX_RECORD_DELAY_SECONDS = 2.0
+MAX_UNRECORDED = 20_000
+FLUSH_BATCH = 1000
 
 
 class Worker:
@@ -50,6 +54,8 @@ class Worker:
         self._backlog = True
         self.started_total = 0
         self.recorded_total = 0
+        self.flush_interval = FLUSH_INTERVAL_SECONDS
+        self.max_record_delay = MAX_RECORD_DELAY_SECONDS
 
     def wake(self) -> None:
         self.wake_event.set()
@@ -284,18 +290,41 @@ class Worker:
         self._finished_event.set()
 
     async def flush_loop(self) -> None:
-        """Write finished runs in batches: one transaction for everything finished so far."""
+        """Write finished runs in batches: one transaction for everything finished so far.
+
+        A run finishing after a quiet spell is written at once. While runs keep finishing,
+        there is at most one transaction per ``flush_interval``, so a burst is written in a
+        few large batches rather than many small ones (each has a fixed cost). And while
+        runs are still queued inside an executor for a connection (``Executors.waiting``),
+        the writing waits, up to ``max_record_delay``: bookkeeping must not hold up the event
+        loop that the runs still starting need — starting on time comes first. The runs
+        stay leased meanwhile, so a crash before the write is recovered like any other.
+        """
+        loop = asyncio.get_running_loop()
+        last = -self.flush_interval
         while True:
             await self._finished_event.wait()
+            since = loop.time()
+            while not self.stopping and len(self._finished) < MAX_UNRECORDED:
+                now = loop.time()
+                if now - since >= self.max_record_delay:
+                    break
+                if now - last >= self.flush_interval and not self.executors.waiting():
+                    break
+                await asyncio.sleep(self.flush_interval / 4)
+            last = loop.time()
             await self.flush()
 
     async def flush(self) -> None:
         self._finished_event.clear()
         while self._finished:
-            batch, self._finished = self._finished[:1000], self._finished[1000:]
+            batch = self._finished[:FLUSH_BATCH]
+            self._finished = self._finished[FLUSH_BATCH:]
             recorded = await self._record_batch(batch)
             self.recorded_total += len(recorded)
             self.on_recorded(recorded)
+            if self._finished:
+                await asyncio.sleep(0)  # let runs that are waiting go between batches
         self.wake_event.set()
 
     async def _record_batch(self, batch: list[Finish]) -> list[dict[str, Any]]:

@@ -281,10 +281,19 @@ class HttpExecutor:
         self.clock = clock
         connections = session.connector.limit if session.connector is not None else 0
         self._turns = asyncio.Semaphore(connections or 1_000_000)
+        #: requests waiting for a turn: the worker holds back bookkeeping while there are any
+        self.waiting = 0
 
     async def execute(self, action: dict[str, Any], context: RunContext) -> Outcome:
-        async with self._turns:
+        self.waiting += 1
+        try:
+            await self._turns.acquire()
+        finally:
+            self.waiting -= 1
+        try:
             return await self._execute(action, context)
+        finally:
+            self._turns.release()
 
     async def _execute(self, action: dict[str, Any], context: RunContext) -> Outcome:
         # The action was checked by validate_http_action when the job was saved; here only

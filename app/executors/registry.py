@@ -27,6 +27,11 @@ class Executors:
     def __init__(self, executors: dict[str, Executor]) -> None:
         self._executors = executors
 
+    def waiting(self) -> int:
+        """Attempts started but queued inside an executor for a free connection (or the
+        like): while there are any, the worker is busy getting work out of the door."""
+        return sum(getattr(executor, "waiting", 0) for executor in self._executors.values())
+
     def get(self, kind: str) -> Executor:
         executor = self._executors.get(kind)
         if executor is None:
