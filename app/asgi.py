@@ -66,6 +66,9 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
             rt.on_jobs_changed(lambda: notifier.publish("jobs"))
             rt.on_runs_queued(lambda: notifier.publish("runs"))
             rt.on_cancel_requested(lambda run_id: notifier.publish(f"cancel:{run_id}"))
+            rt.on_runs_revoked(
+                lambda run_ids: [notifier.publish(f"cancel:{run_id}") for run_id in run_ids]
+            )
         rt.started.set()
         try:
             yield

@@ -29,6 +29,7 @@ class Runtime:
         self._listeners: list[Callable[[], None]] = []
         self._run_listeners: list[Callable[[], None]] = []
         self._cancel_listeners: list[Callable[[str], None]] = []
+        self._revoke_listeners: list[Callable[[list[str]], None]] = []
         self.engine: Any = None  # the EngineService, when this instance runs one
         self.started = asyncio.Event()
         self._llm_parser: Any = None
@@ -60,6 +61,16 @@ class Runtime:
     def runs_queued(self) -> None:
         for listener in self._run_listeners:
             listener()
+
+    def on_runs_revoked(self, listener: Callable[[list[str]], None]) -> None:
+        self._revoke_listeners.append(listener)
+
+    def runs_revoked(self, run_ids: list[str]) -> None:
+        """Runs fired ahead of their slot were ended before it came (their job was paused or
+        deleted): whoever holds them must not start them."""
+        if run_ids:
+            for listener in self._revoke_listeners:
+                listener(run_ids)
 
     def on_cancel_requested(self, listener: Callable[[str], None]) -> None:
         self._cancel_listeners.append(listener)

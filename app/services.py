@@ -105,8 +105,20 @@ class JobService:
         row = await self.rt.jobs.update(owner, job_id, values)
         if row is None:
             raise NotFound("job", job_id)
+        await self._revoke_ahead(row)
         self.rt.jobs_changed()
         return row
+
+    async def _revoke_ahead(self, job: dict[str, Any], *, deleted: bool = False) -> None:
+        """A job paused (or deleted) just before its slot: the run already fired ahead for
+        that slot must not start."""
+        if not deleted and job["status"] != "paused":
+            return
+        status, reason = ("cancelled", "job deleted") if deleted else ("skipped", "job paused")
+        revoked = await self.rt.runs.revoke_ahead(
+            job["id"], now=self.rt.clock.now(), status=status, reason=reason
+        )
+        self.rt.runs_revoked(revoked)
 
     async def delete(self, owner: str, job_id: str, *, hard: bool) -> None:
         from agentcron.app.storage.chains import ChainStore
@@ -115,6 +127,8 @@ class JobService:
             named = ", ".join(f"{name!r} ({chain_id})" for chain_id, name in chains)
             word = "chain" if len(chains) == 1 else "chains"
             raise Conflict(f"job {job_id} belongs to the {word} {named}; delete it first")
+        existing = await self.get(owner, job_id)
+        await self._revoke_ahead(existing, deleted=True)
         if not await self.rt.jobs.delete(owner, job_id, hard=hard, now=self.rt.clock.now()):
             raise NotFound("job", job_id)
         self.rt.jobs_changed()
@@ -183,6 +197,7 @@ class JobService:
         row = await self.rt.jobs.update(owner, job_id, values)
         if row is None:
             raise NotFound("job", job_id)
+        await self._revoke_ahead(row)
         self.rt.jobs_changed()
         return row
 

@@ -17,7 +17,7 @@ from agentcron.app.engine.collector import tune_collector
 from agentcron.app.engine.metrics import EngineMetrics
 from agentcron.app.engine.outbox import OutboxSender
 from agentcron.app.engine.scheduler import Scheduler
-from agentcron.app.engine.worker import Worker
+from agentcron.app.engine.worker import REVOKED, Worker
 from agentcron.app.executors.registry import Executors, NoopExecutor, UnconfiguredAgentExecutor
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.tables import instances, locks
@@ -100,6 +100,7 @@ class EngineService:
         self.rt.on_jobs_changed(self._jobs_changed)
         self.rt.on_runs_queued(self._runs_queued)
         self.rt.on_cancel_requested(self._cancel_requested)
+        self.rt.on_runs_revoked(self._runs_revoked)
 
     async def stop(self) -> None:
         if self.scheduler is not None:
@@ -168,6 +169,15 @@ class EngineService:
             self.worker.cancel(run_id, "cancelled on request")
         if self.notifier is not None:
             self.notifier.publish(f"cancel:{run_id}")
+
+    def _runs_revoked(self, run_ids: list[str]) -> None:
+        if self.worker is not None:
+            for run_id in run_ids:
+                self.worker.cancel(run_id, REVOKED)
+        if self.notifier is not None:
+            # elsewhere the holder stops it as cancelled; the write is refused (not held)
+            for run_id in run_ids:
+                self.notifier.publish(f"cancel:{run_id}")
 
     def _on_notify(self, payload: str) -> None:
         if payload == "jobs" and self.scheduler is not None:

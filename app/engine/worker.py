@@ -24,6 +24,9 @@ log = logging.getLogger("agentcron.worker")
 CANCEL_POLL_SECONDS = 0.25
 CLAIM_COALESCE_SECONDS = 0.01
 MAX_OUTPUT_CHARS = 200_000
+#: the cancel reason for a run whose job was paused or deleted before its slot: the
+#: database already says how it ended, so the worker only stops it
+REVOKED = "revoked before its slot"
 FLUSH_INTERVAL_SECONDS = 0.1
 MAX_RECORD_DELAY_SECONDS = 2.0
 MAX_UNRECORDED = 20_000
@@ -56,9 +59,47 @@ class Worker:
         self.recorded_total = 0
         self.flush_interval = FLUSH_INTERVAL_SECONDS
         self.max_record_delay = MAX_RECORD_DELAY_SECONDS
+        #: runs taken ahead of their slot wait at the gate of their instant (one per instant,
+        #: however many runs share it)
+        self._gates: dict[datetime, asyncio.Event] = {}
+        self._gate_timer: asyncio.TimerHandle | None = None
 
     def wake(self) -> None:
         self.wake_event.set()
+        self._open_gates()
+
+    # -- starting on the dot ----------------------------------------------------------------
+
+    async def _until(self, instant: datetime) -> None:
+        """Wait until ``instant`` by the engine's clock."""
+        wait = (instant - self.rt.clock.now()).total_seconds()
+        if wait <= 0:
+            return
+        gate = self._gates.get(instant)
+        if gate is None:
+            gate = self._gates[instant] = asyncio.Event()
+            self._arm_gate_timer()
+        await gate.wait()
+
+    def _open_gates(self) -> None:
+        """Open every gate whose instant has come (the timer, and every wake-up, call this:
+        a test clock moves without timers)."""
+        if not self._gates:
+            return
+        now = self.rt.clock.now()
+        for instant in [i for i in self._gates if i <= now]:
+            self._gates.pop(instant).set()
+        self._arm_gate_timer()
+
+    def _arm_gate_timer(self) -> None:
+        if self._gate_timer is not None:
+            self._gate_timer.cancel()
+            self._gate_timer = None
+        if self._gates:
+            # a timer may come a hair early by the wall clock: then it looks again
+            wait = (min(self._gates) - self.rt.clock.now()).total_seconds()
+            loop = asyncio.get_running_loop()
+            self._gate_timer = loop.call_later(max(0.001, wait), self._open_gates)
 
     # -- claiming ---------------------------------------------------------------------------
 
@@ -196,10 +237,7 @@ class Worker:
         fin = Finish(run_id=run["id"], status="succeeded", run=run)
         timeout = job.get("timeout_seconds")
         try:
-            # taken ahead of its slot: start on the dot
-            wait = (run["not_before"] - self.rt.clock.now()).total_seconds()
-            if wait > 0:
-                await asyncio.sleep(wait)
+            await self._until(run["not_before"])  # taken ahead of its slot: on the dot
             fin.started_at = self.rt.clock.now()
             executor = self.executors.get(action.get("type", "agent"))
             async with asyncio.timeout(timeout):
@@ -217,7 +255,7 @@ class Worker:
             task = asyncio.current_task()
             if task is not None:
                 task.uncancel()
-            if reason == "lease lost":
+            if reason in ("lease lost", REVOKED):
                 return
             fin.status, fin.reason, fin.error = "cancelled", "cancelled", reason
         except ExecutionFailed as exc:

@@ -395,6 +395,68 @@ class RunStore:
             value = value.replace(tzinfo=UTC)
         return value
 
+    async def upcoming(self, *, window: float, cap: int) -> tuple[datetime | None, int]:
+        """The earliest ``next_run_at`` of an active job, and how many jobs (at most ``cap``)
+        come due within ``window`` seconds of it: the scheduler starts firing a burst early
+        enough to have it fired by its due second."""
+
+        def work(conn: Connection) -> tuple[datetime | None, int]:
+            active = (jobs.c.status == "active", jobs.c.deleted_at.is_(None))
+            earliest = conn.execute(select(func.min(jobs.c.next_run_at)).where(*active)).scalar()
+            if earliest is None:
+                return None, 0
+            if earliest.tzinfo is None:
+                from datetime import UTC
+
+                earliest = earliest.replace(tzinfo=UTC)
+            soon = (
+                select(jobs.c.id)
+                .where(*active, jobs.c.next_run_at <= earliest + timedelta(seconds=window))
+                .limit(cap)
+                .subquery()
+            )
+            count = conn.execute(select(func.count()).select_from(soon)).scalar()
+            return earliest, int(count or 0)
+
+        return await self.db.read(work)
+
+    async def revoke_ahead(
+        self, job_id: str, *, now: datetime, status: str, reason: str
+    ) -> list[str]:
+        """End the runs of ``job_id`` fired ahead of a slot that has not come yet (leased to
+        a worker, waiting to start on the dot) as ``status`` with ``reason``; returns their
+        ids, for the workers holding them. Queued ones are left to ``acquire_runs``, which
+        skips the runs of paused and deleted jobs itself."""
+
+        def work(conn: Connection) -> list[str]:
+            ids = [
+                r.id
+                for r in conn.execute(
+                    select(runs.c.id).where(
+                        runs.c.job_id == job_id,
+                        runs.c.trigger == "schedule",
+                        runs.c.status == "running",
+                        runs.c.started_at > now,
+                    )
+                )
+            ]
+            if ids:
+                conn.execute(
+                    update(runs)
+                    .where(runs.c.id.in_(ids), runs.c.status == "running")
+                    .values(
+                        status=status,
+                        reason=reason,
+                        completed_at=now,
+                        started_at=None,
+                        acquired_by=None,
+                        acquired_until=None,
+                    )
+                )
+            return ids
+
+        return await self.db.write(work)
+
     async def earliest_queued(self) -> datetime | None:
         def work(conn: Connection) -> datetime | None:
             return conn.execute(

@@ -25,6 +25,14 @@ __all__ = ["sink"]
 FINAL = ("succeeded", "failed", "cancelled", "timed_out", "skipped")
 
 
+def settings_with(db_url: str, **changes: Any) -> Settings:
+    """The suite's settings (tests/conftest.py) with ``changes``: for a module's own
+    ``settings`` fixture."""
+    return Settings(
+        database_url=db_url, allow_private_networks=True, max_sleep_seconds=0.5, **changes
+    )
+
+
 class EngineHarness:
     def __init__(self, rt: Runtime, service: EngineService, api: httpx.AsyncClient) -> None:
         self.rt = rt

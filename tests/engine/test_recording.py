@@ -10,18 +10,13 @@ import pytest
 
 from agentcron.app.config import Settings
 from agentcron.app.engine.worker import Worker
-from tests.engine.conftest import EngineHarness
+from tests.engine.conftest import EngineHarness, settings_with
 from tests.fakes.sink import Sink
 
 
 @pytest.fixture
 def settings(db_url: str) -> Settings:
-    return Settings(
-        database_url=db_url,
-        allow_private_networks=True,
-        max_sleep_seconds=0.5,
-        http_connections=1,
-    )
+    return settings_with(db_url, http_connections=1)
 
 
 def finished_unwritten(worker: Worker, run_id: str) -> bool:
