@@ -28,7 +28,9 @@ MAX_OUTPUT_CHARS = 200_000
 #: database already says how it ended, so the worker only stops it
 REVOKED = "revoked before its slot"
 FLUSH_INTERVAL_SECONDS = 0.1
-MAX_RECORD_DELAY_SECONDS = 2.0
+#: the longest a finished run waits to be written while runs queue for connections; at most
+#: a third of the lease, since a finished run's lease is no longer renewed
+MAX_RECORD_DELAY_SECONDS = 10.0
 MAX_UNRECORDED = 20_000
 FLUSH_BATCH = 1000
 
@@ -58,7 +60,7 @@ class Worker:
         self.started_total = 0
         self.recorded_total = 0
         self.flush_interval = FLUSH_INTERVAL_SECONDS
-        self.max_record_delay = MAX_RECORD_DELAY_SECONDS
+        self.max_record_delay = min(MAX_RECORD_DELAY_SECONDS, rt.settings.lease_seconds / 3)
         #: runs taken ahead of their slot wait at the gate of their instant (one per instant,
         #: however many runs share it)
         self._gates: dict[datetime, asyncio.Event] = {}
