@@ -51,7 +51,7 @@ class SlackApp:
         )
         self.commands = CommandHandler(rt)
         self.zones = UserZones(self.client, clock=rt.clock)
-        self.events = EventDeduper(rt.clock)
+        self.events = EventDeduper(rt.db, rt.clock)
         self.background = Background()
         self.bolt = AsyncApp(
             signing_secret=settings.slack_signing_secret,
@@ -100,15 +100,15 @@ class SlackApp:
 
     async def _on_mention(self, ack: Any, body: dict[str, Any], context: Any) -> None:
         await ack()
-        self._answer_event(body, context, direct=False)
+        await self._answer_event(body, context, direct=False)
 
     async def _on_message(self, ack: Any, body: dict[str, Any], context: Any) -> None:
         await ack()
         if is_direct_message(body.get("event") or {}):
-            self._answer_event(body, context, direct=True)
+            await self._answer_event(body, context, direct=True)
 
-    def _answer_event(self, body: dict[str, Any], context: Any, *, direct: bool) -> None:
-        if not self.events.first_time(body.get("event_id")):
+    async def _answer_event(self, body: dict[str, Any], context: Any, *, direct: bool) -> None:
+        if not await self.events.first_time(body.get("event_id")):
             log.info("event %s was already handled (a Slack retry)", body.get("event_id"))
             return
         bot_user_id = context.get("bot_user_id")

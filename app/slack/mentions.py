@@ -9,14 +9,15 @@ an event it thinks was not acknowledged, so each ``event_id`` is handled once.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 from agentcron.app.clock import Clock
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.commands import Caller
 from agentcron.app.slack.tasks import Send
+from agentcron.app.storage.database import Database
+from agentcron.app.storage.slack_events import SlackEventStore
 
 if TYPE_CHECKING:
     from agentcron.app.slack.bolt import SlackApp
@@ -25,30 +26,19 @@ _ANY_MENTION: Final = re.compile(r"^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s,:]*")
 
 
 class EventDeduper:
-    """Remembers event ids for ``ttl`` (Slack retries within minutes), at most ``capacity``."""
+    """Each event id is handled once, by whichever instance claims it first, for ``ttl``
+    (Slack retries within minutes). The ids live in the shared database."""
 
-    def __init__(
-        self, clock: Clock, *, ttl: timedelta = timedelta(hours=1), capacity: int = 50_000
-    ) -> None:
+    def __init__(self, db: Database, clock: Clock, *, ttl: timedelta = timedelta(hours=1)) -> None:
+        self.store = SlackEventStore(db)
         self.clock = clock
         self.ttl = ttl
-        self.capacity = capacity
-        self._seen: OrderedDict[str, datetime] = OrderedDict()
 
-    def first_time(self, event_id: str | None) -> bool:
+    async def first_time(self, event_id: str | None) -> bool:
         """True the first time ``event_id`` is offered (and for events without an id)."""
         if not event_id:
             return True
-        now = self.clock.now()
-        while self._seen:
-            oldest, expires = next(iter(self._seen.items()))
-            if expires > now and len(self._seen) < self.capacity:
-                break
-            del self._seen[oldest]
-        if event_id in self._seen:
-            return False
-        self._seen[event_id] = now + self.ttl
-        return True
+        return await self.store.first_time(event_id, now=self.clock.now(), ttl=self.ttl)
 
 
 def strip_mention(text: str, bot_user_id: str | None) -> str:

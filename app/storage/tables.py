@@ -301,6 +301,15 @@ instances = Table(
     Column("stats", Json),
 )
 
+# Slack event ids already handled, shared by every instance: Slack re-sends an event it thinks
+# was not acknowledged, and the retry may reach another instance behind the load balancer.
+slack_events = Table(
+    "slack_events",
+    metadata,
+    Column("event_id", String(100), primary_key=True),
+    Column("seen_at", UTCDateTime, nullable=False, index=True),
+)
+
 # A single row that elects the scheduler on SQLite, where only one scheduler may run per file.
 locks = Table(
     "locks",

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from agentcron.app.clock import FrozenClock
+from agentcron.app.config import Settings
+from agentcron.app.runtime import Runtime
 from agentcron.app.slack.mentions import EventDeduper, is_direct_message, strip_mention
 from agentcron.app.storage.jobs import JobQuery
 from tests.slack.conftest import ALICE, CHANNEL, TEAM, SlackUser, buttons, card_text
@@ -137,22 +139,28 @@ def test_is_direct_message() -> None:
     assert not is_direct_message({k: v for k, v in base.items() if k != "user"})
 
 
-def test_event_ids_are_remembered_for_an_hour() -> None:
+async def test_event_ids_are_remembered_for_an_hour(runtime: Runtime) -> None:
     clock = FrozenClock(datetime(2026, 3, 2, 13, 0, tzinfo=UTC))
-    seen = EventDeduper(clock, ttl=timedelta(hours=1))
-    assert seen.first_time("Ev1")
-    assert not seen.first_time("Ev1")
+    seen = EventDeduper(runtime.db, clock, ttl=timedelta(hours=1))
+    assert await seen.first_time("Ev1")
+    assert not await seen.first_time("Ev1")
     clock.advance(3599)
-    assert not seen.first_time("Ev1")
+    assert not await seen.first_time("Ev1")
     clock.advance(1)  # exactly an hour after it was first seen: forgotten
-    assert seen.first_time("Ev1")
-    assert seen.first_time(None) and seen.first_time(None)  # no id: cannot dedupe
+    assert await seen.first_time("Ev1")
+    assert await seen.first_time(None) and await seen.first_time(None)  # no id: no dedupe
 
 
-def test_event_ids_are_bounded() -> None:
-    clock = FrozenClock(datetime(2026, 3, 2, 13, 0, tzinfo=UTC))
-    seen = EventDeduper(clock, capacity=3)
-    for name in ("Ev1", "Ev2", "Ev3", "Ev4"):
-        assert seen.first_time(name)
-    assert seen.first_time("Ev1")  # the oldest was dropped to make room
-    assert not seen.first_time("Ev4")
+async def test_an_event_is_handled_once_whichever_instance_gets_the_retry(
+    runtime: Runtime, settings: Settings
+) -> None:
+    other = Runtime(settings, clock=runtime.clock)  # a second instance on the same database
+    try:
+        here = EventDeduper(runtime.db, runtime.clock)
+        there = EventDeduper(other.db, other.clock)
+        assert await here.first_time("Ev9")
+        assert not await there.first_time("Ev9")  # Slack's retry, routed elsewhere
+        assert await there.first_time("Ev10")
+        assert not await here.first_time("Ev10")
+    finally:
+        await other.close()
