@@ -253,6 +253,7 @@ def _spoken(hour: int, minute: int) -> str:
 
 def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
+    _days_left(phrase)
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
     recurring = bool(
@@ -277,6 +278,32 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if single or p.dates or p.weekdays or p.times or p.once:
         return _one_time(b)
     raise NotUnderstood(0, "")
+
+
+def _days_left(p: Phrase) -> None:
+    """Business hours keep to Monday–Friday unless days are named; "except Friday" takes
+    days out of those named (or out of every day)."""
+    if p.business_hours:
+        if not (p.weekdays or p.nth or p.monthdays or p.dates):
+            p.weekdays.extend((1, 2, 3, 4, 5))
+            p.assumptions.append("business hours read as 9:00 AM to 5:00 PM, Monday to Friday")
+        else:
+            p.assumptions.append("business hours read as 9:00 AM to 5:00 PM")
+    if p.except_weekdays:
+        if p.nth or p.monthdays or p.dates or (p.single_day and not p.every):
+            raise Rejected("only a schedule that runs on days of the week can leave some out")
+        if not (p.every or p.interval or p.weekdays):
+            raise NotUnderstood(0, "")
+        if p.interval and p.interval[1] not in ("second", "minute", "hour", "day"):
+            raise Rejected("only a daily or more frequent schedule can leave days out")
+        if p.interval and p.interval[1] == "day" and p.interval[0] != 1:
+            raise Rejected("an interval of days cannot leave days of the week out")
+        base = p.weekdays or list(range(7))
+        left = [day for day in base if day not in p.except_weekdays]
+        if not left:
+            raise Rejected("that leaves no day to run on")
+        p.weekdays[:] = sorted(left)
+        p.every = True
 
 
 def _date_for_weekday(b: _Builder) -> None:
@@ -335,6 +362,8 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if p.nth:
         raise Rejected("an interval cannot be limited to the nth weekday of a month")
     seconds = int(seconds)
+    if p.interval_start is not None:
+        return _sub_daily_from(b, seconds)
     window = b.window()
     minutes = seconds // 60
     tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {_weekday_field(p.weekdays)}"
@@ -378,6 +407,43 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if b.first_day > b.local_now.date():
         start_at = to_instant(b.first_day, time(0), b.zone)
     return _every(b, seconds, start_at)
+
+
+def _sub_daily_from(b: _Builder, seconds: int) -> Built:
+    """ "every 3 hours starting at 8am": 8, 11, 14, 17, 20 and 23 o'clock each day — from the
+    start time to the end of the day, like "every 3 hours from 8am to midnight". An interval
+    that does not divide the hour or the day counts on from the first start time instead."""
+    p = b.p
+    assert p.interval_start is not None
+    if p.window is not None or p.minute_past is not None:
+        raise Rejected("a start time does not go with a time window or minutes past the hour")
+    at = b.resolve(p.interval_start)
+    tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {_weekday_field(p.weekdays)}"
+    hours, minutes = divmod(seconds // 60, 60)
+    hour_span = f"{at.hour}-23" if at.hour < 23 else "23"
+    if not minutes and hours in _HOUR_STEPS:
+        step = f"/{hours}" if hours > 1 and at.hour < 23 else ""
+        b.note("runs from the start time to the end of each day", penalty=0)
+        return _cron(b, f"{at.minute} {hour_span}{step} {tail}")
+    if not hours and 60 % minutes == 0:
+        first = at.minute % minutes
+        minute = "*" if minutes == 1 else (f"{first}-59/{minutes}" if first else f"*/{minutes}")
+        if at.minute >= minutes:  # the first hour starts part-way: cron needs two fields
+            raise Rejected(
+                f"cron cannot start every {minutes} minutes at {at.strftime('%H:%M')}",
+                f"every {minutes} minutes from {at.hour}:00",
+            )
+        b.note("runs from the start time to the end of each day", penalty=0)
+        return _cron(b, f"{minute} {hour_span} {tail}")
+    if p.weekdays or p.months or p.monthdays:
+        raise Rejected(
+            f"cron cannot run every {_duration(seconds)} only on some days",
+            "every 15 minutes, every 30 minutes, or every hour",
+        )
+    first_run = to_instant(b.first_day, at, b.zone)
+    if first_run <= b.now:
+        first_run = to_instant(b.first_day + timedelta(days=1), at, b.zone)
+    return _every(b, seconds, first_run)
 
 
 def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:

@@ -216,11 +216,70 @@ class _Reader:
         return self._set_window(start, second[0], second[1])
 
     def _from(self, i: int) -> int | None:
-        """ "from 9 to 5" (a window) or "starting Monday" (a bound)."""
+        """ "from 9 to 5" (a window), "starting Monday" (a bound) or, after an interval,
+        "starting at 8am" (the time the interval counts from)."""
         window = self._window(i)
         if window is not None:
             return window
-        return self._bound(i, "starting")
+        bound = self._bound(i, "starting")
+        if bound is not None:
+            return bound
+        j = i + 2 if self._word(i + 1) == "at" else i + 1
+        first = self._time_at(j)
+        if first is None or self._is_range(first[1]) or self._word(first[1]) == "and":
+            return None
+        if self.phrase.interval_start is not None:
+            raise Rejected("the text names two start times")
+        self.phrase.interval_start = first[0]
+        return first[1]
+
+    def _except(self, i: int) -> int | None:
+        """ "except Fridays", "but weekends", "excluding Saturday and Sunday": days of the
+        week left out. Other exceptions (dates, holidays) are not a schedule's to make."""
+        j = i + 1
+        if self._kind(j) == lx.WORD and self.tokens[j].value in ("not", "on", "for"):
+            j += 1  # "but not Fridays", "except on Sundays"
+        days: list[int] = []
+        while j < self.n:
+            token = self.tokens[j]
+            if token.kind == lx.DAYSET:
+                days.extend(token.value)  # type: ignore[arg-type]
+            elif token.kind in (lx.DAY, lx.DAYS):
+                days.append(int(token.value))  # type: ignore[call-overload]
+            else:
+                break
+            j += 1
+            step = self._is_separator(j)
+            if step and self._kind(j + step) in (lx.DAY, lx.DAYS, lx.DAYSET):
+                j += step
+            else:
+                break
+        if not days:
+            raise Rejected(
+                "a schedule can only leave out days of the week (“except Fridays”)",
+                "schedule without the exception and add the dates as the job's exclusions",
+            )
+        self.phrase.except_weekdays.extend(d for d in days if d not in self.phrase.except_weekdays)
+        return j
+
+    def _top(self, i: int) -> int | None:
+        """ "at the top of the hour", "top of every hour": minute 0 of each hour."""
+        if self._word(i + 1) != "of":
+            return None
+        j = i + 2
+        end: int | None
+        if self._word(j) == "every" and self._is_unit(j + 1, "hour"):
+            end = self._every(j)
+            if end is None:
+                return None
+        elif self._word(j) == "the" and self._is_unit(j + 1, "hour"):
+            end = j + 2
+        else:
+            return None
+        if self.phrase.minute_past not in (None, 0):
+            raise Rejected("the text names two minutes past the hour")
+        self.phrase.minute_past = 0
+        return end
 
     def _to(self, i: int) -> int | None:
         """ "until March 1", "through Friday"."""
@@ -832,7 +891,7 @@ class _Reader:
         if self._is_unit(i + 1, "hour"):
             start = TimeMention(ClockTime(9, 0, "am", False), self.tokens[i].start, 0)
             end = TimeMention(ClockTime(5, 0, "pm", False), self.tokens[i].start, 0)
-            self.phrase.assumptions.append("business hours read as 9:00 AM to 5:00 PM")
+            self.phrase.business_hours = True
             return self._set_window(start, end, i + 2)
         if self._is_unit(i + 1, "day"):
             return self._days_from(i, (1, 2, 3, 4, 5))
@@ -892,6 +951,8 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "please": _Reader._filler,
     "repeat": _Reader._filler,
     "during": _Reader._filler,
+    "except": _Reader._except,
+    "top": _Reader._top,
     "of": _Reader._of,
     "in": _Reader._in,
     "from": _Reader._from,

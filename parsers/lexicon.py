@@ -173,6 +173,8 @@ _KEYWORDS: Final = {
     "please": ("please", "pls", "plz"),
     "repeat": ("repeat", "repeats", "repeating", "recurring"),
     "during": ("during", "within"),
+    "except": ("except", "excluding", "excl", "but", "besides"),
+    "top": ("top",),
     "ago": ("ago",),
 }
 

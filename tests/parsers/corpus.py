@@ -138,6 +138,8 @@ f.add("every 120 minutes", Cron("0 */2 * * *"))
 f.add("every hour at :30", Cron("30 * * * *"))
 f.add("hourly at 15 past", Cron("15 * * * *"))
 f.add("every hour on the hour", Cron("0 * * * *"))
+f.add("at the top of every hour", Cron("0 * * * *"))
+f.add("every hour at the top of the hour", Cron("0 * * * *"))
 f.add("every hour at quarter past", Cron("15 * * * *"))
 f.add("every hour on the half hour", Cron("30 * * * *"))
 f.add("every 15 minutes on weekdays", Cron("*/15 * * * 1-5"))
@@ -231,6 +233,11 @@ f.add("every weekday at noon", Cron("0 12 * * 1-5"))
 f.add("every weekday at 9am and 1pm", Cron("0 9,13 * * 1-5"))
 f.add("sat-sun at 11am", Cron("0 11 * * 0,6"))
 f.add("weekdays at 17:30", Cron("30 17 * * 1-5"))
+f.add("every weekday except Friday at 4pm", Cron("0 16 * * 1-4"))
+f.add("every day except weekends at 9am", Cron("0 9 * * 1-5"))
+f.add("every day but Sunday at 10am", Cron("0 10 * * 1-6"))
+f.add("daily at 6pm except saturday and sunday", Cron("0 18 * * 1-5"))
+f.add("every weekday but not fridays at 9", Cron("0 9 * * 1-4"))
 
 # -- named days and lists ----------------------------------------------------------------------
 f = _Family("named days")
@@ -271,7 +278,12 @@ f.add("every 2 hours from 8am to 8pm", Cron("0 8,10,12,14,16,18,20 * * *"))
 f.add("every hour between 10 and 4", Cron("0 10-16 * * *"))
 f.add("every 30 minutes from 9:00 to 17:00", Cron("0,30 9-16 * * *"))
 f.add("every hour 9am-5pm weekdays", Cron("0 9-17 * * 1-5"))
-f.add("every 20 minutes during business hours", Cron("*/20 9-16 * * *"))
+f.add("every 20 minutes during business hours", Cron("*/20 9-16 * * 1-5"))
+f.add("hourly during business hours", Cron("0 9-17 * * 1-5"))
+f.add("every 3 hours starting at 8am", Cron("0 8,11,14,17,20,23 * * *"))
+f.add("every 2 hours starting 9am", Cron("0 9-23/2 * * *"))
+f.add("every 30 minutes starting at 9am", Cron("*/30 9-23 * * *"))
+f.add("every hour starting at 10:15", Cron("15 10-23 * * *"))
 f.add("every hour during business hours on weekdays", Cron("0 9-17 * * 1-5"))
 f.add("every 10 minutes between 1pm and 3pm", Cron("*/10 13-14 * * *"))
 f.add("every hour from noon to 6pm", Cron("0 12-18 * * *"))
@@ -636,6 +648,8 @@ for text, word in [
     ("every few minutes", "vague"),
     ("every few days", "vague"),
     ("every 30 seconds", "minute"),
+    ("every day except christmas", "days of the week"),
+    ("every monday except mondays", "no day"),
     ("every second", "minute"),
     ("next week", "which day"),
     ("next month", "which day"),
