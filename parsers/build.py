@@ -282,7 +282,15 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
 
 def _days_left(p: Phrase) -> None:
     """Business hours keep to Monday–Friday unless days are named; "except Friday" takes
-    days out of those named (or out of every day)."""
+    days out of those named (or out of every day); "twice a day" needs its two times."""
+    if p.times_per is not None:
+        count, unit = p.times_per
+        named = len(p.times) if unit == "day" else len(p.weekdays)
+        if named != count or p.interval or p.window:
+            raise Rejected(
+                "a number of times per day or week does not say when",
+                "name the times: every day at 9am and 5pm",
+            )
     if p.business_hours:
         if not (p.weekdays or p.nth or p.monthdays or p.dates):
             p.weekdays.extend((1, 2, 3, 4, 5))

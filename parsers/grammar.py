@@ -142,9 +142,13 @@ class _Reader:
     # -- times --------------------------------------------------------------------
 
     def _time_at(self, i: int) -> tuple[TimeMention, int] | None:
-        """A time of day at i: "9am", "18:30", "noon", or a bare hour ("9", "1700")."""
+        """A time of day at i: "9am", "18:30", "noon", a bare hour ("9", "1700"), or a
+        spoken one ("half past 9", "quarter to 8")."""
         if i >= self.n:
             return None
+        spoken = self._spoken_time(i)
+        if spoken is not None:
+            return spoken
         token = self.tokens[i]
         kind = token.kind
         end = i + 1
@@ -157,7 +161,12 @@ class _Reader:
             clock, named = _MIDNIGHT, "midnight"
         elif kind == lx.NUM and isinstance(token.value, int):
             value = token.value
-            width = token.end - token.start
+            width = 1 if token.spelled else token.end - token.start
+            if token.spelled and not 0 < value <= 12:
+                return None  # "at twenty": not a way to say a time
+            if token.spelled and self._word(end) in ("am", "pm"):
+                clock = ClockTime(value, 0, str(self._word(end)), False)  # "eight am"
+                return TimeMention(clock, token.start, self.tokens[end].end), end + 1
             if width == 4 and value % 100 < 60 and value < 2400:
                 clock = ClockTime(value // 100, value % 100, None, True)  # "1700", "0930"
             elif width <= 2 and value < 24:
@@ -176,6 +185,59 @@ class _Reader:
             end += 1
         assert isinstance(clock, ClockTime)
         return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
+
+    def _spoken_time(self, i: int) -> tuple[TimeMention, int] | None:
+        """ "half past 9", "a quarter past 10", "quarter to 8", "10 past 6", "20 to noon"."""
+        j = i + 1 if self._word(i) == "a" else i
+        bare = False  # "10 to 5" is a range, "10 minutes to 5" and "20 to noon" are times
+        if self._word(j) == "half":
+            minute = 30
+        elif self._is_unit(j, "quarter"):
+            minute = 15
+        elif self._kind(j) == lx.NUM and isinstance(self.tokens[j].value, int):
+            minute = int(self.tokens[j].value)  # type: ignore[call-overload]
+            if not 0 < minute < 60:
+                return None
+            if self._is_unit(j + 1, "minute"):
+                j += 1
+            else:
+                bare = True
+        else:
+            return None
+        relation = self._word(j + 1)
+        if relation not in ("past", "after", "to"):
+            return None
+        at = j + 2
+        if bare and relation == "to" and self._word(at) not in ("noon", "midnight"):
+            return None
+        if self._word(at) in ("noon", "midnight"):
+            hour, typed_24h = (12, False) if self._word(at) == "noon" else (0, True)
+            meridiem = None
+        elif self._kind(at) == lx.NUM and isinstance(self.tokens[at].value, int):
+            token = self.tokens[at]
+            hour = int(token.value)  # type: ignore[call-overload]
+            if (token.end - token.start > 2 and not token.spelled) or hour > 23:
+                return None
+            typed_24h, meridiem = hour == 0 or hour > 12, None
+        elif self._kind(at) == lx.TIME:
+            clock = self.tokens[at].value
+            assert isinstance(clock, ClockTime)
+            if clock.minute:
+                return None
+            hour, typed_24h, meridiem = clock.hour, clock.is_24h, clock.meridiem
+        else:
+            return None
+        if relation == "to":
+            minute = 60 - minute
+            if typed_24h or hour == 0:
+                hour = (hour - 1) % 24
+                typed_24h = True
+            else:
+                hour = hour - 1 if hour > 1 else 12
+                if hour == 11 and meridiem is not None:  # "quarter to 12pm" is 11:45 am
+                    meridiem = "am" if meridiem == "pm" else "pm"
+        clock = ClockTime(hour, minute, meridiem, typed_24h)
+        return TimeMention(clock, self.tokens[i].start, self.tokens[at].end), at + 1
 
     def _times(self, i: int) -> int | None:
         """A time, a list of times ("9am and 5pm") or a window ("9am-5pm")."""
@@ -374,6 +436,9 @@ class _Reader:
         if token is None:
             return None
         word = self._word(j)
+        if word == "last":  # "every last Friday of the month"
+            self.phrase.every = True
+            return self._last(j)
         if word == "other":
             count, j = 2, j + 1
         elif token.kind == lx.NUM:
@@ -496,11 +561,25 @@ class _Reader:
         return i + 1
 
     def _times_per(self, i: int) -> int | None:
-        """ "twice a day", "3 times a week": too vague to schedule."""
-        raise Rejected(
-            "a number of times per day or week does not say when",
-            "name the times: every day at 9am and 5pm",
-        )
+        """ "twice a day", "3 times a week": only a schedule when the times (or days) are
+        named too — "twice a day at 9am and 5pm"; build checks they add up."""
+        if self._word(i) == "twice":
+            count, j = 2, i + 1
+        else:
+            count, j = int(self.tokens[i].value), i + 2  # type: ignore[call-overload]
+        unit = None
+        if self._word(j) == "a" and self._is_unit(j + 1, "day", "week"):
+            unit, j = str(self.tokens[j + 1].value), j + 2
+        elif self._word(j) in ("daily", "weekly"):
+            unit, j = ("day" if self._word(j) == "daily" else "week"), j + 1
+        if unit is None or self.phrase.times_per is not None:
+            raise Rejected(
+                "a number of times per day or week does not say when",
+                "name the times: every day at 9am and 5pm",
+            )
+        self.phrase.times_per = (count, unit)
+        self.phrase.every = True
+        return j
 
     # -- days of the week ---------------------------------------------------------
 

@@ -34,6 +34,8 @@ class Token:
     value: object
     start: int
     end: int
+    #: a number written as a word ("nine"): its width says nothing about its digits
+    spelled: bool = False
 
 
 _PATTERN: Final = re.compile(
@@ -134,7 +136,7 @@ def tokenize(text: str) -> list[Token]:
 def _word(word: str, start: int, tokens: list[Token]) -> None:
     entry = lx.LEXICON.get(word)
     if entry is not None:
-        tokens.append(Token(entry[0], entry[1], start, start + len(word)))
+        tokens.append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))
         return
     zone = lookup_word(word)
     if zone is not None:

@@ -139,6 +139,18 @@ f.add("every hour at :30", Cron("30 * * * *"))
 f.add("hourly at 15 past", Cron("15 * * * *"))
 f.add("every hour on the hour", Cron("0 * * * *"))
 f.add("at the top of every hour", Cron("0 * * * *"))
+f.add("every day at half past 9", Cron("30 9 * * *"))
+f.add("every day at quarter past 10", Cron("15 10 * * *"))
+f.add("every morning at quarter to eight", Cron("45 7 * * *"))
+f.add("every day at a quarter past 6pm", Cron("15 18 * * *"))
+f.add("every day at 20 to noon", Cron("40 11 * * *"))
+f.add("every day at quarter to midnight", Cron("45 23 * * *"))
+f.add("every day at nine", Cron("0 9 * * *"))
+f.add("every evening at six", Cron("0 18 * * *"))
+f.add("every day at eight am", Cron("0 8 * * *"))
+f.add("twice a day at 9am and 5pm", Cron("0 9,17 * * *"))
+f.add("3 times a day at 8, 12 and 18", Cron("0 8,12,18 * * *"))
+f.add("twice daily at 8am and 8pm", Cron("0 8,20 * * *"))
 f.add("every hour at the top of the hour", Cron("0 * * * *"))
 f.add("every hour at quarter past", Cron("15 * * * *"))
 f.add("every hour on the half hour", Cron("30 * * * *"))
@@ -322,6 +334,8 @@ f.add("every month on the last day at 11pm", Cron("0 23 L * *"))
 f.add("the 1st of the month at 7am", Cron("0 7 1 * *"))
 f.add("monthly on the 28th at 3pm", Cron("0 15 28 * *"))
 f.add("last weekday of the month at 5pm", Cron("0 17 LW * *"))
+f.add("every last weekday of the month at 5pm", Cron("0 17 LW * *"))
+f.add("every last friday of the month at 4pm", Cron("0 16 * * 5L"))
 f.add("first friday of each month at 8am", Cron("0 8 * * 5#1"))
 f.add("every 2nd and 4th thursday at 2pm", Cron("0 14 * * 4#2,4#4"))
 f.add("first and third monday of the month at 10am", Cron("0 10 * * 1#1,1#3"))
@@ -644,6 +658,8 @@ for text, word in [
     ("", "empty"),
     ("   ", "empty"),
     ("twice a day", "times"),
+    ("3 times a day at 9am", "times"),
+    ("every day at five", "pm"),
     ("3 times a week", "times"),
     ("every few minutes", "vague"),
     ("every few days", "vague"),
