@@ -316,7 +316,14 @@ class _Reader:
                 j += step
             else:
                 break
-        if not days:
+        step = self._is_separator(j)
+        unknown_next = (
+            step
+            and self._kind(j + step) == lx.WORD
+            and self.tokens[j + step].value not in _WORD_CLAUSES
+        )
+        if not days or unknown_next:
+            # "except Christmas", "except weekends and holidays"
             raise Rejected(
                 "a schedule can only leave out days of the week (“except Fridays”)",
                 "schedule without the exception and add the dates as the job's exclusions",
@@ -353,6 +360,12 @@ class _Reader:
             j += 1
         if j >= self.n:
             return None
+        if which == "starting" and self._word(j) == "next" and self._is_unit(j + 1, "week"):
+            # "starting next week": from the Monday after today
+            if self.phrase.starting is not None:
+                raise Rejected("the text names two start dates")
+            self.phrase.starting = DayRef(weekday=1, after_today=True)
+            return j + 2
         token = self.tokens[j]
         if token.kind == lx.WORD:
             clause = _BOUND_WORDS.get(token.value)
@@ -374,9 +387,12 @@ class _Reader:
         return end
 
     def _for(self, i: int) -> int | None:
-        """ "for 2 weeks": an end bound counted from the start."""
+        """ "for 2 weeks", "for the next 5 days": an end bound counted from the start."""
         sub = _Reader(self.tokens)
-        end = sub._amounts(i + 1)
+        j = i + 1
+        if self._word(j) == "the" and self._word(j + 1) == "next":
+            j += 2
+        end = sub._amounts(j)
         if end is None or self.phrase.until is not None:
             return None
         seconds, months = sub.phrase.offset_seconds, sub.phrase.offset_months

@@ -575,6 +575,14 @@ f.add(
     Cron("0 8 * * *", end=("2026-01-27 23:59:59", "2026-07-28 23:59:59")),
 )
 f.add(
+    "every monday at 9am starting next week",
+    Cron("0 9 * * 1", start=("2026-01-19 00:00", "2026-07-20 00:00")),
+)
+f.add(
+    "every day at 10am for the next 5 days",
+    Cron("0 10 * * *", end=("2026-01-18 23:59:59", "2026-07-19 23:59:59")),
+)
+f.add(
     "every 2 hours starting next monday",
     Cron("0 */2 * * *", start=("2026-01-19 00:00", "2026-07-20 00:00")),
 )
@@ -665,6 +673,7 @@ for text, word in [
     ("every few days", "vague"),
     ("every 30 seconds", "minute"),
     ("every day except christmas", "days of the week"),
+    ("every day at 9am except weekends and holidays", "days of the week"),
     ("every monday except mondays", "no day"),
     ("every second", "minute"),
     ("next week", "which day"),
