@@ -101,8 +101,13 @@ class _Reader:
         return i < self.n and self.tokens[i].kind == lx.SYM and self.tokens[i].value == symbol
 
     def _is_separator(self, i: int) -> int:
-        """Length of a list separator at i: ",", "and", ", and"; 0 if none."""
-        if self._is_sym(i, ",") or self._word(i) == "and" or self._is_sym(i, "&"):
+        """Length of a list separator at i: ",", "and", ", and", "/"; 0 if none."""
+        if (
+            self._is_sym(i, ",")
+            or self._word(i) == "and"
+            or self._is_sym(i, "&")
+            or self._is_sym(i, "/")
+        ):
             if self._word(i + 1) == "and":
                 return 2
             return 1
@@ -286,6 +291,9 @@ class _Reader:
         bound = self._bound(i, "starting")
         if bound is not None:
             return bound
+        start_of = self._start_of(i)
+        if start_of is not None:
+            return start_of
         j = i + 2 if self._word(i + 1) == "at" else i + 1
         first = self._time_at(j)
         if first is None or self._is_range(first[1]) or self._word(first[1]) == "and":
@@ -294,6 +302,30 @@ class _Reader:
             raise Rejected("the text names two start times")
         self.phrase.interval_start = first[0]
         return first[1]
+
+    def _start_of(self, i: int) -> int | None:
+        """ "beginning of every month" (the 1st), "start of each week" (Monday)."""
+        if self._word(i + 1) != "of":
+            return None
+        j = i + 2
+        if self._word(j) in ("every", "the"):
+            j += 1
+        if self._is_unit(j, "month"):
+            if 1 not in self.phrase.monthdays:
+                self.phrase.monthdays.append(1)
+            self.phrase.of_month = True
+        elif self._is_unit(j, "week"):
+            if 1 not in self.phrase.weekdays:
+                self.phrase.weekdays.append(1)
+        else:
+            return None
+        self.phrase.every = True
+        return j + 1
+
+    def _other(self, i: int) -> int | None:
+        """ "alternate Fridays": every other ("every other" itself is read by ``_every``,
+        which looks at the words after the one it is given)."""
+        return self._every(i - 1)
 
     def _except(self, i: int) -> int | None:
         """ "except Fridays", "but weekends", "excluding Saturday and Sunday": days of the
@@ -725,6 +757,9 @@ class _Reader:
         if kind == lx.DAYSET and self.tokens[j].value == (1, 2, 3, 4, 5):
             self.phrase.monthdays.append(LAST_WEEKDAY)
             return j + 1
+        if self._word(j) == "business" and self._is_unit(j + 1, "day"):
+            self.phrase.monthdays.append(LAST_WEEKDAY)  # "the last business day"
+            return j + 2
         if kind == lx.UNIT:
             raise Rejected(f'"last {self.tokens[j].value}" is in the past')
         return None
@@ -1047,6 +1082,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "repeat": _Reader._filler,
     "during": _Reader._filler,
     "except": _Reader._except,
+    "other": _Reader._other,
     "top": _Reader._top,
     "of": _Reader._of,
     "in": _Reader._in,

@@ -116,7 +116,7 @@ _KEYWORDS: Final = {
     "of": ("of",),
     "and": ("and", "&", "plus"),
     "a": ("a", "an", "per"),
-    "from": ("from", "starting", "beginning", "effective"),
+    "from": ("from", "starting", "beginning", "effective", "start"),
     "for": ("for",),
     "between": ("between",),
     "to": ("to", "till", "til", "until", "thru", "through"),
@@ -192,6 +192,7 @@ _DAYSETS: Final = {
         "week-days",
         "weekday",
         "business-days",
+        "m-f",
     ),
     (0, 6): ("weekends", "weekend", "wkends", "wkend", "wknds", "wknd", "week-ends"),
 }
