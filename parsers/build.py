@@ -104,8 +104,9 @@ class _Builder:
         if ref.day_offset is not None:
             return today + timedelta(days=ref.day_offset)
         if ref.weekday is not None:
-            ahead = (ref.weekday - _cron_weekday(today)) % 7
-            return today + timedelta(days=ahead or (7 if ref.after_today else 0))
+            # "starting Monday ending Friday": the Friday after the start
+            ahead = (ref.weekday - _cron_weekday(base)) % 7
+            return base + timedelta(days=ahead or (7 if ref.after_today else 0))
         if ref.date is not None:
             year, month, day = ref.date
             _check_date(year, month, day)
@@ -336,6 +337,12 @@ def _date_for_weekday(b: _Builder) -> None:
 def _recurring(b: _Builder) -> Built:
     p = b.p
     count, unit = p.interval or (1, None)
+    if p.interval_start is not None and unit not in ("second", "minute", "hour"):
+        # "every day starting at noon": for a daily schedule the start is its time of day
+        if p.times:
+            raise Rejected("the text names a time of day and a start time")
+        p.times.append(p.interval_start)
+        p.interval_start = None
     if unit in _UNIT_SECONDS and count * _UNIT_SECONDS[unit] > MAX_INTERVAL:
         raise Rejected("the longest interval is 366 days", "every year on March 3 at 9am")
     if unit in ("second", "minute", "hour"):
@@ -456,6 +463,9 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
 
 def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
+    if unit == "week" and not p.weekdays and p.starting is not None:
+        if p.starting.weekday is not None:
+            p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
     if unit == "week" and not p.weekdays:
         raise Rejected("“every week” does not say which day", "every Monday at 9am")
     if count == 1:

@@ -908,6 +908,11 @@ class _Reader:
             return self._month(j)
         if kind == lx.ZONE:
             return self._zone(j)
+        if word == "daylight" or word in _SEASONS:  # "in summer" ("summer" is a zone word)
+            raise Rejected(
+                "seasons are not the same months everywhere; name the months",
+                "every weekday in June, July and August",
+            )
         return self._place(j, after_in=True)
 
     def _amounts(self, i: int) -> int | None:
@@ -1072,6 +1077,8 @@ def _ordinal(n: int) -> str:
 
 _Clause = Callable[[_Reader, int], "int | None"]
 
+_SEASONS: Final = frozenset({"winter", "spring", "autumn", "fall"})
+
 _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "every": _Reader._every,
     "at": _Reader._at,
@@ -1088,6 +1095,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "in": _Reader._in,
     "from": _Reader._from,
     "to": _Reader._to,
+    "ending": _Reader._to,
     "for": _Reader._for,
     "between": _Reader._window,
     "next": _Reader._next,

@@ -611,6 +611,27 @@ f.add(
     Cron("0 9 * * 1-5", end=("2026-01-16 23:59:59", "2026-07-17 23:59:59")),
 )
 f.add(
+    "every day at 9am ending march 1",
+    Cron("0 9 * * *", end=("2026-03-01 23:59:59", "2027-03-01 23:59:59")),
+)
+f.add(
+    "every day at 9am ending december 1",
+    Cron("0 9 * * *", end=("2026-12-01 23:59:59", "2026-12-01 23:59:59")),
+)
+f.add(
+    "daily at 9am starting monday ending friday",
+    Cron(
+        "0 9 * * *",
+        start=("2026-01-19 00:00", "2026-07-20 00:00"),
+        end=("2026-01-23 23:59:59", "2026-07-24 23:59:59"),
+    ),
+)
+f.add(
+    "every 2 weeks starting monday at 10am",
+    every(1209600, "2026-01-19 10:00", "2026-07-20 10:00"),
+)
+f.add("every day starting at noon", Cron("0 12 * * *"))
+f.add(
     "every day at 6pm until tomorrow",
     Cron("0 18 * * *", end=("2026-01-15 23:59:59", "2026-07-16 23:59:59")),
 )
@@ -629,14 +650,10 @@ f.add(
     method="dateparser",
 )
 f.add("the 1st tuesday in every month at 9am", Cron("0 9 * * 2#1"), method="recurrent")
+f.add("every month on day 15 at 10:00", Cron("0 10 15 * *"), method="recurrent")
 f.add(
-    "every day at 9am ending march 1",
-    Cron("0 9 * * *", end=("2026-03-01 23:59:59", "2027-03-01 23:59:59")),
-    method="recurrent",
-)
-f.add(
-    "every day at 9am ending december 1",
-    Cron("0 9 * * *", end=("2026-12-01 23:59:59", "2026-12-01 23:59:59")),
+    "every weekday at 9am until the end of the year",
+    Cron("0 9 * * 1-5", end=("2026-12-31 23:59:59", "2026-12-31 23:59:59")),
     method="recurrent",
 )
 f.add(
@@ -682,6 +699,7 @@ for text, word in [
     ("every 30 seconds", "minute"),
     ("every day except christmas", "days of the week"),
     ("every day at 9am except weekends and holidays", "days of the week"),
+    ("every weekday in summer", "months"),
     ("every monday except mondays", "no day"),
     ("every second", "minute"),
     ("next week", "which day"),
