@@ -124,7 +124,15 @@ class Scheduler:
                 await self.tick()
                 now = await self.now()
                 earliest, coming = await self.rt.runs.upcoming(
-                    window=BURST_WINDOW_SECONDS, cap=self.rt.settings.claim_batch_size * 200
+                    window=BURST_WINDOW_SECONDS,
+                    cap=self.rt.settings.claim_batch_size * 200,
+                    # a burst further off than the longest head start is counted later
+                    horizon=now
+                    + timedelta(
+                        seconds=self.rt.settings.lookahead_seconds
+                        + MAX_HEAD_START_SECONDS
+                        + self.rt.settings.max_sleep_seconds
+                    ),
                 )
                 self.ahead = self.head_start(coming)
             except Exception:

@@ -395,10 +395,13 @@ class RunStore:
             value = value.replace(tzinfo=UTC)
         return value
 
-    async def upcoming(self, *, window: float, cap: int) -> tuple[datetime | None, int]:
+    async def upcoming(
+        self, *, window: float, cap: int, horizon: datetime
+    ) -> tuple[datetime | None, int]:
         """The earliest ``next_run_at`` of an active job, and how many jobs (at most ``cap``)
-        come due within ``window`` seconds of it: the scheduler starts firing a burst early
-        enough to have it fired by its due second."""
+        come due within ``window`` seconds of it — counted only when it is due by
+        ``horizon``: the scheduler starts firing a burst early enough to have it fired by
+        its due second, and needs to know only as that second comes near."""
 
         def work(conn: Connection) -> tuple[datetime | None, int]:
             active = (jobs.c.status == "active", jobs.c.deleted_at.is_(None))
@@ -409,6 +412,8 @@ class RunStore:
                 from datetime import UTC
 
                 earliest = earliest.replace(tzinfo=UTC)
+            if earliest > horizon:
+                return earliest, 0
             soon = (
                 select(jobs.c.id)
                 .where(*active, jobs.c.next_run_at <= earliest + timedelta(seconds=window))
