@@ -1086,6 +1086,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "the": _Reader._filler,
     "and": _Reader._filler,
     "please": _Reader._filler,
+    "only": _Reader._filler,
     "repeat": _Reader._filler,
     "during": _Reader._filler,
     "except": _Reader._except,

@@ -172,6 +172,7 @@ _KEYWORDS: Final = {
     "daylight": ("daylight", "summer"),
     "european": ("european",),
     "please": ("please", "pls", "plz"),
+    "only": ("only",),
     "repeat": ("repeat", "repeats", "repeating", "recurring"),
     "during": ("during", "within"),
     "except": ("except", "excluding", "excl", "but", "besides"),

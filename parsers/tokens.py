@@ -44,7 +44,7 @@ _PATTERN: Final = re.compile(
    |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
    |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
    |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
-   |(?P<hm>(?P<h2>\d{1,2})[:h](?P<m2>\d{2}))(?![\d:])
+   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2}))(?![\d:.])
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
    |(?P<num>\d+(?:\.\d+)?)(?![\d:])
@@ -97,7 +97,7 @@ def tokenize(text: str) -> list[Token]:
         elif group == "hm":
             hour_text = match.group("h2")
             hour = int(hour_text)
-            # "18h30", "5h30": the h style is a 24-hour clock
+            # "18h30", "5h30": the h style is a 24-hour clock ("9.30" is not, by itself)
             is_24h = hour == 0 or hour > 12 or hour_text.startswith("0") or "h" in match.group()
             append(
                 Token(lx.TIME, ClockTime(hour, int(match.group("m2")), None, is_24h), start, end)
