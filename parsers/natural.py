@@ -226,22 +226,29 @@ def _accounted_for(words: _Text, rule: dict[str, str]) -> bool:
     days = {_RRULE_DAYS[item[-2:]] for item in _items(rule, "BYDAY")}
     months = {int(m) for m in _items(rule, "BYMONTH")}
     hours = {int(h) for h in _items(rule, "BYHOUR")}
+    minutes = {int(m) for m in _items(rule, "BYMINUTE")} or {0}
     numbers = {int(rule.get("INTERVAL", "1"))} | hours
     numbers |= {abs(int(d)) for d in _items(rule, "BYMONTHDAY")}
     numbers |= {abs(int(item[:-2])) for item in _items(rule, "BYDAY") if item[:-2]}
-    in_bound = False
+    bound: str | None = None  # the rule's DTSTART or UNTIL, while reading its words
     for token in words.words:
         kind, value = token.kind, token.value
         if kind == lx.WORD and (value in _START_WORDS or value in _END_WORDS):
             key = "DTSTART" if value in _START_WORDS else "UNTIL"
             if key not in rule:
                 return False  # recurrent dropped "starting …" or "until …"
-            in_bound = True
+            bound = rule[key]
             continue
         if kind == lx.WORD and value in ("at", "every"):
-            in_bound = False
-        if in_bound:
+            bound = None
+        if bound is not None:
+            if kind == lx.TIME:
+                return False  # "starting 9am": recurrent keeps the day, drops the time
+            if kind == lx.DAY and _cron_weekday(_rrule_date(bound)) != value:
+                return False  # "ending Friday" read as some other day
             continue
+        if kind == lx.WORD and (value == "daylight" or value in _SEASONS):
+            return False  # "in summer" is ignored by recurrent
         if kind in (lx.DAY, lx.DAYS) and value not in days:
             return False
         if kind == lx.DAYSET and not set(value) <= days:  # type: ignore[call-overload]
@@ -253,10 +260,14 @@ def _accounted_for(words: _Text, rule: dict[str, str]) -> bool:
             hour = clock.hour
             if clock.meridiem is not None:
                 hour = hour % 12 + (12 if clock.meridiem == "pm" else 0)
-            if hour not in hours:
-                return False
+            if hour not in hours or clock.minute not in minutes:
+                return False  # the hour, or the minutes past it, did not survive
         if kind in (lx.NUM, lx.ORD) and isinstance(value, int) and value not in numbers:
             return False
+        if kind == lx.NUM and not isinstance(value, int):
+            return False  # "9.30", "1.5": recurrent reads decimals its own way
+        if kind == lx.WORD and value == "other" and rule.get("INTERVAL") != "2":
+            return False  # "alternate Fridays" read as every Friday
         if kind == lx.WORD and value in _NEEDS_HOUR and not _NEEDS_HOUR[value] & hours:
             return False  # recurrent dropped "noon", "in the evening", ...
         if (kind == lx.WORD and value in ("half", "past")) or (
@@ -291,6 +302,13 @@ def _add_bounds(
             return False
         schedule["end_at"] = iso_z(end)
     return True
+
+
+_SEASONS: Final = frozenset({"winter", "spring", "autumn", "fall"})
+
+
+def _cron_weekday(day: date) -> int:
+    return day.isoweekday() % 7
 
 
 def _rrule_date(value: str) -> date:

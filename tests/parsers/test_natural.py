@@ -20,6 +20,11 @@ NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
         "every hour on the half hour",  # recurrent drops "half"
         "every day at 5",  # recurrent guesses 5pm
         "every friday at 5 pm beginning next week",  # recurrent drops the start
+        "every wednesday at 9.30",  # recurrent drops the 30
+        "alternate fridays at 3pm",  # recurrent answers every Friday
+        "every 2 hours starting 9am",  # recurrent keeps the day, drops 9am
+        "every weekday in summer",  # recurrent ignores the season
+        "daily at 9 starting monday ending friday",  # recurrent ends on a Saturday a year on
     ],
 )
 def test_recurrent_answers_that_do_not_account_for_the_text_do_not_count(text: str) -> None:
