@@ -973,7 +973,15 @@ class _Reader:
         return j
 
     def _place(self, i: int, *, after_in: bool = False) -> int | None:
-        """ "London time", "New York time", "in Tokyo"."""
+        """ "London time", "New York time", "in Tokyo", and "9am Berlin" (a place right
+        after a time, ending the text); "local time" is the request's zone."""
+        if i >= self.n:
+            return None
+        if self.tokens[i].value == "local" and self._word(i + 1) == "time":
+            return i + 2
+        after_time = i > 0 and (
+            self.tokens[i - 1].kind == lx.TIME or self._word(i - 1) in ("noon", "midnight")
+        )
         words: list[str] = []
         for j in range(i, min(i + 3, self.n)):
             token = self.tokens[j]
@@ -986,7 +994,7 @@ class _Reader:
             if self._word(j + 1) == "time":
                 self._set_zone(zone)
                 return j + 2
-            if after_in:
+            if after_in or (after_time and j + 1 == self.n):
                 self._set_zone(zone)
                 return j + 1
         return None

@@ -475,6 +475,9 @@ f.add(
 # -- time zones named in the text --------------------------------------------------------------
 f = _Family("zones")
 f.add("every weekday at 9am Pacific", Cron("0 9 * * 1-5", LA))
+f.add("every day at 9am Berlin", Cron("0 9 * * *", zone="Europe/Berlin"))
+f.add("every day at 9am Toronto", Cron("0 9 * * *", zone="America/Toronto"))
+f.add("every day at 9am local time", Cron("0 9 * * *"))
 f.add("every day at 9am PST", Cron("0 9 * * *", LA))
 f.add("every day at 9am PDT", Cron("0 9 * * *", LA))
 f.add("daily at 8am Eastern", Cron("0 8 * * *", NY))
