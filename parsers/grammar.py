@@ -303,6 +303,36 @@ class _Reader:
         self.phrase.interval_start = first[0]
         return first[1]
 
+    def _holiday(self, i: int) -> int | None:
+        """Fixed-date holidays: "Christmas (Eve)", "New Year's Day/Eve", "Halloween",
+        "Valentine's Day". Others ("Easter", "Thanksgiving") move every year."""
+        word = self.tokens[i].value
+        j = i + 1
+        if word in ("christmas", "xmas"):
+            month, day = 12, 25
+        elif word == "halloween":
+            month, day = 10, 31
+        elif word in ("valentine's", "valentines"):
+            month, day = 2, 14
+        elif word == "new" and (
+            self._is_unit(j, "year") or self._word(j) in ("year's", "years", "yrs")
+        ):
+            month, day, j = 1, 1, j + 1
+        else:
+            return self._place(i)
+        # "eve" reads as "evening" elsewhere: here it is the day before
+        token = self.tokens[j] if j < self.n else None
+        if token is not None and self._word(j) == "evening" and token.end - token.start == 3:
+            if (month, day) == (1, 1):
+                month, day = 12, 31
+            else:
+                day -= 1
+            j += 1
+        elif self._is_unit(j, "day"):
+            j += 1
+        self.phrase.dates.append((None, month, day))
+        return j
+
     def _start_of(self, i: int) -> int | None:
         """ "beginning of every month" (the 1st), "start of each week" (Monday)."""
         if self._word(i + 1) != "of":
@@ -487,6 +517,11 @@ class _Reader:
         if word == "last":  # "every last Friday of the month"
             self.phrase.every = True
             return self._last(j)
+        if word in _HOLIDAYS:  # "every Christmas"
+            end = self._holiday(j)
+            if end is not None and self.phrase.dates:
+                self.phrase.every = True
+            return end
         if word == "other":
             count, j = 2, j + 1
         elif token.kind == lx.NUM:
@@ -1086,6 +1121,8 @@ def _ordinal(n: int) -> str:
 _Clause = Callable[[_Reader, int], "int | None"]
 
 _SEASONS: Final = frozenset({"winter", "spring", "autumn", "fall"})
+# words that may start a fixed-date holiday ("new" also starts "New York": see _holiday)
+_HOLIDAYS: Final = ("christmas", "xmas", "halloween", "valentine's", "valentines", "new")
 
 _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "every": _Reader._every,
@@ -1099,6 +1136,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "during": _Reader._filler,
     "except": _Reader._except,
     "other": _Reader._other,
+    **dict.fromkeys(_HOLIDAYS, _Reader._holiday),
     "top": _Reader._top,
     "of": _Reader._of,
     "in": _Reader._in,
