@@ -204,6 +204,14 @@ class _Builder:
         first, last = self.p.window
         start = self._window_end(first) if _is_explicit(first) else None
         end = self._window_end(last) if _is_explicit(last) else None
+        if start is None and end is None and self.p.part is not None:
+            # "in the evening from 6 to 10": the part of the day settles both ends
+            start = time(
+                self._settle_hour(first.clock.hour, first.clock.minute) % 24, first.clock.minute
+            )
+            end = time(
+                self._settle_hour(last.clock.hour, last.clock.minute) % 24, last.clock.minute
+            )
         if start is None and end is None:
             hour = first.clock.hour
             if 1 <= hour <= 5:
@@ -376,6 +384,11 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         )
     if p.nth:
         raise Rejected("an interval cannot be limited to the nth weekday of a month")
+    if p.part is not None and p.window is None:
+        raise Rejected(
+            f"“in the {p.part}” does not say which hours",
+            "give the hours: every hour from 8am to noon",
+        )
     seconds = int(seconds)
     if p.interval_start is not None:
         return _sub_daily_from(b, seconds)

@@ -413,8 +413,28 @@ class _Reader:
         return end
 
     def _to(self, i: int) -> int | None:
-        """ "until March 1", "through Friday"."""
-        return self._bound(i, "until")
+        """ "until March 1", "through Friday"; after an interval, "until 5pm" (from
+        midnight to 5pm each day)."""
+        bound = self._bound(i, "until")
+        if bound is not None or self.phrase.interval is None or self._word(i) != "to":
+            return bound
+        last = self._time_at(i + 1)
+        if last is None:
+            return None
+        start = TimeMention(_MIDNIGHT, self.tokens[i].start, self.tokens[i].start)
+        return self._set_window(start, last[0], last[1])
+
+    def _after(self, i: int) -> int | None:
+        """After an interval, "after 6pm": from 6pm to the end of each day."""
+        if self.phrase.interval is None:
+            return None
+        first = self._time_at(i + 1)
+        if first is None:
+            return None
+        if self.phrase.interval_start is not None:
+            raise Rejected("the text names two start times")
+        self.phrase.interval_start = first[0]
+        return first[1]
 
     def _bound(self, i: int, which: str) -> int | None:
         j = i + 1
@@ -1143,6 +1163,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "from": _Reader._from,
     "to": _Reader._to,
     "ending": _Reader._to,
+    "after": _Reader._after,
     "for": _Reader._for,
     "between": _Reader._window,
     "next": _Reader._next,

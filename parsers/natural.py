@@ -266,6 +266,9 @@ def _accounted_for(words: _Text, rule: dict[str, str]) -> bool:
             return False
         if kind == lx.NUM and not isinstance(value, int):
             return False  # "9.30", "1.5": recurrent reads decimals its own way
+        if kind == lx.UNIT and value in ("minute", "hour"):
+            if rule.get("FREQ") not in ("MINUTELY", "HOURLY"):
+                return False  # "every hour during the day" read as daily
         if kind == lx.WORD and value == "other" and rule.get("INTERVAL") != "2":
             return False  # "alternate Fridays" read as every Friday
         if kind == lx.WORD and value in _NEEDS_HOUR and not _NEEDS_HOUR[value] & hours:

@@ -307,6 +307,11 @@ f.add("every 3 hours starting at 8am", Cron("0 8,11,14,17,20,23 * * *"))
 f.add("every 2 hours starting 9am", Cron("0 9-23/2 * * *"))
 f.add("every 30 minutes starting at 9am", Cron("*/30 9-23 * * *"))
 f.add("every hour starting at 10:15", Cron("15 10-23 * * *"))
+f.add("every 30 minutes after 6pm", Cron("*/30 18-23 * * *"))
+f.add("every hour after 9am", Cron("0 9-23 * * *"))
+f.add("every 30 minutes until 5pm", Cron("*/30 0-16 * * *"))
+f.add("every 2 hours in the evening from 6 to 10", Cron("0 18,20,22 * * *"))
+f.add("every 30 minutes in the afternoon between 1 and 4", Cron("*/30 13-15 * * *"))
 f.add("every hour during business hours on weekdays", Cron("0 9-17 * * 1-5"))
 f.add("every 10 minutes between 1pm and 3pm", Cron("*/10 13-14 * * *"))
 f.add("every hour from noon to 6pm", Cron("0 12-18 * * *"))
@@ -711,6 +716,8 @@ for text, word in [
     ("every day except christmas", "days of the week"),
     ("every day at 9am except weekends and holidays", "days of the week"),
     ("every weekday in summer", "months"),
+    ("every hour in the morning", "which hours"),
+    ("every hour during the day", ""),
     ("every monday except mondays", "no day"),
     ("every second", "minute"),
     ("next week", "which day"),

@@ -25,6 +25,7 @@ NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
         "every 2 hours starting 9am",  # recurrent keeps the day, drops 9am
         "every weekday in summer",  # recurrent ignores the season
         "daily at 9 starting monday ending friday",  # recurrent ends on a Saturday a year on
+        "every hour during the day",  # recurrent answers daily at 9
     ],
 )
 def test_recurrent_answers_that_do_not_account_for_the_text_do_not_count(text: str) -> None:
