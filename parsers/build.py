@@ -294,7 +294,12 @@ def _days_left(p: Phrase) -> None:
     days out of those named (or out of every day); "twice a day" needs its two times."""
     if p.times_per is not None:
         count, unit = p.times_per
-        named = len(p.times) if unit == "day" else len(p.weekdays)
+        named = {
+            "day": len(p.times),
+            "week": len(p.weekdays),
+            "month": len(p.monthdays) + len(p.nth),
+            "year": len(p.dates),
+        }.get(unit, -1)
         if named != count or p.interval or p.window:
             raise Rejected(
                 "a number of times per day or week does not say when",
@@ -536,7 +541,9 @@ def _monthly(b: _Builder, count: int) -> Built:
     if p.quarter:
         if p.months:
             raise Rejected("a quarterly schedule cannot also name months")
-        month_field = "1,4,7,10"
+        from_end = all(day < 0 for day in monthdays) and all(nth < 0 for nth, _ in p.nth)
+        # "the last day of each quarter" is in its last month; "the 15th" in its first
+        month_field = "3,6,9,12" if from_end else "1,4,7,10"
     elif count == 1:
         month_field = _month_field(p.months)
     elif 12 % count or p.months:

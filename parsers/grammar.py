@@ -671,10 +671,13 @@ class _Reader:
         else:
             count, j = int(self.tokens[i].value), i + 2  # type: ignore[call-overload]
         unit = None
-        if self._word(j) == "a" and self._is_unit(j + 1, "day", "week"):
+        if self._word(j) == "a" and self._is_unit(j + 1, "day", "week", "month", "year"):
             unit, j = str(self.tokens[j + 1].value), j + 2
-        elif self._word(j) in ("daily", "weekly"):
-            unit, j = ("day" if self._word(j) == "daily" else "week"), j + 1
+        elif self._word(j) in ("daily", "weekly", "monthly", "yearly"):
+            unit = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[
+                str(self._word(j))
+            ]
+            j += 1
         if unit is None or self.phrase.times_per is not None:
             raise Rejected(
                 "a number of times per day or week does not say when",
@@ -770,6 +773,11 @@ class _Reader:
         while (step := self._is_separator(j)) and self._kind(j + step) == lx.ORD:
             ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
             j += step + 1
+        if self._word(j) == "last" or (self._word(j) == "to" and self._word(j + 1) == "last"):
+            raise Rejected(  # "the 2nd last day", "second to last Friday"
+                "cron cannot count days back from the end of the month except the last one",
+                "the last day of the month, or the last Friday of the month",
+            )
         kind = self._kind(j)
         phrase = self.phrase
         if kind in (lx.DAY, lx.DAYS):

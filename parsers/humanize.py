@@ -49,7 +49,7 @@ def describe_cron(expression: str) -> str:
     weekday_part = _nth_weekdays(fields[4]) or descriptor.get_day_of_week_description()
     text = (
         time_part
-        + descriptor.get_day_of_month_description()
+        + (_days_with_last(fields[2]) or descriptor.get_day_of_month_description())
         + weekday_part
         + descriptor.get_month_description()
     )
@@ -67,6 +67,14 @@ def _hour_range(minute: str, hour: str) -> str | None:
     if step and step != "1":
         last = first + (last - first) // int(step) * int(step)
     return f"{every} from {_clock(first, int(minute))} to {_clock(last, int(minute))}"
+
+
+def _days_with_last(field: str) -> str | None:
+    """ ", on day 15 and the last day of the month" for `15,L` (cron_descriptor says "L")."""
+    if "," not in field or "L" not in field.split(","):
+        return None
+    days = [item for item in field.split(",") if item != "L"]
+    return f", on day {', '.join(days)} and the last day of the month"
 
 
 def _nth_weekdays(field: str) -> str | None:

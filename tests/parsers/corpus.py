@@ -351,6 +351,10 @@ f.add("the 1st of the month at 7am", Cron("0 7 1 * *"))
 f.add("monthly on the 28th at 3pm", Cron("0 15 28 * *"))
 f.add("last weekday of the month at 5pm", Cron("0 17 LW * *"))
 f.add("every last weekday of the month at 5pm", Cron("0 17 LW * *"))
+f.add("last day of each quarter", Cron("0 9 L 3,6,9,12 *"))
+f.add("last friday of each quarter at 4pm", Cron("0 16 * 3,6,9,12 5L"))
+f.add("twice a month on the 1st and 15th", Cron("0 9 1,15 * *"))
+f.add("twice a year on jan 1 and jul 1", Cron("0 9 1 1,7 *"))
 f.add("every last friday of the month at 4pm", Cron("0 16 * * 5L"))
 f.add("first friday of each month at 8am", Cron("0 8 * * 5#1"))
 f.add("every 2nd and 4th thursday at 2pm", Cron("0 14 * * 4#2,4#4"))
@@ -717,6 +721,8 @@ for text, word in [
     ("every day at 9am except weekends and holidays", "days of the week"),
     ("every weekday in summer", "months"),
     ("every hour in the morning", "which hours"),
+    ("every month on the 2nd last day", "last"),
+    ("3 times a year", "times"),
     ("every hour during the day", ""),
     ("every monday except mondays", "no day"),
     ("every second", "minute"),
