@@ -65,6 +65,8 @@ class Worker:
         #: however many runs share it)
         self._gates: dict[datetime, asyncio.Event] = {}
         self._gate_timer: asyncio.TimerHandle | None = None
+        #: runs taken ahead that have not started yet (released at once on shutdown)
+        self._not_started: set[str] = set()
 
     def wake(self) -> None:
         self.wake_event.set()
@@ -239,7 +241,11 @@ class Worker:
         fin = Finish(run_id=run["id"], status="succeeded", run=run)
         timeout = job.get("timeout_seconds")
         try:
-            await self._until(run["not_before"])  # taken ahead of its slot: on the dot
+            self._not_started.add(run["id"])
+            try:
+                await self._until(run["not_before"])  # taken ahead of its slot: on the dot
+            finally:
+                self._not_started.discard(run["id"])
             fin.started_at = self.rt.clock.now()
             executor = self.executors.get(action.get("type", "agent"))
             async with asyncio.timeout(timeout):
@@ -395,6 +401,10 @@ class Worker:
         of the runs that did not finish (to be released back to the queue)."""
         self.stopping = True
         self.wake_event.set()
+        # taken ahead and not started: back to the queue now, not started during shutdown
+        not_started = [rid for rid in self._not_started if rid in self.active]
+        for rid in not_started:
+            self.active[rid].cancel()
         pending = list(self.active.values())
         if pending:
             await asyncio.wait(pending, timeout=grace)
@@ -404,4 +414,4 @@ class Worker:
         if unfinished:
             await asyncio.wait([self.active[r] for r in unfinished if r in self.active], timeout=5)
         await self.flush()
-        return unfinished
+        return not_started + unfinished

@@ -736,7 +736,8 @@ class RunStore:
                     started_at=None,
                     acquired_by=None,
                     acquired_until=None,
-                    not_before=now,
+                    # a run taken ahead of its slot keeps its slot
+                    not_before=case((runs.c.not_before > now, runs.c.not_before), else_=now),
                     reason="released at shutdown; will run again",
                 )
             ).rowcount

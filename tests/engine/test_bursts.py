@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -135,3 +137,28 @@ async def test_a_run_fired_ahead_does_not_start_once_its_job_is_paused_or_delete
     )
     assert (row.status, row.reason, row.started_at) == (status, reason, None)
     assert sink.requests == []  # never started
+
+
+async def test_shutdown_puts_a_run_fired_ahead_back_for_its_slot_at_once(
+    engine: EngineHarness,
+) -> None:
+    worker = engine.service.worker
+    assert worker is not None
+    job = await engine.create(name="ahead", action="noop", schedule={"type": "at", "datetime": DUE})
+    await engine.advance(30 * 60 - 0.5)  # fired ahead, waiting for its second
+
+    async def waiting_to_start() -> list[dict[str, Any]]:
+        runs = await engine.runs(job["id"])
+        return runs if runs and runs[0]["id"] in worker.active else []
+
+    run_id = (await engine.until(waiting_to_start, what="the run fired ahead"))[0]["id"]
+    # not started, so not waited for: a long grace period does not hold the shutdown up
+    unfinished = await asyncio.wait_for(worker.drain(grace=600), timeout=10)
+    assert unfinished == [run_id]
+    now = engine.clock.now()
+    await engine.rt.runs.release_runs(unfinished, instance=engine.rt.instance_id, now=now)
+    row = await engine.rt.db.read(
+        lambda conn: conn.execute(select(runs).where(runs.c.id == run_id)).one()
+    )
+    assert row.status == "queued"
+    assert row.not_before.replace(tzinfo=UTC) == datetime(2026, 3, 2, 13, 30, tzinfo=UTC)
