@@ -105,18 +105,17 @@ class JobService:
         row = await self.rt.jobs.update(owner, job_id, values)
         if row is None:
             raise NotFound("job", job_id)
-        await self._revoke_ahead(row)
+        if values.get("status") == "paused" and existing["status"] != "paused":
+            await self._revoke_ahead(job_id)
         self.rt.jobs_changed()
         return row
 
-    async def _revoke_ahead(self, job: dict[str, Any], *, deleted: bool = False) -> None:
+    async def _revoke_ahead(self, job_id: str, *, deleted: bool = False) -> None:
         """A job paused (or deleted) just before its slot: the run already fired ahead for
-        that slot must not start."""
-        if not deleted and job["status"] != "paused":
-            return
+        that slot must not start. The caller has checked the job is the owner's."""
         status, reason = ("cancelled", "job deleted") if deleted else ("skipped", "job paused")
         revoked = await self.rt.runs.revoke_ahead(
-            job["id"], now=self.rt.clock.now(), status=status, reason=reason
+            job_id, now=self.rt.clock.now(), status=status, reason=reason
         )
         self.rt.runs_revoked(revoked)
 
@@ -127,8 +126,8 @@ class JobService:
             named = ", ".join(f"{name!r} ({chain_id})" for chain_id, name in chains)
             word = "chain" if len(chains) == 1 else "chains"
             raise Conflict(f"job {job_id} belongs to the {word} {named}; delete it first")
-        existing = await self.get(owner, job_id)
-        await self._revoke_ahead(existing, deleted=True)
+        await self.get(owner, job_id)  # the owner's, before anything of it is touched
+        await self._revoke_ahead(job_id, deleted=True)
         if not await self.rt.jobs.delete(owner, job_id, hard=hard, now=self.rt.clock.now()):
             raise NotFound("job", job_id)
         self.rt.jobs_changed()
@@ -139,7 +138,9 @@ class JobService:
             return existing
         if existing["status"] != "active":
             raise Conflict(f"job {job_id} is {existing['status']} and cannot be paused")
-        return await self._set(owner, job_id, status="paused", next_run_at=None)
+        row = await self._set(owner, job_id, status="paused", next_run_at=None)
+        await self._revoke_ahead(job_id)
+        return row
 
     async def resume(self, owner: str, job_id: str) -> dict[str, Any]:
         existing = await self.get(owner, job_id)
@@ -197,7 +198,6 @@ class JobService:
         row = await self.rt.jobs.update(owner, job_id, values)
         if row is None:
             raise NotFound("job", job_id)
-        await self._revoke_ahead(row)
         self.rt.jobs_changed()
         return row
 

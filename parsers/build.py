@@ -43,7 +43,7 @@ from .phrase import (
     Rejected,
     TimeMention,
 )
-from .wallclock import add_months, ceil_minute, days_in_month, iso_z, to_instant
+from .wallclock import add_months, ceil_minute, cron_weekday, days_in_month, iso_z, to_instant
 
 _UNIT_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 _HOUR_STEPS: Final = frozenset({1, 2, 3, 4, 6, 8, 12})
@@ -105,7 +105,7 @@ class _Builder:
             return today + timedelta(days=ref.day_offset)
         if ref.weekday is not None:
             # "starting Monday ending Friday": the Friday after the start
-            ahead = (ref.weekday - _cron_weekday(base)) % 7
+            ahead = (ref.weekday - cron_weekday(base)) % 7
             return base + timedelta(days=ahead or (7 if ref.after_today else 0))
         if ref.date is not None:
             year, month, day = ref.date
@@ -337,7 +337,7 @@ def _date_for_weekday(b: _Builder) -> None:
         first = add_months(month_start, ahead)
         if day <= days_in_month(first.year, first.month):
             candidate = first.replace(day=day)
-            if _cron_weekday(candidate) == weekday and candidate >= b.local_now.date():
+            if cron_weekday(candidate) == weekday and candidate >= b.local_now.date():
                 p.dates = [(candidate.year, candidate.month, candidate.day)]
                 p.weekdays, p.monthdays, p.single_day = [], [], False
                 return
@@ -644,7 +644,7 @@ def _one_time(b: _Builder) -> Built:
     instant = _one_time_instant(b, at)
     if p.weekdays and (p.dates or p.day_offset is not None):
         # "Tuesday, March 3", "tomorrow, Thursday": fine when they agree.
-        named, actual = p.weekdays[0], _cron_weekday(instant.astimezone(b.zone).date())
+        named, actual = p.weekdays[0], cron_weekday(instant.astimezone(b.zone).date())
         if named != actual:
             local = instant.astimezone(b.zone)
             raise Rejected(
@@ -725,7 +725,7 @@ def _at(b: _Builder, instant: datetime) -> Built:
 
 def _next_weekday(b: _Builder, weekday: int, at: time, *, strictly_after_today: bool) -> datetime:
     today = b.first_day
-    ahead = (weekday - _cron_weekday(today)) % 7
+    ahead = (weekday - cron_weekday(today)) % 7
     if ahead == 0 and strictly_after_today:
         ahead = 7
     instant = to_instant(today + timedelta(days=ahead), at, b.zone)
@@ -752,10 +752,6 @@ def _check_date(year: int | None, month: int, day: int) -> None:
 def _day_label(instant: datetime, zone: ZoneInfo) -> str:
     local = instant.astimezone(zone)
     return f"{local:%A} {local.day} {local:%B}"
-
-
-def _cron_weekday(day: date) -> int:
-    return day.isoweekday() % 7
 
 
 def _weekday_field(days: list[int]) -> str:

@@ -363,21 +363,10 @@ class _Reader:
         j = i + 1
         if self._kind(j) == lx.WORD and self.tokens[j].value in ("not", "on", "for"):
             j += 1  # "but not Fridays", "except on Sundays"
-        days: list[int] = []
-        while j < self.n:
-            token = self.tokens[j]
-            if token.kind == lx.DAYSET:
-                days.extend(token.value)  # type: ignore[arg-type]
-            elif token.kind in (lx.DAY, lx.DAYS):
-                days.append(int(token.value))  # type: ignore[call-overload]
-            else:
-                break
-            j += 1
-            step = self._is_separator(j)
-            if step and self._kind(j + step) in (lx.DAY, lx.DAYS, lx.DAYSET):
-                j += step
-            else:
-                break
+        # the days are read as anywhere else, into a phrase of their own
+        sub = _Reader(self.tokens)
+        j = sub._days(j)
+        days = sub.phrase.weekdays
         step = self._is_separator(j)
         unknown_next = (
             step
@@ -971,7 +960,7 @@ class _Reader:
             return self._month(j)
         if kind == lx.ZONE:
             return self._zone(j)
-        if word == "daylight" or word in _SEASONS:  # "in summer" ("summer" is a zone word)
+        if word == "daylight" or word in lx.SEASONS:  # "in summer" ("summer" is a zone word)
             raise Rejected(
                 "seasons are not the same months everywhere; name the months",
                 "every weekday in June, July and August",
@@ -1148,7 +1137,6 @@ def _ordinal(n: int) -> str:
 
 _Clause = Callable[[_Reader, int], "int | None"]
 
-_SEASONS: Final = frozenset({"winter", "spring", "autumn", "fall"})
 # words that may start a fixed-date holiday ("new" also starts "New York": see _holiday)
 _HOLIDAYS: Final = ("christmas", "xmas", "halloween", "valentine's", "valentines", "new")
 

@@ -180,6 +180,10 @@ _KEYWORDS: Final = {
     "ago": ("ago",),
 }
 
+# Seasons: different months in each hemisphere, so never a schedule ("summer" is also a
+# zone word, read as "daylight").
+SEASONS: Final = frozenset({"winter", "spring", "autumn", "fall"})
+
 # Words that stand for several days at once.
 _DAYSETS: Final = {
     (1, 2, 3, 4, 5): (

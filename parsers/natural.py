@@ -26,7 +26,7 @@ from .grammar import extract_zone
 from .phrase import NotUnderstood, Phrase, Rejected, TimeMention
 from .result import ParseResult
 from .tokens import ClockTime, Token, TokenizeError, tokenize
-from .wallclock import iso_z, to_instant
+from .wallclock import cron_weekday, iso_z, to_instant
 
 RECURRENT_CONFIDENCE_DROP: Final = 0.25  # a grammar answer of 0.95 becomes 0.7 here
 DATEPARSER_CONFIDENCE: Final = 0.7
@@ -244,10 +244,10 @@ def _accounted_for(words: _Text, rule: dict[str, str]) -> bool:
         if bound is not None:
             if kind == lx.TIME:
                 return False  # "starting 9am": recurrent keeps the day, drops the time
-            if kind == lx.DAY and _cron_weekday(_rrule_date(bound)) != value:
+            if kind == lx.DAY and cron_weekday(_rrule_date(bound)) != value:
                 return False  # "ending Friday" read as some other day
             continue
-        if kind == lx.WORD and (value == "daylight" or value in _SEASONS):
+        if kind == lx.WORD and (value == "daylight" or value in lx.SEASONS):
             return False  # "in summer" is ignored by recurrent
         if kind in (lx.DAY, lx.DAYS) and value not in days:
             return False
@@ -305,13 +305,6 @@ def _add_bounds(
             return False
         schedule["end_at"] = iso_z(end)
     return True
-
-
-_SEASONS: Final = frozenset({"winter", "spring", "autumn", "fall"})
-
-
-def _cron_weekday(day: date) -> int:
-    return day.isoweekday() % 7
 
 
 def _rrule_date(value: str) -> date:

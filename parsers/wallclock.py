@@ -40,6 +40,11 @@ def add_months(day: date, months: int) -> date:
     return day.replace(year=year, month=month, day=min(day.day, days_in_month(year, month)))
 
 
+def cron_weekday(day: date) -> int:
+    """The day of the week in cron's numbering: 0 is Sunday."""
+    return day.isoweekday() % 7
+
+
 def days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 

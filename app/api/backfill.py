@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -33,6 +32,7 @@ from agentcron.app.domain.schedule import (
 from agentcron.app.domain.stored import parsed_schedule
 from agentcron.app.errors import Conflict, InvalidInput
 from agentcron.app.services import JobService
+from agentcron.app.storage.database import insert_ignoring_conflicts
 from agentcron.app.storage.runs import run_row
 from agentcron.app.storage.tables import runs
 
@@ -98,8 +98,7 @@ def queue_backfill(
         else:
             result.left_alone.append((row.id, slot, row.status))
     if new_rows:
-        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-        conn.execute(dialect.insert(runs).on_conflict_do_nothing(), new_rows)
+        conn.execute(insert_ignoring_conflicts(conn, runs), new_rows)
         # a concurrent backfill or the scheduler may have taken a slot first: see who won
         ids = [row["id"] for row in new_rows]
         ours = set(conn.execute(select(runs.c.id).where(runs.c.id.in_(ids))).scalars())

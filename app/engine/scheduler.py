@@ -80,7 +80,7 @@ class Scheduler:
             began = loop.time()
             result = await self.rt.runs.fire_due_jobs(
                 now=now,
-                until=now + timedelta(seconds=max(self.ahead, settings.lookahead_seconds)),
+                until=now + timedelta(seconds=self.ahead),
                 limit=settings.claim_batch_size,
                 default_catchup=settings.default_catchup_window_seconds,
                 claim=claim,

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
@@ -28,6 +29,14 @@ from sqlalchemy.pool import StaticPool
 from agentcron.app.storage import jsoncodec
 
 T = TypeVar("T")
+
+
+def insert_ignoring_conflicts(conn: Connection, table: Table) -> Any:
+    """``INSERT … ON CONFLICT DO NOTHING`` for either backend: a row whose key is taken is
+    skipped (a slot already fired, an event id already seen)."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing()
+
 
 DEFAULT_URL = "sqlite+aiosqlite:///agentcron.db"
 

@@ -26,24 +26,18 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, case, func, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from agentcron.app.domain.firing import plan_firing
 from agentcron.app.domain.retry import retry_delay
 from agentcron.app.domain.schedule import next_fire_time
 from agentcron.app.domain.stored import parsed_schedule
 from agentcron.app.ids import new_id
-from agentcron.app.storage.database import Database
+from agentcron.app.storage.database import Database, insert_ignoring_conflicts
 from agentcron.app.storage.tables import jobs, outbox, runs
 
 ACTIVE = ("queued", "running")
 FINISHED = ("succeeded", "failed", "cancelled", "timed_out", "skipped")
 RETRYABLE = ("failed", "timed_out")
-
-
-def _insert(conn: Connection, table: Any) -> Any:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
 
 
 def _locking(conn: Connection, query: Any, **kwargs: Any) -> Any:
@@ -353,9 +347,9 @@ class RunStore:
                     .values(cancel_requested=True)
                 )
             if new_runs:
-                conn.execute(_insert(conn, runs).on_conflict_do_nothing(), new_runs)
+                conn.execute(insert_ignoring_conflicts(conn, runs), new_runs)
             if events:
-                conn.execute(_insert(conn, outbox).on_conflict_do_nothing(), events)
+                conn.execute(insert_ignoring_conflicts(conn, outbox), events)
             plain = {"_id", "_schedule", "_next"}
             simple = [u for u in job_updates if u.keys() == plain]
             if simple:
@@ -380,21 +374,6 @@ class RunStore:
 
         return await self.db.write(work)
 
-    async def earliest_next_run(self) -> datetime | None:
-        def work(conn: Connection) -> datetime | None:
-            return conn.execute(
-                select(func.min(jobs.c.next_run_at)).where(
-                    jobs.c.status == "active", jobs.c.deleted_at.is_(None)
-                )
-            ).scalar()
-
-        value = await self.db.read(work)
-        if value is not None and value.tzinfo is None:
-            from datetime import UTC
-
-            value = value.replace(tzinfo=UTC)
-        return value
-
     async def upcoming(
         self, *, window: float, cap: int, horizon: datetime
     ) -> tuple[datetime | None, int]:
@@ -405,14 +384,9 @@ class RunStore:
 
         def work(conn: Connection) -> tuple[datetime | None, int]:
             active = (jobs.c.status == "active", jobs.c.deleted_at.is_(None))
+            # min() keeps the column's type: an aware UTC instant, like the column's own
             earliest = conn.execute(select(func.min(jobs.c.next_run_at)).where(*active)).scalar()
-            if earliest is None:
-                return None, 0
-            if earliest.tzinfo is None:
-                from datetime import UTC
-
-                earliest = earliest.replace(tzinfo=UTC)
-            if earliest > horizon:
+            if earliest is None or earliest > horizon:
                 return earliest, 0
             soon = (
                 select(jobs.c.id)
@@ -594,7 +568,7 @@ class RunStore:
                             _outbox_row(run, "event", job["webhook_url"], "job.started", now)
                         )
                 if events:
-                    conn.execute(_insert(conn, outbox).on_conflict_do_nothing(), events)
+                    conn.execute(insert_ignoring_conflicts(conn, outbox), events)
                 # chain runs carry their upstream run (output, data) to the executor
                 from agentcron.app.storage.chains import attach_upstream_runs
 
@@ -936,7 +910,7 @@ class _Writes:
         if self.retries:
             conn.execute(runs.insert(), self.retries)
         if self.outbox:
-            conn.execute(_insert(conn, outbox).on_conflict_do_nothing(), self.outbox)
+            conn.execute(insert_ignoring_conflicts(conn, outbox), self.outbox)
         if self.finals:
             # chains: firing the downstream edges belongs to this same transaction, so a crash
             # between recording the outcome and starting what follows can neither lose nor

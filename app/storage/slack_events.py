@@ -10,9 +10,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, delete
-from sqlalchemy.dialects import postgresql, sqlite
 
-from agentcron.app.storage.database import Database
+from agentcron.app.storage.database import Database, insert_ignoring_conflicts
 from agentcron.app.storage.tables import slack_events
 
 
@@ -26,11 +25,9 @@ class SlackEventStore:
         def work(conn: Connection) -> bool:
             # forget what Slack can no longer re-send (indexed on seen_at; a handful of rows)
             conn.execute(delete(slack_events).where(slack_events.c.seen_at <= now - ttl))
-            dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
             inserted = conn.execute(
-                dialect.insert(slack_events)
-                .values(event_id=event_id[:100], seen_at=now)
-                .on_conflict_do_nothing()
+                insert_ignoring_conflicts(conn, slack_events),
+                {"event_id": event_id[:100], "seen_at": now},
             )
             return inserted.rowcount == 1
 
