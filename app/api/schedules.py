@@ -143,20 +143,25 @@ async def parse_nl(request: Request) -> Response:
     text = body.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InvalidInput.field("text", "is required: the schedule in plain words")
-    if len(text) > 500:
-        raise InvalidInput.field("text", "is longer than 500 characters")
+    from agentcron.parsers.pipeline import MAX_LENGTH
+
+    if len(text) > MAX_LENGTH:
+        raise InvalidInput.field("text", f"is longer than {MAX_LENGTH} characters")
     timezone = body.get("timezone") or "UTC"
     zone_check = {"type": "cron", "expression": "0 0 * * *", "timezone": timezone}
     try:
         Schedule.from_dict(zone_check)
     except ScheduleError as exc:
         raise InvalidInput.field("timezone", exc.reason) from None
+    count = body.get("count", 5)
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 1000:
+        raise InvalidInput.field("count", "must be a whole number from 1 to 1000")
     rt = runtime(request)
     now = rt.clock.now()
-    from agentcron.parsers import parse
+    from agentcron.app.domain.understanding import answer_dict
+    from agentcron.parsers import understand
 
-    result = await parse(text, timezone=timezone, now=now, llm=rt.llm_parser())
-    out = result.to_dict()
+    result = await understand(text, timezone=timezone, now=now, llm=rt.llm_parser())
     if result.schedule is None:
         detail = result.reason or "could not understand this as a schedule"
         errors = [{"field": "text", "reason": detail}]
@@ -169,12 +174,11 @@ async def parse_nl(request: Request) -> Response:
             suggestion=result.suggestion,
             notes=list(result.notes),
             parse_method=result.parse_method,
+            task=result.task,
+            target=result.target,
         )
     try:
-        schedule = Schedule.from_dict(result.schedule)
-        out["next_runs"] = [
-            local_iso(t, schedule.zone) for t in next_fire_times(schedule, after=now, count=5)
-        ]
+        out = answer_dict(result, now=now, count=count)
     except ScheduleError as exc:  # the parser produced something the engine refuses
         raise InvalidInput.field("text", f"parsed into an invalid schedule ({exc})") from None
     return JSONResponse(out)

@@ -24,7 +24,8 @@ from agentcron.app.slack import cards
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.drafts import Draft, DraftTooLarge, slack_owner
 from agentcron.app.storage.jobs import JobQuery
-from agentcron.parsers import ParseResult, parse, split_command
+from agentcron.parsers import ParseResult, split_command, understand
+from agentcron.parsers.command import command_parts
 
 log = logging.getLogger("agentcron.slack")
 
@@ -235,16 +236,13 @@ class CommandHandler:
         """Read a command as when / what / where and answer with a confirmation card, or
         with a question when the schedule cannot be read or the goal is missing."""
         now = self.rt.clock.now()
-        parts = split_command(text, timezone=caller.zone, now=now)
-        result: ParseResult = parts.result
+        # the one understanding every way in shares (the LLM reads what the grammar cannot;
+        # its reason, not the grammar's, is shown when it refuses)
+        result: ParseResult = await understand(
+            text, timezone=caller.zone, now=now, llm=self.rt.llm_parser()
+        )
+        parts = command_parts(text, result)
         schedule_text, goal = parts.schedule_text, parts.goal
-        llm = self.rt.llm_parser()
-        if llm is not None and goal and llm_may_read(result):
-            # The grammar found no schedule; the LLM reads the whole command. It cannot say
-            # which words were the schedule, so the goal keeps them (the card says so).
-            answer = await parse(goal, timezone=caller.zone, now=now, llm=llm)
-            if answer.ok:
-                result, schedule_text = answer, goal
         if not result.ok or result.schedule is None:
             return cards.cannot_read(result.reason or "no schedule", suggestion=result.suggestion)
         if not goal:

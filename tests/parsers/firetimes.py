@@ -47,7 +47,9 @@ def fire_times(schedule: dict[str, Any], *, after: datetime, count: int = 8) -> 
     return [t for t in islice(times, count) if end is None or t <= end]
 
 
-def rrule_times(rule: str, start: datetime, zone: ZoneInfo, *, after: datetime) -> Iterator[datetime]:
+def rrule_times(
+    rule: str, start: datetime, zone: ZoneInfo, *, after: datetime
+) -> Iterator[datetime]:
     """Occurrences of an RFC 5545 rule (DTSTART = `start` on the zone's wall clock) after
     `after`, as UTC instants, one per wall time."""
     rule = rule.removeprefix("RRULE:")

@@ -126,7 +126,13 @@ def load(directory: Path = CORPUS_DIR) -> list[OutsidePhrase]:
             phrase_zone = dict(options).get("zone", zone)
             phrases.append(
                 OutsidePhrase(
-                    text.strip(), expect, phrase_zone, source, path.name, number, options  # type: ignore[arg-type]
+                    text.strip(),
+                    expect,
+                    phrase_zone,
+                    source,
+                    path.name,
+                    number,
+                    options,  # type: ignore[arg-type]
                 )
             )
     return phrases
@@ -178,9 +184,7 @@ def _rrule_from_first(rule: str, zone: ZoneInfo, after: datetime) -> Iterator[da
     """The rule's series started at its first occurrence after `after`."""
     local_after = after.astimezone(zone).replace(tzinfo=None, microsecond=0)
     simple = ";".join(
-        part
-        for part in rule.split(";")
-        if part.split("=")[0] not in ("INTERVAL", "COUNT", "UNTIL")
+        part for part in rule.split(";") if part.split("=")[0] not in ("INTERVAL", "COUNT", "UNTIL")
     )
     first = None
     for wall in rrulestr(simple, dtstart=local_after.replace(second=0), ignoretz=True):
@@ -288,7 +292,8 @@ def judge(phrase: OutsidePhrase, answer: dict[str, Any], now: datetime) -> str |
         return f"drifts at DST: {_brief(schedule)}"
     got = fire_times(schedule, after=now, count=COUNT)
     if got != wanted:
-        return f"{_brief(schedule)} fires {_fmt(got, phrase.zone)}; expected {_fmt(wanted, phrase.zone)}"
+        zone = phrase.zone
+        return f"{_brief(schedule)} fires {_fmt(got, zone)}; expected {_fmt(wanted, zone)}"
     return None
 
 
