@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from agentcron.app.domain.jobspec import check_schedule, validate_job
-from agentcron.app.domain.schedule import Schedule, next_fire_time
+from agentcron.app.domain.schedule import Schedule, ScheduleError, check_range, next_fire_time
 from agentcron.app.errors import Conflict, InvalidInput, NotFound
 from agentcron.app.ids import new_id
 from agentcron.app.runtime import Runtime
@@ -211,4 +211,7 @@ def _parse_instant(value: Any, field: str) -> datetime:
         raise InvalidInput.field(field, "is not an ISO 8601 date-time") from None
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=UTC)
-    return instant.astimezone(UTC)
+    try:
+        return check_range(instant, field=field)
+    except ScheduleError as exc:
+        raise InvalidInput.field(exc.field, exc.reason) from None

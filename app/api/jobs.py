@@ -14,7 +14,7 @@ from agentcron.app.api.common import (
     json_body,
     runtime,
 )
-from agentcron.app.api.render import render_job
+from agentcron.app.api.render import render_job, render_jobs
 from agentcron.app.domain.jobspec import JOB_STATUSES
 from agentcron.app.services import JobService
 from agentcron.app.storage.jobs import SORTABLE, JobQuery
@@ -39,7 +39,7 @@ async def list_jobs(request: Request) -> Response:
     rows, total = await service(request).list(principal.owner, query)
     return JSONResponse(
         {
-            "jobs": [render_job(r) for r in rows],
+            "jobs": render_jobs(rows),
             "count": total,
             "limit": query.limit,
             "offset": query.offset,
