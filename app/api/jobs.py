@@ -6,6 +6,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import (
     bool_param,
     caller,
@@ -16,6 +17,7 @@ from agentcron.app.api.common import (
 )
 from agentcron.app.api.render import render_job
 from agentcron.app.domain.jobspec import JOB_STATUSES
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.services import JobService
 from agentcron.app.storage.jobs import SORTABLE, JobQuery
 
@@ -24,6 +26,7 @@ def service(request: Request) -> JobService:
     return JobService(runtime(request))
 
 
+@requires(Scope.JOBS_READ)
 async def list_jobs(request: Request) -> Response:
     principal = await caller(request)
     query = JobQuery(
@@ -47,6 +50,7 @@ async def list_jobs(request: Request) -> Response:
     )
 
 
+@requires(Scope.JOBS_WRITE)
 async def create_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
@@ -62,12 +66,14 @@ async def create_job(request: Request) -> Response:
     return JSONResponse(render_job(row), status_code=201 if created else 200, headers=headers)
 
 
+@requires(Scope.JOBS_READ)
 async def get_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).get(principal.owner, request.path_params["job_id"])
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def update_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
@@ -75,6 +81,7 @@ async def update_job(request: Request) -> Response:
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def delete_job(request: Request) -> Response:
     principal = await caller(request)
     hard = bool_param(request, "hard")
@@ -83,18 +90,21 @@ async def delete_job(request: Request) -> Response:
     return JSONResponse({"id": job_id, "deleted": True, "hard": hard})
 
 
+@requires(Scope.JOBS_WRITE)
 async def pause_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).pause(principal.owner, request.path_params["job_id"])
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def resume_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).resume(principal.owner, request.path_params["job_id"])
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def reschedule_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)

@@ -9,7 +9,14 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from agentcron.app.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from agentcron.app.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    RateLimited,
+    Unauthorized,
+)
 
 log = logging.getLogger("agentcron.api")
 
@@ -31,7 +38,12 @@ TITLES = {
 
 
 def problem(
-    status: int, detail: str, *, errors: list[dict[str, str]] | None = None, **extra: Any
+    status: int,
+    detail: str,
+    *,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
 ) -> JSONResponse:
     body: dict[str, Any] = {
         "type": "about:blank",
@@ -43,7 +55,8 @@ def problem(
         body["errors"] = errors
         body["field"] = errors[0]["field"]
     body.update(extra)
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if status == 401:
+        headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
@@ -65,6 +78,18 @@ async def unauthorized(request: Request, exc: Exception) -> Response:
     return problem(401, str(exc) or "a valid API key is required (Authorization: Bearer <key>)")
 
 
+async def forbidden(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Forbidden)
+    extra = {"required_scope": exc.scope} if exc.scope else {}
+    return problem(403, str(exc), **extra)
+
+
+async def rate_limited(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RateLimited)
+    headers = {**exc.headers, "Retry-After": str(exc.retry_after)}
+    return problem(429, str(exc), headers=headers, retry_after=exc.retry_after)
+
+
 async def http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     return problem(exc.status_code, exc.detail or TITLES.get(exc.status_code, "Error"))
@@ -81,6 +106,8 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     NotFound: not_found,
     Conflict: conflict,
     Unauthorized: unauthorized,
+    Forbidden: forbidden,
+    RateLimited: rate_limited,
     HTTPException: http_exception,
     Exception: server_error,
 }

@@ -6,14 +6,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, choice_param, int_param, runtime
 from agentcron.app.api.render import job_zone, render_run
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import Conflict, NotFound
 from agentcron.app.services import JobService
 
 RUN_STATUSES = ("queued", "running", "succeeded", "failed", "cancelled", "timed_out", "skipped")
 
 
+@requires(Scope.RUNS_WRITE)
 async def trigger(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
@@ -28,6 +31,7 @@ async def trigger(request: Request) -> Response:
     )
 
 
+@requires(Scope.JOBS_READ)
 async def list_runs(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
@@ -49,6 +53,7 @@ async def list_runs(request: Request) -> Response:
     )
 
 
+@requires(Scope.JOBS_READ)
 async def get_run(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
@@ -59,6 +64,7 @@ async def get_run(request: Request) -> Response:
     return JSONResponse(render_run(run, job_zone(job)))
 
 
+@requires(Scope.RUNS_WRITE)
 async def cancel_run(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
