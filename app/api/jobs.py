@@ -7,19 +7,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.auth import requires
-from agentcron.app.api.common import (
-    bool_param,
-    caller,
-    choice_param,
-    int_param,
-    json_body,
-    runtime,
-)
+from agentcron.app.api.common import bool_param, caller, json_body, runtime
 from agentcron.app.api.render import render_job
-from agentcron.app.domain.jobspec import JOB_STATUSES
 from agentcron.app.domain.scopes import Scope
-from agentcron.app.services import JobService
-from agentcron.app.storage.jobs import SORTABLE, JobQuery
+from agentcron.app.services import JobService, job_query
+
+JOB_FILTERS = ("status", "tag", "agent_id", "q", "sort", "order", "limit", "offset")
 
 
 def service(request: Request) -> JobService:
@@ -29,16 +22,8 @@ def service(request: Request) -> JobService:
 @requires(Scope.JOBS_READ)
 async def list_jobs(request: Request) -> Response:
     principal = await caller(request)
-    query = JobQuery(
-        status=choice_param(request, "status", JOB_STATUSES, None),
-        tag=request.query_params.get("tag") or None,
-        agent_id=request.query_params.get("agent_id") or None,
-        q=request.query_params.get("q") or None,
-        sort=choice_param(request, "sort", SORTABLE, "created_at"),
-        order=choice_param(request, "order", ("asc", "desc"), "desc"),
-        limit=int_param(request, "limit", 50, low=1, high=200, clamp=True),
-        offset=int_param(request, "offset", 0, low=0, high=10_000_000),
-    )
+    params = request.query_params
+    query = job_query(**{name: params.get(name) for name in JOB_FILTERS})
     rows, total = await service(request).list(principal.owner, query)
     return JSONResponse(
         {
