@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from starlette.requests import Request
 
+from agentcron.app.api.auth import check_scope, required_scope
 from agentcron.app.domain.schedule import ScheduleError, check_range
 from agentcron.app.domain.untrusted import parse_json
 from agentcron.app.errors import InvalidInput, Unauthorized
@@ -22,6 +23,8 @@ def runtime(request: Request) -> Runtime:
 
 
 async def caller(request: Request) -> Principal:
+    """The key's principal, once it is known to hold the scope the endpoint declared
+    (``app.api.auth``): 401 without a valid key, 403 naming the scope otherwise."""
     header = request.headers.get("authorization", "")
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
@@ -29,6 +32,7 @@ async def caller(request: Request) -> Principal:
     principal = await runtime(request).keys.authenticate(key.strip())
     if principal is None:
         raise Unauthorized("the API key is not valid or has been revoked")
+    check_scope(principal, required_scope(request))
     request.state.principal = principal
     await record_request_activity(runtime(request), principal.owner, request.method)
     return principal
