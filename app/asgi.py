@@ -10,8 +10,8 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 
-from agentcron.app.api import health, jobs, openapi, schedules
-from agentcron.app.api.guard import RefuseNul
+from agentcron.app.api import health, jobs, keys, openapi, schedules
+from agentcron.app.api.guard import LimitBody, RefuseNul
 from agentcron.app.api.problems import EXCEPTION_HANDLERS
 from agentcron.app.config import Settings
 from agentcron.app.runtime import Runtime
@@ -25,6 +25,7 @@ def api_routes() -> list[Route]:
     routes: list[Route] = []
     routes += jobs.routes
     routes += schedules.routes
+    routes += keys.routes
     for module in _optional_route_modules():
         routes += module.routes
     return routes
@@ -88,7 +89,7 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
         routes=[*health.routes, *openapi.routes, *slack.routes, *web.routes, api],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
-        middleware=[Middleware(RefuseNul)],
+        middleware=[Middleware(LimitBody), Middleware(RefuseNul)],
     )
     app.state.runtime = rt
     app.state.api_routes = routes

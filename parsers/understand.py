@@ -53,7 +53,11 @@ _NAMED: Final = (
 )
 _WHO: Final = rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team))"
 # "/remind me to …", "remind #team to …", "remind @sam about …"
-_REMIND: Final = re.compile(rf"^\s*/?remind\s+{_WHO}(?:\s+(?:to|about|that|of)\b)?", re.IGNORECASE)
+_REMIND: Final = re.compile(
+    r"^\s*(?:(?:hey|ok|okay|please|pls|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
+    rf"/?remind\s+{_WHO}(?:\s+(?:to|about|that|of)\b)?",
+    re.IGNORECASE,
+)
 # "post the report to #ops", "in #general", "for @sam"
 _TARGET: Final = re.compile(
     rf"(?:\b(?:to|in|into|on|for)\s+)?(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED})(?![\w-])",
