@@ -168,15 +168,24 @@ def _understand(text: str, timezone: str, now: datetime | None) -> _Found:
     if cron_command is not None:
         found.result = cron_command.with_parts(cron_command.task, target)
         return found
-    for stage in FAST_STAGES:
-        result = stage(rest, zone_name, aware_now)
-        if result is not None:
-            found.result = finish(result).with_parts(None, target)
-            return found
+    grammar = regex_stage(rest, zone_name, aware_now)
+    if grammar is not None:
+        found.result = finish(grammar).with_parts(None, target)
+        return found
+    # A command: the grammar reads the schedule in it. The other stages read the whole
+    # text only when the grammar's reading leaves words about time it did not read.
     command = read_command(rest, zone_name, aware_now)
     if command is not None:
         found.result = command.with_parts(command.task, target)
         found.partial = True
+        if command.task is None or not _mentions_time(command.task):
+            return found
+    for stage in FAST_STAGES[1:]:
+        result = stage(rest, zone_name, aware_now)
+        if result is not None:
+            found.result = finish(result).with_parts(None, target)
+            found.partial = False
+            return found
     return found
 
 
@@ -268,7 +277,7 @@ _TIME_WORDS: Final = frozenset(
     {"every", "daily", "hourly", "weekly", "monthly", "yearly", "quarterly", "nightly"}
     | {"during", "between", "except", "until", "to", "after", "from", "morning", "afternoon"}
     | {"evening", "night", "noon", "midnight", "today", "tomorrow", "tonight", "next", "last"}
-    | {"once", "twice", "times", "end", "business", "when", "whenever", "before", "o'clock"}
+    | {"once", "twice", "end", "business", "when", "whenever", "before", "o'clock"}
 )
 
 
