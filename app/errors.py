@@ -45,3 +45,7 @@ class Conflict(RuntimeError):
 
 class Unauthorized(PermissionError):
     """Missing, malformed, unknown or revoked API key (401)."""
+
+
+class Forbidden(PermissionError):
+    """The key is valid but may not do this (403); the message says who may."""

@@ -14,8 +14,10 @@ from agentcron.app.api.common import (
     json_body,
     runtime,
 )
+from agentcron.app.api.dry_runs import try_new_job
 from agentcron.app.api.render import render_job
 from agentcron.app.domain.jobspec import JOB_STATUSES
+from agentcron.app.errors import InvalidInput
 from agentcron.app.services import JobService
 from agentcron.app.storage.jobs import SORTABLE, JobQuery
 
@@ -50,6 +52,12 @@ async def list_jobs(request: Request) -> Response:
 async def create_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
+    if isinstance(body, dict) and "dry_run" in body:
+        flag = body.pop("dry_run")
+        if not isinstance(flag, bool):
+            raise InvalidInput.field("dry_run", "must be true or false")
+        if flag:
+            return await try_new_job(request, principal, body)
     row, created = await service(request).create(
         principal.owner,
         body,

@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from agentcron.app.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from agentcron.app.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 
 log = logging.getLogger("agentcron.api")
 
@@ -65,6 +65,10 @@ async def unauthorized(request: Request, exc: Exception) -> Response:
     return problem(401, str(exc) or "a valid API key is required (Authorization: Bearer <key>)")
 
 
+async def forbidden(request: Request, exc: Exception) -> Response:
+    return problem(403, str(exc))
+
+
 async def http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     return problem(exc.status_code, exc.detail or TITLES.get(exc.status_code, "Error"))
@@ -81,6 +85,7 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     NotFound: not_found,
     Conflict: conflict,
     Unauthorized: unauthorized,
+    Forbidden: forbidden,
     HTTPException: http_exception,
     Exception: server_error,
 }
