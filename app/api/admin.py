@@ -1,27 +1,25 @@
-"""Who is an administrator: the one check every admin-only endpoint makes.
+"""Who is an administrator: the one check every admin-only action makes.
 
-Until API keys carry scopes (issue 22: ``Principal.scopes`` with an ``admin`` scope), an
-administrator is a key of the ``admin`` owner — the owner of the key ``agentcron serve``
-prints on a new database. When scopes exist, the ``admin`` scope decides.
+An administrator's key holds the ``admin`` scope (``app.domain.scopes``). Shared agents —
+the built-in ``default`` among them — are used by every owner, so only such a key may create,
+change or delete them, and only such a key may ask ``/status`` to probe the LLM endpoint.
 """
 
 from __future__ import annotations
 
+from agentcron.app.api.auth import check_scope
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import Forbidden
 from agentcron.app.storage.keys import Principal
 
-ADMIN_SCOPE = "admin"
-ADMIN_OWNER = "admin"
-
 
 def is_admin(principal: Principal) -> bool:
-    scopes = getattr(principal, "scopes", None)
-    if scopes is not None:
-        return ADMIN_SCOPE in scopes
-    return principal.owner == ADMIN_OWNER
+    return principal.allows(Scope.ADMIN)
 
 
 def require_admin(principal: Principal, *, to: str) -> None:
-    """Forbidden unless ``principal`` is an administrator; ``to`` says what was attempted."""
-    if not is_admin(principal):
-        raise Forbidden(f"only an administrator's key may {to}")
+    """Forbidden unless ``principal`` holds ``admin``; ``to`` says what was attempted."""
+    try:
+        check_scope(principal, Scope.ADMIN)
+    except Forbidden as refused:
+        raise Forbidden(f"only an administrator's key may {to}", scope=refused.scope) from None

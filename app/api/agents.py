@@ -17,9 +17,11 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.admin import require_admin
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, json_body, runtime
 from agentcron.app.api.render import utc_iso
 from agentcron.app.domain.agents import BUILTIN_ID, EFFECT_TOOLS, validate_agent
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import Conflict, NotFound
 from agentcron.app.ids import new_id
 from agentcron.app.storage.agents import AgentStore
@@ -70,12 +72,14 @@ def _owner_of(row: dict[str, Any]) -> str | None:
     return row.get("owner")
 
 
+@requires(Scope.JOBS_READ)
 async def list_agents(request: Request) -> Response:
     principal = await caller(request)
     rows = await store(request).list(principal.owner)
     return JSONResponse({"agents": [render_agent(r) for r in rows], "count": len(rows)})
 
 
+@requires(Scope.JOBS_WRITE)
 async def create_agent(request: Request) -> Response:
     principal = await caller(request)
     values = validate_agent(await json_body(request))
@@ -97,6 +101,7 @@ async def create_agent(request: Request) -> Response:
     )
 
 
+@requires(Scope.JOBS_READ)
 async def get_agent(request: Request) -> Response:
     principal = await caller(request)
     agent_id = request.path_params["agent_id"]
@@ -106,6 +111,7 @@ async def get_agent(request: Request) -> Response:
     return JSONResponse(render_agent(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def update_agent(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
@@ -120,6 +126,7 @@ async def update_agent(request: Request) -> Response:
     return JSONResponse(render_agent(await store(request).get(principal.owner, row["id"]) or row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def delete_agent(request: Request) -> Response:
     principal = await caller(request)
     existing = await _changeable(request, principal, "delete")

@@ -10,12 +10,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import check_scope, requires
 from agentcron.app.api.common import caller, runtime
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.dry_runs import DryRuns
 from agentcron.app.services import JobService
 from agentcron.app.storage.keys import Principal
 
 
+# a dry run spends tokens like a run: it needs what starting a run needs
+@requires(Scope.RUNS_WRITE)
 async def dry_run_job(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
@@ -25,6 +29,7 @@ async def dry_run_job(request: Request) -> Response:
 
 async def try_new_job(request: Request, principal: Principal, body: dict[str, Any]) -> Response:
     """A create body that asked for a dry run: checked like a create, tried, not stored."""
+    check_scope(principal, Scope.RUNS_WRITE)
     rt = runtime(request)
     job = await JobService(rt).preview(principal.owner, body)
     answer = await DryRuns(rt).try_job(principal.owner, job)

@@ -12,9 +12,11 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.admin import require_admin
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import bool_param, caller, int_param, runtime, zone_param
 from agentcron.app.api.render import job_zone, utc_iso
 from agentcron.app.domain.schedule import local_iso
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.executors.doctor import check_llm
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService
@@ -27,6 +29,7 @@ _LLM_CHECKS: weakref.WeakKeyDictionary[Runtime, tuple[float, dict[str, Any]]] = 
 )
 
 
+@requires(Scope.JOBS_READ)
 async def stats(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
@@ -48,6 +51,7 @@ async def stats(request: Request) -> Response:
     return JSONResponse(body)
 
 
+@requires(Scope.JOBS_READ)
 async def job_stats(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
@@ -68,6 +72,7 @@ async def job_stats(request: Request) -> Response:
     return JSONResponse(body)
 
 
+@requires(Scope.JOBS_READ)
 async def status(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)

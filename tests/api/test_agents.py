@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.runtime import Runtime
 
 WATCHER: dict[str, Any] = {
@@ -22,15 +23,24 @@ WATCHER: dict[str, Any] = {
 
 
 @pytest.fixture
-async def admin_api(runtime: Runtime, api: httpx.AsyncClient) -> AsyncIterator[httpx.AsyncClient]:
-    """An administrator's key on the same app."""
-    _, key = await runtime.keys.create(name="ops", owner="admin", now=runtime.clock.now())
+async def member_api(runtime: Runtime, api: httpx.AsyncClient) -> AsyncIterator[httpx.AsyncClient]:
+    """A key of the same owner as ``api`` that may write jobs and runs, but is no admin."""
+    scopes = {Scope.JOBS_WRITE, Scope.RUNS_WRITE}
+    _, key = await runtime.keys.create(
+        name="member", owner="alice", now=runtime.clock.now(), scopes=scopes
+    )
     async with httpx.AsyncClient(
         transport=api._transport,
         base_url="http://testserver/api/scheduler",
         headers={"Authorization": f"Bearer {key}"},
     ) as client:
         yield client
+
+
+@pytest.fixture
+def admin_api(api: httpx.AsyncClient) -> httpx.AsyncClient:
+    """``api``'s key holds every scope, ``admin`` among them."""
+    return api
 
 
 async def create(api: httpx.AsyncClient, **overrides: Any) -> dict[str, Any]:
@@ -153,14 +163,15 @@ async def test_a_name_is_required_and_the_body_must_be_an_object(api: httpx.Asyn
 
 
 async def test_only_an_administrator_changes_the_default_agent(
-    api: httpx.AsyncClient, admin_api: httpx.AsyncClient
+    api: httpx.AsyncClient, admin_api: httpx.AsyncClient, member_api: httpx.AsyncClient
 ) -> None:
-    response = await api.put("/agents/default", json={"model": "other"})
+    response = await member_api.put("/agents/default", json={"model": "other"})
     assert response.status_code == 403
     assert response.json()["detail"] == (
         "only an administrator's key may change the built-in default agent (used by every owner)"
     )
-    assert (await api.delete("/agents/default")).status_code == 403
+    assert response.json()["required_scope"] == "admin"
+    assert (await member_api.delete("/agents/default")).status_code == 403
 
     response = await admin_api.put(
         "/agents/default",
@@ -217,9 +228,12 @@ async def test_an_owner_grants_sending_to_a_named_agent_with_its_hosts(
 
 
 async def test_shared_agents_are_an_administrators(
-    api: httpx.AsyncClient, admin_api: httpx.AsyncClient, other_api: httpx.AsyncClient
+    api: httpx.AsyncClient,
+    admin_api: httpx.AsyncClient,
+    member_api: httpx.AsyncClient,
+    other_api: httpx.AsyncClient,
 ) -> None:
-    response = await api.post("/agents", json={"name": "Team reader", "shared": True})
+    response = await member_api.post("/agents", json={"name": "Team reader", "shared": True})
     assert response.status_code == 403
     response = await admin_api.post("/agents", json={"name": "Team reader", "shared": True})
     assert response.status_code == 201, response.text
@@ -228,7 +242,8 @@ async def test_shared_agents_are_an_administrators(
     for client in (api, other_api):
         listed = [a["id"] for a in (await client.get("/agents")).json()["agents"]]
         assert listed == ["default", shared["id"]]
-    assert (await api.put(f"/agents/{shared['id']}", json={"name": "x"})).status_code == 403
+    response = await member_api.put(f"/agents/{shared['id']}", json={"name": "x"})
+    assert response.status_code == 403
     job = await create_job(other_api, agent_id=shared["id"])
     response = await admin_api.delete(f"/agents/{shared['id']}")
     assert response.status_code == 409
