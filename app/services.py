@@ -22,6 +22,7 @@ from agentcron.app.domain.jobspec import (
 from agentcron.app.domain.schedule import (
     Schedule,
     ScheduleError,
+    check_range,
     local_iso,
     next_fire_time,
     next_fire_times,
@@ -450,4 +451,7 @@ def _parse_instant(value: Any, field: str) -> datetime:
         raise InvalidInput.field(field, "is not an ISO 8601 date-time") from None
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=UTC)
-    return instant.astimezone(UTC)
+    try:
+        return check_range(instant, field=field)
+    except ScheduleError as exc:
+        raise InvalidInput.field(exc.field, exc.reason) from None

@@ -9,7 +9,7 @@ from starlette.routing import Route
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import bool_param, caller, json_body, runtime
 from agentcron.app.api.dry_runs import try_new_job
-from agentcron.app.api.render import render_job
+from agentcron.app.api.render import render_job, render_jobs
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import InvalidInput
 from agentcron.app.services import JobService, job_query
@@ -29,7 +29,7 @@ async def list_jobs(request: Request) -> Response:
     rows, total = await service(request).list(principal.owner, query)
     return JSONResponse(
         {
-            "jobs": [render_job(r) for r in rows],
+            "jobs": render_jobs(rows),
             "count": total,
             "limit": query.limit,
             "offset": query.offset,
