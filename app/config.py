@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from agentcron.app.domain.pricing import PriceTable, parse_prices
@@ -154,4 +155,14 @@ class Settings:
         (ValueError naming the bad entry)."""
         if not self.model_prices:
             return PriceTable()
-        return PriceTable(parse_prices(self.model_prices))
+        text, source = self.model_prices.strip(), "AGENTCRON_MODEL_PRICES"
+        if text.startswith("@"):
+            path = Path(text[1:]).expanduser()
+            source = str(path)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as error:
+                raise ValueError(
+                    f"{source}: cannot read the price file ({error.strerror})"
+                ) from None
+        return PriceTable(parse_prices(text, source=source))

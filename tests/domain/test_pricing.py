@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from agentcron.app.config import Settings
 from agentcron.app.domain.pricing import (
     DEFAULT_PRICES,
     Cost,
@@ -57,7 +58,10 @@ def test_the_operators_table_adds_and_overrides(tmp_path: Path) -> None:
     assert table.price("gpt-4o-mini") == DEFAULT_PRICES["gpt-4o-mini"]  # the rest stays
     path = tmp_path / "prices.json"
     path.write_text('{"my-model": {"input": 0.1, "output": 0.2, "cached_input": 0.05}}')
-    assert PriceTable(parse_prices(f"@{path}")).price("my-model") == Price(0.1, 0.2, 0.05)
+    from_file = Settings(model_prices=f"@{path}").price_table()
+    assert from_file.price("my-model") == Price(0.1, 0.2, 0.05)
+    with pytest.raises(ValueError, match="cannot read the price file"):
+        Settings(model_prices="@/nonexistent/prices.json").price_table()
 
 
 @pytest.mark.parametrize(
@@ -69,7 +73,6 @@ def test_the_operators_table_adds_and_overrides(tmp_path: Path) -> None:
         ('{"m": {"input": 1, "output": -2}}', "m: output must be a number of dollars, 0 or more"),
         ('{"m": {"input": 1, "output": "2"}}', "m: output must be a number of dollars"),
         ('{"m": {"input": 1, "output": 2, "per": 3}}', "m: unknown key(s) per"),
-        ("@/nonexistent/prices.json", "/nonexistent/prices.json: cannot read the price file"),
     ],
 )
 def test_a_bad_table_is_refused_naming_the_entry(text: str, message: str) -> None:
