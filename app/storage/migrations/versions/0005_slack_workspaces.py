@@ -1,8 +1,8 @@
 """slack: drafts kept server-side, OAuth installations and states, workspace settings, and
 results found by their Slack ts
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-03
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 import agentcron.app.storage.tables
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
