@@ -5,10 +5,8 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from agentcron.app.domain.pricing import PriceTable, parse_prices
 from agentcron.app.storage.database import DEFAULT_URL
 
 
@@ -149,20 +147,3 @@ class Settings:
     @property
     def llm_configured(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
-
-    def price_table(self) -> PriceTable:
-        """The model prices: the built-in table with ``AGENTCRON_MODEL_PRICES`` over it
-        (ValueError naming the bad entry)."""
-        if not self.model_prices:
-            return PriceTable()
-        text, source = self.model_prices.strip(), "AGENTCRON_MODEL_PRICES"
-        if text.startswith("@"):
-            path = Path(text[1:]).expanduser()
-            source = str(path)
-            try:
-                text = path.read_text(encoding="utf-8")
-            except OSError as error:
-                raise ValueError(
-                    f"{source}: cannot read the price file ({error.strerror})"
-                ) from None
-        return PriceTable(parse_prices(text, source=source))
