@@ -35,7 +35,7 @@ def _optional_route_modules() -> list[object]:
     import importlib
 
     found = []
-    for name in ("runs", "stats", "status", "agents", "chains", "smart", "backfill"):
+    for name in ("runs", "stats", "status", "agents", "dry_runs", "chains", "smart", "backfill"):
         try:
             found.append(importlib.import_module(f"agentcron.app.api.{name}"))
         except ModuleNotFoundError as exc:

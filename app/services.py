@@ -156,6 +156,13 @@ class JobService:
             self.rt.jobs_changed()
         return row, created
 
+    async def preview(self, owner: str, body: Any) -> dict[str, Any]:
+        """The job ``body`` would create, checked like a create but not stored (a dry run
+        of a job before it exists)."""
+        values = validate_job(body, now=self.rt.clock.now())
+        values.update(owner=owner, model=await self._model_for(owner, values))
+        return values
+
     async def get(self, owner: str, job_id: str) -> dict[str, Any]:
         row = await self.rt.jobs.get(owner, job_id)
         if row is None:

@@ -110,6 +110,7 @@ def render_job(row: dict[str, Any]) -> dict[str, Any]:
             "status": row["status"],
             "delivery": row.get("delivery"),
             "condition": row.get("condition"),
+            "budget": row.get("budget"),
             "retry": row.get("retry"),
             "timeout_seconds": row.get("timeout_seconds"),
             "overlap": row.get("overlap") or "skip",
