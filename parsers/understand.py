@@ -168,7 +168,7 @@ def _understand(text: str, timezone: str, now: datetime | None) -> _Found:
     if cron_command is not None:
         found.result = cron_command.with_parts(cron_command.task, target)
         return found
-    grammar = regex_stage(rest, zone_name, aware_now)
+    grammar = regex_stage(rest, zone_name, aware_now) if _all_read(rest) else None
     if grammar is not None:
         found.result = finish(grammar).with_parts(None, target)
         return found
@@ -187,6 +187,25 @@ def _understand(text: str, timezone: str, now: datetime | None) -> _Found:
             found.partial = False
             return found
     return found
+
+
+def _all_read(text: str) -> bool:
+    """Whether every letter and digit of `text` is in a token: the tokenizer skips what it
+    does not match, which is punctuation in a schedule but a task in another script."""
+    try:
+        tokens = tokenize(text)
+    except TokenizeError:
+        return True  # the grammar refuses it itself
+    position = 0
+    for token in tokens:
+        if _has_word(text, position, token.start):
+            return False
+        position = token.end
+    return not _has_word(text, position, len(text))
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return any(char.isalnum() for char in text[start:end])
 
 
 def _cron_command(text: str, zone_name: str, now: datetime) -> ParseResult | None:
@@ -301,12 +320,19 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     """The runs of tokens the grammar reads that say something about time.
 
     Left to right, each token is read at most once from where a run starts; a run that
-    fills no slot of the schedule ("the", "and", "on") is not one.
+    fills no slot of the schedule ("the", "and", "on") is not one. Raises Rejected when
+    the schedule found is refused.
     """
     runs: list[tuple[int, int]] = []
+    refusals: list[tuple[int, Rejected]] = []
     i, n = 0, len(tokens)
     while i < n:
-        phrase, end = read(tokens, start=i, partial=True)  # Rejected: the text is refused
+        try:
+            phrase, end = read(tokens, start=i, partial=True)
+        except Rejected as refusal:
+            refusals.append((i, refusal))
+            i += 1
+            continue
         if end > i and _says_when(phrase):
             first = i
             while end > first + 1 and _is_filler(tokens[end - 1]):
@@ -317,6 +343,13 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             i = end
         else:
             i += 1
+    # A refusal counts when it is all there is, or touches the schedule's words ("every
+    # hour except Christmas"); "yesterday" in "summarize yesterday's incidents every day at
+    # 9am" is the task's word.
+    ends = {end for _, end in runs}
+    for at, refusal in refusals:
+        if not runs or at in ends or any(start == at for start, _ in runs):
+            raise refusal
     return _drop_stray_places(runs, tokens)
 
 
