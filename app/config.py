@@ -26,6 +26,11 @@ def _float(name: str, default: float) -> float:
     return float(value) if value not in (None, "") else default
 
 
+def _origins(value: str) -> tuple[str, ...]:
+    """``https://a.example, https://b.example`` (or ``*``), without trailing slashes."""
+    return tuple(o.strip().rstrip("/") for o in value.replace(",", " ").split() if o.strip())
+
+
 @dataclass
 class Settings:
     database_url: str = DEFAULT_URL
@@ -55,6 +60,14 @@ class Settings:
     slack_api_url: str | None = None
     # outbound signing for webhooks and job events
     webhook_secret: str | None = None
+    # rate limits (app.limits): "quota/window seconds" or "off"
+    rate_limit_parse_key: str = "3000/60"
+    rate_limit_parse_address: str = "300/60"
+    rate_limit_api_key: str = "1000/10"
+    # CORS (app.api.cors): origins whose pages may call the API; by default with
+    # publishable keys only, unless cors_secret_keys
+    cors_origins: tuple[str, ...] = ()
+    cors_secret_keys: bool = False
     instance_name: str = field(default_factory=socket.gethostname)
 
     @classmethod
@@ -80,6 +93,11 @@ class Settings:
             slack_signing_secret=env("SLACK_SIGNING_SECRET"),
             slack_api_url=env("AGENTCRON_SLACK_API_URL"),
             webhook_secret=env("AGENTCRON_WEBHOOK_SECRET"),
+            rate_limit_parse_key=env("AGENTCRON_RATE_LIMIT_PARSE") or "3000/60",
+            rate_limit_parse_address=env("AGENTCRON_RATE_LIMIT_PARSE_ADDRESS") or "300/60",
+            rate_limit_api_key=env("AGENTCRON_RATE_LIMIT_API") or "1000/10",
+            cors_origins=_origins(env("AGENTCRON_CORS_ORIGINS") or ""),
+            cors_secret_keys=_flag("AGENTCRON_CORS_SECRET_KEYS"),
         )
 
     @property
