@@ -93,4 +93,5 @@ class Runtime:
         if self._llm_parser is not None:
             await self._llm_parser.aclose()
             self._llm_parser = None
+        await self.limiter.store.close()
         await self.db.close()

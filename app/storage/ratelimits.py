@@ -10,8 +10,12 @@ every other visitor of the same page shares.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Protocol
+
+import asyncpg
+from sqlalchemy.engine import make_url
 
 from agentcron.app.domain.ratelimit import Decision, Policy, admit, decided
 from agentcron.app.storage.database import Database
@@ -25,6 +29,8 @@ class RateLimitStore(Protocol):
     ) -> list[Decision]:
         """Count one request in each bucket; the decisions in the same order."""
         ...
+
+    async def close(self) -> None: ...
 
 
 class MemoryRateLimitStore:
@@ -53,6 +59,9 @@ class MemoryRateLimitStore:
             )
         return settle(requests, taken, before, now)
 
+    async def close(self) -> None:
+        pass
+
     def prune(self, now: float) -> None:
         """Forget buckets that are full again (an absent bucket means the same)."""
         self.tats = {b: t for b, t in self.tats.items() if t > now}
@@ -68,14 +77,36 @@ class PostgresRateLimitStore:
     than the one statement), the buckets before it give theirs back and every bucket's TAT
     is read afresh, to say how long to wait.
 
-    The statements run on asyncpg directly, outside a transaction: one round trip instead
-    of three (BEGIN, statement, COMMIT), for a table that needs no transaction.
+    The statements run outside a transaction (the table needs none) on a small asyncpg pool
+    of the store's own: one round trip per request, and none of the engine pool's checkout
+    work, which cost as much again as the statement (measured: ~640 µs per acquire through
+    the engine's pool, ~400 µs through asyncpg's, SELECT 1 ~150 µs, on a loaded machine).
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, max_connections: int = 8) -> None:
         self.db = db
         self.count = 0
+        self.max_connections = max_connections
         self._sql: dict[int, str] = {}
+        self._pool: asyncpg.Pool | None = None
+        self._opening = asyncio.Lock()
+
+    async def _connections(self) -> asyncpg.Pool:
+        if self._pool is None:
+            async with self._opening:
+                if self._pool is None:
+                    dsn = make_url(self.db.url).set(drivername="postgresql")
+                    self._pool = await asyncpg.create_pool(
+                        dsn.render_as_string(hide_password=False),
+                        min_size=1,
+                        max_size=self.max_connections,
+                    )
+        return self._pool
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
 
     def _statement(self, n: int) -> str:
         sql = self._sql.get(n)
@@ -106,13 +137,10 @@ class PostgresRateLimitStore:
         args: list[object] = [now]
         for bucket, policy in requests:
             args += [bucket, policy.interval, policy.window]
-        engine = self.db.async_engine
-        assert engine is not None
         self.count += 1
         before: dict[str, float] = {}
-        async with engine.connect() as conn:
-            raw = (await conn.get_raw_connection()).driver_connection
-            assert raw is not None
+        pool = await self._connections()
+        async with pool.acquire() as raw:
             rows = await raw.fetch(self._statement(len(requests)), *args)
             taken = {r[0]: r[1] for r in rows}
             if len(taken) < len(requests):
