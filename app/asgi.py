@@ -12,7 +12,7 @@ from starlette.routing import Mount, Route
 
 from agentcron.app.api import health, jobs, keys, openapi, schedules
 from agentcron.app.api.cors import cors_middleware
-from agentcron.app.api.guard import RateLimitHeaders, RefuseNul
+from agentcron.app.api.guard import LimitBody, RateLimitHeaders, RefuseNul
 from agentcron.app.api.problems import EXCEPTION_HANDLERS
 from agentcron.app.config import Settings
 from agentcron.app.runtime import Runtime
@@ -36,7 +36,7 @@ def _optional_route_modules() -> list[object]:
     import importlib
 
     found = []
-    for name in ("runs", "stats", "status", "agents", "chains", "smart", "backfill"):
+    for name in ("runs", "stats", "status", "agents", "dry_runs", "chains", "smart", "backfill"):
         try:
             found.append(importlib.import_module(f"agentcron.app.api.{name}"))
         except ModuleNotFoundError as exc:
@@ -95,7 +95,7 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
         routes=[*health.routes, *openapi.routes, *slack.routes, *web.routes, api],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
-        middleware=[Middleware(RefuseNul)],
+        middleware=[Middleware(LimitBody), Middleware(RefuseNul)],
     )
     app.state.runtime = rt
     app.state.api_routes = routes
