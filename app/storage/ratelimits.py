@@ -83,7 +83,7 @@ class PostgresRateLimitStore:
     the engine's pool, ~400 µs through asyncpg's, SELECT 1 ~150 µs, on a loaded machine).
     """
 
-    def __init__(self, db: Database, *, max_connections: int = 8) -> None:
+    def __init__(self, db: Database, *, max_connections: int = 4) -> None:
         self.db = db
         self.count = 0
         self.max_connections = max_connections
