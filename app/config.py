@@ -7,7 +7,6 @@ import socket
 from dataclasses import dataclass, field
 from typing import Any
 
-from agentcron.app.domain.pricing import PriceTable, parse_prices
 from agentcron.app.storage.database import DEFAULT_URL
 
 
@@ -161,10 +160,3 @@ class Settings:
     @property
     def llm_configured(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
-
-    def price_table(self) -> PriceTable:
-        """The model prices: the built-in table with ``AGENTCRON_MODEL_PRICES`` over it
-        (ValueError naming the bad entry)."""
-        if not self.model_prices:
-            return PriceTable()
-        return PriceTable(parse_prices(self.model_prices))
