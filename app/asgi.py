@@ -10,8 +10,9 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 
-from agentcron.app.api import health, jobs, openapi, schedules
-from agentcron.app.api.guard import RefuseNul
+from agentcron.app.api import health, jobs, keys, openapi, schedules
+from agentcron.app.api.cors import cors_middleware
+from agentcron.app.api.guard import LimitBody, RateLimitHeaders, RefuseNul
 from agentcron.app.api.problems import EXCEPTION_HANDLERS
 from agentcron.app.config import Settings
 from agentcron.app.runtime import Runtime
@@ -25,6 +26,7 @@ def api_routes() -> list[Route]:
     routes: list[Route] = []
     routes += jobs.routes
     routes += schedules.routes
+    routes += keys.routes
     for module in _optional_route_modules():
         routes += module.routes
     return routes
@@ -34,7 +36,7 @@ def _optional_route_modules() -> list[object]:
     import importlib
 
     found = []
-    for name in ("runs", "stats", "status", "agents", "chains", "smart", "backfill"):
+    for name in ("runs", "stats", "status", "agents", "dry_runs", "chains", "smart", "backfill"):
         try:
             found.append(importlib.import_module(f"agentcron.app.api.{name}"))
         except ModuleNotFoundError as exc:
@@ -83,12 +85,17 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
             await rt.close()
 
     routes = api_routes()
-    api = Mount("/api/scheduler", routes=routes)
+    api = Mount(
+        "/api/scheduler",
+        routes=routes,
+        # CORS outermost, so that refusals (401, 403, 429) reach the page readable too
+        middleware=[*cors_middleware(rt.settings), Middleware(RateLimitHeaders)],
+    )
     app = Starlette(
         routes=[*health.routes, *openapi.routes, *slack.routes, *web.routes, api],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
-        middleware=[Middleware(RefuseNul)],
+        middleware=[Middleware(LimitBody), Middleware(RefuseNul)],
     )
     app.state.runtime = rt
     app.state.api_routes = routes

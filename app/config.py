@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass, field
+from typing import Any
 
 from agentcron.app.storage.database import DEFAULT_URL
 
@@ -21,9 +22,41 @@ def _int(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def _list(name: str) -> tuple[str, ...]:
+    """A comma- or space-separated list."""
+    value = os.environ.get(name) or ""
+    return tuple(item for item in value.replace(",", " ").split() if item)
+
+
 def _float(name: str, default: float) -> float:
     value = os.environ.get(name)
     return float(value) if value not in (None, "") else default
+
+
+_OFF = ("0", "off", "none", "no", "false", "unlimited")
+
+
+def _limit(name: str, default: float | None, kind: type[int] | type[float]) -> Any:
+    """A limit: a positive number, or 0/off/none for no limit."""
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    if value.strip().lower() in _OFF:
+        return None
+    try:
+        number = kind(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise ValueError(f"{name} must be a number, or off for no limit; got {value!r}") from None
+    if number < 0:
+        raise ValueError(f"{name} must not be negative; got {value!r}")
+    return number or None
+
+
+def _choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = (os.environ.get(name) or default).strip().lower()
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}; got {value!r}")
+    return value
 
 
 @dataclass
@@ -49,12 +82,35 @@ class Settings:
     openai_api_key: str | None = None
     openai_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
+    # what agents do about servers without tool calling: auto | fallback | off
+    llm_tools: str = "auto"
+    # the output cap's parameter name: auto | max_completion_tokens | max_tokens
+    llm_output_cap: str = "auto"
+    # budgets, per owner (None: no limit); days and months are UTC
+    daily_token_quota: int | None = 1_000_000
+    monthly_cost_limit_usd: float | None = 50.0
+    # AGENTCRON_MODEL_PRICES: JSON (or @file) over the built-in price table
+    model_prices: str | None = None
     # Slack
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
     slack_api_url: str | None = None
+    # who may use the Slack app and where results may go (every workspace; see app/slack/access.py)
+    slack_allowed_users: tuple[str, ...] = ()
+    slack_allowed_channels: tuple[str, ...] = ()
+    slack_admins: tuple[str, ...] = ()
+    slack_max_jobs_per_user: int = 50
+    slack_workspace_admins: bool = True
     # outbound signing for webhooks and job events
     webhook_secret: str | None = None
+    # rate limits (app.limits): "quota/window seconds" or "off"
+    rate_limit_parse_key: str = "3000/60"
+    rate_limit_parse_address: str = "300/60"
+    rate_limit_api_key: str = "1000/10"
+    # CORS (app.api.cors): origins whose pages may call the API; by default with
+    # publishable keys only, unless cors_secret_keys
+    cors_origins: tuple[str, ...] = ()
+    cors_secret_keys: bool = False
     instance_name: str = field(default_factory=socket.gethostname)
 
     @classmethod
@@ -76,10 +132,29 @@ class Settings:
             openai_api_key=env("OPENAI_API_KEY"),
             openai_base_url=env("OPENAI_BASE_URL"),
             llm_model=env("AGENTCRON_LLM_MODEL") or "gpt-4o-mini",
+            llm_tools=_choice("AGENTCRON_LLM_TOOLS", "auto", ("auto", "fallback", "off")),
+            llm_output_cap=_choice(
+                "AGENTCRON_LLM_OUTPUT_CAP",
+                "auto",
+                ("auto", "max_completion_tokens", "max_tokens"),
+            ),
+            daily_token_quota=_limit("AGENTCRON_DAILY_TOKEN_QUOTA", 1_000_000, int),
+            monthly_cost_limit_usd=_limit("AGENTCRON_MONTHLY_COST_LIMIT_USD", 50.0, float),
+            model_prices=env("AGENTCRON_MODEL_PRICES") or None,
             slack_bot_token=env("SLACK_BOT_TOKEN"),
             slack_signing_secret=env("SLACK_SIGNING_SECRET"),
             slack_api_url=env("AGENTCRON_SLACK_API_URL"),
+            slack_allowed_users=_list("AGENTCRON_SLACK_ALLOWED_USERS"),
+            slack_allowed_channels=_list("AGENTCRON_SLACK_ALLOWED_CHANNELS"),
+            slack_admins=_list("AGENTCRON_SLACK_ADMINS"),
+            slack_max_jobs_per_user=_int("AGENTCRON_SLACK_MAX_JOBS_PER_USER", 50),
+            slack_workspace_admins=_flag("AGENTCRON_SLACK_WORKSPACE_ADMINS", True),
             webhook_secret=env("AGENTCRON_WEBHOOK_SECRET"),
+            rate_limit_parse_key=env("AGENTCRON_RATE_LIMIT_PARSE") or "3000/60",
+            rate_limit_parse_address=env("AGENTCRON_RATE_LIMIT_PARSE_ADDRESS") or "300/60",
+            rate_limit_api_key=env("AGENTCRON_RATE_LIMIT_API") or "1000/10",
+            cors_origins=tuple(o.rstrip("/") for o in _list("AGENTCRON_CORS_ORIGINS")),
+            cors_secret_keys=_flag("AGENTCRON_CORS_SECRET_KEYS"),
         )
 
     @property

@@ -9,7 +9,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import declared_scope
 from agentcron.app.domain.jobspec import JobFields
+from agentcron.app.domain.scopes import WHAT_EACH_GRANTS, Scope
 
 SUMMARIES: dict[tuple[str, str], str] = {
     ("get", "/jobs"): "List jobs (status, tag, agent_id, q, sort, order, limit, offset)",
@@ -22,6 +24,10 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("post", "/jobs/{job_id}/resume"): "Resume a paused job",
     ("patch", "/jobs/{job_id}/reschedule"): "New schedule, optionally from effective_from",
     ("post", "/jobs/{job_id}/trigger"): "Run the job now; answers 202 with the run id",
+    ("post", "/jobs/{job_id}/dry-run"): (
+        "Try an agent job once now: no effect tools, no delivery, no run recorded; "
+        "answers with output, tool calls, tokens and cost"
+    ),
     ("get", "/jobs/{job_id}/runs"): "List a job's runs (status, limit, offset)",
     ("get", "/jobs/{job_id}/runs/{run_id}"): "Read a run",
     ("post", "/jobs/{job_id}/runs/{run_id}/cancel"): "Cancel a queued or running run",
@@ -33,7 +39,11 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("get", "/status"): "Engine status",
     ("get", "/calendar-data"): "Every occurrence of your active jobs in a range",
     ("get", "/agents"): "List agents (yours and the built-in default)",
-    ("post", "/agents"): "Create an agent",
+    ("post", "/agents"): "Create an agent (shared: an administrator's, for every owner)",
+    ("get", "/agents/{agent_id}"): "Read an agent",
+    ("put", "/agents/{agent_id}"): "Change an agent (shared ones and default: administrators)",
+    ("patch", "/agents/{agent_id}"): "Change an agent (shared ones and default: administrators)",
+    ("delete", "/agents/{agent_id}"): "Delete an agent (default: back to the built-in one)",
     ("get", "/chains"): "List chains",
     ("post", "/chains"): "Create a chain (a DAG of jobs; cycles are refused, named)",
     ("get", "/chains/{chain_id}"): "Read a chain with its recent chain runs",
@@ -41,6 +51,10 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("post", "/chains/{chain_id}/trigger"): "Start a chain run now",
     ("get", "/smart/suggestions"): "Suggested schedule times from activity and load",
     ("get", "/smart/heatmap"): "A 24x7 grid of activity, past runs or planned fires",
+    ("get", "/keys"): "List this owner's API keys (never the keys themselves)",
+    ("post", "/keys"): "Create an API key with scopes; the key is in this answer only",
+    ("get", "/keys/{key_id}"): "Read an API key's name, prefix and scopes",
+    ("delete", "/keys/{key_id}"): "Revoke an API key",
 }
 BODIES: dict[tuple[str, str], str] = {
     ("post", "/jobs"): "JobFields",
@@ -54,7 +68,7 @@ def _schemas() -> dict[str, Any]:
     schemas: dict[str, Any] = {}
     models: list[Any] = [JobFields]
     try:
-        from agentcron.app.api.agents import AgentFields
+        from agentcron.app.domain.agents import AgentFields
 
         models.append(AgentFields)
         for method in ("post", "put", "patch"):
@@ -97,11 +111,21 @@ def document(routes: list[Any]) -> dict[str, Any]:
             method = method.lower()
             key = (method, route.path)
             status = STATUS.get(key, 200)
+            scope = declared_scope(route.endpoint) or Scope.ADMIN
             op: dict[str, Any] = {
                 "summary": SUMMARIES.get(key) or _doc(route.endpoint),
-                "security": [{"bearer": []}],
+                "description": f"Needs an API key with the `{scope.value}` scope"
+                + (" (or one that implies it)." if scope is not Scope.ADMIN else "."),
+                # OpenAPI 3.1 lets a non-OAuth scheme list the roles an operation requires
+                "security": [{"bearer": [scope.value]}],
+                "x-required-scope": scope.value,
                 "responses": {
                     str(status): {"description": "OK", "content": {"application/json": {}}},
+                    "401": {"description": "No valid API key", **_problem_content()},
+                    "403": {
+                        "description": f"The key lacks the `{scope.value}` scope",
+                        **_problem_content(),
+                    },
                     "default": {
                         "description": "A problem",
                         "content": {
@@ -135,9 +159,21 @@ def document(routes: list[Any]) -> dict[str, Any]:
         "paths": paths,
         "components": {
             "schemas": schemas,
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "An API key. Its scopes: "
+                    + "; ".join(f"`{s.value}`: {WHAT_EACH_GRANTS[s]}" for s in Scope),
+                }
+            },
         },
     }
+
+
+def _problem_content() -> dict[str, Any]:
+    ref = {"$ref": "#/components/schemas/Problem"}
+    return {"content": {"application/problem+json": {"schema": ref}}}
 
 
 def _doc(endpoint: Any) -> str:
@@ -162,13 +198,15 @@ async def docs(request: Request) -> Response:
         for method, op in methods.items():
             rows.append(
                 f"<tr><td><code>{method.upper()}</code></td><td><code>{html.escape(path)}</code>"
-                f"</td><td>{html.escape(op.get('summary', ''))}</td></tr>"
+                f"</td><td><code>{html.escape(op.get('x-required-scope', ''))}</code></td>"
+                f"<td>{html.escape(op.get('summary', ''))}</td></tr>"
             )
     page = (
         "<!doctype html><meta charset=utf-8><title>agentcron API</title>"
         "<style>body{font:15px system-ui;margin:2em}td{padding:.3em .8em}</style>"
         "<h1>agentcron API</h1><p>Machine-readable: <a href=/openapi.json>/openapi.json</a>. "
-        "Authenticate with <code>Authorization: Bearer &lt;key&gt;</code>.</p>"
+        "Authenticate with <code>Authorization: Bearer &lt;key&gt;</code>; the middle column "
+        "is the scope the key needs (<code>admin</code> has them all).</p>"
         f"<table>{''.join(rows)}</table>"
     )
     return HTMLResponse(page)

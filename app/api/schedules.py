@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import (
     caller,
     instant_param,
@@ -17,16 +18,16 @@ from agentcron.app.api.common import (
     runtime,
     zone_param,
 )
-from agentcron.app.api.render import describe_schedule
 from agentcron.app.domain.schedule import (
     Schedule,
     ScheduleError,
     fire_times_between,
     local_iso,
-    next_fire_times,
 )
-from agentcron.app.domain.stored import parsed_schedule
+from agentcron.app.domain.scopes import Scope
+from agentcron.app.domain.stored import readable_schedules
 from agentcron.app.errors import InvalidInput
+from agentcron.app.services import MAX_PREVIEW_RUNS, ScheduleService, preview_of
 
 MAX_CALENDAR_DAYS = 92
 # the schedule's own field that `value` carries, by type
@@ -65,10 +66,11 @@ def schedule_from_query(
     return document
 
 
+@requires(Scope.PARSE)
 async def validate(request: Request) -> Response:
     await caller(request)
     params = request.query_params
-    count = int_param(request, "count", 5, low=1, high=1000)
+    count = int_param(request, "count", 5, low=1, high=MAX_PREVIEW_RUNS)
     value = (
         params.get("value")
         or params.get("expression")
@@ -89,19 +91,10 @@ async def validate(request: Request) -> Response:
         field = exc.field.removeprefix("schedule.")
         field = _VALUE_FIELDS.get(field, field)
         return JSONResponse({"valid": False, "field": field, "error": exc.reason})
-    runs = next_fire_times(schedule, after=now, count=count)
-    body: dict[str, Any] = {
-        "valid": True,
-        "schedule": schedule.to_dict(),
-        "human_readable": describe_schedule(schedule.to_dict()),
-        "timezone": schedule.timezone,
-        "next_runs": [local_iso(t, schedule.zone) for t in runs],
-    }
-    if not runs:
-        body["warning"] = "this schedule does not fire after now"
-    return JSONResponse(body)
+    return JSONResponse(preview_of(schedule, now=now, count=count))
 
 
+@requires(Scope.JOBS_READ)
 async def calendar_data(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
@@ -121,10 +114,10 @@ async def calendar_data(request: Request) -> Response:
     limit = int_param(request, "limit", MAX_CALENDAR_EVENTS, low=1, high=MAX_CALENDAR_EVENTS)
     events: list[dict[str, Any]] = []
     truncated = False
-    for job in await rt.jobs.active_with_schedules(principal.owner, limit=5_000):
+    jobs = await rt.jobs.active_with_schedules(principal.owner, limit=5_000)
+    for job, schedule, exclusions in readable_schedules(jobs):
         if job_filter and job["id"] != job_filter:
             continue
-        schedule, exclusions = parsed_schedule(job["schedule"], job.get("exclusions"))
         room = limit - len(events)
         times = fire_times_between(
             schedule, start=start, end=end, exclusions=exclusions, limit=room + 1
@@ -157,49 +150,14 @@ async def calendar_data(request: Request) -> Response:
     )
 
 
+@requires(Scope.PARSE)
 async def parse_nl(request: Request) -> Response:
     await caller(request)
     body = await json_body(request)
     if not isinstance(body, dict):
         raise InvalidInput.field("", "the request body must be a JSON object", status=400)
-    text = body.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InvalidInput.field("text", "is required: the schedule in plain words")
-    if len(text) > 500:
-        raise InvalidInput.field("text", "is longer than 500 characters")
-    timezone = body.get("timezone") or "UTC"
-    zone_check = {"type": "cron", "expression": "0 0 * * *", "timezone": timezone}
-    try:
-        Schedule.from_dict(zone_check)
-    except ScheduleError as exc:
-        raise InvalidInput.field("timezone", exc.reason) from None
-    rt = runtime(request)
-    now = rt.clock.now()
-    from agentcron.parsers import parse
-
-    result = await parse(text, timezone=timezone, now=now, llm=rt.llm_parser())
-    out = result.to_dict()
-    if result.schedule is None:
-        detail = result.reason or "could not understand this as a schedule"
-        errors = [{"field": "text", "reason": detail}]
-        from agentcron.app.api.problems import problem
-
-        return problem(
-            422,
-            f"text: {detail}",
-            errors=errors,
-            suggestion=result.suggestion,
-            notes=list(result.notes),
-            parse_method=result.parse_method,
-        )
-    try:
-        schedule = Schedule.from_dict(result.schedule, now=now)
-        out["next_runs"] = [
-            local_iso(t, schedule.zone) for t in next_fire_times(schedule, after=now, count=5)
-        ]
-    except ScheduleError as exc:  # the parser produced something the engine refuses
-        raise InvalidInput.field("text", f"parsed into an invalid schedule ({exc})") from None
-    return JSONResponse(out)
+    answer = await ScheduleService(runtime(request)).parse(body.get("text"), body.get("timezone"))
+    return JSONResponse(answer)
 
 
 routes = [

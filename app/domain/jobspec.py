@@ -60,6 +60,10 @@ class DeliverySpec(BaseModel):
     format: Literal["markdown", "text", "json"] = "markdown"
     muted: bool = False
     on_error: bool | None = None
+    #: let the output mention people in Slack (<!here>, <@U…>); neutralised when false
+    allow_mentions: bool = False
+    #: where failure notices go instead of the result channels (``slack:U0123`` is a DM)
+    failures_to: str | None = Field(None, max_length=4_000)
 
 
 class ConditionSpec(BaseModel):
@@ -67,6 +71,15 @@ class ConditionSpec(BaseModel):
 
     type: Literal["expression"] = "expression"
     expression: str = Field(min_length=1, max_length=2_000)
+
+
+class BudgetSpec(BaseModel):
+    """An agent job's own token limits, under its agent's (``domain.budgets``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_tokens_per_run: int | None = Field(None, ge=1_000, le=2_000_000)
+    max_tokens_per_day: int | None = Field(None, ge=1_000, le=1_000_000_000)
 
 
 class HttpSpec(BaseModel):
@@ -96,6 +109,7 @@ class JobFields(BaseModel):
     status: Literal["active", "paused"] | None = None
     delivery: DeliverySpec | None = None
     condition: ConditionSpec | None = None
+    budget: BudgetSpec | None = None
     retry: RetrySpec | None = None
     timeout_seconds: int | None = Field(None, ge=1, le=86_400)
     overlap: Literal["skip", "queue", "allow", "cancel_previous"] | None = None
@@ -210,6 +224,11 @@ def _delivery(spec: DeliverySpec, problems: list[FieldProblem]) -> dict[str, Any
             parse_target(channel)
         except ValueError as exc:
             problems.append(FieldProblem(field, str(exc)))
+    if spec.failures_to is not None:
+        try:
+            parse_target(spec.failures_to)
+        except ValueError as exc:
+            problems.append(FieldProblem("delivery.failures_to", str(exc)))
     out = spec.model_dump(exclude_none=True)
     out.pop("channels", None)
     out["channels"] = list(dict.fromkeys(channels))
@@ -363,6 +382,9 @@ def validate_job(
         values["delivery"] = _delivery(fields.delivery, problems) if fields.delivery else None
     if "condition" in given:
         values["condition"] = _condition(fields.condition, problems) if fields.condition else None
+    if "budget" in given:
+        budget = fields.budget.model_dump(exclude_none=True) if fields.budget else {}
+        values["budget"] = budget or None
     if "retry" in given:
         retry = fields.retry
         if retry and retry.max_delay is not None and retry.max_delay < retry.base_delay:

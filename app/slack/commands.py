@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any, Final
 
 from agentcron.app.domain.jobspec import validate_job
@@ -21,10 +22,13 @@ from agentcron.app.errors import Conflict, InvalidInput, NotFound
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService
 from agentcron.app.slack import cards
+from agentcron.app.slack.access import Conversation, Problem
 from agentcron.app.slack.cards import Reply
-from agentcron.app.slack.drafts import Draft, DraftTooLarge, slack_owner
+from agentcron.app.slack.directory import SlackUnavailable
+from agentcron.app.slack.drafts import Draft, DraftKeeper, slack_owner
+from agentcron.app.slack.gate import Gate, Refused
 from agentcron.app.storage.jobs import JobQuery
-from agentcron.parsers import ParseResult, parse, split_command
+from agentcron.parsers import CommandParts, ParseResult, parse, split_command
 
 log = logging.getLogger("agentcron.slack")
 
@@ -63,6 +67,25 @@ def plain_text(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+#: the parser reads at most 500 characters; a longer command is read from its start
+LONG_COMMAND: Final = 480
+HEAD: Final = 300
+
+
+def split_long_command(text: str, *, timezone: str, now: datetime) -> CommandParts:
+    """``split_command``, for a command of any length: the parser reads 500 characters at
+    most, so a long one ("every day at 9am <a paragraph>") is read from its first few
+    hundred, and everything after the schedule is the goal, whole."""
+    if len(text) <= LONG_COMMAND:
+        return split_command(text, timezone=timezone, now=now)
+    head = text[:HEAD].rsplit(" ", 1)[0]
+    parts = split_command(head, timezone=timezone, now=now)
+    goal = parts.goal or ""
+    if parts.result.ok and goal and head.rstrip().endswith(goal):
+        return replace(parts, goal=(goal + text[len(head) :]).strip())
+    return split_command(text, timezone=timezone, now=now)
+
+
 def llm_may_read(result: ParseResult) -> bool:
     """True when the grammar found no schedule at all. A refusal ("at 5" could be AM or PM)
     is final: an LLM asked after it would only guess."""
@@ -96,7 +119,12 @@ def job_body(draft: Draft) -> dict[str, Any]:
     return {
         "goal": draft.goal,
         "schedule": draft.schedule,
-        "delivery": {"channel": f"slack:{draft.channel}"},
+        # failures are the owner's to fix: told in their DM, not to the whole channel
+        "delivery": {
+            "channel": f"slack:{draft.channel}",
+            "failures_to": f"slack:{draft.user_id}",
+            "allow_mentions": draft.allow_mentions,
+        },
         "tags": ["slack"],
         "metadata": {
             "slack": {
@@ -118,14 +146,24 @@ def explain(error: Exception) -> Reply | None:
         if any(p.field == "schedule.datetime" and "past" in p.reason for p in error.problems):
             return cards.notice("That time has already passed. Schedule it again with a new time.")
         return cards.notice(f"That did not work: {cards.escape(str(error))}.")
-    if isinstance(error, DraftTooLarge):
-        return cards.notice(cards.escape(str(error)) + ".")
+    if isinstance(error, Refused):
+        return cards.refused(error.refusal)
+    if isinstance(error, SlackUnavailable):
+        return cards.notice(
+            "Slack did not answer when I checked who can post where; try again in a moment."
+        )
     return None
 
 
+#: what a command may answer with instead of doing it
+ANSWERED: Final = (NotFound, Conflict, InvalidInput, Refused, SlackUnavailable)
+
+
 class CommandHandler:
-    def __init__(self, rt: Runtime) -> None:
+    def __init__(self, rt: Runtime, gate: Gate, keeper: DraftKeeper) -> None:
         self.rt = rt
+        self.gate = gate
+        self.keeper = keeper
         self.jobs = JobService(rt)
         self._zones_known: dict[str, str] = {}
 
@@ -149,7 +187,7 @@ class CommandHandler:
         await self._note_activity(caller)
         try:
             return await self._handle(caller, plain_text(text))
-        except (NotFound, Conflict, InvalidInput, DraftTooLarge) as error:
+        except ANSWERED as error:
             reply = explain(error)
             assert reply is not None
             return reply
@@ -183,7 +221,7 @@ class CommandHandler:
         return await self.draft(caller, text)
 
     def _reads_as_schedule(self, caller: Caller, text: str) -> bool:
-        parts = split_command(text, timezone=caller.zone, now=self.rt.clock.now())
+        parts = split_long_command(text, timezone=caller.zone, now=self.rt.clock.now())
         return parts.result.ok
 
     async def _act(self, verb: str, caller: Caller, job: dict[str, Any]) -> Reply:
@@ -235,7 +273,7 @@ class CommandHandler:
         """Read a command as when / what / where and answer with a confirmation card, or
         with a question when the schedule cannot be read or the goal is missing."""
         now = self.rt.clock.now()
-        parts = split_command(text, timezone=caller.zone, now=now)
+        parts = split_long_command(text, timezone=caller.zone, now=now)
         result: ParseResult = parts.result
         schedule_text, goal = parts.schedule_text, parts.goal
         llm = self.rt.llm_parser()
@@ -249,23 +287,51 @@ class CommandHandler:
             return cards.cannot_read(result.reason or "no schedule", suggestion=result.suggestion)
         if not goal:
             return cards.missing_goal(schedule_text or "then")
+        channel, warning = await self.target(caller, parts.channel or caller.default_channel)
         draft = Draft.new(
             team_id=caller.team_id,
             user_id=caller.user_id,
             schedule=result.schedule,
             schedule_text=schedule_text or goal,
             goal=goal,
-            channel=parts.channel or caller.default_channel,
+            channel=channel,
             zone=caller.zone,
             confidence=result.confidence,
             parse_method=result.parse_method or "regex",
         )
         # everything Create will check, checked now, so a card never promises a bad job
         validate_job(job_body(draft), now=now)
-        return cards.confirmation_card(draft, now=now)
+        return await self.card(draft, warning=warning)
+
+    async def card(self, draft: Draft, *, warning: str | None = None) -> Reply:
+        """The confirmation card of ``draft``, carrying it (or its key, when it is long)."""
+        value = await self.keeper.value(draft)
+        return cards.confirmation_card(draft, now=self.rt.clock.now(), value=value, warning=warning)
+
+    async def target(self, caller: Caller, address: str) -> tuple[str, str | None]:
+        """Where a draft may post (a ``#name`` becomes the channel's id) and, when the bot
+        still has to be invited there, what to tell the person; Refused for the rest."""
+        refusal = await self.gate.may_create(caller.team_id, caller.user_id)
+        if refusal is not None:
+            raise Refused(refusal)
+        target = await self.gate.target(caller.team_id, caller.user_id, address)
+        if isinstance(target, Conversation) and target.visible:
+            address = target.id
+        refusal = await self.gate.may_post_to(caller.team_id, caller.user_id, target)
+        if refusal is None:
+            return address, None
+        if refusal.problem is Problem.INVITE_BOT:
+            return address, refusal.message
+        raise Refused(refusal)
 
     async def create(self, draft: Draft) -> Reply:
-        """Create the confirmed draft for its owner; a second click finds the first job."""
+        """Create the confirmed draft for its owner, after checking again everything the
+        card was drawn with (the person, their job count, the channel); a second click
+        finds the first job."""
+        draft = replace(
+            draft,
+            channel=await self.gate.check(draft.team_id, draft.user_id, draft.channel, new=True),
+        )
         job, _ = await self.jobs.create(
             draft.owner,
             job_body(draft),

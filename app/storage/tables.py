@@ -90,9 +90,21 @@ api_keys = Table(
     Column("name", String(200), nullable=False),
     Column("key_hash", String(64), nullable=False, unique=True),
     Column("prefix", String(16), nullable=False),
+    # space-separated scopes (app.domain.scopes); keys made before scopes existed have all
+    Column("scopes", String(200), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("last_used_at", UTCDateTime),
     Column("revoked_at", UTCDateTime),
+)
+
+# Rate-limit buckets shared by every instance on PostgreSQL (in-process on SQLite): one row
+# per key or client address, holding the bucket's theoretical arrival time (GCRA) in Unix
+# seconds. UNLOGGED on PostgreSQL: a crash that loses the rows only forgives a few requests.
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("bucket", String(200), primary_key=True),
+    Column("tat", Float, nullable=False),
 )
 
 agents = Table(
@@ -105,8 +117,14 @@ agents = Table(
     Column("model", String(200)),
     Column("instructions", Text, nullable=False, server_default=""),
     Column("tools", Json, nullable=False),
+    # hosts the effect tools (http_send) may reach; NULL or [] for none
+    Column("allowed_hosts", Json),
+    # hosts http_fetch may read; NULL or [] for any public host
+    Column("read_hosts", Json),
     Column("max_steps", Integer, nullable=False, server_default="8"),
     Column("max_tokens", Integer, nullable=False, server_default="20000"),
+    # per owner and UTC day; NULL: no limit
+    Column("max_tokens_per_day", Integer),
     Column("timeout_seconds", Integer, nullable=False, server_default="300"),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
@@ -133,6 +151,8 @@ jobs = Table(
     Column("status", String(16), nullable=False),
     Column("delivery", Json),
     Column("condition", Json),
+    # {"max_tokens_per_run", "max_tokens_per_day"} for agent jobs; NULL: the agent's limits
+    Column("budget", Json),
     Column("retry", Json),
     Column("timeout_seconds", Integer),
     Column("overlap", String(20), nullable=False, server_default="skip"),
@@ -237,6 +257,8 @@ outbox = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     UniqueConstraint("run_id", "kind", "target", "event"),
+    # a reply in a result's thread names the result by its Slack ts
+    Index("ix_outbox_external_id", "external_id"),
     Index(
         "ix_outbox_pending",
         "next_attempt_at",
@@ -301,6 +323,42 @@ instances = Table(
     Column("stats", Json),
 )
 
+# What agents spend: one row per model turn, written as the turn ends, so budgets see it while
+# runs go on. Summed by owner, job and agent over a UTC day or month; run_id is NULL for dry
+# runs (which spend real tokens but record no run).
+agent_spend = Table(
+    "agent_spend",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("owner", String(200), nullable=False),
+    Column("job_id", String(40), nullable=False),
+    Column("agent_id", String(40), nullable=False),
+    Column("run_id", String(40)),
+    Column("model", String(200), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("prompt_tokens", Integer, nullable=False),
+    Column("completion_tokens", Integer, nullable=False),
+    Column("total_tokens", Integer, nullable=False),
+    Column("cost_usd", Float, nullable=False),
+    Column("priced", Boolean, nullable=False),
+    Column("estimated", Boolean, nullable=False),
+    Column("dry_run", Boolean, nullable=False),
+    Index("ix_agent_spend_owner_at", "owner", "at"),
+    Index("ix_agent_spend_job_at", "job_id", "at"),
+)
+
+# Budget notices already sent: the owner hears once per limit and period, not on every slot.
+budget_notices = Table(
+    "budget_notices",
+    metadata,
+    Column("owner", String(200), primary_key=True),
+    # the limit and what it is on: "owner_day_tokens", "job_day_tokens:job_…"
+    Column("scope", String(100), primary_key=True),
+    # "2026-03-02" (a UTC day) or "2026-03" (a month)
+    Column("period", String(10), primary_key=True),
+    Column("sent_at", UTCDateTime, nullable=False),
+)
+
 # Slack event ids already handled, shared by every instance: Slack re-sends an event it thinks
 # was not acknowledged, and the retry may reach another instance behind the load balancer.
 slack_events = Table(
@@ -308,6 +366,53 @@ slack_events = Table(
     metadata,
     Column("event_id", String(100), primary_key=True),
     Column("seen_at", UTCDateTime, nullable=False, index=True),
+)
+
+# Slack drafts too large to travel in a button's value or a modal's private_metadata (a long
+# goal, or one in a script whose JSON escapes run long): the card carries the key instead.
+slack_drafts = Table(
+    "slack_drafts",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("owner", String(200), nullable=False),
+    Column("body", Json, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False, index=True),
+)
+
+# Workspaces that installed the app through OAuth (slack-bolt's installation store). Lookup
+# columns are plain; everything else, tokens included, is one Fernet-encrypted JSON document.
+slack_installations = Table(
+    "slack_installations",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("client_id", String(100), nullable=False),
+    Column("enterprise_id", String(40), nullable=False, server_default=""),
+    Column("team_id", String(40), nullable=False, server_default=""),
+    Column("user_id", String(40), nullable=False, server_default=""),
+    Column("is_enterprise_install", Boolean, nullable=False, server_default=text("false")),
+    Column("secret", Text, nullable=False),
+    Column("installed_at", UTCDateTime, nullable=False),
+    Index("ix_slack_installations_workspace", "client_id", "enterprise_id", "team_id"),
+)
+
+# OAuth state parameters issued and not yet used, shared by every instance behind the
+# load balancer (the redirect may reach another instance than the install page did).
+slack_oauth_states = Table(
+    "slack_oauth_states",
+    metadata,
+    Column("state", String(100), primary_key=True),
+    Column("expires_at", UTCDateTime, nullable=False, index=True),
+)
+
+# A workspace's own access settings, set by its admins; the environment's are the default.
+slack_workspaces = Table(
+    "slack_workspaces",
+    metadata,
+    Column("team_id", String(40), primary_key=True),
+    Column("settings", Json, nullable=False),
+    Column("updated_by", String(200), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
 )
 
 # A single row that elects the scheduler on SQLite, where only one scheduler may run per file.

@@ -218,3 +218,24 @@ async def test_calendar_data_lists_an_rrule_jobs_occurrences(api: httpx.AsyncCli
         "2026-05-12T10:00:00-04:00",
         "2026-05-26T10:00:00-04:00",
     ]
+
+
+async def test_validate_notes_the_day_a_clock_change_moves_an_rrule_run(
+    api: httpx.AsyncClient,
+) -> None:
+    body = (
+        await api.get(
+            "/validate",
+            params={
+                "type": "rrule",
+                "value": "FREQ=DAILY;BYHOUR=2;BYMINUTE=30",
+                "timezone": "America/Chicago",
+                "count": 8,
+            },
+        )
+    ).json()
+    assert "2026-03-08T03:00:00-05:00" in body["next_runs"]
+    assert body["notes"] == [
+        "2026-03-08: 02:30 does not exist in America/Chicago (clocks jump from 02:00 to 03:00); "
+        "that day's run is at 03:00 CDT instead"
+    ]
