@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from agentcron.app.domain.enums import RunStatus
 from agentcron.app.domain.jobspec import check_schedule, validate_job
+from agentcron.app.domain.leasing import JOB_DELETED, JOB_PAUSED
 from agentcron.app.domain.schedule import Schedule, next_fire_time
 from agentcron.app.errors import Conflict, InvalidInput, NotFound
 from agentcron.app.ids import new_id
@@ -113,7 +115,9 @@ class JobService:
     async def _revoke_ahead(self, job_id: str, *, deleted: bool = False) -> None:
         """A job paused (or deleted) just before its slot: the run already fired ahead for
         that slot must not start. The caller has checked the job is the owner's."""
-        status, reason = ("cancelled", "job deleted") if deleted else ("skipped", "job paused")
+        status, reason = (
+            (RunStatus.CANCELLED, JOB_DELETED) if deleted else (RunStatus.SKIPPED, JOB_PAUSED)
+        )
         revoked = await self.rt.runs.revoke_ahead(
             job_id, now=self.rt.clock.now(), status=status, reason=reason
         )

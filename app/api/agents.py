@@ -17,9 +17,9 @@ from starlette.routing import Route
 
 from agentcron.app.api.common import caller, json_body, runtime
 from agentcron.app.api.render import utc_iso
+from agentcron.app.domain.agents import FINISH, TOOL_NAMES
 from agentcron.app.domain.jobspec import pydantic_problems
 from agentcron.app.errors import Conflict, FieldProblem, InvalidInput, NotFound
-from agentcron.app.executors.tools import FINISH, TOOL_NAMES
 from agentcron.app.ids import new_id
 from agentcron.app.storage.agents import (
     BUILTIN_ID,

@@ -7,11 +7,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.common import caller, choice_param, int_param, runtime
-from agentcron.app.api.render import job_zone, render_run
+from agentcron.app.api.render import render_run
+from agentcron.app.domain.enums import ACTIVE, RunStatus
+from agentcron.app.domain.stored import job_zone
 from agentcron.app.errors import Conflict, NotFound
 from agentcron.app.services import JobService
 
-RUN_STATUSES = ("queued", "running", "succeeded", "failed", "cancelled", "timed_out", "skipped")
+RUN_STATUSES = tuple(RunStatus)
 
 
 async def trigger(request: Request) -> Response:
@@ -67,14 +69,15 @@ async def cancel_run(request: Request) -> Response:
     before = await rt.runs.get(principal.owner, job["id"], run_id)
     if before is None:
         raise NotFound("run", run_id)
-    if before["status"] not in ("queued", "running"):
+    if before["status"] not in ACTIVE:
         raise Conflict(f"run {run_id} already ended ({before['status']})")
     run = await rt.runs.request_cancel(principal.owner, job["id"], run_id, now=rt.clock.now())
     assert run is not None
-    if run["status"] == "running":
+    if run["status"] == RunStatus.RUNNING:
         rt.cancel_requested(run_id)
     return JSONResponse(
-        render_run(run, job_zone(job)), status_code=202 if run["status"] == "running" else 200
+        render_run(run, job_zone(job)),
+        status_code=202 if run["status"] == RunStatus.RUNNING else 200,
     )
 
 

@@ -17,7 +17,6 @@ from agentcron.app.api.common import (
     runtime,
     zone_param,
 )
-from agentcron.app.api.render import describe_schedule
 from agentcron.app.domain.schedule import (
     Schedule,
     ScheduleError,
@@ -25,7 +24,7 @@ from agentcron.app.domain.schedule import (
     local_iso,
     next_fire_times,
 )
-from agentcron.app.domain.stored import parsed_schedule
+from agentcron.app.domain.stored import describe_schedule, parsed_schedule
 from agentcron.app.errors import InvalidInput
 
 MAX_CALENDAR_DAYS = 92

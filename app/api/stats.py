@@ -9,8 +9,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.common import caller, int_param, runtime, zone_param
-from agentcron.app.api.render import job_zone, utc_iso
+from agentcron.app.api.render import utc_iso
 from agentcron.app.domain.schedule import local_iso
+from agentcron.app.domain.stored import job_zone
 from agentcron.app.services import JobService
 from agentcron.app.storage.stats import StatsStore
 

@@ -41,8 +41,9 @@ from zoneinfo import ZoneInfo
 import aiohttp
 
 from agentcron.app.clock import Clock
+from agentcron.app.domain.agents import TOOL_NAMES
 from agentcron.app.executors.base import ExecutionFailed, Outcome, RunContext
-from agentcron.app.executors.tools import TOOL_NAMES, ToolBox
+from agentcron.app.executors.tools import ToolBox
 
 if TYPE_CHECKING:
     from openai import AsyncOpenAI

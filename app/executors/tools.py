@@ -24,13 +24,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import aiohttp
 
 from agentcron.app.clock import Clock
+from agentcron.app.domain.agents import FINISH, TOOL_NAMES
 from agentcron.app.executors.base import RunContext
 from agentcron.app.executors.http import read_bounded
-from agentcron.delivery.netguard import BlockedAddress, check_url
-
-#: the tools an agent's allow-list may name, in the order they are offered to the model
-TOOL_NAMES = ("http_fetch", "current_time", "previous_run")
-FINISH = "finish"
+from agentcron.delivery.netguard import BlockedAddress
+from agentcron.delivery.targets import check_url
 
 FETCH_METHODS = ("GET", "POST")
 FETCH_TIMEOUT_SECONDS = 20.0

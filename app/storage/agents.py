@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, or_, select, update
 
-from agentcron.app.executors.tools import TOOL_NAMES
+from agentcron.app.domain.agents import TOOL_NAMES
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import agents, jobs
 

@@ -38,7 +38,13 @@ def insert_ignoring_conflicts(conn: Connection, table: Table) -> Any:
     return dialect.insert(table).on_conflict_do_nothing()
 
 
-DEFAULT_URL = "sqlite+aiosqlite:///agentcron.db"
+def skip_locked(conn: Connection, query: Any, **kwargs: Any) -> Any:
+    """``FOR UPDATE SKIP LOCKED`` on PostgreSQL: rows another instance is working on are
+    passed over, not waited for. SQLAlchemy drops it on SQLite silently, where ``BEGIN
+    IMMEDIATE`` already makes every write transaction the only one."""
+    if conn.dialect.name == "postgresql":
+        return query.with_for_update(skip_locked=True, **kwargs)
+    return query
 
 
 def normalise_url(url: str) -> str:

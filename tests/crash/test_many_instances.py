@@ -112,6 +112,7 @@ async def test_three_instances_one_killed_every_slot_once(
 
         async def check(job_id: str) -> None:
             response = await survivors[0].get(f"/jobs/{job_id}/runs", params={"limit": 200})
+            assert response.status_code == 200, response.text
             runs: list[dict[str, Any]] = response.json()["runs"]
             scheduled = [r for r in runs if r["trigger"] == "schedule"]
             slots = sorted(datetime.fromisoformat(r["scheduled_for"]) for r in scheduled)

@@ -20,6 +20,7 @@ from openai import AsyncOpenAI
 
 from agentcron.app.clock import FrozenClock
 from agentcron.app.config import Settings
+from agentcron.app.domain.agents import TOOL_NAMES
 from agentcron.app.executors.agent import (
     AgentExecutor,
     build_agent_executor,
@@ -27,7 +28,7 @@ from agentcron.app.executors.agent import (
     retry_delay,
 )
 from agentcron.app.executors.base import ExecutionFailed, Outcome, RunContext
-from agentcron.app.executors.tools import TOOL_NAMES, html_text
+from agentcron.app.executors.tools import html_text
 from agentcron.app.runtime import Runtime
 from agentcron.delivery.netguard import guarded_session
 from tests.fakes.openai_server import FakeOpenAI, Reply, _openai_server_session, openai_server
