@@ -4,6 +4,7 @@ the HTTP status for each is chosen in one place (``app.api.problems``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -18,11 +19,19 @@ class FieldProblem:
 
 
 class InvalidInput(ValueError):
-    """The request's content is not acceptable (422 unless ``status`` says otherwise)."""
+    """The request's content is not acceptable (422 unless ``status`` says otherwise).
+    ``details`` are further members of the problem document (a parser's suggestion)."""
 
-    def __init__(self, problems: list[FieldProblem] | FieldProblem, *, status: int = 422) -> None:
+    def __init__(
+        self,
+        problems: list[FieldProblem] | FieldProblem,
+        *,
+        status: int = 422,
+        details: dict[str, Any] | None = None,
+    ) -> None:
         self.problems = [problems] if isinstance(problems, FieldProblem) else list(problems)
         self.status = status
+        self.details = details or {}
         super().__init__("; ".join(str(p) for p in self.problems))
 
     @classmethod
@@ -45,3 +54,21 @@ class Conflict(RuntimeError):
 
 class Unauthorized(PermissionError):
     """Missing, malformed, unknown or revoked API key (401)."""
+
+
+class Forbidden(PermissionError):
+    """The key is valid but may not do this (403); the message names the scope it needs."""
+
+    def __init__(self, reason: str, *, scope: str | None = None) -> None:
+        self.scope = scope
+        super().__init__(reason)
+
+
+class RateLimited(RuntimeError):
+    """Too many requests for a rate-limit bucket (429); ``retry_after`` seconds until one
+    more would be allowed, ``headers`` the RateLimit fields to send with the refusal."""
+
+    def __init__(self, reason: str, *, retry_after: int, headers: dict[str, str]) -> None:
+        self.retry_after = retry_after
+        self.headers = headers
+        super().__init__(reason)

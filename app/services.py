@@ -1,19 +1,42 @@
-"""Use cases on jobs, shared by the REST API and the Slack app. Owners are enforced here:
-every call names the owner, and another owner's job is simply not found."""
+"""Use cases shared by every way in: the REST API, the MCP server and the Slack app.
+
+Owners are enforced here: every call names the owner, and another owner's job is simply not
+found. Input arrives as the caller sent it (JSON values, or query strings) and is checked here,
+once, so the API and the MCP tools answer the same input with the same field and reason.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from agentcron.app.domain.enums import RunStatus
-from agentcron.app.domain.jobspec import check_schedule, validate_job
+from agentcron.app.domain.clockchanges import clock_change_notes
+from agentcron.app.domain.enums import ACTIVE, RunStatus
+from agentcron.app.domain.jobspec import (
+    JOB_STATUSES,
+    check_schedule,
+    schedule_document,
+    validate_job,
+)
 from agentcron.app.domain.leasing import JOB_DELETED, JOB_PAUSED
-from agentcron.app.domain.schedule import Schedule, next_fire_time
-from agentcron.app.errors import Conflict, InvalidInput, NotFound
+from agentcron.app.domain.schedule import (
+    Schedule,
+    ScheduleError,
+    local_iso,
+    next_fire_time,
+    next_fire_times,
+)
+from agentcron.app.domain.stored import describe_schedule
+from agentcron.app.errors import Conflict, FieldProblem, InvalidInput, NotFound
 from agentcron.app.ids import new_id
 from agentcron.app.runtime import Runtime
-from agentcron.app.storage.jobs import JobQuery
+from agentcron.app.storage.jobs import SORTABLE, JobQuery
+
+RUN_STATUSES = tuple(RunStatus)
+MAX_PAGE = 200
+MAX_PREVIEW_RUNS = 1000
+MAX_PARSE_TEXT = 500
 
 _EPSILON = timedelta(microseconds=1)
 
@@ -23,6 +46,65 @@ def first_slot(schedule: dict[str, Any] | None, *, after: datetime) -> datetime 
     if not schedule:
         return None
     return next_fire_time(Schedule.from_dict(schedule), after=after)
+
+
+def int_value(
+    name: str, raw: object, default: int, *, low: int, high: int, clamp: bool = False
+) -> int:
+    """An integer argument given as JSON or as a query string; 400 naming it when not."""
+    if raw is None or raw == "":
+        return default
+    if isinstance(raw, bool) or not isinstance(raw, int | str):
+        raise InvalidInput.field(name, f"must be an integer, got {raw!r}", status=400)
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InvalidInput.field(name, f"must be an integer, got {raw!r}", status=400) from None
+    if clamp and value > high:
+        return high
+    if not low <= value <= high:
+        raise InvalidInput.field(name, f"must be between {low} and {high}", status=400)
+    return value
+
+
+def choice_value(name: str, raw: object, choices: tuple[str, ...], default: str | None) -> Any:
+    if raw is None or raw == "":
+        return default
+    if raw not in choices:
+        raise InvalidInput.field(name, f"must be one of {', '.join(choices)}", status=400)
+    return raw
+
+
+def text_value(name: str, raw: object) -> str | None:
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str):
+        raise InvalidInput.field(name, "must be a string", status=400)
+    return raw
+
+
+def job_query(
+    *,
+    status: object = None,
+    tag: object = None,
+    agent_id: object = None,
+    q: object = None,
+    sort: object = None,
+    order: object = None,
+    limit: object = None,
+    offset: object = None,
+) -> JobQuery:
+    """The filters of ``GET /jobs`` and the ``list_jobs`` tool, checked."""
+    return JobQuery(
+        status=choice_value("status", status, JOB_STATUSES, None),
+        tag=text_value("tag", tag),
+        agent_id=text_value("agent_id", agent_id),
+        q=text_value("q", q),
+        sort=choice_value("sort", sort, SORTABLE, "created_at"),
+        order=choice_value("order", order, ("asc", "desc"), "desc"),
+        limit=int_value("limit", limit, 50, low=1, high=MAX_PAGE, clamp=True),
+        offset=int_value("offset", offset, 0, low=0, high=10_000_000),
+    )
 
 
 class JobService:
@@ -204,6 +286,156 @@ class JobService:
             raise NotFound("job", job_id)
         self.rt.jobs_changed()
         return row
+
+
+@dataclass(frozen=True)
+class RunPage:
+    job: dict[str, Any]
+    runs: list[dict[str, Any]]
+    count: int
+    limit: int
+    offset: int
+
+
+class RunService:
+    """Runs of the owner's jobs: run now, list, read, cancel."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.rt = runtime
+        self.jobs = JobService(runtime)
+
+    async def trigger(self, owner: str, job_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Queue a manual run now (it never consumes a scheduled slot); (job, run)."""
+        job = await self.jobs.get(owner, job_id)
+        run = await self.rt.runs.trigger(job, now=self.rt.clock.now())
+        self.rt.runs_queued()
+        return job, run
+
+    async def list(
+        self,
+        owner: str,
+        job_id: str,
+        *,
+        status: object = None,
+        limit: object = None,
+        offset: object = None,
+    ) -> RunPage:
+        job = await self.jobs.get(owner, job_id)
+        chosen = choice_value("status", status, RUN_STATUSES, None)
+        size = int_value("limit", limit, 50, low=1, high=MAX_PAGE, clamp=True)
+        start = int_value("offset", offset, 0, low=0, high=10_000_000)
+        rows, total = await self.rt.runs.list_for_job(
+            owner, job["id"], status=chosen, limit=size, offset=start
+        )
+        return RunPage(job=job, runs=rows, count=total, limit=size, offset=start)
+
+    async def get(
+        self, owner: str, job_id: str, run_id: str
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        job = await self.jobs.get(owner, job_id)
+        run = await self.rt.runs.get(owner, job["id"], run_id)
+        if run is None:
+            raise NotFound("run", run_id)
+        return job, run
+
+    async def cancel(
+        self, owner: str, job_id: str, run_id: str
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Cancel a queued run, or ask the worker holding a running one to stop it."""
+        job, before = await self.get(owner, job_id, run_id)
+        if before["status"] not in ACTIVE:
+            raise Conflict(f"run {run_id} already ended ({before['status']})")
+        run = await self.rt.runs.request_cancel(owner, job["id"], run_id, now=self.rt.clock.now())
+        if run is None:
+            raise NotFound("run", run_id)
+        if run["status"] == RunStatus.RUNNING:
+            self.rt.cancel_requested(run_id)
+        return job, run
+
+
+class ScheduleService:
+    """Schedules without jobs: plain words understood, a schedule's next runs previewed."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.rt = runtime
+
+    async def parse(self, text: object, timezone: object = None) -> dict[str, Any]:
+        """``POST /parse-nl``: the parser's answer with the next 5 runs. Text that is not
+        understood raises ``InvalidInput`` on ``text`` with the parser's suggestion, notes and
+        method in ``details``."""
+        if not isinstance(text, str) or not text.strip():
+            raise InvalidInput.field("text", "is required: the schedule in plain words")
+        if len(text) > MAX_PARSE_TEXT:
+            raise InvalidInput.field("text", f"is longer than {MAX_PARSE_TEXT} characters")
+        if timezone is not None and not isinstance(timezone, str):
+            raise InvalidInput.field("timezone", "must be an IANA time zone name")
+        zone = timezone or "UTC"
+        zone_check = {"type": "cron", "expression": "0 0 * * *", "timezone": zone}
+        try:
+            Schedule.from_dict(zone_check)
+        except ScheduleError as exc:
+            raise InvalidInput.field("timezone", exc.reason) from None
+        from agentcron.parsers import parse
+
+        now = self.rt.clock.now()
+        result = await parse(text, timezone=zone, now=now, llm=self.rt.llm_parser())
+        out = result.to_dict()
+        if result.schedule is None:
+            detail = result.reason or "could not understand this as a schedule"
+            raise InvalidInput(
+                FieldProblem("text", detail),
+                details={
+                    "suggestion": result.suggestion,
+                    "notes": list(result.notes),
+                    "parse_method": result.parse_method,
+                },
+            )
+        try:
+            schedule = Schedule.from_dict(result.schedule)
+        except ScheduleError as exc:  # the parser produced something the engine refuses
+            raise InvalidInput.field("text", f"parsed into an invalid schedule ({exc})") from None
+        out["next_runs"] = [
+            local_iso(t, schedule.zone) for t in next_fire_times(schedule, after=now, count=5)
+        ]
+        return out
+
+    def preview(
+        self, raw: object, *, timezone: object = None, count: object = None
+    ) -> dict[str, Any]:
+        """A schedule (a document, a cron expression or plain words, read as ``POST /jobs``
+        reads them) with its description and next runs, and notes naming the days a clock
+        change moves, drops or repeats one of them."""
+        size = int_value("count", count, 5, low=1, high=MAX_PREVIEW_RUNS)
+        if timezone is not None and not isinstance(timezone, str):
+            raise InvalidInput.field("timezone", "must be an IANA time zone name")
+        if raw is None:
+            raise InvalidInput.field("schedule", "is required")
+        if not isinstance(raw, dict | str):
+            raise InvalidInput.field("schedule", "must be an object, a cron expression or words")
+        now = self.rt.clock.now()
+        document = schedule_document(raw, timezone=timezone, now=now)
+        assert document is not None
+        try:
+            schedule = Schedule.from_dict(document)
+        except ScheduleError as exc:
+            raise InvalidInput.field(exc.field, exc.reason) from None
+        return preview_of(schedule, now=now, count=size)
+
+
+def preview_of(schedule: Schedule, *, now: datetime, count: int) -> dict[str, Any]:
+    """``GET /validate``'s answer for a valid schedule."""
+    runs = next_fire_times(schedule, after=now, count=count)
+    body: dict[str, Any] = {
+        "valid": True,
+        "schedule": schedule.to_dict(),
+        "human_readable": describe_schedule(schedule.to_dict()),
+        "timezone": schedule.timezone,
+        "next_runs": [local_iso(t, schedule.zone) for t in runs],
+        "notes": clock_change_notes(schedule, runs, after=now),
+    }
+    if not runs:
+        body["warning"] = "this schedule does not fire after now"
+    return body
 
 
 def _parse_instant(value: Any, field: str) -> datetime:

@@ -40,6 +40,8 @@ class Message:
     #: sent as ``Idempotency-Key`` where the channel has headers: the same for every try
     #: of this message for this slot, so a receiver can drop a second copy
     idempotency_key: str | None = None
+    #: the job's owner let its output mention people (``delivery.allow_mentions``)
+    allow_mentions: bool = False
 
 
 @dataclass(frozen=True)

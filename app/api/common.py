@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from starlette.requests import Request
 
+from agentcron.app.api.auth import check_scope, required_scope
 from agentcron.app.errors import InvalidInput, Unauthorized
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.activity import record_request_activity
@@ -23,6 +24,8 @@ def runtime(request: Request) -> Runtime:
 
 
 async def caller(request: Request) -> Principal:
+    """The key's principal, once it is known to hold the scope the endpoint declared
+    (``app.api.auth``): 401 without a valid key, 403 naming the scope otherwise."""
     header = request.headers.get("authorization", "")
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
@@ -30,6 +33,7 @@ async def caller(request: Request) -> Principal:
     principal = await runtime(request).keys.authenticate(key.strip())
     if principal is None:
         raise Unauthorized("the API key is not valid or has been revoked")
+    check_scope(principal, required_scope(request))
     request.state.principal = principal
     await record_request_activity(runtime(request), principal.owner, request.method)
     return principal

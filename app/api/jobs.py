@@ -6,36 +6,24 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from agentcron.app.api.common import (
-    bool_param,
-    caller,
-    choice_param,
-    int_param,
-    json_body,
-    runtime,
-)
+from agentcron.app.api.auth import requires
+from agentcron.app.api.common import bool_param, caller, json_body, runtime
 from agentcron.app.api.render import render_job
-from agentcron.app.domain.jobspec import JOB_STATUSES
-from agentcron.app.services import JobService
-from agentcron.app.storage.jobs import SORTABLE, JobQuery
+from agentcron.app.domain.scopes import Scope
+from agentcron.app.services import JobService, job_query
+
+JOB_FILTERS = ("status", "tag", "agent_id", "q", "sort", "order", "limit", "offset")
 
 
 def service(request: Request) -> JobService:
     return JobService(runtime(request))
 
 
+@requires(Scope.JOBS_READ)
 async def list_jobs(request: Request) -> Response:
     principal = await caller(request)
-    query = JobQuery(
-        status=choice_param(request, "status", JOB_STATUSES, None),
-        tag=request.query_params.get("tag") or None,
-        agent_id=request.query_params.get("agent_id") or None,
-        q=request.query_params.get("q") or None,
-        sort=choice_param(request, "sort", SORTABLE, "created_at"),
-        order=choice_param(request, "order", ("asc", "desc"), "desc"),
-        limit=int_param(request, "limit", 50, low=1, high=200, clamp=True),
-        offset=int_param(request, "offset", 0, low=0, high=10_000_000),
-    )
+    params = request.query_params
+    query = job_query(**{name: params.get(name) for name in JOB_FILTERS})
     rows, total = await service(request).list(principal.owner, query)
     return JSONResponse(
         {
@@ -47,6 +35,7 @@ async def list_jobs(request: Request) -> Response:
     )
 
 
+@requires(Scope.JOBS_WRITE)
 async def create_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
@@ -62,12 +51,14 @@ async def create_job(request: Request) -> Response:
     return JSONResponse(render_job(row), status_code=201 if created else 200, headers=headers)
 
 
+@requires(Scope.JOBS_READ)
 async def get_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).get(principal.owner, request.path_params["job_id"])
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def update_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
@@ -75,6 +66,7 @@ async def update_job(request: Request) -> Response:
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def delete_job(request: Request) -> Response:
     principal = await caller(request)
     hard = bool_param(request, "hard")
@@ -83,18 +75,21 @@ async def delete_job(request: Request) -> Response:
     return JSONResponse({"id": job_id, "deleted": True, "hard": hard})
 
 
+@requires(Scope.JOBS_WRITE)
 async def pause_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).pause(principal.owner, request.path_params["job_id"])
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def resume_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).resume(principal.owner, request.path_params["job_id"])
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def reschedule_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)

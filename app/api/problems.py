@@ -9,7 +9,14 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from agentcron.app.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from agentcron.app.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    RateLimited,
+    Unauthorized,
+)
 
 log = logging.getLogger("agentcron.api")
 
@@ -30,9 +37,9 @@ TITLES = {
 }
 
 
-def problem(
+def problem_body(
     status: int, detail: str, *, errors: list[dict[str, str]] | None = None, **extra: Any
-) -> JSONResponse:
+) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": "about:blank",
         "title": TITLES.get(status, "Error"),
@@ -43,26 +50,51 @@ def problem(
         body["errors"] = errors
         body["field"] = errors[0]["field"]
     body.update(extra)
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return body
+
+
+def problem(
+    status: int,
+    detail: str,
+    *,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    body = problem_body(status, detail, errors=errors, **extra)
+    if status == 401:
+        headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
-async def invalid_input(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, InvalidInput)
-    errors = [{"field": p.field, "reason": p.reason} for p in exc.problems]
-    return problem(exc.status, str(exc), errors=errors)
+def problem_for(exc: Exception) -> dict[str, Any] | None:
+    """The problem document for a domain error (every way in reports these alike), or None
+    for anything else."""
+    if isinstance(exc, InvalidInput):
+        errors = [{"field": p.field, "reason": p.reason} for p in exc.problems]
+        return problem_body(exc.status, str(exc), errors=errors, **exc.details)
+    if isinstance(exc, NotFound):
+        return problem_body(404, str(exc))
+    if isinstance(exc, Conflict):
+        return problem_body(409, str(exc))
+    if isinstance(exc, Forbidden):
+        return problem_body(403, str(exc), **({"required_scope": exc.scope} if exc.scope else {}))
+    if isinstance(exc, RateLimited):
+        return problem_body(429, str(exc), retry_after=exc.retry_after)
+    if isinstance(exc, Unauthorized):
+        return problem_body(
+            401, str(exc) or "a valid API key is required (Authorization: Bearer <key>)"
+        )
+    return None
 
 
-async def not_found(request: Request, exc: Exception) -> Response:
-    return problem(404, str(exc))
-
-
-async def conflict(request: Request, exc: Exception) -> Response:
-    return problem(409, str(exc))
-
-
-async def unauthorized(request: Request, exc: Exception) -> Response:
-    return problem(401, str(exc) or "a valid API key is required (Authorization: Bearer <key>)")
+async def domain_error(request: Request, exc: Exception) -> Response:
+    body = problem_for(exc)
+    assert body is not None
+    headers = {"WWW-Authenticate": "Bearer"} if body["status"] == 401 else None
+    if isinstance(exc, RateLimited):
+        headers = {**exc.headers, "Retry-After": str(exc.retry_after)}
+    return JSONResponse(body, status_code=body["status"], media_type=PROBLEM, headers=headers)
 
 
 async def http_exception(request: Request, exc: Exception) -> Response:
@@ -77,10 +109,12 @@ async def server_error(request: Request, exc: Exception) -> Response:
 
 
 EXCEPTION_HANDLERS: dict[Any, Any] = {
-    InvalidInput: invalid_input,
-    NotFound: not_found,
-    Conflict: conflict,
-    Unauthorized: unauthorized,
+    InvalidInput: domain_error,
+    NotFound: domain_error,
+    Conflict: domain_error,
+    Unauthorized: domain_error,
+    Forbidden: domain_error,
+    RateLimited: domain_error,
     HTTPException: http_exception,
     Exception: server_error,
 }

@@ -6,22 +6,23 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from agentcron.app.api.common import caller, choice_param, int_param, runtime
+from agentcron.app.api.auth import requires
+from agentcron.app.api.common import caller, runtime
 from agentcron.app.api.render import render_run
-from agentcron.app.domain.enums import ACTIVE, RunStatus
+from agentcron.app.domain.enums import RunStatus
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.stored import job_zone
-from agentcron.app.errors import Conflict, NotFound
-from agentcron.app.services import JobService
-
-RUN_STATUSES = tuple(RunStatus)
+from agentcron.app.services import RunService
 
 
+def service(request: Request) -> RunService:
+    return RunService(runtime(request))
+
+
+@requires(Scope.RUNS_WRITE)
 async def trigger(request: Request) -> Response:
     principal = await caller(request)
-    rt = runtime(request)
-    job = await JobService(rt).get(principal.owner, request.path_params["job_id"])
-    run = await rt.runs.trigger(job, now=rt.clock.now())
-    rt.runs_queued()
+    job, run = await service(request).trigger(principal.owner, request.path_params["job_id"])
     location = f"/api/scheduler/jobs/{job['id']}/runs/{run['id']}"
     return JSONResponse(
         {"run_id": run["id"], "job_id": job["id"], "status": run["status"]},
@@ -30,55 +31,45 @@ async def trigger(request: Request) -> Response:
     )
 
 
+@requires(Scope.JOBS_READ)
 async def list_runs(request: Request) -> Response:
     principal = await caller(request)
-    rt = runtime(request)
-    job = await JobService(rt).get(principal.owner, request.path_params["job_id"])
-    status = choice_param(request, "status", RUN_STATUSES, None)
-    limit = int_param(request, "limit", 50, low=1, high=200, clamp=True)
-    offset = int_param(request, "offset", 0, low=0, high=10_000_000)
-    rows, total = await rt.runs.list_for_job(
-        principal.owner, job["id"], status=status, limit=limit, offset=offset
+    params = request.query_params
+    page = await service(request).list(
+        principal.owner,
+        request.path_params["job_id"],
+        status=params.get("status"),
+        limit=params.get("limit"),
+        offset=params.get("offset"),
     )
-    zone = job_zone(job)
+    zone = job_zone(page.job)
     return JSONResponse(
         {
-            "runs": [render_run(r, zone) for r in rows],
-            "count": total,
-            "limit": limit,
-            "offset": offset,
+            "runs": [render_run(r, zone) for r in page.runs],
+            "count": page.count,
+            "limit": page.limit,
+            "offset": page.offset,
         }
     )
 
 
+@requires(Scope.JOBS_READ)
 async def get_run(request: Request) -> Response:
     principal = await caller(request)
-    rt = runtime(request)
-    job = await JobService(rt).get(principal.owner, request.path_params["job_id"])
-    run = await rt.runs.get(principal.owner, job["id"], request.path_params["run_id"])
-    if run is None:
-        raise NotFound("run", request.path_params["run_id"])
+    job, run = await service(request).get(
+        principal.owner, request.path_params["job_id"], request.path_params["run_id"]
+    )
     return JSONResponse(render_run(run, job_zone(job)))
 
 
+@requires(Scope.RUNS_WRITE)
 async def cancel_run(request: Request) -> Response:
     principal = await caller(request)
-    rt = runtime(request)
-    job = await JobService(rt).get(principal.owner, request.path_params["job_id"])
-    run_id = request.path_params["run_id"]
-    before = await rt.runs.get(principal.owner, job["id"], run_id)
-    if before is None:
-        raise NotFound("run", run_id)
-    if before["status"] not in ACTIVE:
-        raise Conflict(f"run {run_id} already ended ({before['status']})")
-    run = await rt.runs.request_cancel(principal.owner, job["id"], run_id, now=rt.clock.now())
-    assert run is not None
-    if run["status"] == RunStatus.RUNNING:
-        rt.cancel_requested(run_id)
-    return JSONResponse(
-        render_run(run, job_zone(job)),
-        status_code=202 if run["status"] == RunStatus.RUNNING else 200,
+    job, run = await service(request).cancel(
+        principal.owner, request.path_params["job_id"], request.path_params["run_id"]
     )
+    going = run["status"] == RunStatus.RUNNING
+    return JSONResponse(render_run(run, job_zone(job)), status_code=202 if going else 200)
 
 
 routes = [

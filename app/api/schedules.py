@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import (
     caller,
     instant_param,
@@ -22,10 +23,11 @@ from agentcron.app.domain.schedule import (
     ScheduleError,
     fire_times_between,
     local_iso,
-    next_fire_times,
 )
-from agentcron.app.domain.stored import describe_schedule, parsed_schedule
+from agentcron.app.domain.scopes import Scope
+from agentcron.app.domain.stored import parsed_schedule
 from agentcron.app.errors import InvalidInput
+from agentcron.app.services import MAX_PREVIEW_RUNS, ScheduleService, preview_of
 
 MAX_CALENDAR_DAYS = 92
 MAX_CALENDAR_EVENTS = 10_000
@@ -50,10 +52,11 @@ def schedule_from_query(kind: str | None, value: str, timezone: str) -> dict[str
     raise ScheduleError("type", "must be one of cron, every, at")
 
 
+@requires(Scope.PARSE)
 async def validate(request: Request) -> Response:
     await caller(request)
     params = request.query_params
-    count = int_param(request, "count", 5, low=1, high=1000)
+    count = int_param(request, "count", 5, low=1, high=MAX_PREVIEW_RUNS)
     value = params.get("value") or params.get("expression") or params.get("interval")
     timezone = params.get("timezone") or params.get("tz") or "UTC"
     now = runtime(request).clock.now()
@@ -66,19 +69,10 @@ async def validate(request: Request) -> Response:
         field = exc.field.removeprefix("schedule.")
         field = {"expression": "value", "interval": "value", "datetime": "value"}.get(field, field)
         return JSONResponse({"valid": False, "field": field, "error": exc.reason})
-    runs = next_fire_times(schedule, after=now, count=count)
-    body: dict[str, Any] = {
-        "valid": True,
-        "schedule": schedule.to_dict(),
-        "human_readable": describe_schedule(schedule.to_dict()),
-        "timezone": schedule.timezone,
-        "next_runs": [local_iso(t, schedule.zone) for t in runs],
-    }
-    if not runs:
-        body["warning"] = "this schedule does not fire after now"
-    return JSONResponse(body)
+    return JSONResponse(preview_of(schedule, now=now, count=count))
 
 
+@requires(Scope.JOBS_READ)
 async def calendar_data(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
@@ -134,49 +128,14 @@ async def calendar_data(request: Request) -> Response:
     )
 
 
+@requires(Scope.PARSE)
 async def parse_nl(request: Request) -> Response:
     await caller(request)
     body = await json_body(request)
     if not isinstance(body, dict):
         raise InvalidInput.field("", "the request body must be a JSON object", status=400)
-    text = body.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InvalidInput.field("text", "is required: the schedule in plain words")
-    if len(text) > 500:
-        raise InvalidInput.field("text", "is longer than 500 characters")
-    timezone = body.get("timezone") or "UTC"
-    zone_check = {"type": "cron", "expression": "0 0 * * *", "timezone": timezone}
-    try:
-        Schedule.from_dict(zone_check)
-    except ScheduleError as exc:
-        raise InvalidInput.field("timezone", exc.reason) from None
-    rt = runtime(request)
-    now = rt.clock.now()
-    from agentcron.parsers import parse
-
-    result = await parse(text, timezone=timezone, now=now, llm=rt.llm_parser())
-    out = result.to_dict()
-    if result.schedule is None:
-        detail = result.reason or "could not understand this as a schedule"
-        errors = [{"field": "text", "reason": detail}]
-        from agentcron.app.api.problems import problem
-
-        return problem(
-            422,
-            f"text: {detail}",
-            errors=errors,
-            suggestion=result.suggestion,
-            notes=list(result.notes),
-            parse_method=result.parse_method,
-        )
-    try:
-        schedule = Schedule.from_dict(result.schedule)
-        out["next_runs"] = [
-            local_iso(t, schedule.zone) for t in next_fire_times(schedule, after=now, count=5)
-        ]
-    except ScheduleError as exc:  # the parser produced something the engine refuses
-        raise InvalidInput.field("text", f"parsed into an invalid schedule ({exc})") from None
-    return JSONResponse(out)
+    answer = await ScheduleService(runtime(request)).parse(body.get("text"), body.get("timezone"))
+    return JSONResponse(answer)
 
 
 routes = [

@@ -204,13 +204,14 @@ def _job_status(run: Run, job: JobState, *, final: bool, failed_for_good: bool) 
 
 def _deliveries(attempt: Attempt, job: JobState, *, now: datetime) -> list[OutboxRow]:
     """The result to each channel, or a failure notice to each channel that wants one
-    (``on_error``: default on for Slack). Whether a notice is sent at all is decided by
-    the caller, which knows whether the failure is final."""
+    (``on_error``: default on for Slack; ``failures_to`` instead of the channels). Whether
+    a notice is sent at all is decided by the caller, which knows whether it is final."""
     settings = job.delivery or {}
     channels = settings.get("channels") or (
         [settings["channel"]] if settings.get("channel") else []
     )
-    if not channels:
+    failures_to = settings.get("failures_to")
+    if not channels and not failures_to:
         return []
     run = attempt.run
     message = {
@@ -219,6 +220,7 @@ def _deliveries(attempt: Attempt, job: JobState, *, now: datetime) -> list[Outbo
         "run_id": run.id,
         "status": attempt.status,
         "format": settings.get("format", "markdown"),
+        "allow_mentions": bool(settings.get("allow_mentions")),
         "scheduled_for": run.scheduled_for,
         "attempt": run.attempt,
     }
@@ -241,7 +243,8 @@ def _deliveries(attempt: Attempt, job: JobState, *, now: datetime) -> list[Outbo
     if attempt.status not in RETRYABLE:
         return []
     rows = []
-    for channel in channels:
+    # failure notices go to failures_to when the job names one, else to its channels
+    for channel in [failures_to] if failures_to else channels:
         on_error = settings.get("on_error")
         if on_error is None:
             on_error = channel.startswith("slack:")

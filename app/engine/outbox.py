@@ -121,6 +121,7 @@ class OutboxSender:
             error=payload.get("error") or run.get("error"),
             attempts=run.get("attempt") or 1,
             idempotency_key=item.idempotency_key,
+            allow_mentions=bool(payload.get("allow_mentions")),
         )
         if target.kind == "slack":
             channel = self._slack_channel()

@@ -31,6 +31,24 @@ async def test_validate_seed_example(api: httpx.AsyncClient) -> None:
     assert body["human_readable"].startswith("At 09:00 AM, Monday through Friday")
 
 
+async def test_validate_names_the_days_a_clock_change_moves_a_run(api: httpx.AsyncClient) -> None:
+    response = await api.get(
+        "/validate",
+        params={
+            "type": "cron",
+            "value": "30 2 * * *",
+            "timezone": "America/New_York",
+            "count": 10,
+        },
+    )
+    body = response.json()
+    assert "2026-03-08T03:00:00-04:00" in body["next_runs"]
+    assert body["notes"] == [
+        "2026-03-08: 02:30 does not exist in America/New_York (clocks jump from 02:00 to 03:00);"
+        " that day's run is at 03:00 EDT instead"
+    ]
+
+
 @pytest.mark.parametrize(
     ("params", "field", "fragment"),
     [

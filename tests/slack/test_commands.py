@@ -119,7 +119,9 @@ async def test_a_named_channel_receives_the_results(alice: SlackUser) -> None:
 
 
 async def test_create_makes_the_job_for_the_person_who_asked(alice: SlackUser) -> None:
+    alice.fake.add_channel("C0OPS1234", "ops", members={ALICE})
     card = await alice.command("every weekday at 9am summarize yesterday's incidents in #ops")
+    assert "<#C0OPS1234>" in card_text(card)  # typed by name, found by its id
     ident = await alice.click(buttons(card)["Create"])
     [answer] = alice.fake.responses(ident)
     assert answer["replace_original"] is True  # the card's buttons are gone
@@ -134,7 +136,8 @@ async def test_create_makes_the_job_for_the_person_who_asked(alice: SlackUser) -
         "expression": "0 9 * * 1-5",
         "timezone": "America/New_York",
     }
-    assert job["delivery"]["channel"] == "slack:#ops"
+    assert job["delivery"]["channel"] == "slack:C0OPS1234"
+    assert job["delivery"]["failures_to"] == f"slack:{ALICE}"
     assert job["action"] == {"type": "agent"}
     assert job["status"] == "active"
     assert job["next_run_at"] == datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
@@ -212,7 +215,7 @@ async def test_the_longest_goal_a_command_can_carry_fits_in_the_button(alice: Sl
 async def test_list_shows_only_my_jobs_with_next_run_and_status(alice: SlackUser) -> None:
     await schedule(alice, "every day at 9am water the plants")
     await schedule(alice, "every friday at 4pm write the weekly notes")
-    bob = alice.as_user("U0BOB")
+    bob = alice.as_user("U0BOBBY1")
     await schedule(bob, "every day at 7am feed the cat")
 
     text = card_text(await alice.command("list"))
@@ -249,7 +252,7 @@ async def test_pause_and_resume_by_name(alice: SlackUser) -> None:
 
 async def test_someone_elses_job_is_not_found(alice: SlackUser) -> None:
     job = await schedule(alice, "every day at 9am water the plants")
-    bob = alice.as_user("U0BOB")
+    bob = alice.as_user("U0BOBBY1")
     text = card_text(await bob.command(f"pause {job['id']}"))
     assert f"You have no job `{job['id']}`" in text
     assert (await alice.slack.rt.jobs.get(OWNER, job["id"]))["status"] == "active"
@@ -316,7 +319,7 @@ async def test_keep_it_deletes_nothing(alice: SlackUser) -> None:
 async def test_someone_else_cannot_click_delete_on_my_job(alice: SlackUser) -> None:
     job = await schedule(alice, "every day at 9am water the plants")
     prompt = await alice.command("delete plants")
-    bob = alice.as_user("U0BOB")
+    bob = alice.as_user("U0BOBBY1")
     ident = await bob.click(buttons(prompt)["Delete"])
     assert "You have no job" in card_text(alice.fake.responses(ident)[0])
     assert await alice.slack.rt.jobs.get(OWNER, job["id"]) is not None
