@@ -111,8 +111,10 @@ class Database:
                 self.url,
                 json_serializer=jsoncodec.dumps,
                 json_deserializer=jsoncodec.loads,
-                pool_size=20,
-                max_overflow=20,
+                # an instance's loops and requests are coroutines sharing a few connections;
+                # PostgreSQL's default of 100 connections must serve several instances
+                pool_size=10,
+                max_overflow=10,
                 pool_pre_ping=False,
             )
 
