@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
 from agentcron.app.domain.exclusions import Exclusions
-from agentcron.app.domain.schedule import Schedule, next_fire_time
+from agentcron.app.domain.schedule import Schedule, ScheduleError, next_fire_time
 from agentcron.parsers import describe
 
 
@@ -56,7 +57,24 @@ def displayed_next_run(row: dict[str, Any]) -> datetime | None:
     next_run: datetime | None = row.get("next_run_at")
     if next_run is None or not row.get("exclusions") or not row.get("schedule"):
         return next_run
-    schedule, exclusions = parsed_schedule(row["schedule"], row["exclusions"])
+    try:
+        schedule, exclusions = parsed_schedule(row["schedule"], row["exclusions"])
+    except (ValueError, TypeError):  # a schedule an earlier version accepted: show the stored
+        return next_run
     if exclusions is None or exclusions.reason(next_run, schedule.zone) is None:
         return next_run
     return next_fire_time(schedule, after=next_run, exclusions=exclusions)
+
+
+def readable_schedules(
+    jobs: Iterable[dict[str, Any]],
+) -> Iterator[tuple[dict[str, Any], Schedule, Exclusions | None]]:
+    """Each job with its parsed schedule, leaving out a job whose stored schedule this
+    version cannot read (an earlier version accepted it): one such job must not take a
+    calendar or a heatmap down for its owner."""
+    for job in jobs:
+        try:
+            schedule, exclusions = parsed_schedule(job["schedule"], job.get("exclusions"))
+        except (ScheduleError, ValueError, TypeError, KeyError):
+            continue
+        yield job, schedule, exclusions
