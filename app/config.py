@@ -5,10 +5,7 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-
-from agentcron.app.domain.pricing import PriceTable, parse_prices
 
 #: a SQLite file in the working directory (the aiosqlite spelling is accepted, and run by the
 #: stdlib driver: see storage/database.py)
@@ -108,6 +105,14 @@ class Settings:
     slack_workspace_admins: bool = True
     # outbound signing for webhooks and job events
     webhook_secret: str | None = None
+    # rate limits (app.limits): "quota/window seconds" or "off"
+    rate_limit_parse_key: str = "3000/60"
+    rate_limit_parse_address: str = "300/60"
+    rate_limit_api_key: str = "1000/10"
+    # CORS (app.api.cors): origins whose pages may call the API; by default with
+    # publishable keys only, unless cors_secret_keys
+    cors_origins: tuple[str, ...] = ()
+    cors_secret_keys: bool = False
     instance_name: str = field(default_factory=socket.gethostname)
 
     @classmethod
@@ -147,25 +152,13 @@ class Settings:
             slack_max_jobs_per_user=_int("AGENTCRON_SLACK_MAX_JOBS_PER_USER", 50),
             slack_workspace_admins=_flag("AGENTCRON_SLACK_WORKSPACE_ADMINS", True),
             webhook_secret=env("AGENTCRON_WEBHOOK_SECRET"),
+            rate_limit_parse_key=env("AGENTCRON_RATE_LIMIT_PARSE") or "3000/60",
+            rate_limit_parse_address=env("AGENTCRON_RATE_LIMIT_PARSE_ADDRESS") or "300/60",
+            rate_limit_api_key=env("AGENTCRON_RATE_LIMIT_API") or "1000/10",
+            cors_origins=tuple(o.rstrip("/") for o in _list("AGENTCRON_CORS_ORIGINS")),
+            cors_secret_keys=_flag("AGENTCRON_CORS_SECRET_KEYS"),
         )
 
     @property
     def llm_configured(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
-
-    def price_table(self) -> PriceTable:
-        """The model prices: the built-in table with ``AGENTCRON_MODEL_PRICES`` over it
-        (ValueError naming the bad entry)."""
-        if not self.model_prices:
-            return PriceTable()
-        text, source = self.model_prices.strip(), "AGENTCRON_MODEL_PRICES"
-        if text.startswith("@"):
-            path = Path(text[1:]).expanduser()
-            source = str(path)
-            try:
-                text = path.read_text(encoding="utf-8")
-            except OSError as error:
-                raise ValueError(
-                    f"{source}: cannot read the price file ({error.strerror})"
-                ) from None
-        return PriceTable(parse_prices(text, source=source))

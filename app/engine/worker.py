@@ -10,8 +10,15 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
+from typing import Any
 
-from agentcron.app.domain.conditions import ConditionError, compile_condition, evaluate
+from agentcron.app.domain.conditions import (
+    INLINE_STEPS,
+    ConditionError,
+    OutOfBudget,
+    compile_condition,
+    evaluate,
+)
 from agentcron.app.domain.enums import RunStatus
 from agentcron.app.domain.outcome import Attempt
 from agentcron.app.domain.records import JobSnapshot, Leased, Run
@@ -284,12 +291,8 @@ class Worker:
             result.status, result.error = RunStatus.FAILED, f"{type(exc).__name__}: {exc}"
         if result.status == RunStatus.SUCCEEDED and condition:
             try:
-                result.condition_met = bool(
-                    evaluate(
-                        compile_condition(condition),
-                        result.data or {},
-                        previous=(previous or {}).get("data") or None,
-                    )
+                result.condition_met = await _evaluate_condition(
+                    condition, result.data or {}, (previous or {}).get("data") or None
                 )
             except ConditionError as exc:
                 result.condition_met = None
@@ -390,3 +393,16 @@ class Worker:
             await asyncio.wait([self.active[r] for r in unfinished if r in self.active], timeout=5)
         await self.flush()
         return not_started + unfinished
+
+
+async def _evaluate_condition(
+    expression: str, data: dict[str, Any], previous: dict[str, Any] | None
+) -> bool:
+    """A run's condition: inline when it is cheap (nearly always), in a thread when it needs
+    more than a few milliseconds of work, so a condition over a large answer never holds up
+    the event loop (its work is bounded either way: see app/domain/conditions.py)."""
+    condition = compile_condition(expression)
+    try:
+        return evaluate(condition, data, previous=previous, max_steps=INLINE_STEPS)
+    except OutOfBudget:
+        return await asyncio.to_thread(evaluate, condition, data, previous=previous)
