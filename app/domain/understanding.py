@@ -26,7 +26,7 @@ def answer_dict(
     out = result.to_dict()
     out["next_runs"] = []
     if result.schedule is not None:
-        schedule = Schedule.from_dict(result.schedule)
+        schedule = Schedule.from_dict(result.schedule, now=now)
         out["next_runs"] = [
             local_iso(t, schedule.zone) for t in next_fire_times(schedule, after=now, count=count)
         ]
