@@ -275,7 +275,6 @@ async def _parse(args: argparse.Namespace) -> int:
     llm = LLMParser.from_env()
 
     async def one(text: str) -> dict[str, Any]:
-<<<<<<< HEAD
         result = await understand(text, timezone=args.timezone, now=now, llm=llm)
         try:
             out = answer_dict(result, now=now or datetime.now(UTC), count=args.count)
@@ -283,17 +282,6 @@ async def _parse(args: argparse.Namespace) -> int:
             out = {**result.to_dict(), "schedule": None, "next_runs": []}
             out["reason"] = f"parsed into an invalid schedule ({exc})"
         return {"text": text, **out}
-=======
-        result = await parse(text, timezone=args.timezone, now=now, llm=llm)
-        out = {"text": text, **result.to_dict()}
-        if result.schedule is not None:
-            after = now or datetime.now(UTC)
-            schedule = Schedule.from_dict(result.schedule, now=after)
-            out["next_runs"] = [
-                local_iso(t, schedule.zone) for t in next_fire_times(schedule, after=after, count=5)
-            ]
-        return out
->>>>>>> main
 
     try:
         if args.text == "-":
