@@ -35,6 +35,7 @@ from cronsim import CronSim
 from . import lexicon as lx
 from .cron import cron_problem
 from .phrase import (
+    FROM_END,
     LAST_DAY,
     LAST_WEEKDAY,
     DayRef,
@@ -43,6 +44,7 @@ from .phrase import (
     Rejected,
     TimeMention,
 )
+from .recurrence import first_occurrence
 from .wallclock import add_months, ceil_minute, cron_weekday, days_in_month, iso_z, to_instant
 
 _UNIT_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
@@ -55,6 +57,9 @@ MAX_INTERVAL: Final = 366 * 86400  # the schedule engine's limit for `every`
 MAX_YEARS_AHEAD: Final = 100
 
 BASE_CONFIDENCE: Final = 0.95
+# A reading we chose among several (Todoist's "weekly" is today's weekday): below
+# CONFIRM_BELOW with one more assumption, so the user is asked.
+UNSURE_PENALTY: Final = 0.2
 ASSUMPTION_PENALTY: Final = 0.05
 DEFAULT_TIME_PENALTY: Final = 0.2
 
@@ -132,6 +137,9 @@ class _Builder:
 
     def done(self, schedule: dict[str, Any]) -> Built:
         schedule = self.with_bounds(schedule)
+        if schedule.get("end_at") and schedule.get("start_at"):
+            if schedule["end_at"] <= schedule["start_at"]:  # both "…Z" in UTC: they sort
+                raise Rejected("the schedule would end before its first run")
         confidence = round(max(0.55, BASE_CONFIDENCE - self.penalty), 2)
         return Built(schedule, confidence, tuple(self.notes), tuple(self.readings))
 
@@ -369,10 +377,10 @@ def _recurring(b: _Builder) -> Built:
         raise Rejected("a time window only goes with schedules that run several times a day")
     if p.dates:
         return _yearly(b, unit, count)
-    if p.nth or p.monthdays or unit == "month":
-        return _monthly(b, count)
-    if unit == "year":
-        raise Rejected("“every year” does not say which date", "every year on March 3 at 9am")
+    if unit == "year" and (count != 1 or not (p.nth or p.monthdays)):
+        return _yearly(b, unit, count)
+    if p.nth or p.monthdays or unit in ("month", "year") or p.first_weekday:
+        return _monthly(b, count if unit == "month" else 1)
     return _daily_or_weekly(b, unit, count)
 
 
@@ -485,30 +493,28 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
         if p.starting.weekday is not None:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
     if unit == "week" and not p.weekdays:
-        raise Rejected("“every week” does not say which day", "every Monday at 9am")
-    if count == 1:
+        # "every week", "weekly": on today's (or the first day's) weekday, as Todoist does
+        day = cron_weekday(b.first_day)
+        p.weekdays.append(day)
+        b.note(f"weekly: {lx.DAY_LABELS[day]}s, the day it starts", UNSURE_PENALTY)
+    if count == 1 and p.count is None:
         if not (p.weekdays or unit or p.part or p.times or p.months):
             raise NotUnderstood(0, "")
         minute, hour = _time_fields(b)
         expression = f"{minute} {hour} * {_month_field(p.months)} {_weekday_field(p.weekdays)}"
         return _cron(b, expression)
-    if p.months:
+    if p.months and count != 1:
         raise Rejected("an interval of days or weeks cannot be limited to some months")
-    at = b.day_time()
-    if unit == "week":
-        if len(p.weekdays) != 1:
-            raise Rejected(
-                f"every {count} weeks can run on one day of the week",
-                f"every {count} weeks on {lx.DAY_LABELS[p.weekdays[0]]}",
-            )
-        first = _next_weekday(b, p.weekdays[0], at, strictly_after_today=False)
-        return _every(b, count * 7 * 86400, first)
-    if p.weekdays:
+    parts = [f"FREQ={'WEEKLY' if unit == 'week' or p.weekdays else 'DAILY'}"]
+    if unit == "day" and p.weekdays and count != 1:
         raise Rejected("an interval of days cannot be limited to days of the week")
-    first = to_instant(b.first_day, at, b.zone)
-    if first <= b.now:
-        first = to_instant(b.first_day + timedelta(days=1), at, b.zone)
-    return _every(b, count * 86400, first)
+    if count != 1:
+        parts.append(f"INTERVAL={count}")
+    if p.weekdays:
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[d] for d in _week_order(p.weekdays)))
+    if p.months:
+        parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
+    return _rrule(b, parts)
 
 
 def _monthly(b: _Builder, count: int) -> Built:
@@ -528,13 +534,25 @@ def _monthly(b: _Builder, count: int) -> Built:
             f"{label} {lx.DAY_LABELS[day]} of every month",
         )
     monthdays = p.monthdays
-    if not (p.nth or monthdays):
+    if not (p.nth or monthdays or p.first_weekday):
         if not p.quarter:
-            raise Rejected(
-                "“every month” does not say which day", "on the 1st of every month at 9am"
+            # "every month", "monthly": on the day it starts, as Todoist reads it
+            monthdays = [b.first_day.day]
+            b.note(
+                f"monthly: on day {b.first_day.day} of the month, the day it starts",
+                UNSURE_PENALTY,
             )
-        monthdays = [1]
-        b.note("no day given; assumed the first day of each quarter")
+        else:
+            monthdays = [1]
+            b.note("no day given; assumed the first day of each quarter")
+    if (
+        p.first_weekday
+        or p.count is not None
+        or (count != 1 and (12 % count or p.months))
+        or any(day < LAST_WEEKDAY for day in monthdays)
+        or any(nth < -1 for nth, _ in p.nth)
+    ):
+        return _monthly_rrule(b, count, monthdays)
     minute, hour = _time_fields(b)
     day_field = _monthday_field(monthdays)
     weekday_field = ",".join(f"{day}L" if nth < 0 else f"{day}#{nth}" for nth, day in p.nth) or "*"
@@ -546,8 +564,6 @@ def _monthly(b: _Builder, count: int) -> Built:
         month_field = "3,6,9,12" if from_end else "1,4,7,10"
     elif count == 1:
         month_field = _month_field(p.months)
-    elif 12 % count or p.months:
-        raise Rejected(f"cron cannot repeat every {count} months", "every 2, 3, 4 or 6 months")
     else:
         # Anchor the cycle at the first month this day comes round, as a person would.
         first = next(CronSim(f"{minute} {hour} {day_field} * {weekday_field}", b.local_now))
@@ -559,10 +575,44 @@ def _monthly(b: _Builder, count: int) -> Built:
     return _cron(b, f"{minute} {hour} {day_field} {month_field} {weekday_field}")
 
 
+def _monthly_rrule(b: _Builder, count: int, monthdays: list[int]) -> Built:
+    """What cron cannot say of months: every 5 months, the 2nd-to-last Friday, the first
+    weekday of the month, a number of times."""
+    p = b.p
+    parts = ["FREQ=MONTHLY"]
+    if count != 1:
+        parts.append(f"INTERVAL={count}")
+    if p.quarter:
+        parts[-1:] = ["INTERVAL=3"] if count == 3 else parts[-1:]
+    if p.first_weekday:
+        parts += ["BYDAY=MO,TU,WE,TH,FR", f"BYSETPOS={p.first_weekday}"]
+    elif LAST_WEEKDAY in monthdays:
+        parts += ["BYDAY=MO,TU,WE,TH,FR", "BYSETPOS=-1"]
+    elif p.nth:
+        parts.append("BYDAY=" + ",".join(f"{nth}{_RRULE_DAYS[day]}" for nth, day in p.nth))
+    else:
+        parts.append("BYMONTHDAY=" + ",".join(str(_rrule_monthday(day)) for day in monthdays))
+    if p.months:
+        parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
+    return _rrule(b, parts)
+
+
+def _rrule_monthday(day: int) -> int:
+    """A day of the month as RFC 5545 counts it: LAST_DAY is -1; other negatives count back
+    from the end (FROM_END - 1 is the second to last)."""
+    if day == LAST_DAY:
+        return -1
+    if day < LAST_WEEKDAY:
+        return day - FROM_END - 1
+    return day
+
+
 def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
-    if unit not in (None, "year") or count != 1:
+    if unit not in (None, "year"):
         raise Rejected("a date can only repeat every year")
+    if count != 1 or p.count is not None or not p.dates:
+        return _yearly_rrule(b, count)
     if p.weekdays or p.monthdays or p.nth or p.months:
         raise Rejected("a yearly date cannot also name days of the week or of the month")
     for year, month, day in p.dates:
@@ -577,6 +627,31 @@ def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
         raise Rejected("dates in different months on different days need one schedule each")
     minute, hour = _time_fields(b)
     return _cron(b, f"{minute} {hour} {_join(days)} {_join(months)} *")
+
+
+def _yearly_rrule(b: _Builder, count: int) -> Built:
+    p = b.p
+    parts = ["FREQ=YEARLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
+    if p.dates:
+        if any(year is not None for year, _, _ in p.dates):
+            raise Rejected("a repeating date cannot name a year", "every year on March 3")
+        months = sorted({month for _, month, _ in p.dates})
+        days = sorted({day for _, _, day in p.dates})
+        if len(months) > 1 and len(days) > 1:
+            raise Rejected("dates in different months on different days need one schedule each")
+        parts += ["BYMONTH=" + ",".join(map(str, months)), "BYMONTHDAY=" + ",".join(map(str, days))]
+    elif p.nth and p.months:
+        parts += [
+            "BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))),
+            "BYDAY=" + ",".join(f"{nth}{_RRULE_DAYS[day]}" for nth, day in p.nth),
+        ]
+    else:
+        # "every year", "yearly": on the date it starts, as Todoist reads it
+        day = b.first_day
+        parts += [f"BYMONTH={day.month}", f"BYMONTHDAY={day.day}"]
+        label = f"{lx.MONTH_LABELS[day.month]} {day.day}"
+        b.note(f"yearly: every {label}, the day it starts", UNSURE_PENALTY)
+    return _rrule(b, parts)
 
 
 def _time_fields(b: _Builder) -> tuple[str, str]:
@@ -596,6 +671,50 @@ def _cron(b: _Builder, expression: str) -> Built:
     if problem is not None:
         raise Rejected(f"{expression!r} is not a valid schedule ({problem})")
     return b.done({"type": "cron", "expression": expression, "timezone": b.zone_name})
+
+
+_RRULE_DAYS: Final = ("SU", "MO", "TU", "WE", "TH", "FR", "SA")
+
+
+def _week_order(days: list[int]) -> list[int]:
+    """Cron weekdays in the order a week runs, Monday first."""
+    return sorted(set(days), key=lambda day: (day + 6) % 7)
+
+
+def _rrule(b: _Builder, parts: list[str]) -> Built:
+    """An RFC 5545 rule (the parts given, plus the time of day and COUNT): DTSTART is its
+    first occurrence from the first day it may run, so INTERVAL counts from there."""
+    times = b.times() or [b.default_time()]
+    hours = sorted({t.hour for t in times})
+    minutes = sorted({t.minute for t in times})
+    if len(hours) > 1 and len(minutes) > 1:
+        raise Rejected(
+            "times with different minutes need one schedule each",
+            "at 9:00 and 17:00, or at 9:30 and 17:30",
+        )
+    parts = [
+        *parts,
+        "BYHOUR=" + ",".join(map(str, hours)),
+        "BYMINUTE=" + ",".join(map(str, minutes)),
+        "BYSECOND=0",
+    ]
+    simple = ";".join(part for part in parts if not part.startswith("INTERVAL="))
+    if b.first_day > b.local_now.date():
+        after = datetime.combine(b.first_day, time(0)) - timedelta(seconds=1)
+    else:
+        after = b.local_now.replace(tzinfo=None, second=0, microsecond=0)
+    first = first_occurrence(simple, b.zone, after, b.now)
+    if first is None:
+        raise Rejected("that schedule never comes round")
+    if b.p.count is not None:
+        parts.append(f"COUNT={b.p.count}")
+    schedule = {
+        "type": "rrule",
+        "rule": ";".join(parts),
+        "start_at": iso_z(first),
+        "timezone": b.zone_name,
+    }
+    return b.done(schedule)
 
 
 def _every(b: _Builder, seconds: int, start_at: datetime) -> Built:

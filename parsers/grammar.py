@@ -461,6 +461,20 @@ class _Reader:
         """ "for 2 weeks", "for the next 5 days": an end bound counted from the start."""
         sub = _Reader(self.tokens)
         j = i + 1
+        if self._word(j) == "up" and self._word(j + 1) == "to":
+            j += 2
+        token = self.tokens[j] if j < self.n else None
+        if (
+            token is not None
+            and token.kind == lx.NUM
+            and isinstance(token.value, int)
+            and (
+                self._word(j + 1) in ("times", "occurrences") or self._is_unit(j + 1, "occurrence")
+            )
+            and self.phrase.count is None
+        ):
+            self.phrase.count = token.value  # "for 5 times", "for 8 occurrences"
+            return j + 2
         if self._word(j) == "the" and self._word(j + 1) == "next":
             j += 2
         end = sub._amounts(j)
@@ -667,6 +681,14 @@ class _Reader:
                 str(self._word(j))
             ]
             j += 1
+        if (
+            unit is None
+            and self._word(i) != "twice"
+            and self.phrase.every
+            and self.phrase.count is None
+        ):
+            self.phrase.count = count  # "weekly on Tuesday, 10 times"
+            return j
         if unit is None or self.phrase.times_per is not None:
             raise Rejected(
                 "a number of times per day or week does not say when",

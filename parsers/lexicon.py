@@ -165,6 +165,7 @@ _KEYWORDS: Final = {
     "once": ("once",),
     "twice": ("twice",),
     "times": ("times", "x"),
+    "occurrences": ("occurrences", "occurrence", "occurences", "repetitions"),
     "few": ("few", "several", "couple", "some"),
     "business": ("business", "working", "work", "office"),
     "time": ("time",),

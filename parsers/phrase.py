@@ -10,6 +10,9 @@ from .tokens import ClockTime
 
 LAST_DAY: Final = -1  # day of the month: cron "L"
 LAST_WEEKDAY: Final = -2  # day of the month: cron "LW"
+# Days counted back from the end, below LAST_WEEKDAY: FROM_END - 1 is the second to last
+# day of the month (RFC 5545 BYMONTHDAY=-2), FROM_END - 5 five days before the last.
+FROM_END: Final = -10
 
 
 class NotUnderstood(ValueError):
@@ -82,4 +85,6 @@ class Phrase:
     times_per: tuple[int, str] | None = None  # "twice a day": (2, "day")
     interval_start: TimeMention | None = None  # "every 3 hours starting at 8am"
     except_weekdays: list[int] = field(default_factory=list)  # "every day except Sunday"
+    count: int | None = None  # "10 times", "3x", "for 5 occurrences": RFC 5545 COUNT
+    first_weekday: int = 0  # "the first business day of the month": BYSETPOS (1, 2, ... or -1)
     assumptions: list[str] = field(default_factory=list)

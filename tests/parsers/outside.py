@@ -28,8 +28,9 @@ here, independently of the parser:
     text => reject                          refused, or answered with needs_confirmation
     text => ask                             the same, for phrases that are ambiguous
 
-Options after the expectation, separated by ";": `zone=America/New_York` (the request's
-zone; a `@zone NAME` line sets it for the lines below), `start=YYYY-MM-DD` (runs from that
+Options after the expectation, separated by "; " (a semicolon and a space; rules have
+none): `zone=America/New_York` (the request's zone; a `@zone NAME` line sets it for the lines
+below), `start=YYYY-MM-DD` (runs from that
 local day), `end=YYYY-MM-DD` (runs until the end of that local day), `end=+Nd` (until the
 end of the Nth day from today, today being day 1), `first=HH:MM` (nothing runs before the
 next HH:MM), `anchor=YYYY-MM-DD` (an rrule's series starts that day, not at its first
@@ -121,7 +122,7 @@ def load(directory: Path = CORPUS_DIR) -> list[OutsidePhrase]:
             text, sep, rest = line.partition("=>")
             if not sep:
                 raise ValueError(f"{path.name}:{number}: no '=>' in {line!r}")
-            expect, *extra = (part.strip() for part in rest.split(";"))
+            expect, *extra = (part.strip() for part in rest.split("; "))
             options = tuple(tuple(item.split("=", 1)) for item in extra if item)
             phrase_zone = dict(options).get("zone", zone)
             phrases.append(
