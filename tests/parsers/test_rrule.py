@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,7 @@ from tests.parsers.firetimes import fire_times
         ("every other Monday at 9", 2),
         ("every 3 weeks on Tuesday at 9:30am", 3),
         ("every 5 weeks on Friday at 9", 5),
-    ],  # fmt: skip
+    ],
 )
 def test_every_n_weeks_keeps_its_wall_clock_time_across_both_2027_dst_changes(
     zone: str, text: str, weeks: int
@@ -32,7 +33,7 @@ def test_every_n_weeks_keeps_its_wall_clock_time_across_both_2027_dst_changes(
     first = local[0]
     assert {(t.hour, t.minute) for t in local} == {(first.hour, first.minute)}
     assert {t.weekday() for t in local} == {first.weekday()}
-    gaps = {(b.date() - a.date()).days for a, b in zip(local, local[1:], strict=False)}
+    gaps = {(b.date() - a.date()).days for a, b in itertools.pairwise(local)}
     assert gaps == {7 * weeks}
     offsets = {t.utcoffset() for t in local}
     assert len(offsets) == 2, "both offsets occur: the series crosses the changes"
@@ -42,13 +43,20 @@ def test_every_n_weeks_keeps_its_wall_clock_time_across_both_2027_dst_changes(
     ("text", "rule"),
     [
         ("every 3 days at 10:15", "FREQ=DAILY;INTERVAL=3;BYHOUR=10;BYMINUTE=15;BYSECOND=0"),
-        ("weekly on Tuesday, 10 times", "FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0;BYSECOND=0;COUNT=10"),
-        ("every 5 months on the 1st at noon",
-         "FREQ=MONTHLY;INTERVAL=5;BYMONTHDAY=1;BYHOUR=12;BYMINUTE=0;BYSECOND=0"),
-        ("every 2 weeks on Monday and Thursday at 9",
-         "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;BYHOUR=9;BYMINUTE=0;BYSECOND=0"),
+        (
+            "weekly on Tuesday, 10 times",
+            "FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0;BYSECOND=0;COUNT=10",
+        ),
+        (
+            "every 5 months on the 1st at noon",
+            "FREQ=MONTHLY;INTERVAL=5;BYMONTHDAY=1;BYHOUR=12;BYMINUTE=0;BYSECOND=0",
+        ),
+        (
+            "every 2 weeks on Monday and Thursday at 9",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;BYHOUR=9;BYMINUTE=0;BYSECOND=0",
+        ),
     ],
-)  # fmt: skip
+)
 def test_rules_name_their_time_and_start_at_their_first_run(text: str, rule: str) -> None:
     now = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)
     result = parse_fast(text, now=now)
