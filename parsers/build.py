@@ -34,6 +34,7 @@ from cronsim import CronSim
 
 from . import lexicon as lx
 from .cron import cron_problem
+from .limits import MIN_INTERVAL_SECONDS
 from .phrase import (
     FROM_END,
     LAST_DAY,
@@ -49,7 +50,13 @@ from .wallclock import add_months, ceil_minute, cron_weekday, days_in_month, iso
 
 _UNIT_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 _HOUR_STEPS: Final = frozenset({1, 2, 3, 4, 6, 8, 12})
-_PART_DEFAULTS: Final = {"morning": time(9), "afternoon": time(14), "evening": time(18)}
+# Todoist's readings of the parts of the day ("every evening" is 7pm, "every night" 10pm)
+_PART_DEFAULTS: Final = {
+    "morning": time(9),
+    "afternoon": time(12),
+    "evening": time(19),
+    "night": time(22),
+}
 _DEFAULT_TIME: Final = time(9)
 _MAX_DAYS: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -197,8 +204,6 @@ class _Builder:
 
     def default_time(self) -> time:
         part = self.p.part
-        if part == "night":
-            raise Rejected("“night” does not say what time", "every night at 11pm")
         if part is not None:
             at = _PART_DEFAULTS[part]
             self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY)
@@ -270,6 +275,7 @@ def _spoken(hour: int, minute: int) -> str:
 
 def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
+    _one_schedule(phrase)
     _days_left(phrase)
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
@@ -277,6 +283,16 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
     single = p.has_offset or p.day_offset is not None or p.next_weekday or p.instant is not None
+    if not (recurring or single or p.dates or p.once) and (
+        p.descriptor
+        or (p.months and (p.times or p.weekdays or p.part))
+        or len(p.times) > 1
+        or p.first_weekday
+    ):
+        # "At 09:46 AM, only on Monday" (cron-descriptor's words), "2pm and 6pm", "at noon
+        # in January": a time of day that cannot be one run is a daily (or weekly) one
+        recurring = True
+        p.every = True
     if (
         p.single_day
         and len(p.monthdays) == 1
@@ -288,6 +304,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
+        _years(b)
         b.bounds()
         return _recurring(b)
     if p.starting is not None or p.until is not None:
@@ -295,6 +312,38 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if single or p.dates or p.weekdays or p.times or p.once:
         return _one_time(b)
     raise NotUnderstood(0, "")
+
+
+def _one_schedule(p: Phrase) -> None:
+    """ "Monday at 9am and Friday at 5pm" names two schedules: never their cross product
+    (Monday and Friday at 9am and 5pm)."""
+    groups = [
+        kind for index, kind in enumerate(p.order) if index == 0 or p.order[index - 1] != kind
+    ]
+    exception = groups.index("x") if "x" in groups else -1
+    times_after_exception = (
+        exception > 0 and "t" in groups[:exception] and "t" in groups[exception:]
+    )
+    if (groups.count("d") >= 2 and groups.count("t") >= 2) or times_after_exception:
+        raise Rejected(
+            "this names different times on different days: that is two schedules",
+            "make two jobs, one for each day and time",
+        )
+
+
+def _years(b: _Builder) -> None:
+    """ "in 2027": from its first day to its last; a year that is past is refused."""
+    years = sorted(set(b.p.years))
+    if not years:
+        return
+    if years[0] < b.local_now.year:
+        raise Rejected(f"{years[0]} is in the past")
+    if len(years) > 1 and years != list(range(years[0], years[-1] + 1)):
+        raise Rejected("years that are not one after another need one schedule each")
+    if b.p.starting is None:
+        b.p.starting = DayRef(date=(years[0], 1, 1))
+    if b.p.until is None:
+        b.p.until = DayRef(date=(years[-1], 12, 31))
 
 
 def _days_left(p: Phrase) -> None:
@@ -386,10 +435,12 @@ def _recurring(b: _Builder) -> Built:
 
 def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
-    if seconds < 60:
-        raise Rejected("the shortest interval is one minute", "every minute")
-    if seconds != int(seconds) or seconds % 60:
-        raise Rejected("intervals must be whole minutes")
+    if seconds < MIN_INTERVAL_SECONDS:
+        raise Rejected(f"the shortest interval is {MIN_INTERVAL_SECONDS} second", "every second")
+    if seconds != int(seconds):
+        raise Rejected("intervals must be whole seconds")
+    if seconds % 60:
+        return _seconds(b, int(seconds))
     if p.times:
         raise Rejected(
             "an interval and a time of day do not go together",
@@ -445,6 +496,28 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
             "every 15 minutes, every 30 minutes, or every hour",
         )
     start_at = ceil_minute(b.now + timedelta(seconds=seconds))
+    if b.first_day > b.local_now.date():
+        start_at = to_instant(b.first_day, time(0), b.zone)
+    return _every(b, seconds, start_at)
+
+
+def _seconds(b: _Builder, seconds: int) -> Built:
+    """ "every 30 seconds": an `every` schedule, aligned to the clock when the interval
+    divides an hour (:00 and :30 of each minute), else counted from now."""
+    p = b.p
+    if p.times or p.window or p.weekdays or p.months or p.monthdays or p.nth or p.part:
+        raise Rejected(
+            "runs in seconds cannot be limited to some times or days",
+            f"every {seconds} seconds, or every minute on those days",
+        )
+    if p.interval_start is not None or p.minute_past is not None:
+        raise Rejected("runs in seconds cannot start at a time of day")
+    step = timedelta(seconds=seconds)
+    if 3600 % seconds == 0:
+        epoch = datetime(1970, 1, 1, tzinfo=UTC)
+        start_at = epoch + step * ((b.now - epoch) // step + 1)
+    else:
+        start_at = ceil_seconds(b.now + step)
     if b.first_day > b.local_now.date():
         start_at = to_instant(b.first_day, time(0), b.zone)
     return _every(b, seconds, start_at)
@@ -814,8 +887,8 @@ def _offset(b: _Builder) -> Built:
     if times and (p.offset_months == 0 and p.offset_seconds % 86400):
         raise Rejected("“in N minutes/hours” already says when", "in 2 hours, or at 5pm")
     if not times and p.offset_months == 0 and p.offset_seconds % 86400:
-        if p.offset_seconds < 60:
-            raise Rejected("the shortest delay is one minute", "in 1 minute")
+        if p.offset_seconds < MIN_INTERVAL_SECONDS:
+            raise Rejected(f"the shortest delay is {MIN_INTERVAL_SECONDS} second", "in 1 minute")
         return _at(b, ceil_seconds(b.now + timedelta(seconds=p.offset_seconds)))
     # Whole days, weeks, months: same wall-clock time (or the named time) that many days on.
     day = add_months(b.local_now.date(), p.offset_months) + timedelta(

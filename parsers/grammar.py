@@ -250,6 +250,9 @@ class _Reader:
         if found is None:
             return None
         mention, j = found
+        if mention.clock.padded:
+            self.phrase.descriptor = True  # "At 09:46 AM": cron-descriptor's words
+        self.phrase.order.append("t")
         if self._is_range(j):
             other = self._time_at(j + 1)
             if other is not None:
@@ -380,6 +383,7 @@ class _Reader:
                 "schedule without the exception and add the dates as the job's exclusions",
             )
         self.phrase.except_weekdays.extend(d for d in days if d not in self.phrase.except_weekdays)
+        self.phrase.order.append("x")
         return j
 
     def _top(self, i: int) -> int | None:
@@ -731,6 +735,7 @@ class _Reader:
             else:
                 break
         phrase = self.phrase
+        phrase.order.append("d")
         for day in days:
             if day not in phrase.weekdays:
                 phrase.weekdays.append(day)
@@ -973,6 +978,8 @@ class _Reader:
         j = i + 1
         kind = self._kind(j)
         word = self._word(j)
+        if kind == lx.NUM and self._is_year(j):
+            return self._years(j)  # "in 2027", "in 2019 and 2020"
         if kind == lx.NUM or word in ("a", "half"):
             return self._amounts(j)
         if word == "the" and self._word(j + 1) in _PARTS:
@@ -990,6 +997,26 @@ class _Reader:
                 "every weekday in June, July and August",
             )
         return self._place(j, after_in=True)
+
+    def _is_year(self, i: int) -> bool:
+        token = self.tokens[i]
+        return (
+            token.kind == lx.NUM
+            and isinstance(token.value, int)
+            and token.end - token.start == 4
+            and 1900 <= token.value <= 2200
+            and self._kind(i + 1) != lx.UNIT
+        )
+
+    def _years(self, i: int) -> int:
+        j = i
+        while True:
+            self.phrase.years.append(int(self.tokens[j].value))  # type: ignore[call-overload]
+            step = self._is_separator(j + 1)
+            if step and j + 1 + step < self.n and self._is_year(j + 1 + step):
+                j += 1 + step
+                continue
+            return j + 1
 
     def _amounts(self, i: int) -> int | None:
         """ "20 minutes", "an hour and a half", "1 hour 30 minutes"."""
@@ -1078,6 +1105,12 @@ class _Reader:
     # -- small words ----------------------------------------------------------------
 
     def _filler(self, i: int) -> int:
+        return i + 1
+
+    def _only(self, i: int) -> int:
+        """ "only on Monday", "only in January": a restriction, so the schedule repeats."""
+        if self._word(i + 1) in ("on", "in", "during"):
+            self.phrase.descriptor = True
         return i + 1
 
     def _on(self, i: int) -> int:
@@ -1171,7 +1204,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "the": _Reader._filler,
     "and": _Reader._filler,
     "please": _Reader._filler,
-    "only": _Reader._filler,
+    "only": _Reader._only,
     "repeat": _Reader._filler,
     "during": _Reader._filler,
     "except": _Reader._except,

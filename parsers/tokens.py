@@ -26,6 +26,8 @@ class ClockTime:
     meridiem: str | None  # "am" | "pm" | None
     # Written so that it can only be a 24-hour time: "18:30", "09:00", "0:15", "1700".
     is_24h: bool
+    # Written as cron-descriptor writes times: "09:46 AM" (two-digit hour, a space, AM/PM)
+    padded: bool = False
 
 
 @dataclass(slots=True)
@@ -44,7 +46,7 @@ _PATTERN: Final = re.compile(
    |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
    |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
    |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
-   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2}))(?![\d:.])
+   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2}))(?![\d:.%])
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
    |(?P<num>\d+(?:\.\d+)?)(?![\d:])
@@ -58,6 +60,7 @@ _PATTERN: Final = re.compile(
 _PATTERN_ANY_CASE: Final = re.compile(_PATTERN.pattern, re.VERBOSE | re.IGNORECASE)
 
 _SEPARATOR: Final = re.compile(r"([-/])")
+_PADDED: Final = re.compile(r"\d\d:\d\d [AP]M")
 _DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'"})
 
 
@@ -92,7 +95,8 @@ def tokenize(text: str) -> list[Token]:
         elif group == "clock":
             minute = match.group("m")
             meridiem = (match.group("mer") or match.group("mer1")).lower() + "m"
-            clock = ClockTime(int(match.group("h")), int(minute or 0), meridiem, False)
+            padded = _PADDED.fullmatch(text, start, end) is not None
+            clock = ClockTime(int(match.group("h")), int(minute or 0), meridiem, False, padded)
             append(Token(lx.TIME, clock, start, end))
         elif group == "hm":
             hour_text = match.group("h2")

@@ -346,9 +346,9 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     # A refusal counts when it is all there is, or touches the schedule's words ("every
     # hour except Christmas"); "yesterday" in "summarize yesterday's incidents every day at
     # 9am" is the task's word.
-    ends = {end for _, end in runs}
+    edges = {end for _, end in runs} | {start - 1 for start, _ in runs}
     for at, refusal in refusals:
-        if not runs or at in ends or any(start == at for start, _ in runs):
+        if not runs or at in edges or any(start == at for start, _ in runs):
             raise refusal
     return _drop_stray_places(runs, tokens)
 
