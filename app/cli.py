@@ -224,6 +224,49 @@ def cmd_agents(args: argparse.Namespace) -> int:
     return int(asyncio.run(_with_agents(run)))
 
 
+def cmd_spend(args: argparse.Namespace) -> int:
+    """What agents spent per owner today and this month, against the limits."""
+    from agentcron.app.domain.budgets import usd
+    from agentcron.app.storage.database import Database
+    from agentcron.app.storage.migrate import upgrade
+    from agentcron.app.storage.spend import SpendStore
+
+    settings = _settings()
+    upgrade(settings.database_url)
+
+    async def work() -> list[dict[str, Any]]:
+        db = Database(settings.database_url)
+        try:
+            return await SpendStore(db).by_owner(now=datetime.now(UTC))
+        finally:
+            await db.close()
+
+    rows = asyncio.run(work())
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    quota, limit = settings.daily_token_quota, settings.monthly_cost_limit_usd
+    print(
+        "limits per owner: "
+        + (f"{quota:,} tokens a day" if quota else "no daily token quota")
+        + ", "
+        + (f"{usd(limit)} a month" if limit else "no monthly cost limit")
+        + " (UTC)"
+    )
+    if not rows:
+        print("no agent spend this month")
+    for row in rows:
+        month = row["month"]
+        note = (
+            f" + {month['unpriced_tokens']:,} unpriced tokens" if month["unpriced_tokens"] else ""
+        )
+        print(
+            f"{row['owner']}  today {row['tokens_today']:,} tokens  "
+            f"month {month['tokens']:,} tokens, {usd(month['cost_usd'])}{note}"
+        )
+    return 0
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Check the configured LLM endpoint for agents, in one screen."""
     from agentcron.app.executors.doctor import check_llm, render
@@ -447,6 +490,10 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--max-tokens-per-day", help="tokens per UTC day and owner, or off")
         command.add_argument("--timeout", type=int, help="seconds per run")
     agents.set_defaults(func=cmd_agents)
+
+    spend = sub.add_parser("spend", help="agent spend per owner today and this month")
+    spend.add_argument("--json", action="store_true")
+    spend.set_defaults(func=cmd_spend)
 
     doctor = sub.add_parser("doctor", help="check the configured LLM endpoint for agents")
     doctor.add_argument("--json", action="store_true")
