@@ -185,10 +185,13 @@ class _Builder:
         if 8 <= hour <= 11:
             self.note(f'"{written}" read as {_spoken(hour, minute)}')
             return hour
-        raise Rejected(
-            f'"at {written}" could be {written} AM or PM',
-            f'did you mean "at {written}pm"?',
+        # 1 to 7 with nothing to settle it: the afternoon is the likelier ("at 4" is 4pm
+        # in most parsers' tests and most requests), but it is a guess: ask
+        self.note(
+            f'"{written}" read as {_spoken(hour + 12, minute)}; say "{written}am" for the morning',
+            UNSURE_PENALTY + DEFAULT_TIME_PENALTY,
         )
+        return hour + 12
 
     def times(self) -> list[time]:
         return [self.resolve(m) for m in self.p.times]
@@ -277,6 +280,10 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
     _one_schedule(phrase)
     _days_left(phrase)
+    _meeting_window(phrase)
+    if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
+        phrase.interval = (1, "hour")  # "At 5 minutes past the hour": every hour
+        phrase.every = True
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
     recurring = bool(
@@ -329,6 +336,36 @@ def _one_schedule(p: Phrase) -> None:
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",
         )
+
+
+MEETING_HOURS: Final = 3
+
+
+def _meeting_window(p: Phrase) -> None:
+    """ "Occurs every Monday … from 9:00 AM to 9:30 AM" (Outlook), "every Tuesday from 2pm
+    to 3pm": a daily-or-longer schedule with a short window starting at a written time runs
+    when the window starts."""
+    if p.window is None or p.interval not in (None, (1, "day"), (1, "week")) or p.times:
+        return
+    if p.interval is None and not (p.every or p.weekdays or p.nth or p.monthdays or p.dates):
+        return
+    first, last = p.window
+    if not (_is_explicit(first) and _is_explicit(last)) or p.business_hours:
+        return
+    start = _clock_minutes(first)
+    length = _clock_minutes(last) - start
+    if 0 < length <= MEETING_HOURS * 60:
+        p.times.append(first)
+        p.window = None
+        p.assumptions.append("runs when the window starts")
+
+
+def _clock_minutes(mention: TimeMention) -> int:
+    clock = mention.clock
+    hour = clock.hour
+    if clock.meridiem is not None:
+        hour = hour % 12 + (12 if clock.meridiem == "pm" else 0)
+    return hour * 60 + clock.minute
 
 
 def _years(b: _Builder) -> None:
@@ -459,36 +496,38 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     window = b.window()
     minutes = seconds // 60
     tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {_weekday_field(p.weekdays)}"
+    open_end = p.window_open_end
     if seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS:
         hours = seconds // 3600
-        minute = p.minute_past or 0
+        minute = p.minute_past if p.minute_past is not None else 0
         if window is not None:
             start, end = window
-            if start.minute != end.minute or (
-                p.minute_past is not None and p.minute_past != start.minute
-            ):
-                raise Rejected(
-                    "an hourly window must start and end at the same minute past the hour"
-                )
-            minute = start.minute
-            hour = f"{start.hour}-{end.hour}" + (f"/{hours}" if hours > 1 else "")
+            if p.minute_past is None:
+                minute = start.minute
+            elif start.minute > minute:
+                raise Rejected("the window starts after that minute of its first hour")
+            last = _last_hour(start.hour, end, minute, open_end=open_end)
+            if last < start.hour:
+                raise Rejected("no run falls inside that window")
+            hour = f"{start.hour}-{last}" if last > start.hour else str(start.hour)
+            if hours > 1 and last > start.hour:
+                hour += f"/{hours}"
         else:
             hour = "*" if hours == 1 else f"*/{hours}"
         return _cron(b, f"{minute} {hour} {tail}")
     if minutes < 60 and 60 % minutes == 0:
-        if p.minute_past is not None:
-            raise Rejected("minutes past the hour only go with hourly schedules")
-        minute = "*" if minutes == 1 else f"*/{minutes}"
-        hour = "*"
-        if window is not None:
-            start, end = window
-            if start.minute or end.minute:
-                raise Rejected(
-                    "a window for runs more often than hourly must start and end on the hour",
-                    "between 9am and 5pm",
-                )
-            last = end.hour - 1
-            hour = str(start.hour) if last == start.hour else f"{start.hour}-{last}"
+        first = p.minute_past or 0
+        if first >= minutes:
+            raise Rejected(
+                f"every {minutes} minutes cannot start {first} minutes past the hour",
+                f"every {minutes} minutes",
+            )
+        every_minute = (
+            "*" if minutes == 1 else (f"{first}-59/{minutes}" if first else f"*/{minutes}")
+        )
+        if window is None:
+            return _cron(b, f"{every_minute} * {tail}")
+        minute, hour = _minute_window(window, minutes, open_end=open_end, every=every_minute)
         return _cron(b, f"{minute} {hour} {tail}")
     if window is not None or p.weekdays or p.months or p.monthdays or p.minute_past is not None:
         raise Rejected(
@@ -499,6 +538,51 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if b.first_day > b.local_now.date():
         start_at = to_instant(b.first_day, time(0), b.zone)
     return _every(b, seconds, start_at)
+
+
+def _last_hour(first: int, end: time, minute: int, *, open_end: bool) -> int:
+    """The last hour whose run at `minute` past lies inside a window ending at `end`."""
+    last = end.hour
+    if (minute, 0) > (end.minute, 0) or (open_end and minute == end.minute):
+        last -= 1
+    return last
+
+
+def _minute_window(
+    window: tuple[time, time], minutes: int, *, open_end: bool, every: str
+) -> tuple[str, str]:
+    """Cron's minute and hour fields for runs every `minutes` inside a window: within one
+    hour ("after 2pm and before 2:55pm" → `0-50/5 14`), or over whole hours ("between 8am
+    and 5:55pm" → `*/5 8-17`). A window that starts or ends part-way into an hour of
+    several cannot be one cron expression, and is refused rather than stretched."""
+    start, end = window
+    last_minute = end.minute - 1 if open_end else end.minute
+    if start.hour == end.hour or (end.minute == 0 and end.hour == start.hour + 1 and open_end):
+        if end.hour != start.hour:
+            last_minute = 59
+        if last_minute < start.minute:
+            raise Rejected("no run falls inside that window")
+        step = f"/{minutes}" if minutes > 1 else ""
+        span = f"{start.minute}-{last_minute}" if last_minute > start.minute else str(start.minute)
+        if start.minute == 0 and last_minute == 59:
+            return every, str(start.hour)
+        return f"{span}{step}", str(start.hour)
+    if start.minute:
+        raise Rejected(
+            "cron cannot start runs part-way into an hour and go on past it",
+            f"from {start.hour}:00, or every {minutes} minutes within one hour",
+        )
+    if end.minute == 0:
+        last = end.hour - 1  # the runs of the last hour would start at its end
+    elif last_minute >= 60 - minutes:
+        last = end.hour
+    else:
+        raise Rejected(
+            f"cron cannot stop runs every {minutes} minutes at {end.hour}:{end.minute:02d}",
+            f"until {end.hour}:00, or until {end.hour}:{60 - minutes:02d}",
+        )
+    hour = str(start.hour) if last == start.hour else f"{start.hour}-{last}"
+    return every, hour
 
 
 def _seconds(b: _Builder, seconds: int) -> Built:

@@ -23,6 +23,7 @@ from .phrase import (
     Rejected,
     TimeMention,
 )
+from .settings import DATE_ORDER
 from .tokens import ClockTime, Token
 from .zones import UnknownZoneError, lookup_place, resolve_zone
 
@@ -35,6 +36,8 @@ _SECONDS: Final = {
     "fortnight": 1209600,
 }
 _PARTS: Final = frozenset({"morning", "afternoon", "evening", "night"})
+# words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
+_TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
 _FREQUENCIES: Final = {
     "daily": (1, "day"),
     "hourly": (1, "hour"),
@@ -47,6 +50,7 @@ _FREQUENCIES: Final = {
 }
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _MIDNIGHT: Final = ClockTime(0, 0, None, True)
+_END_OF_DAY: Final = ClockTime(23, 59, None, True)
 
 
 def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple[Phrase, int]:
@@ -189,6 +193,11 @@ class _Reader:
         if self._word(end) == "oclock":
             end += 1
         assert isinstance(clock, ClockTime)
+        if clock.meridiem is None and not clock.is_24h and self._word(end) in ("am", "pm"):
+            clock = ClockTime(
+                clock.hour, clock.minute, str(self._word(end)), False
+            )  # "3 oclock pm"
+            end += 1
         return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
 
     def _spoken_time(self, i: int) -> tuple[TimeMention, int] | None:
@@ -232,6 +241,9 @@ class _Reader:
             hour, typed_24h, meridiem = clock.hour, clock.is_24h, clock.meridiem
         else:
             return None
+        if meridiem is None and not typed_24h and self._word(at + 1) in ("am", "pm"):
+            meridiem = str(self._word(at + 1))  # "half past three pm"
+            at += 1
         if relation == "to":
             minute = 60 - minute
             if typed_24h or hour == 0:
@@ -418,16 +430,33 @@ class _Reader:
         return self._set_window(start, last[0], last[1])
 
     def _after(self, i: int) -> int | None:
-        """After an interval, "after 6pm": from 6pm to the end of each day."""
+        """After an interval, "after 6pm": from 6pm to the end of each day; "after 2pm and
+        before 2:55pm": a window whose end does not run."""
         if self.phrase.interval is None:
             return None
         first = self._time_at(i + 1)
         if first is None:
             return None
-        if self.phrase.interval_start is not None:
-            raise Rejected("the text names two start times")
-        self.phrase.interval_start = first[0]
-        return first[1]
+        start, j = first
+        k = j + 1 if self._word(j) == "and" else j
+        if self._word(k) == "before":
+            last = self._time_at(k + 1)
+            if last is not None:
+                self.phrase.window_open_end = True
+                return self._set_window(start, last[0], last[1])
+        end = TimeMention(_END_OF_DAY, start.start, start.start)
+        return self._set_window(start, end, j)
+
+    def _before(self, i: int) -> int | None:
+        """After an interval, "before 11am": from midnight until then (11:00 does not run)."""
+        if self.phrase.interval is None:
+            return None
+        last = self._time_at(i + 1)
+        if last is None:
+            return None
+        self.phrase.window_open_end = True
+        start = TimeMention(_MIDNIGHT, self.tokens[i].start, self.tokens[i].start)
+        return self._set_window(start, last[0], last[1])
 
     def _bound(self, i: int, which: str) -> int | None:
         j = i + 1
@@ -923,12 +952,28 @@ class _Reader:
             return self._relative(i)
         if self._word(j) == "times":
             return self._times_per(i)
-        if self._is_range(j) or self._word(j) == "oclock" or self._word(j) == "noon":
+        if self._is_range(j) or self._word(j) in ("oclock", "noon", "am", "pm"):
             return self._times(i)
+        if self._word(j) in _TIME_CUES or (
+            self._word(j) in ("in", "this")
+            and self._word(j + (2 if self._word(j + 1) == "the" else 1)) in _PARTS
+        ):
+            return self._times(i)  # "8 tonight", "3 in the morning", "7 this evening"
+        spoken = self._spoken_time(i)
+        if spoken is not None:  # "twenty after 3pm", "10 past 6"
+            self.phrase.times.append(spoken[0])
+            self.phrase.order.append("t")
+            return spoken[1]
         return None
 
     def _relative(self, i: int) -> int | None:
-        """ "20 minutes from now", "a week from tomorrow", "3 days ago"."""
+        """ "20 minutes from now", "a week from tomorrow", "3 days ago"; and the spoken
+        times that start like them ("half past 3 pm", "a quarter to noon")."""
+        spoken = self._spoken_time(i)
+        if spoken is not None:
+            self.phrase.times.append(spoken[0])
+            self.phrase.order.append("t")
+            return spoken[1]
         end = self._amounts(i)
         if end is None:
             return None
@@ -957,11 +1002,13 @@ class _Reader:
         elif second > 12 >= first or first == second:
             month, day = first, second
         else:
-            text = f"{first}/{second}"
-            raise Rejected(
-                f"{text} could be {lx.MONTH_LABELS[first]} {second} or "
-                f"{lx.MONTH_LABELS[second]} {first}",
-                f"write the month's name: {lx.MONTH_LABELS[first]} {second}",
+            # both could be the month: the owner's date order settles it (noted)
+            order = DATE_ORDER.get()
+            month, day = (first, second) if order == "MDY" else (second, first)
+            self.phrase.assumptions.append(
+                f"{first}/{second} read as {lx.MONTH_LABELS[month]} {day} "
+                f"(dates are {'month/day' if order == 'MDY' else 'day/month'}: "
+                f"AGENTCRON_DATE_ORDER={order})"
             )
         self.phrase.dates.append((year, month, day))
         return i + 1
@@ -1127,17 +1174,42 @@ class _Reader:
         raise Rejected("“yesterday” is in the past")
 
     def _unit(self, i: int) -> int | None:
+        if self._is_unit(i, "quarter"):
+            spoken = self._spoken_time(i)  # "quarter past 5"
+            if spoken is not None:
+                self.phrase.times.append(spoken[0])
+                self.phrase.order.append("t")
+                return spoken[1]
         if self._is_unit(i, "week") and self._is_unit(i + 1, "day"):
             return self._days_from(i, (1, 2, 3, 4, 5))  # "week days"
         if self._is_unit(i, "day") and self._word(i + 1) == "after":
             if self._word(i + 2) == "tomorrow":
                 self._set_day_offset(2)
                 return i + 3
+        if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
+            return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
         if self._is_unit(i, "month") and self._word(i + 1) == "end":
             self.phrase.monthdays.append(LAST_DAY)
             self.phrase.of_month = True
             return i + 2
         return None
+
+    def _day_numbers(self, i: int) -> int | None:
+        days: list[int] = []
+        j = i
+        while j < self.n and self.tokens[j].kind == lx.NUM:
+            value = self.tokens[j].value
+            if not isinstance(value, int) or not 1 <= value <= 31:
+                raise Rejected(f"no month has a day {value}")
+            days.append(value)
+            step = self._is_separator(j + 1)
+            if step and self._kind(j + 1 + step) == lx.NUM:
+                j += 1 + step
+            else:
+                j += 1
+                break
+        self.phrase.monthdays.extend(d for d in days if d not in self.phrase.monthdays)
+        return j
 
     def _business(self, i: int) -> int | None:
         if self._is_unit(i + 1, "hour"):
@@ -1217,6 +1289,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "to": _Reader._to,
     "ending": _Reader._to,
     "after": _Reader._after,
+    "before": _Reader._before,
     "for": _Reader._for,
     "between": _Reader._window,
     "next": _Reader._next,

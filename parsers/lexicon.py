@@ -107,7 +107,7 @@ _ORDINAL_WORDS: Final = {
 
 # Keywords, canonicalised: the grammar only ever sees the right-hand side.
 _KEYWORDS: Final = {
-    "every": ("every", "each", "evry", "evey", "everey", "eveyr", "ever"),
+    "every": ("every", "each", "evry", "evey", "everey", "eveyr", "ever", "ev"),
     "other": ("other", "alternate"),
     "at": ("at", "@"),
     "on": ("on",),
@@ -140,6 +140,7 @@ _KEYWORDS: Final = {
         "2morrow",
     ),
     "after": ("after",),
+    "before": ("before",),
     "yesterday": ("yesterday", "yday"),
     "now": ("now",),
     "last": ("last", "final"),
@@ -174,7 +175,7 @@ _KEYWORDS: Final = {
     "european": ("european",),
     "please": ("please", "pls", "plz"),
     "only": ("only",),
-    "repeat": ("repeat", "repeats", "repeating", "recurring"),
+    "repeat": ("repeat", "repeats", "repeating", "recurring", "occurs", "occurring", "recurs"),
     "during": ("during", "within"),
     "except": ("except", "excluding", "excl", "but", "besides"),
     "top": ("top",),

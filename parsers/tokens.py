@@ -42,7 +42,8 @@ class Token:
 
 _PATTERN: Final = re.compile(
     r"""
-    (?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
+    (?P<pct>\d+(?:\.\d+)?\s?%)
+   |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
    |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
    |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
    |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
@@ -110,6 +111,8 @@ def tokenize(text: str) -> list[Token]:
             append(Token(lx.ORD, int(match.group()[:-2]), start, end))
         elif group == "mins":
             append(Token(lx.MINUTE, int(match.group("m3")), start, end))
+        elif group == "pct":
+            append(Token(lx.WORD, "percent", start, end))  # "12.53%": not a time
         elif group == "sym":
             append(Token(lx.SYM, match.group(), start, end))
         elif group == "date":

@@ -18,12 +18,15 @@ def cron_of(text: str, **kwargs: str) -> str:
 
 
 @pytest.mark.parametrize("hour", range(1, 8))
-def test_an_hour_from_1_to_7_without_am_or_pm_is_refused_with_a_suggestion(hour: int) -> None:
+def test_an_hour_from_1_to_7_without_am_or_pm_is_a_guess_that_asks(hour: int) -> None:
     result = parse_fast(f"every day at {hour}", now=NOW)
-    assert result.schedule is None
-    assert result.reason == f'"at {hour}" could be {hour} AM or PM'
-    assert result.suggestion == f'did you mean "at {hour}pm"?'
-    assert result.parse_method == "regex"
+    assert result.schedule == {
+        "type": "cron",
+        "expression": f"0 {hour + 12} * * *",
+        "timezone": "UTC",
+    }
+    assert result.needs_confirmation
+    assert f'"{hour}" read as {hour}pm; say "{hour}am" for the morning' in result.notes
 
 
 @pytest.mark.parametrize("hour", range(8, 12))
@@ -78,7 +81,6 @@ def test_a_missing_time_of_day_defaults_to_9am_with_lower_confidence() -> None:
     [
         ("twice a day", "name the times: every day at 9am and 5pm"),
         ("feb 30", "February 29"),
-        ("4/1/2026", "write the month's name: April 1"),
     ],
 )
 def test_ambiguous_or_impossible_text_is_refused_with_a_suggestion(

@@ -83,9 +83,11 @@ async def test_the_grammar_answers_without_asking_the_llm(
 async def test_a_refusal_from_the_grammar_is_final(
     openai_server: FakeOpenAI, llm: LLMParser
 ) -> None:
-    result = await parse("at 5", now=NOW, llm=llm)
+    result = await parse("February 30 at 9am", now=NOW, llm=llm)
     assert result.schedule is None
-    assert result.suggestion == 'did you mean "at 5pm"?'
+    assert result.suggestion == "February 29"
+    guess = await parse("at 5", now=NOW, llm=llm)  # a guess the grammar asks about
+    assert guess.needs_confirmation
     assert openai_server.requests == []
 
 

@@ -108,3 +108,20 @@ def test_cli_parse_stdin_mode_takes_count(
     assert code == 0
     assert [len(line["next_runs"]) for line in lines] == [7, 7]
     assert lines[1]["next_runs"][0] == "2026-01-19T09:00:00+00:00"
+
+
+@pytest.mark.parametrize(("order", "month", "day"), [("MDY", 4, 5), ("DMY", 5, 4)])
+def test_numeric_dates_follow_the_owners_date_order_and_say_so(
+    order: str, month: int, day: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AGENTCRON_DATE_ORDER", order)
+    result = understand_fast("on 4/5/2027 at 9am", now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["datetime"] == f"2027-{month:02d}-{day:02d}T09:00:00Z"
+    assert any(f"AGENTCRON_DATE_ORDER={order}" in note for note in result.notes)
+    # a date only one order can read needs no setting
+    assert (
+        understand_fast("on 25/12/2027 at 9am", now=NOW)
+        .schedule["datetime"]
+        .startswith("2027-12-25")
+    )
