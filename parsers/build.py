@@ -89,8 +89,10 @@ class _Builder:
         self.zone = ZoneInfo(zone_name)
         self.now = now.astimezone(UTC)
         self.local_now = now.astimezone(self.zone)
-        self.notes: list[str] = list(phrase.assumptions)
-        self.penalty = ASSUMPTION_PENALTY * len(phrase.assumptions)
+        self.notes: list[str] = [*phrase.assumptions, *phrase.unsure]
+        self.penalty = ASSUMPTION_PENALTY * len(phrase.assumptions) + UNSURE_PENALTY * len(
+            phrase.unsure
+        )
         self.readings: list[tuple[int, int, str]] = []
         self.has_24h = any(m.clock.is_24h and m.clock.hour != 0 for m in phrase.times) or (
             phrase.window is not None and any(m.clock.is_24h for m in phrase.window)
@@ -345,7 +347,9 @@ def _meeting_window(p: Phrase) -> None:
     """ "Occurs every Monday … from 9:00 AM to 9:30 AM" (Outlook), "every Tuesday from 2pm
     to 3pm": a daily-or-longer schedule with a short window starting at a written time runs
     when the window starts."""
-    if p.window is None or p.interval not in (None, (1, "day"), (1, "week")) or p.times:
+    if p.window is None or p.times:
+        return
+    if p.interval is not None and p.interval[1] not in ("day", "week", "month", "year"):
         return
     if p.interval is None and not (p.every or p.weekdays or p.nth or p.monthdays or p.dates):
         return
@@ -405,6 +409,11 @@ def _days_left(p: Phrase) -> None:
             p.assumptions.append("business hours read as 9:00 AM to 5:00 PM, Monday to Friday")
         else:
             p.assumptions.append("business hours read as 9:00 AM to 5:00 PM")
+    if p.except_months:
+        left = [m for m in (p.months or range(1, 13)) if m not in p.except_months]
+        if not left:
+            raise Rejected("that leaves no month to run in")
+        p.months[:] = left
     if p.except_weekdays:
         if p.nth or p.monthdays or p.dates or (p.single_day and not p.every):
             raise Rejected("only a schedule that runs on days of the week can leave some out")
@@ -483,8 +492,6 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
             "an interval and a time of day do not go together",
             "every 2 hours from 9am to 5pm",
         )
-    if p.nth:
-        raise Rejected("an interval cannot be limited to the nth weekday of a month")
     if p.part is not None and p.window is None:
         raise Rejected(
             f"“in the {p.part}” does not say which hours",
@@ -495,7 +502,10 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         return _sub_daily_from(b, seconds)
     window = b.window()
     minutes = seconds // 60
-    tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {_weekday_field(p.weekdays)}"
+    weekday_field = _nth_field(p.nth) if p.nth else _weekday_field(p.weekdays)
+    if p.nth and (p.weekdays or p.monthdays):
+        raise Rejected("the text names both a weekday and a day of the month")
+    tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {weekday_field}"
     open_end = p.window_open_end
     if seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS:
         hours = seconds // 3600
@@ -683,12 +693,15 @@ def _monthly(b: _Builder, count: int) -> Built:
         )
     if p.nth and p.monthdays:
         raise Rejected("the text names both a weekday and a date in the month")
+    if len(p.nth) == 1 and p.nth[0][0] == -1 and not (p.of_month or p.every or p.interval):
+        raise Rejected(f"“last {lx.DAY_LABELS[p.nth[0][1]]}” is in the past")
     if p.nth and not (p.of_month or p.every or p.interval):
         nth, day = p.nth[0]
         label = "last" if nth < 0 else _ordinal(nth)
-        raise Rejected(
-            f"“{label} {lx.DAY_LABELS[day]}” does not say of which month",
-            f"{label} {lx.DAY_LABELS[day]} of every month",
+        # "the 2nd and 4th Tuesday": of every month (one of them alone may mean the next)
+        b.note(
+            f"“{label} {lx.DAY_LABELS[day]}” read as of every month",
+            ASSUMPTION_PENALTY if len(p.nth) > 1 else UNSURE_PENALTY,
         )
     monthdays = p.monthdays
     if not (p.nth or monthdays or p.first_weekday):
@@ -726,7 +739,7 @@ def _monthly(b: _Builder, count: int) -> Built:
         first = next(CronSim(f"{minute} {hour} {day_field} * {weekday_field}", b.local_now))
         months = sorted((first.month - 1 + k * count) % 12 + 1 for k in range(12 // count))
         month_field = ",".join(str(m) for m in months)
-        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}")
+        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}", UNSURE_PENALTY)
     if any(day > 28 for day in monthdays):
         b.note("months without that day are skipped; “last day of the month” runs every month")
     return _cron(b, f"{minute} {hour} {day_field} {month_field} {weekday_field}")
@@ -1028,6 +1041,10 @@ def _check_date(year: int | None, month: int, day: int) -> None:
 def _day_label(instant: datetime, zone: ZoneInfo) -> str:
     local = instant.astimezone(zone)
     return f"{local:%A} {local.day} {local:%B}"
+
+
+def _nth_field(nth: list[tuple[int, int]]) -> str:
+    return ",".join(f"{day}L" if n < 0 else f"{day}#{n}" for n, day in nth)
 
 
 def _weekday_field(days: list[int]) -> str:

@@ -15,6 +15,7 @@ from typing import Final
 
 from . import lexicon as lx
 from .phrase import (
+    FROM_END,
     LAST_DAY,
     LAST_WEEKDAY,
     DayRef,
@@ -378,6 +379,13 @@ class _Reader:
         j = i + 1
         if self._kind(j) == lx.WORD and self.tokens[j].value in ("not", "on", "for"):
             j += 1  # "but not Fridays", "except on Sundays"
+        if self._word(j) in ("in", "during") and self._kind(j + 1) == lx.MONTH:
+            sub = _Reader(self.tokens)
+            end = sub._month(j + 1)  # "daily except in May": the other months
+            if sub.phrase.dates:
+                return None
+            self.phrase.except_months.extend(sub.phrase.months)
+            return end
         # the days are read as anywhere else, into a phrase of their own
         sub = _Reader(self.tokens)
         j = sub._days(j)
@@ -580,6 +588,9 @@ class _Reader:
             return end
         if word == "other":
             count, j = 2, j + 1
+        elif token.kind == lx.NUM and self._kind(j + 1) == lx.ORD and self.tokens[j + 1].value == 2:
+            self._set_interval(float(token.value), "second")  # type: ignore[arg-type]
+            return j + 2  # "every 5 second": the unit, not the ordinal
         elif token.kind == lx.NUM:
             count, j = token.value, j + 1  # type: ignore[assignment]
         elif word == "few":
@@ -594,6 +605,9 @@ class _Reader:
             return j + 2
         elif token.kind == lx.ORD:
             ordinal = int(token.value)  # type: ignore[call-overload]
+            if self._is_unit(j + 1, "day") and self._month_follows(j + 2):
+                self.phrase.every = True  # "every 1st day of the month": a day of the month
+                return self._ordinals(j)
             if self._is_unit(j + 1, *_SECONDS, "month", "year"):
                 count, j = ordinal, j + 1  # "every 2nd day"
             elif (
@@ -613,12 +627,16 @@ class _Reader:
                 and self._kind(j + 1) in (lx.DAY, lx.DAYS)
                 and not self._month_follows(j + 2)
             ):
+                # "every 2nd Monday": Todoist reads the 2nd Monday of the month; it could
+                # be every 2 weeks, so the answer asks
                 day = lx.DAY_LABELS[int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
-                raise Rejected(
-                    f'"every {_ordinal(ordinal)} {day}" could mean every {ordinal} weeks or '
-                    f"the {_ordinal(ordinal)} {day} of each month",
-                    f"every other {day}, or the {_ordinal(ordinal)} {day} of every month",
+                self.phrase.unsure.append(
+                    f"“every {_ordinal(ordinal)} {day}” read as the {_ordinal(ordinal)} {day} "
+                    f"of every month (say “every {ordinal} weeks” for the other reading)"
                 )
+                self.phrase.every = True
+                self.phrase.of_month = True
+                return self._ordinals(j)
             else:
                 self.phrase.every = True
                 return self._ordinals(j)
@@ -629,6 +647,8 @@ class _Reader:
         kind = token.kind
         if self._is_unit(j, "week") and self._is_unit(j + 1, "day") and count == 1:
             return self._days_from(j, (1, 2, 3, 4, 5))  # "every week day"
+        if kind == lx.UNIT and token.value == "month" and count == 1 and self.phrase.interval:
+            return j + 1  # "every 10 minutes Monday through Friday every month"
         if kind == lx.UNIT:
             if token.value == "quarter":
                 self.phrase.quarter = True
@@ -815,27 +835,50 @@ class _Reader:
     def _ordinals(self, i: int) -> int | None:
         ordinals = [int(self.tokens[i].value)]  # type: ignore[call-overload]
         j = i + 1
-        while (step := self._is_separator(j)) and self._kind(j + step) == lx.ORD:
-            ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+        while step := self._is_separator(j):
+            if self._kind(j + step) == lx.ORD:
+                ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+            elif self._word(j + step) == "last" and self._kind(j + step + 1) in (lx.DAY, lx.DAYS):
+                ordinals.append(-1)  # "2nd and last Friday"
+            else:
+                break
             j += step + 1
-        if self._word(j) == "last" or (self._word(j) == "to" and self._word(j + 1) == "last"):
-            raise Rejected(  # "the 2nd last day", "second to last Friday"
-                "cron cannot count days back from the end of the month except the last one",
-                "the last day of the month, or the last Friday of the month",
-            )
-        kind = self._kind(j)
         phrase = self.phrase
+        back = j + 1 if self._word(j) == "last" else None
+        if self._word(j) == "to" and self._word(j + 1) == "last":
+            back = j + 2
+        elif self._word(j) == "to" and self._word(j + 1) == "the" and self._word(j + 2) == "last":
+            back = j + 3
+        if back is not None:  # "the 2nd last day", "second to last Friday"
+            if self._kind(back) in (lx.DAY, lx.DAYS):
+                day = int(self.tokens[back].value)  # type: ignore[call-overload]
+                phrase.nth.extend((-nth, day) for nth in ordinals if 1 <= nth <= 5)
+                phrase.every |= self._month_follows(back + 1)
+                return back + 1
+            if self._is_unit(back, "day"):
+                back += 1
+            phrase.monthdays.extend(FROM_END - (nth - 1) for nth in ordinals if 1 <= nth <= 28)
+            return back
+        kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
             day = int(self.tokens[j].value)  # type: ignore[call-overload]
             for nth in ordinals:
-                if not 1 <= nth <= 5:
+                if nth != -1 and not 1 <= nth <= 5:
                     raise Rejected(f"no month has a {_ordinal(nth)} {lx.DAY_LABELS[day]}")
                 phrase.nth.append((nth, day))
             return j + 1
+        business = self._word(j) == "business" and self._is_unit(j + 1, "day")
+        if (kind == lx.DAYSET and self.tokens[j].value == (1, 2, 3, 4, 5)) or business:
+            # "the first business day of the month", "every first workday": BYSETPOS
+            if len(ordinals) > 1 or not 1 <= ordinals[0] <= 23:
+                raise Rejected("name one business day of the month", "the first business day")
+            phrase.first_weekday = ordinals[0]
+            phrase.of_month = True
+            return j + (2 if business else 1)
         if kind == lx.DAYSET:
             raise Rejected(
-                "the nth weekday of a month cannot be scheduled with cron",
-                "name the day: first Monday of every month",
+                "the nth weekend day of a month is not a schedule",
+                "name the day: first Saturday of every month",
             )
         if self._is_unit(j, "day"):
             j += 1
@@ -918,9 +961,21 @@ class _Reader:
             day = int(token.value)  # type: ignore[call-overload]
             year, end = self._year(j + 1)
             self.phrase.dates.append((year, month, day))
+            # "december 21st and 31st"
+            while (step := self._is_separator(end)) and self._kind(end + step) in (lx.ORD, lx.NUM):
+                more = self.tokens[end + step]
+                if not isinstance(more.value, int) or more.end - more.start > 4:
+                    break
+                self.phrase.dates.append((year, month, int(more.value)))
+                end += step + 1
             return end
         months = self.phrase.months
         months.append(month)
+        if self._is_range(j) and self._kind(j + 1) == lx.MONTH:  # "January through March"
+            last = int(self.tokens[j + 1].value)  # type: ignore[call-overload]
+            while months[-1] != last:
+                months.append(months[-1] % 12 + 1)
+            return j + 2
         while (step := self._is_separator(j)) and self._kind(j + step) == lx.MONTH:
             months.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
             j += step + 1
@@ -1248,6 +1303,8 @@ def _day_ref(phrase: Phrase) -> DayRef | None:
         return DayRef(weekday=phrase.weekdays[0], after_today=phrase.next_weekday)
     if len(phrase.dates) == 1 and not phrase.weekdays:
         return DayRef(date=phrase.dates[0])
+    if len(phrase.months) == 1 and not (phrase.weekdays or phrase.dates):
+        return DayRef(date=(None, phrase.months[0], 1))  # "until November": its first day
     return None
 
 

@@ -86,6 +86,7 @@ class Phrase:
     times_per: tuple[int, str] | None = None  # "twice a day": (2, "day")
     interval_start: TimeMention | None = None  # "every 3 hours starting at 8am"
     except_weekdays: list[int] = field(default_factory=list)  # "every day except Sunday"
+    except_months: list[int] = field(default_factory=list)  # "daily except in May"
     # written like cron-descriptor's descriptions ("At 09:46 AM", "only on Monday"): a
     # time of day without a date is then a daily schedule, not one run
     descriptor: bool = False
@@ -96,3 +97,4 @@ class Phrase:
     count: int | None = None  # "10 times", "3x", "for 5 occurrences": RFC 5545 COUNT
     first_weekday: int = 0  # "the first business day of the month": BYSETPOS (1, 2, ... or -1)
     assumptions: list[str] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)  # readings we chose among several: ask
