@@ -23,6 +23,10 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("post", "/jobs/{job_id}/pause"): "Pause a job",
     ("post", "/jobs/{job_id}/resume"): "Resume a paused job",
     ("patch", "/jobs/{job_id}/reschedule"): "New schedule, optionally from effective_from",
+    ("post", "/jobs/{job_id}/parse-edit"): (
+        'What a plain-language edit ({"text": "move it to 10am"}) would change: the '
+        "changes to PUT, and the schedule before and after with their next runs"
+    ),
     ("post", "/jobs/{job_id}/trigger"): "Run the job now; answers 202 with the run id",
     ("post", "/jobs/{job_id}/dry-run"): (
         "Try an agent job once now: no effect tools, no delivery, no run recorded; "

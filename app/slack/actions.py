@@ -127,6 +127,33 @@ async def delete(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) 
     slack.background.answer(work, respond_to(url, replace=False), name="delete")
 
 
+async def confirm_edit(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
+    """Confirm on a before/after card: made for the person who clicks, if it is theirs."""
+    url = body.get("response_url")
+    user = body.get("user") or {}
+    team_id = str(user.get("team_id") or (body.get("team") or {}).get("id") or "")
+    value = str(action["value"])
+
+    async def work() -> Reply | None:
+        who = clicker(body, zone=await slack.directory.zone_of(team_id, str(user.get("id"))))
+        try:
+            reply = await slack.commands.apply_edit(who, value)
+        except ValueError:
+            return cards.notice(EXPIRED)
+        except DOMAIN_ERRORS as error:
+            return explain(error)
+        await respond_to(url, replace=True)(reply)
+        return None
+
+    slack.background.answer(work, respond_to(url, replace=False), name="confirm edit")
+
+
+async def cancel_edit(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
+    send = respond_to(body.get("response_url"), replace=True)
+    reply = cards.edit_cancelled(str(action["value"]))
+    slack.background.answer(_constant(reply), send, name="cancel edit")
+
+
 async def keep(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
     send = respond_to(body.get("response_url"), replace=True)
     slack.background.answer(_constant(cards.kept(str(action["value"]))), send, name="keep")

@@ -96,6 +96,8 @@ class SlackApp:
         bolt.action(cards.DELETE)(self._with_action(actions.delete))
         bolt.action(cards.KEEP)(self._with_action(actions.keep))
         bolt.action(cards.JOB_MENU)(self._with_action(actions.job_menu))
+        bolt.action(cards.CONFIRM_EDIT)(self._with_action(actions.confirm_edit))
+        bolt.action(cards.CANCEL_EDIT)(self._with_action(actions.cancel_edit))
         bolt.action(cards.CANCEL)(self._on_cancel)
         bolt.view(cards.EDIT_VIEW)(self._on_edit_submitted)
 

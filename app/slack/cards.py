@@ -30,6 +30,8 @@ DELETE: Final = "agentcron_delete"
 KEEP: Final = "agentcron_keep"
 JOB_MENU: Final = "agentcron_job_menu"
 EDIT_VIEW: Final = "agentcron_edit_view"
+CONFIRM_EDIT: Final = "agentcron_confirm_edit"
+CANCEL_EDIT: Final = "agentcron_cancel_edit"
 
 NEXT_RUNS: Final = 3
 LIST_LIMIT: Final = 20
@@ -290,6 +292,96 @@ def _job_menu(job: dict[str, Any]) -> Block:
     }
 
 
+# -- changing a job in plain words --------------------------------------------------------
+
+
+def edit_proposal(
+    job: dict[str, Any],
+    proposal: dict[str, Any],
+    *,
+    zone: str,
+    now: datetime,
+    value: str,
+    warning: str | None = None,
+) -> Reply:
+    """Before and after, side by side, with Confirm: nothing changes until it is clicked."""
+    title = f"Change {clip(job['name'], HEADER_LIMIT - 8)}?"
+    rows: list[Block] = [_header(title)]
+    for line in proposal.get("understood") or []:
+        what, _, change = str(line).partition(": ")
+        before, _, after = change.partition(" → ")
+        rows.append(
+            {
+                "type": "section",
+                "fields": [
+                    {
+                        "type": "mrkdwn",
+                        "text": clip(f"*{_sentence(what)}, now*\n{escape(before)}", 2000),
+                    },
+                    {"type": "mrkdwn", "text": clip(f"*Then*\n{escape(after)}", 2000)},
+                ],
+            }
+        )
+    if "schedule" in (proposal.get("changes") or {}):
+        rows.append(
+            {
+                "type": "section",
+                "fields": [
+                    {
+                        "type": "mrkdwn",
+                        "text": _runs_field("Next runs now", proposal["before"], zone, now),
+                    },
+                    {"type": "mrkdwn", "text": _runs_field("Then", proposal["after"], zone, now)},
+                ],
+            }
+        )
+    if warning:
+        rows.append(_section(f":warning: {warning}"))
+    rows.append(_context(f"{job_ref(job)} · times in your zone, {escape(zone)}"))
+    rows.append(
+        {
+            "type": "actions",
+            "block_id": "agentcron_edit_confirm",
+            "elements": [
+                _button("Confirm", CONFIRM_EDIT, value, "primary"),
+                _button("Cancel", CANCEL_EDIT, job["id"]),
+            ],
+        }
+    )
+    summary = "; ".join(str(line) for line in proposal.get("understood") or [])
+    return Reply(escape(clip(f"{title} {summary}", 3000)), rows)
+
+
+def _runs_field(title: str, view: dict[str, Any], zone: str, now: datetime) -> str:
+    runs = [datetime.fromisoformat(iso) for iso in view.get("next_runs") or []][:NEXT_RUNS]
+    lines = "\n".join(f"• {local_time(r, zone, now=now)}" for r in runs) or "• none"
+    return f"*{title}*\n{lines}"
+
+
+def cannot_edit(job: dict[str, Any], reason: str, *, suggestion: str | None) -> Reply:
+    text = f":thinking_face: I could not read that as a change of {job_ref(job)}: {escape(reason)}."
+    if suggestion:
+        text += f"\n{escape(_sentence(suggestion))}"
+    example = f"/schedule edit {job['name']}: move it to 10am"
+    return Reply(text, [_section(text), _context(f"For example: `{escape(example)}`")])
+
+
+def edit_applied(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
+    where = delivery_address(job)
+    lines = [
+        f":white_check_mark: Changed {job_ref(job)}",
+        escape(describe_schedule(job.get("schedule")) or "runs only on demand"),
+        _sentence(_next_run_text(job, zone, now)) + " (your time)",
+    ]
+    if where:
+        lines.append(f"Results go to {channel_mention(where)}.")
+    return Reply(f"Changed {escape(job['name'])}", [_section("\n".join(lines))])
+
+
+def edit_cancelled(job_id: str) -> Reply:
+    return notice(f"Nothing was changed (`{job_id}`).")
+
+
 def job_changed(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
     if job["status"] == "paused":
         text = f":double_vertical_bar: Paused {job_ref(job)}. `/schedule resume {job['id']}`"
@@ -374,6 +466,10 @@ def help_card(command: str = "/schedule") -> Reply:
         f"`{command} list` · `pause <job>` · `resume <job>` · `run <job>` · "
         "`history <job>` · `delete <job>`\n"
         "`<job>` is a job id (`job_…`) or a word from its name that matches only one job.",
+        "*Change one in plain words:* "
+        f"`{command} edit standup: move it to 10am` (or `on Fridays instead`, "
+        "`an hour earlier`, `post it to #ops`), or reply in a result's thread mentioning me. "
+        "I show before and after and change it when you click *Confirm*.",
         "*Times* are in your Slack time zone unless you name one (`at 9am Pacific`). "
         "You can also mention me in a channel or send me a direct message with the same words.",
     ]
