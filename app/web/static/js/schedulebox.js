@@ -14,7 +14,6 @@ import { h, put } from "./dom.js";
 import { clock, shortZone, viewerZone, when } from "./time.js";
 import { debounce } from "./ui.js";
 
-const CONFIRM_BELOW = 0.5; // parsers.result.CONFIRM_BELOW: ask before saving a guess
 const CRON_FIELD = /^[\d*?,/\-LW#]+$/;
 const MACRO = /^@(yearly|annually|monthly|weekly|daily|midnight|hourly)$/i;
 const RRULE = /^(rrule:\s*)?(freq|interval|count|until|wkst|by[a-z]+)\s*=/i;
@@ -131,7 +130,7 @@ export function scheduleBox({ initial, signal, call = api, root = document.body,
     const schedule = checked?.schedule?.type === "rrule" ? checked.schedule : parsed.schedule;
     const runs = parsed.next_runs?.length ? parsed.next_runs : checked?.next_runs || [];
     const zoneName = schedule.timezone || "UTC";
-    const low = typeof parsed.confidence === "number" && parsed.confidence < CONFIRM_BELOW;
+    const low = Boolean(parsed.needs_confirmation); // the parser's own verdict: ask before saving a guess
     const view = [
       low ? "ok uncertain" : "ok",
       h("p", { class: "understood" }, h("span", { class: "icon", "aria-hidden": "true" }, "✓"), " ", h("strong", { class: "human" }, parsed.human_readable || schedule.expression || "")),
