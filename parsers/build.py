@@ -35,6 +35,7 @@ from cronsim import CronSim
 from . import lexicon as lx
 from .cron import cron_problem
 from .limits import MIN_INTERVAL_SECONDS
+from .observances import country_of, lookup, rule_of
 from .phrase import (
     FROM_END,
     LAST_DAY,
@@ -288,6 +289,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.every = True
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
+    if p.holiday is not None:
+        _holiday(b)
     recurring = bool(
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
@@ -385,6 +388,44 @@ def _years(b: _Builder) -> None:
         b.p.starting = DayRef(date=(years[0], 1, 1))
     if b.p.until is None:
         b.p.until = DayRef(date=(years[-1], 12, 31))
+
+
+def _holiday(b: _Builder) -> None:
+    """A named holiday as dates: the next one, or (repeating) the rule its dates follow."""
+    p = b.p
+    assert p.holiday is not None
+    found = lookup(list(p.holiday), country_of(b.zone_name), b.local_now.year)
+    if found is None:
+        raise NotUnderstood(0, " ".join(p.holiday))
+    name, days = found
+    label = name.title()
+    if p.every or p.interval:
+        rule = rule_of(days)
+        if rule is None:
+            raise Rejected(
+                f"{label} moves from year to year by no calendar rule, so it cannot repeat",
+                f"make a job for the next one: “on {label} at 10am”",
+            )
+        kind, month, number, weekday = rule
+        if kind == "fixed":
+            p.dates.append((None, month, number))
+        else:
+            p.nth.append((number, weekday))
+            p.months.append(month)
+            p.of_month = True
+        b.note(f"{label}, as the holidays package dates it")
+        return
+    today = b.local_now.date()
+    at = b.times()[0] if len(b.p.times) == 1 else None
+    for day in days:
+        if day < today:
+            continue
+        instant = to_instant(day, at or _DEFAULT_TIME, b.zone)
+        if instant > b.now:
+            p.dates.append((day.year, day.month, day.day))
+            b.note(f"{label} is {day:%A} {day.day} {day:%B %Y}")
+            return
+    raise Rejected(f"no coming {label} is known")
 
 
 def _days_left(p: Phrase) -> None:
@@ -618,9 +659,10 @@ def _seconds(b: _Builder, seconds: int) -> Built:
 
 
 def _sub_daily_from(b: _Builder, seconds: int) -> Built:
-    """ "every 3 hours starting at 8am": 8, 11, 14, 17, 20 and 23 o'clock each day — from the
-    start time to the end of the day, like "every 3 hours from 8am to midnight". An interval
-    that does not divide the hour or the day counts on from the first start time instead."""
+    """ "every 3 hours starting at 8am": every 3 hours around the clock from the next 8:00 (8,
+    11, 14, 17, 20, 23, 2, 5 o'clock); "every 20 minutes starting at 8am" runs from 8:00 to
+    the end of each day. An interval that divides neither the hour nor the day counts on
+    from the first start time."""
     p = b.p
     assert p.interval_start is not None
     if p.window is not None or p.minute_past is not None:
@@ -630,9 +672,16 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     hours, minutes = divmod(seconds // 60, 60)
     hour_span = f"{at.hour}-23" if at.hour < 23 else "23"
     if not minutes and hours in _HOUR_STEPS:
-        step = f"/{hours}" if hours > 1 and at.hour < 23 else ""
-        b.note("runs from the start time to the end of each day", penalty=0)
-        return _cron(b, f"{at.minute} {hour_span}{step} {tail}")
+        # every N hours from the start time, around the clock ("every 12 hours starting at
+        # 7pm" is 7pm and 7am), nothing before the first start
+        hour_list = _join(sorted({(at.hour + k * hours) % 24 for k in range(24 // hours)}))
+        built = _cron(b, f"{at.minute} {hour_list} {tail}")
+        first = to_instant(b.first_day, at, b.zone)
+        if first <= b.now:
+            first = to_instant(b.first_day + timedelta(days=1), at, b.zone)
+        if hours > 1 and "start_at" not in built.schedule:
+            built.schedule["start_at"] = iso_z(first)
+        return built
     if not hours and 60 % minutes == 0:
         first = at.minute % minutes
         minute = "*" if minutes == 1 else (f"{first}-59/{minutes}" if first else f"*/{minutes}")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Final
 
 from . import lexicon as lx
+from .observances import CUES, is_holiday_name
 from .phrase import (
     FROM_END,
     LAST_DAY,
@@ -334,6 +335,8 @@ class _Reader:
             self._is_unit(j, "year") or self._word(j) in ("year's", "years", "yrs")
         ):
             month, day, j = 1, 1, j + 1
+        elif word in CUES:
+            return self._named_holiday(i)
         else:
             return self._place(i)
         # "eve" reads as "evening" elsewhere: here it is the day before
@@ -347,6 +350,35 @@ class _Reader:
         elif self._is_unit(j, "day"):
             j += 1
         self.phrase.dates.append((None, month, day))
+        return j
+
+    def _named_holiday(self, i: int) -> int | None:
+        """ "Thanksgiving", "Memorial Day", "Martin Luther King Jr. Day", "Good Friday":
+        a holiday the `holidays` package knows (build finds its dates)."""
+        words: list[str] = []
+        j = i
+        while j < self.n and len(words) < 6:
+            token = self.tokens[j]
+            if token.kind == lx.WORD and (token.value not in lx.KEYWORDS or token.value == "good"):
+                words.append(str(token.value))
+            elif token.kind in (lx.DAY, lx.UNIT) and words:
+                words.append(
+                    lx.DAY_LABELS[int(token.value)].lower()
+                    if token.kind == lx.DAY
+                    else str(token.value)
+                )  # type: ignore[call-overload]
+            else:
+                break
+            j += 1
+        # the longest run of words that names one ("Memorial Day at noon": "memorial day")
+        while words and not is_holiday_name(words):
+            words.pop()
+            j -= 1
+        if not words:
+            return None
+        if self.phrase.holiday is not None:
+            raise Rejected("the text names two holidays")
+        self.phrase.holiday = tuple(words)
         return j
 
     def _start_of(self, i: int) -> int | None:
@@ -583,7 +615,7 @@ class _Reader:
             return self._last(j)
         if word in _HOLIDAYS:  # "every Christmas"
             end = self._holiday(j)
-            if end is not None and self.phrase.dates:
+            if end is not None and (self.phrase.dates or self.phrase.holiday):
                 self.phrase.every = True
             return end
         if word == "other":
@@ -1324,7 +1356,15 @@ def _ordinal(n: int) -> str:
 _Clause = Callable[[_Reader, int], "int | None"]
 
 # words that may start a fixed-date holiday ("new" also starts "New York": see _holiday)
-_HOLIDAYS: Final = ("christmas", "xmas", "halloween", "valentine's", "valentines", "new")
+_HOLIDAYS: Final = (
+    "christmas",
+    "xmas",
+    "halloween",
+    "valentine's",
+    "valentines",
+    "new",
+    *sorted(CUES),
+)
 
 _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "every": _Reader._every,

@@ -94,6 +94,7 @@ class Phrase:
     # at 9am and Friday at 5pm" (d t d t) is two schedules, never their cross product.
     order: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)  # "in 2027"
+    holiday: tuple[str, ...] | None = None  # "thanksgiving", "memorial day": dates in build
     count: int | None = None  # "10 times", "3x", "for 5 occurrences": RFC 5545 COUNT
     first_weekday: int = 0  # "the first business day of the month": BYSETPOS (1, 2, ... or -1)
     assumptions: list[str] = field(default_factory=list)
