@@ -61,7 +61,13 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
     With `partial`, an unknown word ends the reading instead of raising NotUnderstood.
     """
     reader = _Reader(tokens)
-    return reader.phrase, reader.run(start, partial=partial)
+    end = reader.run(start, partial=partial)
+    for token in tokens[start:end]:
+        if token.guess is not None:  # a misspelled name: say which word it was read as
+            note = f"“{token.guess.capitalize()}” read for a misspelling"
+            if note not in reader.phrase.assumptions:
+                reader.phrase.assumptions.append(note)
+    return reader.phrase, end
 
 
 class _Reader:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Final
 
 from . import lexicon as lx
@@ -38,6 +39,8 @@ class Token:
     end: int
     #: a number written as a word ("nine"): its width says nothing about its digits
     spelled: bool = False
+    #: a misspelled day or month name read as this word ("thrusday" → "thursday")
+    guess: str | None = None
 
 
 _PATTERN: Final = re.compile(
@@ -150,6 +153,11 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
     if zone is not None:
         tokens.append(Token(lx.ZONE, zone, start, start + len(word)))
         return
+    guess = spelled_like(word)
+    if guess is not None:
+        kind, value = lx.LEXICON[guess]
+        tokens.append(Token(kind, value, start, start + len(word), guess=guess))
+        return
     if word in AMBIGUOUS:
         raise TokenizeError(
             f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
@@ -166,6 +174,30 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
             offset += len(part)
         return
     tokens.append(Token(lx.WORD, word, start, start + len(word)))
+
+
+# Misspellings are matched only against the full names of days and months, only for words
+# of five letters or more that share the name's first letter, and only above this score
+# (rapidfuzz's ratio, 0-100): "wensday", "thrusday", "septmber" are read, "sundae" is not.
+FUZZY_CUTOFF: Final = 84
+_FUZZY_NAMES: Final = tuple(
+    name.lower() for name in (*lx.DAY_LABELS, *lx.MONTH_LABELS[1:])
+) + tuple(f"{day.lower()}s" for day in lx.DAY_LABELS)
+
+
+@lru_cache(maxsize=4096)
+def spelled_like(word: str) -> str | None:
+    """The day or month name `word` is a misspelling of, or None; never a guess below
+    FUZZY_CUTOFF."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    from rapidfuzz import fuzz, process
+
+    candidates = [name for name in _FUZZY_NAMES if name[0] == word[0]]
+    if not candidates:
+        return None
+    found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return None if found is None else str(found[0])
 
 
 def _instant(text: str) -> datetime:
