@@ -67,7 +67,7 @@ MAX_YEARS_AHEAD: Final = 100
 BASE_CONFIDENCE: Final = 0.95
 # A reading we chose among several (Todoist's "weekly" is today's weekday): below
 # CONFIRM_BELOW with one more assumption, so the user is asked.
-UNSURE_PENALTY: Final = 0.2
+UNSURE_PENALTY: Final = 0.3
 ASSUMPTION_PENALTY: Final = 0.05
 DEFAULT_TIME_PENALTY: Final = 0.2
 
@@ -306,6 +306,14 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         recurring = True
         p.every = True
     if (
+        len(p.monthdays) == 1
+        and p.monthdays[0] > 0
+        and not (p.every or p.of_month or p.interval or p.nth or p.weekdays or p.dates)
+        and not single
+    ):
+        _date_for_monthday(b)  # "on the 5th": the next 5th, once (it may mean every month)
+        recurring = False
+    if (
         p.single_day
         and len(p.monthdays) == 1
         and p.monthdays[0] > 0
@@ -470,6 +478,27 @@ def _days_left(p: Phrase) -> None:
             raise Rejected("that leaves no day to run on")
         p.weekdays[:] = sorted(left)
         p.every = True
+
+
+def _date_for_monthday(b: _Builder) -> None:
+    p = b.p
+    day = p.monthdays[0]
+    at = b.times()[0] if len(p.times) == 1 else _DEFAULT_TIME
+    first = b.local_now.date().replace(day=1)
+    for ahead in range(13):
+        month = add_months(first, ahead)
+        if day <= days_in_month(month.year, month.month):
+            if to_instant(month.replace(day=day), at, b.zone) > b.now:
+                p.dates = [(month.year, month.month, day)]
+                p.monthdays = []
+                p.unsure.append(
+                    f"“the {_ordinal(day)}” read as {month.replace(day=day):%B} {day}, once "
+                    "(say “every month on the …” for a monthly job)"
+                )
+                b.notes.append(p.unsure[-1])
+                b.penalty += UNSURE_PENALTY
+                return
+    raise Rejected(f"no coming month has a {_ordinal(day)} day")
 
 
 def _date_for_weekday(b: _Builder) -> None:

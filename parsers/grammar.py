@@ -478,12 +478,16 @@ class _Reader:
     def _after(self, i: int) -> int | None:
         """After an interval, "after 6pm": from 6pm to the end of each day; "after 2pm and
         before 2:55pm": a window whose end does not run."""
-        if self.phrase.interval is None:
-            return None
         first = self._time_at(i + 1)
         if first is None:
             return None
         start, j = first
+        if self.phrase.interval is None:
+            # "tomorrow after 4pm": at 4pm, a guess that asks
+            self.phrase.times.append(start)
+            self.phrase.order.append("t")
+            self.phrase.unsure.append("“after” read as at that time")
+            return j
         k = j + 1 if self._word(j) == "and" else j
         if self._word(k) == "before":
             last = self._time_at(k + 1)
@@ -693,6 +697,16 @@ class _Reader:
                 self._set_interval(3 * count, "month")
             else:
                 self._set_interval(count, str(token.value))
+            return j + 1
+        if kind == lx.DAYSET and token.value == lx.WEEKEND and count == 1:
+            # "every weekend": once a weekend, on Saturday, as Todoist reads it; it could be
+            # both days, so the answer asks
+            self.phrase.unsure.append(
+                "“every weekend” read as Saturdays (say “weekends” for both days)"
+            )
+            self.phrase.order.append("d")
+            if 6 not in self.phrase.weekdays:
+                self.phrase.weekdays.append(6)
             return j + 1
         if kind in (lx.DAY, lx.DAYS, lx.DAYSET):
             end = self._days(j)

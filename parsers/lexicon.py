@@ -186,6 +186,8 @@ _KEYWORDS: Final = {
 # zone word, read as "daylight").
 SEASONS: Final = frozenset({"winter", "spring", "autumn", "fall"})
 
+WEEKEND: Final = (6, 0)  # the singular "weekend": Saturday and Sunday, or once a weekend
+
 # Words that stand for several days at once.
 _DAYSETS: Final = {
     (1, 2, 3, 4, 5): (
@@ -202,7 +204,10 @@ _DAYSETS: Final = {
         "business-days",
         "m-f",
     ),
-    (0, 6): ("weekends", "weekend", "wkends", "wkend", "wknds", "wknd", "week-ends"),
+    (0, 6): ("weekends", "wkends", "wknds", "week-ends"),
+    # singular: "every weekend" is one day a weekend to Todoist (Saturday); the grammar
+    # reads it so, and asks
+    WEEKEND: ("weekend", "wkend", "wknd", "week-end"),
 }
 
 
