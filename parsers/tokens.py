@@ -79,7 +79,18 @@ class TokenizeError(ValueError):
 
 def tokenize(text: str) -> list[Token]:
     """Split `text` into tokens; characters that match nothing (".", "!", "()") are
-    skipped — they never change what a schedule means."""
+    skipped — they never change what a schedule means. Reading a sentence tokenizes the
+    same text several times (whole, as a command, by a fallback stage): the tokens are
+    cached (tokens are never changed once made; the list is a copy)."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=2048)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    return tuple(_scan(text))
+
+
+def _scan(text: str) -> list[Token]:
     text = text.translate(_DASHES)
     # Matching lower-case text is faster than matching case-insensitively; lower() keeps
     # the spans unless a character changes length ("İ"), which the slow path handles.
