@@ -160,5 +160,10 @@ class Settings:
         )
 
     @property
+    def slack_interactive(self) -> bool:
+        """The Slack app is running, so buttons on delivered messages are answered."""
+        return bool(self.slack_signing_secret and self.slack_bot_token)
+
+    @property
     def llm_configured(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)

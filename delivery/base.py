@@ -42,6 +42,8 @@ class Message:
     idempotency_key: str | None = None
     #: the job's owner let its output mention people (``delivery.allow_mentions``)
     allow_mentions: bool = False
+    #: buttons on the message (Pause, Run again, Mute): the Slack app is there to answer them
+    actions: bool = False
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,7 @@ class OutboxSender:
             attempts=run.get("attempt") or 1,
             idempotency_key=item.idempotency_key,
             allow_mentions=bool(payload.get("allow_mentions")),
+            actions=self.rt.settings.slack_interactive,
         )
         if target.kind == "slack":
             channel = self._slack_channel()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from agentcron.app.domain.jobspec import validate_job
+from agentcron.app.errors import NotFound
 from agentcron.app.slack import cards
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.commands import (
@@ -25,6 +26,7 @@ from agentcron.app.slack.commands import (
 )
 from agentcron.app.slack.drafts import Draft
 from agentcron.app.slack.tasks import Send
+from agentcron.delivery.format import RESULT_MUTE, RESULT_PAUSE, RESULT_RUN
 from agentcron.parsers import parse, parse_fast
 
 if TYPE_CHECKING:
@@ -60,6 +62,12 @@ def _not_yours(draft: Draft) -> Reply:
     return cards.notice(f"Only <@{draft.user_id}> can confirm this job.")
 
 
+RESULT_VERBS: Final = {
+    RESULT_PAUSE: "pause",
+    RESULT_RUN: "run",
+    RESULT_MUTE: "mute",
+    cards.UNMUTE: "unmute",
+}
 EXPIRED: Final = "This card has expired; type the command again."
 
 
@@ -152,6 +160,33 @@ async def cancel_edit(slack: SlackApp, body: dict[str, Any], action: dict[str, A
     send = respond_to(body.get("response_url"), replace=True)
     reply = cards.edit_cancelled(str(action["value"]))
     slack.background.answer(_constant(reply), send, name="cancel edit")
+
+
+async def on_result(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
+    """Pause, Run again, Mute or Unmute on a delivered message: only its owner may, and the
+    answer is shown to the one who clicked (the message itself stays as posted)."""
+    url = body.get("response_url")
+    user = body.get("user") or {}
+    team_id = str(user.get("team_id") or (body.get("team") or {}).get("id") or "")
+    job_id, verb = str(action["value"]), RESULT_VERBS[str(action["action_id"])]
+
+    async def work() -> Reply:
+        who = clicker(body, zone=await slack.directory.zone_of(team_id, str(user.get("id"))))
+        try:
+            job = await slack.commands.jobs.get(who.owner, job_id)
+        except NotFound:
+            return cards.notice("Only the person who made this job can change it.")
+        try:
+            if verb in ("mute", "unmute"):
+                delivery = {**(job.get("delivery") or {}), "muted": verb == "mute"}
+                delivery.pop("channels", None)
+                job = await slack.commands.jobs.update(who.owner, job_id, {"delivery": delivery})
+                return cards.muted(job, muted=verb == "mute")
+            return await slack.commands.act(verb, who, job)
+        except DOMAIN_ERRORS as error:
+            return explain(error) or cards.notice("That failed.")
+
+    slack.background.answer(work, respond_to(url, replace=False), name=f"result {verb}")
 
 
 async def keep(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:

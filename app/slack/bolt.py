@@ -98,6 +98,8 @@ class SlackApp:
         bolt.action(cards.JOB_MENU)(self._with_action(actions.job_menu))
         bolt.action(cards.CONFIRM_EDIT)(self._with_action(actions.confirm_edit))
         bolt.action(cards.CANCEL_EDIT)(self._with_action(actions.cancel_edit))
+        for result_action in actions.RESULT_VERBS:
+            bolt.action(result_action)(self._with_action(actions.on_result))
         bolt.action(cards.CANCEL)(self._on_cancel)
         bolt.view(cards.EDIT_VIEW)(self._on_edit_submitted)
 

@@ -31,6 +31,7 @@ KEEP: Final = "agentcron_keep"
 JOB_MENU: Final = "agentcron_job_menu"
 EDIT_VIEW: Final = "agentcron_edit_view"
 CONFIRM_EDIT: Final = "agentcron_confirm_edit"
+UNMUTE: Final = "agentcron_result_unmute"
 CANCEL_EDIT: Final = "agentcron_cancel_edit"
 
 NEXT_RUNS: Final = 3
@@ -376,6 +377,20 @@ def edit_applied(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
     if where:
         lines.append(f"Results go to {channel_mention(where)}.")
     return Reply(f"Changed {escape(job['name'])}", [_section("\n".join(lines))])
+
+
+def muted(job: dict[str, Any], *, muted: bool) -> Reply:
+    if muted:
+        text = (
+            f":mute: Muted {job_ref(job)}: it keeps running and its results are kept "
+            "(`/schedule history`), but nothing is posted."
+        )
+        button = _button("Unmute", UNMUTE, job["id"])
+        return Reply(
+            f"Muted {escape(job['name'])}",
+            [_section(text), {"type": "actions", "elements": [button]}],
+        )
+    return notice(f":loud_sound: Results of {job_ref(job)} are posted again.")
 
 
 def edit_cancelled(job_id: str) -> Reply:
