@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from agentcron.app.domain.jobspec import validate_job
 from agentcron.app.errors import NotFound
 from agentcron.app.slack import cards
 from agentcron.app.slack.cards import Reply
@@ -20,7 +19,6 @@ from agentcron.app.slack.commands import (
     ANSWERED,
     Caller,
     explain,
-    job_body,
     llm_may_read,
     plain_text,
 )
@@ -241,6 +239,9 @@ class Submitted:
             allow_mentions=any(o.get("value") == cards.MENTIONS for o in options),
         )
 
+    def address(self, user_id: str) -> str:
+        return user_id if self.to_dm else str(self.channel)
+
     def errors(self) -> dict[str, str]:
         """What to fix before the modal can close, by block."""
         errors = {}
@@ -290,19 +291,16 @@ async def edit_submitted(
             reason = answer.reason or "no schedule"
             return cards.cannot_read(reason, suggestion=answer.suggestion)
         caller = Caller(draft.team_id, draft.user_id, None, draft.zone)
-        address = draft.user_id if submitted.to_dm else str(submitted.channel)
         try:
-            address, warning = await slack.commands.target(caller, address)
-            edited = draft.revised(
-                schedule=answer.schedule,
-                schedule_text=when,
+            edited, warning = await slack.commands.draft_of(
+                caller,
+                answer,
+                when=when,
                 goal=submitted.what if submitted.what is not None else draft.goal,
-                channel=address,
-                confidence=answer.confidence,
-                parse_method=answer.parse_method or "regex",
+                address=submitted.address(draft.user_id),
                 allow_mentions=submitted.allow_mentions,
+                previous=draft,
             )
-            validate_job(job_body(edited), now=slack.rt.clock.now())
             card = await slack.commands.card(edited, warning=warning)
         except DOMAIN_ERRORS as error:
             return explain(error)

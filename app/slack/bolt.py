@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from agentcron.app.runtime import Runtime
-from agentcron.app.slack import actions, cards
+from agentcron.app.slack import actions, cards, home, views
 from agentcron.app.slack.access import AccessPolicy
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.commands import Caller, CommandHandler
@@ -102,6 +102,15 @@ class SlackApp:
             bolt.action(result_action)(self._with_action(actions.on_result))
         bolt.action(cards.CANCEL)(self._on_cancel)
         bolt.view(cards.EDIT_VIEW)(self._on_edit_submitted)
+        # the App Home tab and the create modal
+        bolt.event("app_home_opened")(self._on_home_opened)
+        for home_action in home.HOME_VERBS:
+            bolt.action(home_action)(self._with_action(home.home_action))
+        bolt.action(views.HOME_NEW)(self._with_action(home.new_from_home))
+        bolt.shortcut(views.SHORTCUT_NEW)(self._on_shortcut)
+        bolt.shortcut(views.SHORTCUT_MESSAGE)(self._on_shortcut)
+        bolt.view(views.CREATE_VIEW)(self._with_view(home.create_submitted))
+        bolt.view(views.PREVIEW_VIEW)(self._with_view(home.preview_submitted))
 
     # -- listeners: acknowledge, then let Background do the work ------------------------------
 
@@ -153,6 +162,27 @@ class SlackApp:
     async def _on_cancel(self, ack: Any, body: dict[str, Any]) -> None:
         await ack()
         await actions.cancel(self, body)
+
+    async def _on_home_opened(self, ack: Any, body: dict[str, Any]) -> None:
+        await ack()
+        await home.home_opened(self, body)
+
+    async def _on_shortcut(self, ack: Any, body: dict[str, Any]) -> None:
+        await ack()
+        await home.shortcut(self, body)
+
+    def _with_view(self, handler: Any) -> Any:
+        """A view submission's listener: the handler acknowledges (with errors, or a new
+        view); a submission that is not ours is acknowledged and logged."""
+
+        async def listener(ack: Any, body: dict[str, Any], view: dict[str, Any]) -> None:
+            try:
+                await handler(self, ack, body, view)
+            except (ValueError, KeyError):
+                log.warning("ignored a %s submission that is not ours", view.get("callback_id"))
+                await ack()
+
+        return listener
 
     async def _on_edit_submitted(
         self, ack: Any, body: dict[str, Any], view: dict[str, Any]

@@ -142,7 +142,7 @@ def delivery_address(job: dict[str, Any]) -> str | None:
     return channel if isinstance(channel, str) else None
 
 
-def _next_run_text(job: dict[str, Any], zone: str, now: datetime) -> str:
+def next_run_text(job: dict[str, Any], zone: str, now: datetime) -> str:
     next_run = displayed_next_run(job) if job["status"] == "active" else None
     if next_run is None:
         return "no next run" if job["status"] != "paused" else "paused"
@@ -173,7 +173,7 @@ def confirmation_card(
                 {"type": "mrkdwn", "text": f"*Post to*\n{channel_mention(draft.channel)}"},
             ],
         },
-        *_long_section("*What*\n", draft.goal),
+        *long_sections("*What*\n", draft.goal),
         _section(f"*Next runs* (your time, {escape(draft.zone)})\n{run_lines}"),
     ]
     if not sure:
@@ -213,7 +213,7 @@ def created_card(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
     lines = [
         f":white_check_mark: Scheduled {job_ref(job)}",
         escape(describe_schedule(job.get("schedule")) or "runs only on demand"),
-        _sentence(_next_run_text(job, zone, now)) + " (your time)",
+        _sentence(next_run_text(job, zone, now)) + " (your time)",
     ]
     if where:
         lines.append(f"Results go to {channel_mention(where)}.")
@@ -266,7 +266,7 @@ def job_list(
         lines = [
             f"{icon} {job_ref(job)} · {job['status']}",
             escape(describe_schedule(job.get("schedule")) or "runs only on demand"),
-            _next_run_text(job, zone, now) + (f" · to {channel_mention(where)}" if where else ""),
+            next_run_text(job, zone, now) + (f" · to {channel_mention(where)}" if where else ""),
         ]
         block = _section("\n".join(lines))
         block["accessory"] = _job_menu(job)
@@ -372,7 +372,7 @@ def edit_applied(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
     lines = [
         f":white_check_mark: Changed {job_ref(job)}",
         escape(describe_schedule(job.get("schedule")) or "runs only on demand"),
-        _sentence(_next_run_text(job, zone, now)) + " (your time)",
+        _sentence(next_run_text(job, zone, now)) + " (your time)",
     ]
     if where:
         lines.append(f"Results go to {channel_mention(where)}.")
@@ -403,7 +403,7 @@ def job_changed(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
         text += " starts it again."
     else:
         text = f":arrow_forward: {job_ref(job)} is {job['status']}; "
-        text += _next_run_text(job, zone, now) + " (your time)."
+        text += next_run_text(job, zone, now) + " (your time)."
     return notice(text)
 
 
@@ -419,7 +419,7 @@ def history_card(
     job: dict[str, Any], runs: Sequence[dict[str, Any]], *, total: int, zone: str, now: datetime
 ) -> Reply:
     if not runs:
-        return notice(f"{job_ref(job)} has not run yet; " + _next_run_text(job, zone, now) + ".")
+        return notice(f"{job_ref(job)} has not run yet; " + next_run_text(job, zone, now) + ".")
     lines = []
     for run in runs:
         when = run.get("started_at") or run.get("scheduled_for") or run["created_at"]
@@ -448,7 +448,7 @@ def delete_prompt(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
     text = (
         f"Delete {job_ref(job)}? It stops running; its history is kept.\n"
         + escape(describe_schedule(job.get("schedule")) or "runs only on demand")
-        + f" · {_next_run_text(job, zone, now)}"
+        + f" · {next_run_text(job, zone, now)}"
     )
     actions = {
         "type": "actions",
@@ -510,19 +510,19 @@ def edit_modal(draft: Draft, *, metadata: str) -> Block:
     }
     if not to_dm:
         channel["initial_conversation"] = draft.channel
-    deliver_options = [_option("A channel", TO_CHANNEL), _option("A direct message from me", TO_DM)]
-    mentions = _option("Let results mention people (@here, @channel, @someone)", MENTIONS)
+    deliver_options = [option("A channel", TO_CHANNEL), option("A direct message from me", TO_DM)]
+    mentions = option("Let results mention people (@here, @channel, @someone)", MENTIONS)
     options: Block = {"type": "checkboxes", "action_id": "value", "options": [mentions]}
     if draft.allow_mentions:
         options["initial_options"] = [mentions]
     when = (
         draft.schedule_text if len(draft.schedule_text) <= INPUT_LIMIT else describe(draft.schedule)
     )
-    blocks: list[Block] = [_input(WHEN, "When", when)]
+    blocks: list[Block] = [text_input(WHEN, "When", when)]
     if len(draft.goal) <= INPUT_LIMIT:
-        blocks.append(_input(WHAT, "What should happen", draft.goal, multiline=True))
+        blocks.append(text_input(WHAT, "What should happen", draft.goal, multiline=True))
     else:
-        blocks += _long_section(
+        blocks += long_sections(
             f"*What should happen* ({len(draft.goal):,} characters, more than a Slack field "
             "holds, so it is kept exactly as it is; change it through the API or the "
             "dashboard)\n",
@@ -567,11 +567,11 @@ def edit_modal(draft: Draft, *, metadata: str) -> Block:
     }
 
 
-def _option(text: str, value: str) -> Block:
+def option(text: str, value: str) -> Block:
     return {"text": {"type": "plain_text", "text": text}, "value": value}
 
 
-def _input(block_id: str, label: str, initial: str, *, multiline: bool = False) -> Block:
+def text_input(block_id: str, label: str, initial: str, *, multiline: bool = False) -> Block:
     element: Block = {
         "type": "plain_text_input",
         "action_id": "value",
@@ -588,7 +588,7 @@ def _input(block_id: str, label: str, initial: str, *, multiline: bool = False) 
     }
 
 
-def _long_section(head: str, text: str) -> list[Block]:
+def long_sections(head: str, text: str) -> list[Block]:
     """``head`` (mrkdwn) and ``text`` (what someone wrote, escaped here) in as many
     sections as it takes, so a long goal is shown whole, never cut — and never cut inside
     an escape."""
