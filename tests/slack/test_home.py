@@ -151,7 +151,9 @@ async def test_the_message_shortcut_makes_a_message_the_goal(alice: SlackUser) -
     goal = "Remember to rotate the https://vault.example.com keys & tokens"
     assert fields["what"]["initial_value"] == goal
     assert fields["channel"]["initial_conversation"] == "C0OPS123"
-    await submit(alice, modal, when="on the 1st of every month at 10am", what=goal, where="C0OPS123")
+    await submit(
+        alice, modal, when="on the 1st of every month at 10am", what=goal, where="C0OPS123"
+    )
     [preview] = views_sent(alice, "views.update")
     await submit(alice, {**preview, "id": "V0FAKE"}, when="", what=None, where=None)
     [job], _ = await alice.slack.rt.jobs.list(OWNER, JobQuery())
