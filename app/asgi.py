@@ -71,6 +71,7 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
             rt.on_runs_revoked(
                 lambda run_ids: [notifier.publish(f"cancel:{run_id}") for run_id in run_ids]
             )
+        await slack.start_socket_mode(app)
         rt.started.set()
         try:
             yield

@@ -97,6 +97,8 @@ class Settings:
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
     slack_api_url: str | None = None
+    #: an app-level token (xapp-…): Slack is reached over Socket Mode, no public URL needed
+    slack_app_token: str | None = None
     # who may use the Slack app and where results may go (every workspace; see app/slack/access.py)
     slack_allowed_users: tuple[str, ...] = ()
     slack_allowed_channels: tuple[str, ...] = ()
@@ -146,6 +148,7 @@ class Settings:
             slack_bot_token=env("SLACK_BOT_TOKEN"),
             slack_signing_secret=env("SLACK_SIGNING_SECRET"),
             slack_api_url=env("AGENTCRON_SLACK_API_URL"),
+            slack_app_token=env("SLACK_APP_TOKEN"),
             slack_allowed_users=_list("AGENTCRON_SLACK_ALLOWED_USERS"),
             slack_allowed_channels=_list("AGENTCRON_SLACK_ALLOWED_CHANNELS"),
             slack_admins=_list("AGENTCRON_SLACK_ADMINS"),
@@ -160,9 +163,15 @@ class Settings:
         )
 
     @property
+    def slack_app_configured(self) -> bool:
+        """Enough to run the Slack app: a bot token, and either the signing secret that
+        verifies Slack's HTTP requests or an app token for Socket Mode."""
+        return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))
+
+    @property
     def slack_interactive(self) -> bool:
         """The Slack app is running, so buttons on delivered messages are answered."""
-        return bool(self.slack_signing_secret and self.slack_bot_token)
+        return self.slack_app_configured
 
     @property
     def llm_configured(self) -> bool:

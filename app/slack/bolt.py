@@ -47,8 +47,10 @@ class SlackApp:
 
     def __init__(self, rt: Runtime, *, client: AsyncWebClient | None = None) -> None:
         settings = rt.settings
-        if not settings.slack_signing_secret or not settings.slack_bot_token:
-            raise ValueError("the Slack app needs SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN")
+        if not settings.slack_app_configured:
+            raise ValueError(
+                "the Slack app needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)"
+            )
         self.rt = rt
         self.client = client or build_slack_client(
             settings.slack_bot_token,
@@ -62,8 +64,10 @@ class SlackApp:
         self.commands = CommandHandler(rt, self.gate, self.keeper)
         self.events = EventDeduper(rt.db, rt.clock)
         self.background = Background()
+        self.socket: Any = None
         self.bolt = AsyncApp(
-            signing_secret=settings.slack_signing_secret,
+            # Socket Mode needs no signing secret: the connection itself is authenticated
+            signing_secret=settings.slack_signing_secret or "",
             client=self.client,
             process_before_response=True,
             logger=log,
@@ -82,7 +86,23 @@ class SlackApp:
     async def dispatch(self, request: Request) -> Response:
         return await self.handler.handle(request)
 
+    async def start_socket_mode(self) -> None:
+        """Connect to Slack over Socket Mode (slack-bolt's aiohttp adapter): Slack sends
+        commands, events and clicks down a websocket this instance opened, so the service
+        needs no public URL. Each instance holds its own connection; Slack spreads the
+        requests over them, and events are still handled once (the shared event ids)."""
+        from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+        self.socket = AsyncSocketModeHandler(
+            self.bolt, self.rt.settings.slack_app_token, web_client=self.client
+        )
+        await self.socket.connect_async()
+        log.info("connected to Slack over Socket Mode")
+
     async def aclose(self, grace: float = 5.0) -> None:
+        if self.socket is not None:
+            await self.socket.close_async()
+            self.socket = None
         await self.background.aclose(grace)
 
     def _register(self) -> None:

@@ -30,7 +30,7 @@ def slack_app(app: Starlette) -> SlackApp | None:
     if existing is not None:
         return existing
     settings = app.state.runtime.settings
-    if not settings.slack_signing_secret or not settings.slack_bot_token:
+    if not settings.slack_app_configured:
         return None
     from agentcron.app.slack.bolt import SlackApp
 
@@ -38,9 +38,18 @@ def slack_app(app: Starlette) -> SlackApp | None:
     return app.state.slack
 
 
+async def start_socket_mode(app: Starlette) -> None:
+    """With SLACK_APP_TOKEN, connect to Slack over Socket Mode at start-up (no public URL)."""
+    if not app.state.runtime.settings.slack_app_token:
+        return
+    slack = slack_app(app)
+    if slack is not None:
+        await slack.start_socket_mode()
+
+
 async def slack_events(request: Request) -> Response:
     slack = slack_app(request.app)
-    if slack is None:
+    if slack is None or not request.app.state.runtime.settings.slack_signing_secret:
         raise HTTPException(404, NOT_CONFIGURED)
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > MAX_BODY_BYTES:
