@@ -36,7 +36,17 @@ def _optional_route_modules() -> list[object]:
     import importlib
 
     found = []
-    for name in ("runs", "stats", "status", "agents", "dry_runs", "chains", "smart", "backfill"):
+    for name in (
+        "runs",
+        "stats",
+        "status",
+        "agents",
+        "dry_runs",
+        "chains",
+        "smart",
+        "backfill",
+        "slack_workspaces",
+    ):
         try:
             found.append(importlib.import_module(f"agentcron.app.api.{name}"))
         except ModuleNotFoundError as exc:

@@ -44,6 +44,8 @@ class Message:
     allow_mentions: bool = False
     #: buttons on the message (Pause, Run again, Mute): the Slack app is there to answer them
     actions: bool = False
+    #: the Slack workspace (team id) of the job's owner, whose token posts the message
+    workspace: str | None = None
 
 
 @dataclass(frozen=True)

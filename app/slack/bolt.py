@@ -22,17 +22,19 @@ from slack_sdk.web.async_client import AsyncWebClient
 from starlette.requests import Request
 from starlette.responses import Response
 
+from agentcron.app.domain.slack_access import AccessPolicy, environment_policy
 from agentcron.app.runtime import Runtime
 from agentcron.app.slack import actions, cards, home, views
-from agentcron.app.slack.access import AccessPolicy
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.commands import Caller, CommandHandler
 from agentcron.app.slack.directory import Directory
 from agentcron.app.slack.drafts import DraftKeeper
-from agentcron.app.slack.gate import Gate, policy_from_settings
+from agentcron.app.slack.gate import Gate
+from agentcron.app.slack.install import Workspaces, installation_store, oauth_settings
 from agentcron.app.slack.mentions import EventDeduper, answer_event, event_sender, is_direct_message
 from agentcron.app.slack.tasks import Background
 from agentcron.app.storage.slack_drafts import SlackDraftStore
+from agentcron.app.storage.slack_workspaces import SlackWorkspaceStore
 from agentcron.delivery.slack import build_slack_client
 
 log = logging.getLogger("agentcron.slack")
@@ -58,6 +60,8 @@ class SlackApp:
             timeout=CLIENT_TIMEOUT,
             retry_connection_errors=True,
         )
+        store = installation_store(rt) if settings.slack_oauth else None
+        self.workspaces = Workspaces(rt, self.client, store)
         self.directory = Directory(self.client_for, clock=rt.clock)
         self.gate = Gate(rt, self.directory, self.policy_for)
         self.keeper = DraftKeeper(SlackDraftStore(rt.db), rt.clock)
@@ -71,17 +75,22 @@ class SlackApp:
             client=self.client,
             process_before_response=True,
             logger=log,
+            # with OAuth, each request is authorized with its workspace's installation
+            installation_store=store,
+            oauth_settings=oauth_settings(rt, store) if store is not None else None,
         )
         self.handler = AsyncSlackRequestHandler(self.bolt)
         self._register()
 
     async def client_for(self, team_id: str) -> AsyncWebClient:
-        """The Web API client of a workspace."""
-        return self.client
+        """The Web API client of a workspace (its own token, when installed with OAuth)."""
+        return await self.workspaces.client(team_id)
 
     async def policy_for(self, team_id: str) -> AccessPolicy:
-        """Who may do what in a workspace (the environment's settings)."""
-        return policy_from_settings(self.rt)
+        """Who may do what in a workspace: the environment's settings, with the workspace's
+        own (``PUT /api/scheduler/slack/workspaces/{team_id}``) over them."""
+        stored = await SlackWorkspaceStore(self.rt.db).get(team_id)
+        return environment_policy(self.rt.settings).overridden(stored)
 
     async def dispatch(self, request: Request) -> Response:
         return await self.handler.handle(request)

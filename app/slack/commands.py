@@ -18,11 +18,11 @@ from datetime import datetime
 from typing import Any, Final
 
 from agentcron.app.domain.jobspec import validate_job
+from agentcron.app.domain.slack_access import Conversation, Problem
 from agentcron.app.errors import Conflict, InvalidInput, NotFound
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService
 from agentcron.app.slack import cards
-from agentcron.app.slack.access import Conversation, Problem
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.directory import SlackUnavailable
 from agentcron.app.slack.drafts import Draft, DraftKeeper, slack_owner

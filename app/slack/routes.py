@@ -57,4 +57,17 @@ async def slack_events(request: Request) -> Response:
     return await slack.dispatch(request)
 
 
-routes = [Route("/slack/events", slack_events, methods=["POST"])]
+async def slack_oauth(request: Request) -> Response:
+    """``/slack/install`` (the "Add to Slack" page) and ``/slack/oauth_redirect`` (Slack's
+    answer): slack-bolt's OAuth flow, there only when SLACK_CLIENT_ID/SECRET are set."""
+    slack = slack_app(request.app)
+    if slack is None or not request.app.state.runtime.settings.slack_oauth:
+        raise HTTPException(404, "installing through OAuth is not configured")
+    return await slack.dispatch(request)
+
+
+routes = [
+    Route("/slack/events", slack_events, methods=["POST"]),
+    Route("/slack/install", slack_oauth, methods=["GET"]),
+    Route("/slack/oauth_redirect", slack_oauth, methods=["GET"]),
+]

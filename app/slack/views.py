@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Final
 
+from agentcron.app.domain.slack_access import AccessPolicy
 from agentcron.app.domain.stored import describe_schedule
-from agentcron.app.slack.access import AccessPolicy
 from agentcron.app.slack.cards import (
     CHANNEL,
     DELIVER,

@@ -70,6 +70,8 @@ class FakeSlack:
         self.root_url = ""
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.tokens: list[str | None] = []
+        #: each Web API call with the token it carried: (method, payload, token)
+        self.authed: list[tuple[str, dict[str, Any], str | None]] = []
         #: when set, chat.postMessage to any other channel answers channel_not_found
         self.known_channels: set[str] | None = None
         self.default_tz = "America/New_York"
@@ -83,6 +85,9 @@ class FakeSlack:
         #: the App Home each user was last shown (views.publish)
         self.homes: dict[str, dict[str, Any]] = {}
         self._views = 0
+        #: OAuth: the installation each code grants, and the workspace of each bot token
+        self.oauth_codes: dict[str, tuple[str, str]] = {}
+        self.token_teams: dict[str, str] = {}
         #: open Socket Mode connections, and the envelopes sent down them
         self.sockets: list[web.WebSocketResponse] = []
         self._envelopes = 0
@@ -148,7 +153,9 @@ class FakeSlack:
         method = request.match_info["method"]
         payload = await _payload(request)
         auth = request.headers.get("Authorization", "")
-        self.tokens.append(auth.removeprefix("Bearer ") if auth else payload.get("token"))
+        token = auth.removeprefix("Bearer ") if auth else payload.get("token")
+        self.tokens.append(token)
+        self.authed.append((method, payload, token))
         await self._record(method, payload)
 
         scripted = self._scripts.get(method)
@@ -186,17 +193,20 @@ class FakeSlack:
                 {"ok": True, "url": self.root_url.replace("http", "ws") + "/socket"}
             )
         if method == "auth.test":
+            token = str(self.tokens[-1] or "")
             return web.json_response(
                 {
                     "ok": True,
                     "url": "https://fake.slack.test/",
                     "team": "Fake Team",
                     "user": "agentcron",
-                    "team_id": "T0FAKE",
+                    "team_id": self.token_teams.get(token, "T0FAKE"),
                     "user_id": "U0BOT",
                     "bot_id": "B0BOT",
                 }
             )
+        if method == "oauth.v2.access":
+            return web.json_response(self._oauth_access(payload))
         return web.json_response({"ok": False, "error": "unknown_method"})
 
     async def handle_response_url(self, request: web.Request) -> web.Response:
@@ -205,6 +215,34 @@ class FakeSlack:
         if (problem := self._invalid("response_url", payload.get("blocks"))) is not None:
             return web.Response(status=400, text=f"invalid_blocks: {problem}")
         return web.Response(text="ok")
+
+    # -- OAuth --------------------------------------------------------------------------------
+
+    def add_installation(self, code: str, *, team_id: str, user_id: str) -> str:
+        """An OAuth ``code`` Slack would hand back after ``user_id`` installed the app in
+        ``team_id``; the bot token it grants."""
+        token = f"xoxb-{team_id.lower()}-secret"
+        self.oauth_codes[code] = (team_id, user_id)
+        self.token_teams[token] = team_id
+        return token
+
+    def _oauth_access(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+        found = self.oauth_codes.pop(str(payload.get("code") or ""), None)
+        if found is None:
+            return {"ok": False, "error": "invalid_code"}
+        team_id, user_id = found
+        return {
+            "ok": True,
+            "app_id": "A0APP",
+            "authed_user": {"id": user_id},
+            "scope": "commands,chat:write",
+            "token_type": "bot",
+            "access_token": f"xoxb-{team_id.lower()}-secret",
+            "bot_user_id": BOT_USER,
+            "team": {"id": team_id, "name": f"Team {team_id}"},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
 
     # -- Socket Mode ------------------------------------------------------------------------
 
