@@ -1,4 +1,5 @@
-"""Clicks on the cards and the Edit modal: Create, Edit, Cancel, Delete, Keep, the job menu.
+"""Clicks on the cards and the Edit modal: Create, Try it, Edit, Cancel, Delete, Keep, the job
+menu.
 
 Every click is acknowledged before anything else (bolt's ``ack``), then answered through
 the interaction's ``response_url``: a finished card is replaced (its buttons go away), while
@@ -88,6 +89,27 @@ async def create(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) 
         return None
 
     slack.background.answer(work, respond_to(url, replace=False), name="create")
+
+
+async def try_draft(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
+    """Try it: a dry run of the card's job, answered beside the card (which stays)."""
+    send = respond_to(body.get("response_url"), replace=False)
+    value = action["value"]
+
+    async def work() -> Reply | None:
+        try:
+            draft = await slack.keeper.load(value)
+        except ValueError:
+            return cards.notice(EXPIRED)
+        if clicker(body, zone=draft.zone).owner != draft.owner:
+            return _not_yours(draft)
+        await send(cards.trying(draft.goal))
+        try:
+            return await slack.commands.try_draft(draft)
+        except DOMAIN_ERRORS as error:
+            return explain(error) or cards.notice("That failed.")
+
+    slack.background.answer(work, send, name="try")
 
 
 async def cancel(slack: SlackApp, body: dict[str, Any]) -> None:

@@ -121,6 +121,7 @@ class SlackApp:
         bolt.event("app_mention")(self._on_mention)
         bolt.event("message")(self._on_message)
         bolt.action(cards.CREATE)(self._with_action(actions.create))
+        bolt.action(cards.TRY)(self._with_action(actions.try_draft))
         bolt.action(cards.EDIT)(self._with_action(actions.edit))
         bolt.action(cards.DELETE)(self._with_action(actions.delete))
         bolt.action(cards.KEEP)(self._with_action(actions.keep))

@@ -29,6 +29,7 @@ CANCEL: Final = "agentcron_cancel"
 DELETE: Final = "agentcron_delete"
 KEEP: Final = "agentcron_keep"
 JOB_MENU: Final = "agentcron_job_menu"
+TRY: Final = "agentcron_try"
 EDIT_VIEW: Final = "agentcron_edit_view"
 CONFIRM_EDIT: Final = "agentcron_confirm_edit"
 UNMUTE: Final = "agentcron_result_unmute"
@@ -199,6 +200,7 @@ def confirmation_card(
             "block_id": "agentcron_confirm",
             "elements": [
                 _button("Create", CREATE, value, "primary"),
+                _button("Try it", TRY, value),
                 _button("Edit", EDIT, value),
                 _button("Cancel", CANCEL, draft.nonce),
             ],
@@ -278,6 +280,8 @@ def job_list(
 
 def _job_menu(job: dict[str, Any]) -> Block:
     options = [("Run now", "run")]
+    if (job.get("action") or {"type": "agent"}).get("type", "agent") == "agent":
+        options.append(("Try it", "try"))
     if job["status"] == "active":
         options.append(("Pause", "pause"))
     elif job["status"] == "paused":
@@ -444,6 +448,55 @@ def history_card(
     return Reply(fallback, [_section(head), _section("\n".join(lines))])
 
 
+def dry_run_card(name: str, result: dict[str, Any]) -> Reply:
+    """What trying a job showed (``app.dry_runs``): the answer, or why there is none, and
+    what it cost. Everything the model wrote is escaped like any result."""
+    title = clip(f"Try it: {name}", HEADER_LIMIT)
+    blocks: list[Block] = [_header(title)]
+    if result["ok"]:
+        blocks += long_sections("*Output*\n", result["output"] or "(no output)")
+        condition = result.get("condition")
+        if condition:
+            held = "held" if condition.get("met") else "did not hold"
+            if condition.get("error"):
+                held = f"could not be checked: {escape(condition['error'])}"
+            blocks.append(_context(f"Condition `{escape(condition['expression'])}` {held}."))
+        targets = result.get("would_deliver_to") or []
+        where = ", ".join(channel_mention(t.removeprefix("slack:")) for t in targets)
+        blocks.append(
+            _context(
+                f"A real run would post to {where}." if where else "A real run would post nothing."
+            )
+        )
+    else:
+        why = "Not run" if result.get("skipped") else "It failed"
+        blocks.append(_section(f":warning: {why}: {escape(clip(result.get('error') or '', 2000))}"))
+    calls = result.get("tool_calls") or []
+    usage = result.get("usage") or {}
+    facts = [f"{len(calls)} tool call" + ("" if len(calls) == 1 else "s")]
+    if usage:
+        facts.append(
+            f"{usage.get('total_tokens', 0):,} tokens"
+            + (" (estimated)" if usage.get("estimated") else "")
+        )
+        facts.append(f"${usage['cost_usd']:.4f}" if usage.get("priced") else "unpriced model")
+    blocks.append(
+        _context(
+            "A dry run: nothing was posted, no run was recorded, and no tool that sends data "
+            "out was offered · " + " · ".join(facts)
+        )
+    )
+    return Reply(
+        escape(clip(f"{title}: {result.get('output') or result.get('error') or ''}", 3000)), blocks
+    )
+
+
+def trying(name: str) -> Reply:
+    return notice(
+        f":hourglass_flowing_sand: Trying *{escape(name)}* once (a dry run: nothing is posted)…"
+    )
+
+
 def delete_prompt(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
     text = (
         f"Delete {job_ref(job)}? It stops running; its history is kept.\n"
@@ -479,7 +532,7 @@ def help_card(command: str = "/schedule") -> Reply:
         "to the channel you typed in unless you name another (invite me there first).",
         "*Your jobs:* "
         f"`{command} list` · `pause <job>` · `resume <job>` · `run <job>` · "
-        "`history <job>` · `delete <job>`\n"
+        "`try <job>` · `history <job>` · `delete <job>`\n"
         "`<job>` is a job id (`job_…`) or a word from its name that matches only one job.",
         "*Change one in plain words:* "
         f"`{command} edit standup: move it to 10am` (or `on Fridays instead`, "

@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from agentcron.app.domain.jobspec import validate_job
 from agentcron.app.domain.slack_access import Conversation, Problem
+from agentcron.app.dry_runs import DryRuns
 from agentcron.app.errors import Conflict, InvalidInput, NotFound
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService
@@ -32,7 +33,7 @@ from agentcron.parsers import CommandParts, ParseResult, parse, split_command
 
 log = logging.getLogger("agentcron.slack")
 
-JOB_VERBS: Final = ("pause", "resume", "run", "delete", "history")
+JOB_VERBS: Final = ("pause", "resume", "run", "try", "delete", "history")
 LIST_FILTERS: Final = {"": None, "all": None, "active": "active", "paused": "paused"}
 _JOB_ID: Final = re.compile(r"^job_[a-z0-9]{4,36}$")
 _LINK: Final = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
@@ -300,6 +301,8 @@ class CommandHandler:
             run = await self.rt.runs.trigger(job, now=now)
             self.rt.runs_queued()
             return cards.run_started(job, run)
+        if verb == "try":
+            return await self.try_out(caller.owner, job)
         if verb == "delete":
             return cards.delete_prompt(job, zone=caller.zone, now=now)
         runs, total = await self.rt.runs.list_for_job(
@@ -439,6 +442,16 @@ class CommandHandler:
             created_by=draft.owner,
         )
         return cards.created_card(job, zone=draft.zone, now=self.rt.clock.now())
+
+    async def try_out(self, owner: str, job: dict[str, Any]) -> Reply:
+        """A dry run of a job, stored or a draft's: the answer, nothing posted."""
+        result = await DryRuns(self.rt).try_job(owner, job)
+        return cards.dry_run_card(job.get("name") or job.get("goal") or "", result)
+
+    async def try_draft(self, draft: Draft) -> Reply:
+        """A dry run of what the card would create, before it exists."""
+        job = await self.jobs.preview(draft.owner, job_body(draft))
+        return await self.try_out(draft.owner, job)
 
     async def delete(self, caller: Caller, job_id: str) -> Reply:
         job = await self.jobs.get(caller.owner, job_id)
