@@ -9,6 +9,7 @@ a refusal or an error arrives as a new message and leaves the card to try again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from slack_sdk.webhook.async_client import AsyncWebhookClient
@@ -26,7 +27,7 @@ from agentcron.app.slack.commands import (
 from agentcron.app.slack.drafts import Draft
 from agentcron.app.slack.tasks import Send
 from agentcron.delivery.format import RESULT_MUTE, RESULT_PAUSE, RESULT_RUN
-from agentcron.parsers import parse, parse_fast
+from agentcron.parsers import ParseResult, parse, parse_fast
 
 if TYPE_CHECKING:
     from agentcron.app.slack.bolt import SlackApp
@@ -70,17 +71,25 @@ RESULT_VERBS: Final = {
 EXPIRED: Final = "This card has expired; type the command again."
 
 
+async def own_draft(slack: SlackApp, body: dict[str, Any], value: str) -> Draft | Reply:
+    """The draft a clicked button carries, if it is the clicker's; else what to tell them."""
+    try:
+        draft = await slack.keeper.load(value)
+    except ValueError:
+        return cards.notice(EXPIRED)
+    if clicker(body, zone=draft.zone).owner != draft.owner:
+        return _not_yours(draft)
+    return draft
+
+
 async def create(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
     url = body.get("response_url")
     value = action["value"]
 
     async def work() -> Reply | None:
-        try:
-            draft = await slack.keeper.load(value)
-        except ValueError:
-            return cards.notice(EXPIRED)
-        if clicker(body, zone=draft.zone).owner != draft.owner:
-            return _not_yours(draft)
+        draft = await own_draft(slack, body, value)
+        if isinstance(draft, Reply):
+            return draft
         try:
             reply = await slack.commands.create(draft)
         except DOMAIN_ERRORS as error:
@@ -97,12 +106,9 @@ async def try_draft(slack: SlackApp, body: dict[str, Any], action: dict[str, Any
     value = action["value"]
 
     async def work() -> Reply | None:
-        try:
-            draft = await slack.keeper.load(value)
-        except ValueError:
-            return cards.notice(EXPIRED)
-        if clicker(body, zone=draft.zone).owner != draft.owner:
-            return _not_yours(draft)
+        draft = await own_draft(slack, body, value)
+        if isinstance(draft, Reply):
+            return draft
         await send(cards.trying(draft.goal))
         try:
             return await slack.commands.try_draft(draft)
@@ -122,12 +128,9 @@ async def edit(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) ->
     value = action["value"]
 
     async def work() -> Reply | None:
-        try:
-            draft = await slack.keeper.load(value)
-        except ValueError:
-            return cards.notice(EXPIRED)
-        if clicker(body, zone=draft.zone).owner != draft.owner:
-            return _not_yours(draft)
+        draft = await own_draft(slack, body, value)
+        if isinstance(draft, Reply):
+            return draft
         metadata = await slack.keeper.metadata(draft, response_url=url)
         client = await slack.client_for(draft.team_id)
         view = cards.edit_modal(draft, metadata=metadata)
@@ -232,6 +235,41 @@ async def job_menu(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]
 
 
 @dataclass(frozen=True)
+class Reading:
+    """A form's "When", read in two steps: the grammar at once, so a refusal is shown in
+    the form before it closes (Slack waits 3 seconds); the LLM, when only it can read the
+    words, after the form was answered."""
+
+    text: str
+    zone: str
+    now: datetime
+    fast: ParseResult
+    llm: Any
+
+    @classmethod
+    def of(cls, slack: SlackApp, text: str, *, zone: str) -> Reading:
+        now = slack.rt.clock.now()
+        fast = parse_fast(text, timezone=zone, now=now)
+        llm = slack.rt.llm_parser()
+        return cls(text, zone, now, fast, llm if llm is not None and llm_may_read(fast) else None)
+
+    @property
+    def refusal(self) -> str | None:
+        """What to say in the form, when the words cannot be a schedule."""
+        if self.fast.ok or self.llm is not None:
+            return None
+        reason = self.fast.reason or "I could not read that as a schedule"
+        if self.fast.suggestion:
+            reason += f"; did you mean {self.fast.suggestion}?"
+        return reason[:150]
+
+    async def finish(self) -> ParseResult:
+        if self.llm is None:
+            return self.fast
+        return await parse(self.text, timezone=self.zone, now=self.now, llm=self.llm)
+
+
+@dataclass(frozen=True)
 class Submitted:
     """What the Edit modal says, read back; ``what`` is None when the goal was too long
     to be a field and is kept as it was."""
@@ -294,21 +332,15 @@ async def edit_submitted(
     if errors := submitted.errors():
         await ack(response_action="errors", errors=errors)
         return
-    now = slack.rt.clock.now()
-    result = parse_fast(submitted.when, timezone=draft.zone, now=now)
-    llm = slack.rt.llm_parser()
-    needs_llm = llm is not None and llm_may_read(result)
-    if not result.ok and not needs_llm:
-        reason = result.reason or "I could not read that as a schedule"
-        if result.suggestion:
-            reason += f"; did you mean {result.suggestion}?"
-        await ack(response_action="errors", errors={cards.WHEN: reason[:150]})
+    reading = Reading.of(slack, submitted.when, zone=draft.zone)
+    if reading.refusal is not None:
+        await ack(response_action="errors", errors={cards.WHEN: reading.refusal})
         return
     await ack()
 
     async def work() -> Reply | None:
         when = submitted.when
-        answer = await parse(when, timezone=draft.zone, now=now, llm=llm) if needs_llm else result
+        answer = await reading.finish()
         if not answer.ok or answer.schedule is None:
             reason = answer.reason or "no schedule"
             return cards.cannot_read(reason, suggestion=answer.suggestion)

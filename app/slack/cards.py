@@ -111,16 +111,16 @@ def _header(text: str) -> Block:
     return {"type": "header", "text": {"type": "plain_text", "text": clip(text, HEADER_LIMIT)}}
 
 
-def _button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
-    button: Block = {
+def button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
+    element: Block = {
         "type": "button",
         "text": {"type": "plain_text", "text": text},
         "action_id": action_id,
         "value": value,
     }
     if style:
-        button["style"] = style
-    return button
+        element["style"] = style
+    return element
 
 
 def _sentence(text: str) -> str:
@@ -199,10 +199,10 @@ def confirmation_card(
             "type": "actions",
             "block_id": "agentcron_confirm",
             "elements": [
-                _button("Create", CREATE, value, "primary"),
-                _button("Try it", TRY, value),
-                _button("Edit", EDIT, value),
-                _button("Cancel", CANCEL, draft.nonce),
+                button("Create", CREATE, value, "primary"),
+                button("Try it", TRY, value),
+                button("Edit", EDIT, value),
+                button("Cancel", CANCEL, draft.nonce),
             ],
         }
     )
@@ -348,8 +348,8 @@ def edit_proposal(
             "type": "actions",
             "block_id": "agentcron_edit_confirm",
             "elements": [
-                _button("Confirm", CONFIRM_EDIT, value, "primary"),
-                _button("Cancel", CANCEL_EDIT, job["id"]),
+                button("Confirm", CONFIRM_EDIT, value, "primary"),
+                button("Cancel", CANCEL_EDIT, job["id"]),
             ],
         }
     )
@@ -389,10 +389,10 @@ def muted(job: dict[str, Any], *, muted: bool) -> Reply:
             f":mute: Muted {job_ref(job)}: it keeps running and its results are kept "
             "(`/schedule history`), but nothing is posted."
         )
-        button = _button("Unmute", UNMUTE, job["id"])
+        unmute = button("Unmute", UNMUTE, job["id"])
         return Reply(
             f"Muted {escape(job['name'])}",
-            [_section(text), {"type": "actions", "elements": [button]}],
+            [_section(text), {"type": "actions", "elements": [unmute]}],
         )
     return notice(f":loud_sound: Results of {job_ref(job)} are posted again.")
 
@@ -507,8 +507,8 @@ def delete_prompt(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
         "type": "actions",
         "block_id": "agentcron_delete",
         "elements": [
-            _button("Delete", DELETE, job["id"], "danger"),
-            _button("Keep it", KEEP, job["id"]),
+            button("Delete", DELETE, job["id"], "danger"),
+            button("Keep it", KEEP, job["id"]),
         ],
     }
     return Reply(f"Delete {escape(job['name'])}?", [_section(text), actions])

@@ -20,11 +20,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 from agentcron.app.errors import NotFound
 from agentcron.app.slack import cards, views
-from agentcron.app.slack.actions import DOMAIN_ERRORS, Submitted
-from agentcron.app.slack.commands import Caller, explain, llm_may_read, plain_text
+from agentcron.app.slack.actions import DOMAIN_ERRORS, Reading, Submitted
+from agentcron.app.slack.commands import Caller, explain, plain_text
 from agentcron.app.slack.drafts import slack_owner
 from agentcron.app.storage.jobs import JobQuery
-from agentcron.parsers import parse, parse_fast
 
 if TYPE_CHECKING:
     from agentcron.app.slack.bolt import SlackApp
@@ -139,15 +138,9 @@ async def create_submitted(
         await ack(response_action="errors", errors=errors)
         return
     zone = await slack.directory.zone_of(team_id, user_id)
-    now = slack.rt.clock.now()
-    result = parse_fast(submitted.when, timezone=zone, now=now)
-    llm = slack.rt.llm_parser()
-    needs_llm = llm is not None and llm_may_read(result)
-    if not result.ok and not needs_llm:
-        reason = result.reason or "I could not read that as a schedule"
-        if result.suggestion:
-            reason += f"; did you mean {result.suggestion}?"
-        await ack(response_action="errors", errors={cards.WHEN: reason[:150]})
+    reading = Reading.of(slack, submitted.when, zone=zone)
+    if reading.refusal is not None:
+        await ack(response_action="errors", errors={cards.WHEN: reading.refusal})
         return
     await ack(response_action="update", view=_working("Reading it…"))
     caller = Caller(team_id, user_id, None, zone)
@@ -158,9 +151,7 @@ async def create_submitted(
         if goal is None:
             kept = await slack.keeper.load_body(view["private_metadata"], owner=caller.owner)
             goal = str(kept["goal"])
-        answer = result
-        if needs_llm:
-            answer = await parse(submitted.when, timezone=zone, now=now, llm=llm)
+        answer = await reading.finish()
         if not answer.ok or answer.schedule is None:
             reply = cards.cannot_read(answer.reason or "no schedule", suggestion=answer.suggestion)
             await _update(slack, team_id, view_id, views.message_modal("New scheduled job", reply))

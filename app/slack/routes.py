@@ -1,13 +1,17 @@
-"""``POST /slack/events``: every request Slack sends (slash command, events, interactivity).
+"""``POST /slack/events``: every request Slack sends (slash command, events, interactivity);
+``GET /slack/install`` and ``/slack/oauth_redirect`` for installing into workspaces; and
+Socket Mode, started with the service when SLACK_APP_TOKEN is set.
 
-The service starts without Slack settings; until SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN
-are both set the endpoint answers 404, like any path that does not exist. The bolt app is
-built on the first request and kept on the Starlette app's state, so a service that never
-hears from Slack never imports slack-bolt.
+The service starts without Slack settings; until the Slack app is configured (a bot token or
+OAuth credentials, and a signing secret or an app token) the endpoints answer 404, like any
+path that does not exist. The bolt app is built on the first request (or at start-up, for
+Socket Mode) and kept on the Starlette app's state, so a service that never hears from Slack
+never imports slack-bolt.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
@@ -16,12 +20,17 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+log = logging.getLogger("agentcron.slack")
+
 if TYPE_CHECKING:
     from agentcron.app.slack.bolt import SlackApp
 
 #: Slack's payloads are a few kilobytes; anything far larger is not from Slack
 MAX_BODY_BYTES = 1_000_000
-NOT_CONFIGURED = "the Slack app is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN"
+NOT_CONFIGURED = (
+    "the Slack app is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN "
+    "(or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and AGENTCRON_SLACK_TOKEN_KEY)"
+)
 
 
 def slack_app(app: Starlette) -> SlackApp | None:
@@ -33,8 +42,13 @@ def slack_app(app: Starlette) -> SlackApp | None:
     if not settings.slack_app_configured:
         return None
     from agentcron.app.slack.bolt import SlackApp
+    from agentcron.app.storage.slack_installs import TokenKeyError
 
-    app.state.slack = SlackApp(app.state.runtime)
+    try:
+        app.state.slack = SlackApp(app.state.runtime)
+    except TokenKeyError as error:  # OAuth without a usable key: say so, once per request
+        log.error("the Slack app cannot start: %s", error)
+        return None
     return app.state.slack
 
 

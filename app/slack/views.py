@@ -22,6 +22,7 @@ from agentcron.app.slack.cards import (
     WHEN,
     Block,
     Reply,
+    button,
     channel_mention,
     clip,
     delivery_address,
@@ -51,18 +52,6 @@ def _text(kind: str, text: str) -> dict[str, Any]:
     return {"type": kind, "text": text}
 
 
-def _button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
-    button: Block = {
-        "type": "button",
-        "text": _text("plain_text", text),
-        "action_id": action_id,
-        "value": value,
-    }
-    if style:
-        button["style"] = style
-    return button
-
-
 def home_view(
     jobs: Sequence[dict[str, Any]],
     last_runs: dict[str, dict[str, Any]],
@@ -78,7 +67,7 @@ def home_view(
         {"type": "header", "text": _text("plain_text", "Your scheduled jobs")},
         {
             "type": "actions",
-            "elements": [_button("New job", HOME_NEW, "new", "primary")],
+            "elements": [button("New job", HOME_NEW, "new", "primary")],
         },
     ]
     if not jobs:
@@ -110,12 +99,12 @@ def _home_job(
     ]
     if last is not None:
         lines.append(_last_result(last, zone=zone, now=now))
-    elements = [_button("Run now", HOME_RUN, job["id"])]
+    elements = [button("Run now", HOME_RUN, job["id"])]
     if job["status"] == "active":
-        elements.append(_button("Pause", HOME_PAUSE, job["id"]))
+        elements.append(button("Pause", HOME_PAUSE, job["id"]))
     elif job["status"] == "paused":
-        elements.append(_button("Resume", HOME_RESUME, job["id"]))
-    delete = _button("Delete", HOME_DELETE, job["id"], "danger")
+        elements.append(button("Resume", HOME_RESUME, job["id"]))
+    delete = button("Delete", HOME_DELETE, job["id"], "danger")
     delete["confirm"] = {
         "title": _text("plain_text", "Delete this job?"),
         "text": _text("mrkdwn", f"{job_ref(job)} stops running; its history is kept."),

@@ -163,3 +163,42 @@ async def test_without_oauth_settings_there_is_no_install_page(
         transport=httpx.ASGITransport(app=app), base_url="http://testserver"
     ) as client:
         assert (await client.get("/slack/install")).status_code == 404
+
+
+async def test_token_keys_rotate_and_a_lost_key_reads_as_not_installed(runtime: Runtime) -> None:
+    from slack_sdk.oauth.installation_store import Installation
+
+    from agentcron.app.storage.slack_installs import (
+        SlackInstallationStore,
+        TokenKeyError,
+        token_cipher,
+    )
+
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+
+    def store(keys: str) -> SlackInstallationStore:
+        return SlackInstallationStore(
+            runtime.db, client_id="111.222", cipher=token_cipher(keys), clock=runtime.clock
+        )
+
+    await store(old).async_save(
+        Installation(team_id=ONE, user_id="U0ADMIN1", bot_token="xoxb-one", bot_user_id="U0BOT")
+    )
+    rotated = await store(f"{new},{old}").async_find_bot(enterprise_id=None, team_id=ONE)
+    assert rotated is not None and rotated.bot_token == "xoxb-one"
+    assert await store(new).async_find_bot(enterprise_id=None, team_id=ONE) is None
+    for bad in ("", "not-a-key"):
+        with pytest.raises(TokenKeyError):
+            token_cipher(bad)
+
+
+async def test_oauth_without_a_key_is_not_configured(settings: Settings, runtime: Runtime) -> None:
+    settings.slack_signing_secret = SECRET
+    settings.slack_client_id, settings.slack_client_secret = "111.222", "secret"
+    settings.slack_token_key = None
+    app = create_app(runtime, start_engine=False)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as client:
+        response = await client.get("/slack/install")
+    assert response.status_code == 404
