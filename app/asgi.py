@@ -14,6 +14,8 @@ from agentcron.app.api import health, jobs, openapi, schedules
 from agentcron.app.api.guard import RefuseNul
 from agentcron.app.api.problems import EXCEPTION_HANDLERS
 from agentcron.app.config import Settings
+from agentcron.app.mcp.http import PATH as MCP_PATH
+from agentcron.app.mcp.http import McpEndpoint
 from agentcron.app.runtime import Runtime
 from agentcron.app.slack import routes as slack
 from agentcron.app.web import routes as web
@@ -47,6 +49,7 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
     """Build the ASGI app. ``runtime`` carries settings, clock and database; the engine (when
     this instance has the scheduler or worker role) starts and stops with the app."""
     rt = runtime or Runtime(Settings.from_env())
+    mcp = McpEndpoint(rt)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -71,7 +74,8 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
             )
         rt.started.set()
         try:
-            yield
+            async with mcp.run():
+                yield
         finally:
             if engine is not None:
                 await engine.stop()
@@ -85,7 +89,14 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
     routes = api_routes()
     api = Mount("/api/scheduler", routes=routes)
     app = Starlette(
-        routes=[*health.routes, *openapi.routes, *slack.routes, *web.routes, api],
+        routes=[
+            *health.routes,
+            *openapi.routes,
+            *slack.routes,
+            *web.routes,
+            api,
+            Route(MCP_PATH, mcp),  # the MCP server (app/mcp), Streamable HTTP
+        ],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
         middleware=[Middleware(RefuseNul)],

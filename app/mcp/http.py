@@ -1,0 +1,75 @@
+"""``/mcp``: the MCP server over Streamable HTTP, with the REST API's bearer keys.
+
+Every HTTP request is authenticated on its own (401 without a valid key) and the tools act
+for that request's key, so one owner's session can never be used with another's key. The
+transport is stateless with JSON responses: any instance behind a load balancer can answer
+any request, as with the REST API.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractAsyncContextManager
+from typing import Any
+from urllib.parse import urlsplit
+
+from mcp.server import ServerRequestContext
+from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
+from starlette.requests import Request
+from starlette.types import Receive, Scope, Send
+
+from agentcron.app.api.common import caller
+from agentcron.app.api.problems import problem, problem_for
+from agentcron.app.errors import Unauthorized
+from agentcron.app.mcp.server import build_server
+from agentcron.app.runtime import Runtime
+from agentcron.app.storage.keys import Principal
+
+PATH = "/mcp"
+_PRINCIPAL = "agentcron.principal"
+
+
+class McpEndpoint:
+    """The ASGI app mounted at ``/mcp``; ``run()`` belongs in the app's lifespan."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.server = build_server(runtime, self._principal_of)
+        self.sessions = StreamableHTTPSessionManager(
+            app=self.server, json_response=True, stateless=True
+        )
+
+    def run(self) -> AbstractAsyncContextManager[None]:
+        return self.sessions.run()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        if not _same_origin(request):
+            # the specification's defence against DNS rebinding: a page on another site may
+            # not drive a local server through the user's browser
+            response = problem(403, "requests from another origin are not allowed")
+            await response(scope, receive, send)
+            return
+        try:
+            principal = await caller(request)
+        except Unauthorized as exc:
+            body = problem_for(exc)
+            assert body is not None
+            await problem(401, body["detail"])(scope, receive, send)
+            return
+        scope[_PRINCIPAL] = principal
+        await self.sessions.handle_request(scope, receive, send)
+
+    @staticmethod
+    async def _principal_of(ctx: ServerRequestContext[Any, Any]) -> Principal:
+        request = ctx.request
+        principal = request.scope.get(_PRINCIPAL) if isinstance(request, Request) else None
+        if not isinstance(principal, Principal):
+            raise Unauthorized("a valid API key is required (Authorization: Bearer <key>)")
+        return principal
+
+
+def _same_origin(request: Request) -> bool:
+    """No Origin (a program, not a browser page), or the origin this service is served at."""
+    origin = request.headers.get("origin")
+    if not origin:
+        return True
+    return urlsplit(origin).netloc.lower() == request.headers.get("host", "").lower()

@@ -1,0 +1,68 @@
+"""The MCP server in-process (the SDK's client on its in-memory transport), on SQLite and
+PostgreSQL: scopes, owners and protocol errors, without starting a process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from mcp import Client
+from mcp.server import ServerRequestContext
+
+from agentcron.app.mcp.server import build_server
+from agentcron.app.runtime import Runtime
+from agentcron.app.storage.keys import Principal
+from tests.mcp.conftest import call, refused
+
+
+@dataclass(frozen=True)
+class ScopedPrincipal(Principal):
+    scopes: frozenset[str] = frozenset()
+
+
+def client_for(runtime: Runtime, principal: Principal) -> Client:
+    async def principal_of(_ctx: ServerRequestContext[Any, Any]) -> Principal:
+        return principal
+
+    return Client(build_server(runtime, principal_of))
+
+
+def alice(**extra: Any) -> Principal:
+    if extra:
+        return ScopedPrincipal(owner="alice", key_id="key_a", key_name="alice", **extra)
+    return Principal(owner="alice", key_id="key_a", key_name="alice")
+
+
+async def test_a_parse_only_key_may_only_understand_and_preview(runtime: Runtime) -> None:
+    async with client_for(runtime, alice(scopes=frozenset({"parse"}))) as client:
+        tools = {tool.name for tool in (await client.list_tools()).tools}
+        assert tools == {"parse_schedule", "preview_schedule"}
+        preview = await call(client, "preview_schedule", schedule="0 9 * * 1-5")
+        assert len(preview["next_runs"]) == 5
+        refusal = await refused(client, "create_job", goal="x", schedule=None)
+        assert refusal.structured_content is not None
+        assert refusal.structured_content["status"] == 403
+        assert "needs the 'jobs:write' scope" in refusal.content[0].text
+        assert (await client.list_resources()).resources == []
+    async with client_for(runtime, alice(scopes=frozenset({"admin"}))) as client:
+        assert len((await client.list_tools()).tools) == 12
+
+
+async def test_jobs_belong_to_the_caller(runtime: Runtime) -> None:
+    async with client_for(runtime, alice()) as client:
+        job = await call(client, "create_job", goal="mine", schedule="@hourly")
+        assert job["created_by"] == "alice"
+    mallory = Principal(owner="mallory", key_id="key_m", key_name="mallory")
+    async with client_for(runtime, mallory) as client:
+        assert (await call(client, "list_jobs"))["count"] == 0
+        assert (await refused(client, "get_job", job_id=job["id"])).content[0].text == (
+            f"No job by the id of {job['id']!r} was found"
+        )
+
+
+async def test_an_unknown_tool_is_a_protocol_error(runtime: Runtime) -> None:
+    async with client_for(runtime, alice()) as client:
+        with pytest.raises(Exception, match="Unknown tool: make_coffee"):
+            await client.call_tool("make_coffee", {})
+        assert (await call(client, "list_jobs"))["count"] == 0
