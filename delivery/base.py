@@ -37,6 +37,8 @@ class Message:
     #: for failure notices: the run's error and how many attempts were made
     error: str | None = None
     attempts: int = 1
+    #: the job's owner let its output mention people (``delivery.allow_mentions``)
+    allow_mentions: bool = False
 
 
 @dataclass(frozen=True)

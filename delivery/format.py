@@ -7,6 +7,11 @@ characters of markdown per message, so longer output is split on line boundaries
 (code fences closed and reopened at the cut) into several messages; the channel posts the
 rest as replies in the first message's thread. ``format="text"`` uses plain-text sections
 instead, ``format="json"`` shows ``data`` as a JSON code block.
+
+Nothing in a message is the service's own text except its frame: the output, the data, the
+job's name and the error are untrusted (``untrusted.py``), so mentions are neutralised unless
+the job allows them, misleading links show their target, and every mrkdwn field — the
+``text`` fallback and the context line included — is escaped.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from agentcron.delivery.base import Message
+from agentcron.delivery.untrusted import defuse_markdown, escape_mrkdwn, mrkdwn, quiet
 
 MARKDOWN_PAYLOAD_LIMIT = 12_000
 SECTION_LIMIT = 3_000
@@ -37,12 +43,14 @@ def failure_notice(message: Message) -> str:
 
 
 def body_markdown(message: Message) -> str:
-    """The message's main content as markdown."""
+    """The message's main content as markdown, made safe for Slack (see ``untrusted``)."""
     if message.kind == "failure":
-        return failure_notice(message)
+        return defuse_markdown(failure_notice(message))
     if message.format == "json":
-        return f"```json\n{_json(message.data)}\n```"
-    return message.output if message.output.strip() else "_(no output)_"
+        body = f"```json\n{_json(message.data)}\n```"
+    else:
+        body = message.output if message.output.strip() else "_(no output)_"
+    return defuse_markdown(body, allow_mentions=message.allow_mentions)
 
 
 def render_text(message: Message) -> str:
@@ -166,12 +174,17 @@ def _payload(
 ) -> dict[str, Any]:
     part = f" ({index + 1}/{count})" if count > 1 else ""
     name = _one_line(message.job_name, CONTEXT_NAME_LIMIT)
-    fallback = _truncate(f"{name}{part}: {plain}", FALLBACK_LIMIT)
+    # cut before escaping, so the cut never splits an entity or a kept mention in two; the
+    # name is never a mention, allowed or not
+    plain = _truncate(plain, max(FALLBACK_LIMIT - len(name) - len(part) - 2, 1))
+    fallback = f"{escape_mrkdwn(quiet(name))}{part}: " + mrkdwn(
+        plain, allow_mentions=message.allow_mentions
+    )
     return {"text": fallback, "blocks": [*blocks, _context_block(message, index, count)]}
 
 
 def _context_block(message: Message, index: int, count: int) -> dict[str, Any]:
-    items = [f"*{_escape(_one_line(message.job_name, CONTEXT_NAME_LIMIT))}*"]
+    items = [f"*{escape_mrkdwn(quiet(_one_line(message.job_name, CONTEXT_NAME_LIMIT)))}*"]
     if message.kind == "failure":
         items.append("failed")
     when = message.completed_at or message.scheduled_for
@@ -189,11 +202,6 @@ def _slack_date(when: datetime) -> str:
     instant = when if when.tzinfo else when.replace(tzinfo=UTC)
     fallback = instant.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"<!date^{int(instant.timestamp())}^{{date_short_pretty}} at {{time}}|{fallback}>"
-
-
-def _escape(text: str) -> str:
-    """Slack mrkdwn control characters."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _link_target(url: str) -> str:

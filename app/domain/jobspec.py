@@ -60,6 +60,10 @@ class DeliverySpec(BaseModel):
     format: Literal["markdown", "text", "json"] = "markdown"
     muted: bool = False
     on_error: bool | None = None
+    #: let the output mention people in Slack (<!here>, <@U…>); neutralised when false
+    allow_mentions: bool = False
+    #: where failure notices go instead of the result channels (``slack:U0123`` is a DM)
+    failures_to: str | None = Field(None, max_length=4_000)
 
 
 class ConditionSpec(BaseModel):
@@ -210,6 +214,11 @@ def _delivery(spec: DeliverySpec, problems: list[FieldProblem]) -> dict[str, Any
             parse_target(channel)
         except ValueError as exc:
             problems.append(FieldProblem(field, str(exc)))
+    if spec.failures_to is not None:
+        try:
+            parse_target(spec.failures_to)
+        except ValueError as exc:
+            problems.append(FieldProblem("delivery.failures_to", str(exc)))
     out = spec.model_dump(exclude_none=True)
     out.pop("channels", None)
     out["channels"] = list(dict.fromkeys(channels))

@@ -119,6 +119,7 @@ class OutboxSender:
             kind=payload.get("kind", "result"),
             error=payload.get("error") or run.get("error"),
             attempts=run.get("attempt") or 1,
+            allow_mentions=bool(payload.get("allow_mentions")),
         )
         if target.kind == "slack":
             channel = self._slack_channel()

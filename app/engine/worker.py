@@ -294,7 +294,8 @@ class Worker:
         channels = delivery.get("channels") or (
             [delivery["channel"]] if delivery.get("channel") else []
         )
-        if not channels:
+        failures_to = delivery.get("failures_to")
+        if not channels and not failures_to:
             return []
         message = {
             "job_id": job["id"],
@@ -302,6 +303,7 @@ class Worker:
             "run_id": run["id"],
             "status": fin.status,
             "format": delivery.get("format", "markdown"),
+            "allow_mentions": bool(delivery.get("allow_mentions")),
             "scheduled_for": run.get("scheduled_for"),
             "attempt": run["attempt"],
         }
@@ -313,7 +315,7 @@ class Worker:
             for channel in channels:
                 rows.append(("delivery", channel, "", {**message, "kind": "result"}, status))
         elif fin.status in ("failed", "timed_out"):
-            for channel in channels:
+            for channel in [failures_to] if failures_to else channels:
                 on_error = delivery.get("on_error")
                 if on_error is None:
                     on_error = channel.startswith("slack:")

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from agentcron.app.api.render import describe_schedule, displayed_next_run
 from agentcron.app.domain.schedule import Schedule, next_fire_times
 from agentcron.app.slack.drafts import Draft
+from agentcron.delivery.untrusted import escape_mrkdwn, quiet
 from agentcron.parsers import CONFIRM_BELOW, describe
 
 Block = dict[str, Any]
@@ -65,8 +66,9 @@ class Reply:
 
 
 def escape(text: str) -> str:
-    """Slack mrkdwn control characters."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text a person or a model wrote, for a mrkdwn field: escaped, and a bare ``@here`` made
+    unable to notify anyone (see ``agentcron.delivery.untrusted``)."""
+    return escape_mrkdwn(quiet(text))
 
 
 def clip(text: str, limit: int) -> str:

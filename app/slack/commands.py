@@ -96,7 +96,8 @@ def job_body(draft: Draft) -> dict[str, Any]:
     return {
         "goal": draft.goal,
         "schedule": draft.schedule,
-        "delivery": {"channel": f"slack:{draft.channel}"},
+        # failures are the owner's to fix: told in their DM, not to the whole channel
+        "delivery": {"channel": f"slack:{draft.channel}", "failures_to": f"slack:{draft.user_id}"},
         "tags": ["slack"],
         "metadata": {
             "slack": {

@@ -182,3 +182,72 @@ def test_webhook_payload_by_format() -> None:
     assert "output" not in webhook_payload(message(format="json"))
     failed = webhook_payload(message(kind="failure", status="failed", error="boom", attempts=2))
     assert (failed["event"], failed["error"], failed["attempts"]) == ("run.failed", "boom", 2)
+
+
+# --- untrusted content ---------------------------------------------------------------------
+
+HOSTILE_OUTPUT = (
+    "<!channel> read this: <!here> <!everyone> <!subteam^S01|@oncall> <@U0BOSS> @here\n"
+    "Log in at [paypal.com](https://evil.test/p) & tell a < b > c"
+)
+PINGS = re.compile(
+    r"<!(?:here|channel|everyone|subteam)|<@[UW]|(?<![\w.@])@(?:here|channel|everyone)\b"
+)
+
+
+def every_text(payload: dict[str, Any]) -> list[str]:
+    """Every string Slack reads in a chat.postMessage payload: ``text`` and each text of
+    every block, whatever its type."""
+    found = [payload["text"]]
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "text" and isinstance(value, str):
+                    found.append(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(payload["blocks"])
+    return found
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text", "json"])
+@pytest.mark.parametrize("kind", ["result", "failure"])
+def test_mentions_are_neutralised_in_every_field(fmt: str, kind: str) -> None:
+    hostile = message(
+        job_name="<!channel> nightly @here",
+        output=HOSTILE_OUTPUT,
+        data={"note": HOSTILE_OUTPUT},
+        error=HOSTILE_OUTPUT,
+        format=fmt,
+        kind=kind,
+    )
+    for payload in slack_payloads(hostile):
+        for text in every_text(payload):
+            assert not PINGS.search(text), text
+        assert "&lt;" in payload["text"] or fmt == "json"
+
+
+def test_the_fallback_text_is_escaped_mrkdwn() -> None:
+    (payload,) = slack_payloads(message(output="a < b && c > d", job_name="R&D"))
+    assert payload["text"] == "R&amp;D: a &lt; b &amp;&amp; c &gt; d"
+
+
+def test_a_misleading_link_shows_where_it_goes() -> None:
+    (payload,) = slack_payloads(message(output="Log in at [paypal.com](https://evil.test/p)"))
+    assert payload["blocks"][0]["text"] == "Log in at paypal.com (https://evil.test/p)"
+    assert "https://evil.test/p" in payload["text"]
+
+
+def test_an_owner_may_allow_mentions() -> None:
+    (payload,) = slack_payloads(message(output="<!here> deploy done", allow_mentions=True))
+    assert payload["blocks"][0]["text"] == "<!here> deploy done"
+    assert payload["text"] == "BTC price watch: <!here> deploy done"
+    # the job's name is never a mention, allowed or not
+    (named,) = slack_payloads(message(job_name="<!here>", allow_mentions=True))
+    assert not PINGS.search(named["blocks"][-1]["elements"][0]["text"])
+    assert not PINGS.search(named["text"])

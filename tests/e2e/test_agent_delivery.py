@@ -140,3 +140,48 @@ async def test_an_unknown_agent_fails_once_before_any_llm_call(
     # Slack's on_error notice (the default for Slack channels) tells the channel once
     await fake_slack.wait_for_calls(1, method="chat.postMessage")
     assert "agent_123" in fake_slack.posted()[0]["text"]
+
+
+async def test_failure_notices_go_where_failures_to_says(
+    engine: EngineHarness, openai_server: FakeOpenAI, fake_slack: FakeSlack
+) -> None:
+    job = await engine.create(
+        **{
+            **PRICE_ALERT,
+            "agent_id": "agent_123",
+            "delivery": {"channel": "slack:#alerts", "failures_to": "slack:U0OWNER1"},
+        }
+    )
+    run = await engine.finished(job["id"], await engine.trigger(job["id"]))
+    assert run["status"] == "failed"
+    await fake_slack.wait_for_calls(1, method="chat.postMessage")
+    [notice] = fake_slack.posted()
+    assert notice["channel"] == "U0OWNER1"  # the owner's DM, not #alerts
+    assert "agent_123" in notice["text"]
+
+
+async def test_a_bad_failures_to_is_refused_naming_the_field(engine: EngineHarness) -> None:
+    response = await engine.api.post(
+        "/jobs", json={**PRICE_ALERT, "delivery": {"channel": "slack:#a", "failures_to": "x"}}
+    )
+    assert response.status_code == 422
+    assert response.json()["field"] == "delivery.failures_to"
+
+
+async def test_agent_output_cannot_ping_the_channel_unless_allowed(
+    engine: EngineHarness, openai_server: FakeOpenAI, fake_slack: FakeSlack
+) -> None:
+    said = "<!channel> BTC moved 7% <@U0BOSS1234>"
+    for allow in (False, True):
+        job = await agent_job(
+            engine,
+            condition=None,
+            delivery={"channel": "slack:#alerts", "allow_mentions": allow},
+        )
+        openai_server.enqueue(Reply.tool_call("finish", {"output": said, "data": {}}))
+        await engine.finished(job["id"], await engine.trigger(job["id"]))
+    await fake_slack.wait_for_calls(2, method="chat.postMessage")
+    quiet, loud = fake_slack.posted()
+    assert "<!channel>" not in quiet["text"] and "<@U0BOSS1234>" not in quiet["text"]
+    assert "<!channel>" not in str(quiet["blocks"])
+    assert "<!channel>" in loud["text"] and "<!channel>" in str(loud["blocks"])

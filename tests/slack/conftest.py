@@ -34,7 +34,7 @@ __all__ = ["_openai_server_session", "engine", "fake_slack", "openai_server"]
 SECRET = "test-signing-secret-0123456789abcdef"
 TEAM = "T0TEAM"
 ALICE = "U0ALICE"
-BOB = "U0BOB"
+BOB = "U0BOBBY1"
 CHANNEL = "C0GENERAL"
 
 

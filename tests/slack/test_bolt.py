@@ -100,10 +100,10 @@ async def test_an_unhandled_failure_reaches_the_user_as_a_short_message(alice: S
 
 async def test_a_create_button_from_someone_else_is_refused(alice: SlackUser) -> None:
     card = await alice.command("every day at 9am water the plants")
-    bob = alice.as_user("U0BOB")
+    bob = alice.as_user("U0BOBBY1")
     ident = await bob.click(buttons(card)["Create"])
     [answer] = alice.fake.responses(ident)
     assert "Only <@U0ALICE> can confirm" in card_text(answer)
     assert answer["replace_original"] is False
-    assert await alice.slack.rt.jobs.list(f"slack:{TEAM}:U0BOB", JobQuery()) == ([], 0)
+    assert await alice.slack.rt.jobs.list(f"slack:{TEAM}:U0BOBBY1", JobQuery()) == ([], 0)
     assert await alice.slack.rt.jobs.list(f"slack:{TEAM}:{ALICE}", JobQuery()) == ([], 0)

@@ -212,7 +212,7 @@ async def test_the_longest_goal_a_command_can_carry_fits_in_the_button(alice: Sl
 async def test_list_shows_only_my_jobs_with_next_run_and_status(alice: SlackUser) -> None:
     await schedule(alice, "every day at 9am water the plants")
     await schedule(alice, "every friday at 4pm write the weekly notes")
-    bob = alice.as_user("U0BOB")
+    bob = alice.as_user("U0BOBBY1")
     await schedule(bob, "every day at 7am feed the cat")
 
     text = card_text(await alice.command("list"))
@@ -249,7 +249,7 @@ async def test_pause_and_resume_by_name(alice: SlackUser) -> None:
 
 async def test_someone_elses_job_is_not_found(alice: SlackUser) -> None:
     job = await schedule(alice, "every day at 9am water the plants")
-    bob = alice.as_user("U0BOB")
+    bob = alice.as_user("U0BOBBY1")
     text = card_text(await bob.command(f"pause {job['id']}"))
     assert f"You have no job `{job['id']}`" in text
     assert (await alice.slack.rt.jobs.get(OWNER, job["id"]))["status"] == "active"
@@ -316,7 +316,7 @@ async def test_keep_it_deletes_nothing(alice: SlackUser) -> None:
 async def test_someone_else_cannot_click_delete_on_my_job(alice: SlackUser) -> None:
     job = await schedule(alice, "every day at 9am water the plants")
     prompt = await alice.command("delete plants")
-    bob = alice.as_user("U0BOB")
+    bob = alice.as_user("U0BOBBY1")
     ident = await bob.click(buttons(prompt)["Delete"])
     assert "You have no job" in card_text(alice.fake.responses(ident)[0])
     assert await alice.slack.rt.jobs.get(OWNER, job["id"]) is not None

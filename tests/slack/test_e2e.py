@@ -1,9 +1,10 @@
 """End to end: a slash command and a Create click make a job; the engine runs it and the result
 reaches the Slack channel through the fake Slack Web API.
 
-Without an LLM the agent run fails with "no LLM configured" and what reaches the channel is
-the failure notice the engine posts for Slack channels; with one (the fake OpenAI server) the
-agent's own result is posted — the same path either way (outbox, pacing, chat.postMessage)."""
+Without an LLM the agent run fails with "no LLM configured" and what reaches Slack is the
+failure notice, in the owner's direct message (not the channel: the failure is theirs to fix);
+with one (the fake OpenAI server) the agent's own result is posted to the channel — the same
+path either way (outbox, pacing, chat.postMessage)."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ async def posted_to(fake: FakeSlack, count: int) -> list[dict[str, Any]]:
     return fake.posted()
 
 
-async def test_a_scheduled_job_runs_at_its_time_and_reports_to_the_channel(
+async def test_a_scheduled_job_runs_at_its_time_and_a_failure_is_told_to_its_owner(
     alice_on_engine: SlackUser, engine: EngineHarness
 ) -> None:
     alice = alice_on_engine
@@ -59,7 +60,7 @@ async def test_a_scheduled_job_runs_at_its_time_and_reports_to_the_channel(
 
     await engine.advance(60)  # 9:00
     [post] = await posted_to(alice.fake, 1)
-    assert post["channel"] == OPS
+    assert post["channel"] == ALICE  # a DM from the bot
     text = card_text({"text": post["text"], "blocks": post["blocks"]})
     assert "summarize yesterday's incidents" in text
     assert "no LLM configured" in text
@@ -72,7 +73,7 @@ async def test_a_scheduled_job_runs_at_its_time_and_reports_to_the_channel(
     assert runs[0]["scheduled_for"].isoformat() == "2026-03-02T14:00:00+00:00"
 
 
-async def test_run_from_slack_runs_now_and_reports_to_the_channel(
+async def test_run_from_slack_runs_now_and_reports_a_failure_to_the_owner(
     alice_on_engine: SlackUser, engine: EngineHarness
 ) -> None:
     alice = alice_on_engine
@@ -82,7 +83,7 @@ async def test_run_from_slack_runs_now_and_reports_to_the_channel(
     reply = await alice.command("run handover")  # wakes the worker; the clock does not move
     assert "Running" in card_text(reply)
     [post] = await posted_to(alice.fake, 1)
-    assert post["channel"] == OPS
+    assert post["channel"] == ALICE
     assert "no LLM configured" in post["text"]
     assert "History" not in post["text"]
 
