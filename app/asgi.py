@@ -10,7 +10,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 
-from agentcron.app.api import health, jobs, openapi, schedules
+from agentcron.app.api import health, jobs, keys, openapi, schedules
 from agentcron.app.api.guard import RefuseNul
 from agentcron.app.api.problems import EXCEPTION_HANDLERS
 from agentcron.app.config import Settings
@@ -27,6 +27,7 @@ def api_routes() -> list[Route]:
     routes: list[Route] = []
     routes += jobs.routes
     routes += schedules.routes
+    routes += keys.routes
     for module in _optional_route_modules():
         routes += module.routes
     return routes

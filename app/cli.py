@@ -45,19 +45,46 @@ def cmd_keys(args: argparse.Namespace) -> int:
     upgrade(_settings().database_url)
     now = datetime.now(UTC)
     if args.keys_command == "create":
+        from agentcron.app.domain.scopes import (
+            ALL_SCOPES,
+            ScopeError,
+            format_scopes,
+            is_publishable,
+            parse_scopes,
+        )
+
+        try:
+            scopes = parse_scopes(",".join(args.scope)) if args.scope else ALL_SCOPES
+        except ScopeError as exc:
+            print(f"--scope: {exc.reason}", file=sys.stderr)
+            return 2
 
         async def create(store: Any) -> tuple[str, str]:
-            return await store.create(name=args.name, owner=args.owner, now=now)
+            return await store.create(name=args.name, owner=args.owner, now=now, scopes=scopes)
 
         key_id, key = asyncio.run(_with_keys(create))
-        print(f"created API key {key_id} ({args.name}); it is shown only once:", file=sys.stderr)
+        kind = "publishable " if is_publishable(scopes) else ""
+        print(
+            f"created {kind}API key {key_id} ({args.name}; scopes: {format_scopes(scopes)}); "
+            "it is shown only once:",
+            file=sys.stderr,
+        )
+        if kind:
+            print(
+                "it may only parse and validate schedules: safe to put in a web page "
+                "(list the page's origin in AGENTCRON_CORS_ORIGINS)",
+                file=sys.stderr,
+            )
         print(key)
         return 0
     if args.keys_command == "list":
         rows = asyncio.run(_with_keys(lambda store: store.list()))
         for row in rows:
             state = "revoked" if row["revoked_at"] else "active"
-            print(f"{row['id']}  {row['prefix']}…  {row['name']}  owner={row['owner']}  {state}")
+            print(
+                f"{row['id']}  {row['prefix']}…  {row['name']}  owner={row['owner']}  "
+                f"scopes={','.join(row['scopes'])}  {state}"
+            )
         return 0
     if args.keys_command == "revoke":
 
@@ -235,6 +262,13 @@ def build_parser() -> argparse.ArgumentParser:
     create = keys_sub.add_parser("create", help="create a key; prints it as the last line")
     create.add_argument("--name", required=True)
     create.add_argument("--owner", help="share an owner with other keys (default: a new owner)")
+    create.add_argument(
+        "--scope",
+        action="append",
+        metavar="SCOPE",
+        help="what the key may do (repeat or comma-separate): parse, jobs:read, jobs:write, "
+        "runs:write, admin; default: every scope. 'parse' alone makes a publishable key",
+    )
     keys_sub.add_parser("list", help="list keys (never the keys themselves)")
     revoke = keys_sub.add_parser("revoke", help="revoke a key by id, name or prefix")
     revoke.add_argument("key")

@@ -21,6 +21,12 @@ def _int(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def _list(name: str) -> tuple[str, ...]:
+    """A comma- or space-separated list."""
+    value = os.environ.get(name) or ""
+    return tuple(item for item in value.replace(",", " ").split() if item)
+
+
 def _float(name: str, default: float) -> float:
     value = os.environ.get(name)
     return float(value) if value not in (None, "") else default
@@ -53,6 +59,12 @@ class Settings:
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
     slack_api_url: str | None = None
+    # who may use the Slack app and where results may go (every workspace; see app/slack/access.py)
+    slack_allowed_users: tuple[str, ...] = ()
+    slack_allowed_channels: tuple[str, ...] = ()
+    slack_admins: tuple[str, ...] = ()
+    slack_max_jobs_per_user: int = 50
+    slack_workspace_admins: bool = True
     # outbound signing for webhooks and job events
     webhook_secret: str | None = None
     instance_name: str = field(default_factory=socket.gethostname)
@@ -79,6 +91,11 @@ class Settings:
             slack_bot_token=env("SLACK_BOT_TOKEN"),
             slack_signing_secret=env("SLACK_SIGNING_SECRET"),
             slack_api_url=env("AGENTCRON_SLACK_API_URL"),
+            slack_allowed_users=_list("AGENTCRON_SLACK_ALLOWED_USERS"),
+            slack_allowed_channels=_list("AGENTCRON_SLACK_ALLOWED_CHANNELS"),
+            slack_admins=_list("AGENTCRON_SLACK_ADMINS"),
+            slack_max_jobs_per_user=_int("AGENTCRON_SLACK_MAX_JOBS_PER_USER", 50),
+            slack_workspace_admins=_flag("AGENTCRON_SLACK_WORKSPACE_ADMINS", True),
             webhook_secret=env("AGENTCRON_WEBHOOK_SECRET"),
         )
 

@@ -54,3 +54,21 @@ class Conflict(RuntimeError):
 
 class Unauthorized(PermissionError):
     """Missing, malformed, unknown or revoked API key (401)."""
+
+
+class Forbidden(PermissionError):
+    """The key is valid but may not do this (403); the message names the scope it needs."""
+
+    def __init__(self, reason: str, *, scope: str | None = None) -> None:
+        self.scope = scope
+        super().__init__(reason)
+
+
+class RateLimited(RuntimeError):
+    """Too many requests for a rate-limit bucket (429); ``retry_after`` seconds until one
+    more would be allowed, ``headers`` the RateLimit fields to send with the refusal."""
+
+    def __init__(self, reason: str, *, retry_after: int, headers: dict[str, str]) -> None:
+        self.retry_after = retry_after
+        self.headers = headers
+        super().__init__(reason)

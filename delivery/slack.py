@@ -17,6 +17,12 @@ from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 from slack_sdk.web.async_client import AsyncWebClient
 
 from agentcron.delivery.base import DeliveryResult, Message
@@ -40,26 +46,37 @@ TRANSIENT_ERRORS = frozenset(
 
 
 def build_slack_client(
-    token: str,
+    token: str | None,
     *,
     base_url: str | None = None,
     session: aiohttp.ClientSession | None = None,
     timeout: int = 30,
+    retry_connection_errors: bool = False,
 ) -> AsyncWebClient:
     """An AsyncWebClient for ``token``; ``base_url`` is AGENTCRON_SLACK_API_URL (fakes, proxies).
 
     Pass a long-lived ``session`` to reuse connections (without one, slack_sdk opens a new
-    session per call); the caller closes it. slack_sdk's own retry handlers are left out:
-    a retried chat.postMessage may post twice, so retries are decided in one place
-    (``SlackChannel`` for rate limits, the caller's durable retry for the rest).
+    session per call); the caller closes it. For delivery, slack_sdk's own retry handlers are
+    left out: a retried chat.postMessage may post twice, so retries are decided in one place
+    (``SlackChannel`` for rate limits, the caller's durable retry for the rest). The Slack
+    app's own client (``retry_connection_errors``) retries a dropped connection twice and a
+    429 once, quickly: a ``views.open`` must land within the 3 seconds its trigger id lives,
+    and a lost ``users.info`` would read a person's times in UTC.
     """
     url = base_url or SLACK_API_URL
+    handlers: list[AsyncRetryHandler] = []
+    if retry_connection_errors:
+        backoff = BackoffRetryIntervalCalculator(backoff_factor=0.2)
+        handlers = [
+            AsyncConnectionErrorRetryHandler(max_retry_count=2, interval_calculator=backoff),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=1),
+        ]
     return AsyncWebClient(
         token=token,
         base_url=url if url.endswith("/") else url + "/",
         session=session,
         timeout=timeout,
-        retry_handlers=[],
+        retry_handlers=handlers,
     )
 
 

@@ -15,9 +15,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, json_body, runtime
 from agentcron.app.api.render import utc_iso
 from agentcron.app.domain.jobspec import pydantic_problems
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import Conflict, FieldProblem, InvalidInput, NotFound
 from agentcron.app.executors.tools import FINISH, TOOL_NAMES
 from agentcron.app.ids import new_id
@@ -145,12 +147,14 @@ async def _mine(request: Request, owner: str, verb: str) -> dict[str, Any]:
     return row
 
 
+@requires(Scope.JOBS_READ)
 async def list_agents(request: Request) -> Response:
     principal = await caller(request)
     rows = await store(request).list(principal.owner)
     return JSONResponse({"agents": [render_agent(r) for r in rows], "count": len(rows)})
 
 
+@requires(Scope.JOBS_WRITE)
 async def create_agent(request: Request) -> Response:
     principal = await caller(request)
     values = validate_agent(await json_body(request), creating=True)
@@ -164,6 +168,7 @@ async def create_agent(request: Request) -> Response:
     )
 
 
+@requires(Scope.JOBS_READ)
 async def get_agent(request: Request) -> Response:
     principal = await caller(request)
     agent_id = request.path_params["agent_id"]
@@ -173,6 +178,7 @@ async def get_agent(request: Request) -> Response:
     return JSONResponse(render_agent(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def update_agent(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
@@ -187,6 +193,7 @@ async def update_agent(request: Request) -> Response:
     return JSONResponse(render_agent(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def delete_agent(request: Request) -> Response:
     principal = await caller(request)
     existing = await _mine(request, principal.owner, "deleted")

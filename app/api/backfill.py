@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, json_body, runtime
 from agentcron.app.api.render import job_zone
 from agentcron.app.domain.schedule import (
@@ -29,6 +30,7 @@ from agentcron.app.domain.schedule import (
     parse_instant,
     zone_named,
 )
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.stored import parsed_schedule
 from agentcron.app.errors import Conflict, InvalidInput
 from agentcron.app.services import JobService
@@ -126,6 +128,7 @@ def _instant(body: dict[str, Any], name: str, zone: str) -> datetime:
         raise InvalidInput.field(exc.field, exc.reason) from None
 
 
+@requires(Scope.RUNS_WRITE)
 async def backfill(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)

@@ -9,9 +9,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, int_param, json_body, runtime
 from agentcron.app.api.render import utc_iso
 from agentcron.app.domain.chains import Chain, parse_chain
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import NotFound
 from agentcron.app.storage.chains import ChainStore
 
@@ -86,6 +88,7 @@ def _render_chain_run(cr: dict[str, Any], chain: Chain) -> dict[str, Any]:
     }
 
 
+@requires(Scope.JOBS_READ)
 async def list_chains(request: Request) -> Response:
     principal = await caller(request)
     limit = int_param(request, "limit", 50, low=1, high=200, clamp=True)
@@ -101,6 +104,7 @@ async def list_chains(request: Request) -> Response:
     )
 
 
+@requires(Scope.JOBS_WRITE)
 async def create_chain(request: Request) -> Response:
     principal = await caller(request)
     name, chain = parse_chain(await json_body(request))
@@ -113,6 +117,7 @@ async def create_chain(request: Request) -> Response:
     )
 
 
+@requires(Scope.JOBS_READ)
 async def get_chain(request: Request) -> Response:
     principal = await caller(request)
     chain_id = request.path_params["chain_id"]
@@ -123,6 +128,7 @@ async def get_chain(request: Request) -> Response:
     return JSONResponse(render_chain(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def delete_chain(request: Request) -> Response:
     principal = await caller(request)
     chain_id = request.path_params["chain_id"]
@@ -132,6 +138,7 @@ async def delete_chain(request: Request) -> Response:
     return JSONResponse({"id": chain_id, "deleted": True})
 
 
+@requires(Scope.RUNS_WRITE)
 async def trigger_chain(request: Request) -> Response:
     principal = await caller(request)
     chain_id = request.path_params["chain_id"]

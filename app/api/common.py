@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from starlette.requests import Request
 
+from agentcron.app.api.auth import check_scope, required_scope
 from agentcron.app.errors import InvalidInput, Unauthorized
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.activity import record_request_activity
@@ -22,7 +23,9 @@ def runtime(request: Request) -> Runtime:
     return request.app.state.runtime  # type: ignore[no-any-return]
 
 
-async def caller(request: Request) -> Principal:
+async def authenticated(request: Request) -> Principal:
+    """The principal of the request's bearer key; 401 without a valid one. Scopes are the
+    caller's to check (``caller`` for REST endpoints, each tool for MCP)."""
     header = request.headers.get("authorization", "")
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
@@ -30,6 +33,14 @@ async def caller(request: Request) -> Principal:
     principal = await runtime(request).keys.authenticate(key.strip())
     if principal is None:
         raise Unauthorized("the API key is not valid or has been revoked")
+    return principal
+
+
+async def caller(request: Request) -> Principal:
+    """The key's principal, once it is known to hold the scope the endpoint declared
+    (``app.api.auth``): 401 without a valid key, 403 naming the scope otherwise."""
+    principal = await authenticated(request)
+    check_scope(principal, required_scope(request))
     request.state.principal = principal
     await record_request_activity(runtime(request), principal.owner, request.method)
     return principal

@@ -6,8 +6,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import bool_param, caller, json_body, runtime
 from agentcron.app.api.render import render_job
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.services import JobService, job_query
 
 JOB_FILTERS = ("status", "tag", "agent_id", "q", "sort", "order", "limit", "offset")
@@ -17,6 +19,7 @@ def service(request: Request) -> JobService:
     return JobService(runtime(request))
 
 
+@requires(Scope.JOBS_READ)
 async def list_jobs(request: Request) -> Response:
     principal = await caller(request)
     params = request.query_params
@@ -32,6 +35,7 @@ async def list_jobs(request: Request) -> Response:
     )
 
 
+@requires(Scope.JOBS_WRITE)
 async def create_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
@@ -47,12 +51,14 @@ async def create_job(request: Request) -> Response:
     return JSONResponse(render_job(row), status_code=201 if created else 200, headers=headers)
 
 
+@requires(Scope.JOBS_READ)
 async def get_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).get(principal.owner, request.path_params["job_id"])
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def update_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
@@ -60,6 +66,7 @@ async def update_job(request: Request) -> Response:
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def delete_job(request: Request) -> Response:
     principal = await caller(request)
     hard = bool_param(request, "hard")
@@ -68,18 +75,21 @@ async def delete_job(request: Request) -> Response:
     return JSONResponse({"id": job_id, "deleted": True, "hard": hard})
 
 
+@requires(Scope.JOBS_WRITE)
 async def pause_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).pause(principal.owner, request.path_params["job_id"])
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def resume_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).resume(principal.owner, request.path_params["job_id"])
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_WRITE)
 async def reschedule_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)

@@ -9,7 +9,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import declared_scope
 from agentcron.app.domain.jobspec import JobFields
+from agentcron.app.domain.scopes import WHAT_EACH_GRANTS, Scope
 
 SUMMARIES: dict[tuple[str, str], str] = {
     ("get", "/jobs"): "List jobs (status, tag, agent_id, q, sort, order, limit, offset)",
@@ -41,6 +43,10 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("post", "/chains/{chain_id}/trigger"): "Start a chain run now",
     ("get", "/smart/suggestions"): "Suggested schedule times from activity and load",
     ("get", "/smart/heatmap"): "A 24x7 grid of activity, past runs or planned fires",
+    ("get", "/keys"): "List this owner's API keys (never the keys themselves)",
+    ("post", "/keys"): "Create an API key with scopes; the key is in this answer only",
+    ("get", "/keys/{key_id}"): "Read an API key's name, prefix and scopes",
+    ("delete", "/keys/{key_id}"): "Revoke an API key",
 }
 BODIES: dict[tuple[str, str], str] = {
     ("post", "/jobs"): "JobFields",
@@ -97,11 +103,21 @@ def document(routes: list[Any]) -> dict[str, Any]:
             method = method.lower()
             key = (method, route.path)
             status = STATUS.get(key, 200)
+            scope = declared_scope(route.endpoint) or Scope.ADMIN
             op: dict[str, Any] = {
                 "summary": SUMMARIES.get(key) or _doc(route.endpoint),
-                "security": [{"bearer": []}],
+                "description": f"Needs an API key with the `{scope.value}` scope"
+                + (" (or one that implies it)." if scope is not Scope.ADMIN else "."),
+                # OpenAPI 3.1 lets a non-OAuth scheme list the roles an operation requires
+                "security": [{"bearer": [scope.value]}],
+                "x-required-scope": scope.value,
                 "responses": {
                     str(status): {"description": "OK", "content": {"application/json": {}}},
+                    "401": {"description": "No valid API key", **_problem_content()},
+                    "403": {
+                        "description": f"The key lacks the `{scope.value}` scope",
+                        **_problem_content(),
+                    },
                     "default": {
                         "description": "A problem",
                         "content": {
@@ -135,9 +151,21 @@ def document(routes: list[Any]) -> dict[str, Any]:
         "paths": paths,
         "components": {
             "schemas": schemas,
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "An API key. Its scopes: "
+                    + "; ".join(f"`{s.value}`: {WHAT_EACH_GRANTS[s]}" for s in Scope),
+                }
+            },
         },
     }
+
+
+def _problem_content() -> dict[str, Any]:
+    ref = {"$ref": "#/components/schemas/Problem"}
+    return {"content": {"application/problem+json": {"schema": ref}}}
 
 
 def _doc(endpoint: Any) -> str:
@@ -162,13 +190,15 @@ async def docs(request: Request) -> Response:
         for method, op in methods.items():
             rows.append(
                 f"<tr><td><code>{method.upper()}</code></td><td><code>{html.escape(path)}</code>"
-                f"</td><td>{html.escape(op.get('summary', ''))}</td></tr>"
+                f"</td><td><code>{html.escape(op.get('x-required-scope', ''))}</code></td>"
+                f"<td>{html.escape(op.get('summary', ''))}</td></tr>"
             )
     page = (
         "<!doctype html><meta charset=utf-8><title>agentcron API</title>"
         "<style>body{font:15px system-ui;margin:2em}td{padding:.3em .8em}</style>"
         "<h1>agentcron API</h1><p>Machine-readable: <a href=/openapi.json>/openapi.json</a>. "
-        "Authenticate with <code>Authorization: Bearer &lt;key&gt;</code>.</p>"
+        "Authenticate with <code>Authorization: Bearer &lt;key&gt;</code>; the middle column "
+        "is the scope the key needs (<code>admin</code> has them all).</p>"
         f"<table>{''.join(rows)}</table>"
     )
     return HTMLResponse(page)

@@ -9,7 +9,14 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from agentcron.app.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from agentcron.app.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    RateLimited,
+    Unauthorized,
+)
 
 log = logging.getLogger("agentcron.api")
 
@@ -47,10 +54,16 @@ def problem_body(
 
 
 def problem(
-    status: int, detail: str, *, errors: list[dict[str, str]] | None = None, **extra: Any
+    status: int,
+    detail: str,
+    *,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
 ) -> JSONResponse:
     body = problem_body(status, detail, errors=errors, **extra)
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if status == 401:
+        headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
@@ -64,6 +77,10 @@ def problem_for(exc: Exception) -> dict[str, Any] | None:
         return problem_body(404, str(exc))
     if isinstance(exc, Conflict):
         return problem_body(409, str(exc))
+    if isinstance(exc, Forbidden):
+        return problem_body(403, str(exc), **({"required_scope": exc.scope} if exc.scope else {}))
+    if isinstance(exc, RateLimited):
+        return problem_body(429, str(exc), retry_after=exc.retry_after)
     if isinstance(exc, Unauthorized):
         return problem_body(
             401, str(exc) or "a valid API key is required (Authorization: Bearer <key>)"
@@ -75,6 +92,8 @@ async def domain_error(request: Request, exc: Exception) -> Response:
     body = problem_for(exc)
     assert body is not None
     headers = {"WWW-Authenticate": "Bearer"} if body["status"] == 401 else None
+    if isinstance(exc, RateLimited):
+        headers = {**exc.headers, "Retry-After": str(exc.retry_after)}
     return JSONResponse(body, status_code=body["status"], media_type=PROBLEM, headers=headers)
 
 
@@ -94,6 +113,8 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     NotFound: domain_error,
     Conflict: domain_error,
     Unauthorized: domain_error,
+    Forbidden: domain_error,
+    RateLimited: domain_error,
     HTTPException: http_exception,
     Exception: server_error,
 }

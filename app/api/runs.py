@@ -6,8 +6,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, runtime
 from agentcron.app.api.render import job_zone, render_run
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.services import RunService
 
 
@@ -15,6 +17,7 @@ def service(request: Request) -> RunService:
     return RunService(runtime(request))
 
 
+@requires(Scope.RUNS_WRITE)
 async def trigger(request: Request) -> Response:
     principal = await caller(request)
     job, run = await service(request).trigger(principal.owner, request.path_params["job_id"])
@@ -26,6 +29,7 @@ async def trigger(request: Request) -> Response:
     )
 
 
+@requires(Scope.JOBS_READ)
 async def list_runs(request: Request) -> Response:
     principal = await caller(request)
     params = request.query_params
@@ -47,6 +51,7 @@ async def list_runs(request: Request) -> Response:
     )
 
 
+@requires(Scope.JOBS_READ)
 async def get_run(request: Request) -> Response:
     principal = await caller(request)
     job, run = await service(request).get(
@@ -55,6 +60,7 @@ async def get_run(request: Request) -> Response:
     return JSONResponse(render_run(run, job_zone(job)))
 
 
+@requires(Scope.RUNS_WRITE)
 async def cancel_run(request: Request) -> Response:
     principal = await caller(request)
     job, run = await service(request).cancel(

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import (
     caller,
     instant_param,
@@ -23,6 +24,7 @@ from agentcron.app.domain.schedule import (
     fire_times_between,
     local_iso,
 )
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.stored import parsed_schedule
 from agentcron.app.errors import InvalidInput
 from agentcron.app.services import MAX_PREVIEW_RUNS, ScheduleService, preview_of
@@ -50,6 +52,7 @@ def schedule_from_query(kind: str | None, value: str, timezone: str) -> dict[str
     raise ScheduleError("type", "must be one of cron, every, at")
 
 
+@requires(Scope.PARSE)
 async def validate(request: Request) -> Response:
     await caller(request)
     params = request.query_params
@@ -69,6 +72,7 @@ async def validate(request: Request) -> Response:
     return JSONResponse(preview_of(schedule, now=now, count=count))
 
 
+@requires(Scope.JOBS_READ)
 async def calendar_data(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
@@ -124,6 +128,7 @@ async def calendar_data(request: Request) -> Response:
     )
 
 
+@requires(Scope.PARSE)
 async def parse_nl(request: Request) -> Response:
     await caller(request)
     body = await json_body(request)

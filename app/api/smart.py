@@ -11,9 +11,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, choice_param, int_param, runtime, zone_param
 from agentcron.app.domain.heatmap import build_heatmap, planned_fires
 from agentcron.app.domain.schedule import local_iso
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.stored import parsed_schedule
 from agentcron.app.domain.suggestions import classify_goal, load_by_minute, suggest
 from agentcron.app.runtime import Runtime
@@ -43,6 +45,7 @@ def _window(start: datetime, end: datetime, zone: ZoneInfo) -> dict[str, str]:
     return {"start": local_iso(start, zone), "end": local_iso(end, zone)}
 
 
+@requires(Scope.JOBS_READ)
 async def suggestions(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
@@ -72,6 +75,7 @@ async def suggestions(request: Request) -> Response:
     return JSONResponse(body)
 
 
+@requires(Scope.JOBS_READ)
 async def heatmap(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)

@@ -8,13 +8,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, int_param, runtime, zone_param
 from agentcron.app.api.render import job_zone, utc_iso
 from agentcron.app.domain.schedule import local_iso
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.services import JobService
 from agentcron.app.storage.stats import StatsStore
 
 
+@requires(Scope.JOBS_READ)
 async def stats(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
@@ -27,6 +30,7 @@ async def stats(request: Request) -> Response:
     return JSONResponse(body)
 
 
+@requires(Scope.JOBS_READ)
 async def job_stats(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
@@ -45,6 +49,7 @@ async def job_stats(request: Request) -> Response:
     return JSONResponse(body)
 
 
+@requires(Scope.JOBS_READ)
 async def status(request: Request) -> Response:
     await caller(request)
     rt = runtime(request)

@@ -1,9 +1,10 @@
 """``/mcp``: the MCP server over Streamable HTTP, with the REST API's bearer keys.
 
 Every HTTP request is authenticated on its own (401 without a valid key) and the tools act
-for that request's key, so one owner's session can never be used with another's key. The
-transport is stateless with JSON responses: any instance behind a load balancer can answer
-any request, as with the REST API.
+for that request's key, within its scopes (a tool the key may not use is not even listed),
+so one owner's session can never be used with another's key. The transport is stateless with
+JSON responses: any instance behind a load balancer can answer any request, as with the REST
+API.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 from starlette.requests import Request
 from starlette.types import Receive, Scope, Send
 
-from agentcron.app.api.common import caller
+from agentcron.app.api.common import authenticated
 from agentcron.app.api.problems import problem, problem_for
 from agentcron.app.errors import Unauthorized
 from agentcron.app.mcp.server import build_server
@@ -49,7 +50,7 @@ class McpEndpoint:
             await response(scope, receive, send)
             return
         try:
-            principal = await caller(request)
+            principal = await authenticated(request)
         except Unauthorized as exc:
             body = problem_for(exc)
             assert body is not None

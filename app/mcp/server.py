@@ -21,6 +21,7 @@ from mcp.shared.exceptions import MCPError
 
 from agentcron.app.api.problems import problem_for
 from agentcron.app.api.render import job_zone, render_job, render_run
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import Unauthorized
 from agentcron.app.mcp.prompts import PROMPTS, render_prompt
 from agentcron.app.mcp.tools import TOOLS, TOOLS_BY_NAME, Call, ToolSpec
@@ -46,15 +47,6 @@ LISTED_JOBS = 100
 PrincipalOf = Callable[[ServerRequestContext[Any, Any]], Awaitable[Principal]]
 
 
-def allows(principal: Principal, scope: str) -> bool:
-    """Whether the caller's key may use a tool needing ``scope``. Keys without scopes (all
-    keys made before scopes existed) may use everything; ``admin`` may use everything."""
-    scopes = getattr(principal, "scopes", None)
-    if not scopes:
-        return True
-    return "admin" in scopes or scope in scopes
-
-
 def build_server(runtime: Runtime, principal_of: PrincipalOf) -> Server[Any]:
     """The MCP server for ``runtime``; ``principal_of`` names the caller of each request."""
 
@@ -70,7 +62,7 @@ def build_server(runtime: Runtime, principal_of: PrincipalOf) -> Server[Any]:
     ) -> types.ListToolsResult:
         call = await caller(ctx)
         return types.ListToolsResult(
-            tools=[_tool(spec) for spec in TOOLS if allows(call.principal, spec.scope)]
+            tools=[_tool(spec) for spec in TOOLS if call.principal.allows(spec.scope)]
         )
 
     async def call_tool(
@@ -80,13 +72,14 @@ def build_server(runtime: Runtime, principal_of: PrincipalOf) -> Server[Any]:
         if spec is None:
             raise MCPError(code=types.INVALID_PARAMS, message=f"Unknown tool: {params.name}")
         call = await caller(ctx)
-        if not allows(call.principal, spec.scope):
+        if not call.principal.allows(spec.scope):
             return _error(
                 {
                     "status": 403,
                     "title": "Forbidden",
-                    "detail": f"this API key may not use {spec.name}: it needs the "
-                    f"{spec.scope!r} scope",
+                    "detail": f"this key may not use {spec.name}: it needs the "
+                    f"{spec.scope.value!r} scope",
+                    "required_scope": spec.scope.value,
                 }
             )
         try:
@@ -106,7 +99,7 @@ def build_server(runtime: Runtime, principal_of: PrincipalOf) -> Server[Any]:
         ctx: ServerRequestContext[Any, Any], params: types.PaginatedRequestParams | None
     ) -> types.ListResourcesResult:
         call = await caller(ctx)
-        if not allows(call.principal, "jobs:read"):
+        if not call.principal.allows(Scope.JOBS_READ):
             return types.ListResourcesResult(resources=[])
         rows, _ = await JobService(runtime).list(call.owner, job_query(limit=LISTED_JOBS))
         return types.ListResourcesResult(
@@ -144,7 +137,7 @@ def build_server(runtime: Runtime, principal_of: PrincipalOf) -> Server[Any]:
         call = await caller(ctx)
         uri = str(params.uri)
         match = JOB_URI.match(uri)
-        if match is None or not allows(call.principal, "jobs:read"):
+        if match is None or not call.principal.allows(Scope.JOBS_READ):
             raise MCPError(code=RESOURCE_NOT_FOUND, message="Resource not found", data={"uri": uri})
         try:
             page = await RunService(runtime).list(call.owner, match["job_id"], limit=RECENT_RUNS)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agentcron.app.api.render import job_zone, render_job, render_run
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import InvalidInput
 from agentcron.app.mcp import schemas
 from agentcron.app.runtime import Runtime
@@ -42,8 +43,8 @@ class ToolSpec:
     input_schema: dict[str, Any]
     output_schema: dict[str, Any]
     handler: Handler
-    #: the key scope this tool needs (keys without scopes may use every tool)
-    scope: str
+    #: the key scope this tool needs, as the REST endpoint doing the same declares it
+    scope: Scope
     hints: dict[str, bool] = field(default_factory=dict)
 
 
@@ -177,7 +178,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         schemas.PARSE_INPUT,
         schemas.PARSE_OUTPUT,
         parse_schedule,
-        "parse",
+        Scope.PARSE,
         {**READ, "idempotentHint": True},
     ),
     ToolSpec(
@@ -191,7 +192,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         schemas.PREVIEW_INPUT,
         schemas.PREVIEW_OUTPUT,
         preview_schedule,
-        "parse",
+        Scope.PARSE,
         {**READ, "idempotentHint": True},
     ),
     ToolSpec(
@@ -207,7 +208,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         schemas.create_input(),
         schemas.JOB,
         create_job,
-        "jobs:write",
+        Scope.JOBS_WRITE,
         {**WRITE, "idempotentHint": False},
     ),
     ToolSpec(
@@ -220,7 +221,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         schemas.LIST_JOBS_INPUT,
         schemas.JOBS_PAGE,
         list_jobs,
-        "jobs:read",
+        Scope.JOBS_READ,
         {**READ, "idempotentHint": True},
     ),
     ToolSpec(
@@ -230,7 +231,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         schemas.JOB_ID_INPUT,
         schemas.JOB,
         get_job,
-        "jobs:read",
+        Scope.JOBS_READ,
         {**READ, "idempotentHint": True},
     ),
     ToolSpec(
@@ -242,7 +243,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         schemas.update_input(),
         schemas.JOB,
         update_job,
-        "jobs:write",
+        Scope.JOBS_WRITE,
         {**WRITE, "idempotentHint": True},
     ),
     ToolSpec(
@@ -253,7 +254,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         schemas.JOB_ID_INPUT,
         schemas.JOB,
         pause_job,
-        "jobs:write",
+        Scope.JOBS_WRITE,
         {**WRITE, "idempotentHint": True},
     ),
     ToolSpec(
@@ -263,7 +264,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         schemas.JOB_ID_INPUT,
         schemas.JOB,
         resume_job,
-        "jobs:write",
+        Scope.JOBS_WRITE,
         {**WRITE, "idempotentHint": True},
     ),
     ToolSpec(
@@ -274,7 +275,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         schemas.DELETE_INPUT,
         schemas.DELETE_OUTPUT,
         delete_job,
-        "jobs:write",
+        Scope.JOBS_WRITE,
         {"readOnlyHint": False, "destructiveHint": True, "idempotentHint": False},
     ),
     ToolSpec(
@@ -285,7 +286,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         schemas.JOB_ID_INPUT,
         schemas.TRIGGER_OUTPUT,
         trigger_job,
-        "runs:write",
+        Scope.RUNS_WRITE,
         {"readOnlyHint": False, "destructiveHint": False, "openWorldHint": True},
     ),
     ToolSpec(
@@ -297,7 +298,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         schemas.LIST_RUNS_INPUT,
         schemas.RUNS_PAGE,
         list_runs,
-        "jobs:read",
+        Scope.JOBS_READ,
         {**READ, "idempotentHint": True},
     ),
     ToolSpec(
@@ -309,7 +310,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         schemas.GET_RUN_INPUT,
         schemas.RUN,
         get_run,
-        "jobs:read",
+        Scope.JOBS_READ,
         {**READ, "idempotentHint": True},
     ),
 )

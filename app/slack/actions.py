@@ -13,18 +13,24 @@ from typing import TYPE_CHECKING, Any, Final
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from agentcron.app.domain.jobspec import validate_job
-from agentcron.app.errors import Conflict, InvalidInput, NotFound
 from agentcron.app.slack import cards
 from agentcron.app.slack.cards import Reply
-from agentcron.app.slack.commands import Caller, explain, job_body, llm_may_read, plain_text
-from agentcron.app.slack.drafts import Draft, DraftTooLarge
+from agentcron.app.slack.commands import (
+    ANSWERED,
+    Caller,
+    explain,
+    job_body,
+    llm_may_read,
+    plain_text,
+)
+from agentcron.app.slack.drafts import Draft
 from agentcron.app.slack.tasks import Send
 from agentcron.parsers import parse, parse_fast
 
 if TYPE_CHECKING:
     from agentcron.app.slack.bolt import SlackApp
 
-DOMAIN_ERRORS: Final = (NotFound, Conflict, InvalidInput, DraftTooLarge)
+DOMAIN_ERRORS: Final = ANSWERED
 
 
 def respond_to(url: str | None, *, replace: bool) -> Send:
@@ -101,7 +107,7 @@ async def delete(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) 
     team_id = str(user.get("team_id") or (body.get("team") or {}).get("id") or "")
 
     async def work() -> Reply | None:
-        who = clicker(body, zone=await slack.zones.zone_of(team_id, str(user.get("id"))))
+        who = clicker(body, zone=await slack.directory.zone_of(team_id, str(user.get("id"))))
         try:
             reply = await slack.commands.delete(who, job_id)
         except DOMAIN_ERRORS as error:
@@ -124,7 +130,7 @@ async def job_menu(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]
     team_id = str(user.get("team_id") or (body.get("team") or {}).get("id") or "")
 
     async def work() -> Reply:
-        who = clicker(body, zone=await slack.zones.zone_of(team_id, str(user.get("id"))))
+        who = clicker(body, zone=await slack.directory.zone_of(team_id, str(user.get("id"))))
         return await slack.commands.handle(who, command)
 
     send = respond_to(body.get("response_url"), replace=False)

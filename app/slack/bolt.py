@@ -24,11 +24,13 @@ from starlette.responses import Response
 
 from agentcron.app.runtime import Runtime
 from agentcron.app.slack import actions, cards
+from agentcron.app.slack.access import AccessPolicy
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.commands import Caller, CommandHandler
+from agentcron.app.slack.directory import Directory
+from agentcron.app.slack.gate import Gate, policy_from_settings
 from agentcron.app.slack.mentions import EventDeduper, answer_event, event_sender, is_direct_message
 from agentcron.app.slack.tasks import Background
-from agentcron.app.slack.zones import UserZones
 from agentcron.delivery.slack import build_slack_client
 
 log = logging.getLogger("agentcron.slack")
@@ -47,10 +49,14 @@ class SlackApp:
             raise ValueError("the Slack app needs SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN")
         self.rt = rt
         self.client = client or build_slack_client(
-            settings.slack_bot_token, base_url=settings.slack_api_url, timeout=CLIENT_TIMEOUT
+            settings.slack_bot_token,
+            base_url=settings.slack_api_url,
+            timeout=CLIENT_TIMEOUT,
+            retry_connection_errors=True,
         )
-        self.commands = CommandHandler(rt)
-        self.zones = UserZones(self.client, clock=rt.clock)
+        self.directory = Directory(self.client_for, clock=rt.clock)
+        self.gate = Gate(rt, self.directory, self.policy_for)
+        self.commands = CommandHandler(rt, self.gate)
         self.events = EventDeduper(rt.db, rt.clock)
         self.background = Background()
         self.bolt = AsyncApp(
@@ -61,6 +67,14 @@ class SlackApp:
         )
         self.handler = AsyncSlackRequestHandler(self.bolt)
         self._register()
+
+    async def client_for(self, team_id: str) -> AsyncWebClient:
+        """The Web API client of a workspace."""
+        return self.client
+
+    async def policy_for(self, team_id: str) -> AccessPolicy:
+        """Who may do what in a workspace (the environment's settings)."""
+        return policy_from_settings(self.rt)
 
     async def dispatch(self, request: Request) -> Response:
         return await self.handler.handle(request)
@@ -89,7 +103,7 @@ class SlackApp:
         team_id, user_id = str(body.get("team_id") or ""), str(body.get("user_id") or "")
 
         async def work() -> Reply:
-            zone = await self.zones.zone_of(team_id, user_id)
+            zone = await self.directory.zone_of(team_id, user_id)
             caller = Caller(team_id, user_id, body.get("channel_id"), zone)
             return await self.commands.handle(caller, str(body.get("text") or ""))
 

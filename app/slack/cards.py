@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from agentcron.app.api.render import describe_schedule, displayed_next_run
 from agentcron.app.domain.schedule import Schedule, next_fire_times
+from agentcron.app.slack.access import Refusal
 from agentcron.app.slack.drafts import Draft
 from agentcron.delivery.untrusted import escape_mrkdwn, quiet
 from agentcron.parsers import CONFIRM_BELOW, describe
@@ -147,8 +148,9 @@ def _next_run_text(job: dict[str, Any], zone: str, now: datetime) -> str:
 # -- creating a job --------------------------------------------------------------------------
 
 
-def confirmation_card(draft: Draft, *, now: datetime) -> Reply:
-    """What was understood, with Create / Edit / Cancel; Create carries the draft."""
+def confirmation_card(draft: Draft, *, now: datetime, warning: str | None = None) -> Reply:
+    """What was understood, with Create / Edit / Cancel; Create carries the draft.
+    ``warning`` is something to do before Create can work (invite the bot)."""
     sure = draft.confidence >= CONFIRM_BELOW
     title = "Schedule this?" if sure else "Did I get this right?"
     when = describe(draft.schedule)
@@ -174,6 +176,8 @@ def confirmation_card(draft: Draft, *, now: datetime) -> Reply:
                 "*What*, and use *Edit* if either is off."
             )
         )
+    if warning:
+        blocks.append(_section(f":warning: {warning}"))
     blocks.append(
         _context(
             f"I read “{escape(draft.schedule_text)}” · {draft.parse_method} · "
@@ -210,6 +214,11 @@ def created_card(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
     hint = f"`/schedule run {job['id']}` runs it now · `/schedule list` shows your jobs"
     fallback = f"Scheduled {escape(job['name'])} ({job['id']})"
     return Reply(fallback, [_section(text), _context(hint)])
+
+
+def refused(refusal: Refusal) -> Reply:
+    """The policy's answer, as it wrote it (it escapes nothing a person typed)."""
+    return notice(f":no_entry: {refusal.message}")
 
 
 def cancelled() -> Reply:

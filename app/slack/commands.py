@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from agentcron.app.domain.jobspec import validate_job
@@ -21,8 +21,11 @@ from agentcron.app.errors import Conflict, InvalidInput, NotFound
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService
 from agentcron.app.slack import cards
+from agentcron.app.slack.access import Conversation, Problem
 from agentcron.app.slack.cards import Reply
+from agentcron.app.slack.directory import SlackUnavailable
 from agentcron.app.slack.drafts import Draft, DraftTooLarge, slack_owner
+from agentcron.app.slack.gate import Gate, Refused
 from agentcron.app.storage.jobs import JobQuery
 from agentcron.parsers import ParseResult, parse, split_command
 
@@ -121,12 +124,23 @@ def explain(error: Exception) -> Reply | None:
         return cards.notice(f"That did not work: {cards.escape(str(error))}.")
     if isinstance(error, DraftTooLarge):
         return cards.notice(cards.escape(str(error)) + ".")
+    if isinstance(error, Refused):
+        return cards.refused(error.refusal)
+    if isinstance(error, SlackUnavailable):
+        return cards.notice(
+            "Slack did not answer when I checked who can post where; try again in a moment."
+        )
     return None
 
 
+#: what a command may answer with instead of doing it
+ANSWERED: Final = (NotFound, Conflict, InvalidInput, DraftTooLarge, Refused, SlackUnavailable)
+
+
 class CommandHandler:
-    def __init__(self, rt: Runtime) -> None:
+    def __init__(self, rt: Runtime, gate: Gate) -> None:
         self.rt = rt
+        self.gate = gate
         self.jobs = JobService(rt)
         self._zones_known: dict[str, str] = {}
 
@@ -150,7 +164,7 @@ class CommandHandler:
         await self._note_activity(caller)
         try:
             return await self._handle(caller, plain_text(text))
-        except (NotFound, Conflict, InvalidInput, DraftTooLarge) as error:
+        except ANSWERED as error:
             reply = explain(error)
             assert reply is not None
             return reply
@@ -250,23 +264,46 @@ class CommandHandler:
             return cards.cannot_read(result.reason or "no schedule", suggestion=result.suggestion)
         if not goal:
             return cards.missing_goal(schedule_text or "then")
+        channel, warning = await self.target(caller, parts.channel or caller.default_channel)
         draft = Draft.new(
             team_id=caller.team_id,
             user_id=caller.user_id,
             schedule=result.schedule,
             schedule_text=schedule_text or goal,
             goal=goal,
-            channel=parts.channel or caller.default_channel,
+            channel=channel,
             zone=caller.zone,
             confidence=result.confidence,
             parse_method=result.parse_method or "regex",
         )
         # everything Create will check, checked now, so a card never promises a bad job
         validate_job(job_body(draft), now=now)
-        return cards.confirmation_card(draft, now=now)
+        return cards.confirmation_card(draft, now=now, warning=warning)
+
+    async def target(self, caller: Caller, address: str) -> tuple[str, str | None]:
+        """Where a draft may post (a ``#name`` becomes the channel's id) and, when the bot
+        still has to be invited there, what to tell the person; Refused for the rest."""
+        refusal = await self.gate.may_create(caller.team_id, caller.user_id)
+        if refusal is not None:
+            raise Refused(refusal)
+        target = await self.gate.target(caller.team_id, caller.user_id, address)
+        if isinstance(target, Conversation) and target.visible:
+            address = target.id
+        refusal = await self.gate.may_post_to(caller.team_id, caller.user_id, target)
+        if refusal is None:
+            return address, None
+        if refusal.problem is Problem.INVITE_BOT:
+            return address, refusal.message
+        raise Refused(refusal)
 
     async def create(self, draft: Draft) -> Reply:
-        """Create the confirmed draft for its owner; a second click finds the first job."""
+        """Create the confirmed draft for its owner, after checking again everything the
+        card was drawn with (the person, their job count, the channel); a second click
+        finds the first job."""
+        draft = replace(
+            draft,
+            channel=await self.gate.check(draft.team_id, draft.user_id, draft.channel, new=True),
+        )
         job, _ = await self.jobs.create(
             draft.owner,
             job_body(draft),

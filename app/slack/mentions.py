@@ -64,7 +64,7 @@ async def answer_event(slack: SlackApp, body: dict[str, Any], *, bot_user_id: st
     event = body["event"]
     team_id = str(body.get("team_id") or event.get("team") or "")
     user_id = str(event["user"])
-    zone = await slack.zones.zone_of(team_id, user_id)
+    zone = await slack.directory.zone_of(team_id, user_id)
     caller = Caller(team_id, user_id, event.get("channel"), zone)
     text = strip_mention(str(event.get("text") or ""), bot_user_id)
     return await slack.commands.handle(caller, text)

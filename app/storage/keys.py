@@ -1,9 +1,13 @@
-"""API keys: generated once, shown once, stored as a SHA-256 hash.
+"""API keys: generated once, shown once, stored as a SHA-256 hash, each with its scopes.
 
 Keys are 32 random bytes, so a fast hash is enough (no password stretching needed): a
 leaked table reveals nothing usable. Lookups are cached in memory for a few seconds so the
 hot read path does not pay a query per request; a revoke clears this process's cache at
 once and other instances within ``CACHE_SECONDS``.
+
+A key's scopes (``app.domain.scopes``) are fixed when it is made: to change what a key may
+do, make another and revoke the first. A publishable key (``parse`` only) starts with
+``ac_pk_`` so that anyone reading a page's source, or a secret scanner, can tell it apart.
 """
 
 from __future__ import annotations
@@ -11,17 +15,27 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, or_, select, update
 
+from agentcron.app.domain.scopes import (
+    ALL_SCOPES,
+    Scope,
+    format_scopes,
+    granted,
+    is_publishable,
+    stored_scopes,
+)
 from agentcron.app.ids import new_id
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import api_keys
 
 KEY_PREFIX = "ac_"
+PUBLISHABLE_PREFIX = "ac_pk_"
 CACHE_SECONDS = 5.0
 
 
@@ -31,11 +45,37 @@ def hash_key(key: str) -> str:
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: the owner their jobs belong to, and which key they used."""
+    """Who is calling: the owner their jobs belong to, which key they used, and its scopes."""
 
     owner: str
     key_id: str
     key_name: str
+    scopes: frozenset[Scope] = ALL_SCOPES
+
+    def allows(self, scope: Scope | str) -> bool:
+        """Whether this key may do what ``scope`` grants (``admin`` grants everything)."""
+        return Scope(scope) in granted(self.scopes)
+
+    @property
+    def publishable(self) -> bool:
+        return is_publishable(self.scopes)
+
+
+_COLUMNS = (
+    api_keys.c.id,
+    api_keys.c.owner,
+    api_keys.c.name,
+    api_keys.c.prefix,
+    api_keys.c.scopes,
+    api_keys.c.created_at,
+    api_keys.c.revoked_at,
+)
+
+
+def _key_row(row: Any) -> dict[str, Any]:
+    out = dict(row._mapping)
+    out["scopes"] = sorted(s.value for s in stored_scopes(out["scopes"]))
+    return out
 
 
 class KeyStore:
@@ -43,9 +83,21 @@ class KeyStore:
         self.db = db
         self._cache: dict[str, tuple[float, Principal | None]] = {}
 
-    async def create(self, *, name: str, owner: str | None, now: datetime) -> tuple[str, str]:
-        """Create a key; returns (key id, the key itself — shown this once)."""
-        key = KEY_PREFIX + secrets.token_urlsafe(32)
+    async def create(
+        self,
+        *,
+        name: str,
+        owner: str | None,
+        now: datetime,
+        scopes: Iterable[Scope] = ALL_SCOPES,
+    ) -> tuple[str, str]:
+        """Create a key; returns (key id, the key itself — shown this once). Without
+        ``scopes`` the key may do everything (a secret key)."""
+        scopes = frozenset(scopes)
+        if not scopes:
+            raise ValueError("a key needs at least one scope")
+        prefix = PUBLISHABLE_PREFIX if is_publishable(scopes) else KEY_PREFIX
+        key = prefix + secrets.token_urlsafe(32)
         key_id = new_id("key", length=12)
         owner = owner or new_id("owner", length=12)
 
@@ -57,6 +109,7 @@ class KeyStore:
                     name=name,
                     key_hash=hash_key(key),
                     prefix=key[:10],
+                    scopes=format_scopes(scopes),
                     created_at=now,
                 )
             )
@@ -64,37 +117,46 @@ class KeyStore:
         await self.db.write(work)
         return key_id, key
 
-    async def list(self) -> list[dict[str, Any]]:
+    async def list(self, *, owner: str | None = None) -> list[dict[str, Any]]:
+        """Every key (never the key itself), or one owner's; oldest first."""
+
         def work(conn: Connection) -> list[dict[str, Any]]:
-            rows = conn.execute(
-                select(
-                    api_keys.c.id,
-                    api_keys.c.owner,
-                    api_keys.c.name,
-                    api_keys.c.prefix,
-                    api_keys.c.created_at,
-                    api_keys.c.revoked_at,
-                ).order_by(api_keys.c.created_at)
-            )
-            return [dict(r._mapping) for r in rows]
+            query = select(*_COLUMNS).order_by(api_keys.c.created_at, api_keys.c.id)
+            if owner is not None:
+                query = query.where(api_keys.c.owner == owner)
+            return [_key_row(r) for r in conn.execute(query)]
+
+        return await self.db.read(work)
+
+    async def get(self, key_id: str, *, owner: str) -> dict[str, Any] | None:
+        def work(conn: Connection) -> dict[str, Any] | None:
+            row = conn.execute(
+                select(*_COLUMNS).where(api_keys.c.id == key_id, api_keys.c.owner == owner)
+            ).first()
+            return _key_row(row) if row else None
 
         return await self.db.read(work)
 
     async def revoke(self, ident: str, *, now: datetime) -> int:
-        """Revoke by key id, name or the key's visible prefix; returns how many were revoked."""
+        """Revoke by key id, name or the key's visible prefix (the operator's CLI); returns
+        how many were revoked."""
+        match = or_(api_keys.c.id == ident, api_keys.c.name == ident, api_keys.c.prefix == ident)
+        return await self._revoke(match, now=now)
 
+    async def revoke_owned(self, key_id: str, *, owner: str, now: datetime) -> bool:
+        """Revoke one of ``owner``'s keys by id (the admin API); False when it has none such
+        or it was revoked already."""
+        match = (api_keys.c.id == key_id) & (api_keys.c.owner == owner)
+        return bool(await self._revoke(match, now=now))
+
+    async def _revoke(self, match: Any, *, now: datetime) -> int:
         def work(conn: Connection) -> int:
-            result = conn.execute(
+            query = (
                 update(api_keys)
-                .where(
-                    or_(
-                        api_keys.c.id == ident, api_keys.c.name == ident, api_keys.c.prefix == ident
-                    )
-                )
-                .where(api_keys.c.revoked_at.is_(None))
+                .where(match, api_keys.c.revoked_at.is_(None))
                 .values(revoked_at=now)
             )
-            return result.rowcount
+            return conn.execute(query).rowcount
 
         count = await self.db.write(work)
         self._cache.clear()
@@ -111,11 +173,18 @@ class KeyStore:
 
         def work(conn: Connection) -> Principal | None:
             row = conn.execute(
-                select(api_keys.c.id, api_keys.c.owner, api_keys.c.name).where(
+                select(api_keys.c.id, api_keys.c.owner, api_keys.c.name, api_keys.c.scopes).where(
                     api_keys.c.key_hash == digest, api_keys.c.revoked_at.is_(None)
                 )
             ).first()
-            return Principal(owner=row.owner, key_id=row.id, key_name=row.name) if row else None
+            if row is None:
+                return None
+            return Principal(
+                owner=row.owner,
+                key_id=row.id,
+                key_name=row.name,
+                scopes=stored_scopes(row.scopes),
+            )
 
         principal = await self.db.read(work)
         if len(self._cache) > 10_000:

@@ -90,9 +90,21 @@ api_keys = Table(
     Column("name", String(200), nullable=False),
     Column("key_hash", String(64), nullable=False, unique=True),
     Column("prefix", String(16), nullable=False),
+    # space-separated scopes (app.domain.scopes); keys made before scopes existed have all
+    Column("scopes", String(200), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("last_used_at", UTCDateTime),
     Column("revoked_at", UTCDateTime),
+)
+
+# Rate-limit buckets shared by every instance on PostgreSQL (in-process on SQLite): one row
+# per key or client address, holding the bucket's theoretical arrival time (GCRA) in Unix
+# seconds. UNLOGGED on PostgreSQL: a crash that loses the rows only forgives a few requests.
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("bucket", String(200), primary_key=True),
+    Column("tat", Float, nullable=False),
 )
 
 agents = Table(

@@ -1,11 +1,18 @@
 """A fake Slack Web API on 127.0.0.1, used through the real ``AsyncWebClient(base_url=…)``.
 
 Implemented: ``chat.postMessage`` (checks Slack's payload limits), ``chat.postEphemeral``,
-``users.info`` (a user with a ``tz``), ``auth.test``, ``views.open``, and POSTs to
-``/response_url/<id>`` (slash-command and interaction replies). Every call is recorded in
-``calls`` as ``(method, payload)``; ``script`` queues answers for a method (a 429 with
-``Retry-After``, an ``ok: false`` error, a 500) that are used before the default behaviour
-resumes.
+``users.info`` (a user with a ``tz``), ``auth.test``, ``views.open``/``publish``/``update``,
+``conversations.info``/``members``/``list`` (channels added with ``add_channel``; any other
+channel id is a public channel everyone is in, so tests that do not care need not set one
+up), and POSTs to ``/response_url/<id>`` (slash-command and interaction replies). Every
+call is recorded in ``calls`` as ``(method, payload)``; ``script`` queues answers for a
+method (a 429 with ``Retry-After``, an ``ok: false`` error, a 500, or ``DROP``: the
+connection closed without an answer) that are used before the default behaviour resumes.
+
+Every block and view the app sends is parsed with slack_sdk's own models and validated, with
+the limits the models do not check (a button's value, a view's private_metadata, an input's
+initial value) checked too: a card Slack would refuse is refused here with
+``invalid_blocks`` and recorded in ``invalid``.
 
     async def test_something(fake_slack):
         fake_slack.script("chat.postMessage", {"ok": False, "error": "ratelimited"},
@@ -31,6 +38,22 @@ from aiohttp import web
 MARKDOWN_PAYLOAD_LIMIT = 12_000
 TEXT_LIMIT = 40_000
 BLOCKS_LIMIT = 50
+BUTTON_VALUE_LIMIT = 2_000
+OPTION_LIMIT = 150
+METADATA_LIMIT = 3_000
+INPUT_LIMIT = 3_000
+BOT_USER = "U0BOT"
+#: a scripted answer that closes the connection without a response (a network blip)
+DROP = "<drop the connection>"
+
+
+@dataclass
+class FakeChannel:
+    id: str
+    name: str
+    private: bool = False
+    members: set[str] = field(default_factory=set)
+    archived: bool = False
 
 
 @dataclass
@@ -51,6 +74,13 @@ class FakeSlack:
         self.users: dict[str, dict[str, Any]] = {}
         #: every message chat.postMessage accepted (with its ts), as Slack would store it
         self.messages: list[dict[str, Any]] = []
+        #: channels with their members; the bot is a member when BOT_USER is among them
+        self.channels: dict[str, FakeChannel] = {}
+        #: what the models refused: (method, reason)
+        self.invalid: list[tuple[str, str]] = []
+        #: the App Home each user was last shown (views.publish)
+        self.homes: dict[str, dict[str, Any]] = {}
+        self._views = 0
         self._scripts: dict[str, list[ScriptedAnswer]] = {}
         self._ts = 1_700_000_000_000_100
         self._changed = asyncio.Condition()
@@ -77,8 +107,26 @@ class FakeSlack:
         answer = ScriptedAnswer(body, status, dict(headers or {}))
         self._scripts.setdefault(method, []).extend([answer] * times)
 
-    def add_user(self, user_id: str, *, tz: str, name: str | None = None) -> None:
-        self.users[user_id] = _user(user_id, tz=tz, name=name)
+    def add_user(
+        self, user_id: str, *, tz: str, name: str | None = None, admin: bool = False
+    ) -> None:
+        self.users[user_id] = _user(user_id, tz=tz, name=name, admin=admin)
+
+    def add_channel(
+        self,
+        channel_id: str,
+        name: str,
+        *,
+        members: set[str] | frozenset[str] = frozenset(),
+        private: bool = False,
+        bot: bool = True,
+    ) -> FakeChannel:
+        """A channel with these members (and the bot, unless ``bot=False``)."""
+        channel = FakeChannel(
+            channel_id, name, private, set(members) | ({BOT_USER} if bot else set())
+        )
+        self.channels[channel_id] = channel
+        return channel
 
     def posted(self) -> list[dict[str, Any]]:
         """The payloads of every chat.postMessage call, in order."""
@@ -101,6 +149,10 @@ class FakeSlack:
         scripted = self._scripts.get(method)
         if scripted:
             answer = scripted.pop(0)
+            if answer.body == DROP:
+                assert request.transport is not None
+                request.transport.close()
+                return web.Response(status=500)
             if isinstance(answer.body, str):
                 return web.Response(status=answer.status, text=answer.body, headers=answer.headers)
             return web.json_response(answer.body, status=answer.status, headers=answer.headers)
@@ -114,15 +166,14 @@ class FakeSlack:
         if method == "chat.postEphemeral":
             if not payload.get("channel") or not payload.get("user"):
                 return web.json_response({"ok": False, "error": "invalid_arguments"})
+            if (problem := self._invalid(method, payload.get("blocks"))) is not None:
+                return web.json_response({"ok": False, "error": "invalid_blocks", "why": problem})
             self._ts += 100
             return web.json_response({"ok": True, "message_ts": self._message_ts()})
-        if method == "views.open":
-            view = payload.get("view")
-            if isinstance(view, str):
-                view = json.loads(view)
-            if not payload.get("trigger_id") or not isinstance(view, dict):
-                return web.json_response({"ok": False, "error": "invalid_arguments"})
-            return web.json_response({"ok": True, "view": {"id": "V0FAKE", **view}})
+        if method in ("views.open", "views.publish", "views.update", "views.push"):
+            return web.json_response(self._view(method, payload))
+        if method.startswith("conversations."):
+            return web.json_response(self._conversations(method, payload))
         if method == "auth.test":
             return web.json_response(
                 {
@@ -140,7 +191,107 @@ class FakeSlack:
     async def handle_response_url(self, request: web.Request) -> web.Response:
         payload = await _payload(request)
         await self._record("response_url", {"id": request.match_info["ident"], **payload})
+        if (problem := self._invalid("response_url", payload.get("blocks"))) is not None:
+            return web.Response(status=400, text=f"invalid_blocks: {problem}")
         return web.Response(text="ok")
+
+    # -- views and conversations ----------------------------------------------------------
+
+    def _view(self, method: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+        view = payload.get("view")
+        if isinstance(view, str):
+            view = json.loads(view)
+        if not isinstance(view, dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        if method in ("views.open", "views.push") and not payload.get("trigger_id"):
+            return {"ok": False, "error": "invalid_arguments"}
+        if method == "views.publish" and not payload.get("user_id"):
+            return {"ok": False, "error": "invalid_arguments"}
+        if method == "views.update" and not (payload.get("view_id") or payload.get("external_id")):
+            return {"ok": False, "error": "invalid_arguments"}
+        if (problem := self._invalid_view(method, view)) is not None:
+            return {
+                "ok": False,
+                "error": "invalid_arguments",
+                "response_metadata": {"messages": [problem]},
+            }
+        self._views += 1
+        shown = {"id": payload.get("view_id") or f"V0FAKE{self._views}", **view}
+        if method == "views.publish":
+            self.homes[str(payload["user_id"])] = shown
+        return {"ok": True, "view": shown}
+
+    def _channel(self, channel_id: str) -> FakeChannel | None:
+        """The channel as the bot sees it: a private one it is not in does not exist."""
+        channel = self.channels.get(channel_id)
+        if channel is None:
+            if channel_id[:1] not in ("C", "G") or not channel_id.isupper():
+                return None
+            # not set up by the test: a public channel everyone is in
+            return FakeChannel(channel_id, channel_id.lower(), members={"*"})
+        if channel.private and BOT_USER not in channel.members:
+            return None
+        return channel
+
+    def _conversations(self, method: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+        if method == "conversations.list":
+            listed = [
+                {"id": c.id, "name": c.name, "is_private": c.private}
+                for c in self.channels.values()
+                if not c.private or BOT_USER in c.members
+            ]
+            return {"ok": True, "channels": listed, "response_metadata": {"next_cursor": ""}}
+        channel = self._channel(str(payload.get("channel") or ""))
+        if channel is None:
+            return {"ok": False, "error": "channel_not_found"}
+        if method == "conversations.info":
+            member = "*" in channel.members or BOT_USER in channel.members
+            return {
+                "ok": True,
+                "channel": {
+                    "id": channel.id,
+                    "name": channel.name,
+                    "is_channel": not channel.private,
+                    "is_group": False,
+                    "is_im": False,
+                    "is_private": channel.private,
+                    "is_archived": channel.archived,
+                    "is_member": member,
+                },
+            }
+        if method == "conversations.members":
+            if "*" in channel.members:  # everyone: whoever is asked about is in it
+                members = sorted({*self.users, "U0ALICE", "U0BOBBY1", BOT_USER})
+            else:
+                members = sorted(channel.members)
+            return self._page(members, "members", payload)
+        return {"ok": False, "error": "unknown_method"}
+
+    @staticmethod
+    def _page(items: list[Any], key: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """Cursor pagination as Slack does it, two items a page so tests cross pages."""
+        start = int(payload.get("cursor") or 0)
+        end = start + 2
+        cursor = str(end) if end < len(items) else ""
+        return {"ok": True, key: items[start:end], "response_metadata": {"next_cursor": cursor}}
+
+    # -- validation with slack_sdk's models -----------------------------------------------
+
+    def _invalid(self, method: str, blocks: Any) -> str | None:
+        if blocks is None or blocks == "":
+            return None
+        if isinstance(blocks, str):
+            blocks = json.loads(blocks)
+        problem = block_problem(blocks)
+        if problem is not None:
+            self.invalid.append((method, problem))
+        return problem
+
+    def _invalid_view(self, method: str, view: dict[str, Any]) -> str | None:
+        problem = view_problem(view)
+        if problem is not None:
+            self.invalid.append((method, problem))
+        return problem
 
     async def _record(self, method: str, payload: dict[str, Any]) -> None:
         self.calls.append((method, payload))
@@ -151,9 +302,16 @@ class FakeSlack:
         channel = str(payload.get("channel") or "")
         if not channel or (self.known_channels is not None and channel not in self.known_channels):
             return {"ok": False, "error": "channel_not_found"}
+        if channel in self.channels:
+            if self._channel(channel) is None:
+                return {"ok": False, "error": "channel_not_found"}
+            if BOT_USER not in self.channels[channel].members:
+                return {"ok": False, "error": "not_in_channel"}
         blocks = payload.get("blocks") or []
         if isinstance(blocks, str):
             blocks = json.loads(blocks)
+        if (problem := self._invalid("chat.postMessage", blocks)) is not None:
+            return {"ok": False, "error": "invalid_blocks", "why": problem}
         text = str(payload.get("text") or "")
         if not blocks and not text:
             return {"ok": False, "error": "no_text"}
@@ -183,7 +341,7 @@ class FakeSlack:
         ]
 
 
-def _user(user_id: str, *, tz: str, name: str | None = None) -> dict[str, Any]:
+def _user(user_id: str, *, tz: str, name: str | None = None, admin: bool = False) -> dict[str, Any]:
     return {
         "id": user_id,
         "name": name or user_id.lower(),
@@ -191,7 +349,74 @@ def _user(user_id: str, *, tz: str, name: str | None = None) -> dict[str, Any]:
         "tz": tz,
         "tz_label": tz,
         "is_bot": False,
+        "is_admin": admin,
+        "is_owner": False,
     }
+
+
+def block_problem(blocks: Any) -> str | None:
+    """Why Slack would refuse these blocks, or None: slack_sdk's models, then the limits
+    they leave out."""
+    from slack_sdk.errors import SlackObjectFormationError
+    from slack_sdk.models.blocks import Block
+
+    if not isinstance(blocks, list) or len(blocks) > BLOCKS_LIMIT:
+        return "blocks must be a list of at most 50"
+    for raw in blocks:
+        if not isinstance(raw, dict):
+            return "a block is not an object"
+        block = Block.parse(raw)
+        if block is None:
+            return f"unknown block type {raw.get('type')!r}"
+        try:
+            block.validate_json()
+        except SlackObjectFormationError as error:
+            return f"{raw.get('type')}: {error}"
+        if (problem := _limits(raw)) is not None:
+            return problem
+    return None
+
+
+def view_problem(view: dict[str, Any]) -> str | None:
+    from slack_sdk.errors import SlackObjectFormationError
+    from slack_sdk.models.views import View
+
+    try:
+        View(**view).validate_json()
+    except (SlackObjectFormationError, TypeError) as error:
+        return f"view: {error}"
+    if len(view.get("private_metadata") or "") > METADATA_LIMIT:
+        return "view: private_metadata is longer than 3000 characters"
+    return block_problem(view.get("blocks") or [])
+
+
+def _limits(node: Any) -> str | None:
+    if isinstance(node, list):
+        for item in node:
+            if (problem := _limits(item)) is not None:
+                return problem
+        return None
+    if not isinstance(node, dict):
+        return None
+    kind = node.get("type")
+    value = node.get("value")
+    if kind == "button" and isinstance(value, str) and len(value) > BUTTON_VALUE_LIMIT:
+        return f"button: value is longer than {BUTTON_VALUE_LIMIT} characters"
+    if kind is None and "text" in node and isinstance(value, str) and len(value) > OPTION_LIMIT:
+        return f"option: value is longer than {OPTION_LIMIT} characters"
+    if kind == "plain_text_input":
+        initial = node.get("initial_value") or ""
+        limit = min(node.get("max_length") or INPUT_LIMIT, INPUT_LIMIT)
+        if len(initial) > limit:
+            return f"plain_text_input: initial_value is longer than {limit} characters"
+    if kind == "conversations_select" and "initial_conversation" in node:
+        initial = str(node["initial_conversation"])
+        if not (initial[:1] in ("C", "G", "D") and initial.isupper()):
+            return "conversations_select: initial_conversation must be a conversation id"
+    for value in node.values():
+        if isinstance(value, (dict, list)) and (problem := _limits(value)) is not None:
+            return problem
+    return None
 
 
 async def _payload(request: web.Request) -> dict[str, Any]:

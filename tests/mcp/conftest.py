@@ -22,7 +22,7 @@ from mcp.client.stdio import StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 from mcp_types import CallToolResult
 
-from tests.support.service import ServiceProcess, create_key
+from tests.support.service import ServiceProcess, cli, create_key
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Service:
     database_url: str
     alice: str
     bob: str
+    publishable: str  # alice's, with the parse scope only
     home: Path
 
     def rest(self, key: str) -> httpx.AsyncClient:
@@ -55,11 +56,27 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
         process.env.pop(name, None)
     alice = create_key(process.env, "alice")
     bob = create_key(process.env, "bob")
+    page = ("keys", "create", "--name", "page", "--owner", _owner_of(process.env, "alice"))
+    publishable = cli(*page, "--scope", "parse", env=process.env).strip().splitlines()[-1]
     process.start()
     try:
-        yield Service(url=process.url, database_url=database_url, alice=alice, bob=bob, home=home)
+        yield Service(
+            url=process.url,
+            database_url=database_url,
+            alice=alice,
+            bob=bob,
+            publishable=publishable,
+            home=home,
+        )
     finally:
         process.stop()
+
+
+def _owner_of(env: dict[str, str], name: str) -> str:
+    for line in cli("keys", "list", env=env).splitlines():
+        if f"  {name}  " in line:
+            return line.split("owner=")[1].split()[0]
+    raise AssertionError(f"no key named {name}")
 
 
 @asynccontextmanager

@@ -101,3 +101,15 @@ async def test_the_prompt_walks_through_understand_preview_confirm_create(
     order = [text.index(tool) for tool in ("parse_schedule", "preview_schedule", "create_job")]
     assert order == sorted(order)
     assert "Do not create anything before they say yes" in text
+
+
+async def test_a_publishable_key_may_only_understand_and_preview(service: Service) -> None:
+    async with over_http(service, service.publishable) as page:
+        tools = {tool.name for tool in (await page.list_tools()).tools}
+        assert tools == {"parse_schedule", "preview_schedule"}
+        assert (await call(page, "preview_schedule", schedule="@daily"))["next_runs"]
+        refusal = await page.call_tool("list_jobs", {})
+    assert refusal.is_error
+    assert refusal.content[0].text == (
+        "this key may not use list_jobs: it needs the 'jobs:read' scope"
+    )

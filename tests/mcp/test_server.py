@@ -3,22 +3,17 @@ PostgreSQL: scopes, owners and protocol errors, without starting a process."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from mcp import Client
 from mcp.server import ServerRequestContext
 
+from agentcron.app.domain.scopes import ALL_SCOPES, Scope
 from agentcron.app.mcp.server import build_server
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.keys import Principal
 from tests.mcp.conftest import call, refused
-
-
-@dataclass(frozen=True)
-class ScopedPrincipal(Principal):
-    scopes: frozenset[str] = frozenset()
 
 
 def client_for(runtime: Runtime, principal: Principal) -> Client:
@@ -28,14 +23,13 @@ def client_for(runtime: Runtime, principal: Principal) -> Client:
     return Client(build_server(runtime, principal_of))
 
 
-def alice(**extra: Any) -> Principal:
-    if extra:
-        return ScopedPrincipal(owner="alice", key_id="key_a", key_name="alice", **extra)
-    return Principal(owner="alice", key_id="key_a", key_name="alice")
+def alice(*scopes: Scope) -> Principal:
+    granted = frozenset(scopes) if scopes else ALL_SCOPES
+    return Principal(owner="alice", key_id="key_a", key_name="alice", scopes=granted)
 
 
 async def test_a_parse_only_key_may_only_understand_and_preview(runtime: Runtime) -> None:
-    async with client_for(runtime, alice(scopes=frozenset({"parse"}))) as client:
+    async with client_for(runtime, alice(Scope.PARSE)) as client:
         tools = {tool.name for tool in (await client.list_tools()).tools}
         assert tools == {"parse_schedule", "preview_schedule"}
         preview = await call(client, "preview_schedule", schedule="0 9 * * 1-5")
@@ -45,7 +39,13 @@ async def test_a_parse_only_key_may_only_understand_and_preview(runtime: Runtime
         assert refusal.structured_content["status"] == 403
         assert "needs the 'jobs:write' scope" in refusal.content[0].text
         assert (await client.list_resources()).resources == []
-    async with client_for(runtime, alice(scopes=frozenset({"admin"}))) as client:
+    async with client_for(runtime, alice(Scope.JOBS_READ)) as client:
+        tools = {tool.name for tool in (await client.list_tools()).tools}
+        assert tools == {"list_jobs", "get_job", "list_runs", "get_run"}
+        refusal = await refused(client, "trigger_job", job_id="job_x")
+        assert refusal.structured_content is not None
+        assert refusal.structured_content["required_scope"] == "runs:write"
+    async with client_for(runtime, alice(Scope.ADMIN)) as client:
         assert len((await client.list_tools()).tools) == 12
 
 

@@ -119,7 +119,9 @@ async def test_a_named_channel_receives_the_results(alice: SlackUser) -> None:
 
 
 async def test_create_makes_the_job_for_the_person_who_asked(alice: SlackUser) -> None:
+    alice.fake.add_channel("C0OPS1234", "ops", members={ALICE})
     card = await alice.command("every weekday at 9am summarize yesterday's incidents in #ops")
+    assert "<#C0OPS1234>" in card_text(card)  # typed by name, found by its id
     ident = await alice.click(buttons(card)["Create"])
     [answer] = alice.fake.responses(ident)
     assert answer["replace_original"] is True  # the card's buttons are gone
@@ -134,7 +136,8 @@ async def test_create_makes_the_job_for_the_person_who_asked(alice: SlackUser) -
         "expression": "0 9 * * 1-5",
         "timezone": "America/New_York",
     }
-    assert job["delivery"]["channel"] == "slack:#ops"
+    assert job["delivery"]["channel"] == "slack:C0OPS1234"
+    assert job["delivery"]["failures_to"] == f"slack:{ALICE}"
     assert job["action"] == {"type": "agent"}
     assert job["status"] == "active"
     assert job["next_run_at"] == datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
