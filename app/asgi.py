@@ -11,7 +11,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 
 from agentcron.app.api import health, jobs, keys, openapi, schedules
-from agentcron.app.api.guard import RefuseNul
+from agentcron.app.api.guard import LimitBody, RefuseNul
 from agentcron.app.api.problems import EXCEPTION_HANDLERS
 from agentcron.app.config import Settings
 from agentcron.app.mcp.http import PATH as MCP_PATH
@@ -37,7 +37,7 @@ def _optional_route_modules() -> list[object]:
     import importlib
 
     found = []
-    for name in ("runs", "stats", "status", "agents", "chains", "smart", "backfill"):
+    for name in ("runs", "stats", "status", "agents", "dry_runs", "chains", "smart", "backfill"):
         try:
             found.append(importlib.import_module(f"agentcron.app.api.{name}"))
         except ModuleNotFoundError as exc:
@@ -100,7 +100,7 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
         ],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
-        middleware=[Middleware(RefuseNul)],
+        middleware=[Middleware(LimitBody), Middleware(RefuseNul)],
     )
     app.state.runtime = rt
     app.state.api_routes = routes

@@ -1,5 +1,5 @@
-"""``agentcron``: serve, serve MCP over stdio, migrate, manage API keys, validate and parse
-schedules."""
+"""``agentcron``: serve (REST, dashboard, MCP), serve MCP over stdio, migrate, manage API keys
+and agents, check the LLM, validate and parse schedules."""
 
 from __future__ import annotations
 
@@ -12,11 +12,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from agentcron.app.config import Settings
+from agentcron.app.errors import InvalidInput
 from agentcron.app.storage.database import redact
 
 
 def _settings() -> Settings:
-    return Settings.from_env()
+    try:
+        settings = Settings.from_env()
+        settings.price_table()  # AGENTCRON_MODEL_PRICES is read now, not at the first run
+    except ValueError as error:
+        raise SystemExit(f"agentcron: {error}") from None
+    return settings
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -98,6 +104,135 @@ def cmd_keys(args: argparse.Namespace) -> int:
         print(f"revoked {count} key(s)")
         return 0
     return 2
+
+
+async def _with_agents(action: Any) -> Any:
+    from agentcron.app.storage.agents import AgentStore
+    from agentcron.app.storage.database import Database
+
+    settings = _settings()
+    db = Database(settings.database_url)
+    try:
+        return await action(AgentStore(db, default_model=settings.llm_model))
+    finally:
+        await db.close()
+
+
+def _agent_body(args: argparse.Namespace) -> dict[str, Any]:
+    """The fields given on the command line, as an API body."""
+    body: dict[str, Any] = {}
+    for name in ("name", "model", "instructions", "max_steps", "max_tokens", "timeout"):
+        value = getattr(args, name, None)
+        if value is not None:
+            body["timeout_seconds" if name == "timeout" else name] = value
+    if args.model == "":
+        body["model"] = None  # follow the service default
+    for name in ("tools", "allowed_hosts", "read_hosts"):
+        value = getattr(args, name, None)
+        if value is not None:
+            body[name] = [item.strip() for item in value.split(",") if item.strip()]
+    if args.max_tokens_per_day is not None:
+        per_day = args.max_tokens_per_day.strip().lower()
+        try:
+            body["max_tokens_per_day"] = (
+                None if per_day in ("off", "none", "0") else int(per_day.replace(",", ""))
+            )
+        except ValueError:
+            raise InvalidInput.field("max_tokens_per_day", "must be a number or off") from None
+    return body
+
+
+def cmd_agents(args: argparse.Namespace) -> int:
+    """List, show, create, change and delete agents, as an administrator would."""
+    from agentcron.app.api.agents import render_agent
+    from agentcron.app.domain.agents import BUILTIN_ID, validate_agent
+    from agentcron.app.ids import new_id
+    from agentcron.app.storage.migrate import upgrade
+
+    upgrade(_settings().database_url)
+    now = datetime.now(UTC)
+    owner = getattr(args, "owner", None)
+    command = args.agents_command
+
+    async def run(store: Any) -> int:
+        if command == "list":
+            rows = await store.list(owner)
+            for row in rows:
+                whose = "shared" if row.get("owner") is None else f"owner={row['owner']}"
+                hosts = ",".join(row.get("allowed_hosts") or []) or "-"
+                per_day = row.get("max_tokens_per_day")
+                print(
+                    f"{row['id']}  {row['name']!r}  {whose}  model={row.get('model') or '-'}  "
+                    f"tools={','.join(row.get('tools') or []) or '-'}  sends_to={hosts}  "
+                    f"max_tokens={row['max_tokens']:,}/run"
+                    + (f",{per_day:,}/day" if per_day else "")
+                )
+            return 0
+        ident = getattr(args, "agent", None) or ""
+        existing = None
+        if command != "create":
+            existing = await (store.get(owner, ident) if owner else store.get_shared(ident))
+        if command == "show":
+            if existing is None:
+                print(
+                    f"no agent {ident!r}" + (f" for owner {owner!r}" if owner else ""),
+                    file=sys.stderr,
+                )
+                return 1
+            print(json.dumps(render_agent(existing), indent=2))
+            return 0
+        if command == "delete":
+            if existing is None or (owner and existing.get("owner") != owner):
+                print(f"no agent {ident!r} to delete", file=sys.stderr)
+                return 1
+            using = [] if ident == BUILTIN_ID else await store.jobs_using(owner, ident)
+            if using:
+                print(
+                    f"agent {ident} is used by {len(using)} job(s): {', '.join(using[:5])}",
+                    file=sys.stderr,
+                )
+                return 1
+            await store.delete(owner, ident, now=now)
+            print(
+                "restored the built-in default agent" if ident == BUILTIN_ID else f"deleted {ident}"
+            )
+            return 0
+        try:
+            body = _agent_body(args)
+            if command == "create":
+                values = validate_agent(body)
+                values.pop("shared", None)
+                values.update(id=new_id("agent"), owner=owner, created_at=now, updated_at=now)
+                row = await store.insert(values)
+            else:
+                if existing is None or (owner and existing.get("owner") != owner):
+                    print(f"no agent {ident!r} to change", file=sys.stderr)
+                    return 1
+                values = validate_agent(body, existing=existing)
+                values["updated_at"] = now
+                row = await store.update(existing.get("owner"), ident, values)
+        except InvalidInput as error:
+            for problem in error.problems:
+                print(f"invalid: {problem}", file=sys.stderr)
+            return 2
+        shown = await (store.get(owner, row["id"]) if owner else store.get_shared(row["id"]))
+        print(json.dumps(render_agent(shown or row), indent=2))
+        return 0
+
+    return int(asyncio.run(_with_agents(run)))
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """Check the configured LLM endpoint for agents, in one screen."""
+    from agentcron.app.executors.doctor import check_llm, render
+
+    settings = _settings()
+    checks = asyncio.run(check_llm(settings))
+    if args.json:
+        print(json.dumps([c.as_dict() for c in checks], indent=2))
+    else:
+        print(render(checks, settings))
+    return 1 if any(c.status == "fail" for c in checks) else 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -273,6 +408,43 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = keys_sub.add_parser("revoke", help="revoke a key by id, name or prefix")
     revoke.add_argument("key")
     keys.set_defaults(func=cmd_keys)
+
+    agents = sub.add_parser(
+        "agents", help="list, show, create, change and delete agents (as an administrator)"
+    )
+    agents_sub = agents.add_subparsers(dest="agents_command", required=True)
+    listing = agents_sub.add_parser("list", help="every agent (or one owner's and the shared)")
+    listing.add_argument("--owner", help="only what this owner can use")
+    show = agents_sub.add_parser("show", help="one agent as JSON")
+    show.add_argument("agent", help="an agent id, or default")
+    show.add_argument("--owner", help="an owner's agent (default: a shared one)")
+    delete = agents_sub.add_parser("delete", help="delete an agent (default: restore the built-in)")
+    delete.add_argument("agent")
+    delete.add_argument("--owner")
+    for name, what in (("create", "create an agent"), ("update", "change an agent")):
+        command = agents_sub.add_parser(name, help=what)
+        if name == "update":
+            command.add_argument("agent", help="an agent id, or default")
+        command.add_argument("--owner", help="the owner's agent (default: shared by every owner)")
+        command.add_argument("--name", required=name == "create")
+        command.add_argument("--model", help="a model name; '' follows AGENTCRON_LLM_MODEL")
+        command.add_argument("--instructions")
+        command.add_argument(
+            "--tools", help="comma-separated: http_fetch,current_time,previous_run,http_send"
+        )
+        command.add_argument(
+            "--allowed-hosts", help="hosts http_send may reach: api.example.com,*.example.org"
+        )
+        command.add_argument("--read-hosts", help="hosts http_fetch may read (default: any)")
+        command.add_argument("--max-steps", type=int)
+        command.add_argument("--max-tokens", type=int, help="tokens per run")
+        command.add_argument("--max-tokens-per-day", help="tokens per UTC day and owner, or off")
+        command.add_argument("--timeout", type=int, help="seconds per run")
+    agents.set_defaults(func=cmd_agents)
+
+    doctor = sub.add_parser("doctor", help="check the configured LLM endpoint for agents")
+    doctor.add_argument("--json", action="store_true")
+    doctor.set_defaults(func=cmd_doctor)
 
     validate = sub.add_parser("validate", help="check a schedule and print its next runs")
     validate.add_argument("type", choices=["cron", "every", "at"])

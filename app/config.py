@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass, field
+from typing import Any
 
+from agentcron.app.domain.pricing import PriceTable, parse_prices
 from agentcron.app.storage.database import DEFAULT_URL
 
 
@@ -32,6 +34,32 @@ def _float(name: str, default: float) -> float:
     return float(value) if value not in (None, "") else default
 
 
+_OFF = ("0", "off", "none", "no", "false", "unlimited")
+
+
+def _limit(name: str, default: float | None, kind: type[int] | type[float]) -> Any:
+    """A limit: a positive number, or 0/off/none for no limit."""
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    if value.strip().lower() in _OFF:
+        return None
+    try:
+        number = kind(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise ValueError(f"{name} must be a number, or off for no limit; got {value!r}") from None
+    if number < 0:
+        raise ValueError(f"{name} must not be negative; got {value!r}")
+    return number or None
+
+
+def _choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = (os.environ.get(name) or default).strip().lower()
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}; got {value!r}")
+    return value
+
+
 @dataclass
 class Settings:
     database_url: str = DEFAULT_URL
@@ -55,6 +83,15 @@ class Settings:
     openai_api_key: str | None = None
     openai_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
+    # what agents do about servers without tool calling: auto | fallback | off
+    llm_tools: str = "auto"
+    # the output cap's parameter name: auto | max_completion_tokens | max_tokens
+    llm_output_cap: str = "auto"
+    # budgets, per owner (None: no limit); days and months are UTC
+    daily_token_quota: int | None = 1_000_000
+    monthly_cost_limit_usd: float | None = 50.0
+    # AGENTCRON_MODEL_PRICES: JSON (or @file) over the built-in price table
+    model_prices: str | None = None
     # Slack
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
@@ -88,6 +125,15 @@ class Settings:
             openai_api_key=env("OPENAI_API_KEY"),
             openai_base_url=env("OPENAI_BASE_URL"),
             llm_model=env("AGENTCRON_LLM_MODEL") or "gpt-4o-mini",
+            llm_tools=_choice("AGENTCRON_LLM_TOOLS", "auto", ("auto", "fallback", "off")),
+            llm_output_cap=_choice(
+                "AGENTCRON_LLM_OUTPUT_CAP",
+                "auto",
+                ("auto", "max_completion_tokens", "max_tokens"),
+            ),
+            daily_token_quota=_limit("AGENTCRON_DAILY_TOKEN_QUOTA", 1_000_000, int),
+            monthly_cost_limit_usd=_limit("AGENTCRON_MONTHLY_COST_LIMIT_USD", 50.0, float),
+            model_prices=env("AGENTCRON_MODEL_PRICES") or None,
             slack_bot_token=env("SLACK_BOT_TOKEN"),
             slack_signing_secret=env("SLACK_SIGNING_SECRET"),
             slack_api_url=env("AGENTCRON_SLACK_API_URL"),
@@ -102,3 +148,10 @@ class Settings:
     @property
     def llm_configured(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
+
+    def price_table(self) -> PriceTable:
+        """The model prices: the built-in table with ``AGENTCRON_MODEL_PRICES`` over it
+        (ValueError naming the bad entry)."""
+        if not self.model_prices:
+            return PriceTable()
+        return PriceTable(parse_prices(self.model_prices))

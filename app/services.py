@@ -22,6 +22,7 @@ from agentcron.app.domain.jobspec import (
 from agentcron.app.domain.schedule import (
     Schedule,
     ScheduleError,
+    check_range,
     local_iso,
     next_fire_time,
     next_fire_times,
@@ -153,6 +154,13 @@ class JobService:
         if created:
             self.rt.jobs_changed()
         return row, created
+
+    async def preview(self, owner: str, body: Any) -> dict[str, Any]:
+        """The job ``body`` would create, checked like a create but not stored (a dry run
+        of a job before it exists)."""
+        values = validate_job(body, now=self.rt.clock.now())
+        values.update(owner=owner, model=await self._model_for(owner, values))
+        return values
 
     async def get(self, owner: str, job_id: str) -> dict[str, Any]:
         row = await self.rt.jobs.get(owner, job_id)
@@ -443,4 +451,7 @@ def _parse_instant(value: Any, field: str) -> datetime:
         raise InvalidInput.field(field, "is not an ISO 8601 date-time") from None
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=UTC)
-    return instant.astimezone(UTC)
+    try:
+        return check_range(instant, field=field)
+    except ScheduleError as exc:
+        raise InvalidInput.field(exc.field, exc.reason) from None

@@ -1,11 +1,22 @@
-"""Refuse NUL characters in the path and query string before any endpoint sees them
-(PostgreSQL cannot store them in text, and no identifier or filter of ours contains one)."""
+"""Guards every request passes before any endpoint sees it.
+
+- ``RefuseNul``: NUL characters in the path and query string (PostgreSQL cannot store them in
+  text, and no identifier or filter of ours contains one).
+- ``LimitBody``: a request body is counted as it streams in and refused with 413 as soon as
+  it passes ``MAX_BODY_BYTES``, chunked or not, for every route (``/slack/events`` too, which
+  needs no key). A declared ``Content-Length`` above the limit is refused before a byte is
+  read. Nothing is buffered here: the endpoint still reads the body itself, through a
+  ``receive`` that stops at the limit, so memory per request is bounded by the limit.
+"""
 
 from __future__ import annotations
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from agentcron.app.api.problems import problem
+
+#: the largest request body any endpoint accepts (a job is a few kilobytes; Slack's payloads too)
+MAX_BODY_BYTES = 1_000_000
 
 
 class RefuseNul:
@@ -20,3 +31,53 @@ class RefuseNul:
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+
+class BodyTooLarge(Exception):
+    """Raised from ``receive`` when the body passes the limit; answered 413 below."""
+
+
+class LimitBody:
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                if not value.isdigit():
+                    await problem(400, "Content-Length is not a number")(scope, receive, send)
+                    return
+                if int(value) > self.max_bytes:
+                    await self._too_large(scope, receive, send)
+                    return
+        received = 0
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise BodyTooLarge
+            return message
+
+        async def watched_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, watched_send)
+        except BodyTooLarge:
+            if not started:  # (an endpoint that answered while reading has nothing to add)
+                await self._too_large(scope, receive, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = problem(413, f"the body is larger than {self.max_bytes} bytes")
+        await response(scope, receive, send)

@@ -8,8 +8,10 @@ from starlette.routing import Route
 
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import bool_param, caller, json_body, runtime
-from agentcron.app.api.render import render_job
+from agentcron.app.api.dry_runs import try_new_job
+from agentcron.app.api.render import render_job, render_jobs
 from agentcron.app.domain.scopes import Scope
+from agentcron.app.errors import InvalidInput
 from agentcron.app.services import JobService, job_query
 
 JOB_FILTERS = ("status", "tag", "agent_id", "q", "sort", "order", "limit", "offset")
@@ -27,7 +29,7 @@ async def list_jobs(request: Request) -> Response:
     rows, total = await service(request).list(principal.owner, query)
     return JSONResponse(
         {
-            "jobs": [render_job(r) for r in rows],
+            "jobs": render_jobs(rows),
             "count": total,
             "limit": query.limit,
             "offset": query.offset,
@@ -39,6 +41,12 @@ async def list_jobs(request: Request) -> Response:
 async def create_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
+    if isinstance(body, dict) and "dry_run" in body:
+        flag = body.pop("dry_run")
+        if not isinstance(flag, bool):
+            raise InvalidInput.field("dry_run", "must be true or false")
+        if flag:
+            return await try_new_job(request, principal, body)
     row, created = await service(request).create(
         principal.owner,
         body,

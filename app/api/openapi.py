@@ -24,6 +24,10 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("post", "/jobs/{job_id}/resume"): "Resume a paused job",
     ("patch", "/jobs/{job_id}/reschedule"): "New schedule, optionally from effective_from",
     ("post", "/jobs/{job_id}/trigger"): "Run the job now; answers 202 with the run id",
+    ("post", "/jobs/{job_id}/dry-run"): (
+        "Try an agent job once now: no effect tools, no delivery, no run recorded; "
+        "answers with output, tool calls, tokens and cost"
+    ),
     ("get", "/jobs/{job_id}/runs"): "List a job's runs (status, limit, offset)",
     ("get", "/jobs/{job_id}/runs/{run_id}"): "Read a run",
     ("post", "/jobs/{job_id}/runs/{run_id}/cancel"): "Cancel a queued or running run",
@@ -35,7 +39,11 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("get", "/status"): "Engine status",
     ("get", "/calendar-data"): "Every occurrence of your active jobs in a range",
     ("get", "/agents"): "List agents (yours and the built-in default)",
-    ("post", "/agents"): "Create an agent",
+    ("post", "/agents"): "Create an agent (shared: an administrator's, for every owner)",
+    ("get", "/agents/{agent_id}"): "Read an agent",
+    ("put", "/agents/{agent_id}"): "Change an agent (shared ones and default: administrators)",
+    ("patch", "/agents/{agent_id}"): "Change an agent (shared ones and default: administrators)",
+    ("delete", "/agents/{agent_id}"): "Delete an agent (default: back to the built-in one)",
     ("get", "/chains"): "List chains",
     ("post", "/chains"): "Create a chain (a DAG of jobs; cycles are refused, named)",
     ("get", "/chains/{chain_id}"): "Read a chain with its recent chain runs",
@@ -60,7 +68,7 @@ def _schemas() -> dict[str, Any]:
     schemas: dict[str, Any] = {}
     models: list[Any] = [JobFields]
     try:
-        from agentcron.app.api.agents import AgentFields
+        from agentcron.app.domain.agents import AgentFields
 
         models.append(AgentFields)
         for method in ("post", "put", "patch"):

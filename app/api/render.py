@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
 from agentcron.app.domain.schedule import local_iso, next_fire_time
 from agentcron.app.domain.stored import parsed_schedule
+
+log = logging.getLogger("agentcron.api")
 
 
 def utc_iso(instant: datetime | None) -> str | None:
@@ -46,10 +49,43 @@ def displayed_next_run(row: dict[str, Any]) -> datetime | None:
     next_run = row.get("next_run_at")
     if next_run is None or not row.get("exclusions") or not row.get("schedule"):
         return next_run
-    schedule, exclusions = parsed_schedule(row["schedule"], row["exclusions"])
+    try:
+        schedule, exclusions = parsed_schedule(row["schedule"], row["exclusions"])
+    except (ValueError, TypeError):  # a schedule an earlier version accepted: show the stored
+        return next_run
     if exclusions is None or exclusions.reason(next_run, schedule.zone) is None:
         return next_run
     return next_fire_time(schedule, after=next_run, exclusions=exclusions)
+
+
+def _in_zone(instant: datetime | None, zone: str) -> str | None:
+    """``instant`` on the job's wall clock; in UTC if that clock cannot show it (a row an
+    earlier version wrote: an unknown zone, or a time past year 9999 at the zone's offset)."""
+    if instant is None:
+        return None
+    try:
+        return local_iso(instant, zone)
+    except (ValueError, OverflowError):
+        return utc_iso(instant)
+
+
+def render_jobs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Jobs for a list: a row that cannot be shown is reported in its place, never fatal."""
+    out = []
+    for row in rows:
+        try:
+            out.append(render_job(row))
+        except Exception as exc:
+            log.warning("job %s cannot be shown: %r", row.get("id"), exc)
+            out.append(
+                {
+                    "id": row.get("id"),
+                    "name": row.get("name"),
+                    "status": row.get("status"),
+                    "unreadable": f"this job's stored data cannot be shown ({type(exc).__name__})",
+                }
+            )
+    return out
 
 
 def render_job(row: dict[str, Any]) -> dict[str, Any]:
@@ -74,6 +110,7 @@ def render_job(row: dict[str, Any]) -> dict[str, Any]:
             "status": row["status"],
             "delivery": row.get("delivery"),
             "condition": row.get("condition"),
+            "budget": row.get("budget"),
             "retry": row.get("retry"),
             "timeout_seconds": row.get("timeout_seconds"),
             "overlap": row.get("overlap") or "skip",
@@ -86,8 +123,8 @@ def render_job(row: dict[str, Any]) -> dict[str, Any]:
             "webhook_url": row.get("webhook_url"),
             "idempotency_key": row.get("idempotency_key"),
             "created_by": row.get("created_by"),
-            "next_run_at": local_iso(next_run, zone) if next_run else None,
-            "last_run_at": local_iso(row["last_run_at"], zone) if row.get("last_run_at") else None,
+            "next_run_at": _in_zone(next_run, zone),
+            "last_run_at": _in_zone(row.get("last_run_at"), zone),
             "run_count": row.get("run_count") or 0,
             "consecutive_failures": row.get("consecutive_failures") or 0,
             "created_at": utc_iso(row["created_at"]),
@@ -123,8 +160,7 @@ RUN_FIELDS = (
 def render_run(row: dict[str, Any], zone: str = "UTC") -> dict[str, Any]:
     body = {name: row.get(name) for name in RUN_FIELDS}
     for name in ("scheduled_for", "started_at", "completed_at", "created_at"):
-        value = row.get(name)
-        body[name] = local_iso(value, zone) if value is not None else None
+        body[name] = _in_zone(row.get(name), zone)
     started, completed = row.get("started_at"), row.get("completed_at")
     body["duration_seconds"] = (
         round((completed - started).total_seconds(), 3) if started and completed else None

@@ -25,7 +25,7 @@ from agentcron.app.domain.schedule import (
     local_iso,
 )
 from agentcron.app.domain.scopes import Scope
-from agentcron.app.domain.stored import parsed_schedule
+from agentcron.app.domain.stored import readable_schedules
 from agentcron.app.errors import InvalidInput
 from agentcron.app.services import MAX_PREVIEW_RUNS, ScheduleService, preview_of
 
@@ -92,10 +92,10 @@ async def calendar_data(request: Request) -> Response:
     limit = int_param(request, "limit", MAX_CALENDAR_EVENTS, low=1, high=MAX_CALENDAR_EVENTS)
     events: list[dict[str, Any]] = []
     truncated = False
-    for job in await rt.jobs.active_with_schedules(principal.owner, limit=5_000):
+    jobs = await rt.jobs.active_with_schedules(principal.owner, limit=5_000)
+    for job, schedule, exclusions in readable_schedules(jobs):
         if job_filter and job["id"] != job_filter:
             continue
-        schedule, exclusions = parsed_schedule(job["schedule"], job.get("exclusions"))
         room = limit - len(events)
         times = fire_times_between(
             schedule, start=start, end=end, exclusions=exclusions, limit=room + 1

@@ -16,7 +16,7 @@ from agentcron.app.api.common import caller, choice_param, int_param, runtime, z
 from agentcron.app.domain.heatmap import build_heatmap, planned_fires
 from agentcron.app.domain.schedule import local_iso
 from agentcron.app.domain.scopes import Scope
-from agentcron.app.domain.stored import parsed_schedule
+from agentcron.app.domain.stored import readable_schedules
 from agentcron.app.domain.suggestions import classify_goal, load_by_minute, suggest
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService
@@ -88,7 +88,7 @@ async def heatmap(request: Request) -> Response:
     if source == "scheduled":
         start, end = now, now + SCHEDULED_WINDOW
         jobs = await rt.jobs.active_with_schedules(principal.owner, limit=5_000)
-        schedules = [parsed_schedule(j["schedule"], j.get("exclusions")) for j in jobs]
+        schedules = [(s, e) for _, s, e in readable_schedules(jobs)]
         fires, truncated = planned_fires(schedules, start=start, end=end, limit=MAX_PLANNED_FIRES)
         events = [(instant, 1.0) for instant in fires]
     else:

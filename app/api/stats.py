@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import weakref
 from datetime import UTC, datetime, time
+from time import monotonic
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from agentcron.app.api.admin import require_admin
 from agentcron.app.api.auth import requires
-from agentcron.app.api.common import caller, int_param, runtime, zone_param
+from agentcron.app.api.common import bool_param, caller, int_param, runtime, zone_param
 from agentcron.app.api.render import job_zone, utc_iso
 from agentcron.app.domain.schedule import local_iso
 from agentcron.app.domain.scopes import Scope
+from agentcron.app.executors.doctor import check_llm
+from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService
+from agentcron.app.storage.spend import SpendStore
 from agentcron.app.storage.stats import StatsStore
+
+LLM_CHECK_SECONDS = 60.0
+_LLM_CHECKS: weakref.WeakKeyDictionary[Runtime, tuple[float, dict[str, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 @requires(Scope.JOBS_READ)
@@ -27,6 +39,15 @@ async def stats(request: Request) -> Response:
     body = await StatsStore(rt.db).owner_stats(principal.owner, since=midnight)
     body["timezone"] = zone.key
     body["since"] = local_iso(midnight, zone)
+    spend = await SpendStore(rt.db).owner_report(principal.owner, now=now)
+    body["spend"] = {
+        **spend,
+        "days": "UTC",
+        "limits": {
+            "daily_token_quota": rt.settings.daily_token_quota,
+            "monthly_cost_limit_usd": rt.settings.monthly_cost_limit_usd,
+        },
+    }
     return JSONResponse(body)
 
 
@@ -40,6 +61,8 @@ async def job_stats(request: Request) -> Response:
     zone = job_zone(job)
     for name in ("last_success_at", "last_failure_at"):
         body[name] = local_iso(body[name], zone) if body[name] else None
+    spend = await SpendStore(rt.db).job_report(job["id"], now=rt.clock.now(), days=days)
+    body["spend"] = {**spend, "days": "UTC", "budget": job.get("budget")}
     body.update(
         name=job["name"],
         run_count=job.get("run_count") or 0,
@@ -51,7 +74,7 @@ async def job_stats(request: Request) -> Response:
 
 @requires(Scope.JOBS_READ)
 async def status(request: Request) -> Response:
-    await caller(request)
+    principal = await caller(request)
     rt = runtime(request)
     engine = rt.engine
     now = await engine.now() if engine is not None else rt.clock.now()
@@ -89,7 +112,29 @@ async def status(request: Request) -> Response:
         "last_fire_lateness_seconds": scheduler.last_lateness if scheduler else None,
         "now": utc_iso(now),
     }
+    if bool_param(request, "llm"):
+        require_admin(principal, to="check the LLM endpoint")
+        body["llm"] = await _llm_checks(rt)
     return JSONResponse(body)
+
+
+async def _llm_checks(rt: Runtime) -> dict[str, Any]:
+    """``agentcron doctor``'s checks, at most once a minute per instance (each costs a few
+    model requests)."""
+    cached = _LLM_CHECKS.get(rt)
+    moment = monotonic()
+    if cached is not None and moment - cached[0] < LLM_CHECK_SECONDS:
+        return cached[1]
+    checks = await check_llm(rt.settings)
+    result = {
+        "ready": not any(c.status == "fail" for c in checks),
+        "checked_at": utc_iso(rt.clock.now()),
+        "base_url": rt.settings.openai_base_url,
+        "model": rt.settings.llm_model,
+        "checks": [c.as_dict() for c in checks],
+    }
+    _LLM_CHECKS[rt] = (moment, result)
+    return result
 
 
 routes = [

@@ -73,6 +73,15 @@ class ConditionSpec(BaseModel):
     expression: str = Field(min_length=1, max_length=2_000)
 
 
+class BudgetSpec(BaseModel):
+    """An agent job's own token limits, under its agent's (``domain.budgets``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_tokens_per_run: int | None = Field(None, ge=1_000, le=2_000_000)
+    max_tokens_per_day: int | None = Field(None, ge=1_000, le=1_000_000_000)
+
+
 class HttpSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -100,6 +109,7 @@ class JobFields(BaseModel):
     status: Literal["active", "paused"] | None = None
     delivery: DeliverySpec | None = None
     condition: ConditionSpec | None = None
+    budget: BudgetSpec | None = None
     retry: RetrySpec | None = None
     timeout_seconds: int | None = Field(None, ge=1, le=86_400)
     overlap: Literal["skip", "queue", "allow", "cancel_previous"] | None = None
@@ -367,6 +377,9 @@ def validate_job(
         values["delivery"] = _delivery(fields.delivery, problems) if fields.delivery else None
     if "condition" in given:
         values["condition"] = _condition(fields.condition, problems) if fields.condition else None
+    if "budget" in given:
+        budget = fields.budget.model_dump(exclude_none=True) if fields.budget else {}
+        values["budget"] = budget or None
     if "retry" in given:
         retry = fields.retry
         if retry and retry.max_delay is not None and retry.max_delay < retry.base_delay:

@@ -35,6 +35,11 @@ ScheduleType = Literal["cron", "every", "at"]
 SCHEDULE_TYPES: tuple[ScheduleType, ...] = ("cron", "every", "at")
 MAX_INTERVAL = 366 * 86400
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# Instants a user may name. Far enough inside datetime's years 1-9999 that every zone's wall
+# clock can show them (9999-12-31T23:59:59Z is year 10000 at +14:00) and that stepping a
+# schedule from them never leaves the calendar.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 # Giving up on exclusions: each skip jumps at least to the end of the excluded day or window,
 # so this is years of consecutive excluded slots, yet still bounded when everything is excluded.
@@ -91,7 +96,19 @@ def parse_instant(value: object, *, zone: ZoneInfo, field: str) -> datetime:
         raise ScheduleError(field, "not an ISO 8601 date-time")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
-    return parsed.astimezone(UTC)
+    return check_range(parsed, field=field)
+
+
+def check_range(instant: datetime, *, field: str) -> datetime:
+    """``instant`` as UTC if it lies in [EARLIEST, LATEST), else ScheduleError naming ``field``
+    (including instants whose offset takes them off the calendar: 0001-01-01T00:00:00+14:00)."""
+    try:
+        utc = instant.astimezone(UTC)
+    except OverflowError:
+        utc = None
+    if utc is None or not EARLIEST <= utc < LATEST:
+        raise ScheduleError(field, f"must lie between {EARLIEST.year} and {LATEST.year - 1}")
+    return utc
 
 
 # A date alone is not accepted: "2026-12-31" as an end bound is ambiguous (start or end of day?).
@@ -463,6 +480,8 @@ def _check_interval(value: object, *, field: str) -> int:
     if isinstance(value, bool):
         raise ScheduleError(field, reason)
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        if len(value.strip()) > 12:
+            raise ScheduleError(field, f"must be at most {MAX_INTERVAL} seconds (366 days)")
         value = int(value.strip())
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -490,10 +509,13 @@ def iter_fire_times(schedule: Schedule, *, after: datetime) -> Iterator[datetime
     else:
         times = iter([schedule.at] if schedule.at is not None and schedule.at > after else [])
     end = schedule.end_at
-    for instant in times:
-        if end is not None and instant > end:
-            return
-        yield instant
+    try:
+        for instant in times:
+            if end is not None and instant > end:
+                return
+            yield instant
+    except OverflowError:
+        return  # stepped past year 9999: there is no later fire time
 
 
 def _every_times(schedule: Schedule, after: datetime) -> Iterator[datetime]:

@@ -38,8 +38,9 @@ class Outcome:
 
     output: str = ""
     data: dict[str, Any] = field(default_factory=dict)
-    #: LLM token usage where known: {"prompt_tokens", "completion_tokens", "total_tokens"}
-    usage: dict[str, int] | None = None
+    #: LLM usage where known: {"prompt_tokens", "completion_tokens", "total_tokens", "steps",
+    #: "model", "cost_usd", "priced", "estimated", "token_limit"}
+    usage: dict[str, Any] | None = None
 
 
 class ExecutionFailed(Exception):
@@ -52,7 +53,7 @@ class ExecutionFailed(Exception):
         retryable: bool = True,
         data: dict[str, Any] | None = None,
         output: str = "",
-        usage: dict[str, int] | None = None,
+        usage: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -66,3 +67,13 @@ class Executor(Protocol):
     async def execute(self, action: dict[str, Any], context: RunContext) -> Outcome:
         """Do one attempt of ``action`` (the job's ``action`` settings) for ``context``."""
         ...
+
+
+class RunSkipped(ExecutionFailed):
+    """The run must not start (a budget is used up). ``message`` is the reason to record;
+    ``limit`` and ``period`` say which limit and when, so the owner is told once per period."""
+
+    def __init__(self, message: str, *, limit: str, period: str) -> None:
+        super().__init__(message, retryable=False)
+        self.limit = limit
+        self.period = period

@@ -1,14 +1,19 @@
 """The agent's built-in tools: what a model may do during a run, and nothing more.
 
-``http_fetch`` (GET/POST through the engine's SSRF-guarded session, size and time limits),
-``current_time``, ``previous_run`` (the job's last output and data, and the upstream run of
-a chain) and ``finish(output, data)``, which ends the run. An agent's ``tools`` allow-list
-picks among the first three; ``finish`` is always offered. There is deliberately no tool
-that reads or writes jobs, agents or keys: a scheduled agent cannot reschedule itself.
+Read tools bring information in: ``http_fetch`` (GET a public page through the engine's
+SSRF-guarded session, bounded in size and time; an agent's ``read_hosts`` may narrow it),
+``current_time`` and ``previous_run`` (the job's last output and data, and the upstream run
+of a chain). The effect tool ``http_send`` (POST, PUT, PATCH, DELETE) sends data out, so it
+reaches only the hosts in the agent's ``allowed_hosts``, never follows a redirect elsewhere,
+and is never offered to the built-in agent or in a dry run (``app.domain.agents``).
+``finish(output, data)`` ends the run; where the result goes is the job's ``delivery``, and
+nothing the model says changes it. There is deliberately no tool that reads or writes jobs,
+agents or keys: a scheduled agent cannot reschedule itself.
 
-A tool call never fails the attempt. Bad arguments, a refused address or a network error
-come back to the model as ``{"error": …}`` so it can correct itself; the executor bounds
-how often that may happen.
+What a tool brings back goes to the model as a ``tool`` message: JSON data, quoted, never
+merged into the instructions. A tool call never fails the attempt. Bad arguments, a refused
+address or a network error come back to the model as ``{"error": …}`` so it can correct
+itself; the executor bounds how often that may happen.
 """
 
 from __future__ import annotations
@@ -19,45 +24,46 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import aiohttp
 
 from agentcron.app.clock import Clock
+from agentcron.app.domain.agents import FINISH, TOOL_NAMES, host_allowed
 from agentcron.app.executors.base import RunContext
 from agentcron.app.executors.http import read_bounded
 from agentcron.delivery.netguard import BlockedAddress, check_url
 
-#: the tools an agent's allow-list may name, in the order they are offered to the model
-TOOL_NAMES = ("http_fetch", "current_time", "previous_run")
-FINISH = "finish"
-
-FETCH_METHODS = ("GET", "POST")
+SEND_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 FETCH_TIMEOUT_SECONDS = 20.0
 MAX_FETCH_BYTES = 1_000_000
 #: what a fetch hands back to the model; every character is paid for in tokens
 MAX_FETCH_CHARS = 16_000
+#: a GET can carry data out in its URL too; this bounds how much per call
+MAX_FETCH_URL_CHARS = 1_024
 MAX_PREVIOUS_OUTPUT_CHARS = 4_000
 MAX_DATA_BYTES = 64_000
 MAX_REQUEST_BODY_CHARS = 64_000
+#: what the tool log of a dry run keeps of each call's arguments and answer
+MAX_LOGGED_CHARS = 2_000
+#: headers a model may not set on http_send (the connection's own, and credentials it
+#: could only have read from a page)
+_FORBIDDEN_HEADERS = frozenset(
+    {"host", "content-length", "transfer-encoding", "connection", "cookie", "proxy-authorization"}
+)
 
 SPECS: dict[str, dict[str, Any]] = {
     "http_fetch": {
         "description": (
-            "Fetch a public URL over HTTP(S) (GET or POST) and return the status, content "
-            "type and body (JSON parsed; HTML reduced to its text; long bodies truncated)."
+            "GET a public URL and return the status, content type and body (JSON parsed; "
+            "HTML reduced to its text; long bodies truncated). Read-only: it cannot send "
+            "a body or headers."
         ),
         "parameters": {
             "type": "object",
             "properties": {
                 "url": {"type": "string", "description": "an http:// or https:// URL"},
-                "method": {"type": "string", "enum": list(FETCH_METHODS)},
-                "headers": {
-                    "type": "object",
-                    "additionalProperties": {"type": "string"},
-                    "description": "extra request headers",
-                },
-                "body": {"type": "string", "description": "POST body (JSON text or plain text)"},
             },
             "required": ["url"],
             "additionalProperties": False,
@@ -80,11 +86,33 @@ SPECS: dict[str, dict[str, Any]] = {
         ),
         "parameters": {"type": "object", "properties": {}, "additionalProperties": False},
     },
+    "http_send": {
+        "description": (
+            "Send an HTTP request with a body (POST, PUT, PATCH or DELETE) to one of the "
+            "hosts this agent is allowed to reach; returns the status and the answer."
+        ),
+        "parameters": {
+            "type": "object",
+            "properties": {
+                "url": {"type": "string", "description": "an https:// URL on an allowed host"},
+                "method": {"type": "string", "enum": list(SEND_METHODS)},
+                "headers": {
+                    "type": "object",
+                    "additionalProperties": {"type": "string"},
+                    "description": "extra request headers",
+                },
+                "body": {"type": "string", "description": "the body (JSON text or plain text)"},
+            },
+            "required": ["url", "method"],
+            "additionalProperties": False,
+        },
+    },
     FINISH: {
         "description": (
             "End the run. `output` is the markdown result people will read; `data` is a "
             "JSON object of the facts behind it (numbers as numbers), which the job's "
-            "condition is evaluated against. Call it exactly once."
+            "condition is evaluated against. Where the result goes is fixed by the job. "
+            "Call it exactly once."
         ),
         "parameters": {
             "type": "object",
@@ -151,6 +179,13 @@ def _refuse_constant(name: str) -> Any:
 
 def check_finish(arguments: Mapping[str, Any]) -> Finished:
     """Validate ``finish`` arguments; ToolError saying what to send instead."""
+    extra = sorted(set(arguments) - {"output", "data"})
+    if extra:
+        names = ", ".join(f"`{name}`" for name in extra)
+        raise ToolError(
+            f"finish takes only `output` and `data`, not {names}; where the result goes "
+            "is fixed by the job"
+        )
     output = arguments.get("output")
     if not isinstance(output, str):
         raise ToolError("`output` must be a string of markdown")
@@ -180,6 +215,16 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+@dataclass(frozen=True)
+class ToolCall:
+    """One call as the dry-run log shows it."""
+
+    name: str
+    arguments: str
+    ok: bool
+    answer: str
+
+
 @dataclass
 class ToolBox:
     """The tools of one run. ``time_left`` says how many seconds the run may still spend."""
@@ -191,6 +236,11 @@ class ToolBox:
     time_left: Callable[[], float] = lambda: FETCH_TIMEOUT_SECONDS
     #: data keys the job's condition reads (the model is told once when one is missing)
     required_keys: frozenset[str] = frozenset()
+    #: hosts ``http_send`` may reach (the agent's ``allowed_hosts``)
+    allowed_hosts: tuple[str, ...] = ()
+    #: hosts ``http_fetch`` may read; empty: any public host
+    read_hosts: tuple[str, ...] = ()
+    calls: list[ToolCall] = field(default_factory=list)
     _insisted: bool = field(default=False, init=False)
 
     def specs(self) -> list[dict[str, Any]]:
@@ -198,6 +248,18 @@ class ToolBox:
 
     async def call(self, name: str, raw_arguments: str | None) -> ToolReply:
         """Run one tool call; errors become replies the model can act on."""
+        reply = await self._call(name, raw_arguments)
+        self.calls.append(
+            ToolCall(
+                name=name,
+                arguments=(raw_arguments or "")[:MAX_LOGGED_CHARS],
+                ok=reply.ok,
+                answer=reply.content[:MAX_LOGGED_CHARS],
+            )
+        )
+        return reply
+
+    async def _call(self, name: str, raw_arguments: str | None) -> ToolReply:
         try:
             if name != FINISH and name not in self.allowed:
                 offered = [n for n in TOOL_NAMES if n in self.allowed] + [FINISH]
@@ -207,6 +269,8 @@ class ToolBox:
                 return self._finish(arguments)
             if name == "http_fetch":
                 return ToolReply(as_json(await self._fetch(arguments)))
+            if name == "http_send":
+                return ToolReply(as_json(await self._send(arguments)))
             if name == "current_time":
                 return ToolReply(as_json(self._current_time(arguments)))
             return ToolReply(as_json(self._previous_run()))
@@ -259,25 +323,42 @@ class ToolBox:
             answer["upstream_run"] = _run_summary(self.context.upstream_run)
         return answer
 
-    # -- http_fetch -------------------------------------------------------------------------
+    # -- http_fetch and http_send -------------------------------------------------------------
 
     async def _fetch(self, arguments: Mapping[str, Any]) -> dict[str, Any]:
-        url = arguments.get("url")
-        if not isinstance(url, str):
-            raise ToolError("`url` is required: an http:// or https:// URL")
-        try:
-            url = check_url(url, field="`url`")
-        except ValueError as error:
-            raise ToolError(str(error)) from None
-        method = str(arguments.get("method") or "GET").upper()
-        if method not in FETCH_METHODS:
-            raise ToolError("`method` must be GET or POST")
+        for name in ("method", "body", "headers"):
+            if name in arguments:
+                raise ToolError(
+                    f"http_fetch only reads (GET) and takes no `{name}`"
+                    + (
+                        "; use http_send to send data"
+                        if "http_send" in self.allowed
+                        else "; this agent may not send data anywhere"
+                    )
+                )
+        url = self._url(arguments, limit=MAX_FETCH_URL_CHARS)
+        host = urlsplit(url).hostname or ""
+        if self.read_hosts and not host_allowed(host, self.read_hosts):
+            raise ToolFailed(
+                f"{host} is not among the hosts this agent may read ({', '.join(self.read_hosts)})"
+            )
+        return await self._request("GET", url, {}, redirects=True)
+
+    async def _send(self, arguments: Mapping[str, Any]) -> dict[str, Any]:
+        url = self._url(arguments, limit=None)
+        host = urlsplit(url).hostname or ""
+        if not host_allowed(host, self.allowed_hosts):
+            raise ToolFailed(
+                f"{host} is not among the hosts this agent may send to "
+                f"({', '.join(self.allowed_hosts) or 'none'}); its owner decides that"
+            )
+        method = str(arguments.get("method") or "").upper()
+        if method not in SEND_METHODS:
+            raise ToolError(f"`method` must be one of {', '.join(SEND_METHODS)}")
         headers = _headers(arguments.get("headers"))
-        body = arguments.get("body")
         request: dict[str, Any] = {"headers": headers}
+        body = arguments.get("body")
         if body is not None:
-            if method != "POST":
-                raise ToolError("a `body` is only sent with POST")
             if not isinstance(body, str):
                 body = as_json(body)
             if len(body) > MAX_REQUEST_BODY_CHARS:
@@ -285,14 +366,35 @@ class ToolBox:
             request["data"] = body.encode()
             if not any(k.lower() == "content-type" for k in headers):
                 headers["Content-Type"] = _guess_content_type(body)
+        # a redirect could lead anywhere: an effect reaches the allowed host or nothing
+        return await self._request(method, url, request, redirects=False)
+
+    def _url(self, arguments: Mapping[str, Any], *, limit: int | None) -> str:
+        url = arguments.get("url")
+        if not isinstance(url, str):
+            raise ToolError("`url` is required: an http:// or https:// URL")
+        if limit is not None and len(url) > limit:
+            raise ToolError(f"the URL is longer than {limit} characters")
+        try:
+            return check_url(url, field="`url`")
+        except ValueError as error:
+            raise ToolError(str(error)) from None
+
+    async def _request(
+        self, method: str, url: str, request: dict[str, Any], *, redirects: bool
+    ) -> dict[str, Any]:
         left = self.time_left()
         if left <= 0:
-            raise ToolFailed("no time is left in this run for another fetch; call finish")
+            raise ToolFailed("no time is left in this run for another request; call finish")
         # a second past the run's budget: when the budget binds, the run's own error wins
         seconds = min(FETCH_TIMEOUT_SECONDS, left + 1.0)
         try:
             async with self.session.request(
-                method, url, timeout=aiohttp.ClientTimeout(total=seconds), **request
+                method,
+                url,
+                timeout=aiohttp.ClientTimeout(total=seconds),
+                allow_redirects=redirects,
+                **request,
             ) as response:
                 raw, truncated = await read_bounded(response, MAX_FETCH_BYTES)
                 return _fetched(response, raw, truncated)
@@ -327,6 +429,8 @@ def _headers(value: Any) -> dict[str, str]:
     for name, text in value.items():
         if not isinstance(text, str) or not name or any(c in name + text for c in "\r\n"):
             raise ToolError(f"header {name!r} must be a one-line string")
+        if name.lower() in _FORBIDDEN_HEADERS:
+            raise ToolError(f"header {name!r} may not be set")
         headers[name] = text
     return headers
 

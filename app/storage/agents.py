@@ -1,8 +1,10 @@
-"""Agents: the rows behind ``/agents``, scoped to one owner.
+"""Agents: the rows behind ``/agents`` and ``agentcron agents``.
 
-An owner sees its own agents and the shared ones (``owner`` NULL). The built-in ``default``
-agent always exists: when no shared row named ``default`` is stored, one is synthesised
-from the service's default model with every built-in tool and the default limits.
+An owner sees its own agents and the shared ones (``owner`` NULL), and changes only its own.
+Shared agents are an administrator's: created, changed and deleted with ``owner=None``. The
+built-in ``default`` agent always exists: when no shared row named ``default`` is stored,
+it is ``domain.agents.builtin_agent`` (the service's default model, read tools only); an
+administrator's first change stores that row with the change applied.
 """
 
 from __future__ import annotations
@@ -12,36 +14,24 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, or_, select, update
 
-from agentcron.app.executors.tools import TOOL_NAMES
+from agentcron.app.domain.agents import BUILTIN_ID, builtin_agent
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import agents, jobs
-
-BUILTIN_ID = "default"
-DEFAULT_MAX_STEPS = 8
-DEFAULT_MAX_TOKENS = 20_000
-DEFAULT_TIMEOUT_SECONDS = 300
-
-
-def builtin_agent(model: str) -> dict[str, Any]:
-    """The ``default`` agent as it is when nobody has stored one."""
-    return {
-        "id": BUILTIN_ID,
-        "owner": None,
-        "name": "Default agent",
-        "model": model,
-        "instructions": "",
-        "tools": list(TOOL_NAMES),
-        "max_steps": DEFAULT_MAX_STEPS,
-        "max_tokens": DEFAULT_MAX_TOKENS,
-        "timeout_seconds": DEFAULT_TIMEOUT_SECONDS,
-        "created_at": None,
-        "updated_at": None,
-        "deleted_at": None,
-    }
 
 
 def _visible(owner: str) -> Any:
     return or_(agents.c.owner == owner, agents.c.owner.is_(None)) & agents.c.deleted_at.is_(None)
+
+
+def _whose(owner: str | None) -> Any:
+    return agents.c.owner.is_(None) if owner is None else agents.c.owner == owner
+
+
+def _row(row: Any) -> dict[str, Any]:
+    values = dict(row._mapping)
+    values["allowed_hosts"] = values.get("allowed_hosts") or []
+    values["read_hosts"] = values.get("read_hosts") or []
+    return values
 
 
 # built once: every agent job created looks its agent up (to fix the job's model)
@@ -58,24 +48,48 @@ class AgentStore:
 
         def work(conn: Connection) -> dict[str, Any] | None:
             row = conn.execute(_GET_AGENT, {"id": agent_id, "owner": owner}).first()
-            return dict(row._mapping) if row else None
+            return _row(row) if row else None
 
-        row = await self.db.read(work)
-        if row is None and agent_id == BUILTIN_ID:
-            return builtin_agent(self.default_model)
+        return self._effective(await self.db.read(work), agent_id)
+
+    def _effective(self, row: dict[str, Any] | None, agent_id: str) -> dict[str, Any] | None:
+        """The built-in agent when none is stored; a stored ``default`` without a model
+        follows the service's default model."""
+        if row is None:
+            return builtin_agent(self.default_model) if agent_id == BUILTIN_ID else None
+        if row["id"] == BUILTIN_ID and not row.get("model"):
+            row["model"] = self.default_model
         return row
 
-    async def list(self, owner: str) -> list[dict[str, Any]]:
-        """Every agent ``owner`` can use: ``default`` first, then by creation."""
+    async def get_shared(self, agent_id: str) -> dict[str, Any] | None:
+        """A shared agent (``default`` included, stored or not)."""
+
+        def work(conn: Connection) -> dict[str, Any] | None:
+            row = conn.execute(
+                select(agents).where(
+                    agents.c.id == agent_id,
+                    agents.c.owner.is_(None),
+                    agents.c.deleted_at.is_(None),
+                )
+            ).first()
+            return _row(row) if row else None
+
+        return self._effective(await self.db.read(work), agent_id)
+
+    async def list(self, owner: str | None) -> list[dict[str, Any]]:
+        """Every agent ``owner`` can use — ``default`` first, then by creation — or, with
+        ``owner`` None, every agent of every owner (for administrators)."""
 
         def work(conn: Connection) -> list[dict[str, Any]]:
+            visible = _visible(owner) if owner is not None else agents.c.deleted_at.is_(None)
             rows = conn.execute(
-                select(agents).where(_visible(owner)).order_by(agents.c.created_at, agents.c.id)
+                select(agents).where(visible).order_by(agents.c.created_at, agents.c.id)
             )
-            return [dict(r._mapping) for r in rows]
+            return [_row(r) for r in rows]
 
         rows = await self.db.read(work)
         builtin = [r for r in rows if r["id"] == BUILTIN_ID] or [builtin_agent(self.default_model)]
+        self._effective(builtin[0], BUILTIN_ID)
         return builtin + [r for r in rows if r["id"] != BUILTIN_ID]
 
     async def insert(self, values: dict[str, Any]) -> dict[str, Any]:
@@ -86,53 +100,55 @@ class AgentStore:
         return {"deleted_at": None, **values}
 
     async def update(
-        self, owner: str, agent_id: str, values: dict[str, Any]
+        self, owner: str | None, agent_id: str, values: dict[str, Any]
     ) -> dict[str, Any] | None:
-        """Change an agent ``owner`` owns (shared agents are not theirs to change)."""
+        """Change an agent of ``owner`` (None: a shared one, as an administrator). The
+        built-in ``default``, changed for the first time, is stored with the change."""
 
         def work(conn: Connection) -> dict[str, Any] | None:
-            mine = (agents.c.id == agent_id) & (agents.c.owner == owner)
-            done = conn.execute(
-                update(agents).where(mine, agents.c.deleted_at.is_(None)).values(**values)
-            ).rowcount
+            mine = (agents.c.id == agent_id) & _whose(owner) & agents.c.deleted_at.is_(None)
+            done = conn.execute(update(agents).where(mine).values(**values)).rowcount
             if not done:
-                return None
+                if owner is not None or agent_id != BUILTIN_ID:
+                    return None
+                stored = conn.execute(select(agents.c.id).where(agents.c.id == agent_id)).first()
+                base = builtin_agent(None)
+                base.update(values, created_at=values["updated_at"])
+                if stored is None:
+                    conn.execute(insert(agents).values(**base))
+                else:  # deleted once: it comes back as the built-in agent with the change
+                    conn.execute(update(agents).where(agents.c.id == agent_id).values(**base))
             row = conn.execute(select(agents).where(agents.c.id == agent_id)).first()
-            return dict(row._mapping) if row else None
+            return _row(row) if row else None
 
         return await self.db.write(work)
 
-    async def delete(self, owner: str, agent_id: str, *, now: datetime) -> bool:
-        """Soft-delete: the row stays so that old runs can still say which agent they used."""
+    async def delete(self, owner: str | None, agent_id: str, *, now: datetime) -> bool:
+        """Soft-delete: the row stays so that old runs can still say which agent they used.
+        Deleting the stored ``default`` brings back the built-in one."""
 
         def work(conn: Connection) -> bool:
             result = conn.execute(
                 update(agents)
-                .where(
-                    agents.c.id == agent_id,
-                    agents.c.owner == owner,
-                    agents.c.deleted_at.is_(None),
-                )
+                .where(agents.c.id == agent_id, _whose(owner), agents.c.deleted_at.is_(None))
                 .values(deleted_at=now, updated_at=now)
             )
             return bool(result.rowcount)
 
         return await self.db.write(work)
 
-    async def jobs_using(self, owner: str, agent_id: str, *, limit: int = 1_000) -> list[str]:
-        """Ids of ``owner``'s jobs (not deleted) whose ``agent_id`` is this agent."""
+    async def jobs_using(
+        self, owner: str | None, agent_id: str, *, limit: int = 1_000
+    ) -> list[str]:
+        """Ids of ``owner``'s jobs (None: anyone's) not deleted whose agent is this one."""
 
         def work(conn: Connection) -> list[str]:
-            rows = conn.execute(
-                select(jobs.c.id)
-                .where(
-                    jobs.c.owner == owner,
-                    jobs.c.agent_id == agent_id,
-                    jobs.c.deleted_at.is_(None),
-                )
-                .order_by(jobs.c.created_at)
-                .limit(limit)
+            query = select(jobs.c.id).where(
+                jobs.c.agent_id == agent_id, jobs.c.deleted_at.is_(None)
             )
+            if owner is not None:
+                query = query.where(jobs.c.owner == owner)
+            rows = conn.execute(query.order_by(jobs.c.created_at).limit(limit))
             return [r.id for r in rows]
 
         return await self.db.read(work)

@@ -14,7 +14,9 @@ action sends, answers it receives, excerpts it shows.
 
 from __future__ import annotations
 
+import copy
 import json
+import math
 import re
 from typing import Any
 
@@ -30,7 +32,16 @@ def dumps(value: Any) -> str:
     try:
         return orjson.dumps(value, option=_OPTIONS).decode()
     except TypeError:  # a big integer (or a type orjson does not know): say so in the text
-        return _MARK + json.dumps(value)
+        return _MARK + _std_dumps(value)
+
+
+def _std_dumps(value: Any, **options: Any) -> str:
+    """``json.dumps`` writing NaN and infinities as null, as orjson does (PostgreSQL refuses
+    them in a JSON column, and no response could carry them)."""
+    try:
+        return json.dumps(value, allow_nan=False, **options)
+    except ValueError:
+        return json.dumps(_answerable(copy.deepcopy(value)), allow_nan=False, **options)
 
 
 def loads(text: str | bytes) -> Any:
@@ -40,8 +51,47 @@ def loads(text: str | bytes) -> Any:
         try:
             return orjson.loads(text)
         except orjson.JSONDecodeError:
-            pass  # NaN or 1e400, say, which the standard library accepts
-    return json.loads(text)
+            pass  # NaN or a lone surrogate, say, which the standard library accepts
+    value = json.loads(text)
+    if _UNANSWERABLE.search(text):
+        value = _answerable(value)
+    return value
+
+
+# What an earlier version could store but no response can carry: NaN and infinities (written
+# by ``json.dumps``) and lone surrogates (escaped as "\ud800"). Reads must not break on them.
+_UNANSWERABLE = re.compile(r"NaN|Infinity|\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _answerable(value: Any) -> Any:
+    """``value`` with non-finite numbers as null and lone surrogates as U+FFFD (in place)."""
+    fix = _answerable_scalar
+    if not isinstance(value, dict | list):
+        return fix(value)
+    stack: list[Any] = [value]
+    while stack:
+        container = stack.pop()
+        keys = list(container) if isinstance(container, dict) else range(len(container))
+        for key in keys:
+            item = container[key]
+            if isinstance(item, dict | list):
+                stack.append(item)
+            else:
+                container[key] = fix(item)
+        if isinstance(container, dict) and any(_SURROGATE.search(k) for k in container):
+            fixed = {_SURROGATE.sub("\ufffd", k): v for k, v in container.items()}
+            container.clear()
+            container.update(fixed)
+    return value
+
+
+def _answerable_scalar(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, str) and _SURROGATE.search(value):
+        return _SURROGATE.sub("\ufffd", value)
+    return value
 
 
 def encode(value: Any, *, indent: bool = False) -> str:
@@ -50,7 +100,7 @@ def encode(value: Any, *, indent: bool = False) -> str:
     try:
         return orjson.dumps(value, option=options).decode()
     except TypeError:
-        return json.dumps(value, indent=2 if indent else None, ensure_ascii=False)
+        return _std_dumps(value, indent=2 if indent else None, ensure_ascii=False)
 
 
 def decode(text: str) -> Any:

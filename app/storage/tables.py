@@ -117,8 +117,14 @@ agents = Table(
     Column("model", String(200)),
     Column("instructions", Text, nullable=False, server_default=""),
     Column("tools", Json, nullable=False),
+    # hosts the effect tools (http_send) may reach; NULL or [] for none
+    Column("allowed_hosts", Json),
+    # hosts http_fetch may read; NULL or [] for any public host
+    Column("read_hosts", Json),
     Column("max_steps", Integer, nullable=False, server_default="8"),
     Column("max_tokens", Integer, nullable=False, server_default="20000"),
+    # per owner and UTC day; NULL: no limit
+    Column("max_tokens_per_day", Integer),
     Column("timeout_seconds", Integer, nullable=False, server_default="300"),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
@@ -145,6 +151,8 @@ jobs = Table(
     Column("status", String(16), nullable=False),
     Column("delivery", Json),
     Column("condition", Json),
+    # {"max_tokens_per_run", "max_tokens_per_day"} for agent jobs; NULL: the agent's limits
+    Column("budget", Json),
     Column("retry", Json),
     Column("timeout_seconds", Integer),
     Column("overlap", String(20), nullable=False, server_default="skip"),
@@ -311,6 +319,42 @@ instances = Table(
     Column("started_at", UTCDateTime, nullable=False),
     Column("heartbeat_at", UTCDateTime, nullable=False),
     Column("stats", Json),
+)
+
+# What agents spend: one row per model turn, written as the turn ends, so budgets see it while
+# runs go on. Summed by owner, job and agent over a UTC day or month; run_id is NULL for dry
+# runs (which spend real tokens but record no run).
+agent_spend = Table(
+    "agent_spend",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("owner", String(200), nullable=False),
+    Column("job_id", String(40), nullable=False),
+    Column("agent_id", String(40), nullable=False),
+    Column("run_id", String(40)),
+    Column("model", String(200), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("prompt_tokens", Integer, nullable=False),
+    Column("completion_tokens", Integer, nullable=False),
+    Column("total_tokens", Integer, nullable=False),
+    Column("cost_usd", Float, nullable=False),
+    Column("priced", Boolean, nullable=False),
+    Column("estimated", Boolean, nullable=False),
+    Column("dry_run", Boolean, nullable=False),
+    Index("ix_agent_spend_owner_at", "owner", "at"),
+    Index("ix_agent_spend_job_at", "job_id", "at"),
+)
+
+# Budget notices already sent: the owner hears once per limit and period, not on every slot.
+budget_notices = Table(
+    "budget_notices",
+    metadata,
+    Column("owner", String(200), primary_key=True),
+    # the limit and what it is on: "owner_day_tokens", "job_day_tokens:job_…"
+    Column("scope", String(100), primary_key=True),
+    # "2026-03-02" (a UTC day) or "2026-03" (a month)
+    Column("period", String(10), primary_key=True),
+    Column("sent_at", UTCDateTime, nullable=False),
 )
 
 # Slack event ids already handled, shared by every instance: Slack re-sends an event it thinks

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.runtime import Runtime
 
 WATCHER: dict[str, Any] = {
@@ -18,6 +20,27 @@ WATCHER: dict[str, Any] = {
     "max_tokens": 8000,
     "timeout_seconds": 120,
 }
+
+
+@pytest.fixture
+async def member_api(runtime: Runtime, api: httpx.AsyncClient) -> AsyncIterator[httpx.AsyncClient]:
+    """A key of the same owner as ``api`` that may write jobs and runs, but is no admin."""
+    scopes = {Scope.JOBS_WRITE, Scope.RUNS_WRITE}
+    _, key = await runtime.keys.create(
+        name="member", owner="alice", now=runtime.clock.now(), scopes=scopes
+    )
+    async with httpx.AsyncClient(
+        transport=api._transport,
+        base_url="http://testserver/api/scheduler",
+        headers={"Authorization": f"Bearer {key}"},
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+def admin_api(api: httpx.AsyncClient) -> httpx.AsyncClient:
+    """``api``'s key holds every scope, ``admin`` among them."""
+    return api
 
 
 async def create(api: httpx.AsyncClient, **overrides: Any) -> dict[str, Any]:
@@ -44,8 +67,12 @@ async def test_the_default_agent_always_exists(api: httpx.AsyncClient) -> None:
                 "model": "gpt-4o-mini",
                 "instructions": "",
                 "tools": ["http_fetch", "current_time", "previous_run"],
+                "effect_tools": [],
+                "allowed_hosts": [],
+                "read_hosts": [],
                 "max_steps": 8,
                 "max_tokens": 20000,
+                "max_tokens_per_day": None,
                 "timeout_seconds": 300,
                 "builtin": True,
                 "shared": True,
@@ -63,6 +90,10 @@ async def test_create_read_list_update_delete(api: httpx.AsyncClient) -> None:
     assert agent["id"].startswith("agent_")
     assert agent == {
         **WATCHER,
+        "effect_tools": [],
+        "allowed_hosts": [],
+        "read_hosts": [],
+        "max_tokens_per_day": None,
         "id": agent["id"],
         "builtin": False,
         "shared": False,
@@ -131,13 +162,94 @@ async def test_a_name_is_required_and_the_body_must_be_an_object(api: httpx.Asyn
     assert response.status_code == 400
 
 
-async def test_the_builtin_default_cannot_be_changed_or_deleted(api: httpx.AsyncClient) -> None:
-    response = await api.put("/agents/default", json={"model": "other"})
+async def test_only_an_administrator_changes_the_default_agent(
+    api: httpx.AsyncClient, admin_api: httpx.AsyncClient, member_api: httpx.AsyncClient
+) -> None:
+    response = await member_api.put("/agents/default", json={"model": "other"})
+    assert response.status_code == 403
+    assert response.json()["detail"] == (
+        "only an administrator's key may change the built-in default agent (used by every owner)"
+    )
+    assert response.json()["required_scope"] == "admin"
+    assert (await member_api.delete("/agents/default")).status_code == 403
+
+    response = await admin_api.put(
+        "/agents/default",
+        json={"model": "gpt-4.1-mini", "tools": ["http_fetch"], "max_tokens_per_day": 50_000},
+    )
+    assert response.status_code == 200, response.text
+    changed = response.json()
+    assert (changed["model"], changed["tools"], changed["max_tokens_per_day"]) == (
+        "gpt-4.1-mini",
+        ["http_fetch"],
+        50_000,
+    )
+    assert (changed["builtin"], changed["shared"]) == (True, True)
+    seen = (await api.get("/agents/default")).json()  # every owner uses the changed one
+    assert (seen["model"], seen["tools"]) == ("gpt-4.1-mini", ["http_fetch"])
+    job = await create_job(api)
+    assert job["model"] == "gpt-4.1-mini"
+
+    # deleting the stored row brings back the built-in agent
+    response = await admin_api.delete("/agents/default")
+    assert response.json() == {"id": "default", "deleted": True, "restored_builtin": True}
+    back = (await api.get("/agents/default")).json()
+    assert (back["model"], back["tools"]) == (
+        "gpt-4o-mini",
+        ["http_fetch", "current_time", "previous_run"],
+    )
+
+
+async def test_the_default_agent_can_never_be_given_a_tool_that_sends(
+    admin_api: httpx.AsyncClient,
+) -> None:
+    response = await admin_api.put(
+        "/agents/default", json={"tools": ["http_send"], "allowed_hosts": ["hooks.example.com"]}
+    )
+    assert response.status_code == 422
+    problem = response.json()
+    assert problem["field"] == "tools"
+    assert "cannot be given to the built-in default agent" in problem["errors"][0]["reason"]
+
+
+async def test_an_owner_grants_sending_to_a_named_agent_with_its_hosts(
+    api: httpx.AsyncClient,
+) -> None:
+    response = await api.post("/agents", json={"name": "Poster", "tools": ["http_send"]})
+    assert response.status_code == 422
+    assert response.json()["field"] == "allowed_hosts"
+    agent = await create(
+        api, tools=["http_fetch", "http_send"], allowed_hosts=["Hooks.Example.com"]
+    )
+    assert (agent["effect_tools"], agent["allowed_hosts"]) == (["http_send"], ["hooks.example.com"])
+    # taking the hosts away while it may still send is refused
+    response = await api.put(f"/agents/{agent['id']}", json={"allowed_hosts": []})
+    assert response.status_code == 422
+
+
+async def test_shared_agents_are_an_administrators(
+    api: httpx.AsyncClient,
+    admin_api: httpx.AsyncClient,
+    member_api: httpx.AsyncClient,
+    other_api: httpx.AsyncClient,
+) -> None:
+    response = await member_api.post("/agents", json={"name": "Team reader", "shared": True})
+    assert response.status_code == 403
+    response = await admin_api.post("/agents", json={"name": "Team reader", "shared": True})
+    assert response.status_code == 201, response.text
+    shared = response.json()
+    assert shared["shared"] is True
+    for client in (api, other_api):
+        listed = [a["id"] for a in (await client.get("/agents")).json()["agents"]]
+        assert listed == ["default", shared["id"]]
+    response = await member_api.put(f"/agents/{shared['id']}", json={"name": "x"})
+    assert response.status_code == 403
+    job = await create_job(other_api, agent_id=shared["id"])
+    response = await admin_api.delete(f"/agents/{shared['id']}")
     assert response.status_code == 409
-    assert "built-in default agent cannot be changed" in response.json()["detail"]
-    response = await api.delete("/agents/default")
-    assert response.status_code == 409
-    assert (await api.get("/agents/default")).status_code == 200
+    assert job["id"] in response.json()["detail"]
+    response = await admin_api.put(f"/agents/{shared['id']}", json={"max_steps": 3})
+    assert (response.status_code, response.json()["max_steps"]) == (200, 3)
 
 
 async def test_unknown_agents_are_404(api: httpx.AsyncClient) -> None:

@@ -80,6 +80,11 @@ async def test_a_met_condition_posts_exactly_one_slack_message(
         "completion_tokens": 5,
         "total_tokens": 15,
         "steps": 1,
+        "model": "watch-model",
+        "cost_usd": 0.0,
+        "priced": False,  # not in the price table: counted, costed at nothing, and said so
+        "estimated": False,
+        "token_limit": 20_000,
     }
 
     async def delivered() -> dict[str, Any] | None:

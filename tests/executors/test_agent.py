@@ -1,153 +1,36 @@
-"""The agent executor against the local fake OpenAI server, through the real openai client.
-
-The executor is built with an in-memory lookup (no database), a frozen clock, and a sleep
-that records instead of waiting, so backoff is checked exactly and costs no time.
-"""
+"""The agent executor against the local fake OpenAI server, through the real openai client:
+the loop, tools, limits, LLM errors and failing fast (see ``agent_kit`` for the set-up)."""
 
 from __future__ import annotations
 
 import json
 import random
 import socket
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from email.utils import format_datetime
 from typing import Any
 
 import aiohttp
 import pytest
-from openai import AsyncOpenAI
 
-from agentcron.app.clock import FrozenClock
 from agentcron.app.config import Settings
-from agentcron.app.executors.agent import (
-    AgentExecutor,
-    build_agent_executor,
-    plan_run,
-    retry_delay,
-)
-from agentcron.app.executors.base import ExecutionFailed, Outcome, RunContext
-from agentcron.app.executors.tools import TOOL_NAMES, html_text
+from agentcron.app.executors.agent import AgentExecutor, build_agent_executor, plan_run
+from agentcron.app.executors.llm import retry_delay
+from agentcron.app.executors.tools import html_text
 from agentcron.app.runtime import Runtime
 from agentcron.delivery.netguard import guarded_session
-from tests.fakes.openai_server import FakeOpenAI, Reply, _openai_server_session, openai_server
-from tests.fakes.sink import Sink, running_sink
-
-__all__ = ["_openai_server_session", "openai_server"]
-
-NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # a Monday, 09:00 in Berlin
-
-JOB: dict[str, Any] = {
-    "id": "job_xyz",
-    "agent_id": "agent_t",
-    "goal": "Check the BTC price",
-    "model": "test-model",
-    "delivery": None,
-    "condition": None,
-    "schedule": {"type": "cron", "expression": "0 9 * * *", "timezone": "Europe/Berlin"},
-}
-AGENT: dict[str, Any] = {
-    "id": "agent_t",
-    "model": None,
-    "instructions": "Be terse.",
-    "tools": list(TOOL_NAMES),
-    "max_steps": 6,
-    "max_tokens": 10_000,
-    "timeout_seconds": 30,
-}
-
-
-def context(**changes: Any) -> RunContext:
-    values: dict[str, Any] = {
-        "run_id": "run_abc",
-        "job_id": "job_xyz",
-        "job_name": "BTC watch",
-        "owner": "alice",
-        "attempt": 1,
-        "scheduled_for": NOW,
-        "trigger": "schedule",
-        "goal": JOB["goal"],
-        "metadata": {},
-    }
-    return RunContext(**(values | changes))
-
-
-def finish(output: str = "done", data: Any = None, **kwargs: Any) -> Reply:
-    return Reply.tool_call("finish", {"output": output, "data": data or {}}, **kwargs)
-
-
-class Sleeps:
-    """Stands in for asyncio.sleep: records each wait and returns at once."""
-
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
-
-
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    # the sink is on 127.0.0.1, so the guard is off here; one test below turns it on
-    async with guarded_session(allow_private=True, timeout=5) as client:
-        yield client
-
-
-@pytest.fixture
-async def sink() -> AsyncIterator[Sink]:
-    async with running_sink() as server:
-        yield server
-
-
-@pytest.fixture
-def sleeps() -> Sleeps:
-    return Sleeps()
-
-
-@pytest.fixture
-def make(openai_server: FakeOpenAI, session: aiohttp.ClientSession, sleeps: Sleeps) -> Any:
-    def build(
-        *,
-        job: dict[str, Any] | None = JOB,
-        agent: dict[str, Any] | None = AGENT,
-        base_url: str | None = None,
-        **options: Any,
-    ) -> AgentExecutor:
-        async def lookup(_context: RunContext) -> tuple[Any, Any]:
-            return job, agent
-
-        def client() -> AsyncOpenAI:
-            url = base_url or openai_server.base_url
-            return AsyncOpenAI(base_url=url, api_key="test", max_retries=0)
-
-        settings: dict[str, Any] = {
-            "client_factory": client,
-            "session": options.pop("session", session),
-            "lookup": lookup,
-            "clock": FrozenClock(NOW),
-            "default_model": "default-model",
-            "slack_ready": True,
-            "sleep": sleeps,
-            "rng": random.Random(7),
-        }
-        return AgentExecutor(**(settings | options))
-
-    return build
-
-
-async def run(executor: AgentExecutor, **changes: Any) -> Outcome:
-    return await executor.execute({"type": "agent"}, context(**changes))
-
-
-async def failure(executor: AgentExecutor, **changes: Any) -> ExecutionFailed:
-    with pytest.raises(ExecutionFailed) as caught:
-        await run(executor, **changes)
-    return caught.value
-
-
-def tool_messages(request: Any) -> list[dict[str, Any]]:
-    return [m for m in request.body["messages"] if m["role"] == "tool"]
-
+from tests.executors.agent_kit import (
+    AGENT,
+    JOB,
+    NOW,
+    Sleeps,
+    failure,
+    finish,
+    run,
+    tool_messages,
+)
+from tests.fakes.openai_server import FakeOpenAI, Reply
+from tests.fakes.sink import Sink
 
 # -- the loop ------------------------------------------------------------------------------
 
@@ -168,6 +51,11 @@ async def test_the_agent_fetches_then_finishes_with_output_data_and_summed_usage
         "completion_tokens": 10,
         "total_tokens": 30,
         "steps": 2,
+        "model": "test-model",
+        "cost_usd": 0.0,
+        "priced": False,
+        "estimated": False,
+        "token_limit": 10_000,
     }
     assert [r.method + " " + r.path for r in sink.requests] == ["GET /price"]
     (fetched,) = tool_messages(openai_server.requests[1])
@@ -357,37 +245,135 @@ async def test_running_out_of_steps_fails_without_retry_and_keeps_the_usage(
     error = await failure(make(agent={**AGENT, "max_steps": 2}))
     assert error.message == "the agent did not call finish within its 2 steps"
     assert not error.retryable
-    assert error.usage == {
-        "prompt_tokens": 20,
-        "completion_tokens": 10,
-        "total_tokens": 30,
-        "steps": 2,
-    }
+    assert error.usage is not None
+    assert (error.usage["total_tokens"], error.usage["steps"]) == (30, 2)
     last = openai_server.requests[1].body["messages"][-1]
     assert last == {"role": "user", "content": "This is your last step: call finish now."}
 
 
-async def test_the_token_limit_stops_the_loop_before_another_call(
+async def test_a_turn_over_the_budget_ends_the_run_the_moment_it_is_crossed(
     make: Any, openai_server: FakeOpenAI
 ) -> None:
-    heavy = {"prompt_tokens": 1000, "completion_tokens": 200, "total_tokens": 1200}
-    openai_server.enqueue(Reply.tool_call("current_time", {}, usage=heavy))
-    error = await failure(make(agent={**AGENT, "max_tokens": 1000}))
+    # a server that ignores the cap and reports 60,500 tokens for one turn
+    heavy = {"prompt_tokens": 60_000, "completion_tokens": 500, "total_tokens": 60_500}
+    openai_server.enqueue(finish("too dear", usage=heavy))
+    error = await failure(make())
     assert error.message == (
-        "the agent used 1200 tokens without finishing, reaching its limit of 1000"
+        "token budget exceeded (60,500 tokens used; the run's limit of 10,000 tokens)"
     )
+    assert not error.retryable
+    assert error.usage is not None and error.usage["total_tokens"] == 60_500
+    assert len(openai_server.requests) == 1
+
+
+async def test_every_request_carries_an_output_cap_from_what_is_left(
+    make: Any, openai_server: FakeOpenAI
+) -> None:
+    used = {"prompt_tokens": 2_000, "completion_tokens": 500, "total_tokens": 2_500}
+    openai_server.enqueue(Reply.tool_call("current_time", {}, usage=used), finish())
+    await run(make())
+    first, second = (r.body for r in openai_server.requests)
+    assert "max_tokens" not in first
+    assert first["max_completion_tokens"] == 8_192  # at most one turn's ceiling
+    # 10,000 - 2,500 spent - the conversation so far (2,500 + the tool's answer, estimated)
+    assert 2_500 < 10_000 - 2_500 - second["max_completion_tokens"] < 2_700
+
+
+async def test_too_little_left_for_another_turn_ends_the_run(
+    make: Any, openai_server: FakeOpenAI
+) -> None:
+    used = {"prompt_tokens": 9_500, "completion_tokens": 400, "total_tokens": 9_900}
+    openai_server.enqueue(Reply.tool_call("current_time", {}, usage=used))
+    error = await failure(make())
+    assert error.message.startswith("token budget exceeded (9,900 tokens used, and the next turn")
+    assert error.message.endswith("; the run's limit of 10,000 tokens)")
     assert not error.retryable
     assert len(openai_server.requests) == 1
 
 
-async def test_a_finish_in_the_turn_that_crosses_the_token_limit_is_kept(
+async def test_the_model_is_told_to_finish_when_the_budget_is_nearly_spent(
     make: Any, openai_server: FakeOpenAI
 ) -> None:
-    heavy = {"prompt_tokens": 1000, "completion_tokens": 200, "total_tokens": 1200}
-    openai_server.enqueue(finish("made it", usage=heavy))
-    outcome = await run(make(agent={**AGENT, "max_tokens": 1000}))
-    assert outcome.output == "made it"
-    assert outcome.usage is not None and outcome.usage["total_tokens"] == 1200
+    # 3,200 spent; the next turn sends ~3,260 again: the turn after could not be paid for
+    used = {"prompt_tokens": 3_000, "completion_tokens": 200, "total_tokens": 3_200}
+    openai_server.enqueue(Reply.tool_call("current_time", {}, usage=used), finish())
+    await run(make())
+    last = openai_server.requests[1].body["messages"][-1]
+    assert last["role"] == "user"
+    assert last["content"].startswith("Your token budget is nearly spent (6,800 tokens left)")
+
+
+async def test_the_jobs_own_run_limit_lowers_the_agents(
+    make: Any, openai_server: FakeOpenAI
+) -> None:
+    job = {**JOB, "budget": {"max_tokens_per_run": 2_000}}
+    used = {"prompt_tokens": 1_900, "completion_tokens": 200, "total_tokens": 2_100}
+    openai_server.enqueue(finish(usage=used))
+    error = await failure(make(job=job))
+    assert error.message == (
+        "token budget exceeded (2,100 tokens used; the run's limit of 2,000 tokens)"
+    )
+
+
+async def test_a_server_without_usage_is_counted_by_estimate_and_marked(
+    make: Any, openai_server: FakeOpenAI
+) -> None:
+    openai_server.enqueue(Reply.tool_call("current_time", {}, no_usage=True), finish(no_usage=True))
+    outcome = await run(make())
+    usage = outcome.usage
+    assert usage is not None and usage["estimated"] is True
+    # the request holds the prompt and the tool specs: well over a thousand tokens by estimate
+    assert usage["prompt_tokens"] > 1_000 and usage["completion_tokens"] > 0
+    assert usage["total_tokens"] == usage["prompt_tokens"] + usage["completion_tokens"]
+
+
+async def test_a_server_without_usage_is_still_limited(
+    make: Any, openai_server: FakeOpenAI
+) -> None:
+    openai_server.handler = lambda _body: Reply.tool_call("current_time", {}, no_usage=True)
+    error = await failure(make(agent={**AGENT, "max_steps": 50}))
+    assert error.message.startswith("token budget exceeded (")
+    assert not error.retryable
+    assert 2 <= len(openai_server.requests) < 10
+
+
+async def test_an_answer_cut_off_at_the_cap_is_asked_for_once_more_shorter(
+    make: Any, openai_server: FakeOpenAI
+) -> None:
+    openai_server.enqueue(
+        Reply.tool_call("finish", '{"output": "a very long', finish_reason="length"),
+        finish("short"),
+    )
+    outcome = await run(make())
+    assert outcome.output == "short"
+    retry = openai_server.requests[1].body["messages"]
+    assert retry[-1]["role"] == "user"
+    assert retry[-1]["content"].startswith("Your answer was cut off at the limit of 8,192 tokens")
+    # the cut-off call is not echoed back (its arguments are broken JSON), nor counted malformed
+    assert all(m["role"] != "tool" for m in retry)
+
+
+async def test_cut_off_twice_the_run_ends_with_what_text_there_is(
+    make: Any, openai_server: FakeOpenAI
+) -> None:
+    openai_server.enqueue(
+        Reply.text("BTC is at 70,000 and", finish_reason="length"),
+        Reply.text("BTC is at 70,000", finish_reason="length"),
+    )
+    outcome = await run(make())
+    assert outcome.output == "BTC is at 70,000"
+    assert outcome.usage is not None and outcome.usage["cut_short"] is True
+    assert len(openai_server.requests) == 2
+
+
+async def test_cut_off_twice_with_no_text_fails_without_retry(
+    make: Any, openai_server: FakeOpenAI
+) -> None:
+    cut = Reply.tool_call("finish", '{"output": "x', finish_reason="length")
+    openai_server.enqueue(cut, cut)
+    error = await failure(make())
+    assert not error.retryable
+    assert error.message.startswith("the model's answer was cut off twice at the limit of")
 
 
 async def test_the_time_budget_ends_a_hanging_turn_and_may_be_retried(
@@ -556,7 +542,7 @@ async def test_fetch_refuses_private_addresses_when_the_guard_is_on(
     assert sink.requests == []
 
 
-async def test_fetch_posts_json_and_reduces_html_to_text(
+async def test_fetch_only_reads_and_reduces_html_to_text(
     make: Any, openai_server: FakeOpenAI, sink: Sink
 ) -> None:
     page = (
@@ -572,10 +558,12 @@ async def test_fetch_posts_json_and_reduces_html_to_text(
         finish(),
     )
     await run(make())
-    posted = sink.on("/echo")[0]
-    assert posted.method == "POST"
-    assert posted.headers["Content-Type"] == "application/json"
-    assert posted.json() == {"a": 1}
+    assert [r.method + " " + r.path for r in sink.requests] == ["GET /page"]
+    refused = json.loads(tool_messages(openai_server.requests[1])[0]["content"])
+    assert refused == {
+        "error": "http_fetch only reads (GET) and takes no `method`; this agent may not send "
+        "data anywhere"
+    }
     html = json.loads(tool_messages(openai_server.requests[2])[-1]["content"])
     assert html["body"] == "BTC\nup 3%"
 

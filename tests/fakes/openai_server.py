@@ -5,8 +5,16 @@ port). It answers ``POST /v1/chat/completions`` from a per-test script: a queue 
 ``Reply`` objects, then (when the queue is empty) a handler callable, else a 500 saying
 nothing was scripted. Every request is recorded. Replies can carry JSON content, tool
 calls, any HTTP status (with headers such as ``Retry-After``), a raw body that is not
-JSON, a delay, or hang until the test ends (for client timeouts). ``stream: true``
-requests get the content back as server-sent events.
+JSON, a delay, or hang until the test ends (for client timeouts), a ``finish_reason``
+such as ``length``, and no ``usage`` at all (``no_usage``). ``stream: true`` requests get
+the content back as server-sent events.
+
+Server profiles, set on the fake for one test, answer before the script does:
+``refuse_tools`` (a message: any request offering tools gets a 400 with it, as vLLM without
+``--enable-auto-tool-choice`` or an Ollama model without tool support do),
+``reject_params`` (parameter name → message: a 400 naming the parameter, as OpenAI does for
+``max_tokens`` on its reasoning models), ``api_key`` (any other key gets a 401) and
+``models`` (what ``GET /v1/models`` lists; None: the server has no such endpoint, 404).
 
     def test_something(openai_server):
         openai_server.enqueue(Reply.json({"outcome": "reject", ...}))
@@ -54,7 +62,9 @@ class Reply:
     delay: float = 0.0
     hang: bool = False  # answer only when the test ends: for client-side timeouts
     finish_reason: str | None = None
-    usage: dict[str, int] | None = None
+    usage: dict[str, Any] | None = None
+    #: answer without a ``usage`` object, as some servers do
+    no_usage: bool = False
 
     @classmethod
     def json(cls, data: Any, **kwargs: Any) -> Reply:
@@ -105,6 +115,10 @@ class FakeOpenAI:
         self.base_url = ""
         self.requests: list[RecordedRequest] = []
         self.handler: Handler | None = None
+        self.refuse_tools: str | None = None
+        self.reject_params: dict[str, str] = {}
+        self.api_key: str | None = None
+        self.models: list[str] | None = [DEFAULT_MODEL]
         self._queue: deque[Reply] = deque()
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -113,6 +127,7 @@ class FakeOpenAI:
         self.started = threading.Event()
         self.app = Starlette(
             routes=[
+                Route("/v1/models", self._models, methods=["GET"]),
                 Route("/v1/chat/completions", self._chat, methods=["POST"]),
                 Route("/chat/completions", self._chat, methods=["POST"]),
             ],
@@ -138,6 +153,10 @@ class FakeOpenAI:
             self._queue.clear()
             self.requests.clear()
             self.handler = None
+            self.refuse_tools = None
+            self.reject_params = {}
+            self.api_key = None
+            self.models = [DEFAULT_MODEL]
         if self._loop is None:
             return
         renewed = threading.Event()
@@ -154,6 +173,55 @@ class FakeOpenAI:
 
     # -- serving --------------------------------------------------------------------------
 
+    def _refuse_key(self, request: Request) -> Response | None:
+        if self.api_key is None:
+            return None
+        if request.headers.get("authorization") == f"Bearer {self.api_key}":
+            return None
+        error = {
+            "message": "Incorrect API key provided",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": "invalid_api_key",
+        }
+        return JSONResponse({"error": error}, status_code=401)
+
+    async def _models(self, request: Request) -> Response:
+        with self._lock:
+            self.requests.append(RecordedRequest(request.url.path, dict(request.headers), None))
+        refused = self._refuse_key(request)
+        if refused is not None:
+            return refused
+        if self.models is None:
+            return JSONResponse({"detail": "Not Found"}, status_code=404)
+        data = [{"id": m, "object": "model", "created": 0, "owned_by": "fake"} for m in self.models]
+        return JSONResponse({"object": "list", "data": data})
+
+    def _profile_refusal(self, body: Any) -> Response | None:
+        """What a differently configured server would answer before any script."""
+        if not isinstance(body, dict):
+            return None
+        if self.refuse_tools is not None and body.get("tools"):
+            # vLLM's shape; Ollama's is the OpenAI shape with the same kind of message
+            error = {
+                "object": "error",
+                "message": self.refuse_tools,
+                "type": "BadRequestError",
+                "param": None,
+                "code": 400,
+            }
+            return JSONResponse(error, status_code=400)
+        for name, message in self.reject_params.items():
+            if name in body:
+                error = {
+                    "message": message,
+                    "type": "invalid_request_error",
+                    "param": name,
+                    "code": "unsupported_parameter",
+                }
+                return JSONResponse({"error": error}, status_code=400)
+        return None
+
     async def _chat(self, request: Request) -> Response:
         raw = await request.body()
         try:
@@ -162,6 +230,10 @@ class FakeOpenAI:
             body = raw.decode("utf-8", "replace")
         with self._lock:
             self.requests.append(RecordedRequest(request.url.path, dict(request.headers), body))
+        refused = self._refuse_key(request) or self._profile_refusal(body)
+        if refused is not None:
+            return refused
+        with self._lock:
             reply = self._queue.popleft() if self._queue else None
             handler = self.handler
         if reply is None and handler is not None:
@@ -197,9 +269,13 @@ class FakeOpenAI:
             "choices": [
                 {"index": 0, "message": message, "finish_reason": finish, "logprobs": None}
             ],
-            "usage": reply.usage
-            or {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
         }
+        if not reply.no_usage:
+            completion["usage"] = reply.usage or {
+                "prompt_tokens": 10,
+                "completion_tokens": 5,
+                "total_tokens": 15,
+            }
         return JSONResponse(completion, status_code=reply.status, headers=reply.headers)
 
     def _stream(self, reply: Reply, model: str, finish: str) -> Response:
