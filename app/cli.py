@@ -17,9 +17,11 @@ from agentcron.app.storage.database import redact
 
 
 def _settings() -> Settings:
+    from agentcron.app.executors.llm import price_table
+
     try:
         settings = Settings.from_env()
-        settings.price_table()  # AGENTCRON_MODEL_PRICES is read now, not at the first run
+        price_table(settings)  # AGENTCRON_MODEL_PRICES is read now, not at the first run
     except ValueError as error:
         raise SystemExit(f"agentcron: {error}") from None
     return settings

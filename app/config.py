@@ -7,7 +7,6 @@ import socket
 from dataclasses import dataclass, field
 from typing import Any
 
-from agentcron.app.domain.pricing import PriceTable, parse_prices
 from agentcron.app.storage.database import DEFAULT_URL
 
 
@@ -104,6 +103,14 @@ class Settings:
     slack_workspace_admins: bool = True
     # outbound signing for webhooks and job events
     webhook_secret: str | None = None
+    # rate limits (app.limits): "quota/window seconds" or "off"
+    rate_limit_parse_key: str = "3000/60"
+    rate_limit_parse_address: str = "300/60"
+    rate_limit_api_key: str = "1000/10"
+    # CORS (app.api.cors): origins whose pages may call the API; by default with
+    # publishable keys only, unless cors_secret_keys
+    cors_origins: tuple[str, ...] = ()
+    cors_secret_keys: bool = False
     instance_name: str = field(default_factory=socket.gethostname)
 
     @classmethod
@@ -143,15 +150,13 @@ class Settings:
             slack_max_jobs_per_user=_int("AGENTCRON_SLACK_MAX_JOBS_PER_USER", 50),
             slack_workspace_admins=_flag("AGENTCRON_SLACK_WORKSPACE_ADMINS", True),
             webhook_secret=env("AGENTCRON_WEBHOOK_SECRET"),
+            rate_limit_parse_key=env("AGENTCRON_RATE_LIMIT_PARSE") or "3000/60",
+            rate_limit_parse_address=env("AGENTCRON_RATE_LIMIT_PARSE_ADDRESS") or "300/60",
+            rate_limit_api_key=env("AGENTCRON_RATE_LIMIT_API") or "1000/10",
+            cors_origins=tuple(o.rstrip("/") for o in _list("AGENTCRON_CORS_ORIGINS")),
+            cors_secret_keys=_flag("AGENTCRON_CORS_SECRET_KEYS"),
         )
 
     @property
     def llm_configured(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
-
-    def price_table(self) -> PriceTable:
-        """The model prices: the built-in table with ``AGENTCRON_MODEL_PRICES`` over it
-        (ValueError naming the bad entry)."""
-        if not self.model_prices:
-            return PriceTable()
-        return PriceTable(parse_prices(self.model_prices))

@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from starlette.requests import Request
 
 from agentcron.app.api.auth import check_scope, required_scope
+from agentcron.app.api.cors import check_origin
 from agentcron.app.domain.schedule import ScheduleError, check_range
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.untrusted import parse_json
 from agentcron.app.errors import InvalidInput, Unauthorized
 from agentcron.app.runtime import Runtime
@@ -35,11 +37,26 @@ async def authenticated(request: Request) -> Principal:
     return principal
 
 
+async def rate_limited(request: Request, principal: Principal, scope: Scope) -> None:
+    """Count the request against the key's (and for ``parse``, the address's) limits: 429
+    when over (``app.limits``); the RateLimit header fields go on ``request.state``."""
+    request.state.ratelimit = await runtime(request).limiter.check(
+        key_id=principal.key_id,
+        scope=scope,
+        address=request.client.host if request.client else None,
+    )
+
+
 async def caller(request: Request) -> Principal:
     """The key's principal, once it is known to hold the scope the endpoint declared
-    (``app.api.auth``): 401 without a valid key, 403 naming the scope otherwise."""
+    (``app.api.auth``): 401 without a valid key, 403 naming the scope otherwise (or when a
+    page on another origin uses a key that is not publishable, ``app.api.cors``), 429 when
+    the key or the client address is over its rate limit (``app.limits``)."""
     principal = await authenticated(request)
-    check_scope(principal, required_scope(request))
+    scope = required_scope(request)
+    check_scope(principal, scope)
+    check_origin(request, principal, runtime(request).settings)
+    await rate_limited(request, principal, scope)
     request.state.principal = principal
     await record_request_activity(runtime(request), principal.owner, request.method)
     return principal

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -17,6 +20,7 @@ from agentcron.app.errors import (
     RateLimited,
     Unauthorized,
 )
+from agentcron.app.storage.database import DatabaseUnavailable, outage
 
 log = logging.getLogger("agentcron.api")
 
@@ -85,6 +89,13 @@ def problem_for(exc: Exception) -> dict[str, Any] | None:
         return problem_body(
             401, str(exc) or "a valid API key is required (Authorization: Bearer <key>)"
         )
+    down = outage(exc)
+    if down is not None:
+        return problem_body(
+            503,
+            f"the service cannot use its database now: {down.reason}; try again shortly",
+            retry_after=down.retry_after,
+        )
     return None
 
 
@@ -95,6 +106,17 @@ async def domain_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, RateLimited):
         headers = {**exc.headers, "Retry-After": str(exc.retry_after)}
     return JSONResponse(body, status_code=body["status"], media_type=PROBLEM, headers=headers)
+
+
+async def database_unavailable(request: Request, exc: Exception) -> Response:
+    """503 with Retry-After when the database cannot serve (unreachable, restarting, locked,
+    read-only, full); anything else of these types is a bug and goes on to ``server_error``."""
+    body = problem_for(exc)
+    if body is None:
+        raise exc
+    log.warning("%s %s: 503, %s", request.method, request.url.path, outage(exc))
+    headers = {"Retry-After": str(body["retry_after"])}
+    return JSONResponse(body, status_code=503, media_type=PROBLEM, headers=headers)
 
 
 async def http_exception(request: Request, exc: Exception) -> Response:
@@ -116,5 +138,10 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     Forbidden: domain_error,
     RateLimited: domain_error,
     HTTPException: http_exception,
+    DatabaseUnavailable: database_unavailable,
+    DBAPIError: database_unavailable,
+    PoolTimeout: database_unavailable,
+    sqlite3.Error: database_unavailable,
+    OSError: database_unavailable,
     Exception: server_error,
 }

@@ -12,15 +12,24 @@ so guard with ``"price" in previous``). Literals (numbers, strings, ``True``/``t
 ``False``/``false``, ``None``/``null``, lists), comparisons (``== != < <= > >= in not in is``),
 arithmetic (``+ - * / // % **``), ``and``/``or``/``not``, ``a if c else b``, subscripts
 (``items[0]``, ``prices["btc"]``) and the calls ``abs min max len round``. Nothing else: no
-attribute access, no other calls, no comprehensions or lambdas. Work is bounded: the
-expression's length, node count and depth are capped, and so are the sizes of the numbers,
-strings and lists it builds. The result must be a boolean.
+attribute access, no other calls, no comprehensions or lambdas. The result must be a boolean.
+
+Work is bounded, whatever the expression and the data: the expression's length, node count
+and depth are capped; integer literals are capped in size; every value the expression builds
+is capped by its *whole* size (``[[0]*100000]*100000`` is ten billion items, not a hundred
+thousand references); and each evaluation runs under a step budget in which comparing,
+searching or building a value costs as much as the value is large, with a wall-clock cap on
+top. When a job is saved, only the parts that read no data are evaluated, under a budget a
+thousand times smaller than a run's, so a save costs microseconds; the worker evaluates a
+run's condition inline under a small budget and, only if that runs out, again in a thread
+(``evaluate(..., max_steps=INLINE_STEPS)`` raising ``OutOfBudget``).
 """
 
 from __future__ import annotations
 
 import ast
 import operator
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,8 +38,17 @@ MAX_EXPRESSION_LENGTH = 2_000
 MAX_NODES = 300
 MAX_DEPTH = 40
 MAX_INT_BITS = 4_096
+#: the most items (list elements and string characters, counted through nesting) any value
+#: the expression builds may hold
 MAX_SEQUENCE_LENGTH = 100_000
 MAX_ROUND_DIGITS = 100
+#: a run's evaluation: about a step per visited node and per item compared or copied
+MAX_STEPS = 2_000_000
+MAX_SECONDS = 2.0
+#: what the worker spends inline on the event loop before moving the evaluation to a thread
+INLINE_STEPS = 20_000
+#: constant parts evaluated when a job is saved
+FOLD_STEPS = 2_000
 
 PREVIOUS = "previous"
 _LITERAL_NAMES: dict[str, Any] = {"true": True, "false": False, "null": None}
@@ -38,6 +56,10 @@ _LITERAL_NAMES: dict[str, Any] = {"true": True, "false": False, "null": None}
 
 class ConditionError(ValueError):
     """The condition cannot be compiled or evaluated; the message is the human reason."""
+
+
+class OutOfBudget(ConditionError):
+    """The evaluation needed more steps (or time) than it was given."""
 
 
 @dataclass(frozen=True)
@@ -73,11 +95,14 @@ def compile_condition(expression: str) -> CompiledCondition:
     names: set[str] = set()
     uses_previous = _check(tree, depth=1, names=names, budget=[MAX_NODES])
     condition = CompiledCondition(expression, tree, frozenset(names), uses_previous)
-    # Parts that read no data are evaluated now, so `9**9**9` or `1 + "a"` is refused when
-    # the job is created rather than on its first run at 3 a.m.
-    _fold_constants(tree)
-    if not names and not uses_previous:
-        evaluate(condition, {})
+    # Parts that read no data are evaluated now, under a small budget, so `9**9**9` or
+    # `1 + "a"` is refused when the job is created rather than on its first run at 3 a.m.
+    try:
+        _fold_constants(tree, _Budget(FOLD_STEPS, MAX_SECONDS))
+        if not names and not uses_previous:
+            evaluate(condition, {}, max_steps=FOLD_STEPS)
+    except OutOfBudget:
+        raise ConditionError("the expression needs too much work to compute") from None
     return condition
 
 
@@ -86,9 +111,14 @@ def evaluate(
     data: Mapping[str, Any],
     *,
     previous: Mapping[str, Any] | None = None,
+    max_steps: int = MAX_STEPS,
+    max_seconds: float = MAX_SECONDS,
 ) -> bool:
-    """Evaluate against a run's ``data`` (and the previous run's); True means deliver."""
-    result = _Evaluator(data, previous).visit(condition.tree)
+    """Evaluate against a run's ``data`` (and the previous run's); True means deliver.
+
+    Raises ConditionError; OutOfBudget when ``max_steps`` or ``max_seconds`` ran out."""
+    budget = _Budget(max_steps, max_seconds)
+    result = _Evaluator(data, previous, budget).visit(condition.tree)
     if not isinstance(result, bool):
         raise ConditionError(
             f"the condition must be true or false, but it gave {_describe(result)}"
@@ -137,6 +167,10 @@ def _check(node: ast.AST, *, depth: int, names: set[str], budget: list[int]) -> 
                 names.add(name)
             return False
         case ast.Constant(value=value):
+            if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+                raise ConditionError(
+                    f"a number in the expression is larger than {MAX_INT_BITS} bits"
+                )
             if isinstance(value, bool | int | float | str) or value is None:
                 return False
             raise ConditionError(f"{type(value).__name__} literals are not allowed")
@@ -182,15 +216,16 @@ def _check(node: ast.AST, *, depth: int, names: set[str], budget: list[int]) -> 
     return uses_previous
 
 
-def _fold_constants(node: ast.expr) -> None:
-    """Evaluate each largest sub-expression that reads no data, so its errors surface now."""
+def _fold_constants(node: ast.expr, budget: _Budget) -> None:
+    """Evaluate each largest sub-expression that reads no data, so its errors surface now;
+    all of them share one small budget."""
     if _is_constant(node):
         if not isinstance(node, ast.Constant):
-            _Evaluator({}, None).visit(node)
+            _Evaluator({}, None, budget).visit(node)
         return
     for child in ast.iter_child_nodes(node):
         if isinstance(child, ast.expr):
-            _fold_constants(child)
+            _fold_constants(child, budget)
 
 
 def _is_constant(node: ast.AST) -> bool:
@@ -204,47 +239,122 @@ def _is_constant(node: ast.AST) -> bool:
 # --- evaluating -------------------------------------------------------------------------
 
 
-def _power(base: Any, exponent: Any) -> Any:
+class _Budget:
+    """Steps left, and a deadline looked at every ``_CLOCK_EVERY`` steps."""
+
+    __slots__ = ("deadline", "max_steps", "next_clock", "steps")
+
+    def __init__(self, max_steps: int, max_seconds: float) -> None:
+        self.max_steps = max_steps
+        self.steps = max_steps
+        self.deadline = time.monotonic() + max_seconds
+        self.next_clock = max_steps - _CLOCK_EVERY
+
+    def spend(self, steps: int) -> None:
+        self.steps -= steps
+        if self.steps < 0:
+            raise OutOfBudget(f"the condition needs more than {self.max_steps} steps of work")
+        if self.steps <= self.next_clock:
+            self.next_clock = self.steps - _CLOCK_EVERY
+            if time.monotonic() > self.deadline:
+                raise OutOfBudget("the condition took too long to evaluate")
+
+    def size(self, value: Any, *, cap: int | None = None) -> int:
+        """How many items ``value`` holds through nesting (a string: its length), paying a
+        step per container item visited; stops counting past ``cap`` (or the budget)."""
+        kind = type(value)
+        if kind is str:
+            return len(value)
+        if kind not in _CONTAINERS and not isinstance(value, list | tuple | Mapping):
+            return 1
+        total = 0
+        visited = 0
+        stack = [value]
+        push = stack.append
+        while stack:
+            item = stack.pop()
+            kind = type(item)
+            if kind is list or kind is tuple:
+                children = item
+            else:  # a mapping: its keys count like its values
+                children = item.values()
+                for key in item:
+                    total += len(key) if type(key) is str else 1
+            total += len(item)
+            visited += len(item) + 1
+            for child in children:
+                kind = type(child)
+                if kind is str:
+                    total += len(child)
+                elif kind is list or kind is dict or kind is tuple:
+                    push(child)
+                elif kind is not int and kind is not float and isinstance(child, _SIZED):
+                    push(child)
+            if cap is not None and total > cap:
+                break
+            if visited > self.steps:
+                break
+        self.spend(visited)
+        return total
+
+
+_CONTAINERS = frozenset({list, tuple, dict})
+_SIZED = (list, tuple, Mapping)
+_CLOCK_EVERY = 4_096
+
+
+def _power(budget: _Budget, base: Any, exponent: Any) -> Any:
     if isinstance(base, int) and isinstance(exponent, int) and exponent > 0:
         if max(abs(base).bit_length(), 1) * exponent > MAX_INT_BITS and abs(base) > 1:
             raise ConditionError(f"{base} ** {exponent} is too large to compute")
     return operator.pow(base, exponent)
 
 
-def _multiply(left: Any, right: Any) -> Any:
+def _multiply(budget: _Budget, left: Any, right: Any) -> Any:
     if isinstance(left, int) and isinstance(right, int):
         if left.bit_length() + right.bit_length() > MAX_INT_BITS:
             raise ConditionError("the result of * is too large")
     for sequence, count in ((left, right), (right, left)):
         if isinstance(sequence, str | list | tuple) and isinstance(count, int):
-            if len(sequence) * count > MAX_SEQUENCE_LENGTH:
+            # the whole size: repeating a list of lists repeats everything inside
+            size = budget.size(sequence, cap=MAX_SEQUENCE_LENGTH) if count > 0 else 0
+            if size * max(count, 0) > MAX_SEQUENCE_LENGTH:
                 raise ConditionError(
                     f"repeating a {_kind(sequence)} would make more than "
                     f"{MAX_SEQUENCE_LENGTH} items"
                 )
+            budget.spend(len(sequence) * max(count, 0))
     return operator.mul(left, right)
 
 
-def _add(left: Any, right: Any) -> Any:
+def _add(budget: _Budget, left: Any, right: Any) -> Any:
     if isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
-        if len(left) + len(right) > MAX_SEQUENCE_LENGTH:
+        size = budget.size(left, cap=MAX_SEQUENCE_LENGTH) + budget.size(
+            right, cap=MAX_SEQUENCE_LENGTH
+        )
+        if size > MAX_SEQUENCE_LENGTH:
             raise ConditionError(f"joining would make more than {MAX_SEQUENCE_LENGTH} items")
+        budget.spend(len(left) + len(right))
     return operator.add(left, right)
 
 
-def _modulo(left: Any, right: Any) -> Any:
+def _modulo(budget: _Budget, left: Any, right: Any) -> Any:
     # `str % x` is printf formatting, which can build huge strings ('%*d' % (10**9, 1)).
     if isinstance(left, str):
         raise ConditionError("% is only for numbers here")
     return operator.mod(left, right)
 
 
-_BINARY: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+def _plain(function: Callable[[Any, Any], Any]) -> Callable[[_Budget, Any, Any], Any]:
+    return lambda _budget, left, right: function(left, right)
+
+
+_BINARY: dict[type[ast.operator], Callable[[_Budget, Any, Any], Any]] = {
     ast.Add: _add,
-    ast.Sub: operator.sub,
+    ast.Sub: _plain(operator.sub),
     ast.Mult: _multiply,
-    ast.Div: operator.truediv,
-    ast.FloorDiv: operator.floordiv,
+    ast.Div: _plain(operator.truediv),
+    ast.FloorDiv: _plain(operator.floordiv),
     ast.Mod: _modulo,
     ast.Pow: _power,
 }
@@ -285,12 +395,17 @@ _FUNCTIONS: dict[str, Callable[..., Any]] = {
     "len": len,
     "round": _round,
 }
+#: calls whose work grows with their arguments (min and max compare every item)
+_SIZED_CALLS = frozenset({"min", "max"})
 
 
 class _Evaluator:
-    def __init__(self, data: Mapping[str, Any], previous: Mapping[str, Any] | None) -> None:
+    def __init__(
+        self, data: Mapping[str, Any], previous: Mapping[str, Any] | None, budget: _Budget
+    ) -> None:
         self.data = data
         self.previous = previous
+        self.budget = budget
 
     def visit(self, node: ast.expr) -> Any:
         try:
@@ -307,6 +422,7 @@ class _Evaluator:
             raise ConditionError("the expression needs too much work") from None
 
     def _visit(self, node: ast.expr) -> Any:
+        self.budget.spend(1)
         match node:
             case ast.Constant(value=value):
                 return value
@@ -335,11 +451,14 @@ class _Evaluator:
             case ast.UnaryOp(op=ast.UAdd(), operand=operand):
                 return +self._visit(operand)
             case ast.BinOp(left=left, op=op, right=right):
-                return _BINARY[type(op)](self._visit(left), self._visit(right))
+                return _BINARY[type(op)](self.budget, self._visit(left), self._visit(right))
             case ast.Compare(left=left, ops=ops, comparators=comparators):
                 current = self._visit(left)
                 for op, comparator in zip(ops, comparators, strict=True):
                     following = self._visit(comparator)
+                    # comparing or searching may look at every item of both sides
+                    self.budget.size(current)
+                    self.budget.size(following)
                     if not _COMPARE[type(op)](current, following):
                         return False
                     current = following
@@ -352,9 +471,16 @@ class _Evaluator:
                 where = "the previous run's data" if _is_previous(container_node) else None
                 return self._lookup(container, key, where=where)
             case ast.List(elts=items) | ast.Tuple(elts=items):
-                return [self._visit(item) for item in items]
+                built = [self._visit(item) for item in items]
+                if self.budget.size(built, cap=MAX_SEQUENCE_LENGTH) > MAX_SEQUENCE_LENGTH:
+                    raise ConditionError(f"a list would hold more than {MAX_SEQUENCE_LENGTH} items")
+                return built
             case ast.Call(func=ast.Name(id=function), args=args):
-                return _FUNCTIONS[function](*(self._visit(arg) for arg in args))
+                values = [self._visit(arg) for arg in args]
+                if function in _SIZED_CALLS:
+                    for value in values:
+                        self.budget.size(value)
+                return _FUNCTIONS[function](*values)
         raise ConditionError(f"{type(node).__name__} expressions are not allowed")
 
     def _name(self, name: str) -> Any:

@@ -3,7 +3,8 @@
 Prices are US dollars per million tokens, as providers publish them. The defaults cover
 well-known hosted models (list prices as of ``PRICES_AS_OF``; check them against your
 provider's invoice). ``AGENTCRON_MODEL_PRICES`` adds or overrides entries — a JSON object
-``{"model": {"input": 0.15, "output": 0.60, "cached_input": 0.075}}``, or ``@/path/to.json``.
+``{"model": {"input": 0.15, "output": 0.60, "cached_input": 0.075}}``, or ``@/path/to.json``
+(the file is read by ``app.config``).
 A model the table does not know costs nothing and is marked *unpriced*, so spend reports
 say so instead of a misleading $0.00. A local model can be priced at 0 to say it is free.
 
@@ -18,7 +19,6 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 PRICES_AS_OF = "2026-03"
@@ -123,18 +123,14 @@ class PriceTable:
         return max(0, math.floor(usd / price.per_output_token()))
 
 
-def parse_prices(text: str, *, base: Mapping[str, Price] | None = None) -> dict[str, Price]:
-    """``AGENTCRON_MODEL_PRICES``: JSON (or ``@path`` to a JSON file) merged over ``base``
-    (the defaults). ValueError naming the entry that is wrong."""
-    text = text.strip()
-    source = "AGENTCRON_MODEL_PRICES"
-    if text.startswith("@"):
-        path = Path(text[1:]).expanduser()
-        source = str(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise ValueError(f"{source}: cannot read the price file ({error.strerror})") from None
+def parse_prices(
+    text: str,
+    *,
+    base: Mapping[str, Price] | None = None,
+    source: str = "AGENTCRON_MODEL_PRICES",
+) -> dict[str, Price]:
+    """The operator's prices (JSON text, from ``source``) merged over ``base`` (the
+    defaults). ValueError naming the entry that is wrong."""
     try:
         raw: Any = json.loads(text)
     except ValueError as error:

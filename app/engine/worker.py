@@ -12,7 +12,13 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from agentcron.app.domain.conditions import ConditionError, compile_condition, evaluate
+from agentcron.app.domain.conditions import (
+    INLINE_STEPS,
+    ConditionError,
+    OutOfBudget,
+    compile_condition,
+    evaluate,
+)
 from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.executors.base import ExecutionFailed, RunContext
 from agentcron.app.executors.registry import Executors
@@ -274,12 +280,8 @@ class Worker:
             fin.status, fin.error = "failed", f"{type(exc).__name__}: {exc}"
         if fin.status == "succeeded" and condition:
             try:
-                fin.condition_met = bool(
-                    evaluate(
-                        compile_condition(condition),
-                        fin.data or {},
-                        previous=(previous or {}).get("data") or None,
-                    )
+                fin.condition_met = await _evaluate_condition(
+                    condition, fin.data or {}, (previous or {}).get("data") or None
                 )
             except ConditionError as exc:
                 fin.condition_met = None
@@ -417,3 +419,16 @@ class Worker:
             await asyncio.wait([self.active[r] for r in unfinished if r in self.active], timeout=5)
         await self.flush()
         return not_started + unfinished
+
+
+async def _evaluate_condition(
+    expression: str, data: dict[str, Any], previous: dict[str, Any] | None
+) -> bool:
+    """A run's condition: inline when it is cheap (nearly always), in a thread when it needs
+    more than a few milliseconds of work, so a condition over a large answer never holds up
+    the event loop (its work is bounded either way: see app/domain/conditions.py)."""
+    condition = compile_condition(expression)
+    try:
+        return evaluate(condition, data, previous=previous, max_steps=INLINE_STEPS)
+    except OutOfBudget:
+        return await asyncio.to_thread(evaluate, condition, data, previous=previous)

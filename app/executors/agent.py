@@ -71,6 +71,7 @@ from agentcron.app.executors.llm import (
     ToolsMode,
     ToolsRefused,
     client_factory,
+    price_table,
 )
 from agentcron.app.executors.tools import ToolBox, ToolCall, check_finish
 
@@ -759,7 +760,7 @@ def build_agent_executor(
         clock=rt.clock,
         default_model=settings.llm_model,
         slack_ready=bool(settings.slack_bot_token),
-        prices=settings.price_table(),
+        prices=price_table(settings),
         ledger=ledger or SpendStore(rt.db),
         owner_day_tokens=settings.daily_token_quota,
         owner_month_usd=settings.monthly_cost_limit_usd,

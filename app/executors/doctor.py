@@ -27,6 +27,7 @@ from agentcron.app.executors.llm import (
     ToolsRefused,
     client_factory,
     error_message,
+    price_table,
     root_cause,
 )
 
@@ -146,7 +147,7 @@ async def check_llm(
             return _skip_rest(checks)
         checks.append(await _tools(turns, client, model, settings.llm_tools))
         checks.append(await _structured(turns, client, model))
-    price = settings.price_table().price(model)
+    price = price_table(settings).price(model)
     if price is None:
         checks.append(
             Check(

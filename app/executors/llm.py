@@ -34,9 +34,11 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agentcron.app.clock import Clock
+from agentcron.app.domain.pricing import PriceTable, parse_prices
 from agentcron.app.executors.base import ExecutionFailed
 
 if TYPE_CHECKING:
@@ -316,6 +318,22 @@ def client_factory(settings: Settings) -> ClientFactory:
         )
 
     return client
+
+
+def price_table(settings: Settings) -> PriceTable:
+    """The model prices: the built-in table with ``AGENTCRON_MODEL_PRICES`` over it (JSON,
+    or ``@path`` to a JSON file). ValueError naming the bad entry or the unreadable file."""
+    if not settings.model_prices:
+        return PriceTable()
+    text, source = settings.model_prices.strip(), "AGENTCRON_MODEL_PRICES"
+    if text.startswith("@"):
+        path = Path(text[1:]).expanduser()
+        source = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise ValueError(f"{source}: cannot read the price file ({error.strerror})") from None
+    return PriceTable(parse_prices(text, source=source))
 
 
 def root_cause(error: BaseException) -> str:

@@ -16,11 +16,13 @@ from urllib.parse import urlsplit
 from mcp.server import ServerRequestContext
 from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 from starlette.requests import Request
-from starlette.types import Receive, Scope, Send
+from starlette.types import Receive, Send
+from starlette.types import Scope as AsgiScope
 
-from agentcron.app.api.common import authenticated
-from agentcron.app.api.problems import problem, problem_for
-from agentcron.app.errors import Unauthorized
+from agentcron.app.api.common import authenticated, rate_limited
+from agentcron.app.api.problems import domain_error, problem
+from agentcron.app.domain.scopes import Scope
+from agentcron.app.errors import RateLimited, Unauthorized
 from agentcron.app.mcp.server import build_server
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.keys import Principal
@@ -41,7 +43,7 @@ class McpEndpoint:
     def run(self) -> AbstractAsyncContextManager[None]:
         return self.sessions.run()
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def __call__(self, scope: AsgiScope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
         if not _same_origin(request):
             # the specification's defence against DNS rebinding: a page on another site may
@@ -51,10 +53,12 @@ class McpEndpoint:
             return
         try:
             principal = await authenticated(request)
-        except Unauthorized as exc:
-            body = problem_for(exc)
-            assert body is not None
-            await problem(401, body["detail"])(scope, receive, send)
+            # counted as the REST API counts: a publishable key as its parse calls, any
+            # other key in its general per-key bucket
+            kind = Scope.PARSE if principal.publishable else Scope.JOBS_READ
+            await rate_limited(request, principal, kind)
+        except (Unauthorized, RateLimited) as exc:
+            await (await domain_error(request, exc))(scope, receive, send)
             return
         scope[_PRINCIPAL] = principal
         await self.sessions.handle_request(scope, receive, send)

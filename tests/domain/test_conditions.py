@@ -3,7 +3,13 @@ from typing import Any
 
 import pytest
 
-from agentcron.app.domain.conditions import ConditionError, compile_condition, evaluate
+from agentcron.app.domain.conditions import (
+    INLINE_STEPS,
+    ConditionError,
+    OutOfBudget,
+    compile_condition,
+    evaluate,
+)
 
 DATA: dict[str, Any] = {
     "price_change_pct": 0.07,
@@ -163,3 +169,48 @@ def test_and_or_short_circuit_so_guards_work() -> None:
 def test_a_condition_is_reusable_and_does_not_keep_data() -> None:
     condition = compile_condition("value > 1")
     assert [evaluate(condition, {"value": v}) for v in (0, 2, 1, 5)] == [False, True, False, True]
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        # what froze the service for 14 s (two levels) and over a minute (three) when saved
+        "[[0]*100000]*100000 == [[0]*100000]*100000",
+        "[[[0]*100000]*100000]*100000 == 1",
+        "[0]*100000 == [0]*100000",
+        "'a'*100000 == 'a'*100000",
+        "[[0]*300]*300 == [[0]*300]*300",
+        "max([[1]*50000, [2]*50000]) == 1",
+    ],
+)
+def test_constant_parts_that_need_real_work_are_refused_when_saved(expression: str) -> None:
+    with pytest.raises(ConditionError, match=r"too much work|more than 100000 items"):
+        compile_condition(expression)
+
+
+def test_repetition_counts_everything_inside_not_only_the_references() -> None:
+    data = {"row": [0] * 1000}
+    with pytest.raises(ConditionError, match="more than 100000 items"):
+        evaluate(compile_condition("[row] * 1000 == []"), data)
+    with pytest.raises(ConditionError, match="more than 100000 items"):
+        evaluate(compile_condition("[row, row] + [row] * 99 == []"), data)
+    assert evaluate(compile_condition("len([row] * 99) == 99"), data) is True
+
+
+def test_integer_literals_are_capped() -> None:
+    with pytest.raises(ConditionError, match="larger than 4096 bits"):
+        compile_condition("1" + "0" * 1500 + " > 0")
+
+
+def test_work_over_large_data_is_bounded_by_the_step_budget() -> None:
+    data = {"items": [[i, str(i)] for i in range(50_000)]}
+    condition = compile_condition(" and ".join(["items == items"] * 40))
+    with pytest.raises(OutOfBudget, match="more than 2000000 steps"):
+        evaluate(condition, data)
+    # the same comparison once fits, and a small budget says it ran out rather than answering
+    once = compile_condition("items == items")
+    assert evaluate(once, data) is True
+    with pytest.raises(OutOfBudget):
+        evaluate(once, data, max_steps=INLINE_STEPS)
+    # a cheap condition never comes near the inline budget, whatever the data holds
+    assert evaluate(compile_condition("len(items) > 3"), data, max_steps=INLINE_STEPS) is True

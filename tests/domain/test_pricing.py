@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from agentcron.app.domain.pricing import (
@@ -49,15 +47,12 @@ def test_cost_counts_input_cached_input_and_output_at_their_prices() -> None:
     assert table.cost("m", prompt_tokens=0, completion_tokens=0) == Cost(0.0, priced=True)
 
 
-def test_the_operators_table_adds_and_overrides(tmp_path: Path) -> None:
+def test_the_operators_table_adds_and_overrides() -> None:
     text = '{"llama3.1:8b": {"input": 0, "output": 0}, "gpt-4o": {"input": 1, "output": 2}}'
     table = PriceTable(parse_prices(text))
     assert table.cost("llama3.1:8b", prompt_tokens=5, completion_tokens=5) == Cost(0.0, True)
     assert table.price("gpt-4o") == Price(1.0, 2.0)
     assert table.price("gpt-4o-mini") == DEFAULT_PRICES["gpt-4o-mini"]  # the rest stays
-    path = tmp_path / "prices.json"
-    path.write_text('{"my-model": {"input": 0.1, "output": 0.2, "cached_input": 0.05}}')
-    assert PriceTable(parse_prices(f"@{path}")).price("my-model") == Price(0.1, 0.2, 0.05)
 
 
 @pytest.mark.parametrize(
@@ -69,7 +64,6 @@ def test_the_operators_table_adds_and_overrides(tmp_path: Path) -> None:
         ('{"m": {"input": 1, "output": -2}}', "m: output must be a number of dollars, 0 or more"),
         ('{"m": {"input": 1, "output": "2"}}', "m: output must be a number of dollars"),
         ('{"m": {"input": 1, "output": 2, "per": 3}}', "m: unknown key(s) per"),
-        ("@/nonexistent/prices.json", "/nonexistent/prices.json: cannot read the price file"),
     ],
 )
 def test_a_bad_table_is_refused_naming_the_entry(text: str, message: str) -> None:

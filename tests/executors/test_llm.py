@@ -3,11 +3,14 @@ output cap's two names, servers that refuse tool calling, and single-answer mode
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from agentcron.app.executors.llm import TOOLS_HINT, ToolsRefused
+from agentcron.app.config import Settings
+from agentcron.app.domain.pricing import Price
+from agentcron.app.executors.llm import TOOLS_HINT, ToolsRefused, price_table
 from tests.executors.agent_kit import failure, finish, run
 from tests.fakes.openai_server import FakeOpenAI, Reply
 
@@ -107,3 +110,13 @@ async def test_a_fixed_cap_name_is_never_switched(make: Any, openai_server: Fake
     error = await failure(make(output_cap="max_tokens"))
     assert error.message == f"the model API refused the request (400): {NO_MAX_TOKENS}"
     assert not error.retryable
+
+
+def test_the_price_table_may_come_from_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "prices.json"
+    path.write_text('{"my-model": {"input": 0.1, "output": 0.2, "cached_input": 0.05}}')
+    from_file = price_table(Settings(model_prices=f"@{path}"))
+    assert from_file.price("my-model") == Price(0.1, 0.2, 0.05)
+    assert from_file.price("gpt-4o") is not None  # over the built-in table
+    with pytest.raises(ValueError, match=r"/nonexistent/prices\.json: cannot read the price file"):
+        price_table(Settings(model_prices="@/nonexistent/prices.json"))

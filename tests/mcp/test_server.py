@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
 from mcp import Client
 from mcp.server import ServerRequestContext
 
+from agentcron.app.asgi import create_app
+from agentcron.app.config import Settings
 from agentcron.app.domain.scopes import ALL_SCOPES, Scope
 from agentcron.app.mcp.server import build_server
 from agentcron.app.runtime import Runtime
@@ -66,3 +69,23 @@ async def test_an_unknown_tool_is_a_protocol_error(runtime: Runtime) -> None:
         with pytest.raises(Exception, match="Unknown tool: make_coffee"):
             await client.call_tool("make_coffee", {})
         assert (await call(client, "list_jobs"))["count"] == 0
+
+
+async def test_mcp_requests_count_against_the_key_s_rate_limit(db_url: str) -> None:
+    """``/mcp`` is refused with 429 once the key's general quota is spent, as the REST API
+    is (refused before the MCP session manager, so no lifespan is needed here)."""
+    settings = Settings(database_url=db_url, rate_limit_api_key="2/60")
+    runtime = Runtime(settings)
+    try:
+        _, key = await runtime.keys.create(name="k", owner="alice", now=runtime.clock.now())
+        transport = httpx.ASGITransport(app=create_app(runtime, start_engine=False))
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            headers = {"Authorization": f"Bearer {key}"}
+            await http.get("/api/scheduler/jobs", headers=headers)
+            await http.get("/api/scheduler/jobs", headers=headers)
+            answer = await http.post("/mcp", json={}, headers=headers)
+        assert answer.status_code == 429
+        assert int(answer.headers["retry-after"]) > 0
+        assert answer.json()["status"] == 429
+    finally:
+        await runtime.close()

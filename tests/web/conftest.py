@@ -8,6 +8,7 @@ Each test saves a screenshot under tests/screenshots/.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -77,10 +78,7 @@ def _cli(*args: str, env: dict[str, str], cwd: Path) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
-@pytest.fixture(scope="session")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
-    home = tmp_path_factory.mktemp("web-service")
-    port = _free_port()
+def service_env(home: Path, **extra: str) -> dict[str, str]:
     env = {
         **os.environ,
         "AGENTCRON_DATABASE_URL": f"sqlite+aiosqlite:///{home / 'agentcron.db'}",
@@ -89,6 +87,13 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     }
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
         env.pop(name, None)
+    return env | extra
+
+
+@contextlib.contextmanager
+def serving(home: Path, env: dict[str, str]) -> Iterator[Service]:
+    """``agentcron serve`` on ``home``'s database, with three owners' keys."""
+    port = _free_port()
     key = _cli("keys", "create", "--name", "web-tests", env=env, cwd=home)
     other = _cli("keys", "create", "--name", "someone-else", env=env, cwd=home)
     planner = _cli("keys", "create", "--name", "planner", env=env, cwd=home)
@@ -130,6 +135,13 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
         reader.join(timeout=5)
         if process.stdout is not None:
             process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
+    home = tmp_path_factory.mktemp("web-service")
+    with serving(home, service_env(home)) as svc:
+        yield svc
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,12 @@ import { chartBlock, durationChart, outcomeChart } from "../chart.js";
 import { encode, h, link, put } from "../dom.js";
 import { renderMarkdown } from "../markdown.js";
 import { go } from "../router.js";
+import { spendChart, spendLine } from "../spend.js";
 import { duration, timeEl, viewerZone } from "../time.js";
 import { badge, errorText, every, notify, pager, tagList } from "../ui.js";
 import { actionSummary, deliverySummary, retrySummary, scheduleSummary, scheduleText } from "./jobbits.js";
 import { jobAction } from "./jobs.js";
+import { tryIt } from "./tryit.js";
 
 const RUNS_PAGE = 20;
 const LIVE = new Set(["queued", "running"]);
@@ -23,6 +25,7 @@ export async function jobView(main, { params, signal }) {
   const stats = h("div", { class: "stats" });
   const runs = h("div", { class: "runs" });
   const runState = { status: "", offset: 0, open: new Set() };
+  const trial = job.action === "agent" ? tryIt(job, { after: () => loadStats() }) : null;
 
   const refreshJob = async () => {
     job = await api(`/jobs/${id}`, { signal });
@@ -43,6 +46,7 @@ export async function jobView(main, { params, signal }) {
         "span",
         { class: "row-actions" },
         h("button", { type: "button", dataset: { action: "trigger" }, onclick: () => jobAction(job, "trigger", { after: afterAction }) }, "Run now"),
+        trial?.button,
         job.status === "paused"
           ? h("button", { type: "button", class: "ghost", dataset: { action: "resume" }, onclick: () => jobAction(job, "resume", { after: afterAction }) }, "Resume")
           : job.status === "active"
@@ -128,6 +132,7 @@ export async function jobView(main, { params, signal }) {
       h("section", { class: "card" }, h("h2", null, "Job"), details),
       h("section", { class: "card" }, h("h2", null, "Next 10 runs ", h("span", { class: "muted small" }, `in your time (${viewerZone})`)), upcoming),
     ),
+    trial?.panel,
     h("section", { class: "card" }, h("h2", null, "Last 30 days"), stats),
     h("section", { class: "card" }, h("div", { class: "section-head" }, h("h2", null, "Runs"), statusFilter), runs),
   );
@@ -172,6 +177,40 @@ function drawStats(box, stats) {
     stats.daily?.some((d) => d.succeeded || d.failed)
       ? h("div", { class: "charts" }, chartBlock("Runs per day (green succeeded, red failed)", outcomeChart(stats.daily)), chartBlock("Average duration", durationChart(stats.daily)))
       : h("p", { class: "muted" }, "No succeeded or failed runs in this window yet."),
+    spendBlock(stats.spend),
+  );
+}
+
+/** What the job's agent runs (and dry runs) spent: today, the window, per day. */
+function spendBlock(spend) {
+  if (!spend) return null;
+  const window = spend.daily.reduce(
+    (sum, d) => ({
+      tokens: sum.tokens + d.tokens,
+      cost_usd: sum.cost_usd + d.cost_usd,
+      unpriced_tokens: sum.unpriced_tokens + d.unpriced_tokens,
+      estimated_tokens: sum.estimated_tokens + d.estimated_tokens,
+    }),
+    { tokens: 0, cost_usd: 0, unpriced_tokens: 0, estimated_tokens: 0 },
+  );
+  const card = (label, value) => h("div", { class: "stat" }, h("span", { class: "label" }, label), h("strong", null, value));
+  const budget = spend.budget || {};
+  const limits = [
+    budget.max_tokens_per_run ? `${budget.max_tokens_per_run.toLocaleString("en")} tokens a run` : null,
+    budget.max_tokens_per_day ? `${budget.max_tokens_per_day.toLocaleString("en")} a day` : null,
+  ].filter(Boolean);
+  return h(
+    "div",
+    { class: "spend", dataset: { spend: "" } },
+    h("h3", null, "Agent spend"),
+    h(
+      "div",
+      { class: "stat-row" },
+      card("Today (UTC)", spendLine(spend.today)),
+      card("Last 30 days", spendLine(window)),
+      card("Job budget", limits.length ? limits.join(", ") : "the agent's limits"),
+    ),
+    spend.daily.length ? spendChart(spend.daily) : null,
   );
 }
 

@@ -5,6 +5,7 @@ import { encode, h, link, put } from "../dom.js";
 import { replaceQuery } from "../router.js";
 import { timeEl } from "../time.js";
 import { badge, confirmAction, debounce, errorText, every, notify, pager, tagList } from "../ui.js";
+import { money, tokens } from "../spend.js";
 import { scheduleSummary } from "./jobbits.js";
 
 const PAGE = 20;
@@ -84,8 +85,17 @@ export async function jobsView(main, { query, signal }) {
       return;
     }
     if (mine !== loads) return; // the filters changed while this page was on its way
-    put(body, jobsTable(page, state, reload, pick));
-    api("/stats", { signal }).then((stats) => stats && put(summary, statsLine(stats)), () => null);
+    const spent = new Map();
+    put(body, jobsTable(page, state, reload, pick, spent));
+    api("/stats", { signal }).then(
+      (stats) => {
+        if (!stats || mine !== loads) return;
+        put(summary, statsLine(stats));
+        for (const entry of stats.spend?.by_job || []) spent.set(entry.job_id, entry);
+        for (const cell of body.querySelectorAll("td.spend")) put(cell, spendCell(spent.get(cell.dataset.jobId)));
+      },
+      () => null,
+    );
   };
   const pick = (changes) => {
     Object.assign(state, { offset: 0 }, changes);
@@ -124,17 +134,26 @@ export async function jobsView(main, { query, signal }) {
 
 function statsLine(stats) {
   const jobs = `${stats.total_jobs} jobs · ${stats.active_jobs} active`;
-  if (!stats.total_runs_today) return `${jobs} · no runs today`;
+  const today = stats.spend?.today;
+  const spend = today?.tokens ? ` · agents ${money(today.cost_usd, { unpricedTokens: today.unpriced_tokens, tokens: today.tokens })} today` : "";
+  if (!stats.total_runs_today) return `${jobs} · no runs today${spend}`;
   const rate = stats.success_rate === null || stats.success_rate === undefined ? "" : ` · ${Math.round(stats.success_rate * 100)}% succeeded`;
-  return `${jobs} · ${stats.total_runs_today} runs today${rate}`;
+  return `${jobs} · ${stats.total_runs_today} runs today${rate}${spend}`;
 }
 
-function jobsTable(page, state, reload, pick) {
+/** A job's agent spend over the stats window (30 UTC days and this month). */
+function spendCell(entry) {
+  if (!entry || !entry.tokens) return h("span", { class: "muted" }, "—");
+  const cost = money(entry.cost_usd, { unpricedTokens: entry.unpriced_tokens, tokens: entry.tokens });
+  return h("span", { title: `${entry.tokens.toLocaleString("en")} tokens, ${entry.tokens_today.toLocaleString("en")} today (UTC)` }, `${cost} · ${tokens(entry.tokens)}`);
+}
+
+function jobsTable(page, state, reload, pick, spent) {
   if (!page.jobs.length) {
     const filtered = state.q || state.status || state.tag;
     return h("div", { class: "empty" }, filtered ? "No job matches these filters." : "No jobs yet. ", filtered ? null : link("/jobs/new", "Create the first one"));
   }
-  const head = h("tr", null, ["Name", "Status", "Schedule", "Next run", "Last run", "Runs", ""].map((t) => h("th", { scope: "col" }, t)));
+  const head = h("tr", null, ["Name", "Status", "Schedule", "Next run", "Last run", "Runs", "Agent spend", ""].map((t) => h("th", { scope: "col" }, t)));
   const rows = page.jobs.map((job) => {
     const zone = job.schedule?.timezone;
     return h(
@@ -146,6 +165,7 @@ function jobsTable(page, state, reload, pick) {
       h("td", null, job.status === "active" ? timeEl(job.next_run_at, zone) : h("span", { class: "muted" }, "—")),
       h("td", null, timeEl(job.last_run_at, zone)),
       h("td", { class: "num" }, String(job.run_count)),
+      h("td", { class: "spend num", dataset: { jobId: job.id } }, spendCell(spent.get(job.id))),
       h("td", null, actionButtons(job, reload)),
     );
   });
