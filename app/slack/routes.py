@@ -11,11 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-
-from agentcron.app.api.problems import problem
 
 if TYPE_CHECKING:
     from agentcron.app.slack.bolt import SlackApp
@@ -42,10 +41,10 @@ def slack_app(app: Starlette) -> SlackApp | None:
 async def slack_events(request: Request) -> Response:
     slack = slack_app(request.app)
     if slack is None:
-        return problem(404, NOT_CONFIGURED)
+        raise HTTPException(404, NOT_CONFIGURED)
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > MAX_BODY_BYTES:
-        return problem(413, f"the body is larger than {MAX_BODY_BYTES} bytes")
+        raise HTTPException(413, f"the body is larger than {MAX_BODY_BYTES} bytes")
     return await slack.dispatch(request)
 
 

@@ -7,9 +7,9 @@ from agentcron.delivery.netguard import (
     AddressPolicy,
     BlockedAddress,
     blocked_reason,
-    check_url,
     guarded_session,
 )
+from agentcron.delivery.targets import check_url
 from tests.fakes.sink import Sink, StaticResolver
 
 
