@@ -11,10 +11,11 @@ from starlette.requests import Request
 
 from agentcron.app.api.auth import check_scope, required_scope
 from agentcron.app.api.cors import check_origin
+from agentcron.app.bearer import count_request, principal_of
 from agentcron.app.domain.schedule import ScheduleError, check_range
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.untrusted import parse_json
-from agentcron.app.errors import InvalidInput, Unauthorized
+from agentcron.app.errors import InvalidInput
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.activity import record_request_activity
 from agentcron.app.storage.keys import Principal
@@ -25,25 +26,16 @@ def runtime(request: Request) -> Runtime:
 
 
 async def authenticated(request: Request) -> Principal:
-    """The principal of the request's bearer key; 401 without a valid one. Scopes are the
-    caller's to check (``caller`` for REST endpoints, each tool for MCP)."""
-    header = request.headers.get("authorization", "")
-    scheme, _, key = header.partition(" ")
-    if scheme.lower() != "bearer" or not key.strip():
-        raise Unauthorized("a valid API key is required (Authorization: Bearer <key>)")
-    principal = await runtime(request).keys.authenticate(key.strip())
-    if principal is None:
-        raise Unauthorized("the API key is not valid or has been revoked")
-    return principal
+    """The principal of the request's bearer key (``app.bearer``); 401 without a valid one."""
+    return await principal_of(runtime(request), request.headers.get("authorization", ""))
 
 
 async def rate_limited(request: Request, principal: Principal, scope: Scope) -> None:
-    """Count the request against the key's (and for ``parse``, the address's) limits: 429
-    when over (``app.limits``); the RateLimit header fields go on ``request.state``."""
-    request.state.ratelimit = await runtime(request).limiter.check(
-        key_id=principal.key_id,
-        scope=scope,
-        address=request.client.host if request.client else None,
+    """Count the request against the key's limits; 429 when over, and the RateLimit header
+    fields go on ``request.state``."""
+    address = request.client.host if request.client else None
+    request.state.ratelimit = await count_request(
+        runtime(request), principal, scope, address=address
     )
 
 

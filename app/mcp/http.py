@@ -16,14 +16,15 @@ from urllib.parse import urlsplit
 from mcp.server import ServerRequestContext
 from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 from starlette.requests import Request
+from starlette.responses import JSONResponse
 from starlette.types import Receive, Send
 from starlette.types import Scope as AsgiScope
 
-from agentcron.app.api.common import authenticated, rate_limited
-from agentcron.app.api.problems import domain_error, problem
+from agentcron.app.bearer import count_request, principal_of
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import RateLimited, Unauthorized
 from agentcron.app.mcp.server import build_server
+from agentcron.app.problems import PROBLEM, problem_body, problem_for
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.keys import Principal
 
@@ -35,6 +36,7 @@ class McpEndpoint:
     """The ASGI app mounted at ``/mcp``; ``run()`` belongs in the app's lifespan."""
 
     def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
         self.server = build_server(runtime, self._principal_of)
         self.sessions = StreamableHTTPSessionManager(
             app=self.server, json_response=True, stateless=True
@@ -48,17 +50,18 @@ class McpEndpoint:
         if not _same_origin(request):
             # the specification's defence against DNS rebinding: a page on another site may
             # not drive a local server through the user's browser
-            response = problem(403, "requests from another origin are not allowed")
-            await response(scope, receive, send)
+            body = problem_body(403, "requests from another origin are not allowed")
+            await JSONResponse(body, 403, media_type=PROBLEM)(scope, receive, send)
             return
         try:
-            principal = await authenticated(request)
+            principal = await principal_of(self.runtime, request.headers.get("authorization", ""))
             # counted as the REST API counts: a publishable key as its parse calls, any
             # other key in its general per-key bucket
             kind = Scope.PARSE if principal.publishable else Scope.JOBS_READ
-            await rate_limited(request, principal, kind)
+            address = request.client.host if request.client else None
+            await count_request(self.runtime, principal, kind, address=address)
         except (Unauthorized, RateLimited) as exc:
-            await (await domain_error(request, exc))(scope, receive, send)
+            await _refusal(exc)(scope, receive, send)
             return
         scope[_PRINCIPAL] = principal
         await self.sessions.handle_request(scope, receive, send)
@@ -70,6 +73,16 @@ class McpEndpoint:
         if not isinstance(principal, Principal):
             raise Unauthorized("a valid API key is required (Authorization: Bearer <key>)")
         return principal
+
+
+def _refusal(exc: Unauthorized | RateLimited) -> JSONResponse:
+    body = problem_for(exc)
+    assert body is not None
+    if isinstance(exc, RateLimited):
+        headers = {**exc.headers, "Retry-After": str(exc.retry_after)}
+    else:
+        headers = {"WWW-Authenticate": "Bearer"}
+    return JSONResponse(body, body["status"], headers=headers, media_type=PROBLEM)
 
 
 def _same_origin(request: Request) -> bool:

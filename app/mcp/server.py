@@ -19,12 +19,12 @@ import mcp_types as types
 from mcp.server import CacheHint, Server, ServerRequestContext
 from mcp.shared.exceptions import MCPError
 
-from agentcron.app.api.problems import problem_for
-from agentcron.app.api.render import job_zone, render_job, render_run
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import Unauthorized
 from agentcron.app.mcp.prompts import PROMPTS, render_prompt
 from agentcron.app.mcp.tools import TOOLS, TOOLS_BY_NAME, Call, ToolSpec
+from agentcron.app.problems import problem_for
+from agentcron.app.render import job_zone, render_job, render_run
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService, RunService, job_query
 from agentcron.app.storage.keys import Principal

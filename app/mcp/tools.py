@@ -11,10 +11,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from agentcron.app.api.render import job_zone, render_job, render_run
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import InvalidInput
 from agentcron.app.mcp import schemas
+from agentcron.app.render import job_zone, render_job, render_run
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService, RunService, ScheduleService, job_query
 from agentcron.app.storage.keys import Principal
