@@ -198,6 +198,13 @@ PARSE_INPUT = _object(
             "at 9 and tell me in #ops if anything is red'.",
         },
         "timezone": ZONE,
+        "count": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": MAX_PREVIEW_RUNS,
+            "default": 5,
+            "description": "How many next runs to list.",
+        },
     },
     ["text"],
 )

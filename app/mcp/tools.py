@@ -69,7 +69,9 @@ def _text(args: dict[str, Any], name: str) -> str:
 
 async def parse_schedule(call: Call, args: dict[str, Any]) -> dict[str, Any]:
     _known(args, schemas.PARSE_INPUT)
-    answer = await ScheduleService(call.runtime).parse(args.get("text"), args.get("timezone"))
+    answer = await ScheduleService(call.runtime).parse(
+        args.get("text"), args.get("timezone"), count=args.get("count")
+    )
     return {"task": None, "target": None, **answer}
 
 

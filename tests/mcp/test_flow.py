@@ -205,3 +205,23 @@ async def test_mcp_and_rest_are_one_service(service: Service, connect: Connect) 
         assert await call(alice, "get_job", job_id=posted["id"]) == posted
         found = await call(alice, "list_jobs", q="From REST", limit=200)
         assert posted["id"] in {j["id"] for j in found["jobs"]}
+
+
+async def test_a_whole_request_is_understood_as_parse_nl_understands_it(
+    service: Service, connect: Connect
+) -> None:
+    request = {
+        "text": "check the deploy dashboard every weekday at 9 and tell me in #ops if anything "
+        "is red",
+        "timezone": "America/New_York",
+    }
+    async with connect(service, service.alice) as alice:
+        understood = await call(alice, "parse_schedule", **request)
+    async with service.rest(service.alice) as rest:
+        answer = (await rest.post("/parse-nl", json=request)).json()
+    # the same service answers both (next_runs aside: a slot may pass between the calls)
+    assert len(understood.pop("next_runs")) == len(answer.pop("next_runs")) == 5
+    assert understood == answer
+    assert understood["schedule"]["expression"] == "0 9 * * 1-5"
+    assert understood["task"] == "check the deploy dashboard and tell me if anything is red"
+    assert understood["target"] == "#ops"
