@@ -75,13 +75,15 @@ class RateLimiter:
             chosen = [(f"api:key:{key_id}", p.api_key)]
         return [(bucket, policy) for bucket, policy in chosen if policy is not None]
 
+    def unix_time(self) -> float:
+        return self.clock.now().timestamp()
+
     async def check(self, *, key_id: str, scope: Scope, address: str | None) -> dict[str, str]:
         """Count the request; the RateLimit header fields to answer with, or RateLimited."""
         buckets = self.buckets(key_id=key_id, scope=scope, address=address)
         if not buckets:
             return {}
-        now = self.clock.now().timestamp()
-        decisions: list[Decision] = await self.store.acquire(buckets, now=now)
+        decisions: list[Decision] = await self.store.acquire(buckets, clock=self.unix_time)
         fields = headers(decisions)
         if all(d.allowed for d in decisions):
             return fields

@@ -68,7 +68,7 @@ async def store_cost(url: str, calls: int) -> float:
     try:
         for i in range(calls):
             began = time.perf_counter()
-            await store.acquire([(f"a{i % 50}", address), ("k", key)], now=time.time())
+            await store.acquire([(f"a{i % 50}", address), ("k", key)], clock=time.time)
             samples.append(time.perf_counter() - began)
     finally:
         await db.close()

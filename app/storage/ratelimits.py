@@ -2,7 +2,7 @@
 PostgreSQL. Both take the same decisions (``app.domain.ratelimit.admit``); one contract test
 runs against both.
 
-``acquire(requests, now)`` counts one request in each ``(bucket, policy)``, in order, or in
+``acquire(requests, clock=…)`` counts one request in each ``(bucket, policy)``, in order, or in
 none: the first bucket that refuses stops it, and what the buckets before it took is given
 back. So a visitor refused by their own address bucket never uses up the key's bucket that
 every other visitor of the same page shares.
@@ -11,7 +11,7 @@ every other visitor of the same page shares.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import asyncpg
@@ -25,9 +25,12 @@ PRUNE_EVERY = 1000  # requests between removals of buckets that have emptied
 
 class RateLimitStore(Protocol):
     async def acquire(
-        self, requests: Sequence[tuple[str, Policy]], *, now: float
+        self, requests: Sequence[tuple[str, Policy]], *, clock: Callable[[], float]
     ) -> list[Decision]:
-        """Count one request in each bucket; the decisions in the same order."""
+        """Count one request in each bucket; the decisions in the same order. ``clock()``
+        (Unix seconds) is read only once the store can count: a request that waited for a
+        connection must not be counted at the moment it began waiting, or under load it
+        would look early and be refused."""
         ...
 
     async def close(self) -> None: ...
@@ -42,8 +45,9 @@ class MemoryRateLimitStore:
         self.max_buckets = max_buckets
 
     async def acquire(
-        self, requests: Sequence[tuple[str, Policy]], *, now: float
+        self, requests: Sequence[tuple[str, Policy]], *, clock: Callable[[], float]
     ) -> list[Decision]:
+        now = clock()
         if len(self.tats) >= self.max_buckets:
             self.prune(now)
         before = {bucket: self.tats[bucket] for bucket, _ in requests if bucket in self.tats}
@@ -83,7 +87,7 @@ class PostgresRateLimitStore:
     the engine's pool, ~400 µs through asyncpg's, SELECT 1 ~150 µs, on a loaded machine).
     """
 
-    def __init__(self, db: Database, *, max_connections: int = 4) -> None:
+    def __init__(self, db: Database, *, max_connections: int = 10) -> None:
         self.db = db
         self.count = 0
         self.max_connections = max_connections
@@ -130,17 +134,18 @@ class PostgresRateLimitStore:
         return sql
 
     async def acquire(
-        self, requests: Sequence[tuple[str, Policy]], *, now: float
+        self, requests: Sequence[tuple[str, Policy]], *, clock: Callable[[], float]
     ) -> list[Decision]:
         if not requests:
             return []
-        args: list[object] = [now]
-        for bucket, policy in requests:
-            args += [bucket, policy.interval, policy.window]
         self.count += 1
         before: dict[str, float] = {}
         pool = await self._connections()
         async with pool.acquire() as raw:
+            now = clock()
+            args: list[object] = [now]
+            for bucket, policy in requests:
+                args += [bucket, policy.interval, policy.window]
             rows = await raw.fetch(self._statement(len(requests)), *args)
             taken = {r[0]: r[1] for r in rows}
             if len(taken) < len(requests):
