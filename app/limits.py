@@ -18,6 +18,8 @@ clock may be frozen or moved by tests of the engine, and limits must not follow 
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 
 from agentcron.app.clock import Clock, SystemClock
@@ -32,6 +34,8 @@ from agentcron.app.domain.ratelimit import (
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import RateLimited
 from agentcron.app.storage.ratelimits import RateLimitStore
+
+log = logging.getLogger("agentcron.limits")
 
 DEFAULT_PARSE_PER_KEY = "3000/60"
 DEFAULT_PARSE_PER_ADDRESS = "300/60"
@@ -60,6 +64,7 @@ class RateLimiter:
         self.store = store
         self.policies = policies
         self.clock: Clock = clock or SystemClock()
+        self._quiet_until = 0.0  # the next time a failing store may be logged
 
     def buckets(
         self, *, key_id: str, scope: Scope, address: str | None
@@ -83,7 +88,19 @@ class RateLimiter:
         buckets = self.buckets(key_id=key_id, scope=scope, address=address)
         if not buckets:
             return {}
-        decisions: list[Decision] = await self.store.acquire(buckets, clock=self.unix_time)
+        try:
+            decisions: list[Decision] = await self.store.acquire(buckets, clock=self.unix_time)
+        except Exception as exc:
+            # open, not closed: a limiter that cannot count must not take the API down with it
+            now = time.monotonic()
+            if now >= self._quiet_until:
+                self._quiet_until = now + 60
+                log.warning(
+                    "rate limits not checked (%s: %s); letting requests through",
+                    type(exc).__name__,
+                    exc,
+                )
+            return {}
         fields = headers(decisions)
         if all(d.allowed for d in decisions):
             return fields

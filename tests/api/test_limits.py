@@ -259,3 +259,22 @@ async def test_a_request_that_waited_for_a_connection_is_counted_when_it_gets_on
     finally:
         await store.close()
         await rt.close()
+
+
+class BrokenStore(MemoryRateLimitStore):
+    async def acquire(self, requests: Any, *, clock: Any) -> Any:
+        raise OSError("the database went away")
+
+
+async def test_a_limiter_that_cannot_count_lets_requests_through(
+    services: Callable[[], Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    service = await services()
+    service.runtime.limiter.store = BrokenStore()
+    async with service.client() as client:
+        answers = [await client.get("/validate", params=VALIDATE) for _ in range(5)]
+    assert [a.status_code for a in answers] == [200] * 5
+    assert "ratelimit" not in answers[0].headers
+    warnings = [r for r in caplog.records if r.name == "agentcron.limits"]
+    assert len(warnings) == 1  # once, not once per request
+    assert "OSError: the database went away" in warnings[0].getMessage()
