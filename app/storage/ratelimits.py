@@ -82,9 +82,10 @@ class PostgresRateLimitStore:
     is read afresh, to say how long to wait.
 
     The statements run outside a transaction (the table needs none) on a small asyncpg pool
-    of the store's own: one round trip per request, and none of the engine pool's checkout
-    work, which cost as much again as the statement (measured: ~640 µs per acquire through
-    the engine's pool, ~400 µs through asyncpg's, SELECT 1 ~150 µs, on a loaded machine).
+    of the store's own that skips asyncpg's reset on release: one round trip per request,
+    and none of the engine pool's checkout work, which cost as much again as the statement
+    (measured on a loaded machine: ~640 µs per acquire through the engine's pool, ~400 µs
+    through asyncpg's with its reset, SELECT 1 ~150 µs).
     """
 
     def __init__(self, db: Database, *, max_connections: int = 10) -> None:
@@ -104,6 +105,7 @@ class PostgresRateLimitStore:
                         dsn.render_as_string(hide_password=False),
                         min_size=1,
                         max_size=self.max_connections,
+                        reset=_keep_session,
                     )
         return self._pool
 
@@ -193,6 +195,12 @@ def untouched(policy: Policy, tat: float | None, now: float) -> Decision:
     let the request through."""
     _, would = admit(policy, tat, now)
     return decided(policy, allowed=would.allowed, tat=max(tat or now, now), now=now)
+
+
+async def _keep_session(connection: asyncpg.Connection) -> None:
+    """The pool's reset after each use: nothing. Its default (RESET ALL, UNLISTEN, CLOSE ALL,
+    an advisory unlock) is a second round trip per request, for session state these
+    statements never create (no transaction, no LISTEN, no lock, no SET)."""
 
 
 def rate_limit_store(db: Database) -> RateLimitStore:
