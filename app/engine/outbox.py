@@ -11,6 +11,7 @@ import aiohttp
 
 from agentcron.app.domain.enums import OutboxKind, OutboxStatus
 from agentcron.app.domain.records import OutboxRow
+from agentcron.app.engine.failures import FailureSpell
 from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.outbox import OutboxStore
@@ -39,6 +40,7 @@ class OutboxSender:
         self._webhook: Any = None
         self.in_flight: set[asyncio.Task[None]] = set()
         self.stopping = False
+        self.failures = FailureSpell(log, "reading the outbox")
 
     def wake(self) -> None:
         self.wake_event.set()
@@ -67,8 +69,9 @@ class OutboxSender:
                 items = await self.store.acquire(
                     now=await self.now(), limit=50, lease=LEASE_SECONDS
                 )
-            except Exception:
-                log.exception("reading the outbox failed")
+                self.failures.succeeded()
+            except Exception as exc:
+                self.failures.failed(exc)
                 items = []
             for item in items:
                 task = asyncio.create_task(self._send(item))

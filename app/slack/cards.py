@@ -161,7 +161,9 @@ def confirmation_card(
     sure = draft.confidence >= CONFIRM_BELOW
     title = "Schedule this?" if sure else "Did I get this right?"
     when = describe(draft.schedule)
-    runs = next_fire_times(Schedule.from_dict(draft.schedule), after=now, count=NEXT_RUNS)
+    # an rrule drafted without its start counts from now, as the job made from it will
+    schedule = Schedule.from_dict(draft.schedule, now=now)
+    runs = next_fire_times(schedule, after=now, count=NEXT_RUNS)
     run_lines = "\n".join(f"• {local_time(r, draft.zone, now=now)}" for r in runs) or "• none"
     value = value if value is not None else draft.to_value()
     blocks: list[Block] = [

@@ -29,7 +29,8 @@ from agentcron.app.slack.directory import SlackUnavailable
 from agentcron.app.slack.drafts import Draft, DraftKeeper, slack_owner
 from agentcron.app.slack.gate import Gate, Refused
 from agentcron.app.storage.jobs import JobQuery
-from agentcron.parsers import CommandParts, ParseResult, parse, split_command
+from agentcron.parsers import CommandParts, ParseResult, split_command, understand
+from agentcron.parsers.command import command_parts
 
 log = logging.getLogger("agentcron.slack")
 
@@ -340,16 +341,17 @@ class CommandHandler:
         """Read a command as when / what / where and answer with a confirmation card, or
         with a question when the schedule cannot be read or the goal is missing."""
         now = self.rt.clock.now()
-        parts = split_long_command(text, timezone=caller.zone, now=now)
+        if len(text) > LONG_COMMAND:
+            parts = split_long_command(text, timezone=caller.zone, now=now)
+        else:
+            # the one understanding every way in shares (the LLM reads what the grammar
+            # cannot; its reason, not the grammar's, is shown when it refuses)
+            understood = await understand(
+                text, timezone=caller.zone, now=now, llm=self.rt.llm_parser()
+            )
+            parts = command_parts(text, understood)
         result: ParseResult = parts.result
         schedule_text, goal = parts.schedule_text, parts.goal
-        llm = self.rt.llm_parser()
-        if llm is not None and goal and llm_may_read(result):
-            # The grammar found no schedule; the LLM reads the whole command. It cannot say
-            # which words were the schedule, so the goal keeps them (the card says so).
-            answer = await parse(goal, timezone=caller.zone, now=now, llm=llm)
-            if answer.ok:
-                result, schedule_text = answer, goal
         if not result.ok or result.schedule is None:
             return cards.cannot_read(result.reason or "no schedule", suggestion=result.suggestion)
         if not goal:
