@@ -46,15 +46,24 @@ class OutboxSender:
         self.wake_event.set()
 
     def _slack_channel(self) -> Any:
-        if self._slack is None and self.rt.settings.slack_bot_token:
+        settings = self.rt.settings
+        if self._slack is None and (settings.slack_bot_token or settings.slack_oauth):
             # slack_sdk is loaded only by a service that has a Slack token
+            from agentcron.app.storage.slack_installs import bot_tokens
             from agentcron.delivery.pacing import Pacer
             from agentcron.delivery.slack import SlackChannel, build_slack_client
 
-            client = build_slack_client(
-                self.rt.settings.slack_bot_token, base_url=self.rt.settings.slack_api_url
-            )
-            self._slack = SlackChannel(client, pacer=Pacer())
+            client = build_slack_client(settings.slack_bot_token, base_url=settings.slack_api_url)
+            tokens = None
+            if settings.slack_oauth:  # installed in several workspaces: each its own token
+                assert settings.slack_client_id
+                tokens = bot_tokens(
+                    self.rt.db,
+                    client_id=settings.slack_client_id,
+                    keys=settings.slack_token_key,
+                    clock=self.rt.clock,
+                )
+            self._slack = SlackChannel(client, pacer=Pacer(), tokens=tokens)
         return self._slack
 
     def _webhook_channel(self) -> Any:
@@ -109,6 +118,7 @@ class OutboxSender:
         target = parse_target(item.target)
         payload, run = item.payload, item.run
         public = self.rt.settings.public_url
+        workspace = item.owner.split(":")[1] if item.owner.startswith("slack:") else None
         message = Message(
             job_id=item.job_id,
             job_name=item.job_name,
@@ -125,6 +135,9 @@ class OutboxSender:
             attempts=run.get("attempt") or 1,
             idempotency_key=item.idempotency_key,
             allow_mentions=bool(payload.get("allow_mentions")),
+            # buttons only for a Slack person's job: they answer to its owner alone
+            actions=self.rt.settings.slack_interactive and workspace is not None,
+            workspace=workspace,
         )
         if target.kind == "slack":
             channel = self._slack_channel()
