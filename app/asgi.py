@@ -36,7 +36,17 @@ def _optional_route_modules() -> list[object]:
     import importlib
 
     found = []
-    for name in ("runs", "stats", "status", "agents", "dry_runs", "chains", "smart", "backfill"):
+    for name in (
+        "runs",
+        "stats",
+        "status",
+        "agents",
+        "dry_runs",
+        "chains",
+        "smart",
+        "backfill",
+        "slack_workspaces",
+    ):
         try:
             found.append(importlib.import_module(f"agentcron.app.api.{name}"))
         except ModuleNotFoundError as exc:
@@ -59,6 +69,7 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
             engine = EngineService(rt)
             await engine.start()
         # an API-only instance publishes through rt.wakeups too (no listening needed)
+        await slack.start_socket_mode(app)
         rt.started.set()
         try:
             yield

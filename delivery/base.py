@@ -42,6 +42,10 @@ class Message:
     idempotency_key: str | None = None
     #: the job's owner let its output mention people (``delivery.allow_mentions``)
     allow_mentions: bool = False
+    #: buttons on the message (Pause, Run again, Mute): the Slack app is there to answer them
+    actions: bool = False
+    #: the Slack workspace (team id) of the job's owner, whose token posts the message
+    workspace: str | None = None
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,10 @@ from typing import Any
 from agentcron.delivery.base import Message
 from agentcron.delivery.untrusted import defuse_markdown, escape_mrkdwn, mrkdwn, quiet
 
+#: action_id of the buttons on a delivered message (the Slack app answers them)
+RESULT_PAUSE = "agentcron_result_pause"
+RESULT_RUN = "agentcron_result_run"
+RESULT_MUTE = "agentcron_result_mute"
 MARKDOWN_PAYLOAD_LIMIT = 12_000
 SECTION_LIMIT = 3_000
 SECTIONS_PER_MESSAGE = 4
@@ -180,7 +184,28 @@ def _payload(
     fallback = f"{escape_mrkdwn(quiet(name))}{part}: " + mrkdwn(
         plain, allow_mentions=message.allow_mentions
     )
-    return {"text": fallback, "blocks": [*blocks, _context_block(message, index, count)]}
+    blocks = [*blocks, _context_block(message, index, count)]
+    if message.actions and index == 0:
+        blocks.append(_actions_block(message))
+    return {"text": fallback, "blocks": blocks}
+
+
+def _actions_block(message: Message) -> dict[str, Any]:
+    """Run again and Pause on every result; Mute on results (a failure notice goes to its
+    owner alone, and stays: it is how they hear that the job is failing)."""
+
+    def button(text: str, action_id: str) -> dict[str, Any]:
+        return {
+            "type": "button",
+            "text": {"type": "plain_text", "text": text},
+            "action_id": action_id,
+            "value": message.job_id,
+        }
+
+    buttons = [button("Run again", RESULT_RUN), button("Pause", RESULT_PAUSE)]
+    if message.kind == "result":
+        buttons.append(button("Mute", RESULT_MUTE))
+    return {"type": "actions", "block_id": "agentcron_result", "elements": buttons}
 
 
 def _context_block(message: Message, index: int, count: int) -> dict[str, Any]:

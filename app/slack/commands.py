@@ -18,12 +18,12 @@ from datetime import datetime
 from typing import Any, Final
 
 from agentcron.app.domain.jobspec import validate_job
+from agentcron.app.domain.slack_access import Conversation, Problem
 from agentcron.app.dry_runs import DryRuns
 from agentcron.app.errors import Conflict, InvalidInput, NotFound
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService
 from agentcron.app.slack import cards
-from agentcron.app.slack.access import Conversation, Problem
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.directory import SlackUnavailable
 from agentcron.app.slack.drafts import Draft, DraftKeeper, slack_owner
@@ -371,6 +371,39 @@ class CommandHandler:
         # everything Create will check, checked now, so a card never promises a bad job
         validate_job(job_body(draft), now=now)
         return await self.card(draft, warning=warning)
+
+    async def draft_of(
+        self,
+        caller: Caller,
+        result: ParseResult,
+        *,
+        when: str,
+        goal: str,
+        address: str,
+        allow_mentions: bool,
+        previous: Draft | None = None,
+    ) -> tuple[Draft, str | None]:
+        """A draft from a form's fields (the Edit and create modals), checked like one from a
+        command; with the warning to show, if the bot still has to be invited."""
+        assert result.schedule is not None
+        address, warning = await self.target(caller, address)
+        fields: dict[str, Any] = {
+            "schedule": result.schedule,
+            "schedule_text": when,
+            "goal": goal,
+            "channel": address,
+            "confidence": result.confidence,
+            "parse_method": result.parse_method or "regex",
+            "allow_mentions": allow_mentions,
+        }
+        if previous is not None:
+            draft = previous.revised(**fields)
+        else:
+            draft = Draft.new(
+                team_id=caller.team_id, user_id=caller.user_id, zone=caller.zone, **fields
+            )
+        validate_job(job_body(draft), now=self.rt.clock.now())
+        return draft, warning
 
     async def card(self, draft: Draft, *, warning: str | None = None) -> Reply:
         """The confirmation card of ``draft``, carrying it (or its key, when it is long)."""
