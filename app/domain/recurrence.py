@@ -157,8 +157,9 @@ class Recurrence:
         start = local_naive(after, self.zone)
         stop = start + _LIST_SPAN if start.year + LIST_YEARS < 9999 else None
         end = self.until
-        if stop is not None and (end is None or wall_to_instant(stop, self.zone) < end):
-            end = wall_to_instant(stop, self.zone)
+        if stop is not None:
+            listed = wall_to_instant(stop, self.zone)
+            end = listed if end is None else min(end, listed)
         if self.count is not None:
             index = self._count_past(after.timestamp())
             while index < len(self._counted) or self._count_one():
@@ -218,9 +219,7 @@ class Recurrence:
                     found = True
                     last = moment
                     yield moment
-            except ValueError:
-                # dateutil reached year 9999 inside a period (a week running into year 10000),
-                # or found no reachable hour at all (MINUTELY with INTERVAL and BYHOUR)
+            except ValueError:  # dateutil reached year 9999 in a week running into year 10000
                 pass
             if not found or shift <= 0:
                 return
