@@ -46,10 +46,21 @@ def failure_notice(message: Message) -> str:
     return f"❌ **{_one_line(message.job_name, 200)}** failed after {attempts}: {error}"
 
 
+def skipped_notice(message: Message) -> str:
+    """The short markdown notice for a run that did not start (a budget is used up)."""
+    reason = _one_line(message.error or "skipped", 500)
+    return (
+        f"⏸️ **{_one_line(message.job_name, 200)}** did not run: {reason}. Later runs are "
+        "skipped the same way until the limit allows them; this is the only notice."
+    )
+
+
 def body_markdown(message: Message) -> str:
     """The message's main content as markdown, made safe for Slack (see ``untrusted``)."""
     if message.kind == "failure":
         return defuse_markdown(failure_notice(message))
+    if message.kind == "skipped":
+        return defuse_markdown(skipped_notice(message))
     if message.format == "json":
         body = f"```json\n{_json(message.data)}\n```"
     else:
@@ -210,8 +221,8 @@ def _actions_block(message: Message) -> dict[str, Any]:
 
 def _context_block(message: Message, index: int, count: int) -> dict[str, Any]:
     items = [f"*{escape_mrkdwn(quiet(_one_line(message.job_name, CONTEXT_NAME_LIMIT)))}*"]
-    if message.kind == "failure":
-        items.append("failed")
+    if message.kind in ("failure", "skipped"):
+        items.append("failed" if message.kind == "failure" else "skipped")
     when = message.completed_at or message.scheduled_for
     if when is not None:
         items.append(_slack_date(when))
@@ -239,11 +250,13 @@ def _link_target(url: str) -> str:
 def webhook_payload(message: Message) -> dict[str, Any]:
     """The JSON body posted to a ``webhook:`` channel.
 
-    ``event`` is ``run.result`` or ``run.failed``; ``output`` is the markdown (``format``
-    markdown), plain text (text) or absent (json: ``data`` is the content).
+    ``event`` is ``run.result``, ``run.failed`` or ``run.skipped`` (with its ``reason``);
+    ``output`` is the markdown (``format`` markdown), plain text (text) or absent (json:
+    ``data`` is the content).
     """
+    events = {"failure": "run.failed", "skipped": "run.skipped"}
     payload: dict[str, Any] = {
-        "event": "run.failed" if message.kind == "failure" else "run.result",
+        "event": events.get(message.kind, "run.result"),
         "job": {"id": message.job_id, "name": message.job_name},
         "run": {
             "id": message.run_id,
@@ -258,6 +271,8 @@ def webhook_payload(message: Message) -> dict[str, Any]:
     if message.kind == "failure":
         payload["error"] = message.error
         payload["attempts"] = message.attempts
+    if message.kind == "skipped":
+        payload["reason"] = message.error
     if message.format == "markdown":
         payload["output"] = message.output
     elif message.format == "text":

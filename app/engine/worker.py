@@ -24,7 +24,7 @@ from agentcron.app.domain.outcome import Attempt
 from agentcron.app.domain.records import JobSnapshot, Leased, Run
 from agentcron.app.engine.failures import FailureSpell
 from agentcron.app.engine.waiting import sleep_until_woken
-from agentcron.app.executors.base import ExecutionFailed, RunContext
+from agentcron.app.executors.base import ExecutionFailed, RunContext, RunSkipped
 from agentcron.app.executors.registry import Executors
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.database import DatabaseUnavailable
@@ -291,6 +291,10 @@ class Worker:
             if reason in ("lease lost", REVOKED):
                 return
             result.status, result.reason, result.error = RunStatus.CANCELLED, "cancelled", reason
+        except RunSkipped as exc:
+            # a used-up budget: the run did not start, and is not a failure
+            result.status, result.reason = RunStatus.SKIPPED, exc.message
+            result.retryable, result.notice, result.started_at = False, exc.notify, None
         except ExecutionFailed as exc:
             result.status, result.error = RunStatus.FAILED, exc.message
             result.retryable = exc.retryable

@@ -195,6 +195,7 @@ class InMemorySpendLedger:
 
     def __init__(self) -> None:
         self.entries: list[SpendEntry] = []
+        self.notices: set[tuple[str, str, str]] = set()
 
     async def record(self, entry: SpendEntry) -> None:
         self.entries.append(entry)
@@ -209,3 +210,10 @@ class InMemorySpendLedger:
             owner_day_tokens=sum(e.total_tokens for e in today),
             owner_month_usd=sum(e.cost_usd for e in mine),
         )
+
+    async def claim_notice(self, owner: str, *, scope: str, period: str, now: datetime) -> bool:
+        key = (owner, scope, period)
+        if key in self.notices:
+            return False
+        self.notices.add(key)
+        return True
