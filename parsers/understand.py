@@ -302,6 +302,9 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
     return finish(result).with_parts(task, None)
 
 
+_FREQUENCY_WORDS: Final = frozenset(
+    {"daily", "weekly", "monthly", "yearly", "hourly", "nightly", "quarterly", "biweekly"}
+)
 _TIME_KINDS: Final = frozenset(
     {lx.NUM, lx.ORD, lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT, lx.TIME, lx.MINUTE, lx.DATE}
     | {lx.SLASHDATE, lx.INSTANT, lx.ZONE}
@@ -338,6 +341,9 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     the schedule found is refused.
     """
     runs: list[tuple[int, int]] = []
+    places: set[int] = set()
+    adjectives: set[int] = set()  # "the weekly report": a frequency that may name a thing
+    repeats = False  # whether a run that is not such an adjective says the schedule repeats
     refusals: list[tuple[int, Rejected]] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -354,6 +360,12 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             while first < end - 1 and tokens[first].value in ("and", ","):
                 first += 1  # "check the build and every friday at 4pm"
             runs.append((first, end))
+            if phrase.zone is not None and phrase == Phrase(zone=phrase.zone):
+                places.add(first)  # a run that only names a place
+            elif _frequency_adjective(tokens, first, end):
+                adjectives.add(first)
+            else:
+                repeats |= bool(phrase.every or phrase.interval or phrase.weekdays)
             i = end
         else:
             i += 1
@@ -364,7 +376,32 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     for at, refusal in refusals:
         if not runs or at in edges or any(start == at for start, _ in runs):
             raise refusal
-    return _drop_stray_places(runs, tokens)
+    if repeats:  # "every Monday post the weekly report at 9am": the report's word
+        runs = [run for run in runs if run[0] not in adjectives]
+    return _drop_stray_places(runs, places)
+
+
+_DETERMINERS: Final = frozenset({"a", "the", "our", "my", "your", "their", "his", "her"})
+
+
+def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
+    """ "the weekly report", "a daily backup": a frequency word after a determiner and
+    before a word the grammar does not know."""
+    words = [t for t in tokens[start:end] if not (t.kind == lx.WORD and t.value in _DETERMINERS)]
+    before = tokens[start - 1] if start else None
+    after = tokens[end] if end < len(tokens) else None
+    determined = (before is not None and before.value in _DETERMINERS) or (
+        tokens[start].kind == lx.WORD and tokens[start].value in _DETERMINERS
+    )
+    return (
+        len(words) == 1
+        and words[0].kind == lx.WORD
+        and words[0].value in _FREQUENCY_WORDS
+        and determined
+        and after is not None
+        and after.kind == lx.WORD
+        and after.value not in lx.KEYWORDS
+    )
 
 
 _EMPTY: Final = Phrase()
@@ -375,14 +412,14 @@ def _says_when(phrase: Phrase) -> bool:
     return phrase != _EMPTY
 
 
-def _drop_stray_places(runs: list[tuple[int, int]], tokens: list[Token]) -> list[tuple[int, int]]:
+def _drop_stray_places(runs: list[tuple[int, int]], places: set[int]) -> list[tuple[int, int]]:
     """ "search for events in Lisbon on Thursdays": "in Lisbon" is the task's, not the
     schedule's zone — a run that is only a place, away from the other runs, is dropped."""
     if len(runs) < 2:
         return runs
     kept = []
     for index, (start, end) in enumerate(runs):
-        only_place = all(t.kind == lx.WORD for t in tokens[start:end])
+        only_place = start in places
         touches = (index and runs[index - 1][1] == start) or (
             index + 1 < len(runs) and runs[index + 1][0] == end
         )

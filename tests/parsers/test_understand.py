@@ -169,3 +169,11 @@ def test_us_market_hours_are_the_new_york_session() -> None:
     }
     # 9:30 to 4pm cannot be every 5 minutes in one cron expression: refused, not stretched
     assert understand_fast("every 5 minutes during US market hours", now=NOW).schedule is None
+
+
+def test_a_frequency_naming_a_thing_stays_in_the_task_unless_it_is_the_schedule() -> None:
+    report = understand_fast("every Monday post the weekly report at 9am", now=NOW)
+    assert report.schedule is not None and report.schedule["expression"] == "0 9 * * 1"
+    assert report.task == "post the weekly report"
+    backup = understand_fast("Run a daily backup check at midnight", now=NOW)
+    assert backup.schedule is not None and backup.schedule["expression"] == "0 0 * * *"
