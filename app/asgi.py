@@ -11,7 +11,8 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 
 from agentcron.app.api import health, jobs, keys, openapi, schedules
-from agentcron.app.api.guard import LimitBody, RefuseNul
+from agentcron.app.api.cors import cors_middleware
+from agentcron.app.api.guard import LimitBody, RateLimitHeaders, RefuseNul
 from agentcron.app.api.problems import EXCEPTION_HANDLERS
 from agentcron.app.config import Settings
 from agentcron.app.runtime import Runtime
@@ -84,7 +85,12 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
             await rt.close()
 
     routes = api_routes()
-    api = Mount("/api/scheduler", routes=routes)
+    api = Mount(
+        "/api/scheduler",
+        routes=routes,
+        # CORS outermost, so that refusals (401, 403, 429) reach the page readable too
+        middleware=[*cors_middleware(rt.settings), Middleware(RateLimitHeaders)],
+    )
     app = Starlette(
         routes=[*health.routes, *openapi.routes, *slack.routes, *web.routes, api],
         exception_handlers=EXCEPTION_HANDLERS,

@@ -9,9 +9,11 @@ from typing import Any
 from agentcron.app.clock import Clock, SystemClock
 from agentcron.app.config import Settings
 from agentcron.app.ids import new_id
+from agentcron.app.limits import Policies, RateLimiter
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.jobs import JobStore
 from agentcron.app.storage.keys import KeyStore
+from agentcron.app.storage.ratelimits import rate_limit_store
 from agentcron.app.storage.runs import RunStore
 
 
@@ -23,6 +25,14 @@ class Runtime:
         self.keys = KeyStore(self.db)
         self.jobs = JobStore(self.db)
         self.runs = RunStore(self.db)
+        self.limiter = RateLimiter(
+            rate_limit_store(self.db),
+            Policies.from_text(
+                parse_key=settings.rate_limit_parse_key,
+                parse_address=settings.rate_limit_parse_address,
+                api_key=settings.rate_limit_api_key,
+            ),
+        )
         self.instance_id = new_id("inst", length=10)
         self.roles: set[str] = set()
         # called after any change that may move a job's next fire time; the engine subscribes
@@ -83,4 +93,5 @@ class Runtime:
         if self._llm_parser is not None:
             await self._llm_parser.aclose()
             self._llm_parser = None
+        await self.limiter.store.close()
         await self.db.close()

@@ -113,15 +113,18 @@ async def main() -> None:
             }
 
             async def create(i: int) -> None:
-                async with s.post(
-                    f"{api}/jobs",
-                    json={
-                        **body,
-                        "name": f"j{i}",
-                        "schedule": {"type": "every", "interval": 1, "start_at": far},
-                    },
-                ) as r:
-                    assert r.status == 201, await r.text()
+                job = {
+                    **body,
+                    "name": f"j{i}",
+                    "schedule": {"type": "every", "interval": 1, "start_at": far},
+                }
+                while True:
+                    async with s.post(f"{api}/jobs", json=job) as r:
+                        if r.status == 429:  # over the key's rate limit: wait as told
+                            await asyncio.sleep(int(r.headers["Retry-After"]))
+                            continue
+                        assert r.status == 201, await r.text()
+                        return
 
             for start in range(0, args.jobs, 100):
                 await asyncio.gather(

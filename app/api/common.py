@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from starlette.requests import Request
 
 from agentcron.app.api.auth import check_scope, required_scope
+from agentcron.app.api.cors import check_origin
 from agentcron.app.domain.schedule import ScheduleError, check_range
 from agentcron.app.domain.untrusted import parse_json
 from agentcron.app.errors import InvalidInput, Unauthorized
@@ -24,7 +25,9 @@ def runtime(request: Request) -> Runtime:
 
 async def caller(request: Request) -> Principal:
     """The key's principal, once it is known to hold the scope the endpoint declared
-    (``app.api.auth``): 401 without a valid key, 403 naming the scope otherwise."""
+    (``app.api.auth``): 401 without a valid key, 403 naming the scope otherwise (or when a
+    page on another origin uses a key that is not publishable, ``app.api.cors``), 429 when
+    the key or the client address is over its rate limit (``app.limits``)."""
     header = request.headers.get("authorization", "")
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
@@ -32,7 +35,15 @@ async def caller(request: Request) -> Principal:
     principal = await runtime(request).keys.authenticate(key.strip())
     if principal is None:
         raise Unauthorized("the API key is not valid or has been revoked")
-    check_scope(principal, required_scope(request))
+    scope = required_scope(request)
+    check_scope(principal, scope)
+    rt = runtime(request)
+    check_origin(request, principal, rt.settings)
+    request.state.ratelimit = await rt.limiter.check(
+        key_id=principal.key_id,
+        scope=scope,
+        address=request.client.host if request.client else None,
+    )
     request.state.principal = principal
     await record_request_activity(runtime(request), principal.owner, request.method)
     return principal

@@ -7,6 +7,7 @@
   needs no key). A declared ``Content-Length`` above the limit is refused before a byte is
   read. Nothing is buffered here: the endpoint still reads the body itself, through a
   ``receive`` that stops at the limit, so memory per request is bounded by the limit.
+- ``RateLimitHeaders`` (on ``/api/scheduler``): the ``RateLimit`` fields on every answer.
 """
 
 from __future__ import annotations
@@ -81,3 +82,30 @@ class LimitBody:
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = problem(413, f"the body is larger than {self.max_bytes} bytes")
         await response(scope, receive, send)
+
+
+class RateLimitHeaders:
+    """Adds the ``RateLimit`` and ``RateLimit-Policy`` fields that ``caller()`` left in the
+    request's state to the answer (a refusal carries its own, with ``Retry-After``)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_fields(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                fields = scope.get("state", {}).get("ratelimit")
+                if fields:
+                    raw = list(message.get("headers", []))
+                    present = {name.lower() for name, _ in raw}
+                    for name, value in fields.items():
+                        if name.lower().encode() not in present:
+                            raw.append((name.lower().encode(), value.encode()))
+                    message = {**message, "headers": raw}
+            await send(message)
+
+        await self.app(scope, receive, send_with_fields)

@@ -7,7 +7,7 @@ a refusal or an error arrives as a new message and leaves the card to try again.
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from slack_sdk.webhook.async_client import AsyncWebhookClient
@@ -60,20 +60,24 @@ def _not_yours(draft: Draft) -> Reply:
     return cards.notice(f"Only <@{draft.user_id}> can confirm this job.")
 
 
+EXPIRED: Final = "This card has expired; type the command again."
+
+
 async def create(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
     url = body.get("response_url")
-    draft = Draft.from_value(action["value"])
-    who = clicker(body, zone=draft.zone)
+    value = action["value"]
 
     async def work() -> Reply | None:
-        if who.owner != draft.owner:
-            await respond_to(url, replace=False)(_not_yours(draft))
-            return None
+        try:
+            draft = await slack.keeper.load(value)
+        except ValueError:
+            return cards.notice(EXPIRED)
+        if clicker(body, zone=draft.zone).owner != draft.owner:
+            return _not_yours(draft)
         try:
             reply = await slack.commands.create(draft)
         except DOMAIN_ERRORS as error:
-            await respond_to(url, replace=False)(explain(error) or cards.notice("That failed."))
-            return None
+            return explain(error) or cards.notice("That failed.")
         await respond_to(url, replace=True)(reply)
         return None
 
@@ -86,15 +90,20 @@ async def cancel(slack: SlackApp, body: dict[str, Any]) -> None:
 
 
 async def edit(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
-    draft = Draft.from_value(action["value"])
-    who = clicker(body, zone=draft.zone)
     url = body.get("response_url") or ""
+    value = action["value"]
 
     async def work() -> Reply | None:
-        if who.owner != draft.owner:
+        try:
+            draft = await slack.keeper.load(value)
+        except ValueError:
+            return cards.notice(EXPIRED)
+        if clicker(body, zone=draft.zone).owner != draft.owner:
             return _not_yours(draft)
-        view = cards.edit_modal(draft, response_url=url)
-        await slack.client.views_open(trigger_id=body["trigger_id"], view=view)
+        metadata = await slack.keeper.metadata(draft, response_url=url)
+        client = await slack.client_for(draft.team_id)
+        view = cards.edit_modal(draft, metadata=metadata)
+        await client.views_open(trigger_id=body["trigger_id"], view=view)
         return None
 
     slack.background.answer(work, respond_to(url, replace=False), name="edit")
@@ -140,58 +149,99 @@ async def job_menu(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]
 # -- the Edit modal ----------------------------------------------------------------------------
 
 
-def _submitted(view: dict[str, Any]) -> tuple[str, str, str | None]:
-    values = view["state"]["values"]
-    when = str(values["when"]["value"].get("value") or "")
-    what = str(values["what"]["value"].get("value") or "")
-    where = values.get("where", {}).get("value", {}).get("selected_conversation")
-    return " ".join(when.split()), plain_text(what).strip(), where
+@dataclass(frozen=True)
+class Submitted:
+    """What the Edit modal says, read back; ``what`` is None when the goal was too long
+    to be a field and is kept as it was."""
+
+    when: str
+    what: str | None
+    to_dm: bool
+    channel: str | None
+    allow_mentions: bool
+
+    @classmethod
+    def read(cls, view: dict[str, Any]) -> Submitted:
+        values = view["state"]["values"]
+
+        def value(block: str) -> dict[str, Any]:
+            found = (values.get(block) or {}).get("value")
+            return found if isinstance(found, dict) else {}
+
+        what = value(cards.WHAT).get("value") if cards.WHAT in values else None
+        deliver = (value(cards.DELIVER).get("selected_option") or {}).get("value")
+        options = value(cards.OPTIONS).get("selected_options") or []
+        return cls(
+            when=" ".join(str(value(cards.WHEN).get("value") or "").split()),
+            what=plain_text(str(what or "")).strip() if what is not None else None,
+            to_dm=deliver == cards.TO_DM,
+            channel=value(cards.CHANNEL).get("selected_conversation"),
+            allow_mentions=any(o.get("value") == cards.MENTIONS for o in options),
+        )
+
+    def errors(self) -> dict[str, str]:
+        """What to fix before the modal can close, by block."""
+        errors = {}
+        if not self.when:
+            errors[cards.WHEN] = "Say when it should run"
+        if self.what is not None and not self.what:
+            errors[cards.WHAT] = "Say what should happen"
+        if not self.to_dm and not self.channel:
+            errors[cards.CHANNEL] = "Pick a channel, or choose a direct message from me"
+        return errors
 
 
 async def edit_submitted(
     slack: SlackApp, ack: Any, body: dict[str, Any], view: dict[str, Any]
 ) -> None:
-    """Read the modal back: a schedule the grammar refuses is shown in the modal at once;
-    one only the LLM can read is answered after the modal closes."""
-    metadata = json.loads(view["private_metadata"])
-    draft = Draft.from_value(metadata["draft"])
-    url = str(metadata["response_url"])
+    """Read the modal back: a missing field or a schedule the grammar refuses is shown in
+    the modal at once; the rest (the LLM, the channel checks) is answered on the card after
+    the modal closes."""
+    draft, extra = await slack.keeper.from_metadata(view["private_metadata"])
+    url = str(extra.get("response_url") or "")
     user = body.get("user") or {}
     if str(user.get("id")) != draft.user_id:
-        await ack(response_action="errors", errors={"when": "Only the person who asked can edit"})
+        await ack(
+            response_action="errors", errors={cards.WHEN: "Only the person who asked can edit"}
+        )
         return
-    when, what, where = _submitted(view)
-    if not what:
-        await ack(response_action="errors", errors={"what": "Say what should happen"})
+    submitted = Submitted.read(view)
+    if errors := submitted.errors():
+        await ack(response_action="errors", errors=errors)
         return
     now = slack.rt.clock.now()
-    result = parse_fast(when, timezone=draft.zone, now=now)
+    result = parse_fast(submitted.when, timezone=draft.zone, now=now)
     llm = slack.rt.llm_parser()
     needs_llm = llm is not None and llm_may_read(result)
     if not result.ok and not needs_llm:
         reason = result.reason or "I could not read that as a schedule"
         if result.suggestion:
             reason += f"; did you mean {result.suggestion}?"
-        await ack(response_action="errors", errors={"when": reason[:150]})
+        await ack(response_action="errors", errors={cards.WHEN: reason[:150]})
         return
     await ack()
 
     async def work() -> Reply | None:
+        when = submitted.when
         answer = await parse(when, timezone=draft.zone, now=now, llm=llm) if needs_llm else result
         if not answer.ok or answer.schedule is None:
             reason = answer.reason or "no schedule"
             return cards.cannot_read(reason, suggestion=answer.suggestion)
-        edited = draft.revised(
-            schedule=answer.schedule,
-            schedule_text=when,
-            goal=what,
-            channel=where or draft.user_id,
-            confidence=answer.confidence,
-            parse_method=answer.parse_method or "regex",
-        )
+        caller = Caller(draft.team_id, draft.user_id, None, draft.zone)
+        address = draft.user_id if submitted.to_dm else str(submitted.channel)
         try:
+            address, warning = await slack.commands.target(caller, address)
+            edited = draft.revised(
+                schedule=answer.schedule,
+                schedule_text=when,
+                goal=submitted.what if submitted.what is not None else draft.goal,
+                channel=address,
+                confidence=answer.confidence,
+                parse_method=answer.parse_method or "regex",
+                allow_mentions=submitted.allow_mentions,
+            )
             validate_job(job_body(edited), now=slack.rt.clock.now())
-            card = cards.confirmation_card(edited, now=slack.rt.clock.now())
+            card = await slack.commands.card(edited, warning=warning)
         except DOMAIN_ERRORS as error:
             return explain(error)
         await respond_to(url, replace=True)(card)

@@ -28,9 +28,11 @@ from agentcron.app.slack.access import AccessPolicy
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.commands import Caller, CommandHandler
 from agentcron.app.slack.directory import Directory
+from agentcron.app.slack.drafts import DraftKeeper
 from agentcron.app.slack.gate import Gate, policy_from_settings
 from agentcron.app.slack.mentions import EventDeduper, answer_event, event_sender, is_direct_message
 from agentcron.app.slack.tasks import Background
+from agentcron.app.storage.slack_drafts import SlackDraftStore
 from agentcron.delivery.slack import build_slack_client
 
 log = logging.getLogger("agentcron.slack")
@@ -56,7 +58,8 @@ class SlackApp:
         )
         self.directory = Directory(self.client_for, clock=rt.clock)
         self.gate = Gate(rt, self.directory, self.policy_for)
-        self.commands = CommandHandler(rt, self.gate)
+        self.keeper = DraftKeeper(SlackDraftStore(rt.db), rt.clock)
+        self.commands = CommandHandler(rt, self.gate, self.keeper)
         self.events = EventDeduper(rt.db, rt.clock)
         self.background = Background()
         self.bolt = AsyncApp(

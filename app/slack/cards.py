@@ -7,7 +7,6 @@ mrkdwn, so a goal can neither mention ``@channel`` nor break the layout.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,6 +37,8 @@ HISTORY_LIMIT: Final = 10
 #: Slack's limits: a section's text, a header's text, a plain-text input's initial value
 SECTION_LIMIT: Final = 3000
 HEADER_LIMIT: Final = 150
+#: a plain-text input's most characters (its max_length and initial_value)
+INPUT_LIMIT: Final = 3000
 ERROR_LIMIT: Final = 200
 
 EXAMPLE: Final = "/schedule every weekday at 9am summarize yesterday's incidents in #ops"
@@ -148,15 +149,18 @@ def _next_run_text(job: dict[str, Any], zone: str, now: datetime) -> str:
 # -- creating a job --------------------------------------------------------------------------
 
 
-def confirmation_card(draft: Draft, *, now: datetime, warning: str | None = None) -> Reply:
-    """What was understood, with Create / Edit / Cancel; Create carries the draft.
-    ``warning`` is something to do before Create can work (invite the bot)."""
+def confirmation_card(
+    draft: Draft, *, now: datetime, value: str | None = None, warning: str | None = None
+) -> Reply:
+    """What was understood, with Create / Edit / Cancel; Create and Edit carry ``value``
+    (the draft, or the key it is kept under: ``DraftKeeper.value``). ``warning`` is
+    something to do before Create can work (invite the bot)."""
     sure = draft.confidence >= CONFIRM_BELOW
     title = "Schedule this?" if sure else "Did I get this right?"
     when = describe(draft.schedule)
     runs = next_fire_times(Schedule.from_dict(draft.schedule), after=now, count=NEXT_RUNS)
     run_lines = "\n".join(f"• {local_time(r, draft.zone, now=now)}" for r in runs) or "• none"
-    value = draft.to_value()
+    value = value if value is not None else draft.to_value()
     blocks: list[Block] = [
         _header(title),
         {
@@ -166,7 +170,7 @@ def confirmation_card(draft: Draft, *, now: datetime, warning: str | None = None
                 {"type": "mrkdwn", "text": f"*Post to*\n{channel_mention(draft.channel)}"},
             ],
         },
-        _section(f"*What*\n{escape(draft.goal)}"),
+        *_long_section("*What*\n", draft.goal),
         _section(f"*Next runs* (your time, {escape(draft.zone)})\n{run_lines}"),
     ]
     if not sure:
@@ -176,6 +180,8 @@ def confirmation_card(draft: Draft, *, now: datetime, warning: str | None = None
                 "*What*, and use *Edit* if either is off."
             )
         )
+    if draft.allow_mentions:
+        blocks.append(_context("Results may mention people (`@here`, `@channel`, `@someone`)."))
     if warning:
         blocks.append(_section(f":warning: {warning}"))
     blocks.append(
@@ -374,19 +380,71 @@ def help_card(command: str = "/schedule") -> Reply:
     return Reply("How to use agentcron", [_section(line) for line in lines])
 
 
-def edit_modal(draft: Draft, *, response_url: str) -> Block:
-    """A modal with the draft's when / what / where, to be read back on submission."""
-    where: Block = {
+#: block and action ids of the Edit modal's inputs
+WHEN, WHAT, DELIVER, CHANNEL, OPTIONS = "when", "what", "deliver", "channel", "options"
+TO_CHANNEL, TO_DM, MENTIONS = "channel", "dm", "mentions"
+
+
+def edit_modal(draft: Draft, *, metadata: str) -> Block:
+    """A modal with the draft's when / what / where, read back on submission. Nothing is
+    cut: a goal longer than a Slack field (3,000 characters) is shown, kept as it is, and
+    changed elsewhere; the channel it posts to is preselected, and a direct message is a
+    choice of its own, never what an empty channel picker silently means."""
+    to_dm = draft.channel[:1] not in ("C", "G")
+    channel: Block = {
         "type": "conversations_select",
         "action_id": "value",
-        "placeholder": {"type": "plain_text", "text": "A channel (empty: a DM from me)"},
+        "placeholder": {"type": "plain_text", "text": "Pick a channel"},
         "filter": {"include": ["public", "private"], "exclude_bot_users": True},
     }
-    if draft.channel[:1] in ("C", "G"):
-        where["initial_conversation"] = draft.channel
-    metadata = json.dumps(
-        {"draft": draft.to_dict(), "response_url": response_url}, separators=(",", ":")
+    if not to_dm:
+        channel["initial_conversation"] = draft.channel
+    deliver_options = [_option("A channel", TO_CHANNEL), _option("A direct message from me", TO_DM)]
+    mentions = _option("Let results mention people (@here, @channel, @someone)", MENTIONS)
+    options: Block = {"type": "checkboxes", "action_id": "value", "options": [mentions]}
+    if draft.allow_mentions:
+        options["initial_options"] = [mentions]
+    when = (
+        draft.schedule_text if len(draft.schedule_text) <= INPUT_LIMIT else describe(draft.schedule)
     )
+    blocks: list[Block] = [_input(WHEN, "When", when)]
+    if len(draft.goal) <= INPUT_LIMIT:
+        blocks.append(_input(WHAT, "What should happen", draft.goal, multiline=True))
+    else:
+        blocks += _long_section(
+            f"*What should happen* ({len(draft.goal):,} characters, more than a Slack field "
+            "holds, so it is kept exactly as it is; change it through the API or the "
+            "dashboard)\n",
+            draft.goal,
+        )
+    blocks += [
+        {
+            "type": "input",
+            "block_id": DELIVER,
+            "label": {"type": "plain_text", "text": "Post results to"},
+            "element": {
+                "type": "radio_buttons",
+                "action_id": "value",
+                "options": deliver_options,
+                "initial_option": deliver_options[1 if to_dm else 0],
+            },
+        },
+        {
+            "type": "input",
+            "block_id": CHANNEL,
+            "optional": True,
+            "label": {"type": "plain_text", "text": "Channel"},
+            "hint": {"type": "plain_text", "text": "You and I must both be in it."},
+            "element": channel,
+        },
+        {
+            "type": "input",
+            "block_id": OPTIONS,
+            "optional": True,
+            "label": {"type": "plain_text", "text": "Options"},
+            "element": options,
+        },
+    ]
     return {
         "type": "modal",
         "callback_id": EDIT_VIEW,
@@ -394,32 +452,43 @@ def edit_modal(draft: Draft, *, response_url: str) -> Block:
         "title": {"type": "plain_text", "text": "Edit the job"},
         "submit": {"type": "plain_text", "text": "Preview"},
         "close": {"type": "plain_text", "text": "Back"},
-        "blocks": [
-            _input("when", "When", draft.schedule_text, max_length=200),
-            _input("what", "What should happen", draft.goal, max_length=1000, multiline=True),
-            {
-                "type": "input",
-                "block_id": "where",
-                "optional": True,
-                "label": {"type": "plain_text", "text": "Post results to"},
-                "element": where,
-            },
-        ],
+        "blocks": blocks,
     }
 
 
-def _input(
-    block_id: str, label: str, initial: str, *, max_length: int, multiline: bool = False
-) -> Block:
+def _option(text: str, value: str) -> Block:
+    return {"text": {"type": "plain_text", "text": text}, "value": value}
+
+
+def _input(block_id: str, label: str, initial: str, *, multiline: bool = False) -> Block:
+    element: Block = {
+        "type": "plain_text_input",
+        "action_id": "value",
+        "max_length": INPUT_LIMIT,
+        "multiline": multiline,
+    }
+    if initial:
+        element["initial_value"] = initial
     return {
         "type": "input",
         "block_id": block_id,
         "label": {"type": "plain_text", "text": label},
-        "element": {
-            "type": "plain_text_input",
-            "action_id": "value",
-            "initial_value": initial[:max_length],
-            "max_length": max_length,
-            "multiline": multiline,
-        },
+        "element": element,
     }
+
+
+def _long_section(head: str, text: str) -> list[Block]:
+    """``head`` (mrkdwn) and ``text`` (what someone wrote, escaped here) in as many
+    sections as it takes, so a long goal is shown whole, never cut — and never cut inside
+    an escape."""
+    parts: list[str] = []
+    current, size = [head], len(head)
+    for char in quiet(text):
+        piece = escape_mrkdwn(char)
+        if size + len(piece) > SECTION_LIMIT:
+            parts.append("".join(current))
+            current, size = [], 0
+        current.append(piece)
+        size += len(piece)
+    parts.append("".join(current))
+    return [_section(part) for part in parts]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any, Final
 
 from agentcron.app.domain.jobspec import validate_job
@@ -24,10 +25,10 @@ from agentcron.app.slack import cards
 from agentcron.app.slack.access import Conversation, Problem
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.directory import SlackUnavailable
-from agentcron.app.slack.drafts import Draft, DraftTooLarge, slack_owner
+from agentcron.app.slack.drafts import Draft, DraftKeeper, slack_owner
 from agentcron.app.slack.gate import Gate, Refused
 from agentcron.app.storage.jobs import JobQuery
-from agentcron.parsers import ParseResult, parse, split_command
+from agentcron.parsers import CommandParts, ParseResult, parse, split_command
 
 log = logging.getLogger("agentcron.slack")
 
@@ -66,6 +67,25 @@ def plain_text(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+#: the parser reads at most 500 characters; a longer command is read from its start
+LONG_COMMAND: Final = 480
+HEAD: Final = 300
+
+
+def split_long_command(text: str, *, timezone: str, now: datetime) -> CommandParts:
+    """``split_command``, for a command of any length: the parser reads 500 characters at
+    most, so a long one ("every day at 9am <a paragraph>") is read from its first few
+    hundred, and everything after the schedule is the goal, whole."""
+    if len(text) <= LONG_COMMAND:
+        return split_command(text, timezone=timezone, now=now)
+    head = text[:HEAD].rsplit(" ", 1)[0]
+    parts = split_command(head, timezone=timezone, now=now)
+    goal = parts.goal or ""
+    if parts.result.ok and goal and head.rstrip().endswith(goal):
+        return replace(parts, goal=(goal + text[len(head) :]).strip())
+    return split_command(text, timezone=timezone, now=now)
+
+
 def llm_may_read(result: ParseResult) -> bool:
     """True when the grammar found no schedule at all. A refusal ("at 5" could be AM or PM)
     is final: an LLM asked after it would only guess."""
@@ -100,7 +120,11 @@ def job_body(draft: Draft) -> dict[str, Any]:
         "goal": draft.goal,
         "schedule": draft.schedule,
         # failures are the owner's to fix: told in their DM, not to the whole channel
-        "delivery": {"channel": f"slack:{draft.channel}", "failures_to": f"slack:{draft.user_id}"},
+        "delivery": {
+            "channel": f"slack:{draft.channel}",
+            "failures_to": f"slack:{draft.user_id}",
+            "allow_mentions": draft.allow_mentions,
+        },
         "tags": ["slack"],
         "metadata": {
             "slack": {
@@ -122,8 +146,6 @@ def explain(error: Exception) -> Reply | None:
         if any(p.field == "schedule.datetime" and "past" in p.reason for p in error.problems):
             return cards.notice("That time has already passed. Schedule it again with a new time.")
         return cards.notice(f"That did not work: {cards.escape(str(error))}.")
-    if isinstance(error, DraftTooLarge):
-        return cards.notice(cards.escape(str(error)) + ".")
     if isinstance(error, Refused):
         return cards.refused(error.refusal)
     if isinstance(error, SlackUnavailable):
@@ -134,13 +156,14 @@ def explain(error: Exception) -> Reply | None:
 
 
 #: what a command may answer with instead of doing it
-ANSWERED: Final = (NotFound, Conflict, InvalidInput, DraftTooLarge, Refused, SlackUnavailable)
+ANSWERED: Final = (NotFound, Conflict, InvalidInput, Refused, SlackUnavailable)
 
 
 class CommandHandler:
-    def __init__(self, rt: Runtime, gate: Gate) -> None:
+    def __init__(self, rt: Runtime, gate: Gate, keeper: DraftKeeper) -> None:
         self.rt = rt
         self.gate = gate
+        self.keeper = keeper
         self.jobs = JobService(rt)
         self._zones_known: dict[str, str] = {}
 
@@ -198,7 +221,7 @@ class CommandHandler:
         return await self.draft(caller, text)
 
     def _reads_as_schedule(self, caller: Caller, text: str) -> bool:
-        parts = split_command(text, timezone=caller.zone, now=self.rt.clock.now())
+        parts = split_long_command(text, timezone=caller.zone, now=self.rt.clock.now())
         return parts.result.ok
 
     async def _act(self, verb: str, caller: Caller, job: dict[str, Any]) -> Reply:
@@ -250,7 +273,7 @@ class CommandHandler:
         """Read a command as when / what / where and answer with a confirmation card, or
         with a question when the schedule cannot be read or the goal is missing."""
         now = self.rt.clock.now()
-        parts = split_command(text, timezone=caller.zone, now=now)
+        parts = split_long_command(text, timezone=caller.zone, now=now)
         result: ParseResult = parts.result
         schedule_text, goal = parts.schedule_text, parts.goal
         llm = self.rt.llm_parser()
@@ -278,7 +301,12 @@ class CommandHandler:
         )
         # everything Create will check, checked now, so a card never promises a bad job
         validate_job(job_body(draft), now=now)
-        return cards.confirmation_card(draft, now=now, warning=warning)
+        return await self.card(draft, warning=warning)
+
+    async def card(self, draft: Draft, *, warning: str | None = None) -> Reply:
+        """The confirmation card of ``draft``, carrying it (or its key, when it is long)."""
+        value = await self.keeper.value(draft)
+        return cards.confirmation_card(draft, now=self.rt.clock.now(), value=value, warning=warning)
 
     async def target(self, caller: Caller, address: str) -> tuple[str, str | None]:
         """Where a draft may post (a ``#name`` becomes the channel's id) and, when the bot

@@ -1,10 +1,13 @@
 """A pending confirmation: a job that was parsed but not yet created.
 
 It lives in the confirmation card itself, as the Create button's ``value`` (and the Edit
-modal's ``private_metadata``), so nothing is stored server-side and nothing is lost when
-the service restarts between the card and the click. Slack signs every interaction, and
-the job is created for the person who clicks, never for whoever the value names, so a
-forged value could at worst create a job its sender owns anyway.
+modal's ``private_metadata``), so nothing is lost when the service restarts between the
+card and the click. When it does not fit — Slack allows 2,000 characters in a value and
+3,000 in metadata, and a long goal or one in Japanese (whose JSON runs long) does not — it is
+kept in the database and the card carries its key (``DraftKeeper``); nothing is ever cut.
+Slack signs every interaction, and the job is created for the person who clicks, never for
+whoever the value names, so a forged value could at worst create a job its sender owns
+anyway; a kept draft is only handed back to its owner.
 """
 
 from __future__ import annotations
@@ -13,20 +16,14 @@ import json
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Final
 
+from agentcron.app.clock import Clock
 from agentcron.app.ids import new_id
+from agentcron.app.storage.slack_drafts import SlackDraftStore
 
-#: Slack refuses a button whose value is longer than this.
+#: Slack refuses a button whose value, or a view whose private_metadata, is longer than
+#: this; measured here in UTF-8 bytes, which is never fewer than Slack's characters.
 VALUE_LIMIT: Final = 2000
-
-
-class DraftTooLarge(ValueError):
-    """The job does not fit in a Slack button; the goal must be shorter."""
-
-    def __init__(self, size: int) -> None:
-        super().__init__(
-            f"that is too long to confirm in Slack ({size} characters of {VALUE_LIMIT}); "
-            "shorten the goal"
-        )
+METADATA_LIMIT: Final = 3000
 
 
 @dataclass(frozen=True)
@@ -46,6 +43,8 @@ class Draft:
     parse_method: str
     #: makes Create idempotent: a double click creates one job
     nonce: str = ""
+    #: the owner lets results mention people (``delivery.allow_mentions``)
+    allow_mentions: bool = False
 
     @classmethod
     def new(cls, **fields: Any) -> Draft:
@@ -63,11 +62,8 @@ class Draft:
         return asdict(self)
 
     def to_value(self) -> str:
-        """Compact JSON for a button value; DraftTooLarge past Slack's limit."""
-        value = json.dumps(self.to_dict(), separators=(",", ":"), ensure_ascii=False)
-        if len(value) > VALUE_LIMIT:
-            raise DraftTooLarge(len(value))
-        return value
+        """Compact JSON (non-ASCII kept as is: an escape is six characters)."""
+        return _compact(self.to_dict())
 
     @classmethod
     def from_value(cls, value: str | dict[str, Any]) -> Draft:
@@ -85,12 +81,72 @@ class Draft:
                 confidence=float(data["confidence"]),
                 parse_method=str(data["parse_method"]),
                 nonce=str(data["nonce"]),
+                allow_mentions=data.get("allow_mentions", False) is True,
             )
         except (TypeError, KeyError, ValueError) as error:
             raise ValueError(f"not a job draft ({type(error).__name__})") from None
         if not draft.nonce:
             raise ValueError("not a job draft (no nonce)")
         return draft
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _fits(text: str, limit: int) -> bool:
+    return len(text.encode()) <= limit
+
+
+class DraftKeeper:
+    """Puts a draft in a card — inline when it fits, else as a key to a kept copy — and
+    gets it back. ValueError for anything that is not one of ours."""
+
+    def __init__(self, store: SlackDraftStore, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    async def value(self, draft: Draft) -> str:
+        """A button's value."""
+        inline = draft.to_value()
+        if _fits(inline, VALUE_LIMIT):
+            return inline
+        return _compact({"ref": await self._keep(draft)})
+
+    async def load(self, value: str | dict[str, Any]) -> Draft:
+        data = json.loads(value) if isinstance(value, str) else value
+        if not isinstance(data, dict):
+            raise ValueError("not a job draft")
+        if set(data) == {"ref"}:
+            kept = await self.store.get(str(data["ref"]), now=self.clock.now())
+            if kept is None:
+                raise ValueError("the draft has expired")
+            owner, body = kept
+            draft = Draft.from_value(body)
+            if draft.owner != owner:
+                raise ValueError("not a job draft")
+            return draft
+        return Draft.from_value(data)
+
+    async def metadata(self, draft: Draft, **extra: Any) -> str:
+        """A modal's private_metadata: the draft (or its key) and ``extra``."""
+        inline = _compact({"draft": draft.to_dict(), **extra})
+        if _fits(inline, METADATA_LIMIT):
+            return inline
+        kept = _compact({"draft": {"ref": await self._keep(draft)}, **extra})
+        if not _fits(kept, METADATA_LIMIT):
+            raise ValueError("the modal's metadata does not fit even with the draft kept")
+        return kept
+
+    async def from_metadata(self, text: str) -> tuple[Draft, dict[str, Any]]:
+        data = json.loads(text)
+        if not isinstance(data, dict) or "draft" not in data:
+            raise ValueError("not a job draft")
+        draft = await self.load(data.pop("draft"))
+        return draft, data
+
+    async def _keep(self, draft: Draft) -> str:
+        return await self.store.put(draft.owner, draft.to_dict(), now=self.clock.now())
 
 
 def slack_owner(team_id: str, user_id: str) -> str:

@@ -257,6 +257,8 @@ outbox = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     UniqueConstraint("run_id", "kind", "target", "event"),
+    # a reply in a result's thread names the result by its Slack ts
+    Index("ix_outbox_external_id", "external_id"),
     Index(
         "ix_outbox_pending",
         "next_attempt_at",
@@ -364,6 +366,53 @@ slack_events = Table(
     metadata,
     Column("event_id", String(100), primary_key=True),
     Column("seen_at", UTCDateTime, nullable=False, index=True),
+)
+
+# Slack drafts too large to travel in a button's value or a modal's private_metadata (a long
+# goal, or one in a script whose JSON escapes run long): the card carries the key instead.
+slack_drafts = Table(
+    "slack_drafts",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("owner", String(200), nullable=False),
+    Column("body", Json, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False, index=True),
+)
+
+# Workspaces that installed the app through OAuth (slack-bolt's installation store). Lookup
+# columns are plain; everything else, tokens included, is one Fernet-encrypted JSON document.
+slack_installations = Table(
+    "slack_installations",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("client_id", String(100), nullable=False),
+    Column("enterprise_id", String(40), nullable=False, server_default=""),
+    Column("team_id", String(40), nullable=False, server_default=""),
+    Column("user_id", String(40), nullable=False, server_default=""),
+    Column("is_enterprise_install", Boolean, nullable=False, server_default=text("false")),
+    Column("secret", Text, nullable=False),
+    Column("installed_at", UTCDateTime, nullable=False),
+    Index("ix_slack_installations_workspace", "client_id", "enterprise_id", "team_id"),
+)
+
+# OAuth state parameters issued and not yet used, shared by every instance behind the
+# load balancer (the redirect may reach another instance than the install page did).
+slack_oauth_states = Table(
+    "slack_oauth_states",
+    metadata,
+    Column("state", String(100), primary_key=True),
+    Column("expires_at", UTCDateTime, nullable=False, index=True),
+)
+
+# A workspace's own access settings, set by its admins; the environment's are the default.
+slack_workspaces = Table(
+    "slack_workspaces",
+    metadata,
+    Column("team_id", String(40), primary_key=True),
+    Column("settings", Json, nullable=False),
+    Column("updated_by", String(200), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
 )
 
 # A single row that elects the scheduler on SQLite, where only one scheduler may run per file.

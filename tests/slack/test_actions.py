@@ -33,14 +33,31 @@ def opened_view(user: SlackUser) -> dict[str, Any]:
 
 
 async def submit(
-    user: SlackUser, view: dict[str, Any], *, when: str, what: str, where: str | None
+    user: SlackUser,
+    view: dict[str, Any],
+    *,
+    when: str,
+    what: str | None,
+    where: str | None,
+    mentions: bool = False,
 ) -> httpx.Response:
-    """Submit the modal as Slack would, with the fields filled in."""
-    state = {
+    """Submit the modal as Slack would, with the fields filled in: ``where`` a channel id,
+    or None for "a direct message from me"; ``what`` None when the modal has no such field."""
+    deliver = "dm" if where is None else "channel"
+    option = {"text": {"type": "plain_text", "text": "x"}, "value": deliver}
+    state: dict[str, Any] = {
         "when": {"value": {"type": "plain_text_input", "value": when}},
-        "what": {"value": {"type": "plain_text_input", "value": what}},
-        "where": {"value": {"type": "conversations_select", "selected_conversation": where}},
+        "deliver": {"value": {"type": "radio_buttons", "selected_option": option}},
+        "channel": {"value": {"type": "conversations_select", "selected_conversation": where}},
+        "options": {
+            "value": {
+                "type": "checkboxes",
+                "selected_options": [{"value": "mentions"}] if mentions else [],
+            }
+        },
     }
+    if what is not None:
+        state["what"] = {"value": {"type": "plain_text_input", "value": what}}
     payload = {
         "type": "view_submission",
         "team": {"id": TEAM, "domain": "example"},
@@ -53,16 +70,106 @@ async def submit(
     return await user.post(body, "application/x-www-form-urlencoded")
 
 
+def fields(view: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {block["block_id"]: block["element"] for block in view["blocks"] if "block_id" in block}
+
+
 async def test_edit_opens_a_modal_with_what_was_understood(alice: SlackUser) -> None:
     card = await alice.command("every day at 9am water the plants in <#C0OPS123|ops>")
     await alice.click(buttons(card)["Edit"])
     view = opened_view(alice)
     assert view["callback_id"] == EDIT_VIEW
-    fields = {block["block_id"]: block["element"] for block in view["blocks"]}
-    assert fields["when"]["initial_value"] == "every day at 9am"
-    assert fields["what"]["initial_value"] == "water the plants"
-    assert fields["where"]["initial_conversation"] == "C0OPS123"
+    found = fields(view)
+    assert found["when"]["initial_value"] == "every day at 9am"
+    assert found["what"]["initial_value"] == "water the plants"
+    assert found["deliver"]["initial_option"]["value"] == "channel"
+    assert found["channel"]["initial_conversation"] == "C0OPS123"
+    assert "initial_options" not in found["options"]  # mentions are off unless asked for
     assert len(view["private_metadata"]) <= 3000  # Slack's limit
+    assert alice.fake.invalid == []
+
+
+async def test_a_channel_typed_by_name_is_preselected(alice: SlackUser) -> None:
+    alice.fake.add_channel("C0OPS1234", "ops", members={ALICE})
+    card = await alice.command("every day at 9am water the plants in #ops")
+    await alice.click(buttons(card)["Edit"])
+    assert fields(opened_view(alice))["channel"]["initial_conversation"] == "C0OPS1234"
+
+
+async def test_an_empty_channel_is_not_silently_a_direct_message(alice: SlackUser) -> None:
+    card = await alice.command("every day at 9am water the plants")
+    ident = await alice.click(buttons(card)["Edit"])
+    # "a channel" chosen, none picked: asked in the modal, not turned into a DM
+    response = await submit(alice, opened_view(alice), when="every day", what="water", where="")
+    assert response.json() == {
+        "response_action": "errors",
+        "errors": {"channel": "Pick a channel, or choose a direct message from me"},
+    }
+    assert alice.fake.responses(ident) == []
+    # a direct message is a choice of its own
+    await submit(alice, opened_view(alice), when="every day at 9am", what="water", where=None)
+    [edited] = alice.fake.responses(ident)
+    assert "a direct message from me" in card_text(edited)
+
+
+JAPANESE = "昨日のインシデントを要約して、影響を受けたサービスと対応状況をまとめてください。" * 12
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [JAPANESE, ("summarize " + "the incidents of yesterday " * 63).strip()],
+    ids=["ja", "1700"],
+)
+async def test_a_long_or_japanese_goal_goes_through_edit_whole(alice: SlackUser, goal: str) -> None:
+    assert len(goal) >= 448  # the issue's example: 448 Japanese characters
+    card = await alice.command(f"every day at 9am {goal}")
+    assert alice.fake.invalid == []  # the card and its buttons are within Slack's limits
+    ident = await alice.click(buttons(card)["Edit"])
+    view = opened_view(alice)
+    assert alice.fake.invalid == []  # views.open accepted the modal
+    assert fields(view)["what"]["initial_value"] == goal  # not cut
+    await submit(alice, view, when="every day at 10am", what=goal, where="C0OPS123")
+    [edited] = alice.fake.responses(ident)
+    assert "At 10:00 AM" in card_text(edited)
+    await alice.click(buttons(edited)["Create"])
+    [job], _ = await alice.slack.rt.jobs.list(OWNER, JobQuery())
+    assert job["goal"] == goal
+    assert job["schedule"]["expression"] == "0 10 * * *"
+
+
+async def test_a_goal_longer_than_a_slack_field_is_kept_not_cut(alice: SlackUser) -> None:
+    goal = "check " + "every status page we depend on and report what changed; " * 60
+    assert len(goal) > 3000
+    card = await alice.command(f"every day at 9am {goal}")
+    assert goal.strip()[-40:] in card_text(card).replace("\n", "")
+    ident = await alice.click(buttons(card)["Edit"])
+    view = opened_view(alice)
+    assert "what" not in fields(view)
+    assert "kept exactly as it is" in card_text({"blocks": view["blocks"]})
+    await submit(alice, view, when="every day at 8am", what=None, where=None)
+    [edited] = alice.fake.responses(ident)
+    await alice.click(buttons(edited)["Create"])
+    [job], _ = await alice.slack.rt.jobs.list(OWNER, JobQuery())
+    assert job["goal"] == goal.strip()
+    assert job["delivery"]["channel"] == f"slack:{ALICE}"
+
+
+async def test_mentions_are_allowed_only_when_the_owner_ticks_it(alice: SlackUser) -> None:
+    card = await alice.command("every day at 9am post the standup reminder")
+    ident = await alice.click(buttons(card)["Edit"])
+    await submit(
+        alice,
+        opened_view(alice),
+        when="every day at 9am",
+        what="ping the team",
+        where=None,
+        mentions=True,
+    )
+    [edited] = alice.fake.responses(ident)
+    assert "Results may mention people" in card_text(edited)
+    await alice.click(buttons(edited)["Create"])
+    [job], _ = await alice.slack.rt.jobs.list(OWNER, JobQuery())
+    assert job["delivery"]["allow_mentions"] is True
 
 
 async def test_an_edited_draft_replaces_the_card_and_creates_the_edited_job(
@@ -193,3 +300,13 @@ async def test_the_acknowledgement_does_not_wait_for_slow_work(
     assert alice.fake.responses(ident) == []
     await alice.slack.aclose(grace=0)  # what shutdown does with work still running
     assert len(alice.slack.background) == 0
+
+
+async def test_a_connection_dropped_on_views_open_is_retried(alice: SlackUser) -> None:
+    from tests.fakes.slack_server import DROP
+
+    card = await alice.command("every day at 9am water the plants")
+    alice.fake.script("views.open", DROP)  # trigger ids live 3 s: the retry is quick
+    ident = await alice.click(buttons(card)["Edit"])
+    assert [m for m, _ in alice.fake.calls].count("views.open") == 2
+    assert alice.fake.responses(ident) == []  # no apology: the modal opened

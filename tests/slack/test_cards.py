@@ -160,3 +160,47 @@ def test_history_shows_outcome_time_trigger_duration_and_error() -> None:
 
 def _as_message(reply: cards.Reply) -> dict[str, Any]:
     return {"text": reply.text, "blocks": reply.blocks}
+
+
+def every_card() -> list[tuple[str, Any]]:
+    """One of each thing the app draws, with hostile and long text where a person's goes."""
+    long_goal = "check <!channel> & *all* the status pages " * 200
+    run = {
+        "id": "run_1",
+        "status": "failed",
+        "trigger": "schedule",
+        "created_at": NOW,
+        "started_at": NOW,
+        "completed_at": NOW + timedelta(seconds=3),
+        "scheduled_for": NOW,
+        "error": "boom " * 100,
+    }
+    return [
+        ("confirmation", cards.confirmation_card(draft(), now=NOW)),
+        ("unsure", cards.confirmation_card(draft(confidence=0.3), now=NOW, warning="invite me")),
+        ("long goal", cards.confirmation_card(draft(goal=long_goal), now=NOW, value="{}")),
+        ("created", cards.created_card(job(), zone="UTC", now=NOW)),
+        (
+            "list",
+            cards.job_list(
+                [job(), job(status="paused")], total=30, zone="UTC", now=NOW, status=None
+            ),
+        ),
+        ("history", cards.history_card(job(), [run] * 10, total=12, zone="UTC", now=NOW)),
+        ("delete", cards.delete_prompt(job(), zone="UTC", now=NOW)),
+        ("help", cards.help_card()),
+        ("cannot read", cards.cannot_read("x " * 2000, suggestion="y")),
+        ("edit", cards.edit_modal(draft(), metadata="{}")),
+        ("edit long", cards.edit_modal(draft(goal=long_goal, channel="U0ALICE"), metadata="{}")),
+    ]
+
+
+@pytest.mark.parametrize(("name", "card"), every_card(), ids=[n for n, _ in every_card()])
+def test_every_card_validates_with_slack_sdks_models(name: str, card: Any) -> None:
+    from tests.fakes.slack_server import block_problem, view_problem
+
+    if isinstance(card, dict):
+        assert view_problem(card) is None
+    else:
+        assert block_problem(card.blocks) is None
+        assert len(card.text) <= 40_000

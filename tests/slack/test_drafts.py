@@ -1,4 +1,5 @@
-"""A pending confirmation travels in the Create button: it must round-trip and fit."""
+"""A pending confirmation travels in the Create button: it must round-trip, and when it does
+not fit in Slack's limits it is kept in the database and the button carries its key."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from typing import Any
 
 import pytest
 
-from agentcron.app.slack.drafts import VALUE_LIMIT, Draft, DraftTooLarge
+from agentcron.app.clock import FrozenClock
+from agentcron.app.runtime import Runtime
+from agentcron.app.slack.drafts import METADATA_LIMIT, VALUE_LIMIT, Draft, DraftKeeper
+from agentcron.app.storage.slack_drafts import SlackDraftStore
 
 
 def draft(**changes: Any) -> Draft:
@@ -38,11 +42,59 @@ def test_the_value_is_compact_and_keeps_unicode() -> None:
     assert "—" in value and ", " not in value
 
 
-def test_a_draft_too_large_for_slack_is_refused() -> None:
-    # quotes double in JSON: 1,000 of them are 2,000 characters of value
-    with pytest.raises(DraftTooLarge, match="too long to confirm"):
-        draft(goal='"' * 1000).to_value()
-    assert len(draft(goal="x" * 1000).to_value()) <= VALUE_LIMIT
+def keeper(runtime: Runtime) -> DraftKeeper:
+    return DraftKeeper(SlackDraftStore(runtime.db), runtime.clock)
+
+
+JAPANESE = "昨日のインシデントを要約して、影響を受けたサービスと対応状況をまとめてください。" * 12
+
+
+@pytest.mark.parametrize(
+    "goal",
+    ["x" * 100, JAPANESE, "y" * 1_700, '"' * 1000, "z" * 19_000],
+    ids=["short", "japanese", "1700", "quotes", "19000"],
+)
+async def test_any_goal_fits_in_a_button_and_a_modal_and_comes_back_whole(
+    runtime: Runtime, goal: str
+) -> None:
+    kept = keeper(runtime)
+    original = draft(goal=goal)
+    value = await kept.value(original)
+    assert len(value.encode()) <= VALUE_LIMIT
+    assert await kept.load(value) == original
+    metadata = await kept.metadata(original, response_url="https://hooks.slack.test/" + "u" * 200)
+    assert len(metadata.encode()) <= METADATA_LIMIT
+    back, extra = await kept.from_metadata(metadata)
+    assert back == original and extra["response_url"].endswith("u" * 200)
+
+
+async def test_a_short_draft_needs_no_row(runtime: Runtime) -> None:
+    original = draft()
+    value = await keeper(runtime).value(original)
+    assert "ref" not in json.loads(value)
+    assert Draft.from_value(value) == original
+
+
+async def test_a_kept_draft_expires_after_a_month(runtime: Runtime, clock: FrozenClock) -> None:
+    kept = keeper(runtime)
+    value = await kept.value(draft(goal="y" * 1_700))
+    clock.advance(29 * 86_400)
+    assert (await kept.load(value)).goal == "y" * 1_700
+    clock.advance(2 * 86_400)
+    with pytest.raises(ValueError, match="expired"):
+        await kept.load(value)
+
+
+async def test_a_key_is_not_someone_elses_draft(runtime: Runtime) -> None:
+    kept = keeper(runtime)
+    value = json.loads(await kept.value(draft(goal="y" * 1_700)))
+    store = SlackDraftStore(runtime.db)
+    forged = await store.put(
+        "slack:T0TEAM:U0BOBBY1", draft(goal="y" * 1_700).to_dict(), now=runtime.clock.now()
+    )
+    with pytest.raises(ValueError, match="not a job draft"):
+        await kept.load({"ref": forged})  # a row whose draft names another owner
+    assert (await kept.load(value)).user_id == "U0ALICE"
 
 
 def test_an_edit_is_a_new_draft() -> None:

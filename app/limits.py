@@ -1,0 +1,93 @@
+"""The API's rate limits: which buckets a request counts in, and the clock they run on.
+
+Three policies, each ``quota/window`` (``AGENTCRON_RATE_LIMIT_*``, ``off`` to disable):
+
+- ``parse`` endpoints (``/parse-nl``, ``/validate``: what a page calls as its users type)
+  count per key *and* per client address. The key's quota caps what one embedding site may
+  take from the service; the address's caps one visitor (or one script) using that key.
+- every other endpoint counts per key.
+
+The defaults are chosen so that people never meet them: the dashboard's schedule box asks
+two questions per pause in typing (at least 350 ms apart), about 5 a second at the very
+most, which is the per-address rate, on top of a burst of 300; an API client gets 100
+requests a second with bursts of 1,000, as Stripe's default is 100 a second.
+
+The limiter keeps its own clock (the wall clock unless a test injects one): the service's
+clock may be frozen or moved by tests of the engine, and limits must not follow it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agentcron.app.clock import Clock, SystemClock
+from agentcron.app.domain.ratelimit import (
+    Decision,
+    Policy,
+    address_bucket,
+    headers,
+    parse_policy,
+    retry_after,
+)
+from agentcron.app.domain.scopes import Scope
+from agentcron.app.errors import RateLimited
+from agentcron.app.storage.ratelimits import RateLimitStore
+
+DEFAULT_PARSE_PER_KEY = "3000/60"
+DEFAULT_PARSE_PER_ADDRESS = "300/60"
+DEFAULT_API_PER_KEY = "1000/10"
+
+
+@dataclass(frozen=True)
+class Policies:
+    parse_key: Policy | None
+    parse_address: Policy | None
+    api_key: Policy | None
+
+    @classmethod
+    def from_text(cls, *, parse_key: str, parse_address: str, api_key: str) -> Policies:
+        return cls(
+            parse_key=parse_policy("key", parse_key),
+            parse_address=parse_policy("address", parse_address),
+            api_key=parse_policy("key", api_key),
+        )
+
+
+class RateLimiter:
+    def __init__(
+        self, store: RateLimitStore, policies: Policies, *, clock: Clock | None = None
+    ) -> None:
+        self.store = store
+        self.policies = policies
+        self.clock: Clock = clock or SystemClock()
+
+    def buckets(
+        self, *, key_id: str, scope: Scope, address: str | None
+    ) -> list[tuple[str, Policy]]:
+        """The buckets a request counts in: per key and address for parsing, else per key."""
+        p = self.policies
+        if scope is Scope.PARSE:
+            # the address first: a visitor over their own limit stops there, and never
+            # uses up the key that every visitor of the page shares
+            chosen = [(f"parse:addr:{address_bucket(address)}", p.parse_address)]
+            chosen.append((f"parse:key:{key_id}", p.parse_key))
+        else:
+            chosen = [(f"api:key:{key_id}", p.api_key)]
+        return [(bucket, policy) for bucket, policy in chosen if policy is not None]
+
+    async def check(self, *, key_id: str, scope: Scope, address: str | None) -> dict[str, str]:
+        """Count the request; the RateLimit header fields to answer with, or RateLimited."""
+        buckets = self.buckets(key_id=key_id, scope=scope, address=address)
+        if not buckets:
+            return {}
+        now = self.clock.now().timestamp()
+        decisions: list[Decision] = await self.store.acquire(buckets, now=now)
+        fields = headers(decisions)
+        if all(d.allowed for d in decisions):
+            return fields
+        refused = [d.policy.name for d in decisions if not d.allowed]
+        wait = retry_after(decisions)
+        per = " and ".join(f"per {name}" for name in refused)
+        raise RateLimited(
+            f"too many requests {per}; try again in {wait} s", retry_after=wait, headers=fields
+        )
