@@ -7,7 +7,9 @@ import socket
 from dataclasses import dataclass, field
 from typing import Any
 
-from agentcron.app.storage.database import DEFAULT_URL
+#: a SQLite file in the working directory (the aiosqlite spelling is accepted, and run by the
+#: stdlib driver: see storage/database.py)
+DEFAULT_URL = "sqlite:///agentcron.db"
 
 
 def _flag(name: str, default: bool = False) -> bool:

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from agentcron.app.api.render import describe_schedule
 from agentcron.app.domain.clockchanges import clock_change_notes
+from agentcron.app.domain.enums import ACTIVE, RunStatus
 from agentcron.app.domain.jobspec import (
     JOB_STATUSES,
     check_schedule,
     schedule_document,
     validate_job,
 )
+from agentcron.app.domain.leasing import JOB_DELETED, JOB_PAUSED
 from agentcron.app.domain.schedule import (
     Schedule,
     ScheduleError,
@@ -27,12 +28,13 @@ from agentcron.app.domain.schedule import (
     next_fire_time,
     next_fire_times,
 )
+from agentcron.app.domain.stored import describe_schedule
 from agentcron.app.errors import Conflict, FieldProblem, InvalidInput, NotFound
 from agentcron.app.ids import new_id
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.jobs import SORTABLE, JobQuery
 
-RUN_STATUSES = ("queued", "running", "succeeded", "failed", "cancelled", "timed_out", "skipped")
+RUN_STATUSES = tuple(RunStatus)
 MAX_PAGE = 200
 MAX_PREVIEW_RUNS = 1000
 MAX_PARSE_TEXT = 500
@@ -206,7 +208,9 @@ class JobService:
     async def _revoke_ahead(self, job_id: str, *, deleted: bool = False) -> None:
         """A job paused (or deleted) just before its slot: the run already fired ahead for
         that slot must not start. The caller has checked the job is the owner's."""
-        status, reason = ("cancelled", "job deleted") if deleted else ("skipped", "job paused")
+        status, reason = (
+            (RunStatus.CANCELLED, JOB_DELETED) if deleted else (RunStatus.SKIPPED, JOB_PAUSED)
+        )
         revoked = await self.rt.runs.revoke_ahead(
             job_id, now=self.rt.clock.now(), status=status, reason=reason
         )
@@ -350,12 +354,12 @@ class RunService:
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """Cancel a queued run, or ask the worker holding a running one to stop it."""
         job, before = await self.get(owner, job_id, run_id)
-        if before["status"] not in ("queued", "running"):
+        if before["status"] not in ACTIVE:
             raise Conflict(f"run {run_id} already ended ({before['status']})")
         run = await self.rt.runs.request_cancel(owner, job["id"], run_id, now=self.rt.clock.now())
         if run is None:
             raise NotFound("run", run_id)
-        if run["status"] == "running":
+        if run["status"] == RunStatus.RUNNING:
             self.rt.cancel_requested(run_id)
         return job, run
 

@@ -37,6 +37,9 @@ class Message:
     #: for failure notices: the run's error and how many attempts were made
     error: str | None = None
     attempts: int = 1
+    #: sent as ``Idempotency-Key`` where the channel has headers: the same for every try
+    #: of this message for this slot, so a receiver can drop a second copy
+    idempotency_key: str | None = None
     #: the job's owner let its output mention people (``delivery.allow_mentions``)
     allow_mentions: bool = False
 

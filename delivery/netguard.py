@@ -37,7 +37,6 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 ALLOW_HINT = "set AGENTCRON_ALLOW_PRIVATE_NETWORKS=1 to allow private networks"
-MAX_URL_LENGTH = 2_048
 
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
@@ -140,27 +139,6 @@ class GuardedResolver(AbstractResolver):
 
     async def close(self) -> None:
         await self._resolver.close()
-
-
-def check_url(url: str, *, field: str = "url") -> str:
-    """Check ``url`` is a usable http(s) URL (syntax only); return it stripped.
-
-    Raises ValueError with the reason, starting with ``field``.
-    """
-    if not isinstance(url, str) or not url.strip():
-        raise ValueError(f"{field} is required")
-    text = url.strip()
-    if len(text) > MAX_URL_LENGTH:
-        raise ValueError(f"{field} is longer than {MAX_URL_LENGTH} characters")
-    try:
-        parsed = URL(text)
-    except (ValueError, TypeError):
-        raise ValueError(f"{field} is not a valid URL") from None
-    if parsed.scheme not in ("http", "https"):
-        raise ValueError(f"{field} must start with http:// or https://")
-    if not parsed.raw_host:
-        raise ValueError(f"{field} has no host")
-    return text
 
 
 def guarded_session(

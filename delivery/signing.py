@@ -16,6 +16,8 @@ import hmac
 SIGNATURE_HEADER = "X-Agentcron-Signature"
 EVENT_HEADER = "X-Agentcron-Event"
 DELIVERY_HEADER = "X-Agentcron-Delivery"
+#: the same for every try of the same thing for the same slot (see the README)
+IDEMPOTENCY_HEADER = "Idempotency-Key"
 DEFAULT_TOLERANCE = 300
 
 

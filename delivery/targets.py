@@ -1,4 +1,6 @@
-"""Where a run's result goes: ``slack:#alerts``, ``slack:C0123ABC``, ``webhook:https://…``."""
+"""Where a run's result goes: ``slack:#alerts``, ``slack:C0123ABC``, ``webhook:https://…``;
+and what an outbound URL must look like (``check_url``: syntax only — the SSRF guard in
+``netguard`` checks the address actually connected to)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from agentcron.delivery.netguard import check_url
+from yarl import URL
+
+MAX_URL_LENGTH = 2_048
 
 _SLACK_ID = re.compile(r"^[CGDUW][A-Z0-9]{6,20}$")
 _SLACK_NAME = re.compile(r"^#[\w.\-]{1,80}$")
@@ -46,3 +50,24 @@ def _slack_address(address: str) -> str:
         "a Slack channel is #name (lowercase letters, digits, - and _) "
         "or a channel ID like C0123ABC"
     )
+
+
+def check_url(url: str, *, field: str = "url") -> str:
+    """Check ``url`` is a usable http(s) URL (syntax only); return it stripped.
+
+    Raises ValueError with the reason, starting with ``field``.
+    """
+    if not isinstance(url, str) or not url.strip():
+        raise ValueError(f"{field} is required")
+    text = url.strip()
+    if len(text) > MAX_URL_LENGTH:
+        raise ValueError(f"{field} is longer than {MAX_URL_LENGTH} characters")
+    try:
+        parsed = URL(text)
+    except (ValueError, TypeError):
+        raise ValueError(f"{field} is not a valid URL") from None
+    if parsed.scheme not in ("http", "https"):
+        raise ValueError(f"{field} must start with http:// or https://")
+    if not parsed.raw_host:
+        raise ValueError(f"{field} has no host")
+    return text

@@ -2,7 +2,8 @@
 
 Each request carries ``X-Agentcron-Event`` (``run.result``, ``run.failed``, or a job event
 such as ``job.started``), ``X-Agentcron-Delivery`` (the same id on every retry, so a
-receiver can drop duplicates) and, with a secret, ``X-Agentcron-Signature`` (see
+receiver can drop duplicates), ``Idempotency-Key`` when the caller gives one (the same for
+every attempt of the run's slot) and, with a secret, ``X-Agentcron-Signature`` (see
 ``signing``), signed afresh on each attempt. 2xx is delivered. 5xx, 408, timeouts and
 connection errors are retried a few times with exponential backoff, 429 after its
 ``Retry-After``; other statuses and refused addresses fail at once. When the attempts run
@@ -22,7 +23,13 @@ import aiohttp
 from agentcron.delivery.base import DeliveryResult, Message
 from agentcron.delivery.format import webhook_payload
 from agentcron.delivery.netguard import BlockedAddress
-from agentcron.delivery.signing import DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, sign
+from agentcron.delivery.signing import (
+    DELIVERY_HEADER,
+    EVENT_HEADER,
+    IDEMPOTENCY_HEADER,
+    SIGNATURE_HEADER,
+    sign,
+)
 from agentcron.delivery.targets import Target
 
 DETAIL_BODY_CHARS = 200
@@ -56,11 +63,21 @@ class WebhookChannel:
         payload = webhook_payload(message)
         delivery_id = f"{message.run_id}:{message.kind}"
         return await self.post(
-            target.address, payload, event=payload["event"], delivery_id=delivery_id
+            target.address,
+            payload,
+            event=payload["event"],
+            delivery_id=delivery_id,
+            idempotency_key=message.idempotency_key,
         )
 
     async def post(
-        self, url: str, payload: Mapping[str, Any], *, event: str, delivery_id: str
+        self,
+        url: str,
+        payload: Mapping[str, Any],
+        *,
+        event: str,
+        delivery_id: str,
+        idempotency_key: str | None = None,
     ) -> DeliveryResult:
         """POST ``payload`` as signed JSON to ``url`` with retries (also used for job events)."""
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str).encode()
@@ -73,6 +90,8 @@ class WebhookChannel:
                 EVENT_HEADER: event,
                 DELIVERY_HEADER: delivery_id,
             }
+            if idempotency_key:
+                headers[IDEMPOTENCY_HEADER] = idempotency_key
             if self.secret:
                 headers[SIGNATURE_HEADER] = sign(self.secret, int(self.clock()), body)
             wait = self.backoff * 2 ** (attempt - 1)

@@ -11,18 +11,15 @@ row becomes the backfill run. Runs queue in slot order and follow the job's conc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, json_body, runtime
-from agentcron.app.api.render import job_zone
 from agentcron.app.domain.schedule import (
     ScheduleError,
     fire_times_between,
@@ -31,92 +28,11 @@ from agentcron.app.domain.schedule import (
     zone_named,
 )
 from agentcron.app.domain.scopes import Scope
-from agentcron.app.domain.stored import parsed_schedule
+from agentcron.app.domain.stored import job_zone, parsed_schedule
 from agentcron.app.errors import Conflict, InvalidInput
 from agentcron.app.services import JobService
-from agentcron.app.storage.database import insert_ignoring_conflicts
-from agentcron.app.storage.runs import run_row
-from agentcron.app.storage.tables import runs
 
 MAX_SLOTS = 1_000
-
-
-@dataclass
-class Backfill:
-    #: (run id, slot) of the runs queued
-    queued: list[tuple[str, datetime]] = field(default_factory=list)
-    #: (run id, slot, status) of the slots left alone
-    left_alone: list[tuple[str, datetime, str]] = field(default_factory=list)
-
-
-def queue_backfill(
-    conn: Connection, job: dict[str, Any], slots: list[datetime], *, now: datetime
-) -> Backfill:
-    """In one transaction: a run per slot that has none, the skipped ones re-queued."""
-    result = Backfill()
-    if not slots:
-        return result
-    existing = {
-        row.slot: row
-        for row in conn.execute(
-            select(runs.c.id, runs.c.slot, runs.c.status, runs.c.reason).where(
-                runs.c.job_id == job["id"], runs.c.slot >= slots[0], runs.c.slot <= slots[-1]
-            )
-        )
-    }
-    new_rows: list[dict[str, Any]] = []
-    for index, slot in enumerate(slots):
-        # distinct not_before values in the past: due at once, and claimed in slot order
-        not_before = now - timedelta(microseconds=len(slots) - index)
-        row = existing.get(slot)
-        if row is None:
-            new_rows.append(
-                run_row(
-                    job=job,
-                    trigger="backfill",
-                    now=now,
-                    scheduled_for=slot,
-                    slot=slot,
-                    not_before=not_before,
-                )
-            )
-            continue
-        requeued = 0
-        if row.status == "skipped":
-            # guarded by the status, so two backfills racing re-queue it once
-            requeued = conn.execute(
-                update(runs)
-                .where(runs.c.id == row.id, runs.c.status == "skipped")
-                .values(
-                    status="queued",
-                    trigger="backfill",
-                    reason=f"backfill of a slot skipped before ({row.reason})",
-                    not_before=not_before,
-                    completed_at=None,
-                )
-            ).rowcount
-        if requeued:
-            result.queued.append((row.id, slot))
-        else:
-            result.left_alone.append((row.id, slot, row.status))
-    if new_rows:
-        conn.execute(insert_ignoring_conflicts(conn, runs), new_rows)
-        # a concurrent backfill or the scheduler may have taken a slot first: see who won
-        ids = [row["id"] for row in new_rows]
-        ours = set(conn.execute(select(runs.c.id).where(runs.c.id.in_(ids))).scalars())
-        for row in new_rows:
-            if row["id"] in ours:
-                result.queued.append((row["id"], row["slot"]))
-            else:
-                winner = conn.execute(
-                    select(runs.c.id, runs.c.status).where(
-                        runs.c.job_id == job["id"], runs.c.slot == row["slot"]
-                    )
-                ).one()
-                result.left_alone.append((winner.id, row["slot"], winner.status))
-    result.queued.sort(key=lambda item: item[1])
-    result.left_alone.sort(key=lambda item: item[1])
-    return result
 
 
 def _instant(body: dict[str, Any], name: str, zone: str) -> datetime:
@@ -155,7 +71,7 @@ async def backfill(request: Request) -> Response:
         raise InvalidInput.field(
             "end", f"the range holds more than {MAX_SLOTS} slots; backfill a shorter one"
         )
-    result = await rt.db.write(lambda conn: queue_backfill(conn, job, slots, now=now))
+    result = await rt.runs.queue_backfill(job, slots, now=now)
     if result.queued:
         rt.runs_queued()
     return JSONResponse(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import json
 import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from agentcron.app.domain.schedule import local_iso, next_fire_time
-from agentcron.app.domain.stored import parsed_schedule
+from agentcron.app.domain.schedule import local_iso
+from agentcron.app.domain.stored import describe_schedule, displayed_next_run, job_zone
 
 log = logging.getLogger("agentcron.api")
 
@@ -18,44 +16,6 @@ def utc_iso(instant: datetime | None) -> str | None:
     if instant is None:
         return None
     return instant.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-@functools.lru_cache(maxsize=4096)
-def _describe(schedule_json: str) -> str | None:
-    try:
-        from agentcron.parsers import describe
-    except ImportError:  # pragma: no cover - the parser package is optional at this layer
-        return None
-    try:
-        return describe(json.loads(schedule_json))
-    except Exception:
-        return None
-
-
-def describe_schedule(schedule: dict[str, Any] | None) -> str | None:
-    if not schedule:
-        return None
-    return _describe(json.dumps(schedule, sort_keys=True))
-
-
-def job_zone(row: dict[str, Any]) -> str:
-    schedule = row.get("schedule") or {}
-    return str(schedule.get("timezone") or "UTC")
-
-
-def displayed_next_run(row: dict[str, Any]) -> datetime | None:
-    """The stored ``next_run_at`` is the next slot the engine will look at; a slot that an
-    exclusion rules out is recorded as skipped then. Users see the next slot that will run."""
-    next_run = row.get("next_run_at")
-    if next_run is None or not row.get("exclusions") or not row.get("schedule"):
-        return next_run
-    try:
-        schedule, exclusions = parsed_schedule(row["schedule"], row["exclusions"])
-    except (ValueError, TypeError):  # a schedule an earlier version accepted: show the stored
-        return next_run
-    if exclusions is None or exclusions.reason(next_run, schedule.zone) is None:
-        return next_run
-    return next_fire_time(schedule, after=next_run, exclusions=exclusions)
 
 
 def _in_zone(instant: datetime | None, zone: str) -> str | None:

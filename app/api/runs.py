@@ -8,8 +8,10 @@ from starlette.routing import Route
 
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, runtime
-from agentcron.app.api.render import job_zone, render_run
+from agentcron.app.api.render import render_run
+from agentcron.app.domain.enums import RunStatus
 from agentcron.app.domain.scopes import Scope
+from agentcron.app.domain.stored import job_zone
 from agentcron.app.services import RunService
 
 
@@ -66,9 +68,8 @@ async def cancel_run(request: Request) -> Response:
     job, run = await service(request).cancel(
         principal.owner, request.path_params["job_id"], request.path_params["run_id"]
     )
-    return JSONResponse(
-        render_run(run, job_zone(job)), status_code=202 if run["status"] == "running" else 200
-    )
+    going = run["status"] == RunStatus.RUNNING
+    return JSONResponse(render_run(run, job_zone(job)), status_code=202 if going else 200)
 
 
 routes = [

@@ -14,8 +14,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from agentcron.app.domain.exclusions import Exclusions
+from agentcron.app.domain.http_action import validate_http_action
 from agentcron.app.domain.schedule import Schedule, ScheduleError, next_fire_time
 from agentcron.app.errors import FieldProblem, InvalidInput
+from agentcron.delivery.targets import check_url, parse_target
 
 JOB_STATUSES = ("active", "paused", "completed", "failed")
 OVERLAP_POLICIES = ("skip", "queue", "allow", "cancel_previous")
@@ -186,8 +188,6 @@ def _normalise_action(fields: JobFields, problems: list[FieldProblem]) -> dict[s
         if http is None:
             problems.append(FieldProblem("http", "is required when action is http"))
             return None
-        from agentcron.app.executors.http import validate_http_action
-
         try:
             spec = validate_http_action(http.model_dump(), field="http")
         except InvalidInput as exc:
@@ -204,8 +204,6 @@ def _normalise_action(fields: JobFields, problems: list[FieldProblem]) -> dict[s
 
 
 def _check_url(url: str, field: str, problems: list[FieldProblem]) -> None:
-    from agentcron.delivery.netguard import check_url
-
     try:
         check_url(url, field=field)
     except ValueError as exc:
@@ -213,8 +211,6 @@ def _check_url(url: str, field: str, problems: list[FieldProblem]) -> None:
 
 
 def _delivery(spec: DeliverySpec, problems: list[FieldProblem]) -> dict[str, Any]:
-    from agentcron.delivery.targets import parse_target
-
     channels = list(spec.channels or [])
     if spec.channel:
         channels.insert(0, spec.channel)

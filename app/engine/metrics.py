@@ -6,6 +6,8 @@ from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
+from agentcron.app.domain.enums import ACTIVE
+
 
 class EngineMetrics:
     def __init__(self) -> None:
@@ -32,7 +34,7 @@ class EngineMetrics:
 
     async def refresh(self, rt: Any) -> None:
         counts = await rt.runs.counts()
-        for state in ("queued", "running"):
+        for state in ACTIVE:
             self.queue.labels(state=state).set(counts.get(state, 0))
         engine = rt.engine
         if engine is not None and engine.scheduler is not None:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import time
 from datetime import datetime, timedelta
 from typing import Any
 
 import aiohttp
 
+from agentcron.app.domain.enums import OutboxKind, OutboxStatus
+from agentcron.app.domain.records import OutboxRow
 from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.outbox import OutboxStore
+from agentcron.delivery.base import DeliveryResult, Message
+from agentcron.delivery.targets import parse_target
+from agentcron.delivery.webhook import WebhookChannel
 
 log = logging.getLogger("agentcron.outbox")
 
@@ -42,6 +45,7 @@ class OutboxSender:
 
     def _slack_channel(self) -> Any:
         if self._slack is None and self.rt.settings.slack_bot_token:
+            # slack_sdk is loaded only by a service that has a Slack token
             from agentcron.delivery.pacing import Pacer
             from agentcron.delivery.slack import SlackChannel, build_slack_client
 
@@ -53,8 +57,6 @@ class OutboxSender:
 
     def _webhook_channel(self) -> Any:
         if self._webhook is None:
-            from agentcron.delivery.webhook import WebhookChannel
-
             self._webhook = WebhookChannel(self.session, secret=self.rt.settings.webhook_secret)
         return self._webhook
 
@@ -76,98 +78,85 @@ class OutboxSender:
                 continue
             await sleep_until_woken(self.wake_event, 2.0)
 
-    async def _send(self, item: dict[str, Any]) -> None:
+    async def _send(self, item: OutboxRow) -> None:
         try:
-            if item["kind"] == "event":
-                ok, detail, retryable, external = await self._post_event(item)
+            if item.kind == OutboxKind.EVENT:
+                result = await self._post_event(item)
             else:
-                ok, detail, retryable, external = await self._deliver(item)
+                result = await self._deliver(item)
+            ok, detail = result.status == "delivered", result.detail
+            retryable, external = result.retryable, result.external_id
         except Exception as exc:  # a channel bug must not lose the row
-            log.exception("delivery of %s crashed", item["id"])
+            log.exception("delivery of %s crashed", item.id)
             ok, detail, retryable, external = False, f"{type(exc).__name__}: {exc}", True, None
         now = await self.now()
         retry_at = None
-        if not ok and retryable and item["attempts"] < MAX_ATTEMPTS:
-            retry_at = now + timedelta(seconds=backoff(item["attempts"]))
+        if not ok and retryable and item.attempts < MAX_ATTEMPTS:
+            retry_at = now + timedelta(seconds=backoff(item.attempts))
         await self.store.complete(
             item,
-            status="delivered" if ok else "failed",
+            status=OutboxStatus.DELIVERED if ok else OutboxStatus.FAILED,
             detail=detail,
             now=now,
             external_id=external,
             retry_at=retry_at,
         )
 
-    async def _deliver(self, item: dict[str, Any]) -> tuple[bool, str, bool, str | None]:
-        from agentcron.delivery.base import Message
-        from agentcron.delivery.targets import parse_target
-
-        target = parse_target(item["target"])
-        payload, run = item["payload"], item["run"]
+    async def _deliver(self, item: OutboxRow) -> DeliveryResult:
+        target = parse_target(item.target)
+        payload, run = item.payload, item.run
         public = self.rt.settings.public_url
         message = Message(
-            job_id=item["job_id"],
-            job_name=item["job_name"],
-            run_id=item["run_id"],
+            job_id=item.job_id,
+            job_name=item.job_name,
+            run_id=item.run_id,
             status=run.get("status") or payload.get("status", ""),
             output=run.get("output") or "",
             data=run.get("data") or {},
             scheduled_for=run.get("scheduled_for"),
             completed_at=run.get("completed_at"),
-            link=f"{public.rstrip('/')}/#/jobs/{item['job_id']}" if public else None,
+            link=f"{public.rstrip('/')}/#/jobs/{item.job_id}" if public else None,
             format=payload.get("format", "markdown"),
             kind=payload.get("kind", "result"),
             error=payload.get("error") or run.get("error"),
             attempts=run.get("attempt") or 1,
+            idempotency_key=item.idempotency_key,
             allow_mentions=bool(payload.get("allow_mentions")),
         )
         if target.kind == "slack":
             channel = self._slack_channel()
             if channel is None:
-                return False, "no Slack token configured (SLACK_BOT_TOKEN)", False, None
+                return DeliveryResult(
+                    "failed", "no Slack token configured (SLACK_BOT_TOKEN)", retryable=False
+                )
         else:
             channel = self._webhook_channel()
-        result = await channel.send(target, message)
-        return result.status == "delivered", result.detail, result.retryable, result.external_id
+        return await channel.send(target, message)
 
-    async def _post_event(self, item: dict[str, Any]) -> tuple[bool, str, bool, str | None]:
-        from agentcron.delivery.signing import EVENT_HEADER, SIGNATURE_HEADER, sign
-
-        run = item["run"]
-        body = json.dumps(
-            {
-                "event": item["event"],
-                "job_id": item["job_id"],
-                "job_name": item["job_name"],
-                "run_id": item["run_id"],
-                "status": run.get("status"),
-                "attempt": run.get("attempt"),
-                "trigger": run.get("trigger"),
-                "scheduled_for": run.get("scheduled_for"),
-                "started_at": run.get("started_at"),
-                "completed_at": run.get("completed_at"),
-                "error": run.get("error"),
-                **{k: v for k, v in item["payload"].items() if k in ("final",)},
-            },
-            default=_iso,
-        ).encode()
-        headers = {"Content-Type": "application/json", EVENT_HEADER: item["event"]}
-        secret = self.rt.settings.webhook_secret
-        if secret:
-            headers[SIGNATURE_HEADER] = sign(secret, int(time.time()), body)
-        try:
-            async with self.session.post(item["target"], data=body, headers=headers) as response:
-                if 200 <= response.status < 300:
-                    return True, f"HTTP {response.status}", False, None
-                retryable = response.status >= 500 or response.status in (408, 429)
-                return False, f"HTTP {response.status}", retryable, None
-        except (aiohttp.ClientError, TimeoutError) as exc:
-            return False, f"{type(exc).__name__}: {exc}", True, None
-        except Exception as exc:
-            return False, str(exc), False, None
+    async def _post_event(self, item: OutboxRow) -> DeliveryResult:
+        run = item.run
+        payload = {
+            "event": item.event,
+            "job_id": item.job_id,
+            "job_name": item.job_name,
+            "run_id": item.run_id,
+            "status": run.get("status"),
+            "attempt": run.get("attempt"),
+            "trigger": run.get("trigger"),
+            "scheduled_for": _iso(run.get("scheduled_for")),
+            "started_at": _iso(run.get("started_at")),
+            "completed_at": _iso(run.get("completed_at")),
+            "error": run.get("error"),
+            **{k: v for k, v in item.payload.items() if k in ("final",)},
+        }
+        return await self._webhook_channel().post(
+            item.target,
+            payload,
+            event=item.event,
+            delivery_id=item.id,
+            idempotency_key=item.idempotency_key,
+        )
 
 
-def _iso(value: Any) -> str:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return str(value)
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value

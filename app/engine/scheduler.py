@@ -72,17 +72,15 @@ class Scheduler:
             now = await self.now()
             claim = None
             if self.worker is not None and self.worker.capacity() > 0:
-                claim = Claim(
-                    instance=self.rt.instance_id,
-                    lease=settings.lease_seconds,
-                    capacity=self.worker.capacity(),
-                )
+                claim = Claim(lease=settings.lease_seconds, capacity=self.worker.capacity())
             began = loop.time()
             result = await self.rt.runs.fire_due_jobs(
                 now=now,
                 until=now + timedelta(seconds=self.ahead),
                 limit=settings.claim_batch_size,
                 default_catchup=settings.default_catchup_window_seconds,
+                instance=self.rt.instance_id,
+                settled=self.worker.settled if self.worker is not None else {},
                 claim=claim,
             )
             if result.jobs_checked >= 100:

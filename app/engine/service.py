@@ -20,6 +20,7 @@ from agentcron.app.engine.scheduler import Scheduler
 from agentcron.app.engine.worker import REVOKED, Worker
 from agentcron.app.executors.registry import Executors, NoopExecutor, UnconfiguredAgentExecutor
 from agentcron.app.runtime import Runtime
+from agentcron.app.storage.runs import Recorded
 from agentcron.app.storage.tables import instances, locks
 
 log = logging.getLogger("agentcron.engine")
@@ -194,12 +195,12 @@ class EngineService:
             if self.notifier is not None:
                 self.notifier.publish("runs")
 
-    def _on_recorded(self, recorded: list[dict[str, Any]]) -> None:
-        for run in recorded:
-            self.metrics.runs.labels(status=run["status"]).inc()
-        if any(run.get("retry_run_id") or run.get("chain_runs_queued") for run in recorded):
+    def _on_recorded(self, recorded: Recorded) -> None:
+        for plan in recorded.plans:
+            self.metrics.runs.labels(status=plan.run.status).inc()
+        if recorded.runs_queued:
             self._runs_queued()
-        if self.outbox is not None and any(run.get("outbox_rows") for run in recorded):
+        if self.outbox is not None and recorded.outbox_rows:
             self.outbox.wake()
 
     # -- recovery ---------------------------------------------------------------------------
@@ -209,8 +210,8 @@ class EngineService:
         while True:
             try:
                 recorded = await self.rt.runs.reap_abandoned_runs(now=await self.now())
-                if recorded:
-                    log.warning("recovered %d runs whose instance stopped", len(recorded))
+                if recorded.plans:
+                    log.warning("recovered %d runs whose instance stopped", len(recorded.plans))
                     self._on_recorded(recorded)
             except Exception:
                 log.exception("recovery failed")

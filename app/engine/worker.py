@@ -19,11 +19,14 @@ from agentcron.app.domain.conditions import (
     compile_condition,
     evaluate,
 )
+from agentcron.app.domain.enums import RunStatus
+from agentcron.app.domain.outcome import Attempt
+from agentcron.app.domain.records import JobSnapshot, Leased, Run
 from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.executors.base import ExecutionFailed, RunContext
 from agentcron.app.executors.registry import Executors
 from agentcron.app.runtime import Runtime
-from agentcron.app.storage.runs import Finish
+from agentcron.app.storage.runs import Recorded
 
 log = logging.getLogger("agentcron.worker")
 
@@ -48,7 +51,7 @@ class Worker:
         *,
         executors: Executors,
         now: Callable[[], Awaitable[datetime]],
-        on_recorded: Callable[[list[dict[str, Any]]], None],
+        on_recorded: Callable[[Recorded], None],
     ) -> None:
         self.rt = rt
         self.executors = executors
@@ -59,8 +62,11 @@ class Worker:
         self.stopping = False
         self.active: dict[str, asyncio.Task[None]] = {}
         self._cancel_reasons: dict[str, str] = {}
-        self._finished: list[Finish] = []
+        self._finished: list[Attempt] = []
         self._finished_event = asyncio.Event()
+        #: runs finished here and not written yet, with when each ended: ``running`` in the
+        #: table until their batch is written, they must not count as still going
+        self.settled: dict[str, datetime] = {}
         #: the last claim may have left due runs behind (it filled every free slot)
         self._backlog = True
         self.started_total = 0
@@ -157,26 +163,28 @@ class Worker:
 
     async def _claim(self, free: int) -> int:
         now = await self.now()
-        pairs = await self.rt.runs.acquire_runs(
+        leased = await self.rt.runs.acquire_runs(
             now=now,
             due_by=now + timedelta(seconds=self.rt.settings.lookahead_seconds),
             limit=free,
             instance=self.rt.instance_id,
             lease=self.rt.settings.lease_seconds,
+            settled=self.settled,
         )
-        self.adopt(pairs)
-        return len(pairs)
+        self.adopt(leased)
+        return len(leased)
 
     def capacity(self) -> int:
         return 0 if self.stopping else max(0, self.concurrency - len(self.active))
 
-    def adopt(self, pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+    def adopt(self, leased: list[Leased]) -> None:
         """Start runs leased to this instance (by a claim, or by the scheduler at firing)."""
-        for run, job in pairs:
+        for item in leased:
             self.started_total += 1
-            task = asyncio.create_task(self._execute(run, job), name=f"run {run['id']}")
-            self.active[run["id"]] = task
-            task.add_done_callback(lambda _t, rid=run["id"]: self._task_done(rid))
+            run_id = item.run.id
+            task = asyncio.create_task(self._execute(item.run, item.job), name=f"run {run_id}")
+            self.active[run_id] = task
+            task.add_done_callback(lambda _t, rid=run_id: self._task_done(rid))
 
     def _task_done(self, run_id: str) -> None:
         self.active.pop(run_id, None)
@@ -225,45 +233,47 @@ class Worker:
 
     # -- executing --------------------------------------------------------------------------
 
-    async def _execute(self, run: dict[str, Any], job: dict[str, Any]) -> None:
-        action = job.get("action") or {"type": "agent"}
-        condition = (job.get("condition") or {}).get("expression")
+    async def _execute(self, run: Run, job: JobSnapshot) -> None:
+        action = job.action or {"type": "agent"}
+        condition = (job.condition or {}).get("expression")
         previous = None
         if action.get("type") == "agent" or condition:
-            previous = await self.rt.runs.previous_finished(job["id"], before=run["id"])
+            previous = await self.rt.runs.previous_finished(job.id, before=run.id)
         context = RunContext(
-            run_id=run["id"],
-            job_id=job["id"],
-            job_name=job["name"],
-            owner=job["owner"],
-            attempt=run["attempt"],
-            scheduled_for=run.get("scheduled_for"),
-            trigger=run["trigger"],
-            goal=job.get("goal"),
-            metadata=job.get("metadata") or {},
+            run_id=run.id,
+            job_id=job.id,
+            job_name=job.name,
+            owner=job.owner,
+            attempt=run.attempt,
+            scheduled_for=run.scheduled_for,
+            trigger=run.trigger,
+            goal=job.goal,
+            metadata=job.metadata or {},
             previous_run=previous,
-            upstream_run=run.get("upstream"),
+            upstream_run=run.upstream,
+            idempotency_key=run.idempotency_key,
         )
-        fin = Finish(run_id=run["id"], status="succeeded", run=run)
-        timeout = job.get("timeout_seconds")
+        result = Attempt(run=run, status=RunStatus.SUCCEEDED)
+        timeout = job.timeout_seconds
         try:
-            self._not_started.add(run["id"])
+            self._not_started.add(run.id)
             try:
-                await self._until(run["not_before"])  # taken ahead of its slot: on the dot
+                await self._until(run.not_before)  # taken ahead of its slot: on the dot
             finally:
-                self._not_started.discard(run["id"])
-            fin.started_at = self.rt.clock.now()
+                self._not_started.discard(run.id)
+            result.started_at = self.rt.clock.now()
             executor = self.executors.get(action.get("type", "agent"))
             async with asyncio.timeout(timeout):
                 outcome = await executor.execute(action, context)
-            fin.output = (outcome.output or "")[:MAX_OUTPUT_CHARS]
-            fin.data = outcome.data if isinstance(outcome.data, dict) else {"value": outcome.data}
-            fin.usage = outcome.usage
+            result.output = (outcome.output or "")[:MAX_OUTPUT_CHARS]
+            data = outcome.data
+            result.data = data if isinstance(data, dict) else {"value": data}
+            result.usage = outcome.usage
         except TimeoutError:
-            fin.status, fin.reason = "timed_out", "timeout"
-            fin.error = f"timed out after {timeout} s"
+            result.status, result.reason = RunStatus.TIMED_OUT, "timeout"
+            result.error = f"timed out after {timeout} s"
         except asyncio.CancelledError:
-            reason = self._cancel_reasons.get(run["id"])
+            reason = self._cancel_reasons.get(run.id)
             if reason is None:
                 raise  # shutdown: the engine releases the run
             task = asyncio.current_task()
@@ -271,72 +281,30 @@ class Worker:
                 task.uncancel()
             if reason in ("lease lost", REVOKED):
                 return
-            fin.status, fin.reason, fin.error = "cancelled", "cancelled", reason
+            result.status, result.reason, result.error = RunStatus.CANCELLED, "cancelled", reason
         except ExecutionFailed as exc:
-            fin.status, fin.error, fin.retryable = "failed", exc.message, exc.retryable
-            fin.output, fin.data, fin.usage = exc.output, exc.data or None, exc.usage
+            result.status, result.error = RunStatus.FAILED, exc.message
+            result.retryable = exc.retryable
+            result.output, result.data, result.usage = exc.output, exc.data or None, exc.usage
         except Exception as exc:  # an executor bug must not take the worker down
-            log.exception("executor crashed on %s", run["id"])
-            fin.status, fin.error = "failed", f"{type(exc).__name__}: {exc}"
-        if fin.status == "succeeded" and condition:
+            log.exception("executor crashed on %s", run.id)
+            result.status, result.error = RunStatus.FAILED, f"{type(exc).__name__}: {exc}"
+        if result.status == RunStatus.SUCCEEDED and condition:
             try:
-                fin.condition_met = await _evaluate_condition(
-                    condition, fin.data or {}, (previous or {}).get("data") or None
+                result.condition_met = await _evaluate_condition(
+                    condition, result.data or {}, (previous or {}).get("data") or None
                 )
             except ConditionError as exc:
-                fin.condition_met = None
-                fin.error = f"condition: {exc}"
-        fin.outbox = self._outbox(job, run, fin)
-        await self._record(fin)
-
-    def _outbox(
-        self, job: dict[str, Any], run: dict[str, Any], fin: Finish
-    ) -> list[tuple[str, str, str, dict[str, Any], str]]:
-        delivery = job.get("delivery") or {}
-        channels = delivery.get("channels") or (
-            [delivery["channel"]] if delivery.get("channel") else []
-        )
-        failures_to = delivery.get("failures_to")
-        if not channels and not failures_to:
-            return []
-        message = {
-            "job_id": job["id"],
-            "job_name": job["name"],
-            "run_id": run["id"],
-            "status": fin.status,
-            "format": delivery.get("format", "markdown"),
-            "allow_mentions": bool(delivery.get("allow_mentions")),
-            "scheduled_for": run.get("scheduled_for"),
-            "attempt": run["attempt"],
-        }
-        rows: list[tuple[str, str, str, dict[str, Any], str]] = []
-        status = "muted" if delivery.get("muted") else "pending"
-        if fin.status == "succeeded":
-            if fin.condition_met is False or (fin.condition_met is None and fin.error):
-                return []
-            for channel in channels:
-                rows.append(("delivery", channel, "", {**message, "kind": "result"}, status))
-        elif fin.status in ("failed", "timed_out"):
-            for channel in [failures_to] if failures_to else channels:
-                on_error = delivery.get("on_error")
-                if on_error is None:
-                    on_error = channel.startswith("slack:")
-                if on_error:
-                    rows.append(
-                        (
-                            "failure_notice",
-                            channel,
-                            "failure",
-                            {**message, "kind": "failure", "error": fin.error},
-                            status,
-                        )
-                    )
-        return rows
+                result.condition_met = None
+                result.error = f"condition: {exc}"
+        result.completed_at = self.rt.clock.now()
+        self._record(result)
 
     # -- recording --------------------------------------------------------------------------
 
-    async def _record(self, fin: Finish) -> None:
-        self._finished.append(fin)
+    def _record(self, result: Attempt) -> None:
+        self.settled[result.run.id] = result.completed_at or self.rt.clock.now()
+        self._finished.append(result)
         self._finished_event.set()
 
     async def flush_loop(self) -> None:
@@ -371,13 +339,15 @@ class Worker:
             batch = self._finished[:FLUSH_BATCH]
             self._finished = self._finished[FLUSH_BATCH:]
             recorded = await self._record_batch(batch)
-            self.recorded_total += len(recorded)
+            for result in batch:
+                self.settled.pop(result.run.id, None)
+            self.recorded_total += len(recorded.plans)
             self.on_recorded(recorded)
             if self._finished:
                 await asyncio.sleep(0)  # let runs that are waiting go between batches
         self.wake_event.set()
 
-    async def _record_batch(self, batch: list[Finish]) -> list[dict[str, Any]]:
+    async def _record_batch(self, batch: list[Attempt]) -> Recorded:
         """Write a batch; if the database keeps refusing it, write the runs one by one, and
         give up on a run that cannot be written: it stays ``running`` until its lease expires
         and recovery records it as interrupted (and retries it per policy) — never lost, and
@@ -390,14 +360,18 @@ class Worker:
             except Exception:
                 log.exception("recording %d finished runs failed (try %d)", len(batch), attempt + 1)
                 await asyncio.sleep(0.2 * (attempt + 1))
-        recorded: list[dict[str, Any]] = []
-        for fin in batch:
+        recorded = Recorded()
+        for result in batch:
             try:
-                recorded += await self.rt.runs.finish_runs(
-                    [fin], instance=self.rt.instance_id, now=await self.now()
+                one = await self.rt.runs.finish_runs(
+                    [result], instance=self.rt.instance_id, now=await self.now()
                 )
             except Exception:
-                log.exception("giving up recording %s; recovery will take it", fin.run_id)
+                log.exception("giving up recording %s; recovery will take it", result.run.id)
+                continue
+            recorded.plans += one.plans
+            recorded.runs_queued += one.runs_queued
+            recorded.outbox_rows += one.outbox_rows
         return recorded
 
     async def drain(self, grace: float) -> list[str]:

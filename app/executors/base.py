@@ -30,6 +30,9 @@ class RunContext:
     previous_run: dict[str, Any] | None = None
     #: for chain runs: the upstream run that caused this one (same keys as previous_run)
     upstream_run: dict[str, Any] | None = None
+    #: the same for every attempt of this run's slot (``Run.idempotency_key``): sent to
+    #: receivers so that a second copy after a crash can be recognised
+    idempotency_key: str | None = None
 
 
 @dataclass

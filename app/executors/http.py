@@ -17,14 +17,15 @@ attempt without retrying, naming the path.
 Result: ``data = {"status", "headers", "body", "body_truncated", "url", "elapsed_ms"}``
 (body parsed as JSON when the response says it is JSON, else text, at most
 ``max_body_bytes``); ``output`` is a short markdown summary with an excerpt of the body.
-A non-2xx status fails the attempt, carrying that data; 5xx, 408, 429, timeouts and
+Every request carries ``Idempotency-Key`` (the run's slot key, the same for every attempt of
+one slot) unless the job's headers set one. A non-2xx status fails the attempt, carrying
+that data; 5xx, 408, 429, timeouts and
 connection errors are retryable, other 4xx and refused addresses are not.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -34,152 +35,24 @@ from urllib.parse import quote
 
 import aiohttp
 
-from agentcron.app.errors import FieldProblem, InvalidInput
+from agentcron.app.domain.http_action import (
+    TemplateError,
+    as_text,
+    lookup,
+    render,
+    render_value,
+    whole_placeholder,
+)
 from agentcron.app.executors.base import ExecutionFailed, Outcome, RunContext
 from agentcron.app.storage import jsoncodec
-from agentcron.delivery.netguard import BlockedAddress, check_url
+from agentcron.delivery.netguard import BlockedAddress
+from agentcron.delivery.signing import IDEMPOTENCY_HEADER
+from agentcron.delivery.targets import check_url
 
-METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
-MAX_REQUEST_BODY_BYTES = 256_000
 EXCERPT_CHARS = 1_500
-_FIELDS = {"url", "method", "headers", "query", "body"}
-_HEADER_NAME = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
-
-_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
-_PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_\-]+)*$")
-_TEMPLATE_FIELDS: dict[str, set[str] | None] = {
-    "run": {"id", "scheduled_for", "attempt", "trigger"},
-    "job": {"id", "name", "metadata"},
-    "upstream": {"output", "data", "status", "completed_at"},
-    "previous": {"output", "data", "status", "completed_at"},
-}
 
 
-class TemplateError(ValueError):
-    """A placeholder names something the run does not have."""
-
-
-# --- validation (at job creation) -------------------------------------------------------
-
-
-def validate_http_action(http: Mapping[str, Any], *, field: str = "http") -> dict[str, Any]:
-    """Check an ``http`` action's settings; return them normalised.
-
-    Raises InvalidInput naming every offending field (``http.url``, ``http.headers.X``…).
-    """
-    if not isinstance(http, Mapping):
-        raise InvalidInput.field(field, "must be an object with at least a url")
-    problems: list[FieldProblem] = [
-        FieldProblem(f"{field}.{key}", f"unknown field (allowed: {', '.join(sorted(_FIELDS))})")
-        for key in http
-        if key not in _FIELDS
-    ]
-
-    url = http.get("url")
-    if not isinstance(url, str):
-        problems.append(FieldProblem(f"{field}.url", "is required and must be a string"))
-    else:
-        problems += _template_problems(url, f"{field}.url")
-        url = url.strip()
-        if _whole_placeholder(url) is None:
-            try:
-                check_url(_PLACEHOLDER.sub("x", url), field=f"{field}.url")
-            except ValueError as error:
-                problems.append(FieldProblem(f"{field}.url", _reason(error, f"{field}.url")))
-
-    method = http.get("method") or "GET"
-    if not isinstance(method, str) or method.upper() not in METHODS:
-        problems.append(FieldProblem(f"{field}.method", f"must be one of {', '.join(METHODS)}"))
-    else:
-        method = method.upper()
-
-    headers = {} if http.get("headers") is None else http["headers"]
-    if not isinstance(headers, Mapping):
-        problems.append(FieldProblem(f"{field}.headers", "must be an object of strings"))
-        headers = {}
-    for name, value in headers.items():
-        where = f"{field}.headers.{name}"
-        if not isinstance(name, str) or not _HEADER_NAME.match(name):
-            problems.append(FieldProblem(where, "is not a valid header name"))
-        elif not isinstance(value, str):
-            problems.append(FieldProblem(where, "must be a string"))
-        elif "\r" in value or "\n" in value:
-            problems.append(FieldProblem(where, "must not contain line breaks"))
-
-    query = {} if http.get("query") is None else http["query"]
-    if not isinstance(query, Mapping):
-        problems.append(FieldProblem(f"{field}.query", "must be an object of scalar values"))
-        query = {}
-    for name, value in query.items():
-        where = f"{field}.query.{name}"
-        if not isinstance(value, str | int | float | bool) and value is not None:
-            problems.append(FieldProblem(where, "must be a string, number, boolean or null"))
-        elif isinstance(value, str):
-            problems += _template_problems(value, where)
-
-    body = http.get("body")
-    if body is not None:
-        try:
-            encoded = body if isinstance(body, str) else json.dumps(body, allow_nan=False)
-        except (TypeError, ValueError):
-            problems.append(FieldProblem(f"{field}.body", "must be a JSON value or a string"))
-        else:
-            if len(encoded.encode()) > MAX_REQUEST_BODY_BYTES:
-                problems.append(
-                    FieldProblem(f"{field}.body", f"is larger than {MAX_REQUEST_BODY_BYTES} bytes")
-                )
-            for text in _strings_in(body):
-                problems += _template_problems(text, f"{field}.body")
-
-    if problems:
-        raise InvalidInput(problems)
-    return {
-        "url": url,
-        "method": method,
-        "headers": dict(headers),
-        "query": dict(query),
-        "body": body,
-    }
-
-
-def _reason(error: ValueError, field: str) -> str:
-    return str(error).removeprefix(field).strip()
-
-
-def _template_problems(text: str, field: str) -> list[FieldProblem]:
-    problems = []
-    for match in _PLACEHOLDER.finditer(text):
-        path = match.group(1)
-        reason = _path_problem(path)
-        if reason:
-            problems.append(FieldProblem(field, f"template {{{{ {path} }}}}: {reason}"))
-    return problems
-
-
-def _path_problem(path: str) -> str | None:
-    if not _PATH.match(path):
-        return "a placeholder is a dotted path like job.metadata.region"
-    root, _, rest = path.partition(".")
-    if root not in _TEMPLATE_FIELDS:
-        return f"unknown name {root!r} (use run, job, upstream or previous)"
-    allowed = _TEMPLATE_FIELDS[root]
-    first = rest.split(".", 1)[0]
-    if allowed is not None and rest and first not in allowed:
-        return f"{root} has no {first!r} (it has {', '.join(sorted(allowed))})"
-    return None
-
-
-def _strings_in(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _strings_in(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _strings_in(item)]
-    return []
-
-
-# --- templates (pure) -------------------------------------------------------------------
+# --- templates -----------------------------------------------------------------------
 
 
 def template_scope(context: RunContext) -> dict[str, Any]:
@@ -196,65 +69,6 @@ def template_scope(context: RunContext) -> dict[str, Any]:
         "upstream": context.upstream_run,
         "previous": context.previous_run,
     }
-
-
-def lookup(scope: Mapping[str, Any], path: str) -> Any:
-    """The value at dotted ``path``; TemplateError naming what is missing."""
-    problem = _path_problem(path)
-    if problem:
-        raise TemplateError(f"{{{{ {path} }}}}: {problem}")
-    value: Any = scope
-    walked: list[str] = []
-    for key in path.split("."):
-        if value is None and walked in (["upstream"], ["previous"]):
-            what = (
-                "no upstream run (it is not a chain run)"
-                if walked == ["upstream"]
-                else ("no previous run")
-            )
-            raise TemplateError(f"{{{{ {path} }}}}: this run has {what}")
-        if isinstance(value, dict) and key in value:
-            value = value[key]
-        elif isinstance(value, list) and key.isdigit() and int(key) < len(value):
-            value = value[int(key)]
-        else:
-            raise TemplateError(f"{{{{ {path} }}}}: {key!r} is not in {'.'.join(walked)}")
-        walked.append(key)
-    return value
-
-
-def render(text: str, scope: Mapping[str, Any], *, encode: Callable[[str], str] = str) -> str:
-    """Replace each placeholder in ``text`` by its value as text (passed through ``encode``)."""
-    return _PLACEHOLDER.sub(lambda match: encode(_as_text(lookup(scope, match.group(1)))), text)
-
-
-def render_value(value: Any, scope: Mapping[str, Any]) -> Any:
-    """Render the strings inside a JSON value; a string that is one placeholder keeps its type."""
-    if isinstance(value, str):
-        whole = _whole_placeholder(value)
-        return lookup(scope, whole) if whole is not None else render(value, scope)
-    if isinstance(value, dict):
-        return {key: render_value(item, scope) for key, item in value.items()}
-    if isinstance(value, list):
-        return [render_value(item, scope) for item in value]
-    return value
-
-
-def _whole_placeholder(text: str) -> str | None:
-    match = _PLACEHOLDER.fullmatch(text)
-    return match.group(1) if match else None
-
-
-def _as_text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    return json.dumps(value, separators=(",", ":"), default=str)
 
 
 # --- the executor -----------------------------------------------------------------------
@@ -306,7 +120,7 @@ class HttpExecutor:
             scope = template_scope(context)
             url = self._render_url(http["url"], scope)
             query = {
-                key: _as_text(render_value(value, scope))
+                key: as_text(render_value(value, scope))
                 for key, value in (http.get("query") or {}).items()
                 if value is not None
             }
@@ -315,6 +129,12 @@ class HttpExecutor:
             raise ExecutionFailed(str(error), retryable=False) from None
 
         headers = http.get("headers") or {}
+        if context.idempotency_key and not any(
+            name.lower() == "idempotency-key" for name in headers
+        ):
+            # the same for every attempt of the slot: a receiver that honours it does the
+            # work once even when a crash makes us send it again (the job's own header wins)
+            headers = {**headers, IDEMPOTENCY_HEADER: context.idempotency_key}
         request: dict[str, Any] = {"headers": headers, "params": query}
         if isinstance(body, str):
             request["data"] = body  # text/plain; charset=utf-8 unless headers say otherwise
@@ -354,9 +174,9 @@ class HttpExecutor:
         return Outcome(output=output, data=data)
 
     def _render_url(self, template: str, scope: Mapping[str, Any]) -> str:
-        whole = _whole_placeholder(template.strip())
+        whole = whole_placeholder(template.strip())
         if whole is not None:
-            url = _as_text(lookup(scope, whole))
+            url = as_text(lookup(scope, whole))
         else:
             url = render(template, scope, encode=lambda text: quote(text, safe=""))
         return check_url(url)

@@ -33,7 +33,8 @@ from agentcron.app.clock import Clock
 from agentcron.app.domain.agents import FINISH, TOOL_NAMES, host_allowed
 from agentcron.app.executors.base import RunContext
 from agentcron.app.executors.http import read_bounded
-from agentcron.delivery.netguard import BlockedAddress, check_url
+from agentcron.delivery.netguard import BlockedAddress
+from agentcron.delivery.targets import check_url
 
 SEND_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 FETCH_TIMEOUT_SECONDS = 20.0

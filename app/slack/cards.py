@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
-from agentcron.app.api.render import describe_schedule, displayed_next_run
 from agentcron.app.domain.schedule import Schedule, next_fire_times
+from agentcron.app.domain.stored import describe_schedule, displayed_next_run
 from agentcron.app.slack.access import Refusal
 from agentcron.app.slack.drafts import Draft
 from agentcron.delivery.untrusted import escape_mrkdwn, quiet

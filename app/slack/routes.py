@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-
-from agentcron.app.api.problems import problem
 
 if TYPE_CHECKING:
     from agentcron.app.slack.bolt import SlackApp
@@ -44,14 +43,12 @@ def slack_app(app: Starlette) -> SlackApp | None:
 async def slack_events(request: Request) -> Response:
     slack = slack_app(request.app)
     if slack is None:
-        return problem(404, NOT_CONFIGURED)
+        raise HTTPException(404, NOT_CONFIGURED)
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > MAX_BODY_BYTES:
-        return problem(413, f"the body is larger than {MAX_BODY_BYTES} bytes")
+        raise HTTPException(413, f"the body is larger than {MAX_BODY_BYTES} bytes")
     body = await request.body()  # bounded while it streams (app.api.guard.LimitBody)
-    refusal = _malformed(request, body)
-    if refusal is not None:
-        return refusal
+    _refuse_malformed(request, body)
     signature = request.headers.get("x-slack-signature", "")
     if _signed(request, body) and not await slack.events.first_time(f"sig:{signature[:90]}"):
         # a signed request seen before: a replay within the window (or a resend); once only
@@ -59,23 +56,22 @@ async def slack_events(request: Request) -> Response:
     return await slack.dispatch(request)
 
 
-def _malformed(request: Request, body: bytes) -> Response | None:
+def _refuse_malformed(request: Request, body: bytes) -> None:
     """What bolt would crash on: a timestamp that is not a number, a body that is not
     UTF-8, an interaction whose ``payload`` (or an event whose body) is not a JSON object."""
     stamp = request.headers.get("x-slack-request-timestamp", "")
     if not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
-        return problem(401, "X-Slack-Request-Timestamp must be a Unix time in seconds")
+        raise HTTPException(401, "X-Slack-Request-Timestamp must be a Unix time in seconds")
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        return problem(400, "the body is not UTF-8")
+        raise HTTPException(400, "the body is not UTF-8") from None
     if "form-urlencoded" in request.headers.get("content-type", ""):
         payload = parse_qs(text).get("payload")
         if payload and not _json_object(payload[0]):
-            return problem(400, "payload is not a JSON object")
+            raise HTTPException(400, "payload is not a JSON object")
     elif text.strip() and not _json_object(text):
-        return problem(400, "the body is not a JSON object")
-    return None
+        raise HTTPException(400, "the body is not a JSON object")
 
 
 def _json_object(text: str) -> bool:

@@ -19,15 +19,21 @@ import weakref
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, delete, func, insert, literal_column, select
 
+from agentcron.app.clock import Clock
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import activity, jobs, owners, runs
 
-if TYPE_CHECKING:
-    from agentcron.app.runtime import Runtime
+
+class Runtime(Protocol):
+    """What recording activity needs of the service (``app.runtime.Runtime`` has it)."""
+
+    db: Database
+    clock: Clock
+
 
 log = logging.getLogger("agentcron.activity")
 

@@ -1,6 +1,6 @@
 """Chains: the rows behind ``/chains``, chain runs, and the firing of edges.
 
-``on_run_finished(conn, run, job, *, now) -> int`` is called by the run store inside the
+``on_run_finished(conn, run, *, now) -> int`` is called by the run store inside the
 transaction that records a run's final outcome (retries exhausted); it queues the downstream
 runs the outcome fires and returns how many it queued. Being in that transaction is the whole
 point: a crash between recording an outcome and starting what follows can neither lose nor
@@ -36,13 +36,15 @@ from sqlalchemy import Connection, Text, cast, delete, func, insert, select, upd
 
 from agentcron.app.domain.chains import ACTIVE, Chain, Node
 from agentcron.app.domain.chains import advance as advance_chain
+from agentcron.app.domain.enums import RunStatus, Trigger
+from agentcron.app.domain.records import Run, new_run
 from agentcron.app.errors import FieldProblem, InvalidInput
 from agentcron.app.ids import new_id
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import chain_runs, chains, jobs, runs
 
 #: run triggers that may start a chain run when the run is of a root job
-STARTING_TRIGGERS = ("schedule", "manual", "backfill", "retry")
+STARTING_TRIGGERS = (Trigger.SCHEDULE, Trigger.MANUAL, Trigger.BACKFILL, Trigger.RETRY)
 _MEMO = "agentcron.chain_roots"
 RUN_COLUMNS = (
     runs.c.id,
@@ -65,21 +67,21 @@ def _lock(conn: Connection, query: Any) -> Any:
 # -- the hook ---------------------------------------------------------------------------------
 
 
-def on_run_finished(conn: Connection, run: dict[str, Any], job: Any, *, now: datetime) -> int:
+def on_run_finished(conn: Connection, run: Run, *, now: datetime) -> int:
     """Fire what ``run``'s final outcome fires; returns the number of runs queued."""
-    if run.get("chain_run_id"):
+    if run.chain_run_id:
         chain_row = conn.execute(
-            _lock(conn, select(chains).where(chains.c.id == run["chain_id"]))
+            _lock(conn, select(chains).where(chains.c.id == run.chain_id))
         ).first()
         chain_run = conn.execute(
-            select(chain_runs).where(chain_runs.c.id == run["chain_run_id"])
+            select(chain_runs).where(chain_runs.c.id == run.chain_run_id)
         ).first()
         if chain_row is None or chain_run is None:
             return 0  # the chain was deleted while this run was going
         return advance(conn, chain_row, chain_run, now=now)
-    if run["trigger"] not in STARTING_TRIGGERS:
+    if run.trigger not in STARTING_TRIGGERS:
         return 0
-    rooted = _chains_by_root(conn, run["owner"]).get(run["job_id"])
+    rooted = _chains_by_root(conn, run.owner).get(run.job_id)
     if not rooted:
         return 0
     queued = 0
@@ -103,7 +105,7 @@ def on_run_finished(conn: Connection, run: dict[str, Any], job: Any, *, now: dat
                 "id": new_id("chr"),
                 "chain_id": chain_row.id,
                 "owner": chain_row.owner,
-                "root_run_id": run["id"],
+                "root_run_id": run.id,
                 "status": "running",
                 "created_at": now,
             }
@@ -134,16 +136,16 @@ def _chains_by_root(conn: Connection, owner: str) -> dict[str, list[str]]:
     return cached[owner]
 
 
-def _slot_chain_run(conn: Connection, chain_id: str, chain: Chain, run: dict[str, Any]) -> Any:
+def _slot_chain_run(conn: Connection, chain_id: str, chain: Chain, run: Run) -> Any:
     """The chain run another root's run for the same slot already started, if any."""
-    others = [r for r in chain.roots if r != run["job_id"]]
-    if run["trigger"] == "manual" or run.get("scheduled_for") is None or not others:
+    others = [r for r in chain.roots if r != run.job_id]
+    if run.trigger == Trigger.MANUAL or run.scheduled_for is None or not others:
         return None
     siblings = select(runs.c.id).where(
         runs.c.job_id.in_(others),
-        runs.c.scheduled_for == run["scheduled_for"],
+        runs.c.scheduled_for == run.scheduled_for,
         runs.c.chain_run_id.is_(None),
-        runs.c.trigger != "manual",
+        runs.c.trigger != Trigger.MANUAL,
     )
     return conn.execute(
         select(chain_runs)
@@ -162,14 +164,14 @@ def node_runs(conn: Connection, chain: Chain, chain_run: Any) -> dict[str, Any]:
     rows = list(conn.execute(select(*RUN_COLUMNS).where(runs.c.chain_run_id == chain_run.id)).all())
     if chain_run.root_run_id:
         root = conn.execute(select(*RUN_COLUMNS).where(runs.c.id == chain_run.root_run_id)).first()
-        if root is not None and root.trigger != "manual" and root.scheduled_for is not None:
+        if root is not None and root.trigger != Trigger.MANUAL and root.scheduled_for is not None:
             # every root's run for the slot belongs to this chain run (see the module docstring)
             rows += conn.execute(
                 select(*RUN_COLUMNS).where(
                     runs.c.job_id.in_(chain.roots),
                     runs.c.scheduled_for == root.scheduled_for,
                     runs.c.chain_run_id.is_(None),
-                    runs.c.trigger != "manual",
+                    runs.c.trigger != Trigger.MANUAL,
                 )
             ).all()
         elif root is not None:
@@ -191,7 +193,7 @@ def advance(conn: Connection, chain_row: Any, chain_run: Any, *, now: datetime) 
     latest = node_runs(conn, chain, chain_run)
     nodes = {
         job: Node(
-            ACTIVE if row.status in ("queued", "running") else row.status,
+            ACTIVE if row.status in (RunStatus.QUEUED, RunStatus.RUNNING) else row.status,
             run_id=row.id,
             completed_at=row.completed_at,
         )
@@ -235,7 +237,7 @@ def advance(conn: Connection, chain_row: Any, chain_run: Any, *, now: datetime) 
                 chain_run.id,
                 now=now,
                 slot=slot,
-                status="skipped",
+                status=RunStatus.SKIPPED,
                 reason=reason,
             )
         )
@@ -276,15 +278,14 @@ def _chain_run_row(
     *,
     now: datetime,
     slot: datetime | None,
-    status: str = "queued",
+    status: RunStatus = RunStatus.QUEUED,
     reason: str | None = None,
     upstream_run_id: str | None = None,
 ) -> dict[str, Any]:
-    from agentcron.app.storage.runs import run_row
-
-    return run_row(
-        job={"id": job.id, "owner": job.owner},
-        trigger="chain",
+    return new_run(
+        job_id=job.id,
+        owner=job.owner,
+        trigger=Trigger.CHAIN,
         now=now,
         scheduled_for=slot or now,
         status=status,
@@ -293,17 +294,17 @@ def _chain_run_row(
         chain_id=chain_id,
         chain_run_id=chain_run_id,
         upstream_run_id=upstream_run_id,
-    )
+    ).values()
 
 
-def attach_upstream_runs(conn: Connection, claimed: Iterable[dict[str, Any]]) -> None:
-    """Give each claimed chain run its upstream run as ``run["upstream"]`` (``id``,
-    ``job_id``, ``output``, ``data``, ``status``, ``completed_at``): the executor's
+def attach_upstream_runs(conn: Connection, claimed: Iterable[Run]) -> None:
+    """Give each claimed chain run its upstream run as ``run.upstream`` (``id``, ``job_id``,
+    ``output``, ``data``, ``status``, ``completed_at``): the executor's
     ``RunContext.upstream_run``. Costs nothing when no claimed run has an upstream."""
-    wanting = [run for run in claimed if run.get("upstream_run_id")]
+    wanting = [run for run in claimed if run.upstream_run_id]
     if not wanting:
         return
-    ids = list({run["upstream_run_id"] for run in wanting})
+    ids = list({run.upstream_run_id for run in wanting})
     found = {
         row.id: dict(row._mapping)
         for row in conn.execute(
@@ -318,7 +319,7 @@ def attach_upstream_runs(conn: Connection, claimed: Iterable[dict[str, Any]]) ->
         ).all()
     }
     for run in wanting:
-        run["upstream"] = found.get(run["upstream_run_id"])
+        run.upstream = found.get(run.upstream_run_id or "")
 
 
 # -- the store behind /chains -----------------------------------------------------------------
@@ -441,8 +442,8 @@ class ChainStore:
             conn.execute(delete(chain_runs).where(chain_runs.c.chain_id == chain_id))
             conn.execute(
                 update(runs)
-                .where(runs.c.chain_id == chain_id, runs.c.status == "queued")
-                .values(status="cancelled", reason="chain deleted", completed_at=now)
+                .where(runs.c.chain_id == chain_id, runs.c.status == RunStatus.QUEUED)
+                .values(status=RunStatus.CANCELLED, reason="chain deleted", completed_at=now)
             )
             return True
 
@@ -482,7 +483,7 @@ class ChainStore:
                         values["id"],
                         now=now,
                         slot=now,
-                        status="skipped" if reason else "queued",
+                        status=RunStatus.SKIPPED if reason else RunStatus.QUEUED,
                         reason=reason,
                     )
                 )

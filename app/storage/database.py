@@ -52,7 +52,15 @@ def insert_ignoring_conflicts(conn: Connection, table: Table) -> Any:
     return dialect.insert(table).on_conflict_do_nothing()
 
 
-DEFAULT_URL = "sqlite+aiosqlite:///agentcron.db"
+def skip_locked(conn: Connection, query: Any, **kwargs: Any) -> Any:
+    """``FOR UPDATE SKIP LOCKED`` on PostgreSQL: rows another instance is working on are
+    passed over, not waited for. SQLAlchemy drops it on SQLite silently, where ``BEGIN
+    IMMEDIATE`` already makes every write transaction the only one."""
+    if conn.dialect.name == "postgresql":
+        return query.with_for_update(skip_locked=True, **kwargs)
+    return query
+
+
 #: seconds a request waits, asynchronously, for another process's SQLite write lock
 BUSY_WAIT = 5.0
 #: seconds to wait for a PostgreSQL connection to open
@@ -176,8 +184,10 @@ class Database:
                 self.url,
                 json_serializer=jsoncodec.dumps,
                 json_deserializer=jsoncodec.loads,
-                pool_size=20,
-                max_overflow=20,
+                # an instance's loops and requests are coroutines sharing a few connections;
+                # PostgreSQL's default of 100 connections must serve several instances
+                pool_size=10,
+                max_overflow=10,
                 pool_pre_ping=True,
                 connect_args={"timeout": CONNECT_TIMEOUT},
             )

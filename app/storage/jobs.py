@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from agentcron.app.domain.enums import RunStatus
+from agentcron.app.domain.leasing import JOB_DELETED
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import jobs, outbox, runs
 
@@ -169,8 +171,8 @@ class JobStore:
             if result.rowcount:
                 conn.execute(
                     update(runs)
-                    .where(runs.c.job_id == job_id, runs.c.status == "queued")
-                    .values(status="cancelled", reason="job deleted", completed_at=now)
+                    .where(runs.c.job_id == job_id, runs.c.status == RunStatus.QUEUED)
+                    .values(status=RunStatus.CANCELLED, reason=JOB_DELETED, completed_at=now)
                 )
             return bool(result.rowcount)
 

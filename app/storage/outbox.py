@@ -9,12 +9,12 @@ recorded as failed with that reason.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from agentcron.app.storage.database import Database
-from agentcron.app.storage.runs import _locking
+from agentcron.app.domain.enums import OutboxKind, OutboxStatus
+from agentcron.app.domain.records import OutboxRow
+from agentcron.app.storage.database import Database, skip_locked
 from agentcron.app.storage.tables import jobs, outbox, runs
 
 
@@ -22,22 +22,22 @@ class OutboxStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def acquire(self, *, now: datetime, limit: int, lease: float) -> list[dict[str, Any]]:
-        def work(conn: Connection) -> list[dict[str, Any]]:
+    async def acquire(self, *, now: datetime, limit: int, lease: float) -> list[OutboxRow]:
+        def work(conn: Connection) -> list[OutboxRow]:
             conn.execute(
                 update(outbox)
-                .where(outbox.c.status == "sending", outbox.c.acquired_until < now)
+                .where(outbox.c.status == OutboxStatus.SENDING, outbox.c.acquired_until < now)
                 .values(
-                    status="failed",
+                    status=OutboxStatus.FAILED,
                     detail="interrupted while sending; not sent again to avoid a duplicate",
                     updated_at=now,
                 )
             )
             rows = conn.execute(
-                _locking(
+                skip_locked(
                     conn,
                     select(outbox)
-                    .where(outbox.c.status == "pending", outbox.c.next_attempt_at <= now)
+                    .where(outbox.c.status == OutboxStatus.PENDING, outbox.c.next_attempt_at <= now)
                     .order_by(outbox.c.next_attempt_at)
                     .limit(limit),
                 )
@@ -49,7 +49,7 @@ class OutboxStore:
                 update(outbox)
                 .where(outbox.c.id.in_(ids))
                 .values(
-                    status="sending",
+                    status=OutboxStatus.SENDING,
                     attempts=outbox.c.attempts + 1,
                     acquired_until=now + timedelta(seconds=lease),
                     updated_at=now,
@@ -79,11 +79,11 @@ class OutboxStore:
             )
             claimed = []
             for r in rows:
-                item = dict(r._mapping)
-                item["attempts"] += 1
+                item = OutboxRow.from_row(r)
+                item.attempts += 1
                 run = run_rows.get(r.run_id)
-                item["run"] = dict(run._mapping) if run else {}
-                item["job_name"] = names.get(r.job_id, r.job_id)
+                item.run = dict(run._mapping) if run else {}
+                item.job_name = names.get(r.job_id, r.job_id)
                 claimed.append(item)
             return claimed
 
@@ -91,9 +91,9 @@ class OutboxStore:
 
     async def complete(
         self,
-        item: dict[str, Any],
+        item: OutboxRow,
         *,
-        status: str,
+        status: OutboxStatus,
         detail: str,
         now: datetime,
         external_id: str | None = None,
@@ -102,10 +102,10 @@ class OutboxStore:
         """Record one send; ``retry_at`` puts it back to pending for a later try."""
 
         def work(conn: Connection) -> None:
-            final_status = "pending" if retry_at is not None else status
+            final_status = OutboxStatus.PENDING if retry_at is not None else status
             conn.execute(
                 update(outbox)
-                .where(outbox.c.id == item["id"])
+                .where(outbox.c.id == item.id)
                 .values(
                     status=final_status,
                     detail=detail,
@@ -115,22 +115,18 @@ class OutboxStore:
                     updated_at=now,
                 )
             )
-            if item["kind"] != "delivery":
+            if item.kind != OutboxKind.DELIVERY:
                 return
-            row = conn.execute(select(runs.c.delivery).where(runs.c.id == item["run_id"])).first()
+            row = conn.execute(select(runs.c.delivery).where(runs.c.id == item.run_id)).first()
             summary = dict((row.delivery if row else None) or {})
-            key = (
-                item["target"]
-                if item["event"] != "failure"
-                else f"{item['target']} (failure notice)"
-            )
+            key = item.target if item.event != "failure" else f"{item.target} (failure notice)"
             summary[key] = {
                 "status": "retrying" if retry_at is not None else status,
                 "detail": detail,
-                "attempts": item["attempts"],
+                "attempts": item.attempts,
                 "external_id": external_id,
                 "updated_at": now.isoformat(),
             }
-            conn.execute(update(runs).where(runs.c.id == item["run_id"]).values(delivery=summary))
+            conn.execute(update(runs).where(runs.c.id == item.run_id).values(delivery=summary))
 
         await self.db.write(work)

@@ -8,10 +8,10 @@ from agentcron.delivery.netguard import (
     AddressPolicy,
     BlockedAddress,
     blocked_reason,
-    check_url,
     guarded_session,
     host_address,
 )
+from agentcron.delivery.targets import check_url
 from tests.fakes.sink import Sink, StaticResolver
 
 

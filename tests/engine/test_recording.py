@@ -20,7 +20,7 @@ def settings(db_url: str) -> Settings:
 
 
 def finished_unwritten(worker: Worker, run_id: str) -> bool:
-    return any(fin.run_id == run_id for fin in worker._finished)
+    return any(result.run.id == run_id for result in worker._finished)
 
 
 async def hold_the_only_connection(engine: EngineHarness, sink: Sink) -> list[tuple[str, str]]:

@@ -6,17 +6,16 @@ from typing import Any
 import aiohttp
 import pytest
 
-from agentcron.app.errors import InvalidInput
-from agentcron.app.executors.base import ExecutionFailed, RunContext
-from agentcron.app.executors.http import (
-    HttpExecutor,
+from agentcron.app.domain.http_action import (
     TemplateError,
     lookup,
     render,
     render_value,
-    template_scope,
     validate_http_action,
 )
+from agentcron.app.errors import InvalidInput
+from agentcron.app.executors.base import ExecutionFailed, RunContext
+from agentcron.app.executors.http import HttpExecutor, template_scope
 from agentcron.delivery.netguard import guarded_session
 from tests.fakes.sink import Sink, log_connections, running_sink
 

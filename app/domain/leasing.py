@@ -1,0 +1,86 @@
+"""Which queued runs a worker may take now: a pure decision, the same for every way a run is
+leased (by a worker's claim, or by the scheduler right as it fires a slot).
+
+For each candidate, oldest first:
+
+- the run of a deleted job ends ``cancelled`` ("job deleted"); a scheduled run of a paused
+  job ends ``skipped`` ("job paused");
+- a job runs at most ``JobSnapshot.concurrency`` runs at once (one, unless ``overlap`` is
+  ``allow`` or ``max_concurrency`` says more): a run over the limit waits in the queue;
+- a slot that had to wait because its previous run was held by another instance (see
+  ``firing.WAITING_FOR_PREVIOUS``) is judged now that the previous run is recorded: if that
+  run ended after the slot began, the slot overlapped it and is skipped; otherwise it runs;
+- at most ``limit`` runs are leased.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from agentcron.app.domain.enums import Overlap, RunStatus, Trigger
+from agentcron.app.domain.records import JobSnapshot, Run
+
+JOB_PAUSED = "job paused"
+JOB_DELETED = "job deleted"
+OVERLAPPED = "overlap: the previous run was still going"
+#: the reason a queued slot shows while it waits for its previous run to be recorded
+WAITING_FOR_PREVIOUS = "waiting: the previous run is held by another instance"
+
+
+@dataclass(slots=True)
+class LeasePlan:
+    lease: list[Run] = field(default_factory=list)
+    #: runs that end without running: (run, status, reason)
+    end: list[tuple[Run, RunStatus, str]] = field(default_factory=list)
+
+
+def plan_leases(
+    candidates: Sequence[Run],
+    jobs: Mapping[str, JobSnapshot],
+    *,
+    running: Counter[str],
+    limit: int,
+    previous_end: Mapping[str, datetime | None] | None = None,
+) -> LeasePlan:
+    """Decide for ``candidates`` (queued runs, oldest first). ``running`` counts each job's
+    runs still going (it is updated as runs are leased); ``previous_end`` gives, for a run
+    waiting for its previous run, when that run ended."""
+    plan = LeasePlan()
+    for run in candidates:
+        job = jobs.get(run.job_id)
+        if job is None:
+            continue
+        if job.deleted_at is not None:
+            plan.end.append((run, RunStatus.CANCELLED, JOB_DELETED))
+            continue
+        if job.status == "paused" and run.trigger == Trigger.SCHEDULE:
+            plan.end.append((run, RunStatus.SKIPPED, JOB_PAUSED))
+            continue
+        cap = job.concurrency
+        if cap is not None and running[job.id] >= cap:
+            continue
+        if run.reason == WAITING_FOR_PREVIOUS and (job.overlap or Overlap.SKIP) == Overlap.SKIP:
+            ended = (previous_end or {}).get(run.id)
+            if ended is not None and run.scheduled_for is not None and ended > run.scheduled_for:
+                plan.end.append((run, RunStatus.SKIPPED, OVERLAPPED))
+                continue
+        running[job.id] += 1
+        plan.lease.append(run)
+        if len(plan.lease) >= limit:
+            break
+    return plan
+
+
+def take(run: Run, *, instance: str, now: datetime, lease: float) -> None:
+    """Lease ``run`` to ``instance``: it starts at its ``not_before`` (on the dot, for a run
+    taken ahead of its slot) or now, and the lease runs from then."""
+    start = max(now, run.not_before)
+    run.status = RunStatus.RUNNING
+    run.started_at = start
+    run.acquired_by = instance
+    run.acquired_until = start + timedelta(seconds=lease)
+    if run.reason == WAITING_FOR_PREVIOUS:
+        run.reason = None

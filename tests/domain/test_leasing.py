@@ -1,0 +1,111 @@
+"""plan_leases: which queued runs a worker may take, the same rules for every leasing path."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from agentcron.app.domain.enums import Overlap, RunStatus, Trigger
+from agentcron.app.domain.leasing import (
+    JOB_DELETED,
+    JOB_PAUSED,
+    OVERLAPPED,
+    WAITING_FOR_PREVIOUS,
+    plan_leases,
+    take,
+)
+from agentcron.app.domain.records import JobSnapshot, Run, new_run
+
+T = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def job(job_id: str = "job_a", **changes: Any) -> JobSnapshot:
+    values: dict[str, Any] = {
+        "id": job_id,
+        "owner": "alice",
+        "name": job_id,
+        "status": "active",
+        "deleted_at": None,
+        "action": {"type": "noop"},
+        "goal": None,
+        "condition": None,
+        "delivery": None,
+        "metadata": {},
+        "timeout_seconds": None,
+        "webhook_url": None,
+        "overlap": Overlap.SKIP,
+        "max_concurrency": None,
+    }
+    values.update(changes)
+    return JobSnapshot(**values)
+
+
+def queued(job_id: str = "job_a", *, at: datetime = T, **changes: Any) -> Run:
+    run = new_run(job_id=job_id, owner="alice", trigger=Trigger.SCHEDULE, now=at, scheduled_for=at)
+    for name, value in changes.items():
+        setattr(run, name, value)
+    return run
+
+
+def test_one_run_per_job_unless_the_job_allows_more() -> None:
+    runs = [queued(), queued(at=T + timedelta(seconds=1)), queued("job_b"), queued("job_b")]
+    jobs = {"job_a": job(), "job_b": job("job_b", overlap=Overlap.ALLOW)}
+    plan = plan_leases(runs, jobs, running=Counter(), limit=10)
+    assert plan.lease == [runs[0], runs[2], runs[3]]
+    limited = {"job_a": job(), "job_b": job("job_b", overlap=Overlap.ALLOW, max_concurrency=1)}
+    assert plan_leases(runs, limited, running=Counter(), limit=10).lease == [runs[0], runs[2]]
+
+
+def test_a_job_with_a_run_going_waits_and_the_limit_stops_the_round() -> None:
+    runs = [queued(), queued("job_b"), queued("job_c")]
+    jobs = {name: job(name) for name in ("job_a", "job_b", "job_c")}
+    plan = plan_leases(runs, jobs, running=Counter({"job_a": 1}), limit=1)
+    assert plan.lease == [runs[1]]
+    assert plan.end == []
+
+
+def test_runs_of_deleted_and_paused_jobs_end_without_running() -> None:
+    scheduled, manual = queued(), queued(trigger=Trigger.MANUAL)
+    gone = queued("job_b")
+    jobs = {"job_a": job(status="paused"), "job_b": job("job_b", deleted_at=T)}
+    plan = plan_leases([scheduled, manual, gone], jobs, running=Counter(), limit=10)
+    assert plan.lease == [manual]  # run now means run now, paused or not
+    assert plan.end == [
+        (scheduled, RunStatus.SKIPPED, JOB_PAUSED),
+        (gone, RunStatus.CANCELLED, JOB_DELETED),
+    ]
+
+
+def test_a_slot_that_waited_for_its_previous_run_is_judged_by_when_that_run_ended() -> None:
+    overlapped = queued(reason=WAITING_FOR_PREVIOUS)
+    clear = queued("job_b", reason=WAITING_FOR_PREVIOUS)
+    jobs = {"job_a": job(), "job_b": job("job_b")}
+    ends = {
+        overlapped.id: T + timedelta(milliseconds=5),  # still going when the slot came
+        clear.id: T - timedelta(milliseconds=5),  # done, only its write came late
+    }
+    plan = plan_leases([overlapped, clear], jobs, running=Counter(), limit=10, previous_end=ends)
+    assert plan.lease == [clear]
+    assert plan.end == [(overlapped, RunStatus.SKIPPED, OVERLAPPED)]
+
+
+def test_a_waiting_slot_of_a_queueing_job_simply_runs() -> None:
+    run = queued(reason=WAITING_FOR_PREVIOUS)
+    plan = plan_leases(
+        [run],
+        {"job_a": job(overlap=Overlap.QUEUE)},
+        running=Counter(),
+        limit=1,
+        previous_end={run.id: T + timedelta(seconds=1)},
+    )
+    assert plan.lease == [run]
+
+
+def test_taking_a_run_ahead_starts_it_on_its_slot() -> None:
+    run = queued(at=T + timedelta(seconds=1), reason=WAITING_FOR_PREVIOUS)
+    take(run, instance="inst_a", now=T, lease=30)
+    assert run.status == RunStatus.RUNNING and run.acquired_by == "inst_a"
+    assert run.started_at == T + timedelta(seconds=1)
+    assert run.acquired_until == T + timedelta(seconds=31)
+    assert run.reason is None
