@@ -241,12 +241,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from agentcron.app.api.schedules import schedule_from_query
     from agentcron.app.domain.schedule import Schedule, ScheduleError, local_iso, next_fire_times
 
+    now = datetime.now(UTC)
     try:
-        schedule = Schedule.from_dict(schedule_from_query(args.type, args.value, args.timezone))
+        document = schedule_from_query(args.type, args.value, args.timezone, start_at=args.start_at)
+        schedule = Schedule.from_dict(document, now=now)
     except ScheduleError as exc:
         print(f"invalid: {exc}", file=sys.stderr)
         return 1
-    for instant in next_fire_times(schedule, after=datetime.now(UTC), count=args.count):
+    if schedule.type == "rrule" and args.start_at is None:
+        print(f"start_at {schedule.to_dict()['start_at']} (from now)", file=sys.stderr)
+    for instant in next_fire_times(schedule, after=now, count=args.count):
         print(local_iso(instant, schedule.zone))
     return 0
 
@@ -270,8 +274,8 @@ async def _parse(args: argparse.Namespace) -> int:
         result = await parse(text, timezone=args.timezone, now=now, llm=llm)
         out = {"text": text, **result.to_dict()}
         if result.schedule is not None:
-            schedule = Schedule.from_dict(result.schedule)
             after = now or datetime.now(UTC)
+            schedule = Schedule.from_dict(result.schedule, now=after)
             out["next_runs"] = [
                 local_iso(t, schedule.zone) for t in next_fire_times(schedule, after=after, count=5)
             ]
@@ -432,9 +436,12 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.set_defaults(func=cmd_doctor)
 
     validate = sub.add_parser("validate", help="check a schedule and print its next runs")
-    validate.add_argument("type", choices=["cron", "every", "at"])
+    validate.add_argument("type", choices=["cron", "every", "at", "rrule"])
     validate.add_argument("value")
     validate.add_argument("--timezone", default="UTC")
+    validate.add_argument(
+        "--start-at", help="an rrule's DTSTART (ISO 8601; default: from now); bounds any type"
+    )
     validate.add_argument("--count", type=int, default=5)
     validate.set_defaults(func=cmd_validate)
 

@@ -205,6 +205,47 @@ class JobService:
         self.rt.jobs_changed()
         return row
 
+    async def propose_edit(
+        self,
+        owner: str,
+        job_id: str,
+        text: object,
+        *,
+        timezone: object = None,
+        owner_dm: str | None = None,
+    ) -> dict[str, Any]:
+        """``POST /jobs/{id}/parse-edit``: what a plain-language edit ("move it to 10am")
+        would change, checked like the update it proposes, with the schedule before and
+        after and their next runs. Changes nothing. ``owner_dm`` is where "post it to me"
+        goes (a Slack person's DM), when the caller has one."""
+        from agentcron.parsers.edit import MAX_EDIT_LENGTH, understand_edit
+
+        if not isinstance(text, str) or not text.strip():
+            raise InvalidInput.field("text", "is required: the change in plain words")
+        if len(text) > MAX_EDIT_LENGTH:
+            raise InvalidInput.field("text", f"is longer than {MAX_EDIT_LENGTH} characters")
+        if timezone is not None and not isinstance(timezone, str):
+            raise InvalidInput.field("timezone", "must be an IANA time zone name")
+        job = await self.get(owner, job_id)
+        now = self.rt.clock.now()
+        proposal = understand_edit(text, job, timezone=timezone, now=now, owner_dm=owner_dm)
+        if not proposal.ok:
+            raise InvalidInput(
+                FieldProblem("text", proposal.reason or "changes nothing"),
+                details={"suggestion": proposal.suggestion},
+            )
+        try:
+            validate_job(proposal.changes, now=now, existing=job)
+        except InvalidInput as exc:
+            reasons = "; ".join(f"{p.field}: {p.reason}" for p in exc.problems)
+            raise InvalidInput.field("text", f"the change is not valid ({reasons})") from None
+        after = {**job, **proposal.changes}
+        return {
+            **proposal.to_dict(),
+            "before": _schedule_view(job.get("schedule"), now=now),
+            "after": _schedule_view(after.get("schedule"), now=now),
+        }
+
     async def _revoke_ahead(self, job_id: str, *, deleted: bool = False) -> None:
         """A job paused (or deleted) just before its slot: the run already fired ahead for
         that slot must not start. The caller has checked the job is the owner's."""
@@ -402,7 +443,7 @@ class ScheduleService:
                 },
             )
         try:
-            schedule = Schedule.from_dict(result.schedule)
+            schedule = Schedule.from_dict(result.schedule, now=now)
         except ScheduleError as exc:  # the parser produced something the engine refuses
             raise InvalidInput.field("text", f"parsed into an invalid schedule ({exc})") from None
         out["next_runs"] = [
@@ -427,10 +468,24 @@ class ScheduleService:
         document = schedule_document(raw, timezone=timezone, now=now)
         assert document is not None
         try:
-            schedule = Schedule.from_dict(document)
+            # an rrule without start_at is previewed from now, as a job made now would be
+            schedule = Schedule.from_dict(document, now=now)
         except ScheduleError as exc:
             raise InvalidInput.field(exc.field, exc.reason) from None
         return preview_of(schedule, now=now, count=size)
+
+
+def _schedule_view(raw: dict[str, Any] | None, *, now: datetime, count: int = 5) -> dict[str, Any]:
+    """A job's schedule, in words, with its next runs (none when it only runs on demand)."""
+    if not raw:
+        return {"schedule": None, "human_readable": "runs only when triggered", "next_runs": []}
+    schedule = Schedule.from_dict(raw)
+    runs = next_fire_times(schedule, after=now, count=count)
+    return {
+        "schedule": raw,
+        "human_readable": describe_schedule(raw),
+        "next_runs": [local_iso(t, schedule.zone) for t in runs],
+    }
 
 
 def preview_of(schedule: Schedule, *, now: datetime, count: int) -> dict[str, Any]:

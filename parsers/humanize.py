@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from cron_descriptor import CasingTypeEnum, ExpressionDescriptor, Options
 
 from .lexicon import DAY_LABELS
+from .recurrence_text import describe_rrule
 from .zones import friendly_name
 
 _ORDINALS: Final = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
@@ -23,8 +24,10 @@ _UNITS: Final = (("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60
 
 
 def describe(schedule: dict[str, Any]) -> str:
-    """A sentence for a Schedule dict (cron, every or at), naming its zone."""
+    """A sentence for a Schedule dict (cron, every, at or rrule), naming its zone."""
     kind = schedule.get("type")
+    if kind == "rrule":
+        return describe_rrule(schedule)
     zone = str(schedule.get("timezone") or "UTC")
     if kind == "cron":
         text = f"{describe_cron(str(schedule['expression']))}, {friendly_name(zone)}"

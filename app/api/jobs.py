@@ -105,6 +105,22 @@ async def reschedule_job(request: Request) -> Response:
     return JSONResponse(render_job(row))
 
 
+@requires(Scope.JOBS_READ)
+async def parse_edit(request: Request) -> Response:
+    """What a plain-language edit would change; nothing is changed (PUT the ``changes``)."""
+    principal = await caller(request)
+    body = await json_body(request)
+    if not isinstance(body, dict):
+        raise InvalidInput.field("text", 'send a JSON object: {"text": "move it to 10am"}')
+    proposal = await service(request).propose_edit(
+        principal.owner,
+        request.path_params["job_id"],
+        body.get("text"),
+        timezone=body.get("timezone"),
+    )
+    return JSONResponse(proposal)
+
+
 routes = [
     Route("/jobs", list_jobs, methods=["GET"]),
     Route("/jobs", create_job, methods=["POST"]),
@@ -114,4 +130,5 @@ routes = [
     Route("/jobs/{job_id}/pause", pause_job, methods=["POST"]),
     Route("/jobs/{job_id}/resume", resume_job, methods=["POST"]),
     Route("/jobs/{job_id}/reschedule", reschedule_job, methods=["PATCH", "POST"]),
+    Route("/jobs/{job_id}/parse-edit", parse_edit, methods=["POST"]),
 ]

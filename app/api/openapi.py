@@ -24,6 +24,10 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("post", "/jobs/{job_id}/pause"): "Pause a job",
     ("post", "/jobs/{job_id}/resume"): "Resume a paused job",
     ("patch", "/jobs/{job_id}/reschedule"): "New schedule, optionally from effective_from",
+    ("post", "/jobs/{job_id}/parse-edit"): (
+        'What a plain-language edit ({"text": "move it to 10am"}) would change: the '
+        "changes to PUT, and the schedule before and after with their next runs"
+    ),
     ("post", "/jobs/{job_id}/trigger"): "Run the job now; answers 202 with the run id",
     ("post", "/jobs/{job_id}/dry-run"): (
         "Try an agent job once now: no effect tools, no delivery, no run recorded; "
@@ -161,7 +165,8 @@ def document(routes: list[Any]) -> dict[str, Any]:
                 "operationId": _operation_id(method, route.path),
                 "summary": SUMMARIES.get(key) or _doc(route.endpoint),
                 "description": f"Needs an API key with the `{scope.value}` scope"
-                + (" (or one that implies it)." if scope is not Scope.ADMIN else "."),
+                + (" (or one that implies it)." if scope is not Scope.ADMIN else ".")
+                + (PARSE_NOTE if scope is Scope.PARSE else ""),
                 # OpenAPI 3.1 lets a non-OAuth scheme list the roles an operation requires
                 "security": [{"bearer": [scope.value]}],
                 "x-required-scope": scope.value,
@@ -170,6 +175,11 @@ def document(routes: list[Any]) -> dict[str, Any]:
                     "401": {"description": "No valid API key", **_problem_content()},
                     "403": {
                         "description": f"The key lacks the `{scope.value}` scope",
+                        **_problem_content(),
+                    },
+                    "429": {
+                        "description": "Over a rate limit: wait Retry-After seconds",
+                        "headers": RATE_LIMIT_HEADERS,
                         **_problem_content(),
                     },
                     "default": {
@@ -215,6 +225,23 @@ def document(routes: list[Any]) -> dict[str, Any]:
             },
         },
     }
+
+
+PARSE_NOTE = (
+    " Rate limited per key and per client address. Pages on the origins in"
+    " AGENTCRON_CORS_ORIGINS may call it with a publishable key (scope `parse` only)."
+)
+RATE_LIMIT_HEADERS = {
+    "Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}},
+    "RateLimit-Policy": {
+        "description": 'The quotas counted, e.g. `"key";q=1000;w=10` (IETF draft)',
+        "schema": {"type": "string"},
+    },
+    "RateLimit": {
+        "description": 'What is left of each, e.g. `"key";r=0;t=4` (IETF draft)',
+        "schema": {"type": "string"},
+    },
+}
 
 
 def _problem_content() -> dict[str, Any]:

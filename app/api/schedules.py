@@ -30,26 +30,40 @@ from agentcron.app.errors import InvalidInput
 from agentcron.app.services import MAX_PREVIEW_RUNS, ScheduleService, preview_of
 
 MAX_CALENDAR_DAYS = 92
+# the schedule's own field that `value` carries, by type
+_VALUE_FIELDS = {"expression": "value", "interval": "value", "datetime": "value", "rule": "value"}
 MAX_CALENDAR_EVENTS = 10_000
 
 
-def schedule_from_query(kind: str | None, value: str, timezone: str) -> dict[str, Any]:
-    """``type``/``value``/``timezone`` query parameters as a schedule document."""
+def schedule_from_query(
+    kind: str | None, value: str, timezone: str, *, start_at: str | None = None
+) -> dict[str, Any]:
+    """``type``/``value``/``timezone`` (and ``start_at``) query parameters as a schedule
+    document. Without a type, digits are ``every``, a date ``at``, ``FREQ=…`` an ``rrule``."""
     value = value.strip()
     if not kind:
         if value.isdigit():
             kind = "every"
         elif value[:4].isdigit() and "-" in value[:8]:
             kind = "at"
+        elif value.upper().startswith(("FREQ=", "RRULE:")):
+            kind = "rrule"
         else:
             kind = "cron"
+    document: dict[str, Any]
     if kind == "cron":
-        return {"type": "cron", "expression": value, "timezone": timezone}
-    if kind == "every":
-        return {"type": "every", "interval": value, "timezone": timezone}
-    if kind == "at":
-        return {"type": "at", "datetime": value, "timezone": timezone}
-    raise ScheduleError("type", "must be one of cron, every, at")
+        document = {"type": "cron", "expression": value, "timezone": timezone}
+    elif kind == "every":
+        document = {"type": "every", "interval": value, "timezone": timezone}
+    elif kind == "at":
+        document = {"type": "at", "datetime": value, "timezone": timezone}
+    elif kind == "rrule":
+        document = {"type": "rrule", "rule": value, "timezone": timezone}
+    else:
+        raise ScheduleError("type", "must be one of cron, every, at, rrule")
+    if start_at:
+        document["start_at"] = start_at
+    return document
 
 
 @requires(Scope.PARSE)
@@ -57,17 +71,25 @@ async def validate(request: Request) -> Response:
     await caller(request)
     params = request.query_params
     count = int_param(request, "count", 5, low=1, high=MAX_PREVIEW_RUNS)
-    value = params.get("value") or params.get("expression") or params.get("interval")
+    value = (
+        params.get("value")
+        or params.get("expression")
+        or params.get("interval")
+        or params.get("rule")
+    )
     timezone = params.get("timezone") or params.get("tz") or "UTC"
     now = runtime(request).clock.now()
     if not value:
         return JSONResponse({"valid": False, "field": "value", "error": "value is required"})
     try:
-        document = schedule_from_query(params.get("type"), value, timezone)
-        schedule = Schedule.from_dict(document)
+        document = schedule_from_query(
+            params.get("type"), value, timezone, start_at=params.get("start_at")
+        )
+        # an rrule without start_at is previewed from now, as a job made now would be
+        schedule = Schedule.from_dict(document, now=now)
     except ScheduleError as exc:
         field = exc.field.removeprefix("schedule.")
-        field = {"expression": "value", "interval": "value", "datetime": "value"}.get(field, field)
+        field = _VALUE_FIELDS.get(field, field)
         return JSONResponse({"valid": False, "field": field, "error": exc.reason})
     return JSONResponse(preview_of(schedule, now=now, count=count))
 

@@ -110,7 +110,11 @@ def _gap_note(
 def _wall_match(schedule: Schedule, after: datetime) -> datetime | None:
     """The schedule's first wall-clock time after naive ``after``, ignoring clock changes:
     the same rule evaluated in UTC, which has none, names exactly the naive times."""
-    plain = dataclasses.replace(schedule, timezone="UTC", start_at=None, end_at=None)
+    start_at = None
+    if schedule.type == "rrule" and schedule.start_at is not None:
+        # an rrule's DTSTART is a wall time: the same wall time in UTC anchors the same series
+        start_at = schedule.start_at.astimezone(schedule.zone).replace(tzinfo=UTC)
+    plain = dataclasses.replace(schedule, timezone="UTC", start_at=start_at, end_at=None)
     instant = next_fire_time(plain, after=after.replace(tzinfo=UTC))
     return instant.replace(tzinfo=None) if instant is not None else None
 

@@ -256,12 +256,17 @@ def check_schedule(
     if raw is None:
         return None
     try:
-        schedule = Schedule.from_dict(raw, field=field)
+        # an rrule without start_at is anchored now, once: the stored schedule carries it
+        schedule = Schedule.from_dict(raw, field=field, now=now)
     except ScheduleError as exc:
         raise InvalidInput.field(exc.field, exc.reason) from None
     if schedule.type == "at" and schedule.at is not None and schedule.at <= now:
         raise InvalidInput.field(f"{field}.datetime", "is in the past")
     if next_fire_time(schedule, after=now) is None:
+        if schedule.type == "rrule":
+            raise InvalidInput.field(
+                f"{field}.rule", "has no occurrence after now (check COUNT, UNTIL and end_at)"
+            )
         raise InvalidInput.field(field, "never fires after now (check end_at)")
     return schedule
 

@@ -1,8 +1,9 @@
 """When does a job fire: the one implementation used by validation, calendar data and the engine.
 
 A schedule is `cron` (5 fields on the wall clock of `timezone`), `every` (a fixed number of
-seconds, aligned to an anchor) or `at` (one instant); `start_at`/`end_at` bound any type.
-Everything here is pure: instants in, instants out (aware, UTC).
+seconds, aligned to an anchor), `at` (one instant) or `rrule` (an RFC 5545 recurrence on the
+wall clock of `timezone`, DTSTART = `start_at`; see recurrence.py); `start_at`/`end_at` bound
+any type. Everything here is pure: instants in, instants out (aware, UTC).
 
 Cron semantics are cronsim's (Debian cron's DST rule, Vixie's day-of-month OR day-of-week).
 cronsim is the reference, but stepping it costs ~25 µs per fire time, too slow for validating as
@@ -28,12 +29,19 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cronsim import CronSim
 
+from agentcron.app.domain.recurrence import compile_recurrence, default_start
+from agentcron.app.domain.rrule_syntax import RuleError, parse_rule
+
 if TYPE_CHECKING:
     from agentcron.app.domain.exclusions import Exclusions
 
-ScheduleType = Literal["cron", "every", "at"]
-SCHEDULE_TYPES: tuple[ScheduleType, ...] = ("cron", "every", "at")
+ScheduleType = Literal["cron", "every", "at", "rrule"]
+SCHEDULE_TYPES: tuple[ScheduleType, ...] = ("cron", "every", "at", "rrule")
 MAX_INTERVAL = 366 * 86400
+#: The shortest interval between two fires the service accepts, for every schedule type: `every`
+#: checks it; an rrule cannot go below it (its resolution is a second and FREQ=SECONDLY is
+#: refused), nor can cron (a minute). Raising it needs a check in recurrence.py too.
+MIN_INTERVAL_SECONDS = 1
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Instants a user may name. Far enough inside datetime's years 1-9999 that every zone's wall
 # clock can show them (9999-12-31T23:59:59Z is year 10000 at +14:00) and that stepping a
@@ -391,30 +399,35 @@ def check_cron(expression: object, *, field: str = "schedule.expression") -> str
 # Schedule
 
 
-_TYPE_FIELDS = {"expression": "cron", "interval": "every", "datetime": "at"}
+_TYPE_FIELDS = {"expression": "cron", "interval": "every", "datetime": "at", "rule": "rrule"}
 
 
 @dataclass(frozen=True, slots=True)
 class Schedule:
-    """When a job fires. Instants are aware UTC; `timezone` is the wall clock for cron, for
-    reading naive date-times, and for exclusions."""
+    """When a job fires. Instants are aware UTC; `timezone` is the wall clock for cron and
+    rrule, for reading naive date-times, and for exclusions."""
 
     type: ScheduleType
     timezone: str = "UTC"
     expression: str | None = None  # cron, normalised (macros expanded)
     interval: int | None = None  # every, seconds
     at: datetime | None = None  # at, aware UTC
-    start_at: datetime | None = None  # aware UTC
+    rule: str | None = None  # rrule, normalised (upper case, no "RRULE:")
+    start_at: datetime | None = None  # aware UTC; an rrule's DTSTART (whole seconds)
     end_at: datetime | None = None  # aware UTC
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], *, field: str = "schedule") -> Schedule:
-        """Validate a JSON-shaped schedule; ScheduleError names the exact field at fault."""
+    def from_dict(
+        cls, data: Mapping[str, Any], *, field: str = "schedule", now: datetime | None = None
+    ) -> Schedule:
+        """Validate a JSON-shaped schedule; ScheduleError names the exact field at fault.
+        An rrule needs `start_at` (its DTSTART); given `now`, one left out is fixed now (see
+        recurrence.default_start), so that the series' anchor never moves afterwards."""
         if not isinstance(data, Mapping):
             raise ScheduleError(field, "must be an object")
         kind = data.get("type")
         if kind not in SCHEDULE_TYPES:
-            raise ScheduleError(f"{field}.type", "must be one of cron, every, at")
+            raise ScheduleError(f"{field}.type", "must be one of cron, every, at, rrule")
         for key, owner in _TYPE_FIELDS.items():
             if data.get(key) is not None and owner != kind:
                 raise ScheduleError(f"{field}.{key}", f"only applies to type {owner}")
@@ -427,16 +440,18 @@ class Schedule:
             if value is not None:
                 bounds[key] = parse_instant(value, zone=zone, field=f"{field}.{key}")
         start_at, end_at = bounds.get("start_at"), bounds.get("end_at")
+        expression = interval = at = rule = None
+        if kind == "rrule":
+            rule, start_at = _check_rule(data.get("rule"), start_at, zone, now, field=field)
         if start_at is not None and end_at is not None and end_at <= start_at:
             raise ScheduleError(f"{field}.end_at", "must be after start_at")
-        expression = interval = at = None
         if kind == "cron":
             if data.get("expression") is None:
                 raise ScheduleError(f"{field}.expression", "is required for type cron")
             expression = check_cron(data["expression"], field=f"{field}.expression")
         elif kind == "every":
             interval = _check_interval(data.get("interval"), field=f"{field}.interval")
-        else:
+        elif kind == "at":
             if data.get("datetime") is None:
                 raise ScheduleError(f"{field}.datetime", "is required for type at")
             at = parse_instant(data["datetime"], zone=zone, field=f"{field}.datetime")
@@ -446,6 +461,7 @@ class Schedule:
             expression=expression,
             interval=interval,
             at=at,
+            rule=rule,
             start_at=start_at,
             end_at=end_at,
         )
@@ -459,8 +475,13 @@ class Schedule:
             out["interval"] = self.interval
         if self.at is not None:
             out["datetime"] = iso_utc(self.at)
+        if self.rule is not None:
+            out["rule"] = self.rule
         out["timezone"] = self.timezone
-        if self.start_at is not None:
+        if self.start_at is not None and self.type == "rrule":
+            # DTSTART is a wall time: shown in the zone's offset, as the user would write it
+            out["start_at"] = local_iso(self.start_at, self.zone)
+        elif self.start_at is not None:
             out["start_at"] = iso_utc(self.start_at)
         if self.end_at is not None:
             out["end_at"] = iso_utc(self.end_at)
@@ -475,6 +496,31 @@ class Schedule:
         return self.type != "at"
 
 
+def _check_rule(
+    value: object,
+    start_at: datetime | None,
+    zone: ZoneInfo,
+    now: datetime | None,
+    *,
+    field: str,
+) -> tuple[str, datetime]:
+    """The rule's stored text and DTSTART (whole seconds), checked together: a rule may be
+    valid on its own and still never fire from this start_at."""
+    if value is None:
+        raise ScheduleError(f"{field}.rule", "is required for type rrule")
+    try:
+        parts = parse_rule(value)
+        if start_at is None:
+            if now is None:
+                raise ScheduleError(f"{field}.start_at", "is required for type rrule (DTSTART)")
+            start_at = default_start(parts, now=now, zone=zone)
+        start_at = start_at.replace(microsecond=0)
+        compile_recurrence(parts.text, start_at, zone.key)
+    except RuleError as exc:
+        raise ScheduleError(f"{field}.rule", exc.reason) from None
+    return parts.text, start_at
+
+
 def _check_interval(value: object, *, field: str) -> int:
     reason = "must be a positive number of seconds"
     if isinstance(value, bool):
@@ -487,6 +533,8 @@ def _check_interval(value: object, *, field: str) -> int:
         value = int(value)
     if not isinstance(value, int) or value <= 0:
         raise ScheduleError(field, reason)
+    if value < MIN_INTERVAL_SECONDS:
+        raise ScheduleError(field, f"must be at least {MIN_INTERVAL_SECONDS} seconds")
     if value > MAX_INTERVAL:
         raise ScheduleError(field, f"must be at most {MAX_INTERVAL} seconds (366 days)")
     return value
@@ -506,6 +554,8 @@ def iter_fire_times(schedule: Schedule, *, after: datetime) -> Iterator[datetime
         times = _cron_times(schedule, after)
     elif schedule.type == "every":
         times = _every_times(schedule, after)
+    elif schedule.type == "rrule":
+        times = _rrule_times(schedule, after)
     else:
         times = iter([schedule.at] if schedule.at is not None and schedule.at > after else [])
     end = schedule.end_at
@@ -526,6 +576,13 @@ def _every_times(schedule: Schedule, after: datetime) -> Iterator[datetime]:
     while True:
         yield slot
         slot += step
+
+
+def _rrule_times(schedule: Schedule, after: datetime) -> Iterator[datetime]:
+    assert schedule.rule is not None and schedule.start_at is not None
+    return compile_recurrence(schedule.rule, schedule.start_at, schedule.timezone).times_after(
+        after
+    )
 
 
 def _cron_times(schedule: Schedule, after: datetime) -> Iterator[datetime]:

@@ -1,4 +1,5 @@
-"""Clicks on the cards and the Edit modal: Create, Edit, Cancel, Delete, Keep, the job menu.
+"""Clicks on the cards and the Edit modal: Create, Try it, Edit, Cancel, Delete, Keep, the job
+menu.
 
 Every click is acknowledged before anything else (bolt's ``ack``), then answered through
 the interaction's ``response_url``: a finished card is replaced (its buttons go away), while
@@ -84,6 +85,27 @@ async def create(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) 
     slack.background.answer(work, respond_to(url, replace=False), name="create")
 
 
+async def try_draft(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
+    """Try it: a dry run of the card's job, answered beside the card (which stays)."""
+    send = respond_to(body.get("response_url"), replace=False)
+    value = action["value"]
+
+    async def work() -> Reply | None:
+        try:
+            draft = await slack.keeper.load(value)
+        except ValueError:
+            return cards.notice(EXPIRED)
+        if clicker(body, zone=draft.zone).owner != draft.owner:
+            return _not_yours(draft)
+        await send(cards.trying(draft.goal))
+        try:
+            return await slack.commands.try_draft(draft)
+        except DOMAIN_ERRORS as error:
+            return explain(error) or cards.notice("That failed.")
+
+    slack.background.answer(work, send, name="try")
+
+
 async def cancel(slack: SlackApp, body: dict[str, Any]) -> None:
     send = respond_to(body.get("response_url"), replace=True)
     slack.background.answer(_constant(cards.cancelled()), send, name="cancel")
@@ -125,6 +147,33 @@ async def delete(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) 
         return None
 
     slack.background.answer(work, respond_to(url, replace=False), name="delete")
+
+
+async def confirm_edit(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
+    """Confirm on a before/after card: made for the person who clicks, if it is theirs."""
+    url = body.get("response_url")
+    user = body.get("user") or {}
+    team_id = str(user.get("team_id") or (body.get("team") or {}).get("id") or "")
+    value = str(action["value"])
+
+    async def work() -> Reply | None:
+        who = clicker(body, zone=await slack.directory.zone_of(team_id, str(user.get("id"))))
+        try:
+            reply = await slack.commands.apply_edit(who, value)
+        except ValueError:
+            return cards.notice(EXPIRED)
+        except DOMAIN_ERRORS as error:
+            return explain(error)
+        await respond_to(url, replace=True)(reply)
+        return None
+
+    slack.background.answer(work, respond_to(url, replace=False), name="confirm edit")
+
+
+async def cancel_edit(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
+    send = respond_to(body.get("response_url"), replace=True)
+    reply = cards.edit_cancelled(str(action["value"]))
+    slack.background.answer(_constant(reply), send, name="cancel edit")
 
 
 async def keep(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:

@@ -92,10 +92,13 @@ class SlackApp:
         bolt.event("app_mention")(self._on_mention)
         bolt.event("message")(self._on_message)
         bolt.action(cards.CREATE)(self._with_action(actions.create))
+        bolt.action(cards.TRY)(self._with_action(actions.try_draft))
         bolt.action(cards.EDIT)(self._with_action(actions.edit))
         bolt.action(cards.DELETE)(self._with_action(actions.delete))
         bolt.action(cards.KEEP)(self._with_action(actions.keep))
         bolt.action(cards.JOB_MENU)(self._with_action(actions.job_menu))
+        bolt.action(cards.CONFIRM_EDIT)(self._with_action(actions.confirm_edit))
+        bolt.action(cards.CANCEL_EDIT)(self._with_action(actions.cancel_edit))
         bolt.action(cards.CANCEL)(self._on_cancel)
         bolt.view(cards.EDIT_VIEW)(self._on_edit_submitted)
 

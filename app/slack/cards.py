@@ -29,7 +29,10 @@ CANCEL: Final = "agentcron_cancel"
 DELETE: Final = "agentcron_delete"
 KEEP: Final = "agentcron_keep"
 JOB_MENU: Final = "agentcron_job_menu"
+TRY: Final = "agentcron_try"
 EDIT_VIEW: Final = "agentcron_edit_view"
+CONFIRM_EDIT: Final = "agentcron_confirm_edit"
+CANCEL_EDIT: Final = "agentcron_cancel_edit"
 
 NEXT_RUNS: Final = 3
 LIST_LIMIT: Final = 20
@@ -196,6 +199,7 @@ def confirmation_card(
             "block_id": "agentcron_confirm",
             "elements": [
                 _button("Create", CREATE, value, "primary"),
+                _button("Try it", TRY, value),
                 _button("Edit", EDIT, value),
                 _button("Cancel", CANCEL, draft.nonce),
             ],
@@ -275,6 +279,8 @@ def job_list(
 
 def _job_menu(job: dict[str, Any]) -> Block:
     options = [("Run now", "run")]
+    if (job.get("action") or {"type": "agent"}).get("type", "agent") == "agent":
+        options.append(("Try it", "try"))
     if job["status"] == "active":
         options.append(("Pause", "pause"))
     elif job["status"] == "paused":
@@ -288,6 +294,96 @@ def _job_menu(job: dict[str, Any]) -> Block:
             for label, verb in options
         ],
     }
+
+
+# -- changing a job in plain words --------------------------------------------------------
+
+
+def edit_proposal(
+    job: dict[str, Any],
+    proposal: dict[str, Any],
+    *,
+    zone: str,
+    now: datetime,
+    value: str,
+    warning: str | None = None,
+) -> Reply:
+    """Before and after, side by side, with Confirm: nothing changes until it is clicked."""
+    title = f"Change {clip(job['name'], HEADER_LIMIT - 8)}?"
+    rows: list[Block] = [_header(title)]
+    for line in proposal.get("understood") or []:
+        what, _, change = str(line).partition(": ")
+        before, _, after = change.partition(" → ")
+        rows.append(
+            {
+                "type": "section",
+                "fields": [
+                    {
+                        "type": "mrkdwn",
+                        "text": clip(f"*{_sentence(what)}, now*\n{escape(before)}", 2000),
+                    },
+                    {"type": "mrkdwn", "text": clip(f"*Then*\n{escape(after)}", 2000)},
+                ],
+            }
+        )
+    if "schedule" in (proposal.get("changes") or {}):
+        rows.append(
+            {
+                "type": "section",
+                "fields": [
+                    {
+                        "type": "mrkdwn",
+                        "text": _runs_field("Next runs now", proposal["before"], zone, now),
+                    },
+                    {"type": "mrkdwn", "text": _runs_field("Then", proposal["after"], zone, now)},
+                ],
+            }
+        )
+    if warning:
+        rows.append(_section(f":warning: {warning}"))
+    rows.append(_context(f"{job_ref(job)} · times in your zone, {escape(zone)}"))
+    rows.append(
+        {
+            "type": "actions",
+            "block_id": "agentcron_edit_confirm",
+            "elements": [
+                _button("Confirm", CONFIRM_EDIT, value, "primary"),
+                _button("Cancel", CANCEL_EDIT, job["id"]),
+            ],
+        }
+    )
+    summary = "; ".join(str(line) for line in proposal.get("understood") or [])
+    return Reply(escape(clip(f"{title} {summary}", 3000)), rows)
+
+
+def _runs_field(title: str, view: dict[str, Any], zone: str, now: datetime) -> str:
+    runs = [datetime.fromisoformat(iso) for iso in view.get("next_runs") or []][:NEXT_RUNS]
+    lines = "\n".join(f"• {local_time(r, zone, now=now)}" for r in runs) or "• none"
+    return f"*{title}*\n{lines}"
+
+
+def cannot_edit(job: dict[str, Any], reason: str, *, suggestion: str | None) -> Reply:
+    text = f":thinking_face: I could not read that as a change of {job_ref(job)}: {escape(reason)}."
+    if suggestion:
+        text += f"\n{escape(_sentence(suggestion))}"
+    example = f"/schedule edit {job['name']}: move it to 10am"
+    return Reply(text, [_section(text), _context(f"For example: `{escape(example)}`")])
+
+
+def edit_applied(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
+    where = delivery_address(job)
+    lines = [
+        f":white_check_mark: Changed {job_ref(job)}",
+        escape(describe_schedule(job.get("schedule")) or "runs only on demand"),
+        _sentence(_next_run_text(job, zone, now)) + " (your time)",
+    ]
+    if where:
+        lines.append(f"Results go to {channel_mention(where)}.")
+    return Reply(f"Changed {escape(job['name'])}", [_section("\n".join(lines))])
+
+
+def edit_cancelled(job_id: str) -> Reply:
+    return notice(f"Nothing was changed (`{job_id}`).")
 
 
 def job_changed(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
@@ -337,6 +433,55 @@ def history_card(
     return Reply(fallback, [_section(head), _section("\n".join(lines))])
 
 
+def dry_run_card(name: str, result: dict[str, Any]) -> Reply:
+    """What trying a job showed (``app.dry_runs``): the answer, or why there is none, and
+    what it cost. Everything the model wrote is escaped like any result."""
+    title = clip(f"Try it: {name}", HEADER_LIMIT)
+    blocks: list[Block] = [_header(title)]
+    if result["ok"]:
+        blocks += _long_section("*Output*\n", result["output"] or "(no output)")
+        condition = result.get("condition")
+        if condition:
+            held = "held" if condition.get("met") else "did not hold"
+            if condition.get("error"):
+                held = f"could not be checked: {escape(condition['error'])}"
+            blocks.append(_context(f"Condition `{escape(condition['expression'])}` {held}."))
+        targets = result.get("would_deliver_to") or []
+        where = ", ".join(channel_mention(t.removeprefix("slack:")) for t in targets)
+        blocks.append(
+            _context(
+                f"A real run would post to {where}." if where else "A real run would post nothing."
+            )
+        )
+    else:
+        why = "Not run" if result.get("skipped") else "It failed"
+        blocks.append(_section(f":warning: {why}: {escape(clip(result.get('error') or '', 2000))}"))
+    calls = result.get("tool_calls") or []
+    usage = result.get("usage") or {}
+    facts = [f"{len(calls)} tool call" + ("" if len(calls) == 1 else "s")]
+    if usage:
+        facts.append(
+            f"{usage.get('total_tokens', 0):,} tokens"
+            + (" (estimated)" if usage.get("estimated") else "")
+        )
+        facts.append(f"${usage['cost_usd']:.4f}" if usage.get("priced") else "unpriced model")
+    blocks.append(
+        _context(
+            "A dry run: nothing was posted, no run was recorded, and no tool that sends data "
+            "out was offered · " + " · ".join(facts)
+        )
+    )
+    return Reply(
+        escape(clip(f"{title}: {result.get('output') or result.get('error') or ''}", 3000)), blocks
+    )
+
+
+def trying(name: str) -> Reply:
+    return notice(
+        f":hourglass_flowing_sand: Trying *{escape(name)}* once (a dry run: nothing is posted)…"
+    )
+
+
 def delete_prompt(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
     text = (
         f"Delete {job_ref(job)}? It stops running; its history is kept.\n"
@@ -372,8 +517,12 @@ def help_card(command: str = "/schedule") -> Reply:
         "to the channel you typed in unless you name another (invite me there first).",
         "*Your jobs:* "
         f"`{command} list` · `pause <job>` · `resume <job>` · `run <job>` · "
-        "`history <job>` · `delete <job>`\n"
+        "`try <job>` · `history <job>` · `delete <job>`\n"
         "`<job>` is a job id (`job_…`) or a word from its name that matches only one job.",
+        "*Change one in plain words:* "
+        f"`{command} edit standup: move it to 10am` (or `on Fridays instead`, "
+        "`an hour earlier`, `post it to #ops`), or reply in a result's thread mentioning me. "
+        "I show before and after and change it when you click *Confirm*.",
         "*Times* are in your Slack time zone unless you name one (`at 9am Pacific`). "
         "You can also mention me in a channel or send me a direct message with the same words.",
     ]

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any, Final
 
 from agentcron.app.domain.jobspec import validate_job
+from agentcron.app.dry_runs import DryRuns
 from agentcron.app.errors import Conflict, InvalidInput, NotFound
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService
@@ -32,18 +33,22 @@ from agentcron.parsers import CommandParts, ParseResult, parse, split_command
 
 log = logging.getLogger("agentcron.slack")
 
-JOB_VERBS: Final = ("pause", "resume", "run", "delete", "history")
+JOB_VERBS: Final = ("pause", "resume", "run", "try", "delete", "history")
 LIST_FILTERS: Final = {"": None, "all": None, "active": "active", "paused": "paused"}
 _JOB_ID: Final = re.compile(r"^job_[a-z0-9]{4,36}$")
 _LINK: Final = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
 _SPECIAL: Final = re.compile(r"<!(here|channel|everyone)(?:\|[^>]*)?>")
+EDIT_HOW: Final = (
+    "Say which job and what to change: `/schedule edit standup: move it to 10am` "
+    "(or reply in a result's thread, mentioning me)."
+)
 # the parser's reason when no words read as a schedule at all
 _NOT_FOUND_PREFIX: Final = "could not find a schedule"
 
 
 @dataclass(frozen=True)
 class Command:
-    verb: str  # "schedule", "help", "list" or one of JOB_VERBS
+    verb: str  # "schedule", "help", "list", "edit" or one of JOB_VERBS
     argument: str
 
 
@@ -54,7 +59,7 @@ def read_command(text: str) -> Command:
         return Command("help", "")
     first, _, rest = text.partition(" ")
     verb = first.lower()
-    if verb in ("help", "list", *JOB_VERBS):
+    if verb in ("help", "list", "edit", *JOB_VERBS):
         return Command(verb, rest)
     return Command("schedule", text)
 
@@ -199,6 +204,10 @@ class CommandHandler:
             return cards.help_card()
         if verb == "list" and argument.lower() in LIST_FILTERS:
             return await self.list(caller, status=LIST_FILTERS[argument.lower()])
+        if verb == "edit":
+            answer = await self._edit_command(caller, argument)
+            if answer is not None or not self._reads_as_schedule(caller, text):
+                return answer or cards.notice(EDIT_HOW)
         if verb in JOB_VERBS:
             if not argument:
                 return cards.notice(
@@ -206,7 +215,7 @@ class CommandHandler:
                 )
             found = await self.find(caller, argument)
             if isinstance(found, dict):
-                return await self._act(verb, caller, found)
+                return await self.act(verb, caller, found)
             if found is not None:
                 return found
             if not self._reads_as_schedule(caller, text):
@@ -220,11 +229,67 @@ class CommandHandler:
             return cards.notice("`/schedule list` takes `active`, `paused` or nothing.")
         return await self.draft(caller, text)
 
+    async def _edit_command(self, caller: Caller, argument: str) -> Reply | None:
+        """``edit <job>: <change>`` (or ``edit <job id> <change>``); None when the words
+        name no job of the caller's (they may be a goal: "edit the wiki every day at 9")."""
+        reference, colon, change = argument.partition(":")
+        if not colon:
+            first, _, rest = argument.partition(" ")
+            if not _JOB_ID.match(first):
+                return None
+            reference, change = first, rest
+        found = await self.find(caller, reference)
+        if found is None:
+            return None
+        if not isinstance(found, dict):
+            return found
+        if not change.strip():
+            return cards.notice(EDIT_HOW)
+        return await self.propose_edit(caller, found, change)
+
+    async def propose_edit(self, caller: Caller, job: dict[str, Any], change: str) -> Reply:
+        """A before/after card for a plain-language change of ``job``, with Confirm."""
+        refusal = await self.gate.may_create(caller.team_id, caller.user_id, new=False)
+        if refusal is not None:
+            raise Refused(refusal)
+        try:
+            proposal = await self.jobs.propose_edit(
+                caller.owner, job["id"], change, timezone=caller.zone, owner_dm=caller.user_id
+            )
+        except InvalidInput as error:
+            reason = error.problems[0].reason if error.problems else str(error)
+            suggestion = (getattr(error, "details", None) or {}).get("suggestion")
+            return cards.cannot_edit(job, reason, suggestion=suggestion)
+        changes = proposal["changes"]
+        warning = None
+        if "delivery" in changes:
+            address = str(changes["delivery"]["channel"]).removeprefix("slack:")
+            address, warning = await self.target(caller, address, new=False)
+            changes["delivery"]["channel"] = f"slack:{address}"
+        value = await self.keeper.body_value(caller.owner, {"edit": job["id"], "changes": changes})
+        return cards.edit_proposal(
+            job, proposal, zone=caller.zone, now=self.rt.clock.now(), value=value, warning=warning
+        )
+
+    async def apply_edit(self, caller: Caller, value: str) -> Reply:
+        """Confirm on a before/after card: the change is checked again, then made."""
+        body = await self.keeper.load_body(value, owner=caller.owner)
+        job_id, changes = str(body["edit"]), dict(body["changes"])
+        refusal = await self.gate.may_create(caller.team_id, caller.user_id, new=False)
+        if refusal is not None:
+            raise Refused(refusal)
+        if "delivery" in changes:
+            address = str(changes["delivery"]["channel"]).removeprefix("slack:")
+            checked = await self.gate.check(caller.team_id, caller.user_id, address, new=False)
+            changes["delivery"] = {**changes["delivery"], "channel": f"slack:{checked}"}
+        job = await self.jobs.update(caller.owner, job_id, changes)
+        return cards.edit_applied(job, zone=caller.zone, now=self.rt.clock.now())
+
     def _reads_as_schedule(self, caller: Caller, text: str) -> bool:
         parts = split_long_command(text, timezone=caller.zone, now=self.rt.clock.now())
         return parts.result.ok
 
-    async def _act(self, verb: str, caller: Caller, job: dict[str, Any]) -> Reply:
+    async def act(self, verb: str, caller: Caller, job: dict[str, Any]) -> Reply:
         now = self.rt.clock.now()
         if verb == "pause":
             job = await self.jobs.pause(caller.owner, job["id"])
@@ -236,6 +301,8 @@ class CommandHandler:
             run = await self.rt.runs.trigger(job, now=now)
             self.rt.runs_queued()
             return cards.run_started(job, run)
+        if verb == "try":
+            return await self.try_out(caller.owner, job)
         if verb == "delete":
             return cards.delete_prompt(job, zone=caller.zone, now=now)
         runs, total = await self.rt.runs.list_for_job(
@@ -308,10 +375,13 @@ class CommandHandler:
         value = await self.keeper.value(draft)
         return cards.confirmation_card(draft, now=self.rt.clock.now(), value=value, warning=warning)
 
-    async def target(self, caller: Caller, address: str) -> tuple[str, str | None]:
-        """Where a draft may post (a ``#name`` becomes the channel's id) and, when the bot
-        still has to be invited there, what to tell the person; Refused for the rest."""
-        refusal = await self.gate.may_create(caller.team_id, caller.user_id)
+    async def target(
+        self, caller: Caller, address: str, *, new: bool = True
+    ) -> tuple[str, str | None]:
+        """Where a draft (or, not ``new``, a change) may post — a ``#name`` becomes the
+        channel's id — and, when the bot still has to be invited there, what to tell the
+        person; Refused for the rest."""
+        refusal = await self.gate.may_create(caller.team_id, caller.user_id, new=new)
         if refusal is not None:
             raise Refused(refusal)
         target = await self.gate.target(caller.team_id, caller.user_id, address)
@@ -339,6 +409,16 @@ class CommandHandler:
             created_by=draft.owner,
         )
         return cards.created_card(job, zone=draft.zone, now=self.rt.clock.now())
+
+    async def try_out(self, owner: str, job: dict[str, Any]) -> Reply:
+        """A dry run of a job, stored or a draft's: the answer, nothing posted."""
+        result = await DryRuns(self.rt).try_job(owner, job)
+        return cards.dry_run_card(job.get("name") or job.get("goal") or "", result)
+
+    async def try_draft(self, draft: Draft) -> Reply:
+        """A dry run of what the card would create, before it exists."""
+        job = await self.jobs.preview(draft.owner, job_body(draft))
+        return await self.try_out(draft.owner, job)
 
     async def delete(self, caller: Caller, job_id: str) -> Reply:
         job = await self.jobs.get(caller.owner, job_id)

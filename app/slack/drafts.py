@@ -113,6 +113,28 @@ class DraftKeeper:
             return inline
         return _compact({"ref": await self._keep(draft)})
 
+    async def body_value(self, owner: str, body: dict[str, Any]) -> str:
+        """A button's value for anything else a card must carry (a proposed edit)."""
+        inline = _compact(body)
+        if _fits(inline, VALUE_LIMIT):
+            return inline
+        key = await self.store.put(owner, body, now=self.clock.now())
+        return _compact({"ref": key})
+
+    async def load_body(self, value: str, *, owner: str) -> dict[str, Any]:
+        """What ``body_value`` put in a button, for ``owner`` only."""
+        data = json.loads(value)
+        if not isinstance(data, dict):
+            raise ValueError("not ours")
+        if set(data) == {"ref"}:
+            kept = await self.store.get(str(data["ref"]), now=self.clock.now())
+            if kept is None:
+                raise ValueError("the card has expired")
+            if kept[0] != owner:
+                raise ValueError("not ours")
+            return kept[1]
+        return data
+
     async def load(self, value: str | dict[str, Any]) -> Draft:
         data = json.loads(value) if isinstance(value, str) else value
         if not isinstance(data, dict):

@@ -13,15 +13,19 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 from agentcron.app.clock import Clock
+from agentcron.app.slack import cards
 from agentcron.app.slack.cards import Reply
-from agentcron.app.slack.commands import Caller
+from agentcron.app.slack.commands import ANSWERED, JOB_VERBS, Caller, explain, read_command
 from agentcron.app.slack.tasks import Send
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.slack_events import SlackEventStore
+from agentcron.app.storage.slack_results import job_of_message
 
 if TYPE_CHECKING:
     from agentcron.app.slack.bolt import SlackApp
 
+#: how a reply in a result's thread names the job it is about
+THIS_JOB: Final = ("", "it", "this", "this job", "it again", "again", "it now", "now")
 _ANY_MENTION: Final = re.compile(r"^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s,:]*")
 
 
@@ -67,7 +71,37 @@ async def answer_event(slack: SlackApp, body: dict[str, Any], *, bot_user_id: st
     zone = await slack.directory.zone_of(team_id, user_id)
     caller = Caller(team_id, user_id, event.get("channel"), zone)
     text = strip_mention(str(event.get("text") or ""), bot_user_id)
+    reply = await answer_in_result_thread(slack, caller, event, text)
+    if reply is not None:
+        return reply
     return await slack.commands.handle(caller, text)
+
+
+async def answer_in_result_thread(
+    slack: SlackApp, caller: Caller, event: dict[str, Any], text: str
+) -> Reply | None:
+    """A reply in the thread of a result (or a failure notice) the bot posted is a change
+    of that job in plain words ("move it to 10am"); None for any other message."""
+    thread = event.get("thread_ts")
+    if not thread or thread == event.get("ts"):
+        return None
+    found = await job_of_message(slack.rt.db, str(thread))
+    if found is None:
+        return None
+    command = read_command(text)
+    about_it = command.verb in JOB_VERBS and command.argument.lower() in THIS_JOB
+    if not text or (command.verb != "schedule" and not about_it):
+        return None  # "pause standup", "help": the usual commands
+    job_id, owner = found
+    if owner != caller.owner:
+        return cards.notice("Only the person who made this job can change it.")
+    try:
+        job = await slack.commands.jobs.get(caller.owner, job_id)
+        if about_it:  # "pause it", "run it again", "history"
+            return await slack.commands.act(command.verb, caller, job)
+        return await slack.commands.propose_edit(caller, job, text)
+    except ANSWERED as error:
+        return explain(error)
 
 
 def event_sender(slack: SlackApp, event: dict[str, Any], *, direct: bool) -> Send:

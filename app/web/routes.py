@@ -15,6 +15,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 STATIC = Path(__file__).parent / "static"
+EMBED = Path(__file__).parent / "embed"
 
 # Scripts and styles come only from our own files: no inline script, no eval, no third party.
 # Styles set through the CSSOM (element.style) are allowed by CSP, inline style attributes are not.
@@ -48,8 +49,19 @@ async def page(request: Request) -> Response:
     return Response(body, media_type="text/html; charset=utf-8", headers=SECURITY_HEADERS)
 
 
+# Other sites' pages load /embed/schedule-input.js and the modules it imports as module
+# scripts, which are fetched with CORS: every asset is public and cookie-free, so any origin
+# may read it (what a page may then do with the API is its key's business, app.api.cors).
+ASSET_HEADERS = {
+    **SECURITY_HEADERS,
+    "Access-Control-Allow-Origin": "*",
+    "Cross-Origin-Resource-Policy": "cross-origin",
+}
+
+
 class Assets(StaticFiles):
-    """StaticFiles that sends the same security and caching headers as the page."""
+    """StaticFiles that sends the same security and caching headers as the page, readable
+    from any origin."""
 
     def file_response(
         self,
@@ -59,11 +71,12 @@ class Assets(StaticFiles):
         status_code: int = 200,
     ) -> Response:
         response = super().file_response(full_path, stat_result, scope, status_code)
-        response.headers.update(SECURITY_HEADERS)
+        response.headers.update(ASSET_HEADERS)
         return response
 
 
 routes = [
     Route("/", page, methods=["GET", "HEAD"]),
     Mount("/static", app=Assets(directory=STATIC), name="static"),
+    Mount("/embed", app=Assets(directory=EMBED), name="embed"),
 ]

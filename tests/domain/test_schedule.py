@@ -646,8 +646,8 @@ def test_next_fire_times_count() -> None:
 @pytest.mark.parametrize(
     ("data", "field", "reason"),
     [
-        ({}, "schedule.type", "must be one of cron, every, at"),
-        ({"type": "weekly"}, "schedule.type", "must be one of cron, every, at"),
+        ({}, "schedule.type", "must be one of cron, every, at, rrule"),
+        ({"type": "weekly"}, "schedule.type", "must be one of cron, every, at, rrule"),
         ({"type": "cron"}, "schedule.expression", "is required for type cron"),
         ({"type": "at"}, "schedule.datetime", "is required for type at"),
         (

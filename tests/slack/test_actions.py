@@ -16,6 +16,7 @@ from agentcron.app.storage.jobs import JobQuery
 from tests.fakes.openai_server import FakeOpenAI, Reply
 from tests.slack.conftest import (
     ALICE,
+    CHANNEL,
     TEAM,
     SlackUser,
     buttons,
@@ -216,7 +217,7 @@ async def test_the_job_menu_acts_on_that_job(alice: SlackUser) -> None:
     listing = await alice.command("list")
     [menu] = overflow_menus(listing)
     options = {o["text"]["text"]: o["value"] for o in menu["options"]}
-    assert list(options) == ["Run now", "Pause", "History", "Delete…"]
+    assert list(options) == ["Run now", "Try it", "Pause", "History", "Delete…"]
 
     ident = await alice.click(menu, value=options["Pause"])
     [answer] = alice.fake.responses(ident)
@@ -226,7 +227,7 @@ async def test_the_job_menu_acts_on_that_job(alice: SlackUser) -> None:
     assert job["status"] == "paused"
 
     [menu] = overflow_menus(await alice.command("list"))
-    assert [o["text"]["text"] for o in menu["options"]][1] == "Resume"
+    assert [o["text"]["text"] for o in menu["options"]][2] == "Resume"
 
 
 # -- the LLM reads what the grammar cannot -------------------------------------------------
@@ -310,3 +311,45 @@ async def test_a_connection_dropped_on_views_open_is_retried(alice: SlackUser) -
     ident = await alice.click(buttons(card)["Edit"])
     assert [m for m, _ in alice.fake.calls].count("views.open") == 2
     assert alice.fake.responses(ident) == []  # no apology: the modal opened
+
+
+# -- Try it: a dry run before (or after) creating --------------------------------------------
+
+
+async def test_try_it_answers_beside_the_card_and_creates_nothing(
+    alice: SlackUser, with_llm: FakeOpenAI
+) -> None:
+    card = await alice.command("every day at 9am check <!channel> the BTC price")
+    with_llm.enqueue(
+        Reply.tool_call("http_send", {"url": "https://example.com/", "method": "POST"}),
+        Reply.tool_call("finish", {"output": "<!channel> BTC is at *70,000*", "data": {}}),
+    )
+    ident = await alice.click(buttons(card)["Try it"])
+    trying, answer = alice.fake.responses(ident)
+    assert "Trying" in card_text(trying)
+    assert answer["replace_original"] is False  # the card stays, to Create after all
+    text = card_text(answer)
+    assert "Try it: check" in text
+    assert "BTC is at" in text and "<!channel>" not in text  # escaped like any result
+    assert f"A real run would post to <#{CHANNEL}>." in text
+    assert "nothing was posted, no run was recorded" in text and "2 tool calls" in text
+    # the default agent was never offered a tool that sends data out
+    tools = [t["function"]["name"] for t in with_llm.requests[-2].body["tools"]]
+    assert "http_send" not in tools
+    assert await alice.slack.rt.jobs.list(OWNER, JobQuery()) == ([], 0)
+    assert alice.fake.posted() == []
+
+
+async def test_a_listed_agent_job_can_be_tried_from_its_menu(
+    alice: SlackUser, with_llm: FakeOpenAI
+) -> None:
+    card = await alice.command("every day at 9am water the plants")
+    await alice.click(buttons(card)["Create"])
+    [menu] = overflow_menus(await alice.command("list"))
+    options = {o["text"]["text"]: o["value"] for o in menu["options"]}
+    with_llm.enqueue(Reply.tool_call("finish", {"output": "Watered.", "data": {}}))
+    ident = await alice.click(menu, value=options["Try it"])
+    [answer] = alice.fake.responses(ident)
+    assert "Watered." in card_text(answer)
+    [job], _ = await alice.slack.rt.jobs.list(OWNER, JobQuery())
+    assert job["run_count"] == 0

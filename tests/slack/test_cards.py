@@ -104,9 +104,11 @@ def test_the_create_button_carries_the_draft() -> None:
     value = draft()
     reply = cards.confirmation_card(value, now=NOW)
     [actions] = [b for b in reply.blocks if b["type"] == "actions"]
-    create, edit, cancel = actions["elements"]
+    create, try_it, edit, cancel = actions["elements"]
     assert Draft.from_value(create["value"]) == value
     assert create["style"] == "primary"
+    assert Draft.from_value(try_it["value"]) == value
+    assert try_it["action_id"] == cards.TRY
     assert Draft.from_value(edit["value"]) == value
     assert cancel["action_id"] == cards.CANCEL
 
@@ -162,6 +164,20 @@ def _as_message(reply: cards.Reply) -> dict[str, Any]:
     return {"text": reply.text, "blocks": reply.blocks}
 
 
+def _dry_run(output: str) -> dict[str, Any]:
+    return {
+        "ok": True,
+        "skipped": False,
+        "output": output,
+        "data": {},
+        "error": None,
+        "condition": {"expression": "x > 1", "met": True, "error": None},
+        "would_deliver_to": ["slack:C0OPS", "webhook:https://example.com/h"],
+        "tool_calls": [],
+        "usage": {"total_tokens": 1200, "cost_usd": 0.0003, "priced": True, "estimated": False},
+    }
+
+
 def every_card() -> list[tuple[str, Any]]:
     """One of each thing the app draws, with hostile and long text where a person's goes."""
     long_goal = "check <!channel> & *all* the status pages " * 200
@@ -189,6 +205,11 @@ def every_card() -> list[tuple[str, Any]]:
         ("history", cards.history_card(job(), [run] * 10, total=12, zone="UTC", now=NOW)),
         ("delete", cards.delete_prompt(job(), zone="UTC", now=NOW)),
         ("help", cards.help_card()),
+        ("try it", cards.dry_run_card("x" * 300, _dry_run(long_goal))),
+        (
+            "try it failed",
+            cards.dry_run_card("n", {**_dry_run(""), "ok": False, "error": "e" * 5000}),
+        ),
         ("cannot read", cards.cannot_read("x " * 2000, suggestion="y")),
         ("edit", cards.edit_modal(draft(), metadata="{}")),
         ("edit long", cards.edit_modal(draft(goal=long_goal, channel="U0ALICE"), metadata="{}")),

@@ -90,7 +90,7 @@ async def test_a_schedule_gets_a_confirmation_card(alice: SlackUser) -> None:
     assert f"<#{CHANNEL}>" in text  # the channel it was typed in
     # the next three runs, in the user's zone (New York, from users.info)
     assert "Mon 2 Mar, 9:00 AM EST\n• Tue 3 Mar, 9:00 AM EST\n• Wed 4 Mar, 9:00 AM EST" in text
-    assert set(buttons(card)) == {"Create", "Edit", "Cancel"}
+    assert set(buttons(card)) == {"Create", "Try it", "Edit", "Cancel"}
     # nothing exists until Create is clicked
     assert await alice.slack.rt.jobs.list(OWNER, JobQuery()) == ([], 0)
 

@@ -175,13 +175,16 @@ def watch() -> Watch:
     return Watch()
 
 
-@pytest.fixture
-def page(browser: Any, service: Service, watch: Watch, request: pytest.FixtureRequest) -> Any:
+@contextlib.contextmanager
+def watched_tab(
+    browser: Any, watch: Watch, request: pytest.FixtureRequest, **options: Any
+) -> Iterator[Any]:
+    """A tab in a fresh context in the viewer's zone, whose errors, console, requests and
+    dialogs go to ``watch``; afterwards no uncaught error and no CSP refusal may be left."""
     context = browser.new_context(
-        viewport={"width": 1280, "height": 860},
+        **{"viewport": {"width": 1280, "height": 860}, **options},
         timezone_id=VIEWER_ZONE,
         locale="en-GB",
-        base_url=service.url,
     )
     tab = context.new_page()
     tab.on("pageerror", lambda error: watch.errors.append(str(error)))
@@ -199,7 +202,15 @@ def page(browser: Any, service: Service, watch: Watch, request: pytest.FixtureRe
     context.close()
     assert not watch.errors, f"uncaught errors in the page: {watch.errors}"
     refused = [m for m in watch.console if "Content Security Policy" in m]
-    assert not refused, f"the page broke its own CSP: {refused}"
+    assert not refused, f"the page broke its CSP: {refused}"
+
+
+@pytest.fixture
+def page(
+    browser: Any, service: Service, watch: Watch, request: pytest.FixtureRequest
+) -> Iterator[Any]:
+    with watched_tab(browser, watch, request, base_url=service.url) as tab:
+        yield tab
 
 
 @pytest.hookimpl(wrapper=True)

@@ -16,9 +16,12 @@ export const session = {
   },
 };
 
-/** A non-2xx answer. `problem` is the RFC 9457 body; `fieldErrors` maps field -> reason. */
+/**
+ * A non-2xx answer. `problem` is the RFC 9457 body; `fieldErrors` maps field -> reason;
+ * `retryAfter` is the seconds a 429 (or 503) asks to wait, from Retry-After.
+ */
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfter = null) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
     this.status = status;
     this.problem = problem || {};
@@ -26,6 +29,8 @@ export class ApiError extends Error {
     for (const item of this.problem.errors || []) {
       if (item && item.field !== undefined) this.fieldErrors[item.field] = item.reason;
     }
+    const wait = Number.parseFloat(retryAfter ?? this.problem.retry_after);
+    this.retryAfter = Number.isFinite(wait) && wait >= 0 ? wait : null;
   }
 
   /** The server has no such endpoint (an older build), as opposed to "no such job". */
@@ -35,25 +40,25 @@ export class ApiError extends Error {
   }
 }
 
-function url(path, query) {
+function url(base, path, query) {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query || {})) {
     if (value !== undefined && value !== null && value !== "") params.set(name, String(value));
   }
   const qs = params.toString();
-  return BASE + path + (qs ? "?" + qs : "");
+  return base + path + (qs ? "?" + qs : "");
 }
 
 /**
- * Call the API and return the decoded JSON body.
- * A 401 signs the viewer out (the page listens for "agentcron:unauthorized").
+ * Call the API at `base` (this page's "/api/scheduler", or another service's for a page that
+ * embeds the schedule input) with `key`, and return the decoded JSON body; a non-2xx answer
+ * throws ApiError. No cookies: the key is the only credential, and only in its header.
  */
-export async function api(path, { method = "GET", query, body, signal, key } = {}) {
+export async function request(base, path, { method = "GET", query, body, signal, key } = {}) {
   const headers = { Accept: "application/json" };
-  const token = key ?? session.key;
-  if (token) headers.Authorization = "Bearer " + token;
+  if (key) headers.Authorization = "Bearer " + key;
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(url(path, query), {
+  const response = await fetch(url(base, path, query), {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -69,13 +74,23 @@ export async function api(path, { method = "GET", query, body, signal, key } = {
         return null;
       })
     : null;
-  if (!response.ok) {
-    if (response.status === 401 && key === undefined) {
-      window.dispatchEvent(new CustomEvent("agentcron:unauthorized", { detail: data?.detail }));
-    }
-    throw new ApiError(response.status, data);
-  }
+  if (!response.ok) throw new ApiError(response.status, data, response.headers.get("retry-after"));
   return data;
+}
+
+/**
+ * Call this service's API with the signed-in key (or `key`).
+ * A 401 signs the viewer out (the page listens for "agentcron:unauthorized").
+ */
+export async function api(path, { key, ...options } = {}) {
+  try {
+    return await request(BASE, path, { ...options, key: key ?? session.key });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401 && key === undefined) {
+      window.dispatchEvent(new CustomEvent("agentcron:unauthorized", { detail: error.problem.detail }));
+    }
+    throw error;
+  }
 }
 
 export function isAbort(error) {

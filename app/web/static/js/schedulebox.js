@@ -1,6 +1,11 @@
 // The schedule box: plain words or cron in, what the service understood out, as you type.
 // Each pause in typing asks parse-nl (the words) and validate (the engine's check); only the
-// answer to the latest text is shown.
+// answer to the latest text is shown. Told to slow down (429), it waits as long as the service
+// says, sending nothing meanwhile, then checks the text as it is by then.
+//
+// The dashboard's job form uses it with its own API client; <agentcron-schedule-input>
+// (app/web/embed/schedule-input.js) puts the same box in another site's page, in a shadow
+// root, with a publishable key. Everything shown is inserted as text (dom.js).
 
 import { api, isAbort } from "./api.js";
 import { h, put } from "./dom.js";
@@ -25,13 +30,14 @@ function zoneNames() {
   }
 }
 
-let zoneList;
-function zoneDatalist() {
-  if (!zoneList) {
-    zoneList = h("datalist", { id: "zone-names" }, [...new Set(["UTC", ...zoneNames()])].map((z) => h("option", { value: z })));
-    document.body.append(zoneList);
+const zoneLists = new WeakMap(); // one list of zone names per document or shadow root
+function zoneDatalist(root) {
+  if (!zoneLists.has(root)) {
+    const list = h("datalist", { id: "zone-names" }, [...new Set(["UTC", ...zoneNames()])].map((z) => h("option", { value: z })));
+    root.append(list);
+    zoneLists.set(root, list);
   }
-  return zoneList.id;
+  return zoneLists.get(root).id;
 }
 
 /** The parser's remarks ("no time given; assumed 9:00 AM"). */
@@ -44,12 +50,23 @@ function validateQuery(schedule) {
   return { type: schedule.type, value, timezone: schedule.timezone || "UTC", count: 5 };
 }
 
+const DASHBOARD_TEXT = {
+  label: "When",
+  empty: "No schedule: the job runs only when triggered (or by a chain).",
+  hint: "Type when it should run, in words or cron. Leave empty for a job that runs only when triggered.",
+};
+
 /**
  * Build the box. `initial` is an existing job's schedule ({schedule, text, description}).
- * Returns {element, result()}: result() waits for the latest parse and resolves to
- * {changed, schedule, error, needsConfirm}.
+ * `call(path, options)` asks the API (the dashboard's `api` by default); `root` is the document
+ * or shadow root the box lives in; `zone` is the zone for times without one, shown as a field
+ * unless `zoneField` is false; `text` overrides the label and the empty-box messages;
+ * `onAnswer(state)` hears every answer shown.
+ * Returns {element, input, confirm, result()}: result() waits for the latest parse and
+ * resolves to {changed, schedule, error, needsConfirm, confirmed}.
  */
-export function scheduleBox({ initial, signal } = {}) {
+export function scheduleBox({ initial, signal, call = api, root = document.body, zone: zoneName, zoneField = true, text = {}, onAnswer } = {}) {
+  const words = { ...DASHBOARD_TEXT, ...text };
   const input = h("input", {
     type: "text",
     id: "schedule-text",
@@ -59,9 +76,13 @@ export function scheduleBox({ initial, signal } = {}) {
     placeholder: "every weekday at 9am Pacific  ·  0 9 * * 1-5  ·  tomorrow at 3pm",
     value: initial?.text || "",
     "aria-describedby": "schedule-result",
+    part: "input",
   });
-  const zone = h("input", { type: "text", id: "schedule-zone", list: zoneDatalist(), value: initial?.schedule?.timezone || initial?.zone || viewerZone, autocomplete: "off", spellcheck: "false" });
-  const out = h("div", { id: "schedule-result", class: "schedule-result", "aria-live": "polite" });
+  const zoneValue = initial?.schedule?.timezone || initial?.zone || zoneName || viewerZone;
+  const zone = zoneField
+    ? h("input", { type: "text", id: "schedule-zone", list: zoneDatalist(root), value: zoneValue, autocomplete: "off", spellcheck: "false", part: "zone" })
+    : { value: zoneValue, addEventListener() {} };
+  const out = h("div", { id: "schedule-result", class: "schedule-result", "aria-live": "polite", part: "preview" });
   const confirm = h("input", { type: "checkbox", id: "schedule-confirm" });
   let state = { changed: false, schedule: initial?.schedule ?? null };
   let busy = false; // an edit whose answer has not been shown yet
@@ -73,6 +94,9 @@ export function scheduleBox({ initial, signal } = {}) {
   };
   let inflight;
   let seq = 0;
+  let waitUntil = 0; // told to slow down: send nothing before this (ms since the epoch)
+  let waitTimer;
+  let slowDowns = 0; // 429s in a row: each wait is at least twice the one before
 
   const show = (kind, ...children) => {
     out.className = "schedule-result " + kind;
@@ -110,7 +134,7 @@ export function scheduleBox({ initial, signal } = {}) {
         : h("p", { class: "warning" }, "It does not fire after now."),
       low ? h("label", { class: "confirm-guess" }, confirm, ` This is a guess (${parsed.parse_method}). I checked it and want it.`) : null,
     ];
-    return { view, state: { changed: true, schedule, needsConfirm: low } };
+    return { view, state: { changed: true, schedule, needsConfirm: low, description: parsed.human_readable || null, nextRuns: runs } };
   };
 
   const refused = (error, suggestion, remarks) => {
@@ -123,34 +147,54 @@ export function scheduleBox({ initial, signal } = {}) {
     return { view, state: { changed: true, schedule: null, error } };
   };
 
+  // 429: wait as long as the service says (at least a second, longer after each refusal in a
+  // row, never more than a minute), then check the text as it is by then
+  const slowDown = (error) => {
+    slowDowns += 1;
+    const seconds = Math.min(60, Math.max(error.retryAfter ?? 1, 2 ** (slowDowns - 1)));
+    waitUntil = Date.now() + seconds * 1000;
+    show("pending waiting", h("p", { class: "muted", role: "status" }, `Too many checks for now; checking again in ${Math.ceil(seconds)} s.`));
+    clearTimeout(waitTimer);
+    waitTimer = setTimeout(() => {
+      waitUntil = 0;
+      run();
+    }, seconds * 1000);
+  };
+
   async function interpret(text, timezone, signal) {
     let parsed;
     try {
-      parsed = await api("/parse-nl", { method: "POST", body: { text, timezone }, signal });
+      parsed = await call("/parse-nl", { method: "POST", body: { text, timezone }, signal });
     } catch (error) {
       if (isAbort(error)) throw error;
-      if (error.status === 401) throw error;
+      if (error.status === 401 || error.status === 403 || error.status === 429 || !error.problem) throw error;
       const words = error.notAvailable ? "Plain-language schedules are not available on this server; enter cron (five fields)." : null;
       if (!looksLikeCron(text)) return refused(words || error.fieldErrors.text || error.message, error.problem?.suggestion, error.problem?.notes);
       // a cron expression: the engine's validator says exactly which field is wrong
-      const checked = await api("/validate", { query: { type: "cron", value: text, timezone, count: 5 }, signal });
+      const checked = await call("/validate", { query: { type: "cron", value: text, timezone, count: 5 }, signal });
       if (!checked.valid) return refused(`${checked.field ? checked.field + ": " : ""}${checked.error}`, error.problem?.suggestion);
       return understood({ schedule: checked.schedule, human_readable: checked.human_readable, parse_method: "cron" }, checked);
     }
-    const checked = await api("/validate", { query: validateQuery(parsed.schedule), signal });
+    const checked = await call("/validate", { query: validateQuery(parsed.schedule), signal });
     if (!checked.valid) return refused(`${checked.field ? checked.field + ": " : ""}${checked.error}`);
     return understood(parsed, checked);
   }
 
+  const answered = (next) => {
+    state = next;
+    onAnswer?.({ ...state, text: input.value.trim() });
+    release();
+  };
+
   const run = async () => {
+    if (Date.now() < waitUntil) return; // slowing down: the timer checks the latest text then
     queued = false;
     const text = input.value.trim();
     const mine = ++seq;
     inflight?.abort();
     if (!text) {
-      state = { changed: true, schedule: null };
-      show("empty", h("p", { class: "muted" }, "No schedule: the job runs only when triggered (or by a chain)."));
-      release();
+      show("empty", h("p", { class: "muted" }, words.empty));
+      answered({ changed: true, schedule: null });
       return;
     }
     inflight = new AbortController();
@@ -159,15 +203,20 @@ export function scheduleBox({ initial, signal } = {}) {
     let answer;
     try {
       answer = await interpret(text, zone.value.trim() || viewerZone, inflight.signal);
+      slowDowns = 0;
     } catch (error) {
       if (isAbort(error)) return;
-      answer = refused(error.message);
+      if (error.status === 429) {
+        if (mine === seq) slowDown(error);
+        return;
+      }
+      // a fetch that never got an answer: offline, or this page's origin is not allowed
+      answer = refused(error.status ? error.message : "Could not reach the schedule service.");
     }
     if (mine !== seq) return; // a later edit is on its way; its answer will be shown
     confirm.checked = false;
     show(...answer.view);
-    state = answer.state;
-    release();
+    answered(answer.state);
   };
   const later = debounce(run, 350);
   const edited = () => {
@@ -180,7 +229,7 @@ export function scheduleBox({ initial, signal } = {}) {
   if (initial?.schedule) {
     show("ok", h("p", { class: "understood" }, h("span", { class: "icon" }, "✓"), " ", h("strong", { class: "human" }, initial.description || initial.text)), h("p", { class: "muted small" }, "Current schedule; edit the text to change it."));
   } else if (!initial?.text) {
-    show("empty", h("p", { class: "muted" }, "Type when it should run, in words or cron. Leave empty for a job that runs only when triggered."));
+    show("empty", h("p", { class: "muted" }, words.hint));
   } else {
     edited();
   }
@@ -188,13 +237,17 @@ export function scheduleBox({ initial, signal } = {}) {
   const element = h(
     "div",
     { class: "schedule-box" },
-    h("label", { for: "schedule-text" }, "When"),
-    h("div", { class: "schedule-inputs" }, input, h("label", { class: "zone-label", for: "schedule-zone" }, "zone for times without one"), zone),
+    h("label", { for: "schedule-text", part: "label" }, words.label),
+    h("div", { class: "schedule-inputs" }, input, zoneField ? [h("label", { class: "zone-label", for: "schedule-zone" }, "zone for times without one"), zone] : null),
     out,
   );
   return {
     element,
     input,
+    zone,
+    confirm,
+    /** Check again now (the zone changed from outside, say). */
+    refresh: edited,
     /** The answer for the text as it is now (saving does not wait for the typing pause). */
     async result() {
       if (busy) {
