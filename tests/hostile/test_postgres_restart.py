@@ -20,6 +20,7 @@ import pytest
 from tests.fakes.sink import Sink
 from tests.support.private_postgres import PrivatePostgres, private_postgres
 from tests.support.service import ServiceProcess, cli, create_key
+from tests.support.waiting import until
 
 pytestmark = [pytest.mark.slow]
 
@@ -110,6 +111,7 @@ async def test_a_postgres_restart_costs_503s_and_nothing_else(
                 assert (await api.get(service.url + "/healthz")).status_code == 200
         await asyncio.to_thread(postgres.start)
         back = time.monotonic()
+        back_at = datetime.now(UTC)
 
         # trigger-to-finish, measured until it is under a second (within ten seconds)
         latencies: list[tuple[float, float]] = []
@@ -128,7 +130,19 @@ async def test_a_postgres_restart_costs_503s_and_nothing_else(
             latencies.append((began - back, time.monotonic() - began))
             if latencies[-1][1] < 1.0:
                 break
-        await asyncio.sleep(3)  # a few more slots after the return
+
+        # every job runs again by itself: a slot after the return reaches the sink for each
+        async def all_running_again() -> bool:
+            after = {
+                r.json()["job"] for r in sink.on("/slot") if _instant(r.json()["slot"]) > back_at
+            }
+            return len(after) == JOBS
+
+        try:
+            await until(all_running_again, within=30, what="every job to run again")
+            stalled = ""
+        except AssertionError:
+            stalled = "some jobs did not run again within 30 s of the server's return"
 
         # stop firing and let what was fired finish
         listed = await api.get("/jobs", params={"limit": 200})
@@ -168,19 +182,23 @@ async def test_a_postgres_restart_costs_503s_and_nothing_else(
         expected = int((slots[-1] - slots[0]).total_seconds()) + 1
         assert len(slots) == expected, (job_id, len(slots), expected)
         succeeded = [_instant(r["scheduled_for"]) for r in scheduled if r["status"] == "succeeded"]
-        assert len(succeeded) >= 5, job_id
         assert all(heard[(job_id, slot)] == 1 for slot in succeeded), job_id
 
     # trigger-to-finish back under a second within ten seconds of the server's return: the
     # API instance's wake-up reaches the worker again (the listener reconnects)
     from agentcron.app.storage import notify
 
-    if not hasattr(notify, "PostgresBroker") and latencies[-1][1] >= 1.0:
+    slow = latencies[-1][1] >= 1.0
+    if not hasattr(notify, "PostgresBroker") and (slow or stalled):
         pytest.xfail(
-            "the LISTEN/NOTIFY listener does not reconnect yet (issue 16's broker): "
-            f"trigger-to-finish after the restart {latencies}"
+            "the engine's side of issue 15 lands with issue 16: the LISTEN/NOTIFY listener does "
+            "not reconnect (trigger-to-finish after the restart: "
+            f"{', '.join(f'{s:.1f} s' for _, s in latencies)}), and a worker gives up writing "
+            "outcomes after three quick tries, so those runs stay 'running' until their 30 s "
+            f"lease ends and overlap=skip skips the job's next slots ({stalled or 'not seen'})"
         )
-    assert latencies and latencies[-1][1] < 1.0, latencies
+    assert latencies and not slow, latencies
+    assert not stalled, stalled
 
 
 def _instant(text: str) -> datetime:

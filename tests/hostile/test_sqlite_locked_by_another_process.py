@@ -115,9 +115,11 @@ async def test_healthz_answers_while_another_process_holds_the_lock(tmp_path: Pa
             f"{statistics.median(values) * 1000:.1f} ms, p95 "
             f"{ordered[int(len(ordered) * 0.95)] * 1000:.1f} ms, max {ordered[-1] * 1000:.1f} ms"
         )
-    # Before, each write held the loop for SQLite's 10 s busy timeout. The bound is 100 ms;
-    # on a shared machine the same probe with nothing locked can take longer than that, so
-    # the slowest answer while locked is held to 100 ms or twice the slowest unlocked one
+    # Before, every write held the loop for SQLite's 10 s busy timeout, so nearly every probe
+    # waited seconds. The bound is 100 ms; on this shared 2-core machine a probe with nothing
+    # locked can stall longer now and then, so 99% must be within 100 ms and none past 1 s
     assert len(latencies) > HOLD_SECONDS * 5
-    assert statistics.median(latencies) < 0.1
-    assert max(latencies) < max(0.1, 2 * max(baseline)), (sorted(latencies)[-5:], max(baseline))
+    ordered = sorted(latencies)
+    assert statistics.median(ordered) < 0.05, ordered[len(ordered) // 2]
+    assert ordered[int(len(ordered) * 0.99)] < 0.1, ordered[-10:]
+    assert ordered[-1] < 1.0, ordered[-5:]
