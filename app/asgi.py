@@ -36,7 +36,17 @@ def _optional_route_modules() -> list[object]:
     import importlib
 
     found = []
-    for name in ("runs", "stats", "status", "agents", "dry_runs", "chains", "smart", "backfill"):
+    for name in (
+        "runs",
+        "stats",
+        "status",
+        "agents",
+        "dry_runs",
+        "chains",
+        "smart",
+        "backfill",
+        "slack_workspaces",
+    ):
         try:
             found.append(importlib.import_module(f"agentcron.app.api.{name}"))
         except ModuleNotFoundError as exc:
@@ -53,32 +63,19 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         engine = None
-        notifier = None
         if start_engine and (rt.roles & {"scheduler", "worker"}):
             from agentcron.app.engine.service import EngineService
 
             engine = EngineService(rt)
             await engine.start()
-        elif start_engine and not rt.db.is_sqlite:
-            # an API-only instance still tells the others at once about what it changed
-            from agentcron.app.storage.notify import PostgresNotifier
-
-            notifier = PostgresNotifier(rt.settings.database_url, lambda _payload: None)
-            await notifier.start()
-            rt.on_jobs_changed(lambda: notifier.publish("jobs"))
-            rt.on_runs_queued(lambda: notifier.publish("runs"))
-            rt.on_cancel_requested(lambda run_id: notifier.publish(f"cancel:{run_id}"))
-            rt.on_runs_revoked(
-                lambda run_ids: [notifier.publish(f"cancel:{run_id}") for run_id in run_ids]
-            )
+        # an API-only instance publishes through rt.wakeups too (no listening needed)
+        await slack.start_socket_mode(app)
         rt.started.set()
         try:
             yield
         finally:
             if engine is not None:
                 await engine.stop()
-            if notifier is not None:
-                await notifier.close()
             slack_app = getattr(app.state, "slack", None)
             if slack_app is not None:
                 await slack_app.aclose()  # let replies in flight finish

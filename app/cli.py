@@ -224,6 +224,49 @@ def cmd_agents(args: argparse.Namespace) -> int:
     return int(asyncio.run(_with_agents(run)))
 
 
+def cmd_spend(args: argparse.Namespace) -> int:
+    """What agents spent per owner today and this month, against the limits."""
+    from agentcron.app.domain.budgets import usd
+    from agentcron.app.storage.database import Database
+    from agentcron.app.storage.migrate import upgrade
+    from agentcron.app.storage.spend import SpendStore
+
+    settings = _settings()
+    upgrade(settings.database_url)
+
+    async def work() -> list[dict[str, Any]]:
+        db = Database(settings.database_url)
+        try:
+            return await SpendStore(db).by_owner(now=datetime.now(UTC))
+        finally:
+            await db.close()
+
+    rows = asyncio.run(work())
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    quota, limit = settings.daily_token_quota, settings.monthly_cost_limit_usd
+    print(
+        "limits per owner: "
+        + (f"{quota:,} tokens a day" if quota else "no daily token quota")
+        + ", "
+        + (f"{usd(limit)} a month" if limit else "no monthly cost limit")
+        + " (UTC)"
+    )
+    if not rows:
+        print("no agent spend this month")
+    for row in rows:
+        month = row["month"]
+        note = (
+            f" + {month['unpriced_tokens']:,} unpriced tokens" if month["unpriced_tokens"] else ""
+        )
+        print(
+            f"{row['owner']}  today {row['tokens_today']:,} tokens  "
+            f"month {month['tokens']:,} tokens, {usd(month['cost_usd'])}{note}"
+        )
+    return 0
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Check the configured LLM endpoint for agents, in one screen."""
     from agentcron.app.executors.doctor import check_llm, render
@@ -261,25 +304,27 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 async def _parse(args: argparse.Namespace) -> int:
     """One event loop for every phrase, so one LLM client serves them all."""
-    from agentcron.app.domain.schedule import Schedule, local_iso, next_fire_times
-    from agentcron.parsers import parse
+    from agentcron.app.domain.schedule import ScheduleError
+    from agentcron.app.domain.understanding import answer_dict
+    from agentcron.parsers import understand
     from agentcron.parsers.llm import LLMParser
 
     now = datetime.fromisoformat(args.now.replace("Z", "+00:00")) if args.now else None
     if now is not None and now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
+    if args.count < 1 or args.count > 1000:
+        print("--count must be between 1 and 1000", file=sys.stderr)
+        return 2
     llm = LLMParser.from_env()
 
     async def one(text: str) -> dict[str, Any]:
-        result = await parse(text, timezone=args.timezone, now=now, llm=llm)
-        out = {"text": text, **result.to_dict()}
-        if result.schedule is not None:
-            after = now or datetime.now(UTC)
-            schedule = Schedule.from_dict(result.schedule, now=after)
-            out["next_runs"] = [
-                local_iso(t, schedule.zone) for t in next_fire_times(schedule, after=after, count=5)
-            ]
-        return out
+        result = await understand(text, timezone=args.timezone, now=now, llm=llm)
+        try:
+            out = answer_dict(result, now=now or datetime.now(UTC), count=args.count)
+        except ScheduleError as exc:  # the parser produced something the engine refuses
+            out = {**result.to_dict(), "schedule": None, "next_runs": []}
+            out["reason"] = f"parsed into an invalid schedule ({exc})"
+        return {"text": text, **out}
 
     try:
         if args.text == "-":
@@ -296,17 +341,32 @@ async def _parse(args: argparse.Namespace) -> int:
             await llm.aclose()
     if args.json:
         print(json.dumps(out, indent=2))
-    elif out.get("schedule") is None:
+    else:
+        _print_answer(out)
+    return 0 if out.get("schedule") is not None else 1
+
+
+def _print_answer(out: dict[str, Any]) -> None:
+    """The plain output: what was understood, what was assumed, and the next runs."""
+    if out.get("schedule") is None:
         print(f"could not parse: {out.get('reason')}", file=sys.stderr)
         if out.get("suggestion"):
             print(f"suggestion: {out['suggestion']}", file=sys.stderr)
-    else:
-        print(json.dumps(out["schedule"]))
-        print(out.get("human_readable"))
-        print(f"confidence {out['confidence']:.2f} via {out['parse_method']}")
-        for run in out.get("next_runs", []):
-            print(f"  {run}")
-    return 0 if out.get("schedule") is not None else 1
+        for note in out.get("notes") or []:
+            print(f"note: {note}", file=sys.stderr)
+        return
+    print(json.dumps(out["schedule"]))
+    print(out.get("human_readable"))
+    print(f"confidence {out['confidence']:.2f} via {out['parse_method']}")
+    if out.get("needs_confirmation"):
+        print("needs confirmation: this is a guess; check it before saving")
+    for key in ("task", "target"):
+        if out.get(key):
+            print(f"{key}: {out[key]}")
+    for note in out.get("notes") or []:
+        print(f"note: {note}")
+    for run in out.get("next_runs", []):
+        print(f"  {run}")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -431,6 +491,10 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--timeout", type=int, help="seconds per run")
     agents.set_defaults(func=cmd_agents)
 
+    spend = sub.add_parser("spend", help="agent spend per owner today and this month")
+    spend.add_argument("--json", action="store_true")
+    spend.set_defaults(func=cmd_spend)
+
     doctor = sub.add_parser("doctor", help="check the configured LLM endpoint for agents")
     doctor.add_argument("--json", action="store_true")
     doctor.set_defaults(func=cmd_doctor)
@@ -450,6 +514,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--timezone", default="UTC")
     parse.add_argument("--now", help="reference time for relative phrases (ISO 8601)")
     parse.add_argument("--json", action="store_true")
+    parse.add_argument("--count", type=int, default=5, help="how many next runs to print (5)")
     parse.set_defaults(func=cmd_parse)
     return parser
 

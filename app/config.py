@@ -97,6 +97,12 @@ class Settings:
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
     slack_api_url: str | None = None
+    #: an app-level token (xapp-…): Slack is reached over Socket Mode, no public URL needed
+    slack_app_token: str | None = None
+    #: OAuth: the app is installed into any number of workspaces (tokens kept encrypted)
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
+    slack_token_key: str | None = None
     # who may use the Slack app and where results may go (every workspace; see app/slack/access.py)
     slack_allowed_users: tuple[str, ...] = ()
     slack_allowed_channels: tuple[str, ...] = ()
@@ -146,6 +152,10 @@ class Settings:
             slack_bot_token=env("SLACK_BOT_TOKEN"),
             slack_signing_secret=env("SLACK_SIGNING_SECRET"),
             slack_api_url=env("AGENTCRON_SLACK_API_URL"),
+            slack_app_token=env("SLACK_APP_TOKEN"),
+            slack_client_id=env("SLACK_CLIENT_ID"),
+            slack_client_secret=env("SLACK_CLIENT_SECRET"),
+            slack_token_key=env("AGENTCRON_SLACK_TOKEN_KEY"),
             slack_allowed_users=_list("AGENTCRON_SLACK_ALLOWED_USERS"),
             slack_allowed_channels=_list("AGENTCRON_SLACK_ALLOWED_CHANNELS"),
             slack_admins=_list("AGENTCRON_SLACK_ADMINS"),
@@ -158,6 +168,25 @@ class Settings:
             cors_origins=tuple(o.rstrip("/") for o in _list("AGENTCRON_CORS_ORIGINS")),
             cors_secret_keys=_flag("AGENTCRON_CORS_SECRET_KEYS"),
         )
+
+    @property
+    def slack_oauth(self) -> bool:
+        """The app is installed per workspace through OAuth (not one SLACK_BOT_TOKEN)."""
+        return bool(self.slack_client_id and self.slack_client_secret)
+
+    @property
+    def slack_app_configured(self) -> bool:
+        """Enough to run the Slack app: tokens (SLACK_BOT_TOKEN, or OAuth installations)
+        and a way to trust what arrives (the signing secret over HTTP, or Socket Mode)."""
+        tokens = bool(self.slack_bot_token) or (
+            self.slack_oauth and bool(self.slack_signing_secret)
+        )
+        return tokens and bool(self.slack_signing_secret or self.slack_app_token)
+
+    @property
+    def slack_interactive(self) -> bool:
+        """The Slack app is running, so buttons on delivered messages are answered."""
+        return self.slack_app_configured
 
     @property
     def llm_configured(self) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from typing import Any
 
 from agentcron.app.clock import Clock, SystemClock
@@ -13,6 +12,7 @@ from agentcron.app.limits import Policies, RateLimiter
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.jobs import JobStore
 from agentcron.app.storage.keys import KeyStore
+from agentcron.app.storage.notify import JOBS, RUNS, WakeUps, broker_for, cancel, revoke
 from agentcron.app.storage.ratelimits import rate_limit_store
 from agentcron.app.storage.runs import RunStore
 
@@ -35,21 +35,15 @@ class Runtime:
         )
         self.instance_id = new_id("inst", length=10)
         self.roles: set[str] = set()
-        # called after any change that may move a job's next fire time; the engine subscribes
-        self._listeners: list[Callable[[], None]] = []
-        self._run_listeners: list[Callable[[], None]] = []
-        self._cancel_listeners: list[Callable[[str], None]] = []
-        self._revoke_listeners: list[Callable[[list[str]], None]] = []
+        # every role publishes its changes; the engine, where there is one, subscribes
+        self.wakeups: WakeUps = broker_for(self.db, instance=self.instance_id)
         self.engine: Any = None  # the EngineService, when this instance runs one
         self.started = asyncio.Event()
         self._llm_parser: Any = None
 
-    def on_jobs_changed(self, listener: Callable[[], None]) -> None:
-        self._listeners.append(listener)
-
     def jobs_changed(self) -> None:
-        for listener in self._listeners:
-            listener()
+        """A change that may move a job's next fire time: schedulers look again."""
+        self.wakeups.publish(JOBS)
 
     def llm_parser(self) -> Any:
         """The parser's LLM stage, or None when no LLM is configured."""
@@ -65,33 +59,24 @@ class Runtime:
             )
         return self._llm_parser
 
-    def on_runs_queued(self, listener: Callable[[], None]) -> None:
-        self._run_listeners.append(listener)
-
     def runs_queued(self) -> None:
-        for listener in self._run_listeners:
-            listener()
-
-    def on_runs_revoked(self, listener: Callable[[list[str]], None]) -> None:
-        self._revoke_listeners.append(listener)
+        """Runs were queued: workers claim."""
+        self.wakeups.publish(RUNS)
 
     def runs_revoked(self, run_ids: list[str]) -> None:
         """Runs fired ahead of their slot were ended before it came (their job was paused or
         deleted): whoever holds them must not start them."""
-        if run_ids:
-            for listener in self._revoke_listeners:
-                listener(run_ids)
-
-    def on_cancel_requested(self, listener: Callable[[str], None]) -> None:
-        self._cancel_listeners.append(listener)
+        for run_id in run_ids:
+            self.wakeups.publish(revoke(run_id))
 
     def cancel_requested(self, run_id: str) -> None:
-        for listener in self._cancel_listeners:
-            listener(run_id)
+        """The worker holding ``run_id`` stops it (its outcome is ``cancelled``)."""
+        self.wakeups.publish(cancel(run_id))
 
     async def close(self) -> None:
         if self._llm_parser is not None:
             await self._llm_parser.aclose()
             self._llm_parser = None
+        await self.wakeups.close()
         await self.limiter.store.close()
         await self.db.close()

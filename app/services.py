@@ -33,14 +33,15 @@ from agentcron.app.errors import Conflict, FieldProblem, InvalidInput, NotFound
 from agentcron.app.ids import new_id
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.jobs import SORTABLE, JobQuery
+from agentcron.parsers.pipeline import MAX_LENGTH
 
 RUN_STATUSES = tuple(RunStatus)
 MAX_PAGE = 200
 MAX_PREVIEW_RUNS = 1000
-#: plain words read as a schedule, at the API (the parser takes 500, but its recurrent stage
-#: costs ~26 ms at 200 characters and ~190 ms at 500 on the event loop; the longest phrase of
-#: the parser's corpus is 49)
-MAX_PARSE_TEXT = 200
+#: plain words read as a schedule, at the API: at most 200 characters, under the parser's own
+#: cap, because its recurrent stage costs ~26 ms at 200 characters and ~190 ms at 500 on the
+#: event loop (the longest phrase of the parser's corpus is 49)
+MAX_PARSE_TEXT = min(MAX_LENGTH, 200)
 
 _EPSILON = timedelta(microseconds=1)
 
@@ -414,27 +415,31 @@ class ScheduleService:
     def __init__(self, runtime: Runtime) -> None:
         self.rt = runtime
 
-    async def parse(self, text: object, timezone: object = None) -> dict[str, Any]:
-        """``POST /parse-nl``: the parser's answer with the next 5 runs. Text that is not
-        understood raises ``InvalidInput`` on ``text`` with the parser's suggestion, notes and
-        method in ``details``."""
+    async def parse(
+        self, text: object, timezone: object = None, *, count: object = None
+    ) -> dict[str, Any]:
+        """``POST /parse-nl``: the one understanding of the whole sentence (schedule, task,
+        target, needs_confirmation, …) with the next ``count`` runs (5). Text that is not
+        understood raises ``InvalidInput`` on ``text`` with the parser's suggestion, notes,
+        method, task and target in ``details``."""
         if not isinstance(text, str) or not text.strip():
             raise InvalidInput.field("text", "is required: the schedule in plain words")
         if len(text) > MAX_PARSE_TEXT:
             raise InvalidInput.field("text", f"is longer than {MAX_PARSE_TEXT} characters")
         if timezone is not None and not isinstance(timezone, str):
             raise InvalidInput.field("timezone", "must be an IANA time zone name")
+        size = int_value("count", count, 5, low=1, high=MAX_PREVIEW_RUNS)
         zone = timezone or "UTC"
         zone_check = {"type": "cron", "expression": "0 0 * * *", "timezone": zone}
         try:
             Schedule.from_dict(zone_check)
         except ScheduleError as exc:
             raise InvalidInput.field("timezone", exc.reason) from None
-        from agentcron.parsers import parse
+        from agentcron.app.domain.understanding import answer_dict
+        from agentcron.parsers import understand
 
         now = self.rt.clock.now()
-        result = await parse(text, timezone=zone, now=now, llm=self.rt.llm_parser())
-        out = result.to_dict()
+        result = await understand(text, timezone=zone, now=now, llm=self.rt.llm_parser())
         if result.schedule is None:
             detail = result.reason or "could not understand this as a schedule"
             raise InvalidInput(
@@ -443,16 +448,14 @@ class ScheduleService:
                     "suggestion": result.suggestion,
                     "notes": list(result.notes),
                     "parse_method": result.parse_method,
+                    "task": result.task,
+                    "target": result.target,
                 },
             )
         try:
-            schedule = Schedule.from_dict(result.schedule, now=now)
+            return answer_dict(result, now=now, count=size)
         except ScheduleError as exc:  # the parser produced something the engine refuses
             raise InvalidInput.field("text", f"parsed into an invalid schedule ({exc})") from None
-        out["next_runs"] = [
-            local_iso(t, schedule.zone) for t in next_fire_times(schedule, after=now, count=5)
-        ]
-        return out
 
     def preview(
         self, raw: object, *, timezone: object = None, count: object = None

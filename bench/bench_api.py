@@ -4,7 +4,8 @@
 
 Starts `agentcron serve --role api` (temp SQLite file) and a bare Starlette app, then drives
 both with the same aiohttp load generator on loopback. Prints req/s, p50/p99 latency and the
-ratio to the bare endpoint for: GET /jobs/{id}, GET /validate (5 next runs), POST /jobs.
+ratio to the bare endpoint for: GET /jobs/{id}, GET /validate (5 next runs) of a cron and of
+an rrule schedule, POST /jobs.
 
 The rate limits keep their default shape but far larger quotas: one load generator on one key
 is exactly what the per-key limit exists to refuse (100 a second by default), and this measures
@@ -155,6 +156,14 @@ async def main() -> None:
                 "GET /validate (5 runs)",
                 "GET",
                 f"{api}/validate?type=cron&value=0+9+*+*+1-5&timezone=America%2FNew_York",
+                None,
+            ),
+            (
+                "GET /validate rrule (5)",
+                "GET",
+                f"{api}/validate?type=rrule&value=FREQ%3DWEEKLY%3BINTERVAL%3D2%3BBYDAY%3DTU"
+                "%3BBYHOUR%3D15%3BBYMINUTE%3D0&timezone=America%2FChicago"
+                "&start_at=2026-12-08T15%3A00%3A00",
                 None,
             ),
             ("POST /jobs", "POST", f"{api}/jobs", job_body),

@@ -16,12 +16,13 @@ from typing import Any, Literal, Protocol
 from agentcron.delivery.targets import Target
 
 Format = Literal["markdown", "text", "json"]
-MessageKind = Literal["result", "failure"]
+MessageKind = Literal["result", "failure", "skipped"]
 
 
 @dataclass
 class Message:
-    """One run's result (``kind="result"``) or the notice that it failed (``"failure"``)."""
+    """One run's result (``kind="result"``), the notice that it failed (``"failure"``), or
+    that it was skipped and will be until something changes (``"skipped"``: a budget)."""
 
     job_id: str
     job_name: str
@@ -34,7 +35,8 @@ class Message:
     link: str | None = None
     format: Format = "markdown"
     kind: MessageKind = "result"
-    #: for failure notices: the run's error and how many attempts were made
+    #: for failure notices: the run's error and how many attempts were made (for a skip
+    #: notice, why it was skipped)
     error: str | None = None
     attempts: int = 1
     #: sent as ``Idempotency-Key`` where the channel has headers: the same for every try
@@ -42,6 +44,10 @@ class Message:
     idempotency_key: str | None = None
     #: the job's owner let its output mention people (``delivery.allow_mentions``)
     allow_mentions: bool = False
+    #: buttons on the message (Pause, Run again, Mute): the Slack app is there to answer them
+    actions: bool = False
+    #: the Slack workspace (team id) of the job's owner, whose token posts the message
+    workspace: str | None = None
 
 
 @dataclass(frozen=True)

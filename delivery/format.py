@@ -24,6 +24,10 @@ from typing import Any
 from agentcron.delivery.base import Message
 from agentcron.delivery.untrusted import defuse_markdown, escape_mrkdwn, mrkdwn, quiet
 
+#: action_id of the buttons on a delivered message (the Slack app answers them)
+RESULT_PAUSE = "agentcron_result_pause"
+RESULT_RUN = "agentcron_result_run"
+RESULT_MUTE = "agentcron_result_mute"
 MARKDOWN_PAYLOAD_LIMIT = 12_000
 SECTION_LIMIT = 3_000
 SECTIONS_PER_MESSAGE = 4
@@ -42,10 +46,21 @@ def failure_notice(message: Message) -> str:
     return f"❌ **{_one_line(message.job_name, 200)}** failed after {attempts}: {error}"
 
 
+def skipped_notice(message: Message) -> str:
+    """The short markdown notice for a run that did not start (a budget is used up)."""
+    reason = _one_line(message.error or "skipped", 500)
+    return (
+        f"⏸️ **{_one_line(message.job_name, 200)}** did not run: {reason}. Later runs are "
+        "skipped the same way until the limit allows them; this is the only notice."
+    )
+
+
 def body_markdown(message: Message) -> str:
     """The message's main content as markdown, made safe for Slack (see ``untrusted``)."""
     if message.kind == "failure":
         return defuse_markdown(failure_notice(message))
+    if message.kind == "skipped":
+        return defuse_markdown(skipped_notice(message))
     if message.format == "json":
         body = f"```json\n{_json(message.data)}\n```"
     else:
@@ -185,13 +200,34 @@ def _payload(
     fallback = f"{escape_mrkdwn(quiet(name))}{part}: " + mrkdwn(
         plain, allow_mentions=message.allow_mentions
     )
-    return {"text": fallback, "blocks": [*blocks, _context_block(message, index, count)]}
+    blocks = [*blocks, _context_block(message, index, count)]
+    if message.actions and index == 0:
+        blocks.append(_actions_block(message))
+    return {"text": fallback, "blocks": blocks}
+
+
+def _actions_block(message: Message) -> dict[str, Any]:
+    """Run again and Pause on every result; Mute on results (a failure notice goes to its
+    owner alone, and stays: it is how they hear that the job is failing)."""
+
+    def button(text: str, action_id: str) -> dict[str, Any]:
+        return {
+            "type": "button",
+            "text": {"type": "plain_text", "text": text},
+            "action_id": action_id,
+            "value": message.job_id,
+        }
+
+    buttons = [button("Run again", RESULT_RUN), button("Pause", RESULT_PAUSE)]
+    if message.kind == "result":
+        buttons.append(button("Mute", RESULT_MUTE))
+    return {"type": "actions", "block_id": "agentcron_result", "elements": buttons}
 
 
 def _context_block(message: Message, index: int, count: int) -> dict[str, Any]:
     items = [f"*{escape_mrkdwn(quiet(_one_line(message.job_name, CONTEXT_NAME_LIMIT)))}*"]
-    if message.kind == "failure":
-        items.append("failed")
+    if message.kind in ("failure", "skipped"):
+        items.append("failed" if message.kind == "failure" else "skipped")
     when = message.completed_at or message.scheduled_for
     if when is not None:
         items.append(_slack_date(when))
@@ -219,11 +255,13 @@ def _link_target(url: str) -> str:
 def webhook_payload(message: Message) -> dict[str, Any]:
     """The JSON body posted to a ``webhook:`` channel.
 
-    ``event`` is ``run.result`` or ``run.failed``; ``output`` is the markdown (``format``
-    markdown), plain text (text) or absent (json: ``data`` is the content).
+    ``event`` is ``run.result``, ``run.failed`` or ``run.skipped`` (with its ``reason``);
+    ``output`` is the markdown (``format`` markdown), plain text (text) or absent (json:
+    ``data`` is the content).
     """
+    events = {"failure": "run.failed", "skipped": "run.skipped"}
     payload: dict[str, Any] = {
-        "event": "run.failed" if message.kind == "failure" else "run.result",
+        "event": events.get(message.kind, "run.result"),
         "job": {"id": message.job_id, "name": message.job_name},
         "run": {
             "id": message.run_id,
@@ -238,6 +276,8 @@ def webhook_payload(message: Message) -> dict[str, Any]:
     if message.kind == "failure":
         payload["error"] = message.error
         payload["attempts"] = message.attempts
+    if message.kind == "skipped":
+        payload["reason"] = message.error
     if message.format == "markdown":
         payload["output"] = message.output
     elif message.format == "text":

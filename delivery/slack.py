@@ -12,7 +12,7 @@ sending again would post the first part twice.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 import aiohttp
@@ -80,6 +80,10 @@ def build_slack_client(
     )
 
 
+#: a workspace's bot token (for apps installed in several workspaces), or None
+Tokens = Callable[[str], Awaitable[str | None]]
+
+
 class SlackChannel:
     def __init__(
         self,
@@ -88,9 +92,12 @@ class SlackChannel:
         pacer: Pacer,
         max_rate_limit_waits: int = 3,
         max_retry_after: float = 60,
+        tokens: Tokens | None = None,
     ) -> None:
         self.client = client
         self.pacer = pacer
+        #: with OAuth, each message is posted with its workspace's own token
+        self.tokens = tokens
         self.max_rate_limit_waits = max_rate_limit_waits
         self.max_retry_after = max_retry_after
 
@@ -98,6 +105,12 @@ class SlackChannel:
         if target.kind != "slack":
             return DeliveryResult("failed", f"{target} is not a Slack channel")
         channel = target.address
+        token = None
+        if self.tokens is not None and message.workspace:
+            token = await self.tokens(message.workspace)
+        if token is None and not self.client.token:
+            detail = f"agentcron is not installed in the Slack workspace {message.workspace}"
+            return DeliveryResult("failed", detail, False)
         payloads = slack_payloads(message)
         first_ts: str | None = None
         attempts = 0
@@ -110,6 +123,8 @@ class SlackChannel:
             }
             if first_ts is not None:
                 arguments["thread_ts"] = first_ts
+            if token is not None:
+                arguments["token"] = token  # the workspace's own, for this call only
             ts, failure, made = await self._post(channel, arguments)
             attempts += made
             if failure is not None:

@@ -1,8 +1,14 @@
 """Natural-language schedules: text in, a Schedule (the API's JSON shape) out.
 
-    result = await parse("every weekday at 9am Pacific", timezone="UTC", llm=LLMParser.from_env())
+    result = await understand("remind me every weekday at 9am Pacific to check the build",
+                              timezone="UTC", llm=LLMParser.from_env())
     result.schedule        # {"type": "cron", "expression": "0 9 * * 1-5", "timezone": ...}
     result.human_readable  # "At 09:00 AM, Monday through Friday, Pacific Time"
+    result.task, result.target  # "check the build", "me"
+
+`understand` (and `understand_fast`, without the LLM) is the one understanding every way
+in uses: the API's parse-nl, the CLI, the Slack app and the dashboard. `parse` and
+`parse_fast` are the same functions under their older names.
 
 Stages run in order and the first confident answer wins: the grammar (`regex`), then
 `recurrent` and `dateparser` (checked before they count), then the LLM when one is given.
@@ -13,8 +19,11 @@ LLM stage, and nothing imports agentcron.app.
 from .command import split_command
 from .humanize import describe
 from .llm import LLMError, LLMParser, openai_complete
-from .pipeline import parse, parse_fast
 from .result import CONFIRM_BELOW, CommandParts, ParseResult
+from .understand import understand, understand_fast
+
+parse = understand
+parse_fast = understand_fast
 
 __all__ = [
     "CONFIRM_BELOW",
@@ -27,4 +36,6 @@ __all__ = [
     "parse",
     "parse_fast",
     "split_command",
+    "understand",
+    "understand_fast",
 ]

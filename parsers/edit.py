@@ -26,7 +26,7 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from .humanize import describe
-from .pipeline import parse_fast
+from .understand import understand_fast
 
 MAX_EDIT_LENGTH: Final = 4_000
 
@@ -268,7 +268,7 @@ def _schedule_edit(
             raise _Refused("the job has no schedule to move", "say when it should run")
         minutes = _shift_minutes(shift)
         return _shifted(current, minutes), _line(current, _shifted(current, minutes)), 0.95
-    result = parse_fast(text, timezone=zone, now=now)
+    result = understand_fast(text, timezone=zone, now=now)
     if not result.ok or result.schedule is None:
         raise _Refused(
             result.reason or "I could not read that as a change of schedule",
@@ -286,7 +286,7 @@ def _schedule_edit(
         moved = _at_time(current, local.hour, local.minute, new["timezone"])
         return moved, _line(current, moved), result.confidence
     if _WEEKDAY_ONLY.match(text) and not has_time:
-        days = parse_fast(f"every {text.removeprefix('on ')}", timezone=zone, now=now).schedule
+        days = understand_fast(f"every {text.removeprefix('on ')}", timezone=zone, now=now).schedule
         if days and days["type"] == "cron" and current.get("type") in ("cron", "rrule"):
             moved = _on_days(current, days["expression"].split()[4])
             return moved, _line(current, moved), 0.9

@@ -956,6 +956,8 @@ class _Reader:
         if word == "the" and self._word(j + 1) in _PARTS:
             self._set_part(str(self.tokens[j + 1].value))
             return j + 2
+        if word in ("every", "the", "a") and self._is_unit(j + 1, "month"):
+            return self._of(i)  # "the 1st Tuesday in every month"
         if kind == lx.MONTH:
             return self._month(j)
         if kind == lx.ZONE:

@@ -9,6 +9,7 @@ no later stage is asked, because a later stage would only guess.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 from zoneinfo import ZoneInfo
@@ -116,15 +117,7 @@ def finish(result: ParseResult, notes: list[str] | tuple[str, ...] = ()) -> Pars
     """Fill in `human_readable` and merge notes."""
     if result.schedule is None:
         return result
-    return ParseResult(
-        result.schedule,
-        describe(result.schedule),
-        result.confidence,
-        result.parse_method,
-        result.reason,
-        result.suggestion,
-        (*result.notes, *notes),
-    )
+    return replace(result, human_readable=describe(result.schedule), notes=(*result.notes, *notes))
 
 
 _NOT_A_SCHEDULE: Final = "could not find a schedule in the text"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
-# Below this, a caller must ask the user to confirm before creating a job.
-CONFIRM_BELOW: Final = 0.5
+# Below this, a caller must ask the user to confirm before creating a job
+# (`needs_confirmation`): the Slack card and the dashboard ask before saving.
+CONFIRM_BELOW: Final = 0.7
 
 PARSE_METHODS: Final = ("regex", "recurrent", "dateparser", "llm")
 
@@ -20,7 +21,12 @@ class ParseResult:
     work. `parse_method` is the stage that answered: "regex" (the grammar, which also
     passes raw cron expressions and @macros straight through), "recurrent",
     "dateparser" or "llm"; None when no stage did. `confidence` is honest: below
-    CONFIRM_BELOW a job must not be created without the user's confirmation.
+    CONFIRM_BELOW a job must not be created without the user's confirmation
+    (`needs_confirmation`).
+
+    A whole command ("remind me every morning at 8 to check the build") also gives
+    `task`, what to do ("check the build"), and `target`, the channel or person named
+    ("me", "#team", "@sam"); each is None when the text names none.
     """
 
     schedule: dict[str, Any] | None
@@ -30,21 +36,39 @@ class ParseResult:
     reason: str | None = None
     suggestion: str | None = None
     notes: tuple[str, ...] = ()
+    task: str | None = None
+    target: str | None = None
+    # The words of a command that were its schedule ("every Monday at 9am"), with bare
+    # hours written as they were read; None when the whole text was the schedule.
+    schedule_text: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.schedule is not None
 
+    @property
+    def needs_confirmation(self) -> bool:
+        """A schedule we are not sure of: ask the user before saving it."""
+        return self.schedule is not None and self.confidence < CONFIRM_BELOW
+
     def to_dict(self) -> dict[str, Any]:
+        """The answer's fields, as every way in returns them (`next_runs` is added by the
+        caller, which owns the schedule engine)."""
         return {
             "schedule": self.schedule,
             "human_readable": self.human_readable,
             "confidence": self.confidence,
             "parse_method": self.parse_method,
+            "needs_confirmation": self.needs_confirmation,
+            "task": self.task,
+            "target": self.target,
             "reason": self.reason,
             "suggestion": self.suggestion,
             "notes": list(self.notes),
         }
+
+    def with_parts(self, task: str | None, target: str | None) -> ParseResult:
+        return replace(self, task=task, target=target)
 
     @classmethod
     def rejected(

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from agentcron.app.cli import main
+from agentcron.app.domain.budgets import SpendEntry
+from agentcron.app.storage.database import Database
+from agentcron.app.storage.spend import SpendStore
 from tests.executors.test_doctor import capable
 from tests.fakes.openai_server import FakeOpenAI, _openai_server_session, openai_server
 
@@ -91,6 +96,50 @@ def test_an_operator_creates_an_owners_agent_that_may_send_to_one_host(
     assert agents(capsys, "list", "--owner", "bob")[1].count("\n") == 1
     code, out, _ = agents(capsys, "delete", agent["id"], "--owner", "alice")
     assert (code, out.strip()) == (0, f"deleted {agent['id']}")
+
+
+def test_spend_lists_owners_dearest_first_against_the_limits(
+    database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async def record() -> None:
+        db = Database(database)
+        try:
+            ledger = SpendStore(db)
+            now = datetime.now(UTC)
+            for owner, tokens, cost, priced in (
+                ("alice", 5_000, 0.002, True),
+                ("bob", 40_000, 0.3, True),
+                ("bob", 1_000, 0.0, False),
+            ):
+                await ledger.record(
+                    SpendEntry(
+                        owner=owner,
+                        job_id="job_1",
+                        agent_id="default",
+                        run_id="run_1",
+                        model="m",
+                        at=now,
+                        prompt_tokens=tokens,
+                        completion_tokens=0,
+                        total_tokens=tokens,
+                        cost_usd=cost,
+                        priced=priced,
+                        estimated=False,
+                    )
+                )
+        finally:
+            await db.close()
+
+    main(["migrate"])
+    asyncio.run(record())
+    capsys.readouterr()
+    assert main(["spend"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "limits per owner: 1,000,000 tokens a day, $50.00 a month (UTC)",
+        "bob  today 41,000 tokens  month 41,000 tokens, $0.30 + 1,000 unpriced tokens",
+        "alice  today 5,000 tokens  month 5,000 tokens, $0.002",
+    ]
 
 
 def test_doctor_prints_one_screen_and_exits_non_zero_on_a_problem(

@@ -56,6 +56,13 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("post", "/chains/{chain_id}/trigger"): "Start a chain run now",
     ("get", "/smart/suggestions"): "Suggested schedule times from activity and load",
     ("get", "/smart/heatmap"): "A 24x7 grid of activity, past runs or planned fires",
+    ("get", "/slack/workspaces/{team_id}"): (
+        "A Slack workspace's own settings and the effective ones (administrators)"
+    ),
+    ("put", "/slack/workspaces/{team_id}"): (
+        "Set who may create jobs in a Slack workspace, where results may go, its admins "
+        "and jobs per person (administrators; a setting left out keeps the environment's)"
+    ),
     ("get", "/keys"): "List this owner's API keys (never the keys themselves)",
     ("post", "/keys"): "Create an API key with scopes; the key is in this answer only",
     ("get", "/keys/{key_id}"): "Read an API key's name, prefix and scopes",

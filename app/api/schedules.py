@@ -156,7 +156,9 @@ async def parse_nl(request: Request) -> Response:
     body = await json_body(request)
     if not isinstance(body, dict):
         raise InvalidInput.field("", "the request body must be a JSON object", status=400)
-    answer = await ScheduleService(runtime(request)).parse(body.get("text"), body.get("timezone"))
+    answer = await ScheduleService(runtime(request)).parse(
+        body.get("text"), body.get("timezone"), count=body.get("count")
+    )
     return JSONResponse(answer)
 
 

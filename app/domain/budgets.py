@@ -201,6 +201,16 @@ def plan_budget(
     return min(candidates, key=lambda a: (a.tokens, a.limit is not Limit.RUN_TOKENS))
 
 
+def notice_scope(limit: Limit, *, job_id: str, agent_id: str) -> str:
+    """What a used-up limit is on, for telling its owner once per period: the owner's own
+    limits are one each, a job's and an agent's are theirs."""
+    if limit is Limit.JOB_DAY_TOKENS:
+        return f"{limit}:{job_id}"
+    if limit is Limit.AGENT_DAY_TOKENS:
+        return f"{limit}:{agent_id}"
+    return str(limit)
+
+
 def turn_cap(*, allowance: int, used: int, prompt_estimate: int) -> int | None:
     """The output cap for the next model turn, or None when what is left could not pay for
     a useful one (the run's budget is then spent)."""

@@ -55,10 +55,14 @@ class SkipReason(StrEnum):
     PAUSED = "paused"
     DELETED = "deleted"
     CHAIN = "chain"
+    #: an agent's budget is used up ("over budget: the owner's daily limit …")
+    BUDGET = "budget"
 
     @classmethod
     def of(cls, reason: str) -> SkipReason:
         """The kind of a reason text ("excluded date 2026-12-25" → EXCLUDED)."""
+        if reason.startswith("over budget"):
+            return cls.BUDGET
         word = reason.split(":", 1)[0].split(" ", 1)[0]
         if word == "job":  # "job paused", "job deleted"
             word = reason[4:].split(" ", 1)[0]

@@ -36,6 +36,10 @@ from agentcron.app.domain.enums import (
 from agentcron.app.domain.records import OutboxRow, Run, new_outbox_row, new_run
 from agentcron.app.domain.retry import retry_delay
 
+#: the ``event`` of the outbox rows that tell a failure, or a skip, rather than a result
+NOTICE_FAILURE = "failure"
+NOTICE_SKIPPED = "skipped"
+
 #: the reason and error of a run whose instance stopped while it ran
 INTERRUPTED = "interrupted"
 
@@ -58,6 +62,9 @@ class Attempt:
     started_at: datetime | None = None
     #: when it ended (the write may come later: finished runs are written in batches)
     completed_at: datetime | None = None
+    #: a skipped run that is the first of its kind in its period (a budget used up today):
+    #: the owner is told, once, where failure notices go
+    notice: bool = False
 
 
 @dataclass(slots=True)
@@ -125,7 +132,9 @@ def plan_outcome(
     run.condition_met = attempt.condition_met
     run.usage = attempt.usage
     run.delivery = {
-        row.target: {"status": row.status} for row in deliveries if row.event != "failure"
+        row.target: {"status": row.status}
+        for row in deliveries
+        if row.event not in (NOTICE_FAILURE, NOTICE_SKIPPED)
     } or None
     run.acquired_by = None
     run.acquired_until = None
@@ -157,7 +166,7 @@ def plan_outcome(
         row
         for row in deliveries
         # a failure notice: only when the run failed for good, once per failure streak
-        if row.event != "failure" or (failed_for_good and job.consecutive_failures == 0)
+        if row.event != NOTICE_FAILURE or (failed_for_good and job.consecutive_failures == 0)
     ]
     if job.webhook_url:
         event = JobEvent.FINISHED if status == RunStatus.SUCCEEDED else JobEvent.ERROR
@@ -240,27 +249,44 @@ def _deliveries(attempt: Attempt, job: JobState, *, now: datetime) -> list[Outbo
             )
             for channel in channels
         ]
+    if attempt.status == RunStatus.SKIPPED and attempt.notice:
+        # a skipped run is told like a failure, once: to failures_to, else the channels
+        return [
+            new_outbox_row(
+                run,
+                kind=OutboxKind.DELIVERY,
+                target=channel,
+                event=NOTICE_SKIPPED,
+                now=now,
+                payload=_jsonable({**message, "kind": "skipped", "error": attempt.reason}),
+                status=status,
+            )
+            for channel in _notice_targets(settings, channels, failures_to)
+        ]
     if attempt.status not in RETRYABLE:
         return []
-    rows = []
-    # failure notices go to failures_to when the job names one, else to its channels
-    for channel in [failures_to] if failures_to else channels:
-        on_error = settings.get("on_error")
-        if on_error is None:
-            on_error = channel.startswith("slack:")
-        if on_error:
-            rows.append(
-                new_outbox_row(
-                    run,
-                    kind=OutboxKind.DELIVERY,
-                    target=channel,
-                    event="failure",
-                    now=now,
-                    payload=_jsonable({**message, "kind": "failure", "error": attempt.error}),
-                    status=status,
-                )
-            )
-    return rows
+    return [
+        new_outbox_row(
+            run,
+            kind=OutboxKind.DELIVERY,
+            target=channel,
+            event=NOTICE_FAILURE,
+            now=now,
+            payload=_jsonable({**message, "kind": "failure", "error": attempt.error}),
+            status=status,
+        )
+        for channel in _notice_targets(settings, channels, failures_to)
+    ]
+
+
+def _notice_targets(
+    settings: dict[str, Any], channels: list[str], failures_to: str | None
+) -> list[str]:
+    """Where notices go: ``failures_to`` when the job names one, else its channels; each
+    only if it wants them (``on_error``; by default the Slack ones)."""
+    on_error = settings.get("on_error")
+    candidates = [failures_to] if failures_to else channels
+    return [c for c in candidates if (c.startswith("slack:") if on_error is None else on_error)]
 
 
 def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:

@@ -31,11 +31,13 @@ this module only decides what dateutil is asked, and how its answers meet the zo
 
 from __future__ import annotations
 
+import threading
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
@@ -109,7 +111,9 @@ class Recurrence:
 
     __slots__ = (
         "_counted",
+        "_counting",
         "_kwargs",
+        "_lock",
         "count",
         "dtstart",
         "freq",
@@ -128,16 +132,23 @@ class Recurrence:
         self._kwargs = _explicit(parts, dtstart)
         self.freq: int = self._kwargs["freq"]  # HOURLY and MINUTELY are stepped as DAILY
         self.interval: int = self._kwargs["interval"]
-        self._counted: array[int] | None = None
+        # COUNT's occurrences so far as Unix seconds (dateutil drops microseconds), and the
+        # wall times still to count: listed as far as anyone has asked, never further
+        self._counted = array("q")
+        self._counting: Iterator[datetime] | None = (
+            None if self.count is None else islice(self.naive_from(dtstart), self.count)
+        )
+        self._lock = threading.Lock()
 
     # -- the instants
 
     def times_after(self, after: datetime) -> Iterator[datetime]:
         """Fire instants strictly after `after` (aware), in order, aware UTC."""
         if self.count is not None:
-            counted = self._counted_times()
-            for second in counted[bisect_right(counted, after.timestamp()) :]:
-                yield datetime.fromtimestamp(second, UTC)
+            index = self._count_past(after.timestamp())
+            while index < len(self._counted) or self._count_one():
+                yield datetime.fromtimestamp(self._counted[index], UTC)
+                index += 1
             return
         last = after
         for naive in self.naive_from(local_naive(after, self.zone)):
@@ -148,18 +159,23 @@ class Recurrence:
                 last = instant
                 yield instant
 
-    def _counted_times(self) -> array[int]:
-        """COUNT's occurrences as Unix seconds (dateutil drops microseconds), made once."""
-        if self._counted is None:
-            counted = array("q")
-            for index, naive in enumerate(self.naive_from(self.dtstart)):
-                if index >= (self.count or 0):
-                    break
+    def _count_past(self, moment: float) -> int:
+        """The index of COUNT's first occurrence after `moment`, counting on as needed."""
+        while (not self._counted or self._counted[-1] <= moment) and self._count_one():
+            pass
+        return bisect_right(self._counted, moment)
+
+    def _count_one(self) -> bool:
+        """List COUNT's next occurrence; False when all are listed. Callers share the list,
+        so extending it is done under a lock."""
+        with self._lock:
+            for naive in self._counting or ():
                 second = int(wall_to_instant(naive, self.zone).timestamp())
-                if not counted or second > counted[-1]:
-                    counted.append(second)
-            self._counted = counted
-        return self._counted
+                if not self._counted or second > self._counted[-1]:  # a gap: fire once
+                    self._counted.append(second)
+                    return True
+            self._counting = None
+            return False
 
     # -- naive wall times, from dateutil
 

@@ -11,6 +11,7 @@ import aiohttp
 
 from agentcron.app.domain.enums import OutboxKind, OutboxStatus
 from agentcron.app.domain.records import OutboxRow
+from agentcron.app.engine.failures import FailureSpell
 from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.outbox import OutboxStore
@@ -39,20 +40,30 @@ class OutboxSender:
         self._webhook: Any = None
         self.in_flight: set[asyncio.Task[None]] = set()
         self.stopping = False
+        self.failures = FailureSpell(log, "reading the outbox")
 
     def wake(self) -> None:
         self.wake_event.set()
 
     def _slack_channel(self) -> Any:
-        if self._slack is None and self.rt.settings.slack_bot_token:
+        settings = self.rt.settings
+        if self._slack is None and (settings.slack_bot_token or settings.slack_oauth):
             # slack_sdk is loaded only by a service that has a Slack token
+            from agentcron.app.storage.slack_installs import bot_tokens
             from agentcron.delivery.pacing import Pacer
             from agentcron.delivery.slack import SlackChannel, build_slack_client
 
-            client = build_slack_client(
-                self.rt.settings.slack_bot_token, base_url=self.rt.settings.slack_api_url
-            )
-            self._slack = SlackChannel(client, pacer=Pacer())
+            client = build_slack_client(settings.slack_bot_token, base_url=settings.slack_api_url)
+            tokens = None
+            if settings.slack_oauth:  # installed in several workspaces: each its own token
+                assert settings.slack_client_id
+                tokens = bot_tokens(
+                    self.rt.db,
+                    client_id=settings.slack_client_id,
+                    keys=settings.slack_token_key,
+                    clock=self.rt.clock,
+                )
+            self._slack = SlackChannel(client, pacer=Pacer(), tokens=tokens)
         return self._slack
 
     def _webhook_channel(self) -> Any:
@@ -67,8 +78,9 @@ class OutboxSender:
                 items = await self.store.acquire(
                     now=await self.now(), limit=50, lease=LEASE_SECONDS
                 )
-            except Exception:
-                log.exception("reading the outbox failed")
+                self.failures.succeeded()
+            except Exception as exc:
+                self.failures.failed(exc)
                 items = []
             for item in items:
                 task = asyncio.create_task(self._send(item))
@@ -122,6 +134,8 @@ class OutboxSender:
             attempts=run.get("attempt") or 1,
             idempotency_key=item.idempotency_key,
             allow_mentions=bool(payload.get("allow_mentions")),
+            actions=self.rt.settings.slack_interactive,
+            workspace=item.owner.split(":")[1] if item.owner.startswith("slack:") else None,
         )
         if target.kind == "slack":
             channel = self._slack_channel()

@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+from agentcron.app.engine.failures import FailureSpell
 from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.runs import Claim
@@ -28,6 +29,8 @@ log = logging.getLogger("agentcron.scheduler")
 BURST_WINDOW_SECONDS = 1.0
 #: the head start for a burst is at most this
 MAX_HEAD_START_SECONDS = 30.0
+#: how soon to look again after a failed look
+RETRY_SECONDS = 1.0
 #: what firing one job costs until the scheduler has measured it (seconds)
 INITIAL_SECONDS_PER_JOB = 150e-6
 
@@ -59,6 +62,7 @@ class Scheduler:
         self.ahead = rt.settings.lookahead_seconds
         #: measured cost of firing one job, to start a burst early enough
         self.seconds_per_job = INITIAL_SECONDS_PER_JOB
+        self.failures = FailureSpell(log, "firing due jobs")
 
     def wake(self) -> None:
         self.wake_event.set()
@@ -133,10 +137,13 @@ class Scheduler:
                     ),
                 )
                 self.ahead = self.head_start(coming)
-            except Exception:
-                log.exception("scheduler tick failed; trying again shortly")
+                self.failures.succeeded()
+            except Exception as exc:
+                self.failures.failed(exc)
                 earliest, now = None, None
-            timeout = max_sleep
+            # after a failure, look again soon (an outage ends with a wake-up too, on
+            # PostgreSQL, when the listener is back)
+            timeout = max_sleep if self.failures.since is None else min(max_sleep, RETRY_SECONDS)
             if earliest is not None and now is not None:
                 ahead = self.rt.settings.lookahead_seconds
                 timeout = min(max_sleep, max(0.0, (earliest - now).total_seconds() - self.ahead))

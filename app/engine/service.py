@@ -1,4 +1,11 @@
-"""The engine of one instance: scheduler, workers, recovery, outbox, heartbeat, wake-ups."""
+"""The engine of one instance: scheduler, workers, recovery, outbox, heartbeat, wake-ups.
+
+Its loops keep going through failures of what they call (the database down, a bad row):
+each logs the first failure of a spell and tries again. A loop that itself ends — a bug
+that escaped it — stops the engine: the scheduler stops firing, the workers finish or
+release their runs, and ``health()`` (hence ``/readyz``) says which loop stopped and why,
+so an orchestrator replaces the instance instead of keeping one that looks alive.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +21,14 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from agentcron.app.clock import SystemClock
 from agentcron.app.engine.collector import tune_collector
+from agentcron.app.engine.failures import FailureSpell
 from agentcron.app.engine.metrics import EngineMetrics
 from agentcron.app.engine.outbox import OutboxSender
 from agentcron.app.engine.scheduler import Scheduler
 from agentcron.app.engine.worker import REVOKED, Worker
 from agentcron.app.executors.registry import Executors, NoopExecutor, UnconfiguredAgentExecutor
 from agentcron.app.runtime import Runtime
+from agentcron.app.storage.notify import JOBS, RUNS
 from agentcron.app.storage.runs import Recorded
 from agentcron.app.storage.tables import instances, locks
 
@@ -41,12 +50,16 @@ class EngineService:
         self.use_db_clock = not rt.db.is_sqlite and isinstance(rt.clock, SystemClock)
         self.tasks: list[asyncio.Task[Any]] = []
         self.session: Any = None
-        self.notifier: Any = None
         self.scheduler: Scheduler | None = None
         self.worker: Worker | None = None
         self.outbox: OutboxSender | None = None
         self.metrics = EngineMetrics()
         self.started_at: datetime | None = None
+        self.stopping = False
+        #: why the engine stopped on its own (a loop ended); None while it runs
+        self.failure: str | None = None
+        self.heartbeat_spell = FailureSpell(log, "heartbeat")
+        self.recovery_spell = FailureSpell(log, "recovering abandoned runs")
         rt.engine = self
         rt.metrics = self.metrics  # type: ignore[attr-defined]
 
@@ -75,11 +88,6 @@ class EngineService:
                 "agent": self._agent_executor(),
             }
         )
-        if not self.rt.db.is_sqlite:
-            from agentcron.app.storage.notify import PostgresNotifier
-
-            self.notifier = PostgresNotifier(self.rt.settings.database_url, self._on_notify)
-            await self.notifier.start()
         if "worker" in self.roles:
             self.worker = Worker(
                 self.rt, executors=executors, now=self.now, on_recorded=self._on_recorded
@@ -98,12 +106,14 @@ class EngineService:
         self._spawn(self._heartbeat_loop(), "heartbeat")
         if self.rt.settings.tune_gc:
             tune_collector()
-        self.rt.on_jobs_changed(self._jobs_changed)
-        self.rt.on_runs_queued(self._runs_queued)
-        self.rt.on_cancel_requested(self._cancel_requested)
-        self.rt.on_runs_revoked(self._runs_revoked)
+        self.rt.wakeups.subscribe(self._on_wakeup)
+        await self.rt.wakeups.start()
 
     async def stop(self) -> None:
+        if self.stopping:
+            return
+        self.stopping = True
+        self.rt.wakeups.unsubscribe(self._on_wakeup)
         if self.scheduler is not None:
             self.scheduler.stopping = True
         if self.worker is not None:
@@ -123,8 +133,6 @@ class EngineService:
         await asyncio.gather(*self.tasks, return_exceptions=True)
         with contextlib.suppress(Exception):
             await self._leave()
-        if self.notifier is not None:
-            await self.notifier.close()
         if self.session is not None:
             await self.session.close()
 
@@ -134,8 +142,20 @@ class EngineService:
         self.tasks.append(task)
 
     def _task_died(self, task: asyncio.Task[Any]) -> None:
-        if not task.cancelled() and task.exception() is not None:
-            log.error("engine task %s died", task.get_name(), exc_info=task.exception())
+        if task.cancelled() or self.stopping:
+            return
+        error = task.exception()
+        name = task.get_name().removeprefix("agentcron ")
+        self.failure = f"the {name} loop stopped" + (f": {error!r}" if error else "")
+        log.error("%s; stopping the engine", self.failure, exc_info=error)
+        self._stopping_task = asyncio.get_running_loop().create_task(self.stop())
+
+    def health(self) -> dict[str, Any]:
+        """For ``/readyz``: ``ok`` while every loop runs; what stopped, and the wake-ups."""
+        report: dict[str, Any] = {"ok": self.failure is None and not self.stopping}
+        report["loops"] = self.failure or ("stopped" if self.stopping else "running")
+        report["wakeups"] = self.rt.wakeups.problem() or "ok"
+        return report
 
     # -- executors --------------------------------------------------------------------------
 
@@ -153,53 +173,27 @@ class EngineService:
 
     # -- wake-ups ---------------------------------------------------------------------------
 
-    def _jobs_changed(self) -> None:
-        if self.scheduler is not None:
+    def _on_wakeup(self, message: str) -> None:
+        kind, _, run_id = message.partition(":")
+        if kind == JOBS and self.scheduler is not None:
             self.scheduler.wake()
-        if self.notifier is not None:
-            self.notifier.publish("jobs")
-
-    def _runs_queued(self) -> None:
-        if self.worker is not None:
+        elif kind == RUNS and self.worker is not None:
             self.worker.wake()
-        if self.notifier is not None:
-            self.notifier.publish("runs")
-
-    def _cancel_requested(self, run_id: str) -> None:
-        if self.worker is not None:
+        elif kind == "cancel" and self.worker is not None:
             self.worker.cancel(run_id, "cancelled on request")
-        if self.notifier is not None:
-            self.notifier.publish(f"cancel:{run_id}")
-
-    def _runs_revoked(self, run_ids: list[str]) -> None:
-        if self.worker is not None:
-            for run_id in run_ids:
-                self.worker.cancel(run_id, REVOKED)
-        if self.notifier is not None:
-            # elsewhere the holder stops it as cancelled; the write is refused (not held)
-            for run_id in run_ids:
-                self.notifier.publish(f"cancel:{run_id}")
-
-    def _on_notify(self, payload: str) -> None:
-        if payload == "jobs" and self.scheduler is not None:
-            self.scheduler.wake()
-        elif payload == "runs" and self.worker is not None:
-            self.worker.wake()
-        elif payload.startswith("cancel:") and self.worker is not None:
-            self.worker.cancel(payload[7:], "cancelled on request")
+        elif kind == "revoke" and self.worker is not None:
+            # ended in the database already: the worker drops it without recording
+            self.worker.cancel(run_id, REVOKED)
 
     def _on_fired(self, queued: int) -> None:
         if queued:
-            if self.worker is not None:
-                self.worker.wake()
-            if self.notifier is not None:
-                self.notifier.publish("runs")
+            self.rt.runs_queued()
 
     def _on_recorded(self, recorded: Recorded) -> None:
         for plan in recorded.plans:
             self.metrics.runs.labels(status=plan.run.status).inc()
         if recorded.runs_queued:
-            self._runs_queued()
+            self.rt.runs_queued()
         if self.outbox is not None and recorded.outbox_rows:
             self.outbox.wake()
 
@@ -210,11 +204,12 @@ class EngineService:
         while True:
             try:
                 recorded = await self.rt.runs.reap_abandoned_runs(now=await self.now())
+                self.recovery_spell.succeeded()
                 if recorded.plans:
                     log.warning("recovered %d runs whose instance stopped", len(recorded.plans))
                     self._on_recorded(recorded)
-            except Exception:
-                log.exception("recovery failed")
+            except Exception as exc:
+                self.recovery_spell.failed(exc)
             await asyncio.sleep(interval)
 
     # -- instances and the SQLite scheduler lock --------------------------------------------
@@ -289,8 +284,9 @@ class EngineService:
             await asyncio.sleep(HEARTBEAT_SECONDS)
             try:
                 await self._heartbeat()
-            except Exception:
-                log.exception("heartbeat failed")
+                self.heartbeat_spell.succeeded()
+            except Exception as exc:
+                self.heartbeat_spell.failed(exc)
 
     async def _leave(self) -> None:
         holder = getattr(self, "_lock_holder", None)

@@ -22,10 +22,12 @@ from agentcron.app.domain.conditions import (
 from agentcron.app.domain.enums import RunStatus
 from agentcron.app.domain.outcome import Attempt
 from agentcron.app.domain.records import JobSnapshot, Leased, Run
+from agentcron.app.engine.failures import FailureSpell
 from agentcron.app.engine.waiting import sleep_until_woken
-from agentcron.app.executors.base import ExecutionFailed, RunContext
+from agentcron.app.executors.base import ExecutionFailed, RunContext, RunSkipped
 from agentcron.app.executors.registry import Executors
 from agentcron.app.runtime import Runtime
+from agentcron.app.storage.database import DatabaseUnavailable
 from agentcron.app.storage.runs import Recorded
 
 log = logging.getLogger("agentcron.worker")
@@ -41,6 +43,8 @@ FLUSH_INTERVAL_SECONDS = 0.1
 #: a third of the lease, since a finished run's lease is no longer renewed
 MAX_RECORD_DELAY_SECONDS = 10.0
 MAX_UNRECORDED = 20_000
+#: while the database is unavailable, finished runs are offered to it this often
+OUTAGE_RETRY_SECONDS = 1.0
 FLUSH_BATCH = 1000
 
 
@@ -79,6 +83,9 @@ class Worker:
         self._gate_timer: asyncio.TimerHandle | None = None
         #: runs taken ahead that have not started yet (released at once on shutdown)
         self._not_started: set[str] = set()
+        self.claim_failures = FailureSpell(log, "claiming queued runs")
+        self.lease_failures = FailureSpell(log, "renewing leases")
+        self.record_failures = FailureSpell(log, "recording finished runs")
 
     def wake(self) -> None:
         self.wake_event.set()
@@ -133,8 +140,9 @@ class Worker:
             if free > 0:
                 try:
                     claimed = await self._claim(free)
-                except Exception:
-                    log.exception("claiming runs failed; trying again shortly")
+                    self.claim_failures.succeeded()
+                except Exception as exc:
+                    self.claim_failures.failed(exc)
             self._backlog = free == 0 or claimed == free
             if claimed and claimed == free:
                 # full: wait for a slot to free up (a finished task wakes us)
@@ -143,7 +151,7 @@ class Worker:
             if claimed:
                 await asyncio.sleep(0)
                 continue  # there may be more already
-            timeout = max_sleep
+            timeout = max_sleep if self.claim_failures.since is None else OUTAGE_RETRY_SECONDS
             try:
                 earliest = await self.rt.runs.earliest_queued()
                 if earliest is not None:
@@ -154,8 +162,8 @@ class Worker:
                     timeout = max_sleep if until <= 0 else min(max_sleep, until)
                     if until <= 0:
                         self._backlog = True
-            except Exception:
-                log.exception("reading the queue failed")
+            except Exception as exc:
+                self.claim_failures.failed(exc)
             await self._wait(timeout)
 
     async def _wait(self, seconds: float) -> None:
@@ -228,8 +236,9 @@ class Worker:
                     cancelled = await self.rt.runs.cancel_requests(instance=self.rt.instance_id)
                 for run_id in cancelled:
                     self.cancel(run_id, "cancelled on request")
-            except Exception:
-                log.exception("lease renewal failed")
+                self.lease_failures.succeeded()
+            except Exception as exc:
+                self.lease_failures.failed(exc)
 
     # -- executing --------------------------------------------------------------------------
 
@@ -282,6 +291,10 @@ class Worker:
             if reason in ("lease lost", REVOKED):
                 return
             result.status, result.reason, result.error = RunStatus.CANCELLED, "cancelled", reason
+        except RunSkipped as exc:
+            # a used-up budget: the run did not start, and is not a failure
+            result.status, result.reason = RunStatus.SKIPPED, exc.message
+            result.retryable, result.notice, result.started_at = False, exc.notify, None
         except ExecutionFailed as exc:
             result.status, result.error = RunStatus.FAILED, exc.message
             result.retryable = exc.retryable
@@ -338,7 +351,16 @@ class Worker:
         while self._finished:
             batch = self._finished[:FLUSH_BATCH]
             self._finished = self._finished[FLUSH_BATCH:]
-            recorded = await self._record_batch(batch)
+            try:
+                recorded = await self._record_batch(batch)
+            except DatabaseUnavailable:
+                # kept, and written when the database is back (the runs stay leased to us
+                # meanwhile); at shutdown they are left to recovery instead
+                self._finished = batch + self._finished
+                if self.stopping:
+                    break
+                await asyncio.sleep(OUTAGE_RETRY_SECONDS)
+                continue
             for result in batch:
                 self.settled.pop(result.run.id, None)
             self.recorded_total += len(recorded.plans)
@@ -354,9 +376,14 @@ class Worker:
         a bad row cannot wedge the worker or its shutdown."""
         for attempt in range(3):
             try:
-                return await self.rt.runs.finish_runs(
+                recorded = await self.rt.runs.finish_runs(
                     batch, instance=self.rt.instance_id, now=await self.now()
                 )
+                self.record_failures.succeeded()
+                return recorded
+            except DatabaseUnavailable as exc:
+                self.record_failures.failed(exc)
+                raise
             except Exception:
                 log.exception("recording %d finished runs failed (try %d)", len(batch), attempt + 1)
                 await asyncio.sleep(0.2 * (attempt + 1))

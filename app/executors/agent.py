@@ -58,6 +58,7 @@ from agentcron.app.domain.budgets import (
     Spent,
     estimate_tokens,
     last_affordable_turn,
+    notice_scope,
     plan_budget,
     turn_cap,
 )
@@ -102,6 +103,10 @@ class SpendLedger(Protocol):
 
     async def record(self, entry: SpendEntry) -> None:
         """Keep one turn's spend."""
+        ...
+
+    async def claim_notice(self, owner: str, *, scope: str, period: str, now: datetime) -> bool:
+        """True the first time (owner, scope, period) is claimed, on any instance."""
         ...
 
 
@@ -305,7 +310,7 @@ class AgentExecutor:
     async def execute(self, action: dict[str, Any], context: RunContext) -> Outcome:
         job, agent = await self.lookup(context)
         plan = self._plan(job, agent, effects=True)
-        allowance = await self._allowance(plan, context)
+        allowance = await self._allowance(plan, context, notify=True)
         async with self.client_factory() as client:
             conversation = _Conversation(self, plan, context, client, allowance)
             return await conversation.run()
@@ -369,7 +374,11 @@ class AgentExecutor:
             effects=effects,
         )
 
-    async def _allowance(self, plan: RunPlan, context: RunContext) -> Allowance:
+    async def _allowance(
+        self, plan: RunPlan, context: RunContext, *, notify: bool = False
+    ) -> Allowance:
+        """The run's allowance, or RunSkipped naming the limit that is used up; with
+        ``notify``, the first skip of a limit in its period is the one the owner hears of."""
         now = self.clock.now()
         spent = Spent()
         if self.ledger is not None:
@@ -377,9 +386,17 @@ class AgentExecutor:
                 owner=context.owner, job_id=context.job_id, agent_id=plan.agent_id, now=now
             )
         decision = plan_budget(plan.budget, spent, now=now, price=self.prices.price(plan.model))
-        if isinstance(decision, Refusal):
-            raise RunSkipped(decision.reason, limit=decision.limit, period=decision.period)
-        return decision
+        if not isinstance(decision, Refusal):
+            return decision
+        first = False
+        if notify and self.ledger is not None:
+            scope = notice_scope(decision.limit, job_id=context.job_id, agent_id=plan.agent_id)
+            first = await self.ledger.claim_notice(
+                context.owner, scope=scope, period=decision.period, now=now
+            )
+        raise RunSkipped(
+            decision.reason, limit=decision.limit, period=decision.period, notify=first
+        )
 
 
 class _Conversation:

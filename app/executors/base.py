@@ -73,10 +73,12 @@ class Executor(Protocol):
 
 
 class RunSkipped(ExecutionFailed):
-    """The run must not start (a budget is used up). ``message`` is the reason to record;
-    ``limit`` and ``period`` say which limit and when, so the owner is told once per period."""
+    """The run must not start (a budget is used up): it is recorded ``skipped`` with
+    ``message`` as its reason. ``limit`` and ``period`` say which limit and when; ``notify``
+    is True for the first such skip of the period, whose owner is told (once)."""
 
-    def __init__(self, message: str, *, limit: str, period: str) -> None:
+    def __init__(self, message: str, *, limit: str, period: str, notify: bool = False) -> None:
         super().__init__(message, retryable=False)
         self.limit = limit
         self.period = period
+        self.notify = notify

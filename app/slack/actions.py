@@ -9,24 +9,25 @@ a refusal or an error arrives as a new message and leaves the card to try again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from agentcron.app.domain.jobspec import validate_job
+from agentcron.app.errors import NotFound
 from agentcron.app.slack import cards
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.commands import (
     ANSWERED,
     Caller,
     explain,
-    job_body,
     llm_may_read,
     plain_text,
 )
 from agentcron.app.slack.drafts import Draft
 from agentcron.app.slack.tasks import Send
-from agentcron.parsers import parse, parse_fast
+from agentcron.delivery.format import RESULT_MUTE, RESULT_PAUSE, RESULT_RUN
+from agentcron.parsers import ParseResult, parse, parse_fast
 
 if TYPE_CHECKING:
     from agentcron.app.slack.bolt import SlackApp
@@ -61,7 +62,24 @@ def _not_yours(draft: Draft) -> Reply:
     return cards.notice(f"Only <@{draft.user_id}> can confirm this job.")
 
 
+RESULT_VERBS: Final = {
+    RESULT_PAUSE: "pause",
+    RESULT_RUN: "run",
+    RESULT_MUTE: "mute",
+    cards.UNMUTE: "unmute",
+}
 EXPIRED: Final = "This card has expired; type the command again."
+
+
+async def own_draft(slack: SlackApp, body: dict[str, Any], value: str) -> Draft | Reply:
+    """The draft a clicked button carries, if it is the clicker's; else what to tell them."""
+    try:
+        draft = await slack.keeper.load(value)
+    except ValueError:
+        return cards.notice(EXPIRED)
+    if clicker(body, zone=draft.zone).owner != draft.owner:
+        return _not_yours(draft)
+    return draft
 
 
 async def create(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
@@ -69,12 +87,9 @@ async def create(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) 
     value = action["value"]
 
     async def work() -> Reply | None:
-        try:
-            draft = await slack.keeper.load(value)
-        except ValueError:
-            return cards.notice(EXPIRED)
-        if clicker(body, zone=draft.zone).owner != draft.owner:
-            return _not_yours(draft)
+        draft = await own_draft(slack, body, value)
+        if isinstance(draft, Reply):
+            return draft
         try:
             reply = await slack.commands.create(draft)
         except DOMAIN_ERRORS as error:
@@ -91,12 +106,9 @@ async def try_draft(slack: SlackApp, body: dict[str, Any], action: dict[str, Any
     value = action["value"]
 
     async def work() -> Reply | None:
-        try:
-            draft = await slack.keeper.load(value)
-        except ValueError:
-            return cards.notice(EXPIRED)
-        if clicker(body, zone=draft.zone).owner != draft.owner:
-            return _not_yours(draft)
+        draft = await own_draft(slack, body, value)
+        if isinstance(draft, Reply):
+            return draft
         await send(cards.trying(draft.goal))
         try:
             return await slack.commands.try_draft(draft)
@@ -116,12 +128,9 @@ async def edit(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) ->
     value = action["value"]
 
     async def work() -> Reply | None:
-        try:
-            draft = await slack.keeper.load(value)
-        except ValueError:
-            return cards.notice(EXPIRED)
-        if clicker(body, zone=draft.zone).owner != draft.owner:
-            return _not_yours(draft)
+        draft = await own_draft(slack, body, value)
+        if isinstance(draft, Reply):
+            return draft
         metadata = await slack.keeper.metadata(draft, response_url=url)
         client = await slack.client_for(draft.team_id)
         view = cards.edit_modal(draft, metadata=metadata)
@@ -176,6 +185,33 @@ async def cancel_edit(slack: SlackApp, body: dict[str, Any], action: dict[str, A
     slack.background.answer(_constant(reply), send, name="cancel edit")
 
 
+async def on_result(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
+    """Pause, Run again, Mute or Unmute on a delivered message: only its owner may, and the
+    answer is shown to the one who clicked (the message itself stays as posted)."""
+    url = body.get("response_url")
+    user = body.get("user") or {}
+    team_id = str(user.get("team_id") or (body.get("team") or {}).get("id") or "")
+    job_id, verb = str(action["value"]), RESULT_VERBS[str(action["action_id"])]
+
+    async def work() -> Reply:
+        who = clicker(body, zone=await slack.directory.zone_of(team_id, str(user.get("id"))))
+        try:
+            job = await slack.commands.jobs.get(who.owner, job_id)
+        except NotFound:
+            return cards.notice("Only the person who made this job can change it.")
+        try:
+            if verb in ("mute", "unmute"):
+                delivery = {**(job.get("delivery") or {}), "muted": verb == "mute"}
+                delivery.pop("channels", None)
+                job = await slack.commands.jobs.update(who.owner, job_id, {"delivery": delivery})
+                return cards.muted(job, muted=verb == "mute")
+            return await slack.commands.act(verb, who, job)
+        except DOMAIN_ERRORS as error:
+            return explain(error) or cards.notice("That failed.")
+
+    slack.background.answer(work, respond_to(url, replace=False), name=f"result {verb}")
+
+
 async def keep(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]) -> None:
     send = respond_to(body.get("response_url"), replace=True)
     slack.background.answer(_constant(cards.kept(str(action["value"]))), send, name="keep")
@@ -196,6 +232,41 @@ async def job_menu(slack: SlackApp, body: dict[str, Any], action: dict[str, Any]
 
 
 # -- the Edit modal ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A form's "When", read in two steps: the grammar at once, so a refusal is shown in
+    the form before it closes (Slack waits 3 seconds); the LLM, when only it can read the
+    words, after the form was answered."""
+
+    text: str
+    zone: str
+    now: datetime
+    fast: ParseResult
+    llm: Any
+
+    @classmethod
+    def of(cls, slack: SlackApp, text: str, *, zone: str) -> Reading:
+        now = slack.rt.clock.now()
+        fast = parse_fast(text, timezone=zone, now=now)
+        llm = slack.rt.llm_parser()
+        return cls(text, zone, now, fast, llm if llm is not None and llm_may_read(fast) else None)
+
+    @property
+    def refusal(self) -> str | None:
+        """What to say in the form, when the words cannot be a schedule."""
+        if self.fast.ok or self.llm is not None:
+            return None
+        reason = self.fast.reason or "I could not read that as a schedule"
+        if self.fast.suggestion:
+            reason += f"; did you mean {self.fast.suggestion}?"
+        return reason[:150]
+
+    async def finish(self) -> ParseResult:
+        if self.llm is None:
+            return self.fast
+        return await parse(self.text, timezone=self.zone, now=self.now, llm=self.llm)
 
 
 @dataclass(frozen=True)
@@ -228,6 +299,9 @@ class Submitted:
             allow_mentions=any(o.get("value") == cards.MENTIONS for o in options),
         )
 
+    def address(self, user_id: str) -> str:
+        return user_id if self.to_dm else str(self.channel)
+
     def errors(self) -> dict[str, str]:
         """What to fix before the modal can close, by block."""
         errors = {}
@@ -258,38 +332,29 @@ async def edit_submitted(
     if errors := submitted.errors():
         await ack(response_action="errors", errors=errors)
         return
-    now = slack.rt.clock.now()
-    result = parse_fast(submitted.when, timezone=draft.zone, now=now)
-    llm = slack.rt.llm_parser()
-    needs_llm = llm is not None and llm_may_read(result)
-    if not result.ok and not needs_llm:
-        reason = result.reason or "I could not read that as a schedule"
-        if result.suggestion:
-            reason += f"; did you mean {result.suggestion}?"
-        await ack(response_action="errors", errors={cards.WHEN: reason[:150]})
+    reading = Reading.of(slack, submitted.when, zone=draft.zone)
+    if reading.refusal is not None:
+        await ack(response_action="errors", errors={cards.WHEN: reading.refusal})
         return
     await ack()
 
     async def work() -> Reply | None:
         when = submitted.when
-        answer = await parse(when, timezone=draft.zone, now=now, llm=llm) if needs_llm else result
+        answer = await reading.finish()
         if not answer.ok or answer.schedule is None:
             reason = answer.reason or "no schedule"
             return cards.cannot_read(reason, suggestion=answer.suggestion)
         caller = Caller(draft.team_id, draft.user_id, None, draft.zone)
-        address = draft.user_id if submitted.to_dm else str(submitted.channel)
         try:
-            address, warning = await slack.commands.target(caller, address)
-            edited = draft.revised(
-                schedule=answer.schedule,
-                schedule_text=when,
+            edited, warning = await slack.commands.draft_of(
+                caller,
+                answer,
+                when=when,
                 goal=submitted.what if submitted.what is not None else draft.goal,
-                channel=address,
-                confidence=answer.confidence,
-                parse_method=answer.parse_method or "regex",
+                address=submitted.address(draft.user_id),
                 allow_mentions=submitted.allow_mentions,
+                previous=draft,
             )
-            validate_job(job_body(edited), now=slack.rt.clock.now())
             card = await slack.commands.card(edited, warning=warning)
         except DOMAIN_ERRORS as error:
             return explain(error)

@@ -14,8 +14,8 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from agentcron.app.domain.schedule import Schedule, next_fire_times
+from agentcron.app.domain.slack_access import Refusal
 from agentcron.app.domain.stored import describe_schedule, displayed_next_run
-from agentcron.app.slack.access import Refusal
 from agentcron.app.slack.drafts import Draft
 from agentcron.delivery.untrusted import escape_mrkdwn, quiet
 from agentcron.parsers import CONFIRM_BELOW, describe
@@ -32,6 +32,7 @@ JOB_MENU: Final = "agentcron_job_menu"
 TRY: Final = "agentcron_try"
 EDIT_VIEW: Final = "agentcron_edit_view"
 CONFIRM_EDIT: Final = "agentcron_confirm_edit"
+UNMUTE: Final = "agentcron_result_unmute"
 CANCEL_EDIT: Final = "agentcron_cancel_edit"
 
 NEXT_RUNS: Final = 3
@@ -110,16 +111,16 @@ def _header(text: str) -> Block:
     return {"type": "header", "text": {"type": "plain_text", "text": clip(text, HEADER_LIMIT)}}
 
 
-def _button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
-    button: Block = {
+def button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
+    element: Block = {
         "type": "button",
         "text": {"type": "plain_text", "text": text},
         "action_id": action_id,
         "value": value,
     }
     if style:
-        button["style"] = style
-    return button
+        element["style"] = style
+    return element
 
 
 def _sentence(text: str) -> str:
@@ -142,7 +143,7 @@ def delivery_address(job: dict[str, Any]) -> str | None:
     return channel if isinstance(channel, str) else None
 
 
-def _next_run_text(job: dict[str, Any], zone: str, now: datetime) -> str:
+def next_run_text(job: dict[str, Any], zone: str, now: datetime) -> str:
     next_run = displayed_next_run(job) if job["status"] == "active" else None
     if next_run is None:
         return "no next run" if job["status"] != "paused" else "paused"
@@ -161,7 +162,9 @@ def confirmation_card(
     sure = draft.confidence >= CONFIRM_BELOW
     title = "Schedule this?" if sure else "Did I get this right?"
     when = describe(draft.schedule)
-    runs = next_fire_times(Schedule.from_dict(draft.schedule), after=now, count=NEXT_RUNS)
+    # an rrule drafted without its start counts from now, as the job made from it will
+    schedule = Schedule.from_dict(draft.schedule, now=now)
+    runs = next_fire_times(schedule, after=now, count=NEXT_RUNS)
     run_lines = "\n".join(f"• {local_time(r, draft.zone, now=now)}" for r in runs) or "• none"
     value = value if value is not None else draft.to_value()
     blocks: list[Block] = [
@@ -173,7 +176,7 @@ def confirmation_card(
                 {"type": "mrkdwn", "text": f"*Post to*\n{channel_mention(draft.channel)}"},
             ],
         },
-        *_long_section("*What*\n", draft.goal),
+        *long_sections("*What*\n", draft.goal),
         _section(f"*Next runs* (your time, {escape(draft.zone)})\n{run_lines}"),
     ]
     if not sure:
@@ -198,10 +201,10 @@ def confirmation_card(
             "type": "actions",
             "block_id": "agentcron_confirm",
             "elements": [
-                _button("Create", CREATE, value, "primary"),
-                _button("Try it", TRY, value),
-                _button("Edit", EDIT, value),
-                _button("Cancel", CANCEL, draft.nonce),
+                button("Create", CREATE, value, "primary"),
+                button("Try it", TRY, value),
+                button("Edit", EDIT, value),
+                button("Cancel", CANCEL, draft.nonce),
             ],
         }
     )
@@ -214,7 +217,7 @@ def created_card(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
     lines = [
         f":white_check_mark: Scheduled {job_ref(job)}",
         escape(describe_schedule(job.get("schedule")) or "runs only on demand"),
-        _sentence(_next_run_text(job, zone, now)) + " (your time)",
+        _sentence(next_run_text(job, zone, now)) + " (your time)",
     ]
     if where:
         lines.append(f"Results go to {channel_mention(where)}.")
@@ -267,7 +270,7 @@ def job_list(
         lines = [
             f"{icon} {job_ref(job)} · {job['status']}",
             escape(describe_schedule(job.get("schedule")) or "runs only on demand"),
-            _next_run_text(job, zone, now) + (f" · to {channel_mention(where)}" if where else ""),
+            next_run_text(job, zone, now) + (f" · to {channel_mention(where)}" if where else ""),
         ]
         block = _section("\n".join(lines))
         block["accessory"] = _job_menu(job)
@@ -347,8 +350,8 @@ def edit_proposal(
             "type": "actions",
             "block_id": "agentcron_edit_confirm",
             "elements": [
-                _button("Confirm", CONFIRM_EDIT, value, "primary"),
-                _button("Cancel", CANCEL_EDIT, job["id"]),
+                button("Confirm", CONFIRM_EDIT, value, "primary"),
+                button("Cancel", CANCEL_EDIT, job["id"]),
             ],
         }
     )
@@ -375,11 +378,25 @@ def edit_applied(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
     lines = [
         f":white_check_mark: Changed {job_ref(job)}",
         escape(describe_schedule(job.get("schedule")) or "runs only on demand"),
-        _sentence(_next_run_text(job, zone, now)) + " (your time)",
+        _sentence(next_run_text(job, zone, now)) + " (your time)",
     ]
     if where:
         lines.append(f"Results go to {channel_mention(where)}.")
     return Reply(f"Changed {escape(job['name'])}", [_section("\n".join(lines))])
+
+
+def muted(job: dict[str, Any], *, muted: bool) -> Reply:
+    if muted:
+        text = (
+            f":mute: Muted {job_ref(job)}: it keeps running and its results are kept "
+            "(`/schedule history`), but nothing is posted."
+        )
+        unmute = button("Unmute", UNMUTE, job["id"])
+        return Reply(
+            f"Muted {escape(job['name'])}",
+            [_section(text), {"type": "actions", "elements": [unmute]}],
+        )
+    return notice(f":loud_sound: Results of {job_ref(job)} are posted again.")
 
 
 def edit_cancelled(job_id: str) -> Reply:
@@ -392,7 +409,7 @@ def job_changed(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
         text += " starts it again."
     else:
         text = f":arrow_forward: {job_ref(job)} is {job['status']}; "
-        text += _next_run_text(job, zone, now) + " (your time)."
+        text += next_run_text(job, zone, now) + " (your time)."
     return notice(text)
 
 
@@ -408,7 +425,7 @@ def history_card(
     job: dict[str, Any], runs: Sequence[dict[str, Any]], *, total: int, zone: str, now: datetime
 ) -> Reply:
     if not runs:
-        return notice(f"{job_ref(job)} has not run yet; " + _next_run_text(job, zone, now) + ".")
+        return notice(f"{job_ref(job)} has not run yet; " + next_run_text(job, zone, now) + ".")
     lines = []
     for run in runs:
         when = run.get("started_at") or run.get("scheduled_for") or run["created_at"]
@@ -439,7 +456,7 @@ def dry_run_card(name: str, result: dict[str, Any]) -> Reply:
     title = clip(f"Try it: {name}", HEADER_LIMIT)
     blocks: list[Block] = [_header(title)]
     if result["ok"]:
-        blocks += _long_section("*Output*\n", result["output"] or "(no output)")
+        blocks += long_sections("*Output*\n", result["output"] or "(no output)")
         condition = result.get("condition")
         if condition:
             held = "held" if condition.get("met") else "did not hold"
@@ -486,14 +503,14 @@ def delete_prompt(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
     text = (
         f"Delete {job_ref(job)}? It stops running; its history is kept.\n"
         + escape(describe_schedule(job.get("schedule")) or "runs only on demand")
-        + f" · {_next_run_text(job, zone, now)}"
+        + f" · {next_run_text(job, zone, now)}"
     )
     actions = {
         "type": "actions",
         "block_id": "agentcron_delete",
         "elements": [
-            _button("Delete", DELETE, job["id"], "danger"),
-            _button("Keep it", KEEP, job["id"]),
+            button("Delete", DELETE, job["id"], "danger"),
+            button("Keep it", KEEP, job["id"]),
         ],
     }
     return Reply(f"Delete {escape(job['name'])}?", [_section(text), actions])
@@ -548,19 +565,19 @@ def edit_modal(draft: Draft, *, metadata: str) -> Block:
     }
     if not to_dm:
         channel["initial_conversation"] = draft.channel
-    deliver_options = [_option("A channel", TO_CHANNEL), _option("A direct message from me", TO_DM)]
-    mentions = _option("Let results mention people (@here, @channel, @someone)", MENTIONS)
+    deliver_options = [option("A channel", TO_CHANNEL), option("A direct message from me", TO_DM)]
+    mentions = option("Let results mention people (@here, @channel, @someone)", MENTIONS)
     options: Block = {"type": "checkboxes", "action_id": "value", "options": [mentions]}
     if draft.allow_mentions:
         options["initial_options"] = [mentions]
     when = (
         draft.schedule_text if len(draft.schedule_text) <= INPUT_LIMIT else describe(draft.schedule)
     )
-    blocks: list[Block] = [_input(WHEN, "When", when)]
+    blocks: list[Block] = [text_input(WHEN, "When", when)]
     if len(draft.goal) <= INPUT_LIMIT:
-        blocks.append(_input(WHAT, "What should happen", draft.goal, multiline=True))
+        blocks.append(text_input(WHAT, "What should happen", draft.goal, multiline=True))
     else:
-        blocks += _long_section(
+        blocks += long_sections(
             f"*What should happen* ({len(draft.goal):,} characters, more than a Slack field "
             "holds, so it is kept exactly as it is; change it through the API or the "
             "dashboard)\n",
@@ -605,11 +622,11 @@ def edit_modal(draft: Draft, *, metadata: str) -> Block:
     }
 
 
-def _option(text: str, value: str) -> Block:
+def option(text: str, value: str) -> Block:
     return {"text": {"type": "plain_text", "text": text}, "value": value}
 
 
-def _input(block_id: str, label: str, initial: str, *, multiline: bool = False) -> Block:
+def text_input(block_id: str, label: str, initial: str, *, multiline: bool = False) -> Block:
     element: Block = {
         "type": "plain_text_input",
         "action_id": "value",
@@ -626,7 +643,7 @@ def _input(block_id: str, label: str, initial: str, *, multiline: bool = False) 
     }
 
 
-def _long_section(head: str, text: str) -> list[Block]:
+def long_sections(head: str, text: str) -> list[Block]:
     """``head`` (mrkdwn) and ``text`` (what someone wrote, escaped here) in as many
     sections as it takes, so a long goal is shown whole, never cut — and never cut inside
     an escape."""

@@ -18,18 +18,19 @@ from datetime import datetime
 from typing import Any, Final
 
 from agentcron.app.domain.jobspec import validate_job
+from agentcron.app.domain.slack_access import Conversation, Problem
 from agentcron.app.dry_runs import DryRuns
 from agentcron.app.errors import Conflict, InvalidInput, NotFound
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService
 from agentcron.app.slack import cards
-from agentcron.app.slack.access import Conversation, Problem
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.directory import SlackUnavailable
 from agentcron.app.slack.drafts import Draft, DraftKeeper, slack_owner
 from agentcron.app.slack.gate import Gate, Refused
 from agentcron.app.storage.jobs import JobQuery
-from agentcron.parsers import CommandParts, ParseResult, parse, split_command
+from agentcron.parsers import CommandParts, ParseResult, split_command, understand
+from agentcron.parsers.command import command_parts
 
 log = logging.getLogger("agentcron.slack")
 
@@ -340,16 +341,17 @@ class CommandHandler:
         """Read a command as when / what / where and answer with a confirmation card, or
         with a question when the schedule cannot be read or the goal is missing."""
         now = self.rt.clock.now()
-        parts = split_long_command(text, timezone=caller.zone, now=now)
+        if len(text) > LONG_COMMAND:
+            parts = split_long_command(text, timezone=caller.zone, now=now)
+        else:
+            # the one understanding every way in shares (the LLM reads what the grammar
+            # cannot; its reason, not the grammar's, is shown when it refuses)
+            understood = await understand(
+                text, timezone=caller.zone, now=now, llm=self.rt.llm_parser()
+            )
+            parts = command_parts(text, understood)
         result: ParseResult = parts.result
         schedule_text, goal = parts.schedule_text, parts.goal
-        llm = self.rt.llm_parser()
-        if llm is not None and goal and llm_may_read(result):
-            # The grammar found no schedule; the LLM reads the whole command. It cannot say
-            # which words were the schedule, so the goal keeps them (the card says so).
-            answer = await parse(goal, timezone=caller.zone, now=now, llm=llm)
-            if answer.ok:
-                result, schedule_text = answer, goal
         if not result.ok or result.schedule is None:
             return cards.cannot_read(result.reason or "no schedule", suggestion=result.suggestion)
         if not goal:
@@ -369,6 +371,39 @@ class CommandHandler:
         # everything Create will check, checked now, so a card never promises a bad job
         validate_job(job_body(draft), now=now)
         return await self.card(draft, warning=warning)
+
+    async def draft_of(
+        self,
+        caller: Caller,
+        result: ParseResult,
+        *,
+        when: str,
+        goal: str,
+        address: str,
+        allow_mentions: bool,
+        previous: Draft | None = None,
+    ) -> tuple[Draft, str | None]:
+        """A draft from a form's fields (the Edit and create modals), checked like one from a
+        command; with the warning to show, if the bot still has to be invited."""
+        assert result.schedule is not None
+        address, warning = await self.target(caller, address)
+        fields: dict[str, Any] = {
+            "schedule": result.schedule,
+            "schedule_text": when,
+            "goal": goal,
+            "channel": address,
+            "confidence": result.confidence,
+            "parse_method": result.parse_method or "regex",
+            "allow_mentions": allow_mentions,
+        }
+        if previous is not None:
+            draft = previous.revised(**fields)
+        else:
+            draft = Draft.new(
+                team_id=caller.team_id, user_id=caller.user_id, zone=caller.zone, **fields
+            )
+        validate_job(job_body(draft), now=self.rt.clock.now())
+        return draft, warning
 
     async def card(self, draft: Draft, *, warning: str | None = None) -> Reply:
         """The confirmation card of ``draft``, carrying it (or its key, when it is long)."""

@@ -28,7 +28,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from agentcron.app.clock import Clock
-from agentcron.app.slack.access import Conversation
+from agentcron.app.domain.slack_access import Conversation
 
 log = logging.getLogger("agentcron.slack")
 

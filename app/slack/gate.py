@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from agentcron.app.runtime import Runtime
-from agentcron.app.slack.access import (
+from agentcron.app.domain.slack_access import (
     AccessPolicy,
     Conversation,
     Person,
@@ -17,6 +16,7 @@ from agentcron.app.slack.access import (
     may_create,
     may_post_to,
 )
+from agentcron.app.runtime import Runtime
 from agentcron.app.slack.directory import Directory
 from agentcron.app.slack.drafts import slack_owner
 from agentcron.app.storage.jobs import JobQuery
@@ -30,17 +30,6 @@ class Refused(PermissionError):
     def __init__(self, refusal: Refusal) -> None:
         super().__init__(refusal.message)
         self.refusal = refusal
-
-
-def policy_from_settings(rt: Runtime) -> AccessPolicy:
-    settings = rt.settings
-    return AccessPolicy.of(
-        allowed_users=settings.slack_allowed_users,
-        allowed_channels=settings.slack_allowed_channels,
-        admins=settings.slack_admins,
-        max_jobs_per_user=settings.slack_max_jobs_per_user,
-        workspace_admins_are_admins=settings.slack_workspace_admins,
-    )
 
 
 class Gate:

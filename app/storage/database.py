@@ -295,6 +295,15 @@ class Database:
                     raise _Busy from exc
                 raise
 
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version``: it changes when another connection — another
+        process on the same file — commits, never for our own commits. Microseconds, on the
+        raw connection, outside any transaction (SQLite only)."""
+        assert self._conn is not None
+        raw = self._conn.connection.driver_connection
+        assert raw is not None
+        return int(raw.execute("PRAGMA data_version").fetchone()[0])
+
     def fast_row(self, table: Table, where: str, params: tuple[Any, ...]) -> dict[str, Any] | None:
         """One row by a hand-written WHERE, straight through the sqlite3 cursor (SQLite only).
 

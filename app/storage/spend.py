@@ -151,6 +151,30 @@ class SpendStore:
 
         return await self.db.read(work)
 
+    async def by_owner(self, *, now: datetime) -> list[dict[str, Any]]:
+        """Every owner's spend today and this month (UTC), the dearest month first: what an
+        operator looks at across owners."""
+        day, month = day_start(now), month_start(now)
+
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            today = case((_s.at >= day, _s.total_tokens), else_=0)
+            rows = conn.execute(
+                select(
+                    _s.owner,
+                    func.coalesce(func.sum(today), 0).label("tokens_today"),
+                    *_sums(),
+                )
+                .where(_s.at >= month)
+                .group_by(_s.owner)
+            ).all()
+            return [
+                {"owner": r.owner, "tokens_today": int(r.tokens_today), "month": _totals(r)}
+                for r in rows
+            ]
+
+        rows = await self.db.read(work)
+        return sorted(rows, key=lambda r: (-r["month"]["cost_usd"], -r["month"]["tokens"]))
+
     async def claim_notice(self, owner: str, *, scope: str, period: str, now: datetime) -> bool:
         """True the first time (owner, scope, period) is claimed: that caller tells the owner;
         every later one, on any instance, stays quiet."""
@@ -171,6 +195,7 @@ class InMemorySpendLedger:
 
     def __init__(self) -> None:
         self.entries: list[SpendEntry] = []
+        self.notices: set[tuple[str, str, str]] = set()
 
     async def record(self, entry: SpendEntry) -> None:
         self.entries.append(entry)
@@ -185,3 +210,10 @@ class InMemorySpendLedger:
             owner_day_tokens=sum(e.total_tokens for e in today),
             owner_month_usd=sum(e.cost_usd for e in mine),
         )
+
+    async def claim_notice(self, owner: str, *, scope: str, period: str, now: datetime) -> bool:
+        key = (owner, scope, period)
+        if key in self.notices:
+            return False
+        self.notices.add(key)
+        return True

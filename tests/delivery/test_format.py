@@ -109,6 +109,19 @@ def test_a_failure_notice_is_short_and_says_why() -> None:
     assert "1 attempt:" in render_text(message(kind="failure", attempts=1, error="boom"))
 
 
+def test_a_skip_notice_says_which_limit_and_that_it_is_the_only_one() -> None:
+    reason = "over budget: the owner's daily limit of 1,000,000 tokens is used up"
+    notice = message(kind="skipped", status="skipped", output="", error=reason)
+    blocks = render_blocks(notice)
+    assert blocks[0]["text"] == (
+        f"⏸️ **BTC price watch** did not run: {reason}. Later runs are skipped the same way "
+        "until the limit allows them; this is the only notice."
+    )
+    assert " · skipped · " in blocks[1]["elements"][0]["text"]
+    payload = webhook_payload(notice)
+    assert (payload["event"], payload["reason"]) == ("run.skipped", reason)
+
+
 def test_empty_output_says_so() -> None:
     assert render_blocks(message(output="  "))[0]["text"] == "_(no output)_"
 

@@ -9,7 +9,14 @@ from typing import Any
 
 import pytest
 
-from agentcron.app.domain.enums import JobStatus, OutboxKind, OutboxStatus, RunStatus, Trigger
+from agentcron.app.domain.enums import (
+    JobStatus,
+    OutboxKind,
+    OutboxStatus,
+    RunStatus,
+    SkipReason,
+    Trigger,
+)
 from agentcron.app.domain.outcome import Attempt, JobState, plan_outcome
 from agentcron.app.domain.records import Run, new_run
 
@@ -191,3 +198,47 @@ def test_the_outcome_keeps_when_the_attempt_really_ended() -> None:
         rng=RNG,
     )
     assert plan.run.completed_at == ended
+
+
+OVER = (
+    "over budget: the job's daily limit of 8,000 tokens is used up (8,400 used on 2026-03-02 UTC)"
+)
+
+
+def test_a_run_skipped_over_budget_tells_the_owner_once_where_failures_go() -> None:
+    delivery = {**SLACK, "failures_to": "slack:U0OWNER"}
+    first = plan_outcome(
+        attempt(RunStatus.SKIPPED, reason=OVER, retryable=False, notice=True),
+        job(delivery=delivery),
+        now=T,
+        rng=RNG,
+    )
+    assert first.final and first.retry is None
+    assert (first.run.status, first.run.reason) == (RunStatus.SKIPPED, OVER)
+    [notice] = first.outbox
+    assert (notice.target, notice.event, notice.payload["kind"]) == (
+        "slack:U0OWNER",
+        "skipped",
+        "skipped",
+    )
+    assert notice.payload["error"] == OVER
+    assert first.run.delivery is None  # a notice is not the run's delivery
+    assert first.job is not None and not first.job.failed_for_good  # no failure streak
+    # the later skips of the same day say nothing (the executor claims the notice once)
+    later = plan_outcome(
+        attempt(RunStatus.SKIPPED, reason=OVER, retryable=False),
+        job(delivery=delivery),
+        now=T,
+        rng=RNG,
+    )
+    assert later.outbox == []
+    # without failures_to, the notice goes to the job's Slack channels; webhooks opt in
+    to_channels = plan_outcome(
+        attempt(RunStatus.SKIPPED, reason=OVER, notice=True),
+        job(delivery={"channels": ["slack:#ops", "webhook:https://example.com/h"]}),
+        now=T,
+        rng=RNG,
+    )
+    assert [r.target for r in to_channels.outbox] == ["slack:#ops"]
+
+    assert SkipReason.of(OVER) is SkipReason.BUDGET  # the metric's label

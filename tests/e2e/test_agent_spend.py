@@ -7,12 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import Connection, func, select
 
 from agentcron.app.config import Settings
+from agentcron.app.storage.tables import outbox
 from tests.engine.conftest import EngineHarness, engine
 from tests.fakes.openai_server import FakeOpenAI, Reply, _openai_server_session, openai_server
+from tests.fakes.slack_server import FakeSlack, fake_slack
 
-__all__ = ["_openai_server_session", "engine", "openai_server"]
+__all__ = ["_openai_server_session", "engine", "fake_slack", "openai_server"]
 
 USAGE = {"prompt_tokens": 4_000, "completion_tokens": 1_000, "total_tokens": 5_000}
 JOB: dict[str, Any] = {
@@ -24,9 +27,11 @@ JOB: dict[str, Any] = {
 
 
 @pytest.fixture
-def settings(settings: Settings, openai_server: FakeOpenAI) -> Settings:
+def settings(settings: Settings, openai_server: FakeOpenAI, fake_slack: FakeSlack) -> Settings:
     settings.openai_base_url = openai_server.base_url
     settings.openai_api_key = "sk-test"
+    settings.slack_bot_token = "xoxb-test"
+    settings.slack_api_url = fake_slack.base_url
     settings.llm_model = "gpt-4.1-mini"  # $0.40 in, $1.60 out per million
     return settings
 
@@ -65,3 +70,51 @@ async def test_a_runs_cost_is_recorded_and_summed_in_stats(
     job_stats = (await engine.api.get(f"/jobs/{job['id']}/stats")).json()["spend"]
     assert job_stats["today"]["tokens"] == 5_000
     assert job_stats["budget"] == {"max_tokens_per_day": 8_000}
+
+
+async def test_a_used_up_budget_skips_runs_and_tells_the_owner_once(
+    engine: EngineHarness, openai_server: FakeOpenAI, fake_slack: FakeSlack
+) -> None:
+    job = await engine.create(
+        **{
+            **JOB,
+            "budget": {"max_tokens_per_day": 6_000},
+            "delivery": {"channel": "slack:#digest", "failures_to": "slack:U0OWNER1"},
+        }
+    )
+    openai_server.enqueue(
+        Reply.tool_call(
+            "finish", {"output": "digest", "data": {}}, usage={**USAGE, "total_tokens": 5_500}
+        )
+    )
+    first = await engine.finished(job["id"], await engine.trigger(job["id"]))
+    assert first["status"] == "succeeded", first["error"]
+    await fake_slack.wait_for_calls(1, method="chat.postMessage")  # the digest itself
+
+    reason = (
+        "over budget: the job's daily limit of 6,000 tokens is used up "
+        "(5,500 used on 2026-03-02 UTC)"
+    )
+    skipped = [await engine.finished(job["id"], await engine.trigger(job["id"])) for _ in range(2)]
+    assert [(r["status"], r["reason"], r["error"]) for r in skipped] == [
+        ("skipped", reason, None)
+    ] * 2
+    assert len(openai_server.requests) == 1  # the skipped runs asked the model nothing
+    await fake_slack.wait_for_calls(2, method="chat.postMessage")
+    digest, notice = fake_slack.posted()
+    assert (digest["channel"], notice["channel"]) == ("#digest", "U0OWNER1")
+    assert "did not run: over budget: the job's daily limit of 6,000 tokens" in notice["text"]
+    # told once: the second skip queued nothing
+    assert [await _outbox(engine, r["id"]) for r in skipped] == [1, 0]
+    state = (await engine.api.get(f"/jobs/{job['id']}")).json()
+    assert state["consecutive_failures"] == 0 and state["status"] == "active"
+    today = (await engine.api.get("/stats")).json()["runs_today_by_status"]
+    assert today == {"succeeded": 1, "skipped": 2}
+
+
+async def _outbox(engine: EngineHarness, run_id: str) -> int:
+    def work(conn: Connection) -> int:
+        query = select(func.count()).select_from(outbox).where(outbox.c.run_id == run_id)
+        return int(conn.execute(query).scalar_one())
+
+    return await engine.rt.db.read(work)

@@ -34,10 +34,14 @@ def settings_with(db_url: str, **changes: Any) -> Settings:
 
 
 class EngineHarness:
-    def __init__(self, rt: Runtime, service: EngineService, api: httpx.AsyncClient) -> None:
+    def __init__(
+        self, rt: Runtime, service: EngineService, api: httpx.AsyncClient, app: Any
+    ) -> None:
         self.rt = rt
         self.service = service
         self.api = api
+        #: the ASGI app, for paths outside the API (/readyz)
+        self.app = app
         self.clock: FrozenClock = rt.clock  # type: ignore[assignment]
 
     async def advance(self, seconds: float) -> None:
@@ -104,6 +108,6 @@ async def engine(settings: Settings, clock: FrozenClock) -> AsyncIterator[Engine
         base_url="http://testserver/api/scheduler",
         headers={"Authorization": f"Bearer {key}"},
     ) as client:
-        yield EngineHarness(rt, service, client)
+        yield EngineHarness(rt, service, client, app)
     await service.stop()
     await rt.close()

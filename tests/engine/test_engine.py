@@ -399,3 +399,26 @@ async def test_job_events_are_posted_signed_to_webhook_url(
         header = event.headers[SIGNATURE_HEADER]
         assert verify("s3cret", header, event.body, now=int(__import__("time").time()))
         assert not verify("wrong", header, event.body, now=int(__import__("time").time()))
+
+
+async def test_webhook_deliveries_and_job_events_carry_an_idempotency_key(
+    engine: EngineHarness, sink: Sink
+) -> None:
+    job = await engine.create(
+        name="keyed",
+        action="noop",
+        schedule=None,
+        webhook_url=sink.url("/events"),
+        delivery={"channel": f"webhook:{sink.url('/results')}"},
+    )
+    await engine.finished(job["id"], await engine.trigger(job["id"]))
+    engine.service.outbox.wake()
+    await sink.wait_for_requests(3)
+    [result] = sink.on("/results")
+    events = {e.json()["event"]: e.headers["Idempotency-Key"] for e in sink.on("/events")}
+    slot_key = result.headers["Idempotency-Key"].removesuffix(":result")
+    assert slot_key.startswith(f"{job['id']}:")  # the job and the instant the run stands for
+    assert events == {
+        "job.started": f"{slot_key}:job.started:1",
+        "job.finished": f"{slot_key}:job.finished:1",
+    }

@@ -90,7 +90,11 @@ async def test_the_owners_daily_quota_reached_mid_day_skips_the_next_run_until_m
     )
     assert (caught.value.limit, caught.value.period) == ("owner_day_tokens", "2026-03-02")
     assert not caught.value.retryable
-    assert len(openai_server.requests) == 2  # the skipped run sent nothing
+    assert caught.value.notify is True  # the first skip of the day: the owner is told
+    with pytest.raises(RunSkipped) as again:
+        await run(executor, run_id="run_3b")
+    assert again.value.notify is False  # and only once
+    assert len(openai_server.requests) == 2  # the skipped runs sent nothing
 
     clock.advance(8 * 3600)  # past midnight UTC: a new day
     openai_server.enqueue(finish())

@@ -2,7 +2,9 @@
 
 Implemented: ``chat.postMessage`` (checks Slack's payload limits), ``chat.postEphemeral``,
 ``users.info`` (a user with a ``tz``), ``auth.test``, ``views.open``/``publish``/``update``,
-``conversations.info``/``members``/``list`` (channels added with ``add_channel``; any other
+``apps.connections.open`` with a Socket Mode websocket at ``/socket`` (``send_envelope``
+pushes a request, ``acks`` reads the app's answer), ``conversations.info``/``members``/
+``list`` (channels added with ``add_channel``; any other
 channel id is a public channel everyone is in, so tests that do not care need not set one
 up), and POSTs to ``/response_url/<id>`` (slash-command and interaction replies). Every
 call is recorded in ``calls`` as ``(method, payload)``; ``script`` queues answers for a
@@ -68,6 +70,8 @@ class FakeSlack:
         self.root_url = ""
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.tokens: list[str | None] = []
+        #: each Web API call with the token it carried: (method, payload, token)
+        self.authed: list[tuple[str, dict[str, Any], str | None]] = []
         #: when set, chat.postMessage to any other channel answers channel_not_found
         self.known_channels: set[str] | None = None
         self.default_tz = "America/New_York"
@@ -81,6 +85,12 @@ class FakeSlack:
         #: the App Home each user was last shown (views.publish)
         self.homes: dict[str, dict[str, Any]] = {}
         self._views = 0
+        #: OAuth: the installation each code grants, and the workspace of each bot token
+        self.oauth_codes: dict[str, tuple[str, str]] = {}
+        self.token_teams: dict[str, str] = {}
+        #: open Socket Mode connections, and the envelopes sent down them
+        self.sockets: list[web.WebSocketResponse] = []
+        self._envelopes = 0
         self._scripts: dict[str, list[ScriptedAnswer]] = {}
         self._ts = 1_700_000_000_000_100
         self._changed = asyncio.Condition()
@@ -143,7 +153,9 @@ class FakeSlack:
         method = request.match_info["method"]
         payload = await _payload(request)
         auth = request.headers.get("Authorization", "")
-        self.tokens.append(auth.removeprefix("Bearer ") if auth else payload.get("token"))
+        token = auth.removeprefix("Bearer ") if auth else payload.get("token")
+        self.tokens.append(token)
+        self.authed.append((method, payload, token))
         await self._record(method, payload)
 
         scripted = self._scripts.get(method)
@@ -174,18 +186,27 @@ class FakeSlack:
             return web.json_response(self._view(method, payload))
         if method.startswith("conversations."):
             return web.json_response(self._conversations(method, payload))
+        if method == "apps.connections.open":
+            if not str(self.tokens[-1] or "").startswith("xapp-"):
+                return web.json_response({"ok": False, "error": "not_allowed_token_type"})
+            return web.json_response(
+                {"ok": True, "url": self.root_url.replace("http", "ws") + "/socket"}
+            )
         if method == "auth.test":
+            token = str(self.tokens[-1] or "")
             return web.json_response(
                 {
                     "ok": True,
                     "url": "https://fake.slack.test/",
                     "team": "Fake Team",
                     "user": "agentcron",
-                    "team_id": "T0FAKE",
+                    "team_id": self.token_teams.get(token, "T0FAKE"),
                     "user_id": "U0BOT",
                     "bot_id": "B0BOT",
                 }
             )
+        if method == "oauth.v2.access":
+            return web.json_response(self._oauth_access(payload))
         return web.json_response({"ok": False, "error": "unknown_method"})
 
     async def handle_response_url(self, request: web.Request) -> web.Response:
@@ -194,6 +215,71 @@ class FakeSlack:
         if (problem := self._invalid("response_url", payload.get("blocks"))) is not None:
             return web.Response(status=400, text=f"invalid_blocks: {problem}")
         return web.Response(text="ok")
+
+    # -- OAuth --------------------------------------------------------------------------------
+
+    def add_installation(self, code: str, *, team_id: str, user_id: str) -> str:
+        """An OAuth ``code`` Slack would hand back after ``user_id`` installed the app in
+        ``team_id``; the bot token it grants."""
+        token = f"xoxb-{team_id.lower()}-secret"
+        self.oauth_codes[code] = (team_id, user_id)
+        self.token_teams[token] = team_id
+        return token
+
+    def _oauth_access(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+        found = self.oauth_codes.pop(str(payload.get("code") or ""), None)
+        if found is None:
+            return {"ok": False, "error": "invalid_code"}
+        team_id, user_id = found
+        return {
+            "ok": True,
+            "app_id": "A0APP",
+            "authed_user": {"id": user_id},
+            "scope": "commands,chat:write",
+            "token_type": "bot",
+            "access_token": f"xoxb-{team_id.lower()}-secret",
+            "bot_user_id": BOT_USER,
+            "team": {"id": team_id, "name": f"Team {team_id}"},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
+
+    # -- Socket Mode ------------------------------------------------------------------------
+
+    async def handle_socket(self, request: web.Request) -> web.WebSocketResponse:
+        """Slack's Socket Mode end: says hello, sends what ``send_envelope`` queues, and
+        records each acknowledgement (``{"envelope_id", "payload"}``) in ``acks``."""
+        socket = web.WebSocketResponse(autoping=True)
+        await socket.prepare(request)
+        self.sockets.append(socket)
+        await socket.send_json({"type": "hello", "num_connections": 1, "debug_info": {}})
+        async for message in socket:
+            if message.type == web.WSMsgType.TEXT:
+                await self._record("socket_ack", json.loads(message.data))
+        return socket
+
+    async def send_envelope(self, kind: str, payload: dict[str, Any]) -> str:
+        """Push one request down the open Socket Mode connection; its envelope id."""
+        self._envelopes += 1
+        envelope_id = f"env-{self._envelopes}"
+        await self.sockets[-1].send_json(
+            {
+                "envelope_id": envelope_id,
+                "type": kind,
+                "payload": payload,
+                "accepts_response_payload": kind != "events_api",
+                "retry_attempt": 0,
+                "retry_reason": "",
+            }
+        )
+        return envelope_id
+
+    def acks(self, envelope_id: str) -> list[dict[str, Any]]:
+        return [
+            payload
+            for method, payload in self.calls
+            if method == "socket_ack" and payload.get("envelope_id") == envelope_id
+        ]
 
     # -- views and conversations ----------------------------------------------------------
 
@@ -437,6 +523,7 @@ async def running_fake_slack() -> AsyncIterator[FakeSlack]:
     app = web.Application()
     app.router.add_route("*", "/api/{method}", fake.handle_api)
     app.router.add_post("/response_url/{ident}", fake.handle_response_url)
+    app.router.add_get("/socket", fake.handle_socket)
     runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.1)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -446,6 +533,8 @@ async def running_fake_slack() -> AsyncIterator[FakeSlack]:
     try:
         yield fake
     finally:
+        for socket in fake.sockets:
+            await socket.close()
         await runner.cleanup()
 
 

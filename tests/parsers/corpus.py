@@ -669,7 +669,7 @@ f.add(
     once("2026-02-15 12:00", "2026-08-15 12:00"),
     method="dateparser",
 )
-f.add("the 1st tuesday in every month at 9am", Cron("0 9 * * 2#1"), method="recurrent")
+f.add("the 1st tuesday in every month at 9am", Cron("0 9 * * 2#1"), method="regex")
 f.add("every month on day 15 at 10:00", Cron("0 10 15 * *"), method="recurrent")
 f.add(
     "every weekday at 9am until the end of the year",

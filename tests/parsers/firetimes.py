@@ -1,7 +1,10 @@
-"""Fire times of a Schedule dict, computed independently of the parser with cronsim.
+"""Fire times of a Schedule dict, computed independently of the parser.
 
-cronsim is the schedule engine's reference (Debian cron's DST rule), so two schedules
-that agree here fire at the same instants in production.
+Cron with cronsim (the schedule engine's reference: Debian cron's DST rule); rrule with
+python-dateutil on the wall clock of the zone, with the same DST rule written out here (a
+wall time that does not exist fires at the end of the gap, one that occurs twice fires
+once, the first time). Two schedules that agree here fire at the same instants in
+production.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from cronsim import CronSim
+from dateutil.rrule import rrulestr
 
 from tests.parsers.corpus import Cron, Every, Expectation, Once
 
@@ -28,6 +32,9 @@ def fire_times(schedule: dict[str, Any], *, after: datetime, count: int = 8) -> 
     times: Iterator[datetime]
     if schedule["type"] == "cron":
         times = (t.astimezone(UTC) for t in CronSim(schedule["expression"], after.astimezone(zone)))
+    elif schedule["type"] == "rrule":
+        assert start is not None, "an rrule schedule from the parser always has start_at"
+        times = rrule_times(str(schedule["rule"]), start, zone, after=after)
     elif schedule["type"] == "every":
         assert start is not None, "an every schedule from the parser always has start_at"
         step = timedelta(seconds=schedule["interval"])
@@ -38,6 +45,39 @@ def fire_times(schedule: dict[str, Any], *, after: datetime, count: int = 8) -> 
         assert at is not None
         times = iter([at] if at > after else [])
     return [t for t in islice(times, count) if end is None or t <= end]
+
+
+def rrule_times(
+    rule: str, start: datetime, zone: ZoneInfo, *, after: datetime
+) -> Iterator[datetime]:
+    """Occurrences of an RFC 5545 rule (DTSTART = `start` on the zone's wall clock) after
+    `after`, as UTC instants, one per wall time."""
+    rule = rule.removeprefix("RRULE:")
+    dtstart = start.astimezone(zone).replace(tzinfo=None)
+    seen: set[datetime] = set()
+    for wall in rrulestr(rule, dtstart=dtstart, ignoretz=True):
+        if wall in seen:
+            continue
+        seen.add(wall)
+        instant = wall_to_instant(wall, zone)
+        if instant > after:
+            yield instant
+
+
+def wall_to_instant(wall: datetime, zone: ZoneInfo) -> datetime:
+    """A naive wall time in `zone` as a UTC instant: the first of two, or the end of a gap."""
+    first = wall.replace(tzinfo=zone, fold=0).astimezone(UTC)
+    if first.astimezone(zone).replace(tzinfo=None) == wall:
+        return first
+    # In a gap: the first instant after it is the transition itself.
+    lo, hi = first - timedelta(hours=3), first
+    while hi - lo > timedelta(seconds=1):
+        mid = lo + (hi - lo) / 2
+        if mid.astimezone(zone).replace(tzinfo=None) < wall:
+            lo = mid
+        else:
+            hi = mid
+    return hi.replace(microsecond=0)
 
 
 def expected_schedule(expect: Expectation, *, summer: bool) -> dict[str, Any]:

@@ -51,7 +51,7 @@ def test_the_issue_example() -> None:
         (
             "remind me to stretch every hour from 9 to 5 on weekdays",
             "every hour from 9am to 5pm on weekdays",
-            "remind me to stretch",
+            "stretch",
             None,
         ),
         (
@@ -82,7 +82,7 @@ def test_a_command_without_a_schedule_keeps_its_goal_and_says_why() -> None:
     assert parts.goal == "check the weather"
     assert parts.channel == "#general"
     assert parts.result.schedule is None
-    assert parts.result.reason == "could not find a schedule in the command"
+    assert parts.result.reason == "could not find a schedule in the text"
 
 
 def test_an_ambiguous_schedule_is_refused_with_its_own_reason() -> None:

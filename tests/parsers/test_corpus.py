@@ -38,6 +38,8 @@ def check(case: Case, window: str) -> str | None:
 
 
 def _check_rejected(result: ParseResult, expect: Reject) -> str | None:
+    if result.needs_confirmation:
+        return None  # a guess the user is asked about before anything is saved
     if result.schedule is not None:
         return f"accepted as {result.schedule}"
     if not result.reason or expect.mentions not in result.reason.lower():

@@ -65,7 +65,10 @@ def test_raw_cron_is_exact_and_says_it_was_passed_through() -> None:
     assert result.notes == ("cron expression passed through",)
 
 
-def test_only_a_zone_may_follow_cron() -> None:
-    result = parse_fast("0 9 * * 1-5 banana", now=NOW)
-    assert result.schedule is None
-    assert result.reason == "only a time zone may follow a cron expression"
+def test_words_after_cron_are_the_task_unless_they_name_a_zone() -> None:
+    result = parse_fast("0 9 * * 1-5 check the nightly build", now=NOW)
+    assert result.schedule == {"type": "cron", "expression": "0 9 * * 1-5", "timezone": "UTC"}
+    assert result.task == "check the nightly build"
+    zoned = parse_fast("0 9 * * 1-5 Europe/Berlin", now=NOW)
+    assert zoned.schedule is not None and zoned.schedule["timezone"] == "Europe/Berlin"
+    assert zoned.task is None

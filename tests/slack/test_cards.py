@@ -85,6 +85,23 @@ def test_a_card_shows_the_next_runs_across_a_dst_change() -> None:
     assert "Sat 7 Mar, 2:30 AM EST\n• Sun 8 Mar, 3:00 AM EDT\n• Mon 9 Mar, 2:30 AM EDT" in text
 
 
+def test_an_rrule_card_says_the_rule_in_words_and_keeps_the_wall_clock() -> None:
+    biweekly = {
+        "type": "rrule",
+        "rule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=15;BYMINUTE=0",
+        "timezone": "America/Chicago",
+        "start_at": "2026-03-03T15:00:00-06:00",
+    }
+    reply = cards.confirmation_card(draft(schedule=biweekly, zone="America/Chicago"), now=NOW)
+    text = card_text(_as_message(reply))
+    assert "Every 2 weeks on Tuesday at 3:00 PM, Central Time" in text
+    assert "Tue 3 Mar, 3:00 PM CST\n• Tue 17 Mar, 3:00 PM CDT\n• Tue 31 Mar, 3:00 PM CDT" in text
+    # drafted without a start: the runs count from now, as the job made from it will
+    del biweekly["start_at"]
+    text = card_text(_as_message(cards.confirmation_card(draft(schedule=biweekly), now=NOW)))
+    assert "Every 2 weeks on Tuesday at 3:00 PM" in text
+
+
 def test_user_text_cannot_ping_or_break_the_layout() -> None:
     reply = cards.confirmation_card(draft(goal="tell <!channel> & *everyone* <@U0BOSS>"), now=NOW)
     text = card_text(_as_message(reply))

@@ -122,3 +122,52 @@ async def test_with_an_llm_the_agents_result_reaches_the_channel(
     )
     [request] = with_llm.requests
     assert "post the on-call handover" in str(request.body["messages"])
+
+
+async def test_buttons_on_a_delivered_result(
+    with_llm: Any, alice_on_engine: SlackUser, engine: EngineHarness
+) -> None:
+    from tests.fakes.openai_server import Reply
+
+    with_llm.enqueue(Reply.tool_call("finish", {"output": "All quiet.", "data": {}}))
+    alice = alice_on_engine
+    card = await alice.command(f"every monday at 9am post the on-call handover in <#{OPS}|ops>")
+    await alice.click(buttons(card)["Create"])
+    await alice.command("run handover")
+    [post] = await posted_to(alice.fake, 1)
+    assert post["channel"] == OPS
+    result = {"blocks": post["blocks"]}
+    assert list(buttons(result)) == ["Run again", "Pause", "Mute"]
+    assert alice.fake.invalid == []
+
+    bob = alice.as_user("U0BOBBY1")  # anyone in the channel sees the buttons
+    ident = await bob.click(buttons(result)["Pause"], channel=OPS)
+    assert "Only the person who made this job" in card_text(alice.fake.responses(ident)[0])
+    [job], _ = await engine.rt.jobs.list(OWNER, JobQuery())
+    assert job["status"] == "active"
+
+    ident = await alice.click(buttons(result)["Mute"], channel=OPS)
+    muted = alice.fake.responses(ident)[0]
+    assert "Muted" in card_text(muted) and muted["replace_original"] is False
+    [job], _ = await engine.rt.jobs.list(OWNER, JobQuery())
+    assert job["delivery"]["muted"] is True and job["delivery"]["failures_to"] == f"slack:{ALICE}"
+    await alice.click(buttons(muted)["Unmute"], channel=OPS)
+    [job], _ = await engine.rt.jobs.list(OWNER, JobQuery())
+    assert job["delivery"]["muted"] is False
+
+    await alice.click(buttons(result)["Pause"], channel=OPS)
+    [job], _ = await engine.rt.jobs.list(OWNER, JobQuery())
+    assert job["status"] == "paused"
+    ident = await alice.click(buttons(result)["Run again"], channel=OPS)
+    assert "Running" in card_text(alice.fake.responses(ident)[0])
+
+
+async def test_a_failure_notice_offers_run_again_and_pause_not_mute(
+    alice_on_engine: SlackUser,
+) -> None:
+    alice = alice_on_engine
+    card = await alice.command(f"every monday at 9am post the on-call handover in <#{OPS}|ops>")
+    await alice.click(buttons(card)["Create"])
+    await alice.command("run handover")
+    [notice] = await posted_to(alice.fake, 1)
+    assert list(buttons({"blocks": notice["blocks"]})) == ["Run again", "Pause"]

@@ -124,3 +124,19 @@ async def test_when_slack_cannot_say_nothing_is_promised(alice: SlackUser) -> No
     reply = await alice.command("every day at 9am post the numbers in <#C0OPS1234|ops>")
     assert "Slack did not answer" in card_text(reply)
     assert "Create" not in buttons(reply)
+
+
+async def test_a_workspaces_own_settings_win_over_the_environment(
+    alice: SlackUser, slack_settings: Settings
+) -> None:
+    from agentcron.app.storage.slack_workspaces import SlackWorkspaceStore
+
+    rt = alice.slack.rt
+    await SlackWorkspaceStore(rt.db).put(
+        TEAM, {"allowed_users": [BOB]}, by="admin", now=rt.clock.now()
+    )
+    reply = await alice.command("every day at 9am water the plants")
+    assert "open to some people in this workspace only" in card_text(reply)
+    # the same person id in another workspace keeps the environment's settings
+    elsewhere = SlackUser(alice.http, alice.app, alice.fake, ALICE, "T0OTHER1", _count=100)
+    assert "Create" in buttons(await elsewhere.command("every day at 9am water the plants"))

@@ -88,7 +88,7 @@ async def test_a_direct_message_is_answered_in_the_conversation(alice: SlackUser
     [reply] = calls(alice, "chat.postMessage")
     assert reply["channel"] == "D0ALICE"
     card = blocks_of(reply)
-    assert "remind me to file expenses" in card_text(card)
+    assert "file expenses" in card_text(card)
     assert "a direct message from me" in card_text(card)
 
     await alice.click(buttons(card)["Create"], channel="D0ALICE")

@@ -1,7 +1,9 @@
-// The schedule box: plain words or cron in, what the service understood out, as you type.
-// Each pause in typing asks parse-nl (the words) and validate (the engine's check); only the
-// answer to the latest text is shown. Told to slow down (429), it waits as long as the service
-// says, sending nothing meanwhile, then checks the text as it is by then.
+// The schedule box: plain words, cron or an RFC 5545 rule in, what the service understood out,
+// as you type. Each pause in typing asks parse-nl (the words) and validate (the engine's
+// check); only the answer to the latest text is shown. A rule ("FREQ=WEEKLY;BYDAY=TU") goes
+// straight to validate, with the start it counts from (its DTSTART) beside it. Told to slow
+// down (429), it waits as long as the service says, sending nothing meanwhile, then checks the
+// text as it is by then.
 //
 // The dashboard's job form uses it with its own API client; <agentcron-schedule-input>
 // (app/web/embed/schedule-input.js) puts the same box in another site's page, in a shadow
@@ -12,9 +14,14 @@ import { h, put } from "./dom.js";
 import { clock, shortZone, viewerZone, when } from "./time.js";
 import { debounce } from "./ui.js";
 
-const CONFIRM_BELOW = 0.5; // parsers.result.CONFIRM_BELOW: ask before saving a guess
 const CRON_FIELD = /^[\d*?,/\-LW#]+$/;
 const MACRO = /^@(yearly|annually|monthly|weekly|daily|midnight|hourly)$/i;
+const RRULE = /^(rrule:\s*)?(freq|interval|count|until|wkst|by[a-z]+)\s*=/i;
+
+/** "FREQ=MONTHLY;BYDAY=2TU" or "RRULE:FREQ=…": a recurrence rule, not words. */
+export function looksLikeRrule(text) {
+  return RRULE.test(text.trim());
+}
 
 export function looksLikeCron(text) {
   const fields = text.trim().split(/\s+/);
@@ -45,15 +52,23 @@ function notes(list) {
   return list?.length ? h("ul", { class: "notes muted small" }, list.map((n) => h("li", null, n))) : null;
 }
 
-function validateQuery(schedule) {
-  const value = schedule.type === "cron" ? schedule.expression : schedule.type === "every" ? schedule.interval : schedule.datetime;
-  return { type: schedule.type, value, timezone: schedule.timezone || "UTC", count: 5 };
+/** GET /validate's query for a schedule document (an rrule with the start it counts from). */
+export function validateQuery(schedule, count = 5) {
+  const value = { cron: schedule.expression, every: schedule.interval, at: schedule.datetime, rrule: schedule.rule }[schedule.type];
+  const query = { type: schedule.type, value, timezone: schedule.timezone || "UTC", count };
+  if (schedule.start_at) query.start_at = schedule.start_at;
+  return query;
+}
+
+/** "2026-12-08T15:00:00-06:00" -> "2026-12-08T15:00:00": the wall time a datetime-local shows. */
+function wallTime(iso) {
+  return iso ? String(iso).slice(0, 19) : "";
 }
 
 const DASHBOARD_TEXT = {
   label: "When",
   empty: "No schedule: the job runs only when triggered (or by a chain).",
-  hint: "Type when it should run, in words or cron. Leave empty for a job that runs only when triggered.",
+  hint: "Type when it should run, in words, cron or an RFC 5545 rule. Leave empty for a job that runs only when triggered.",
 };
 
 /**
@@ -73,7 +88,7 @@ export function scheduleBox({ initial, signal, call = api, root = document.body,
     name: "schedule",
     autocomplete: "off",
     spellcheck: "false",
-    placeholder: "every weekday at 9am Pacific  ·  0 9 * * 1-5  ·  tomorrow at 3pm",
+    placeholder: "every weekday at 9am Pacific  ·  0 9 * * 1-5  ·  FREQ=MONTHLY;BYDAY=2TU;BYHOUR=10",
     value: initial?.text || "",
     "aria-describedby": "schedule-result",
     part: "input",
@@ -82,6 +97,13 @@ export function scheduleBox({ initial, signal, call = api, root = document.body,
   const zone = zoneField
     ? h("input", { type: "text", id: "schedule-zone", list: zoneDatalist(root), value: zoneValue, autocomplete: "off", spellcheck: "false", part: "zone" })
     : { value: zoneValue, addEventListener() {} };
+  // a rule's DTSTART, in the zone beside it; empty: from now (the answer says when)
+  const start = h("input", { type: "datetime-local", id: "schedule-start", step: 1, value: initial?.schedule?.type === "rrule" ? wallTime(initial.schedule.start_at) : "", part: "start" });
+  const startField = h("span", { class: "schedule-start" }, h("label", { class: "zone-label", for: "schedule-start" }, "rule starts (empty: now)"), start);
+  const showStart = () => {
+    startField.hidden = !looksLikeRrule(input.value);
+  };
+  showStart();
   const out = h("div", { id: "schedule-result", class: "schedule-result", "aria-live": "polite", part: "preview" });
   const confirm = h("input", { type: "checkbox", id: "schedule-confirm" });
   let state = { changed: false, schedule: initial?.schedule ?? null };
@@ -105,18 +127,19 @@ export function scheduleBox({ initial, signal, call = api, root = document.body,
 
   // understood() and refused() describe an answer; run() shows it if it is still the latest
   const understood = (parsed, checked) => {
-    const schedule = parsed.schedule;
+    const schedule = checked?.schedule?.type === "rrule" ? checked.schedule : parsed.schedule;
     const runs = parsed.next_runs?.length ? parsed.next_runs : checked?.next_runs || [];
     const zoneName = schedule.timezone || "UTC";
-    const low = typeof parsed.confidence === "number" && parsed.confidence < CONFIRM_BELOW;
+    const low = Boolean(parsed.needs_confirmation); // the parser's own verdict: ask before saving a guess
     const view = [
       low ? "ok uncertain" : "ok",
       h("p", { class: "understood" }, h("span", { class: "icon", "aria-hidden": "true" }, "✓"), " ", h("strong", { class: "human" }, parsed.human_readable || schedule.expression || "")),
       h(
         "p",
         { class: "facts" },
-        h("span", { class: "fact" }, "schedule ", h("code", { class: "cron" }, schedule.type === "cron" ? schedule.expression : JSON.stringify(schedule))),
+        h("span", { class: "fact" }, "schedule ", h("code", { class: "cron" }, schedule.type === "cron" ? schedule.expression : schedule.type === "rrule" ? schedule.rule : JSON.stringify(schedule))),
         h("span", { class: "fact" }, "zone ", h("strong", { class: "zone" }, zoneName)),
+        schedule.type === "rrule" ? h("span", { class: "fact" }, "starts ", h("strong", { class: "start" }, when(schedule.start_at, zoneName))) : null,
         parsed.confidence !== undefined ? h("span", { class: "fact" }, "confidence ", h("strong", { class: "confidence" }, `${Math.round(parsed.confidence * 100)}%`)) : null,
         h("span", { class: "fact" }, "method ", h("strong", { class: "method" }, parsed.parse_method || "cron")),
       ),
@@ -162,6 +185,13 @@ export function scheduleBox({ initial, signal, call = api, root = document.body,
   };
 
   async function interpret(text, timezone, signal) {
+    if (looksLikeRrule(text)) {
+      const query = { type: "rrule", value: text, timezone, count: 5 };
+      if (start.value) query.start_at = start.value;
+      const checked = await call("/validate", { query, signal });
+      if (!checked.valid) return refused(`${checked.field ? checked.field + ": " : ""}${checked.error}`);
+      return understood({ schedule: checked.schedule, human_readable: checked.human_readable, parse_method: "rrule" }, checked);
+    }
     let parsed;
     try {
       parsed = await call("/parse-nl", { method: "POST", body: { text, timezone }, signal });
@@ -223,8 +253,12 @@ export function scheduleBox({ initial, signal, call = api, root = document.body,
     busy = queued = true;
     later();
   };
-  input.addEventListener("input", edited);
+  input.addEventListener("input", () => {
+    showStart();
+    edited();
+  });
   zone.addEventListener("change", edited);
+  start.addEventListener("change", edited);
 
   if (initial?.schedule) {
     show("ok", h("p", { class: "understood" }, h("span", { class: "icon" }, "✓"), " ", h("strong", { class: "human" }, initial.description || initial.text)), h("p", { class: "muted small" }, "Current schedule; edit the text to change it."));
@@ -238,7 +272,7 @@ export function scheduleBox({ initial, signal, call = api, root = document.body,
     "div",
     { class: "schedule-box" },
     h("label", { for: "schedule-text", part: "label" }, words.label),
-    h("div", { class: "schedule-inputs" }, input, zoneField ? [h("label", { class: "zone-label", for: "schedule-zone" }, "zone for times without one"), zone] : null),
+    h("div", { class: "schedule-inputs" }, input, zoneField ? [h("label", { class: "zone-label", for: "schedule-zone" }, "zone for times without one"), zone] : null, startField),
     out,
   );
   return {

@@ -4,6 +4,7 @@ import { api } from "../api.js";
 import { chartBlock, durationChart, outcomeChart } from "../chart.js";
 import { encode, h, link, put } from "../dom.js";
 import { renderMarkdown } from "../markdown.js";
+import { validateQuery } from "../schedulebox.js";
 import { go } from "../router.js";
 import { spendChart, spendLine } from "../spend.js";
 import { duration, timeEl, viewerZone } from "../time.js";
@@ -64,6 +65,7 @@ export async function jobView(main, { params, signal }) {
     const zone = job.schedule?.timezone;
     const rows = [
       ["Schedule", h("span", null, scheduleSummary(job), job.schedule ? h("code", { class: "raw" }, `${scheduleText(job.schedule)} · ${zone || "UTC"}`) : null)],
+      job.schedule?.type === "rrule" ? ["Rule starts", timeEl(job.schedule.start_at, zone, { beside: true })] : null,
       ["Action", actionSummary(job)],
       job.goal ? ["Goal", h("div", { class: "goal" }, job.goal)] : null,
       job.description ? ["Description", job.description] : null,
@@ -153,9 +155,7 @@ async function nextRuns(job, signal) {
     return { list, empty: "No runs in the next 92 days.", note: list.length < 10 && list.length ? "That is all within the next 92 days." : null };
   }
   if (job.status !== "paused") return { list: [], empty: `None: the job is ${job.status}.` };
-  const { type } = job.schedule;
-  const value = type === "cron" ? job.schedule.expression : type === "every" ? job.schedule.interval : job.schedule.datetime;
-  const data = await api("/validate", { query: { type, value, timezone: job.schedule.timezone, count: 10 }, signal });
+  const data = await api("/validate", { query: validateQuery(job.schedule, 10), signal });
   return { list: data.next_runs || [], empty: "It would not fire again.", note: "Paused: these are the times it would run once resumed." };
 }
 

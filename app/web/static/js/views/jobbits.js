@@ -7,6 +7,7 @@ export function scheduleText(schedule) {
   if (schedule.type === "cron") return schedule.expression;
   if (schedule.type === "every") return `every ${schedule.interval} s`;
   if (schedule.type === "at") return `once at ${schedule.datetime}`;
+  if (schedule.type === "rrule") return schedule.rule;
   return JSON.stringify(schedule);
 }
 

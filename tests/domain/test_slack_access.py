@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agentcron.app.slack.access import (
+from agentcron.app.domain.slack_access import (
     AccessPolicy,
     Conversation,
     Person,

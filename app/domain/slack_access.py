@@ -22,7 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Final
+from typing import Annotated, Any, Final
+
+from pydantic import BaseModel, ConfigDict, Field
 
 #: the jobs one person may have unless the settings say otherwise (0 means no limit)
 DEFAULT_MAX_JOBS: Final = 50
@@ -66,6 +68,15 @@ class AccessPolicy:
             workspace_admins_are_admins,
         )
 
+    def overridden(self, stored: dict[str, Any] | None) -> AccessPolicy:
+        """This policy (the environment's) with a workspace's own settings over it; a
+        setting the workspace left out (or null) keeps the environment's."""
+        if not stored:
+            return self
+        current = self.to_dict()
+        chosen = {key: value for key, value in stored.items() if value is not None}
+        return AccessPolicy.of(**{**current, **chosen})  # type: ignore[arg-type]
+
     def to_dict(self) -> dict[str, object]:
         return {
             "allowed_users": sorted(self.allowed_users),
@@ -74,6 +85,37 @@ class AccessPolicy:
             "max_jobs_per_user": self.max_jobs_per_user,
             "workspace_admins_are_admins": self.workspace_admins_are_admins,
         }
+
+
+def environment_policy(settings: Any) -> AccessPolicy:
+    """Every workspace's defaults, from the AGENTCRON_SLACK_* settings (``app.config``)."""
+    return AccessPolicy.of(
+        allowed_users=settings.slack_allowed_users,
+        allowed_channels=settings.slack_allowed_channels,
+        admins=settings.slack_admins,
+        max_jobs_per_user=settings.slack_max_jobs_per_user,
+        workspace_admins_are_admins=settings.slack_workspace_admins,
+    )
+
+
+class WorkspaceSettings(BaseModel):
+    """``PUT /slack/workspaces/{team_id}``: a workspace's own settings; each one left out
+    (or null) keeps the environment's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    allowed_users: list[Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,30}$")]] | None = Field(
+        None, max_length=5_000
+    )
+    allowed_channels: (
+        list[Annotated[str, Field(pattern=r"^(?:[CG][A-Z0-9]{2,30}|#?[a-z0-9][a-z0-9._-]{0,79})$")]]
+        | None
+    ) = Field(None, max_length=1_000)
+    admins: list[Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,30}$")]] | None = Field(
+        None, max_length=200
+    )
+    max_jobs_per_user: int | None = Field(None, ge=0, le=100_000)
+    workspace_admins_are_admins: bool | None = None
 
 
 @dataclass(frozen=True)

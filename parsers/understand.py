@@ -1,0 +1,424 @@
+"""One understanding of a whole sentence, for every way in (API, CLI, Slack, dashboard).
+
+People write commands, not just schedules: "remind me every morning at 8 to check the
+build", "/remind #team to update the status every Monday at 9am", "Please schedule the
+sync for every other Tuesday at noon", "Run at 9 AM on weekdays". `understand` finds the
+schedule in the sentence and returns it with the rest: the `task` ("check the build") and
+the `target` ("me", "#team", "@sam"), each None when absent.
+
+How:
+1. The target is taken out first: "/remind X", "remind X", "@name", "#channel" (with the
+   "to"/"in" before it), Slack's escaped `<#C0123|name>` and `<@U0123>`.
+2. The text (without the target) is read as a schedule by the fast stages, as before. When
+   the grammar does not know a word, the sentence is a command: the grammar reads every
+   run of words it understands (left to right, each word read once), the runs that say
+   something about time become the schedule, and what is left is the task.
+3. Politeness and verbs ("please", "can you", "remind me to", "schedule", "run") are
+   trimmed from the task; a task that is only such words is None.
+
+Only the grammar splits commands: it says exactly which words it used, and it is fast
+enough to try at every position. The other stages see the whole sentence only when it has
+no words they do not know, and the LLM (when configured) reads what nothing else could.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Final
+
+from . import lexicon as lx
+from .build import build
+from .cron import split_cron
+from .grammar import read
+from .phrase import NotUnderstood, Phrase, Rejected
+from .pipeline import FAST_STAGES, finish, prepare, regex_stage
+from .result import ParseResult
+from .tokens import Token, TokenizeError, tokenize
+from .zones import lookup_place
+
+if TYPE_CHECKING:
+    from .llm import LLMParser
+
+NOT_A_SCHEDULE: Final = "could not find a schedule in the text"
+HINT: Final = "try something like “every weekday at 9am” or “remind me tomorrow at 3pm to call Sam”"
+
+_SLACK_CHANNEL: Final = r"<#(?P<cid>[CG][A-Z0-9]{2,})(?:\|[^>]*)?>"
+_SLACK_USER: Final = r"<@(?P<uid>[UW][A-Z0-9]{2,})(?:\|[^>]*)?>"
+# "#ops", "@sam" — not cron's "1#3" nor a macro ("@daily"), not an e-mail address
+_NAMED: Final = (
+    r"(?<![\w#@.])(?P<name>(?:#|@(?!(?:yearly|annually|monthly|weekly|daily|midnight|hourly|reboot)\b))"
+    r"[a-z][a-z0-9._-]{0,79})"
+)
+_WHO: Final = rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team))"
+# "/remind me to …", "remind #team to …", "remind @sam about …"
+_REMIND: Final = re.compile(
+    r"^\s*(?:(?:hey|ok|okay|please|pls|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
+    rf"/?remind\s+{_WHO}(?:\s+(?:to|about|that|of)\b)?",
+    re.IGNORECASE,
+)
+# "post the report to #ops", "in #general", "for @sam"
+_TARGET: Final = re.compile(
+    rf"(?:\b(?:to|in|into|on|for)\s+)?(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED})(?![\w-])",
+    re.IGNORECASE,
+)
+_LEAD: Final = re.compile(
+    r"^(?:(?:hey|ok|okay|hi|so|also|and|then|please|pls|plz|kindly|just|now)\b[\s,]*"
+    r"|(?:can|could|would|will)\s+you(?:\s+please)?\b\s*"
+    r"|(?:i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:you\s+)?to)\b\s*"
+    r"|(?:i\s+need|give\s+me|set(?:\s+up)?|create|add|make|schedule|setup)\s+"
+    r"(?:me\s+)?(?:an?\s+)?(?:new\s+)?(?:recurring\s+|daily\s+|weekly\s+)?"
+    r"(?:reminder|job|task|cron\s*job|alarm|timer|schedule)s?\b\s*(?:for|to|that|of)?\b\s*"
+    r"|(?:remind|ping|tell|notify|wake|nudge)\s+(?:me|us)\b(?:\s+(?:to|about|that|of|up))?\b\s*"
+    r"|(?:please\s+)?schedule\b\s*)+",
+    re.IGNORECASE,
+)
+_TRAIL: Final = re.compile(
+    r"(?:[\s,;:.!?-]+|\b(?:and|then|to|at|on|in|for|from|of|with|by|starting|every|each|"
+    r"please|reminder|reminding|saying)\b)+$",
+    re.IGNORECASE,
+)
+_HEAD: Final = re.compile(
+    r"^(?:[\s,;:.!?-]+|\b(?:to|and|then|that|about|of|for|by)\b)+", re.IGNORECASE
+)
+# A task that is only a verb (or a verb and "it"/"this") says nothing: "Run at 9am".
+_EMPTY_TASK: Final = re.compile(
+    r"^(?:run|do|send|ping|remind|trigger|fire|go|start|execute|it|this|that|me|us|the\s+job|"
+    r"the\s+task|a\s+reminder|reminder|job|task|please|\s)*$",
+    re.IGNORECASE,
+)
+_QUOTES: Final = "\"'“”‘’`"
+UNREAD_TIME_CONFIDENCE: Final = 0.6
+
+
+def understand_fast(
+    text: str, *, timezone: str = "UTC", now: datetime | None = None
+) -> ParseResult:
+    """The whole sentence read without the LLM: synchronous, no I/O."""
+    found = _understand(text, timezone, now)
+    if found.result is not None:
+        return found.result
+    return found.not_found()
+
+
+async def understand(
+    text: str,
+    *,
+    timezone: str = "UTC",
+    now: datetime | None = None,
+    llm: LLMParser | None = None,
+) -> ParseResult:
+    """The whole sentence read by every stage, ending with the LLM when one is given.
+
+    The LLM reads what nothing else could, and also a command the grammar read only in
+    part when that reading was refused or is unsure and the words it skipped speak of time
+    ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
+    refusal of words the grammar read whole ("at 5 call the bank") is final.
+    """
+    found = _understand(text, timezone, now)
+    grammar = found.result
+    if grammar is not None and not _llm_may_settle(found, grammar):
+        return grammar
+    if llm is None:
+        if grammar is not None:
+            return grammar
+        return found.not_found("llm stage skipped: no LLM configured")
+    answer = await llm.parse(found.rest, timezone=found.zone_name, now=found.now)
+    if not answer.ok and grammar is not None and grammar.ok:
+        return grammar  # an unsure reading beats none; the user is asked to confirm it
+    # The model cannot say which words were the schedule: unless it names the task, the
+    # task is the whole command (the Slack card shows both, so the user can fix it).
+    task = answer.task if answer.task is not None else clean_task(found.rest)
+    return finish(answer, found.notes).with_parts(task if answer.ok else None, found.target)
+
+
+def _llm_may_settle(found: _Found, grammar: ParseResult) -> bool:
+    unsure = not grammar.ok or grammar.needs_confirmation
+    return found.partial and unsure and grammar.task is not None and _mentions_time(grammar.task)
+
+
+@dataclass
+class _Found:
+    """What the fast stages made of a text: `result` (None when nothing answered), whether
+    it came from reading a command in part, and what the LLM would need."""
+
+    result: ParseResult | None
+    rest: str = ""
+    zone_name: str = "UTC"
+    now: datetime | None = None
+    target: str | None = None
+    notes: tuple[str, ...] = ()
+    partial: bool = False
+
+    def not_found(self, *more: str) -> ParseResult:
+        notes = (*self.notes, *more)
+        refusal = ParseResult.rejected(NOT_A_SCHEDULE, suggestion=HINT, notes=notes)
+        return refusal.with_parts(clean_task(self.rest), self.target)
+
+
+def _understand(text: str, timezone: str, now: datetime | None) -> _Found:
+    prepared = prepare(text, timezone, now)
+    if isinstance(prepared, ParseResult):
+        return _Found(prepared)
+    text, zone_name, aware_now = prepared
+    target, rest = take_target(text)
+    found = _Found(None, rest, zone_name, aware_now, target)
+    cron_command = _cron_command(rest, zone_name, aware_now)
+    if cron_command is not None:
+        found.result = cron_command.with_parts(cron_command.task, target)
+        return found
+    grammar = regex_stage(rest, zone_name, aware_now) if _all_read(rest) else None
+    if grammar is not None:
+        found.result = finish(grammar).with_parts(None, target)
+        return found
+    # A command: the grammar reads the schedule in it. The other stages read the whole
+    # text only when the grammar's reading leaves words about time it did not read.
+    command = read_command(rest, zone_name, aware_now)
+    if command is not None:
+        found.result = command.with_parts(command.task, target)
+        found.partial = True
+        if command.task is None or not _mentions_time(command.task):
+            return found
+    for stage in FAST_STAGES[1:]:
+        result = stage(rest, zone_name, aware_now)
+        if result is not None:
+            found.result = finish(result).with_parts(None, target)
+            found.partial = False
+            return found
+    return found
+
+
+def _all_read(text: str) -> bool:
+    """Whether every letter and digit of `text` is in a token: the tokenizer skips what it
+    does not match, which is punctuation in a schedule but a task in another script."""
+    try:
+        tokens = tokenize(text)
+    except TokenizeError:
+        return True  # the grammar refuses it itself
+    position = 0
+    for token in tokens:
+        if _has_word(text, position, token.start):
+            return False
+        position = token.end
+    return not _has_word(text, position, len(text))
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return any(char.isalnum() for char in text[start:end])
+
+
+def _cron_command(text: str, zone_name: str, now: datetime) -> ParseResult | None:
+    """ "0 9 * * 1-5 check the nightly build": a cron expression, then the task."""
+    try:
+        cron = split_cron(text)
+    except Rejected:
+        return None
+    if cron is None or not cron[2].strip():
+        return None
+    whole = regex_stage(text, zone_name, now)
+    if whole is not None and whole.ok:
+        return None  # what follows is a zone: the whole text is the schedule
+    schedule_text = text[: len(text) - len(cron[2])].strip()
+    result = regex_stage(schedule_text, zone_name, now)
+    if result is None or not result.ok:
+        return None
+    result = replace(finish(result), schedule_text=schedule_text)
+    return result.with_parts(clean_task(cron[2]), None)
+
+
+def take_target(text: str) -> tuple[str | None, str]:
+    """The channel or person a command names, and the text without it."""
+    match = _REMIND.match(text)
+    if match is not None:
+        return _who(match), text[match.end() :].strip()
+    matches = list(_TARGET.finditer(text))
+    if not matches:
+        return None, text
+    match = matches[-1]
+    return _who(match), (text[: match.start()] + " " + text[match.end() :]).strip()
+
+
+def _who(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    if groups.get("cid"):
+        return str(groups["cid"])
+    if groups.get("uid"):
+        return "@" + str(groups["uid"])
+    if groups.get("name"):
+        return str(groups["name"]).lower()
+    return str(groups["word"]).lower()
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None:
+    """The schedule inside a command with the task around it (`task`, `schedule_text`), or
+    None if there is none. A refusal of the schedule that was found ("at 5") is a result
+    too."""
+    try:
+        tokens = tokenize(text)
+        runs = schedule_runs(tokens)
+    except (TokenizeError, Rejected) as error:
+        return ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
+    if not runs:
+        return None
+    chosen = [token for start, end in runs for token in tokens[start:end]]
+    task = task_text(text, tokens, runs)
+    try:
+        phrase, _ = read(chosen)
+        built = build(phrase, zone_name=zone_name, now=now)
+    except NotUnderstood:
+        return None
+    except Rejected as refusal:
+        result = ParseResult.rejected(
+            refusal.reason, suggestion=refusal.suggestion, parse_method="regex"
+        )
+        return result.with_parts(task, None)
+    spoken = " ".join(_spoken_text(text, tokens, run, built.readings) for run in runs)
+    confidence, notes = built.confidence, built.notes
+    if task is not None and _mentions_time(task):
+        # words about time the grammar did not read ("during the day"): ask, do not guess
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, f"“{task}” was not read as part of the schedule")
+    result = ParseResult(
+        built.schedule, None, confidence, "regex", notes=notes, schedule_text=spoken
+    )
+    return finish(result).with_parts(task, None)
+
+
+_TIME_KINDS: Final = frozenset(
+    {lx.NUM, lx.ORD, lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT, lx.TIME, lx.MINUTE, lx.DATE}
+    | {lx.SLASHDATE, lx.INSTANT, lx.ZONE}
+)
+_TIME_WORDS: Final = frozenset(
+    {"every", "daily", "hourly", "weekly", "monthly", "yearly", "quarterly", "nightly"}
+    | {"during", "between", "except", "until", "to", "after", "from", "morning", "afternoon"}
+    | {"evening", "night", "noon", "midnight", "today", "tomorrow", "tonight", "next", "last"}
+    | {"once", "twice", "end", "business", "when", "whenever", "before", "o'clock"}
+)
+
+
+def _mentions_time(task: str) -> bool:
+    try:
+        tokens = tokenize(task)
+    except TokenizeError:
+        return True
+    return any(
+        t.kind in _TIME_KINDS
+        or (
+            t.kind == lx.WORD
+            and t.value != "to"
+            and (t.value in _TIME_WORDS or lookup_place(str(t.value)))
+        )
+        for t in tokens
+    )
+
+
+def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """The runs of tokens the grammar reads that say something about time.
+
+    Left to right, each token is read at most once from where a run starts; a run that
+    fills no slot of the schedule ("the", "and", "on") is not one. Raises Rejected when
+    the schedule found is refused.
+    """
+    runs: list[tuple[int, int]] = []
+    refusals: list[tuple[int, Rejected]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        try:
+            phrase, end = read(tokens, start=i, partial=True)
+        except Rejected as refusal:
+            refusals.append((i, refusal))
+            i += 1
+            continue
+        if end > i and _says_when(phrase):
+            first = i
+            while end > first + 1 and _is_filler(tokens[end - 1]):
+                end -= 1
+            while first < end - 1 and tokens[first].value in ("and", ","):
+                first += 1  # "check the build and every friday at 4pm"
+            runs.append((first, end))
+            i = end
+        else:
+            i += 1
+    # A refusal counts when it is all there is, or touches the schedule's words ("every
+    # hour except Christmas"); "yesterday" in "summarize yesterday's incidents every day at
+    # 9am" is the task's word.
+    ends = {end for _, end in runs}
+    for at, refusal in refusals:
+        if not runs or at in ends or any(start == at for start, _ in runs):
+            raise refusal
+    return _drop_stray_places(runs, tokens)
+
+
+_EMPTY: Final = Phrase()
+
+
+def _says_when(phrase: Phrase) -> bool:
+    """Whether the phrase read fills any slot beyond fillers (a zone alone counts)."""
+    return phrase != _EMPTY
+
+
+def _drop_stray_places(runs: list[tuple[int, int]], tokens: list[Token]) -> list[tuple[int, int]]:
+    """ "search for events in Lisbon on Thursdays": "in Lisbon" is the task's, not the
+    schedule's zone — a run that is only a place, away from the other runs, is dropped."""
+    if len(runs) < 2:
+        return runs
+    kept = []
+    for index, (start, end) in enumerate(runs):
+        only_place = all(t.kind == lx.WORD for t in tokens[start:end])
+        touches = (index and runs[index - 1][1] == start) or (
+            index + 1 < len(runs) and runs[index + 1][0] == end
+        )
+        if only_place and not touches:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _is_filler(token: Token) -> bool:
+    return (token.kind == lx.WORD and token.value in lx.FILLERS) or (
+        token.kind == lx.SYM and token.value == ","
+    )
+
+
+def task_text(text: str, tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
+    """What is left of the command once the schedule's words are taken out."""
+    pieces: list[str] = []
+    position = 0
+    for start, end in runs:
+        pieces.append(text[position : tokens[start].start])
+        position = tokens[end - 1].end
+    pieces.append(text[position:])
+    kept = [piece.strip() for piece in pieces]
+    task = " ".join(piece for piece in kept if piece)
+    return clean_task(task)
+
+
+def clean_task(task: str) -> str | None:
+    task = " ".join(task.split())
+    for _ in range(4):
+        before = task
+        task = _LEAD.sub("", task).strip()
+        task = _HEAD.sub("", task).strip()
+        task = _TRAIL.sub("", task).strip()
+        task = task.strip(_QUOTES + " ,;:.!?").strip()
+        if task == before:
+            break
+    if not task or _EMPTY_TASK.match(task):
+        return None
+    return task
+
+
+def _spoken_text(
+    text: str, tokens: list[Token], run: tuple[int, int], readings: tuple[tuple[int, int, str], ...]
+) -> str:
+    """The schedule's words as typed, with bare hours written as read ("9" → "9am")."""
+    start, end = tokens[run[0]].start, tokens[run[1] - 1].end
+    out = text[start:end]
+    for first, last, spoken in sorted(readings, reverse=True):
+        if start <= first and last <= end:
+            out = out[: first - start] + spoken + out[last - start :]
+    return out

@@ -1,0 +1,141 @@
+"""Overlap ``skip`` is judged by what is really still going, never by a run that has finished
+and is only waiting for its batched write (the run store, on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert, select, update
+
+from agentcron.app.clock import FrozenClock
+from agentcron.app.domain.leasing import OVERLAPPED, WAITING_FOR_PREVIOUS
+from agentcron.app.domain.outcome import Attempt
+from agentcron.app.domain.records import Run
+from agentcron.app.ids import new_id
+from agentcron.app.runtime import Runtime
+from agentcron.app.storage.tables import jobs, runs
+
+MINUTELY = {"type": "cron", "expression": "* * * * *", "timezone": "UTC"}
+LEASE = 30.0
+
+
+async def job_with_a_run_going(rt: Runtime, now: datetime, *, holder: str) -> tuple[str, str]:
+    """A minutely job due now, whose previous slot's run is running, held by ``holder``."""
+    job_id, run_id = new_id("job"), new_id("run")
+    previous = now - timedelta(minutes=1)
+
+    def work(conn: Any) -> None:
+        conn.execute(
+            insert(jobs).values(
+                id=job_id,
+                owner="alice",
+                name="minutely",
+                action={"type": "noop"},
+                schedule=MINUTELY,
+                status="active",
+                overlap="skip",
+                tags=[],
+                metadata={},
+                next_run_at=now,
+                created_at=previous,
+                updated_at=previous,
+            )
+        )
+        conn.execute(
+            insert(runs).values(
+                id=run_id,
+                job_id=job_id,
+                owner="alice",
+                trigger="schedule",
+                scheduled_for=previous,
+                slot=previous,
+                attempt=1,
+                status="running",
+                not_before=previous,
+                created_at=previous,
+                started_at=previous,
+                acquired_by=holder,
+                acquired_until=now + timedelta(seconds=LEASE),
+            )
+        )
+
+    await rt.db.write(work)
+    return job_id, run_id
+
+
+async def fire(rt: Runtime, now: datetime, job_id: str, **kwargs: Any) -> list[Run]:
+    """Fire what is due; the job's runs for the slot ``now``."""
+    await rt.runs.fire_due_jobs(now=now, limit=10, default_catchup=3600, **kwargs)
+    rows = await rt.db.read(
+        lambda conn: conn.execute(
+            select(runs).where(runs.c.job_id == job_id, runs.c.scheduled_for == now)
+        ).all()
+    )
+    return [Run.from_row(row) for row in rows]
+
+
+async def test_a_run_going_here_skips_the_slot(runtime: Runtime, clock: FrozenClock) -> None:
+    now = clock.now()
+    job_id, _ = await job_with_a_run_going(runtime, now, holder="inst_here")
+    [slot] = await fire(runtime, now, job_id, instance="inst_here")
+    assert (slot.status, slot.reason) == ("skipped", OVERLAPPED)
+
+
+async def test_a_run_finished_here_and_not_yet_written_does_not(
+    runtime: Runtime, clock: FrozenClock
+) -> None:
+    now = clock.now()
+    job_id, previous = await job_with_a_run_going(runtime, now, holder="inst_here")
+    settled = {previous: now - timedelta(seconds=50)}
+    [slot] = await fire(runtime, now, job_id, instance="inst_here", settled=settled)
+    assert (slot.status, slot.reason) == ("queued", None)
+
+
+async def test_a_run_held_elsewhere_makes_the_slot_wait_to_be_judged_by_its_real_end(
+    runtime: Runtime, clock: FrozenClock
+) -> None:
+    now = clock.now()
+    slots = {}
+    for ended in ("before", "after"):
+        job_id, previous = await job_with_a_run_going(runtime, now, holder="inst_there")
+        [slot] = await fire(runtime, now, job_id, instance="inst_here")
+        assert (slot.status, slot.reason) == ("queued", WAITING_FOR_PREVIOUS)
+        slots[ended] = (slot.id, previous)
+    # while the previous runs are recorded as running, nothing is taken
+    leased = await runtime.runs.acquire_runs(now=now, limit=10, instance="inst_here", lease=LEASE)
+    assert leased == []
+    # then their instance writes them: one ended before the new slot, one after it
+    for ended, (_, previous) in slots.items():
+        row = await runtime.db.read(
+            lambda conn, rid=previous: conn.execute(select(runs).where(runs.c.id == rid)).one()
+        )
+        real_end = now + (timedelta(seconds=2) if ended == "after" else -timedelta(seconds=50))
+        recorded = await runtime.runs.finish_runs(
+            [Attempt(run=Run.from_row(row), status="succeeded", completed_at=real_end)],
+            instance="inst_there",
+            now=now + timedelta(seconds=3),
+        )
+        assert len(recorded.plans) == 1
+    leased = await runtime.runs.acquire_runs(now=now, limit=10, instance="inst_here", lease=LEASE)
+    assert [item.run.id for item in leased] == [slots["before"][0]]
+    skipped = await runtime.db.read(
+        lambda conn: conn.execute(
+            select(runs.c.status, runs.c.reason).where(runs.c.id == slots["after"][0])
+        ).one()
+    )
+    assert tuple(skipped) == ("skipped", OVERLAPPED)
+
+
+async def test_a_queued_run_of_the_job_is_known_to_be_going(
+    runtime: Runtime, clock: FrozenClock
+) -> None:
+    now = clock.now()
+    job_id, previous = await job_with_a_run_going(runtime, now, holder="inst_there")
+    await runtime.db.write(
+        lambda conn: conn.execute(
+            update(runs).where(runs.c.id == previous).values(status="queued", acquired_by=None)
+        )
+    )
+    [slot] = await fire(runtime, now, job_id, instance="inst_here")
+    assert (slot.status, slot.reason) == ("skipped", OVERLAPPED)

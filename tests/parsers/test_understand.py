@@ -1,0 +1,110 @@
+"""Whole sentences: the schedule inside a command, with its task and target."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from agentcron.app.cli import main
+from agentcron.parsers import split_command, understand_fast
+
+NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "task", "target"),
+    [
+        ("remind me every morning at 8 to check the build", "0 8 * * *", "check the build", "me"),
+        (
+            "/remind #team to update the status every Monday at 9am",
+            "0 9 * * 1",
+            "update the status",
+            "#team",
+        ),
+        ("Run at 9 AM on weekdays", "0 9 * * 1-5", None, None),
+        ("/remind me to drink water at 3pm every day", "0 15 * * *", "drink water", "me"),
+        (
+            "Post a motivational quote to #general every Monday at 9am",
+            "0 9 * * 1",
+            "Post a motivational quote",
+            "#general",
+        ),
+        (
+            "Can you remind me every Monday at 10am to submit my timesheet?",
+            "0 10 * * 1",
+            "submit my timesheet",
+            "me",
+        ),
+        (
+            '/remind @sam "Check in with the team" every Friday at 4pm',
+            "0 16 * * 5",
+            "Check in with the team",
+            "@sam",
+        ),
+        ("0 9 * * 1-5 check the nightly build", "0 9 * * 1-5", "check the nightly build", None),
+        ("every weekday at 9am", "0 9 * * 1-5", None, None),
+    ],
+)
+def test_a_command_gives_schedule_task_and_target(
+    text: str, expression: str, task: str | None, target: str | None
+) -> None:
+    result = understand_fast(text, now=NOW)
+    assert result.schedule == {"type": "cron", "expression": expression, "timezone": "UTC"}
+    assert (result.task, result.target) == (task, target)
+
+
+def test_slack_channels_and_users_are_read_from_their_escaped_forms() -> None:
+    result = understand_fast("<#C0123ABC|ops> post the report every Friday at 4pm", now=NOW)
+    assert result.target == "C0123ABC"
+    assert result.task == "post the report"
+    assert split_command("remind <@U042|sam> every Friday at 4pm to file", now=NOW).channel is None
+
+
+def test_a_cron_field_and_a_macro_are_not_targets() -> None:
+    assert understand_fast("0 12 * * 1#1", now=NOW).target is None
+    assert understand_fast("@daily", now=NOW).schedule is not None
+
+
+def test_words_about_time_the_grammar_did_not_read_make_it_ask() -> None:
+    result = understand_fast("every hour during the day", now=NOW)
+    assert result.needs_confirmation
+    assert any("the day" in note for note in result.notes)
+
+
+def test_a_command_without_a_schedule_keeps_its_task() -> None:
+    result = understand_fast("please deploy the app", now=NOW)
+    assert result.schedule is None
+    assert result.task == "deploy the app"
+    assert result.reason == "could not find a schedule in the text"
+
+
+def test_the_whole_sentence_is_read_in_linear_time() -> None:
+    """A long text of words the grammar half-knows must not be read quadratically."""
+    text = " ".join(["every", "the", "at", "on", "blue"] * 99)[:500]
+    result = understand_fast(text, now=NOW)
+    assert result.schedule is None or result.schedule["type"]
+
+
+def test_cli_parse_prints_count_runs_and_notes(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["parse", "remind me every day to stretch", "--now", "2026-01-14T10:00:00Z",
+                 "--count", "3"])  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.count("\n  2026-") == 3
+    assert "note: no time given; assumed 9:00 AM" in out
+    assert "task: stretch" in out
+
+
+def test_cli_parse_stdin_mode_takes_count(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("every 2 hours\nevery monday at 9am\n"))
+    code = main(["parse", "-", "--now", "2026-01-14T10:00:00Z", "--count", "7"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 0
+    assert [len(line["next_runs"]) for line in lines] == [7, 7]
+    assert lines[1]["next_runs"][0] == "2026-01-19T09:00:00+00:00"
