@@ -33,7 +33,7 @@ from .build import build
 from .cron import split_cron
 from .grammar import read
 from .phrase import NotUnderstood, Phrase, Rejected
-from .pipeline import FAST_STAGES, finish, prepare, regex_stage
+from .pipeline import FAST_STAGES, OUT_OF_RANGE, finish, prepare, regex_stage
 from .result import ParseResult
 from .tokens import Token, TokenizeError, tokenize
 from .zones import lookup_place
@@ -158,6 +158,13 @@ class _Found:
 
 
 def _understand(text: str, timezone: str, now: datetime | None) -> _Found:
+    try:
+        return _read_whole(text, timezone, now)
+    except OverflowError:  # a date past year 9999 once its zone's offset is applied
+        return _Found(ParseResult.rejected(OUT_OF_RANGE))
+
+
+def _read_whole(text: str, timezone: str, now: datetime | None) -> _Found:
     prepared = prepare(text, timezone, now)
     if isinstance(prepared, ParseResult):
         return _Found(prepared)

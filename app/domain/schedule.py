@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 ScheduleType = Literal["cron", "every", "at", "rrule"]
 SCHEDULE_TYPES: tuple[ScheduleType, ...] = ("cron", "every", "at", "rrule")
 MAX_INTERVAL = 366 * 86400
+MAX_CRON_LENGTH = 1_000
 #: The shortest interval between two fires the service accepts, for every schedule type: `every`
 #: checks it; an rrule cannot go below it (its resolution is a second and FREQ=SECONDLY is
 #: refused), nor can cron (a minute). Raising it needs a check in recurrence.py too.
@@ -387,6 +388,8 @@ def check_cron(expression: object, *, field: str = "schedule.expression") -> str
     """The normalised expression, or ScheduleError saying exactly what is wrong."""
     if not isinstance(expression, str) or not expression.strip():
         raise ScheduleError(field, "must be a cron expression such as '0 9 * * 1-5'")
+    if len(expression) > MAX_CRON_LENGTH:  # every value of every field listed is ~400
+        raise ScheduleError(field, f"is longer than {MAX_CRON_LENGTH} characters")
     normalized = normalize_expression(expression)
     try:
         _compile(normalized)

@@ -195,3 +195,13 @@ async def test_plain_words_naming_a_date_off_the_calendar_are_refused(
     )
     assert created.status_code in (201, 422), created.text
     assert (await api.get("/jobs")).status_code == 200
+
+
+async def test_a_cron_expression_of_thousands_of_items_is_refused_before_it_is_read(
+    api: httpx.AsyncClient,
+) -> None:
+    value = "1," * 5000 + "1 * * * *"
+    response = await api.get("/validate", params={"type": "cron", "value": value})
+    assert response.status_code == 200
+    assert response.json()["valid"] is False
+    assert response.json()["error"] == "is longer than 1000 characters"
