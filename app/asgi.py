@@ -15,6 +15,8 @@ from agentcron.app.api.cors import cors_middleware
 from agentcron.app.api.guard import LimitBody, RateLimitHeaders, RefuseNul
 from agentcron.app.api.problems import EXCEPTION_HANDLERS
 from agentcron.app.config import Settings
+from agentcron.app.mcp.http import PATH as MCP_PATH
+from agentcron.app.mcp.http import McpEndpoint
 from agentcron.app.runtime import Runtime
 from agentcron.app.slack import routes as slack
 from agentcron.app.web import routes as web
@@ -59,6 +61,7 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
     """Build the ASGI app. ``runtime`` carries settings, clock and database; the engine (when
     this instance has the scheduler or worker role) starts and stops with the app."""
     rt = runtime or Runtime(Settings.from_env())
+    mcp = McpEndpoint(rt)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -72,7 +75,8 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
         await slack.start_socket_mode(app)
         rt.started.set()
         try:
-            yield
+            async with mcp.run():
+                yield
         finally:
             if engine is not None:
                 await engine.stop()
@@ -89,7 +93,14 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
         middleware=[*cors_middleware(rt.settings), Middleware(RateLimitHeaders)],
     )
     app = Starlette(
-        routes=[*health.routes, *openapi.routes, *slack.routes, *web.routes, api],
+        routes=[
+            *health.routes,
+            *openapi.routes,
+            *slack.routes,
+            *web.routes,
+            api,
+            Route(MCP_PATH, mcp),  # the MCP server (app/mcp), Streamable HTTP
+        ],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
         middleware=[Middleware(LimitBody), Middleware(RefuseNul)],

@@ -1,5 +1,5 @@
-"""``agentcron``: serve, migrate, manage API keys and agents, check the LLM, validate and
-parse schedules."""
+"""``agentcron``: serve (REST, dashboard, MCP), serve MCP over stdio, migrate, manage API keys
+and agents, check the LLM, validate and parse schedules."""
 
 from __future__ import annotations
 
@@ -399,6 +399,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mcp(args: argparse.Namespace) -> int:
+    import os
+
+    from agentcron.app.mcp.stdio import serve_stdio
+    from agentcron.app.storage.migrate import upgrade
+
+    settings = _settings()
+    upgrade(settings.database_url)
+    return asyncio.run(serve_stdio(settings, os.environ.get("AGENTCRON_API_KEY")))
+
+
 def _bootstrap_key(settings: Settings) -> None:
     """On a brand-new database, make one key so the first user can call the API at once."""
 
@@ -437,6 +448,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--access-log", action="store_true", help="log every request")
     serve.set_defaults(func=cmd_serve)
+
+    mcp = sub.add_parser(
+        "mcp",
+        help="serve MCP over stdio for an AI assistant, acting as AGENTCRON_API_KEY's owner",
+    )
+    mcp.set_defaults(func=cmd_mcp)
 
     migrate = sub.add_parser("migrate", help="bring the database schema up to date")
     migrate.set_defaults(func=cmd_migrate)

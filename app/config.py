@@ -69,7 +69,11 @@ class Settings:
     # engine
     max_sleep_seconds: float = 10.0
     claim_batch_size: int = 500
-    worker_concurrency: int = 64
+    # runs one instance holds at once. A run is a coroutine of a few kilobytes (measured:
+    # ~4 KB for an http run in a burst), so this bounds memory (~40 MB when full); what an
+    # attempt holds outside — a connection — is bounded by http_connections, for http
+    # actions, webhooks, job events and agents alike
+    worker_concurrency: int = 10_000
     # outbound connections the http action (and deliveries) keep open at once
     http_connections: int = 100
     lease_seconds: float = 30.0
@@ -130,7 +134,7 @@ class Settings:
             allow_private_networks=_flag("AGENTCRON_ALLOW_PRIVATE_NETWORKS"),
             max_sleep_seconds=_float("AGENTCRON_MAX_SLEEP_SECONDS", 10.0),
             claim_batch_size=_int("AGENTCRON_CLAIM_BATCH_SIZE", 500),
-            worker_concurrency=_int("AGENTCRON_WORKER_CONCURRENCY", 64),
+            worker_concurrency=_int("AGENTCRON_WORKER_CONCURRENCY", 10_000),
             http_connections=_int("AGENTCRON_HTTP_CONNECTIONS", 100),
             lease_seconds=_float("AGENTCRON_LEASE_SECONDS", 30.0),
             shutdown_grace_seconds=_float("AGENTCRON_SHUTDOWN_GRACE_SECONDS", 30.0),

@@ -1,10 +1,12 @@
 """Midnight burst: N jobs all due in the same second. agentcron against APScheduler 3.11.
 
-    .venv/bin/python bench/bench_burst.py [--sizes 1000,10000] [--skip-apscheduler]
+    .venv/bin/python bench/bench_burst.py [--sizes 1000,10000] [--skip-apscheduler] [--tuned]
 
 For each N, every contender gets the same work in this one invocation:
-- agentcron on SQLite (engine in-process, every run recorded), a no-op action and an `http`
-  action posting to a local sink (a separate process);
+- agentcron on SQLite with the settings a user gets (engine in-process, every run recorded),
+  a no-op action and an `http` action posting to a local sink (a separate process);
+  ``--tuned`` adds a line beside them with the worker concurrency at N and firing batches of
+  1,000 (never instead of the defaults);
 - APScheduler 3.11 AsyncIOScheduler with its SQLAlchemy job store on SQLite and with its
   (non-durable) memory store, jobs posting with aiohttp, the same client agentcron uses.
 Prints p50/p99/max lateness of run start and of arrival at the sink, and runs/s, with ratios.
@@ -85,8 +87,24 @@ async def wait_for(count: Any, n: int, timeout: float) -> None:
 # -- agentcron -------------------------------------------------------------------------------
 
 
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def peak_rss(stop: asyncio.Event, into: list[float]) -> None:
+    """Sample this process's resident memory until ``stop``; the peak goes into ``into``."""
+    peak = rss_mb()
+    while not stop.is_set():
+        peak = max(peak, rss_mb())
+        await asyncio.sleep(0.05)
+    into.append(peak)
+
+
 async def run_agentcron(
-    n: int, action: str, sink: SinkProcess, concurrency: int | None = None
+    n: int, action: str, sink: SinkProcess, *, tuned: bool = False, concurrency: int | None = None
 ) -> dict[str, Any]:
     from sqlalchemy import insert, select
 
@@ -102,13 +120,14 @@ async def run_agentcron(
     upgrade(url)
     settings = Settings(
         database_url=url,
-        allow_private_networks=True,
-        # like APScheduler's asyncio executor, every due run may be under way at once; the
-        # outbound connection pool (100) bounds the requests actually in flight
-        worker_concurrency=concurrency or n,
-        claim_batch_size=1000,
+        allow_private_networks=True,  # the sink is on 127.0.0.1
         tune_gc=True,  # as `agentcron serve` does
     )
+    if tuned:
+        settings.worker_concurrency = n
+        settings.claim_batch_size = 1000
+    if concurrency is not None:
+        settings.worker_concurrency = concurrency
     rt = Runtime(settings)
     rt.roles = {"scheduler", "worker"}
     due = (datetime.now(UTC) + timedelta(seconds=LEAD)).replace(microsecond=0) + timedelta(
@@ -152,6 +171,10 @@ async def run_agentcron(
     await sink.reset()
     engine = EngineService(rt)
     cpu_started = time.process_time()
+    memory_before = rss_mb()
+    sampled: list[float] = []
+    sampling = asyncio.Event()
+    sampler = asyncio.create_task(peak_rss(sampling, sampled))
     await engine.start()
 
     async def finished() -> int:
@@ -161,6 +184,8 @@ async def run_agentcron(
         return engine.worker.recorded_total
 
     await wait_for(finished, n, timeout=LEAD + 120)
+    sampling.set()
+    await sampler
     ended = time.time()
     cpu = time.process_time() - cpu_started
     rows = await rt.db.read(
@@ -181,6 +206,7 @@ async def run_agentcron(
         "recorded": len(rows),
         "statuses": statuses,
         "cpu_per_run_us": cpu * 1e6 / n,
+        "memory_mb": sampled[0] - memory_before,
         "_ended": ended,
         "due": due_ts,
     }
@@ -252,10 +278,12 @@ async def run_apscheduler(n: int, store: str, action: str, sink: SinkProcess) ->
 def line(name: str, result: dict[str, Any], key: str) -> str:
     values = result[key]
     cpu = result.get("cpu_per_run_us")
+    memory = result.get("memory_mb")
     return (
         f"  {name:34} p50 {pct(values, 0.5):7.3f} s  p99 {pct(values, 0.99):7.3f} s  "
         f"max {max(values):7.3f} s  {result['runs_per_s']:8.0f} runs/s"
         + (f"  CPU {cpu:4.0f} µs/run" if cpu is not None else "")
+        + (f"  +{memory:4.0f} MB" if memory is not None else "")
     )
 
 
@@ -264,7 +292,15 @@ async def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--skip-apscheduler", action="store_true")
     parser.add_argument(
-        "--concurrency", type=int, default=None, help="agentcron worker concurrency (default: N)"
+        "--concurrency",
+        type=int,
+        default=None,
+        help="explore: run agentcron's http burst once more with this worker concurrency",
+    )
+    parser.add_argument(
+        "--tuned",
+        action="store_true",
+        help="also show agentcron with concurrency N and firing batches of 1,000",
     )
     args = parser.parse_args()
     sink = SinkProcess()
@@ -272,15 +308,21 @@ async def main() -> None:
     try:
         for n in (int(s) for s in args.sizes.split(",")):
             print(f"\n== {n} jobs due in the same second (2-core machine, one process each)")
-            ours_noop = await run_agentcron(n, "noop", sink, args.concurrency)
+            ours_noop = await run_agentcron(n, "noop", sink)
             assert ours_noop["statuses"] == {"succeeded"}, ours_noop["statuses"]
             print(" run start lateness, no-op action:")
-            print(line("agentcron (SQLite, all recorded)", ours_noop, "start"))
-            ours = await run_agentcron(n, "http", sink, args.concurrency)
+            print(line("agentcron (defaults, SQLite)", ours_noop, "start"))
+            ours = await run_agentcron(n, "http", sink)
             assert ours["statuses"] == {"succeeded"}, ours["statuses"]
             assert ours["recorded"] == ours_noop["recorded"] == n
             print(" arrival at the sink, http action:")
-            print(line("agentcron (SQLite, all recorded)", ours, "arrival"))
+            print(line("agentcron (defaults, SQLite)", ours, "arrival"))
+            if args.tuned:
+                tuned = await run_agentcron(n, "http", sink, tuned=True)
+                print(line("agentcron tuned (concurrency N)", tuned, "arrival"))
+            if args.concurrency:
+                other = await run_agentcron(n, "http", sink, concurrency=args.concurrency)
+                print(line(f"agentcron concurrency {args.concurrency}", other, "arrival"))
             if args.skip_apscheduler:
                 continue
             aps_sqlite = await run_apscheduler(n, "sqlite", "http", sink)

@@ -58,8 +58,7 @@ async def main() -> None:
     env = {
         **os.environ,
         "AGENTCRON_DATABASE_URL": url,
-        "AGENTCRON_ALLOW_PRIVATE_NETWORKS": "1",
-        "AGENTCRON_WORKER_CONCURRENCY": "500",
+        "AGENTCRON_ALLOW_PRIVATE_NETWORKS": "1",  # the sink is on 127.0.0.1
     }
     cli = [sys.executable, "-m", "agentcron.app.cli"]
     subprocess.run([*cli, "migrate"], env=env, check=True, capture_output=True)

@@ -1,7 +1,9 @@
-"""Scale: the idle cost of 100,000 registered jobs, and steady firing at ~500 runs/s.
+"""Scale: the idle cost of 100,000 registered jobs, steady firing at ~500 runs/s, and jobs
+due every second.
 
     .venv/bin/python bench/bench_scale.py idle   [--jobs 100000] [--seconds 30]
     .venv/bin/python bench/bench_scale.py steady [--jobs 100000] [--seconds 60] [--skip-apscheduler]
+    .venv/bin/python bench/bench_scale.py every-second [--jobs 200] [--http 20] [--seconds 300]
 
 idle: a SQLite database with N jobs whose daily slots are spread over the day (a few due a
 minute); `agentcron serve` as a real process: time to answer /healthz, then CPU% and RSS while
@@ -11,6 +13,15 @@ steady: N `every` jobs with anchors spread so that ~N/200 fire each second (500/
 the engine in-process on SQLite for the given seconds: p50/p99/max start lateness of every run
 (started_at - scheduled_for, from the database). The peer is APScheduler 3.11 (memory store)
 with the same N interval jobs, measured from its own job start times.
+
+every-second: N no-op jobs and H http jobs (posting to a local sink process) each due every
+second, the engine in-process on SQLite with the default settings, for the given seconds:
+how many slots ran, how many were skipped because the previous run was still going (each run
+takes milliseconds, so the answer should be none) and the start lateness of the runs. The peer
+is APScheduler 3.11 with its SQLAlchemy store on SQLite (durable, like ours) and the same jobs:
+its runs, its overlap skips (max_instances) and misfires, and its start lateness.
+
+Every agentcron figure is measured with the settings a user gets (``Settings()`` defaults).
 """
 
 from __future__ import annotations
@@ -223,7 +234,7 @@ async def steady_agentcron(n: int, seconds: float) -> list[float]:
         return job_row(i, action={"type": "noop"}, schedule=schedule, next_run_at=anchor)
 
     await asyncio.to_thread(seed_jobs, url, n, make)
-    rt = Runtime(Settings(database_url=url, worker_concurrency=1000))
+    rt = Runtime(Settings(database_url=url, tune_gc=True))
     rt.roles = {"scheduler", "worker"}
     engine = EngineService(rt)
     await engine.start()
@@ -286,16 +297,201 @@ def steady(args: argparse.Namespace) -> None:
         print(f"  p99 ratio APScheduler / agentcron: {pct(peer, 0.99) / pct(ours, 0.99):.1f}x")
 
 
+def _every_second_jobs(noop: int, http: int, origin: datetime, sink: str) -> list[Any]:
+    schedule = {"type": "every", "interval": 1, "start_at": origin.isoformat(), "timezone": "UTC"}
+    post = {
+        "type": "http",
+        "http": {"url": f"{sink}/hit", "method": "POST", "body": {"job": "{{ job.id }}"}},
+    }
+    return [
+        job_row(
+            i, action=post if i < http else {"type": "noop"}, schedule=schedule, next_run_at=origin
+        )
+        for i in range(noop + http)
+    ]
+
+
+async def every_second_agentcron(noop: int, http: int, seconds: float, sink: str) -> dict[str, Any]:
+    from sqlalchemy import select
+
+    from agentcron.app.config import Settings
+    from agentcron.app.domain.enums import SkipReason
+    from agentcron.app.engine.service import EngineService
+    from agentcron.app.runtime import Runtime
+    from agentcron.app.storage.tables import runs
+
+    tmp = Path(tempfile.mkdtemp(prefix="agentcron-every-second-"))
+    url = f"sqlite:///{tmp / 'every.db'}"
+    origin = (datetime.now(UTC) + timedelta(seconds=5)).replace(microsecond=0)
+    rows = _every_second_jobs(noop, http, origin, sink)
+    await asyncio.to_thread(seed_jobs, url, len(rows), lambda i: rows[i])
+    # the settings a user gets; the sink is on 127.0.0.1, and `serve` tunes the collector
+    rt = Runtime(Settings(database_url=url, allow_private_networks=True, tune_gc=True))
+    rt.roles = {"scheduler", "worker"}
+    engine = EngineService(rt)
+    await engine.start()
+    cpu0 = time.process_time()
+    end = origin + timedelta(seconds=seconds)
+    await asyncio.sleep(max(0.0, (end - datetime.now(UTC)).total_seconds()) + 1)
+    cpu = time.process_time() - cpu0
+    await engine.stop()
+    found = await rt.db.read(
+        lambda conn: conn.execute(
+            select(runs.c.scheduled_for, runs.c.started_at, runs.c.status, runs.c.reason).where(
+                runs.c.trigger == "schedule",
+                runs.c.scheduled_for >= origin,
+                runs.c.scheduled_for < end,
+            )
+        ).all()
+    )
+    await rt.close()
+    ran = [r for r in found if r.status not in ("skipped", "cancelled", "queued")]
+    overlap = [r for r in found if r.status == "skipped" and SkipReason.of(r.reason) == "overlap"]
+    return {
+        "due": len(rows) * int(seconds),
+        "ran": len(ran),
+        "overlap": len(overlap),
+        # slots not run for another reason, or not fired at all
+        "other": len(rows) * int(seconds) - len(ran) - len(overlap),
+        "lateness": [(r.started_at - r.scheduled_for).total_seconds() for r in ran if r.started_at],
+        "cpu": cpu / seconds * 100,
+    }
+
+
+async def every_second_apscheduler(
+    noop: int, http: int, seconds: float, sink: str
+) -> dict[str, Any]:
+    import logging
+
+    import aiohttp
+    from apscheduler.events import (
+        EVENT_JOB_MAX_INSTANCES,
+        EVENT_JOB_MISSED,
+        EVENT_JOB_SUBMITTED,
+        JobEvent,
+        JobSubmissionEvent,
+    )
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    # a job cut off by shutdown(wait=False) is logged with its traceback: not news here
+    logging.getLogger("apscheduler").setLevel(logging.CRITICAL)
+    tmp = Path(tempfile.mkdtemp(prefix="aps-every-second-"))
+    origin = (datetime.now(UTC) + timedelta(seconds=5)).replace(microsecond=0)
+    end = origin + timedelta(seconds=seconds)
+    lateness: list[float] = []
+    skipped = {"overlap": 0, "missed": 0}
+    session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=100))
+
+    def listen(event: JobEvent) -> None:
+        if isinstance(event, JobSubmissionEvent):
+            now = time.time()
+            lateness.extend(
+                now - t.timestamp() for t in event.scheduled_run_times if origin <= t < end
+            )
+        elif event.scheduled_run_time < end:
+            kind = "overlap" if event.code == EVENT_JOB_MAX_INSTANCES else "missed"
+            skipped[kind] += 1
+
+    scheduler = AsyncIOScheduler(
+        jobstores={"default": SQLAlchemyJobStore(url=f"sqlite:///{tmp / 'aps.db'}")},
+        timezone="UTC",
+    )
+    scheduler.add_listener(listen, EVENT_JOB_SUBMITTED | EVENT_JOB_MAX_INSTANCES | EVENT_JOB_MISSED)
+    scheduler.start(paused=True)
+    for i in range(noop + http):
+        scheduler.add_job(
+            aps_post if i < http else aps_noop,
+            "interval",
+            seconds=1,
+            start_date=origin,
+            args=[f"{sink}/hit"] if i < http else [],
+            id=f"j{i}",
+        )
+    global _aps_session
+    _aps_session = session
+    scheduler.resume()
+    await asyncio.sleep(max(0.0, (end - datetime.now(UTC)).total_seconds()) + 1)
+    scheduler.shutdown(wait=False)
+    await session.close()
+    return {
+        "due": (noop + http) * int(seconds),
+        "ran": len(lateness),
+        "overlap": skipped["overlap"],
+        "other": skipped["missed"],
+        "lateness": lateness,
+        "cpu": float("nan"),
+    }
+
+
+_aps_session: Any = None
+
+
+async def aps_noop() -> None:
+    return None
+
+
+async def aps_post(url: str) -> None:
+    async with _aps_session.post(url, json={"job": "x"}) as response:
+        await response.read()
+
+
+def every_second(args: argparse.Namespace) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    port = free_port()
+    sink = subprocess.Popen([sys.executable, str(ROOT / "bench" / "sink_server.py"), str(port)])
+    url = f"http://127.0.0.1:{port}"
+    try:
+        time.sleep(1)
+        print(
+            f"{args.jobs} no-op and {args.http} http jobs due every second for "
+            f"{args.seconds:.0f} s (SQLite; agentcron with its default settings):"
+        )
+        results = {
+            "agentcron": asyncio.run(
+                every_second_agentcron(args.jobs, args.http, args.seconds, url)
+            )
+        }
+        if not args.skip_apscheduler:
+            results["APScheduler 3.11 SQLite store"] = asyncio.run(
+                every_second_apscheduler(args.jobs, args.http, args.seconds, url)
+            )
+        print(
+            f"  {'':30} {'due':>7} {'ran':>7} {'overlap':>8} {'other':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}"
+        )
+        for name, r in results.items():
+            late = r["lateness"]
+            print(
+                f"  {name:30} {r['due']:7d} {r['ran']:7d} {r['overlap']:8d} {r['other']:6d}"
+                f" {pct(late, 0.5) * 1000:8.1f} {pct(late, 0.99) * 1000:8.1f}"
+                f" {max(late, default=float('nan')) * 1000:8.1f}"
+            )
+        ours = results["agentcron"]
+        print(f"  agentcron CPU while running: {ours['cpu']:.1f}% of a core")
+        if len(results) > 1:
+            peer = results["APScheduler 3.11 SQLite store"]
+            print(
+                f"  p99 start lateness APScheduler / agentcron: "
+                f"{pct(peer['lateness'], 0.99) / pct(ours['lateness'], 0.99):.1f}x"
+            )
+    finally:
+        sink.terminate()
+        sink.wait(timeout=10)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["idle", "steady"])
-    parser.add_argument("--jobs", type=int, default=100_000)
+    parser.add_argument("mode", choices=["idle", "steady", "every-second"])
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--http", type=int, default=20, help="every-second: http jobs")
     parser.add_argument("--seconds", type=float, default=None)
     parser.add_argument("--skip-apscheduler", action="store_true")
     args = parser.parse_args()
+    if args.jobs is None:
+        args.jobs = 200 if args.mode == "every-second" else 100_000
     if args.seconds is None:
-        args.seconds = 30.0 if args.mode == "idle" else 60.0
-    (idle if args.mode == "idle" else steady)(args)
+        args.seconds = {"idle": 30.0, "steady": 60.0, "every-second": 300.0}[args.mode]
+    {"idle": idle, "steady": steady, "every-second": every_second}[args.mode](args)
 
 
 if __name__ == "__main__":

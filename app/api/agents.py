@@ -19,11 +19,11 @@ from starlette.routing import Route
 from agentcron.app.api.admin import require_admin
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, json_body, runtime
-from agentcron.app.api.render import utc_iso
 from agentcron.app.domain.agents import BUILTIN_ID, EFFECT_TOOLS, validate_agent
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import Conflict, NotFound
 from agentcron.app.ids import new_id
+from agentcron.app.render import utc_iso
 from agentcron.app.storage.agents import AgentStore
 from agentcron.app.storage.keys import Principal
 

@@ -11,10 +11,10 @@ from starlette.routing import Route
 
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, int_param, json_body, runtime
-from agentcron.app.api.render import utc_iso
 from agentcron.app.domain.chains import Chain, parse_chain
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import NotFound
+from agentcron.app.render import utc_iso
 from agentcron.app.storage.chains import ChainStore
 
 

@@ -11,9 +11,11 @@ from starlette.requests import Request
 
 from agentcron.app.api.auth import check_scope, required_scope
 from agentcron.app.api.cors import check_origin
+from agentcron.app.bearer import count_request, principal_of
 from agentcron.app.domain.schedule import ScheduleError, check_range, zone_named
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.untrusted import parse_json
-from agentcron.app.errors import InvalidInput, Unauthorized
+from agentcron.app.errors import InvalidInput
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.activity import record_request_activity
 from agentcron.app.storage.keys import Principal
@@ -23,27 +25,30 @@ def runtime(request: Request) -> Runtime:
     return request.app.state.runtime  # type: ignore[no-any-return]
 
 
+async def authenticated(request: Request) -> Principal:
+    """The principal of the request's bearer key (``app.bearer``); 401 without a valid one."""
+    return await principal_of(runtime(request), request.headers.get("authorization", ""))
+
+
+async def rate_limited(request: Request, principal: Principal, scope: Scope) -> None:
+    """Count the request against the key's limits; 429 when over, and the RateLimit header
+    fields go on ``request.state``."""
+    address = request.client.host if request.client else None
+    request.state.ratelimit = await count_request(
+        runtime(request), principal, scope, address=address
+    )
+
+
 async def caller(request: Request) -> Principal:
     """The key's principal, once it is known to hold the scope the endpoint declared
     (``app.api.auth``): 401 without a valid key, 403 naming the scope otherwise (or when a
     page on another origin uses a key that is not publishable, ``app.api.cors``), 429 when
     the key or the client address is over its rate limit (``app.limits``)."""
-    header = request.headers.get("authorization", "")
-    scheme, _, key = header.partition(" ")
-    if scheme.lower() != "bearer" or not key.strip():
-        raise Unauthorized("a valid API key is required (Authorization: Bearer <key>)")
-    principal = await runtime(request).keys.authenticate(key.strip())
-    if principal is None:
-        raise Unauthorized("the API key is not valid or has been revoked")
+    principal = await authenticated(request)
     scope = required_scope(request)
     check_scope(principal, scope)
-    rt = runtime(request)
-    check_origin(request, principal, rt.settings)
-    request.state.ratelimit = await rt.limiter.check(
-        key_id=principal.key_id,
-        scope=scope,
-        address=request.client.host if request.client else None,
-    )
+    check_origin(request, principal, runtime(request).settings)
+    await rate_limited(request, principal, scope)
     request.state.principal = principal
     await record_request_activity(runtime(request), principal.owner, request.method)
     return principal

@@ -9,9 +9,9 @@ from starlette.routing import Route
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import bool_param, caller, json_body, runtime
 from agentcron.app.api.dry_runs import try_new_job
-from agentcron.app.api.render import render_job, render_jobs
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import InvalidInput
+from agentcron.app.render import render_job, render_jobs
 from agentcron.app.services import JobService, job_query
 
 JOB_FILTERS = ("status", "tag", "agent_id", "q", "sort", "order", "limit", "offset")

@@ -15,9 +15,9 @@ from starlette.routing import Route
 
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, json_body, runtime
-from agentcron.app.api.render import utc_iso
 from agentcron.app.domain.scopes import Scope, ScopeError, is_publishable, parse_scopes
 from agentcron.app.errors import InvalidInput, NotFound
+from agentcron.app.render import utc_iso
 
 MAX_NAME = 200
 

@@ -8,10 +8,10 @@ from starlette.routing import Route
 
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, runtime
-from agentcron.app.api.render import render_run
 from agentcron.app.domain.enums import RunStatus
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.stored import job_zone
+from agentcron.app.render import render_run
 from agentcron.app.services import RunService
 
 

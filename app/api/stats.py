@@ -14,11 +14,11 @@ from starlette.routing import Route
 from agentcron.app.api.admin import require_admin
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import bool_param, caller, int_param, runtime, zone_param
-from agentcron.app.api.render import utc_iso
 from agentcron.app.domain.schedule import local_iso
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.stored import job_zone
 from agentcron.app.executors.doctor import check_llm
+from agentcron.app.render import utc_iso
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService
 from agentcron.app.storage.spend import SpendStore

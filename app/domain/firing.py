@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from agentcron.app.domain.enums import JobStatus, Overlap, RunStatus, SkipReason, Trigger
 from agentcron.app.domain.exclusions import Exclusions
@@ -123,9 +123,9 @@ def plan_firing(
 CANCELLED_BY_NEWER = "cancelled: a newer slot replaced it (overlap cancel_previous)"
 
 
-@dataclass(slots=True)
-class DueJob:
-    """What firing needs of a due job (not its action, delivery or metadata)."""
+class DueJob(Protocol):
+    """What firing needs of a due job (not its action, delivery or metadata): the job's row
+    as storage read it does, with no copy made of it."""
 
     id: str
     owner: str
@@ -137,13 +137,8 @@ class DueJob:
     catchup_window_seconds: int | None
     overlap: str | None
 
-    @classmethod
-    def from_row(cls, row: Any) -> DueJob:
-        mapping = row._mapping
-        return cls(**{name: mapping[name] for name in DUE_JOB_COLUMNS})
 
-
-DUE_JOB_COLUMNS = tuple(DueJob.__dataclass_fields__)
+DUE_JOB_COLUMNS = tuple(DueJob.__annotations__)
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from agentcron.app.domain.enums import Overlap, RunStatus, Trigger
 from agentcron.app.domain.records import JobSnapshot, Run
@@ -30,15 +31,26 @@ OVERLAPPED = "overlap: the previous run was still going"
 WAITING_FOR_PREVIOUS = "waiting: the previous run is held by another instance"
 
 
+class QueuedRun(Protocol):
+    """What leasing reads of a queued run (a ``Run``, or its row as read: no copy is made of
+    the candidates a round passes over)."""
+
+    id: str
+    job_id: str
+    trigger: str
+    reason: str | None
+    scheduled_for: datetime | None
+
+
 @dataclass(slots=True)
 class LeasePlan:
-    lease: list[Run] = field(default_factory=list)
+    lease: list[QueuedRun] = field(default_factory=list)
     #: runs that end without running: (run, status, reason)
-    end: list[tuple[Run, RunStatus, str]] = field(default_factory=list)
+    end: list[tuple[QueuedRun, RunStatus, str]] = field(default_factory=list)
 
 
 def plan_leases(
-    candidates: Sequence[Run],
+    candidates: Sequence[QueuedRun],
     jobs: Mapping[str, JobSnapshot],
     *,
     running: Counter[str],

@@ -22,7 +22,7 @@ import json
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from agentcron.app.domain.enums import (
     RETRYABLE,
@@ -67,9 +67,9 @@ class Attempt:
     notice: bool = False
 
 
-@dataclass(slots=True)
-class JobState:
-    """The job as the outcome is recorded (None when it was hard-deleted meanwhile)."""
+class JobState(Protocol):
+    """The job as the outcome is recorded (None when it was hard-deleted meanwhile): the
+    job's row as storage read it does."""
 
     id: str
     owner: str

@@ -133,8 +133,8 @@ class JobSnapshot:
 
     @classmethod
     def from_row(cls, row: Any) -> JobSnapshot:
-        mapping = row._mapping
-        return cls(**{name: mapping[name] for name in JOB_SNAPSHOT_COLUMNS})
+        """From a row whose first columns are ``JOB_SNAPSHOT_COLUMNS``, in order."""
+        return cls(*row[: len(JOB_SNAPSHOT_COLUMNS)])
 
     @property
     def concurrency(self) -> int | None:

@@ -118,6 +118,7 @@ class OutboxSender:
         target = parse_target(item.target)
         payload, run = item.payload, item.run
         public = self.rt.settings.public_url
+        workspace = item.owner.split(":")[1] if item.owner.startswith("slack:") else None
         message = Message(
             job_id=item.job_id,
             job_name=item.job_name,
@@ -134,8 +135,9 @@ class OutboxSender:
             attempts=run.get("attempt") or 1,
             idempotency_key=item.idempotency_key,
             allow_mentions=bool(payload.get("allow_mentions")),
-            actions=self.rt.settings.slack_interactive,
-            workspace=item.owner.split(":")[1] if item.owner.startswith("slack:") else None,
+            # buttons only for a Slack person's job: they answer to its owner alone
+            actions=self.rt.settings.slack_interactive and workspace is not None,
+            workspace=workspace,
         )
         if target.kind == "slack":
             channel = self._slack_channel()

@@ -26,7 +26,12 @@ from agentcron.app.engine.metrics import EngineMetrics
 from agentcron.app.engine.outbox import OutboxSender
 from agentcron.app.engine.scheduler import Scheduler
 from agentcron.app.engine.worker import REVOKED, Worker
-from agentcron.app.executors.registry import Executors, NoopExecutor, UnconfiguredAgentExecutor
+from agentcron.app.executors.registry import (
+    Bounded,
+    Executors,
+    NoopExecutor,
+    UnconfiguredAgentExecutor,
+)
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.notify import JOBS, RUNS
 from agentcron.app.storage.runs import Recorded
@@ -85,7 +90,8 @@ class EngineService:
             {
                 "noop": NoopExecutor(),
                 "http": self._http_executor(),
-                "agent": self._agent_executor(),
+                # an attempt each per outbound connection, like the http action's
+                "agent": Bounded(self._agent_executor(), limit=self.rt.settings.http_connections),
             }
         )
         if "worker" in self.roles:

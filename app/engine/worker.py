@@ -137,13 +137,15 @@ class Worker:
                 await asyncio.sleep(CLAIM_COALESCE_SECONDS)
                 free = self.capacity()
             claimed = 0
-            if free > 0:
+            # a transaction of at most a batch: the loop comes back at once for more
+            limit = min(free, self.rt.settings.claim_batch_size)
+            if limit > 0:
                 try:
-                    claimed = await self._claim(free)
+                    claimed = await self._claim(limit)
                     self.claim_failures.succeeded()
                 except Exception as exc:
                     self.claim_failures.failed(exc)
-            self._backlog = free == 0 or claimed == free
+            self._backlog = free == 0 or claimed == limit
             if claimed and claimed == free:
                 # full: wait for a slot to free up (a finished task wakes us)
                 await self._wait(max_sleep)
@@ -169,12 +171,12 @@ class Worker:
     async def _wait(self, seconds: float) -> None:
         await sleep_until_woken(self.wake_event, seconds)
 
-    async def _claim(self, free: int) -> int:
+    async def _claim(self, limit: int) -> int:
         now = await self.now()
         leased = await self.rt.runs.acquire_runs(
             now=now,
             due_by=now + timedelta(seconds=self.rt.settings.lookahead_seconds),
-            limit=free,
+            limit=limit,
             instance=self.rt.instance_id,
             lease=self.rt.settings.lease_seconds,
             settled=self.settled,

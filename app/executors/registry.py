@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from agentcron.app.executors.base import ExecutionFailed, Executor, Outcome, RunContext
@@ -21,6 +22,32 @@ class UnconfiguredAgentExecutor:
             "OpenAI-compatible server) to run agent jobs",
             retryable=False,
         )
+
+
+class Bounded:
+    """At most ``limit`` attempts of ``executor`` at once; the others wait their turn before
+    doing any work. A worker holds thousands of runs — each a coroutine of a few kilobytes —
+    so what is bounded is what one attempt holds outside: for an agent, a connection to the
+    model's server and a conversation in memory."""
+
+    def __init__(self, executor: Executor, *, limit: int) -> None:
+        self.executor = executor
+        self.limit = limit
+        self._turns = asyncio.Semaphore(limit)
+        #: attempts waiting for their turn (not ``waiting``: an agent's turn can take minutes,
+        #: and bookkeeping must not wait for it the way it waits for a burst's requests)
+        self.queued = 0
+
+    async def execute(self, action: dict[str, Any], context: RunContext) -> Outcome:
+        self.queued += 1
+        try:
+            await self._turns.acquire()
+        finally:
+            self.queued -= 1
+        try:
+            return await self.executor.execute(action, context)
+        finally:
+            self._turns.release()
 
 
 class Executors:

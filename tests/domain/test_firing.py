@@ -4,6 +4,7 @@ plan_job: the same for one due job, with its overlap policy and a schedule switc
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -90,7 +91,7 @@ def due(**changes: Any) -> DueJob:
         "overlap": "skip",
     }
     values.update(changes)
-    return DueJob(**values)
+    return SimpleNamespace(**values)  # type: ignore[return-value]  # a row does the same
 
 
 def look(job: DueJob, going: Going = Going(), *, now: datetime = NINE) -> JobFiring:

@@ -18,7 +18,6 @@ from agentcron.app.domain.enums import ACTIVE, JobStatus, RunStatus, SkipReason
 from agentcron.app.domain.firing import (
     CANCELLED_BY_NEWER,
     DUE_JOB_COLUMNS,
-    DueJob,
     Going,
     JobFiring,
     plan_job,
@@ -29,7 +28,8 @@ from agentcron.app.storage.runs.queue import JOB_COLUMNS, Settled, lease_runs
 from agentcron.app.storage.tables import jobs, runs
 
 _FIRING_COLUMNS = tuple(jobs.c[name] for name in DUE_JOB_COLUMNS)
-_FIRE_AND_LEASE_COLUMNS = tuple({c.name: c for c in (*_FIRING_COLUMNS, *JOB_COLUMNS)}.values())
+# the job's snapshot first, in order (JobSnapshot.from_row), then what firing adds
+_FIRE_AND_LEASE_COLUMNS = tuple({c.name: c for c in (*JOB_COLUMNS, *_FIRING_COLUMNS)}.values())
 _NOTHING_GOING = Going()
 
 
@@ -105,7 +105,7 @@ def fire_due_jobs(
     firings: list[JobFiring] = []
     for row in due:
         firing = plan_job(
-            DueJob.from_row(row),
+            row,
             going.get(row.id, _NOTHING_GOING),
             now=now,
             until=until,
@@ -123,7 +123,8 @@ def fire_due_jobs(
     new_runs = [run for firing in firings for run in firing.runs]
     if claim is not None and claim.capacity > 0:
         fresh = [firing.run for firing in firings if firing.run is not None]
-        snapshots = {row.id: JobSnapshot.from_row(row) for row in due}
+        wanted = {run.job_id for run in fresh}
+        snapshots = {row.id: JobSnapshot.from_row(row) for row in due if row.id in wanted}
         result.claimed = lease_runs(
             conn,
             fresh,

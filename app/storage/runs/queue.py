@@ -8,7 +8,7 @@ Every lease goes through ``lease_runs``, whether a worker claims queued runs
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, case, func, select, update
 
 from agentcron.app.domain.enums import JobEvent, OutboxKind, RunStatus, Trigger
-from agentcron.app.domain.leasing import WAITING_FOR_PREVIOUS, plan_leases, take
+from agentcron.app.domain.leasing import WAITING_FOR_PREVIOUS, QueuedRun, plan_leases, take
 from agentcron.app.domain.records import (
     JOB_SNAPSHOT_COLUMNS,
     JobSnapshot,
@@ -54,7 +54,7 @@ def running_counts(conn: Connection, job_ids: list[str], settled: Settled) -> Co
 
 
 def _previous_ends(
-    conn: Connection, waiting: list[Run], settled: Settled
+    conn: Connection, waiting: list[QueuedRun], settled: Settled
 ) -> dict[str, datetime | None]:
     """For each slot waiting for its previous run: when the run before it ended."""
     ends: dict[str, datetime | None] = {}
@@ -76,7 +76,7 @@ def _previous_ends(
 
 def lease_runs(
     conn: Connection,
-    candidates: list[Run],
+    candidates: Sequence[QueuedRun],
     job_rows: Mapping[str, JobSnapshot],
     *,
     running: Counter[str],
@@ -100,33 +100,37 @@ def lease_runs(
         limit=limit,
         previous_end=_previous_ends(conn, waiting, settled) if waiting else None,
     )
-    for run, status, reason in plan.end:
-        run.status, run.reason, run.completed_at = status, reason, now
-        if not fresh:
-            conn.execute(
-                update(runs)
-                .where(runs.c.id == run.id, runs.c.status == RunStatus.QUEUED)
-                .values(status=status, reason=reason, completed_at=now)
-            )
+    for candidate, status, reason in plan.end:
+        if fresh:
+            assert isinstance(candidate, Run)
+            candidate.status, candidate.reason, candidate.completed_at = status, reason, now
+            continue
+        conn.execute(
+            update(runs)
+            .where(runs.c.id == candidate.id, runs.c.status == RunStatus.QUEUED)
+            .values(status=status, reason=reason, completed_at=now)
+        )
     if not plan.lease:
         return []
-    for run in plan.lease:
+    # rows become records only once leased: a round passes over twice as many as it takes
+    leased_runs = [r if isinstance(r, Run) else Run.from_row(r) for r in plan.lease]
+    for run in leased_runs:
         take(run, instance=instance, now=now, lease=lease)
     if not fresh:
         # one statement for the lot: each row starts at its own not_before (or now), and
         # every lease runs at least until the latest of them ends
         conn.execute(
             update(runs)
-            .where(runs.c.id.in_([run.id for run in plan.lease]))
+            .where(runs.c.id.in_([run.id for run in leased_runs]))
             .values(
                 status=RunStatus.RUNNING,
                 started_at=case((runs.c.not_before > now, runs.c.not_before), else_=now),
                 acquired_by=instance,
-                acquired_until=max(run.acquired_until or now for run in plan.lease),
+                acquired_until=max(run.acquired_until or now for run in leased_runs),
                 reason=None,
             )
         )
-    leased = [Leased(run, job_rows[run.job_id]) for run in plan.lease]
+    leased = [Leased(run, job_rows[run.job_id]) for run in leased_runs]
     events = [
         new_outbox_row(
             item.run,
@@ -143,7 +147,7 @@ def lease_runs(
         conn.execute(insert_ignoring_conflicts(conn, outbox), events)
     if not fresh:
         # chain runs carry their upstream run (output, data) to the executor
-        chain_store.attach_upstream_runs(conn, plan.lease)
+        chain_store.attach_upstream_runs(conn, leased_runs)
     return leased
 
 
@@ -157,20 +161,17 @@ def acquire_runs(
     lease: float,
     settled: Settled,
 ) -> list[Leased]:
-    candidates = [
-        Run.from_row(row)
-        for row in conn.execute(
-            skip_locked(
-                conn,
-                select(*QUEUED_RUN_COLUMNS)
-                .where(runs.c.status == RunStatus.QUEUED, runs.c.not_before <= due_by)
-                # the order of the partial index alone: the database stops after LIMIT
-                # rows instead of sorting every queued run (thousands in a burst)
-                .order_by(runs.c.not_before)
-                .limit(limit * 2 + 16),
-            )
+    candidates = conn.execute(
+        skip_locked(
+            conn,
+            select(*QUEUED_RUN_COLUMNS)
+            .where(runs.c.status == RunStatus.QUEUED, runs.c.not_before <= due_by)
+            # the order of the partial index alone: the database stops after LIMIT rows
+            # instead of sorting every queued run (thousands in a burst)
+            .order_by(runs.c.not_before)
+            .limit(limit * 2 + 16),
         )
-    ]
+    ).all()
     if not candidates:
         return []
     # lock the jobs too (PostgreSQL), so two instances never both start the one run a job

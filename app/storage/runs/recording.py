@@ -34,30 +34,18 @@ class Recorded:
     outbox_rows: int = 0
 
 
-# what recording an outcome needs of a job (not its action or metadata)
-_JOB_STATE_COLUMNS = (
-    jobs.c.id,
-    jobs.c.owner,
-    jobs.c.name,
-    jobs.c.status,
-    jobs.c.retry,
-    jobs.c.pause_on_failure,
-    jobs.c.consecutive_failures,
-    jobs.c.next_run_at,
-    jobs.c.deleted_at,
-    jobs.c.webhook_url,
-    jobs.c.delivery,
-    jobs.c.schedule.is_not(None).label("has_schedule"),
+# what recording an outcome needs of a job (``JobState``; not its action or metadata)
+_JOB_STATE_COLUMNS = tuple(
+    jobs.c.schedule.is_not(None).label(name) if name == "has_schedule" else jobs.c[name]
+    for name in JobState.__annotations__
 )
 
 
 def _job_states(conn: Connection, job_ids: set[str]) -> dict[str, JobState]:
     if not job_ids:
         return {}
-    return {
-        row.id: JobState(**row._mapping)
-        for row in conn.execute(select(*_JOB_STATE_COLUMNS).where(jobs.c.id.in_(job_ids)))
-    }
+    rows = conn.execute(select(*_JOB_STATE_COLUMNS).where(jobs.c.id.in_(job_ids)))
+    return {row.id: row for row in rows}
 
 
 _UPDATE_RUN = (

@@ -1,4 +1,4 @@
-"""Rows to JSON: the public shapes of jobs and runs."""
+"""Rows to JSON: the public shapes of jobs and runs, the same for every way in (REST, MCP)."""
 
 from __future__ import annotations
 
