@@ -18,6 +18,8 @@ clock may be frozen or moved by tests of the engine, and limits must not follow 
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 
 from agentcron.app.clock import Clock, SystemClock
@@ -32,6 +34,8 @@ from agentcron.app.domain.ratelimit import (
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import RateLimited
 from agentcron.app.storage.ratelimits import RateLimitStore
+
+log = logging.getLogger("agentcron.limits")
 
 DEFAULT_PARSE_PER_KEY = "3000/60"
 DEFAULT_PARSE_PER_ADDRESS = "300/60"
@@ -60,6 +64,7 @@ class RateLimiter:
         self.store = store
         self.policies = policies
         self.clock: Clock = clock or SystemClock()
+        self._quiet_until = 0.0  # the next time a failing store may be logged
 
     def buckets(
         self, *, key_id: str, scope: Scope, address: str | None
@@ -75,13 +80,27 @@ class RateLimiter:
             chosen = [(f"api:key:{key_id}", p.api_key)]
         return [(bucket, policy) for bucket, policy in chosen if policy is not None]
 
+    def unix_time(self) -> float:
+        return self.clock.now().timestamp()
+
     async def check(self, *, key_id: str, scope: Scope, address: str | None) -> dict[str, str]:
         """Count the request; the RateLimit header fields to answer with, or RateLimited."""
         buckets = self.buckets(key_id=key_id, scope=scope, address=address)
         if not buckets:
             return {}
-        now = self.clock.now().timestamp()
-        decisions: list[Decision] = await self.store.acquire(buckets, now=now)
+        try:
+            decisions: list[Decision] = await self.store.acquire(buckets, clock=self.unix_time)
+        except Exception as exc:
+            # open, not closed: a limiter that cannot count must not take the API down with it
+            now = time.monotonic()
+            if now >= self._quiet_until:
+                self._quiet_until = now + 60
+                log.warning(
+                    "rate limits not checked (%s: %s); letting requests through",
+                    type(exc).__name__,
+                    exc,
+                )
+            return {}
         fields = headers(decisions)
         if all(d.allowed for d in decisions):
             return fields

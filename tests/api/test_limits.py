@@ -175,12 +175,14 @@ async def test_a_store_admits_exactly_the_quota_under_concurrent_requests(
 ) -> None:
     policy = Policy("key", quota=10, window=100)
     start = T0.timestamp()
-    answers = await asyncio.gather(*(store.acquire([("k1", policy)], now=start) for _ in range(25)))
+    answers = await asyncio.gather(
+        *(store.acquire([("k1", policy)], clock=lambda: start) for _ in range(25))
+    )
     assert sum(d[0].allowed for d in answers) == 10
     refused = [d[0] for d in answers if not d[0].allowed]
     assert all(d.retry_after == pytest.approx(10.0) for d in refused)
     # the bucket refills at one request per 10 s; a refused request took nothing
-    (later,) = await store.acquire([("k1", policy)], now=start + 10)
+    (later,) = await store.acquire([("k1", policy)], clock=lambda: start + 10)
     assert later.allowed and later.remaining == 0
 
 
@@ -189,18 +191,20 @@ async def test_a_store_counts_a_request_in_every_bucket_or_in_none(
 ) -> None:
     one, two = Policy("address", quota=1, window=10), Policy("key", quota=2, window=10)
     now = T0.timestamp()
-    first = await store.acquire([("a", one), ("key", two)], now=now)
+    first = await store.acquire([("a", one), ("key", two)], clock=lambda: now)
     assert [(d.allowed, d.remaining) for d in first] == [(True, 0), (True, 1)]
     # the address refuses: the key is not counted (it still has one of two)
-    again = await store.acquire([("a", one), ("key", two)], now=now)
+    again = await store.acquire([("a", one), ("key", two)], clock=lambda: now)
     assert [(d.allowed, d.remaining) for d in again] == [(False, 0), (True, 1)]
     assert again[0].retry_after == pytest.approx(10.0)
-    assert all(d.allowed for d in await store.acquire([("b", one), ("key", two)], now=now))
+    assert all(
+        d.allowed for d in await store.acquire([("b", one), ("key", two)], clock=lambda: now)
+    )
     # now the key refuses a third address, which gets back what it took
-    third = await store.acquire([("c", one), ("key", two)], now=now)
+    third = await store.acquire([("c", one), ("key", two)], clock=lambda: now)
     assert [(d.allowed, d.remaining) for d in third] == [(True, 1), (False, 0)]
     assert third[1].retry_after == pytest.approx(5.0)
-    assert (await store.acquire([("c", one)], now=now))[0].allowed
+    assert (await store.acquire([("c", one)], clock=lambda: now))[0].allowed
 
 
 def test_sqlite_keeps_buckets_in_process_and_postgresql_shares_them(db_url: str) -> None:
@@ -220,6 +224,57 @@ async def test_the_memory_store_forgets_buckets_that_refilled() -> None:
     store = MemoryRateLimitStore(max_buckets=3)
     policy = Policy("key", quota=2, window=2)
     for name in "abc":
-        await store.acquire([(name, policy)], now=0.0)
-    await store.acquire([("d", policy)], now=5.0)  # a, b, c refilled at 1.0
+        await store.acquire([(name, policy)], clock=lambda: 0.0)
+    await store.acquire([("d", policy)], clock=lambda: 5.0)  # a, b, c refilled at 1.0
     assert set(store.tats) == {"d"}
+
+
+@pytest.mark.postgres
+async def test_a_request_that_waited_for_a_connection_is_counted_when_it_gets_one(
+    db_url: str,
+) -> None:
+    """Under load a request may wait for one of the store's connections; counted at the time
+    it began waiting, it would look early to a bucket that others moved on meanwhile."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("the in-process store never waits")
+    rt = Runtime(Settings(database_url=db_url))
+    store = PostgresRateLimitStore(rt.db, max_connections=1)
+    policy = Policy("key", quota=1, window=1)
+    clock = FrozenClock(T0)
+    try:
+        pool = await store._connections()
+        held = await pool.acquire()
+        waiting = asyncio.create_task(
+            store.acquire([("k", policy)], clock=lambda: clock.now().timestamp())
+        )
+        for _ in range(10):  # let it reach the pool and wait there
+            await asyncio.sleep(0)
+        assert not waiting.done()
+        # meanwhile another instance counted a request at T0 + 5 s
+        await held.execute("INSERT INTO rate_limits VALUES ('k', $1)", T0.timestamp() + 6)
+        clock.advance(6)
+        await pool.release(held)
+        (decision,) = await waiting
+        assert decision.allowed  # counted at T0 + 6 s: the bucket is just empty
+    finally:
+        await store.close()
+        await rt.close()
+
+
+class BrokenStore(MemoryRateLimitStore):
+    async def acquire(self, requests: Any, *, clock: Any) -> Any:
+        raise OSError("the database went away")
+
+
+async def test_a_limiter_that_cannot_count_lets_requests_through(
+    services: Callable[[], Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    service = await services()
+    service.runtime.limiter.store = BrokenStore()
+    async with service.client() as client:
+        answers = [await client.get("/validate", params=VALIDATE) for _ in range(5)]
+    assert [a.status_code for a in answers] == [200] * 5
+    assert "ratelimit" not in answers[0].headers
+    warnings = [r for r in caplog.records if r.name == "agentcron.limits"]
+    assert len(warnings) == 1  # once, not once per request
+    assert "OSError: the database went away" in warnings[0].getMessage()

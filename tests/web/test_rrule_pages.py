@@ -116,6 +116,7 @@ def test_the_calendar_plans_an_rrule_job(page: Any, service: Service) -> None:
             },
         )
     page.click("#nav a[data-section=calendar]")
+    expect(page.locator(".day")).to_have_count(7)  # the week is drawn: count() can be trusted
     day = page.locator(f".day[data-date='{tomorrow.isoformat()}']")
     if not day.count():  # today is Sunday: tomorrow is in next week
         page.get_by_role("button", name="Next").click()
