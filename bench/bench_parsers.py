@@ -2,9 +2,13 @@
 
     .venv/bin/python bench/bench_parsers.py [--repeat N] [--json]
 
-Phrases come from the test corpus (tests/parsers/corpus.py). Prints the median and p99
-microseconds per phrase for:
+Phrases come from the test corpus (tests/parsers/corpus.py) and, for whole sentences, the
+outside corpus (tests/parsers/outside/: commands, help-page and test-suite phrases). Prints
+the median and p99 microseconds per phrase for:
 - the regex stage (the grammar, cron passthrough included), on the phrases it answers;
+- whole-sentence parsing by the grammar (`understand_fast` on the outside phrases the
+  grammar answers, commands included: finding the target, the schedule's words and the
+  task); goal: median under 100 µs;
 - `recurrent.RecurringEvent().parse` and `dateparser.parse` on those same phrases —
   dateparser twice: restricted to English with our stage's settings (how agentcron calls
   it, and its fast configuration), and plain `dateparser.parse(text)`, which first
@@ -31,22 +35,27 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.parsers.corpus
 
-from agentcron.parsers import parse_fast
+from agentcron.parsers import parse_fast, understand_fast
 from agentcron.parsers.pipeline import regex_stage
+from agentcron.parsers.tokens import _tokenize
 from tests.parsers.corpus import CASES, WINTER_NOW
+from tests.parsers.outside import load
 
 NOW = WINTER_NOW
 
 
 def timings(call: Callable[[str], object], phrases: list[str], repeat: int) -> list[float]:
-    """Microseconds per call, every phrase `repeat` times, interleaved."""
+    """Microseconds per call, every phrase `repeat` times, interleaved. The tokenizer's
+    cache (keyed by the text) is emptied before each call, untimed: a user's text is new."""
     for phrase in phrases:  # warm-up: imports, caches, dateparser's language data
         call(phrase)
     gc.collect()
     samples: list[float] = []
     clock = time.perf_counter_ns
+    forget = _tokenize.cache_clear
     for _ in range(repeat):
         for phrase in phrases:
+            forget()
             start = clock()
             call(phrase)
             samples.append((clock() - start) / 1000)
@@ -74,6 +83,12 @@ def main() -> None:
     phrases = [p for p in phrases if p.strip()]
     grammar = [p for p in phrases if (r := regex_stage(p, "UTC", NOW)) is not None and r.schedule]
     missed = [p for p in phrases if regex_stage(p, "UTC", NOW) is None]
+    outside = list(dict.fromkeys(p.text for p in load()))
+    sentences = [
+        p
+        for p in outside
+        if (r := understand_fast(p, now=NOW)).parse_method == "regex" and r.schedule is not None
+    ]
 
     local_now = NOW.replace(tzinfo=None)
     settings = {
@@ -107,11 +122,15 @@ def main() -> None:
     def run_chain(text: str) -> object:
         return parse_fast(text, now=NOW)
 
+    def run_sentence(text: str) -> object:
+        return understand_fast(text, now=NOW)
+
     rows: dict[str, tuple[int, float, float]] = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # dateparser's deprecation chatter
         for name, call, sample, repeat in (
             ("regex stage", run_regex, grammar, args.repeat * 10),
+            ("whole sentence, grammar", run_sentence, sentences, args.repeat * 5),
             ("recurrent", run_recurrent, grammar, args.repeat),
             ("dateparser (en, settings)", run_dateparser, grammar, args.repeat),
             ("dateparser.parse(text)", run_dateparser_plain, grammar, max(1, args.repeat // 10)),

@@ -34,7 +34,10 @@ from cronsim import CronSim
 
 from . import lexicon as lx
 from .cron import cron_problem
+from .limits import MIN_INTERVAL_SECONDS
+from .observances import country_of, lookup, rule_of
 from .phrase import (
+    FROM_END,
     LAST_DAY,
     LAST_WEEKDAY,
     DayRef,
@@ -43,11 +46,18 @@ from .phrase import (
     Rejected,
     TimeMention,
 )
+from .recurrence import first_occurrence
 from .wallclock import add_months, ceil_minute, cron_weekday, days_in_month, iso_z, to_instant
 
 _UNIT_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 _HOUR_STEPS: Final = frozenset({1, 2, 3, 4, 6, 8, 12})
-_PART_DEFAULTS: Final = {"morning": time(9), "afternoon": time(14), "evening": time(18)}
+# Todoist's readings of the parts of the day ("every evening" is 7pm, "every night" 10pm)
+_PART_DEFAULTS: Final = {
+    "morning": time(9),
+    "afternoon": time(12),
+    "evening": time(19),
+    "night": time(22),
+}
 _DEFAULT_TIME: Final = time(9)
 _MAX_DAYS: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -55,6 +65,9 @@ MAX_INTERVAL: Final = 366 * 86400  # the schedule engine's limit for `every`
 MAX_YEARS_AHEAD: Final = 100
 
 BASE_CONFIDENCE: Final = 0.95
+# A reading we chose among several (Todoist's "weekly" is today's weekday): below
+# CONFIRM_BELOW with one more assumption, so the user is asked.
+UNSURE_PENALTY: Final = 0.3
 ASSUMPTION_PENALTY: Final = 0.05
 DEFAULT_TIME_PENALTY: Final = 0.2
 
@@ -77,8 +90,10 @@ class _Builder:
         self.zone = ZoneInfo(zone_name)
         self.now = now.astimezone(UTC)
         self.local_now = now.astimezone(self.zone)
-        self.notes: list[str] = list(phrase.assumptions)
-        self.penalty = ASSUMPTION_PENALTY * len(phrase.assumptions)
+        self.notes: list[str] = [*phrase.assumptions, *phrase.unsure]
+        self.penalty = ASSUMPTION_PENALTY * len(phrase.assumptions) + UNSURE_PENALTY * len(
+            phrase.unsure
+        )
         self.readings: list[tuple[int, int, str]] = []
         self.has_24h = any(m.clock.is_24h and m.clock.hour != 0 for m in phrase.times) or (
             phrase.window is not None and any(m.clock.is_24h for m in phrase.window)
@@ -132,6 +147,9 @@ class _Builder:
 
     def done(self, schedule: dict[str, Any]) -> Built:
         schedule = self.with_bounds(schedule)
+        if schedule.get("end_at") and schedule.get("start_at"):
+            if schedule["end_at"] <= schedule["start_at"]:  # both "…Z" in UTC: they sort
+                raise Rejected("the schedule would end before its first run")
         confidence = round(max(0.55, BASE_CONFIDENCE - self.penalty), 2)
         return Built(schedule, confidence, tuple(self.notes), tuple(self.readings))
 
@@ -170,10 +188,13 @@ class _Builder:
         if 8 <= hour <= 11:
             self.note(f'"{written}" read as {_spoken(hour, minute)}')
             return hour
-        raise Rejected(
-            f'"at {written}" could be {written} AM or PM',
-            f'did you mean "at {written}pm"?',
+        # 1 to 7 with nothing to settle it: the afternoon is the likelier ("at 4" is 4pm
+        # in most parsers' tests and most requests), but it is a guess: ask
+        self.note(
+            f'"{written}" read as {_spoken(hour + 12, minute)}; say "{written}am" for the morning',
+            UNSURE_PENALTY + DEFAULT_TIME_PENALTY,
         )
+        return hour + 12
 
     def times(self) -> list[time]:
         return [self.resolve(m) for m in self.p.times]
@@ -189,8 +210,6 @@ class _Builder:
 
     def default_time(self) -> time:
         part = self.p.part
-        if part == "night":
-            raise Rejected("“night” does not say what time", "every night at 11pm")
         if part is not None:
             at = _PART_DEFAULTS[part]
             self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY)
@@ -262,13 +281,38 @@ def _spoken(hour: int, minute: int) -> str:
 
 def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
+    _one_schedule(phrase)
     _days_left(phrase)
+    _meeting_window(phrase)
+    if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
+        phrase.interval = (1, "hour")  # "At 5 minutes past the hour": every hour
+        phrase.every = True
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
+    if p.holiday is not None:
+        _holiday(b)
     recurring = bool(
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
     single = p.has_offset or p.day_offset is not None or p.next_weekday or p.instant is not None
+    if not (recurring or single or p.dates or p.once) and (
+        p.descriptor
+        or (p.months and (p.times or p.weekdays or p.part))
+        or len(p.times) > 1
+        or p.first_weekday
+    ):
+        # "At 09:46 AM, only on Monday" (cron-descriptor's words), "2pm and 6pm", "at noon
+        # in January": a time of day that cannot be one run is a daily (or weekly) one
+        recurring = True
+        p.every = True
+    if (
+        len(p.monthdays) == 1
+        and p.monthdays[0] > 0
+        and not (p.every or p.of_month or p.interval or p.nth or p.weekdays or p.dates)
+        and not single
+    ):
+        _date_for_monthday(b)  # "on the 5th": the next 5th, once (it may mean every month)
+        recurring = False
     if (
         p.single_day
         and len(p.monthdays) == 1
@@ -280,6 +324,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
+        _years(b)
         b.bounds()
         return _recurring(b)
     if p.starting is not None or p.until is not None:
@@ -287,6 +332,108 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if single or p.dates or p.weekdays or p.times or p.once:
         return _one_time(b)
     raise NotUnderstood(0, "")
+
+
+def _one_schedule(p: Phrase) -> None:
+    """ "Monday at 9am and Friday at 5pm" names two schedules: never their cross product
+    (Monday and Friday at 9am and 5pm)."""
+    groups = [
+        kind for index, kind in enumerate(p.order) if index == 0 or p.order[index - 1] != kind
+    ]
+    exception = groups.index("x") if "x" in groups else -1
+    times_after_exception = (
+        exception > 0 and "t" in groups[:exception] and "t" in groups[exception:]
+    )
+    if (groups.count("d") >= 2 and groups.count("t") >= 2) or times_after_exception:
+        raise Rejected(
+            "this names different times on different days: that is two schedules",
+            "make two jobs, one for each day and time",
+        )
+
+
+MEETING_HOURS: Final = 3
+
+
+def _meeting_window(p: Phrase) -> None:
+    """ "Occurs every Monday … from 9:00 AM to 9:30 AM" (Outlook), "every Tuesday from 2pm
+    to 3pm": a daily-or-longer schedule with a short window starting at a written time runs
+    when the window starts."""
+    if p.window is None or p.times:
+        return
+    if p.interval is not None and p.interval[1] not in ("day", "week", "month", "year"):
+        return
+    if p.interval is None and not (p.every or p.weekdays or p.nth or p.monthdays or p.dates):
+        return
+    first, last = p.window
+    if not (_is_explicit(first) and _is_explicit(last)) or p.business_hours:
+        return
+    start = _clock_minutes(first)
+    length = _clock_minutes(last) - start
+    if 0 < length <= MEETING_HOURS * 60:
+        p.times.append(first)
+        p.window = None
+        p.assumptions.append("runs when the window starts")
+
+
+def _clock_minutes(mention: TimeMention) -> int:
+    clock = mention.clock
+    hour = clock.hour
+    if clock.meridiem is not None:
+        hour = hour % 12 + (12 if clock.meridiem == "pm" else 0)
+    return hour * 60 + clock.minute
+
+
+def _years(b: _Builder) -> None:
+    """ "in 2027": from its first day to its last; a year that is past is refused."""
+    years = sorted(set(b.p.years))
+    if not years:
+        return
+    if years[0] < b.local_now.year:
+        raise Rejected(f"{years[0]} is in the past")
+    if len(years) > 1 and years != list(range(years[0], years[-1] + 1)):
+        raise Rejected("years that are not one after another need one schedule each")
+    if b.p.starting is None:
+        b.p.starting = DayRef(date=(years[0], 1, 1))
+    if b.p.until is None:
+        b.p.until = DayRef(date=(years[-1], 12, 31))
+
+
+def _holiday(b: _Builder) -> None:
+    """A named holiday as dates: the next one, or (repeating) the rule its dates follow."""
+    p = b.p
+    assert p.holiday is not None
+    found = lookup(list(p.holiday), country_of(b.zone_name), b.local_now.year)
+    if found is None:
+        raise NotUnderstood(0, " ".join(p.holiday))
+    name, days = found
+    label = name.title()
+    if p.every or p.interval:
+        rule = rule_of(days)
+        if rule is None:
+            raise Rejected(
+                f"{label} moves from year to year by no calendar rule, so it cannot repeat",
+                f"make a job for the next one: “on {label} at 10am”",
+            )
+        kind, month, number, weekday = rule
+        if kind == "fixed":
+            p.dates.append((None, month, number))
+        else:
+            p.nth.append((number, weekday))
+            p.months.append(month)
+            p.of_month = True
+        b.note(f"{label}, as the holidays package dates it")
+        return
+    today = b.local_now.date()
+    at = b.times()[0] if len(b.p.times) == 1 else None
+    for day in days:
+        if day < today:
+            continue
+        instant = to_instant(day, at or _DEFAULT_TIME, b.zone)
+        if instant > b.now:
+            p.dates.append((day.year, day.month, day.day))
+            b.note(f"{label} is {day:%A} {day.day} {day:%B %Y}")
+            return
+    raise Rejected(f"no coming {label} is known")
 
 
 def _days_left(p: Phrase) -> None:
@@ -311,6 +458,11 @@ def _days_left(p: Phrase) -> None:
             p.assumptions.append("business hours read as 9:00 AM to 5:00 PM, Monday to Friday")
         else:
             p.assumptions.append("business hours read as 9:00 AM to 5:00 PM")
+    if p.except_months:
+        left = [m for m in (p.months or range(1, 13)) if m not in p.except_months]
+        if not left:
+            raise Rejected("that leaves no month to run in")
+        p.months[:] = left
     if p.except_weekdays:
         if p.nth or p.monthdays or p.dates or (p.single_day and not p.every):
             raise Rejected("only a schedule that runs on days of the week can leave some out")
@@ -326,6 +478,27 @@ def _days_left(p: Phrase) -> None:
             raise Rejected("that leaves no day to run on")
         p.weekdays[:] = sorted(left)
         p.every = True
+
+
+def _date_for_monthday(b: _Builder) -> None:
+    p = b.p
+    day = p.monthdays[0]
+    at = b.times()[0] if len(p.times) == 1 else _DEFAULT_TIME
+    first = b.local_now.date().replace(day=1)
+    for ahead in range(13):
+        month = add_months(first, ahead)
+        if day <= days_in_month(month.year, month.month):
+            if to_instant(month.replace(day=day), at, b.zone) > b.now:
+                p.dates = [(month.year, month.month, day)]
+                p.monthdays = []
+                p.unsure.append(
+                    f"“the {_ordinal(day)}” read as {month.replace(day=day):%B} {day}, once "
+                    "(say “every month on the …” for a monthly job)"
+                )
+                b.notes.append(p.unsure[-1])
+                b.penalty += UNSURE_PENALTY
+                return
+    raise Rejected(f"no coming month has a {_ordinal(day)} day")
 
 
 def _date_for_weekday(b: _Builder) -> None:
@@ -369,26 +542,26 @@ def _recurring(b: _Builder) -> Built:
         raise Rejected("a time window only goes with schedules that run several times a day")
     if p.dates:
         return _yearly(b, unit, count)
-    if p.nth or p.monthdays or unit == "month":
-        return _monthly(b, count)
-    if unit == "year":
-        raise Rejected("“every year” does not say which date", "every year on March 3 at 9am")
+    if unit == "year" and (count != 1 or not (p.nth or p.monthdays)):
+        return _yearly(b, unit, count)
+    if p.nth or p.monthdays or unit in ("month", "year") or p.first_weekday:
+        return _monthly(b, count if unit == "month" else 1)
     return _daily_or_weekly(b, unit, count)
 
 
 def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
-    if seconds < 60:
-        raise Rejected("the shortest interval is one minute", "every minute")
-    if seconds != int(seconds) or seconds % 60:
-        raise Rejected("intervals must be whole minutes")
+    if seconds < MIN_INTERVAL_SECONDS:
+        raise Rejected(f"the shortest interval is {MIN_INTERVAL_SECONDS} second", "every second")
+    if seconds != int(seconds):
+        raise Rejected("intervals must be whole seconds")
+    if seconds % 60:
+        return _seconds(b, int(seconds))
     if p.times:
         raise Rejected(
             "an interval and a time of day do not go together",
             "every 2 hours from 9am to 5pm",
         )
-    if p.nth:
-        raise Rejected("an interval cannot be limited to the nth weekday of a month")
     if p.part is not None and p.window is None:
         raise Rejected(
             f"“in the {p.part}” does not say which hours",
@@ -399,37 +572,42 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         return _sub_daily_from(b, seconds)
     window = b.window()
     minutes = seconds // 60
-    tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {_weekday_field(p.weekdays)}"
+    weekday_field = _nth_field(p.nth) if p.nth else _weekday_field(p.weekdays)
+    if p.nth and (p.weekdays or p.monthdays):
+        raise Rejected("the text names both a weekday and a day of the month")
+    tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {weekday_field}"
+    open_end = p.window_open_end
     if seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS:
         hours = seconds // 3600
-        minute = p.minute_past or 0
+        minute = p.minute_past if p.minute_past is not None else 0
         if window is not None:
             start, end = window
-            if start.minute != end.minute or (
-                p.minute_past is not None and p.minute_past != start.minute
-            ):
-                raise Rejected(
-                    "an hourly window must start and end at the same minute past the hour"
-                )
-            minute = start.minute
-            hour = f"{start.hour}-{end.hour}" + (f"/{hours}" if hours > 1 else "")
+            if p.minute_past is None:
+                minute = start.minute
+            elif start.minute > minute:
+                raise Rejected("the window starts after that minute of its first hour")
+            last = _last_hour(start.hour, end, minute, open_end=open_end)
+            if last < start.hour:
+                raise Rejected("no run falls inside that window")
+            hour = f"{start.hour}-{last}" if last > start.hour else str(start.hour)
+            if hours > 1 and last > start.hour:
+                hour += f"/{hours}"
         else:
             hour = "*" if hours == 1 else f"*/{hours}"
         return _cron(b, f"{minute} {hour} {tail}")
     if minutes < 60 and 60 % minutes == 0:
-        if p.minute_past is not None:
-            raise Rejected("minutes past the hour only go with hourly schedules")
-        minute = "*" if minutes == 1 else f"*/{minutes}"
-        hour = "*"
-        if window is not None:
-            start, end = window
-            if start.minute or end.minute:
-                raise Rejected(
-                    "a window for runs more often than hourly must start and end on the hour",
-                    "between 9am and 5pm",
-                )
-            last = end.hour - 1
-            hour = str(start.hour) if last == start.hour else f"{start.hour}-{last}"
+        first = p.minute_past or 0
+        if first >= minutes:
+            raise Rejected(
+                f"every {minutes} minutes cannot start {first} minutes past the hour",
+                f"every {minutes} minutes",
+            )
+        every_minute = (
+            "*" if minutes == 1 else (f"{first}-59/{minutes}" if first else f"*/{minutes}")
+        )
+        if window is None:
+            return _cron(b, f"{every_minute} * {tail}")
+        minute, hour = _minute_window(window, minutes, open_end=open_end, every=every_minute)
         return _cron(b, f"{minute} {hour} {tail}")
     if window is not None or p.weekdays or p.months or p.monthdays or p.minute_past is not None:
         raise Rejected(
@@ -442,10 +620,78 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     return _every(b, seconds, start_at)
 
 
+def _last_hour(first: int, end: time, minute: int, *, open_end: bool) -> int:
+    """The last hour whose run at `minute` past lies inside a window ending at `end`."""
+    last = end.hour
+    if (minute, 0) > (end.minute, 0) or (open_end and minute == end.minute):
+        last -= 1
+    return last
+
+
+def _minute_window(
+    window: tuple[time, time], minutes: int, *, open_end: bool, every: str
+) -> tuple[str, str]:
+    """Cron's minute and hour fields for runs every `minutes` inside a window: within one
+    hour ("after 2pm and before 2:55pm" → `0-50/5 14`), or over whole hours ("between 8am
+    and 5:55pm" → `*/5 8-17`). A window that starts or ends part-way into an hour of
+    several cannot be one cron expression, and is refused rather than stretched."""
+    start, end = window
+    last_minute = end.minute - 1 if open_end else end.minute
+    if start.hour == end.hour or (end.minute == 0 and end.hour == start.hour + 1 and open_end):
+        if end.hour != start.hour:
+            last_minute = 59
+        if last_minute < start.minute:
+            raise Rejected("no run falls inside that window")
+        step = f"/{minutes}" if minutes > 1 else ""
+        span = f"{start.minute}-{last_minute}" if last_minute > start.minute else str(start.minute)
+        if start.minute == 0 and last_minute == 59:
+            return every, str(start.hour)
+        return f"{span}{step}", str(start.hour)
+    if start.minute:
+        raise Rejected(
+            "cron cannot start runs part-way into an hour and go on past it",
+            f"from {start.hour}:00, or every {minutes} minutes within one hour",
+        )
+    if end.minute == 0:
+        last = end.hour - 1  # the runs of the last hour would start at its end
+    elif last_minute >= 60 - minutes:
+        last = end.hour
+    else:
+        raise Rejected(
+            f"cron cannot stop runs every {minutes} minutes at {end.hour}:{end.minute:02d}",
+            f"until {end.hour}:00, or until {end.hour}:{60 - minutes:02d}",
+        )
+    hour = str(start.hour) if last == start.hour else f"{start.hour}-{last}"
+    return every, hour
+
+
+def _seconds(b: _Builder, seconds: int) -> Built:
+    """ "every 30 seconds": an `every` schedule, aligned to the clock when the interval
+    divides an hour (:00 and :30 of each minute), else counted from now."""
+    p = b.p
+    if p.times or p.window or p.weekdays or p.months or p.monthdays or p.nth or p.part:
+        raise Rejected(
+            "runs in seconds cannot be limited to some times or days",
+            f"every {seconds} seconds, or every minute on those days",
+        )
+    if p.interval_start is not None or p.minute_past is not None:
+        raise Rejected("runs in seconds cannot start at a time of day")
+    step = timedelta(seconds=seconds)
+    if 3600 % seconds == 0:
+        epoch = datetime(1970, 1, 1, tzinfo=UTC)
+        start_at = epoch + step * ((b.now - epoch) // step + 1)
+    else:
+        start_at = ceil_seconds(b.now + step)
+    if b.first_day > b.local_now.date():
+        start_at = to_instant(b.first_day, time(0), b.zone)
+    return _every(b, seconds, start_at)
+
+
 def _sub_daily_from(b: _Builder, seconds: int) -> Built:
-    """ "every 3 hours starting at 8am": 8, 11, 14, 17, 20 and 23 o'clock each day — from the
-    start time to the end of the day, like "every 3 hours from 8am to midnight". An interval
-    that does not divide the hour or the day counts on from the first start time instead."""
+    """ "every 3 hours starting at 8am": every 3 hours around the clock from the next 8:00 (8,
+    11, 14, 17, 20, 23, 2, 5 o'clock); "every 20 minutes starting at 8am" runs from 8:00 to
+    the end of each day. An interval that divides neither the hour nor the day counts on
+    from the first start time."""
     p = b.p
     assert p.interval_start is not None
     if p.window is not None or p.minute_past is not None:
@@ -455,9 +701,16 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     hours, minutes = divmod(seconds // 60, 60)
     hour_span = f"{at.hour}-23" if at.hour < 23 else "23"
     if not minutes and hours in _HOUR_STEPS:
-        step = f"/{hours}" if hours > 1 and at.hour < 23 else ""
-        b.note("runs from the start time to the end of each day", penalty=0)
-        return _cron(b, f"{at.minute} {hour_span}{step} {tail}")
+        # every N hours from the start time, around the clock ("every 12 hours starting at
+        # 7pm" is 7pm and 7am), nothing before the first start
+        hour_list = _join(sorted({(at.hour + k * hours) % 24 for k in range(24 // hours)}))
+        built = _cron(b, f"{at.minute} {hour_list} {tail}")
+        first = to_instant(b.first_day, at, b.zone)
+        if first <= b.now:
+            first = to_instant(b.first_day + timedelta(days=1), at, b.zone)
+        if hours > 1 and "start_at" not in built.schedule:
+            built.schedule["start_at"] = iso_z(first)
+        return built
     if not hours and 60 % minutes == 0:
         first = at.minute % minutes
         minute = "*" if minutes == 1 else (f"{first}-59/{minutes}" if first else f"*/{minutes}")
@@ -485,30 +738,28 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
         if p.starting.weekday is not None:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
     if unit == "week" and not p.weekdays:
-        raise Rejected("“every week” does not say which day", "every Monday at 9am")
-    if count == 1:
+        # "every week", "weekly": on today's (or the first day's) weekday, as Todoist does
+        day = cron_weekday(b.first_day)
+        p.weekdays.append(day)
+        b.note(f"weekly: {lx.DAY_LABELS[day]}s, the day it starts", UNSURE_PENALTY)
+    if count == 1 and p.count is None:
         if not (p.weekdays or unit or p.part or p.times or p.months):
             raise NotUnderstood(0, "")
         minute, hour = _time_fields(b)
         expression = f"{minute} {hour} * {_month_field(p.months)} {_weekday_field(p.weekdays)}"
         return _cron(b, expression)
-    if p.months:
+    if p.months and count != 1:
         raise Rejected("an interval of days or weeks cannot be limited to some months")
-    at = b.day_time()
-    if unit == "week":
-        if len(p.weekdays) != 1:
-            raise Rejected(
-                f"every {count} weeks can run on one day of the week",
-                f"every {count} weeks on {lx.DAY_LABELS[p.weekdays[0]]}",
-            )
-        first = _next_weekday(b, p.weekdays[0], at, strictly_after_today=False)
-        return _every(b, count * 7 * 86400, first)
-    if p.weekdays:
+    parts = [f"FREQ={'WEEKLY' if unit == 'week' or p.weekdays else 'DAILY'}"]
+    if unit == "day" and p.weekdays and count != 1:
         raise Rejected("an interval of days cannot be limited to days of the week")
-    first = to_instant(b.first_day, at, b.zone)
-    if first <= b.now:
-        first = to_instant(b.first_day + timedelta(days=1), at, b.zone)
-    return _every(b, count * 86400, first)
+    if count != 1:
+        parts.append(f"INTERVAL={count}")
+    if p.weekdays:
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[d] for d in _week_order(p.weekdays)))
+    if p.months:
+        parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
+    return _rrule(b, parts)
 
 
 def _monthly(b: _Builder, count: int) -> Built:
@@ -520,21 +771,36 @@ def _monthly(b: _Builder, count: int) -> Built:
         )
     if p.nth and p.monthdays:
         raise Rejected("the text names both a weekday and a date in the month")
+    if len(p.nth) == 1 and p.nth[0][0] == -1 and not (p.of_month or p.every or p.interval):
+        raise Rejected(f"“last {lx.DAY_LABELS[p.nth[0][1]]}” is in the past")
     if p.nth and not (p.of_month or p.every or p.interval):
         nth, day = p.nth[0]
         label = "last" if nth < 0 else _ordinal(nth)
-        raise Rejected(
-            f"“{label} {lx.DAY_LABELS[day]}” does not say of which month",
-            f"{label} {lx.DAY_LABELS[day]} of every month",
+        # "the 2nd and 4th Tuesday": of every month (one of them alone may mean the next)
+        b.note(
+            f"“{label} {lx.DAY_LABELS[day]}” read as of every month",
+            ASSUMPTION_PENALTY if len(p.nth) > 1 else UNSURE_PENALTY,
         )
     monthdays = p.monthdays
-    if not (p.nth or monthdays):
+    if not (p.nth or monthdays or p.first_weekday):
         if not p.quarter:
-            raise Rejected(
-                "“every month” does not say which day", "on the 1st of every month at 9am"
+            # "every month", "monthly": on the day it starts, as Todoist reads it
+            monthdays = [b.first_day.day]
+            b.note(
+                f"monthly: on day {b.first_day.day} of the month, the day it starts",
+                UNSURE_PENALTY,
             )
-        monthdays = [1]
-        b.note("no day given; assumed the first day of each quarter")
+        else:
+            monthdays = [1]
+            b.note("no day given; assumed the first day of each quarter")
+    if (
+        p.first_weekday
+        or p.count is not None
+        or (count != 1 and (12 % count or p.months))
+        or any(day < LAST_WEEKDAY for day in monthdays)
+        or any(nth < -1 for nth, _ in p.nth)
+    ):
+        return _monthly_rrule(b, count, monthdays)
     minute, hour = _time_fields(b)
     day_field = _monthday_field(monthdays)
     weekday_field = ",".join(f"{day}L" if nth < 0 else f"{day}#{nth}" for nth, day in p.nth) or "*"
@@ -546,23 +812,55 @@ def _monthly(b: _Builder, count: int) -> Built:
         month_field = "3,6,9,12" if from_end else "1,4,7,10"
     elif count == 1:
         month_field = _month_field(p.months)
-    elif 12 % count or p.months:
-        raise Rejected(f"cron cannot repeat every {count} months", "every 2, 3, 4 or 6 months")
     else:
         # Anchor the cycle at the first month this day comes round, as a person would.
         first = next(CronSim(f"{minute} {hour} {day_field} * {weekday_field}", b.local_now))
         months = sorted((first.month - 1 + k * count) % 12 + 1 for k in range(12 // count))
         month_field = ",".join(str(m) for m in months)
-        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}")
+        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}", UNSURE_PENALTY)
     if any(day > 28 for day in monthdays):
         b.note("months without that day are skipped; “last day of the month” runs every month")
     return _cron(b, f"{minute} {hour} {day_field} {month_field} {weekday_field}")
 
 
+def _monthly_rrule(b: _Builder, count: int, monthdays: list[int]) -> Built:
+    """What cron cannot say of months: every 5 months, the 2nd-to-last Friday, the first
+    weekday of the month, a number of times."""
+    p = b.p
+    parts = ["FREQ=MONTHLY"]
+    if count != 1:
+        parts.append(f"INTERVAL={count}")
+    if p.quarter:
+        parts[-1:] = ["INTERVAL=3"] if count == 3 else parts[-1:]
+    if p.first_weekday:
+        parts += ["BYDAY=MO,TU,WE,TH,FR", f"BYSETPOS={p.first_weekday}"]
+    elif LAST_WEEKDAY in monthdays:
+        parts += ["BYDAY=MO,TU,WE,TH,FR", "BYSETPOS=-1"]
+    elif p.nth:
+        parts.append("BYDAY=" + ",".join(f"{nth}{_RRULE_DAYS[day]}" for nth, day in p.nth))
+    else:
+        parts.append("BYMONTHDAY=" + ",".join(str(_rrule_monthday(day)) for day in monthdays))
+    if p.months:
+        parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
+    return _rrule(b, parts)
+
+
+def _rrule_monthday(day: int) -> int:
+    """A day of the month as RFC 5545 counts it: LAST_DAY is -1; other negatives count back
+    from the end (FROM_END - 1 is the second to last)."""
+    if day == LAST_DAY:
+        return -1
+    if day < LAST_WEEKDAY:
+        return day - FROM_END - 1
+    return day
+
+
 def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
-    if unit not in (None, "year") or count != 1:
+    if unit not in (None, "year"):
         raise Rejected("a date can only repeat every year")
+    if count != 1 or p.count is not None or not p.dates:
+        return _yearly_rrule(b, count)
     if p.weekdays or p.monthdays or p.nth or p.months:
         raise Rejected("a yearly date cannot also name days of the week or of the month")
     for year, month, day in p.dates:
@@ -577,6 +875,31 @@ def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
         raise Rejected("dates in different months on different days need one schedule each")
     minute, hour = _time_fields(b)
     return _cron(b, f"{minute} {hour} {_join(days)} {_join(months)} *")
+
+
+def _yearly_rrule(b: _Builder, count: int) -> Built:
+    p = b.p
+    parts = ["FREQ=YEARLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
+    if p.dates:
+        if any(year is not None for year, _, _ in p.dates):
+            raise Rejected("a repeating date cannot name a year", "every year on March 3")
+        months = sorted({month for _, month, _ in p.dates})
+        days = sorted({day for _, _, day in p.dates})
+        if len(months) > 1 and len(days) > 1:
+            raise Rejected("dates in different months on different days need one schedule each")
+        parts += ["BYMONTH=" + ",".join(map(str, months)), "BYMONTHDAY=" + ",".join(map(str, days))]
+    elif p.nth and p.months:
+        parts += [
+            "BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))),
+            "BYDAY=" + ",".join(f"{nth}{_RRULE_DAYS[day]}" for nth, day in p.nth),
+        ]
+    else:
+        # "every year", "yearly": on the date it starts, as Todoist reads it
+        day = b.first_day
+        parts += [f"BYMONTH={day.month}", f"BYMONTHDAY={day.day}"]
+        label = f"{lx.MONTH_LABELS[day.month]} {day.day}"
+        b.note(f"yearly: every {label}, the day it starts", UNSURE_PENALTY)
+    return _rrule(b, parts)
 
 
 def _time_fields(b: _Builder) -> tuple[str, str]:
@@ -596,6 +919,50 @@ def _cron(b: _Builder, expression: str) -> Built:
     if problem is not None:
         raise Rejected(f"{expression!r} is not a valid schedule ({problem})")
     return b.done({"type": "cron", "expression": expression, "timezone": b.zone_name})
+
+
+_RRULE_DAYS: Final = ("SU", "MO", "TU", "WE", "TH", "FR", "SA")
+
+
+def _week_order(days: list[int]) -> list[int]:
+    """Cron weekdays in the order a week runs, Monday first."""
+    return sorted(set(days), key=lambda day: (day + 6) % 7)
+
+
+def _rrule(b: _Builder, parts: list[str]) -> Built:
+    """An RFC 5545 rule (the parts given, plus the time of day and COUNT): DTSTART is its
+    first occurrence from the first day it may run, so INTERVAL counts from there."""
+    times = b.times() or [b.default_time()]
+    hours = sorted({t.hour for t in times})
+    minutes = sorted({t.minute for t in times})
+    if len(hours) > 1 and len(minutes) > 1:
+        raise Rejected(
+            "times with different minutes need one schedule each",
+            "at 9:00 and 17:00, or at 9:30 and 17:30",
+        )
+    parts = [
+        *parts,
+        "BYHOUR=" + ",".join(map(str, hours)),
+        "BYMINUTE=" + ",".join(map(str, minutes)),
+        "BYSECOND=0",
+    ]
+    simple = ";".join(part for part in parts if not part.startswith("INTERVAL="))
+    if b.first_day > b.local_now.date():
+        after = datetime.combine(b.first_day, time(0)) - timedelta(seconds=1)
+    else:
+        after = b.local_now.replace(tzinfo=None, second=0, microsecond=0)
+    first = first_occurrence(simple, b.zone, after, b.now)
+    if first is None:
+        raise Rejected("that schedule never comes round")
+    if b.p.count is not None:
+        parts.append(f"COUNT={b.p.count}")
+    schedule = {
+        "type": "rrule",
+        "rule": ";".join(parts),
+        "start_at": iso_z(first),
+        "timezone": b.zone_name,
+    }
+    return b.done(schedule)
 
 
 def _every(b: _Builder, seconds: int, start_at: datetime) -> Built:
@@ -695,8 +1062,8 @@ def _offset(b: _Builder) -> Built:
     if times and (p.offset_months == 0 and p.offset_seconds % 86400):
         raise Rejected("“in N minutes/hours” already says when", "in 2 hours, or at 5pm")
     if not times and p.offset_months == 0 and p.offset_seconds % 86400:
-        if p.offset_seconds < 60:
-            raise Rejected("the shortest delay is one minute", "in 1 minute")
+        if p.offset_seconds < MIN_INTERVAL_SECONDS:
+            raise Rejected(f"the shortest delay is {MIN_INTERVAL_SECONDS} second", "in 1 minute")
         return _at(b, ceil_seconds(b.now + timedelta(seconds=p.offset_seconds)))
     # Whole days, weeks, months: same wall-clock time (or the named time) that many days on.
     day = add_months(b.local_now.date(), p.offset_months) + timedelta(
@@ -752,6 +1119,10 @@ def _check_date(year: int | None, month: int, day: int) -> None:
 def _day_label(instant: datetime, zone: ZoneInfo) -> str:
     local = instant.astimezone(zone)
     return f"{local:%A} {local.day} {local:%B}"
+
+
+def _nth_field(nth: list[tuple[int, int]]) -> str:
+    return ",".join(f"{day}L" if n < 0 else f"{day}#{n}" for n, day in nth)
 
 
 def _weekday_field(days: list[int]) -> str:

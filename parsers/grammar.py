@@ -14,7 +14,9 @@ from collections.abc import Callable
 from typing import Final
 
 from . import lexicon as lx
+from .observances import CUES, is_holiday_name
 from .phrase import (
+    FROM_END,
     LAST_DAY,
     LAST_WEEKDAY,
     DayRef,
@@ -23,6 +25,7 @@ from .phrase import (
     Rejected,
     TimeMention,
 )
+from .settings import DATE_ORDER
 from .tokens import ClockTime, Token
 from .zones import UnknownZoneError, lookup_place, resolve_zone
 
@@ -35,6 +38,8 @@ _SECONDS: Final = {
     "fortnight": 1209600,
 }
 _PARTS: Final = frozenset({"morning", "afternoon", "evening", "night"})
+# words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
+_TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
 _FREQUENCIES: Final = {
     "daily": (1, "day"),
     "hourly": (1, "hour"),
@@ -47,6 +52,7 @@ _FREQUENCIES: Final = {
 }
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _MIDNIGHT: Final = ClockTime(0, 0, None, True)
+_END_OF_DAY: Final = ClockTime(23, 59, None, True)
 
 
 def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple[Phrase, int]:
@@ -55,7 +61,13 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
     With `partial`, an unknown word ends the reading instead of raising NotUnderstood.
     """
     reader = _Reader(tokens)
-    return reader.phrase, reader.run(start, partial=partial)
+    end = reader.run(start, partial=partial)
+    for token in tokens[start:end]:
+        if token.guess is not None:  # a misspelled name: say which word it was read as
+            note = f"“{token.guess.capitalize()}” read for a misspelling"
+            if note not in reader.phrase.assumptions:
+                reader.phrase.assumptions.append(note)
+    return reader.phrase, end
 
 
 class _Reader:
@@ -189,6 +201,11 @@ class _Reader:
         if self._word(end) == "oclock":
             end += 1
         assert isinstance(clock, ClockTime)
+        if clock.meridiem is None and not clock.is_24h and self._word(end) in ("am", "pm"):
+            clock = ClockTime(
+                clock.hour, clock.minute, str(self._word(end)), False
+            )  # "3 oclock pm"
+            end += 1
         return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
 
     def _spoken_time(self, i: int) -> tuple[TimeMention, int] | None:
@@ -232,6 +249,9 @@ class _Reader:
             hour, typed_24h, meridiem = clock.hour, clock.is_24h, clock.meridiem
         else:
             return None
+        if meridiem is None and not typed_24h and self._word(at + 1) in ("am", "pm"):
+            meridiem = str(self._word(at + 1))  # "half past three pm"
+            at += 1
         if relation == "to":
             minute = 60 - minute
             if typed_24h or hour == 0:
@@ -250,6 +270,9 @@ class _Reader:
         if found is None:
             return None
         mention, j = found
+        if mention.clock.padded:
+            self.phrase.descriptor = True  # "At 09:46 AM": cron-descriptor's words
+        self.phrase.order.append("t")
         if self._is_range(j):
             other = self._time_at(j + 1)
             if other is not None:
@@ -318,6 +341,8 @@ class _Reader:
             self._is_unit(j, "year") or self._word(j) in ("year's", "years", "yrs")
         ):
             month, day, j = 1, 1, j + 1
+        elif word in CUES:
+            return self._named_holiday(i)
         else:
             return self._place(i)
         # "eve" reads as "evening" elsewhere: here it is the day before
@@ -331,6 +356,35 @@ class _Reader:
         elif self._is_unit(j, "day"):
             j += 1
         self.phrase.dates.append((None, month, day))
+        return j
+
+    def _named_holiday(self, i: int) -> int | None:
+        """ "Thanksgiving", "Memorial Day", "Martin Luther King Jr. Day", "Good Friday":
+        a holiday the `holidays` package knows (build finds its dates)."""
+        words: list[str] = []
+        j = i
+        while j < self.n and len(words) < 6:
+            token = self.tokens[j]
+            if token.kind == lx.WORD and (token.value not in lx.KEYWORDS or token.value == "good"):
+                words.append(str(token.value))
+            elif token.kind in (lx.DAY, lx.UNIT) and words:
+                words.append(
+                    lx.DAY_LABELS[int(token.value)].lower()
+                    if token.kind == lx.DAY
+                    else str(token.value)
+                )  # type: ignore[call-overload]
+            else:
+                break
+            j += 1
+        # the longest run of words that names one ("Memorial Day at noon": "memorial day")
+        while words and not is_holiday_name(words):
+            words.pop()
+            j -= 1
+        if not words:
+            return None
+        if self.phrase.holiday is not None:
+            raise Rejected("the text names two holidays")
+        self.phrase.holiday = tuple(words)
         return j
 
     def _start_of(self, i: int) -> int | None:
@@ -363,6 +417,13 @@ class _Reader:
         j = i + 1
         if self._kind(j) == lx.WORD and self.tokens[j].value in ("not", "on", "for"):
             j += 1  # "but not Fridays", "except on Sundays"
+        if self._word(j) in ("in", "during") and self._kind(j + 1) == lx.MONTH:
+            sub = _Reader(self.tokens)
+            end = sub._month(j + 1)  # "daily except in May": the other months
+            if sub.phrase.dates:
+                return None
+            self.phrase.except_months.extend(sub.phrase.months)
+            return end
         # the days are read as anywhere else, into a phrase of their own
         sub = _Reader(self.tokens)
         j = sub._days(j)
@@ -380,6 +441,7 @@ class _Reader:
                 "schedule without the exception and add the dates as the job's exclusions",
             )
         self.phrase.except_weekdays.extend(d for d in days if d not in self.phrase.except_weekdays)
+        self.phrase.order.append("x")
         return j
 
     def _top(self, i: int) -> int | None:
@@ -414,16 +476,37 @@ class _Reader:
         return self._set_window(start, last[0], last[1])
 
     def _after(self, i: int) -> int | None:
-        """After an interval, "after 6pm": from 6pm to the end of each day."""
-        if self.phrase.interval is None:
-            return None
+        """After an interval, "after 6pm": from 6pm to the end of each day; "after 2pm and
+        before 2:55pm": a window whose end does not run."""
         first = self._time_at(i + 1)
         if first is None:
             return None
-        if self.phrase.interval_start is not None:
-            raise Rejected("the text names two start times")
-        self.phrase.interval_start = first[0]
-        return first[1]
+        start, j = first
+        if self.phrase.interval is None:
+            # "tomorrow after 4pm": at 4pm, a guess that asks
+            self.phrase.times.append(start)
+            self.phrase.order.append("t")
+            self.phrase.unsure.append("“after” read as at that time")
+            return j
+        k = j + 1 if self._word(j) == "and" else j
+        if self._word(k) == "before":
+            last = self._time_at(k + 1)
+            if last is not None:
+                self.phrase.window_open_end = True
+                return self._set_window(start, last[0], last[1])
+        end = TimeMention(_END_OF_DAY, start.start, start.start)
+        return self._set_window(start, end, j)
+
+    def _before(self, i: int) -> int | None:
+        """After an interval, "before 11am": from midnight until then (11:00 does not run)."""
+        if self.phrase.interval is None:
+            return None
+        last = self._time_at(i + 1)
+        if last is None:
+            return None
+        self.phrase.window_open_end = True
+        start = TimeMention(_MIDNIGHT, self.tokens[i].start, self.tokens[i].start)
+        return self._set_window(start, last[0], last[1])
 
     def _bound(self, i: int, which: str) -> int | None:
         j = i + 1
@@ -461,6 +544,20 @@ class _Reader:
         """ "for 2 weeks", "for the next 5 days": an end bound counted from the start."""
         sub = _Reader(self.tokens)
         j = i + 1
+        if self._word(j) == "up" and self._word(j + 1) == "to":
+            j += 2
+        token = self.tokens[j] if j < self.n else None
+        if (
+            token is not None
+            and token.kind == lx.NUM
+            and isinstance(token.value, int)
+            and (
+                self._word(j + 1) in ("times", "occurrences") or self._is_unit(j + 1, "occurrence")
+            )
+            and self.phrase.count is None
+        ):
+            self.phrase.count = token.value  # "for 5 times", "for 8 occurrences"
+            return j + 2
         if self._word(j) == "the" and self._word(j + 1) == "next":
             j += 2
         end = sub._amounts(j)
@@ -528,11 +625,14 @@ class _Reader:
             return self._last(j)
         if word in _HOLIDAYS:  # "every Christmas"
             end = self._holiday(j)
-            if end is not None and self.phrase.dates:
+            if end is not None and (self.phrase.dates or self.phrase.holiday):
                 self.phrase.every = True
             return end
         if word == "other":
             count, j = 2, j + 1
+        elif token.kind == lx.NUM and self._kind(j + 1) == lx.ORD and self.tokens[j + 1].value == 2:
+            self._set_interval(float(token.value), "second")  # type: ignore[arg-type]
+            return j + 2  # "every 5 second": the unit, not the ordinal
         elif token.kind == lx.NUM:
             count, j = token.value, j + 1  # type: ignore[assignment]
         elif word == "few":
@@ -547,6 +647,9 @@ class _Reader:
             return j + 2
         elif token.kind == lx.ORD:
             ordinal = int(token.value)  # type: ignore[call-overload]
+            if self._is_unit(j + 1, "day") and self._month_follows(j + 2):
+                self.phrase.every = True  # "every 1st day of the month": a day of the month
+                return self._ordinals(j)
             if self._is_unit(j + 1, *_SECONDS, "month", "year"):
                 count, j = ordinal, j + 1  # "every 2nd day"
             elif (
@@ -566,12 +669,16 @@ class _Reader:
                 and self._kind(j + 1) in (lx.DAY, lx.DAYS)
                 and not self._month_follows(j + 2)
             ):
+                # "every 2nd Monday": Todoist reads the 2nd Monday of the month; it could
+                # be every 2 weeks, so the answer asks
                 day = lx.DAY_LABELS[int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
-                raise Rejected(
-                    f'"every {_ordinal(ordinal)} {day}" could mean every {ordinal} weeks or '
-                    f"the {_ordinal(ordinal)} {day} of each month",
-                    f"every other {day}, or the {_ordinal(ordinal)} {day} of every month",
+                self.phrase.unsure.append(
+                    f"“every {_ordinal(ordinal)} {day}” read as the {_ordinal(ordinal)} {day} "
+                    f"of every month (say “every {ordinal} weeks” for the other reading)"
                 )
+                self.phrase.every = True
+                self.phrase.of_month = True
+                return self._ordinals(j)
             else:
                 self.phrase.every = True
                 return self._ordinals(j)
@@ -582,12 +689,24 @@ class _Reader:
         kind = token.kind
         if self._is_unit(j, "week") and self._is_unit(j + 1, "day") and count == 1:
             return self._days_from(j, (1, 2, 3, 4, 5))  # "every week day"
+        if kind == lx.UNIT and token.value == "month" and count == 1 and self.phrase.interval:
+            return j + 1  # "every 10 minutes Monday through Friday every month"
         if kind == lx.UNIT:
             if token.value == "quarter":
                 self.phrase.quarter = True
                 self._set_interval(3 * count, "month")
             else:
                 self._set_interval(count, str(token.value))
+            return j + 1
+        if kind == lx.DAYSET and token.value == lx.WEEKEND and count == 1:
+            # "every weekend": once a weekend, on Saturday, as Todoist reads it; it could be
+            # both days, so the answer asks
+            self.phrase.unsure.append(
+                "“every weekend” read as Saturdays (say “weekends” for both days)"
+            )
+            self.phrase.order.append("d")
+            if 6 not in self.phrase.weekdays:
+                self.phrase.weekdays.append(6)
             return j + 1
         if kind in (lx.DAY, lx.DAYS, lx.DAYSET):
             end = self._days(j)
@@ -667,6 +786,14 @@ class _Reader:
                 str(self._word(j))
             ]
             j += 1
+        if (
+            unit is None
+            and self._word(i) != "twice"
+            and self.phrase.every
+            and self.phrase.count is None
+        ):
+            self.phrase.count = count  # "weekly on Tuesday, 10 times"
+            return j
         if unit is None or self.phrase.times_per is not None:
             raise Rejected(
                 "a number of times per day or week does not say when",
@@ -709,6 +836,7 @@ class _Reader:
             else:
                 break
         phrase = self.phrase
+        phrase.order.append("d")
         for day in days:
             if day not in phrase.weekdays:
                 phrase.weekdays.append(day)
@@ -759,27 +887,50 @@ class _Reader:
     def _ordinals(self, i: int) -> int | None:
         ordinals = [int(self.tokens[i].value)]  # type: ignore[call-overload]
         j = i + 1
-        while (step := self._is_separator(j)) and self._kind(j + step) == lx.ORD:
-            ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+        while step := self._is_separator(j):
+            if self._kind(j + step) == lx.ORD:
+                ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+            elif self._word(j + step) == "last" and self._kind(j + step + 1) in (lx.DAY, lx.DAYS):
+                ordinals.append(-1)  # "2nd and last Friday"
+            else:
+                break
             j += step + 1
-        if self._word(j) == "last" or (self._word(j) == "to" and self._word(j + 1) == "last"):
-            raise Rejected(  # "the 2nd last day", "second to last Friday"
-                "cron cannot count days back from the end of the month except the last one",
-                "the last day of the month, or the last Friday of the month",
-            )
-        kind = self._kind(j)
         phrase = self.phrase
+        back = j + 1 if self._word(j) == "last" else None
+        if self._word(j) == "to" and self._word(j + 1) == "last":
+            back = j + 2
+        elif self._word(j) == "to" and self._word(j + 1) == "the" and self._word(j + 2) == "last":
+            back = j + 3
+        if back is not None:  # "the 2nd last day", "second to last Friday"
+            if self._kind(back) in (lx.DAY, lx.DAYS):
+                day = int(self.tokens[back].value)  # type: ignore[call-overload]
+                phrase.nth.extend((-nth, day) for nth in ordinals if 1 <= nth <= 5)
+                phrase.every |= self._month_follows(back + 1)
+                return back + 1
+            if self._is_unit(back, "day"):
+                back += 1
+            phrase.monthdays.extend(FROM_END - (nth - 1) for nth in ordinals if 1 <= nth <= 28)
+            return back
+        kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
             day = int(self.tokens[j].value)  # type: ignore[call-overload]
             for nth in ordinals:
-                if not 1 <= nth <= 5:
+                if nth != -1 and not 1 <= nth <= 5:
                     raise Rejected(f"no month has a {_ordinal(nth)} {lx.DAY_LABELS[day]}")
                 phrase.nth.append((nth, day))
             return j + 1
+        business = self._word(j) == "business" and self._is_unit(j + 1, "day")
+        if (kind == lx.DAYSET and self.tokens[j].value == (1, 2, 3, 4, 5)) or business:
+            # "the first business day of the month", "every first workday": BYSETPOS
+            if len(ordinals) > 1 or not 1 <= ordinals[0] <= 23:
+                raise Rejected("name one business day of the month", "the first business day")
+            phrase.first_weekday = ordinals[0]
+            phrase.of_month = True
+            return j + (2 if business else 1)
         if kind == lx.DAYSET:
             raise Rejected(
-                "the nth weekday of a month cannot be scheduled with cron",
-                "name the day: first Monday of every month",
+                "the nth weekend day of a month is not a schedule",
+                "name the day: first Saturday of every month",
             )
         if self._is_unit(j, "day"):
             j += 1
@@ -862,9 +1013,21 @@ class _Reader:
             day = int(token.value)  # type: ignore[call-overload]
             year, end = self._year(j + 1)
             self.phrase.dates.append((year, month, day))
+            # "december 21st and 31st"
+            while (step := self._is_separator(end)) and self._kind(end + step) in (lx.ORD, lx.NUM):
+                more = self.tokens[end + step]
+                if not isinstance(more.value, int) or more.end - more.start > 4:
+                    break
+                self.phrase.dates.append((year, month, int(more.value)))
+                end += step + 1
             return end
         months = self.phrase.months
         months.append(month)
+        if self._is_range(j) and self._kind(j + 1) == lx.MONTH:  # "January through March"
+            last = int(self.tokens[j + 1].value)  # type: ignore[call-overload]
+            while months[-1] != last:
+                months.append(months[-1] % 12 + 1)
+            return j + 2
         while (step := self._is_separator(j)) and self._kind(j + step) == lx.MONTH:
             months.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
             j += step + 1
@@ -896,12 +1059,28 @@ class _Reader:
             return self._relative(i)
         if self._word(j) == "times":
             return self._times_per(i)
-        if self._is_range(j) or self._word(j) == "oclock" or self._word(j) == "noon":
+        if self._is_range(j) or self._word(j) in ("oclock", "noon", "am", "pm"):
             return self._times(i)
+        if self._word(j) in _TIME_CUES or (
+            self._word(j) in ("in", "this")
+            and self._word(j + (2 if self._word(j + 1) == "the" else 1)) in _PARTS
+        ):
+            return self._times(i)  # "8 tonight", "3 in the morning", "7 this evening"
+        spoken = self._spoken_time(i)
+        if spoken is not None:  # "twenty after 3pm", "10 past 6"
+            self.phrase.times.append(spoken[0])
+            self.phrase.order.append("t")
+            return spoken[1]
         return None
 
     def _relative(self, i: int) -> int | None:
-        """ "20 minutes from now", "a week from tomorrow", "3 days ago"."""
+        """ "20 minutes from now", "a week from tomorrow", "3 days ago"; and the spoken
+        times that start like them ("half past 3 pm", "a quarter to noon")."""
+        spoken = self._spoken_time(i)
+        if spoken is not None:
+            self.phrase.times.append(spoken[0])
+            self.phrase.order.append("t")
+            return spoken[1]
         end = self._amounts(i)
         if end is None:
             return None
@@ -930,11 +1109,13 @@ class _Reader:
         elif second > 12 >= first or first == second:
             month, day = first, second
         else:
-            text = f"{first}/{second}"
-            raise Rejected(
-                f"{text} could be {lx.MONTH_LABELS[first]} {second} or "
-                f"{lx.MONTH_LABELS[second]} {first}",
-                f"write the month's name: {lx.MONTH_LABELS[first]} {second}",
+            # both could be the month: the owner's date order settles it (noted)
+            order = DATE_ORDER.get()
+            month, day = (first, second) if order == "MDY" else (second, first)
+            self.phrase.assumptions.append(
+                f"{first}/{second} read as {lx.MONTH_LABELS[month]} {day} "
+                f"(dates are {'month/day' if order == 'MDY' else 'day/month'}: "
+                f"AGENTCRON_DATE_ORDER={order})"
             )
         self.phrase.dates.append((year, month, day))
         return i + 1
@@ -951,6 +1132,8 @@ class _Reader:
         j = i + 1
         kind = self._kind(j)
         word = self._word(j)
+        if kind == lx.NUM and self._is_year(j):
+            return self._years(j)  # "in 2027", "in 2019 and 2020"
         if kind == lx.NUM or word in ("a", "half"):
             return self._amounts(j)
         if word == "the" and self._word(j + 1) in _PARTS:
@@ -968,6 +1151,26 @@ class _Reader:
                 "every weekday in June, July and August",
             )
         return self._place(j, after_in=True)
+
+    def _is_year(self, i: int) -> bool:
+        token = self.tokens[i]
+        return (
+            token.kind == lx.NUM
+            and isinstance(token.value, int)
+            and token.end - token.start == 4
+            and 1900 <= token.value <= 2200
+            and self._kind(i + 1) != lx.UNIT
+        )
+
+    def _years(self, i: int) -> int:
+        j = i
+        while True:
+            self.phrase.years.append(int(self.tokens[j].value))  # type: ignore[call-overload]
+            step = self._is_separator(j + 1)
+            if step and j + 1 + step < self.n and self._is_year(j + 1 + step):
+                j += 1 + step
+                continue
+            return j + 1
 
     def _amounts(self, i: int) -> int | None:
         """ "20 minutes", "an hour and a half", "1 hour 30 minutes"."""
@@ -1058,6 +1261,12 @@ class _Reader:
     def _filler(self, i: int) -> int:
         return i + 1
 
+    def _only(self, i: int) -> int:
+        """ "only on Monday", "only in January": a restriction, so the schedule repeats."""
+        if self._word(i + 1) in ("on", "in", "during"):
+            self.phrase.descriptor = True
+        return i + 1
+
     def _on(self, i: int) -> int:
         if self._word(i + 1) == "the" and self._is_unit(i + 2, "hour"):
             self.phrase.minute_past = 0  # "every hour on the hour"
@@ -1072,17 +1281,42 @@ class _Reader:
         raise Rejected("“yesterday” is in the past")
 
     def _unit(self, i: int) -> int | None:
+        if self._is_unit(i, "quarter"):
+            spoken = self._spoken_time(i)  # "quarter past 5"
+            if spoken is not None:
+                self.phrase.times.append(spoken[0])
+                self.phrase.order.append("t")
+                return spoken[1]
         if self._is_unit(i, "week") and self._is_unit(i + 1, "day"):
             return self._days_from(i, (1, 2, 3, 4, 5))  # "week days"
         if self._is_unit(i, "day") and self._word(i + 1) == "after":
             if self._word(i + 2) == "tomorrow":
                 self._set_day_offset(2)
                 return i + 3
+        if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
+            return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
         if self._is_unit(i, "month") and self._word(i + 1) == "end":
             self.phrase.monthdays.append(LAST_DAY)
             self.phrase.of_month = True
             return i + 2
         return None
+
+    def _day_numbers(self, i: int) -> int | None:
+        days: list[int] = []
+        j = i
+        while j < self.n and self.tokens[j].kind == lx.NUM:
+            value = self.tokens[j].value
+            if not isinstance(value, int) or not 1 <= value <= 31:
+                raise Rejected(f"no month has a day {value}")
+            days.append(value)
+            step = self._is_separator(j + 1)
+            if step and self._kind(j + 1 + step) == lx.NUM:
+                j += 1 + step
+            else:
+                j += 1
+                break
+        self.phrase.monthdays.extend(d for d in days if d not in self.phrase.monthdays)
+        return j
 
     def _business(self, i: int) -> int | None:
         if self._is_unit(i + 1, "hour"):
@@ -1121,6 +1355,8 @@ def _day_ref(phrase: Phrase) -> DayRef | None:
         return DayRef(weekday=phrase.weekdays[0], after_today=phrase.next_weekday)
     if len(phrase.dates) == 1 and not phrase.weekdays:
         return DayRef(date=phrase.dates[0])
+    if len(phrase.months) == 1 and not (phrase.weekdays or phrase.dates):
+        return DayRef(date=(None, phrase.months[0], 1))  # "until November": its first day
     return None
 
 
@@ -1140,7 +1376,15 @@ def _ordinal(n: int) -> str:
 _Clause = Callable[[_Reader, int], "int | None"]
 
 # words that may start a fixed-date holiday ("new" also starts "New York": see _holiday)
-_HOLIDAYS: Final = ("christmas", "xmas", "halloween", "valentine's", "valentines", "new")
+_HOLIDAYS: Final = (
+    "christmas",
+    "xmas",
+    "halloween",
+    "valentine's",
+    "valentines",
+    "new",
+    *sorted(CUES),
+)
 
 _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "every": _Reader._every,
@@ -1149,7 +1393,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "the": _Reader._filler,
     "and": _Reader._filler,
     "please": _Reader._filler,
-    "only": _Reader._filler,
+    "only": _Reader._only,
     "repeat": _Reader._filler,
     "during": _Reader._filler,
     "except": _Reader._except,
@@ -1162,6 +1406,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "to": _Reader._to,
     "ending": _Reader._to,
     "after": _Reader._after,
+    "before": _Reader._before,
     "for": _Reader._for,
     "between": _Reader._window,
     "next": _Reader._next,

@@ -107,7 +107,7 @@ _ORDINAL_WORDS: Final = {
 
 # Keywords, canonicalised: the grammar only ever sees the right-hand side.
 _KEYWORDS: Final = {
-    "every": ("every", "each", "evry", "evey", "everey", "eveyr", "ever"),
+    "every": ("every", "each", "evry", "evey", "everey", "eveyr", "ever", "ev"),
     "other": ("other", "alternate"),
     "at": ("at", "@"),
     "on": ("on",),
@@ -140,6 +140,7 @@ _KEYWORDS: Final = {
         "2morrow",
     ),
     "after": ("after",),
+    "before": ("before",),
     "yesterday": ("yesterday", "yday"),
     "now": ("now",),
     "last": ("last", "final"),
@@ -165,6 +166,7 @@ _KEYWORDS: Final = {
     "once": ("once",),
     "twice": ("twice",),
     "times": ("times", "x"),
+    "occurrences": ("occurrences", "occurrence", "occurences", "repetitions"),
     "few": ("few", "several", "couple", "some"),
     "business": ("business", "working", "work", "office"),
     "time": ("time",),
@@ -173,7 +175,7 @@ _KEYWORDS: Final = {
     "european": ("european",),
     "please": ("please", "pls", "plz"),
     "only": ("only",),
-    "repeat": ("repeat", "repeats", "repeating", "recurring"),
+    "repeat": ("repeat", "repeats", "repeating", "recurring", "occurs", "occurring", "recurs"),
     "during": ("during", "within"),
     "except": ("except", "excluding", "excl", "but", "besides"),
     "top": ("top",),
@@ -183,6 +185,8 @@ _KEYWORDS: Final = {
 # Seasons: different months in each hemisphere, so never a schedule ("summer" is also a
 # zone word, read as "daylight").
 SEASONS: Final = frozenset({"winter", "spring", "autumn", "fall"})
+
+WEEKEND: Final = (6, 0)  # the singular "weekend": Saturday and Sunday, or once a weekend
 
 # Words that stand for several days at once.
 _DAYSETS: Final = {
@@ -200,7 +204,10 @@ _DAYSETS: Final = {
         "business-days",
         "m-f",
     ),
-    (0, 6): ("weekends", "weekend", "wkends", "wkend", "wknds", "wknd", "week-ends"),
+    (0, 6): ("weekends", "wkends", "wknds", "week-ends"),
+    # singular: "every weekend" is one day a weekend to Todoist (Saturday); the grammar
+    # reads it so, and asks
+    WEEKEND: ("weekend", "wkend", "wknd", "week-end"),
 }
 
 

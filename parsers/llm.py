@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from importlib import resources
@@ -25,6 +27,8 @@ from zoneinfo import ZoneInfo
 
 from cronsim import CronSim, CronSimError
 
+from .limits import MIN_INTERVAL_SECONDS
+from .recurrence import first_occurrence
 from .result import ParseResult
 from .wallclock import iso_z, to_instant
 from .zones import UnknownZoneError, resolve_zone
@@ -41,8 +45,9 @@ DEFAULT_MODEL: Final = "gpt-4o-mini"
 DEFAULT_TIMEOUT: Final = 15.0
 # A model's own confidence is not calibrated; its answers never outrank the grammar's.
 MAX_CONFIDENCE: Final = 0.7
-MIN_INTERVAL: Final = 60
+MIN_INTERVAL: Final = MIN_INTERVAL_SECONDS
 MAX_INTERVAL: Final = 366 * 86400
+log = logging.getLogger("agentcron.parsers.llm")
 
 
 class LLMError(RuntimeError):
@@ -183,44 +188,122 @@ class _ClientPerLoop:
         self._client = self._loop = None
 
 
+#: How the answer is asked for, in the order tried: a server that refuses one (many
+#: OpenAI-compatible servers know no json_schema, some no json_object) is asked again with
+#: the next, the last being plain text that the prompt asks to be JSON.
+FORMATS: Final = ("json_schema", "json_object", "text")
+_FENCE: Final = re.compile(r"^\s*```(?:json|JSON)?\s*\n?(.*?)\n?```\s*$", re.DOTALL)
+
+
 def openai_complete(client: AsyncOpenAI, model: str) -> Complete:
-    """A `complete` that asks `model` through `client` for JSON matching the schema."""
+    """A `complete` that asks `model` through `client` for JSON matching the schema.
+
+    Structured output first (json_schema); when the server rejects that request (HTTP 400,
+    404, 415, 422 or 501 naming the response format, or any such status to a json_schema
+    request), once with json_object, then once as plain text. The answer may come in a
+    code fence. A failure keeps the server's own message, and is logged with it.
+    """
     import openai
 
-    async def complete(messages: Messages, schema: dict[str, Any]) -> dict[str, Any]:
-        try:
-            response = await client.chat.completions.create(
-                model=model,
-                messages=messages,  # type: ignore[arg-type]
-                response_format={
-                    "type": "json_schema",
-                    "json_schema": {"name": "schedule", "strict": True, "schema": schema},
-                },
+    async def ask(messages: Messages, schema: dict[str, Any], form: str) -> Any:
+        kwargs: dict[str, Any] = {}
+        if form == "json_schema":
+            kwargs["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": "schedule", "strict": True, "schema": schema},
+            }
+        elif form == "json_object":
+            kwargs["response_format"] = {"type": "json_object"}
+        if form != "json_schema":
+            hint = "Answer with one JSON object with these keys: " + ", ".join(
+                schema.get("required", [])
             )
-        except openai.APITimeoutError:
-            raise LLMError("the LLM did not answer in time") from None
-        except openai.APIStatusError as error:
-            raise LLMError(f"the LLM answered HTTP {error.status_code}") from None
-        except openai.APIConnectionError:
-            raise LLMError("could not reach the LLM") from None
-        except (openai.APIError, ValueError) as error:  # a response body that is not JSON
-            raise LLMError(f"the LLM's response was malformed ({type(error).__name__})") from None
-        if not getattr(response, "choices", None):
-            raise LLMError("the LLM's response has no answer in it")
+            messages = [*messages[:-1], {"role": "system", "content": hint}, messages[-1]]
+        return await client.chat.completions.create(
+            model=model,
+            messages=messages,  # type: ignore[arg-type]
+            **kwargs,
+        )
+
+    async def complete(messages: Messages, schema: dict[str, Any]) -> dict[str, Any]:
+        response = None
+        for form in FORMATS:
+            try:
+                response = await ask(messages, schema, form)
+                break
+            except openai.APITimeoutError:
+                raise _logged("the LLM did not answer in time") from None
+            except openai.APIStatusError as error:
+                message = _server_message(error)
+                if form != FORMATS[-1] and _rejects_format(error, message):
+                    log.info("the LLM server refused %s output (%s); retrying", form, message)
+                    continue
+                raise _logged(f"the LLM answered HTTP {error.status_code}: {message}") from None
+            except openai.APIConnectionError:
+                raise _logged("could not reach the LLM") from None
+            except (openai.APIError, ValueError) as error:  # a response body that is not JSON
+                raise _logged(
+                    f"the LLM's response was malformed ({type(error).__name__})"
+                ) from None
+        if response is None or not getattr(response, "choices", None):
+            raise _logged("the LLM's response has no answer in it")
         message = response.choices[0].message
         if getattr(message, "refusal", None):
-            raise LLMError(f"the LLM refused: {message.refusal}")
+            raise _logged(f"the LLM refused: {message.refusal}")
         if not message.content:
-            raise LLMError("the LLM gave an empty answer")
-        try:
-            data = json.loads(message.content)
-        except json.JSONDecodeError:
-            raise LLMError("the LLM's answer is not valid JSON") from None
-        if not isinstance(data, dict):
-            raise LLMError("the LLM's answer is not a JSON object")
-        return data
+            raise _logged("the LLM gave an empty answer")
+        return decode_answer(message.content)
 
     return complete
+
+
+def decode_answer(content: str) -> dict[str, Any]:
+    """The JSON object in a model's answer, in a code fence or not."""
+    fenced = _FENCE.match(content)
+    text = fenced.group(1) if fenced else content.strip()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        start, end = text.find("{"), text.rfind("}")
+        try:
+            data = json.loads(text[start : end + 1]) if 0 <= start < end else None
+        except json.JSONDecodeError:
+            data = None
+        if data is None:
+            raise _logged("the LLM's answer is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise _logged("the LLM's answer is not a JSON object")
+    return data
+
+
+_FORMAT_WORDS: Final = ("response_format", "json_schema", "json_object", "structured", "schema")
+
+
+def _rejects_format(error: Any, message: str) -> bool:
+    """Whether an error status says the server cannot answer in the format asked for."""
+    status = getattr(error, "status_code", 0)
+    if status not in (400, 404, 415, 422, 501):
+        return False
+    lowered = message.lower()
+    return status in (415, 501) or any(word in lowered for word in _FORMAT_WORDS)
+
+
+def _server_message(error: Any) -> str:
+    """The server's own words for an error: OpenAI's `error.message`, else the body."""
+    body = getattr(error, "body", None)
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and inner.get("message"):
+            return str(inner["message"])[:300]
+        if isinstance(inner, str):
+            return inner[:300]
+    text = getattr(error, "message", None) or str(error)
+    return str(text)[:300]
+
+
+def _logged(reason: str) -> LLMError:
+    log.warning("the LLM stage failed: %s", reason)
+    return LLMError(reason)
 
 
 def _failed(reason: str) -> ParseResult:
@@ -228,13 +311,22 @@ def _failed(reason: str) -> ParseResult:
 
 
 def check_answer(answer: dict[str, Any], *, timezone: str, now: datetime) -> ParseResult:
-    """Validate the model's answer exactly like user input; see the module docstring."""
+    """Validate the model's answer exactly like user input; see the module docstring. The
+    task it names (if any) comes along."""
+    result = _checked(answer, timezone=timezone, now=now)
+    task = answer.get("task")
+    if isinstance(task, str) and task.strip() and result.ok:
+        return result.with_parts(" ".join(task.split())[:500], None)
+    return result
+
+
+def _checked(answer: dict[str, Any], *, timezone: str, now: datetime) -> ParseResult:
     outcome = answer.get("outcome")
     if outcome == "reject":
         reason = answer.get("reason")
         text = reason if isinstance(reason, str) and reason else "not a schedule"
         return ParseResult.rejected(text, parse_method="llm")
-    if outcome not in ("cron", "every", "at"):
+    if outcome not in ("cron", "rrule", "every", "at"):
         return _failed(f"the LLM's answer has no valid outcome ({outcome!r})")
     zone_name = timezone
     named = answer.get("timezone")
@@ -263,6 +355,8 @@ def check_answer(answer: dict[str, Any], *, timezone: str, now: datetime) -> Par
         schedule = {"type": "cron", "expression": expression, "timezone": zone_name}
         return ParseResult(schedule, None, confidence, "llm", notes=notes)
     first = _local_instant(answer.get("first_run_local"), zone)
+    if outcome == "rrule":
+        return _rrule_answer(answer.get("rrule"), first, zone, zone_name, now, confidence, notes)
     if outcome == "at":
         if first is None:
             return _failed("the LLM's run time is missing or not YYYY-MM-DDTHH:MM")
@@ -274,7 +368,17 @@ def check_answer(answer: dict[str, Any], *, timezone: str, now: datetime) -> Par
     if isinstance(interval, bool) or not isinstance(interval, int):
         return _failed("the LLM's interval is not a whole number of seconds")
     if not MIN_INTERVAL <= interval <= MAX_INTERVAL:
-        return _failed(f"the LLM's interval of {interval} s is outside 60 s to 366 days")
+        return _failed(
+            f"the LLM's interval of {interval} s is outside {MIN_INTERVAL} s to 366 days"
+        )
+    if interval % 86400 == 0 and first is not None:
+        # days counted as seconds drift an hour at DST: the same days as a calendar rule
+        local = first.astimezone(zone)
+        rule = (
+            f"FREQ=DAILY;INTERVAL={interval // 86400};BYHOUR={local.hour};"
+            f"BYMINUTE={local.minute};BYSECOND=0"
+        )
+        return _rrule_answer(rule, first, zone, zone_name, now, confidence, notes)
     if first is None:
         first = now.astimezone(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
     step = timedelta(seconds=interval)
@@ -286,6 +390,39 @@ def check_answer(answer: dict[str, Any], *, timezone: str, now: datetime) -> Par
         "start_at": iso_z(first),
         "timezone": zone_name,
     }
+    return ParseResult(schedule, None, confidence, "llm", notes=notes)
+
+
+def _rrule_answer(
+    rule: object,
+    first: datetime | None,
+    zone: ZoneInfo,
+    zone_name: str,
+    now: datetime,
+    confidence: float,
+    notes: tuple[str, ...],
+) -> ParseResult:
+    """An rrule from the model: a rule dateutil reads, its series started at the model's
+    first run (or the rule's first occurrence from now), and a run still to come."""
+    from dateutil.rrule import rrulestr
+
+    if not isinstance(rule, str) or not rule.strip():
+        return _failed("the LLM's rrule is missing")
+    rule = rule.strip().removeprefix("RRULE:")
+    if "DTSTART" in rule.upper() or "\n" in rule or len(rule) > 300:
+        return _failed(f"the LLM's rrule {rule!r} is not a single RRULE value")
+    local_now = now.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
+    try:
+        rrulestr(rule, dtstart=local_now, ignoretz=True)
+    except (ValueError, TypeError) as error:
+        return _failed(f"the LLM's rrule {rule!r} is invalid ({error})")
+    if first is None:
+        first = first_occurrence(rule, zone, local_now, now)
+    if first is None:
+        return _failed(f"the LLM's rrule {rule!r} never runs")
+    if first <= now and "COUNT=" in rule.upper():
+        return _failed("the LLM's counted rrule started in the past")
+    schedule = {"type": "rrule", "rule": rule, "start_at": iso_z(first), "timezone": zone_name}
     return ParseResult(schedule, None, confidence, "llm", notes=notes)
 
 

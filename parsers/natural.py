@@ -190,6 +190,12 @@ def _phrase_from_rule(rule: dict[str, str]) -> Phrase | None:
     unit = _FREQUENCIES.get(rule.get("FREQ", ""))
     if unit is None or not set(rule) <= _SUPPORTED | {"DTSTART"}:
         return None
+    # recurrent leaves out the day it did not read ("every week day"): a weekly, monthly or
+    # yearly rule without one would be anchored on today by the grammar, a guess
+    if unit in ("week", "month", "year") and not (
+        {"BYDAY", "BYMONTHDAY"} & rule.keys() or (unit == "year" and "BYMONTH" in rule)
+    ):
+        return None
     phrase = Phrase(every=True, interval=(int(rule.get("INTERVAL", "1")), unit))
     for item in _items(rule, "BYDAY"):
         match = _BYDAY.match(item)

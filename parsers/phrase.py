@@ -10,6 +10,9 @@ from .tokens import ClockTime
 
 LAST_DAY: Final = -1  # day of the month: cron "L"
 LAST_WEEKDAY: Final = -2  # day of the month: cron "LW"
+# Days counted back from the end, below LAST_WEEKDAY: FROM_END - 1 is the second to last
+# day of the month (RFC 5545 BYMONTHDAY=-2), FROM_END - 5 five days before the last.
+FROM_END: Final = -10
 
 
 class NotUnderstood(ValueError):
@@ -60,6 +63,7 @@ class Phrase:
     times: list[TimeMention] = field(default_factory=list)
     minute_past: int | None = None  # "every hour at :15"
     window: tuple[TimeMention, TimeMention] | None = None  # "from 9 to 5"
+    window_open_end: bool = False  # "before 2:55pm": the end itself does not run
     weekdays: list[int] = field(default_factory=list)  # cron numbering, 0 = Sunday
     single_day: bool = False  # one weekday, singular, no "every": "on Friday"
     nth: list[tuple[int, int]] = field(default_factory=list)  # (1, 1) first Monday, (-1, 5)
@@ -82,4 +86,16 @@ class Phrase:
     times_per: tuple[int, str] | None = None  # "twice a day": (2, "day")
     interval_start: TimeMention | None = None  # "every 3 hours starting at 8am"
     except_weekdays: list[int] = field(default_factory=list)  # "every day except Sunday"
+    except_months: list[int] = field(default_factory=list)  # "daily except in May"
+    # written like cron-descriptor's descriptions ("At 09:46 AM", "only on Monday"): a
+    # time of day without a date is then a daily schedule, not one run
+    descriptor: bool = False
+    # The order days ("d") and times ("t") were named in, and "x" for an exception: "Monday
+    # at 9am and Friday at 5pm" (d t d t) is two schedules, never their cross product.
+    order: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)  # "in 2027"
+    holiday: tuple[str, ...] | None = None  # "thanksgiving", "memorial day": dates in build
+    count: int | None = None  # "10 times", "3x", "for 5 occurrences": RFC 5545 COUNT
+    first_weekday: int = 0  # "the first business day of the month": BYSETPOS (1, 2, ... or -1)
     assumptions: list[str] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)  # readings we chose among several: ask

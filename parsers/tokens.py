@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Final
 
 from . import lexicon as lx
@@ -26,6 +27,8 @@ class ClockTime:
     meridiem: str | None  # "am" | "pm" | None
     # Written so that it can only be a 24-hour time: "18:30", "09:00", "0:15", "1700".
     is_24h: bool
+    # Written as cron-descriptor writes times: "09:46 AM" (two-digit hour, a space, AM/PM)
+    padded: bool = False
 
 
 @dataclass(slots=True)
@@ -36,15 +39,18 @@ class Token:
     end: int
     #: a number written as a word ("nine"): its width says nothing about its digits
     spelled: bool = False
+    #: a misspelled day or month name read as this word ("thrusday" → "thursday")
+    guess: str | None = None
 
 
 _PATTERN: Final = re.compile(
     r"""
-    (?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
+    (?P<pct>\d+(?:\.\d+)?\s?%)
+   |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
    |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
    |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
    |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
-   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2}))(?![\d:.])
+   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2}))(?![\d:.%])
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
    |(?P<num>\d+(?:\.\d+)?)(?![\d:])
@@ -58,6 +64,7 @@ _PATTERN: Final = re.compile(
 _PATTERN_ANY_CASE: Final = re.compile(_PATTERN.pattern, re.VERBOSE | re.IGNORECASE)
 
 _SEPARATOR: Final = re.compile(r"([-/])")
+_PADDED: Final = re.compile(r"\d\d:\d\d [AP]M")
 _DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'"})
 
 
@@ -72,7 +79,18 @@ class TokenizeError(ValueError):
 
 def tokenize(text: str) -> list[Token]:
     """Split `text` into tokens; characters that match nothing (".", "!", "()") are
-    skipped — they never change what a schedule means."""
+    skipped — they never change what a schedule means. Reading a sentence tokenizes the
+    same text several times (whole, as a command, by a fallback stage): the tokens are
+    cached (tokens are never changed once made; the list is a copy)."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=2048)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    return tuple(_scan(text))
+
+
+def _scan(text: str) -> list[Token]:
     text = text.translate(_DASHES)
     # Matching lower-case text is faster than matching case-insensitively; lower() keeps
     # the spans unless a character changes length ("İ"), which the slow path handles.
@@ -92,7 +110,8 @@ def tokenize(text: str) -> list[Token]:
         elif group == "clock":
             minute = match.group("m")
             meridiem = (match.group("mer") or match.group("mer1")).lower() + "m"
-            clock = ClockTime(int(match.group("h")), int(minute or 0), meridiem, False)
+            padded = _PADDED.fullmatch(text, start, end) is not None
+            clock = ClockTime(int(match.group("h")), int(minute or 0), meridiem, False, padded)
             append(Token(lx.TIME, clock, start, end))
         elif group == "hm":
             hour_text = match.group("h2")
@@ -106,6 +125,8 @@ def tokenize(text: str) -> list[Token]:
             append(Token(lx.ORD, int(match.group()[:-2]), start, end))
         elif group == "mins":
             append(Token(lx.MINUTE, int(match.group("m3")), start, end))
+        elif group == "pct":
+            append(Token(lx.WORD, "percent", start, end))  # "12.53%": not a time
         elif group == "sym":
             append(Token(lx.SYM, match.group(), start, end))
         elif group == "date":
@@ -143,6 +164,11 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
     if zone is not None:
         tokens.append(Token(lx.ZONE, zone, start, start + len(word)))
         return
+    guess = spelled_like(word)
+    if guess is not None:
+        kind, value = lx.LEXICON[guess]
+        tokens.append(Token(kind, value, start, start + len(word), guess=guess))
+        return
     if word in AMBIGUOUS:
         raise TokenizeError(
             f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
@@ -159,6 +185,30 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
             offset += len(part)
         return
     tokens.append(Token(lx.WORD, word, start, start + len(word)))
+
+
+# Misspellings are matched only against the full names of days and months, only for words
+# of five letters or more that share the name's first letter, and only above this score
+# (rapidfuzz's ratio, 0-100): "wensday", "thrusday", "septmber" are read, "sundae" is not.
+FUZZY_CUTOFF: Final = 84
+_FUZZY_NAMES: Final = tuple(
+    name.lower() for name in (*lx.DAY_LABELS, *lx.MONTH_LABELS[1:])
+) + tuple(f"{day.lower()}s" for day in lx.DAY_LABELS)
+
+
+@lru_cache(maxsize=4096)
+def spelled_like(word: str) -> str | None:
+    """The day or month name `word` is a misspelling of, or None; never a guess below
+    FUZZY_CUTOFF."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    from rapidfuzz import fuzz, process
+
+    candidates = [name for name in _FUZZY_NAMES if name[0] == word[0]]
+    if not candidates:
+        return None
+    found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return None if found is None else str(found[0])
 
 
 def _instant(text: str) -> datetime:

@@ -35,6 +35,7 @@ from .grammar import read
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, finish, prepare, regex_stage
 from .result import ParseResult
+from .settings import DATE_ORDER, DATE_ORDERS, date_order_from_env
 from .tokens import Token, TokenizeError, tokenize
 from .zones import lookup_place
 
@@ -93,10 +94,11 @@ UNREAD_TIME_CONFIDENCE: Final = 0.6
 
 
 def understand_fast(
-    text: str, *, timezone: str = "UTC", now: datetime | None = None
+    text: str, *, timezone: str = "UTC", now: datetime | None = None, date_order: str | None = None
 ) -> ParseResult:
-    """The whole sentence read without the LLM: synchronous, no I/O."""
-    found = _understand(text, timezone, now)
+    """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
+    or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    found = _understand(text, timezone, now, date_order)
     if found.result is not None:
         return found.result
     return found.not_found()
@@ -108,6 +110,7 @@ async def understand(
     timezone: str = "UTC",
     now: datetime | None = None,
     llm: LLMParser | None = None,
+    date_order: str | None = None,
 ) -> ParseResult:
     """The whole sentence read by every stage, ending with the LLM when one is given.
 
@@ -116,7 +119,7 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
-    found = _understand(text, timezone, now)
+    found = _understand(text, timezone, now, date_order)
     grammar = found.result
     if grammar is not None and not _llm_may_settle(found, grammar):
         return grammar
@@ -157,7 +160,18 @@ class _Found:
         return refusal.with_parts(clean_task(self.rest), self.target)
 
 
-def _understand(text: str, timezone: str, now: datetime | None) -> _Found:
+def _understand(
+    text: str, timezone: str, now: datetime | None, date_order: str | None = None
+) -> _Found:
+    order = date_order if date_order in DATE_ORDERS else date_order_from_env()
+    token = DATE_ORDER.set(order)
+    try:
+        return _read(text, timezone, now)
+    finally:
+        DATE_ORDER.reset(token)
+
+
+def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     prepared = prepare(text, timezone, now)
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
@@ -346,9 +360,9 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     # A refusal counts when it is all there is, or touches the schedule's words ("every
     # hour except Christmas"); "yesterday" in "summarize yesterday's incidents every day at
     # 9am" is the task's word.
-    ends = {end for _, end in runs}
+    edges = {end for _, end in runs} | {start - 1 for start, _ in runs}
     for at, refusal in refusals:
-        if not runs or at in ends or any(start == at for start, _ in runs):
+        if not runs or at in edges or any(start == at for start, _ in runs):
             raise refusal
     return _drop_stray_places(runs, tokens)
 

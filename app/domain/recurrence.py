@@ -27,6 +27,9 @@ this module only decides what dateutil is asked, and how its answers meet the zo
   repeats exactly every 400 years (146,097 days, a whole number of weeks), so each search runs
   in the copy of the calendar a multiple of 400 years later that ends between 50 and 450 years
   on: dateutil gives up at 9999, and a rule with nothing in 50 years has ended (cron's horizon).
+  No run is listed more than LIST_YEARS after the moment asked about, and a DAILY rule that
+  names its months or days of the month is stepped as the YEARLY rule it equals, a year at a
+  time: 1,000 runs of "February 29th, if a Monday" cost milliseconds, not seconds.
 """
 
 from __future__ import annotations
@@ -60,7 +63,11 @@ from agentcron.app.domain.rrule_syntax import (
 #: occurrences one period (a year of a YEARLY rule, a day of a DAILY one) may hold: bounds the
 #: work of one next-fire-time (about 5 ms at most, tens of microseconds for ordinary rules)
 MAX_PER_PERIOD: Final = 10_000
+#: a search gives up after this many years without an occurrence: the rule has ended
 HORIZON_YEARS: Final = 50
+#: no occurrence is listed further than this after the moment asked about, so that a preview
+#: of 1,000 runs of a rule that fires once in decades stays bounded work
+LIST_YEARS: Final = 100
 PERIOD_NAMES: Final = ("year", "month", "week", "day", "hour", "minute")
 
 
@@ -98,6 +105,7 @@ def local_naive(instant: datetime, zone: ZoneInfo) -> datetime:
 
 _LAST_START_YEAR: Final = 9949  # a search starts no later than this in 400-year-shifted time
 _CALENDAR_CYCLE: Final = 400
+_LIST_SPAN: Final = timedelta(days=round(LIST_YEARS * 365.2425))
 
 
 def _years(moment: datetime, years: int) -> datetime:
@@ -129,8 +137,9 @@ class Recurrence:
         self.zone = zone
         self.count = parts.count
         self.until = None if parts.until is None else _until_instant(parts.until, zone)
-        self._kwargs = _explicit(parts, dtstart)
-        self.freq: int = self._kwargs["freq"]  # HOURLY and MINUTELY are stepped as DAILY
+        self._kwargs = _sparse_daily_as_yearly(parts, _explicit(parts, dtstart))
+        # HOURLY and MINUTELY are stepped as DAILY, and a sparse DAILY as YEARLY
+        self.freq: int = self._kwargs["freq"]
         self.interval: int = self._kwargs["interval"]
         # COUNT's occurrences so far as Unix seconds (dateutil drops microseconds), and the
         # wall times still to count: listed as far as anyone has asked, never further
@@ -143,17 +152,27 @@ class Recurrence:
     # -- the instants
 
     def times_after(self, after: datetime) -> Iterator[datetime]:
-        """Fire instants strictly after `after` (aware), in order, aware UTC."""
+        """Fire instants strictly after `after` (aware), in order, aware UTC; none further
+        than LIST_YEARS after it."""
+        start = local_naive(after, self.zone)
+        stop = start + _LIST_SPAN if start.year + LIST_YEARS < 9999 else None
+        end = self.until
+        if stop is not None:
+            listed = wall_to_instant(stop, self.zone)
+            end = listed if end is None else min(end, listed)
         if self.count is not None:
             index = self._count_past(after.timestamp())
             while index < len(self._counted) or self._count_one():
-                yield datetime.fromtimestamp(self._counted[index], UTC)
+                second = self._counted[index]
+                if end is not None and second > end.timestamp():
+                    return
+                yield datetime.fromtimestamp(second, UTC)
                 index += 1
             return
         last = after
-        for naive in self.naive_from(local_naive(after, self.zone)):
+        for naive in self.naive_from(start, until=stop):
             instant = wall_to_instant(naive, self.zone)
-            if self.until is not None and instant > self.until:
+            if end is not None and instant > end:
                 return
             if instant > last:  # two wall times may land on one instant (a gap): fire once
                 last = instant
@@ -179,12 +198,12 @@ class Recurrence:
 
     # -- naive wall times, from dateutil
 
-    def naive_from(self, start: datetime) -> Iterator[datetime]:
-        """The rule's wall times at or after naive `start`, in order; ends when 50 years (or
-        more) pass without one."""
+    def naive_from(self, start: datetime, *, until: datetime | None = None) -> Iterator[datetime]:
+        """The rule's wall times at or after naive `start`, in order, up to naive `until`;
+        ends when 50 years (or more) pass without one."""
         cursor = max(start, self.dtstart)
         last: datetime | None = None
-        while True:
+        while until is None or cursor <= until:
             anchor = self._period_start(cursor)
             shift = _CALENDAR_CYCLE * ((_LAST_START_YEAR - anchor.year) // _CALENDAR_CYCLE)
             found = False
@@ -193,14 +212,14 @@ class Recurrence:
                     if shifted.year - shift > 9999:
                         return
                     moment = _years(shifted, -shift)
+                    if until is not None and moment > until:
+                        return
                     if moment < cursor or (last is not None and moment <= last):
                         continue
                     found = True
                     last = moment
                     yield moment
-            except ValueError:
-                # dateutil reached year 9999 inside a period (a week running into year 10000),
-                # or found no reachable hour at all (MINUTELY with INTERVAL and BYHOUR)
+            except ValueError:  # dateutil reached year 9999 in a week running into year 10000
                 pass
             if not found or shift <= 0:
                 return
@@ -257,6 +276,22 @@ def _explicit(parts: RuleParts, dtstart: datetime) -> dict[str, Any]:
         )
     kwargs.update(by)
     return kwargs
+
+
+def _sparse_daily_as_yearly(parts: RuleParts, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A DAILY rule (HOURLY and MINUTELY included) stepping every day and naming its months
+    or days of the month, without BYSETPOS, is the YEARLY rule with the same parts. dateutil
+    steps DAILY a day at a time, so "9:00 on every February 29th" would cost four years of
+    steps to the next one; YEARLY steps a year at a time. Kept DAILY when a year would hold
+    more than MAX_PER_PERIOD occurrences."""
+    if kwargs["freq"] != DAILY or kwargs["interval"] != 1 or parts.has("BYSETPOS"):
+        return kwargs
+    if not (parts.has("BYMONTH") or parts.has("BYMONTHDAY")):
+        return kwargs  # at most six days between occurrences: DAILY is the quicker
+    yearly = {**kwargs, "freq": YEARLY}
+    if "byweekday" not in yearly and "bymonthday" not in yearly:
+        yearly["byweekday"] = tuple(range(7))  # every day of the months (not DTSTART's day)
+    return yearly if _per_period(parts, yearly) <= MAX_PER_PERIOD else kwargs
 
 
 def _times_of_day(parts: RuleParts, dtstart: datetime) -> dict[str, tuple[int, ...]]:

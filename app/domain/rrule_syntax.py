@@ -214,6 +214,8 @@ def until_parts(value: str) -> tuple[date, time | None, bool]:
         at = None if hour is None else time(int(hour), int(minute), int(second))
     except ValueError:
         raise RuleError(reason) from None
+    if not 1900 <= day_value.year < 9000:  # the years any instant may name (schedule.py)
+        raise RuleError("UNTIL must lie between 1900 and 8999")
     return day_value, at, bool(utc)
 
 

@@ -31,6 +31,7 @@ from cronsim import CronSim
 
 from agentcron.app.domain.recurrence import compile_recurrence, default_start
 from agentcron.app.domain.rrule_syntax import RuleError, parse_rule
+from agentcron.parsers.limits import MIN_INTERVAL_SECONDS as _MIN_INTERVAL_SECONDS
 
 if TYPE_CHECKING:
     from agentcron.app.domain.exclusions import Exclusions
@@ -41,7 +42,7 @@ MAX_INTERVAL = 366 * 86400
 #: The shortest interval between two fires the service accepts, for every schedule type: `every`
 #: checks it; an rrule cannot go below it (its resolution is a second and FREQ=SECONDLY is
 #: refused), nor can cron (a minute). Raising it needs a check in recurrence.py too.
-MIN_INTERVAL_SECONDS = 1
+MIN_INTERVAL_SECONDS = _MIN_INTERVAL_SECONDS  # set once, in agentcron.parsers.limits
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Instants a user may name. Far enough inside datetime's years 1-9999 that every zone's wall
 # clock can show them (9999-12-31T23:59:59Z is year 10000 at +14:00) and that stepping a

@@ -239,3 +239,47 @@ async def test_validate_notes_the_day_a_clock_change_moves_an_rrule_run(
         "2026-03-08: 02:30 does not exist in America/Chicago (clocks jump from 02:00 to 03:00); "
         "that day's run is at 03:00 CDT instead"
     ]
+
+
+NASTY: list[Any] = [
+    None,
+    "",
+    " ",
+    "\x00",
+    "FREQ=DAILY\x00",
+    "😀" * 50,
+    "FREQ=" + "Y" * 600,
+    7,
+    -1,
+    True,
+    [],
+    {},
+    ["FREQ=DAILY"],
+    {"FREQ": "DAILY"},
+    "FREQ=DAILY;UNTIL=99991231T235959Z",
+    "FREQ=DAILY;UNTIL=00010101",
+    "FREQ=YEARLY;BYWEEKNO=53;BYDAY=-53MO",
+    "RRULE:RRULE:FREQ=DAILY",
+    "FREQ=MINUTELY;INTERVAL=1;BYSECOND=" + ",".join(map(str, range(60))),
+]
+
+
+@pytest.mark.parametrize("bad", NASTY, ids=range(len(NASTY)))
+async def test_nasty_rules_and_starts_are_refused_cleanly(api: httpx.AsyncClient, bad: Any) -> None:
+    for schedule in (
+        {"type": "rrule", "rule": bad},
+        {"type": "rrule", "rule": "FREQ=DAILY", "start_at": bad},
+        {"type": "rrule", "rule": "FREQ=DAILY", "timezone": bad},
+    ):
+        response = await create(api, schedule)
+        assert response.status_code in (201, 400, 422), response.text
+        if response.status_code != 201:
+            assert response.headers["content-type"] == "application/problem+json"
+    if isinstance(bad, str):
+        # 400 only for a NUL, which no query string may carry
+        response = await api.get("/validate", params={"type": "rrule", "value": bad})
+        assert response.status_code in (200, 400), response.text
+        response = await api.get(
+            "/validate", params={"type": "rrule", "value": "FREQ=DAILY", "start_at": bad}
+        )
+        assert response.status_code in (200, 400), response.text

@@ -109,7 +109,7 @@ async def test_parse_nl_relative_uses_the_request_zone(api: httpx.AsyncClient) -
 @pytest.mark.parametrize(
     ("body", "status", "field"),
     [
-        ({"text": "at 5"}, 422, "text"),
+        ({"text": "February 30"}, 422, "text"),
         ({"text": "make me a sandwich"}, 422, "text"),
         ({"text": ""}, 422, "text"),
         ({"text": "every day at 9", "timezone": "Mars/Base"}, 422, "timezone"),

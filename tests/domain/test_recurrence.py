@@ -15,6 +15,7 @@ from dateutil.rrule import rrulestr
 
 from agentcron.app.domain.exclusions import Exclusions
 from agentcron.app.domain.recurrence import (
+    LIST_YEARS,
     MAX_PER_PERIOD,
     compile_recurrence,
     default_start,
@@ -422,8 +423,15 @@ def test_random_rules_agree_with_dateutil_stepping_from_dtstart(zone: str) -> No
         dtstart = start_at.astimezone(tz).replace(tzinfo=None)  # the anchor, after any gap
         reference = rrulestr(rule + ("" if "WKST" in rule else ";WKST=MO"), dtstart=dtstart)
         expected: list[datetime] = []
+        listed_until = reference_instant(
+            after.astimezone(tz).replace(tzinfo=None)
+            + timedelta(days=round(LIST_YEARS * 365.2425)),
+            tz,
+        )
         for naive in reference:
             instant = reference_instant(naive, tz)
+            if instant > listed_until:
+                break
             if instant > after and (not expected or instant > expected[-1]):
                 expected.append(instant)
             if len(expected) == 8:
@@ -449,6 +457,15 @@ def test_a_series_started_a_century_ago_is_not_stepped_from_its_start() -> None:
         9,
         tzinfo=UTC,  # 5,270 weeks after 1926-01-04
     )
+
+
+def test_runs_are_listed_at_most_a_hundred_years_ahead() -> None:
+    # February 29th on a Monday, every third day from a Friday: once in 28 years or more.
+    # Asked for 1,000 runs it lists those within 100 years, not stepping on to year 9999.
+    schedule = rrule("FREQ=DAILY;INTERVAL=3;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;BYHOUR=9")
+    runs = local_times(schedule, after="2027-03-01T00:00:00", count=1000)
+    assert runs and all(run < "2127-03-01" for run in runs)
+    assert len(runs) <= 4
 
 
 def test_a_series_with_nothing_in_fifty_years_has_ended() -> None:
@@ -479,6 +496,8 @@ def test_a_series_with_nothing_in_fifty_years_has_ended() -> None:
         ("FREQ=DAILY;COUNT=5;UNTIL=20271231", "COUNT and UNTIL cannot both be given"),
         ("FREQ=DAILY;UNTIL=2027-12-31", "UNTIL must be a date"),
         ("FREQ=DAILY;UNTIL=20270231", "UNTIL must be a date"),
+        ("FREQ=DAILY;UNTIL=99991231", "UNTIL must lie between 1900 and 8999"),
+        ("FREQ=DAILY;UNTIL=00010101T000000Z", "UNTIL must lie between 1900 and 8999"),
         ("FREQ=DAILY;FREQ=WEEKLY", "FREQ is given twice"),
         ("FREQ=DAILY;BYEASTER=0", "unknown part 'BYEASTER'"),
         ("FREQ=DAILY;BYHOUR", "'BYHOUR' is not NAME=VALUE"),
@@ -578,3 +597,36 @@ def test_default_start_is_just_after_now_with_the_unnamed_parts_zero(rule: str, 
     instant = default_start(parse_rule(rule), now=now, zone=zone)
     assert instant.astimezone(zone).replace(tzinfo=None).isoformat() == start
     assert instant > now
+
+
+def test_any_text_is_a_schedule_or_a_reason_never_a_crash() -> None:
+    """Token soup in the shape of rules, and bytes that are not: each is refused with a reason
+    on a schedule field, or is a schedule whose next runs come back."""
+    rng = random.Random("rrule soup")
+    names = ["FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST", "BYSETPOS", "BYDAY", "BYHOUR"]
+    names += ["BYMINUTE", "BYSECOND", "BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "X"]
+    values = ["YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY", "0", "1"]
+    values += ["-1", "53", "366", "9999999", "+5MO", "-1FR", "2TU,4TU", "MO,TU,WE", "20271231"]
+    values += ["99991231T235959Z", "19000101", "", ",", "1,,2", "\x00", "é", "1" * 30, "SU"]
+    weird = ["RRULE:", "DTSTART:20270101", "\n", ";;", "=", " ", "rrule:freq=daily"]
+    refused = accepted = 0
+    for _ in range(3000):
+        parts = [f"{rng.choice(names)}={rng.choice(values)}" for _ in range(rng.randint(1, 6))]
+        if rng.random() < 0.7:
+            parts.insert(0, f"FREQ={rng.choice(values[:6])}")
+        text = ";".join(parts)
+        if rng.random() < 0.2:
+            text = rng.choice(weird) + text
+        if rng.random() < 0.3:  # a good rule with one character changed
+            text = random_rule(rng)
+            at = rng.randrange(len(text))
+            text = text[:at] + rng.choice("0123456789;=,-+AZMOTUFRSUWEX ") + text[at + 1 :]
+        try:
+            schedule = rrule(text, rng.choice(["UTC", "America/New_York", "Asia/Kathmandu"]))
+        except ScheduleError as exc:
+            assert exc.field in ("schedule.rule", "schedule.start_at") and exc.reason
+            refused += 1
+            continue
+        next_fire_times(schedule, after=datetime(2027, 6, 1, tzinfo=UTC), count=20)
+        accepted += 1
+    assert refused > 1000 and accepted > 30  # both paths were exercised

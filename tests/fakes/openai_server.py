@@ -13,7 +13,9 @@ Server profiles, set on the fake for one test, answer before the script does:
 ``refuse_tools`` (a message: any request offering tools gets a 400 with it, as vLLM without
 ``--enable-auto-tool-choice`` or an Ollama model without tool support do),
 ``reject_params`` (parameter name → message: a 400 naming the parameter, as OpenAI does for
-``max_tokens`` on its reasoning models), ``api_key`` (any other key gets a 401) and
+``max_tokens`` on its reasoning models), ``reject_formats`` (response_format types answered
+with a 400 naming the format, as servers without structured output do), ``api_key`` (any
+other key gets a 401) and
 ``models`` (what ``GET /v1/models`` lists; None: the server has no such endpoint, 404).
 
     def test_something(openai_server):
@@ -117,6 +119,7 @@ class FakeOpenAI:
         self.handler: Handler | None = None
         self.refuse_tools: str | None = None
         self.reject_params: dict[str, str] = {}
+        self.reject_formats: set[str] = set()
         self.api_key: str | None = None
         self.models: list[str] | None = [DEFAULT_MODEL]
         self._queue: deque[Reply] = deque()
@@ -155,6 +158,7 @@ class FakeOpenAI:
             self.handler = None
             self.refuse_tools = None
             self.reject_params = {}
+            self.reject_formats = set()
             self.api_key = None
             self.models = [DEFAULT_MODEL]
         if self._loop is None:
@@ -211,6 +215,15 @@ class FakeOpenAI:
                 "code": 400,
             }
             return JSONResponse(error, status_code=400)
+        form = body.get("response_format")
+        if isinstance(form, dict) and form.get("type") in self.reject_formats:
+            error = {
+                "message": f"response_format type '{form['type']}' is not supported",
+                "type": "invalid_request_error",
+                "param": "response_format",
+                "code": None,
+            }
+            return JSONResponse({"error": error}, status_code=400)
         for name, message in self.reject_params.items():
             if name in body:
                 error = {

@@ -165,7 +165,8 @@ async def _bad_input(alice: Client, service: Service) -> None:
     assert answer.status_code == 422
     assert problem["detail"] == answer.json()["detail"] == result.content[0].text
 
-    vague = await refused(alice, "parse_schedule", text="at 5")
+    # impossible, so refused with a suggestion ("at 5" is now a guess that asks)
+    vague = await refused(alice, "parse_schedule", text="February 30 at 9am")
     assert vague.structured_content is not None
     assert vague.structured_content["field"] == "text"
     assert vague.structured_content["suggestion"]

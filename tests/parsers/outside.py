@@ -28,10 +28,12 @@ here, independently of the parser:
     text => reject                          refused, or answered with needs_confirmation
     text => ask                             the same, for phrases that are ambiguous
 
-Options after the expectation, separated by ";": `zone=America/New_York` (the request's
-zone; a `@zone NAME` line sets it for the lines below), `start=YYYY-MM-DD` (runs from that
+Options after the expectation, separated by "; " (a semicolon and a space; rules have
+none): `zone=America/New_York` (the request's zone; a `@zone NAME` line sets it for the lines
+below), `start=YYYY-MM-DD` (runs from that
 local day), `end=YYYY-MM-DD` (runs until the end of that local day), `end=+Nd` (until the
-end of the Nth day from today, today being day 1), `first=HH:MM` (nothing runs before the
+end of the Nth day from today, today being day 1; `+2mo`: two months on, less a day),
+`start=MM-DD`/`end=MM-DD` (the next such day), `first=HH:MM` (nothing runs before the
 next HH:MM), `anchor=YYYY-MM-DD` (an rrule's series starts that day, not at its first
 occurrence after now: "every 2 weeks … effective 1/6/2026").
 
@@ -121,7 +123,7 @@ def load(directory: Path = CORPUS_DIR) -> list[OutsidePhrase]:
             text, sep, rest = line.partition("=>")
             if not sep:
                 raise ValueError(f"{path.name}:{number}: no '=>' in {line!r}")
-            expect, *extra = (part.strip() for part in rest.split(";"))
+            expect, *extra = (part.strip() for part in rest.split("; "))
             options = tuple(tuple(item.split("=", 1)) for item in extra if item)
             phrase_zone = dict(options).get("zone", zone)
             phrases.append(
@@ -263,8 +265,17 @@ def _bound(value: str | None, zone: ZoneInfo, now: datetime, *, end: bool) -> da
     if value is None:
         return None
     today = now.astimezone(zone).date()
-    if value.startswith("+"):
+    if value.startswith("+") and value.endswith("mo"):  # +2mo: two months on, less a day
+        months = today.month - 1 + int(value[1:-2])
+        day = today.replace(year=today.year + months // 12, month=months % 12 + 1)
+        day -= timedelta(days=1)
+    elif value.startswith("+"):
         day = today + timedelta(days=int(value[1:-1]) - 1)
+    elif re.fullmatch(r"\d\d-\d\d", value):  # the next such day (from today)
+        month, mday = (int(x) for x in value.split("-"))
+        day = date(today.year, month, mday)
+        if day < today:
+            day = day.replace(year=today.year + 1)
     else:
         day = date.fromisoformat(value)
     if end:

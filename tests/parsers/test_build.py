@@ -18,12 +18,15 @@ def cron_of(text: str, **kwargs: str) -> str:
 
 
 @pytest.mark.parametrize("hour", range(1, 8))
-def test_an_hour_from_1_to_7_without_am_or_pm_is_refused_with_a_suggestion(hour: int) -> None:
+def test_an_hour_from_1_to_7_without_am_or_pm_is_a_guess_that_asks(hour: int) -> None:
     result = parse_fast(f"every day at {hour}", now=NOW)
-    assert result.schedule is None
-    assert result.reason == f'"at {hour}" could be {hour} AM or PM'
-    assert result.suggestion == f'did you mean "at {hour}pm"?'
-    assert result.parse_method == "regex"
+    assert result.schedule == {
+        "type": "cron",
+        "expression": f"0 {hour + 12} * * *",
+        "timezone": "UTC",
+    }
+    assert result.needs_confirmation
+    assert f'"{hour}" read as {hour}pm; say "{hour}am" for the morning' in result.notes
 
 
 @pytest.mark.parametrize("hour", range(8, 12))
@@ -76,12 +79,8 @@ def test_a_missing_time_of_day_defaults_to_9am_with_lower_confidence() -> None:
 @pytest.mark.parametrize(
     ("text", "suggestion"),
     [
-        ("every month", "on the 1st of every month at 9am"),
-        ("every week", "every Monday at 9am"),
-        ("every year", "every year on March 3 at 9am"),
         ("twice a day", "name the times: every day at 9am and 5pm"),
         ("feb 30", "February 29"),
-        ("4/1/2026", "write the month's name: April 1"),
     ],
 )
 def test_ambiguous_or_impossible_text_is_refused_with_a_suggestion(
@@ -98,15 +97,22 @@ def test_windows_include_the_last_hour_for_hourly_steps_but_not_for_shorter_ones
     assert cron_of("every 30 minutes from 9am to 5pm") == "*/30 9-16 * * *"
 
 
-def test_intervals_cron_cannot_express_are_anchored_at_their_first_run() -> None:
+def test_intervals_cron_cannot_express_are_rrules_anchored_at_their_first_run() -> None:
     result = parse_fast("every other day at 9am", timezone="America/New_York", now=NOW)
     assert result.schedule == {
-        "type": "every",
-        "interval": 172800,
+        "type": "rrule",
+        "rule": "FREQ=DAILY;INTERVAL=2;BYHOUR=9;BYMINUTE=0;BYSECOND=0",
         "start_at": "2026-01-14T14:00:00Z",  # 09:00 EST today: it is 05:00 there
         "timezone": "America/New_York",
     }
-    assert any("DST" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("text", ["every week", "weekly", "every month", "monthly", "every year"])
+def test_a_repeat_without_its_day_runs_on_the_day_it_starts_and_asks(text: str) -> None:
+    result = parse_fast(text, now=NOW)
+    assert result.schedule is not None
+    assert result.needs_confirmation
+    assert any("the day it starts" in note for note in result.notes)
 
 
 def test_a_time_that_does_not_exist_runs_at_the_end_of_the_gap() -> None:

@@ -85,10 +85,11 @@ def test_a_command_without_a_schedule_keeps_its_goal_and_says_why() -> None:
     assert parts.result.reason == "could not find a schedule in the text"
 
 
-def test_an_ambiguous_schedule_is_refused_with_its_own_reason() -> None:
+def test_an_ambiguous_hour_is_a_guess_that_asks() -> None:
     parts = split_command("at 5 send the report", now=NOW)
-    assert parts.result.schedule is None
-    assert parts.result.suggestion == 'did you mean "at 5pm"?'
+    assert parts.result.needs_confirmation
+    assert parts.schedule_text == "at 5pm"
+    assert parts.goal == "send the report"
 
 
 def test_the_request_zone_applies() -> None:

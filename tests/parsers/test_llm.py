@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -83,9 +84,11 @@ async def test_the_grammar_answers_without_asking_the_llm(
 async def test_a_refusal_from_the_grammar_is_final(
     openai_server: FakeOpenAI, llm: LLMParser
 ) -> None:
-    result = await parse("at 5", now=NOW, llm=llm)
+    result = await parse("February 30 at 9am", now=NOW, llm=llm)
     assert result.schedule is None
-    assert result.suggestion == 'did you mean "at 5pm"?'
+    assert result.suggestion == "February 29"
+    guess = await parse("at 5", now=NOW, llm=llm)  # a guess the grammar asks about
+    assert guess.needs_confirmation
     assert openai_server.requests == []
 
 
@@ -141,8 +144,8 @@ async def test_the_llm_may_refuse_with_a_reason(openai_server: FakeOpenAI, llm: 
         (answer(cron="0 0 9 * * 1"), "does not have 5 fields"),
         (answer(cron="0 9 30 2 *"), "is invalid"),
         (answer(cron="0 9 * * *", timezone="Mars/Olympus"), "unknown time zone 'Mars/Olympus'"),
-        (answer(outcome="every", interval_seconds=10), "outside 60 s to 366 days"),
-        (answer(outcome="every", interval_seconds=400 * 86400), "outside 60 s to 366 days"),
+        (answer(outcome="every", interval_seconds=0), "outside 1 s to 366 days"),
+        (answer(outcome="every", interval_seconds=400 * 86400), "outside 1 s to 366 days"),
         (answer(outcome="every", interval_seconds="3600"), "not a whole number"),
         (answer(outcome="at", first_run_local="2026-01-13T09:00"), "in the past"),
         (answer(outcome="at", first_run_local=None), "missing"),
@@ -173,9 +176,12 @@ async def test_an_answer_that_fails_validation_is_refused_with_the_reason(
             "the LLM's response was malformed (JSONDecodeError)",
         ),
         (Reply.raw("{", content_type="text/plain"), "the LLM's response has no answer in it"),
-        (Reply.error(429, headers={"Retry-After": "20"}), "the LLM answered HTTP 429"),
-        (Reply.error(500), "the LLM answered HTTP 500"),
-        (Reply.error(401, "bad key"), "the LLM answered HTTP 401"),
+        (
+            Reply.error(429, headers={"Retry-After": "20"}),
+            "the LLM answered HTTP 429: scripted error",
+        ),
+        (Reply.error(500), "the LLM answered HTTP 500: scripted error"),
+        (Reply.error(401, "bad key"), "the LLM answered HTTP 401: bad key"),
     ],
 )
 async def test_a_broken_answer_becomes_could_not_parse(
@@ -292,7 +298,7 @@ async def test_the_stage_can_be_driven_without_http() -> None:
 
     result = await parse(UNREADABLE, now=NOW, llm=LLMParser(complete))
     assert result.schedule == {"type": "at", "datetime": "2026-02-01T12:00:00Z", "timezone": "UTC"}
-    assert result.confidence == 0.4  # below 0.5: the caller must confirm before creating a job
+    assert result.confidence == 0.4  # below 0.7: the caller must confirm before creating a job
     assert seen == [
         (
             UNREADABLE,
@@ -303,6 +309,8 @@ async def test_the_stage_can_be_driven_without_http() -> None:
                 "interval_seconds",
                 "outcome",
                 "reason",
+                "rrule",
+                "task",
                 "timezone",
             ],
         )
@@ -342,3 +350,77 @@ def test_a_parser_from_settings_survives_one_event_loop_per_phrase(
         return None if result.schedule is None else result.schedule["expression"]
 
     assert [asyncio.run(one()) for _ in range(2)] == ["0 6 * * *", "0 6 * * *"]
+
+
+async def test_a_server_without_json_schema_is_asked_again_with_json_object(
+    openai_server: FakeOpenAI, llm: LLMParser
+) -> None:
+    openai_server.reject_formats = {"json_schema"}
+    openai_server.enqueue(Reply.json(answer(cron="0 7 * * 6")))
+    result = await parse(UNREADABLE, now=NOW, llm=llm)
+    assert result.schedule is not None and result.schedule["expression"] == "0 7 * * 6"
+    forms = [r.body.get("response_format", {}).get("type") for r in openai_server.requests]
+    assert forms == ["json_schema", "json_object"]
+
+
+async def test_then_as_plain_text_with_the_answer_in_a_code_fence(
+    openai_server: FakeOpenAI, llm: LLMParser
+) -> None:
+    openai_server.reject_formats = {"json_schema", "json_object"}
+    fenced = "```json\n" + json.dumps(answer(cron="15 8 * * 1-5")) + "\n```"
+    openai_server.enqueue(Reply.text(fenced))
+    result = await parse(UNREADABLE, now=NOW, llm=llm)
+    assert result.schedule is not None and result.schedule["expression"] == "15 8 * * 1-5"
+    assert "response_format" not in openai_server.requests[-1].body
+    assert len(openai_server.requests) == 3
+
+
+async def test_the_servers_own_error_message_is_kept_and_logged(
+    openai_server: FakeOpenAI, llm: LLMParser, caplog: pytest.LogCaptureFixture
+) -> None:
+    openai_server.enqueue(Reply.error(503, "model is loading, try again in 30s"))
+    result = await parse(UNREADABLE, now=NOW, llm=llm)
+    assert result.schedule is None
+    assert (
+        result.reason
+        == "could not parse: the LLM answered HTTP 503: model is loading, try again in 30s"
+    )
+    assert any("model is loading" in record.getMessage() for record in caplog.records)
+
+
+async def test_the_llm_may_answer_with_an_rrule_and_a_task(
+    openai_server: FakeOpenAI, llm: LLMParser
+) -> None:
+    rule = "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=15;BYMINUTE=0"
+    openai_server.enqueue(
+        Reply.json(
+            answer(
+                outcome="rrule",
+                rrule=rule,
+                first_run_local="2026-01-20T15:00",
+                task="water the office plants",
+            )
+        )
+    )
+    result = await parse(UNREADABLE, timezone="America/Chicago", now=NOW, llm=llm)
+    assert result.schedule == {
+        "type": "rrule",
+        "rule": rule,
+        "start_at": "2026-01-20T21:00:00Z",
+        "timezone": "America/Chicago",
+    }
+    assert result.task == "water the office plants"
+
+
+async def test_days_as_seconds_from_the_llm_become_a_calendar_rule(
+    openai_server: FakeOpenAI, llm: LLMParser
+) -> None:
+    openai_server.enqueue(
+        Reply.json(
+            answer(outcome="every", interval_seconds=3 * 86400, first_run_local="2026-01-15T10:15")
+        )
+    )
+    result = await parse(UNREADABLE, now=NOW, llm=llm)
+    assert result.schedule is not None
+    assert result.schedule["type"] == "rrule"
+    assert result.schedule["rule"] == "FREQ=DAILY;INTERVAL=3;BYHOUR=10;BYMINUTE=15;BYSECOND=0"

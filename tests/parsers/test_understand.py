@@ -108,3 +108,53 @@ def test_cli_parse_stdin_mode_takes_count(
     assert code == 0
     assert [len(line["next_runs"]) for line in lines] == [7, 7]
     assert lines[1]["next_runs"][0] == "2026-01-19T09:00:00+00:00"
+
+
+@pytest.mark.parametrize(("order", "month", "day"), [("MDY", 4, 5), ("DMY", 5, 4)])
+def test_numeric_dates_follow_the_owners_date_order_and_say_so(
+    order: str, month: int, day: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AGENTCRON_DATE_ORDER", order)
+    result = understand_fast("on 4/5/2027 at 9am", now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["datetime"] == f"2027-{month:02d}-{day:02d}T09:00:00Z"
+    assert any(f"AGENTCRON_DATE_ORDER={order}" in note for note in result.notes)
+    # a date only one order can read needs no setting
+    assert (
+        understand_fast("on 25/12/2027 at 9am", now=NOW)
+        .schedule["datetime"]
+        .startswith("2027-12-25")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [("every wednesdy at 9am", "0 9 * * 3"), ("every satruday at 10am", "0 10 * * 6"),
+     ("on the 1st of septmber every year at 8am", "0 8 1 9 *")],
+)  # fmt: skip
+def test_misspelled_day_and_month_names_are_read_and_noted(text: str, expression: str) -> None:
+    result = understand_fast(text, now=NOW)
+    assert result.schedule is not None and result.schedule["expression"] == expression
+    assert any("misspelling" in note for note in result.notes)
+
+
+def test_a_word_far_from_any_name_is_never_guessed() -> None:
+    result = understand_fast("every sundae at 9am", now=NOW)
+    assert result.schedule is None or result.schedule.get("expression") != "0 9 * * 0"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [("every Thanksgiving at 10am", "0 10 * 11 4#4"), ("every Memorial Day at noon", "0 12 * 5 1L"),
+     ("every year on Labor Day", "0 9 * 9 1#1")],
+)  # fmt: skip
+def test_moving_holidays_repeat_by_the_rule_their_dates_follow(text: str, expression: str) -> None:
+    result = understand_fast(text, timezone="America/New_York", now=NOW)
+    assert result.schedule is not None and result.schedule["expression"] == expression
+
+
+def test_a_holiday_once_is_its_next_date_and_easter_cannot_repeat() -> None:
+    once = understand_fast("on Thanksgiving at 8am", timezone="America/New_York", now=NOW)
+    assert once.schedule is not None and once.schedule["datetime"] == "2026-11-26T13:00:00Z"
+    easter = understand_fast("every Easter at 10am", now=NOW)
+    assert easter.schedule is None and "Easter" in (easter.reason or "")

@@ -203,11 +203,11 @@ async def test_an_edited_draft_replaces_the_card_and_creates_the_edited_job(
 async def test_an_unreadable_edit_is_refused_inside_the_modal(alice: SlackUser) -> None:
     card = await alice.command("every day at 9am water the plants")
     ident = await alice.click(buttons(card)["Edit"])
-    response = await submit(alice, opened_view(alice), when="at 5", what="water", where=None)
+    response = await submit(alice, opened_view(alice), when="February 30", what="water", where=None)
     assert response.status_code == 200
     answer = response.json()
     assert answer["response_action"] == "errors"
-    assert "5 AM or PM" in answer["errors"]["when"]
+    assert "February 30 does not exist" in answer["errors"]["when"]
     assert alice.fake.responses(ident) == []  # the card is untouched
 
 
@@ -274,8 +274,8 @@ async def test_the_llm_reads_a_schedule_the_grammar_cannot(
 async def test_a_refusal_by_the_grammar_is_not_sent_to_the_llm(
     alice: SlackUser, with_llm: FakeOpenAI
 ) -> None:
-    reply = await alice.command("at 5 call the bank")
-    assert "5 AM or PM" in card_text(reply)
+    reply = await alice.command("on February 30 call the bank")
+    assert "February 30 does not exist" in card_text(reply)
     assert with_llm.requests == []
 
 

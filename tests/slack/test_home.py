@@ -129,8 +129,8 @@ async def test_the_global_shortcut_creates_a_job_in_a_modal(alice: SlackUser) ->
 async def test_a_missing_field_is_asked_in_the_modal(alice: SlackUser) -> None:
     await shortcut(alice, type="shortcut", callback_id="agentcron_new_job")
     [modal] = views_sent(alice, "views.open")
-    response = await submit(alice, modal, when="at 5", what="call the bank", where=None)
-    assert "5 AM or PM" in response.json()["errors"]["when"]
+    response = await submit(alice, modal, when="February 30", what="call the bank", where=None)
+    assert "February 30 does not exist" in response.json()["errors"]["when"]
     response = await submit(alice, modal, when="every day at 9am", what="", where=None)
     assert response.json()["errors"] == {"what": "Say what should happen"}
 

@@ -1,0 +1,167 @@
+"""Holidays by name ("Thanksgiving", "Memorial Day", "Easter"), through the `holidays`
+package: it says when each falls, for the country of the schedule's zone (the United
+States when the zone names none, or the holiday is not one of that country's).
+
+A holiday is read in two ways. Once ("on Memorial Day at 9am"): its next date. Every year
+("every Thanksgiving at 10am"): the rule its dates follow, found by looking at the next
+eight of them — a fixed date (`25 12`), the nth weekday of a month (`4#4` of November) or
+the last one (`1L` of May) — so it stays a calendar rule. Holidays that follow the moon
+(Easter, Good Friday) follow no such rule and are refused as repeating schedules.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Final
+
+# The first word of a holiday's name, for the grammar to try a lookup at: the dates come
+# from the package, never from here.
+CUES: Final = frozenset(
+    {
+        "thanksgiving",
+        "easter",
+        "memorial",
+        "labor",
+        "labour",
+        "juneteenth",
+        "independence",
+        "veterans",
+        "veteran's",
+        "columbus",
+        "martin",
+        "mlk",
+        "washington's",
+        "presidents",
+        "presidents'",
+        "president's",
+        "mother's",
+        "mothers",
+        "father's",
+        "fathers",
+        "good",
+        "groundhog",
+        "saint",
+        "st",
+        "boxing",
+        "canada",
+        "victoria",
+        "remembrance",
+        "whit",
+        "ascension",
+        "pentecost",
+    }
+)
+YEARS_LOOKED_AT: Final = 8
+_WORD = re.compile(r"[a-z0-9]+")
+_NOISE = frozenset({"day", "the", "s", "observed", "jr", "sunday", "national"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"})
+
+
+def _key(name: str) -> tuple[str, ...]:
+    words = _WORD.findall(name.lower().replace("'s", "").replace("’s", ""))
+    return tuple(w for w in words if w not in _NOISE)
+
+
+@lru_cache(maxsize=64)
+def _calendar(country: str, first_year: int) -> dict[tuple[str, ...], tuple[date, ...]]:
+    """Holiday name (as a key) -> its dates in the years looked at."""
+    import holidays
+
+    years = range(first_year, first_year + YEARS_LOOKED_AT)
+    try:
+        kind = holidays.country_holidays(country).__class__
+    except NotImplementedError:
+        return {}
+    categories = tuple(set(kind.supported_categories) & {"public", "unofficial", "optional"})
+    language = "en_US" if "en_US" in kind.supported_languages else None
+    found = holidays.country_holidays(
+        country, years=years, categories=categories or None, language=language
+    )
+    by_name: dict[tuple[str, ...], list[date]] = {}
+    for day, names in sorted(found.items()):
+        for name in names.split("; "):
+            if "observed" in name.lower():
+                continue  # the day off, not the holiday
+            by_name.setdefault(_key(name), []).append(day)
+    return {key: tuple(days) for key, days in by_name.items()}
+
+
+def lookup(words: list[str], country: str, first_year: int) -> tuple[str, tuple[date, ...]] | None:
+    """The holiday the words name (its name and its dates in the years looked at), in the
+    country's calendar or else the United States'; None if neither has it."""
+    wanted = _key(" ".join(words))
+    if not wanted:
+        return None
+    for place in dict.fromkeys((country, "US")):
+        calendar = _calendar(place, first_year)
+        found = calendar.get(wanted)
+        if found is None:  # "thanksgiving" for "Thanksgiving Day", "mlk" for Martin Luther…
+            matches = [
+                key
+                for key in calendar
+                if key[: len(wanted)] == wanted and not _WEEKDAYS & set(key[len(wanted) :])
+            ]
+            found = calendar[matches[0]] if len(matches) == 1 else None
+        if found:
+            return " ".join(wanted), found
+    return None
+
+
+def is_holiday_name(words: list[str]) -> bool:
+    """Whether the words name a holiday in some country's calendar (for the grammar, which
+    has no date: the names, unlike the dates, do not change from year to year)."""
+    return lookup(words, "US", NAME_YEAR) is not None
+
+
+NAME_YEAR: Final = 2025
+
+
+@lru_cache(maxsize=256)
+def country_of(zone: str) -> str:
+    """The ISO country code of an IANA zone (tzdata's zone.tab), "US" when it has none."""
+    return _zone_countries().get(zone, "US")
+
+
+@lru_cache(maxsize=1)
+def _zone_countries() -> dict[str, str]:
+    from importlib import resources
+
+    try:
+        text = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text()
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return {}
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            parts = line.split("\t")
+            if len(parts) >= 3:
+                out[parts[2]] = parts[0]
+    return out
+
+
+Rule = tuple[str, int, int, int]  # ("fixed", month, day, 0) | ("nth", month, n, weekday)
+
+
+def rule_of(days: tuple[date, ...]) -> Rule | None:
+    """The calendar rule the dates follow — a fixed date, the nth or the last weekday of a
+    month (weekday in cron numbering) — or None when they follow none (Easter)."""
+    if not days:
+        return None
+    months = {d.month for d in days}
+    if len(months) != 1:
+        return None
+    month = days[0].month
+    if len({d.day for d in days}) == 1:
+        return ("fixed", month, days[0].day, 0)
+    weekdays = {d.isoweekday() % 7 for d in days}
+    if len(weekdays) != 1:
+        return None
+    weekday = weekdays.pop()
+    nths = {(d.day - 1) // 7 + 1 for d in days}
+    if len(nths) == 1:
+        return ("nth", month, nths.pop(), weekday)
+    if all((d + timedelta(days=7)).month != month for d in days):
+        return ("nth", month, -1, weekday)
+    return None
