@@ -287,6 +287,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
         phrase.interval = (1, "hour")  # "At 5 minutes past the hour": every hour
         phrase.every = True
+    if phrase.market_hours and phrase.zone is None:
+        phrase.zone = "America/New_York"
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
     if p.holiday is not None:
@@ -452,6 +454,12 @@ def _days_left(p: Phrase) -> None:
                 "a number of times per day or week does not say when",
                 "name the times: every day at 9am and 5pm",
             )
+    if p.market_hours:
+        if not (p.weekdays or p.nth or p.monthdays or p.dates):
+            p.weekdays.extend((1, 2, 3, 4, 5))
+        p.assumptions.append(
+            "market hours read as the New York Stock Exchange's, 9:30 AM to 4:00 PM Eastern"
+        )
     if p.business_hours:
         if not (p.weekdays or p.nth or p.monthdays or p.dates):
             p.weekdays.extend((1, 2, 3, 4, 5))

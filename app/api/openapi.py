@@ -38,7 +38,10 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("get", "/jobs/{job_id}/stats"): "Per-job statistics",
     ("post", "/jobs/{job_id}/backfill"): "Run the job's slots in a past range, once each",
     ("post", "/parse-nl"): "Parse a schedule written in plain language",
-    ("get", "/validate"): "Validate a schedule (type, value, timezone, count) and list next runs",
+    ("get", "/validate"): (
+        "Validate a schedule (type cron|every|at|rrule, value, timezone, start_at, count) and "
+        "list next runs"
+    ),
     ("get", "/stats"): "Aggregate statistics",
     ("get", "/status"): "Engine status",
     ("get", "/calendar-data"): "Every occurrence of your active jobs in a range",

@@ -20,7 +20,9 @@ SCHEDULE_HELP = (
     "When the job runs. Either plain words ('every weekday at 9am', 'every 15 minutes', "
     "'on the first Monday of the month at 10:00 America/New_York'), a 5-field cron "
     "expression ('0 9 * * 1-5'), or a schedule document: {type: 'cron', expression, "
-    "timezone}, {type: 'every', interval (seconds), start_at?}, {type: 'at', datetime}; "
+    "timezone}, {type: 'every', interval (seconds), start_at?}, {type: 'at', datetime}, "
+    "{type: 'rrule', rule (RFC 5545, e.g. 'FREQ=MONTHLY;BYDAY=2TU,4TU;BYHOUR=10;BYMINUTE=0'), "
+    "timezone, start_at (its DTSTART; fixed at creation when left out)}; "
     "optional start_at/end_at bound any type. Prefer the exact `schedule` document that "
     "parse_schedule or preview_schedule returned and the user confirmed. null makes a job "
     "that runs only when triggered."
@@ -121,6 +123,7 @@ SCHEDULE_DOCUMENT: Schema = {
         "expression": {"type": "string"},
         "interval": {"type": "integer"},
         "datetime": {"type": "string"},
+        "rule": {"type": "string"},
         "timezone": {"type": "string"},
         "start_at": {"type": "string"},
         "end_at": {"type": "string"},
