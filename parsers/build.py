@@ -30,10 +30,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
-from cronsim import CronSim
-
 from . import lexicon as lx
 from .cron import cron_problem
+from .cronexpr import first_time
 from .limits import MIN_INTERVAL_SECONDS
 from .observances import country_of, lookup, rule_of
 from .phrase import (
@@ -287,6 +286,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
         phrase.interval = (1, "hour")  # "At 5 minutes past the hour": every hour
         phrase.every = True
+    if phrase.market_hours and phrase.zone is None:
+        phrase.zone = "America/New_York"
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
     if p.holiday is not None:
@@ -452,6 +453,12 @@ def _days_left(p: Phrase) -> None:
                 "a number of times per day or week does not say when",
                 "name the times: every day at 9am and 5pm",
             )
+    if p.market_hours:
+        if not (p.weekdays or p.nth or p.monthdays or p.dates):
+            p.weekdays.extend((1, 2, 3, 4, 5))
+        p.assumptions.append(
+            "market hours read as the New York Stock Exchange's, 9:30 AM to 4:00 PM Eastern"
+        )
     if p.business_hours:
         if not (p.weekdays or p.nth or p.monthdays or p.dates):
             p.weekdays.extend((1, 2, 3, 4, 5))
@@ -814,7 +821,11 @@ def _monthly(b: _Builder, count: int) -> Built:
         month_field = _month_field(p.months)
     else:
         # Anchor the cycle at the first month this day comes round, as a person would.
-        first = next(CronSim(f"{minute} {hour} {day_field} * {weekday_field}", b.local_now))
+        first = first_time(
+            f"{minute} {hour} {day_field} * {weekday_field}", b.local_now.tzinfo, b.local_now
+        )
+        assert first is not None  # a day that comes round every month of every year
+        first = first.astimezone(b.local_now.tzinfo)
         months = sorted((first.month - 1 + k * count) % 12 + 1 for k in range(12 // count))
         month_field = ",".join(str(m) for m in months)
         b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}", UNSURE_PENALTY)

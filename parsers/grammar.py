@@ -1328,6 +1328,17 @@ class _Reader:
             return self._days_from(i, (1, 2, 3, 4, 5))
         return None
 
+    def _market(self, i: int) -> int | None:
+        """ "during US market hours", "trading hours": the New York Stock Exchange's
+        session, 9:30am to 4pm Eastern, Monday to Friday unless days are named."""
+        if not self._is_unit(i + 1, "hour"):
+            return None
+        start = TimeMention(ClockTime(9, 30, "am", False), self.tokens[i].start, 0)
+        end = TimeMention(ClockTime(4, 0, "pm", False), self.tokens[i].start, 0)
+        self.phrase.window_open_end = True
+        self.phrase.market_hours = True  # in New York's time unless a zone is named
+        return self._set_window(start, end, i + 2)
+
     def _days_from(self, i: int, days: tuple[int, ...]) -> int:
         for day in days:
             if day not in self.phrase.weekdays:
@@ -1428,6 +1439,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "half": _Reader._relative,
     "yesterday": _Reader._yesterday,
     "business": _Reader._business,
+    "market": _Reader._market,
     **dict.fromkeys(_FREQUENCIES, _Reader._frequency),
     "quarterly": _Reader._frequency,
 }

@@ -169,6 +169,7 @@ _KEYWORDS: Final = {
     "occurrences": ("occurrences", "occurrence", "occurences", "repetitions"),
     "few": ("few", "several", "couple", "some"),
     "business": ("business", "working", "work", "office"),
+    "market": ("market", "markets", "trading", "exchange"),
     "time": ("time",),
     "standard": ("standard",),
     "daylight": ("daylight", "summer"),

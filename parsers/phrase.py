@@ -83,6 +83,7 @@ class Phrase:
     starting: DayRef | None = None  # "starting tomorrow"
     until: DayRef | None = None  # "until March 1", "for 2 weeks"
     business_hours: bool = False
+    market_hours: bool = False  # "during US market hours": 9:30am-4pm New York
     times_per: tuple[int, str] | None = None  # "twice a day": (2, "day")
     interval_start: TimeMention | None = None  # "every 3 hours starting at 8am"
     except_weekdays: list[int] = field(default_factory=list)  # "every day except Sunday"

@@ -158,3 +158,14 @@ def test_a_holiday_once_is_its_next_date_and_easter_cannot_repeat() -> None:
     assert once.schedule is not None and once.schedule["datetime"] == "2026-11-26T13:00:00Z"
     easter = understand_fast("every Easter at 10am", now=NOW)
     assert easter.schedule is None and "Easter" in (easter.reason or "")
+
+
+def test_us_market_hours_are_the_new_york_session() -> None:
+    hourly = understand_fast("every hour during US market hours", now=NOW)
+    assert hourly.schedule == {
+        "type": "cron",
+        "expression": "30 9-15 * * 1-5",
+        "timezone": "America/New_York",
+    }
+    # 9:30 to 4pm cannot be every 5 minutes in one cron expression: refused, not stretched
+    assert understand_fast("every 5 minutes during US market hours", now=NOW).schedule is None
