@@ -117,7 +117,7 @@ class Settings:
     webhook_secret: str | None = None
     # rate limits (app.limits): "quota/window seconds" or "off"
     rate_limit_parse_key: str = "3000/60"
-    rate_limit_parse_address: str = "300/60"
+    rate_limit_parse_address: str = "600/60"
     rate_limit_api_key: str = "1000/10"
     # CORS (app.api.cors): origins whose pages may call the API; by default with
     # publishable keys only, unless cors_secret_keys
@@ -167,7 +167,7 @@ class Settings:
             slack_workspace_admins=_flag("AGENTCRON_SLACK_WORKSPACE_ADMINS", True),
             webhook_secret=env("AGENTCRON_WEBHOOK_SECRET"),
             rate_limit_parse_key=env("AGENTCRON_RATE_LIMIT_PARSE") or "3000/60",
-            rate_limit_parse_address=env("AGENTCRON_RATE_LIMIT_PARSE_ADDRESS") or "300/60",
+            rate_limit_parse_address=env("AGENTCRON_RATE_LIMIT_PARSE_ADDRESS") or "600/60",
             rate_limit_api_key=env("AGENTCRON_RATE_LIMIT_API") or "1000/10",
             cors_origins=tuple(o.rstrip("/") for o in _list("AGENTCRON_CORS_ORIGINS")),
             cors_secret_keys=_flag("AGENTCRON_CORS_SECRET_KEYS"),

@@ -7,10 +7,11 @@ Three policies, each ``quota/window`` (``AGENTCRON_RATE_LIMIT_*``, ``off`` to di
   take from the service; the address's caps one visitor (or one script) using that key.
 - every other endpoint counts per key.
 
-The defaults are chosen so that people never meet them: the dashboard's schedule box asks
-two questions per pause in typing (at least 350 ms apart), about 5 a second at the very
-most, which is the per-address rate, on top of a burst of 300; an API client gets 100
-requests a second with bursts of 1,000, as Stripe's default is 100 a second.
+The defaults (``app.config``) are chosen so that people never meet them: the dashboard's
+schedule box asks at most two questions per pause in typing, and a pause is at least 350 ms,
+so at most 5.7 a second, below the per-address rate of 10 a second (600/60) however long
+someone types; an API client gets 100 requests a second with bursts of 1,000, as Stripe's
+default is 100 a second.
 
 The limiter keeps its own clock (the wall clock unless a test injects one): the service's
 clock may be frozen or moved by tests of the engine, and limits must not follow it.
@@ -36,10 +37,6 @@ from agentcron.app.errors import RateLimited
 from agentcron.app.storage.ratelimits import RateLimitStore
 
 log = logging.getLogger("agentcron.limits")
-
-DEFAULT_PARSE_PER_KEY = "3000/60"
-DEFAULT_PARSE_PER_ADDRESS = "300/60"
-DEFAULT_API_PER_KEY = "1000/10"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,14 @@ address checked is the address connected to (no time-of-check/time-of-use gap, n
 rebinding), and it runs again for every hop of a redirect chain. Literal IP hosts never
 reach a resolver, so a client middleware checks those on each hop before connecting.
 
+None of this trusts the HTTP client to read addresses the way we do. A host is read here
+in every spelling the C library's ``inet_aton`` accepts (``2130706433``, ``0177.0.0.1``,
+``0x7f.1``, ``127.1``), and in brackets as IPv6 (IPv4-mapped included), so a client
+version that takes ``127.1`` for a name cannot carry it past the middleware to a resolver
+that reads it as loopback. And the socket every connection is made on is created by our
+``socket_factory``, which checks the address it is about to connect to: the last word,
+whatever resolved it.
+
 Refused: loopback, private (RFC 1918, fc00::/7), link-local (169.254/16, fe80::/10 — the
 cloud metadata services), unspecified, multicast, reserved, shared CGNAT 100.64/10, and
 anything else not globally routable, including those addresses inside IPv6 (IPv4-mapped,
@@ -90,15 +98,26 @@ class AddressPolicy:
         return blocked_reason(ip if ip is not None else address)
 
     def check_hop(self, url: URL) -> None:
-        """Refuse a request (first or redirect hop) whose host is a blocked literal IP."""
+        """Refuse a request (first or redirect hop) whose host is a blocked literal IP, in any
+        spelling (see ``host_address``)."""
         host = url.raw_host
         if host is None:
             raise BlockedAddress(str(url), "", "a URL without a host")
-        if _parse_ip(host) is None:
+        ip = host_address(host)
+        if ip is None:
             return  # a name: the resolver checks what it resolves to
-        reason = self.refusal(host)
+        reason = self.refusal(str(ip))
         if reason is not None:
-            raise BlockedAddress(host, host, reason)
+            raise BlockedAddress(host, str(ip), reason)
+
+    def checked_socket(self, addr_info: Any) -> socket.socket:
+        """aiohttp's ``socket_factory``: the socket for a connection about to be made to
+        ``addr_info``'s address, refused (BlockedAddress) if that address is not allowed."""
+        family, kind, proto, _, address = addr_info
+        reason = self.refusal(str(address[0]))
+        if reason is not None:
+            raise BlockedAddress(str(address[0]), str(address[0]), reason)
+        return socket.socket(family=family, type=kind, proto=proto)
 
 
 class GuardedResolver(AbstractResolver):
@@ -153,7 +172,12 @@ def guarded_session(
             return await handler(request)
 
         middlewares = (refuse_literal_addresses,)
-    connector = aiohttp.TCPConnector(limit=limit, resolver=base_resolver)
+        socket_factory = policy.checked_socket
+    else:
+        socket_factory = None
+    connector = aiohttp.TCPConnector(
+        limit=limit, resolver=base_resolver, socket_factory=socket_factory
+    )
     return aiohttp.ClientSession(
         connector=connector,
         timeout=aiohttp.ClientTimeout(total=timeout),
@@ -168,6 +192,59 @@ def _parse_ip(text: str) -> IPAddress | None:
     try:
         # Drop an IPv6 zone id ("fe80::1%eth0"): the address itself decides.
         return ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return None
+
+
+def host_address(host: str) -> IPAddress | None:
+    """The address a URL's host names literally, or None for a name.
+
+    Read as the C library reads it, not only in canonical form: IPv4 in one to four parts,
+    each decimal, octal (a leading 0) or hex (0x), the last filling the remaining bytes
+    (``2130706433``, ``0177.0.0.1``, ``0x7f.0x0.0.1``, ``127.1`` are all 127.0.0.1), with one
+    trailing dot allowed; IPv6 with or without brackets (``[::ffff:127.0.0.1]``).
+    """
+    text = host.strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
+    ip = _parse_ip(text)
+    if ip is not None:
+        return ip
+    return _inet_aton(text[:-1] if text.endswith(".") else text)
+
+
+_AT_MOST = (0xFFFFFFFF, 0xFFFFFF, 0xFFFF, 0xFF)
+
+
+def _inet_aton(text: str) -> ipaddress.IPv4Address | None:
+    parts = text.split(".")
+    if not 1 <= len(parts) <= 4:
+        return None
+    numbers = []
+    for part in parts:
+        number = _inet_number(part)
+        if number is None:
+            return None
+        numbers.append(number)
+    *leading, last = numbers
+    if any(n > 0xFF for n in leading) or last > _AT_MOST[len(leading)]:
+        return None
+    value = last
+    for index, number in enumerate(leading):
+        value |= number << (8 * (3 - index))
+    return ipaddress.IPv4Address(value)
+
+
+def _inet_number(part: str) -> int | None:
+    if not part.isascii():
+        return None
+    lowered = part.lower()
+    try:
+        if lowered.startswith("0x"):
+            return int(lowered[2:], 16) if lowered[2:] else 0
+        if len(lowered) > 1 and lowered.startswith("0"):
+            return int(lowered, 8)
+        return int(lowered, 10) if lowered.isdigit() else None
     except ValueError:
         return None
 

@@ -30,10 +30,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
-from cronsim import CronSim
-
 from . import lexicon as lx
 from .cron import cron_problem
+from .cronexpr import first_time
 from .limits import MIN_INTERVAL_SECONDS
 from .observances import country_of, lookup, rule_of
 from .phrase import (
@@ -822,7 +821,11 @@ def _monthly(b: _Builder, count: int) -> Built:
         month_field = _month_field(p.months)
     else:
         # Anchor the cycle at the first month this day comes round, as a person would.
-        first = next(CronSim(f"{minute} {hour} {day_field} * {weekday_field}", b.local_now))
+        first = first_time(
+            f"{minute} {hour} {day_field} * {weekday_field}", b.local_now.tzinfo, b.local_now
+        )
+        assert first is not None  # a day that comes round every month of every year
+        first = first.astimezone(b.local_now.tzinfo)
         months = sorted((first.month - 1 + k * count) % 12 + 1 for k in range(12 // count))
         month_field = ",".join(str(m) for m in months)
         b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}", UNSURE_PENALTY)

@@ -8,30 +8,16 @@ seven-field expressions (seconds, years) are refused: the engine runs five field
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Final
 
-from cronsim import CronSim, CronSimError
-
+from .cronexpr import MACROS, CronError, compile_cron
 from .phrase import Rejected
-
-MACROS: Final = {
-    "@yearly": "0 0 1 1 *",
-    "@annually": "0 0 1 1 *",
-    "@monthly": "0 0 1 * *",
-    "@weekly": "0 0 * * 0",
-    "@daily": "0 0 * * *",
-    "@midnight": "0 0 * * *",
-    "@hourly": "0 * * * *",
-}
 
 # A minute or hour field: digits, "*", lists, ranges, steps. Names never appear here,
 # which is what tells "0 9 * * 1" from words.
 _TIME_FIELD: Final = re.compile(r"^[\d*][\d*,/-]*$")
 _DATE_FIELD: Final = re.compile(r"^(?:[\d*?LW#][\dA-Z*?,/#LW-]*|[A-Z]{3}(?:[-,/][A-Z\d]{1,3})*)$")
 _ZONE_PREFIX: Final = re.compile(r"^(?:CRON_TZ|TZ)=(\S+)\s+", re.IGNORECASE)
-_EPOCH: Final = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def split_cron(text: str) -> tuple[str, str | None, str] | None:
@@ -72,12 +58,11 @@ def split_cron(text: str) -> tuple[str, str | None, str] | None:
     return expression, zone, rest
 
 
-@lru_cache(maxsize=4096)
 def cron_problem(expression: str) -> str | None:
-    """What cronsim finds wrong with `expression`, or None. Cached: whether an
-    expression is valid does not depend on when or where it is evaluated."""
+    """What is wrong with `expression`, or None: the service's own cron reader (cronexpr,
+    cached), so the parser accepts exactly what a job may be saved with."""
     try:
-        CronSim(expression, _EPOCH)
-    except CronSimError as error:
-        return str(error)
+        compile_cron(expression)
+    except CronError as error:
+        return error.reason
     return None

@@ -5,7 +5,7 @@ that returns the parsed JSON answer, so the parsing logic needs no HTTP client a
 can drive it directly. `openai_complete` builds that coroutine on `AsyncOpenAI` (any
 OpenAI-compatible server), and `LLMParser.from_env()` wires it from the environment.
 
-Whatever the model says is validated before it is returned: a 5-field cron that cronsim
+Whatever the model says is validated before it is returned: a 5-field cron that the service
 accepts, a zone zoneinfo knows, an interval of at least a minute and at most 366 days, a
 run time in the future. A timeout, an error status or a malformed answer becomes a clear
 "could not parse" with the reason, never an exception.
@@ -25,8 +25,7 @@ from string import Template
 from typing import TYPE_CHECKING, Any, Final
 from zoneinfo import ZoneInfo
 
-from cronsim import CronSim, CronSimError
-
+from .cronexpr import CronError, compile_cron, normalize_expression
 from .limits import MIN_INTERVAL_SECONDS
 from .recurrence import first_occurrence
 from .result import ParseResult
@@ -349,9 +348,9 @@ def _checked(answer: dict[str, Any], *, timezone: str, now: datetime) -> ParseRe
             return _failed(f"the LLM's cron expression {expression!r} does not have 5 fields")
         expression = " ".join(expression.split())
         try:
-            CronSim(expression, now.astimezone(zone))
-        except CronSimError as error:
-            return _failed(f"the LLM's cron expression {expression!r} is invalid ({error})")
+            compile_cron(normalize_expression(expression))
+        except CronError as error:
+            return _failed(f"the LLM's cron expression {expression!r} is invalid ({error.reason})")
         schedule = {"type": "cron", "expression": expression, "timezone": zone_name}
         return ParseResult(schedule, None, confidence, "llm", notes=notes)
     first = _local_instant(answer.get("first_run_local"), zone)

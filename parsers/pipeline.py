@@ -45,6 +45,8 @@ def regex_stage(text: str, zone_name: str, now: datetime) -> ParseResult | None:
         return None
     except (Rejected, TokenizeError) as error:
         return ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
+    except OverflowError:  # a date past year 9999 once its zone's offset is applied
+        return ParseResult.rejected(OUT_OF_RANGE, parse_method="regex")
     return ParseResult(built.schedule, None, built.confidence, "regex", notes=built.notes)
 
 
@@ -101,10 +103,16 @@ def run_fast(text: str, zone_name: str, now: datetime) -> tuple[ParseResult | No
     """The result of the first stage that answered, and notes from the ones that did not."""
     notes: list[str] = []
     for stage in FAST_STAGES:
-        result = stage(text, zone_name, now)
-        if result is not None:
-            return finish(result, notes), notes
+        try:
+            result = stage(text, zone_name, now)
+            if result is not None:
+                return finish(result, notes), notes
+        except OverflowError:  # a date past year 9999 once its zone's offset is applied
+            return ParseResult.rejected(OUT_OF_RANGE), notes
     return None, notes
+
+
+OUT_OF_RANGE: Final = "a date in the text is out of range (years 1900-8999)"
 
 
 def finish(result: ParseResult, notes: list[str] | tuple[str, ...] = ()) -> ParseResult:

@@ -33,7 +33,7 @@ from .build import build
 from .cron import split_cron
 from .grammar import read
 from .phrase import NotUnderstood, Phrase, Rejected
-from .pipeline import FAST_STAGES, finish, prepare, regex_stage
+from .pipeline import FAST_STAGES, OUT_OF_RANGE, finish, prepare, regex_stage
 from .result import ParseResult
 from .settings import DATE_ORDER, DATE_ORDERS, date_order_from_env
 from .tokens import Token, TokenizeError, tokenize
@@ -167,6 +167,8 @@ def _understand(
     token = DATE_ORDER.set(order)
     try:
         return _read(text, timezone, now)
+    except OverflowError:  # a date past year 9999 once its zone's offset is applied
+        return _Found(ParseResult.rejected(OUT_OF_RANGE))
     finally:
         DATE_ORDER.reset(token)
 

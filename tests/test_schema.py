@@ -6,19 +6,18 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection
-from sqlalchemy.ext.asyncio import create_async_engine
 
+from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import metadata
 
 
 async def test_the_migrated_database_matches_the_declared_tables(db_url: str) -> None:
-    engine = create_async_engine(db_url)
+    db = Database(db_url)  # the service's own connection, on either backend
 
     def differences(conn: Connection) -> list[object]:
         return list(compare_metadata(MigrationContext.configure(conn), metadata))
 
     try:
-        async with engine.connect() as conn:
-            assert await conn.run_sync(differences) == []
+        assert await db.read(differences) == []
     finally:
-        await engine.dispose()
+        await db.close()

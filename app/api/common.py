@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from starlette.requests import Request
 
 from agentcron.app.api.auth import check_scope, required_scope
 from agentcron.app.api.cors import check_origin
 from agentcron.app.bearer import count_request, principal_of
-from agentcron.app.domain.schedule import ScheduleError, check_range
+from agentcron.app.domain.schedule import ScheduleError, check_range, zone_named
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.untrusted import parse_json
 from agentcron.app.errors import InvalidInput
@@ -102,10 +102,12 @@ def bool_param(request: Request, name: str) -> bool:
 
 def zone_param(request: Request, name: str = "timezone", default: str = "UTC") -> ZoneInfo:
     raw = request.query_params.get(name) or default
-    try:
-        return ZoneInfo(raw)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput.field(name, f"unknown time zone {raw!r}", status=400) from None
+    if len(raw) <= 64:  # the longest IANA name is 32 characters
+        try:
+            return zone_named(raw, field=name)
+        except ScheduleError:
+            pass
+    raise InvalidInput.field(name, f"unknown time zone {raw[:64]!r}", status=400)
 
 
 def instant_param(

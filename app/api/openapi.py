@@ -10,6 +10,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.auth import declared_scope
+from agentcron.app.api.responses import LINKS, OPERATION_IDS, RESPONSES
 from agentcron.app.domain.jobspec import JobFields
 from agentcron.app.domain.scopes import WHAT_EACH_GRANTS, Scope
 
@@ -75,7 +76,17 @@ BODIES: dict[tuple[str, str], str] = {
     ("put", "/jobs/{job_id}"): "JobFields",
     ("patch", "/jobs/{job_id}"): "JobFields",
 }
-STATUS = {("post", "/jobs"): 201, ("post", "/jobs/{job_id}/trigger"): 202}
+STATUS = {
+    ("post", "/jobs"): 201,
+    ("post", "/jobs/{job_id}/trigger"): 202,
+    ("post", "/jobs/{job_id}/backfill"): 202,
+    ("post", "/agents"): 201,
+    ("post", "/chains"): 201,
+    ("post", "/chains/{chain_id}/trigger"): 202,
+    ("post", "/keys"): 201,
+}
+#: operations that answer one of two successes (cancelling a running run is accepted, 202)
+ALSO = {("post", "/jobs/{job_id}/runs/{run_id}/cancel"): 202}
 
 
 def _schemas() -> dict[str, Any]:
@@ -94,7 +105,41 @@ def _schemas() -> dict[str, Any]:
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
         schemas.update(schema.pop("$defs", {}))
         schemas[model.__name__] = schema
+    for _, model in RESPONSES.values():
+        schema = model.model_json_schema(
+            ref_template="#/components/schemas/{model}", mode="serialization"
+        )
+        schemas.update(schema.pop("$defs", {}))
+        schemas[model.__name__] = schema
     return schemas
+
+
+def _operation_id(method: str, path: str) -> str:
+    known = OPERATION_IDS.get((method, path))
+    if known:
+        return known
+    words = [w.strip("{}") for w in path.strip("/").replace("-", "_").split("/")]
+    return method + "".join(w[:1].upper() + w[1:] for w in words if w)
+
+
+def _success(key: tuple[str, str], status: int) -> dict[str, dict[str, Any]]:
+    """The documented successful answers of an operation, with their schema where the
+    service has a model for it, and the links a stateful client can follow from it."""
+    found = RESPONSES.get(key)
+    content: dict[str, Any] = {"application/json": {}}
+    if found is not None:
+        status = found[0]
+        ref = {"$ref": f"#/components/schemas/{found[1].__name__}"}
+        content = {"application/json": {"schema": ref}}
+    answer: dict[str, Any] = {"description": "OK", "content": content}
+    if key in LINKS:
+        answer["links"] = LINKS[key]
+    out = {str(status): answer}
+    if key == ("post", "/jobs"):  # an Idempotency-Key seen before: the first job again
+        out["200"] = {"description": "The job this idempotency key created", "content": content}
+    if key in ALSO:
+        out[str(ALSO[key])] = {"description": "Accepted", "content": content}
+    return out
 
 
 def document(routes: list[Any]) -> dict[str, Any]:
@@ -127,6 +172,7 @@ def document(routes: list[Any]) -> dict[str, Any]:
             status = STATUS.get(key, 200)
             scope = declared_scope(route.endpoint) or Scope.ADMIN
             op: dict[str, Any] = {
+                "operationId": _operation_id(method, route.path),
                 "summary": SUMMARIES.get(key) or _doc(route.endpoint),
                 "description": f"Needs an API key with the `{scope.value}` scope"
                 + (" (or one that implies it)." if scope is not Scope.ADMIN else ".")
@@ -135,7 +181,7 @@ def document(routes: list[Any]) -> dict[str, Any]:
                 "security": [{"bearer": [scope.value]}],
                 "x-required-scope": scope.value,
                 "responses": {
-                    str(status): {"description": "OK", "content": {"application/json": {}}},
+                    **_success(key, status),
                     "401": {"description": "No valid API key", **_problem_content()},
                     "403": {
                         "description": f"The key lacks the `{scope.value}` scope",

@@ -36,7 +36,7 @@ async def _zone(request: Request, rt: Runtime, owner: str) -> tuple[ZoneInfo, st
     if stored:
         try:
             return ZoneInfo(stored), "owner"
-        except (KeyError, ValueError):  # a zone removed from tzdata since it was stored
+        except (KeyError, ValueError, OSError):  # a zone removed from tzdata since it was stored
             pass
     return ZoneInfo("UTC"), "default"
 

@@ -95,17 +95,7 @@ async def status(request: Request) -> Response:
         "jobs_checked_last_tick": scheduler.jobs_checked_last_tick if scheduler else 0,
         "instance_id": rt.instance_id,
         "roles": sorted(rt.roles),
-        "instances": [
-            {
-                "id": i["id"],
-                "roles": i["roles"].split(","),
-                "hostname": i["hostname"],
-                "pid": i["pid"],
-                "started_at": utc_iso(i["started_at"]),
-                "heartbeat_at": utc_iso(i["heartbeat_at"]),
-            }
-            for i in live
-        ],
+        "instances": [_instance(i, where=principal.allows(Scope.ADMIN)) for i in live],
         "queued": counts.get("queued", 0),
         "running_runs": counts.get("running", 0),
         "running_here": len(worker.active) if worker else 0,
@@ -117,6 +107,20 @@ async def status(request: Request) -> Response:
         require_admin(principal, to="check the LLM endpoint")
         body["llm"] = await _llm_checks(rt)
     return JSONResponse(body)
+
+
+def _instance(row: dict[str, Any], *, where: bool) -> dict[str, Any]:
+    """An instance as /status shows it; where it runs (host name, process id) is for an
+    administrator's key only, since every tenant may read /status."""
+    out = {
+        "id": row["id"],
+        "roles": row["roles"].split(","),
+        "started_at": utc_iso(row["started_at"]),
+        "heartbeat_at": utc_iso(row["heartbeat_at"]),
+    }
+    if where:
+        out.update(hostname=row["hostname"], pid=row["pid"])
+    return out
 
 
 async def _llm_checks(rt: Runtime) -> dict[str, Any]:

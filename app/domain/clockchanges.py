@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from agentcron.app.domain.schedule import Schedule, is_wall_clock, next_fire_time
+from agentcron.app.domain.schedule import Schedule, next_fire_time
+from agentcron.parsers.cronexpr import is_wall_clock
 
 _MINUTE = timedelta(minutes=1)
 _DAY = timedelta(days=1)

@@ -24,6 +24,8 @@ OVERLAP_POLICIES = ("skip", "queue", "allow", "cancel_previous")
 RETRY_STRATEGIES = ("exponential", "linear", "fixed")
 DELIVERY_FORMATS = ("markdown", "text", "json")
 MAX_METADATA_BYTES = 64_000
+#: plain words are read by the parser on the event loop; its cost grows faster than the text
+MAX_SCHEDULE_TEXT = 200
 
 # Fields a client may send back unchanged from a GET (they are ignored, not refused).
 READ_ONLY_FIELDS = frozenset(
@@ -284,6 +286,10 @@ def schedule_document(
             return {**raw, "timezone": timezone}
         return raw
     text = raw.strip()
+    if len(text) > MAX_SCHEDULE_TEXT:
+        raise InvalidInput.field(
+            "schedule", f"a schedule in words is at most {MAX_SCHEDULE_TEXT} characters"
+        )
     fields = text.split()
     if text.startswith("@") or (len(fields) == 5 and all(_cron_like(f) for f in fields)):
         return {"type": "cron", "expression": text, "timezone": timezone or "UTC"}

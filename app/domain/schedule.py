@@ -5,21 +5,15 @@ seconds, aligned to an anchor), `at` (one instant) or `rrule` (an RFC 5545 recur
 wall clock of `timezone`, DTSTART = `start_at`; see recurrence.py); `start_at`/`end_at` bound
 any type. Everything here is pure: instants in, instants out (aware, UTC).
 
-Cron semantics are cronsim's (Debian cron's DST rule, Vixie's day-of-month OR day-of-week).
-cronsim is the reference, but stepping it costs ~25 µs per fire time, too slow for validating as
-the user types and for the engine's bursts of 10,000 jobs. So cron is compiled once (cached) into
-sorted field values and stepped on naive local time with bisection; that is exactly what cronsim
-does on the wall clock, and on real time whenever no offset change lies between two fires. Only
-that case (near a DST change, or a gap of more than a day) is handed to cronsim itself. The
-tests compare the two across zones and transitions.
+Cron is read, compiled and stepped by ``agentcron.parsers.cronexpr``, the one cron
+implementation (the parser reads cron typed as a schedule with it too): Debian cron's rules,
+as cronsim implements them, held to cronsim by the tests across DST changes — except where
+cronsim itself misses real times, after Lord Howe's half-hour change (see the tests).
 """
 
 from __future__ import annotations
 
-import calendar
-import dataclasses
 import re
-from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,10 +21,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cronsim import CronSim
-
 from agentcron.app.domain.recurrence import compile_recurrence, default_start
 from agentcron.app.domain.rrule_syntax import RuleError, parse_rule
+from agentcron.parsers.cronexpr import CronError, compile_cron, normalize_expression
+from agentcron.parsers.cronexpr import times_after as cron_times_after
 from agentcron.parsers.limits import MIN_INTERVAL_SECONDS as _MIN_INTERVAL_SECONDS
 
 if TYPE_CHECKING:
@@ -39,6 +33,7 @@ if TYPE_CHECKING:
 ScheduleType = Literal["cron", "every", "at", "rrule"]
 SCHEDULE_TYPES: tuple[ScheduleType, ...] = ("cron", "every", "at", "rrule")
 MAX_INTERVAL = 366 * 86400
+MAX_CRON_LENGTH = 1_000
 #: The shortest interval between two fires the service accepts, for every schedule type: `every`
 #: checks it; an rrule cannot go below it (its resolution is a second and FREQ=SECONDLY is
 #: refused), nor can cron (a minute). Raising it needs a check in recurrence.py too.
@@ -145,253 +140,19 @@ def _require_aware(value: datetime, name: str) -> datetime:
 
 
 # ---------------------------------------------------------------------------------------------
-# Cron: parsing with specific reasons, compiled once per expression
-
-MACROS = {
-    "@yearly": "0 0 1 1 *",
-    "@annually": "0 0 1 1 *",
-    "@monthly": "0 0 1 * *",
-    "@weekly": "0 0 * * 0",
-    "@daily": "0 0 * * *",
-    "@midnight": "0 0 * * *",
-    "@hourly": "0 * * * *",
-}
-_MONTHS = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split()
-_DAYS = "SUN MON TUE WED THU FRI SAT".split()
-_FIELDS = "minute hour day-of-month month day-of-week".split()
-_BOUNDS = ((0, 59), (0, 23), (1, 31), (1, 12), (0, 7))
-_MONTH_LENGTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: leap years
-_LAST = -1  # day-of-month "L"
-_LAST_WEEKDAY = -2  # day-of-month "LW"
-
-
-def normalize_expression(expression: str) -> str:
-    """Macros expanded, fields upper-cased and single-spaced (how cron is stored)."""
-    text = " ".join(expression.split())
-    return MACROS.get(text.lower(), text.upper())
-
-
-def is_wall_clock(expression: str) -> bool:
-    """Debian cron's DST rule: True when neither the minute nor the hour field starts with `*`
-    (the job runs on the wall clock: once in a repeated hour, right after a skipped one);
-    False when it runs at every real instant that matches (`0 * * * *`, `*/15 1 * * *`)."""
-    fields = normalize_expression(expression).split()
-    return len(fields) == 5 and not fields[0].startswith("*") and not fields[1].startswith("*")
-
-
-class _FieldError(Exception):
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-
-
-def _number(text: str, index: int) -> int:
-    name = _FIELDS[index]
-    lo, hi = _BOUNDS[index]
-    if index == 3 and text in _MONTHS:
-        return _MONTHS.index(text) + 1
-    if index == 4 and text in _DAYS:
-        return _DAYS.index(text)
-    if not text.isascii() or not text.isdigit():
-        if text == "?":
-            raise _FieldError(f"{name} '?' is not supported; use '*'")
-        names = {3: " or month name (JAN-DEC)", 4: " or day name (SUN-SAT)"}.get(index, "")
-        raise _FieldError(f"{name} {text!r} is not a number{names}")
-    value = int(text)
-    if not lo <= value <= hi:
-        raise _FieldError(f"{name} {value} is out of range {lo}-{hi}")
-    return value
-
-
-def _parse_term(term: str, index: int) -> set[int] | set[tuple[int, int]]:
-    """One comma-separated item; same sets as cronsim's parser (steps, ranges, L, #)."""
-    name = _FIELDS[index]
-    lo, hi = _BOUNDS[index]
-    if term == "":
-        raise _FieldError(f"{name} has an empty list item")
-    if "L" in term and index == 2:
-        if term in ("L", "LW"):
-            return {_LAST if term == "L" else _LAST_WEEKDAY}
-        raise _FieldError(f"{name} 'L' must stand alone (L is the last day, LW the last weekday)")
-    if "W" in term and index == 2:
-        raise _FieldError(f"{name} {term!r}: 'W' (nearest weekday) is only supported as LW")
-    if "#" in term or (index == 4 and term.endswith("L") and term not in _DAYS):
-        if index != 4:
-            raise _FieldError(f"{name} does not accept {'#' if '#' in term else 'L'}")
-        if "#" in term:
-            day_text, nth_text = term.split("#", 1)
-            if not day_text or "-" in day_text or "/" in day_text or "," in day_text:
-                raise _FieldError(f"{name} {term!r}: put a single weekday before '#', as in 1#2")
-            day = _number(day_text, index)
-            if not (nth_text.isascii() and nth_text.isdigit() and 1 <= int(nth_text) <= 5):
-                raise _FieldError(f"{name} {term!r}: the number after '#' must be 1-5")
-            return {(day, int(nth_text))}
-        day_text = term[:-1]
-        if not (day_text.isascii() and day_text.isdigit()):
-            raise _FieldError(f"{name} {term!r}: put a weekday number before L, as in 5L")
-        return {(_number(day_text, index), _LAST)}
-    if index < 2 and "L" in term:
-        raise _FieldError(f"{name} does not accept L")
-    if "/" in term:
-        base, step_text = term.split("/", 1)
-        if not (step_text.isascii() and step_text.isdigit()):
-            raise _FieldError(f"{name} step {step_text!r} is not a number")
-        step = int(step_text)
-        span = hi - lo + 1 if index != 4 else 7
-        if step == 0:
-            raise _FieldError(f"{name} step 0 must be at least 1")
-        if step >= span:
-            raise _FieldError(f"{name} step {step} is too large (at most {span - 1})")
-        values = _parse_plain(base, index)
-        if len(values) == 1:  # "5/15" means from 5 to the end of the field, every 15
-            values = set(range(values.pop(), hi + 1))
-        return set(sorted(values)[::step])
-    return _parse_plain(term, index)
-
-
-def _parse_plain(term: str, index: int) -> set[int]:
-    lo, hi = _BOUNDS[index]
-    if term == "*":
-        return set(range(lo, hi + 1))
-    if "-" in term:
-        start_text, end_text = term.split("-", 1)
-        start, end = _number(start_text, index), _number(end_text, index)
-        if end < start:
-            raise _FieldError(f"{_FIELDS[index]} range {term} runs backwards (start after end)")
-        return set(range(start, end + 1))
-    return {_number(term, index)}
-
-
-@dataclass(slots=True, eq=False)
-class _Cron:
-    """A compiled cron expression, stepped on naive (wall-clock) datetimes."""
-
-    minutes: tuple[int, ...]
-    hours: tuple[int, ...]
-    months: tuple[int, ...]
-    month_days: frozenset[int]  # 1-31 plus _LAST/_LAST_WEEKDAY
-    weekdays: frozenset[int]  # Python weekday(): Monday=0
-    nth_weekdays: frozenset[tuple[int, int]]  # (weekday, n): n-th such day; n=_LAST: last
-    day_and: bool  # Vixie cron: either day field starting with "*" means AND, else OR
-    wall_clock: bool
-    _days_cache: dict[int, tuple[int, ...]] = dataclasses.field(default_factory=dict)
-
-    def days_of(self, year: int, month: int) -> tuple[int, ...]:
-        key = year * 12 + month
-        days = self._days_cache.get(key)
-        if days is None:
-            if len(self._days_cache) > 600:  # fifty years of months; bounded for long runs
-                self._days_cache.clear()
-            days = self._days_cache[key] = self._match_days(year, month)
-        return days
-
-    def _match_days(self, year: int, month: int) -> tuple[int, ...]:
-        first_weekday, length = calendar.monthrange(year, month)
-        last_weekday = length
-        while (first_weekday + last_weekday - 1) % 7 > 4:
-            last_weekday -= 1
-        matched = []
-        for day in range(1, length + 1):
-            weekday = (first_weekday + day - 1) % 7
-            in_month = (
-                day in self.month_days
-                or (_LAST in self.month_days and day == length)
-                or (_LAST_WEEKDAY in self.month_days and day == last_weekday)
-            )
-            in_week = (
-                weekday in self.weekdays
-                or (weekday, (day + 6) // 7) in self.nth_weekdays
-                or ((weekday, _LAST) in self.nth_weekdays and day + 7 > length)
-            )
-            if (in_month and in_week) if self.day_and else (in_month or in_week):
-                matched.append(day)
-        return tuple(matched)
-
-    def next_after(self, moment: datetime) -> datetime | None:
-        """The first matching naive minute strictly after naive `moment`; None when there is
-        none within 50 years (cronsim's horizon too)."""
-        start = moment.replace(second=0, microsecond=0) + _ONE_MINUTE
-        year, month, day, hour, minute = start.year, start.month, start.day, start.hour, 0
-        minute = start.minute
-        months, hours, minutes = self.months, self.hours, self.minutes
-        horizon = year + 50
-        while year <= horizon:
-            i = bisect_left(months, month)
-            if i == len(months):
-                year, month, day, hour, minute = year + 1, months[0], 1, 0, 0
-                continue
-            if months[i] != month:
-                month, day, hour, minute = months[i], 1, 0, 0
-            days = self.days_of(year, month)
-            i = bisect_left(days, day)
-            if i == len(days):
-                year, month, day, hour, minute = year + month // 12, month % 12 + 1, 1, 0, 0
-                continue
-            if days[i] != day:
-                day, hour, minute = days[i], 0, 0
-            i = bisect_left(hours, hour)
-            if i == len(hours):
-                day, hour, minute = day + 1, 0, 0
-                continue
-            if hours[i] != hour:
-                hour, minute = hours[i], 0
-            i = bisect_left(minutes, minute)
-            if i == len(minutes):
-                hour, minute = hour + 1, 0
-                continue
-            return datetime(year, month, day, hour, minutes[i])
-        return None
-
-
-@lru_cache(maxsize=4096)
-def _compile(expression: str) -> _Cron:
-    """Parse a normalised 5-field expression; raises _FieldError with a specific reason."""
-    parts = expression.split()
-    if len(parts) != 5:
-        if expression.startswith("@"):
-            raise _FieldError(
-                f"unknown macro {expression.split()[0].lower()!r}; expected one of "
-                + ", ".join(MACROS)
-            )
-        raise _FieldError(
-            f"expected 5 fields (minute hour day-of-month month day-of-week), got {len(parts)}"
-        )
-    sets: list[set[Any]] = []
-    for index, text in enumerate(parts):
-        values: set[Any] = set()
-        for term in text.split(","):
-            values |= _parse_term(term, index)
-        sets.append(values)
-    minutes, hours, month_days, months, week = sets
-    day_and = parts[2].startswith("*") or parts[4].startswith("*")
-    if day_and and min(month_days) > 29:
-        longest = max(_MONTH_LENGTH[m] for m in months)
-        if min(month_days) > longest:
-            raise _FieldError(
-                f"day-of-month {min(month_days)} never occurs in the selected month"
-                + ("s" if len(months) > 1 else "")
-            )
-    plain = {(d - 1) % 7 for d in week if isinstance(d, int)}
-    nth = frozenset(((d - 1) % 7, n) for d, n in (t for t in week if isinstance(t, tuple)))
-    return _Cron(
-        minutes=tuple(sorted(minutes)),
-        hours=tuple(sorted(hours)),
-        months=tuple(sorted(months)),
-        month_days=frozenset(month_days),
-        weekdays=frozenset(plain),
-        nth_weekdays=nth,
-        day_and=day_and,
-        wall_clock=not parts[0].startswith("*") and not parts[1].startswith("*"),
-    )
+# Cron: the one implementation is agentcron.parsers.cronexpr (the parser reads cron with it too)
 
 
 def check_cron(expression: object, *, field: str = "schedule.expression") -> str:
     """The normalised expression, or ScheduleError saying exactly what is wrong."""
     if not isinstance(expression, str) or not expression.strip():
         raise ScheduleError(field, "must be a cron expression such as '0 9 * * 1-5'")
+    if len(expression) > MAX_CRON_LENGTH:  # every value of every field listed is ~400
+        raise ScheduleError(field, f"is longer than {MAX_CRON_LENGTH} characters")
     normalized = normalize_expression(expression)
     try:
-        _compile(normalized)
-    except _FieldError as exc:
+        compile_cron(normalized)
+    except CronError as exc:
         raise ScheduleError(field, exc.reason) from None
     return normalized
 
@@ -588,61 +349,7 @@ def _rrule_times(schedule: Schedule, after: datetime) -> Iterator[datetime]:
 
 def _cron_times(schedule: Schedule, after: datetime) -> Iterator[datetime]:
     assert schedule.expression is not None
-    cron = _compile(schedule.expression)
-    zone = schedule.zone
-    if schedule.timezone == "UTC":
-        moment: datetime | None = after.replace(tzinfo=None)
-        while (moment := cron.next_after(moment)) is not None:
-            yield moment.replace(tzinfo=UTC)
-    elif cron.wall_clock:
-        yield from _wall_clock_times(cron, zone, after)
-    else:
-        yield from _real_times(cron, schedule.expression, zone, after)
-
-
-def _wall_clock_times(cron: _Cron, zone: ZoneInfo, after: datetime) -> Iterator[datetime]:
-    # Stepping naive local time fires once per wall-clock match: a repeated hour is not
-    # revisited (fold=0, its first occurrence), and a skipped time moves, minute by minute, to
-    # the first one that exists, from where stepping continues (as cronsim does).
-    moment: datetime | None = after.astimezone(zone).replace(tzinfo=None)
-    while (moment := cron.next_after(moment)) is not None:
-        instant = moment.replace(tzinfo=zone).astimezone(UTC)
-        while instant.astimezone(zone).replace(tzinfo=None) != moment:
-            moment += _ONE_MINUTE
-            instant = moment.replace(tzinfo=zone).astimezone(UTC)
-        # Starting inside a repeated hour's second pass, the wall time can map to the first.
-        if instant > after:
-            yield instant
-
-
-def _real_times(
-    cron: _Cron, expression: str, zone: ZoneInfo, after: datetime
-) -> Iterator[datetime]:
-    # Naive stepping equals real-time stepping when no offset change lies in between: the
-    # candidate must exist, keep the start's offset, and lie within a day (zone transitions
-    # are at least ~7 days apart in tzdata since 1990). Otherwise cronsim decides.
-    local = after.astimezone(zone)
-    while True:
-        naive = local.replace(tzinfo=None)
-        candidate = cron.next_after(naive)
-        if candidate is None:
-            return
-        instant = candidate.replace(tzinfo=zone, fold=local.fold).astimezone(UTC)
-        back = instant.astimezone(zone)
-        if not (
-            candidate - naive <= _ONE_DAY
-            and back.replace(tzinfo=None) == candidate
-            and back.utcoffset() == local.utcoffset()
-        ):
-            try:
-                instant = next(CronSim(expression, local)).astimezone(UTC)
-            except StopIteration:
-                return
-            back = instant.astimezone(zone)
-        if instant <= local:  # never expected; refuse to yield out of order or spin
-            return
-        yield instant
-        local = back
+    yield from cron_times_after(compile_cron(schedule.expression), schedule.zone, after)
 
 
 def next_fire_times(

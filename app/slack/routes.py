@@ -11,8 +11,10 @@ never imports slack-bolt.
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -68,7 +70,49 @@ async def slack_events(request: Request) -> Response:
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > MAX_BODY_BYTES:
         raise HTTPException(413, f"the body is larger than {MAX_BODY_BYTES} bytes")
+    body = await request.body()  # bounded while it streams (app.api.guard.LimitBody)
+    _refuse_malformed(request, body)
+    signature = request.headers.get("x-slack-signature", "")
+    if _signed(request, body) and not await slack.events.first_time(f"sig:{signature[:90]}"):
+        # a signed request seen before: a replay within the window (or a resend); once only
+        return Response(status_code=200)
     return await slack.dispatch(request)
+
+
+def _refuse_malformed(request: Request, body: bytes) -> None:
+    """What bolt would crash on: a timestamp that is not a number, a body that is not
+    UTF-8, an interaction whose ``payload`` (or an event whose body) is not a JSON object."""
+    stamp = request.headers.get("x-slack-request-timestamp", "")
+    if not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
+        raise HTTPException(401, "X-Slack-Request-Timestamp must be a Unix time in seconds")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HTTPException(400, "the body is not UTF-8") from None
+    if "form-urlencoded" in request.headers.get("content-type", ""):
+        payload = parse_qs(text).get("payload")
+        if payload and not _json_object(payload[0]):
+            raise HTTPException(400, "payload is not a JSON object")
+    elif text.strip() and not _json_object(text):
+        raise HTTPException(400, "the body is not a JSON object")
+
+
+def _json_object(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _signed(request: Request, body: bytes) -> bool:
+    from slack_sdk.signature import SignatureVerifier
+
+    secret = request.app.state.runtime.settings.slack_signing_secret or ""
+    return SignatureVerifier(secret).is_valid(
+        body=body,
+        timestamp=request.headers.get("x-slack-request-timestamp", ""),
+        signature=request.headers.get("x-slack-signature", ""),
+    )
 
 
 async def slack_oauth(request: Request) -> Response:

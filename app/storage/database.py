@@ -27,6 +27,8 @@ full) as opposed to a bug: the API answers those with 503 and ``Retry-After``.
 from __future__ import annotations
 
 import asyncio
+import errno
+import socket
 import sqlite3
 import time
 from collections.abc import Callable
@@ -67,6 +69,20 @@ BUSY_WAIT = 5.0
 CONNECT_TIMEOUT = 5.0
 
 
+#: socket errors that mean the server cannot be reached (not a file name too long, say)
+_UNREACHABLE = frozenset(
+    {
+        errno.ECONNREFUSED,
+        errno.ECONNRESET,
+        errno.EHOSTUNREACH,
+        errno.ENETUNREACH,
+        errno.ETIMEDOUT,
+        errno.ECONNABORTED,
+        errno.EPIPE,
+    }
+)
+
+
 class DatabaseUnavailable(Exception):
     """The database cannot serve this request now; ``reason`` says why in a user's words and
     ``retry_after`` when it is worth trying again (seconds)."""
@@ -102,7 +118,9 @@ def outage(exc: BaseException) -> DatabaseUnavailable | None:
                 "the database file cannot be read or written (disk I/O error)", retry_after=30
             )
         return None
-    if isinstance(original, OSError):  # refused, reset, timed out, no such host
+    if isinstance(original, ConnectionError | TimeoutError | socket.gaierror) or (
+        isinstance(original, OSError) and original.errno in _UNREACHABLE
+    ):
         return DatabaseUnavailable("the database cannot be reached")
     if type(original).__module__.startswith("asyncpg"):
         import asyncpg

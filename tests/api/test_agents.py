@@ -295,8 +295,10 @@ async def test_a_job_takes_its_agents_model_or_the_default(api: httpx.AsyncClien
     assert (await create_job(api, agent_id=pinned["id"]))["model"] == "gpt-4.1"
     assert (await create_job(api, agent_id=plain["id"]))["model"] == "gpt-4o-mini"
     assert (await create_job(api))["model"] == "gpt-4o-mini"  # the default agent
-    # an agent that does not exist: the job is kept, its runs fail fast
-    assert (await create_job(api, agent_id="agent_123"))["model"] is None
+    # an agent that does not exist is refused when the job is written, not on every run
+    missing = await api.post("/jobs", json={"goal": "g", "schedule": None, "agent_id": "agent_123"})
+    assert missing.status_code == 422, missing.text
+    assert missing.json()["field"] == "agent_id"
     http = await create_job(api, action="http", http={"url": "https://example.com/"})
     assert http["model"] is None
 
@@ -323,8 +325,16 @@ async def test_changing_an_agents_model_does_not_move_its_jobs_until_they_are_re
     assert response.json()["model"] == "gpt-4.1-nano"
 
 
-async def test_another_owners_agent_is_not_usable_by_a_job(
+async def test_a_job_cannot_name_another_owners_agent(
     api: httpx.AsyncClient, other_api: httpx.AsyncClient
 ) -> None:
-    agent = await create(api, model="gpt-4.1")
-    assert (await create_job(other_api, agent_id=agent["id"]))["model"] is None
+    theirs = (await other_api.post("/agents", json={"name": "mallory's"})).json()
+    mine = await create_job(api)
+    for response in (
+        await api.post("/jobs", json={"goal": "g", "schedule": None, "agent_id": theirs["id"]}),
+        await api.put(f"/jobs/{mine['id']}", json={"agent_id": theirs["id"]}),
+    ):
+        assert response.status_code == 422, response.text
+        assert response.json()["field"] == "agent_id"
+    assert (await api.get(f"/jobs/{mine['id']}")).json()["agent_id"] == "default"
+    assert (await api.get("/jobs")).json()["count"] == 1

@@ -39,11 +39,12 @@ async def test_create_returns_the_job_with_next_run_in_its_zone(api: httpx.Async
 
 
 async def test_seed_example_every_schedule(api: httpx.AsyncClient) -> None:
+    agent = (await api.post("/agents", json={"name": "Price watcher"})).json()
     job = await create(
         api,
         name="Price alert",
         goal="Check BTC price and alert if >5% change",
-        agent_id="agent_123",
+        agent_id=agent["id"],
         schedule={"type": "every", "interval": 3600, "timezone": "UTC"},
         condition={"type": "expression", "expression": "price_change_pct > 0.05"},
     )

@@ -16,6 +16,7 @@ from agentcron.app.clock import FrozenClock
 from agentcron.app.config import Settings
 from agentcron.app.domain.ratelimit import Policy
 from agentcron.app.domain.scopes import Scope
+from agentcron.app.limits import Policies, RateLimiter
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.ratelimits import (
     MemoryRateLimitStore,
@@ -278,3 +279,22 @@ async def test_a_limiter_that_cannot_count_lets_requests_through(
     warnings = [r for r in caplog.records if r.name == "agentcron.limits"]
     assert len(warnings) == 1  # once, not once per request
     assert "OSError: the database went away" in warnings[0].getMessage()
+
+
+async def test_the_dashboards_fastest_typing_never_meets_the_default_limits() -> None:
+    """The schedule box asks at most parse-nl and validate per pause, and a pause is at least
+    350 ms: an hour of that from one address on one key is never refused by the defaults."""
+    defaults = Settings()
+    limiter = RateLimiter(
+        MemoryRateLimitStore(),
+        Policies.from_text(
+            parse_key=defaults.rate_limit_parse_key,
+            parse_address=defaults.rate_limit_parse_address,
+            api_key=defaults.rate_limit_api_key,
+        ),
+        clock=(clock := FrozenClock(T0)),
+    )
+    for _ in range(int(3600 / 0.35)):
+        for _ in ("parse-nl", "validate"):
+            await limiter.check(key_id="dashboard", scope=Scope.PARSE, address="192.0.2.1")
+        clock.advance(0.35)

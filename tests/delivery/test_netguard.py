@@ -1,5 +1,6 @@
 import re
 
+import aiohttp
 import pytest
 from yarl import URL
 
@@ -8,6 +9,7 @@ from agentcron.delivery.netguard import (
     BlockedAddress,
     blocked_reason,
     guarded_session,
+    host_address,
 )
 from agentcron.delivery.targets import check_url
 from tests.fakes.sink import Sink, StaticResolver
@@ -211,3 +213,86 @@ async def test_timeouts_apply(sink: Sink) -> None:
     async with guarded_session(allow_private=True, timeout=0.05) as session:
         with pytest.raises(TimeoutError):
             await session.get(sink.url("/hang"))
+
+
+@pytest.mark.parametrize(
+    ("host", "address"),
+    [
+        ("2130706433", "127.0.0.1"),
+        ("0177.0.0.1", "127.0.0.1"),
+        ("0x7f.1", "127.0.0.1"),
+        ("0x7f.0x0.0x0.0x1", "127.0.0.1"),
+        ("0x7f000001", "127.0.0.1"),
+        ("017700000001", "127.0.0.1"),
+        ("127.1", "127.0.0.1"),
+        ("127.0.1", "127.0.0.1"),
+        ("127.0.0.1.", "127.0.0.1"),
+        ("10.1", "10.0.0.1"),
+        ("0", "0.0.0.0"),
+        ("169.254.43518", "169.254.169.254"),
+        ("[::ffff:127.0.0.1]", "::ffff:7f00:1"),
+        ("[::ffff:7f00:1]", "::ffff:7f00:1"),
+        ("[0:0:0:0:0:0:0:1]", "::1"),
+        ("example.com", None),
+        ("localhost", None),
+        ("1.2.3.4.5", None),
+        ("256.1.1.1", None),
+        ("08.0.0.1", None),
+        ("4294967296", None),
+        ("1e3", None),
+    ],
+)
+def test_every_spelling_of_an_address_is_read_as_the_address(
+    host: str, address: str | None
+) -> None:
+    found = host_address(host)
+    assert (str(found) if found is not None else None) == address
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["2130706433", "0177.0.0.1", "0x7f.1", "127.1", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]"],
+)
+async def test_loopback_in_any_spelling_is_refused_before_any_connection(
+    host: str, sink: Sink, connection_log: list[tuple[str, int]]
+) -> None:
+    port = URL(sink.base_url).port
+    with pytest.raises(BlockedAddress):
+        AddressPolicy().check_hop(URL(f"http://{host}:{port}/"))
+    async with guarded_session(allow_private=False) as session:
+        with pytest.raises((BlockedAddress, aiohttp.ClientError)):
+            await session.get(f"http://{host}:{port}/secret")
+    assert connection_log == []
+    assert sink.requests == []
+
+
+async def test_a_redirect_to_loopback_in_another_spelling_is_refused(
+    sink: Sink, connection_log: list[tuple[str, int]]
+) -> None:
+    port = URL(sink.base_url).port
+    async with guarded_session(
+        allow_private=False, resolver=_resolver(), allowed_networks=["127.0.0.1/32"]
+    ) as session:
+        for spelled in ("2130706434", "0177.0.0.2", "127.2", "[::ffff:127.0.0.2]"):
+            hop = f"http://public.test:{port}/redirect?to=http://{spelled}:{port}/secret"
+            with pytest.raises((BlockedAddress, aiohttp.ClientError)):
+                await session.get(hop)
+    assert {host for host, _ in connection_log} == {"127.0.0.1"}
+    assert {request.path for request in sink.requests} == {"/redirect"}
+
+
+async def test_the_connected_address_is_checked_even_when_a_resolver_lets_it_through(
+    sink: Sink, connection_log: list[tuple[str, int]]
+) -> None:
+    # a resolver that is not ours (or an HTTP client that skipped it): the socket factory
+    # still refuses the address the connection would be made to
+    port = URL(sink.base_url).port
+    connector = aiohttp.TCPConnector(
+        resolver=StaticResolver({"sneaky.test": "127.0.0.1"}),
+        socket_factory=AddressPolicy().checked_socket,
+    )
+    async with aiohttp.ClientSession(connector=connector) as session:
+        with pytest.raises(BlockedAddress, match="loopback"):
+            await session.get(f"http://sneaky.test:{port}/")
+    assert connection_log == []
+    assert sink.requests == []

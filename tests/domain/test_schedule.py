@@ -13,16 +13,15 @@ import pytest
 from cronsim import CronSim
 
 from agentcron.app.domain.schedule import (
-    MACROS,
     Schedule,
     ScheduleError,
     fire_times_between,
-    is_wall_clock,
     iter_fire_times,
     local_iso,
     next_fire_time,
     next_fire_times,
 )
+from agentcron.parsers.cronexpr import MACROS, is_wall_clock
 
 
 def utc(text: str) -> datetime:
@@ -242,6 +241,39 @@ def cronsim_times(expression: str, zone: str, after: datetime, end: datetime) ->
     return out
 
 
+def every_matching_real_minute(
+    expression: str, zone: str, after: datetime, end: datetime
+) -> list[datetime]:
+    """Real-time cron by brute force: every real minute whose local wall time matches the
+    fields (cronsim on naive time, which knows no zone, lists the matching wall times)."""
+    tz = ZoneInfo(zone)
+    first = after.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    wall_from = first.astimezone(tz).replace(tzinfo=None) - timedelta(hours=3)
+    wall_to = end.astimezone(tz).replace(tzinfo=None) + timedelta(hours=3)
+    matching = set()
+    for wall in CronSim(expression, wall_from):
+        if wall > wall_to:
+            break
+        matching.add(wall)
+    out = []
+    minute = first
+    while minute <= end:
+        if minute.astimezone(tz).replace(tzinfo=None) in matching:
+            out.append(minute)
+        minute += timedelta(minutes=1)
+    return out
+
+
+def reference_times(expression: str, zone: str, after: datetime, end: datetime) -> list[datetime]:
+    """cronsim's answer — but for real-time expressions in a zone whose clock changes by half
+    an hour (Lord Howe), where cronsim's hour-long steps land half an hour off the real
+    clock after the change and miss times that happen (00:00 the next day, for one), every
+    real minute that matches, which is what the rule says."""
+    if zone == "Australia/Lord_Howe" and not is_wall_clock(expression):
+        return every_matching_real_minute(expression, zone, after, end)
+    return cronsim_times(expression, zone, after, end)
+
+
 def our_times(expression: str, zone: str, after: datetime, end: datetime) -> list[datetime]:
     out: list[datetime] = []
     for instant in iter_fire_times(cron(expression, zone), after=after):
@@ -296,8 +328,11 @@ def test_matches_cronsim_across_transitions(zone: str, start: str) -> None:
     after = utc(start)
     end = after + timedelta(days=3)
     for expression in REFERENCE_EXPRESSIONS:
-        expected = cronsim_times(expression, zone, after, end)
+        expected = reference_times(expression, zone, after, end)
         assert our_times(expression, zone, after, end) == expected, expression
+        if not is_wall_clock(expression):  # real time: the brute force agrees
+            brute = every_matching_real_minute(expression, zone, after, end)
+            assert our_times(expression, zone, after, end) == brute, expression
 
 
 @pytest.mark.parametrize(("zone", "start"), REFERENCE_STARTS[:8])
@@ -311,7 +346,7 @@ def test_matches_cronsim_when_starting_at_every_quarter_hour_of_a_transition(
         for step in range(0, 48 * 4):
             after = first + timedelta(minutes=15 * step)
             end = after + timedelta(days=1)
-            expected = cronsim_times(expression, zone, after, end)[:3]
+            expected = reference_times(expression, zone, after, end)[:3]
             assert our_times(expression, zone, after, end)[:3] == expected, (expression, after)
 
 
@@ -325,6 +360,29 @@ def test_cronsim_itself_gives_the_debian_answers() -> None:
     assert first("30 2 * * *", "2026-03-08T05:00:00Z") == "2026-03-08T03:00:00-04:00"
     assert first("30 1 * * *", "2026-11-01T05:31:00Z") == "2026-11-02T01:30:00-05:00"
     assert first("0 * * * *", "2026-11-01T05:30:00Z") == "2026-11-01T01:00:00-05:00"
+
+
+def test_across_lord_howes_half_hour_change_every_real_time_that_matches_fires() -> None:
+    # Where this departs from cronsim, on purpose. Stepping real time an hour at a time
+    # across the change from +11:00 to +10:30, cronsim lands half an hour off the clock and
+    # misses 00:00 the next day, though the clock shows it (13:30Z); started after the
+    # change it finds it. We fire at every real time whose wall time matches, as the rule
+    # for a job whose minute field starts with * says.
+    lord_howe = ZoneInfo("Australia/Lord_Howe")
+    before = utc("2026-04-04T12:00:00Z")
+    stepped = CronSim("*/30 0 * * *", before.astimezone(lord_howe))
+    assert [next(stepped).isoformat() for _ in range(3)][2] == "2026-04-06T00:30:00+10:30"
+    after = utc("2026-04-05T12:00:00Z")
+    assert next(CronSim("*/30 0 * * *", after.astimezone(lord_howe))).isoformat() == (
+        "2026-04-06T00:00:00+10:30"
+    )
+    ours = our_times("*/30 0 * * *", "Australia/Lord_Howe", before, before + timedelta(days=2))
+    assert [local_iso(t, "Australia/Lord_Howe") for t in ours] == [
+        "2026-04-05T00:00:00+11:00",
+        "2026-04-05T00:30:00+11:00",
+        "2026-04-06T00:00:00+10:30",
+        "2026-04-06T00:30:00+10:30",
+    ]
 
 
 @pytest.mark.parametrize("expression", ["30 1 * * *", "*/20 * * * *", "0 */2 * * *", "0 0 * * *"])
@@ -380,6 +438,8 @@ def test_matches_cronsim_on_random_expressions(seed: int) -> None:
     for _ in range(100):
         expression = random_expression(rng)
         zone = rng.choice(zones)
+        if zone == "Australia/Lord_Howe" and not is_wall_clock(expression):
+            zone = "Australia/Sydney"  # cronsim misses real times there: see below
         after = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randrange(5 * 525_600))
         reference = (
             t.astimezone(UTC) for t in CronSim(expression, after.astimezone(ZoneInfo(zone)))
@@ -907,3 +967,34 @@ def test_local_iso_refuses_unknown_zones_and_naive_instants() -> None:
         local_iso(utc("2026-03-03T13:00:00Z"), "Mars/Base")
     with pytest.raises(ValueError, match="aware"):
         local_iso(datetime(2026, 3, 3, 13), "UTC")
+
+
+# ---------------------------------------------------------------------------------------------
+# One cron implementation: the parser and the schedule read an expression alike
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "0 9 1-31/40 * *",  # a step longer than its field
+        "*/0 * * * *",
+        "0 9 31 2 *",  # never
+        "61 9 * * *",
+        "0 9 * * 1-5",
+        "0 9 L * *",
+        "0 12 * * 5L",
+        "30 8 1,15 */2 MON",
+    ],
+)
+def test_the_parser_and_the_schedule_accept_and_refuse_the_same_cron(expression: str) -> None:
+    from agentcron.parsers import parse_fast
+
+    parsed = parse_fast(expression, timezone="UTC", now=utc("2026-03-02T00:00:00Z"))
+    try:
+        schedule = cron(expression, "UTC")
+    except ScheduleError as refusal:
+        assert parsed.schedule is None
+        assert refusal.reason in (parsed.reason or "")  # the same reason, word for word
+    else:
+        assert parsed.schedule is not None
+        assert parsed.schedule["expression"] == schedule.expression

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, update
 
 from agentcron.app.config import Settings
-from agentcron.app.storage.tables import outbox
+from agentcron.app.storage.tables import jobs, outbox
 from tests.engine.conftest import EngineHarness, engine
 from tests.fakes.openai_server import FakeOpenAI, Reply, _openai_server_session, openai_server
 from tests.fakes.slack_server import FakeSlack, fake_slack
@@ -126,11 +126,22 @@ async def test_a_false_condition_succeeds_and_posts_nothing(
     assert fake_slack.posted() == []
 
 
+async def job_of_a_vanished_agent(engine: EngineHarness, body: dict[str, Any]) -> dict[str, Any]:
+    """A job whose agent no longer exists (a job can no longer be written naming one: this is
+    data an earlier version stored, or a database edited by hand)."""
+    job = await engine.create(**body)
+    await engine.rt.db.write(
+        lambda conn: conn.execute(
+            update(jobs).where(jobs.c.id == job["id"]).values(agent_id="agent_123", model=None)
+        )
+    )
+    return job
+
+
 async def test_an_unknown_agent_fails_once_before_any_llm_call(
     engine: EngineHarness, openai_server: FakeOpenAI, fake_slack: FakeSlack
 ) -> None:
-    job = await engine.create(**{**PRICE_ALERT, "agent_id": "agent_123"})
-    assert job["model"] is None
+    job = await job_of_a_vanished_agent(engine, PRICE_ALERT)
 
     run_id = await engine.trigger(job["id"])
     run = await engine.finished(job["id"], run_id)
@@ -150,12 +161,9 @@ async def test_an_unknown_agent_fails_once_before_any_llm_call(
 async def test_failure_notices_go_where_failures_to_says(
     engine: EngineHarness, openai_server: FakeOpenAI, fake_slack: FakeSlack
 ) -> None:
-    job = await engine.create(
-        **{
-            **PRICE_ALERT,
-            "agent_id": "agent_123",
-            "delivery": {"channel": "slack:#alerts", "failures_to": "slack:U0OWNER1"},
-        }
+    job = await job_of_a_vanished_agent(
+        engine,
+        {**PRICE_ALERT, "delivery": {"channel": "slack:#alerts", "failures_to": "slack:U0OWNER1"}},
     )
     run = await engine.finished(job["id"], await engine.trigger(job["id"]))
     assert run["status"] == "failed"

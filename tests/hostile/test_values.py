@@ -171,3 +171,37 @@ def test_cases_are_what_they_say() -> None:
     # the escapes reach the service as escapes, not as characters json.dumps would reject
     assert "\\ud800" in CASES[0][0]
     assert json.loads(CASES[0][0])["metadata"]["a"] == "\ud800"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9999-12-31T23:59:59-14:00",
+        "0001-01-01T00:00:00+14:00",
+        "every day until 9999-12-31",
+        "at 9999-12-31T23:59:59Z",
+        "every year on dec 31 until 9999-12-31",
+        "at 23:59 on 9999-12-31",
+    ],
+)
+@pytest.mark.parametrize("zone", ["UTC", "Pacific/Kiritimati", "Etc/GMT+12"])
+async def test_plain_words_naming_a_date_off_the_calendar_are_refused(
+    api: httpx.AsyncClient, text: str, zone: str
+) -> None:
+    parsed = await api.post("/parse-nl", json={"text": text, "timezone": zone})
+    assert parsed.status_code in (200, 422), parsed.text
+    created = await api.post(
+        "/jobs", json={"name": "x", "action": "noop", "schedule": text, "timezone": zone}
+    )
+    assert created.status_code in (201, 422), created.text
+    assert (await api.get("/jobs")).status_code == 200
+
+
+async def test_a_cron_expression_of_thousands_of_items_is_refused_before_it_is_read(
+    api: httpx.AsyncClient,
+) -> None:
+    value = "1," * 5000 + "1 * * * *"
+    response = await api.get("/validate", params={"type": "cron", "value": value})
+    assert response.status_code == 200
+    assert response.json()["valid"] is False
+    assert response.json()["error"] == "is longer than 1000 characters"

@@ -1,0 +1,189 @@
+"""What the job and run endpoints answer, as pydantic models: the OpenAPI document's response
+schemas are generated from these, so schemathesis (tests/hostile/test_schemathesis.py) checks
+every answer the service gives against them. ``render.render_job``/``render_run`` build the
+answers; a test holds the two together (tests/hostile/test_response_models.py).
+
+Extra fields are allowed: other parts of the service add to a job (a budget, say) without a
+schema change breaking clients that do not know them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Instant = str  # ISO 8601 with an offset
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Job(_Open):
+    """A job as every endpoint shows it; instants of its own schedule are in its zone."""
+
+    id: str
+    name: str
+    description: str | None
+    goal: str | None
+    agent_id: str | None
+    model: str | None
+    action: Literal["agent", "http", "noop"]
+    http: dict[str, Any] | None = None
+    schedule: dict[str, Any] | None
+    schedule_description: str | None
+    status: str
+    delivery: dict[str, Any] | None
+    condition: dict[str, Any] | None
+    retry: dict[str, Any] | None
+    timeout_seconds: int | None
+    overlap: str
+    catchup_window_seconds: int | None
+    max_concurrency: int | None
+    pause_on_failure: int | None
+    exclusions: dict[str, Any] | None
+    tags: list[str]
+    metadata: dict[str, Any]
+    webhook_url: str | None
+    idempotency_key: str | None
+    created_by: str | None
+    next_run_at: Instant | None
+    last_run_at: Instant | None
+    run_count: int = Field(ge=0)
+    consecutive_failures: int = Field(ge=0)
+    created_at: Instant
+    updated_at: Instant
+    pending_schedule: dict[str, Any] | None = None
+    effective_from: Instant | None = None
+
+
+class UnreadableJob(_Open):
+    """A job in a list whose stored data this version cannot show (written by an earlier
+    one); it can still be read alone, changed or deleted."""
+
+    id: str
+    name: str | None
+    status: str | None
+    unreadable: str
+
+
+class JobList(_Open):
+    jobs: list[Job | UnreadableJob]
+    count: int = Field(ge=0)
+    limit: int
+    offset: int
+
+
+class Deleted(_Open):
+    id: str
+    deleted: Literal[True]
+    hard: bool
+
+
+class Run(_Open):
+    id: str
+    job_id: str
+    trigger: str
+    attempt: int
+    status: str
+    reason: str | None
+    output: str | None
+    data: Any
+    error: str | None
+    condition_met: bool | None
+    delivery: Any
+    usage: Any
+    retry_of: str | None
+    chain_id: str | None
+    chain_run_id: str | None
+    upstream_run_id: str | None
+    scheduled_for: Instant | None
+    started_at: Instant | None
+    completed_at: Instant | None
+    created_at: Instant | None
+    duration_seconds: float | None
+
+
+class RunList(_Open):
+    runs: list[Run]
+    count: int = Field(ge=0)
+    limit: int
+    offset: int
+
+
+class Accepted(_Open):
+    """``POST /jobs/{id}/trigger``: the run is queued; ``Location`` is where to read it."""
+
+    run_id: str
+    job_id: str
+    status: str
+
+
+#: (method, path) → (status, model) of the successful answer
+RESPONSES: dict[tuple[str, str], tuple[int, type[BaseModel]]] = {
+    ("get", "/jobs"): (200, JobList),
+    ("post", "/jobs"): (201, Job),
+    ("get", "/jobs/{job_id}"): (200, Job),
+    ("put", "/jobs/{job_id}"): (200, Job),
+    ("patch", "/jobs/{job_id}"): (200, Job),
+    ("delete", "/jobs/{job_id}"): (200, Deleted),
+    ("post", "/jobs/{job_id}/pause"): (200, Job),
+    ("post", "/jobs/{job_id}/resume"): (200, Job),
+    ("patch", "/jobs/{job_id}/reschedule"): (200, Job),
+    ("post", "/jobs/{job_id}/reschedule"): (200, Job),
+    ("post", "/jobs/{job_id}/trigger"): (202, Accepted),
+    ("get", "/jobs/{job_id}/runs"): (200, RunList),
+    ("get", "/jobs/{job_id}/runs/{run_id}"): (200, Run),
+}
+
+#: operationIds of the operations links point at, by (method, path)
+OPERATION_IDS: dict[tuple[str, str], str] = {
+    ("post", "/jobs"): "createJob",
+    ("get", "/jobs/{job_id}"): "getJob",
+    ("put", "/jobs/{job_id}"): "updateJob",
+    ("patch", "/jobs/{job_id}"): "patchJob",
+    ("delete", "/jobs/{job_id}"): "deleteJob",
+    ("post", "/jobs/{job_id}/pause"): "pauseJob",
+    ("post", "/jobs/{job_id}/resume"): "resumeJob",
+    ("patch", "/jobs/{job_id}/reschedule"): "rescheduleJob",
+    ("post", "/jobs/{job_id}/reschedule"): "rescheduleJobByPost",
+    ("post", "/jobs/{job_id}/trigger"): "triggerJob",
+    ("post", "/jobs/{job_id}/backfill"): "backfillJob",
+    ("post", "/jobs/{job_id}/dry-run"): "dryRunJob",
+    ("get", "/jobs/{job_id}/runs"): "listRuns",
+    ("get", "/jobs/{job_id}/runs/{run_id}"): "getRun",
+    ("post", "/jobs/{job_id}/runs/{run_id}/cancel"): "cancelRun",
+    ("get", "/jobs/{job_id}/stats"): "jobStats",
+}
+
+_JOB_ID = {"job_id": "$response.body#/id"}
+
+#: OpenAPI links, so a stateful fuzzer can follow a created job (and a triggered run)
+LINKS: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
+    ("post", "/jobs"): {
+        name: {"operationId": op, "parameters": _JOB_ID}
+        for name, op in (
+            ("GetJob", "getJob"),
+            ("UpdateJob", "updateJob"),
+            ("PatchJob", "patchJob"),
+            ("DeleteJob", "deleteJob"),
+            ("PauseJob", "pauseJob"),
+            ("ResumeJob", "resumeJob"),
+            ("RescheduleJob", "rescheduleJob"),
+            ("RescheduleJobByPost", "rescheduleJobByPost"),
+            ("TriggerJob", "triggerJob"),
+            ("BackfillJob", "backfillJob"),
+            ("DryRunJob", "dryRunJob"),
+            ("ListRuns", "listRuns"),
+            ("JobStats", "jobStats"),
+        )
+    },
+    ("post", "/jobs/{job_id}/trigger"): {
+        name: {
+            "operationId": op,
+            "parameters": {"job_id": "$request.path.job_id", "run_id": "$response.body#/run_id"},
+        }
+        for name, op in (("GetRun", "getRun"), ("CancelRun", "cancelRun"))
+    },
+}

@@ -1,0 +1,3 @@
+from tests.fakes.sink import sink
+
+__all__ = ["sink"]

@@ -1,0 +1,98 @@
+"""schemathesis against the OpenAPI document of a real ``agentcron serve --role api``: every
+operation, its examples, its coverage cases, fuzzed bodies and parameters, and stateful
+sequences that follow the document's links (create a job, then read, change, pause, trigger,
+delete it). Checks: no server error, documented status codes and content types, responses
+matching the schemas generated from app/api/responses.py, a created job readable at once,
+a deleted one gone, and no operation answering without a key.
+
+The instance has no scheduler and no worker and no LLM or Slack configured, so nothing the
+fuzzer stores is ever executed: no URL it invents is called."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.service import ServiceProcess, create_key
+
+pytestmark = [pytest.mark.slow]
+
+CHECKS = ",".join(
+    [
+        "not_a_server_error",
+        "status_code_conformance",
+        "content_type_conformance",
+        "response_schema_conformance",
+        "use_after_free",
+        "ensure_resource_availability",
+        "ignored_auth",
+    ]
+)
+
+
+def _schemathesis() -> str:
+    found = Path(sys.executable).parent / "schemathesis"
+    if found.exists():
+        return str(found)
+    path = shutil.which("schemathesis")
+    if path is None:
+        pytest.skip("schemathesis is not installed (pip install -e '.[test]')")
+    return path
+
+
+def test_schemathesis_finds_nothing_against_the_document(tmp_path: Path) -> None:
+    quiet = {k: "" for k in os.environ if k.startswith(("OPENAI_", "SLACK_"))}
+    service = ServiceProcess(
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'fuzz.db'}",
+        workdir=tmp_path,
+        extra_env={
+            **quiet,
+            "AGENTCRON_ALLOW_PRIVATE_NETWORKS": "0",
+            "AGENTCRON_RATE_LIMIT_API": "1000000/10",
+            "AGENTCRON_RATE_LIMIT_PARSE": "1000000/60",
+            "AGENTCRON_RATE_LIMIT_PARSE_ADDRESS": "1000000/60",
+        },
+    )
+    key = create_key(service.env)
+    service.start("--role", "api")
+    try:
+        done = subprocess.run(
+            [
+                _schemathesis(),
+                "run",
+                f"{service.url}/openapi.json",
+                "--header",
+                f"Authorization: Bearer {key}",
+                "--checks",
+                CHECKS,
+                "--phases",
+                "examples,coverage,fuzzing,stateful",
+                "--max-examples",
+                "6",
+                "--max-time",
+                "45",
+                "--workers",
+                "1",
+                "--request-timeout",
+                "10",
+                "--max-response-time",
+                "5",
+                "--seed",
+                "20261203",
+                "--no-color",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=tmp_path,
+        )
+    finally:
+        service.stop()
+    report = done.stdout[-6000:]
+    assert done.returncode == 0, report
+    assert "Internal Server Error" not in service.log.read_text()
