@@ -7,6 +7,8 @@ import socket
 from dataclasses import dataclass, field
 from typing import Any
 
+from agentcron.delivery.smtp import SmtpServer
+
 #: a SQLite file in the working directory (the aiosqlite spelling is accepted, and run by the
 #: stdlib driver: see storage/database.py)
 DEFAULT_URL = "sqlite:///agentcron.db"
@@ -115,6 +117,11 @@ class Settings:
     slack_workspace_admins: bool = True
     # outbound signing for webhooks and job events
     webhook_secret: str | None = None
+    # e-mail delivery (delivery/email.py): smtp[s|+starttls]://[user[:password]@]host[:port]
+    smtp_url: str | None = None
+    smtp_from: str | None = None
+    #: a PEM file of authorities the SMTP server's certificate may chain to (an internal CA)
+    smtp_ca_file: str | None = None
     # rate limits (app.limits): "quota/window seconds" or "off"
     rate_limit_parse_key: str = "60000/60"
     rate_limit_parse_address: str = "6000/60"
@@ -166,6 +173,9 @@ class Settings:
             slack_max_jobs_per_user=_int("AGENTCRON_SLACK_MAX_JOBS_PER_USER", 50),
             slack_workspace_admins=_flag("AGENTCRON_SLACK_WORKSPACE_ADMINS", True),
             webhook_secret=env("AGENTCRON_WEBHOOK_SECRET"),
+            smtp_url=env("AGENTCRON_SMTP_URL") or None,
+            smtp_from=env("AGENTCRON_SMTP_FROM") or None,
+            smtp_ca_file=env("AGENTCRON_SMTP_CA_FILE") or None,
             rate_limit_parse_key=env("AGENTCRON_RATE_LIMIT_PARSE") or "60000/60",
             rate_limit_parse_address=env("AGENTCRON_RATE_LIMIT_PARSE_ADDRESS") or "6000/60",
             rate_limit_api_key=env("AGENTCRON_RATE_LIMIT_API") or "20000/20",
@@ -191,6 +201,13 @@ class Settings:
     def slack_interactive(self) -> bool:
         """The Slack app is running, so buttons on delivered messages are answered."""
         return self.slack_app_configured
+
+    def smtp_server(self) -> SmtpServer | None:
+        """The SMTP server e-mail is sent through, or None when none is configured; a URL
+        that cannot be used raises ValueError saying what to fix."""
+        if not self.smtp_url:
+            return None
+        return SmtpServer.from_url(self.smtp_url, sender=self.smtp_from, ca_file=self.smtp_ca_file)
 
     @property
     def llm_configured(self) -> bool:
