@@ -7,8 +7,6 @@ import socket
 from dataclasses import dataclass, field
 from typing import Any
 
-from agentcron.delivery.smtp import SmtpServer
-
 #: a SQLite file in the working directory (the aiosqlite spelling is accepted, and run by the
 #: stdlib driver: see storage/database.py)
 DEFAULT_URL = "sqlite:///agentcron.db"
@@ -201,13 +199,6 @@ class Settings:
     def slack_interactive(self) -> bool:
         """The Slack app is running, so buttons on delivered messages are answered."""
         return self.slack_app_configured
-
-    def smtp_server(self) -> SmtpServer | None:
-        """The SMTP server e-mail is sent through, or None when none is configured; a URL
-        that cannot be used raises ValueError saying what to fix."""
-        if not self.smtp_url:
-            return None
-        return SmtpServer.from_url(self.smtp_url, sender=self.smtp_from, ca_file=self.smtp_ca_file)
 
     @property
     def llm_configured(self) -> bool:

@@ -19,6 +19,7 @@ from agentcron.app.storage.outbox import OutboxStore
 from agentcron.delivery.base import DeliveryResult, Message
 from agentcron.delivery.email import EmailChannel
 from agentcron.delivery.format import webhook_payload
+from agentcron.delivery.smtp import SmtpServer
 from agentcron.delivery.targets import parse_target
 from agentcron.delivery.webhook import WebhookChannel
 
@@ -71,8 +72,13 @@ class OutboxSender:
         return self._slack
 
     def _email_channel(self) -> Any:
-        server = self.rt.settings.smtp_server()
-        if self._email is None and server is not None:
+        """The e-mail channel, or None without AGENTCRON_SMTP_URL; ValueError (what to fix)
+        for settings that cannot work."""
+        settings = self.rt.settings
+        if self._email is None and settings.smtp_url:
+            server = SmtpServer.from_url(
+                settings.smtp_url, sender=settings.smtp_from, ca_file=settings.smtp_ca_file
+            )
             self._email = EmailChannel(server)
         return self._email
 
@@ -136,7 +142,10 @@ class OutboxSender:
                     "failed", "no Slack token configured (SLACK_BOT_TOKEN)", retryable=False
                 )
         elif target.kind == "email":
-            channel = self._email_channel()
+            try:
+                channel = self._email_channel()
+            except ValueError as error:  # the operator's settings: retrying cannot help
+                return DeliveryResult("failed", str(error), retryable=False)
             if channel is None:
                 return DeliveryResult(
                     "failed", "no SMTP server configured (AGENTCRON_SMTP_URL)", retryable=False
