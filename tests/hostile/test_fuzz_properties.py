@@ -169,6 +169,8 @@ PATHS = [
     ("tags",),
     ("metadata",),
     ("metadata", "team"),
+    ("payload",),
+    ("payload", "order"),
     ("timeout_seconds",),
     ("webhook_url",),
     ("idempotency_key",),
