@@ -282,7 +282,7 @@ query_values = st.one_of(
 )
 QUERIES = {
     "/validate": ["type", "value", "timezone", "count", "expression", "interval"],
-    "/calendar-data": ["start", "end", "timezone", "limit", "job_id"],
+    "/calendar-data": ["start", "end", "timezone", "limit", "job_id", "group"],
     "/jobs": ["status", "tag", "q", "sort", "order", "limit", "offset", "agent_id"],
     "/stats": ["timezone"],
     "/smart/heatmap": ["source", "timezone", "weeks"],
