@@ -21,10 +21,11 @@ from agentcron.app.domain.calendar import (
 )
 from agentcron.app.domain.clockchanges import clock_change_notes
 from agentcron.app.domain.enums import ACTIVE, RunStatus
+from agentcron.app.domain.exclusions import Exclusions
 from agentcron.app.domain.jobspec import (
     JOB_STATUSES,
     check_schedule,
-    schedule_document,
+    read_schedule,
     validate_job,
 )
 from agentcron.app.domain.leasing import JOB_DELETED, JOB_PAUSED
@@ -33,10 +34,10 @@ from agentcron.app.domain.schedule import (
     ScheduleError,
     check_range,
     local_iso,
-    next_fire_time,
     next_fire_times,
+    next_slot,
 )
-from agentcron.app.domain.stored import describe_schedule, readable_schedules
+from agentcron.app.domain.stored import describe_schedule, parsed_schedule, readable_schedules
 from agentcron.app.errors import Conflict, FieldProblem, InvalidInput, NotFound
 from agentcron.app.ids import new_id
 from agentcron.app.runtime import Runtime
@@ -60,11 +61,18 @@ NO_SMTP = (
 )
 
 
-def first_slot(schedule: dict[str, Any] | None, *, after: datetime) -> datetime | None:
-    """The next slot the engine will look at (exclusions are applied when it comes due)."""
+def first_slot(
+    schedule: dict[str, Any] | None,
+    *,
+    after: datetime,
+    exclusions: dict[str, Any] | None = None,
+) -> datetime | None:
+    """The next slot the engine will look at: moved to a business day if the job's holiday
+    calendar moves slots (exclusions that skip are applied when the slot comes due)."""
     if not schedule:
         return None
-    return next_fire_time(Schedule.from_dict(schedule), after=after)
+    parsed, excluded = parsed_schedule(schedule, exclusions)
+    return next_slot(parsed, after=after, exclusions=excluded)
 
 
 def int_value(
@@ -184,7 +192,9 @@ class JobService:
             updated_at=now,
             run_count=0,
             next_run_at=(
-                first_slot(values["schedule"], after=now) if values["status"] == "active" else None
+                first_slot(values["schedule"], after=now, exclusions=values.get("exclusions"))
+                if values["status"] == "active"
+                else None
             ),
         )
         row, created = await self.rt.jobs.insert(values)
@@ -261,9 +271,14 @@ class JobService:
                 raise Conflict(
                     f"job {job_id} is {existing['status']}; give it a new schedule to activate it"
                 )
-        if "schedule" in values or "status" in values:
+        if "schedule" in values or "status" in values or "exclusions" in values:
             schedule = values.get("schedule", existing.get("schedule"))
-            values["next_run_at"] = first_slot(schedule, after=now) if status == "active" else None
+            exclusions = values.get("exclusions", existing.get("exclusions"))
+            values["next_run_at"] = (
+                first_slot(schedule, after=now, exclusions=exclusions)
+                if status == "active"
+                else None
+            )
             values["pending_schedule"] = None
             values["effective_from"] = None
         if "action" in values or "agent_id" in values:
@@ -368,7 +383,7 @@ class JobService:
             job_id,
             status="active",
             consecutive_failures=0,
-            next_run_at=first_slot(schedule, after=now),
+            next_run_at=first_slot(schedule, after=now, exclusions=existing.get("exclusions")),
         )
 
     async def reschedule(self, owner: str, job_id: str, body: Any) -> dict[str, Any]:
@@ -386,12 +401,17 @@ class JobService:
                 "schedule": new,
                 "pending_schedule": None,
                 "effective_from": None,
-                "next_run_at": first_slot(new, after=now) if active else None,
+                "next_run_at": (
+                    first_slot(new, after=now, exclusions=existing.get("exclusions"))
+                    if active
+                    else None
+                ),
             }
         else:
             # the old schedule runs until effective_from; the engine switches at the first
             # slot that falls on or after it
-            old_next = first_slot(existing.get("schedule"), after=now)
+            excluded = existing.get("exclusions")
+            old_next = first_slot(existing.get("schedule"), after=now, exclusions=excluded)
             switch = old_next is None or old_next >= effective_from
             values = {
                 "pending_schedule": None if switch else new,
@@ -401,7 +421,9 @@ class JobService:
                 values["schedule"] = new
             if active:
                 start = effective_from - _EPSILON
-                values["next_run_at"] = first_slot(new, after=start) if switch else old_next
+                values["next_run_at"] = (
+                    first_slot(new, after=start, exclusions=excluded) if switch else old_next
+                )
         return await self._set(owner, job_id, **values)
 
     async def _set(self, owner: str, job_id: str, **values: Any) -> dict[str, Any]:
@@ -540,14 +562,17 @@ class ScheduleService:
         if not isinstance(raw, dict | str):
             raise InvalidInput.field("schedule", "must be an object, a cron expression or words")
         now = self.rt.clock.now()
-        document = schedule_document(raw, timezone=timezone, now=now)
+        document, implied = read_schedule(raw, timezone=timezone, now=now)
         assert document is not None
         try:
             # an rrule without start_at is previewed from now, as a job made now would be
             schedule = Schedule.from_dict(document, now=now)
         except ScheduleError as exc:
             raise InvalidInput.field(exc.field, exc.reason) from None
-        return preview_of(schedule, now=now, count=size)
+        body = preview_of(schedule, now=now, count=size, exclusions=Exclusions.from_dict(implied))
+        if implied:
+            body["exclusions"] = implied
+        return body
 
 
 def _schedule_view(raw: dict[str, Any] | None, *, now: datetime, count: int = 5) -> dict[str, Any]:
@@ -563,9 +588,11 @@ def _schedule_view(raw: dict[str, Any] | None, *, now: datetime, count: int = 5)
     }
 
 
-def preview_of(schedule: Schedule, *, now: datetime, count: int) -> dict[str, Any]:
-    """``GET /validate``'s answer for a valid schedule."""
-    runs = next_fire_times(schedule, after=now, count=count)
+def preview_of(
+    schedule: Schedule, *, now: datetime, count: int, exclusions: Exclusions | None = None
+) -> dict[str, Any]:
+    """``GET /validate``'s answer for a valid schedule (its runs the exclusions leave)."""
+    runs = next_fire_times(schedule, after=now, count=count, exclusions=exclusions)
     body: dict[str, Any] = {
         "valid": True,
         "schedule": schedule.to_dict(),

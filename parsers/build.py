@@ -34,7 +34,7 @@ from . import lexicon as lx
 from .cron import cron_problem
 from .cronexpr import first_time
 from .limits import MIN_INTERVAL_SECONDS
-from .observances import country_of, lookup, rule_of
+from .observances import country_of, lookup, rule_of, zone_country
 from .phrase import (
     FROM_END,
     LAST_DAY,
@@ -78,6 +78,8 @@ class Built:
     notes: tuple[str, ...]
     # How the text's bare hours were read, as (start, end, "9am"), for split_command.
     readings: tuple[tuple[int, int, str], ...]
+    # what the job leaves out beyond what a schedule can say: {"holidays": {"country": …}}
+    exclusions: dict[str, Any] | None = None
 
 
 class _Builder:
@@ -146,11 +148,30 @@ class _Builder:
 
     def done(self, schedule: dict[str, Any]) -> Built:
         schedule = self.with_bounds(schedule)
+        exclusions = self.holidays()
         if schedule.get("end_at") and schedule.get("start_at"):
             if schedule["end_at"] <= schedule["start_at"]:  # both "…Z" in UTC: they sort
                 raise Rejected("the schedule would end before its first run")
         confidence = round(max(0.55, BASE_CONFIDENCE - self.penalty), 2)
-        return Built(schedule, confidence, tuple(self.notes), tuple(self.readings))
+        return Built(schedule, confidence, tuple(self.notes), tuple(self.readings), exclusions)
+
+    def holidays(self) -> dict[str, Any] | None:
+        """ "except holidays": the country named, else the zone's; a zone that names none
+        (UTC) is asked about rather than guessed."""
+        named = self.p.except_holidays
+        if named is None:
+            return None
+        country = named or zone_country(self.zone_name)
+        if country is None:
+            raise Rejected(
+                f"which country's public holidays? The time zone {self.zone_name} does not say",
+                "name the country (“except US holidays”) or give a time zone",
+            )
+        how = "" if named else f" (the country of {self.zone_name})"
+        self.note(
+            f"public holidays of {country}{how} are skipped, as the holidays package dates them", 0
+        )
+        return {"holidays": {"country": country}}
 
     # -- times of day -----------------------------------------------------------------
 

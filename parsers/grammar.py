@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Final
 
 from . import lexicon as lx
-from .observances import CUES, is_holiday_name
+from .observances import CUES, is_holiday_name, known_country, zone_country
 from .phrase import (
     FROM_END,
     LAST_DAY,
@@ -429,6 +429,14 @@ class _Reader:
         j = sub._days(j)
         days = sub.phrase.weekdays
         step = self._is_separator(j)
+        # "except holidays", "except weekends and public holidays", "but not US holidays"
+        end = self._holidays(j + step if days and step else j)
+        if end is not None:
+            self.phrase.except_weekdays.extend(
+                d for d in days if d not in self.phrase.except_weekdays
+            )
+            self.phrase.order.append("x")
+            return end
         unknown_next = (
             step
             and self._kind(j + step) == lx.WORD
@@ -443,6 +451,26 @@ class _Reader:
         self.phrase.except_weekdays.extend(d for d in days if d not in self.phrase.except_weekdays)
         self.phrase.order.append("x")
         return j
+
+    def _holidays(self, i: int) -> int | None:
+        """ "holidays", "public holidays", "US bank holidays", "(the) federal holidays": the
+        index after them, with the country (a code the holidays package knows, or "" for
+        the zone's) kept for the job's exclusions; None when the words are not these."""
+        j = i + 1 if self._word(i) == "the" else i
+        country = ""
+        value = self.tokens[j].value if j < self.n else None
+        if self._kind(j) == lx.WORD and isinstance(value, str):
+            code = value.upper()
+            if len(code) == 2 and self._word(j + 1) != "holiday" and known_country(code):
+                country, j = ("GB" if code == "UK" else code), j + 1
+        elif self._kind(j) == lx.ZONE and isinstance(value, str) and zone_country(value):
+            country, j = zone_country(value) or "", j + 1  # "UK holidays": the UK's zone
+        if self._word(j) in _HOLIDAY_KINDS:
+            j += 1
+        if self._word(j) not in ("holiday", "holidays"):
+            return None
+        self.phrase.except_holidays = country
+        return j + 1
 
     def _top(self, i: int) -> int | None:
         """ "at the top of the hour", "top of every hour": minute 0 of each hour."""
@@ -1395,6 +1423,11 @@ _HOLIDAYS: Final = (
     "valentines",
     "new",
     *sorted(CUES),
+)
+
+#: words before "holidays" that say which ones: all mean the country's public holidays
+_HOLIDAY_KINDS: Final = frozenset(
+    {"public", "bank", "national", "federal", "statutory", "stat", "legal", "official"}
 )
 
 _WORD_CLAUSES: Final[dict[object, _Clause]] = {

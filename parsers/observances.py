@@ -119,6 +119,22 @@ NAME_YEAR: Final = 2025
 
 
 @lru_cache(maxsize=256)
+def known_country(code: str) -> bool:
+    """Whether the holidays package has a calendar for this ISO code ("UK" is "GB")."""
+    import holidays
+
+    return ("GB" if code.upper() == "UK" else code.upper()) in holidays.list_supported_countries()
+
+
+def zone_country(zone: str) -> str | None:
+    """The country of an IANA zone when the zone says (tzdata's zone.tab; "US/…" links too),
+    else None: UTC and the like name no country."""
+    if zone.startswith("US/"):
+        return "US"
+    return _zone_countries().get(zone)
+
+
+@lru_cache(maxsize=256)
 def country_of(zone: str) -> str:
     """The ISO country code of an IANA zone (tzdata's zone.tab), "US" when it has none."""
     return _zone_countries().get(zone, "US")

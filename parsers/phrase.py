@@ -88,6 +88,8 @@ class Phrase:
     interval_start: TimeMention | None = None  # "every 3 hours starting at 8am"
     except_weekdays: list[int] = field(default_factory=list)  # "every day except Sunday"
     except_months: list[int] = field(default_factory=list)  # "daily except in May"
+    # "except holidays": the public holidays of a country ("" = the zone's), as exclusions
+    except_holidays: str | None = None
     # written like cron-descriptor's descriptions ("At 09:46 AM", "only on Monday"): a
     # time of day without a date is then a daily schedule, not one run
     descriptor: bool = False

@@ -47,7 +47,14 @@ def regex_stage(text: str, zone_name: str, now: datetime) -> ParseResult | None:
         return ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
     except OverflowError:  # a date past year 9999 once its zone's offset is applied
         return ParseResult.rejected(OUT_OF_RANGE, parse_method="regex")
-    return ParseResult(built.schedule, None, built.confidence, "regex", notes=built.notes)
+    return ParseResult(
+        built.schedule,
+        None,
+        built.confidence,
+        "regex",
+        notes=built.notes,
+        exclusions=built.exclusions,
+    )
 
 
 def _raw_cron(
@@ -119,7 +126,11 @@ def finish(result: ParseResult, notes: list[str] | tuple[str, ...] = ()) -> Pars
     """Fill in `human_readable` and merge notes."""
     if result.schedule is None:
         return result
-    return replace(result, human_readable=describe(result.schedule), notes=(*result.notes, *notes))
+    described = describe(result.schedule)
+    holidays = (result.exclusions or {}).get("holidays")
+    if holidays and described:
+        described += f", except {holidays['country']} public holidays"
+    return replace(result, human_readable=described, notes=(*result.notes, *notes))
 
 
 _NOT_A_SCHEDULE: Final = "could not find a schedule in the text"

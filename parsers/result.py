@@ -41,6 +41,9 @@ class ParseResult:
     # The words of a command that were its schedule ("every Monday at 9am"), with bare
     # hours written as they were read; None when the whole text was the schedule.
     schedule_text: str | None = None
+    # What the job leaves out that a schedule cannot say, as the API's `exclusions`:
+    # "every weekday except holidays" gives {"holidays": {"country": "US"}}; None if nothing.
+    exclusions: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -65,6 +68,7 @@ class ParseResult:
             "reason": self.reason,
             "suggestion": self.suggestion,
             "notes": list(self.notes),
+            **({"exclusions": self.exclusions} if self.exclusions else {}),
         }
 
     def with_parts(self, task: str | None, target: str | None) -> ParseResult:

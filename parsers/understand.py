@@ -299,7 +299,13 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, f"“{task}” was not read as part of the schedule")
     result = ParseResult(
-        built.schedule, None, confidence, "regex", notes=notes, schedule_text=spoken
+        built.schedule,
+        None,
+        confidence,
+        "regex",
+        notes=notes,
+        schedule_text=spoken,
+        exclusions=built.exclusions,
     )
     return finish(result).with_parts(task, None)
 

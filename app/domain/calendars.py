@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any, Final, Literal
 
@@ -158,13 +158,3 @@ def _subdivision(country: str, value: object, field: str) -> str | None:
     if not known:
         raise ScheduleError(field, f"{country} has no subdivisions in the holidays package")
     raise ScheduleError(field, f"{text!r} is not a subdivision of {country} ({listed})")
-
-
-def next_business_day(calendar: HolidayCalendar, day: date, *, step: int = 1) -> date | None:
-    """The nearest business day after ``day`` (before it when ``step`` is -1), within
-    MAX_SHIFT_DAYS; None if there is none that near."""
-    for distance in range(1, MAX_SHIFT_DAYS + 1):
-        candidate = day + timedelta(days=step * distance)
-        if calendar.is_business_day(candidate):
-            return candidate
-    return None

@@ -14,9 +14,10 @@ schedule allows it (an every-second job fires 2.6 million times in a month):
   repeat wall times), ``at``, and rules with COUNT (at most 1,000) or BYSETPOS are listed with
   the engine's own ``iter_fire_times_between``: the same answer by construction.
 
-Exclusions: an excluded date or weekday drops its local day; daily windows are cut out of the
-day before counting. ``start_at``, ``end_at`` (inclusive), UNTIL and ``not_before`` (say, the
-job's creation) bound what is counted. Pure: instants in, numbers out.
+Exclusions: an excluded date, weekday or skipped holiday drops its local day; daily windows are
+cut out of the day before counting; slots a holiday calendar moves to business days are
+listed. ``start_at``, ``end_at`` (inclusive), UNTIL and ``not_before`` (say, the job's
+creation) bound what is counted. Pure: instants in, numbers out.
 """
 
 from __future__ import annotations
@@ -86,7 +87,9 @@ def count_fire_times(
             times_of_day = tuple(s * 1_000_000 for s in seconds)
             day_matcher = _rule_days(recurrence)
     if low < high:
-        if schedule.type == "at" or (schedule.type == "rrule" and times_of_day is None):
+        # slots moved to business days are not the schedule's own days: listed, not counted
+        moved = exclusions is not None and exclusions.shifts
+        if moved or schedule.type == "at" or (schedule.type == "rrule" and times_of_day is None):
             for instant in iter_fire_times_between(
                 schedule, start=low, end=high, exclusions=exclusions
             ):
@@ -203,9 +206,7 @@ def _by_day(
         else _every_day(first_day, last_day)
     )
     for day in days:
-        if exclusions is not None and (
-            day in exclusions.dates or day.weekday() in exclusions.weekdays
-        ):
+        if exclusions is not None and exclusions.excludes_day(day):
             continue
         midnight = datetime.combine(day, time())
         start = wall_to_instant(midnight, zone)

@@ -1,31 +1,40 @@
-"""Slots a job skips: listed dates, weekdays and daily time windows, all in the job's zone."""
+"""Slots a job skips: listed dates, weekdays, daily time windows and public holidays, all in
+the job's zone; and, when the holiday calendar says so, slots moved to a business day."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import heapq
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from agentcron.app.domain.calendars import MAX_SHIFT_DAYS, HolidayCalendar
 from agentcron.app.domain.schedule import ScheduleError
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
     name[:3]: i for i, name in enumerate(WEEKDAY_NAMES)
 }
-_KEYS = ("dates", "weekdays", "windows")
+_KEYS = ("dates", "weekdays", "windows", "holidays")
+_TINY = timedelta(microseconds=1)
+#: moving slots gives up after this many in a row found no business day to go to
+MAX_DROPPED = 2_000
 
 
 @dataclass(frozen=True, slots=True)
 class Exclusions:
     """A slot is excluded when its local date is listed, its local weekday (Monday=0) is
-    listed, or its local time of day falls in a window [start, end); a window whose end is
-    not after its start wraps midnight (22:00-06:00)."""
+    listed, its local time of day falls in a window [start, end) — a window whose end is not
+    after its start wraps midnight (22:00-06:00) — or its local date is a public holiday of
+    ``holidays`` (unless that calendar moves such slots to a business day instead: see
+    ``calendars`` and ``shifted``)."""
 
     dates: frozenset[date] = frozenset()
     weekdays: frozenset[int] = frozenset()
     windows: tuple[tuple[time, time], ...] = ()
+    holidays: HolidayCalendar | None = None
 
     @classmethod
     def from_dict(
@@ -36,11 +45,13 @@ class Exclusions:
         if data is None:
             return None
         if not isinstance(data, Mapping):
-            raise ScheduleError(field, "must be an object with dates, weekdays and/or windows")
+            raise ScheduleError(
+                field, "must be an object with dates, weekdays, windows and/or holidays"
+            )
         for key in data:
             if key not in _KEYS:
                 raise ScheduleError(
-                    f"{field}.{key}", "unknown field; expected dates, weekdays, windows"
+                    f"{field}.{key}", "unknown field; expected dates, weekdays, windows, holidays"
                 )
         dates = frozenset(
             _date(value, f"{field}.dates[{i}]")
@@ -54,9 +65,12 @@ class Exclusions:
             _window(value, f"{field}.windows[{i}]")
             for i, value in enumerate(_list(data.get("windows"), f"{field}.windows"))
         )
-        if not (dates or weekdays or windows):
+        holidays = None
+        if data.get("holidays") is not None:
+            holidays = HolidayCalendar.from_dict(data["holidays"], field=f"{field}.holidays")
+        if not (dates or weekdays or windows or holidays):
             return None
-        return cls(dates=dates, weekdays=weekdays, windows=windows)
+        return cls(dates=dates, weekdays=weekdays, windows=windows, holidays=holidays)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -66,6 +80,8 @@ class Exclusions:
             out["weekdays"] = [WEEKDAY_NAMES[d][:3] for d in sorted(self.weekdays)]
         if self.windows:
             out["windows"] = [{"start": _hhmm(s), "end": _hhmm(e)} for s, e in self.windows]
+        if self.holidays:
+            out["holidays"] = self.holidays.to_dict()
         return out
 
     def reason(self, instant: datetime, zone: ZoneInfo) -> str | None:
@@ -77,6 +93,9 @@ class Exclusions:
             return f"excluded date {day.isoformat()}"
         if day.weekday() in self.weekdays:
             return f"excluded weekday {WEEKDAY_NAMES[day.weekday()].capitalize()}"
+        skipping = self._skipped_holidays
+        if skipping is not None and (holiday := skipping.reason(day)):
+            return holiday
         window = self._window_at(local.time())
         if window is not None:
             return f"excluded window {_hhmm(window[0])}-{_hhmm(window[1])}"
@@ -88,7 +107,7 @@ class Exclusions:
         search jump over a whole excluded stretch instead of testing every slot in it."""
         local = instant.astimezone(zone)
         day = local.date()
-        if day in self.dates or day.weekday() in self.weekdays:
+        if self.excludes_day(day):
             return _local_instant(day + timedelta(days=1), time(0), zone)
         window = self._window_at(local.time())
         if window is None:
@@ -96,6 +115,103 @@ class Exclusions:
         start, end = window
         end_day = day + timedelta(days=1) if start >= end and local.time() >= start else day
         return _local_instant(end_day, end, zone)
+
+    def excludes_day(self, day: date) -> bool:
+        """Every slot of this local day is excluded (a date, a weekday or a skipped holiday)."""
+        skipping = self._skipped_holidays
+        return (
+            day in self.dates
+            or day.weekday() in self.weekdays
+            or (skipping is not None and skipping.holiday(day) is not None)
+        )
+
+    @property
+    def _skipped_holidays(self) -> HolidayCalendar | None:
+        """The calendar whose holidays are skipped (None when it moves them instead)."""
+        return self.holidays if self.holidays is not None and not self.holidays.shifts else None
+
+    @property
+    def shifts(self) -> bool:
+        """Slots on days off are moved to a business day (not skipped)."""
+        return self.holidays is not None and self.holidays.shifts
+
+    def business_day(self, day: date) -> bool:
+        """Not the calendar's weekend, not a holiday, and not a day the job leaves out."""
+        assert self.holidays is not None
+        return (
+            self.holidays.is_business_day(day)
+            and day not in self.dates
+            and day.weekday() not in self.weekdays
+        )
+
+    def _business_day_from(self, day: date, step: int) -> date | None:
+        """The nearest business day after ``day`` (before it, ``step`` -1), within
+        MAX_SHIFT_DAYS."""
+        for distance in range(1, MAX_SHIFT_DAYS + 1):
+            candidate = day + timedelta(days=step * distance)
+            if self.business_day(candidate):
+                return candidate
+        return None
+
+    def shifted(
+        self,
+        times_after: Callable[[datetime], Iterator[datetime]],
+        after: datetime,
+        zone: ZoneInfo,
+    ) -> Iterator[datetime]:
+        """The slots after ``after`` once those on days that are not business days are moved
+        to the next (or previous) business day at the same wall time; ``times_after(t)`` gives
+        the schedule's own fire times after ``t``. In order; two that meet fire once.
+
+        Moving forward, a slot is final once the schedule's own times have passed it (none
+        moves backwards). Moving back, a slot may still be overtaken by one moved from a later
+        day off, onto a business day no earlier than the last business day up to the day
+        reached: slots before that day are final. Slots from days off just before ``after``
+        may be moved past it, so the search starts at that run of days off."""
+        assert self.holidays is not None
+        step = 1 if self.holidays.shift == "next_business_day" else -1
+        start = after
+        if step == 1:
+            first = after.astimezone(zone).date()
+            for _ in range(MAX_SHIFT_DAYS):
+                if self.business_day(first - timedelta(days=1)):
+                    break
+                first -= timedelta(days=1)
+            start = min(after, _local_instant(first, time(0), zone) - _TINY)
+        pending: list[datetime] = []
+        last: datetime | None = None
+        dropped = 0
+        for natural in times_after(start):
+            local = natural.astimezone(zone)
+            day = local.date()
+            moved: datetime | None = natural
+            if not self.business_day(day):
+                target = self._business_day_from(day, step)
+                moved = None if target is None else _local_instant(target, local.time(), zone)
+            if moved is None:
+                dropped += 1
+                if dropped > MAX_DROPPED:
+                    break
+            else:
+                dropped = 0
+                if moved > after:
+                    heapq.heappush(pending, moved)
+            if step == 1:
+                final = natural
+            else:
+                floor = day if self.business_day(day) else self._business_day_from(day, -1)
+                final = _local_instant(floor or day - timedelta(days=MAX_SHIFT_DAYS), time(0), zone)
+                final -= _TINY
+            while pending and pending[0] <= final:
+                slot = heapq.heappop(pending)
+                if last is None or slot > last:
+                    last = slot
+                    yield slot
+        while pending:
+            slot = heapq.heappop(pending)
+            if last is None or slot > last:
+                last = slot
+                yield slot
 
     def _window_at(self, moment: time) -> tuple[time, time] | None:
         moment = moment.replace(tzinfo=None)

@@ -24,7 +24,7 @@ from agentcron.app.domain.enums import JobStatus, Overlap, RunStatus, SkipReason
 from agentcron.app.domain.exclusions import Exclusions
 from agentcron.app.domain.leasing import OVERLAPPED, WAITING_FOR_PREVIOUS
 from agentcron.app.domain.records import Run, new_run
-from agentcron.app.domain.schedule import Schedule, iter_fire_times, next_fire_time
+from agentcron.app.domain.schedule import Schedule, next_slot, slot_times
 from agentcron.app.domain.stored import parsed_schedule
 
 # After a long outage a minutely job has thousands of missed slots: the newest ones are
@@ -64,14 +64,14 @@ def plan_firing(
     until = until or now
     due: list[datetime] = [slot]
     next_slot: datetime | None = None
-    for instant in iter_fire_times(schedule, after=slot):
+    for instant in slot_times(schedule, after=slot, exclusions=exclusions):
         if instant > until:
             next_slot = instant
             break
         due.append(instant)
         if len(due) >= max_slots:
             # give up enumerating: everything up to here is missed; resume after now
-            for later in iter_fire_times(schedule, after=until):
+            for later in slot_times(schedule, after=until, exclusions=exclusions):
                 next_slot = later
                 break
             break
@@ -187,8 +187,10 @@ def plan_job(
     slot: datetime | None = job.next_run_at
     if job.pending_schedule and job.effective_from and slot >= job.effective_from:
         out.schedule, out.switched = job.pending_schedule, True
-        pending, _ = parsed_schedule(job.pending_schedule, None)
-        slot = next_fire_time(pending, after=job.effective_from - timedelta(microseconds=1))
+        pending, exclusions = parsed_schedule(job.pending_schedule, job.exclusions)
+        slot = next_slot(
+            pending, after=job.effective_from - timedelta(microseconds=1), exclusions=exclusions
+        )
     if slot is not None and slot > now and going.any and not out.switched:
         # whether the slot overlaps its predecessor is decided when it comes
         out.deferred = True

@@ -333,15 +333,23 @@ def check_schedule(
 def schedule_document(
     raw: dict[str, Any] | str | None, *, timezone: str | None, now: datetime
 ) -> dict[str, Any] | None:
-    """The schedule as a document. A string is a cron expression or macro ("0 9 * * 1-5",
-    "@daily") or plain words ("every weekday at 9am"), read by the parser's fast stages; words
-    it is not confident about are refused with its reason, never guessed."""
+    """The schedule as a document (see ``read_schedule``)."""
+    return read_schedule(raw, timezone=timezone, now=now)[0]
+
+
+def read_schedule(
+    raw: dict[str, Any] | str | None, *, timezone: str | None, now: datetime
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """The schedule as a document, and the exclusions its words imply ("every weekday
+    except holidays": the zone's public holidays). A string is a cron expression or macro
+    ("0 9 * * 1-5", "@daily") or plain words ("every weekday at 9am"), read by the parser's
+    fast stages; words it is not confident about are refused with its reason, never guessed."""
     if raw is None:
-        return None
+        return None, None
     if isinstance(raw, dict):
         if timezone and "timezone" not in raw:
-            return {**raw, "timezone": timezone}
-        return raw
+            return {**raw, "timezone": timezone}, None
+        return raw, None
     text = raw.strip()
     if len(text) > MAX_SCHEDULE_TEXT:
         raise InvalidInput.field(
@@ -349,7 +357,7 @@ def schedule_document(
         )
     fields = text.split()
     if text.startswith("@") or (len(fields) == 5 and all(_cron_like(f) for f in fields)):
-        return {"type": "cron", "expression": text, "timezone": timezone or "UTC"}
+        return {"type": "cron", "expression": text, "timezone": timezone or "UTC"}, None
     from agentcron.parsers import CONFIRM_BELOW, parse_fast
 
     result = parse_fast(text, timezone=timezone or "UTC", now=now)
@@ -364,7 +372,7 @@ def schedule_document(
             f"not sure this means {result.human_readable!r} (confidence "
             f"{result.confidence:.2f}); send the schedule as a document to confirm",
         )
-    return dict(result.schedule)
+    return dict(result.schedule), result.exclusions
 
 
 _CRON_FIELD = re.compile(
@@ -414,16 +422,19 @@ def validate_job(
             values["schedule"] = _shorthand_schedule(body, fields.timezone, now=now)
         except InvalidInput as exc:
             problems.extend(exc.problems)
-    elif "schedule" in given:
+    implied: dict[str, Any] | None = None
+    if not shorthand and "schedule" in given:
         try:
-            raw = schedule_document(fields.schedule, timezone=fields.timezone, now=now)
+            raw, implied = read_schedule(fields.schedule, timezone=fields.timezone, now=now)
             schedule = check_schedule(raw, now=now)
             values["schedule"] = schedule.to_dict() if schedule else None
         except InvalidInput as exc:
             problems.extend(exc.problems)
-    if "exclusions" in given:
+    if "exclusions" in given or implied:
+        # words' exclusions ("except holidays") join the job's; holidays given outright win
+        base = fields.exclusions if "exclusions" in given else (existing or {}).get("exclusions")
         try:
-            exclusions = check_exclusions(fields.exclusions)
+            exclusions = check_exclusions({**(implied or {}), **(base or {})} or None)
             values["exclusions"] = exclusions.to_dict() if exclusions else None
         except InvalidInput as exc:
             problems.extend(exc.problems)

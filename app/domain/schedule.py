@@ -353,6 +353,28 @@ def _cron_times(schedule: Schedule, after: datetime) -> Iterator[datetime]:
     yield from cron_times_after(compile_cron(schedule.expression), schedule.zone, after)
 
 
+def slot_times(
+    schedule: Schedule, *, after: datetime, exclusions: Exclusions | None = None
+) -> Iterator[datetime]:
+    """The job's slots strictly after `after`: the schedule's fire times, moved to business
+    days when the exclusions' holiday calendar says so (``Exclusions.shifted``). Excluded slots
+    are still in: the engine records them as skipped; see `next_fire_time` for the rest."""
+    if exclusions is not None and exclusions.shifts:
+        return exclusions.shifted(
+            lambda moment: iter_fire_times(schedule, after=moment),
+            _require_aware(after, "after").astimezone(UTC),
+            schedule.zone,
+        )
+    return iter_fire_times(schedule, after=after)
+
+
+def next_slot(
+    schedule: Schedule, *, after: datetime, exclusions: Exclusions | None = None
+) -> datetime | None:
+    """The job's next slot after `after` (see `slot_times`), or None."""
+    return next(slot_times(schedule, after=after, exclusions=exclusions), None)
+
+
 def next_fire_times(
     schedule: Schedule,
     *,
@@ -427,7 +449,7 @@ def _unexcluded(
         yield from iter_fire_times(schedule, after=after)
         return
     zone = schedule.zone
-    times = iter_fire_times(schedule, after=after)
+    times = slot_times(schedule, after=after, exclusions=exclusions)
     skipped = 0
     while (instant := next(times, None)) is not None:
         if before is not None and instant >= before:
@@ -442,4 +464,4 @@ def _unexcluded(
             return
         # Jump past the whole excluded day or window instead of visiting each slot in it.
         if resume > instant:
-            times = iter_fire_times(schedule, after=resume - _TINY)
+            times = slot_times(schedule, after=resume - _TINY, exclusions=exclusions)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from agentcron.app.domain.exclusions import Exclusions
 from agentcron.app.domain.schedule import Schedule, local_iso, next_fire_times
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def answer_dict(
     out["next_runs"] = []
     if result.schedule is not None:
         schedule = Schedule.from_dict(result.schedule, now=now)
-        out["next_runs"] = [
-            local_iso(t, schedule.zone) for t in next_fire_times(schedule, after=now, count=count)
-        ]
+        exclusions = Exclusions.from_dict(result.exclusions)
+        runs = next_fire_times(schedule, after=now, count=count, exclusions=exclusions)
+        out["next_runs"] = [local_iso(t, schedule.zone) for t in runs]
     return out

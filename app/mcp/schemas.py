@@ -57,7 +57,11 @@ FIELD_HELP: dict[str, str] = {
     "timeout_seconds": "A run taking longer ends as timed_out.",
     "overlap": "When a run is still going at the next slot: skip (default), queue, allow, "
     "cancel_previous.",
-    "exclusions": "Slots not to run: {dates: ['2026-12-25'], weekdays: [...], windows: [...]}.",
+    "exclusions": (
+        "Slots not to run: {dates: ['2026-12-25'], weekdays: [...], windows: [...], holidays: "
+        "{country: 'US', subdivision?: 'CA', shift?: 'next_business_day'|'previous_business_day'}}"
+        " (holidays are skipped, or with shift moved to a business day)."
+    ),
     "tags": "Labels for filtering with list_jobs.",
     "metadata": "Free-form JSON kept with the job and available to runs.",
     "payload": (

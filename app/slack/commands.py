@@ -120,6 +120,13 @@ class Caller:
         return self.user_id
 
 
+#: a draft carries a schedule, not exclusions: holidays read from the words would be lost
+NO_EXCLUSIONS_HERE = "skipping holidays cannot be set from Slack yet"
+EXCLUSIONS_ELSEWHERE = (
+    "schedule it without “except holidays”, then add exclusions.holidays to the job through the API"
+)
+
+
 def job_body(draft: Draft) -> dict[str, Any]:
     """The API body a confirmed draft creates."""
     return {
@@ -354,6 +361,8 @@ class CommandHandler:
         schedule_text, goal = parts.schedule_text, parts.goal
         if not result.ok or result.schedule is None:
             return cards.cannot_read(result.reason or "no schedule", suggestion=result.suggestion)
+        if result.exclusions:
+            return cards.cannot_read(NO_EXCLUSIONS_HERE, suggestion=EXCLUSIONS_ELSEWHERE)
         if not goal:
             return cards.missing_goal(schedule_text or "then")
         channel, warning = await self.target(caller, parts.channel or caller.default_channel)
@@ -386,6 +395,8 @@ class CommandHandler:
         """A draft from a form's fields (the Edit and create modals), checked like one from a
         command; with the warning to show, if the bot still has to be invited."""
         assert result.schedule is not None
+        if result.exclusions:
+            raise InvalidInput.field("when", f"{NO_EXCLUSIONS_HERE} ({EXCLUSIONS_ELSEWHERE})")
         address, warning = await self.target(caller, address)
         fields: dict[str, Any] = {
             "schedule": result.schedule,

@@ -104,3 +104,38 @@ async def test_problems_name_the_field_sent(
     response = await api.post("/jobs", json={**NOOP, **body})
     assert response.status_code == 422, response.text
     assert response.json()["field"] == field
+
+
+async def test_words_that_skip_holidays_set_the_jobs_exclusions(api: httpx.AsyncClient) -> None:
+    response = await api.post(
+        "/jobs",
+        json={
+            **NOOP,
+            "schedule": "every weekday at 9am except holidays",
+            "timezone": "America/New_York",
+            "exclusions": {"dates": ["2026-03-03"]},
+        },
+    )
+    assert response.status_code == 201, response.text
+    job = response.json()
+    assert job["exclusions"] == {"dates": ["2026-03-03"], "holidays": {"country": "US"}}
+    parsed = await api.post(
+        "/parse-nl",
+        json={"text": "every weekday at 9am except holidays", "timezone": "America/New_York"},
+    )
+    assert parsed.status_code == 200, parsed.text
+    answer = parsed.json()
+    assert answer["exclusions"] == {"holidays": {"country": "US"}}
+    # Memorial Day, Monday 25 May 2026, is left out of the next runs
+    days = [run[:10] for run in answer["next_runs"]]
+    assert days[0] == "2026-03-02"
+    many = await api.post(
+        "/parse-nl",
+        json={
+            "text": "every weekday at 9am except holidays",
+            "timezone": "America/New_York",
+            "count": 70,
+        },
+    )
+    runs = [run[:10] for run in many.json()["next_runs"]]
+    assert "2026-05-22" in runs and "2026-05-26" in runs and "2026-05-25" not in runs

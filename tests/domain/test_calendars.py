@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from agentcron.app.domain.calendars import HolidayCalendar, next_business_day
+from agentcron.app.domain.calendars import HolidayCalendar
 from agentcron.app.domain.schedule import ScheduleError
 
 US = HolidayCalendar("US")
@@ -55,14 +55,6 @@ def test_business_days_leave_out_the_countrys_weekend_and_holidays(
     calendar: HolidayCalendar, day: date, business: bool
 ) -> None:
     assert calendar.is_business_day(day) is business
-
-
-def test_the_next_and_previous_business_day() -> None:
-    # Christmas 2026 is a Friday: Monday the 28th next, Thursday the 24th before
-    assert next_business_day(US, date(2026, 12, 25)) == date(2026, 12, 28)
-    assert next_business_day(US, date(2026, 12, 25), step=-1) == date(2026, 12, 24)
-    # New Year's Day 2026 is a Thursday
-    assert next_business_day(US, date(2025, 12, 31)) == date(2026, 1, 2)
 
 
 @pytest.mark.parametrize(

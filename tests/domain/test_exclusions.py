@@ -68,11 +68,17 @@ def test_nothing_excluded_is_none(data: dict[str, object] | None) -> None:
 @pytest.mark.parametrize(
     ("data", "field", "reason"),
     [
-        ([], "exclusions", "must be an object with dates, weekdays and/or windows"),
+        ([], "exclusions", "must be an object with dates, weekdays, windows and/or holidays"),
         (
-            {"holidays": []},
-            "exclusions.holidays",
-            "unknown field; expected dates, weekdays, windows",
+            {"vacations": []},
+            "exclusions.vacations",
+            "unknown field; expected dates, weekdays, windows, holidays",
+        ),
+        ({"holidays": []}, "exclusions.holidays", 'must be an object like {"country": "US"}'),
+        (
+            {"holidays": {"country": "XX"}},
+            "exclusions.holidays.country",
+            "'XX' is not a country the holidays package knows",
         ),
         ({"dates": "2026-12-25"}, "exclusions.dates", "must be a list"),
         (

@@ -186,6 +186,14 @@ async def test_text_without_a_schedule_asks_for_one(alice: SlackUser) -> None:
     assert buttons(reply) == {}
 
 
+async def test_skipping_holidays_is_refused_not_dropped(alice: SlackUser) -> None:
+    # a draft carries a schedule, not exclusions: a job that ran on holidays would be wrong
+    reply = await alice.command("every weekday at 9am except holidays check the build")
+    text = card_text(reply)
+    assert "skipping holidays cannot be set from Slack yet" in text
+    assert buttons(reply) == {}
+
+
 async def test_a_schedule_without_a_goal_asks_what_to_do(alice: SlackUser) -> None:
     reply = await alice.command("every day at 9am")
     assert "What should I do every day at 9am?" in card_text(reply)
