@@ -22,6 +22,7 @@ one of its holidays.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -108,9 +109,13 @@ def _holidays(country: str, subdivision: str | None, year: int) -> dict[date, st
     kind = _kind(country)
     language = "en_US" if "en_US" in kind.supported_languages else None
     try:
-        found = holidays.country_holidays(
-            country, subdiv=subdivision, years=year, language=language
-        )
+        with warnings.catch_warnings():
+            # some calendars are known for a range of years only ("available only from 2001
+            # to 2035"): outside it the package knows no holidays, and says so every time
+            warnings.simplefilter("ignore")
+            found = holidays.country_holidays(
+                country, subdiv=subdivision, years=year, language=language
+            )
     except (NotImplementedError, ValueError):  # a year the package cannot date
         return {}
     return dict(found.items())

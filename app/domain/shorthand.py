@@ -163,7 +163,7 @@ def _conflicts(body: Mapping[str, Any], given: list[str]) -> list[FieldProblem]:
 def _duration(value: object, name: str) -> tuple[float, str]:
     """``(amount, unit)`` from a number of seconds or a ``[amount, "unit"]`` pair."""
     if _is_number(value):
-        return float(value), "second"  # type: ignore[arg-type]
+        return _float(value, name), "second"
     if isinstance(value, list | tuple) and len(value) == 2:
         amount, unit = value
         if not _is_number(amount):
@@ -172,8 +172,16 @@ def _duration(value: object, name: str) -> tuple[float, str]:
             raise InvalidInput.field(
                 f"{name}[1]", "must be seconds, minutes, hours, days, weeks, months or years"
             )
-        return float(amount), _unit(unit) or "second"
+        return _float(amount, f"{name}[0]"), _unit(unit) or "second"
     raise InvalidInput.field(name, _DURATION_SHAPE)
+
+
+def _float(value: object, name: str) -> float:
+    """A JSON number as a float; an integer of hundreds of digits is refused, not a crash."""
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise InvalidInput.field(name, "is far too large") from None
 
 
 def _is_number(value: object) -> bool:
@@ -232,7 +240,7 @@ def _instant(value: object, *, zone: Any) -> datetime:
     timestamp in seconds (milliseconds from MILLISECONDS_FROM on)."""
     try:
         if _is_number(value):
-            seconds = float(value)  # type: ignore[arg-type]
+            seconds = _float(value, "scheduled_at")
             if abs(seconds) >= MILLISECONDS_FROM:
                 seconds /= 1000
             try:

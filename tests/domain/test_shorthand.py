@@ -152,6 +152,11 @@ def test_conflicting_ways_are_refused_naming_both_fields(
         ({"scheduled_at": {"at": 1}}, "scheduled_at", "Unix timestamp"),
         ({"scheduled_at": 10**30}, "scheduled_at", "Unix timestamp"),
         ({"scheduled_at": "9999-12-31T23:00:00Z"}, "scheduled_at", "between 1900 and 8999"),
+        # integers of hundreds of digits (the API reads up to 1,000) are refused, not a crash
+        ({"schedule_in": 10**400}, "schedule_in", "far too large"),
+        ({"schedule_in": [10**400, "days"]}, "schedule_in[0]", "far too large"),
+        ({"scheduled_at": 10**400}, "scheduled_at", "far too large"),
+        ({"repeat_every": [10**400, "seconds"]}, "repeat_every[0]", "far too large"),
         ({"repeat_every": 0}, "repeat_every", "more than zero"),
         ({"repeat_every": 1.5}, "repeat_every", "whole"),
         ({"repeat_every": [1, "parsec"]}, "repeat_every[1]", "minutes"),
