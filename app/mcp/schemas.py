@@ -298,8 +298,15 @@ def create_input() -> Schema:
     return _object(job_fields(), ["schedule"])
 
 
+JOB_NAME: Schema = {
+    "type": "string",
+    "description": "Instead of job_id: the job's name — its key or unique name, or a name "
+    "only one of the user's jobs has.",
+}
+
+
 def update_input() -> Schema:
-    return _object({"job_id": JOB_ID, **job_fields()}, ["job_id"])
+    return _object({"job_id": JOB_ID, "job_name": JOB_NAME, **job_fields()})
 
 
 LIST_JOBS_INPUT = _object(
@@ -314,16 +321,18 @@ LIST_JOBS_INPUT = _object(
     }
 )
 JOB_ID_INPUT = _object({"job_id": JOB_ID}, ["job_id"])
+#: a job by its id or by its name (one of the two)
+JOB_REF_INPUT = _object({"job_id": JOB_ID, "job_name": JOB_NAME})
 DELETE_INPUT = _object(
     {
         "job_id": JOB_ID,
+        "job_name": JOB_NAME,
         "hard": {
             "type": "boolean",
             "default": False,
             "description": "Also erase its run history (default: keep it).",
         },
     },
-    ["job_id"],
 )
 DELETE_OUTPUT: Schema = {
     "type": "object",

@@ -101,14 +101,23 @@ async def list_jobs(call: Call, args: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+async def _job_id(call: Call, args: dict[str, Any]) -> str:
+    """The job an argument names: ``job_id``, or ``job_name`` as ``/jobs/by-name`` reads it."""
+    if args.get("job_id") is None and args.get("job_name") is not None:
+        job = await JobService(call.runtime).named(call.owner, args["job_name"])
+        return str(job["id"])
+    return _text(args, "job_id")
+
+
 async def get_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
-    _known(args, schemas.JOB_ID_INPUT)
-    return render_job(await JobService(call.runtime).get(call.owner, _text(args, "job_id")))
+    _known(args, schemas.JOB_REF_INPUT)
+    job_id = await _job_id(call, args)
+    return render_job(await JobService(call.runtime).get(call.owner, job_id))
 
 
 async def update_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
-    job_id = _text(args, "job_id")
-    fields = {k: v for k, v in args.items() if k != "job_id"}
+    job_id = await _job_id(call, args)
+    fields = {k: v for k, v in args.items() if k not in ("job_id", "job_name")}
     return render_job(await JobService(call.runtime).update(call.owner, job_id, fields))
 
 
@@ -124,7 +133,7 @@ async def resume_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
 
 async def delete_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
     _known(args, schemas.DELETE_INPUT)
-    job_id = _text(args, "job_id")
+    job_id = await _job_id(call, args)
     hard = args.get("hard", False)
     if not isinstance(hard, bool):
         raise InvalidInput.field("hard", "must be true or false", status=400)
@@ -229,8 +238,9 @@ TOOLS: tuple[ToolSpec, ...] = (
     ToolSpec(
         "get_job",
         "Read a job",
-        "Read one job: its settings, schedule in words, status, next and last run and run count.",
-        schemas.JOB_ID_INPUT,
+        "Read one job (by job_id, or by job_name): its settings, schedule in words, status, "
+        "next and last run and run count.",
+        schemas.JOB_REF_INPUT,
         schemas.JOB,
         get_job,
         Scope.JOBS_READ,

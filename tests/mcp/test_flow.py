@@ -196,6 +196,32 @@ async def test_another_owner_sees_none_of_it(service: Service, connect: Connect)
         assert (await rest.get(f"/jobs/{job['id']}")).json()["status"] == "active"
 
 
+async def test_a_named_job_is_read_changed_and_deleted_by_its_name(
+    service: Service, connect: Connect
+) -> None:
+    async with connect(service, service.alice) as alice:
+        made = await call(
+            alice,
+            "create_job",
+            name="nightly-sync",
+            unique_name=True,
+            action="noop",
+            schedule_in=[5, "minutes"],
+            payload={"n": 1},
+        )
+        assert (made["key"], made["schedule"]["type"]) == ("nightly-sync", "at")
+        assert (await call(alice, "get_job", job_name="nightly-sync"))["id"] == made["id"]
+        changed = await call(alice, "update_job", job_name="nightly-sync", payload={"n": 2})
+        assert (changed["id"], changed["payload"]) == (made["id"], {"n": 2})
+        gone = await call(alice, "delete_job", job_name="nightly-sync")
+        assert gone["id"] == made["id"]
+        missing = await refused(alice, "get_job", job_name="nightly-sync")
+        assert missing.structured_content is not None
+        assert missing.structured_content["status"] == 404
+        neither = await refused(alice, "get_job")
+        assert neither.content[0].text == "job_id: is required"
+
+
 async def test_mcp_and_rest_are_one_service(service: Service, connect: Connect) -> None:
     async with service.rest(service.alice) as rest, connect(service, service.alice) as alice:
         made = await call(alice, "create_job", goal="From MCP", schedule="0 8 * * *")
