@@ -3,7 +3,10 @@
 ``plan_outcome`` takes the run, the job as it stands when the outcome is recorded, and what
 the attempt came to, and says everything that follows, in one place:
 
-- the run's final values (status, times, output, the delivery summary);
+- the run's final values (status, times, output, the delivery summary); an attempt that
+  worked but whose condition could not be evaluated is a failure (reason ``condition``):
+  nothing is delivered, the owner is told as for any failure, and it is not retried (the
+  same answer would break the condition the same way);
 - whether it is retried (a new run, ``trigger: retry``, queued for later) or ends for good;
 - the job's counters and status: success resets the failure streak; a failure for good
   lengthens it and may pause the job (``pause_on_failure``); a one-time job whose only slot
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -42,6 +45,8 @@ NOTICE_SKIPPED = "skipped"
 
 #: the reason and error of a run whose instance stopped while it ran
 INTERRUPTED = "interrupted"
+#: the reason of a run whose action worked but whose condition could not be evaluated
+CONDITION_FAILED = "condition"
 
 
 @dataclass(slots=True)
@@ -65,6 +70,9 @@ class Attempt:
     #: a skipped run that is the first of its kind in its period (a budget used up today):
     #: the owner is told, once, where failure notices go
     notice: bool = False
+    #: why the job's condition could not be evaluated on this attempt's data (a missing
+    #: key, a type error): the run fails with reason ``condition``
+    condition_error: str | None = None
 
 
 class JobState(Protocol):
@@ -117,6 +125,7 @@ class OutcomePlan:
 def plan_outcome(
     attempt: Attempt, job: JobState | None, *, now: datetime, rng: random.Random
 ) -> OutcomePlan:
+    attempt = _judge_condition(attempt)
     run = attempt.run
     retry_at = _retry_at(attempt, job, now=now, rng=rng)
     final = retry_at is None
@@ -183,6 +192,21 @@ def plan_outcome(
     return plan
 
 
+def _judge_condition(attempt: Attempt) -> Attempt:
+    """A succeeded attempt whose condition broke is a failure of the job: it neither
+    delivers nor counts as a success, and says why (``condition: …``)."""
+    if attempt.status != RunStatus.SUCCEEDED or attempt.condition_error is None:
+        return attempt
+    return replace(
+        attempt,
+        status=RunStatus.FAILED,
+        reason=CONDITION_FAILED,
+        error=f"condition: {attempt.condition_error}",
+        condition_met=None,
+        retryable=False,
+    )
+
+
 def _retry_at(
     attempt: Attempt, job: JobState | None, *, now: datetime, rng: random.Random
 ) -> datetime | None:
@@ -235,8 +259,8 @@ def _deliveries(attempt: Attempt, job: JobState, *, now: datetime) -> list[Outbo
     }
     status = OutboxStatus.MUTED if settings.get("muted") else OutboxStatus.PENDING
     if attempt.status == RunStatus.SUCCEEDED:
-        if attempt.condition_met is False or (attempt.condition_met is None and attempt.error):
-            return []  # the condition said no, or could not be evaluated
+        if attempt.condition_met is False:
+            return []  # the condition said no
         return [
             new_outbox_row(
                 run,
