@@ -46,9 +46,11 @@ async def caller(request: Request) -> Principal:
     the key or the client address is over its rate limit (``app.limits``)."""
     principal = await authenticated(request)
     scope = required_scope(request)
-    check_scope(principal, scope)
+    if scope is not None:
+        check_scope(principal, scope)
     check_origin(request, principal, runtime(request).settings)
-    await rate_limited(request, principal, scope)
+    # an endpoint for any key counts against the key's general budget
+    await rate_limited(request, principal, scope or Scope.JOBS_READ)
     request.state.principal = principal
     await record_request_activity(runtime(request), principal.owner, request.method)
     return principal

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from agentcron.app.api.auth import declared_scope
+from agentcron.app.api.auth import ANY_KEY, declared_scope
 from agentcron.app.api.responses import LINKS, OPERATION_IDS, RESPONSES
 from agentcron.app.domain.jobspec import JobFields
 from agentcron.app.domain.scopes import WHAT_EACH_GRANTS, Scope
@@ -47,10 +47,10 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("get", "/status"): "Engine status",
     ("get", "/calendar-data"): "Every occurrence of your active jobs in a range",
     ("get", "/agents"): "List agents (yours and the built-in default)",
-    ("post", "/agents"): "Create an agent (shared: an administrator's, for every owner)",
+    ("post", "/agents"): "Create an agent (shared: an operator's, for every owner)",
     ("get", "/agents/{agent_id}"): "Read an agent",
-    ("put", "/agents/{agent_id}"): "Change an agent (shared ones and default: administrators)",
-    ("patch", "/agents/{agent_id}"): "Change an agent (shared ones and default: administrators)",
+    ("put", "/agents/{agent_id}"): "Change an agent (shared ones and default: operators)",
+    ("patch", "/agents/{agent_id}"): "Change an agent (shared ones and default: operators)",
     ("delete", "/agents/{agent_id}"): "Delete an agent (default: back to the built-in one)",
     ("get", "/chains"): "List chains",
     ("post", "/chains"): "Create a chain (a DAG of jobs; cycles are refused, named)",
@@ -60,11 +60,14 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("get", "/smart/suggestions"): "Suggested schedule times from activity and load",
     ("get", "/smart/heatmap"): "A 24x7 grid of activity, past runs or planned fires",
     ("get", "/slack/workspaces/{team_id}"): (
-        "A Slack workspace's own settings and the effective ones (administrators)"
+        "A Slack workspace's own settings and the effective ones (operators)"
     ),
     ("put", "/slack/workspaces/{team_id}"): (
         "Set who may create jobs in a Slack workspace, where results may go, its admins "
-        "and jobs per person (administrators; a setting left out keeps the environment's)"
+        "and jobs per person (operators; a setting left out keeps the environment's)"
+    ),
+    ("get", "/me"): (
+        "Who this key acts as: its owner (whose jobs it sees), its name and scopes (any key)"
     ),
     ("get", "/keys"): "List this owner's API keys (never the keys themselves)",
     ("post", "/keys"): "Create an API key with scopes; the key is in this answer only",
@@ -170,21 +173,29 @@ def document(routes: list[Any]) -> dict[str, Any]:
             method = method.lower()
             key = (method, route.path)
             status = STATUS.get(key, 200)
-            scope = declared_scope(route.endpoint) or Scope.ADMIN
+            scope = declared_scope(route.endpoint) or Scope.OPERATOR
+            anyone = route.endpoint in ANY_KEY
             op: dict[str, Any] = {
                 "operationId": _operation_id(method, route.path),
                 "summary": SUMMARIES.get(key) or _doc(route.endpoint),
-                "description": f"Needs an API key with the `{scope.value}` scope"
-                + (" (or one that implies it)." if scope is not Scope.ADMIN else ".")
-                + (PARSE_NOTE if scope is Scope.PARSE else ""),
+                "description": (
+                    "Any valid API key may call it, whatever its scopes."
+                    if anyone
+                    else f"Needs an API key with the `{scope.value}` scope"
+                    + (" (or one that implies it)." if scope is not Scope.OPERATOR else ".")
+                    + (PARSE_NOTE if scope is Scope.PARSE else "")
+                ),
                 # OpenAPI 3.1 lets a non-OAuth scheme list the roles an operation requires
-                "security": [{"bearer": [scope.value]}],
-                "x-required-scope": scope.value,
+                "security": [{"bearer": [] if anyone else [scope.value]}],
                 "responses": {
                     **_success(key, status),
                     "401": {"description": "No valid API key", **_problem_content()},
                     "403": {
-                        "description": f"The key lacks the `{scope.value}` scope",
+                        "description": (
+                            "A page on another origin used a key that is not publishable"
+                            if anyone
+                            else f"The key lacks the `{scope.value}` scope"
+                        ),
                         **_problem_content(),
                     },
                     "429": {
@@ -202,6 +213,8 @@ def document(routes: list[Any]) -> dict[str, Any]:
                     },
                 },
             }
+            if not anyone:
+                op["x-required-scope"] = scope.value
             params = [part[1:-1] for part in route.path.split("/") if part.startswith("{")]
             if params:
                 op["parameters"] = [

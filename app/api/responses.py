@@ -120,6 +120,20 @@ class Accepted(_Open):
     status: str
 
 
+class Me(_Open):
+    """``GET /me``: who a key acts as. Its owner's jobs are the ones it sees."""
+
+    owner: str
+    key_id: str
+    key_name: str
+    key_prefix: str | None
+    #: the scopes the key was made with
+    scopes: list[str]
+    #: with what each implies: what the key may really do
+    granted: list[str]
+    publishable: bool
+
+
 #: (method, path) → (status, model) of the successful answer
 RESPONSES: dict[tuple[str, str], tuple[int, type[BaseModel]]] = {
     ("get", "/jobs"): (200, JobList),
@@ -135,6 +149,7 @@ RESPONSES: dict[tuple[str, str], tuple[int, type[BaseModel]]] = {
     ("post", "/jobs/{job_id}/trigger"): (202, Accepted),
     ("get", "/jobs/{job_id}/runs"): (200, RunList),
     ("get", "/jobs/{job_id}/runs/{run_id}"): (200, Run),
+    ("get", "/me"): (200, Me),
 }
 
 #: operationIds of the operations links point at, by (method, path)
