@@ -20,6 +20,7 @@ from agentcron.app.domain.jobspec import (
     validate_job,
 )
 from agentcron.app.domain.leasing import JOB_DELETED, JOB_PAUSED
+from agentcron.app.domain.readiness import Readiness, job_warnings
 from agentcron.app.domain.schedule import (
     Schedule,
     ScheduleError,
@@ -115,6 +116,21 @@ def job_query(
 class JobService:
     def __init__(self, runtime: Runtime) -> None:
         self.rt = runtime
+
+    def readiness(self) -> Readiness:
+        """What this service can do, for ``warnings``."""
+        settings = self.rt.settings
+        return Readiness(
+            allow_private_networks=settings.allow_private_networks,
+            llm_configured=settings.llm_configured,
+            slack_token=bool(settings.slack_bot_token),
+            slack_oauth=settings.slack_oauth,
+        )
+
+    def warnings(self, row: dict[str, Any]) -> list[dict[str, str]]:
+        """What stops ``row`` from running as configured here (``domain.readiness``): said in
+        the answers that write or read one job, never a reason to refuse it."""
+        return [w.to_dict() for w in job_warnings(row, self.readiness())]
 
     async def _model_for(self, owner: str, values: dict[str, Any]) -> str | None:
         """The model an agent job runs with, fixed now: a later change of the agent's model

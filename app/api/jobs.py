@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -19,6 +21,12 @@ JOB_FILTERS = ("status", "tag", "agent_id", "q", "sort", "order", "limit", "offs
 
 def service(request: Request) -> JobService:
     return JobService(runtime(request))
+
+
+def job_answer(request: Request, row: dict[str, Any]) -> dict[str, Any]:
+    """One job as an endpoint answers it: with ``warnings``, each a field and why the job
+    cannot run as configured on this service (``domain.readiness``; empty when it can)."""
+    return {**render_job(row), "warnings": service(request).warnings(row)}
 
 
 @requires(Scope.JOBS_READ)
@@ -56,14 +64,16 @@ async def create_job(request: Request) -> Response:
     headers = {"Location": f"/api/scheduler/jobs/{row['id']}"}
     if not created:
         headers["Idempotent-Replayed"] = "true"
-    return JSONResponse(render_job(row), status_code=201 if created else 200, headers=headers)
+    return JSONResponse(
+        job_answer(request, row), status_code=201 if created else 200, headers=headers
+    )
 
 
 @requires(Scope.JOBS_READ)
 async def get_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).get(principal.owner, request.path_params["job_id"])
-    return JSONResponse(render_job(row))
+    return JSONResponse(job_answer(request, row))
 
 
 @requires(Scope.JOBS_WRITE)
@@ -71,7 +81,7 @@ async def update_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
     row = await service(request).update(principal.owner, request.path_params["job_id"], body)
-    return JSONResponse(render_job(row))
+    return JSONResponse(job_answer(request, row))
 
 
 @requires(Scope.JOBS_WRITE)
@@ -87,14 +97,14 @@ async def delete_job(request: Request) -> Response:
 async def pause_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).pause(principal.owner, request.path_params["job_id"])
-    return JSONResponse(render_job(row))
+    return JSONResponse(job_answer(request, row))
 
 
 @requires(Scope.JOBS_WRITE)
 async def resume_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).resume(principal.owner, request.path_params["job_id"])
-    return JSONResponse(render_job(row))
+    return JSONResponse(job_answer(request, row))
 
 
 @requires(Scope.JOBS_WRITE)
@@ -102,7 +112,7 @@ async def reschedule_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
     row = await service(request).reschedule(principal.owner, request.path_params["job_id"], body)
-    return JSONResponse(render_job(row))
+    return JSONResponse(job_answer(request, row))
 
 
 @requires(Scope.JOBS_READ)

@@ -20,8 +20,22 @@ class _Open(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
+class JobWarning(BaseModel):
+    """Why a job cannot run as configured on this service (it is stored all the same)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: the job's field to change (or the service setting it depends on)
+    field: str
+    reason: str
+    #: private_address, no_llm or no_slack_token
+    code: str
+
+
 class Job(_Open):
-    """A job as every endpoint shows it; instants of its own schedule are in its zone."""
+    """A job as every endpoint shows it; instants of its own schedule are in its zone. An
+    answer about one job (create, read, update, pause, resume, reschedule) adds
+    ``warnings``: empty when the job can run as configured here."""
 
     id: str
     name: str
@@ -56,6 +70,7 @@ class Job(_Open):
     updated_at: Instant
     pending_schedule: dict[str, Any] | None = None
     effective_from: Instant | None = None
+    warnings: list[JobWarning] = Field(default_factory=list)
 
 
 class UnreadableJob(_Open):
