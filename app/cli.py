@@ -363,7 +363,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     if schedule.type == "rrule" and args.start_at is None:
         print(f"start_at {schedule.to_dict()['start_at']} (from now)", file=sys.stderr)
-    for instant in next_fire_times(schedule, after=now, count=args.count):
+    runs = next_fire_times(schedule, after=now, count=args.count)
+    if not runs:
+        # valid, but a job with it would never run: say so, and fail like a refusal
+        if schedule.type == "at" and schedule.at is not None and schedule.at <= now:
+            when = local_iso(schedule.at, schedule.zone)
+            print(f"invalid: {when} is in the past; it would never run", file=sys.stderr)
+        else:
+            print("invalid: this schedule does not fire after now (check end_at)", file=sys.stderr)
+        return 1
+    for instant in runs:
         print(local_iso(instant, schedule.zone))
     return 0
 
@@ -449,6 +458,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings()
     upgrade(settings.database_url)
     roles = {"api", "scheduler", "worker"} if args.role == "all" else {args.role}
+    if "scheduler" in roles:
+        holder = asyncio.run(_scheduler_holder(settings))
+        if holder is not None:
+            from agentcron.app.engine.service import scheduler_in_use
+
+            print(f"agentcron: {scheduler_in_use(holder)}", file=sys.stderr)
+            return 1
     runtime = Runtime(settings)
     runtime.roles = roles
     _bootstrap_key(settings)
@@ -467,6 +483,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         timeout_graceful_shutdown=int(settings.shutdown_grace_seconds) + 5,
     )
     return 0
+
+
+async def _scheduler_holder(settings: Settings) -> str | None:
+    """Another live scheduler on this SQLite file (one per file), if any."""
+    from agentcron.app.engine.service import sqlite_scheduler_holder
+    from agentcron.app.storage.database import Database
+
+    db = Database(settings.database_url)
+    try:
+        return await sqlite_scheduler_holder(db, now=datetime.now(UTC))
+    finally:
+        await db.close()
 
 
 def cmd_mcp(args: argparse.Namespace) -> int:

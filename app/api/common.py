@@ -17,6 +17,7 @@ from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.untrusted import parse_json
 from agentcron.app.errors import InvalidInput
 from agentcron.app.runtime import Runtime
+from agentcron.app.services import unknown_arguments
 from agentcron.app.storage.activity import record_request_activity
 from agentcron.app.storage.keys import Principal
 
@@ -65,6 +66,14 @@ async def json_body(request: Request, *, required: bool = True) -> Any:
             raise InvalidInput.field("", "a JSON body is required", status=400)
         return {}
     return parse_json(raw)
+
+
+def known_params(request: Request, known: tuple[str, ...]) -> Any:
+    """The query parameters, once every one is known (``services.unknown_arguments``: 422
+    naming each unknown one)."""
+    params = request.query_params
+    unknown_arguments(list(params.keys()), known)
+    return params
 
 
 def int_param(

@@ -9,14 +9,25 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.auth import requires
-from agentcron.app.api.common import bool_param, caller, json_body, runtime
+from agentcron.app.api.common import bool_param, caller, json_body, known_params, runtime
 from agentcron.app.api.dry_runs import try_new_job
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import InvalidInput
 from agentcron.app.render import render_job, render_jobs
 from agentcron.app.services import JobService, job_query
 
-JOB_FILTERS = ("status", "tag", "agent_id", "q", "sort", "order", "limit", "offset")
+#: the query parameters of ``GET /jobs``; any other is refused (422), never ignored
+JOB_FILTERS = (
+    "status",
+    "tag",
+    "agent_id",
+    "q",
+    "sort",
+    "order",
+    "limit",
+    "offset",
+    "include_deleted",
+)
 
 
 def service(request: Request) -> JobService:
@@ -32,7 +43,7 @@ def job_answer(request: Request, row: dict[str, Any]) -> dict[str, Any]:
 @requires(Scope.JOBS_READ)
 async def list_jobs(request: Request) -> Response:
     principal = await caller(request)
-    params = request.query_params
+    params = known_params(request, JOB_FILTERS)
     query = job_query(**{name: params.get(name) for name in JOB_FILTERS})
     rows, total = await service(request).list(principal.owner, query)
     return JSONResponse(
@@ -71,8 +82,14 @@ async def create_job(request: Request) -> Response:
 
 @requires(Scope.JOBS_READ)
 async def get_job(request: Request) -> Response:
+    """A job; ``?include_deleted=true`` also finds a soft-deleted one (with ``deleted_at``)."""
     principal = await caller(request)
-    row = await service(request).get(principal.owner, request.path_params["job_id"])
+    known_params(request, ("include_deleted",))
+    row = await service(request).get(
+        principal.owner,
+        request.path_params["job_id"],
+        include_deleted=bool_param(request, "include_deleted"),
+    )
     return JSONResponse(job_answer(request, row))
 
 

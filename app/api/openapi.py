@@ -10,7 +10,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.auth import ANY_KEY, declared_scope
-from agentcron.app.api.responses import LINKS, OPERATION_IDS, RESPONSES
+from agentcron.app.api.responses import LINKS, OPERATION_IDS, QUERY, RESPONSES
 from agentcron.app.domain.jobspec import JobFields
 from agentcron.app.domain.scopes import WHAT_EACH_GRANTS, Scope
 
@@ -216,11 +216,12 @@ def document(routes: list[Any]) -> dict[str, Any]:
             if not anyone:
                 op["x-required-scope"] = scope.value
             params = [part[1:-1] for part in route.path.split("/") if part.startswith("{")]
-            if params:
-                op["parameters"] = [
-                    {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
-                    for p in params
-                ]
+            parameters = [
+                {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
+                for p in params
+            ] + QUERY.get(key, [])
+            if parameters:
+                op["parameters"] = parameters
             if key in BODIES:
                 ref = {"$ref": f"#/components/schemas/{BODIES[key]}"}
                 op["requestBody"] = {

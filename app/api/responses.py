@@ -13,6 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from agentcron.app.domain.enums import RunStatus
+from agentcron.app.storage.jobs import SORTABLE
+
 Instant = str  # ISO 8601 with an offset
 
 
@@ -71,6 +74,8 @@ class Job(_Open):
     pending_schedule: dict[str, Any] | None = None
     effective_from: Instant | None = None
     warnings: list[JobWarning] = Field(default_factory=list)
+    #: a soft-deleted job (read with ``include_deleted=true``): when it was deleted
+    deleted_at: Instant | None = None
 
 
 class UnreadableJob(_Open):
@@ -165,6 +170,50 @@ RESPONSES: dict[tuple[str, str], tuple[int, type[BaseModel]]] = {
     ("get", "/jobs/{job_id}/runs"): (200, RunList),
     ("get", "/jobs/{job_id}/runs/{run_id}"): (200, Run),
     ("get", "/me"): (200, Me),
+}
+
+
+def _query(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema,
+    }
+
+
+_PAGE = [
+    _query("limit", "How many (50; at most 200)", {"type": "integer", "minimum": 1}),
+    _query("offset", "How many to skip", {"type": "integer", "minimum": 0}),
+]
+_DELETED = _query(
+    "include_deleted",
+    "Also soft-deleted jobs (their history is kept), with deleted_at",
+    {"type": "boolean"},
+)
+
+#: the query parameters an operation knows (any other is refused with 422, naming it)
+QUERY: dict[tuple[str, str], list[dict[str, Any]]] = {
+    ("get", "/jobs"): [
+        _query(
+            "status",
+            "Only jobs in this state",
+            {"enum": ["active", "paused", "completed", "failed"]},
+        ),
+        _query("tag", "Only jobs with this tag", {"type": "string"}),
+        _query("agent_id", "Only jobs run by this agent", {"type": "string"}),
+        _query("q", "Words in the name, description or goal", {"type": "string"}),
+        _query("sort", "The field to sort by (created_at)", {"enum": list(SORTABLE)}),
+        _query("order", "asc or desc (desc)", {"enum": ["asc", "desc"]}),
+        *_PAGE,
+        _DELETED,
+    ],
+    ("get", "/jobs/{job_id}"): [_DELETED],
+    ("get", "/jobs/{job_id}/runs"): [
+        _query("status", "Only runs in this state", {"enum": [s.value for s in RunStatus]}),
+        *_PAGE,
+    ],
 }
 
 #: operationIds of the operations links point at, by (method, path)

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from agentcron.delivery.netguard import blocked_reason, host_address
+from agentcron.delivery.addresses import blocked_reason, host_address
 from agentcron.delivery.targets import parse_target
 
 #: the codes a warning carries, for clients that act on them

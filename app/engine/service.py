@@ -33,6 +33,7 @@ from agentcron.app.executors.registry import (
     UnconfiguredAgentExecutor,
 )
 from agentcron.app.runtime import Runtime
+from agentcron.app.storage.database import Database
 from agentcron.app.storage.notify import JOBS, RUNS
 from agentcron.app.storage.runs import Recorded
 from agentcron.app.storage.tables import instances, locks
@@ -225,12 +226,9 @@ class EngineService:
         now = await self.now()
 
         def work(conn: Connection) -> str | None:
-            row = conn.execute(select(locks).where(locks.c.name == "scheduler")).first()
-            if row is not None and row.holder != me and row.expires_at > now:
-                host, _, rest = row.holder.partition(":")
-                pid = rest.partition(":")[0]
-                if not (host == socket.gethostname() and pid.isdigit() and not _alive(int(pid))):
-                    return row.holder
+            holder = _other_scheduler(conn, me=me, now=now)
+            if holder is not None:
+                return holder
             conn.execute(delete(locks).where(locks.c.name == "scheduler"))
             conn.execute(
                 insert(locks).values(
@@ -243,11 +241,7 @@ class EngineService:
 
         holder = await self.rt.db.write(work)
         if holder is not None:
-            raise SchedulerAlreadyRunning(
-                f"another agentcron scheduler ({holder}) is already using this SQLite database; "
-                "SQLite supports one scheduler per file. Stop it, run this instance with "
-                "--role api, or use PostgreSQL to run several schedulers."
-            )
+            raise SchedulerAlreadyRunning(scheduler_in_use(holder))
         self._lock_holder = me
 
     async def _heartbeat(self) -> None:
@@ -314,6 +308,36 @@ class EngineService:
             "running_here": len(w.active) if w else 0,
             "last_lateness_seconds": s.last_lateness if s else None,
         }
+
+
+def scheduler_in_use(holder: str) -> str:
+    """What a second scheduler on one SQLite file is told."""
+    return (
+        f"another agentcron scheduler ({holder}) is already using this SQLite database; "
+        "SQLite supports one scheduler per file. Stop it, run this instance with "
+        "--role api, or use PostgreSQL to run several schedulers."
+    )
+
+
+def _other_scheduler(conn: Connection, *, me: str, now: datetime) -> str | None:
+    """The holder of the SQLite scheduler lock when it is another live process (a lock left
+    by a process of this host that is gone does not count), else None."""
+    row = conn.execute(select(locks).where(locks.c.name == "scheduler")).first()
+    if row is None or row.holder == me or row.expires_at <= now:
+        return None
+    host, _, rest = row.holder.partition(":")
+    pid = rest.partition(":")[0]
+    if host == socket.gethostname() and pid.isdigit() and not _alive(int(pid)):
+        return None
+    return str(row.holder)
+
+
+async def sqlite_scheduler_holder(db: Database, *, now: datetime) -> str | None:
+    """Before serving: another live scheduler on this SQLite file, if any (the engine takes
+    the lock itself when it starts; this only lets ``serve`` say so and stop cleanly)."""
+    if not db.is_sqlite:
+        return None
+    return await db.read(lambda conn: _other_scheduler(conn, me="", now=now))
 
 
 def _alive(pid: int) -> bool:

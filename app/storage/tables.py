@@ -166,6 +166,9 @@ jobs = Table(
     Column("metadata", Json, nullable=False),
     Column("webhook_url", Text),
     Column("idempotency_key", String(200)),
+    #: SHA-256 of the request that used the key (``jobspec.request_fingerprint``): the same
+    #: key with another request is refused (409), as Stripe does
+    Column("idempotency_fingerprint", String(64)),
     Column("created_by", String(200)),
     Column("next_run_at", UTCDateTime),
     Column("last_run_at", UTCDateTime),
