@@ -27,6 +27,12 @@ async def principal_of(runtime: Runtime, authorization: str) -> Principal:
 async def count_request(
     runtime: Runtime, principal: Principal, scope: Scope, *, address: str | None
 ) -> dict[str, str]:
-    """Count a call against the key's (and for ``parse``, the address's) limits
-    (``app.limits``); the RateLimit header fields to answer with, or RateLimited."""
-    return await runtime.limiter.check(key_id=principal.key_id, scope=scope, address=address)
+    """Count a call against the key's (and for ``parse`` with a publishable key, the
+    address's) limits (``app.limits``); the RateLimit header fields to answer with, or
+    RateLimited."""
+    return await runtime.limiter.check(
+        key_id=principal.key_id,
+        scope=scope,
+        address=address,
+        publishable=principal.publishable,
+    )

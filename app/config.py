@@ -116,9 +116,9 @@ class Settings:
     # outbound signing for webhooks and job events
     webhook_secret: str | None = None
     # rate limits (app.limits): "quota/window seconds" or "off"
-    rate_limit_parse_key: str = "3000/60"
-    rate_limit_parse_address: str = "600/60"
-    rate_limit_api_key: str = "1000/10"
+    rate_limit_parse_key: str = "60000/60"
+    rate_limit_parse_address: str = "6000/60"
+    rate_limit_api_key: str = "20000/20"
     # CORS (app.api.cors): origins whose pages may call the API; by default with
     # publishable keys only, unless cors_secret_keys
     cors_origins: tuple[str, ...] = ()
@@ -166,9 +166,9 @@ class Settings:
             slack_max_jobs_per_user=_int("AGENTCRON_SLACK_MAX_JOBS_PER_USER", 50),
             slack_workspace_admins=_flag("AGENTCRON_SLACK_WORKSPACE_ADMINS", True),
             webhook_secret=env("AGENTCRON_WEBHOOK_SECRET"),
-            rate_limit_parse_key=env("AGENTCRON_RATE_LIMIT_PARSE") or "3000/60",
-            rate_limit_parse_address=env("AGENTCRON_RATE_LIMIT_PARSE_ADDRESS") or "600/60",
-            rate_limit_api_key=env("AGENTCRON_RATE_LIMIT_API") or "1000/10",
+            rate_limit_parse_key=env("AGENTCRON_RATE_LIMIT_PARSE") or "60000/60",
+            rate_limit_parse_address=env("AGENTCRON_RATE_LIMIT_PARSE_ADDRESS") or "6000/60",
+            rate_limit_api_key=env("AGENTCRON_RATE_LIMIT_API") or "20000/20",
             cors_origins=tuple(o.rstrip("/") for o in _list("AGENTCRON_CORS_ORIGINS")),
             cors_secret_keys=_flag("AGENTCRON_CORS_SECRET_KEYS"),
         )

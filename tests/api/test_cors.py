@@ -98,7 +98,7 @@ async def test_a_listed_origin_may_parse_with_a_publishable_key(
     assert answer.headers["access-control-allow-origin"] == SHOP
     exposed = answer.headers["access-control-expose-headers"].lower()
     assert {"ratelimit", "ratelimit-policy", "retry-after"} <= set(exposed.split(", "))
-    assert answer.headers["ratelimit-policy"].startswith('"address";q=600;w=60')
+    assert answer.headers["ratelimit-policy"].startswith('"address";q=6000;w=60')
 
     # the same key cannot create a job, and the page can read why
     refused = await keys.post("/jobs", key=keys.publishable, json=DIGEST)

@@ -36,10 +36,11 @@ VALIDATE = {"type": "cron", "value": "0 9 * * 1-5"}
 class Service:
     """One app (one instance) with a limiter on a frozen clock, and a client per address."""
 
-    def __init__(self, runtime: Runtime, key: str) -> None:
+    def __init__(self, runtime: Runtime, key: str, page_key: str) -> None:
         self.runtime = runtime
         self.app = create_app(runtime, start_engine=False)
-        self.key = key
+        self.key = key  # a secret key: every scope
+        self.page_key = page_key  # a publishable key, as a web page embeds it
 
     def client(self, address: str = "203.0.113.1", key: str | None = None) -> httpx.AsyncClient:
         transport = httpx.ASGITransport(app=self.app, client=(address, 50000))
@@ -68,9 +69,10 @@ async def services(db_url: str, limit_clock: FrozenClock) -> AsyncIterator[Calla
         rt.limiter.clock = limit_clock
         made.append(rt)
         if not key:
-            _, k = await rt.keys.create(name="page", owner="alice", now=T0)
-            key.append(k)
-        return Service(rt, key[0])
+            _, k = await rt.keys.create(name="script", owner="alice", now=T0)
+            _, page = await rt.keys.create(name="page", owner="alice", now=T0, scopes={Scope.PARSE})
+            key.extend((k, page))
+        return Service(rt, *key)
 
     yield make
     for rt in made:
@@ -81,7 +83,7 @@ async def test_parsing_is_limited_per_address_with_retry_after_and_the_fields(
     services: Callable[[], Any], limit_clock: FrozenClock
 ) -> None:
     service = await services()
-    async with service.client("203.0.113.1") as page:
+    async with service.client("203.0.113.1", key=service.page_key) as page:
         remaining = []
         for _ in range(3):
             ok = await page.get("/validate", params=VALIDATE)
@@ -108,12 +110,25 @@ async def test_parsing_is_limited_per_address_with_retry_after_and_the_fields(
         assert (await page.get("/validate", params=VALIDATE)).status_code == 200
 
     # another address has its own bucket, while the key's quota is shared: 6 in a burst
-    async with service.client("198.51.100.7") as elsewhere:
+    async with service.client("198.51.100.7", key=service.page_key) as elsewhere:
         answers = [(await elsewhere.get("/validate", params=VALIDATE)) for _ in range(3)]
     assert [a.status_code for a in answers] == [200, 200, 429]
     assert answers[2].json()["detail"] == "too many requests per key; try again in 8 s"
     # the address gave back what it took for the refused request: two of three left
     assert answers[2].headers["ratelimit"] == '"address";r=1;t=4, "key";r=0;t=58'
+
+
+async def test_a_secret_key_is_limited_per_key_only_when_parsing(
+    services: Callable[[], Any],
+) -> None:
+    """A secret key is its holder's script or dashboard, often many people behind one proxy
+    address: only a publishable key, which anyone can read in a page, is counted per address."""
+    service = await services()
+    async with service.client("203.0.113.1") as script:
+        answers = [(await script.get("/validate", params=VALIDATE)) for _ in range(7)]
+    assert [a.status_code for a in answers] == [200] * 6 + [429]
+    assert answers[0].headers["ratelimit-policy"] == '"key";q=6;w=60'
+    assert answers[6].json()["detail"] == "too many requests per key; try again in 10 s"
 
 
 async def test_the_rest_of_the_api_is_limited_per_key(
