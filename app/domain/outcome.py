@@ -120,6 +120,9 @@ class OutcomePlan:
     retry: Run | None = None
     job: JobChange | None = None
     outbox: list[OutboxRow] = field(default_factory=list)
+    #: the job's name as the outcome was recorded (None when it was hard-deleted), for
+    #: saying which job a run belongs to
+    job_name: str | None = None
 
 
 def plan_outcome(
@@ -147,7 +150,7 @@ def plan_outcome(
     } or None
     run.acquired_by = None
     run.acquired_until = None
-    plan = OutcomePlan(run=run, final=final)
+    plan = OutcomePlan(run=run, final=final, job_name=job.name if job is not None else None)
     if job is None:
         return plan
     failed_for_good = final and status in RETRYABLE

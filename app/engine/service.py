@@ -21,6 +21,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from agentcron.app.clock import SystemClock
 from agentcron.app.engine.collector import tune_collector
+from agentcron.app.engine.console import RunTally, failure_line
 from agentcron.app.engine.failures import FailureSpell
 from agentcron.app.engine.metrics import EngineMetrics
 from agentcron.app.engine.outbox import OutboxSender
@@ -39,6 +40,8 @@ from agentcron.app.storage.runs import Recorded
 from agentcron.app.storage.tables import instances, locks
 
 log = logging.getLogger("agentcron.engine")
+#: the console's account of runs: a line per failure, a summary now and then
+runs_log = logging.getLogger("agentcron.runs")
 
 HEARTBEAT_SECONDS = 5.0
 LIVE_SECONDS = 30.0
@@ -64,6 +67,7 @@ class EngineService:
         self.stopping = False
         #: why the engine stopped on its own (a loop ended); None while it runs
         self.failure: str | None = None
+        self.tally = RunTally()
         self.heartbeat_spell = FailureSpell(log, "heartbeat")
         self.recovery_spell = FailureSpell(log, "recovering abandoned runs")
         rt.engine = self
@@ -104,6 +108,8 @@ class EngineService:
             self._spawn(self.worker.watch(), "leases")
             self._spawn(self.worker.flush_loop(), "recorder")
             self._spawn(self.outbox.run(), "outbox")
+            if self.rt.settings.log_summary_seconds > 0:
+                self._spawn(self._summary_loop(), "summary")
         if "scheduler" in self.roles:
             self.scheduler = Scheduler(self.rt, now=self.now, on_fired=self._on_fired)
             self.scheduler.lateness_observer = self.metrics.lateness.observe
@@ -199,10 +205,23 @@ class EngineService:
     def _on_recorded(self, recorded: Recorded) -> None:
         for plan in recorded.plans:
             self.metrics.runs.labels(status=plan.run.status).inc()
+            line = failure_line(plan)
+            if line is not None:
+                runs_log.warning(line)
+        self.tally.add(recorded.plans)
         if recorded.runs_queued:
             self.rt.runs_queued()
         if self.outbox is not None and recorded.outbox_rows:
             self.outbox.wake()
+
+    async def _summary_loop(self) -> None:
+        """Every ``log_summary_seconds``: how many runs ended how (nothing when none did)."""
+        seconds = self.rt.settings.log_summary_seconds
+        while True:
+            await asyncio.sleep(seconds)
+            line = self.tally.summary(seconds)
+            if line is not None:
+                runs_log.info(line)
 
     # -- recovery ---------------------------------------------------------------------------
 
