@@ -80,6 +80,7 @@ def render_job(row: dict[str, Any]) -> dict[str, Any]:
             "exclusions": row.get("exclusions"),
             "tags": row.get("tags") or [],
             "metadata": row.get("metadata") or {},
+            "payload": row.get("payload"),
             "webhook_url": row.get("webhook_url"),
             "idempotency_key": row.get("idempotency_key"),
             "created_by": row.get("created_by"),

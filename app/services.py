@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from agentcron.app.domain.calendar import (
+    GROUPS,
+    Planned,
+    count_planned,
+    interval_edges,
+    list_planned,
+)
 from agentcron.app.domain.clockchanges import clock_change_notes
 from agentcron.app.domain.enums import ACTIVE, RunStatus
 from agentcron.app.domain.jobspec import (
@@ -30,7 +38,7 @@ from agentcron.app.domain.schedule import (
     next_fire_time,
     next_fire_times,
 )
-from agentcron.app.domain.stored import describe_schedule
+from agentcron.app.domain.stored import describe_schedule, readable_schedules
 from agentcron.app.errors import Conflict, FieldProblem, InvalidInput, NotFound
 from agentcron.app.ids import new_id
 from agentcron.app.runtime import Runtime
@@ -40,6 +48,8 @@ from agentcron.parsers.pipeline import MAX_LENGTH
 RUN_STATUSES = tuple(RunStatus)
 MAX_PAGE = 200
 MAX_PREVIEW_RUNS = 1000
+MAX_CALENDAR_DAYS = 92
+MAX_CALENDAR_EVENTS = 10_000
 #: plain words read as a schedule, at the API: at most 200 characters, under the parser's own
 #: cap, because its recurrent stage costs ~26 ms at 200 characters and ~190 ms at 500 on the
 #: event loop (the longest phrase of the parser's corpus is 49)
@@ -582,3 +592,101 @@ def _parse_instant(value: Any, field: str) -> datetime:
         return check_range(instant, field=field)
     except ScheduleError as exc:
         raise InvalidInput.field(exc.field, exc.reason) from None
+
+
+class CalendarService:
+    """The owner's planned runs in a range (``GET /calendar-data``): listed one by one, or
+    counted per job per day or hour. Either way every active job with a schedule is in it,
+    and what has to give way to size is the end of the range, said in ``complete_until``."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.rt = runtime
+
+    async def planned(
+        self,
+        owner: str,
+        *,
+        start: datetime,
+        end: datetime,
+        zone: ZoneInfo,
+        group: object = None,
+        job_id: str | None = None,
+        limit: int = MAX_CALENDAR_EVENTS,
+    ) -> dict[str, Any]:
+        grouping = choice_value("group", group, GROUPS, None)
+        if end <= start:
+            raise InvalidInput.field("end", "must be after start", status=400)
+        if end - start > timedelta(days=MAX_CALENDAR_DAYS):
+            raise InvalidInput.field(
+                "end", f"the range may span at most {MAX_CALENDAR_DAYS} days", status=400
+            )
+        rows = await self.rt.jobs.active_with_schedules(owner, job_id=job_id)
+        readable = list(readable_schedules(rows))
+        planned = [
+            Planned(schedule, exclusions, not_before=job.get("created_at"))
+            for job, schedule, exclusions in readable
+        ]
+        body: dict[str, Any] = {
+            "start": local_iso(start, zone),
+            "end": local_iso(end, zone),
+            "timezone": zone.key,
+        }
+        if grouping is None:
+            runs, complete_until = list_planned(planned, start=start, end=end, limit=limit)
+            events = []
+            for instant, index in runs:
+                job, schedule, _ = readable[index]
+                events.append(
+                    {
+                        "job_id": job["id"],
+                        "name": job["name"],
+                        "at": local_iso(instant, zone),
+                        "local_time": local_iso(instant, schedule.zone),
+                        "timezone": schedule.timezone,
+                        "tags": job.get("tags") or [],
+                    }
+                )
+            return body | {
+                "events": events,
+                "count": len(events),
+                "truncated": complete_until < end,
+                "complete_until": local_iso(complete_until, zone),
+            }
+        counted = count_planned(planned, interval_edges(start, end, zone, grouping))
+        jobs = []
+        total = 0
+        for (job, schedule, _), tallies in zip(readable, counted.tallies, strict=True):
+            cells = []
+            for edge, tally in zip(counted.edges, tallies, strict=False):
+                if not tally.count:
+                    continue
+                assert tally.first is not None and tally.last is not None
+                cell: dict[str, Any] = {
+                    "start": local_iso(edge, zone),
+                    "count": tally.count,
+                    "first": local_iso(tally.first, zone),
+                    "last": local_iso(tally.last, zone),
+                }
+                if tally.times:
+                    cell["times"] = [local_iso(t, zone) for t in tally.times]
+                cells.append(cell)
+            runs = sum(t.count for t in tallies)
+            total += runs
+            jobs.append(
+                {
+                    "job_id": job["id"],
+                    "name": job["name"],
+                    "timezone": schedule.timezone,
+                    "schedule_description": describe_schedule(job["schedule"]),
+                    "tags": job.get("tags") or [],
+                    "total": runs,
+                    "counts": cells,
+                }
+            )
+        return body | {
+            "group": grouping,
+            "jobs": jobs,
+            "count": total,
+            "truncated": counted.truncated,
+            "complete_until": local_iso(counted.edges[-1], zone),
+        }

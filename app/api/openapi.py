@@ -48,7 +48,10 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ),
     ("get", "/stats"): "Aggregate statistics",
     ("get", "/status"): "Engine status",
-    ("get", "/calendar-data"): "Every occurrence of your active jobs in a range",
+    ("get", "/calendar-data"): (
+        "Planned runs of your active jobs in a range: listed (cut by time at limit), or "
+        "counted per job per day or hour (group=day|hour)"
+    ),
     ("get", "/agents"): "List agents (yours and the built-in default)",
     ("post", "/agents"): "Create an agent (shared: an operator's, for every owner)",
     ("get", "/agents/{agent_id}"): "Read an agent",

@@ -62,6 +62,7 @@ class Job(_Open):
     exclusions: dict[str, Any] | None
     tags: list[str]
     metadata: dict[str, Any]
+    payload: Any = None
     webhook_url: str | None
     idempotency_key: str | None
     created_by: str | None

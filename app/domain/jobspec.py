@@ -7,6 +7,7 @@ plain dict of column values; nothing here touches storage or reads the clock.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from typing import Any, Literal
@@ -24,6 +25,8 @@ OVERLAP_POLICIES = ("skip", "queue", "allow", "cancel_previous")
 RETRY_STRATEGIES = ("exponential", "linear", "fixed")
 DELIVERY_FORMATS = ("markdown", "text", "json")
 MAX_METADATA_BYTES = 64_000
+#: a job's payload is read with its run at every lease and handed to the executor: kept small
+MAX_PAYLOAD_BYTES = 64_000
 #: plain words are read by the parser on the event loop; its cost grows faster than the text
 MAX_SCHEDULE_TEXT = 200
 
@@ -123,6 +126,9 @@ class JobFields(BaseModel):
     exclusions: dict[str, Any] | None = None
     tags: list[str] | None = Field(None, max_length=50)
     metadata: dict[str, Any] | None = None
+    #: opaque JSON handed to the executor on every run (Dapr's job data): an http job's default
+    #: body and ``{{ payload.x }}`` in its templates, an agent's data to work on
+    payload: Any = None
     webhook_url: str | None = Field(None, max_length=4_000)
     idempotency_key: str | None = Field(None, min_length=1, max_length=200)
     created_by: str | None = Field(None, max_length=200)
@@ -257,11 +263,9 @@ def _condition(spec: ConditionSpec, problems: list[FieldProblem]) -> dict[str, A
     return spec.model_dump()
 
 
-def _metadata(value: dict[str, Any], problems: list[FieldProblem]) -> None:
-    import json
-
-    if len(json.dumps(value, default=str)) > MAX_METADATA_BYTES:
-        problems.append(FieldProblem("metadata", f"is larger than {MAX_METADATA_BYTES} bytes"))
+def _bounded(value: Any, field: str, limit: int, problems: list[FieldProblem]) -> None:
+    if len(json.dumps(value, default=str, ensure_ascii=False).encode()) > limit:
+        problems.append(FieldProblem(field, f"is larger than {limit:,} bytes"))
 
 
 def check_schedule(
@@ -414,7 +418,10 @@ def validate_job(
         values["tags"] = fields.tags or []
     if "metadata" in given:
         values["metadata"] = fields.metadata or {}
-        _metadata(values["metadata"], problems)
+        _bounded(values["metadata"], "metadata", MAX_METADATA_BYTES, problems)
+    if "payload" in given:
+        values["payload"] = fields.payload
+        _bounded(fields.payload, "payload", MAX_PAYLOAD_BYTES, problems)
     if "webhook_url" in given:
         if fields.webhook_url:
             _check_url(fields.webhook_url, "webhook_url", problems)

@@ -130,6 +130,8 @@ class JobSnapshot:
     webhook_url: str | None
     overlap: str | None
     max_concurrency: int | None
+    #: opaque JSON for the executor (``RunContext.payload``)
+    payload: Any = None
 
     @classmethod
     def from_row(cls, row: Any) -> JobSnapshot:

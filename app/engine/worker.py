@@ -264,6 +264,7 @@ class Worker:
             previous_run=previous,
             upstream_run=run.upstream,
             idempotency_key=run.idempotency_key,
+            payload=job.payload,
         )
         result = Attempt(run=run, status=RunStatus.SUCCEEDED)
         timeout = job.timeout_seconds

@@ -33,6 +33,9 @@ class RunContext:
     #: the same for every attempt of this run's slot (``Run.idempotency_key``): sent to
     #: receivers so that a second copy after a crash can be recognised
     idempotency_key: str | None = None
+    #: the job's ``payload``: opaque JSON (any JSON value; None when the job has none), the
+    #: input of the run — an http job's default body, an agent's data, a function's argument
+    payload: Any = None
 
 
 @dataclass

@@ -59,6 +59,11 @@ FIELD_HELP: dict[str, str] = {
     "exclusions": "Slots not to run: {dates: ['2026-12-25'], weekdays: [...], windows: [...]}.",
     "tags": "Labels for filtering with list_jobs.",
     "metadata": "Free-form JSON kept with the job and available to runs.",
+    "payload": (
+        "Opaque JSON (any value, up to 64 KB) handed to every run: the body of an http POST, "
+        "PUT or PATCH that gives none, `{{ payload.x }}` in http templates, data for an "
+        "agent to work on."
+    ),
     "webhook_url": "Receives job events (job.started, job.finished, job.error), signed.",
     "idempotency_key": (
         "Makes create_job safe to retry: the same key returns the job first created with it."

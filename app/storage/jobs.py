@@ -193,21 +193,30 @@ class JobStore:
 
         return await self.db.write(work)
 
-    async def active_with_schedules(self, owner: str, *, limit: int) -> list[dict[str, Any]]:
-        def work(conn: Connection) -> list[dict[str, Any]]:
-            rows = conn.execute(
-                select(
-                    jobs.c.id,
-                    jobs.c.name,
-                    jobs.c.schedule,
-                    jobs.c.exclusions,
-                    jobs.c.status,
-                    jobs.c.tags,
-                )
-                .where(_visible(owner), jobs.c.status == "active", jobs.c.schedule.is_not(None))
-                .order_by(jobs.c.created_at)
-                .limit(limit)
+    async def active_with_schedules(
+        self, owner: str, *, limit: int | None = None, job_id: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The owner's active jobs that have a schedule, oldest first (all of them unless
+        ``limit``; only ``job_id`` when given): what a calendar or a heatmap plans."""
+        query = (
+            select(
+                jobs.c.id,
+                jobs.c.name,
+                jobs.c.schedule,
+                jobs.c.exclusions,
+                jobs.c.status,
+                jobs.c.tags,
+                jobs.c.created_at,
             )
-            return [dict(r._mapping) for r in rows]
+            .where(_visible(owner), jobs.c.status == "active", jobs.c.schedule.is_not(None))
+            .order_by(jobs.c.created_at, jobs.c.id)
+        )
+        if job_id is not None:
+            query = query.where(jobs.c.id == job_id)
+        if limit is not None:
+            query = query.limit(limit)
+
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
         return await self.db.read(work)

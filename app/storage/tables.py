@@ -164,6 +164,8 @@ jobs = Table(
     # ",tag1,tag2," so a tag filter is a portable LIKE
     Column("tags_index", Text, nullable=False, server_default=""),
     Column("metadata", Json, nullable=False),
+    # opaque JSON handed to the executor on every run (NULL: none)
+    Column("payload", Json),
     Column("webhook_url", Text),
     Column("idempotency_key", String(200)),
     #: SHA-256 of the request that used the key (``jobspec.request_fingerprint``): the same

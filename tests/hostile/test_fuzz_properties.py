@@ -169,6 +169,8 @@ PATHS = [
     ("tags",),
     ("metadata",),
     ("metadata", "team"),
+    ("payload",),
+    ("payload", "order"),
     ("timeout_seconds",),
     ("webhook_url",),
     ("idempotency_key",),
@@ -272,7 +274,7 @@ query_values = st.one_of(
 )
 QUERIES = {
     "/validate": ["type", "value", "timezone", "count", "expression", "interval"],
-    "/calendar-data": ["start", "end", "timezone", "limit", "job_id"],
+    "/calendar-data": ["start", "end", "timezone", "limit", "job_id", "group"],
     "/jobs": ["status", "tag", "q", "sort", "order", "limit", "offset", "agent_id"],
     "/stats": ["timezone"],
     "/smart/heatmap": ["source", "timezone", "weeks"],
