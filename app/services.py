@@ -56,6 +56,10 @@ MAX_CALENDAR_EVENTS = 10_000
 MAX_PARSE_TEXT = min(MAX_LENGTH, 200)
 
 _EPSILON = timedelta(microseconds=1)
+NO_SMTP = (
+    "e-mail delivery needs an SMTP server, and this service has none: its operator sets "
+    "AGENTCRON_SMTP_URL (and AGENTCRON_SMTP_FROM)"
+)
 
 
 def first_slot(schedule: dict[str, Any] | None, *, after: datetime) -> datetime | None:
@@ -190,6 +194,19 @@ class JobService:
             )
         return agent.get("model") or default
 
+    def _check_channels(self, values: dict[str, Any]) -> None:
+        """Channels this service cannot send to are refused when the job is written, not
+        found out by every run: e-mail needs the operator's SMTP server."""
+        delivery = values.get("delivery") or {}
+        if self.rt.settings.smtp_url:
+            return
+        for index, channel in enumerate(delivery.get("channels") or []):
+            if channel.strip().lower().startswith("email:"):
+                field = "delivery.channel" if index == 0 else f"delivery.channels[{index}]"
+                raise InvalidInput.field(field, NO_SMTP)
+        if (delivery.get("failures_to") or "").strip().lower().startswith("email:"):
+            raise InvalidInput.field("delivery.failures_to", NO_SMTP)
+
     async def create(
         self, owner: str, body: Any, *, idempotency_key: str | None = None, created_by: str | None
     ) -> tuple[dict[str, Any], bool]:
@@ -203,8 +220,9 @@ class JobService:
                 )
             body = {**body, "idempotency_key": idempotency_key}
         values = validate_job(body, now=now)
-        key = values.get("idempotency_key")
-        values["idempotency_fingerprint"] = fingerprint if key else None
+        idem_key = values.get("idempotency_key")
+        values["idempotency_fingerprint"] = fingerprint if idem_key else None
+        self._check_channels(values)
         values.update(
             id=new_id("job"),
             owner=owner,
@@ -222,7 +240,7 @@ class JobService:
             self.rt.jobs_changed()
         elif row.get("idempotency_fingerprint") not in (None, fingerprint):
             raise Conflict(
-                f"the Idempotency-Key {key!r} was first used with another request (it made "
+                f"the Idempotency-Key {idem_key!r} was first used with another request (it made "
                 f"job {row['id']}); send the same request to get that job again, or use a new "
                 "key for a new job"
             )
@@ -232,6 +250,7 @@ class JobService:
         """The job ``body`` would create, checked like a create but not stored (a dry run
         of a job before it exists)."""
         values = validate_job(body, now=self.rt.clock.now())
+        self._check_channels(values)
         values.update(owner=owner, model=await self._model_for(owner, values))
         return values
 
@@ -243,6 +262,45 @@ class JobService:
             raise NotFound("job", job_id)
         return row
 
+    async def named(self, owner: str, name: object) -> dict[str, Any]:
+        """The job ``/jobs/by-name/{name}`` addresses: the one whose key is ``name`` (a
+        unique name is its own key), else the only live job called ``name``. Several by that
+        name and none unique: 409, naming them."""
+        text = _name_value(name)
+        rows = await self.rt.jobs.named(owner, text, limit=3)
+        if not rows:
+            raise NotFound("job", text, by="name")
+        if len(rows) > 1:
+            ids = ", ".join(row["id"] for row in rows[:2]) + (", …" if len(rows) > 2 else "")
+            raise Conflict(
+                f"several jobs are named {text!r} ({ids}): address one by its id, or make one "
+                "name unique (unique_name: true)"
+            )
+        return rows[0]
+
+    async def put_named(
+        self, owner: str, name: object, body: Any, *, created_by: str | None
+    ) -> tuple[dict[str, Any], bool]:
+        """``PUT /jobs/by-name/{name}``: change the job by that name, or create it with that
+        name made unique (Dapr's "schedule a job with the given name"). (row, created)."""
+        text = _name_value(name)
+        try:
+            job = await self.named(owner, text)
+        except NotFound:
+            if not isinstance(body, dict):
+                raise InvalidInput.field(
+                    "", "the request body must be a JSON object", status=400
+                ) from None
+            if body.get("name") not in (None, text):
+                raise InvalidInput.field("name", "differs from the name in the path") from None
+            try:
+                return await self.create(
+                    owner, {**body, "name": text, "unique_name": True}, created_by=created_by
+                )
+            except Conflict:
+                job = await self.named(owner, text)  # another request made it meanwhile
+        return await self.update(owner, job["id"], body), False
+
     async def list(self, owner: str, query: JobQuery) -> tuple[list[dict[str, Any]], int]:
         return await self.rt.jobs.list(owner, query)
 
@@ -252,6 +310,7 @@ class JobService:
         values = validate_job(body, now=now, existing=existing)
         if not values:
             return existing
+        self._check_channels(values)
         status = values.get("status", existing["status"])
         if "status" in values and existing["status"] in ("completed", "failed"):
             if values["status"] == "active" and "schedule" not in values:
@@ -577,6 +636,14 @@ def preview_of(schedule: Schedule, *, now: datetime, count: int) -> dict[str, An
     if not runs:
         body["warning"] = "this schedule does not fire after now"
     return body
+
+
+def _name_value(name: object) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidInput.field("name", "is required: the job's name")
+    if len(name) > 200 or any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise InvalidInput.field("name", "is not a job name (at most 200 characters, one line)")
+    return name
 
 
 def _parse_instant(value: Any, field: str) -> datetime:

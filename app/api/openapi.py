@@ -84,6 +84,7 @@ BODIES: dict[tuple[str, str], str] = {
     ("post", "/jobs"): "JobFields",
     ("put", "/jobs/{job_id}"): "JobFields",
     ("patch", "/jobs/{job_id}"): "JobFields",
+    ("put", "/jobs/by-name/{name}"): "JobFields",
 }
 STATUS = {
     ("post", "/jobs"): 201,
@@ -95,7 +96,11 @@ STATUS = {
     ("post", "/keys"): 201,
 }
 #: operations that answer one of two successes (cancelling a running run is accepted, 202)
-ALSO = {("post", "/jobs/{job_id}/runs/{run_id}/cancel"): 202}
+ALSO = {
+    ("post", "/jobs/{job_id}/runs/{run_id}/cancel"): 202,
+    # a PUT by name creates the job when none has that name
+    ("put", "/jobs/by-name/{name}"): 201,
+}
 
 
 def _schemas() -> dict[str, Any]:
@@ -168,7 +173,11 @@ def _success(key: tuple[str, str], status: int) -> dict[str, dict[str, Any]]:
     if key == ("post", "/jobs"):  # an Idempotency-Key seen before: the first job again
         out["200"] = {"description": "The job this idempotency key created", "content": content}
     if key in ALSO:
-        out[str(ALSO[key])] = {"description": "Accepted", "content": content}
+        also = ALSO[key]
+        out[str(also)] = {
+            "description": "Created" if also == 201 else "Accepted",
+            "content": content,
+        }
     return out
 
 

@@ -199,6 +199,8 @@ class OutboxRow:
         slot = self.payload.get("idempotency_key") or self.run_id
         if self.kind == OutboxKind.EVENT:
             return f"{slot}:{self.event}:{self.run.get('attempt') or 1}"
+        if self.kind == OutboxKind.CALLBACK:
+            return f"{slot}:callback"
         return f"{slot}:{self.payload.get('kind') or 'result'}"
 
 

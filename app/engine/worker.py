@@ -266,7 +266,7 @@ class Worker:
             idempotency_key=run.idempotency_key,
             payload=job.payload,
         )
-        result = Attempt(run=run, status=RunStatus.SUCCEEDED)
+        result = Attempt(run=run, status=RunStatus.SUCCEEDED, events=context.events)
         timeout = job.timeout_seconds
         try:
             self._not_started.add(run.id)

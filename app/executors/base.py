@@ -36,6 +36,14 @@ class RunContext:
     #: the job's ``payload``: opaque JSON (any JSON value; None when the job has none), the
     #: input of the run — an http job's default body, an agent's data, a function's argument
     payload: Any = None
+    #: what the attempt reported as it went (``emit``), sent to the job's ``webhook_url``
+    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list, compare=False)
+
+    def emit(self, event: str, detail: dict[str, Any]) -> None:
+        """Report a step of the attempt (an http job's ``job.request`` and ``job.response``):
+        kept with the attempt, even one that then fails or times out, and sent as job events
+        to the job's ``webhook_url`` when its outcome is recorded. JSON values only."""
+        self.events.append((event, detail))
 
 
 @dataclass

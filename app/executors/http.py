@@ -39,6 +39,7 @@ from urllib.parse import quote
 
 import aiohttp
 
+from agentcron.app.domain.enums import JobEvent
 from agentcron.app.domain.http_action import (
     PAYLOAD_BODY_METHODS,
     TemplateError,
@@ -154,12 +155,24 @@ class HttpExecutor:
             if not any(name.lower() == "content-type" for name in headers):
                 request["headers"] = {**headers, "Content-Type": "application/json"}
 
+        context.emit(
+            JobEvent.REQUEST,
+            {
+                "method": method,
+                "url": url,
+                "query": query,
+                # names only: a header's value may be a credential
+                "headers": sorted(request["headers"]),
+                "body_bytes": len(request.get("data") or b""),
+            },
+        )
         started = self.clock()
         try:
             async with self.session.request(method, url, **request) as response:
                 raw, truncated = await read_bounded(response, self.max_body_bytes)
                 elapsed_ms = round((self.clock() - started) * 1000)
                 data = _response_data(response, raw, truncated, elapsed_ms)
+                context.emit(JobEvent.RESPONSE, _response_event(data))
         except BlockedAddress as error:
             raise ExecutionFailed(str(error), retryable=False) from None
         except TimeoutError:
@@ -231,6 +244,20 @@ def _response_data(
         "body_truncated": truncated,
         "url": str(response.url),
         "elapsed_ms": elapsed_ms,
+    }
+
+
+def _response_event(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``job.response`` event's detail: the response with an excerpt of its body."""
+    body = data.get("body")
+    text = body if isinstance(body, str) else jsoncodec.encode(body)
+    return {
+        "status": data["status"],
+        "headers": data["headers"],
+        "elapsed_ms": data["elapsed_ms"],
+        "url": data["url"],
+        "body_excerpt": text[:EXCERPT_CHARS],
+        "body_truncated": bool(data.get("body_truncated")) or len(text) > EXCERPT_CHARS,
     }
 
 

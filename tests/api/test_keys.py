@@ -322,11 +322,11 @@ async def test_a_key_makes_keys_that_do_at_most_what_it_does(
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_at_0007(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh database migrated only to revision 0007 (before the operator scope)."""
+def database_at_0008(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database migrated only to revision 0008 (before the operator scope)."""
     if request.param == "sqlite":
         url = f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
-        upgrade(url, "0007")
+        upgrade(url, "0008")
         yield url
         return
     if not PG_URL:
@@ -337,14 +337,14 @@ def database_at_0007(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator
     _pg_admin(f'CREATE DATABASE "{name}"')
     url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     try:
-        upgrade(url, "0007")
+        upgrade(url, "0008")
         yield url
     finally:
         _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 async def test_the_first_owners_admin_keys_keep_operating_the_install(
-    database_at_0007: str,
+    database_at_0008: str,
 ) -> None:
     from datetime import timedelta
 
@@ -356,7 +356,7 @@ async def test_the_first_owners_admin_keys_keep_operating_the_install(
         ("key_reader", "admin", "jobs:read", "ac_reader", 1),
         ("key_tenant", "acme", every, "ac_tenant", 2),
     ]
-    db = Database(database_at_0007)
+    db = Database(database_at_0008)
     try:
 
         def old_keys(conn: Any) -> None:
@@ -379,8 +379,8 @@ async def test_the_first_owners_admin_keys_keep_operating_the_install(
         await db.write(old_keys)
     finally:
         await db.close()
-    upgrade(database_at_0007)
-    db = Database(database_at_0007)
+    upgrade(database_at_0008)
+    db = Database(database_at_0008)
     try:
         store = KeyStore(db)
         first = await store.authenticate("ac_first")
