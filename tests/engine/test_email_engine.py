@@ -59,17 +59,20 @@ async def test_a_server_that_is_down_is_tried_again_later(engine: EngineHarness)
     assert run["status"] == "succeeded"  # a delivery failure never fails the run
 
 
-async def test_email_delivery_is_refused_without_an_smtp_server(engine: EngineHarness) -> None:
+async def test_email_delivery_without_an_smtp_server_is_a_warning(engine: EngineHarness) -> None:
     response = await engine.api.post(
         "/jobs",
         json={
             "name": "mail",
             "action": "noop",
             "schedule": None,
-            "delivery": {"channel": "slack:#ops", "channels": ["email:ops@example.com"]},
+            "delivery": {
+                "channel": "webhook:https://hooks.example.com/x",
+                "channels": ["email:ops@example.com"],
+            },
         },
     )
-    assert response.status_code == 422
-    problem = response.json()
-    assert problem["field"] == "delivery.channels[1]"
-    assert "AGENTCRON_SMTP_URL" in problem["detail"]
+    assert response.status_code == 201, response.text
+    [warning] = response.json()["warnings"]
+    assert (warning["field"], warning["code"]) == ("delivery.channels[1]", "no_smtp_server")
+    assert "AGENTCRON_SMTP_URL" in warning["reason"]
