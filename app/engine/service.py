@@ -227,7 +227,14 @@ class EngineService:
         interval = max(1.0, min(10.0, self.rt.settings.lease_seconds / 2))
         while True:
             try:
-                recorded = await self.rt.runs.reap_abandoned_runs(now=await self.now())
+                worker = self.worker
+                recorded = await self.rt.runs.reap_abandoned_runs(
+                    now=await self.now(),
+                    instance=self.rt.instance_id,
+                    # the runs this instance still holds are not abandoned, however late
+                    # their renewal (a frozen process, an event loop held up)
+                    keep=(set(worker.active) | set(worker.settled)) if worker else (),
+                )
                 self.recovery_spell.succeeded()
                 if recorded.plans:
                     log.warning("recovered %d runs whose instance stopped", len(recorded.plans))
