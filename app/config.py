@@ -115,6 +115,11 @@ class Settings:
     slack_workspace_admins: bool = True
     # outbound signing for webhooks and job events
     webhook_secret: str | None = None
+    # e-mail delivery (delivery/email.py): smtp[s|+starttls]://[user[:password]@]host[:port]
+    smtp_url: str | None = None
+    smtp_from: str | None = None
+    #: a PEM file of authorities the SMTP server's certificate may chain to (an internal CA)
+    smtp_ca_file: str | None = None
     # rate limits (app.limits): "quota/window seconds" or "off"
     rate_limit_parse_key: str = "60000/60"
     rate_limit_parse_address: str = "6000/60"
@@ -166,6 +171,9 @@ class Settings:
             slack_max_jobs_per_user=_int("AGENTCRON_SLACK_MAX_JOBS_PER_USER", 50),
             slack_workspace_admins=_flag("AGENTCRON_SLACK_WORKSPACE_ADMINS", True),
             webhook_secret=env("AGENTCRON_WEBHOOK_SECRET"),
+            smtp_url=env("AGENTCRON_SMTP_URL") or None,
+            smtp_from=env("AGENTCRON_SMTP_FROM") or None,
+            smtp_ca_file=env("AGENTCRON_SMTP_CA_FILE") or None,
             rate_limit_parse_key=env("AGENTCRON_RATE_LIMIT_PARSE") or "60000/60",
             rate_limit_parse_address=env("AGENTCRON_RATE_LIMIT_PARSE_ADDRESS") or "6000/60",
             rate_limit_api_key=env("AGENTCRON_RATE_LIMIT_API") or "20000/20",

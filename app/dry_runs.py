@@ -77,6 +77,7 @@ class DryRuns:
                     goal=job.get("goal"),
                     metadata=job.get("metadata") or {},
                     previous_run=previous,
+                    payload=job.get("payload"),
                 )
                 try:
                     result = await executor.try_out(job, agent, context)

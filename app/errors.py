@@ -42,10 +42,10 @@ class InvalidInput(ValueError):
 class NotFound(LookupError):
     """No such thing exists for this owner."""
 
-    def __init__(self, kind: str, ident: str) -> None:
+    def __init__(self, kind: str, ident: str, *, by: str = "id") -> None:
         self.kind = kind
         self.ident = ident
-        super().__init__(f"No {kind} by the id of {ident!r} was found")
+        super().__init__(f"No {kind} by the {by} of {ident!r} was found")
 
 
 class Conflict(RuntimeError):

@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from agentcron.app.domain.calendar import (
+    GROUPS,
+    Planned,
+    count_planned,
+    interval_edges,
+    list_planned,
+)
 from agentcron.app.domain.clockchanges import clock_change_notes
 from agentcron.app.domain.enums import ACTIVE, RunStatus
 from agentcron.app.domain.jobspec import (
@@ -28,7 +36,7 @@ from agentcron.app.domain.schedule import (
     next_fire_time,
     next_fire_times,
 )
-from agentcron.app.domain.stored import describe_schedule
+from agentcron.app.domain.stored import describe_schedule, readable_schedules
 from agentcron.app.errors import Conflict, FieldProblem, InvalidInput, NotFound
 from agentcron.app.ids import new_id
 from agentcron.app.runtime import Runtime
@@ -38,12 +46,18 @@ from agentcron.parsers.pipeline import MAX_LENGTH
 RUN_STATUSES = tuple(RunStatus)
 MAX_PAGE = 200
 MAX_PREVIEW_RUNS = 1000
+MAX_CALENDAR_DAYS = 92
+MAX_CALENDAR_EVENTS = 10_000
 #: plain words read as a schedule, at the API: at most 200 characters, under the parser's own
 #: cap, because its recurrent stage costs ~26 ms at 200 characters and ~190 ms at 500 on the
 #: event loop (the longest phrase of the parser's corpus is 49)
 MAX_PARSE_TEXT = min(MAX_LENGTH, 200)
 
 _EPSILON = timedelta(microseconds=1)
+NO_SMTP = (
+    "e-mail delivery needs an SMTP server, and this service has none: its operator sets "
+    "AGENTCRON_SMTP_URL (and AGENTCRON_SMTP_FROM)"
+)
 
 
 def first_slot(schedule: dict[str, Any] | None, *, after: datetime) -> datetime | None:
@@ -135,6 +149,19 @@ class JobService:
             )
         return agent.get("model") or default
 
+    def _check_channels(self, values: dict[str, Any]) -> None:
+        """Channels this service cannot send to are refused when the job is written, not
+        found out by every run: e-mail needs the operator's SMTP server."""
+        delivery = values.get("delivery") or {}
+        if self.rt.settings.smtp_url:
+            return
+        for index, channel in enumerate(delivery.get("channels") or []):
+            if channel.strip().lower().startswith("email:"):
+                field = "delivery.channel" if index == 0 else f"delivery.channels[{index}]"
+                raise InvalidInput.field(field, NO_SMTP)
+        if (delivery.get("failures_to") or "").strip().lower().startswith("email:"):
+            raise InvalidInput.field("delivery.failures_to", NO_SMTP)
+
     async def create(
         self, owner: str, body: Any, *, idempotency_key: str | None = None, created_by: str | None
     ) -> tuple[dict[str, Any], bool]:
@@ -147,6 +174,7 @@ class JobService:
                 )
             body = {**body, "idempotency_key": idempotency_key}
         values = validate_job(body, now=now)
+        self._check_channels(values)
         values.update(
             id=new_id("job"),
             owner=owner,
@@ -168,6 +196,7 @@ class JobService:
         """The job ``body`` would create, checked like a create but not stored (a dry run
         of a job before it exists)."""
         values = validate_job(body, now=self.rt.clock.now())
+        self._check_channels(values)
         values.update(owner=owner, model=await self._model_for(owner, values))
         return values
 
@@ -176,6 +205,45 @@ class JobService:
         if row is None:
             raise NotFound("job", job_id)
         return row
+
+    async def named(self, owner: str, name: object) -> dict[str, Any]:
+        """The job ``/jobs/by-name/{name}`` addresses: the one whose key is ``name`` (a
+        unique name is its own key), else the only live job called ``name``. Several by that
+        name and none unique: 409, naming them."""
+        text = _name_value(name)
+        rows = await self.rt.jobs.named(owner, text, limit=3)
+        if not rows:
+            raise NotFound("job", text, by="name")
+        if len(rows) > 1:
+            ids = ", ".join(row["id"] for row in rows[:2]) + (", …" if len(rows) > 2 else "")
+            raise Conflict(
+                f"several jobs are named {text!r} ({ids}): address one by its id, or make one "
+                "name unique (unique_name: true)"
+            )
+        return rows[0]
+
+    async def put_named(
+        self, owner: str, name: object, body: Any, *, created_by: str | None
+    ) -> tuple[dict[str, Any], bool]:
+        """``PUT /jobs/by-name/{name}``: change the job by that name, or create it with that
+        name made unique (Dapr's "schedule a job with the given name"). (row, created)."""
+        text = _name_value(name)
+        try:
+            job = await self.named(owner, text)
+        except NotFound:
+            if not isinstance(body, dict):
+                raise InvalidInput.field(
+                    "", "the request body must be a JSON object", status=400
+                ) from None
+            if body.get("name") not in (None, text):
+                raise InvalidInput.field("name", "differs from the name in the path") from None
+            try:
+                return await self.create(
+                    owner, {**body, "name": text, "unique_name": True}, created_by=created_by
+                )
+            except Conflict:
+                job = await self.named(owner, text)  # another request made it meanwhile
+        return await self.update(owner, job["id"], body), False
 
     async def list(self, owner: str, query: JobQuery) -> tuple[list[dict[str, Any]], int]:
         return await self.rt.jobs.list(owner, query)
@@ -186,6 +254,7 @@ class JobService:
         values = validate_job(body, now=now, existing=existing)
         if not values:
             return existing
+        self._check_channels(values)
         status = values.get("status", existing["status"])
         if "status" in values and existing["status"] in ("completed", "failed"):
             if values["status"] == "active" and "schedule" not in values:
@@ -510,6 +579,14 @@ def preview_of(schedule: Schedule, *, now: datetime, count: int) -> dict[str, An
     return body
 
 
+def _name_value(name: object) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidInput.field("name", "is required: the job's name")
+    if len(name) > 200 or any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise InvalidInput.field("name", "is not a job name (at most 200 characters, one line)")
+    return name
+
+
 def _parse_instant(value: Any, field: str) -> datetime:
     if not isinstance(value, str):
         raise InvalidInput.field(field, "must be an ISO 8601 date-time string")
@@ -523,3 +600,101 @@ def _parse_instant(value: Any, field: str) -> datetime:
         return check_range(instant, field=field)
     except ScheduleError as exc:
         raise InvalidInput.field(exc.field, exc.reason) from None
+
+
+class CalendarService:
+    """The owner's planned runs in a range (``GET /calendar-data``): listed one by one, or
+    counted per job per day or hour. Either way every active job with a schedule is in it,
+    and what has to give way to size is the end of the range, said in ``complete_until``."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.rt = runtime
+
+    async def planned(
+        self,
+        owner: str,
+        *,
+        start: datetime,
+        end: datetime,
+        zone: ZoneInfo,
+        group: object = None,
+        job_id: str | None = None,
+        limit: int = MAX_CALENDAR_EVENTS,
+    ) -> dict[str, Any]:
+        grouping = choice_value("group", group, GROUPS, None)
+        if end <= start:
+            raise InvalidInput.field("end", "must be after start", status=400)
+        if end - start > timedelta(days=MAX_CALENDAR_DAYS):
+            raise InvalidInput.field(
+                "end", f"the range may span at most {MAX_CALENDAR_DAYS} days", status=400
+            )
+        rows = await self.rt.jobs.active_with_schedules(owner, job_id=job_id)
+        readable = list(readable_schedules(rows))
+        planned = [
+            Planned(schedule, exclusions, not_before=job.get("created_at"))
+            for job, schedule, exclusions in readable
+        ]
+        body: dict[str, Any] = {
+            "start": local_iso(start, zone),
+            "end": local_iso(end, zone),
+            "timezone": zone.key,
+        }
+        if grouping is None:
+            runs, complete_until = list_planned(planned, start=start, end=end, limit=limit)
+            events = []
+            for instant, index in runs:
+                job, schedule, _ = readable[index]
+                events.append(
+                    {
+                        "job_id": job["id"],
+                        "name": job["name"],
+                        "at": local_iso(instant, zone),
+                        "local_time": local_iso(instant, schedule.zone),
+                        "timezone": schedule.timezone,
+                        "tags": job.get("tags") or [],
+                    }
+                )
+            return body | {
+                "events": events,
+                "count": len(events),
+                "truncated": complete_until < end,
+                "complete_until": local_iso(complete_until, zone),
+            }
+        counted = count_planned(planned, interval_edges(start, end, zone, grouping))
+        jobs = []
+        total = 0
+        for (job, schedule, _), tallies in zip(readable, counted.tallies, strict=True):
+            cells = []
+            for edge, tally in zip(counted.edges, tallies, strict=False):
+                if not tally.count:
+                    continue
+                assert tally.first is not None and tally.last is not None
+                cell: dict[str, Any] = {
+                    "start": local_iso(edge, zone),
+                    "count": tally.count,
+                    "first": local_iso(tally.first, zone),
+                    "last": local_iso(tally.last, zone),
+                }
+                if tally.times:
+                    cell["times"] = [local_iso(t, zone) for t in tally.times]
+                cells.append(cell)
+            runs = sum(t.count for t in tallies)
+            total += runs
+            jobs.append(
+                {
+                    "job_id": job["id"],
+                    "name": job["name"],
+                    "timezone": schedule.timezone,
+                    "schedule_description": describe_schedule(job["schedule"]),
+                    "tags": job.get("tags") or [],
+                    "total": runs,
+                    "counts": cells,
+                }
+            )
+        return body | {
+            "group": grouping,
+            "jobs": jobs,
+            "count": total,
+            "truncated": counted.truncated,
+            "complete_until": local_iso(counted.edges[-1], zone),
+        }

@@ -121,7 +121,41 @@ async def parse_edit(request: Request) -> Response:
     return JSONResponse(proposal)
 
 
+@requires(Scope.JOBS_READ)
+async def get_named_job(request: Request) -> Response:
+    """The job by its name: the one whose key (unique name) it is, else the only one called so."""
+    principal = await caller(request)
+    row = await service(request).named(principal.owner, request.path_params["name"])
+    return JSONResponse(render_job(row))
+
+
+@requires(Scope.JOBS_WRITE)
+async def put_named_job(request: Request) -> Response:
+    """Change the job by this name, or create it with this name made unique (201)."""
+    principal = await caller(request)
+    body = await json_body(request)
+    row, created = await service(request).put_named(
+        principal.owner, request.path_params["name"], body, created_by=principal.key_name
+    )
+    headers = {"Location": f"/api/scheduler/jobs/{row['id']}"}
+    return JSONResponse(render_job(row), status_code=201 if created else 200, headers=headers)
+
+
+@requires(Scope.JOBS_WRITE)
+async def delete_named_job(request: Request) -> Response:
+    principal = await caller(request)
+    hard = bool_param(request, "hard")
+    jobs = service(request)
+    job = await jobs.named(principal.owner, request.path_params["name"])
+    await jobs.delete(principal.owner, job["id"], hard=hard)
+    return JSONResponse({"id": job["id"], "deleted": True, "hard": hard})
+
+
 routes = [
+    # first: "/jobs/by-name/runs" is the job named "runs", not the runs of a job "by-name"
+    Route("/jobs/by-name/{name}", get_named_job, methods=["GET"]),
+    Route("/jobs/by-name/{name}", put_named_job, methods=["PUT"]),
+    Route("/jobs/by-name/{name}", delete_named_job, methods=["DELETE"]),
     Route("/jobs", list_jobs, methods=["GET"]),
     Route("/jobs", create_job, methods=["POST"]),
     Route("/jobs/{job_id}", get_job, methods=["GET"]),

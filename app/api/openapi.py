@@ -45,7 +45,10 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ),
     ("get", "/stats"): "Aggregate statistics",
     ("get", "/status"): "Engine status",
-    ("get", "/calendar-data"): "Every occurrence of your active jobs in a range",
+    ("get", "/calendar-data"): (
+        "Planned runs of your active jobs in a range: listed (cut by time at limit), or "
+        "counted per job per day or hour (group=day|hour)"
+    ),
     ("get", "/agents"): "List agents (yours and the built-in default)",
     ("post", "/agents"): "Create an agent (shared: an administrator's, for every owner)",
     ("get", "/agents/{agent_id}"): "Read an agent",
@@ -75,6 +78,7 @@ BODIES: dict[tuple[str, str], str] = {
     ("post", "/jobs"): "JobFields",
     ("put", "/jobs/{job_id}"): "JobFields",
     ("patch", "/jobs/{job_id}"): "JobFields",
+    ("put", "/jobs/by-name/{name}"): "JobFields",
 }
 STATUS = {
     ("post", "/jobs"): 201,
@@ -86,7 +90,11 @@ STATUS = {
     ("post", "/keys"): 201,
 }
 #: operations that answer one of two successes (cancelling a running run is accepted, 202)
-ALSO = {("post", "/jobs/{job_id}/runs/{run_id}/cancel"): 202}
+ALSO = {
+    ("post", "/jobs/{job_id}/runs/{run_id}/cancel"): 202,
+    # a PUT by name creates the job when none has that name
+    ("put", "/jobs/by-name/{name}"): 201,
+}
 
 
 def _schemas() -> dict[str, Any]:
@@ -138,7 +146,11 @@ def _success(key: tuple[str, str], status: int) -> dict[str, dict[str, Any]]:
     if key == ("post", "/jobs"):  # an Idempotency-Key seen before: the first job again
         out["200"] = {"description": "The job this idempotency key created", "content": content}
     if key in ALSO:
-        out[str(ALSO[key])] = {"description": "Accepted", "content": content}
+        also = ALSO[key]
+        out[str(also)] = {
+            "description": "Created" if also == 201 else "Accepted",
+            "content": content,
+        }
     return out
 
 

@@ -45,7 +45,11 @@ class Job(_Open):
     exclusions: dict[str, Any] | None
     tags: list[str]
     metadata: dict[str, Any]
+    payload: Any = None
     webhook_url: str | None
+    callback_url: str | None = None
+    key: str | None = None
+    unique_name: bool = False
     idempotency_key: str | None
     created_by: str | None
     next_run_at: Instant | None
@@ -135,6 +139,9 @@ RESPONSES: dict[tuple[str, str], tuple[int, type[BaseModel]]] = {
     ("post", "/jobs/{job_id}/trigger"): (202, Accepted),
     ("get", "/jobs/{job_id}/runs"): (200, RunList),
     ("get", "/jobs/{job_id}/runs/{run_id}"): (200, Run),
+    ("get", "/jobs/by-name/{name}"): (200, Job),
+    ("put", "/jobs/by-name/{name}"): (200, Job),
+    ("delete", "/jobs/by-name/{name}"): (200, Deleted),
 }
 
 #: operationIds of the operations links point at, by (method, path)
@@ -155,6 +162,9 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("get", "/jobs/{job_id}/runs/{run_id}"): "getRun",
     ("post", "/jobs/{job_id}/runs/{run_id}/cancel"): "cancelRun",
     ("get", "/jobs/{job_id}/stats"): "jobStats",
+    ("get", "/jobs/by-name/{name}"): "getJobByName",
+    ("put", "/jobs/by-name/{name}"): "putJobByName",
+    ("delete", "/jobs/by-name/{name}"): "deleteJobByName",
 }
 
 _JOB_ID = {"job_id": "$response.body#/id"}

@@ -21,18 +21,19 @@ from agentcron.app.api.common import (
 from agentcron.app.domain.schedule import (
     Schedule,
     ScheduleError,
-    fire_times_between,
-    local_iso,
 )
 from agentcron.app.domain.scopes import Scope
-from agentcron.app.domain.stored import readable_schedules
 from agentcron.app.errors import InvalidInput
-from agentcron.app.services import MAX_PREVIEW_RUNS, ScheduleService, preview_of
+from agentcron.app.services import (
+    MAX_CALENDAR_EVENTS,
+    MAX_PREVIEW_RUNS,
+    CalendarService,
+    ScheduleService,
+    preview_of,
+)
 
-MAX_CALENDAR_DAYS = 92
 # the schedule's own field that `value` carries, by type
 _VALUE_FIELDS = {"expression": "value", "interval": "value", "datetime": "value", "rule": "value"}
-MAX_CALENDAR_EVENTS = 10_000
 
 
 def schedule_from_query(
@@ -99,55 +100,20 @@ async def calendar_data(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
     zone = zone_param(request)
-    now = rt.clock.now()
-    start = instant_param(request, "start", zone=zone, default=now)
+    start = instant_param(request, "start", zone=zone, default=rt.clock.now())
     assert start is not None
     end = instant_param(request, "end", zone=zone, default=start + timedelta(days=7))
     assert end is not None
-    if end <= start:
-        raise InvalidInput.field("end", "must be after start", status=400)
-    if end - start > timedelta(days=MAX_CALENDAR_DAYS):
-        raise InvalidInput.field(
-            "end", f"the range may span at most {MAX_CALENDAR_DAYS} days", status=400
-        )
-    job_filter = request.query_params.get("job_id")
-    limit = int_param(request, "limit", MAX_CALENDAR_EVENTS, low=1, high=MAX_CALENDAR_EVENTS)
-    events: list[dict[str, Any]] = []
-    truncated = False
-    jobs = await rt.jobs.active_with_schedules(principal.owner, limit=5_000)
-    for job, schedule, exclusions in readable_schedules(jobs):
-        if job_filter and job["id"] != job_filter:
-            continue
-        room = limit - len(events)
-        times = fire_times_between(
-            schedule, start=start, end=end, exclusions=exclusions, limit=room + 1
-        )
-        if len(times) > room:
-            times, truncated = times[:room], True
-        for instant in times:
-            events.append(
-                {
-                    "job_id": job["id"],
-                    "name": job["name"],
-                    "at": local_iso(instant, zone),
-                    "local_time": local_iso(instant, schedule.zone),
-                    "timezone": schedule.timezone,
-                    "tags": job.get("tags") or [],
-                }
-            )
-        if truncated:
-            break
-    events.sort(key=lambda e: (e["at"], e["job_id"]))
-    return JSONResponse(
-        {
-            "start": local_iso(start, zone),
-            "end": local_iso(end, zone),
-            "timezone": zone.key,
-            "events": events,
-            "count": len(events),
-            "truncated": truncated,
-        }
+    answer = await CalendarService(rt).planned(
+        principal.owner,
+        start=start,
+        end=end,
+        zone=zone,
+        group=request.query_params.get("group"),
+        job_id=request.query_params.get("job_id"),
+        limit=int_param(request, "limit", MAX_CALENDAR_EVENTS, low=1, high=MAX_CALENDAR_EVENTS),
     )
+    return JSONResponse(answer)
 
 
 @requires(Scope.PARSE)

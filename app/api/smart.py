@@ -13,7 +13,8 @@ from starlette.routing import Route
 
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, choice_param, int_param, runtime, zone_param
-from agentcron.app.domain.heatmap import build_heatmap, planned_fires
+from agentcron.app.domain.calendar import Planned
+from agentcron.app.domain.heatmap import build_heatmap, planned_events
 from agentcron.app.domain.schedule import local_iso
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.stored import readable_schedules
@@ -25,7 +26,6 @@ from agentcron.app.storage.activity import ActivityStore, recorder
 SUGGESTION_WINDOW = timedelta(weeks=8)
 LOAD_WINDOW = timedelta(days=1)
 SCHEDULED_WINDOW = timedelta(days=7)
-MAX_PLANNED_FIRES = 200_000
 
 
 async def _zone(request: Request, rt: Runtime, owner: str) -> tuple[ZoneInfo, str]:
@@ -87,10 +87,9 @@ async def heatmap(request: Request) -> Response:
     events: list[tuple[datetime, float]]
     if source == "scheduled":
         start, end = now, now + SCHEDULED_WINDOW
-        jobs = await rt.jobs.active_with_schedules(principal.owner, limit=5_000)
-        schedules = [(s, e) for _, s, e in readable_schedules(jobs)]
-        fires, truncated = planned_fires(schedules, start=start, end=end, limit=MAX_PLANNED_FIRES)
-        events = [(instant, 1.0) for instant in fires]
+        jobs = await rt.jobs.active_with_schedules(principal.owner)
+        planned = [Planned(s, e) for _, s, e in readable_schedules(jobs)]
+        events, truncated = planned_events(planned, start=start, end=end, zone=zone)
     else:
         weeks = int_param(request, "weeks", 4, low=1, high=16)
         start, end = now - timedelta(weeks=weeks), now

@@ -93,6 +93,8 @@ class OutboxKind(StrEnum):
     DELIVERY = "delivery"
     #: a job event (``job.started``, ``job.finished``, ``job.error``) to ``webhook_url``
     EVENT = "event"
+    #: a slot's final result to the job's ``callback_url`` (seed 003)
+    CALLBACK = "callback"
 
 
 class OutboxStatus(StrEnum):
@@ -107,5 +109,8 @@ class OutboxStatus(StrEnum):
 
 class JobEvent(StrEnum):
     STARTED = "job.started"
+    #: an http job's request is sent (seed 003), and its response came
+    REQUEST = "job.request"
+    RESPONSE = "job.response"
     FINISHED = "job.finished"
     ERROR = "job.error"

@@ -12,8 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from agentcron.app.domain.exclusions import Exclusions
-from agentcron.app.domain.schedule import Schedule, fire_times_between
+from agentcron.app.domain.calendar import (
+    MAX_COUNTED_CELLS,
+    Planned,
+    count_planned,
+    interval_edges,
+)
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 HOURS = tuple(f"{hour:02d}" for hour in range(24))
@@ -56,23 +60,25 @@ def build_heatmap(events: Iterable[tuple[datetime, float]], zone: ZoneInfo) -> H
     return Heatmap(tuple(tuple(row) for row in grid))
 
 
-def planned_fires(
-    schedules: Sequence[tuple[Schedule, Exclusions | None]],
+def planned_events(
+    jobs: Sequence[Planned],
     *,
     start: datetime,
     end: datetime,
-    limit: int,
-) -> tuple[list[datetime], bool]:
-    """Every fire time of ``schedules`` in ``[start, end)``, at most ``limit`` in all;
-    returns (instants, truncated)."""
-    out: list[datetime] = []
-    for schedule, exclusions in schedules:
-        room = limit - len(out)
-        times = fire_times_between(
-            schedule, start=start, end=end, exclusions=exclusions, limit=room + 1
-        )
-        if len(times) > room:
-            out += times[:room]
-            return out, True
-        out += times
-    return out, False
+    zone: ZoneInfo,
+    budget: int = MAX_COUNTED_CELLS,
+) -> tuple[list[tuple[datetime, float]], bool]:
+    """The planned runs of ``jobs`` in ``[start, end)`` for ``build_heatmap``: each hour's
+    count, weighted, at the start of that hour in ``zone``. Counted, not listed, so an
+    every-second job costs what an hourly one does and no job is left out; returns
+    (events, truncated), truncated when the budget cut the range short."""
+    counted = count_planned(
+        jobs, interval_edges(start, end, zone, "hour"), budget=budget, list_up_to=0
+    )
+    events = [
+        (edge, float(tally.count))
+        for tallies in counted.tallies
+        for edge, tally in zip(counted.edges, tallies, strict=False)
+        if tally.count
+    ]
+    return events, counted.truncated

@@ -30,7 +30,11 @@ _TEMPLATE_FIELDS: dict[str, set[str] | None] = {
     "job": {"id", "name", "metadata"},
     "upstream": {"output", "data", "status", "completed_at"},
     "previous": {"output", "data", "status", "completed_at"},
+    # the job's payload: any JSON, so any path below it
+    "payload": None,
 }
+#: methods whose request takes the job's payload as its body when the job gives none
+PAYLOAD_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 class TemplateError(ValueError):
@@ -139,7 +143,7 @@ def _path_problem(path: str) -> str | None:
         return "a placeholder is a dotted path like job.metadata.region"
     root, _, rest = path.partition(".")
     if root not in _TEMPLATE_FIELDS:
-        return f"unknown name {root!r} (use run, job, upstream or previous)"
+        return f"unknown name {root!r} (use run, job, payload, upstream or previous)"
     allowed = _TEMPLATE_FIELDS[root]
     first = rest.split(".", 1)[0]
     if allowed is not None and rest and first not in allowed:
@@ -168,12 +172,12 @@ def lookup(scope: Mapping[str, Any], path: str) -> Any:
     value: Any = scope
     walked: list[str] = []
     for key in path.split("."):
-        if value is None and walked in (["upstream"], ["previous"]):
-            what = (
-                "no upstream run (it is not a chain run)"
-                if walked == ["upstream"]
-                else ("no previous run")
-            )
+        if value is None and walked in (["upstream"], ["previous"], ["payload"]):
+            what = {
+                "upstream": "no upstream run (it is not a chain run)",
+                "previous": "no previous run",
+                "payload": "no payload (the job's payload is null)",
+            }[walked[0]]
             raise TemplateError(f"{{{{ {path} }}}}: this run has {what}")
         if isinstance(value, dict) and key in value:
             value = value[key]

@@ -7,15 +7,24 @@ plain dict of column values; nothing here touches storage or reads the clock.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+)
 
 from agentcron.app.domain.exclusions import Exclusions
 from agentcron.app.domain.http_action import validate_http_action
 from agentcron.app.domain.schedule import Schedule, ScheduleError, next_fire_time
+from agentcron.app.domain.shorthand import Shorthand, given_shorthand, schedule_from_shorthand
 from agentcron.app.errors import FieldProblem, InvalidInput
 from agentcron.delivery.targets import check_url, parse_target
 
@@ -24,6 +33,8 @@ OVERLAP_POLICIES = ("skip", "queue", "allow", "cancel_previous")
 RETRY_STRATEGIES = ("exponential", "linear", "fixed")
 DELIVERY_FORMATS = ("markdown", "text", "json")
 MAX_METADATA_BYTES = 64_000
+#: a job's payload is read with its run at every lease and handed to the executor: kept small
+MAX_PAYLOAD_BYTES = 64_000
 #: plain words are read by the parser on the event loop; its cost grows faster than the text
 MAX_SCHEDULE_TEXT = 200
 
@@ -44,6 +55,40 @@ READ_ONLY_FIELDS = frozenset(
         "effective_from",
     }
 )
+
+# Seed 003's ways to say when: checked by app.domain.shorthand, which names the field at
+# fault itself; the schemas here only tell a client (and the MCP tools) what each takes.
+_DURATION = {
+    "anyOf": [
+        {"type": "number", "description": "seconds"},
+        {
+            "type": "array",
+            "prefixItems": [
+                {"type": "number"},
+                {
+                    "type": "string",
+                    "description": "seconds, minutes, hours, days, weeks, months or years",
+                },
+            ],
+            "minItems": 2,
+            "maxItems": 2,
+        },
+    ]
+}
+Duration = Annotated[Any, WithJsonSchema(_DURATION)]
+Instant = Annotated[
+    Any,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "description": "ISO 8601 date-time"},
+                {"type": "number", "description": "Unix timestamp (seconds)"},
+            ]
+        }
+    ),
+]
+#: a job's unique handle among its owner's live jobs (``/jobs/by-name/{name}``)
+_KEY_TEXT = re.compile(r"^[^\x00-\x1f\x7f]+$")
 
 
 class RetrySpec(BaseModel):
@@ -123,9 +168,23 @@ class JobFields(BaseModel):
     exclusions: dict[str, Any] | None = None
     tags: list[str] | None = Field(None, max_length=50)
     metadata: dict[str, Any] | None = None
+    #: opaque JSON handed to the executor on every run (Dapr's job data): an http job's default
+    #: body and ``{{ payload.x }}`` in its templates, an agent's data to work on
+    payload: Any = None
     webhook_url: str | None = Field(None, max_length=4_000)
+    #: seed 003: receives each run's result (signed like webhooks)
+    callback_url: str | None = Field(None, max_length=4_000)
     idempotency_key: str | None = Field(None, min_length=1, max_length=200)
     created_by: str | None = Field(None, max_length=200)
+    #: the name is unique among the owner's jobs (it becomes the job's ``key``)
+    unique_name: bool | None = None
+    #: a unique handle among the owner's jobs, as seed 004's job definitions have
+    key: str | None = Field(None, min_length=1, max_length=200)
+    # seed 003's ways to say when (app.domain.shorthand), instead of ``schedule``
+    schedule_in: Duration = None
+    scheduled_at: Instant = None
+    repeat_every: Duration = None
+    cron: str | None = Field(None, max_length=1_000)
 
     @field_validator("tags")
     @classmethod
@@ -245,11 +304,9 @@ def _condition(spec: ConditionSpec, problems: list[FieldProblem]) -> dict[str, A
     return spec.model_dump()
 
 
-def _metadata(value: dict[str, Any], problems: list[FieldProblem]) -> None:
-    import json
-
-    if len(json.dumps(value, default=str)) > MAX_METADATA_BYTES:
-        problems.append(FieldProblem("metadata", f"is larger than {MAX_METADATA_BYTES} bytes"))
+def _bounded(value: Any, field: str, limit: int, problems: list[FieldProblem]) -> None:
+    if len(json.dumps(value, default=str, ensure_ascii=False).encode()) > limit:
+        problems.append(FieldProblem(field, f"is larger than {limit:,} bytes"))
 
 
 def check_schedule(
@@ -341,13 +398,23 @@ def validate_job(
     values: dict[str, Any] = {}
     creating = existing is None
 
-    if creating and "schedule" not in (body or {}):
+    shorthand = given_shorthand(body)
+    if creating and "schedule" not in body and not shorthand:
         problems.append(
-            FieldProblem("schedule", "is required (use null for a job that only runs on demand)")
+            FieldProblem(
+                "schedule",
+                "is required (use null for a job that only runs on demand; or schedule_in, "
+                "scheduled_at, repeat_every or cron)",
+            )
         )
-    if "timezone" in given and "schedule" not in given:
+    if "timezone" in given and "schedule" not in given and not shorthand:
         problems.append(FieldProblem("timezone", "only applies together with a schedule"))
-    if "schedule" in given:
+    if shorthand:
+        try:
+            values["schedule"] = _shorthand_schedule(body, fields.timezone, now=now)
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+    elif "schedule" in given:
         try:
             raw = schedule_document(fields.schedule, timezone=fields.timezone, now=now)
             schedule = check_schedule(raw, now=now)
@@ -396,11 +463,21 @@ def validate_job(
         values["tags"] = fields.tags or []
     if "metadata" in given:
         values["metadata"] = fields.metadata or {}
-        _metadata(values["metadata"], problems)
-    if "webhook_url" in given:
-        if fields.webhook_url:
-            _check_url(fields.webhook_url, "webhook_url", problems)
-        values["webhook_url"] = fields.webhook_url
+        _bounded(values["metadata"], "metadata", MAX_METADATA_BYTES, problems)
+    if "payload" in given:
+        values["payload"] = fields.payload
+        _bounded(fields.payload, "payload", MAX_PAYLOAD_BYTES, problems)
+    for name in ("webhook_url", "callback_url"):
+        if name in given:
+            url = getattr(fields, name)
+            if url:
+                _check_url(url, name, problems)
+            values[name] = url or None
+    key = _key(fields, given, existing, values, problems)
+    if key is not _UNCHANGED and key is not _FROM_NAME:
+        values["key"] = key
+        if key is not None and (problem := _check_key(key, "key")):
+            problems.append(problem)
     if creating:
         values["idempotency_key"] = fields.idempotency_key
         values["created_by"] = fields.created_by
@@ -417,6 +494,8 @@ def validate_job(
 
     if creating:
         values.setdefault("name", None)
+        if not values["name"] and values.get("key"):
+            values["name"] = values["key"]  # a job made by its key is called by it
         if not values["name"]:
             values["name"] = _default_name(values, goal)
         values.setdefault("status", "active")
@@ -424,7 +503,70 @@ def validate_job(
         values.setdefault("tags", [])
         values.setdefault("metadata", {})
         values.setdefault("agent_id", "default" if kind == "agent" else None)
+    if key is _FROM_NAME:
+        name = values.get("name") or (existing or {}).get("name") or ""
+        if problem := _check_key(name, "name"):
+            raise InvalidInput(problem)
+        values["key"] = name
     return values
+
+
+def _shorthand_schedule(body: dict[str, Any], timezone: str | None, *, now: datetime) -> Any:
+    """The schedule seed 003's fields say, checked like any schedule; a problem is named by
+    the field the user sent (``cron``, not ``schedule.expression``)."""
+    mapped: Shorthand | None = schedule_from_shorthand(body, timezone=timezone, now=now)
+    assert mapped is not None
+    try:
+        schedule = check_schedule(mapped.document, now=now)
+    except InvalidInput as exc:
+        raise InvalidInput(
+            [FieldProblem(mapped.field_of(p.field), p.reason) for p in exc.problems]
+        ) from None
+    return schedule.to_dict() if schedule else None
+
+
+_UNCHANGED: Any = object()
+#: the key is the job's name, once the name is known (a default one is made last)
+_FROM_NAME: Any = object()
+
+
+def _key(
+    fields: JobFields,
+    given: set[str],
+    existing: dict[str, Any] | None,
+    values: dict[str, Any],
+    problems: list[FieldProblem],
+) -> Any:
+    """The job's ``key`` (its unique handle) after this write, _FROM_NAME, or _UNCHANGED.
+
+    ``unique_name: true`` makes the name the key, and a renamed job whose name was its key
+    keeps it so; ``key`` sets a handle of its own; ``unique_name: false`` or ``key: null``
+    drops it. The database refuses a key another live job of the owner has (409)."""
+    if "key" in given and fields.key is not None:
+        if fields.unique_name and "name" in given and fields.key != fields.name:
+            problems.append(
+                FieldProblem("key", "differs from the name, which unique_name makes the key")
+            )
+            return _UNCHANGED
+        return fields.key
+    if "key" in given:
+        return None
+    if "unique_name" in given:
+        return _FROM_NAME if fields.unique_name else None
+    old = (existing or {}).get("key")
+    if existing is not None and "name" in values and old and old == existing.get("name"):
+        return _FROM_NAME  # the name was the key: it follows the rename
+    return _UNCHANGED
+
+
+def _check_key(key: str, field: str) -> FieldProblem | None:
+    """A key is addressed in a URL path (``/jobs/by-name/{name}``): one line, no slash."""
+    what = "a unique name" if field == "name" else "a key"
+    if key != key.strip() or not _KEY_TEXT.match(key):
+        return FieldProblem(field, f"{what} has no control characters or surrounding spaces")
+    if "/" in key:
+        return FieldProblem(field, f"{what} has no '/' (it is addressed in a URL path)")
+    return None
 
 
 def _default_name(values: dict[str, Any], goal: str | None) -> str:

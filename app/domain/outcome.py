@@ -9,7 +9,9 @@ the attempt came to, and says everything that follows, in one place:
   lengthens it and may pause the job (``pause_on_failure``); a one-time job whose only slot
   ended is ``completed`` or ``failed``;
 - what to send: the result to each delivery channel (unless the condition says no), a failure
-  notice once per failure streak, and the ``job.finished``/``job.error`` event;
+  notice once per failure streak, the events the attempt emitted (an http job's
+  ``job.request`` and ``job.response``) and the ``job.finished``/``job.error`` event, and the
+  slot's final result to ``callback_url`` (whatever the condition: it is the caller's);
 - whether the chain edges fire (``final``): the chain's own decision
   (``domain.chains.advance``) needs the states of the other nodes, which storage loads.
 
@@ -40,6 +42,9 @@ from agentcron.app.domain.retry import retry_delay
 NOTICE_FAILURE = "failure"
 NOTICE_SKIPPED = "skipped"
 
+#: how a callback is named in a run's ``delivery`` summary (``callback:https://…``)
+CALLBACK_PREFIX = "callback:"
+
 #: the reason and error of a run whose instance stopped while it ran
 INTERRUPTED = "interrupted"
 
@@ -65,6 +70,9 @@ class Attempt:
     #: a skipped run that is the first of its kind in its period (a budget used up today):
     #: the owner is told, once, where failure notices go
     notice: bool = False
+    #: what the executor reported as it worked (``RunContext.emit``): (event, detail), sent to
+    #: the job's webhook_url in order, before job.finished or job.error
+    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 class JobState(Protocol):
@@ -81,6 +89,7 @@ class JobState(Protocol):
     next_run_at: datetime | None
     deleted_at: datetime | None
     webhook_url: str | None
+    callback_url: str | None
     delivery: dict[str, Any] | None
     has_schedule: bool
 
@@ -168,7 +177,25 @@ def plan_outcome(
         # a failure notice: only when the run failed for good, once per failure streak
         if row.event != NOTICE_FAILURE or (failed_for_good and job.consecutive_failures == 0)
     ]
+    if final and job.callback_url:
+        plan.outbox.append(_callback(attempt, job, now=now))
+        # tracked on the run like a channel
+        run.delivery = {
+            **(run.delivery or {}),
+            CALLBACK_PREFIX + job.callback_url: {"status": "pending"},
+        }
     if job.webhook_url:
+        plan.outbox.extend(
+            new_outbox_row(
+                run,
+                kind=OutboxKind.EVENT,
+                target=job.webhook_url,
+                event=event,
+                now=now,
+                payload=_jsonable({"detail": detail}),
+            )
+            for event, detail in attempt.events
+        )
         event = JobEvent.FINISHED if status == RunStatus.SUCCEEDED else JobEvent.ERROR
         plan.outbox.append(
             new_outbox_row(
@@ -277,6 +304,30 @@ def _deliveries(attempt: Attempt, job: JobState, *, now: datetime) -> list[Outbo
         )
         for channel in _notice_targets(settings, channels, failures_to)
     ]
+
+
+def _callback(attempt: Attempt, job: JobState, *, now: datetime) -> OutboxRow:
+    """The slot's final result for ``callback_url``: sent once per slot, when no retry
+    follows (every attempt of a slot shares its Idempotency-Key, so a receiver that saw a
+    result already would drop a later one)."""
+    status = attempt.status
+    kind = {RunStatus.SUCCEEDED: "result", RunStatus.SKIPPED: "skipped"}.get(status, "failure")
+    assert job.callback_url is not None
+    return new_outbox_row(
+        attempt.run,
+        kind=OutboxKind.CALLBACK,
+        target=job.callback_url,
+        event="",
+        now=now,
+        payload=_jsonable(
+            {
+                "kind": kind,
+                "status": status,
+                "error": attempt.error or attempt.reason,
+                "condition_met": attempt.condition_met,
+            }
+        ),
+    )
 
 
 def _notice_targets(

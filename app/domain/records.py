@@ -130,6 +130,8 @@ class JobSnapshot:
     webhook_url: str | None
     overlap: str | None
     max_concurrency: int | None
+    #: opaque JSON for the executor (``RunContext.payload``)
+    payload: Any = None
 
     @classmethod
     def from_row(cls, row: Any) -> JobSnapshot:
@@ -197,6 +199,8 @@ class OutboxRow:
         slot = self.payload.get("idempotency_key") or self.run_id
         if self.kind == OutboxKind.EVENT:
             return f"{slot}:{self.event}:{self.run.get('attempt') or 1}"
+        if self.kind == OutboxKind.CALLBACK:
+            return f"{slot}:callback"
         return f"{slot}:{self.payload.get('kind') or 'result'}"
 
 

@@ -196,6 +196,25 @@ class Recurrence:
             self._counting = None
             return False
 
+    def times_of_day(self) -> tuple[int, ...] | None:
+        """The seconds after midnight at which the rule fires on each day it fires at all, the
+        same every such day; None when they are not (BYSETPOS picks among a period's times,
+        and COUNT stops part-way through a day). Lets a caller count a day's fires without
+        listing them (domain.counting)."""
+        if self.count is not None or self.parts.has("BYSETPOS"):
+            return None
+        kwargs = self._kwargs
+        return tuple(
+            sorted(
+                {
+                    hour * 3600 + minute * 60 + second
+                    for hour in kwargs["byhour"]
+                    for minute in kwargs["byminute"]
+                    for second in kwargs["bysecond"]
+                }
+            )
+        )
+
     # -- naive wall times, from dateutil
 
     def naive_from(self, start: datetime, *, until: datetime | None = None) -> Iterator[datetime]:

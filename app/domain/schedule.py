@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -387,22 +388,41 @@ def fire_times_between(
     limit: int = 10_000,
 ) -> list[datetime]:
     """Fire instants in [start, end), at most `limit` (calendar data, catch-up, backfill)."""
-    end = _require_aware(end, "end")
-    out: list[datetime] = []
     if limit <= 0:
-        return out
-    for instant in _unexcluded(schedule, _require_aware(start, "start") - _TINY, exclusions):
+        return []
+    return list(
+        islice(
+            iter_fire_times_between(schedule, start=start, end=end, exclusions=exclusions), limit
+        )
+    )
+
+
+def iter_fire_times_between(
+    schedule: Schedule,
+    *,
+    start: datetime,
+    end: datetime,
+    exclusions: Exclusions | None = None,
+) -> Iterator[datetime]:
+    """Fire instants in [start, end), in order, skipping excluded ones, one at a time (a
+    merge of many jobs' fires takes only as many as it needs)."""
+    end = _require_aware(end, "end")
+    after = _require_aware(start, "start") - _TINY
+    for instant in _unexcluded(schedule, after, exclusions, before=end):
         if instant >= end:
-            break
-        out.append(instant)
-        if len(out) >= limit:
-            break
-    return out
+            return
+        yield instant
 
 
 def _unexcluded(
-    schedule: Schedule, after: datetime, exclusions: Exclusions | None
+    schedule: Schedule,
+    after: datetime,
+    exclusions: Exclusions | None,
+    *,
+    before: datetime | None = None,
 ) -> Iterator[datetime]:
+    """The fires after `after` that no exclusion rules out; with `before`, the search for
+    one stops there (a range whose every slot is excluded is not stepped past its end)."""
     if exclusions is None:
         yield from iter_fire_times(schedule, after=after)
         return
@@ -410,6 +430,8 @@ def _unexcluded(
     times = iter_fire_times(schedule, after=after)
     skipped = 0
     while (instant := next(times, None)) is not None:
+        if before is not None and instant >= before:
+            return
         resume = exclusions.resume_at(instant, zone)
         if resume is None:
             skipped = 0

@@ -1,4 +1,5 @@
-"""Sends what the outbox holds: run results to Slack and webhooks, job events to webhook_url."""
+"""Sends what the outbox holds: run results to Slack, webhooks and e-mail, job events to
+webhook_url, a slot's result to callback_url."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.outbox import OutboxStore
 from agentcron.delivery.base import DeliveryResult, Message
+from agentcron.delivery.email import EmailChannel
+from agentcron.delivery.format import webhook_payload
+from agentcron.delivery.smtp import SmtpServer
 from agentcron.delivery.targets import parse_target
 from agentcron.delivery.webhook import WebhookChannel
 
@@ -38,6 +42,7 @@ class OutboxSender:
         self.wake_event = asyncio.Event()
         self._slack: Any = None
         self._webhook: Any = None
+        self._email: Any = None
         self.in_flight: set[asyncio.Task[None]] = set()
         self.stopping = False
         self.failures = FailureSpell(log, "reading the outbox")
@@ -65,6 +70,17 @@ class OutboxSender:
                 )
             self._slack = SlackChannel(client, pacer=Pacer(), tokens=tokens)
         return self._slack
+
+    def _email_channel(self) -> Any:
+        """The e-mail channel, or None without AGENTCRON_SMTP_URL; ValueError (what to fix)
+        for settings that cannot work."""
+        settings = self.rt.settings
+        if self._email is None and settings.smtp_url:
+            server = SmtpServer.from_url(
+                settings.smtp_url, sender=settings.smtp_from, ca_file=settings.smtp_ca_file
+            )
+            self._email = EmailChannel(server)
+        return self._email
 
     def _webhook_channel(self) -> Any:
         if self._webhook is None:
@@ -94,6 +110,8 @@ class OutboxSender:
         try:
             if item.kind == OutboxKind.EVENT:
                 result = await self._post_event(item)
+            elif item.kind == OutboxKind.CALLBACK:
+                result = await self._post_callback(item)
             else:
                 result = await self._deliver(item)
             ok, detail = result.status == "delivered", result.detail
@@ -116,10 +134,43 @@ class OutboxSender:
 
     async def _deliver(self, item: OutboxRow) -> DeliveryResult:
         target = parse_target(item.target)
+        message = self._message(item)
+        if target.kind == "slack":
+            channel = self._slack_channel()
+            if channel is None:
+                return DeliveryResult(
+                    "failed", "no Slack token configured (SLACK_BOT_TOKEN)", retryable=False
+                )
+        elif target.kind == "email":
+            try:
+                channel = self._email_channel()
+            except ValueError as error:  # the operator's settings: retrying cannot help
+                return DeliveryResult("failed", str(error), retryable=False)
+            if channel is None:
+                return DeliveryResult(
+                    "failed", "no SMTP server configured (AGENTCRON_SMTP_URL)", retryable=False
+                )
+        else:
+            channel = self._webhook_channel()
+        return await channel.send(target, message)
+
+    async def _post_callback(self, item: OutboxRow) -> DeliveryResult:
+        """The slot's result to the job's ``callback_url``: a webhook's JSON, signed."""
+        payload = webhook_payload(self._message(item))
+        payload["condition_met"] = item.payload.get("condition_met")
+        return await self._webhook_channel().post(
+            item.target,
+            payload,
+            event=payload["event"],
+            delivery_id=item.id,
+            idempotency_key=item.idempotency_key,
+        )
+
+    def _message(self, item: OutboxRow) -> Message:
         payload, run = item.payload, item.run
         public = self.rt.settings.public_url
         workspace = item.owner.split(":")[1] if item.owner.startswith("slack:") else None
-        message = Message(
+        return Message(
             job_id=item.job_id,
             job_name=item.job_name,
             run_id=item.run_id,
@@ -139,15 +190,6 @@ class OutboxSender:
             actions=self.rt.settings.slack_interactive and workspace is not None,
             workspace=workspace,
         )
-        if target.kind == "slack":
-            channel = self._slack_channel()
-            if channel is None:
-                return DeliveryResult(
-                    "failed", "no Slack token configured (SLACK_BOT_TOKEN)", retryable=False
-                )
-        else:
-            channel = self._webhook_channel()
-        return await channel.send(target, message)
 
     async def _post_event(self, item: OutboxRow) -> DeliveryResult:
         run = item.run
@@ -165,6 +207,8 @@ class OutboxSender:
             "error": run.get("error"),
             **{k: v for k, v in item.payload.items() if k in ("final",)},
         }
+        if "detail" in item.payload:  # job.request → "request", job.response → "response"
+            payload[item.event.removeprefix("job.")] = item.payload["detail"]
         return await self._webhook_channel().post(
             item.target,
             payload,

@@ -271,8 +271,9 @@ class Worker:
             previous_run=previous,
             upstream_run=run.upstream,
             idempotency_key=run.idempotency_key,
+            payload=job.payload,
         )
-        result = Attempt(run=run, status=RunStatus.SUCCEEDED)
+        result = Attempt(run=run, status=RunStatus.SUCCEEDED, events=context.events)
         timeout = job.timeout_seconds
         try:
             self._not_started.add(run.id)

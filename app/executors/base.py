@@ -33,6 +33,17 @@ class RunContext:
     #: the same for every attempt of this run's slot (``Run.idempotency_key``): sent to
     #: receivers so that a second copy after a crash can be recognised
     idempotency_key: str | None = None
+    #: the job's ``payload``: opaque JSON (any JSON value; None when the job has none), the
+    #: input of the run — an http job's default body, an agent's data, a function's argument
+    payload: Any = None
+    #: what the attempt reported as it went (``emit``), sent to the job's ``webhook_url``
+    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list, compare=False)
+
+    def emit(self, event: str, detail: dict[str, Any]) -> None:
+        """Report a step of the attempt (an http job's ``job.request`` and ``job.response``):
+        kept with the attempt, even one that then fails or times out, and sent as job events
+        to the job's ``webhook_url`` when its outcome is recorded. JSON values only."""
+        self.events.append((event, detail))
 
 
 @dataclass

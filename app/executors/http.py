@@ -4,9 +4,13 @@ Action settings (``action["http"]``): ``url``, ``method`` (GET default; POST PUT
 DELETE HEAD), ``headers`` (str → str), ``query`` (str → scalar), ``body`` (a JSON value, sent
 as JSON, or a string, sent as is).
 
+The job's ``payload`` (opaque JSON) is the body of a POST, PUT or PATCH whose settings give
+none, sent as JSON as it is (never read as a template).
+
 Templates: ``{{ path }}`` in the url, query values and body strings is replaced by a
 value from the run — ``run.id``, ``run.scheduled_for``, ``run.attempt``, ``run.trigger``,
-``job.id``, ``job.name``, ``job.metadata.<key>…``, and for chain runs
+``job.id``, ``job.name``, ``job.metadata.<key>…``, ``payload`` and ``payload.<key>…`` (the
+job's payload), and for chain runs
 ``upstream.data.<key>…`` / ``upstream.output`` / ``upstream.status`` (``previous.…``
 likewise reads the job's previous run). It is a plain lookup, not an expression language:
 nothing is evaluated. In the url the value is percent-encoded (unless the placeholder is
@@ -35,7 +39,9 @@ from urllib.parse import quote
 
 import aiohttp
 
+from agentcron.app.domain.enums import JobEvent
 from agentcron.app.domain.http_action import (
+    PAYLOAD_BODY_METHODS,
     TemplateError,
     as_text,
     lookup,
@@ -68,6 +74,7 @@ def template_scope(context: RunContext) -> dict[str, Any]:
         "job": {"id": context.job_id, "name": context.job_name, "metadata": context.metadata},
         "upstream": context.upstream_run,
         "previous": context.previous_run,
+        "payload": context.payload,
     }
 
 
@@ -124,7 +131,12 @@ class HttpExecutor:
                 for key, value in (http.get("query") or {}).items()
                 if value is not None
             }
-            body = render_value(http.get("body"), scope)
+            if http.get("body") is None and method in PAYLOAD_BODY_METHODS:
+                # the job's payload is data: sent as JSON as it is, never read as a template
+                body, as_json = context.payload, True
+            else:
+                body = render_value(http.get("body"), scope)
+                as_json = not isinstance(body, str)
         except (TemplateError, ValueError) as error:
             raise ExecutionFailed(str(error), retryable=False) from None
 
@@ -136,19 +148,31 @@ class HttpExecutor:
             # work once even when a crash makes us send it again (the job's own header wins)
             headers = {**headers, IDEMPOTENCY_HEADER: context.idempotency_key}
         request: dict[str, Any] = {"headers": headers, "params": query}
-        if isinstance(body, str):
+        if body is not None and not as_json:
             request["data"] = body  # text/plain; charset=utf-8 unless headers say otherwise
         elif body is not None:
             request["data"] = jsoncodec.encode(body).encode()
             if not any(name.lower() == "content-type" for name in headers):
                 request["headers"] = {**headers, "Content-Type": "application/json"}
 
+        context.emit(
+            JobEvent.REQUEST,
+            {
+                "method": method,
+                "url": url,
+                "query": query,
+                # names only: a header's value may be a credential
+                "headers": sorted(request["headers"]),
+                "body_bytes": len(request.get("data") or b""),
+            },
+        )
         started = self.clock()
         try:
             async with self.session.request(method, url, **request) as response:
                 raw, truncated = await read_bounded(response, self.max_body_bytes)
                 elapsed_ms = round((self.clock() - started) * 1000)
                 data = _response_data(response, raw, truncated, elapsed_ms)
+                context.emit(JobEvent.RESPONSE, _response_event(data))
         except BlockedAddress as error:
             raise ExecutionFailed(str(error), retryable=False) from None
         except TimeoutError:
@@ -220,6 +244,20 @@ def _response_data(
         "body_truncated": truncated,
         "url": str(response.url),
         "elapsed_ms": elapsed_ms,
+    }
+
+
+def _response_event(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``job.response`` event's detail: the response with an excerpt of its body."""
+    body = data.get("body")
+    text = body if isinstance(body, str) else jsoncodec.encode(body)
+    return {
+        "status": data["status"],
+        "headers": data["headers"],
+        "elapsed_ms": data["elapsed_ms"],
+        "url": data["url"],
+        "body_excerpt": text[:EXCERPT_CHARS],
+        "body_truncated": bool(data.get("body_truncated")) or len(text) > EXCERPT_CHARS,
     }
 
 

@@ -46,7 +46,8 @@ FIELD_HELP: dict[str, str] = {
     "status": "'active' (default) or 'paused'.",
     "delivery": (
         "Where each run's result goes: {channel: 'slack:#ops' | 'slack:C0123' | "
-        "'webhook:https://…', format: markdown|text|json, muted, on_error}."
+        "'webhook:https://…' | 'email:ops@example.com', format: markdown|text|json, muted, "
+        "on_error}."
     ),
     "condition": (
         "Deliver only when an expression over the run's data is true: "
@@ -59,7 +60,34 @@ FIELD_HELP: dict[str, str] = {
     "exclusions": "Slots not to run: {dates: ['2026-12-25'], weekdays: [...], windows: [...]}.",
     "tags": "Labels for filtering with list_jobs.",
     "metadata": "Free-form JSON kept with the job and available to runs.",
-    "webhook_url": "Receives job events (job.started, job.finished, job.error), signed.",
+    "payload": (
+        "Opaque JSON (any value, up to 64 KB) handed to every run: the body of an http POST, "
+        "PUT or PATCH that gives none, `{{ payload.x }}` in http templates, data for an "
+        "agent to work on."
+    ),
+    "webhook_url": (
+        "Receives job events (job.started, job.request and job.response for http jobs, "
+        "job.finished, job.error), signed."
+    ),
+    "callback_url": "Receives each slot's final result (run.result or run.failed), signed.",
+    "unique_name": (
+        "true: no other job of this owner may have this name (it becomes the job's key, and "
+        "the job can be read, changed and deleted by name)."
+    ),
+    "key": "A unique handle for the job among the owner's jobs (seed 004); names it if no name.",
+    "schedule_in": (
+        "Instead of schedule: run once after a delay, seconds or [5, 'minutes']; with "
+        "repeat_every or cron, when the repetition starts."
+    ),
+    "scheduled_at": (
+        "Instead of schedule: run once at an ISO 8601 date-time or Unix timestamp; with "
+        "repeat_every or cron, when the repetition starts."
+    ),
+    "repeat_every": (
+        "Instead of schedule: repeat every N seconds, or [N, 'minutes'|'hours'|'days'|'weeks'"
+        "|'months']; days and longer keep the wall time in `timezone`."
+    ),
+    "cron": "Instead of schedule: a 5-field cron expression in `timezone` (default UTC).",
     "idempotency_key": (
         "Makes create_job safe to retry: the same key returns the job first created with it."
     ),

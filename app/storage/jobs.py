@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from agentcron.app.domain.enums import RunStatus
 from agentcron.app.domain.leasing import JOB_DELETED
+from agentcron.app.errors import Conflict
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import jobs, outbox, runs
 
@@ -39,6 +40,16 @@ def _like_escape(text: str) -> str:
 
 def _visible(owner: str) -> Any:
     return (jobs.c.owner == owner) & jobs.c.deleted_at.is_(None)
+
+
+def _refuse_taken_key(conn: Connection, owner: str, key: str, job_id: str | None) -> None:
+    """Conflict when another live job of the owner has ``key``; the unique index
+    (``uq_jobs_owner_key``) stands behind this for writes racing on PostgreSQL."""
+    taken = conn.execute(
+        select(jobs.c.id).where(_visible(owner), jobs.c.key == key, jobs.c.id != (job_id or ""))
+    ).first()
+    if taken is not None:
+        raise Conflict(f"a job named {key!r} already exists ({taken.id})")
 
 
 # built once: the hot read path should not rebuild its statement on every request
@@ -70,6 +81,8 @@ class JobStore:
                 existing = find_existing(conn)
                 if existing is not None:
                     return existing, False
+            if values.get("key"):
+                _refuse_taken_key(conn, values["owner"], values["key"], job_id=None)
             # values as parameters, not baked into the statement: it compiles once, not per job
             conn.execute(insert(jobs), values)
             return values, True
@@ -77,11 +90,35 @@ class JobStore:
         try:
             return await self.db.write(work)
         except IntegrityError:
-            # two requests with one idempotency key raced on PostgreSQL: the other won
-            existing = await self.db.read(find_existing)
-            if existing is None:
-                raise
-            return existing, False
+            # two requests raced on PostgreSQL: one idempotency key (the other's job is the
+            # answer) or one key (the other has it)
+            if values.get("idempotency_key"):
+                existing = await self.db.read(find_existing)
+                if existing is not None:
+                    return existing, False
+            if values.get("key"):
+                await self.db.read(
+                    lambda conn: _refuse_taken_key(conn, values["owner"], values["key"], None)
+                )
+            raise
+
+    async def named(self, owner: str, name: str, *, limit: int = 2) -> list[dict[str, Any]]:
+        """The live job whose key is ``name`` (a unique name is its own key); else the live
+        jobs called ``name``, at most ``limit`` of them (more than one is ambiguous)."""
+
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            row = conn.execute(select(jobs).where(_visible(owner), jobs.c.key == name)).first()
+            if row is not None:
+                return [dict(row._mapping)]
+            rows = conn.execute(
+                select(jobs)
+                .where(_visible(owner), jobs.c.name == name)
+                .order_by(jobs.c.created_at, jobs.c.id)
+                .limit(limit)
+            )
+            return [dict(r._mapping) for r in rows]
+
+        return await self.db.read(work)
 
     async def get(self, owner: str, job_id: str) -> dict[str, Any] | None:
         if self.db.is_sqlite:
@@ -137,6 +174,8 @@ class JobStore:
             values = {**values, "tags_index": tags_index(values["tags"] or [])}
 
         def work(conn: Connection) -> dict[str, Any] | None:
+            if values.get("key"):
+                _refuse_taken_key(conn, owner, values["key"], job_id=job_id)
             result = conn.execute(
                 update(jobs)
                 .where(jobs.c.id == job_id, _visible(owner))
@@ -147,7 +186,14 @@ class JobStore:
             row = conn.execute(select(jobs).where(jobs.c.id == job_id)).first()
             return dict(row._mapping) if row else None
 
-        return await self.db.write(work)
+        try:
+            return await self.db.write(work)
+        except IntegrityError:
+            if values.get("key"):  # another write took the key meanwhile (PostgreSQL)
+                await self.db.read(
+                    lambda conn: _refuse_taken_key(conn, owner, values["key"], job_id)
+                )
+            raise
 
     async def delete(self, owner: str, job_id: str, *, hard: bool, now: datetime) -> bool:
         """Soft delete hides the job and stops it but keeps its runs; hard delete removes all."""
@@ -178,21 +224,30 @@ class JobStore:
 
         return await self.db.write(work)
 
-    async def active_with_schedules(self, owner: str, *, limit: int) -> list[dict[str, Any]]:
-        def work(conn: Connection) -> list[dict[str, Any]]:
-            rows = conn.execute(
-                select(
-                    jobs.c.id,
-                    jobs.c.name,
-                    jobs.c.schedule,
-                    jobs.c.exclusions,
-                    jobs.c.status,
-                    jobs.c.tags,
-                )
-                .where(_visible(owner), jobs.c.status == "active", jobs.c.schedule.is_not(None))
-                .order_by(jobs.c.created_at)
-                .limit(limit)
+    async def active_with_schedules(
+        self, owner: str, *, limit: int | None = None, job_id: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The owner's active jobs that have a schedule, oldest first (all of them unless
+        ``limit``; only ``job_id`` when given): what a calendar or a heatmap plans."""
+        query = (
+            select(
+                jobs.c.id,
+                jobs.c.name,
+                jobs.c.schedule,
+                jobs.c.exclusions,
+                jobs.c.status,
+                jobs.c.tags,
+                jobs.c.created_at,
             )
-            return [dict(r._mapping) for r in rows]
+            .where(_visible(owner), jobs.c.status == "active", jobs.c.schedule.is_not(None))
+            .order_by(jobs.c.created_at, jobs.c.id)
+        )
+        if job_id is not None:
+            query = query.where(jobs.c.id == job_id)
+        if limit is not None:
+            query = query.limit(limit)
+
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
         return await self.db.read(work)

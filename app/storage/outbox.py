@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, select, update
 
 from agentcron.app.domain.enums import OutboxKind, OutboxStatus
+from agentcron.app.domain.outcome import CALLBACK_PREFIX
 from agentcron.app.domain.records import OutboxRow
 from agentcron.app.storage.database import Database, skip_locked
 from agentcron.app.storage.tables import jobs, outbox, runs
@@ -115,11 +116,13 @@ class OutboxStore:
                     updated_at=now,
                 )
             )
-            if item.kind != OutboxKind.DELIVERY:
+            if item.kind == OutboxKind.EVENT:
                 return
             row = conn.execute(select(runs.c.delivery).where(runs.c.id == item.run_id)).first()
             summary = dict((row.delivery if row else None) or {})
             key = item.target if item.event != "failure" else f"{item.target} (failure notice)"
+            if item.kind == OutboxKind.CALLBACK:
+                key = CALLBACK_PREFIX + item.target
             summary[key] = {
                 "status": "retrying" if retry_at is not None else status,
                 "detail": detail,

@@ -164,8 +164,14 @@ jobs = Table(
     # ",tag1,tag2," so a tag filter is a portable LIKE
     Column("tags_index", Text, nullable=False, server_default=""),
     Column("metadata", Json, nullable=False),
+    # opaque JSON handed to the executor on every run (NULL: none)
+    Column("payload", Json),
     Column("webhook_url", Text),
+    # seed 003: receives each run's result, signed like webhooks
+    Column("callback_url", Text),
     Column("idempotency_key", String(200)),
+    # the job's unique handle among its owner's live jobs (a unique name is its own key)
+    Column("key", String(200)),
     Column("created_by", String(200)),
     Column("next_run_at", UTCDateTime),
     Column("last_run_at", UTCDateTime),
@@ -177,6 +183,16 @@ jobs = Table(
     Column("deleted_at", UTCDateTime),
     UniqueConstraint("owner", "idempotency_key"),
     Index("ix_jobs_owner_created", "owner", "created_at"),
+    # one live job per key and owner, whoever writes at the same moment; a deleted job's
+    # key is free again
+    Index(
+        "uq_jobs_owner_key",
+        "owner",
+        "key",
+        unique=True,
+        postgresql_where=text("key IS NOT NULL AND deleted_at IS NULL"),
+        sqlite_where=text("key IS NOT NULL AND deleted_at IS NULL"),
+    ),
     # the scheduler's only scan: active jobs by next_run_at
     Index(
         "ix_jobs_due",

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from agentcron.app.domain.calendar import Planned
 from agentcron.app.domain.exclusions import Exclusions
-from agentcron.app.domain.heatmap import DAYS, HOURS, build_heatmap, planned_fires
+from agentcron.app.domain.heatmap import DAYS, HOURS, build_heatmap, planned_events
 from agentcron.app.domain.schedule import Schedule
 
 NEW_YORK = ZoneInfo("America/New_York")
+UTC_ZONE = ZoneInfo("UTC")
 KOLKATA = ZoneInfo("Asia/Kolkata")
 
 
@@ -82,7 +84,7 @@ def test_a_half_hour_zone() -> None:
     assert utc[0][3] == 1 and utc[0][4] == 2
 
 
-def test_planned_fires_over_a_week_with_the_spring_change() -> None:
+def test_planned_runs_over_a_week_with_the_spring_change() -> None:
     weekdays_9 = Schedule.from_dict(
         {"type": "cron", "expression": "0 9 * * 1-5", "timezone": "America/New_York"}
     )
@@ -91,14 +93,14 @@ def test_planned_fires_over_a_week_with_the_spring_change() -> None:
     )
     no_fridays = Exclusions.from_dict({"weekdays": ["fri"]})
     start = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)  # Thursday 07:00 EST
-    fires, truncated = planned_fires(
-        [(weekdays_9, no_fridays), (hourly_kolkata, None)],
+    events, truncated = planned_events(
+        [Planned(weekdays_9, no_fridays), Planned(hourly_kolkata)],
         start=start,
         end=start + timedelta(days=7),
-        limit=10_000,
+        zone=NEW_YORK,
     )
     assert not truncated
-    rows = build_heatmap([(f, 1.0) for f in fires], NEW_YORK).grid
+    rows = build_heatmap(events, NEW_YORK).grid
     # Thursday 5, (Friday excluded), Monday 9, Tuesday 10, Wednesday 11 March at 09:00 local,
     # plus every hour's :30 from Kolkata, which is :00 in New York (Kolkata is :30 off UTC)
     assert rows[3][9] == 1 + 1  # Thursday: the 09:00 job and one Kolkata fire
@@ -107,14 +109,18 @@ def test_planned_fires_over_a_week_with_the_spring_change() -> None:
     assert sum(map(sum, rows)) == 4 + 7 * 24
 
 
-def test_planned_fires_are_bounded() -> None:
-    every_minute = Schedule.from_dict({"type": "cron", "expression": "* * * * *"})
+def test_planned_runs_are_counted_not_listed_and_cut_by_time_past_the_budget() -> None:
+    every_second = Schedule.from_dict({"type": "every", "interval": 1})
     start = datetime(2026, 3, 2, tzinfo=UTC)
-    fires, truncated = planned_fires(
-        [(every_minute, None), (every_minute, None)],
-        start=start,
-        end=start + timedelta(days=1),
-        limit=2_000,
+    end = start + timedelta(days=7)
+    events, truncated = planned_events(
+        [Planned(every_second)] * 3, start=start, end=end, zone=UTC_ZONE
     )
-    assert truncated
-    assert len(fires) == 2_000
+    assert not truncated
+    assert build_heatmap(events, UTC_ZONE).grid[0][0] == 3 * 3600
+    assert sum(weight for _, weight in events) == 3 * 7 * 86400
+    events, truncated = planned_events(
+        [Planned(every_second)] * 3, start=start, end=end, zone=UTC_ZONE, budget=3 * 24
+    )
+    assert truncated  # the first day only, for all three jobs
+    assert sum(weight for _, weight in events) == 3 * 86400

@@ -36,6 +36,7 @@ def job(**changes: Any) -> JobState:
         "next_run_at": T + timedelta(days=1),
         "deleted_at": None,
         "webhook_url": None,
+        "callback_url": None,
         "delivery": None,
         "has_schedule": True,
     }
@@ -187,6 +188,73 @@ def test_job_events_say_how_the_attempt_ended() -> None:
         (OutboxKind.EVENT, "job.finished", True)
     ]
     assert bad.outbox[0].event == "job.error" and bad.outbox[0].payload["error"] == "boom"
+
+
+def test_an_attempts_own_events_go_before_how_it_ended() -> None:
+    hook = "https://example.com/events"
+    events = [("job.request", {"method": "GET"}), ("job.response", {"status": 200})]
+    plan = plan_outcome(
+        attempt(RunStatus.SUCCEEDED, events=events), job(webhook_url=hook), now=T, rng=RNG
+    )
+    assert [(r.event, r.payload.get("detail")) for r in plan.outbox] == [
+        ("job.request", {"method": "GET"}),
+        ("job.response", {"status": 200}),
+        ("job.finished", None),
+    ]
+    # without a webhook_url they go nowhere
+    assert (
+        plan_outcome(attempt(RunStatus.SUCCEEDED, events=events), job(), now=T, rng=RNG).outbox
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "retry", "kind"),
+    [
+        (RunStatus.SUCCEEDED, None, "result"),
+        (RunStatus.FAILED, None, "failure"),
+        (RunStatus.TIMED_OUT, None, "failure"),
+        (RunStatus.CANCELLED, None, "failure"),
+        (RunStatus.SKIPPED, None, "skipped"),
+        # a retry follows: the slot has no result yet, so no callback
+        (RunStatus.FAILED, {"max_attempts": 3}, None),
+    ],
+)
+def test_the_callback_gets_the_slots_final_result_once(
+    status: RunStatus, retry: dict[str, Any] | None, kind: str | None
+) -> None:
+    url = "https://example.com/callback"
+    plan = plan_outcome(
+        attempt(status, error="boom" if status != RunStatus.SUCCEEDED else None),
+        job(callback_url=url, retry=retry),
+        now=T,
+        rng=RNG,
+    )
+    callbacks = [r for r in plan.outbox if r.kind == OutboxKind.CALLBACK]
+    if kind is None:
+        assert callbacks == [] and plan.run.delivery is None
+        return
+    [callback] = callbacks
+    assert (callback.target, callback.payload["kind"], callback.payload["status"]) == (
+        url,
+        kind,
+        status,
+    )
+    assert callback.idempotency_key == f"{plan.run.idempotency_key}:callback"
+    assert plan.run.delivery == {f"callback:{url}": {"status": "pending"}}
+
+
+def test_the_callback_is_sent_whatever_the_condition_says() -> None:
+    url = "https://example.com/callback"
+    plan = plan_outcome(
+        attempt(RunStatus.SUCCEEDED, condition_met=False),
+        job(callback_url=url, delivery=SLACK),
+        now=T,
+        rng=RNG,
+    )
+    assert [(r.kind, r.payload["condition_met"]) for r in plan.outbox] == [
+        (OutboxKind.CALLBACK, False)
+    ]
 
 
 def test_the_outcome_keeps_when_the_attempt_really_ended() -> None:

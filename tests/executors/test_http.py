@@ -339,3 +339,65 @@ def test_template_lookups() -> None:
         lookup(scope, "previous.data.items.5")
     with pytest.raises(TemplateError, match="unknown name 'os'"):
         render("{{ os.environ }}", scope)
+
+
+# --- the job's payload -------------------------------------------------------------------
+
+
+async def test_the_payload_is_the_body_of_a_post_without_one(
+    sink: Sink, session: aiohttp.ClientSession
+) -> None:
+    payload = {"order": 42, "note": "{{ job.id }} stays as written"}
+    action = http_action(sink.url("/orders"), method="POST")
+    await HttpExecutor(session).execute(action, context(payload=payload))
+    (request,) = sink.requests
+    assert request.headers["Content-Type"] == "application/json"
+    assert request.json() == payload  # data, never read as a template
+
+
+async def test_a_string_payload_is_sent_as_json_text(
+    sink: Sink, session: aiohttp.ClientSession
+) -> None:
+    action = http_action(sink.url("/notes"), method="PUT")
+    await HttpExecutor(session).execute(action, context(payload="hello"))
+    assert sink.requests[0].json() == "hello"
+
+
+async def test_the_jobs_own_body_wins_over_the_payload_and_can_quote_it(
+    sink: Sink, session: aiohttp.ClientSession
+) -> None:
+    action = http_action(
+        sink.url("/orders/{{ payload.order }}"),
+        method="POST",
+        body={"wrapped": "{{ payload }}", "first": "{{ payload.items.0 }}"},
+    )
+    await HttpExecutor(session).execute(action, context(payload={"order": 7, "items": ["a"]}))
+    (request,) = sink.requests
+    assert request.path == "/orders/7"
+    assert request.json() == {"wrapped": {"order": 7, "items": ["a"]}, "first": "a"}
+
+
+async def test_a_get_never_sends_the_payload_as_a_body(
+    sink: Sink, session: aiohttp.ClientSession
+) -> None:
+    action = http_action(sink.url("/items"), query={"id": "{{ payload.id }}"})
+    await HttpExecutor(session).execute(action, context(payload={"id": 3}))
+    (request,) = sink.requests
+    assert request.method == "GET"
+    assert request.query == {"id": "3"}
+    assert request.body == b""
+
+
+async def test_a_payload_placeholder_without_a_payload_fails_naming_it(
+    sink: Sink, session: aiohttp.ClientSession
+) -> None:
+    action = http_action(sink.url("/x"), query={"id": "{{ payload.id }}"})
+    with pytest.raises(ExecutionFailed, match="no payload") as failure:
+        await HttpExecutor(session).execute(action, context())
+    assert failure.value.retryable is False
+    assert sink.requests == []
+
+
+def test_payload_placeholders_are_accepted_when_the_job_is_written() -> None:
+    checked = validate_http_action({"url": "https://a.example/{{ payload.id }}"})
+    assert checked["url"] == "https://a.example/{{ payload.id }}"

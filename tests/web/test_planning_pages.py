@@ -5,7 +5,7 @@ real service; and the "not available" message a page shows when a server lacks a
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,9 +20,12 @@ expect = sync_api.expect
 pytestmark = pytest.mark.slow
 
 
-def test_calendar_shows_planned_runs_by_week_and_by_month(page: Any, service: Service) -> None:
-    # an owner of its own, so the days hold only this test's jobs
+def test_calendar_counts_an_every_minute_job_among_others_by_week_and_by_month(
+    page: Any, service: Service
+) -> None:
+    # an owner of its own, with a few other tests' jobs: the every-minute job may push none out
     sign_in(page, service.other_key)
+    berlin = ZoneInfo(VIEWER_ZONE)
     with service.client(service.other_key) as api:
         job = make_job(
             api,
@@ -34,11 +37,21 @@ def test_calendar_shows_planned_runs_by_week_and_by_month(page: Any, service: Se
             name="Calendar frequent",
             schedule={"type": "cron", "expression": "*/30 * * * *", "timezone": VIEWER_ZONE},
         )
+        minute = make_job(
+            api,
+            name="Calendar every minute",
+            schedule={"type": "cron", "expression": "* * * * *", "timezone": "UTC"},
+        )
+        seconds = make_job(
+            api, name="Calendar every 45 s", schedule={"type": "every", "interval": 45}
+        )
+        made = datetime.now(berlin)
     page.click("#nav a[data-section=calendar]")
     expect(page.locator(".calendar-body.week .day")).to_have_count(7)
+    expect(page.locator(".calendar-note")).not_to_contain_text("shows them all")
+    expect(page.locator(".calendar-note .warning")).to_have_count(0)
 
-    berlin = ZoneInfo(VIEWER_ZONE)
-    tomorrow = datetime.now(berlin).date() + timedelta(days=1)
+    tomorrow = made.date() + timedelta(days=1)
     day = page.locator(f".day[data-date='{tomorrow.isoformat()}']")
     if not day.count():  # today is Sunday: tomorrow is in next week
         page.get_by_role("button", name="Next").click()
@@ -48,22 +61,44 @@ def test_calendar_shows_planned_runs_by_week_and_by_month(page: Any, service: Se
     daily = day.locator(f".event[data-job-id='{job['id']}']")
     expect(daily).to_have_text(f"{fire:%H:%M} Calendar daily")
     expect(daily).to_have_attribute("title", re.compile(r"07:45 \(America/New_York\)"))
-    # every half hour: 48 runs a day (46 or 50 across a DST change) fold into one line
+    # a Berlin day has 24 hours (23 or 25 when the clocks change): counted, never listed
     midnight = datetime.combine(tomorrow, time(0), tzinfo=berlin)
     next_midnight = datetime.combine(tomorrow + timedelta(days=1), time(0), tzinfo=berlin)
-    count = int((next_midnight - midnight).total_seconds() // 1800)
+    seconds_in_day = (next_midnight.astimezone(UTC) - midnight.astimezone(UTC)).total_seconds()
+    for made_job, every in ((frequent, 1800), (minute, 60), (seconds, 45)):
+        chip = day.locator(f".event[data-job-id='{made_job['id']}']")
+        expect(chip).to_have_attribute("data-count", str(int(seconds_in_day // every)))
+        expect(chip.locator(".hour-strip .hour-cell.some")).to_have_count(
+            int(seconds_in_day // 3600)
+        )
     expect(day.locator(f".event[data-job-id='{frequent['id']}']")).to_have_text(
-        f"00:00 Calendar frequent×{count}"
+        f"Calendar frequent×{int(seconds_in_day // 1800)}"
     )
+    expect(day.locator(f".event[data-job-id='{minute['id']}'] .count")).to_have_text(
+        f"×{int(seconds_in_day // 60):,}"
+    )
+    # nothing planned before the jobs were made
+    yesterday = page.locator(f".day[data-date='{(made.date() - timedelta(days=1)).isoformat()}']")
+    if yesterday.count():
+        expect(yesterday.locator(f".event[data-job-id='{minute['id']}']")).to_have_count(0)
     shot(page, "calendar-week")
 
+    page.get_by_role("button", name="Today").click()
     page.get_by_role("button", name="Month").click()
     expect(page.locator(".calendar-body.month .day")).to_have_count(42)
-    first = date.today().replace(day=1)
-    expect(page.locator(".calendar-title")).to_contain_text(str(first.year))
+    expect(page.locator(".calendar-title")).to_contain_text(str(made.year))
     assert "view=month" in page.url
-    expect(page.locator(".calendar-body.month .event").first).to_be_visible()
+    expect(page.locator(".calendar-note .warning")).to_have_count(0)
+    # a month's cell names the runs at a time of day first, then the busiest
+    last = page.locator(".calendar-body.month .day").last
+    expect(last.locator(".event").first).to_contain_text(f"{fire:%H:%M} ")
     shot(page, "calendar-month")
+    # the every-minute job runs to the last day shown, not to wherever a cap fell
+    end = last.get_attribute("data-date")
+    last.locator(".day-head").click()
+    expect(page.locator(".calendar-body.week")).to_be_visible()
+    chip = page.locator(f".day[data-date='{end}'] .event[data-job-id='{minute['id']}']")
+    expect(chip).to_have_attribute("data-count", re.compile(r"^14[0-9]0$"))
 
 
 NOT_FOUND = {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "Not Found"}

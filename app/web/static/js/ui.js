@@ -2,6 +2,12 @@
 
 import { h, put } from "./dom.js";
 
+/** "1 run", "2 runs", "1,440 runs"; `many` for words that do not just take an "s". */
+export function plural(count, one, many = one + "s") {
+  const n = Number(count) || 0;
+  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+}
+
 export function badge(status) {
   const value = status || "unknown";
   return h("span", { class: ["badge", "status-" + value.replace(/[^a-z_]/g, "")] }, value.replace("_", " "));

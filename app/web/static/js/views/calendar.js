@@ -1,21 +1,20 @@
-// The calendar: every planned run of the active jobs, by week or by month, on the viewer's
-// calendar (calendar-data answers in the zone we ask for, so days split at our midnight).
+// The calendar: the planned runs of the active jobs, by week or by month, on the viewer's
+// calendar. calendar-data counts them per job per hour (week) or per day (month) in the zone
+// we ask for, so days split at our midnight, every job is in the answer however often it
+// runs, and a few runs a day come with their times.
 
 import { api } from "../api.js";
 import { encode, h, put } from "../dom.js";
 import { replaceQuery } from "../router.js";
-import { addDays, clock, inZone, isoDate, startOfWeek, viewerZone } from "../time.js";
-import { failed, loading } from "../ui.js";
+import { addDays, clock, inZone, isoDate, startOfWeek, viewerZone, when } from "../time.js";
+import { failed, loading, plural } from "../ui.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const FREQUENT = 4; // more runs of one job in a day than this fold into one line
 const MONTH_LINES = 3;
+const QUIET_NAMES = 6; // jobs with no run in the range, named under the grid
 
 function range(mode, anchor) {
-  if (mode === "week") {
-    const start = startOfWeek(anchor);
-    return { start, days: 7 };
-  }
+  if (mode === "week") return { start: startOfWeek(anchor), days: 7 };
   const first = new Date(anchor.getFullYear(), anchor.getMonth(), 1);
   return { start: startOfWeek(first), days: 42, month: anchor.getMonth() };
 }
@@ -27,28 +26,84 @@ function title(mode, anchor, start) {
   return fmt.formatRange ? fmt.formatRange(start, end) : `${fmt.format(start)} – ${fmt.format(end)}`;
 }
 
-/** One day's events folded per job: frequent jobs become "name ×N". */
-function lines(events) {
-  const byJob = new Map();
-  for (const e of events) {
-    if (!byJob.has(e.job_id)) byJob.set(e.job_id, []);
-    byJob.get(e.job_id).push(e);
-  }
-  const out = [];
-  for (const list of byJob.values()) {
-    if (list.length > FREQUENT) out.push({ first: list[0], count: list.length, all: list });
-    else for (const e of list) out.push({ first: e, count: 1, all: [e] });
-  }
-  return out.sort((a, b) => a.first.at.localeCompare(b.first.at));
+/** A hue per job, the same on every visit: its chips are easy to follow across days. */
+function hue(id) {
+  let n = 0;
+  for (const c of String(id)) n = (n * 31 + c.charCodeAt(0)) >>> 0;
+  return n % 360;
 }
 
-function chip(line) {
-  const e = line.first;
-  const count = line.count > 1 ? h("span", { class: "count" }, `×${line.count}`) : null;
-  const where = e.timezone !== viewerZone ? `\n${inZone(e.local_time, e.timezone)}` : "";
-  const more = line.count > 1 ? `\n${line.count} runs this day, ${clock(e.at)}–${clock(line.all.at(-1).at)}` : "";
-  const title = `${e.name}${where}${more}${e.tags?.length ? "\ntags: " + e.tags.join(", ") : ""}`;
-  return h("a", { class: "event", href: `#/jobs/${encode(e.job_id)}`, title, dataset: { jobId: e.job_id } }, h("span", { class: "label" }, `${clock(e.at)} ${e.name}`), count);
+/**
+ * The answer's cells (per hour or per day) folded into days: Map date -> list of
+ * {job, count, first, last, times, hours}. The API answered in our zone, so the first ten
+ * characters of a cell's start are our date and the next two its hour.
+ */
+function foldDays(jobs) {
+  const days = new Map();
+  for (const job of jobs) {
+    const perDay = new Map();
+    for (const cell of job.counts) {
+      const day = cell.start.slice(0, 10);
+      let line = perDay.get(day);
+      if (!line) {
+        line = { job, count: 0, first: cell.first, last: cell.last, times: [], listed: true, hours: new Array(24).fill(0) };
+        perDay.set(day, line);
+      }
+      line.count += cell.count;
+      if (cell.first < line.first) line.first = cell.first;
+      if (cell.last > line.last) line.last = cell.last;
+      if (cell.times) line.times.push(...cell.times);
+      else line.listed = false;
+      line.hours[Number(cell.start.slice(11, 13))] += cell.count;
+    }
+    for (const [day, line] of perDay) {
+      if (!days.has(day)) days.set(day, []);
+      days.get(day).push(line);
+    }
+  }
+  for (const lines of days.values()) lines.sort((a, b) => a.first.localeCompare(b.first) || a.job.name.localeCompare(b.job.name));
+  return days;
+}
+
+/** A few runs a day are named by their times; more fold into one chip with a count. */
+function folded(line) {
+  return !(line.listed && line.times.length === line.count && line.count <= 4);
+}
+
+/** A run of a job: one chip per time for a few runs, one folded chip for many. */
+function chips(line, mode) {
+  const { job } = line;
+  const zone = job.timezone;
+  const tags = job.tags?.length ? `\ntags: ${job.tags.join(", ")}` : "";
+  const about = job.schedule_description ? `\n${job.schedule_description}` : "";
+  const style = { "--hue": hue(job.job_id) };
+  if (!folded(line)) {
+    return line.times.sort().map((at) =>
+      h(
+        "a",
+        { class: "event", href: `#/jobs/${encode(job.job_id)}`, style, dataset: { jobId: job.job_id }, title: `${job.name}${zone !== viewerZone ? `\n${inZone(at, zone)}` : ""}${about}${tags}` },
+        h("span", { class: "label" }, `${clock(at)} ${job.name}`),
+      ),
+    );
+  }
+  const spread = `${plural(line.count, "run")} this day, ${clock(line.first)}–${clock(line.last)}`;
+  return h(
+    "a",
+    { class: "event frequent", href: `#/jobs/${encode(job.job_id)}`, style, dataset: { jobId: job.job_id, count: line.count }, title: `${job.name}\n${spread} (your time)${about}${tags}` },
+    h("span", { class: "label" }, job.name),
+    h("span", { class: "count" }, `×${line.count.toLocaleString("en")}`),
+    mode === "week" ? hourStrip(line.hours) : null,
+  );
+}
+
+/** 24 small cells under a frequent job's chip: which hours of the day it runs in. */
+function hourStrip(hours) {
+  const most = Math.max(...hours);
+  return h(
+    "span",
+    { class: "hour-strip", "aria-hidden": "true" },
+    hours.map((count) => h("span", { class: ["hour-cell", count && "some"], style: count ? { "--level": (0.35 + (0.65 * count) / most).toFixed(2) } : null })),
+  );
 }
 
 export async function calendarView(main, { query, signal }) {
@@ -57,7 +112,8 @@ export async function calendarView(main, { query, signal }) {
   if (Number.isNaN(anchor.getTime())) anchor = new Date();
   const heading = h("h2", { class: "calendar-title" });
   const grid = h("div", { class: "calendar-body" });
-  const note = h("p", { class: "muted small" });
+  const note = h("p", { class: "muted small calendar-note" });
+  const quiet = h("p", { class: "muted small quiet-jobs" });
   const modeButtons = ["week", "month"].map((m) =>
     h("button", { type: "button", class: "ghost", dataset: { mode: m }, onclick: () => ((mode = m), draw()) }, m === "week" ? "Week" : "Month"),
   );
@@ -74,45 +130,59 @@ export async function calendarView(main, { query, signal }) {
     const { start, days, month } = range(mode, anchor);
     put(heading, title(mode, anchor, start));
     put(grid, loading());
+    put(quiet);
     let data;
     try {
-      data = await api("/calendar-data", { query: { start: isoDate(start), end: isoDate(addDays(start, days)), timezone: viewerZone }, signal });
+      const group = mode === "week" ? "hour" : "day";
+      data = await api("/calendar-data", { query: { start: isoDate(start), end: isoDate(addDays(start, days)), timezone: viewerZone, group }, signal });
     } catch (error) {
-      if (error.name !== "AbortError") put(grid, failed(error));
+      if (error.name !== "AbortError" && mine === drawn) put(grid, failed(error));
       return;
     }
     if (mine !== drawn) return; // a later click asked for another range
-    const byDay = new Map();
-    for (const e of data.events) {
-      const day = e.at.slice(0, 10); // the API answered in our zone: its date is our date
-      if (!byDay.has(day)) byDay.set(day, []);
-      byDay.get(day).push(e);
-    }
+    const byDay = foldDays(data.jobs);
+    const running = data.jobs.filter((j) => j.total);
+    const idle = data.jobs.filter((j) => !j.total);
+    const complete = data.truncated ? data.complete_until : null;
+    const cutDay = complete?.slice(0, 10);
+    const cutAtMidnight = complete?.slice(11, 16) === "00:00";
     put(
       note,
-      `${data.count} planned runs of active jobs, in your time (${viewerZone}). Paused jobs are not shown.`,
-      data.truncated ? h("strong", { class: "warning" }, ` The service sent its first ${data.count} runs only: the later days are incomplete. The week view shows them all.`) : null,
+      `${plural(data.count, "planned run")} of ${plural(running.length, "active job")} in your time (${viewerZone}). Paused jobs are not shown.`,
+      complete ? h("strong", { class: "warning" }, ` Too much to count at once: runs are shown up to ${when(complete)} only; the days after are left blank, not empty.`) : null,
     );
+    if (idle.length) {
+      const names = idle.slice(0, QUIET_NAMES).map((j) => j.name);
+      const more = idle.length > QUIET_NAMES ? ` and ${idle.length - QUIET_NAMES} more` : "";
+      put(quiet, `${plural(idle.length, "active job")} with no run in these days: ${names.join(", ")}${more}.`);
+    }
     const today = isoDate(new Date());
     const cells = [];
     for (let i = 0; i < days; i++) {
       const date = addDays(start, i);
       const key = isoDate(date);
-      const dayLines = lines(byDay.get(key) || []);
-      const shown = mode === "month" ? dayLines.slice(0, MONTH_LINES) : dayLines;
+      const dayLines = byDay.get(key) || [];
+      // a month's small cells name the runs at a time of day first, then the busiest others
+      const ordered = mode === "month" ? [...dayLines.filter((l) => !folded(l)), ...dayLines.filter(folded).sort((a, b) => b.count - a.count)] : dayLines;
+      const shown = mode === "month" ? ordered.slice(0, MONTH_LINES) : ordered;
       const hidden = dayLines.length - shown.length;
+      const uncounted = complete && (key > cutDay || (key === cutDay && cutAtMidnight));
+      const partial = complete && key === cutDay && !cutAtMidnight;
+      const label = mode === "week" ? `${DAY_NAMES[i]} ${date.getDate()}` : String(date.getDate());
       cells.push(
         h(
           "div",
-          { class: ["day", key === today && "today", month !== undefined && date.getMonth() !== month && "outside"], dataset: { date: key } },
-          h(
-            "button",
-            { type: "button", class: "day-head", title: "Show this week", onclick: () => ((anchor = date), (mode = "week"), draw()) },
-            mode === "week" ? `${DAY_NAMES[i]} ${date.getDate()}` : String(date.getDate()),
-          ),
-          shown.map(chip),
-          hidden > 0 ? h("span", { class: "more muted" }, `+${hidden} more`) : null,
-          !dayLines.length && mode === "week" ? h("span", { class: "muted small" }, "nothing planned") : null,
+          { class: ["day", key === today && "today", month !== undefined && date.getMonth() !== month && "outside", uncounted && "uncounted"], dataset: { date: key } },
+          h("button", { type: "button", class: "day-head", title: "Show this week", onclick: () => ((anchor = date), (mode = "week"), draw()) }, label),
+          shown.map((line) => chips(line, mode)),
+          hidden > 0 ? h("button", { type: "button", class: "more ghost", onclick: () => ((anchor = date), (mode = "week"), draw()) }, `+${hidden} more`) : null,
+          uncounted
+            ? h("span", { class: "muted small" }, "not counted")
+            : partial
+              ? h("span", { class: "muted small" }, `counted to ${clock(complete)}`)
+              : !dayLines.length && mode === "week"
+                ? h("span", { class: "muted small" }, "nothing planned")
+                : null,
         ),
       );
     }
@@ -135,6 +205,7 @@ export async function calendarView(main, { query, signal }) {
     heading,
     note,
     grid,
+    quiet,
   );
   await draw();
 }
