@@ -51,11 +51,13 @@ def _pg_admin(sql: str) -> None:
 
 @pytest.fixture(autouse=True)
 def _no_service_left_behind() -> Iterator[None]:
-    """Every ``agentcron serve`` a test started is gone when it ends, pass or fail."""
-    yield
-    from tests.support.service import kill_leftovers
+    """Every ``agentcron serve`` a test started is gone when it ends, pass or fail (those of
+    wider fixtures, started before it, are their fixture's to stop)."""
+    from tests.support.service import kill_leftovers, live_services
 
-    kill_leftovers()
+    before = live_services()
+    yield
+    kill_leftovers(keep=before)
 
 
 #: databases dropped off the test's path (see ``drop_database_later``)

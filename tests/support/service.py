@@ -147,10 +147,15 @@ def _signal_group(proc: subprocess.Popen[bytes], signum: int) -> None:
         pass
 
 
-def kill_leftovers() -> None:
-    """Kill every service a test started and did not stop (the suite calls this after each
-    test, and at exit): a failing test never leaves ``agentcron serve`` processes behind."""
-    for service in list(_LIVE):
+def live_services() -> frozenset[ServiceProcess]:
+    return frozenset(_LIVE)
+
+
+def kill_leftovers(keep: frozenset[ServiceProcess] = frozenset()) -> None:
+    """Kill every service started and not stopped, but those in ``keep`` (the suite calls
+    this after each test, keeping the services of wider fixtures, and at exit): a failing
+    test never leaves ``agentcron serve`` processes behind."""
+    for service in list(_LIVE - keep):
         service.kill()
 
 
