@@ -11,7 +11,8 @@ in uses: the API's parse-nl, the CLI, the Slack app and the dashboard. `parse` a
 `parse_fast` are the same functions under their older names.
 
 Stages run in order and the first confident answer wins: the grammar (`regex`), then
-`recurrent` and `dateparser` (checked before they count), then the LLM when one is given.
+`dateparser` for dates the grammar does not know (checked before it counts, and given short
+texts only), then the LLM when one is given.
 `parse_fast` is the same without the LLM, synchronous. Nothing here does I/O except the
 LLM stage, and nothing imports agentcron.app.
 """

@@ -34,7 +34,7 @@ from . import lexicon as lx
 from .cron import cron_problem
 from .cronexpr import first_time
 from .limits import MIN_INTERVAL_SECONDS
-from .observances import country_of, lookup, rule_of
+from .observances import country_of, lookup, rule_of, twelve_hour_clock
 from .phrase import (
     FROM_END,
     LAST_DAY,
@@ -115,6 +115,11 @@ class _Builder:
 
     def day_of(self, ref: DayRef, *, base: date) -> date:
         today = self.local_now.date()
+        if ref.month_end is not None:
+            month, year = ref.month_end or base.month, base.year
+            if month < base.month:
+                year += 1
+            return date(year, month, days_in_month(year, month))
         if ref.day_offset is not None:
             return today + timedelta(days=ref.day_offset)
         if ref.weekday is not None:
@@ -146,8 +151,14 @@ class _Builder:
 
     def done(self, schedule: dict[str, Any]) -> Built:
         schedule = self.with_bounds(schedule)
-        if schedule.get("end_at") and schedule.get("start_at"):
-            if schedule["end_at"] <= schedule["start_at"]:  # both "…Z" in UTC: they sort
+        if schedule.get("end_at"):
+            first = schedule.get("start_at")
+            if schedule["type"] == "cron":
+                after = max(self.now, _parse_z(first)) if first else self.now
+                found = first_time(schedule["expression"], self.zone, after)
+                first = iso_z(found) if found is not None else None
+            # both "…Z" in UTC: they sort
+            if first is None or (first and schedule["end_at"] < first):
                 raise Rejected("the schedule would end before its first run")
         confidence = round(max(0.55, BASE_CONFIDENCE - self.penalty), 2)
         return Built(schedule, confidence, tuple(self.notes), tuple(self.readings))
@@ -158,18 +169,21 @@ class _Builder:
         clock = mention.clock
         hour = clock.hour
         if clock.meridiem is not None:
+            if hour == 0 and clock.meridiem == "am":
+                hour = 12  # "00:00 AM", "0:15 am": midnight, as 12:00 AM is
             if not 1 <= hour <= 12:
                 raise Rejected(f"{hour}{clock.meridiem} is not a time of day")
             hour = hour % 12 + (12 if clock.meridiem == "pm" else 0)
         elif not clock.is_24h and hour <= 12:
-            hour = self._settle_hour(hour, clock.minute)
+            hour = self._settle_hour(hour, clock.minute, digital=clock.digital)
             self.readings.append((mention.start, mention.end, _spoken(hour, clock.minute)))
         if hour > 23 or clock.minute > 59:
             raise Rejected(f"{clock.hour}:{clock.minute:02d} is not a time of day")
         return time(hour, clock.minute)
 
-    def _settle_hour(self, hour: int, minute: int) -> int:
-        """An hour written without am/pm: context, then working hours, else refuse."""
+    def _settle_hour(self, hour: int, minute: int, *, digital: bool = False) -> int:
+        """An hour written without am/pm: context, then the way it is written, then working
+        hours; a bare hour from 1 to 7 is a guess that asks."""
         part = self.p.part
         if part == "morning":
             return hour % 12
@@ -177,7 +191,7 @@ class _Builder:
             return hour % 12 + 12
         if part == "night":
             return hour % 12 + 12 if hour >= 6 else hour % 12
-        written = f"{hour}:{minute:02d}" if minute else str(hour)
+        written = f"{hour}:{minute:02d}" if minute or digital else str(hour)
         if self.has_24h:
             self.note(f'"{written}" read on the 24-hour clock, like the other times')
             return hour
@@ -187,8 +201,19 @@ class _Builder:
         if 8 <= hour <= 11:
             self.note(f'"{written}" read as {_spoken(hour, minute)}')
             return hour
-        # 1 to 7 with nothing to settle it: the afternoon is the likelier ("at 4" is 4pm
-        # in most parsers' tests and most requests), but it is a guess: ask
+        if digital:
+            # "7:30" with its minutes and no am/pm is how the 24-hour clock writes 07:30 (as
+            # dateparser, chrono and Todoist read it); where the zone's country writes the
+            # 12-hour clock it may mean the evening: then the answer asks
+            note = f'"{written}" read on the 24-hour clock as {hour:02d}:{minute:02d}'
+            if twelve_hour_clock(self.zone_name):
+                self.note(f'{note}; say "{written}pm" for the evening', UNSURE_PENALTY)
+            else:
+                self.note(note, 0)
+            return hour
+        # 1 to 7 with nothing to settle it: the afternoon is the likelier ("at 4" is 4pm in
+        # recurrent's and Chronic's readings and most requests; dateparser and chrono read
+        # 4am, Slack and Duckling the next one to come), but it is a guess: ask
         self.note(
             f'"{written}" read as {_spoken(hour + 12, minute)}; say "{written}am" for the morning',
             UNSURE_PENALTY + DEFAULT_TIME_PENALTY,
@@ -263,6 +288,10 @@ class _Builder:
         return self.resolve(mention)
 
 
+def _parse_z(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
 def _is_explicit(mention: TimeMention) -> bool:
     clock = mention.clock
     return clock.meridiem is not None or clock.is_24h or clock.hour > 12
@@ -290,6 +319,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.zone = "America/New_York"
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
+    for year, month, day in p.dates:
+        _check_date(year, month, day)  # "every 90 minutes on the 31st of February"
     if p.holiday is not None:
         _holiday(b)
     recurring = bool(
@@ -310,7 +341,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         len(p.monthdays) == 1
         and p.monthdays[0] > 0
         and not (p.every or p.of_month or p.interval or p.nth or p.weekdays or p.dates)
-        and not single
+        and not (single or p.descriptor)
     ):
         _date_for_monthday(b)  # "on the 5th": the next 5th, once (it may mean every month)
         recurring = False
@@ -333,6 +364,45 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if single or p.dates or p.weekdays or p.times or p.once:
         return _one_time(b)
     raise NotUnderstood(0, "")
+
+
+# What the text said, slot by slot, in words for a refusal: every path below names the slots it
+# honours, and a slot it would leave unused refuses the text instead (never a schedule that
+# silently drops "on the 31st of February" or "10 times").
+_SLOT_WORDS: Final = {
+    "interval": "an interval",
+    "quarter": "quarters",
+    "times": "a time of day",
+    "minute_past": "minutes past the hour",
+    "window": "a time window",
+    "weekdays": "days of the week",
+    "nth": "a weekday of the month",
+    "monthdays": "a day of the month",
+    "months": "months",
+    "dates": "a date",
+    "day_offset": "a day",
+    "has_offset": "a delay",
+    "part": "a part of the day",
+    "instant": "a timestamp",
+    "starting": "a start date",
+    "until": "an end date",
+    "interval_start": "a start time",
+    "years": "a year",
+    "count": "a number of runs",
+    "first_weekday": "a business day of the month",
+}
+_EMPTY_SLOTS: Final = Phrase()
+_BOUNDS: Final = ("starting", "until", "years")
+
+
+def _honours(p: Phrase, *slots: str) -> None:
+    """Refuse the text when it fills a slot the schedule being built cannot honour."""
+    for slot, words in _SLOT_WORDS.items():
+        if slot not in slots and getattr(p, slot) != getattr(_EMPTY_SLOTS, slot):
+            raise Rejected(
+                f"this schedule cannot also keep to {words} the text names",
+                "make it two schedules, or leave that part out",
+            )
 
 
 def _one_schedule(p: Phrase) -> None:
@@ -448,19 +518,28 @@ def _days_left(p: Phrase) -> None:
             "month": len(p.monthdays) + len(p.nth),
             "year": len(p.dates),
         }.get(unit, -1)
+        if named != count and p.times_per_adverb and named == 1 and p.count is None:
+            # "10 times weekly on Tuesday at 9am": one day named, so ten runs, weekly (it
+            # could be ten a week: the answer asks)
+            p.count, p.times_per = count, None
+            p.unsure.append(f"“{count} times” read as {count} runs, one each {unit}")
+            if p.interval not in (None, (1, unit)):
+                raise Rejected("the text names two different intervals")
+            p.interval, p.every = (1, unit), True
+            return _days_left(p)
         if named != count or p.interval or p.window:
             raise Rejected(
                 "a number of times per day or week does not say when",
                 "name the times: every day at 9am and 5pm",
             )
     if p.market_hours:
-        if not (p.weekdays or p.nth or p.monthdays or p.dates):
+        if not (p.weekdays or p.nth or p.monthdays or p.dates or p.each_day):
             p.weekdays.extend((1, 2, 3, 4, 5))
         p.assumptions.append(
             "market hours read as the New York Stock Exchange's, 9:30 AM to 4:00 PM Eastern"
         )
     if p.business_hours:
-        if not (p.weekdays or p.nth or p.monthdays or p.dates):
+        if not (p.weekdays or p.nth or p.monthdays or p.dates or p.each_day):
             p.weekdays.extend((1, 2, 3, 4, 5))
             p.assumptions.append("business hours read as 9:00 AM to 5:00 PM, Monday to Friday")
         else:
@@ -551,13 +630,22 @@ def _recurring(b: _Builder) -> Built:
         return _yearly(b, unit, count)
     if unit == "year" and (count != 1 or not (p.nth or p.monthdays)):
         return _yearly(b, unit, count)
+    if unit == "year" and not (p.months or p.quarter):
+        raise Rejected("a yearly schedule needs its month", "every year on the 1st of March")
     if p.nth or p.monthdays or unit in ("month", "year") or p.first_weekday:
+        if (unit == "week" and count != 1) or unit == "day":
+            raise Rejected(
+                f"an interval of {unit}s does not go with a day of the month",
+                "every month on the 15th",
+            )
         return _monthly(b, count if unit == "month" else 1)
     return _daily_or_weekly(b, unit, count)
 
 
 def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
+    _honours(p, "interval", "times", "window", "weekdays", "nth", "monthdays", "months",
+             "minute_past", "interval_start", "part", *_BOUNDS)  # fmt: skip
     if seconds < MIN_INTERVAL_SECONDS:
         raise Rejected(f"the shortest interval is {MIN_INTERVAL_SECONDS} second", "every second")
     if seconds != int(seconds):
@@ -616,7 +704,14 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
             return _cron(b, f"{every_minute} * {tail}")
         minute, hour = _minute_window(window, minutes, open_end=open_end, every=every_minute)
         return _cron(b, f"{minute} {hour} {tail}")
-    if window is not None or p.weekdays or p.months or p.monthdays or p.minute_past is not None:
+    if (
+        window is not None
+        or p.weekdays
+        or p.months
+        or p.monthdays
+        or p.nth
+        or p.minute_past is not None
+    ):
         raise Rejected(
             f"cron cannot run every {_duration(seconds)} only on some hours or days",
             "every 15 minutes, every 30 minutes, or every hour",
@@ -704,6 +799,8 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     if p.window is not None or p.minute_past is not None:
         raise Rejected("a start time does not go with a time window or minutes past the hour")
     at = b.resolve(p.interval_start)
+    if p.nth:
+        raise Rejected("a start time does not go with a weekday of the month")
     tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {_weekday_field(p.weekdays)}"
     hours, minutes = divmod(seconds // 60, 60)
     hour_span = f"{at.hour}-23" if at.hour < 23 else "23"
@@ -728,7 +825,7 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
             )
         b.note("runs from the start time to the end of each day", penalty=0)
         return _cron(b, f"{minute} {hour_span} {tail}")
-    if p.weekdays or p.months or p.monthdays:
+    if p.weekdays or p.months or p.monthdays or p.nth:
         raise Rejected(
             f"cron cannot run every {_duration(seconds)} only on some days",
             "every 15 minutes, every 30 minutes, or every hour",
@@ -741,6 +838,7 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
 
 def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
+    _honours(p, "interval", "times", "part", "weekdays", "months", "count", *_BOUNDS)
     if unit == "week" and not p.weekdays and p.starting is not None:
         if p.starting.weekday is not None:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
@@ -771,6 +869,8 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
 
 def _monthly(b: _Builder, count: int) -> Built:
     p = b.p
+    _honours(p, "interval", "quarter", "times", "part", "weekdays", "nth", "monthdays", "months",
+             "first_weekday", "count", *_BOUNDS)  # fmt: skip
     if p.weekdays:
         raise Rejected(
             "days of the week and days of the month do not combine in one schedule",
@@ -820,9 +920,13 @@ def _monthly(b: _Builder, count: int) -> Built:
     elif count == 1:
         month_field = _month_field(p.months)
     else:
-        # Anchor the cycle at the first month this day comes round, as a person would.
+        # Anchor the cycle at the first month this day comes round, as a person would, or
+        # at the date it took effect ("every 3 months effective 1/5/2026")
+        anchor = b.local_now
+        if b.start_day is not None and b.start_day <= b.local_now.date():
+            anchor = to_instant(b.start_day, time(0), b.zone) - timedelta(seconds=1)
         first = first_time(
-            f"{minute} {hour} {day_field} * {weekday_field}", b.local_now.tzinfo, b.local_now
+            f"{minute} {hour} {day_field} * {weekday_field}", b.local_now.tzinfo, anchor
         )
         assert first is not None  # a day that comes round every month of every year
         first = first.astimezone(b.local_now.tzinfo)
@@ -868,6 +972,8 @@ def _rrule_monthday(day: int) -> int:
 
 def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
+    _honours(p, "interval", "dates", "times", "part", "weekdays", "nth", "monthdays", "months",
+             "count", *_BOUNDS)  # fmt: skip
     if unit not in (None, "year"):
         raise Rejected("a date can only repeat every year")
     if count != 1 or p.count is not None or not p.dates:
@@ -905,6 +1011,8 @@ def _yearly_rrule(b: _Builder, count: int) -> Built:
             "BYDAY=" + ",".join(f"{nth}{_RRULE_DAYS[day]}" for nth, day in p.nth),
         ]
     else:
+        if p.monthdays or p.nth or p.months or p.weekdays:
+            raise Rejected("a schedule every few years needs its date", "every 2 years on March 3")
         # "every year", "yearly": on the date it starts, as Todoist reads it
         day = b.first_day
         parts += [f"BYMONTH={day.month}", f"BYMONTHDAY={day.day}"]
@@ -958,11 +1066,17 @@ def _rrule(b: _Builder, parts: list[str]) -> Built:
         "BYSECOND=0",
     ]
     simple = ";".join(part for part in parts if not part.startswith("INTERVAL="))
+    inclusive = False
     if b.first_day > b.local_now.date():
         after = datetime.combine(b.first_day, time(0)) - timedelta(seconds=1)
+    elif b.start_day is not None and simple != ";".join(parts):
+        # an interval that took effect on a past day ("every 2 weeks effective 1/6/2026")
+        # keeps counting from that day: the first run is the next one of that series
+        after, inclusive = datetime.combine(b.start_day, time(0)), True
+        simple = ";".join(parts)
     else:
         after = b.local_now.replace(tzinfo=None, second=0, microsecond=0)
-    first = first_occurrence(simple, b.zone, after, b.now)
+    first = first_occurrence(simple, b.zone, after, b.now, inclusive=inclusive)
     if first is None:
         raise Rejected("that schedule never comes round")
     if b.p.count is not None:
@@ -993,6 +1107,9 @@ def _every(b: _Builder, seconds: int, start_at: datetime) -> Built:
 
 def _one_time(b: _Builder) -> Built:
     p = b.p
+    _honours(p, "instant", "has_offset", "dates", "weekdays", "day_offset", "times", "part",
+             "window", "minute_past", "months", "years")  # fmt: skip
+    _one_year(p)
     if p.window is not None or p.minute_past is not None or p.months:
         raise Rejected("a one-time schedule needs a date and a time, not a range")
     if p.instant is not None:
@@ -1030,6 +1147,16 @@ def _one_time(b: _Builder) -> Built:
                 f"not a {lx.DAY_LABELS[named]}"
             )
     return _at(b, instant)
+
+
+def _one_year(p: Phrase) -> None:
+    """ "on March 3 in 2027": the year goes with the date; anything else is refused."""
+    if not p.years:
+        return
+    if len(set(p.years)) > 1 or len(p.dates) != 1 or p.dates[0][0] not in (None, p.years[0]):
+        raise Rejected("a one-time schedule names one date", "on March 3, 2027 at 9am")
+    _, month, day = p.dates[0]
+    p.dates[0] = (p.years[0], month, day)
 
 
 def _one_time_instant(b: _Builder, at: time) -> datetime:
@@ -1156,7 +1283,7 @@ def _monthday_field(days: list[int]) -> str:
             raise Rejected("the last weekday of the month stands alone in a schedule")
         return "LW"
     numbers = sorted(d for d in set(days) if d > 0)
-    return ",".join([str(d) for d in numbers] + (["L"] if LAST_DAY in days else []))
+    return ",".join(([_join(numbers)] if numbers else []) + (["L"] if LAST_DAY in days else []))
 
 
 def _join(values: list[int]) -> str:

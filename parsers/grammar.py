@@ -38,6 +38,7 @@ _SECONDS: Final = {
     "fortnight": 1209600,
 }
 _PARTS: Final = frozenset({"morning", "afternoon", "evening", "night"})
+_SUB_DAILY: Final = frozenset({"second", "minute", "hour"})
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
 _FREQUENCIES: Final = {
@@ -49,8 +50,10 @@ _FREQUENCIES: Final = {
     "nightly": (1, "day"),
     "fortnightly": (2, "week"),
     "biweekly": (2, "week"),
+    "triweekly": (3, "week"),
 }
 _NOON: Final = ClockTime(12, 0, "pm", False)
+_BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
 _MIDNIGHT: Final = ClockTime(0, 0, None, True)
 _END_OF_DAY: Final = ClockTime(23, 59, None, True)
 
@@ -137,7 +140,15 @@ class _Reader:
             raise Rejected("an interval must be more than zero")
         current = self.phrase.interval
         if current is not None and current != (count, unit):
-            raise Rejected("the text names two different intervals")
+            # "every 30 minutes during business hours, every day": the day says the runs
+            # go on every day (no day left out), not that they are a day apart
+            if (count, unit) == (1, "day") and current[1] in _SUB_DAILY:
+                self.phrase.each_day = True
+                return
+            if current == (1, "day") and unit in _SUB_DAILY:
+                self.phrase.each_day = True
+            else:
+                raise Rejected("the text names two different intervals")
         self.phrase.interval = (count, unit)
         self.phrase.every = True
 
@@ -191,8 +202,8 @@ class _Reader:
                 clock = ClockTime(value, 0, None, is_24h)
             else:
                 return None
-            if self._kind(end) == lx.UNIT or self._word(end) == "past":
-                return None  # "5 minutes", "15 past": not a time of day
+            if self._kind(end) == lx.UNIT or self._word(end) in ("past", "times", "occurrences"):
+                return None  # "5 minutes", "15 past", "10 times": not a time of day
             if value == 12 and self._word(end) == "noon":
                 end += 1
                 clock, named = _NOON, "noon"
@@ -288,6 +299,8 @@ class _Reader:
 
     def _set_window(self, start: TimeMention, end: TimeMention, j: int) -> int:
         if self.phrase.window is not None:
+            if self.phrase.business_hours and (start.clock, end.clock) == _BUSINESS_CLOCKS:
+                return j  # "during business hours (9 AM - 5 PM)": the same hours again
             raise Rejected("the text names two time windows")
         self.phrase.window = (start, end)
         return j
@@ -388,12 +401,29 @@ class _Reader:
         return j
 
     def _start_of(self, i: int) -> int | None:
-        """ "beginning of every month" (the 1st), "start of each week" (Monday)."""
+        """ "beginning of every month" (the 1st), "start of each week" (Monday), "start of
+        every hour" (minute 0), "beginning of the year" (January 1)."""
         if self._word(i + 1) != "of":
-            return None
+            unit = self.phrase.interval[1] if self.phrase.interval else None
+            if self._word(i - 1) != "the" or unit not in ("month", "week"):
+                return None
+            # "every month at the beginning": its first day (the 1st, or Monday)
+            if unit == "month" and 1 not in self.phrase.monthdays:
+                self.phrase.monthdays.append(1)
+            elif unit == "week" and 1 not in self.phrase.weekdays:
+                self.phrase.weekdays.append(1)
+            return i + 1
         j = i + 2
         if self._word(j) in ("every", "the"):
             j += 1
+        if self._is_unit(j, "hour") or (
+            self._word(j) == "business" and self._is_unit(j + 1, "hour")
+        ):
+            return self._top(i)
+        if self._is_unit(j, "year") and self._word(i + 2) == "every":
+            self.phrase.dates.append((None, 1, 1))  # "beginning of every year"
+            self.phrase.every = True
+            return j + 1
         if self._is_unit(j, "month"):
             if 1 not in self.phrase.monthdays:
                 self.phrase.monthdays.append(1)
@@ -445,12 +475,18 @@ class _Reader:
         return j
 
     def _top(self, i: int) -> int | None:
-        """ "at the top of the hour", "top of every hour": minute 0 of each hour."""
+        """ "at the top of the hour", "top of every hour": minute 0 of each hour; "top of
+        every business hour": of each hour from 9 to 5 (Monday to Friday unless named)."""
         if self._word(i + 1) != "of":
             return None
         j = i + 2
         end: int | None
-        if self._word(j) == "every" and self._is_unit(j + 1, "hour"):
+        if self._word(j) == "every" and self._word(j + 1) == "business":
+            if not self._is_unit(j + 2, "hour"):
+                return None
+            self._set_interval(1, "hour")
+            end = self._business(j + 1)
+        elif self._word(j) == "every" and self._is_unit(j + 1, "hour"):
             end = self._every(j)
             if end is None:
                 return None
@@ -514,6 +550,8 @@ class _Reader:
             j += 1
         if j >= self.n:
             return None
+        if which == "until" and self._word(j) == "the" and self._word(j + 1) == "end":
+            return self._until_end(j + 2)  # "until the end of March"
         if which == "starting" and self._word(j) == "next" and self._is_unit(j + 1, "week"):
             # "starting next week": from the Monday after today
             if self.phrase.starting is not None:
@@ -538,6 +576,24 @@ class _Reader:
         if getattr(self.phrase, which) is not None:
             raise Rejected(f"the text names two {'start' if which == 'starting' else 'end'} dates")
         setattr(self.phrase, which, day)
+        return end
+
+    def _until_end(self, i: int) -> int | None:
+        """ "(until the end) of March", "of the year", "of the month": its last day."""
+        if self._word(i) != "of":
+            return None
+        j = i + 1
+        if self._kind(j) == lx.MONTH:
+            ref, end = DayRef(month_end=int(self.tokens[j].value)), j + 1  # type: ignore[call-overload]
+        elif self._word(j) in ("the", "this") and self._is_unit(j + 1, "year"):
+            ref, end = DayRef(date=(None, 12, 31)), j + 2
+        elif self._word(j) in ("the", "this") and self._is_unit(j + 1, "month"):
+            ref, end = DayRef(month_end=0), j + 2
+        else:
+            return None
+        if self.phrase.until is not None:
+            raise Rejected("the text names two end dates")
+        self.phrase.until = ref
         return end
 
     def _for(self, i: int) -> int | None:
@@ -583,26 +639,76 @@ class _Reader:
         return j  # a bare "at", as in "at the end of the month"
 
     def _past(self, i: int) -> int | None:
-        """ "15 past the hour", "quarter past", "half past"."""
+        """After "at": "15 past the hour", "quarter past", "half past", "minute 30"."""
+        return self._minutes_past(i, loose=True)
+
+    def _minutes_past(self, i: int, *, loose: bool = False) -> int | None:
+        """Minutes past the hour: "15 minutes past the hour", "a quarter past every hour",
+        "half past each hour", "5 minutes after every hour", "minute 30 past every hour",
+        "minute 5 of every hour" (the "every hour" is left for the next clause to read).
+        Without `loose` (not after "at") the hour must be named, so "half past 9" stays a
+        time of day."""
         token = self.tokens[i] if i < self.n else None
         if token is None:
             return None
-        if token.kind == lx.NUM and isinstance(token.value, int) and token.value < 60:
-            minute, j = token.value, i + 1
+        j = i + 1 if self._word(i) == "a" else i
+        named = False  # "minute 30": the minute is named, so what follows may be left out
+        if self._is_unit(j, "minute") and self._kind(j + 1) == lx.NUM:
+            minute, j, named = self.tokens[j + 1].value, j + 2, True
+        elif self._kind(j) == lx.NUM:
+            minute, j = self.tokens[j].value, j + 1
             if self._is_unit(j, "minute"):
                 j += 1
-        elif self._word(i) == "half":
-            minute, j = 30, i + 1
-        elif self._is_unit(i, "quarter"):
-            minute, j = 15, i + 1
+        elif self._word(j) == "half":
+            minute, j = 30, j + 1
+        elif self._is_unit(j, "quarter"):
+            minute, j = 15, j + 1
         else:
             return None
-        if self._word(j) != "past":
+        if not isinstance(minute, int) or not 0 <= minute < 60:
             return None
-        j += 1
-        if self._word(j) == "the" and self._is_unit(j + 1, "hour"):
-            j += 2
+        relation = self._word(j)
+        if relation in ("past", "after", "of"):
+            k = j + 1
+            if self._word(k) == "the" and self._is_unit(k + 1, "hour"):
+                end = k + 2  # "past the hour"
+            elif self._word(k) in ("every", "each") and self._is_unit(k + 1, "hour"):
+                end = k  # "past every hour": "every hour" is read next
+            elif self._word(k) == "hourly" or (self._is_unit(k, "hour") and named):
+                end = k  # "minute 0 past hour 9 and 17" (crontab.guru): hours read next
+            elif relation == "past" and (loose or named):
+                end = k  # "at 15 past", "every hour at half past"
+            else:
+                return None
+        elif named:
+            end = j  # "at minute 30"
+        else:
+            return None
+        if self.phrase.minute_past not in (None, minute):
+            raise Rejected("the text names two minutes past the hour")
         self.phrase.minute_past = minute
+        if self._is_unit(end, "hour") and self._kind(end + 1) == lx.NUM:
+            return self._past_hours(end + 1, minute)
+        return end
+
+    def _past_hours(self, i: int, minute: int) -> int:
+        """ "minute 0 past hour 9 and 17" (crontab.guru): those hours, on the 24-hour clock."""
+        j = i
+        while j < self.n and self._kind(j) == lx.NUM:
+            hour = self.tokens[j].value
+            if not isinstance(hour, int) or not 0 <= hour <= 23:
+                raise Rejected(f"there is no hour {hour}")
+            clock = ClockTime(hour, minute, None, True)
+            token = self.tokens[j]
+            self.phrase.times.append(TimeMention(clock, token.start, token.end))
+            step = self._is_separator(j + 1)
+            if not (step and self._kind(j + 1 + step) == lx.NUM):
+                j += 1
+                break
+            j += 1 + step
+        self.phrase.minute_past = None
+        self.phrase.order.append("t")
+        self.phrase.descriptor = True  # crontab.guru's words: a description of a schedule
         return j
 
     def _minute_past(self, i: int) -> int:
@@ -623,6 +729,12 @@ class _Reader:
         if word == "last":  # "every last Friday of the month"
             self.phrase.every = True
             return self._last(j)
+        if word in ("noon", "midnight"):  # "every midnight": every day at midnight
+            self._set_interval(1, "day")
+            return self._times(j)
+        if word == "dow":  # "every day-of-week from Monday through Friday" (crontab.guru)
+            self.phrase.every = True
+            return self._dow(j)
         if word in _HOLIDAYS:  # "every Christmas"
             end = self._holiday(j)
             if end is not None and (self.phrase.dates or self.phrase.holiday):
@@ -650,6 +762,8 @@ class _Reader:
             if self._is_unit(j + 1, "day") and self._month_follows(j + 2):
                 self.phrase.every = True  # "every 1st day of the month": a day of the month
                 return self._ordinals(j)
+            if self._is_unit(j + 1, "month") and self._word(j + 2) == "of":
+                return self._calendar_months(j)  # "every third month of the year"
             if self._is_unit(j + 1, *_SECONDS, "month", "year"):
                 count, j = ordinal, j + 1  # "every 2nd day"
             elif (
@@ -723,6 +837,22 @@ class _Reader:
             return self._month(j)
         return None
 
+    def _calendar_months(self, i: int) -> int:
+        """ "every 3rd month" as crontab.guru and cron's */3 mean it, "every third month of
+        the year": the months counted from January (1, 4, 7, 10), not from the first run."""
+        step = int(self.tokens[i].value)  # type: ignore[call-overload]
+        if not 1 <= step <= 12:
+            raise Rejected(f"there is no {_ordinal(step)} month of a year")
+        for month in range(1, 13, step):
+            if month not in self.phrase.months:
+                self.phrase.months.append(month)
+        self.phrase.every = True
+        self.phrase.of_month = True
+        j = i + 2
+        if self._word(j) == "of" and self._word(j + 1) == "the" and self._is_unit(j + 2, "year"):
+            j += 3
+        return j
+
     def _month_follows(self, i: int) -> bool:
         """Whether "of the month"/"of every month"/"each month" starts at i."""
         if self._word(i) == "of":
@@ -785,14 +915,12 @@ class _Reader:
             unit = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[
                 str(self._word(j))
             ]
+            self.phrase.times_per_adverb = True  # "10 times weekly": build may read a count
             j += 1
-        if (
-            unit is None
-            and self._word(i) != "twice"
-            and self.phrase.every
-            and self.phrase.count is None
-        ):
-            self.phrase.count = count  # "weekly on Tuesday, 10 times"
+        if unit is None and self._word(i) != "twice" and self.phrase.count in (None, count):
+            # "weekly on Tuesday, 10 times", "10 times weekly on Tuesday": a count, which
+            # only a repeating schedule can have (build checks)
+            self.phrase.count = count
             return j
         if unit is None or self.phrase.times_per is not None:
             raise Rejected(
@@ -913,12 +1041,17 @@ class _Reader:
             return back
         kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
-            day = int(self.tokens[j].value)  # type: ignore[call-overload]
-            for nth in ordinals:
-                if nth != -1 and not 1 <= nth <= 5:
-                    raise Rejected(f"no month has a {_ordinal(nth)} {lx.DAY_LABELS[day]}")
-                phrase.nth.append((nth, day))
-            return j + 1
+            days = [int(self.tokens[j].value)]  # type: ignore[call-overload]
+            j += 1
+            while (step := self._is_separator(j)) and self._kind(j + step) in (lx.DAY, lx.DAYS):
+                days.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+                j += step + 1
+            for day in days:
+                for nth in ordinals:
+                    if nth != -1 and not 1 <= nth <= 5:
+                        raise Rejected(f"no month has a {_ordinal(nth)} {lx.DAY_LABELS[day]}")
+                    phrase.nth.append((nth, day))
+            return j
         business = self._word(j) == "business" and self._is_unit(j + 1, "day")
         if (kind == lx.DAYSET and self.tokens[j].value == (1, 2, 3, 4, 5)) or business:
             # "the first business day of the month", "every first workday": BYSETPOS
@@ -934,6 +1067,14 @@ class _Reader:
             )
         if self._is_unit(j, "day"):
             j += 1
+            year_at = j + 1 if self._word(j) == "of" else None
+            if year_at is not None and self._word(year_at) in ("the", "every", "a"):
+                if self._is_unit(year_at + 1, "year"):  # "the first day of every year"
+                    if any(not 1 <= day <= 31 for day in ordinals):
+                        raise Rejected("name the date: every year on March 3")
+                    phrase.dates.extend((None, 1, day) for day in ordinals)
+                    phrase.every |= self._word(year_at) == "every"
+                    return year_at + 2
         month_at = j + 1 if self._word(j) == "of" else j
         if self._kind(month_at) == lx.MONTH:
             month = int(self.tokens[month_at].value)  # type: ignore[call-overload]
@@ -963,13 +1104,23 @@ class _Reader:
         if self._word(j) == "business" and self._is_unit(j + 1, "day"):
             self.phrase.monthdays.append(LAST_WEEKDAY)  # "the last business day"
             return j + 2
+        if self._word(j) == "of" and self._month_follows(j):
+            self.phrase.monthdays.append(LAST_DAY)  # "the last of each month"
+            return j
         if kind == lx.UNIT:
             raise Rejected(f'"last {self.tokens[j].value}" is in the past')
         return None
 
     def _end(self, i: int) -> int | None:
-        """ "end of the month", "end of every month"."""
+        """ "end of the month", "end of every month"; after a monthly frequency, "at the
+        end" ("each month at the end")."""
         j = i + 1
+        if self._word(j) != "of":
+            unit = self.phrase.interval[1] if self.phrase.interval else None
+            if self._word(i - 1) != "the" or unit != "month":
+                return None
+            self.phrase.monthdays.append(LAST_DAY)
+            return j
         if self._word(j) == "of":
             j += 1
         every = self._word(j) == "every"
@@ -1066,6 +1217,9 @@ class _Reader:
             and self._word(j + (2 if self._word(j + 1) == "the" else 1)) in _PARTS
         ):
             return self._times(i)  # "8 tonight", "3 in the morning", "7 this evening"
+        past = self._minutes_past(i)  # "15 past every hour"
+        if past is not None:
+            return past
         spoken = self._spoken_time(i)
         if spoken is not None:  # "twenty after 3pm", "10 past 6"
             self.phrase.times.append(spoken[0])
@@ -1075,12 +1229,19 @@ class _Reader:
 
     def _relative(self, i: int) -> int | None:
         """ "20 minutes from now", "a week from tomorrow", "3 days ago"; and the spoken
-        times that start like them ("half past 3 pm", "a quarter to noon")."""
+        times that start like them ("half past 3 pm", "a quarter to noon", "half past
+        every hour")."""
+        past = self._minutes_past(i)
+        if past is not None:
+            return past
         spoken = self._spoken_time(i)
         if spoken is not None:
             self.phrase.times.append(spoken[0])
             self.phrase.order.append("t")
             return spoken[1]
+        before_last = self._days_before_last(i)
+        if before_last is not None:
+            return before_last
         end = self._amounts(i)
         if end is None:
             return None
@@ -1141,6 +1302,8 @@ class _Reader:
             return j + 2
         if word in ("every", "the", "a") and self._is_unit(j + 1, "month"):
             return self._of(i)  # "the 1st Tuesday in every month"
+        if word == "every" and self._kind(j + 1) == lx.ORD and self._is_unit(j + 2, "month"):
+            return self._calendar_months(j + 1)  # "in every 3rd month" (crontab.guru)
         if kind == lx.MONTH:
             return self._month(j)
         if kind == lx.ZONE:
@@ -1171,6 +1334,26 @@ class _Reader:
                 j += 1 + step
                 continue
             return j + 1
+
+    def _days_before_last(self, i: int) -> int | None:
+        """ "5 days before the last day of the month" (cron-descriptor's words): the 6th
+        day from the end (RFC 5545 BYMONTHDAY=-6)."""
+        token = self.tokens[i]
+        if token.kind != lx.NUM or not self._is_unit(i + 1, "day"):
+            return None
+        j = i + 2
+        if self._word(j) != "before":
+            return None
+        j += 1
+        if self._word(j) == "the":
+            j += 1
+        if self._word(j) != "last" or not self._is_unit(j + 1, "day"):
+            return None
+        days = token.value
+        if not isinstance(days, int) or not 1 <= days <= 27:
+            raise Rejected("no month has that many days before its last")
+        self.phrase.monthdays.append(FROM_END - days)
+        return j + 2
 
     def _amounts(self, i: int) -> int | None:
         """ "20 minutes", "an hour and a half", "1 hour 30 minutes"."""
@@ -1268,6 +1451,8 @@ class _Reader:
         return i + 1
 
     def _on(self, i: int) -> int:
+        if self._word(i + 1) == "every" and self._word(i + 2) == "dom":
+            return self._dom(i + 2) or i + 1  # "on every day-of-month from 8 through 14"
         if self._word(i + 1) == "the" and self._is_unit(i + 2, "hour"):
             self.phrase.minute_past = 0  # "every hour on the hour"
             return i + 3
@@ -1281,6 +1466,9 @@ class _Reader:
         raise Rejected("“yesterday” is in the past")
 
     def _unit(self, i: int) -> int | None:
+        past = self._minutes_past(i)  # "quarter past every hour", "minute 30 past the hour"
+        if past is not None:
+            return past
         if self._is_unit(i, "quarter"):
             spoken = self._spoken_time(i)  # "quarter past 5"
             if spoken is not None:
@@ -1309,6 +1497,10 @@ class _Reader:
             if not isinstance(value, int) or not 1 <= value <= 31:
                 raise Rejected(f"no month has a day {value}")
             days.append(value)
+            last = self.tokens[j + 2].value if self._is_range(j + 1) and j + 2 < self.n else None
+            if self._kind(j + 2) == lx.NUM and isinstance(last, int) and value < last <= 31:
+                days.extend(range(value + 1, last + 1))  # "from 8 through 14"
+                j += 2
             step = self._is_separator(j + 1)
             if step and self._kind(j + 1 + step) == lx.NUM:
                 j += 1 + step
@@ -1320,13 +1512,32 @@ class _Reader:
 
     def _business(self, i: int) -> int | None:
         if self._is_unit(i + 1, "hour"):
-            start = TimeMention(ClockTime(9, 0, "am", False), self.tokens[i].start, 0)
-            end = TimeMention(ClockTime(5, 0, "pm", False), self.tokens[i].start, 0)
-            self.phrase.business_hours = True
-            return self._set_window(start, end, i + 2)
+            return self._business_hours(i, i + 2)
         if self._is_unit(i + 1, "day"):
             return self._days_from(i, (1, 2, 3, 4, 5))
         return None
+
+    def _during(self, i: int) -> int:
+        """ "during the workday", "during the business day": the hours of a working day, a
+        reading that asks; otherwise "during" is a filler ("during business hours")."""
+        j = i + 1
+        if self._word(j) == "the":
+            j += 1
+        end = None
+        if self._word(j) == "business" and self._is_unit(j + 1, "day"):
+            end = j + 2
+        elif self._kind(j) == lx.DAYSET and self.tokens[j].end - self.tokens[j].start == 7:
+            end = j + 1  # "workday" (the singular; "weekdays" are days)
+        if end is None or self.phrase.interval is None:
+            return i + 1
+        self.phrase.unsure.append("the working day read as business hours, 9:00 AM to 5:00 PM")
+        return self._business_hours(j, end)
+
+    def _business_hours(self, i: int, end: int) -> int:
+        start = TimeMention(_BUSINESS_CLOCKS[0], self.tokens[i].start, 0)
+        last = TimeMention(_BUSINESS_CLOCKS[1], self.tokens[i].start, 0)
+        self.phrase.business_hours = True
+        return self._set_window(start, last, end)
 
     def _market(self, i: int) -> int | None:
         """ "during US market hours", "trading hours": the New York Stock Exchange's
@@ -1338,6 +1549,25 @@ class _Reader:
         self.phrase.window_open_end = True
         self.phrase.market_hours = True  # in New York's time unless a zone is named
         return self._set_window(start, end, i + 2)
+
+    def _dow(self, i: int) -> int | None:
+        """ "on every day-of-week from Monday through Friday" (crontab.guru's words; `i` is
+        after "day-of-week")."""
+        j = i + 1 if self._word(i) == "from" else i
+        if self._kind(j) not in (lx.DAY, lx.DAYS):
+            return None
+        self.phrase.descriptor = True
+        return self._days(j)
+
+    def _dom(self, i: int) -> int | None:
+        """ "on day-of-month 1 and 15", "on every day-of-month from 8 through 14"."""
+        j = i + 1
+        if self._word(j) == "from":
+            j += 1
+        if self._kind(j) != lx.NUM:
+            return None
+        self.phrase.descriptor = True
+        return self._day_numbers(j)
 
     def _days_from(self, i: int, days: tuple[int, ...]) -> int:
         for day in days:
@@ -1406,7 +1636,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "please": _Reader._filler,
     "only": _Reader._only,
     "repeat": _Reader._filler,
-    "during": _Reader._filler,
+    "during": _Reader._during,
     "except": _Reader._except,
     "other": _Reader._other,
     **dict.fromkeys(_HOLIDAYS, _Reader._holiday),
@@ -1439,6 +1669,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "half": _Reader._relative,
     "yesterday": _Reader._yesterday,
     "business": _Reader._business,
+    "dom": _Reader._dom,
     "market": _Reader._market,
     **dict.fromkeys(_FREQUENCIES, _Reader._frequency),
     "quarterly": _Reader._frequency,

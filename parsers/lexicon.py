@@ -161,6 +161,10 @@ _KEYWORDS: Final = {
     "nightly": ("nightly",),
     "fortnightly": ("fortnightly",),
     "biweekly": ("biweekly", "bi-weekly"),
+    "triweekly": ("triweekly", "tri-weekly"),
+    # crontab.guru's words for cron's fields ("on every day-of-week from Monday through Friday")
+    "dow": ("day-of-week",),
+    "dom": ("day-of-month",),
     "half": ("half",),
     "past": ("past",),
     "once": ("once",),

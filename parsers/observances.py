@@ -124,6 +124,19 @@ def country_of(zone: str) -> str:
     return _zone_countries().get(zone, "US")
 
 
+# Countries whose people write times on the 12-hour clock (CLDR's English time formats use
+# "h:mm a" there), where "7:30" alone may well mean the evening.
+TWELVE_HOUR_COUNTRIES: Final = frozenset(
+    {"US", "CA", "AU", "NZ", "IN", "PK", "BD", "PH", "EG", "SA", "MY", "CO", "JO"}
+)
+
+
+def twelve_hour_clock(zone: str) -> bool:
+    """Whether the zone's country writes the 12-hour clock; False for UTC and zones of no
+    country."""
+    return _zone_countries().get(zone) in TWELVE_HOUR_COUNTRIES
+
+
 @lru_cache(maxsize=1)
 def _zone_countries() -> dict[str, str]:
     from importlib import resources

@@ -51,6 +51,7 @@ class DayRef:
     date: tuple[int | None, int, int] | None = None  # (year, month, day)
     days_later: int = 0  # "for 2 weeks": counted from the start
     months_later: int = 0
+    month_end: int | None = None  # "until the end of March" (3); of the month it starts (0)
 
 
 @dataclass(slots=True)
@@ -83,8 +84,10 @@ class Phrase:
     starting: DayRef | None = None  # "starting tomorrow"
     until: DayRef | None = None  # "until March 1", "for 2 weeks"
     business_hours: bool = False
+    each_day: bool = False  # "every day" with a shorter interval: runs on every day
     market_hours: bool = False  # "during US market hours": 9:30am-4pm New York
     times_per: tuple[int, str] | None = None  # "twice a day": (2, "day")
+    times_per_adverb: bool = False  # written "3 times weekly", not "3 times a week"
     interval_start: TimeMention | None = None  # "every 3 hours starting at 8am"
     except_weekdays: list[int] = field(default_factory=list)  # "every day except Sunday"
     except_months: list[int] = field(default_factory=list)  # "daily except in May"

@@ -18,7 +18,7 @@ from .build import build
 from .cron import split_cron
 from .grammar import read
 from .humanize import describe
-from .natural import dateparser_stage, recurrent_stage
+from .natural import dateparser_stage
 from .phrase import NotUnderstood, Phrase, Rejected
 from .result import ParseResult
 from .tokens import TokenizeError, tokenize
@@ -73,7 +73,7 @@ def _raw_cron(
     return ParseResult(schedule, None, RAW_CRON_CONFIDENCE, "regex", notes=notes)
 
 
-FAST_STAGES: Final[tuple[Stage, ...]] = (regex_stage, recurrent_stage, dateparser_stage)
+FAST_STAGES: Final[tuple[Stage, ...]] = (regex_stage, dateparser_stage)
 
 
 def prepare(
@@ -127,7 +127,7 @@ _HINT: Final = "try something like “every weekday at 9am” or “tomorrow at 
 
 
 def parse_fast(text: str, *, timezone: str = "UTC", now: datetime | None = None) -> ParseResult:
-    """Parse with the grammar, recurrent and dateparser; no LLM, no I/O."""
+    """Parse with the grammar and dateparser; no LLM, no I/O."""
     prepared = prepare(text, timezone, now)
     if isinstance(prepared, ParseResult):
         return prepared

@@ -20,12 +20,13 @@ MAX_LOOK: int = 2000  # occurrences looked at before giving up (BYSETPOS rules a
 
 
 def first_occurrence(
-    rule: str, zone: ZoneInfo, after_local: datetime, now: datetime
+    rule: str, zone: ZoneInfo, after_local: datetime, now: datetime, *, inclusive: bool = False
 ) -> datetime | None:
     """The first occurrence of `rule` (DTSTART = `after_local`, naive wall time) that lies
-    after both `after_local` and the instant `now`, as a UTC instant; None if none comes."""
+    after both `after_local` (or at it, with `inclusive`) and the instant `now`, as a UTC
+    instant; None if none comes."""
     for wall in islice(rrulestr(rule, dtstart=after_local, ignoretz=True), MAX_LOOK):
-        if wall <= after_local:
+        if wall < after_local or (wall == after_local and not inclusive):
             continue
         instant = to_instant(wall.date(), wall.time(), zone)
         if instant > now:

@@ -19,10 +19,10 @@ class ParseResult:
     `schedule` is the API's Schedule JSON (always with a `timezone`), or None when the
     phrase was refused; then `reason` says why and `suggestion` may say what would
     work. `parse_method` is the stage that answered: "regex" (the grammar, which also
-    passes raw cron expressions and @macros straight through), "recurrent",
-    "dateparser" or "llm"; None when no stage did. `confidence` is honest: below
-    CONFIRM_BELOW a job must not be created without the user's confirmation
-    (`needs_confirmation`).
+    passes raw cron expressions and @macros straight through), "dateparser" or "llm";
+    None when no stage did ("recurrent" is a documented name no stage gives any more).
+    `confidence` is honest: below CONFIRM_BELOW a job must not be created without the
+    user's confirmation (`needs_confirmation`).
 
     A whole command ("remind me every morning at 8 to check the build") also gives
     `task`, what to do ("check the build"), and `target`, the channel or person named

@@ -29,6 +29,9 @@ class ClockTime:
     is_24h: bool
     # Written as cron-descriptor writes times: "09:46 AM" (two-digit hour, a space, AM/PM)
     padded: bool = False
+    # Written with digits for the minutes and no am/pm ("7:30", "7.30"): the 24-hour clock's
+    # way of writing a time, read as such (the zone's country may make it ask)
+    digital: bool = False
 
 
 @dataclass(slots=True)
@@ -49,8 +52,8 @@ _PATTERN: Final = re.compile(
    |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
    |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
    |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
-   |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
-   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2}))(?![\d:.%])
+   |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::00)?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
+   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::00)?)(?![\d:.%])
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
    |(?P<num>\d+(?:\.\d+)?)(?![\d:])
@@ -118,9 +121,8 @@ def _scan(text: str) -> list[Token]:
             hour = int(hour_text)
             # "18h30", "5h30": the h style is a 24-hour clock ("9.30" is not, by itself)
             is_24h = hour == 0 or hour > 12 or hour_text.startswith("0") or "h" in match.group()
-            append(
-                Token(lx.TIME, ClockTime(hour, int(match.group("m2")), None, is_24h), start, end)
-            )
+            clock = ClockTime(hour, int(match.group("m2")), None, is_24h, digital=True)
+            append(Token(lx.TIME, clock, start, end))
         elif group == "ord":
             append(Token(lx.ORD, int(match.group()[:-2]), start, end))
         elif group == "mins":

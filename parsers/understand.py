@@ -306,6 +306,7 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
 
 _FREQUENCY_WORDS: Final = frozenset(
     {"daily", "weekly", "monthly", "yearly", "hourly", "nightly", "quarterly", "biweekly"}
+    | {"triweekly", "fortnightly"}
 )
 _TIME_KINDS: Final = frozenset(
     {lx.NUM, lx.ORD, lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT, lx.TIME, lx.MINUTE, lx.DATE}
@@ -328,7 +329,8 @@ def _mentions_time(task: str) -> bool:
         t.kind in _TIME_KINDS
         or (
             t.kind == lx.WORD
-            and t.value != "to"
+            # "to" as in "remind me to …" is not about time; "until" and "through" are
+            and (t.value != "to" or task[t.start : t.end].lower() not in ("to", "2"))
             and (t.value in _TIME_WORDS or lookup_place(str(t.value)))
         )
         for t in tokens
@@ -369,6 +371,8 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             else:
                 repeats |= bool(phrase.every or phrase.interval or phrase.weekdays)
             i = end
+        elif end > i:
+            i = end  # fillers that say nothing ("the the the"): a later start reads the same
         else:
             i += 1
     # A refusal counts when it is all there is, or touches the schedule's words ("every

@@ -662,7 +662,7 @@ f.add(
     Cron("0 18 * * *", end=("2026-01-15 23:59:59", "2026-07-16 23:59:59")),
 )
 
-# -- phrases the grammar leaves to recurrent and dateparser ------------------------------------
+# -- phrases the grammar leaves to dateparser ------------------------------------
 f = _Family("fallback", method=None)
 f.add("15.12.2026 10:00", once("2026-12-15 10:00"), method="dateparser")
 f.add(
@@ -680,21 +680,31 @@ f.add("every month on day 15 at 10:00", Cron("0 10 15 * *"))
 f.add(
     "every weekday at 9am until the end of the year",
     Cron("0 9 * * 1-5", end=("2026-12-31 23:59:59", "2026-12-31 23:59:59")),
-    method="recurrent",
 )
 f.add(
     "every monday starting on march 2 at 9am",
     Cron("0 9 * * 1", start=("2026-03-02 00:00", "2027-03-02 00:00")),
 )
 
+# -- the 24-hour clock ------------------------------------------------------------------------
+# H:MM without am/pm is how the 24-hour clock writes a time: 07:30, not 7:30pm (in a zone whose
+# country writes the 12-hour clock the answer asks, but the reading is the same)
+f = _Family("24-hour clock")
+f.add("at 5:30", once("2026-01-15 05:30", "2026-07-16 05:30"))
+f.add("every monday at 6:30", Cron("30 6 * * 1"))
+f.add("daily at 7:30", Cron("30 7 * * *", LONDON), timezone=LONDON)
+f.add("weekdays at 4:45", Cron("45 4 * * 1-5", BERLIN), timezone=BERLIN)
+f.add("every day at 7:30", Cron("30 7 * * *", NY), timezone=NY)
+f.add("at 00:00 AM, only on Sunday", Cron("0 0 * * 0"))
+f.add("every day at 0:30 am", Cron("30 0 * * *"))
+f.add("every day at 07:30:00", Cron("30 7 * * *"))
+
 # -- refused -----------------------------------------------------------------------------------
 f = _Family("rejects", method=None)
 for text, word in [
     ("at 5", "pm"),
-    ("at 5:30", "pm"),
     ("every day at 3", "pm"),
     ("tomorrow at 7", "pm"),
-    ("every monday at 6:30", "pm"),
     ("every month", "which day"),
     ("monthly", "which day"),
     ("every week", "which day"),

@@ -175,3 +175,132 @@ def test_to_dict_is_the_api_shape() -> None:
         "suggestion": None,
         "notes": [],
     }
+
+
+# -- round two: what others found wrong ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("daily at 7:30", "30 7 * * *"),
+        ("every day at 6:45", "45 6 * * *"),
+        ("weekdays at 5:15", "15 5 * * 1-5"),
+        ("every monday at 4.30", "30 4 * * 1"),
+    ],
+)
+def test_a_time_written_with_its_minutes_is_the_24_hour_clock(text: str, expression: str) -> None:
+    for zone in ("UTC", "Europe/London", "Europe/Berlin", "Asia/Tokyo"):
+        result = parse_fast(text, timezone=zone, now=NOW)
+        assert result.schedule is not None and result.schedule["expression"] == expression
+        assert not result.needs_confirmation, zone
+        assert any("24-hour clock" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "America/Toronto", "Australia/Sydney"])
+def test_where_the_12_hour_clock_is_written_the_same_reading_asks(zone: str) -> None:
+    result = parse_fast("daily at 7:30", timezone=zone, now=NOW)
+    assert result.schedule is not None and result.schedule["expression"] == "30 7 * * *"
+    assert result.needs_confirmation
+    assert '"7:30" read on the 24-hour clock as 07:30; say "7:30pm" for the evening' in (
+        result.notes
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("At 00:00 AM, only on Sunday", "0 0 * * 0"),
+        ("At 00:30 AM", "30 0 * * *"),
+        ("every day at 0:15 am", "15 0 * * *"),
+        ("At 12:00 AM, only on Sunday", "0 0 * * 0"),
+    ],
+)
+def test_zero_hundred_am_is_midnight(text: str, expression: str) -> None:
+    assert cron_of(text) == expression
+
+
+def test_zero_hundred_pm_is_not_a_time() -> None:
+    result = parse_fast("every day at 00:30 pm", now=NOW)
+    assert result.schedule is None and "not a time of day" in str(result.reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("every 90 minutes on the 31st of February", "February 31 does not exist"),
+        ("every hour on February 30", "February 30 does not exist"),
+        ("every 45 minutes on the first Monday of the month", "only on some hours or days"),
+        ("every 45 minutes on March 3", "cannot also keep to a date"),
+        ("every 7 minutes, 10 times", "cannot also keep to a number of runs"),
+        ("every hour, 5 times", "cannot also keep to a number of runs"),
+        ("tomorrow starting at 8am", "cannot also keep to a start time"),
+        ("every 2 weeks on the 15th", "does not go with a day of the month"),
+        ("daily on the 1st", "does not go with a day of the month"),
+        ("every year on the 15th", "needs its month"),
+        ("every 2 years on the 15th", "needs its date"),
+        ("on March 3 in 2027 and 2028", "names one date"),
+    ],
+)
+def test_a_part_of_the_text_the_schedule_cannot_keep_is_refused_not_dropped(
+    text: str, reason: str
+) -> None:
+    result = parse_fast(text, now=NOW)
+    assert result.schedule is None, result.schedule
+    assert reason in str(result.reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "weekly on Tuesday at 9am, 10 times",
+        "every Tuesday at 9am 10 times",
+        "every Tuesday at 9am, repeat 10 times",
+        "every Tuesday at 9am for 10 occurrences",
+        "10 times weekly on Tuesday at 9am",
+    ],
+)
+def test_a_number_of_times_is_a_count_in_any_order(text: str) -> None:
+    result = parse_fast(text, now=NOW)
+    assert result.schedule is not None, result.reason
+    assert result.schedule["rule"] == (
+        "FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0;BYSECOND=0;COUNT=10"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("At minute 30 past every hour", "30 * * * *"),
+        ("quarter past every hour", "15 * * * *"),
+        ("half past every hour", "30 * * * *"),
+        ("5 minutes after every hour", "5 * * * *"),
+        ("at minute 5 of every hour", "5 * * * *"),
+        ("every hour at minute 20", "20 * * * *"),
+        ("At minute 0 past hour 9 and 17", "0 9,17 * * *"),
+        ("At minute 15 past hour 2", "15 2 * * *"),
+        ("every midnight", "0 0 * * *"),
+        ("every noon", "0 12 * * *"),
+        ("At 22:00 on every day-of-week from Monday through Friday", "0 22 * * 1-5"),
+        ("At 04:00 on every day-of-month from 8 through 14", "0 4 8-14 * *"),
+        ("At 00:00 on day-of-month 1 in every 3rd month", "0 0 1 1,4,7,10 *"),
+        ("At midnight on the first day of every year", "0 0 1 1 *"),
+        ("Top of every business hour", "0 9-17 * * 1-5"),
+        ("last of each month", "0 9 L * *"),
+        ("each month at the end", "0 9 L * *"),
+    ],
+)
+def test_round_two_families(text: str, expression: str) -> None:
+    assert cron_of(text) == expression
+
+
+def test_five_days_before_the_last_day_is_the_sixth_from_the_end() -> None:
+    result = parse_fast("At 12:00 AM, 5 days before the last day of the month", now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["rule"] == "FREQ=MONTHLY;BYMONTHDAY=-6;BYHOUR=0;BYMINUTE=0;BYSECOND=0"
+
+
+def test_an_interval_effective_from_a_past_day_keeps_counting_from_it() -> None:
+    result = parse_fast("every 2 weeks on Tuesday at 3pm effective 1/6/2026", now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["start_at"] == "2026-01-20T15:00:00Z"  # Jan 6, 20, Feb 3, ...

@@ -1,4 +1,4 @@
-"""The recurrent and dateparser stages only count when their answers check out."""
+"""The dateparser stage only counts when its answer checks out; recurrent is not a stage."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from agentcron.parsers.natural import dateparser_stage, recurrent_stage
+from agentcron.parsers import understand_fast
+from agentcron.parsers.natural import dateparser_stage
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
 
@@ -14,37 +15,31 @@ NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
 @pytest.mark.parametrize(
     "text",
     [
-        "every banana day",  # recurrent ignores "banana" and answers daily
-        "every week day at 9",  # recurrent answers weekly with no day
-        "every saturday through december",  # recurrent reads "through" as in December only
-        "every hour on the half hour",  # recurrent drops "half"
-        "every day at 5",  # recurrent guesses 5pm
-        "every friday at 5 pm beginning next week",  # recurrent drops the start
-        "every wednesday at 9.30",  # recurrent drops the 30
-        "alternate fridays at 3pm",  # recurrent answers every Friday
-        "every 2 hours starting 9am",  # recurrent keeps the day, drops 9am
-        "every weekday in summer",  # recurrent ignores the season
-        "daily at 9 starting monday ending friday",  # recurrent ends on a Saturday a year on
-        "every hour during the day",  # recurrent answers daily at 9
+        "every banana day",  # recurrent ignored "banana" and answered daily
+        "every saturday through december",  # recurrent read "through" as in December only
+        "every day at 5",  # recurrent guessed 5pm, without asking
+        "every friday at 5 pm beginning next week",  # recurrent dropped the start
+        "alternate fridays at 3pm",  # recurrent answered every Friday
+        "every 2 hours starting 9am",  # recurrent kept the day, dropped 9am
+        "every weekday in summer",  # recurrent ignored the season
+        "daily at 9 starting monday ending friday",  # recurrent ended on a Saturday a year on
+        "every hour during the day",  # recurrent answered daily at 9
+        "5 minutes after every hour",  # recurrent answered every 5 hours
+        "sixth h quarterly pls @ occurrence nine starting repetitions mth secs",  # hung it
     ],
 )
-def test_recurrent_answers_that_do_not_account_for_the_text_do_not_count(text: str) -> None:
-    assert recurrent_stage(text, "UTC", NOW) is None
+def test_what_recurrent_misread_is_read_by_the_grammar_or_asked_about(text: str) -> None:
+    result = understand_fast(text, timezone="UTC", now=NOW)
+    assert result.parse_method in ("regex", None)
+    assert result.schedule is None or result.parse_method == "regex"
 
 
-def test_recurrent_reads_what_the_grammar_has_no_clause_for() -> None:
-    result = recurrent_stage("the 1st tuesday in every month at 9am", "UTC", NOW)
-    assert result is not None
-    assert result.schedule == {"type": "cron", "expression": "0 9 * * 2#1", "timezone": "UTC"}
-    assert result.parse_method == "recurrent"
-    assert result.confidence == 0.7
-
-
-def test_exceptions_are_refused_with_a_pointer_to_exclusions() -> None:
-    result = recurrent_stage("every weekday at 9am except fridays", "UTC", NOW)
-    assert result is not None
+def test_exceptions_of_dates_are_refused_with_a_pointer_to_exclusions() -> None:
+    result = understand_fast("every weekday at 9am except christmas", timezone="UTC", now=NOW)
     assert result.schedule is None
-    assert result.suggestion == "schedule without the exception and add it as the job's exclusions"
+    assert result.suggestion == (
+        "schedule without the exception and add the dates as the job's exclusions"
+    )
 
 
 @pytest.mark.parametrize(

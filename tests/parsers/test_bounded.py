@@ -1,0 +1,141 @@
+"""No text up to the longest any way in accepts costs more than a bounded amount of work.
+
+Work is counted, not timed: every Python function call (and call into C) made while one text
+is understood, with the tokenizer's cache emptied first. About 9,000 calls is a millisecond
+on the machines the benchmarks run on (bench/bench_parsers.py prints the times), so the
+budget below is a few milliseconds whatever the words. dateparser, the one library stage, is
+given at most FALLBACK_MAX_CHARS characters; recurrent is given nothing (on some 70-character
+phrases it does not return).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from agentcron.parsers import lexicon as lx
+from agentcron.parsers import understand_fast
+from agentcron.parsers.natural import FALLBACK_MAX_CHARS
+from agentcron.parsers.pipeline import MAX_LENGTH
+from agentcron.parsers.tokens import _tokenize
+
+NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)
+CALL_BUDGET = 20_000  # ~2 ms; the worst text found below makes under 9,000 calls
+
+# Texts made to cost the most: one word again and again (a reading is tried from every
+# word), words every clause starts on, dates and times the grammar tries to combine, and
+# the phrases that sent recurrent and parsedatetime into seconds or forever.
+ADVERSARIAL = [
+    "every ",
+    "every other ",
+    "next ",
+    "the ",
+    "a ",
+    "x ",
+    "at 5 ",
+    "9am and ",
+    "1 ",
+    "every 1st ",
+    "on the 1st and ",
+    "remind me ",
+    "half past ",
+    "from 9 to 5 ",
+    "monday tuesday ",
+    "in 2 hours ",
+    "for 2 weeks ",
+    "12:00 ",
+    ":15 ",
+    "1/2 ",
+    "2026-01-01 ",
+    "15.12.2026 10:00 ",
+    "every 15 minutes past the hour ",
+    "tomorrow ",
+    "sixth h quarterly pls @ occurrence nine starting repetitions mth secs ",
+    "midnight each from beginning 2nd the except january except ",
+    "tenth hrs saturday apr ",
+]
+
+
+def _generated(count: int) -> Iterator[str]:
+    """Random runs of the words the grammar knows (and a few it does not), seeded."""
+    words = [*lx.LEXICON, "9am", "5pm", "10:30", "15", "2027", "3/4", "#ops", "check", "build"]
+    rng = random.Random(14)
+    for _ in range(count):
+        text = ""
+        while len(text) < MAX_LENGTH:
+            text += rng.choice(words) + " "
+        yield text[: rng.choice([60, 200, MAX_LENGTH])]
+
+
+@contextmanager
+def counting_calls() -> Iterator[list[int]]:
+    calls = [0]
+
+    def profile(frame: FrameType, event: str, arg: Any) -> None:
+        if event in ("call", "c_call"):
+            calls[0] += 1
+
+    _tokenize.cache_clear()
+    sys.setprofile(profile)
+    try:
+        yield calls
+    finally:
+        sys.setprofile(None)
+
+
+def _warm() -> None:
+    """Lazy imports and tables are made once per process (holidays, rapidfuzz, dateparser, the
+    cities of the zones): not per text."""
+    for text in ("every thanksgiving at noon", "every satruday", "15.12.2026 10:00", "9am Paris"):
+        understand_fast(text, now=NOW)
+
+
+@pytest.mark.parametrize("unit", ADVERSARIAL, ids=lambda unit: unit.strip()[:30])
+def test_a_long_adversarial_text_costs_a_bounded_amount_of_work(unit: str) -> None:
+    _warm()
+    text = (unit * MAX_LENGTH)[:MAX_LENGTH]
+    with counting_calls() as calls:
+        understand_fast(text, now=NOW)
+    assert calls[0] < CALL_BUDGET, f"{calls[0]} calls"
+
+
+def test_generated_texts_cost_a_bounded_amount_of_work() -> None:
+    _warm()
+    worst = (0, "")
+    for text in _generated(150):
+        with counting_calls() as calls:
+            understand_fast(text, now=NOW)
+        worst = max(worst, (calls[0], text))
+    assert worst[0] < CALL_BUDGET, worst
+
+
+def test_dateparser_only_ever_sees_a_short_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateparser.date import DateDataParser
+
+    seen: list[str] = []
+    real = DateDataParser.get_date_data
+
+    def spy(self: DateDataParser, text: str, *args: Any, **kwargs: Any) -> Any:
+        seen.append(text)
+        return real(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(DateDataParser, "get_date_data", spy)
+    for unit in ADVERSARIAL:
+        understand_fast((unit * MAX_LENGTH)[:MAX_LENGTH], now=NOW)
+        understand_fast(unit * 3, now=NOW)
+    assert understand_fast("15.12.2026 10:00", now=NOW).parse_method == "dateparser"
+    assert seen, "dateparser was asked nothing"
+    assert max(len(text) for text in seen) <= FALLBACK_MAX_CHARS
+
+
+def test_recurrent_is_not_imported_by_understanding_any_text() -> None:
+    for unit in ADVERSARIAL:
+        understand_fast(unit * 2, now=NOW)
+    assert "recurrent.event_parser" not in sys.modules
