@@ -56,7 +56,10 @@ async def stats(request: Request) -> Response:
 async def job_stats(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
-    job = await JobService(rt).get(principal.owner, request.path_params["job_id"])
+    # a soft-deleted job keeps its history, and so its statistics
+    job = await JobService(rt).get(
+        principal.owner, request.path_params["job_id"], include_deleted=True
+    )
     days = int_param(request, "days", 30, low=1, high=365)
     body = await StatsStore(rt.db).job_stats(job["id"], now=rt.clock.now(), days=days)
     zone = job_zone(job)

@@ -111,6 +111,8 @@ async def test_a_deleted_job_keeps_its_history_readable(
     assert by_id[run_id]["status"] == "cancelled"  # queued when it was deleted
     one = await api.get(f"/jobs/{job['id']}/runs/run_past")
     assert one.status_code == 200 and one.json()["status"] == "succeeded"
+    stats = await api.get(f"/jobs/{job['id']}/stats")
+    assert stats.status_code == 200 and stats.json()["success_rate"] == 1.0
     deleted = await api.get(f"/jobs/{job['id']}", params={"include_deleted": "true"})
     assert deleted.status_code == 200
     assert deleted.json()["deleted_at"] == "2026-03-02T13:00:00Z"
