@@ -65,7 +65,7 @@ def test_a_skipped_holiday_is_recorded_with_its_name() -> None:
         catchup_window=timedelta(hours=1),
         exclusions=holidays(),
     )
-    assert plan.run_slot is None
+    assert plan.run_slots == []
     assert plan.skipped == [(christmas, "excluded holiday Christmas Day (US)")]
 
 
