@@ -25,7 +25,7 @@ Choices worth knowing (each leaves a note on the result when it applies):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
 from zoneinfo import ZoneInfo
@@ -245,6 +245,12 @@ class _Builder:
         if self.p.window is None:
             return None
         first, last = self.p.window
+        # "between 7:00 and 22:00": a time written with its minutes is on the 24-hour clock
+        # when the other end is ("from 9:30 to 5:30" is read by the order of its ends)
+        if _is_24h_written(last) and first.clock.digital:
+            first = TimeMention(replace(first.clock, is_24h=True), first.start, first.end)
+        if _is_24h_written(first) and last.clock.digital:
+            last = TimeMention(replace(last.clock, is_24h=True), last.start, last.end)
         start = self._window_end(first) if _is_explicit(first) else None
         end = self._window_end(last) if _is_explicit(last) else None
         if start is None and end is None and self.p.part is not None:
@@ -290,6 +296,11 @@ class _Builder:
 
 def _parse_z(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _is_24h_written(mention: TimeMention) -> bool:
+    clock = mention.clock
+    return clock.meridiem is None and (clock.is_24h or clock.hour > 12)
 
 
 def _is_explicit(mention: TimeMention) -> bool:
@@ -390,6 +401,7 @@ _SLOT_WORDS: Final = {
     "years": "a year",
     "count": "a number of runs",
     "first_weekday": "a business day of the month",
+    "minute_range": "a part of the hour",
 }
 _EMPTY_SLOTS: Final = Phrase()
 _BOUNDS: Final = ("starting", "until", "years")
@@ -633,7 +645,7 @@ def _recurring(b: _Builder) -> Built:
     if unit == "year" and not (p.months or p.quarter):
         raise Rejected("a yearly schedule needs its month", "every year on the 1st of March")
     if p.nth or p.monthdays or unit in ("month", "year") or p.first_weekday:
-        if (unit == "week" and count != 1) or unit == "day":
+        if unit in ("day", "week") and count != 1:
             raise Rejected(
                 f"an interval of {unit}s does not go with a day of the month",
                 "every month on the 15th",
@@ -645,7 +657,10 @@ def _recurring(b: _Builder) -> Built:
 def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
     _honours(p, "interval", "times", "window", "weekdays", "nth", "monthdays", "months",
-             "minute_past", "interval_start", "part", *_BOUNDS)  # fmt: skip
+             "minute_past", "interval_start", "part", "minute_range", *_BOUNDS)  # fmt: skip
+    minutes = int(seconds) // 60
+    if p.minute_range is not None and (seconds % 60 or not (minutes < 60 and 60 % minutes == 0)):
+        raise Rejected("only minutes that divide an hour can keep to a part of it")
     if seconds < MIN_INTERVAL_SECONDS:
         raise Rejected(f"the shortest interval is {MIN_INTERVAL_SECONDS} second", "every second")
     if seconds != int(seconds):
@@ -676,6 +691,8 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         hours = seconds // 3600
         minute = p.minute_past if p.minute_past is not None else 0
         if window is not None:
+            if p.odd_hours:
+                raise Rejected("odd hours do not go with a window", "every 2 hours from 9 to 5")
             start, end = window
             if p.minute_past is None:
                 minute = start.minute
@@ -687,6 +704,8 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
             hour = f"{start.hour}-{last}" if last > start.hour else str(start.hour)
             if hours > 1 and last > start.hour:
                 hour += f"/{hours}"
+        elif p.odd_hours:
+            hour = "1-23/2"
         else:
             hour = "*" if hours == 1 else f"*/{hours}"
         return _cron(b, f"{minute} {hour} {tail}")
@@ -700,6 +719,11 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         every_minute = (
             "*" if minutes == 1 else (f"{first}-59/{minutes}" if first else f"*/{minutes}")
         )
+        if p.minute_range is not None:
+            low, high = p.minute_range  # "every 10 minutes in the first half of every hour"
+            if first or window is not None:
+                raise Rejected("part of the hour goes with no other minutes or window")
+            every_minute = f"{low}-{high}" + (f"/{minutes}" if minutes > 1 else "")
         if window is None:
             return _cron(b, f"{every_minute} * {tail}")
         minute, hour = _minute_window(window, minutes, open_end=open_end, every=every_minute)

@@ -85,6 +85,8 @@ class Phrase:
     until: DayRef | None = None  # "until March 1", "for 2 weeks"
     business_hours: bool = False
     each_day: bool = False  # "every day" with a shorter interval: runs on every day
+    odd_hours: bool = False  # "every odd hour": 1, 3, ... 23
+    minute_range: tuple[int, int] | None = None  # "in the first half of every hour": (0, 29)
     market_hours: bool = False  # "during US market hours": 9:30am-4pm New York
     times_per: tuple[int, str] | None = None  # "twice a day": (2, "day")
     times_per_adverb: bool = False  # written "3 times weekly", not "3 times a week"
