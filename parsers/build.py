@@ -337,7 +337,13 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     recurring = bool(
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
-    single = p.has_offset or p.day_offset is not None or p.next_weekday or p.instant is not None
+    single = (
+        p.has_offset
+        or p.day_offset is not None
+        or p.next_weekday
+        or p.next_week
+        or p.instant is not None
+    )
     if not (recurring or single or p.dates or p.once) and (
         p.descriptor
         or (p.months and (p.times or p.weekdays or p.part))
@@ -1202,6 +1208,11 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
         if at == time(0) and p.day_offset == 0:  # "tonight at midnight"
             return to_instant(today + timedelta(days=1), at, b.zone)
         return to_instant(today + timedelta(days=p.day_offset), at, b.zone)
+    if p.weekdays and p.next_week:
+        monday = today + timedelta(days=7 - today.weekday())
+        day = monday + timedelta(days=(p.weekdays[0] - 1) % 7)
+        b.note(f"“{lx.DAY_LABELS[p.weekdays[0]]} next week” read as {day:%A} {day.day} {day:%B}")
+        return to_instant(day, at, b.zone)
     if p.weekdays:
         instant = _next_weekday(b, p.weekdays[0], at, strictly_after_today=p.next_weekday)
         if p.next_weekday:

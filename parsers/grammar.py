@@ -979,8 +979,8 @@ class _Reader:
             step = self._is_separator(j)
             if step and self._kind(j + step) in (lx.DAY, lx.DAYS, lx.DAYSET):
                 j += step
-            else:
-                break
+            elif not (self._kind(j) == lx.DAY and token.kind == lx.DAY):
+                break  # "mon wed fri 8am": names one after another are a list too
         phrase = self.phrase
         phrase.order.append("d")
         for day in days:
@@ -1002,12 +1002,28 @@ class _Reader:
             self.phrase.next_weekday |= self.tokens[i].value == "next"
             return j + 1
         word = self._word(j)
+        if kind == lx.DAYSET:  # "this weekend", "next weekend": which day?
+            raise Rejected(
+                f'"{self.tokens[i].value} weekend" does not say which day'
+                if self.tokens[j].value in (lx.WEEKEND, (0, 6))
+                else f'"{self.tokens[i].value} weekdays" does not say which day',
+                "name the day: Saturday at 10am",
+            )
         if word in _PARTS and self.tokens[i].value == "this":
             self._set_day_offset(0)
             self._set_part(str(word))
             return j + 1
         if word == "next" and self.tokens[i].value == "this":
             return self._next(j)  # "this coming Friday"
+        if (
+            self._is_unit(j, "week")
+            and self.tokens[i].value == "next"
+            and i > 0
+            and self.tokens[i - 1].kind == lx.DAY
+            and self.phrase.single_day
+        ):
+            self.phrase.next_week = True  # "Thursday next week": in the week after this one
+            return j + 1
         if kind == lx.UNIT and self._word(i - 1) != "of":  # "the 5th of next month": unknown
             raise Rejected(
                 f'"{self.tokens[i].value} {self.tokens[j].value}" does not say which day',

@@ -74,6 +74,7 @@ class Phrase:
     dates: list[tuple[int | None, int, int]] = field(default_factory=list)  # (year, month, day)
     day_offset: int | None = None  # today 0, tomorrow 1
     next_weekday: bool = False  # "next Friday": strictly after today
+    next_week: bool = False  # "Thursday next week": in the week (Monday-Sunday) after this one
     offset_seconds: float = 0.0  # "in 2 hours"
     offset_months: int = 0  # "in 2 months"
     has_offset: bool = False
