@@ -51,61 +51,131 @@ def cmd_keys(args: argparse.Namespace) -> int:
     from agentcron.app.storage.migrate import upgrade
 
     upgrade(_settings().database_url)
-    now = datetime.now(UTC)
     if args.keys_command == "create":
-        from agentcron.app.domain.scopes import (
-            ALL_SCOPES,
-            ScopeError,
-            format_scopes,
-            is_publishable,
-            parse_scopes,
+        return _create_key(args)
+    if args.keys_command == "list":
+        return _list_keys()
+    if args.keys_command == "revoke":
+        return _revoke_keys(args)
+    return 2
+
+
+def _create_key(args: argparse.Namespace) -> int:
+    """A key for the install's first owner (a single team shares its jobs), for a named
+    owner (``--owner``), or for a new owner of its own (``--new-owner``, a separate tenant).
+    Without ``--scope``, a key of the first owner may do everything, ``operator`` included
+    (whoever runs this command operates the install); another owner's key everything of its
+    own owner's (``admin``), nothing that concerns every owner."""
+    from agentcron.app.domain.scopes import (
+        ALL_SCOPES,
+        OWNER_SCOPES,
+        Scope,
+        ScopeError,
+        format_scopes,
+        is_publishable,
+        parse_scopes,
+    )
+    from agentcron.app.ids import new_id
+    from agentcron.app.storage.keys import FIRST_OWNER
+
+    try:
+        chosen = parse_scopes(",".join(args.scope)) if args.scope else None
+    except ScopeError as exc:
+        print(f"--scope: {exc.reason}", file=sys.stderr)
+        return 2
+
+    async def create(store: Any) -> tuple[str, str, str, Any]:
+        first = await store.first_owner()
+        if args.new_owner:
+            owner = new_id("owner", length=12)
+        else:
+            owner = args.owner or first or FIRST_OWNER
+        is_first = first is None or owner == first
+        known = bool(await store.list(owner=owner))
+        scopes = chosen or (ALL_SCOPES if is_first else OWNER_SCOPES)
+        key_id, key = await store.create(
+            name=args.name, owner=owner, now=datetime.now(UTC), scopes=scopes
         )
+        if is_first:
+            whose = (
+                f"owner {owner}, the install's first owner: it sees the same jobs as that "
+                "owner's other keys"
+                if first is not None
+                else f"owner {owner}, the install's first owner"
+            )
+        elif known:
+            whose = f"owner {owner}: it sees that owner's jobs, and no one else's"
+        else:
+            whose = (
+                f"a new owner, {owner}: a tenant of its own that sees only its own jobs "
+                f"(more keys for it: --owner {owner})"
+            )
+        return key_id, key, whose, scopes
 
-        try:
-            scopes = parse_scopes(",".join(args.scope)) if args.scope else ALL_SCOPES
-        except ScopeError as exc:
-            print(f"--scope: {exc.reason}", file=sys.stderr)
-            return 2
-
-        async def create(store: Any) -> tuple[str, str]:
-            return await store.create(name=args.name, owner=args.owner, now=now, scopes=scopes)
-
-        key_id, key = asyncio.run(_with_keys(create))
-        kind = "publishable " if is_publishable(scopes) else ""
+    key_id, key, whose, scopes = asyncio.run(_with_keys(create))
+    kind = "publishable " if is_publishable(scopes) else ""
+    print(f"created {kind}API key {key_id} ({args.name}) for {whose}", file=sys.stderr)
+    note = ""
+    if Scope.OPERATOR in scopes:
+        note = " (operator: shared agents, the default agent and Slack settings of every owner)"
+    print(f"scopes: {format_scopes(scopes)}{note}", file=sys.stderr)
+    if kind:
         print(
-            f"created {kind}API key {key_id} ({args.name}; scopes: {format_scopes(scopes)}); "
-            "it is shown only once:",
+            "it may only parse and validate schedules: safe to put in a web page "
+            "(list the page's origin in AGENTCRON_CORS_ORIGINS)",
             file=sys.stderr,
         )
-        if kind:
+    print("the key is shown only once:", file=sys.stderr)
+    print(key)
+    return 0
+
+
+def _list_keys() -> int:
+    async def rows(store: Any) -> tuple[str | None, list[dict[str, Any]]]:
+        return await store.first_owner(), await store.list()
+
+    first, keys = asyncio.run(_with_keys(rows))
+    for row in keys:
+        state = "revoked" if row["revoked_at"] else "active"
+        mark = " (first owner)" if row["owner"] == first else ""
+        print(
+            f"{row['id']}  {row['prefix']}…  {row['name']}  owner={row['owner']}{mark}  "
+            f"scopes={','.join(row['scopes'])}  {state}"
+        )
+    return 0
+
+
+def _revoke_keys(args: argparse.Namespace) -> int:
+    """Revoke the key an id, name or prefix names; when a name is shared by several keys,
+    only with ``--all`` (which are listed either way)."""
+
+    async def revoke(store: Any) -> tuple[list[dict[str, Any]], int]:
+        found = await store.matching(args.key)
+        if len(found) > 1 and not args.all:
+            return found, 0
+        count = await store.revoke_ids([k["id"] for k in found], now=datetime.now(UTC))
+        return found, count
+
+    found, count = asyncio.run(_with_keys(revoke))
+    if not found:
+        print(f"no active key matches {args.key!r}", file=sys.stderr)
+        return 1
+    if not count:
+        print(f"{len(found)} active keys match {args.key!r}:", file=sys.stderr)
+        for row in found:
             print(
-                "it may only parse and validate schedules: safe to put in a web page "
-                "(list the page's origin in AGENTCRON_CORS_ORIGINS)",
+                f"  {row['id']}  {row['prefix']}…  {row['name']}  owner={row['owner']}  "
+                f"created {row['created_at']:%Y-%m-%d %H:%M}",
                 file=sys.stderr,
             )
-        print(key)
-        return 0
-    if args.keys_command == "list":
-        rows = asyncio.run(_with_keys(lambda store: store.list()))
-        for row in rows:
-            state = "revoked" if row["revoked_at"] else "active"
-            print(
-                f"{row['id']}  {row['prefix']}…  {row['name']}  owner={row['owner']}  "
-                f"scopes={','.join(row['scopes'])}  {state}"
-            )
-        return 0
-    if args.keys_command == "revoke":
-
-        async def revoke(store: Any) -> int:
-            return await store.revoke(args.key, now=now)
-
-        count = asyncio.run(_with_keys(revoke))
-        if not count:
-            print(f"no active key matches {args.key!r}", file=sys.stderr)
-            return 1
-        print(f"revoked {count} key(s)")
-        return 0
-    return 2
+        print(
+            "nothing was revoked: name one by its id, or revoke them all with --all",
+            file=sys.stderr,
+        )
+        return 1
+    for row in found:
+        print(f"revoked {row['id']} ({row['name']}, owner={row['owner']})")
+    return 0
 
 
 async def _with_agents(action: Any) -> Any:
@@ -293,7 +363,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     if schedule.type == "rrule" and args.start_at is None:
         print(f"start_at {schedule.to_dict()['start_at']} (from now)", file=sys.stderr)
-    for instant in next_fire_times(schedule, after=now, count=args.count):
+    runs = next_fire_times(schedule, after=now, count=args.count)
+    if not runs:
+        # valid, but a job with it would never run: say so, and fail like a refusal
+        if schedule.type == "at" and schedule.at is not None and schedule.at <= now:
+            when = local_iso(schedule.at, schedule.zone)
+            print(f"invalid: {when} is in the past; it would never run", file=sys.stderr)
+        else:
+            print("invalid: this schedule does not fire after now (check end_at)", file=sys.stderr)
+        return 1
+    for instant in runs:
         print(local_iso(instant, schedule.zone))
     return 0
 
@@ -379,6 +458,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings()
     upgrade(settings.database_url)
     roles = {"api", "scheduler", "worker"} if args.role == "all" else {args.role}
+    if "scheduler" in roles:
+        holder = asyncio.run(_scheduler_holder(settings))
+        if holder is not None:
+            from agentcron.app.engine.service import scheduler_in_use
+
+            print(f"agentcron: {scheduler_in_use(holder)}", file=sys.stderr)
+            return 1
     runtime = Runtime(settings)
     runtime.roles = roles
     _bootstrap_key(settings)
@@ -397,6 +483,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         timeout_graceful_shutdown=int(settings.shutdown_grace_seconds) + 5,
     )
     return 0
+
+
+async def _scheduler_holder(settings: Settings) -> str | None:
+    """Another live scheduler on this SQLite file (one per file), if any."""
+    from agentcron.app.engine.service import sqlite_scheduler_holder
+    from agentcron.app.storage.database import Database
+
+    db = Database(settings.database_url)
+    try:
+        return await sqlite_scheduler_holder(db, now=datetime.now(UTC))
+    finally:
+        await db.close()
 
 
 def cmd_mcp(args: argparse.Namespace) -> int:
@@ -422,17 +520,21 @@ def _bootstrap_key(settings: Settings) -> None:
             store = KeyStore(db)
             if await store.list():
                 return None
-            _, key = await store.create(name="admin", owner="admin", now=datetime.now(UTC))
+            _, key = await store.create(name="admin", owner=FIRST_OWNER, now=datetime.now(UTC))
             return key
         finally:
             await db.close()
 
+    from agentcron.app.storage.keys import FIRST_OWNER
+
     key = asyncio.run(work())
     if key:
         print(
-            "No API keys existed, so one was created (owner 'admin'). It is shown only once:\n"
+            f"No API keys existed, so one was created for owner '{FIRST_OWNER}', with every "
+            "scope. It is shown only once:\n"
             f"    {key}\n"
-            "Use it as 'Authorization: Bearer <key>'; make more with 'agentcron keys create'.",
+            "Use it as 'Authorization: Bearer <key>'. 'agentcron keys create --name NAME' "
+            "makes more keys for the same owner (same jobs); --new-owner makes a separate one.",
             file=sys.stderr,
         )
 
@@ -460,19 +562,37 @@ def build_parser() -> argparse.ArgumentParser:
 
     keys = sub.add_parser("keys", help="manage API keys")
     keys_sub = keys.add_subparsers(dest="keys_command", required=True)
-    create = keys_sub.add_parser("create", help="create a key; prints it as the last line")
+    create = keys_sub.add_parser(
+        "create",
+        help="create a key (for the install's first owner unless told otherwise); "
+        "prints it as the last line",
+    )
     create.add_argument("--name", required=True)
-    create.add_argument("--owner", help="share an owner with other keys (default: a new owner)")
+    whose = create.add_mutually_exclusive_group()
+    whose.add_argument(
+        "--owner",
+        help="the owner whose jobs the key sees: an existing owner, or a new one of this name "
+        "(default: the install's first owner, as the key printed at first start)",
+    )
+    whose.add_argument(
+        "--new-owner",
+        action="store_true",
+        help="a new owner of its own: a separate tenant that sees none of the others' jobs",
+    )
     create.add_argument(
         "--scope",
         action="append",
         metavar="SCOPE",
         help="what the key may do (repeat or comma-separate): parse, jobs:read, jobs:write, "
-        "runs:write, admin; default: every scope. 'parse' alone makes a publishable key",
+        "runs:write, admin, operator; default: every scope (operator only for the first "
+        "owner). 'parse' alone makes a publishable key",
     )
     keys_sub.add_parser("list", help="list keys (never the keys themselves)")
     revoke = keys_sub.add_parser("revoke", help="revoke a key by id, name or prefix")
     revoke.add_argument("key")
+    revoke.add_argument(
+        "--all", action="store_true", help="revoke every key the name matches (several)"
+    )
     keys.set_defaults(func=cmd_keys)
 
     agents = sub.add_parser(
@@ -538,6 +658,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # migrations run before every command: their steps are not news (errors still are)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
     return int(args.func(args) or 0)
 

@@ -129,6 +129,9 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     cors_secret_keys: bool = False
     instance_name: str = field(default_factory=socket.gethostname)
+    #: how often the console says how many runs ended how (0: never); failed runs are
+    #: logged one line each as they end, whatever this is
+    log_summary_seconds: float = 600.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -146,6 +149,7 @@ class Settings:
             default_catchup_window_seconds=_int("AGENTCRON_CATCHUP_WINDOW_SECONDS", 3600),
             lookahead_seconds=_float("AGENTCRON_LOOKAHEAD_SECONDS", 1.0),
             tune_gc=_flag("AGENTCRON_TUNE_GC", True),
+            log_summary_seconds=_float("AGENTCRON_LOG_SUMMARY_SECONDS", 600.0),
             openai_api_key=env("OPENAI_API_KEY"),
             openai_base_url=env("OPENAI_BASE_URL"),
             llm_model=env("AGENTCRON_LLM_MODEL") or "gpt-4o-mini",

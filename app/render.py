@@ -98,6 +98,9 @@ def render_job(row: dict[str, Any]) -> dict[str, Any]:
     if row.get("pending_schedule"):
         body["pending_schedule"] = row["pending_schedule"]
         body["effective_from"] = utc_iso(row.get("effective_from"))
+    if row.get("deleted_at") is not None:
+        # only shown when asked for (include_deleted): its history is kept
+        body["deleted_at"] = utc_iso(row["deleted_at"])
     return body
 
 

@@ -24,10 +24,12 @@ from agentcron.app.domain.enums import ACTIVE, RunStatus
 from agentcron.app.domain.jobspec import (
     JOB_STATUSES,
     check_schedule,
+    request_fingerprint,
     schedule_document,
     validate_job,
 )
 from agentcron.app.domain.leasing import JOB_DELETED, JOB_PAUSED
+from agentcron.app.domain.readiness import Readiness, job_warnings
 from agentcron.app.domain.schedule import (
     Schedule,
     ScheduleError,
@@ -112,6 +114,7 @@ def job_query(
     order: object = None,
     limit: object = None,
     offset: object = None,
+    include_deleted: object = None,
 ) -> JobQuery:
     """The filters of ``GET /jobs`` and the ``list_jobs`` tool, checked."""
     return JobQuery(
@@ -123,12 +126,54 @@ def job_query(
         order=choice_value("order", order, ("asc", "desc"), "desc"),
         limit=int_value("limit", limit, 50, low=1, high=MAX_PAGE, clamp=True),
         offset=int_value("offset", offset, 0, low=0, high=10_000_000),
+        include_deleted=bool_value("include_deleted", include_deleted),
     )
+
+
+def bool_value(name: str, raw: object) -> bool:
+    """A yes/no argument given as JSON or as a query string; 400 naming it when not."""
+    if raw is None or raw == "":
+        return False
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.lower() in ("1", "true", "yes", "0", "false", "no"):
+        return raw.lower() in ("1", "true", "yes")
+    raise InvalidInput.field(name, "must be true or false", status=400)
+
+
+def unknown_arguments(given: object, known: tuple[str, ...]) -> None:
+    """Refuse arguments a list does not know (422 naming each), so a misspelt filter never
+    silently returns everything."""
+    names = list(given) if isinstance(given, dict | list | tuple) else []
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        choices = ", ".join(known)
+        raise InvalidInput(
+            [
+                FieldProblem(str(name), f"is not a filter of this list ({choices})")
+                for name in unknown
+            ]
+        )
 
 
 class JobService:
     def __init__(self, runtime: Runtime) -> None:
         self.rt = runtime
+
+    def readiness(self) -> Readiness:
+        """What this service can do, for ``warnings``."""
+        settings = self.rt.settings
+        return Readiness(
+            allow_private_networks=settings.allow_private_networks,
+            llm_configured=settings.llm_configured,
+            slack_token=bool(settings.slack_bot_token),
+            slack_oauth=settings.slack_oauth,
+        )
+
+    def warnings(self, row: dict[str, Any]) -> list[dict[str, str]]:
+        """What stops ``row`` from running as configured here (``domain.readiness``): said in
+        the answers that write or read one job, never a reason to refuse it."""
+        return [w.to_dict() for w in job_warnings(row, self.readiness())]
 
     async def _model_for(self, owner: str, values: dict[str, Any]) -> str | None:
         """The model an agent job runs with, fixed now: a later change of the agent's model
@@ -166,6 +211,7 @@ class JobService:
         self, owner: str, body: Any, *, idempotency_key: str | None = None, created_by: str | None
     ) -> tuple[dict[str, Any], bool]:
         now = self.rt.clock.now()
+        fingerprint = request_fingerprint(body)
         if idempotency_key and isinstance(body, dict):
             field_key = body.get("idempotency_key")
             if field_key and field_key != idempotency_key:
@@ -174,6 +220,8 @@ class JobService:
                 )
             body = {**body, "idempotency_key": idempotency_key}
         values = validate_job(body, now=now)
+        idem_key = values.get("idempotency_key")
+        values["idempotency_fingerprint"] = fingerprint if idem_key else None
         self._check_channels(values)
         values.update(
             id=new_id("job"),
@@ -190,6 +238,12 @@ class JobService:
         row, created = await self.rt.jobs.insert(values)
         if created:
             self.rt.jobs_changed()
+        elif row.get("idempotency_fingerprint") not in (None, fingerprint):
+            raise Conflict(
+                f"the Idempotency-Key {idem_key!r} was first used with another request (it made "
+                f"job {row['id']}); send the same request to get that job again, or use a new "
+                "key for a new job"
+            )
         return row, created
 
     async def preview(self, owner: str, body: Any) -> dict[str, Any]:
@@ -200,8 +254,10 @@ class JobService:
         values.update(owner=owner, model=await self._model_for(owner, values))
         return values
 
-    async def get(self, owner: str, job_id: str) -> dict[str, Any]:
-        row = await self.rt.jobs.get(owner, job_id)
+    async def get(
+        self, owner: str, job_id: str, *, include_deleted: bool = False
+    ) -> dict[str, Any]:
+        row = await self.rt.jobs.get(owner, job_id, include_deleted=include_deleted)
         if row is None:
             raise NotFound("job", job_id)
         return row
@@ -337,7 +393,9 @@ class JobService:
             named = ", ".join(f"{name!r} ({chain_id})" for chain_id, name in chains)
             word = "chain" if len(chains) == 1 else "chains"
             raise Conflict(f"job {job_id} belongs to the {word} {named}; delete it first")
-        await self.get(owner, job_id)  # the owner's, before anything of it is touched
+        # the owner's, before anything of it is touched; a soft-deleted job's history can
+        # still be erased with a hard delete
+        await self.get(owner, job_id, include_deleted=hard)
         await self._revoke_ahead(job_id, deleted=True)
         if not await self.rt.jobs.delete(owner, job_id, hard=hard, now=self.rt.clock.now()):
             raise NotFound("job", job_id)
@@ -445,7 +503,8 @@ class RunService:
         limit: object = None,
         offset: object = None,
     ) -> RunPage:
-        job = await self.jobs.get(owner, job_id)
+        # a soft-deleted job keeps its history: its runs can still be read
+        job = await self.jobs.get(owner, job_id, include_deleted=True)
         chosen = choice_value("status", status, RUN_STATUSES, None)
         size = int_value("limit", limit, 50, low=1, high=MAX_PAGE, clamp=True)
         start = int_value("offset", offset, 0, low=0, high=10_000_000)
@@ -457,7 +516,7 @@ class RunService:
     async def get(
         self, owner: str, job_id: str, run_id: str
     ) -> tuple[dict[str, Any], dict[str, Any]]:
-        job = await self.jobs.get(owner, job_id)
+        job = await self.jobs.get(owner, job_id, include_deleted=True)
         run = await self.rt.runs.get(owner, job["id"], run_id)
         if run is None:
             raise NotFound("run", run_id)

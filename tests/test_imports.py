@@ -105,9 +105,14 @@ def test_parsers_and_delivery_never_import_the_app() -> None:
     assert _broken(("agentcron.delivery",), forbidden=("agentcron.app",)) == []
 
 
+#: which addresses are private (``ipaddress`` only): the domain's warnings read URLs with it
+ADDRESSES = ("agentcron.delivery.addresses",)
+
+
 def test_the_domain_imports_no_other_part_of_the_app() -> None:
-    # parsers (text -> schedule) and delivery.targets (what a channel looks like) are pure
-    allowed = (*BASICS, "agentcron.parsers", "agentcron.delivery.targets")
+    # parsers (text -> schedule), delivery.targets (what a channel looks like) and
+    # delivery.addresses (which addresses are private) are pure
+    allowed = (*BASICS, "agentcron.parsers", "agentcron.delivery.targets", *ADDRESSES)
     assert _broken(_app("domain"), allowed=allowed) == []
 
 

@@ -1,8 +1,10 @@
-"""Who is an administrator: the one check every admin-only action makes.
+"""Who operates the install: the one check every action that concerns every owner makes.
 
-An administrator's key holds the ``admin`` scope (``app.domain.scopes``). Shared agents —
-the built-in ``default`` among them — are used by every owner, so only such a key may create,
-change or delete them, and only such a key may ask ``/status`` to probe the LLM endpoint.
+An operator's key holds the ``operator`` scope (``app.domain.scopes``). Shared agents — the
+built-in ``default`` among them — are used by every owner, so only such a key may create,
+change or delete them, and only such a key may ask ``/status`` to probe the LLM endpoint or
+see which hosts run the instances. A tenant's ``admin`` key manages its own owner's keys
+and nothing of anyone else's.
 """
 
 from __future__ import annotations
@@ -13,13 +15,18 @@ from agentcron.app.errors import Forbidden
 from agentcron.app.storage.keys import Principal
 
 
-def is_admin(principal: Principal) -> bool:
-    return principal.allows(Scope.ADMIN)
+def is_operator(principal: Principal) -> bool:
+    """Whether ``principal`` operates the install (holds ``operator``)."""
+    return principal.allows(Scope.OPERATOR)
 
 
-def require_admin(principal: Principal, *, to: str) -> None:
-    """Forbidden unless ``principal`` holds ``admin``; ``to`` says what was attempted."""
+def require_operator(principal: Principal, *, to: str) -> None:
+    """Forbidden unless ``principal`` holds ``operator``; ``to`` says what was attempted."""
     try:
-        check_scope(principal, Scope.ADMIN)
+        check_scope(principal, Scope.OPERATOR)
     except Forbidden as refused:
-        raise Forbidden(f"only an administrator's key may {to}", scope=refused.scope) from None
+        raise Forbidden(
+            f"only an operator's key may {to}; the 'operator' scope is for the install's "
+            "first owner (see 'agentcron keys create')",
+            scope=refused.scope,
+        ) from None

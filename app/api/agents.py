@@ -1,8 +1,8 @@
 """``/agents``: the agents jobs run with (model, instructions, tools, hosts, limits).
 
 Owner-scoped like jobs: a key sees its owner's agents and the shared ones, and changes its
-own. Shared agents — the built-in ``default`` among them — are an administrator's
-(``api.admin``): created with ``"shared": true``, changed and deleted by an admin key. The
+own. Shared agents — the built-in ``default`` among them — are an operator's
+(``api.admin``): created with ``"shared": true``, changed and deleted by an operator key. The
 ``default`` agent is what Slack jobs and jobs naming no agent use, so it can have read tools
 only (``domain.agents``); deleting its stored row brings back the built-in one. An agent
 that jobs still use cannot be deleted (those jobs would fail on their next run).
@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from agentcron.app.api.admin import require_admin
+from agentcron.app.api.admin import require_operator
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, json_body, runtime
 from agentcron.app.domain.agents import BUILTIN_ID, EFFECT_TOOLS, validate_agent
@@ -56,7 +56,7 @@ def store(request: Request) -> AgentStore:
 
 
 async def _changeable(request: Request, principal: Principal, verb: str) -> dict[str, Any]:
-    """The agent in the path, which the caller may change: its own, or (an administrator)
+    """The agent in the path, which the caller may change: its own, or (an operator)
     a shared one."""
     agent_id = request.path_params["agent_id"]
     row = await store(request).get(principal.owner, agent_id)
@@ -64,7 +64,7 @@ async def _changeable(request: Request, principal: Principal, verb: str) -> dict
         raise NotFound("agent", agent_id)
     if row.get("owner") is None:
         what = "the built-in default agent" if agent_id == BUILTIN_ID else "shared agents"
-        require_admin(principal, to=f"{verb} {what} (used by every owner)")
+        require_operator(principal, to=f"{verb} {what} (used by every owner)")
     return row
 
 
@@ -85,7 +85,7 @@ async def create_agent(request: Request) -> Response:
     values = validate_agent(await json_body(request))
     shared = values.pop("shared", False)
     if shared:
-        require_admin(principal, to="create shared agents")
+        require_operator(principal, to="create shared agents")
     now = runtime(request).clock.now()
     values.update(
         id=new_id("agent"),

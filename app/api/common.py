@@ -17,6 +17,7 @@ from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.untrusted import parse_json
 from agentcron.app.errors import InvalidInput
 from agentcron.app.runtime import Runtime
+from agentcron.app.services import unknown_arguments
 from agentcron.app.storage.activity import record_request_activity
 from agentcron.app.storage.keys import Principal
 
@@ -46,9 +47,11 @@ async def caller(request: Request) -> Principal:
     the key or the client address is over its rate limit (``app.limits``)."""
     principal = await authenticated(request)
     scope = required_scope(request)
-    check_scope(principal, scope)
+    if scope is not None:
+        check_scope(principal, scope)
     check_origin(request, principal, runtime(request).settings)
-    await rate_limited(request, principal, scope)
+    # an endpoint for any key counts against the key's general budget
+    await rate_limited(request, principal, scope or Scope.JOBS_READ)
     request.state.principal = principal
     await record_request_activity(runtime(request), principal.owner, request.method)
     return principal
@@ -63,6 +66,14 @@ async def json_body(request: Request, *, required: bool = True) -> Any:
             raise InvalidInput.field("", "a JSON body is required", status=400)
         return {}
     return parse_json(raw)
+
+
+def known_params(request: Request, known: tuple[str, ...]) -> Any:
+    """The query parameters, once every one is known (``services.unknown_arguments``: 422
+    naming each unknown one)."""
+    params = request.query_params
+    unknown_arguments(list(params.keys()), known)
+    return params
 
 
 def int_param(

@@ -2,29 +2,48 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.auth import requires
-from agentcron.app.api.common import bool_param, caller, json_body, runtime
+from agentcron.app.api.common import bool_param, caller, json_body, known_params, runtime
 from agentcron.app.api.dry_runs import try_new_job
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import InvalidInput
 from agentcron.app.render import render_job, render_jobs
 from agentcron.app.services import JobService, job_query
 
-JOB_FILTERS = ("status", "tag", "agent_id", "q", "sort", "order", "limit", "offset")
+#: the query parameters of ``GET /jobs``; any other is refused (422), never ignored
+JOB_FILTERS = (
+    "status",
+    "tag",
+    "agent_id",
+    "q",
+    "sort",
+    "order",
+    "limit",
+    "offset",
+    "include_deleted",
+)
 
 
 def service(request: Request) -> JobService:
     return JobService(runtime(request))
 
 
+def job_answer(request: Request, row: dict[str, Any]) -> dict[str, Any]:
+    """One job as an endpoint answers it: with ``warnings``, each a field and why the job
+    cannot run as configured on this service (``domain.readiness``; empty when it can)."""
+    return {**render_job(row), "warnings": service(request).warnings(row)}
+
+
 @requires(Scope.JOBS_READ)
 async def list_jobs(request: Request) -> Response:
     principal = await caller(request)
-    params = request.query_params
+    params = known_params(request, JOB_FILTERS)
     query = job_query(**{name: params.get(name) for name in JOB_FILTERS})
     rows, total = await service(request).list(principal.owner, query)
     return JSONResponse(
@@ -56,14 +75,22 @@ async def create_job(request: Request) -> Response:
     headers = {"Location": f"/api/scheduler/jobs/{row['id']}"}
     if not created:
         headers["Idempotent-Replayed"] = "true"
-    return JSONResponse(render_job(row), status_code=201 if created else 200, headers=headers)
+    return JSONResponse(
+        job_answer(request, row), status_code=201 if created else 200, headers=headers
+    )
 
 
 @requires(Scope.JOBS_READ)
 async def get_job(request: Request) -> Response:
+    """A job; ``?include_deleted=true`` also finds a soft-deleted one (with ``deleted_at``)."""
     principal = await caller(request)
-    row = await service(request).get(principal.owner, request.path_params["job_id"])
-    return JSONResponse(render_job(row))
+    known_params(request, ("include_deleted",))
+    row = await service(request).get(
+        principal.owner,
+        request.path_params["job_id"],
+        include_deleted=bool_param(request, "include_deleted"),
+    )
+    return JSONResponse(job_answer(request, row))
 
 
 @requires(Scope.JOBS_WRITE)
@@ -71,7 +98,7 @@ async def update_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
     row = await service(request).update(principal.owner, request.path_params["job_id"], body)
-    return JSONResponse(render_job(row))
+    return JSONResponse(job_answer(request, row))
 
 
 @requires(Scope.JOBS_WRITE)
@@ -87,14 +114,14 @@ async def delete_job(request: Request) -> Response:
 async def pause_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).pause(principal.owner, request.path_params["job_id"])
-    return JSONResponse(render_job(row))
+    return JSONResponse(job_answer(request, row))
 
 
 @requires(Scope.JOBS_WRITE)
 async def resume_job(request: Request) -> Response:
     principal = await caller(request)
     row = await service(request).resume(principal.owner, request.path_params["job_id"])
-    return JSONResponse(render_job(row))
+    return JSONResponse(job_answer(request, row))
 
 
 @requires(Scope.JOBS_WRITE)
@@ -102,7 +129,7 @@ async def reschedule_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
     row = await service(request).reschedule(principal.owner, request.path_params["job_id"], body)
-    return JSONResponse(render_job(row))
+    return JSONResponse(job_answer(request, row))
 
 
 @requires(Scope.JOBS_READ)
@@ -126,7 +153,7 @@ async def get_named_job(request: Request) -> Response:
     """The job by its name: the one whose key (unique name) it is, else the only one called so."""
     principal = await caller(request)
     row = await service(request).named(principal.owner, request.path_params["name"])
-    return JSONResponse(render_job(row))
+    return JSONResponse(job_answer(request, row))
 
 
 @requires(Scope.JOBS_WRITE)
@@ -138,7 +165,9 @@ async def put_named_job(request: Request) -> Response:
         principal.owner, request.path_params["name"], body, created_by=principal.key_name
     )
     headers = {"Location": f"/api/scheduler/jobs/{row['id']}"}
-    return JSONResponse(render_job(row), status_code=201 if created else 200, headers=headers)
+    return JSONResponse(
+        job_answer(request, row), status_code=201 if created else 200, headers=headers
+    )
 
 
 @requires(Scope.JOBS_WRITE)

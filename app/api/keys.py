@@ -1,8 +1,10 @@
-"""``/keys``: an admin key manages its owner's API keys (list, create, read, revoke).
+"""``/keys``: an admin key manages its owner's API keys (list, create, read, revoke); ``/me``
+tells any key who it acts as.
 
 Keys are shown in full only in the answer that creates them; afterwards only their prefix.
-A key's scopes are fixed when it is made. The API never reaches another owner's keys; the
-operator's ``agentcron keys`` command does (it has the database).
+A key's scopes are fixed when it is made, and a key can only make keys that can do at most
+what it can (an ``admin`` key cannot make an ``operator`` key). The API never reaches
+another owner's keys; the operator's ``agentcron keys`` command does (it has the database).
 """
 
 from __future__ import annotations
@@ -13,10 +15,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from agentcron.app.api.auth import requires
+from agentcron.app.api.auth import any_key, requires
 from agentcron.app.api.common import caller, json_body, runtime
-from agentcron.app.domain.scopes import Scope, ScopeError, is_publishable, parse_scopes
-from agentcron.app.errors import InvalidInput, NotFound
+from agentcron.app.domain.scopes import (
+    Scope,
+    ScopeError,
+    exceeding,
+    granted,
+    is_publishable,
+    parse_scopes,
+)
+from agentcron.app.errors import Forbidden, InvalidInput, NotFound
 from agentcron.app.render import utc_iso
 
 MAX_NAME = 200
@@ -63,6 +72,13 @@ async def create_key(request: Request) -> Response:
         scopes = parse_scopes(raw)
     except ScopeError as exc:
         raise InvalidInput.field("scopes", exc.reason) from None
+    beyond = exceeding(scopes, principal.scopes)
+    if beyond:
+        names = ", ".join(sorted(f"'{s.value}'" for s in beyond))
+        raise Forbidden(
+            f"a key can only make keys that do at most what it does; this one lacks {names}",
+            scope=sorted(beyond)[0].value,
+        )
     rt = runtime(request)
     key_id, key = await rt.keys.create(
         name=name.strip(), owner=principal.owner, now=rt.clock.now(), scopes=scopes
@@ -99,7 +115,28 @@ async def revoke_key(request: Request) -> Response:
     return JSONResponse(render_key(row))
 
 
+@any_key
+async def me(request: Request) -> Response:
+    """Who this key acts as: its owner (whose jobs it sees), its name and its scopes."""
+    principal = await caller(request)
+    row = await runtime(request).keys.get(principal.key_id, owner=principal.owner)
+    return JSONResponse(
+        {
+            "owner": principal.owner,
+            "key_id": principal.key_id,
+            "key_name": principal.key_name,
+            "key_prefix": row["prefix"] if row else None,
+            "scopes": sorted(s.value for s in principal.scopes),
+            # with what each implies: what the key may really do
+            "granted": sorted(s.value for s in granted(principal.scopes)),
+            "publishable": principal.publishable,
+        },
+        headers={"Cache-Control": "no-store"},
+    )
+
+
 routes = [
+    Route("/me", me, methods=["GET"]),
     Route("/keys", list_keys, methods=["GET"]),
     Route("/keys", create_key, methods=["POST"]),
     Route("/keys/{key_id}", get_key, methods=["GET"]),

@@ -1,16 +1,18 @@
-"""The OpenAPI document, built from the request models, and a small docs page that reads it."""
+"""The OpenAPI document, built from the request and response models, and ``/docs``: Swagger
+UI reading it (vendored in ``swagger-ui/``: no CDN, the dashboard's CSP)."""
 
 from __future__ import annotations
 
-import html
+from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
-from agentcron.app.api.auth import declared_scope
-from agentcron.app.api.responses import LINKS, OPERATION_IDS, RESPONSES
+from agentcron.app.api.auth import ANY_KEY, declared_scope
+from agentcron.app.api.responses import LINKS, OPERATION_IDS, QUERY, RESPONSES
 from agentcron.app.domain.jobspec import JobFields
 from agentcron.app.domain.scopes import WHAT_EACH_GRANTS, Scope
 
@@ -24,6 +26,7 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("post", "/jobs/{job_id}/pause"): "Pause a job",
     ("post", "/jobs/{job_id}/resume"): "Resume a paused job",
     ("patch", "/jobs/{job_id}/reschedule"): "New schedule, optionally from effective_from",
+    ("post", "/jobs/{job_id}/reschedule"): "New schedule, optionally from effective_from",
     ("post", "/jobs/{job_id}/parse-edit"): (
         'What a plain-language edit ({"text": "move it to 10am"}) would change: the '
         "changes to PUT, and the schedule before and after with their next runs"
@@ -50,10 +53,10 @@ SUMMARIES: dict[tuple[str, str], str] = {
         "counted per job per day or hour (group=day|hour)"
     ),
     ("get", "/agents"): "List agents (yours and the built-in default)",
-    ("post", "/agents"): "Create an agent (shared: an administrator's, for every owner)",
+    ("post", "/agents"): "Create an agent (shared: an operator's, for every owner)",
     ("get", "/agents/{agent_id}"): "Read an agent",
-    ("put", "/agents/{agent_id}"): "Change an agent (shared ones and default: administrators)",
-    ("patch", "/agents/{agent_id}"): "Change an agent (shared ones and default: administrators)",
+    ("put", "/agents/{agent_id}"): "Change an agent (shared ones and default: operators)",
+    ("patch", "/agents/{agent_id}"): "Change an agent (shared ones and default: operators)",
     ("delete", "/agents/{agent_id}"): "Delete an agent (default: back to the built-in one)",
     ("get", "/chains"): "List chains",
     ("post", "/chains"): "Create a chain (a DAG of jobs; cycles are refused, named)",
@@ -63,11 +66,14 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("get", "/smart/suggestions"): "Suggested schedule times from activity and load",
     ("get", "/smart/heatmap"): "A 24x7 grid of activity, past runs or planned fires",
     ("get", "/slack/workspaces/{team_id}"): (
-        "A Slack workspace's own settings and the effective ones (administrators)"
+        "A Slack workspace's own settings and the effective ones (operators)"
     ),
     ("put", "/slack/workspaces/{team_id}"): (
         "Set who may create jobs in a Slack workspace, where results may go, its admins "
-        "and jobs per person (administrators; a setting left out keeps the environment's)"
+        "and jobs per person (operators; a setting left out keeps the environment's)"
+    ),
+    ("get", "/me"): (
+        "Who this key acts as: its owner (whose jobs it sees), its name and scopes (any key)"
     ),
     ("get", "/keys"): "List this owner's API keys (never the keys themselves)",
     ("post", "/keys"): "Create an API key with scopes; the key is in this answer only",
@@ -120,6 +126,27 @@ def _schemas() -> dict[str, Any]:
         schemas.update(schema.pop("$defs", {}))
         schemas[model.__name__] = schema
     return schemas
+
+
+#: how /docs groups the operations, by the path's first segment
+TAGS = {
+    "jobs": "jobs",
+    "me": "keys",
+    "keys": "keys",
+    "parse-nl": "schedules",
+    "validate": "schedules",
+    "calendar-data": "schedules",
+    "smart": "schedules",
+    "stats": "status",
+    "status": "status",
+}
+
+
+def _tag(path: str) -> str:
+    first = path.strip("/").split("/", 1)[0]
+    if first == "jobs" and ("/runs" in path or path.endswith(("/trigger", "/backfill"))):
+        return "runs"
+    return TAGS.get(first, first.replace("-", " "))
 
 
 def _operation_id(method: str, path: str) -> str:
@@ -182,21 +209,30 @@ def document(routes: list[Any]) -> dict[str, Any]:
             method = method.lower()
             key = (method, route.path)
             status = STATUS.get(key, 200)
-            scope = declared_scope(route.endpoint) or Scope.ADMIN
+            scope = declared_scope(route.endpoint) or Scope.OPERATOR
+            anyone = route.endpoint in ANY_KEY
             op: dict[str, Any] = {
                 "operationId": _operation_id(method, route.path),
+                "tags": [_tag(route.path)],
                 "summary": SUMMARIES.get(key) or _doc(route.endpoint),
-                "description": f"Needs an API key with the `{scope.value}` scope"
-                + (" (or one that implies it)." if scope is not Scope.ADMIN else ".")
-                + (PARSE_NOTE if scope is Scope.PARSE else ""),
+                "description": (
+                    "Any valid API key may call it, whatever its scopes."
+                    if anyone
+                    else f"Needs an API key with the `{scope.value}` scope"
+                    + (" (or one that implies it)." if scope is not Scope.OPERATOR else ".")
+                    + (PARSE_NOTE if scope is Scope.PARSE else "")
+                ),
                 # OpenAPI 3.1 lets a non-OAuth scheme list the roles an operation requires
-                "security": [{"bearer": [scope.value]}],
-                "x-required-scope": scope.value,
+                "security": [{"bearer": [] if anyone else [scope.value]}],
                 "responses": {
                     **_success(key, status),
                     "401": {"description": "No valid API key", **_problem_content()},
                     "403": {
-                        "description": f"The key lacks the `{scope.value}` scope",
+                        "description": (
+                            "A page on another origin used a key that is not publishable"
+                            if anyone
+                            else f"The key lacks the `{scope.value}` scope"
+                        ),
                         **_problem_content(),
                     },
                     "429": {
@@ -214,12 +250,15 @@ def document(routes: list[Any]) -> dict[str, Any]:
                     },
                 },
             }
+            if not anyone:
+                op["x-required-scope"] = scope.value
             params = [part[1:-1] for part in route.path.split("/") if part.startswith("{")]
-            if params:
-                op["parameters"] = [
-                    {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
-                    for p in params
-                ]
+            parameters = [
+                {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
+                for p in params
+            ] + QUERY.get(key, [])
+            if parameters:
+                op["parameters"] = parameters
             if key in BODIES:
                 ref = {"$ref": f"#/components/schemas/{BODIES[key]}"}
                 op["requestBody"] = {
@@ -287,27 +326,75 @@ async def openapi_json(request: Request) -> Response:
     return JSONResponse(_cached(request))
 
 
+SWAGGER_UI = Path(__file__).parent / "swagger-ui"
+#: swagger-ui-dist's version (swagger-ui/README.md), also the assets' cache key
+SWAGGER_UI_VERSION = "5.35.0"
+
+#: the dashboard's policy: scripts, styles and fetches from this origin only, no inline script
+#: or style (Swagger UI sets styles through the CSSOM), data: images for its CSS icons
+DOCS_POLICY = "; ".join(
+    [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
+DOCS_HEADERS = {
+    "Content-Security-Policy": DOCS_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+_ASSETS = f"/docs/assets/{SWAGGER_UI_VERSION}"
+DOCS_PAGE = f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>agentcron API</title>
+<link rel="stylesheet" href="{_ASSETS}/swagger-ui.css">
+<link rel="stylesheet" href="{_ASSETS}/docs.css">
+</head>
+<body>
+<p class="docs-intro">The agentcron REST API, from <a href="/openapi.json">/openapi.json</a>.
+<strong>Authorize</strong> with an API key (<code>agentcron keys create --name me</code>
+prints one); each operation says the scope it needs. <a href="/">Dashboard</a>.</p>
+<div id="swagger-ui"></div>
+<script src="{_ASSETS}/swagger-ui-bundle.js"></script>
+<script src="{_ASSETS}/docs.js"></script>
+</body>
+</html>
+"""
+
+
 async def docs(request: Request) -> Response:
-    rows = []
-    for path, methods in _cached(request)["paths"].items():
-        for method, op in methods.items():
-            rows.append(
-                f"<tr><td><code>{method.upper()}</code></td><td><code>{html.escape(path)}</code>"
-                f"</td><td><code>{html.escape(op.get('x-required-scope', ''))}</code></td>"
-                f"<td>{html.escape(op.get('summary', ''))}</td></tr>"
-            )
-    page = (
-        "<!doctype html><meta charset=utf-8><title>agentcron API</title>"
-        "<style>body{font:15px system-ui;margin:2em}td{padding:.3em .8em}</style>"
-        "<h1>agentcron API</h1><p>Machine-readable: <a href=/openapi.json>/openapi.json</a>. "
-        "Authenticate with <code>Authorization: Bearer &lt;key&gt;</code>; the middle column "
-        "is the scope the key needs (<code>admin</code> has them all).</p>"
-        f"<table>{''.join(rows)}</table>"
-    )
-    return HTMLResponse(page)
+    return HTMLResponse(DOCS_PAGE, headers={**DOCS_HEADERS, "Cache-Control": "no-cache"})
+
+
+class DocsAssets(StaticFiles):
+    """The vendored Swagger UI and our two small files; the version is in the path, so they
+    are cached for good."""
+
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers.update(DOCS_HEADERS)
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
 
 
 routes = [
     Route("/openapi.json", openapi_json, methods=["GET"]),
     Route("/docs", docs, methods=["GET"]),
+    Mount(
+        f"/docs/assets/{SWAGGER_UI_VERSION}",
+        app=DocsAssets(directory=SWAGGER_UI),
+        name="docs-assets",
+    ),
 ]

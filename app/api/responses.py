@@ -13,6 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from agentcron.app.domain.enums import RunStatus
+from agentcron.app.storage.jobs import SORTABLE
+
 Instant = str  # ISO 8601 with an offset
 
 
@@ -20,8 +23,22 @@ class _Open(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
+class JobWarning(BaseModel):
+    """Why a job cannot run as configured on this service (it is stored all the same)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: the job's field to change (or the service setting it depends on)
+    field: str
+    reason: str
+    #: private_address, no_llm or no_slack_token
+    code: str
+
+
 class Job(_Open):
-    """A job as every endpoint shows it; instants of its own schedule are in its zone."""
+    """A job as every endpoint shows it; instants of its own schedule are in its zone. An
+    answer about one job (create, read, update, pause, resume, reschedule) adds
+    ``warnings``: empty when the job can run as configured here."""
 
     id: str
     name: str
@@ -60,6 +77,9 @@ class Job(_Open):
     updated_at: Instant
     pending_schedule: dict[str, Any] | None = None
     effective_from: Instant | None = None
+    warnings: list[JobWarning] = Field(default_factory=list)
+    #: a soft-deleted job (read with ``include_deleted=true``): when it was deleted
+    deleted_at: Instant | None = None
 
 
 class UnreadableJob(_Open):
@@ -124,6 +144,20 @@ class Accepted(_Open):
     status: str
 
 
+class Me(_Open):
+    """``GET /me``: who a key acts as. Its owner's jobs are the ones it sees."""
+
+    owner: str
+    key_id: str
+    key_name: str
+    key_prefix: str | None
+    #: the scopes the key was made with
+    scopes: list[str]
+    #: with what each implies: what the key may really do
+    granted: list[str]
+    publishable: bool
+
+
 #: (method, path) → (status, model) of the successful answer
 RESPONSES: dict[tuple[str, str], tuple[int, type[BaseModel]]] = {
     ("get", "/jobs"): (200, JobList),
@@ -142,6 +176,51 @@ RESPONSES: dict[tuple[str, str], tuple[int, type[BaseModel]]] = {
     ("get", "/jobs/by-name/{name}"): (200, Job),
     ("put", "/jobs/by-name/{name}"): (200, Job),
     ("delete", "/jobs/by-name/{name}"): (200, Deleted),
+    ("get", "/me"): (200, Me),
+}
+
+
+def _query(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema,
+    }
+
+
+_PAGE = [
+    _query("limit", "How many (50; at most 200)", {"type": "integer", "minimum": 1}),
+    _query("offset", "How many to skip", {"type": "integer", "minimum": 0}),
+]
+_DELETED = _query(
+    "include_deleted",
+    "Also soft-deleted jobs (their history is kept), with deleted_at",
+    {"type": "boolean"},
+)
+
+#: the query parameters an operation knows (any other is refused with 422, naming it)
+QUERY: dict[tuple[str, str], list[dict[str, Any]]] = {
+    ("get", "/jobs"): [
+        _query(
+            "status",
+            "Only jobs in this state",
+            {"enum": ["active", "paused", "completed", "failed"]},
+        ),
+        _query("tag", "Only jobs with this tag", {"type": "string"}),
+        _query("agent_id", "Only jobs run by this agent", {"type": "string"}),
+        _query("q", "Words in the name, description or goal", {"type": "string"}),
+        _query("sort", "The field to sort by (created_at)", {"enum": list(SORTABLE)}),
+        _query("order", "asc or desc (desc)", {"enum": ["asc", "desc"]}),
+        *_PAGE,
+        _DELETED,
+    ],
+    ("get", "/jobs/{job_id}"): [_DELETED],
+    ("get", "/jobs/{job_id}/runs"): [
+        _query("status", "Only runs in this state", {"enum": [s.value for s in RunStatus]}),
+        *_PAGE,
+    ],
 }
 
 #: operationIds of the operations links point at, by (method, path)

@@ -7,12 +7,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.auth import requires
-from agentcron.app.api.common import caller, runtime
+from agentcron.app.api.common import caller, known_params, runtime
 from agentcron.app.domain.enums import RunStatus
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.stored import job_zone
 from agentcron.app.render import render_run
 from agentcron.app.services import RunService
+
+#: the query parameters of ``GET /jobs/{id}/runs``; any other is refused (422)
+RUN_FILTERS = ("status", "limit", "offset")
 
 
 def service(request: Request) -> RunService:
@@ -34,7 +37,7 @@ async def trigger(request: Request) -> Response:
 @requires(Scope.JOBS_READ)
 async def list_runs(request: Request) -> Response:
     principal = await caller(request)
-    params = request.query_params
+    params = known_params(request, RUN_FILTERS)
     page = await service(request).list(
         principal.owner,
         request.path_params["job_id"],

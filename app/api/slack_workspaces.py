@@ -1,6 +1,6 @@
 """``/slack/workspaces/{team_id}``: a Slack workspace's own settings — who may create jobs,
 where results may go, its admins, jobs per person — over the environment's defaults. Only an
-administrator's key (the ``admin`` scope) may read or change them."""
+operator's key (the ``operator`` scope) may read or change them."""
 
 from __future__ import annotations
 
@@ -36,13 +36,13 @@ async def _answer(request: Request, team_id: str) -> Response:
     )
 
 
-@requires(Scope.ADMIN)
+@requires(Scope.OPERATOR)
 async def get_workspace(request: Request) -> Response:
     await caller(request)
     return await _answer(request, _team(request))
 
 
-@requires(Scope.ADMIN)
+@requires(Scope.OPERATOR)
 async def put_workspace(request: Request) -> Response:
     principal = await caller(request)
     team_id = _team(request)

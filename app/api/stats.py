@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from agentcron.app.api.admin import require_admin
+from agentcron.app.api.admin import require_operator
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import bool_param, caller, int_param, runtime, zone_param
 from agentcron.app.domain.schedule import local_iso
@@ -56,7 +56,10 @@ async def stats(request: Request) -> Response:
 async def job_stats(request: Request) -> Response:
     principal = await caller(request)
     rt = runtime(request)
-    job = await JobService(rt).get(principal.owner, request.path_params["job_id"])
+    # a soft-deleted job keeps its history, and so its statistics
+    job = await JobService(rt).get(
+        principal.owner, request.path_params["job_id"], include_deleted=True
+    )
     days = int_param(request, "days", 30, low=1, high=365)
     body = await StatsStore(rt.db).job_stats(job["id"], now=rt.clock.now(), days=days)
     zone = job_zone(job)
@@ -95,7 +98,7 @@ async def status(request: Request) -> Response:
         "jobs_checked_last_tick": scheduler.jobs_checked_last_tick if scheduler else 0,
         "instance_id": rt.instance_id,
         "roles": sorted(rt.roles),
-        "instances": [_instance(i, where=principal.allows(Scope.ADMIN)) for i in live],
+        "instances": [_instance(i, where=principal.allows(Scope.OPERATOR)) for i in live],
         "queued": counts.get("queued", 0),
         "running_runs": counts.get("running", 0),
         "running_here": len(worker.active) if worker else 0,
@@ -104,14 +107,14 @@ async def status(request: Request) -> Response:
         "now": utc_iso(now),
     }
     if bool_param(request, "llm"):
-        require_admin(principal, to="check the LLM endpoint")
+        require_operator(principal, to="check the LLM endpoint")
         body["llm"] = await _llm_checks(rt)
     return JSONResponse(body)
 
 
 def _instance(row: dict[str, Any], *, where: bool) -> dict[str, Any]:
     """An instance as /status shows it; where it runs (host name, process id) is for an
-    administrator's key only, since every tenant may read /status."""
+    operator's key only, since every tenant may read /status."""
     out = {
         "id": row["id"],
         "roles": row["roles"].split(","),

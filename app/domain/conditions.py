@@ -7,12 +7,19 @@ our users do not write. Python's ``ast`` plus ~15 allowed node kinds is short en
 in one sitting, refuses everything else by construction, and names the reason for each refusal.
 
 The language: names resolve in the run's ``data``; ``previous`` is the previous run's data
-(``previous.price`` and ``previous["price"]`` mean the same; on the first run it is empty,
-so guard with ``"price" in previous``). Literals (numbers, strings, ``True``/``true``,
-``False``/``false``, ``None``/``null``, lists), comparisons (``== != < <= > >= in not in is``),
-arithmetic (``+ - * / // % **``), ``and``/``or``/``not``, ``a if c else b``, subscripts
-(``items[0]``, ``prices["btc"]``) and the calls ``abs min max len round``. Nothing else: no
-attribute access, no other calls, no comprehensions or lambdas. The result must be a boolean.
+(on the first run it is empty, so guard with ``"price" in previous``). A dot reads a key of
+an object: ``body.price_change_pct`` means ``body["price_change_pct"]`` and
+``previous.price`` means ``previous["price"]`` — it is a key lookup in the data, never
+Python's attribute access (``getattr`` is not used anywhere here), so ``().__class__`` is
+"no key '__class__'". For an ``http`` job the data is the response (``status``, ``headers``,
+``body``, ``body_truncated``, ``url``, ``elapsed_ms``) and, when the body is a JSON object,
+its top-level keys too (``run_view``): the response's own names come first, so ``status``
+is always the HTTP status and a body's own ``status`` is ``body.status``. Literals
+(numbers, strings, ``True``/``true``, ``False``/``false``, ``None``/``null``, lists),
+comparisons (``== != < <= > >= in not in is``), arithmetic (``+ - * / // % **``),
+``and``/``or``/``not``, ``a if c else b``, subscripts (``items[0]``, ``prices["btc"]``,
+``headers["content-type"]``), dots, and the calls ``abs min max len round``. Nothing else:
+no methods or other calls, no comprehensions or lambdas. The result must be a boolean.
 
 Work is bounded, whatever the expression and the data: the expression's length, node count
 and depth are capped; integer literals are capped in size; every value the expression builds
@@ -30,6 +37,7 @@ from __future__ import annotations
 import ast
 import operator
 import time
+from collections import ChainMap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -52,6 +60,9 @@ FOLD_STEPS = 2_000
 
 PREVIOUS = "previous"
 _LITERAL_NAMES: dict[str, Any] = {"true": True, "false": False, "null": None}
+#: what an ``http`` run's data holds (app/executors/http.py); these names win over the keys of
+#: a JSON object body of the same name
+HTTP_RESULT_NAMES = ("status", "headers", "body", "body_truncated", "url", "elapsed_ms")
 
 
 class ConditionError(ValueError):
@@ -126,12 +137,24 @@ def evaluate(
     return result
 
 
+def run_view(data: Mapping[str, Any] | None, *, action: str | None) -> Mapping[str, Any]:
+    """What a condition's names resolve in for a run of an ``action`` job: its data, and for
+    an ``http`` job whose response body is a JSON object, that object's top-level keys as
+    well, after the response's own names (``HTTP_RESULT_NAMES``). Nothing is copied: the
+    view looks in the data first, then in the body."""
+    data = data or {}
+    if action == "http":
+        body = data.get("body")
+        if isinstance(body, Mapping) and body:
+            return ChainMap(data, body)  # type: ignore[arg-type]
+    return data
+
+
 # --- checking ---------------------------------------------------------------------------
 
 _ALLOWED_FUNCTIONS = frozenset({"abs", "min", "max", "len", "round"})
 
 _REFUSED_NODES: dict[type[ast.AST], str] = {
-    ast.Attribute: "attribute access is not allowed",
     ast.Lambda: "lambda is not allowed",
     ast.ListComp: "comprehensions are not allowed",
     ast.SetComp: "comprehensions are not allowed",
@@ -158,8 +181,9 @@ def _check(node: ast.AST, *, depth: int, names: set[str], budget: list[int]) -> 
     uses_previous = False
     children: list[ast.AST]
     match node:
-        case ast.Attribute(value=ast.Name(id=name)) if name == PREVIOUS:
-            return True  # `previous.x` is sugar for `previous["x"]`
+        case ast.Attribute(value=value):
+            # `a.b` is `a["b"]`: a key lookup in the data, never getattr
+            children = [value]
         case ast.Name(id=name):
             if name == PREVIOUS:
                 return True
@@ -177,7 +201,10 @@ def _check(node: ast.AST, *, depth: int, names: set[str], budget: list[int]) -> 
         case ast.Call(func=func, args=args, keywords=keywords):
             if not isinstance(func, ast.Name):
                 if isinstance(func, ast.Attribute):
-                    raise ConditionError("attribute access is not allowed")
+                    raise ConditionError(
+                        f"methods cannot be called (.{func.attr}()); only the functions "
+                        "abs, min, max, len and round"
+                    )
                 raise ConditionError(
                     "only the functions abs, min, max, len and round can be called"
                 )
@@ -428,8 +455,14 @@ class _Evaluator:
                 return value
             case ast.Name(id=name):
                 return self._name(name)
-            case ast.Attribute(attr=key):  # only `previous.key` passes the check
-                return self._lookup(self._previous(), key, where="the previous run's data")
+            case ast.Attribute(value=container_node, attr=key):
+                container = self._visit(container_node)
+                if not isinstance(container, Mapping):
+                    raise ConditionError(
+                        f"cannot read .{key} of {_describe(container)}: a dot reads a key "
+                        "of an object"
+                    )
+                return self._lookup(container, key, node=container_node)
             case ast.BoolOp(op=ast.And(), values=values):
                 result: Any = True
                 for value in values:
@@ -468,8 +501,7 @@ class _Evaluator:
             case ast.Subscript(value=container_node, slice=key_node):
                 container = self._visit(container_node)
                 key = self._visit(key_node)
-                where = "the previous run's data" if _is_previous(container_node) else None
-                return self._lookup(container, key, where=where)
+                return self._lookup(container, key, node=container_node)
             case ast.List(elts=items) | ast.Tuple(elts=items):
                 built = [self._visit(item) for item in items]
                 if self.budget.size(built, cap=MAX_SEQUENCE_LENGTH) > MAX_SEQUENCE_LENGTH:
@@ -490,18 +522,27 @@ class _Evaluator:
             return _LITERAL_NAMES[name]
         if name in self.data:
             return self.data[name]
-        raise ConditionError(f"{name!r} is not in the run's data")
+        raise ConditionError(f"{name!r} is not in the run's data{_has(self.data)}")
 
     def _previous(self) -> Mapping[str, Any]:
         return self.previous if self.previous is not None else {}
 
-    def _lookup(self, container: Any, key: Any, *, where: str | None) -> Any:
+    def _lookup(self, container: Any, key: Any, *, node: ast.expr) -> Any:
+        """``container[key]`` (or ``container.key``); ``node`` is the container's own
+        expression, to say where a missing key was looked for."""
         if isinstance(container, Mapping):
             if key in container:
                 return container[key]
-            if where and self.previous is None:
-                raise ConditionError(f"{key!r} is not in {where} (there is no previous run)")
-            raise ConditionError(f"{key!r} is not in {where or 'the value'}")
+            if _is_previous(node):
+                if self.previous is None:
+                    raise ConditionError(
+                        f"{key!r} is not in the previous run's data (there is no previous run)"
+                    )
+                raise ConditionError(f"{key!r} is not in the previous run's data")
+            where = _dotted(node)
+            raise ConditionError(
+                f"{key!r} is not in {where or 'the value'}" + (_has(container) if where else "")
+            )
         if isinstance(container, list | tuple | str):
             if not isinstance(key, int) or isinstance(key, bool):
                 raise ConditionError(f"a {_kind(container)} index must be a whole number")
@@ -513,6 +554,32 @@ class _Evaluator:
 
 def _is_previous(node: ast.expr) -> bool:
     return isinstance(node, ast.Name) and node.id == PREVIOUS
+
+
+def _dotted(node: ast.expr) -> str | None:
+    """``body.quote`` for the node of a plain dotted name, to say where a key is missing."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+#: how many of the data's keys a missing-name error lists
+_KEYS_SHOWN = 8
+
+
+def _has(data: Mapping[str, Any]) -> str:
+    """`` (it has: a, b, c)``: the names a missing-name error can point to instead."""
+    keys = [k for k in data if isinstance(k, str)]
+    if not keys:
+        return " (it is empty)"
+    shown = ", ".join(k if len(k) <= 40 else k[:39] + "…" for k in keys[:_KEYS_SHOWN])
+    more = len(keys) - _KEYS_SHOWN
+    return f" (it has: {shown}" + (f", and {more} more)" if more > 0 else ")")
 
 
 def _kind(value: Any) -> str:

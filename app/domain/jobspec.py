@@ -247,7 +247,7 @@ def _normalise_action(fields: JobFields, problems: list[FieldProblem]) -> dict[s
         action = "http" if http is not None else None
     if action == "http":
         if http is None:
-            problems.append(FieldProblem("http", "is required when action is http"))
+            problems.append(FieldProblem("http.url", "is required: the URL an http job calls"))
             return None
         try:
             spec = validate_http_action(http.model_dump(), field="http")
@@ -262,6 +262,18 @@ def _normalise_action(fields: JobFields, problems: list[FieldProblem]) -> dict[s
             problems.append(FieldProblem("http", "only allowed when action is http"))
         return {"type": "agent"}
     return None
+
+
+def _requested_kind(fields: JobFields) -> str | None:
+    """The action the body asks for, even when the rest of it is invalid: an http job whose
+    URL is missing is still an http job, so it is not also told that it needs a goal."""
+    action = fields.action
+    if isinstance(action, dict):
+        kind = action.get("type", "agent")
+        return kind if isinstance(kind, str) else None
+    if isinstance(action, str):
+        return action
+    return "http" if fields.http is not None else None
 
 
 def _check_url(url: str, field: str, problems: list[FieldProblem]) -> None:
@@ -434,7 +446,13 @@ def validate_job(
             action = {"type": "agent"}
         if action is not None:
             values["action"] = action
-    kind = (values.get("action") or (existing or {}).get("action") or {"type": "agent"})["type"]
+    requested = _requested_kind(fields) if ("action" in given or "http" in given) else None
+    kind = (
+        values.get("action")
+        or ({"type": requested} if requested else None)
+        or (existing or {}).get("action")
+        or {"type": "agent"}
+    )["type"]
     goal = fields.goal if "goal" in given else (existing or {}).get("goal")
     if kind == "agent" and not (goal or "").strip():
         problems.append(FieldProblem("goal", "is required for an agent job"))
@@ -509,6 +527,19 @@ def validate_job(
             raise InvalidInput(problem)
         values["key"] = name
     return values
+
+
+def request_fingerprint(body: Any) -> str:
+    """What identifies a create request for its idempotency key: SHA-256 of the body as sent
+    (keys sorted, the key itself left out). The same key with another fingerprint is another
+    request: refused, as Stripe refuses it, rather than answered with the first job."""
+    import hashlib
+    import json
+
+    if isinstance(body, dict):
+        body = {k: v for k, v in body.items() if k != "idempotency_key"}
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _shorthand_schedule(body: dict[str, Any], timezone: str | None, *, now: datetime) -> Any:

@@ -3,7 +3,10 @@
 ``plan_outcome`` takes the run, the job as it stands when the outcome is recorded, and what
 the attempt came to, and says everything that follows, in one place:
 
-- the run's final values (status, times, output, the delivery summary);
+- the run's final values (status, times, output, the delivery summary); an attempt that
+  worked but whose condition could not be evaluated is a failure (reason ``condition``):
+  nothing is delivered, the owner is told as for any failure, and it is not retried (the
+  same answer would break the condition the same way);
 - whether it is retried (a new run, ``trigger: retry``, queued for later) or ends for good;
 - the job's counters and status: success resets the failure streak; a failure for good
   lengthens it and may pause the job (``pause_on_failure``); a one-time job whose only slot
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -47,6 +50,8 @@ CALLBACK_PREFIX = "callback:"
 
 #: the reason and error of a run whose instance stopped while it ran
 INTERRUPTED = "interrupted"
+#: the reason of a run whose action worked but whose condition could not be evaluated
+CONDITION_FAILED = "condition"
 
 
 @dataclass(slots=True)
@@ -70,6 +75,9 @@ class Attempt:
     #: a skipped run that is the first of its kind in its period (a budget used up today):
     #: the owner is told, once, where failure notices go
     notice: bool = False
+    #: why the job's condition could not be evaluated on this attempt's data (a missing
+    #: key, a type error): the run fails with reason ``condition``
+    condition_error: str | None = None
     #: what the executor reported as it worked (``RunContext.emit``): (event, detail), sent to
     #: the job's webhook_url in order, before job.finished or job.error
     events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
@@ -121,11 +129,15 @@ class OutcomePlan:
     retry: Run | None = None
     job: JobChange | None = None
     outbox: list[OutboxRow] = field(default_factory=list)
+    #: the job's name as the outcome was recorded (None when it was hard-deleted), for
+    #: saying which job a run belongs to
+    job_name: str | None = None
 
 
 def plan_outcome(
     attempt: Attempt, job: JobState | None, *, now: datetime, rng: random.Random
 ) -> OutcomePlan:
+    attempt = _judge_condition(attempt)
     run = attempt.run
     retry_at = _retry_at(attempt, job, now=now, rng=rng)
     final = retry_at is None
@@ -147,7 +159,7 @@ def plan_outcome(
     } or None
     run.acquired_by = None
     run.acquired_until = None
-    plan = OutcomePlan(run=run, final=final)
+    plan = OutcomePlan(run=run, final=final, job_name=job.name if job is not None else None)
     if job is None:
         return plan
     failed_for_good = final and status in RETRYABLE
@@ -210,6 +222,21 @@ def plan_outcome(
     return plan
 
 
+def _judge_condition(attempt: Attempt) -> Attempt:
+    """A succeeded attempt whose condition broke is a failure of the job: it neither
+    delivers nor counts as a success, and says why (``condition: …``)."""
+    if attempt.status != RunStatus.SUCCEEDED or attempt.condition_error is None:
+        return attempt
+    return replace(
+        attempt,
+        status=RunStatus.FAILED,
+        reason=CONDITION_FAILED,
+        error=f"condition: {attempt.condition_error}",
+        condition_met=None,
+        retryable=False,
+    )
+
+
 def _retry_at(
     attempt: Attempt, job: JobState | None, *, now: datetime, rng: random.Random
 ) -> datetime | None:
@@ -262,8 +289,8 @@ def _deliveries(attempt: Attempt, job: JobState, *, now: datetime) -> list[Outbo
     }
     status = OutboxStatus.MUTED if settings.get("muted") else OutboxStatus.PENDING
     if attempt.status == RunStatus.SUCCEEDED:
-        if attempt.condition_met is False or (attempt.condition_met is None and attempt.error):
-            return []  # the condition said no, or could not be evaluated
+        if attempt.condition_met is False:
+            return []  # the condition said no
         return [
             new_outbox_row(
                 run,

@@ -9,9 +9,14 @@ publishable key only what is safe in a web page) and Algolia's search-only keys:
 - ``jobs:write``: create, change, pause and delete jobs, chains and agents (implies
   ``jobs:read`` and ``parse``: writing a job means reading it back and checking its schedule).
 - ``runs:write``: start runs (trigger, backfill, a chain run) and cancel them.
-- ``admin``: everything, plus the owner's keys and what only an operator should see.
+- ``admin``: everything the owner has, plus the owner's own API keys: a tenant's
+  administrator.
+- ``operator``: everything, plus what concerns every owner of the install: shared agents
+  and the built-in ``default`` one (every owner's jobs use it), Slack workspace settings,
+  probing the LLM endpoint and which hosts run the instances.
 
-Keys made before scopes existed could do everything, so they carry every scope.
+Keys made before scopes existed could do everything, so they carry every scope (the
+install's first owner's ``admin`` keys got ``operator`` when it was split off ``admin``).
 """
 
 from __future__ import annotations
@@ -27,13 +32,18 @@ class Scope(StrEnum):
     JOBS_WRITE = "jobs:write"
     RUNS_WRITE = "runs:write"
     ADMIN = "admin"
+    OPERATOR = "operator"
 
 
 ALL_SCOPES: frozenset[Scope] = frozenset(Scope)
+#: every scope of one owner: what a key of a tenant other than the install's first gets
+#: when none are named
+OWNER_SCOPES: frozenset[Scope] = ALL_SCOPES - {Scope.OPERATOR}
 PUBLISHABLE: frozenset[Scope] = frozenset({Scope.PARSE})
 
 IMPLIES: dict[Scope, frozenset[Scope]] = {
-    Scope.ADMIN: ALL_SCOPES,
+    Scope.OPERATOR: ALL_SCOPES,
+    Scope.ADMIN: OWNER_SCOPES,
     Scope.JOBS_WRITE: frozenset({Scope.JOBS_WRITE, Scope.JOBS_READ, Scope.PARSE}),
 }
 
@@ -42,7 +52,11 @@ WHAT_EACH_GRANTS: dict[Scope, str] = {
     Scope.JOBS_READ: "read jobs, runs, chains, agents, statistics, calendar, suggestions",
     Scope.JOBS_WRITE: "create, change, pause and delete jobs, chains and agents",
     Scope.RUNS_WRITE: "start runs (trigger, backfill, chain runs) and cancel them",
-    Scope.ADMIN: "everything, plus the owner's API keys and operator details",
+    Scope.ADMIN: "everything of its owner's, plus the owner's API keys",
+    Scope.OPERATOR: (
+        "everything, plus what every owner shares: shared agents and the default one, "
+        "Slack workspace settings, the LLM probe and instance hosts"
+    ),
 }
 
 
@@ -60,6 +74,12 @@ def granted(scopes: Iterable[Scope]) -> frozenset[Scope]:
     for scope in scopes:
         out |= IMPLIES.get(scope, {scope})
     return frozenset(out)
+
+
+def exceeding(requested: Iterable[Scope], held: Iterable[Scope]) -> frozenset[Scope]:
+    """What ``requested`` would grant that ``held`` does not: a key can only make keys that
+    can do at most what it can."""
+    return granted(requested) - granted(held)
 
 
 def is_publishable(scopes: Iterable[Scope]) -> bool:

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from agentcron.app.clock import SystemClock
 from agentcron.app.engine.collector import tune_collector
+from agentcron.app.engine.console import RunTally, failure_line
 from agentcron.app.engine.failures import FailureSpell
 from agentcron.app.engine.metrics import EngineMetrics
 from agentcron.app.engine.outbox import OutboxSender
@@ -33,11 +34,14 @@ from agentcron.app.executors.registry import (
     UnconfiguredAgentExecutor,
 )
 from agentcron.app.runtime import Runtime
+from agentcron.app.storage.database import Database
 from agentcron.app.storage.notify import JOBS, RUNS
 from agentcron.app.storage.runs import Recorded
 from agentcron.app.storage.tables import instances, locks
 
 log = logging.getLogger("agentcron.engine")
+#: the console's account of runs: a line per failure, a summary now and then
+runs_log = logging.getLogger("agentcron.runs")
 
 HEARTBEAT_SECONDS = 5.0
 LIVE_SECONDS = 30.0
@@ -63,6 +67,7 @@ class EngineService:
         self.stopping = False
         #: why the engine stopped on its own (a loop ended); None while it runs
         self.failure: str | None = None
+        self.tally = RunTally()
         self.heartbeat_spell = FailureSpell(log, "heartbeat")
         self.recovery_spell = FailureSpell(log, "recovering abandoned runs")
         rt.engine = self
@@ -103,6 +108,8 @@ class EngineService:
             self._spawn(self.worker.watch(), "leases")
             self._spawn(self.worker.flush_loop(), "recorder")
             self._spawn(self.outbox.run(), "outbox")
+            if self.rt.settings.log_summary_seconds > 0:
+                self._spawn(self._summary_loop(), "summary")
         if "scheduler" in self.roles:
             self.scheduler = Scheduler(self.rt, now=self.now, on_fired=self._on_fired)
             self.scheduler.lateness_observer = self.metrics.lateness.observe
@@ -198,10 +205,23 @@ class EngineService:
     def _on_recorded(self, recorded: Recorded) -> None:
         for plan in recorded.plans:
             self.metrics.runs.labels(status=plan.run.status).inc()
+            line = failure_line(plan)
+            if line is not None:
+                runs_log.warning(line)
+        self.tally.add(recorded.plans)
         if recorded.runs_queued:
             self.rt.runs_queued()
         if self.outbox is not None and recorded.outbox_rows:
             self.outbox.wake()
+
+    async def _summary_loop(self) -> None:
+        """Every ``log_summary_seconds``: how many runs ended how (nothing when none did)."""
+        seconds = self.rt.settings.log_summary_seconds
+        while True:
+            await asyncio.sleep(seconds)
+            line = self.tally.summary(seconds)
+            if line is not None:
+                runs_log.info(line)
 
     # -- recovery ---------------------------------------------------------------------------
 
@@ -225,12 +245,9 @@ class EngineService:
         now = await self.now()
 
         def work(conn: Connection) -> str | None:
-            row = conn.execute(select(locks).where(locks.c.name == "scheduler")).first()
-            if row is not None and row.holder != me and row.expires_at > now:
-                host, _, rest = row.holder.partition(":")
-                pid = rest.partition(":")[0]
-                if not (host == socket.gethostname() and pid.isdigit() and not _alive(int(pid))):
-                    return row.holder
+            holder = _other_scheduler(conn, me=me, now=now)
+            if holder is not None:
+                return holder
             conn.execute(delete(locks).where(locks.c.name == "scheduler"))
             conn.execute(
                 insert(locks).values(
@@ -243,11 +260,7 @@ class EngineService:
 
         holder = await self.rt.db.write(work)
         if holder is not None:
-            raise SchedulerAlreadyRunning(
-                f"another agentcron scheduler ({holder}) is already using this SQLite database; "
-                "SQLite supports one scheduler per file. Stop it, run this instance with "
-                "--role api, or use PostgreSQL to run several schedulers."
-            )
+            raise SchedulerAlreadyRunning(scheduler_in_use(holder))
         self._lock_holder = me
 
     async def _heartbeat(self) -> None:
@@ -314,6 +327,36 @@ class EngineService:
             "running_here": len(w.active) if w else 0,
             "last_lateness_seconds": s.last_lateness if s else None,
         }
+
+
+def scheduler_in_use(holder: str) -> str:
+    """What a second scheduler on one SQLite file is told."""
+    return (
+        f"another agentcron scheduler ({holder}) is already using this SQLite database; "
+        "SQLite supports one scheduler per file. Stop it, run this instance with "
+        "--role api, or use PostgreSQL to run several schedulers."
+    )
+
+
+def _other_scheduler(conn: Connection, *, me: str, now: datetime) -> str | None:
+    """The holder of the SQLite scheduler lock when it is another live process (a lock left
+    by a process of this host that is gone does not count), else None."""
+    row = conn.execute(select(locks).where(locks.c.name == "scheduler")).first()
+    if row is None or row.holder == me or row.expires_at <= now:
+        return None
+    host, _, rest = row.holder.partition(":")
+    pid = rest.partition(":")[0]
+    if host == socket.gethostname() and pid.isdigit() and not _alive(int(pid)):
+        return None
+    return str(row.holder)
+
+
+async def sqlite_scheduler_holder(db: Database, *, now: datetime) -> str | None:
+    """Before serving: another live scheduler on this SQLite file, if any (the engine takes
+    the lock itself when it starts; this only lets ``serve`` say so and stop cleanly)."""
+    if not db.is_sqlite:
+        return None
+    return await db.read(lambda conn: _other_scheduler(conn, me="", now=now))
 
 
 def _alive(pid: int) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,6 +18,7 @@ from agentcron.app.domain.conditions import (
     OutOfBudget,
     compile_condition,
     evaluate,
+    run_view,
 )
 from agentcron.app.domain.enums import RunStatus
 from agentcron.app.domain.outcome import Attempt
@@ -306,13 +307,17 @@ class Worker:
             log.exception("executor crashed on %s", run.id)
             result.status, result.error = RunStatus.FAILED, f"{type(exc).__name__}: {exc}"
         if result.status == RunStatus.SUCCEEDED and condition:
+            kind = action.get("type", "agent")
+            before = (previous or {}).get("data") or None
             try:
                 result.condition_met = await _evaluate_condition(
-                    condition, result.data or {}, (previous or {}).get("data") or None
+                    condition,
+                    run_view(result.data, action=kind),
+                    run_view(before, action=kind) if before is not None else None,
                 )
             except ConditionError as exc:
                 result.condition_met = None
-                result.error = f"condition: {exc}"
+                result.condition_error = str(exc)  # the outcome plan fails the run
         result.completed_at = self.rt.clock.now()
         self._record(result)
 
@@ -426,7 +431,7 @@ class Worker:
 
 
 async def _evaluate_condition(
-    expression: str, data: dict[str, Any], previous: dict[str, Any] | None
+    expression: str, data: Mapping[str, Any], previous: Mapping[str, Any] | None
 ) -> bool:
     """A run's condition: inline when it is cheap (nearly always), in a thread when it needs
     more than a few milliseconds of work, so a condition over a large answer never holds up

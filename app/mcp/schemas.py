@@ -182,6 +182,20 @@ JOB: Schema = {
         "run_count": {"type": "integer"},
         "delivery": {"anyOf": [ANY_OBJECT, {"type": "null"}]},
         "tags": {"type": "array", "items": {"type": "string"}},
+        "warnings": {
+            "type": "array",
+            "description": "Why the job cannot run as configured on this service (it is saved "
+            "all the same): tell the user, with the reason.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "field": {"type": "string"},
+                    "reason": {"type": "string"},
+                    "code": {"type": "string"},
+                },
+                "required": ["field", "reason"],
+            },
+        },
     },
     "required": ["id", "name", "status", "schedule"],
     "additionalProperties": True,

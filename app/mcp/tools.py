@@ -82,11 +82,16 @@ async def preview_schedule(call: Call, args: dict[str, Any]) -> dict[str, Any]:
     )
 
 
+def _one_job(call: Call, row: dict[str, Any]) -> dict[str, Any]:
+    """One job with its ``warnings``, as the REST API answers it."""
+    return {**render_job(row), "warnings": JobService(call.runtime).warnings(row)}
+
+
 async def create_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
     row, _ = await JobService(call.runtime).create(
         call.owner, args, created_by=call.principal.key_name
     )
-    return render_job(row)
+    return _one_job(call, row)
 
 
 async def list_jobs(call: Call, args: dict[str, Any]) -> dict[str, Any]:
@@ -103,23 +108,23 @@ async def list_jobs(call: Call, args: dict[str, Any]) -> dict[str, Any]:
 
 async def get_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
     _known(args, schemas.JOB_ID_INPUT)
-    return render_job(await JobService(call.runtime).get(call.owner, _text(args, "job_id")))
+    return _one_job(call, await JobService(call.runtime).get(call.owner, _text(args, "job_id")))
 
 
 async def update_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
     job_id = _text(args, "job_id")
     fields = {k: v for k, v in args.items() if k != "job_id"}
-    return render_job(await JobService(call.runtime).update(call.owner, job_id, fields))
+    return _one_job(call, await JobService(call.runtime).update(call.owner, job_id, fields))
 
 
 async def pause_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
     _known(args, schemas.JOB_ID_INPUT)
-    return render_job(await JobService(call.runtime).pause(call.owner, _text(args, "job_id")))
+    return _one_job(call, await JobService(call.runtime).pause(call.owner, _text(args, "job_id")))
 
 
 async def resume_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
     _known(args, schemas.JOB_ID_INPUT)
-    return render_job(await JobService(call.runtime).resume(call.owner, _text(args, "job_id")))
+    return _one_job(call, await JobService(call.runtime).resume(call.owner, _text(args, "job_id")))
 
 
 async def delete_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
@@ -206,7 +211,9 @@ TOOLS: tuple[ToolSpec, ...] = (
         "`goal`; `delivery.channel` sends each result to Slack ('slack:#ops') or a webhook. "
         "Only call this after the user has confirmed the schedule preview. Set "
         "`idempotency_key` to make a retried call return the same job instead of a second "
-        "one. Returns the job with its id and next_run_at.",
+        "one. Returns the job with its id and next_run_at, and `warnings`: what stops it from "
+        "running as configured on this service (no LLM, no Slack token, a private address); "
+        "the job is saved all the same, so tell the user each warning.",
         schemas.create_input(),
         schemas.JOB,
         create_job,

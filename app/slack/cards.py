@@ -212,7 +212,15 @@ def confirmation_card(
     return Reply(escape(clip(text, 3000)), blocks)
 
 
-def created_card(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
+def created_card(
+    job: dict[str, Any],
+    *,
+    zone: str,
+    now: datetime,
+    warnings: Sequence[dict[str, str]] = (),
+) -> Reply:
+    """The job was saved; ``warnings`` (``domain.readiness``) say what stops it from running
+    as configured, so nobody learns it from its first failure."""
     where = delivery_address(job)
     lines = [
         f":white_check_mark: Scheduled {job_ref(job)}",
@@ -223,6 +231,8 @@ def created_card(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
         lines.append(f"Results go to {channel_mention(where)}.")
         if where[:1] in ("C", "G", "#"):
             lines.append("If I am not a member there yet, `/invite` me so I can post.")
+    for warning in warnings:
+        lines.append(f":warning: It cannot run as set up: {escape(warning['reason'])}.")
     text = "\n".join(lines)
     hint = f"`/schedule run {job['id']}` runs it now · `/schedule list` shows your jobs"
     fallback = f"Scheduled {escape(job['name'])} ({job['id']})"

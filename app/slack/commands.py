@@ -443,7 +443,9 @@ class CommandHandler:
             idempotency_key=f"slack:{draft.nonce}",
             created_by=draft.owner,
         )
-        return cards.created_card(job, zone=draft.zone, now=self.rt.clock.now())
+        return cards.created_card(
+            job, zone=draft.zone, now=self.rt.clock.now(), warnings=self.jobs.warnings(job)
+        )
 
     async def try_out(self, owner: str, job: dict[str, Any]) -> Reply:
         """A dry run of a job, stored or a draft's: the answer, nothing posted."""

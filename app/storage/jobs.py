@@ -28,6 +28,8 @@ class JobQuery:
     order: str = "desc"
     limit: int = 50
     offset: int = 0
+    #: soft-deleted jobs too (they keep their history)
+    include_deleted: bool = False
 
 
 def tags_index(tags: list[str]) -> str:
@@ -120,7 +122,20 @@ class JobStore:
 
         return await self.db.read(work)
 
-    async def get(self, owner: str, job_id: str) -> dict[str, Any] | None:
+    async def get(
+        self, owner: str, job_id: str, *, include_deleted: bool = False
+    ) -> dict[str, Any] | None:
+        """The owner's job; a soft-deleted one only with ``include_deleted`` (its history is
+        kept, so it can still be read)."""
+        if include_deleted:
+
+            def any_state(conn: Connection) -> dict[str, Any] | None:
+                row = conn.execute(
+                    select(jobs).where(jobs.c.id == job_id, jobs.c.owner == owner)
+                ).first()
+                return dict(row._mapping) if row else None
+
+            return await self.db.read(any_state)
         if self.db.is_sqlite:
             return self.db.fast_row(
                 jobs, "id = ? AND owner = ? AND deleted_at IS NULL", (job_id, owner)
@@ -133,7 +148,7 @@ class JobStore:
         return await self.db.read(work)
 
     async def list(self, owner: str, query: JobQuery) -> tuple[list[dict[str, Any]], int]:
-        conditions = [_visible(owner)]
+        conditions = [jobs.c.owner == owner if query.include_deleted else _visible(owner)]
         if query.status:
             conditions.append(jobs.c.status == query.status)
         if query.agent_id:

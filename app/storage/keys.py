@@ -37,6 +37,9 @@ from agentcron.app.storage.tables import api_keys
 KEY_PREFIX = "ac_"
 PUBLISHABLE_PREFIX = "ac_pk_"
 CACHE_SECONDS = 5.0
+#: the owner of a new install's first key (made by the first ``agentcron serve``, or the
+#: first ``agentcron keys create``); later CLI keys join it unless told otherwise
+FIRST_OWNER = "default"
 
 
 def hash_key(key: str) -> str:
@@ -127,6 +130,35 @@ class KeyStore:
             return [_key_row(r) for r in conn.execute(query)]
 
         return await self.db.read(work)
+
+    async def first_owner(self) -> str | None:
+        """The install's first owner: the owner of the oldest key, revoked or not (its jobs
+        are still there); None before any key exists."""
+
+        def work(conn: Connection) -> str | None:
+            return conn.execute(
+                select(api_keys.c.owner).order_by(api_keys.c.created_at, api_keys.c.id).limit(1)
+            ).scalar()
+
+        return await self.db.read(work)
+
+    async def matching(self, ident: str) -> list[dict[str, Any]]:
+        """The active keys ``ident`` names: by id, name or visible prefix (oldest first)."""
+        match = or_(api_keys.c.id == ident, api_keys.c.name == ident, api_keys.c.prefix == ident)
+
+        def work(conn: Connection) -> list[dict[str, Any]]:
+            query = (
+                select(*_COLUMNS)
+                .where(match, api_keys.c.revoked_at.is_(None))
+                .order_by(api_keys.c.created_at, api_keys.c.id)
+            )
+            return [_key_row(r) for r in conn.execute(query)]
+
+        return await self.db.read(work)
+
+    async def revoke_ids(self, key_ids: list[str], *, now: datetime) -> int:
+        """Revoke exactly these keys (the CLI, once it knows which)."""
+        return await self._revoke(api_keys.c.id.in_(key_ids), now=now)
 
     async def get(self, key_id: str, *, owner: str) -> dict[str, Any] | None:
         def work(conn: Connection) -> dict[str, Any] | None:

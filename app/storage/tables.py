@@ -170,6 +170,9 @@ jobs = Table(
     # seed 003: receives each run's result, signed like webhooks
     Column("callback_url", Text),
     Column("idempotency_key", String(200)),
+    #: SHA-256 of the request that used the key (``jobspec.request_fingerprint``): the same
+    #: key with another request is refused (409), as Stripe does
+    Column("idempotency_fingerprint", String(64)),
     # the job's unique handle among its owner's live jobs (a unique name is its own key)
     Column("key", String(200)),
     Column("created_by", String(200)),

@@ -24,8 +24,9 @@ WATCHER: dict[str, Any] = {
 
 @pytest.fixture
 async def member_api(runtime: Runtime, api: httpx.AsyncClient) -> AsyncIterator[httpx.AsyncClient]:
-    """A key of the same owner as ``api`` that may write jobs and runs, but is no admin."""
-    scopes = {Scope.JOBS_WRITE, Scope.RUNS_WRITE}
+    """A key of the same owner as ``api`` that may do everything of its owner's (``admin``)
+    but does not operate the install (no ``operator``)."""
+    scopes = {Scope.ADMIN}
     _, key = await runtime.keys.create(
         name="member", owner="alice", now=runtime.clock.now(), scopes=scopes
     )
@@ -39,7 +40,7 @@ async def member_api(runtime: Runtime, api: httpx.AsyncClient) -> AsyncIterator[
 
 @pytest.fixture
 def admin_api(api: httpx.AsyncClient) -> httpx.AsyncClient:
-    """``api``'s key holds every scope, ``admin`` among them."""
+    """``api``'s key holds every scope, ``operator`` among them."""
     return api
 
 
@@ -162,15 +163,16 @@ async def test_a_name_is_required_and_the_body_must_be_an_object(api: httpx.Asyn
     assert response.status_code == 400
 
 
-async def test_only_an_administrator_changes_the_default_agent(
+async def test_only_an_operator_changes_the_default_agent(
     api: httpx.AsyncClient, admin_api: httpx.AsyncClient, member_api: httpx.AsyncClient
 ) -> None:
     response = await member_api.put("/agents/default", json={"model": "other"})
     assert response.status_code == 403
     assert response.json()["detail"] == (
-        "only an administrator's key may change the built-in default agent (used by every owner)"
+        "only an operator's key may change the built-in default agent (used by every owner); "
+        "the 'operator' scope is for the install's first owner (see 'agentcron keys create')"
     )
-    assert response.json()["required_scope"] == "admin"
+    assert response.json()["required_scope"] == "operator"
     assert (await member_api.delete("/agents/default")).status_code == 403
 
     response = await admin_api.put(
@@ -227,7 +229,7 @@ async def test_an_owner_grants_sending_to_a_named_agent_with_its_hosts(
     assert response.status_code == 422
 
 
-async def test_shared_agents_are_an_administrators(
+async def test_shared_agents_are_an_operators(
     api: httpx.AsyncClient,
     admin_api: httpx.AsyncClient,
     member_api: httpx.AsyncClient,

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from agentcron.app.api.auth import declared_scope
+from agentcron.app.api.auth import declared
 from agentcron.app.asgi import create_app
 from agentcron.app.clock import FrozenClock
 from agentcron.app.domain.scopes import ALL_SCOPES, Scope
@@ -168,7 +168,7 @@ async def test_only_an_admin_key_manages_keys(scoped: dict[str, httpx.AsyncClien
 
 def test_every_endpoint_declares_its_scope_and_the_openapi_document_states_it() -> None:
     app = create_app(start_engine=False)
-    undeclared = [r.path for r in app.state.api_routes if declared_scope(r.endpoint) is None]
+    undeclared = [r.path for r in app.state.api_routes if not declared(r.endpoint)]
     assert undeclared == []
     from agentcron.app.api.openapi import document
 
@@ -277,4 +277,185 @@ def test_keys_create_with_scopes_from_the_command_line(
     lines = capsys.readouterr().out.splitlines()
     assert "scopes=parse " in lines[0] + " "
     assert "scopes=jobs:read,runs:write " in lines[1] + " "
-    assert "scopes=admin,jobs:read,jobs:write,parse,runs:write " in lines[2] + " "
+    assert "scopes=admin,jobs:read,jobs:write,operator,parse,runs:write " in lines[2] + " "
+
+
+# --- who am I, and owners made plain ---------------------------------------------------------
+
+
+async def test_every_key_can_ask_who_it_acts_as(scoped: dict[str, httpx.AsyncClient]) -> None:
+    for name in ("full", "publishable", "reader", "writer", "runner"):
+        response = await scoped[name].get("/me")
+        assert response.status_code == 200, response.text
+        me = response.json()
+        assert me["owner"] == "alice"
+        assert response.headers["cache-control"] == "no-store"
+        assert me["key_prefix"].startswith("ac_")
+        if name == "full":
+            assert me["key_name"] == "alice-key"
+            assert me["scopes"] == sorted(s.value for s in ALL_SCOPES)
+        else:
+            assert me["key_name"] == name
+    writer = (await scoped["writer"].get("/me")).json()
+    assert writer["scopes"] == ["jobs:write"]
+    assert writer["granted"] == ["jobs:read", "jobs:write", "parse"]
+    assert (await scoped["publishable"].get("/me")).json()["publishable"] is True
+
+
+async def test_me_needs_a_valid_key(api: httpx.AsyncClient) -> None:
+    response = await api.get("/me", headers={"Authorization": "Bearer ac_nope"})
+    assert response.status_code == 401
+
+
+async def test_a_key_makes_keys_that_do_at_most_what_it_does(
+    runtime: Runtime, api: httpx.AsyncClient
+) -> None:
+    _, key = await runtime.keys.create(name="tenant", owner="alice", now=T0, scopes=[Scope.ADMIN])
+    tenant = {"Authorization": f"Bearer {key}"}
+    response = await api.post("/keys", json={"name": "up", "scopes": ["operator"]}, headers=tenant)
+    assert_forbidden(response, "operator")
+    assert "this one lacks 'operator'" in response.json()["detail"]
+    response = await api.post("/keys", json={"name": "ok", "scopes": ["admin"]}, headers=tenant)
+    assert response.status_code == 201, response.text
+    response = await api.post("/keys", json={"name": "op", "scopes": ["operator"]})
+    assert response.status_code == 201  # the full key operates the install
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_at_0008(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database migrated only to revision 0008 (before the operator scope)."""
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
+        upgrade(url, "0008")
+        yield url
+        return
+    if not PG_URL:
+        pytest.skip("PostgreSQL tests need AGENTCRON_TEST_POSTGRES_URL (set by .ci/run)")
+    from sqlalchemy.engine import make_url
+
+    name = f"agentcron_old_{uuid.uuid4().hex[:10]}"
+    _pg_admin(f'CREATE DATABASE "{name}"')
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url, "0008")
+        yield url
+    finally:
+        _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+async def test_the_first_owners_admin_keys_keep_operating_the_install(
+    database_at_0008: str,
+) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import text
+
+    every = "admin jobs:read jobs:write parse runs:write"
+    rows = [
+        ("key_first", "admin", every, "ac_first", 0),
+        ("key_reader", "admin", "jobs:read", "ac_reader", 1),
+        ("key_tenant", "acme", every, "ac_tenant", 2),
+    ]
+    db = Database(database_at_0008)
+    try:
+
+        def old_keys(conn: Any) -> None:
+            for key_id, owner, scopes, key, minutes in rows:
+                conn.execute(
+                    text(
+                        "INSERT INTO api_keys (id, owner, name, key_hash, prefix, scopes, "
+                        "created_at) VALUES (:id, :owner, :id, :h, :p, :s, :t)"
+                    ),
+                    {
+                        "id": key_id,
+                        "owner": owner,
+                        "h": _hash(key),
+                        "p": key[:10],
+                        "s": scopes,
+                        "t": (T0 + timedelta(minutes=minutes)).replace(tzinfo=None),
+                    },
+                )
+
+        await db.write(old_keys)
+    finally:
+        await db.close()
+    upgrade(database_at_0008)
+    db = Database(database_at_0008)
+    try:
+        store = KeyStore(db)
+        first = await store.authenticate("ac_first")
+        reader = await store.authenticate("ac_reader")
+        tenant = await store.authenticate("ac_tenant")
+        assert first is not None and first.allows(Scope.OPERATOR)
+        assert reader is not None and reader.scopes == {Scope.JOBS_READ}
+        assert tenant is not None and tenant.allows(Scope.ADMIN)
+        assert not tenant.allows(Scope.OPERATOR)  # another owner no longer changes shared things
+        assert await store.first_owner() == "admin"
+    finally:
+        await db.close()
+
+
+def test_cli_keys_join_the_first_owner_unless_told_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from agentcron.app.cli import main
+
+    monkeypatch.setenv("AGENTCRON_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}")
+
+    def create(*args: str) -> tuple[str, str]:
+        assert main(["keys", "create", *args]) == 0
+        out, err = capsys.readouterr()
+        return out.strip().splitlines()[-1], err
+
+    _, err = create("--name", "first")
+    assert "for owner default, the install's first owner" in err
+    assert "scopes: admin jobs:read jobs:write operator parse runs:write" in err
+    _, err = create("--name", "me")
+    assert "for owner default, the install's first owner: it sees the same jobs" in err
+    _, err = create("--name", "acme", "--new-owner")
+    assert "for a new owner, owner_" in err and "sees only its own jobs" in err
+    assert "scopes: admin jobs:read jobs:write parse runs:write\n" in err  # no operator
+    _, err = create("--name", "bob", "--owner", "bobco")
+    assert "a new owner, bobco" in err
+    _, err = create("--name", "bob2", "--owner", "bobco")
+    assert "for owner bobco: it sees that owner's jobs, and no one else's" in err
+    _, err = create("--name", "ops", "--owner", "bobco", "--scope", "operator")
+    assert "scopes: operator (operator:" in err  # said explicitly, the operator may grant it
+
+    assert main(["keys", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("  ")[2] for line in lines] == ["first", "me", "acme", "bob", "bob2", "ops"]
+    assert "owner=default (first owner)" in lines[1]
+
+    with pytest.raises(SystemExit):
+        main(["keys", "create", "--name", "x", "--owner", "a", "--new-owner"])
+    capsys.readouterr()
+
+
+def test_cli_revoke_refuses_a_name_several_keys_share_unless_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from agentcron.app.cli import main
+
+    monkeypatch.setenv("AGENTCRON_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}")
+    for name in ("me", "me", "other"):
+        assert main(["keys", "create", "--name", name]) == 0
+    capsys.readouterr()
+    assert main(["keys", "revoke", "me"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("2 active keys match 'me':\n  key_")
+    assert "nothing was revoked: name one by its id, or revoke them all with --all" in err
+    ids = [line.split()[0] for line in err.splitlines()[1:3]]
+
+    assert main(["keys", "revoke", ids[0]]) == 0
+    assert capsys.readouterr().out == f"revoked {ids[0]} (me, owner=default)\n"
+    assert main(["keys", "revoke", "me"]) == 0  # one left of that name
+    assert capsys.readouterr().out == f"revoked {ids[1]} (me, owner=default)\n"
+    assert main(["keys", "revoke", "me"]) == 1
+    assert "no active key matches 'me'" in capsys.readouterr().err
+    for name in ("twin", "twin"):
+        assert main(["keys", "create", "--name", name]) == 0
+    capsys.readouterr()
+    assert main(["keys", "revoke", "twin", "--all"]) == 0
+    assert capsys.readouterr().out.count("revoked key_") == 2

@@ -1,4 +1,4 @@
-"""``/slack/workspaces/{team_id}``: an administrator sets a Slack workspace's own access
+"""``/slack/workspaces/{team_id}``: an operator sets a Slack workspace's own access
 settings over the environment's; nobody else may read or change them."""
 
 from __future__ import annotations
@@ -38,12 +38,11 @@ async def test_bad_settings_name_the_field(api: httpx.AsyncClient) -> None:
     assert (await api.get("/slack/workspaces/nope")).json()["field"] == "team_id"
 
 
-async def test_only_an_administrators_key(api: httpx.AsyncClient, runtime: Runtime) -> None:
-    _, key = await runtime.keys.create(
-        name="writer", owner="alice", now=T0, scopes=[Scope.JOBS_READ, Scope.JOBS_WRITE]
-    )
-    headers = {"Authorization": f"Bearer {key}"}
-    response = await api.get("/slack/workspaces/T0TEAM", headers=headers)
-    assert response.status_code == 403
-    response = await api.put("/slack/workspaces/T0TEAM", json={}, headers=headers)
-    assert response.status_code == 403
+async def test_only_an_operators_key(api: httpx.AsyncClient, runtime: Runtime) -> None:
+    for scopes in ([Scope.JOBS_READ, Scope.JOBS_WRITE], [Scope.ADMIN]):
+        _, key = await runtime.keys.create(name="tenant", owner="alice", now=T0, scopes=scopes)
+        headers = {"Authorization": f"Bearer {key}"}
+        response = await api.get("/slack/workspaces/T0TEAM", headers=headers)
+        assert (response.status_code, response.json()["required_scope"]) == (403, "operator")
+        response = await api.put("/slack/workspaces/T0TEAM", json={}, headers=headers)
+        assert response.status_code == 403

@@ -9,6 +9,7 @@ from agentcron.app.domain.conditions import (
     OutOfBudget,
     compile_condition,
     evaluate,
+    run_view,
 )
 
 DATA: dict[str, Any] = {
@@ -66,10 +67,12 @@ def test_expressions_that_must_work(expression: str, expected: bool) -> None:
     [
         ("__import__('os')", "unknown function '__import__'"),
         ("open('/etc/passwd')", "unknown function 'open'"),
-        ("().__class__", "attribute access is not allowed"),
-        ("().__class__.__bases__[0].__subclasses__()", "attribute access is not allowed"),
-        ("tags.append(1)", "attribute access is not allowed"),
-        ("prices.keys()", "attribute access is not allowed"),
+        ("().__class__", "cannot read .__class__ of a list"),
+        ("().__class__.__bases__[0].__subclasses__()", "methods cannot be called"),
+        ("tags.append(1)", "methods cannot be called (.append())"),
+        ("prices.keys()", "methods cannot be called (.keys())"),
+        ("'abc'.upper", "cannot read .upper of a string"),
+        ("(1).real == 1", "cannot read .real of a number"),
         ("9**9**9", "too large"),
         ("'a'*10**9", "more than 100000 items"),
         ("[1] * 10**9", "more than 100000 items"),
@@ -114,7 +117,7 @@ def test_a_missing_key_names_the_key() -> None:
     condition = compile_condition("price_change_pct > 0.05")
     with pytest.raises(ConditionError) as caught:
         evaluate(condition, {"price": 1})
-    assert str(caught.value) == "'price_change_pct' is not in the run's data"
+    assert str(caught.value) == "'price_change_pct' is not in the run's data (it has: price)"
 
 
 def test_previous_is_empty_on_the_first_run_and_can_be_guarded() -> None:
@@ -142,7 +145,7 @@ def test_compiled_condition_lists_what_it_reads() -> None:
         ("status > 1", {"status": "x"}, "not supported between"),
         ("items[5] == 1", {"items": [1]}, "index 5 is out of range"),
         ("items['a'] == 1", {"items": [1]}, "index must be a whole number"),
-        ("obj['b'] == 1", {"obj": {"a": 1}}, "'b' is not in the value"),
+        ("obj['b'] == 1", {"obj": {"a": 1}}, "'b' is not in obj \\(it has: a\\)"),
         ("n[0] == 1", {"n": 5}, "cannot index a number"),
         ("x * y > 0", {"x": "ab", "y": 10**6}, "more than 100000 items"),
         ("x ** y > 0", {"x": 7, "y": 10**6}, "too large"),
@@ -214,3 +217,86 @@ def test_work_over_large_data_is_bounded_by_the_step_budget() -> None:
         evaluate(once, data, max_steps=INLINE_STEPS)
     # a cheap condition never comes near the inline budget, whatever the data holds
     assert evaluate(compile_condition("len(items) > 3"), data, max_steps=INLINE_STEPS) is True
+
+
+# --- dots, and what an http run's condition sees ----------------------------------------
+
+#: an http run's data, as app/executors/http.py records it
+HTTP_DATA: dict[str, Any] = {
+    "status": 200,
+    "headers": {"content-type": "application/json", "x-ratelimit-remaining": "41"},
+    "body": {"price_change_pct": 0.07, "status": "open", "quote": {"price": 107.5}},
+    "body_truncated": False,
+    "url": "https://api.example.com/quote",
+    "elapsed_ms": 120,
+}
+
+
+@pytest.mark.parametrize(
+    ("expression", "action", "data", "expected"),
+    [
+        # the README's examples, as written, on an agent's data and on an http response
+        ("price_change_pct > 0.05", "agent", {"price_change_pct": 0.07}, True),
+        ("price_change_pct > 0.05", "http", HTTP_DATA, True),
+        ("body.price_change_pct > 0.05", "http", HTTP_DATA, True),
+        ('body["price_change_pct"] > 0.05', "http", HTTP_DATA, True),
+        ("body.quote.price > 100 and quote.price > 100", "http", HTTP_DATA, True),
+        # the response's own names win: status is the HTTP status, the body's is body.status
+        ("status == 200 and body.status == 'open'", "http", HTTP_DATA, True),
+        ("headers['x-ratelimit-remaining'] == '41'", "http", HTTP_DATA, True),
+        ("headers['content-type'].startswith", "http", HTTP_DATA, "cannot read .startswith"),
+        ("elapsed_ms < 1000 and not body_truncated", "http", HTTP_DATA, True),
+        # a body that is not an object adds nothing
+        ("status == 200 and body == 'ok'", "http", {**HTTP_DATA, "body": "ok"}, True),
+        ("len(body) == 2", "http", {**HTTP_DATA, "body": [1, 2]}, True),
+        # only http jobs see the body's keys directly
+        ("price_change_pct > 0.05", "agent", HTTP_DATA, "not in the run's data"),
+        ("prices.btc > 60000 and incidents[0].sev == 1", "agent", DATA, True),
+        ("previous.price < price", "agent", DATA, True),
+        ("body.missing > 1", "http", HTTP_DATA, "'missing' is not in body (it has: "),
+        ("tags.first", "agent", DATA, "cannot read .first of a list"),
+        ("prices.__class__", "agent", DATA, "'__class__' is not in prices"),
+        ("note.x", "agent", DATA, "cannot read .x of a null"),
+    ],
+)
+def test_dots_read_keys_and_http_runs_see_their_body(
+    expression: str, action: str, data: dict[str, Any], expected: bool | str
+) -> None:
+    condition = compile_condition(expression)
+    view = run_view(data, action=action)
+    if isinstance(expected, bool):
+        assert evaluate(condition, view, previous=PREVIOUS) is expected
+    else:
+        with pytest.raises(ConditionError, match=re.escape(expected)):
+            evaluate(condition, view, previous=PREVIOUS)
+
+
+def test_the_http_view_copies_nothing_and_keeps_the_responses_names_first() -> None:
+    view = run_view(HTTP_DATA, action="http")
+    assert view["status"] == 200 and view["price_change_pct"] == 0.07
+    assert view["body"] is HTTP_DATA["body"]
+    assert run_view(HTTP_DATA, action="agent") is HTTP_DATA
+    assert run_view(None, action="http") == {}
+
+
+def test_a_missing_name_lists_what_the_data_has_briefly() -> None:
+    condition = compile_condition("missing > 1")
+    many = {f"key{i}": i for i in range(20)}
+    with pytest.raises(ConditionError) as caught:
+        evaluate(condition, many)
+    assert str(caught.value) == (
+        "'missing' is not in the run's data (it has: key0, key1, key2, key3, key4, key5, "
+        "key6, key7, and 12 more)"
+    )
+    with pytest.raises(ConditionError, match=r"\(it is empty\)$"):
+        evaluate(condition, {})
+
+
+def test_dots_cost_steps_like_subscripts() -> None:
+    deep = compile_condition(".".join(["a"] + ["b"] * 30) + " == 1")
+    nested: Any = 1
+    for _ in range(30):
+        nested = {"b": nested}
+    assert evaluate(deep, {"a": nested}) is True
+    with pytest.raises(OutOfBudget):
+        evaluate(deep, {"a": nested}, max_steps=10)

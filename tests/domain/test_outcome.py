@@ -147,14 +147,59 @@ def test_a_result_goes_to_every_channel_and_is_summed_up_on_the_run() -> None:
     assert {r.payload["idempotency_key"] for r in plan.outbox} == {plan.run.idempotency_key}
 
 
+def test_a_false_condition_delivers_nothing_and_is_a_success() -> None:
+    plan = plan_outcome(
+        attempt(RunStatus.SUCCEEDED, condition_met=False), job(delivery=SLACK), now=T, rng=RNG
+    )
+    assert plan.outbox == []
+    assert (plan.run.status, plan.run.condition_met, plan.run.error) == ("succeeded", False, None)
+    assert plan.job is not None and plan.job.succeeded
+
+
 @pytest.mark.parametrize(
-    ("condition_met", "error"), [(False, None), (None, "condition: no key 'x'")]
+    ("changes", "status", "reason", "notice", "retried"),
+    [
+        # a condition that could not be evaluated: a failure of the job, told like one,
+        # never retried (the same answer breaks it again), never delivered
+        ({"retry": None}, "failed", "condition", True, False),
+        ({"retry": {"max_attempts": 3}}, "failed", "condition", True, False),
+        # a failure streak under way: told once per streak, as every failure
+        ({"consecutive_failures": 2}, "failed", "condition", False, False),
+    ],
 )
-def test_a_false_or_broken_condition_delivers_nothing(
-    condition_met: bool | None, error: str | None
+def test_a_condition_that_could_not_be_evaluated_fails_the_run(
+    changes: dict[str, Any], status: str, reason: str, notice: bool, retried: bool
 ) -> None:
-    result = attempt(RunStatus.SUCCEEDED, condition_met=condition_met, error=error)
-    assert plan_outcome(result, job(delivery=SLACK), now=T, rng=RNG).outbox == []
+    result = attempt(
+        RunStatus.SUCCEEDED,
+        output="BTC +7%",
+        data={"price": 1},
+        condition_error="'price_change_pct' is not in the run's data (it has: price)",
+    )
+    plan = plan_outcome(result, job(delivery=SLACK, **changes), now=T, rng=RNG)
+    assert (plan.run.status, plan.run.reason) == (status, reason)
+    assert plan.run.error == (
+        "condition: 'price_change_pct' is not in the run's data (it has: price)"
+    )
+    assert plan.run.condition_met is None
+    assert (plan.run.output, plan.run.data) == ("BTC +7%", {"price": 1})  # kept to look at
+    assert plan.run.delivery is None
+    assert [r.event for r in plan.outbox] == (["failure"] if notice else [])
+    assert (plan.retry is not None) is retried and plan.final
+    assert plan.job is not None
+    assert (plan.job.succeeded, plan.job.failed_for_good) == (False, True)
+
+
+def test_a_condition_error_on_a_failed_attempt_changes_nothing() -> None:
+    result = attempt(RunStatus.FAILED, error="HTTP 500", condition_error="ignored")
+    plan = plan_outcome(result, job(), now=T, rng=RNG)
+    assert (plan.run.status, plan.run.reason, plan.run.error) == ("failed", None, "HTTP 500")
+
+
+def test_a_broken_condition_pauses_a_job_like_any_failure() -> None:
+    result = attempt(RunStatus.SUCCEEDED, condition_error="division by zero")
+    plan = plan_outcome(result, job(pause_on_failure=3, consecutive_failures=2), now=T, rng=RNG)
+    assert plan.job is not None and plan.job.status == JobStatus.PAUSED
 
 
 def test_muted_deliveries_are_recorded_not_sent() -> None:

@@ -35,6 +35,8 @@ async def test_job_and_run_answers_match_their_models(api: httpx.AsyncClient) ->
     listed = responses.JobList.model_validate((await api.get("/jobs")).json())
     assert listed.count == 3
     responses.Deleted.model_validate((await api.delete(f"/jobs/{listed.jobs[0].id}")).json())
+    me = responses.Me.model_validate((await api.get("/me")).json())
+    assert set(me.model_dump()) == set(responses.Me.model_fields)  # nothing undocumented
 
 
 async def test_the_document_links_a_created_job_to_what_can_be_done_with_it(

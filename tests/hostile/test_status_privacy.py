@@ -1,4 +1,5 @@
-"""/status shows where instances run (host names, process ids) to an administrator only."""
+"""/status shows where instances run (host names, process ids) to an operator only; a
+tenant's admin key does not see them."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ async def test_host_names_and_pids_are_for_an_admin_key(runtime: Runtime) -> Non
     )
     _, admin = await runtime.keys.create(name="admin", owner="ops", now=now)
     _, tenant = await runtime.keys.create(
-        name="tenant", owner="alice", now=now, scopes=[Scope.JOBS_READ]
+        name="tenant", owner="alice", now=now, scopes=[Scope.ADMIN]
     )
     app = create_app(runtime, start_engine=False)
     async with httpx.AsyncClient(

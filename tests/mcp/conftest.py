@@ -55,7 +55,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
         process.env.pop(name, None)
     alice = create_key(process.env, "alice")
-    bob = create_key(process.env, "bob")
+    bob = create_key(process.env, "bob", new_owner=True)
     page = ("keys", "create", "--name", "page", "--owner", _owner_of(process.env, "alice"))
     publishable = cli(*page, "--scope", "parse", env=process.env).strip().splitlines()[-1]
     process.start()

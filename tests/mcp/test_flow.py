@@ -88,6 +88,7 @@ async def _whole_life(alice: Client) -> None:
         tags=["mcp-flow"],
     )
     assert job["status"] == "active" and job["next_run_at"] == parsed["next_runs"][0]
+    assert job["warnings"] == []
 
     started = await call(alice, "trigger_job", job_id=job["id"])
     assert started["job_id"] == job["id"] and started["status"] == "queued"
@@ -138,6 +139,8 @@ async def _plain_words(alice: Client) -> None:
         "expression": "30 2 * * *",
         "timezone": "America/New_York",
     }
+    # the service has no LLM: the agent job is saved, and the answer says it cannot run
+    assert [(w["field"], w["code"]) for w in job["warnings"]] == [("action", "no_llm")]
     # a year of runs: the day clocks spring forward is named
     preview = await call(alice, "preview_schedule", schedule=job["schedule"], count=370)
     assert any(

@@ -214,6 +214,12 @@ def every_card() -> list[tuple[str, Any]]:
         ("long goal", cards.confirmation_card(draft(goal=long_goal), now=NOW, value="{}")),
         ("created", cards.created_card(job(), zone="UTC", now=NOW)),
         (
+            "created, cannot run",
+            cards.created_card(
+                job(), zone="UTC", now=NOW, warnings=[{"field": "action", "reason": "x" * 500}]
+            ),
+        ),
+        (
             "list",
             cards.job_list(
                 [job(), job(status="paused")], total=30, zone="UTC", now=NOW, status=None
@@ -242,3 +248,17 @@ def test_every_card_validates_with_slack_sdks_models(name: str, card: Any) -> No
     else:
         assert block_problem(card.blocks) is None
         assert len(card.text) <= 40_000
+
+
+def test_a_job_that_cannot_run_says_so_when_it_is_created() -> None:
+    warning = {
+        "field": "action",
+        "reason": "an agent job needs an LLM and none is configured <!channel>",
+        "code": "no_llm",
+    }
+    made = cards.created_card(job(), zone="UTC", now=NOW, warnings=[warning])
+    shown = card_text({"text": made.text, "blocks": made.blocks})
+    assert ":warning: It cannot run as set up: an agent job needs an LLM and none is " in shown
+    assert "<!channel>" not in shown  # escaped like everything else shown
+    plain = cards.created_card(job(), zone="UTC", now=NOW)
+    assert ":warning:" not in card_text({"text": plain.text, "blocks": plain.blocks})

@@ -31,8 +31,10 @@ def cli(*args: str, env: dict[str, str]) -> str:
     return done.stdout
 
 
-def create_key(env: dict[str, str], name: str = "tester") -> str:
-    return cli("keys", "create", "--name", name, env=env).strip().splitlines()[-1]
+def create_key(env: dict[str, str], name: str = "tester", *, new_owner: bool = False) -> str:
+    """A key for the install's first owner, or (``new_owner``) for an owner of its own."""
+    extra = ("--new-owner",) if new_owner else ()
+    return cli("keys", "create", "--name", name, *extra, env=env).strip().splitlines()[-1]
 
 
 class ServiceProcess:

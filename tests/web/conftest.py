@@ -95,8 +95,8 @@ def serving(home: Path, env: dict[str, str]) -> Iterator[Service]:
     """``agentcron serve`` on ``home``'s database, with three owners' keys."""
     port = _free_port()
     key = _cli("keys", "create", "--name", "web-tests", env=env, cwd=home)
-    other = _cli("keys", "create", "--name", "someone-else", env=env, cwd=home)
-    planner = _cli("keys", "create", "--name", "planner", env=env, cwd=home)
+    other = _cli("keys", "create", "--name", "someone-else", "--new-owner", env=env, cwd=home)
+    planner = _cli("keys", "create", "--name", "planner", "--new-owner", env=env, cwd=home)
     process = subprocess.Popen(
         [sys.executable, "-m", "agentcron.app.cli", "serve", "--port", str(port), "--access-log"],
         env=env,

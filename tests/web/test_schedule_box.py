@@ -86,9 +86,11 @@ def test_schedule_box_shows_what_it_understood_and_the_form_creates_the_job(
     expect(page.locator(".details")).to_contain_text(parsed["human_readable"])
     expect(page.locator(".upcoming li")).to_have_count(10)
 
-    # the job just made runs on demand, and its run shows up and succeeds
+    # the job just made runs on demand, and its run shows up: a noop run has no data, so
+    # its condition cannot be evaluated, and the run fails saying so (not a success)
     page.locator(".page-head button[data-action=trigger]").click()
-    expect(page.locator("tr.run")).to_have_attribute("data-status", "succeeded")
+    expect(page.locator("tr.run")).to_have_attribute("data-status", "failed")
+    expect(page.locator("tr.run")).to_contain_text("condition: 'items' is not in the run's data")
     page.locator(".page-head button[data-action=pause]").click()
     expect(page.locator(".page-head .badge")).to_have_text("paused")
 
