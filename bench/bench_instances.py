@@ -156,6 +156,10 @@ async def main() -> None:
                 break
             await asyncio.sleep(0.5)
         spread = await conn.fetch("SELECT r.status, count(*) FROM runs r GROUP BY r.status")
+        skips = await conn.fetch(
+            "SELECT split_part(reason, ':', 1) AS why, count(*) FROM runs "
+            "WHERE status = 'skipped' GROUP BY 1 ORDER BY 2 DESC"
+        )
         await conn.close()
         async with aiohttp.ClientSession() as s, s.get(f"{sink.url}/stats") as r:
             stats = json.loads(await r.read())
@@ -166,6 +170,8 @@ async def main() -> None:
             f"= {expected} slots (PostgreSQL)"
         )
         print(f"  runs by status: { {r[0]: r[1] for r in spread} }")
+        if skips:
+            print(f"  skipped, by reason: { {r[0]: r[1] for r in skips} }")
         print(
             f"  arrivals at the sink: {len(arrivals)}; "
             f"throughput {len(arrivals) / max(1e-9, max(arrivals) - min(arrivals)):.0f} runs/s"

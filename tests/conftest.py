@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import threading
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
@@ -46,6 +47,41 @@ def _pg_admin(sql: str) -> None:
             await conn.close()
 
     asyncio.run(run())
+
+
+@pytest.fixture(autouse=True)
+def _no_service_left_behind() -> Iterator[None]:
+    """Every ``agentcron serve`` a test started is gone when it ends, pass or fail (those of
+    wider fixtures, started before it, are their fixture's to stop)."""
+    from tests.support.service import kill_leftovers, live_services
+
+    before = live_services()
+    yield
+    kill_leftovers(keep=before)
+
+
+#: databases dropped off the test's path (see ``drop_database_later``)
+_DROPPING: list[threading.Thread] = []
+
+
+def drop_database_later(name: str) -> None:
+    """Drop a database of the test server in the background. ``DROP DATABASE`` waits for its
+    files to be unlinked and synced, 1–20 s on a busy disk; a test need not wait for that.
+    The session waits for every drop before it ends (``_dropped_at_the_end``)."""
+    thread = threading.Thread(
+        target=_pg_admin,
+        args=(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',),
+        name=f"drop {name}",
+    )
+    thread.start()
+    _DROPPING.append(thread)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _dropped_at_the_end() -> Iterator[None]:
+    yield
+    for thread in _DROPPING:
+        thread.join()
 
 
 @pytest.fixture(scope="session")

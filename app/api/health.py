@@ -16,6 +16,13 @@ from agentcron.app.storage.database import outage
 
 
 async def healthz(request: Request) -> Response:
+    """Liveness: the process answers — and its engine, where it runs one, has not stopped on
+    its own (a loop that ended for a bug). Such an instance is replaced, not kept looking
+    alive: a supervisor restarting on failed liveness (Kubernetes, Docker) does it."""
+    engine = runtime(request).engine
+    if engine is not None and not getattr(engine, "alive", True):
+        body = {"status": "failed", "engine": engine.failure}
+        return JSONResponse(body, status_code=503)
     return JSONResponse({"status": "ok"})
 
 

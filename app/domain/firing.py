@@ -1,21 +1,31 @@
 """What to do with a job whose slot has come: pure decisions for the scheduler.
 
-Given the job's next slot and the current time, ``plan_firing`` says which slot runs, which
-slots are recorded as skipped (and why), and where the job's next slot is. ``plan_job`` adds
-what the job itself says — a schedule switching at ``effective_from``, its overlap policy
-against the runs it still has going — and returns the rows to write. Neither reads the clock
-or storage; the run store carries the plan out in one transaction.
+Given the job's next slot and the current time, ``plan_firing`` says which slots run, which
+are recorded as skipped (and why), and where the job's next slot is. ``plan_job`` adds what
+the job itself says — a schedule switching at ``effective_from``, its overlap policy against
+the runs it still has going — and returns the rows to write. Neither reads the clock or
+storage; the run store carries the plan out in one transaction.
+
+Late is not missed. A slot that came due while the scheduler was looking (``late_since``:
+it has looked without a gap since then) runs, however late the look that finds it — a busy
+machine makes the scheduler late, and each of those slots still runs, in order. Catch-up
+(``catchup_window_seconds``: the newest slot runs, older ones are coalesced into it, ones
+outside the window are missed) is for slots that came due while no scheduler here was
+looking: the service was down, or its database was.
 
 Overlap, when a slot comes while the job's previous run is still going (``skip``, the
-default): the slot is recorded ``skipped`` — but only when the previous run is *known* to be
-going (it is queued, or held by this instance and not finished). A run held by another
-instance may have finished there and be waiting for its batched write; then the slot is
-queued, marked ``WAITING_FOR_PREVIOUS``, and ``leasing.plan_leases`` judges it once that run
-is recorded, by when it really ended. A finished run never counts as still going.
+default): the slot is recorded ``skipped`` only when the previous run is *known* to overlap
+it — it has been going here for longer than the time between their slots, or it is a retry
+still waiting for its time. A run that began late (the engine's lateness, not the job's), one
+that has not begun, or one held by another instance (which may have finished there and be
+waiting for its batched write) does not decide it: the slot is queued, marked
+``WAITING_FOR_PREVIOUS``, and ``leasing.plan_leases`` judges it once that run is recorded, by
+how long it really took. A finished run never counts as still going.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -30,11 +40,15 @@ from agentcron.app.domain.stored import parsed_schedule
 # After a long outage a minutely job has thousands of missed slots: the newest ones are
 # recorded one by one, the rest summed up in one line, so the history stays readable.
 MAX_RECORDED_MISSES = 50
+#: the most late slots of one job that run one by one in one look: a scheduler held up for
+#: longer than this many of a job's slots was as good as down, and the older ones coalesce
+MAX_LATE_RUNS = 100
 
 
 @dataclass
 class FirePlan:
-    run_slot: datetime | None = None
+    #: the slots that run, oldest first: one, or every late one (see ``late_since``)
+    run_slots: list[datetime] = field(default_factory=list)
     skipped: list[tuple[datetime, str]] = field(default_factory=list)
     next_slot: datetime | None = None
     missed_unrecorded: int = 0
@@ -48,12 +62,16 @@ def plan_firing(
     catchup_window: timedelta,
     until: datetime | None = None,
     exclusions: Exclusions | None = None,
+    late_since: datetime | None = None,
     max_slots: int = 100_000,
 ) -> FirePlan:
     """Decide for every slot from ``slot`` (the job's due ``next_run_at``) up to ``now``.
 
     - slots older than ``now - catchup_window`` are missed: recorded as skipped;
-    - of the slots inside the window only the newest runs; the older ones are coalesced into it
+    - slots at or after ``late_since`` (the scheduler has looked without a gap since then)
+      are late, not missed: each one runs (the newest ``MAX_LATE_RUNS`` of them);
+    - of the other slots inside the window — due while nothing was looking — only the newest
+      runs, or none when late ones run; the rest are coalesced into the first that runs
       (recorded as skipped, reason "coalesced");
     - an excluded slot is skipped with the exclusion's reason and never runs;
     - slots up to ``until`` (default ``now``) may be fired ahead of time, to start on the
@@ -91,7 +109,8 @@ def plan_firing(
     plan = FirePlan(next_slot=next_slot)
     horizon = now - catchup_window
     zone = schedule.zone
-    runnable: list[datetime] = []
+    unattended: list[datetime] = []  # due while nothing was looking
+    late: list[datetime] = []
     missed: list[datetime] = []
     for instant in due:
         reason = exclusions.reason(instant, zone) if exclusions else None
@@ -99,12 +118,20 @@ def plan_firing(
             plan.skipped.append((instant, reason))
         elif instant < horizon:
             missed.append(instant)
+        elif late_since is not None and instant >= late_since:
+            late.append(instant)
         else:
-            runnable.append(instant)
-    if runnable:
-        plan.run_slot = runnable[-1]
+            unattended.append(instant)
+    if len(late) > MAX_LATE_RUNS:
+        unattended += late[:-MAX_LATE_RUNS]
+        late = late[-MAX_LATE_RUNS:]
+    plan.run_slots = late or unattended[-1:]
+    if plan.run_slots:
+        into = plan.run_slots[0]
         plan.skipped.extend(
-            (s, f"coalesced into the run for {plan.run_slot.isoformat()}") for s in runnable[:-1]
+            (s, f"coalesced into the run for {into.isoformat()}")
+            for s in unattended
+            if s not in plan.run_slots
         )
     if missed:
         window = int(catchup_window.total_seconds())
@@ -141,14 +168,32 @@ class DueJob(Protocol):
 DUE_JOB_COLUMNS = tuple(DueJob.__annotations__)
 
 
-@dataclass(slots=True)
-class Going:
-    """The job's runs still going, as firing sees them (finished ones never count)."""
+@dataclass(frozen=True, slots=True)
+class GoingRun:
+    """A run of the job still going, as firing sees it (a run finished here and only
+    waiting for its batched write is not going)."""
 
-    #: any run of the job is queued or running
-    any: bool = False
-    #: one of them is known to be going: queued, or held by this instance and not finished
-    known: bool = False
+    status: RunStatus
+    trigger: str
+    scheduled_for: datetime
+    #: when it really began, if it has and this instance holds it (a run held by another
+    #: instance may even have finished there: its write is batched; one taken ahead of its
+    #: slot begins at its slot, or later when the loop was late)
+    began: datetime | None = None
+
+    def known_to_overlap(self, slot: datetime, *, now: datetime) -> bool:
+        """It is known that this run, had it begun on its own slot, would still be going at
+        ``slot``: it has been going for longer than the time between the two slots. A retry
+        waiting for its time is the previous slot's work not done yet."""
+        if self.status == RunStatus.QUEUED:
+            return self.trigger == Trigger.RETRY
+        if self.began is None:
+            return False  # not begun yet, or held elsewhere: judged when it is recorded
+        return self.scheduled_for + (now - self.began) >= slot
+
+
+#: the job's runs still going, as firing sees them
+Going = Sequence[GoingRun]
 
 
 @dataclass(slots=True)
@@ -160,8 +205,9 @@ class JobFiring:
     #: fired ahead of time only when nothing of the job's is going: left for a later look
     deferred: bool = False
     runs: list[Run] = field(default_factory=list)
-    #: the run that will execute for the slot (also in ``runs``), if any
-    run: Run | None = None
+    #: the runs that will execute, oldest slot first (also in ``runs``): one, or one per
+    #: late slot
+    queued: list[Run] = field(default_factory=list)
     next_run_at: datetime | None = None
     #: the pending schedule took over (``schedule`` is the new document)
     switched: bool = False
@@ -181,15 +227,17 @@ def plan_job(
     now: datetime,
     until: datetime,
     default_catchup: int,
+    late_since: datetime | None = None,
 ) -> JobFiring:
-    """Decide one due job's look: its slots up to ``until`` (catch-up judged against ``now``)."""
+    """Decide one due job's look: its slots up to ``until`` (catch-up judged against ``now``;
+    ``late_since``: see ``plan_firing``)."""
     out = JobFiring(job_id=job.id, schedule=job.schedule)
     slot: datetime | None = job.next_run_at
     if job.pending_schedule and job.effective_from and slot >= job.effective_from:
         out.schedule, out.switched = job.pending_schedule, True
         pending, _ = parsed_schedule(job.pending_schedule, None)
         slot = next_fire_time(pending, after=job.effective_from - timedelta(microseconds=1))
-    if slot is not None and slot > now and going.any and not out.switched:
+    if slot is not None and slot > now and going and not out.switched:
         # whether the slot overlaps its predecessor is decided when it comes
         out.deferred = True
         return out
@@ -207,6 +255,7 @@ def plan_job(
         until=until,
         catchup_window=timedelta(seconds=default_catchup if window is None else window),
         exclusions=exclusions,
+        late_since=late_since,
     )
 
     def slot_run(instant: datetime, **values: Any) -> Run:
@@ -220,20 +269,31 @@ def plan_job(
             **values,
         )
 
+    overlap = job.overlap or Overlap.SKIP
+    skipped = list(plan.skipped)
+    run_slots = plan.run_slots
+    if overlap == Overlap.CANCEL_PREVIOUS and len(run_slots) > 1:
+        # a newer slot replaces an older one: of several late slots, the newest runs
+        newest = run_slots[-1]
+        reason = f"coalesced into the run for {newest.isoformat()}"
+        skipped += [(instant, reason) for instant in run_slots[:-1]]
+        run_slots = [newest]
     out.runs = [
         slot_run(instant, status=RunStatus.SKIPPED, reason=reason)
-        for instant, reason in plan.skipped
+        for instant, reason in sorted(skipped)
     ]
-    if plan.run_slot is not None:
-        overlap = job.overlap or Overlap.SKIP
-        if going.any and overlap == Overlap.SKIP and going.known:
-            out.runs.append(slot_run(plan.run_slot, status=RunStatus.SKIPPED, reason=OVERLAPPED))
-        else:
-            waiting = going.any and overlap == Overlap.SKIP
-            out.cancel_previous = going.any and overlap == Overlap.CANCEL_PREVIOUS
-            out.run = slot_run(plan.run_slot, reason=WAITING_FOR_PREVIOUS if waiting else None)
-            out.runs.append(out.run)
+    ahead_of = list(going)  # what each slot comes after: the runs going, then earlier slots'
+    for instant in run_slots:
+        if overlap == Overlap.SKIP and any(r.known_to_overlap(instant, now=now) for r in ahead_of):
+            out.runs.append(slot_run(instant, status=RunStatus.SKIPPED, reason=OVERLAPPED))
+            continue
+        waiting = bool(ahead_of) and overlap == Overlap.SKIP
+        run = slot_run(instant, reason=WAITING_FOR_PREVIOUS if waiting else None)
+        out.queued.append(run)
+        out.runs.append(run)
+        ahead_of.append(GoingRun(RunStatus.QUEUED, Trigger.SCHEDULE, instant))
+    out.cancel_previous = bool(going) and bool(out.queued) and overlap == Overlap.CANCEL_PREVIOUS
     out.next_run_at = plan.next_slot
-    if plan.next_slot is None and plan.run_slot is None:
+    if plan.next_slot is None and not plan.run_slots:
         out.status = JobStatus.COMPLETED
     return out

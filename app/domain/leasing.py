@@ -7,9 +7,10 @@ For each candidate, oldest first:
   job ends ``skipped`` ("job paused");
 - a job runs at most ``JobSnapshot.concurrency`` runs at once (one, unless ``overlap`` is
   ``allow`` or ``max_concurrency`` says more): a run over the limit waits in the queue;
-- a slot that had to wait because its previous run was held by another instance (see
-  ``firing.WAITING_FOR_PREVIOUS``) is judged now that the previous run is recorded: if that
-  run ended after the slot began, the slot overlapped it and is skipped; otherwise it runs;
+- a slot that had to wait for its previous run to be judged (see
+  ``firing.WAITING_FOR_PREVIOUS``) is judged once that run has ended, by how long it took:
+  had it begun on its own slot and still been going at this one, the slot overlapped it and
+  is skipped; otherwise it runs (late, if the previous run began late);
 - at most ``limit`` runs are leased.
 """
 
@@ -21,14 +22,47 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from agentcron.app.domain.enums import Overlap, RunStatus, Trigger
+from agentcron.app.domain.enums import JobStatus, Overlap, RunStatus, Trigger
 from agentcron.app.domain.records import JobSnapshot, Run
 
 JOB_PAUSED = "job paused"
 JOB_DELETED = "job deleted"
 OVERLAPPED = "overlap: the previous run was still going"
-#: the reason a queued slot shows while it waits for its previous run to be recorded
-WAITING_FOR_PREVIOUS = "waiting: the previous run is held by another instance"
+#: the reason a queued slot shows while it waits for its previous run to end and be judged
+WAITING_FOR_PREVIOUS = "waiting: judged when the previous run has ended"
+
+
+@dataclass(frozen=True, slots=True)
+class HeldHere:
+    """What an instance knows of the runs it holds that the table does not say yet: a run is
+    ``running`` in the table from its lease until its outcome's batched write."""
+
+    #: runs that really began here, with when (one taken ahead of its slot begins at its
+    #: slot, or later when the event loop was late)
+    began: Mapping[str, datetime] = field(default_factory=dict)
+    #: runs finished here and not yet written, with when each ended: never counted as going
+    settled: Mapping[str, datetime] = field(default_factory=dict)
+
+
+NOTHING_HELD = HeldHere()
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousRun:
+    """The run a waiting slot comes after: its own slot, when it began and when it ended."""
+
+    scheduled_for: datetime
+    began: datetime
+    #: None while it is still going
+    ended: datetime | None
+
+    def overlaps(self, slot: datetime) -> bool | None:
+        """Had it begun on its own slot, would it still have been going at ``slot``? Its
+        duration against the time between the slots: the engine's lateness in starting it
+        never counts against the next slot. None while it is still going."""
+        if self.ended is None:
+            return None
+        return self.scheduled_for + (self.ended - self.began) > slot
 
 
 class QueuedRun(Protocol):
@@ -55,11 +89,11 @@ def plan_leases(
     *,
     running: Counter[str],
     limit: int,
-    previous_end: Mapping[str, datetime | None] | None = None,
+    previous: Mapping[str, PreviousRun] | None = None,
 ) -> LeasePlan:
     """Decide for ``candidates`` (queued runs, oldest first). ``running`` counts each job's
-    runs still going (it is updated as runs are leased); ``previous_end`` gives, for a run
-    waiting for its previous run, when that run ended."""
+    runs still going (it is updated as runs are leased); ``previous`` gives, for a run
+    waiting for its previous run, that run (none: nothing ran before it)."""
     plan = LeasePlan()
     for run in candidates:
         job = jobs.get(run.job_id)
@@ -68,17 +102,21 @@ def plan_leases(
         if job.deleted_at is not None:
             plan.end.append((run, RunStatus.CANCELLED, JOB_DELETED))
             continue
-        if job.status == "paused" and run.trigger == Trigger.SCHEDULE:
+        if job.status == JobStatus.PAUSED and run.trigger == Trigger.SCHEDULE:
             plan.end.append((run, RunStatus.SKIPPED, JOB_PAUSED))
             continue
         cap = job.concurrency
         if cap is not None and running[job.id] >= cap:
             continue
         if run.reason == WAITING_FOR_PREVIOUS and (job.overlap or Overlap.SKIP) == Overlap.SKIP:
-            ended = (previous_end or {}).get(run.id)
-            if ended is not None and run.scheduled_for is not None and ended > run.scheduled_for:
-                plan.end.append((run, RunStatus.SKIPPED, OVERLAPPED))
-                continue
+            before = (previous or {}).get(run.id)
+            if before is not None and run.scheduled_for is not None:
+                verdict = before.overlaps(run.scheduled_for)
+                if verdict is None:
+                    continue  # still going: judged when it has ended
+                if verdict:
+                    plan.end.append((run, RunStatus.SKIPPED, OVERLAPPED))
+                    continue
         running[job.id] += 1
         plan.lease.append(run)
         if len(plan.lease) >= limit:

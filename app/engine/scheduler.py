@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+from agentcron.app.domain.leasing import NOTHING_HELD
 from agentcron.app.engine.failures import FailureSpell
 from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.runtime import Runtime
@@ -33,6 +34,9 @@ MAX_HEAD_START_SECONDS = 30.0
 RETRY_SECONDS = 1.0
 #: what firing one job costs until the scheduler has measured it (seconds)
 INITIAL_SECONDS_PER_JOB = 150e-6
+#: looks this far apart still count as looking without a gap (at least three of the longest
+#: sleeps): a machine so loaded that the scheduler is a minute late still runs every slot
+MAX_LOOK_GAP_SECONDS = 60.0
 
 
 class Scheduler:
@@ -63,6 +67,14 @@ class Scheduler:
         #: measured cost of firing one job, to start a burst early enough
         self.seconds_per_job = INITIAL_SECONDS_PER_JOB
         self.failures = FailureSpell(log, "firing due jobs")
+        #: since when this scheduler has looked without a gap (None: not yet, or a look
+        #: failed since): a slot due since then that a late look finds still runs, where one
+        #: due before it — while nothing here was looking — is caught up per its job's policy
+        self.looking_since: datetime | None = None
+        self.last_look_at: datetime | None = None
+        #: looks further apart than this mean nothing was looking in between (a process
+        #: frozen, a laptop asleep): the streak starts again
+        self.max_look_gap = max(MAX_LOOK_GAP_SECONDS, 3 * rt.settings.max_sleep_seconds)
 
     def wake(self) -> None:
         self.wake_event.set()
@@ -72,8 +84,9 @@ class Scheduler:
         settings = self.rt.settings
         loop = asyncio.get_running_loop()
         checked = 0
+        looked_at = now = await self.now()
+        late_since = self._late_since(looked_at)
         while True:
-            now = await self.now()
             claim = None
             if self.worker is not None and self.worker.capacity() > 0:
                 claim = Claim(lease=settings.lease_seconds, capacity=self.worker.capacity())
@@ -84,8 +97,9 @@ class Scheduler:
                 limit=settings.claim_batch_size,
                 default_catchup=settings.default_catchup_window_seconds,
                 instance=self.rt.instance_id,
-                settled=self.worker.settled if self.worker is not None else {},
+                held=self.worker.held if self.worker is not None else NOTHING_HELD,
                 claim=claim,
+                late_since=late_since,
             )
             if result.jobs_checked >= 100:
                 cost = (loop.time() - began) / result.jobs_checked
@@ -105,10 +119,21 @@ class Scheduler:
             if result.jobs_checked < settings.claim_batch_size:
                 break
             await asyncio.sleep(0)  # let workers start what was just fired
+            now = await self.now()
         self.jobs_checked_last_tick = checked
         self.last_tick_at = now
+        if late_since is None:
+            self.looking_since = looked_at  # a streak of looks starts (again) here
+        self.last_look_at = looked_at
         self.ticks += 1
         return checked
+
+    def _late_since(self, now: datetime) -> datetime | None:
+        """The start of the streak of looks this one continues, if it continues one."""
+        last = self.last_look_at
+        if last is None or (now - last).total_seconds() > self.max_look_gap:
+            return None
+        return self.looking_since
 
     def head_start(self, coming: int) -> float:
         """How far ahead to fire when ``coming`` jobs are due in the next burst window."""
@@ -140,6 +165,8 @@ class Scheduler:
                 self.failures.succeeded()
             except Exception as exc:
                 self.failures.failed(exc)
+                # what comes due until a look succeeds again is caught up, as after downtime
+                self.looking_since = self.last_look_at = None
                 earliest, now = None, None
             # after a failure, look again soon (an outage ends with a wake-up too, on
             # PostgreSQL, when the listener is back)

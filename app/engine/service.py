@@ -65,6 +65,8 @@ class EngineService:
         self.metrics = EngineMetrics()
         self.started_at: datetime | None = None
         self.stopping = False
+        #: set once ``stop`` has finished: every loop has ended
+        self.stopped = asyncio.Event()
         #: why the engine stopped on its own (a loop ended); None while it runs
         self.failure: str | None = None
         self.tally = RunTally()
@@ -129,6 +131,23 @@ class EngineService:
         self.rt.wakeups.unsubscribe(self._on_wakeup)
         if self.scheduler is not None:
             self.scheduler.stopping = True
+        try:
+            await self._let_work_finish()
+        except Exception:
+            # stopping after a loop died for a bug may meet the same bug: the loops still end
+            log.exception("finishing the work under way failed; stopping anyway")
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        with contextlib.suppress(Exception):
+            await self._leave()
+        if self.session is not None:
+            await self.session.close()
+        self.stopped.set()
+
+    async def _let_work_finish(self) -> None:
+        """Give running runs the grace period, put the rest back in the queue, and let the
+        deliveries in flight end."""
         if self.worker is not None:
             unfinished = await self.worker.drain(self.rt.settings.shutdown_grace_seconds)
             if unfinished:
@@ -139,15 +158,8 @@ class EngineService:
         if self.outbox is not None:
             self.outbox.stopping = True
             self.outbox.wake()
-        if self.outbox is not None and self.outbox.in_flight:
-            await asyncio.wait(list(self.outbox.in_flight), timeout=5)
-        for task in self.tasks:
-            task.cancel()
-        await asyncio.gather(*self.tasks, return_exceptions=True)
-        with contextlib.suppress(Exception):
-            await self._leave()
-        if self.session is not None:
-            await self.session.close()
+            if self.outbox.in_flight:
+                await asyncio.wait(list(self.outbox.in_flight), timeout=5)
 
     def _spawn(self, coro: Any, name: str) -> None:
         task = asyncio.create_task(coro, name=f"agentcron {name}")
@@ -162,6 +174,12 @@ class EngineService:
         self.failure = f"the {name} loop stopped" + (f": {error!r}" if error else "")
         log.error("%s; stopping the engine", self.failure, exc_info=error)
         self._stopping_task = asyncio.get_running_loop().create_task(self.stop())
+
+    @property
+    def alive(self) -> bool:
+        """False once a loop has ended on its own (``/healthz``): the instance should be
+        replaced, not kept. A shutdown asked for is not a failure."""
+        return self.failure is None
 
     def health(self) -> dict[str, Any]:
         """For ``/readyz``: ``ok`` while every loop runs; what stopped, and the wake-ups."""
@@ -229,7 +247,14 @@ class EngineService:
         interval = max(1.0, min(10.0, self.rt.settings.lease_seconds / 2))
         while True:
             try:
-                recorded = await self.rt.runs.reap_abandoned_runs(now=await self.now())
+                worker = self.worker
+                recorded = await self.rt.runs.reap_abandoned_runs(
+                    now=await self.now(),
+                    instance=self.rt.instance_id,
+                    # the runs this instance still holds are not abandoned, however late
+                    # their renewal (a frozen process, an event loop held up)
+                    keep=(set(worker.active) | set(worker.settled)) if worker else (),
+                )
                 self.recovery_spell.succeeded()
                 if recorded.plans:
                     log.warning("recovered %d runs whose instance stopped", len(recorded.plans))

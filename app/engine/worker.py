@@ -21,6 +21,7 @@ from agentcron.app.domain.conditions import (
     run_view,
 )
 from agentcron.app.domain.enums import RunStatus
+from agentcron.app.domain.leasing import HeldHere
 from agentcron.app.domain.outcome import Attempt
 from agentcron.app.domain.records import JobSnapshot, Leased, Run
 from agentcron.app.engine.failures import FailureSpell
@@ -72,6 +73,11 @@ class Worker:
         #: runs finished here and not written yet, with when each ended: ``running`` in the
         #: table until their batch is written, they must not count as still going
         self.settled: dict[str, datetime] = {}
+        #: runs that really began here, with when, until their outcome is written (the table
+        #: says when each was leased: a run taken ahead begins at its slot, or later)
+        self.began: dict[str, datetime] = {}
+        #: both, for firing and leasing to judge overlap by
+        self.held = HeldHere(began=self.began, settled=self.settled)
         #: the last claim may have left due runs behind (it filled every free slot)
         self._backlog = True
         self.started_total = 0
@@ -180,7 +186,7 @@ class Worker:
             limit=limit,
             instance=self.rt.instance_id,
             lease=self.rt.settings.lease_seconds,
-            settled=self.settled,
+            held=self.held,
         )
         self.adopt(leased)
         return len(leased)
@@ -200,6 +206,8 @@ class Worker:
     def _task_done(self, run_id: str) -> None:
         self.active.pop(run_id, None)
         self._cancel_reasons.pop(run_id, None)
+        if run_id not in self.settled:
+            self.began.pop(run_id, None)  # not to be recorded here (lost, revoked, released)
         if self._backlog:
             self.wake_event.set()  # a freed slot is only news when runs were left waiting
 
@@ -274,7 +282,7 @@ class Worker:
                 await self._until(run.not_before)  # taken ahead of its slot: on the dot
             finally:
                 self._not_started.discard(run.id)
-            result.started_at = self.rt.clock.now()
+            result.started_at = self.began[run.id] = self.rt.clock.now()
             executor = self.executors.get(action.get("type", "agent"))
             async with asyncio.timeout(timeout):
                 outcome = await executor.execute(action, context)
@@ -371,6 +379,7 @@ class Worker:
                 continue
             for result in batch:
                 self.settled.pop(result.run.id, None)
+                self.began.pop(result.run.id, None)
             self.recorded_total += len(recorded.plans)
             self.on_recorded(recorded)
             if self._finished:

@@ -20,7 +20,7 @@ from agentcron.app.storage.database import Database
 from agentcron.app.storage.keys import KeyStore
 from agentcron.app.storage.migrate import upgrade
 from tests.api.test_jobs import DIGEST
-from tests.conftest import PG_URL, T0, _pg_admin
+from tests.conftest import PG_URL, T0, _pg_admin, drop_database_later
 
 Clients = AsyncIterator[dict[str, httpx.AsyncClient]]
 
@@ -211,7 +211,7 @@ def database_at_0002(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator
         upgrade(url, "0002")
         yield url
     finally:
-        _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database_later(name)
 
 
 async def test_keys_made_before_scopes_keep_full_access(database_at_0002: str) -> None:

@@ -42,6 +42,26 @@ def iso(instant: datetime) -> str:
     return instant.isoformat().replace("+00:00", "Z")
 
 
+async def answer(client: httpx.AsyncClient, path: str, **params: Any) -> Any:
+    """The JSON of a 200 to GET ``path``. A loaded machine may make an instance answer 503
+    for a moment (its pool waiting on a busy database) or drop a connection: asked again
+    for up to a minute, then it is a failure, with the answer in the message."""
+    deadline = asyncio.get_running_loop().time() + 60
+    while True:
+        try:
+            response = await client.get(path, params=params)
+        except httpx.TransportError as exc:
+            problem = repr(exc)
+        else:
+            if response.status_code == 200:
+                return response.json()
+            problem = f"{response.status_code}: {response.text[:500]}"
+            if response.status_code not in (429, 502, 503, 504):
+                raise AssertionError(f"GET {path}: {problem}")
+        assert asyncio.get_running_loop().time() < deadline, f"GET {path}: {problem}"
+        await asyncio.sleep(0.5)
+
+
 async def test_three_instances_one_killed_every_slot_once(
     pg_database: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -49,8 +69,9 @@ async def test_three_instances_one_killed_every_slot_once(
 
     await asyncio.to_thread(_truncate_pg, pg_database)
     services = [ServiceProcess(database_url=pg_database, workdir=tmp_path) for _ in range(3)]
-    await asyncio.gather(*(asyncio.to_thread(s.start) for s in services))
+    clients: list[httpx.AsyncClient] = []
     try:
+        await asyncio.gather(*(asyncio.to_thread(s.start) for s in services))
         key = await asyncio.to_thread(create_key, services[0].env)
         headers = {"Authorization": f"Bearer {key}"}
         clients = [
@@ -75,7 +96,7 @@ async def test_three_instances_one_killed_every_slot_once(
             assert response.status_code == 201, response.text
             return str(response.json()["id"])
 
-        # a few requests at a time: the PostgreSQL server (100 connections) is shared
+        # a few requests at a time: the PostgreSQL server is shared with other suites
         job_ids: list[str] = []
         for batch in range(0, JOBS, 15):
             job_ids += await asyncio.gather(*(make(i) for i in range(batch, batch + 15)))
@@ -94,16 +115,17 @@ async def test_three_instances_one_killed_every_slot_once(
         )
 
         await asyncio.sleep(max(0.0, (start - datetime.now(UTC)).total_seconds() + 4))
-        services[1].kill()  # mid-way: about half of the slots have fired
-        survivors = [clients[0], clients[2]]
+        await asyncio.to_thread(services[1].kill)  # mid-way: about half of the slots fired
+        survivor = clients[0]
 
         async def settled() -> bool:
-            status = (await survivors[0].get("/status")).json()
+            status = await answer(survivor, "/status")
             return datetime.now(UTC) > end + timedelta(seconds=1) and (
                 status["queued"] == 0 and status["running_runs"] == 0
             )
 
-        deadline = asyncio.get_running_loop().time() + 60
+        # how long recovery takes is the lease's business (2 s here); this only bounds a hang
+        deadline = asyncio.get_running_loop().time() + 180
         while not await settled():
             assert asyncio.get_running_loop().time() < deadline, "runs did not settle"
             await asyncio.sleep(0.25)
@@ -112,28 +134,31 @@ async def test_three_instances_one_killed_every_slot_once(
         problems: list[str] = []
 
         async def check(job_id: str) -> None:
-            response = await survivors[0].get(f"/jobs/{job_id}/runs", params={"limit": 200})
-            assert response.status_code == 200, response.text
-            runs: list[dict[str, Any]] = response.json()["runs"]
+            page = await answer(survivor, f"/jobs/{job_id}/runs", limit=200)
+            runs: list[dict[str, Any]] = page["runs"]
             scheduled = [r for r in runs if r["trigger"] == "schedule"]
             slots = sorted(datetime.fromisoformat(r["scheduled_for"]) for r in scheduled)
             if slots != expected:
                 problems.append(f"{job_id}: slots {[s.second for s in slots]}")
             retried = {r["retry_of"] for r in runs if r["trigger"] == "retry"}
+            # runs the kill orphaned: recovered when their lease ran out, then retried
+            orphaned = [r for r in runs if (r["error"] or "").startswith("interrupted")]
             for run in runs:
                 if run["status"] in ("queued", "running"):
                     problems.append(f"{run['id']} still {run['status']}")
-                if run["status"] == "skipped" and not (run["reason"] or "").startswith("overlap"):
-                    # only a run orphaned by the kill (still leased) may make a slot skip
-                    problems.append(f"{run['id']} skipped: {run['reason']}")
+                if run["status"] == "skipped" and not (
+                    orphaned and (run["reason"] or "").startswith("overlap")
+                ):
+                    # each run takes milliseconds: only a run the kill orphaned (going on
+                    # until its lease ran out) may make a slot of its job overlap
+                    problems.append(f"{job_id} {run['id']} skipped: {run['reason']}")
                 if run["status"] == "failed" and run["id"] not in retried:
                     problems.append(f"{run['id']} failed ({run['error']}) and was not retried")
 
         for batch in range(0, len(job_ids), 10):
             await asyncio.gather(*(check(j) for j in job_ids[batch : batch + 10]))
         assert not problems, problems[:10]
+    finally:
         for client in clients:
             await client.aclose()
-    finally:
-        for service in services:
-            await asyncio.to_thread(service.stop)
+        await asyncio.gather(*(asyncio.to_thread(s.stop) for s in services))

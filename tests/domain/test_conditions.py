@@ -1,3 +1,4 @@
+import math
 import re
 from typing import Any
 
@@ -206,17 +207,27 @@ def test_integer_literals_are_capped() -> None:
 
 
 def test_work_over_large_data_is_bounded_by_the_step_budget() -> None:
+    # steps are counted, not seconds: no wall-clock cap here, so a loaded machine gives the
+    # same answers (the cap is tested on its own below)
+    unhurried = {"max_seconds": math.inf}
     data = {"items": [[i, str(i)] for i in range(50_000)]}
     condition = compile_condition(" and ".join(["items == items"] * 40))
     with pytest.raises(OutOfBudget, match="more than 2000000 steps"):
-        evaluate(condition, data)
+        evaluate(condition, data, **unhurried)
     # the same comparison once fits, and a small budget says it ran out rather than answering
     once = compile_condition("items == items")
-    assert evaluate(once, data) is True
-    with pytest.raises(OutOfBudget):
-        evaluate(once, data, max_steps=INLINE_STEPS)
+    assert evaluate(once, data, **unhurried) is True
+    with pytest.raises(OutOfBudget, match="more than 20000 steps"):
+        evaluate(once, data, max_steps=INLINE_STEPS, **unhurried)
     # a cheap condition never comes near the inline budget, whatever the data holds
     assert evaluate(compile_condition("len(items) > 3"), data, max_steps=INLINE_STEPS) is True
+
+
+def test_the_wall_clock_cap_stops_an_evaluation_within_a_few_thousand_steps() -> None:
+    data = {"items": [[i, str(i)] for i in range(50_000)]}
+    # a deadline already passed: the first look at the clock (every 4,096 steps) ends it
+    with pytest.raises(OutOfBudget, match="took too long"):
+        evaluate(compile_condition("items == items"), data, max_seconds=-1.0)
 
 
 # --- dots, and what an http run's condition sees ----------------------------------------

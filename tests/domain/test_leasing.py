@@ -12,6 +12,7 @@ from agentcron.app.domain.leasing import (
     JOB_PAUSED,
     OVERLAPPED,
     WAITING_FOR_PREVIOUS,
+    PreviousRun,
     plan_leases,
     take,
 )
@@ -77,16 +78,28 @@ def test_runs_of_deleted_and_paused_jobs_end_without_running() -> None:
     ]
 
 
-def test_a_slot_that_waited_for_its_previous_run_is_judged_by_when_that_run_ended() -> None:
+def test_a_slot_that_waited_for_its_previous_run_is_judged_by_how_long_that_run_took() -> None:
     overlapped = queued(reason=WAITING_FOR_PREVIOUS)
     clear = queued("job_b", reason=WAITING_FOR_PREVIOUS)
-    jobs = {"job_a": job(), "job_b": job("job_b")}
-    ends = {
-        overlapped.id: T + timedelta(milliseconds=5),  # still going when the slot came
-        clear.id: T - timedelta(milliseconds=5),  # done, only its write came late
+    late = queued("job_c", reason=WAITING_FOR_PREVIOUS)
+    going = queued("job_d", reason=WAITING_FOR_PREVIOUS)
+    jobs = {name: job(name) for name in ("job_a", "job_b", "job_c", "job_d")}
+    minute_before = T - timedelta(minutes=1)
+    before = {
+        # begun on time and still going when the slot came
+        overlapped.id: PreviousRun(minute_before, minute_before, T + timedelta(milliseconds=5)),
+        # done in time, only its write came late
+        clear.id: PreviousRun(minute_before, minute_before, T - timedelta(seconds=50)),
+        # begun 59.9 s late (the engine's lateness), ran 0.2 s: it ended after the slot came,
+        # but begun on its own slot it would have ended long before
+        late.id: PreviousRun(minute_before, T - timedelta(seconds=0.1), T + timedelta(seconds=0.1)),
+        # still going: judged when it has ended
+        going.id: PreviousRun(minute_before, minute_before, None),
     }
-    plan = plan_leases([overlapped, clear], jobs, running=Counter(), limit=10, previous_end=ends)
-    assert plan.lease == [clear]
+    plan = plan_leases(
+        [overlapped, clear, late, going], jobs, running=Counter(), limit=10, previous=before
+    )
+    assert plan.lease == [clear, late]
     assert plan.end == [(overlapped, RunStatus.SKIPPED, OVERLAPPED)]
 
 
@@ -97,7 +110,7 @@ def test_a_waiting_slot_of_a_queueing_job_simply_runs() -> None:
         {"job_a": job(overlap=Overlap.QUEUE)},
         running=Counter(),
         limit=1,
-        previous_end={run.id: T + timedelta(seconds=1)},
+        previous={run.id: PreviousRun(T - timedelta(minutes=1), T - timedelta(minutes=1), None)},
     )
     assert plan.lease == [run]
 

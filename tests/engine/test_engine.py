@@ -241,6 +241,26 @@ async def test_catch_up_runs_the_newest_missed_slot_once(engine: EngineHarness) 
     assert (await engine.job(job["id"]))["next_run_at"] == "2026-03-02T19:00:00+00:00"
 
 
+async def test_a_late_look_runs_every_slot_it_was_late_for(engine: EngineHarness) -> None:
+    job = await engine.create(
+        name="every ten seconds", action="noop", schedule={"type": "every", "interval": 10}
+    )
+    await engine.tick()  # the scheduler is looking
+    # then it is held up for 35 s (a busy machine): late, not down; 13:00:10, :20 and :30
+    # came due while it was looking, and each runs, one after the other
+    engine.clock.advance(35)
+    await engine.tick()
+    runs = await engine.until(lambda: _runs_with(engine, job["id"], 3), what="three runs")
+    for run in runs:
+        await engine.finished(job["id"], run["id"])
+    runs = sorted(await engine.runs(job["id"]), key=lambda r: r["scheduled_for"])
+    assert [(r["scheduled_for"][11:19], r["status"]) for r in runs] == [
+        ("13:00:10", "succeeded"),
+        ("13:00:20", "succeeded"),
+        ("13:00:30", "succeeded"),
+    ]
+
+
 async def test_excluded_slots_are_recorded_as_skipped(engine: EngineHarness) -> None:
     job = await engine.create(
         name="weekdays only",

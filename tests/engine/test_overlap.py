@@ -1,5 +1,6 @@
 """Overlap ``skip`` is judged by what is really still going, never by a run that has finished
-and is only waiting for its batched write (the run store, on SQLite and PostgreSQL)."""
+and is only waiting for its batched write, nor by the engine's own lateness in starting it
+(the run store, on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 
 from agentcron.app.clock import FrozenClock
-from agentcron.app.domain.leasing import OVERLAPPED, WAITING_FOR_PREVIOUS
+from agentcron.app.domain.leasing import OVERLAPPED, WAITING_FOR_PREVIOUS, HeldHere
 from agentcron.app.domain.outcome import Attempt
 from agentcron.app.domain.records import Run
 from agentcron.app.ids import new_id
@@ -75,11 +76,35 @@ async def fire(rt: Runtime, now: datetime, job_id: str, **kwargs: Any) -> list[R
     return [Run.from_row(row) for row in rows]
 
 
-async def test_a_run_going_here_skips_the_slot(runtime: Runtime, clock: FrozenClock) -> None:
+async def test_a_run_going_here_since_its_slot_skips_the_next_slot(
+    runtime: Runtime, clock: FrozenClock
+) -> None:
     now = clock.now()
-    job_id, _ = await job_with_a_run_going(runtime, now, holder="inst_here")
-    [slot] = await fire(runtime, now, job_id, instance="inst_here")
+    job_id, previous = await job_with_a_run_going(runtime, now, holder="inst_here")
+    held = HeldHere(began={previous: now - timedelta(minutes=1)})
+    [slot] = await fire(runtime, now, job_id, instance="inst_here", held=held)
     assert (slot.status, slot.reason) == ("skipped", OVERLAPPED)
+
+
+async def test_a_run_begun_late_here_makes_the_slot_wait_to_be_judged(
+    runtime: Runtime, clock: FrozenClock
+) -> None:
+    now = clock.now()
+    job_id, previous = await job_with_a_run_going(runtime, now, holder="inst_here")
+    # it began 50 s after its slot (the machine was busy): 10 s of a minute's run so far
+    held = HeldHere(began={previous: now - timedelta(seconds=10)})
+    [slot] = await fire(runtime, now, job_id, instance="inst_here", held=held)
+    assert (slot.status, slot.reason) == ("queued", WAITING_FOR_PREVIOUS)
+    # it ends 2 s after the new slot came: 12 s in all, so the slot did not overlap it
+    settled = {previous: now + timedelta(seconds=2)}
+    leased = await runtime.runs.acquire_runs(
+        now=now + timedelta(seconds=3),
+        limit=10,
+        instance="inst_here",
+        lease=LEASE,
+        held=HeldHere(began=held.began, settled=settled),
+    )
+    assert [item.run.id for item in leased] == [slot.id]
 
 
 async def test_a_run_finished_here_and_not_yet_written_does_not(
@@ -87,8 +112,8 @@ async def test_a_run_finished_here_and_not_yet_written_does_not(
 ) -> None:
     now = clock.now()
     job_id, previous = await job_with_a_run_going(runtime, now, holder="inst_here")
-    settled = {previous: now - timedelta(seconds=50)}
-    [slot] = await fire(runtime, now, job_id, instance="inst_here", settled=settled)
+    held = HeldHere(settled={previous: now - timedelta(seconds=50)})
+    [slot] = await fire(runtime, now, job_id, instance="inst_here", held=held)
     assert (slot.status, slot.reason) == ("queued", None)
 
 
@@ -127,7 +152,23 @@ async def test_a_run_held_elsewhere_makes_the_slot_wait_to_be_judged_by_its_real
     assert tuple(skipped) == ("skipped", OVERLAPPED)
 
 
-async def test_a_queued_run_of_the_job_is_known_to_be_going(
+async def test_a_retry_waiting_for_its_time_is_known_to_be_going(
+    runtime: Runtime, clock: FrozenClock
+) -> None:
+    now = clock.now()
+    job_id, previous = await job_with_a_run_going(runtime, now, holder="inst_there")
+    await runtime.db.write(
+        lambda conn: conn.execute(
+            update(runs)
+            .where(runs.c.id == previous)
+            .values(status="queued", trigger="retry", attempt=2, acquired_by=None)
+        )
+    )
+    [slot] = await fire(runtime, now, job_id, instance="inst_here")
+    assert (slot.status, slot.reason) == ("skipped", OVERLAPPED)
+
+
+async def test_a_queued_slot_of_the_job_makes_the_next_one_wait_its_turn(
     runtime: Runtime, clock: FrozenClock
 ) -> None:
     now = clock.now()
@@ -138,4 +179,22 @@ async def test_a_queued_run_of_the_job_is_known_to_be_going(
         )
     )
     [slot] = await fire(runtime, now, job_id, instance="inst_here")
-    assert (slot.status, slot.reason) == ("skipped", OVERLAPPED)
+    assert (slot.status, slot.reason) == ("queued", WAITING_FOR_PREVIOUS)
+
+
+async def test_recovery_leaves_alone_the_runs_its_own_worker_still_holds(
+    runtime: Runtime, clock: FrozenClock
+) -> None:
+    """A lease that ran out while its instance was frozen is not an abandoned run for that
+    instance: its worker is still running it, and renews it on its next turn. Another
+    instance's expired run, and one of ours the worker gave up on, are recovered."""
+    later = clock.now() + timedelta(seconds=LEASE + 1)
+    _, mine = await job_with_a_run_going(runtime, clock.now(), holder="inst_here")
+    _, given_up = await job_with_a_run_going(runtime, clock.now(), holder="inst_here")
+    _, theirs = await job_with_a_run_going(runtime, clock.now(), holder="inst_there")
+    recorded = await runtime.runs.reap_abandoned_runs(now=later, instance="inst_here", keep={mine})
+    assert sorted(plan.run.id for plan in recorded.plans) == sorted([given_up, theirs])
+    still = await runtime.db.read(
+        lambda conn: conn.execute(select(runs.c.status).where(runs.c.id == mine)).scalar_one()
+    )
+    assert still == "running"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import socket
@@ -37,6 +38,12 @@ def create_key(env: dict[str, str], name: str = "tester", *, new_owner: bool = F
     return cli("keys", "create", "--name", name, *extra, env=env).strip().splitlines()[-1]
 
 
+#: a service answers /healthz in 1–2 s on an idle machine; with three starting at once beside
+#: other test suites on two cores it has taken over 30. This is only how long to wait before
+#: calling it a failure.
+START_SECONDS = 120.0
+
+
 class ServiceProcess:
     def __init__(
         self, *, database_url: str, workdir: Path, extra_env: dict[str, str] | None = None
@@ -59,7 +66,10 @@ class ServiceProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, *args: str) -> ServiceProcess:
+    def start(self, *args: str, within: float = START_SECONDS) -> ServiceProcess:
+        """Launch it and wait until it answers ``/healthz``. The process leads a process group
+        of its own, so ``kill``/``stop`` reach anything it started; if it does not answer in
+        time it is killed before the error is raised, never left behind."""
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
                 [
@@ -77,34 +87,78 @@ class ServiceProcess:
                 cwd=self.workdir,
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
-        deadline = time.monotonic() + 30
+        _LIVE.add(self)
+        try:
+            self._wait_healthy(within)
+        except BaseException:
+            self.kill()
+            raise
+        return self
+
+    def _wait_healthy(self, within: float) -> None:
+        assert self.proc is not None
+        deadline = time.monotonic() + within
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"service exited: {self.log.read_text()[-2000:]}")
             try:
                 if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return self
+                    return
             except httpx.TransportError:
                 pass
             time.sleep(0.1)
-        raise RuntimeError(f"service did not start: {self.log.read_text()[-2000:]}")
+        raise RuntimeError(
+            f"service did not answer within {within:.0f} s: {self.log.read_text()[-2000:]}"
+        )
 
     def kill(self) -> None:
-        """SIGKILL: no shutdown code runs, leases stay as they were."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
+        """SIGKILL to its process group: no shutdown code runs, leases stay as they were."""
+        if self.proc is not None:
+            _signal_group(self.proc, signal.SIGKILL)
             self.proc.wait(timeout=10)
+        _LIVE.discard(self)
 
     def terminate(self, timeout: float = 30) -> int:
         assert self.proc is not None
         self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(timeout=timeout)
+        code = self.proc.wait(timeout=timeout)
+        _LIVE.discard(self)
+        return code
 
     def stop(self) -> None:
+        """SIGTERM, and SIGKILL to the whole group if it has not ended in 15 s."""
         if self.proc is not None and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
                 self.proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                self.kill()
+                pass
+        self.kill()  # whatever is left of its group
+
+
+#: services started and not yet stopped: ``kill_leftovers`` ends them whatever a test did
+_LIVE: set[ServiceProcess] = set()
+
+
+def _signal_group(proc: subprocess.Popen[bytes], signum: int) -> None:
+    try:
+        os.killpg(proc.pid, signum)  # start_new_session: its group's id is its pid
+    except ProcessLookupError:
+        pass
+
+
+def live_services() -> frozenset[ServiceProcess]:
+    return frozenset(_LIVE)
+
+
+def kill_leftovers(keep: frozenset[ServiceProcess] = frozenset()) -> None:
+    """Kill every service started and not stopped, but those in ``keep`` (the suite calls
+    this after each test, keeping the services of wider fixtures, and at exit): a failing
+    test never leaves ``agentcron serve`` processes behind."""
+    for service in list(_LIVE - keep):
+        service.kill()
+
+
+atexit.register(kill_leftovers)

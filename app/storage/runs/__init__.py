@@ -24,23 +24,22 @@ The contract, once (every backend honours it — SQLite and PostgreSQL run the s
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from functools import partial
 from typing import Any
 
 from agentcron.app.domain.enums import RunStatus, Trigger
+from agentcron.app.domain.leasing import NOTHING_HELD, HeldHere
 from agentcron.app.domain.outcome import Attempt
 from agentcron.app.domain.records import Leased, new_run
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.runs import firing, queue, reads, recording
 from agentcron.app.storage.runs.firing import Claim, FireResult
-from agentcron.app.storage.runs.queue import Backfill, Settled
+from agentcron.app.storage.runs.queue import Backfill
 from agentcron.app.storage.runs.recording import Recorded
 
-__all__ = ["Backfill", "Claim", "FireResult", "Recorded", "RunStore", "Settled"]
-
-_NONE_SETTLED: Mapping[str, datetime] = {}
+__all__ = ["Backfill", "Claim", "FireResult", "Recorded", "RunStore"]
 
 
 class RunStore:
@@ -63,15 +62,18 @@ class RunStore:
         instance: str,
         until: datetime | None = None,
         claim: Claim | None = None,
-        settled: Settled = _NONE_SETTLED,
+        held: HeldHere = NOTHING_HELD,
+        late_since: datetime | None = None,
     ) -> FireResult:
         """Fire every slot up to ``until`` (default ``now``); catch-up is judged against ``now``.
 
-        ``instance`` fires; ``settled`` are the runs its worker finished and has not written
-        yet (they never count as going). With ``claim``, new runs are leased to ``instance``
-        in the same transaction (``leasing.plan_leases`` decides which) and returned in
-        ``claimed`` with their jobs: in a burst, the local worker starts them without a
-        second round trip to the queue.
+        ``instance`` fires; ``held`` is what its worker knows of the runs it holds (which
+        began when, which finished and wait for their write: those never count as going).
+        ``late_since``: the scheduler has looked without a gap since then, so a slot due
+        since then that it finds late runs rather than being caught up (``firing``). With
+        ``claim``, new runs are leased to ``instance`` in the same transaction
+        (``leasing.plan_leases`` decides which) and returned in ``claimed`` with their jobs:
+        in a burst, the local worker starts them without a second round trip to the queue.
         """
         return await self.db.write(
             partial(
@@ -81,8 +83,9 @@ class RunStore:
                 limit=limit,
                 default_catchup=default_catchup,
                 instance=instance,
-                settled=settled,
+                held=held,
                 claim=claim,
+                late_since=late_since,
             )
         )
 
@@ -132,7 +135,7 @@ class RunStore:
         instance: str,
         lease: float,
         due_by: datetime | None = None,
-        settled: Settled = _NONE_SETTLED,
+        held: HeldHere = NOTHING_HELD,
     ) -> list[Leased]:
         """Lease up to ``limit`` runs due by ``due_by`` (default ``now``) to ``instance``. A
         run taken ahead of its ``not_before`` is the worker's to start on time."""
@@ -144,7 +147,7 @@ class RunStore:
                 limit=limit,
                 instance=instance,
                 lease=lease,
-                settled=settled,
+                held=held,
             )
         )
 
@@ -209,9 +212,26 @@ class RunStore:
             )
         )
 
-    async def reap_abandoned_runs(self, *, now: datetime, limit: int = 200) -> Recorded:
+    async def reap_abandoned_runs(
+        self,
+        *,
+        now: datetime,
+        limit: int = 200,
+        instance: str | None = None,
+        keep: Collection[str] = (),
+    ) -> Recorded:
+        """Record runs whose lease expired as ``failed`` (``interrupted``) and retry them per
+        policy. ``instance`` reaps: of its own runs, those in ``keep`` (its worker still holds
+        them: it was only late renewing) are left alone."""
         return await self.db.write(
-            partial(recording.reap_abandoned_runs, now=now, limit=limit, rng=self.rng)
+            partial(
+                recording.reap_abandoned_runs,
+                now=now,
+                limit=limit,
+                rng=self.rng,
+                instance=instance,
+                keep=keep,
+            )
         )
 
     # -- reading ----------------------------------------------------------------------------

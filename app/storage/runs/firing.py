@@ -18,19 +18,20 @@ from agentcron.app.domain.enums import ACTIVE, JobStatus, RunStatus, SkipReason
 from agentcron.app.domain.firing import (
     CANCELLED_BY_NEWER,
     DUE_JOB_COLUMNS,
-    Going,
+    GoingRun,
     JobFiring,
     plan_job,
 )
+from agentcron.app.domain.leasing import HeldHere
 from agentcron.app.domain.records import JobSnapshot, Leased
 from agentcron.app.storage.database import insert_ignoring_conflicts, skip_locked
-from agentcron.app.storage.runs.queue import JOB_COLUMNS, Settled, lease_runs
+from agentcron.app.storage.runs.queue import JOB_COLUMNS, lease_runs
 from agentcron.app.storage.tables import jobs, runs
 
 _FIRING_COLUMNS = tuple(jobs.c[name] for name in DUE_JOB_COLUMNS)
 # the job's snapshot first, in order (JobSnapshot.from_row), then what firing adds
 _FIRE_AND_LEASE_COLUMNS = tuple({c.name: c for c in (*JOB_COLUMNS, *_FIRING_COLUMNS)}.values())
-_NOTHING_GOING = Going()
+_NOTHING_GOING: list[GoingRun] = []
 
 
 @dataclass(frozen=True)
@@ -52,23 +53,26 @@ class FireResult:
 
 
 def _going(
-    conn: Connection, job_ids: list[str], *, instance: str, settled: Settled
-) -> tuple[dict[str, Going], Counter[str]]:
+    conn: Connection, job_ids: list[str], *, instance: str, held: HeldHere
+) -> tuple[dict[str, list[GoingRun]], Counter[str]]:
     """What each job still has going, and how many of its runs are running."""
-    going: dict[str, Going] = {}
+    going: dict[str, list[GoingRun]] = {}
     running: Counter[str] = Counter()
     rows = conn.execute(
-        select(runs.c.job_id, runs.c.id, runs.c.status, runs.c.acquired_by).where(
-            runs.c.job_id.in_(job_ids), runs.c.status.in_(ACTIVE)
-        )
+        select(
+            runs.c.job_id,
+            runs.c.id,
+            runs.c.status,
+            runs.c.trigger,
+            runs.c.scheduled_for,
+            runs.c.acquired_by,
+        ).where(runs.c.job_id.in_(job_ids), runs.c.status.in_(ACTIVE))
     )
-    for job_id, run_id, status, holder in rows:
-        if run_id in settled:
+    for job_id, run_id, status, trigger, scheduled_for, holder in rows:
+        if run_id in held.settled:
             continue  # finished here, only its write is pending
-        state = going.setdefault(job_id, Going())
-        state.any = True
-        if status == RunStatus.QUEUED or holder == instance:
-            state.known = True
+        began = held.began.get(run_id) if holder == instance else None
+        going.setdefault(job_id, []).append(GoingRun(status, trigger, scheduled_for, began))
         if status == RunStatus.RUNNING:
             running[job_id] += 1
     return going, running
@@ -82,8 +86,9 @@ def fire_due_jobs(
     limit: int,
     default_catchup: int,
     instance: str,
-    settled: Settled,
+    held: HeldHere,
     claim: Claim | None,
+    late_since: datetime | None = None,
 ) -> FireResult:
     result = FireResult()
     due = conn.execute(
@@ -101,7 +106,7 @@ def fire_due_jobs(
     ).all()
     if not due:
         return result
-    going, running = _going(conn, [row.id for row in due], instance=instance, settled=settled)
+    going, running = _going(conn, [row.id for row in due], instance=instance, held=held)
     firings: list[JobFiring] = []
     for row in due:
         firing = plan_job(
@@ -110,19 +115,20 @@ def fire_due_jobs(
             now=now,
             until=until,
             default_catchup=default_catchup,
+            late_since=late_since,
         )
         if firing.deferred:
             continue
         firings.append(firing)
         result.skipped.update(firing.skipped)
-        if firing.run is not None:
+        for run in firing.queued:
             result.queued += 1
-            assert firing.run.scheduled_for is not None
-            result.lateness.append(max(0.0, (now - firing.run.scheduled_for).total_seconds()))
+            assert run.scheduled_for is not None
+            result.lateness.append(max(0.0, (now - run.scheduled_for).total_seconds()))
     result.jobs_checked = len(firings)
     new_runs = [run for firing in firings for run in firing.runs]
     if claim is not None and claim.capacity > 0:
-        fresh = [firing.run for firing in firings if firing.run is not None]
+        fresh = [run for firing in firings for run in firing.queued]
         wanted = {run.job_id for run in fresh}
         snapshots = {row.id: JobSnapshot.from_row(row) for row in due if row.id in wanted}
         result.claimed = lease_runs(
@@ -134,7 +140,7 @@ def fire_due_jobs(
             instance=instance,
             now=now,
             lease=claim.lease,
-            settled=settled,
+            held=held,
             fresh=True,
         )
     _cancel_previous(conn, [f.job_id for f in firings if f.cancel_previous], now=now)

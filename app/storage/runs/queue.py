@@ -15,8 +15,15 @@ from typing import Any
 
 from sqlalchemy import Connection, case, func, select, update
 
-from agentcron.app.domain.enums import JobEvent, OutboxKind, RunStatus, Trigger
-from agentcron.app.domain.leasing import WAITING_FOR_PREVIOUS, QueuedRun, plan_leases, take
+from agentcron.app.domain.enums import RETRYABLE, JobEvent, OutboxKind, RunStatus, Trigger
+from agentcron.app.domain.leasing import (
+    WAITING_FOR_PREVIOUS,
+    HeldHere,
+    PreviousRun,
+    QueuedRun,
+    plan_leases,
+    take,
+)
 from agentcron.app.domain.records import (
     JOB_SNAPSHOT_COLUMNS,
     JobSnapshot,
@@ -36,12 +43,8 @@ QUEUED_RUN_COLUMNS = tuple(
 #: what leasing checks and a worker needs of a job (see ``JobSnapshot``)
 JOB_COLUMNS = tuple(jobs.c[name] for name in JOB_SNAPSHOT_COLUMNS)
 
-#: run ids this instance has finished but not yet written, with when each ended: they are
-#: ``running`` in the table until their batch is written, and must not count as going
-Settled = Mapping[str, datetime]
 
-
-def running_counts(conn: Connection, job_ids: list[str], settled: Settled) -> Counter[str]:
+def running_counts(conn: Connection, job_ids: list[str], held: HeldHere) -> Counter[str]:
     """How many runs of each job are running (finished ones not yet written excepted)."""
     if not job_ids:
         return Counter()
@@ -50,28 +53,59 @@ def running_counts(conn: Connection, job_ids: list[str], settled: Settled) -> Co
             runs.c.job_id.in_(job_ids), runs.c.status == RunStatus.RUNNING
         )
     )
-    return Counter(job_id for job_id, run_id in rows if run_id not in settled)
+    return Counter(job_id for job_id, run_id in rows if run_id not in held.settled)
 
 
-def _previous_ends(
-    conn: Connection, waiting: list[QueuedRun], settled: Settled
-) -> dict[str, datetime | None]:
-    """For each slot waiting for its previous run: when the run before it ended."""
-    ends: dict[str, datetime | None] = {}
+_PREVIOUS_COLUMNS = (
+    runs.c.id,
+    runs.c.scheduled_for,
+    runs.c.status,
+    runs.c.created_at,
+    runs.c.started_at,
+    runs.c.completed_at,
+)
+
+
+def _previous_runs(
+    conn: Connection, waiting: list[QueuedRun], held: HeldHere
+) -> dict[str, PreviousRun]:
+    """For each slot waiting for its previous run: the run of the latest earlier slot that
+    began (its last attempt, when it was retried). Both reads walk an index of the job's
+    runs (by slot, then by creation), however long its history."""
+    found: dict[str, PreviousRun] = {}
     for run in waiting:
+        if run.scheduled_for is None:
+            continue
         previous = conn.execute(
-            select(runs.c.id, runs.c.completed_at)
+            select(*_PREVIOUS_COLUMNS)
             .where(
                 runs.c.job_id == run.job_id,
-                runs.c.id != run.id,
-                runs.c.started_at < run.scheduled_for,
+                runs.c.slot < run.scheduled_for,
+                runs.c.started_at.is_not(None),
             )
-            .order_by(runs.c.started_at.desc())
+            .order_by(runs.c.slot.desc())
             .limit(1)
         ).first()
-        if previous is not None:
-            ends[run.id] = previous.completed_at or settled.get(previous.id)
-    return ends
+        if previous is not None and previous.status in RETRYABLE:
+            previous = conn.execute(
+                select(*_PREVIOUS_COLUMNS)
+                .where(
+                    runs.c.job_id == run.job_id,
+                    runs.c.created_at >= previous.created_at,
+                    runs.c.scheduled_for == previous.scheduled_for,
+                    runs.c.started_at.is_not(None),
+                )
+                .order_by(runs.c.attempt.desc())
+                .limit(1)
+            ).first()
+        if previous is None:
+            continue
+        found[run.id] = PreviousRun(
+            scheduled_for=previous.scheduled_for,
+            began=held.began.get(previous.id) or previous.started_at,
+            ended=previous.completed_at or held.settled.get(previous.id),
+        )
+    return found
 
 
 def lease_runs(
@@ -84,7 +118,7 @@ def lease_runs(
     instance: str,
     now: datetime,
     lease: float,
-    settled: Settled,
+    held: HeldHere,
     fresh: bool = False,
 ) -> list[Leased]:
     """Lease what ``plan_leases`` allows of ``candidates`` to ``instance``; end what it ends.
@@ -98,7 +132,7 @@ def lease_runs(
         job_rows,
         running=running,
         limit=limit,
-        previous_end=_previous_ends(conn, waiting, settled) if waiting else None,
+        previous=_previous_runs(conn, waiting, held) if waiting else None,
     )
     for candidate, status, reason in plan.end:
         if fresh:
@@ -159,7 +193,7 @@ def acquire_runs(
     limit: int,
     instance: str,
     lease: float,
-    settled: Settled,
+    held: HeldHere,
 ) -> list[Leased]:
     candidates = conn.execute(
         skip_locked(
@@ -189,12 +223,12 @@ def acquire_runs(
         conn,
         candidates,
         job_rows,
-        running=running_counts(conn, list(job_rows), settled),
+        running=running_counts(conn, list(job_rows), held),
         limit=limit,
         instance=instance,
         now=now,
         lease=lease,
-        settled=settled,
+        held=held,
     )
 
 

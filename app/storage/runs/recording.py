@@ -9,6 +9,7 @@ recording an outcome and starting what follows can neither lose nor double a dow
 from __future__ import annotations
 
 import random
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -171,16 +172,33 @@ def finish_runs(
 
 
 def reap_abandoned_runs(
-    conn: Connection, *, now: datetime, limit: int, rng: random.Random
+    conn: Connection,
+    *,
+    now: datetime,
+    limit: int,
+    rng: random.Random,
+    instance: str | None = None,
+    keep: Collection[str] = (),
 ) -> Recorded:
+    expired = (runs.c.status == RunStatus.RUNNING, runs.c.acquired_until < now)
     rows = conn.execute(
         skip_locked(
             conn,
             select(runs)
-            .where(runs.c.status == RunStatus.RUNNING, runs.c.acquired_until < now)
+            .where(*expired, *(() if instance is None else (runs.c.acquired_by != instance,)))
             .limit(limit),
         )
     ).all()
+    if instance is not None:
+        # our own runs whose lease ran out while this process could not renew it (frozen,
+        # or too busy): those the worker still holds are going, and it renews them; the
+        # others it gave up on
+        own = conn.execute(
+            skip_locked(
+                conn, select(runs).where(*expired, runs.c.acquired_by == instance).limit(limit)
+            )
+        ).all()
+        rows += [row for row in own if row.id not in keep]
     attempts = [
         Attempt(
             run=Run.from_row(row),
