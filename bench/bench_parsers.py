@@ -1,4 +1,4 @@
-"""How fast is the natural-language parser, next to the libraries it falls back on?
+"""How fast is the natural-language parser, next to the libraries people parse dates with?
 
     .venv/bin/python bench/bench_parsers.py [--repeat N] [--json]
 
@@ -9,15 +9,18 @@ the median and p99 microseconds per phrase for:
 - whole-sentence parsing by the grammar (`understand_fast` on the outside phrases the
   grammar answers, commands included: finding the target, the schedule's words and the
   task); goal: median under 100 µs;
-- `recurrent.RecurringEvent().parse` and `dateparser.parse` on those same phrases —
-  dateparser twice: restricted to English with our stage's settings (how agentcron calls
-  it, and its fast configuration), and plain `dateparser.parse(text)`, which first
-  detects the language;
-- the whole fast chain (`parse_fast`: grammar, recurrent, dateparser, humanize) on the
-  phrases the grammar does not answer;
+- `recurrent.RecurringEvent().parse` (a peer, no longer a stage: on some phrases it does
+  not return) and `dateparser.parse` on those same phrases — dateparser twice: restricted
+  to English with our stage's settings (how agentcron calls it, and its fast
+  configuration), and plain `dateparser.parse(text)`, which first detects the language;
+- the whole fast chain (`parse_fast`: grammar, dateparser, humanize) on the phrases the
+  grammar does not answer;
+- whole sentences made to cost the most (tests/parsers/test_bounded.py's texts, 500
+  characters each: the longest the Slack app passes);
 and the ratios to the regex stage. Goal: the regex stage >= 20x faster than dateparser,
->= 5x faster than recurrent, median under 50 µs. Each call is timed on its own
-(perf_counter_ns); every library is warmed up before timing.
+>= 5x faster than recurrent, median under 50 µs; a hostile 500-character text a few ms at
+most. Each call is timed on its own (perf_counter_ns); every library is warmed up before
+timing.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from agentcron.parsers.pipeline import regex_stage
 from agentcron.parsers.tokens import _tokenize
 from tests.parsers.corpus import CASES, WINTER_NOW
 from tests.parsers.outside import load
+from tests.parsers.test_bounded import ADVERSARIAL
 
 NOW = WINTER_NOW
 
@@ -125,6 +129,8 @@ def main() -> None:
     def run_sentence(text: str) -> object:
         return understand_fast(text, now=NOW)
 
+    hostile = [(unit * 500)[:500] for unit in ADVERSARIAL]
+
     rows: dict[str, tuple[int, float, float]] = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # dateparser's deprecation chatter
@@ -135,6 +141,7 @@ def main() -> None:
             ("dateparser (en, settings)", run_dateparser, grammar, args.repeat),
             ("dateparser.parse(text)", run_dateparser_plain, grammar, max(1, args.repeat // 10)),
             ("whole chain, grammar misses", run_chain, missed, args.repeat),
+            ("whole sentence, 500 hostile", run_sentence, hostile, args.repeat),
         ):
             median, p99 = summary(timings(call, sample, repeat))
             rows[name] = (len(sample), median, p99)

@@ -25,7 +25,7 @@ Choices worth knowing (each leaves a note on the result when it applies):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
 from zoneinfo import ZoneInfo
@@ -266,6 +266,12 @@ class _Builder:
         if self.p.window is None:
             return None
         first, last = self.p.window
+        # "between 7:00 and 22:00": a time written with its minutes is on the 24-hour clock
+        # when the other end is ("from 9:30 to 5:30" is read by the order of its ends)
+        if _is_24h_written(last) and first.clock.digital:
+            first = TimeMention(replace(first.clock, is_24h=True), first.start, first.end)
+        if _is_24h_written(first) and last.clock.digital:
+            last = TimeMention(replace(last.clock, is_24h=True), last.start, last.end)
         start = self._window_end(first) if _is_explicit(first) else None
         end = self._window_end(last) if _is_explicit(last) else None
         if start is None and end is None and self.p.part is not None:
@@ -313,6 +319,11 @@ def _parse_z(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
+def _is_24h_written(mention: TimeMention) -> bool:
+    clock = mention.clock
+    return clock.meridiem is None and (clock.is_24h or clock.hour > 12)
+
+
 def _is_explicit(mention: TimeMention) -> bool:
     clock = mention.clock
     return clock.meridiem is not None or clock.is_24h or clock.hour > 12
@@ -347,7 +358,13 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     recurring = bool(
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
-    single = p.has_offset or p.day_offset is not None or p.next_weekday or p.instant is not None
+    single = (
+        p.has_offset
+        or p.day_offset is not None
+        or p.next_weekday
+        or p.next_week
+        or p.instant is not None
+    )
     if not (recurring or single or p.dates or p.once) and (
         p.descriptor
         or (p.months and (p.times or p.weekdays or p.part))
@@ -411,6 +428,7 @@ _SLOT_WORDS: Final = {
     "years": "a year",
     "count": "a number of runs",
     "first_weekday": "a business day of the month",
+    "minute_range": "a part of the hour",
 }
 _EMPTY_SLOTS: Final = Phrase()
 _BOUNDS: Final = ("starting", "until", "years")
@@ -654,7 +672,7 @@ def _recurring(b: _Builder) -> Built:
     if unit == "year" and not (p.months or p.quarter):
         raise Rejected("a yearly schedule needs its month", "every year on the 1st of March")
     if p.nth or p.monthdays or unit in ("month", "year") or p.first_weekday:
-        if (unit == "week" and count != 1) or unit == "day":
+        if unit in ("day", "week") and count != 1:
             raise Rejected(
                 f"an interval of {unit}s does not go with a day of the month",
                 "every month on the 15th",
@@ -666,7 +684,10 @@ def _recurring(b: _Builder) -> Built:
 def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
     _honours(p, "interval", "times", "window", "weekdays", "nth", "monthdays", "months",
-             "minute_past", "interval_start", "part", *_BOUNDS)  # fmt: skip
+             "minute_past", "interval_start", "part", "minute_range", *_BOUNDS)  # fmt: skip
+    minutes = int(seconds) // 60
+    if p.minute_range is not None and (seconds % 60 or not (minutes < 60 and 60 % minutes == 0)):
+        raise Rejected("only minutes that divide an hour can keep to a part of it")
     if seconds < MIN_INTERVAL_SECONDS:
         raise Rejected(f"the shortest interval is {MIN_INTERVAL_SECONDS} second", "every second")
     if seconds != int(seconds):
@@ -697,6 +718,8 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         hours = seconds // 3600
         minute = p.minute_past if p.minute_past is not None else 0
         if window is not None:
+            if p.odd_hours:
+                raise Rejected("odd hours do not go with a window", "every 2 hours from 9 to 5")
             start, end = window
             if p.minute_past is None:
                 minute = start.minute
@@ -708,6 +731,8 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
             hour = f"{start.hour}-{last}" if last > start.hour else str(start.hour)
             if hours > 1 and last > start.hour:
                 hour += f"/{hours}"
+        elif p.odd_hours:
+            hour = "1-23/2"
         else:
             hour = "*" if hours == 1 else f"*/{hours}"
         return _cron(b, f"{minute} {hour} {tail}")
@@ -721,6 +746,11 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         every_minute = (
             "*" if minutes == 1 else (f"{first}-59/{minutes}" if first else f"*/{minutes}")
         )
+        if p.minute_range is not None:
+            low, high = p.minute_range  # "every 10 minutes in the first half of every hour"
+            if first or window is not None:
+                raise Rejected("part of the hour goes with no other minutes or window")
+            every_minute = f"{low}-{high}" + (f"/{minutes}" if minutes > 1 else "")
         if window is None:
             return _cron(b, f"{every_minute} * {tail}")
         minute, hour = _minute_window(window, minutes, open_end=open_end, every=every_minute)
@@ -1199,6 +1229,11 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
         if at == time(0) and p.day_offset == 0:  # "tonight at midnight"
             return to_instant(today + timedelta(days=1), at, b.zone)
         return to_instant(today + timedelta(days=p.day_offset), at, b.zone)
+    if p.weekdays and p.next_week:
+        monday = today + timedelta(days=7 - today.weekday())
+        day = monday + timedelta(days=(p.weekdays[0] - 1) % 7)
+        b.note(f"“{lx.DAY_LABELS[p.weekdays[0]]} next week” read as {day:%A} {day.day} {day:%B}")
+        return to_instant(day, at, b.zone)
     if p.weekdays:
         instant = _next_weekday(b, p.weekdays[0], at, strictly_after_today=p.next_weekday)
         if p.next_weekday:

@@ -332,8 +332,10 @@ class _Reader:
             return start_of
         j = i + 2 if self._word(i + 1) == "at" else i + 1
         first = self._time_at(j)
-        if first is None or self._is_range(first[1]) or self._word(first[1]) == "and":
+        if first is None or self._is_range(first[1]):
             return None
+        if self._word(first[1]) == "and" and self._word(first[1] + 1) not in ("ending", "to"):
+            return None  # "from 9 and …"; but "starting at 2pm and ending at 2:55pm" reads on
         if self.phrase.interval_start is not None:
             raise Rejected("the text names two start times")
         self.phrase.interval_start = first[0]
@@ -447,9 +449,11 @@ class _Reader:
         j = i + 1
         if self._kind(j) == lx.WORD and self.tokens[j].value in ("not", "on", "for"):
             j += 1  # "but not Fridays", "except on Sundays"
-        if self._word(j) in ("in", "during") and self._kind(j + 1) == lx.MONTH:
+        if self._word(j) in ("in", "during"):
+            j += 1
+        if self._kind(j) == lx.MONTH:
             sub = _Reader(self.tokens)
-            end = sub._month(j + 1)  # "daily except in May": the other months
+            end = sub._month(j)  # "daily except in May": the other months
             if sub.phrase.dates:
                 return None
             self.phrase.except_months.extend(sub.phrase.months)
@@ -531,11 +535,19 @@ class _Reader:
         """ "until March 1", "through Friday"; after an interval, "until 5pm" (from
         midnight to 5pm each day)."""
         bound = self._bound(i, "until")
-        if bound is not None or self.phrase.interval is None or self._word(i) != "to":
+        if bound is not None or self.phrase.interval is None:
             return bound
-        last = self._time_at(i + 1)
+        started = self.phrase.interval_start
+        if self._word(i) != "to" and started is None:
+            return None
+        j = i + 2 if self._word(i + 1) == "at" else i + 1
+        last = self._time_at(j)
         if last is None:
             return None
+        if started is not None:
+            # "every 5 minutes starting at 2pm and ending at 2:55pm": a window
+            self.phrase.interval_start = None
+            return self._set_window(started, last[0], last[1])
         start = TimeMention(_MIDNIGHT, self.tokens[i].start, self.tokens[i].start)
         return self._set_window(start, last[0], last[1])
 
@@ -782,6 +794,10 @@ class _Reader:
         elif word == "half" and self._is_unit(j + 1, "hour"):
             self._set_interval(30, "minute")
             return j + 2
+        elif word in ("odd", "even") and self._is_unit(j + 1, "hour"):
+            self._set_interval(2, "hour")  # "every odd hour": 1, 3, ... 23 ("even": 0, 2, ...)
+            self.phrase.odd_hours = word == "odd"
+            return j + 2
         elif self._is_unit(j, "quarter") and self._is_unit(j + 1, "hour"):
             self._set_interval(15, "minute")
             return j + 2
@@ -909,6 +925,8 @@ class _Reader:
         j = i + 1
         if self._word(j) in _FREQUENCIES or self._word(j) == "quarterly":
             return j  # "once daily"
+        if self._word(j) == "every" and not self._kind(j + 1) == lx.UNIT:
+            return j  # "once every two hours": the interval is read next
         if self._word(j) in ("a", "every"):
             j += 1
         token = self.tokens[j] if j < self.n else None
@@ -989,8 +1007,8 @@ class _Reader:
             step = self._is_separator(j)
             if step and self._kind(j + step) in (lx.DAY, lx.DAYS, lx.DAYSET):
                 j += step
-            else:
-                break
+            elif not (self._kind(j) == lx.DAY and token.kind == lx.DAY):
+                break  # "mon wed fri 8am": names one after another are a list too
         phrase = self.phrase
         phrase.order.append("d")
         for day in days:
@@ -1012,12 +1030,28 @@ class _Reader:
             self.phrase.next_weekday |= self.tokens[i].value == "next"
             return j + 1
         word = self._word(j)
+        if kind == lx.DAYSET:  # "this weekend", "next weekend": which day?
+            raise Rejected(
+                f'"{self.tokens[i].value} weekend" does not say which day'
+                if self.tokens[j].value in (lx.WEEKEND, (0, 6))
+                else f'"{self.tokens[i].value} weekdays" does not say which day',
+                "name the day: Saturday at 10am",
+            )
         if word in _PARTS and self.tokens[i].value == "this":
             self._set_day_offset(0)
             self._set_part(str(word))
             return j + 1
         if word == "next" and self.tokens[i].value == "this":
             return self._next(j)  # "this coming Friday"
+        if (
+            self._is_unit(j, "week")
+            and self.tokens[i].value == "next"
+            and i > 0
+            and self.tokens[i - 1].kind == lx.DAY
+            and self.phrase.single_day
+        ):
+            self.phrase.next_week = True  # "Thursday next week": in the week after this one
+            return j + 1
         if kind == lx.UNIT and self._word(i - 1) != "of":  # "the 5th of next month": unknown
             raise Rejected(
                 f'"{self.tokens[i].value} {self.tokens[j].value}" does not say which day',
@@ -1328,6 +1362,8 @@ class _Reader:
         if word == "the" and self._word(j + 1) in _PARTS:
             self._set_part(str(self.tokens[j + 1].value))
             return j + 2
+        if word == "the" and self._kind(j + 1) == lx.ORD and self._word(j + 2) == "half":
+            return self._half_hour(j + 1)  # "in the first half of every hour"
         if word in ("every", "the", "a") and self._is_unit(j + 1, "month"):
             return self._of(i)  # "the 1st Tuesday in every month"
         if word == "every" and self._kind(j + 1) == lx.ORD and self._is_unit(j + 2, "month"):
@@ -1342,6 +1378,22 @@ class _Reader:
                 "every weekday in June, July and August",
             )
         return self._place(j, after_in=True)
+
+    def _half_hour(self, i: int) -> int | None:
+        """ "(in the) first half of every hour": minutes 0-29 ("second half": 30-59)."""
+        which = self.tokens[i].value
+        k = i + 2
+        if which not in (1, 2) or self._word(k) != "of":
+            return None
+        k += 1
+        if self._word(k) in ("every", "the") and self._is_unit(k + 1, "hour"):
+            k += 2
+        else:
+            return None
+        if self.phrase.minute_range is not None:
+            raise Rejected("the text names two parts of the hour")
+        self.phrase.minute_range = (0, 29) if which == 1 else (30, 59)
+        return k
 
     def _is_year(self, i: int) -> bool:
         token = self.tokens[i]

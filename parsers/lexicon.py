@@ -120,7 +120,7 @@ _KEYWORDS: Final = {
     "for": ("for",),
     "between": ("between",),
     "to": ("to", "till", "til", "until", "thru", "through"),
-    "ending": ("ending", "ends"),
+    "ending": ("ending", "ends", "finishing"),
     "next": ("next", "coming"),
     "this": ("this",),
     "today": ("today", "tday", "tdy"),

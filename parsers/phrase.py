@@ -74,6 +74,7 @@ class Phrase:
     dates: list[tuple[int | None, int, int]] = field(default_factory=list)  # (year, month, day)
     day_offset: int | None = None  # today 0, tomorrow 1
     next_weekday: bool = False  # "next Friday": strictly after today
+    next_week: bool = False  # "Thursday next week": in the week (Monday-Sunday) after this one
     offset_seconds: float = 0.0  # "in 2 hours"
     offset_months: int = 0  # "in 2 months"
     has_offset: bool = False
@@ -85,6 +86,8 @@ class Phrase:
     until: DayRef | None = None  # "until March 1", "for 2 weeks"
     business_hours: bool = False
     each_day: bool = False  # "every day" with a shorter interval: runs on every day
+    odd_hours: bool = False  # "every odd hour": 1, 3, ... 23
+    minute_range: tuple[int, int] | None = None  # "in the first half of every hour": (0, 29)
     market_hours: bool = False  # "during US market hours": 9:30am-4pm New York
     times_per: tuple[int, str] | None = None  # "twice a day": (2, "day")
     times_per_adverb: bool = False  # written "3 times weekly", not "3 times a week"

@@ -298,6 +298,9 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         # words about time the grammar did not read ("during the day"): ask, do not guess
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, f"“{task}” was not read as part of the schedule")
+    elif any(start and tokens[start - 1].value in _DEADLINE for start, _ in runs):
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "by Friday": a deadline
+        notes = (*notes, "read as the time to run; it may be a deadline")
     result = ParseResult(
         built.schedule,
         None,
@@ -323,7 +326,13 @@ _TIME_WORDS: Final = frozenset(
     | {"during", "between", "except", "until", "to", "after", "from", "morning", "afternoon"}
     | {"evening", "night", "noon", "midnight", "today", "tomorrow", "tonight", "next", "last"}
     | {"once", "twice", "end", "business", "when", "whenever", "before", "o'clock"}
+    # words that make a time vague or one of several: "sometimes on Mondays", "at 9 or 10"
+    | {"sometimes", "sometime", "occasionally", "regularly", "often", "usually", "or"}
+    | {"around", "about", "approximately", "roughly", "circa", "ish", "maybe", "soon"}
+    | {"later", "early", "late", "eod", "whenever", "asap"}
 )
+# a word right before the schedule's words that makes them a deadline, not a time: "by Friday"
+_DEADLINE: Final = frozenset({"by", "before", "latest"})
 
 
 def _mentions_time(task: str) -> bool:

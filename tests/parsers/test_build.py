@@ -236,7 +236,6 @@ def test_zero_hundred_pm_is_not_a_time() -> None:
         ("every hour, 5 times", "cannot also keep to a number of runs"),
         ("tomorrow starting at 8am", "cannot also keep to a start time"),
         ("every 2 weeks on the 15th", "does not go with a day of the month"),
-        ("daily on the 1st", "does not go with a day of the month"),
         ("every year on the 15th", "needs its month"),
         ("every 2 years on the 15th", "needs its date"),
         ("on March 3 in 2027 and 2028", "names one date"),
@@ -288,6 +287,12 @@ def test_a_number_of_times_is_a_count_in_any_order(text: str) -> None:
         ("Top of every business hour", "0 9-17 * * 1-5"),
         ("last of each month", "0 9 L * *"),
         ("each month at the end", "0 9 L * *"),
+        ("every odd hour", "0 1-23/2 * * *"),
+        ("every ten minutes in the first half of every hour", "0-29/10 * * * *"),
+        ("every 5 minutes starting at 2pm and ending at 2:55pm", "0-55/5 14 * * *"),
+        ("every hour between 7:00 and 22:00", "0 7-22 * * *"),
+        ("once a day on the 1st and 15th of every month except December", "0 9 1,15 1-11 *"),
+        ("once every two hours at 45 past from 9:45 AM to 3:45 PM weekdays", "45 9-15/2 * * 1-5"),
     ],
 )
 def test_round_two_families(text: str, expression: str) -> None:
@@ -304,3 +309,37 @@ def test_an_interval_effective_from_a_past_day_keeps_counting_from_it() -> None:
     result = parse_fast("every 2 weeks on Tuesday at 3pm effective 1/6/2026", now=NOW)
     assert result.schedule is not None
     assert result.schedule["start_at"] == "2026-01-20T15:00:00Z"  # Jan 6, 20, Feb 3, ...
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sometimes on mondays",
+        "every day at 9am or 10am",
+        "at 9 or 10",
+        "sometime tomorrow",
+        "by friday",
+        "around noon",
+    ],
+)
+def test_vague_or_alternative_times_are_asked_about(text: str) -> None:
+    from agentcron.parsers import understand_fast
+
+    result = understand_fast(text, now=NOW)
+    assert result.schedule is None or result.needs_confirmation
+
+
+@pytest.mark.parametrize("text", ["this weekend", "next weekend at 10am"])
+def test_this_weekend_does_not_say_which_day(text: str) -> None:
+    result = parse_fast(text, now=NOW)
+    assert result.schedule is None and "which day" in str(result.reason)
+
+
+def test_days_named_one_after_another_are_a_list() -> None:
+    assert cron_of("mon wed fri 8am") == "0 8 * * 1,3,5"
+
+
+def test_a_day_next_week_is_in_the_week_after_this_one() -> None:
+    result = parse_fast("thursday next week at 3pm", now=NOW)  # NOW is a Wednesday
+    assert result.schedule is not None
+    assert result.schedule["datetime"] == "2026-01-22T15:00:00Z"
