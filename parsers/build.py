@@ -349,6 +349,16 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.every = True
     if phrase.market_hours and phrase.zone is None:
         phrase.zone = "America/New_York"
+    if (
+        phrase.every
+        and phrase.months
+        and phrase.interval is None
+        and not (phrase.monthdays or phrase.nth or phrase.weekdays or phrase.dates)
+        and not (phrase.first_weekday or phrase.holiday or phrase.quarter or phrase.times_per)
+    ):
+        # "every May": every day of May, or once a year in May? Read as the days; ask
+        months = ", ".join(lx.MONTH_LABELS[m] for m in phrase.months)
+        phrase.unsure.append(f"read as every day in {months} (name a day: “every May 1”)")
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
     for year, month, day in p.dates:
@@ -363,6 +373,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         or p.day_offset is not None
         or p.next_weekday
         or p.next_week
+        or p.next_business_day
         or p.instant is not None
     )
     if not (recurring or single or p.dates or p.once) and (
@@ -1159,7 +1170,7 @@ def _every(b: _Builder, seconds: int, start_at: datetime) -> Built:
 def _one_time(b: _Builder) -> Built:
     p = b.p
     _honours(p, "instant", "has_offset", "dates", "weekdays", "day_offset", "times", "part",
-             "window", "minute_past", "months", "years")  # fmt: skip
+             "window", "minute_past", "months", "years", "next_business_day")  # fmt: skip
     _one_year(p)
     if p.window is not None or p.minute_past is not None or p.months:
         raise Rejected("a one-time schedule needs a date and a time, not a range")
@@ -1184,6 +1195,8 @@ def _one_time(b: _Builder) -> Built:
     if times:
         at = times[0]
     elif p.dates or p.weekdays or p.day_offset is not None or p.part is not None:
+        at = b.default_time()
+    elif p.next_business_day:
         at = b.default_time()
     else:
         raise NotUnderstood(0, "")
@@ -1229,6 +1242,14 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
         if at == time(0) and p.day_offset == 0:  # "tonight at midnight"
             return to_instant(today + timedelta(days=1), at, b.zone)
         return to_instant(today + timedelta(days=p.day_offset), at, b.zone)
+    if p.next_business_day:
+        if p.weekdays:
+            raise Rejected("the text names both a weekday and the next business day")
+        day = today + timedelta(days=1)
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        b.note(f"“next business day” read as {day:%A} {day.day} {day:%B} (Monday to Friday)")
+        return to_instant(day, at, b.zone)
     if p.weekdays and p.next_week:
         monday = today + timedelta(days=7 - today.weekday())
         day = monday + timedelta(days=(p.weekdays[0] - 1) % 7)

@@ -1,8 +1,13 @@
 """Raw cron expressions and @macros typed as the schedule: passed straight through.
 
 "0 9 * * 1-5", "*/15 * * * * America/New_York", "@daily", "@weekly Europe/Berlin",
-"CRON_TZ=Asia/Tokyo 30 8 * * *". Quartz's "?" means "any" and becomes "*"; six- and
-seven-field expressions (seconds, years) are refused: the engine runs five fields.
+"CRON_TZ=Asia/Tokyo 30 8 * * *". Quartz's "?" means "any" and becomes "*". Six- and
+seven-field expressions (a seconds field first, as Quartz, Spring and Azure Functions write
+them: "0 30 9 * * 1-5", "0 0 12 * * ? *"; a years field last) are the five-field
+expression when the seconds field is 0 and the years field any year; other seconds or
+years are refused (the engine runs on whole minutes, every year). Quartz numbers the days
+of the week 1-7 from Sunday, cron 0-6: a numbered day of the week in an expression with
+"?" (Quartz's mark) is refused with the names to write instead.
 """
 
 from __future__ import annotations
@@ -18,6 +23,13 @@ from .phrase import Rejected
 _TIME_FIELD: Final = re.compile(r"^[\d*][\d*,/-]*$")
 _DATE_FIELD: Final = re.compile(r"^(?:[\d*?LW#][\dA-Z*?,/#LW-]*|[A-Z]{3}(?:[-,/][A-Z\d]{1,3})*)$")
 _ZONE_PREFIX: Final = re.compile(r"^(?:CRON_TZ|TZ)=(\S+)\s+", re.IGNORECASE)
+# A day-of-week field as the sixth of a seconds-first expression: numbers or day names.
+_DOW_FIELD: Final = re.compile(
+    r"^(?:[*?]|(?:[0-7]|SUN|MON|TUE|WED|THU|FRI|SAT)(?:[-#][0-7]|-(?:SUN|MON|TUE|WED|THU|FRI|SAT))?"
+    r"L?(?:/\d+)?(?:,(?:[0-7]|SUN|MON|TUE|WED|THU|FRI|SAT)(?:-(?:[0-7]|SUN|MON|TUE|WED|THU|FRI|SAT))?)*)$"
+)
+_ANY_YEAR: Final = re.compile(r"^(?:[*?]|\d{4}-\d{4}|\d{4}/1)$")
+PARSER_MACROS: Final = {"@quarterly": "0 0 1 */3 *"}  # Airflow's; the engine stores five fields
 
 
 def split_cron(text: str) -> tuple[str, str | None, str] | None:
@@ -33,10 +45,13 @@ def split_cron(text: str) -> tuple[str, str | None, str] | None:
         stripped = stripped[prefix.end() :]
     if stripped.startswith("@"):
         word, _, rest = stripped.partition(" ")
-        expression = MACROS.get(word.lower())
+        expression = MACROS.get(word.lower()) or PARSER_MACROS.get(word.lower())
         if expression is None:
             raise Rejected(f"{word} is not a schedule", "@hourly, @daily, @weekly or @monthly")
         return expression, zone, rest
+    seconds_first = _seconds_first(stripped)
+    if seconds_first is not None:
+        return seconds_first[0], zone, seconds_first[1]
     fields = stripped.split(None, 5)
     if len(fields) < 5:
         return None
@@ -56,6 +71,45 @@ def split_cron(text: str) -> tuple[str, str | None, str] | None:
     if problem is not None:
         raise Rejected(f"{expression!r} is not a valid cron expression ({problem})")
     return expression, zone, rest
+
+
+def _seconds_first(text: str) -> tuple[str, str] | None:
+    """ "0 30 9 * * 1-5" (Azure, Spring), "0 0 12 * * ?" and "0 0 12 ? * MON-FRI *" (Quartz):
+    (the five-field expression, the rest) when the text starts with six or seven fields."""
+    fields = text.split(None, 7)
+    if len(fields) < 6:
+        return None
+    head = [field.upper() for field in fields[:6]]
+    if not all(_TIME_FIELD.match(field) for field in head[:3]):
+        return None
+    if not all(_DATE_FIELD.match(field) for field in head[3:5]) or not _DOW_FIELD.match(head[5]):
+        return None
+    rest_fields = fields[6:]
+    if rest_fields and re.fullmatch(r"[\d*?/,-]+", rest_fields[0]):
+        year = rest_fields.pop(0)
+        if not _ANY_YEAR.match(year):
+            raise Rejected(
+                f"the years field {year!r} is not supported: a cron schedule runs every year",
+                "for one date, write it out: “on 2027-03-05 at 9am”",
+            )
+    seconds = head[0]
+    if seconds not in ("0", "00"):
+        raise Rejected(
+            f"a cron schedule runs on whole minutes, not at second {seconds}",
+            "write the seconds field as 0, or use an interval: “every 30 seconds”",
+        )
+    quartz = "?" in head[3:6]
+    if quartz and re.search(r"\d", re.sub(r"[#/]\d+", "", head[5])):
+        raise Rejected(
+            "Quartz numbers the days of the week 1-7 from Sunday and cron 0-6: "
+            f"{head[5]!r} is unclear",
+            "write the days' names: MON-FRI",
+        )
+    expression = " ".join(field.replace("?", "*") for field in head[1:])
+    problem = cron_problem(expression)
+    if problem is not None:
+        raise Rejected(f"{expression!r} is not a valid cron expression ({problem})")
+    return expression, " ".join(rest_fields)
 
 
 def cron_problem(expression: str) -> str | None:

@@ -422,9 +422,11 @@ class _Reader:
             self._word(j) == "business" and self._is_unit(j + 1, "hour")
         ):
             return self._top(i)
-        if self._is_unit(j, "year") and self._word(i + 2) == "every":
-            self.phrase.dates.append((None, 1, 1))  # "beginning of every year"
+        if self._is_unit(j, "year") and self._word(i + 2) in ("every", "the"):
+            self.phrase.dates.append((None, 1, 1))  # "beginning of every year", "of the year"
             self.phrase.every = True
+            if self._word(i + 2) == "the":
+                self.phrase.unsure.append("read as every January 1 (it may mean once)")
             return j + 1
         if self._is_unit(j, "month"):
             if 1 not in self.phrase.monthdays:
@@ -870,6 +872,12 @@ class _Reader:
             end = self._days(j)
             if count != 1:
                 self._set_interval(count, "week")
+                if kind == lx.DAYSET:
+                    # "every other weekday": every second week, or every second day?
+                    self.phrase.unsure.append(
+                        f"read as those days every {count} weeks (it could mean every "
+                        "other day among them)"
+                    )
             return end
         if kind == lx.WORD and token.value in _PARTS:
             self._set_part(str(token.value))
@@ -1030,6 +1038,13 @@ class _Reader:
             self.phrase.next_weekday |= self.tokens[i].value == "next"
             return j + 1
         word = self._word(j)
+        if self.tokens[i].value == "next" and (
+            (kind == lx.DAYSET and self.tokens[j].value == (1, 2, 3, 4, 5))
+            or (word == "business" and self._is_unit(j + 1, "day"))
+        ):
+            # "next business day", "next weekday", "next workday": one run, after today
+            self.phrase.next_business_day = True
+            return j + (2 if word == "business" else 1)
         if kind == lx.DAYSET:  # "this weekend", "next weekend": which day?
             raise Rejected(
                 f'"{self.tokens[i].value} weekend" does not say which day'
@@ -1092,6 +1107,16 @@ class _Reader:
         elif self._word(j) == "to" and self._word(j + 1) == "the" and self._word(j + 2) == "last":
             back = j + 3
         if back is not None:  # "the 2nd last day", "second to last Friday"
+            business = self._word(back) == "business" and self._is_unit(back + 1, "day")
+            if business or (
+                self._kind(back) == lx.DAYSET and self.tokens[back].value == (1, 2, 3, 4, 5)
+            ):
+                # "the second to last business day of the month": BYSETPOS=-2
+                if len(ordinals) > 1 or not 1 <= ordinals[0] <= 23:
+                    raise Rejected("name one business day of the month", "the last business day")
+                phrase.first_weekday = -ordinals[0]
+                phrase.of_month = True
+                return back + (2 if business else 1)
             if self._kind(back) in (lx.DAY, lx.DAYS):
                 day = int(self.tokens[back].value)  # type: ignore[call-overload]
                 phrase.nth.extend((-nth, day) for nth in ordinals if 1 <= nth <= 5)
@@ -1188,11 +1213,44 @@ class _Reader:
         every = self._word(j) == "every"
         if self._word(j) in ("the", "every"):
             j += 1
+        if self._is_unit(j, "year") and self._word(j - 1) in ("every", "the"):
+            self.phrase.dates.append((None, 12, 31))  # "end of the year": December 31
+            self.phrase.every = True
+            if self._word(j - 1) == "the":
+                self.phrase.unsure.append("read as every December 31 (it may mean once)")
+            return j + 1
+        if self._is_unit(j, "week") and self._word(j - 1) in ("every", "the"):
+            raise Rejected(
+                "“the end of the week” could be Friday, Saturday or Sunday",
+                "name the day: every Friday at 4pm",
+            )
         if not self._is_unit(j, "month"):
             return None
         self.phrase.monthdays.append(LAST_DAY)
         self.phrase.of_month = True
         self.phrase.every |= every
+        return j + 1
+
+    def _middle(self, i: int) -> int | None:
+        """ "the middle of the month", "mid-month", "middle of every month": the 15th;
+        "the middle of the week" is refused (Wednesday? Thursday?)."""
+        j = i + 1
+        if self._is_sym(j, "-"):
+            j += 1
+        if self._word(j) == "of":
+            j += 1
+        if self._word(j) in ("the", "every", "each"):
+            j += 1
+        if self._is_unit(j, "week"):
+            raise Rejected(
+                "“the middle of the week” does not say which day", "every Wednesday at 9am"
+            )
+        if not self._is_unit(j, "month"):
+            return None
+        if 15 not in self.phrase.monthdays:
+            self.phrase.monthdays.append(15)
+        self.phrase.of_month = True
+        self.phrase.every = True
         return j + 1
 
     def _of(self, i: int) -> int | None:
@@ -1497,7 +1555,7 @@ class _Reader:
         after a time, ending the text); "local time" is the request's zone."""
         if i >= self.n:
             return None
-        if self.tokens[i].value == "local" and self._word(i + 1) == "time":
+        if self.tokens[i].value in ("local", "my", "our", "server") and self._word(i + 1) == "time":
             return i + 2
         after_time = i > 0 and (
             self.tokens[i - 1].kind == lx.TIME or self._word(i - 1) in ("noon", "midnight")
@@ -1748,6 +1806,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "night": _Reader._part,
     "last": _Reader._last,
     "end": _Reader._end,
+    "middle": _Reader._middle,
     "once": _Reader._once,
     "twice": _Reader._times_per,
     "a": _Reader._relative,

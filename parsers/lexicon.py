@@ -145,6 +145,7 @@ _KEYWORDS: Final = {
     "now": ("now",),
     "last": ("last", "final"),
     "end": ("end",),
+    "middle": ("middle", "mid"),
     "morning": ("morning", "mornings", "morn"),
     "afternoon": ("afternoon", "afternoons", "arvo"),
     "evening": ("evening", "evenings", "eve"),

@@ -75,6 +75,7 @@ class Phrase:
     day_offset: int | None = None  # today 0, tomorrow 1
     next_weekday: bool = False  # "next Friday": strictly after today
     next_week: bool = False  # "Thursday next week": in the week (Monday-Sunday) after this one
+    next_business_day: bool = False  # "next business day", "next weekday": after today, Mon-Fri
     offset_seconds: float = 0.0  # "in 2 hours"
     offset_months: int = 0  # "in 2 months"
     has_offset: bool = False

@@ -20,6 +20,7 @@ from .grammar import read
 from .humanize import describe
 from .natural import dateparser_stage
 from .phrase import NotUnderstood, Phrase, Rejected
+from .rawrule import read_rule
 from .result import ParseResult
 from .tokens import TokenizeError, tokenize
 from .zones import UnknownZoneError, resolve_zone
@@ -36,6 +37,10 @@ Stage = Callable[[str, str, datetime], "ParseResult | None"]
 def regex_stage(text: str, zone_name: str, now: datetime) -> ParseResult | None:
     """The grammar (and raw cron). `now` is aware; `zone_name` is a valid IANA name."""
     try:
+        rule = read_rule(text, ZoneInfo(zone_name), zone_name, now)
+        if rule is not None:
+            schedule, confidence, notes = rule
+            return ParseResult(schedule, None, confidence, "regex", notes=notes)
         cron = split_cron(text)
         if cron is not None:
             return _raw_cron(*cron, zone_name=zone_name, now=now)

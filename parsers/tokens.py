@@ -53,11 +53,14 @@ _PATTERN: Final = re.compile(
    |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
    |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
    |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::00)?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
-   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::00)?)(?![\d:.%])
+   |(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
+   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::00)?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:.%])
+   |(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
    |(?P<num>\d+(?:\.\d+)?)(?![\d:])
-   |(?P<offset>(?:utc|gmt)(?P<sign>[+-])(?P<oh>\d{1,2})(?::?00)?)(?![\d:])
+   |(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
+   |(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
    |(?P<iana>[a-z]+(?:/[a-z0-9_+-]+)+)
    |(?P<word>[a-z]+(?:['-][a-z]+)*|@)
    |(?P<sym>[,&+#-])
@@ -90,7 +93,40 @@ def tokenize(text: str) -> list[Token]:
 
 @lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
-    return tuple(_scan(text))
+    tokens = _scan(text)
+    if any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
+        tokens = _postfix_except(tokens)
+    return tuple(tokens)
+
+
+# "Sundays excluded", "weekends excepted": the days, then the word that leaves them out
+_EXCLUDED: Final = frozenset({"excluded", "excepted", "omitted", "skipped"})
+_DAY_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET})
+
+
+def _postfix_except(tokens: list[Token]) -> list[Token]:
+    """ "every day, weekends excluded, at 10am" reads as "every day except weekends at 10am":
+    an "except" (no width, where the days start) goes before the days, and the days' span
+    takes in the word after them."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.kind == lx.WORD and token.value in _EXCLUDED:
+            k = len(out)
+            while k and (
+                out[k - 1].kind in _DAY_KINDS
+                or (out[k - 1].kind == lx.SYM and out[k - 1].value in (",", "&", "/"))
+                or (out[k - 1].kind == lx.WORD and out[k - 1].value == "and")
+            ):
+                k -= 1
+            while k < len(out) and out[k].kind not in _DAY_KINDS:
+                k += 1  # a separator before the days is not theirs
+            if k < len(out):
+                first, last = out[k], out[-1]
+                out.insert(k, Token(lx.WORD, "except", first.start, first.start))
+                out[-1] = Token(last.kind, last.value, last.start, token.end, last.spelled)
+                continue
+        out.append(token)
+    return out
 
 
 def _scan(text: str) -> list[Token]:
@@ -123,6 +159,12 @@ def _scan(text: str) -> list[Token]:
             is_24h = hour == 0 or hour > 12 or hour_text.startswith("0") or "h" in match.group()
             clock = ClockTime(hour, int(match.group("m2")), None, is_24h, digital=True)
             append(Token(lx.TIME, clock, start, end))
+        elif group == "mil":  # "1500 hours", "0900hrs": the military way of writing 15:00
+            clock = ClockTime(int(match.group("h5")), int(match.group("m5")), None, True, True)
+            append(Token(lx.TIME, clock, start, end))
+        elif group == "hh":  # "at 21h": the French and German way of writing 21:00
+            clock = ClockTime(int(match.group("h4")), 0, None, True, digital=True)
+            append(Token(lx.TIME, clock, start, end))
         elif group == "ord":
             append(Token(lx.ORD, int(match.group()[:-2]), start, end))
         elif group == "mins":
@@ -142,9 +184,16 @@ def _scan(text: str) -> list[Token]:
             append(Token(lx.SLASHDATE, (parts[0], parts[1], year), start, end))
         elif group == "instant":
             append(Token(lx.INSTANT, _instant(match.group()), start, end))
-        elif group == "offset":
+        elif group in ("offset", "bare"):  # "UTC+2", "GMT+05:30", "14:00 +02:00"
+            sign, hours, minutes = (
+                match.group("sign", "oh", "om")
+                if group == "offset"
+                else ("+", *match.group("oh2", "om2"))
+                if match.group("oh2")
+                else ("-", *match.group("oh3", "om3"))
+            )
             try:
-                zone = lookup_offset(match.group("sign"), int(match.group("oh")))
+                zone = lookup_offset(sign, int(hours), int(minutes or 0))
             except UnknownZoneError as error:
                 raise TokenizeError(str(error)) from None
             append(Token(lx.ZONE, zone, start, end))

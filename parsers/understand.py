@@ -34,6 +34,7 @@ from .cron import split_cron
 from .grammar import read
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, finish, prepare, regex_stage
+from .rawrule import looks_like_rule
 from .result import ParseResult
 from .settings import DATE_ORDER, DATE_ORDERS, date_order_from_env
 from .tokens import Token, TokenizeError, tokenize
@@ -49,7 +50,7 @@ _SLACK_CHANNEL: Final = r"<#(?P<cid>[CG][A-Z0-9]{2,})(?:\|[^>]*)?>"
 _SLACK_USER: Final = r"<@(?P<uid>[UW][A-Z0-9]{2,})(?:\|[^>]*)?>"
 # "#ops", "@sam" — not cron's "1#3" nor a macro ("@daily"), not an e-mail address
 _NAMED: Final = (
-    r"(?<![\w#@.])(?P<name>(?:#|@(?!(?:yearly|annually|monthly|weekly|daily|midnight|hourly|reboot)\b))"
+    r"(?<![\w#@.])(?P<name>(?:#|@(?!(?:yearly|annually|quarterly|monthly|weekly|daily|midnight|hourly|reboot|once|continuous)\b))"
     r"[a-z][a-z0-9._-]{0,79})"
 )
 _WHO: Final = rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team))"
@@ -86,11 +87,56 @@ _HEAD: Final = re.compile(
 # A task that is only a verb (or a verb and "it"/"this") says nothing: "Run at 9am".
 _EMPTY_TASK: Final = re.compile(
     r"^(?:run|do|send|ping|remind|trigger|fire|go|start|execute|it|this|that|me|us|the\s+job|"
-    r"the\s+task|a\s+reminder|reminder|job|task|please|\s)*$",
+    r"the\s+task|a\s+reminder|reminder|job|task|please|usually|sometimes|typically|generally|"
+    r"normally|mostly|maybe|perhaps|possibly|probably|roughly|approx|approximately|around|about|"
+    r"ish|or\s+so|\s)*$",
     re.IGNORECASE,
 )
 _QUOTES: Final = "\"'“”‘’`"
 UNREAD_TIME_CONFIDENCE: Final = 0.6
+# "cancel my 9am reminder", "stop reminding me every day", "snooze it for 10 minutes": a
+# change to a job that exists, not a new schedule ("delete old logs every Sunday" is a task)
+_MANAGE: Final = re.compile(
+    r"^\s*(?:please\s+)?(?:(?:cancel|delete|remove|clear|disable|unschedule|pause|resume|"
+    r"reschedule|edit|change|move|postpone|stop|turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
+    r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?)\b"
+    r"|stop\s+(?:reminding|pinging|notifying)\b|snooze\b|(?:cancel|delete|remove)\s+(?:it|that|this)\b)",
+    re.IGNORECASE,
+)
+
+
+# Words that make a time uncertain or one of several, wherever they stand: the schedule read
+# without them is answered, and asked about ("on Mondays and sometimes Tuesdays", "usually
+# at 9", "around 3pm", "9ish", "~10am", "every hour or so").
+_HEDGE: Final = re.compile(
+    r"\b(?:sometimes|usually|typically|generally|normally|mostly|occasionally|maybe|perhaps|"
+    r"possibly|probably|roughly|approx(?:imately|imate)?|circa|ideally|preferably|"
+    r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
+    r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
+    r"(?:around|about|near|nearly|almost)\s+(?:\d|noon|midnight|lunch|dinner|breakfast|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?\s+hour|the\s+top)|"
+    r"(?:\d|am|pm|noon|midnight|hour|hourly|daily|morning|evening|night|afternoon|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)-?ish)\b|~\s*\d",
+    re.IGNORECASE,
+)
+HEDGED_CONFIDENCE: Final = 0.6
+# A question about schedules is not one: "what's on my calendar tomorrow", "is it running?"
+_QUESTION: Final = re.compile(
+    r"^\s*(?:what|what's|whats|where|who|why|which|how\s+(?:often|long|many|much)|is|are|"
+    r"does|did|am\s+i|"
+    r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b)\b",
+    re.IGNORECASE,
+)
+
+
+def _hedged(result: ParseResult, text: str) -> ParseResult:
+    if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
+        return result
+    match = _HEDGE.search(text)
+    if match is None:
+        return result
+    note = f"“{match.group().strip()}” makes the time uncertain: read without it, to confirm"
+    return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
 
 
 def understand_fast(
@@ -100,7 +146,7 @@ def understand_fast(
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
     found = _understand(text, timezone, now, date_order)
     if found.result is not None:
-        return found.result
+        return _hedged(found.result, text)
     return found.not_found()
 
 
@@ -120,7 +166,7 @@ async def understand(
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
     found = _understand(text, timezone, now, date_order)
-    grammar = found.result
+    grammar = _hedged(found.result, text) if found.result is not None else None
     if grammar is not None and not _llm_may_settle(found, grammar):
         return grammar
     if llm is None:
@@ -133,7 +179,8 @@ async def understand(
     # The model cannot say which words were the schedule: unless it names the task, the
     # task is the whole command (the Slack card shows both, so the user can fix it).
     task = answer.task if answer.task is not None else clean_task(found.rest)
-    return finish(answer, found.notes).with_parts(task if answer.ok else None, found.target)
+    answered = finish(answer, found.notes).with_parts(task if answer.ok else None, found.target)
+    return _hedged(answered, text)
 
 
 def _llm_may_settle(found: _Found, grammar: ParseResult) -> bool:
@@ -180,11 +227,23 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     text, zone_name, aware_now = prepared
     target, rest = take_target(text)
     found = _Found(None, rest, zone_name, aware_now, target)
+    if _QUESTION.match(rest):
+        found.result = ParseResult.rejected(
+            "that reads as a question, not a schedule", suggestion=HINT
+        ).with_parts(None, target)
+        return found
+    if _MANAGE.match(rest):
+        found.result = ParseResult.rejected(
+            "that reads as a change to a job that exists, not a new schedule",
+            suggestion="pause, edit or delete the job itself (in Slack: /schedule pause <job>)",
+        ).with_parts(None, target)
+        return found
     cron_command = _cron_command(rest, zone_name, aware_now)
     if cron_command is not None:
         found.result = cron_command.with_parts(cron_command.task, target)
         return found
-    grammar = regex_stage(rest, zone_name, aware_now) if _all_read(rest) else None
+    whole = _all_read(rest) or looks_like_rule(rest)
+    grammar = regex_stage(rest, zone_name, aware_now) if whole else None
     if grammar is not None:
         found.result = finish(grammar).with_parts(None, target)
         return found

@@ -60,12 +60,37 @@ ABBREVIATIONS: Final = {
     "nzst": "Pacific/Auckland",
     "nzdt": "Pacific/Auckland",
     "brt": "America/Sao_Paulo",
+    "nzt": "Pacific/Auckland",
+    "aet": "Australia/Sydney",
+    "acdt": "Australia/Adelaide",
+    "art": "America/Argentina/Buenos_Aires",
+    "sast": "Africa/Johannesburg",
+    "cat": "Africa/Maputo",
+    "eat": "Africa/Nairobi",
+    "wat": "Africa/Lagos",
+    "pht": "Asia/Manila",
+    "pkt": "Asia/Karachi",
+    "ict": "Asia/Bangkok",
+    "wib": "Asia/Jakarta",
+    "npt": "Asia/Kathmandu",
+    "irst": "Asia/Tehran",
+    "trt": "Europe/Istanbul",
+    "clt": "America/Santiago",
+    "cot": "America/Bogota",
+    "pet": "America/Lima",
+    "nst": "America/St_Johns",
+    "ndt": "America/St_Johns",
+    "hkst": "Asia/Hong_Kong",
+    "california": "America/Los_Angeles",
 }
 
 # Abbreviations that name more than one zone: refused with the candidates.
 AMBIGUOUS: Final = {
     "ist": "India (Asia/Kolkata), Ireland (Europe/Dublin) or Israel (Asia/Jerusalem)",
     "ast": "Atlantic (America/Halifax) or Arabia (Asia/Riyadh)",
+    "cst6": "several zones",
+    "gst": "Gulf (Asia/Dubai) or South Georgia (Atlantic/South_Georgia)",
+    "sst": "Samoa (Pacific/Pago_Pago) or Singapore (Asia/Singapore)",
     "bt": "several zones",
 }
 
@@ -209,8 +234,28 @@ def lookup_place(words: str) -> str | None:
     return _cities().get(words)
 
 
-def lookup_offset(sign: str, hours: int) -> str:
-    """The Etc/GMT zone for "UTC+2"; POSIX-style names invert the sign."""
+# Offsets of part of an hour, for the zones that keep them all year (no DST): "UTC+5:30".
+_PART_HOUR: Final = {
+    ("+", 5, 30): "Asia/Kolkata",
+    ("+", 5, 45): "Asia/Kathmandu",
+    ("+", 6, 30): "Asia/Yangon",
+    ("+", 9, 30): "Australia/Darwin",
+    ("+", 3, 30): "Asia/Tehran",
+    ("+", 4, 30): "Asia/Kabul",
+    ("-", 9, 30): "Pacific/Marquesas",
+}
+
+
+def lookup_offset(sign: str, hours: int, minutes: int = 0) -> str:
+    """The Etc/GMT zone for "UTC+2"; POSIX-style names invert the sign. An offset with
+    minutes is the zone that keeps it all year ("+05:30" is India), or refused."""
+    if minutes:
+        zone = _PART_HOUR.get((sign, hours, minutes))
+        if zone is None:
+            raise UnknownZoneError(
+                f"UTC{sign}{hours}:{minutes:02d}", hint="name the zone, e.g. America/St_Johns"
+            )
+        return zone
     if hours == 0:
         return "UTC"
     if hours > 14:

@@ -23,6 +23,11 @@ NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)
         ("@daily", "0 0 * * *", None),
         ("@Weekly", "0 0 * * 0", None),
         ("CRON_TZ=Asia/Tokyo 30 8 * * *", "30 8 * * *", "Asia/Tokyo"),
+        ("0 0 9 * * 1-5", "0 9 * * 1-5", None),  # seconds first (Azure, Spring)
+        ("0 30 9 * Jan Mon", "30 9 * JAN MON", None),
+        ("0 0 12 * * ?", "0 12 * * *", None),  # Quartz
+        ("0 15 10 ? * MON-FRI *", "15 10 * * MON-FRI", None),
+        ("@quarterly", "0 0 1 */3 *", None),
     ],
 )
 def test_split_cron(text: str, expression: str, zone: str | None) -> None:
@@ -42,7 +47,8 @@ def test_words_are_not_cron(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("0 0 9 * * 1-5", "only five-field cron is supported"),
+        ("0 0 12 ? * 1-5", "Quartz numbers the days"),
+        ("30 0 9 * * 1-5", "not at second 30"),
         ("61 * * * *", "not a valid cron expression"),
         ("0 9 31 2 *", "not a valid cron expression"),
         ("@reboot", "@reboot is not a schedule"),

@@ -1,0 +1,140 @@
+"""Round three's families (phrases from tests/parsers/outside/r3_*.txt and their kin): seconds-first
+cron, raw RRULE values, "21h" and "1500 hours", days left out after the fact ("weekends
+excluded"), the next business day, hedges that ask, questions and changes to jobs that are not
+schedules, offsets with minutes, and more zone abbreviations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from agentcron.parsers import understand_fast
+
+NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
+
+
+def _read(text: str, zone: str = "UTC") -> dict[str, Any]:
+    return understand_fast(text, timezone=zone, now=NOW).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "zone"),
+    [
+        ("0 30 9 * * 1-5", "30 9 * * 1-5", "UTC"),  # Azure Functions: seconds first
+        ("0 0 12 * * ?", "0 12 * * *", "UTC"),  # Quartz
+        ("0 15 10 ? * MON-FRI", "15 10 * * MON-FRI", "UTC"),
+        ("@quarterly", "0 0 1 */3 *", "UTC"),
+        ("every day at 21h", "0 21 * * *", "UTC"),
+        ("every day at 1500 hours", "0 15 * * *", "UTC"),
+        ("every day at 13:00 hrs", "0 13 * * *", "UTC"),
+        ("every day, weekends excluded, at 10am", "0 10 * * 1-5", "UTC"),
+        ("every day, Sundays excluded", "0 9 * * 1-6", "UTC"),
+        ("middle of the month", "0 9 15 * *", "UTC"),
+        ("every day at 14:00 UTC+5:30", "0 14 * * *", "Asia/Kolkata"),
+        ("every day at 14:00 +02:00", "0 14 * * *", "Etc/GMT-2"),
+        ("every day at 9am NZT", "0 9 * * *", "Pacific/Auckland"),
+        ("every day at 9am California time", "0 9 * * *", "America/Los_Angeles"),
+    ],
+)
+def test_read_as_cron(text: str, expression: str, zone: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] == {"type": "cron", "expression": expression, "timezone": zone}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "start_at"),
+    [
+        (
+            "FREQ=DAILY;INTERVAL=2;BYHOUR=6;BYMINUTE=30",
+            "FREQ=DAILY;INTERVAL=2;BYHOUR=6;BYMINUTE=30;BYSECOND=0",
+            "2026-01-15T06:30:00Z",  # the first 6:30 after now, not two days from now
+        ),
+        (
+            "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=9;BYMINUTE=0",
+            "FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=9;BYMINUTE=0;BYSECOND=0",
+            "2026-01-16T09:00:00Z",
+        ),
+        (
+            "second to last business day of the month",
+            "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2;BYHOUR=9;BYMINUTE=0;BYSECOND=0",
+            "2026-01-29T09:00:00Z",
+        ),
+    ],
+)
+def test_read_as_rrule(text: str, rule: str, start_at: str) -> None:
+    schedule = _read(text)["schedule"]
+    assert schedule == {"type": "rrule", "rule": rule, "start_at": start_at, "timezone": "UTC"}
+
+
+def test_a_rule_without_a_time_assumes_nine_and_says_so() -> None:
+    answer = _read("RRULE:FREQ=WEEKLY;BYDAY=MO")
+    assert "BYHOUR=9;BYMINUTE=0" in answer["schedule"]["rule"]
+    assert "no time given: 9:00 AM assumed" in answer["notes"]
+
+
+def test_the_next_business_day_is_one_run() -> None:
+    answer = _read("remind me next business day at 9am to call Bob")
+    assert answer["schedule"]["datetime"] == "2026-01-15T09:00:00Z"
+    assert answer["task"] == "call Bob"
+    friday = datetime(2026, 1, 16, 10, 0, tzinfo=UTC)
+    later = understand_fast("next business day at 9am", timezone="UTC", now=friday)
+    assert later.schedule is not None and later.schedule["datetime"] == "2026-01-19T09:00:00Z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on Mondays and sometimes Tuesdays at 9am",
+        "usually at 9am on weekdays",
+        "typically every Friday at 4pm",
+        "every day at approx 3pm",
+        "~9am every day",
+        "every Monday at 9 unless it's a holiday",
+        "every other weekday",
+        "every other weekend",
+        "every May",
+        "start of the year",
+    ],
+)
+def test_hedged_or_unclear_schedules_ask(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is not None
+    assert answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cancel my 9am reminder",
+        "stop reminding me every day",
+        "move my reminder to 10am",
+        "what's on my calendar tomorrow",
+        "is it possible to run every 5 minutes?",
+        "0 15 10 ? * 2-6",  # Quartz's numbered days are not cron's
+        "*/30 * * * * *",
+        "FREQ=WEEKLY;BYDAY=MO;UNTIL=20240730T040000Z",
+        "middle of the week",
+        "every day at 9am UTC-3:30",
+        "todos los lunes a las 9",
+    ],
+)
+def test_refused(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None and answer["reason"], answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "delete old logs every Sunday at 3am",
+        "/remind @jessica about the interview in 3 hours",
+        "publish the English digest every Monday at 9",
+        "How to set a cron job to run every 3 hours",
+        "every 5h",
+    ],
+)
+def test_tasks_and_words_that_look_alike_still_read(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is not None and not answer["needs_confirmation"], answer
