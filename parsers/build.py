@@ -667,6 +667,8 @@ def _recurring(b: _Builder) -> Built:
         p.interval_start = None
     if unit in _UNIT_SECONDS and count * _UNIT_SECONDS[unit] > MAX_INTERVAL:
         raise Rejected("the longest interval is 366 days", "every year on March 3 at 9am")
+    if unit == "hour" and count >= 24 and count % 24 == 0 and _plain_interval(p):
+        return _whole_days(b, int(count) // 24, p.interval_start)
     if unit in ("second", "minute", "hour"):
         return _sub_daily(b, count * _UNIT_SECONDS[unit])
     if count != int(count):
@@ -851,6 +853,39 @@ def _seconds(b: _Builder, seconds: int) -> Built:
     return _every(b, seconds, start_at)
 
 
+def _plain_interval(p: Phrase) -> bool:
+    """Whether the phrase is an interval and nothing else (no days, times or bounds)."""
+    return not (
+        p.times or p.window or p.weekdays or p.nth or p.monthdays or p.months or p.dates
+        or p.minute_past is not None or p.part
+        or p.starting is not None or p.until is not None or p.count is not None
+        or p.except_weekdays or p.except_months
+    )  # fmt: skip
+
+
+def _whole_days(b: _Builder, days: int, start: TimeMention | None) -> Built:
+    """ "every 24 hours", "every 48 hours": whole days on the wall clock, from now (a number
+    of seconds would move an hour at DST), the first run that many days on; "every 24
+    hours starting at 8am": at 8:00, from the next one."""
+    at = b.resolve(start) if start is not None else None
+    if at is not None:
+        first = to_instant(b.local_now.date(), at, b.zone)
+        if first <= b.now:
+            first = to_instant(b.local_now.date() + timedelta(days=1), at, b.zone)
+    else:
+        at = b.local_now.time().replace(second=0, microsecond=0)
+        first = to_instant(b.local_now.date() + timedelta(days=days), at, b.zone)
+    b.note(
+        f"every {days * 24} hours read as every {'day' if days == 1 else f'{days} days'} at "
+        f"{at:%H:%M}, on the wall clock"
+    )
+    if days == 1:
+        return _cron(b, f"{at.minute} {at.hour} * * *")
+    rule = f"FREQ=DAILY;INTERVAL={days};BYHOUR={at.hour};BYMINUTE={at.minute};BYSECOND=0"
+    schedule = {"type": "rrule", "rule": rule, "start_at": iso_z(first), "timezone": b.zone_name}
+    return b.done(schedule)
+
+
 def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     """ "every 3 hours starting at 8am": every 3 hours around the clock from the next 8:00 (8,
     11, 14, 17, 20, 23, 2, 5 o'clock); "every 20 minutes starting at 8am" runs from 8:00 to
@@ -1005,10 +1040,20 @@ def _monthly_rrule(b: _Builder, count: int, monthdays: list[int]) -> Built:
     weekday of the month, a number of times."""
     p = b.p
     parts = ["FREQ=MONTHLY"]
-    if count != 1:
+    if count != 1 and not p.quarter:
         parts.append(f"INTERVAL={count}")
     if p.quarter:
-        parts[-1:] = ["INTERVAL=3"] if count == 3 else parts[-1:]
+        # calendar quarters, as cron's quarterly schedules: "the first business day of each
+        # quarter" in January, April, July, October; "the last …" in March, June, September,
+        # December
+        if p.months:
+            raise Rejected("a quarterly schedule cannot also name months")
+        from_end = (
+            p.first_weekday < 0
+            or (bool(monthdays) and all(day < 0 for day in monthdays))
+            or (bool(p.nth) and all(nth < 0 for nth, _ in p.nth))
+        )
+        p.months = [3, 6, 9, 12] if from_end else [1, 4, 7, 10]
     if p.first_weekday:
         parts += ["BYDAY=MO,TU,WE,TH,FR", f"BYSETPOS={p.first_weekday}"]
     elif LAST_WEEKDAY in monthdays:

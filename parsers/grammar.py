@@ -1092,6 +1092,11 @@ class _Reader:
     def _ordinals(self, i: int) -> int | None:
         ordinals = [int(self.tokens[i].value)]  # type: ignore[call-overload]
         j = i + 1
+        if ordinals == [1] and self._word(j) == "thing":
+            # "first thing tomorrow", "first thing in the morning": the morning (9am)
+            if self.phrase.part != "morning":
+                self._set_part("morning")
+            return j + 1
         while step := self._is_separator(j):
             if self._kind(j + step) == lx.ORD:
                 ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
@@ -1820,6 +1825,10 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
 }
 
 _BOUND_WORDS: Final[dict[object, _Clause]] = {
+    # "until Christmas", "through New Year's Eve": a fixed-date holiday as a bound
+    **dict.fromkeys(
+        ("christmas", "xmas", "halloween", "valentine's", "valentines", "new"), _Reader._holiday
+    ),
     "today": _Reader._day_word,
     "tomorrow": _Reader._day_word,
     "next": _Reader._next,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 from zoneinfo import ZoneInfo
 
 from .build import build
+from .calendar_event import read_event
 from .cron import split_cron
 from .grammar import read
 from .humanize import describe
@@ -41,6 +42,9 @@ def regex_stage(text: str, zone_name: str, now: datetime) -> ParseResult | None:
         if rule is not None:
             schedule, confidence, notes = rule
             return ParseResult(schedule, None, confidence, "regex", notes=notes)
+        event = read_event(text)
+        if event is not None:
+            return _raw_cron(event, None, "", zone_name=zone_name, now=now)
         cron = split_cron(text)
         if cron is not None:
             return _raw_cron(*cron, zone_name=zone_name, now=now)

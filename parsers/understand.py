@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Final
 
 from . import lexicon as lx
 from .build import build
+from .calendar_event import read_event
 from .cron import split_cron
 from .grammar import read
 from .phrase import NotUnderstood, Phrase, Rejected
@@ -242,7 +243,7 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     if cron_command is not None:
         found.result = cron_command.with_parts(cron_command.task, target)
         return found
-    whole = _all_read(rest) or looks_like_rule(rest)
+    whole = _all_read(rest) or looks_like_rule(rest) or _looks_like_event(rest)
     grammar = regex_stage(rest, zone_name, aware_now) if whole else None
     if grammar is not None:
         found.result = finish(grammar).with_parts(None, target)
@@ -262,6 +263,14 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
             found.partial = False
             return found
     return found
+
+
+def _looks_like_event(text: str) -> bool:
+    """ "Mon..Fri *-*-* 09:00:00": systemd's calendar events are read whole."""
+    try:
+        return read_event(text) is not None
+    except Rejected:
+        return True
 
 
 def _all_read(text: str) -> bool:

@@ -138,3 +138,42 @@ def test_refused(text: str) -> None:
 def test_tasks_and_words_that_look_alike_still_read(text: str) -> None:
     answer = _read(text)
     assert answer["schedule"] is not None and not answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Mon..Fri *-*-* 09:00:00", "0 9 * * 1,2,3,4,5"),  # systemd's calendar events
+        ("Sat *-1..7 15:00", "0 15 * * 6#1"),  # both must match: the first Saturday
+        ("*-01,04,07,10-01 00:00:00", "0 0 1 1,4,7,10 *"),
+        ("OnCalendar=weekly", "0 0 * * 1"),  # systemd's week starts on Monday
+        ("every 24 hours starting at 8am", "0 8 * * *"),  # whole days keep the wall clock
+    ],
+)
+def test_more_read_as_cron(text: str, expression: str) -> None:
+    assert _read(text)["schedule"] == {"type": "cron", "expression": expression, "timezone": "UTC"}
+
+
+def test_every_48_hours_is_two_days_on_the_wall_clock() -> None:
+    schedule = _read("every 48 hours")["schedule"]
+    assert schedule["type"] == "rrule"
+    assert schedule["rule"] == "FREQ=DAILY;INTERVAL=2;BYHOUR=10;BYMINUTE=0;BYSECOND=0"
+    assert schedule["start_at"] == "2026-01-16T10:00:00Z"
+
+
+def test_quarters_are_calendar_quarters() -> None:
+    schedule = _read("at 9am on the first business day of each quarter")["schedule"]
+    assert "BYMONTH=1,4,7,10" in schedule["rule"] and "INTERVAL" not in schedule["rule"]
+    assert schedule["start_at"] == "2026-04-01T09:00:00Z"
+
+
+def test_a_fixed_holiday_bounds_a_schedule() -> None:
+    schedule = _read("every Friday at 5pm until Christmas")["schedule"]
+    assert schedule["expression"] == "0 17 * * 5"
+    assert schedule["end_at"] == "2026-12-25T23:59:59Z"
+
+
+def test_first_thing_is_the_morning() -> None:
+    answer = _read("remind me first thing tomorrow to call the bank")
+    assert answer["schedule"]["datetime"] == "2026-01-15T09:00:00Z"
+    assert answer["task"] == "call the bank"

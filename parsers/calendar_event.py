@@ -1,0 +1,138 @@
+"""systemd's calendar events typed as the schedule: "Mon..Fri *-*-* 09:00:00", "*-*-01 00:00",
+"Sat *-1..7 15:00" (the first Saturday), "OnCalendar=weekly" (Monday at midnight, systemd's
+reading, not cron's Sunday).
+
+Read only when the text is written the systemd way (a date part with "*" or "..", or the
+"OnCalendar=" prefix), so plain words are left to the grammar. An event becomes the cron
+expression that fires at the same instants; what cron cannot say (seconds other than 0, a
+year, days counted from the end of the month with "~", days of the week and of the month
+together other than a week of the month) is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .phrase import Rejected
+
+_EVENT: Final = re.compile(
+    r"^\s*(?P<prefix>oncalendar\s*=\s*)?"
+    r"(?:(?P<dow>[a-z]{3,9}(?:(?:\.\.|,|-)[a-z]{3,9})*)\s+)?"
+    r"(?:(?:(?P<year>\*|\d{4})-)?(?P<month>[\d*.,/]+)-(?P<day>[\d*.,/~]+))?"
+    r"\s*(?P<time>[\d*.,/]+:[\d*.,/]+(?::[\d*.,/]+)?)?\s*$",
+    re.IGNORECASE,
+)
+_SPECIAL: Final = {
+    "minutely": "* * * * *",
+    "hourly": "0 * * * *",
+    "daily": "0 0 * * *",
+    "weekly": "0 0 * * 1",
+    "monthly": "0 0 1 * *",
+    "yearly": "0 0 1 1 *",
+    "annually": "0 0 1 1 *",
+    "quarterly": "0 0 1 1,4,7,10 *",
+    "semiannually": "0 0 1 1,7 *",
+    "semi-annually": "0 0 1 1,7 *",
+}
+_DAYS: Final = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 0}
+_BOUNDS: Final = {"minute": 59, "hour": 23, "day": 31, "month": 12}
+_WEEK_OF_MONTH: Final = {(1, 7): 1, (8, 14): 2, (15, 21): 3, (22, 28): 4}
+
+
+def read_event(text: str) -> str | None:
+    """The cron expression for a systemd calendar event, None when `text` is not written
+    as one; Rejected when it is, but cron cannot say it."""
+    stripped = text.strip()
+    prefixed = stripped.lower().startswith("oncalendar")
+    if prefixed:
+        special = _SPECIAL.get(stripped.split("=", 1)[-1].strip().lower())
+        if special is not None:
+            return special
+    match = _EVENT.match(stripped)
+    if match is None:
+        if prefixed:
+            raise Rejected("that calendar event is not one agentcron can read")
+        return None
+    date_part = match.group("month") is not None
+    systemd_way = (
+        prefixed
+        or (date_part and ("*" in match.group(0) or ".." in match.group(0)))
+        or ".." in (match.group("dow") or "")
+    )
+    if not systemd_way or not (date_part or match.group("time")):
+        return None
+    year = match.group("year")
+    if year not in (None, "*"):
+        raise Rejected("a calendar event with a year runs once: write the date out instead")
+    day = match.group("day") or "*"
+    if "~" in day:
+        raise Rejected("days counted from the end of the month (“~”) are not supported")
+    minute, hour = _time(match.group("time") or "00:00")
+    month_field = _field(match.group("month") or "*", "month")
+    day_field = _field(day, "day")
+    dow_field = _weekdays(match.group("dow")) if match.group("dow") else "*"
+    if dow_field != "*" and day_field != "*":
+        # systemd wants both to match; cron would take either: only a week of the month
+        week = _week(day)
+        if week is None:
+            raise Rejected(
+                "days of the week and of the month together run only when both match, "
+                "which cron cannot say",
+                "Sat *-1..7 15:00 (the first Saturday)",
+            )
+        dow_field = ",".join(f"{d}#{week}" for d in dow_field.split(","))
+        day_field = "*"
+    return f"{minute} {hour} {day_field} {month_field} {dow_field}"
+
+
+def _time(text: str) -> tuple[str, str]:
+    parts = text.split(":")
+    if len(parts) == 3 and parts[2] not in ("0", "00"):
+        raise Rejected("a cron schedule runs on whole minutes, not at a second")
+    return _field(parts[1], "minute"), _field(parts[0], "hour")
+
+
+def _field(text: str, name: str) -> str:
+    """ "*", "01", "1..7", "0/15", "1,15" in systemd's spelling, in cron's."""
+    out = []
+    for item in text.split(","):
+        if item == "*":
+            out.append("*")
+            continue
+        base, _, step = item.partition("/")
+        base = base.replace("..", "-")
+        if not re.fullmatch(r"\d+(?:-\d+)?|\*", base) or (step and not step.isdigit()):
+            raise Rejected(f"{text!r} is not a {name} a calendar event can have")
+        if base != "*":
+            base = "-".join(str(int(part)) for part in base.split("-"))
+        if step:
+            if "-" not in base and base != "*":
+                base = f"{base}-{_BOUNDS[name]}"
+            out.append(f"{base}/{int(step)}")
+        else:
+            out.append(base)
+    return ",".join(out)
+
+
+def _weekdays(text: str) -> str:
+    days: list[int] = []
+    for item in text.lower().split(","):
+        ends = re.split(r"\.\.|-", item)
+        try:
+            numbers = [_DAYS[end[:3]] for end in ends]
+        except KeyError:
+            raise Rejected(f"{item!r} is not a day of the week") from None
+        if len(numbers) == 1:
+            days.append(numbers[0])
+            continue
+        first, last = (n or 7 for n in numbers)  # Sunday last, as systemd counts
+        days.extend(d % 7 for d in range(first, last + 1))
+    return ",".join(str(d) for d in sorted(set(days)))
+
+
+def _week(day: str) -> int | None:
+    match = re.fullmatch(r"(\d+)\.\.(\d+)", day)
+    if match is None:
+        return None
+    return _WEEK_OF_MONTH.get((int(match.group(1)), int(match.group(2))))
