@@ -76,6 +76,8 @@ def split_cron(text: str) -> tuple[str, str | None, str] | None:
 def _seconds_first(text: str) -> tuple[str, str] | None:
     """ "0 30 9 * * 1-5" (Azure, Spring), "0 0 12 * * ?" and "0 0 12 ? * MON-FRI *" (Quartz):
     (the five-field expression, the rest) when the text starts with six or seven fields."""
+    if not text or text[0] not in "0123456789*?":
+        return None
     fields = text.split(None, 7)
     if len(fields) < 6:
         return None

@@ -1335,6 +1335,25 @@ class _Reader:
             return self._relative(i)
         if self._word(j) == "times":
             return self._times_per(i)
+        value, width = token.value, token.end - token.start
+        if (
+            isinstance(value, int)
+            and width == 4
+            and value % 100 < 60
+            and value < 2400
+            and not token.spelled
+            and (
+                value < 1000  # "0800": a 24-hour time, never a year
+                or (
+                    not 2000 <= value < 2100  # "every Monday 2027": a year
+                    and (
+                        (i and self.tokens[i - 1].kind in (lx.DAY, lx.DAYS, lx.DAYSET))
+                        or self._word(i - 1) in ("daily", "nightly")
+                    )
+                )
+            )
+        ):
+            return self._times(i)  # "Mon-Fri 0800", "weekdays 1730"
         if self._is_range(j) or self._word(j) in ("oclock", "noon", "am", "pm"):
             return self._times(i)
         if self._word(j) in _TIME_CUES or (

@@ -53,14 +53,14 @@ _PATTERN: Final = re.compile(
    |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
    |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
    |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::00)?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
-   |(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
+   |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
    |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::00)?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:.%])
-   |(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
+   |(?=\d)(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
    |(?P<num>\d+(?:\.\d+)?)(?![\d:])
    |(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
-   |(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
+   |(?=[+-])(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
    |(?P<iana>[a-z]+(?:/[a-z0-9_+-]+)+)
    |(?P<word>[a-z]+(?:['-][a-z]+)*|@)
    |(?P<sym>[,&+#-])
@@ -94,7 +94,10 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
     tokens = _scan(text)
-    if any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
+    lowered = text.lower()
+    if any(word in lowered for word in _EXCLUDED) and any(
+        t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens
+    ):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
 

@@ -130,8 +130,21 @@ _QUESTION: Final = re.compile(
 )
 
 
+# The words _HEDGE can start with (and "ish" it can end with): the regular expression only
+# runs on a text that has one of them.
+_HEDGE_CUES: Final = frozenset(
+    "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
+    "probably roughly approx approximately approximate circa ideally preferably more give so "
+    "if unless sometime most around about near nearly almost ish".split()
+)
+_WORDS: Final = re.compile(r"[a-z]+")
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
+        return result
+    lowered = text.lower()
+    if "~" not in lowered and _HEDGE_CUES.isdisjoint(_WORDS.findall(lowered)):
         return result
     match = _HEDGE.search(text)
     if match is None:
@@ -389,6 +402,21 @@ _TIME_KINDS: Final = frozenset(
     {lx.NUM, lx.ORD, lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT, lx.TIME, lx.MINUTE, lx.DATE}
     | {lx.SLASHDATE, lx.INSTANT, lx.ZONE}
 )
+# Time words of other languages the grammar does not read (it reads English): left in a
+# command's task ("lunes 9am"), they make the answer ask, and the LLM (when configured) reads
+# the whole text.
+_FOREIGN_TIME_WORDS: Final = frozenset(
+    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo mañana manana hoy "
+    "cada todos todas días dias día dia semana semanas mes meses horas hora minutos "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche demain aujourd'hui chaque tous toutes "
+    "jours jour semaine mois heures heure "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag morgen heute täglich taglich "
+    "jeden jede jeder tage woche monat uhr stunden stunde minuten "
+    "segunda terça terca quarta quinta sexta amanhã amanha hoje "
+    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi "
+    "sabato domenica domani oggi ogni giorno giorni minuti "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag elke dag uur".split()
+)
 _TIME_WORDS: Final = frozenset(
     {"every", "daily", "hourly", "weekly", "monthly", "yearly", "quarterly", "nightly"}
     | {"during", "between", "except", "until", "to", "after", "from", "morning", "afternoon"}
@@ -398,6 +426,7 @@ _TIME_WORDS: Final = frozenset(
     | {"sometimes", "sometime", "occasionally", "regularly", "often", "usually", "or"}
     | {"around", "about", "approximately", "roughly", "circa", "ish", "maybe", "soon"}
     | {"later", "early", "late", "eod", "whenever", "asap"}
+    | _FOREIGN_TIME_WORDS
 )
 # a word right before the schedule's words that makes them a deadline, not a time: "by Friday"
 _DEADLINE: Final = frozenset({"by", "before", "latest"})
