@@ -71,19 +71,19 @@ _LEAD: Final = re.compile(
     r"|(?:can|could|would|will)\s+you(?:\s+please)?\b\s*"
     r"|(?:i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:you\s+)?to)\b\s*"
     r"|(?:i\s+need|give\s+me|set(?:\s+up)?|create|add|make|schedule|setup)\s+"
-    r"(?:me\s+)?(?:an?\s+)?(?:new\s+)?(?:recurring\s+|daily\s+|weekly\s+)?"
+    r"(?:me\s+)?(?:an?\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+|daily\s+|weekly\s+)?"
     r"(?:reminder|job|task|cron\s*job|alarm|timer|schedule)s?\b\s*(?:for|to|that|of)?\b\s*"
     r"|(?:remind|ping|tell|notify|wake|nudge)\s+(?:me|us)\b(?:\s+(?:to|about|that|of|up))?\b\s*"
     r"|(?:please\s+)?schedule\b\s*)+",
     re.IGNORECASE,
 )
 _TRAIL: Final = re.compile(
-    r"(?:[\s,;:.!?-]+|\b(?:and|then|to|at|on|in|for|from|of|with|by|starting|every|each|"
+    r"(?:[\s,;:.!?()\[\]-]+|\b(?:and|then|to|at|on|in|for|from|of|with|by|starting|every|each|"
     r"please|reminder|reminding|saying)\b)+$",
     re.IGNORECASE,
 )
 _HEAD: Final = re.compile(
-    r"^(?:[\s,;:.!?-]+|\b(?:to|and|then|that|about|of|for|by)\b)+", re.IGNORECASE
+    r"^(?:[\s,;:.!?()\[\]-]+|\b(?:to|and|then|that|about|of|for|by)\b)+", re.IGNORECASE
 )
 # A task that is only a verb (or a verb and "it"/"this") says nothing: "Run at 9am".
 _EMPTY_TASK: Final = re.compile(
