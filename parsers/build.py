@@ -287,6 +287,9 @@ class _Builder:
             if 1 <= hour <= 5:
                 hour += 12
             start = time(hour % 24, first.clock.minute)
+        if start is None and end is not None and last.clock.hour > 12 and first.clock.hour < 12:
+            # "between 6 and 22": whoever writes 22 counts on the 24-hour clock (06:00)
+            start = time(first.clock.hour, first.clock.minute)
         if start is None:
             assert end is not None
             options = [h for h in _readings(first.clock.hour) if h < end.hour]

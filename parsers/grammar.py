@@ -858,6 +858,15 @@ class _Reader:
             else:
                 self._set_interval(count, str(token.value))
             return j + 1
+        if kind == lx.DAYSET and token.value == lx.WEEKEND and self._is_unit(j + 1, "day"):
+            # "every weekend day": Saturday and Sunday
+            for day in (6, 0):
+                if day not in self.phrase.weekdays:
+                    self.phrase.weekdays.append(day)
+            self.phrase.order.append("d")
+            if count != 1:
+                self._set_interval(count, "week")
+            return j + 2
         if kind == lx.DAYSET and token.value == lx.WEEKEND and count == 1:
             # "every weekend": once a weekend, on Saturday, as Todoist reads it; it could be
             # both days, so the answer asks

@@ -117,7 +117,7 @@ _HEDGE: Final = re.compile(
     r"(?:around|about|near|nearly|almost)\s+(?:\d|noon|midnight|lunch|dinner|breakfast|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?\s+hour|the\s+top)|"
     r"(?:\d|am|pm|noon|midnight|hour|hourly|daily|morning|evening|night|afternoon|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)-?ish)\b|~\s*\d",
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)-?ish)\b|~\s*\d|\w-ish\b",
     re.IGNORECASE,
 )
 HEDGED_CONFIDENCE: Final = 0.6
@@ -144,7 +144,12 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
     lowered = text.lower()
-    if "~" not in lowered and _HEDGE_CUES.isdisjoint(_WORDS.findall(lowered)):
+    words = _WORDS.findall(lowered)
+    if (
+        "~" not in lowered
+        and _HEDGE_CUES.isdisjoint(words)
+        and not any(word.endswith("ish") for word in words)
+    ):
         return result
     match = _HEDGE.search(text)
     if match is None:

@@ -177,3 +177,21 @@ def test_first_thing_is_the_morning() -> None:
     answer = _read("remind me first thing tomorrow to call the bank")
     assert answer["schedule"]["datetime"] == "2026-01-15T09:00:00Z"
     assert answer["task"] == "call the bank"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every 2 hours between 6 and 22", "0 6-22/2 * * *"),  # 22 is the 24-hour clock: so is 6
+        ("every weekend day at 8am", "0 8 * * 6,0"),
+        ("Mon-Fri 0800", "0 8 * * 1-5"),
+        ("Twice a day (9am and 5pm), check the queue", "0 9,17 * * *"),
+    ],
+)
+def test_windows_days_and_times_in_other_shapes(text: str, expression: str) -> None:
+    assert _read(text)["schedule"]["expression"] == expression
+
+
+@pytest.mark.parametrize("text", ["tonight-ish", "tomorrow noonish", "lunes 9am"])
+def test_more_that_ask(text: str) -> None:
+    assert _read(text)["needs_confirmation"]
