@@ -857,6 +857,8 @@ class _Reader:
                 self._set_interval(3 * count, "month")
             else:
                 self._set_interval(count, str(token.value))
+                if token.value in ("day", "week"):
+                    self.phrase.order.append("d")
             return j + 1
         if kind == lx.DAYSET and token.value == lx.WEEKEND and self._is_unit(j + 1, "day"):
             # "every weekend day": Saturday and Sunday
@@ -930,6 +932,8 @@ class _Reader:
             return i + 1
         count, unit = _FREQUENCIES[word]
         self._set_interval(count, unit)
+        if unit in ("day", "week"):
+            self.phrase.order.append("d")  # "daily at 9 plus Saturdays at noon": two schedules
         if word == "nightly":
             self._set_part("night")
         elif word == "biweekly":

@@ -195,3 +195,10 @@ def test_windows_days_and_times_in_other_shapes(text: str, expression: str) -> N
 @pytest.mark.parametrize("text", ["tonight-ish", "tomorrow noonish", "lunes 9am"])
 def test_more_that_ask(text: str) -> None:
     assert _read(text)["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    "text", ["daily at 9 plus Saturdays at noon", "every day at 9am, weekends at 10am"]
+)
+def test_a_daily_time_and_another_days_time_are_two_schedules(text: str) -> None:
+    assert "two schedules" in _read(text)["reason"]
