@@ -362,6 +362,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         # "every May": every day of May, or once a year in May? Read as the days; ask
         months = ", ".join(lx.MONTH_LABELS[m] for m in phrase.months)
         phrase.unsure.append(f"read as every day in {months} (name a day: “every May 1”)")
+    phrase.descriptor |= phrase.padded_time
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
     for year, month, day in p.dates:

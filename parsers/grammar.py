@@ -282,7 +282,7 @@ class _Reader:
             return None
         mention, j = found
         if mention.clock.padded:
-            self.phrase.descriptor = True  # "At 09:46 AM": cron-descriptor's words
+            self.phrase.padded_time = True  # "At 09:46 AM": cron-descriptor's words
         self.phrase.order.append("t")
         if self._is_range(j):
             other = self._time_at(j + 1)
@@ -306,7 +306,14 @@ class _Reader:
         return j
 
     def _window(self, i: int) -> int | None:
-        """ "from 9 to 5", "between 9am and 5pm"."""
+        """ "from 9 to 5", "between 9am and 5pm", "between the hours of 8 am and 10 am"."""
+        if (
+            self._word(i + 1) == "the"
+            and self._is_unit(i + 2, "hour")
+            and self._word(i + 3) == "of"
+            and self._kind(i + 4) in (lx.TIME, lx.NUM)
+        ):
+            i += 3
         first = self._time_at(i + 1)
         if first is None:
             return None
@@ -672,6 +679,20 @@ class _Reader:
         j = i + 1
         timed = self._times(j)
         if timed is not None:
+            if (
+                i == 0
+                and timed == j + 1
+                and self.tokens[j].kind == lx.TIME
+                and self.tokens[j].value.digital  # type: ignore[attr-defined]
+                and self.tokens[j].value.meridiem is None  # type: ignore[attr-defined]
+                and self._word(timed) == "on"
+                and self._kind(timed + 1) == lx.DAY
+                and timed + 2 == self.n
+            ):
+                # "At 08:00 on Monday", crontab.guru's words for "0 8 * * 1": every week
+                # (it could be once: asked)
+                self.phrase.descriptor = True
+                self.phrase.unsure.append("read as every week (crontab.guru's wording)")
             return timed
         if self._kind(j) == lx.MINUTE:
             return self._minute_past(j)

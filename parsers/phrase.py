@@ -100,6 +100,9 @@ class Phrase:
     # written like cron-descriptor's descriptions ("At 09:46 AM", "only on Monday"): a
     # time of day without a date is then a daily schedule, not one run
     descriptor: bool = False
+    # a time written "09:46 AM" (cron-descriptor's way): a description too, unless the text is
+    # a command with a task ("remind us about the post at 10:30 AM" is once)
+    padded_time: bool = False
     # The order days ("d") and times ("t") were named in, and "x" for an exception: "Monday
     # at 9am and Friday at 5pm" (d t d t) is two schedules, never their cross product.
     order: list[str] = field(default_factory=list)

@@ -35,8 +35,11 @@ RAW_CRON_CONFIDENCE: Final = 1.0
 Stage = Callable[[str, str, datetime], "ParseResult | None"]
 
 
-def regex_stage(text: str, zone_name: str, now: datetime) -> ParseResult | None:
-    """The grammar (and raw cron). `now` is aware; `zone_name` is a valid IANA name."""
+def regex_stage(
+    text: str, zone_name: str, now: datetime, *, reminder: bool = False
+) -> ParseResult | None:
+    """The grammar (and raw cron). `now` is aware; `zone_name` is a valid IANA name.
+    `reminder`: the text followed "remind me", so a time written "10:30 AM" is one run."""
     try:
         rule = read_rule(text, ZoneInfo(zone_name), zone_name, now)
         if rule is not None:
@@ -49,6 +52,8 @@ def regex_stage(text: str, zone_name: str, now: datetime) -> ParseResult | None:
         if cron is not None:
             return _raw_cron(*cron, zone_name=zone_name, now=now)
         phrase, _ = read(tokenize(text))
+        if reminder:
+            phrase.padded_time = False
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
         return None

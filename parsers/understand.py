@@ -87,7 +87,7 @@ _HEAD: Final = re.compile(
 )
 # A task that is only a verb (or a verb and "it"/"this") says nothing: "Run at 9am".
 _EMPTY_TASK: Final = re.compile(
-    r"^(?:run|do|send|ping|remind|trigger|fire|go|start|execute|it|this|that|me|us|the\s+job|"
+    r"^(?:run|runs|do|send|ping|remind|trigger|fire|go|start|execute|it|this|that|me|us|the\s+job|"
     r"the\s+task|a\s+reminder|reminder|job|task|please|usually|sometimes|typically|generally|"
     r"normally|mostly|maybe|perhaps|possibly|probably|roughly|approx|approximately|around|about|"
     r"ish|or\s+so|\s)*$",
@@ -262,7 +262,8 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
         found.result = cron_command.with_parts(cron_command.task, target)
         return found
     whole = _all_read(rest) or looks_like_rule(rest) or _looks_like_event(rest)
-    grammar = regex_stage(rest, zone_name, aware_now) if whole else None
+    reminder = _REMIND.match(text) is not None
+    grammar = regex_stage(rest, zone_name, aware_now, reminder=reminder) if whole else None
     if grammar is not None:
         found.result = finish(grammar).with_parts(None, target)
         return found
@@ -370,6 +371,8 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
     task = task_text(text, tokens, runs)
     try:
         phrase, _ = read(chosen)
+        if task is not None:
+            phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
         return None
@@ -384,6 +387,11 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         # words about time the grammar did not read ("during the day"): ask, do not guess
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, f"“{task}” was not read as part of the schedule")
+    elif _unread_at(tokens, runs):
+        # "weekdays at teatime": "at" and a word the grammar does not know, next to the
+        # schedule — a time of day it could not read
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "a time of day after “at” was not read")
     elif any(start and tokens[start - 1].value in _DEADLINE for start, _ in runs):
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "by Friday": a deadline
         notes = (*notes, "read as the time to run; it may be a deadline")
@@ -397,6 +405,24 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         exclusions=built.exclusions,
     )
     return finish(result).with_parts(task, None)
+
+
+def _unread_at(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether "at" and a word the grammar does not know stand right after a run of the
+    schedule's words, or open the text right before one ("weekdays at teatime", "at sunrise
+    on Fridays"; not "look at logs every day")."""
+    n = len(tokens)
+    for start, end in runs:
+        for at in (end, 0 if start == 2 else -1):
+            if (
+                0 <= at < n - 1
+                and tokens[at].kind == lx.WORD
+                and tokens[at].value == "at"
+                and tokens[at + 1].kind == lx.WORD
+                and tokens[at + 1].value not in lx.KEYWORDS
+            ):
+                return True
+    return False
 
 
 _FREQUENCY_WORDS: Final = frozenset(

@@ -202,3 +202,25 @@ def test_more_that_ask(text: str) -> None:
 )
 def test_a_daily_time_and_another_days_time_are_two_schedules(text: str) -> None:
     assert "two schedules" in _read(text)["reason"]
+
+
+def test_crontab_guru_wording_is_every_week_and_asks() -> None:
+    answer = _read("At 08:00 on Monday")
+    assert answer["schedule"]["expression"] == "0 8 * * 1" and answer["needs_confirmation"]
+    assert _read("at 8am on Monday")["schedule"]["type"] == "at"
+
+
+def test_a_reminder_at_a_padded_time_is_once() -> None:
+    assert _read("Remind us about the post at 10:30 AM")["schedule"]["type"] == "at"
+    assert _read("remind me at 10:30 AM")["schedule"]["type"] == "at"
+    assert _read("At 09:46 AM")["schedule"]["expression"] == "46 9 * * *"  # cron-descriptor
+
+
+def test_an_unread_time_after_at_asks() -> None:
+    assert _read("weekdays at teatime")["needs_confirmation"]
+    assert not _read("look at logs every day at 9")["needs_confirmation"]
+
+
+def test_between_the_hours_of() -> None:
+    text = "every half hour between the hours of 8 am and 10 am on the 5th and 20th of every month"
+    assert _read(text)["schedule"]["expression"] == "*/30 8-9 5,20 * *"
