@@ -43,6 +43,8 @@ _WEEK_OF_MONTH: Final = {(1, 7): 1, (8, 14): 2, (15, 21): 3, (22, 28): 4}
 def read_event(text: str) -> str | None:
     """The cron expression for a systemd calendar event, None when `text` is not written
     as one; Rejected when it is, but cron cannot say it."""
+    if "*" not in text and ".." not in text and "=" not in text:
+        return None  # neither "*-*-*", "Mon..Fri" nor "OnCalendar=": not written that way
     stripped = text.strip()
     prefixed = stripped.lower().startswith("oncalendar")
     if prefixed:
