@@ -1,6 +1,7 @@
 // How a job's parts read on screen: its schedule, its action, its delivery.
 
 import { h } from "../dom.js";
+import { plural } from "../ui.js";
 
 export function scheduleText(schedule) {
   if (!schedule) return "";
@@ -34,5 +35,5 @@ export function deliverySummary(delivery) {
 export function retrySummary(retry) {
   if (!retry) return "no retries";
   const cap = retry.max_delay ? `, at most ${retry.max_delay} s` : "";
-  return `${retry.max_attempts} attempts, ${retry.strategy} from ${retry.base_delay} s${cap}`;
+  return `${plural(retry.max_attempts, "attempt")}, ${retry.strategy} from ${retry.base_delay} s${cap}`;
 }
