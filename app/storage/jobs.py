@@ -16,7 +16,16 @@ from agentcron.app.errors import Conflict
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import jobs, outbox, runs
 
-SORTABLE = ("created_at", "updated_at", "name", "next_run_at", "last_run_at", "run_count", "status")
+SORTABLE = (
+    "created_at",
+    "updated_at",
+    "name",
+    "next_run_at",
+    "last_run_at",
+    "run_count",
+    "status",
+    "consecutive_failures",
+)
 
 
 @dataclass(frozen=True)

@@ -114,3 +114,18 @@ async def test_the_strip_holds_the_ten_newest_runs_and_a_page_costs_one_runs_sta
     assert all(jobs[f"quiet {n}"]["recent_runs"] == [] for n in range(5))
     on_runs = [s for s in seen if "FROM runs" in s]
     assert len(on_runs) == 1, on_runs  # one UNION ALL for the page, not one per job
+
+
+async def test_jobs_sort_by_their_failure_streak(engine: EngineHarness, sink: Sink) -> None:
+    once = await engine.create(
+        name="once", action="http", http={"url": f"{sink.base_url}/status/503"}, schedule=None
+    )
+    twice = await engine.create(
+        name="twice", action="http", http={"url": f"{sink.base_url}/status/500"}, schedule=None
+    )
+    await engine.create(name="never", action="noop", schedule=None)
+    await run_once(engine, once["id"])
+    for _ in range(2):
+        await run_once(engine, twice["id"])
+    response = await engine.api.get("/jobs", params={"sort": "consecutive_failures"})
+    assert [j["name"] for j in response.json()["jobs"]] == ["twice", "once", "never"]

@@ -137,7 +137,8 @@ export async function heatmapView(main, { query, signal }) {
     put(mapBox, loading());
     put(caption, "");
     try {
-      const map = normalizeHeatmap(await api("/smart/heatmap", { query: { source, timezone: viewerZone }, signal }));
+      const body = await api("/smart/heatmap", { query: { source, timezone: viewerZone }, signal });
+      const map = normalizeHeatmap(body);
       const scale = rankScale(map.rows.flat());
       put(mapBox, drawGrid(map, scale), legend(scale));
       const span = map.window?.start && map.window?.end ? `from ${when(map.window.start)} to ${when(map.window.end)}` : "";
@@ -145,6 +146,7 @@ export async function heatmapView(main, { query, signal }) {
         caption,
         `${source === "scheduled" ? "Planned runs" : source === "runs" ? "Past runs" : "Your activity"} by weekday and hour in ${map.timezone || viewerZone} ${span}. `,
         scale.bands.length > 1 ? "Shades rank the counts (legend): a busy job everywhere does not hide the hours others add to." : "",
+        body.truncated ? h("strong", { class: "warning" }, " Too many jobs to count the whole week at once: the hours after the first few days are not counted, not empty.") : null,
       );
     } catch (error) {
       if (error.name === "AbortError") return;

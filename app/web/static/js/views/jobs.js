@@ -17,6 +17,7 @@ const SORTS = [
   ["last_run_at", "Last run"],
   ["run_count", "Run count"],
   ["status", "Status"],
+  ["consecutive_failures", "Failures in a row"],
 ];
 const STATUSES = ["active", "paused", "completed", "failed"];
 const HEALTHS = [
