@@ -178,6 +178,8 @@ class SqlExecutor:
                     return _Result(columns=columns, rows=list(await cursor.fetch(limit)))
         except TimeoutError:
             raise ExecutionFailed(_timed_out(target, timeout)) from None
+        except asyncpg.DataError as error:
+            raise _argument_failure(target, error, list(compiled.positiontup or ())) from None
         except asyncpg.PostgresError as error:
             raise _postgres_failure(target, error, timeout=timeout, read_only=read_only) from None
         except (OSError, asyncpg.InterfaceError) as error:
@@ -274,6 +276,32 @@ def _postgres_failure(
     if state == "25006" and read_only:
         message += " — the job's sql.read_only is true; set it to false for a job that writes"
     return ExecutionFailed(message, retryable=not state.startswith(_PERMANENT_CLASSES))
+
+
+_ARGUMENT = re.compile(r"^invalid input for query argument \$(\d+): (.*?)(?: \((.*)\))?$", re.S)
+
+
+def _argument_failure(
+    target: SqlConnection, error: asyncpg.DataError, names: list[str]
+) -> ExecutionFailed:
+    """asyncpg refused a value for a parameter's type, before sending it: say which
+    parameter (by its ``:name``), and how a JSON value reaches a type JSON has not."""
+    text_ = str(error)
+    match = _ARGUMENT.match(text_)
+    if match is None or not 0 < int(match.group(1)) <= len(names):
+        return ExecutionFailed(f"{target.name}: {_scrub(text_, target)}", retryable=False)
+    name = names[int(match.group(1)) - 1]
+    value, why = match.group(2), match.group(3) or "not of the column's type"
+    message = (
+        f"{target.name}: sql.parameters.{name}: PostgreSQL expects another type than the "
+        f"value {_scrub(value, target)} ({why})"
+    )
+    if value.startswith("'"):
+        message += (
+            f"; a parameter from JSON is text, so cast it in the statement, e.g. "
+            f"CAST(:{name} AS text)::date"
+        )
+    return ExecutionFailed(message, retryable=False)
 
 
 def _sqlite_failure(

@@ -289,6 +289,24 @@ async def _idle(marker: str) -> bool:
 
 
 @pytest.mark.postgres
+async def test_a_text_value_for_a_date_parameter_fails_naming_it_and_the_cast(
+    db: Database,
+) -> None:
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite's parameters take any type")
+    failure = await db.fails(
+        statement="SELECT CAST(:day AS date) AS d", parameters={"day": "2026-03-02"}
+    )
+    assert not failure.retryable
+    assert failure.message.startswith("db: sql.parameters.day: PostgreSQL expects another type")
+    assert "CAST(:day AS text)::date" in failure.message
+    outcome = await db.run(
+        statement="SELECT CAST(:day AS text)::date AS d", parameters={"day": "2026-03-02"}
+    )
+    assert outcome.data["rows"] == [{"d": "2026-03-02"}]
+
+
+@pytest.mark.postgres
 async def test_a_procedure_is_called_with_positional_or_named_arguments(db: Database) -> None:
     if db.dialect != "postgresql":
         pytest.skip("SQLite has no stored procedures")
