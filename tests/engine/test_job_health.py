@@ -28,14 +28,15 @@ async def run_once(engine: EngineHarness, job_id: str) -> dict[str, Any]:
 
 
 @contextmanager
-def statements(engine: EngineHarness) -> Iterator[list[str]]:
-    """Every SQL statement the service sends meanwhile."""
+def statements(engine: EngineHarness) -> Iterator[list[tuple[str, str]]]:
+    """Every SQL statement the service sends meanwhile, with its parameters as text (the
+    engine's own loops run beside the request: a test picks the statements it means)."""
     db = engine.rt.db
     target = db._sync if db._sync is not None else db._async.sync_engine  # type: ignore[union-attr]
-    seen: list[str] = []
+    seen: list[tuple[str, str]] = []
 
-    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        seen.append(statement)
+    def record(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
+        seen.append((statement, repr(parameters)))
 
     event.listen(target, "before_cursor_execute", record)
     try:
@@ -112,8 +113,15 @@ async def test_the_strip_holds_the_ten_newest_runs_and_a_page_costs_one_runs_sta
     assert len(jobs) == 6
     assert [r["id"] for r in jobs["busy"]["recent_runs"]] == ran[::-1][:10]
     assert all(jobs[f"quiet {n}"]["recent_runs"] == [] for n in range(5))
-    on_runs = [s for s in seen if "FROM runs" in s]
-    assert len(on_runs) == 1, on_runs  # one UNION ALL for the page, not one per job
+    # the statements on runs about the page's jobs: one UNION ALL, not one per job
+    ids = [job["id"] for job in jobs.values()]
+    about_page = [
+        statement
+        for statement, parameters in seen
+        if "FROM runs" in statement and any(job_id in parameters for job_id in ids)
+    ]
+    assert len(about_page) == 1, about_page
+    assert all(job_id in next(p for s, p in seen if s == about_page[0]) for job_id in ids)
 
 
 async def test_jobs_sort_by_their_failure_streak(engine: EngineHarness, sink: Sink) -> None:
