@@ -349,3 +349,38 @@ def test_the_header_says_which_owner_the_key_acts_as(page: Any, service: Service
     expect(whoami.locator(".owner")).to_have_text(someone["owner"])
     expect(page.locator(".owner-note")).to_contain_text(f"acts as owner {someone['owner']}")
     shot(page, "owner-shown")
+
+
+def test_the_edit_form_fits_a_phone(
+    browser: Any, service: Service, watch: Any, request: pytest.FixtureRequest
+) -> None:
+    from tests.web.conftest import watched_tab
+
+    with service.client() as api:
+        job = make_job(
+            api,
+            name="Phone edit",
+            schedule={"type": "rrule", "rule": RULE, "timezone": "America/Chicago"},
+        )
+    viewport = {"width": 400, "height": 800}
+    with watched_tab(browser, watch, request, base_url=service.url, viewport=viewport) as page:
+        sign_in(page, service.key)
+        page.goto(f"/#/jobs/{job['id']}/edit")
+        expect(page.locator("#sched-preview .sched-runs li").first).to_be_visible()
+        page.click("details.replace-schedule > summary")
+        page.locator("#schedule-text").fill("every monday at 8am")
+        expect(page.locator(".replace-compare .after-runs li").first).to_be_visible()
+        # nothing in the form reaches past the screen: no sideways scrolling to reach a field
+        # or a button (the header's own layout is tests/web/test_jobs_page.py's)
+        wide = page.evaluate(
+            """() => {
+                const form = document.querySelector('form.job-form').getBoundingClientRect();
+                const out = [...document.querySelectorAll('form.job-form *')]
+                    .filter((el) => el.getClientRects().length)
+                    .filter((el) => el.getBoundingClientRect().right > form.right + 0.5)
+                    .map((el) => el.tagName + '#' + el.id + '.' + el.className);
+                return form.right <= 400 ? out : ['the form itself', form.right, ...out];
+            }"""
+        )
+        assert wide == []
+        shot(page, "edit-form-400px", full_page=True)

@@ -86,8 +86,8 @@ export function scheduleEditor({ schedule, description, signal }) {
     datetime: h("input", { type: "text", id: "sched-datetime", autocomplete: "off", spellcheck: "false", value: original?.datetime || "", placeholder: "2027-01-15T09:00:00" }),
     rule: h("input", { type: "text", id: "sched-rule", autocomplete: "off", spellcheck: "false", value: original?.rule || "", placeholder: "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=15;BYMINUTE=0" }),
     zone: h("input", { type: "text", id: "sched-zone", list: zoneDatalist(document.body), autocomplete: "off", spellcheck: "false", value: original?.timezone || viewerZone }),
-    start: h("input", { type: "text", id: "sched-start", autocomplete: "off", spellcheck: "false", value: original?.start_at || "", placeholder: "empty: none" }),
-    end: h("input", { type: "text", id: "sched-end", autocomplete: "off", spellcheck: "false", value: original?.end_at || "", placeholder: "empty: never ends" }),
+    start: h("input", { type: "text", id: "sched-start", autocomplete: "off", spellcheck: "false", value: original?.start_at || "", placeholder: "2027-01-05T15:00:00", "aria-describedby": "sched-bounds-hint" }),
+    end: h("input", { type: "text", id: "sched-end", autocomplete: "off", spellcheck: "false", value: original?.end_at || "", placeholder: "2027-12-31T23:59:59Z", "aria-describedby": "sched-bounds-hint" }),
   };
   c.type.value = original?.type || "";
   c.unit.value = String(original?.type === "every" ? interval.unit : 60);
@@ -108,6 +108,7 @@ export function scheduleEditor({ schedule, description, signal }) {
     every: "Counts from (start_at: the first run; empty: whole intervals since 1970 UTC)",
     rrule: "Rule starts (DTSTART; empty: now)",
   };
+  const boundsHint = h("p", { class: "hint muted small", id: "sched-bounds-hint" }, "Start and end are ISO 8601 date-times; one without an offset (Z, +01:00) is read in the time zone above.");
   const preview = h("div", { class: "schedule-result sched-preview", id: "sched-preview", "aria-live": "polite" });
 
   const show = () => {
@@ -117,7 +118,7 @@ export function scheduleEditor({ schedule, description, signal }) {
     parts.at.hidden = type !== "at";
     parts.rrule.hidden = type !== "rrule";
     parts.zone.hidden = !type;
-    parts.start.hidden = parts.end.hidden = !type || type === "at";
+    parts.start.hidden = parts.end.hidden = boundsHint.hidden = !type || type === "at";
     startLabel.textContent = startWords[type] || "";
   };
 
@@ -237,6 +238,7 @@ export function scheduleEditor({ schedule, description, signal }) {
     parts.start,
     parts.end,
   );
+  fields.append(boundsHint);
   show();
   draw();
   return { element: h("div", { class: "sched-editor" }, fields, preview), changed, document: document_, check, set, controls: c };
