@@ -384,3 +384,29 @@ def test_the_edit_form_fits_a_phone(
         )
         assert wide == []
         shot(page, "edit-form-400px", full_page=True)
+
+
+def test_a_schedule_is_given_to_an_on_demand_job_and_taken_away(
+    signed_in: Any, api: httpx.Client
+) -> None:
+    page = signed_in
+    job = make_job(api, name="On demand at first")  # schedule: null
+    page.goto(f"/#/jobs/{job['id']}/edit")
+    expect(page.locator("#sched-type")).to_have_value("")
+    expect(page.locator("#sched-preview")).to_contain_text("runs only when triggered")
+    page.click("details.replace-schedule > summary")
+    page.locator("#schedule-text").fill("*/20 * * * *")
+    compare = page.locator(".replace-compare")
+    expect(compare.locator(".before")).to_contain_text("No schedule.")
+    expect(compare.locator(".after-runs li")).to_have_count(5)
+    compare.get_by_role("button", name="Use this schedule").click()
+    expect(page.locator("#sched-expression")).to_have_value("*/20 * * * *")
+    _save_and_wait(page, "On demand at first")
+    schedule = api.get(f"/jobs/{job['id']}").json()["schedule"]
+    assert schedule["type"] == "cron" and schedule["expression"] == "*/20 * * * *"
+
+    page.click("a:has-text('Edit')")
+    page.select_option("#sched-type", "")
+    expect(page.locator("#sched-preview")).to_contain_text("saving removes it")
+    _save_and_wait(page, "On demand at first")
+    assert api.get(f"/jobs/{job['id']}").json()["schedule"] is None
