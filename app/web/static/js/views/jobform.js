@@ -12,6 +12,7 @@ import { encode, h, link, put } from "../dom.js";
 import { go } from "../router.js";
 import { scheduleBox } from "../schedulebox.js";
 import { errorText, notify, plural } from "../ui.js";
+import { actionSummary } from "./jobbits.js";
 import { replaceBox, scheduleEditor } from "./scheduleedit.js";
 import { warningBox } from "./warnings.js";
 
@@ -68,6 +69,14 @@ const ACTIONS = [
   ["http", "An HTTP call"],
   ["noop", "Nothing (a no-op, for testing)"],
 ];
+/** Job types the operator enables (sql, python): made through the API, shown and kept here. */
+const HOST_ACTIONS = { sql: "A SQL statement (as set through the API)", python: "A Python function (as set through the API)" };
+
+function actionChoices(job) {
+  const kind = job?.action || "agent";
+  if (ACTIONS.some(([v]) => v === kind)) return ACTIONS;
+  return [...ACTIONS, [kind, HOST_ACTIONS[kind] || `${kind} (as set through the API)`]];
+}
 
 /** The JSON body of an http action as the textarea shows it ("" for none). */
 function bodyText(value) {
@@ -91,10 +100,9 @@ export async function jobFormView(main, { params, query, signal }) {
   const editor = editing ? scheduleEditor({ schedule: job.schedule, description: job.schedule_description, signal }) : null;
   const replace = editing ? replaceBox({ editor, original: job.schedule, signal }) : null;
 
-  const actions = ACTIONS.some(([v]) => v === (job?.action || "agent")) ? ACTIONS : [...ACTIONS, [job.action, `${job.action} (edit it through the API)`]];
   const f = {
     name: input("name", { value: job?.name || query.get("name") || "", maxlength: 200, placeholder: "defaults to the goal's first line" }),
-    action: select("action", actions, job?.action || "agent"),
+    action: select("action", actionChoices(job), job?.action || "agent"),
     goal: h("textarea", { id: "goal", name: "goal", rows: 3, placeholder: "Summarize yesterday's incidents and list open follow-ups" }, job?.goal || ""),
     agent_id: input("agent_id", { value: job?.agent_id || "default", list: "agent-ids" }),
     method: select("method", ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"].map((m) => [m, m]), http.method || "GET"),
@@ -116,9 +124,13 @@ export async function jobFormView(main, { params, query, signal }) {
 
   const agentPart = h("div", { class: "sub" }, field("goal", "Goal", f.goal), field("agent_id", "Agent", f.agent_id));
   const httpPart = h("div", { class: "sub" }, h("div", { class: "inline" }, field("http", "Method and URL", h("span", { id: "http-pair", class: "pair" }, f.method, f.url))), field("http_body", "Body (JSON, optional)", f.body));
+  // a sql or python job's settings are the API's to change (they name what the operator
+  // allowed); the form shows them and, the action left as it is, never sends them
+  const hostPart = job && !ACTIONS.some(([v]) => v === job.action) ? h("div", { class: "sub" }, h("p", { class: "muted" }, actionSummary(job))) : null;
   const showAction = () => {
     agentPart.hidden = f.action.value !== "agent";
     httpPart.hidden = f.action.value !== "http";
+    if (hostPart) hostPart.hidden = f.action.value !== job.action;
   };
   f.action.addEventListener("change", showAction);
   showAction();
@@ -138,6 +150,7 @@ export async function jobFormView(main, { params, query, signal }) {
     field("action", "What runs", f.action),
     agentPart,
     httpPart,
+    hostPart,
     h("fieldset", null, h("legend", null, "Where the result goes"), h("div", { class: "inline" }, field("delivery", "Channel", f.channel), field("format", "Format", f.format))),
     channels.length > 1 ? h("p", { class: "hint muted small" }, `Also delivered to ${channels.slice(1).join(", ")} (kept as they are).`) : null,
     field("condition", "Deliver only when", f.condition, "An expression over the run's data, checked when you save. Empty: always deliver."),
