@@ -410,3 +410,18 @@ def test_a_schedule_is_given_to_an_on_demand_job_and_taken_away(
     expect(page.locator("#sched-preview")).to_contain_text("saving removes it")
     _save_and_wait(page, "On demand at first")
     assert api.get(f"/jobs/{job['id']}").json()["schedule"] is None
+
+
+def test_a_key_that_cannot_read_jobs_is_told_which_key_it_is(page: Any, service: Service) -> None:
+    with service.client() as api:
+        made = api.post("/keys", json={"name": "shop page", "scopes": ["parse"]})
+        assert made.status_code == 201, made.text
+        me = api.get("/me").json()
+    page.goto("/")
+    page.fill("#api-key", made.json()["key"])
+    page.click("form.login button[type=submit]")
+    error = page.locator("form.login .field-error")
+    expect(error).to_contain_text(f"The key “shop page” (owner {me['owner']}) may only use parse")
+    expect(error).to_contain_text("publishable key")
+    expect(error).to_contain_text("needs a key that can read jobs")
+    expect(page.locator("#nav")).to_be_hidden()
