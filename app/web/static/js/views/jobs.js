@@ -5,6 +5,7 @@ import { encode, h, link, put } from "../dom.js";
 import { replaceQuery } from "../router.js";
 import { ago, timeEl, viewerZone, when } from "../time.js";
 import { badge, confirmAction, debounce, errorText, every, notify, pager, plural, tagList } from "../ui.js";
+import { whoAmI } from "../me.js";
 import { money, tokens } from "../spend.js";
 import { scheduleSummary } from "./jobbits.js";
 
@@ -215,11 +216,20 @@ function healthCell(job) {
   ];
 }
 
+/** Why a key may see no jobs: each owner sees only its own (filled in from GET /me). */
+function ownerNote() {
+  const note = h("p", { class: "muted small owner-note" });
+  whoAmI().then((me) => {
+    if (me) put(note, "This key (", h("strong", null, me.key_name || me.key_id), ") acts as owner ", h("code", null, me.owner), " and sees that owner's jobs only. Jobs made with a key of another owner are not shown here.");
+  }, () => null);
+  return note;
+}
+
 function jobsTable(page, state, reload, pick, spent) {
   if (!page.jobs.length) {
     if (state.health === "failing" && !(state.q || state.status || state.tag)) return h("div", { class: "empty all-well" }, "No job is failing.");
     const filtered = state.q || state.status || state.tag || state.health;
-    return h("div", { class: "empty" }, filtered ? "No job matches these filters." : "No jobs yet. ", filtered ? null : link("/jobs/new", "Create the first one"));
+    return h("div", { class: "empty" }, filtered ? "No job matches these filters." : "No jobs yet. ", filtered ? null : [link("/jobs/new", "Create the first one"), ownerNote()]);
   }
   // the last run is in the health cell ("Failed 5 min ago", the instant on hover)
   const columns = ["Name", "Health", "Status", "Schedule", "Next run", "Runs", "Agent spend", ""];
