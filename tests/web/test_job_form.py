@@ -158,6 +158,7 @@ def test_saving_an_untouched_form_changes_nothing(
     expect(preview.locator(".human")).to_have_text(before["schedule_description"])
     expect(preview.locator(".sched-state")).to_have_text("the current schedule, unchanged")
     expect(preview.locator(".sched-runs li").first).to_be_visible()
+    expect(page.locator(".exclusions-kept")).to_contain_text("2031-12-25")
     shot(page, f"edit-untouched-{label.replace(' ', '-')}")
 
     _save_and_wait(page, name)
