@@ -96,8 +96,9 @@ class RetrySpec(BaseModel):
 
     max_attempts: int = Field(3, ge=1, le=20)
     strategy: Literal["exponential", "linear", "fixed"] = "exponential"
-    base_delay: float = Field(60, ge=0, le=86_400)
-    max_delay: float | None = Field(None, ge=0, le=7 * 86_400)
+    # int | float: a whole number comes back as it was sent (60, not 60.0)
+    base_delay: int | float = Field(60, ge=0, le=86_400)
+    max_delay: int | float | None = Field(None, ge=0, le=7 * 86_400)
     jitter: bool = True
 
 

@@ -163,3 +163,54 @@ def test_a_job_without_a_schedule_gets_one_in_the_given_zone() -> None:
         "expression": "0 7 * * *",
         "timezone": "Europe/Berlin",
     }
+
+
+FORTNIGHTLY_FROM_START = job(
+    {
+        # RFC 5545: no BYHOUR, so the rule runs at its start's time of day (3 PM)
+        "type": "rrule",
+        "rule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+        "timezone": NY,
+        "start_at": "2026-03-03T15:00:00-05:00",
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "start_at", "timezone"),
+    [
+        ("move it to 10am", "2026-03-03T10:00:00-05:00", NY),
+        ("an hour later", "2026-03-03T16:00:00-05:00", NY),
+        ("push it back 30 minutes", "2026-03-03T15:30:00-05:00", NY),
+        ("at 9am Pacific", "2026-03-03T09:00:00-08:00", "America/Los_Angeles"),
+    ],
+)
+def test_a_rule_that_takes_its_time_from_its_start_moves_its_start(
+    text: str, start_at: str, timezone: str
+) -> None:
+    proposal = understand_edit(text, FORTNIGHTLY_FROM_START, now=NOW)
+    assert proposal.ok, proposal.reason
+    assert proposal.changes["schedule"] == {
+        "type": "rrule",
+        "rule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+        "timezone": timezone,
+        "start_at": start_at,
+    }
+
+
+def test_a_start_at_the_old_time_moves_with_it_so_the_first_run_stays_first() -> None:
+    # FORTNIGHTLY starts Tuesday 3 March at 3 PM, after NOW: moved to 10 AM it must still
+    # run that Tuesday, not a fortnight later
+    proposal = understand_edit("move it to 10am", FORTNIGHTLY, now=NOW)
+    assert proposal.changes["schedule"]["start_at"] == "2026-03-03T10:00:00-05:00"
+    # a start that is not at one of the times (a creation moment) stays where it is
+    odd = job({**FORTNIGHTLY["schedule"], "start_at": "2026-03-02T13:07:00Z"})
+    assert understand_edit("move it to 10am", odd, now=NOW).changes["schedule"]["start_at"] == (
+        "2026-03-02T13:07:00Z"
+    )
+
+
+def test_a_rule_by_the_minute_or_hour_has_no_time_of_day_to_move() -> None:
+    hourly = job({**FORTNIGHTLY_FROM_START["schedule"], "rule": "FREQ=HOURLY;INTERVAL=2"})
+    proposal = understand_edit("move it to 10am", hourly, now=NOW)
+    assert not proposal.ok and "not at a time of day" in (proposal.reason or "")
