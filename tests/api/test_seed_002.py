@@ -118,9 +118,7 @@ async def test_parse_edit_moves_a_calendar_rule_to_10am(api: httpx.AsyncClient) 
         created = await api.post("/jobs", json={**PRICE_ALERT, "schedule": schedule})
         job = created.json()
         assert job["next_run_at"] == "2026-03-03T15:00:00-06:00", job
-        response = await api.post(
-            f"/jobs/{job['id']}/parse-edit", json={"text": "move it to 10am"}
-        )
+        response = await api.post(f"/jobs/{job['id']}/parse-edit", json={"text": "move it to 10am"})
         assert response.status_code == 200, response.text
         proposal = response.json()
         assert proposal["changes"]["schedule"]["rule"] == moved
