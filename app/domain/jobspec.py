@@ -24,7 +24,13 @@ from pydantic import (
 from agentcron.app.domain.exclusions import Exclusions
 from agentcron.app.domain.http_action import validate_http_action
 from agentcron.app.domain.schedule import Schedule, ScheduleError, next_fire_time
-from agentcron.app.domain.shorthand import Shorthand, given_shorthand, schedule_from_shorthand
+from agentcron.app.domain.shorthand import (
+    Shorthand,
+    given_shorthand,
+    lift_http_fields,
+    schedule_from_shorthand,
+    top_level_names,
+)
 from agentcron.app.errors import FieldProblem, InvalidInput
 from agentcron.delivery.targets import check_url, parse_target
 
@@ -186,6 +192,17 @@ class JobFields(BaseModel):
     scheduled_at: Instant = None
     repeat_every: Duration = None
     cron: str | None = Field(None, max_length=1_000)
+    # seed 003's request at the top level, instead of ``"action": "http", "http": {…}``
+    # (lifted into ``http`` before these are read: app.domain.shorthand.lift_http_fields)
+    url: str | None = Field(
+        None, max_length=4_000, description="seed 003: the http job's URL (http.url)"
+    )
+    method: str | None = Field(None, description="seed 003: http.method (GET)")
+    headers: dict[str, str] | None = Field(None, description="seed 003: http.headers")
+    query: dict[str, str | int | float | bool] | None = Field(
+        None, description="seed 003: http.query"
+    )
+    body: Any = Field(None, description="seed 003: http.body")
 
     @field_validator("tags")
     @classmethod
@@ -410,9 +427,25 @@ def validate_job(
     body: Any, *, now: datetime, existing: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """Check a create (``existing`` None) or partial update body; return column values.
+    Seed 003's request fields at the top level (``url``, ``method``, ``body`` …) are an
+    ``http`` job's, and problems in them are named as sent (``url``).
 
     Raises InvalidInput listing every problem found, each naming its field.
     """
+    body, lifted = lift_http_fields(body, existing)
+    if not lifted:
+        return _validate_job(body, now=now, existing=existing)
+    try:
+        return _validate_job(body, now=now, existing=existing)
+    except InvalidInput as exc:
+        raise InvalidInput(
+            top_level_names(exc.problems), status=exc.status, details=exc.details
+        ) from None
+
+
+def _validate_job(
+    body: Any, *, now: datetime, existing: dict[str, Any] | None = None
+) -> dict[str, Any]:
     fields = parse_fields(body)
     given = fields.model_fields_set
     problems: list[FieldProblem] = []

@@ -45,6 +45,8 @@ from agentcron.app.domain.schedule import (
 from agentcron.app.errors import FieldProblem, InvalidInput
 
 SHORTHAND_FIELDS: Final = ("schedule_in", "scheduled_at", "repeat_every", "cron")
+#: seed 003's request, at the top level of its body: an ``http`` job's ``http`` object
+HTTP_FIELDS: Final = ("url", "method", "headers", "query", "body")
 STARTS: Final = ("schedule_in", "scheduled_at")
 REPEATS: Final = ("repeat_every", "cron")
 
@@ -255,3 +257,53 @@ def _instant(value: object, *, zone: Any) -> datetime:
     raise InvalidInput.field(
         "scheduled_at", "must be an ISO 8601 date-time or a Unix timestamp in seconds"
     )
+
+
+# --- the request, at the top level ---------------------------------------------------------
+
+
+def lift_http_fields(
+    body: object, existing: Mapping[str, Any] | None = None
+) -> tuple[object, bool]:
+    """Seed 003's body — ``{"method": "post", "url": …, "body": …, "schedule_in": …}`` — as
+    the canonical ``"action": "http", "http": {…}``, and whether it was one. On an update the
+    fields given change the job's request and keep the rest of it (``{"url": …}`` alone
+    moves an http job to another URL). ``http`` or another action beside them conflicts:
+    422 naming both. Anything else is left for the job's own checks."""
+    if not isinstance(body, dict):
+        return body, False
+    given = [name for name in HTTP_FIELDS if name in body]
+    if not given:
+        return body, False
+    action = body.get("action")
+    kind = action.get("type") if isinstance(action, dict) else action
+    clashes = [name for name in ("http",) if body.get(name) is not None]
+    if kind not in (None, "http"):
+        clashes.append("action")
+    if clashes:
+        how = "give the request one way (the top-level fields make an http job)"
+        raise InvalidInput(
+            [FieldProblem(name, f"conflicts with {', '.join(given)}: {how}") for name in clashes]
+            + [FieldProblem(given[0], f"conflicts with {', '.join(clashes)}: {how}")]
+        )
+    before = (existing or {}).get("action") or {}
+    request = dict(before.get("http") or {}) if before.get("type") == "http" else {}
+    for name in given:
+        if body[name] is None and name != "body":
+            request.pop(name, None)  # null: back to its default
+        else:
+            request[name] = body[name]
+    rest = {k: v for k, v in body.items() if k not in HTTP_FIELDS and k != "action"}
+    return {**rest, "action": "http", "http": request}, True
+
+
+def top_level_names(problems: list[FieldProblem]) -> list[FieldProblem]:
+    """Problems of a job sent in seed 003's shape, named by the fields sent: ``url``, not
+    ``http.url``."""
+    out = []
+    for problem in problems:
+        head, _, tail = problem.field.partition(".")
+        if head == "http" and tail.split(".", 1)[0].split("[", 1)[0] in HTTP_FIELDS:
+            problem = FieldProblem(tail, problem.reason)
+        out.append(problem)
+    return out
