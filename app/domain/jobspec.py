@@ -79,6 +79,7 @@ _DURATION = {
             "minItems": 2,
             "maxItems": 2,
         },
+        {"type": "null"},
     ]
 }
 Duration = Annotated[Any, WithJsonSchema(_DURATION)]
@@ -89,6 +90,7 @@ Instant = Annotated[
             "anyOf": [
                 {"type": "string", "description": "ISO 8601 date-time"},
                 {"type": "number", "description": "Unix timestamp (seconds)"},
+                {"type": "null"},
             ]
         }
     ),
