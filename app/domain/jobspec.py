@@ -26,7 +26,9 @@ from agentcron.app.domain.http_action import validate_http_action
 from agentcron.app.domain.schedule import Schedule, ScheduleError, next_fire_time
 from agentcron.app.domain.shorthand import (
     Shorthand,
+    every_macro,
     given_shorthand,
+    lift_data,
     lift_http_fields,
     schedule_from_shorthand,
     top_level_names,
@@ -205,6 +207,8 @@ class JobFields(BaseModel):
         None, description="seed 003: http.query"
     )
     body: Any = Field(None, description="seed 003: http.body")
+    #: Dapr's name for ``payload`` (lifted into it: app.domain.shorthand.lift_data)
+    data: Any = Field(None, description="Dapr (seed 000): the job's payload")
 
     @field_validator("tags")
     @classmethod
@@ -387,6 +391,9 @@ def read_schedule(
         raise InvalidInput.field(
             "schedule", f"a schedule in words is at most {MAX_SCHEDULE_TEXT} characters"
         )
+    interval = every_macro(text)
+    if interval is not None:  # Dapr's "@every 1m"
+        return {"type": "every", "interval": interval, "timezone": timezone or "UTC"}, None
     fields = text.split()
     if text.startswith("@") or (len(fields) == 5 and all(_cron_like(f) for f in fields)):
         return {"type": "cron", "expression": text, "timezone": timezone or "UTC"}, None
@@ -434,7 +441,7 @@ def validate_job(
 
     Raises InvalidInput listing every problem found, each naming its field.
     """
-    body, lifted = lift_http_fields(body, existing)
+    body, lifted = lift_http_fields(lift_data(body), existing)
     if not lifted:
         return _validate_job(body, now=now, existing=existing)
     try:

@@ -28,6 +28,7 @@ conflict: 422 naming both fields. ``null`` is the same as leaving a field out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -307,3 +308,52 @@ def top_level_names(problems: list[FieldProblem]) -> list[FieldProblem]:
             problem = FieldProblem(tail, problem.reason)
         out.append(problem)
     return out
+
+
+# --- Dapr's scheduler (seed 000) ---------------------------------------------------------
+
+_GO_DURATION: Final = re.compile(r"(\d+(?:\.\d+)?)(ns|us|µs|ms|h|m|s)")
+_GO_UNITS: Final = {
+    "h": 3_600.0,
+    "m": 60.0,
+    "s": 1.0,
+    "ms": 1e-3,
+    "us": 1e-6,
+    "µs": 1e-6,
+    "ns": 1e-9,
+}
+
+
+def every_macro(text: str) -> int | None:
+    """The interval of Dapr's ``@every <duration>`` (a Go duration: ``1m``, ``1h30m``,
+    ``90s``) in whole seconds; None when ``text`` is not one. A duration that is not whole
+    seconds, or none at all, is refused naming ``schedule``."""
+    head, _, rest = text.strip().partition(" ")
+    if head.lower() != "@every":
+        return None
+    duration = rest.strip().replace(" ", "")
+    parts = _GO_DURATION.findall(duration)
+    if not parts or "".join(a + u for a, u in parts) != duration:
+        raise InvalidInput.field(
+            "schedule", "@every takes a duration such as 30s, 5m, 1h30m (Go's form)"
+        )
+    seconds = sum(float(amount) * _GO_UNITS[unit] for amount, unit in parts)
+    if seconds < 1 or abs(seconds - round(seconds)) > 1e-9:
+        raise InvalidInput.field("schedule", "@every must be a whole number of seconds, at least 1")
+    return int(round(seconds))
+
+
+def lift_data(body: object) -> object:
+    """Dapr's ``data`` — a job's opaque payload, handed to its handler — as ``payload``;
+    both at once is 422 naming both."""
+    if not isinstance(body, dict) or "data" not in body:
+        return body
+    if "payload" in body:
+        raise InvalidInput(
+            [
+                FieldProblem("data", "conflicts with payload: they are the same field"),
+                FieldProblem("payload", "conflicts with data: they are the same field"),
+            ]
+        )
+    rest = {k: v for k, v in body.items() if k != "data"}
+    return {**rest, "payload": body["data"]}
