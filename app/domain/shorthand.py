@@ -340,7 +340,7 @@ def every_macro(text: str) -> int | None:
     seconds = sum(float(amount) * _GO_UNITS[unit] for amount, unit in parts)
     if seconds < 1 or abs(seconds - round(seconds)) > 1e-9:
         raise InvalidInput.field("schedule", "@every must be a whole number of seconds, at least 1")
-    return int(round(seconds))
+    return round(seconds)
 
 
 def lift_data(body: object) -> object:
