@@ -431,7 +431,11 @@ class JobService:
         now = self.rt.clock.now()
         raw_from = body.get("effective_from", body.get("effectiveFrom"))
         effective_from = _parse_instant(raw_from, "effective_from") if raw_from else None
-        schedule = check_schedule(body["schedule"], now=effective_from or now)
+        raw = body["schedule"]
+        zone = (existing.get("schedule") or {}).get("timezone")
+        if isinstance(raw, dict) and "timezone" not in raw and zone:
+            raw = {**raw, "timezone": zone}  # a new schedule naming no zone keeps the job's
+        schedule = check_schedule(raw, now=effective_from or now)
         new = schedule.to_dict() if schedule else None
         active = existing["status"] == "active"
         if effective_from is None or effective_from <= now:

@@ -373,6 +373,11 @@ def schedule_document(
     return read_schedule(raw, timezone=timezone, now=now)[0]
 
 
+def _zone_of(schedule: object) -> str | None:
+    zone = schedule.get("timezone") if isinstance(schedule, dict) else None
+    return zone if isinstance(zone, str) and zone else None
+
+
 def read_schedule(
     raw: dict[str, Any] | str | None, *, timezone: str | None, now: datetime
 ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
@@ -480,7 +485,10 @@ def _validate_job(
     implied: dict[str, Any] | None = None
     if not shorthand and "schedule" in given:
         try:
-            raw, implied = read_schedule(fields.schedule, timezone=fields.timezone, now=now)
+            # an update sends only what changes (seed 002's PUT): a schedule naming no zone
+            # keeps the job's, it does not move the job to UTC
+            zone = fields.timezone or _zone_of((existing or {}).get("schedule"))
+            raw, implied = read_schedule(fields.schedule, timezone=zone, now=now)
             schedule = check_schedule(raw, now=now)
             values["schedule"] = schedule.to_dict() if schedule else None
         except InvalidInput as exc:

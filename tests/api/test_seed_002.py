@@ -129,3 +129,44 @@ async def test_parse_edit_moves_a_calendar_rule_to_10am(api: httpx.AsyncClient) 
         updated = await api.put(f"/jobs/{job['id']}", json=proposal["changes"])
         assert updated.status_code == 200, updated.text
         assert updated.json()["next_run_at"] == "2026-03-03T10:00:00-06:00"
+
+
+async def test_the_put_example_changes_the_time_and_keeps_the_jobs_zone(
+    api: httpx.AsyncClient,
+) -> None:
+    # the document's list example: weekdays at 8 in New York
+    job = (
+        await api.post(
+            "/jobs",
+            json={
+                **PRICE_ALERT,
+                "schedule": {
+                    "type": "cron",
+                    "expression": "0 8 * * 1-5",
+                    "timezone": "America/New_York",
+                },
+            },
+        )
+    ).json()
+    response = await api.put(
+        f"/jobs/{job['id']}",
+        json={"name": "Updated name", "schedule": {"type": "cron", "expression": "0 10 * * *"}},
+    )
+    assert response.status_code == 200, response.text
+    updated = response.json()
+    assert updated["name"] == "Updated name" and updated["goal"] == PRICE_ALERT["goal"]
+    assert updated["schedule"] == {
+        "type": "cron",
+        "expression": "0 10 * * *",
+        "timezone": "America/New_York",
+    }
+    assert updated["next_run_at"] == "2026-03-02T10:00:00-05:00"
+    moved = await api.patch(
+        f"/jobs/{job['id']}/reschedule", json={"schedule": {"type": "every", "interval": 60}}
+    )
+    assert moved.json()["schedule"]["timezone"] == "America/New_York"
+    # a new job naming no zone is in UTC
+    fresh = await api.post(
+        "/jobs", json={**PRICE_ALERT, "schedule": {"type": "cron", "expression": "0 10 * * *"}}
+    )
+    assert fresh.json()["schedule"]["timezone"] == "UTC"
