@@ -228,7 +228,10 @@ def document(routes: list[Any]) -> dict[str, Any]:
                     + (PARSE_NOTE if scope is Scope.PARSE else "")
                 ),
                 # OpenAPI 3.1 lets a non-OAuth scheme list the roles an operation requires
-                "security": [{"bearer": [] if anyone else [scope.value]}],
+                "security": [
+                    {"bearer": [] if anyone else [scope.value]},
+                    {"apiKey": [] if anyone else [scope.value]},
+                ],
                 "responses": {
                     **_success(key, status),
                     "401": {"description": "No valid API key", **_problem_content()},
@@ -287,7 +290,13 @@ def document(routes: list[Any]) -> dict[str, Any]:
                     "scheme": "bearer",
                     "description": "An API key. Its scopes: "
                     + "; ".join(f"`{s.value}`: {WHAT_EACH_GRANTS[s]}" for s in Scope),
-                }
+                },
+                "apiKey": {
+                    "type": "apiKey",
+                    "in": "header",
+                    "name": "X-API-Key",
+                    "description": "The same API key in an X-API-Key header",
+                },
             },
         },
     }

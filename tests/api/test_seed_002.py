@@ -170,3 +170,18 @@ async def test_the_put_example_changes_the_time_and_keeps_the_jobs_zone(
         "/jobs", json={**PRICE_ALERT, "schedule": {"type": "cron", "expression": "0 10 * * *"}}
     )
     assert fresh.json()["schedule"]["timezone"] == "UTC"
+
+
+async def test_the_key_may_come_as_bearer_or_x_api_key(api: httpx.AsyncClient) -> None:
+    key = api.headers["Authorization"].removeprefix("Bearer ")
+    bare = {"Authorization": ""}
+    listed = await api.get("/jobs", headers={**bare, "X-API-Key": key})
+    assert listed.status_code == 200, listed.text
+    wrong = await api.get("/jobs", headers={**bare, "X-API-Key": "ac_nope"})
+    assert wrong.status_code == 401
+    assert wrong.headers["content-type"] == "application/problem+json"
+    missing = await api.get("/jobs", headers=bare)
+    assert missing.status_code == 401 and missing.json()["status"] == 401
+    # Authorization wins when both come: a bad bearer is not rescued by a good X-API-Key
+    both = await api.get("/jobs", headers={"Authorization": "Bearer ac_nope", "X-API-Key": key})
+    assert both.status_code == 401
