@@ -185,3 +185,12 @@ async def test_the_key_may_come_as_bearer_or_x_api_key(api: httpx.AsyncClient) -
     # Authorization wins when both come: a bad bearer is not rescued by a good X-API-Key
     both = await api.get("/jobs", headers={"Authorization": "Bearer ac_nope", "X-API-Key": key})
     assert both.status_code == 401
+
+
+async def test_a_method_the_path_does_not_have_is_405_saying_which_it_has(
+    api: httpx.AsyncClient,
+) -> None:
+    response = await api.delete("/stats")
+    assert response.status_code == 405
+    assert response.headers["content-type"] == "application/problem+json"
+    assert set(response.headers["allow"].split(", ")) == {"GET", "HEAD"}
