@@ -29,6 +29,7 @@ from agentcron.app.domain.shorthand import (
     every_macro,
     given_shorthand,
     lift_data,
+    lift_definition,
     lift_http_fields,
     schedule_from_shorthand,
     top_level_names,
@@ -207,6 +208,13 @@ class JobFields(BaseModel):
         None, description="seed 003: http.query"
     )
     body: Any = Field(None, description="seed 003: http.body")
+    # seed 004's job definitions (lifted into overlap, retry and delivery:
+    # app.domain.shorthand.lift_definition)
+    blocking: bool | None = Field(None, description="seed 004: true is overlap skip")
+    max_retries: int | None = Field(
+        None, ge=0, le=19, description="seed 004: retries after the first attempt"
+    )
+    muted: bool | None = Field(None, description="seed 004: delivery.muted")
     #: Dapr's name for ``payload`` (lifted into it: app.domain.shorthand.lift_data)
     data: Any = Field(None, description="Dapr (seed 000): the job's payload")
 
@@ -446,7 +454,7 @@ def validate_job(
 
     Raises InvalidInput listing every problem found, each naming its field.
     """
-    body, lifted = lift_http_fields(lift_data(body), existing)
+    body, lifted = lift_http_fields(lift_definition(lift_data(body), existing), existing)
     if not lifted:
         return _validate_job(body, now=now, existing=existing)
     try:

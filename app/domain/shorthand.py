@@ -357,3 +357,78 @@ def lift_data(body: object) -> object:
         )
     rest = {k: v for k, v in body.items() if k != "data"}
     return {**rest, "payload": body["data"]}
+
+
+# --- job definitions (seed 004) ----------------------------------------------------------
+
+DEFINITION_FIELDS: Final = ("blocking", "max_retries", "muted")
+#: retry.max_attempts is at most 20: the first attempt and 19 retries
+MAX_RETRIES: Final = 19
+
+
+def lift_definition(body: object, existing: Mapping[str, Any] | None = None) -> object:
+    """Seed 004's job-definition fields as the job's own: ``blocking`` (no overlap) is
+    ``overlap`` ``skip`` (``false``: ``allow``), ``max_retries`` is ``retry.max_attempts``
+    less the first attempt, ``muted`` is ``delivery.muted``. On an update each joins what the
+    job has (``{"max_retries": 5}`` keeps its retry strategy). The same thing said both ways,
+    differently, is 422 naming both fields."""
+    if not isinstance(body, dict) or not any(name in body for name in DEFINITION_FIELDS):
+        return body
+    out = {k: v for k, v in body.items() if k not in DEFINITION_FIELDS}
+    problems: list[FieldProblem] = []
+
+    def conflict(ours: str, theirs: str) -> None:
+        problems.append(FieldProblem(ours, f"conflicts with {theirs}: say it one way"))
+        problems.append(FieldProblem(theirs, f"conflicts with {ours}: say it one way"))
+
+    if "blocking" in body:
+        blocking = body["blocking"]
+        if not isinstance(blocking, bool):
+            problems.append(FieldProblem("blocking", "must be true or false"))
+        else:
+            overlap = "skip" if blocking else "allow"
+            if out.get("overlap") not in (None, overlap):
+                conflict("blocking", "overlap")
+            else:
+                out["overlap"] = overlap
+    if "max_retries" in body:
+        retries = body["max_retries"]
+        if not isinstance(retries, int) or isinstance(retries, bool):
+            problems.append(FieldProblem("max_retries", "must be a whole number"))
+        elif not 0 <= retries <= MAX_RETRIES:
+            problems.append(FieldProblem("max_retries", f"must be between 0 and {MAX_RETRIES}"))
+        else:
+            _merge(out, existing, "retry", "max_attempts", retries + 1, "max_retries", conflict)
+    if "muted" in body:
+        muted = body["muted"]
+        if not isinstance(muted, bool):
+            problems.append(FieldProblem("muted", "must be true or false"))
+        else:
+            _merge(out, existing, "delivery", "muted", muted, "muted", conflict)
+    if problems:
+        raise InvalidInput(problems)
+    return out
+
+
+def _merge(
+    out: dict[str, Any],
+    existing: Mapping[str, Any] | None,
+    parent: str,
+    name: str,
+    value: object,
+    sent: str,
+    conflict: Any,
+) -> None:
+    """Set ``out[parent][name]`` to ``value``: into the object the body sends, else into
+    the job's own (an update), else a new one."""
+    if parent in out:
+        given = out[parent]
+        if not isinstance(given, dict):
+            conflict(sent, parent)
+        elif name in given and given[name] != value:
+            conflict(sent, f"{parent}.{name}")
+        else:
+            out[parent] = {**given, name: value}
+        return
+    base = (existing or {}).get(parent)
+    out[parent] = {**(base if isinstance(base, dict) else {}), name: value}
