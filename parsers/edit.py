@@ -285,6 +285,11 @@ def _schedule_edit(
         )
         moved = _at_time(current, local.hour, local.minute, new["timezone"])
         return moved, _line(current, moved), result.confidence
+    times = _times_alone(text, new) if has_time else None
+    if times and current.get("type") in ("cron", "rrule"):
+        # times of day and nothing else ("move it to 9am and 4pm"): the same days at them
+        moved = _with_times(current, times, new.get("timezone") or zone)
+        return moved, _line(current, moved), result.confidence
     if _WEEKDAY_ONLY.match(text) and not has_time:
         days = understand_fast(f"every {text.removeprefix('on ')}", timezone=zone, now=now).schedule
         if days and days["type"] == "cron" and current.get("type") in ("cron", "rrule"):
@@ -305,6 +310,28 @@ def _schedule_edit(
             moved = {**new, "expression": " ".join([minute, hour, *fields[2:]])}
             return moved, _line(current, moved), result.confidence
     return new, _line(current, new), result.confidence
+
+
+#: words that say how often or on which days, so a phrase with them is a whole schedule
+_RECURRENCE: Final = re.compile(
+    r"\b(?:every|each|daily|weekly|monthly|yearly|hourly|days?|weekdays?|weekends?|"
+    r"weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+
+
+def _times_alone(text: str, new: dict[str, Any]) -> list[tuple[int, int]] | None:
+    """The times of day of a phrase that names only times ("9am and 4pm"), read from the
+    daily cron the parser made of it; None when the phrase says more (days, dates, how
+    often)."""
+    if new.get("type") != "cron" or _HAS_DATE.search(text) or _RECURRENCE.search(text):
+        return None
+    fields = new["expression"].split()
+    if len(fields) != 5 or fields[2:] != ["*", "*", "*"]:
+        return None
+    if not (_DIGITS.match(fields[0]) and _DIGITS.match(fields[1])):
+        return None
+    return [(int(h), int(m)) for h in fields[1].split(",") for m in fields[0].split(",")]
 
 
 def _shift_minutes(match: re.Match[str]) -> int:

@@ -214,3 +214,32 @@ def test_a_rule_by_the_minute_or_hour_has_no_time_of_day_to_move() -> None:
     hourly = job({**FORTNIGHTLY_FROM_START["schedule"], "rule": "FREQ=HOURLY;INTERVAL=2"})
     proposal = understand_edit("move it to 10am", hourly, now=NOW)
     assert not proposal.ok and "not at a time of day" in (proposal.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "zone"),
+    [
+        ("move it to 9am and 4pm", "0 9,16 * * 1-5", NY),
+        ("at 8:30am and 5:30pm", "30 8,17 * * 1-5", NY),
+        ("at 10am and 2pm Pacific", "0 10,14 * * 1-5", "America/Los_Angeles"),
+        # a phrase that says how often or which days is the whole new schedule
+        ("every day at 9am and 5pm", "0 9,17 * * *", NY),
+        ("9am and 4pm on fridays", "0 9,16 * * 5", NY),
+    ],
+)
+def test_several_times_alone_keep_the_days(text: str, expression: str, zone: str) -> None:
+    proposal = understand_edit(text, WEEKDAYS_9, now=NOW)
+    assert proposal.ok, proposal.reason
+    assert proposal.changes["schedule"] == {
+        "type": "cron",
+        "expression": expression,
+        "timezone": zone,
+    }
+
+
+def test_several_times_alone_keep_a_calendar_rules_days() -> None:
+    proposal = understand_edit("move it to 9am and 4pm", FORTNIGHTLY_FROM_START, now=NOW)
+    assert proposal.changes["schedule"]["rule"] == (
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=9,16;BYMINUTE=0"
+    )
+    assert proposal.changes["schedule"]["start_at"] == "2026-03-03T09:00:00-05:00"
