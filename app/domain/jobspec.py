@@ -86,6 +86,62 @@ _DURATION = {
     ]
 }
 Duration = Annotated[Any, WithJsonSchema(_DURATION)]
+
+_ZONE_FIELD = {"type": "string", "description": "IANA zone (UTC; on an update: the job's)"}
+_BOUND = {"type": "string", "description": "ISO 8601 date-time"}
+
+
+def _kind(kind: str, required: str, spec: dict[str, Any], about: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "title": f"{kind} schedule",
+        "description": about,
+        "properties": {
+            "type": {"const": kind},
+            required: spec,
+            "timezone": _ZONE_FIELD,
+            "start_at": _BOUND,
+            "end_at": _BOUND,
+        },
+        "required": ["type", required],
+    }
+
+
+# seed 002's schedule types (checked by app.domain.schedule; this only tells a client)
+_SCHEDULE_DOCUMENT = {
+    "anyOf": [
+        _kind(
+            "cron",
+            "expression",
+            {"type": "string", "examples": ["0 9 * * 1-5", "@daily"]},
+            "Five-field cron (or a macro) in timezone",
+        ),
+        _kind(
+            "every",
+            "interval",
+            {"type": "integer", "minimum": 1, "description": "seconds"},
+            "Every interval seconds",
+        ),
+        _kind(
+            "at",
+            "datetime",
+            {"type": "string", "examples": ["2026-04-01T09:00:00Z"]},
+            "Once, at datetime (ISO 8601; without an offset, in timezone)",
+        ),
+        _kind(
+            "rrule",
+            "rule",
+            {"type": "string", "examples": ["FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=15"]},
+            "An RFC 5545 recurrence rule from start_at, on the wall clock of timezone",
+        ),
+        {
+            "type": "string",
+            "description": "Plain words ('every weekday at 9am') or a cron expression",
+        },
+        {"type": "null", "description": "Runs only when triggered or chained"},
+    ]
+}
+ScheduleInput = Annotated[dict[str, Any] | str | None, WithJsonSchema(_SCHEDULE_DOCUMENT)]
 Instant = Annotated[
     Any,
     WithJsonSchema(
@@ -164,7 +220,7 @@ class JobFields(BaseModel):
     agent_id: str | None = Field(None, max_length=40)
     action: Literal["agent", "http", "noop"] | dict[str, Any] | None = None
     http: HttpSpec | None = None
-    schedule: dict[str, Any] | str | None = None
+    schedule: ScheduleInput = None
     #: the zone for a schedule that names none (also accepted inside the schedule)
     timezone: str | None = Field(None, max_length=64)
     status: Literal["active", "paused"] | None = None
