@@ -31,7 +31,7 @@ class JobWarning(BaseModel):
     #: the job's field to change (or the service setting it depends on)
     field: str
     reason: str
-    #: private_address, no_llm or no_slack_token
+    #: private_address, no_llm, no_slack_token, no_smtp_server or unknown_agent
     code: str
 
 
