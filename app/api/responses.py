@@ -31,7 +31,8 @@ class JobWarning(BaseModel):
     #: the job's field to change (or the service setting it depends on)
     field: str
     reason: str
-    #: private_address, no_llm, no_slack_token, no_smtp_server or unknown_agent
+    #: private_address, no_llm, no_slack_token, no_smtp_server, not_allowed_here or
+    #: unknown_agent
     code: str
 
 
@@ -46,8 +47,13 @@ class Job(_Open):
     goal: str | None
     agent_id: str | None
     model: str | None
-    action: Literal["agent", "http", "noop"]
+    action: Literal["agent", "http", "noop", "sql", "python"]
     http: dict[str, Any] | None = None
+    #: a sql job's {connection, statement or procedure, parameters, read_only, max_rows,
+    #: timeout_seconds}
+    sql: dict[str, Any] | None = None
+    #: a python job's {function, timeout_seconds}
+    python: dict[str, Any] | None = None
     schedule: dict[str, Any] | None
     schedule_description: str | None
     status: str
