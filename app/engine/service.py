@@ -212,6 +212,10 @@ class EngineService:
             from agentcron.app.executors.sql import SqlExecutor
 
             out["sql"] = SqlExecutor(host.sql_connections)
+        if host.python_functions:
+            from agentcron.app.executors.python_call import PythonExecutor
+
+            out["python"] = PythonExecutor(host.python_functions)
         return out
 
     def _agent_executor(self) -> Any:

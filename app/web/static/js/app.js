@@ -3,6 +3,7 @@
 import { api, session } from "./api.js";
 import { h, put } from "./dom.js";
 import { watchEngine } from "./engine.js";
+import { forget, showWhoAmI } from "./me.js";
 import { current, match } from "./router.js";
 import { viewerZone } from "./time.js";
 import { failed, loading } from "./ui.js";
@@ -28,6 +29,7 @@ const main = document.getElementById("main");
 const nav = document.getElementById("nav");
 const signOut = document.getElementById("sign-out");
 const strip = document.getElementById("engine");
+const whoami = document.getElementById("whoami");
 let view; // AbortController of the page on screen
 let signedIn; // AbortController of the signed-in session (the engine strip)
 
@@ -35,7 +37,8 @@ function showLogin(message) {
   view?.abort();
   signedIn?.abort();
   signedIn = undefined;
-  nav.hidden = signOut.hidden = strip.hidden = true;
+  nav.hidden = signOut.hidden = strip.hidden = whoami.hidden = true;
+  forget();
   const input = h("input", { type: "password", id: "api-key", name: "api-key", autocomplete: "off", required: true, placeholder: "ac_…", spellcheck: "false" });
   const error = h("p", { class: "field-error", role: "alert" }, message || "");
   const button = h("button", { type: "submit" }, "Sign in");
@@ -97,6 +100,7 @@ function start() {
   if (!signedIn) {
     signedIn = new AbortController();
     watchEngine(strip, signedIn.signal);
+    showWhoAmI(whoami, signedIn.signal);
   }
   render();
 }
