@@ -410,3 +410,64 @@ def test_a_schedule_is_given_to_an_on_demand_job_and_taken_away(
     expect(page.locator("#sched-preview")).to_contain_text("saving removes it")
     _save_and_wait(page, "On demand at first")
     assert api.get(f"/jobs/{job['id']}").json()["schedule"] is None
+
+
+def test_a_key_that_cannot_read_jobs_is_told_which_key_it_is(page: Any, service: Service) -> None:
+    with service.client() as api:
+        made = api.post("/keys", json={"name": "shop page", "scopes": ["parse"]})
+        assert made.status_code == 201, made.text
+        me = api.get("/me").json()
+    page.goto("/")
+    page.fill("#api-key", made.json()["key"])
+    page.click("form.login button[type=submit]")
+    error = page.locator("form.login .field-error")
+    expect(error).to_contain_text(f"The key “shop page” (owner {me['owner']}) may only use parse")
+    expect(error).to_contain_text("publishable key")
+    expect(error).to_contain_text("needs a key that can read jobs")
+    expect(page.locator("#nav")).to_be_hidden()
+
+
+# Schedules written by others: RFC 5545's own RRULE examples (section 3.8.5.3, their DTSTART
+# moved from 1997 to 2027 so they still fire) and cron lines as crontab(5) writes them
+FOUND = [
+    {"type": "rrule", "rule": "FREQ=DAILY;COUNT=10", "start_at": "2027-09-02T09:00:00"},
+    {"type": "rrule", "rule": "FREQ=MONTHLY;BYDAY=-2MO", "start_at": "2027-09-22T09:00:00"},
+    {
+        "type": "rrule",
+        "rule": "FREQ=YEARLY;INTERVAL=4;BYMONTH=11;BYDAY=TU;BYMONTHDAY=2,3,4,5,6,7,8",
+        "start_at": "2028-11-07T09:00:00",
+    },
+    {
+        "type": "rrule",
+        "rule": "FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13",
+        "start_at": "2027-09-02T09:00:00",
+    },
+    {
+        "type": "rrule",
+        "rule": "FREQ=WEEKLY;INTERVAL=2;WKST=SU;BYDAY=TU,TH",
+        "start_at": "2027-09-02T09:00:00",
+    },
+    {"type": "cron", "expression": "5 0 * 8 *"},
+    {"type": "cron", "expression": "15 14 1 * *"},
+    {"type": "cron", "expression": "0 22 * * 1-5"},
+    {"type": "cron", "expression": "23 0-23/2 * * *"},
+    {"type": "cron", "expression": "@weekly"},
+]
+
+
+def test_schedules_written_by_others_survive_an_untouched_edit(
+    signed_in: Any, api: httpx.Client
+) -> None:
+    page = signed_in
+    sent = _patches(page)
+    for index, schedule in enumerate(FOUND):
+        name = f"Found schedule {index}"
+        job = make_job(api, name=name, schedule={**schedule, "timezone": "America/New_York"})
+        page.goto(f"/#/jobs/{job['id']}/edit")
+        preview = page.locator("#sched-preview")
+        expect(preview.locator(".human")).to_have_text(job["schedule_description"])
+        expect(preview.locator(".sched-state")).to_have_text("the current schedule, unchanged")
+        _save_and_wait(page, name)
+        assert sent[-1] == {}, schedule
+        assert api.get(f"/jobs/{job['id']}").json()["schedule"] == job["schedule"]
+    assert len(sent) == len(FOUND)

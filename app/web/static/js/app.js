@@ -56,6 +56,14 @@ function showLogin(message) {
   input.focus();
 }
 
+/** A valid key that may not read jobs (a publishable key, say): which one, and what it lacks. */
+async function tooNarrow(key, refused) {
+  const me = await api("/me", { key }).catch(() => null);
+  const scopes = me?.scopes?.length ? me.scopes.join(", ") : "other things";
+  const who = me ? `The key “${me.key_name}” (owner ${me.owner}) may only use ${scopes}` : `That key may not read jobs (${refused.message})`;
+  return `${who}${me?.publishable ? ": it is a publishable key, for a web page's schedule box" : ""}. The dashboard needs a key that can read jobs (jobs:read), such as one from agentcron keys create --name me.`;
+}
+
 async function signIn(event, input, error, button) {
   event.preventDefault();
   const key = input.value.trim();
@@ -68,7 +76,7 @@ async function signIn(event, input, error, button) {
     input.value = "";
     start();
   } catch (e) {
-    error.textContent = e.status === 401 ? "That key was not accepted." : `Could not reach the API: ${e.message}`;
+    error.textContent = e.status === 401 ? "That key was not accepted." : e.status === 403 ? await tooNarrow(key, e) : `Could not reach the API: ${e.message}`;
   } finally {
     button.disabled = false;
   }
