@@ -187,8 +187,10 @@ class JobService:
     async def _model_for(self, owner: str, values: dict[str, Any]) -> str | None:
         """The model an agent job runs with, fixed now: a later change of the agent's model
         or of AGENTCRON_LLM_MODEL never silently moves an unattended job to another model.
-        None for other actions. An agent the owner cannot use (none by that id, or another
-        owner's) is refused here, not discovered by every run failing."""
+        None for other actions, and for an agent the owner cannot use (none by that id, or
+        another owner's, alike): seed 002's own example names ``agent_123``, so such a job
+        is stored, and its answers warn (``unknown_agent``) that every run fails until it
+        names an agent of the owner's."""
         if (values.get("action") or {}).get("type", "agent") != "agent":
             return None
         from agentcron.app.storage.agents import AgentStore
@@ -197,10 +199,7 @@ class JobService:
         agent_id = values.get("agent_id") or "default"
         agent = await AgentStore(self.rt.db, default_model=default).get(owner, agent_id)
         if agent is None:
-            raise InvalidInput.field(
-                "agent_id",
-                f"no agent {agent_id!r} is yours to use (see GET /agents, or use 'default')",
-            )
+            return None
         return agent.get("model") or default
 
     async def create(
@@ -442,7 +441,11 @@ class JobService:
         now = self.rt.clock.now()
         raw_from = body.get("effective_from", body.get("effectiveFrom"))
         effective_from = _parse_instant(raw_from, "effective_from") if raw_from else None
-        schedule = check_schedule(body["schedule"], now=effective_from or now)
+        raw = body["schedule"]
+        zone = (existing.get("schedule") or {}).get("timezone")
+        if isinstance(raw, dict) and "timezone" not in raw and zone:
+            raw = {**raw, "timezone": zone}  # a new schedule naming no zone keeps the job's
+        schedule = check_schedule(raw, now=effective_from or now)
         new = schedule.to_dict() if schedule else None
         active = existing["status"] == "active"
         if effective_from is None or effective_from <= now:

@@ -209,10 +209,10 @@ function drawStats(box, stats) {
     h(
       "div",
       { class: "stat-row" },
-      card("Success rate", pct(stats.success_rate)),
+      card("Success rate", stats.finished_runs ? pct(stats.success_rate) : "—"),
       card("Runs", String(stats.total_runs)),
-      card("Median duration", duration(stats.p50_duration_seconds)),
-      card("p95 duration", duration(stats.p95_duration_seconds)),
+      card("Median duration", stats.timed_runs ? duration(stats.p50_duration_seconds) : "—"),
+      card("p95 duration", stats.timed_runs ? duration(stats.p95_duration_seconds) : "—"),
       card("Last success", stats.last_success_at ? timeEl(stats.last_success_at) : "never"),
       card("Last failure", stats.last_failure_at ? timeEl(stats.last_failure_at) : "never"),
     ),

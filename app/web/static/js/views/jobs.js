@@ -160,7 +160,7 @@ function statsLine(stats) {
   const today = stats.spend?.today;
   const spend = today?.tokens ? ` · agents ${money(today.cost_usd, { unpricedTokens: today.unpriced_tokens, tokens: today.tokens })} today` : "";
   if (!stats.total_runs_today) return `${jobs} · no runs today${spend}`;
-  const rate = stats.success_rate === null || stats.success_rate === undefined ? "" : ` · ${Math.round(stats.success_rate * 100)}% succeeded`;
+  const rate = stats.finished_runs_today ? ` · ${Math.round(stats.success_rate * 100)}% succeeded` : "";
   return `${jobs} · ${plural(stats.total_runs_today, "run")} today${rate}${spend}`;
 }
 
