@@ -22,6 +22,7 @@ from agentcron.app.domain.calendar import (
 from agentcron.app.domain.clockchanges import clock_change_notes
 from agentcron.app.domain.enums import ACTIVE, RunStatus
 from agentcron.app.domain.exclusions import Exclusions
+from agentcron.app.domain.health import HEALTHS, STRIP_LENGTH
 from agentcron.app.domain.jobspec import (
     JOB_STATUSES,
     check_schedule,
@@ -111,6 +112,7 @@ def text_value(name: str, raw: object) -> str | None:
 def job_query(
     *,
     status: object = None,
+    health: object = None,
     tag: object = None,
     agent_id: object = None,
     q: object = None,
@@ -123,6 +125,7 @@ def job_query(
     """The filters of ``GET /jobs`` and the ``list_jobs`` tool, checked."""
     return JobQuery(
         status=choice_value("status", status, JOB_STATUSES, None),
+        health=choice_value("health", health, HEALTHS, None),
         tag=text_value("tag", tag),
         agent_id=text_value("agent_id", agent_id),
         q=text_value("q", q),
@@ -294,7 +297,13 @@ class JobService:
         return await self.update(owner, job["id"], body), False
 
     async def list(self, owner: str, query: JobQuery) -> tuple[list[dict[str, Any]], int]:
-        return await self.rt.jobs.list(owner, query)
+        """A page of jobs, each with its newest runs (``recent_runs``, for the list's strip
+        and last outcome): two statements for the page, however many jobs it holds."""
+        rows, total = await self.rt.jobs.list(owner, query)
+        recent = await self.rt.runs.recent_by_job(
+            owner, [row["id"] for row in rows], per_job=STRIP_LENGTH
+        )
+        return [{**row, "recent_runs": recent.get(row["id"], [])} for row in rows], total
 
     async def update(self, owner: str, job_id: str, body: Any) -> dict[str, Any]:
         existing = await self.get(owner, job_id)

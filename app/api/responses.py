@@ -36,6 +36,20 @@ class JobWarning(BaseModel):
     code: str
 
 
+class StripRun(_Open):
+    """A run in a job's strip of recent runs (``GET /jobs``)."""
+
+    id: str
+    status: RunStatus
+    trigger: str
+    attempt: int
+    scheduled_for: Instant | None
+    started_at: Instant | None
+    completed_at: Instant | None
+    #: a failed run's error, cut to its first 200 characters
+    error: str | None
+
+
 class Job(_Open):
     """A job as every endpoint shows it; instants of its own schedule are in its zone. An
     answer about one job (create, read, update, pause, resume, reschedule) adds
@@ -79,6 +93,12 @@ class Job(_Open):
     last_run_at: Instant | None
     run_count: int = Field(ge=0)
     consecutive_failures: int = Field(ge=0)
+    #: failing (its latest run that finished for good failed), passing, or new (none yet)
+    health: Literal["failing", "passing", "new"]
+    #: in a list only: the status of its newest run that is over (null: none yet)
+    last_outcome: str | None = None
+    #: in a list only: its newest runs that ran, are running or were cancelled, newest first
+    recent_runs: list[StripRun] | None = None
     created_at: Instant
     updated_at: Instant
     pending_schedule: dict[str, Any] | None = None

@@ -1,6 +1,7 @@
 // How a job's parts read on screen: its schedule, its action, its delivery.
 
 import { h } from "../dom.js";
+import { plural } from "../ui.js";
 
 // the largest unit that divides an interval evenly is the one it is shown in
 export const UNITS = [
@@ -66,5 +67,5 @@ export function deliverySummary(delivery) {
 export function retrySummary(retry) {
   if (!retry) return "no retries";
   const cap = retry.max_delay ? `, at most ${retry.max_delay} s` : "";
-  return `${retry.max_attempts} attempts, ${retry.strategy} from ${retry.base_delay} s${cap}`;
+  return `${plural(retry.max_attempts, "attempt")}, ${retry.strategy} from ${retry.base_delay} s${cap}`;
 }
