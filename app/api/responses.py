@@ -522,6 +522,7 @@ QUERY: dict[tuple[str, str], list[dict[str, Any]]] = {
         ),
         _query("timezone", "An IANA zone (UTC)", {"type": "string"}),
         _query("start_at", "When the schedule starts (rrule: its DTSTART)", _INSTANT),
+        _query("end_at", "When the schedule ends: no run after it", _INSTANT),
         _query("count", "How many next runs (5; at most 1000)", _int(1, 1000)),
     ],
     ("get", "/calendar-data"): [

@@ -677,7 +677,11 @@ def _validate_job(
     )["type"]
     goal = fields.goal if "goal" in given else (existing or {}).get("goal")
     if kind == "agent" and not (goal or "").strip():
-        problems.append(FieldProblem("goal", "is required for an agent job"))
+        reason = "is required for an agent job"
+        if creating and not action_given:
+            # nothing says what the job does: say that agent was only the default
+            reason += ' (the default action; a job that runs nothing is "action": "noop")'
+        problems.append(FieldProblem("goal", reason))
 
     for name in ("name", "description", "goal", "agent_id", "status", "timeout_seconds"):
         if name in given:

@@ -174,3 +174,12 @@ async def test_dapr_shapes_that_cannot_be_are_refused_naming_the_field(
     response = await api.post("/jobs", json={"action": "noop", **body})
     assert response.status_code == 422, response.text
     assert [e["field"] for e in response.json()["errors"]] == fields
+
+
+async def test_validate_reads_daprs_every_too(api: httpx.AsyncClient) -> None:
+    answer = (await api.get("/validate", params={"value": "@every 1h30m"})).json()
+    assert answer["valid"] is True
+    assert answer["schedule"] == {"type": "every", "interval": 5400, "timezone": "UTC"}
+    bad = (await api.get("/validate", params={"type": "cron", "value": "@every 5ms"})).json()
+    assert bad["valid"] is False and bad["field"] == "value"
+    assert "whole number of seconds" in bad["error"]
