@@ -114,7 +114,7 @@ class OutboxSender:
                 result = await self._post_callback(item)
             else:
                 result = await self._deliver(item)
-            ok, detail = result.status == "delivered", result.detail
+            ok, detail = result.status == OutboxStatus.DELIVERED, result.detail
             retryable, external = result.retryable, result.external_id
         except Exception as exc:  # a channel bug must not lose the row
             log.exception("delivery of %s crashed", item.id)
