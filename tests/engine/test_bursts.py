@@ -153,7 +153,7 @@ async def test_shutdown_puts_a_run_fired_ahead_back_for_its_slot_at_once(
 
     run_id = (await engine.until(waiting_to_start, what="the run fired ahead"))[0]["id"]
     # not started, so not waited for: a long grace period does not hold the shutdown up
-    unfinished = await asyncio.wait_for(worker.drain(grace=600), timeout=10)
+    unfinished = await asyncio.wait_for(worker.drain(grace=600), timeout=30)
     assert unfinished == [run_id]
     now = engine.clock.now()
     await engine.rt.runs.release_runs(unfinished, instance=engine.rt.instance_id, now=now)
