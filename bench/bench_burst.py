@@ -32,9 +32,9 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 #: seconds between the end of set-up and the due second, at least; more for a large burst, so
 #: that each contender is running and waiting before its jobs come due, as it would be at
-#: midnight (agentcron's scheduler fires a burst ahead by its measured rate: 10,000 → ~3 s)
+#: midnight (agentcron's scheduler fires a burst ahead by its measured rate: 10,000 → up to 10 s)
 LEAD = 3.0
-LEAD_PER_JOB = 0.0003
+LEAD_PER_JOB = 0.001
 
 
 def lead(n: int) -> float:
