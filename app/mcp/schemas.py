@@ -36,8 +36,22 @@ FIELD_HELP: dict[str, str] = {
         "agent jobs."
     ),
     "agent_id": "Which agent runs the goal (default: 'default').",
-    "action": "'agent' (default: an LLM agent works on the goal), 'http' (call `http`), 'noop'.",
+    "action": (
+        "'agent' (default: an LLM agent works on the goal), 'http' (call `http`), 'noop'; "
+        "where the operator enabled them, 'sql' (run `sql`) and 'python' (call `python`)."
+    ),
     "http": "For action 'http': {url, method, headers, query, body}.",
+    "sql": (
+        "For action 'sql': {connection (a name the operator configured), statement (SQL with "
+        ":name parameters) or procedure (a name to CALL), parameters ({name: value}; values "
+        "may be '{{ payload.x }}'), read_only (default true), max_rows (default 100), "
+        "timeout_seconds (default 30)}. The rows become the run's data."
+    ),
+    "python": (
+        "For action 'python': {function ('module:function' on the operator's allow-list), "
+        "timeout_seconds (default 60)}. Called with the job's payload; its JSON return "
+        "value becomes the run's data."
+    ),
     "schedule": SCHEDULE_HELP,
     "timezone": (
         "IANA zone for a schedule given as words or cron without one (e.g. "

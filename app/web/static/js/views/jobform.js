@@ -6,7 +6,7 @@ import { encode, h, link, put } from "../dom.js";
 import { go } from "../router.js";
 import { scheduleBox } from "../schedulebox.js";
 import { errorText } from "../ui.js";
-import { scheduleText } from "./jobbits.js";
+import { actionSummary, scheduleText } from "./jobbits.js";
 
 // API field path prefix -> the form field that shows its problem
 const FIELD_OF = [
@@ -56,6 +56,15 @@ const select = (id, options, value) => {
   return el;
 };
 
+/** Job types the operator enables (sql, python): made through the API, shown and kept here. */
+const HOST_ACTIONS = new Set(["sql", "python"]);
+
+function actionChoices(job) {
+  const choices = [["agent", "An agent works toward a goal"], ["http", "An HTTP call"], ["noop", "Nothing (a no-op, for testing)"]];
+  if (HOST_ACTIONS.has(job?.action)) choices.push([job.action, job.action === "sql" ? "A SQL statement (as set through the API)" : "A Python function (as set through the API)"]);
+  return choices;
+}
+
 export async function jobFormView(main, { params, query, signal }) {
   const editing = Boolean(params.id);
   const job = editing ? await api(`/jobs/${encode(params.id)}`, { signal }) : null;
@@ -71,7 +80,7 @@ export async function jobFormView(main, { params, query, signal }) {
   });
   const f = {
     name: input("name", { value: job?.name || query.get("name") || "", maxlength: 200, placeholder: "defaults to the goal's first line" }),
-    action: select("action", [["agent", "An agent works toward a goal"], ["http", "An HTTP call"], ["noop", "Nothing (a no-op, for testing)"]], job?.action || "agent"),
+    action: select("action", actionChoices(job), job?.action || "agent"),
     goal: h("textarea", { id: "goal", name: "goal", rows: 3, placeholder: "Summarize yesterday's incidents and list open follow-ups" }, job?.goal || ""),
     agent_id: input("agent_id", { value: job?.agent_id || "default", list: "agent-ids" }),
     method: select("method", ["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => [m, m]), http.method || "GET"),
@@ -89,9 +98,13 @@ export async function jobFormView(main, { params, query, signal }) {
   };
   const agentPart = h("div", { class: "sub" }, field("goal", "Goal", f.goal), field("agent_id", "Agent", f.agent_id));
   const httpPart = h("div", { class: "sub" }, h("div", { class: "inline" }, field("http", "Method and URL", h("span", { id: "http-pair", class: "pair" }, f.method, f.url))), field("http_body", "Body (JSON, optional)", f.body));
+  // a sql or python job's settings are the API's to change (they name what the operator
+  // allowed); the form shows them and leaves them as they are
+  const hostPart = HOST_ACTIONS.has(job?.action) ? h("div", { class: "sub" }, h("p", { class: "muted" }, actionSummary(job))) : null;
   const showAction = () => {
     agentPart.hidden = f.action.value !== "agent";
     httpPart.hidden = f.action.value !== "http";
+    if (hostPart) hostPart.hidden = f.action.value !== job.action;
   };
   f.action.addEventListener("change", showAction);
   showAction();
@@ -107,6 +120,7 @@ export async function jobFormView(main, { params, query, signal }) {
     field("action", "What runs", f.action),
     agentPart,
     httpPart,
+    hostPart,
     h("fieldset", null, h("legend", null, "Where the result goes"), h("div", { class: "inline" }, field("delivery", "Channel", f.channel), field("format", "Format", f.format))),
     field("condition", "Deliver only when", f.condition, "An expression over the run's data, checked when you save. Empty: always deliver."),
     h(
@@ -162,7 +176,9 @@ export async function jobFormView(main, { params, query, signal }) {
       overlap: f.overlap.value,
       tags: f.tags.value.split(",").map((t) => t.trim()).filter(Boolean),
     };
-    if (out.action === "agent") {
+    if (HOST_ACTIONS.has(out.action) && out.action === job?.action) {
+      delete out.action; // unchanged: its settings stay as they are
+    } else if (out.action === "agent") {
       out.goal = f.goal.value;
       out.agent_id = f.agent_id.value.trim() || "default";
     } else if (out.action === "http") {
