@@ -100,17 +100,29 @@ async def test_three_instances_one_killed_every_slot_once(
         schedule = {"type": "every", "interval": 1, "start_at": iso(later)}
 
         async def make(index: int) -> str:
-            response = await clients[index % 3].post(
-                "/jobs",
-                json={
-                    "name": f"job {index}",
-                    "action": "noop",
-                    "schedule": schedule,
-                    "retry": {"max_attempts": 3, "strategy": "fixed", "base_delay": 0},
-                },
-            )
-            assert response.status_code == 201, response.text
-            return str(response.json()["id"])
+            # a loaded machine may drop a connection or answer 503 for a moment: asked again
+            # with the same Idempotency-Key, which answers the job the first try made, if any
+            body = {
+                "name": f"job {index}",
+                "action": "noop",
+                "schedule": schedule,
+                "retry": {"max_attempts": 3, "strategy": "fixed", "base_delay": 0},
+            }
+            deadline = asyncio.get_running_loop().time() + 60
+            while True:
+                try:
+                    response = await clients[index % 3].post(
+                        "/jobs", json=body, headers={"Idempotency-Key": f"make-{index}"}
+                    )
+                except httpx.TransportError as exc:
+                    problem = repr(exc)
+                else:
+                    if response.status_code in (200, 201):
+                        return str(response.json()["id"])
+                    problem = f"{response.status_code}: {response.text[:500]}"
+                    assert response.status_code in (429, 502, 503, 504), problem
+                assert asyncio.get_running_loop().time() < deadline, f"POST /jobs: {problem}"
+                await asyncio.sleep(0.5)
 
         # a few requests at a time: the PostgreSQL server is shared with other suites
         job_ids: list[str] = []
