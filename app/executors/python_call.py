@@ -160,6 +160,14 @@ def _outcome(function: str, answer: bytes, log: bytes, code: int) -> Outcome:
     error = message.get("error") or {}
     kind, text = error.get("type") or "Error", error.get("message") or ""
     trace = str(error.get("traceback") or "").strip()
+    if error.get("stage") == "import":
+        raise ExecutionFailed(
+            f"{function} could not be imported: {kind}"
+            + (f": {text}" if text else "")
+            + " (is its module on the service's PYTHONPATH?)",
+            retryable=False,
+            output=_code_block(trace),
+        )
     raise ExecutionFailed(
         f"{function} raised {kind}" + (f": {text}" if text else ""),
         retryable=kind != "NotJSON",

@@ -72,7 +72,24 @@ def main() -> int:
     sys.stdout = open(1, "w", buffering=65_536, encoding="utf-8", errors="replace", closefd=False)
     faulthandler.enable()  # a crash in C code leaves its Python stack in the log
     try:
-        result = call(resolve(request["function"]), request.get("payload"), request["context"])
+        function = resolve(request["function"])
+    except Exception as error:  # the module or the name is not there: no retry can help
+        text = json.dumps(
+            {
+                "ok": False,
+                "error": {
+                    "type": type(error).__name__,
+                    "message": str(error),
+                    "traceback": _traceback(error),
+                    "stage": "import",
+                },
+            }
+        )
+        answer.write(text)
+        answer.close()
+        return 1
+    try:
+        result = call(function, request.get("payload"), request["context"])
         try:
             text = json.dumps({"ok": True, "result": result}, allow_nan=False)
         except (TypeError, ValueError) as error:

@@ -12,8 +12,8 @@ from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import instances, jobs, runs
 
 ENDED = (RunStatus.SUCCEEDED, RunStatus.FAILED, RunStatus.TIMED_OUT, RunStatus.CANCELLED)
-#: what counts as a failure in a success rate
-FAILING = (RunStatus.FAILED, RunStatus.TIMED_OUT)
+#: the runs a success rate is over: ended with an outcome (a cancelled or skipped run has none)
+FINISHED = (RunStatus.SUCCEEDED, RunStatus.FAILED, RunStatus.TIMED_OUT)
 DURATION_SAMPLE = 2_000
 
 
@@ -25,14 +25,24 @@ def _durations(rows: list[Any]) -> list[float]:
     ]
 
 
-def _rate(succeeded: int, failed: int) -> float | None:
+# Rates and durations are numbers, never null (seed 002's /stats shows numbers, and a client
+# summing or charting them should not have to test each): 0.0 when there is nothing to
+# measure, and a count beside each says how many runs it is over, so 0.0 of none can be
+# told from 0.0 of many.
+
+
+def _rate(succeeded: int, failed: int) -> float:
     total = succeeded + failed
-    return round(succeeded / total, 4) if total else None
+    return round(succeeded / total, 4) if total else 0.0
 
 
-def _percentile(values: list[float], q: float) -> float | None:
+def _mean(values: list[float]) -> float:
+    return round(sum(values) / len(values), 3) if values else 0.0
+
+
+def _percentile(values: list[float], q: float) -> float:
     if not values:
-        return None
+        return 0.0
     ordered = sorted(values)
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 3)
 
@@ -62,7 +72,7 @@ class StatsStore:
                 .where(
                     runs.c.owner == owner,
                     runs.c.created_at >= since,
-                    runs.c.status.in_(ENDED),
+                    runs.c.status.in_(FINISHED),
                 )
                 .limit(DURATION_SAMPLE)
             ).all()
@@ -76,17 +86,18 @@ class StatsStore:
         by_status = {k: int(v) for k, v in raw["by_status"].items()}
         today = {k: int(v) for k, v in raw["runs_today"].items()}
         durations = raw["durations"]
-        failed = sum(today.get(s, 0) for s in FAILING)
+        failed = today.get("failed", 0) + today.get("timed_out", 0)
         return {
             "total_jobs": sum(by_status.values()),
             "active_jobs": by_status.get(JobStatus.ACTIVE, 0),
             "total_runs_today": sum(n for s, n in today.items() if s != RunStatus.SKIPPED),
-            "success_rate": _rate(today.get(RunStatus.SUCCEEDED, 0), failed),
-            "avg_duration_seconds": round(sum(durations) / len(durations), 3)
-            if durations
-            else None,
+            "success_rate": _rate(today.get("succeeded", 0), failed),
+            "avg_duration_seconds": _mean(durations),
             "jobs_by_status": by_status,
             "runs_today_by_status": today,
+            # what success_rate and avg_duration_seconds are over: today's runs that
+            # succeeded, failed or timed out
+            "finished_runs_today": today.get("succeeded", 0) + failed,
         }
 
     async def job_stats(self, job_id: str, *, now: datetime, days: int = 30) -> dict[str, Any]:
@@ -130,7 +141,7 @@ class StatsStore:
             )
             if r.status == RunStatus.SUCCEEDED:
                 entry["succeeded"] += 1
-            elif r.status in FAILING:
+            elif r.status in (RunStatus.FAILED, RunStatus.TIMED_OUT):
                 entry["failed"] += 1
             elif r.status == RunStatus.SKIPPED:
                 entry["skipped"] += 1
@@ -140,22 +151,24 @@ class StatsStore:
         for day in sorted(daily):
             entry = daily[day]
             values = entry.pop("durations")
-            entry["avg_duration_seconds"] = round(sum(values) / len(values), 3) if values else None
+            entry["avg_duration_seconds"] = _mean(values)
             entry["success_rate"] = _rate(entry["succeeded"], entry["failed"])
             series.append(entry)
-        failed = sum(by_status.get(s, 0) for s in FAILING)
+        failed = by_status.get("failed", 0) + by_status.get("timed_out", 0)
         return {
             "job_id": job_id,
             "total_runs": sum(n for s, n in by_status.items() if s != RunStatus.SKIPPED),
             "runs_by_status": by_status,
-            "success_rate": _rate(by_status.get(RunStatus.SUCCEEDED, 0), failed),
-            "avg_duration_seconds": round(sum(durations) / len(durations), 3)
-            if durations
-            else None,
+            "success_rate": _rate(by_status.get("succeeded", 0), failed),
+            # what success_rate is over: every run that succeeded, failed or timed out
+            "finished_runs": by_status.get("succeeded", 0) + failed,
+            "avg_duration_seconds": _mean(durations),
             "p50_duration_seconds": _percentile(durations, 0.5),
             "p95_duration_seconds": _percentile(durations, 0.95),
-            "last_success_at": raw["last"].get(RunStatus.SUCCEEDED),
-            "last_failure_at": raw["last"].get(RunStatus.FAILED),
+            # what the durations are over: succeeded runs of the last window_days
+            "timed_runs": len(durations),
+            "last_success_at": raw["last"].get("succeeded"),
+            "last_failure_at": raw["last"].get("failed"),
             "daily": series,
             "window_days": days,
         }

@@ -237,3 +237,26 @@ async def test_a_function_off_the_allow_list_is_never_started(functions: PythonE
     with pytest.raises(ExecutionFailed) as caught:
         await functions.execute(action, context("echo hi"))
     assert not caught.value.retryable and "'os:system'" in caught.value.message
+
+
+async def test_a_function_that_cannot_be_imported_fails_without_retry(
+    functions: PythonExecutor,
+) -> None:
+    functions.functions = frozenset({"fx_missing:run", "fx_jobs:no_such_function"})
+    missing = await failure_of(functions, "fx_missing:run")
+    assert missing.message == (
+        "fx_missing:run could not be imported: ModuleNotFoundError: No module named "
+        "'fx_missing' (is its module on the service's PYTHONPATH?)"
+    )
+    assert not missing.retryable
+    absent = await failure_of(functions, "fx_jobs:no_such_function")
+    assert absent.message.startswith(
+        "fx_jobs:no_such_function could not be imported: AttributeError"
+    )
+
+
+async def failure_of(executor: PythonExecutor, function: str) -> ExecutionFailed:
+    action = {"type": "python", "python": {"function": function}}
+    with pytest.raises(ExecutionFailed) as caught:
+        await executor.execute(action, context())
+    return caught.value
