@@ -7,6 +7,7 @@ once, so the API and the MCP tools answer the same input with the same field and
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -696,6 +697,22 @@ class CalendarService:
                 "end", f"the range may span at most {MAX_CALENDAR_DAYS} days", status=400
             )
         rows = await self.rt.jobs.active_with_schedules(owner, job_id=job_id)
+        # Reading hundreds of schedules and counting their runs over 92 days is pure work of
+        # up to seconds: done in a thread, so every other request is still answered meanwhile.
+        return await asyncio.to_thread(
+            self._planned, rows, start=start, end=end, zone=zone, grouping=grouping, limit=limit
+        )
+
+    @staticmethod
+    def _planned(
+        rows: list[dict[str, Any]],
+        *,
+        start: datetime,
+        end: datetime,
+        zone: ZoneInfo,
+        grouping: str | None,
+        limit: int,
+    ) -> dict[str, Any]:
         readable = list(readable_schedules(rows))
         planned = [
             Planned(schedule, exclusions, not_before=job.get("created_at"))
