@@ -7,6 +7,7 @@ from typing import Any
 
 from agentcron.app.clock import Clock, SystemClock
 from agentcron.app.config import Settings
+from agentcron.app.domain.hostjobs import HostJobs
 from agentcron.app.ids import new_id
 from agentcron.app.limits import Policies, RateLimiter
 from agentcron.app.storage.database import Database
@@ -40,6 +41,15 @@ class Runtime:
         self.engine: Any = None  # the EngineService, when this instance runs one
         self.started = asyncio.Event()
         self._llm_parser: Any = None
+        self._host_jobs: HostJobs | None = None
+
+    @property
+    def host_jobs(self) -> HostJobs:
+        """What jobs may touch on this machine, read from the settings at first use (the
+        command line reads them at start, so a mistake there stops the service at once)."""
+        if self._host_jobs is None:
+            self._host_jobs = self.settings.host_jobs()
+        return self._host_jobs
 
     def jobs_changed(self) -> None:
         """A change that may move a job's next fire time: schedulers look again."""

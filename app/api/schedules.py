@@ -23,6 +23,7 @@ from agentcron.app.domain.schedule import (
     ScheduleError,
 )
 from agentcron.app.domain.scopes import Scope
+from agentcron.app.domain.shorthand import every_macro
 from agentcron.app.errors import InvalidInput
 from agentcron.app.services import (
     MAX_CALENDAR_EVENTS,
@@ -37,11 +38,24 @@ _VALUE_FIELDS = {"expression": "value", "interval": "value", "datetime": "value"
 
 
 def schedule_from_query(
-    kind: str | None, value: str, timezone: str, *, start_at: str | None = None
+    kind: str | None,
+    value: str,
+    timezone: str,
+    *,
+    start_at: str | None = None,
+    end_at: str | None = None,
 ) -> dict[str, Any]:
-    """``type``/``value``/``timezone`` (and ``start_at``) query parameters as a schedule
-    document. Without a type, digits are ``every``, a date ``at``, ``FREQ=…`` an ``rrule``."""
+    """``type``/``value``/``timezone`` (and ``start_at``, ``end_at``) query parameters as a
+    schedule document. Without a type, digits are ``every``, a date ``at``, ``FREQ=…`` an
+    ``rrule``."""
     value = value.strip()
+    if kind in (None, "", "cron", "every"):
+        try:
+            interval = every_macro(value)  # Dapr's "@every 1h30m"
+        except InvalidInput as exc:
+            raise ScheduleError("value", exc.problems[0].reason) from None
+        if interval is not None:
+            kind, value = "every", str(interval)
     if not kind:
         if value.isdigit():
             kind = "every"
@@ -64,6 +78,8 @@ def schedule_from_query(
         raise ScheduleError("type", "must be one of cron, every, at, rrule")
     if start_at:
         document["start_at"] = start_at
+    if end_at:
+        document["end_at"] = end_at
     return document
 
 
@@ -84,7 +100,11 @@ async def validate(request: Request) -> Response:
         return JSONResponse({"valid": False, "field": "value", "error": "value is required"})
     try:
         document = schedule_from_query(
-            params.get("type"), value, timezone, start_at=params.get("start_at")
+            params.get("type"),
+            value,
+            timezone,
+            start_at=params.get("start_at"),
+            end_at=params.get("end_at"),
         )
         # an rrule without start_at is previewed from now, as a job made now would be
         schedule = Schedule.from_dict(document, now=now)

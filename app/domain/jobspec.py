@@ -22,9 +22,20 @@ from pydantic import (
 )
 
 from agentcron.app.domain.exclusions import Exclusions
+from agentcron.app.domain.hostjobs import HostJobs
 from agentcron.app.domain.http_action import validate_http_action
+from agentcron.app.domain.jobtypes import HOST_ACTIONS, validate_host_action
 from agentcron.app.domain.schedule import Schedule, ScheduleError, next_fire_time
-from agentcron.app.domain.shorthand import Shorthand, given_shorthand, schedule_from_shorthand
+from agentcron.app.domain.shorthand import (
+    Shorthand,
+    every_macro,
+    given_shorthand,
+    lift_data,
+    lift_definition,
+    lift_http_fields,
+    schedule_from_shorthand,
+    top_level_names,
+)
 from agentcron.app.errors import FieldProblem, InvalidInput
 from agentcron.delivery.targets import check_url, parse_target
 
@@ -73,9 +84,66 @@ _DURATION = {
             "minItems": 2,
             "maxItems": 2,
         },
+        {"type": "null"},
     ]
 }
 Duration = Annotated[Any, WithJsonSchema(_DURATION)]
+
+_ZONE_FIELD = {"type": "string", "description": "IANA zone (UTC; on an update: the job's)"}
+_BOUND = {"type": "string", "description": "ISO 8601 date-time"}
+
+
+def _kind(kind: str, required: str, spec: dict[str, Any], about: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "title": f"{kind} schedule",
+        "description": about,
+        "properties": {
+            "type": {"const": kind},
+            required: spec,
+            "timezone": _ZONE_FIELD,
+            "start_at": _BOUND,
+            "end_at": _BOUND,
+        },
+        "required": ["type", required],
+    }
+
+
+# seed 002's schedule types (checked by app.domain.schedule; this only tells a client)
+_SCHEDULE_DOCUMENT = {
+    "anyOf": [
+        _kind(
+            "cron",
+            "expression",
+            {"type": "string", "examples": ["0 9 * * 1-5", "@daily"]},
+            "Five-field cron (or a macro) in timezone",
+        ),
+        _kind(
+            "every",
+            "interval",
+            {"type": "integer", "minimum": 1, "description": "seconds"},
+            "Every interval seconds",
+        ),
+        _kind(
+            "at",
+            "datetime",
+            {"type": "string", "examples": ["2026-04-01T09:00:00Z"]},
+            "Once, at datetime (ISO 8601; without an offset, in timezone)",
+        ),
+        _kind(
+            "rrule",
+            "rule",
+            {"type": "string", "examples": ["FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=15"]},
+            "An RFC 5545 recurrence rule from start_at, on the wall clock of timezone",
+        ),
+        {
+            "type": "string",
+            "description": "Plain words ('every weekday at 9am') or a cron expression",
+        },
+        {"type": "null", "description": "Runs only when triggered or chained"},
+    ]
+}
+ScheduleInput = Annotated[dict[str, Any] | str | None, WithJsonSchema(_SCHEDULE_DOCUMENT)]
 Instant = Annotated[
     Any,
     WithJsonSchema(
@@ -83,7 +151,54 @@ Instant = Annotated[
             "anyOf": [
                 {"type": "string", "description": "ISO 8601 date-time"},
                 {"type": "number", "description": "Unix timestamp (seconds)"},
+                {"type": "null"},
             ]
+        }
+    ),
+]
+_SCALAR = {"type": ["string", "number", "boolean", "null"]}
+SqlSettings = Annotated[
+    dict[str, Any] | None,
+    WithJsonSchema(
+        {
+            "type": ["object", "null"],
+            "description": "For action sql (when the operator enabled it)",
+            "properties": {
+                "connection": {"type": "string", "description": "a name the operator set up"},
+                "statement": {"type": "string", "description": "SQL with :name parameters"},
+                "procedure": {"type": "string", "description": "or a procedure to CALL"},
+                "parameters": {
+                    "anyOf": [
+                        {
+                            "type": "object",
+                            "additionalProperties": {
+                                "anyOf": [_SCALAR, {"type": "array", "items": _SCALAR}]
+                            },
+                        },
+                        {"type": "array", "items": _SCALAR},
+                    ]
+                },
+                "read_only": {"type": "boolean", "default": True},
+                "max_rows": {"type": "integer", "minimum": 1, "maximum": 10_000},
+                "timeout_seconds": {"type": "integer", "minimum": 1, "maximum": 3_600},
+            },
+            "required": ["connection"],
+            "additionalProperties": False,
+        }
+    ),
+]
+PythonSettings = Annotated[
+    dict[str, Any] | None,
+    WithJsonSchema(
+        {
+            "type": ["object", "null"],
+            "description": "For action python (when the operator enabled it)",
+            "properties": {
+                "function": {"type": "string", "description": "module:function, allow-listed"},
+                "timeout_seconds": {"type": "number", "exclusiveMinimum": 0, "maximum": 86_400},
+            },
+            "required": ["function"],
+            "additionalProperties": False,
         }
     ),
 ]
@@ -96,8 +211,9 @@ class RetrySpec(BaseModel):
 
     max_attempts: int = Field(3, ge=1, le=20)
     strategy: Literal["exponential", "linear", "fixed"] = "exponential"
-    base_delay: float = Field(60, ge=0, le=86_400)
-    max_delay: float | None = Field(None, ge=0, le=7 * 86_400)
+    # int | float: a whole number comes back as it was sent (60, not 60.0)
+    base_delay: int | float = Field(60, ge=0, le=86_400)
+    max_delay: int | float | None = Field(None, ge=0, le=7 * 86_400)
     jitter: bool = True
 
 
@@ -150,9 +266,13 @@ class JobFields(BaseModel):
     description: str | None = Field(None, max_length=10_000)
     goal: str | None = Field(None, max_length=20_000)
     agent_id: str | None = Field(None, max_length=40)
-    action: Literal["agent", "http", "noop"] | dict[str, Any] | None = None
+    action: Literal["agent", "http", "noop", "sql", "python"] | dict[str, Any] | None = None
     http: HttpSpec | None = None
-    schedule: dict[str, Any] | str | None = None
+    #: the settings of the host job types (``app.domain.jobtypes``), checked there against
+    #: what the operator enabled: so a problem names its field (``sql.connection``)
+    sql: SqlSettings = None
+    python: PythonSettings = None
+    schedule: ScheduleInput = None
     #: the zone for a schedule that names none (also accepted inside the schedule)
     timezone: str | None = Field(None, max_length=64)
     status: Literal["active", "paused"] | None = None
@@ -185,6 +305,26 @@ class JobFields(BaseModel):
     scheduled_at: Instant = None
     repeat_every: Duration = None
     cron: str | None = Field(None, max_length=1_000)
+    # seed 003's request at the top level, instead of ``"action": "http", "http": {…}``
+    # (lifted into ``http`` before these are read: app.domain.shorthand.lift_http_fields)
+    url: str | None = Field(
+        None, max_length=4_000, description="seed 003: the http job's URL (http.url)"
+    )
+    method: str | None = Field(None, description="seed 003: http.method (GET)")
+    headers: dict[str, str] | None = Field(None, description="seed 003: http.headers")
+    query: dict[str, str | int | float | bool] | None = Field(
+        None, description="seed 003: http.query"
+    )
+    body: Any = Field(None, description="seed 003: http.body")
+    # seed 004's job definitions (lifted into overlap, retry and delivery:
+    # app.domain.shorthand.lift_definition)
+    blocking: bool | None = Field(None, description="seed 004: true is overlap skip")
+    max_retries: int | None = Field(
+        None, ge=0, le=19, description="seed 004: retries after the first attempt"
+    )
+    muted: bool | None = Field(None, description="seed 004: delivery.muted")
+    #: Dapr's name for ``payload`` (lifted into it: app.domain.shorthand.lift_data)
+    data: Any = Field(None, description="Dapr (seed 000): the job's payload")
 
     @field_validator("tags")
     @classmethod
@@ -226,25 +366,41 @@ def parse_fields(body: Any) -> JobFields:
         raise InvalidInput(pydantic_problems(exc)) from None
 
 
-def _normalise_action(fields: JobFields, problems: list[FieldProblem]) -> dict[str, Any] | None:
-    """``"action": "http", "http": {...}`` or ``"action": {"type": "http", ...}`` → stored form."""
+#: the action fields a body may carry, each for its own kind of action
+SPEC_FIELDS = ("http", *HOST_ACTIONS)
+
+
+def _normalise_action(
+    fields: JobFields, host: HostJobs, problems: list[FieldProblem]
+) -> dict[str, Any] | None:
+    """``"action": "http", "http": {...}`` or ``"action": {"type": "http", ...}`` → stored form
+    (the same for the host job types: ``"action": "sql", "sql": {...}``)."""
     action = fields.action
     http = fields.http
+    specs: dict[str, Any] = {kind: getattr(fields, kind) for kind in HOST_ACTIONS}
     if isinstance(action, dict):
         kind = action.get("type", "agent")
+        raw = action.get(kind) or {k: v for k, v in action.items() if k != "type"}
         if kind == "http":
-            raw = action.get("http") or {k: v for k, v in action.items() if k != "type"}
             try:
                 http = HttpSpec.model_validate(raw)
             except ValidationError as exc:
                 problems.extend(pydantic_problems(exc, prefix="action.http."))
                 return None
+        elif kind in HOST_ACTIONS:
+            specs[kind] = raw
         elif kind not in ("agent", "noop"):
-            problems.append(FieldProblem("action.type", "must be agent, http or noop"))
+            problems.append(
+                FieldProblem("action.type", f"must be one of {', '.join(ACTION_KINDS)}")
+            )
             return None
         action = kind
     if action is None:
-        action = "http" if http is not None else None
+        action = _kind_of_spec(fields)
+    for other in SPEC_FIELDS:
+        given = http if other == "http" else specs.get(other)
+        if given is not None and other != action and action != "noop":
+            problems.append(FieldProblem(other, f"only allowed when action is {other}"))
     if action == "http":
         if http is None:
             problems.append(FieldProblem("http.url", "is required: the URL an http job calls"))
@@ -255,12 +411,29 @@ def _normalise_action(fields: JobFields, problems: list[FieldProblem]) -> dict[s
             problems.extend(exc.problems)
             return None
         return {"type": "http", "http": spec}
+    if action in HOST_ACTIONS:
+        try:
+            spec = validate_host_action(action, specs[action], host)
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+            return None
+        return {"type": action, action: spec}
     if action == "noop":
         return {"type": "noop"}
     if action == "agent":
-        if http is not None:
-            problems.append(FieldProblem("http", "only allowed when action is http"))
         return {"type": "agent"}
+    return None
+
+
+#: every kind of action a job may have
+ACTION_KINDS = ("agent", "http", "noop", *HOST_ACTIONS)
+
+
+def _kind_of_spec(fields: JobFields) -> str | None:
+    """The action a body's settings imply when it names none (``"http": {...}`` alone)."""
+    for kind in SPEC_FIELDS:
+        if getattr(fields, kind) is not None:
+            return kind
     return None
 
 
@@ -273,7 +446,7 @@ def _requested_kind(fields: JobFields) -> str | None:
         return kind if isinstance(kind, str) else None
     if isinstance(action, str):
         return action
-    return "http" if fields.http is not None else None
+    return _kind_of_spec(fields)
 
 
 def _check_url(url: str, field: str, problems: list[FieldProblem]) -> None:
@@ -349,6 +522,11 @@ def schedule_document(
     return read_schedule(raw, timezone=timezone, now=now)[0]
 
 
+def _zone_of(schedule: object) -> str | None:
+    zone = schedule.get("timezone") if isinstance(schedule, dict) else None
+    return zone if isinstance(zone, str) and zone else None
+
+
 def read_schedule(
     raw: dict[str, Any] | str | None, *, timezone: str | None, now: datetime
 ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
@@ -367,6 +545,9 @@ def read_schedule(
         raise InvalidInput.field(
             "schedule", f"a schedule in words is at most {MAX_SCHEDULE_TEXT} characters"
         )
+    interval = every_macro(text)
+    if interval is not None:  # Dapr's "@every 1m"
+        return {"type": "every", "interval": interval, "timezone": timezone or "UTC"}, None
     fields = text.split()
     if text.startswith("@") or (len(fields) == 5 and all(_cron_like(f) for f in fields)):
         return {"type": "cron", "expression": text, "timezone": timezone or "UTC"}, None
@@ -406,12 +587,38 @@ def check_exclusions(raw: dict[str, Any] | None) -> Exclusions | None:
 
 
 def validate_job(
-    body: Any, *, now: datetime, existing: dict[str, Any] | None = None
+    body: Any,
+    *,
+    now: datetime,
+    existing: dict[str, Any] | None = None,
+    host: HostJobs | None = None,
 ) -> dict[str, Any]:
     """Check a create (``existing`` None) or partial update body; return column values.
+    ``host`` is what the operator lets jobs touch (nothing when None): a ``sql`` or
+    ``python`` job is refused unless it is enabled. Seed 003's request fields at the top
+    level (``url``, ``method``, ``body`` …) are an ``http`` job's, and problems in them are
+    named as sent (``url``).
 
     Raises InvalidInput listing every problem found, each naming its field.
     """
+    body, lifted = lift_http_fields(lift_definition(lift_data(body), existing), existing)
+    if not lifted:
+        return _validate_job(body, now=now, existing=existing, host=host)
+    try:
+        return _validate_job(body, now=now, existing=existing, host=host)
+    except InvalidInput as exc:
+        raise InvalidInput(
+            top_level_names(exc.problems), status=exc.status, details=exc.details
+        ) from None
+
+
+def _validate_job(
+    body: Any,
+    *,
+    now: datetime,
+    existing: dict[str, Any] | None = None,
+    host: HostJobs | None = None,
+) -> dict[str, Any]:
     fields = parse_fields(body)
     given = fields.model_fields_set
     problems: list[FieldProblem] = []
@@ -437,7 +644,10 @@ def validate_job(
     implied: dict[str, Any] | None = None
     if not shorthand and "schedule" in given:
         try:
-            raw, implied = read_schedule(fields.schedule, timezone=fields.timezone, now=now)
+            # an update sends only what changes (seed 002's PUT): a schedule naming no zone
+            # keeps the job's, it does not move the job to UTC
+            zone = fields.timezone or _zone_of((existing or {}).get("schedule"))
+            raw, implied = read_schedule(fields.schedule, timezone=zone, now=now)
             schedule = check_schedule(raw, now=now)
             values["schedule"] = schedule.to_dict() if schedule else None
         except InvalidInput as exc:
@@ -451,13 +661,14 @@ def validate_job(
         except InvalidInput as exc:
             problems.extend(exc.problems)
 
-    if "action" in given or "http" in given or creating:
-        action = _normalise_action(fields, problems)
+    action_given = "action" in given or any(kind in given for kind in SPEC_FIELDS)
+    if action_given or creating:
+        action = _normalise_action(fields, host or HostJobs(), problems)
         if action is None and not problems:
             action = {"type": "agent"}
         if action is not None:
             values["action"] = action
-    requested = _requested_kind(fields) if ("action" in given or "http" in given) else None
+    requested = _requested_kind(fields) if action_given else None
     kind = (
         values.get("action")
         or ({"type": requested} if requested else None)
@@ -466,7 +677,11 @@ def validate_job(
     )["type"]
     goal = fields.goal if "goal" in given else (existing or {}).get("goal")
     if kind == "agent" and not (goal or "").strip():
-        problems.append(FieldProblem("goal", "is required for an agent job"))
+        reason = "is required for an agent job"
+        if creating and not action_given:
+            # nothing says what the job does: say that agent was only the default
+            reason += ' (the default action; a job that runs nothing is "action": "noop")'
+        problems.append(FieldProblem("goal", reason))
 
     for name in ("name", "description", "goal", "agent_id", "status", "timeout_seconds"):
         if name in given:
@@ -619,4 +834,11 @@ def _default_name(values: dict[str, Any], goal: str | None) -> str:
     if action.get("type") == "http":
         http = action["http"]
         return f"{http['method']} {http['url']}"[:200]
+    if action.get("type") == "sql":
+        sql = action["sql"]
+        what = f"CALL {sql['procedure']}" if "procedure" in sql else sql["statement"]
+        line = " ".join(what.split())
+        return f"{sql['connection']}: {line}"[:80]
+    if action.get("type") == "python":
+        return str(action["python"]["function"])[:200]
     return "Untitled job"

@@ -20,10 +20,12 @@ sets up once (README, *Configuration*), not something a job can get wrong.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from agentcron.app.domain.hostjobs import ENABLING_SETTING, HostJobs
 from agentcron.delivery.addresses import blocked_reason, host_address
 from agentcron.delivery.targets import parse_target
 
@@ -32,6 +34,9 @@ PRIVATE_ADDRESS = "private_address"
 NO_LLM = "no_llm"
 NO_SLACK = "no_slack_token"
 NO_SMTP = "no_smtp_server"
+UNKNOWN_AGENT = "unknown_agent"
+#: a sql or python job whose type, connection or function this service does not allow
+NOT_ALLOWED_HERE = "not_allowed_here"
 
 PRIVATE_HINT = "set AGENTCRON_ALLOW_PRIVATE_NETWORKS=1 on the service to allow it"
 
@@ -51,6 +56,8 @@ class Readiness:
     slack_oauth: bool = False
     #: AGENTCRON_SMTP_URL: e-mail delivery
     smtp: bool = False
+    #: what sql and python jobs may use here (AGENTCRON_SQL_CONNECTIONS, …_PYTHON_FUNCTIONS)
+    host: HostJobs = dataclasses.field(default_factory=HostJobs)
 
 
 @dataclass(frozen=True)
@@ -79,11 +86,25 @@ def job_warnings(job: Mapping[str, Any], ready: Readiness) -> list[JobWarning]:
                 NO_LLM,
             )
         )
+    if kind == "agent" and "model" in job and not job["model"]:
+        # a stored agent job's model is fixed from its agent when the job is written
+        # (services._model_for): none means the owner has no agent by that id (or it is
+        # another owner's, which reads the same)
+        agent_id = job.get("agent_id") or "default"
+        out.append(
+            JobWarning(
+                "agent_id",
+                f"no agent {agent_id!r} is yours to use (see GET /agents, or use 'default'); "
+                "until the job names one, every run fails",
+                UNKNOWN_AGENT,
+            )
+        )
     if kind == "http" and not ready.allow_private_networks:
         url = (action.get("http") or {}).get("url")
         reason = _private(url)
         if reason:
             out.append(JobWarning("http.url", f"{reason}; {PRIVATE_HINT}", PRIVATE_ADDRESS))
+    out += _host_warnings(kind, action, ready.host)
     out += _delivery_warnings(job, ready)
     hooks = (
         ("webhook_url", "no job event can be posted to it"),
@@ -95,6 +116,25 @@ def job_warnings(job: Mapping[str, Any], ready: Readiness) -> list[JobWarning]:
         if reason:
             out.append(JobWarning(field, f"{reason}, so {what}; {PRIVATE_HINT}", PRIVATE_ADDRESS))
     return out
+
+
+def _host_warnings(kind: str, action: Mapping[str, Any], host: HostJobs) -> list[JobWarning]:
+    """A sql or python job stored where it was allowed, read where it is not (the operator
+    changed the settings since, or the API and the engine run with different ones)."""
+    if kind not in ENABLING_SETTING:
+        return []
+    setting = ENABLING_SETTING[kind]
+    if not host.enabled(kind):
+        reason = f"{kind} jobs are not enabled on this service ({setting}); every run fails"
+        return [JobWarning("action", reason, NOT_ALLOWED_HERE)]
+    spec = action.get(kind) or {}
+    if kind == "sql" and spec.get("connection") not in host.sql_connections:
+        reason = f"no connection is named {spec.get('connection')!r} in {setting}; every run fails"
+        return [JobWarning("sql.connection", reason, NOT_ALLOWED_HERE)]
+    if kind == "python" and spec.get("function") not in host.python_functions:
+        reason = f"{spec.get('function')!r} is not on {setting}; every run fails"
+        return [JobWarning("python.function", reason, NOT_ALLOWED_HERE)]
+    return []
 
 
 def _delivery_warnings(job: Mapping[str, Any], ready: Readiness) -> list[JobWarning]:

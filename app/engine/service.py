@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from agentcron.app.clock import SystemClock
+from agentcron.app.domain.hostjobs import ENABLING_SETTING
 from agentcron.app.engine.collector import tune_collector
 from agentcron.app.engine.console import RunTally, failure_line
 from agentcron.app.engine.failures import FailureSpell
@@ -29,6 +30,7 @@ from agentcron.app.engine.scheduler import Scheduler
 from agentcron.app.engine.worker import REVOKED, Worker
 from agentcron.app.executors.registry import (
     Bounded,
+    DisabledExecutor,
     Executors,
     NoopExecutor,
     UnconfiguredAgentExecutor,
@@ -62,6 +64,7 @@ class EngineService:
         self.scheduler: Scheduler | None = None
         self.worker: Worker | None = None
         self.outbox: OutboxSender | None = None
+        self.executors: Executors | None = None
         self.metrics = EngineMetrics()
         self.started_at: datetime | None = None
         self.stopping = False
@@ -93,12 +96,13 @@ class EngineService:
             allow_private=self.rt.settings.allow_private_networks,
             limit=self.rt.settings.http_connections,
         )
-        executors = Executors(
+        executors = self.executors = Executors(
             {
                 "noop": NoopExecutor(),
                 "http": self._http_executor(),
                 # an attempt each per outbound connection, like the http action's
                 "agent": Bounded(self._agent_executor(), limit=self.rt.settings.http_connections),
+                **self._host_executors(),
             }
         )
         if "worker" in self.roles:
@@ -143,6 +147,9 @@ class EngineService:
             await self._leave()
         if self.session is not None:
             await self.session.close()
+        if self.executors is not None:
+            with contextlib.suppress(Exception):
+                await self.executors.aclose()
         self.stopped.set()
 
     async def _let_work_finish(self) -> None:
@@ -194,6 +201,22 @@ class EngineService:
         from agentcron.app.executors.http import HttpExecutor
 
         return HttpExecutor(self.session)
+
+    def _host_executors(self) -> dict[str, Any]:
+        """The job types that touch the host, each only where the operator enabled it."""
+        host = self.rt.host_jobs
+        out: dict[str, Any] = {
+            kind: DisabledExecutor(kind, setting) for kind, setting in ENABLING_SETTING.items()
+        }
+        if host.sql_connections:
+            from agentcron.app.executors.sql import SqlExecutor
+
+            out["sql"] = SqlExecutor(host.sql_connections)
+        if host.python_functions:
+            from agentcron.app.executors.python_call import PythonExecutor
+
+            out["python"] = PythonExecutor(host.python_functions)
+        return out
 
     def _agent_executor(self) -> Any:
         try:

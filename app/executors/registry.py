@@ -24,6 +24,21 @@ class UnconfiguredAgentExecutor:
         )
 
 
+class DisabledExecutor:
+    """An action the operator has not enabled on this instance: a stored job of it fails,
+    saying which setting enables it (the API refuses new ones; this is for a job written
+    where it was enabled, or before the operator turned it off)."""
+
+    def __init__(self, kind: str, setting: str) -> None:
+        self.message = (
+            f"{kind} jobs are not enabled on this instance (the operator enables them with "
+            f"{setting})"
+        )
+
+    async def execute(self, action: dict[str, Any], context: RunContext) -> Outcome:
+        raise ExecutionFailed(self.message, retryable=False)
+
+
 class Bounded:
     """At most ``limit`` attempts of ``executor`` at once; the others wait their turn before
     doing any work. A worker holds thousands of runs — each a coroutine of a few kilobytes —
@@ -58,6 +73,13 @@ class Executors:
         """Attempts started but queued inside an executor for a free connection (or the
         like): while there are any, the worker is busy getting work out of the door."""
         return sum(getattr(executor, "waiting", 0) for executor in self._executors.values())
+
+    async def aclose(self) -> None:
+        """Close what the executors hold open (pools of database connections)."""
+        for executor in self._executors.values():
+            close = getattr(executor, "aclose", None)
+            if close is not None:
+                await close()
 
     def get(self, kind: str) -> Executor:
         executor = self._executors.get(kind)

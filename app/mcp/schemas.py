@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from agentcron.app.domain.health import HEALTHS
 from agentcron.app.domain.jobspec import JOB_STATUSES, JobFields
 from agentcron.app.services import MAX_PAGE, MAX_PREVIEW_RUNS, RUN_STATUSES
 from agentcron.app.storage.jobs import SORTABLE
@@ -36,8 +37,22 @@ FIELD_HELP: dict[str, str] = {
         "agent jobs."
     ),
     "agent_id": "Which agent runs the goal (default: 'default').",
-    "action": "'agent' (default: an LLM agent works on the goal), 'http' (call `http`), 'noop'.",
+    "action": (
+        "'agent' (default: an LLM agent works on the goal), 'http' (call `http`), 'noop'; "
+        "where the operator enabled them, 'sql' (run `sql`) and 'python' (call `python`)."
+    ),
     "http": "For action 'http': {url, method, headers, query, body}.",
+    "sql": (
+        "For action 'sql': {connection (a name the operator configured), statement (SQL with "
+        ":name parameters) or procedure (a name to CALL), parameters ({name: value}; values "
+        "may be '{{ payload.x }}'), read_only (default true), max_rows (default 100), "
+        "timeout_seconds (default 30)}. The rows become the run's data."
+    ),
+    "python": (
+        "For action 'python': {function ('module:function' on the operator's allow-list), "
+        "timeout_seconds (default 60)}. Called with the job's payload; its JSON return "
+        "value becomes the run's data."
+    ),
     "schedule": SCHEDULE_HELP,
     "timezone": (
         "IANA zone for a schedule given as words or cron without one (e.g. "
@@ -184,6 +199,7 @@ JOB: Schema = {
         "next_run_at": NULLABLE_TEXT,
         "last_run_at": NULLABLE_TEXT,
         "run_count": {"type": "integer"},
+        "health": {"type": "string", "enum": list(HEALTHS)},
         "delivery": {"anyOf": [ANY_OBJECT, {"type": "null"}]},
         "tags": {"type": "array", "items": {"type": "string"}},
         "warnings": {
@@ -326,6 +342,12 @@ def update_input() -> Schema:
 LIST_JOBS_INPUT = _object(
     {
         "status": {"type": "string", "enum": list(JOB_STATUSES)},
+        "health": {
+            "type": "string",
+            "enum": list(HEALTHS),
+            "description": "failing: its latest run that finished for good failed; passing: "
+            "it did not; new: no run has finished yet.",
+        },
         "tag": {"type": "string"},
         "agent_id": {"type": "string"},
         "q": {"type": "string", "description": "Words in the name, description or goal."},

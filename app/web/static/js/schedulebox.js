@@ -38,7 +38,7 @@ function zoneNames() {
 }
 
 const zoneLists = new WeakMap(); // one list of zone names per document or shadow root
-function zoneDatalist(root) {
+export function zoneDatalist(root) {
   if (!zoneLists.has(root)) {
     const list = h("datalist", { id: "zone-names" }, [...new Set(["UTC", ...zoneNames()])].map((z) => h("option", { value: z })));
     root.append(list);
@@ -147,7 +147,7 @@ export function scheduleBox({ initial, signal, call = api, root = document.body,
       checked?.warning ? h("p", { class: "warning" }, checked.warning) : null,
       runs.length
         ? [
-            h("p", { class: "muted small" }, `Next ${runs.length} runs in your time (${viewerZone})${zoneName !== viewerZone ? `, with ${zoneName} beside` : ""}:`),
+            h("p", { class: "muted small" }, `${runs.length === 1 ? "Next run" : `Next ${runs.length} runs`} in your time (${viewerZone})${zoneName !== viewerZone ? `, with ${zoneName} beside` : ""}:`),
             h(
               "ol",
               { class: "next-runs" },

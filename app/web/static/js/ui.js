@@ -24,14 +24,27 @@ export function tagList(tags, onPick) {
 }
 
 let noticeTimer;
-/** A short message at the top of the page; errors stay until dismissed or replaced. */
-export function notify(message, { error = false, extra } = {}) {
+/** A short message at the top of the page; errors and warnings stay until dismissed or replaced. */
+export function notify(message, { error = false, warning = false, extra } = {}) {
   const box = document.getElementById("notice");
   clearTimeout(noticeTimer);
   put(box, h("span", null, message), extra || null, h("button", { type: "button", class: "ghost close", "aria-label": "Dismiss", onclick: () => (box.hidden = true) }, "×"));
   box.classList.toggle("error", error);
+  box.classList.toggle("warning", warning && !error);
   box.hidden = false;
-  if (!error) noticeTimer = setTimeout(() => (box.hidden = true), 6000);
+  if (!error && !warning) noticeTimer = setTimeout(() => (box.hidden = true), 6000);
+  // a warning stays on the page it was given for (or the one the action goes to next)
+  if (warning) {
+    const shown = box.firstChild;
+    let pages = 0;
+    const away = () => {
+      if (box.firstChild !== shown) return window.removeEventListener("hashchange", away);
+      if (++pages < 2) return;
+      box.hidden = true;
+      window.removeEventListener("hashchange", away);
+    };
+    window.addEventListener("hashchange", away);
+  }
 }
 
 export function errorText(error) {
@@ -62,14 +75,47 @@ export function loading(text = "Loading…") {
   return h("p", { class: "muted loading" }, text);
 }
 
-/** Ask before doing something that cannot be undone. Resolves to true when confirmed. */
+/**
+ * Ask before doing something that cannot be undone. Resolves to true when confirmed.
+ *
+ * The dialog is a step in the browser's history, as a phone user expects: Back closes it
+ * (as Cancel) and stays on the page. It pushes an entry with the same URL (no hashchange, so
+ * the page under it is not redrawn); closing it any other way steps back over that entry
+ * before resolving, so whatever the caller does next (go to another page) comes after.
+ */
 export function confirmAction(question, { confirm = "Delete", detail } = {}) {
   return new Promise((resolve) => {
     const dialog = h("dialog", { class: "confirm", "aria-label": question });
-    const done = (answer) => {
-      dialog.close();
+    const marker = { dialog: Math.random().toString(36).slice(2) };
+    let answered = false;
+    const finish = (answer) => {
+      window.removeEventListener("popstate", onBack);
+      window.removeEventListener("hashchange", onBack);
+      if (dialog.open) dialog.close();
       dialog.remove();
       resolve(answer);
+    };
+    const onBack = () => {
+      if (answered) return;
+      answered = true;
+      finish(false);
+    };
+    const done = (answer) => {
+      if (answered) return;
+      answered = true;
+      window.removeEventListener("hashchange", onBack);
+      if (history.state?.dialog !== marker.dialog) return finish(answer);
+      // take our history entry back off, then answer (the caller may navigate next)
+      window.removeEventListener("popstate", onBack);
+      const stepped = () => {
+        clearTimeout(fallback);
+        window.removeEventListener("popstate", stepped);
+        finish(answer);
+      };
+      const fallback = setTimeout(stepped, 1000); // a browser that never reports it
+      window.addEventListener("popstate", stepped);
+      dialog.close();
+      history.back();
     };
     put(
       dialog,
@@ -82,8 +128,14 @@ export function confirmAction(question, { confirm = "Delete", detail } = {}) {
         h("button", { type: "button", class: "danger", onclick: () => done(true) }, confirm),
       ),
     );
-    dialog.addEventListener("cancel", () => done(false));
+    dialog.addEventListener("cancel", (event) => {
+      event.preventDefault(); // Escape: closed by done(), which also steps back
+      done(false);
+    });
     document.body.append(dialog);
+    history.pushState({ ...(history.state || {}), dialog: marker.dialog }, "", location.href);
+    window.addEventListener("popstate", onBack);
+    window.addEventListener("hashchange", onBack); // the page changed under it: it is moot
     dialog.showModal();
   });
 }

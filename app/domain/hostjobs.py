@@ -1,0 +1,75 @@
+"""Job types that touch the host, and what the operator has let them touch.
+
+An ``http`` or ``agent`` job reaches out over the network, which the service guards for
+everyone. A ``sql`` job reads or writes a database, a ``python`` job runs code of this
+machine: each is off until the operator enables it, and then reaches only what the operator
+named — a connection by its name (the URL stays in the operator's settings), a function on
+an allow-list. ``HostJobs`` is that permission, read from the settings once; the validators
+in ``app.domain.jobtypes`` check a job's settings against it when the job is written, so a job the
+service cannot run is refused with a 422 naming the field, not discovered by every run
+failing.
+
+Pure: no environment, no files, no connections; ``app.config`` builds ``HostJobs``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from agentcron.app.errors import FieldProblem
+
+
+@dataclass(frozen=True)
+class SqlConnection:
+    """A database the operator named (``AGENTCRON_SQL_CONNECTIONS``). The URL is kept out of
+    ``repr`` and never put into a message: it may hold a password."""
+
+    name: str
+    #: ``postgresql`` or ``sqlite``
+    dialect: str
+    #: the operator allows reads only: a job may not ask to write
+    read_only: bool = False
+    url: str = field(default="", repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class HostJobs:
+    """What jobs may touch on this service; empty (the default) enables nothing."""
+
+    #: AGENTCRON_SQL_CONNECTIONS, by name
+    sql_connections: Mapping[str, SqlConnection] = field(default_factory=dict)
+    #: AGENTCRON_PYTHON_FUNCTIONS: ``module:function`` names
+    python_functions: frozenset[str] = frozenset()
+
+    def enabled(self, kind: str) -> bool:
+        if kind == "sql":
+            return bool(self.sql_connections)
+        if kind == "python":
+            return bool(self.python_functions)
+        return False
+
+
+#: the setting that enables each host job type, for the 422 that says it is off
+ENABLING_SETTING = {
+    "sql": "AGENTCRON_SQL_CONNECTIONS",
+    "python": "AGENTCRON_PYTHON_FUNCTIONS",
+}
+
+
+def not_enabled(kind: str) -> FieldProblem:
+    """The problem of a job whose type the operator has not enabled."""
+    setting = ENABLING_SETTING[kind]
+    return FieldProblem(
+        "action",
+        f"{kind} jobs are not enabled on this service (the operator enables them with "
+        f"{setting}; see the README, 'Jobs that touch the host')",
+    )
+
+
+# --- names
+
+_DOTTED = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*"
+#: a function named ``module:function`` (``package.module:Class.method`` too)
+FUNCTION_NAME = re.compile(rf"^{_DOTTED}:{_DOTTED}$")
