@@ -22,6 +22,7 @@ def _settings() -> Settings:
     try:
         settings = Settings.from_env()
         price_table(settings)  # AGENTCRON_MODEL_PRICES is read now, not at the first run
+        settings.host_access()  # so are the commands and file roots jobs may use
     except ValueError as error:
         raise SystemExit(f"agentcron: {error}") from None
     return settings

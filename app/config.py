@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from agentcron.app.domain.hostjobs import HostAccess
 
 #: a SQLite file in the working directory (the aiosqlite spelling is accepted, and run by the
 #: stdlib driver: see storage/database.py)
@@ -132,6 +135,9 @@ class Settings:
     #: how often the console says how many runs ended how (0: never); failed runs are
     #: logged one line each as they end, whatever this is
     log_summary_seconds: float = 600.0
+    # jobs that touch the host (app/domain/hostjobs.py): each off until its setting is given;
+    # JSON, or @path to a JSON file
+    commands: str | None = None
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -183,7 +189,22 @@ class Settings:
             rate_limit_api_key=env("AGENTCRON_RATE_LIMIT_API") or "20000/20",
             cors_origins=tuple(o.rstrip("/") for o in _list("AGENTCRON_CORS_ORIGINS")),
             cors_secret_keys=_flag("AGENTCRON_CORS_SECRET_KEYS"),
+            commands=env("AGENTCRON_COMMANDS") or None,
         )
+
+    def host_access(self) -> HostAccess:
+        """What jobs may do on this host (``AGENTCRON_COMMANDS``): read and checked once;
+        ValueError naming the bad entry, the missing program or directory, or the
+        unreadable file."""
+        cached = self.__dict__.get("_host_access")
+        key = (self.commands,)
+        if cached is not None and cached[0] == key:
+            return cached[1]  # type: ignore[no-any-return]
+        from agentcron.app.hostconfig import read_host_access
+
+        access = read_host_access(commands=self.commands)
+        self.__dict__["_host_access"] = (key, access)
+        return access
 
     @property
     def slack_oauth(self) -> bool:

@@ -37,8 +37,9 @@ class DryRuns:
         """
         action = (job.get("action") or {"type": "agent"}).get("type", "agent")
         if action != "agent":
+            article = "an" if action == "http" else "a"
             raise Conflict(
-                f"only agent jobs can be tried; an {action} job's request is its effect "
+                f"only agent jobs can be tried; {article} {action} job's work is its effect "
                 "(use POST /jobs/{id}/trigger to run it)"
             )
         if owner in _running:

@@ -61,8 +61,8 @@ def render_job(row: dict[str, Any]) -> dict[str, Any]:
         "model": row.get("model"),
         "action": action["type"],
     }
-    if action["type"] == "http":
-        body["http"] = action["http"]
+    if action["type"] in ("http", "command"):
+        body[action["type"]] = action[action["type"]]
     body.update(
         {
             "schedule": row.get("schedule"),

@@ -46,8 +46,10 @@ class Job(_Open):
     goal: str | None
     agent_id: str | None
     model: str | None
-    action: Literal["agent", "http", "noop"]
+    action: Literal["agent", "http", "noop", "command"]
     http: dict[str, Any] | None = None
+    #: a command job's {name, args, timeout_seconds}
+    command: dict[str, Any] | None = None
     schedule: dict[str, Any] | None
     schedule_description: str | None
     status: str

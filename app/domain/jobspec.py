@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from agentcron.app.domain.exclusions import Exclusions
+from agentcron.app.domain.hostjobs import HOST_KINDS, HostAccess, host_action
 from agentcron.app.domain.http_action import validate_http_action
 from agentcron.app.domain.schedule import Schedule, ScheduleError, next_fire_time
 from agentcron.app.domain.shorthand import Shorthand, given_shorthand, schedule_from_shorthand
@@ -150,8 +151,10 @@ class JobFields(BaseModel):
     description: str | None = Field(None, max_length=10_000)
     goal: str | None = Field(None, max_length=20_000)
     agent_id: str | None = Field(None, max_length=40)
-    action: Literal["agent", "http", "noop"] | dict[str, Any] | None = None
+    action: Literal["agent", "http", "noop", "command"] | dict[str, Any] | None = None
     http: HttpSpec | None = None
+    #: for action ``command``: {name, args, timeout_seconds}, or seed 004's command line
+    command: dict[str, Any] | str | None = None
     schedule: dict[str, Any] | str | None = None
     #: the zone for a schedule that names none (also accepted inside the schedule)
     timezone: str | None = Field(None, max_length=64)
@@ -226,10 +229,33 @@ def parse_fields(body: Any) -> JobFields:
         raise InvalidInput(pydantic_problems(exc)) from None
 
 
-def _normalise_action(fields: JobFields, problems: list[FieldProblem]) -> dict[str, Any] | None:
+def _host_spec(fields: JobFields, kind: str) -> Any:
+    return getattr(fields, kind)
+
+
+def _normalise_action(
+    fields: JobFields, problems: list[FieldProblem], host: HostAccess | None = None
+) -> dict[str, Any] | None:
     """``"action": "http", "http": {...}`` or ``"action": {"type": "http", ...}`` → stored form."""
     action = fields.action
     http = fields.http
+    for kind in HOST_KINDS:
+        if _host_spec(fields, kind) is None:
+            continue
+        if action is None:
+            action = kind  # type: ignore[assignment]
+        elif action != kind and not (isinstance(action, dict) and action.get("type") == kind):
+            problems.append(FieldProblem(kind, f"only allowed when action is {kind}"))
+            return None
+    if isinstance(action, dict) and action.get("type") in HOST_KINDS:
+        kind = action["type"]
+        raw = action.get(kind) or {k: v for k, v in action.items() if k != "type"}
+        return host_action(kind, raw, host, problems)
+    if action in HOST_KINDS:
+        assert isinstance(action, str)
+        if http is not None:
+            problems.append(FieldProblem("http", "only allowed when action is http"))
+        return host_action(action, _host_spec(fields, action), host, problems)
     if isinstance(action, dict):
         kind = action.get("type", "agent")
         if kind == "http":
@@ -240,7 +266,7 @@ def _normalise_action(fields: JobFields, problems: list[FieldProblem]) -> dict[s
                 problems.extend(pydantic_problems(exc, prefix="action.http."))
                 return None
         elif kind not in ("agent", "noop"):
-            problems.append(FieldProblem("action.type", "must be agent, http or noop"))
+            problems.append(FieldProblem("action.type", "must be agent, http, noop or command"))
             return None
         action = kind
     if action is None:
@@ -273,6 +299,9 @@ def _requested_kind(fields: JobFields) -> str | None:
         return kind if isinstance(kind, str) else None
     if isinstance(action, str):
         return action
+    for kind in HOST_KINDS:
+        if _host_spec(fields, kind) is not None:
+            return kind
     return "http" if fields.http is not None else None
 
 
@@ -406,9 +435,15 @@ def check_exclusions(raw: dict[str, Any] | None) -> Exclusions | None:
 
 
 def validate_job(
-    body: Any, *, now: datetime, existing: dict[str, Any] | None = None
+    body: Any,
+    *,
+    now: datetime,
+    existing: dict[str, Any] | None = None,
+    host: HostAccess | None = None,
 ) -> dict[str, Any]:
     """Check a create (``existing`` None) or partial update body; return column values.
+    ``host`` is what the operator lets jobs do on the host (None: nothing), which a
+    ``command`` or ``file`` job needs.
 
     Raises InvalidInput listing every problem found, each naming its field.
     """
@@ -451,13 +486,14 @@ def validate_job(
         except InvalidInput as exc:
             problems.extend(exc.problems)
 
-    if "action" in given or "http" in given or creating:
-        action = _normalise_action(fields, problems)
+    action_fields = {"action", "http", *HOST_KINDS}
+    if given & action_fields or creating:
+        action = _normalise_action(fields, problems, host)
         if action is None and not problems:
             action = {"type": "agent"}
         if action is not None:
             values["action"] = action
-    requested = _requested_kind(fields) if ("action" in given or "http" in given) else None
+    requested = _requested_kind(fields) if given & action_fields else None
     kind = (
         values.get("action")
         or ({"type": requested} if requested else None)
@@ -619,4 +655,10 @@ def _default_name(values: dict[str, Any], goal: str | None) -> str:
     if action.get("type") == "http":
         http = action["http"]
         return f"{http['method']} {http['url']}"[:200]
+    if action.get("type") == "command":
+        command = action["command"]
+        return " ".join([command["name"], *command.get("args", [])])[:200]
+    if action.get("type") == "file":
+        file = action["file"]
+        return f"{file['operation']} {file['root']}:{file['path']}"[:200]
     return "Untitled job"

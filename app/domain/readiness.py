@@ -24,6 +24,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from agentcron.app.domain.hostjobs import HOST_KINDS, NOTHING, HostAccess, host_action
+from agentcron.app.errors import FieldProblem
 from agentcron.delivery.addresses import blocked_reason, host_address
 from agentcron.delivery.targets import parse_target
 
@@ -32,6 +34,8 @@ PRIVATE_ADDRESS = "private_address"
 NO_LLM = "no_llm"
 NO_SLACK = "no_slack_token"
 NO_SMTP = "no_smtp_server"
+#: a command or file job whose type, command or root the operator no longer allows
+HOST_NOT_ALLOWED = "host_not_allowed"
 
 PRIVATE_HINT = "set AGENTCRON_ALLOW_PRIVATE_NETWORKS=1 on the service to allow it"
 
@@ -51,6 +55,8 @@ class Readiness:
     slack_oauth: bool = False
     #: AGENTCRON_SMTP_URL: e-mail delivery
     smtp: bool = False
+    #: what jobs may do on the host (AGENTCRON_COMMANDS…); None: nothing
+    host: HostAccess | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ def job_warnings(job: Mapping[str, Any], ready: Readiness) -> list[JobWarning]:
         reason = _private(url)
         if reason:
             out.append(JobWarning("http.url", f"{reason}; {PRIVATE_HINT}", PRIVATE_ADDRESS))
+    out += _host_warnings(kind, action, ready.host or NOTHING)
     out += _delivery_warnings(job, ready)
     hooks = (
         ("webhook_url", "no job event can be posted to it"),
@@ -95,6 +102,19 @@ def job_warnings(job: Mapping[str, Any], ready: Readiness) -> list[JobWarning]:
         if reason:
             out.append(JobWarning(field, f"{reason}, so {what}; {PRIVATE_HINT}", PRIVATE_ADDRESS))
     return out
+
+
+def _host_warnings(kind: str, action: Mapping[str, Any], host: HostAccess) -> list[JobWarning]:
+    """A stored host job this service would not run (allowed where it was written, or
+    before the operator changed the allow-list): checked again as if written now."""
+    if kind not in HOST_KINDS:
+        return []
+    problems: list[FieldProblem] = []
+    host_action(kind, action.get(kind), host, problems)
+    return [
+        JobWarning(p.field, f"{p.reason}; until then every run fails", HOST_NOT_ALLOWED)
+        for p in problems
+    ]
 
 
 def _delivery_warnings(job: Mapping[str, Any], ready: Readiness) -> list[JobWarning]:

@@ -31,6 +31,7 @@ from agentcron.app.executors.registry import (
     Bounded,
     Executors,
     NoopExecutor,
+    NotEnabledExecutor,
     UnconfiguredAgentExecutor,
 )
 from agentcron.app.runtime import Runtime
@@ -99,6 +100,7 @@ class EngineService:
                 "http": self._http_executor(),
                 # an attempt each per outbound connection, like the http action's
                 "agent": Bounded(self._agent_executor(), limit=self.rt.settings.http_connections),
+                **self._host_executors(),
             }
         )
         if "worker" in self.roles:
@@ -194,6 +196,19 @@ class EngineService:
         from agentcron.app.executors.http import HttpExecutor
 
         return HttpExecutor(self.session)
+
+    def _host_executors(self) -> dict[str, Any]:
+        """The job types that touch the host: each one the operator enabled, and for the
+        others an executor that fails the run saying which setting enables it."""
+        from agentcron.app.domain.hostjobs import HOST_KINDS
+
+        host = self.rt.settings.host_access()
+        out: dict[str, Any] = {kind: NotEnabledExecutor(kind) for kind in HOST_KINDS}
+        if host.commands:
+            from agentcron.app.executors.command import COMMAND_CONCURRENCY, CommandExecutor
+
+            out["command"] = Bounded(CommandExecutor(host.commands), limit=COMMAND_CONCURRENCY)
+        return out
 
     def _agent_executor(self) -> Any:
         try:

@@ -24,6 +24,19 @@ class UnconfiguredAgentExecutor:
         )
 
 
+class NotEnabledExecutor:
+    """A host job type the operator has not enabled on this instance (the job was stored
+    where it was, or before it was turned off): the run fails, saying which setting."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    async def execute(self, action: dict[str, Any], context: RunContext) -> Outcome:
+        from agentcron.app.domain.hostjobs import not_enabled
+
+        raise ExecutionFailed(not_enabled(self.kind).reason, retryable=False)
+
+
 class Bounded:
     """At most ``limit`` attempts of ``executor`` at once; the others wait their turn before
     doing any work. A worker holds thousands of runs — each a coroutine of a few kilobytes —

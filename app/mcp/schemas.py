@@ -36,8 +36,15 @@ FIELD_HELP: dict[str, str] = {
         "agent jobs."
     ),
     "agent_id": "Which agent runs the goal (default: 'default').",
-    "action": "'agent' (default: an LLM agent works on the goal), 'http' (call `http`), 'noop'.",
+    "action": (
+        "'agent' (default: an LLM agent works on the goal), 'http' (call `http`), 'noop'; "
+        "where the operator enabled it, 'command' (run `command`)."
+    ),
     "http": "For action 'http': {url, method, headers, query, body}.",
+    "command": (
+        "For action 'command': {name (one of the operator's allowed commands), args (list of "
+        "strings, if the command takes them), timeout_seconds}. Never run by a shell."
+    ),
     "schedule": SCHEDULE_HELP,
     "timezone": (
         "IANA zone for a schedule given as words or cron without one (e.g. "

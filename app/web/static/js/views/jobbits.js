@@ -21,6 +21,11 @@ export function scheduleSummary(job) {
 export function actionSummary(job) {
   if (job.action === "http" && job.http) return `HTTP ${job.http.method || "GET"} ${job.http.url}`;
   if (job.action === "noop") return "no-op (does nothing, succeeds)";
+  if (job.action === "command" && job.command) return `command ${[job.command.name, ...(job.command.args || [])].join(" ")}`;
+  if (job.action === "file" && job.file) {
+    const to = job.file.to ? ` → ${job.file.to_root || job.file.root}:${job.file.to}` : "";
+    return `file ${job.file.operation} ${job.file.root}:${job.file.path}${to}`;
+  }
   return `agent ${job.agent_id || "default"}`;
 }
 

@@ -6,7 +6,7 @@ import { encode, h, link, put } from "../dom.js";
 import { go } from "../router.js";
 import { scheduleBox } from "../schedulebox.js";
 import { errorText } from "../ui.js";
-import { scheduleText } from "./jobbits.js";
+import { actionSummary, scheduleText } from "./jobbits.js";
 
 // API field path prefix -> the form field that shows its problem
 const FIELD_OF = [
@@ -56,6 +56,15 @@ const select = (id, options, value) => {
   return el;
 };
 
+const FORM_ACTIONS = ["agent", "http", "noop"];
+
+/** The actions this form edits, and a job's own when it is another (kept as it is). */
+function actionChoices(job) {
+  const choices = [["agent", "An agent works toward a goal"], ["http", "An HTTP call"], ["noop", "Nothing (a no-op, for testing)"]];
+  if (job && !FORM_ACTIONS.includes(job.action)) choices.push([job.action, `${actionSummary(job)} (kept; change it through the API)`]);
+  return choices;
+}
+
 export async function jobFormView(main, { params, query, signal }) {
   const editing = Boolean(params.id);
   const job = editing ? await api(`/jobs/${encode(params.id)}`, { signal }) : null;
@@ -71,7 +80,7 @@ export async function jobFormView(main, { params, query, signal }) {
   });
   const f = {
     name: input("name", { value: job?.name || query.get("name") || "", maxlength: 200, placeholder: "defaults to the goal's first line" }),
-    action: select("action", [["agent", "An agent works toward a goal"], ["http", "An HTTP call"], ["noop", "Nothing (a no-op, for testing)"]], job?.action || "agent"),
+    action: select("action", actionChoices(job), job?.action || "agent"),
     goal: h("textarea", { id: "goal", name: "goal", rows: 3, placeholder: "Summarize yesterday's incidents and list open follow-ups" }, job?.goal || ""),
     agent_id: input("agent_id", { value: job?.agent_id || "default", list: "agent-ids" }),
     method: select("method", ["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => [m, m]), http.method || "GET"),
@@ -162,6 +171,8 @@ export async function jobFormView(main, { params, query, signal }) {
       overlap: f.overlap.value,
       tags: f.tags.value.split(",").map((t) => t.trim()).filter(Boolean),
     };
+    // a command or file job keeps its action: this form does not edit those
+    if (!FORM_ACTIONS.includes(out.action)) delete out.action;
     if (out.action === "agent") {
       out.goal = f.goal.value;
       out.agent_id = f.agent_id.value.trim() || "default";
