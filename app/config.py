@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -200,9 +201,7 @@ class Settings:
         key = (self.commands,)
         if cached is not None and cached[0] == key:
             return cached[1]  # type: ignore[no-any-return]
-        from agentcron.app.hostconfig import read_host_access
-
-        access = read_host_access(commands=self.commands)
+        access = _read_host_access(commands=self.commands)
         self.__dict__["_host_access"] = (key, access)
         return access
 
@@ -228,3 +227,37 @@ class Settings:
     @property
     def llm_configured(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
+
+
+# --- what jobs may do on the host: read and checked at start ---------------------------
+
+
+def _setting_text(value: str, setting: str) -> tuple[str, str]:
+    text = value.strip()
+    if not text.startswith("@"):
+        return text, setting
+    path = Path(text[1:]).expanduser()
+    try:
+        return path.read_text(encoding="utf-8"), f"{setting} ({path})"
+    except OSError as error:
+        raise ValueError(f"{setting}: cannot read {path} ({error.strerror})") from None
+
+
+def _read_host_access(*, commands: str | None) -> HostAccess:
+    from agentcron.app.domain.hostjobs import HostAccess
+
+    grants = {}
+    if commands:
+        from agentcron.app.domain.commands import SETTING, parse_commands
+
+        text, source = _setting_text(commands, SETTING)
+        grants = parse_commands(text, source=source)
+        for grant in grants.values():
+            program = grant.argv[0]
+            if not os.path.isfile(program) or not os.access(program, os.X_OK):
+                raise ValueError(
+                    f"{source}[{grant.name!r}]: {program} is not an executable file here"
+                )
+            if grant.cwd is not None and not os.path.isdir(grant.cwd):
+                raise ValueError(f"{source}[{grant.name!r}].cwd: {grant.cwd} is not a directory")
+    return HostAccess(commands=grants)

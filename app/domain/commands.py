@@ -13,9 +13,9 @@ import json
 import re
 import shlex
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from agentcron.app.domain.hostjobs import CommandGrant
 from agentcron.app.errors import FieldProblem
 
 SETTING = "AGENTCRON_COMMANDS"
@@ -32,6 +32,23 @@ _SHELL_SYNTAX = re.compile(r"[|&;<>()$`*?\[\]\n\r]|(?:^|\s)[~#]|\{[^{}\s]*[,.][^
 
 
 # --- the operator's allow-list -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommandGrant:
+    """One command the operator allows: ``argv`` is run as is (``argv[0]`` an absolute
+    path), followed by the job's ``args`` only when ``extra_args``."""
+
+    name: str
+    argv: tuple[str, ...]
+    extra_args: bool = False
+    #: the whole environment the command gets, besides a plain PATH, LANG and HOME
+    env: Mapping[str, str] = field(default_factory=dict)
+    cwd: str | None = None
+    #: the longest a run may take, and the default when the job gives none
+    timeout_seconds: float = 300.0
+    #: captured of each of stdout and stderr; the rest is counted, not kept
+    output_bytes: int = 65_536
 
 
 def parse_commands(text: str, *, source: str = SETTING) -> dict[str, CommandGrant]:

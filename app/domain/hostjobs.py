@@ -13,29 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from agentcron.app.domain.commands import CommandGrant, validate_command_action
 from agentcron.app.errors import FieldProblem
 
 #: the host job types, with the setting that enables each
 HOST_KINDS: dict[str, str] = {
     "command": "AGENTCRON_COMMANDS",
 }
-
-
-@dataclass(frozen=True)
-class CommandGrant:
-    """One command the operator allows: ``argv`` is run as is (``argv[0]`` an absolute
-    path), followed by the job's ``args`` only when ``extra_args``."""
-
-    name: str
-    argv: tuple[str, ...]
-    extra_args: bool = False
-    #: the whole environment the command gets, besides a plain PATH, LANG and HOME
-    env: Mapping[str, str] = field(default_factory=dict)
-    cwd: str | None = None
-    #: the longest a run may take, and the default when the job gives none
-    timeout_seconds: float = 300.0
-    #: captured of each of stdout and stderr; the rest is counted, not kept
-    output_bytes: int = 65_536
 
 
 @dataclass(frozen=True)
@@ -90,8 +74,6 @@ def host_action(
         problems.append(FieldProblem(kind, f"is required for a {kind} job"))
         return None
     if kind == "command":
-        from agentcron.app.domain.commands import validate_command_action
-
         spec = validate_command_action(raw, host.commands, problems)
     else:
         from agentcron.app.domain.files import validate_file_action

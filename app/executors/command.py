@@ -23,12 +23,12 @@ from typing import Any
 from agentcron.app.domain.commands import (
     SETTING,
     Capture,
+    CommandGrant,
     command_argv,
     command_environment,
     failure_message,
     run_timeout,
 )
-from agentcron.app.domain.hostjobs import CommandGrant
 from agentcron.app.executors.base import ExecutionFailed, Outcome, RunContext
 
 #: commands run at once per worker; the others wait their turn (a process each)
