@@ -247,12 +247,12 @@ def _normalise_action(
         elif action != kind and not (isinstance(action, dict) and action.get("type") == kind):
             problems.append(FieldProblem(kind, f"only allowed when action is {kind}"))
             return None
-    if isinstance(action, dict) and action.get("type") in HOST_KINDS:
-        kind = action["type"]
+    kind_asked = action.get("type") if isinstance(action, dict) else action
+    if isinstance(action, dict) and isinstance(kind_asked, str) and kind_asked in HOST_KINDS:
+        kind = kind_asked
         raw = action.get(kind) or {k: v for k, v in action.items() if k != "type"}
         return host_action(kind, raw, host, problems)
-    if action in HOST_KINDS:
-        assert isinstance(action, str)
+    if isinstance(action, str) and action in HOST_KINDS:
         if http is not None:
             problems.append(FieldProblem("http", "only allowed when action is http"))
         return host_action(action, _host_spec(fields, action), host, problems)

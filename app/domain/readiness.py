@@ -107,7 +107,7 @@ def job_warnings(job: Mapping[str, Any], ready: Readiness) -> list[JobWarning]:
 def _host_warnings(kind: str, action: Mapping[str, Any], host: HostAccess) -> list[JobWarning]:
     """A stored host job this service would not run (allowed where it was written, or
     before the operator changed the allow-list): checked again as if written now."""
-    if kind not in HOST_KINDS:
+    if not isinstance(kind, str) or kind not in HOST_KINDS:
         return []
     problems: list[FieldProblem] = []
     host_action(kind, action.get(kind), host, problems)

@@ -224,3 +224,24 @@ def test_any_command_line_is_either_refused_with_a_reason_or_split_into_plain_wo
     else:
         assert spec["name"] == "t"
         assert all(isinstance(a, str) for a in spec["args"])
+
+
+@pytest.mark.parametrize(
+    "action",
+    [{"type": {"x": 1}}, {"type": ["command"]}, {"type": None}, {"type": "command", "command": 5}],
+)
+def test_an_action_object_of_any_shape_is_answered_with_problems_not_a_crash(
+    action: dict[str, Any],
+) -> None:
+    from datetime import UTC, datetime
+
+    from agentcron.app.domain.jobspec import validate_job
+    from agentcron.app.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as refused:
+        validate_job(
+            {"action": action, "schedule": None},
+            now=datetime(2026, 1, 1, tzinfo=UTC),
+            host=HostAccess(commands=GRANTS),
+        )
+    assert refused.value.problems
