@@ -22,7 +22,7 @@ def _settings() -> Settings:
     try:
         settings = Settings.from_env()
         price_table(settings)  # AGENTCRON_MODEL_PRICES is read now, not at the first run
-        settings.host_access()  # so are the commands and file roots jobs may use
+        settings.host_jobs()  # and the SQL connections and Python functions jobs may use
     except ValueError as error:
         raise SystemExit(f"agentcron: {error}") from None
     return settings

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from agentcron.app.domain.hostjobs import HostAccess
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from agentcron.app.domain.hostjobs import FUNCTION_NAME, CommandGrant, HostJobs, SqlConnection
 
 #: a SQLite file in the working directory (the aiosqlite spelling is accepted, and run by the
 #: stdlib driver: see storage/database.py)
@@ -63,6 +67,18 @@ def _choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
         raise ValueError(f"{name} must be one of {', '.join(choices)}; got {value!r}")
     return value
+
+
+def _setting_text(value: str, name: str) -> tuple[str, str]:
+    """A setting given inline or as ``@path`` to a file: its text and where it came from."""
+    text = value.strip()
+    if not text.startswith("@"):
+        return text, name
+    path = Path(text[1:]).expanduser()
+    try:
+        return path.read_text(encoding="utf-8"), f"{name} ({path})"
+    except OSError as error:
+        raise ValueError(f"{name}: cannot read {path} ({error.strerror})") from None
 
 
 @dataclass
@@ -132,13 +148,17 @@ class Settings:
     # publishable keys only, unless cors_secret_keys
     cors_origins: tuple[str, ...] = ()
     cors_secret_keys: bool = False
+    # jobs that touch the host (README, "Jobs that touch the host"): off unless set.
+    # AGENTCRON_SQL_CONNECTIONS: JSON (or @file) of name → database URL
+    sql_connections: str | None = None
+    # AGENTCRON_PYTHON_FUNCTIONS: module:function names (JSON list, or comma-separated)
+    python_functions: str | None = None
+    # AGENTCRON_COMMANDS: JSON (or @file) of name → argv, or name → {argv, args, env, cwd, …}
+    commands: str | None = None
     instance_name: str = field(default_factory=socket.gethostname)
     #: how often the console says how many runs ended how (0: never); failed runs are
     #: logged one line each as they end, whatever this is
     log_summary_seconds: float = 600.0
-    # jobs that touch the host (app/domain/hostjobs.py): each off until its setting is given;
-    # JSON, or @path to a JSON file
-    commands: str | None = None
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -190,20 +210,32 @@ class Settings:
             rate_limit_api_key=env("AGENTCRON_RATE_LIMIT_API") or "20000/20",
             cors_origins=tuple(o.rstrip("/") for o in _list("AGENTCRON_CORS_ORIGINS")),
             cors_secret_keys=_flag("AGENTCRON_CORS_SECRET_KEYS"),
+            sql_connections=env("AGENTCRON_SQL_CONNECTIONS") or None,
+            python_functions=env("AGENTCRON_PYTHON_FUNCTIONS") or None,
             commands=env("AGENTCRON_COMMANDS") or None,
         )
 
-    def host_access(self) -> HostAccess:
-        """What jobs may do on this host (``AGENTCRON_COMMANDS``): read and checked once;
-        ValueError naming the bad entry, the missing program or directory, or the
-        unreadable file."""
-        cached = self.__dict__.get("_host_access")
-        key = (self.commands,)
-        if cached is not None and cached[0] == key:
-            return cached[1]  # type: ignore[no-any-return]
-        access = _read_host_access(commands=self.commands)
-        self.__dict__["_host_access"] = (key, access)
-        return access
+    def host_jobs(self) -> HostJobs:
+        """What jobs may touch on this machine (``domain.hostjobs``): the named SQL
+        connections and the allowed Python functions. ValueError naming the setting (and
+        the entry) that is wrong, or the file that cannot be read."""
+        connections = {}
+        if self.sql_connections:
+            text, source = _setting_text(self.sql_connections, "AGENTCRON_SQL_CONNECTIONS")
+            connections = parse_sql_connections(text, source=source)
+        functions: frozenset[str] = frozenset()
+        if self.python_functions:
+            text, source = _setting_text(self.python_functions, "AGENTCRON_PYTHON_FUNCTIONS")
+            functions = parse_python_functions(text, source=source)
+        commands = {}
+        if self.commands:
+            text, source = _setting_text(self.commands, "AGENTCRON_COMMANDS")
+            commands = _checked_commands(text, source)
+        return HostJobs(sql_connections=connections, python_functions=functions, commands=commands)
+
+    def host_jobs_key(self) -> tuple[str | None, ...]:
+        """The settings ``host_jobs`` reads: a cache of it is good while these are the same."""
+        return (self.sql_connections, self.python_functions, self.commands)
 
     @property
     def slack_oauth(self) -> bool:
@@ -229,35 +261,104 @@ class Settings:
         return bool(self.openai_api_key or self.openai_base_url)
 
 
-# --- what jobs may do on the host: read and checked at start ---------------------------
+# --- what jobs may touch on this machine -------------------------------------------------
+
+_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63}$")
+_DRIVERS = {
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+    "postgresql+asyncpg": "postgresql+asyncpg",
+    "sqlite": "sqlite",
+    "sqlite+pysqlite": "sqlite",
+}
 
 
-def _setting_text(value: str, setting: str) -> tuple[str, str]:
-    text = value.strip()
-    if not text.startswith("@"):
-        return text, setting
-    path = Path(text[1:]).expanduser()
+def parse_sql_connections(
+    text: str, *, source: str = "AGENTCRON_SQL_CONNECTIONS"
+) -> dict[str, SqlConnection]:
+    """The operator's named connections: a JSON object of name → URL, or name →
+    ``{"url": …, "read_only": true}``. ValueError naming the entry at fault, never its URL."""
     try:
-        return path.read_text(encoding="utf-8"), f"{setting} ({path})"
-    except OSError as error:
-        raise ValueError(f"{setting}: cannot read {path} ({error.strerror})") from None
+        raw: Any = json.loads(text)
+    except ValueError as error:
+        raise ValueError(f"{source}: not valid JSON ({error.args[0].split(':')[0]})") from None
+    if not isinstance(raw, dict):
+        raise ValueError(
+            f'{source}: expected an object such as {{"reports": "postgresql://reader@db/reports"}}'
+        )
+    out: dict[str, SqlConnection] = {}
+    for name, entry in raw.items():
+        where = f"{source}: connection {name!r}"
+        if not _NAME.match(name):
+            raise ValueError(f"{where}: a name is 1-64 letters, digits, '_', '.' or '-'")
+        read_only = False
+        if isinstance(entry, dict):
+            unknown = set(entry) - {"url", "read_only"}
+            if unknown:
+                raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+            read_only = entry.get("read_only", False)
+            if not isinstance(read_only, bool):
+                raise ValueError(f"{where}: read_only must be true or false")
+            entry = entry.get("url")
+        if not isinstance(entry, str) or not entry.strip():
+            raise ValueError(f"{where}: give a database URL (or {{url, read_only}})")
+        try:
+            url = make_url(entry.strip())
+        except ArgumentError:
+            raise ValueError(f"{where}: not a database URL") from None
+        driver = _DRIVERS.get(url.drivername)
+        if driver is None:
+            raise ValueError(
+                f"{where}: {url.drivername!r} databases are not supported (use postgresql:// "
+                "or sqlite:///path)"
+            )
+        dialect = "sqlite" if driver == "sqlite" else "postgresql"
+        if dialect == "sqlite" and not url.database:
+            raise ValueError(f"{where}: give the SQLite file's path (sqlite:///path/to.db)")
+        out[name] = SqlConnection(
+            name=name,
+            dialect=dialect,
+            read_only=read_only,
+            url=url.set(drivername=driver).render_as_string(hide_password=False),
+        )
+    return out
 
 
-def _read_host_access(*, commands: str | None) -> HostAccess:
-    from agentcron.app.domain.hostjobs import HostAccess
+def parse_python_functions(
+    text: str, *, source: str = "AGENTCRON_PYTHON_FUNCTIONS"
+) -> frozenset[str]:
+    """The operator's allow-list: a JSON list of ``module:function`` names, or the names
+    separated by commas or spaces. ValueError naming an entry that is not such a name."""
+    stripped = text.strip()
+    if stripped.startswith("["):
+        try:
+            raw: Any = json.loads(stripped)
+        except ValueError:
+            raise ValueError(f"{source}: not a valid JSON list") from None
+        if not all(isinstance(item, str) for item in raw):
+            raise ValueError(f'{source}: a JSON list of names such as "reports.daily:build"')
+        names = [item.strip() for item in raw]
+    else:
+        names = stripped.replace(",", " ").split()
+    for name in names:
+        if not FUNCTION_NAME.match(name):
+            raise ValueError(
+                f"{source}: {name!r} is not a function named as module:function "
+                "(e.g. reports.daily:build)"
+            )
+    return frozenset(names)
 
-    grants = {}
-    if commands:
-        from agentcron.app.domain.commands import SETTING, parse_commands
 
-        text, source = _setting_text(commands, SETTING)
-        grants = parse_commands(text, source=source)
-        for grant in grants.values():
-            program = grant.argv[0]
-            if not os.path.isfile(program) or not os.access(program, os.X_OK):
-                raise ValueError(
-                    f"{source}[{grant.name!r}]: {program} is not an executable file here"
-                )
-            if grant.cwd is not None and not os.path.isdir(grant.cwd):
-                raise ValueError(f"{source}[{grant.name!r}].cwd: {grant.cwd} is not a directory")
-    return HostAccess(commands=grants)
+def _checked_commands(text: str, source: str) -> dict[str, CommandGrant]:
+    """The operator's commands (``domain.commands.parse_commands``), each program checked
+    to be an executable file here, and each working directory a directory."""
+    from agentcron.app.domain.commands import parse_commands
+
+    grants = parse_commands(text, source=source)
+    for grant in grants.values():
+        program = grant.argv[0]
+        if not os.path.isfile(program) or not os.access(program, os.X_OK):
+            raise ValueError(f"{source}[{grant.name!r}]: {program} is not an executable file here")
+        if grant.cwd is not None and not os.path.isdir(grant.cwd):
+            raise ValueError(f"{source}[{grant.name!r}].cwd: {grant.cwd} is not a directory")
+    return grants

@@ -37,9 +37,9 @@ class DryRuns:
         """
         action = (job.get("action") or {"type": "agent"}).get("type", "agent")
         if action != "agent":
-            article = "an" if action == "http" else "a"
+            article = "an" if action in ("http", "agent") else "a"
             raise Conflict(
-                f"only agent jobs can be tried; {article} {action} job's work is its effect "
+                f"only agent jobs can be tried; {article} {action} job's run is its effect "
                 "(use POST /jobs/{id}/trigger to run it)"
             )
         if owner in _running:

@@ -61,8 +61,9 @@ def render_job(row: dict[str, Any]) -> dict[str, Any]:
         "model": row.get("model"),
         "action": action["type"],
     }
-    if action["type"] in ("http", "command"):
-        body[action["type"]] = action[action["type"]]
+    kind = action["type"]
+    if kind in action:  # http, sql, python: the action's settings under its own name
+        body[kind] = action[kind]
     body.update(
         {
             "schedule": row.get("schedule"),

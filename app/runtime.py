@@ -7,6 +7,7 @@ from typing import Any
 
 from agentcron.app.clock import Clock, SystemClock
 from agentcron.app.config import Settings
+from agentcron.app.domain.hostjobs import HostJobs
 from agentcron.app.ids import new_id
 from agentcron.app.limits import Policies, RateLimiter
 from agentcron.app.storage.database import Database
@@ -40,6 +41,17 @@ class Runtime:
         self.engine: Any = None  # the EngineService, when this instance runs one
         self.started = asyncio.Event()
         self._llm_parser: Any = None
+        self._host_jobs: HostJobs | None = None
+        self._host_jobs_key: tuple[str | None, ...] = ()
+
+    @property
+    def host_jobs(self) -> HostJobs:
+        """What jobs may touch on this machine, read from the settings at first use (the
+        command line reads them at start, so a mistake there stops the service at once)."""
+        key = self.settings.host_jobs_key()
+        if self._host_jobs is None or self._host_jobs_key != key:  # the settings changed
+            self._host_jobs, self._host_jobs_key = self.settings.host_jobs(), key
+        return self._host_jobs
 
     def jobs_changed(self) -> None:
         """A change that may move a job's next fire time: schedulers look again."""

@@ -173,7 +173,7 @@ class JobService:
             slack_token=bool(settings.slack_bot_token),
             slack_oauth=settings.slack_oauth,
             smtp=bool(settings.smtp_url),
-            host=settings.host_access(),
+            host=self.rt.host_jobs,
         )
 
     def warnings(self, row: dict[str, Any]) -> list[dict[str, str]]:
@@ -212,7 +212,7 @@ class JobService:
                     "idempotency_key", "differs from the Idempotency-Key header", status=400
                 )
             body = {**body, "idempotency_key": idempotency_key}
-        values = validate_job(body, now=now, host=self.rt.settings.host_access())
+        values = validate_job(body, now=now, host=self.rt.host_jobs)
         idem_key = values.get("idempotency_key")
         values["idempotency_fingerprint"] = fingerprint if idem_key else None
         values.update(
@@ -243,7 +243,7 @@ class JobService:
     async def preview(self, owner: str, body: Any) -> dict[str, Any]:
         """The job ``body`` would create, checked like a create but not stored (a dry run
         of a job before it exists)."""
-        values = validate_job(body, now=self.rt.clock.now(), host=self.rt.settings.host_access())
+        values = validate_job(body, now=self.rt.clock.now(), host=self.rt.host_jobs)
         values.update(owner=owner, model=await self._model_for(owner, values))
         return values
 
@@ -300,7 +300,7 @@ class JobService:
     async def update(self, owner: str, job_id: str, body: Any) -> dict[str, Any]:
         existing = await self.get(owner, job_id)
         now = self.rt.clock.now()
-        values = validate_job(body, now=now, existing=existing, host=self.rt.settings.host_access())
+        values = validate_job(body, now=now, existing=existing, host=self.rt.host_jobs)
         if not values:
             return existing
         status = values.get("status", existing["status"])
@@ -361,9 +361,7 @@ class JobService:
                 details={"suggestion": proposal.suggestion},
             )
         try:
-            validate_job(
-                proposal.changes, now=now, existing=job, host=self.rt.settings.host_access()
-            )
+            validate_job(proposal.changes, now=now, existing=job, host=self.rt.host_jobs)
         except InvalidInput as exc:
             reasons = "; ".join(f"{p.field}: {p.reason}" for p in exc.problems)
             raise InvalidInput.field("text", f"the change is not valid ({reasons})") from None

@@ -31,7 +31,7 @@ class JobWarning(BaseModel):
     #: the job's field to change (or the service setting it depends on)
     field: str
     reason: str
-    #: private_address, no_llm or no_slack_token
+    #: private_address, no_llm, no_slack_token, no_smtp_server or not_allowed_here
     code: str
 
 
@@ -46,8 +46,13 @@ class Job(_Open):
     goal: str | None
     agent_id: str | None
     model: str | None
-    action: Literal["agent", "http", "noop", "command"]
+    action: Literal["agent", "http", "noop", "sql", "python", "command"]
     http: dict[str, Any] | None = None
+    #: a sql job's {connection, statement or procedure, parameters, read_only, max_rows,
+    #: timeout_seconds}
+    sql: dict[str, Any] | None = None
+    #: a python job's {function, timeout_seconds}
+    python: dict[str, Any] | None = None
     #: a command job's {name, args, timeout_seconds}
     command: dict[str, Any] | None = None
     schedule: dict[str, Any] | None

@@ -13,10 +13,10 @@ import json
 import re
 import shlex
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-from agentcron.app.errors import FieldProblem
+from agentcron.app.domain.hostjobs import CommandGrant, HostJobs
+from agentcron.app.errors import FieldProblem, InvalidInput
 
 SETTING = "AGENTCRON_COMMANDS"
 MAX_ARGS = 100
@@ -32,23 +32,6 @@ _SHELL_SYNTAX = re.compile(r"[|&;<>()$`*?\[\]\n\r]|(?:^|\s)[~#]|\{[^{}\s]*[,.][^
 
 
 # --- the operator's allow-list -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CommandGrant:
-    """One command the operator allows: ``argv`` is run as is (``argv[0]`` an absolute
-    path), followed by the job's ``args`` only when ``extra_args``."""
-
-    name: str
-    argv: tuple[str, ...]
-    extra_args: bool = False
-    #: the whole environment the command gets, besides a plain PATH, LANG and HOME
-    env: Mapping[str, str] = field(default_factory=dict)
-    cwd: str | None = None
-    #: the longest a run may take, and the default when the job gives none
-    timeout_seconds: float = 300.0
-    #: captured of each of stdout and stderr; the rest is counted, not kept
-    output_bytes: int = 65_536
 
 
 def parse_commands(text: str, *, source: str = SETTING) -> dict[str, CommandGrant]:
@@ -124,6 +107,16 @@ def _grant(name: str, entry: Any, source: str) -> CommandGrant:
 
 
 # --- a job's command ---------------------------------------------------------------------
+
+
+def validate_command(raw: Any, host: HostJobs) -> dict[str, Any]:
+    """``HOST_ACTIONS["command"]``: the stored form of a job's ``command``, or InvalidInput
+    naming each field at fault (``command.name``, ``command.args``)."""
+    problems: list[FieldProblem] = []
+    spec = validate_command_action(raw, host.commands, problems)
+    if spec is None:
+        raise InvalidInput(problems)
+    return spec
 
 
 def validate_command_action(

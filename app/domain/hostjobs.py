@@ -1,82 +1,98 @@
-"""Jobs that touch the host: what the operator allows, and the check of such a job's action.
+"""Job types that touch the host, and what the operator has let them touch.
 
-Each host job type (``command``, ``file``; ``sql`` and ``python``) is off until the operator
-enables it with its setting. ``HostAccess`` is that configuration as plain data, read once
-from the environment by ``Settings.host_access``; nothing here reads the environment, the
-clock or the file system. ``host_action`` checks a job's action of one of these types
-against it and returns the stored form, or adds problems that name the field at fault.
+An ``http`` or ``agent`` job reaches out over the network, which the service guards for
+everyone. A ``sql`` job reads or writes a database, a ``python`` job runs code of this
+machine: each is off until the operator enables it, and then reaches only what the operator
+named — a connection by its name (the URL stays in the operator's settings), a function on
+an allow-list. ``HostJobs`` is that permission, read from the settings once; the validators
+in ``app.domain.jobtypes`` check a job's settings against it when the job is written, so a job the
+service cannot run is refused with a 422 naming the field, not discovered by every run
+failing.
+
+Pure: no environment, no files, no connections; ``app.config`` builds ``HostJobs``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-from agentcron.app.domain.commands import CommandGrant, validate_command_action
 from agentcron.app.errors import FieldProblem
 
-#: the host job types, with the setting that enables each
-HOST_KINDS: dict[str, str] = {
+
+@dataclass(frozen=True)
+class SqlConnection:
+    """A database the operator named (``AGENTCRON_SQL_CONNECTIONS``). The URL is kept out of
+    ``repr`` and never put into a message: it may hold a password."""
+
+    name: str
+    #: ``postgresql`` or ``sqlite``
+    dialect: str
+    #: the operator allows reads only: a job may not ask to write
+    read_only: bool = False
+    url: str = field(default="", repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class CommandGrant:
+    """One command the operator allows: ``argv`` is run as is (``argv[0]`` an absolute
+    path), followed by the job's ``args`` only when ``extra_args``."""
+
+    name: str
+    argv: tuple[str, ...]
+    extra_args: bool = False
+    #: the whole environment the command gets, besides a plain PATH, LANG and HOME (kept out
+    #: of ``repr``: it may hold a password)
+    env: Mapping[str, str] = field(default_factory=dict, repr=False)
+    cwd: str | None = None
+    #: the longest a run may take, and the default when the job gives none
+    timeout_seconds: float = 300.0
+    #: captured of each of stdout and stderr; the rest is counted, not kept
+    output_bytes: int = 65_536
+
+
+@dataclass(frozen=True)
+class HostJobs:
+    """What jobs may touch on this service; empty (the default) enables nothing."""
+
+    #: AGENTCRON_SQL_CONNECTIONS, by name
+    sql_connections: Mapping[str, SqlConnection] = field(default_factory=dict)
+    #: AGENTCRON_PYTHON_FUNCTIONS: ``module:function`` names
+    python_functions: frozenset[str] = frozenset()
+    #: AGENTCRON_COMMANDS, by name
+    commands: Mapping[str, CommandGrant] = field(default_factory=dict)
+
+    def enabled(self, kind: str) -> bool:
+        if kind == "sql":
+            return bool(self.sql_connections)
+        if kind == "python":
+            return bool(self.python_functions)
+        if kind == "command":
+            return bool(self.commands)
+        return False
+
+
+#: the setting that enables each host job type, for the 422 that says it is off
+ENABLING_SETTING = {
+    "sql": "AGENTCRON_SQL_CONNECTIONS",
+    "python": "AGENTCRON_PYTHON_FUNCTIONS",
     "command": "AGENTCRON_COMMANDS",
 }
 
 
-@dataclass(frozen=True)
-class FileRoot:
-    """A directory that file jobs may work in (``path`` absolute, symlinks resolved)."""
-
-    name: str
-    path: str
-    #: False: a source to copy from, never changed
-    writable: bool = True
-    #: the largest file a job may write or copy into it
-    max_bytes: int = 10 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class HostAccess:
-    """What the operator lets jobs do on this host; an empty mapping turns its type off."""
-
-    commands: Mapping[str, CommandGrant] = field(default_factory=dict)
-    file_roots: Mapping[str, FileRoot] = field(default_factory=dict)
-
-    def enabled(self, kind: str) -> bool:
-        if kind == "command":
-            return bool(self.commands)
-        if kind == "file":
-            return bool(self.file_roots)
-        return False
-
-
-NOTHING = HostAccess()
-
-
 def not_enabled(kind: str) -> FieldProblem:
-    setting = HOST_KINDS[kind]
+    """The problem of a job whose type the operator has not enabled."""
+    setting = ENABLING_SETTING[kind]
     return FieldProblem(
         "action",
-        f"{kind} jobs are not enabled on this service: the operator enables them with "
-        f"{setting} (see the README, 'Jobs that touch the host')",
+        f"{kind} jobs are not enabled on this service (the operator enables them with "
+        f"{setting}; see the README, 'Jobs that touch the host')",
     )
 
 
-def host_action(
-    kind: str, raw: Any, host: HostAccess | None, problems: list[FieldProblem]
-) -> dict[str, Any] | None:
-    """The stored action of a ``kind`` job whose settings are ``raw`` (the body's ``command``
-    or ``file`` member), or None with ``problems`` added."""
-    host = host or NOTHING
-    if not host.enabled(kind):
-        problems.append(not_enabled(kind))
-        return None
-    if raw is None:
-        problems.append(FieldProblem(kind, f"is required for a {kind} job"))
-        return None
-    if kind == "command":
-        spec = validate_command_action(raw, host.commands, problems)
-    else:
-        from agentcron.app.domain.files import validate_file_action
+# --- names
 
-        spec = validate_file_action(raw, host.file_roots, problems)
-    return None if spec is None else {"type": kind, kind: spec}
+_DOTTED = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*"
+#: a function named ``module:function`` (``package.module:Class.method`` too)
+FUNCTION_NAME = re.compile(rf"^{_DOTTED}:{_DOTTED}$")

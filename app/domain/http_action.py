@@ -61,7 +61,7 @@ def validate_http_action(http: Mapping[str, Any], *, field: str = "http") -> dic
     if not isinstance(url, str):
         problems.append(FieldProblem(f"{field}.url", "is required and must be a string"))
     else:
-        problems += _template_problems(url, f"{field}.url")
+        problems += template_problems(url, f"{field}.url")
         url = url.strip()
         if whole_placeholder(url) is None:
             try:
@@ -97,7 +97,7 @@ def validate_http_action(http: Mapping[str, Any], *, field: str = "http") -> dic
         if not isinstance(value, str | int | float | bool) and value is not None:
             problems.append(FieldProblem(where, "must be a string, number, boolean or null"))
         elif isinstance(value, str):
-            problems += _template_problems(value, where)
+            problems += template_problems(value, where)
 
     body = http.get("body")
     if body is not None:
@@ -111,7 +111,7 @@ def validate_http_action(http: Mapping[str, Any], *, field: str = "http") -> dic
                     FieldProblem(f"{field}.body", f"is larger than {MAX_REQUEST_BODY_BYTES} bytes")
                 )
             for text in _strings_in(body):
-                problems += _template_problems(text, f"{field}.body")
+                problems += template_problems(text, f"{field}.body")
 
     if problems:
         raise InvalidInput(problems)
@@ -128,7 +128,8 @@ def _reason(error: ValueError, field: str) -> str:
     return str(error).removeprefix(field).strip()
 
 
-def _template_problems(text: str, field: str) -> list[FieldProblem]:
+def template_problems(text: str, field: str) -> list[FieldProblem]:
+    """What is wrong with the ``{{ placeholders }}`` in ``text`` (a value of ``field``)."""
     problems = []
     for match in _PLACEHOLDER.finditer(text):
         path = match.group(1).strip()

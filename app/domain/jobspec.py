@@ -22,8 +22,9 @@ from pydantic import (
 )
 
 from agentcron.app.domain.exclusions import Exclusions
-from agentcron.app.domain.hostjobs import HOST_KINDS, HostAccess, host_action
+from agentcron.app.domain.hostjobs import HostJobs
 from agentcron.app.domain.http_action import validate_http_action
+from agentcron.app.domain.jobtypes import HOST_ACTIONS, validate_host_action
 from agentcron.app.domain.schedule import Schedule, ScheduleError, next_fire_time
 from agentcron.app.domain.shorthand import Shorthand, given_shorthand, schedule_from_shorthand
 from agentcron.app.errors import FieldProblem, InvalidInput
@@ -85,6 +86,78 @@ Instant = Annotated[
                 {"type": "string", "description": "ISO 8601 date-time"},
                 {"type": "number", "description": "Unix timestamp (seconds)"},
             ]
+        }
+    ),
+]
+_SCALAR = {"type": ["string", "number", "boolean", "null"]}
+SqlSettings = Annotated[
+    dict[str, Any] | None,
+    WithJsonSchema(
+        {
+            "type": ["object", "null"],
+            "description": "For action sql (when the operator enabled it)",
+            "properties": {
+                "connection": {"type": "string", "description": "a name the operator set up"},
+                "statement": {"type": "string", "description": "SQL with :name parameters"},
+                "procedure": {"type": "string", "description": "or a procedure to CALL"},
+                "parameters": {
+                    "anyOf": [
+                        {
+                            "type": "object",
+                            "additionalProperties": {
+                                "anyOf": [_SCALAR, {"type": "array", "items": _SCALAR}]
+                            },
+                        },
+                        {"type": "array", "items": _SCALAR},
+                    ]
+                },
+                "read_only": {"type": "boolean", "default": True},
+                "max_rows": {"type": "integer", "minimum": 1, "maximum": 10_000},
+                "timeout_seconds": {"type": "integer", "minimum": 1, "maximum": 3_600},
+            },
+            "required": ["connection"],
+            "additionalProperties": False,
+        }
+    ),
+]
+PythonSettings = Annotated[
+    dict[str, Any] | None,
+    WithJsonSchema(
+        {
+            "type": ["object", "null"],
+            "description": "For action python (when the operator enabled it)",
+            "properties": {
+                "function": {"type": "string", "description": "module:function, allow-listed"},
+                "timeout_seconds": {"type": "number", "exclusiveMinimum": 0, "maximum": 86_400},
+            },
+            "required": ["function"],
+            "additionalProperties": False,
+        }
+    ),
+]
+CommandSettings = Annotated[
+    dict[str, Any] | str | None,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "object",
+                    "properties": {
+                        "name": {"type": "string", "description": "a command the operator allows"},
+                        "args": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": "appended to the operator's argv, where allowed",
+                        },
+                        "timeout_seconds": {"type": "number", "exclusiveMinimum": 0},
+                    },
+                    "required": ["name"],
+                    "additionalProperties": False,
+                },
+                {"type": "string", "description": "seed 004's command line: name, then args"},
+                {"type": "null"},
+            ],
+            "description": "For action command (when the operator enabled it); never a shell",
         }
     ),
 ]
@@ -151,10 +224,15 @@ class JobFields(BaseModel):
     description: str | None = Field(None, max_length=10_000)
     goal: str | None = Field(None, max_length=20_000)
     agent_id: str | None = Field(None, max_length=40)
-    action: Literal["agent", "http", "noop", "command"] | dict[str, Any] | None = None
+    action: Literal["agent", "http", "noop", "sql", "python", "command"] | dict[str, Any] | None = (
+        None
+    )
     http: HttpSpec | None = None
-    #: for action ``command``: {name, args, timeout_seconds}, or seed 004's command line
-    command: dict[str, Any] | str | None = None
+    #: the settings of the host job types (``app.domain.jobtypes``), checked there against
+    #: what the operator enabled: so a problem names its field (``sql.connection``)
+    sql: SqlSettings = None
+    python: PythonSettings = None
+    command: CommandSettings = None
     schedule: dict[str, Any] | str | None = None
     #: the zone for a schedule that names none (also accepted inside the schedule)
     timezone: str | None = Field(None, max_length=64)
@@ -229,48 +307,46 @@ def parse_fields(body: Any) -> JobFields:
         raise InvalidInput(pydantic_problems(exc)) from None
 
 
-def _host_spec(fields: JobFields, kind: str) -> Any:
-    return getattr(fields, kind)
+#: the action fields a body may carry, each for its own kind of action
+SPEC_FIELDS = ("http", *HOST_ACTIONS)
 
 
 def _normalise_action(
-    fields: JobFields, problems: list[FieldProblem], host: HostAccess | None = None
+    fields: JobFields, host: HostJobs, problems: list[FieldProblem]
 ) -> dict[str, Any] | None:
-    """``"action": "http", "http": {...}`` or ``"action": {"type": "http", ...}`` → stored form."""
+    """``"action": "http", "http": {...}`` or ``"action": {"type": "http", ...}`` → stored form
+    (the same for the host job types: ``"action": "sql", "sql": {...}``)."""
     action = fields.action
     http = fields.http
-    for kind in HOST_KINDS:
-        if _host_spec(fields, kind) is None:
-            continue
-        if action is None:
-            action = kind  # type: ignore[assignment]
-        elif action != kind and not (isinstance(action, dict) and action.get("type") == kind):
-            problems.append(FieldProblem(kind, f"only allowed when action is {kind}"))
-            return None
-    kind_asked = action.get("type") if isinstance(action, dict) else action
-    if isinstance(action, dict) and isinstance(kind_asked, str) and kind_asked in HOST_KINDS:
-        kind = kind_asked
-        raw = action.get(kind) or {k: v for k, v in action.items() if k != "type"}
-        return host_action(kind, raw, host, problems)
-    if isinstance(action, str) and action in HOST_KINDS:
-        if http is not None:
-            problems.append(FieldProblem("http", "only allowed when action is http"))
-        return host_action(action, _host_spec(fields, action), host, problems)
+    specs: dict[str, Any] = {kind: getattr(fields, kind) for kind in HOST_ACTIONS}
     if isinstance(action, dict):
         kind = action.get("type", "agent")
+        if not isinstance(kind, str):  # {"type": {...}}: not a name to look up
+            problems.append(
+                FieldProblem("action.type", f"must be one of {', '.join(ACTION_KINDS)}")
+            )
+            return None
+        raw = action.get(kind) or {k: v for k, v in action.items() if k != "type"}
         if kind == "http":
-            raw = action.get("http") or {k: v for k, v in action.items() if k != "type"}
             try:
                 http = HttpSpec.model_validate(raw)
             except ValidationError as exc:
                 problems.extend(pydantic_problems(exc, prefix="action.http."))
                 return None
+        elif kind in HOST_ACTIONS:
+            specs[kind] = raw
         elif kind not in ("agent", "noop"):
-            problems.append(FieldProblem("action.type", "must be agent, http, noop or command"))
+            problems.append(
+                FieldProblem("action.type", f"must be one of {', '.join(ACTION_KINDS)}")
+            )
             return None
         action = kind
     if action is None:
-        action = "http" if http is not None else None
+        action = _kind_of_spec(fields)
+    for other in SPEC_FIELDS:
+        given = http if other == "http" else specs.get(other)
+        if given is not None and other != action and action != "noop":
+            problems.append(FieldProblem(other, f"only allowed when action is {other}"))
     if action == "http":
         if http is None:
             problems.append(FieldProblem("http.url", "is required: the URL an http job calls"))
@@ -281,12 +357,29 @@ def _normalise_action(
             problems.extend(exc.problems)
             return None
         return {"type": "http", "http": spec}
+    if action in HOST_ACTIONS:
+        try:
+            spec = validate_host_action(action, specs[action], host)
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+            return None
+        return {"type": action, action: spec}
     if action == "noop":
         return {"type": "noop"}
     if action == "agent":
-        if http is not None:
-            problems.append(FieldProblem("http", "only allowed when action is http"))
         return {"type": "agent"}
+    return None
+
+
+#: every kind of action a job may have
+ACTION_KINDS = ("agent", "http", "noop", *HOST_ACTIONS)
+
+
+def _kind_of_spec(fields: JobFields) -> str | None:
+    """The action a body's settings imply when it names none (``"http": {...}`` alone)."""
+    for kind in SPEC_FIELDS:
+        if getattr(fields, kind) is not None:
+            return kind
     return None
 
 
@@ -299,10 +392,7 @@ def _requested_kind(fields: JobFields) -> str | None:
         return kind if isinstance(kind, str) else None
     if isinstance(action, str):
         return action
-    for kind in HOST_KINDS:
-        if _host_spec(fields, kind) is not None:
-            return kind
-    return "http" if fields.http is not None else None
+    return _kind_of_spec(fields)
 
 
 def _check_url(url: str, field: str, problems: list[FieldProblem]) -> None:
@@ -439,11 +529,11 @@ def validate_job(
     *,
     now: datetime,
     existing: dict[str, Any] | None = None,
-    host: HostAccess | None = None,
+    host: HostJobs | None = None,
 ) -> dict[str, Any]:
     """Check a create (``existing`` None) or partial update body; return column values.
-    ``host`` is what the operator lets jobs do on the host (None: nothing), which a
-    ``command`` or ``file`` job needs.
+    ``host`` is what the operator lets jobs touch (nothing when None): a ``sql`` or
+    ``python`` job is refused unless it is enabled.
 
     Raises InvalidInput listing every problem found, each naming its field.
     """
@@ -486,14 +576,14 @@ def validate_job(
         except InvalidInput as exc:
             problems.extend(exc.problems)
 
-    action_fields = {"action", "http", *HOST_KINDS}
-    if given & action_fields or creating:
-        action = _normalise_action(fields, problems, host)
+    action_given = "action" in given or any(kind in given for kind in SPEC_FIELDS)
+    if action_given or creating:
+        action = _normalise_action(fields, host or HostJobs(), problems)
         if action is None and not problems:
             action = {"type": "agent"}
         if action is not None:
             values["action"] = action
-    requested = _requested_kind(fields) if given & action_fields else None
+    requested = _requested_kind(fields) if action_given else None
     kind = (
         values.get("action")
         or ({"type": requested} if requested else None)
@@ -655,10 +745,14 @@ def _default_name(values: dict[str, Any], goal: str | None) -> str:
     if action.get("type") == "http":
         http = action["http"]
         return f"{http['method']} {http['url']}"[:200]
+    if action.get("type") == "sql":
+        sql = action["sql"]
+        what = f"CALL {sql['procedure']}" if "procedure" in sql else sql["statement"]
+        line = " ".join(what.split())
+        return f"{sql['connection']}: {line}"[:80]
+    if action.get("type") == "python":
+        return str(action["python"]["function"])[:200]
     if action.get("type") == "command":
         command = action["command"]
         return " ".join([command["name"], *command.get("args", [])])[:200]
-    if action.get("type") == "file":
-        file = action["file"]
-        return f"{file['operation']} {file['root']}:{file['path']}"[:200]
     return "Untitled job"

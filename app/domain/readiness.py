@@ -20,11 +20,12 @@ sets up once (README, *Configuration*), not something a job can get wrong.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from agentcron.app.domain.hostjobs import HOST_KINDS, NOTHING, HostAccess, host_action
+from agentcron.app.domain.hostjobs import ENABLING_SETTING, HostJobs
 from agentcron.app.errors import FieldProblem
 from agentcron.delivery.addresses import blocked_reason, host_address
 from agentcron.delivery.targets import parse_target
@@ -34,8 +35,8 @@ PRIVATE_ADDRESS = "private_address"
 NO_LLM = "no_llm"
 NO_SLACK = "no_slack_token"
 NO_SMTP = "no_smtp_server"
-#: a command or file job whose type, command or root the operator no longer allows
-HOST_NOT_ALLOWED = "host_not_allowed"
+#: a sql or python job whose type, connection or function this service does not allow
+NOT_ALLOWED_HERE = "not_allowed_here"
 
 PRIVATE_HINT = "set AGENTCRON_ALLOW_PRIVATE_NETWORKS=1 on the service to allow it"
 
@@ -55,8 +56,8 @@ class Readiness:
     slack_oauth: bool = False
     #: AGENTCRON_SMTP_URL: e-mail delivery
     smtp: bool = False
-    #: what jobs may do on the host (AGENTCRON_COMMANDS…); None: nothing
-    host: HostAccess | None = None
+    #: what sql and python jobs may use here (AGENTCRON_SQL_CONNECTIONS, …_PYTHON_FUNCTIONS)
+    host: HostJobs = dataclasses.field(default_factory=HostJobs)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def job_warnings(job: Mapping[str, Any], ready: Readiness) -> list[JobWarning]:
         reason = _private(url)
         if reason:
             out.append(JobWarning("http.url", f"{reason}; {PRIVATE_HINT}", PRIVATE_ADDRESS))
-    out += _host_warnings(kind, action, ready.host or NOTHING)
+    out += _host_warnings(kind, action, ready.host)
     out += _delivery_warnings(job, ready)
     hooks = (
         ("webhook_url", "no job event can be posted to it"),
@@ -104,17 +105,31 @@ def job_warnings(job: Mapping[str, Any], ready: Readiness) -> list[JobWarning]:
     return out
 
 
-def _host_warnings(kind: str, action: Mapping[str, Any], host: HostAccess) -> list[JobWarning]:
-    """A stored host job this service would not run (allowed where it was written, or
-    before the operator changed the allow-list): checked again as if written now."""
-    if not isinstance(kind, str) or kind not in HOST_KINDS:
+def _host_warnings(kind: str, action: Mapping[str, Any], host: HostJobs) -> list[JobWarning]:
+    """A sql or python job stored where it was allowed, read where it is not (the operator
+    changed the settings since, or the API and the engine run with different ones)."""
+    if not isinstance(kind, str) or kind not in ENABLING_SETTING:
         return []
-    problems: list[FieldProblem] = []
-    host_action(kind, action.get(kind), host, problems)
-    return [
-        JobWarning(p.field, f"{p.reason}; until then every run fails", HOST_NOT_ALLOWED)
-        for p in problems
-    ]
+    setting = ENABLING_SETTING[kind]
+    if not host.enabled(kind):
+        reason = f"{kind} jobs are not enabled on this service ({setting}); every run fails"
+        return [JobWarning("action", reason, NOT_ALLOWED_HERE)]
+    spec = action.get(kind) or {}
+    if kind == "sql" and spec.get("connection") not in host.sql_connections:
+        reason = f"no connection is named {spec.get('connection')!r} in {setting}; every run fails"
+        return [JobWarning("sql.connection", reason, NOT_ALLOWED_HERE)]
+    if kind == "python" and spec.get("function") not in host.python_functions:
+        reason = f"{spec.get('function')!r} is not on {setting}; every run fails"
+        return [JobWarning("python.function", reason, NOT_ALLOWED_HERE)]
+    if kind == "command":
+        from agentcron.app.domain.commands import validate_command_action
+
+        problems: list[FieldProblem] = []
+        validate_command_action(spec, host.commands, problems)
+        return [
+            JobWarning(p.field, f"{p.reason}; every run fails", NOT_ALLOWED_HERE) for p in problems
+        ]
+    return []
 
 
 def _delivery_warnings(job: Mapping[str, Any], ready: Readiness) -> list[JobWarning]:

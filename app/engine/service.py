@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from agentcron.app.clock import SystemClock
+from agentcron.app.domain.hostjobs import ENABLING_SETTING
 from agentcron.app.engine.collector import tune_collector
 from agentcron.app.engine.console import RunTally, failure_line
 from agentcron.app.engine.failures import FailureSpell
@@ -29,9 +30,9 @@ from agentcron.app.engine.scheduler import Scheduler
 from agentcron.app.engine.worker import REVOKED, Worker
 from agentcron.app.executors.registry import (
     Bounded,
+    DisabledExecutor,
     Executors,
     NoopExecutor,
-    NotEnabledExecutor,
     UnconfiguredAgentExecutor,
 )
 from agentcron.app.runtime import Runtime
@@ -63,6 +64,7 @@ class EngineService:
         self.scheduler: Scheduler | None = None
         self.worker: Worker | None = None
         self.outbox: OutboxSender | None = None
+        self.executors: Executors | None = None
         self.metrics = EngineMetrics()
         self.started_at: datetime | None = None
         self.stopping = False
@@ -94,7 +96,7 @@ class EngineService:
             allow_private=self.rt.settings.allow_private_networks,
             limit=self.rt.settings.http_connections,
         )
-        executors = Executors(
+        executors = self.executors = Executors(
             {
                 "noop": NoopExecutor(),
                 "http": self._http_executor(),
@@ -145,6 +147,9 @@ class EngineService:
             await self._leave()
         if self.session is not None:
             await self.session.close()
+        if self.executors is not None:
+            with contextlib.suppress(Exception):
+                await self.executors.aclose()
         self.stopped.set()
 
     async def _let_work_finish(self) -> None:
@@ -198,12 +203,15 @@ class EngineService:
         return HttpExecutor(self.session)
 
     def _host_executors(self) -> dict[str, Any]:
-        """The job types that touch the host: each one the operator enabled, and for the
-        others an executor that fails the run saying which setting enables it."""
-        from agentcron.app.domain.hostjobs import HOST_KINDS
+        """The job types that touch the host, each only where the operator enabled it."""
+        host = self.rt.host_jobs
+        out: dict[str, Any] = {
+            kind: DisabledExecutor(kind, setting) for kind, setting in ENABLING_SETTING.items()
+        }
+        if host.sql_connections:
+            from agentcron.app.executors.sql import SqlExecutor
 
-        host = self.rt.settings.host_access()
-        out: dict[str, Any] = {kind: NotEnabledExecutor(kind) for kind in HOST_KINDS}
+            out["sql"] = SqlExecutor(host.sql_connections)
         if host.commands:
             from agentcron.app.executors.command import COMMAND_CONCURRENCY, CommandExecutor
 

@@ -24,17 +24,19 @@ class UnconfiguredAgentExecutor:
         )
 
 
-class NotEnabledExecutor:
-    """A host job type the operator has not enabled on this instance (the job was stored
-    where it was, or before it was turned off): the run fails, saying which setting."""
+class DisabledExecutor:
+    """An action the operator has not enabled on this instance: a stored job of it fails,
+    saying which setting enables it (the API refuses new ones; this is for a job written
+    where it was enabled, or before the operator turned it off)."""
 
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
+    def __init__(self, kind: str, setting: str) -> None:
+        self.message = (
+            f"{kind} jobs are not enabled on this instance (the operator enables them with "
+            f"{setting})"
+        )
 
     async def execute(self, action: dict[str, Any], context: RunContext) -> Outcome:
-        from agentcron.app.domain.hostjobs import not_enabled
-
-        raise ExecutionFailed(not_enabled(self.kind).reason, retryable=False)
+        raise ExecutionFailed(self.message, retryable=False)
 
 
 class Bounded:
@@ -71,6 +73,13 @@ class Executors:
         """Attempts started but queued inside an executor for a free connection (or the
         like): while there are any, the worker is busy getting work out of the door."""
         return sum(getattr(executor, "waiting", 0) for executor in self._executors.values())
+
+    async def aclose(self) -> None:
+        """Close what the executors hold open (pools of database connections)."""
+        for executor in self._executors.values():
+            close = getattr(executor, "aclose", None)
+            if close is not None:
+                await close()
 
     def get(self, kind: str) -> Executor:
         executor = self._executors.get(kind)

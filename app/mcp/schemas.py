@@ -38,12 +38,25 @@ FIELD_HELP: dict[str, str] = {
     "agent_id": "Which agent runs the goal (default: 'default').",
     "action": (
         "'agent' (default: an LLM agent works on the goal), 'http' (call `http`), 'noop'; "
-        "where the operator enabled it, 'command' (run `command`)."
+        "where the operator enabled them, 'sql' (run `sql`), 'python' (call `python`) and "
+        "'command' (run `command`)."
     ),
     "http": "For action 'http': {url, method, headers, query, body}.",
+    "sql": (
+        "For action 'sql': {connection (a name the operator configured), statement (SQL with "
+        ":name parameters) or procedure (a name to CALL), parameters ({name: value}; values "
+        "may be '{{ payload.x }}'), read_only (default true), max_rows (default 100), "
+        "timeout_seconds (default 30)}. The rows become the run's data."
+    ),
+    "python": (
+        "For action 'python': {function ('module:function' on the operator's allow-list), "
+        "timeout_seconds (default 60)}. Called with the job's payload; its JSON return "
+        "value becomes the run's data."
+    ),
     "command": (
         "For action 'command': {name (one of the operator's allowed commands), args (list of "
-        "strings, if the command takes them), timeout_seconds}. Never run by a shell."
+        "strings, if the command takes them), timeout_seconds}, or a command line 'name arg'. "
+        "Never run by a shell. Exit code, stdout and stderr become the run's data."
     ),
     "schedule": SCHEDULE_HELP,
     "timezone": (

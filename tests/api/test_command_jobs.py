@@ -97,11 +97,11 @@ async def test_a_stored_command_job_the_operator_no_longer_allows_is_warned_abou
     job = (await api.post("/jobs", json=JOB)).json()
     runtime.settings.commands = json.dumps({"date": ["/bin/date"]})
     warnings = (await api.get(f"/jobs/{job['id']}")).json()["warnings"]
-    assert [(w["field"], w["code"]) for w in warnings] == [("command.name", "host_not_allowed")]
-    assert "until then every run fails" in warnings[0]["reason"]
+    assert [(w["field"], w["code"]) for w in warnings] == [("command.name", "not_allowed_here")]
+    assert "every run fails" in warnings[0]["reason"]
     runtime.settings.commands = None
     warnings = (await api.get(f"/jobs/{job['id']}")).json()["warnings"]
-    assert [(w["field"], w["code"]) for w in warnings] == [("action", "host_not_allowed")]
+    assert [(w["field"], w["code"]) for w in warnings] == [("action", "not_allowed_here")]
 
 
 async def test_a_command_job_cannot_be_dry_run_and_the_schemas_know_it(
@@ -111,7 +111,7 @@ async def test_a_command_job_cannot_be_dry_run_and_the_schemas_know_it(
     job = (await api.post("/jobs", json=JOB)).json()
     tried = await api.post(f"/jobs/{job['id']}/dry-run")
     assert tried.status_code == 409
-    assert "a command job's work is its effect" in tried.json()["detail"]
+    assert "a command job's run is its effect" in tried.json()["detail"]
     fields = job_fields()
     assert "command" in fields["action"]["anyOf"][0]["enum"]
     assert "allowed commands" in fields["command"]["description"]

@@ -17,8 +17,9 @@ from agentcron.app.domain.commands import (
     run_timeout,
     validate_command_action,
 )
-from agentcron.app.domain.hostjobs import HostAccess, host_action
-from agentcron.app.errors import FieldProblem
+from agentcron.app.domain.hostjobs import HostJobs
+from agentcron.app.domain.jobtypes import validate_host_action
+from agentcron.app.errors import FieldProblem, InvalidInput
 
 GRANTS = parse_commands(
     '{"disk": ["/usr/bin/df", "-h"],'
@@ -101,13 +102,12 @@ def test_the_allowed_commands_are_named_when_one_is_not() -> None:
 
 
 def test_a_host_job_is_refused_naming_action_and_the_setting_when_the_type_is_off() -> None:
-    problems: list[FieldProblem] = []
-    assert host_action("command", {"name": "disk"}, None, problems) is None
-    assert [p.field for p in problems] == ["action"]
-    assert "AGENTCRON_COMMANDS" in problems[0].reason
-    problems.clear()
-    stored = host_action("command", "disk", HostAccess(commands=GRANTS), problems)
-    assert stored == {"type": "command", "command": {"name": "disk", "args": []}}
+    with pytest.raises(InvalidInput) as refused:
+        validate_host_action("command", {"name": "disk"}, HostJobs())
+    assert [p.field for p in refused.value.problems] == ["action"]
+    assert "AGENTCRON_COMMANDS" in refused.value.problems[0].reason
+    stored = validate_host_action("command", "disk", HostJobs(commands=GRANTS))
+    assert stored == {"name": "disk", "args": []}
 
 
 @pytest.mark.parametrize(
@@ -236,12 +236,11 @@ def test_an_action_object_of_any_shape_is_answered_with_problems_not_a_crash(
     from datetime import UTC, datetime
 
     from agentcron.app.domain.jobspec import validate_job
-    from agentcron.app.errors import InvalidInput
 
     with pytest.raises(InvalidInput) as refused:
         validate_job(
             {"action": action, "schedule": None},
             now=datetime(2026, 1, 1, tzinfo=UTC),
-            host=HostAccess(commands=GRANTS),
+            host=HostJobs(commands=GRANTS),
         )
     assert refused.value.problems

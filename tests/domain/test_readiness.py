@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from agentcron.app.domain.hostjobs import HostJobs, SqlConnection
 from agentcron.app.domain.readiness import Readiness, job_warnings
 
 BARE = Readiness(allow_private_networks=False, llm_configured=False, slack_token=False)
@@ -148,3 +149,36 @@ def test_each_warning_says_why_and_what_to_set() -> None:
         "reason": private.reason,
         "code": "private_address",
     }
+
+
+SQL_JOB: dict[str, Any] = {"action": {"type": "sql", "sql": {"connection": "shop"}}}
+PY_JOB: dict[str, Any] = {"action": {"type": "python", "python": {"function": "a:b"}}}
+SHOP = HostJobs(sql_connections={"shop": SqlConnection("shop", "sqlite")})
+
+
+@pytest.mark.parametrize(
+    ("job", "host", "expected"),
+    [
+        (SQL_JOB, SHOP, []),
+        (SQL_JOB, HostJobs(), [("action", "not_allowed_here")]),
+        (
+            {"action": {"type": "sql", "sql": {"connection": "gone"}}},
+            SHOP,
+            [("sql.connection", "not_allowed_here")],
+        ),
+        (PY_JOB, HostJobs(python_functions=frozenset({"a:b"})), []),
+        (PY_JOB, HostJobs(), [("action", "not_allowed_here")]),
+        (
+            PY_JOB,
+            HostJobs(python_functions=frozenset({"a:c"})),
+            [("python.function", "not_allowed_here")],
+        ),
+    ],
+)
+def test_a_host_job_this_service_does_not_allow_is_warned_about(
+    job: dict[str, Any], host: HostJobs, expected: list[tuple[str, str]]
+) -> None:
+    ready = Readiness(
+        allow_private_networks=False, llm_configured=False, slack_token=False, host=host
+    )
+    assert [(w.field, w.code) for w in job_warnings(job, ready)] == expected

@@ -83,11 +83,12 @@ async def test_an_engine_whose_operator_did_not_enable_commands_fails_the_run_on
         retry={"max_attempts": 3, "base_delay": 0},
     )
     # the API allowed it; this engine's executors were built without commands
-    from agentcron.app.executors.registry import NotEnabledExecutor
+    from agentcron.app.executors.registry import DisabledExecutor
 
     assert engine.service.worker is not None
-    engine.service.worker.executors._executors["command"] = NotEnabledExecutor("command")
+    disabled = DisabledExecutor("command", "AGENTCRON_COMMANDS")
+    engine.service.worker.executors._executors["command"] = disabled
     run = await engine.finished(job["id"], await engine.trigger(job["id"]))
     assert run["status"] == "failed"
-    assert "command jobs are not enabled on this service" in run["error"]
+    assert "command jobs are not enabled on this instance" in run["error"]
     assert len(await engine.runs(job["id"])) == 1  # not retried: retrying cannot help

@@ -21,11 +21,12 @@ export function scheduleSummary(job) {
 export function actionSummary(job) {
   if (job.action === "http" && job.http) return `HTTP ${job.http.method || "GET"} ${job.http.url}`;
   if (job.action === "noop") return "no-op (does nothing, succeeds)";
-  if (job.action === "command" && job.command) return `command ${[job.command.name, ...(job.command.args || [])].join(" ")}`;
-  if (job.action === "file" && job.file) {
-    const to = job.file.to ? ` → ${job.file.to_root || job.file.root}:${job.file.to}` : "";
-    return `file ${job.file.operation} ${job.file.root}:${job.file.path}${to}`;
+  if (job.action === "sql" && job.sql) {
+    const what = job.sql.procedure ? `CALL ${job.sql.procedure}` : job.sql.statement;
+    return `SQL on ${job.sql.connection}${job.sql.read_only === false ? "" : " (read-only)"}: ${what}`;
   }
+  if (job.action === "python" && job.python) return `Python ${job.python.function}, with the job's payload`;
+  if (job.action === "command" && job.command) return `command ${[job.command.name, ...(job.command.args || [])].join(" ")}`;
   return `agent ${job.agent_id || "default"}`;
 }
 

@@ -56,12 +56,13 @@ const select = (id, options, value) => {
   return el;
 };
 
-const FORM_ACTIONS = ["agent", "http", "noop"];
+/** Job types the operator enables (sql, python): made through the API, shown and kept here. */
+const HOST_ACTIONS = new Set(["sql", "python", "command"]);
 
-/** The actions this form edits, and a job's own when it is another (kept as it is). */
 function actionChoices(job) {
   const choices = [["agent", "An agent works toward a goal"], ["http", "An HTTP call"], ["noop", "Nothing (a no-op, for testing)"]];
-  if (job && !FORM_ACTIONS.includes(job.action)) choices.push([job.action, `${actionSummary(job)} (kept; change it through the API)`]);
+  const kept = { sql: "A SQL statement", python: "A Python function", command: "A command" };
+  if (HOST_ACTIONS.has(job?.action)) choices.push([job.action, `${kept[job.action]} (as set through the API)`]);
   return choices;
 }
 
@@ -98,9 +99,13 @@ export async function jobFormView(main, { params, query, signal }) {
   };
   const agentPart = h("div", { class: "sub" }, field("goal", "Goal", f.goal), field("agent_id", "Agent", f.agent_id));
   const httpPart = h("div", { class: "sub" }, h("div", { class: "inline" }, field("http", "Method and URL", h("span", { id: "http-pair", class: "pair" }, f.method, f.url))), field("http_body", "Body (JSON, optional)", f.body));
+  // a sql or python job's settings are the API's to change (they name what the operator
+  // allowed); the form shows them and leaves them as they are
+  const hostPart = HOST_ACTIONS.has(job?.action) ? h("div", { class: "sub" }, h("p", { class: "muted" }, actionSummary(job))) : null;
   const showAction = () => {
     agentPart.hidden = f.action.value !== "agent";
     httpPart.hidden = f.action.value !== "http";
+    if (hostPart) hostPart.hidden = f.action.value !== job.action;
   };
   f.action.addEventListener("change", showAction);
   showAction();
@@ -116,6 +121,7 @@ export async function jobFormView(main, { params, query, signal }) {
     field("action", "What runs", f.action),
     agentPart,
     httpPart,
+    hostPart,
     h("fieldset", null, h("legend", null, "Where the result goes"), h("div", { class: "inline" }, field("delivery", "Channel", f.channel), field("format", "Format", f.format))),
     field("condition", "Deliver only when", f.condition, "An expression over the run's data, checked when you save. Empty: always deliver."),
     h(
@@ -171,9 +177,9 @@ export async function jobFormView(main, { params, query, signal }) {
       overlap: f.overlap.value,
       tags: f.tags.value.split(",").map((t) => t.trim()).filter(Boolean),
     };
-    // a command or file job keeps its action: this form does not edit those
-    if (!FORM_ACTIONS.includes(out.action)) delete out.action;
-    if (out.action === "agent") {
+    if (HOST_ACTIONS.has(out.action) && out.action === job?.action) {
+      delete out.action; // unchanged: its settings stay as they are
+    } else if (out.action === "agent") {
       out.goal = f.goal.value;
       out.agent_id = f.agent_id.value.trim() || "default";
     } else if (out.action === "http") {
