@@ -29,6 +29,7 @@ from agentcron.app.domain.jobspec import (
     request_fingerprint,
     validate_job,
 )
+from agentcron.app.domain.jobtypes import HOST_ACTIONS
 from agentcron.app.domain.leasing import JOB_DELETED, JOB_PAUSED
 from agentcron.app.domain.readiness import Readiness, job_warnings
 from agentcron.app.domain.schedule import (
@@ -40,7 +41,7 @@ from agentcron.app.domain.schedule import (
     next_slot,
 )
 from agentcron.app.domain.stored import describe_schedule, parsed_schedule, readable_schedules
-from agentcron.app.errors import Conflict, FieldProblem, InvalidInput, NotFound
+from agentcron.app.errors import Conflict, FieldProblem, Forbidden, InvalidInput, NotFound
 from agentcron.app.ids import new_id
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.jobs import SORTABLE, JobQuery
@@ -201,8 +202,16 @@ class JobService:
         return agent.get("model") or default
 
     async def create(
-        self, owner: str, body: Any, *, idempotency_key: str | None = None, created_by: str | None
+        self,
+        owner: str,
+        body: Any,
+        *,
+        idempotency_key: str | None = None,
+        created_by: str | None,
+        operator: bool = False,
     ) -> tuple[dict[str, Any], bool]:
+        """Store a new job. ``operator``: the caller's key holds the ``operator`` scope,
+        which a job that touches the host (``sql``, ``python``, ``command``, ``file``) needs."""
         now = self.rt.clock.now()
         fingerprint = request_fingerprint(body)
         if idempotency_key and isinstance(body, dict):
@@ -213,6 +222,7 @@ class JobService:
                 )
             body = {**body, "idempotency_key": idempotency_key}
         values = validate_job(body, now=now, host=self.rt.host_jobs)
+        _host_job_allowed(values, operator)
         idem_key = values.get("idempotency_key")
         values["idempotency_fingerprint"] = fingerprint if idem_key else None
         values.update(
@@ -240,10 +250,11 @@ class JobService:
             )
         return row, created
 
-    async def preview(self, owner: str, body: Any) -> dict[str, Any]:
+    async def preview(self, owner: str, body: Any, *, operator: bool = False) -> dict[str, Any]:
         """The job ``body`` would create, checked like a create but not stored (a dry run
         of a job before it exists)."""
         values = validate_job(body, now=self.rt.clock.now(), host=self.rt.host_jobs)
+        _host_job_allowed(values, operator)
         values.update(owner=owner, model=await self._model_for(owner, values))
         return values
 
@@ -272,7 +283,7 @@ class JobService:
         return rows[0]
 
     async def put_named(
-        self, owner: str, name: object, body: Any, *, created_by: str | None
+        self, owner: str, name: object, body: Any, *, created_by: str | None, operator: bool = False
     ) -> tuple[dict[str, Any], bool]:
         """``PUT /jobs/by-name/{name}``: change the job by that name, or create it with that
         name made unique (Dapr's "schedule a job with the given name"). (row, created)."""
@@ -288,19 +299,27 @@ class JobService:
                 raise InvalidInput.field("name", "differs from the name in the path") from None
             try:
                 return await self.create(
-                    owner, {**body, "name": text, "unique_name": True}, created_by=created_by
+                    owner,
+                    {**body, "name": text, "unique_name": True},
+                    created_by=created_by,
+                    operator=operator,
                 )
             except Conflict:
                 job = await self.named(owner, text)  # another request made it meanwhile
-        return await self.update(owner, job["id"], body), False
+        return await self.update(owner, job["id"], body, operator=operator), False
 
     async def list(self, owner: str, query: JobQuery) -> tuple[list[dict[str, Any]], int]:
         return await self.rt.jobs.list(owner, query)
 
-    async def update(self, owner: str, job_id: str, body: Any) -> dict[str, Any]:
+    async def update(
+        self, owner: str, job_id: str, body: Any, *, operator: bool = False
+    ) -> dict[str, Any]:
+        """Change a job (a partial update); what a host job does is changed only by an
+        ``operator`` (its schedule or delivery, by any key of its owner that may write)."""
         existing = await self.get(owner, job_id)
         now = self.rt.clock.now()
         values = validate_job(body, now=now, existing=existing, host=self.rt.host_jobs)
+        _host_job_allowed(values, operator)
         if not values:
             return existing
         status = values.get("status", existing["status"])
@@ -766,3 +785,18 @@ class CalendarService:
             "truncated": counted.truncated,
             "complete_until": local_iso(counted.edges[-1], zone),
         }
+
+
+def _host_job_allowed(values: dict[str, Any], operator: bool) -> None:
+    """A job that touches the host (``app.domain.jobtypes``) is made, or has what it does
+    changed, only with an operator's key: the host, its databases, functions, commands and
+    directories are shared by every owner of the install, whose jobs must not reach into
+    each other's data through them."""
+    kind = (values.get("action") or {}).get("type")
+    if kind in HOST_ACTIONS and not operator:
+        raise Forbidden(
+            f"{kind} jobs touch the host every owner shares: only a key with the 'operator' "
+            "scope may create one or change what it does (the install's first owner has it; "
+            "see 'agentcron keys create')",
+            scope="operator",
+        )

@@ -46,7 +46,7 @@ class Job(_Open):
     goal: str | None
     agent_id: str | None
     model: str | None
-    action: Literal["agent", "http", "noop", "sql", "python", "command"]
+    action: Literal["agent", "http", "noop", "sql", "python", "command", "file"]
     http: dict[str, Any] | None = None
     #: a sql job's {connection, statement or procedure, parameters, read_only, max_rows,
     #: timeout_seconds}
@@ -55,6 +55,8 @@ class Job(_Open):
     python: dict[str, Any] | None = None
     #: a command job's {name, args, timeout_seconds}
     command: dict[str, Any] | None = None
+    #: a file job's {operation, root, path, to_root, to, content, overwrite, missing_ok}
+    file: dict[str, Any] | None = None
     schedule: dict[str, Any] | None
     schedule_description: str | None
     status: str

@@ -52,6 +52,23 @@ class CommandGrant:
     output_bytes: int = 65_536
 
 
+#: the largest file a file job may write, copy or move into a root, unless the root says
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FileRoot:
+    """A directory file jobs may work in (``path`` absolute; symlinks in it resolved once,
+    at start, by the operator's own choice)."""
+
+    name: str
+    path: str
+    #: False: a source to copy from, never changed
+    writable: bool = True
+    #: the largest file a job may write, copy or move into it
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
 @dataclass(frozen=True)
 class HostJobs:
     """What jobs may touch on this service; empty (the default) enables nothing."""
@@ -62,6 +79,8 @@ class HostJobs:
     python_functions: frozenset[str] = frozenset()
     #: AGENTCRON_COMMANDS, by name
     commands: Mapping[str, CommandGrant] = field(default_factory=dict)
+    #: AGENTCRON_FILE_ROOTS, by name
+    file_roots: Mapping[str, FileRoot] = field(default_factory=dict)
 
     def enabled(self, kind: str) -> bool:
         if kind == "sql":
@@ -70,6 +89,8 @@ class HostJobs:
             return bool(self.python_functions)
         if kind == "command":
             return bool(self.commands)
+        if kind == "file":
+            return bool(self.file_roots)
         return False
 
 
@@ -78,6 +99,7 @@ ENABLING_SETTING = {
     "sql": "AGENTCRON_SQL_CONNECTIONS",
     "python": "AGENTCRON_PYTHON_FUNCTIONS",
     "command": "AGENTCRON_COMMANDS",
+    "file": "AGENTCRON_FILE_ROOTS",
 }
 
 

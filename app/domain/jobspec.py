@@ -161,6 +161,28 @@ CommandSettings = Annotated[
         }
     ),
 ]
+ActionKind = Literal["agent", "http", "noop", "sql", "python", "command", "file"]
+FileSettings = Annotated[
+    dict[str, Any] | None,
+    WithJsonSchema(
+        {
+            "type": ["object", "null"],
+            "description": "For action file (when the operator enabled it)",
+            "properties": {
+                "operation": {"enum": ["copy", "move", "delete", "write"]},
+                "root": {"type": "string", "description": "a root directory the operator named"},
+                "path": {"type": "string", "description": "relative to the root; no '..'"},
+                "to_root": {"type": "string", "description": "copy, move: default root"},
+                "to": {"type": "string", "description": "copy, move: the destination path"},
+                "content": {"type": "string", "description": "write: text, with templates"},
+                "overwrite": {"type": "boolean", "default": False},
+                "missing_ok": {"type": "boolean", "default": False},
+            },
+            "required": ["operation", "root", "path"],
+            "additionalProperties": False,
+        }
+    ),
+]
 #: a job's unique handle among its owner's live jobs (``/jobs/by-name/{name}``)
 _KEY_TEXT = re.compile(r"^[^\x00-\x1f\x7f]+$")
 
@@ -224,15 +246,14 @@ class JobFields(BaseModel):
     description: str | None = Field(None, max_length=10_000)
     goal: str | None = Field(None, max_length=20_000)
     agent_id: str | None = Field(None, max_length=40)
-    action: Literal["agent", "http", "noop", "sql", "python", "command"] | dict[str, Any] | None = (
-        None
-    )
+    action: ActionKind | dict[str, Any] | None = None
     http: HttpSpec | None = None
     #: the settings of the host job types (``app.domain.jobtypes``), checked there against
     #: what the operator enabled: so a problem names its field (``sql.connection``)
     sql: SqlSettings = None
     python: PythonSettings = None
     command: CommandSettings = None
+    file: FileSettings = None
     schedule: dict[str, Any] | str | None = None
     #: the zone for a schedule that names none (also accepted inside the schedule)
     timezone: str | None = Field(None, max_length=64)
@@ -755,4 +776,7 @@ def _default_name(values: dict[str, Any], goal: str | None) -> str:
     if action.get("type") == "command":
         command = action["command"]
         return " ".join([command["name"], *command.get("args", [])])[:200]
+    if action.get("type") == "file":
+        file = action["file"]
+        return f"{file['operation']} {file['root']}:{file['path']}"[:200]
     return "Untitled job"

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from agentcron.app.domain.commands import validate_command
+from agentcron.app.domain.files import validate_file
 from agentcron.app.domain.hostjobs import HostJobs, not_enabled
 from agentcron.app.domain.python_action import validate_python_action
 from agentcron.app.domain.sql_action import validate_sql_action
@@ -24,6 +25,7 @@ HOST_ACTIONS: dict[str, Validator] = {
     "sql": validate_sql_action,
     "python": validate_python_action,
     "command": validate_command,
+    "file": validate_file,
 }
 
 

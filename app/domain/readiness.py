@@ -121,11 +121,15 @@ def _host_warnings(kind: str, action: Mapping[str, Any], host: HostJobs) -> list
     if kind == "python" and spec.get("function") not in host.python_functions:
         reason = f"{spec.get('function')!r} is not on {setting}; every run fails"
         return [JobWarning("python.function", reason, NOT_ALLOWED_HERE)]
-    if kind == "command":
+    if kind in ("command", "file"):
         from agentcron.app.domain.commands import validate_command_action
+        from agentcron.app.domain.files import validate_file_action
 
         problems: list[FieldProblem] = []
-        validate_command_action(spec, host.commands, problems)
+        if kind == "command":
+            validate_command_action(spec, host.commands, problems)
+        else:
+            validate_file_action(spec, host.file_roots, problems)
         return [
             JobWarning(p.field, f"{p.reason}; every run fails", NOT_ALLOWED_HERE) for p in problems
         ]

@@ -38,8 +38,8 @@ FIELD_HELP: dict[str, str] = {
     "agent_id": "Which agent runs the goal (default: 'default').",
     "action": (
         "'agent' (default: an LLM agent works on the goal), 'http' (call `http`), 'noop'; "
-        "where the operator enabled them, 'sql' (run `sql`), 'python' (call `python`) and "
-        "'command' (run `command`)."
+        "where the operator enabled them, 'sql' (run `sql`), 'python' (call `python`), "
+        "'command' (run `command`) and 'file' (`file`)."
     ),
     "http": "For action 'http': {url, method, headers, query, body}.",
     "sql": (
@@ -57,6 +57,11 @@ FIELD_HELP: dict[str, str] = {
         "For action 'command': {name (one of the operator's allowed commands), args (list of "
         "strings, if the command takes them), timeout_seconds}, or a command line 'name arg'. "
         "Never run by a shell. Exit code, stdout and stderr become the run's data."
+    ),
+    "file": (
+        "For action 'file': {operation: copy|move|delete|write, root (the name of a directory "
+        "the operator allows), path (relative to it), to and to_root (copy, move), content "
+        "(write; templates like {{ upstream.output }}), overwrite, missing_ok (delete)}."
     ),
     "schedule": SCHEDULE_HELP,
     "timezone": (

@@ -115,3 +115,34 @@ async def test_a_command_job_cannot_be_dry_run_and_the_schemas_know_it(
     fields = job_fields()
     assert "command" in fields["action"]["anyOf"][0]["enum"]
     assert "allowed commands" in fields["command"]["description"]
+
+
+async def test_only_an_operators_key_makes_a_host_job_or_changes_what_it_does(
+    api: httpx.AsyncClient, runtime: Runtime
+) -> None:
+    """The host is every owner's: a tenant's key (even its admin) may not run commands on
+    it; the operator's may, and the job's owner may still reschedule it."""
+    from agentcron.app.domain.scopes import OWNER_SCOPES
+
+    runtime.settings.commands = COMMANDS
+    _, tenant_key = await runtime.keys.create(
+        name="tenant", owner="alice", now=runtime.clock.now(), scopes=OWNER_SCOPES
+    )
+    tenant = {"Authorization": f"Bearer {tenant_key}"}
+    refused = await api.post("/jobs", json=JOB, headers=tenant)
+    assert refused.status_code == 403
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert "only a key with the 'operator' scope" in refused.json()["detail"]
+    by_name = await api.put("/jobs/by-name/greet", json=JOB, headers=tenant)
+    assert by_name.status_code == 403
+
+    job = (await api.post("/jobs", json=JOB)).json()  # the operator's key
+    changed = await api.put(
+        f"/jobs/{job['id']}", json={"command": {"name": "date"}}, headers=tenant
+    )
+    assert changed.status_code == 403
+    rescheduled = await api.put(
+        f"/jobs/{job['id']}", json={"schedule": "every day at 9am"}, headers=tenant
+    )
+    assert rescheduled.status_code == 200, rescheduled.text
+    assert rescheduled.json()["command"] == JOB["command"]

@@ -57,11 +57,11 @@ const select = (id, options, value) => {
 };
 
 /** Job types the operator enables (sql, python): made through the API, shown and kept here. */
-const HOST_ACTIONS = new Set(["sql", "python", "command"]);
+const HOST_ACTIONS = new Set(["sql", "python", "command", "file"]);
 
 function actionChoices(job) {
   const choices = [["agent", "An agent works toward a goal"], ["http", "An HTTP call"], ["noop", "Nothing (a no-op, for testing)"]];
-  const kept = { sql: "A SQL statement", python: "A Python function", command: "A command" };
+  const kept = { sql: "A SQL statement", python: "A Python function", command: "A command", file: "A file operation" };
   if (HOST_ACTIONS.has(job?.action)) choices.push([job.action, `${kept[job.action]} (as set through the API)`]);
   return choices;
 }
