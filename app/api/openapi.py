@@ -43,8 +43,8 @@ SUMMARIES: dict[tuple[str, str], str] = {
     ("post", "/jobs/{job_id}/backfill"): "Run the job's slots in a past range, once each",
     ("post", "/parse-nl"): "Parse a schedule written in plain language",
     ("get", "/validate"): (
-        "Validate a schedule (type cron|every|at|rrule, value, timezone, start_at, count) and "
-        "list next runs"
+        "Validate a schedule (type cron|every|at|rrule, value, timezone, start_at, end_at, "
+        "count) and list next runs"
     ),
     ("get", "/stats"): "Aggregate statistics",
     ("get", "/status"): "Engine status",

@@ -37,10 +37,16 @@ _VALUE_FIELDS = {"expression": "value", "interval": "value", "datetime": "value"
 
 
 def schedule_from_query(
-    kind: str | None, value: str, timezone: str, *, start_at: str | None = None
+    kind: str | None,
+    value: str,
+    timezone: str,
+    *,
+    start_at: str | None = None,
+    end_at: str | None = None,
 ) -> dict[str, Any]:
-    """``type``/``value``/``timezone`` (and ``start_at``) query parameters as a schedule
-    document. Without a type, digits are ``every``, a date ``at``, ``FREQ=…`` an ``rrule``."""
+    """``type``/``value``/``timezone`` (and ``start_at``, ``end_at``) query parameters as a
+    schedule document. Without a type, digits are ``every``, a date ``at``, ``FREQ=…`` an
+    ``rrule``."""
     value = value.strip()
     if not kind:
         if value.isdigit():
@@ -64,6 +70,8 @@ def schedule_from_query(
         raise ScheduleError("type", "must be one of cron, every, at, rrule")
     if start_at:
         document["start_at"] = start_at
+    if end_at:
+        document["end_at"] = end_at
     return document
 
 
@@ -84,7 +92,11 @@ async def validate(request: Request) -> Response:
         return JSONResponse({"valid": False, "field": "value", "error": "value is required"})
     try:
         document = schedule_from_query(
-            params.get("type"), value, timezone, start_at=params.get("start_at")
+            params.get("type"),
+            value,
+            timezone,
+            start_at=params.get("start_at"),
+            end_at=params.get("end_at"),
         )
         # an rrule without start_at is previewed from now, as a job made now would be
         schedule = Schedule.from_dict(document, now=now)

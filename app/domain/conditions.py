@@ -140,11 +140,13 @@ def evaluate(
 def run_view(data: Mapping[str, Any] | None, *, action: str | None) -> Mapping[str, Any]:
     """What a condition's names resolve in for a run of an ``action`` job: its data, and for
     an ``http`` job whose response body is a JSON object, that object's top-level keys as
-    well, after the response's own names (``HTTP_RESULT_NAMES``). Nothing is copied: the
-    view looks in the data first, then in the body."""
+    well, after the response's own names (``HTTP_RESULT_NAMES``); the same for a ``python``
+    job's returned object (after ``function`` and ``result``). Nothing is copied: the view
+    looks in the data first, then in the body."""
     data = data or {}
-    if action == "http":
-        body = data.get("body")
+    inner = {"http": "body", "python": "result"}.get(action or "")
+    if inner:
+        body = data.get(inner)
         if isinstance(body, Mapping) and body:
             return ChainMap(data, body)  # type: ignore[arg-type]
     return data

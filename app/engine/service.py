@@ -212,6 +212,10 @@ class EngineService:
             from agentcron.app.executors.sql import SqlExecutor
 
             out["sql"] = SqlExecutor(host.sql_connections)
+        if host.python_functions:
+            from agentcron.app.executors.python_call import PythonExecutor
+
+            out["python"] = PythonExecutor(host.python_functions)
         if host.commands:
             from agentcron.app.executors.command import COMMAND_CONCURRENCY, CommandExecutor
 

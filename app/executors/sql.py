@@ -129,7 +129,10 @@ class SqlExecutor:
     async def aclose(self) -> None:
         pools, self._pools = list(self._pools.values()), {}
         for pool in pools:
-            await pool.close()
+            try:
+                await asyncio.wait_for(pool.close(), timeout=5)
+            except TimeoutError:
+                pool.terminate()  # a connection still busy past the engine's grace period
         self._threads.shutdown(wait=False, cancel_futures=True)
 
     # -- PostgreSQL -------------------------------------------------------------------------

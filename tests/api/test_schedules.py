@@ -31,6 +31,28 @@ async def test_validate_seed_example(api: httpx.AsyncClient) -> None:
     assert body["human_readable"].startswith("At 09:00 AM, Monday through Friday")
 
 
+async def test_validate_honours_start_at_and_end_at(api: httpx.AsyncClient) -> None:
+    """The dashboard's schedule editor previews a schedule with both bounds: an interval counts
+    from ``start_at`` and stops at ``end_at``; an end before the start names ``end_at``."""
+    params = {
+        "type": "every",
+        "value": "1209600",
+        "timezone": "America/Chicago",
+        "start_at": "2026-03-03T15:00:00",  # a Tuesday, 3 PM in Chicago
+        "count": 5,
+    }
+    runs = (await api.get("/validate", params=params)).json()["next_runs"]
+    assert runs[:2] == ["2026-03-03T15:00:00-06:00", "2026-03-17T16:00:00-05:00"]
+    bounded = (
+        await api.get("/validate", params={**params, "end_at": "2026-04-01T00:00:00Z"})
+    ).json()
+    assert bounded["valid"] is True
+    assert bounded["schedule"]["end_at"] == "2026-04-01T00:00:00Z"
+    assert bounded["next_runs"] == runs[:3]
+    wrong = (await api.get("/validate", params={**params, "end_at": "2026-03-01T00:00:00Z"})).json()
+    assert wrong == {"valid": False, "field": "end_at", "error": "must be after start_at"}
+
+
 async def test_validate_names_the_days_a_clock_change_moves_a_run(api: httpx.AsyncClient) -> None:
     response = await api.get(
         "/validate",

@@ -268,6 +268,22 @@ HTTP_DATA: dict[str, Any] = {
         ("tags.first", "agent", DATA, "cannot read .first of a list"),
         ("prices.__class__", "agent", DATA, "'__class__' is not in prices"),
         ("note.x", "agent", DATA, "cannot read .x of a null"),
+        # a python job's returned object, likewise; its own names come first
+        (
+            "sent > 0 and result.sent == 3",
+            "python",
+            {"function": "m:f", "result": {"sent": 3}},
+            True,
+        ),
+        ("function == 'm:f'", "python", {"function": "m:f", "result": {"function": "x"}}, True),
+        ("result == 'ok'", "python", {"function": "m:f", "result": "ok"}, True),
+        # a sql job's rows are read by index
+        (
+            "row_count > 0 and rows[0].total > 5",
+            "sql",
+            {"rows": [{"total": 9}], "row_count": 1},
+            True,
+        ),
     ],
 )
 def test_dots_read_keys_and_http_runs_see_their_body(

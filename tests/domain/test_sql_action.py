@@ -304,3 +304,27 @@ def test_a_statement_without_rows_says_how_many_it_changed() -> None:
         rows_text("local", rows, affected=3) == "Ran on local (3 rows affected); no rows returned."
     )
     assert rows_data("local", rows, affected=3)["rows_affected"] == 3
+
+
+# Statements as PostgreSQL's documentation and users write them (array slices from the docs'
+# "Arrays" chapter, casts, times in strings): which ``:name`` each binds, read as SQLAlchemy
+# reads it.
+OUTSIDE_STATEMENTS = [
+    ("SELECT (array[4,5,6,7,8,9])[2:4]", []),
+    ("SELECT (array[[1,2,3],[4,5,6],[7,8,9]])[2:3][1:2]", []),
+    ("SELECT schedule[1:2][1:1] FROM sal_emp WHERE name = :name", ["name"]),
+    ("SELECT pay_by_quarter[:q] FROM sal_emp", ["q"]),
+    ("SELECT '10:30'::time, now()::date, interval '1:00'", []),
+    ("SELECT * FROM events WHERE starts_at >= CAST(:since AS text)::timestamptz", ["since"]),
+    ("UPDATE t SET note = 'at 9:00' WHERE id = ANY(:ids) AND owner = :owner", ["ids", "owner"]),
+    (r"SELECT 'a\:b', :a, :a", ["a"]),
+]
+
+
+@pytest.mark.parametrize(("statement", "names"), OUTSIDE_STATEMENTS)
+def test_statements_from_outside_bind_what_sqlalchemy_binds(
+    statement: str, names: list[str]
+) -> None:
+    compiled = text(statement).compile(dialect=sqlite_dialect())
+    assert statement_parameters(statement) == names
+    assert list(dict.fromkeys(compiled.positiontup or ())) == names

@@ -362,3 +362,11 @@ async def test_an_operator_read_only_connection_refuses_a_job_that_writes(
         await executor.execute(action, context())
     await executor.aclose()
     assert "read-only (the operator's setting)" in caught.value.message
+
+
+@pytest.mark.postgres
+async def test_an_array_slice_from_the_docs_is_not_a_parameter(db: Database) -> None:
+    if db.dialect != "postgresql":
+        pytest.skip("PostgreSQL arrays")
+    outcome = await db.run(statement="SELECT (array[4,5,6,7,8,9])[2:4] AS slice")
+    assert outcome.data["rows"] == [{"slice": [5, 6, 7]}]

@@ -77,20 +77,26 @@ def test_an_rrule_typed_in_the_schedule_box_is_previewed_saved_and_kept(
     expect(upcoming.first).to_be_visible()
     shot(page, "job-rrule")
 
-    # editing other fields keeps the schedule, anchor included
+    # editing other fields keeps the schedule, anchor included (tests/web/test_job_form.py
+    # covers the edit form in full)
     page.click("a:has-text('Edit')")
-    expect(page.locator("#schedule-text")).to_have_value(RULE)
-    expect(page.locator("#schedule-start")).to_have_value(START[:16])  # seconds 0 not shown
+    expect(page.locator("#sched-rule")).to_have_value(RULE)
+    expect(page.locator("#sched-start")).to_have_value("2026-12-08T15:00:00-06:00")
     page.fill("#tags", "biweekly")
     page.click("button[type=submit]")
     expect(page.locator("h1")).to_have_text("Biweekly review")
     after = api.get(f"/jobs/{job['id']}").json()
     assert after["schedule"] == job["schedule"] and after["tags"] == ["biweekly"]
 
-    # changing the rule keeps the start it counts from
+    # a rule typed in the replace box keeps the start shown beside it
     page.click("a:has-text('Edit')")
+    page.click("details.replace-schedule > summary")
     page.locator("#schedule-text").fill(RULE.replace("INTERVAL=2", "INTERVAL=3"))
+    start.fill(START)
+    start.dispatch_event("change")
     expect(result.locator(".human")).to_contain_text("Every 3 weeks on Tuesday at 3:00 PM")
+    page.get_by_role("button", name="Use this schedule").click()
+    expect(page.locator("#sched-rule")).to_have_value(RULE.replace("INTERVAL=2", "INTERVAL=3"))
     page.click("button[type=submit]")
     expect(page.locator("h1")).to_have_text("Biweekly review")
     changed = api.get(f"/jobs/{job['id']}").json()["schedule"]

@@ -103,7 +103,11 @@ def test_edit_keeps_the_schedule_unless_it_is_retyped(signed_in: Any, api: httpx
     job_id = job.json()["id"]
     page.goto(f"/#/jobs/{job_id}/edit")
     expect(page.locator("h1")).to_have_text("Edit “Anchored”")
-    expect(page.locator("#schedule-result")).to_contain_text("Current schedule")
+    expect(page.locator("#sched-interval")).to_have_value("90")  # 5,400 s: 90 minutes
+    expect(page.locator("#sched-start")).to_have_value("2030-01-01T00:10:00Z")
+    expect(page.locator("#sched-preview .sched-state")).to_have_text(
+        "the current schedule, unchanged"
+    )
     page.fill("#name", "Anchored, renamed")
     page.fill("#timeout", "120")
     page.click("button[type=submit]")

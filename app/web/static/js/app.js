@@ -3,6 +3,7 @@
 import { api, session } from "./api.js";
 import { h, put } from "./dom.js";
 import { watchEngine } from "./engine.js";
+import { forget, showWhoAmI } from "./me.js";
 import { current, match } from "./router.js";
 import { viewerZone } from "./time.js";
 import { failed, loading } from "./ui.js";
@@ -28,6 +29,7 @@ const main = document.getElementById("main");
 const nav = document.getElementById("nav");
 const signOut = document.getElementById("sign-out");
 const strip = document.getElementById("engine");
+const whoami = document.getElementById("whoami");
 let view; // AbortController of the page on screen
 let signedIn; // AbortController of the signed-in session (the engine strip)
 
@@ -35,7 +37,8 @@ function showLogin(message) {
   view?.abort();
   signedIn?.abort();
   signedIn = undefined;
-  nav.hidden = signOut.hidden = strip.hidden = true;
+  nav.hidden = signOut.hidden = strip.hidden = whoami.hidden = true;
+  forget();
   const input = h("input", { type: "password", id: "api-key", name: "api-key", autocomplete: "off", required: true, placeholder: "ac_…", spellcheck: "false" });
   const error = h("p", { class: "field-error", role: "alert" }, message || "");
   const button = h("button", { type: "submit" }, "Sign in");
@@ -53,6 +56,14 @@ function showLogin(message) {
   input.focus();
 }
 
+/** A valid key that may not read jobs (a publishable key, say): which one, and what it lacks. */
+async function tooNarrow(key, refused) {
+  const me = await api("/me", { key }).catch(() => null);
+  const scopes = me?.scopes?.length ? me.scopes.join(", ") : "other things";
+  const who = me ? `The key “${me.key_name}” (owner ${me.owner}) may only use ${scopes}` : `That key may not read jobs (${refused.message})`;
+  return `${who}${me?.publishable ? ": it is a publishable key, for a web page's schedule box" : ""}. The dashboard needs a key that can read jobs (jobs:read), such as one from agentcron keys create --name me.`;
+}
+
 async function signIn(event, input, error, button) {
   event.preventDefault();
   const key = input.value.trim();
@@ -65,7 +76,7 @@ async function signIn(event, input, error, button) {
     input.value = "";
     start();
   } catch (e) {
-    error.textContent = e.status === 401 ? "That key was not accepted." : `Could not reach the API: ${e.message}`;
+    error.textContent = e.status === 401 ? "That key was not accepted." : e.status === 403 ? await tooNarrow(key, e) : `Could not reach the API: ${e.message}`;
   } finally {
     button.disabled = false;
   }
@@ -97,6 +108,7 @@ function start() {
   if (!signedIn) {
     signedIn = new AbortController();
     watchEngine(strip, signedIn.signal);
+    showWhoAmI(whoami, signedIn.signal);
   }
   render();
 }

@@ -38,7 +38,7 @@ function zoneNames() {
 }
 
 const zoneLists = new WeakMap(); // one list of zone names per document or shadow root
-function zoneDatalist(root) {
+export function zoneDatalist(root) {
   if (!zoneLists.has(root)) {
     const list = h("datalist", { id: "zone-names" }, [...new Set(["UTC", ...zoneNames()])].map((z) => h("option", { value: z })));
     root.append(list);

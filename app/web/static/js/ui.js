@@ -24,14 +24,27 @@ export function tagList(tags, onPick) {
 }
 
 let noticeTimer;
-/** A short message at the top of the page; errors stay until dismissed or replaced. */
-export function notify(message, { error = false, extra } = {}) {
+/** A short message at the top of the page; errors and warnings stay until dismissed or replaced. */
+export function notify(message, { error = false, warning = false, extra } = {}) {
   const box = document.getElementById("notice");
   clearTimeout(noticeTimer);
   put(box, h("span", null, message), extra || null, h("button", { type: "button", class: "ghost close", "aria-label": "Dismiss", onclick: () => (box.hidden = true) }, "×"));
   box.classList.toggle("error", error);
+  box.classList.toggle("warning", warning && !error);
   box.hidden = false;
-  if (!error) noticeTimer = setTimeout(() => (box.hidden = true), 6000);
+  if (!error && !warning) noticeTimer = setTimeout(() => (box.hidden = true), 6000);
+  // a warning stays on the page it was given for (or the one the action goes to next)
+  if (warning) {
+    const shown = box.firstChild;
+    let pages = 0;
+    const away = () => {
+      if (box.firstChild !== shown) return window.removeEventListener("hashchange", away);
+      if (++pages < 2) return;
+      box.hidden = true;
+      window.removeEventListener("hashchange", away);
+    };
+    window.addEventListener("hashchange", away);
+  }
 }
 
 export function errorText(error) {

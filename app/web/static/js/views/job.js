@@ -12,6 +12,7 @@ import { badge, errorText, every, notify, pager, tagList } from "../ui.js";
 import { actionSummary, deliverySummary, retrySummary, scheduleSummary, scheduleText } from "./jobbits.js";
 import { jobAction } from "./jobs.js";
 import { tryIt } from "./tryit.js";
+import { warningBox } from "./warnings.js";
 
 const RUNS_PAGE = 20;
 const LIVE = new Set(["queued", "running"]);
@@ -61,7 +62,9 @@ export async function jobView(main, { params, signal }) {
         ),
       ),
     );
+  const warned = h("div", { class: "job-warnings-slot" });
   const drawDetails = () => {
+    put(warned, warningBox(job.warnings)); // what stops it from running as configured here
     const zone = job.schedule?.timezone;
     const rows = [
       ["Schedule", h("span", null, scheduleSummary(job), job.schedule ? h("code", { class: "raw" }, `${scheduleText(job.schedule)} · ${zone || "UTC"}`) : null)],
@@ -128,6 +131,7 @@ export async function jobView(main, { params, signal }) {
     main,
     h("p", { class: "crumbs" }, link("/jobs", "‹ Jobs")),
     head,
+    warned,
     h(
       "div",
       { class: "columns" },

@@ -5,6 +5,7 @@ import { encode, h, link, put } from "../dom.js";
 import { replaceQuery } from "../router.js";
 import { timeEl } from "../time.js";
 import { badge, confirmAction, debounce, errorText, every, notify, pager, tagList } from "../ui.js";
+import { whoAmI } from "../me.js";
 import { money, tokens } from "../spend.js";
 import { scheduleSummary } from "./jobbits.js";
 
@@ -148,10 +149,19 @@ function spendCell(entry) {
   return h("span", { title: `${entry.tokens.toLocaleString("en")} tokens, ${entry.tokens_today.toLocaleString("en")} today (UTC)` }, `${cost} · ${tokens(entry.tokens)}`);
 }
 
+/** Why a key may see no jobs: each owner sees only its own (filled in from GET /me). */
+function ownerNote() {
+  const note = h("p", { class: "muted small owner-note" });
+  whoAmI().then((me) => {
+    if (me) put(note, "This key (", h("strong", null, me.key_name || me.key_id), ") acts as owner ", h("code", null, me.owner), " and sees that owner's jobs only. Jobs made with a key of another owner are not shown here.");
+  }, () => null);
+  return note;
+}
+
 function jobsTable(page, state, reload, pick, spent) {
   if (!page.jobs.length) {
     const filtered = state.q || state.status || state.tag;
-    return h("div", { class: "empty" }, filtered ? "No job matches these filters." : "No jobs yet. ", filtered ? null : link("/jobs/new", "Create the first one"));
+    return h("div", { class: "empty" }, filtered ? "No job matches these filters." : "No jobs yet. ", filtered ? null : [link("/jobs/new", "Create the first one"), ownerNote()]);
   }
   const head = h("tr", null, ["Name", "Status", "Schedule", "Next run", "Last run", "Runs", "Agent spend", ""].map((t) => h("th", { scope: "col" }, t)));
   const rows = page.jobs.map((job) => {
