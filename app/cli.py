@@ -357,7 +357,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     now = datetime.now(UTC)
     try:
-        document = schedule_from_query(args.type, args.value, args.timezone, start_at=args.start_at)
+        document = schedule_from_query(
+            args.type, args.value, args.timezone, start_at=args.start_at, end_at=args.end_at
+        )
         schedule = Schedule.from_dict(document, now=now)
     except ScheduleError as exc:
         print(f"invalid: {exc}", file=sys.stderr)
@@ -644,6 +646,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--start-at", help="an rrule's DTSTART (ISO 8601; default: from now); bounds any type"
     )
+    validate.add_argument("--end-at", help="no run after this (ISO 8601)")
     validate.add_argument("--count", type=int, default=5)
     validate.set_defaults(func=cmd_validate)
 

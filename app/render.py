@@ -6,6 +6,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
+from agentcron.app.domain.health import job_health, last_outcome
 from agentcron.app.domain.schedule import local_iso
 from agentcron.app.domain.stored import describe_schedule, displayed_next_run, job_zone
 
@@ -92,10 +93,18 @@ def render_job(row: dict[str, Any]) -> dict[str, Any]:
             "last_run_at": _in_zone(row.get("last_run_at"), zone),
             "run_count": row.get("run_count") or 0,
             "consecutive_failures": row.get("consecutive_failures") or 0,
+            "health": job_health(
+                consecutive_failures=row.get("consecutive_failures") or 0,
+                last_run_at=row.get("last_run_at"),
+            ).value,
             "created_at": utc_iso(row["created_at"]),
             "updated_at": utc_iso(row["updated_at"]),
         }
     )
+    if "recent_runs" in row:  # a job in a list: its strip of recent runs, newest first
+        recent = row["recent_runs"]
+        body["last_outcome"] = last_outcome(recent)
+        body["recent_runs"] = [render_strip_run(run, zone) for run in recent]
     if row.get("pending_schedule"):
         body["pending_schedule"] = row["pending_schedule"]
         body["effective_from"] = utc_iso(row.get("effective_from"))
@@ -103,6 +112,20 @@ def render_job(row: dict[str, Any]) -> dict[str, Any]:
         # only shown when asked for (include_deleted): its history is kept
         body["deleted_at"] = utc_iso(row["deleted_at"])
     return body
+
+
+def render_strip_run(row: dict[str, Any], zone: str) -> dict[str, Any]:
+    """A run in a job's strip: enough to colour it and say on hover what it was."""
+    return {
+        "id": row["id"],
+        "status": row["status"],
+        "trigger": row["trigger"],
+        "attempt": row["attempt"],
+        "scheduled_for": _in_zone(row.get("scheduled_for"), zone),
+        "started_at": _in_zone(row.get("started_at"), zone),
+        "completed_at": _in_zone(row.get("completed_at"), zone),
+        "error": row.get("error"),
+    }
 
 
 RUN_FIELDS = (

@@ -22,6 +22,7 @@ from agentcron.app.domain.calendar import (
 from agentcron.app.domain.clockchanges import clock_change_notes
 from agentcron.app.domain.enums import ACTIVE, RunStatus
 from agentcron.app.domain.exclusions import Exclusions
+from agentcron.app.domain.health import HEALTHS, STRIP_LENGTH
 from agentcron.app.domain.jobspec import (
     JOB_STATUSES,
     check_schedule,
@@ -112,6 +113,7 @@ def text_value(name: str, raw: object) -> str | None:
 def job_query(
     *,
     status: object = None,
+    health: object = None,
     tag: object = None,
     agent_id: object = None,
     q: object = None,
@@ -124,6 +126,7 @@ def job_query(
     """The filters of ``GET /jobs`` and the ``list_jobs`` tool, checked."""
     return JobQuery(
         status=choice_value("status", status, JOB_STATUSES, None),
+        health=choice_value("health", health, HEALTHS, None),
         tag=text_value("tag", tag),
         agent_id=text_value("agent_id", agent_id),
         q=text_value("q", q),
@@ -185,8 +188,10 @@ class JobService:
     async def _model_for(self, owner: str, values: dict[str, Any]) -> str | None:
         """The model an agent job runs with, fixed now: a later change of the agent's model
         or of AGENTCRON_LLM_MODEL never silently moves an unattended job to another model.
-        None for other actions. An agent the owner cannot use (none by that id, or another
-        owner's) is refused here, not discovered by every run failing."""
+        None for other actions, and for an agent the owner cannot use (none by that id, or
+        another owner's, alike): seed 002's own example names ``agent_123``, so such a job
+        is stored, and its answers warn (``unknown_agent``) that every run fails until it
+        names an agent of the owner's."""
         if (values.get("action") or {}).get("type", "agent") != "agent":
             return None
         from agentcron.app.storage.agents import AgentStore
@@ -195,10 +200,7 @@ class JobService:
         agent_id = values.get("agent_id") or "default"
         agent = await AgentStore(self.rt.db, default_model=default).get(owner, agent_id)
         if agent is None:
-            raise InvalidInput.field(
-                "agent_id",
-                f"no agent {agent_id!r} is yours to use (see GET /agents, or use 'default')",
-            )
+            return None
         return agent.get("model") or default
 
     async def create(
@@ -309,7 +311,13 @@ class JobService:
         return await self.update(owner, job["id"], body, operator=operator), False
 
     async def list(self, owner: str, query: JobQuery) -> tuple[list[dict[str, Any]], int]:
-        return await self.rt.jobs.list(owner, query)
+        """A page of jobs, each with its newest runs (``recent_runs``, for the list's strip
+        and last outcome): two statements for the page, however many jobs it holds."""
+        rows, total = await self.rt.jobs.list(owner, query)
+        recent = await self.rt.runs.recent_by_job(
+            owner, [row["id"] for row in rows], per_job=STRIP_LENGTH
+        )
+        return [{**row, "recent_runs": recent.get(row["id"], [])} for row in rows], total
 
     async def update(
         self, owner: str, job_id: str, body: Any, *, operator: bool = False
@@ -452,7 +460,11 @@ class JobService:
         now = self.rt.clock.now()
         raw_from = body.get("effective_from", body.get("effectiveFrom"))
         effective_from = _parse_instant(raw_from, "effective_from") if raw_from else None
-        schedule = check_schedule(body["schedule"], now=effective_from or now)
+        raw = body["schedule"]
+        zone = (existing.get("schedule") or {}).get("timezone")
+        if isinstance(raw, dict) and "timezone" not in raw and zone:
+            raw = {**raw, "timezone": zone}  # a new schedule naming no zone keeps the job's
+        schedule = check_schedule(raw, now=effective_from or now)
         new = schedule.to_dict() if schedule else None
         active = existing["status"] == "active"
         if effective_from is None or effective_from <= now:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
@@ -285,6 +285,11 @@ def _schedule_edit(
         )
         moved = _at_time(current, local.hour, local.minute, new["timezone"])
         return moved, _line(current, moved), result.confidence
+    times = _times_alone(text, new) if has_time else None
+    if times and current.get("type") in ("cron", "rrule"):
+        # times of day and nothing else ("move it to 9am and 4pm"): the same days at them
+        moved = _with_times(current, times, new.get("timezone") or zone)
+        return moved, _line(current, moved), result.confidence
     if _WEEKDAY_ONLY.match(text) and not has_time:
         days = understand_fast(f"every {text.removeprefix('on ')}", timezone=zone, now=now).schedule
         if days and days["type"] == "cron" and current.get("type") in ("cron", "rrule"):
@@ -305,6 +310,28 @@ def _schedule_edit(
             moved = {**new, "expression": " ".join([minute, hour, *fields[2:]])}
             return moved, _line(current, moved), result.confidence
     return new, _line(current, new), result.confidence
+
+
+#: words that say how often or on which days, so a phrase with them is a whole schedule
+_RECURRENCE: Final = re.compile(
+    r"\b(?:every|each|daily|weekly|monthly|yearly|hourly|days?|weekdays?|weekends?|"
+    r"weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+
+
+def _times_alone(text: str, new: dict[str, Any]) -> list[tuple[int, int]] | None:
+    """The times of day of a phrase that names only times ("9am and 4pm"), read from the
+    daily cron the parser made of it; None when the phrase says more (days, dates, how
+    often)."""
+    if new.get("type") != "cron" or _HAS_DATE.search(text) or _RECURRENCE.search(text):
+        return None
+    fields = new["expression"].split()
+    if len(fields) != 5 or fields[2:] != ["*", "*", "*"]:
+        return None
+    if not (_DIGITS.match(fields[0]) and _DIGITS.match(fields[1])):
+        return None
+    return [(int(h), int(m)) for h in fields[1].split(",") for m in fields[0].split(",")]
 
 
 def _shift_minutes(match: re.Match[str]) -> int:
@@ -351,8 +378,7 @@ def _at_time(current: dict[str, Any], hour: int, minute: int, zone: str) -> dict
             f"it runs {len(times)} times a day; which one moves?",
             "say every time in full, e.g. “every weekday at 10am and 4pm”",
         )
-    moved = _with_times(current, [(hour, minute)])
-    return {**moved, "timezone": zone}
+    return _with_times(current, [(hour, minute)], zone)
 
 
 def _times(current: dict[str, Any]) -> list[tuple[int, int]]:
@@ -367,6 +393,15 @@ def _times(current: dict[str, Any]) -> list[tuple[int, int]]:
         hours, minutes = parts.get("BYHOUR"), parts.get("BYMINUTE", "0")
         if hours and _DIGITS.match(hours) and _DIGITS.match(minutes):
             return [(int(h), int(m)) for h in hours.split(",") for m in minutes.split(",")]
+        start = _local_start(current)
+        if (
+            not hours
+            and "BYMINUTE" not in parts
+            and parts.get("FREQ") in _DAY_FREQS
+            and start is not None
+        ):
+            # RFC 5545: a rule that names no hour runs at its start's time of day
+            return [(start.hour, start.minute)]
     said = _describe(current)
     raise _Refused(
         f"it runs {said[:1].lower() + said[1:]}, not at a time of day",
@@ -374,7 +409,14 @@ def _times(current: dict[str, Any]) -> list[tuple[int, int]]:
     )
 
 
-def _with_times(current: dict[str, Any], times: list[tuple[int, int]]) -> dict[str, Any]:
+def _with_times(
+    current: dict[str, Any], times: list[tuple[int, int]], zone: str | None = None
+) -> dict[str, Any]:
+    """``current`` running at ``times`` of day (in ``zone``, by default its own). A
+    ``start_at`` at one of its old times moves with them on its date, so the first run
+    stays the first: a rule starting Tuesday at 3 PM moved to 10 AM starts Tuesday at 10
+    AM, not a fortnight later. A rule that takes its time from its start (RFC 5545: no
+    BYHOUR) keeps that form, its start moved."""
     hours = sorted({h for h, _ in times})
     minutes = sorted({m for _, m in times})
     if len(hours) * len(minutes) != len(set(times)):
@@ -384,12 +426,44 @@ def _with_times(current: dict[str, Any], times: list[tuple[int, int]]) -> dict[s
         )
     hour_list = ",".join(str(h) for h in hours)
     minute_list = ",".join(str(m) for m in minutes)
+    moved = dict(current)
+    if zone is not None:
+        moved["timezone"] = zone
+    start = _local_start(current)
+    start_moves = start is not None and (start.hour, start.minute) in _times(current)
+    if start is not None and start_moves:
+        first = min(times)
+        new_start = datetime.combine(
+            start.date(), time(*first), tzinfo=ZoneInfo(zone or _zone_of(current))
+        )
+        moved["start_at"] = new_start.isoformat()
     if current["type"] == "cron":
         fields = current["expression"].split()
-        return {**current, "expression": " ".join([minute_list, hour_list, *fields[2:]])}
+        return {**moved, "expression": " ".join([minute_list, hour_list, *fields[2:]])}
     parts = _rrule_parts(current["rule"])
-    parts.update(BYHOUR=hour_list, BYMINUTE=minute_list)
-    return {**current, "rule": ";".join(f"{k}={v}" for k, v in parts.items())}
+    if "BYHOUR" in parts or len(times) > 1 or not start_moves:
+        parts.update(BYHOUR=hour_list, BYMINUTE=minute_list)
+    return {**moved, "rule": ";".join(f"{k}={v}" for k, v in parts.items())}
+
+
+_DAY_FREQS: Final = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+
+
+def _zone_of(schedule: dict[str, Any]) -> str:
+    return schedule.get("timezone") or "UTC"
+
+
+def _local_start(schedule: dict[str, Any]) -> datetime | None:
+    """A schedule's ``start_at`` on the wall clock of its zone, or None without one."""
+    raw = schedule.get("start_at")
+    if not isinstance(raw, str):
+        return None
+    try:
+        start = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        zone = ZoneInfo(_zone_of(schedule))
+    except (ValueError, KeyError):
+        return None
+    return start.replace(tzinfo=zone) if start.tzinfo is None else start.astimezone(zone)
 
 
 def _time_of(current: dict[str, Any]) -> tuple[str, str] | None:

@@ -58,6 +58,25 @@ def test_commands_print_no_migration_chatter(tmp_path: Path) -> None:
             "invalid: schedule.timezone: unknown time zone 'Mars/Base'",
         ),
         (("at", "2999-01-01T09:00:00", "--timezone", "UTC"), 0, "2999-01-01T09:00:00+00:00\n", ""),
+        (
+            (
+                "every",
+                "86400",
+                "--start-at",
+                "2999-01-01T09:00:00Z",
+                "--end-at",
+                "2999-01-03T00:00Z",
+            ),
+            0,
+            "2999-01-01T09:00:00+00:00\n2999-01-02T09:00:00+00:00\n",
+            "",
+        ),
+        (
+            ("every", "60", "--start-at", "2999-01-02T00:00Z", "--end-at", "2999-01-01T00:00Z"),
+            1,
+            "",
+            "invalid: schedule.end_at: must be after start_at",
+        ),
     ],
 )
 def test_validate_says_what_is_wrong_and_exits_non_zero(

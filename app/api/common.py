@@ -27,8 +27,14 @@ def runtime(request: Request) -> Runtime:
 
 
 async def authenticated(request: Request) -> Principal:
-    """The principal of the request's bearer key (``app.bearer``); 401 without a valid one."""
-    return await principal_of(runtime(request), request.headers.get("authorization", ""))
+    """The principal of the request's bearer key (``app.bearer``); 401 without a valid one.
+    ``X-API-Key: <key>`` is the same key in the other header API clients commonly send
+    (seed 002 leaves its auth header to another page); ``Authorization`` wins when both
+    come."""
+    authorization = request.headers.get("authorization", "")
+    if not authorization and (key := request.headers.get("x-api-key", "").strip()):
+        authorization = f"Bearer {key}"
+    return await principal_of(runtime(request), authorization)
 
 
 async def rate_limited(request: Request, principal: Principal, scope: Scope) -> None:

@@ -25,7 +25,7 @@ from agentcron.app.errors import Forbidden
 from agentcron.app.storage.keys import Principal
 
 ALLOWED_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
-ALLOWED_HEADERS = ["Authorization", "Content-Type", "Idempotency-Key"]
+ALLOWED_HEADERS = ["Authorization", "X-API-Key", "Content-Type", "Idempotency-Key"]
 # what a page may read beyond the CORS-safelisted headers: the limits, and where a job went
 EXPOSED_HEADERS = ["RateLimit", "RateLimit-Policy", "Retry-After", "Location"]
 

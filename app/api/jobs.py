@@ -19,6 +19,7 @@ from agentcron.app.services import JobService, job_query
 #: the query parameters of ``GET /jobs``; any other is refused (422), never ignored
 JOB_FILTERS = (
     "status",
+    "health",
     "tag",
     "agent_id",
     "q",

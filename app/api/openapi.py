@@ -12,6 +12,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from agentcron.app.api.auth import ANY_KEY, declared_scope
+from agentcron.app.api.bodies import BODIES as REQUEST_BODIES
+from agentcron.app.api.bodies import NO_BODY
 from agentcron.app.api.responses import LINKS, OPERATION_IDS, QUERY, RESPONSES
 from agentcron.app.domain.jobspec import JobFields
 from agentcron.app.domain.scopes import WHAT_EACH_GRANTS, Scope
@@ -115,6 +117,9 @@ def _schemas() -> dict[str, Any]:
             BODIES[(method, path)] = "AgentFields"
     except ImportError:  # pragma: no cover - agents are part of the service
         pass
+    for key, model in REQUEST_BODIES.items():
+        BODIES[key] = model.__name__
+        models.append(model)
     for model in models:
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
         schemas.update(schema.pop("$defs", {}))
@@ -223,7 +228,10 @@ def document(routes: list[Any]) -> dict[str, Any]:
                     + (PARSE_NOTE if scope is Scope.PARSE else "")
                 ),
                 # OpenAPI 3.1 lets a non-OAuth scheme list the roles an operation requires
-                "security": [{"bearer": [] if anyone else [scope.value]}],
+                "security": [
+                    {"bearer": [] if anyone else [scope.value]},
+                    {"apiKey": [] if anyone else [scope.value]},
+                ],
                 "responses": {
                     **_success(key, status),
                     "401": {"description": "No valid API key", **_problem_content()},
@@ -265,7 +273,7 @@ def document(routes: list[Any]) -> dict[str, Any]:
                     "required": True,
                     "content": {"application/json": {"schema": ref}},
                 }
-            elif method in ("post", "put", "patch"):
+            elif method in ("post", "put", "patch") and key not in NO_BODY:
                 op["requestBody"] = {"required": False, "content": {"application/json": {}}}
             paths.setdefault("/api/scheduler" + route.path, {})[method] = op
     for path in ("/healthz", "/readyz", "/metrics"):
@@ -282,7 +290,13 @@ def document(routes: list[Any]) -> dict[str, Any]:
                     "scheme": "bearer",
                     "description": "An API key. Its scopes: "
                     + "; ".join(f"`{s.value}`: {WHAT_EACH_GRANTS[s]}" for s in Scope),
-                }
+                },
+                "apiKey": {
+                    "type": "apiKey",
+                    "in": "header",
+                    "name": "X-API-Key",
+                    "description": "The same API key in an X-API-Key header",
+                },
             },
         },
     }

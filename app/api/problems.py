@@ -62,7 +62,12 @@ async def database_unavailable(request: Request, exc: Exception) -> Response:
 
 async def http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    return problem(exc.status_code, exc.detail or TITLES.get(exc.status_code, "Error"))
+    # Starlette's own headers stay: a 405 says which methods the path has (Allow)
+    return problem(
+        exc.status_code,
+        exc.detail or TITLES.get(exc.status_code, "Error"),
+        headers=dict(exc.headers) if exc.headers else None,
+    )
 
 
 async def server_error(request: Request, exc: Exception) -> Response:

@@ -31,8 +31,23 @@ class JobWarning(BaseModel):
     #: the job's field to change (or the service setting it depends on)
     field: str
     reason: str
-    #: private_address, no_llm, no_slack_token, no_smtp_server or not_allowed_here
+    #: private_address, no_llm, no_slack_token, no_smtp_server, not_allowed_here or
+    #: unknown_agent
     code: str
+
+
+class StripRun(_Open):
+    """A run in a job's strip of recent runs (``GET /jobs``)."""
+
+    id: str
+    status: RunStatus
+    trigger: str
+    attempt: int
+    scheduled_for: Instant | None
+    started_at: Instant | None
+    completed_at: Instant | None
+    #: a failed run's error, cut to its first 200 characters
+    error: str | None
 
 
 class Job(_Open):
@@ -82,6 +97,12 @@ class Job(_Open):
     last_run_at: Instant | None
     run_count: int = Field(ge=0)
     consecutive_failures: int = Field(ge=0)
+    #: failing (its latest run that finished for good failed), passing, or new (none yet)
+    health: Literal["failing", "passing", "new"]
+    #: in a list only: the status of its newest run that is over (null: none yet)
+    last_outcome: str | None = None
+    #: in a list only: its newest runs that ran, are running or were cancelled, newest first
+    recent_runs: list[StripRun] | None = None
     created_at: Instant
     updated_at: Instant
     pending_schedule: dict[str, Any] | None = None
@@ -167,6 +188,224 @@ class Me(_Open):
     publishable: bool
 
 
+Number = float  # JSON number: an integer is a valid one too
+
+
+class ScheduleAnswer(_Open):
+    """A schedule with what it means: seed 002's ``POST /parse-nl`` answer."""
+
+    schedule: dict[str, Any] | None
+    human_readable: str | None
+    confidence: Number
+    #: regex (the rule-based parser) or llm
+    parse_method: str | None
+    next_runs: list[Instant] = Field(default_factory=list)
+
+
+class Validation(_Open):
+    """``GET /validate``: ``valid`` and the next runs, or the ``field`` and ``error``."""
+
+    valid: bool
+    next_runs: list[Instant] | None = None
+    schedule: dict[str, Any] | None = None
+    human_readable: str | None = None
+    timezone: str | None = None
+    field: str | None = None
+    error: str | None = None
+
+
+class Stats(_Open):
+    """``GET /stats``: seed 002's aggregate statistics (numbers, never null)."""
+
+    total_jobs: int = Field(ge=0)
+    active_jobs: int = Field(ge=0)
+    total_runs_today: int = Field(ge=0)
+    #: of today's finished runs (``finished_runs_today``), 0.0 when there are none
+    success_rate: Number = Field(ge=0, le=1)
+    avg_duration_seconds: Number = Field(ge=0)
+    jobs_by_status: dict[str, int]
+    runs_today_by_status: dict[str, int]
+    finished_runs_today: int = Field(ge=0)
+    timezone: str
+    since: Instant
+    spend: dict[str, Any]
+
+
+class JobStats(_Open):
+    """``GET /jobs/{id}/stats``: one job's outcomes, durations and spend."""
+
+    job_id: str
+    name: str
+    total_runs: int = Field(ge=0)
+    runs_by_status: dict[str, int]
+    success_rate: Number = Field(ge=0, le=1)
+    finished_runs: int = Field(ge=0)
+    avg_duration_seconds: Number = Field(ge=0)
+    p50_duration_seconds: Number = Field(ge=0)
+    p95_duration_seconds: Number = Field(ge=0)
+    timed_runs: int = Field(ge=0)
+    last_success_at: Instant | None
+    last_failure_at: Instant | None
+    daily: list[dict[str, Any]]
+    window_days: int
+    run_count: int
+    consecutive_failures: int
+    next_run_at: Instant | None
+    spend: dict[str, Any]
+
+
+class EngineStatus(_Open):
+    """``GET /status``: seed 002's engine status, with the instances and the queue."""
+
+    running: bool
+    tick_interval_seconds: Number
+    next_tick_at: Instant | None
+    jobs_checked_last_tick: int
+    last_tick_at: Instant | None = None
+    instances: list[dict[str, Any]] = Field(default_factory=list)
+    queued: int = 0
+    now: Instant | None = None
+
+
+class Edge(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    from_: str = Field(alias="from")
+    to: str
+    type: Literal["on_success", "on_failure", "on_complete"]
+
+
+class Chain(_Open):
+    """A chain: seed 002's ``name``, ``jobs`` and ``edges``, with the joins and roots."""
+
+    id: str
+    name: str
+    jobs: list[str]
+    edges: list[Edge]
+    joins: dict[str, str] = Field(default_factory=dict)
+    roots: list[str] = Field(default_factory=list)
+    created_at: Instant | None = None
+    updated_at: Instant | None = None
+
+
+class ChainList(_Open):
+    chains: list[Chain]
+    count: int = Field(ge=0)
+    limit: int
+    offset: int
+
+
+class ChainRunAccepted(_Open):
+    chain_run_id: str
+    chain_id: str
+    status: str
+    runs: Any = None
+
+
+class Removed(_Open):
+    """A deletion's answer."""
+
+    id: str
+    deleted: Literal[True]
+
+
+class Suggestion(_Open):
+    time: str
+    days: str
+    reason: str
+
+
+class Suggestions(_Open):
+    """``GET /smart/suggestions``: seed 002's suggested times, each with its schedule."""
+
+    suggestions: list[Suggestion]
+    timezone: str
+
+
+class Heatmap(_Open):
+    """``GET /smart/heatmap``: ``grid[day][hour]``, 7 rows (Mon–Sun) of 24 hours."""
+
+    grid: list[list[Number]] = Field(min_length=7, max_length=7)
+    days: list[str]
+    hours: list[str]
+    timezone: str
+    source: str
+
+
+class CalendarData(_Open):
+    """``GET /calendar-data``: planned runs in a range, ``events`` listed or ``jobs`` counted
+    per day or hour (``group``)."""
+
+    start: Instant
+    end: Instant
+    timezone: str
+    events: list[dict[str, Any]] | None = None
+    jobs: list[dict[str, Any]] | None = None
+
+
+class EditProposal(_Open):
+    """``POST /jobs/{id}/parse-edit``: the ``changes`` to PUT, and the schedule before and
+    after."""
+
+    changes: dict[str, Any]
+    understood: list[str]
+    confidence: Number | None = None
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+class Backfilled(_Open):
+    job_id: str
+    start: Instant
+    end: Instant
+    slots: int
+    count: int
+    runs: list[dict[str, Any]]
+
+
+class Agent(_Open):
+    id: str
+    name: str
+    model: str | None
+    tools: list[str]
+    builtin: bool
+    shared: bool
+
+
+class AgentList(_Open):
+    agents: list[Agent]
+    count: int = Field(ge=0)
+
+
+class ApiKey(_Open):
+    id: str
+    name: str
+    prefix: str | None
+    scopes: list[str]
+    publishable: bool
+    active: bool
+
+
+class NewApiKey(ApiKey):
+    #: the key itself: in this answer only
+    key: str
+
+
+class ApiKeyList(_Open):
+    keys: list[ApiKey]
+    count: int = Field(ge=0)
+
+
+class DryRun(_Open):
+    """``POST /jobs/{id}/dry-run``: what the agent would answer, nothing delivered."""
+
+
+class SlackWorkspace(_Open):
+    team_id: str
+    settings: dict[str, Any]
+    effective: dict[str, Any]
+
+
 #: (method, path) → (status, model) of the successful answer
 RESPONSES: dict[tuple[str, str], tuple[int, type[BaseModel]]] = {
     ("get", "/jobs"): (200, JobList),
@@ -186,6 +425,35 @@ RESPONSES: dict[tuple[str, str], tuple[int, type[BaseModel]]] = {
     ("put", "/jobs/by-name/{name}"): (200, Job),
     ("delete", "/jobs/by-name/{name}"): (200, Deleted),
     ("get", "/me"): (200, Me),
+    ("post", "/jobs/{job_id}/runs/{run_id}/cancel"): (200, Run),
+    ("post", "/jobs/{job_id}/parse-edit"): (200, EditProposal),
+    ("post", "/jobs/{job_id}/backfill"): (202, Backfilled),
+    ("post", "/jobs/{job_id}/dry-run"): (200, DryRun),
+    ("get", "/jobs/{job_id}/stats"): (200, JobStats),
+    ("post", "/parse-nl"): (200, ScheduleAnswer),
+    ("get", "/validate"): (200, Validation),
+    ("get", "/stats"): (200, Stats),
+    ("get", "/status"): (200, EngineStatus),
+    ("get", "/calendar-data"): (200, CalendarData),
+    ("get", "/chains"): (200, ChainList),
+    ("post", "/chains"): (201, Chain),
+    ("get", "/chains/{chain_id}"): (200, Chain),
+    ("delete", "/chains/{chain_id}"): (200, Removed),
+    ("post", "/chains/{chain_id}/trigger"): (202, ChainRunAccepted),
+    ("get", "/smart/suggestions"): (200, Suggestions),
+    ("get", "/smart/heatmap"): (200, Heatmap),
+    ("get", "/agents"): (200, AgentList),
+    ("post", "/agents"): (201, Agent),
+    ("get", "/agents/{agent_id}"): (200, Agent),
+    ("put", "/agents/{agent_id}"): (200, Agent),
+    ("patch", "/agents/{agent_id}"): (200, Agent),
+    ("delete", "/agents/{agent_id}"): (200, Removed),
+    ("get", "/keys"): (200, ApiKeyList),
+    ("post", "/keys"): (201, NewApiKey),
+    ("get", "/keys/{key_id}"): (200, ApiKey),
+    ("delete", "/keys/{key_id}"): (200, ApiKey),
+    ("get", "/slack/workspaces/{team_id}"): (200, SlackWorkspace),
+    ("put", "/slack/workspaces/{team_id}"): (200, SlackWorkspace),
 }
 
 
@@ -203,6 +471,19 @@ _PAGE = [
     _query("limit", "How many (50; at most 200)", {"type": "integer", "minimum": 1}),
     _query("offset", "How many to skip", {"type": "integer", "minimum": 0}),
 ]
+_HARD = _query(
+    "hard", "Remove the job and its history (a soft delete keeps them)", {"type": "boolean"}
+)
+_TYPES = {"enum": ["cron", "every", "at", "rrule"]}
+_INSTANT = {"type": "string", "description": "ISO 8601 date or date-time"}
+_ZONE = {"type": "string", "description": "IANA time zone, e.g. America/New_York"}
+_GROUPS = ["day", "hour"]
+
+
+def _int(low: int, high: int) -> dict[str, Any]:
+    return {"type": "integer", "minimum": low, "maximum": high}
+
+
 _DELETED = _query(
     "include_deleted",
     "Also soft-deleted jobs (their history is kept), with deleted_at",
@@ -229,6 +510,54 @@ QUERY: dict[tuple[str, str], list[dict[str, Any]]] = {
     ("get", "/jobs/{job_id}/runs"): [
         _query("status", "Only runs in this state", {"enum": [s.value for s in RunStatus]}),
         *_PAGE,
+    ],
+    ("delete", "/jobs/{job_id}"): [_HARD],
+    ("delete", "/jobs/by-name/{name}"): [_HARD],
+    ("get", "/jobs/{job_id}/stats"): [
+        _query("days", "The window of the daily series, in days (30)", _int(1, 365)),
+    ],
+    ("get", "/validate"): [
+        _query("type", "The schedule's type (guessed from value when left out)", _TYPES),
+        _query(
+            "value",
+            "The cron expression, the interval in seconds, the ISO date-time or the RRULE "
+            "(also accepted as expression, interval or rule)",
+            {"type": "string"},
+        ),
+        _query("timezone", "An IANA zone (UTC)", {"type": "string"}),
+        _query("start_at", "When the schedule starts (rrule: its DTSTART)", _INSTANT),
+        _query("end_at", "When the schedule ends: no run after it", _INSTANT),
+        _query("count", "How many next runs (5; at most 1000)", _int(1, 1000)),
+    ],
+    ("get", "/calendar-data"): [
+        _query("start", "The range's start: a date or date-time (now)", _INSTANT),
+        _query("end", "The range's end (start + 7 days; at most 92 days)", _INSTANT),
+        _query("timezone", "The zone of the dates and of day/hour groups (UTC)", _ZONE),
+        _query("group", "Count per job per day or hour instead of listing", {"enum": _GROUPS}),
+        _query("job_id", "Only this job", {"type": "string"}),
+        _query("limit", "At most this many events listed (10000)", _int(1, 10_000)),
+    ],
+    ("get", "/stats"): [_query("timezone", "The zone whose day is today (UTC)", _ZONE)],
+    ("get", "/status"): [
+        _query("llm", "Add agentcron doctor's checks of the LLM (operators)", {"type": "boolean"})
+    ],
+    ("get", "/chains"): _PAGE,
+    ("get", "/chains/{chain_id}"): [
+        _query("runs", "How many recent chain runs to show (10; at most 100)", _int(0, 100)),
+    ],
+    ("get", "/smart/suggestions"): [
+        _query("timezone", "The zone of the times (the owner's, else UTC)", _ZONE),
+        _query("goal", "What the job does, to tailor the times to it", {"type": "string"}),
+        _query("job_id", "Tailor the times to this job", {"type": "string"}),
+    ],
+    ("get", "/smart/heatmap"): [
+        _query("timezone", "The zone of the grid (the owner's, else UTC)", _ZONE),
+        _query(
+            "source",
+            "activity (default), runs (run starts) or scheduled (the next 7 days' fires)",
+            {"enum": ["activity", "runs", "scheduled"]},
+        ),
+        _query("weeks", "How many past weeks (4; at most 16)", _int(1, 16)),
     ],
 }
 

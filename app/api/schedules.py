@@ -23,6 +23,7 @@ from agentcron.app.domain.schedule import (
     ScheduleError,
 )
 from agentcron.app.domain.scopes import Scope
+from agentcron.app.domain.shorthand import every_macro
 from agentcron.app.errors import InvalidInput
 from agentcron.app.services import (
     MAX_CALENDAR_EVENTS,
@@ -48,6 +49,13 @@ def schedule_from_query(
     schedule document. Without a type, digits are ``every``, a date ``at``, ``FREQ=…`` an
     ``rrule``."""
     value = value.strip()
+    if kind in (None, "", "cron", "every"):
+        try:
+            interval = every_macro(value)  # Dapr's "@every 1h30m"
+        except InvalidInput as exc:
+            raise ScheduleError("value", exc.problems[0].reason) from None
+        if interval is not None:
+            kind, value = "every", str(interval)
     if not kind:
         if value.isdigit():
             kind = "every"

@@ -26,7 +26,16 @@ from agentcron.app.domain.hostjobs import HostJobs
 from agentcron.app.domain.http_action import validate_http_action
 from agentcron.app.domain.jobtypes import HOST_ACTIONS, validate_host_action
 from agentcron.app.domain.schedule import Schedule, ScheduleError, next_fire_time
-from agentcron.app.domain.shorthand import Shorthand, given_shorthand, schedule_from_shorthand
+from agentcron.app.domain.shorthand import (
+    Shorthand,
+    every_macro,
+    given_shorthand,
+    lift_data,
+    lift_definition,
+    lift_http_fields,
+    schedule_from_shorthand,
+    top_level_names,
+)
 from agentcron.app.errors import FieldProblem, InvalidInput
 from agentcron.delivery.targets import check_url, parse_target
 
@@ -75,9 +84,66 @@ _DURATION = {
             "minItems": 2,
             "maxItems": 2,
         },
+        {"type": "null"},
     ]
 }
 Duration = Annotated[Any, WithJsonSchema(_DURATION)]
+
+_ZONE_FIELD = {"type": "string", "description": "IANA zone (UTC; on an update: the job's)"}
+_BOUND = {"type": "string", "description": "ISO 8601 date-time"}
+
+
+def _kind(kind: str, required: str, spec: dict[str, Any], about: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "title": f"{kind} schedule",
+        "description": about,
+        "properties": {
+            "type": {"const": kind},
+            required: spec,
+            "timezone": _ZONE_FIELD,
+            "start_at": _BOUND,
+            "end_at": _BOUND,
+        },
+        "required": ["type", required],
+    }
+
+
+# seed 002's schedule types (checked by app.domain.schedule; this only tells a client)
+_SCHEDULE_DOCUMENT = {
+    "anyOf": [
+        _kind(
+            "cron",
+            "expression",
+            {"type": "string", "examples": ["0 9 * * 1-5", "@daily"]},
+            "Five-field cron (or a macro) in timezone",
+        ),
+        _kind(
+            "every",
+            "interval",
+            {"type": "integer", "minimum": 1, "description": "seconds"},
+            "Every interval seconds",
+        ),
+        _kind(
+            "at",
+            "datetime",
+            {"type": "string", "examples": ["2026-04-01T09:00:00Z"]},
+            "Once, at datetime (ISO 8601; without an offset, in timezone)",
+        ),
+        _kind(
+            "rrule",
+            "rule",
+            {"type": "string", "examples": ["FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=15"]},
+            "An RFC 5545 recurrence rule from start_at, on the wall clock of timezone",
+        ),
+        {
+            "type": "string",
+            "description": "Plain words ('every weekday at 9am') or a cron expression",
+        },
+        {"type": "null", "description": "Runs only when triggered or chained"},
+    ]
+}
+ScheduleInput = Annotated[dict[str, Any] | str | None, WithJsonSchema(_SCHEDULE_DOCUMENT)]
 Instant = Annotated[
     Any,
     WithJsonSchema(
@@ -85,6 +151,7 @@ Instant = Annotated[
             "anyOf": [
                 {"type": "string", "description": "ISO 8601 date-time"},
                 {"type": "number", "description": "Unix timestamp (seconds)"},
+                {"type": "null"},
             ]
         }
     ),
@@ -192,8 +259,9 @@ class RetrySpec(BaseModel):
 
     max_attempts: int = Field(3, ge=1, le=20)
     strategy: Literal["exponential", "linear", "fixed"] = "exponential"
-    base_delay: float = Field(60, ge=0, le=86_400)
-    max_delay: float | None = Field(None, ge=0, le=7 * 86_400)
+    # int | float: a whole number comes back as it was sent (60, not 60.0)
+    base_delay: int | float = Field(60, ge=0, le=86_400)
+    max_delay: int | float | None = Field(None, ge=0, le=7 * 86_400)
     jitter: bool = True
 
 
@@ -254,7 +322,7 @@ class JobFields(BaseModel):
     python: PythonSettings = None
     command: CommandSettings = None
     file: FileSettings = None
-    schedule: dict[str, Any] | str | None = None
+    schedule: ScheduleInput = None
     #: the zone for a schedule that names none (also accepted inside the schedule)
     timezone: str | None = Field(None, max_length=64)
     status: Literal["active", "paused"] | None = None
@@ -287,6 +355,26 @@ class JobFields(BaseModel):
     scheduled_at: Instant = None
     repeat_every: Duration = None
     cron: str | None = Field(None, max_length=1_000)
+    # seed 003's request at the top level, instead of ``"action": "http", "http": {…}``
+    # (lifted into ``http`` before these are read: app.domain.shorthand.lift_http_fields)
+    url: str | None = Field(
+        None, max_length=4_000, description="seed 003: the http job's URL (http.url)"
+    )
+    method: str | None = Field(None, description="seed 003: http.method (GET)")
+    headers: dict[str, str] | None = Field(None, description="seed 003: http.headers")
+    query: dict[str, str | int | float | bool] | None = Field(
+        None, description="seed 003: http.query"
+    )
+    body: Any = Field(None, description="seed 003: http.body")
+    # seed 004's job definitions (lifted into overlap, retry and delivery:
+    # app.domain.shorthand.lift_definition)
+    blocking: bool | None = Field(None, description="seed 004: true is overlap skip")
+    max_retries: int | None = Field(
+        None, ge=0, le=19, description="seed 004: retries after the first attempt"
+    )
+    muted: bool | None = Field(None, description="seed 004: delivery.muted")
+    #: Dapr's name for ``payload`` (lifted into it: app.domain.shorthand.lift_data)
+    data: Any = Field(None, description="Dapr (seed 000): the job's payload")
 
     @field_validator("tags")
     @classmethod
@@ -489,6 +577,11 @@ def schedule_document(
     return read_schedule(raw, timezone=timezone, now=now)[0]
 
 
+def _zone_of(schedule: object) -> str | None:
+    zone = schedule.get("timezone") if isinstance(schedule, dict) else None
+    return zone if isinstance(zone, str) and zone else None
+
+
 def read_schedule(
     raw: dict[str, Any] | str | None, *, timezone: str | None, now: datetime
 ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
@@ -507,6 +600,9 @@ def read_schedule(
         raise InvalidInput.field(
             "schedule", f"a schedule in words is at most {MAX_SCHEDULE_TEXT} characters"
         )
+    interval = every_macro(text)
+    if interval is not None:  # Dapr's "@every 1m"
+        return {"type": "every", "interval": interval, "timezone": timezone or "UTC"}, None
     fields = text.split()
     if text.startswith("@") or (len(fields) == 5 and all(_cron_like(f) for f in fields)):
         return {"type": "cron", "expression": text, "timezone": timezone or "UTC"}, None
@@ -554,10 +650,30 @@ def validate_job(
 ) -> dict[str, Any]:
     """Check a create (``existing`` None) or partial update body; return column values.
     ``host`` is what the operator lets jobs touch (nothing when None): a ``sql`` or
-    ``python`` job is refused unless it is enabled.
+    ``python`` job is refused unless it is enabled. Seed 003's request fields at the top
+    level (``url``, ``method``, ``body`` …) are an ``http`` job's, and problems in them are
+    named as sent (``url``).
 
     Raises InvalidInput listing every problem found, each naming its field.
     """
+    body, lifted = lift_http_fields(lift_definition(lift_data(body), existing), existing)
+    if not lifted:
+        return _validate_job(body, now=now, existing=existing, host=host)
+    try:
+        return _validate_job(body, now=now, existing=existing, host=host)
+    except InvalidInput as exc:
+        raise InvalidInput(
+            top_level_names(exc.problems), status=exc.status, details=exc.details
+        ) from None
+
+
+def _validate_job(
+    body: Any,
+    *,
+    now: datetime,
+    existing: dict[str, Any] | None = None,
+    host: HostJobs | None = None,
+) -> dict[str, Any]:
     fields = parse_fields(body)
     given = fields.model_fields_set
     problems: list[FieldProblem] = []
@@ -583,7 +699,10 @@ def validate_job(
     implied: dict[str, Any] | None = None
     if not shorthand and "schedule" in given:
         try:
-            raw, implied = read_schedule(fields.schedule, timezone=fields.timezone, now=now)
+            # an update sends only what changes (seed 002's PUT): a schedule naming no zone
+            # keeps the job's, it does not move the job to UTC
+            zone = fields.timezone or _zone_of((existing or {}).get("schedule"))
+            raw, implied = read_schedule(fields.schedule, timezone=zone, now=now)
             schedule = check_schedule(raw, now=now)
             values["schedule"] = schedule.to_dict() if schedule else None
         except InvalidInput as exc:
@@ -613,7 +732,11 @@ def validate_job(
     )["type"]
     goal = fields.goal if "goal" in given else (existing or {}).get("goal")
     if kind == "agent" and not (goal or "").strip():
-        problems.append(FieldProblem("goal", "is required for an agent job"))
+        reason = "is required for an agent job"
+        if creating and not action_given:
+            # nothing says what the job does: say that agent was only the default
+            reason += ' (the default action; a job that runs nothing is "action": "noop")'
+        problems.append(FieldProblem("goal", reason))
 
     for name in ("name", "description", "goal", "agent_id", "status", "timeout_seconds"):
         if name in given:

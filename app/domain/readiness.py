@@ -35,6 +35,7 @@ PRIVATE_ADDRESS = "private_address"
 NO_LLM = "no_llm"
 NO_SLACK = "no_slack_token"
 NO_SMTP = "no_smtp_server"
+UNKNOWN_AGENT = "unknown_agent"
 #: a sql or python job whose type, connection or function this service does not allow
 NOT_ALLOWED_HERE = "not_allowed_here"
 
@@ -84,6 +85,19 @@ def job_warnings(job: Mapping[str, Any], ready: Readiness) -> list[JobWarning]:
                 "OPENAI_API_KEY, or OPENAI_BASE_URL for another OpenAI-compatible server); "
                 "until then every run fails",
                 NO_LLM,
+            )
+        )
+    if kind == "agent" and "model" in job and not job["model"]:
+        # a stored agent job's model is fixed from its agent when the job is written
+        # (services._model_for): none means the owner has no agent by that id (or it is
+        # another owner's, which reads the same)
+        agent_id = job.get("agent_id") or "default"
+        out.append(
+            JobWarning(
+                "agent_id",
+                f"no agent {agent_id!r} is yours to use (see GET /agents, or use 'default'); "
+                "until the job names one, every run fails",
+                UNKNOWN_AGENT,
             )
         )
     if kind == "http" and not ready.allow_private_networks:

@@ -28,6 +28,7 @@ conflict: 422 naming both fields. ``null`` is the same as leaving a field out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -45,6 +46,8 @@ from agentcron.app.domain.schedule import (
 from agentcron.app.errors import FieldProblem, InvalidInput
 
 SHORTHAND_FIELDS: Final = ("schedule_in", "scheduled_at", "repeat_every", "cron")
+#: seed 003's request, at the top level of its body: an ``http`` job's ``http`` object
+HTTP_FIELDS: Final = ("url", "method", "headers", "query", "body")
 STARTS: Final = ("schedule_in", "scheduled_at")
 REPEATS: Final = ("repeat_every", "cron")
 
@@ -255,3 +258,177 @@ def _instant(value: object, *, zone: Any) -> datetime:
     raise InvalidInput.field(
         "scheduled_at", "must be an ISO 8601 date-time or a Unix timestamp in seconds"
     )
+
+
+# --- the request, at the top level ---------------------------------------------------------
+
+
+def lift_http_fields(
+    body: object, existing: Mapping[str, Any] | None = None
+) -> tuple[object, bool]:
+    """Seed 003's body — ``{"method": "post", "url": …, "body": …, "schedule_in": …}`` — as
+    the canonical ``"action": "http", "http": {…}``, and whether it was one. On an update the
+    fields given change the job's request and keep the rest of it (``{"url": …}`` alone
+    moves an http job to another URL). ``http`` or another action beside them conflicts:
+    422 naming both. Anything else is left for the job's own checks."""
+    if not isinstance(body, dict):
+        return body, False
+    given = [name for name in HTTP_FIELDS if name in body]
+    if not given:
+        return body, False
+    action = body.get("action")
+    kind = action.get("type") if isinstance(action, dict) else action
+    clashes = [name for name in ("http",) if body.get(name) is not None]
+    if kind not in (None, "http"):
+        clashes.append("action")
+    if clashes:
+        how = "give the request one way (the top-level fields make an http job)"
+        raise InvalidInput(
+            [FieldProblem(name, f"conflicts with {', '.join(given)}: {how}") for name in clashes]
+            + [FieldProblem(given[0], f"conflicts with {', '.join(clashes)}: {how}")]
+        )
+    before = (existing or {}).get("action") or {}
+    request = dict(before.get("http") or {}) if before.get("type") == "http" else {}
+    for name in given:
+        if body[name] is None and name != "body":
+            request.pop(name, None)  # null: back to its default
+        else:
+            request[name] = body[name]
+    rest = {k: v for k, v in body.items() if k not in HTTP_FIELDS and k != "action"}
+    return {**rest, "action": "http", "http": request}, True
+
+
+def top_level_names(problems: list[FieldProblem]) -> list[FieldProblem]:
+    """Problems of a job sent in seed 003's shape, named by the fields sent: ``url``, not
+    ``http.url``."""
+    out = []
+    for problem in problems:
+        head, _, tail = problem.field.partition(".")
+        if head == "http" and tail.split(".", 1)[0].split("[", 1)[0] in HTTP_FIELDS:
+            problem = FieldProblem(tail, problem.reason)
+        out.append(problem)
+    return out
+
+
+# --- Dapr's scheduler (seed 000) ---------------------------------------------------------
+
+_GO_DURATION: Final = re.compile(r"(\d+(?:\.\d+)?)(ns|us|µs|ms|h|m|s)")
+_GO_UNITS: Final = {
+    "h": 3_600.0,
+    "m": 60.0,
+    "s": 1.0,
+    "ms": 1e-3,
+    "us": 1e-6,
+    "µs": 1e-6,
+    "ns": 1e-9,
+}
+
+
+def every_macro(text: str) -> int | None:
+    """The interval of Dapr's ``@every <duration>`` (a Go duration: ``1m``, ``1h30m``,
+    ``90s``) in whole seconds; None when ``text`` is not one. A duration that is not whole
+    seconds, or none at all, is refused naming ``schedule``."""
+    head, _, rest = text.strip().partition(" ")
+    if head.lower() != "@every":
+        return None
+    duration = rest.strip().replace(" ", "")
+    parts = _GO_DURATION.findall(duration)
+    if not parts or "".join(a + u for a, u in parts) != duration:
+        raise InvalidInput.field(
+            "schedule", "@every takes a duration such as 30s, 5m, 1h30m (Go's form)"
+        )
+    seconds = sum(float(amount) * _GO_UNITS[unit] for amount, unit in parts)
+    if seconds < 1 or abs(seconds - round(seconds)) > 1e-9:
+        raise InvalidInput.field("schedule", "@every must be a whole number of seconds, at least 1")
+    return round(seconds)
+
+
+def lift_data(body: object) -> object:
+    """Dapr's ``data`` — a job's opaque payload, handed to its handler — as ``payload``;
+    both at once is 422 naming both."""
+    if not isinstance(body, dict) or "data" not in body:
+        return body
+    if "payload" in body:
+        raise InvalidInput(
+            [
+                FieldProblem("data", "conflicts with payload: they are the same field"),
+                FieldProblem("payload", "conflicts with data: they are the same field"),
+            ]
+        )
+    rest = {k: v for k, v in body.items() if k != "data"}
+    return {**rest, "payload": body["data"]}
+
+
+# --- job definitions (seed 004) ----------------------------------------------------------
+
+DEFINITION_FIELDS: Final = ("blocking", "max_retries", "muted")
+#: retry.max_attempts is at most 20: the first attempt and 19 retries
+MAX_RETRIES: Final = 19
+
+
+def lift_definition(body: object, existing: Mapping[str, Any] | None = None) -> object:
+    """Seed 004's job-definition fields as the job's own: ``blocking`` (no overlap) is
+    ``overlap`` ``skip`` (``false``: ``allow``), ``max_retries`` is ``retry.max_attempts``
+    less the first attempt, ``muted`` is ``delivery.muted``. On an update each joins what the
+    job has (``{"max_retries": 5}`` keeps its retry strategy). The same thing said both ways,
+    differently, is 422 naming both fields."""
+    if not isinstance(body, dict) or not any(name in body for name in DEFINITION_FIELDS):
+        return body
+    out = {k: v for k, v in body.items() if k not in DEFINITION_FIELDS}
+    problems: list[FieldProblem] = []
+
+    def conflict(ours: str, theirs: str) -> None:
+        problems.append(FieldProblem(ours, f"conflicts with {theirs}: say it one way"))
+        problems.append(FieldProblem(theirs, f"conflicts with {ours}: say it one way"))
+
+    if "blocking" in body:
+        blocking = body["blocking"]
+        if not isinstance(blocking, bool):
+            problems.append(FieldProblem("blocking", "must be true or false"))
+        else:
+            overlap = "skip" if blocking else "allow"
+            if out.get("overlap") not in (None, overlap):
+                conflict("blocking", "overlap")
+            else:
+                out["overlap"] = overlap
+    if "max_retries" in body:
+        retries = body["max_retries"]
+        if not isinstance(retries, int) or isinstance(retries, bool):
+            problems.append(FieldProblem("max_retries", "must be a whole number"))
+        elif not 0 <= retries <= MAX_RETRIES:
+            problems.append(FieldProblem("max_retries", f"must be between 0 and {MAX_RETRIES}"))
+        else:
+            _merge(out, existing, "retry", "max_attempts", retries + 1, "max_retries", conflict)
+    if "muted" in body:
+        muted = body["muted"]
+        if not isinstance(muted, bool):
+            problems.append(FieldProblem("muted", "must be true or false"))
+        else:
+            _merge(out, existing, "delivery", "muted", muted, "muted", conflict)
+    if problems:
+        raise InvalidInput(problems)
+    return out
+
+
+def _merge(
+    out: dict[str, Any],
+    existing: Mapping[str, Any] | None,
+    parent: str,
+    name: str,
+    value: object,
+    sent: str,
+    conflict: Any,
+) -> None:
+    """Set ``out[parent][name]`` to ``value``: into the object the body sends, else into
+    the job's own (an update), else a new one."""
+    if parent in out:
+        given = out[parent]
+        if not isinstance(given, dict):
+            conflict(sent, parent)
+        elif name in given and given[name] != value:
+            conflict(sent, f"{parent}.{name}")
+        else:
+            out[parent] = {**given, name: value}
+        return
+    base = (existing or {}).get(parent)
+    out[parent] = {**(base if isinstance(base, dict) else {}), name: value}

@@ -202,7 +202,8 @@ def _from_activity(days: Mapping[date, list[int]]) -> list[Suggestion]:
 
 
 def _defaults(dates: int, events: int) -> list[Suggestion]:
-    why = f"a default: too little activity to go on yet ({dates} active days)"
+    days = "1 active day" if dates == 1 else f"{dates} active days"
+    why = f"a default: too little activity to go on yet ({days})"
     return [
         Suggestion(
             kind="start",

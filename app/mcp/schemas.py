@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from agentcron.app.domain.health import HEALTHS
 from agentcron.app.domain.jobspec import JOB_STATUSES, JobFields
 from agentcron.app.services import MAX_PAGE, MAX_PREVIEW_RUNS, RUN_STATUSES
 from agentcron.app.storage.jobs import SORTABLE
@@ -209,6 +210,7 @@ JOB: Schema = {
         "next_run_at": NULLABLE_TEXT,
         "last_run_at": NULLABLE_TEXT,
         "run_count": {"type": "integer"},
+        "health": {"type": "string", "enum": list(HEALTHS)},
         "delivery": {"anyOf": [ANY_OBJECT, {"type": "null"}]},
         "tags": {"type": "array", "items": {"type": "string"}},
         "warnings": {
@@ -351,6 +353,12 @@ def update_input() -> Schema:
 LIST_JOBS_INPUT = _object(
     {
         "status": {"type": "string", "enum": list(JOB_STATUSES)},
+        "health": {
+            "type": "string",
+            "enum": list(HEALTHS),
+            "description": "failing: its latest run that finished for good failed; passing: "
+            "it did not; new: no run has finished yet.",
+        },
         "tag": {"type": "string"},
         "agent_id": {"type": "string"},
         "q": {"type": "string", "description": "Words in the name, description or goal."},

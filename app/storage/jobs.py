@@ -10,12 +10,22 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select,
 from sqlalchemy.exc import IntegrityError
 
 from agentcron.app.domain.enums import RunStatus
+from agentcron.app.domain.health import Health
 from agentcron.app.domain.leasing import JOB_DELETED
 from agentcron.app.errors import Conflict
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import jobs, outbox, runs
 
-SORTABLE = ("created_at", "updated_at", "name", "next_run_at", "last_run_at", "run_count", "status")
+SORTABLE = (
+    "created_at",
+    "updated_at",
+    "name",
+    "next_run_at",
+    "last_run_at",
+    "run_count",
+    "status",
+    "consecutive_failures",
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,8 @@ class JobQuery:
     offset: int = 0
     #: soft-deleted jobs too (they keep their history)
     include_deleted: bool = False
+    #: failing, passing or new (``domain.health``), read from the job's own counters
+    health: str | None = None
 
 
 def tags_index(tags: list[str]) -> str:
@@ -153,6 +165,14 @@ class JobStore:
             conditions.append(jobs.c.status == query.status)
         if query.agent_id:
             conditions.append(jobs.c.agent_id == query.agent_id)
+        if query.health == Health.FAILING:
+            conditions.append(jobs.c.consecutive_failures > 0)
+        elif query.health == Health.PASSING:
+            conditions.append(jobs.c.consecutive_failures == 0)
+            conditions.append(jobs.c.last_run_at.is_not(None))
+        elif query.health == Health.NEW:
+            conditions.append(jobs.c.consecutive_failures == 0)
+            conditions.append(jobs.c.last_run_at.is_(None))
         if query.tag:
             pattern = "%," + _like_escape(query.tag) + ",%"
             conditions.append(jobs.c.tags_index.like(pattern, escape="\\"))

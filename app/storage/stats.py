@@ -11,6 +11,8 @@ from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import instances, jobs, runs
 
 ENDED = ("succeeded", "failed", "timed_out", "cancelled")
+#: the runs a success rate is over: ended with an outcome (a cancelled or skipped run has none)
+FINISHED = ("succeeded", "failed", "timed_out")
 DURATION_SAMPLE = 2_000
 
 
@@ -22,14 +24,24 @@ def _durations(rows: list[Any]) -> list[float]:
     ]
 
 
-def _rate(succeeded: int, failed: int) -> float | None:
+# Rates and durations are numbers, never null (seed 002's /stats shows numbers, and a client
+# summing or charting them should not have to test each): 0.0 when there is nothing to
+# measure, and a count beside each says how many runs it is over, so 0.0 of none can be
+# told from 0.0 of many.
+
+
+def _rate(succeeded: int, failed: int) -> float:
     total = succeeded + failed
-    return round(succeeded / total, 4) if total else None
+    return round(succeeded / total, 4) if total else 0.0
 
 
-def _percentile(values: list[float], q: float) -> float | None:
+def _mean(values: list[float]) -> float:
+    return round(sum(values) / len(values), 3) if values else 0.0
+
+
+def _percentile(values: list[float], q: float) -> float:
     if not values:
-        return None
+        return 0.0
     ordered = sorted(values)
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 3)
 
@@ -59,7 +71,7 @@ class StatsStore:
                 .where(
                     runs.c.owner == owner,
                     runs.c.created_at >= since,
-                    runs.c.status.in_(ENDED),
+                    runs.c.status.in_(FINISHED),
                 )
                 .limit(DURATION_SAMPLE)
             ).all()
@@ -79,11 +91,12 @@ class StatsStore:
             "active_jobs": by_status.get("active", 0),
             "total_runs_today": sum(n for s, n in today.items() if s != "skipped"),
             "success_rate": _rate(today.get("succeeded", 0), failed),
-            "avg_duration_seconds": round(sum(durations) / len(durations), 3)
-            if durations
-            else None,
+            "avg_duration_seconds": _mean(durations),
             "jobs_by_status": by_status,
             "runs_today_by_status": today,
+            # what success_rate and avg_duration_seconds are over: today's runs that
+            # succeeded, failed or timed out
+            "finished_runs_today": today.get("succeeded", 0) + failed,
         }
 
     async def job_stats(self, job_id: str, *, now: datetime, days: int = 30) -> dict[str, Any]:
@@ -134,7 +147,7 @@ class StatsStore:
         for day in sorted(daily):
             entry = daily[day]
             values = entry.pop("durations")
-            entry["avg_duration_seconds"] = round(sum(values) / len(values), 3) if values else None
+            entry["avg_duration_seconds"] = _mean(values)
             entry["success_rate"] = _rate(entry["succeeded"], entry["failed"])
             series.append(entry)
         failed = by_status.get("failed", 0) + by_status.get("timed_out", 0)
@@ -143,11 +156,13 @@ class StatsStore:
             "total_runs": sum(n for s, n in by_status.items() if s != "skipped"),
             "runs_by_status": by_status,
             "success_rate": _rate(by_status.get("succeeded", 0), failed),
-            "avg_duration_seconds": round(sum(durations) / len(durations), 3)
-            if durations
-            else None,
+            # what success_rate is over: every run that succeeded, failed or timed out
+            "finished_runs": by_status.get("succeeded", 0) + failed,
+            "avg_duration_seconds": _mean(durations),
             "p50_duration_seconds": _percentile(durations, 0.5),
             "p95_duration_seconds": _percentile(durations, 0.95),
+            # what the durations are over: succeeded runs of the last window_days
+            "timed_runs": len(durations),
             "last_success_at": raw["last"].get("succeeded"),
             "last_failure_at": raw["last"].get("failed"),
             "daily": series,

@@ -27,7 +27,16 @@ def problems(response: httpx.Response) -> list[tuple[str, str]]:
         ({"action": "http", "http": {"method": "POST"}}, [("http.url", "is required")]),
         ({"http": {}}, [("http.url", "is required")]),
         # an agent job still needs its goal
-        ({}, [("goal", "is required for an agent job")]),
+        (
+            {},
+            [
+                (
+                    "goal",
+                    "is required for an agent job (the default action; a job that runs "
+                    'nothing is "action": "noop")',
+                )
+            ],
+        ),
         ({"action": "agent"}, [("goal", "is required for an agent job")]),
     ],
 )

@@ -173,7 +173,15 @@ async def test_update_is_partial_and_recomputes_next_run(api: httpx.AsyncClient)
     updated = response.json()
     assert updated["name"] == "Renamed"
     assert updated["goal"] == DIGEST["goal"]
-    assert updated["next_run_at"] == "2026-03-03T10:00:00+00:00"
+    # seed 002's PUT example names no zone: only what is sent changes, so the job keeps its
+    # own (New York), it is not moved to UTC
+    assert updated["schedule"]["timezone"] == "America/New_York"
+    assert updated["next_run_at"] == "2026-03-02T10:00:00-05:00"
+    utc = await api.put(
+        f"/jobs/{job['id']}",
+        json={"schedule": {"type": "cron", "expression": "0 10 * * *", "timezone": "UTC"}},
+    )
+    assert utc.json()["next_run_at"] == "2026-03-03T10:00:00+00:00"
     bad = await api.put(f"/jobs/{job['id']}", json={"retry": {"strategy": "random"}})
     assert bad.status_code == 422 and bad.json()["field"] == "retry.strategy"
 

@@ -184,7 +184,7 @@ def test_every_endpoint_declares_its_scope_and_the_openapi_document_states_it() 
     for (method, path), scope in expected.items():
         op = paths["/api/scheduler" + path][method]
         assert op["x-required-scope"] == scope
-        assert op["security"] == [{"bearer": [scope]}]
+        assert op["security"] == [{"bearer": [scope]}, {"apiKey": [scope]}]
         assert f"`{scope}`" in op["description"]
         assert "403" in op["responses"]
 

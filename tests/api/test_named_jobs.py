@@ -140,3 +140,46 @@ async def test_bad_keys_are_refused_naming_the_field(
     response = await create(api, **body)
     assert response.status_code == 422, response.text
     assert response.json()["field"] == field
+
+
+async def test_a_dapr_job_scheduled_by_name_with_every_and_data(api: httpx.AsyncClient) -> None:
+    """What a user of Dapr's scheduler sends: a job by name, ``@every`` (a Go duration) and
+    ``data``, the opaque payload its handler gets."""
+    response = await api.put(
+        "/jobs/by-name/prod-db-backup",
+        json={"action": "noop", "schedule": "@every 1h30m", "data": {"db": "prod", "n": [1]}},
+    )
+    assert response.status_code == 201, response.text
+    job = response.json()
+    assert job["schedule"] == {"type": "every", "interval": 5400, "timezone": "UTC"}
+    assert job["payload"] == {"db": "prod", "n": [1]} and "data" not in job
+    assert (job["name"], job["key"]) == ("prod-db-backup", "prod-db-backup")
+    fetched = (await api.get("/jobs/by-name/prod-db-backup")).json()
+    assert fetched["payload"] == {"db": "prod", "n": [1]}
+    again = await api.put("/jobs/by-name/prod-db-backup", json={"schedule": "@every 30s"})
+    assert again.status_code == 200 and again.json()["schedule"]["interval"] == 30
+
+
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        ({"schedule": "@every 500ms"}, ["schedule"]),
+        ({"schedule": "@every soon"}, ["schedule"]),
+        ({"schedule": None, "data": 1, "payload": 2}, ["data", "payload"]),
+    ],
+)
+async def test_dapr_shapes_that_cannot_be_are_refused_naming_the_field(
+    api: httpx.AsyncClient, body: dict[str, Any], fields: list[str]
+) -> None:
+    response = await api.post("/jobs", json={"action": "noop", **body})
+    assert response.status_code == 422, response.text
+    assert [e["field"] for e in response.json()["errors"]] == fields
+
+
+async def test_validate_reads_daprs_every_too(api: httpx.AsyncClient) -> None:
+    answer = (await api.get("/validate", params={"value": "@every 1h30m"})).json()
+    assert answer["valid"] is True
+    assert answer["schedule"] == {"type": "every", "interval": 5400, "timezone": "UTC"}
+    bad = (await api.get("/validate", params={"type": "cron", "value": "@every 5ms"})).json()
+    assert bad["valid"] is False and bad["field"] == "value"
+    assert "whole number of seconds" in bad["error"]

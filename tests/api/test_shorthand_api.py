@@ -139,3 +139,54 @@ async def test_words_that_skip_holidays_set_the_jobs_exclusions(api: httpx.Async
     )
     runs = [run[:10] for run in many.json()["next_runs"]]
     assert "2026-05-22" in runs and "2026-05-26" in runs and "2026-05-25" not in runs
+
+
+#: seed 003's POST /api/jobs example, verbatim: the request at the top level of the body
+SEED_003_EXAMPLE: dict[str, Any] = {
+    "method": "post",
+    "url": "https://scheduler.booper.dev/api/broadcast",
+    "body": {"content": "Testing 123", "channel": "discord"},
+    "schedule_in": [30, "seconds"],
+}
+
+
+async def test_seed_003s_request_at_the_top_level_is_an_http_job(api: httpx.AsyncClient) -> None:
+    response = await api.post("/jobs", json=SEED_003_EXAMPLE)
+    assert response.status_code == 201, response.text
+    job = response.json()
+    assert job["action"] == "http"
+    assert job["http"] == {
+        "url": "https://scheduler.booper.dev/api/broadcast",
+        "method": "POST",
+        "headers": {},
+        "query": {},
+        "body": {"content": "Testing 123", "channel": "discord"},
+    }
+    assert job["schedule"]["datetime"] == "2026-03-02T13:00:30Z"
+    # answered in the canonical shape only
+    assert not {"url", "method", "body", "schedule_in"} & set(job)
+    # an update in the same shape changes only what it names
+    moved = await api.put(f"/jobs/{job['id']}", json={"url": "https://example.com/other"})
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["http"] == {**job["http"], "url": "https://example.com/other"}
+    cleared = await api.put(f"/jobs/{job['id']}", json={"method": None, "query": {"page": 2}})
+    assert cleared.json()["http"]["method"] == "GET"  # null: back to the default
+    assert cleared.json()["http"]["query"] == {"page": 2}
+
+
+@pytest.mark.parametrize(
+    ("extra", "fields"),
+    [
+        ({"url": "ftp://example.com/x"}, ["url"]),
+        ({"method": "brew"}, ["method"]),
+        ({"headers": {"X-N": 1}}, ["headers.X-N"]),
+        ({"http": {"url": "https://example.com/"}}, ["http", "url"]),
+        ({"action": "noop"}, ["action", "url"]),
+    ],
+)
+async def test_seed_003s_request_problems_name_the_field_sent(
+    api: httpx.AsyncClient, extra: dict[str, Any], fields: list[str]
+) -> None:
+    response = await api.post("/jobs", json={**SEED_003_EXAMPLE, **extra})
+    assert response.status_code == 422, response.text
+    assert [e["field"] for e in response.json()["errors"]] == fields

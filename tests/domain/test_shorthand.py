@@ -6,8 +6,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from agentcron.app.domain.shorthand import schedule_from_shorthand
+from agentcron.app.domain.jobspec import validate_job
+from agentcron.app.domain.shorthand import (
+    DEFINITION_FIELDS,
+    HTTP_FIELDS,
+    every_macro,
+    schedule_from_shorthand,
+)
 from agentcron.app.errors import InvalidInput
 
 NOW = datetime(2026, 3, 2, 13, 0, tzinfo=UTC)  # a Monday
@@ -186,3 +194,57 @@ def test_problems_found_in_the_mapped_schedule_are_named_by_the_field_sent() -> 
     assert result.field_of("schedule.timezone") == "timezone"
     every = schedule_from_shorthand({"repeat_every": [5000, "days"]}, timezone=None, now=NOW)
     assert every is not None and every.field_of("schedule.rule") == "repeat_every"
+
+
+# --- other seeds' shapes, lifted onto the job's own fields ---------------------------------
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+_NAMES = (
+    *HTTP_FIELDS,
+    *DEFINITION_FIELDS,
+    "data",
+    "payload",
+    "action",
+    "http",
+    "overlap",
+    "retry",
+    "delivery",
+    "schedule",
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(_NAMES), _JSON, max_size=6))
+def test_any_mix_of_the_other_seeds_fields_is_a_job_or_a_named_refusal(
+    body: dict[str, Any],
+) -> None:
+    body.setdefault("schedule", None)
+    try:
+        values = validate_job(body, now=NOW)
+    except InvalidInput as exc:
+        assert exc.problems and all(p.field for p in exc.problems), exc.problems
+        return
+    # what was lifted is stored in the job's own fields, never under the seed's names
+    assert not set(values) & {*HTTP_FIELDS, *DEFINITION_FIELDS, "data"}
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("@every 1m", 60),
+        ("@every 1h30m", 5400),
+        ("@every 90s", 90),
+        ("@EVERY 2h", 7200),
+        ("@every 1.5m", 90),
+        ("@daily", None),
+        ("every 5 minutes", None),
+    ],
+)
+def test_daprs_every_reads_a_go_duration(text: str, seconds: int | None) -> None:
+    assert every_macro(text) == seconds

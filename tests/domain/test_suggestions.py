@@ -200,3 +200,10 @@ def test_prefer_puts_that_kind_first() -> None:
 def test_days_in_words_and_cron(weekdays: set[int], words: str, cron: str) -> None:
     assert describe_days(frozenset(weekdays)) == words
     assert cron_days(frozenset(weekdays)) == cron
+
+
+def test_one_active_day_is_said_in_the_singular() -> None:
+    events = working_days(NEW_YORK, date(2026, 3, 2), 1, ["07:00"])
+    result = suggest(events, zone=NEW_YORK)
+    assert result.default
+    assert result.suggestions[0].reason.endswith("(1 active day)")

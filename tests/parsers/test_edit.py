@@ -163,3 +163,83 @@ def test_a_job_without_a_schedule_gets_one_in_the_given_zone() -> None:
         "expression": "0 7 * * *",
         "timezone": "Europe/Berlin",
     }
+
+
+FORTNIGHTLY_FROM_START = job(
+    {
+        # RFC 5545: no BYHOUR, so the rule runs at its start's time of day (3 PM)
+        "type": "rrule",
+        "rule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+        "timezone": NY,
+        "start_at": "2026-03-03T15:00:00-05:00",
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "start_at", "timezone"),
+    [
+        ("move it to 10am", "2026-03-03T10:00:00-05:00", NY),
+        ("an hour later", "2026-03-03T16:00:00-05:00", NY),
+        ("push it back 30 minutes", "2026-03-03T15:30:00-05:00", NY),
+        ("at 9am Pacific", "2026-03-03T09:00:00-08:00", "America/Los_Angeles"),
+    ],
+)
+def test_a_rule_that_takes_its_time_from_its_start_moves_its_start(
+    text: str, start_at: str, timezone: str
+) -> None:
+    proposal = understand_edit(text, FORTNIGHTLY_FROM_START, now=NOW)
+    assert proposal.ok, proposal.reason
+    assert proposal.changes["schedule"] == {
+        "type": "rrule",
+        "rule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+        "timezone": timezone,
+        "start_at": start_at,
+    }
+
+
+def test_a_start_at_the_old_time_moves_with_it_so_the_first_run_stays_first() -> None:
+    # FORTNIGHTLY starts Tuesday 3 March at 3 PM, after NOW: moved to 10 AM it must still
+    # run that Tuesday, not a fortnight later
+    proposal = understand_edit("move it to 10am", FORTNIGHTLY, now=NOW)
+    assert proposal.changes["schedule"]["start_at"] == "2026-03-03T10:00:00-05:00"
+    # a start that is not at one of the times (a creation moment) stays where it is
+    odd = job({**FORTNIGHTLY["schedule"], "start_at": "2026-03-02T13:07:00Z"})
+    assert understand_edit("move it to 10am", odd, now=NOW).changes["schedule"]["start_at"] == (
+        "2026-03-02T13:07:00Z"
+    )
+
+
+def test_a_rule_by_the_minute_or_hour_has_no_time_of_day_to_move() -> None:
+    hourly = job({**FORTNIGHTLY_FROM_START["schedule"], "rule": "FREQ=HOURLY;INTERVAL=2"})
+    proposal = understand_edit("move it to 10am", hourly, now=NOW)
+    assert not proposal.ok and "not at a time of day" in (proposal.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "zone"),
+    [
+        ("move it to 9am and 4pm", "0 9,16 * * 1-5", NY),
+        ("at 8:30am and 5:30pm", "30 8,17 * * 1-5", NY),
+        ("at 10am and 2pm Pacific", "0 10,14 * * 1-5", "America/Los_Angeles"),
+        # a phrase that says how often or which days is the whole new schedule
+        ("every day at 9am and 5pm", "0 9,17 * * *", NY),
+        ("9am and 4pm on fridays", "0 9,16 * * 5", NY),
+    ],
+)
+def test_several_times_alone_keep_the_days(text: str, expression: str, zone: str) -> None:
+    proposal = understand_edit(text, WEEKDAYS_9, now=NOW)
+    assert proposal.ok, proposal.reason
+    assert proposal.changes["schedule"] == {
+        "type": "cron",
+        "expression": expression,
+        "timezone": zone,
+    }
+
+
+def test_several_times_alone_keep_a_calendar_rules_days() -> None:
+    proposal = understand_edit("move it to 9am and 4pm", FORTNIGHTLY_FROM_START, now=NOW)
+    assert proposal.changes["schedule"]["rule"] == (
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=9,16;BYMINUTE=0"
+    )
+    assert proposal.changes["schedule"]["start_at"] == "2026-03-03T09:00:00-05:00"

@@ -158,6 +158,7 @@ def test_saving_an_untouched_form_changes_nothing(
     expect(preview.locator(".human")).to_have_text(before["schedule_description"])
     expect(preview.locator(".sched-state")).to_have_text("the current schedule, unchanged")
     expect(preview.locator(".sched-runs li").first).to_be_visible()
+    expect(page.locator(".exclusions-kept")).to_contain_text("2031-12-25")
     shot(page, f"edit-untouched-{label.replace(' ', '-')}")
 
     _save_and_wait(page, name)
@@ -202,6 +203,8 @@ def test_one_field_changed_sends_that_field_only_and_a_reverted_one_nothing(
     assert after["schedule"] == before["schedule"]
     assert after["retry"] == {**before["retry"], "max_attempts": 5}
     assert after["payload"] == {"x": 1}
+    # the job's page names the interval in words beside its seconds
+    expect(page.locator(".details code.raw")).to_contain_text("every 2 weeks (1209600 s)")
 
     # a structured change keeps the rest of the schedule: the anchor stays on Tuesday 3 PM
     page.click("a:has-text('Edit')")

@@ -92,6 +92,9 @@ def test_calendar_counts_an_every_minute_job_among_others_by_week_and_by_month(
     # a month's cell names the runs at a time of day first, then the busiest
     last = page.locator(".calendar-body.month .day").last
     expect(last.locator(".event").first).to_contain_text(f"{fire:%H:%M} ")
+    # four jobs in a cell of three lines: the one left out is named on hover
+    expect(last.locator(".more")).to_have_text("+1 more")
+    expect(last.locator(".more")).to_have_attribute("title", re.compile(r"^Also: Calendar .+ ×"))
     shot(page, "calendar-month")
     # the every-minute job runs to the last day shown, not to wherever a cap fell
     end = last.get_attribute("data-date")

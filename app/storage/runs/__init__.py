@@ -236,6 +236,14 @@ class RunStore:
 
     # -- reading ----------------------------------------------------------------------------
 
+    async def recent_by_job(
+        self, owner: str, job_ids: Collection[str], *, per_job: int
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Each job's newest runs for its strip (``domain.health``), in one statement."""
+        return await self.db.read(
+            partial(reads.recent_by_job, owner=owner, job_ids=list(job_ids), per_job=per_job)
+        )
+
     async def list_for_job(
         self, owner: str, job_id: str, *, status: str | None, limit: int, offset: int
     ) -> tuple[list[dict[str, Any]], int]:

@@ -39,7 +39,7 @@ export function outcomeChart(daily) {
     const okH = (day.succeeded / max) * plotH;
     const badH = (day.failed / max) * plotH;
     const bottom = H - PAD.bottom;
-    const rate = day.success_rate === null || day.success_rate === undefined ? "—" : `${Math.round(day.success_rate * 100)}%`;
+    const rate = day.succeeded + day.failed ? `${Math.round(day.success_rate * 100)}%` : "—";
     const tip = s("title", null, `${day.date}: ${day.succeeded} succeeded, ${day.failed} failed (${rate})`);
     const group = s("g", { class: "bar" }, tip);
     if (okH) group.append(s("rect", { x, y: bottom - okH, width: barW, height: okH, class: "ok" }));
@@ -51,7 +51,8 @@ export function outcomeChart(daily) {
 
 /** The average duration of successful runs per day, as a line with a dot per day. */
 export function durationChart(daily) {
-  const points = daily.filter((d) => d.avg_duration_seconds !== null && d.avg_duration_seconds !== undefined);
+  // a day's average is over its succeeded runs: a day without one has nothing to plot
+  const points = daily.filter((d) => d.succeeded > 0);
   const max = Math.max(0.001, ...points.map((d) => d.avg_duration_seconds));
   const svg = frame("Average duration per day", duration(max), daily);
   const plotW = W - PAD.left - PAD.right;

@@ -4,7 +4,7 @@
 import { api } from "./api.js";
 import { h, put } from "./dom.js";
 import { ago, duration } from "./time.js";
-import { every } from "./ui.js";
+import { every, plural } from "./ui.js";
 
 function item(label, value, { warn = false, title } = {}) {
   return h("span", { class: ["item", warn && "warn"], title }, h("span", { class: "label" }, label), " ", h("strong", null, value));
@@ -25,7 +25,7 @@ export function renderStatus(strip, status) {
     item("Queued", String(status.queued ?? 0), { warn: (status.queued ?? 0) > 100 }),
     item("Running", String(status.running_runs ?? 0)),
     item("Lateness", duration(lateness), { warn: lateness > 60, title: "How long the oldest due run has waited to start" }),
-    status.last_tick_at ? item("Last tick", ago(status.last_tick_at), { title: `${status.jobs_checked_last_tick ?? 0} jobs checked` }) : null,
+    status.last_tick_at ? item("Last tick", ago(status.last_tick_at), { title: `${plural(status.jobs_checked_last_tick ?? 0, "job")} checked` }) : null,
   );
 }
 

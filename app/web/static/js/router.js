@@ -19,7 +19,8 @@ export function replaceQuery(query) {
     if (value !== undefined && value !== null && value !== "") params.set(name, String(value));
   }
   const qs = params.toString();
-  history.replaceState(null, "", "#" + path + (qs ? "?" + qs : ""));
+  // keep the entry's state: an open dialog marks its own entry (ui.js confirmAction)
+  history.replaceState(history.state, "", "#" + path + (qs ? "?" + qs : ""));
 }
 
 /**

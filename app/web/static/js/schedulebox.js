@@ -147,7 +147,7 @@ export function scheduleBox({ initial, signal, call = api, root = document.body,
       checked?.warning ? h("p", { class: "warning" }, checked.warning) : null,
       runs.length
         ? [
-            h("p", { class: "muted small" }, `Next ${runs.length} runs in your time (${viewerZone})${zoneName !== viewerZone ? `, with ${zoneName} beside` : ""}:`),
+            h("p", { class: "muted small" }, `${runs.length === 1 ? "Next run" : `Next ${runs.length} runs`} in your time (${viewerZone})${zoneName !== viewerZone ? `, with ${zoneName} beside` : ""}:`),
             h(
               "ol",
               { class: "next-runs" },

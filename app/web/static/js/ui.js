@@ -75,14 +75,47 @@ export function loading(text = "Loading…") {
   return h("p", { class: "muted loading" }, text);
 }
 
-/** Ask before doing something that cannot be undone. Resolves to true when confirmed. */
+/**
+ * Ask before doing something that cannot be undone. Resolves to true when confirmed.
+ *
+ * The dialog is a step in the browser's history, as a phone user expects: Back closes it
+ * (as Cancel) and stays on the page. It pushes an entry with the same URL (no hashchange, so
+ * the page under it is not redrawn); closing it any other way steps back over that entry
+ * before resolving, so whatever the caller does next (go to another page) comes after.
+ */
 export function confirmAction(question, { confirm = "Delete", detail } = {}) {
   return new Promise((resolve) => {
     const dialog = h("dialog", { class: "confirm", "aria-label": question });
-    const done = (answer) => {
-      dialog.close();
+    const marker = { dialog: Math.random().toString(36).slice(2) };
+    let answered = false;
+    const finish = (answer) => {
+      window.removeEventListener("popstate", onBack);
+      window.removeEventListener("hashchange", onBack);
+      if (dialog.open) dialog.close();
       dialog.remove();
       resolve(answer);
+    };
+    const onBack = () => {
+      if (answered) return;
+      answered = true;
+      finish(false);
+    };
+    const done = (answer) => {
+      if (answered) return;
+      answered = true;
+      window.removeEventListener("hashchange", onBack);
+      if (history.state?.dialog !== marker.dialog) return finish(answer);
+      // take our history entry back off, then answer (the caller may navigate next)
+      window.removeEventListener("popstate", onBack);
+      const stepped = () => {
+        clearTimeout(fallback);
+        window.removeEventListener("popstate", stepped);
+        finish(answer);
+      };
+      const fallback = setTimeout(stepped, 1000); // a browser that never reports it
+      window.addEventListener("popstate", stepped);
+      dialog.close();
+      history.back();
     };
     put(
       dialog,
@@ -95,8 +128,14 @@ export function confirmAction(question, { confirm = "Delete", detail } = {}) {
         h("button", { type: "button", class: "danger", onclick: () => done(true) }, confirm),
       ),
     );
-    dialog.addEventListener("cancel", () => done(false));
+    dialog.addEventListener("cancel", (event) => {
+      event.preventDefault(); // Escape: closed by done(), which also steps back
+      done(false);
+    });
     document.body.append(dialog);
+    history.pushState({ ...(history.state || {}), dialog: marker.dialog }, "", location.href);
+    window.addEventListener("popstate", onBack);
+    window.addEventListener("hashchange", onBack); // the page changed under it: it is moot
     dialog.showModal();
   });
 }

@@ -175,7 +175,21 @@ export async function calendarView(main, { query, signal }) {
           { class: ["day", key === today && "today", month !== undefined && date.getMonth() !== month && "outside", uncounted && "uncounted"], dataset: { date: key } },
           h("button", { type: "button", class: "day-head", title: "Show this week", onclick: () => ((anchor = date), (mode = "week"), draw()) }, label),
           shown.map((line) => chips(line, mode)),
-          hidden > 0 ? h("button", { type: "button", class: "more ghost", onclick: () => ((anchor = date), (mode = "week"), draw()) }, `+${hidden} more`) : null,
+          hidden > 0
+            ? h(
+                "button",
+                {
+                  type: "button",
+                  class: "more ghost",
+                  title: `Also: ${ordered
+                    .slice(shown.length)
+                    .map((l) => (folded(l) ? `${l.job.name} ×${l.count.toLocaleString("en")}` : `${l.times.map((t) => clock(t)).join(", ")} ${l.job.name}`))
+                    .join("; ")}\nClick for this week.`,
+                  onclick: () => ((anchor = date), (mode = "week"), draw()),
+                },
+                `+${hidden} more`,
+              )
+            : null,
           uncounted
             ? h("span", { class: "muted small" }, "not counted")
             : partial

@@ -5,7 +5,7 @@ import { api } from "../api.js";
 import { h, put } from "../dom.js";
 import { replaceQuery } from "../router.js";
 import { viewerZone, when } from "../time.js";
-import { failed, loading, unavailable } from "../ui.js";
+import { failed, loading, plural, unavailable } from "../ui.js";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const SOURCES = [
@@ -38,33 +38,56 @@ export function normalizeHeatmap(body) {
   return { rows, days, hours, window, max: Math.max(0, ...rows.flat()), source: body.source, timezone: body.timezone };
 }
 
-function drawGrid(map) {
-  const unit = map.source === "activity" || !map.source ? "actions" : "runs";
+const LEVELS = 5;
+
+/**
+ * The colour scale: the distinct non-zero counts, in order, cut into at most `levels` bands
+ * of about as many values each; a cell's shade is its band. A linear scale paints a week
+ * uniformly dark once an every-minute job puts 60 in every hour; by rank, the hours where
+ * other jobs add a run or two still stand out, and the legend says what each shade counts.
+ * Returns {level(value) -> 0..1, bands: [{from, to, level}]}.
+ */
+export function rankScale(values, levels = LEVELS) {
+  const distinct = [...new Set(values.filter((v) => v > 0))].sort((a, b) => a - b);
+  const count = Math.min(levels, distinct.length);
+  const bands = [];
+  const bandOf = new Map();
+  for (let i = 0; i < count; i++) {
+    const part = distinct.slice(Math.floor((i * distinct.length) / count), Math.floor(((i + 1) * distinct.length) / count));
+    const band = { from: part[0], to: part[part.length - 1], level: (i + 1) / count };
+    bands.push(band);
+    for (const v of part) bandOf.set(v, band.level);
+  }
+  return { level: (value) => bandOf.get(value) || 0, bands };
+}
+
+function drawGrid(map, scale) {
+  const unit = map.source === "activity" || !map.source ? "action" : "run";
   const cells = [h("span", { class: "corner" })];
   for (let hour = 0; hour < 24; hour++) cells.push(h("span", { class: "hour" }, hour % 3 === 0 ? map.hours[hour] : ""));
   map.rows.forEach((row, d) => {
     cells.push(h("span", { class: "daylabel" }, map.days[d]));
     row.forEach((value, hour) => {
-      const level = map.max ? value / map.max : 0;
+      const level = scale.level(value);
       cells.push(
         h("span", {
           class: ["cell", value && "some"],
           style: { "--level": level.toFixed(3) },
-          title: `${map.days[d]} ${map.hours[hour]}:00–${String(hour + 1).padStart(2, "0")}:00 · ${value} ${unit}`,
+          title: `${map.days[d]} ${map.hours[hour]}:00–${String(hour + 1).padStart(2, "0")}:00 · ${plural(value, unit)}`,
           dataset: { day: d, hour, value },
         }),
       );
     });
   });
-  return h("div", { class: "heatmap", role: "img", "aria-label": `Heatmap of ${unit} by weekday and hour` }, cells);
+  return h("div", { class: "heatmap", role: "img", "aria-label": `Heatmap of ${unit}s by weekday and hour` }, cells);
 }
 
-/** {"days": 12, "events": 340} -> "12 days, 340 events"; a string stays as it is. */
-function basisText(basis) {
+/** {"days": 12, "events": 1} -> "12 days, 1 event"; a string stays as it is. */
+export function basisText(basis) {
   if (basis === undefined || basis === null) return null;
   if (typeof basis !== "object") return String(basis);
   return Object.entries(basis)
-    .map(([k, v]) => `${v} ${k}`)
+    .map(([k, v]) => (typeof v === "number" ? plural(v, k.replace(/_/g, " ").replace(/s$/, ""), k.replace(/_/g, " ")) : `${v} ${k}`))
     .join(", ");
 }
 
@@ -114,10 +137,17 @@ export async function heatmapView(main, { query, signal }) {
     put(mapBox, loading());
     put(caption, "");
     try {
-      const map = normalizeHeatmap(await api("/smart/heatmap", { query: { source, timezone: viewerZone }, signal }));
-      put(mapBox, drawGrid(map), legend());
+      const body = await api("/smart/heatmap", { query: { source, timezone: viewerZone }, signal });
+      const map = normalizeHeatmap(body);
+      const scale = rankScale(map.rows.flat());
+      put(mapBox, drawGrid(map, scale), legend(scale));
       const span = map.window?.start && map.window?.end ? `from ${when(map.window.start)} to ${when(map.window.end)}` : "";
-      put(caption, `${source === "scheduled" ? "Planned runs" : source === "runs" ? "Past runs" : "Your activity"} by weekday and hour in ${map.timezone || viewerZone} ${span}. Darkest: ${map.max}.`);
+      put(
+        caption,
+        `${source === "scheduled" ? "Planned runs" : source === "runs" ? "Past runs" : "Your activity"} by weekday and hour in ${map.timezone || viewerZone} ${span}. `,
+        scale.bands.length > 1 ? "Shades rank the counts (legend): a busy job everywhere does not hide the hours others add to." : "",
+        body.truncated ? h("strong", { class: "warning" }, " Too many jobs to count the whole week at once: the hours after the first few days are not counted, not empty.") : null,
+      );
     } catch (error) {
       if (error.name === "AbortError") return;
       put(mapBox, error.notAvailable ? unavailable("The heatmap is", "GET /api/scheduler/smart/heatmap") : failed(error));
@@ -141,12 +171,9 @@ export async function heatmapView(main, { query, signal }) {
   await draw();
 }
 
-function legend() {
-  return h(
-    "div",
-    { class: "legend muted small" },
-    "less ",
-    [0, 0.25, 0.5, 0.75, 1].map((level) => h("span", { class: ["cell", level && "some"], style: { "--level": level } })),
-    " more",
-  );
+/** Each shade and the counts it stands for: "0", "60", "61–62", "63–120". */
+function legend(scale) {
+  const key = (level, text) => h("span", { class: "key" }, h("span", { class: ["cell", level && "some"], style: { "--level": level } }), h("span", { class: "key-text" }, text));
+  const range = (band) => (band.from === band.to ? band.from.toLocaleString("en") : `${band.from.toLocaleString("en")}–${band.to.toLocaleString("en")}`);
+  return h("div", { class: "legend muted small", "aria-label": "Legend: counts per hour" }, key(0, "0"), scale.bands.map((band) => key(band.level, range(band))), h("span", { class: "per" }, "per hour"));
 }

@@ -8,7 +8,7 @@ import { validateQuery } from "../schedulebox.js";
 import { go } from "../router.js";
 import { spendChart, spendLine } from "../spend.js";
 import { duration, timeEl, viewerZone } from "../time.js";
-import { badge, errorText, every, notify, pager, tagList } from "../ui.js";
+import { badge, errorText, every, notify, pager, plural, tagList } from "../ui.js";
 import { actionSummary, deliverySummary, retrySummary, scheduleSummary, scheduleText } from "./jobbits.js";
 import { jobAction } from "./jobs.js";
 import { tryIt } from "./tryit.js";
@@ -22,8 +22,10 @@ export async function jobView(main, { params, signal }) {
   const id = encode(params.id);
   let job = await api(`/jobs/${id}`, { signal });
   const head = h("div", { class: "page-head" });
+  const streak = h("div", { class: "streak-slot" });
   const details = h("dl", { class: "details" });
   const upcoming = h("ol", { class: "upcoming" });
+  const upcomingTitle = h("span", null, "Next runs");
   const stats = h("div", { class: "stats" });
   const runs = h("div", { class: "runs" });
   const runState = { status: "", offset: 0, open: new Set() };
@@ -38,11 +40,12 @@ export async function jobView(main, { params, signal }) {
     await refreshJob();
     poller.now();
   };
-  const drawHead = () =>
+  const drawHead = () => {
+    drawStreak();
     put(
       head,
       h("h1", null, job.name),
-      badge(job.status),
+      healthBadge(job),
       h("span", { class: "spacer" }),
       h(
         "span",
@@ -62,6 +65,25 @@ export async function jobView(main, { params, signal }) {
         ),
       ),
     );
+  };
+  /** The current failure streak, above everything: how long, since when, and the last error. */
+  const drawStreak = () => {
+    if (job.health !== "failing") return put(streak);
+    const count = job.consecutive_failures || 1;
+    const showFailed = h("button", { type: "button", class: "link", onclick: () => ((statusFilter.value = "failed"), statusFilter.dispatchEvent(new Event("change"))) }, "Show the failed runs");
+    put(
+      streak,
+      h(
+        "div",
+        { class: "streak-banner", role: "status" },
+        h("strong", null, "Failing"),
+        h("span", { class: "streak-count" }, count === 1 ? "Its last run failed." : `Its last ${count.toLocaleString("en")} runs failed in a row.`),
+        job.last_run_at ? h("span", { class: "muted" }, "Last run ", timeEl(job.last_run_at, job.schedule?.timezone)) : null,
+        showFailed,
+        runState.lastError ? h("span", { class: "error-text" }, runState.lastError) : null,
+      ),
+    );
+  };
   const warned = h("div", { class: "job-warnings-slot" });
   const drawDetails = () => {
     put(warned, warningBox(job.warnings)); // what stops it from running as configured here
@@ -80,7 +102,7 @@ export async function jobView(main, { params, signal }) {
       ["Tags", job.tags.length ? tagList(job.tags, (t) => go(`/jobs?tag=${encodeURIComponent(t)}`)) : "none"],
       ["Next run", job.status === "active" ? timeEl(job.next_run_at, zone, { beside: true }) : h("span", { class: "muted" }, `none (${job.status})`)],
       ["Last run", timeEl(job.last_run_at, zone, { beside: true })],
-      ["Runs", `${job.run_count}${job.consecutive_failures ? ` (${job.consecutive_failures} failures in a row)` : ""}`],
+      ["Runs", `${job.run_count.toLocaleString("en")}${job.consecutive_failures ? ` (${plural(job.consecutive_failures, "failure")} in a row)` : ""}`],
       ["Id", h("code", null, job.id)],
     ];
     put(details, rows.filter(Boolean).map(([term, value]) => [h("dt", null, term), h("dd", null, value)]));
@@ -89,6 +111,7 @@ export async function jobView(main, { params, signal }) {
   const drawUpcoming = async () => {
     const times = await nextRuns(job, signal).catch((error) => error);
     if (times instanceof Error) return put(upcoming, h("li", { class: "muted" }, errorText(times)));
+    put(upcomingTitle, times.list.length === 1 ? "Next run" : times.list.length ? `Next ${times.list.length} runs` : "Next runs");
     if (!times.list.length) return put(upcoming, h("li", { class: "muted" }, times.empty));
     put(upcoming, times.list.map((at) => h("li", null, timeEl(at, job.schedule.timezone, { beside: true }))), times.note ? h("li", { class: "muted note" }, times.note) : null);
   };
@@ -98,6 +121,12 @@ export async function jobView(main, { params, signal }) {
     async () => {
       const page = await api(`/jobs/${id}/runs`, { query: { status: runState.status, limit: RUNS_PAGE, offset: runState.offset }, signal });
       drawRuns(runs, page, job, runState, () => poller.now());
+      // the streak banner quotes the newest failure's error when this page shows it
+      const error = page.runs.find((r) => r.status === "failed" || r.status === "timed_out")?.error || null;
+      if (error !== runState.lastError && (!runState.status || runState.status === "failed")) {
+        runState.lastError = error;
+        drawStreak();
+      }
       // a run appeared or changed status: the job's counters and the stats moved too
       const seen = page.runs.map((r) => r.id + r.status).join();
       if (runState.seen !== undefined && seen !== runState.seen) refreshJob().then(loadStats);
@@ -131,12 +160,13 @@ export async function jobView(main, { params, signal }) {
     main,
     h("p", { class: "crumbs" }, link("/jobs", "‹ Jobs")),
     head,
+    streak,
     warned,
     h(
       "div",
       { class: "columns" },
       h("section", { class: "card" }, h("h2", null, "Job"), details),
-      h("section", { class: "card" }, h("h2", null, "Next 10 runs ", h("span", { class: "muted small" }, `in your time (${viewerZone})`)), upcoming),
+      h("section", { class: "card" }, h("h2", null, upcomingTitle, " ", h("span", { class: "muted small" }, `in your time (${viewerZone})`)), upcoming),
     ),
     trial?.panel,
     h("section", { class: "card" }, h("h2", null, "Last 30 days"), stats),
@@ -163,6 +193,14 @@ async function nextRuns(job, signal) {
   return { list: data.next_runs || [], empty: "It would not fire again.", note: "Paused: these are the times it would run once resumed." };
 }
 
+/** The job's state; an active job that is failing says "failing", never a healthy green. */
+function healthBadge(job) {
+  if (job.health !== "failing") return badge(job.status);
+  const state = badge(job.status);
+  state.classList.add("quiet");
+  return h("span", { class: "badges" }, h("span", { class: "health-badge" }, "failing"), " ", state);
+}
+
 function drawStats(box, stats) {
   const pct = (v) => (v === null || v === undefined ? "—" : `${Math.round(v * 100)}%`);
   const card = (label, value) => h("div", { class: "stat" }, h("span", { class: "label" }, label), h("strong", null, value));
@@ -171,10 +209,10 @@ function drawStats(box, stats) {
     h(
       "div",
       { class: "stat-row" },
-      card("Success rate", pct(stats.success_rate)),
+      card("Success rate", stats.finished_runs ? pct(stats.success_rate) : "—"),
       card("Runs", String(stats.total_runs)),
-      card("Median duration", duration(stats.p50_duration_seconds)),
-      card("p95 duration", duration(stats.p95_duration_seconds)),
+      card("Median duration", stats.timed_runs ? duration(stats.p50_duration_seconds) : "—"),
+      card("p95 duration", stats.timed_runs ? duration(stats.p95_duration_seconds) : "—"),
       card("Last success", stats.last_success_at ? timeEl(stats.last_success_at) : "never"),
       card("Last failure", stats.last_failure_at ? timeEl(stats.last_failure_at) : "never"),
     ),
@@ -239,10 +277,10 @@ function drawRuns(box, page, job, state, refresh) {
         "tr",
         { class: ["run", open && "open"], dataset: { runId: run.id, status: run.status } },
         h("td", null, badge(run.status), run.attempt > 1 ? h("span", { class: "muted small" }, ` attempt ${run.attempt}`) : null),
-        h("td", null, run.trigger),
-        h("td", null, timeEl(run.scheduled_for, zone)),
-        h("td", null, timeEl(run.started_at, zone), late !== null && late > 1 ? h("span", { class: "muted small" }, ` +${duration(late)}`) : null),
-        h("td", { class: "num" }, duration(run.duration_seconds)),
+        h("td", { class: "trigger" }, run.trigger),
+        h("td", { dataset: { label: "Scheduled" } }, timeEl(run.scheduled_for, zone)),
+        h("td", { dataset: { label: "Started" } }, timeEl(run.started_at, zone), late !== null && late > 1 ? h("span", { class: "muted small" }, ` +${duration(late)}`) : null),
+        h("td", { class: "num", dataset: { label: "Took" } }, duration(run.duration_seconds)),
         h("td", { class: "error-cell" }, run.error || run.reason || ""),
         h(
           "td",

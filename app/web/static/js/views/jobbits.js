@@ -1,11 +1,39 @@
 // How a job's parts read on screen: its schedule, its action, its delivery.
 
 import { h } from "../dom.js";
+import { plural } from "../ui.js";
+
+// the largest unit that divides an interval evenly is the one it is shown in
+export const UNITS = [
+  [604800, "weeks"],
+  [86400, "days"],
+  [3600, "hours"],
+  [60, "minutes"],
+  [1, "seconds"],
+];
+
+/** 1209600 -> {count: 2, unit: 604800}; 45 -> {count: 45, unit: 1}. */
+export function intervalParts(seconds) {
+  const n = Number(seconds);
+  if (!Number.isInteger(n) || n <= 0) return { count: seconds ?? "", unit: 1 };
+  const [unit] = UNITS.find(([size]) => n % size === 0);
+  return { count: n / unit, unit };
+}
+
+/** "1209600" -> "2 weeks"; "45" -> "45 seconds". */
+export function intervalText(seconds) {
+  const { count, unit } = intervalParts(seconds);
+  const name = UNITS.find(([size]) => size === unit)[1];
+  return `${count} ${count === 1 ? name.slice(0, -1) : name}`;
+}
 
 export function scheduleText(schedule) {
   if (!schedule) return "";
   if (schedule.type === "cron") return schedule.expression;
-  if (schedule.type === "every") return `every ${schedule.interval} s`;
+  if (schedule.type === "every") {
+    const readable = intervalText(schedule.interval);
+    return readable.endsWith(" seconds") || readable.endsWith(" second") ? `every ${schedule.interval} s` : `every ${readable} (${schedule.interval} s)`;
+  }
   if (schedule.type === "at") return `once at ${schedule.datetime}`;
   if (schedule.type === "rrule") return schedule.rule;
   return JSON.stringify(schedule);
@@ -44,5 +72,5 @@ export function deliverySummary(delivery) {
 export function retrySummary(retry) {
   if (!retry) return "no retries";
   const cap = retry.max_delay ? `, at most ${retry.max_delay} s` : "";
-  return `${retry.max_attempts} attempts, ${retry.strategy} from ${retry.base_delay} s${cap}`;
+  return `${plural(retry.max_attempts, "attempt")}, ${retry.strategy} from ${retry.base_delay} s${cap}`;
 }

@@ -143,7 +143,15 @@ export async function jobFormView(main, { params, query, signal }) {
   const formError = h("div", { class: "form-error", role: "alert", hidden: true });
   const save = h("button", { type: "submit" }, editing ? "Save changes" : "Create job");
   const scheduleField = editing
-    ? h("fieldset", { class: "field schedule-field", dataset: { field: "schedule" } }, h("legend", null, "When"), editor.element, h("p", { class: "field-error", role: "alert" }), replace.element)
+    ? h(
+        "fieldset",
+        { class: "field schedule-field", dataset: { field: "schedule" } },
+        h("legend", null, "When"),
+        editor.element,
+        job.exclusions ? h("p", { class: "hint muted small exclusions-kept" }, "Its exclusions are kept as they are (the runs above do not leave them out; the job's page does): ", h("code", null, JSON.stringify(job.exclusions))) : null,
+        h("p", { class: "field-error", role: "alert" }),
+        replace.element,
+      )
     : h("div", { class: "field schedule-field", dataset: { field: "schedule" } }, box.element, h("p", { class: "field-error", role: "alert" }));
   const form = h(
     "form",

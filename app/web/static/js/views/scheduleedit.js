@@ -12,6 +12,7 @@ import { h, put } from "../dom.js";
 import { scheduleBox, zoneDatalist } from "../schedulebox.js";
 import { clock, shortZone, viewerZone, when } from "../time.js";
 import { debounce } from "../ui.js";
+import { intervalParts, UNITS } from "./jobbits.js";
 
 const TYPES = [
   ["cron", "Cron expression"],
@@ -20,29 +21,6 @@ const TYPES = [
   ["at", "Once, at a date and time"],
   ["", "No schedule (runs only when triggered)"],
 ];
-
-// the largest unit that divides an interval evenly is the one it is shown in
-const UNITS = [
-  [604800, "weeks"],
-  [86400, "days"],
-  [3600, "hours"],
-  [60, "minutes"],
-  [1, "seconds"],
-];
-
-function intervalParts(seconds) {
-  const n = Number(seconds);
-  if (!Number.isInteger(n) || n <= 0) return { count: seconds ?? "", unit: 1 };
-  const [unit] = UNITS.find(([size]) => n % size === 0);
-  return { count: n / unit, unit };
-}
-
-/** "1209600" -> "2 weeks"; "45" -> "45 seconds". */
-export function intervalText(seconds) {
-  const { count, unit } = intervalParts(seconds);
-  const name = UNITS.find(([size]) => size === unit)[1];
-  return `${count} ${count === 1 ? name.slice(0, -1) : name}`;
-}
 
 /** GET /validate's query for a schedule document, bounds included. */
 export function previewQuery(schedule, count = 5) {
