@@ -20,7 +20,7 @@ from agentcron.app.domain.calendar import (
     list_planned,
 )
 from agentcron.app.domain.clockchanges import clock_change_notes
-from agentcron.app.domain.enums import ACTIVE, RunStatus
+from agentcron.app.domain.enums import ACTIVE, JobStatus, RunStatus
 from agentcron.app.domain.exclusions import Exclusions
 from agentcron.app.domain.health import HEALTHS, STRIP_LENGTH
 from agentcron.app.domain.jobspec import (
@@ -237,7 +237,7 @@ class JobService:
             run_count=0,
             next_run_at=(
                 first_slot(values["schedule"], after=now, exclusions=values.get("exclusions"))
-                if values["status"] == "active"
+                if values["status"] == JobStatus.ACTIVE
                 else None
             ),
         )
@@ -331,8 +331,8 @@ class JobService:
         if not values:
             return existing
         status = values.get("status", existing["status"])
-        if "status" in values and existing["status"] in ("completed", "failed"):
-            if values["status"] == "active" and "schedule" not in values:
+        if "status" in values and existing["status"] in (JobStatus.COMPLETED, JobStatus.FAILED):
+            if values["status"] == JobStatus.ACTIVE and "schedule" not in values:
                 raise Conflict(
                     f"job {job_id} is {existing['status']}; give it a new schedule to activate it"
                 )
@@ -341,7 +341,7 @@ class JobService:
             exclusions = values.get("exclusions", existing.get("exclusions"))
             values["next_run_at"] = (
                 first_slot(schedule, after=now, exclusions=exclusions)
-                if status == "active"
+                if status == JobStatus.ACTIVE
                 else None
             )
             values["pending_schedule"] = None
@@ -353,7 +353,7 @@ class JobService:
         row = await self.rt.jobs.update(owner, job_id, values)
         if row is None:
             raise NotFound("job", job_id)
-        if values.get("status") == "paused" and existing["status"] != "paused":
+        if values.get("status") == JobStatus.PAUSED and existing["status"] != JobStatus.PAUSED:
             await self._revoke_ahead(job_id)
         self.rt.jobs_changed()
         return row
@@ -427,19 +427,19 @@ class JobService:
 
     async def pause(self, owner: str, job_id: str) -> dict[str, Any]:
         existing = await self.get(owner, job_id)
-        if existing["status"] == "paused":
+        if existing["status"] == JobStatus.PAUSED:
             return existing
-        if existing["status"] != "active":
+        if existing["status"] != JobStatus.ACTIVE:
             raise Conflict(f"job {job_id} is {existing['status']} and cannot be paused")
-        row = await self._set(owner, job_id, status="paused", next_run_at=None)
+        row = await self._set(owner, job_id, status=JobStatus.PAUSED, next_run_at=None)
         await self._revoke_ahead(job_id)
         return row
 
     async def resume(self, owner: str, job_id: str) -> dict[str, Any]:
         existing = await self.get(owner, job_id)
-        if existing["status"] == "active":
+        if existing["status"] == JobStatus.ACTIVE:
             return existing
-        if existing["status"] != "paused":
+        if existing["status"] != JobStatus.PAUSED:
             raise Conflict(f"job {job_id} is {existing['status']} and cannot be resumed")
         now = self.rt.clock.now()
         schedule = existing.get("schedule")
@@ -448,7 +448,7 @@ class JobService:
         return await self._set(
             owner,
             job_id,
-            status="active",
+            status=JobStatus.ACTIVE,
             consecutive_failures=0,
             next_run_at=first_slot(schedule, after=now, exclusions=existing.get("exclusions")),
         )
@@ -466,7 +466,7 @@ class JobService:
             raw = {**raw, "timezone": zone}  # a new schedule naming no zone keeps the job's
         schedule = check_schedule(raw, now=effective_from or now)
         new = schedule.to_dict() if schedule else None
-        active = existing["status"] == "active"
+        active = existing["status"] == JobStatus.ACTIVE
         if effective_from is None or effective_from <= now:
             values: dict[str, Any] = {
                 "schedule": new,

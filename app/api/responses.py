@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from agentcron.app.domain.enums import RunStatus
+from agentcron.app.domain.enums import JobStatus, RunStatus
 from agentcron.app.storage.jobs import SORTABLE
 
 Instant = str  # ISO 8601 with an offset
@@ -496,7 +496,7 @@ QUERY: dict[tuple[str, str], list[dict[str, Any]]] = {
         _query(
             "status",
             "Only jobs in this state",
-            {"enum": ["active", "paused", "completed", "failed"]},
+            {"enum": [s.value for s in JobStatus]},
         ),
         _query("tag", "Only jobs with this tag", {"type": "string"}),
         _query("agent_id", "Only jobs run by this agent", {"type": "string"}),

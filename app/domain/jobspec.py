@@ -21,6 +21,7 @@ from pydantic import (
     field_validator,
 )
 
+from agentcron.app.domain.enums import JobStatus, Overlap
 from agentcron.app.domain.exclusions import Exclusions
 from agentcron.app.domain.hostjobs import HostJobs
 from agentcron.app.domain.http_action import validate_http_action
@@ -39,8 +40,9 @@ from agentcron.app.domain.shorthand import (
 from agentcron.app.errors import FieldProblem, InvalidInput
 from agentcron.delivery.targets import check_url, parse_target
 
-JOB_STATUSES = ("active", "paused", "completed", "failed")
-OVERLAP_POLICIES = ("skip", "queue", "allow", "cancel_previous")
+#: as plain strings (the order the API documents them in), from their enums
+JOB_STATUSES = tuple(s.value for s in JobStatus)
+OVERLAP_POLICIES = tuple(p.value for p in Overlap)
 RETRY_STRATEGIES = ("exponential", "linear", "fixed")
 DELIVERY_FORMATS = ("markdown", "text", "json")
 MAX_METADATA_BYTES = 64_000
