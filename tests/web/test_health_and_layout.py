@@ -38,8 +38,14 @@ def fail_three_times(page: Any, job: dict[str, Any]) -> None:
         expect(page.locator("tr.run[data-status=failed]")).to_have_count(n)
 
 
-def badge_colour(locator: Any) -> str:
-    return str(locator.evaluate("el => getComputedStyle(el).color"))
+def computed(page: Any, selector: str, prop: str) -> str:
+    """A computed style read in one go (the list redraws itself: a held element may be gone)."""
+    return str(
+        page.evaluate(
+            "([s, p]) => getComputedStyle(document.querySelector(s)).getPropertyValue(p)",
+            [selector, prop],
+        )
+    )
 
 
 def test_a_failing_job_looks_failing_and_the_failing_filter_finds_it(
@@ -89,9 +95,12 @@ def test_a_failing_job_looks_failing_and_the_failing_filter_finds_it(
     well_state = well_row.locator("td.state .badge")
     expect(sick_state).to_have_text("active")
     expect(well_state).to_have_text("active")
-    assert badge_colour(sick_state) != badge_colour(well_state)
-    red = sick_row.locator("td").first.evaluate("el => getComputedStyle(el).boxShadow")
-    assert "inset" in red  # the failing row's red edge
+    sick_css = f"tr[data-job-id='{sick['id']}']"
+    well_css = f"tr[data-job-id='{well['id']}']"
+    assert computed(page, f"{sick_css} td.state .badge", "color") != computed(
+        page, f"{well_css} td.state .badge", "color"
+    )
+    assert "inset" in computed(page, f"{sick_css} td", "box-shadow")  # the red edge
     shot(page, "jobs-health", full_page=True)
 
     # the filter, from the select and from the summary's "N failing"
