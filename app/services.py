@@ -7,6 +7,7 @@ once, so the API and the MCP tools answer the same input with the same field and
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -30,6 +31,7 @@ from agentcron.app.domain.jobspec import (
     request_fingerprint,
     validate_job,
 )
+from agentcron.app.domain.jobtypes import HOST_ACTIONS
 from agentcron.app.domain.leasing import JOB_DELETED, JOB_PAUSED
 from agentcron.app.domain.readiness import Readiness, job_warnings
 from agentcron.app.domain.schedule import (
@@ -41,7 +43,7 @@ from agentcron.app.domain.schedule import (
     next_slot,
 )
 from agentcron.app.domain.stored import describe_schedule, parsed_schedule, readable_schedules
-from agentcron.app.errors import Conflict, FieldProblem, InvalidInput, NotFound
+from agentcron.app.errors import Conflict, FieldProblem, Forbidden, InvalidInput, NotFound
 from agentcron.app.ids import new_id
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.jobs import SORTABLE, JobQuery
@@ -203,8 +205,16 @@ class JobService:
         return agent.get("model") or default
 
     async def create(
-        self, owner: str, body: Any, *, idempotency_key: str | None = None, created_by: str | None
+        self,
+        owner: str,
+        body: Any,
+        *,
+        idempotency_key: str | None = None,
+        created_by: str | None,
+        operator: bool = False,
     ) -> tuple[dict[str, Any], bool]:
+        """Store a new job. ``operator``: the caller's key holds the ``operator`` scope,
+        which a job that touches the host (``sql``, ``python``, ``command``, ``file``) needs."""
         now = self.rt.clock.now()
         fingerprint = request_fingerprint(body)
         if idempotency_key and isinstance(body, dict):
@@ -215,6 +225,7 @@ class JobService:
                 )
             body = {**body, "idempotency_key": idempotency_key}
         values = validate_job(body, now=now, host=self.rt.host_jobs)
+        _host_job_allowed(values, operator)
         idem_key = values.get("idempotency_key")
         values["idempotency_fingerprint"] = fingerprint if idem_key else None
         values.update(
@@ -242,10 +253,11 @@ class JobService:
             )
         return row, created
 
-    async def preview(self, owner: str, body: Any) -> dict[str, Any]:
+    async def preview(self, owner: str, body: Any, *, operator: bool = False) -> dict[str, Any]:
         """The job ``body`` would create, checked like a create but not stored (a dry run
         of a job before it exists)."""
         values = validate_job(body, now=self.rt.clock.now(), host=self.rt.host_jobs)
+        _host_job_allowed(values, operator)
         values.update(owner=owner, model=await self._model_for(owner, values))
         return values
 
@@ -274,7 +286,7 @@ class JobService:
         return rows[0]
 
     async def put_named(
-        self, owner: str, name: object, body: Any, *, created_by: str | None
+        self, owner: str, name: object, body: Any, *, created_by: str | None, operator: bool = False
     ) -> tuple[dict[str, Any], bool]:
         """``PUT /jobs/by-name/{name}``: change the job by that name, or create it with that
         name made unique (Dapr's "schedule a job with the given name"). (row, created)."""
@@ -290,11 +302,14 @@ class JobService:
                 raise InvalidInput.field("name", "differs from the name in the path") from None
             try:
                 return await self.create(
-                    owner, {**body, "name": text, "unique_name": True}, created_by=created_by
+                    owner,
+                    {**body, "name": text, "unique_name": True},
+                    created_by=created_by,
+                    operator=operator,
                 )
             except Conflict:
                 job = await self.named(owner, text)  # another request made it meanwhile
-        return await self.update(owner, job["id"], body), False
+        return await self.update(owner, job["id"], body, operator=operator), False
 
     async def list(self, owner: str, query: JobQuery) -> tuple[list[dict[str, Any]], int]:
         """A page of jobs, each with its newest runs (``recent_runs``, for the list's strip
@@ -305,10 +320,15 @@ class JobService:
         )
         return [{**row, "recent_runs": recent.get(row["id"], [])} for row in rows], total
 
-    async def update(self, owner: str, job_id: str, body: Any) -> dict[str, Any]:
+    async def update(
+        self, owner: str, job_id: str, body: Any, *, operator: bool = False
+    ) -> dict[str, Any]:
+        """Change a job (a partial update); what a host job does is changed only by an
+        ``operator`` (its schedule or delivery, by any key of its owner that may write)."""
         existing = await self.get(owner, job_id)
         now = self.rt.clock.now()
         values = validate_job(body, now=now, existing=existing, host=self.rt.host_jobs)
+        _host_job_allowed(values, operator)
         if not values:
             return existing
         status = values.get("status", existing["status"])
@@ -709,6 +729,22 @@ class CalendarService:
                 "end", f"the range may span at most {MAX_CALENDAR_DAYS} days", status=400
             )
         rows = await self.rt.jobs.active_with_schedules(owner, job_id=job_id)
+        # Reading hundreds of schedules and counting their runs over 92 days is pure work of
+        # up to seconds: done in a thread, so every other request is still answered meanwhile.
+        return await asyncio.to_thread(
+            self._planned, rows, start=start, end=end, zone=zone, grouping=grouping, limit=limit
+        )
+
+    @staticmethod
+    def _planned(
+        rows: list[dict[str, Any]],
+        *,
+        start: datetime,
+        end: datetime,
+        zone: ZoneInfo,
+        grouping: str | None,
+        limit: int,
+    ) -> dict[str, Any]:
         readable = list(readable_schedules(rows))
         planned = [
             Planned(schedule, exclusions, not_before=job.get("created_at"))
@@ -778,3 +814,18 @@ class CalendarService:
             "truncated": counted.truncated,
             "complete_until": local_iso(counted.edges[-1], zone),
         }
+
+
+def _host_job_allowed(values: dict[str, Any], operator: bool) -> None:
+    """A job that touches the host (``app.domain.jobtypes``) is made, or has what it does
+    changed, only with an operator's key: the host, its databases, functions, commands and
+    directories are shared by every owner of the install, whose jobs must not reach into
+    each other's data through them."""
+    kind = (values.get("action") or {}).get("type")
+    if kind in HOST_ACTIONS and not operator:
+        raise Forbidden(
+            f"{kind} jobs touch the host every owner shares: only a key with the 'operator' "
+            "scope may create one or change what it does (the install's first owner has it; "
+            "see 'agentcron keys create')",
+            scope="operator",
+        )
