@@ -13,7 +13,13 @@ from typing import Any
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from agentcron.app.domain.hostjobs import FUNCTION_NAME, HostJobs, SqlConnection
+from agentcron.app.domain.hostjobs import (
+    FUNCTION_NAME,
+    CommandGrant,
+    FileRoot,
+    HostJobs,
+    SqlConnection,
+)
 
 #: a SQLite file in the working directory (the aiosqlite spelling is accepted, and run by the
 #: stdlib driver: see storage/database.py)
@@ -153,6 +159,10 @@ class Settings:
     sql_connections: str | None = None
     # AGENTCRON_PYTHON_FUNCTIONS: module:function names (JSON list, or comma-separated)
     python_functions: str | None = None
+    # AGENTCRON_COMMANDS: JSON (or @file) of name → argv, or name → {argv, args, env, cwd, …}
+    commands: str | None = None
+    # AGENTCRON_FILE_ROOTS: JSON (or @file) of name → directory, or name → {path, writable, …}
+    file_roots: str | None = None
     instance_name: str = field(default_factory=socket.gethostname)
     #: how often the console says how many runs ended how (0: never); failed runs are
     #: logged one line each as they end, whatever this is
@@ -210,6 +220,8 @@ class Settings:
             cors_secret_keys=_flag("AGENTCRON_CORS_SECRET_KEYS"),
             sql_connections=env("AGENTCRON_SQL_CONNECTIONS") or None,
             python_functions=env("AGENTCRON_PYTHON_FUNCTIONS") or None,
+            commands=env("AGENTCRON_COMMANDS") or None,
+            file_roots=env("AGENTCRON_FILE_ROOTS") or None,
         )
 
     def host_jobs(self) -> HostJobs:
@@ -224,7 +236,24 @@ class Settings:
         if self.python_functions:
             text, source = _setting_text(self.python_functions, "AGENTCRON_PYTHON_FUNCTIONS")
             functions = parse_python_functions(text, source=source)
-        return HostJobs(sql_connections=connections, python_functions=functions)
+        commands = {}
+        if self.commands:
+            text, source = _setting_text(self.commands, "AGENTCRON_COMMANDS")
+            commands = _checked_commands(text, source)
+        roots = {}
+        if self.file_roots:
+            text, source = _setting_text(self.file_roots, "AGENTCRON_FILE_ROOTS")
+            roots = _checked_roots(text, source)
+        return HostJobs(
+            sql_connections=connections,
+            python_functions=functions,
+            commands=commands,
+            file_roots=roots,
+        )
+
+    def host_jobs_key(self) -> tuple[str | None, ...]:
+        """The settings ``host_jobs`` reads: a cache of it is good while these are the same."""
+        return (self.sql_connections, self.python_functions, self.commands, self.file_roots)
 
     @property
     def slack_oauth(self) -> bool:
@@ -336,3 +365,35 @@ def parse_python_functions(
                 "(e.g. reports.daily:build)"
             )
     return frozenset(names)
+
+
+def _checked_commands(text: str, source: str) -> dict[str, CommandGrant]:
+    """The operator's commands (``domain.commands.parse_commands``), each program checked
+    to be an executable file here, and each working directory a directory."""
+    from agentcron.app.domain.commands import parse_commands
+
+    grants = parse_commands(text, source=source)
+    for grant in grants.values():
+        program = grant.argv[0]
+        if not os.path.isfile(program) or not os.access(program, os.X_OK):
+            raise ValueError(f"{source}[{grant.name!r}]: {program} is not an executable file here")
+        if grant.cwd is not None and not os.path.isdir(grant.cwd):
+            raise ValueError(f"{source}[{grant.name!r}].cwd: {grant.cwd} is not a directory")
+    return grants
+
+
+def _checked_roots(text: str, source: str) -> dict[str, FileRoot]:
+    """The operator's root directories (``domain.files.parse_file_roots``), each resolved
+    once — a link in the operator's own path is the operator's choice, so jobs' paths are
+    walked from the real directory — and checked to be a directory."""
+    from dataclasses import replace
+
+    from agentcron.app.domain.files import parse_file_roots
+
+    roots = {}
+    for name, root in parse_file_roots(text, source=source).items():
+        real = os.path.realpath(root.path)
+        if not os.path.isdir(real):
+            raise ValueError(f"{source}[{name!r}]: {root.path} is not a directory")
+        roots[name] = replace(root, path=real)
+    return roots

@@ -42,13 +42,15 @@ class Runtime:
         self.started = asyncio.Event()
         self._llm_parser: Any = None
         self._host_jobs: HostJobs | None = None
+        self._host_jobs_key: tuple[str | None, ...] = ()
 
     @property
     def host_jobs(self) -> HostJobs:
         """What jobs may touch on this machine, read from the settings at first use (the
         command line reads them at start, so a mistake there stops the service at once)."""
-        if self._host_jobs is None:
-            self._host_jobs = self.settings.host_jobs()
+        key = self.settings.host_jobs_key()
+        if self._host_jobs is None or self._host_jobs_key != key:  # the settings changed
+            self._host_jobs, self._host_jobs_key = self.settings.host_jobs(), key
         return self._host_jobs
 
     def jobs_changed(self) -> None:

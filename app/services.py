@@ -7,6 +7,7 @@ once, so the API and the MCP tools answer the same input with the same field and
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -20,7 +21,7 @@ from agentcron.app.domain.calendar import (
     list_planned,
 )
 from agentcron.app.domain.clockchanges import clock_change_notes
-from agentcron.app.domain.enums import ACTIVE, RunStatus
+from agentcron.app.domain.enums import ACTIVE, JobStatus, RunStatus
 from agentcron.app.domain.exclusions import Exclusions
 from agentcron.app.domain.health import HEALTHS, STRIP_LENGTH
 from agentcron.app.domain.jobspec import (
@@ -30,6 +31,7 @@ from agentcron.app.domain.jobspec import (
     request_fingerprint,
     validate_job,
 )
+from agentcron.app.domain.jobtypes import HOST_ACTIONS
 from agentcron.app.domain.leasing import JOB_DELETED, JOB_PAUSED
 from agentcron.app.domain.readiness import Readiness, job_warnings
 from agentcron.app.domain.schedule import (
@@ -41,7 +43,7 @@ from agentcron.app.domain.schedule import (
     next_slot,
 )
 from agentcron.app.domain.stored import describe_schedule, parsed_schedule, readable_schedules
-from agentcron.app.errors import Conflict, FieldProblem, InvalidInput, NotFound
+from agentcron.app.errors import Conflict, FieldProblem, Forbidden, InvalidInput, NotFound
 from agentcron.app.ids import new_id
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.jobs import SORTABLE, JobQuery
@@ -203,8 +205,16 @@ class JobService:
         return agent.get("model") or default
 
     async def create(
-        self, owner: str, body: Any, *, idempotency_key: str | None = None, created_by: str | None
+        self,
+        owner: str,
+        body: Any,
+        *,
+        idempotency_key: str | None = None,
+        created_by: str | None,
+        operator: bool = False,
     ) -> tuple[dict[str, Any], bool]:
+        """Store a new job. ``operator``: the caller's key holds the ``operator`` scope,
+        which a job that touches the host (``sql``, ``python``, ``command``, ``file``) needs."""
         now = self.rt.clock.now()
         fingerprint = request_fingerprint(body)
         if idempotency_key and isinstance(body, dict):
@@ -215,6 +225,7 @@ class JobService:
                 )
             body = {**body, "idempotency_key": idempotency_key}
         values = validate_job(body, now=now, host=self.rt.host_jobs)
+        _host_job_allowed(values, operator)
         idem_key = values.get("idempotency_key")
         values["idempotency_fingerprint"] = fingerprint if idem_key else None
         values.update(
@@ -227,7 +238,7 @@ class JobService:
             run_count=0,
             next_run_at=(
                 first_slot(values["schedule"], after=now, exclusions=values.get("exclusions"))
-                if values["status"] == "active"
+                if values["status"] == JobStatus.ACTIVE
                 else None
             ),
         )
@@ -242,10 +253,11 @@ class JobService:
             )
         return row, created
 
-    async def preview(self, owner: str, body: Any) -> dict[str, Any]:
+    async def preview(self, owner: str, body: Any, *, operator: bool = False) -> dict[str, Any]:
         """The job ``body`` would create, checked like a create but not stored (a dry run
         of a job before it exists)."""
         values = validate_job(body, now=self.rt.clock.now(), host=self.rt.host_jobs)
+        _host_job_allowed(values, operator)
         values.update(owner=owner, model=await self._model_for(owner, values))
         return values
 
@@ -274,7 +286,7 @@ class JobService:
         return rows[0]
 
     async def put_named(
-        self, owner: str, name: object, body: Any, *, created_by: str | None
+        self, owner: str, name: object, body: Any, *, created_by: str | None, operator: bool = False
     ) -> tuple[dict[str, Any], bool]:
         """``PUT /jobs/by-name/{name}``: change the job by that name, or create it with that
         name made unique (Dapr's "schedule a job with the given name"). (row, created)."""
@@ -290,11 +302,14 @@ class JobService:
                 raise InvalidInput.field("name", "differs from the name in the path") from None
             try:
                 return await self.create(
-                    owner, {**body, "name": text, "unique_name": True}, created_by=created_by
+                    owner,
+                    {**body, "name": text, "unique_name": True},
+                    created_by=created_by,
+                    operator=operator,
                 )
             except Conflict:
                 job = await self.named(owner, text)  # another request made it meanwhile
-        return await self.update(owner, job["id"], body), False
+        return await self.update(owner, job["id"], body, operator=operator), False
 
     async def list(self, owner: str, query: JobQuery) -> tuple[list[dict[str, Any]], int]:
         """A page of jobs, each with its newest runs (``recent_runs``, for the list's strip
@@ -305,15 +320,20 @@ class JobService:
         )
         return [{**row, "recent_runs": recent.get(row["id"], [])} for row in rows], total
 
-    async def update(self, owner: str, job_id: str, body: Any) -> dict[str, Any]:
+    async def update(
+        self, owner: str, job_id: str, body: Any, *, operator: bool = False
+    ) -> dict[str, Any]:
+        """Change a job (a partial update); what a host job does is changed only by an
+        ``operator`` (its schedule or delivery, by any key of its owner that may write)."""
         existing = await self.get(owner, job_id)
         now = self.rt.clock.now()
         values = validate_job(body, now=now, existing=existing, host=self.rt.host_jobs)
+        _host_job_allowed(values, operator)
         if not values:
             return existing
         status = values.get("status", existing["status"])
-        if "status" in values and existing["status"] in ("completed", "failed"):
-            if values["status"] == "active" and "schedule" not in values:
+        if "status" in values and existing["status"] in (JobStatus.COMPLETED, JobStatus.FAILED):
+            if values["status"] == JobStatus.ACTIVE and "schedule" not in values:
                 raise Conflict(
                     f"job {job_id} is {existing['status']}; give it a new schedule to activate it"
                 )
@@ -322,7 +342,7 @@ class JobService:
             exclusions = values.get("exclusions", existing.get("exclusions"))
             values["next_run_at"] = (
                 first_slot(schedule, after=now, exclusions=exclusions)
-                if status == "active"
+                if status == JobStatus.ACTIVE
                 else None
             )
             values["pending_schedule"] = None
@@ -334,7 +354,7 @@ class JobService:
         row = await self.rt.jobs.update(owner, job_id, values)
         if row is None:
             raise NotFound("job", job_id)
-        if values.get("status") == "paused" and existing["status"] != "paused":
+        if values.get("status") == JobStatus.PAUSED and existing["status"] != JobStatus.PAUSED:
             await self._revoke_ahead(job_id)
         self.rt.jobs_changed()
         return row
@@ -408,19 +428,19 @@ class JobService:
 
     async def pause(self, owner: str, job_id: str) -> dict[str, Any]:
         existing = await self.get(owner, job_id)
-        if existing["status"] == "paused":
+        if existing["status"] == JobStatus.PAUSED:
             return existing
-        if existing["status"] != "active":
+        if existing["status"] != JobStatus.ACTIVE:
             raise Conflict(f"job {job_id} is {existing['status']} and cannot be paused")
-        row = await self._set(owner, job_id, status="paused", next_run_at=None)
+        row = await self._set(owner, job_id, status=JobStatus.PAUSED, next_run_at=None)
         await self._revoke_ahead(job_id)
         return row
 
     async def resume(self, owner: str, job_id: str) -> dict[str, Any]:
         existing = await self.get(owner, job_id)
-        if existing["status"] == "active":
+        if existing["status"] == JobStatus.ACTIVE:
             return existing
-        if existing["status"] != "paused":
+        if existing["status"] != JobStatus.PAUSED:
             raise Conflict(f"job {job_id} is {existing['status']} and cannot be resumed")
         now = self.rt.clock.now()
         schedule = existing.get("schedule")
@@ -429,7 +449,7 @@ class JobService:
         return await self._set(
             owner,
             job_id,
-            status="active",
+            status=JobStatus.ACTIVE,
             consecutive_failures=0,
             next_run_at=first_slot(schedule, after=now, exclusions=existing.get("exclusions")),
         )
@@ -447,7 +467,7 @@ class JobService:
             raw = {**raw, "timezone": zone}  # a new schedule naming no zone keeps the job's
         schedule = check_schedule(raw, now=effective_from or now)
         new = schedule.to_dict() if schedule else None
-        active = existing["status"] == "active"
+        active = existing["status"] == JobStatus.ACTIVE
         if effective_from is None or effective_from <= now:
             values: dict[str, Any] = {
                 "schedule": new,
@@ -709,6 +729,22 @@ class CalendarService:
                 "end", f"the range may span at most {MAX_CALENDAR_DAYS} days", status=400
             )
         rows = await self.rt.jobs.active_with_schedules(owner, job_id=job_id)
+        # Reading hundreds of schedules and counting their runs over 92 days is pure work of
+        # up to seconds: done in a thread, so every other request is still answered meanwhile.
+        return await asyncio.to_thread(
+            self._planned, rows, start=start, end=end, zone=zone, grouping=grouping, limit=limit
+        )
+
+    @staticmethod
+    def _planned(
+        rows: list[dict[str, Any]],
+        *,
+        start: datetime,
+        end: datetime,
+        zone: ZoneInfo,
+        grouping: str | None,
+        limit: int,
+    ) -> dict[str, Any]:
         readable = list(readable_schedules(rows))
         planned = [
             Planned(schedule, exclusions, not_before=job.get("created_at"))
@@ -778,3 +814,18 @@ class CalendarService:
             "truncated": counted.truncated,
             "complete_until": local_iso(counted.edges[-1], zone),
         }
+
+
+def _host_job_allowed(values: dict[str, Any], operator: bool) -> None:
+    """A job that touches the host (``app.domain.jobtypes``) is made, or has what it does
+    changed, only with an operator's key: the host, its databases, functions, commands and
+    directories are shared by every owner of the install, whose jobs must not reach into
+    each other's data through them."""
+    kind = (values.get("action") or {}).get("type")
+    if kind in HOST_ACTIONS and not operator:
+        raise Forbidden(
+            f"{kind} jobs touch the host every owner shares: only a key with the 'operator' "
+            "scope may create one or change what it does (the install's first owner has it; "
+            "see 'agentcron keys create')",
+            scope="operator",
+        )

@@ -297,8 +297,12 @@ def steady(args: argparse.Namespace) -> None:
         print(f"  p99 ratio APScheduler / agentcron: {pct(peer, 0.99) / pct(ours, 0.99):.1f}x")
 
 
+def _every_second(origin: datetime) -> dict[str, Any]:
+    return {"type": "every", "interval": 1, "start_at": origin.isoformat(), "timezone": "UTC"}
+
+
 def _every_second_jobs(noop: int, http: int, origin: datetime, sink: str) -> list[Any]:
-    schedule = {"type": "every", "interval": 1, "start_at": origin.isoformat(), "timezone": "UTC"}
+    schedule = _every_second(origin)
     post = {
         "type": "http",
         "http": {"url": f"{sink}/hit", "method": "POST", "body": {"job": "{{ job.id }}"}},
@@ -312,24 +316,32 @@ def _every_second_jobs(noop: int, http: int, origin: datetime, sink: str) -> lis
 
 
 async def every_second_agentcron(noop: int, http: int, seconds: float, sink: str) -> dict[str, Any]:
-    from sqlalchemy import select
+    from sqlalchemy import select, update
 
     from agentcron.app.config import Settings
     from agentcron.app.domain.enums import SkipReason
     from agentcron.app.engine.service import EngineService
     from agentcron.app.runtime import Runtime
-    from agentcron.app.storage.tables import runs
+    from agentcron.app.storage.tables import jobs, runs
 
     tmp = Path(tempfile.mkdtemp(prefix="agentcron-every-second-"))
     url = f"sqlite:///{tmp / 'every.db'}"
-    origin = (datetime.now(UTC) + timedelta(seconds=5)).replace(microsecond=0)
-    rows = _every_second_jobs(noop, http, origin, sink)
+    # registered for tomorrow, then moved to a start a few seconds after the engine is up:
+    # the service is running before the first slot, as it would be (on a busy machine
+    # set-up can take longer than any fixed lead)
+    rows = _every_second_jobs(noop, http, datetime.now(UTC) + timedelta(days=1), sink)
     await asyncio.to_thread(seed_jobs, url, len(rows), lambda i: rows[i])
     # the settings a user gets; the sink is on 127.0.0.1, and `serve` tunes the collector
     rt = Runtime(Settings(database_url=url, allow_private_networks=True, tune_gc=True))
     rt.roles = {"scheduler", "worker"}
     engine = EngineService(rt)
     await engine.start()
+    origin = (datetime.now(UTC) + timedelta(seconds=3)).replace(microsecond=0)
+    schedule = _every_second(origin)
+    await rt.db.write(
+        lambda conn: conn.execute(update(jobs).values(schedule=schedule, next_run_at=origin))
+    )
+    engine.scheduler.wake()
     cpu0 = time.process_time()
     end = origin + timedelta(seconds=seconds)
     await asyncio.sleep(max(0.0, (end - datetime.now(UTC)).total_seconds()) + 1)
@@ -399,6 +411,10 @@ async def every_second_apscheduler(
     )
     scheduler.add_listener(listen, EVENT_JOB_SUBMITTED | EVENT_JOB_MAX_INSTANCES | EVENT_JOB_MISSED)
     scheduler.start(paused=True)
+    jobstore = scheduler._jobstores["default"]
+    # stored in one transaction, as agentcron's rows are (the store's add_job commits each)
+    added: list[Any] = []
+    jobstore.add_job = added.append
     for i in range(noop + http):
         scheduler.add_job(
             aps_post if i < http else aps_noop,
@@ -407,6 +423,27 @@ async def every_second_apscheduler(
             start_date=origin,
             args=[f"{sink}/hit"] if i < http else [],
             id=f"j{i}",
+        )
+    del jobstore.add_job
+    import pickle
+
+    from apscheduler.util import datetime_to_utc_timestamp
+
+    with jobstore.engine.begin() as connection:
+        connection.execute(
+            jobstore.jobs_t.insert(),
+            [
+                {
+                    "id": job.id,
+                    "next_run_time": datetime_to_utc_timestamp(job.next_run_time),
+                    "job_state": pickle.dumps(job.__getstate__(), jobstore.pickle_protocol),
+                }
+                for job in added
+            ],
+        )
+    if datetime.now(UTC) > origin - timedelta(seconds=1):
+        print(
+            f"  (APScheduler's set-up ended {(datetime.now(UTC) - origin).total_seconds():+.1f} s from its first slot: too late)"
         )
     global _aps_session
     _aps_session = session

@@ -204,12 +204,15 @@ class Cron:
 
     def next_after(self, moment: datetime) -> datetime | None:
         """The first matching naive minute strictly after naive `moment`; None when there is
-        none within 50 years (cronsim's horizon too)."""
+        none within 50 years (cronsim's horizon too) or before year 9999 (a match there could
+        not be moved to another zone: `datetime` ends in 9999)."""
+        if moment.year >= _LAST_YEAR:
+            return None
         start = moment.replace(second=0, microsecond=0) + _ONE_MINUTE
         year, month, day, hour, minute = start.year, start.month, start.day, start.hour, 0
         minute = start.minute
         months, hours, minutes = self.months, self.hours, self.minutes
-        horizon = year + 50
+        horizon = min(year + 50, _LAST_YEAR - 1)
         while year <= horizon:
             i = bisect_left(months, month)
             if i == len(months):
@@ -236,6 +239,11 @@ class Cron:
                 continue
             return datetime(year, month, day, hour, minutes[i])
         return None
+
+
+#: no match is looked for in this year or later: a year-9999 minute cannot be shifted by a
+#: zone's offset without leaving `datetime`'s range
+_LAST_YEAR = 9999
 
 
 @lru_cache(maxsize=4096)

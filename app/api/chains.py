@@ -12,6 +12,7 @@ from starlette.routing import Route
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import caller, int_param, json_body, runtime
 from agentcron.app.domain.chains import Chain, parse_chain
+from agentcron.app.domain.enums import RunStatus
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.errors import NotFound
 from agentcron.app.render import utc_iso
@@ -70,7 +71,7 @@ def _chain_run_summary(cr: dict[str, Any]) -> dict[str, Any]:
 
 def _render_chain_run(cr: dict[str, Any], chain: Chain) -> dict[str, Any]:
     runs = cr["node_runs"]
-    idle = "pending" if cr["status"] == "running" else "not_run"
+    idle = "pending" if cr["status"] == RunStatus.RUNNING else "not_run"
     nodes = {}
     for job in chain.jobs:
         run = runs.get(job)

@@ -31,7 +31,9 @@ async def try_new_job(request: Request, principal: Principal, body: dict[str, An
     """A create body that asked for a dry run: checked like a create, tried, not stored."""
     check_scope(principal, Scope.RUNS_WRITE)
     rt = runtime(request)
-    job = await JobService(rt).preview(principal.owner, body)
+    job = await JobService(rt).preview(
+        principal.owner, body, operator=principal.allows(Scope.OPERATOR)
+    )
     answer = await DryRuns(rt).try_job(principal.owner, job)
     answer["job"] = {
         "name": job.get("name"),

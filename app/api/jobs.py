@@ -72,6 +72,7 @@ async def create_job(request: Request) -> Response:
         body,
         idempotency_key=request.headers.get("idempotency-key"),
         created_by=principal.key_name,
+        operator=principal.allows(Scope.OPERATOR),
     )
     headers = {"Location": f"/api/scheduler/jobs/{row['id']}"}
     if not created:
@@ -98,7 +99,12 @@ async def get_job(request: Request) -> Response:
 async def update_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
-    row = await service(request).update(principal.owner, request.path_params["job_id"], body)
+    row = await service(request).update(
+        principal.owner,
+        request.path_params["job_id"],
+        body,
+        operator=principal.allows(Scope.OPERATOR),
+    )
     return JSONResponse(job_answer(request, row))
 
 
@@ -163,7 +169,11 @@ async def put_named_job(request: Request) -> Response:
     principal = await caller(request)
     body = await json_body(request)
     row, created = await service(request).put_named(
-        principal.owner, request.path_params["name"], body, created_by=principal.key_name
+        principal.owner,
+        request.path_params["name"],
+        body,
+        created_by=principal.key_name,
+        operator=principal.allows(Scope.OPERATOR),
     )
     headers = {"Location": f"/api/scheduler/jobs/{row['id']}"}
     return JSONResponse(

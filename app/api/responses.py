@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from agentcron.app.domain.enums import RunStatus
+from agentcron.app.domain.enums import JobStatus, RunStatus
 from agentcron.app.storage.jobs import SORTABLE
 
 Instant = str  # ISO 8601 with an offset
@@ -61,13 +61,17 @@ class Job(_Open):
     goal: str | None
     agent_id: str | None
     model: str | None
-    action: Literal["agent", "http", "noop", "sql", "python"]
+    action: Literal["agent", "http", "noop", "sql", "python", "command", "file"]
     http: dict[str, Any] | None = None
     #: a sql job's {connection, statement or procedure, parameters, read_only, max_rows,
     #: timeout_seconds}
     sql: dict[str, Any] | None = None
     #: a python job's {function, timeout_seconds}
     python: dict[str, Any] | None = None
+    #: a command job's {name, args, timeout_seconds}
+    command: dict[str, Any] | None = None
+    #: a file job's {operation, root, path, to_root, to, content, overwrite, missing_ok}
+    file: dict[str, Any] | None = None
     schedule: dict[str, Any] | None
     schedule_description: str | None
     status: str
@@ -492,7 +496,7 @@ QUERY: dict[tuple[str, str], list[dict[str, Any]]] = {
         _query(
             "status",
             "Only jobs in this state",
-            {"enum": ["active", "paused", "completed", "failed"]},
+            {"enum": [s.value for s in JobStatus]},
         ),
         _query("tag", "Only jobs with this tag", {"type": "string"}),
         _query("agent_id", "Only jobs run by this agent", {"type": "string"}),

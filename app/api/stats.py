@@ -14,6 +14,7 @@ from starlette.routing import Route
 from agentcron.app.api.admin import require_operator
 from agentcron.app.api.auth import requires
 from agentcron.app.api.common import bool_param, caller, int_param, runtime, zone_param
+from agentcron.app.domain.enums import RunStatus
 from agentcron.app.domain.schedule import local_iso
 from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.stored import job_zone
@@ -99,8 +100,8 @@ async def status(request: Request) -> Response:
         "instance_id": rt.instance_id,
         "roles": sorted(rt.roles),
         "instances": [_instance(i, where=principal.allows(Scope.OPERATOR)) for i in live],
-        "queued": counts.get("queued", 0),
-        "running_runs": counts.get("running", 0),
+        "queued": counts.get(RunStatus.QUEUED, 0),
+        "running_runs": counts.get(RunStatus.RUNNING, 0),
         "running_here": len(worker.active) if worker else 0,
         "lateness_seconds": round((now - oldest).total_seconds(), 3) if oldest else 0.0,
         "last_fire_lateness_seconds": scheduler.last_lateness if scheduler else None,

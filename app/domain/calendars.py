@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any, Final, Literal
 
 import holidays
+from holidays import registry
 
 from agentcron.app.domain.schedule import ScheduleError
 
@@ -132,8 +133,22 @@ def _kind(country: str) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _supported() -> dict[str, tuple[str, ...]]:
-    return {code: tuple(subs) for code, subs in holidays.list_supported_countries().items()}
+def _codes() -> frozenset[str]:
+    """Every country code (and alias: USA, UK) the holidays package knows, from its registry:
+    ``list_supported_countries()`` imports all 250 country modules to list subdivisions, a
+    pause of seconds on the event loop the first time a job names holidays."""
+    return frozenset(
+        code
+        for entry in registry.COUNTRIES.values()
+        for code in entry[1:]
+        if code.isupper() and code.isalpha()
+    )
+
+
+@lru_cache(maxsize=512)
+def _subdivisions(country: str) -> tuple[str, ...]:
+    """The subdivision codes of one country (imports that country's module only)."""
+    return tuple(holidays.country_holidays(country).subdivisions)
 
 
 def _country(value: object, field: str) -> str:
@@ -141,7 +156,7 @@ def _country(value: object, field: str) -> str:
         raise ScheduleError(field, "is required: an ISO 3166 country code such as 'US'")
     code = value.strip().upper()
     code = "GB" if code == "UK" else code  # ISO keeps UK reserved for the United Kingdom
-    if code not in _supported():
+    if code not in _codes():
         raise ScheduleError(field, f"{value!r} is not a country the holidays package knows")
     return code
 
@@ -151,7 +166,7 @@ def _subdivision(country: str, value: object, field: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise ScheduleError(field, "must be a subdivision code such as 'CA'")
-    known = _supported()[country]
+    known = _subdivisions(country)
     text = value.strip()
     if text.upper() in {s.upper() for s in known}:
         return next(s for s in known if s.upper() == text.upper())

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from agentcron.app.domain.enums import RunStatus
 from agentcron.app.errors import FieldProblem, InvalidInput
 
 EDGE_TYPES = ("on_success", "on_failure", "on_complete")
@@ -33,18 +34,22 @@ MAX_EDGES = 500
 
 #: the final run statuses each edge type fires on
 FIRES_ON: Mapping[str, frozenset[str]] = {
-    "on_success": frozenset({"succeeded"}),
-    "on_failure": frozenset({"failed", "timed_out"}),
-    "on_complete": frozenset({"succeeded", "failed", "timed_out", "cancelled"}),
+    "on_success": frozenset({RunStatus.SUCCEEDED}),
+    "on_failure": frozenset({RunStatus.FAILED, RunStatus.TIMED_OUT}),
+    "on_complete": frozenset(
+        {RunStatus.SUCCEEDED, RunStatus.FAILED, RunStatus.TIMED_OUT, RunStatus.CANCELLED}
+    ),
 }
-OUTCOMES = frozenset({"succeeded", "failed", "timed_out", "cancelled"})
-FAILURES = frozenset({"failed", "timed_out", "cancelled"})
+OUTCOMES = frozenset(
+    {RunStatus.SUCCEEDED, RunStatus.FAILED, RunStatus.TIMED_OUT, RunStatus.CANCELLED}
+)
+FAILURES = frozenset({RunStatus.FAILED, RunStatus.TIMED_OUT, RunStatus.CANCELLED})
 
 # Node states besides the final run statuses:
 PENDING = "pending"  # no run yet in this chain run; may still get one
 ACTIVE = "active"  # queued or running (a retry pending counts)
 ABSENT = "absent"  # not part of this chain run (a root that did not run, or below only such)
-SKIPPED = "skipped"
+SKIPPED = RunStatus.SKIPPED
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -342,8 +347,10 @@ def _outcome(chain: Chain, states: Mapping[str, Node]) -> str:
         if node.state in FAILURES and not any(e.fires_on(node.state) for e in chain.outgoing(job))
     ]
     if not unhandled:
-        return "succeeded"
-    return "failed" if any(s != "cancelled" for s in unhandled) else "cancelled"
+        return RunStatus.SUCCEEDED
+    if any(s != RunStatus.CANCELLED for s in unhandled):
+        return RunStatus.FAILED
+    return RunStatus.CANCELLED
 
 
 def _topological(chain: Chain) -> list[str]:

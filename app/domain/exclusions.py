@@ -18,6 +18,12 @@ _WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
     name[:3]: i for i, name in enumerate(WEEKDAY_NAMES)
 }
 _KEYS = ("dates", "weekdays", "windows", "holidays")
+#: the most items each list may hold: every read of the job (the engine's, the calendar's)
+#: parses them again, so a job saved with 20,000 windows cost seconds on each read.
+#: Ten years of listed closures; a window every half hour; each weekday a few times over.
+MAX_DATES = 3_660
+MAX_WINDOWS = 48
+MAX_WEEKDAYS = 21
 _TINY = timedelta(microseconds=1)
 #: moving slots gives up after this many in a row found no business day to go to
 MAX_DROPPED = 2_000
@@ -55,15 +61,17 @@ class Exclusions:
                 )
         dates = frozenset(
             _date(value, f"{field}.dates[{i}]")
-            for i, value in enumerate(_list(data.get("dates"), f"{field}.dates"))
+            for i, value in enumerate(_list(data.get("dates"), f"{field}.dates", MAX_DATES))
         )
         weekdays = frozenset(
             _weekday(value, f"{field}.weekdays[{i}]")
-            for i, value in enumerate(_list(data.get("weekdays"), f"{field}.weekdays"))
+            for i, value in enumerate(
+                _list(data.get("weekdays"), f"{field}.weekdays", MAX_WEEKDAYS)
+            )
         )
         windows = tuple(
             _window(value, f"{field}.windows[{i}]")
-            for i, value in enumerate(_list(data.get("windows"), f"{field}.windows"))
+            for i, value in enumerate(_list(data.get("windows"), f"{field}.windows", MAX_WINDOWS))
         )
         holidays = None
         if data.get("holidays") is not None:
@@ -233,11 +241,13 @@ def _local_instant(day: date, moment: time, zone: ZoneInfo) -> datetime:
     return instant
 
 
-def _list(value: object, field: str) -> list[Any]:
+def _list(value: object, field: str, most: int) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list | tuple):
         raise ScheduleError(field, "must be a list")
+    if len(value) > most:
+        raise ScheduleError(field, f"may hold at most {most} items")
     return list(value)
 
 

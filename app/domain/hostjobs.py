@@ -35,6 +35,41 @@ class SqlConnection:
 
 
 @dataclass(frozen=True)
+class CommandGrant:
+    """One command the operator allows: ``argv`` is run as is (``argv[0]`` an absolute
+    path), followed by the job's ``args`` only when ``extra_args``."""
+
+    name: str
+    argv: tuple[str, ...]
+    extra_args: bool = False
+    #: the whole environment the command gets, besides a plain PATH, LANG and HOME (kept out
+    #: of ``repr``: it may hold a password)
+    env: Mapping[str, str] = field(default_factory=dict, repr=False)
+    cwd: str | None = None
+    #: the longest a run may take, and the default when the job gives none
+    timeout_seconds: float = 300.0
+    #: captured of each of stdout and stderr; the rest is counted, not kept
+    output_bytes: int = 65_536
+
+
+#: the largest file a file job may write, copy or move into a root, unless the root says
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FileRoot:
+    """A directory file jobs may work in (``path`` absolute; symlinks in it resolved once,
+    at start, by the operator's own choice)."""
+
+    name: str
+    path: str
+    #: False: a source to copy from, never changed
+    writable: bool = True
+    #: the largest file a job may write, copy or move into it
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
 class HostJobs:
     """What jobs may touch on this service; empty (the default) enables nothing."""
 
@@ -42,12 +77,20 @@ class HostJobs:
     sql_connections: Mapping[str, SqlConnection] = field(default_factory=dict)
     #: AGENTCRON_PYTHON_FUNCTIONS: ``module:function`` names
     python_functions: frozenset[str] = frozenset()
+    #: AGENTCRON_COMMANDS, by name
+    commands: Mapping[str, CommandGrant] = field(default_factory=dict)
+    #: AGENTCRON_FILE_ROOTS, by name
+    file_roots: Mapping[str, FileRoot] = field(default_factory=dict)
 
     def enabled(self, kind: str) -> bool:
         if kind == "sql":
             return bool(self.sql_connections)
         if kind == "python":
             return bool(self.python_functions)
+        if kind == "command":
+            return bool(self.commands)
+        if kind == "file":
+            return bool(self.file_roots)
         return False
 
 
@@ -55,6 +98,8 @@ class HostJobs:
 ENABLING_SETTING = {
     "sql": "AGENTCRON_SQL_CONNECTIONS",
     "python": "AGENTCRON_PYTHON_FUNCTIONS",
+    "command": "AGENTCRON_COMMANDS",
+    "file": "AGENTCRON_FILE_ROOTS",
 }
 
 

@@ -19,6 +19,9 @@ METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
 MAX_REQUEST_BODY_BYTES = 256_000
 EXCERPT_CHARS = 1_500
 _FIELDS = {"url", "method", "headers", "query", "body"}
+#: a request with more is refused by most servers anyway (nginx, aiohttp: 100 headers)
+MAX_HEADERS = 100
+MAX_QUERY = 200
 _HEADER_NAME = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 
 # No whitespace around the path in the pattern: ``\{\{\s*([^{}]*?)\s*\}\}`` backtracks
@@ -79,6 +82,9 @@ def validate_http_action(http: Mapping[str, Any], *, field: str = "http") -> dic
     if not isinstance(headers, Mapping):
         problems.append(FieldProblem(f"{field}.headers", "must be an object of strings"))
         headers = {}
+    if len(headers) > MAX_HEADERS:
+        problems.append(FieldProblem(f"{field}.headers", f"may hold at most {MAX_HEADERS} headers"))
+        headers = {}
     for name, value in headers.items():
         where = f"{field}.headers.{name}"
         if not isinstance(name, str) or not _HEADER_NAME.match(name):
@@ -91,6 +97,9 @@ def validate_http_action(http: Mapping[str, Any], *, field: str = "http") -> dic
     query = {} if http.get("query") is None else http["query"]
     if not isinstance(query, Mapping):
         problems.append(FieldProblem(f"{field}.query", "must be an object of scalar values"))
+        query = {}
+    if len(query) > MAX_QUERY:
+        problems.append(FieldProblem(f"{field}.query", f"may hold at most {MAX_QUERY} parameters"))
         query = {}
     for name, value in query.items():
         where = f"{field}.query.{name}"

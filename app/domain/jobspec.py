@@ -21,6 +21,7 @@ from pydantic import (
     field_validator,
 )
 
+from agentcron.app.domain.enums import JobStatus, Overlap
 from agentcron.app.domain.exclusions import Exclusions
 from agentcron.app.domain.hostjobs import HostJobs
 from agentcron.app.domain.http_action import validate_http_action
@@ -39,8 +40,9 @@ from agentcron.app.domain.shorthand import (
 from agentcron.app.errors import FieldProblem, InvalidInput
 from agentcron.delivery.targets import check_url, parse_target
 
-JOB_STATUSES = ("active", "paused", "completed", "failed")
-OVERLAP_POLICIES = ("skip", "queue", "allow", "cancel_previous")
+#: as plain strings (the order the API documents them in), from their enums
+JOB_STATUSES = tuple(s.value for s in JobStatus)
+OVERLAP_POLICIES = tuple(p.value for p in Overlap)
 RETRY_STRATEGIES = ("exponential", "linear", "fixed")
 DELIVERY_FORMATS = ("markdown", "text", "json")
 MAX_METADATA_BYTES = 64_000
@@ -202,6 +204,54 @@ PythonSettings = Annotated[
         }
     ),
 ]
+CommandSettings = Annotated[
+    dict[str, Any] | str | None,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "object",
+                    "properties": {
+                        "name": {"type": "string", "description": "a command the operator allows"},
+                        "args": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": "appended to the operator's argv, where allowed",
+                        },
+                        "timeout_seconds": {"type": "number", "exclusiveMinimum": 0},
+                    },
+                    "required": ["name"],
+                    "additionalProperties": False,
+                },
+                {"type": "string", "description": "seed 004's command line: name, then args"},
+                {"type": "null"},
+            ],
+            "description": "For action command (when the operator enabled it); never a shell",
+        }
+    ),
+]
+ActionKind = Literal["agent", "http", "noop", "sql", "python", "command", "file"]
+FileSettings = Annotated[
+    dict[str, Any] | None,
+    WithJsonSchema(
+        {
+            "type": ["object", "null"],
+            "description": "For action file (when the operator enabled it)",
+            "properties": {
+                "operation": {"enum": ["copy", "move", "delete", "write"]},
+                "root": {"type": "string", "description": "a root directory the operator named"},
+                "path": {"type": "string", "description": "relative to the root; no '..'"},
+                "to_root": {"type": "string", "description": "copy, move: default root"},
+                "to": {"type": "string", "description": "copy, move: the destination path"},
+                "content": {"type": "string", "description": "write: text, with templates"},
+                "overwrite": {"type": "boolean", "default": False},
+                "missing_ok": {"type": "boolean", "default": False},
+            },
+            "required": ["operation", "root", "path"],
+            "additionalProperties": False,
+        }
+    ),
+]
 #: a job's unique handle among its owner's live jobs (``/jobs/by-name/{name}``)
 _KEY_TEXT = re.compile(r"^[^\x00-\x1f\x7f]+$")
 
@@ -266,12 +316,14 @@ class JobFields(BaseModel):
     description: str | None = Field(None, max_length=10_000)
     goal: str | None = Field(None, max_length=20_000)
     agent_id: str | None = Field(None, max_length=40)
-    action: Literal["agent", "http", "noop", "sql", "python"] | dict[str, Any] | None = None
+    action: ActionKind | dict[str, Any] | None = None
     http: HttpSpec | None = None
     #: the settings of the host job types (``app.domain.jobtypes``), checked there against
     #: what the operator enabled: so a problem names its field (``sql.connection``)
     sql: SqlSettings = None
     python: PythonSettings = None
+    command: CommandSettings = None
+    file: FileSettings = None
     schedule: ScheduleInput = None
     #: the zone for a schedule that names none (also accepted inside the schedule)
     timezone: str | None = Field(None, max_length=64)
@@ -380,6 +432,11 @@ def _normalise_action(
     specs: dict[str, Any] = {kind: getattr(fields, kind) for kind in HOST_ACTIONS}
     if isinstance(action, dict):
         kind = action.get("type", "agent")
+        if not isinstance(kind, str):  # {"type": {...}}: not a name to look up
+            problems.append(
+                FieldProblem("action.type", f"must be one of {', '.join(ACTION_KINDS)}")
+            )
+            return None
         raw = action.get(kind) or {k: v for k, v in action.items() if k != "type"}
         if kind == "http":
             try:
@@ -841,4 +898,10 @@ def _default_name(values: dict[str, Any], goal: str | None) -> str:
         return f"{sql['connection']}: {line}"[:80]
     if action.get("type") == "python":
         return str(action["python"]["function"])[:200]
+    if action.get("type") == "command":
+        command = action["command"]
+        return " ".join([command["name"], *command.get("args", [])])[:200]
+    if action.get("type") == "file":
+        file = action["file"]
+        return f"{file['operation']} {file['root']}:{file['path']}"[:200]
     return "Untitled job"

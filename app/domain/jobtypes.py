@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from agentcron.app.domain.commands import validate_command
+from agentcron.app.domain.files import validate_file
 from agentcron.app.domain.hostjobs import HostJobs, not_enabled
 from agentcron.app.domain.python_action import validate_python_action
 from agentcron.app.domain.sql_action import validate_sql_action
@@ -22,6 +24,8 @@ Validator = Callable[[Any, HostJobs], dict[str, Any]]
 HOST_ACTIONS: dict[str, Validator] = {
     "sql": validate_sql_action,
     "python": validate_python_action,
+    "command": validate_command,
+    "file": validate_file,
 }
 
 

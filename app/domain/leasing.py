@@ -89,11 +89,12 @@ def plan_leases(
     *,
     running: Counter[str],
     limit: int,
-    previous: Mapping[str, PreviousRun] | None = None,
+    previous: Mapping[str, PreviousRun | None] | None = None,
 ) -> LeasePlan:
     """Decide for ``candidates`` (queued runs, oldest first). ``running`` counts each job's
     runs still going (it is updated as runs are leased); ``previous`` gives, for a run
-    waiting for its previous run, that run (none: nothing ran before it)."""
+    waiting for its previous run, that run (None: nothing ran before it). A waiting run
+    that ``previous`` does not name is left for a later round (see ``to_judge``)."""
     plan = LeasePlan()
     for run in candidates:
         job = jobs.get(run.job_id)
@@ -109,7 +110,9 @@ def plan_leases(
         if cap is not None and running[job.id] >= cap:
             continue
         if run.reason == WAITING_FOR_PREVIOUS and (job.overlap or Overlap.SKIP) == Overlap.SKIP:
-            before = (previous or {}).get(run.id)
+            if previous is None or run.id not in previous:
+                continue  # not looked at this round
+            before = previous[run.id]
             if before is not None and run.scheduled_for is not None:
                 verdict = before.overlaps(run.scheduled_for)
                 if verdict is None:
@@ -122,6 +125,30 @@ def plan_leases(
         if len(plan.lease) >= limit:
             break
     return plan
+
+
+def to_judge(
+    candidates: Sequence[QueuedRun], jobs: Mapping[str, JobSnapshot], *, running: Counter[str]
+) -> list[QueuedRun]:
+    """The waiting runs whose previous run a round must look up: of each job with room for
+    a run, its oldest waiting slot. A later slot of the job waits for a later round — one
+    run of the job is leased or ended first — so a queue of late slots costs a look per
+    job, not per slot (thousands of looks in one transaction would hold a busy machine's
+    event loop for seconds, making slots later still)."""
+    seen: set[str] = set()
+    chosen: list[QueuedRun] = []
+    for run in candidates:
+        if run.reason != WAITING_FOR_PREVIOUS or run.job_id in seen:
+            continue
+        seen.add(run.job_id)
+        job = jobs.get(run.job_id)
+        if job is None or (job.overlap or Overlap.SKIP) != Overlap.SKIP:
+            continue
+        cap = job.concurrency
+        if cap is not None and running[job.id] >= cap:
+            continue
+        chosen.append(run)
+    return chosen
 
 
 def take(run: Run, *, instance: str, now: datetime, lease: float) -> None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agentcron.app.domain.hostjobs import ENABLING_SETTING, HostJobs
+from agentcron.app.errors import FieldProblem
 from agentcron.delivery.addresses import blocked_reason, host_address
 from agentcron.delivery.targets import parse_target
 
@@ -121,7 +122,7 @@ def job_warnings(job: Mapping[str, Any], ready: Readiness) -> list[JobWarning]:
 def _host_warnings(kind: str, action: Mapping[str, Any], host: HostJobs) -> list[JobWarning]:
     """A sql or python job stored where it was allowed, read where it is not (the operator
     changed the settings since, or the API and the engine run with different ones)."""
-    if kind not in ENABLING_SETTING:
+    if not isinstance(kind, str) or kind not in ENABLING_SETTING:
         return []
     setting = ENABLING_SETTING[kind]
     if not host.enabled(kind):
@@ -134,6 +135,18 @@ def _host_warnings(kind: str, action: Mapping[str, Any], host: HostJobs) -> list
     if kind == "python" and spec.get("function") not in host.python_functions:
         reason = f"{spec.get('function')!r} is not on {setting}; every run fails"
         return [JobWarning("python.function", reason, NOT_ALLOWED_HERE)]
+    if kind in ("command", "file"):
+        from agentcron.app.domain.commands import validate_command_action
+        from agentcron.app.domain.files import validate_file_action
+
+        problems: list[FieldProblem] = []
+        if kind == "command":
+            validate_command_action(spec, host.commands, problems)
+        else:
+            validate_file_action(spec, host.file_roots, problems)
+        return [
+            JobWarning(p.field, f"{p.reason}; every run fails", NOT_ALLOWED_HERE) for p in problems
+        ]
     return []
 
 

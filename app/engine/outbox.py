@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import aiohttp
 
 from agentcron.app.domain.enums import OutboxKind, OutboxStatus
 from agentcron.app.domain.records import OutboxRow
+from agentcron.app.domain.sending import plan_send
 from agentcron.app.engine.failures import FailureSpell
 from agentcron.app.engine.waiting import sleep_until_woken
 from agentcron.app.runtime import Runtime
@@ -25,12 +26,7 @@ from agentcron.delivery.webhook import WebhookChannel
 
 log = logging.getLogger("agentcron.outbox")
 
-MAX_ATTEMPTS = 8
 LEASE_SECONDS = 120.0
-
-
-def backoff(attempts: int) -> float:
-    return float(min(3600, 15 * 2 ** (attempts - 1)))
 
 
 class OutboxSender:
@@ -114,23 +110,14 @@ class OutboxSender:
                 result = await self._post_callback(item)
             else:
                 result = await self._deliver(item)
-            ok, detail = result.status == "delivered", result.detail
+            ok, detail = result.status == OutboxStatus.DELIVERED, result.detail
             retryable, external = result.retryable, result.external_id
         except Exception as exc:  # a channel bug must not lose the row
             log.exception("delivery of %s crashed", item.id)
             ok, detail, retryable, external = False, f"{type(exc).__name__}: {exc}", True, None
         now = await self.now()
-        retry_at = None
-        if not ok and retryable and item.attempts < MAX_ATTEMPTS:
-            retry_at = now + timedelta(seconds=backoff(item.attempts))
-        await self.store.complete(
-            item,
-            status=OutboxStatus.DELIVERED if ok else OutboxStatus.FAILED,
-            detail=detail,
-            now=now,
-            external_id=external,
-            retry_at=retry_at,
-        )
+        plan = plan_send(delivered=ok, retryable=retryable, attempts=item.attempts, now=now)
+        await self.store.complete(item, plan, detail=detail, now=now, external_id=external)
 
     async def _deliver(self, item: OutboxRow) -> DeliveryResult:
         target = parse_target(item.target)

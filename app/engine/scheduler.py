@@ -32,8 +32,13 @@ BURST_WINDOW_SECONDS = 1.0
 MAX_HEAD_START_SECONDS = 30.0
 #: how soon to look again after a failed look
 RETRY_SECONDS = 1.0
-#: what firing one job costs until the scheduler has measured it (seconds)
-INITIAL_SECONDS_PER_JOB = 150e-6
+#: what firing one job costs until the scheduler has measured it (seconds): a loaded
+#: machine's figure (a quiet one fires a job in ~80 µs)
+INITIAL_SECONDS_PER_JOB = 300e-6
+#: a burst is fired this many times as far ahead as the measured rate says it needs: firing
+#: early costs a little memory for runs waiting on their second (~1 KB each), firing late
+#: costs lateness, and a machine can get busier between the measuring and the burst
+HEAD_START_MARGIN = 3.0
 #: looks this far apart still count as looking without a gap (at least three of the longest
 #: sleeps): a machine so loaded that the scheduler is a minute late still runs every slot
 MAX_LOOK_GAP_SECONDS = 60.0
@@ -140,8 +145,7 @@ class Scheduler:
         base = self.rt.settings.lookahead_seconds
         if coming <= self.rt.settings.claim_batch_size:
             return base  # one batch: the usual lookahead is plenty
-        # half as much again as the measured rate says, for a busy machine
-        return base + min(MAX_HEAD_START_SECONDS, 1.5 * coming * self.seconds_per_job)
+        return base + min(MAX_HEAD_START_SECONDS, HEAD_START_MARGIN * coming * self.seconds_per_job)
 
     async def run(self) -> None:
         max_sleep = self.rt.settings.max_sleep_seconds

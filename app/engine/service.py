@@ -216,6 +216,14 @@ class EngineService:
             from agentcron.app.executors.python_call import PythonExecutor
 
             out["python"] = PythonExecutor(host.python_functions)
+        if host.commands:
+            from agentcron.app.executors.command import COMMAND_CONCURRENCY, CommandExecutor
+
+            out["command"] = Bounded(CommandExecutor(host.commands), limit=COMMAND_CONCURRENCY)
+        if host.file_roots:
+            from agentcron.app.executors.files import FILE_CONCURRENCY, FileExecutor
+
+            out["file"] = Bounded(FileExecutor(host.file_roots), limit=FILE_CONCURRENCY)
         return out
 
     def _agent_executor(self) -> Any:

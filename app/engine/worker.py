@@ -36,6 +36,9 @@ log = logging.getLogger("agentcron.worker")
 
 CANCEL_POLL_SECONDS = 0.25
 CLAIM_COALESCE_SECONDS = 0.01
+#: after a claim that took nothing while due runs wait (on their jobs' earlier runs), the
+#: least time before the next claim
+BLOCKED_CLAIM_SECONDS = 0.05
 MAX_OUTPUT_CHARS = 200_000
 #: the cancel reason for a run whose job was paused or deleted before its slot: the
 #: database already says how it ended, so the worker only stops it
@@ -171,6 +174,11 @@ class Worker:
                     timeout = max_sleep if until <= 0 else min(max_sleep, until)
                     if until <= 0:
                         self._backlog = True
+                        # but not for another claim at once: a round that took nothing
+                        # passed over every run it read, and looking again on every run
+                        # that ends would hold the event loop with claims that find
+                        # little more (each run finishing wakes us meanwhile, and counts)
+                        await asyncio.sleep(BLOCKED_CLAIM_SECONDS)
             except Exception as exc:
                 self.claim_failures.failed(exc)
             await self._wait(timeout)

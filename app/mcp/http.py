@@ -47,6 +47,15 @@ class McpEndpoint:
 
     async def __call__(self, scope: AsgiScope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
+        if request.method != "POST":
+            # stateless JSON responses: there is no stream of server-initiated messages to
+            # open with GET and no session to end with DELETE. The specification lets such
+            # a server answer 405; holding a GET open would park a connection for nothing.
+            body = problem_body(405, "this MCP server answers POST only (stateless JSON)")
+            await JSONResponse(body, 405, headers={"Allow": "POST"}, media_type=PROBLEM)(
+                scope, receive, send
+            )
+            return
         if not _same_origin(request):
             # the specification's defence against DNS rebinding: a page on another site may
             # not drive a local server through the user's browser

@@ -39,7 +39,8 @@ FIELD_HELP: dict[str, str] = {
     "agent_id": "Which agent runs the goal (default: 'default').",
     "action": (
         "'agent' (default: an LLM agent works on the goal), 'http' (call `http`), 'noop'; "
-        "where the operator enabled them, 'sql' (run `sql`) and 'python' (call `python`)."
+        "where the operator enabled them, 'sql' (run `sql`), 'python' (call `python`), "
+        "'command' (run `command`) and 'file' (`file`)."
     ),
     "http": "For action 'http': {url, method, headers, query, body}.",
     "sql": (
@@ -52,6 +53,16 @@ FIELD_HELP: dict[str, str] = {
         "For action 'python': {function ('module:function' on the operator's allow-list), "
         "timeout_seconds (default 60)}. Called with the job's payload; its JSON return "
         "value becomes the run's data."
+    ),
+    "command": (
+        "For action 'command': {name (one of the operator's allowed commands), args (list of "
+        "strings, if the command takes them), timeout_seconds}, or a command line 'name arg'. "
+        "Never run by a shell. Exit code, stdout and stderr become the run's data."
+    ),
+    "file": (
+        "For action 'file': {operation: copy|move|delete|write, root (the name of a directory "
+        "the operator allows), path (relative to it), to and to_root (copy, move), content "
+        "(write; templates like {{ upstream.output }}), overwrite, missing_ok (delete)}."
     ),
     "schedule": SCHEDULE_HELP,
     "timezone": (

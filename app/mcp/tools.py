@@ -89,7 +89,10 @@ def _one_job(call: Call, row: dict[str, Any]) -> dict[str, Any]:
 
 async def create_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
     row, _ = await JobService(call.runtime).create(
-        call.owner, args, created_by=call.principal.key_name
+        call.owner,
+        args,
+        created_by=call.principal.key_name,
+        operator=call.principal.allows(Scope.OPERATOR),
     )
     return _one_job(call, row)
 
@@ -123,7 +126,9 @@ async def get_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
 async def update_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:
     job_id = await _job_id(call, args)
     fields = {k: v for k, v in args.items() if k not in ("job_id", "job_name")}
-    return _one_job(call, await JobService(call.runtime).update(call.owner, job_id, fields))
+    operator = call.principal.allows(Scope.OPERATOR)
+    row = await JobService(call.runtime).update(call.owner, job_id, fields, operator=operator)
+    return _one_job(call, row)
 
 
 async def pause_job(call: Call, args: dict[str, Any]) -> dict[str, Any]:

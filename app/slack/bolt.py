@@ -23,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from agentcron.app.domain.slack_access import AccessPolicy, environment_policy
+from agentcron.app.domain.slack_envelope import clicked_value
 from agentcron.app.runtime import Runtime
 from agentcron.app.slack import actions, cards, home, views
 from agentcron.app.slack.cards import Reply
@@ -182,8 +183,12 @@ class SlackApp:
     def _with_action(self, handler: Any) -> Any:
         async def listener(ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
             await ack()
+            value = clicked_value(action)
+            if value is None:  # every button and menu of ours carries a value
+                log.warning("ignored a %s click without a value", action.get("action_id"))
+                return
             try:
-                await handler(self, body, action)
+                await handler(self, body, {**action, "value": value})
             except ValueError:  # a button whose value is not ours
                 log.warning("ignored a %s click with an unreadable value", action.get("action_id"))
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
+from agentcron.app.domain.enums import JobStatus, RunStatus
 from agentcron.app.domain.schedule import Schedule, next_fire_times
 from agentcron.app.domain.slack_access import Refusal
 from agentcron.app.domain.stored import describe_schedule, displayed_next_run
@@ -47,16 +48,17 @@ ERROR_LIMIT: Final = 200
 
 EXAMPLE: Final = "/schedule every weekday at 9am summarize yesterday's incidents in #ops"
 STATUS_ICONS: Final = {
-    "succeeded": ":white_check_mark:",
-    "failed": ":x:",
-    "timed_out": ":hourglass:",
-    "cancelled": ":no_entry_sign:",
-    "skipped": ":next_track_button:",
-    "queued": ":clock3:",
-    "running": ":arrow_forward:",
-    "active": ":large_green_circle:",
-    "paused": ":double_vertical_bar:",
-    "completed": ":checkered_flag:",
+    RunStatus.SUCCEEDED: ":white_check_mark:",
+    RunStatus.FAILED: ":x:",
+    RunStatus.TIMED_OUT: ":hourglass:",
+    RunStatus.CANCELLED: ":no_entry_sign:",
+    RunStatus.SKIPPED: ":next_track_button:",
+    RunStatus.QUEUED: ":clock3:",
+    RunStatus.RUNNING: ":arrow_forward:",
+    # a job's states (its "failed" shares the run's icon)
+    JobStatus.ACTIVE: ":large_green_circle:",
+    JobStatus.PAUSED: ":double_vertical_bar:",
+    JobStatus.COMPLETED: ":checkered_flag:",
 }
 
 
@@ -144,9 +146,9 @@ def delivery_address(job: dict[str, Any]) -> str | None:
 
 
 def next_run_text(job: dict[str, Any], zone: str, now: datetime) -> str:
-    next_run = displayed_next_run(job) if job["status"] == "active" else None
+    next_run = displayed_next_run(job) if job["status"] == JobStatus.ACTIVE else None
     if next_run is None:
-        return "no next run" if job["status"] != "paused" else "paused"
+        return "no next run" if job["status"] != JobStatus.PAUSED else "paused"
     return f"next {local_time(next_run, zone, now=now)}"
 
 
@@ -294,9 +296,9 @@ def _job_menu(job: dict[str, Any]) -> Block:
     options = [("Run now", "run")]
     if (job.get("action") or {"type": "agent"}).get("type", "agent") == "agent":
         options.append(("Try it", "try"))
-    if job["status"] == "active":
+    if job["status"] == JobStatus.ACTIVE:
         options.append(("Pause", "pause"))
-    elif job["status"] == "paused":
+    elif job["status"] == JobStatus.PAUSED:
         options.append(("Resume", "resume"))
     options += [("History", "history"), ("Delete…", "delete")]
     return {
@@ -414,7 +416,7 @@ def edit_cancelled(job_id: str) -> Reply:
 
 
 def job_changed(job: dict[str, Any], *, zone: str, now: datetime) -> Reply:
-    if job["status"] == "paused":
+    if job["status"] == JobStatus.PAUSED:
         text = f":double_vertical_bar: Paused {job_ref(job)}. `/schedule resume {job['id']}`"
         text += " starts it again."
     else:

@@ -11,16 +11,16 @@ never imports slack-bolt.
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+
+from agentcron.app.domain.slack_envelope import read_envelope
 
 log = logging.getLogger("agentcron.slack")
 
@@ -81,7 +81,7 @@ async def slack_events(request: Request) -> Response:
 
 def _refuse_malformed(request: Request, body: bytes) -> None:
     """What bolt would crash on: a timestamp that is not a number, a body that is not
-    UTF-8, an interaction whose ``payload`` (or an event whose body) is not a JSON object."""
+    UTF-8, or one not in a shape Slack sends (``read_envelope``: 400 naming the field)."""
     stamp = request.headers.get("x-slack-request-timestamp", "")
     if not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
         raise HTTPException(401, "X-Slack-Request-Timestamp must be a Unix time in seconds")
@@ -89,19 +89,7 @@ def _refuse_malformed(request: Request, body: bytes) -> None:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise HTTPException(400, "the body is not UTF-8") from None
-    if "form-urlencoded" in request.headers.get("content-type", ""):
-        payload = parse_qs(text).get("payload")
-        if payload and not _json_object(payload[0]):
-            raise HTTPException(400, "payload is not a JSON object")
-    elif text.strip() and not _json_object(text):
-        raise HTTPException(400, "the body is not a JSON object")
-
-
-def _json_object(text: str) -> bool:
-    try:
-        return isinstance(json.loads(text), dict)
-    except (ValueError, RecursionError):
-        return False
+    read_envelope(text, request.headers.get("content-type", ""))
 
 
 def _signed(request: Request, body: bytes) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Final
 
+from agentcron.app.domain.enums import JobStatus, RunStatus
 from agentcron.app.domain.slack_access import AccessPolicy
 from agentcron.app.domain.stored import describe_schedule
 from agentcron.app.slack.cards import (
@@ -100,9 +101,9 @@ def _home_job(
     if last is not None:
         lines.append(_last_result(last, zone=zone, now=now))
     elements = [button("Run now", HOME_RUN, job["id"])]
-    if job["status"] == "active":
+    if job["status"] == JobStatus.ACTIVE:
         elements.append(button("Pause", HOME_PAUSE, job["id"]))
-    elif job["status"] == "paused":
+    elif job["status"] == JobStatus.PAUSED:
         elements.append(button("Resume", HOME_RESUME, job["id"]))
     delete = button("Delete", HOME_DELETE, job["id"], "danger")
     delete["confirm"] = {
@@ -126,7 +127,7 @@ def _last_result(run: dict[str, Any], *, zone: str, now: datetime) -> str:
     head = f"Last run: {icon} {run['status'].replace('_', ' ')}"
     if when is not None:
         head += f", {local_time(when, zone, now=now)}"
-    said = run.get("error") if run["status"] != "succeeded" else run.get("output")
+    said = run.get("error") if run["status"] != RunStatus.SUCCEEDED else run.get("output")
     if said:
         head += f"\n> {escape(clip(' '.join(str(said).split()), RESULT_LIMIT))}"
     return head

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, delete, func, insert, literal_column, select
 
 from agentcron.app.clock import Clock
+from agentcron.app.domain.enums import JobStatus
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import activity, jobs, owners, runs
 
@@ -165,7 +166,7 @@ class ActivityStore:
             rows = conn.execute(
                 select(jobs.c.next_run_at, func.count())
                 .where(
-                    jobs.c.status == "active",
+                    jobs.c.status == JobStatus.ACTIVE,
                     jobs.c.deleted_at.is_(None),
                     jobs.c.next_run_at >= start,
                     jobs.c.next_run_at < end,

@@ -36,7 +36,7 @@ from sqlalchemy import Connection, Text, cast, delete, func, insert, select, upd
 
 from agentcron.app.domain.chains import ACTIVE, Chain, Node
 from agentcron.app.domain.chains import advance as advance_chain
-from agentcron.app.domain.enums import RunStatus, Trigger
+from agentcron.app.domain.enums import JobStatus, RunStatus, Trigger
 from agentcron.app.domain.records import Run, new_run
 from agentcron.app.errors import FieldProblem, InvalidInput
 from agentcron.app.ids import new_id
@@ -90,23 +90,23 @@ def on_run_finished(conn: Connection, run: Run, *, now: datetime) -> int:
     ).all():
         chain = _chain(chain_row)
         chain_run = _slot_chain_run(conn, chain_row.id, chain, run)
-        if chain_run is not None and chain_run.status != "running":
+        if chain_run is not None and chain_run.status != RunStatus.RUNNING:
             # this root's run came after the rest of the slot's chain run had ended (a late
             # firing, a backfill): reopen it, so what only this root leads to runs now, while
             # what was decided already stays decided
             conn.execute(
                 update(chain_runs)
                 .where(chain_runs.c.id == chain_run.id)
-                .values(status="running", completed_at=None)
+                .values(status=RunStatus.RUNNING, completed_at=None)
             )
-            chain_run = SimpleNamespace(**{**chain_run._mapping, "status": "running"})
+            chain_run = SimpleNamespace(**{**chain_run._mapping, "status": RunStatus.RUNNING})
         if chain_run is None:
             values = {
                 "id": new_id("chr"),
                 "chain_id": chain_row.id,
                 "owner": chain_row.owner,
                 "root_run_id": run.id,
-                "status": "running",
+                "status": RunStatus.RUNNING,
                 "created_at": now,
             }
             conn.execute(insert(chain_runs).values(**values))
@@ -187,7 +187,7 @@ def node_runs(conn: Connection, chain: Chain, chain_run: Any) -> dict[str, Any]:
 def advance(conn: Connection, chain_row: Any, chain_run: Any, *, now: datetime) -> int:
     """Queue and skip what the chain run's current node states call for; record its outcome
     once nothing more can happen. Returns the number of runs queued."""
-    if chain_run.status != "running":
+    if chain_run.status != RunStatus.RUNNING:
         return 0
     chain = _chain(chain_row)
     latest = node_runs(conn, chain, chain_run)
@@ -256,7 +256,7 @@ def _blocked_reason(job: Any) -> str | None:
     """Why a job of the chain cannot run now, or None."""
     if job is None or job.deleted_at is not None:
         return "job deleted"
-    if job.status == "paused":
+    if job.status == JobStatus.PAUSED:
         return "job paused"
     return None
 
@@ -464,7 +464,7 @@ class ChainStore:
                 "chain_id": chain_id,
                 "owner": owner,
                 "root_run_id": None,
-                "status": "running",
+                "status": RunStatus.RUNNING,
                 "created_at": now,
             }
             conn.execute(insert(chain_runs).values(**values))

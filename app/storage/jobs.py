@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from agentcron.app.domain.enums import RunStatus
+from agentcron.app.domain.enums import JobStatus, RunStatus
 from agentcron.app.domain.health import Health
 from agentcron.app.domain.leasing import JOB_DELETED
 from agentcron.app.errors import Conflict
@@ -274,7 +274,7 @@ class JobStore:
                 jobs.c.tags,
                 jobs.c.created_at,
             )
-            .where(_visible(owner), jobs.c.status == "active", jobs.c.schedule.is_not(None))
+            .where(_visible(owner), jobs.c.status == JobStatus.ACTIVE, jobs.c.schedule.is_not(None))
             .order_by(jobs.c.created_at, jobs.c.id)
         )
         if job_id is not None:

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select, update
 from agentcron.app.domain.enums import OutboxKind, OutboxStatus
 from agentcron.app.domain.outcome import CALLBACK_PREFIX
 from agentcron.app.domain.records import OutboxRow
+from agentcron.app.domain.sending import SendPlan
 from agentcron.app.storage.database import Database, skip_locked
 from agentcron.app.storage.tables import jobs, outbox, runs
 
@@ -93,25 +94,24 @@ class OutboxStore:
     async def complete(
         self,
         item: OutboxRow,
+        plan: SendPlan,
         *,
-        status: OutboxStatus,
         detail: str,
         now: datetime,
         external_id: str | None = None,
-        retry_at: datetime | None = None,
     ) -> None:
-        """Record one send; ``retry_at`` puts it back to pending for a later try."""
+        """Record one try as ``plan`` (``domain.sending.plan_send``) says: delivered, failed,
+        or pending again until its ``retry_at``."""
 
         def work(conn: Connection) -> None:
-            final_status = OutboxStatus.PENDING if retry_at is not None else status
             conn.execute(
                 update(outbox)
                 .where(outbox.c.id == item.id)
                 .values(
-                    status=final_status,
+                    status=plan.status,
                     detail=detail,
                     external_id=external_id,
-                    next_attempt_at=retry_at or now,
+                    next_attempt_at=plan.retry_at or now,
                     acquired_until=None,
                     updated_at=now,
                 )
@@ -124,7 +124,7 @@ class OutboxStore:
             if item.kind == OutboxKind.CALLBACK:
                 key = CALLBACK_PREFIX + item.target
             summary[key] = {
-                "status": "retrying" if retry_at is not None else status,
+                "status": plan.summary,
                 "detail": detail,
                 "attempts": item.attempts,
                 "external_id": external_id,

@@ -7,12 +7,13 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from agentcron.app.domain.enums import JobStatus, RunStatus
 from agentcron.app.storage.database import Database
 from agentcron.app.storage.tables import instances, jobs, runs
 
-ENDED = ("succeeded", "failed", "timed_out", "cancelled")
+ENDED = (RunStatus.SUCCEEDED, RunStatus.FAILED, RunStatus.TIMED_OUT, RunStatus.CANCELLED)
 #: the runs a success rate is over: ended with an outcome (a cancelled or skipped run has none)
-FINISHED = ("succeeded", "failed", "timed_out")
+FINISHED = (RunStatus.SUCCEEDED, RunStatus.FAILED, RunStatus.TIMED_OUT)
 DURATION_SAMPLE = 2_000
 
 
@@ -88,8 +89,8 @@ class StatsStore:
         failed = today.get("failed", 0) + today.get("timed_out", 0)
         return {
             "total_jobs": sum(by_status.values()),
-            "active_jobs": by_status.get("active", 0),
-            "total_runs_today": sum(n for s, n in today.items() if s != "skipped"),
+            "active_jobs": by_status.get(JobStatus.ACTIVE, 0),
+            "total_runs_today": sum(n for s, n in today.items() if s != RunStatus.SKIPPED),
             "success_rate": _rate(today.get("succeeded", 0), failed),
             "avg_duration_seconds": _mean(durations),
             "jobs_by_status": by_status,
@@ -119,7 +120,10 @@ class StatsStore:
             last = dict(
                 conn.execute(
                     select(runs.c.status, func.max(runs.c.completed_at))
-                    .where(runs.c.job_id == job_id, runs.c.status.in_(("succeeded", "failed")))
+                    .where(
+                        runs.c.job_id == job_id,
+                        runs.c.status.in_((RunStatus.SUCCEEDED, RunStatus.FAILED)),
+                    )
                     .group_by(runs.c.status)
                 ).all()
             )
@@ -128,20 +132,20 @@ class StatsStore:
         raw = await self.db.read(work)
         by_status = {k: int(v) for k, v in raw["by_status"].items()}
         recent = raw["recent"]
-        durations = _durations([r for r in recent if r.status == "succeeded"])
+        durations = _durations([r for r in recent if r.status == RunStatus.SUCCEEDED])
         daily: dict[str, dict[str, Any]] = {}
         for r in recent:
             day = r.created_at.date().isoformat()
             entry = daily.setdefault(
                 day, {"date": day, "succeeded": 0, "failed": 0, "skipped": 0, "durations": []}
             )
-            if r.status == "succeeded":
+            if r.status == RunStatus.SUCCEEDED:
                 entry["succeeded"] += 1
-            elif r.status in ("failed", "timed_out"):
+            elif r.status in (RunStatus.FAILED, RunStatus.TIMED_OUT):
                 entry["failed"] += 1
-            elif r.status == "skipped":
+            elif r.status == RunStatus.SKIPPED:
                 entry["skipped"] += 1
-            if r.status == "succeeded" and r.started_at and r.completed_at:
+            if r.status == RunStatus.SUCCEEDED and r.started_at and r.completed_at:
                 entry["durations"].append((r.completed_at - r.started_at).total_seconds())
         series = []
         for day in sorted(daily):
@@ -153,7 +157,7 @@ class StatsStore:
         failed = by_status.get("failed", 0) + by_status.get("timed_out", 0)
         return {
             "job_id": job_id,
-            "total_runs": sum(n for s, n in by_status.items() if s != "skipped"),
+            "total_runs": sum(n for s, n in by_status.items() if s != RunStatus.SKIPPED),
             "runs_by_status": by_status,
             "success_rate": _rate(by_status.get("succeeded", 0), failed),
             # what success_rate is over: every run that succeeded, failed or timed out
@@ -182,7 +186,7 @@ class StatsStore:
         def work(conn: Connection) -> datetime | None:
             return conn.execute(
                 select(func.min(runs.c.not_before)).where(
-                    runs.c.status == "queued", runs.c.not_before <= now
+                    runs.c.status == RunStatus.QUEUED, runs.c.not_before <= now
                 )
             ).scalar()
 

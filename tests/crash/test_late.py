@@ -13,13 +13,19 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import create_engine, func, or_, select, update
 
+from agentcron.app.domain.enums import ACTIVE, RunStatus
+from agentcron.app.storage.tables import jobs, runs
 from tests.support.service import ServiceProcess, create_key
+from tests.support.waiting import until
 
 pytestmark = pytest.mark.slow
 
 JOBS = 20
 SLOTS_PER_JOB = 8
+#: how long the instance is frozen: a span of real time is the scenario itself
+FROZEN_SECONDS = 2.5
 
 
 def iso(instant: datetime) -> str:
@@ -27,8 +33,20 @@ def iso(instant: datetime) -> str:
 
 
 async def test_a_frozen_instance_runs_every_slot_it_was_late_for(tmp_path: Path) -> None:
-    service = ServiceProcess(database_url=f"sqlite:///{tmp_path / 'late.db'}", workdir=tmp_path)
+    path = tmp_path / "late.db"
+    service = ServiceProcess(database_url=f"sqlite:///{path}", workdir=tmp_path)
     await asyncio.to_thread(service.start)
+    # the test reads the file directly (an instance frozen by SIGSTOP answers nothing)
+    database = create_engine(f"sqlite:///{path}")
+
+    def scalar(query: Any) -> int:
+        with database.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def write(statement: Any) -> None:
+        with database.begin() as conn:
+            conn.execute(statement)
+
     try:
         key = await asyncio.to_thread(create_key, service.env)
         async with httpx.AsyncClient(
@@ -36,51 +54,88 @@ async def test_a_frozen_instance_runs_every_slot_it_was_late_for(tmp_path: Path)
             headers={"Authorization": f"Bearer {key}"},
             timeout=30,
         ) as api:
-            start = (datetime.now(UTC) + timedelta(seconds=3)).replace(microsecond=0)
-            end = start + timedelta(seconds=SLOTS_PER_JOB - 1)
-            schedule = {"type": "every", "interval": 1, "start_at": iso(start), "end_at": iso(end)}
+            # created for tomorrow, then moved to a shared start in one statement (the
+            # service notices the file change): the plan does not depend on how fast the
+            # jobs could be created
+            later = {
+                "type": "every",
+                "interval": 1,
+                "start_at": iso(datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)),
+            }
             job_ids = []
             for i in range(JOBS):
                 response = await api.post(
-                    "/jobs", json={"name": f"job {i}", "action": "noop", "schedule": schedule}
+                    "/jobs", json={"name": f"job {i}", "action": "noop", "schedule": later}
                 )
                 assert response.status_code == 201, response.text
                 job_ids.append(response.json()["id"])
+            start = (datetime.now(UTC) + timedelta(seconds=2)).replace(microsecond=0)
+            end = start + timedelta(seconds=SLOTS_PER_JOB - 1)
+            schedule = {
+                "type": "every",
+                "interval": 1,
+                "start_at": iso(start),
+                "end_at": iso(end),
+                "timezone": "UTC",
+            }
+            await asyncio.to_thread(
+                write, update(jobs).values(schedule=schedule, next_run_at=start)
+            )
 
-            # frozen from 2.5 s into the slots until 5 s in: slots 3 and 4 come and go
-            freeze = start + timedelta(seconds=2.5)
-            await asyncio.sleep(max(0.0, (freeze - datetime.now(UTC)).total_seconds()))
+            # frozen once the first two slots have fired, whenever that is on this machine:
+            # the slots due while it is frozen come and go
+            async def two_slots_fired() -> bool:
+                fired = select(func.count()).select_from(runs)
+                return await asyncio.to_thread(scalar, fired) >= 2 * JOBS
+
+            await until(two_slots_fired, within=120, what="the first two slots to fire")
             assert service.proc is not None
             os.kill(service.proc.pid, signal.SIGSTOP)
             try:
-                await asyncio.sleep(2.5)
+                await asyncio.sleep(FROZEN_SECONDS)
             finally:
                 os.kill(service.proc.pid, signal.SIGCONT)
 
             async def done() -> bool:
-                status = (await api.get("/status")).json()
-                return datetime.now(UTC) > end + timedelta(seconds=1) and (
-                    status["queued"] == 0 and status["running_runs"] == 0
+                # every slot fired (each job's schedule has ended) and every run ended
+                going = select(func.count()).where(
+                    or_(
+                        jobs.c.next_run_at.is_not(None),
+                        jobs.c.id.in_(select(runs.c.job_id).where(runs.c.status.in_(ACTIVE))),
+                    )
                 )
+                return await asyncio.to_thread(scalar, going) == 0
 
-            deadline = asyncio.get_running_loop().time() + 120
-            while not await done():
-                assert asyncio.get_running_loop().time() < deadline, "runs did not finish"
-                await asyncio.sleep(0.2)
+            await until(done, within=120, what="every slot to fire and every run to end")
 
             expected = [start + timedelta(seconds=i) for i in range(SLOTS_PER_JOB)]
             problems: list[str] = []
+            latest = 0.0
             for job_id in job_ids:
                 page = (await api.get(f"/jobs/{job_id}/runs", params={"limit": 50})).json()
-                runs: list[dict[str, Any]] = page["runs"]
-                slots = sorted(datetime.fromisoformat(r["scheduled_for"]) for r in runs)
+                found: list[dict[str, Any]] = page["runs"]
+                slots = sorted(datetime.fromisoformat(r["scheduled_for"]) for r in found)
                 if slots != expected:
                     problems.append(f"{job_id}: slots {[s.second for s in slots]}")
                 problems += [
                     f"{job_id} {r['scheduled_for']}: {r['status']} ({r['reason']})"
-                    for r in runs
-                    if r["status"] != "succeeded"
+                    for r in found
+                    if r["status"] != RunStatus.SUCCEEDED
                 ]
+                latest = max(
+                    latest,
+                    *(
+                        (
+                            datetime.fromisoformat(r["started_at"])
+                            - datetime.fromisoformat(r["scheduled_for"])
+                        ).total_seconds()
+                        for r in found
+                        if r["started_at"]
+                    ),
+                )
             assert not problems, problems[:10]
+            # the freeze did make slots late (else this test showed nothing)
+            assert latest >= 1.0, latest
     finally:
+        database.dispose()
         await asyncio.to_thread(service.stop)

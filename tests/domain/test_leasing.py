@@ -15,6 +15,7 @@ from agentcron.app.domain.leasing import (
     PreviousRun,
     plan_leases,
     take,
+    to_judge,
 )
 from agentcron.app.domain.records import JobSnapshot, Run, new_run
 
@@ -101,6 +102,33 @@ def test_a_slot_that_waited_for_its_previous_run_is_judged_by_how_long_that_run_
     )
     assert plan.lease == [clear, late]
     assert plan.end == [(overlapped, RunStatus.SKIPPED, OVERLAPPED)]
+
+
+def test_a_waiting_slot_nothing_ran_before_runs_and_one_not_looked_at_waits() -> None:
+    first = queued(reason=WAITING_FOR_PREVIOUS)
+    unlooked = queued("job_b", reason=WAITING_FOR_PREVIOUS)
+    jobs = {name: job(name) for name in ("job_a", "job_b")}
+    plan = plan_leases(
+        [first, unlooked], jobs, running=Counter(), limit=10, previous={first.id: None}
+    )
+    assert plan.lease == [first]
+    assert plan.end == []
+
+
+def test_a_round_looks_up_the_oldest_waiting_slot_of_each_job_with_room() -> None:
+    a1 = queued(reason=WAITING_FOR_PREVIOUS)
+    a2 = queued(at=T + timedelta(seconds=1), reason=WAITING_FOR_PREVIOUS)
+    b1 = queued("job_b", reason=WAITING_FOR_PREVIOUS)  # its job is at its one run
+    c1 = queued("job_c", reason=WAITING_FOR_PREVIOUS)  # queueing: never judged
+    d1 = queued("job_d")  # not waiting
+    jobs = {
+        "job_a": job("job_a"),
+        "job_b": job("job_b"),
+        "job_c": job("job_c", overlap=Overlap.QUEUE),
+        "job_d": job("job_d"),
+    }
+    chosen = to_judge([a1, a2, b1, c1, d1], jobs, running=Counter({"job_b": 1}))
+    assert chosen == [a1]
 
 
 def test_a_waiting_slot_of_a_queueing_job_simply_runs() -> None:

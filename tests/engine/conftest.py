@@ -74,12 +74,12 @@ class EngineHarness:
         return (await self.api.get(f"/jobs/{job_id}")).json()
 
     async def until(
-        self, probe: Callable[[], Any], *, timeout: float = 10.0, what: str = "condition"
+        self, probe: Callable[[], Any], *, timeout: float = 30.0, what: str = "condition"
     ) -> Any:
         """Await ``probe()`` (a coroutine function) until it returns something truthy."""
         return await until(probe, within=timeout, what=what, every=0.01)
 
-    async def finished(self, job_id: str, run_id: str, *, timeout: float = 10.0) -> dict[str, Any]:
+    async def finished(self, job_id: str, run_id: str, *, timeout: float = 30.0) -> dict[str, Any]:
         async def probe() -> dict[str, Any] | None:
             run = await self.run(job_id, run_id)
             return run if run["status"] in FINAL else None

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from agentcron.app.config import Settings
+from agentcron.app.engine.scheduler import HEAD_START_MARGIN
 from agentcron.app.storage.tables import runs
 from tests.engine.conftest import EngineHarness, settings_with
 from tests.fakes.sink import Sink
@@ -34,7 +35,7 @@ async def test_the_scheduler_starts_a_burst_early_by_its_measured_rate(
 ) -> None:
     scheduler = engine.service.scheduler
     assert scheduler is not None
-    scheduler.seconds_per_job = 0.1  # as if firing were slow: 30 jobs need ~4.5 s
+    scheduler.seconds_per_job = 0.1  # as if firing were slow: 30 jobs need ~3 s (9 s ahead)
     for i in range(30):
         await engine.create(
             name=f"burst {i}", action="noop", schedule={"type": "at", "datetime": DUE}
@@ -55,7 +56,7 @@ async def test_the_scheduler_starts_a_burst_early_by_its_measured_rate(
 
     async def head_start_known() -> bool:
         scheduler.wake()
-        return bool(scheduler.ahead == pytest.approx(1.0 + 1.5 * 30 * 0.1))
+        return bool(scheduler.ahead == pytest.approx(1.0 + HEAD_START_MARGIN * 30 * 0.1))
 
     await engine.until(head_start_known, what="the scheduler to see all 30 jobs coming")
     await engine.advance(15)  # five seconds before the due second
@@ -153,7 +154,7 @@ async def test_shutdown_puts_a_run_fired_ahead_back_for_its_slot_at_once(
 
     run_id = (await engine.until(waiting_to_start, what="the run fired ahead"))[0]["id"]
     # not started, so not waited for: a long grace period does not hold the shutdown up
-    unfinished = await asyncio.wait_for(worker.drain(grace=600), timeout=10)
+    unfinished = await asyncio.wait_for(worker.drain(grace=600), timeout=30)
     assert unfinished == [run_id]
     now = engine.clock.now()
     await engine.rt.runs.release_runs(unfinished, instance=engine.rt.instance_id, now=now)

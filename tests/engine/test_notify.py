@@ -35,7 +35,7 @@ class Heard:
         async def heard() -> bool:
             return message in self.messages
 
-        await until(heard, within=10, what=f"{message!r} to be heard")
+        await until(heard, within=30, what=f"{message!r} to be heard")
 
 
 async def test_a_local_broker_tells_every_listener_at_once() -> None:
@@ -65,7 +65,7 @@ async def test_sqlite_hears_another_process_writing_to_the_file(db_url: str) -> 
         async def looked_thrice() -> bool:
             return broker.looks >= looked + 3
 
-        await until(looked_thrice, within=10, what="three looks")
+        await until(looked_thrice, within=30, what="three looks")
         assert heard.messages == []  # our own writes are not news
         await theirs.write(lambda conn: conn.execute(write, {"n": "theirs"}))
         await heard.wait_for(JOBS)
@@ -133,7 +133,7 @@ async def test_a_listener_whose_connection_dies_reconnects_and_hears_again(pg: D
             return JOBS in heard.messages and listener.problem() is None
 
         # back, and everything is looked at once: messages sent meanwhile were lost
-        await until(lost_and_back, within=10, what="the listener to reconnect")
+        await until(lost_and_back, within=30, what="the listener to reconnect")
         sender.publish(cancel("run_after"))
         await heard.wait_for(cancel("run_after"))
     finally:

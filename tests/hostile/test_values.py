@@ -156,6 +156,27 @@ def test_a_schedule_late_in_the_calendar_stops_instead_of_overflowing() -> None:
     assert times[-1].year == 9999
 
 
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Pacific/Kiritimati"])
+def test_a_cron_that_fires_once_in_decades_stops_before_the_calendar_ends(zone: str) -> None:
+    """Feb 31 or the fifth Friday of February: only in a leap year whose February 1 is a
+    Friday, every 28 years or so. A thousand of them reach past year 9999; the search stopped
+    there with "year 10008 is out of range" (a 500 from /validate) instead of ending."""
+    schedule = Schedule.from_dict({"type": "cron", "expression": "0 0 31 2 5#5", "timezone": zone})
+    times = next_fire_times(schedule, after=datetime(2026, 1, 1, tzinfo=UTC), count=1000)
+    assert 200 < len(times) < 1000
+    assert all(t.month == 2 and t.astimezone(schedule.zone).day == 29 for t in times)
+
+
+async def test_validate_answers_for_a_cron_that_runs_out_of_calendar(
+    api: httpx.AsyncClient,
+) -> None:
+    response = await api.get(
+        "/validate", params={"type": "cron", "value": "0 0 31 2 5#5", "count": 1000}
+    )
+    assert response.status_code == 200, response.text
+    assert 200 < len(response.json()["next_runs"]) < 1000
+
+
 async def test_a_job_late_in_the_calendar_reads_back(api: httpx.AsyncClient) -> None:
     schedule = {"type": "every", "interval": 366 * 86400, "start_at": "8999-12-31T00:00:00Z"}
     created = await api.post(

@@ -38,6 +38,20 @@ async def test_no_valid_key_is_401(service: Service, authorization: str | None) 
     assert answer.headers["content-type"] == "application/problem+json"
 
 
+@pytest.mark.parametrize("method", ["GET", "DELETE"])
+async def test_only_post_is_answered_and_nothing_is_held_open(
+    service: Service, method: str
+) -> None:
+    """A GET would open a stream of server-initiated messages this stateless server never
+    sends: it was held open until the client gave up, a connection parked per request."""
+    headers = {**HEADERS, "Authorization": f"Bearer {service.alice}"}
+    async with httpx.AsyncClient(timeout=10) as http:
+        answer = await http.request(method, f"{service.url}/mcp", headers=headers)
+    assert answer.status_code == 405
+    assert answer.headers["allow"] == "POST"
+    assert answer.headers["content-type"] == "application/problem+json"
+
+
 async def test_a_page_on_another_origin_is_refused(service: Service) -> None:
     headers = {**HEADERS, "Authorization": f"Bearer {service.alice}"}
     async with httpx.AsyncClient() as http:

@@ -10,7 +10,7 @@ from typing import Any
 async def until(
     probe: Callable[[], Awaitable[Any]],
     *,
-    within: float = 30.0,
+    within: float = 60.0,
     what: str = "condition",
     every: float = 0.02,
 ) -> Any:

@@ -17,12 +17,12 @@ from sqlalchemy import Connection, case, func, select, update
 
 from agentcron.app.domain.enums import RETRYABLE, JobEvent, OutboxKind, RunStatus, Trigger
 from agentcron.app.domain.leasing import (
-    WAITING_FOR_PREVIOUS,
     HeldHere,
     PreviousRun,
     QueuedRun,
     plan_leases,
     take,
+    to_judge,
 )
 from agentcron.app.domain.records import (
     JOB_SNAPSHOT_COLUMNS,
@@ -68,13 +68,14 @@ _PREVIOUS_COLUMNS = (
 
 def _previous_runs(
     conn: Connection, waiting: list[QueuedRun], held: HeldHere
-) -> dict[str, PreviousRun]:
+) -> dict[str, PreviousRun | None]:
     """For each slot waiting for its previous run: the run of the latest earlier slot that
     began (its last attempt, when it was retried). Both reads walk an index of the job's
     runs (by slot, then by creation), however long its history."""
-    found: dict[str, PreviousRun] = {}
+    found: dict[str, PreviousRun | None] = {}
     for run in waiting:
         if run.scheduled_for is None:
+            found[run.id] = None
             continue
         previous = conn.execute(
             select(*_PREVIOUS_COLUMNS)
@@ -99,6 +100,7 @@ def _previous_runs(
                 .limit(1)
             ).first()
         if previous is None:
+            found[run.id] = None  # nothing ran before it
             continue
         found[run.id] = PreviousRun(
             scheduled_for=previous.scheduled_for,
@@ -126,7 +128,7 @@ def lease_runs(
     ``fresh``: the candidates are not inserted yet (the scheduler's runs of this very
     transaction), so their values are set here and the caller inserts them; otherwise the
     rows are updated. Writes the ``job.started`` events and attaches chain runs' upstream."""
-    waiting = [r for r in candidates if r.reason == WAITING_FOR_PREVIOUS]
+    waiting = to_judge(candidates, job_rows, running=running)
     plan = plan_leases(
         candidates,
         job_rows,

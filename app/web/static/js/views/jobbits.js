@@ -54,6 +54,11 @@ export function actionSummary(job) {
     return `SQL on ${job.sql.connection}${job.sql.read_only === false ? "" : " (read-only)"}: ${what}`;
   }
   if (job.action === "python" && job.python) return `Python ${job.python.function}, with the job's payload`;
+  if (job.action === "command" && job.command) return `command ${[job.command.name, ...(job.command.args || [])].join(" ")}`;
+  if (job.action === "file" && job.file) {
+    const to = job.file.to ? ` → ${job.file.to_root || job.file.root}:${job.file.to}` : "";
+    return `file ${job.file.operation} ${job.file.root}:${job.file.path}${to}`;
+  }
   return `agent ${job.agent_id || "default"}`;
 }
 

@@ -70,7 +70,12 @@ const ACTIONS = [
   ["noop", "Nothing (a no-op, for testing)"],
 ];
 /** Job types the operator enables (sql, python): made through the API, shown and kept here. */
-const HOST_ACTIONS = { sql: "A SQL statement (as set through the API)", python: "A Python function (as set through the API)" };
+const HOST_ACTIONS = {
+  sql: "A SQL statement (as set through the API)",
+  python: "A Python function (as set through the API)",
+  command: "A command (as set through the API)",
+  file: "A file operation (as set through the API)",
+};
 
 function actionChoices(job) {
   const kind = job?.action || "agent";
