@@ -129,6 +129,11 @@ class CommandExecutor:
         finally:
             if transport.get_returncode() is None:  # cancelled (the job's timeout, a cancel)
                 _kill_group(pid)
+                # reaped before the transport is closed: a process closed while still
+                # running is left to the garbage collector, which warns about it
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(5):
+                        await protocol.exited.wait()
             transport.close()
         returned = transport.get_returncode()
         code = returned if returned is not None else -signal.SIGKILL
