@@ -9,13 +9,12 @@ is split into words the way a shell splits them, and anything a shell would inte
 
 from __future__ import annotations
 
-import json
 import re
 import shlex
 from collections.abc import Mapping
 from typing import Any
 
-from agentcron.app.domain.hostjobs import CommandGrant, HostJobs
+from agentcron.app.domain.hostjobs import CommandGrant, HostJobs, setting_entries
 from agentcron.app.errors import FieldProblem, InvalidInput
 
 SETTING = "AGENTCRON_COMMANDS"
@@ -38,12 +37,7 @@ def parse_commands(text: str, *, source: str = SETTING) -> dict[str, CommandGran
     """The allow-list in ``text``: a JSON object of name → argv (a list of strings), or
     name → {"argv": [...], "args": true, "env": {...}, "cwd": "/dir", "timeout_seconds": 600,
     "output_bytes": 65536}. ValueError naming the bad entry."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"{source} is not valid JSON ({error.msg} at {error.pos})") from None
-    if not isinstance(data, dict):
-        raise ValueError(f"{source} must be a JSON object of command name to argument list")
+    data = setting_entries(text, source=source, what="command name to argument list")
     return {name: _grant(name, entry, source) for name, entry in data.items()}
 
 

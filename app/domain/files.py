@@ -10,12 +10,16 @@ path (``executors/files.py``), one directory at a time, never following one.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
-from agentcron.app.domain.hostjobs import DEFAULT_MAX_BYTES, FileRoot, HostJobs
+from agentcron.app.domain.hostjobs import (
+    DEFAULT_MAX_BYTES,
+    FileRoot,
+    HostJobs,
+    setting_entries,
+)
 from agentcron.app.domain.http_action import template_problems
 from agentcron.app.errors import FieldProblem, InvalidInput
 
@@ -47,12 +51,7 @@ def parse_file_roots(text: str, *, source: str = SETTING) -> dict[str, FileRoot]
     """The roots in ``text``: a JSON object of name → absolute directory, or name →
     {"path": "/srv/exports", "writable": false, "max_bytes": 1048576}. ValueError naming
     the bad entry."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"{source} is not valid JSON ({error.msg} at {error.pos})") from None
-    if not isinstance(data, dict):
-        raise ValueError(f"{source} must be a JSON object of root name to directory")
+    data = setting_entries(text, source=source, what="root name to directory")
     return {name: _root(name, entry, source) for name, entry in data.items()}
 
 

@@ -14,9 +14,11 @@ Pure: no environment, no files, no connections; ``app.config`` builds ``HostJobs
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from agentcron.app.errors import FieldProblem
 
@@ -118,3 +120,15 @@ def not_enabled(kind: str) -> FieldProblem:
 _DOTTED = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*"
 #: a function named ``module:function`` (``package.module:Class.method`` too)
 FUNCTION_NAME = re.compile(rf"^{_DOTTED}:{_DOTTED}$")
+
+
+def setting_entries(text: str, *, source: str, what: str) -> dict[str, Any]:
+    """An operator's allow-list setting read as a JSON object of ``what`` (name → entry);
+    ValueError naming the setting when it is not one."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{source} is not valid JSON ({error.msg} at {error.pos})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{source} must be a JSON object of {what}")
+    return data
