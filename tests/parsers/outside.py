@@ -47,7 +47,8 @@ score but do not tune the grammar against their failures. Files named `r2_*.txt`
 gathered from new sources after the first round was tuned and written down before the parser
 was run on them; 40% of them (by another hash) are held out the same way. Files named
 `r3_*.txt` are round three, gathered and written down the same way, with a third hash for
-their 40%. Files named `lead_*` hold the failures others found (the lead's independent
+their 40%; `r4_*.txt` are round four (December 2026), with a fourth hash for their 40%.
+Files named `lead_*` hold the failures others found (the lead's independent
 check): all of them are tuned. Run
 
     .venv/bin/python -m tests.parsers.outside [--failures] [--held-out-failures] [--source WORD]
@@ -77,6 +78,7 @@ COUNT = 6
 HELD_OUT_SHARE = 0.3
 ROUND_TWO_SHARE = 0.4
 ROUND_THREE_SHARE = 0.4
+ROUND_FOUR_SHARE = 0.4
 
 WINDOWS = {
     "winter": datetime(2026, 1, 14, 10, 0, tzinfo=UTC),  # a Wednesday
@@ -107,9 +109,16 @@ class OutsidePhrase:
         return self.file.startswith("r3_")
 
     @property
+    def round_four(self) -> bool:
+        return self.file.startswith("r4_")
+
+    @property
     def held_out(self) -> bool:
         if self.file.startswith("lead_"):
             return False
+        if self.round_four:
+            digest = hashlib.sha256(b"round four: " + self.text.lower().encode()).digest()
+            return digest[0] / 256 < ROUND_FOUR_SHARE
         if self.round_three:
             digest = hashlib.sha256(b"round three: " + self.text.lower().encode()).digest()
             return digest[0] / 256 < ROUND_THREE_SHARE
@@ -122,6 +131,8 @@ class OutsidePhrase:
     @property
     def group(self) -> str:
         held = "held out" if self.held_out else "tuned"
+        if self.round_four:
+            return f"r4 {held}"
         if self.round_three:
             return f"r3 {held}"
         return f"r2 {held}" if self.round_two else held
@@ -412,7 +423,10 @@ def main() -> None:
     if args.sources:
         for key in sorted(k for k in result.total if k.startswith("source ")):
             print(f"{result.share(key):7.1%} {result.total[key]:4d}  {key[7:]}")
-    groups = ("tuned", "held out", "r2 tuned", "r2 held out", "r3 tuned", "r3 held out")
+    groups = (
+        *("tuned", "held out", "r2 tuned", "r2 held out", "r3 tuned", "r3 held out"),
+        *("r4 tuned", "r4 held out"),
+    )
     keys = [f"{group}{kind}" for group in groups for kind in (" answer", " refuse", "")]
     for key in (*keys, "answer", "refuse", "all"):
         if result.total[key]:
