@@ -9,7 +9,6 @@ no later stage is asked, because a later stage would only guess.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 from zoneinfo import ZoneInfo
@@ -144,7 +143,7 @@ def finish(result: ParseResult, notes: list[str] | tuple[str, ...] = ()) -> Pars
     holidays = (result.exclusions or {}).get("holidays")
     if holidays and described:
         described += f", except {holidays['country']} public holidays"
-    return replace(result, human_readable=described, notes=(*result.notes, *notes))
+    return result.replace(human_readable=described, notes=(*result.notes, *notes))
 
 
 _NOT_A_SCHEDULE: Final = "could not find a schedule in the text"

@@ -46,9 +46,13 @@ class Token:
     guess: str | None = None
 
 
+# The leading lookahead lists every character a token can start with: the spaces between
+# tokens then fail at once instead of trying sixteen branches (a third of the scan's time).
+# "[a-z]++" in iana: a word not followed by "/" is not re-tried shorter (it cannot match).
 _PATTERN: Final = re.compile(
     r"""
-    (?P<pct>\d+(?:\.\d+)?\s?%)
+    (?=[\da-z:@,&+\#-])
+    (?:(?P<pct>\d+(?:\.\d+)?\s?%)
    |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
    |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
    |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
@@ -61,9 +65,9 @@ _PATTERN: Final = re.compile(
    |(?P<num>\d+(?:\.\d+)?)(?![\d:])
    |(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
    |(?=[+-])(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
-   |(?P<iana>[a-z]+(?:/[a-z0-9_+-]+)+)
+   |(?P<iana>[a-z]++(?:/[a-z0-9_+-]+)+)
    |(?P<word>[a-z]+(?:['-][a-z]+)*|@)
-   |(?P<sym>[,&+#-])
+   |(?P<sym>[,&+#-]))
     """,
     re.VERBOSE,
 )

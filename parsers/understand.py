@@ -24,7 +24,7 @@ no words they do not know, and the LLM (when configured) reads what nothing else
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
@@ -155,7 +155,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if match is None:
         return result
     note = f"“{match.group().strip()}” makes the time uncertain: read without it, to confirm"
-    return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+    return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
 
 
 def understand_fast(
@@ -307,8 +307,13 @@ def _all_read(text: str) -> bool:
     return not _has_word(text, position, len(text))
 
 
+# str.isalnum, as a pattern: searching in place is 5x cheaper than slicing and testing each
+# character in Python, and _all_read looks at every gap between tokens of every sentence
+_ALNUM: Final = re.compile(r"[^\W_]")
+
+
 def _has_word(text: str, start: int, end: int) -> bool:
-    return any(char.isalnum() for char in text[start:end])
+    return start < end and _ALNUM.search(text, start, end) is not None
 
 
 def _cron_command(text: str, zone_name: str, now: datetime) -> ParseResult | None:
@@ -326,7 +331,7 @@ def _cron_command(text: str, zone_name: str, now: datetime) -> ParseResult | Non
     result = regex_stage(schedule_text, zone_name, now)
     if result is None or not result.ok:
         return None
-    result = replace(finish(result), schedule_text=schedule_text)
+    result = finish(result).replace(schedule_text=schedule_text)
     return result.with_parts(clean_task(cron[2]), None)
 
 
@@ -335,6 +340,8 @@ def take_target(text: str) -> tuple[str | None, str]:
     match = _REMIND.match(text)
     if match is not None:
         return _who(match), text[match.end() :].strip()
+    if "#" not in text and "@" not in text:
+        return None, text  # every target below starts with one of them; the search costs 3 µs
     matches = list(_TARGET.finditer(text))
     if not matches:
         return None, text
