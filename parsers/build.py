@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from operator import attrgetter
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
@@ -47,6 +48,7 @@ from .phrase import (
 )
 from .recurrence import first_occurrence
 from .wallclock import add_months, ceil_minute, cron_weekday, days_in_month, iso_z, to_instant
+from .zones import zone_info
 
 _UNIT_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 _HOUR_STEPS: Final = frozenset({1, 2, 3, 4, 6, 8, 12})
@@ -88,7 +90,7 @@ class _Builder:
     def __init__(self, phrase: Phrase, zone_name: str, now: datetime) -> None:
         self.p = phrase
         self.zone_name = zone_name
-        self.zone = ZoneInfo(zone_name)
+        self.zone = zone_info(zone_name)
         self.now = now.astimezone(UTC)
         self.local_now = now.astimezone(self.zone)
         self.notes: list[str] = [*phrase.assumptions, *phrase.unsure]
@@ -449,10 +451,17 @@ _EMPTY_SLOTS: Final = Phrase()
 _BOUNDS: Final = ("starting", "until", "years")
 
 
+# Every build checks every slot: read them all in one call (attrgetter), not one by one
+_SLOT_VALUES: Final = attrgetter(*_SLOT_WORDS)
+_EMPTY_VALUES: Final = _SLOT_VALUES(_EMPTY_SLOTS)
+
+
 def _honours(p: Phrase, *slots: str) -> None:
     """Refuse the text when it fills a slot the schedule being built cannot honour."""
-    for slot, words in _SLOT_WORDS.items():
-        if slot not in slots and getattr(p, slot) != getattr(_EMPTY_SLOTS, slot):
+    for (slot, words), value, empty in zip(
+        _SLOT_WORDS.items(), _SLOT_VALUES(p), _EMPTY_VALUES, strict=True
+    ):
+        if value != empty and slot not in slots:
             raise Rejected(
                 f"this schedule cannot also keep to {words} the text names",
                 "make it two schedules, or leave that part out",
