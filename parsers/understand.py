@@ -148,7 +148,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if (
         "~" not in lowered
         and _HEDGE_CUES.isdisjoint(words)
-        and not any(word.endswith("ish") for word in words)
+        and ("ish" not in lowered or not any(word.endswith("ish") for word in words))
     ):
         return result
     match = _HEDGE.search(text)
