@@ -427,6 +427,7 @@ _SLOT_WORDS: Final = {
     "quarter": "quarters",
     "times": "a time of day",
     "minute_past": "minutes past the hour",
+    "more_minutes": "minutes past the hour",
     "window": "a time window",
     "weekdays": "days of the week",
     "nth": "a weekday of the month",
@@ -701,7 +702,13 @@ def _recurring(b: _Builder) -> Built:
 def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
     _honours(p, "interval", "times", "window", "weekdays", "nth", "monthdays", "months",
-             "minute_past", "interval_start", "part", "minute_range", *_BOUNDS)  # fmt: skip
+             "minute_past", "more_minutes", "interval_start", "part", "minute_range",
+             *_BOUNDS)  # fmt: skip
+    if p.more_minutes and not (seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS):
+        raise Rejected(
+            "several minutes past the hour only go with schedules that run every few hours",
+            "every hour at :15 and :45",
+        )
     minutes = int(seconds) // 60
     if p.minute_range is not None and (seconds % 60 or not (minutes < 60 and 60 % minutes == 0)):
         raise Rejected("only minutes that divide an hour can keep to a part of it")
@@ -734,15 +741,20 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS:
         hours = seconds // 3600
         minute = p.minute_past if p.minute_past is not None else 0
+        at_minutes = sorted({minute, *p.more_minutes})
         if window is not None:
             if p.odd_hours:
                 raise Rejected("odd hours do not go with a window", "every 2 hours from 9 to 5")
             start, end = window
             if p.minute_past is None:
                 minute = start.minute
-            elif start.minute > minute:
+                at_minutes = [minute]
+            elif start.minute > at_minutes[0]:
                 raise Rejected("the window starts after that minute of its first hour")
-            last = _last_hour(start.hour, end, minute, open_end=open_end)
+            last = _last_hour(start.hour, end, at_minutes[0], open_end=open_end)
+            if _last_hour(start.hour, end, at_minutes[-1], open_end=open_end) != last:
+                # one cron expression runs every minute it names in the last hour, or none
+                raise Rejected("the window ends between those minutes of its last hour")
             if last < start.hour:
                 raise Rejected("no run falls inside that window")
             hour = f"{start.hour}-{last}" if last > start.hour else str(start.hour)
@@ -752,7 +764,8 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
             hour = "1-23/2"
         else:
             hour = "*" if hours == 1 else f"*/{hours}"
-        return _cron(b, f"{minute} {hour} {tail}")
+        minute_field = ",".join(str(m) for m in at_minutes)
+        return _cron(b, f"{minute_field} {hour} {tail}")
     if minutes < 60 and 60 % minutes == 0:
         first = p.minute_past or 0
         if first >= minutes:

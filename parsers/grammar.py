@@ -52,6 +52,7 @@ _FREQUENCIES: Final = {
     "biweekly": (2, "week"),
     "triweekly": (3, "week"),
 }
+_MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
 _MIDNIGHT: Final = ClockTime(0, 0, None, True)
@@ -677,6 +678,26 @@ class _Reader:
 
     def _at(self, i: int) -> int | None:
         j = i + 1
+        if self._word(j) == "the" and (
+            self._is_unit(j + 1, "hour")
+            or (self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"))
+        ):
+            return self._on(i)  # "at the half hour every hour", as "on the half hour"
+        if self._kind(j) == lx.NUM and self._is_separator(j + 1):
+            past = self._past(j)  # "at 10 and 40 minutes past every hour", not 10 o'clock
+            if past is not None:
+                return past
+        if self._two_digit_minute(j):
+            past = self._past(j)  # "every hour at 29 and 59 minutes"
+            if past is not None:
+                return past
+            minutes = [int(self.tokens[j].value)]  # type: ignore[call-overload]
+            j += 1
+            while (step := self._is_separator(j)) and self._is_minute_number(j + step):
+                minutes.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+                j += step + 1
+            self._set_minutes(minutes)  # "every hour at 00 and 30"
+            return j
         timed = self._times(j)
         if timed is not None:
             if (
@@ -708,14 +729,68 @@ class _Reader:
     def _minutes_past(self, i: int, *, loose: bool = False) -> int | None:
         """Minutes past the hour: "15 minutes past the hour", "a quarter past every hour",
         "half past each hour", "5 minutes after every hour", "minute 30 past every hour",
-        "minute 5 of every hour" (the "every hour" is left for the next clause to read).
-        Without `loose` (not after "at") the hour must be named, so "half past 9" stays a
-        time of day."""
-        token = self.tokens[i] if i < self.n else None
-        if token is None:
+        "minute 5 of every hour", "10 minutes to the hour" (the "every hour" is left for
+        the next clause to read), and lists of them: "quarter past and quarter to every
+        hour", "29 and 59 minutes past the hour", after "at" and an hourly interval "29 and
+        59 minutes". Without `loose` (not after "at") the hour must be named, so "half past
+        9" stays a time of day."""
+        minutes: list[int] = []
+        pending: list[int] = []  # read, waiting for their "past"/"to": "29 and 59 minutes past"
+        named = unit_written = False
+        j = i
+        end: int | None = None
+        while True:
+            item = self._minute_item(j)
+            if item is None:
+                break
+            minute, j, item_named = item
+            named |= item_named
+            unit_written |= item_named or self._is_unit(j - 1, "minute")
+            pending.append(minute)
+            relation = self._word(j)
+            if relation in _MINUTE_RELATIONS:
+                if relation == "to":
+                    if 0 in pending:
+                        return None
+                    pending = [60 - m for m in pending]  # "quarter to every hour": :45
+                minutes += pending
+                pending = []
+                k = j + 1
+                step = self._is_separator(k)
+                following = self._minute_item(k + step) if step else None
+                if following is not None and self._word(following[1]) in _MINUTE_RELATIONS:
+                    j = k + step  # "quarter past and quarter to every hour": read on
+                    continue
+                end = self._after_minutes_past(k, relation, loose=loose, named=named)
+                if end is None:
+                    return None
+                break
+            step = self._is_separator(j)
+            if step and self._minute_item(j + step) is not None:
+                j += step
+                continue
+            break
+        if pending:
+            if named and not minutes and len(pending) == 1:
+                end = j  # "at minute 30"
+            elif loose and unit_written and self._hourly_follows(j):
+                end = j  # "every hour at 29 and 59 minutes"
+            else:
+                return None
+            minutes += pending
+        if end is None or not minutes:
             return None
-        j = i + 1 if self._word(i) == "a" else i
-        named = False  # "minute 30": the minute is named, so what follows may be left out
+        self._set_minutes(minutes)
+        if self._is_unit(end, "hour") and self._kind(end + 1) == lx.NUM and len(minutes) == 1:
+            return self._past_hours(end + 1, minutes[0])
+        return end
+
+    def _minute_item(self, j: int) -> tuple[int, int, bool] | None:
+        """One minute of the hour at j: "a quarter", "half", "15 [minutes]", "minute 30"
+        (named); the minute, where it ends, and whether the word "minute" came first."""
+        if self._word(j) == "a":
+            j += 1
+        named = False
         if self._is_unit(j, "minute") and self._kind(j + 1) == lx.NUM:
             minute, j, named = self.tokens[j + 1].value, j + 2, True
         elif self._kind(j) == lx.NUM:
@@ -730,29 +805,31 @@ class _Reader:
             return None
         if not isinstance(minute, int) or not 0 <= minute < 60:
             return None
-        relation = self._word(j)
-        if relation in ("past", "after", "of"):
-            k = j + 1
-            if self._word(k) == "the" and self._is_unit(k + 1, "hour"):
-                end = k + 2  # "past the hour"
-            elif self._word(k) in ("every", "each") and self._is_unit(k + 1, "hour"):
-                end = k  # "past every hour": "every hour" is read next
-            elif self._word(k) == "hourly" or (self._is_unit(k, "hour") and named):
-                end = k  # "minute 0 past hour 9 and 17" (crontab.guru): hours read next
-            elif relation == "past" and (loose or named):
-                end = k  # "at 15 past", "every hour at half past"
-            else:
-                return None
-        elif named:
-            end = j  # "at minute 30"
-        else:
-            return None
-        if self.phrase.minute_past not in (None, minute):
-            raise Rejected("the text names two minutes past the hour")
-        self.phrase.minute_past = minute
-        if self._is_unit(end, "hour") and self._kind(end + 1) == lx.NUM:
-            return self._past_hours(end + 1, minute)
-        return end
+        return minute, j, named
+
+    def _after_minutes_past(self, k: int, relation: str, *, loose: bool, named: bool) -> int | None:
+        """Where a minutes-past clause ends, after its "past"/"to" at k - 1; None when
+        what follows does not say the minutes are of every hour."""
+        if self._word(k) == "the" and self._is_unit(k + 1, "hour"):
+            return k + 2  # "past the hour"
+        if self._word(k) in ("every", "each") and self._is_unit(k + 1, "hour"):
+            return k  # "past every hour": "every hour" is read next
+        if relation == "to":
+            return None  # "quarter to 8" is a time of day
+        if self._word(k) == "hourly" or (self._is_unit(k, "hour") and named):
+            return k  # "minute 0 past hour 9 and 17" (crontab.guru): hours read next
+        if relation == "past" and (loose or named):
+            return k  # "at 15 past", "every hour at half past"
+        return None
+
+    def _hourly_follows(self, j: int) -> bool:
+        """An hourly schedule read already or named next: "every hour at 29 and 59 minutes",
+        "at 29 and 59 minutes every hour"."""
+        if self.phrase.interval == (1, "hour"):
+            return True
+        if self._word(j) in ("every", "each") and self._is_unit(j + 1, "hour"):
+            return True
+        return self._word(j) == "hourly"
 
     def _past_hours(self, i: int, minute: int) -> int:
         """ "minute 0 past hour 9 and 17" (crontab.guru): those hours, on the 24-hour clock."""
@@ -775,10 +852,23 @@ class _Reader:
         return j
 
     def _minute_past(self, i: int) -> int:
-        self.phrase.minute_past = int(self.tokens[i].value)  # type: ignore[call-overload]
-        if self._word(i + 1) == "past" and self._word(i + 2) == "the":
-            return i + 4 if self._is_unit(i + 3, "hour") else i + 1
-        return i + 1
+        """ ":15", ":20 and :50" (of every hour)."""
+        minutes = [int(self.tokens[i].value)]  # type: ignore[call-overload]
+        j = i + 1
+        while (step := self._is_separator(j)) and self._kind(j + step) == lx.MINUTE:
+            minutes.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+            j += step + 1
+        self._set_minutes(minutes)
+        if self._word(j) == "past" and self._word(j + 1) == "the":
+            return j + 3 if self._is_unit(j + 2, "hour") else j
+        return j
+
+    def _set_minutes(self, minutes: list[int]) -> None:
+        """Minutes past the hour, the first in `minute_past`; naming others is a refusal."""
+        known = self.phrase.minute_past
+        if known is not None and [known, *self.phrase.more_minutes] != minutes:
+            raise Rejected("the text names two minutes past the hour")
+        self.phrase.minute_past, *self.phrase.more_minutes = minutes
 
     # -- recurrence words ---------------------------------------------------------
 
@@ -1650,13 +1740,36 @@ class _Reader:
         if self._word(i + 1) == "every" and self._word(i + 2) == "dom":
             return self._dom(i + 2) or i + 1  # "on every day-of-month from 8 through 14"
         if self._word(i + 1) == "the" and self._is_unit(i + 2, "hour"):
-            self.phrase.minute_past = 0  # "every hour on the hour"
+            self._set_minutes([0])  # "every hour on the hour"
             return i + 3
         if self._word(i + 1) == "the" and self._word(i + 2) == "half":
             if self._is_unit(i + 3, "hour"):
-                self.phrase.minute_past = 30  # "every hour on the half hour"
+                self._set_minutes([30])  # "every hour on the half hour"
                 return i + 4
+        if self._word(i + 1) == "half" or self._is_unit(i + 1, "quarter"):
+            past = self._minutes_past(i + 1)  # "on quarter past and quarter to every hour"
+            if past is not None:
+                return past
         return i + 1
+
+    def _is_minute_number(self, j: int) -> bool:
+        """A number written with two digits that can be a minute: "00", "05", "30"."""
+        token = self.tokens[j] if j < self.n else None
+        if token is None or token.kind != lx.NUM or token.spelled:
+            return False
+        return token.end - token.start == 2 and isinstance(token.value, int) and token.value < 60
+
+    def _two_digit_minute(self, j: int) -> bool:
+        """ "every hour at 00", "at 30 every hour": a two-digit number after "at" is a
+        minute of the hour when the schedule is hourly (not "00:00", not "30 o'clock")."""
+        if not self._is_minute_number(j):
+            return False
+        if (
+            self._word(j + 1) in ("am", "pm", "oclock", "past", "to", "after")
+            or self._kind(j + 1) == lx.UNIT
+        ):
+            return False
+        return self._hourly_follows(j + 1)
 
     def _yesterday(self, i: int) -> int | None:
         raise Rejected("“yesterday” is in the past")
