@@ -1147,14 +1147,22 @@ def _yearly_rrule(b: _Builder, count: int) -> Built:
 
 def _time_fields(b: _Builder) -> tuple[str, str]:
     times = b.times() or [b.default_time()]
-    minutes = sorted({t.minute for t in times})
+    hours, minutes = _hours_and_minutes(times)
+    return _join(minutes), _join(hours)
+
+
+def _hours_and_minutes(times: list[time]) -> tuple[list[int], list[int]]:
+    """The hours and the minutes of several times of day, when every minute goes with every
+    hour ("18:00, 18:15, 20:00 and 20:15": cron's "0,15 18,20"); refused otherwise, as one
+    cron field of hours and one of minutes would run their cross product ("9:00 and 17:30")."""
     hours = sorted({t.hour for t in times})
-    if len(minutes) > 1 and len(hours) > 1:
+    minutes = sorted({t.minute for t in times})
+    if len({(t.hour, t.minute) for t in times}) != len(hours) * len(minutes):
         raise Rejected(
             "times with different minutes need one schedule each",
             "at 9:00 and 17:00, or at 9:30 and 17:30",
         )
-    return _join(minutes), _join(hours)
+    return hours, minutes
 
 
 def _cron(b: _Builder, expression: str) -> Built:
@@ -1176,13 +1184,7 @@ def _rrule(b: _Builder, parts: list[str]) -> Built:
     """An RFC 5545 rule (the parts given, plus the time of day and COUNT): DTSTART is its
     first occurrence from the first day it may run, so INTERVAL counts from there."""
     times = b.times() or [b.default_time()]
-    hours = sorted({t.hour for t in times})
-    minutes = sorted({t.minute for t in times})
-    if len(hours) > 1 and len(minutes) > 1:
-        raise Rejected(
-            "times with different minutes need one schedule each",
-            "at 9:00 and 17:00, or at 9:30 and 17:30",
-        )
+    hours, minutes = _hours_and_minutes(times)
     parts = [
         *parts,
         "BYHOUR=" + ",".join(map(str, hours)),

@@ -75,3 +75,26 @@ def test_minutes_past_that_cannot_be_honoured_are_refused(text: str) -> None:
 )
 def test_spoken_times_stay_times_of_day(text: str, expected: str) -> None:
     assert _read(text)["schedule"] == {"type": "at", "datetime": expected, "timezone": "UTC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # every minute named goes with every hour named: one cron expression runs exactly those
+        ("every day at 7:00, 7:30, 19:00 and 19:30", "0,30 7,19 * * *"),
+        ("weekdays at 06:10, 06:40, 12:10 and 12:40", "10,40 6,12 * * 1-5"),
+    ],
+)
+def test_times_that_make_a_grid_are_one_cron(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_times_that_do_not_make_a_grid_are_refused() -> None:
+    # cron's cross product would add 7:45 and 19:00, which nobody asked for
+    assert _read("every day at 7:00, 19:00 and 19:45")["schedule"] is None
+
+
+def test_a_grid_of_times_every_other_day_is_an_rrule() -> None:
+    schedule = _read("every other day at 06:15, 06:45, 18:15 and 18:45")["schedule"]
+    assert schedule["type"] == "rrule"
+    assert "BYHOUR=6,18;BYMINUTE=15,45" in schedule["rule"]
