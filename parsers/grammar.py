@@ -306,8 +306,44 @@ class _Reader:
         self.phrase.window = (start, end)
         return j
 
+    def _monthday_range(self, i: int) -> int | None:
+        """After "from" or "between": days of the month from one to another, "from the 10th
+        to the 15th", "between the 1st and the 7th", "from the 25th to the last (day)" (not
+        "the 25th to last day", which counts back from the end)."""
+        j = i + 2 if self._word(i + 1) == "the" else i + 1
+        if self._kind(j) != lx.ORD:
+            return None
+        first = int(self.tokens[j].value)  # type: ignore[call-overload]
+        if self._is_unit(j + 1, "day"):
+            j += 1  # "from the 1st day to the 7th"
+        j += 1
+        if not (self._is_range(j) or (self._word(i) == "between" and self._word(j) == "and")):
+            return None
+        k = j + 2 if self._word(j + 1) == "the" else j + 1
+        if self._word(k) == "last":
+            last, k = 31, k + 1  # days past a short month's end do not exist in it
+        elif self._kind(k) == lx.ORD:
+            last, k = int(self.tokens[k].value), k + 1  # type: ignore[call-overload]
+        else:
+            return None
+        if self._is_unit(k, "day"):
+            k += 1
+        month_at = k + 1 if self._word(k) == "of" else k
+        if self._kind(month_at) == lx.MONTH:
+            return None  # "from the 1st to the 5th of March": dates, read as bounds
+        if not 1 <= first < last <= 31:
+            raise Rejected(f"no days run from the {_ordinal(first)} to the {_ordinal(last)}")
+        for day in range(first, last + 1):
+            if day not in self.phrase.monthdays:
+                self.phrase.monthdays.append(day)
+        return k
+
     def _window(self, i: int) -> int | None:
         """ "from 9 to 5", "between 9am and 5pm", "between the hours of 8 am and 10 am"."""
+        if self._word(i) == "between":
+            days = self._monthday_range(i)  # "between the 1st and the 7th"
+            if days is not None:
+                return days
         if (
             self._word(i + 1) == "the"
             and self._is_unit(i + 2, "hour")
@@ -329,6 +365,9 @@ class _Reader:
     def _from(self, i: int) -> int | None:
         """ "from 9 to 5" (a window), "starting Monday" (a bound) or, after an interval,
         "starting at 8am" (the time the interval counts from)."""
+        days = self._monthday_range(i)
+        if days is not None:
+            return days
         window = self._window(i)
         if window is not None:
             return window

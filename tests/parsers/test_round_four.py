@@ -98,3 +98,29 @@ def test_a_grid_of_times_every_other_day_is_an_rrule() -> None:
     schedule = _read("every other day at 06:15, 06:45, 18:15 and 18:45")["schedule"]
     assert schedule["type"] == "rrule"
     assert "BYHOUR=6,18;BYMINUTE=15,45" in schedule["rule"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # a run of days of the month, every month
+        ("every day from the 3rd to the 9th at 7am", "0 7 3-9 * *"),
+        ("from the 20th through the 22nd at noon", "0 12 20-22 * *"),
+        ("daily between the 1st and the 4th at 6pm", "0 18 1-4 * *"),
+        ("every day from the 27th to the last at 23:00", "0 23 27-31 * *"),  # to each month's end
+        ("every 2 hours from the 1st to the 2nd", "0 */2 1,2 * *"),
+    ],
+)
+def test_a_run_of_days_of_the_month(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_a_run_of_days_to_the_last_is_not_counted_back_from_the_end() -> None:
+    # "the 3rd to last day" counts back; "from the 3rd to the last" runs from the 3rd on
+    answer = _read("every day from the 3rd to the last at 8am")
+    assert answer["schedule"]["expression"] == "0 8 3-31 * *"
+    assert not any("skipped" in note for note in answer["notes"])
+
+
+def test_a_backwards_run_of_days_is_refused() -> None:
+    assert _read("every day from the 20th to the 5th")["schedule"] is None
