@@ -292,12 +292,15 @@ class _Builder:
             start = time(first.clock.hour, first.clock.minute)
         if start is None:
             assert end is not None
-            options = [h for h in _readings(first.clock.hour) if h < end.hour]
+            # the reading of the hour that starts before the end ("from 11:46 to 11:50pm")
+            minute = first.clock.minute
+            options = [h for h in _readings(first.clock.hour) if time(h, minute) < end]
             if not options:
                 raise Rejected("the time window ends before it starts")
             start = time(max(options), first.clock.minute)
         if end is None:
-            options = [h for h in _readings(last.clock.hour) if h > start.hour]
+            minute = last.clock.minute
+            options = [h for h in _readings(last.clock.hour) if time(h % 24, minute) > start]
             if not options:
                 raise Rejected("the time window ends before it starts")
             end = time(min(options), last.clock.minute)
@@ -985,8 +988,10 @@ def _monthly(b: _Builder, count: int) -> Built:
         nth, day = p.nth[0]
         label = "last" if nth < 0 else _ordinal(nth)
         # "the 2nd and 4th Tuesday": of every month (one of them alone may mean the next)
+        where = ", ".join(lx.MONTH_LABELS[m] for m in p.months)
         b.note(
-            f"“{label} {lx.DAY_LABELS[day]}” read as of every month",
+            f"“{label} {lx.DAY_LABELS[day]}” read as of every "
+            + (f"{where}, every year" if p.months else "month"),
             ASSUMPTION_PENALTY if len(p.nth) > 1 else UNSURE_PENALTY,
         )
     monthdays = p.monthdays

@@ -1203,6 +1203,17 @@ class _Reader:
                     return year_at + 2
         month_at = j + 1 if self._word(j) == "of" else j
         if self._kind(month_at) == lx.MONTH:
+            months, end = self._month_list(month_at)
+            if len(months) > 1:
+                # "the 1st of January, April, July and October": those days of each month,
+                # every year (several months cannot be one run)
+                for day in ordinals:
+                    if not 1 <= day <= 31:
+                        raise Rejected(f"no month has a {_ordinal(day)} day")
+                phrase.monthdays.extend(d for d in ordinals if d not in phrase.monthdays)
+                phrase.months.extend(m for m in months if m not in phrase.months)
+                phrase.of_month = phrase.every = True
+                return end
             month = int(self.tokens[month_at].value)  # type: ignore[call-overload]
             year, end = self._year(month_at + 1)
             for day in ordinals:
@@ -1302,7 +1313,13 @@ class _Reader:
             self.phrase.every |= word == "every"
             return j + 1
         if self._kind(j) == lx.MONTH and word is None:
-            return self._month(j)
+            before = len(self.phrase.months)
+            end = self._month(j)
+            if len(self.phrase.months) - before > 1:
+                # "1st monday of sep,oct,nov" (App Engine's cron.yaml): of each of those
+                # months, every year — several months cannot be one run
+                self.phrase.of_month = True
+            return end
         return i + 1  # a filler "of"
 
     def _month(self, i: int) -> int:
@@ -1343,6 +1360,56 @@ class _Reader:
             j += step + 1
         return j
 
+    def _monthday_list(self, i: int) -> int | None:
+        """Days of the month as App Engine's cron.yaml writes them: "1,8,15,22 of month",
+        "15 of month", "1 of jan,april,july,oct" (the 1st of each, every year). One day of
+        one month ("3 of March") is a date, read elsewhere."""
+        days: list[int] = []
+        j = i
+        while self._kind(j) == lx.NUM:
+            token = self.tokens[j]
+            if not isinstance(token.value, int) or token.end - token.start > 2 or token.spelled:
+                return None
+            days.append(token.value)
+            step = self._is_separator(j + 1)
+            if not (step and self._kind(j + 1 + step) == lx.NUM):
+                j += 1
+                break
+            j += 1 + step
+        if self._word(j) != "of":
+            return None
+        k = j + 1
+        if self._word(k) in ("the", "every", "each") or self._is_unit(k, "month"):
+            if self._word(k) in ("the", "every", "each"):
+                k += 1
+            if not self._is_unit(k, "month"):
+                return None
+            end, months = k + 1, []
+        elif self._kind(k) == lx.MONTH:
+            months, end = self._month_list(k)
+            if len(months) == 1 and len(days) == 1:
+                return None  # "3 of March": a date
+        else:
+            return None
+        for day in days:
+            if not 1 <= day <= 31:
+                raise Rejected(f"no month has a day {day}")
+        phrase = self.phrase
+        phrase.monthdays.extend(d for d in days if d not in phrase.monthdays)
+        phrase.months.extend(m for m in months if m not in phrase.months)
+        phrase.of_month = True
+        phrase.every = True
+        return end
+
+    def _month_list(self, i: int) -> tuple[list[int], int]:
+        """Month names one after another from i ("jan,april,july,oct"), and where they end."""
+        months = [int(self.tokens[i].value)]  # type: ignore[call-overload]
+        j = i + 1
+        while (step := self._is_separator(j)) and self._kind(j + step) == lx.MONTH:
+            months.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+            j += step + 1
+        return months, j
+
     def _year(self, i: int) -> tuple[int | None, int]:
         j = i + 1 if self._is_sym(i, ",") else i
         token = self.tokens[j] if j < self.n else None
@@ -1354,6 +1421,9 @@ class _Reader:
 
     def _number(self, i: int) -> int | None:
         """A number not after "at": "3 March", "20 minutes from now", "9-5"."""
+        listed = self._monthday_list(i)
+        if listed is not None:
+            return listed
         token = self.tokens[i]
         j = i + 1
         kind = self._kind(j)
@@ -1658,6 +1728,27 @@ class _Reader:
                 return i + 4
         return i + 1
 
+    def _synchronized(self, i: int) -> int | None:
+        """ "every 2 hours synchronized" (App Engine's cron.yaml): the runs count from
+        00:00, which is how cron already counts an interval that divides the day; one that
+        does not divide it cannot be synchronized (App Engine refuses it too)."""
+        interval = self.phrase.interval
+        if interval is None or interval[1] not in ("minute", "hour"):
+            return None
+        count, unit = interval
+        minutes = count * (60 if unit == "hour" else 1)
+        if minutes != int(minutes) or not (
+            60 % minutes == 0 or (minutes % 60 == 0 and 24 % (minutes // 60) == 0)
+        ):
+            raise Rejected(
+                f"every {count:g} {unit}s cannot be synchronized to 00:00: it does not divide "
+                "the day",
+                "every 2, 3, 4, 6, 8 or 12 hours synchronized"
+                if unit == "hour"
+                else "every 10, 15, 20 or 30 minutes synchronized",
+            )
+        return i + 1
+
     def _yesterday(self, i: int) -> int | None:
         raise Rejected("“yesterday” is in the past")
 
@@ -1842,6 +1933,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "other": _Reader._other,
     **dict.fromkeys(_HOLIDAYS, _Reader._holiday),
     "top": _Reader._top,
+    "synchronized": _Reader._synchronized,
     "of": _Reader._of,
     "in": _Reader._in,
     "from": _Reader._from,

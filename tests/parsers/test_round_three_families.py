@@ -1,0 +1,66 @@
+"""Families round three showed the grammar still missed, each tested in words of our own:
+App Engine's cron.yaml schedules, and the others added below it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from agentcron.parsers import understand_fast
+
+NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
+
+
+def _read(text: str, zone: str = "UTC") -> dict[str, Any]:
+    return understand_fast(text, timezone=zone, now=NOW).to_dict()
+
+
+def _cron(text: str) -> str:
+    answer = _read(text)
+    assert answer["schedule"] is not None, answer["reason"]
+    assert answer["schedule"]["type"] == "cron", answer["schedule"]
+    return str(answer["schedule"]["expression"])
+
+
+# -- App Engine's cron.yaml ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # days of the month "of month", and of a list of months (every year)
+        ("5,20 of month 08:30", "30 8 5,20 * *"),
+        ("12 of month 18:00", "0 18 12 * *"),
+        ("2 of feb,may,aug,nov 06:00", "0 6 2 2,5,8,11 *"),
+        ("the 10th of March, June and September at 7am", "0 7 10 3,6,9 *"),
+        # the nth weekday of listed months
+        ("3rd tuesday of jan,jun 18:00", "0 18 * 1,6 2#3"),
+        ("every friday of april,may 07:15", "15 7 * 4,5 5"),
+        # "synchronized": counted from 00:00, as cron counts
+        ("every 3 hours synchronized", "0 */3 * * *"),
+        ("every 20 minutes synchronised", "*/20 * * * *"),
+        # a window inside one hour, written on the 24-hour clock's way with minutes
+        ("every 3 mins from 9:40 to 9:52", "40-52/3 9 * * *"),
+    ],
+)
+def test_app_engine_schedules(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_a_month_list_is_every_year_without_asking() -> None:
+    answer = _read("2nd monday of oct,nov 16:00")
+    assert answer["schedule"]["expression"] == "0 16 * 10,11 1#2"
+    assert not answer["needs_confirmation"]
+
+
+def test_one_day_of_one_month_stays_a_date() -> None:
+    assert _read("4 of May")["schedule"]["type"] == "at"
+
+
+@pytest.mark.parametrize("text", ["every 5 hours synchronized", "every 7 minutes synchronized"])
+def test_an_interval_that_does_not_divide_the_day_cannot_be_synchronized(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None
+    assert "synchronized" in answer["suggestion"]
