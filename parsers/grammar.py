@@ -850,9 +850,26 @@ class _Reader:
                 and self._kind(j + 1) in (lx.DAY, lx.DAYS)
                 and not self._month_follows(j + 2)
             ):
+                day = lx.DAY_LABELS[int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
+                listed = self._is_separator(j + 2) and self._kind(
+                    j + 2 + self._is_separator(j + 2)
+                ) in (lx.DAY, lx.DAYS)
+                spelled_second = ordinal == 2 and token.end - token.start == 6
+                if listed or spelled_second:
+                    # "every second Wednesday" (the word: "every second week" is every other
+                    # one), "every 3rd Monday and Friday" (a 3rd Monday and a 3rd Friday of
+                    # the month would be an odd pair): every N weeks on those days; the
+                    # monthly reading is possible, so the answer asks
+                    self.phrase.unsure.append(
+                        f"“every {'second' if spelled_second else _ordinal(ordinal)} {day}” read as "
+                        f"every {ordinal} weeks (say “the {_ordinal(ordinal)} {day} of the "
+                        "month” for the other reading)"
+                    )
+                    end = self._days(j + 1)
+                    self._set_interval(ordinal, "week")
+                    return end
                 # "every 2nd Monday": Todoist reads the 2nd Monday of the month; it could
                 # be every 2 weeks, so the answer asks
-                day = lx.DAY_LABELS[int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
                 self.phrase.unsure.append(
                     f"“every {_ordinal(ordinal)} {day}” read as the {_ordinal(ordinal)} {day} "
                     f"of every month (say “every {ordinal} weeks” for the other reading)"

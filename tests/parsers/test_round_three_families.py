@@ -64,3 +64,32 @@ def test_an_interval_that_does_not_divide_the_day_cannot_be_synchronized(text: s
     answer = _read(text)
     assert answer["schedule"] is None
     assert "synchronized" in answer["suggestion"]
+
+
+# -- "every second Tuesday", "every 2nd Monday and Thursday": every N weeks ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("every second Thursday at 4pm", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=16"),
+        ("every second Monday and Thursday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;BYHOUR=9"),
+        ("every 3rd Tuesday, Saturday at 8am", "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU,SA;BYHOUR=8"),
+        ("every other Monday and Wednesday at 11", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;BYHOUR=11"),
+    ],
+)
+def test_an_ordinal_before_weekdays_can_be_every_n_weeks(text: str, rule: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["type"] == "rrule"
+    assert answer["schedule"]["rule"].startswith(rule)
+
+
+def test_every_second_weekday_asks_as_it_may_be_of_the_month() -> None:
+    answer = _read("every second Thursday at 4pm")
+    assert answer["needs_confirmation"]
+    assert any("of the month" in note for note in answer["notes"])
+
+
+def test_a_digit_ordinal_before_one_day_stays_todoists_monthly_reading() -> None:
+    assert _cron("every 2nd Thursday at 4pm") == "0 16 * * 4#2"
+    assert _cron("every second Thursday of the month at 4pm") == "0 16 * * 4#2"
