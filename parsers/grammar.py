@@ -860,8 +860,9 @@ class _Reader:
                     # one), "every 3rd Monday and Friday" (a 3rd Monday and a 3rd Friday of
                     # the month would be an odd pair): every N weeks on those days; the
                     # monthly reading is possible, so the answer asks
+                    written = "second" if spelled_second else _ordinal(ordinal)
                     self.phrase.unsure.append(
-                        f"“every {'second' if spelled_second else _ordinal(ordinal)} {day}” read as "
+                        f"“every {written} {day}” read as "
                         f"every {ordinal} weeks (say “the {_ordinal(ordinal)} {day} of the "
                         "month” for the other reading)"
                     )
