@@ -562,7 +562,19 @@ class _Reader:
 
     def _after(self, i: int) -> int | None:
         """After an interval, "after 6pm": from 6pm to the end of each day; "after 2pm and
-        before 2:55pm": a window whose end does not run."""
+        before 2:55pm": a window whose end does not run. After a weekday, "after next": the
+        one a week after next Friday."""
+        if self._word(i + 1) == "next" and i and self._kind(i - 1) == lx.DAY:
+            if not self.phrase.single_day or self.phrase.next_weekday:
+                return None
+            self.phrase.next_weekday = True  # "the Friday after next"
+            self.phrase.days_after += 7
+            return i + 2
+        if self._word(i + 1) == "next" and i and self._is_unit(i - 1, "week", "month", "year"):
+            raise Rejected(
+                f"“the {self.tokens[i - 1].value} after next” does not say which day",
+                "name the day: the Friday after next at 9am",
+            )
         first = self._time_at(i + 1)
         if first is None:
             return None
@@ -601,6 +613,8 @@ class _Reader:
             return None
         if which == "until" and self._word(j) == "the" and self._word(j + 1) == "end":
             return self._until_end(j + 2)  # "until the end of March"
+        if which == "until" and self._word(j) == "end":
+            return self._until_end(j + 1)  # "until end of March"
         if which == "starting" and self._word(j) == "next" and self._is_unit(j + 1, "week"):
             # "starting next week": from the Monday after today
             if self.phrase.starting is not None:
@@ -1508,19 +1522,39 @@ class _Reader:
         before_last = self._days_before_last(i)
         if before_last is not None:
             return before_last
-        end = self._amounts(i)
+        amounts = _Reader(self.tokens)
+        end = amounts._amounts(i)
         if end is None:
             return None
         if self._word(end) == "ago":
             raise Rejected("that is in the past")
         if self._word(end) != "from":
             return None
+        seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
         base = self._word(end + 1)
-        if base == "tomorrow":
-            self.phrase.offset_seconds += 86400
-        elif base not in ("now", "today"):
+        if base == "now":
+            self.phrase.offset_seconds += seconds
+            self.phrase.offset_months += months
+            self.phrase.has_offset = True
+            return end + 2
+        # "3 days from today", "a week from tomorrow", "two weeks from Friday": a day counted
+        # from a day is a day (at the time named, else the default), not an instant — only
+        # "from now" counts from this moment
+        if seconds % 86400 or months:
             return None
-        return end + 2
+        days = int(seconds // 86400)
+        if base in ("today", "tomorrow"):
+            self._set_day_offset(days + (base == "tomorrow"))
+            return end + 2
+        day_at = end + 2 if base == "next" else end + 1
+        if self._kind(day_at) != lx.DAY:
+            return None
+        self.phrase.weekdays.append(int(self.tokens[day_at].value))  # type: ignore[call-overload]
+        self.phrase.single_day = True
+        self.phrase.next_weekday |= base == "next"
+        self.phrase.days_after += days
+        self.phrase.order.append("d")
+        return day_at + 1
 
     def _date(self, i: int) -> int:
         year, month, day = self.tokens[i].value  # type: ignore[misc]
@@ -1893,8 +1927,12 @@ class _Reader:
 
 def _day_ref(phrase: Phrase) -> DayRef | None:
     """The single day a bound's sub-phrase names, if that is all it names."""
-    if phrase.times or phrase.every or phrase.zone or phrase.has_offset:
+    if phrase.times or phrase.every or phrase.zone or phrase.has_offset or phrase.days_after:
         return None
+    if phrase.holiday is not None:
+        if phrase.weekdays or phrase.dates or phrase.day_offset is not None:
+            return None
+        return DayRef(holiday=phrase.holiday)  # "until Thanksgiving": its next date
     if phrase.day_offset is not None and not (phrase.weekdays or phrase.dates):
         return DayRef(day_offset=phrase.day_offset)
     if phrase.single_day and len(phrase.weekdays) == 1 and not phrase.dates:
@@ -1988,10 +2026,12 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
 }
 
 _BOUND_WORDS: Final[dict[object, _Clause]] = {
-    # "until Christmas", "through New Year's Eve": a fixed-date holiday as a bound
+    # "until Christmas", "through New Year's Eve": a fixed-date holiday as a bound; "until
+    # Thanksgiving", "starting Memorial Day": one that moves, dated in build
     **dict.fromkeys(
         ("christmas", "xmas", "halloween", "valentine's", "valentines", "new"), _Reader._holiday
     ),
+    **dict.fromkeys(CUES, _Reader._named_holiday),
     "today": _Reader._day_word,
     "tomorrow": _Reader._day_word,
     "next": _Reader._next,

@@ -93,3 +93,58 @@ def test_every_second_weekday_asks_as_it_may_be_of_the_month() -> None:
 def test_a_digit_ordinal_before_one_day_stays_todoists_monthly_reading() -> None:
     assert _cron("every 2nd Thursday at 4pm") == "0 16 * * 4#2"
     assert _cron("every second Thursday of the month at 4pm") == "0 16 * * 4#2"
+
+
+# -- a day counted from a day -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("the Tuesday after next", "2026-01-27T09:00:00Z"),  # next Tuesday is the 20th
+        ("two weeks from Saturday at 6pm", "2026-01-31T18:00:00Z"),
+        ("a week from next Monday at 8am", "2026-01-26T08:00:00Z"),
+        # "from today" and "from tomorrow" name a day: the default time, not this minute
+        ("ten days from today", "2026-01-24T09:00:00Z"),
+        ("4 days from tomorrow at 7:30pm", "2026-01-19T19:30:00Z"),
+        ("in two days' time from now", None),  # not read: "time" is not part of the offset
+    ],
+)
+def test_days_counted_from_a_named_day(text: str, when: str | None) -> None:
+    schedule = _read(text)["schedule"]
+    if when is None:
+        return
+    assert schedule == {"type": "at", "datetime": when, "timezone": "UTC"}
+
+
+def test_from_now_still_counts_from_this_moment() -> None:
+    assert _read("4 days from now")["schedule"]["datetime"] == "2026-01-18T10:00:00Z"
+
+
+def test_the_week_after_next_does_not_say_which_day() -> None:
+    answer = _read("the month after next")
+    assert answer["schedule"] is None
+    assert "which day" in answer["reason"]
+
+
+# -- holidays and month ends as the end of a repeating schedule ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "end_at"),
+    [
+        ("every weekday at 7am until Labor Day", "2026-09-07T23:59:59Z"),
+        ("daily at noon through Memorial Day", "2026-05-25T23:59:59Z"),
+        ("every Thursday until end of June", "2026-06-30T23:59:59Z"),
+    ],
+)
+def test_a_holiday_or_month_end_bounds_a_recurrence(text: str, end_at: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["end_at"] == end_at
+    assert answer["schedule"]["type"] == "cron"
+
+
+def test_a_moving_holiday_as_a_start_is_dated_and_noted() -> None:
+    answer = _read("every Tuesday at 10am starting Thanksgiving")
+    assert answer["schedule"]["start_at"] == "2026-11-26T00:00:00Z"
+    assert "Thanksgiving is Thursday 26 November 2026" in answer["notes"]
