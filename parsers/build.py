@@ -117,6 +117,8 @@ class _Builder:
 
     def day_of(self, ref: DayRef, *, base: date) -> date:
         today = self.local_now.date()
+        if ref.holiday is not None:
+            return self.holiday_on_or_after(ref.holiday, base)
         if ref.month_end is not None:
             month, year = ref.month_end or base.month, base.year
             if month < base.month:
@@ -137,6 +139,19 @@ class _Builder:
                 if day <= days_in_month(candidate, month) and date(candidate, month, day) >= today:
                     return date(candidate, month, day)
         return add_months(base, ref.months_later) + timedelta(days=ref.days_later)
+
+    def holiday_on_or_after(self, words: tuple[str, ...], base: date) -> date:
+        """The first date of a named holiday from `base` on, as the holidays package dates it
+        for the zone's country ("until Thanksgiving", "starting Memorial Day")."""
+        found = lookup(list(words), country_of(self.zone_name), base.year)
+        if found is None:
+            raise NotUnderstood(0, " ".join(words))
+        label = " ".join(words).title()
+        for day in found[1]:
+            if day >= base:
+                self.note(f"{label} is {day:%A} {day.day} {day:%B %Y}", 0)
+                return day
+        raise Rejected(f"no coming {label} is known")
 
     def with_bounds(self, schedule: dict[str, Any]) -> dict[str, Any]:
         if self.start_day is not None and self.start_day > self.local_now.date():
@@ -292,12 +307,15 @@ class _Builder:
             start = time(first.clock.hour, first.clock.minute)
         if start is None:
             assert end is not None
-            options = [h for h in _readings(first.clock.hour) if h < end.hour]
+            # the reading of the hour that starts before the end ("from 11:46 to 11:50pm")
+            minute = first.clock.minute
+            options = [h for h in _readings(first.clock.hour) if time(h, minute) < end]
             if not options:
                 raise Rejected("the time window ends before it starts")
             start = time(max(options), first.clock.minute)
         if end is None:
-            options = [h for h in _readings(last.clock.hour) if h > start.hour]
+            minute = last.clock.minute
+            options = [h for h in _readings(last.clock.hour) if time(h % 24, minute) > start]
             if not options:
                 raise Rejected("the time window ends before it starts")
             end = time(min(options), last.clock.minute)
@@ -402,7 +420,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         p.single_day
         and len(p.monthdays) == 1
         and p.monthdays[0] > 0
-        and not (p.every or p.interval or p.nth or p.dates)
+        and not (p.every or p.interval or p.nth or p.dates or p.day_union)
     ):
         _date_for_weekday(b)
         recurring = False
@@ -444,6 +462,7 @@ _SLOT_WORDS: Final = {
     "years": "a year",
     "count": "a number of runs",
     "first_weekday": "a business day of the month",
+    "days_after": "days counted from a day",
     "minute_range": "a part of the hour",
 }
 _EMPTY_SLOTS: Final = Phrase()
@@ -470,7 +489,12 @@ def _one_schedule(p: Phrase) -> None:
     times_after_exception = (
         exception > 0 and "t" in groups[:exception] and "t" in groups[exception:]
     )
-    if (groups.count("d") >= 2 and groups.count("t") >= 2) or times_after_exception:
+    # the same time said twice ("every Friday at midnight, and the 13th at midnight") is
+    # one time
+    one_time = len({m.clock for m in p.times}) == 1 and p.window is None
+    if (groups.count("d") >= 2 and groups.count("t") >= 2 and not one_time) or (
+        times_after_exception
+    ):
         raise Rejected(
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",
@@ -736,6 +760,12 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     weekday_field = _nth_field(p.nth) if p.nth else _weekday_field(p.weekdays)
     if p.nth and (p.weekdays or p.monthdays):
         raise Rejected("the text names both a weekday and a day of the month")
+    if p.weekdays and p.monthdays and not p.day_union:
+        # cron's two day fields would run on either; "every hour on Friday the 13th" means both
+        raise Rejected(
+            "cron cannot run only on days that are both a weekday and a date",
+            "every hour on Fridays and on the 13th (either one)",
+        )
     tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {weekday_field}"
     open_end = p.window_open_end
     if seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS:
@@ -986,10 +1016,7 @@ def _monthly(b: _Builder, count: int) -> Built:
     _honours(p, "interval", "quarter", "times", "part", "weekdays", "nth", "monthdays", "months",
              "first_weekday", "count", *_BOUNDS)  # fmt: skip
     if p.weekdays:
-        raise Rejected(
-            "days of the week and days of the month do not combine in one schedule",
-            "first Monday of every month",
-        )
+        return _weekdays_and_monthdays(b, count)
     if p.nth and p.monthdays:
         raise Rejected("the text names both a weekday and a date in the month")
     if len(p.nth) == 1 and p.nth[0][0] == -1 and not (p.of_month or p.every or p.interval):
@@ -998,8 +1025,10 @@ def _monthly(b: _Builder, count: int) -> Built:
         nth, day = p.nth[0]
         label = "last" if nth < 0 else _ordinal(nth)
         # "the 2nd and 4th Tuesday": of every month (one of them alone may mean the next)
+        where = ", ".join(lx.MONTH_LABELS[m] for m in p.months)
         b.note(
-            f"“{label} {lx.DAY_LABELS[day]}” read as of every month",
+            f"“{label} {lx.DAY_LABELS[day]}” read as of every "
+            + (f"{where}, every year" if p.months else "month"),
             ASSUMPTION_PENALTY if len(p.nth) > 1 else UNSURE_PENALTY,
         )
     monthdays = p.monthdays
@@ -1051,6 +1080,35 @@ def _monthly(b: _Builder, count: int) -> Built:
         # (a run of days to the 31st ends on every month's last day: nothing is skipped)
         b.note("months without that day are skipped; “last day of the month” runs every month")
     return _cron(b, f"{minute} {hour} {day_field} {month_field} {weekday_field}")
+
+
+def _weekdays_and_monthdays(b: _Builder, count: int) -> Built:
+    """Days of the week with days of the month: joined by "and" they are either one, which
+    is what cron's two day fields say when both are restricted ("every Friday and the 13th"
+    → `0 9 13 * 5`); a date right after its weekday is both at once ("every Friday the
+    13th" → BYDAY=FR;BYMONTHDAY=13). Anything else could be either, and is refused."""
+    p = b.p
+    plain = all(day > 0 for day in p.monthdays) and not (p.nth or p.first_weekday or p.quarter)
+    if p.day_union and plain and count == 1 and p.count is None and (p.every or p.of_month):
+        days = ", ".join(lx.DAY_LABELS[d] for d in _week_order(p.weekdays))
+        b.note(f"runs on every {days} and on day {_join(p.monthdays)} of the month", 0)
+        minute, hour = _time_fields(b)
+        return _cron(
+            b,
+            f"{minute} {hour} {_monthday_field(p.monthdays)} {_month_field(p.months)} "
+            f"{_weekday_field(p.weekdays)}",
+        )
+    if p.weekday_date and plain and not p.day_union and (p.every or p.of_month):
+        parts = ["FREQ=MONTHLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[d] for d in _week_order(p.weekdays)))
+        parts.append("BYMONTHDAY=" + ",".join(str(d) for d in sorted(set(p.monthdays))))
+        if p.months:
+            parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
+        return _rrule(b, parts)
+    raise Rejected(
+        "days of the week and days of the month do not combine in one schedule",
+        "“every Friday and the 13th” for either one, “every Friday the 13th” for both",
+    )
 
 
 def _monthly_rrule(b: _Builder, count: int, monthdays: list[int]) -> Built:
@@ -1235,7 +1293,8 @@ def _every(b: _Builder, seconds: int, start_at: datetime) -> Built:
 def _one_time(b: _Builder) -> Built:
     p = b.p
     _honours(p, "instant", "has_offset", "dates", "weekdays", "day_offset", "times", "part",
-             "window", "minute_past", "months", "years", "next_business_day")  # fmt: skip
+             "window", "minute_past", "months", "years", "next_business_day",
+             "days_after")  # fmt: skip
     _one_year(p)
     if p.window is not None or p.minute_past is not None or p.months:
         raise Rejected("a one-time schedule needs a date and a time, not a range")
@@ -1320,6 +1379,14 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
         day = monday + timedelta(days=(p.weekdays[0] - 1) % 7)
         b.note(f"“{lx.DAY_LABELS[p.weekdays[0]]} next week” read as {day:%A} {day.day} {day:%B}")
         return to_instant(day, at, b.zone)
+    if p.weekdays and p.days_after:
+        # "a week from Friday": the coming Friday, then that many days on; "the Friday after
+        # next": next Friday, a week on
+        named = _next_weekday(b, p.weekdays[0], at, strictly_after_today=p.next_weekday)
+        day = named.astimezone(b.zone).date() + timedelta(days=p.days_after)
+        instant = to_instant(day, at, b.zone)
+        b.note(f"read as {_day_label(instant, b.zone)}", 0)
+        return instant
     if p.weekdays:
         instant = _next_weekday(b, p.weekdays[0], at, strictly_after_today=p.next_weekday)
         if p.next_weekday:
