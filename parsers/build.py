@@ -117,6 +117,8 @@ class _Builder:
 
     def day_of(self, ref: DayRef, *, base: date) -> date:
         today = self.local_now.date()
+        if ref.holiday is not None:
+            return self.holiday_on_or_after(ref.holiday, base)
         if ref.month_end is not None:
             month, year = ref.month_end or base.month, base.year
             if month < base.month:
@@ -137,6 +139,19 @@ class _Builder:
                 if day <= days_in_month(candidate, month) and date(candidate, month, day) >= today:
                     return date(candidate, month, day)
         return add_months(base, ref.months_later) + timedelta(days=ref.days_later)
+
+    def holiday_on_or_after(self, words: tuple[str, ...], base: date) -> date:
+        """The first date of a named holiday from `base` on, as the holidays package dates it
+        for the zone's country ("until Thanksgiving", "starting Memorial Day")."""
+        found = lookup(list(words), country_of(self.zone_name), base.year)
+        if found is None:
+            raise NotUnderstood(0, " ".join(words))
+        label = " ".join(words).title()
+        for day in found[1]:
+            if day >= base:
+                self.note(f"{label} is {day:%A} {day.day} {day:%B %Y}", 0)
+                return day
+        raise Rejected(f"no coming {label} is known")
 
     def with_bounds(self, schedule: dict[str, Any]) -> dict[str, Any]:
         if self.start_day is not None and self.start_day > self.local_now.date():
@@ -292,12 +307,15 @@ class _Builder:
             start = time(first.clock.hour, first.clock.minute)
         if start is None:
             assert end is not None
-            options = [h for h in _readings(first.clock.hour) if h < end.hour]
+            # the reading of the hour that starts before the end ("from 11:46 to 11:50pm")
+            minute = first.clock.minute
+            options = [h for h in _readings(first.clock.hour) if time(h, minute) < end]
             if not options:
                 raise Rejected("the time window ends before it starts")
             start = time(max(options), first.clock.minute)
         if end is None:
-            options = [h for h in _readings(last.clock.hour) if h > start.hour]
+            minute = last.clock.minute
+            options = [h for h in _readings(last.clock.hour) if time(h % 24, minute) > start]
             if not options:
                 raise Rejected("the time window ends before it starts")
             end = time(min(options), last.clock.minute)
@@ -443,6 +461,7 @@ _SLOT_WORDS: Final = {
     "years": "a year",
     "count": "a number of runs",
     "first_weekday": "a business day of the month",
+    "days_after": "days counted from a day",
     "minute_range": "a part of the hour",
 }
 _EMPTY_SLOTS: Final = Phrase()
@@ -985,8 +1004,10 @@ def _monthly(b: _Builder, count: int) -> Built:
         nth, day = p.nth[0]
         label = "last" if nth < 0 else _ordinal(nth)
         # "the 2nd and 4th Tuesday": of every month (one of them alone may mean the next)
+        where = ", ".join(lx.MONTH_LABELS[m] for m in p.months)
         b.note(
-            f"“{label} {lx.DAY_LABELS[day]}” read as of every month",
+            f"“{label} {lx.DAY_LABELS[day]}” read as of every "
+            + (f"{where}, every year" if p.months else "month"),
             ASSUMPTION_PENALTY if len(p.nth) > 1 else UNSURE_PENALTY,
         )
     monthdays = p.monthdays
@@ -1219,7 +1240,8 @@ def _every(b: _Builder, seconds: int, start_at: datetime) -> Built:
 def _one_time(b: _Builder) -> Built:
     p = b.p
     _honours(p, "instant", "has_offset", "dates", "weekdays", "day_offset", "times", "part",
-             "window", "minute_past", "months", "years", "next_business_day")  # fmt: skip
+             "window", "minute_past", "months", "years", "next_business_day",
+             "days_after")  # fmt: skip
     _one_year(p)
     if p.window is not None or p.minute_past is not None or p.months:
         raise Rejected("a one-time schedule needs a date and a time, not a range")
@@ -1304,6 +1326,14 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
         day = monday + timedelta(days=(p.weekdays[0] - 1) % 7)
         b.note(f"“{lx.DAY_LABELS[p.weekdays[0]]} next week” read as {day:%A} {day.day} {day:%B}")
         return to_instant(day, at, b.zone)
+    if p.weekdays and p.days_after:
+        # "a week from Friday": the coming Friday, then that many days on; "the Friday after
+        # next": next Friday, a week on
+        named = _next_weekday(b, p.weekdays[0], at, strictly_after_today=p.next_weekday)
+        day = named.astimezone(b.zone).date() + timedelta(days=p.days_after)
+        instant = to_instant(day, at, b.zone)
+        b.note(f"read as {_day_label(instant, b.zone)}", 0)
+        return instant
     if p.weekdays:
         instant = _next_weekday(b, p.weekdays[0], at, strictly_after_today=p.next_weekday)
         if p.next_weekday:

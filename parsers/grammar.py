@@ -623,7 +623,19 @@ class _Reader:
 
     def _after(self, i: int) -> int | None:
         """After an interval, "after 6pm": from 6pm to the end of each day; "after 2pm and
-        before 2:55pm": a window whose end does not run."""
+        before 2:55pm": a window whose end does not run. After a weekday, "after next": the
+        one a week after next Friday."""
+        if self._word(i + 1) == "next" and i and self._kind(i - 1) == lx.DAY:
+            if not self.phrase.single_day or self.phrase.next_weekday:
+                return None
+            self.phrase.next_weekday = True  # "the Friday after next"
+            self.phrase.days_after += 7
+            return i + 2
+        if self._word(i + 1) == "next" and i and self._is_unit(i - 1, "week", "month", "year"):
+            raise Rejected(
+                f"“the {self.tokens[i - 1].value} after next” does not say which day",
+                "name the day: the Friday after next at 9am",
+            )
         first = self._time_at(i + 1)
         if first is None:
             return None
@@ -662,6 +674,8 @@ class _Reader:
             return None
         if which == "until" and self._word(j) == "the" and self._word(j + 1) == "end":
             return self._until_end(j + 2)  # "until the end of March"
+        if which == "until" and self._word(j) == "end":
+            return self._until_end(j + 1)  # "until end of March"
         if which == "starting" and self._word(j) == "next" and self._is_unit(j + 1, "week"):
             # "starting next week": from the Monday after today
             if self.phrase.starting is not None:
@@ -911,9 +925,27 @@ class _Reader:
                 and self._kind(j + 1) in (lx.DAY, lx.DAYS)
                 and not self._month_follows(j + 2)
             ):
+                day = lx.DAY_LABELS[int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
+                listed = self._is_separator(j + 2) and self._kind(
+                    j + 2 + self._is_separator(j + 2)
+                ) in (lx.DAY, lx.DAYS)
+                spelled_second = ordinal == 2 and token.end - token.start == 6
+                if listed or spelled_second:
+                    # "every second Wednesday" (the word: "every second week" is every other
+                    # one), "every 3rd Monday and Friday" (a 3rd Monday and a 3rd Friday of
+                    # the month would be an odd pair): every N weeks on those days; the
+                    # monthly reading is possible, so the answer asks
+                    written = "second" if spelled_second else _ordinal(ordinal)
+                    self.phrase.unsure.append(
+                        f"“every {written} {day}” read as "
+                        f"every {ordinal} weeks (say “the {_ordinal(ordinal)} {day} of the "
+                        "month” for the other reading)"
+                    )
+                    end = self._days(j + 1)
+                    self._set_interval(ordinal, "week")
+                    return end
                 # "every 2nd Monday": Todoist reads the 2nd Monday of the month; it could
                 # be every 2 weeks, so the answer asks
-                day = lx.DAY_LABELS[int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
                 self.phrase.unsure.append(
                     f"“every {_ordinal(ordinal)} {day}” read as the {_ordinal(ordinal)} {day} "
                     f"of every month (say “every {ordinal} weeks” for the other reading)"
@@ -1264,6 +1296,17 @@ class _Reader:
                     return year_at + 2
         month_at = j + 1 if self._word(j) == "of" else j
         if self._kind(month_at) == lx.MONTH:
+            months, end = self._month_list(month_at)
+            if len(months) > 1:
+                # "the 1st of January, April, July and October": those days of each month,
+                # every year (several months cannot be one run)
+                for day in ordinals:
+                    if not 1 <= day <= 31:
+                        raise Rejected(f"no month has a {_ordinal(day)} day")
+                phrase.monthdays.extend(d for d in ordinals if d not in phrase.monthdays)
+                phrase.months.extend(m for m in months if m not in phrase.months)
+                phrase.of_month = phrase.every = True
+                return end
             month = int(self.tokens[month_at].value)  # type: ignore[call-overload]
             year, end = self._year(month_at + 1)
             for day in ordinals:
@@ -1363,7 +1406,13 @@ class _Reader:
             self.phrase.every |= word == "every"
             return j + 1
         if self._kind(j) == lx.MONTH and word is None:
-            return self._month(j)
+            before = len(self.phrase.months)
+            end = self._month(j)
+            if len(self.phrase.months) - before > 1:
+                # "1st monday of sep,oct,nov" (App Engine's cron.yaml): of each of those
+                # months, every year — several months cannot be one run
+                self.phrase.of_month = True
+            return end
         return i + 1  # a filler "of"
 
     def _month(self, i: int) -> int:
@@ -1404,6 +1453,56 @@ class _Reader:
             j += step + 1
         return j
 
+    def _monthday_list(self, i: int) -> int | None:
+        """Days of the month as App Engine's cron.yaml writes them: "1,8,15,22 of month",
+        "15 of month", "1 of jan,april,july,oct" (the 1st of each, every year). One day of
+        one month ("3 of March") is a date, read elsewhere."""
+        days: list[int] = []
+        j = i
+        while self._kind(j) == lx.NUM:
+            token = self.tokens[j]
+            if not isinstance(token.value, int) or token.end - token.start > 2 or token.spelled:
+                return None
+            days.append(token.value)
+            step = self._is_separator(j + 1)
+            if not (step and self._kind(j + 1 + step) == lx.NUM):
+                j += 1
+                break
+            j += 1 + step
+        if self._word(j) != "of":
+            return None
+        k = j + 1
+        if self._word(k) in ("the", "every", "each") or self._is_unit(k, "month"):
+            if self._word(k) in ("the", "every", "each"):
+                k += 1
+            if not self._is_unit(k, "month"):
+                return None
+            end, months = k + 1, []
+        elif self._kind(k) == lx.MONTH:
+            months, end = self._month_list(k)
+            if len(months) == 1 and len(days) == 1:
+                return None  # "3 of March": a date
+        else:
+            return None
+        for day in days:
+            if not 1 <= day <= 31:
+                raise Rejected(f"no month has a day {day}")
+        phrase = self.phrase
+        phrase.monthdays.extend(d for d in days if d not in phrase.monthdays)
+        phrase.months.extend(m for m in months if m not in phrase.months)
+        phrase.of_month = True
+        phrase.every = True
+        return end
+
+    def _month_list(self, i: int) -> tuple[list[int], int]:
+        """Month names one after another from i ("jan,april,july,oct"), and where they end."""
+        months = [int(self.tokens[i].value)]  # type: ignore[call-overload]
+        j = i + 1
+        while (step := self._is_separator(j)) and self._kind(j + step) == lx.MONTH:
+            months.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+            j += step + 1
+        return months, j
+
     def _year(self, i: int) -> tuple[int | None, int]:
         j = i + 1 if self._is_sym(i, ",") else i
         token = self.tokens[j] if j < self.n else None
@@ -1415,6 +1514,9 @@ class _Reader:
 
     def _number(self, i: int) -> int | None:
         """A number not after "at": "3 March", "20 minutes from now", "9-5"."""
+        listed = self._monthday_list(i)
+        if listed is not None:
+            return listed
         token = self.tokens[i]
         j = i + 1
         kind = self._kind(j)
@@ -1485,7 +1587,8 @@ class _Reader:
         before_last = self._days_before_last(i)
         if before_last is not None:
             return before_last
-        end = self._amounts(i)
+        amounts = _Reader(self.tokens)
+        end = amounts._amounts(i)
         if end is None:
             return None
         if self._word(end) == "ago":
@@ -1494,12 +1597,31 @@ class _Reader:
             return end + 1
         if self._word(end) != "from":
             return None
+        seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
         base = self._word(end + 1)
-        if base == "tomorrow":
-            self.phrase.offset_seconds += 86400
-        elif base not in ("now", "today"):
+        if base == "now":
+            self.phrase.offset_seconds += seconds
+            self.phrase.offset_months += months
+            self.phrase.has_offset = True
+            return end + 2
+        # "3 days from today", "a week from tomorrow", "two weeks from Friday": a day counted
+        # from a day is a day (at the time named, else the default), not an instant — only
+        # "from now" counts from this moment
+        if seconds % 86400 or months:
             return None
-        return end + 2
+        days = int(seconds // 86400)
+        if base in ("today", "tomorrow"):
+            self._set_day_offset(days + (base == "tomorrow"))
+            return end + 2
+        day_at = end + 2 if base == "next" else end + 1
+        if self._kind(day_at) != lx.DAY:
+            return None
+        self.phrase.weekdays.append(int(self.tokens[day_at].value))  # type: ignore[call-overload]
+        self.phrase.single_day = True
+        self.phrase.next_weekday |= base == "next"
+        self.phrase.days_after += days
+        self.phrase.order.append("d")
+        return day_at + 1
 
     def _date(self, i: int) -> int:
         year, month, day = self.tokens[i].value  # type: ignore[misc]
@@ -1742,6 +1864,27 @@ class _Reader:
                 return i + 4
         return i + 1
 
+    def _synchronized(self, i: int) -> int | None:
+        """ "every 2 hours synchronized" (App Engine's cron.yaml): the runs count from
+        00:00, which is how cron already counts an interval that divides the day; one that
+        does not divide it cannot be synchronized (App Engine refuses it too)."""
+        interval = self.phrase.interval
+        if interval is None or interval[1] not in ("minute", "hour"):
+            return None
+        count, unit = interval
+        minutes = count * (60 if unit == "hour" else 1)
+        if minutes != int(minutes) or not (
+            60 % minutes == 0 or (minutes % 60 == 0 and 24 % (minutes // 60) == 0)
+        ):
+            raise Rejected(
+                f"every {count:g} {unit}s cannot be synchronized to 00:00: it does not divide "
+                "the day",
+                "every 2, 3, 4, 6, 8 or 12 hours synchronized"
+                if unit == "hour"
+                else "every 10, 15, 20 or 30 minutes synchronized",
+            )
+        return i + 1
+
     def _yesterday(self, i: int) -> int | None:
         raise Rejected("“yesterday” is in the past")
 
@@ -1868,8 +2011,12 @@ class _Reader:
 
 def _day_ref(phrase: Phrase) -> DayRef | None:
     """The single day a bound's sub-phrase names, if that is all it names."""
-    if phrase.times or phrase.every or phrase.zone or phrase.has_offset:
+    if phrase.times or phrase.every or phrase.zone or phrase.has_offset or phrase.days_after:
         return None
+    if phrase.holiday is not None:
+        if phrase.weekdays or phrase.dates or phrase.day_offset is not None:
+            return None
+        return DayRef(holiday=phrase.holiday)  # "until Thanksgiving": its next date
     if phrase.day_offset is not None and not (phrase.weekdays or phrase.dates):
         return DayRef(day_offset=phrase.day_offset)
     if phrase.single_day and len(phrase.weekdays) == 1 and not phrase.dates:
@@ -1926,6 +2073,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "other": _Reader._other,
     **dict.fromkeys(_HOLIDAYS, _Reader._holiday),
     "top": _Reader._top,
+    "synchronized": _Reader._synchronized,
     "of": _Reader._of,
     "in": _Reader._in,
     "from": _Reader._from,
@@ -1962,10 +2110,12 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
 }
 
 _BOUND_WORDS: Final[dict[object, _Clause]] = {
-    # "until Christmas", "through New Year's Eve": a fixed-date holiday as a bound
+    # "until Christmas", "through New Year's Eve": a fixed-date holiday as a bound; "until
+    # Thanksgiving", "starting Memorial Day": one that moves, dated in build
     **dict.fromkeys(
         ("christmas", "xmas", "halloween", "valentine's", "valentines", "new"), _Reader._holiday
     ),
+    **dict.fromkeys(CUES, _Reader._named_holiday),
     "today": _Reader._day_word,
     "tomorrow": _Reader._day_word,
     "next": _Reader._next,

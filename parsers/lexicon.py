@@ -185,6 +185,8 @@ _KEYWORDS: Final = {
     "during": ("during", "within"),
     "except": ("except", "excluding", "excl", "but", "besides"),
     "top": ("top",),
+    # App Engine's cron.yaml: "every 2 hours synchronized" counts from 00:00
+    "synchronized": ("synchronized", "synchronised"),
     "ago": ("ago",),
 }
 

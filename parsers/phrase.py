@@ -52,6 +52,7 @@ class DayRef:
     days_later: int = 0  # "for 2 weeks": counted from the start
     months_later: int = 0
     month_end: int | None = None  # "until the end of March" (3); of the month it starts (0)
+    holiday: tuple[str, ...] | None = None  # "until Thanksgiving": its next date, in build
 
 
 @dataclass(slots=True)
@@ -76,6 +77,7 @@ class Phrase:
     next_weekday: bool = False  # "next Friday": strictly after today
     next_week: bool = False  # "Thursday next week": in the week (Monday-Sunday) after this one
     next_business_day: bool = False  # "next business day", "next weekday": after today, Mon-Fri
+    days_after: int = 0  # "a week from Friday", "the Friday after next": days after that day
     offset_seconds: float = 0.0  # "in 2 hours"
     offset_months: int = 0  # "in 2 months"
     has_offset: bool = False

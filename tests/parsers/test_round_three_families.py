@@ -1,0 +1,150 @@
+"""Families round three showed the grammar still missed, each tested in words of our own:
+App Engine's cron.yaml schedules, and the others added below it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from agentcron.parsers import understand_fast
+
+NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
+
+
+def _read(text: str, zone: str = "UTC") -> dict[str, Any]:
+    return understand_fast(text, timezone=zone, now=NOW).to_dict()
+
+
+def _cron(text: str) -> str:
+    answer = _read(text)
+    assert answer["schedule"] is not None, answer["reason"]
+    assert answer["schedule"]["type"] == "cron", answer["schedule"]
+    return str(answer["schedule"]["expression"])
+
+
+# -- App Engine's cron.yaml ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # days of the month "of month", and of a list of months (every year)
+        ("5,20 of month 08:30", "30 8 5,20 * *"),
+        ("12 of month 18:00", "0 18 12 * *"),
+        ("2 of feb,may,aug,nov 06:00", "0 6 2 2,5,8,11 *"),
+        ("the 10th of March, June and September at 7am", "0 7 10 3,6,9 *"),
+        # the nth weekday of listed months
+        ("3rd tuesday of jan,jun 18:00", "0 18 * 1,6 2#3"),
+        ("every friday of april,may 07:15", "15 7 * 4,5 5"),
+        # "synchronized": counted from 00:00, as cron counts
+        ("every 3 hours synchronized", "0 */3 * * *"),
+        ("every 20 minutes synchronised", "*/20 * * * *"),
+        # a window inside one hour, written on the 24-hour clock's way with minutes
+        ("every 3 mins from 9:40 to 9:52", "40-52/3 9 * * *"),
+    ],
+)
+def test_app_engine_schedules(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_a_month_list_is_every_year_without_asking() -> None:
+    answer = _read("2nd monday of oct,nov 16:00")
+    assert answer["schedule"]["expression"] == "0 16 * 10,11 1#2"
+    assert not answer["needs_confirmation"]
+
+
+def test_one_day_of_one_month_stays_a_date() -> None:
+    assert _read("4 of May")["schedule"]["type"] == "at"
+
+
+@pytest.mark.parametrize("text", ["every 5 hours synchronized", "every 7 minutes synchronized"])
+def test_an_interval_that_does_not_divide_the_day_cannot_be_synchronized(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None
+    assert "synchronized" in answer["suggestion"]
+
+
+# -- "every second Tuesday", "every 2nd Monday and Thursday": every N weeks ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("every second Thursday at 4pm", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=16"),
+        ("every second Monday and Thursday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;BYHOUR=9"),
+        ("every 3rd Tuesday, Saturday at 8am", "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU,SA;BYHOUR=8"),
+        ("every other Monday and Wednesday at 11", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;BYHOUR=11"),
+    ],
+)
+def test_an_ordinal_before_weekdays_can_be_every_n_weeks(text: str, rule: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["type"] == "rrule"
+    assert answer["schedule"]["rule"].startswith(rule)
+
+
+def test_every_second_weekday_asks_as_it_may_be_of_the_month() -> None:
+    answer = _read("every second Thursday at 4pm")
+    assert answer["needs_confirmation"]
+    assert any("of the month" in note for note in answer["notes"])
+
+
+def test_a_digit_ordinal_before_one_day_stays_todoists_monthly_reading() -> None:
+    assert _cron("every 2nd Thursday at 4pm") == "0 16 * * 4#2"
+    assert _cron("every second Thursday of the month at 4pm") == "0 16 * * 4#2"
+
+
+# -- a day counted from a day -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("the Tuesday after next", "2026-01-27T09:00:00Z"),  # next Tuesday is the 20th
+        ("two weeks from Saturday at 6pm", "2026-01-31T18:00:00Z"),
+        ("a week from next Monday at 8am", "2026-01-26T08:00:00Z"),
+        # "from today" and "from tomorrow" name a day: the default time, not this minute
+        ("ten days from today", "2026-01-24T09:00:00Z"),
+        ("4 days from tomorrow at 7:30pm", "2026-01-19T19:30:00Z"),
+        ("in two days' time from now", None),  # not read: "time" is not part of the offset
+    ],
+)
+def test_days_counted_from_a_named_day(text: str, when: str | None) -> None:
+    schedule = _read(text)["schedule"]
+    if when is None:
+        return
+    assert schedule == {"type": "at", "datetime": when, "timezone": "UTC"}
+
+
+def test_from_now_still_counts_from_this_moment() -> None:
+    assert _read("4 days from now")["schedule"]["datetime"] == "2026-01-18T10:00:00Z"
+
+
+def test_the_week_after_next_does_not_say_which_day() -> None:
+    answer = _read("the month after next")
+    assert answer["schedule"] is None
+    assert "which day" in answer["reason"]
+
+
+# -- holidays and month ends as the end of a repeating schedule ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "end_at"),
+    [
+        ("every weekday at 7am until Labor Day", "2026-09-07T23:59:59Z"),
+        ("daily at noon through Memorial Day", "2026-05-25T23:59:59Z"),
+        ("every Thursday until end of June", "2026-06-30T23:59:59Z"),
+    ],
+)
+def test_a_holiday_or_month_end_bounds_a_recurrence(text: str, end_at: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["end_at"] == end_at
+    assert answer["schedule"]["type"] == "cron"
+
+
+def test_a_moving_holiday_as_a_start_is_dated_and_noted() -> None:
+    answer = _read("every Tuesday at 10am starting Thanksgiving")
+    assert answer["schedule"]["start_at"] == "2026-11-26T00:00:00Z"
+    assert "Thanksgiving is Thursday 26 November 2026" in answer["notes"]
