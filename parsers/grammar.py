@@ -1593,17 +1593,16 @@ class _Reader:
             return None
         if self._word(end) == "ago":
             raise Rejected("that is in the past")
-        if self._word(end) == "hence":  # "1 week hence": from now
-            return end + 1
-        if self._word(end) != "from":
+        hence = self._word(end) == "hence"  # "1 week hence": from now
+        if self._word(end) != "from" and not hence:
             return None
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
-        base = self._word(end + 1)
+        base = "now" if hence else self._word(end + 1)
         if base == "now":
             self.phrase.offset_seconds += seconds
             self.phrase.offset_months += months
             self.phrase.has_offset = True
-            return end + 2
+            return end + (1 if hence else 2)
         # "3 days from today", "a week from tomorrow", "two weeks from Friday": a day counted
         # from a day is a day (at the time named, else the default), not an instant — only
         # "from now" counts from this moment
