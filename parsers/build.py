@@ -420,7 +420,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         p.single_day
         and len(p.monthdays) == 1
         and p.monthdays[0] > 0
-        and not (p.every or p.interval or p.nth or p.dates)
+        and not (p.every or p.interval or p.nth or p.dates or p.day_union)
     ):
         _date_for_weekday(b)
         recurring = False
@@ -488,7 +488,12 @@ def _one_schedule(p: Phrase) -> None:
     times_after_exception = (
         exception > 0 and "t" in groups[:exception] and "t" in groups[exception:]
     )
-    if (groups.count("d") >= 2 and groups.count("t") >= 2) or times_after_exception:
+    # the same time said twice ("every Friday at midnight, and the 13th at midnight") is
+    # one time
+    one_time = len({m.clock for m in p.times}) == 1 and p.window is None
+    if (groups.count("d") >= 2 and groups.count("t") >= 2 and not one_time) or (
+        times_after_exception
+    ):
         raise Rejected(
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",
@@ -748,6 +753,12 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     weekday_field = _nth_field(p.nth) if p.nth else _weekday_field(p.weekdays)
     if p.nth and (p.weekdays or p.monthdays):
         raise Rejected("the text names both a weekday and a day of the month")
+    if p.weekdays and p.monthdays and not p.day_union:
+        # cron's two day fields would run on either; "every hour on Friday the 13th" means both
+        raise Rejected(
+            "cron cannot run only on days that are both a weekday and a date",
+            "every hour on Fridays and on the 13th (either one)",
+        )
     tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {weekday_field}"
     open_end = p.window_open_end
     if seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS:
@@ -992,10 +1003,7 @@ def _monthly(b: _Builder, count: int) -> Built:
     _honours(p, "interval", "quarter", "times", "part", "weekdays", "nth", "monthdays", "months",
              "first_weekday", "count", *_BOUNDS)  # fmt: skip
     if p.weekdays:
-        raise Rejected(
-            "days of the week and days of the month do not combine in one schedule",
-            "first Monday of every month",
-        )
+        return _weekdays_and_monthdays(b, count)
     if p.nth and p.monthdays:
         raise Rejected("the text names both a weekday and a date in the month")
     if len(p.nth) == 1 and p.nth[0][0] == -1 and not (p.of_month or p.every or p.interval):
@@ -1058,6 +1066,35 @@ def _monthly(b: _Builder, count: int) -> Built:
     if any(day > 28 for day in monthdays):
         b.note("months without that day are skipped; “last day of the month” runs every month")
     return _cron(b, f"{minute} {hour} {day_field} {month_field} {weekday_field}")
+
+
+def _weekdays_and_monthdays(b: _Builder, count: int) -> Built:
+    """Days of the week with days of the month: joined by "and" they are either one, which
+    is what cron's two day fields say when both are restricted ("every Friday and the 13th"
+    → `0 9 13 * 5`); a date right after its weekday is both at once ("every Friday the
+    13th" → BYDAY=FR;BYMONTHDAY=13). Anything else could be either, and is refused."""
+    p = b.p
+    plain = all(day > 0 for day in p.monthdays) and not (p.nth or p.first_weekday or p.quarter)
+    if p.day_union and plain and count == 1 and p.count is None and (p.every or p.of_month):
+        days = ", ".join(lx.DAY_LABELS[d] for d in _week_order(p.weekdays))
+        b.note(f"runs on every {days} and on day {_join(p.monthdays)} of the month", 0)
+        minute, hour = _time_fields(b)
+        return _cron(
+            b,
+            f"{minute} {hour} {_monthday_field(p.monthdays)} {_month_field(p.months)} "
+            f"{_weekday_field(p.weekdays)}",
+        )
+    if p.weekday_date and plain and not p.day_union and (p.every or p.of_month):
+        parts = ["FREQ=MONTHLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[d] for d in _week_order(p.weekdays)))
+        parts.append("BYMONTHDAY=" + ",".join(str(d) for d in sorted(set(p.monthdays))))
+        if p.months:
+            parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
+        return _rrule(b, parts)
+    raise Rejected(
+        "days of the week and days of the month do not combine in one schedule",
+        "“every Friday and the 13th” for either one, “every Friday the 13th” for both",
+    )
 
 
 def _monthly_rrule(b: _Builder, count: int, monthdays: list[int]) -> Built:

@@ -1149,6 +1149,7 @@ class _Reader:
         for day in days:
             if day not in phrase.weekdays:
                 phrase.weekdays.append(day)
+        self._joined_days(i, weekday=True)
         if recurring or items > 1:
             phrase.every = True
         else:
@@ -1317,6 +1318,7 @@ class _Reader:
                 raise Rejected(f"no month has a {_ordinal(day)} day")
             if day not in phrase.monthdays:
                 phrase.monthdays.append(day)
+        self._joined_days(i, weekday=False)
         return j
 
     def _last(self, i: int) -> int | None:
@@ -1930,7 +1932,47 @@ class _Reader:
                 j += 1
                 break
         self.phrase.monthdays.extend(d for d in days if d not in self.phrase.monthdays)
+        self._joined_days(i - 1, weekday=False)
         return j
+
+    def _joined_days(self, i: int, *, weekday: bool) -> None:
+        """Days of the week and days of the month in one phrase, read at i: joined by "and"
+        or "as well as" ("every Friday and the 13th", "on the 1st and every Monday") they
+        are a union; a date right after a weekday ("Friday the 13th") is both at once. The
+        order of days and times is kept, so "Monday at 9 and the 15th at 5" is two
+        schedules."""
+        phrase = self.phrase
+        other = phrase.monthdays if weekday else phrase.weekdays
+        if not weekday:
+            phrase.order.append("d")
+        if not other:
+            return
+        k = i - 1
+        while k >= 0 and (self._word(k) in ("the", "on", "every", "of") or self._is_sym(k, ",")):
+            k -= 1
+        if k < 0:
+            return
+        joined = self._word(k) == "and" or self._is_sym(k, "&") or self._word(k) == "also"
+        if joined or self._words_before(k) == _AS_WELL_AS:
+            phrase.day_union = True
+        elif (
+            not weekday
+            and self._kind(k) in (lx.DAY, lx.DAYS)
+            and k == i - 1 - (self._word(i - 1) == "the")
+        ):
+            phrase.weekday_date = True  # "Friday the 13th", "Friday 13th"
+
+    def _words_before(self, k: int) -> tuple[object, ...]:
+        """The three words ending at k, for "as well as"."""
+        return tuple(self.tokens[m].value if 0 <= m < self.n else None for m in (k - 2, k - 1, k))
+
+    def _as_well_as(self, i: int) -> int | None:
+        """ "as well as" (and "also"): a union, read by the days that follow it."""
+        if self.tokens[i].value == "also":
+            return i + 1
+        if self._words_before(i + 2) == _AS_WELL_AS:
+            return i + 3
+        return None
 
     def _business(self, i: int) -> int | None:
         if self._is_unit(i + 1, "hour"):
@@ -2041,6 +2083,7 @@ def _ordinal(n: int) -> str:
 
 
 _Clause = Callable[[_Reader, int], "int | None"]
+_AS_WELL_AS: Final = ("as", "well", "as")
 
 # words that may start a fixed-date holiday ("new" also starts "New York": see _holiday)
 _HOLIDAYS: Final = (
@@ -2104,6 +2147,8 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "business": _Reader._business,
     "dom": _Reader._dom,
     "market": _Reader._market,
+    "as": _Reader._as_well_as,
+    "also": _Reader._as_well_as,
     **dict.fromkeys(_FREQUENCIES, _Reader._frequency),
     "quarterly": _Reader._frequency,
 }

@@ -112,5 +112,10 @@ class Phrase:
     holiday: tuple[str, ...] | None = None  # "thanksgiving", "memorial day": dates in build
     count: int | None = None  # "10 times", "3x", "for 5 occurrences": RFC 5545 COUNT
     first_weekday: int = 0  # "the first business day of the month": BYSETPOS (1, 2, ... or -1)
+    # days of the week and of the month joined by "and"/"as well as" ("every Friday and the
+    # 13th"): either one, cron's rule when both fields are restricted
+    day_union: bool = False
+    # a day of the month right after a weekday ("Friday the 13th"): both at once
+    weekday_date: bool = False
     assumptions: list[str] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)  # readings we chose among several: ask

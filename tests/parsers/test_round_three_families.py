@@ -148,3 +148,45 @@ def test_a_moving_holiday_as_a_start_is_dated_and_noted() -> None:
     answer = _read("every Tuesday at 10am starting Thanksgiving")
     assert answer["schedule"]["start_at"] == "2026-11-26T00:00:00Z"
     assert "Thanksgiving is Thursday 26 November 2026" in answer["notes"]
+
+
+# -- days of the week with days of the month ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # joined: either one, cron's own rule when both day fields are restricted
+        ("every Tuesday and the 20th at 6pm", "0 18 20 * 2"),
+        ("on the 5th and 25th and every Sunday at 07:00", "0 7 5,25 * 0"),
+        ("each Monday as well as the 1st of the month at noon", "0 12 1 * 1"),
+        ("every 30 minutes on Saturdays and the 10th", "*/30 * 10 * 6"),
+        # the same time said on both sides is one time
+        ("every Tuesday at 8am, and the 20th at 8am", "0 8 20 * 2"),
+    ],
+)
+def test_weekdays_and_month_days_joined_run_on_either(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_a_date_right_after_its_weekday_is_both_at_once() -> None:
+    schedule = _read("every Monday the 1st at 10am")["schedule"]
+    assert schedule["rule"] == "FREQ=MONTHLY;BYDAY=MO;BYMONTHDAY=1;BYHOUR=10;BYMINUTE=0;BYSECOND=0"
+    assert schedule["start_at"] == "2026-06-01T10:00:00Z"  # the next Monday that is a 1st
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every Tuesday at 8am and the 20th at 6pm",  # two schedules
+        "every Tuesday on the 20th",  # both at once, or either?
+        "on Tuesday and the 20th",  # once each, or every month?
+        "every 15 minutes on Friday the 13th",  # cron's fields cannot say "both"
+    ],
+)
+def test_unclear_mixes_of_weekdays_and_month_days_are_refused(text: str) -> None:
+    assert _read(text)["schedule"] is None
+
+
+def test_words_like_as_well_as_alone_do_not_break_reading() -> None:
+    assert _read("as soon as possible")["schedule"] is None
