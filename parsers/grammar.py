@@ -193,9 +193,14 @@ class _Reader:
             width = 1 if token.spelled else token.end - token.start
             if token.spelled and not 0 < value <= 12:
                 return None  # "at twenty": not a way to say a time
-            if token.spelled and self._word(end) in ("am", "pm"):
-                clock = ClockTime(value, 0, str(self._word(end)), False)  # "eight am"
-                return TimeMention(clock, token.start, self.tokens[end].end), end + 1
+            if token.spelled:
+                said = self._spelled_clock(i)  # "nine thirty", "eight fifteen pm"
+                if said is not None:
+                    return said
+            meridiem = self._meridiem(end) if token.spelled else None
+            if meridiem is not None:
+                clock, after = ClockTime(value, 0, meridiem[0], False), meridiem[1]  # "eight am"
+                return TimeMention(clock, token.start, self.tokens[after - 1].end), after
             if width == 4 and value % 100 < 60 and value < 2400:
                 clock = ClockTime(value // 100, value % 100, None, True)  # "1700", "0930"
             elif width <= 2 and value < 24:
@@ -213,12 +218,58 @@ class _Reader:
         if self._word(end) == "oclock":
             end += 1
         assert isinstance(clock, ClockTime)
-        if clock.meridiem is None and not clock.is_24h and self._word(end) in ("am", "pm"):
-            clock = ClockTime(
-                clock.hour, clock.minute, str(self._word(end)), False
-            )  # "3 oclock pm"
-            end += 1
+        meridiem = self._meridiem(end)
+        if clock.meridiem is None and not clock.is_24h and meridiem is not None:
+            clock = ClockTime(clock.hour, clock.minute, meridiem[0], False)  # "3 oclock pm"
+            end = meridiem[1]
         return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
+
+    def _meridiem(self, j: int) -> tuple[str, int] | None:
+        """ "am"/"pm" at j, also written "a m" or "in the PM" (Duckling's "3 in the AM"):
+        the meridiem and the index after it."""
+        word = self._word(j)
+        if word in ("am", "pm"):
+            return str(word), j + 1
+        if word in ("a", "p") and self._is_unit(j + 1, "minute"):
+            m = self.tokens[j + 1]
+            if m.end - m.start == 1:  # "a m": the tokenizer reads a lone "m" as minutes
+                return ("am" if word == "a" else "pm"), j + 2
+        if word == "in" and self._word(j + 1) == "the" and self._word(j + 2) in ("am", "pm"):
+            return str(self._word(j + 2)), j + 3
+        return None
+
+    def _spelled_clock(self, i: int) -> tuple[TimeMention, int] | None:
+        """An hour and its minutes in words: "nine thirty", "eight fifteen pm", "six oh
+        five", "nine fifty nine a m". Without am/pm the hour is read like a bare one."""
+        hour = int(self.tokens[i].value)  # type: ignore[call-overload]
+        j = i + 1
+        minute = None
+        if self._word(j) == "oh" and self._spelled(j + 1, 1, 9):
+            minute, j = int(self.tokens[j + 1].value), j + 2  # type: ignore[call-overload]
+        elif self._spelled(j, 10, 59):
+            minute, j = int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+            if minute % 10 == 0 and minute >= 20 and self._spelled(j, 1, 9):
+                minute, j = minute + int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+        if minute is None:
+            return None
+        meridiem = self._meridiem(j)
+        if meridiem is None and self._kind(j) == lx.UNIT:
+            return None  # "nine twenty minutes": an amount, not a time
+        end = meridiem[1] if meridiem is not None else j
+        clock = ClockTime(hour, minute, meridiem[0] if meridiem else None, False)
+        return TimeMention(clock, self.tokens[i].start, self.tokens[end - 1].end), end
+
+    def _spelled(self, j: int, low: int, high: int) -> bool:
+        """Whether j is a number written as a word, from low to high."""
+        if j >= self.n:
+            return False
+        token = self.tokens[j]
+        return (
+            token.kind == lx.NUM
+            and token.spelled
+            and isinstance(token.value, int)
+            and low <= token.value <= high
+        )
 
     def _spoken_time(self, i: int) -> tuple[TimeMention, int] | None:
         """ "half past 9", "a quarter past 10", "quarter to 8", "10 past 6", "20 to noon"."""
@@ -490,7 +541,17 @@ class _Reader:
     def _other(self, i: int) -> int | None:
         """ "alternate Fridays": every other ("every other" itself is read by ``_every``,
         which looks at the words after the one it is given)."""
+        if self._word(i - 1) == "the" and (
+            self._is_unit(i + 1, "day", "week", "month")
+            or self._word(i + 1) in ("night", "morning", "afternoon", "evening")
+        ):
+            # "the other day", "the other night": an idiom for a recent day in the past,
+            # never "every other"
+            raise Rejected(f"“the other {self._unit_or_word(i + 1)}” is in the past")
         return self._every(i - 1)
+
+    def _unit_or_word(self, i: int) -> str:
+        return str(self.tokens[i].value)
 
     def _except(self, i: int) -> int | None:
         """ "except Fridays", "but weekends", "excluding Saturday and Sunday": days of the
@@ -1621,8 +1682,12 @@ class _Reader:
             )
         ):
             return self._times(i)  # "Mon-Fri 0800", "weekdays 1730"
-        if self._is_range(j) or self._word(j) in ("oclock", "noon", "am", "pm"):
-            return self._times(i)
+        if self._is_range(j) or self._word(j) in ("oclock", "noon") or self._meridiem(j):
+            return self._times(i)  # "3 pm", "3 in the AM"
+        spelled_hour = token.spelled and isinstance(value, int) and 0 < value <= 12
+        said = self._spelled_clock(i) if spelled_hour else None
+        if said is not None and said[0].clock.meridiem is not None:
+            return self._times(i)  # "seven forty five am"; "three twenty" alone is no time
         if self._word(j) in _TIME_CUES or (
             self._word(j) in ("in", "this")
             and self._word(j + (2 if self._word(j + 1) == "the" else 1)) in _PARTS
@@ -1659,15 +1724,16 @@ class _Reader:
             return None
         if self._word(end) == "ago":
             raise Rejected("that is in the past")
-        if self._word(end) != "from":
+        hence = self._word(end) == "hence"  # "1 week hence": from now
+        if self._word(end) != "from" and not hence:
             return None
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
-        base = self._word(end + 1)
+        base = "now" if hence else self._word(end + 1)
         if base == "now":
             self.phrase.offset_seconds += seconds
             self.phrase.offset_months += months
             self.phrase.has_offset = True
-            return end + 2
+            return end + (1 if hence else 2)
         # "3 days from today", "a week from tomorrow", "two weeks from Friday": a day counted
         # from a day is a day (at the time named, else the default), not an instant — only
         # "from now" counts from this moment
@@ -1821,14 +1887,21 @@ class _Reader:
                 amount, j = 0.5, j + (2 if self._word(j + 1) == "a" else 1)
             else:
                 break
+            if self._is_sym(j, "-") and self._is_unit(j + 1, "quarter"):
+                j += 1  # "three-quarters"
             if self._kind(j) != lx.UNIT:
                 return None
             unit = str(self.tokens[j].value)
             j += 1
+            hour = self._quarter_of_an_hour(j) if unit == "quarter" else None
+            if hour is not None:  # "a quarter of an hour", "three-quarters of an hour"
+                unit, j = "quarter hour", hour
             if self._word(j) == "and" and self._word(j + 1) == "a" and self._word(j + 2) == "half":
                 amount += 0.5
                 j += 3
-            if unit in _SECONDS:
+            if unit == "quarter hour":
+                phrase.offset_seconds += amount * 900
+            elif unit in _SECONDS:
                 phrase.offset_seconds += amount * _SECONDS[unit]
             elif unit in ("month", "year", "quarter") and amount == int(amount):
                 phrase.offset_months += int(amount) * {"month": 1, "quarter": 3, "year": 12}[unit]
@@ -1840,6 +1913,16 @@ class _Reader:
             if step and self._kind(j + step) == lx.NUM:
                 j += step
         return j if read_any else None
+
+    def _quarter_of_an_hour(self, j: int) -> int | None:
+        """After "quarter": "of an hour", "of the hour" (a quarter of a year is "a quarter");
+        the index after it, or None."""
+        if self._word(j) != "of":
+            return None
+        j += 1
+        if self._word(j) in ("a", "the"):
+            j += 1
+        return j + 1 if self._is_unit(j, "hour") else None
 
     # -- zones ----------------------------------------------------------------------
 
