@@ -167,3 +167,35 @@ def test_an_upper_bound_on_runs_is_a_count(text: str, count: int) -> None:
 
 def test_but_not_still_leaves_days_out() -> None:
     assert _cron("every day at 8am but not Sundays") == "0 8 * * 1-6"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # an interval that only says again when the named times run
+        ("twice a day at 7am and 7pm (every 12 hours)", "0 7,19 * * *"),
+        ("at 02:00, 10:00 and 18:00, every 8 hours", "0 2,10,18 * * *"),
+        ("every 6 hours at midnight, 6am, noon and 6pm", "0 0,6,12,18 * * *"),
+    ],
+)
+def test_an_interval_that_restates_the_times(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every 12 hours at 8am and 4pm",  # 8 hours apart: which one is meant?
+        "every 4 hours at 9am and 9pm",  # the times do not fill the day
+        "every 12 hours at 7 and 7",  # without am/pm they do not say when
+    ],
+)
+def test_an_interval_that_disagrees_with_the_times_is_refused(text: str) -> None:
+    assert _read(text)["schedule"] is None
+
+
+def test_examples_in_parentheses_are_left_out_and_noted() -> None:
+    answer = _read("daily at 06:30 (e.g. 06:30, then again tomorrow at 06:30)")
+    assert answer["schedule"]["expression"] == "30 6 * * *"
+    assert any("examples" in note for note in answer["notes"])
+    assert _cron("every Friday at 4pm (for example: 4pm on the 9th)") == "0 16 * * 5"
