@@ -1224,7 +1224,8 @@ class _Reader:
                 "the nth weekend day of a month is not a schedule",
                 "name the day: first Saturday of every month",
             )
-        if self._is_unit(j, "day"):
+        day_word = self._is_unit(j, "day")  # "the 15th day": a day of the month, not a date
+        if day_word:
             j += 1
             year_at = j + 1 if self._word(j) == "of" else None
             if year_at is not None and self._word(year_at) in ("the", "every", "a"):
@@ -1237,9 +1238,18 @@ class _Reader:
         month_at = j + 1 if self._word(j) == "of" else j
         if self._kind(month_at) == lx.MONTH:
             months, end = self._month_list(month_at)
-            if len(months) > 1:
+            dated = self._year(end)[0] is not None
+            if len(months) > 1 or (day_word and not dated):
                 # "the 1st of January, April, July and October": those days of each month,
-                # every year (several months cannot be one run)
+                # every year (several months cannot be one run); "the 11th day of November"
+                # names a place in the calendar, like "the first day of the year": every
+                # year, asked about ("November 11" is the date, once)
+                if len(months) == 1:
+                    label = f"{_ordinal(ordinals[0])} day of {lx.MONTH_LABELS[months[0]]}"
+                    phrase.unsure.append(
+                        f"“the {label}” read as every year (say “on {lx.MONTH_LABELS[months[0]]} "
+                        f"{ordinals[0]}” for once)"
+                    )
                 for day in ordinals:
                     if not 1 <= day <= 31:
                         raise Rejected(f"no month has a {_ordinal(day)} day")
@@ -1257,6 +1267,11 @@ class _Reader:
                 raise Rejected(f"no month has a {_ordinal(day)} day")
             if day not in phrase.monthdays:
                 phrase.monthdays.append(day)
+        if day_word and not phrase.of_month and not self._month_follows(j):
+            # "on the 15th day": the 15th day of each month, as one says "the first day of
+            # the month"; "on the 15th" alone is the next 15th (and asks)
+            phrase.of_month = True
+            phrase.assumptions.append(f"“the {_ordinal(ordinals[0])} day” read as of every month")
         self._joined_days(i, weekday=False)
         return j
 

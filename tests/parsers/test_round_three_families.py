@@ -190,3 +190,26 @@ def test_unclear_mixes_of_weekdays_and_month_days_are_refused(text: str) -> None
 
 def test_words_like_as_well_as_alone_do_not_break_reading() -> None:
     assert _read("as soon as possible")["schedule"] is None
+
+
+# -- "on the 20th" once, "on the 20th day" every month ------------------------------------
+
+
+def test_the_nth_day_is_a_day_of_every_month() -> None:
+    answer = _read("at 6:45am on the 20th day")
+    assert answer["schedule"]["expression"] == "45 6 20 * *"
+    assert "“the 20th day” read as of every month" in answer["notes"]
+
+
+def test_the_nth_alone_is_still_the_next_one_and_asks() -> None:
+    answer = _read("on the 20th at 6:45am")
+    assert answer["schedule"]["datetime"] == "2026-01-20T06:45:00Z"
+    assert answer["needs_confirmation"]
+
+
+def test_the_nth_day_of_a_month_is_every_year_and_asks() -> None:
+    answer = _read("at noon on the 4th day of July")
+    assert answer["schedule"]["expression"] == "0 12 4 7 *"
+    assert answer["needs_confirmation"]
+    # with its year it is a date, once
+    assert _read("the 4th day of July 2027 at noon")["schedule"]["type"] == "at"
