@@ -74,12 +74,14 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
 
 
 class _Reader:
-    __slots__ = ("n", "phrase", "tokens")
+    __slots__ = ("adverb", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.n = len(tokens)
         self.phrase = Phrase()
+        # the interval so far came from "daily"/"weekly": "every 2 days" may refine it
+        self.adverb = False
 
     # -- the loop -----------------------------------------------------------------
 
@@ -147,8 +149,11 @@ class _Reader:
                 return
             if current == (1, "day") and unit in _SUB_DAILY:
                 self.phrase.each_day = True
-            else:
+            elif not (self.adverb and current == (1, unit)):
+                # "Daily, recur every 2 days" (Windows Task Scheduler's summary): the kind of
+                # repeat, then how often — one interval, said twice
                 raise Rejected("the text names two different intervals")
+        self.adverb = False
         self.phrase.interval = (count, unit)
         self.phrase.every = True
 
@@ -822,6 +827,14 @@ class _Reader:
         elif token.kind == lx.NUM and self._kind(j + 1) == lx.ORD and self.tokens[j + 1].value == 2:
             self._set_interval(float(token.value), "second")  # type: ignore[arg-type]
             return j + 2  # "every 5 second": the unit, not the ordinal
+        elif token.kind == lx.NUM and self._bare_monthday(j):
+            # "every 27" (Todoist): the 27th of every month; it could be an interval with
+            # its unit left out, so the answer asks
+            day = int(token.value)  # type: ignore[call-overload]
+            self.phrase.unsure.append(f"“every {day}” read as the {_ordinal(day)} of every month")
+            self.phrase.monthdays.append(day)
+            self.phrase.every = self.phrase.of_month = True
+            return j + 1
         elif token.kind == lx.NUM:
             count, j = token.value, j + 1  # type: ignore[assignment]
         elif word == "few":
@@ -953,6 +966,17 @@ class _Reader:
             return self._month(j)
         return None
 
+    def _bare_monthday(self, i: int) -> bool:
+        """Whether the number at i is a day of the month with nothing after it but a time:
+        "every 27", "every 15 at 9am" (not "every 15 minutes", "every 3 on weekdays")."""
+        token = self.tokens[i]
+        if token.spelled or token.end - token.start > 2 or not isinstance(token.value, int):
+            return False
+        if not 1 <= token.value <= 31:
+            return False
+        j = i + 1
+        return j >= self.n or self._kind(j) == lx.TIME or self._word(j) == "at"
+
     def _calendar_months(self, i: int) -> int:
         """ "every 3rd month" as crontab.guru and cron's */3 mean it, "every third month of
         the year": the months counted from January (1, 4, 7, 10), not from the first run."""
@@ -985,12 +1009,14 @@ class _Reader:
             return i + 1
         count, unit = _FREQUENCIES[word]
         self._set_interval(count, unit)
+        self.adverb = count == 1 and word != "nightly"
         if unit in ("day", "week"):
             self.phrase.order.append("d")  # "daily at 9 plus Saturdays at noon": two schedules
         if word == "nightly":
             self._set_part("night")
         elif word == "biweekly":
-            self.phrase.assumptions.append('"biweekly" read as every two weeks')
+            # it means twice a week too (dictionaries give both): asked
+            self.phrase.unsure.append('"biweekly" read as every two weeks (not twice a week)')
         if unit == "month":
             self.phrase.of_month = True
         return i + 1
@@ -1293,6 +1319,10 @@ class _Reader:
         if self._word(j) == "of" and self._month_follows(j):
             self.phrase.monthdays.append(LAST_DAY)  # "the last of each month"
             return j
+        monthly = self.phrase.interval == (1, "month") or self.phrase.of_month
+        if monthly and (j >= self.n or kind == lx.TIME or self._word(j) in ("at", ",")):
+            self.phrase.monthdays.append(LAST_DAY)  # "every month on the last (at 5pm)"
+            return j
         if kind == lx.UNIT:
             raise Rejected(f'"last {self.tokens[j].value}" is in the past')
         return None
@@ -1488,6 +1518,12 @@ class _Reader:
             return self._relative(i)
         if self._word(j) == "times":
             return self._times_per(i)
+        if self._word(j) == "occurrences" and isinstance(token.value, int):
+            # "every 10 days, 5 occurrences": a count (build checks the schedule repeats)
+            if self.phrase.count not in (None, token.value):
+                raise Rejected("the text names two numbers of runs")
+            self.phrase.count = token.value
+            return j + 1
         value, width = token.value, token.end - token.start
         if (
             isinstance(value, int)
@@ -1679,12 +1715,14 @@ class _Reader:
         j = i + 2
         if self._word(j) != "before":
             return None
-        j += 1
+        return self._before_last(j + 1, token.value)
+
+    def _before_last(self, j: int, days: object) -> int | None:
+        """(N days before) "the last day of the month": BYMONTHDAY=-(N+1)."""
         if self._word(j) == "the":
             j += 1
         if self._word(j) != "last" or not self._is_unit(j + 1, "day"):
             return None
-        days = token.value
         if not isinstance(days, int) or not 1 <= days <= 27:
             raise Rejected("no month has that many days before its last")
         self.phrase.monthdays.append(FROM_END - days)
@@ -1839,6 +1877,16 @@ class _Reader:
                 return i + 3
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
+        if self._is_unit(i, "day") and self._word(i + 1) == "before":
+            return self._before_last(i + 2, 1)  # "the day before the last day of the month"
+        if self._is_unit(i, "day") and self._month_follows(i + 1):
+            # "Days of the month: 1, 10, 20" (a form's label, then its values)
+            k = i + 2 if self._word(i + 1) == "of" else i + 1
+            k += 1 if self._word(k) in ("the", "every", "a") else 0
+            if self._kind(k + 1) == lx.NUM:
+                end = self._day_numbers(k + 1)
+                self.phrase.of_month = self.phrase.every = True
+                return end
         if self._is_unit(i, "month") and self._word(i + 1) == "end":
             self.phrase.monthdays.append(LAST_DAY)
             self.phrase.of_month = True
