@@ -144,6 +144,13 @@ def _scan(text: str) -> list[Token]:
         group = match.lastgroup
         start, end = match.span()
         if group == "word":
+            if end - start == 1 and text[start] == "M" and tokens and tokens[-1].kind == lx.NUM:
+                # "every 4M": months in ISO 8601 durations and fugit, minutes elsewhere
+                amount = text[tokens[-1].start : end]
+                raise TokenizeError(
+                    f"“{amount}” may mean months or minutes",
+                    suggestion="write the unit out: “months” or “minutes”",
+                )
             _word(match.group().lower(), start, tokens)
         elif group == "num":
             raw = match.group()

@@ -49,9 +49,11 @@ HINT: Final = "try something like “every weekday at 9am” or “remind me tom
 
 _SLACK_CHANNEL: Final = r"<#(?P<cid>[CG][A-Z0-9]{2,})(?:\|[^>]*)?>"
 _SLACK_USER: Final = r"<@(?P<uid>[UW][A-Z0-9]{2,})(?:\|[^>]*)?>"
-# "#ops", "@sam" — not cron's "1#3" nor a macro ("@daily"), not an e-mail address
+# "#ops", "@sam" — not cron's "1#3" nor a macro ("@daily"), not an e-mail address, not "@noon"
+# (the "at" of "fourth of july @noon")
 _NAMED: Final = (
-    r"(?<![\w#@.])(?P<name>(?:#|@(?!(?:yearly|annually|quarterly|monthly|weekly|daily|midnight|hourly|reboot|once|continuous)\b))"
+    r"(?<![\w#@.])(?P<name>(?:#|@(?!(?:yearly|annually|quarterly|monthly|weekly|daily|midnight|"
+    r"noon|midday|hourly|reboot|once|continuous|tonight|tomorrow|today)\b))"
     r"[a-z][a-z0-9._-]{0,79})"
 )
 _WHO: Final = rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team))"
@@ -99,7 +101,8 @@ UNREAD_TIME_CONFIDENCE: Final = 0.6
 # change to a job that exists, not a new schedule ("delete old logs every Sunday" is a task)
 _MANAGE: Final = re.compile(
     r"^\s*(?:please\s+)?(?:(?:cancel|delete|remove|clear|disable|unschedule|pause|resume|"
-    r"reschedule|edit|change|move|postpone|stop|turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
+    r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
+    r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
     r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?)\b"
     r"|stop\s+(?:reminding|pinging|notifying)\b|snooze\b|(?:cancel|delete|remove)\s+(?:it|that|this)\b)",
     re.IGNORECASE,
@@ -114,8 +117,11 @@ _HEDGE: Final = re.compile(
     r"possibly|probably|roughly|approx(?:imately|imate)?|circa|ideally|preferably|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
-    r"(?:around|about|near|nearly|almost)\s+(?:\d|noon|midnight|lunch|dinner|breakfast|"
+    r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?\s+hour|the\s+top)|"
+    r"around\s+(?:next|this|tomorrow|tonight|today|the\s+(?:\d|end|start|beginning|middle)|"
+    r"(?:mon|tues?|wednes|thu(?:rs)?|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*)|"
     r"(?:\d|am|pm|noon|midnight|hour|hourly|daily|morning|evening|night|afternoon|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)-?ish)\b|~\s*\d|\w-ish\b",
     re.IGNORECASE,
@@ -123,7 +129,8 @@ _HEDGE: Final = re.compile(
 HEDGED_CONFIDENCE: Final = 0.6
 # A question about schedules is not one: "what's on my calendar tomorrow", "is it running?"
 _QUESTION: Final = re.compile(
-    r"^\s*(?:what|what's|whats|where|who|why|which|how\s+(?:often|long|many|much)|is|are|"
+    r"^\s*(?:what|what's|whats|where|who|why|which|"
+    r"how\s+(?:often|long|many|much|does|do|did|would|is|are)|is|are|"
     r"does|did|am\s+i|"
     r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b)\b",
     re.IGNORECASE,
@@ -140,9 +147,23 @@ _HEDGE_CUES: Final = frozenset(
 _WORDS: Final = re.compile(r"[a-z]+")
 
 
+# A sentence about the speaker is not a request: "I'm at 10", "we're free Friday at 3pm",
+# "im available every wed". The time in it is read, and asked about.
+_STATEMENT: Final = re.compile(
+    r"^\s*(?:i'm|i’m|im|i\s+am|i\s+was|we're|we’re|we\s+are|we\s+were)\b", re.IGNORECASE
+)
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
+    statement = _STATEMENT.match(text)
+    if statement is not None:
+        note = (
+            f"“{statement.group().strip()} …” reads as a statement, not a request: "
+            "the time in it is read, to confirm"
+        )
+        return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     lowered = text.lower()
     words = _WORDS.findall(lowered)
     if (
@@ -457,6 +478,9 @@ _TIME_WORDS: Final = frozenset(
     | {"sometimes", "sometime", "occasionally", "regularly", "often", "usually", "or"}
     | {"around", "about", "approximately", "roughly", "circa", "ish", "maybe", "soon"}
     | {"later", "early", "late", "eod", "whenever", "asap"}
+    # deadlines and days counted from other days: "COB tomorrow", "the Saturday that follows
+    # the first Sunday"
+    | {"cob", "eob", "eow", "follows", "precedes", "preceding"}
     | _FOREIGN_TIME_WORDS
 )
 # a word right before the schedule's words that makes them a deadline, not a time: "by Friday"
