@@ -429,6 +429,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     ):
         _date_for_weekday(b)
         recurring = False
+    if recurring and p.once and p.interval is not None and not single:
+        p.once = False  # "once at the top of every hour": once an hour
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:

@@ -75,12 +75,14 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
 
 
 class _Reader:
-    __slots__ = ("n", "phrase", "tokens")
+    __slots__ = ("adverb", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.n = len(tokens)
         self.phrase = Phrase()
+        # the interval so far came from "daily"/"weekly": "every 2 days" may refine it
+        self.adverb = False
 
     # -- the loop -----------------------------------------------------------------
 
@@ -148,8 +150,11 @@ class _Reader:
                 return
             if current == (1, "day") and unit in _SUB_DAILY:
                 self.phrase.each_day = True
-            else:
+            elif not (self.adverb and current == (1, unit)):
+                # "Daily, recur every 2 days" (Windows Task Scheduler's summary): the kind of
+                # repeat, then how often — one interval, said twice
                 raise Rejected("the text names two different intervals")
+        self.adverb = False
         self.phrase.interval = (count, unit)
         self.phrase.every = True
 
@@ -1018,6 +1023,14 @@ class _Reader:
         elif token.kind == lx.NUM and self._kind(j + 1) == lx.ORD and self.tokens[j + 1].value == 2:
             self._set_interval(float(token.value), "second")  # type: ignore[arg-type]
             return j + 2  # "every 5 second": the unit, not the ordinal
+        elif token.kind == lx.NUM and self._bare_monthday(j):
+            # "every 27" (Todoist): the 27th of every month; it could be an interval with
+            # its unit left out, so the answer asks
+            day = int(token.value)  # type: ignore[call-overload]
+            self.phrase.unsure.append(f"“every {day}” read as the {_ordinal(day)} of every month")
+            self.phrase.monthdays.append(day)
+            self.phrase.every = self.phrase.of_month = True
+            return j + 1
         elif token.kind == lx.NUM:
             count, j = token.value, j + 1  # type: ignore[assignment]
         elif word == "few":
@@ -1171,6 +1184,17 @@ class _Reader:
             return False
         return not (self._word(i + 1) == "of" and self._kind(i + 2) == lx.MONTH)
 
+    def _bare_monthday(self, i: int) -> bool:
+        """Whether the number at i is a day of the month with nothing after it but a time:
+        "every 27", "every 15 at 9am" (not "every 15 minutes", "every 3 on weekdays")."""
+        token = self.tokens[i]
+        if token.spelled or token.end - token.start > 2 or not isinstance(token.value, int):
+            return False
+        if not 1 <= token.value <= 31:
+            return False
+        j = i + 1
+        return j >= self.n or self._kind(j) == lx.TIME or self._word(j) == "at"
+
     def _calendar_months(self, i: int) -> int:
         """ "every 3rd month" as crontab.guru and cron's */3 mean it, "every third month of
         the year": the months counted from January (1, 4, 7, 10), not from the first run."""
@@ -1203,12 +1227,14 @@ class _Reader:
             return i + 1
         count, unit = _FREQUENCIES[word]
         self._set_interval(count, unit)
+        self.adverb = count == 1 and word != "nightly"
         if unit in ("day", "week"):
             self.phrase.order.append("d")  # "daily at 9 plus Saturdays at noon": two schedules
         if word == "nightly":
             self._set_part("night")
         elif word == "biweekly":
-            self.phrase.assumptions.append('"biweekly" read as every two weeks')
+            # it means twice a week too (dictionaries give both): asked
+            self.phrase.unsure.append('"biweekly" read as every two weeks (not twice a week)')
         if unit == "month":
             self.phrase.of_month = True
         return i + 1
@@ -1465,7 +1491,8 @@ class _Reader:
                 "the nth weekend day of a month is not a schedule",
                 "name the day: first Saturday of every month",
             )
-        if self._is_unit(j, "day"):
+        day_word = self._is_unit(j, "day")  # "the 15th day": a day of the month, not a date
+        if day_word:
             j += 1
             year_at = j + 1 if self._word(j) == "of" else None
             if year_at is not None and self._word(year_at) in ("the", "every", "a"):
@@ -1478,9 +1505,18 @@ class _Reader:
         month_at = j + 1 if self._word(j) == "of" else j
         if self._kind(month_at) == lx.MONTH:
             months, end = self._month_list(month_at)
-            if len(months) > 1:
+            dated = self._year(end)[0] is not None
+            if len(months) > 1 or (day_word and not dated):
                 # "the 1st of January, April, July and October": those days of each month,
-                # every year (several months cannot be one run)
+                # every year (several months cannot be one run); "the 11th day of November"
+                # names a place in the calendar, like "the first day of the year": every
+                # year, asked about ("November 11" is the date, once)
+                if len(months) == 1:
+                    label = f"{_ordinal(ordinals[0])} day of {lx.MONTH_LABELS[months[0]]}"
+                    phrase.unsure.append(
+                        f"“the {label}” read as every year (say “on {lx.MONTH_LABELS[months[0]]} "
+                        f"{ordinals[0]}” for once)"
+                    )
                 for day in ordinals:
                     if not 1 <= day <= 31:
                         raise Rejected(f"no month has a {_ordinal(day)} day")
@@ -1498,6 +1534,11 @@ class _Reader:
                 raise Rejected(f"no month has a {_ordinal(day)} day")
             if day not in phrase.monthdays:
                 phrase.monthdays.append(day)
+        if day_word and not phrase.of_month and not self._month_follows(j):
+            # "on the 15th day": the 15th day of each month, as one says "the first day of
+            # the month"; "on the 15th" alone is the next 15th (and asks)
+            phrase.of_month = True
+            phrase.assumptions.append(f"“the {_ordinal(ordinals[0])} day” read as of every month")
         self._joined_days(i, weekday=False)
         return j
 
@@ -1518,6 +1559,10 @@ class _Reader:
             return j + 2
         if self._word(j) == "of" and self._month_follows(j):
             self.phrase.monthdays.append(LAST_DAY)  # "the last of each month"
+            return j
+        monthly = self.phrase.interval == (1, "month") or self.phrase.of_month
+        if monthly and (j >= self.n or kind == lx.TIME or self._word(j) in ("at", ",")):
+            self.phrase.monthdays.append(LAST_DAY)  # "every month on the last (at 5pm)"
             return j
         if kind == lx.UNIT:
             raise Rejected(f'"last {self.tokens[j].value}" is in the past')
@@ -1724,6 +1769,13 @@ class _Reader:
                 day = int(self.tokens[j].value)  # type: ignore[call-overload]
                 self.phrase.nth.append((token.value, day))
                 return j + 1
+
+        if self._word(j) == "occurrences" and isinstance(token.value, int):
+            # "every 10 days, 5 occurrences": a count (build checks the schedule repeats)
+            if self.phrase.count not in (None, token.value):
+                raise Rejected("the text names two numbers of runs")
+            self.phrase.count = token.value
+            return j + 1
         value, width = token.value, token.end - token.start
         if (
             isinstance(value, int)
@@ -1920,12 +1972,14 @@ class _Reader:
         j = i + 2
         if self._word(j) != "before":
             return None
-        j += 1
+        return self._before_last(j + 1, token.value)
+
+    def _before_last(self, j: int, days: object) -> int | None:
+        """(N days before) "the last day of the month": BYMONTHDAY=-(N+1)."""
         if self._word(j) == "the":
             j += 1
         if self._word(j) != "last" or not self._is_unit(j + 1, "day"):
             return None
-        days = token.value
         if not isinstance(days, int) or not 1 <= days <= 27:
             raise Rejected("no month has that many days before its last")
         self.phrase.monthdays.append(FROM_END - days)
@@ -2120,6 +2174,16 @@ class _Reader:
                 return i + 3
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
+        if self._is_unit(i, "day") and self._word(i + 1) == "before":
+            return self._before_last(i + 2, 1)  # "the day before the last day of the month"
+        if self._is_unit(i, "day") and self._month_follows(i + 1):
+            # "Days of the month: 1, 10, 20" (a form's label, then its values)
+            k = i + 2 if self._word(i + 1) == "of" else i + 1
+            k += 1 if self._word(k) in ("the", "every", "a") else 0
+            if self._kind(k + 1) == lx.NUM:
+                end = self._day_numbers(k + 1)
+                self.phrase.of_month = self.phrase.every = True
+                return end
         if self._is_unit(i, "month") and self._word(i + 1) == "end":
             self.phrase.monthdays.append(LAST_DAY)
             self.phrase.of_month = True
