@@ -104,7 +104,12 @@ _MANAGE: Final = re.compile(
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
     r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?)\b"
-    r"|stop\s+(?:reminding|pinging|notifying)\b|snooze\b|(?:cancel|delete|remove)\s+(?:it|that|this)\b)",
+    r"|stop\s+(?:reminding|pinging|notifying)\b|snooze\b|(?:cancel|delete|remove)\s+(?:it|that|this)\b"
+    # "change the digest time to 7:45", "move standup to Friday": something that exists gets a
+    # new time ("move the logs to cold storage every Sunday" names a place: a task)
+    r"|(?:change|move|reschedule|shift|push|bump|switch)\b(?:\s+\S+){1,5}?\s+to\s+"
+    r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|noon|midnight|tomorrow|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$)",
     re.IGNORECASE,
 )
 
