@@ -424,6 +424,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     ):
         _date_for_weekday(b)
         recurring = False
+    if recurring and p.once and p.interval is not None and not single:
+        p.once = False  # "once at the top of every hour": once an hour
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
@@ -445,6 +447,7 @@ _SLOT_WORDS: Final = {
     "quarter": "quarters",
     "times": "a time of day",
     "minute_past": "minutes past the hour",
+    "more_minutes": "minutes past the hour",
     "window": "a time window",
     "weekdays": "days of the week",
     "nth": "a weekday of the month",
@@ -725,7 +728,13 @@ def _recurring(b: _Builder) -> Built:
 def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
     _honours(p, "interval", "times", "window", "weekdays", "nth", "monthdays", "months",
-             "minute_past", "interval_start", "part", "minute_range", *_BOUNDS)  # fmt: skip
+             "minute_past", "more_minutes", "interval_start", "part", "minute_range",
+             *_BOUNDS)  # fmt: skip
+    if p.more_minutes and not (seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS):
+        raise Rejected(
+            "several minutes past the hour only go with schedules that run every few hours",
+            "every hour at :15 and :45",
+        )
     minutes = int(seconds) // 60
     if p.minute_range is not None and (seconds % 60 or not (minutes < 60 and 60 % minutes == 0)):
         raise Rejected("only minutes that divide an hour can keep to a part of it")
@@ -764,15 +773,20 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS:
         hours = seconds // 3600
         minute = p.minute_past if p.minute_past is not None else 0
+        at_minutes = sorted({minute, *p.more_minutes})
         if window is not None:
             if p.odd_hours:
                 raise Rejected("odd hours do not go with a window", "every 2 hours from 9 to 5")
             start, end = window
             if p.minute_past is None:
                 minute = start.minute
-            elif start.minute > minute:
+                at_minutes = [minute]
+            elif start.minute > at_minutes[0]:
                 raise Rejected("the window starts after that minute of its first hour")
-            last = _last_hour(start.hour, end, minute, open_end=open_end)
+            last = _last_hour(start.hour, end, at_minutes[0], open_end=open_end)
+            if _last_hour(start.hour, end, at_minutes[-1], open_end=open_end) != last:
+                # one cron expression runs every minute it names in the last hour, or none
+                raise Rejected("the window ends between those minutes of its last hour")
             if last < start.hour:
                 raise Rejected("no run falls inside that window")
             hour = f"{start.hour}-{last}" if last > start.hour else str(start.hour)
@@ -782,7 +796,8 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
             hour = "1-23/2"
         else:
             hour = "*" if hours == 1 else f"*/{hours}"
-        return _cron(b, f"{minute} {hour} {tail}")
+        minute_field = ",".join(str(m) for m in at_minutes)
+        return _cron(b, f"{minute_field} {hour} {tail}")
     if minutes < 60 and 60 % minutes == 0:
         first = p.minute_past or 0
         if first >= minutes:
@@ -1063,7 +1078,8 @@ def _monthly(b: _Builder, count: int) -> Built:
         months = sorted((first.month - 1 + k * count) % 12 + 1 for k in range(12 // count))
         month_field = ",".join(str(m) for m in months)
         b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}", UNSURE_PENALTY)
-    if any(day > 28 for day in monthdays):
+    if any(day > 28 for day in monthdays) and not {28, 29, 30, 31} <= set(monthdays):
+        # (a run of days to the 31st ends on every month's last day: nothing is skipped)
         b.note("months without that day are skipped; “last day of the month” runs every month")
     return _cron(b, f"{minute} {hour} {day_field} {month_field} {weekday_field}")
 
@@ -1192,14 +1208,22 @@ def _yearly_rrule(b: _Builder, count: int) -> Built:
 
 def _time_fields(b: _Builder) -> tuple[str, str]:
     times = b.times() or [b.default_time()]
-    minutes = sorted({t.minute for t in times})
+    hours, minutes = _hours_and_minutes(times)
+    return _join(minutes), _join(hours)
+
+
+def _hours_and_minutes(times: list[time]) -> tuple[list[int], list[int]]:
+    """The hours and the minutes of several times of day, when every minute goes with every
+    hour ("18:00, 18:15, 20:00 and 20:15": cron's "0,15 18,20"); refused otherwise, as one
+    cron field of hours and one of minutes would run their cross product ("9:00 and 17:30")."""
     hours = sorted({t.hour for t in times})
-    if len(minutes) > 1 and len(hours) > 1:
+    minutes = sorted({t.minute for t in times})
+    if len({(t.hour, t.minute) for t in times}) != len(hours) * len(minutes):
         raise Rejected(
             "times with different minutes need one schedule each",
             "at 9:00 and 17:00, or at 9:30 and 17:30",
         )
-    return _join(minutes), _join(hours)
+    return hours, minutes
 
 
 def _cron(b: _Builder, expression: str) -> Built:
@@ -1221,13 +1245,7 @@ def _rrule(b: _Builder, parts: list[str]) -> Built:
     """An RFC 5545 rule (the parts given, plus the time of day and COUNT): DTSTART is its
     first occurrence from the first day it may run, so INTERVAL counts from there."""
     times = b.times() or [b.default_time()]
-    hours = sorted({t.hour for t in times})
-    minutes = sorted({t.minute for t in times})
-    if len(hours) > 1 and len(minutes) > 1:
-        raise Rejected(
-            "times with different minutes need one schedule each",
-            "at 9:00 and 17:00, or at 9:30 and 17:30",
-        )
+    hours, minutes = _hours_and_minutes(times)
     parts = [
         *parts,
         "BYHOUR=" + ",".join(map(str, hours)),

@@ -52,6 +52,7 @@ _FREQUENCIES: Final = {
     "biweekly": (2, "week"),
     "triweekly": (3, "week"),
 }
+_MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
 _MIDNIGHT: Final = ClockTime(0, 0, None, True)
@@ -74,12 +75,14 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
 
 
 class _Reader:
-    __slots__ = ("n", "phrase", "tokens")
+    __slots__ = ("adverb", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.n = len(tokens)
         self.phrase = Phrase()
+        # the interval so far came from "daily"/"weekly": "every 2 days" may refine it
+        self.adverb = False
 
     # -- the loop -----------------------------------------------------------------
 
@@ -147,8 +150,11 @@ class _Reader:
                 return
             if current == (1, "day") and unit in _SUB_DAILY:
                 self.phrase.each_day = True
-            else:
+            elif not (self.adverb and current == (1, unit)):
+                # "Daily, recur every 2 days" (Windows Task Scheduler's summary): the kind of
+                # repeat, then how often — one interval, said twice
                 raise Rejected("the text names two different intervals")
+        self.adverb = False
         self.phrase.interval = (count, unit)
         self.phrase.every = True
 
@@ -356,8 +362,44 @@ class _Reader:
         self.phrase.window = (start, end)
         return j
 
+    def _monthday_range(self, i: int) -> int | None:
+        """After "from" or "between": days of the month from one to another, "from the 10th
+        to the 15th", "between the 1st and the 7th", "from the 25th to the last (day)" (not
+        "the 25th to last day", which counts back from the end)."""
+        j = i + 2 if self._word(i + 1) == "the" else i + 1
+        if self._kind(j) != lx.ORD:
+            return None
+        first = int(self.tokens[j].value)  # type: ignore[call-overload]
+        if self._is_unit(j + 1, "day"):
+            j += 1  # "from the 1st day to the 7th"
+        j += 1
+        if not (self._is_range(j) or (self._word(i) == "between" and self._word(j) == "and")):
+            return None
+        k = j + 2 if self._word(j + 1) == "the" else j + 1
+        if self._word(k) == "last":
+            last, k = 31, k + 1  # days past a short month's end do not exist in it
+        elif self._kind(k) == lx.ORD:
+            last, k = int(self.tokens[k].value), k + 1  # type: ignore[call-overload]
+        else:
+            return None
+        if self._is_unit(k, "day"):
+            k += 1
+        month_at = k + 1 if self._word(k) == "of" else k
+        if self._kind(month_at) == lx.MONTH:
+            return None  # "from the 1st to the 5th of March": dates, read as bounds
+        if not 1 <= first < last <= 31:
+            raise Rejected(f"no days run from the {_ordinal(first)} to the {_ordinal(last)}")
+        for day in range(first, last + 1):
+            if day not in self.phrase.monthdays:
+                self.phrase.monthdays.append(day)
+        return k
+
     def _window(self, i: int) -> int | None:
         """ "from 9 to 5", "between 9am and 5pm", "between the hours of 8 am and 10 am"."""
+        if self._word(i) == "between":
+            days = self._monthday_range(i)  # "between the 1st and the 7th"
+            if days is not None:
+                return days
         if (
             self._word(i + 1) == "the"
             and self._is_unit(i + 2, "hour")
@@ -379,6 +421,9 @@ class _Reader:
     def _from(self, i: int) -> int | None:
         """ "from 9 to 5" (a window), "starting Monday" (a bound) or, after an interval,
         "starting at 8am" (the time the interval counts from)."""
+        days = self._monthday_range(i)
+        if days is not None:
+            return days
         window = self._window(i)
         if window is not None:
             return window
@@ -772,6 +817,26 @@ class _Reader:
 
     def _at(self, i: int) -> int | None:
         j = i + 1
+        if self._word(j) == "the" and (
+            self._is_unit(j + 1, "hour")
+            or (self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"))
+        ):
+            return self._on(i)  # "at the half hour every hour", as "on the half hour"
+        if self._kind(j) == lx.NUM and self._is_separator(j + 1):
+            past = self._past(j)  # "at 10 and 40 minutes past every hour", not 10 o'clock
+            if past is not None:
+                return past
+        if self._two_digit_minute(j):
+            past = self._past(j)  # "every hour at 29 and 59 minutes"
+            if past is not None:
+                return past
+            minutes = [int(self.tokens[j].value)]  # type: ignore[call-overload]
+            j += 1
+            while (step := self._is_separator(j)) and self._is_minute_number(j + step):
+                minutes.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+                j += step + 1
+            self._set_minutes(minutes)  # "every hour at 00 and 30"
+            return j
         timed = self._times(j)
         if timed is not None:
             if (
@@ -803,14 +868,68 @@ class _Reader:
     def _minutes_past(self, i: int, *, loose: bool = False) -> int | None:
         """Minutes past the hour: "15 minutes past the hour", "a quarter past every hour",
         "half past each hour", "5 minutes after every hour", "minute 30 past every hour",
-        "minute 5 of every hour" (the "every hour" is left for the next clause to read).
-        Without `loose` (not after "at") the hour must be named, so "half past 9" stays a
-        time of day."""
-        token = self.tokens[i] if i < self.n else None
-        if token is None:
+        "minute 5 of every hour", "10 minutes to the hour" (the "every hour" is left for
+        the next clause to read), and lists of them: "quarter past and quarter to every
+        hour", "29 and 59 minutes past the hour", after "at" and an hourly interval "29 and
+        59 minutes". Without `loose` (not after "at") the hour must be named, so "half past
+        9" stays a time of day."""
+        minutes: list[int] = []
+        pending: list[int] = []  # read, waiting for their "past"/"to": "29 and 59 minutes past"
+        named = unit_written = False
+        j = i
+        end: int | None = None
+        while True:
+            item = self._minute_item(j)
+            if item is None:
+                break
+            minute, j, item_named = item
+            named |= item_named
+            unit_written |= item_named or self._is_unit(j - 1, "minute")
+            pending.append(minute)
+            relation = self._word(j)
+            if relation in _MINUTE_RELATIONS:
+                if relation == "to":
+                    if 0 in pending:
+                        return None
+                    pending = [60 - m for m in pending]  # "quarter to every hour": :45
+                minutes += pending
+                pending = []
+                k = j + 1
+                step = self._is_separator(k)
+                following = self._minute_item(k + step) if step else None
+                if following is not None and self._word(following[1]) in _MINUTE_RELATIONS:
+                    j = k + step  # "quarter past and quarter to every hour": read on
+                    continue
+                end = self._after_minutes_past(k, relation, loose=loose, named=named)
+                if end is None:
+                    return None
+                break
+            step = self._is_separator(j)
+            if step and self._minute_item(j + step) is not None:
+                j += step
+                continue
+            break
+        if pending:
+            if named and not minutes and len(pending) == 1:
+                end = j  # "at minute 30"
+            elif loose and unit_written and self._hourly_follows(j):
+                end = j  # "every hour at 29 and 59 minutes"
+            else:
+                return None
+            minutes += pending
+        if end is None or not minutes:
             return None
-        j = i + 1 if self._word(i) == "a" else i
-        named = False  # "minute 30": the minute is named, so what follows may be left out
+        self._set_minutes(minutes)
+        if self._is_unit(end, "hour") and self._kind(end + 1) == lx.NUM and len(minutes) == 1:
+            return self._past_hours(end + 1, minutes[0])
+        return end
+
+    def _minute_item(self, j: int) -> tuple[int, int, bool] | None:
+        """One minute of the hour at j: "a quarter", "half", "15 [minutes]", "minute 30"
+        (named); the minute, where it ends, and whether the word "minute" came first."""
+        if self._word(j) == "a":
+            j += 1
+        named = False
         if self._is_unit(j, "minute") and self._kind(j + 1) == lx.NUM:
             minute, j, named = self.tokens[j + 1].value, j + 2, True
         elif self._kind(j) == lx.NUM:
@@ -825,29 +944,31 @@ class _Reader:
             return None
         if not isinstance(minute, int) or not 0 <= minute < 60:
             return None
-        relation = self._word(j)
-        if relation in ("past", "after", "of"):
-            k = j + 1
-            if self._word(k) == "the" and self._is_unit(k + 1, "hour"):
-                end = k + 2  # "past the hour"
-            elif self._word(k) in ("every", "each") and self._is_unit(k + 1, "hour"):
-                end = k  # "past every hour": "every hour" is read next
-            elif self._word(k) == "hourly" or (self._is_unit(k, "hour") and named):
-                end = k  # "minute 0 past hour 9 and 17" (crontab.guru): hours read next
-            elif relation == "past" and (loose or named):
-                end = k  # "at 15 past", "every hour at half past"
-            else:
-                return None
-        elif named:
-            end = j  # "at minute 30"
-        else:
-            return None
-        if self.phrase.minute_past not in (None, minute):
-            raise Rejected("the text names two minutes past the hour")
-        self.phrase.minute_past = minute
-        if self._is_unit(end, "hour") and self._kind(end + 1) == lx.NUM:
-            return self._past_hours(end + 1, minute)
-        return end
+        return minute, j, named
+
+    def _after_minutes_past(self, k: int, relation: str, *, loose: bool, named: bool) -> int | None:
+        """Where a minutes-past clause ends, after its "past"/"to" at k - 1; None when
+        what follows does not say the minutes are of every hour."""
+        if self._word(k) == "the" and self._is_unit(k + 1, "hour"):
+            return k + 2  # "past the hour"
+        if self._word(k) in ("every", "each") and self._is_unit(k + 1, "hour"):
+            return k  # "past every hour": "every hour" is read next
+        if relation == "to":
+            return None  # "quarter to 8" is a time of day
+        if self._word(k) == "hourly" or (self._is_unit(k, "hour") and named):
+            return k  # "minute 0 past hour 9 and 17" (crontab.guru): hours read next
+        if relation == "past" and (loose or named):
+            return k  # "at 15 past", "every hour at half past"
+        return None
+
+    def _hourly_follows(self, j: int) -> bool:
+        """An hourly schedule read already or named next: "every hour at 29 and 59 minutes",
+        "at 29 and 59 minutes every hour"."""
+        if self.phrase.interval == (1, "hour"):
+            return True
+        if self._word(j) in ("every", "each") and self._is_unit(j + 1, "hour"):
+            return True
+        return self._word(j) == "hourly"
 
     def _past_hours(self, i: int, minute: int) -> int:
         """ "minute 0 past hour 9 and 17" (crontab.guru): those hours, on the 24-hour clock."""
@@ -870,10 +991,23 @@ class _Reader:
         return j
 
     def _minute_past(self, i: int) -> int:
-        self.phrase.minute_past = int(self.tokens[i].value)  # type: ignore[call-overload]
-        if self._word(i + 1) == "past" and self._word(i + 2) == "the":
-            return i + 4 if self._is_unit(i + 3, "hour") else i + 1
-        return i + 1
+        """ ":15", ":20 and :50" (of every hour)."""
+        minutes = [int(self.tokens[i].value)]  # type: ignore[call-overload]
+        j = i + 1
+        while (step := self._is_separator(j)) and self._kind(j + step) == lx.MINUTE:
+            minutes.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+            j += step + 1
+        self._set_minutes(minutes)
+        if self._word(j) == "past" and self._word(j + 1) == "the":
+            return j + 3 if self._is_unit(j + 2, "hour") else j
+        return j
+
+    def _set_minutes(self, minutes: list[int]) -> None:
+        """Minutes past the hour, the first in `minute_past`; naming others is a refusal."""
+        known = self.phrase.minute_past
+        if known is not None and [known, *self.phrase.more_minutes] != minutes:
+            raise Rejected("the text names two minutes past the hour")
+        self.phrase.minute_past, *self.phrase.more_minutes = minutes
 
     # -- recurrence words ---------------------------------------------------------
 
@@ -903,6 +1037,14 @@ class _Reader:
         elif token.kind == lx.NUM and self._kind(j + 1) == lx.ORD and self.tokens[j + 1].value == 2:
             self._set_interval(float(token.value), "second")  # type: ignore[arg-type]
             return j + 2  # "every 5 second": the unit, not the ordinal
+        elif token.kind == lx.NUM and self._bare_monthday(j):
+            # "every 27" (Todoist): the 27th of every month; it could be an interval with
+            # its unit left out, so the answer asks
+            day = int(token.value)  # type: ignore[call-overload]
+            self.phrase.unsure.append(f"“every {day}” read as the {_ordinal(day)} of every month")
+            self.phrase.monthdays.append(day)
+            self.phrase.every = self.phrase.of_month = True
+            return j + 1
         elif token.kind == lx.NUM:
             count, j = token.value, j + 1  # type: ignore[assignment]
         elif word == "few":
@@ -1034,6 +1176,17 @@ class _Reader:
             return self._month(j)
         return None
 
+    def _bare_monthday(self, i: int) -> bool:
+        """Whether the number at i is a day of the month with nothing after it but a time:
+        "every 27", "every 15 at 9am" (not "every 15 minutes", "every 3 on weekdays")."""
+        token = self.tokens[i]
+        if token.spelled or token.end - token.start > 2 or not isinstance(token.value, int):
+            return False
+        if not 1 <= token.value <= 31:
+            return False
+        j = i + 1
+        return j >= self.n or self._kind(j) == lx.TIME or self._word(j) == "at"
+
     def _calendar_months(self, i: int) -> int:
         """ "every 3rd month" as crontab.guru and cron's */3 mean it, "every third month of
         the year": the months counted from January (1, 4, 7, 10), not from the first run."""
@@ -1066,12 +1219,14 @@ class _Reader:
             return i + 1
         count, unit = _FREQUENCIES[word]
         self._set_interval(count, unit)
+        self.adverb = count == 1 and word != "nightly"
         if unit in ("day", "week"):
             self.phrase.order.append("d")  # "daily at 9 plus Saturdays at noon": two schedules
         if word == "nightly":
             self._set_part("night")
         elif word == "biweekly":
-            self.phrase.assumptions.append('"biweekly" read as every two weeks')
+            # it means twice a week too (dictionaries give both): asked
+            self.phrase.unsure.append('"biweekly" read as every two weeks (not twice a week)')
         if unit == "month":
             self.phrase.of_month = True
         return i + 1
@@ -1317,7 +1472,8 @@ class _Reader:
                 "the nth weekend day of a month is not a schedule",
                 "name the day: first Saturday of every month",
             )
-        if self._is_unit(j, "day"):
+        day_word = self._is_unit(j, "day")  # "the 15th day": a day of the month, not a date
+        if day_word:
             j += 1
             year_at = j + 1 if self._word(j) == "of" else None
             if year_at is not None and self._word(year_at) in ("the", "every", "a"):
@@ -1330,9 +1486,18 @@ class _Reader:
         month_at = j + 1 if self._word(j) == "of" else j
         if self._kind(month_at) == lx.MONTH:
             months, end = self._month_list(month_at)
-            if len(months) > 1:
+            dated = self._year(end)[0] is not None
+            if len(months) > 1 or (day_word and not dated):
                 # "the 1st of January, April, July and October": those days of each month,
-                # every year (several months cannot be one run)
+                # every year (several months cannot be one run); "the 11th day of November"
+                # names a place in the calendar, like "the first day of the year": every
+                # year, asked about ("November 11" is the date, once)
+                if len(months) == 1:
+                    label = f"{_ordinal(ordinals[0])} day of {lx.MONTH_LABELS[months[0]]}"
+                    phrase.unsure.append(
+                        f"“the {label}” read as every year (say “on {lx.MONTH_LABELS[months[0]]} "
+                        f"{ordinals[0]}” for once)"
+                    )
                 for day in ordinals:
                     if not 1 <= day <= 31:
                         raise Rejected(f"no month has a {_ordinal(day)} day")
@@ -1350,6 +1515,11 @@ class _Reader:
                 raise Rejected(f"no month has a {_ordinal(day)} day")
             if day not in phrase.monthdays:
                 phrase.monthdays.append(day)
+        if day_word and not phrase.of_month and not self._month_follows(j):
+            # "on the 15th day": the 15th day of each month, as one says "the first day of
+            # the month"; "on the 15th" alone is the next 15th (and asks)
+            phrase.of_month = True
+            phrase.assumptions.append(f"“the {_ordinal(ordinals[0])} day” read as of every month")
         self._joined_days(i, weekday=False)
         return j
 
@@ -1370,6 +1540,10 @@ class _Reader:
             return j + 2
         if self._word(j) == "of" and self._month_follows(j):
             self.phrase.monthdays.append(LAST_DAY)  # "the last of each month"
+            return j
+        monthly = self.phrase.interval == (1, "month") or self.phrase.of_month
+        if monthly and (j >= self.n or kind == lx.TIME or self._word(j) in ("at", ",")):
+            self.phrase.monthdays.append(LAST_DAY)  # "every month on the last (at 5pm)"
             return j
         if kind == lx.UNIT:
             raise Rejected(f'"last {self.tokens[j].value}" is in the past')
@@ -1566,6 +1740,12 @@ class _Reader:
             return self._relative(i)
         if self._word(j) == "times":
             return self._times_per(i)
+        if self._word(j) == "occurrences" and isinstance(token.value, int):
+            # "every 10 days, 5 occurrences": a count (build checks the schedule repeats)
+            if self.phrase.count not in (None, token.value):
+                raise Rejected("the text names two numbers of runs")
+            self.phrase.count = token.value
+            return j + 1
         value, width = token.value, token.end - token.start
         if (
             isinstance(value, int)
@@ -1764,12 +1944,14 @@ class _Reader:
         j = i + 2
         if self._word(j) != "before":
             return None
-        j += 1
+        return self._before_last(j + 1, token.value)
+
+    def _before_last(self, j: int, days: object) -> int | None:
+        """(N days before) "the last day of the month": BYMONTHDAY=-(N+1)."""
         if self._word(j) == "the":
             j += 1
         if self._word(j) != "last" or not self._is_unit(j + 1, "day"):
             return None
-        days = token.value
         if not isinstance(days, int) or not 1 <= days <= 27:
             raise Rejected("no month has that many days before its last")
         self.phrase.monthdays.append(FROM_END - days)
@@ -1891,13 +2073,36 @@ class _Reader:
         if self._word(i + 1) == "every" and self._word(i + 2) == "dom":
             return self._dom(i + 2) or i + 1  # "on every day-of-month from 8 through 14"
         if self._word(i + 1) == "the" and self._is_unit(i + 2, "hour"):
-            self.phrase.minute_past = 0  # "every hour on the hour"
+            self._set_minutes([0])  # "every hour on the hour"
             return i + 3
         if self._word(i + 1) == "the" and self._word(i + 2) == "half":
             if self._is_unit(i + 3, "hour"):
-                self.phrase.minute_past = 30  # "every hour on the half hour"
+                self._set_minutes([30])  # "every hour on the half hour"
                 return i + 4
+        if self._word(i + 1) == "half" or self._is_unit(i + 1, "quarter"):
+            past = self._minutes_past(i + 1)  # "on quarter past and quarter to every hour"
+            if past is not None:
+                return past
         return i + 1
+
+    def _is_minute_number(self, j: int) -> bool:
+        """A number written with two digits that can be a minute: "00", "05", "30"."""
+        token = self.tokens[j] if j < self.n else None
+        if token is None or token.kind != lx.NUM or token.spelled:
+            return False
+        return token.end - token.start == 2 and isinstance(token.value, int) and token.value < 60
+
+    def _two_digit_minute(self, j: int) -> bool:
+        """ "every hour at 00", "at 30 every hour": a two-digit number after "at" is a
+        minute of the hour when the schedule is hourly (not "00:00", not "30 o'clock")."""
+        if not self._is_minute_number(j):
+            return False
+        if (
+            self._word(j + 1) in ("am", "pm", "oclock", "past", "to", "after")
+            or self._kind(j + 1) == lx.UNIT
+        ):
+            return False
+        return self._hourly_follows(j + 1)
 
     def _synchronized(self, i: int) -> int | None:
         """ "every 2 hours synchronized" (App Engine's cron.yaml): the runs count from
@@ -1941,6 +2146,16 @@ class _Reader:
                 return i + 3
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
+        if self._is_unit(i, "day") and self._word(i + 1) == "before":
+            return self._before_last(i + 2, 1)  # "the day before the last day of the month"
+        if self._is_unit(i, "day") and self._month_follows(i + 1):
+            # "Days of the month: 1, 10, 20" (a form's label, then its values)
+            k = i + 2 if self._word(i + 1) == "of" else i + 1
+            k += 1 if self._word(k) in ("the", "every", "a") else 0
+            if self._kind(k + 1) == lx.NUM:
+                end = self._day_numbers(k + 1)
+                self.phrase.of_month = self.phrase.every = True
+                return end
         if self._is_unit(i, "month") and self._word(i + 1) == "end":
             self.phrase.monthdays.append(LAST_DAY)
             self.phrase.of_month = True

@@ -181,7 +181,10 @@ _KEYWORDS: Final = {
     "european": ("european",),
     "please": ("please", "pls", "plz"),
     "only": ("only",),
-    "repeat": ("repeat", "repeats", "repeating", "recurring", "occurs", "occurring", "recurs"),
+    "repeat": (
+        *("repeat", "repeats", "repeating", "recurring", "occurs", "occurring", "recurs"),
+        "recur",
+    ),
     "during": ("during", "within"),
     "except": ("except", "excluding", "excl", "but", "besides"),
     "top": ("top",),

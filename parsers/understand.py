@@ -125,7 +125,7 @@ _HEDGE: Final = re.compile(
     r"at\s+the\s+earliest|for\s+a\s+(?:while|bit)|(?:the\s+)?same\s+time|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
-    r"(?:around|about|near|nearly|almost)\s+(?:\d|noon|midnight|lunch|dinner|breakfast|"
+    r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?\s+hour|the\s+top)|"
     r"around\s+(?:next|this|tomorrow|tonight|today|the\s+(?:\d|end|start|beginning|middle)|"
     r"(?:mon|tues?|wednes|thu(?:rs)?|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
@@ -492,6 +492,9 @@ _TIME_WORDS: Final = frozenset(
     | {"sometimes", "sometime", "occasionally", "regularly", "often", "usually", "or"}
     | {"around", "about", "approximately", "roughly", "circa", "ish", "maybe", "soon"}
     | {"later", "early", "late", "eod", "whenever", "asap"}
+    # deadlines and days counted from other days: "COB tomorrow", "the Saturday that follows
+    # the first Sunday"
+    | {"cob", "eob", "eow", "follows", "precedes", "preceding"}
     | _FOREIGN_TIME_WORDS
 )
 # a word right before the schedule's words that makes them a deadline, not a time: "by Friday"

@@ -190,3 +190,81 @@ def test_unclear_mixes_of_weekdays_and_month_days_are_refused(text: str) -> None
 
 def test_words_like_as_well_as_alone_do_not_break_reading() -> None:
     assert _read("as soon as possible")["schedule"] is None
+
+
+# -- "on the 20th" once, "on the 20th day" every month ------------------------------------
+
+
+def test_the_nth_day_is_a_day_of_every_month() -> None:
+    answer = _read("at 6:45am on the 20th day")
+    assert answer["schedule"]["expression"] == "45 6 20 * *"
+    assert "“the 20th day” read as of every month" in answer["notes"]
+
+
+def test_the_nth_alone_is_still_the_next_one_and_asks() -> None:
+    answer = _read("on the 20th at 6:45am")
+    assert answer["schedule"]["datetime"] == "2026-01-20T06:45:00Z"
+    assert answer["needs_confirmation"]
+
+
+def test_the_nth_day_of_a_month_is_every_year_and_asks() -> None:
+    answer = _read("at noon on the 4th day of July")
+    assert answer["schedule"]["expression"] == "0 12 4 7 *"
+    assert answer["needs_confirmation"]
+    # with its year it is a date, once
+    assert _read("the 4th day of July 2027 at noon")["schedule"]["type"] == "at"
+
+
+# -- smaller families ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("monthly on the last at 6pm", "0 18 L * *"),  # "the last" after a monthly schedule
+        ("once at the top of every hour", "0 * * * *"),  # once an hour, not once
+        ("Days of the month: 3, 17 at 08:00", "0 8 3,17 * *"),  # a form's label and values
+    ],
+)
+def test_small_families_read_as_cron(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("the day before the last day of the month at 4pm", "FREQ=MONTHLY;BYMONTHDAY=-2;"),
+        ("every 3 days, 4 occurrences", "FREQ=DAILY;INTERVAL=3;"),
+        # Windows Task Scheduler's summaries: the kind of repeat, then how often
+        ("Daily, recur every 3 days at 5:00 AM", "FREQ=DAILY;INTERVAL=3;BYHOUR=5;"),
+        ("Weekly, every 3 weeks on Tuesday at 7:00 AM", "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU;"),
+    ],
+)
+def test_small_families_read_as_rrule(text: str, rule: str) -> None:
+    schedule = _read(text)["schedule"]
+    assert schedule["rule"].startswith(rule)
+    if "occurrences" in text:
+        assert schedule["rule"].endswith(";COUNT=4")
+
+
+def test_a_frequency_word_still_refuses_a_different_interval() -> None:
+    assert _read("daily, every 2 weeks")["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "biweekly on Tuesday",  # every two weeks, or twice a week?
+        "every 12",  # Todoist's day of the month, or an interval without its unit?
+        "EOB Friday",  # end of business: which hour?
+        "about 4pm on weekdays",  # a hedge before a time with am/pm
+        "the Monday that precedes the last Friday",  # a day counted from another
+    ],
+)
+def test_these_readings_ask(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"]
+
+
+def test_todoists_every_number_is_a_day_of_the_month() -> None:
+    assert _cron("every 12 at 10am") == "0 10 12 * *"
