@@ -121,7 +121,10 @@ _HEDGE: Final = re.compile(
     r"\b(?:sometimes|usually|typically|generally|normally|mostly|occasionally|maybe|perhaps|"
     r"possibly|probably|roughly|approx(?:imately|imate)?|circa|ideally|preferably|"
     r"some\s+time\s+(?:tomorrow|today|tonight|next|this|later|soon|on|in|during)|"
-    r"(?:no|not)\s+(?:more|less|later|earlier)\s+than|at\s+(?:most|least|the\s+latest)|"
+    # a bound on how often, not a count ("no more than 10 times" is a COUNT)
+    r"(?:(?:no|not)\s+(?:more|less|later|earlier)\s+than|at\s+(?:most|least))"
+    r"(?!\s+(?:\d+|[a-z]+)\s+(?:times|occurrences|runs)\b)|at\s+the\s+latest|"
+    r"(?:a\s+)?(?:minimum|maximum)\s+(?:interval|frequency|of)\b|"
     r"at\s+the\s+earliest|for\s+a\s+(?:while|bit)|(?:the\s+)?same\s+time|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
@@ -153,7 +156,8 @@ _QUESTION: Final = re.compile(
 _HEDGE_CUES: Final = frozenset(
     "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
-    "if unless sometime some no not least most latest earliest while bit same around about near "
+    "if unless sometime some no not least most latest earliest while bit same minimum maximum "
+    "around about near "
     "nearly almost ish".split()
 )
 _WORDS: Final = re.compile(r"[a-z]+")

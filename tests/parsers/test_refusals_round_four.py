@@ -241,3 +241,13 @@ def test_statements_bounds_and_vague_times_ask(text: str) -> None:
 def test_wanting_or_needing_is_a_request(text: str) -> None:
     answer = _read(text)
     assert not any("statement" in note for note in answer["notes"]), answer
+
+
+def test_a_bound_on_a_count_is_a_count_not_a_hedge() -> None:
+    answer = _read("every weekday at 7am, not more than 5 times")
+    assert answer["schedule"]["rule"].endswith("COUNT=5")
+    assert not any("uncertain" in note for note in answer["notes"]), answer
+
+
+def test_a_minimum_interval_is_a_bound_and_asks() -> None:
+    assert _read("a minimum interval of once a week")["needs_confirmation"]
