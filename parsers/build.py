@@ -716,6 +716,8 @@ def _recurring(b: _Builder) -> Built:
     if unit == "year" and not (p.months or p.quarter):
         raise Rejected("a yearly schedule needs its month", "every year on the 1st of March")
     if p.nth or p.monthdays or unit in ("month", "year") or p.first_weekday:
+        if unit == "day" and count != 1 and len(p.monthdays) == 1 and p.of_month:
+            return _monthday_steps(b, count)
         if unit in ("day", "week") and count != 1:
             raise Rejected(
                 f"an interval of {unit}s does not go with a day of the month",
@@ -723,6 +725,24 @@ def _recurring(b: _Builder) -> Built:
             )
         return _monthly(b, count if unit == "month" else 1)
     return _daily_or_weekly(b, unit, count)
+
+
+def _monthday_steps(b: _Builder, count: int) -> Built:
+    """ "every 5 days, starting on day 1 of the month" (cron-descriptor's words for Quartz's
+    `1/5`): days 1, 6, 11 … of each month, starting again on the 1st — cron's day-of-month
+    step, which is what anchoring the interval to a day of the month says."""
+    p = b.p
+    _honours(p, "interval", "monthdays", "months", "times", "part", *_BOUNDS)
+    first = p.monthdays[0]
+    if not 1 <= first <= 28 or count > 15:
+        raise Rejected(
+            f"an interval of {count} days cannot start again on day {first} of every month",
+            "every month on the 1st and 15th",
+        )
+    # it could also mean every 5 days without a break at the month's end: asked
+    b.note(f"every {count} days from day {first}, starting again each month", UNSURE_PENALTY)
+    minute, hour = _time_fields(b)
+    return _cron(b, f"{minute} {hour} {first}-31/{count} {_month_field(p.months)} *")
 
 
 def _sub_daily(b: _Builder, seconds: float) -> Built:
