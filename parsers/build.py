@@ -1438,7 +1438,12 @@ def _offset(b: _Builder) -> Built:
     day = add_months(b.local_now.date(), p.offset_months) + timedelta(
         days=int(p.offset_seconds // 86400)
     )
-    at = times[0] if times else b.local_now.time().replace(second=0, microsecond=0)
+    if times:
+        at = times[0]
+    elif p.offset_from_day:
+        at = b.default_time()
+    else:
+        at = b.local_now.time().replace(second=0, microsecond=0)
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once")
     return _at(b, to_instant(day, at, b.zone))

@@ -1780,9 +1780,11 @@ class _Reader:
             return None
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
         base = "now" if hence else self._word(end + 1)
-        if base == "now":
-            self.phrase.offset_seconds += seconds
+        if base == "now" or (months and base in ("today", "tomorrow")):
+            # "a month from today": that many months on, a day like "a week from today"
+            self.phrase.offset_seconds += seconds + 86400 * (base == "tomorrow")
             self.phrase.offset_months += months
+            self.phrase.offset_from_day = base != "now"
             self.phrase.has_offset = True
             return end + (1 if hence else 2)
         # "3 days from today", "a week from tomorrow", "two weeks from Friday": a day counted
@@ -1794,7 +1796,7 @@ class _Reader:
         if base in ("today", "tomorrow"):
             self._set_day_offset(days + (base == "tomorrow"))
             return end + 2
-        day_at = end + 2 if base == "next" else end + 1
+        day_at = end + 2 if base in ("next", "this") else end + 1
         if self._kind(day_at) != lx.DAY:
             return None
         self.phrase.weekdays.append(int(self.tokens[day_at].value))  # type: ignore[call-overload]
