@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
@@ -363,6 +364,10 @@ def _spoken(hour: int, minute: int) -> str:
 def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
     _one_schedule(phrase)
+    if _interval_restates_times(phrase):
+        # "twice a day at midnight and noon (every 12 hours)": the times, said twice
+        phrase.interval = None
+        phrase.every = True
     _days_left(phrase)
     _meeting_window(phrase)
     if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
@@ -586,6 +591,31 @@ def _holiday(b: _Builder) -> None:
             b.note(f"{label} is {day:%A} {day.day} {day:%B %Y}")
             return
     raise Rejected(f"no coming {label} is known")
+
+
+def _interval_restates_times(p: Phrase) -> bool:
+    """Whether an interval of hours or minutes only says again when the times of day named
+    run: "at 6am and 6pm, every 12 hours", "at 0:00, 8:00 and 16:00 (every 8 hours)" —
+    times that split the day evenly by that interval. Times without am/pm do not count."""
+    if p.interval is None or p.interval[1] not in ("hour", "minute") or len(p.times) < 2:
+        return False
+    if p.window is not None or p.interval_start is not None or p.minute_past is not None:
+        return False
+    step = p.interval[0] * _UNIT_SECONDS[p.interval[1]] // 60
+    minutes: list[int] = []
+    for mention in p.times:
+        clock = mention.clock
+        if clock.meridiem is not None:
+            hour = clock.hour % 12 + (12 if clock.meridiem == "pm" else 0)
+        elif clock.is_24h or clock.digital:
+            hour = clock.hour  # "10:00": as written (the times are read as usual later)
+        else:
+            return False  # "at 6 and 6, every 12 hours": which 6?
+        minutes.append(hour * 60 + clock.minute)
+    minutes.sort()
+    if step * len(minutes) != 24 * 60:
+        return False
+    return all(b - a == step for a, b in pairwise(minutes))
 
 
 def _days_left(p: Phrase) -> None:
