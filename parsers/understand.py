@@ -278,11 +278,29 @@ def _understand(
         DATE_ORDER.reset(token)
 
 
+# "(e.g., 21:01, 22:01)", "(for example Monday)": examples of what the text already says,
+# written beside schedules in code comments and docs; read, they would be a second schedule.
+_EXAMPLES: Final = re.compile(
+    r"\s*\((?:e\.\s?g\.?|eg\.?|for example|for instance)[,:]?\s[^()]*\)", re.IGNORECASE
+)
+EXAMPLES_NOTE: Final = "examples in parentheses were not read as part of the schedule"
+
+
 def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     prepared = prepare(text, timezone, now)
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
+    without = _EXAMPLES.sub("", text)
+    if without == text or not without.strip():
+        return _read_prepared(text, zone_name, aware_now)
+    found = _read_prepared(without, zone_name, aware_now)
+    if found.result is not None and found.result.schedule is not None:
+        found.result = replace(found.result, notes=(*found.result.notes, EXAMPLES_NOTE))
+    return found
+
+
+def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     target, rest = take_target(text)
     found = _Found(None, rest, zone_name, aware_now, target)
     if _QUESTION.match(rest):
