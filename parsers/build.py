@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
@@ -364,6 +365,10 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
     _whole_minutes(phrase)
     _one_schedule(phrase)
+    if _interval_restates_times(phrase):
+        # "twice a day at midnight and noon (every 12 hours)": the times, said twice
+        phrase.interval = None
+        phrase.every = True
     _days_left(phrase)
     _meeting_window(phrase)
     if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
@@ -597,6 +602,31 @@ def _holiday(b: _Builder) -> None:
     raise Rejected(f"no coming {label} is known")
 
 
+def _interval_restates_times(p: Phrase) -> bool:
+    """Whether an interval of hours or minutes only says again when the times of day named
+    run: "at 6am and 6pm, every 12 hours", "at 0:00, 8:00 and 16:00 (every 8 hours)" —
+    times that split the day evenly by that interval. Times without am/pm do not count."""
+    if p.interval is None or p.interval[1] not in ("hour", "minute") or len(p.times) < 2:
+        return False
+    if p.window is not None or p.interval_start is not None or p.minute_past is not None:
+        return False
+    step = p.interval[0] * _UNIT_SECONDS[p.interval[1]] // 60
+    minutes: list[int] = []
+    for mention in p.times:
+        clock = mention.clock
+        if clock.meridiem is not None:
+            hour = clock.hour % 12 + (12 if clock.meridiem == "pm" else 0)
+        elif clock.is_24h or clock.digital:
+            hour = clock.hour  # "10:00": as written (the times are read as usual later)
+        else:
+            return False  # "at 6 and 6, every 12 hours": which 6?
+        minutes.append(hour * 60 + clock.minute)
+    minutes.sort()
+    if step * len(minutes) != 24 * 60:
+        return False
+    return all(b - a == step for a, b in pairwise(minutes))
+
+
 def _days_left(p: Phrase) -> None:
     """Business hours keep to Monday–Friday unless days are named; "except Friday" takes
     days out of those named (or out of every day); "twice a day" needs its two times."""
@@ -725,6 +755,8 @@ def _recurring(b: _Builder) -> Built:
     if unit == "year" and not (p.months or p.quarter):
         raise Rejected("a yearly schedule needs its month", "every year on the 1st of March")
     if p.nth or p.monthdays or unit in ("month", "year") or p.first_weekday:
+        if unit == "day" and count != 1 and len(p.monthdays) == 1 and p.of_month:
+            return _monthday_steps(b, count)
         if unit in ("day", "week") and count != 1:
             raise Rejected(
                 f"an interval of {unit}s does not go with a day of the month",
@@ -732,6 +764,24 @@ def _recurring(b: _Builder) -> Built:
             )
         return _monthly(b, count if unit == "month" else 1)
     return _daily_or_weekly(b, unit, count)
+
+
+def _monthday_steps(b: _Builder, count: int) -> Built:
+    """ "every 5 days, starting on day 1 of the month" (cron-descriptor's words for Quartz's
+    `1/5`): days 1, 6, 11 … of each month, starting again on the 1st — cron's day-of-month
+    step, which is what anchoring the interval to a day of the month says."""
+    p = b.p
+    _honours(p, "interval", "monthdays", "months", "times", "part", *_BOUNDS)
+    first = p.monthdays[0]
+    if not 1 <= first <= 28 or count > 15:
+        raise Rejected(
+            f"an interval of {count} days cannot start again on day {first} of every month",
+            "every month on the 1st and 15th",
+        )
+    # it could also mean every 5 days without a break at the month's end: asked
+    b.note(f"every {count} days from day {first}, starting again each month", UNSURE_PENALTY)
+    minute, hour = _time_fields(b)
+    return _cron(b, f"{minute} {hour} {first}-31/{count} {_month_field(p.months)} *")
 
 
 def _sub_daily(b: _Builder, seconds: float) -> Built:
@@ -1427,7 +1477,12 @@ def _offset(b: _Builder) -> Built:
     day = add_months(b.local_now.date(), p.offset_months) + timedelta(
         days=int(p.offset_seconds // 86400)
     )
-    at = times[0] if times else b.local_now.time().replace(second=0, microsecond=0)
+    if times:
+        at = times[0]
+    elif p.offset_from_day:
+        at = b.default_time()
+    else:
+        at = b.local_now.time().replace(second=0, microsecond=0)
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once")
     return _at(b, to_instant(day, at, b.zone))

@@ -543,12 +543,30 @@ class _Reader:
         self.phrase.every = True
         return j + 1
 
+    def _since(self, i: int) -> int | None:
+        """ "since Monday", "since 9am": counted from a time that has gone by."""
+        if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.MONTH, lx.TIME, lx.DATE, lx.SLASHDATE) or (
+            self._word(i + 1) in ("yesterday", "last", "noon", "midnight", "this", "the")
+        ):
+            raise Rejected("“since …” counts from a time that has gone by")
+        return None
+
+    def _previous(self, i: int) -> int | None:
+        """ "previous Monday", "the previous week": gone by, like "last Monday"."""
+        if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT):
+            raise Rejected("“previous …” names a time that has gone by")
+        return None
+
     def _other(self, i: int) -> int | None:
         """ "alternate Fridays": every other ("every other" itself is read by ``_every``,
         which looks at the words after the one it is given)."""
-        if self._word(i - 1) == "the" and (
-            self._is_unit(i + 1, "day", "week", "month")
-            or self._word(i + 1) in ("night", "morning", "afternoon", "evening")
+        if (
+            i >= 1
+            and self._word(i - 1) == "the"
+            and (
+                self._is_unit(i + 1, "day", "week", "month")
+                or self._word(i + 1) in ("night", "morning", "afternoon", "evening")
+            )
         ):
             # "the other day", "the other night": an idiom for a recent day in the past,
             # never "every other"
@@ -562,10 +580,15 @@ class _Reader:
         """ "except Fridays", "but weekends", "excluding Saturday and Sunday": days of the
         week left out. Other exceptions (dates, holidays) are not a schedule's to make."""
         j = i + 1
+        at_most = self._at_most(j)  # "but no more than 10 times": a count, not an exception
+        if at_most is not None:
+            return at_most
         if self._kind(j) == lx.WORD and self.tokens[j].value in ("not", "on", "for"):
             j += 1  # "but not Fridays", "except on Sundays"
         if self._word(j) in ("in", "during"):
             j += 1
+        if self._word(j) == "the" and self._kind(j + 1) in (lx.DAYSET, lx.DAY, lx.DAYS):
+            j += 1  # "except the weekend"
         if self._kind(j) == lx.MONTH:
             sub = _Reader(self.tokens)
             end = sub._month(j)  # "daily except in May": the other months
@@ -797,6 +820,9 @@ class _Reader:
 
     def _at(self, i: int) -> int | None:
         j = i + 1
+        at_most = self._at_most(i)  # "at most 5 times"
+        if at_most is not None:
+            return at_most
         if self._word(j) == "the" and (
             self._is_unit(j + 1, "hour")
             or (self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"))
@@ -1034,9 +1060,14 @@ class _Reader:
         elif word == "half" and self._is_unit(j + 1, "hour"):
             self._set_interval(30, "minute")
             return j + 2
-        elif word in ("odd", "even") and self._is_unit(j + 1, "hour"):
+        elif word in ("odd", "even", "uneven") and self._is_unit(j + 1, "hour"):
             self._set_interval(2, "hour")  # "every odd hour": 1, 3, ... 23 ("even": 0, 2, ...)
-            self.phrase.odd_hours = word == "odd"
+            self.phrase.odd_hours = word != "even"
+            return j + 2
+        elif word in ("odd", "even", "uneven") and self._is_unit(j + 1, "minute"):
+            self._set_interval(2, "minute")  # "every odd minute": 1, 3, ... 59 past the hour
+            if word != "even":
+                self._set_minutes([1])
             return j + 2
         elif self._is_unit(j, "quarter") and self._is_unit(j + 1, "hour"):
             self._set_interval(15, "minute")
@@ -1154,7 +1185,24 @@ class _Reader:
             return self._business(j)
         if kind == lx.MONTH and count == 1:
             return self._month(j)
+        if kind == lx.ORD and self._word(j - 1) == "other" and self._plain_monthday(j):
+            # "every other 16th": that day of every second month
+            self._set_interval(count, "month")
+            return self._ordinals(j)
         return None
+
+    def _plain_monthday(self, i: int) -> bool:
+        """An ordinal at i that is a day of the month alone: not "16th of March", not
+        "2nd Tuesday", not "3rd business day"."""
+        value = self.tokens[i].value
+        if not isinstance(value, int) or not 1 <= value <= 31:
+            return False
+        following = self._kind(i + 1)
+        if following in (lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT, lx.ORD):
+            return False
+        if self._word(i + 1) in ("last", "business", "to") or self._is_separator(i + 1):
+            return False
+        return not (self._word(i + 1) == "of" and self._kind(i + 2) == lx.MONTH)
 
     def _bare_monthday(self, i: int) -> bool:
         """Whether the number at i is a day of the month with nothing after it but a time:
@@ -1237,6 +1285,29 @@ class _Reader:
         self.phrase.once = True
         return i + 1
 
+    def _at_most(self, i: int) -> int | None:
+        """ "no more than 10 times", "not more than 10 times", "at most 10 times", "up to 10
+        times": a number of runs (RFC 5545 COUNT), as "10 times" is."""
+        if self._word(i) in ("no", "not") and self._word(i + 1) == "more":
+            j = i + 3 if self._word(i + 2) == "than" else None
+        elif self._word(i) == "at" and self._word(i + 1) == "most":
+            j = i + 2
+        elif self._word(i) == "up" and self._word(i + 1) == "to":
+            j = i + 2
+        else:
+            return None
+        token = self.tokens[j] if j is not None and j < self.n else None
+        if token is None or token.kind != lx.NUM or not isinstance(token.value, int):
+            return None
+        if not (
+            self._word(j + 1) in ("times", "occurrences") or self._is_unit(j + 1, "occurrence")
+        ):
+            return None
+        if self.phrase.count not in (None, token.value):
+            raise Rejected("the text names two numbers of runs")
+        self.phrase.count = token.value
+        return j + 2
+
     def _times_per(self, i: int) -> int | None:
         """ "twice a day", "3 times a week": only a schedule when the times (or days) are
         named too — "twice a day at 9am and 5pm"; build checks they add up."""
@@ -1270,6 +1341,18 @@ class _Reader:
     # -- days of the week ---------------------------------------------------------
 
     def _days(self, i: int) -> int:
+        if (
+            self._kind(i) == lx.DAYSET
+            and self.tokens[i].value == lx.WEEKEND
+            and i >= 1
+            and self._word(i - 1) == "the"
+            and (i == 1 or self._word(i - 2) in ("on", "over", "at", "for", "during"))
+        ):
+            # "on the weekend", "over the weekend": once or every weekend, and which day?
+            raise Rejected(
+                "“the weekend” does not say which day, nor whether every weekend",
+                "say “on Saturday”, “every Saturday” or “weekends” (both days)",
+            )
         days: list[int] = []
         items = 0
         recurring = False
@@ -1708,6 +1791,17 @@ class _Reader:
             return self._relative(i)
         if self._word(j) == "times":
             return self._times_per(i)
+        if kind in (lx.DAY, lx.DAYS) and self._word(i - 1) == "the" and not token.spelled:
+            # "the 3 Sat of each month": a number for the ordinal, when the month follows
+            if (
+                isinstance(token.value, int)
+                and 1 <= token.value <= 5
+                and self._month_follows(j + 1)
+            ):
+                day = int(self.tokens[j].value)  # type: ignore[call-overload]
+                self.phrase.nth.append((token.value, day))
+                return j + 1
+
         if self._word(j) == "occurrences" and isinstance(token.value, int):
             # "every 10 days, 5 occurrences": a count (build checks the schedule repeats)
             if self.phrase.count not in (None, token.value):
@@ -1780,9 +1874,11 @@ class _Reader:
             return None
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
         base = "now" if hence else self._word(end + 1)
-        if base == "now":
-            self.phrase.offset_seconds += seconds
+        if base == "now" or (months and base in ("today", "tomorrow")):
+            # "a month from today": that many months on, a day like "a week from today"
+            self.phrase.offset_seconds += seconds + 86400 * (base == "tomorrow")
             self.phrase.offset_months += months
+            self.phrase.offset_from_day = base != "now"
             self.phrase.has_offset = True
             return end + (1 if hence else 2)
         # "3 days from today", "a week from tomorrow", "two weeks from Friday": a day counted
@@ -1794,7 +1890,7 @@ class _Reader:
         if base in ("today", "tomorrow"):
             self._set_day_offset(days + (base == "tomorrow"))
             return end + 2
-        day_at = end + 2 if base == "next" else end + 1
+        day_at = end + 2 if base in ("next", "this") else end + 1
         if self._kind(day_at) != lx.DAY:
             return None
         self.phrase.weekdays.append(int(self.tokens[day_at].value))  # type: ignore[call-overload]
@@ -1811,6 +1907,8 @@ class _Reader:
 
     def _slash_date(self, i: int) -> int:
         first, second, year = self.tokens[i].value  # type: ignore[misc]
+        if (first, second, year) == (24, 7, None) and self._word(i - 1) != "on":
+            raise Rejected("“24/7” means all the time, not a date", "say how often: every hour")
         if not (1 <= first <= 31 and 1 <= second <= 31) or min(first, second) > 12:
             raise Rejected(f"{first}/{second} is not a date")
         if first > 12 >= second:
@@ -2318,6 +2416,9 @@ _HOLIDAY_KINDS: Final = frozenset(
 
 _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "every": _Reader._every,
+    "no": _Reader._at_most,
+    "not": _Reader._at_most,
+    "up": _Reader._at_most,
     "at": _Reader._at,
     "on": _Reader._on,
     "the": _Reader._filler,
@@ -2328,6 +2429,8 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "during": _Reader._during,
     "except": _Reader._except,
     "other": _Reader._other,
+    "previous": _Reader._previous,
+    "since": _Reader._since,
     **dict.fromkeys(_HOLIDAYS, _Reader._holiday),
     "top": _Reader._top,
     "synchronized": _Reader._synchronized,

@@ -124,3 +124,78 @@ def test_a_run_of_days_to_the_last_is_not_counted_back_from_the_end() -> None:
 
 def test_a_backwards_run_of_days_is_refused() -> None:
     assert _read("every day from the 20th to the 5th")["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # a plain number for the ordinal, when "of the month" says what it counts
+        ("the 2 Wednesday of every month at 4pm", "0 16 * * 3#2"),
+        ("on the 4 Fri of each month", "0 9 * * 5#4"),
+        # odd and even minutes ("uneven" is odd)
+        ("every odd minute", "1-59/2 * * * *"),
+        ("every uneven minute on Sundays", "1-59/2 * * * 0"),
+        ("every even minute", "*/2 * * * *"),
+        ("every uneven hour", "0 1-23/2 * * *"),
+    ],
+)
+def test_numbers_and_odd_minutes(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_every_other_day_of_the_month_is_every_second_month() -> None:
+    # counted from the next such day, like "every 2 months on the 20th", and asked about
+    answer = _read("every other 20th at 10am")
+    assert answer["schedule"]["expression"] == "0 10 20 1,3,5,7,9,11 *"
+    assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("every 3 days at 8am, but no more than 6 times", 6),
+        ("every Tuesday at noon, not more than 4 times", 4),
+        ("daily at 6pm, at most 12 times", 12),
+        ("every week on Friday up to 8 times", 8),
+    ],
+)
+def test_an_upper_bound_on_runs_is_a_count(text: str, count: int) -> None:
+    schedule = _read(text)["schedule"]
+    assert schedule["type"] == "rrule"
+    assert schedule["rule"].endswith(f";COUNT={count}")
+
+
+def test_but_not_still_leaves_days_out() -> None:
+    assert _cron("every day at 8am but not Sundays") == "0 8 * * 1-6"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # an interval that only says again when the named times run
+        ("twice a day at 7am and 7pm (every 12 hours)", "0 7,19 * * *"),
+        ("at 02:00, 10:00 and 18:00, every 8 hours", "0 2,10,18 * * *"),
+        ("every 6 hours at midnight, 6am, noon and 6pm", "0 0,6,12,18 * * *"),
+    ],
+)
+def test_an_interval_that_restates_the_times(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every 12 hours at 8am and 4pm",  # 8 hours apart: which one is meant?
+        "every 4 hours at 9am and 9pm",  # the times do not fill the day
+        "every 12 hours at 7 and 7",  # without am/pm they do not say when
+    ],
+)
+def test_an_interval_that_disagrees_with_the_times_is_refused(text: str) -> None:
+    assert _read(text)["schedule"] is None
+
+
+def test_examples_in_parentheses_are_left_out_and_noted() -> None:
+    answer = _read("daily at 06:30 (e.g. 06:30, then again tomorrow at 06:30)")
+    assert answer["schedule"]["expression"] == "30 6 * * *"
+    assert any("examples" in note for note in answer["notes"])
+    assert _cron("every Friday at 4pm (for example: 4pm on the 9th)") == "0 16 * * 5"
