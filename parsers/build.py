@@ -363,6 +363,7 @@ def _spoken(hour: int, minute: int) -> str:
 
 def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
+    _whole_minutes(phrase)
     _one_schedule(phrase)
     if _interval_restates_times(phrase):
         # "twice a day at midnight and noon (every 12 hours)": the times, said twice
@@ -506,6 +507,14 @@ def _one_schedule(p: Phrase) -> None:
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",
         )
+
+
+def _whole_minutes(p: Phrase) -> None:
+    """Schedules run on whole minutes. A window may end on a second ("between 12:00:00 AM and
+    11:59:59 PM" takes in all of its last minute); a run at "10:30:15" cannot be kept."""
+    starts = [*p.times, *(p.window[:1] if p.window else ()), p.interval_start]
+    if any(mention is not None and mention.clock.second for mention in starts):
+        raise Rejected("schedules run on whole minutes, not at a second", "leave out the seconds")
 
 
 MEETING_HOURS: Final = 3
@@ -746,6 +755,8 @@ def _recurring(b: _Builder) -> Built:
     if unit == "year" and not (p.months or p.quarter):
         raise Rejected("a yearly schedule needs its month", "every year on the 1st of March")
     if p.nth or p.monthdays or unit in ("month", "year") or p.first_weekday:
+        if unit == "day" and count != 1 and len(p.monthdays) == 1 and p.of_month:
+            return _monthday_steps(b, count)
         if unit in ("day", "week") and count != 1:
             raise Rejected(
                 f"an interval of {unit}s does not go with a day of the month",
@@ -753,6 +764,24 @@ def _recurring(b: _Builder) -> Built:
             )
         return _monthly(b, count if unit == "month" else 1)
     return _daily_or_weekly(b, unit, count)
+
+
+def _monthday_steps(b: _Builder, count: int) -> Built:
+    """ "every 5 days, starting on day 1 of the month" (cron-descriptor's words for Quartz's
+    `1/5`): days 1, 6, 11 … of each month, starting again on the 1st — cron's day-of-month
+    step, which is what anchoring the interval to a day of the month says."""
+    p = b.p
+    _honours(p, "interval", "monthdays", "months", "times", "part", *_BOUNDS)
+    first = p.monthdays[0]
+    if not 1 <= first <= 28 or count > 15:
+        raise Rejected(
+            f"an interval of {count} days cannot start again on day {first} of every month",
+            "every month on the 1st and 15th",
+        )
+    # it could also mean every 5 days without a break at the month's end: asked
+    b.note(f"every {count} days from day {first}, starting again each month", UNSURE_PENALTY)
+    minute, hour = _time_fields(b)
+    return _cron(b, f"{minute} {hour} {first}-31/{count} {_month_field(p.months)} *")
 
 
 def _sub_daily(b: _Builder, seconds: float) -> Built:
@@ -1448,7 +1477,12 @@ def _offset(b: _Builder) -> Built:
     day = add_months(b.local_now.date(), p.offset_months) + timedelta(
         days=int(p.offset_seconds // 86400)
     )
-    at = times[0] if times else b.local_now.time().replace(second=0, microsecond=0)
+    if times:
+        at = times[0]
+    elif p.offset_from_day:
+        at = b.default_time()
+    else:
+        at = b.local_now.time().replace(second=0, microsecond=0)
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once")
     return _at(b, to_instant(day, at, b.zone))

@@ -82,6 +82,7 @@ class Phrase:
     offset_seconds: float = 0.0  # "in 2 hours"
     offset_months: int = 0  # "in 2 months"
     has_offset: bool = False
+    offset_from_day: bool = False  # "a month from today": counted from a day, not this minute
     part: str | None = None  # morning | afternoon | evening | night
     zone: str | None = None
     instant: datetime | None = None  # a full ISO 8601 timestamp

@@ -268,3 +268,21 @@ def test_these_readings_ask(text: str) -> None:
 
 def test_todoists_every_number_is_a_day_of_the_month() -> None:
     assert _cron("every 12 at 10am") == "0 10 12 * *"
+
+
+def test_an_interval_of_days_from_a_day_of_the_month_starts_again_each_month() -> None:
+    answer = _read("every 4 days, starting on day 2 of the month, at 11:30")
+    assert answer["schedule"]["expression"] == "30 11 2-31/4 * *"
+    assert answer["needs_confirmation"]  # or every 4 days straight through month ends
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("a week from this Thursday", "2026-01-22T09:00:00Z"),
+        ("two months from today", "2026-03-14T09:00:00Z"),  # a day, like "a week from today"
+        ("two months from now", "2026-03-14T10:00:00Z"),  # this minute, two months on
+    ],
+)
+def test_more_days_counted_from_a_day(text: str, when: str) -> None:
+    assert _read(text)["schedule"]["datetime"] == when
