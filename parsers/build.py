@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
 from typing import Any, Final
 from zoneinfo import ZoneInfo
@@ -128,6 +129,8 @@ class _Builder:
 
     def day_of(self, ref: DayRef, *, base: date) -> date:
         today = self.local_now.date()
+        if ref.holiday is not None:
+            return self.holiday_on_or_after(ref.holiday, base)
         if ref.month_end is not None:
             month, year = ref.month_end or base.month, base.year
             if month < base.month:
@@ -148,6 +151,19 @@ class _Builder:
                 if day <= days_in_month(candidate, month) and date(candidate, month, day) >= today:
                     return date(candidate, month, day)
         return add_months(base, ref.months_later) + timedelta(days=ref.days_later)
+
+    def holiday_on_or_after(self, words: tuple[str, ...], base: date) -> date:
+        """The first date of a named holiday from `base` on, as the holidays package dates it
+        for the zone's country ("until Thanksgiving", "starting Memorial Day")."""
+        found = lookup(list(words), country_of(self.zone_name), base.year)
+        if found is None:
+            raise NotUnderstood(0, " ".join(words))
+        label = " ".join(words).title()
+        for day in found[1]:
+            if day >= base:
+                self.note(f"{label} is {day:%A} {day.day} {day:%B %Y}", 0)
+                return day
+        raise Rejected(f"no coming {label} is known")
 
     def with_bounds(self, schedule: dict[str, Any]) -> dict[str, Any]:
         if self.start_day is not None and self.start_day > self.local_now.date():
@@ -303,12 +319,15 @@ class _Builder:
             start = time(first.clock.hour, first.clock.minute)
         if start is None:
             assert end is not None
-            options = [h for h in _readings(first.clock.hour) if h < end.hour]
+            # the reading of the hour that starts before the end ("from 11:46 to 11:50pm")
+            minute = first.clock.minute
+            options = [h for h in _readings(first.clock.hour) if time(h, minute) < end]
             if not options:
                 raise Rejected("the time window ends before it starts")
             start = time(max(options), first.clock.minute)
         if end is None:
-            options = [h for h in _readings(last.clock.hour) if h > start.hour]
+            minute = last.clock.minute
+            options = [h for h in _readings(last.clock.hour) if time(h % 24, minute) > start]
             if not options:
                 raise Rejected("the time window ends before it starts")
             end = time(min(options), last.clock.minute)
@@ -355,7 +374,12 @@ def _spoken(hour: int, minute: int) -> str:
 
 def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
+    _whole_minutes(phrase)
     _one_schedule(phrase)
+    if _interval_restates_times(phrase):
+        # "twice a day at midnight and noon (every 12 hours)": the times, said twice
+        phrase.interval = None
+        phrase.every = True
     _days_left(phrase)
     _meeting_window(phrase)
     if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
@@ -413,10 +437,12 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         p.single_day
         and len(p.monthdays) == 1
         and p.monthdays[0] > 0
-        and not (p.every or p.interval or p.nth or p.dates)
+        and not (p.every or p.interval or p.nth or p.dates or p.day_union)
     ):
         _date_for_weekday(b)
         recurring = False
+    if recurring and p.once and p.interval is not None and not single:
+        p.once = False  # "once at the top of every hour": once an hour
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
@@ -438,6 +464,7 @@ _SLOT_WORDS: Final = {
     "quarter": "quarters",
     "times": "a time of day",
     "minute_past": "minutes past the hour",
+    "more_minutes": "minutes past the hour",
     "window": "a time window",
     "weekdays": "days of the week",
     "nth": "a weekday of the month",
@@ -454,6 +481,7 @@ _SLOT_WORDS: Final = {
     "years": "a year",
     "count": "a number of runs",
     "first_weekday": "a business day of the month",
+    "days_after": "days counted from a day",
     "minute_range": "a part of the hour",
 }
 _EMPTY_SLOTS: Final = Phrase()
@@ -492,11 +520,24 @@ def _one_schedule(p: Phrase) -> None:
     times_after_exception = (
         exception > 0 and "t" in groups[:exception] and "t" in groups[exception:]
     )
-    if (groups.count("d") >= 2 and groups.count("t") >= 2) or times_after_exception:
+    # the same time said twice ("every Friday at midnight, and the 13th at midnight") is
+    # one time
+    one_time = len({m.clock for m in p.times}) == 1 and p.window is None
+    if (groups.count("d") >= 2 and groups.count("t") >= 2 and not one_time) or (
+        times_after_exception
+    ):
         raise Rejected(
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",
         )
+
+
+def _whole_minutes(p: Phrase) -> None:
+    """Schedules run on whole minutes. A window may end on a second ("between 12:00:00 AM and
+    11:59:59 PM" takes in all of its last minute); a run at "10:30:15" cannot be kept."""
+    starts = [*p.times, *(p.window[:1] if p.window else ()), p.interval_start]
+    if any(mention is not None and mention.clock.second for mention in starts):
+        raise Rejected("schedules run on whole minutes, not at a second", "leave out the seconds")
 
 
 MEETING_HOURS: Final = 3
@@ -582,6 +623,31 @@ def _holiday(b: _Builder) -> None:
             b.note(f"{label} is {day:%A} {day.day} {day:%B %Y}")
             return
     raise Rejected(f"no coming {label} is known")
+
+
+def _interval_restates_times(p: Phrase) -> bool:
+    """Whether an interval of hours or minutes only says again when the times of day named
+    run: "at 6am and 6pm, every 12 hours", "at 0:00, 8:00 and 16:00 (every 8 hours)" —
+    times that split the day evenly by that interval. Times without am/pm do not count."""
+    if p.interval is None or p.interval[1] not in ("hour", "minute") or len(p.times) < 2:
+        return False
+    if p.window is not None or p.interval_start is not None or p.minute_past is not None:
+        return False
+    step = p.interval[0] * _UNIT_SECONDS[p.interval[1]] // 60
+    minutes: list[int] = []
+    for mention in p.times:
+        clock = mention.clock
+        if clock.meridiem is not None:
+            hour = clock.hour % 12 + (12 if clock.meridiem == "pm" else 0)
+        elif clock.is_24h or clock.digital:
+            hour = clock.hour  # "10:00": as written (the times are read as usual later)
+        else:
+            return False  # "at 6 and 6, every 12 hours": which 6?
+        minutes.append(hour * 60 + clock.minute)
+    minutes.sort()
+    if step * len(minutes) != 24 * 60:
+        return False
+    return all(b - a == step for a, b in pairwise(minutes))
 
 
 def _days_left(p: Phrase) -> None:
@@ -712,6 +778,8 @@ def _recurring(b: _Builder) -> Built:
     if unit == "year" and not (p.months or p.quarter):
         raise Rejected("a yearly schedule needs its month", "every year on the 1st of March")
     if p.nth or p.monthdays or unit in ("month", "year") or p.first_weekday:
+        if unit == "day" and count != 1 and len(p.monthdays) == 1 and p.of_month:
+            return _monthday_steps(b, count)
         if unit in ("day", "week") and count != 1:
             raise Rejected(
                 f"an interval of {unit}s does not go with a day of the month",
@@ -721,10 +789,34 @@ def _recurring(b: _Builder) -> Built:
     return _daily_or_weekly(b, unit, count)
 
 
+def _monthday_steps(b: _Builder, count: int) -> Built:
+    """ "every 5 days, starting on day 1 of the month" (cron-descriptor's words for Quartz's
+    `1/5`): days 1, 6, 11 … of each month, starting again on the 1st — cron's day-of-month
+    step, which is what anchoring the interval to a day of the month says."""
+    p = b.p
+    _honours(p, "interval", "monthdays", "months", "times", "part", *_BOUNDS)
+    first = p.monthdays[0]
+    if not 1 <= first <= 28 or count > 15:
+        raise Rejected(
+            f"an interval of {count} days cannot start again on day {first} of every month",
+            "every month on the 1st and 15th",
+        )
+    # it could also mean every 5 days without a break at the month's end: asked
+    b.note(f"every {count} days from day {first}, starting again each month", UNSURE_PENALTY)
+    minute, hour = _time_fields(b)
+    return _cron(b, f"{minute} {hour} {first}-31/{count} {_month_field(p.months)} *")
+
+
 def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
     _honours(p, "interval", "times", "window", "weekdays", "nth", "monthdays", "months",
-             "minute_past", "interval_start", "part", "minute_range", *_BOUNDS)  # fmt: skip
+             "minute_past", "more_minutes", "interval_start", "part", "minute_range",
+             *_BOUNDS)  # fmt: skip
+    if p.more_minutes and not (seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS):
+        raise Rejected(
+            "several minutes past the hour only go with schedules that run every few hours",
+            "every hour at :15 and :45",
+        )
     minutes = int(seconds) // 60
     if p.minute_range is not None and (seconds % 60 or not (minutes < 60 and 60 % minutes == 0)):
         raise Rejected("only minutes that divide an hour can keep to a part of it")
@@ -752,20 +844,31 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     weekday_field = _nth_field(p.nth) if p.nth else _weekday_field(p.weekdays)
     if p.nth and (p.weekdays or p.monthdays):
         raise Rejected("the text names both a weekday and a day of the month")
+    if p.weekdays and p.monthdays and not p.day_union:
+        # cron's two day fields would run on either; "every hour on Friday the 13th" means both
+        raise Rejected(
+            "cron cannot run only on days that are both a weekday and a date",
+            "every hour on Fridays and on the 13th (either one)",
+        )
     tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {weekday_field}"
     open_end = p.window_open_end
     if seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS:
         hours = seconds // 3600
         minute = p.minute_past if p.minute_past is not None else 0
+        at_minutes = sorted({minute, *p.more_minutes})
         if window is not None:
             if p.odd_hours:
                 raise Rejected("odd hours do not go with a window", "every 2 hours from 9 to 5")
             start, end = window
             if p.minute_past is None:
                 minute = start.minute
-            elif start.minute > minute:
+                at_minutes = [minute]
+            elif start.minute > at_minutes[0]:
                 raise Rejected("the window starts after that minute of its first hour")
-            last = _last_hour(start.hour, end, minute, open_end=open_end)
+            last = _last_hour(start.hour, end, at_minutes[0], open_end=open_end)
+            if _last_hour(start.hour, end, at_minutes[-1], open_end=open_end) != last:
+                # one cron expression runs every minute it names in the last hour, or none
+                raise Rejected("the window ends between those minutes of its last hour")
             if last < start.hour:
                 raise Rejected("no run falls inside that window")
             hour = f"{start.hour}-{last}" if last > start.hour else str(start.hour)
@@ -775,7 +878,8 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
             hour = "1-23/2"
         else:
             hour = "*" if hours == 1 else f"*/{hours}"
-        return _cron(b, f"{minute} {hour} {tail}")
+        minute_field = ",".join(str(m) for m in at_minutes)
+        return _cron(b, f"{minute_field} {hour} {tail}")
     if minutes < 60 and 60 % minutes == 0:
         first = p.minute_past or 0
         if first >= minutes:
@@ -996,10 +1100,7 @@ def _monthly(b: _Builder, count: int) -> Built:
     _honours(p, "interval", "quarter", "times", "part", "weekdays", "nth", "monthdays", "months",
              "first_weekday", "count", *_BOUNDS)  # fmt: skip
     if p.weekdays:
-        raise Rejected(
-            "days of the week and days of the month do not combine in one schedule",
-            "first Monday of every month",
-        )
+        return _weekdays_and_monthdays(b, count)
     if p.nth and p.monthdays:
         raise Rejected("the text names both a weekday and a date in the month")
     if len(p.nth) == 1 and p.nth[0][0] == -1 and not (p.of_month or p.every or p.interval):
@@ -1008,8 +1109,10 @@ def _monthly(b: _Builder, count: int) -> Built:
         nth, day = p.nth[0]
         label = "last" if nth < 0 else _ordinal(nth)
         # "the 2nd and 4th Tuesday": of every month (one of them alone may mean the next)
+        where = ", ".join(lx.MONTH_LABELS[m] for m in p.months)
         b.note(
-            f"“{label} {lx.DAY_LABELS[day]}” read as of every month",
+            f"“{label} {lx.DAY_LABELS[day]}” read as of every "
+            + (f"{where}, every year" if p.months else "month"),
             ASSUMPTION_PENALTY if len(p.nth) > 1 else UNSURE_PENALTY,
         )
     monthdays = p.monthdays
@@ -1057,9 +1160,39 @@ def _monthly(b: _Builder, count: int) -> Built:
         months = sorted((first.month - 1 + k * count) % 12 + 1 for k in range(12 // count))
         month_field = ",".join(str(m) for m in months)
         b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}", UNSURE_PENALTY)
-    if any(day > 28 for day in monthdays):
+    if any(day > 28 for day in monthdays) and not {28, 29, 30, 31} <= set(monthdays):
+        # (a run of days to the 31st ends on every month's last day: nothing is skipped)
         b.note("months without that day are skipped; “last day of the month” runs every month")
     return _cron(b, f"{minute} {hour} {day_field} {month_field} {weekday_field}")
+
+
+def _weekdays_and_monthdays(b: _Builder, count: int) -> Built:
+    """Days of the week with days of the month: joined by "and" they are either one, which
+    is what cron's two day fields say when both are restricted ("every Friday and the 13th"
+    → `0 9 13 * 5`); a date right after its weekday is both at once ("every Friday the
+    13th" → BYDAY=FR;BYMONTHDAY=13). Anything else could be either, and is refused."""
+    p = b.p
+    plain = all(day > 0 for day in p.monthdays) and not (p.nth or p.first_weekday or p.quarter)
+    if p.day_union and plain and count == 1 and p.count is None and (p.every or p.of_month):
+        days = ", ".join(lx.DAY_LABELS[d] for d in _week_order(p.weekdays))
+        b.note(f"runs on every {days} and on day {_join(p.monthdays)} of the month", 0)
+        minute, hour = _time_fields(b)
+        return _cron(
+            b,
+            f"{minute} {hour} {_monthday_field(p.monthdays)} {_month_field(p.months)} "
+            f"{_weekday_field(p.weekdays)}",
+        )
+    if p.weekday_date and plain and not p.day_union and (p.every or p.of_month):
+        parts = ["FREQ=MONTHLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[d] for d in _week_order(p.weekdays)))
+        parts.append("BYMONTHDAY=" + ",".join(str(d) for d in sorted(set(p.monthdays))))
+        if p.months:
+            parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
+        return _rrule(b, parts)
+    raise Rejected(
+        "days of the week and days of the month do not combine in one schedule",
+        "“every Friday and the 13th” for either one, “every Friday the 13th” for both",
+    )
 
 
 def _monthly_rrule(b: _Builder, count: int, monthdays: list[int]) -> Built:
@@ -1157,14 +1290,22 @@ def _yearly_rrule(b: _Builder, count: int) -> Built:
 
 def _time_fields(b: _Builder) -> tuple[str, str]:
     times = b.times() or [b.default_time()]
-    minutes = sorted({t.minute for t in times})
+    hours, minutes = _hours_and_minutes(times)
+    return _join(minutes), _join(hours)
+
+
+def _hours_and_minutes(times: list[time]) -> tuple[list[int], list[int]]:
+    """The hours and the minutes of several times of day, when every minute goes with every
+    hour ("18:00, 18:15, 20:00 and 20:15": cron's "0,15 18,20"); refused otherwise, as one
+    cron field of hours and one of minutes would run their cross product ("9:00 and 17:30")."""
     hours = sorted({t.hour for t in times})
-    if len(minutes) > 1 and len(hours) > 1:
+    minutes = sorted({t.minute for t in times})
+    if len({(t.hour, t.minute) for t in times}) != len(hours) * len(minutes):
         raise Rejected(
             "times with different minutes need one schedule each",
             "at 9:00 and 17:00, or at 9:30 and 17:30",
         )
-    return _join(minutes), _join(hours)
+    return hours, minutes
 
 
 def _cron(b: _Builder, expression: str) -> Built:
@@ -1186,13 +1327,7 @@ def _rrule(b: _Builder, parts: list[str]) -> Built:
     """An RFC 5545 rule (the parts given, plus the time of day and COUNT): DTSTART is its
     first occurrence from the first day it may run, so INTERVAL counts from there."""
     times = b.times() or [b.default_time()]
-    hours = sorted({t.hour for t in times})
-    minutes = sorted({t.minute for t in times})
-    if len(hours) > 1 and len(minutes) > 1:
-        raise Rejected(
-            "times with different minutes need one schedule each",
-            "at 9:00 and 17:00, or at 9:30 and 17:30",
-        )
+    hours, minutes = _hours_and_minutes(times)
     parts = [
         *parts,
         "BYHOUR=" + ",".join(map(str, hours)),
@@ -1242,7 +1377,8 @@ def _every(b: _Builder, seconds: int, start_at: datetime) -> Built:
 def _one_time(b: _Builder) -> Built:
     p = b.p
     _honours(p, "instant", "has_offset", "dates", "weekdays", "day_offset", "times", "part",
-             "window", "minute_past", "months", "years", "next_business_day")  # fmt: skip
+             "window", "minute_past", "months", "years", "next_business_day",
+             "days_after")  # fmt: skip
     _one_year(p)
     if p.window is not None or p.minute_past is not None or p.months:
         raise Rejected("a one-time schedule needs a date and a time, not a range")
@@ -1327,6 +1463,14 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
         day = monday + timedelta(days=(p.weekdays[0] - 1) % 7)
         b.note(f"“{lx.DAY_LABELS[p.weekdays[0]]} next week” read as {day:%A} {day.day} {day:%B}")
         return to_instant(day, at, b.zone)
+    if p.weekdays and p.days_after:
+        # "a week from Friday": the coming Friday, then that many days on; "the Friday after
+        # next": next Friday, a week on
+        named = _next_weekday(b, p.weekdays[0], at, strictly_after_today=p.next_weekday)
+        day = named.astimezone(b.zone).date() + timedelta(days=p.days_after)
+        instant = to_instant(day, at, b.zone)
+        b.note(f"read as {_day_label(instant, b.zone)}", 0)
+        return instant
     if p.weekdays:
         instant = _next_weekday(b, p.weekdays[0], at, strictly_after_today=p.next_weekday)
         if p.next_weekday:
@@ -1356,7 +1500,12 @@ def _offset(b: _Builder) -> Built:
     day = add_months(b.local_now.date(), p.offset_months) + timedelta(
         days=int(p.offset_seconds // 86400)
     )
-    at = times[0] if times else b.local_now.time().replace(second=0, microsecond=0)
+    if times:
+        at = times[0]
+    elif p.offset_from_day:
+        at = b.default_time()
+    else:
+        at = b.local_now.time().replace(second=0, microsecond=0)
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once")
     return _at(b, to_instant(day, at, b.zone))

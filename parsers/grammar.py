@@ -53,6 +53,7 @@ _FREQUENCIES: Final = {
     "triweekly": (3, "week"),
 }
 _LIST_SYMBOLS: Final = (",", "&", "/")
+_MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
 _MIDNIGHT: Final = ClockTime(0, 0, None, True)
@@ -75,12 +76,14 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
 
 
 class _Reader:
-    __slots__ = ("n", "phrase", "tokens")
+    __slots__ = ("adverb", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.n = len(tokens)
         self.phrase = Phrase()
+        # the interval so far came from "daily"/"weekly": "every 2 days" may refine it
+        self.adverb = False
 
     # -- the loop -----------------------------------------------------------------
 
@@ -148,8 +151,11 @@ class _Reader:
                 return
             if current == (1, "day") and unit in _SUB_DAILY:
                 self.phrase.each_day = True
-            else:
+            elif not (self.adverb and current == (1, unit)):
+                # "Daily, recur every 2 days" (Windows Task Scheduler's summary): the kind of
+                # repeat, then how often — one interval, said twice
                 raise Rejected("the text names two different intervals")
+        self.adverb = False
         self.phrase.interval = (count, unit)
         self.phrase.every = True
 
@@ -193,9 +199,14 @@ class _Reader:
             width = 1 if token.spelled else token.end - token.start
             if token.spelled and not 0 < value <= 12:
                 return None  # "at twenty": not a way to say a time
-            if token.spelled and self._word(end) in ("am", "pm"):
-                clock = ClockTime(value, 0, str(self._word(end)), False)  # "eight am"
-                return TimeMention(clock, token.start, self.tokens[end].end), end + 1
+            if token.spelled:
+                said = self._spelled_clock(i)  # "nine thirty", "eight fifteen pm"
+                if said is not None:
+                    return said
+            meridiem = self._meridiem(end) if token.spelled else None
+            if meridiem is not None:
+                clock, after = ClockTime(value, 0, meridiem[0], False), meridiem[1]  # "eight am"
+                return TimeMention(clock, token.start, self.tokens[after - 1].end), after
             if width == 4 and value % 100 < 60 and value < 2400:
                 clock = ClockTime(value // 100, value % 100, None, True)  # "1700", "0930"
             elif width <= 2 and value < 24:
@@ -213,12 +224,58 @@ class _Reader:
         if self._word(end) == "oclock":
             end += 1
         assert isinstance(clock, ClockTime)
-        if clock.meridiem is None and not clock.is_24h and self._word(end) in ("am", "pm"):
-            clock = ClockTime(
-                clock.hour, clock.minute, str(self._word(end)), False
-            )  # "3 oclock pm"
-            end += 1
+        meridiem = self._meridiem(end)
+        if clock.meridiem is None and not clock.is_24h and meridiem is not None:
+            clock = ClockTime(clock.hour, clock.minute, meridiem[0], False)  # "3 oclock pm"
+            end = meridiem[1]
         return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
+
+    def _meridiem(self, j: int) -> tuple[str, int] | None:
+        """ "am"/"pm" at j, also written "a m" or "in the PM" (Duckling's "3 in the AM"):
+        the meridiem and the index after it."""
+        word = self._word(j)
+        if word in ("am", "pm"):
+            return str(word), j + 1
+        if word in ("a", "p") and self._is_unit(j + 1, "minute"):
+            m = self.tokens[j + 1]
+            if m.end - m.start == 1:  # "a m": the tokenizer reads a lone "m" as minutes
+                return ("am" if word == "a" else "pm"), j + 2
+        if word == "in" and self._word(j + 1) == "the" and self._word(j + 2) in ("am", "pm"):
+            return str(self._word(j + 2)), j + 3
+        return None
+
+    def _spelled_clock(self, i: int) -> tuple[TimeMention, int] | None:
+        """An hour and its minutes in words: "nine thirty", "eight fifteen pm", "six oh
+        five", "nine fifty nine a m". Without am/pm the hour is read like a bare one."""
+        hour = int(self.tokens[i].value)  # type: ignore[call-overload]
+        j = i + 1
+        minute = None
+        if self._word(j) == "oh" and self._spelled(j + 1, 1, 9):
+            minute, j = int(self.tokens[j + 1].value), j + 2  # type: ignore[call-overload]
+        elif self._spelled(j, 10, 59):
+            minute, j = int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+            if minute % 10 == 0 and minute >= 20 and self._spelled(j, 1, 9):
+                minute, j = minute + int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+        if minute is None:
+            return None
+        meridiem = self._meridiem(j)
+        if meridiem is None and self._kind(j) == lx.UNIT:
+            return None  # "nine twenty minutes": an amount, not a time
+        end = meridiem[1] if meridiem is not None else j
+        clock = ClockTime(hour, minute, meridiem[0] if meridiem else None, False)
+        return TimeMention(clock, self.tokens[i].start, self.tokens[end - 1].end), end
+
+    def _spelled(self, j: int, low: int, high: int) -> bool:
+        """Whether j is a number written as a word, from low to high."""
+        if j >= self.n:
+            return False
+        token = self.tokens[j]
+        return (
+            token.kind == lx.NUM
+            and token.spelled
+            and isinstance(token.value, int)
+            and low <= token.value <= high
+        )
 
     def _spoken_time(self, i: int) -> tuple[TimeMention, int] | None:
         """ "half past 9", "a quarter past 10", "quarter to 8", "10 past 6", "20 to noon"."""
@@ -306,8 +363,44 @@ class _Reader:
         self.phrase.window = (start, end)
         return j
 
+    def _monthday_range(self, i: int) -> int | None:
+        """After "from" or "between": days of the month from one to another, "from the 10th
+        to the 15th", "between the 1st and the 7th", "from the 25th to the last (day)" (not
+        "the 25th to last day", which counts back from the end)."""
+        j = i + 2 if self._word(i + 1) == "the" else i + 1
+        if self._kind(j) != lx.ORD:
+            return None
+        first = int(self.tokens[j].value)  # type: ignore[call-overload]
+        if self._is_unit(j + 1, "day"):
+            j += 1  # "from the 1st day to the 7th"
+        j += 1
+        if not (self._is_range(j) or (self._word(i) == "between" and self._word(j) == "and")):
+            return None
+        k = j + 2 if self._word(j + 1) == "the" else j + 1
+        if self._word(k) == "last":
+            last, k = 31, k + 1  # days past a short month's end do not exist in it
+        elif self._kind(k) == lx.ORD:
+            last, k = int(self.tokens[k].value), k + 1  # type: ignore[call-overload]
+        else:
+            return None
+        if self._is_unit(k, "day"):
+            k += 1
+        month_at = k + 1 if self._word(k) == "of" else k
+        if self._kind(month_at) == lx.MONTH:
+            return None  # "from the 1st to the 5th of March": dates, read as bounds
+        if not 1 <= first < last <= 31:
+            raise Rejected(f"no days run from the {_ordinal(first)} to the {_ordinal(last)}")
+        for day in range(first, last + 1):
+            if day not in self.phrase.monthdays:
+                self.phrase.monthdays.append(day)
+        return k
+
     def _window(self, i: int) -> int | None:
         """ "from 9 to 5", "between 9am and 5pm", "between the hours of 8 am and 10 am"."""
+        if self._word(i) == "between":
+            days = self._monthday_range(i)  # "between the 1st and the 7th"
+            if days is not None:
+                return days
         if (
             self._word(i + 1) == "the"
             and self._is_unit(i + 2, "hour")
@@ -329,6 +422,9 @@ class _Reader:
     def _from(self, i: int) -> int | None:
         """ "from 9 to 5" (a window), "starting Monday" (a bound) or, after an interval,
         "starting at 8am" (the time the interval counts from)."""
+        days = self._monthday_range(i)
+        if days is not None:
+            return days
         window = self._window(i)
         if window is not None:
             return window
@@ -448,19 +544,52 @@ class _Reader:
         self.phrase.every = True
         return j + 1
 
+    def _since(self, i: int) -> int | None:
+        """ "since Monday", "since 9am": counted from a time that has gone by."""
+        if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.MONTH, lx.TIME, lx.DATE, lx.SLASHDATE) or (
+            self._word(i + 1) in ("yesterday", "last", "noon", "midnight", "this", "the")
+        ):
+            raise Rejected("“since …” counts from a time that has gone by")
+        return None
+
+    def _previous(self, i: int) -> int | None:
+        """ "previous Monday", "the previous week": gone by, like "last Monday"."""
+        if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT):
+            raise Rejected("“previous …” names a time that has gone by")
+        return None
+
     def _other(self, i: int) -> int | None:
         """ "alternate Fridays": every other ("every other" itself is read by ``_every``,
         which looks at the words after the one it is given)."""
+        if (
+            i >= 1
+            and self._word(i - 1) == "the"
+            and (
+                self._is_unit(i + 1, "day", "week", "month")
+                or self._word(i + 1) in ("night", "morning", "afternoon", "evening")
+            )
+        ):
+            # "the other day", "the other night": an idiom for a recent day in the past,
+            # never "every other"
+            raise Rejected(f"“the other {self._unit_or_word(i + 1)}” is in the past")
         return self._every(i - 1)
+
+    def _unit_or_word(self, i: int) -> str:
+        return str(self.tokens[i].value)
 
     def _except(self, i: int) -> int | None:
         """ "except Fridays", "but weekends", "excluding Saturday and Sunday": days of the
         week left out. Other exceptions (dates, holidays) are not a schedule's to make."""
         j = i + 1
+        at_most = self._at_most(j)  # "but no more than 10 times": a count, not an exception
+        if at_most is not None:
+            return at_most
         if self._kind(j) == lx.WORD and self.tokens[j].value in ("not", "on", "for"):
             j += 1  # "but not Fridays", "except on Sundays"
         if self._word(j) in ("in", "during"):
             j += 1
+        if self._word(j) == "the" and self._kind(j + 1) in (lx.DAYSET, lx.DAY, lx.DAYS):
+            j += 1  # "except the weekend"
         if self._kind(j) == lx.MONTH:
             sub = _Reader(self.tokens)
             end = sub._month(j)  # "daily except in May": the other months
@@ -563,7 +692,19 @@ class _Reader:
 
     def _after(self, i: int) -> int | None:
         """After an interval, "after 6pm": from 6pm to the end of each day; "after 2pm and
-        before 2:55pm": a window whose end does not run."""
+        before 2:55pm": a window whose end does not run. After a weekday, "after next": the
+        one a week after next Friday."""
+        if self._word(i + 1) == "next" and i and self._kind(i - 1) == lx.DAY:
+            if not self.phrase.single_day or self.phrase.next_weekday:
+                return None
+            self.phrase.next_weekday = True  # "the Friday after next"
+            self.phrase.days_after += 7
+            return i + 2
+        if self._word(i + 1) == "next" and i and self._is_unit(i - 1, "week", "month", "year"):
+            raise Rejected(
+                f"“the {self.tokens[i - 1].value} after next” does not say which day",
+                "name the day: the Friday after next at 9am",
+            )
         first = self._time_at(i + 1)
         if first is None:
             return None
@@ -602,6 +743,8 @@ class _Reader:
             return None
         if which == "until" and self._word(j) == "the" and self._word(j + 1) == "end":
             return self._until_end(j + 2)  # "until the end of March"
+        if which == "until" and self._word(j) == "end":
+            return self._until_end(j + 1)  # "until end of March"
         if which == "starting" and self._word(j) == "next" and self._is_unit(j + 1, "week"):
             # "starting next week": from the Monday after today
             if self.phrase.starting is not None:
@@ -678,6 +821,29 @@ class _Reader:
 
     def _at(self, i: int) -> int | None:
         j = i + 1
+        at_most = self._at_most(i)  # "at most 5 times"
+        if at_most is not None:
+            return at_most
+        if self._word(j) == "the" and (
+            self._is_unit(j + 1, "hour")
+            or (self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"))
+        ):
+            return self._on(i)  # "at the half hour every hour", as "on the half hour"
+        if self._kind(j) == lx.NUM and self._is_separator(j + 1):
+            past = self._past(j)  # "at 10 and 40 minutes past every hour", not 10 o'clock
+            if past is not None:
+                return past
+        if self._two_digit_minute(j):
+            past = self._past(j)  # "every hour at 29 and 59 minutes"
+            if past is not None:
+                return past
+            minutes = [int(self.tokens[j].value)]  # type: ignore[call-overload]
+            j += 1
+            while (step := self._is_separator(j)) and self._is_minute_number(j + step):
+                minutes.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+                j += step + 1
+            self._set_minutes(minutes)  # "every hour at 00 and 30"
+            return j
         timed = self._times(j)
         if timed is not None:
             if (
@@ -709,14 +875,68 @@ class _Reader:
     def _minutes_past(self, i: int, *, loose: bool = False) -> int | None:
         """Minutes past the hour: "15 minutes past the hour", "a quarter past every hour",
         "half past each hour", "5 minutes after every hour", "minute 30 past every hour",
-        "minute 5 of every hour" (the "every hour" is left for the next clause to read).
-        Without `loose` (not after "at") the hour must be named, so "half past 9" stays a
-        time of day."""
-        token = self.tokens[i] if i < self.n else None
-        if token is None:
+        "minute 5 of every hour", "10 minutes to the hour" (the "every hour" is left for
+        the next clause to read), and lists of them: "quarter past and quarter to every
+        hour", "29 and 59 minutes past the hour", after "at" and an hourly interval "29 and
+        59 minutes". Without `loose` (not after "at") the hour must be named, so "half past
+        9" stays a time of day."""
+        minutes: list[int] = []
+        pending: list[int] = []  # read, waiting for their "past"/"to": "29 and 59 minutes past"
+        named = unit_written = False
+        j = i
+        end: int | None = None
+        while True:
+            item = self._minute_item(j)
+            if item is None:
+                break
+            minute, j, item_named = item
+            named |= item_named
+            unit_written |= item_named or self._is_unit(j - 1, "minute")
+            pending.append(minute)
+            relation = self._word(j)
+            if relation in _MINUTE_RELATIONS:
+                if relation == "to":
+                    if 0 in pending:
+                        return None
+                    pending = [60 - m for m in pending]  # "quarter to every hour": :45
+                minutes += pending
+                pending = []
+                k = j + 1
+                step = self._is_separator(k)
+                following = self._minute_item(k + step) if step else None
+                if following is not None and self._word(following[1]) in _MINUTE_RELATIONS:
+                    j = k + step  # "quarter past and quarter to every hour": read on
+                    continue
+                end = self._after_minutes_past(k, relation, loose=loose, named=named)
+                if end is None:
+                    return None
+                break
+            step = self._is_separator(j)
+            if step and self._minute_item(j + step) is not None:
+                j += step
+                continue
+            break
+        if pending:
+            if named and not minutes and len(pending) == 1:
+                end = j  # "at minute 30"
+            elif loose and unit_written and self._hourly_follows(j):
+                end = j  # "every hour at 29 and 59 minutes"
+            else:
+                return None
+            minutes += pending
+        if end is None or not minutes:
             return None
-        j = i + 1 if self._word(i) == "a" else i
-        named = False  # "minute 30": the minute is named, so what follows may be left out
+        self._set_minutes(minutes)
+        if self._is_unit(end, "hour") and self._kind(end + 1) == lx.NUM and len(minutes) == 1:
+            return self._past_hours(end + 1, minutes[0])
+        return end
+
+    def _minute_item(self, j: int) -> tuple[int, int, bool] | None:
+        """One minute of the hour at j: "a quarter", "half", "15 [minutes]", "minute 30"
+        (named); the minute, where it ends, and whether the word "minute" came first."""
+        if self._word(j) == "a":
+            j += 1
+        named = False
         if self._is_unit(j, "minute") and self._kind(j + 1) == lx.NUM:
             minute, j, named = self.tokens[j + 1].value, j + 2, True
         elif self._kind(j) == lx.NUM:
@@ -731,29 +951,31 @@ class _Reader:
             return None
         if not isinstance(minute, int) or not 0 <= minute < 60:
             return None
-        relation = self._word(j)
-        if relation in ("past", "after", "of"):
-            k = j + 1
-            if self._word(k) == "the" and self._is_unit(k + 1, "hour"):
-                end = k + 2  # "past the hour"
-            elif self._word(k) in ("every", "each") and self._is_unit(k + 1, "hour"):
-                end = k  # "past every hour": "every hour" is read next
-            elif self._word(k) == "hourly" or (self._is_unit(k, "hour") and named):
-                end = k  # "minute 0 past hour 9 and 17" (crontab.guru): hours read next
-            elif relation == "past" and (loose or named):
-                end = k  # "at 15 past", "every hour at half past"
-            else:
-                return None
-        elif named:
-            end = j  # "at minute 30"
-        else:
-            return None
-        if self.phrase.minute_past not in (None, minute):
-            raise Rejected("the text names two minutes past the hour")
-        self.phrase.minute_past = minute
-        if self._is_unit(end, "hour") and self._kind(end + 1) == lx.NUM:
-            return self._past_hours(end + 1, minute)
-        return end
+        return minute, j, named
+
+    def _after_minutes_past(self, k: int, relation: str, *, loose: bool, named: bool) -> int | None:
+        """Where a minutes-past clause ends, after its "past"/"to" at k - 1; None when
+        what follows does not say the minutes are of every hour."""
+        if self._word(k) == "the" and self._is_unit(k + 1, "hour"):
+            return k + 2  # "past the hour"
+        if self._word(k) in ("every", "each") and self._is_unit(k + 1, "hour"):
+            return k  # "past every hour": "every hour" is read next
+        if relation == "to":
+            return None  # "quarter to 8" is a time of day
+        if self._word(k) == "hourly" or (self._is_unit(k, "hour") and named):
+            return k  # "minute 0 past hour 9 and 17" (crontab.guru): hours read next
+        if relation == "past" and (loose or named):
+            return k  # "at 15 past", "every hour at half past"
+        return None
+
+    def _hourly_follows(self, j: int) -> bool:
+        """An hourly schedule read already or named next: "every hour at 29 and 59 minutes",
+        "at 29 and 59 minutes every hour"."""
+        if self.phrase.interval == (1, "hour"):
+            return True
+        if self._word(j) in ("every", "each") and self._is_unit(j + 1, "hour"):
+            return True
+        return self._word(j) == "hourly"
 
     def _past_hours(self, i: int, minute: int) -> int:
         """ "minute 0 past hour 9 and 17" (crontab.guru): those hours, on the 24-hour clock."""
@@ -776,10 +998,23 @@ class _Reader:
         return j
 
     def _minute_past(self, i: int) -> int:
-        self.phrase.minute_past = int(self.tokens[i].value)  # type: ignore[call-overload]
-        if self._word(i + 1) == "past" and self._word(i + 2) == "the":
-            return i + 4 if self._is_unit(i + 3, "hour") else i + 1
-        return i + 1
+        """ ":15", ":20 and :50" (of every hour)."""
+        minutes = [int(self.tokens[i].value)]  # type: ignore[call-overload]
+        j = i + 1
+        while (step := self._is_separator(j)) and self._kind(j + step) == lx.MINUTE:
+            minutes.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+            j += step + 1
+        self._set_minutes(minutes)
+        if self._word(j) == "past" and self._word(j + 1) == "the":
+            return j + 3 if self._is_unit(j + 2, "hour") else j
+        return j
+
+    def _set_minutes(self, minutes: list[int]) -> None:
+        """Minutes past the hour, the first in `minute_past`; naming others is a refusal."""
+        known = self.phrase.minute_past
+        if known is not None and [known, *self.phrase.more_minutes] != minutes:
+            raise Rejected("the text names two minutes past the hour")
+        self.phrase.minute_past, *self.phrase.more_minutes = minutes
 
     # -- recurrence words ---------------------------------------------------------
 
@@ -809,6 +1044,14 @@ class _Reader:
         elif token.kind == lx.NUM and self._kind(j + 1) == lx.ORD and self.tokens[j + 1].value == 2:
             self._set_interval(float(token.value), "second")  # type: ignore[arg-type]
             return j + 2  # "every 5 second": the unit, not the ordinal
+        elif token.kind == lx.NUM and self._bare_monthday(j):
+            # "every 27" (Todoist): the 27th of every month; it could be an interval with
+            # its unit left out, so the answer asks
+            day = int(token.value)  # type: ignore[call-overload]
+            self.phrase.unsure.append(f"“every {day}” read as the {_ordinal(day)} of every month")
+            self.phrase.monthdays.append(day)
+            self.phrase.every = self.phrase.of_month = True
+            return j + 1
         elif token.kind == lx.NUM:
             count, j = token.value, j + 1  # type: ignore[assignment]
         elif word == "few":
@@ -818,9 +1061,14 @@ class _Reader:
         elif word == "half" and self._is_unit(j + 1, "hour"):
             self._set_interval(30, "minute")
             return j + 2
-        elif word in ("odd", "even") and self._is_unit(j + 1, "hour"):
+        elif word in ("odd", "even", "uneven") and self._is_unit(j + 1, "hour"):
             self._set_interval(2, "hour")  # "every odd hour": 1, 3, ... 23 ("even": 0, 2, ...)
-            self.phrase.odd_hours = word == "odd"
+            self.phrase.odd_hours = word != "even"
+            return j + 2
+        elif word in ("odd", "even", "uneven") and self._is_unit(j + 1, "minute"):
+            self._set_interval(2, "minute")  # "every odd minute": 1, 3, ... 59 past the hour
+            if word != "even":
+                self._set_minutes([1])
             return j + 2
         elif self._is_unit(j, "quarter") and self._is_unit(j + 1, "hour"):
             self._set_interval(15, "minute")
@@ -851,9 +1099,27 @@ class _Reader:
                 and self._kind(j + 1) in (lx.DAY, lx.DAYS)
                 and not self._month_follows(j + 2)
             ):
+                day = lx.DAY_LABELS[int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
+                listed = self._is_separator(j + 2) and self._kind(
+                    j + 2 + self._is_separator(j + 2)
+                ) in (lx.DAY, lx.DAYS)
+                spelled_second = ordinal == 2 and token.end - token.start == 6
+                if listed or spelled_second:
+                    # "every second Wednesday" (the word: "every second week" is every other
+                    # one), "every 3rd Monday and Friday" (a 3rd Monday and a 3rd Friday of
+                    # the month would be an odd pair): every N weeks on those days; the
+                    # monthly reading is possible, so the answer asks
+                    written = "second" if spelled_second else _ordinal(ordinal)
+                    self.phrase.unsure.append(
+                        f"“every {written} {day}” read as "
+                        f"every {ordinal} weeks (say “the {_ordinal(ordinal)} {day} of the "
+                        "month” for the other reading)"
+                    )
+                    end = self._days(j + 1)
+                    self._set_interval(ordinal, "week")
+                    return end
                 # "every 2nd Monday": Todoist reads the 2nd Monday of the month; it could
                 # be every 2 weeks, so the answer asks
-                day = lx.DAY_LABELS[int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
                 self.phrase.unsure.append(
                     f"“every {_ordinal(ordinal)} {day}” read as the {_ordinal(ordinal)} {day} "
                     f"of every month (say “every {ordinal} weeks” for the other reading)"
@@ -920,7 +1186,35 @@ class _Reader:
             return self._business(j)
         if kind == lx.MONTH and count == 1:
             return self._month(j)
+        if kind == lx.ORD and self._word(j - 1) == "other" and self._plain_monthday(j):
+            # "every other 16th": that day of every second month
+            self._set_interval(count, "month")
+            return self._ordinals(j)
         return None
+
+    def _plain_monthday(self, i: int) -> bool:
+        """An ordinal at i that is a day of the month alone: not "16th of March", not
+        "2nd Tuesday", not "3rd business day"."""
+        value = self.tokens[i].value
+        if not isinstance(value, int) or not 1 <= value <= 31:
+            return False
+        following = self._kind(i + 1)
+        if following in (lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT, lx.ORD):
+            return False
+        if self._word(i + 1) in ("last", "business", "to") or self._is_separator(i + 1):
+            return False
+        return not (self._word(i + 1) == "of" and self._kind(i + 2) == lx.MONTH)
+
+    def _bare_monthday(self, i: int) -> bool:
+        """Whether the number at i is a day of the month with nothing after it but a time:
+        "every 27", "every 15 at 9am" (not "every 15 minutes", "every 3 on weekdays")."""
+        token = self.tokens[i]
+        if token.spelled or token.end - token.start > 2 or not isinstance(token.value, int):
+            return False
+        if not 1 <= token.value <= 31:
+            return False
+        j = i + 1
+        return j >= self.n or self._kind(j) == lx.TIME or self._word(j) == "at"
 
     def _calendar_months(self, i: int) -> int:
         """ "every 3rd month" as crontab.guru and cron's */3 mean it, "every third month of
@@ -954,12 +1248,14 @@ class _Reader:
             return i + 1
         count, unit = _FREQUENCIES[word]
         self._set_interval(count, unit)
+        self.adverb = count == 1 and word != "nightly"
         if unit in ("day", "week"):
             self.phrase.order.append("d")  # "daily at 9 plus Saturdays at noon": two schedules
         if word == "nightly":
             self._set_part("night")
         elif word == "biweekly":
-            self.phrase.assumptions.append('"biweekly" read as every two weeks')
+            # it means twice a week too (dictionaries give both): asked
+            self.phrase.unsure.append('"biweekly" read as every two weeks (not twice a week)')
         if unit == "month":
             self.phrase.of_month = True
         return i + 1
@@ -989,6 +1285,29 @@ class _Reader:
             return j + 1
         self.phrase.once = True
         return i + 1
+
+    def _at_most(self, i: int) -> int | None:
+        """ "no more than 10 times", "not more than 10 times", "at most 10 times", "up to 10
+        times": a number of runs (RFC 5545 COUNT), as "10 times" is."""
+        if self._word(i) in ("no", "not") and self._word(i + 1) == "more":
+            j = i + 3 if self._word(i + 2) == "than" else None
+        elif self._word(i) == "at" and self._word(i + 1) == "most":
+            j = i + 2
+        elif self._word(i) == "up" and self._word(i + 1) == "to":
+            j = i + 2
+        else:
+            return None
+        token = self.tokens[j] if j is not None and j < self.n else None
+        if token is None or token.kind != lx.NUM or not isinstance(token.value, int):
+            return None
+        if not (
+            self._word(j + 1) in ("times", "occurrences") or self._is_unit(j + 1, "occurrence")
+        ):
+            return None
+        if self.phrase.count not in (None, token.value):
+            raise Rejected("the text names two numbers of runs")
+        self.phrase.count = token.value
+        return j + 2
 
     def _times_per(self, i: int) -> int | None:
         """ "twice a day", "3 times a week": only a schedule when the times (or days) are
@@ -1023,6 +1342,18 @@ class _Reader:
     # -- days of the week ---------------------------------------------------------
 
     def _days(self, i: int) -> int:
+        if (
+            self._kind(i) == lx.DAYSET
+            and self.tokens[i].value == lx.WEEKEND
+            and i >= 1
+            and self._word(i - 1) == "the"
+            and (i == 1 or self._word(i - 2) in ("on", "over", "at", "for", "during"))
+        ):
+            # "on the weekend", "over the weekend": once or every weekend, and which day?
+            raise Rejected(
+                "“the weekend” does not say which day, nor whether every weekend",
+                "say “on Saturday”, “every Saturday” or “weekends” (both days)",
+            )
         days: list[int] = []
         items = 0
         recurring = False
@@ -1057,6 +1388,7 @@ class _Reader:
         for day in days:
             if day not in phrase.weekdays:
                 phrase.weekdays.append(day)
+        self._joined_days(i, weekday=True)
         if recurring or items > 1:
             phrase.every = True
         else:
@@ -1192,7 +1524,8 @@ class _Reader:
                 "the nth weekend day of a month is not a schedule",
                 "name the day: first Saturday of every month",
             )
-        if self._is_unit(j, "day"):
+        day_word = self._is_unit(j, "day")  # "the 15th day": a day of the month, not a date
+        if day_word:
             j += 1
             year_at = j + 1 if self._word(j) == "of" else None
             if year_at is not None and self._word(year_at) in ("the", "every", "a"):
@@ -1204,6 +1537,26 @@ class _Reader:
                     return year_at + 2
         month_at = j + 1 if self._word(j) == "of" else j
         if self._kind(month_at) == lx.MONTH:
+            months, end = self._month_list(month_at)
+            dated = self._year(end)[0] is not None
+            if len(months) > 1 or (day_word and not dated):
+                # "the 1st of January, April, July and October": those days of each month,
+                # every year (several months cannot be one run); "the 11th day of November"
+                # names a place in the calendar, like "the first day of the year": every
+                # year, asked about ("November 11" is the date, once)
+                if len(months) == 1:
+                    label = f"{_ordinal(ordinals[0])} day of {lx.MONTH_LABELS[months[0]]}"
+                    phrase.unsure.append(
+                        f"“the {label}” read as every year (say “on {lx.MONTH_LABELS[months[0]]} "
+                        f"{ordinals[0]}” for once)"
+                    )
+                for day in ordinals:
+                    if not 1 <= day <= 31:
+                        raise Rejected(f"no month has a {_ordinal(day)} day")
+                phrase.monthdays.extend(d for d in ordinals if d not in phrase.monthdays)
+                phrase.months.extend(m for m in months if m not in phrase.months)
+                phrase.of_month = phrase.every = True
+                return end
             month = int(self.tokens[month_at].value)  # type: ignore[call-overload]
             year, end = self._year(month_at + 1)
             for day in ordinals:
@@ -1214,6 +1567,12 @@ class _Reader:
                 raise Rejected(f"no month has a {_ordinal(day)} day")
             if day not in phrase.monthdays:
                 phrase.monthdays.append(day)
+        if day_word and not phrase.of_month and not self._month_follows(j):
+            # "on the 15th day": the 15th day of each month, as one says "the first day of
+            # the month"; "on the 15th" alone is the next 15th (and asks)
+            phrase.of_month = True
+            phrase.assumptions.append(f"“the {_ordinal(ordinals[0])} day” read as of every month")
+        self._joined_days(i, weekday=False)
         return j
 
     def _last(self, i: int) -> int | None:
@@ -1233,6 +1592,10 @@ class _Reader:
             return j + 2
         if self._word(j) == "of" and self._month_follows(j):
             self.phrase.monthdays.append(LAST_DAY)  # "the last of each month"
+            return j
+        monthly = self.phrase.interval == (1, "month") or self.phrase.of_month
+        if monthly and (j >= self.n or kind == lx.TIME or self._word(j) in ("at", ",")):
+            self.phrase.monthdays.append(LAST_DAY)  # "every month on the last (at 5pm)"
             return j
         if kind == lx.UNIT:
             raise Rejected(f'"last {self.tokens[j].value}" is in the past')
@@ -1303,7 +1666,13 @@ class _Reader:
             self.phrase.every |= word == "every"
             return j + 1
         if self._kind(j) == lx.MONTH and word is None:
-            return self._month(j)
+            before = len(self.phrase.months)
+            end = self._month(j)
+            if len(self.phrase.months) - before > 1:
+                # "1st monday of sep,oct,nov" (App Engine's cron.yaml): of each of those
+                # months, every year — several months cannot be one run
+                self.phrase.of_month = True
+            return end
         return i + 1  # a filler "of"
 
     def _month(self, i: int) -> int:
@@ -1344,6 +1713,56 @@ class _Reader:
             j += step + 1
         return j
 
+    def _monthday_list(self, i: int) -> int | None:
+        """Days of the month as App Engine's cron.yaml writes them: "1,8,15,22 of month",
+        "15 of month", "1 of jan,april,july,oct" (the 1st of each, every year). One day of
+        one month ("3 of March") is a date, read elsewhere."""
+        days: list[int] = []
+        j = i
+        while self._kind(j) == lx.NUM:
+            token = self.tokens[j]
+            if not isinstance(token.value, int) or token.end - token.start > 2 or token.spelled:
+                return None
+            days.append(token.value)
+            step = self._is_separator(j + 1)
+            if not (step and self._kind(j + 1 + step) == lx.NUM):
+                j += 1
+                break
+            j += 1 + step
+        if self._word(j) != "of":
+            return None
+        k = j + 1
+        if self._word(k) in ("the", "every", "each") or self._is_unit(k, "month"):
+            if self._word(k) in ("the", "every", "each"):
+                k += 1
+            if not self._is_unit(k, "month"):
+                return None
+            end, months = k + 1, []
+        elif self._kind(k) == lx.MONTH:
+            months, end = self._month_list(k)
+            if len(months) == 1 and len(days) == 1:
+                return None  # "3 of March": a date
+        else:
+            return None
+        for day in days:
+            if not 1 <= day <= 31:
+                raise Rejected(f"no month has a day {day}")
+        phrase = self.phrase
+        phrase.monthdays.extend(d for d in days if d not in phrase.monthdays)
+        phrase.months.extend(m for m in months if m not in phrase.months)
+        phrase.of_month = True
+        phrase.every = True
+        return end
+
+    def _month_list(self, i: int) -> tuple[list[int], int]:
+        """Month names one after another from i ("jan,april,july,oct"), and where they end."""
+        months = [int(self.tokens[i].value)]  # type: ignore[call-overload]
+        j = i + 1
+        while (step := self._is_separator(j)) and self._kind(j + step) == lx.MONTH:
+            months.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+            j += step + 1
+        return months, j
+
     def _year(self, i: int) -> tuple[int | None, int]:
         j = i + 1 if self._is_sym(i, ",") else i
         token = self.tokens[j] if j < self.n else None
@@ -1355,6 +1774,9 @@ class _Reader:
 
     def _number(self, i: int) -> int | None:
         """A number not after "at": "3 March", "20 minutes from now", "9-5"."""
+        listed = self._monthday_list(i)
+        if listed is not None:
+            return listed
         token = self.tokens[i]
         j = i + 1
         kind = self._kind(j)
@@ -1370,6 +1792,23 @@ class _Reader:
             return self._relative(i)
         if self._word(j) == "times":
             return self._times_per(i)
+        if kind in (lx.DAY, lx.DAYS) and self._word(i - 1) == "the" and not token.spelled:
+            # "the 3 Sat of each month": a number for the ordinal, when the month follows
+            if (
+                isinstance(token.value, int)
+                and 1 <= token.value <= 5
+                and self._month_follows(j + 1)
+            ):
+                day = int(self.tokens[j].value)  # type: ignore[call-overload]
+                self.phrase.nth.append((token.value, day))
+                return j + 1
+
+        if self._word(j) == "occurrences" and isinstance(token.value, int):
+            # "every 10 days, 5 occurrences": a count (build checks the schedule repeats)
+            if self.phrase.count not in (None, token.value):
+                raise Rejected("the text names two numbers of runs")
+            self.phrase.count = token.value
+            return j + 1
         value, width = token.value, token.end - token.start
         if (
             isinstance(value, int)
@@ -1389,8 +1828,12 @@ class _Reader:
             )
         ):
             return self._times(i)  # "Mon-Fri 0800", "weekdays 1730"
-        if self._is_range(j) or self._word(j) in ("oclock", "noon", "am", "pm"):
-            return self._times(i)
+        if self._is_range(j) or self._word(j) in ("oclock", "noon") or self._meridiem(j):
+            return self._times(i)  # "3 pm", "3 in the AM"
+        spelled_hour = token.spelled and isinstance(value, int) and 0 < value <= 12
+        said = self._spelled_clock(i) if spelled_hour else None
+        if said is not None and said[0].clock.meridiem is not None:
+            return self._times(i)  # "seven forty five am"; "three twenty" alone is no time
         if self._word(j) in _TIME_CUES or (
             self._word(j) in ("in", "this")
             and self._word(j + (2 if self._word(j + 1) == "the" else 1)) in _PARTS
@@ -1421,19 +1864,42 @@ class _Reader:
         before_last = self._days_before_last(i)
         if before_last is not None:
             return before_last
-        end = self._amounts(i)
+        amounts = _Reader(self.tokens)
+        end = amounts._amounts(i)
         if end is None:
             return None
         if self._word(end) == "ago":
             raise Rejected("that is in the past")
-        if self._word(end) != "from":
+        hence = self._word(end) == "hence"  # "1 week hence": from now
+        if self._word(end) != "from" and not hence:
             return None
-        base = self._word(end + 1)
-        if base == "tomorrow":
-            self.phrase.offset_seconds += 86400
-        elif base not in ("now", "today"):
+        seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
+        base = "now" if hence else self._word(end + 1)
+        if base == "now" or (months and base in ("today", "tomorrow")):
+            # "a month from today": that many months on, a day like "a week from today"
+            self.phrase.offset_seconds += seconds + 86400 * (base == "tomorrow")
+            self.phrase.offset_months += months
+            self.phrase.offset_from_day = base != "now"
+            self.phrase.has_offset = True
+            return end + (1 if hence else 2)
+        # "3 days from today", "a week from tomorrow", "two weeks from Friday": a day counted
+        # from a day is a day (at the time named, else the default), not an instant — only
+        # "from now" counts from this moment
+        if seconds % 86400 or months:
             return None
-        return end + 2
+        days = int(seconds // 86400)
+        if base in ("today", "tomorrow"):
+            self._set_day_offset(days + (base == "tomorrow"))
+            return end + 2
+        day_at = end + 2 if base in ("next", "this") else end + 1
+        if self._kind(day_at) != lx.DAY:
+            return None
+        self.phrase.weekdays.append(int(self.tokens[day_at].value))  # type: ignore[call-overload]
+        self.phrase.single_day = True
+        self.phrase.next_weekday |= base == "next"
+        self.phrase.days_after += days
+        self.phrase.order.append("d")
+        return day_at + 1
 
     def _date(self, i: int) -> int:
         year, month, day = self.tokens[i].value  # type: ignore[misc]
@@ -1442,6 +1908,8 @@ class _Reader:
 
     def _slash_date(self, i: int) -> int:
         first, second, year = self.tokens[i].value  # type: ignore[misc]
+        if (first, second, year) == (24, 7, None) and self._word(i - 1) != "on":
+            raise Rejected("“24/7” means all the time, not a date", "say how often: every hour")
         if not (1 <= first <= 31 and 1 <= second <= 31) or min(first, second) > 12:
             raise Rejected(f"{first}/{second} is not a date")
         if first > 12 >= second:
@@ -1541,12 +2009,14 @@ class _Reader:
         j = i + 2
         if self._word(j) != "before":
             return None
-        j += 1
+        return self._before_last(j + 1, token.value)
+
+    def _before_last(self, j: int, days: object) -> int | None:
+        """(N days before) "the last day of the month": BYMONTHDAY=-(N+1)."""
         if self._word(j) == "the":
             j += 1
         if self._word(j) != "last" or not self._is_unit(j + 1, "day"):
             return None
-        days = token.value
         if not isinstance(days, int) or not 1 <= days <= 27:
             raise Rejected("no month has that many days before its last")
         self.phrase.monthdays.append(FROM_END - days)
@@ -1569,14 +2039,21 @@ class _Reader:
                 amount, j = 0.5, j + (2 if self._word(j + 1) == "a" else 1)
             else:
                 break
+            if self._is_sym(j, "-") and self._is_unit(j + 1, "quarter"):
+                j += 1  # "three-quarters"
             if self._kind(j) != lx.UNIT:
                 return None
             unit = str(self.tokens[j].value)
             j += 1
+            hour = self._quarter_of_an_hour(j) if unit == "quarter" else None
+            if hour is not None:  # "a quarter of an hour", "three-quarters of an hour"
+                unit, j = "quarter hour", hour
             if self._word(j) == "and" and self._word(j + 1) == "a" and self._word(j + 2) == "half":
                 amount += 0.5
                 j += 3
-            if unit in _SECONDS:
+            if unit == "quarter hour":
+                phrase.offset_seconds += amount * 900
+            elif unit in _SECONDS:
                 phrase.offset_seconds += amount * _SECONDS[unit]
             elif unit in ("month", "year", "quarter") and amount == int(amount):
                 phrase.offset_months += int(amount) * {"month": 1, "quarter": 3, "year": 12}[unit]
@@ -1588,6 +2065,16 @@ class _Reader:
             if step and self._kind(j + step) == lx.NUM:
                 j += step
         return j if read_any else None
+
+    def _quarter_of_an_hour(self, j: int) -> int | None:
+        """After "quarter": "of an hour", "of the hour" (a quarter of a year is "a quarter");
+        the index after it, or None."""
+        if self._word(j) != "of":
+            return None
+        j += 1
+        if self._word(j) in ("a", "the"):
+            j += 1
+        return j + 1 if self._is_unit(j, "hour") else None
 
     # -- zones ----------------------------------------------------------------------
 
@@ -1651,12 +2138,56 @@ class _Reader:
         if self._word(i + 1) == "every" and self._word(i + 2) == "dom":
             return self._dom(i + 2) or i + 1  # "on every day-of-month from 8 through 14"
         if self._word(i + 1) == "the" and self._is_unit(i + 2, "hour"):
-            self.phrase.minute_past = 0  # "every hour on the hour"
+            self._set_minutes([0])  # "every hour on the hour"
             return i + 3
         if self._word(i + 1) == "the" and self._word(i + 2) == "half":
             if self._is_unit(i + 3, "hour"):
-                self.phrase.minute_past = 30  # "every hour on the half hour"
+                self._set_minutes([30])  # "every hour on the half hour"
                 return i + 4
+        if self._word(i + 1) == "half" or self._is_unit(i + 1, "quarter"):
+            past = self._minutes_past(i + 1)  # "on quarter past and quarter to every hour"
+            if past is not None:
+                return past
+        return i + 1
+
+    def _is_minute_number(self, j: int) -> bool:
+        """A number written with two digits that can be a minute: "00", "05", "30"."""
+        token = self.tokens[j] if j < self.n else None
+        if token is None or token.kind != lx.NUM or token.spelled:
+            return False
+        return token.end - token.start == 2 and isinstance(token.value, int) and token.value < 60
+
+    def _two_digit_minute(self, j: int) -> bool:
+        """ "every hour at 00", "at 30 every hour": a two-digit number after "at" is a
+        minute of the hour when the schedule is hourly (not "00:00", not "30 o'clock")."""
+        if not self._is_minute_number(j):
+            return False
+        if (
+            self._word(j + 1) in ("am", "pm", "oclock", "past", "to", "after")
+            or self._kind(j + 1) == lx.UNIT
+        ):
+            return False
+        return self._hourly_follows(j + 1)
+
+    def _synchronized(self, i: int) -> int | None:
+        """ "every 2 hours synchronized" (App Engine's cron.yaml): the runs count from
+        00:00, which is how cron already counts an interval that divides the day; one that
+        does not divide it cannot be synchronized (App Engine refuses it too)."""
+        interval = self.phrase.interval
+        if interval is None or interval[1] not in ("minute", "hour"):
+            return None
+        count, unit = interval
+        minutes = count * (60 if unit == "hour" else 1)
+        if minutes != int(minutes) or not (
+            60 % minutes == 0 or (minutes % 60 == 0 and 24 % (minutes // 60) == 0)
+        ):
+            raise Rejected(
+                f"every {count:g} {unit}s cannot be synchronized to 00:00: it does not divide "
+                "the day",
+                "every 2, 3, 4, 6, 8 or 12 hours synchronized"
+                if unit == "hour"
+                else "every 10, 15, 20 or 30 minutes synchronized",
+            )
         return i + 1
 
     def _yesterday(self, i: int) -> int | None:
@@ -1680,6 +2211,16 @@ class _Reader:
                 return i + 3
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
+        if self._is_unit(i, "day") and self._word(i + 1) == "before":
+            return self._before_last(i + 2, 1)  # "the day before the last day of the month"
+        if self._is_unit(i, "day") and self._month_follows(i + 1):
+            # "Days of the month: 1, 10, 20" (a form's label, then its values)
+            k = i + 2 if self._word(i + 1) == "of" else i + 1
+            k += 1 if self._word(k) in ("the", "every", "a") else 0
+            if self._kind(k + 1) == lx.NUM:
+                end = self._day_numbers(k + 1)
+                self.phrase.of_month = self.phrase.every = True
+                return end
         if self._is_unit(i, "month") and self._word(i + 1) == "end":
             self.phrase.monthdays.append(LAST_DAY)
             self.phrase.of_month = True
@@ -1705,7 +2246,47 @@ class _Reader:
                 j += 1
                 break
         self.phrase.monthdays.extend(d for d in days if d not in self.phrase.monthdays)
+        self._joined_days(i - 1, weekday=False)
         return j
+
+    def _joined_days(self, i: int, *, weekday: bool) -> None:
+        """Days of the week and days of the month in one phrase, read at i: joined by "and"
+        or "as well as" ("every Friday and the 13th", "on the 1st and every Monday") they
+        are a union; a date right after a weekday ("Friday the 13th") is both at once. The
+        order of days and times is kept, so "Monday at 9 and the 15th at 5" is two
+        schedules."""
+        phrase = self.phrase
+        other = phrase.monthdays if weekday else phrase.weekdays
+        if not weekday:
+            phrase.order.append("d")
+        if not other:
+            return
+        k = i - 1
+        while k >= 0 and (self._word(k) in ("the", "on", "every", "of") or self._is_sym(k, ",")):
+            k -= 1
+        if k < 0:
+            return
+        joined = self._word(k) == "and" or self._is_sym(k, "&") or self._word(k) == "also"
+        if joined or self._words_before(k) == _AS_WELL_AS:
+            phrase.day_union = True
+        elif (
+            not weekday
+            and self._kind(k) in (lx.DAY, lx.DAYS)
+            and k == i - 1 - (self._word(i - 1) == "the")
+        ):
+            phrase.weekday_date = True  # "Friday the 13th", "Friday 13th"
+
+    def _words_before(self, k: int) -> tuple[object, ...]:
+        """The three words ending at k, for "as well as"."""
+        return tuple(self.tokens[m].value if 0 <= m < self.n else None for m in (k - 2, k - 1, k))
+
+    def _as_well_as(self, i: int) -> int | None:
+        """ "as well as" (and "also"): a union, read by the days that follow it."""
+        if self.tokens[i].value == "also":
+            return i + 1
+        if self._words_before(i + 2) == _AS_WELL_AS:
+            return i + 3
+        return None
 
     def _business(self, i: int) -> int | None:
         if self._is_unit(i + 1, "hour"):
@@ -1785,8 +2366,12 @@ class _Reader:
 
 def _day_ref(phrase: Phrase) -> DayRef | None:
     """The single day a bound's sub-phrase names, if that is all it names."""
-    if phrase.times or phrase.every or phrase.zone or phrase.has_offset:
+    if phrase.times or phrase.every or phrase.zone or phrase.has_offset or phrase.days_after:
         return None
+    if phrase.holiday is not None:
+        if phrase.weekdays or phrase.dates or phrase.day_offset is not None:
+            return None
+        return DayRef(holiday=phrase.holiday)  # "until Thanksgiving": its next date
     if phrase.day_offset is not None and not (phrase.weekdays or phrase.dates):
         return DayRef(day_offset=phrase.day_offset)
     if phrase.single_day and len(phrase.weekdays) == 1 and not phrase.dates:
@@ -1812,6 +2397,7 @@ def _ordinal(n: int) -> str:
 
 
 _Clause = Callable[[_Reader, int], "int | None"]
+_AS_WELL_AS: Final = ("as", "well", "as")
 
 # words that may start a fixed-date holiday ("new" also starts "New York": see _holiday)
 _HOLIDAYS: Final = (
@@ -1831,6 +2417,9 @@ _HOLIDAY_KINDS: Final = frozenset(
 
 _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "every": _Reader._every,
+    "no": _Reader._at_most,
+    "not": _Reader._at_most,
+    "up": _Reader._at_most,
     "at": _Reader._at,
     "on": _Reader._on,
     "the": _Reader._filler,
@@ -1841,8 +2430,11 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "during": _Reader._during,
     "except": _Reader._except,
     "other": _Reader._other,
+    "previous": _Reader._previous,
+    "since": _Reader._since,
     **dict.fromkeys(_HOLIDAYS, _Reader._holiday),
     "top": _Reader._top,
+    "synchronized": _Reader._synchronized,
     "of": _Reader._of,
     "in": _Reader._in,
     "from": _Reader._from,
@@ -1874,15 +2466,19 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "business": _Reader._business,
     "dom": _Reader._dom,
     "market": _Reader._market,
+    "as": _Reader._as_well_as,
+    "also": _Reader._as_well_as,
     **dict.fromkeys(_FREQUENCIES, _Reader._frequency),
     "quarterly": _Reader._frequency,
 }
 
 _BOUND_WORDS: Final[dict[object, _Clause]] = {
-    # "until Christmas", "through New Year's Eve": a fixed-date holiday as a bound
+    # "until Christmas", "through New Year's Eve": a fixed-date holiday as a bound; "until
+    # Thanksgiving", "starting Memorial Day": one that moves, dated in build
     **dict.fromkeys(
         ("christmas", "xmas", "halloween", "valentine's", "valentines", "new"), _Reader._holiday
     ),
+    **dict.fromkeys(CUES, _Reader._named_holiday),
     "today": _Reader._day_word,
     "tomorrow": _Reader._day_word,
     "next": _Reader._next,

@@ -181,10 +181,15 @@ _KEYWORDS: Final = {
     "european": ("european",),
     "please": ("please", "pls", "plz"),
     "only": ("only",),
-    "repeat": ("repeat", "repeats", "repeating", "recurring", "occurs", "occurring", "recurs"),
+    "repeat": (
+        *("repeat", "repeats", "repeating", "recurring", "occurs", "occurring", "recurs"),
+        "recur",
+    ),
     "during": ("during", "within"),
     "except": ("except", "excluding", "excl", "but", "besides"),
     "top": ("top",),
+    # App Engine's cron.yaml: "every 2 hours synchronized" counts from 00:00
+    "synchronized": ("synchronized", "synchronised"),
     "ago": ("ago",),
 }
 

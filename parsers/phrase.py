@@ -52,6 +52,7 @@ class DayRef:
     days_later: int = 0  # "for 2 weeks": counted from the start
     months_later: int = 0
     month_end: int | None = None  # "until the end of March" (3); of the month it starts (0)
+    holiday: tuple[str, ...] | None = None  # "until Thanksgiving": its next date, in build
 
 
 @dataclass(slots=True)
@@ -63,6 +64,7 @@ class Phrase:
     quarter: bool = False  # "quarterly"/"every quarter": calendar quarters
     times: list[TimeMention] = field(default_factory=list)
     minute_past: int | None = None  # "every hour at :15"
+    more_minutes: list[int] = field(default_factory=list)  # "at :20 and :50": the others
     window: tuple[TimeMention, TimeMention] | None = None  # "from 9 to 5"
     window_open_end: bool = False  # "before 2:55pm": the end itself does not run
     weekdays: list[int] = field(default_factory=list)  # cron numbering, 0 = Sunday
@@ -76,9 +78,11 @@ class Phrase:
     next_weekday: bool = False  # "next Friday": strictly after today
     next_week: bool = False  # "Thursday next week": in the week (Monday-Sunday) after this one
     next_business_day: bool = False  # "next business day", "next weekday": after today, Mon-Fri
+    days_after: int = 0  # "a week from Friday", "the Friday after next": days after that day
     offset_seconds: float = 0.0  # "in 2 hours"
     offset_months: int = 0  # "in 2 months"
     has_offset: bool = False
+    offset_from_day: bool = False  # "a month from today": counted from a day, not this minute
     part: str | None = None  # morning | afternoon | evening | night
     zone: str | None = None
     instant: datetime | None = None  # a full ISO 8601 timestamp
@@ -110,5 +114,10 @@ class Phrase:
     holiday: tuple[str, ...] | None = None  # "thanksgiving", "memorial day": dates in build
     count: int | None = None  # "10 times", "3x", "for 5 occurrences": RFC 5545 COUNT
     first_weekday: int = 0  # "the first business day of the month": BYSETPOS (1, 2, ... or -1)
+    # days of the week and of the month joined by "and"/"as well as" ("every Friday and the
+    # 13th"): either one, cron's rule when both fields are restricted
+    day_union: bool = False
+    # a day of the month right after a weekday ("Friday the 13th"): both at once
+    weekday_date: bool = False
     assumptions: list[str] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)  # readings we chose among several: ask

@@ -49,9 +49,11 @@ HINT: Final = "try something like “every weekday at 9am” or “remind me tom
 
 _SLACK_CHANNEL: Final = r"<#(?P<cid>[CG][A-Z0-9]{2,})(?:\|[^>]*)?>"
 _SLACK_USER: Final = r"<@(?P<uid>[UW][A-Z0-9]{2,})(?:\|[^>]*)?>"
-# "#ops", "@sam" — not cron's "1#3" nor a macro ("@daily"), not an e-mail address
+# "#ops", "@sam" — not cron's "1#3" nor a macro ("@daily"), not an e-mail address, not "@noon"
+# (the "at" of "fourth of july @noon")
 _NAMED: Final = (
-    r"(?<![\w#@.])(?P<name>(?:#|@(?!(?:yearly|annually|quarterly|monthly|weekly|daily|midnight|hourly|reboot|once|continuous)\b))"
+    r"(?<![\w#@.])(?P<name>(?:#|@(?!(?:yearly|annually|quarterly|monthly|weekly|daily|midnight|"
+    r"noon|midday|hourly|reboot|once|continuous|tonight|tomorrow|today)\b))"
     r"[a-z][a-z0-9._-]{0,79})"
 )
 _WHO: Final = rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team))"
@@ -99,9 +101,20 @@ UNREAD_TIME_CONFIDENCE: Final = 0.6
 # change to a job that exists, not a new schedule ("delete old logs every Sunday" is a task)
 _MANAGE: Final = re.compile(
     r"^\s*(?:please\s+)?(?:(?:cancel|delete|remove|clear|disable|unschedule|pause|resume|"
-    r"reschedule|edit|change|move|postpone|stop|turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
+    r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
+    r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
     r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?)\b"
-    r"|stop\s+(?:reminding|pinging|notifying)\b|snooze\b|(?:cancel|delete|remove)\s+(?:it|that|this)\b)",
+    r"|stop\s+(?:reminding|pinging|notifying)\b|snooze\b|(?:cancel|delete|remove)\s+(?:it|that|this)\b"
+    # "change the digest time to 7:45", "move standup to Friday": something that exists gets a
+    # new time ("move the logs to cold storage every Sunday" names a place: a task)
+    r"|(?:change|move|reschedule|shift|push|bump|switch)\b(?:\s+\S+){1,5}?\s+to\s+"
+    r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|noon|midnight|tomorrow|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$"
+    # "pause the nightly backup", "resume my digest": only a job that exists is paused
+    r"|(?:pause|unpause|resume|suspend|disable|enable|unschedule)\s+(?:the|my|our|this|that|it)\b"
+    # "move it to 3pm", "push this back an hour": "it" is a job that exists
+    r"|(?:move|change|shift|push|bump|switch|reschedule|postpone|delay|make)\s+(?:it|this|that|them)"
+    r"\b)",
     re.IGNORECASE,
 )
 
@@ -112,10 +125,19 @@ _MANAGE: Final = re.compile(
 _HEDGE: Final = re.compile(
     r"\b(?:sometimes|usually|typically|generally|normally|mostly|occasionally|maybe|perhaps|"
     r"possibly|probably|roughly|approx(?:imately|imate)?|circa|ideally|preferably|"
+    r"some\s+time\s+(?:tomorrow|today|tonight|next|this|later|soon|on|in|during)|"
+    # a bound on how often, not a count ("no more than 10 times" is a COUNT)
+    r"(?:(?:no|not)\s+(?:more|less|later|earlier)\s+than|at\s+(?:most|least))"
+    r"(?!\s+(?:\d+|[a-z]+)\s+(?:times|occurrences|runs)\b)|at\s+the\s+latest|"
+    r"(?:a\s+)?(?:minimum|maximum)\s+(?:interval|frequency|of)\b|"
+    r"at\s+the\s+earliest|for\s+a\s+(?:while|bit)|(?:the\s+)?same\s+time|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
-    r"(?:around|about|near|nearly|almost)\s+(?:\d|noon|midnight|lunch|dinner|breakfast|"
+    r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?\s+hour|the\s+top)|"
+    r"around\s+(?:next|this|tomorrow|tonight|today|the\s+(?:\d|end|start|beginning|middle)|"
+    r"(?:mon|tues?|wednes|thu(?:rs)?|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*)|"
     r"(?:\d|am|pm|noon|midnight|hour|hourly|daily|morning|evening|night|afternoon|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)-?ish)\b|~\s*\d|\w-ish\b",
     re.IGNORECASE,
@@ -123,9 +145,13 @@ _HEDGE: Final = re.compile(
 HEDGED_CONFIDENCE: Final = 0.6
 # A question about schedules is not one: "what's on my calendar tomorrow", "is it running?"
 _QUESTION: Final = re.compile(
-    r"^\s*(?:what|what's|whats|where|who|why|which|how\s+(?:often|long|many|much)|is|are|"
+    r"^\s*(?:what|what's|whats|where|who|why|which|"
+    r"how\s+(?:often|long|many|much|does|do|did|would|is|are)|is|are|"
     r"does|did|am\s+i|"
-    r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b)\b",
+    r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
+    # "can you tell me what runs on Mondays", "show me when it runs"
+    r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+(?:me|us)\s+"
+    r"(?:what|when|which|where|how|whether|if)\b)\b",
     re.IGNORECASE,
 )
 
@@ -135,14 +161,32 @@ _QUESTION: Final = re.compile(
 _HEDGE_CUES: Final = frozenset(
     "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
-    "if unless sometime most around about near nearly almost ish".split()
+    "if unless sometime some no not least most latest earliest while bit same minimum maximum "
+    "around about near "
+    "nearly almost ish".split()
 )
 _WORDS: Final = re.compile(r"[a-z]+")
+
+
+# A sentence about the speaker is not a request: "I'm at 10", "we're free Friday at 3pm",
+# "im available every wed". The time in it is read, and asked about.
+_STATEMENT: Final = re.compile(
+    r"^\s*(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
+    r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b",
+    re.IGNORECASE,
+)
 
 
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
+    statement = _STATEMENT.match(text)
+    if statement is not None:
+        note = (
+            f"“{statement.group().strip()} …” reads as a statement, not a request: "
+            "the time in it is read, to confirm"
+        )
+        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     lowered = text.lower()
     words = _WORDS.findall(lowered)
     if (
@@ -239,11 +283,34 @@ def _understand(
         DATE_ORDER.reset(token)
 
 
+# "(e.g., 21:01, 22:01)", "(for example Monday)": examples of what the text already says,
+# written beside schedules in code comments and docs; read, they would be a second schedule.
+_EXAMPLES: Final = re.compile(
+    r"\s*\((?:e\.\s?g\.?|eg\.?|for example|for instance)[,:]?\s[^()]*\)", re.IGNORECASE
+)
+EXAMPLES_NOTE: Final = "examples in parentheses were not read as part of the schedule"
+
+
 def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     prepared = prepare(text, timezone, now)
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
+    without = _EXAMPLES.sub("", text)
+    if without == text or not without.strip():
+        return _read_prepared(text, zone_name, aware_now)
+    found = _read_prepared(without, zone_name, aware_now)
+    if found.result is not None and found.result.schedule is not None:
+        found.result = found.result.replace(notes=(*found.result.notes, EXAMPLES_NOTE))
+    return found
+
+
+# robfig/cron's "@every 5m" (Go): an interval, not a mention of someone called "every"
+_AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
+
+
+def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    text = _AT_EVERY.sub("every ", text)
     target, rest = take_target(text)
     found = _Found(None, rest, zone_name, aware_now, target)
     if _QUESTION.match(rest):
@@ -464,6 +531,9 @@ _TIME_WORDS: Final = frozenset(
     | {"sometimes", "sometime", "occasionally", "regularly", "often", "usually", "or"}
     | {"around", "about", "approximately", "roughly", "circa", "ish", "maybe", "soon"}
     | {"later", "early", "late", "eod", "whenever", "asap"}
+    # deadlines and days counted from other days: "COB tomorrow", "the Saturday that follows
+    # the first Sunday"
+    | {"cob", "eob", "eow", "follows", "precedes", "preceding"}
     | _FOREIGN_TIME_WORDS
 )
 # a word right before the schedule's words that makes them a deadline, not a time: "by Friday"

@@ -426,8 +426,8 @@ f.add("the day after tomorrow at 10am", once("2026-01-16 10:00", "2026-07-17 10:
 f.add("in 3 days at 9am", once("2026-01-17 09:00", "2026-07-18 09:00"))
 f.add("in 2 months", once("2026-03-14 10:00", "2026-09-15 10:00"))
 f.add("at midnight", once("2026-01-15 00:00", "2026-07-16 00:00"))
-f.add("a week from today", once("2026-01-21 10:00", "2026-07-22 10:00"))
-f.add("a week from tomorrow", once("2026-01-22 10:00", "2026-07-23 10:00"))
+f.add("a week from today", once("2026-01-21 09:00", "2026-07-22 09:00"))  # a day: 9am
+f.add("a week from tomorrow", once("2026-01-22 09:00", "2026-07-23 09:00"))
 f.add("10 days from today at noon", once("2026-01-24 12:00", "2026-07-25 12:00"))
 f.add("2 weeks from tomorrow at 9am", once("2026-01-29 09:00", "2026-07-30 09:00"))
 f.add("an hour from now", once("2026-01-14 11:00", "2026-07-15 11:00"))
