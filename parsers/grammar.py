@@ -724,6 +724,8 @@ class _Reader:
             return self._until_end(j + 2)  # "until the end of March"
         if which == "until" and self._word(j) == "end":
             return self._until_end(j + 1)  # "until end of March"
+        if which == "starting" and self._word(j) == "now" and self.phrase.starting is None:
+            return j + 1  # "every Monday from now until Christmas": it starts now anyway
         if which == "starting" and self._word(j) == "next" and self._is_unit(j + 1, "week"):
             # "starting next week": from the Monday after today
             if self.phrase.starting is not None:

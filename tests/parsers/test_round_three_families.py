@@ -304,3 +304,9 @@ def test_british_days_counted_from_a_day(text: str, when: str) -> None:
 def test_until_the_end_of_next_month() -> None:
     answer = _read("every weekday at 8am until the end of next month")
     assert answer["schedule"]["end_at"] == "2026-02-28T23:59:59Z"
+
+
+def test_from_now_until_a_holiday() -> None:
+    answer = _read("every Wednesday at 5pm from now until Halloween")
+    assert answer["schedule"]["end_at"] == "2026-10-31T23:59:59Z"
+    assert not answer["needs_confirmation"]
