@@ -543,12 +543,30 @@ class _Reader:
         self.phrase.every = True
         return j + 1
 
+    def _since(self, i: int) -> int | None:
+        """ "since Monday", "since 9am": counted from a time that has gone by."""
+        if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.MONTH, lx.TIME, lx.DATE, lx.SLASHDATE) or (
+            self._word(i + 1) in ("yesterday", "last", "noon", "midnight", "this", "the")
+        ):
+            raise Rejected("“since …” counts from a time that has gone by")
+        return None
+
+    def _previous(self, i: int) -> int | None:
+        """ "previous Monday", "the previous week": gone by, like "last Monday"."""
+        if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT):
+            raise Rejected("“previous …” names a time that has gone by")
+        return None
+
     def _other(self, i: int) -> int | None:
         """ "alternate Fridays": every other ("every other" itself is read by ``_every``,
         which looks at the words after the one it is given)."""
-        if self._word(i - 1) == "the" and (
-            self._is_unit(i + 1, "day", "week", "month")
-            or self._word(i + 1) in ("night", "morning", "afternoon", "evening")
+        if (
+            i >= 1
+            and self._word(i - 1) == "the"
+            and (
+                self._is_unit(i + 1, "day", "week", "month")
+                or self._word(i + 1) in ("night", "morning", "afternoon", "evening")
+            )
         ):
             # "the other day", "the other night": an idiom for a recent day in the past,
             # never "every other"
@@ -569,6 +587,8 @@ class _Reader:
             j += 1  # "but not Fridays", "except on Sundays"
         if self._word(j) in ("in", "during"):
             j += 1
+        if self._word(j) == "the" and self._kind(j + 1) in (lx.DAYSET, lx.DAY, lx.DAYS):
+            j += 1  # "except the weekend"
         if self._kind(j) == lx.MONTH:
             sub = _Reader(self.tokens)
             end = sub._month(j)  # "daily except in May": the other months
@@ -1325,6 +1345,18 @@ class _Reader:
     # -- days of the week ---------------------------------------------------------
 
     def _days(self, i: int) -> int:
+        if (
+            self._kind(i) == lx.DAYSET
+            and self.tokens[i].value == lx.WEEKEND
+            and i >= 1
+            and self._word(i - 1) == "the"
+            and (i == 1 or self._word(i - 2) in ("on", "over", "at", "for", "during"))
+        ):
+            # "on the weekend", "over the weekend": once or every weekend, and which day?
+            raise Rejected(
+                "“the weekend” does not say which day, nor whether every weekend",
+                "say “on Saturday”, “every Saturday” or “weekends” (both days)",
+            )
         days: list[int] = []
         items = 0
         recurring = False
@@ -1901,6 +1933,8 @@ class _Reader:
 
     def _slash_date(self, i: int) -> int:
         first, second, year = self.tokens[i].value  # type: ignore[misc]
+        if (first, second, year) == (24, 7, None) and self._word(i - 1) != "on":
+            raise Rejected("“24/7” means all the time, not a date", "say how often: every hour")
         if not (1 <= first <= 31 and 1 <= second <= 31) or min(first, second) > 12:
             raise Rejected(f"{first}/{second} is not a date")
         if first > 12 >= second:
@@ -2421,6 +2455,8 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "during": _Reader._during,
     "except": _Reader._except,
     "other": _Reader._other,
+    "previous": _Reader._previous,
+    "since": _Reader._since,
     **dict.fromkeys(_HOLIDAYS, _Reader._holiday),
     "top": _Reader._top,
     "synchronized": _Reader._synchronized,

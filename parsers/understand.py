@@ -104,7 +104,12 @@ _MANAGE: Final = re.compile(
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
     r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?)\b"
-    r"|stop\s+(?:reminding|pinging|notifying)\b|snooze\b|(?:cancel|delete|remove)\s+(?:it|that|this)\b)",
+    r"|stop\s+(?:reminding|pinging|notifying)\b|snooze\b|(?:cancel|delete|remove)\s+(?:it|that|this)\b"
+    # "pause the nightly backup", "resume my digest": only a job that exists is paused
+    r"|(?:pause|unpause|resume|suspend|disable|enable|unschedule)\s+(?:the|my|our|this|that|it)\b"
+    # "move it to 3pm", "push this back an hour": "it" is a job that exists
+    r"|(?:move|change|shift|push|bump|switch|reschedule|postpone|delay|make)\s+(?:it|this|that|them)"
+    r"\b)",
     re.IGNORECASE,
 )
 
@@ -115,6 +120,12 @@ _MANAGE: Final = re.compile(
 _HEDGE: Final = re.compile(
     r"\b(?:sometimes|usually|typically|generally|normally|mostly|occasionally|maybe|perhaps|"
     r"possibly|probably|roughly|approx(?:imately|imate)?|circa|ideally|preferably|"
+    r"some\s+time\s+(?:tomorrow|today|tonight|next|this|later|soon|on|in|during)|"
+    # a bound on how often, not a count ("no more than 10 times" is a COUNT)
+    r"(?:(?:no|not)\s+(?:more|less|later|earlier)\s+than|at\s+(?:most|least))"
+    r"(?!\s+(?:\d+|[a-z]+)\s+(?:times|occurrences|runs)\b)|at\s+the\s+latest|"
+    r"(?:a\s+)?(?:minimum|maximum)\s+(?:interval|frequency|of)\b|"
+    r"at\s+the\s+earliest|for\s+a\s+(?:while|bit)|(?:the\s+)?same\s+time|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
     r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
@@ -132,7 +143,10 @@ _QUESTION: Final = re.compile(
     r"^\s*(?:what|what's|whats|where|who|why|which|"
     r"how\s+(?:often|long|many|much|does|do|did|would|is|are)|is|are|"
     r"does|did|am\s+i|"
-    r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b)\b",
+    r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
+    # "can you tell me what runs on Mondays", "show me when it runs"
+    r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+(?:me|us)\s+"
+    r"(?:what|when|which|where|how|whether|if)\b)\b",
     re.IGNORECASE,
 )
 
@@ -142,7 +156,9 @@ _QUESTION: Final = re.compile(
 _HEDGE_CUES: Final = frozenset(
     "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
-    "if unless sometime most around about near nearly almost ish".split()
+    "if unless sometime some no not least most latest earliest while bit same minimum maximum "
+    "around about near "
+    "nearly almost ish".split()
 )
 _WORDS: Final = re.compile(r"[a-z]+")
 
@@ -150,7 +166,9 @@ _WORDS: Final = re.compile(r"[a-z]+")
 # A sentence about the speaker is not a request: "I'm at 10", "we're free Friday at 3pm",
 # "im available every wed". The time in it is read, and asked about.
 _STATEMENT: Final = re.compile(
-    r"^\s*(?:i'm|i’m|im|i\s+am|i\s+was|we're|we’re|we\s+are|we\s+were)\b", re.IGNORECASE
+    r"^\s*(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
+    r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b",
+    re.IGNORECASE,
 )
 
 

@@ -156,3 +156,98 @@ def test_hours_and_minutes_in_words_follow_the_bare_hour_rules() -> None:
 
 def test_hours_and_minutes_in_words_need_an_at_or_a_meridiem() -> None:
     assert _read("six twenty")["schedule"] is None  # two numbers, not a time
+
+
+# -- found by probing the families further, in our own words --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("the previous Thursday at noon", "gone by"),
+        ("previous month", "gone by"),
+        ("since Tuesday", "gone by"),
+        ("since 8am", "gone by"),
+        ("24/7", "all the time"),
+        ("over the weekend", "which day"),
+        ("on the weekend at 11am", "which day"),
+    ],
+)
+def test_refused_with_a_reason(text: str, words: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None
+    assert words in answer["reason"]
+
+
+def test_24_7_after_on_is_still_a_date() -> None:
+    assert _once("on 24/7 at 9am") == "2026-07-24T09:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every day except the weekend at 6am", "0 6 * * 1-5"),
+        ("daily but the weekends at 7:15am", "15 7 * * 1-5"),
+    ],
+)
+def test_except_the_weekend_leaves_both_days_out(text: str, expression: str) -> None:
+    assert _read(text)["schedule"]["expression"] == expression
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pause the weekly digest",
+        "resume my morning summary tomorrow at 8",
+        "move it to Thursday",
+        "push this back to 4pm",
+        "could you tell me what runs on Fridays",
+        "show me when the backup runs",
+    ],
+)
+def test_questions_and_changes_to_what_exists(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None
+    assert answer["reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I like Fridays",
+        "we meet every Tuesday at 2pm",
+        "some time tomorrow afternoon",
+        "no more than once a day",
+        "at most twice a week at 9am",
+        "at least every 2 hours",
+        "at 7 at the earliest",
+        "every morning for a while",
+        "same time tomorrow",
+    ],
+)
+def test_statements_bounds_and_vague_times_ask(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want a reminder every Monday at 9am",
+        "I need to stretch every hour",
+        "we should review the logs every Friday at 3pm",
+    ],
+)
+def test_wanting_or_needing_is_a_request(text: str) -> None:
+    answer = _read(text)
+    assert not any("statement" in note for note in answer["notes"]), answer
+
+
+def test_a_bound_on_a_count_is_a_count_not_a_hedge() -> None:
+    answer = _read("every weekday at 7am, not more than 5 times")
+    assert answer["schedule"]["rule"].endswith("COUNT=5")
+    assert not any("uncertain" in note for note in answer["notes"]), answer
+
+
+def test_a_minimum_interval_is_a_bound_and_asks() -> None:
+    assert _read("a minimum interval of once a week")["needs_confirmation"]
