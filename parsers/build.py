@@ -363,6 +363,7 @@ def _spoken(hour: int, minute: int) -> str:
 
 def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
+    _whole_minutes(phrase)
     _one_schedule(phrase)
     if _interval_restates_times(phrase):
         # "twice a day at midnight and noon (every 12 hours)": the times, said twice
@@ -506,6 +507,14 @@ def _one_schedule(p: Phrase) -> None:
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",
         )
+
+
+def _whole_minutes(p: Phrase) -> None:
+    """Schedules run on whole minutes. A window may end on a second ("between 12:00:00 AM and
+    11:59:59 PM" takes in all of its last minute); a run at "10:30:15" cannot be kept."""
+    starts = [*p.times, *(p.window[:1] if p.window else ()), p.interval_start]
+    if any(mention is not None and mention.clock.second for mention in starts):
+        raise Rejected("schedules run on whole minutes, not at a second", "leave out the seconds")
 
 
 MEETING_HOURS: Final = 3

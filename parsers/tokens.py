@@ -32,6 +32,9 @@ class ClockTime:
     # Written with digits for the minutes and no am/pm ("7:30", "7.30"): the 24-hour clock's
     # way of writing a time, read as such (the zone's country may make it ask)
     digital: bool = False
+    # "23:59:59", "12:34:57 AM" (SQL Server Agent writes its times to the second): schedules
+    # run on whole minutes, so only a window's end may carry seconds (build decides)
+    second: int = 0
 
 
 @dataclass(slots=True)
@@ -52,9 +55,9 @@ _PATTERN: Final = re.compile(
    |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
    |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
    |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
-   |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::00)?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
+   |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
    |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
-   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::00)?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:.%])
+   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:%])(?!\.\d)
    |(?=\d)(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
@@ -70,7 +73,7 @@ _PATTERN: Final = re.compile(
 _PATTERN_ANY_CASE: Final = re.compile(_PATTERN.pattern, re.VERBOSE | re.IGNORECASE)
 
 _SEPARATOR: Final = re.compile(r"([-/])")
-_PADDED: Final = re.compile(r"\d\d:\d\d [AP]M")
+_PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [AP]M")
 _DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'"})
 
 
@@ -160,14 +163,24 @@ def _scan(text: str) -> list[Token]:
             minute = match.group("m")
             meridiem = (match.group("mer") or match.group("mer1")).lower() + "m"
             padded = _PADDED.fullmatch(text, start, end) is not None
-            clock = ClockTime(int(match.group("h")), int(minute or 0), meridiem, False, padded)
+            clock = ClockTime(
+                int(match.group("h")),
+                int(minute or 0),
+                meridiem,
+                False,
+                padded,
+                second=int(match.group("s") or 0),
+            )
             append(Token(lx.TIME, clock, start, end))
         elif group == "hm":
             hour_text = match.group("h2")
             hour = int(hour_text)
             # "18h30", "5h30": the h style is a 24-hour clock ("9.30" is not, by itself)
             is_24h = hour == 0 or hour > 12 or hour_text.startswith("0") or "h" in match.group()
-            clock = ClockTime(hour, int(match.group("m2")), None, is_24h, digital=True)
+            second = int(match.group("s2") or 0)
+            clock = ClockTime(
+                hour, int(match.group("m2")), None, is_24h, digital=True, second=second
+            )
             append(Token(lx.TIME, clock, start, end))
         elif group == "mil":  # "1500 hours", "0900hrs": the military way of writing 15:00
             clock = ClockTime(int(match.group("h5")), int(match.group("m5")), None, True, True)

@@ -105,6 +105,11 @@ _MANAGE: Final = re.compile(
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
     r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?)\b"
     r"|stop\s+(?:reminding|pinging|notifying)\b|snooze\b|(?:cancel|delete|remove)\s+(?:it|that|this)\b"
+    # "change the digest time to 7:45", "move standup to Friday": something that exists gets a
+    # new time ("move the logs to cold storage every Sunday" names a place: a task)
+    r"|(?:change|move|reschedule|shift|push|bump|switch)\b(?:\s+\S+){1,5}?\s+to\s+"
+    r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|noon|midnight|tomorrow|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$"
     # "pause the nightly backup", "resume my digest": only a job that exists is paused
     r"|(?:pause|unpause|resume|suspend|disable|enable|unschedule)\s+(?:the|my|our|this|that|it)\b"
     # "move it to 3pm", "push this back an hour": "it" is a job that exists
