@@ -24,7 +24,7 @@ no words they do not know, and the LLM (when configured) reads what nothing else
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
@@ -197,7 +197,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
             f"“{statement.group().strip()} …” reads as a statement, not a request: "
             "the time in it is read, to confirm"
         )
-        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+        return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     lowered = text.lower()
     words = _WORDS.findall(lowered)
     if (
@@ -210,7 +210,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if match is None:
         return result
     note = f"“{match.group().strip()}” makes the time uncertain: read without it, to confirm"
-    return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+    return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
 
 
 def understand_fast(
@@ -312,7 +312,7 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
         return _read_prepared(text, zone_name, aware_now)
     found = _read_prepared(without, zone_name, aware_now)
     if found.result is not None and found.result.schedule is not None:
-        found.result = found.result.replace(notes=(*found.result.notes, EXAMPLES_NOTE))
+        found.result = replace(found.result, notes=(*found.result.notes, EXAMPLES_NOTE))
     return found
 
 
@@ -409,7 +409,7 @@ def _cron_command(text: str, zone_name: str, now: datetime) -> ParseResult | Non
     result = regex_stage(schedule_text, zone_name, now)
     if result is None or not result.ok:
         return None
-    result = finish(result).replace(schedule_text=schedule_text)
+    result = replace(finish(result), schedule_text=schedule_text)
     return result.with_parts(clean_task(cron[2]), None)
 
 
