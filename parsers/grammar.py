@@ -545,8 +545,9 @@ class _Reader:
 
     def _since(self, i: int) -> int | None:
         """ "since Monday", "since 9am": counted from a time that has gone by."""
+        # not "since the build is slow, …": "since" is also "because"
         if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.MONTH, lx.TIME, lx.DATE, lx.SLASHDATE) or (
-            self._word(i + 1) in ("yesterday", "last", "noon", "midnight", "this", "the")
+            self._word(i + 1) in ("yesterday", "last", "noon", "midnight")
         ):
             raise Rejected("“since …” counts from a time that has gone by")
         return None
@@ -2050,6 +2051,14 @@ class _Reader:
             if self._word(j) == "and" and self._word(j + 1) == "a" and self._word(j + 2) == "half":
                 amount += 0.5
                 j += 3
+            elif (
+                self._word(j) == "and"
+                and self._word(j + 1) == "a"
+                and self._is_unit(j + 2, "quarter")
+                and unit == "hour"
+            ):
+                amount += 0.25  # "an hour and a quarter"
+                j += 3
             if unit == "quarter hour":
                 phrase.offset_seconds += amount * 900
             elif unit in _SECONDS:
@@ -2068,6 +2077,8 @@ class _Reader:
     def _quarter_of_an_hour(self, j: int) -> int | None:
         """After "quarter": "of an hour", "of the hour" (a quarter of a year is "a quarter");
         the index after it, or None."""
+        if self._is_unit(j, "hour"):
+            return j + 1  # "a quarter hour"
         if self._word(j) != "of":
             return None
         j += 1
