@@ -39,6 +39,7 @@ _SECONDS: Final = {
 }
 _PARTS: Final = frozenset({"morning", "afternoon", "evening", "night"})
 _SUB_DAILY: Final = frozenset({"second", "minute", "hour"})
+_FRAMES: Final = frozenset({(1, "week"), (1, "month")})
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
 _FREQUENCIES: Final = {
@@ -148,8 +149,16 @@ class _Reader:
             if (count, unit) == (1, "day") and current[1] in _SUB_DAILY:
                 self.phrase.each_day = True
                 return
+            # "every week on Monday, every 2 hours", "the first Monday of every 1 month(s)
+            # every 2 hours" (SQL Server Agent's words): the week or month only frames the
+            # days named, on which the shorter interval runs
+            if (count, unit) in _FRAMES and current[1] in _SUB_DAILY:
+                self.phrase.frame = unit
+                return
             if current == (1, "day") and unit in _SUB_DAILY:
                 self.phrase.each_day = True
+            elif current in _FRAMES and unit in _SUB_DAILY:
+                self.phrase.frame = current[1]
             elif not (self.adverb and current == (1, unit)):
                 # "Daily, recur every 2 days" (Windows Task Scheduler's summary): the kind of
                 # repeat, then how often — one interval, said twice
