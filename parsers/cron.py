@@ -30,6 +30,8 @@ _DOW_FIELD: Final = re.compile(
 )
 _ANY_YEAR: Final = re.compile(r"^(?:[*?]|\d{4}-\d{4}|\d{4}/1)$")
 PARSER_MACROS: Final = {"@quarterly": "0 0 1 */3 *"}  # Airflow's; the engine stores five fields
+# An unknown "@word" that still reads as a cron macro ("@fortnightly", "@every 5m", "@reboot")
+_MACRO_LIKE: Final = re.compile(r"@(?:[a-z]+ly|every|reboot|midnight|noon)$", re.IGNORECASE)
 
 
 def split_cron(text: str) -> tuple[str, str | None, str] | None:
@@ -46,6 +48,8 @@ def split_cron(text: str) -> tuple[str, str | None, str] | None:
     if stripped.startswith("@"):
         word, _, rest = stripped.partition(" ")
         expression = MACROS.get(word.lower()) or PARSER_MACROS.get(word.lower())
+        if expression is None and rest and not _MACRO_LIKE.match(word):
+            return None  # "@Tickr add a daily task …": a mention of someone, not cron
         if expression is None:
             raise Rejected(f"{word} is not a schedule", "@hourly, @daily, @weekly or @monthly")
         return expression, zone, rest

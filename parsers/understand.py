@@ -305,7 +305,12 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     return found
 
 
+# robfig/cron's "@every 5m" (Go): an interval, not a mention of someone called "every"
+_AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
+
+
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    text = _AT_EVERY.sub("every ", text)
     target, rest = take_target(text)
     found = _Found(None, rest, zone_name, aware_now, target)
     if _QUESTION.match(rest):

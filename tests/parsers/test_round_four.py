@@ -199,3 +199,25 @@ def test_examples_in_parentheses_are_left_out_and_noted() -> None:
     assert answer["schedule"]["expression"] == "30 6 * * *"
     assert any("examples" in note for note in answer["notes"])
     assert _cron("every Friday at 4pm (for example: 4pm on the 9th)") == "0 16 * * 5"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@helper remind @sam every Friday at 4pm to file the report",
+        "@helper post the digest to @sam every Friday at 4pm",
+    ],
+)
+def test_a_bot_addressed_by_name_is_not_a_cron_macro(text: str) -> None:
+    # "@helper" is someone, not an unknown "@daily"-style macro: the command is read
+    assert _cron(text) == "0 16 * * 5"
+
+
+@pytest.mark.parametrize("text", ["@fortnightly", "@reboot"])
+def test_unknown_macros_are_still_refused(text: str) -> None:
+    assert _read(text)["schedule"] is None
+
+
+def test_go_crons_every_macro_is_an_interval() -> None:
+    # robfig/cron's "@every 10m" was read as one run ten minutes from now
+    assert _cron("@every 10m") == "*/10 * * * *"
