@@ -122,7 +122,10 @@ class _Builder:
             return self.holiday_on_or_after(ref.holiday, base)
         if ref.month_end is not None:
             month, year = ref.month_end or base.month, base.year
-            if month < base.month:
+            if not ref.month_end and ref.months_later:  # "the end of next month"
+                later = add_months(base.replace(day=1), ref.months_later)
+                month, year = later.month, later.year
+            if month < base.month and year == base.year:
                 year += 1
             return date(year, month, days_in_month(year, month))
         if ref.day_offset is not None:

@@ -177,9 +177,20 @@ _STATEMENT: Final = re.compile(
 )
 
 
+# The text stops where the time should be ("remind me every day at"), or has a placeholder for
+# it ("at ??:00"): what was read is asked about.
+_CUT_OFF: Final = (" at", " every", " each", "@")
+_PLACEHOLDER: Final = re.compile(r"\?\s*:|:\s*\?")
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
+    if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
+        "?" in text and _PLACEHOLDER.search(text)
+    ):
+        note = "the text stops before the time, or holds a placeholder for it: to confirm"
+        return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     statement = _STATEMENT.match(text)
     if statement is not None:
         note = (
@@ -462,6 +473,9 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
     elif any(start and tokens[start - 1].value in _DEADLINE for start, _ in runs):
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "by Friday": a deadline
         notes = (*notes, "read as the time to run; it may be a deadline")
+    elif (zone := _unread_zone(text, tokens, runs)) is not None:
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "9am Mars time": whose clock?
+        notes = (*notes, f"“{zone}” was not read as a time zone: the request's zone was used")
     result = ParseResult(
         built.schedule,
         None,
@@ -472,6 +486,29 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         exclusions=built.exclusions,
     )
     return finish(result).with_parts(task, None)
+
+
+_WHOSE: Final = frozenset({"their", "your", "his", "her", "our"})
+
+
+def _unread_zone(text: str, tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
+    """The words that end the text right after the schedule and look like a zone the
+    grammar does not know: "… 9am Narnia time", "… 9am their time", "… 9am XYZ" (an
+    abbreviation in capitals); None otherwise. ("my time" and "local time" are read.)"""
+    rest = tokens[runs[-1][1] :]
+    if not 1 <= len(rest) <= 4 or any(t.kind != lx.WORD for t in rest):
+        return None
+    words = text[rest[0].start : rest[-1].end]
+    if len(rest) >= 2 and rest[-1].value in ("time", "timezone"):
+        # a place's name ("Narnia time", "in Middle Earth time") or a person's ("their time");
+        # not "it's coffee time"
+        named = rest[1:-1] if rest[0].value == "in" else rest[:-1]
+        if named and all(text[t.start].isupper() or t.value in _WHOSE for t in named):
+            return words
+        return None
+    if len(rest) == 1 and 2 <= len(words) <= 5 and words.isalpha() and words.isupper():
+        return words
+    return None
 
 
 def _unread_at(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:

@@ -258,7 +258,7 @@ def lookup_offset(sign: str, hours: int, minutes: int = 0) -> str:
         return zone
     if hours == 0:
         return "UTC"
-    if hours > 14:
+    if hours > (14 if sign == "+" else 12):  # tzdata's Etc zones run from UTC-12 to UTC+14
         raise UnknownZoneError(f"UTC{sign}{hours}")
     return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
 

@@ -251,3 +251,37 @@ def test_a_bound_on_a_count_is_a_count_not_a_hedge() -> None:
 
 def test_a_minimum_interval_is_a_bound_and_asks() -> None:
     assert _read("a minimum interval of once a week")["needs_confirmation"]
+
+
+@pytest.mark.parametrize("text", ["every day at 9am UTC-13", "at noon GMT-14", "at 8am UTC+15"])
+def test_an_offset_no_zone_has_is_refused_not_a_crash(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None
+    assert answer["reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["every day at 8am Gondor time", "at 6pm in Atlantis time", "at 7am their time", "at 10am QQT"],
+)
+def test_a_zone_we_do_not_know_asks(text: str) -> None:
+    answer = _read(text)
+    assert answer["needs_confirmation"]
+    assert any("time zone" in note for note in answer["notes"])
+
+
+def test_time_in_a_task_is_not_a_zone() -> None:
+    answer = _read("every weekday at 3pm announce that it's tea time")
+    assert not answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    "text", ["ping me every Friday at", "every day at ??:30", "water the plants each"]
+)
+def test_a_text_cut_off_before_its_time_asks(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+def test_a_task_ending_in_on_is_no_cut_off() -> None:
+    assert not _read("every day at 7pm switch the porch light on")["needs_confirmation"]
