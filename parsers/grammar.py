@@ -39,6 +39,7 @@ _SECONDS: Final = {
 }
 _PARTS: Final = frozenset({"morning", "afternoon", "evening", "night"})
 _SUB_DAILY: Final = frozenset({"second", "minute", "hour"})
+_FRAMES: Final = frozenset({(1, "week"), (1, "month")})
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
 _FREQUENCIES: Final = {
@@ -148,8 +149,16 @@ class _Reader:
             if (count, unit) == (1, "day") and current[1] in _SUB_DAILY:
                 self.phrase.each_day = True
                 return
+            # "every week on Monday, every 2 hours", "the first Monday of every 1 month(s)
+            # every 2 hours" (SQL Server Agent's words): the week or month only frames the
+            # days named, on which the shorter interval runs
+            if (count, unit) in _FRAMES and current[1] in _SUB_DAILY:
+                self.phrase.frame = unit
+                return
             if current == (1, "day") and unit in _SUB_DAILY:
                 self.phrase.each_day = True
+            elif current in _FRAMES and unit in _SUB_DAILY:
+                self.phrase.frame = current[1]
             elif not (self.adverb and current == (1, unit)):
                 # "Daily, recur every 2 days" (Windows Task Scheduler's summary): the kind of
                 # repeat, then how often — one interval, said twice
@@ -745,6 +754,8 @@ class _Reader:
             return self._until_end(j + 2)  # "until the end of March"
         if which == "until" and self._word(j) == "end":
             return self._until_end(j + 1)  # "until end of March"
+        if which == "starting" and self._word(j) == "now" and self.phrase.starting is None:
+            return j + 1  # "every Monday from now until Christmas": it starts now anyway
         if which == "starting" and self._word(j) == "next" and self._is_unit(j + 1, "week"):
             # "starting next week": from the Monday after today
             if self.phrase.starting is not None:
@@ -782,6 +793,8 @@ class _Reader:
             ref, end = DayRef(date=(None, 12, 31)), j + 2
         elif self._word(j) in ("the", "this") and self._is_unit(j + 1, "month"):
             ref, end = DayRef(month_end=0), j + 2
+        elif self._word(j) == "next" and self._is_unit(j + 1, "month"):
+            ref, end = DayRef(month_end=0, months_later=1), j + 2  # "until the end of next month"
         else:
             return None
         if self.phrase.until is not None:
@@ -1389,6 +1402,18 @@ class _Reader:
             if day not in phrase.weekdays:
                 phrase.weekdays.append(day)
         self._joined_days(i, weekday=True)
+        if (
+            items == 1
+            and self.tokens[i].kind == lx.DAY
+            and not phrase.every
+            and self._is_unit(j, "week", "fortnight")
+            and self._kind(j + 1) not in (lx.NUM, lx.ORD)
+            and self._word(j + 1) != "of"
+        ):
+            # "Friday week" (British): a week from Friday
+            phrase.single_day = True
+            phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
+            return j + 1
         if recurring or items > 1:
             phrase.every = True
         else:
@@ -1871,10 +1896,20 @@ class _Reader:
         if self._word(end) == "ago":
             raise Rejected("that is in the past")
         hence = self._word(end) == "hence"  # "1 week hence": from now
-        if self._word(end) != "from" and not hence:
-            return None
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
-        base = "now" if hence else self._word(end + 1)
+        base_at = end + 1
+        if self._word(end) != "from" and not hence:
+            # "a week today", "a fortnight tomorrow", "a week on Friday": the British way of
+            # saying "a week from …"
+            weeks = seconds and not seconds % 604800 and not months
+            if weeks and self._word(end) in ("today", "tomorrow"):
+                base_at = end
+            elif weeks and self._word(end) == "on" and self._kind(end + 1) == lx.DAY:
+                base_at = end + 1
+            else:
+                return None
+        base = "now" if hence else self._word(base_at)
+        end = base_at - 1
         if base == "now" or (months and base in ("today", "tomorrow")):
             # "a month from today": that many months on, a day like "a week from today"
             self.phrase.offset_seconds += seconds + 86400 * (base == "tomorrow")
@@ -1891,7 +1926,7 @@ class _Reader:
         if base in ("today", "tomorrow"):
             self._set_day_offset(days + (base == "tomorrow"))
             return end + 2
-        day_at = end + 2 if base in ("next", "this") else end + 1
+        day_at = base_at + 1 if base in ("next", "this") else base_at
         if self._kind(day_at) != lx.DAY:
             return None
         self.phrase.weekdays.append(int(self.tokens[day_at].value))  # type: ignore[call-overload]

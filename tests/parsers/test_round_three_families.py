@@ -286,3 +286,27 @@ def test_an_interval_of_days_from_a_day_of_the_month_starts_again_each_month() -
 )
 def test_more_days_counted_from_a_day(text: str, when: str) -> None:
     assert _read(text)["schedule"]["datetime"] == when
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # the British way of saying "a week from …"
+        ("a week on Thursday at 9:30am", "2026-01-22T09:30:00Z"),
+        ("a fortnight today", "2026-01-28T09:00:00Z"),
+        ("Tuesday week at 4pm", "2026-01-27T16:00:00Z"),
+    ],
+)
+def test_british_days_counted_from_a_day(text: str, when: str) -> None:
+    assert _read(text)["schedule"]["datetime"] == when
+
+
+def test_until_the_end_of_next_month() -> None:
+    answer = _read("every weekday at 8am until the end of next month")
+    assert answer["schedule"]["end_at"] == "2026-02-28T23:59:59Z"
+
+
+def test_from_now_until_a_holiday() -> None:
+    answer = _read("every Wednesday at 5pm from now until Halloween")
+    assert answer["schedule"]["end_at"] == "2026-10-31T23:59:59Z"
+    assert not answer["needs_confirmation"]
