@@ -69,7 +69,7 @@ _PATTERN: Final = re.compile(
    |(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
    |(?=[+-])(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
    |(?P<iana>[a-z]++(?:/[a-z0-9_+-]+)+)
-   |(?P<word>[a-z]+(?:['-][a-z]+)*|@)
+   |(?P<word>[a-z]+(?:['-][a-z]+)*(?:\(s\))?|@)
    |(?P<sym>[,&+#-]))
     """,
     re.VERBOSE,
@@ -164,6 +164,11 @@ def _scan(text: str) -> list[Token]:
             entry = lexicon.get(word)
             if entry is not None:  # most words: what _word does first, without the call
                 append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))
+            elif word.endswith("(s)"):
+                # "minute(s)", "week(s)", "occurrence(s)" (SQL Server Agent, Outlook, Zoom):
+                # the plural, one token over the whole text
+                _word(word[:-3] + "s", start, tokens)
+                tokens[-1].end = end
             else:
                 _word(word, start, tokens)
         elif group == "num":
