@@ -370,6 +370,7 @@ def _spoken(hour: int, minute: int) -> str:
 def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
     _whole_minutes(phrase)
+    _framed_days(phrase)
     _one_schedule(phrase)
     if _interval_restates_times(phrase):
         # "twice a day at midnight and noon (every 12 hours)": the times, said twice
@@ -521,6 +522,15 @@ def _whole_minutes(p: Phrase) -> None:
     starts = [*p.times, *(p.window[:1] if p.window else ()), p.interval_start]
     if any(mention is not None and mention.clock.second for mention in starts):
         raise Rejected("schedules run on whole minutes, not at a second", "leave out the seconds")
+
+
+def _framed_days(p: Phrase) -> None:
+    """ "every week on Monday every 2 hours" runs every 2 hours on Mondays; "every week every
+    2 hours" names no day for the week to frame: two intervals."""
+    if p.frame == "week" and not p.weekdays:
+        raise Rejected("the text names two different intervals")
+    if p.frame == "month" and not (p.nth or p.monthdays or p.first_weekday):
+        raise Rejected("the text names two different intervals")
 
 
 MEETING_HOURS: Final = 3
@@ -835,7 +845,11 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         )
     tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {weekday_field}"
     open_end = p.window_open_end
-    if seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS:
+    # in a window, runs start again at its start each day: any whole number of hours steps
+    # through it ("every 5 hours from 5am to 6pm": 5, 10 and 15)
+    if seconds % 3600 == 0 and (
+        seconds // 3600 in _HOUR_STEPS or (window and seconds < _UNIT_SECONDS["day"])
+    ):
         hours = seconds // 3600
         minute = p.minute_past if p.minute_past is not None else 0
         at_minutes = sorted({minute, *p.more_minutes})

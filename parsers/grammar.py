@@ -39,6 +39,7 @@ _SECONDS: Final = {
 }
 _PARTS: Final = frozenset({"morning", "afternoon", "evening", "night"})
 _SUB_DAILY: Final = frozenset({"second", "minute", "hour"})
+_FRAMES: Final = frozenset({(1, "week"), (1, "month")})
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
 _FREQUENCIES: Final = {
@@ -148,8 +149,16 @@ class _Reader:
             if (count, unit) == (1, "day") and current[1] in _SUB_DAILY:
                 self.phrase.each_day = True
                 return
+            # "every week on Monday, every 2 hours", "the first Monday of every 1 month(s)
+            # every 2 hours" (SQL Server Agent's words): the week or month only frames the
+            # days named, on which the shorter interval runs
+            if (count, unit) in _FRAMES and current[1] in _SUB_DAILY:
+                self.phrase.frame = unit
+                return
             if current == (1, "day") and unit in _SUB_DAILY:
                 self.phrase.each_day = True
+            elif current in _FRAMES and unit in _SUB_DAILY:
+                self.phrase.frame = current[1]
             elif not (self.adverb and current == (1, unit)):
                 # "Daily, recur every 2 days" (Windows Task Scheduler's summary): the kind of
                 # repeat, then how often — one interval, said twice
@@ -545,8 +554,9 @@ class _Reader:
 
     def _since(self, i: int) -> int | None:
         """ "since Monday", "since 9am": counted from a time that has gone by."""
+        # not "since the build is slow, …": "since" is also "because"
         if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.MONTH, lx.TIME, lx.DATE, lx.SLASHDATE) or (
-            self._word(i + 1) in ("yesterday", "last", "noon", "midnight", "this", "the")
+            self._word(i + 1) in ("yesterday", "last", "noon", "midnight")
         ):
             raise Rejected("“since …” counts from a time that has gone by")
         return None
@@ -2094,6 +2104,14 @@ class _Reader:
             if self._word(j) == "and" and self._word(j + 1) == "a" and self._word(j + 2) == "half":
                 amount += 0.5
                 j += 3
+            elif (
+                self._word(j) == "and"
+                and self._word(j + 1) == "a"
+                and self._is_unit(j + 2, "quarter")
+                and unit == "hour"
+            ):
+                amount += 0.25  # "an hour and a quarter"
+                j += 3
             if unit == "quarter hour":
                 phrase.offset_seconds += amount * 900
             elif unit in _SECONDS:
@@ -2112,6 +2130,8 @@ class _Reader:
     def _quarter_of_an_hour(self, j: int) -> int | None:
         """After "quarter": "of an hour", "of the hour" (a quarter of a year is "a quarter");
         the index after it, or None."""
+        if self._is_unit(j, "hour"):
+            return j + 1  # "a quarter hour"
         if self._word(j) != "of":
             return None
         j += 1

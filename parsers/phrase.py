@@ -92,6 +92,9 @@ class Phrase:
     until: DayRef | None = None  # "until March 1", "for 2 weeks"
     business_hours: bool = False
     each_day: bool = False  # "every day" with a shorter interval: runs on every day
+    # "every week on Monday every 2 hours": the week ("week") or month ("month") the days
+    # named fall in, said with a shorter interval; the days must then be named
+    frame: str | None = None
     odd_hours: bool = False  # "every odd hour": 1, 3, ... 23
     minute_range: tuple[int, int] | None = None  # "in the first half of every hour": (0, 29)
     market_hours: bool = False  # "during US market hours": 9:30am-4pm New York

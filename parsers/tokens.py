@@ -65,7 +65,7 @@ _PATTERN: Final = re.compile(
    |(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
    |(?=[+-])(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
    |(?P<iana>[a-z]+(?:/[a-z0-9_+-]+)+)
-   |(?P<word>[a-z]+(?:['-][a-z]+)*|@)
+   |(?P<word>[a-z]+(?:['-][a-z]+)*(?:\(s\))?|@)
    |(?P<sym>[,&+#-])
     """,
     re.VERBOSE,
@@ -154,7 +154,14 @@ def _scan(text: str) -> list[Token]:
                     f"“{amount}” may mean months or minutes",
                     suggestion="write the unit out: “months” or “minutes”",
                 )
-            _word(match.group().lower(), start, tokens)
+            word = match.group().lower()
+            if word.endswith("(s)"):
+                # "minute(s)", "week(s)", "occurrence(s)" (SQL Server Agent, Outlook, Zoom):
+                # the plural, one token over the whole text
+                _word(word[:-3] + "s", start, tokens)
+                tokens[-1].end = end
+            else:
+                _word(word, start, tokens)
         elif group == "num":
             raw = match.group()
             value: object = float(raw) if "." in raw else int(raw)

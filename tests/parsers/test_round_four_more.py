@@ -87,3 +87,66 @@ def test_moving_something_to_a_new_time_is_an_edit(text: str) -> None:
 
 def test_moving_things_somewhere_on_a_schedule_is_a_task() -> None:
     assert _cron("move the old invoices to the archive every Monday at 6am") == "0 6 * * 1"
+
+
+# -- a week or a month that only frames the days an interval runs on ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every week on Tuesday and Thursday, every 3 hours from 9am to 3pm", "0 9-15/3 * * 2,4"),
+        ("every 4 hours every week on Saturday", "0 */4 * * 6"),
+        ("the last Friday of every month every 30 minutes", "*/30 * * * 5L"),
+        ("every month on the 10th, every hour from 8 to 11am", "0 8-11 10 * *"),
+    ],
+)
+def test_a_week_or_month_frames_the_days_named(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["every week every 3 hours", "every month every 20 minutes", "every 2 weeks on Monday hourly"],
+)
+def test_two_intervals_without_days_to_frame_are_refused(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None
+    assert "two different intervals" in answer["reason"]
+
+
+# -- hours that do not divide the day still step through a window ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every 5 hours between 6am and 8pm", "0 6-20/5 * * *"),
+        ("every 7 hours from 01:00 to 23:00 on weekdays", "0 1-23/7 * * 1-5"),
+    ],
+)
+def test_hour_steps_restart_at_the_window_each_day(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_hour_steps_that_do_not_divide_the_day_without_a_window_are_an_interval() -> None:
+    answer = _read("every 5 hours")
+    assert answer["schedule"]["type"] == "every"
+    assert answer["schedule"]["interval"] == 5 * 3600
+
+
+# -- "(s)" after a unit -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every 15 minute(s)", "*/15 * * * *"),
+        ("recur every 1 week(s) on Wednesday at 10:00", "0 10 * * 3"),
+        ("every 6 hour(s)", "0 */6 * * *"),
+    ],
+)
+def test_a_plural_in_parentheses_is_the_plural(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["needs_confirmation"] is False, answer
+    assert _cron(text) == expression
