@@ -2251,6 +2251,10 @@ class _Reader:
                 if unit == "hour"
                 else "every 10, 15, 20 or 30 minutes synchronized",
             )
+        if minutes == 24 * 60 and self.phrase.interval_start is None:
+            # "every 24 hours synchronized": at 00:00, not at this minute of each day
+            token = self.tokens[i]
+            self.phrase.interval_start = TimeMention(_MIDNIGHT, token.start, token.start)
         return i + 1
 
     def _yesterday(self, i: int) -> int | None:

@@ -41,6 +41,7 @@ def _cron(text: str) -> str:
         # "synchronized": counted from 00:00, as cron counts
         ("every 3 hours synchronized", "0 */3 * * *"),
         ("every 20 minutes synchronised", "*/20 * * * *"),
+        ("every 24 hours synchronized", "0 0 * * *"),  # at 00:00, not at this minute
         # a window inside one hour, written on the 24-hour clock's way with minutes
         ("every 3 mins from 9:40 to 9:52", "40-52/3 9 * * *"),
     ],
