@@ -1113,6 +1113,8 @@ class _Reader:
                 return self._calendar_months(j)  # "every third month of the year"
             if self._is_unit(j + 1, *_SECONDS, "month", "year"):
                 count, j = ordinal, j + 1  # "every 2nd day"
+            elif ordinal == 2 and token.end - token.start == 6 and self._kind(j + 1) == lx.DAYSET:
+                count, j = 2, j + 1  # "every second weekend": as "every other weekend"
             elif (
                 ordinal == 2
                 and token.end - token.start == 6

@@ -332,3 +332,9 @@ def test_forever_only_goes_with_a_repeating_schedule() -> None:
 def test_until_the_end_of_the_quarter() -> None:
     answer = _read("every Friday at 3pm until the end of the quarter")
     assert answer["schedule"]["end_at"] == "2026-03-31T23:59:59Z"
+
+
+def test_every_second_weekend_is_every_other_weekend_not_seconds() -> None:
+    second, other = _read("every second weekend at 10am"), _read("every other weekend at 10am")
+    assert second["schedule"] == other["schedule"]
+    assert second["schedule"]["rule"].startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,SU")
