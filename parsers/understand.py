@@ -307,7 +307,7 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
-    without = _EXAMPLES.sub("", text)
+    without = _EXAMPLES.sub("", text) if "(" in text else text  # most texts have none
     if without == text or not without.strip():
         return _read_prepared(text, zone_name, aware_now)
     found = _read_prepared(without, zone_name, aware_now)
@@ -321,7 +321,8 @@ _AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
 
 
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
-    text = _AT_EVERY.sub("every ", text)
+    if "@" in text:
+        text = _AT_EVERY.sub("every ", text)
     target, rest = take_target(text)
     found = _Found(None, rest, zone_name, aware_now, target)
     if _QUESTION.match(rest):
