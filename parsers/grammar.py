@@ -558,8 +558,9 @@ class _Reader:
 
     def _since(self, i: int) -> int | None:
         """ "since Monday", "since 9am": counted from a time that has gone by."""
+        # not "since the build is slow, …": "since" is also "because"
         if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.MONTH, lx.TIME, lx.DATE, lx.SLASHDATE) or (
-            self._word(i + 1) in ("yesterday", "last", "noon", "midnight", "this", "the")
+            self._word(i + 1) in ("yesterday", "last", "noon", "midnight")
         ):
             raise Rejected("“since …” counts from a time that has gone by")
         return None
@@ -759,6 +760,8 @@ class _Reader:
             return self._until_end(j + 1)  # "until end of March"
         if which == "starting" and self._word(j) == "now" and self.phrase.starting is None:
             return j + 1  # "every Monday from now until Christmas": it starts now anyway
+        if which == "until" and self._no_end(j) is not None:
+            return self._no_end(j)  # "until further notice": no end date
         if which == "starting" and self._word(j) == "next" and self._is_unit(j + 1, "week"):
             # "starting next week": from the Monday after today
             if self.phrase.starting is not None:
@@ -796,6 +799,8 @@ class _Reader:
             ref, end = DayRef(date=(None, 12, 31)), j + 2
         elif self._word(j) in ("the", "this") and self._is_unit(j + 1, "month"):
             ref, end = DayRef(month_end=0), j + 2
+        elif self._word(j) in ("the", "this") and self._is_unit(j + 1, "quarter"):
+            ref, end = DayRef(quarter_end=True), j + 2  # its last month's last day
         elif self._word(j) == "next" and self._is_unit(j + 1, "month"):
             ref, end = DayRef(month_end=0, months_later=1), j + 2  # "until the end of next month"
         else:
@@ -804,6 +809,20 @@ class _Reader:
             raise Rejected("the text names two end dates")
         self.phrase.until = ref
         return end
+
+    def _no_end(self, i: int) -> int | None:
+        """ "(until) further notice", "(until) cancelled": a repeating schedule with no end
+        date, which is what a schedule is without one; None when the words are not these."""
+        if self._word(i) == "further" and self._word(i + 1) == "notice":
+            return i + 2
+        if i < self.n and self.tokens[i].value in _UNTIL_STOPPED:
+            return i + 1
+        return None
+
+    def _forever(self, i: int) -> int | None:
+        """ "forever", "indefinitely": said of a repeating schedule, no end date."""
+        p = self.phrase
+        return i + 1 if p.every or p.interval or p.weekdays else None
 
     def _for(self, i: int) -> int | None:
         """ "for 2 weeks", "for the next 5 days": an end bound counted from the start."""
@@ -2089,6 +2108,14 @@ class _Reader:
             if self._word(j) == "and" and self._word(j + 1) == "a" and self._word(j + 2) == "half":
                 amount += 0.5
                 j += 3
+            elif (
+                self._word(j) == "and"
+                and self._word(j + 1) == "a"
+                and self._is_unit(j + 2, "quarter")
+                and unit == "hour"
+            ):
+                amount += 0.25  # "an hour and a quarter"
+                j += 3
             if unit == "quarter hour":
                 phrase.offset_seconds += amount * 900
             elif unit in _SECONDS:
@@ -2107,6 +2134,8 @@ class _Reader:
     def _quarter_of_an_hour(self, j: int) -> int | None:
         """After "quarter": "of an hour", "of the hour" (a quarter of a year is "a quarter");
         the index after it, or None."""
+        if self._is_unit(j, "hour"):
+            return j + 1  # "a quarter hour"
         if self._word(j) != "of":
             return None
         j += 1
@@ -2436,6 +2465,8 @@ def _ordinal(n: int) -> str:
 
 _Clause = Callable[[_Reader, int], "int | None"]
 _AS_WELL_AS: Final = ("as", "well", "as")
+# "until cancelled": the words that end a schedule by hand, so there is no end date
+_UNTIL_STOPPED: Final = frozenset({"cancelled", "canceled", "stopped", "removed", "deleted"})
 
 # words that may start a fixed-date holiday ("new" also starts "New York": see _holiday)
 _HOLIDAYS: Final = (
@@ -2505,6 +2536,8 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "dom": _Reader._dom,
     "market": _Reader._market,
     "as": _Reader._as_well_as,
+    "forever": _Reader._forever,
+    "indefinitely": _Reader._forever,
     "also": _Reader._as_well_as,
     **dict.fromkeys(_FREQUENCIES, _Reader._frequency),
     "quarterly": _Reader._frequency,

@@ -285,3 +285,20 @@ def test_a_text_cut_off_before_its_time_asks(text: str) -> None:
 
 def test_a_task_ending_in_on_is_no_cut_off() -> None:
     assert not _read("every day at 7pm switch the porch light on")["needs_confirmation"]
+
+
+def test_since_as_because_is_no_past_time() -> None:
+    answer = _read("since the disk fills up, clean it every night at 1am")
+    assert answer["schedule"]["expression"] == "0 1 * * *"
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("in a quarter hour", "2026-01-14T10:15:00Z"),
+        ("in an hour and a quarter", "2026-01-14T11:15:00Z"),
+        ("in 3 hours and a quarter", "2026-01-14T13:15:00Z"),
+    ],
+)
+def test_quarters_of_an_hour(text: str, when: str) -> None:
+    assert _once(text) == when
