@@ -53,6 +53,7 @@ _FREQUENCIES: Final = {
     "biweekly": (2, "week"),
     "triweekly": (3, "week"),
 }
+_LIST_SYMBOLS: Final = (",", "&", "/")
 _MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
@@ -121,11 +122,11 @@ class _Reader:
 
     def _is_separator(self, i: int) -> int:
         """Length of a list separator at i: ",", "and", ", and", "/"; 0 if none."""
-        if (
-            self._is_sym(i, ",")
-            or self._word(i) == "and"
-            or self._is_sym(i, "&")
-            or self._is_sym(i, "/")
+        if i >= self.n:
+            return 0
+        token = self.tokens[i]  # looked at once: every list of times and days asks this
+        if (token.kind == lx.SYM and token.value in _LIST_SYMBOLS) or (
+            token.kind == lx.WORD and token.value == "and"
         ):
             if self._word(i + 1) == "and":
                 return 2
@@ -1113,6 +1114,8 @@ class _Reader:
                 return self._calendar_months(j)  # "every third month of the year"
             if self._is_unit(j + 1, *_SECONDS, "month", "year"):
                 count, j = ordinal, j + 1  # "every 2nd day"
+            elif ordinal == 2 and token.end - token.start == 6 and self._kind(j + 1) == lx.DAYSET:
+                count, j = 2, j + 1  # "every second weekend": as "every other weekend"
             elif (
                 ordinal == 2
                 and token.end - token.start == 6
@@ -2251,6 +2254,10 @@ class _Reader:
                 if unit == "hour"
                 else "every 10, 15, 20 or 30 minutes synchronized",
             )
+        if minutes == 24 * 60 and self.phrase.interval_start is None:
+            # "every 24 hours synchronized": at 00:00, not at this minute of each day
+            token = self.tokens[i]
+            self.phrase.interval_start = TimeMention(_MIDNIGHT, token.start, token.start)
         return i + 1
 
     def _yesterday(self, i: int) -> int | None:
