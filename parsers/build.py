@@ -120,6 +120,9 @@ class _Builder:
         today = self.local_now.date()
         if ref.holiday is not None:
             return self.holiday_on_or_after(ref.holiday, base)
+        if ref.quarter_end:
+            month = (base.month - 1) // 3 * 3 + 3
+            return date(base.year, month, days_in_month(base.year, month))
         if ref.month_end is not None:
             month, year = ref.month_end or base.month, base.year
             if not ref.month_end and ref.months_later:  # "the end of next month"

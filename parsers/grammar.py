@@ -756,6 +756,8 @@ class _Reader:
             return self._until_end(j + 1)  # "until end of March"
         if which == "starting" and self._word(j) == "now" and self.phrase.starting is None:
             return j + 1  # "every Monday from now until Christmas": it starts now anyway
+        if which == "until" and self._no_end(j) is not None:
+            return self._no_end(j)  # "until further notice": no end date
         if which == "starting" and self._word(j) == "next" and self._is_unit(j + 1, "week"):
             # "starting next week": from the Monday after today
             if self.phrase.starting is not None:
@@ -793,6 +795,8 @@ class _Reader:
             ref, end = DayRef(date=(None, 12, 31)), j + 2
         elif self._word(j) in ("the", "this") and self._is_unit(j + 1, "month"):
             ref, end = DayRef(month_end=0), j + 2
+        elif self._word(j) in ("the", "this") and self._is_unit(j + 1, "quarter"):
+            ref, end = DayRef(quarter_end=True), j + 2  # its last month's last day
         elif self._word(j) == "next" and self._is_unit(j + 1, "month"):
             ref, end = DayRef(month_end=0, months_later=1), j + 2  # "until the end of next month"
         else:
@@ -801,6 +805,20 @@ class _Reader:
             raise Rejected("the text names two end dates")
         self.phrase.until = ref
         return end
+
+    def _no_end(self, i: int) -> int | None:
+        """ "(until) further notice", "(until) cancelled": a repeating schedule with no end
+        date, which is what a schedule is without one; None when the words are not these."""
+        if self._word(i) == "further" and self._word(i + 1) == "notice":
+            return i + 2
+        if i < self.n and self.tokens[i].value in _UNTIL_STOPPED:
+            return i + 1
+        return None
+
+    def _forever(self, i: int) -> int | None:
+        """ "forever", "indefinitely": said of a repeating schedule, no end date."""
+        p = self.phrase
+        return i + 1 if p.every or p.interval or p.weekdays else None
 
     def _for(self, i: int) -> int | None:
         """ "for 2 weeks", "for the next 5 days": an end bound counted from the start."""
@@ -2446,6 +2464,8 @@ def _ordinal(n: int) -> str:
 
 _Clause = Callable[[_Reader, int], "int | None"]
 _AS_WELL_AS: Final = ("as", "well", "as")
+# "until cancelled": the words that end a schedule by hand, so there is no end date
+_UNTIL_STOPPED: Final = frozenset({"cancelled", "canceled", "stopped", "removed", "deleted"})
 
 # words that may start a fixed-date holiday ("new" also starts "New York": see _holiday)
 _HOLIDAYS: Final = (
@@ -2515,6 +2535,8 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "dom": _Reader._dom,
     "market": _Reader._market,
     "as": _Reader._as_well_as,
+    "forever": _Reader._forever,
+    "indefinitely": _Reader._forever,
     "also": _Reader._as_well_as,
     **dict.fromkeys(_FREQUENCIES, _Reader._frequency),
     "quarterly": _Reader._frequency,

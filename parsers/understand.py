@@ -563,7 +563,7 @@ _TIME_WORDS: Final = frozenset(
     | {"later", "early", "late", "eod", "whenever", "asap"}
     # deadlines and days counted from other days: "COB tomorrow", "the Saturday that follows
     # the first Sunday"
-    | {"cob", "eob", "eow", "follows", "precedes", "preceding"}
+    | {"cob", "eob", "eow", "follows", "precedes", "preceding", "forever", "indefinitely"}
     | _FOREIGN_TIME_WORDS
 )
 # a word right before the schedule's words that makes them a deadline, not a time: "by Friday"

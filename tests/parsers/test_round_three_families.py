@@ -310,3 +310,24 @@ def test_from_now_until_a_holiday() -> None:
     answer = _read("every Wednesday at 5pm from now until Halloween")
     assert answer["schedule"]["end_at"] == "2026-10-31T23:59:59Z"
     assert not answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["every Tuesday at 7am until further notice", "each weekday at 6pm until canceled"],
+)
+def test_no_end_date_said_in_words(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["type"] == "cron"
+    assert "end_at" not in answer["schedule"]
+    assert not answer["needs_confirmation"]
+
+
+def test_forever_only_goes_with_a_repeating_schedule() -> None:
+    assert _cron("every Sunday at 8pm forever") == "0 20 * * 0"
+    assert _read("tomorrow at 8pm forever")["needs_confirmation"]
+
+
+def test_until_the_end_of_the_quarter() -> None:
+    answer = _read("every Friday at 3pm until the end of the quarter")
+    assert answer["schedule"]["end_at"] == "2026-03-31T23:59:59Z"
