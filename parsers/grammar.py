@@ -1113,6 +1113,8 @@ class _Reader:
                 return self._calendar_months(j)  # "every third month of the year"
             if self._is_unit(j + 1, *_SECONDS, "month", "year"):
                 count, j = ordinal, j + 1  # "every 2nd day"
+            elif ordinal == 2 and token.end - token.start == 6 and self._kind(j + 1) == lx.DAYSET:
+                count, j = 2, j + 1  # "every second weekend": as "every other weekend"
             elif (
                 ordinal == 2
                 and token.end - token.start == 6
@@ -2254,6 +2256,10 @@ class _Reader:
                 if unit == "hour"
                 else "every 10, 15, 20 or 30 minutes synchronized",
             )
+        if minutes == 24 * 60 and self.phrase.interval_start is None:
+            # "every 24 hours synchronized": at 00:00, not at this minute of each day
+            token = self.tokens[i]
+            self.phrase.interval_start = TimeMention(_MIDNIGHT, token.start, token.start)
         return i + 1
 
     def _yesterday(self, i: int) -> int | None:

@@ -41,6 +41,7 @@ def _cron(text: str) -> str:
         # "synchronized": counted from 00:00, as cron counts
         ("every 3 hours synchronized", "0 */3 * * *"),
         ("every 20 minutes synchronised", "*/20 * * * *"),
+        ("every 24 hours synchronized", "0 0 * * *"),  # at 00:00, not at this minute
         # a window inside one hour, written on the 24-hour clock's way with minutes
         ("every 3 mins from 9:40 to 9:52", "40-52/3 9 * * *"),
     ],
@@ -331,3 +332,9 @@ def test_forever_only_goes_with_a_repeating_schedule() -> None:
 def test_until_the_end_of_the_quarter() -> None:
     answer = _read("every Friday at 3pm until the end of the quarter")
     assert answer["schedule"]["end_at"] == "2026-03-31T23:59:59Z"
+
+
+def test_every_second_weekend_is_every_other_weekend_not_seconds() -> None:
+    second, other = _read("every second weekend at 10am"), _read("every other weekend at 10am")
+    assert second["schedule"] == other["schedule"]
+    assert second["schedule"]["rule"].startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,SU")
