@@ -53,6 +53,7 @@ _FREQUENCIES: Final = {
     "biweekly": (2, "week"),
     "triweekly": (3, "week"),
 }
+_LIST_SYMBOLS: Final = (",", "&", "/")
 _MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
@@ -121,11 +122,11 @@ class _Reader:
 
     def _is_separator(self, i: int) -> int:
         """Length of a list separator at i: ",", "and", ", and", "/"; 0 if none."""
-        if (
-            self._is_sym(i, ",")
-            or self._word(i) == "and"
-            or self._is_sym(i, "&")
-            or self._is_sym(i, "/")
+        if i >= self.n:
+            return 0
+        token = self.tokens[i]  # looked at once: every list of times and days asks this
+        if (token.kind == lx.SYM and token.value in _LIST_SYMBOLS) or (
+            token.kind == lx.WORD and token.value == "and"
         ):
             if self._word(i + 1) == "and":
                 return 2

@@ -203,7 +203,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if (
         "~" not in lowered
         and _HEDGE_CUES.isdisjoint(words)
-        and not any(word.endswith("ish") for word in words)
+        and ("ish" not in lowered or not any(word.endswith("ish") for word in words))
     ):
         return result
     match = _HEDGE.search(text)
@@ -385,8 +385,13 @@ def _all_read(text: str) -> bool:
     return not _has_word(text, position, len(text))
 
 
+# str.isalnum, as a pattern: searching in place is 5x cheaper than slicing and testing each
+# character in Python, and _all_read looks at every gap between tokens of every sentence
+_ALNUM: Final = re.compile(r"[^\W_]")
+
+
 def _has_word(text: str, start: int, end: int) -> bool:
-    return any(char.isalnum() for char in text[start:end])
+    return start < end and _ALNUM.search(text, start, end) is not None
 
 
 def _cron_command(text: str, zone_name: str, now: datetime) -> ParseResult | None:
@@ -413,6 +418,8 @@ def take_target(text: str) -> tuple[str | None, str]:
     match = _REMIND.match(text)
     if match is not None:
         return _who(match), text[match.end() :].strip()
+    if "#" not in text and "@" not in text:
+        return None, text  # every target below starts with one of them; the search costs 3 µs
     matches = list(_TARGET.finditer(text))
     if not matches:
         return None, text
