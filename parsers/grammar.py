@@ -27,7 +27,7 @@ from .phrase import (
 )
 from .settings import DATE_ORDER
 from .tokens import ClockTime, Token
-from .zones import UnknownZoneError, lookup_place, resolve_zone
+from .zones import UnknownZoneError, keeps_offset, lookup_place, resolve_zone
 
 _SECONDS: Final = {
     "second": 1,
@@ -179,8 +179,12 @@ class _Reader:
         self.phrase.day_offset = days
 
     def _set_zone(self, zone: str) -> None:
-        if self.phrase.zone not in (None, zone):
-            raise Rejected(f"the text names two time zones ({self.phrase.zone} and {zone})")
+        current = self.phrase.zone
+        if current not in (None, zone):
+            if keeps_offset(current, zone):
+                zone = current  # "Eastern (UTC-5)": the offset only says it again
+            elif not keeps_offset(zone, current):
+                raise Rejected(f"the text names two time zones ({current} and {zone})")
         self.phrase.zone = zone
 
     # -- times --------------------------------------------------------------------
