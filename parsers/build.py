@@ -295,7 +295,9 @@ class _Builder:
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
         return _DEFAULT_TIME
 
-    def window(self) -> tuple[time, time] | None:
+    def window(self, *, overnight: bool = False) -> tuple[time, time] | None:
+        """The window's two ends; one that ends at or before its start runs past midnight,
+        which only `overnight` callers accept."""
         if self.p.window is None:
             return None
         first, last = self.p.window
@@ -344,7 +346,7 @@ class _Builder:
         if not _is_explicit(first) or not _is_explicit(last):
             window = f"{_spoken(start.hour, start.minute)} to {_spoken(end.hour, end.minute)}"
             self.note(f"window read as {window}")
-        if end <= start:
+        if end == start or (end < start and not overnight):
             raise Rejected(
                 "the time window ends before it starts (overnight windows are not supported)"
             )
@@ -530,9 +532,11 @@ def _one_schedule(p: Phrase) -> None:
     # the same time said twice ("every Friday at midnight, and the 13th at midnight") is
     # one time
     one_time = len({m.clock for m in p.times}) == 1 and p.window is None
-    if (groups.count("d") >= 2 and groups.count("t") >= 2 and not one_time) or (
-        times_after_exception
-    ):
+    # days and times taking turns ("every weekday at 8am and at 1pm on Saturdays", "at 7am on
+    # weekdays and 9am"): which times go with which days is not said
+    turns = [kind for kind in groups if kind != "x"]
+    turns = [kind for index, kind in enumerate(turns) if index == 0 or turns[index - 1] != kind]
+    if (len(turns) >= 3 and not one_time) or times_after_exception:
         raise Rejected(
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",
@@ -855,8 +859,16 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     seconds = int(seconds)
     if p.interval_start is not None:
         return _sub_daily_from(b, seconds)
-    window = b.window()
+    # whole hours through a window that runs past midnight ("hourly from 10pm to 6am") are a
+    # list of hours; with days named, the runs after midnight would fall on other days
+    window = b.window(
+        overnight=seconds % 3600 == 0
+        and p.minute_past is None
+        and not (p.weekdays or p.nth or p.monthdays or p.months or p.dates or p.odd_hours)
+    )
     minutes = seconds // 60
+    if window is not None and window[1] < window[0]:
+        return _overnight_hours(b, window, seconds // 3600)
     weekday_field = _nth_field(p.nth) if p.nth else _weekday_field(p.weekdays)
     if p.nth and (p.weekdays or p.monthdays):
         raise Rejected("the text names both a weekday and a day of the month")
@@ -935,6 +947,31 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if b.first_day > b.local_now.date():
         start_at = to_instant(b.first_day, time(0), b.zone)
     return _every(b, seconds, start_at)
+
+
+def _overnight_hours(b: _Builder, window: tuple[time, time], step: int) -> Built:
+    """ "every 2 hours from 10pm to 6am": 22, 0, 2, 4 and 6 o'clock, every day."""
+    start, end = window
+    first = start.hour * 60 + start.minute
+    last = (end.hour + 24) * 60 + end.minute - (1 if b.p.window_open_end else 0)
+    hours = sorted({(at // 60) % 24 for at in range(first, last + 1, step * 60)})
+    return _cron(b, f"{start.minute} {_hour_list(hours)} * * *")
+
+
+def _hour_list(hours: list[int]) -> str:
+    """Cron's hour field for sorted hours, runs of three or more as ranges: "0-6,18-23"."""
+    parts: list[str] = []
+    i = 0
+    while i < len(hours):
+        j = i
+        while j + 1 < len(hours) and hours[j + 1] == hours[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"{hours[i]}-{hours[j]}")
+        else:
+            parts.extend(str(h) for h in hours[i : j + 1])
+        i = j + 1
+    return ",".join(parts)
 
 
 def _last_hour(first: int, end: time, minute: int, *, open_end: bool) -> int:

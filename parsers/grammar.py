@@ -27,7 +27,7 @@ from .phrase import (
 )
 from .settings import DATE_ORDER
 from .tokens import ClockTime, Token
-from .zones import UnknownZoneError, lookup_place, resolve_zone
+from .zones import UnknownZoneError, keeps_offset, lookup_place, resolve_zone
 
 _SECONDS: Final = {
     "second": 1,
@@ -179,8 +179,12 @@ class _Reader:
         self.phrase.day_offset = days
 
     def _set_zone(self, zone: str) -> None:
-        if self.phrase.zone not in (None, zone):
-            raise Rejected(f"the text names two time zones ({self.phrase.zone} and {zone})")
+        current = self.phrase.zone
+        if current not in (None, zone):
+            if keeps_offset(current, zone):
+                zone = current  # "Eastern (UTC-5)": the offset only says it again
+            elif not keeps_offset(zone, current):
+                raise Rejected(f"the text names two time zones ({current} and {zone})")
         self.phrase.zone = zone
 
     # -- times --------------------------------------------------------------------
@@ -1556,6 +1560,7 @@ class _Reader:
                     if nth != -1 and not 1 <= nth <= 5:
                         raise Rejected(f"no month has a {_ordinal(nth)} {lx.DAY_LABELS[day]}")
                     phrase.nth.append((nth, day))
+            phrase.order.append("d")  # "the first Monday at 9 and the third at 2pm": two
             return j
         business = self._word(j) == "business" and self._is_unit(j + 1, "day")
         if (kind == lx.DAYSET and self.tokens[j].value == (1, 2, 3, 4, 5)) or business:
@@ -1626,6 +1631,7 @@ class _Reader:
         kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
             self.phrase.nth.append((-1, int(self.tokens[j].value)))  # type: ignore[call-overload]
+            self.phrase.order.append("d")
             return j + 1
         if self._is_unit(j, "day"):
             self.phrase.monthdays.append(LAST_DAY)
@@ -1847,6 +1853,7 @@ class _Reader:
             ):
                 day = int(self.tokens[j].value)  # type: ignore[call-overload]
                 self.phrase.nth.append((token.value, day))
+                self.phrase.order.append("d")
                 return j + 1
 
         if self._word(j) == "occurrences" and isinstance(token.value, int):
