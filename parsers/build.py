@@ -534,9 +534,11 @@ def _one_schedule(p: Phrase) -> None:
     # the same time said twice ("every Friday at midnight, and the 13th at midnight") is
     # one time
     one_time = len({m.clock for m in p.times}) == 1 and p.window is None
-    if (groups.count("d") >= 2 and groups.count("t") >= 2 and not one_time) or (
-        times_after_exception
-    ):
+    # days and times taking turns ("every weekday at 8am and at 1pm on Saturdays", "at 7am on
+    # weekdays and 9am"): which times go with which days is not said
+    turns = [kind for kind in groups if kind != "x"]
+    turns = [kind for index, kind in enumerate(turns) if index == 0 or turns[index - 1] != kind]
+    if (len(turns) >= 3 and not one_time) or times_after_exception:
         raise Rejected(
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",

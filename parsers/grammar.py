@@ -1560,6 +1560,7 @@ class _Reader:
                     if nth != -1 and not 1 <= nth <= 5:
                         raise Rejected(f"no month has a {_ordinal(nth)} {lx.DAY_LABELS[day]}")
                     phrase.nth.append((nth, day))
+            phrase.order.append("d")  # "the first Monday at 9 and the third at 2pm": two
             return j
         business = self._word(j) == "business" and self._is_unit(j + 1, "day")
         if (kind == lx.DAYSET and self.tokens[j].value == (1, 2, 3, 4, 5)) or business:
@@ -1645,6 +1646,7 @@ class _Reader:
         kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
             self.phrase.nth.append((-1, int(self.tokens[j].value)))  # type: ignore[call-overload]
+            self.phrase.order.append("d")
             return j + 1
         if self._is_unit(j, "day"):
             self.phrase.monthdays.append(LAST_DAY)
@@ -1870,6 +1872,7 @@ class _Reader:
             ):
                 day = int(self.tokens[j].value)  # type: ignore[call-overload]
                 self.phrase.nth.append((token.value, day))
+                self.phrase.order.append("d")
                 return j + 1
 
         if self._word(j) == "occurrences" and isinstance(token.value, int):
