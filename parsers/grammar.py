@@ -1448,6 +1448,8 @@ class _Reader:
     def _next(self, i: int) -> int | None:
         """ "next Friday", "this Friday", "this evening", "next week"."""
         j = i + 1
+        if self.tokens[i].value == "this" and self._word(j) == "past":
+            raise Rejected("“this past …” names a time that has gone by")  # "this past Monday"
         kind = self._kind(j)
         if kind == lx.DAY:
             self.phrase.weekdays.append(int(self.tokens[j].value))  # type: ignore[call-overload]
