@@ -42,6 +42,7 @@ _SUB_DAILY: Final = frozenset({"second", "minute", "hour"})
 _FRAMES: Final = frozenset({(1, "week"), (1, "month")})
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
+_POSSESSIVE_HOLIDAYS: Final = frozenset({"mother's", "mothers", "father's", "fathers"})
 _FREQUENCIES: Final = {
     "daily": (1, "day"),
     "hourly": (1, "hour"),
@@ -514,6 +515,8 @@ class _Reader:
             j -= 1
         if not words:
             return None
+        if words[0] in _POSSESSIVE_HOLIDAYS and "day" not in words:
+            return None  # "my father's pills", "mother's doctor": a person's, not Father's Day
         if self.phrase.holiday is not None:
             raise Rejected("the text names two holidays")
         self.phrase.holiday = tuple(words)

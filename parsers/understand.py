@@ -657,7 +657,44 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             for start, end in runs
             if start not in adjectives or any(t.value in _WEEKLY for t in tokens[start:end])
         ]
-    return _drop_stray_places(runs, places)
+    return _drop_event_times(tokens, _drop_stray_places(runs, places))
+
+
+_EVENT_WORDS: Final = frozenset({"before", "after"})
+
+
+def _names_time(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether tokens[start:end] name a time of day: "9am", "18:30", "at 8"."""
+    return any(
+        t.kind == lx.TIME or (t.kind == lx.NUM and k > start and tokens[k - 1].value == "at")
+        for k, t in enumerate(tokens[start:end], start)
+    )
+
+
+def _drop_event_times(tokens: list[Token], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "every day at 9am before the standup at 10am": 10am is the standup's time, told to
+    say why 9am — a run that is only a time, after "before/after <a few words>" and a run
+    that already named a time, is the task's."""
+    if len(runs) < 2:
+        return runs
+    kept = [runs[0]]
+    for start, end in runs[1:]:
+        gap = tokens[kept[-1][1] : start]
+        while gap and gap[0].kind == lx.SYM and gap[0].value == ",":
+            gap = gap[1:]
+        only_time = [t for t in tokens[start:end] if t.kind != lx.WORD or t.value != "at"]
+        if (
+            2 <= len(gap) <= 5
+            and gap[0].value in _EVENT_WORDS
+            and all(t.kind == lx.WORD for t in gap)
+            and len(only_time) == 1
+            # a time, or a bare hour after "at" ("before the meeting at 9")
+            and (only_time[0].kind == lx.TIME or (only_time[0].kind == lx.NUM and end - start == 2))
+            and any(_names_time(tokens, s, e) for s, e in kept)
+        ):
+            continue
+        kept.append((start, end))
+    return kept
 
 
 _DETERMINERS: Final = frozenset({"a", "the", "our", "my", "your", "their", "his", "her"})

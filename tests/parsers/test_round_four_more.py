@@ -248,3 +248,43 @@ def test_once_on_each_day_named_is_once_on_each(text: str, expression: str) -> N
 def test_once_with_a_date_and_a_repeat_is_still_two_things() -> None:
     answer = _read("once on May 3 and every Tuesday")
     assert answer["schedule"] is None
+
+
+# -- the time of the event a run is before or after is the task's ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every Friday at 4pm before the demo at 5pm", "0 16 * * 5"),
+        ("post the agenda every Tuesday at 08:30, before the sync at 09:00", "30 8 * * 2"),
+        ("every weekday at 7am (after the nightly import at 6am)", "0 7 * * 1-5"),
+        ("remind the team every Monday at 10, after the standup at 9", "0 10 * * 1"),
+    ],
+)
+def test_the_time_of_the_event_before_or_after_is_not_a_run(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_two_times_joined_by_and_are_both_runs() -> None:
+    assert _cron("every day at 8am and at 6pm") == "0 8,18 * * *"
+
+
+# -- a parent's things are not a parent's day ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every evening at 7pm give the dog my mother's leftovers", "0 19 * * *"),
+        ("weekdays at 8:15 refill my father's pill box", "15 8 * * 1-5"),
+    ],
+)
+def test_a_possessive_without_day_is_not_the_holiday(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_the_holiday_with_its_day_is_still_the_holiday() -> None:
+    answer = _read("on Mother's Day at 10am call grandma")
+    assert answer["schedule"]["type"] == "at"
+    assert answer["schedule"]["datetime"].startswith("2026-05-10T10:00")
