@@ -338,3 +338,13 @@ def test_every_second_weekend_is_every_other_weekend_not_seconds() -> None:
     second, other = _read("every second weekend at 10am"), _read("every other weekend at 10am")
     assert second["schedule"] == other["schedule"]
     assert second["schedule"]["rule"].startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,SU")
+
+
+def test_an_ordinal_weekday_of_a_named_month_does_not_ask() -> None:
+    answer = _read("every 2nd Sunday in May at 10am")
+    assert answer["schedule"]["expression"] == "0 10 * 5 0#2"
+    assert not answer["needs_confirmation"]
+
+
+def test_a_days_of_the_week_label_is_every_week() -> None:
+    assert _cron("Days of the week: Thursday at 07:15") == "15 7 * * 4"
