@@ -348,3 +348,32 @@ def test_an_ordinal_weekday_of_a_named_month_does_not_ask() -> None:
 
 def test_a_days_of_the_week_label_is_every_week() -> None:
     assert _cron("Days of the week: Thursday at 07:15") == "15 7 * * 4"
+
+
+# -- zone abbreviations that are English words --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("walk the cat every evening at 6", "walk the cat"),
+        ("every Friday at noon eat cake with the team", "eat cake with the team"),
+        ("climb the mountain every Sunday at 7am", "climb the mountain"),
+    ],
+)
+def test_a_zone_word_in_lower_case_is_the_tasks(text: str, task: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["timezone"] == "UTC"
+    assert answer["task"] == task
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("daily at 8am CAT", "Africa/Maputo"),  # in capitals
+        ("daily at 8am eat", "Africa/Nairobi"),  # right after a time
+        ("daily at 8 mountain time", "America/Denver"),  # before "time"
+    ],
+)
+def test_a_zone_word_still_names_a_zone_where_it_can_only_be_one(text: str, zone: str) -> None:
+    assert _read(text)["schedule"]["timezone"] == zone
