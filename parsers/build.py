@@ -27,7 +27,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from itertools import pairwise
+from operator import attrgetter
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
@@ -47,7 +49,16 @@ from .phrase import (
     TimeMention,
 )
 from .recurrence import first_occurrence
-from .wallclock import add_months, ceil_minute, cron_weekday, days_in_month, iso_z, to_instant
+from .wallclock import (
+    add_months,
+    ceil_minute,
+    cron_weekday,
+    day_month,
+    days_in_month,
+    iso_z,
+    to_instant,
+)
+from .zones import zone_info
 
 _UNIT_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 _HOUR_STEPS: Final = frozenset({1, 2, 3, 4, 6, 8, 12})
@@ -89,7 +100,7 @@ class _Builder:
     def __init__(self, phrase: Phrase, zone_name: str, now: datetime) -> None:
         self.p = phrase
         self.zone_name = zone_name
-        self.zone = ZoneInfo(zone_name)
+        self.zone = zone_info(zone_name)
         self.now = now.astimezone(UTC)
         self.local_now = now.astimezone(self.zone)
         self.notes: list[str] = [*phrase.assumptions, *phrase.unsure]
@@ -284,7 +295,9 @@ class _Builder:
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
         return _DEFAULT_TIME
 
-    def window(self) -> tuple[time, time] | None:
+    def window(self, *, overnight: bool = False) -> tuple[time, time] | None:
+        """The window's two ends; one that ends at or before its start runs past midnight,
+        which only `overnight` callers accept."""
         if self.p.window is None:
             return None
         first, last = self.p.window
@@ -333,7 +346,7 @@ class _Builder:
         if not _is_explicit(first) or not _is_explicit(last):
             window = f"{_spoken(start.hour, start.minute)} to {_spoken(end.hour, end.minute)}"
             self.note(f"window read as {window}")
-        if end <= start:
+        if end == start or (end < start and not overnight):
             raise Rejected(
                 "the time window ends before it starts (overnight windows are not supported)"
             )
@@ -486,6 +499,9 @@ _BOUNDS: Final = ("starting", "until", "years")
 
 def _honours(p: Phrase, *slots: str) -> None:
     """Refuse the text when it fills a slot the schedule being built cannot honour."""
+    others, empty = _other_slots(slots)
+    if others(p) == empty:
+        return  # every build comes here: one C-level read and compare of the other slots
     for slot, words in _SLOT_WORDS.items():
         if slot not in slots and getattr(p, slot) != getattr(_EMPTY_SLOTS, slot):
             raise Rejected(
@@ -494,9 +510,18 @@ def _honours(p: Phrase, *slots: str) -> None:
             )
 
 
+@lru_cache(maxsize=64)
+def _other_slots(slots: tuple[str, ...]) -> tuple[attrgetter[Any], Any]:
+    """A getter of the slots not in `slots`, and what it gets from an empty phrase."""
+    getter = attrgetter(*(slot for slot in _SLOT_WORDS if slot not in slots))
+    return getter, getter(_EMPTY_SLOTS)
+
+
 def _one_schedule(p: Phrase) -> None:
     """ "Monday at 9am and Friday at 5pm" names two schedules: never their cross product
     (Monday and Friday at 9am and 5pm)."""
+    if len(p.order) < 3:
+        return  # both refusals below need three groups or more
     groups = [
         kind for index, kind in enumerate(p.order) if index == 0 or p.order[index - 1] != kind
     ]
@@ -507,9 +532,11 @@ def _one_schedule(p: Phrase) -> None:
     # the same time said twice ("every Friday at midnight, and the 13th at midnight") is
     # one time
     one_time = len({m.clock for m in p.times}) == 1 and p.window is None
-    if (groups.count("d") >= 2 and groups.count("t") >= 2 and not one_time) or (
-        times_after_exception
-    ):
+    # days and times taking turns ("every weekday at 8am and at 1pm on Saturdays", "at 7am on
+    # weekdays and 9am"): which times go with which days is not said
+    turns = [kind for kind in groups if kind != "x"]
+    turns = [kind for index, kind in enumerate(turns) if index == 0 or turns[index - 1] != kind]
+    if (len(turns) >= 3 and not one_time) or times_after_exception:
         raise Rejected(
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",
@@ -832,8 +859,16 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     seconds = int(seconds)
     if p.interval_start is not None:
         return _sub_daily_from(b, seconds)
-    window = b.window()
+    # whole hours through a window that runs past midnight ("hourly from 10pm to 6am") are a
+    # list of hours; with days named, the runs after midnight would fall on other days
+    window = b.window(
+        overnight=seconds % 3600 == 0
+        and p.minute_past is None
+        and not (p.weekdays or p.nth or p.monthdays or p.months or p.dates or p.odd_hours)
+    )
     minutes = seconds // 60
+    if window is not None and window[1] < window[0]:
+        return _overnight_hours(b, window, seconds // 3600)
     weekday_field = _nth_field(p.nth) if p.nth else _weekday_field(p.weekdays)
     if p.nth and (p.weekdays or p.monthdays):
         raise Rejected("the text names both a weekday and a day of the month")
@@ -912,6 +947,31 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if b.first_day > b.local_now.date():
         start_at = to_instant(b.first_day, time(0), b.zone)
     return _every(b, seconds, start_at)
+
+
+def _overnight_hours(b: _Builder, window: tuple[time, time], step: int) -> Built:
+    """ "every 2 hours from 10pm to 6am": 22, 0, 2, 4 and 6 o'clock, every day."""
+    start, end = window
+    first = start.hour * 60 + start.minute
+    last = (end.hour + 24) * 60 + end.minute - (1 if b.p.window_open_end else 0)
+    hours = sorted({(at // 60) % 24 for at in range(first, last + 1, step * 60)})
+    return _cron(b, f"{start.minute} {_hour_list(hours)} * * *")
+
+
+def _hour_list(hours: list[int]) -> str:
+    """Cron's hour field for sorted hours, runs of three or more as ranges: "0-6,18-23"."""
+    parts: list[str] = []
+    i = 0
+    while i < len(hours):
+        j = i
+        while j + 1 < len(hours) and hours[j + 1] == hours[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"{hours[i]}-{hours[j]}")
+        else:
+            parts.extend(str(h) for h in hours[i : j + 1])
+        i = j + 1
+    return ",".join(parts)
 
 
 def _last_hour(first: int, end: time, minute: int, *, open_end: bool) -> int:
@@ -1550,8 +1610,7 @@ def _check_date(year: int | None, month: int, day: int) -> None:
 
 
 def _day_label(instant: datetime, zone: ZoneInfo) -> str:
-    local = instant.astimezone(zone)
-    return f"{local:%A} {local.day} {local:%B}"
+    return day_month(instant.astimezone(zone))
 
 
 def _nth_field(nth: list[tuple[int, int]]) -> str:

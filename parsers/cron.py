@@ -30,6 +30,8 @@ _DOW_FIELD: Final = re.compile(
 )
 _ANY_YEAR: Final = re.compile(r"^(?:[*?]|\d{4}-\d{4}|\d{4}/1)$")
 PARSER_MACROS: Final = {"@quarterly": "0 0 1 */3 *"}  # Airflow's; the engine stores five fields
+# What cron can start with: a macro, or the first field of _TIME_FIELD or _seconds_first
+_FIRST_CHARS: Final = frozenset("@0123456789*?")
 # An unknown "@word" that still reads as a cron macro ("@fortnightly", "@every 5m", "@reboot")
 _MACRO_LIKE: Final = re.compile(r"@(?:[a-z]+ly|every|reboot|midnight|noon)$", re.IGNORECASE)
 
@@ -45,6 +47,8 @@ def split_cron(text: str) -> tuple[str, str | None, str] | None:
     if prefix:
         zone = prefix.group(1)
         stripped = stripped[prefix.end() :]
+    if not stripped or stripped[0] not in _FIRST_CHARS:
+        return None  # most texts are words: no need to split them into fields
     if stripped.startswith("@"):
         word, _, rest = stripped.partition(" ")
         expression = MACROS.get(word.lower()) or PARSER_MACROS.get(word.lower())

@@ -27,7 +27,7 @@ from .phrase import (
 )
 from .settings import DATE_ORDER
 from .tokens import ClockTime, Token
-from .zones import UnknownZoneError, lookup_place, resolve_zone
+from .zones import UnknownZoneError, keeps_offset, lookup_place, resolve_zone
 
 _SECONDS: Final = {
     "second": 1,
@@ -53,6 +53,7 @@ _FREQUENCIES: Final = {
     "biweekly": (2, "week"),
     "triweekly": (3, "week"),
 }
+_LIST_SYMBOLS: Final = (",", "&", "/")
 _MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
@@ -121,11 +122,11 @@ class _Reader:
 
     def _is_separator(self, i: int) -> int:
         """Length of a list separator at i: ",", "and", ", and", "/"; 0 if none."""
-        if (
-            self._is_sym(i, ",")
-            or self._word(i) == "and"
-            or self._is_sym(i, "&")
-            or self._is_sym(i, "/")
+        if i >= self.n:
+            return 0
+        token = self.tokens[i]  # looked at once: every list of times and days asks this
+        if (token.kind == lx.SYM and token.value in _LIST_SYMBOLS) or (
+            token.kind == lx.WORD and token.value == "and"
         ):
             if self._word(i + 1) == "and":
                 return 2
@@ -178,8 +179,12 @@ class _Reader:
         self.phrase.day_offset = days
 
     def _set_zone(self, zone: str) -> None:
-        if self.phrase.zone not in (None, zone):
-            raise Rejected(f"the text names two time zones ({self.phrase.zone} and {zone})")
+        current = self.phrase.zone
+        if current not in (None, zone):
+            if keeps_offset(current, zone):
+                zone = current  # "Eastern (UTC-5)": the offset only says it again
+            elif not keeps_offset(zone, current):
+                raise Rejected(f"the text names two time zones ({current} and {zone})")
         self.phrase.zone = zone
 
     # -- times --------------------------------------------------------------------
@@ -1445,6 +1450,8 @@ class _Reader:
     def _next(self, i: int) -> int | None:
         """ "next Friday", "this Friday", "this evening", "next week"."""
         j = i + 1
+        if self.tokens[i].value == "this" and self._word(j) == "past":
+            raise Rejected("“this past …” names a time that has gone by")  # "this past Monday"
         kind = self._kind(j)
         if kind == lx.DAY:
             self.phrase.weekdays.append(int(self.tokens[j].value))  # type: ignore[call-overload]
@@ -1557,6 +1564,7 @@ class _Reader:
                     if nth != -1 and not 1 <= nth <= 5:
                         raise Rejected(f"no month has a {_ordinal(nth)} {lx.DAY_LABELS[day]}")
                     phrase.nth.append((nth, day))
+            phrase.order.append("d")  # "the first Monday at 9 and the third at 2pm": two
             return j
         business = self._word(j) == "business" and self._is_unit(j + 1, "day")
         if (kind == lx.DAYSET and self.tokens[j].value == (1, 2, 3, 4, 5)) or business:
@@ -1627,6 +1635,7 @@ class _Reader:
         kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
             self.phrase.nth.append((-1, int(self.tokens[j].value)))  # type: ignore[call-overload]
+            self.phrase.order.append("d")
             return j + 1
         if self._is_unit(j, "day"):
             self.phrase.monthdays.append(LAST_DAY)
@@ -1848,6 +1857,7 @@ class _Reader:
             ):
                 day = int(self.tokens[j].value)  # type: ignore[call-overload]
                 self.phrase.nth.append((token.value, day))
+                self.phrase.order.append("d")
                 return j + 1
 
         if self._word(j) == "occurrences" and isinstance(token.value, int):

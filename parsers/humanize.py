@@ -17,6 +17,7 @@ from cron_descriptor import CasingTypeEnum, ExpressionDescriptor, Options
 
 from .lexicon import DAY_LABELS
 from .recurrence_text import describe_rrule
+from .wallclock import hh_mm, long_date
 from .zones import friendly_name
 
 _ORDINALS: Final = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
@@ -37,7 +38,7 @@ def describe(schedule: dict[str, Any]) -> str:
         return text + _bounds({"end_at": schedule.get("end_at")}, zone)
     if kind == "at":
         local = _parse_instant(str(schedule["datetime"])).astimezone(ZoneInfo(zone))
-        return f"Once, on {_long_date(local)} at {local:%H:%M} ({friendly_name(zone)})"
+        return f"Once, on {long_date(local)} at {hh_mm(local)} ({friendly_name(zone)})"
     raise ValueError(f"unknown schedule type {kind!r}")
 
 
@@ -100,7 +101,7 @@ def _bounds(schedule: dict[str, Any], zone: str) -> str:
     for key, word in (("start_at", "starting"), ("end_at", "until")):
         if schedule.get(key):
             local = _parse_instant(str(schedule[key])).astimezone(ZoneInfo(zone))
-            text += f", {word} {_long_date(local)}"
+            text += f", {word} {long_date(local)}"
     return text
 
 
@@ -114,17 +115,13 @@ def _describe_every(seconds: int, start_at: object, zone: str) -> str:
     if seconds % 86400 == 0:
         return (
             f"{text} at {_clock(local.hour, local.minute)}, "
-            f"starting {_long_date(local)}, {friendly_name(zone)}"
+            f"starting {long_date(local)}, {friendly_name(zone)}"
         )
-    return f"{text}, starting {_long_date(local)} at {local:%H:%M} ({friendly_name(zone)})"
+    return f"{text}, starting {long_date(local)} at {hh_mm(local)} ({friendly_name(zone)})"
 
 
 def _clock(hour: int, minute: int) -> str:
     return f"{hour % 12 or 12:02d}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
-
-
-def _long_date(local: datetime) -> str:
-    return f"{local:%A} {local.day} {local:%B %Y}"
 
 
 def _parse_instant(text: str) -> datetime:

@@ -9,10 +9,8 @@ no later stage is asked, because a later stage would only guess.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
-from zoneinfo import ZoneInfo
 
 from .build import build
 from .calendar_event import read_event
@@ -24,7 +22,7 @@ from .phrase import NotUnderstood, Phrase, Rejected
 from .rawrule import read_rule
 from .result import ParseResult
 from .tokens import TokenizeError, tokenize
-from .zones import UnknownZoneError, resolve_zone
+from .zones import UnknownZoneError, resolve_zone, zone_info
 
 if TYPE_CHECKING:
     from .llm import LLMParser
@@ -41,7 +39,7 @@ def regex_stage(
     """The grammar (and raw cron). `now` is aware; `zone_name` is a valid IANA name.
     `reminder`: the text followed "remind me", so a time written "10:30 AM" is one run."""
     try:
-        rule = read_rule(text, ZoneInfo(zone_name), zone_name, now)
+        rule = read_rule(text, zone_info(zone_name), zone_name, now)
         if rule is not None:
             schedule, confidence, notes = rule
             return ParseResult(schedule, None, confidence, "regex", notes=notes)
@@ -116,7 +114,7 @@ def prepare(
     if now is None:
         now = datetime.now(UTC)
     elif now.tzinfo is None:
-        now = now.replace(tzinfo=ZoneInfo(zone_name))
+        now = now.replace(tzinfo=zone_info(zone_name))
     return text, zone_name, now
 
 
@@ -144,7 +142,7 @@ def finish(result: ParseResult, notes: list[str] | tuple[str, ...] = ()) -> Pars
     holidays = (result.exclusions or {}).get("holidays")
     if holidays and described:
         described += f", except {holidays['country']} public holidays"
-    return replace(result, human_readable=described, notes=(*result.notes, *notes))
+    return result.replace(human_readable=described, notes=(*result.notes, *notes))
 
 
 _NOT_A_SCHEDULE: Final = "could not find a schedule in the text"

@@ -13,6 +13,7 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from .lexicon import MONTH_LABELS
+from .wallclock import long_date
 from .zones import friendly_name
 
 _CODES: Final = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -48,9 +49,9 @@ def describe_rrule(schedule: dict[str, Any]) -> str:
         text += f", until {_until(parts['UNTIL'], zone)}"
     spaced = int(parts.get("INTERVAL", "1")) > 1 and parts.get("FREQ") not in _SUB_DAILY
     if start is not None and ("COUNT" in parts or spaced):
-        text += f", starting {_long_date(start)}"
+        text += f", starting {long_date(start)}"
     if schedule.get("end_at"):
-        text += f", until {_long_date(_local(schedule['end_at'], zone))}"  # type: ignore[arg-type]
+        text += f", until {long_date(_local(schedule['end_at'], zone))}"  # type: ignore[arg-type]
     return text
 
 
@@ -274,12 +275,8 @@ def _local(value: object, zone: str) -> datetime | None:
 def _until(value: str, zone: str) -> str:
     day = datetime.strptime(value[:8], "%Y%m%d")
     if len(value) == 8:
-        return _long_date(day)
+        return long_date(day)
     moment = datetime.strptime(value[:15], "%Y%m%dT%H%M%S")
     if value.endswith("Z"):
         moment = moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(zone))
-    return f"{_long_date(moment)} at {_clock(moment.hour, moment.minute)}"
-
-
-def _long_date(local: datetime) -> str:
-    return f"{local:%A} {local.day} {local:%B %Y}"
+    return f"{long_date(moment)} at {_clock(moment.hour, moment.minute)}"

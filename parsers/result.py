@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Final
 
 # Below this, a caller must ask the user to confirm before creating a job
@@ -72,7 +72,14 @@ class ParseResult:
         }
 
     def with_parts(self, task: str | None, target: str | None) -> ParseResult:
-        return replace(self, task=task, target=target)
+        if task == self.task and target == self.target:
+            return self  # most answers name neither: no copy (the result is frozen)
+        return self.replace(task=task, target=target)
+
+    def replace(self, **changes: Any) -> ParseResult:
+        """A copy with `changes`: what dataclasses.replace does, at half its cost (it walks
+        the fields in Python, and an answer is copied two or three times per phrase)."""
+        return ParseResult(**{**self.__dict__, **changes})
 
     @classmethod
     def rejected(

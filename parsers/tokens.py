@@ -49,9 +49,13 @@ class Token:
     guess: str | None = None
 
 
+# The leading lookahead lists every character a token can start with: the spaces between
+# tokens then fail at once instead of trying sixteen branches (a third of the scan's time).
+# "[a-z]++" in iana: a word not followed by "/" is not re-tried shorter (it cannot match).
 _PATTERN: Final = re.compile(
     r"""
-    (?P<pct>\d+(?:\.\d+)?\s?%)
+    (?=[\da-z:@,&+\#-])
+    (?:(?P<pct>\d+(?:\.\d+)?\s?%)
    |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
    |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
    |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
@@ -64,9 +68,9 @@ _PATTERN: Final = re.compile(
    |(?P<num>\d+(?:\.\d+)?)(?![\d:])
    |(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
    |(?=[+-])(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
-   |(?P<iana>[a-z]+(?:/[a-z0-9_+-]+)+)
+   |(?P<iana>[a-z]++(?:/[a-z0-9_+-]+)+)
    |(?P<word>[a-z]+(?:['-][a-z]+)*(?:\(s\))?|@)
-   |(?P<sym>[,&+#-])
+   |(?P<sym>[,&+#-]))
     """,
     re.VERBOSE,
 )
@@ -97,8 +101,7 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
     tokens = _scan(text)
-    lowered = text.lower()
-    if any(word in lowered for word in _EXCLUDED) and any(
+    if _EXCLUDED_CUE.search(text) and any(
         t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens
     ):
         tokens = _postfix_except(tokens)
@@ -107,6 +110,7 @@ def _tokenize(text: str) -> tuple[Token, ...]:
 
 # "Sundays excluded", "weekends excepted": the days, then the word that leaves them out
 _EXCLUDED: Final = frozenset({"excluded", "excepted", "omitted", "skipped"})
+_EXCLUDED_CUE: Final = re.compile("|".join(_EXCLUDED), re.IGNORECASE)  # one search, not four
 _DAY_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET})
 
 
@@ -136,13 +140,15 @@ def _postfix_except(tokens: list[Token]) -> list[Token]:
 
 
 def _scan(text: str) -> list[Token]:
-    text = text.translate(_DASHES)
+    if not text.isascii():  # translate() looks up every character (2 µs a sentence)
+        text = text.translate(_DASHES)
     # Matching lower-case text is faster than matching case-insensitively; lower() keeps
     # the spans unless a character changes length ("İ"), which the slow path handles.
     lowered = text.lower()
     pattern = _PATTERN if len(lowered) == len(text) else _PATTERN_ANY_CASE
     tokens: list[Token] = []
     append = tokens.append
+    lexicon = lx.LEXICON
     for match in pattern.finditer(lowered if pattern is _PATTERN else text):
         group = match.lastgroup
         start, end = match.span()
@@ -155,7 +161,10 @@ def _scan(text: str) -> list[Token]:
                     suggestion="write the unit out: “months” or “minutes”",
                 )
             word = match.group().lower()
-            if word.endswith("(s)"):
+            entry = lexicon.get(word)
+            if entry is not None:  # most words: what _word does first, without the call
+                append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))
+            elif word.endswith("(s)"):
                 # "minute(s)", "week(s)", "occurrence(s)" (SQL Server Agent, Outlook, Zoom):
                 # the plural, one token over the whole text
                 _word(word[:-3] + "s", start, tokens)

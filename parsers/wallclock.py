@@ -6,6 +6,8 @@ import calendar
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from .lexicon import DAY_LABELS, MONTH_LABELS
+
 _MINUTE = timedelta(minutes=1)
 
 
@@ -28,9 +30,30 @@ def to_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
     return instant
 
 
+# Dates and times are written with f-strings, not strftime: strftime goes through the C
+# library (3 µs for "%A", where a tuple lookup is 0.1 µs), and every answer writes some.
+# The names are the C locale's, which is what strftime gives here (nothing sets a locale).
+
+
 def iso_z(instant: datetime) -> str:
     """ "2026-04-01T09:00:00Z": the API's form of an instant."""
-    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    u = instant.astimezone(UTC)
+    return f"{u.year:04d}-{u.month:02d}-{u.day:02d}T{u.hour:02d}:{u.minute:02d}:{u.second:02d}Z"
+
+
+def long_date(day: date) -> str:
+    """ "Wednesday 14 January 2026"."""
+    return f"{day_month(day)} {day.year}"
+
+
+def day_month(day: date) -> str:
+    """ "Wednesday 14 January"."""
+    return f"{DAY_LABELS[day.isoweekday() % 7]} {day.day} {MONTH_LABELS[day.month]}"
+
+
+def hh_mm(moment: datetime | time) -> str:
+    """ "09:05": a wall time on the 24-hour clock."""
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def add_months(day: date, months: int) -> date:

@@ -221,3 +221,17 @@ def test_unknown_macros_are_still_refused(text: str) -> None:
 def test_go_crons_every_macro_is_an_interval() -> None:
     # robfig/cron's "@every 10m" was read as one run ten minutes from now
     assert _cron("@every 10m") == "*/10 * * * *"
+
+
+def test_a_weekly_thing_due_on_a_day_repeats_on_that_day_and_asks() -> None:
+    # task apps: "a weekly … task due Monday" is that task every Monday; the frequency may
+    # only name the thing, so the answer asks
+    answer = _read("add a weekly cleanup task due Thursday")
+    assert answer["schedule"]["expression"] == "0 9 * * 4"
+    assert answer["needs_confirmation"]
+
+
+def test_a_daily_thing_on_one_day_stays_one_day() -> None:
+    # "the daily digest on Friday" is the digest's name: one Friday, not every Friday
+    schedule = _read("send the daily digest on Friday at 5pm")["schedule"]
+    assert schedule == {"type": "at", "datetime": "2026-01-16T17:00:00Z", "timezone": "UTC"}

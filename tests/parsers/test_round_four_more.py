@@ -150,3 +150,58 @@ def test_a_plural_in_parentheses_is_the_plural(text: str, expression: str) -> No
     answer = _read(text)
     assert answer["needs_confirmation"] is False, answer
     assert _cron(text) == expression
+
+
+# -- an offset and the zone it belongs to name one zone ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        # Outlook's and Windows' way of naming a zone: its standard offset, then its name
+        ("every Thursday at 11am (UTC-06:00) Central Time (US & Canada)", "America/Chicago"),
+        # the offset it keeps in summer says it again too
+        ("every Thursday at 11am Mountain time (UTC-6)", "America/Denver"),
+        ("every Thursday at 11am (UTC+09:00) Tokyo time", "Asia/Tokyo"),
+    ],
+)
+def test_an_offset_the_named_zone_keeps_is_that_zone(text: str, zone: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is not None, answer["reason"]
+    assert answer["schedule"]["timezone"] == zone
+
+
+def test_an_offset_the_named_zone_never_keeps_is_a_second_zone() -> None:
+    answer = _read("every Thursday at 11am Central time (UTC+3)")
+    assert answer["schedule"] is None
+    assert "two time zones" in answer["reason"]
+
+
+# -- whole hours through a window that runs past midnight -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every hour from 8pm to 4am", "0 0-4,20-23 * * *"),
+        ("every 3 hours between 21:00 and 05:00", "0 0,3,21 * * *"),
+        ("hourly between 11:30 PM and 2:30 AM", "30 0-2,23 * * *"),
+    ],
+)
+def test_whole_hours_through_the_night(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after midnight, the runs would be on Saturday: not what "on Fridays" says
+        "every hour from 10pm to 2am on Fridays",
+        # minutes through the night: left for a later round
+        "every 10 minutes from 11pm to 1am",
+    ],
+)
+def test_night_windows_that_cannot_be_kept_are_refused(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None
+    assert "overnight" in answer["reason"]
