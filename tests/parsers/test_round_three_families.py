@@ -365,6 +365,7 @@ def test_a_zone_word_in_lower_case_is_the_tasks(text: str, task: str) -> None:
     answer = _read(text)
     assert answer["schedule"]["timezone"] == "UTC"
     assert answer["task"] == task
+    assert answer["needs_confirmation"]  # the word may still have meant the zone: asked
 
 
 @pytest.mark.parametrize(
