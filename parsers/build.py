@@ -450,8 +450,10 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     ):
         _date_for_weekday(b)
         recurring = False
-    if recurring and p.once and p.interval is not None and not single:
-        p.once = False  # "once at the top of every hour": once an hour
+    if recurring and p.once and (p.interval is not None or p.every) and not (single or p.dates):
+        # "once at the top of every hour": once an hour; "once on each 2nd day of a month":
+        # once on each of those days
+        p.once = False
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
@@ -1272,7 +1274,8 @@ def _monthly_rrule(b: _Builder, count: int, monthdays: list[int]) -> Built:
         )
         p.months = [3, 6, 9, 12] if from_end else [1, 4, 7, 10]
     if p.first_weekday:
-        parts += ["BYDAY=MO,TU,WE,TH,FR", f"BYSETPOS={p.first_weekday}"]
+        days = ",".join(_RRULE_DAYS[day] for day in _week_order(list(p.setpos_days)))
+        parts += [f"BYDAY={days}", f"BYSETPOS={p.first_weekday}"]
     elif LAST_WEEKDAY in monthdays:
         parts += ["BYDAY=MO,TU,WE,TH,FR", "BYSETPOS=-1"]
     elif p.nth:

@@ -1448,6 +1448,8 @@ class _Reader:
     def _next(self, i: int) -> int | None:
         """ "next Friday", "this Friday", "this evening", "next week"."""
         j = i + 1
+        if self.tokens[i].value == "this" and self._word(j) == "past":
+            raise Rejected("“this past …” names a time that has gone by")  # "this past Monday"
         kind = self._kind(j)
         if kind == lx.DAY:
             self.phrase.weekdays.append(int(self.tokens[j].value))  # type: ignore[call-overload]
@@ -1570,6 +1572,15 @@ class _Reader:
             phrase.first_weekday = ordinals[0]
             phrase.of_month = True
             return j + (2 if business else 1)
+        if self._weekend_day(j):
+            # "the first weekend day of the month" (Outlook, SQL Server Agent): BYSETPOS over
+            # Saturdays and Sundays ("the first weekend" alone could be the first whole one)
+            if len(ordinals) > 1 or not 1 <= ordinals[0] <= 10:
+                raise Rejected("name one weekend day of the month", "the first weekend day")
+            phrase.first_weekday = ordinals[0]
+            phrase.setpos_days = lx.WEEKEND
+            phrase.of_month = True
+            return j + 2
         if kind == lx.DAYSET:
             raise Rejected(
                 "the nth weekend day of a month is not a schedule",
@@ -1626,6 +1637,12 @@ class _Reader:
         self._joined_days(i, weekday=False)
         return j
 
+    def _weekend_day(self, j: int) -> bool:
+        """ "weekend day" at j: a Saturday or a Sunday, counted in the month."""
+        kind = self._kind(j)
+        weekend = kind == lx.DAYSET and self.tokens[j].value in (lx.WEEKEND, (0, 6))
+        return weekend and self._is_unit(j + 1, "day")
+
     def _last(self, i: int) -> int | None:
         j = i + 1
         kind = self._kind(j)
@@ -1641,6 +1658,10 @@ class _Reader:
             return j + 1
         if self._word(j) == "business" and self._is_unit(j + 1, "day"):
             self.phrase.monthdays.append(LAST_WEEKDAY)  # "the last business day"
+            return j + 2
+        if self._weekend_day(j):
+            self.phrase.first_weekday, self.phrase.setpos_days = -1, lx.WEEKEND
+            self.phrase.of_month = True
             return j + 2
         if self._word(j) == "of" and self._month_follows(j):
             self.phrase.monthdays.append(LAST_DAY)  # "the last of each month"

@@ -118,6 +118,7 @@ class Phrase:
     holiday: tuple[str, ...] | None = None  # "thanksgiving", "memorial day": dates in build
     count: int | None = None  # "10 times", "3x", "for 5 occurrences": RFC 5545 COUNT
     first_weekday: int = 0  # "the first business day of the month": BYSETPOS (1, 2, ... or -1)
+    setpos_days: tuple[int, ...] = (1, 2, 3, 4, 5)  # the days it counts: weekend days (6, 0)
     # days of the week and of the month joined by "and"/"as well as" ("every Friday and the
     # 13th"): either one, cron's rule when both fields are restricted
     day_union: bool = False

@@ -168,6 +168,7 @@ def test_hours_and_minutes_in_words_need_an_at_or_a_meridiem() -> None:
         ("previous month", "gone by"),
         ("since Tuesday", "gone by"),
         ("since 8am", "gone by"),
+        ("this past Wednesday at 4pm", "gone by"),
         ("24/7", "all the time"),
         ("over the weekend", "which day"),
         ("on the weekend at 11am", "which day"),

@@ -205,3 +205,46 @@ def test_night_windows_that_cannot_be_kept_are_refused(text: str) -> None:
     answer = _read(text)
     assert answer["schedule"] is None
     assert "overnight" in answer["reason"]
+
+
+# -- the nth weekend day of the month, and "once on each" -------------------------------------
+
+
+def _rule(text: str) -> str:
+    answer = _read(text)
+    assert answer["schedule"] is not None, answer["reason"]
+    assert answer["schedule"]["type"] == "rrule", answer["schedule"]
+    return str(answer["schedule"]["rule"])
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("the first weekend day of each month at 10am", "BYDAY=SA,SU;BYSETPOS=1;BYHOUR=10"),
+        ("on the third weekend day of every month", "BYDAY=SA,SU;BYSETPOS=3;BYHOUR=9"),
+        ("the last weekend day of the month at 18:00", "BYDAY=SA,SU;BYSETPOS=-1;BYHOUR=18"),
+    ],
+)
+def test_the_nth_weekend_day_of_the_month(text: str, rule: str) -> None:
+    assert rule in _rule(text)
+
+
+def test_the_first_weekend_of_the_month_is_still_asked_about() -> None:
+    # the first whole weekend, or its first day? Only "weekend day" says which
+    assert _read("the first weekend of every month")["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("run the sync once on each Tuesday at 7am", "0 7 * * 2"),
+        ("once on every 10th of the month at noon", "0 12 10 * *"),
+    ],
+)
+def test_once_on_each_day_named_is_once_on_each(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_once_with_a_date_and_a_repeat_is_still_two_things() -> None:
+    answer = _read("once on May 3 and every Tuesday")
+    assert answer["schedule"] is None
