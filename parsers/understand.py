@@ -39,7 +39,7 @@ from .rawrule import looks_like_rule
 from .result import ParseResult
 from .settings import DATE_ORDER, DATE_ORDERS, date_order_from_env
 from .tokens import Token, TokenizeError, tokenize
-from .zones import lookup_place
+from .zones import lookup_place, lookup_word
 
 if TYPE_CHECKING:
     from .llm import LLMParser
@@ -480,6 +480,11 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
     elif any(start and tokens[start - 1].value in _DEADLINE for start, _ in runs):
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "by Friday": a deadline
         notes = (*notes, "read as the time to run; it may be a deadline")
+    elif _negated(tokens, runs):
+        # "not on Mondays, every day at 9", "don't run it on Fridays": the negation was
+        # left in the task, unread, and would turn the schedule round
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "a “not” just before the schedule's words was not read")
     if len(runs) > 1 and any(_frequency_adjective(tokens, start, end) for start, end in runs):
         # "a weekly review task due Monday": the frequency may only name the task
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
@@ -520,6 +525,21 @@ def _unread_zone(text: str, tokens: list[Token], runs: list[tuple[int, int]]) ->
     if len(rest) == 1 and 2 <= len(words) <= 5 and words.isalpha() and words.isupper():
         return words
     return None
+
+
+def _negated(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether a negation stands just before a run of the schedule's words, outside every
+    run: "not" right before it ("not on Mondays"; "did not fail every day" is a task's),
+    "don't" or "never" in the three words before ("don't run it on Fridays")."""
+    inside = {i for start, end in runs for i in range(start, end)}
+    for start, _ in runs:
+        for i in range(max(0, start - 3), start):
+            word = tokens[i].value
+            if i in inside or word not in _NEGATIONS:
+                continue
+            if i == start - 1 or word in _STRONG_NEGATIONS:
+                return True
+    return False
 
 
 def _unread_at(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
@@ -579,6 +599,8 @@ _TIME_WORDS: Final = frozenset(
 )
 # a word right before the schedule's words that makes them a deadline, not a time: "by Friday"
 _DEADLINE: Final = frozenset({"by", "before", "latest"})
+_NEGATIONS: Final = frozenset({"not", "never", "no", "don't", "dont", "nor"})
+_STRONG_NEGATIONS: Final = frozenset({"never", "don't", "dont"})
 
 
 def _mentions_time(task: str) -> bool:
@@ -592,7 +614,8 @@ def _mentions_time(task: str) -> bool:
             t.kind == lx.WORD
             # "to" as in "remind me to …" is not about time; "until" and "through" are
             and (t.value != "to" or task[t.start : t.end].lower() not in ("to", "2"))
-            and (t.value in _TIME_WORDS or lookup_place(str(t.value)))
+            # a zone word written as a plain word ("the cat") may still have meant the zone
+            and (t.value in _TIME_WORDS or lookup_place(str(t.value)) or lookup_word(str(t.value)))
         )
         for t in tokens
     )

@@ -235,3 +235,24 @@ def test_a_daily_thing_on_one_day_stays_one_day() -> None:
     # "the daily digest on Friday" is the digest's name: one Friday, not every Friday
     schedule = _read("send the daily digest on Friday at 5pm")["schedule"]
     assert schedule == {"type": "at", "datetime": "2026-01-16T17:00:00Z", "timezone": "UTC"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not on Sundays, run the sync every day at 7am",
+        "never on Saturdays, post the digest every day at 8am",
+        "don't send it on Fridays, every day at 5pm",
+    ],
+)
+def test_a_negation_left_beside_the_schedule_asks(text: str) -> None:
+    # the grammar does not read "not"/"never"/"don't": the days it negates were read as
+    # the days to run, so the answer must ask
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"]
+
+
+def test_a_negation_inside_the_task_does_not_ask() -> None:
+    answer = _read("check that the import did not stall every day at 6am")
+    assert answer["schedule"]["expression"] == "0 6 * * *"
+    assert not answer["needs_confirmation"]
