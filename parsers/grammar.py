@@ -1147,6 +1147,8 @@ class _Reader:
                 ordinal > 1
                 and self._kind(j + 1) in (lx.DAY, lx.DAYS)
                 and not self._month_follows(j + 2)
+                # "every 4th Thursday in November", "every 3rd Friday of Jan": of that month
+                and self._kind(j + 3 if self._word(j + 2) in ("of", "in") else j + 2) != lx.MONTH
             ):
                 day = lx.DAY_LABELS[int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
                 listed = self._is_separator(j + 2) and self._kind(
@@ -2322,6 +2324,17 @@ class _Reader:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
         if self._is_unit(i, "day") and self._word(i + 1) == "before":
             return self._before_last(i + 2, 1)  # "the day before the last day of the month"
+        if (
+            self._is_unit(i, "day")
+            and self._word(i + 1) == "of"
+            and self._word(i + 2) == "the"
+            and self._is_unit(i + 3, "week")
+            and self._kind(i + 4) in (lx.DAY, lx.DAYS, lx.DAYSET)
+        ):
+            # "Days of the week: Monday, Tuesday" (a form's label): those days, every week
+            end = self._days(i + 4)
+            self.phrase.every, self.phrase.single_day = True, False
+            return end
         if self._is_unit(i, "day") and self._month_follows(i + 1):
             # "Days of the month: 1, 10, 20" (a form's label, then its values)
             k = i + 2 if self._word(i + 1) == "of" else i + 1

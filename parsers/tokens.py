@@ -169,6 +169,8 @@ def _scan(text: str) -> list[Token]:
                 # the plural, one token over the whole text
                 _word(word[:-3] + "s", start, tokens)
                 tokens[-1].end = end
+            elif word in _NOUN_ZONES and not _zone_meant(text, start, end, tokens):
+                append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
             else:
                 _word(word, start, tokens)
         elif group == "num":
@@ -243,6 +245,21 @@ def _scan(text: str) -> list[Token]:
             else:
                 _word(raw.lower(), start, tokens)
     return tokens
+
+
+# Zone abbreviations that are also English words: a zone only when written in capitals
+# ("9am CAT"), right after a time, or before "time" ("mountain time"); otherwise the word
+# ("feed the cat every morning", "hike the mountain on Saturdays") is the task's.
+_NOUN_ZONES: Final = frozenset({"cat", "eat", "art", "pet", "cot", "wet", "west", "mountain"})
+_ZONE_AFTER: Final = re.compile(r"\s+(?:time|standard|daylight)\b", re.IGNORECASE)
+
+
+def _zone_meant(text: str, start: int, end: int, tokens: list[Token]) -> bool:
+    return (
+        text[start:end].isupper()
+        or (bool(tokens) and tokens[-1].kind == lx.TIME)
+        or _ZONE_AFTER.match(text, end) is not None
+    )
 
 
 def _word(word: str, start: int, tokens: list[Token]) -> None:

@@ -39,7 +39,7 @@ from .rawrule import looks_like_rule
 from .result import ParseResult
 from .settings import DATE_ORDER, DATE_ORDERS, date_order_from_env
 from .tokens import Token, TokenizeError, tokenize
-from .zones import lookup_place
+from .zones import lookup_place, lookup_word
 
 if TYPE_CHECKING:
     from .llm import LLMParser
@@ -614,7 +614,8 @@ def _mentions_time(task: str) -> bool:
             t.kind == lx.WORD
             # "to" as in "remind me to …" is not about time; "until" and "through" are
             and (t.value != "to" or task[t.start : t.end].lower() not in ("to", "2"))
-            and (t.value in _TIME_WORDS or lookup_place(str(t.value)))
+            # a zone word written as a plain word ("the cat") may still have meant the zone
+            and (t.value in _TIME_WORDS or lookup_place(str(t.value)) or lookup_word(str(t.value)))
         )
         for t in tokens
     )
