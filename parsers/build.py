@@ -148,6 +148,15 @@ class _Builder:
             # "starting Monday ending Friday": the Friday after the start
             ahead = (ref.weekday - cron_weekday(base)) % 7
             return base + timedelta(days=ahead or (7 if ref.after_today else 0))
+        if ref.monthday is not None:
+            # the first such day from `base` on; months without it are passed over
+            month_start = base.replace(day=1)
+            for ahead in range(13):
+                first = add_months(month_start, ahead)
+                if ref.monthday <= days_in_month(first.year, first.month):
+                    candidate = first.replace(day=ref.monthday)
+                    if candidate >= base:
+                        return candidate
         if ref.date is not None:
             year, month, day = ref.date
             _check_date(year, month, day)
@@ -385,6 +394,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     _whole_minutes(phrase)
     _framed_days(phrase)
     _one_schedule(phrase)
+    _start_day_of_month(phrase)
     if _interval_restates_times(phrase):
         # "twice a day at midnight and noon (every 12 hours)": the times, said twice
         phrase.interval = None
@@ -645,6 +655,17 @@ def _holiday(b: _Builder) -> None:
             b.note(f"{label} is {day:%A} {day.day} {day:%B %Y}")
             return
     raise Rejected(f"no coming {label} is known")
+
+
+def _start_day_of_month(p: Phrase) -> None:
+    """ "every day starting the 15th" starts on the next 15th; but a monthly schedule that
+    names no day of its own ("every two months, beginning on the 15th") runs on that day."""
+    ref = p.starting
+    if ref is None or ref.monthday is None or p.monthdays or p.nth or p.dates:
+        return
+    if p.quarter or (p.interval is not None and p.interval[1] in ("month", "year")):
+        p.monthdays.append(ref.monthday)
+        p.starting = None
 
 
 def _interval_restates_times(p: Phrase) -> bool:

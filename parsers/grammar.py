@@ -772,6 +772,8 @@ class _Reader:
                 raise Rejected("the text names two start dates")
             self.phrase.starting = DayRef(weekday=1, after_today=True)
             return j + 2
+        if self._word(j) == "the" and self._kind(j + 1) == lx.ORD and self._lone_ordinal(j + 1):
+            j += 1  # "starting the 15th": the next 15th
         token = self.tokens[j]
         if token.kind == lx.WORD:
             clause = _BOUND_WORDS.get(token.value)
@@ -791,6 +793,15 @@ class _Reader:
             raise Rejected(f"the text names two {'start' if which == 'starting' else 'end'} dates")
         setattr(self.phrase, which, day)
         return end
+
+    def _lone_ordinal(self, i: int) -> bool:
+        """An ordinal with nothing after it that makes it more than a day of the month (not
+        "the first day of the month", "the 1st of March", "the second week", "the 2nd
+        Tuesday")."""
+        following = self._kind(i + 1)
+        if following in (lx.UNIT, lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.ORD):
+            return False
+        return self._word(i + 1) not in ("of", "last", "business", "and", "to")
 
     def _until_end(self, i: int) -> int | None:
         """ "(until the end) of March", "of the year", "of the month": its last day."""
@@ -2494,6 +2505,9 @@ def _day_ref(phrase: Phrase) -> DayRef | None:
         return DayRef(date=phrase.dates[0])
     if len(phrase.months) == 1 and not (phrase.weekdays or phrase.dates):
         return DayRef(date=(None, phrase.months[0], 1))  # "until November": its first day
+    if len(phrase.monthdays) == 1 and 1 <= phrase.monthdays[0] <= 31:
+        if not (phrase.weekdays or phrase.dates or phrase.nth or phrase.months):
+            return DayRef(monthday=phrase.monthdays[0])  # "starting the 15th": the next 15th
     return None
 
 

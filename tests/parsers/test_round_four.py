@@ -256,3 +256,23 @@ def test_a_negation_inside_the_task_does_not_ask() -> None:
     answer = _read("check that the import did not stall every day at 6am")
     assert answer["schedule"]["expression"] == "0 6 * * *"
     assert not answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "value"),
+    [
+        # "starting the 20th" is when a daily (or weekly) schedule begins: the next 20th
+        ("every day at 7am starting the 20th", "start_at", "2026-01-20T00:00:00Z"),
+        ("every Tuesday from the 3rd", "start_at", "2026-02-03T00:00:00Z"),
+        ("every day at 7am until the 25th", "end_at", "2026-01-25T23:59:59Z"),
+    ],
+)
+def test_a_lone_day_of_the_month_as_a_bound(text: str, bound: str, value: str) -> None:
+    schedule = _read(text)["schedule"]
+    assert schedule[bound] == value
+    assert schedule["expression"].split()[2] == "*"  # every day, not only that day
+
+
+def test_a_monthly_schedule_takes_its_day_from_the_start() -> None:
+    # "every 2 months starting the 10th": the 10th, every second month from the next one
+    assert _cron("every 2 months starting the 10th") == "0 9 10 2,4,6,8,10,12 *"
