@@ -699,6 +699,8 @@ def _days_left(p: Phrase) -> None:
     if p.times_per is not None:
         count, unit = p.times_per
         named = {
+            # "twice an hour at :15 and :45": the minutes past the hour
+            "hour": (1 + len(p.more_minutes)) if p.minute_past is not None else 0,
             "day": len(p.times),
             "week": len(p.weekdays),
             "month": len(p.monthdays) + len(p.nth),

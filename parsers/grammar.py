@@ -1059,6 +1059,21 @@ class _Reader:
             return j + 3 if self._is_unit(j + 2, "hour") else j
         return j
 
+    def _nth_minutes(self, minutes: list[int], j: int) -> int:
+        """ "the 15th minute of every hour", "on the 5th and 35th minute" (Oracle's words for
+        BYMINUTE): minutes past the hour, counted as the clock shows them."""
+        if not all(0 <= minute <= 59 for minute in minutes):
+            raise Rejected("an hour has minutes 0 to 59")
+        if 1 in minutes:
+            # the first minute of the hour is also :00
+            self.phrase.unsure.append("“the 1st minute” read as :01 past the hour")
+        self._set_minutes(minutes)
+        if self._word(j) in ("of", "past"):
+            k = j + 2 if self._word(j + 1) in ("every", "each", "the") else j + 1
+            if self._is_unit(k, "hour"):
+                return k + 1
+        return j
+
     def _set_minutes(self, minutes: list[int]) -> None:
         """Minutes past the hour, the first in `minute_past`; naming others is a refusal."""
         known = self.phrase.minute_past
@@ -1371,7 +1386,7 @@ class _Reader:
         else:
             count, j = int(self.tokens[i].value), i + 2  # type: ignore[call-overload]
         unit = None
-        if self._word(j) == "a" and self._is_unit(j + 1, "day", "week", "month", "year"):
+        if self._word(j) == "a" and self._is_unit(j + 1, "hour", "day", "week", "month", "year"):
             unit, j = str(self.tokens[j + 1].value), j + 2
         elif self._word(j) in ("daily", "weekly", "monthly", "yearly"):
             unit = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[
@@ -1540,6 +1555,8 @@ class _Reader:
             else:
                 break
             j += step + 1
+        if self._is_unit(j, "minute"):
+            return self._nth_minutes(ordinals, j + 1)
         phrase = self.phrase
         back = j + 1 if self._word(j) == "last" else None
         if self._word(j) == "to" and self._word(j + 1) == "last":

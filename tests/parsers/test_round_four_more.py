@@ -288,3 +288,24 @@ def test_the_holiday_with_its_day_is_still_the_holiday() -> None:
     answer = _read("on Mother's Day at 10am call grandma")
     assert answer["schedule"]["type"] == "at"
     assert answer["schedule"]["datetime"].startswith("2026-05-10T10:00")
+
+
+# -- minutes of the hour by number, and times an hour ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("at the 10th minute of every hour", "10 * * * *"),
+        ("on the 12th and 48th minute of each hour", "12,48 * * * *"),
+        ("twice an hour at :20 and :50", "20,50 * * * *"),
+        ("3 times per hour at :00, :20 and :40", "0,20,40 * * * *"),
+    ],
+)
+def test_minutes_of_the_hour(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+@pytest.mark.parametrize("text", ["twice an hour", "three times an hour at :05", "the 61st minute"])
+def test_times_an_hour_must_name_as_many_minutes(text: str) -> None:
+    assert _read(text)["schedule"] is None
