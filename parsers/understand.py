@@ -695,29 +695,42 @@ def _names_time(tokens: list[Token], start: int, end: int) -> bool:
 
 
 def _drop_event_times(tokens: list[Token], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "every day at 9am before the standup at 10am": 10am is the standup's time, told to
-    say why 9am — a run that is only a time, after "before/after <a few words>" and a run
-    that already named a time, is the task's."""
+    """ "every day at 9am before the standup at 10am", "at 4 PM every Friday, one hour before
+    a typical 5 PM end of business", "8 AM on weekdays (before main business hours begin)":
+    the later time or hours are the event's, told to say why the first — a run that is only a
+    time or business hours, a few words after "before"/"after", once a run named a time, is
+    the task's. (The task then speaks of time, so the answer asks.)"""
     if len(runs) < 2:
         return runs
     kept = [runs[0]]
     for start, end in runs[1:]:
-        gap = tokens[kept[-1][1] : start]
-        while gap and gap[0].kind == lx.SYM and gap[0].value == ",":
-            gap = gap[1:]
-        only_time = [t for t in tokens[start:end] if t.kind != lx.WORD or t.value != "at"]
-        if (
-            2 <= len(gap) <= 5
-            and gap[0].value in _EVENT_WORDS
-            and all(t.kind == lx.WORD for t in gap)
-            and len(only_time) == 1
-            # a time, or a bare hour after "at" ("before the meeting at 9")
-            and (only_time[0].kind == lx.TIME or (only_time[0].kind == lx.NUM and end - start == 2))
-            and any(_names_time(tokens, s, e) for s, e in kept)
+        if _is_event_time(tokens, kept[-1][1], start, end) and any(
+            _names_time(tokens, s, e) for s, e in kept
         ):
             continue
         kept.append((start, end))
     return kept
+
+
+_BUSINESS_HOURS: Final = frozenset({"business", "office", "working", "hours", "hour"})
+
+
+def _is_event_time(tokens: list[Token], gap_start: int, start: int, end: int) -> bool:
+    """Whether tokens[start:end] are only a time ("at 10am", "5 PM") or business hours, a
+    few plain words after the last "before"/"after" of the words before them."""
+    gap = tokens[gap_start:start]
+    event = max((k for k, t in enumerate(gap) if t.value in _EVENT_WORDS), default=None)
+    if event is None or len(gap) - event - 1 > 4:
+        return False
+    if event and gap[event - 1].value in ("and", "&"):
+        return False  # "at 9am and after lunch at 2pm": both are runs
+    if any(t.kind != lx.WORD for t in gap[event + 1 :]):
+        return False
+    run = [t for t in tokens[start:end] if t.kind != lx.WORD or t.value not in ("at", "the")]
+    if len(run) == 1:
+        # a time, or a bare hour after "at" ("before the meeting at 9")
+        return run[0].kind == lx.TIME or (run[0].kind == lx.NUM and end - start >= 2)
+    return all(t.value in _BUSINESS_HOURS for t in run)
 
 
 _DETERMINERS: Final = frozenset({"a", "the", "our", "my", "your", "their", "his", "her"})

@@ -309,3 +309,18 @@ def test_minutes_of_the_hour(text: str, expression: str) -> None:
 @pytest.mark.parametrize("text", ["twice an hour", "three times an hour at :05", "the 61st minute"])
 def test_times_an_hour_must_name_as_many_minutes(text: str) -> None:
     assert _read(text)["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every Thursday at 3pm, half an hour before the 3:30pm review", "0 15 * * 4"),
+        ("7:45 AM on weekdays (the reminders go out before office hours start)", "45 7 * * 1-5"),
+    ],
+)
+def test_an_event_said_after_the_run_is_context(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_a_time_joined_by_and_after_is_still_a_run() -> None:
+    assert _cron("every day at 9am and after lunch at 2pm") == "0 9,14 * * *"
