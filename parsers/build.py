@@ -419,6 +419,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     phrase.descriptor |= phrase.padded_time
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
+    _one_time_said_twice(b)
     for year, month, day in p.dates:
         _check_date(year, month, day)  # "every 90 minutes on the 31st of February"
     if p.holiday is not None:
@@ -570,6 +571,18 @@ def _framed_days(p: Phrase) -> None:
         raise Rejected("the text names two different intervals")
     if p.frame == "month" and not (p.nth or p.monthdays or p.first_weekday):
         raise Rejected("the text names two different intervals")
+
+
+def _one_time_said_twice(b: _Builder) -> None:
+    """ "at noon - 12pm", "midnight (00:00)": a window whose two ends are the same time of
+    day is that time, said twice."""
+    p = b.p
+    if p.window is None or not all(_is_explicit(mention) for mention in p.window):
+        return
+    first, last = p.window
+    if b.resolve(first) == b.resolve(last):
+        p.window = None
+        p.times.append(first)
 
 
 MEETING_HOURS: Final = 3

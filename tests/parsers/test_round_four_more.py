@@ -324,3 +324,11 @@ def test_an_event_said_after_the_run_is_context(text: str, expression: str) -> N
 
 def test_a_time_joined_by_and_after_is_still_a_run() -> None:
     assert _cron("every day at 9am and after lunch at 2pm") == "0 9,14 * * *"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [("every Tuesday at noon - 12pm", "0 12 * * 2"), ("daily at midnight (00:00)", "0 0 * * *")],
+)
+def test_one_time_said_twice_is_one_time(text: str, expression: str) -> None:
+    assert _cron(text) == expression
