@@ -1989,7 +1989,8 @@ class _Reader:
             return None
         if self._word(end) == "ago":
             raise Rejected("that is in the past")
-        hence = self._word(end) == "hence"  # "1 week hence": from now
+        # "1 week hence", "30 minutes later": from now
+        hence = self._word(end) in ("hence", "later")
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
         base_at = end + 1
         if self._word(end) != "from" and not hence:

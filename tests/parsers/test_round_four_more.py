@@ -360,3 +360,26 @@ def test_quarterly_without_a_day_asks() -> None:
     answer = _read("send the investor update quarterly at 10am")
     assert answer["schedule"]["expression"] == "0 10 1 1,4,7,10 *"
     assert answer["needs_confirmation"] is True
+
+
+# -- spoken times with a hyphen, and "later" ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("tomorrow at seven-thirty in the evening", "2026-01-15T19:30:00Z"),
+        ("call the vet tomorrow at ten-fifteen am", "2026-01-15T10:15:00Z"),
+        ("ping me 45 minutes later", "2026-01-14T10:45:00Z"),
+        ("check the oven twenty minutes later", "2026-01-14T10:20:00Z"),
+    ],
+)
+def test_one_run(text: str, when: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is not None, answer["reason"]
+    assert answer["schedule"]["datetime"] == when
+
+
+def test_a_spelled_range_of_hours_is_still_a_range() -> None:
+    # "nine-five" is 9 to 5, not 9:05: only minutes people say aloud join an hour
+    assert _cron("every hour nine-five on weekdays") == "0 9-17 * * 1-5"
