@@ -1163,7 +1163,7 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
     _honours(p, "interval", "times", "part", "weekdays", "months", "count", *_BOUNDS)
     if unit == "week" and not p.weekdays and p.starting is not None:
-        if p.starting.weekday is not None:
+        if p.starting.weekday is not None and not p.starting.week:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
     if unit == "week" and not p.weekdays:
         # "every week", "weekly": on today's (or the first day's) weekday, as Todoist does
@@ -1221,7 +1221,8 @@ def _monthly(b: _Builder, count: int) -> Built:
             )
         else:
             monthdays = [1]
-            b.note("no day given; assumed the first day of each quarter")
+            # which day of the quarter is a guess, as for "every month" (asked)
+            b.note("no day given; assumed the first day of each quarter", UNSURE_PENALTY)
     if (
         p.first_weekday
         or p.count is not None

@@ -770,7 +770,7 @@ class _Reader:
             # "starting next week": from the Monday after today
             if self.phrase.starting is not None:
                 raise Rejected("the text names two start dates")
-            self.phrase.starting = DayRef(weekday=1, after_today=True)
+            self.phrase.starting = DayRef(weekday=1, after_today=True, week=True)
             return j + 2
         if self._word(j) == "the" and self._kind(j + 1) == lx.ORD and self._lone_ordinal(j + 1):
             j += 1  # "starting the 15th": the next 15th
@@ -1421,6 +1421,18 @@ class _Reader:
             # "on the weekend", "over the weekend": once or every weekend, and which day?
             raise Rejected(
                 "“the weekend” does not say which day, nor whether every weekend",
+                "say “on Saturday”, “every Saturday” or “weekends” (both days)",
+            )
+        if (
+            self._kind(i) == lx.DAYSET
+            and self.tokens[i].value == lx.WEEKEND
+            and i >= 1
+            # "some" is the lexicon's "few"; "one" is the number 1
+            and (self._word(i - 1) in ("any", "few", "a") or self.tokens[i - 1].value == 1)
+        ):
+            # "dinner with mom any weekend": one weekend, not yet chosen
+            raise Rejected(
+                "“any weekend” does not say which weekend, nor which day",
                 "say “on Saturday”, “every Saturday” or “weekends” (both days)",
             )
         days: list[int] = []

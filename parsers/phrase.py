@@ -53,6 +53,7 @@ class DayRef:
     months_later: int = 0
     month_end: int | None = None  # "until the end of March" (3); of the month it starts (0)
     holiday: tuple[str, ...] | None = None  # "until Thanksgiving": its next date, in build
+    week: bool = False  # "starting next week": the Monday it starts on, not a day named
     quarter_end: bool = False  # "until the end of the quarter": its last day
     monthday: int | None = None  # "starting the 15th": the next 15th
 

@@ -332,3 +332,31 @@ def test_a_time_joined_by_and_after_is_still_a_run() -> None:
 )
 def test_one_time_said_twice_is_one_time(text: str, expression: str) -> None:
     assert _cron(text) == expression
+
+
+# -- days no one named -------------------------------------------------------------------------
+
+
+def test_weekly_starting_next_week_asks_which_day() -> None:
+    answer = _read("a sync every week starting next week")
+    assert answer["schedule"]["expression"] == "0 9 * * 1"  # the Monday it starts on...
+    assert answer["needs_confirmation"] is True  # ...which nobody named
+
+
+def test_weekly_starting_a_named_day_is_that_day() -> None:
+    answer = _read("every week starting Thursday at 8am")
+    assert answer["schedule"]["expression"] == "0 8 * * 4"
+    assert answer["needs_confirmation"] is False
+
+
+@pytest.mark.parametrize("text", ["lunch with the team some weekend", "visit grandma any weekend"])
+def test_one_weekend_not_yet_chosen_is_refused(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None
+    assert "which weekend" in answer["reason"]
+
+
+def test_quarterly_without_a_day_asks() -> None:
+    answer = _read("send the investor update quarterly at 10am")
+    assert answer["schedule"]["expression"] == "0 10 1 1,4,7,10 *"
+    assert answer["needs_confirmation"] is True
