@@ -39,7 +39,14 @@ _SECONDS: Final = {
 }
 _PARTS: Final = frozenset({"morning", "afternoon", "evening", "night"})
 _SUB_DAILY: Final = frozenset({"second", "minute", "hour"})
-_FRAMES: Final = frozenset({(1, "week"), (1, "month")})
+
+
+def _is_frame(count: float, unit: str) -> bool:
+    """ "every week", "every 4 month(s)": a period that can frame the days a shorter interval
+    runs on."""
+    return unit in ("week", "month") and count == int(count) and 1 <= count <= 12
+
+
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
 _POSSESSIVE_HOLIDAYS: Final = frozenset({"mother's", "mothers", "father's", "fathers"})
@@ -154,13 +161,13 @@ class _Reader:
             # "every week on Monday, every 2 hours", "the first Monday of every 1 month(s)
             # every 2 hours" (SQL Server Agent's words): the week or month only frames the
             # days named, on which the shorter interval runs
-            if (count, unit) in _FRAMES and current[1] in _SUB_DAILY:
-                self.phrase.frame = unit
+            if _is_frame(count, unit) and current[1] in _SUB_DAILY:
+                self.phrase.frame, self.phrase.frame_count = unit, int(count)
                 return
             if current == (1, "day") and unit in _SUB_DAILY:
                 self.phrase.each_day = True
-            elif current in _FRAMES and unit in _SUB_DAILY:
-                self.phrase.frame = current[1]
+            elif _is_frame(*current) and unit in _SUB_DAILY:
+                self.phrase.frame, self.phrase.frame_count = current[1], int(current[0])
             elif not (self.adverb and current == (1, unit)):
                 # "Daily, recur every 2 days" (Windows Task Scheduler's summary): the kind of
                 # repeat, then how often — one interval, said twice
@@ -1989,7 +1996,8 @@ class _Reader:
             return None
         if self._word(end) == "ago":
             raise Rejected("that is in the past")
-        hence = self._word(end) == "hence"  # "1 week hence": from now
+        # "1 week hence", "30 minutes later": from now
+        hence = self._word(end) in ("hence", "later")
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
         base_at = end + 1
         if self._word(end) != "from" and not hence:

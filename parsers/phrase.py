@@ -97,6 +97,7 @@ class Phrase:
     # "every week on Monday every 2 hours": the week ("week") or month ("month") the days
     # named fall in, said with a shorter interval; the days must then be named
     frame: str | None = None
+    frame_count: int = 1  # "every 4 month(s) on day 7 every 5 hour(s)": every 4th month
     odd_hours: bool = False  # "every odd hour": 1, 3, ... 23
     minute_range: tuple[int, int] | None = None  # "in the first half of every hour": (0, 29)
     market_hours: bool = False  # "during US market hours": 9:30am-4pm New York
