@@ -867,6 +867,8 @@ def _monthday_steps(b: _Builder, count: int) -> Built:
 
 def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
+    if p.frame_count > 1:
+        return _framed_hours(b, seconds)
     _honours(p, "interval", "times", "window", "weekdays", "nth", "monthdays", "months",
              "minute_past", "more_minutes", "interval_start", "part", "minute_range",
              *_BOUNDS)  # fmt: skip
@@ -985,6 +987,35 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if b.first_day > b.local_now.date():
         start_at = to_instant(b.first_day, time(0), b.zone)
     return _every(b, seconds, start_at)
+
+
+def _framed_hours(b: _Builder, seconds: float) -> Built:
+    """ "every 4 month(s) on day 7 of that month every 5 hour(s) between 5:00 AM and 6:00 PM"
+    (SQL Server Agent): whole hours through the day (or its window) on the days named, in
+    every 4th month — an RFC 5545 rule, which cron cannot say."""
+    p = b.p
+    _honours(p, "interval", "window", "weekdays", "nth", "monthdays", *_BOUNDS)
+    if seconds % 3600 or p.minute_past is not None:
+        raise Rejected(
+            f"minutes within every {p.frame_count} {p.frame}s cannot be kept",
+            f"every {p.frame_count} {p.frame}s, every hour from 9am to 5pm",
+        )
+    window = b.window()
+    start, end = window if window is not None else (time(0), time(23, 59))
+    last = _last_hour(start.hour, end, start.minute, open_end=p.window_open_end)
+    at = [time(hour, start.minute) for hour in range(start.hour, last + 1, int(seconds) // 3600)]
+    if not at:
+        raise Rejected("no run falls inside that window")
+    if p.frame == "week":
+        days = "BYDAY=" + ",".join(_RRULE_DAYS[d] for d in _week_order(p.weekdays))
+    elif p.nth and not p.monthdays:
+        days = "BYDAY=" + ",".join(f"{nth}{_RRULE_DAYS[day]}" for nth, day in p.nth)
+    elif p.monthdays and not p.nth:
+        days = "BYMONTHDAY=" + ",".join(str(_rrule_monthday(d)) for d in p.monthdays)
+    else:
+        raise Rejected("the text names both a weekday and a day of the month")
+    freq = "WEEKLY" if p.frame == "week" else "MONTHLY"
+    return _rrule(b, [f"FREQ={freq}", f"INTERVAL={p.frame_count}", days], at)
 
 
 def _overnight_hours(b: _Builder, window: tuple[time, time], step: int) -> Built:
@@ -1163,7 +1194,7 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
     _honours(p, "interval", "times", "part", "weekdays", "months", "count", *_BOUNDS)
     if unit == "week" and not p.weekdays and p.starting is not None:
-        if p.starting.weekday is not None:
+        if p.starting.weekday is not None and not p.starting.week:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
     if unit == "week" and not p.weekdays:
         # "every week", "weekly": on today's (or the first day's) weekday, as Todoist does
@@ -1221,7 +1252,8 @@ def _monthly(b: _Builder, count: int) -> Built:
             )
         else:
             monthdays = [1]
-            b.note("no day given; assumed the first day of each quarter")
+            # which day of the quarter is a guess, as for "every month" (asked)
+            b.note("no day given; assumed the first day of each quarter", UNSURE_PENALTY)
     if (
         p.first_weekday
         or p.count is not None
@@ -1419,10 +1451,11 @@ def _week_order(days: list[int]) -> list[int]:
     return sorted(set(days), key=lambda day: (day + 6) % 7)
 
 
-def _rrule(b: _Builder, parts: list[str]) -> Built:
-    """An RFC 5545 rule (the parts given, plus the time of day and COUNT): DTSTART is its
-    first occurrence from the first day it may run, so INTERVAL counts from there."""
-    times = b.times() or [b.default_time()]
+def _rrule(b: _Builder, parts: list[str], at: list[time] | None = None) -> Built:
+    """An RFC 5545 rule (the parts given, plus the times of day `at` or named, and COUNT):
+    DTSTART is its first occurrence from the first day it may run, so INTERVAL counts from
+    there."""
+    times = at or b.times() or [b.default_time()]
     hours, minutes = _hours_and_minutes(times)
     parts = [
         *parts,

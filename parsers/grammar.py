@@ -39,7 +39,14 @@ _SECONDS: Final = {
 }
 _PARTS: Final = frozenset({"morning", "afternoon", "evening", "night"})
 _SUB_DAILY: Final = frozenset({"second", "minute", "hour"})
-_FRAMES: Final = frozenset({(1, "week"), (1, "month")})
+
+
+def _is_frame(count: float, unit: str) -> bool:
+    """ "every week", "every 4 month(s)": a period that can frame the days a shorter interval
+    runs on."""
+    return unit in ("week", "month") and count == int(count) and 1 <= count <= 12
+
+
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
 _POSSESSIVE_HOLIDAYS: Final = frozenset({"mother's", "mothers", "father's", "fathers"})
@@ -162,13 +169,13 @@ class _Reader:
             # "every week on Monday, every 2 hours", "the first Monday of every 1 month(s)
             # every 2 hours" (SQL Server Agent's words): the week or month only frames the
             # days named, on which the shorter interval runs
-            if (count, unit) in _FRAMES and current[1] in _SUB_DAILY:
-                self.phrase.frame = unit
+            if _is_frame(count, unit) and current[1] in _SUB_DAILY:
+                self.phrase.frame, self.phrase.frame_count = unit, int(count)
                 return
             if current == (1, "day") and unit in _SUB_DAILY:
                 self.phrase.each_day = True
-            elif current in _FRAMES and unit in _SUB_DAILY:
-                self.phrase.frame = current[1]
+            elif _is_frame(*current) and unit in _SUB_DAILY:
+                self.phrase.frame, self.phrase.frame_count = current[1], int(current[0])
             elif not (self.adverb and current == (1, unit)):
                 # "Daily, recur every 2 days" (Windows Task Scheduler's summary): the kind of
                 # repeat, then how often — one interval, said twice
@@ -778,7 +785,7 @@ class _Reader:
             # "starting next week": from the Monday after today
             if self.phrase.starting is not None:
                 raise Rejected("the text names two start dates")
-            self.phrase.starting = DayRef(weekday=1, after_today=True)
+            self.phrase.starting = DayRef(weekday=1, after_today=True, week=True)
             return j + 2
         if self._word(j) == "the" and self._kind(j + 1) == lx.ORD and self._lone_ordinal(j + 1):
             j += 1  # "starting the 15th": the next 15th
@@ -1494,6 +1501,18 @@ class _Reader:
                 "“the weekend” does not say which day, nor whether every weekend",
                 "say “on Saturday”, “every Saturday” or “weekends” (both days)",
             )
+        if (
+            self._kind(i) == lx.DAYSET
+            and self.tokens[i].value == lx.WEEKEND
+            and i >= 1
+            # "some" is the lexicon's "few"; "one" is the number 1
+            and (self._word(i - 1) in ("any", "few", "a") or self.tokens[i - 1].value == 1)
+        ):
+            # "dinner with mom any weekend": one weekend, not yet chosen
+            raise Rejected(
+                "“any weekend” does not say which weekend, nor which day",
+                "say “on Saturday”, “every Saturday” or “weekends” (both days)",
+            )
         days: list[int] = []
         items = 0
         recurring = False
@@ -2048,7 +2067,8 @@ class _Reader:
             return None
         if self._word(end) == "ago":
             raise Rejected("that is in the past")
-        hence = self._word(end) == "hence"  # "1 week hence": from now
+        # "1 week hence", "30 minutes later": from now
+        hence = self._word(end) in ("hence", "later")
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
         base_at = end + 1
         if self._word(end) != "from" and not hence:

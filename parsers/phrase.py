@@ -53,6 +53,7 @@ class DayRef:
     months_later: int = 0
     month_end: int | None = None  # "until the end of March" (3); of the month it starts (0)
     holiday: tuple[str, ...] | None = None  # "until Thanksgiving": its next date, in build
+    week: bool = False  # "starting next week": the Monday it starts on, not a day named
     quarter_end: bool = False  # "until the end of the quarter": its last day
     monthday: int | None = None  # "starting the 15th": the next 15th
 
@@ -96,6 +97,7 @@ class Phrase:
     # "every week on Monday every 2 hours": the week ("week") or month ("month") the days
     # named fall in, said with a shorter interval; the days must then be named
     frame: str | None = None
+    frame_count: int = 1  # "every 4 month(s) on day 7 every 5 hour(s)": every 4th month
     odd_hours: bool = False  # "every odd hour": 1, 3, ... 23
     minute_range: tuple[int, int] | None = None  # "in the first half of every hour": (0, 29)
     market_hours: bool = False  # "during US market hours": 9:30am-4pm New York

@@ -264,6 +264,9 @@ def _zone_meant(text: str, start: int, end: int, tokens: list[Token]) -> bool:
     )
 
 
+_SPOKEN_MINUTES: Final = frozenset({15, 20, 30, 40, 45, 50})
+
+
 def _word(word: str, start: int, tokens: list[Token]) -> None:
     entry = lx.LEXICON.get(word)
     if entry is not None:
@@ -285,13 +288,23 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
         )
     if "-" in word or "/" in word:
         # "mon-fri", "9-5": split and look the parts up one by one.
-        offset = start
+        offset, first = start, len(tokens)
         for part in _SEPARATOR.split(word):
             if part in ("-", "/"):
                 tokens.append(Token(lx.SYM, part, offset, offset + 1))
             elif part:
                 _word(part, offset, tokens)
             offset += len(part)
+        parts = tokens[first:]
+        if (
+            len(parts) == 3
+            and parts[0].kind == parts[2].kind == lx.NUM
+            and parts[0].spelled
+            and parts[2].spelled
+            and 1 <= parts[0].value <= 12  # type: ignore[operator]
+            and parts[2].value in _SPOKEN_MINUTES
+        ):
+            del tokens[first + 1]  # "five-thirty", "six-fifteen": a time said aloud, not a range
         return
     tokens.append(Token(lx.WORD, word, start, start + len(word)))
 

@@ -107,7 +107,7 @@ def test_a_week_or_month_frames_the_days_named(text: str, expression: str) -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["every week every 3 hours", "every month every 20 minutes", "every 2 weeks on Monday hourly"],
+    ["every week every 3 hours", "every month every 20 minutes", "every 2 weeks hourly"],
 )
 def test_two_intervals_without_days_to_frame_are_refused(text: str) -> None:
     answer = _read(text)
@@ -332,3 +332,84 @@ def test_a_time_joined_by_and_after_is_still_a_run() -> None:
 )
 def test_one_time_said_twice_is_one_time(text: str, expression: str) -> None:
     assert _cron(text) == expression
+
+
+# -- days no one named -------------------------------------------------------------------------
+
+
+def test_weekly_starting_next_week_asks_which_day() -> None:
+    answer = _read("a sync every week starting next week")
+    assert answer["schedule"]["expression"] == "0 9 * * 1"  # the Monday it starts on...
+    assert answer["needs_confirmation"] is True  # ...which nobody named
+
+
+def test_weekly_starting_a_named_day_is_that_day() -> None:
+    answer = _read("every week starting Thursday at 8am")
+    assert answer["schedule"]["expression"] == "0 8 * * 4"
+    assert answer["needs_confirmation"] is False
+
+
+@pytest.mark.parametrize("text", ["lunch with the team some weekend", "visit grandma any weekend"])
+def test_one_weekend_not_yet_chosen_is_refused(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None
+    assert "which weekend" in answer["reason"]
+
+
+def test_quarterly_without_a_day_asks() -> None:
+    answer = _read("send the investor update quarterly at 10am")
+    assert answer["schedule"]["expression"] == "0 10 1 1,4,7,10 *"
+    assert answer["needs_confirmation"] is True
+
+
+# -- spoken times with a hyphen, and "later" ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("tomorrow at seven-thirty in the evening", "2026-01-15T19:30:00Z"),
+        ("call the vet tomorrow at ten-fifteen am", "2026-01-15T10:15:00Z"),
+        ("ping me 45 minutes later", "2026-01-14T10:45:00Z"),
+        ("check the oven twenty minutes later", "2026-01-14T10:20:00Z"),
+    ],
+)
+def test_one_run(text: str, when: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is not None, answer["reason"]
+    assert answer["schedule"]["datetime"] == when
+
+
+def test_a_spelled_range_of_hours_is_still_a_range() -> None:
+    # "nine-five" is 9 to 5, not 9:05: only minutes people say aloud join an hour
+    assert _cron("every hour nine-five on weekdays") == "0 9-17 * * 1-5"
+
+
+# -- every few weeks or months, whole hours on the days named ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "every 3 weeks on Wednesday every 4 hours from 6am to 6pm",
+            "FREQ=WEEKLY;INTERVAL=3;BYDAY=WE;BYHOUR=6,10,14,18;BYMINUTE=0",
+        ),
+        (
+            "every 2 months on the 20th every 6 hours",
+            "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=20;BYHOUR=0,6,12,18;BYMINUTE=0",
+        ),
+        (
+            "every 6 months on the last Sunday, every hour between 10:30 and 12:30",
+            "FREQ=MONTHLY;INTERVAL=6;BYDAY=-1SU;BYHOUR=10,11,12;BYMINUTE=30",
+        ),
+    ],
+)
+def test_whole_hours_on_the_days_of_every_few_weeks_or_months(text: str, rule: str) -> None:
+    assert _rule(text).startswith(rule)
+
+
+def test_minutes_on_the_days_of_every_few_weeks_are_refused() -> None:
+    answer = _read("every 2 weeks on Friday every 15 minutes from 9 to 10am")
+    assert answer["schedule"] is None
+    assert "cannot be kept" in answer["reason"]
