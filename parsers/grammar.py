@@ -62,6 +62,14 @@ _FREQUENCIES: Final = {
     "triweekly": (3, "week"),
 }
 _LIST_SYMBOLS: Final = (",", "&", "/")
+# Words after the second amount of "every 1 hour 30 minutes …" that make it an offset, not
+# more of the interval: "every hour, 15 minutes past", "every day 30 minutes before it",
+# "every 2 hours 8 hours a day" (after "after"/"before"/"from" — "starting" — only a time of
+# day keeps it the interval's: "every 1 hour 30 minutes starting at 9am")
+_NOT_MORE_DURATION: Final = frozenset(
+    {"past", "to", "of", "ago", "later", "earlier", "prior", "a", "each", "every", "in", "into"}
+)
+_UNLESS_TIME_FOLLOWS: Final = frozenset({"after", "before", "from"})
 _MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
@@ -1133,6 +1141,11 @@ class _Reader:
             return j + 1
         elif token.kind == lx.NUM:
             count, j = token.value, j + 1  # type: ignore[assignment]
+            fraction = self._fraction(j)
+            if fraction is not None:  # "every one and a half hours", "every 1 1/2 hours"
+                count, j = count + fraction[0], fraction[1]
+        elif (fraction := self._fraction(j)) is not None and token.kind == lx.SLASHDATE:
+            count, j = fraction  # "every 1/2 hour"
         elif word == "few":
             raise Rejected(
                 f'"every {self.tokens[j].value} …" is vague', "give a number: every 3 hours"
@@ -1140,6 +1153,8 @@ class _Reader:
         elif word == "half" and self._is_unit(j + 1, "hour"):
             self._set_interval(30, "minute")
             return j + 2
+        elif word == "half" and self._word(j + 1) == "a" and self._is_unit(j + 2, *_SECONDS):
+            count, j = 0.5, j + 2  # "every half an hour", "every half a day"
         elif word in ("odd", "even", "uneven") and self._is_unit(j + 1, "hour"):
             self._set_interval(2, "hour")  # "every odd hour": 1, 3, ... 23 ("even": 0, 2, ...)
             self.phrase.odd_hours = word != "even"
@@ -1226,11 +1241,12 @@ class _Reader:
             if token.value == "quarter":
                 self.phrase.quarter = True
                 self._set_interval(3 * count, "month")
-            else:
-                self._set_interval(count, str(token.value))
-                if token.value in ("day", "week"):
-                    self.phrase.order.append("d")
-            return j + 1
+                return j + 1
+            count, unit, end = self._more_duration(j + 1, count, str(token.value))
+            self._set_interval(count, unit)
+            if unit in ("day", "week"):
+                self.phrase.order.append("d")
+            return end
         if kind == lx.DAYSET and token.value == lx.WEEKEND and self._is_unit(j + 1, "day"):
             # "every weekend day": Saturday and Sunday
             for day in (6, 0):
@@ -1274,6 +1290,61 @@ class _Reader:
             self._set_interval(count, "month")
             return self._ordinals(j)
         return None
+
+    def _fraction(self, j: int) -> tuple[float, int] | None:
+        """A fraction at j said before its unit: "and a half" ("one and a half hours") or a
+        slash ("1 1/2 hours", "1/2 hour" — a date is never followed by a unit); its value
+        and the unit's index, or None."""
+        if self._word(j) == "and" and self._word(j + 1) == "a" and self._word(j + 2) == "half":
+            return (0.5, j + 3) if self._is_unit(j + 3, *_SECONDS) else None
+        if self._kind(j) != lx.SLASHDATE or not self._is_unit(j + 1, *_SECONDS):
+            return None
+        top, bottom, year = self.tokens[j].value  # type: ignore[misc]
+        if year is not None or not 0 < top < bottom <= 4:
+            return None
+        return top / bottom, j + 1
+
+    def _more_duration(self, j: int, count: float, unit: str) -> tuple[float, str, int]:
+        """The rest of a duration said in parts, from j just after its first unit: "(an
+        hour) and a half", "(1 hour) 30 minutes", "(1h) 30m", "(2 days) 12 hours", each unit
+        smaller than the one before. Returns one amount — in days when days or weeks are
+        named (never seconds: days stay on the wall clock, and a part of a day is refused
+        by build), else in the smallest unit named — its unit and where it ends."""
+        if unit not in _SECONDS:
+            return count, unit, j
+        total, smallest = count * _SECONDS[unit], unit
+        if self._word(j) == "and" and self._word(j + 1) == "a":
+            if self._word(j + 2) == "half":  # "every hour and a half", "a day and a half"
+                total, j = total + _SECONDS[unit] / 2, j + 3
+            elif self._is_unit(j + 2, "quarter") and unit == "hour":
+                total, j = total + 900, j + 3  # "every hour and a quarter"
+        else:
+            while True:
+                k = j + self._is_separator(j)
+                token = self.tokens[k] if k < self.n else None
+                if token is None or token.kind != lx.NUM or not self._is_unit(k + 1, *_SECONDS):
+                    break
+                part = str(self.tokens[k + 1].value)
+                if _SECONDS[part] >= _SECONDS[smallest]:
+                    break
+                after = self._word(k + 2)
+                if after in _NOT_MORE_DURATION or (
+                    after in _UNLESS_TIME_FOLLOWS and not self._time_follows(k + 3)
+                ):
+                    break  # "every hour, 15 minutes past": minutes past, not more interval
+                total += float(token.value) * _SECONDS[part]  # type: ignore[arg-type]
+                smallest, j = part, k + 2
+        if total == count * _SECONDS[unit]:
+            return count, unit, j
+        if _SECONDS[unit] >= _SECONDS["day"]:
+            return total / _SECONDS["day"], "day", j
+        return total / _SECONDS[smallest], smallest, j
+
+    def _time_follows(self, j: int) -> bool:
+        """Whether a time of day ("6pm", "at 9", "9:30") starts at j."""
+        if self._word(j) == "at":
+            j += 1
+        return self._kind(j) in (lx.TIME, lx.NUM)
 
     def _plain_monthday(self, i: int) -> bool:
         """An ordinal at i that is a day of the month alone: not "16th of March", not
@@ -2177,6 +2248,9 @@ class _Reader:
             if token.kind == lx.NUM:
                 amount = float(token.value)  # type: ignore[arg-type]
                 j += 1
+                fraction = self._fraction(j)
+                if fraction is not None:  # "one and a half hours", "1 1/2 hours"
+                    amount, j = amount + fraction[0], fraction[1]
             elif word == "a":
                 amount, j = 1.0, j + 1
             elif word == "half":

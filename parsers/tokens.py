@@ -49,6 +49,8 @@ class Token:
     guess: str | None = None
 
 
+# "1h30m" is a duration (1 h, 30 m), not the French way of writing 1:30 ("18h30"): the "hm"
+# branch gives way when an "m" follows the minutes.
 # The leading lookahead lists every character a token can start with: the spaces between
 # tokens then fail at once instead of trying sixteen branches (a third of the scan's time).
 # "[a-z]++" in iana: a word not followed by "/" is not re-tried shorter (it cannot match).
@@ -61,7 +63,7 @@ _PATTERN: Final = re.compile(
    |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
    |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
    |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
-   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:%])(?!\.\d)
+   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:%])(?!\.\d)(?!(?<=h\d\d)m)
    |(?=\d)(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
