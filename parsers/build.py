@@ -304,12 +304,15 @@ class _Builder:
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
         return _DEFAULT_TIME
 
-    def window(self, *, overnight: bool = False) -> tuple[time, time] | None:
-        """The window's two ends; one that ends at or before its start runs past midnight,
-        which only `overnight` callers accept."""
-        if self.p.window is None:
+    def window(
+        self, *, overnight: bool = False, pair: tuple[TimeMention, TimeMention] | None = None
+    ) -> tuple[time, time] | None:
+        """The window's (or `pair`'s) two ends; one that ends at or before its start runs
+        past midnight, which only `overnight` callers accept."""
+        pair = pair or self.p.window
+        if pair is None:
             return None
-        first, last = self.p.window
+        first, last = pair
         # "between 7:00 and 22:00": a time written with its minutes is on the 24-hour clock
         # when the other end is ("from 9:30 to 5:30" is read by the order of its ends)
         if _is_24h_written(last) and first.clock.digital:
@@ -488,6 +491,7 @@ _SLOT_WORDS: Final = {
     "minute_past": "minutes past the hour",
     "more_minutes": "minutes past the hour",
     "window": "a time window",
+    "more_windows": "a second time window",
     "weekdays": "days of the week",
     "nth": "a weekday of the month",
     "monthdays": "a day of the month",
@@ -869,9 +873,11 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
     if p.frame_count > 1:
         return _framed_hours(b, seconds)
-    _honours(p, "interval", "times", "window", "weekdays", "nth", "monthdays", "months",
-             "minute_past", "more_minutes", "interval_start", "part", "minute_range",
+    _honours(p, "interval", "times", "window", "more_windows", "weekdays", "nth", "monthdays",
+             "months", "minute_past", "more_minutes", "interval_start", "part", "minute_range",
              *_BOUNDS)  # fmt: skip
+    if p.more_windows and (p.interval_start is not None or p.minute_past is not None):
+        raise Rejected("the text names two time windows")
     if p.more_minutes and not (seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS):
         raise Rejected(
             "several minutes past the hour only go with schedules that run every few hours",
@@ -920,6 +926,8 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         )
     tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {weekday_field}"
     open_end = p.window_open_end
+    if p.more_windows:
+        return _several_windows(b, seconds, tail, window)
     # in a window, runs start again at its start each day: any whole number of hours steps
     # through it ("every 5 hours from 5am to 6pm": 5, 10 and 15)
     if seconds % 3600 == 0 and (
@@ -987,6 +995,42 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if b.first_day > b.local_now.date():
         start_at = to_instant(b.first_day, time(0), b.zone)
     return _every(b, seconds, start_at)
+
+
+def _several_windows(
+    b: _Builder, seconds: int, tail: str, first: tuple[time, time] | None
+) -> Built:
+    """ "every minute between 7:00 and 9:00, and between 16:00 and 18:00" (Oracle's
+    BYHOUR=7,8,16,17): the windows' hours in one cron expression, when every window runs at
+    the same minutes of its hours; refused otherwise."""
+    p = b.p
+    if p.odd_hours or p.minute_range is not None or first is None:
+        raise Rejected("the text names two time windows")
+    windows = [first, *(b.window(pair=pair) for pair in p.more_windows)]
+    minutes = seconds // 60
+    fields: set[str] = set()
+    hours: set[int] = set()
+    for window in windows:
+        assert window is not None
+        start, end = window
+        if seconds % 3600 == 0:
+            last = _last_hour(start.hour, end, start.minute, open_end=p.window_open_end)
+            fields.add(str(start.minute))
+            hours.update(range(start.hour, last + 1, seconds // 3600))
+        elif minutes < 60 and 60 % minutes == 0:
+            every = "*" if minutes == 1 else f"*/{minutes}"
+            minute, hour = _minute_window(window, minutes, open_end=p.window_open_end, every=every)
+            fields.add(minute)
+            first, _, final = hour.partition("-")
+            hours.update(range(int(first), int(final or first) + 1))
+        else:
+            raise Rejected(f"cron cannot run every {_duration(seconds)} in several windows")
+    if len(fields) != 1 or not hours:
+        raise Rejected(
+            "the windows run at different minutes of their hours: that is two schedules",
+            "make two jobs, one for each window",
+        )
+    return _cron(b, f"{fields.pop()} {_hour_list(sorted(hours))} {tail}")
 
 
 def _framed_hours(b: _Builder, seconds: float) -> Built:

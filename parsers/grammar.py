@@ -388,7 +388,12 @@ class _Reader:
         if self.phrase.window is not None:
             if self.phrase.business_hours and (start.clock, end.clock) == _BUSINESS_CLOCKS:
                 return j  # "during business hours (9 AM - 5 PM)": the same hours again
-            raise Rejected("the text names two time windows")
+            if self.phrase.business_hours or len(self.phrase.more_windows) >= 3:
+                raise Rejected("the text names two time windows")
+            # "every minute between 7:00 and 9:00, and between 16:00 and 18:00": build keeps
+            # several windows only where one cron expression can run in all of them
+            self.phrase.more_windows.append((start, end))
+            return j
         self.phrase.window = (start, end)
         return j
 
@@ -613,6 +618,8 @@ class _Reader:
         """ "except Fridays", "but weekends", "excluding Saturday and Sunday": days of the
         week left out. Other exceptions (dates, holidays) are not a schedule's to make."""
         j = i + 1
+        if self._word(j) == "only":
+            return j + 1  # "every minute, but only between 7 and 9": what follows restricts
         at_most = self._at_most(j)  # "but no more than 10 times": a count, not an exception
         if at_most is not None:
             return at_most

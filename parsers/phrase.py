@@ -70,6 +70,7 @@ class Phrase:
     more_minutes: list[int] = field(default_factory=list)  # "at :20 and :50": the others
     window: tuple[TimeMention, TimeMention] | None = None  # "from 9 to 5"
     window_open_end: bool = False  # "before 2:55pm": the end itself does not run
+    more_windows: list[tuple[TimeMention, TimeMention]] = field(default_factory=list)
     weekdays: list[int] = field(default_factory=list)  # cron numbering, 0 = Sunday
     single_day: bool = False  # one weekday, singular, no "every": "on Friday"
     nth: list[tuple[int, int]] = field(default_factory=list)  # (1, 1) first Monday, (-1, 5)

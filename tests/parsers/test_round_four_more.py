@@ -413,3 +413,35 @@ def test_minutes_on_the_days_of_every_few_weeks_are_refused() -> None:
     answer = _read("every 2 weeks on Friday every 15 minutes from 9 to 10am")
     assert answer["schedule"] is None
     assert "cannot be kept" in answer["reason"]
+
+
+# -- several windows in one cron expression -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every 10 minutes from 6am to 8am and from 5pm to 7pm", "*/10 6,7,17,18 * * *"),
+        ("hourly between 08:00 and 11:00 and between 13:00 and 16:00", "0 8-11,13-16 * * *"),
+        ("every 20 minutes, but only between 9 and 10am and between 2 and 3pm", "*/20 9,14 * * *"),
+    ],
+)
+def test_several_windows_at_the_same_minutes(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 9:30, 10:30 … and 14:00, 15:00 …: the minutes differ, so two cron expressions
+        "every hour from 9:30 to 11:30 and from 14:00 to 16:00",
+        # a daily time with two windows says nothing runs several times a day
+        "every day from 9 to 10am and from 3 to 4pm",
+    ],
+)
+def test_several_windows_that_one_expression_cannot_keep_are_refused(text: str) -> None:
+    assert _read(text)["schedule"] is None
+
+
+def test_but_only_restricts() -> None:
+    assert _cron("every 30 minutes, but only on weekdays") == "*/30 * * * 1-5"
