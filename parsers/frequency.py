@@ -23,8 +23,10 @@ def agrees(word: str, phrase: Phrase) -> bool:
     """Whether the frequency `word` ("daily", "weekly", …) says what `phrase` (the schedule
     read from the other words) says, or less. A phrase that runs once agrees with none."""
     p = phrase
-    if p.dates or p.has_offset or p.instant is not None or p.day_offset is not None:
+    if p.has_offset or p.instant is not None or p.day_offset is not None:
         return False
+    if p.dates and not (p.every and all(year is None for year, _, _ in p.dates)):
+        return False  # a date that comes once ("on May 1 2027", "on May 1")
     interval = p.interval
     if word == "hourly":
         return interval == (1, "hour")
@@ -53,5 +55,5 @@ def agrees(word: str, phrase: Phrase) -> bool:
     if word == "yearly":
         return interval == (1, "year") or (
             interval is None and len(p.months) == 1 and bool(p.monthdays or p.nth)
-        )
+        )  # "every year on May 1", "the first Monday of May"
     return False
