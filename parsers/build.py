@@ -827,7 +827,7 @@ def _recurring(b: _Builder) -> Built:
     if unit in ("second", "minute", "hour"):
         return _sub_daily(b, count * _UNIT_SECONDS[unit])
     if count != int(count):
-        raise Rejected(f"cannot repeat every {count:g} {unit}s", f"every {int(count * 24)} hours")
+        raise Rejected(f"cannot repeat every {count:g} {unit}s", _whole_units(count, str(unit)))
     count = int(count)
     if p.minute_past is not None:
         raise Rejected("minutes past the hour only go with hourly schedules")
@@ -849,6 +849,20 @@ def _recurring(b: _Builder) -> Built:
             )
         return _monthly(b, count if unit == "month" else 1)
     return _daily_or_weekly(b, unit, count)
+
+
+def _whole_units(count: float, unit: str) -> str | None:
+    """The same interval in a smaller unit it is whole in, to suggest instead of a part of a
+    day, week or year ("every 1.5 days": every 36 hours; "every 2.5 years": every 30
+    months); None when there is none (a part of a month has no fixed length)."""
+    if unit == "year" and (count * 12).is_integer():
+        return f"every {int(count * 12)} months"
+    if unit not in _UNIT_SECONDS:
+        return None
+    hours = count * _UNIT_SECONDS[unit] / 3600
+    if unit == "week" and (hours / 24).is_integer():
+        return f"every {int(hours // 24)} days"
+    return f"every {hours:g} hours"
 
 
 def _monthday_steps(b: _Builder, count: int) -> Built:

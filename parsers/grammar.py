@@ -1311,7 +1311,7 @@ class _Reader:
         named (never seconds: days stay on the wall clock, and a part of a day is refused
         by build), else in the smallest unit named — its unit and where it ends."""
         if unit not in _SECONDS:
-            return count, unit, j
+            return self._more_months(j, count, unit)
         total, smallest = count * _SECONDS[unit], unit
         if self._word(j) == "and" and self._word(j + 1) == "a":
             if self._word(j + 2) == "half":  # "every hour and a half", "a day and a half"
@@ -1339,6 +1339,28 @@ class _Reader:
         if _SECONDS[unit] >= _SECONDS["day"]:
             return total / _SECONDS["day"], "day", j
         return total / _SECONDS[smallest], smallest, j
+
+    def _more_months(self, j: int, count: float, unit: str) -> tuple[float, str, int]:
+        """ "(every month) and a half", "(every year) 6 months": months and years add up
+        (a part of one is refused by build); weeks or days do not add to them (a month has
+        no fixed length), and are refused rather than left over as the task."""
+        if unit not in ("month", "year"):
+            return count, unit, j
+        if self._word(j) == "and" and self._word(j + 1) == "a" and self._word(j + 2) == "half":
+            return count + 0.5, unit, j + 3
+        k = j + self._is_separator(j)
+        if self._kind(k) != lx.NUM or not self._is_unit(k + 1, "month", "week", "day"):
+            return count, unit, j
+        part = str(self.tokens[k + 1].value)
+        if self._word(k + 2) in _NOT_MORE_DURATION or self._word(k + 2) in _UNLESS_TIME_FOLLOWS:
+            return count, unit, j
+        if unit == "year" and part == "month":
+            months = count * 12 + float(self.tokens[k].value)  # type: ignore[arg-type]
+            return months, "month", k + 2
+        raise Rejected(
+            f"{unit}s and {part}s do not add up to one interval: a {unit} has no fixed length",
+            "every 6 weeks",
+        )
 
     def _time_follows(self, j: int) -> bool:
         """Whether a time of day ("6pm", "at 9", "9:30") starts at j."""

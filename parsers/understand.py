@@ -32,6 +32,7 @@ from . import lexicon as lx
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
+from .frequency import agrees
 from .grammar import read
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, finish, prepare, regex_stage
@@ -351,7 +352,9 @@ def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if command is not None:
         found.result = command.with_parts(command.task, target)
         found.partial = True
-        if command.task is None or not _mentions_time(command.task):
+        # a sure answer settled the task's words about time itself ("the weekly report")
+        sure = command.ok and not command.needs_confirmation
+        if sure or command.task is None or not _mentions_time(command.task):
             return found
     for stage in FAST_STAGES[1:]:
         result = stage(rest, zone_name, aware_now)
@@ -453,11 +456,23 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
     if not runs:
         return None
     chosen = [token for start, end in runs for token in tokens[start:end]]
-    task = task_text(text, tokens, runs)
+    task = shown_task = task_text(text, tokens, runs)
+    named = [run for run in runs if _frequency_adjective(tokens, *run)] if len(runs) > 1 else []
+    if named and _names_agreeing_frequency(tokens, runs, named):
+        # "post the monthly numbers on the 1st at 9am": "monthly" says the 1st of every month
+        # (not the next 1st only) and names the numbers: the schedule's word and the task's
+        shown_task = task_text(text, tokens, [run for run in runs if run not in named])
+        named = []
     try:
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+        # before build, which fills the phrase in: what the text said is what agrees or not
+        speaks_of_time = (
+            task is not None
+            and _mentions_time(task)
+            and not _task_frequency_agrees(text, tokens, runs, phrase)
+        )
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
         return None
@@ -465,10 +480,10 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         result = ParseResult.rejected(
             refusal.reason, suggestion=refusal.suggestion, parse_method="regex"
         )
-        return result.with_parts(task, None)
+        return result.with_parts(shown_task, None)
     spoken = " ".join(_spoken_text(text, tokens, run, built.readings) for run in runs)
     confidence, notes = built.confidence, built.notes
-    if task is not None and _mentions_time(task):
+    if speaks_of_time:
         # words about time the grammar did not read ("during the day"): ask, do not guess
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, f"“{task}” was not read as part of the schedule")
@@ -485,7 +500,7 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         # left in the task, unread, and would turn the schedule round
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "a “not” just before the schedule's words was not read")
-    if len(runs) > 1 and any(_frequency_adjective(tokens, start, end) for start, end in runs):
+    if named:
         # "a weekly review task due Monday": the frequency may only name the task
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "a frequency that names the task was read as the schedule's")
@@ -501,7 +516,43 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         schedule_text=spoken,
         exclusions=built.exclusions,
     )
-    return finish(result).with_parts(task, None)
+    return finish(result).with_parts(shown_task, None)
+
+
+def _task_frequency_agrees(
+    text: str, tokens: list[Token], runs: list[tuple[int, int]], phrase: Phrase
+) -> bool:
+    """Whether the only words about time left in the task are frequencies that name a thing
+    ("submit the weekly status report every Friday at 4pm") and agree with the schedule the
+    runs say (`phrase`); "send the monthly report every Monday" does not agree, and asks."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    words = [
+        k
+        for k, token in enumerate(tokens)
+        if k not in inside
+        and token.kind == lx.WORD
+        and token.value in _FREQUENCY_WORDS
+        and _frequency_adjective(tokens, k, k + 1)
+    ]
+    if not words or not all(agrees(str(tokens[k].value), phrase) for k in words):
+        return False
+    rest = task_text(text, tokens, sorted([*runs, *((k, k + 1) for k in words)]))
+    return rest is None or not _mentions_time(rest)
+
+
+def _names_agreeing_frequency(
+    tokens: list[Token], runs: list[tuple[int, int]], named: list[tuple[int, int]]
+) -> bool:
+    """Whether the runs that are frequencies naming a thing ("the monthly numbers") agree
+    with what the other runs say ("on the 1st at 9am")."""
+    others = [token for run in runs if run not in named for token in tokens[run[0] : run[1]]]
+    try:
+        phrase, _ = read(others)
+    except (NotUnderstood, Rejected):
+        return False
+    words = [t.value for start, end in named for t in tokens[start:end] if t.kind == lx.WORD]
+    frequencies = [str(word) for word in words if word in _FREQUENCY_WORDS]
+    return bool(frequencies) and all(agrees(word, phrase) for word in frequencies)
 
 
 _WHOSE: Final = frozenset({"their", "your", "his", "her", "our"})

@@ -102,10 +102,13 @@ def test_part_of_a_day_is_refused_as_a_fractional_day_is(text: str) -> None:
     assert answer["suggestion"].endswith("hours")
 
 
-def test_whole_days_in_parts_stay_on_the_wall_clock() -> None:
-    schedule = _read("every 1 week 3 days at 8am")["schedule"]
+@pytest.mark.parametrize(
+    ("text", "days"), [("every 1 week 3 days at 8am", 10), ("every 2 weeks and 3 days", 17)]
+)
+def test_whole_days_in_parts_stay_on_the_wall_clock(text: str, days: int) -> None:
+    schedule = _read(text)["schedule"]
     assert schedule["type"] == "rrule"
-    assert schedule["rule"].startswith("FREQ=DAILY;INTERVAL=10;BYHOUR=8;BYMINUTE=0")
+    assert schedule["rule"].startswith(f"FREQ=DAILY;INTERVAL={days};")
 
 
 @pytest.mark.parametrize(
@@ -147,3 +150,27 @@ def test_hours_and_minutes_run_together_are_a_duration_not_a_clock_time() -> Non
     assert kinds == [("num", 4), ("unit", "hour"), ("num", 5), ("unit", "minute")]
     # the French way of writing a time of day is still one
     assert [t.kind for t in tokenize("at 18h30")] == ["word", "time"]
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("every week and a half", "every 252 hours"),
+        ("every 3.5 years", "every 42 months"),
+        ("every month and a half", None),
+        ("every 2 months 10 days", "every 6 weeks"),
+    ],
+)
+def test_parts_of_months_and_weeks_are_refused_with_a_whole_unit(
+    text: str, suggestion: str | None
+) -> None:
+    # a part of a month has no fixed length: nothing to suggest but another unit
+    answer = _read(text)
+    assert answer["schedule"] is None
+    assert answer["suggestion"] == suggestion
+
+
+def test_years_and_months_add_up() -> None:
+    schedule = _read("every 2 years 3 months on the 10th at 8am")["schedule"]
+    assert schedule["type"] == "rrule"
+    assert "FREQ=MONTHLY;INTERVAL=27;BYMONTHDAY=10" in schedule["rule"]
