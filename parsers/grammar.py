@@ -1291,12 +1291,29 @@ class _Reader:
             return self._ordinals(j)
         return None
 
+    def _and_a_half(self, j: int, *, before_unit: bool = False) -> int:
+        """The length of "and a half" at j, or of "and half" as people also type it ("every
+        hour and half"; not "on the hour and half past", minutes of the hour); 0 if none."""
+        if self._word(j) != "and":
+            return 0
+        if self._word(j + 1) == "a" and self._word(j + 2) == "half":
+            return 3
+        if self._word(j + 1) != "half":
+            return 0
+        following = self._word(j + 2)
+        if before_unit:
+            return 2
+        if following in _MINUTE_RELATIONS or self._kind(j + 2) == lx.UNIT:
+            return 0
+        return 2
+
     def _fraction(self, j: int) -> tuple[float, int] | None:
         """A fraction at j said before its unit: "and a half" ("one and a half hours") or a
         slash ("1 1/2 hours", "1/2 hour" — a date is never followed by a unit); its value
         and the unit's index, or None."""
-        if self._word(j) == "and" and self._word(j + 1) == "a" and self._word(j + 2) == "half":
-            return (0.5, j + 3) if self._is_unit(j + 3, *_SECONDS) else None
+        half = self._and_a_half(j, before_unit=True)
+        if half:
+            return (0.5, j + half) if self._is_unit(j + half, *_SECONDS) else None
         if self._kind(j) != lx.SLASHDATE or not self._is_unit(j + 1, *_SECONDS):
             return None
         top, bottom, year = self.tokens[j].value  # type: ignore[misc]
@@ -1313,10 +1330,11 @@ class _Reader:
         if unit not in _SECONDS:
             return self._more_months(j, count, unit)
         total, smallest = count * _SECONDS[unit], unit
-        if self._word(j) == "and" and self._word(j + 1) == "a":
-            if self._word(j + 2) == "half":  # "every hour and a half", "a day and a half"
-                total, j = total + _SECONDS[unit] / 2, j + 3
-            elif self._is_unit(j + 2, "quarter") and unit == "hour":
+        half = self._and_a_half(j)
+        if half:  # "every hour and a half", "a day and a half"
+            total, j = total + _SECONDS[unit] / 2, j + half
+        elif self._word(j) == "and" and self._word(j + 1) == "a":
+            if self._is_unit(j + 2, "quarter") and unit == "hour":
                 total, j = total + 900, j + 3  # "every hour and a quarter"
         else:
             while True:
@@ -1346,8 +1364,9 @@ class _Reader:
         no fixed length), and are refused rather than left over as the task."""
         if unit not in ("month", "year"):
             return count, unit, j
-        if self._word(j) == "and" and self._word(j + 1) == "a" and self._word(j + 2) == "half":
-            return count + 0.5, unit, j + 3
+        half = self._and_a_half(j)
+        if half:
+            return count + 0.5, unit, j + half
         k = j + self._is_separator(j)
         if self._kind(k) != lx.NUM or not self._is_unit(k + 1, "month", "week", "day"):
             return count, unit, j
@@ -2288,9 +2307,10 @@ class _Reader:
             hour = self._quarter_of_an_hour(j) if unit == "quarter" else None
             if hour is not None:  # "a quarter of an hour", "three-quarters of an hour"
                 unit, j = "quarter hour", hour
-            if self._word(j) == "and" and self._word(j + 1) == "a" and self._word(j + 2) == "half":
+            half = self._and_a_half(j)
+            if half:
                 amount += 0.5
-                j += 3
+                j += half
             elif (
                 self._word(j) == "and"
                 and self._word(j + 1) == "a"

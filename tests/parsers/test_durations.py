@@ -32,6 +32,8 @@ def _read(text: str) -> dict[str, Any]:
         ("every 2 1/2 hours", 9000),
         ("every 1 3/4 hours", 6300),
         ("every hour and a half", 5400),
+        ("every hour and half", 5400),  # as people type it too
+        ("every one and half hours", 5400),
         ("every hour and a quarter", 4500),
         ("every minute and a half", 90),
         ("every 2m15s", 135),
