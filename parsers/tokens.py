@@ -313,9 +313,13 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
 # of five letters or more that share the name's first letter, and only above this score
 # (rapidfuzz's ratio, 0-100): "wensday", "thrusday", "septmber" are read, "sundae" is not.
 FUZZY_CUTOFF: Final = 84
-_FUZZY_NAMES: Final = tuple(
-    name.lower() for name in (*lx.DAY_LABELS, *lx.MONTH_LABELS[1:])
-) + tuple(f"{day.lower()}s" for day in lx.DAY_LABELS)
+_FUZZY_NAMES: Final = (
+    tuple(name.lower() for name in (*lx.DAY_LABELS, *lx.MONTH_LABELS[1:]))
+    + tuple(f"{day.lower()}s" for day in lx.DAY_LABELS)
+    # "anually", "annualy", "montly", "weekley": a frequency dropped unread left a one-off
+    + ("annually", "monthly", "weekly", "quarterly", "biweekly", "fortnightly", "nightly")
+    + ("hourly", "yearly", "daily")
+)
 
 
 @lru_cache(maxsize=4096)

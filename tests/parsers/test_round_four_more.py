@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from agentcron.parsers import understand_fast
+from agentcron.parsers.tokens import spelled_like
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
 
@@ -445,3 +446,25 @@ def test_several_windows_that_one_expression_cannot_keep_are_refused(text: str) 
 
 def test_but_only_restricts() -> None:
     assert _cron("every 30 minutes, but only on weekdays") == "*/30 * * * 1-5"
+
+
+# -- misspelled frequency words ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("anually on March 3 at 10am", "0 10 3 3 *"),
+        ("montly on the 12th at noon", "0 12 12 * *"),
+        ("weekley on Tuesday at 8:15", "15 8 * * 2"),
+    ],
+)
+def test_a_misspelled_frequency_is_read_and_asked(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert _cron(text) == expression
+    assert any("misspelling" in note for note in answer["notes"])
+
+
+@pytest.mark.parametrize("word", ["weakly", "mostly", "early", "lightly"])
+def test_words_that_only_look_like_a_frequency_are_not_one(word: str) -> None:
+    assert spelled_like(word) is None
