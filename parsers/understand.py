@@ -463,6 +463,10 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         # (not the next 1st only) and names the numbers: the schedule's word and the task's
         shown_task = task_text(text, tokens, [run for run in runs if run not in named])
         named = []
+    elif len(runs) > 1 and (bare := [run for run in runs if _bare_frequency(tokens, *run)]):
+        # "submit weekly status report every Friday at 4pm": the same, without "the"
+        if _names_agreeing_frequency(tokens, runs, bare):
+            shown_task = task_text(text, tokens, [run for run in runs if run not in bare])
     try:
         phrase, _ = read(chosen)
         if task is not None:
@@ -802,6 +806,22 @@ def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
         and words[0].kind == lx.WORD
         and words[0].value in _FREQUENCY_WORDS
         and determined
+        and after is not None
+        and after.kind == lx.WORD
+        and after.value not in lx.KEYWORDS
+    )
+
+
+def _bare_frequency(tokens: list[Token], start: int, end: int) -> bool:
+    """ "weekly status report": a frequency word alone, right before a word the grammar does
+    not know, with no determiner (with one, `_frequency_adjective`)."""
+    token = tokens[start]
+    after = tokens[end] if end < len(tokens) else None
+    return (
+        end == start + 1
+        and token.kind == lx.WORD
+        and token.value in _FREQUENCY_WORDS
+        and not (start and tokens[start - 1].value in _DETERMINERS)
         and after is not None
         and after.kind == lx.WORD
         and after.value not in lx.KEYWORDS

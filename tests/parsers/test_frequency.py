@@ -105,3 +105,20 @@ def test_a_frequency_alone_is_read_as_before() -> None:
     answer = _read("the weekly newsletter")
     assert answer["schedule"]["expression"] == "0 9 * * 3"
     assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("email weekly newsletter every Tuesday at 10am", "email weekly newsletter"),
+        ("file monthly invoice on the 20th at noon", "file monthly invoice"),
+        # the frequency is all that says the job repeats: the schedule's word, not the task's
+        ("archive nightly dumps at 1am", "archive dumps"),
+    ],
+)
+def test_without_a_determiner_an_agreeing_frequency_is_kept_in_the_task(
+    text: str, task: str
+) -> None:
+    answer = _read(text)
+    assert answer["task"] == task
+    assert not answer["needs_confirmation"]
