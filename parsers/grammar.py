@@ -1228,7 +1228,16 @@ class _Reader:
             else:
                 self.phrase.every = True
                 return self._ordinals(j)
+        was_every = self.phrase.every
         self.phrase.every = True
+        end = self._every_unit(j, count)
+        if end is None:
+            # "at 22:00 every unit within 30 km": not a schedule's "every", so it repeats nothing
+            self.phrase.every = was_every
+        return end
+
+    def _every_unit(self, j: int, count: float) -> int | None:
+        """What follows "every" (and a count): a unit, days, a part of the day, a month."""
         token = self.tokens[j] if j < self.n else None
         if token is None:
             return None

@@ -481,3 +481,10 @@ def test_words_that_only_look_like_a_frequency_are_not_one(word: str) -> None:
 )
 def test_a_comma_between_the_month_and_its_day(text: str, expression: str) -> None:
     assert _cron(text) == expression
+
+
+def test_every_before_a_word_that_is_no_unit_repeats_nothing() -> None:
+    # "every unit" is the task's; the nightly adjective then gives the schedule (and asks)
+    answer = _read("the nightly refill at 23:00 tops up every tank within reach")
+    assert answer["schedule"]["expression"] == "0 23 * * *"
+    assert answer["needs_confirmation"] is True
