@@ -1924,6 +1924,13 @@ class _Reader:
         j = i + 1
         if self._word(j) == "the":
             j += 1
+        elif (
+            self._is_sym(j, ",")
+            and self._kind(j + 1) in (lx.NUM, lx.ORD)
+            and self._word(j + 2) not in ("times", "occurrences")
+            and self._kind(j + 2) not in (lx.UNIT, lx.TIME)
+        ):
+            j += 1  # "January, 26" (a label's way of writing the date)
         token = self.tokens[j] if j < self.n else None
         if token is not None and (
             token.kind == lx.ORD

@@ -468,3 +468,16 @@ def test_a_misspelled_frequency_is_read_and_asked(text: str, expression: str) ->
 @pytest.mark.parametrize("word", ["weakly", "mostly", "early", "lightly"])
 def test_words_that_only_look_like_a_frequency_are_not_one(word: str) -> None:
     assert spelled_like(word) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every year on October, 9 at 10am", "0 10 9 10 *"),
+        ("yearly on April, 30th", "0 9 30 4 *"),
+        # a number of times or of minutes after the comma is not the day
+        ("every day in August, 15 minutes past 8am", "15 8 * 8 *"),
+    ],
+)
+def test_a_comma_between_the_month_and_its_day(text: str, expression: str) -> None:
+    assert _cron(text) == expression
