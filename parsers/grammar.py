@@ -1346,8 +1346,12 @@ class _Reader:
             if self._is_unit(j + 2, "quarter") and unit == "hour":
                 total, j = total + 900, j + 3  # "every hour and a quarter"
         else:
+            comma = False
             while True:
-                k = j + self._is_separator(j)
+                step = self._is_separator(j)
+                if step and self._is_sym(j, "/"):
+                    break  # "every hour/30 minutes": a choice, if anything
+                k = j + step
                 token = self.tokens[k] if k < self.n else None
                 if token is None or token.kind != lx.NUM or not self._is_unit(k + 1, *_SECONDS):
                     break
@@ -1360,7 +1364,13 @@ class _Reader:
                 ):
                     break  # "every hour, 15 minutes past": minutes past, not more interval
                 total += float(token.value) * _SECONDS[part]  # type: ignore[arg-type]
+                comma |= step == 1 and self._is_sym(j, ",")
                 smallest, j = part, k + 2
+            if comma:
+                # "every 2 hours, 30 minutes" may be one interval or the start of a list
+                self.phrase.unsure.append(
+                    f"“{_duration_words(count, unit)}, …” read as one interval (say “and”)"
+                )
         if total == count * _SECONDS[unit]:
             return count, unit, j
         if _SECONDS[unit] >= _SECONDS["day"]:
@@ -2693,6 +2703,10 @@ def _day_range(first: int, last: int) -> list[int]:
     while days[-1] != last:
         days.append((days[-1] + 1) % 7)
     return days
+
+
+def _duration_words(count: float, unit: str) -> str:
+    return f"{count:g} {unit}" + ("" if count == 1 else "s")
 
 
 def _ordinal(n: int) -> str:

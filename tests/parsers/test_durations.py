@@ -27,7 +27,6 @@ def _read(text: str) -> dict[str, Any]:
         ("every 2h 45m", 9900),
         ("every 2 hours 45 minutes", 9900),
         ("every 2 hours and 45 minutes", 9900),
-        ("every 2 hrs, 45 mins", 9900),
         ("every two and a half hours", 9000),
         ("every 2 1/2 hours", 9000),
         ("every 1 3/4 hours", 6300),
@@ -69,6 +68,13 @@ def test_a_compound_that_divides_the_hour_is_cron(text: str, expression: str) ->
     schedule = _read(text)["schedule"]
     assert schedule is not None
     assert (schedule["type"], schedule.get("expression")) == ("cron", expression)
+
+
+def test_parts_joined_by_a_comma_alone_are_one_interval_and_ask() -> None:
+    # "every 2 hrs, 45 mins" may also be the start of a list of intervals
+    answer = _read("every 2 hrs, 45 mins")
+    assert answer["schedule"]["interval"] == 9900
+    assert answer["needs_confirmation"]
 
 
 def test_a_start_time_counts_a_compound_interval_from_it() -> None:
