@@ -193,6 +193,8 @@ def _scan(text: str) -> list[Token]:
             )
             append(Token(lx.TIME, clock, start, end))
         elif group == "hm":
+            if _duration_clock(match, tokens):
+                continue
             hour_text = match.group("h2")
             hour = int(hour_text)
             # "18h30", "5h30": the h style is a 24-hour clock ("9.30" is not, by itself)
@@ -247,6 +249,28 @@ def _scan(text: str) -> list[Token]:
             else:
                 _word(raw.lower(), start, tokens)
     return tokens
+
+
+# After these words, "1:30 hours" is an amount of time (1 hour 30 minutes), not 1:30 am
+_BEFORE_AMOUNT: Final = frozenset({"every", "in", "for"})
+
+
+def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
+    """ "every 1:30 hours", "in 2:15 hrs": hours and minutes with the hours' unit after them
+    are a duration; appends it as an amount (1 hour, 30 minutes) and says whether it did.
+    ("at 15:30 hours" is the military way of writing a time; a lone "1:30" is a time too.)"""
+    minutes_end = match.end("m2")
+    if match.end() == minutes_end or match.group("s2") is not None:
+        return False  # no unit after the minutes
+    previous = tokens[-1] if tokens else None
+    if previous is None or previous.kind != lx.WORD or previous.value not in _BEFORE_AMOUNT:
+        return False
+    hours_end = match.end("h2")
+    tokens.append(Token(lx.NUM, int(match.group("h2")), match.start(), hours_end))
+    tokens.append(Token(lx.UNIT, "hour", hours_end, hours_end + 1))
+    tokens.append(Token(lx.NUM, int(match.group("m2")), match.start("m2"), minutes_end))
+    tokens.append(Token(lx.UNIT, "minute", minutes_end, match.end()))
+    return True
 
 
 # Zone abbreviations that are also English words: a zone only when written in capitals

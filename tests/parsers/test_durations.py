@@ -182,3 +182,20 @@ def test_years_and_months_add_up() -> None:
     schedule = _read("every 2 years 3 months on the 10th at 8am")["schedule"]
     assert schedule["type"] == "rrule"
     assert "FREQ=MONTHLY;INTERVAL=27;BYMONTHDAY=10" in schedule["rule"]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("every 2:45 hours", 9900), ("every 0:50 hrs", 3000)]
+)
+def test_hours_and_minutes_with_a_colon_and_a_unit_are_an_interval(text: str, seconds: int) -> None:
+    schedule = _read(text)["schedule"]
+    assert (schedule["type"], schedule["interval"]) == ("every", seconds)
+
+
+def test_a_colon_delay_is_a_delay_and_a_colon_time_is_a_time() -> None:
+    delay = _read("in 2:45 hours")["schedule"]
+    assert delay["datetime"] == (NOW + timedelta(hours=2, minutes=45)).strftime(
+        "%Y-%m-%dT%H:%M:%SZ"
+    )
+    # "hours" after a time of day (after "at") is the military way of writing it
+    assert _read("every day at 16:45 hours")["schedule"]["expression"] == "45 16 * * *"
