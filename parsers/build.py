@@ -148,6 +148,15 @@ class _Builder:
             # "starting Monday ending Friday": the Friday after the start
             ahead = (ref.weekday - cron_weekday(base)) % 7
             return base + timedelta(days=ahead or (7 if ref.after_today else 0))
+        if ref.monthday is not None:
+            # the first such day from `base` on; months without it are passed over
+            month_start = base.replace(day=1)
+            for ahead in range(13):
+                first = add_months(month_start, ahead)
+                if ref.monthday <= days_in_month(first.year, first.month):
+                    candidate = first.replace(day=ref.monthday)
+                    if candidate >= base:
+                        return candidate
         if ref.date is not None:
             year, month, day = ref.date
             _check_date(year, month, day)
@@ -295,10 +304,15 @@ class _Builder:
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
         return _DEFAULT_TIME
 
-    def window(self) -> tuple[time, time] | None:
-        if self.p.window is None:
+    def window(
+        self, *, overnight: bool = False, pair: tuple[TimeMention, TimeMention] | None = None
+    ) -> tuple[time, time] | None:
+        """The window's (or `pair`'s) two ends; one that ends at or before its start runs
+        past midnight, which only `overnight` callers accept."""
+        pair = pair or self.p.window
+        if pair is None:
             return None
-        first, last = self.p.window
+        first, last = pair
         # "between 7:00 and 22:00": a time written with its minutes is on the 24-hour clock
         # when the other end is ("from 9:30 to 5:30" is read by the order of its ends)
         if _is_24h_written(last) and first.clock.digital:
@@ -344,7 +358,7 @@ class _Builder:
         if not _is_explicit(first) or not _is_explicit(last):
             window = f"{_spoken(start.hour, start.minute)} to {_spoken(end.hour, end.minute)}"
             self.note(f"window read as {window}")
-        if end <= start:
+        if end == start or (end < start and not overnight):
             raise Rejected(
                 "the time window ends before it starts (overnight windows are not supported)"
             )
@@ -383,6 +397,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     _whole_minutes(phrase)
     _framed_days(phrase)
     _one_schedule(phrase)
+    _start_day_of_month(phrase)
     if _interval_restates_times(phrase):
         # "twice a day at midnight and noon (every 12 hours)": the times, said twice
         phrase.interval = None
@@ -407,6 +422,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     phrase.descriptor |= phrase.padded_time
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
+    _one_time_said_twice(b)
     for year, month, day in p.dates:
         _check_date(year, month, day)  # "every 90 minutes on the 31st of February"
     if p.holiday is not None:
@@ -448,8 +464,10 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     ):
         _date_for_weekday(b)
         recurring = False
-    if recurring and p.once and p.interval is not None and not single:
-        p.once = False  # "once at the top of every hour": once an hour
+    if recurring and p.once and (p.interval is not None or p.every) and not (single or p.dates):
+        # "once at the top of every hour": once an hour; "once on each 2nd day of a month":
+        # once on each of those days
+        p.once = False
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
@@ -473,6 +491,7 @@ _SLOT_WORDS: Final = {
     "minute_past": "minutes past the hour",
     "more_minutes": "minutes past the hour",
     "window": "a time window",
+    "more_windows": "a second time window",
     "weekdays": "days of the week",
     "nth": "a weekday of the month",
     "monthdays": "a day of the month",
@@ -530,9 +549,11 @@ def _one_schedule(p: Phrase) -> None:
     # the same time said twice ("every Friday at midnight, and the 13th at midnight") is
     # one time
     one_time = len({m.clock for m in p.times}) == 1 and p.window is None
-    if (groups.count("d") >= 2 and groups.count("t") >= 2 and not one_time) or (
-        times_after_exception
-    ):
+    # days and times taking turns ("every weekday at 8am and at 1pm on Saturdays", "at 7am on
+    # weekdays and 9am"): which times go with which days is not said
+    turns = [kind for kind in groups if kind != "x"]
+    turns = [kind for index, kind in enumerate(turns) if index == 0 or turns[index - 1] != kind]
+    if (len(turns) >= 3 and not one_time) or times_after_exception:
         raise Rejected(
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",
@@ -554,6 +575,18 @@ def _framed_days(p: Phrase) -> None:
         raise Rejected("the text names two different intervals")
     if p.frame == "month" and not (p.nth or p.monthdays or p.first_weekday):
         raise Rejected("the text names two different intervals")
+
+
+def _one_time_said_twice(b: _Builder) -> None:
+    """ "at noon - 12pm", "midnight (00:00)": a window whose two ends are the same time of
+    day is that time, said twice."""
+    p = b.p
+    if p.window is None or not all(_is_explicit(mention) for mention in p.window):
+        return
+    first, last = p.window
+    if b.resolve(first) == b.resolve(last):
+        p.window = None
+        p.times.append(first)
 
 
 MEETING_HOURS: Final = 3
@@ -641,6 +674,17 @@ def _holiday(b: _Builder) -> None:
     raise Rejected(f"no coming {label} is known")
 
 
+def _start_day_of_month(p: Phrase) -> None:
+    """ "every day starting the 15th" starts on the next 15th; but a monthly schedule that
+    names no day of its own ("every two months, beginning on the 15th") runs on that day."""
+    ref = p.starting
+    if ref is None or ref.monthday is None or p.monthdays or p.nth or p.dates:
+        return
+    if p.quarter or (p.interval is not None and p.interval[1] in ("month", "year")):
+        p.monthdays.append(ref.monthday)
+        p.starting = None
+
+
 def _interval_restates_times(p: Phrase) -> bool:
     """Whether an interval of hours or minutes only says again when the times of day named
     run: "at 6am and 6pm, every 12 hours", "at 0:00, 8:00 and 16:00 (every 8 hours)" —
@@ -672,6 +716,8 @@ def _days_left(p: Phrase) -> None:
     if p.times_per is not None:
         count, unit = p.times_per
         named = {
+            # "twice an hour at :15 and :45": the minutes past the hour
+            "hour": (1 + len(p.more_minutes)) if p.minute_past is not None else 0,
             "day": len(p.times),
             "week": len(p.weekdays),
             "month": len(p.monthdays) + len(p.nth),
@@ -781,7 +827,7 @@ def _recurring(b: _Builder) -> Built:
     if unit in ("second", "minute", "hour"):
         return _sub_daily(b, count * _UNIT_SECONDS[unit])
     if count != int(count):
-        raise Rejected(f"cannot repeat every {count:g} {unit}s", f"every {int(count * 24)} hours")
+        raise Rejected(f"cannot repeat every {count:g} {unit}s", _whole_units(count, str(unit)))
     count = int(count)
     if p.minute_past is not None:
         raise Rejected("minutes past the hour only go with hourly schedules")
@@ -805,6 +851,20 @@ def _recurring(b: _Builder) -> Built:
     return _daily_or_weekly(b, unit, count)
 
 
+def _whole_units(count: float, unit: str) -> str | None:
+    """The same interval in a smaller unit it is whole in, to suggest instead of a part of a
+    day, week or year ("every 1.5 days": every 36 hours; "every 2.5 years": every 30
+    months); None when there is none (a part of a month has no fixed length)."""
+    if unit == "year" and (count * 12).is_integer():
+        return f"every {int(count * 12)} months"
+    if unit not in _UNIT_SECONDS:
+        return None
+    hours = count * _UNIT_SECONDS[unit] / 3600
+    if unit == "week" and (hours / 24).is_integer():
+        return f"every {int(hours // 24)} days"
+    return f"every {hours:g} hours"
+
+
 def _monthday_steps(b: _Builder, count: int) -> Built:
     """ "every 5 days, starting on day 1 of the month" (cron-descriptor's words for Quartz's
     `1/5`): days 1, 6, 11 … of each month, starting again on the 1st — cron's day-of-month
@@ -825,9 +885,13 @@ def _monthday_steps(b: _Builder, count: int) -> Built:
 
 def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
-    _honours(p, "interval", "times", "window", "weekdays", "nth", "monthdays", "months",
-             "minute_past", "more_minutes", "interval_start", "part", "minute_range",
+    if p.frame_count > 1:
+        return _framed_hours(b, seconds)
+    _honours(p, "interval", "times", "window", "more_windows", "weekdays", "nth", "monthdays",
+             "months", "minute_past", "more_minutes", "interval_start", "part", "minute_range",
              *_BOUNDS)  # fmt: skip
+    if p.more_windows and (p.interval_start is not None or p.minute_past is not None):
+        raise Rejected("the text names two time windows")
     if p.more_minutes and not (seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS):
         raise Rejected(
             "several minutes past the hour only go with schedules that run every few hours",
@@ -855,8 +919,16 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     seconds = int(seconds)
     if p.interval_start is not None:
         return _sub_daily_from(b, seconds)
-    window = b.window()
+    # whole hours through a window that runs past midnight ("hourly from 10pm to 6am") are a
+    # list of hours; with days named, the runs after midnight would fall on other days
+    window = b.window(
+        overnight=seconds % 3600 == 0
+        and p.minute_past is None
+        and not (p.weekdays or p.nth or p.monthdays or p.months or p.dates or p.odd_hours)
+    )
     minutes = seconds // 60
+    if window is not None and window[1] < window[0]:
+        return _overnight_hours(b, window, seconds // 3600)
     weekday_field = _nth_field(p.nth) if p.nth else _weekday_field(p.weekdays)
     if p.nth and (p.weekdays or p.monthdays):
         raise Rejected("the text names both a weekday and a day of the month")
@@ -868,6 +940,8 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         )
     tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {weekday_field}"
     open_end = p.window_open_end
+    if p.more_windows:
+        return _several_windows(b, seconds, tail, window)
     # in a window, runs start again at its start each day: any whole number of hours steps
     # through it ("every 5 hours from 5am to 6pm": 5, 10 and 15)
     if seconds % 3600 == 0 and (
@@ -935,6 +1009,96 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if b.first_day > b.local_now.date():
         start_at = to_instant(b.first_day, time(0), b.zone)
     return _every(b, seconds, start_at)
+
+
+def _several_windows(
+    b: _Builder, seconds: int, tail: str, first: tuple[time, time] | None
+) -> Built:
+    """ "every minute between 7:00 and 9:00, and between 16:00 and 18:00" (Oracle's
+    BYHOUR=7,8,16,17): the windows' hours in one cron expression, when every window runs at
+    the same minutes of its hours; refused otherwise."""
+    p = b.p
+    if p.odd_hours or p.minute_range is not None or first is None:
+        raise Rejected("the text names two time windows")
+    windows = [first, *(b.window(pair=pair) for pair in p.more_windows)]
+    minutes = seconds // 60
+    fields: set[str] = set()
+    hours: set[int] = set()
+    for window in windows:
+        assert window is not None
+        start, end = window
+        if seconds % 3600 == 0:
+            last = _last_hour(start.hour, end, start.minute, open_end=p.window_open_end)
+            fields.add(str(start.minute))
+            hours.update(range(start.hour, last + 1, seconds // 3600))
+        elif minutes < 60 and 60 % minutes == 0:
+            every = "*" if minutes == 1 else f"*/{minutes}"
+            minute, hour = _minute_window(window, minutes, open_end=p.window_open_end, every=every)
+            fields.add(minute)
+            first, _, final = hour.partition("-")
+            hours.update(range(int(first), int(final or first) + 1))
+        else:
+            raise Rejected(f"cron cannot run every {_duration(seconds)} in several windows")
+    if len(fields) != 1 or not hours:
+        raise Rejected(
+            "the windows run at different minutes of their hours: that is two schedules",
+            "make two jobs, one for each window",
+        )
+    return _cron(b, f"{fields.pop()} {_hour_list(sorted(hours))} {tail}")
+
+
+def _framed_hours(b: _Builder, seconds: float) -> Built:
+    """ "every 4 month(s) on day 7 of that month every 5 hour(s) between 5:00 AM and 6:00 PM"
+    (SQL Server Agent): whole hours through the day (or its window) on the days named, in
+    every 4th month — an RFC 5545 rule, which cron cannot say."""
+    p = b.p
+    _honours(p, "interval", "window", "weekdays", "nth", "monthdays", *_BOUNDS)
+    if seconds % 3600 or p.minute_past is not None:
+        raise Rejected(
+            f"minutes within every {p.frame_count} {p.frame}s cannot be kept",
+            f"every {p.frame_count} {p.frame}s, every hour from 9am to 5pm",
+        )
+    window = b.window()
+    start, end = window if window is not None else (time(0), time(23, 59))
+    last = _last_hour(start.hour, end, start.minute, open_end=p.window_open_end)
+    at = [time(hour, start.minute) for hour in range(start.hour, last + 1, int(seconds) // 3600)]
+    if not at:
+        raise Rejected("no run falls inside that window")
+    if p.frame == "week":
+        days = "BYDAY=" + ",".join(_RRULE_DAYS[d] for d in _week_order(p.weekdays))
+    elif p.nth and not p.monthdays:
+        days = "BYDAY=" + ",".join(f"{nth}{_RRULE_DAYS[day]}" for nth, day in p.nth)
+    elif p.monthdays and not p.nth:
+        days = "BYMONTHDAY=" + ",".join(str(_rrule_monthday(d)) for d in p.monthdays)
+    else:
+        raise Rejected("the text names both a weekday and a day of the month")
+    freq = "WEEKLY" if p.frame == "week" else "MONTHLY"
+    return _rrule(b, [f"FREQ={freq}", f"INTERVAL={p.frame_count}", days], at)
+
+
+def _overnight_hours(b: _Builder, window: tuple[time, time], step: int) -> Built:
+    """ "every 2 hours from 10pm to 6am": 22, 0, 2, 4 and 6 o'clock, every day."""
+    start, end = window
+    first = start.hour * 60 + start.minute
+    last = (end.hour + 24) * 60 + end.minute - (1 if b.p.window_open_end else 0)
+    hours = sorted({(at // 60) % 24 for at in range(first, last + 1, step * 60)})
+    return _cron(b, f"{start.minute} {_hour_list(hours)} * * *")
+
+
+def _hour_list(hours: list[int]) -> str:
+    """Cron's hour field for sorted hours, runs of three or more as ranges: "0-6,18-23"."""
+    parts: list[str] = []
+    i = 0
+    while i < len(hours):
+        j = i
+        while j + 1 < len(hours) and hours[j + 1] == hours[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"{hours[i]}-{hours[j]}")
+        else:
+            parts.extend(str(h) for h in hours[i : j + 1])
+        i = j + 1
+    return ",".join(parts)
 
 
 def _last_hour(first: int, end: time, minute: int, *, open_end: bool) -> int:
@@ -1088,7 +1252,7 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
     _honours(p, "interval", "times", "part", "weekdays", "months", "count", *_BOUNDS)
     if unit == "week" and not p.weekdays and p.starting is not None:
-        if p.starting.weekday is not None:
+        if p.starting.weekday is not None and not p.starting.week:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
     if unit == "week" and not p.weekdays:
         # "every week", "weekly": on today's (or the first day's) weekday, as Todoist does
@@ -1146,7 +1310,8 @@ def _monthly(b: _Builder, count: int) -> Built:
             )
         else:
             monthdays = [1]
-            b.note("no day given; assumed the first day of each quarter")
+            # which day of the quarter is a guess, as for "every month" (asked)
+            b.note("no day given; assumed the first day of each quarter", UNSURE_PENALTY)
     if (
         p.first_weekday
         or p.count is not None
@@ -1235,7 +1400,8 @@ def _monthly_rrule(b: _Builder, count: int, monthdays: list[int]) -> Built:
         )
         p.months = [3, 6, 9, 12] if from_end else [1, 4, 7, 10]
     if p.first_weekday:
-        parts += ["BYDAY=MO,TU,WE,TH,FR", f"BYSETPOS={p.first_weekday}"]
+        days = ",".join(_RRULE_DAYS[day] for day in _week_order(list(p.setpos_days)))
+        parts += [f"BYDAY={days}", f"BYSETPOS={p.first_weekday}"]
     elif LAST_WEEKDAY in monthdays:
         parts += ["BYDAY=MO,TU,WE,TH,FR", "BYSETPOS=-1"]
     elif p.nth:
@@ -1343,10 +1509,11 @@ def _week_order(days: list[int]) -> list[int]:
     return sorted(set(days), key=lambda day: (day + 6) % 7)
 
 
-def _rrule(b: _Builder, parts: list[str]) -> Built:
-    """An RFC 5545 rule (the parts given, plus the time of day and COUNT): DTSTART is its
-    first occurrence from the first day it may run, so INTERVAL counts from there."""
-    times = b.times() or [b.default_time()]
+def _rrule(b: _Builder, parts: list[str], at: list[time] | None = None) -> Built:
+    """An RFC 5545 rule (the parts given, plus the times of day `at` or named, and COUNT):
+    DTSTART is its first occurrence from the first day it may run, so INTERVAL counts from
+    there."""
+    times = at or b.times() or [b.default_time()]
     hours, minutes = _hours_and_minutes(times)
     parts = [
         *parts,

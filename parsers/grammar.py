@@ -27,7 +27,7 @@ from .phrase import (
 )
 from .settings import DATE_ORDER
 from .tokens import ClockTime, Token
-from .zones import UnknownZoneError, lookup_place, resolve_zone
+from .zones import UnknownZoneError, keeps_offset, lookup_place, resolve_zone
 
 _SECONDS: Final = {
     "second": 1,
@@ -39,9 +39,17 @@ _SECONDS: Final = {
 }
 _PARTS: Final = frozenset({"morning", "afternoon", "evening", "night"})
 _SUB_DAILY: Final = frozenset({"second", "minute", "hour"})
-_FRAMES: Final = frozenset({(1, "week"), (1, "month")})
+
+
+def _is_frame(count: float, unit: str) -> bool:
+    """ "every week", "every 4 month(s)": a period that can frame the days a shorter interval
+    runs on."""
+    return unit in ("week", "month") and count == int(count) and 1 <= count <= 12
+
+
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
+_POSSESSIVE_HOLIDAYS: Final = frozenset({"mother's", "mothers", "father's", "fathers"})
 _FREQUENCIES: Final = {
     "daily": (1, "day"),
     "hourly": (1, "hour"),
@@ -54,6 +62,14 @@ _FREQUENCIES: Final = {
     "triweekly": (3, "week"),
 }
 _LIST_SYMBOLS: Final = (",", "&", "/")
+# Words after the second amount of "every 1 hour 30 minutes …" that make it an offset, not
+# more of the interval: "every hour, 15 minutes past", "every day 30 minutes before it",
+# "every 2 hours 8 hours a day" (after "after"/"before"/"from" — "starting" — only a time of
+# day keeps it the interval's: "every 1 hour 30 minutes starting at 9am")
+_NOT_MORE_DURATION: Final = frozenset(
+    {"past", "to", "of", "ago", "later", "earlier", "prior", "a", "each", "every", "in", "into"}
+)
+_UNLESS_TIME_FOLLOWS: Final = frozenset({"after", "before", "from"})
 _MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
@@ -153,13 +169,13 @@ class _Reader:
             # "every week on Monday, every 2 hours", "the first Monday of every 1 month(s)
             # every 2 hours" (SQL Server Agent's words): the week or month only frames the
             # days named, on which the shorter interval runs
-            if (count, unit) in _FRAMES and current[1] in _SUB_DAILY:
-                self.phrase.frame = unit
+            if _is_frame(count, unit) and current[1] in _SUB_DAILY:
+                self.phrase.frame, self.phrase.frame_count = unit, int(count)
                 return
             if current == (1, "day") and unit in _SUB_DAILY:
                 self.phrase.each_day = True
-            elif current in _FRAMES and unit in _SUB_DAILY:
-                self.phrase.frame = current[1]
+            elif _is_frame(*current) and unit in _SUB_DAILY:
+                self.phrase.frame, self.phrase.frame_count = current[1], int(current[0])
             elif not (self.adverb and current == (1, unit)):
                 # "Daily, recur every 2 days" (Windows Task Scheduler's summary): the kind of
                 # repeat, then how often — one interval, said twice
@@ -179,8 +195,12 @@ class _Reader:
         self.phrase.day_offset = days
 
     def _set_zone(self, zone: str) -> None:
-        if self.phrase.zone not in (None, zone):
-            raise Rejected(f"the text names two time zones ({self.phrase.zone} and {zone})")
+        current = self.phrase.zone
+        if current not in (None, zone):
+            if keeps_offset(current, zone):
+                zone = current  # "Eastern (UTC-5)": the offset only says it again
+            elif not keeps_offset(zone, current):
+                raise Rejected(f"the text names two time zones ({current} and {zone})")
         self.phrase.zone = zone
 
     # -- times --------------------------------------------------------------------
@@ -368,7 +388,12 @@ class _Reader:
         if self.phrase.window is not None:
             if self.phrase.business_hours and (start.clock, end.clock) == _BUSINESS_CLOCKS:
                 return j  # "during business hours (9 AM - 5 PM)": the same hours again
-            raise Rejected("the text names two time windows")
+            if self.phrase.business_hours or len(self.phrase.more_windows) >= 3:
+                raise Rejected("the text names two time windows")
+            # "every minute between 7:00 and 9:00, and between 16:00 and 18:00": build keeps
+            # several windows only where one cron expression can run in all of them
+            self.phrase.more_windows.append((start, end))
+            return j
         self.phrase.window = (start, end)
         return j
 
@@ -510,6 +535,8 @@ class _Reader:
             j -= 1
         if not words:
             return None
+        if words[0] in _POSSESSIVE_HOLIDAYS and "day" not in words:
+            return None  # "my father's pills", "mother's doctor": a person's, not Father's Day
         if self.phrase.holiday is not None:
             raise Rejected("the text names two holidays")
         self.phrase.holiday = tuple(words)
@@ -591,6 +618,8 @@ class _Reader:
         """ "except Fridays", "but weekends", "excluding Saturday and Sunday": days of the
         week left out. Other exceptions (dates, holidays) are not a schedule's to make."""
         j = i + 1
+        if self._word(j) == "only":
+            return j + 1  # "every minute, but only between 7 and 9": what follows restricts
         at_most = self._at_most(j)  # "but no more than 10 times": a count, not an exception
         if at_most is not None:
             return at_most
@@ -763,8 +792,10 @@ class _Reader:
             # "starting next week": from the Monday after today
             if self.phrase.starting is not None:
                 raise Rejected("the text names two start dates")
-            self.phrase.starting = DayRef(weekday=1, after_today=True)
+            self.phrase.starting = DayRef(weekday=1, after_today=True, week=True)
             return j + 2
+        if self._word(j) == "the" and self._kind(j + 1) == lx.ORD and self._lone_ordinal(j + 1):
+            j += 1  # "starting the 15th": the next 15th
         token = self.tokens[j]
         if token.kind == lx.WORD:
             clause = _BOUND_WORDS.get(token.value)
@@ -784,6 +815,15 @@ class _Reader:
             raise Rejected(f"the text names two {'start' if which == 'starting' else 'end'} dates")
         setattr(self.phrase, which, day)
         return end
+
+    def _lone_ordinal(self, i: int) -> bool:
+        """An ordinal with nothing after it that makes it more than a day of the month (not
+        "the first day of the month", "the 1st of March", "the second week", "the 2nd
+        Tuesday")."""
+        following = self._kind(i + 1)
+        if following in (lx.UNIT, lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.ORD):
+            return False
+        return self._word(i + 1) not in ("of", "last", "business", "and", "to")
 
     def _until_end(self, i: int) -> int | None:
         """ "(until the end) of March", "of the year", "of the month": its last day."""
@@ -1041,6 +1081,21 @@ class _Reader:
             return j + 3 if self._is_unit(j + 2, "hour") else j
         return j
 
+    def _nth_minutes(self, minutes: list[int], j: int) -> int:
+        """ "the 15th minute of every hour", "on the 5th and 35th minute" (Oracle's words for
+        BYMINUTE): minutes past the hour, counted as the clock shows them."""
+        if not all(0 <= minute <= 59 for minute in minutes):
+            raise Rejected("an hour has minutes 0 to 59")
+        if 1 in minutes:
+            # the first minute of the hour is also :00
+            self.phrase.unsure.append("“the 1st minute” read as :01 past the hour")
+        self._set_minutes(minutes)
+        if self._word(j) in ("of", "past"):
+            k = j + 2 if self._word(j + 1) in ("every", "each", "the") else j + 1
+            if self._is_unit(k, "hour"):
+                return k + 1
+        return j
+
     def _set_minutes(self, minutes: list[int]) -> None:
         """Minutes past the hour, the first in `minute_past`; naming others is a refusal."""
         known = self.phrase.minute_past
@@ -1086,6 +1141,11 @@ class _Reader:
             return j + 1
         elif token.kind == lx.NUM:
             count, j = token.value, j + 1  # type: ignore[assignment]
+            fraction = self._fraction(j)
+            if fraction is not None:  # "every one and a half hours", "every 1 1/2 hours"
+                count, j = count + fraction[0], fraction[1]
+        elif (fraction := self._fraction(j)) is not None and token.kind == lx.SLASHDATE:
+            count, j = fraction  # "every 1/2 hour"
         elif word == "few":
             raise Rejected(
                 f'"every {self.tokens[j].value} …" is vague', "give a number: every 3 hours"
@@ -1093,6 +1153,8 @@ class _Reader:
         elif word == "half" and self._is_unit(j + 1, "hour"):
             self._set_interval(30, "minute")
             return j + 2
+        elif word == "half" and self._word(j + 1) == "a" and self._is_unit(j + 2, *_SECONDS):
+            count, j = 0.5, j + 2  # "every half an hour", "every half a day"
         elif word in ("odd", "even", "uneven") and self._is_unit(j + 1, "hour"):
             self._set_interval(2, "hour")  # "every odd hour": 1, 3, ... 23 ("even": 0, 2, ...)
             self.phrase.odd_hours = word != "even"
@@ -1132,6 +1194,8 @@ class _Reader:
                 ordinal > 1
                 and self._kind(j + 1) in (lx.DAY, lx.DAYS)
                 and not self._month_follows(j + 2)
+                # "every 4th Thursday in November", "every 3rd Friday of Jan": of that month
+                and self._kind(j + 3 if self._word(j + 2) in ("of", "in") else j + 2) != lx.MONTH
             ):
                 day = lx.DAY_LABELS[int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
                 listed = self._is_separator(j + 2) and self._kind(
@@ -1164,7 +1228,16 @@ class _Reader:
             else:
                 self.phrase.every = True
                 return self._ordinals(j)
+        was_every = self.phrase.every
         self.phrase.every = True
+        end = self._every_unit(j, count)
+        if end is None:
+            # "at 22:00 every unit within 30 km": not a schedule's "every", so it repeats nothing
+            self.phrase.every = was_every
+        return end
+
+    def _every_unit(self, j: int, count: float) -> int | None:
+        """What follows "every" (and a count): a unit, days, a part of the day, a month."""
         token = self.tokens[j] if j < self.n else None
         if token is None:
             return None
@@ -1177,11 +1250,12 @@ class _Reader:
             if token.value == "quarter":
                 self.phrase.quarter = True
                 self._set_interval(3 * count, "month")
-            else:
-                self._set_interval(count, str(token.value))
-                if token.value in ("day", "week"):
-                    self.phrase.order.append("d")
-            return j + 1
+                return j + 1
+            count, unit, end = self._more_duration(j + 1, count, str(token.value))
+            self._set_interval(count, unit)
+            if unit in ("day", "week"):
+                self.phrase.order.append("d")
+            return end
         if kind == lx.DAYSET and token.value == lx.WEEKEND and self._is_unit(j + 1, "day"):
             # "every weekend day": Saturday and Sunday
             for day in (6, 0):
@@ -1225,6 +1299,112 @@ class _Reader:
             self._set_interval(count, "month")
             return self._ordinals(j)
         return None
+
+    def _and_a_half(self, j: int, *, before_unit: bool = False) -> int:
+        """The length of "and a half" at j, or of "and half" as people also type it ("every
+        hour and half"; not "on the hour and half past", minutes of the hour); 0 if none."""
+        if self._word(j) != "and":
+            return 0
+        if self._word(j + 1) == "a" and self._word(j + 2) == "half":
+            return 3
+        if self._word(j + 1) != "half":
+            return 0
+        following = self._word(j + 2)
+        if before_unit:
+            return 2
+        if following in _MINUTE_RELATIONS or self._kind(j + 2) == lx.UNIT:
+            return 0
+        return 2
+
+    def _fraction(self, j: int) -> tuple[float, int] | None:
+        """A fraction at j said before its unit: "and a half" ("one and a half hours") or a
+        slash ("1 1/2 hours", "1/2 hour" — a date is never followed by a unit); its value
+        and the unit's index, or None."""
+        half = self._and_a_half(j, before_unit=True)
+        if half:
+            return (0.5, j + half) if self._is_unit(j + half, *_SECONDS) else None
+        if self._kind(j) != lx.SLASHDATE or not self._is_unit(j + 1, *_SECONDS):
+            return None
+        top, bottom, year = self.tokens[j].value  # type: ignore[misc]
+        if year is not None or not 0 < top < bottom <= 4:
+            return None
+        return top / bottom, j + 1
+
+    def _more_duration(self, j: int, count: float, unit: str) -> tuple[float, str, int]:
+        """The rest of a duration said in parts, from j just after its first unit: "(an
+        hour) and a half", "(1 hour) 30 minutes", "(1h) 30m", "(2 days) 12 hours", each unit
+        smaller than the one before. Returns one amount — in days when days or weeks are
+        named (never seconds: days stay on the wall clock, and a part of a day is refused
+        by build), else in the smallest unit named — its unit and where it ends."""
+        if unit not in _SECONDS:
+            return self._more_months(j, count, unit)
+        total, smallest = count * _SECONDS[unit], unit
+        half = self._and_a_half(j)
+        if half:  # "every hour and a half", "a day and a half"
+            total, j = total + _SECONDS[unit] / 2, j + half
+        elif self._word(j) == "and" and self._word(j + 1) == "a":
+            if self._is_unit(j + 2, "quarter") and unit == "hour":
+                total, j = total + 900, j + 3  # "every hour and a quarter"
+        else:
+            comma = False
+            while True:
+                step = self._is_separator(j)
+                if step and self._is_sym(j, "/"):
+                    break  # "every hour/30 minutes": a choice, if anything
+                k = j + step
+                token = self.tokens[k] if k < self.n else None
+                if token is None or token.kind != lx.NUM or not self._is_unit(k + 1, *_SECONDS):
+                    break
+                part = str(self.tokens[k + 1].value)
+                if _SECONDS[part] >= _SECONDS[smallest]:
+                    break
+                after = self._word(k + 2)
+                if after in _NOT_MORE_DURATION or (
+                    after in _UNLESS_TIME_FOLLOWS and not self._time_follows(k + 3)
+                ):
+                    break  # "every hour, 15 minutes past": minutes past, not more interval
+                total += float(token.value) * _SECONDS[part]  # type: ignore[arg-type]
+                comma |= step == 1 and self._is_sym(j, ",")
+                smallest, j = part, k + 2
+            if comma:
+                # "every 2 hours, 30 minutes" may be one interval or the start of a list
+                self.phrase.unsure.append(
+                    f"“{_duration_words(count, unit)}, …” read as one interval (say “and”)"
+                )
+        if total == count * _SECONDS[unit]:
+            return count, unit, j
+        if _SECONDS[unit] >= _SECONDS["day"]:
+            return total / _SECONDS["day"], "day", j
+        return total / _SECONDS[smallest], smallest, j
+
+    def _more_months(self, j: int, count: float, unit: str) -> tuple[float, str, int]:
+        """ "(every month) and a half", "(every year) 6 months": months and years add up
+        (a part of one is refused by build); weeks or days do not add to them (a month has
+        no fixed length), and are refused rather than left over as the task."""
+        if unit not in ("month", "year"):
+            return count, unit, j
+        half = self._and_a_half(j)
+        if half:
+            return count + 0.5, unit, j + half
+        k = j + self._is_separator(j)
+        if self._kind(k) != lx.NUM or not self._is_unit(k + 1, "month", "week", "day"):
+            return count, unit, j
+        part = str(self.tokens[k + 1].value)
+        if self._word(k + 2) in _NOT_MORE_DURATION or self._word(k + 2) in _UNLESS_TIME_FOLLOWS:
+            return count, unit, j
+        if unit == "year" and part == "month":
+            months = count * 12 + float(self.tokens[k].value)  # type: ignore[arg-type]
+            return months, "month", k + 2
+        raise Rejected(
+            f"{unit}s and {part}s do not add up to one interval: a {unit} has no fixed length",
+            "every 6 weeks",
+        )
+
+    def _time_follows(self, j: int) -> bool:
+        """Whether a time of day ("6pm", "at 9", "9:30") starts at j."""
+        if self._word(j) == "at":
+            j += 1
+        return self._kind(j) in (lx.TIME, lx.NUM)
 
     def _plain_monthday(self, i: int) -> bool:
         """An ordinal at i that is a day of the month alone: not "16th of March", not
@@ -1351,7 +1531,7 @@ class _Reader:
         else:
             count, j = int(self.tokens[i].value), i + 2  # type: ignore[call-overload]
         unit = None
-        if self._word(j) == "a" and self._is_unit(j + 1, "day", "week", "month", "year"):
+        if self._word(j) == "a" and self._is_unit(j + 1, "hour", "day", "week", "month", "year"):
             unit, j = str(self.tokens[j + 1].value), j + 2
         elif self._word(j) in ("daily", "weekly", "monthly", "yearly"):
             unit = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[
@@ -1386,6 +1566,18 @@ class _Reader:
             # "on the weekend", "over the weekend": once or every weekend, and which day?
             raise Rejected(
                 "“the weekend” does not say which day, nor whether every weekend",
+                "say “on Saturday”, “every Saturday” or “weekends” (both days)",
+            )
+        if (
+            self._kind(i) == lx.DAYSET
+            and self.tokens[i].value == lx.WEEKEND
+            and i >= 1
+            # "some" is the lexicon's "few"; "one" is the number 1
+            and (self._word(i - 1) in ("any", "few", "a") or self.tokens[i - 1].value == 1)
+        ):
+            # "dinner with mom any weekend": one weekend, not yet chosen
+            raise Rejected(
+                "“any weekend” does not say which weekend, nor which day",
                 "say “on Saturday”, “every Saturday” or “weekends” (both days)",
             )
         days: list[int] = []
@@ -1444,6 +1636,8 @@ class _Reader:
     def _next(self, i: int) -> int | None:
         """ "next Friday", "this Friday", "this evening", "next week"."""
         j = i + 1
+        if self.tokens[i].value == "this" and self._word(j) == "past":
+            raise Rejected("“this past …” names a time that has gone by")  # "this past Monday"
         kind = self._kind(j)
         if kind == lx.DAY:
             self.phrase.weekdays.append(int(self.tokens[j].value))  # type: ignore[call-overload]
@@ -1518,6 +1712,8 @@ class _Reader:
             else:
                 break
             j += step + 1
+        if self._is_unit(j, "minute"):
+            return self._nth_minutes(ordinals, j + 1)
         phrase = self.phrase
         back = j + 1 if self._word(j) == "last" else None
         if self._word(j) == "to" and self._word(j + 1) == "last":
@@ -1556,6 +1752,7 @@ class _Reader:
                     if nth != -1 and not 1 <= nth <= 5:
                         raise Rejected(f"no month has a {_ordinal(nth)} {lx.DAY_LABELS[day]}")
                     phrase.nth.append((nth, day))
+            phrase.order.append("d")  # "the first Monday at 9 and the third at 2pm": two
             return j
         business = self._word(j) == "business" and self._is_unit(j + 1, "day")
         if (kind == lx.DAYSET and self.tokens[j].value == (1, 2, 3, 4, 5)) or business:
@@ -1565,6 +1762,15 @@ class _Reader:
             phrase.first_weekday = ordinals[0]
             phrase.of_month = True
             return j + (2 if business else 1)
+        if self._weekend_day(j):
+            # "the first weekend day of the month" (Outlook, SQL Server Agent): BYSETPOS over
+            # Saturdays and Sundays ("the first weekend" alone could be the first whole one)
+            if len(ordinals) > 1 or not 1 <= ordinals[0] <= 10:
+                raise Rejected("name one weekend day of the month", "the first weekend day")
+            phrase.first_weekday = ordinals[0]
+            phrase.setpos_days = lx.WEEKEND
+            phrase.of_month = True
+            return j + 2
         if kind == lx.DAYSET:
             raise Rejected(
                 "the nth weekend day of a month is not a schedule",
@@ -1621,11 +1827,18 @@ class _Reader:
         self._joined_days(i, weekday=False)
         return j
 
+    def _weekend_day(self, j: int) -> bool:
+        """ "weekend day" at j: a Saturday or a Sunday, counted in the month."""
+        kind = self._kind(j)
+        weekend = kind == lx.DAYSET and self.tokens[j].value in (lx.WEEKEND, (0, 6))
+        return weekend and self._is_unit(j + 1, "day")
+
     def _last(self, i: int) -> int | None:
         j = i + 1
         kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
             self.phrase.nth.append((-1, int(self.tokens[j].value)))  # type: ignore[call-overload]
+            self.phrase.order.append("d")
             return j + 1
         if self._is_unit(j, "day"):
             self.phrase.monthdays.append(LAST_DAY)
@@ -1635,6 +1848,10 @@ class _Reader:
             return j + 1
         if self._word(j) == "business" and self._is_unit(j + 1, "day"):
             self.phrase.monthdays.append(LAST_WEEKDAY)  # "the last business day"
+            return j + 2
+        if self._weekend_day(j):
+            self.phrase.first_weekday, self.phrase.setpos_days = -1, lx.WEEKEND
+            self.phrase.of_month = True
             return j + 2
         if self._word(j) == "of" and self._month_follows(j):
             self.phrase.monthdays.append(LAST_DAY)  # "the last of each month"
@@ -1726,6 +1943,13 @@ class _Reader:
         j = i + 1
         if self._word(j) == "the":
             j += 1
+        elif (
+            self._is_sym(j, ",")
+            and self._kind(j + 1) in (lx.NUM, lx.ORD)
+            and self._word(j + 2) not in ("times", "occurrences")
+            and self._kind(j + 2) not in (lx.UNIT, lx.TIME)
+        ):
+            j += 1  # "January, 26" (a label's way of writing the date)
         token = self.tokens[j] if j < self.n else None
         if token is not None and (
             token.kind == lx.ORD
@@ -1847,6 +2071,7 @@ class _Reader:
             ):
                 day = int(self.tokens[j].value)  # type: ignore[call-overload]
                 self.phrase.nth.append((token.value, day))
+                self.phrase.order.append("d")
                 return j + 1
 
         if self._word(j) == "occurrences" and isinstance(token.value, int):
@@ -1916,7 +2141,8 @@ class _Reader:
             return None
         if self._word(end) == "ago":
             raise Rejected("that is in the past")
-        hence = self._word(end) == "hence"  # "1 week hence": from now
+        # "1 week hence", "30 minutes later": from now
+        hence = self._word(end) in ("hence", "later")
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
         base_at = end + 1
         if self._word(end) != "from" and not hence:
@@ -2089,6 +2315,9 @@ class _Reader:
             if token.kind == lx.NUM:
                 amount = float(token.value)  # type: ignore[arg-type]
                 j += 1
+                fraction = self._fraction(j)
+                if fraction is not None:  # "one and a half hours", "1 1/2 hours"
+                    amount, j = amount + fraction[0], fraction[1]
             elif word == "a":
                 amount, j = 1.0, j + 1
             elif word == "half":
@@ -2104,9 +2333,10 @@ class _Reader:
             hour = self._quarter_of_an_hour(j) if unit == "quarter" else None
             if hour is not None:  # "a quarter of an hour", "three-quarters of an hour"
                 unit, j = "quarter hour", hour
-            if self._word(j) == "and" and self._word(j + 1) == "a" and self._word(j + 2) == "half":
+            half = self._and_a_half(j)
+            if half:
                 amount += 0.5
-                j += 3
+                j += half
             elif (
                 self._word(j) == "and"
                 and self._word(j + 1) == "a"
@@ -2283,6 +2513,17 @@ class _Reader:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
         if self._is_unit(i, "day") and self._word(i + 1) == "before":
             return self._before_last(i + 2, 1)  # "the day before the last day of the month"
+        if (
+            self._is_unit(i, "day")
+            and self._word(i + 1) == "of"
+            and self._word(i + 2) == "the"
+            and self._is_unit(i + 3, "week")
+            and self._kind(i + 4) in (lx.DAY, lx.DAYS, lx.DAYSET)
+        ):
+            # "Days of the week: Monday, Tuesday" (a form's label): those days, every week
+            end = self._days(i + 4)
+            self.phrase.every, self.phrase.single_day = True, False
+            return end
         if self._is_unit(i, "day") and self._month_follows(i + 1):
             # "Days of the month: 1, 10, 20" (a form's label, then its values)
             k = i + 2 if self._word(i + 1) == "of" else i + 1
@@ -2450,6 +2691,9 @@ def _day_ref(phrase: Phrase) -> DayRef | None:
         return DayRef(date=phrase.dates[0])
     if len(phrase.months) == 1 and not (phrase.weekdays or phrase.dates):
         return DayRef(date=(None, phrase.months[0], 1))  # "until November": its first day
+    if len(phrase.monthdays) == 1 and 1 <= phrase.monthdays[0] <= 31:
+        if not (phrase.weekdays or phrase.dates or phrase.nth or phrase.months):
+            return DayRef(monthday=phrase.monthdays[0])  # "starting the 15th": the next 15th
     return None
 
 
@@ -2459,6 +2703,10 @@ def _day_range(first: int, last: int) -> list[int]:
     while days[-1] != last:
         days.append((days[-1] + 1) % 7)
     return days
+
+
+def _duration_words(count: float, unit: str) -> str:
+    return f"{count:g} {unit}" + ("" if count == 1 else "s")
 
 
 def _ordinal(n: int) -> str:

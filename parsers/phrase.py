@@ -53,7 +53,9 @@ class DayRef:
     months_later: int = 0
     month_end: int | None = None  # "until the end of March" (3); of the month it starts (0)
     holiday: tuple[str, ...] | None = None  # "until Thanksgiving": its next date, in build
+    week: bool = False  # "starting next week": the Monday it starts on, not a day named
     quarter_end: bool = False  # "until the end of the quarter": its last day
+    monthday: int | None = None  # "starting the 15th": the next 15th
 
 
 @dataclass(slots=True)
@@ -68,6 +70,7 @@ class Phrase:
     more_minutes: list[int] = field(default_factory=list)  # "at :20 and :50": the others
     window: tuple[TimeMention, TimeMention] | None = None  # "from 9 to 5"
     window_open_end: bool = False  # "before 2:55pm": the end itself does not run
+    more_windows: list[tuple[TimeMention, TimeMention]] = field(default_factory=list)
     weekdays: list[int] = field(default_factory=list)  # cron numbering, 0 = Sunday
     single_day: bool = False  # one weekday, singular, no "every": "on Friday"
     nth: list[tuple[int, int]] = field(default_factory=list)  # (1, 1) first Monday, (-1, 5)
@@ -95,6 +98,7 @@ class Phrase:
     # "every week on Monday every 2 hours": the week ("week") or month ("month") the days
     # named fall in, said with a shorter interval; the days must then be named
     frame: str | None = None
+    frame_count: int = 1  # "every 4 month(s) on day 7 every 5 hour(s)": every 4th month
     odd_hours: bool = False  # "every odd hour": 1, 3, ... 23
     minute_range: tuple[int, int] | None = None  # "in the first half of every hour": (0, 29)
     market_hours: bool = False  # "during US market hours": 9:30am-4pm New York
@@ -118,6 +122,7 @@ class Phrase:
     holiday: tuple[str, ...] | None = None  # "thanksgiving", "memorial day": dates in build
     count: int | None = None  # "10 times", "3x", "for 5 occurrences": RFC 5545 COUNT
     first_weekday: int = 0  # "the first business day of the month": BYSETPOS (1, 2, ... or -1)
+    setpos_days: tuple[int, ...] = (1, 2, 3, 4, 5)  # the days it counts: weekend days (6, 0)
     # days of the week and of the month joined by "and"/"as well as" ("every Friday and the
     # 13th"): either one, cron's rule when both fields are restricted
     day_union: bool = False

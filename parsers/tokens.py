@@ -49,6 +49,8 @@ class Token:
     guess: str | None = None
 
 
+# "1h30m" is a duration (1 h, 30 m), not the French way of writing 1:30 ("18h30"): the "hm"
+# branch gives way when an "m" follows the minutes.
 # The leading lookahead lists every character a token can start with: the spaces between
 # tokens then fail at once instead of trying sixteen branches (a third of the scan's time).
 # "[a-z]++" in iana: a word not followed by "/" is not re-tried shorter (it cannot match).
@@ -61,7 +63,7 @@ _PATTERN: Final = re.compile(
    |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
    |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
    |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
-   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:%])(?!\.\d)
+   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:%])(?!\.\d)(?!(?<=h\d\d)m)
    |(?=\d)(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
@@ -169,6 +171,8 @@ def _scan(text: str) -> list[Token]:
                 # the plural, one token over the whole text
                 _word(word[:-3] + "s", start, tokens)
                 tokens[-1].end = end
+            elif word in _NOUN_ZONES and not _zone_meant(text, start, end, tokens):
+                append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
             else:
                 _word(word, start, tokens)
         elif group == "num":
@@ -189,6 +193,8 @@ def _scan(text: str) -> list[Token]:
             )
             append(Token(lx.TIME, clock, start, end))
         elif group == "hm":
+            if _duration_clock(match, tokens):
+                continue
             hour_text = match.group("h2")
             hour = int(hour_text)
             # "18h30", "5h30": the h style is a 24-hour clock ("9.30" is not, by itself)
@@ -245,6 +251,46 @@ def _scan(text: str) -> list[Token]:
     return tokens
 
 
+# After these words, "1:30 hours" is an amount of time (1 hour 30 minutes), not 1:30 am
+_BEFORE_AMOUNT: Final = frozenset({"every", "in", "for"})
+
+
+def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
+    """ "every 1:30 hours", "in 2:15 hrs": hours and minutes with the hours' unit after them
+    are a duration; appends it as an amount (1 hour, 30 minutes) and says whether it did.
+    ("at 15:30 hours" is the military way of writing a time; a lone "1:30" is a time too.)"""
+    minutes_end = match.end("m2")
+    if match.end() == minutes_end or match.group("s2") is not None:
+        return False  # no unit after the minutes
+    previous = tokens[-1] if tokens else None
+    if previous is None or previous.kind != lx.WORD or previous.value not in _BEFORE_AMOUNT:
+        return False
+    hours_end = match.end("h2")
+    tokens.append(Token(lx.NUM, int(match.group("h2")), match.start(), hours_end))
+    tokens.append(Token(lx.UNIT, "hour", hours_end, hours_end + 1))
+    tokens.append(Token(lx.NUM, int(match.group("m2")), match.start("m2"), minutes_end))
+    tokens.append(Token(lx.UNIT, "minute", minutes_end, match.end()))
+    return True
+
+
+# Zone abbreviations that are also English words: a zone only when written in capitals
+# ("9am CAT"), right after a time, or before "time" ("mountain time"); otherwise the word
+# ("feed the cat every morning", "hike the mountain on Saturdays") is the task's.
+_NOUN_ZONES: Final = frozenset({"cat", "eat", "art", "pet", "cot", "wet", "west", "mountain"})
+_ZONE_AFTER: Final = re.compile(r"\s+(?:time|standard|daylight)\b", re.IGNORECASE)
+
+
+def _zone_meant(text: str, start: int, end: int, tokens: list[Token]) -> bool:
+    return (
+        text[start:end].isupper()
+        or (bool(tokens) and tokens[-1].kind == lx.TIME)
+        or _ZONE_AFTER.match(text, end) is not None
+    )
+
+
+_SPOKEN_MINUTES: Final = frozenset({15, 20, 30, 40, 45, 50})
+
+
 def _word(word: str, start: int, tokens: list[Token]) -> None:
     entry = lx.LEXICON.get(word)
     if entry is not None:
@@ -266,13 +312,23 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
         )
     if "-" in word or "/" in word:
         # "mon-fri", "9-5": split and look the parts up one by one.
-        offset = start
+        offset, first = start, len(tokens)
         for part in _SEPARATOR.split(word):
             if part in ("-", "/"):
                 tokens.append(Token(lx.SYM, part, offset, offset + 1))
             elif part:
                 _word(part, offset, tokens)
             offset += len(part)
+        parts = tokens[first:]
+        if (
+            len(parts) == 3
+            and parts[0].kind == parts[2].kind == lx.NUM
+            and parts[0].spelled
+            and parts[2].spelled
+            and 1 <= parts[0].value <= 12  # type: ignore[operator]
+            and parts[2].value in _SPOKEN_MINUTES
+        ):
+            del tokens[first + 1]  # "five-thirty", "six-fifteen": a time said aloud, not a range
         return
     tokens.append(Token(lx.WORD, word, start, start + len(word)))
 
@@ -281,9 +337,13 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
 # of five letters or more that share the name's first letter, and only above this score
 # (rapidfuzz's ratio, 0-100): "wensday", "thrusday", "septmber" are read, "sundae" is not.
 FUZZY_CUTOFF: Final = 84
-_FUZZY_NAMES: Final = tuple(
-    name.lower() for name in (*lx.DAY_LABELS, *lx.MONTH_LABELS[1:])
-) + tuple(f"{day.lower()}s" for day in lx.DAY_LABELS)
+_FUZZY_NAMES: Final = (
+    tuple(name.lower() for name in (*lx.DAY_LABELS, *lx.MONTH_LABELS[1:]))
+    + tuple(f"{day.lower()}s" for day in lx.DAY_LABELS)
+    # "anually", "annualy", "montly", "weekley": a frequency dropped unread left a one-off
+    + ("annually", "monthly", "weekly", "quarterly", "biweekly", "fortnightly", "nightly")
+    + ("hourly", "yearly", "daily")
+)
 
 
 @lru_cache(maxsize=4096)

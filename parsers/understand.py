@@ -32,6 +32,7 @@ from . import lexicon as lx
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
+from .frequency import agrees
 from .grammar import read
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, finish, prepare, regex_stage
@@ -39,7 +40,7 @@ from .rawrule import looks_like_rule
 from .result import ParseResult
 from .settings import DATE_ORDER, DATE_ORDERS, date_order_from_env
 from .tokens import Token, TokenizeError, tokenize
-from .zones import lookup_place
+from .zones import lookup_place, lookup_word
 
 if TYPE_CHECKING:
     from .llm import LLMParser
@@ -352,7 +353,9 @@ def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if command is not None:
         found.result = command.with_parts(command.task, target)
         found.partial = True
-        if command.task is None or not _mentions_time(command.task):
+        # a sure answer settled the task's words about time itself ("the weekly report")
+        sure = command.ok and not command.needs_confirmation
+        if sure or command.task is None or not _mentions_time(command.task):
             return found
     for stage in FAST_STAGES[1:]:
         result = stage(rest, zone_name, aware_now)
@@ -454,11 +457,27 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
     if not runs:
         return None
     chosen = [token for start, end in runs for token in tokens[start:end]]
-    task = task_text(text, tokens, runs)
+    task = shown_task = task_text(text, tokens, runs)
+    named = [run for run in runs if _frequency_adjective(tokens, *run)] if len(runs) > 1 else []
+    if named and _names_agreeing_frequency(tokens, runs, named):
+        # "post the monthly numbers on the 1st at 9am": "monthly" says the 1st of every month
+        # (not the next 1st only) and names the numbers: the schedule's word and the task's
+        shown_task = task_text(text, tokens, [run for run in runs if run not in named])
+        named = []
+    elif len(runs) > 1 and (bare := [run for run in runs if _bare_frequency(tokens, *run)]):
+        # "submit weekly status report every Friday at 4pm": the same, without "the"
+        if _names_agreeing_frequency(tokens, runs, bare):
+            shown_task = task_text(text, tokens, [run for run in runs if run not in bare])
     try:
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+        # before build, which fills the phrase in: what the text said is what agrees or not
+        speaks_of_time = (
+            task is not None
+            and _mentions_time(task)
+            and not _task_frequency_agrees(text, tokens, runs, phrase)
+        )
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
         return None
@@ -466,10 +485,10 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         result = ParseResult.rejected(
             refusal.reason, suggestion=refusal.suggestion, parse_method="regex"
         )
-        return result.with_parts(task, None)
+        return result.with_parts(shown_task, None)
     spoken = " ".join(_spoken_text(text, tokens, run, built.readings) for run in runs)
     confidence, notes = built.confidence, built.notes
-    if task is not None and _mentions_time(task):
+    if speaks_of_time:
         # words about time the grammar did not read ("during the day"): ask, do not guess
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, f"“{task}” was not read as part of the schedule")
@@ -481,6 +500,15 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
     elif any(start and tokens[start - 1].value in _DEADLINE for start, _ in runs):
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "by Friday": a deadline
         notes = (*notes, "read as the time to run; it may be a deadline")
+    elif _negated(tokens, runs):
+        # "not on Mondays, every day at 9", "don't run it on Fridays": the negation was
+        # left in the task, unread, and would turn the schedule round
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "a “not” just before the schedule's words was not read")
+    if named:
+        # "a weekly review task due Monday": the frequency may only name the task
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "a frequency that names the task was read as the schedule's")
     elif (zone := _unread_zone(text, tokens, runs)) is not None:
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "9am Mars time": whose clock?
         notes = (*notes, f"“{zone}” was not read as a time zone: the request's zone was used")
@@ -493,7 +521,43 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         schedule_text=spoken,
         exclusions=built.exclusions,
     )
-    return finish(result).with_parts(task, None)
+    return finish(result).with_parts(shown_task, None)
+
+
+def _task_frequency_agrees(
+    text: str, tokens: list[Token], runs: list[tuple[int, int]], phrase: Phrase
+) -> bool:
+    """Whether the only words about time left in the task are frequencies that name a thing
+    ("submit the weekly status report every Friday at 4pm") and agree with the schedule the
+    runs say (`phrase`); "send the monthly report every Monday" does not agree, and asks."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    words = [
+        k
+        for k, token in enumerate(tokens)
+        if k not in inside
+        and token.kind == lx.WORD
+        and token.value in _FREQUENCY_WORDS
+        and _frequency_adjective(tokens, k, k + 1)
+    ]
+    if not words or not all(agrees(str(tokens[k].value), phrase) for k in words):
+        return False
+    rest = task_text(text, tokens, sorted([*runs, *((k, k + 1) for k in words)]))
+    return rest is None or not _mentions_time(rest)
+
+
+def _names_agreeing_frequency(
+    tokens: list[Token], runs: list[tuple[int, int]], named: list[tuple[int, int]]
+) -> bool:
+    """Whether the runs that are frequencies naming a thing ("the monthly numbers") agree
+    with what the other runs say ("on the 1st at 9am")."""
+    others = [token for run in runs if run not in named for token in tokens[run[0] : run[1]]]
+    try:
+        phrase, _ = read(others)
+    except (NotUnderstood, Rejected):
+        return False
+    words = [t.value for start, end in named for t in tokens[start:end] if t.kind == lx.WORD]
+    frequencies = [str(word) for word in words if word in _FREQUENCY_WORDS]
+    return bool(frequencies) and all(agrees(word, phrase) for word in frequencies)
 
 
 _WHOSE: Final = frozenset({"their", "your", "his", "her", "our"})
@@ -517,6 +581,21 @@ def _unread_zone(text: str, tokens: list[Token], runs: list[tuple[int, int]]) ->
     if len(rest) == 1 and 2 <= len(words) <= 5 and words.isalpha() and words.isupper():
         return words
     return None
+
+
+def _negated(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether a negation stands just before a run of the schedule's words, outside every
+    run: "not" right before it ("not on Mondays"; "did not fail every day" is a task's),
+    "don't" or "never" in the three words before ("don't run it on Fridays")."""
+    inside = {i for start, end in runs for i in range(start, end)}
+    for start, _ in runs:
+        for i in range(max(0, start - 3), start):
+            word = tokens[i].value
+            if i in inside or word not in _NEGATIONS:
+                continue
+            if i == start - 1 or word in _STRONG_NEGATIONS:
+                return True
+    return False
 
 
 def _unread_at(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
@@ -576,6 +655,8 @@ _TIME_WORDS: Final = frozenset(
 )
 # a word right before the schedule's words that makes them a deadline, not a time: "by Friday"
 _DEADLINE: Final = frozenset({"by", "before", "latest"})
+_NEGATIONS: Final = frozenset({"not", "never", "no", "don't", "dont", "nor"})
+_STRONG_NEGATIONS: Final = frozenset({"never", "don't", "dont"})
 
 
 def _mentions_time(task: str) -> bool:
@@ -589,7 +670,8 @@ def _mentions_time(task: str) -> bool:
             t.kind == lx.WORD
             # "to" as in "remind me to …" is not about time; "until" and "through" are
             and (t.value != "to" or task[t.start : t.end].lower() not in ("to", "2"))
-            and (t.value in _TIME_WORDS or lookup_place(str(t.value)))
+            # a zone word written as a plain word ("the cat") may still have meant the zone
+            and (t.value in _TIME_WORDS or lookup_place(str(t.value)) or lookup_word(str(t.value)))
         )
         for t in tokens
     )
@@ -606,6 +688,7 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     places: set[int] = set()
     adjectives: set[int] = set()  # "the weekly report": a frequency that may name a thing
     repeats = False  # whether a run that is not such an adjective says the schedule repeats
+    one_day = False  # whether such a run names one weekday ("due Monday")
     refusals: list[tuple[int, Rejected]] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -627,7 +710,10 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             elif _frequency_adjective(tokens, first, end):
                 adjectives.add(first)
             else:
-                repeats |= bool(phrase.every or phrase.interval or phrase.weekdays)
+                repeats |= bool(
+                    phrase.every or phrase.interval or (phrase.weekdays and not phrase.single_day)
+                )
+                one_day |= bool(phrase.weekdays and phrase.single_day)
             i = end
         elif end > i:
             i = end  # fillers that say nothing ("the the the"): a later start reads the same
@@ -642,10 +728,69 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             raise refusal
     if repeats:  # "every Monday post the weekly report at 9am": the report's word
         runs = [run for run in runs if run[0] not in adjectives]
-    return _drop_stray_places(runs, places)
+    elif one_day:
+        # "a weekly review task due Monday": weekly on Monday (read_command asks); but "the
+        # daily digest on Friday" is one Friday, the digest's word
+        runs = [
+            (start, end)
+            for start, end in runs
+            if start not in adjectives or any(t.value in _WEEKLY for t in tokens[start:end])
+        ]
+    return _drop_event_times(tokens, _drop_stray_places(runs, places))
+
+
+_EVENT_WORDS: Final = frozenset({"before", "after"})
+
+
+def _names_time(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether tokens[start:end] name a time of day: "9am", "18:30", "at 8"."""
+    return any(
+        t.kind == lx.TIME or (t.kind == lx.NUM and k > start and tokens[k - 1].value == "at")
+        for k, t in enumerate(tokens[start:end], start)
+    )
+
+
+def _drop_event_times(tokens: list[Token], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "every day at 9am before the standup at 10am", "at 4 PM every Friday, one hour before
+    a typical 5 PM end of business", "8 AM on weekdays (before main business hours begin)":
+    the later time or hours are the event's, told to say why the first — a run that is only a
+    time or business hours, a few words after "before"/"after", once a run named a time, is
+    the task's. (The task then speaks of time, so the answer asks.)"""
+    if len(runs) < 2:
+        return runs
+    kept = [runs[0]]
+    for start, end in runs[1:]:
+        if _is_event_time(tokens, kept[-1][1], start, end) and any(
+            _names_time(tokens, s, e) for s, e in kept
+        ):
+            continue
+        kept.append((start, end))
+    return kept
+
+
+_BUSINESS_HOURS: Final = frozenset({"business", "office", "working", "hours", "hour"})
+
+
+def _is_event_time(tokens: list[Token], gap_start: int, start: int, end: int) -> bool:
+    """Whether tokens[start:end] are only a time ("at 10am", "5 PM") or business hours, a
+    few plain words after the last "before"/"after" of the words before them."""
+    gap = tokens[gap_start:start]
+    event = max((k for k, t in enumerate(gap) if t.value in _EVENT_WORDS), default=None)
+    if event is None or len(gap) - event - 1 > 4:
+        return False
+    if event and gap[event - 1].value in ("and", "&"):
+        return False  # "at 9am and after lunch at 2pm": both are runs
+    if any(t.kind != lx.WORD for t in gap[event + 1 :]):
+        return False
+    run = [t for t in tokens[start:end] if t.kind != lx.WORD or t.value not in ("at", "the")]
+    if len(run) == 1:
+        # a time, or a bare hour after "at" ("before the meeting at 9")
+        return run[0].kind == lx.TIME or (run[0].kind == lx.NUM and end - start >= 2)
+    return all(t.value in _BUSINESS_HOURS for t in run)
 
 
 _DETERMINERS: Final = frozenset({"a", "the", "our", "my", "your", "their", "his", "her"})
+_WEEKLY: Final = frozenset({"weekly", "biweekly", "fortnightly"})
 
 
 def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
@@ -662,6 +807,22 @@ def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
         and words[0].kind == lx.WORD
         and words[0].value in _FREQUENCY_WORDS
         and determined
+        and after is not None
+        and after.kind == lx.WORD
+        and after.value not in lx.KEYWORDS
+    )
+
+
+def _bare_frequency(tokens: list[Token], start: int, end: int) -> bool:
+    """ "weekly status report": a frequency word alone, right before a word the grammar does
+    not know, with no determiner (with one, `_frequency_adjective`)."""
+    token = tokens[start]
+    after = tokens[end] if end < len(tokens) else None
+    return (
+        end == start + 1
+        and token.kind == lx.WORD
+        and token.value in _FREQUENCY_WORDS
+        and not (start and tokens[start - 1].value in _DETERMINERS)
         and after is not None
         and after.kind == lx.WORD
         and after.value not in lx.KEYWORDS

@@ -7,6 +7,7 @@ fixed-offset `EST`/`MST` entries. Ambiguous abbreviations ("IST") are refused.
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache, lru_cache
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -269,6 +270,19 @@ def lookup_offset(sign: str, hours: int, minutes: int = 0) -> str:
     if hours > (14 if sign == "+" else 12):  # tzdata's Etc zones run from UTC-12 to UTC+14
         raise UnknownZoneError(f"UTC{sign}{hours}")
     return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
+
+
+@lru_cache(maxsize=256)
+def keeps_offset(named: str, offset_zone: str) -> bool:
+    """Whether the zone `named` is on the fixed offset `offset_zone` ("Etc/GMT+8") in its winter
+    or its summer: "(GMT-08:00) Pacific Time (US & Canada)" (Outlook's way of naming a zone)
+    and "3pm Eastern (UTC-4)" name one zone twice; the named one keeps its DST."""
+    if not offset_zone.startswith("Etc/GMT") or named.startswith("Etc/") or named == "UTC":
+        return False
+    fixed = ZoneInfo(offset_zone).utcoffset(None)
+    zone = ZoneInfo(named)
+    # a year's rules suffice: a zone's offsets change by law, rarely, not with the date asked
+    return any(zone.utcoffset(datetime(2026, month, 1)) == fixed for month in (1, 7))
 
 
 def friendly_name(zone: str) -> str:

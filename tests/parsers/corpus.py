@@ -325,6 +325,8 @@ f.add("weekdays 9-5 every hour", Cron("0 9-17 * * 1-5"))
 f.add("every 3 hours between 6am and 6pm", Cron("0 6,9,12,15,18 * * *"))
 f.add("between 9am and 5pm every 15 minutes", Cron("*/15 9-16 * * *"))
 f.add("every hour from 8 to 20", Cron("0 8-20 * * *"))
+# whole hours through the night are a list of hours, every day
+f.add("every hour from 5pm to 9am", Cron("0 0-9,17-23 * * *"))
 f.add("every 5 minutes between 9 and 10am", Cron("*/5 9 * * *"))
 
 # -- monthly -----------------------------------------------------------------------------------
@@ -753,7 +755,7 @@ for text, word in [
     ("tomorrow at midnight", "midnight"),
     ("every day at 9am IST", "ambiguous"),
     ("every day at 9am Europe/Atlantis", "unknown time zone"),
-    ("every hour from 5pm to 9am", "window"),
+    ("every hour from 10pm to 2am on weekdays", "overnight"),
     ("every 2nd tuesday", "could mean"),
     ("every 45 minutes on weekdays", "cron cannot"),
     ("every day at 9:30 and 17:00", "different minutes"),

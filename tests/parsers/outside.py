@@ -48,6 +48,8 @@ gathered from new sources after the first round was tuned and written down befor
 was run on them; 40% of them (by another hash) are held out the same way. Files named
 `r3_*.txt` are round three, gathered and written down the same way, with a third hash for
 their 40%; `r4_*.txt` are round four (December 2026), with a fourth hash for their 40%.
+Files named `r5_*.txt` are round five, gathered the same way while rounds one to four were
+being tuned: every one of them is held out, so they give a figure nobody tuned on.
 Files named `lead_*` hold the failures others found (the lead's independent
 check): all of them are tuned. Run
 
@@ -113,9 +115,15 @@ class OutsidePhrase:
         return self.file.startswith("r4_")
 
     @property
+    def round_five(self) -> bool:
+        return self.file.startswith("r5_")
+
+    @property
     def held_out(self) -> bool:
         if self.file.startswith("lead_"):
             return False
+        if self.round_five:
+            return True
         if self.round_four:
             digest = hashlib.sha256(b"round four: " + self.text.lower().encode()).digest()
             return digest[0] / 256 < ROUND_FOUR_SHARE
@@ -131,6 +139,8 @@ class OutsidePhrase:
     @property
     def group(self) -> str:
         held = "held out" if self.held_out else "tuned"
+        if self.round_five:
+            return f"r5 {held}"
         if self.round_four:
             return f"r4 {held}"
         if self.round_three:
@@ -425,7 +435,7 @@ def main() -> None:
             print(f"{result.share(key):7.1%} {result.total[key]:4d}  {key[7:]}")
     groups = (
         *("tuned", "held out", "r2 tuned", "r2 held out", "r3 tuned", "r3 held out"),
-        *("r4 tuned", "r4 held out"),
+        *("r4 tuned", "r4 held out", "r5 held out"),
     )
     keys = [f"{group}{kind}" for group in groups for kind in (" answer", " refuse", "")]
     for key in (*keys, "answer", "refuse", "all"):

@@ -168,6 +168,7 @@ def test_hours_and_minutes_in_words_need_an_at_or_a_meridiem() -> None:
         ("previous month", "gone by"),
         ("since Tuesday", "gone by"),
         ("since 8am", "gone by"),
+        ("this past Wednesday at 4pm", "gone by"),
         ("24/7", "all the time"),
         ("over the weekend", "which day"),
         ("on the weekend at 11am", "which day"),
@@ -302,3 +303,31 @@ def test_since_as_because_is_no_past_time() -> None:
 )
 def test_quarters_of_an_hour(text: str, when: str) -> None:
     assert _once(text) == when
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the second Tuesday at 10am and the fourth Tuesday at 3pm",
+        "the first Monday at 9am and the last Friday at 4pm",
+        "every weekday at 7am and at noon on Sundays",
+        "at 6am on weekdays and 8am",
+    ],
+)
+def test_days_and_times_taking_turns_are_two_schedules(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None
+    assert "two schedules" in answer["reason"]
+    assert "two jobs" in answer["suggestion"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("the second and fourth Tuesday at 10am", "0 10 * * 2#2,2#4"),
+        ("every weekday at 7am and noon", "0 7,12 * * 1-5"),
+        ("at 7am and noon on weekdays", "0 7,12 * * 1-5"),
+    ],
+)
+def test_one_set_of_days_with_its_times_is_one_schedule(text: str, expression: str) -> None:
+    assert _read(text)["schedule"]["expression"] == expression

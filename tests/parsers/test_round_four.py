@@ -221,3 +221,58 @@ def test_unknown_macros_are_still_refused(text: str) -> None:
 def test_go_crons_every_macro_is_an_interval() -> None:
     # robfig/cron's "@every 10m" was read as one run ten minutes from now
     assert _cron("@every 10m") == "*/10 * * * *"
+
+
+def test_a_weekly_thing_due_on_a_day_repeats_on_that_day_and_asks() -> None:
+    # task apps: "a weekly … task due Monday" is that task every Monday; the frequency may
+    # only name the thing, so the answer asks
+    answer = _read("add a weekly cleanup task due Thursday")
+    assert answer["schedule"]["expression"] == "0 9 * * 4"
+    assert answer["needs_confirmation"]
+
+
+def test_a_daily_thing_on_one_day_stays_one_day() -> None:
+    # "the daily digest on Friday" is the digest's name: one Friday, not every Friday
+    schedule = _read("send the daily digest on Friday at 5pm")["schedule"]
+    assert schedule == {"type": "at", "datetime": "2026-01-16T17:00:00Z", "timezone": "UTC"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not on Sundays, run the sync every day at 7am",
+        "never on Saturdays, post the digest every day at 8am",
+        "don't send it on Fridays, every day at 5pm",
+    ],
+)
+def test_a_negation_left_beside_the_schedule_asks(text: str) -> None:
+    # the grammar does not read "not"/"never"/"don't": the days it negates were read as
+    # the days to run, so the answer must ask
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"]
+
+
+def test_a_negation_inside_the_task_does_not_ask() -> None:
+    answer = _read("check that the import did not stall every day at 6am")
+    assert answer["schedule"]["expression"] == "0 6 * * *"
+    assert not answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "value"),
+    [
+        # "starting the 20th" is when a daily (or weekly) schedule begins: the next 20th
+        ("every day at 7am starting the 20th", "start_at", "2026-01-20T00:00:00Z"),
+        ("every Tuesday from the 3rd", "start_at", "2026-02-03T00:00:00Z"),
+        ("every day at 7am until the 25th", "end_at", "2026-01-25T23:59:59Z"),
+    ],
+)
+def test_a_lone_day_of_the_month_as_a_bound(text: str, bound: str, value: str) -> None:
+    schedule = _read(text)["schedule"]
+    assert schedule[bound] == value
+    assert schedule["expression"].split()[2] == "*"  # every day, not only that day
+
+
+def test_a_monthly_schedule_takes_its_day_from_the_start() -> None:
+    # "every 2 months starting the 10th": the 10th, every second month from the next one
+    assert _cron("every 2 months starting the 10th") == "0 9 10 2,4,6,8,10,12 *"

@@ -338,3 +338,43 @@ def test_every_second_weekend_is_every_other_weekend_not_seconds() -> None:
     second, other = _read("every second weekend at 10am"), _read("every other weekend at 10am")
     assert second["schedule"] == other["schedule"]
     assert second["schedule"]["rule"].startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,SU")
+
+
+def test_an_ordinal_weekday_of_a_named_month_does_not_ask() -> None:
+    answer = _read("every 2nd Sunday in May at 10am")
+    assert answer["schedule"]["expression"] == "0 10 * 5 0#2"
+    assert not answer["needs_confirmation"]
+
+
+def test_a_days_of_the_week_label_is_every_week() -> None:
+    assert _cron("Days of the week: Thursday at 07:15") == "15 7 * * 4"
+
+
+# -- zone abbreviations that are English words --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("walk the cat every evening at 6", "walk the cat"),
+        ("every Friday at noon eat cake with the team", "eat cake with the team"),
+        ("climb the mountain every Sunday at 7am", "climb the mountain"),
+    ],
+)
+def test_a_zone_word_in_lower_case_is_the_tasks(text: str, task: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["timezone"] == "UTC"
+    assert answer["task"] == task
+    assert answer["needs_confirmation"]  # the word may still have meant the zone: asked
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("daily at 8am CAT", "Africa/Maputo"),  # in capitals
+        ("daily at 8am eat", "Africa/Nairobi"),  # right after a time
+        ("daily at 8 mountain time", "America/Denver"),  # before "time"
+    ],
+)
+def test_a_zone_word_still_names_a_zone_where_it_can_only_be_one(text: str, zone: str) -> None:
+    assert _read(text)["schedule"]["timezone"] == zone

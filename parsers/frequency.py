@@ -1,0 +1,59 @@
+"""Whether a frequency word that names a thing ("the weekly report", "a daily digest") agrees
+with the schedule said beside it.
+
+In "submit the weekly status report every Friday at 4pm" the schedule is "every Friday at
+4pm"; "weekly" names the report, and says no more than the schedule does. When it says the
+same (or less: "the daily digest every weekday" runs on fewer days than daily), the word is
+the task's and the answer need not ask. When it says something else ("send the monthly
+report every Monday"), one of the two may be wrong, and the answer asks.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Final
+
+from .phrase import Phrase
+
+_WEEKS: Final = {"weekly": 1, "biweekly": 2, "fortnightly": 2, "triweekly": 3}
+_QUARTER_STEP: Final = 3
+
+
+def agrees(word: str, phrase: Phrase) -> bool:
+    """Whether the frequency `word` ("daily", "weekly", …) says what `phrase` (the schedule
+    read from the other words) says, or less. A phrase that runs once agrees with none."""
+    p = phrase
+    if p.has_offset or p.instant is not None or p.day_offset is not None:
+        return False
+    if p.dates and not (p.every and all(year is None for year, _, _ in p.dates)):
+        return False  # a date that comes once ("on May 1 2027", "on May 1")
+    interval = p.interval
+    if word == "hourly":
+        return interval == (1, "hour")
+    if word in ("daily", "nightly"):
+        # every day, or most of the week ("every weekday"): not "every Monday"
+        return not (p.nth or p.monthdays or p.months) and (
+            interval == (1, "day") or (interval is None and p.every and len(p.weekdays) >= 5)
+        )
+    if word in _WEEKS:
+        weeks = _WEEKS[word]
+        if p.nth or p.monthdays:
+            return False
+        if interval == (weeks, "week"):
+            return True
+        # "every Friday": weekly; "every other Friday" has its interval
+        return weeks == 1 and interval is None and p.every and len(p.weekdays) == 1
+    if word == "monthly":
+        # "on the 1st", "the first Monday", "every month on the 15th"; not in some months only
+        return not (p.weekdays or p.months) and (
+            interval == (1, "month") or (interval is None and bool(p.monthdays or p.nth))
+        )
+    if word == "quarterly":
+        months = sorted(p.months)
+        spaced = len(months) == 4 and all(b - a == _QUARTER_STEP for a, b in pairwise(months))
+        return p.quarter or interval == (3, "month") or (interval is None and spaced)
+    if word == "yearly":
+        return interval == (1, "year") or (
+            interval is None and len(p.months) == 1 and bool(p.monthdays or p.nth)
+        )  # "every year on May 1", "the first Monday of May"
+    return False
