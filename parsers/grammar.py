@@ -89,6 +89,8 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
             note = f"“{token.guess.capitalize()}” read for a misspelling"
             if note not in reader.phrase.assumptions:
                 reader.phrase.assumptions.append(note)
+        if token.unsure is not None and token.unsure not in reader.phrase.unsure:
+            reader.phrase.unsure.append(token.unsure)
     return reader.phrase, end
 
 

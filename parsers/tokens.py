@@ -47,6 +47,8 @@ class Token:
     spelled: bool = False
     #: a misspelled day or month name read as this word ("thrusday" → "thursday")
     guess: str | None = None
+    #: a reading chosen among several ("every 18h30": an interval or a daily time): ask
+    unsure: str | None = None
 
 
 # "1h30m" is a duration (1 h, 30 m), not the French way of writing 1:30 ("18h30"): the "hm"
@@ -255,19 +257,31 @@ def _scan(text: str) -> list[Token]:
 _BEFORE_AMOUNT: Final = frozenset({"every", "in", "for"})
 
 
+def text_at(match: re.Match[str], index: int) -> str:
+    return match.string[index : index + 1]
+
+
 def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
     """ "every 1:30 hours", "in 2:15 hrs": hours and minutes with the hours' unit after them
     are a duration; appends it as an amount (1 hour, 30 minutes) and says whether it did.
     ("at 15:30 hours" is the military way of writing a time; a lone "1:30" is a time too.)"""
     minutes_end = match.end("m2")
-    if match.end() == minutes_end or match.group("s2") is not None:
-        return False  # no unit after the minutes
+    if match.group("s2") is not None:
+        return False
     previous = tokens[-1] if tokens else None
     if previous is None or previous.kind != lx.WORD or previous.value not in _BEFORE_AMOUNT:
         return False
     hours_end = match.end("h2")
+    unsure = None
+    if match.end() == minutes_end:
+        # "in 18h30" with no unit: after "in"/"for" a duration is the natural reading (18 h
+        # 30 min); "every 18h30" may be a daily 18:30 as well as an interval, so it asks.
+        if text_at(match, hours_end) != "h":
+            return False  # "in 1:30", "every 9.30": a time, as before
+        if previous.value == "every":
+            unsure = f"“{match.group()}” read as an interval (it may mean every day at that time)"
     tokens.append(Token(lx.NUM, int(match.group("h2")), match.start(), hours_end))
-    tokens.append(Token(lx.UNIT, "hour", hours_end, hours_end + 1))
+    tokens.append(Token(lx.UNIT, "hour", hours_end, hours_end + 1, unsure=unsure))
     tokens.append(Token(lx.NUM, int(match.group("m2")), match.start("m2"), minutes_end))
     tokens.append(Token(lx.UNIT, "minute", minutes_end, match.end()))
     return True

@@ -1,0 +1,42 @@
+"""Forms that were read wrongly with full confidence: the European "7h45" after "in" is a
+delay, after "every" it is an interval that asks (it may be meant as a daily time), and
+after "at" it stays a time of day."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from agentcron.parsers import understand_fast
+
+NOW = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)
+ZONE = "Europe/Paris"
+
+
+def _read(text: str) -> dict[str, Any]:
+    return understand_fast(text, timezone=ZONE, now=NOW).to_dict()
+
+
+def test_in_hours_h_minutes_is_a_delay() -> None:
+    got = _read("in 7h45 send the backup report")
+    assert got["schedule"]["type"] == "at"
+    assert got["schedule"]["datetime"] == "2026-03-05T00:45:00Z"
+    assert got["task"] == "send the backup report"
+
+
+def test_every_hours_h_minutes_asks() -> None:
+    got = _read("every 7h45")
+    assert got["schedule"] == {
+        "type": "every",
+        "interval": 7 * 3600 + 45 * 60,
+        "start_at": got["schedule"]["start_at"],
+        "timezone": ZONE,
+    }
+    assert got["needs_confirmation"] is True
+    assert any("every day" in note for note in got["notes"])
+
+
+def test_at_hours_h_minutes_is_still_a_time() -> None:
+    got = _read("at 7h45 every day")
+    assert got["schedule"]["expression"] == "45 7 * * *"
+    assert got["needs_confirmation"] is False
