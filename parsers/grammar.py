@@ -1098,6 +1098,26 @@ class _Reader:
                 return k + 1
         return j
 
+    def _more_minutes(self, j: int) -> int | None:
+        """After "on the hour": "and half past", "and at quarter past": those minutes with
+        :00; None when no minutes of the hour follow ("and half past 9" is a time of day)."""
+        step = self._is_separator(j)
+        if not step:
+            return None
+        k = j + step + (self._word(j + step) == "at")
+        if self._minute_item(k) is None:
+            return None
+        saved = (self.phrase.minute_past, self.phrase.more_minutes)
+        self.phrase.minute_past, self.phrase.more_minutes = None, []
+        end = self._minutes_past(k, loose=True)
+        if end is None or self._kind(end) == lx.NUM or self.phrase.minute_past is None:
+            self.phrase.minute_past, self.phrase.more_minutes = saved
+            return None
+        minutes = sorted({0, self.phrase.minute_past, *self.phrase.more_minutes})
+        self.phrase.minute_past, self.phrase.more_minutes = saved
+        self._set_minutes(minutes)
+        return end
+
     def _set_minutes(self, minutes: list[int]) -> None:
         """Minutes past the hour, the first in `minute_past`; naming others is a refusal."""
         known = self.phrase.minute_past
@@ -2436,6 +2456,9 @@ class _Reader:
         if self._word(i + 1) == "every" and self._word(i + 2) == "dom":
             return self._dom(i + 2) or i + 1  # "on every day-of-month from 8 through 14"
         if self._word(i + 1) == "the" and self._is_unit(i + 2, "hour"):
+            more = self._more_minutes(i + 3)  # "on the hour and half past": :00 and :30
+            if more is not None:
+                return more
             self._set_minutes([0])  # "every hour on the hour"
             return i + 3
         if self._word(i + 1) == "the" and self._word(i + 2) == "half":

@@ -40,3 +40,20 @@ def test_at_hours_h_minutes_is_still_a_time() -> None:
     got = _read("at 7h45 every day")
     assert got["schedule"]["expression"] == "45 7 * * *"
     assert got["needs_confirmation"] is False
+
+
+def test_on_the_hour_and_more_minutes_of_the_hour() -> None:
+    for text in (
+        "water the plants every hour on the hour and half past",
+        "each hour, on the hour and at half past",
+    ):
+        got = _read(text)
+        assert got["schedule"]["expression"] == "0,30 * * * *", text
+        assert got["needs_confirmation"] is False
+    got = _read("on the hour and a quarter past every hour")
+    assert got["schedule"]["expression"] == "0,15 * * * *"
+
+
+def test_on_the_hour_and_a_clock_time_is_not_minutes_of_the_hour() -> None:
+    got = _read("every hour on the hour and half past 4")
+    assert got["schedule"] is None or got["needs_confirmation"] is True
