@@ -69,6 +69,7 @@ _PATTERN: Final = re.compile(
    |(?=\d)(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
+   |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
    |(?P<num>\d+(?:\.\d+)?)(?![\d:])
    |(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
    |(?=[+-])(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
@@ -181,6 +182,15 @@ def _scan(text: str) -> list[Token]:
             raw = match.group()
             value: object = float(raw) if "." in raw else int(raw)
             append(Token(lx.NUM, value, start, end))
+        elif group == "comma":
+            # "every 1,5 hours": the European decimal comma (a list of amounts means
+            # nothing); minutes ask, as "every 1,5 minutes" may be minutes 1 and 5
+            raw = match.group()
+            unit = text[end : end + 3].strip()
+            unsure = f"“{raw}” read as {raw.replace(',', '.')}" if unit.startswith("m") else None
+            if unit.startswith("mo"):
+                unsure = None
+            append(Token(lx.NUM, float(raw.replace(",", ".")), start, end, unsure=unsure))
         elif group == "clock":
             minute = match.group("m")
             meridiem = (match.group("mer") or match.group("mer1")).lower() + "m"

@@ -57,3 +57,17 @@ def test_on_the_hour_and_more_minutes_of_the_hour() -> None:
 def test_on_the_hour_and_a_clock_time_is_not_minutes_of_the_hour() -> None:
     got = _read("every hour on the hour and half past 4")
     assert got["schedule"] is None or got["needs_confirmation"] is True
+
+
+def test_decimal_comma_before_a_unit_is_an_amount() -> None:
+    assert _read("every 2,5 hours")["schedule"]["interval"] == 9000
+    assert _read("every 2,5 hours")["needs_confirmation"] is False
+    got = _read("in 1,5 hours")
+    assert got["schedule"]["datetime"] == "2026-03-04T18:30:00Z"
+
+
+def test_decimal_comma_before_minutes_asks_and_a_day_list_stays_a_list() -> None:
+    got = _read("every 2,5 minutes")
+    assert got["schedule"]["interval"] == 150
+    assert got["needs_confirmation"] is True
+    assert _read("on the 2,9 of each month at 8am")["schedule"]["expression"] == "0 8 2,9 * *"
