@@ -167,7 +167,8 @@ def _scan(text: str) -> list[Token]:
                 )
             word = match.group().lower()
             entry = lexicon.get(word)
-            if entry is not None:  # most words: what _word does first, without the call
+            if entry is not None and (word != "second" or not tokens):
+                # most words: what _word does first, without the call
                 append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))
             elif word.endswith("(s)"):
                 # "minute(s)", "week(s)", "occurrence(s)" (SQL Server Agent, Outlook, Zoom):
@@ -315,7 +316,17 @@ def _zone_meant(text: str, start: int, end: int, tokens: list[Token]) -> bool:
 _SPOKEN_MINUTES: Final = frozenset({15, 20, 30, 40, 45, 50})
 
 
+def _one_before(token: Token) -> bool:
+    return (token.kind == lx.NUM and token.value == 1) or (
+        token.kind == lx.WORD and token.value == "a"
+    )
+
+
 def _word(word: str, start: int, tokens: list[Token]) -> None:
+    if word == "second" and _one_before(tokens[-1]):
+        # "1 second", "half a second": the unit, not the ordinal of "the second Monday"
+        tokens.append(Token(lx.UNIT, "second", start, start + len(word)))
+        return
     entry = lx.LEXICON.get(word)
     if entry is not None:
         tokens.append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))

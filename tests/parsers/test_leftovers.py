@@ -71,3 +71,13 @@ def test_decimal_comma_before_minutes_asks_and_a_day_list_stays_a_list() -> None
     assert got["schedule"]["interval"] == 150
     assert got["needs_confirmation"] is True
     assert _read("on the 2,9 of each month at 8am")["schedule"]["expression"] == "0 8 2,9 * *"
+
+
+def test_second_after_one_is_the_unit() -> None:
+    got = _read("in half a second")
+    assert got["schedule"] is None
+    assert "1 second" in got["reason"]
+    assert _read("in 1 second ping the host")["schedule"]["datetime"] == "2026-03-04T17:00:01Z"
+    assert _read("the second friday of each month at 10am")["schedule"]["expression"] == (
+        "0 10 * * 5#2"
+    )
