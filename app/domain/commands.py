@@ -14,7 +14,7 @@ import shlex
 from collections.abc import Mapping
 from typing import Any
 
-from agentcron.app.domain.hostjobs import CommandGrant, HostJobs, setting_entries
+from agentcron.app.domain.hostjobs import CommandGrant, HostJobs, setting_entries, setting_entry
 from agentcron.app.errors import FieldProblem, InvalidInput
 
 SETTING = "AGENTCRON_COMMANDS"
@@ -22,7 +22,6 @@ MAX_ARGS = 100
 MAX_ARG_CHARS = 4_096
 MAX_TIMEOUT_SECONDS = 86_400.0
 MAX_OUTPUT_BYTES = 16 * 1024 * 1024
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 _FIELDS = ("name", "args", "timeout_seconds")
 _GRANT_FIELDS = ("argv", "args", "env", "cwd", "timeout_seconds", "output_bytes")
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -43,15 +42,16 @@ def parse_commands(text: str, *, source: str = SETTING) -> dict[str, CommandGran
 
 def _grant(name: str, entry: Any, source: str) -> CommandGrant:
     where = f"{source}[{name!r}]"
-    if not _NAME.match(name):
-        raise ValueError(f"{where}: a command name is 1-64 letters, digits, '.', '_' or '-'")
-    if isinstance(entry, list):
-        entry = {"argv": entry}
-    if not isinstance(entry, dict):
-        raise ValueError(f"{where} must be an argument list or an object with argv")
-    unknown = sorted(set(entry) - set(_GRANT_FIELDS))
-    if unknown:
-        raise ValueError(f"{where}: unknown field {unknown[0]!r} (allowed: {_GRANT_FIELDS})")
+    entry = setting_entry(
+        name,
+        entry,
+        where=where,
+        noun="command",
+        shorthand=list,
+        key="argv",
+        said="an argument list",
+        fields=_GRANT_FIELDS,
+    )
     argv = entry.get("argv")
     if (
         not isinstance(argv, list)

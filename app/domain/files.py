@@ -19,6 +19,7 @@ from agentcron.app.domain.hostjobs import (
     FileRoot,
     HostJobs,
     setting_entries,
+    setting_entry,
 )
 from agentcron.app.domain.http_action import template_problems
 from agentcron.app.errors import FieldProblem, InvalidInput
@@ -31,7 +32,6 @@ MAX_PATH_CHARS = 1_024
 MAX_DEPTH = 32
 #: bytes of one name in a directory (Linux's NAME_MAX)
 MAX_NAME_BYTES = 255
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _FIELDS = ("operation", "root", "path", "to_root", "to", "content", "overwrite", "missing_ok")
 _ROOT_FIELDS = ("path", "writable", "max_bytes")
@@ -57,15 +57,16 @@ def parse_file_roots(text: str, *, source: str = SETTING) -> dict[str, FileRoot]
 
 def _root(name: str, entry: Any, source: str) -> FileRoot:
     where = f"{source}[{name!r}]"
-    if not _NAME.match(name):
-        raise ValueError(f"{where}: a root name is 1-64 letters, digits, '.', '_' or '-'")
-    if isinstance(entry, str):
-        entry = {"path": entry}
-    if not isinstance(entry, dict):
-        raise ValueError(f"{where} must be a directory path or an object with path")
-    unknown = sorted(set(entry) - set(_ROOT_FIELDS))
-    if unknown:
-        raise ValueError(f"{where}: unknown field {unknown[0]!r} (allowed: {_ROOT_FIELDS})")
+    entry = setting_entry(
+        name,
+        entry,
+        where=where,
+        noun="root",
+        shorthand=str,
+        key="path",
+        said="a directory path",
+        fields=_ROOT_FIELDS,
+    )
     path = entry.get("path")
     if not isinstance(path, str) or not path.startswith("/") or "\x00" in path:
         raise ValueError(f"{where}.path must be an absolute directory path")

@@ -122,6 +122,35 @@ _DOTTED = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*"
 FUNCTION_NAME = re.compile(rf"^{_DOTTED}:{_DOTTED}$")
 
 
+ENTRY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+
+
+def setting_entry(
+    name: str,
+    entry: Any,
+    *,
+    where: str,
+    noun: str,
+    shorthand: type,
+    key: str,
+    said: str,
+    fields: tuple[str, ...],
+) -> dict[str, Any]:
+    """One entry of an allow-list setting as an object: its name checked, its shorthand (an
+    entry of type ``shorthand``, ``said`` in words) read as ``{key: entry}``, and no field
+    outside ``fields``. ValueError naming ``where``."""
+    if not ENTRY_NAME.match(name):
+        raise ValueError(f"{where}: a {noun} name is 1-64 letters, digits, '.', '_' or '-'")
+    if isinstance(entry, shorthand):
+        entry = {key: entry}
+    if not isinstance(entry, dict):
+        raise ValueError(f"{where} must be {said} or an object with {key}")
+    unknown = sorted(set(entry) - set(fields))
+    if unknown:
+        raise ValueError(f"{where}: unknown field {unknown[0]!r} (allowed: {fields})")
+    return entry
+
+
 def setting_entries(text: str, *, source: str, what: str) -> dict[str, Any]:
     """An operator's allow-list setting read as a JSON object of ``what`` (name → entry);
     ValueError naming the setting when it is not one."""
