@@ -1714,6 +1714,8 @@ class _Reader:
                 else f'"{self.tokens[i].value} weekdays" does not say which day',
                 "name the day: Saturday at 10am",
             )
+        if word == "time" and self.tokens[i].value == "this":
+            return self._same_time(j)
         if word in _PARTS and self.tokens[i].value == "this":
             self._set_day_offset(0)
             self._set_part(str(word))
@@ -1729,12 +1731,39 @@ class _Reader:
         ):
             self.phrase.next_week = True  # "Thursday next week": in the week after this one
             return j + 1
+        if (
+            self.phrase.same_time
+            and self.tokens[i].value == "next"
+            and self._is_unit(j, "week")
+            and not (self.phrase.weekdays or self.phrase.dates)
+        ):
+            self._set_day_offset(7)  # "this time next week": a week from now
+            return j + 1
         if kind == lx.UNIT and self._word(i - 1) != "of":  # "the 5th of next month": unknown
             raise Rejected(
                 f'"{self.tokens[i].value} {self.tokens[j].value}" does not say which day',
                 "name the day: next Monday at 9am",
             )
         return None
+
+    def _same_time(self, j: int) -> int | None:
+        """ "(this|same) time" at j - 1, j: the time of day it is now, when a day is named
+        beside it ("this time tomorrow", "tomorrow at the same time", "same time next week",
+        "every day at this time"); not "at this time of year", nor "at the same time" alone."""
+        if self.phrase.times or self.phrase.window is not None:
+            return None  # "every day at 9am, all at the same time"
+        day_named = self.phrase.day_offset is not None or self.phrase.weekdays or self.phrase.every
+        after = self._word(j + 1)
+        if not day_named and after not in ("tomorrow", "today", "next", "on"):
+            if self._kind(j + 1) != lx.DAY:
+                return None
+        self.phrase.same_time = True
+        self.phrase.order.append("t")
+        return j + 1
+
+    def _same(self, i: int) -> int | None:
+        """ "same time tomorrow"."""
+        return self._same_time(i + 1) if self._word(i + 1) == "time" else None
 
     def _day_word(self, i: int) -> int:
         word = self.tokens[i].value
@@ -1950,6 +1979,7 @@ class _Reader:
         self.phrase.monthdays.append(LAST_DAY)
         self.phrase.of_month = True
         self.phrase.every |= every
+        self.phrase.month_end = True
         return j + 1
 
     def _middle(self, i: int) -> int | None:
@@ -2794,6 +2824,7 @@ _HOLIDAY_KINDS: Final = frozenset(
 )
 
 _WORD_CLAUSES: Final[dict[object, _Clause]] = {
+    "same": _Reader._same,
     "every": _Reader._every,
     "no": _Reader._at_most,
     "not": _Reader._at_most,
