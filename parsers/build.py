@@ -405,6 +405,9 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     _days_left(phrase)
     _meeting_window(phrase)
     if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
+        if phrase.hour_unnamed:
+            # "remind me at half past": of the hour now, or of every hour? Ask
+            phrase.unsure.append("the text does not say past which hour (read as every hour)")
         phrase.interval = (1, "hour")  # "At 5 minutes past the hour": every hour
         phrase.every = True
     if phrase.market_hours and phrase.zone is None:

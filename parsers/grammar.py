@@ -309,7 +309,12 @@ class _Reader:
         )
 
     def _spoken_time(self, i: int) -> tuple[TimeMention, int] | None:
-        """ "half past 9", "a quarter past 10", "quarter to 8", "10 past 6", "20 to noon"."""
+        """ "half past 9", "a quarter past 10", "quarter to 8", "10 past 6", "20 to noon", and
+        half an hour after, as said in Britain: "half five", "half 9"."""
+        if self._word(i) == "half":
+            british = self._half_an_hour_on(i)
+            if british is not None:
+                return british
         j = i + 1 if self._word(i) == "a" else i
         bare = False  # "10 to 5" is a range, "10 minutes to 5" and "20 to noon" are times
         if self._word(j) == "half":
@@ -363,6 +368,32 @@ class _Reader:
                     meridiem = "am" if meridiem == "pm" else "pm"
         clock = ClockTime(hour, minute, meridiem, typed_24h)
         return TimeMention(clock, self.tokens[i].start, self.tokens[at].end), at + 1
+
+    def _half_an_hour_on(self, i: int) -> tuple[TimeMention, int] | None:
+        """ "half five" at i (the word "half"): 5:30, the hour read like a bare one; not "half
+        5 hours" nor "half past"."""
+        at = i + 1
+        if self._kind(at) == lx.TIME:  # "half 5pm"
+            typed = self.tokens[at].value
+            assert isinstance(typed, ClockTime)
+            if typed.minute or typed.is_24h or typed.meridiem is None:
+                return None
+            clock = ClockTime(typed.hour, 30, typed.meridiem, False)
+            return TimeMention(clock, self.tokens[i].start, self.tokens[at].end), at + 1
+        if self._kind(at) != lx.NUM or not isinstance(self.tokens[at].value, int):
+            return None
+        token = self.tokens[at]
+        hour = int(token.value)  # type: ignore[call-overload]
+        if not 1 <= hour <= 12 or (not token.spelled and token.end - token.start > 2):
+            return None
+        end = at + 1
+        if self._kind(end) == lx.UNIT or self._word(end) in ("past", "after", "of"):
+            return None
+        meridiem = self._meridiem(end)
+        if meridiem is not None:
+            end = meridiem[1]
+        clock = ClockTime(hour, 30, meridiem[0] if meridiem else None, False)
+        return TimeMention(clock, self.tokens[i].start, self.tokens[end - 1].end), end
 
     def _times(self, i: int) -> int | None:
         """A time, a list of times ("9am and 5pm") or a window ("9am-5pm")."""
@@ -1039,6 +1070,8 @@ class _Reader:
         if self._word(k) == "hourly" or (self._is_unit(k, "hour") and named):
             return k  # "minute 0 past hour 9 and 17" (crontab.guru): hours read next
         if relation == "past" and (loose or named):
+            if not named:
+                self.phrase.hour_unnamed = True  # "at half past": of which hour?
             return k  # "at 15 past", "every hour at half past"
         return None
 

@@ -67,6 +67,7 @@ class Phrase:
     quarter: bool = False  # "quarterly"/"every quarter": calendar quarters
     times: list[TimeMention] = field(default_factory=list)
     minute_past: int | None = None  # "every hour at :15"
+    hour_unnamed: bool = False  # "at half past": minutes past an hour that nothing names
     more_minutes: list[int] = field(default_factory=list)  # "at :20 and :50": the others
     window: tuple[TimeMention, TimeMention] | None = None  # "from 9 to 5"
     window_open_end: bool = False  # "before 2:55pm": the end itself does not run
