@@ -27,7 +27,7 @@ from .phrase import (
 )
 from .settings import DATE_ORDER
 from .tokens import ClockTime, Token
-from .zones import UnknownZoneError, keeps_offset, lookup_place, resolve_zone
+from .zones import UnknownZoneError, keeps_offset, lookup_place, place_starts, resolve_zone
 
 _SECONDS: Final = {
     "second": 1,
@@ -2482,8 +2482,11 @@ class _Reader:
         after a time, ending the text); "local time" is the request's zone."""
         if i >= self.n:
             return None
-        if self.tokens[i].value in ("local", "my", "our", "server") and self._word(i + 1) == "time":
+        if self.tokens[i].value in _OUR_TIME and self._word(i + 1) == "time":
             return i + 2
+        first = self.tokens[i]
+        if first.kind != lx.WORD or first.value not in place_starts():
+            return None  # most words start no place's name: no lookups
         after_time = i > 0 and (
             self.tokens[i - 1].kind == lx.TIME or self._word(i - 1) in ("noon", "midnight")
         )
@@ -2921,6 +2924,21 @@ _KIND_CLAUSES: Final[dict[str, _Clause]] = {
     lx.UNIT: _Reader._unit,
     lx.SYM: _Reader._symbol,
 }
+
+
+_OUR_TIME: Final = frozenset({"local", "my", "our", "server"})  # "local time": the request's
+
+
+def reads_nothing(token: Token) -> bool:
+    """Whether reading from `token` reads nothing at all: a word no clause starts with and
+    no place's name begins with ("check", "build" — most words of a command's task)."""
+    value = token.value
+    return (
+        token.kind == lx.WORD
+        and value not in _WORD_CLAUSES
+        and value not in _OUR_TIME
+        and value not in place_starts()
+    )
 
 
 def extract_zone(tokens: list[Token]) -> tuple[str | None, list[tuple[int, int]]]:
