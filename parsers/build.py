@@ -49,6 +49,7 @@ from .phrase import (
     TimeMention,
 )
 from .recurrence import first_occurrence
+from .tokens import ClockTime
 from .wallclock import (
     add_months,
     ceil_minute,
@@ -405,8 +406,14 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     _days_left(phrase)
     _meeting_window(phrase)
     if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
+        if phrase.hour_unnamed:
+            # "remind me at half past": of the hour now, or of every hour? Ask
+            phrase.unsure.append("the text does not say past which hour (read as every hour)")
         phrase.interval = (1, "hour")  # "At 5 minutes past the hour": every hour
         phrase.every = True
+    if phrase.month_end and not phrase.every and phrase.interval is None:
+        # "remind me at the end of the month": this month's last day, or every month's?
+        phrase.unsure.append("read as the last day of every month (it may mean once)")
     if phrase.market_hours and phrase.zone is None:
         phrase.zone = "America/New_York"
     if (
@@ -422,6 +429,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     phrase.descriptor |= phrase.padded_time
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
+    if p.same_time:
+        _same_time(b)
     _one_time_said_twice(b)
     for year, month, day in p.dates:
         _check_date(year, month, day)  # "every 90 minutes on the 31st of February"
@@ -1600,6 +1609,25 @@ def _every(b: _Builder, seconds: int, start_at: datetime) -> Built:
 # -- one-time schedules -------------------------------------------------------------------
 
 
+def _same_time(b: _Builder) -> None:
+    """ "this time tomorrow", "tomorrow at this time": the time of day it is now, on a day the
+    text names (without one it is now itself)."""
+    p = b.p
+    if p.times or p.window is not None:
+        raise Rejected("the text names two times of day")
+    if not (p.day_offset or p.weekdays or p.dates or p.every):
+        raise Rejected("“this time” is now: name the day", "this time tomorrow")
+    local = b.local_now
+    clock = ClockTime(local.hour, local.minute, None, True)
+    p.times.append(TimeMention(clock, 0, 0))
+    b.note(f"“this time” read as {local:%H:%M}, the time it is now", 0)
+
+
+def _twelve_am(clock: ClockTime) -> bool:
+    """ "12am", "12:00 a.m.": midnight written on the 12-hour clock."""
+    return clock.hour == 12 and clock.minute == 0 and clock.meridiem == "am"
+
+
 def _one_time(b: _Builder) -> Built:
     p = b.p
     _honours(p, "instant", "has_offset", "dates", "weekdays", "day_offset", "times", "part",
@@ -1621,6 +1649,11 @@ def _one_time(b: _Builder) -> Built:
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once", f"every day at {_join_times(times)}")
     midnight = any(m.named == "midnight" for m in p.times)
+    if (p.dates or p.weekdays or p.day_offset) and any(_twelve_am(m.clock) for m in p.times):
+        # "tomorrow at 12am": the first minute of that day, as written; people also mean the
+        # night at its end, as with "midnight" (refused below)
+        note = "“12am” read as the start of that day (it may mean the night at its end)"
+        b.note(note, UNSURE_PENALTY)
     if midnight and (p.dates or p.weekdays or p.day_offset):
         raise Rejected(
             "“midnight” on a given day could be its start or its end",

@@ -27,7 +27,7 @@ from .phrase import (
 )
 from .settings import DATE_ORDER
 from .tokens import ClockTime, Token
-from .zones import UnknownZoneError, keeps_offset, lookup_place, resolve_zone
+from .zones import UnknownZoneError, keeps_offset, lookup_place, place_starts, resolve_zone
 
 _SECONDS: Final = {
     "second": 1,
@@ -311,7 +311,12 @@ class _Reader:
         )
 
     def _spoken_time(self, i: int) -> tuple[TimeMention, int] | None:
-        """ "half past 9", "a quarter past 10", "quarter to 8", "10 past 6", "20 to noon"."""
+        """ "half past 9", "a quarter past 10", "quarter to 8", "10 past 6", "20 to noon", and
+        half an hour after, as said in Britain: "half five", "half 9"."""
+        if self._word(i) == "half":
+            british = self._half_an_hour_on(i)
+            if british is not None:
+                return british
         j = i + 1 if self._word(i) == "a" else i
         bare = False  # "10 to 5" is a range, "10 minutes to 5" and "20 to noon" are times
         if self._word(j) == "half":
@@ -365,6 +370,32 @@ class _Reader:
                     meridiem = "am" if meridiem == "pm" else "pm"
         clock = ClockTime(hour, minute, meridiem, typed_24h)
         return TimeMention(clock, self.tokens[i].start, self.tokens[at].end), at + 1
+
+    def _half_an_hour_on(self, i: int) -> tuple[TimeMention, int] | None:
+        """ "half five" at i (the word "half"): 5:30, the hour read like a bare one; not "half
+        5 hours" nor "half past"."""
+        at = i + 1
+        if self._kind(at) == lx.TIME:  # "half 5pm"
+            typed = self.tokens[at].value
+            assert isinstance(typed, ClockTime)
+            if typed.minute or typed.is_24h or typed.meridiem is None:
+                return None
+            clock = ClockTime(typed.hour, 30, typed.meridiem, False)
+            return TimeMention(clock, self.tokens[i].start, self.tokens[at].end), at + 1
+        if self._kind(at) != lx.NUM or not isinstance(self.tokens[at].value, int):
+            return None
+        token = self.tokens[at]
+        hour = int(token.value)  # type: ignore[call-overload]
+        if not 1 <= hour <= 12 or (not token.spelled and token.end - token.start > 2):
+            return None
+        end = at + 1
+        if self._kind(end) == lx.UNIT or self._word(end) in ("past", "after", "of"):
+            return None
+        meridiem = self._meridiem(end)
+        if meridiem is not None:
+            end = meridiem[1]
+        clock = ClockTime(hour, 30, meridiem[0] if meridiem else None, False)
+        return TimeMention(clock, self.tokens[i].start, self.tokens[end - 1].end), end
 
     def _times(self, i: int) -> int | None:
         """A time, a list of times ("9am and 5pm") or a window ("9am-5pm")."""
@@ -1066,6 +1097,8 @@ class _Reader:
         if self._word(k) == "hourly" or (self._is_unit(k, "hour") and named):
             return k  # "minute 0 past hour 9 and 17" (crontab.guru): hours read next
         if relation == "past" and (loose or named):
+            if not named:
+                self.phrase.hour_unnamed = True  # "at half past": of which hour?
             return k  # "at 15 past", "every hour at half past"
         return None
 
@@ -1708,6 +1741,8 @@ class _Reader:
                 else f'"{self.tokens[i].value} weekdays" does not say which day',
                 "name the day: Saturday at 10am",
             )
+        if word == "time" and self.tokens[i].value == "this":
+            return self._same_time(j)
         if word in _PARTS and self.tokens[i].value == "this":
             self._set_day_offset(0)
             self._set_part(str(word))
@@ -1723,12 +1758,39 @@ class _Reader:
         ):
             self.phrase.next_week = True  # "Thursday next week": in the week after this one
             return j + 1
+        if (
+            self.phrase.same_time
+            and self.tokens[i].value == "next"
+            and self._is_unit(j, "week")
+            and not (self.phrase.weekdays or self.phrase.dates)
+        ):
+            self._set_day_offset(7)  # "this time next week": a week from now
+            return j + 1
         if kind == lx.UNIT and self._word(i - 1) != "of":  # "the 5th of next month": unknown
             raise Rejected(
                 f'"{self.tokens[i].value} {self.tokens[j].value}" does not say which day',
                 "name the day: next Monday at 9am",
             )
         return None
+
+    def _same_time(self, j: int) -> int | None:
+        """ "(this|same) time" at j - 1, j: the time of day it is now, when a day is named
+        beside it ("this time tomorrow", "tomorrow at the same time", "same time next week",
+        "every day at this time"); not "at this time of year", nor "at the same time" alone."""
+        if self.phrase.times or self.phrase.window is not None:
+            return None  # "every day at 9am, all at the same time"
+        day_named = self.phrase.day_offset is not None or self.phrase.weekdays or self.phrase.every
+        after = self._word(j + 1)
+        if not day_named and after not in ("tomorrow", "today", "next", "on"):
+            if self._kind(j + 1) != lx.DAY:
+                return None
+        self.phrase.same_time = True
+        self.phrase.order.append("t")
+        return j + 1
+
+    def _same(self, i: int) -> int | None:
+        """ "same time tomorrow"."""
+        return self._same_time(i + 1) if self._word(i + 1) == "time" else None
 
     def _day_word(self, i: int) -> int:
         word = self.tokens[i].value
@@ -1944,6 +2006,7 @@ class _Reader:
         self.phrase.monthdays.append(LAST_DAY)
         self.phrase.of_month = True
         self.phrase.every |= every
+        self.phrase.month_end = True
         return j + 1
 
     def _middle(self, i: int) -> int | None:
@@ -2458,8 +2521,11 @@ class _Reader:
         after a time, ending the text); "local time" is the request's zone."""
         if i >= self.n:
             return None
-        if self.tokens[i].value in ("local", "my", "our", "server") and self._word(i + 1) == "time":
+        if self.tokens[i].value in _OUR_TIME and self._word(i + 1) == "time":
             return i + 2
+        first = self.tokens[i]
+        if first.kind != lx.WORD or first.value not in place_starts():
+            return None  # most words start no place's name: no lookups
         after_time = i > 0 and (
             self.tokens[i - 1].kind == lx.TIME or self._word(i - 1) in ("noon", "midnight")
         )
@@ -2814,6 +2880,7 @@ _HOLIDAY_KINDS: Final = frozenset(
 )
 
 _WORD_CLAUSES: Final[dict[object, _Clause]] = {
+    "same": _Reader._same,
     "every": _Reader._every,
     "no": _Reader._at_most,
     "not": _Reader._at_most,
@@ -2910,6 +2977,21 @@ _KIND_CLAUSES: Final[dict[str, _Clause]] = {
     lx.UNIT: _Reader._unit,
     lx.SYM: _Reader._symbol,
 }
+
+
+_OUR_TIME: Final = frozenset({"local", "my", "our", "server"})  # "local time": the request's
+
+
+def reads_nothing(token: Token) -> bool:
+    """Whether reading from `token` reads nothing at all: a word no clause starts with and
+    no place's name begins with ("check", "build" — most words of a command's task)."""
+    value = token.value
+    return (
+        token.kind == lx.WORD
+        and value not in _WORD_CLAUSES
+        and value not in _OUR_TIME
+        and value not in place_starts()
+    )
 
 
 def extract_zone(tokens: list[Token]) -> tuple[str | None, list[tuple[int, int]]]:
