@@ -784,6 +784,14 @@ class _Reader:
                 f"“the {self.tokens[i - 1].value} after next” does not say which day",
                 "name the day: the Friday after next at 9am",
             )
+        if (
+            self.phrase.interval is None
+            and not self.phrase.every
+            and (self._word(i + 1) in ("a", "half") or self._is_unit(i + 2, *_SECONDS))
+        ):
+            end = self._amounts(i + 1)  # "after two minutes": a delay, as "in two minutes"
+            if end is not None and self.phrase.has_offset:
+                return end
         first = self._time_at(i + 1)
         if first is None:
             return None
@@ -2349,7 +2357,10 @@ class _Reader:
         if kind == lx.NUM and self._is_year(j):
             return self._years(j)  # "in 2027", "in 2019 and 2020"
         if kind == lx.NUM or word in ("a", "half"):
-            return self._amounts(j)
+            end = self._amounts(j)
+            if end is not None and self._word(end) == "time" and self.phrase.has_offset:
+                return end + 1  # "in a week's time", "in 3 days' time"
+            return end
         if word == "the" and self._word(j + 1) in _PARTS:
             self._set_part(str(self.tokens[j + 1].value))
             return j + 2

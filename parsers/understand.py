@@ -77,6 +77,7 @@ _LEAD: Final = re.compile(
     r"(?:me\s+)?(?:an?\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+|daily\s+|weekly\s+)?"
     r"(?:reminder|job|task|cron\s*job|alarm|timer|schedule)s?\b\s*(?:for|to|that|of)?\b\s*"
     r"|(?:remind|ping|tell|notify|wake|nudge)\s+(?:me|us)\b(?:\s+(?:to|about|that|of|up))?\b\s*"
+    r"|/remind\b(?:\s+(?:to|about))?\s*"
     r"|(?:please\s+)?schedule\b\s*)+",
     re.IGNORECASE,
 )
@@ -324,9 +325,21 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
 _AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
 
 
+# "/remind 2h review the PR", "remind me 30 minutes check the oven": an amount of time right
+# after "remind (me)" is how long from now, as "in 2h"
+_REMIND_AMOUNT: Final = re.compile(
+    r"^(\s*/?remind\s+(?:(?:me|us)\s+)?)(?=\d+(?:\.\d+)?\s?(?:s|secs?|seconds?|m|mins?|minutes?|"
+    r"h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
+    r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from|before)\b))",
+    re.IGNORECASE,
+)
+
+
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
+    if "emind" in text:
+        text = _REMIND_AMOUNT.sub(r"\1in ", text)
     target, rest = take_target(text)
     found = _Found(None, rest, zone_name, aware_now, target)
     if _QUESTION.match(rest):

@@ -202,3 +202,52 @@ def test_the_end_of_every_month_repeats(text: str) -> None:
     answer = _read(text)
     assert answer["schedule"]["expression"] == "0 9 L * *", answer
     assert not answer["needs_confirmation"], answer
+
+
+# -- delays written other ways ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        # "after" an amount of time is a delay, as "in"
+        ("nudge me after five minutes to stand up", "2026-01-14T10:05:00Z"),
+        ("after 2 days and 3 hours, check the backlog", "2026-01-16T13:00:00Z"),
+        ("after an hour remind me to stretch", "2026-01-14T11:00:00Z"),
+        # "in a week's time", "in two days' time"
+        ("in a week's time remind me to renew", "2026-01-21T10:00:00Z"),
+        ("in two days' time", "2026-01-16T10:00:00Z"),
+        ("in 45 minutes time", "2026-01-14T10:45:00Z"),
+        # days and weeks written short after "in"
+        ("in 2d", "2026-01-16T10:00:00Z"),
+        ("follow up in 1w", "2026-01-21T10:00:00Z"),
+        # an amount right after "remind (me)" is how long from now
+        ("/remind 3h stand-up notes", "2026-01-14T13:00:00Z"),
+        ("remind me 15 min take the pizza out", "2026-01-14T10:15:00Z"),
+        ("/remind 2d to chase the invoice", "2026-01-16T10:00:00Z"),
+    ],
+)
+def test_delays_written_other_ways(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    "text",
+    # an amount before an event is not a delay from now
+    ["remind me 10 minutes before the call", "remind me 2 days ahead of the deadline"],
+)
+def test_an_amount_before_an_event_is_not_a_delay(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+def test_after_a_time_of_day_is_still_a_time() -> None:
+    answer = _read("tomorrow after 4pm")
+    assert answer["schedule"]["datetime"] == "2026-01-15T16:00:00Z"
+    assert answer["needs_confirmation"]
+
+
+def test_a_possessive_unit_not_before_time_is_a_word() -> None:
+    # "each hour's 7th minute" is not an amount of hours
+    answer = _read("on each hour's 7th minute")
+    assert answer["schedule"] is None or answer["schedule"]["type"] != "at", answer
