@@ -176,6 +176,7 @@ _KEYWORDS: Final = {
     "business": ("business", "working", "work", "office"),
     "market": ("market", "markets", "trading", "exchange"),
     "time": ("time",),
+    "same": ("same",),
     "standard": ("standard",),
     "daylight": ("daylight", "summer"),
     "european": ("european",),

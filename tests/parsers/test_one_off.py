@@ -1,0 +1,253 @@
+"""One-off requests (a single time, not a recurrence) in families round six's tuning phrases
+showed the grammar missed, each tested in words of our own."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from agentcron.parsers import understand_fast
+
+NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
+
+
+def _read(text: str, zone: str = "UTC") -> dict[str, Any]:
+    return understand_fast(text, timezone=zone, now=NOW).to_dict()
+
+
+def _once(text: str) -> str:
+    answer = _read(text)
+    assert answer["schedule"] is not None, answer["reason"]
+    assert answer["schedule"]["type"] == "at", answer["schedule"]
+    assert not answer["needs_confirmation"], answer
+    return str(answer["schedule"]["datetime"])
+
+
+def _asks(text: str) -> bool:
+    answer = _read(text)
+    return answer["schedule"] is None or bool(answer["needs_confirmation"])
+
+
+# -- "half five": half an hour past the hour, as said in Britain and Ireland ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("ring the plumber tomorrow at half ten", "2026-01-15T10:30:00Z"),
+        ("at half eight on Friday remind me to leave", "2026-01-16T08:30:00Z"),
+        ("set an alarm for half six tomorrow morning", "2026-01-15T06:30:00Z"),
+        ("pick up the kids at half three pm", "2026-01-14T15:30:00Z"),
+        ("half 4pm on saturday", "2026-01-17T16:30:00Z"),
+        ("lunch at half twelve", "2026-01-14T12:30:00Z"),
+        ("collect the parcel at half 11 tomorrow", "2026-01-15T11:30:00Z"),
+    ],
+)
+def test_half_an_hour_past_the_hour_said_the_british_way(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    "text",
+    # the hour is 1 to 7 with nothing to say morning or evening: asked, like "at 5"
+    ["remind me at half four to call Ines", "half two on Thursday", "meet at half seven"],
+)
+def test_half_an_hour_past_a_bare_early_hour_is_asked(text: str) -> None:
+    answer = _read(text)
+    assert _asks(text), answer
+    if answer["schedule"] is not None:
+        assert answer["schedule"]["datetime"][14:16] == "30"
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        # "half" that is a fraction keeps its meaning
+        ("in half an hour", "2026-01-14T10:30:00Z"),
+        ("half an hour from now", "2026-01-14T10:30:00Z"),
+        ("in an hour and a half", "2026-01-14T11:30:00Z"),
+        ("at half past 9 tomorrow", "2026-01-15T09:30:00Z"),
+    ],
+)
+def test_half_as_a_fraction_is_unchanged(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+# -- minutes past an hour nothing names ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remind me at half past to call the bank",
+        "ping me at quarter past",
+        "at 20 past send the invoice",
+        "at ten past, check the oven",
+    ],
+)
+def test_minutes_past_an_unnamed_hour_are_asked(text: str) -> None:
+    assert _asks(text), _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every hour at half past", "30 * * * *"),
+        ("at quarter past every hour", "15 * * * *"),
+        ("hourly at 20 past", "20 * * * *"),
+        ("at 5 minutes past the hour", "5 * * * *"),
+        ("at minute 45", "45 * * * *"),
+    ],
+)
+def test_minutes_past_a_named_or_every_hour_still_repeat(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["expression"] == expression, answer
+    assert not answer["needs_confirmation"], answer
+
+
+# -- "this time tomorrow": the time of day it is now, on the day named ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("remind me this time tomorrow", "2026-01-15T10:00:00Z"),
+        ("ping me tomorrow at this time to check the rollout", "2026-01-15T10:00:00Z"),
+        ("this time next week", "2026-01-21T10:00:00Z"),
+        ("this time on Saturday", "2026-01-17T10:00:00Z"),
+    ],
+)
+def test_this_time_on_a_named_day(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    # "same time" may be the time of something else (the last reminder, a meeting): asked,
+    # with the time it is now as the guess
+    [
+        ("same time tomorrow", "2026-01-15T10:00:00Z"),
+        ("at the same time next week, rerun the survey", "2026-01-21T10:00:00Z"),
+    ],
+)
+def test_same_time_on_a_named_day_is_asked(text: str, instant: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["needs_confirmation"], answer
+
+
+def test_every_day_at_this_time_is_daily_at_the_time_it_is_now() -> None:
+    assert _read("every day at this time")["schedule"]["expression"] == "0 10 * * *"
+
+
+@pytest.mark.parametrize(
+    "text",
+    # no day beside it, or a second time of day: not read as now's time
+    ["remind me at this time", "this time tomorrow at 5pm"],
+)
+def test_this_time_without_a_day_or_with_another_time_is_refused(text: str) -> None:
+    assert _read(text)["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # "at the same time" that names no day stays the task's words
+        ("run both exports at the same time every day at 9am", "0 9 * * *"),
+        ("at this time of year, every Monday at 8am", "0 8 * * 1"),
+    ],
+)
+def test_same_time_without_a_day_is_the_tasks_words(text: str, expression: str) -> None:
+    assert _read(text)["schedule"]["expression"] == expression
+
+
+# -- readings with two meanings: answered with the likelier one, and asked ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        # 12am on a named day: its first minute as written, but people also mean the night after
+        ("tomorrow at 12am", "2026-01-15T00:00:00Z"),
+        ("deploy on Friday at 12:00 am", "2026-01-16T00:00:00Z"),
+        ("march 3rd at 12 a.m.", "2026-03-03T00:00:00Z"),
+    ],
+)
+def test_twelve_am_on_a_named_day_is_asked(text: str, instant: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["needs_confirmation"], answer
+
+
+def test_twelve_am_without_a_day_is_the_coming_midnight() -> None:
+    assert _once("at 12am") == "2026-01-15T00:00:00Z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["remind me at the end of the month", "end of month: send invoices", "by the end of the month"],
+)
+def test_the_end_of_the_month_without_every_is_asked(text: str) -> None:
+    answer = _read(text)
+    assert answer["needs_confirmation"] or answer["schedule"] is None, answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["at the end of every month", "monthly at the end of the month", "each month at the end"],
+)
+def test_the_end_of_every_month_repeats(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["expression"] == "0 9 L * *", answer
+    assert not answer["needs_confirmation"], answer
+
+
+# -- delays written other ways ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        # "after" an amount of time is a delay, as "in"
+        ("nudge me after five minutes to stand up", "2026-01-14T10:05:00Z"),
+        ("after 2 days and 3 hours, check the backlog", "2026-01-16T13:00:00Z"),
+        ("after an hour remind me to stretch", "2026-01-14T11:00:00Z"),
+        # "in a week's time", "in two days' time"
+        ("in a week's time remind me to renew", "2026-01-21T10:00:00Z"),
+        ("in two days' time", "2026-01-16T10:00:00Z"),
+        ("in 45 minutes time", "2026-01-14T10:45:00Z"),
+        # days and weeks written short after "in"
+        ("in 2d", "2026-01-16T10:00:00Z"),
+        ("follow up in 1w", "2026-01-21T10:00:00Z"),
+        # an amount right after "remind (me)" is how long from now
+        ("/remind 3h stand-up notes", "2026-01-14T13:00:00Z"),
+        ("remind me 15 min take the pizza out", "2026-01-14T10:15:00Z"),
+        ("/remind 2d to chase the invoice", "2026-01-16T10:00:00Z"),
+    ],
+)
+def test_delays_written_other_ways(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    "text",
+    # an amount before an event is not a delay from now
+    ["remind me 10 minutes before the call", "remind me 2 days ahead of the deadline"],
+)
+def test_an_amount_before_an_event_is_not_a_delay(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+def test_after_a_time_of_day_is_still_a_time() -> None:
+    answer = _read("tomorrow after 4pm")
+    assert answer["schedule"]["datetime"] == "2026-01-15T16:00:00Z"
+    assert answer["needs_confirmation"]
+
+
+def test_a_possessive_unit_not_before_time_is_a_word() -> None:
+    # "each hour's 7th minute" is not an amount of hours
+    answer = _read("on each hour's 7th minute")
+    assert answer["schedule"] is None or answer["schedule"]["type"] != "at", answer
