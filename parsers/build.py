@@ -840,6 +840,9 @@ def _recurring(b: _Builder) -> Built:
         return _whole_days(b, int(count) // 24, p.interval_start)
     if unit in ("second", "minute", "hour"):
         return _sub_daily(b, count * _UNIT_SECONDS[unit])
+    if unit is None and p.minute_past is not None and p.times and p.window is None:
+        # "At 5 and 10 minutes past the hour, at 12:00 AM": those minutes of the hours named
+        return _sub_daily(b, _UNIT_SECONDS["hour"])
     if count != int(count):
         raise Rejected(f"cannot repeat every {count:g} {unit}s", _whole_units(count, str(unit)))
     count = int(count)
@@ -897,6 +900,32 @@ def _monthday_steps(b: _Builder, count: int) -> Built:
     return _cron(b, f"{minute} {hour} {first}-31/{count} {_month_field(p.months)} *")
 
 
+def _hours_of_minute_steps(b: _Builder, seconds: int) -> str:
+    """ "Every 5 minutes, at 3:00 PM", "every minute at 1am", "every 2 minutes at 2pm and 6pm"
+    (cron describers' words for `*/5 15`): minutes that divide an hour, run through the hours
+    named on the hour; "At 5 minutes past the hour, at 01:00 AM" (`5 1`): that minute of each
+    hour named. Any other interval with a time of day is refused."""
+    p = b.p
+    minutes = seconds // 60
+    if (
+        seconds % 60
+        or (
+            minutes >= 60 or 60 % minutes
+            if p.minute_past is None
+            else seconds != _UNIT_SECONDS["hour"] or p.interval is not None
+        )
+        or p.window is not None
+        or p.interval_start is not None
+        or any(m.clock.minute or m.clock.second for m in p.times)
+        or not all(m.clock.meridiem or m.clock.is_24h or m.clock.digital for m in p.times)
+    ):
+        raise Rejected(
+            "an interval and a time of day do not go together",
+            "every 2 hours from 9am to 5pm",
+        )
+    return _join(sorted({t.hour for t in b.times()}))
+
+
 def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
     if p.frame_count > 1:
@@ -920,11 +949,9 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         raise Rejected("intervals must be whole seconds")
     if seconds % 60:
         return _seconds(b, int(seconds))
+    hour_field = "*"
     if p.times:
-        raise Rejected(
-            "an interval and a time of day do not go together",
-            "every 2 hours from 9am to 5pm",
-        )
+        hour_field = _hours_of_minute_steps(b, seconds)
     if p.part is not None and p.window is None:
         raise Rejected(
             f"“in the {p.part}” does not say which hours",
@@ -985,7 +1012,7 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         elif p.odd_hours:
             hour = "1-23/2"
         else:
-            hour = "*" if hours == 1 else f"*/{hours}"
+            hour = hour_field if hours == 1 else f"*/{hours}"
         minute_field = ",".join(str(m) for m in at_minutes)
         return _cron(b, f"{minute_field} {hour} {tail}")
     if minutes < 60 and 60 % minutes == 0:
@@ -1000,11 +1027,18 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         )
         if p.minute_range is not None:
             low, high = p.minute_range  # "every 10 minutes in the first half of every hour"
-            if first or window is not None:
+            whole_hours = window is not None and window[0].minute == 0 and window[1].minute == 59
+            if first or not (window is None or whole_hours):
                 raise Rejected("part of the hour goes with no other minutes or window")
             every_minute = f"{low}-{high}" + (f"/{minutes}" if minutes > 1 else "")
+            if window is not None and window[0].hour <= window[1].hour:
+                # "Every 3 minutes, minutes 0 through 20 past the hour, between 09:00 AM and
+                # 09:59 AM": those minutes of each hour in the window
+                start, end = window[0].hour, window[1].hour
+                hours = f"{start}-{end}" if end > start else str(start)
+                return _cron(b, f"{every_minute} {hours} {tail}")
         if window is None:
-            return _cron(b, f"{every_minute} * {tail}")
+            return _cron(b, f"{every_minute} {hour_field} {tail}")
         minute, hour = _minute_window(window, minutes, open_end=open_end, every=every_minute)
         return _cron(b, f"{minute} {hour} {tail}")
     if (
@@ -1222,9 +1256,12 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     from the first start time."""
     p = b.p
     assert p.interval_start is not None
-    if p.window is not None or p.minute_past is not None:
-        raise Rejected("a start time does not go with a time window or minutes past the hour")
     at = b.resolve(p.interval_start)
+    if p.window is not None or (
+        p.minute_past is not None and (p.more_minutes or p.minute_past != at.minute)
+    ):
+        # "On the hour, every 3 hours, starting at 02:00 AM": the minute of the start time again
+        raise Rejected("a start time does not go with a time window or minutes past the hour")
     if p.nth:
         raise Rejected("a start time does not go with a weekday of the month")
     tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {_weekday_field(p.weekdays)}"
@@ -1238,7 +1275,9 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
         first = to_instant(b.first_day, at, b.zone)
         if first <= b.now:
             first = to_instant(b.first_day + timedelta(days=1), at, b.zone)
-        if hours > 1 and "start_at" not in built.schedule:
+        if hours > 1 and "start_at" not in built.schedule and not p.descriptor:
+            # a describer's "every 3 hours, starting at 02:00 AM" is cron's `2/3`: where the
+            # steps start each day, not a first run
             built.schedule["start_at"] = iso_z(first)
         return built
     if not hours and 60 % minutes == 0:

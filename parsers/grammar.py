@@ -168,6 +168,8 @@ class _Reader:
             if (count, unit) == (1, "day") and current[1] in _SUB_DAILY:
                 self.phrase.each_day = True
                 return
+            if (count, unit) == (1, "hour") and current[1] in ("second", "minute"):
+                return  # "Every minute, every hour, every day" (a describer's verbose words)
             # "every week on Monday, every 2 hours", "the first Monday of every 1 month(s)
             # every 2 hours" (SQL Server Agent's words): the week or month only frames the
             # days named, on which the shorter interval runs
@@ -474,7 +476,10 @@ class _Reader:
         to the 15th", "between the 1st and the 7th", "from the 25th to the last (day)" (not
         "the 25th to last day", which counts back from the end)."""
         j = i + 2 if self._word(i + 1) == "the" else i + 1
-        if self._kind(j) != lx.ORD:
+        numbered = self._is_unit(j, "day") and self._kind(j + 1) == lx.NUM
+        if numbered:
+            j += 1  # "between day 1 and 15 of the month" (cron describers' words)
+        elif self._kind(j) != lx.ORD:
             return None
         first = int(self.tokens[j].value)  # type: ignore[call-overload]
         if self._is_unit(j + 1, "day"):
@@ -483,7 +488,9 @@ class _Reader:
         if not (self._is_range(j) or (self._word(i) == "between" and self._word(j) == "and")):
             return None
         k = j + 2 if self._word(j + 1) == "the" else j + 1
-        if self._word(k) == "last":
+        if numbered and self._kind(k) == lx.NUM and isinstance(self.tokens[k].value, int):
+            last, k = int(self.tokens[k].value), k + 1  # type: ignore[arg-type]
+        elif self._word(k) == "last":
             last, k = 31, k + 1  # days past a short month's end do not exist in it
         elif self._kind(k) == lx.ORD:
             last, k = int(self.tokens[k].value), k + 1  # type: ignore[call-overload]
@@ -1035,6 +1042,7 @@ class _Reader:
         minutes: list[int] = []
         pending: list[int] = []  # read, waiting for their "past"/"to": "29 and 59 minutes past"
         named = unit_written = False
+        spans: list[tuple[int, int]] = []
         j = i
         end: int | None = None
         while True:
@@ -1045,6 +1053,12 @@ class _Reader:
             named |= item_named
             unit_written |= item_named or self._is_unit(j - 1, "minute")
             pending.append(minute)
+            high = self.tokens[j + 1].value if self._is_range(j) and j + 1 < self.n else None
+            if self._kind(j + 1) == lx.NUM and isinstance(high, int) and minute < high < 60:
+                # "minutes 00 through 30 past the hour", "at 2 and 4 through 5 minutes past"
+                pending.extend(range(minute + 1, high + 1))
+                spans.append((minute, high))
+                j += 3 if self._is_unit(j + 2, "minute") else 2
             relation = self._word(j)
             if relation in _MINUTE_RELATIONS:
                 if relation == "to":
@@ -1078,6 +1092,19 @@ class _Reader:
             minutes += pending
         if end is None or not minutes:
             return None
+        interval = self.phrase.interval
+        if (
+            len(spans) == 1
+            and minutes == list(range(spans[0][0], spans[0][1] + 1))
+            and interval is not None
+            and interval[1] == "minute"
+        ):
+            # "Every 2 minutes, minutes 00 through 30 past the hour": the steps keep to that
+            # part of each hour (cron's `0-30/2`)
+            if self.phrase.minute_range is not None:
+                raise Rejected("the text names two parts of the hour")
+            self.phrase.minute_range = spans[0]
+            return end
         self._set_minutes(minutes)
         if self._is_unit(end, "hour") and self._kind(end + 1) == lx.NUM and len(minutes) == 1:
             return self._past_hours(end + 1, minutes[0])
@@ -2214,6 +2241,18 @@ class _Reader:
             self.phrase.dates.append((year, month, token.value))
             return end
         if kind == lx.UNIT:
+            if (
+                self._word(j + 1) in ("a", "an", "per")
+                and self._kind(j + 2) == lx.UNIT
+                and _WHOLE.get((str(self.tokens[j].value), str(self.tokens[j + 2].value)))
+                != token.value
+            ):
+                # "5 days a month", "10 minutes an hour", "2 hours per day": how much of a
+                # period, not when (cron-translator writes `1-5` so)
+                raise Rejected(
+                    "that says how many, not which: name them",
+                    "on the 1st to the 5th of every month at 1am",
+                )
             return self._relative(i)
         if self._word(j) == "times":
             return self._times_per(i)
@@ -2714,6 +2753,16 @@ class _Reader:
             if self._kind(j + 2) == lx.NUM and isinstance(last, int) and value < last <= 31:
                 days.extend(range(value + 1, last + 1))  # "from 8 through 14"
                 j += 2
+            elif (
+                self._is_range(j + 1)
+                and self._word(j + 2) == "the"
+                and self._word(j + 3) == "last"
+                and self._is_unit(j + 4, "day")
+            ):
+                # "on day 20 through the last day of the month": days past a short month's
+                # end do not exist in it
+                days.extend(range(value + 1, 32))
+                j += 4
             step = self._is_separator(j + 1)
             if step and self._kind(j + 1 + step) == lx.NUM:
                 j += 1 + step
@@ -2867,6 +2916,10 @@ def _day_range(first: int, last: int) -> list[int]:
     while days[-1] != last:
         days.append((days[-1] + 1) % 7)
     return days
+
+
+# "seven days a week", "24 hours a day": all of them, said so
+_WHOLE: Final = {("day", "week"): 7, ("hour", "day"): 24, ("month", "year"): 12}
 
 
 def _duration_words(count: float, unit: str) -> str:
