@@ -71,6 +71,7 @@ _PART_DEFAULTS: Final = {
     "night": time(22),
 }
 _DEFAULT_TIME: Final = time(9)
+_TONIGHT: Final = time(20)
 # The hours each part of the day can name, generously ("5 in the morning", "1 in the
 # afternoon", "at night at 2am"): a time outside them contradicts the part ("every morning
 # at 8pm", "tomorrow evening at 7am")
@@ -272,6 +273,9 @@ class _Builder:
         if part == "night":
             return hour % 12 + 12 if hour >= 6 else hour % 12
         written = f"{hour}:{minute:02d}" if minute or digital else str(hour)
+        if self.p.waking and 1 <= hour <= 7 and not self.has_24h:
+            self.note(f'"{written}" read as {_spoken(hour, minute)}: a time to wake up')
+            return hour
         if self.has_24h:
             self.note(f'"{written}" read on the 24-hour clock, like the other times')
             return hour
@@ -324,7 +328,8 @@ class _Builder:
     def default_time(self) -> time:
         part = self.p.part
         if part is not None:
-            at = _PART_DEFAULTS[part]
+            # "tonight" with no time: the evening (as reminder apps read it); "every night" 10pm
+            at = _TONIGHT if self.p.tonight else _PART_DEFAULTS[part]
             self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
