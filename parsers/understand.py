@@ -200,10 +200,15 @@ _STATEMENT: Final = re.compile(
 # may be either, so a one-off answer asks.
 _CALENDAR_LOOKUP: Final = re.compile(
     r"^\s*(?:(?:please|pls|kindly)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)*"
-    r"(?:show|list|tell|read|check|display|bring\s+up|pull\s+up|look\s+up|clear|wipe|empty)\b"
+    r"(?:(?:show|list|tell|read|check|display|bring\s+up|pull\s+up|look\s+up|clear|wipe|empty)\b"
     r"(?:\s+(?:me|us))?(?:\s+(?:if|whether|what(?:'s|\s+is)?))?(?:\s+(?:on|in|for|out))?\s+"
     r"(?:(?:my|our|the|any|all|an?|today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?"
-    r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)\b",
+    r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
+    # "delete lunch with steve on friday", "cancel my dinner tomorrow": an event in a calendar
+    # ("delete old logs on friday" is a job's task)
+    r"|(?:cancel|delete|remove|erase|scratch|drop)\s+(?:(?:my|our|the|this|that|all)\s+)?"
+    r"(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
+    r"date|party|call|haircut|reservation|booking|plans))\b",
     re.IGNORECASE,
 )
 # "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar
@@ -214,7 +219,7 @@ _ON_CALENDAR: Final = re.compile(
 # The words _CALENDAR_LOOKUP can start with: the pattern only runs on a text opening with one
 _LOOKUP_OPENERS: Final = frozenset(
     "please pls kindly can could would will show list tell read check display bring pull look "
-    "clear wipe empty".split()
+    "clear wipe empty cancel delete remove erase scratch drop".split()
 )
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
