@@ -82,6 +82,8 @@ _PATTERN: Final = re.compile(
 _PATTERN_ANY_CASE: Final = re.compile(_PATTERN.pattern, re.VERBOSE | re.IGNORECASE)
 
 _SEPARATOR: Final = re.compile(r"([-/])")
+# units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
+_SHORT_UNITS: Final = {"d": "day", "w": "week"}
 _PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [AP]M")
 _DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'"})
 
@@ -176,7 +178,19 @@ def _scan(text: str) -> list[Token]:
                 )
             word = match.group().lower()
             entry = lexicon.get(word)
-            if entry is not None and (word != "second" or not tokens):
+            if (
+                entry is None
+                and word in _SHORT_UNITS
+                and tokens
+                and tokens[-1].end == start
+                and tokens[-1].kind == lx.NUM
+                and len(tokens) > 1
+                and tokens[-2].value in ("in", "after", "within")
+            ):
+                # "in 3d", "in 1w": days and weeks written short, right after the number of a
+                # delay ("every 2d Tuesday" may be a second Tuesday)
+                append(Token(lx.UNIT, _SHORT_UNITS[word], start, end))
+            elif entry is not None and (word != "second" or not tokens):
                 # most words: what _word does first, without the call
                 append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))
             elif word.endswith("(s)"):
@@ -184,6 +198,13 @@ def _scan(text: str) -> list[Token]:
                 # the plural, one token over the whole text
                 _word(word[:-3] + "s", start, tokens)
                 tokens[-1].end = end
+            elif (
+                word.endswith("'s")
+                and lexicon.get(word[:-2], ("",))[0] == lx.UNIT
+                and lowered.startswith(" time", end)
+            ):
+                # "in a fortnight's time", "in an hour's time": the unit
+                append(Token(lx.UNIT, lexicon[word[:-2]][1], start, end))
             elif word in _NOUN_ZONES and not _zone_meant(text, start, end, tokens):
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
             else:

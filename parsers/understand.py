@@ -77,6 +77,7 @@ _LEAD: Final = re.compile(
     r"(?:me\s+)?(?:an?\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+|daily\s+|weekly\s+)?"
     r"(?:reminder|job|task|cron\s*job|alarm|timer|schedule)s?\b\s*(?:for|to|that|of)?\b\s*"
     r"|(?:remind|ping|tell|notify|wake|nudge)\s+(?:me|us)\b(?:\s+(?:to|about|that|of|up))?\b\s*"
+    r"|/remind\b(?:\s+(?:to|about))?\s*"
     r"|(?:please\s+)?schedule\b\s*)+",
     re.IGNORECASE,
 )
@@ -94,6 +95,7 @@ _HEAD: Final = re.compile(
 # A task that is only a verb (or a verb and "it"/"this") says nothing: "Run at 9am".
 _EMPTY_TASK: Final = re.compile(
     r"^(?:run|runs|do|send|ping|remind|trigger|fire|go|start|execute|it|this|that|me|us|the\s+job|"
+    r"set(?:\s+up)?\s+(?:an?|my|the)|"
     r"the\s+task|a\s+reminder|reminder|job|task|please|usually|sometimes|typically|generally|"
     r"normally|mostly|maybe|perhaps|possibly|probably|roughly|approx|approximately|around|about|"
     r"ish|or\s+so|\s)*$",
@@ -135,6 +137,7 @@ _HEDGE: Final = re.compile(
     r"(?!\s+(?:\d+|[a-z]+)\s+(?:times|occurrences|runs)\b)|at\s+the\s+latest|"
     r"(?:a\s+)?(?:minimum|maximum)\s+(?:interval|frequency|of)\b|"
     r"at\s+the\s+earliest|for\s+a\s+(?:while|bit)|(?:the\s+)?same\s+time|"
+    r"(?:earliest|latest|soonest)\s+possible|as\s+(?:early|late|soon)\s+as\s+possible|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
     r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
@@ -166,6 +169,7 @@ _HEDGE_CUES: Final = frozenset(
     "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
+    "possible "
     "around about near "
     "nearly almost ish".split()
 )
@@ -324,9 +328,21 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
 _AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
 
 
+# "/remind 2h review the PR", "remind me 30 minutes check the oven": an amount of time right
+# after "remind (me)" is how long from now, as "in 2h"
+_REMIND_AMOUNT: Final = re.compile(
+    r"^(\s*/?remind\s+(?:(?:me|us)\s+)?)(?=\d+(?:\.\d+)?\s?(?:s|secs?|seconds?|m|mins?|minutes?|"
+    r"h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
+    r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from|before)\b))",
+    re.IGNORECASE,
+)
+
+
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
+    if "emind" in text:
+        text = _REMIND_AMOUNT.sub(r"\1in ", text)
     target, rest = take_target(text)
     found = _Found(None, rest, zone_name, aware_now, target)
     if _QUESTION.match(rest):
