@@ -71,6 +71,7 @@ _PART_DEFAULTS: Final = {
     "night": time(22),
 }
 _DEFAULT_TIME: Final = time(9)
+_TONIGHT: Final = time(20)
 _MAX_DAYS: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 MAX_INTERVAL: Final = 366 * 86400  # the schedule engine's limit for `every`
@@ -256,6 +257,9 @@ class _Builder:
         if part == "night":
             return hour % 12 + 12 if hour >= 6 else hour % 12
         written = f"{hour}:{minute:02d}" if minute or digital else str(hour)
+        if self.p.waking and 1 <= hour <= 7 and not self.has_24h:
+            self.note(f'"{written}" read as {_spoken(hour, minute)}: a time to wake up')
+            return hour
         if self.has_24h:
             self.note(f'"{written}" read on the 24-hour clock, like the other times')
             return hour
@@ -299,7 +303,8 @@ class _Builder:
     def default_time(self) -> time:
         part = self.p.part
         if part is not None:
-            at = _PART_DEFAULTS[part]
+            # "tonight" with no time: the evening (as reminder apps read it); "every night" 10pm
+            at = _TONIGHT if self.p.tonight else _PART_DEFAULTS[part]
             self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)

@@ -227,9 +227,15 @@ class _Reader:
             clock, named = _NOON, "noon"
         elif kind == lx.WORD and token.value == "midnight":
             clock, named = _MIDNIGHT, "midnight"
+        elif kind == lx.WORD and token.value in ("zero", "oh"):
+            return self._spoken_24h(i + 1, zero=True)  # "zero nine hundred"
         elif kind == lx.NUM and isinstance(token.value, int):
             value = token.value
             width = 1 if token.spelled else token.end - token.start
+            if token.spelled:
+                said = self._spoken_24h(i)  # "seventeen thirty", "eighteen hundred hours"
+                if said is not None:
+                    return said
             if token.spelled and not 0 < value <= 12:
                 return None  # "at twenty": not a way to say a time
             if token.spelled:
@@ -297,6 +303,39 @@ class _Reader:
         end = meridiem[1] if meridiem is not None else j
         clock = ClockTime(hour, minute, meridiem[0] if meridiem else None, False)
         return TimeMention(clock, self.tokens[i].start, self.tokens[end - 1].end), end
+
+    def _spoken_24h(self, i: int, *, zero: bool = False) -> tuple[TimeMention, int] | None:
+        """The 24-hour clock said aloud, at i: "seventeen thirty", "twenty one fifteen",
+        "eighteen hundred (hours)", "nine hundred hours", and after "zero"/"oh" (`zero`),
+        "zero nine hundred". An hour of 12 or less with minutes is left to _spelled_clock."""
+        if not self._spelled(i, 0, 23):
+            return None
+        hour, j = int(self.tokens[i].value), i + 1  # type: ignore[call-overload]
+        if hour == 20 and self._is_sym(j, "-"):
+            j += 1  # "twenty-one"
+        if hour == 20 and self._spelled(j, 1, 3):
+            hour, j = 20 + int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+        elif j > i + 1:
+            return None
+        if zero and hour > 9:
+            return None
+        minute = None
+        if self._word(j) == "hundred":
+            minute, j = 0, j + 1
+        elif hour > 12 and not zero:
+            if self._word(j) == "oh" and self._spelled(j + 1, 1, 9):
+                minute, j = int(self.tokens[j + 1].value), j + 2  # type: ignore[call-overload]
+            elif self._spelled(j, 10, 59):
+                minute, j = int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+                if minute % 10 == 0 and minute >= 20 and self._spelled(j, 1, 9):
+                    minute, j = minute + int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+        if minute is None or (self._kind(j) == lx.UNIT and not self._is_unit(j, "hour")):
+            return None  # "eighteen hundred dollars" is not said; "seventeen thirty minutes" is
+        if self._is_unit(j, "hour"):
+            j += 1  # "eighteen hundred hours"
+        start = self.tokens[i - 1 if zero else i].start
+        clock = ClockTime(hour, minute, None, True)
+        return TimeMention(clock, start, self.tokens[j - 1].end), j
 
     def _spelled(self, j: int, low: int, high: int) -> bool:
         """Whether j is a number written as a word, from low to high."""
@@ -1831,11 +1870,34 @@ class _Reader:
         """ "same time tomorrow"."""
         return self._same_time(i + 1) if self._word(i + 1) == "time" else None
 
+    def _waking(self, i: int) -> int:
+        """ "wake me (up)", "wake up", "get up", "alarm (for)": a bare early hour that
+        follows is the morning's ("wake me at 6", "set an alarm for half seven")."""
+        j = i + 1
+        word = self.tokens[i].value
+        if word == "wake" and self._word(j) in ("me", "us"):
+            j += 1
+        if word != "alarm" and self._word(j) == "up":
+            j += 1
+        elif word == "alarm" and self._word(j) == "for":
+            j += 1  # "an alarm for 6": the time follows, bare
+            self.phrase.waking = True
+            return self._times(j) or j
+        if j == i + 1 and word != "alarm":
+            return None  # "wake the kids at 7": the task's words
+        self.phrase.waking = True
+        return j
+
+    def _get(self, i: int) -> int | None:
+        """ "get up at 6": waking; any other "get" is the task's word."""
+        return self._waking(i) if self._word(i + 1) == "up" else None
+
     def _day_word(self, i: int) -> int:
         word = self.tokens[i].value
         if word == "tonight":
             self._set_day_offset(0)
             self._set_part("night")
+            self.phrase.tonight = True
         else:
             self._set_day_offset(0 if word == "today" else 1)
         return i + 1
@@ -2922,6 +2984,9 @@ _HOLIDAY_KINDS: Final = frozenset(
 )
 
 _WORD_CLAUSES: Final[dict[object, _Clause]] = {
+    "wake": _Reader._waking,
+    "alarm": _Reader._waking,
+    "get": _Reader._get,
     "same": _Reader._same,
     "every": _Reader._every,
     "no": _Reader._at_most,

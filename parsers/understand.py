@@ -95,6 +95,7 @@ _HEAD: Final = re.compile(
 # A task that is only a verb (or a verb and "it"/"this") says nothing: "Run at 9am".
 _EMPTY_TASK: Final = re.compile(
     r"^(?:run|runs|do|send|ping|remind|trigger|fire|go|start|execute|it|this|that|me|us|the\s+job|"
+    r"set(?:\s+up)?\s+(?:an?|my|the)|"
     r"the\s+task|a\s+reminder|reminder|job|task|please|usually|sometimes|typically|generally|"
     r"normally|mostly|maybe|perhaps|possibly|probably|roughly|approx|approximately|around|about|"
     r"ish|or\s+so|\s)*$",
@@ -136,6 +137,7 @@ _HEDGE: Final = re.compile(
     r"(?!\s+(?:\d+|[a-z]+)\s+(?:times|occurrences|runs)\b)|at\s+the\s+latest|"
     r"(?:a\s+)?(?:minimum|maximum)\s+(?:interval|frequency|of)\b|"
     r"at\s+the\s+earliest|for\s+a\s+(?:while|bit)|(?:the\s+)?same\s+time|"
+    r"(?:earliest|latest|soonest)\s+possible|as\s+(?:early|late|soon)\s+as\s+possible|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
     r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
@@ -167,6 +169,7 @@ _HEDGE_CUES: Final = frozenset(
     "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
+    "possible "
     "around about near "
     "nearly almost ish".split()
 )

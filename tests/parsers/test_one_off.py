@@ -251,3 +251,83 @@ def test_a_possessive_unit_not_before_time_is_a_word() -> None:
     # "each hour's 7th minute" is not an amount of hours
     answer = _read("on each hour's 7th minute")
     assert answer["schedule"] is None or answer["schedule"]["type"] != "at", answer
+
+
+# -- the 24-hour clock said aloud ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("page the on-call at nineteen forty five", "2026-01-14T19:45:00Z"),
+        ("sync at sixteen hundred", "2026-01-14T16:00:00Z"),
+        ("wheels up at fourteen hundred hours tomorrow", "2026-01-15T14:00:00Z"),
+        ("muster at oh seven hundred", "2026-01-15T07:00:00Z"),
+        ("brief at zero eight hundred on Friday", "2026-01-16T08:00:00Z"),
+        ("lights out at twenty-two hundred", "2026-01-14T22:00:00Z"),
+        ("check in at twenty one thirty", "2026-01-14T21:30:00Z"),
+        ("call at thirteen oh five", "2026-01-14T13:05:00Z"),
+    ],
+)
+def test_the_24_hour_clock_said_aloud(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("every nineteen minutes", 19 * 60),  # a number, not an hour
+        ("in fourteen days", None),
+    ],
+)
+def test_teen_numbers_are_still_amounts(text: str, expected: int | None) -> None:
+    schedule = _read(text)["schedule"]
+    assert schedule is not None
+    if expected is not None:
+        assert schedule["interval"] == expected
+    else:
+        assert schedule["datetime"] == "2026-01-28T10:00:00Z"
+
+
+# -- waking: a bare early hour is the morning's --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("wake me at 6", "2026-01-15T06:00:00Z"),
+        ("wake us up at half five on Saturday", "2026-01-17T05:30:00Z"),
+        ("I have to get up at 4 tomorrow", "2026-01-15T04:00:00Z"),
+        ("set an alarm for 7", "2026-01-15T07:00:00Z"),
+        ("alarm for quarter to six tomorrow", "2026-01-15T05:45:00Z"),
+        ("wake me at 8pm", "2026-01-14T20:00:00Z"),
+    ],
+)
+def test_waking_reads_a_bare_early_hour_as_morning(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    "text",
+    # someone else is woken, or "get" is not "get up": a bare early hour still asks
+    ["remind me to wake the kids at 6", "get the parcel at 5"],
+)
+def test_only_waking_oneself_settles_the_hour(text: str) -> None:
+    assert _asks(text), _read(text)
+
+
+# -- "tonight" without a time is the evening; "earliest possible" asks ----------------------------
+
+
+def test_tonight_without_a_time_is_8pm() -> None:
+    assert _once("remind me tonight to call Lea") == "2026-01-14T20:00:00Z"
+    assert _once("tonight at 11") == "2026-01-14T23:00:00Z"
+    assert _read("every night")["schedule"]["expression"] == "0 22 * * *"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tomorrow, earliest possible", "as early as possible on Monday", "soonest possible tomorrow"],
+)
+def test_as_early_as_possible_is_asked(text: str) -> None:
+    assert _asks(text), _read(text)
