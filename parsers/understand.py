@@ -272,7 +272,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         else:
             note = None
         if note is not None:
-            return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+            return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     words = _WORDS.findall(lowered)
     if (
         "~" not in lowered
