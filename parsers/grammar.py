@@ -514,6 +514,23 @@ class _Reader:
             days = self._monthday_range(i)  # "between the 1st and the 7th"
             if days is not None:
                 return days
+            if (
+                self._kind(i + 1) == lx.MONTH
+                and self._word(i + 2) == "and"
+                and self._kind(i + 3) == lx.MONTH
+                and self._kind(i + 4) not in (lx.NUM, lx.ORD)
+            ):
+                # "every day at noon between September and December": the months from one
+                # to the other (not only the two named)
+                month = int(self.tokens[i + 1].value)  # type: ignore[call-overload]
+                last = int(self.tokens[i + 3].value)  # type: ignore[call-overload]
+                months = self.phrase.months
+                while True:
+                    if month not in months:
+                        months.append(month)
+                    if month == last:
+                        return i + 4
+                    month = month % 12 + 1
         if (
             self._word(i + 1) == "the"
             and self._is_unit(i + 2, "hour")
@@ -1288,6 +1305,20 @@ class _Reader:
             self._set_interval(2, "hour")  # "every odd hour": 1, 3, ... 23 ("even": 0, 2, ...)
             self.phrase.odd_hours = word != "even"
             return j + 2
+        elif word in ("odd", "even", "uneven") and (
+            self._is_unit(j + 1, "month")
+            or (
+                self._word(j + 1 + self._is_sym(j + 1, "-")) == "numbered"
+                and self._is_unit(j + 2 + self._is_sym(j + 1, "-"), "month")
+            )
+        ):
+            # "in every odd-numbered month" (January, March, ...), "every even month"
+            first = 2 if word == "even" else 1
+            self.phrase.every = True
+            for month in range(first, 13, 2):
+                if month not in self.phrase.months:
+                    self.phrase.months.append(month)
+            return j + 2 + (self._word(j + 1) != "month") + self._is_sym(j + 1, "-")
         elif word in ("odd", "even", "uneven") and self._is_unit(j + 1, "minute"):
             self._set_interval(2, "minute")  # "every odd minute": 1, 3, ... 59 past the hour
             if word != "even":
