@@ -25,7 +25,7 @@ from .phrase import (
     Rejected,
     TimeMention,
 )
-from .settings import DATE_ORDER
+from .settings import date_order
 from .tokens import ClockTime, Token
 from .zones import UnknownZoneError, keeps_offset, lookup_place, place_starts, resolve_zone
 
@@ -2432,7 +2432,7 @@ class _Reader:
             month, day = first, second
         else:
             # both could be the month: the owner's date order settles it (noted)
-            order = DATE_ORDER.get()
+            order = date_order()
             month, day = (first, second) if order == "MDY" else (second, first)
             self.phrase.assumptions.append(
                 f"{first}/{second} read as {lx.MONTH_LABELS[month]} {day} "
