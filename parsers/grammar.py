@@ -1799,8 +1799,8 @@ class _Reader:
             phrase.single_day = True
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
-        if recurring or items > 1:
-            phrase.every = True
+        if recurring or items > 1 or self._plural_part(j):
+            phrase.every = True  # "Monday mornings": every Monday morning
         else:
             phrase.single_day = True
         return j
@@ -1816,6 +1816,13 @@ class _Reader:
             and all(t.kind == lx.WORD and t.value in _NARROWING_WORDS for t in gap)
             and any(t.value in _DAY_PREPOSITIONS for t in gap)
         )
+
+    def _plural_part(self, j: int) -> bool:
+        """Whether j is a part of the day said in the plural: "mornings", "evenings"."""
+        if self._word(j) not in _PARTS:
+            return False
+        token = self.tokens[j]
+        return token.end - token.start == len(str(token.value)) + 1
 
     def _next(self, i: int) -> int | None:
         """ "next Friday", "this Friday", "this evening", "next week"."""
