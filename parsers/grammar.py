@@ -25,7 +25,7 @@ from .phrase import (
     Rejected,
     TimeMention,
 )
-from .settings import DATE_ORDER
+from .settings import date_order
 from .tokens import ClockTime, Token
 from .zones import UnknownZoneError, keeps_offset, lookup_place, place_starts, resolve_zone
 
@@ -1797,11 +1797,18 @@ class _Reader:
             phrase.single_day = True
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
-        if recurring or items > 1:
-            phrase.every = True
+        if recurring or items > 1 or self._plural_part(j):
+            phrase.every = True  # "Monday mornings": every Monday morning
         else:
             phrase.single_day = True
         return j
+
+    def _plural_part(self, j: int) -> bool:
+        """Whether j is a part of the day said in the plural: "mornings", "evenings"."""
+        if self._word(j) not in _PARTS:
+            return False
+        token = self.tokens[j]
+        return token.end - token.start == len(str(token.value)) + 1
 
     def _next(self, i: int) -> int | None:
         """ "next Friday", "this Friday", "this evening", "next week"."""
@@ -2435,7 +2442,7 @@ class _Reader:
             month, day = first, second
         else:
             # both could be the month: the owner's date order settles it (noted)
-            order = DATE_ORDER.get()
+            order = date_order()
             month, day = (first, second) if order == "MDY" else (second, first)
             self.phrase.assumptions.append(
                 f"{first}/{second} read as {lx.MONTH_LABELS[month]} {day} "
