@@ -29,6 +29,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from . import lexicon as lx
+from .botcommand import plain_command
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
@@ -57,11 +58,13 @@ _NAMED: Final = (
     r"noon|midday|hourly|reboot|once|continuous|tonight|tomorrow|today)\b))"
     r"[a-z][a-z0-9._-]{0,79})"
 )
-_WHO: Final = rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team))"
+_WHO: Final = (
+    rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team|here)\b)"
+)
 # "/remind me to …", "remind #team to …", "remind @sam about …"
 _REMIND: Final = re.compile(
     r"^\s*(?:(?:hey|ok|okay|please|pls|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
-    rf"/?remind\s+{_WHO}(?:\s+(?:to|about|that|of)\b)?",
+    rf"/?remind\s+(?:{_WHO}|(?P<tilde>~[a-z][\w.-]{{0,79}}))(?:\s+(?:to|about|that|of)\b)?",
     re.IGNORECASE,
 )
 # "post the report to #ops", "in #general", "for @sam"
@@ -349,6 +352,7 @@ def _delay_words(match: re.Match[str]) -> str:
 
 
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    text = plain_command(text)
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text or "imer" in text or "larm" in text:
@@ -470,6 +474,8 @@ def _who(match: re.Match[str]) -> str:
         return "@" + str(groups["uid"])
     if groups.get("name"):
         return str(groups["name"]).lower()
+    if groups.get("tilde"):  # Mattermost's "~town-square"
+        return str(groups["tilde"]).lower()
     return str(groups["word"]).lower()
 
 
