@@ -1871,6 +1871,18 @@ class _Reader:
             self.phrase.next_week = True  # "Thursday next week": in the week after this one
             return j + 1
         if (
+            self.tokens[i].value == "next"
+            and self._is_unit(j, "week")
+            and not (self.phrase.weekdays or self.phrase.dates or self.phrase.every)
+        ):
+            k = j + 2 if self._word(j + 1) == "on" else j + 1
+            if self._kind(k) == lx.DAY and not self._is_separator(k + 1):
+                # "next week Monday", "next week on Friday": that day of the week after this
+                self.phrase.weekdays.append(int(self.tokens[k].value))  # type: ignore[call-overload]
+                self.phrase.single_day = self.phrase.next_week = True
+                self.phrase.order.append("d")
+                return k + 1
+        if (
             self.phrase.same_time
             and self.tokens[i].value == "next"
             and self._is_unit(j, "week")
