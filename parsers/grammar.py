@@ -1348,10 +1348,8 @@ class _Reader:
             self._set_minutes([0])
             self.phrase.every = True
             k = j + 2
-            if self._word(k) == "past" and self._word(k + 1) == "the" and self._kind(k + 2) in (
-                lx.NUM,
-                lx.ORD,
-            ):
+            ordinal_follows = self._kind(k + 2) in (lx.NUM, lx.ORD)
+            if self._word(k) == "past" and self._word(k + 1) == "the" and ordinal_follows:
                 k += 2
             return k
         elif token.kind == lx.ORD:
