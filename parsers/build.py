@@ -486,8 +486,12 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         and len(set(p.years)) < 2
         and not (p.every or p.of_month or p.interval or p.monthdays or p.weekdays or p.dates)
         and not (single or p.descriptor or p.quarter or p.first_weekday or p.count)
+        and not any(_is_midnight(m.clock) for m in p.times)
     ):
-        _date_for_nth(b)  # "the 3rd Wednesday in November": its next date, once
+        # "the 3rd Wednesday in November": its next date, once, asked (it may be the yearly
+        # rule; at midnight, which a day named once leaves unclear, it is the rule
+        # cron-descriptor's words describe)
+        _date_for_nth(b)
         recurring = False
     if recurring and p.once and (p.interval is not None or p.every) and not (single or p.dates):
         # "once at the top of every hour": once an hour; "once on each 2nd day of a month":
@@ -817,6 +821,11 @@ def _date_for_monthday(b: _Builder) -> None:
     raise Rejected(f"no coming month has a {_ordinal(day)} day")
 
 
+def _is_midnight(clock: ClockTime) -> bool:
+    """ "midnight", "00:00", "12:00 AM"."""
+    return clock.minute == 0 and (clock.hour == 0 or (clock.hour == 12 and clock.meridiem == "am"))
+
+
 def _next_year(b: _Builder) -> None:
     """ "11 January next year": the date in the year after this one, asked (said while the
     date is still to come this year, "March 3 next year" skips that one)."""
@@ -846,6 +855,13 @@ def _date_for_nth(b: _Builder) -> None:
         if to_instant(date(year, month, day), at, b.zone) > b.now:
             p.dates = [(year, month, day)]
             p.nth, p.months, p.years = [], [], []
+            label = "last" if nth < 0 else _ordinal(nth)
+            b.note(
+                f"“the {label} {lx.DAY_LABELS[weekday]} in {lx.MONTH_LABELS[month]}” read as "
+                f"{lx.MONTH_LABELS[month]} {day}, {year}, once (say “every year on …” for a "
+                "yearly job)",
+                UNSURE_PENALTY,
+            )
             return
     label = "last" if nth < 0 else _ordinal(nth)
     raise Rejected(

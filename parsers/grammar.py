@@ -450,9 +450,9 @@ class _Reader:
         if found is None:
             return None
         mention, j = found
-        if mention.clock.padded and i == 1 and self._word(0) == "at":
-            # "At 09:46 AM": cron-descriptor's words, which begin so; a time written so by
-            # itself ("12:14 PM") or after a day ("Friday 05:00 PM") is a time, once
+        if mention.clock.padded and self._word(i - 1) == "at":
+            # "At 09:46 AM", "…past the hour, at 12:00 AM": cron-descriptor's words; a time
+            # written so by itself ("12:14 PM") or after a day ("Friday 05:00 PM") is a time
             self.phrase.padded_time = True
         self.phrase.order.append("t")
         if self._is_range(j):

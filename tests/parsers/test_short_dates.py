@@ -133,10 +133,15 @@ def test_middle_of_the_night_is_not_midnight() -> None:
         ("final friday of february", "2026-02-27T09:00:00Z"),
         ("2nd tuesday in january", "2027-01-12T09:00:00Z"),  # this January's is past
         ("the fourth sunday of june evening", "2026-06-28T19:00:00Z"),
+        ("the last Monday in May at 9am", "2026-05-25T09:00:00Z"),
     ],
 )
-def test_nth_weekday_of_a_named_month_is_its_next_date(text: str, instant: str) -> None:
-    assert _once(text) == instant
+def test_nth_weekday_of_a_named_month_is_its_next_date_asked(text: str, instant: str) -> None:
+    # date parsers (Chronic, natty, DateTime::Format::Natural) read it as that date; it may
+    # also be a yearly rule, so it is asked
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["needs_confirmation"]
 
 
 @pytest.mark.parametrize(
@@ -187,3 +192,18 @@ def test_next_year_alone_names_no_day(text: str) -> None:
 )
 def test_april_fools_day(text: str, instant: str) -> None:
     assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # cron-descriptor's descriptions: a one-time "midnight" on a named day would be unclear,
+        # so at midnight the words describe the yearly rule
+        ("on the last Friday in June at midnight", "0 0 * 6 5L"),
+        ("on the second Tuesday in March at 12:00 AM", "0 0 * 3 2#2"),
+        # a padded time after "at", in a description's clause
+        ("At 15 and 45 minutes past the hour, at 03:00 PM", "15,45 15 * * *"),
+    ],
+)
+def test_descriptions_of_yearly_and_hourly_rules_still_repeat(text: str, expression: str) -> None:
+    assert _read(text)["schedule"]["expression"] == expression
