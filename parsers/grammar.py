@@ -25,7 +25,7 @@ from .phrase import (
     Rejected,
     TimeMention,
 )
-from .settings import DATE_ORDER
+from .settings import date_order
 from .tokens import ClockTime, Token
 from .zones import UnknownZoneError, keeps_offset, lookup_place, place_starts, resolve_zone
 
@@ -1316,19 +1316,29 @@ class _Reader:
             self.phrase.odd_hours = word != "even"
             return j + 2
         elif word in ("odd", "even", "uneven") and (
-            self._is_unit(j + 1, "month")
+            self._is_unit(j + 1, "month", "day")
             or (
                 self._word(j + 1 + self._is_sym(j + 1, "-")) == "numbered"
-                and self._is_unit(j + 2 + self._is_sym(j + 1, "-"), "month")
+                and self._is_unit(j + 2 + self._is_sym(j + 1, "-"), "month", "day")
             )
         ):
-            # "in every odd-numbered month" (January, March, ...), "every even month"
+            # "in every odd-numbered month" (January, March, ...), "every even month", "on
+            # every even numbered day" (the 2nd, 4th, ... 30th of each month)
+            end = j + 2 + (not self._is_unit(j + 1, "month", "day")) + self._is_sym(j + 1, "-")
             first = 2 if word == "even" else 1
             self.phrase.every = True
-            for month in range(first, 13, 2):
-                if month not in self.phrase.months:
-                    self.phrase.months.append(month)
-            return j + 2 + (self._word(j + 1) != "month") + self._is_sym(j + 1, "-")
+            days = self._is_unit(end - 1, "day")
+            found = self.phrase.monthdays if days else self.phrase.months
+            for value in range(first, 32 if days else 13, 2):
+                if value not in found:
+                    found.append(value)
+            if days:
+                self.phrase.of_month = True
+                self.phrase.order.append("d")
+                if self._word(end - 2) != "numbered":
+                    # "every odd day" may also mean every other day: asked
+                    self.phrase.unsure.append(f"“every {word} day” read as {word}-numbered dates")
+            return end
         elif word in ("odd", "even", "uneven") and self._is_unit(j + 1, "minute"):
             self._set_interval(2, "minute")  # "every odd minute": 1, 3, ... 59 past the hour
             if word != "even":
@@ -1797,11 +1807,18 @@ class _Reader:
             phrase.single_day = True
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
-        if recurring or items > 1:
-            phrase.every = True
+        if recurring or items > 1 or self._plural_part(j):
+            phrase.every = True  # "Monday mornings": every Monday morning
         else:
             phrase.single_day = True
         return j
+
+    def _plural_part(self, j: int) -> bool:
+        """Whether j is a part of the day said in the plural: "mornings", "evenings"."""
+        if self._word(j) not in _PARTS:
+            return False
+        token = self.tokens[j]
+        return token.end - token.start == len(str(token.value)) + 1
 
     def _next(self, i: int) -> int | None:
         """ "next Friday", "this Friday", "this evening", "next week"."""
@@ -2468,7 +2485,7 @@ class _Reader:
             month, day = first, second
         else:
             # both could be the month: the owner's date order settles it (noted)
-            order = DATE_ORDER.get()
+            order = date_order()
             month, day = (first, second) if order == "MDY" else (second, first)
             self.phrase.assumptions.append(
                 f"{first}/{second} read as {lx.MONTH_LABELS[month]} {day} "

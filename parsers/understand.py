@@ -24,11 +24,12 @@ no words they do not know, and the LLM (when configured) reads what nothing else
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from . import lexicon as lx
+from .botcommand import plain_command
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
@@ -38,7 +39,7 @@ from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, finish, prepare, regex_stage
 from .rawrule import looks_like_rule
 from .result import ParseResult
-from .settings import DATE_ORDER, DATE_ORDERS, date_order_from_env
+from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .tokens import Token, TokenizeError, tokenize
 from .zones import lookup_place, lookup_word
 
@@ -57,11 +58,13 @@ _NAMED: Final = (
     r"noon|midday|hourly|reboot|once|continuous|tonight|tomorrow|today)\b))"
     r"[a-z][a-z0-9._-]{0,79})"
 )
-_WHO: Final = rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team))"
+_WHO: Final = (
+    rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team|here)\b)"
+)
 # "/remind me to …", "remind #team to …", "remind @sam about …"
 _REMIND: Final = re.compile(
     r"^\s*(?:(?:hey|ok|okay|please|pls|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
-    rf"/?remind\s+{_WHO}(?:\s+(?:to|about|that|of)\b)?",
+    rf"/?remind\s+(?:{_WHO}|(?P<tilde>~[a-z][\w.-]{{0,79}}))(?:\s+(?:to|about|that|of)\b)?",
     re.IGNORECASE,
 )
 # "post the report to #ops", "in #general", "for @sam"
@@ -198,14 +201,14 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         "?" in text and _PLACEHOLDER.search(text)
     ):
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
-        return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     statement = _STATEMENT.match(text)
     if statement is not None:
         note = (
             f"“{statement.group().strip()} …” reads as a statement, not a request: "
             "the time in it is read, to confirm"
         )
-        return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     lowered = text.lower()
     words = _WORDS.findall(lowered)
     if (
@@ -218,7 +221,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if match is None:
         return result
     note = f"“{match.group().strip()}” makes the time uncertain: read without it, to confirm"
-    return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+    return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
 
 
 def understand_fast(
@@ -292,14 +295,14 @@ class _Found:
 def _understand(
     text: str, timezone: str, now: datetime | None, date_order: str | None = None
 ) -> _Found:
-    order = date_order if date_order in DATE_ORDERS else date_order_from_env()
-    token = DATE_ORDER.set(order)
+    # not given: AGENTCRON_DATE_ORDER's, looked up by the grammar if a date needs it
+    token = GIVEN_DATE_ORDER.set(date_order if date_order in DATE_ORDERS else None)
     try:
         return _read(text, timezone, now)
     except OverflowError:  # a date past year 9999 once its zone's offset is applied
         return _Found(ParseResult.rejected(OUT_OF_RANGE))
     finally:
-        DATE_ORDER.reset(token)
+        GIVEN_DATE_ORDER.reset(token)
 
 
 # "(e.g., 21:01, 22:01)", "(for example Monday)": examples of what the text already says,
@@ -320,7 +323,7 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
         return _read_prepared(text, zone_name, aware_now)
     found = _read_prepared(without, zone_name, aware_now)
     if found.result is not None and found.result.schedule is not None:
-        found.result = replace(found.result, notes=(*found.result.notes, EXAMPLES_NOTE))
+        found.result = found.result.replace(notes=(*found.result.notes, EXAMPLES_NOTE))
     return found
 
 
@@ -339,6 +342,7 @@ _REMIND_AMOUNT: Final = re.compile(
 
 
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    text = plain_command(text)
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text:
@@ -414,7 +418,9 @@ _ALNUM: Final = re.compile(r"[^\W_]")
 
 
 def _has_word(text: str, start: int, end: int) -> bool:
-    return start < end and _ALNUM.search(text, start, end) is not None
+    if end - start <= 1:  # most gaps are one space, or none: no search
+        return start < end and text[start].isalnum()
+    return _ALNUM.search(text, start, end) is not None
 
 
 def _cron_command(text: str, zone_name: str, now: datetime) -> ParseResult | None:
@@ -432,7 +438,7 @@ def _cron_command(text: str, zone_name: str, now: datetime) -> ParseResult | Non
     result = regex_stage(schedule_text, zone_name, now)
     if result is None or not result.ok:
         return None
-    result = replace(finish(result), schedule_text=schedule_text)
+    result = finish(result).replace(schedule_text=schedule_text)
     return result.with_parts(clean_task(cron[2]), None)
 
 
@@ -458,6 +464,8 @@ def _who(match: re.Match[str]) -> str:
         return "@" + str(groups["uid"])
     if groups.get("name"):
         return str(groups["name"]).lower()
+    if groups.get("tilde"):  # Mattermost's "~town-square"
+        return str(groups["tilde"]).lower()
     return str(groups["word"]).lower()
 
 
