@@ -2388,10 +2388,10 @@ class _Reader:
         if said is not None and said[0].clock.meridiem is not None:
             return self._times(i)  # "seven forty five am"; "three twenty" alone is no time
         if self._word(j) in _TIME_CUES or (
-            self._word(j) in ("in", "this")
+            self._word(j) in ("in", "this", "at")
             and self._word(j + (2 if self._word(j + 1) == "the" else 1)) in _PARTS
         ):
-            return self._times(i)  # "8 tonight", "3 in the morning", "7 this evening"
+            return self._times(i)  # "8 tonight", "3 in the morning", "11 at night"
         past = self._minutes_past(i)  # "15 past every hour"
         if past is not None:
             return past

@@ -207,3 +207,15 @@ def test_april_fools_day(text: str, instant: str) -> None:
 )
 def test_descriptions_of_yearly_and_hourly_rules_still_repeat(text: str, expression: str) -> None:
     assert _read(text)["schedule"]["expression"] == expression
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("friday 11 at night", "2026-01-16T23:00:00Z"),
+        ("saturday 9 at night", "2026-01-17T21:00:00Z"),
+        ("sunday 7 at the evening", "2026-01-18T19:00:00Z"),
+    ],
+)
+def test_an_hour_then_at_night(text: str, instant: str) -> None:
+    assert _once(text) == instant
