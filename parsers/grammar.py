@@ -1864,16 +1864,17 @@ class _Reader:
             self.phrase.next_week = True  # "Thursday next week": in the week after this one
             return j + 1
         if (
-            self._is_unit(j, "week")
-            and self.tokens[i].value == "next"
-            and self._kind(j + 1) == lx.DAY
-            and not self.phrase.weekdays
+            self.tokens[i].value == "next"
+            and self._is_unit(j, "week")
+            and not (self.phrase.weekdays or self.phrase.dates or self.phrase.every)
         ):
-            # "next week Wednesday": the same as "Wednesday next week"
-            self.phrase.weekdays.append(int(self.tokens[j + 1].value))  # type: ignore[call-overload]
-            self.phrase.single_day = self.phrase.next_week = True
-            self.phrase.order.append("d")
-            return j + 2
+            k = j + 2 if self._word(j + 1) == "on" else j + 1
+            if self._kind(k) == lx.DAY and not self._is_separator(k + 1):
+                # "next week Monday", "next week on Friday": that day of the week after this
+                self.phrase.weekdays.append(int(self.tokens[k].value))  # type: ignore[call-overload]
+                self.phrase.single_day = self.phrase.next_week = True
+                self.phrase.order.append("d")
+                return k + 1
         if (
             self._is_unit(j, "year")
             and self.tokens[i].value == "next"

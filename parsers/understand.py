@@ -333,20 +333,30 @@ _AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
 
 # "/remind 2h review the PR", "remind me 30 minutes check the oven": an amount of time right
 # after "remind (me)" is how long from now, as "in 2h"
+_AMOUNT: Final = (
+    r"(?=(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty)"
+    r"\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
+    r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from)\b))"
+)
 _REMIND_AMOUNT: Final = re.compile(
-    r"^(\s*/?remind\s+(?:(?:me|us)\s+)?)(?=\d+(?:\.\d+)?\s?(?:s|secs?|seconds?|m|mins?|minutes?|"
-    r"h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
-    r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from|before)\b))",
+    rf"^(\s*/?remind\s+(?:(?:me|us)\s+)?){_AMOUNT}"
+    # "set a timer for 10 minutes", "a reminder for 2 hours": how long from now
+    rf"|^(\s*(?:(?:please|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
+    rf"(?:me\s+)?(?:an?\s+)?(?:timer|reminder|alarm)\s+)for\s+{_AMOUNT}",
     re.IGNORECASE,
 )
+
+
+def _delay_words(match: re.Match[str]) -> str:
+    return f"{match.group(1) or match.group(2)}in "
 
 
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     text = plain_command(text)
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
-    if "emind" in text:
-        text = _REMIND_AMOUNT.sub(r"\1in ", text)
+    if "emind" in text or "imer" in text or "larm" in text:
+        text = _REMIND_AMOUNT.sub(_delay_words, text)
     target, rest = take_target(text)
     found = _Found(None, rest, zone_name, aware_now, target)
     if _QUESTION.match(rest):
@@ -519,7 +529,7 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         # words about time the grammar did not read ("during the day"): ask, do not guess
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, f"“{task}” was not read as part of the schedule")
-    elif _unread_at(tokens, runs):
+    elif _unread_at(tokens, runs) or _named_time_before(tokens, runs):
         # "weekdays at teatime": "at" and a word the grammar does not know, next to the
         # schedule — a time of day it could not read
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
@@ -640,6 +650,25 @@ def _unread_at(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
                 and tokens[at + 1].value not in lx.KEYWORDS
             ):
                 return True
+    return False
+
+
+def _named_time_before(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether a time of day the grammar cannot read stands right before a run: "at dinner
+    time tomorrow", "tea time on Friday", "mid-morning tomorrow"."""
+    for start, _ in runs:
+        if start < 2:
+            continue
+        before, first = tokens[start - 1], tokens[start - 2]
+        if (
+            before.kind == lx.WORD
+            and before.value == "time"
+            and first.kind == lx.WORD
+            and first.value not in lx.KEYWORDS
+        ):
+            return True
+        if before.kind == lx.SYM and before.value == "-" and first.value == "middle":
+            return True
     return False
 
 
