@@ -333,20 +333,30 @@ _AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
 
 # "/remind 2h review the PR", "remind me 30 minutes check the oven": an amount of time right
 # after "remind (me)" is how long from now, as "in 2h"
+_AMOUNT: Final = (
+    r"(?=(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty)"
+    r"\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
+    r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from)\b))"
+)
 _REMIND_AMOUNT: Final = re.compile(
-    r"^(\s*/?remind\s+(?:(?:me|us)\s+)?)(?=\d+(?:\.\d+)?\s?(?:s|secs?|seconds?|m|mins?|minutes?|"
-    r"h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
-    r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from|before)\b))",
+    rf"^(\s*/?remind\s+(?:(?:me|us)\s+)?){_AMOUNT}"
+    # "set a timer for 10 minutes", "a reminder for 2 hours": how long from now
+    rf"|^(\s*(?:(?:please|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
+    rf"(?:me\s+)?(?:an?\s+)?(?:timer|reminder|alarm)\s+)for\s+{_AMOUNT}",
     re.IGNORECASE,
 )
+
+
+def _delay_words(match: re.Match[str]) -> str:
+    return f"{match.group(1) or match.group(2)}in "
 
 
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     text = plain_command(text)
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
-    if "emind" in text:
-        text = _REMIND_AMOUNT.sub(r"\1in ", text)
+    if "emind" in text or "imer" in text or "larm" in text:
+        text = _REMIND_AMOUNT.sub(_delay_words, text)
     target, rest = take_target(text)
     quoted = _QUOTED.search(rest) if ('"' in rest or "“" in rest) else None
     if quoted is not None and _mentions_time(inner := quoted["inner"] or quoted["curly"]):
