@@ -551,7 +551,7 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         # words about time the grammar did not read ("during the day"): ask, do not guess
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, f"“{task}” was not read as part of the schedule")
-    elif _unread_at(tokens, runs):
+    elif _unread_at(tokens, runs) or _named_time_before(tokens, runs):
         # "weekdays at teatime": "at" and a word the grammar does not know, next to the
         # schedule — a time of day it could not read
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
@@ -672,6 +672,25 @@ def _unread_at(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
                 and tokens[at + 1].value not in lx.KEYWORDS
             ):
                 return True
+    return False
+
+
+def _named_time_before(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether a time of day the grammar cannot read stands right before a run: "at dinner
+    time tomorrow", "tea time on Friday", "mid-morning tomorrow"."""
+    for start, _ in runs:
+        if start < 2:
+            continue
+        before, first = tokens[start - 1], tokens[start - 2]
+        if (
+            before.kind == lx.WORD
+            and before.value == "time"
+            and first.kind == lx.WORD
+            and first.value not in lx.KEYWORDS
+        ):
+            return True
+        if before.kind == lx.SYM and before.value == "-" and first.value == "middle":
+            return True
     return False
 
 
