@@ -75,6 +75,12 @@ _NOT_MORE_DURATION: Final = frozenset(
 )
 _UNLESS_TIME_FOLLOWS: Final = frozenset({"after", "before", "from"})
 _MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
+# after "the day after next", a word that makes "next" part of another name ("the day after next
+# Friday" is a Saturday)
+_NAMES_AFTER_NEXT: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.UNIT, lx.MONTH})
+_FOOLS: Final = frozenset({"fools", "fool's", "fools'", "fool"})
+# "+2d", "+1w": days and weeks by their letter, only right after "+" and a number
+_DAY_LETTERS: Final = {"d": 86400, "w": 604800}
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
 _MIDNIGHT: Final = ClockTime(0, 0, None, True)
@@ -232,6 +238,8 @@ class _Reader:
             clock, named = _NOON, "noon"
         elif kind == lx.WORD and token.value == "midnight":
             clock, named = _MIDNIGHT, "midnight"
+        elif kind == lx.WORD and token.value == "middle" and self._mid_night(i):
+            clock, named, end = _MIDNIGHT, "midnight", self._mid_night(i)  # "mid-night"
         elif kind == lx.WORD and token.value in ("zero", "oh"):
             return self._spoken_24h(i + 1, zero=True)  # "zero nine hundred"
         elif kind == lx.NUM and isinstance(token.value, int):
@@ -447,8 +455,10 @@ class _Reader:
         if found is None:
             return None
         mention, j = found
-        if mention.clock.padded:
-            self.phrase.padded_time = True  # "At 09:46 AM": cron-descriptor's words
+        if mention.clock.padded and self._word(i - 1) == "at":
+            # "At 09:46 AM", "…past the hour, at 12:00 AM": cron-descriptor's words; a time
+            # written so by itself ("12:14 PM") or after a day ("Friday 05:00 PM") is a time
+            self.phrase.padded_time = True
         self.phrase.order.append("t")
         if self._is_range(j):
             other = self._time_at(j + 1)
@@ -560,6 +570,11 @@ class _Reader:
         days = self._monthday_range(i)
         if days is not None:
             return days
+        if self._kind(i + 1) == lx.NUM and self._is_range(i + 2):
+            # "every 5 minutes from 10 through 20 minutes past the hour" (crontab.guru)
+            past = self._minutes_past(i + 1)
+            if past is not None:
+                return past
         window = self._window(i)
         if window is not None:
             return window
@@ -1311,19 +1326,29 @@ class _Reader:
             self.phrase.odd_hours = word != "even"
             return j + 2
         elif word in ("odd", "even", "uneven") and (
-            self._is_unit(j + 1, "month")
+            self._is_unit(j + 1, "month", "day")
             or (
                 self._word(j + 1 + self._is_sym(j + 1, "-")) == "numbered"
-                and self._is_unit(j + 2 + self._is_sym(j + 1, "-"), "month")
+                and self._is_unit(j + 2 + self._is_sym(j + 1, "-"), "month", "day")
             )
         ):
-            # "in every odd-numbered month" (January, March, ...), "every even month"
+            # "in every odd-numbered month" (January, March, ...), "every even month", "on
+            # every even numbered day" (the 2nd, 4th, ... 30th of each month)
+            end = j + 2 + (not self._is_unit(j + 1, "month", "day")) + self._is_sym(j + 1, "-")
             first = 2 if word == "even" else 1
             self.phrase.every = True
-            for month in range(first, 13, 2):
-                if month not in self.phrase.months:
-                    self.phrase.months.append(month)
-            return j + 2 + (self._word(j + 1) != "month") + self._is_sym(j + 1, "-")
+            days = self._is_unit(end - 1, "day")
+            found = self.phrase.monthdays if days else self.phrase.months
+            for value in range(first, 32 if days else 13, 2):
+                if value not in found:
+                    found.append(value)
+            if days:
+                self.phrase.of_month = True
+                self.phrase.order.append("d")
+                if self._word(end - 2) != "numbered":
+                    # "every odd day" may also mean every other day: asked
+                    self.phrase.unsure.append(f"“every {word} day” read as {word}-numbered dates")
+            return end
         elif word in ("odd", "even", "uneven") and self._is_unit(j + 1, "minute"):
             self._set_interval(2, "minute")  # "every odd minute": 1, 3, ... 59 past the hour
             if word != "even":
@@ -1332,6 +1357,16 @@ class _Reader:
         elif self._is_unit(j, "quarter") and self._is_unit(j + 1, "hour"):
             self._set_interval(15, "minute")
             return j + 2
+        elif token.kind == lx.ORD and token.value == 0 and self._is_unit(j + 1, "minute"):
+            # "Every 0th minute past the 4, 8 and 12th hour", "every 0th minute every hour"
+            # (prettycron's and cron-to-text's words): on the hour
+            self._set_minutes([0])
+            self.phrase.every = True
+            k = j + 2
+            ordinal_follows = self._kind(k + 2) in (lx.NUM, lx.ORD)
+            if self._word(k) == "past" and self._word(k + 1) == "the" and ordinal_follows:
+                k += 2
+            return k
         elif token.kind == lx.ORD:
             ordinal = int(token.value)  # type: ignore[call-overload]
             if self._is_unit(j + 1, "day") and self._month_follows(j + 2):
@@ -1868,6 +1903,27 @@ class _Reader:
             self.phrase.next_week = True  # "Thursday next week": in the week after this one
             return j + 1
         if (
+            self.tokens[i].value == "next"
+            and self._is_unit(j, "week")
+            and not (self.phrase.weekdays or self.phrase.dates or self.phrase.every)
+        ):
+            k = j + 2 if self._word(j + 1) == "on" else j + 1
+            if self._kind(k) == lx.DAY and not self._is_separator(k + 1):
+                # "next week Monday", "next week on Friday": that day of the week after this
+                self.phrase.weekdays.append(int(self.tokens[k].value))  # type: ignore[call-overload]
+                self.phrase.single_day = self.phrase.next_week = True
+                self.phrase.order.append("d")
+                return k + 1
+        if (
+            self._is_unit(j, "year")
+            and self.tokens[i].value == "next"
+            and self.phrase.dates
+            and self.phrase.dates[-1][0] is None
+            and self.tokens[i - 1].kind in (lx.NUM, lx.ORD, lx.MONTH)
+        ):
+            self.phrase.next_year = True  # "11 January next year": that date, a year on
+            return j + 1
+        if (
             self.phrase.same_time
             and self.tokens[i].value == "next"
             and self._is_unit(j, "week")
@@ -1939,8 +1995,44 @@ class _Reader:
 
     # -- days of the month and dates ------------------------------------------------
 
-    def _ordinals(self, i: int) -> int | None:
-        ordinals = [int(self.tokens[i].value)]  # type: ignore[call-overload]
+    def _nth_hours(self, hours: list[int], i: int, j: int) -> int:
+        """ "(every minute of) 8, 10, 12 and 20th hour", "(past the) 4, 8 and 12th hour"
+        (prettycron's words): those hours of the day, on the 24-hour clock."""
+        if not all(0 <= hour <= 23 for hour in hours):
+            raise Rejected("a day has hours 0 to 23")
+        token = self.tokens[i]
+        for hour in hours:
+            clock = ClockTime(hour, 0, None, True)
+            self.phrase.times.append(TimeMention(clock, token.start, token.end))
+        self.phrase.order.append("t")
+        self.phrase.descriptor = True
+        return j
+
+    def _numbers_then_ordinal(self, i: int) -> int | None:
+        """ "the 1, 8, 15 and 22nd", "the 15 and 16th" (prettycron's words), "the 1 and 3rd
+        Monday": numbers listed before an ordinal count as ordinals too."""
+        numbers: list[int] = []
+        j = i
+        while self._kind(j) == lx.NUM:
+            token = self.tokens[j]
+            if (
+                not isinstance(token.value, int)
+                or token.spelled
+                or token.end - token.start > 2
+                or not 1 <= token.value <= 31
+            ):
+                return None
+            numbers.append(token.value)
+            step = self._is_separator(j + 1)
+            if not step:
+                return None
+            j += 1 + step
+        if self._kind(j) != lx.ORD or not numbers:
+            return None
+        return self._ordinals(j, tuple(numbers))
+
+    def _ordinals(self, i: int, leading: tuple[int, ...] = ()) -> int | None:
+        ordinals = [*leading, int(self.tokens[i].value)]  # type: ignore[call-overload]
         j = i + 1
         if ordinals == [1] and self._word(j) == "thing":
             # "first thing tomorrow", "first thing in the morning": the morning (9am)
@@ -1957,6 +2049,8 @@ class _Reader:
             j += step + 1
         if self._is_unit(j, "minute"):
             return self._nth_minutes(ordinals, j + 1)
+        if self._is_unit(j, "hour") and leading:
+            return self._nth_hours(ordinals, i, j + 1)
         phrase = self.phrase
         back = j + 1 if self._word(j) == "last" else None
         if self._word(j) == "to" and self._word(j + 1) == "last":
@@ -2145,9 +2239,16 @@ class _Reader:
         self.phrase.month_end = True
         return j + 1
 
+    def _mid_night(self, i: int) -> int:
+        """After "mid" at i, "-night" or " night": the index after it, else 0."""
+        j = i + 2 if self._is_sym(i + 1, "-") else i + 1
+        return j + 1 if self._word(j) == "night" else 0
+
     def _middle(self, i: int) -> int | None:
         """ "the middle of the month", "mid-month", "middle of every month": the 15th;
-        "the middle of the week" is refused (Wednesday? Thursday?)."""
+        "the middle of the week" is refused (Wednesday? Thursday?); "mid-night" is midnight."""
+        if self._mid_night(i):
+            return self._times(i)
         j = i + 1
         if self._is_sym(j, "-"):
             j += 1
@@ -2189,6 +2290,9 @@ class _Reader:
     def _month(self, i: int) -> int:
         month = int(self.tokens[i].value)  # type: ignore[call-overload]
         j = i + 1
+        if month == 4 and self._word(j) in _FOOLS:  # "April Fools' Day": April 1
+            self.phrase.dates.append((None, 4, 1))
+            return j + 2 if self._is_unit(j + 1, "day") else j + 1
         if self._word(j) == "the":
             j += 1
         elif (
@@ -2295,6 +2399,10 @@ class _Reader:
         listed = self._monthday_list(i)
         if listed is not None:
             return listed
+        if self._word(i - 1) in ("the", "of"):
+            ordinal = self._numbers_then_ordinal(i)
+            if ordinal is not None:
+                return ordinal
         token = self.tokens[i]
         j = i + 1
         kind = self._kind(j)
@@ -2366,10 +2474,10 @@ class _Reader:
         if said is not None and said[0].clock.meridiem is not None:
             return self._times(i)  # "seven forty five am"; "three twenty" alone is no time
         if self._word(j) in _TIME_CUES or (
-            self._word(j) in ("in", "this")
+            self._word(j) in ("in", "this", "at")
             and self._word(j + (2 if self._word(j + 1) == "the" else 1)) in _PARTS
         ):
-            return self._times(i)  # "8 tonight", "3 in the morning", "7 this evening"
+            return self._times(i)  # "8 tonight", "3 in the morning", "11 at night"
         past = self._minutes_past(i)  # "15 past every hour"
         if past is not None:
             return past
@@ -2405,7 +2513,10 @@ class _Reader:
         hence = self._word(end) in ("hence", "later")
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
         base_at = end + 1
-        if self._word(end) != "from" and not hence:
+        # "2 days after today", "a week after Friday": counted from that day, as with "from"
+        # ("a week after tomorrow" is read elsewhere, keeping the time of day)
+        after = self._word(end) == "after" and self._word(end + 1) != "tomorrow"
+        if self._word(end) != "from" and not (hence or after):
             # "a week today", "a fortnight tomorrow", "a week on Friday": the British way of
             # saying "a week from …"
             weeks = seconds and not seconds % 604800 and not months
@@ -2778,6 +2889,9 @@ class _Reader:
             if self._word(i + 2) == "tomorrow":
                 self._set_day_offset(2)
                 return i + 3
+            if self._word(i + 2) == "next" and self._kind(i + 3) not in _NAMES_AFTER_NEXT:
+                self._set_day_offset(2)  # "the day after next": the day after tomorrow
+                return i + 3
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
         if self._is_unit(i, "day") and self._word(i + 1) == "before":
@@ -2948,7 +3062,27 @@ class _Reader:
         return self._minute_past(i)
 
     def _symbol(self, i: int) -> int | None:
-        return i + 1 if self.tokens[i].value in (",", "&") else None
+        value = self.tokens[i].value
+        if value in (",", "&"):
+            return i + 1
+        if (
+            value == "+"
+            and self._kind(i + 1) == lx.NUM
+            and not (i and self.tokens[i - 1].end == self.tokens[i].start)  # not "C++ 2"
+            and not self.phrase.has_offset
+        ):
+            return self._plus(i + 1)
+        return None
+
+    def _plus(self, j: int) -> int | None:
+        """After "+": an amount of time from now, as after "in": "+2h", "+1 week", and the
+        days and weeks written by their letter, "+2d", "+1w"."""
+        amount, letter = self.tokens[j].value, self._word(j + 1)
+        if letter in _DAY_LETTERS and self.tokens[j].end == self.tokens[j + 1].start:
+            self.phrase.offset_seconds += float(amount) * _DAY_LETTERS[letter]  # type: ignore[arg-type]
+            self.phrase.has_offset = True
+            return j + 2
+        return self._amounts(j)
 
     def _zone_token(self, i: int) -> int:
         return self._zone(i)
