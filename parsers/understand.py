@@ -183,7 +183,11 @@ _WORDS: Final = re.compile(r"[a-z]+")
 # "im available every wed". The time in it is read, and asked about.
 _STATEMENT: Final = re.compile(
     r"^\s*(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
-    r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b",
+    r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b"
+    # "I'll be out Tuesday afternoons", "we will be closed on Monday": where one will be
+    r"|^\s*(?:i'll|i’ll|we'll|we’ll|(?:i|we)\s+will)\s+(?:probably\s+)?be\s+(?:out|away|off|busy|"
+    r"unavailable|available|free|closed|open|sick|ooo|on\s+(?:leave|holiday|vacation|pto)|"
+    r"travel+ing)\b",
     re.IGNORECASE,
 )
 
