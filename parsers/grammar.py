@@ -565,6 +565,11 @@ class _Reader:
         days = self._monthday_range(i)
         if days is not None:
             return days
+        if self._kind(i + 1) == lx.NUM and self._is_range(i + 2):
+            # "every 5 minutes from 10 through 20 minutes past the hour" (crontab.guru)
+            past = self._minutes_past(i + 1)
+            if past is not None:
+                return past
         window = self._window(i)
         if window is not None:
             return window
@@ -1347,6 +1352,16 @@ class _Reader:
         elif self._is_unit(j, "quarter") and self._is_unit(j + 1, "hour"):
             self._set_interval(15, "minute")
             return j + 2
+        elif token.kind == lx.ORD and token.value == 0 and self._is_unit(j + 1, "minute"):
+            # "Every 0th minute past the 4, 8 and 12th hour", "every 0th minute every hour"
+            # (prettycron's and cron-to-text's words): on the hour
+            self._set_minutes([0])
+            self.phrase.every = True
+            k = j + 2
+            ordinal_follows = self._kind(k + 2) in (lx.NUM, lx.ORD)
+            if self._word(k) == "past" and self._word(k + 1) == "the" and ordinal_follows:
+                k += 2
+            return k
         elif token.kind == lx.ORD:
             ordinal = int(token.value)  # type: ignore[call-overload]
             if self._is_unit(j + 1, "day") and self._month_follows(j + 2):
@@ -1956,8 +1971,44 @@ class _Reader:
 
     # -- days of the month and dates ------------------------------------------------
 
-    def _ordinals(self, i: int) -> int | None:
-        ordinals = [int(self.tokens[i].value)]  # type: ignore[call-overload]
+    def _nth_hours(self, hours: list[int], i: int, j: int) -> int:
+        """ "(every minute of) 8, 10, 12 and 20th hour", "(past the) 4, 8 and 12th hour"
+        (prettycron's words): those hours of the day, on the 24-hour clock."""
+        if not all(0 <= hour <= 23 for hour in hours):
+            raise Rejected("a day has hours 0 to 23")
+        token = self.tokens[i]
+        for hour in hours:
+            clock = ClockTime(hour, 0, None, True)
+            self.phrase.times.append(TimeMention(clock, token.start, token.end))
+        self.phrase.order.append("t")
+        self.phrase.descriptor = True
+        return j
+
+    def _numbers_then_ordinal(self, i: int) -> int | None:
+        """ "the 1, 8, 15 and 22nd", "the 15 and 16th" (prettycron's words), "the 1 and 3rd
+        Monday": numbers listed before an ordinal count as ordinals too."""
+        numbers: list[int] = []
+        j = i
+        while self._kind(j) == lx.NUM:
+            token = self.tokens[j]
+            if (
+                not isinstance(token.value, int)
+                or token.spelled
+                or token.end - token.start > 2
+                or not 1 <= token.value <= 31
+            ):
+                return None
+            numbers.append(token.value)
+            step = self._is_separator(j + 1)
+            if not step:
+                return None
+            j += 1 + step
+        if self._kind(j) != lx.ORD or not numbers:
+            return None
+        return self._ordinals(j, tuple(numbers))
+
+    def _ordinals(self, i: int, leading: tuple[int, ...] = ()) -> int | None:
+        ordinals = [*leading, int(self.tokens[i].value)]  # type: ignore[call-overload]
         j = i + 1
         if ordinals == [1] and self._word(j) == "thing":
             # "first thing tomorrow", "first thing in the morning": the morning (9am)
@@ -1974,6 +2025,8 @@ class _Reader:
             j += step + 1
         if self._is_unit(j, "minute"):
             return self._nth_minutes(ordinals, j + 1)
+        if self._is_unit(j, "hour") and leading:
+            return self._nth_hours(ordinals, i, j + 1)
         phrase = self.phrase
         back = j + 1 if self._word(j) == "last" else None
         if self._word(j) == "to" and self._word(j + 1) == "last":
@@ -2318,6 +2371,10 @@ class _Reader:
         listed = self._monthday_list(i)
         if listed is not None:
             return listed
+        if self._word(i - 1) in ("the", "of"):
+            ordinal = self._numbers_then_ordinal(i)
+            if ordinal is not None:
+                return ordinal
         token = self.tokens[i]
         j = i + 1
         kind = self._kind(j)

@@ -183,7 +183,11 @@ _WORDS: Final = re.compile(r"[a-z]+")
 # "im available every wed". The time in it is read, and asked about.
 _STATEMENT: Final = re.compile(
     r"^\s*(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
-    r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b",
+    r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b"
+    # "I'll be out Tuesday afternoons", "we will be closed on Monday": where one will be
+    r"|^\s*(?:i'll|i’ll|we'll|we’ll|(?:i|we)\s+will)\s+(?:probably\s+)?be\s+(?:out|away|off|busy|"
+    r"unavailable|available|free|closed|open|sick|ooo|on\s+(?:leave|holiday|vacation|pto)|"
+    r"travel+ing)\b",
     re.IGNORECASE,
 )
 
@@ -358,6 +362,28 @@ def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if "emind" in text or "imer" in text or "larm" in text:
         text = _REMIND_AMOUNT.sub(_delay_words, text)
     target, rest = take_target(text)
+    quoted = _QUOTED.search(rest) if ('"' in rest or "“" in rest) else None
+    if quoted is not None and _mentions_time(inner := quoted["inner"] or quoted["curly"]):
+        # '/remind #team "Sprint review at 3pm" every other Friday at 2pm': the quoted words
+        # are the message, whatever time they name — read when the rest has a schedule
+        without = f"{rest[: quoted.start()]} {rest[quoted.end() :]}".strip()
+        outside = _read_rest(without, text, zone_name, aware_now, target)
+        if outside.result is not None and outside.result.ok:
+            task = " ".join(part for part in (inner.strip(), outside.result.task) if part)
+            outside.result = outside.result.replace(task=task)
+            outside.rest = rest
+            return outside
+    return _read_rest(rest, text, zone_name, aware_now, target)
+
+
+# a message in double quotes ('"Sprint review at 3pm"'), not an inch mark or a lone quote
+_QUOTED: Final = re.compile(r'"(?P<inner>[^"]*[^\W\d_][^"]*)"|“(?P<curly>[^”]*[^\W\d_][^”]*)”')
+
+
+def _read_rest(
+    rest: str, text: str, zone_name: str, aware_now: datetime, target: str | None
+) -> _Found:
+    """What the stages make of `rest`, the text without its `target`."""
     found = _Found(None, rest, zone_name, aware_now, target)
     if _QUESTION.match(rest):
         found.result = ParseResult.rejected(

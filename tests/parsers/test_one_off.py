@@ -430,3 +430,29 @@ def test_next_week_without_one_day_is_refused_or_asked(text: str) -> None:
 )
 def test_a_named_time_of_day_the_grammar_cannot_read_asks(text: str) -> None:
     assert _asks(text), _read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    # where the speaker will be is a statement, not a request: the time in it is asked about
+    [
+        "I'll be away next Thursday",
+        "we will be closed on Monday at 9am",
+        "I'll be on vacation tomorrow",
+        "I will be busy Friday afternoons",
+    ],
+)
+def test_where_one_will_be_is_a_statement(text: str) -> None:
+    assert _asks(text), _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [("I'll be back in 10 minutes", "2026-01-14T10:10:00Z"), ("I'll call Ana at 4pm", None)],
+)
+def test_what_one_will_do_is_still_read(text: str, instant: str | None) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["type"] == "at", answer
+    assert not answer["needs_confirmation"], answer
+    if instant is not None:
+        assert answer["schedule"]["datetime"] == instant
