@@ -266,6 +266,9 @@ class _Reader:
             if value == 12 and self._word(end) == "noon":
                 end += 1
                 clock, named = _NOON, "noon"
+            elif value == 12 and self._word(end) == "midnight":
+                end += 1  # "12 midnight": midnight, not 12 (noon) and midnight
+                clock, named = _MIDNIGHT, "midnight"
         else:
             return None
         if self._word(end) == "oclock":
@@ -1962,7 +1965,17 @@ class _Reader:
             self._set_part("night")
             self.phrase.tonight = True
         else:
-            self._set_day_offset(0 if word == "today" else 1)
+            days = 0 if word == "today" else 1
+            if (
+                self._is_unit(i + 1, "week", "fortnight")
+                and self._kind(i + 2) not in (lx.NUM, lx.ORD)
+                and self._word(i + 2) not in ("of", "from", "after", "before")
+            ):
+                # "tomorrow week" (British): a week from tomorrow
+                weeks = 14 if self.tokens[i + 1].value == "fortnight" else 7
+                self._set_day_offset(days + weeks)
+                return i + 2
+            self._set_day_offset(days)
         return i + 1
 
     def _part(self, i: int) -> int:

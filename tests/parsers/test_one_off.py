@@ -456,3 +456,29 @@ def test_what_one_will_do_is_still_read(text: str, instant: str | None) -> None:
     assert not answer["needs_confirmation"], answer
     if instant is not None:
         assert answer["schedule"]["datetime"] == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("every night at 12 midnight", "0 0 * * *"),
+        ("ping me at 12 midnight to rotate the logs", "2026-01-15T00:00:00Z"),
+        ("at 12 noon on Friday", "2026-01-16T12:00:00Z"),
+    ],
+)
+def test_twelve_midnight_is_midnight(text: str, expected: str) -> None:
+    schedule = _read(text)["schedule"]
+    assert expected in (schedule.get("expression"), schedule.get("datetime")), schedule
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        # British: a week (a fortnight) from tomorrow or today
+        ("tomorrow week at 3pm", "2026-01-22T15:00:00Z"),
+        ("remind me today week", "2026-01-21T09:00:00Z"),
+        ("tomorrow fortnight", "2026-01-29T09:00:00Z"),
+    ],
+)
+def test_tomorrow_week(text: str, instant: str) -> None:
+    assert _once(text) == instant
