@@ -79,7 +79,7 @@ _PART_HOURS: Final = {
     "morning": range(0, 12),
     "afternoon": range(12, 19),
     "evening": range(15, 24),
-    "night": (*range(18, 24), *range(0, 6)),
+    "night": (*range(16, 24), *range(0, 6)),  # "tonight at 5pm" is the night's too
 }
 
 

@@ -92,6 +92,8 @@ def test_days_in_a_list_or_said_twice_are_read(text: str, field: str) -> None:
         ("night", 2, True),
         ("night", 0, True),
         ("night", 9, False),
+        ("night", 17, True),
+        ("night", 14, False),
     ],
 )
 def test_the_hours_of_each_part_of_the_day(part: str, hour: int, fits: bool) -> None:
