@@ -2002,6 +2002,25 @@ class _Reader:
         self.phrase.descriptor = True
         return j
 
+    def _month_of_quarter(self, ordinals: list[int], j: int) -> int | None:
+        """ "(on) the first month of every quarter" (Celery's words): January, April, July and
+        October; the second, third or last month likewise. `j` is at "month"."""
+        k = j + 2 if self._word(j + 1) == "of" else None
+        if k is None or not self._is_unit(j, "month"):
+            return None
+        if self._word(k) in ("every", "each", "the", "a"):
+            k += 1
+        if not self._is_unit(k, "quarter"):
+            return None
+        if not all(1 <= nth <= 3 for nth in ordinals):
+            raise Rejected("a quarter has three months")
+        for nth in ordinals:
+            for month in range(nth, 13, 3):
+                if month not in self.phrase.months:
+                    self.phrase.months.append(month)
+        self.phrase.every = True
+        return k + 1
+
     def _numbers_then_ordinal(self, i: int) -> int | None:
         """ "the 1, 8, 15 and 22nd", "the 15 and 16th" (prettycron's words), "the 1 and 3rd
         Monday": numbers listed before an ordinal count as ordinals too."""
@@ -2043,6 +2062,9 @@ class _Reader:
             j += step + 1
         if self._is_unit(j, "minute"):
             return self._nth_minutes(ordinals, j + 1)
+        quarter = self._month_of_quarter(ordinals, j)
+        if quarter is not None:
+            return quarter
         if self._is_unit(j, "hour") and leading:
             return self._nth_hours(ordinals, i, j + 1)
         phrase = self.phrase
@@ -2166,6 +2188,9 @@ class _Reader:
 
     def _last(self, i: int) -> int | None:
         j = i + 1
+        quarter = self._month_of_quarter([3], j)  # "the last month of every quarter"
+        if quarter is not None:
+            return quarter
         kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
             self.phrase.nth.append((-1, int(self.tokens[j].value)))  # type: ignore[call-overload]

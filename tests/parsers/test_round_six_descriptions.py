@@ -253,3 +253,22 @@ def test_numbers_then_an_ordinal_out_of_range_are_refused(text: str) -> None:
 )
 def test_minute_steps_from_one_minute_to_another(text: str, expression: str) -> None:
     assert _cron(text) == expression
+
+
+# -- a month of every quarter ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every day on the first month of every quarter at 9am", "0 9 * 1,4,7,10 *"),
+        ("on the 1st of the last month of each quarter at 9am", "0 9 1 3,6,9,12 *"),
+        ("every Monday in the second month of every quarter at 8am", "0 8 * 2,5,8,11 1"),
+    ],
+)
+def test_a_month_of_every_quarter(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_a_quarter_has_three_months() -> None:
+    assert _refused("the fourth month of every quarter")
