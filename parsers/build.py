@@ -255,6 +255,11 @@ class _Builder:
         if part in ("afternoon", "evening"):
             return hour % 12 + 12
         if part == "night":
+            if hour in (4, 5) and not (self.p.every or self.p.interval):
+                # "tonight at 5": the early evening more than the small hours, but asked
+                # ("every night at 4" is the small hours: a job that runs overnight)
+                self.note(f'"{hour}" read as {_spoken(hour + 12, minute)}', UNSURE_PENALTY)
+                return hour + 12
             return hour % 12 + 12 if hour >= 6 else hour % 12
         written = f"{hour}:{minute:02d}" if minute or digital else str(hour)
         if self.p.waking and 1 <= hour <= 7 and not self.has_24h:
@@ -303,8 +308,10 @@ class _Builder:
     def default_time(self) -> time:
         part = self.p.part
         if part is not None:
-            # "tonight" with no time: the evening (as reminder apps read it); "every night" 10pm
-            at = _TONIGHT if self.p.tonight else _PART_DEFAULTS[part]
+            # "tonight", "tomorrow night" with no time: the evening (as reminder apps read
+            # it); "every night" 10pm
+            once = part == "night" and not (self.p.every or self.p.interval)
+            at = _TONIGHT if self.p.tonight or once else _PART_DEFAULTS[part]
             self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
@@ -1780,7 +1787,8 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
                     return instant
         raise Rejected("no such date in the coming years")  # pragma: no cover
     if p.day_offset is not None:
-        if at == time(0) and p.day_offset == 0:  # "tonight at midnight"
+        if p.day_offset == 0 and (at == time(0) or (p.tonight and at < time(4))):
+            # "tonight at midnight", "tonight at 1": the small hours after today
             return to_instant(today + timedelta(days=1), at, b.zone)
         return to_instant(today + timedelta(days=p.day_offset), at, b.zone)
     if p.next_business_day:
