@@ -49,6 +49,11 @@ def _is_frame(count: float, unit: str) -> bool:
 
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
+# words between "in" and an amount of time that leave it a delay: "in exactly 2 hours"
+_DELAY_WORDS: Final = frozenset(
+    {"exactly", "just", "only", "precisely", "another", "about", "around", "roughly"}
+    | {"approximately", "approx"}
+)
 _POSSESSIVE_HOLIDAYS: Final = frozenset({"mother's", "mothers", "father's", "fathers"})
 _FREQUENCIES: Final = {
     "daily": (1, "day"),
@@ -2623,6 +2628,13 @@ class _Reader:
         word = self._word(j)
         if kind == lx.NUM and self._is_year(j):
             return self._years(j)  # "in 2027", "in 2019 and 2020"
+        if word in _DELAY_WORDS and (
+            self._kind(j + 1) == lx.NUM or self._word(j + 1) in ("a", "half")
+        ):
+            # "in exactly 2 hours", "in just 5 minutes", "in another 10 minutes"; "in about an
+            # hour" is read too, and the answer asks (the hedge)
+            j += 1
+            kind, word = self._kind(j), self._word(j)
         if kind == lx.NUM or word in ("a", "half"):
             end = self._amounts(j)
             if end is not None and self._word(end) == "time" and self.phrase.has_offset:

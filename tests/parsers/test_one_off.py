@@ -482,3 +482,20 @@ def test_twelve_midnight_is_midnight(text: str, expected: str) -> None:
 )
 def test_tomorrow_week(text: str, instant: str) -> None:
     assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "instant", "asked"),
+    [
+        ("in exactly 3 hours", "2026-01-14T13:00:00Z", False),
+        ("remind me in just 10 minutes", "2026-01-14T10:10:00Z", False),
+        ("in another half an hour", "2026-01-14T10:30:00Z", False),
+        # a hedged amount is read, and asked about
+        ("in about 2 hours", "2026-01-14T12:00:00Z", True),
+        ("in roughly a day", "2026-01-15T10:00:00Z", True),
+    ],
+)
+def test_a_word_between_in_and_the_amount(text: str, instant: str, asked: bool) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant, answer
+    assert answer["needs_confirmation"] is asked
