@@ -741,7 +741,17 @@ _NEGATIONS: Final = frozenset({"not", "never", "no", "don't", "dont", "nor"})
 _STRONG_NEGATIONS: Final = frozenset({"never", "don't", "dont"})
 
 
+# a to-do app's priority or tag beside the task ("p1", "!!2", "!high", "#Work", "@errands"):
+# a name, no amount of time
+_PRIORITY: Final = re.compile(
+    r"(?<![\w!#@])(?:p[1-4]|!{1,3}[1-4]|!(?:high|medium|low|urgent)|[#@][a-z][\w-]*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _mentions_time(task: str) -> bool:
+    if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
+        task = _PRIORITY.sub(" ", task)
     try:
         tokens = tokenize(task)
     except TokenizeError:
