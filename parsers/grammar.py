@@ -538,6 +538,24 @@ class _Reader:
             if days is not None:
                 return days
             if (
+                self._kind(i + 1) in (lx.DAY, lx.DAYS)
+                and self._word(i + 2) == "and"
+                and self._kind(i + 3) in (lx.DAY, lx.DAYS)
+            ):
+                # "every day between Monday and Friday" (cron-utils' words): the days from one
+                # to the other, as "Monday through Friday"
+                first = int(self.tokens[i + 1].value)  # type: ignore[call-overload]
+                last = int(self.tokens[i + 3].value)  # type: ignore[call-overload]
+                for day in _day_range(first, last):
+                    if day not in self.phrase.weekdays:
+                        self.phrase.weekdays.append(day)
+                self.phrase.order.append("d")
+                if not (self.phrase.every or self.phrase.interval):
+                    # "between Monday and Wednesday at 5pm" may be one day in that span: asked
+                    self.phrase.unsure.append("the days between read as every one of them")
+                self.phrase.every = True
+                return i + 4
+            if (
                 self._kind(i + 1) == lx.MONTH
                 and self._word(i + 2) == "and"
                 and self._kind(i + 3) == lx.MONTH
@@ -2666,6 +2684,12 @@ class _Reader:
             # hour" is read too, and the answer asks (the hedge)
             j += 1
             kind, word = self._kind(j), self._word(j)
+        if kind == lx.NUM and self._word(j + 1) == "more" and self._is_unit(j + 2, *_SECONDS):
+            # "in 10 more minutes": read without "more"
+            without = _Reader([*self.tokens[: j + 1], *self.tokens[j + 2 :]])
+            without.phrase = self.phrase
+            end = without._amounts(j)
+            return None if end is None or end <= j + 1 else end + 1
         if kind == lx.NUM or word in ("a", "half"):
             end = self._amounts(j)
             if end is not None and self._word(end) == "time" and self.phrase.has_offset:
