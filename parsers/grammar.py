@@ -1682,11 +1682,19 @@ class _Reader:
             phrase.single_day = True
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
-        if recurring or items > 1:
+        if recurring or items > 1 or self._plural_part(j):
             phrase.every = True
         else:
             phrase.single_day = True
         return j
+
+    def _plural_part(self, j: int) -> bool:
+        """ "Thursday mornings", "Friday nights": a part of the day written in the plural
+        after a day makes the day a habit, as "Thursdays" does."""
+        if j >= self.n or self._word(j) not in _PARTS:
+            return False
+        token = self.tokens[j]
+        return token.end - token.start == len(str(token.value)) + 1
 
     def _next(self, i: int) -> int | None:
         """ "next Friday", "this Friday", "this evening", "next week"."""

@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Final
 
 from . import lexicon as lx
-from .zones import AMBIGUOUS, UnknownZoneError, is_region, lookup_offset, lookup_word
+from .conversions import AmbiguousZone, settle
+from .zones import AMBIGUOUS, AMBIGUOUS_ZONES, UnknownZoneError, is_region, lookup_offset, lookup_word
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,16 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
     tokens = _scan(text)
+    zones = [t for t in tokens if t.kind == lx.ZONE]
+    if len(zones) > 1 or any(isinstance(t.value, AmbiguousZone) for t in zones):
+        tokens = settle(tokens)
+        for token in tokens:
+            if isinstance(token.value, AmbiguousZone):
+                word = token.value.word
+                raise TokenizeError(
+                    f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
+                    suggestion="name the zone, e.g. Asia/Kolkata",
+                )
     if _EXCLUDED_CUE.search(text) and any(
         t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens
     ):
@@ -339,6 +350,10 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
     if guess is not None:
         kind, value = lx.LEXICON[guess]
         tokens.append(Token(kind, value, start, start + len(word), guess=guess))
+        return
+    if word in AMBIGUOUS_ZONES:
+        # settled by the text around it, or refused, once the whole text is read
+        tokens.append(Token(lx.ZONE, AmbiguousZone(word), start, start + len(word)))
         return
     if word in AMBIGUOUS:
         raise TokenizeError(
