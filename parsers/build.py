@@ -49,6 +49,7 @@ from .phrase import (
     TimeMention,
 )
 from .recurrence import first_occurrence
+from .tokens import ClockTime
 from .wallclock import (
     add_months,
     ceil_minute,
@@ -70,6 +71,7 @@ _PART_DEFAULTS: Final = {
     "night": time(22),
 }
 _DEFAULT_TIME: Final = time(9)
+_TONIGHT: Final = time(20)
 _MAX_DAYS: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 MAX_INTERVAL: Final = 366 * 86400  # the schedule engine's limit for `every`
@@ -255,6 +257,9 @@ class _Builder:
         if part == "night":
             return hour % 12 + 12 if hour >= 6 else hour % 12
         written = f"{hour}:{minute:02d}" if minute or digital else str(hour)
+        if self.p.waking and 1 <= hour <= 7 and not self.has_24h:
+            self.note(f'"{written}" read as {_spoken(hour, minute)}: a time to wake up')
+            return hour
         if self.has_24h:
             self.note(f'"{written}" read on the 24-hour clock, like the other times')
             return hour
@@ -298,7 +303,8 @@ class _Builder:
     def default_time(self) -> time:
         part = self.p.part
         if part is not None:
-            at = _PART_DEFAULTS[part]
+            # "tonight" with no time: the evening (as reminder apps read it); "every night" 10pm
+            at = _TONIGHT if self.p.tonight else _PART_DEFAULTS[part]
             self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
@@ -410,6 +416,9 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
             phrase.unsure.append("the text does not say past which hour (read as every hour)")
         phrase.interval = (1, "hour")  # "At 5 minutes past the hour": every hour
         phrase.every = True
+    if phrase.month_end and not phrase.every and phrase.interval is None:
+        # "remind me at the end of the month": this month's last day, or every month's?
+        phrase.unsure.append("read as the last day of every month (it may mean once)")
     if phrase.market_hours and phrase.zone is None:
         phrase.zone = "America/New_York"
     if (
@@ -425,6 +434,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     phrase.descriptor |= phrase.padded_time
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
+    if p.same_time:
+        _same_time(b)
     _one_time_said_twice(b)
     for year, month, day in p.dates:
         _check_date(year, month, day)  # "every 90 minutes on the 31st of February"
@@ -845,6 +856,9 @@ def _recurring(b: _Builder) -> Built:
         return _whole_days(b, int(count) // 24, p.interval_start)
     if unit in ("second", "minute", "hour"):
         return _sub_daily(b, count * _UNIT_SECONDS[unit])
+    if unit is None and p.minute_past is not None and p.times and p.window is None:
+        # "At 5 and 10 minutes past the hour, at 12:00 AM": those minutes of the hours named
+        return _sub_daily(b, _UNIT_SECONDS["hour"])
     if count != int(count):
         raise Rejected(f"cannot repeat every {count:g} {unit}s", _whole_units(count, str(unit)))
     count = int(count)
@@ -902,6 +916,32 @@ def _monthday_steps(b: _Builder, count: int) -> Built:
     return _cron(b, f"{minute} {hour} {first}-31/{count} {_month_field(p.months)} *")
 
 
+def _hours_of_minute_steps(b: _Builder, seconds: int) -> str:
+    """ "Every 5 minutes, at 3:00 PM", "every minute at 1am", "every 2 minutes at 2pm and 6pm"
+    (cron describers' words for `*/5 15`): minutes that divide an hour, run through the hours
+    named on the hour; "At 5 minutes past the hour, at 01:00 AM" (`5 1`): that minute of each
+    hour named. Any other interval with a time of day is refused."""
+    p = b.p
+    minutes = seconds // 60
+    if (
+        seconds % 60
+        or (
+            minutes >= 60 or 60 % minutes
+            if p.minute_past is None
+            else seconds != _UNIT_SECONDS["hour"] or p.interval is not None
+        )
+        or p.window is not None
+        or p.interval_start is not None
+        or any(m.clock.minute or m.clock.second for m in p.times)
+        or not all(m.clock.meridiem or m.clock.is_24h or m.clock.digital for m in p.times)
+    ):
+        raise Rejected(
+            "an interval and a time of day do not go together",
+            "every 2 hours from 9am to 5pm",
+        )
+    return _join(sorted({t.hour for t in b.times()}))
+
+
 def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
     if p.frame_count > 1:
@@ -925,11 +965,9 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         raise Rejected("intervals must be whole seconds")
     if seconds % 60:
         return _seconds(b, int(seconds))
+    hour_field = "*"
     if p.times:
-        raise Rejected(
-            "an interval and a time of day do not go together",
-            "every 2 hours from 9am to 5pm",
-        )
+        hour_field = _hours_of_minute_steps(b, seconds)
     if p.part is not None and p.window is None:
         raise Rejected(
             f"“in the {p.part}” does not say which hours",
@@ -990,7 +1028,7 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         elif p.odd_hours:
             hour = "1-23/2"
         else:
-            hour = "*" if hours == 1 else f"*/{hours}"
+            hour = hour_field if hours == 1 else f"*/{hours}"
         minute_field = ",".join(str(m) for m in at_minutes)
         return _cron(b, f"{minute_field} {hour} {tail}")
     if minutes < 60 and 60 % minutes == 0:
@@ -1005,11 +1043,18 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         )
         if p.minute_range is not None:
             low, high = p.minute_range  # "every 10 minutes in the first half of every hour"
-            if first or window is not None:
+            whole_hours = window is not None and window[0].minute == 0 and window[1].minute == 59
+            if first or not (window is None or whole_hours):
                 raise Rejected("part of the hour goes with no other minutes or window")
             every_minute = f"{low}-{high}" + (f"/{minutes}" if minutes > 1 else "")
+            if window is not None and window[0].hour <= window[1].hour:
+                # "Every 3 minutes, minutes 0 through 20 past the hour, between 09:00 AM and
+                # 09:59 AM": those minutes of each hour in the window
+                start, end = window[0].hour, window[1].hour
+                hours = f"{start}-{end}" if end > start else str(start)
+                return _cron(b, f"{every_minute} {hours} {tail}")
         if window is None:
-            return _cron(b, f"{every_minute} * {tail}")
+            return _cron(b, f"{every_minute} {hour_field} {tail}")
         minute, hour = _minute_window(window, minutes, open_end=open_end, every=every_minute)
         return _cron(b, f"{minute} {hour} {tail}")
     if (
@@ -1227,9 +1272,12 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     from the first start time."""
     p = b.p
     assert p.interval_start is not None
-    if p.window is not None or p.minute_past is not None:
-        raise Rejected("a start time does not go with a time window or minutes past the hour")
     at = b.resolve(p.interval_start)
+    if p.window is not None or (
+        p.minute_past is not None and (p.more_minutes or p.minute_past != at.minute)
+    ):
+        # "On the hour, every 3 hours, starting at 02:00 AM": the minute of the start time again
+        raise Rejected("a start time does not go with a time window or minutes past the hour")
     if p.nth:
         raise Rejected("a start time does not go with a weekday of the month")
     tail = f"{_monthday_field(p.monthdays)} {_month_field(p.months)} {_weekday_field(p.weekdays)}"
@@ -1243,7 +1291,9 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
         first = to_instant(b.first_day, at, b.zone)
         if first <= b.now:
             first = to_instant(b.first_day + timedelta(days=1), at, b.zone)
-        if hours > 1 and "start_at" not in built.schedule:
+        if hours > 1 and "start_at" not in built.schedule and not p.descriptor:
+            # a describer's "every 3 hours, starting at 02:00 AM" is cron's `2/3`: where the
+            # steps start each day, not a first run
             built.schedule["start_at"] = iso_z(first)
         return built
     if not hours and 60 % minutes == 0:
@@ -1580,6 +1630,25 @@ def _every(b: _Builder, seconds: int, start_at: datetime) -> Built:
 # -- one-time schedules -------------------------------------------------------------------
 
 
+def _same_time(b: _Builder) -> None:
+    """ "this time tomorrow", "tomorrow at this time": the time of day it is now, on a day the
+    text names (without one it is now itself)."""
+    p = b.p
+    if p.times or p.window is not None:
+        raise Rejected("the text names two times of day")
+    if not (p.day_offset or p.weekdays or p.dates or p.every):
+        raise Rejected("“this time” is now: name the day", "this time tomorrow")
+    local = b.local_now
+    clock = ClockTime(local.hour, local.minute, None, True)
+    p.times.append(TimeMention(clock, 0, 0))
+    b.note(f"“this time” read as {local:%H:%M}, the time it is now", 0)
+
+
+def _twelve_am(clock: ClockTime) -> bool:
+    """ "12am", "12:00 a.m.": midnight written on the 12-hour clock."""
+    return clock.hour == 12 and clock.minute == 0 and clock.meridiem == "am"
+
+
 def _one_time(b: _Builder) -> Built:
     p = b.p
     _honours(p, "instant", "has_offset", "dates", "weekdays", "day_offset", "times", "part",
@@ -1601,6 +1670,11 @@ def _one_time(b: _Builder) -> Built:
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once", f"every day at {_join_times(times)}")
     midnight = any(m.named == "midnight" for m in p.times)
+    if (p.dates or p.weekdays or p.day_offset) and any(_twelve_am(m.clock) for m in p.times):
+        # "tomorrow at 12am": the first minute of that day, as written; people also mean the
+        # night at its end, as with "midnight" (refused below)
+        note = "“12am” read as the start of that day (it may mean the night at its end)"
+        b.note(note, UNSURE_PENALTY)
     if midnight and (p.dates or p.weekdays or p.day_offset):
         raise Rejected(
             "“midnight” on a given day could be its start or its end",

@@ -27,7 +27,7 @@ from .phrase import (
 )
 from .settings import DATE_ORDER
 from .tokens import ClockTime, Token
-from .zones import UnknownZoneError, keeps_offset, lookup_place, resolve_zone
+from .zones import UnknownZoneError, keeps_offset, lookup_place, place_starts, resolve_zone
 
 _SECONDS: Final = {
     "second": 1,
@@ -168,6 +168,8 @@ class _Reader:
             if (count, unit) == (1, "day") and current[1] in _SUB_DAILY:
                 self.phrase.each_day = True
                 return
+            if (count, unit) == (1, "hour") and current[1] in ("second", "minute"):
+                return  # "Every minute, every hour, every day" (a describer's verbose words)
             # "every week on Monday, every 2 hours", "the first Monday of every 1 month(s)
             # every 2 hours" (SQL Server Agent's words): the week or month only frames the
             # days named, on which the shorter interval runs
@@ -225,9 +227,15 @@ class _Reader:
             clock, named = _NOON, "noon"
         elif kind == lx.WORD and token.value == "midnight":
             clock, named = _MIDNIGHT, "midnight"
+        elif kind == lx.WORD and token.value in ("zero", "oh"):
+            return self._spoken_24h(i + 1, zero=True)  # "zero nine hundred"
         elif kind == lx.NUM and isinstance(token.value, int):
             value = token.value
             width = 1 if token.spelled else token.end - token.start
+            if token.spelled:
+                said = self._spoken_24h(i)  # "seventeen thirty", "eighteen hundred hours"
+                if said is not None:
+                    return said
             if token.spelled and not 0 < value <= 12:
                 return None  # "at twenty": not a way to say a time
             if token.spelled:
@@ -295,6 +303,39 @@ class _Reader:
         end = meridiem[1] if meridiem is not None else j
         clock = ClockTime(hour, minute, meridiem[0] if meridiem else None, False)
         return TimeMention(clock, self.tokens[i].start, self.tokens[end - 1].end), end
+
+    def _spoken_24h(self, i: int, *, zero: bool = False) -> tuple[TimeMention, int] | None:
+        """The 24-hour clock said aloud, at i: "seventeen thirty", "twenty one fifteen",
+        "eighteen hundred (hours)", "nine hundred hours", and after "zero"/"oh" (`zero`),
+        "zero nine hundred". An hour of 12 or less with minutes is left to _spelled_clock."""
+        if not self._spelled(i, 0, 23):
+            return None
+        hour, j = int(self.tokens[i].value), i + 1  # type: ignore[call-overload]
+        if hour == 20 and self._is_sym(j, "-"):
+            j += 1  # "twenty-one"
+        if hour == 20 and self._spelled(j, 1, 3):
+            hour, j = 20 + int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+        elif j > i + 1:
+            return None
+        if zero and hour > 9:
+            return None
+        minute = None
+        if self._word(j) == "hundred":
+            minute, j = 0, j + 1
+        elif hour > 12 and not zero:
+            if self._word(j) == "oh" and self._spelled(j + 1, 1, 9):
+                minute, j = int(self.tokens[j + 1].value), j + 2  # type: ignore[call-overload]
+            elif self._spelled(j, 10, 59):
+                minute, j = int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+                if minute % 10 == 0 and minute >= 20 and self._spelled(j, 1, 9):
+                    minute, j = minute + int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+        if minute is None or (self._kind(j) == lx.UNIT and not self._is_unit(j, "hour")):
+            return None  # "eighteen hundred dollars" is not said; "seventeen thirty minutes" is
+        if self._is_unit(j, "hour"):
+            j += 1  # "eighteen hundred hours"
+        start = self.tokens[i - 1 if zero else i].start
+        clock = ClockTime(hour, minute, None, True)
+        return TimeMention(clock, start, self.tokens[j - 1].end), j
 
     def _spelled(self, j: int, low: int, high: int) -> bool:
         """Whether j is a number written as a word, from low to high."""
@@ -435,7 +476,10 @@ class _Reader:
         to the 15th", "between the 1st and the 7th", "from the 25th to the last (day)" (not
         "the 25th to last day", which counts back from the end)."""
         j = i + 2 if self._word(i + 1) == "the" else i + 1
-        if self._kind(j) != lx.ORD:
+        numbered = self._is_unit(j, "day") and self._kind(j + 1) == lx.NUM
+        if numbered:
+            j += 1  # "between day 1 and 15 of the month" (cron describers' words)
+        elif self._kind(j) != lx.ORD:
             return None
         first = int(self.tokens[j].value)  # type: ignore[call-overload]
         if self._is_unit(j + 1, "day"):
@@ -444,7 +488,9 @@ class _Reader:
         if not (self._is_range(j) or (self._word(i) == "between" and self._word(j) == "and")):
             return None
         k = j + 2 if self._word(j + 1) == "the" else j + 1
-        if self._word(k) == "last":
+        if numbered and self._kind(k) == lx.NUM and isinstance(self.tokens[k].value, int):
+            last, k = int(self.tokens[k].value), k + 1  # type: ignore[arg-type]
+        elif self._word(k) == "last":
             last, k = 31, k + 1  # days past a short month's end do not exist in it
         elif self._kind(k) == lx.ORD:
             last, k = int(self.tokens[k].value), k + 1  # type: ignore[call-overload]
@@ -777,6 +823,14 @@ class _Reader:
                 f"“the {self.tokens[i - 1].value} after next” does not say which day",
                 "name the day: the Friday after next at 9am",
             )
+        if (
+            self.phrase.interval is None
+            and not self.phrase.every
+            and (self._word(i + 1) in ("a", "half") or self._is_unit(i + 2, *_SECONDS))
+        ):
+            end = self._amounts(i + 1)  # "after two minutes": a delay, as "in two minutes"
+            if end is not None and self.phrase.has_offset:
+                return end
         first = self._time_at(i + 1)
         if first is None:
             return None
@@ -988,6 +1042,7 @@ class _Reader:
         minutes: list[int] = []
         pending: list[int] = []  # read, waiting for their "past"/"to": "29 and 59 minutes past"
         named = unit_written = False
+        spans: list[tuple[int, int]] = []
         j = i
         end: int | None = None
         while True:
@@ -998,6 +1053,12 @@ class _Reader:
             named |= item_named
             unit_written |= item_named or self._is_unit(j - 1, "minute")
             pending.append(minute)
+            high = self.tokens[j + 1].value if self._is_range(j) and j + 1 < self.n else None
+            if self._kind(j + 1) == lx.NUM and isinstance(high, int) and minute < high < 60:
+                # "minutes 00 through 30 past the hour", "at 2 and 4 through 5 minutes past"
+                pending.extend(range(minute + 1, high + 1))
+                spans.append((minute, high))
+                j += 3 if self._is_unit(j + 2, "minute") else 2
             relation = self._word(j)
             if relation in _MINUTE_RELATIONS:
                 if relation == "to":
@@ -1031,6 +1092,19 @@ class _Reader:
             minutes += pending
         if end is None or not minutes:
             return None
+        interval = self.phrase.interval
+        if (
+            len(spans) == 1
+            and minutes == list(range(spans[0][0], spans[0][1] + 1))
+            and interval is not None
+            and interval[1] == "minute"
+        ):
+            # "Every 2 minutes, minutes 00 through 30 past the hour": the steps keep to that
+            # part of each hour (cron's `0-30/2`)
+            if self.phrase.minute_range is not None:
+                raise Rejected("the text names two parts of the hour")
+            self.phrase.minute_range = spans[0]
+            return end
         self._set_minutes(minutes)
         if self._is_unit(end, "hour") and self._kind(end + 1) == lx.NUM and len(minutes) == 1:
             return self._past_hours(end + 1, minutes[0])
@@ -1722,6 +1796,8 @@ class _Reader:
                 else f'"{self.tokens[i].value} weekdays" does not say which day',
                 "name the day: Saturday at 10am",
             )
+        if word == "time" and self.tokens[i].value == "this":
+            return self._same_time(j)
         if word in _PARTS and self.tokens[i].value == "this":
             self._set_day_offset(0)
             self._set_part(str(word))
@@ -1737,6 +1813,14 @@ class _Reader:
         ):
             self.phrase.next_week = True  # "Thursday next week": in the week after this one
             return j + 1
+        if (
+            self.phrase.same_time
+            and self.tokens[i].value == "next"
+            and self._is_unit(j, "week")
+            and not (self.phrase.weekdays or self.phrase.dates)
+        ):
+            self._set_day_offset(7)  # "this time next week": a week from now
+            return j + 1
         if kind == lx.UNIT and self._word(i - 1) != "of":  # "the 5th of next month": unknown
             raise Rejected(
                 f'"{self.tokens[i].value} {self.tokens[j].value}" does not say which day',
@@ -1744,11 +1828,53 @@ class _Reader:
             )
         return None
 
+    def _same_time(self, j: int) -> int | None:
+        """ "(this|same) time" at j - 1, j: the time of day it is now, when a day is named
+        beside it ("this time tomorrow", "tomorrow at the same time", "same time next week",
+        "every day at this time"); not "at this time of year", nor "at the same time" alone."""
+        if self.phrase.times or self.phrase.window is not None:
+            return None  # "every day at 9am, all at the same time"
+        day_named = self.phrase.day_offset is not None or self.phrase.weekdays or self.phrase.every
+        after = self._word(j + 1)
+        if not day_named and after not in ("tomorrow", "today", "next", "on"):
+            if self._kind(j + 1) != lx.DAY:
+                return None
+        self.phrase.same_time = True
+        self.phrase.order.append("t")
+        return j + 1
+
+    def _same(self, i: int) -> int | None:
+        """ "same time tomorrow"."""
+        return self._same_time(i + 1) if self._word(i + 1) == "time" else None
+
+    def _waking(self, i: int) -> int:
+        """ "wake me (up)", "wake up", "get up", "alarm (for)": a bare early hour that
+        follows is the morning's ("wake me at 6", "set an alarm for half seven")."""
+        j = i + 1
+        word = self.tokens[i].value
+        if word == "wake" and self._word(j) in ("me", "us"):
+            j += 1
+        if word != "alarm" and self._word(j) == "up":
+            j += 1
+        elif word == "alarm" and self._word(j) == "for":
+            j += 1  # "an alarm for 6": the time follows, bare
+            self.phrase.waking = True
+            return self._times(j) or j
+        if j == i + 1 and word != "alarm":
+            return None  # "wake the kids at 7": the task's words
+        self.phrase.waking = True
+        return j
+
+    def _get(self, i: int) -> int | None:
+        """ "get up at 6": waking; any other "get" is the task's word."""
+        return self._waking(i) if self._word(i + 1) == "up" else None
+
     def _day_word(self, i: int) -> int:
         word = self.tokens[i].value
         if word == "tonight":
             self._set_day_offset(0)
             self._set_part("night")
+            self.phrase.tonight = True
         else:
             self._set_day_offset(0 if word == "today" else 1)
         return i + 1
@@ -1958,6 +2084,7 @@ class _Reader:
         self.phrase.monthdays.append(LAST_DAY)
         self.phrase.of_month = True
         self.phrase.every |= every
+        self.phrase.month_end = True
         return j + 1
 
     def _middle(self, i: int) -> int | None:
@@ -2122,6 +2249,18 @@ class _Reader:
             self.phrase.dates.append((year, month, token.value))
             return end
         if kind == lx.UNIT:
+            if (
+                self._word(j + 1) in ("a", "an", "per")
+                and self._kind(j + 2) == lx.UNIT
+                and _WHOLE.get((str(self.tokens[j].value), str(self.tokens[j + 2].value)))
+                != token.value
+            ):
+                # "5 days a month", "10 minutes an hour", "2 hours per day": how much of a
+                # period, not when (cron-translator writes `1-5` so)
+                raise Rejected(
+                    "that says how many, not which: name them",
+                    "on the 1st to the 5th of every month at 1am",
+                )
             return self._relative(i)
         if self._word(j) == "times":
             return self._times_per(i)
@@ -2288,7 +2427,10 @@ class _Reader:
         if kind == lx.NUM and self._is_year(j):
             return self._years(j)  # "in 2027", "in 2019 and 2020"
         if kind == lx.NUM or word in ("a", "half"):
-            return self._amounts(j)
+            end = self._amounts(j)
+            if end is not None and self._word(end) == "time" and self.phrase.has_offset:
+                return end + 1  # "in a week's time", "in 3 days' time"
+            return end
         if word == "the" and self._word(j + 1) in _PARTS:
             self._set_part(str(self.tokens[j + 1].value))
             return j + 2
@@ -2460,8 +2602,11 @@ class _Reader:
         after a time, ending the text); "local time" is the request's zone."""
         if i >= self.n:
             return None
-        if self.tokens[i].value in ("local", "my", "our", "server") and self._word(i + 1) == "time":
+        if self.tokens[i].value in _OUR_TIME and self._word(i + 1) == "time":
             return i + 2
+        first = self.tokens[i]
+        if first.kind != lx.WORD or first.value not in place_starts():
+            return None  # most words start no place's name: no lookups
         after_time = i > 0 and (
             self.tokens[i - 1].kind == lx.TIME or self._word(i - 1) in ("noon", "midnight")
         )
@@ -2616,6 +2761,16 @@ class _Reader:
             if self._kind(j + 2) == lx.NUM and isinstance(last, int) and value < last <= 31:
                 days.extend(range(value + 1, last + 1))  # "from 8 through 14"
                 j += 2
+            elif (
+                self._is_range(j + 1)
+                and self._word(j + 2) == "the"
+                and self._word(j + 3) == "last"
+                and self._is_unit(j + 4, "day")
+            ):
+                # "on day 20 through the last day of the month": days past a short month's
+                # end do not exist in it
+                days.extend(range(value + 1, 32))
+                j += 4
             step = self._is_separator(j + 1)
             if step and self._kind(j + 1 + step) == lx.NUM:
                 j += 1 + step
@@ -2771,6 +2926,10 @@ def _day_range(first: int, last: int) -> list[int]:
     return days
 
 
+# "seven days a week", "24 hours a day": all of them, said so
+_WHOLE: Final = {("day", "week"): 7, ("hour", "day"): 24, ("month", "year"): 12}
+
+
 def _duration_words(count: float, unit: str) -> str:
     return f"{count:g} {unit}" + ("" if count == 1 else "s")
 
@@ -2802,6 +2961,10 @@ _HOLIDAY_KINDS: Final = frozenset(
 )
 
 _WORD_CLAUSES: Final[dict[object, _Clause]] = {
+    "wake": _Reader._waking,
+    "alarm": _Reader._waking,
+    "get": _Reader._get,
+    "same": _Reader._same,
     "every": _Reader._every,
     "no": _Reader._at_most,
     "not": _Reader._at_most,
@@ -2898,6 +3061,21 @@ _KIND_CLAUSES: Final[dict[str, _Clause]] = {
     lx.UNIT: _Reader._unit,
     lx.SYM: _Reader._symbol,
 }
+
+
+_OUR_TIME: Final = frozenset({"local", "my", "our", "server"})  # "local time": the request's
+
+
+def reads_nothing(token: Token) -> bool:
+    """Whether reading from `token` reads nothing at all: a word no clause starts with and
+    no place's name begins with ("check", "build" — most words of a command's task)."""
+    value = token.value
+    return (
+        token.kind == lx.WORD
+        and value not in _WORD_CLAUSES
+        and value not in _OUR_TIME
+        and value not in place_starts()
+    )
 
 
 def extract_zone(tokens: list[Token]) -> tuple[str | None, list[tuple[int, int]]]:

@@ -69,6 +69,7 @@ class Phrase:
     minute_past: int | None = None  # "every hour at :15"
     hour_unnamed: bool = False  # "at half past": minutes past an hour that nothing names
     more_minutes: list[int] = field(default_factory=list)  # "at :20 and :50": the others
+    same_time: bool = False  # "this time tomorrow": the time of day it is now
     window: tuple[TimeMention, TimeMention] | None = None  # "from 9 to 5"
     window_open_end: bool = False  # "before 2:55pm": the end itself does not run
     more_windows: list[tuple[TimeMention, TimeMention]] = field(default_factory=list)
@@ -77,6 +78,7 @@ class Phrase:
     nth: list[tuple[int, int]] = field(default_factory=list)  # (1, 1) first Monday, (-1, 5)
     monthdays: list[int] = field(default_factory=list)  # or LAST_DAY, LAST_WEEKDAY
     of_month: bool = False  # "of the month", "each month", "monthly"
+    month_end: bool = False  # "the end of the month"
     months: list[int] = field(default_factory=list)
     dates: list[tuple[int | None, int, int]] = field(default_factory=list)  # (year, month, day)
     day_offset: int | None = None  # today 0, tomorrow 1
@@ -89,6 +91,8 @@ class Phrase:
     has_offset: bool = False
     offset_from_day: bool = False  # "a month from today": counted from a day, not this minute
     part: str | None = None  # morning | afternoon | evening | night
+    tonight: bool = False  # "tonight": the night of today, 8pm when no time is given
+    waking: bool = False  # "wake me at 6", "alarm for 7": a bare early hour is the morning's
     zone: str | None = None
     instant: datetime | None = None  # a full ISO 8601 timestamp
     once: bool = False

@@ -60,22 +60,22 @@ class Token:
 _PATTERN: Final = re.compile(
     r"""
     (?=[\da-z:@,&+\#-])
-    (?:(?P<pct>\d+(?:\.\d+)?\s?%)
-   |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
-   |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
-   |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
-   |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
-   |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
-   |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:%])(?!\.\d)(?!(?<=h\d\d)m)
-   |(?=\d)(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
+    (?:(?=\d)(?:(?P<pct>\d+(?:\.\d+)?\s?%)
+     |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
+     |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
+     |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
+     |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
+     |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
+     |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:%])(?!\.\d)(?!(?<=h\d\d)m)
+     |(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
+     |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
+     |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
+     |(?P<num>\d+(?:\.\d+)?)(?![\d:]))
+   |(?=[a-z@])(?:(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
+     |(?P<iana>[a-z]++(?:/[a-z0-9_+-]+)+)
+     |(?P<word>[a-z]+(?:['-][a-z]+)*(?:\(s\))?|@))
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
-   |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
-   |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
-   |(?P<num>\d+(?:\.\d+)?)(?![\d:])
-   |(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
    |(?=[+-])(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
-   |(?P<iana>[a-z]++(?:/[a-z0-9_+-]+)+)
-   |(?P<word>[a-z]+(?:['-][a-z]+)*(?:\(s\))?|@)
    |(?P<sym>[,&+#-]))
     """,
     re.VERBOSE,
@@ -83,6 +83,8 @@ _PATTERN: Final = re.compile(
 _PATTERN_ANY_CASE: Final = re.compile(_PATTERN.pattern, re.VERBOSE | re.IGNORECASE)
 
 _SEPARATOR: Final = re.compile(r"([-/])")
+# units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
+_SHORT_UNITS: Final = {"d": "day", "w": "week"}
 _PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [AP]M")
 _DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'"})
 
@@ -178,7 +180,19 @@ def _scan(text: str) -> list[Token]:
                 )
             word = match.group().lower()
             entry = lexicon.get(word)
-            if entry is not None and (word != "second" or not tokens):
+            if (
+                entry is None
+                and word in _SHORT_UNITS
+                and tokens
+                and tokens[-1].end == start
+                and tokens[-1].kind == lx.NUM
+                and len(tokens) > 1
+                and tokens[-2].value in ("in", "after", "within")
+            ):
+                # "in 3d", "in 1w": days and weeks written short, right after the number of a
+                # delay ("every 2d Tuesday" may be a second Tuesday)
+                append(Token(lx.UNIT, _SHORT_UNITS[word], start, end))
+            elif entry is not None and (word != "second" or not tokens):
                 # most words: what _word does first, without the call
                 append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))
             elif word.endswith("(s)"):
@@ -186,6 +200,13 @@ def _scan(text: str) -> list[Token]:
                 # the plural, one token over the whole text
                 _word(word[:-3] + "s", start, tokens)
                 tokens[-1].end = end
+            elif (
+                word.endswith("'s")
+                and lexicon.get(word[:-2], ("",))[0] == lx.UNIT
+                and lowered.startswith(" time", end)
+            ):
+                # "in a fortnight's time", "in an hour's time": the unit
+                append(Token(lx.UNIT, lexicon[word[:-2]][1], start, end))
             elif word in _NOUN_ZONES and not _zone_meant(text, start, end, tokens):
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
             else:

@@ -33,7 +33,7 @@ from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
 from .frequency import agrees
-from .grammar import read
+from .grammar import read, reads_nothing
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, finish, prepare, regex_stage
 from .rawrule import looks_like_rule
@@ -77,13 +77,17 @@ _LEAD: Final = re.compile(
     r"(?:me\s+)?(?:an?\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+|daily\s+|weekly\s+)?"
     r"(?:reminder|job|task|cron\s*job|alarm|timer|schedule)s?\b\s*(?:for|to|that|of)?\b\s*"
     r"|(?:remind|ping|tell|notify|wake|nudge)\s+(?:me|us)\b(?:\s+(?:to|about|that|of|up))?\b\s*"
+    r"|/remind\b(?:\s+(?:to|about))?\s*"
     r"|(?:please\s+)?schedule\b\s*)+",
     re.IGNORECASE,
 )
+# Words a task does not end with: "… to", "… every", "… reminder".
+_TRAIL_WORDS: Final = frozenset(
+    "and then to at on in for from of with by starting every each please reminder reminding "
+    "saying".split()
+)
 _TRAIL: Final = re.compile(
-    r"(?:[\s,;:.!?()\[\]-]+|\b(?:and|then|to|at|on|in|for|from|of|with|by|starting|every|each|"
-    r"please|reminder|reminding|saying)\b)+$",
-    re.IGNORECASE,
+    rf"(?:[\s,;:.!?()\[\]-]+|\b(?:{'|'.join(sorted(_TRAIL_WORDS))})\b)+$", re.IGNORECASE
 )
 _HEAD: Final = re.compile(
     r"^(?:[\s,;:.!?()\[\]-]+|\b(?:to|and|then|that|about|of|for|by)\b)+", re.IGNORECASE
@@ -91,6 +95,7 @@ _HEAD: Final = re.compile(
 # A task that is only a verb (or a verb and "it"/"this") says nothing: "Run at 9am".
 _EMPTY_TASK: Final = re.compile(
     r"^(?:run|runs|do|send|ping|remind|trigger|fire|go|start|execute|it|this|that|me|us|the\s+job|"
+    r"set(?:\s+up)?\s+(?:an?|my|the)|"
     r"the\s+task|a\s+reminder|reminder|job|task|please|usually|sometimes|typically|generally|"
     r"normally|mostly|maybe|perhaps|possibly|probably|roughly|approx|approximately|around|about|"
     r"ish|or\s+so|\s)*$",
@@ -132,6 +137,7 @@ _HEDGE: Final = re.compile(
     r"(?!\s+(?:\d+|[a-z]+)\s+(?:times|occurrences|runs)\b)|at\s+the\s+latest|"
     r"(?:a\s+)?(?:minimum|maximum)\s+(?:interval|frequency|of)\b|"
     r"at\s+the\s+earliest|for\s+a\s+(?:while|bit)|(?:the\s+)?same\s+time|"
+    r"(?:earliest|latest|soonest)\s+possible|as\s+(?:early|late|soon)\s+as\s+possible|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
     r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
@@ -163,6 +169,7 @@ _HEDGE_CUES: Final = frozenset(
     "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
+    "possible "
     "around about near "
     "nearly almost ish".split()
 )
@@ -321,9 +328,21 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
 _AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
 
 
+# "/remind 2h review the PR", "remind me 30 minutes check the oven": an amount of time right
+# after "remind (me)" is how long from now, as "in 2h"
+_REMIND_AMOUNT: Final = re.compile(
+    r"^(\s*/?remind\s+(?:(?:me|us)\s+)?)(?=\d+(?:\.\d+)?\s?(?:s|secs?|seconds?|m|mins?|minutes?|"
+    r"h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
+    r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from|before)\b))",
+    re.IGNORECASE,
+)
+
+
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
+    if "emind" in text:
+        text = _REMIND_AMOUNT.sub(r"\1in ", text)
     target, rest = take_target(text)
     found = _Found(None, rest, zone_name, aware_now, target)
     if _QUESTION.match(rest):
@@ -692,6 +711,9 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     refusals: list[tuple[int, Rejected]] = []
     i, n = 0, len(tokens)
     while i < n:
+        if reads_nothing(tokens[i]):
+            i += 1  # what reading would find: nothing, at the cost of a reader and a lookup
+            continue
         try:
             phrase, end = read(tokens, start=i, partial=True)
         except Rejected as refusal:
@@ -879,13 +901,23 @@ def clean_task(task: str) -> str | None:
         before = task
         task = _LEAD.sub("", task).strip()
         task = _HEAD.sub("", task).strip()
-        task = _TRAIL.sub("", task).strip()
+        task = _without_trail(task).strip()
         task = task.strip(_QUOTES + " ,;:.!?").strip()
         if task == before:
             break
     if not task or _EMPTY_TASK.match(task):
         return None
     return task
+
+
+def _without_trail(task: str) -> str:
+    """`_TRAIL.sub("", task)`. Most tasks end with a plain word ("… the build"), which _TRAIL
+    cannot match: then the search, which tries every position of the text (3 µs), is
+    skipped."""
+    last = task.rpartition(" ")[2]
+    if last.isascii() and last.isalnum() and last.lower() not in _TRAIL_WORDS:
+        return task
+    return _TRAIL.sub("", task)
 
 
 def _spoken_text(

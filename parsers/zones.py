@@ -251,6 +251,13 @@ def lookup_place(words: str) -> str | None:
     return _cities().get(words)
 
 
+@cache
+def place_starts() -> frozenset[str]:
+    """The first words of the cities and countries `lookup_place` knows ("new" of "new
+    york"): a word not among them starts no place, and needs no lookup."""
+    return frozenset(name.partition(" ")[0] for name in _cities())
+
+
 # Offsets of part of an hour, for the zones that keep them all year (no DST): "UTC+5:30".
 _PART_HOUR: Final = {
     ("+", 5, 30): "Asia/Kolkata",

@@ -105,3 +105,229 @@ def test_minutes_past_a_named_or_every_hour_still_repeat(text: str, expression: 
     answer = _read(text)
     assert answer["schedule"]["expression"] == expression, answer
     assert not answer["needs_confirmation"], answer
+
+
+# -- "this time tomorrow": the time of day it is now, on the day named ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("remind me this time tomorrow", "2026-01-15T10:00:00Z"),
+        ("ping me tomorrow at this time to check the rollout", "2026-01-15T10:00:00Z"),
+        ("this time next week", "2026-01-21T10:00:00Z"),
+        ("this time on Saturday", "2026-01-17T10:00:00Z"),
+    ],
+)
+def test_this_time_on_a_named_day(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    # "same time" may be the time of something else (the last reminder, a meeting): asked,
+    # with the time it is now as the guess
+    [
+        ("same time tomorrow", "2026-01-15T10:00:00Z"),
+        ("at the same time next week, rerun the survey", "2026-01-21T10:00:00Z"),
+    ],
+)
+def test_same_time_on_a_named_day_is_asked(text: str, instant: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["needs_confirmation"], answer
+
+
+def test_every_day_at_this_time_is_daily_at_the_time_it_is_now() -> None:
+    assert _read("every day at this time")["schedule"]["expression"] == "0 10 * * *"
+
+
+@pytest.mark.parametrize(
+    "text",
+    # no day beside it, or a second time of day: not read as now's time
+    ["remind me at this time", "this time tomorrow at 5pm"],
+)
+def test_this_time_without_a_day_or_with_another_time_is_refused(text: str) -> None:
+    assert _read(text)["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # "at the same time" that names no day stays the task's words
+        ("run both exports at the same time every day at 9am", "0 9 * * *"),
+        ("at this time of year, every Monday at 8am", "0 8 * * 1"),
+    ],
+)
+def test_same_time_without_a_day_is_the_tasks_words(text: str, expression: str) -> None:
+    assert _read(text)["schedule"]["expression"] == expression
+
+
+# -- readings with two meanings: answered with the likelier one, and asked ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        # 12am on a named day: its first minute as written, but people also mean the night after
+        ("tomorrow at 12am", "2026-01-15T00:00:00Z"),
+        ("deploy on Friday at 12:00 am", "2026-01-16T00:00:00Z"),
+        ("march 3rd at 12 a.m.", "2026-03-03T00:00:00Z"),
+    ],
+)
+def test_twelve_am_on_a_named_day_is_asked(text: str, instant: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["needs_confirmation"], answer
+
+
+def test_twelve_am_without_a_day_is_the_coming_midnight() -> None:
+    assert _once("at 12am") == "2026-01-15T00:00:00Z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["remind me at the end of the month", "end of month: send invoices", "by the end of the month"],
+)
+def test_the_end_of_the_month_without_every_is_asked(text: str) -> None:
+    answer = _read(text)
+    assert answer["needs_confirmation"] or answer["schedule"] is None, answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["at the end of every month", "monthly at the end of the month", "each month at the end"],
+)
+def test_the_end_of_every_month_repeats(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["expression"] == "0 9 L * *", answer
+    assert not answer["needs_confirmation"], answer
+
+
+# -- delays written other ways ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        # "after" an amount of time is a delay, as "in"
+        ("nudge me after five minutes to stand up", "2026-01-14T10:05:00Z"),
+        ("after 2 days and 3 hours, check the backlog", "2026-01-16T13:00:00Z"),
+        ("after an hour remind me to stretch", "2026-01-14T11:00:00Z"),
+        # "in a week's time", "in two days' time"
+        ("in a week's time remind me to renew", "2026-01-21T10:00:00Z"),
+        ("in two days' time", "2026-01-16T10:00:00Z"),
+        ("in 45 minutes time", "2026-01-14T10:45:00Z"),
+        # days and weeks written short after "in"
+        ("in 2d", "2026-01-16T10:00:00Z"),
+        ("follow up in 1w", "2026-01-21T10:00:00Z"),
+        # an amount right after "remind (me)" is how long from now
+        ("/remind 3h stand-up notes", "2026-01-14T13:00:00Z"),
+        ("remind me 15 min take the pizza out", "2026-01-14T10:15:00Z"),
+        ("/remind 2d to chase the invoice", "2026-01-16T10:00:00Z"),
+    ],
+)
+def test_delays_written_other_ways(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    "text",
+    # an amount before an event is not a delay from now
+    ["remind me 10 minutes before the call", "remind me 2 days ahead of the deadline"],
+)
+def test_an_amount_before_an_event_is_not_a_delay(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+def test_after_a_time_of_day_is_still_a_time() -> None:
+    answer = _read("tomorrow after 4pm")
+    assert answer["schedule"]["datetime"] == "2026-01-15T16:00:00Z"
+    assert answer["needs_confirmation"]
+
+
+def test_a_possessive_unit_not_before_time_is_a_word() -> None:
+    # "each hour's 7th minute" is not an amount of hours
+    answer = _read("on each hour's 7th minute")
+    assert answer["schedule"] is None or answer["schedule"]["type"] != "at", answer
+
+
+# -- the 24-hour clock said aloud ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("page the on-call at nineteen forty five", "2026-01-14T19:45:00Z"),
+        ("sync at sixteen hundred", "2026-01-14T16:00:00Z"),
+        ("wheels up at fourteen hundred hours tomorrow", "2026-01-15T14:00:00Z"),
+        ("muster at oh seven hundred", "2026-01-15T07:00:00Z"),
+        ("brief at zero eight hundred on Friday", "2026-01-16T08:00:00Z"),
+        ("lights out at twenty-two hundred", "2026-01-14T22:00:00Z"),
+        ("check in at twenty one thirty", "2026-01-14T21:30:00Z"),
+        ("call at thirteen oh five", "2026-01-14T13:05:00Z"),
+    ],
+)
+def test_the_24_hour_clock_said_aloud(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("every nineteen minutes", 19 * 60),  # a number, not an hour
+        ("in fourteen days", None),
+    ],
+)
+def test_teen_numbers_are_still_amounts(text: str, expected: int | None) -> None:
+    schedule = _read(text)["schedule"]
+    assert schedule is not None
+    if expected is not None:
+        assert schedule["interval"] == expected
+    else:
+        assert schedule["datetime"] == "2026-01-28T10:00:00Z"
+
+
+# -- waking: a bare early hour is the morning's --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("wake me at 6", "2026-01-15T06:00:00Z"),
+        ("wake us up at half five on Saturday", "2026-01-17T05:30:00Z"),
+        ("I have to get up at 4 tomorrow", "2026-01-15T04:00:00Z"),
+        ("set an alarm for 7", "2026-01-15T07:00:00Z"),
+        ("alarm for quarter to six tomorrow", "2026-01-15T05:45:00Z"),
+        ("wake me at 8pm", "2026-01-14T20:00:00Z"),
+    ],
+)
+def test_waking_reads_a_bare_early_hour_as_morning(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    "text",
+    # someone else is woken, or "get" is not "get up": a bare early hour still asks
+    ["remind me to wake the kids at 6", "get the parcel at 5"],
+)
+def test_only_waking_oneself_settles_the_hour(text: str) -> None:
+    assert _asks(text), _read(text)
+
+
+# -- "tonight" without a time is the evening; "earliest possible" asks ----------------------------
+
+
+def test_tonight_without_a_time_is_8pm() -> None:
+    assert _once("remind me tonight to call Lea") == "2026-01-14T20:00:00Z"
+    assert _once("tonight at 11") == "2026-01-14T23:00:00Z"
+    assert _read("every night")["schedule"]["expression"] == "0 22 * * *"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tomorrow, earliest possible", "as early as possible on Monday", "soonest possible tomorrow"],
+)
+def test_as_early_as_possible_is_asked(text: str) -> None:
+    assert _asks(text), _read(text)

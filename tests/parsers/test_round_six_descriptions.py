@@ -1,0 +1,168 @@
+"""Families that schedules written the way cron describers and schedulers' docs write them
+(t6_descriptions.txt) showed the grammar missed, each tested in words of our own."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from agentcron.parsers import understand_fast
+
+NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
+
+
+def _read(text: str, zone: str = "UTC") -> dict[str, Any]:
+    return understand_fast(text, timezone=zone, now=NOW).to_dict()
+
+
+def _cron(text: str, zone: str = "UTC") -> str:
+    answer = _read(text, zone)
+    assert answer["schedule"] is not None, answer["reason"]
+    assert answer["schedule"]["type"] == "cron", answer["schedule"]
+    return str(answer["schedule"]["expression"])
+
+
+def _refused(text: str) -> bool:
+    answer = _read(text)
+    return answer["schedule"] is None or bool(answer.get("needs_confirmation"))
+
+
+# -- minutes that divide an hour, through the hours named on the hour --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Every minute, at 4:00 AM", "* 4 * * *"),
+        ("every minute at 11pm", "* 23 * * *"),
+        ("Every 10 minutes, at 07:00 AM, Monday through Friday", "*/10 7 * * 1-5"),
+        ("every 3 minutes at 6pm on Sundays", "*/3 18 * * 0"),
+        ("Every 15 minutes, at 8:00 AM and 6:00 PM", "*/15 8,18 * * *"),
+        ("every 20 minutes at 13:00", "*/20 13 * * *"),
+    ],
+)
+def test_minute_steps_run_through_the_hour_named(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every 7 minutes at 3pm",  # 7 does not divide the hour
+        "every 5 minutes at 3:30pm",  # not on the hour: from then, or in that hour?
+        "every 2 hours at 9am",
+        "every 90 minutes at 10am",
+    ],
+)
+def test_other_intervals_with_a_time_are_refused(text: str) -> None:
+    assert _refused(text)
+
+
+# -- minutes past the hour, of the hours named ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("At 05 and 10 minutes past the hour, at 03:00 AM", "5,10 3 * * *"),
+        ("at 15 minutes past the hour, at 9am and 5pm on weekdays", "15 9,17 * * 1-5"),
+        ("At 7 and 11 through 13 minutes past the hour, at 08:00 PM", "7,11,12,13 20 * * *"),
+        ("At 40 minutes past the hour, at 14:00, only on Sunday", "40 14 * * 0"),
+    ],
+)
+def test_minutes_past_the_hour_of_the_hours_named(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every hour at 9am",  # an hourly schedule at one time of day
+        "At 5 minutes past the hour, at 01:30 AM",  # the time has its own minutes
+        "every 2 hours at 15 minutes past the hour, at 3am",
+    ],
+)
+def test_minutes_past_with_other_times_are_refused(text: str) -> None:
+    assert _refused(text)
+
+
+# -- a part of the hour, written as minutes from one to another ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Every 4 minutes, minutes 10 through 40 past the hour", "10-40/4 * * * *"),
+        ("Every 2 minutes, minutes 00 through 30 past the hour, at 6:00 AM", "0-30/2 6 * * *"),
+        (
+            "Every 5 minutes, minutes 0 through 25 past the hour, between 08:00 AM and 10:59 AM",
+            "0-25/5 8-10 * * *",
+        ),
+        ("every 3 minutes, minutes 30-45 past the hour, on Mondays", "30-45/3 * * * 1"),
+    ],
+)
+def test_minute_steps_keep_to_a_part_of_the_hour(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_a_part_of_the_hour_with_a_window_not_of_whole_hours_is_refused() -> None:
+    assert _refused("Every 5 minutes, minutes 0 through 25 past the hour, between 8am and 10:30am")
+
+
+# -- days of the month from one to another, "day N" written as describers write it ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("At 06:00 AM, between day 3 and 9 of the month", "0 6 3-9 * *"),
+        ("between day 10 and 20 of the month at 9am", "0 9 10-20 * *"),
+        (
+            "At 07:30 PM, on day 1 through 5 and 25 through the last day of the month",
+            "30 19 1-5,25-31 * *",
+        ),
+        ("At 11:00 PM, on day 28 through the last day of the month", "0 23 28-31 * *"),
+    ],
+)
+def test_days_of_the_month_from_one_to_another(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_days_of_the_month_backwards_are_refused() -> None:
+    assert _refused("between day 20 and 5 of the month at 9am")
+
+
+# -- the same interval said again in a verbose description ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Every minute, every hour, every day", "* * * * *"),
+        ("every 10 minutes, every hour", "*/10 * * * *"),
+        ("On the hour, every 4 hours, starting at 01:00 AM", "0 1,5,9,13,17,21 * * *"),
+    ],
+)
+def test_verbose_descriptions(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_two_real_intervals_are_still_refused() -> None:
+    assert _refused("every 10 minutes every 2 hours")
+
+
+# -- how much of a period, not which part of it ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["5 days a month at 1:00am", "3 days a week at 9am", "10 minutes an hour", "2 hours per day"],
+)
+def test_a_share_of_a_period_is_refused(text: str) -> None:
+    assert _refused(text)
+
+
+def test_all_of_a_period_is_not_a_share() -> None:
+    assert _cron("every day at 9am, seven days a week") == "0 9 * * *"
