@@ -101,13 +101,18 @@ def _clock_before(tokens: list[Token], zone: int) -> _Clock | None:
         skipped += 1
     if k < 0 or tokens[k].kind != lx.TIME:
         return None
+    end = tokens[k].value
     if k >= 2 and tokens[k - 1].kind == lx.SYM and tokens[k - 1].value == "-":
         if tokens[k - 2].kind == lx.TIME:
             k -= 2  # a range: the meeting starts at its first time
-    hour = hour_of(tokens[k].value)  # type: ignore[arg-type]
+    clock: ClockTime = tokens[k].value  # type: ignore[assignment]
+    hour = hour_of(clock)
+    meridiem = getattr(end, "meridiem", None)
+    if clock.meridiem is None and meridiem is not None and clock.hour < end.hour < 12:  # type: ignore[attr-defined]
+        hour = clock.hour + (12 if meridiem == "pm" else 0)  # "9:00-10:00 PM": 9 PM
     if hour is None:
         return None
-    return _Clock(k, zone, (hour, tokens[k].value.minute))  # type: ignore[attr-defined]
+    return _Clock(k, zone, (hour, clock.minute))
 
 
 def _settle_by_place(tokens: list[Token], index: int) -> int | None:
@@ -175,7 +180,14 @@ def settle(tokens: list[Token]) -> list[Token]:
             settled = [other for other in named if same_instant(first.at, zone, clock.at, other)]
             if len(settled) != 1:
                 return tokens
+    last = later[-1].zone
+    named = tokens[last].value
+    while last + 1 < len(tokens) and (
+        tokens[last + 1].value in _ZONE_WORDS
+        or (tokens[last + 1].kind == lx.ZONE and tokens[last + 1].value == named)
+    ):
+        last += 1  # "10:30 AM Eastern Time (EST)": the conversion's zone, named twice
     kept = tokens[first.zone]
     kept.value = zone
-    kept.end = tokens[later[-1].zone].end
-    return [*tokens[: first.zone + 1], *tokens[later[-1].zone + 1 :]]
+    kept.end = tokens[last].end
+    return [*tokens[: first.zone + 1], *tokens[last + 1 :]]

@@ -1739,7 +1739,10 @@ class _Reader:
             elif not (self._kind(j) == lx.DAY and token.kind == lx.DAY):
                 break  # "mon wed fri 8am": names one after another are a list too
         phrase = self.phrase
-        phrase.order.append("d")
+        # "every weekday at 09:50 and 15:50 Singapore time every weekday": the same days said
+        # again are not a second group of days (whose times would be a second schedule)
+        if not ("d" in phrase.order and all(day in phrase.weekdays for day in days)):
+            phrase.order.append("d")
         for day in days:
             if day not in phrase.weekdays:
                 phrase.weekdays.append(day)
@@ -1761,6 +1764,11 @@ class _Reader:
         else:
             phrase.single_day = True
         return j
+
+    def _spelled_ordinal(self, i: int) -> bool:
+        """ "first", "second" (not "1st", "2nd", which only ever count days)."""
+        token = self.tokens[i]
+        return token.end - token.start >= 5
 
     def _plural_part(self, j: int) -> bool:
         """ "Thursday mornings", "Friday nights": a part of the day written in the plural
@@ -1888,6 +1896,8 @@ class _Reader:
     def _ordinals(self, i: int) -> int | None:
         ordinals = [int(self.tokens[i].value)]  # type: ignore[call-overload]
         j = i + 1
+        if self._spelled_ordinal(i) and self._kind(j) == lx.WORD and self._word(j) not in lx.KEYWORDS:
+            return None  # "the first person to answer", "the second reviewer": not a day
         if ordinals == [1] and self._word(j) == "thing":
             # "first thing tomorrow", "first thing in the morning": the morning (9am)
             if self.phrase.part != "morning":

@@ -207,6 +207,8 @@ def _scan(text: str) -> list[Token]:
             ):
                 # "in a fortnight's time", "in an hour's time": the unit
                 append(Token(lx.UNIT, lexicon[word[:-2]][1], start, end))
+            elif word in _ADJECTIVE_ZONES and _zone_meant(text, start, end, tokens):
+                append(Token(lx.ZONE, _ADJECTIVE_ZONES[word], start, end))
             elif word in _NOUN_ZONES and not _zone_meant(text, start, end, tokens):
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
             else:
@@ -334,6 +336,9 @@ def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
 # ("9am CAT"), right after a time, or before "time" ("mountain time"); otherwise the word
 # ("feed the cat every morning", "hike the mountain on Saturdays") is the task's.
 _NOUN_ZONES: Final = frozenset({"cat", "eat", "art", "pet", "cot", "wet", "west", "mountain"})
+# Adjectives that name a zone only the same way ("10:00 AM Indian Standard Time"), and are not
+# zone words anywhere else ("cook Indian food"): not in the zones' lexicon at all.
+_ADJECTIVE_ZONES: Final = {"indian": "Asia/Kolkata"}
 _ZONE_AFTER: Final = re.compile(r"\s+(?:time|standard|daylight)\b", re.IGNORECASE)
 
 
