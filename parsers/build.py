@@ -1356,7 +1356,11 @@ def _monthly(b: _Builder, count: int) -> Built:
         return _weekdays_and_monthdays(b, count)
     if p.nth and p.monthdays:
         raise Rejected("the text names both a weekday and a date in the month")
-    if len(p.nth) == 1 and p.nth[0][0] == -1 and not (p.of_month or p.every or p.interval):
+    if (
+        len(p.nth) == 1
+        and p.nth[0][0] == -1
+        and not (p.of_month or p.every or p.interval or p.months)
+    ):  # "last Friday"; not "the last Friday in June", a day to come
         raise Rejected(f"“last {lx.DAY_LABELS[p.nth[0][1]]}” is in the past")
     if p.nth and not (p.of_month or p.every or p.interval):
         nth, day = p.nth[0]

@@ -23,6 +23,7 @@ from .phrase import Rejected
 _TIME_FIELD: Final = re.compile(r"^[\d*][\d*,/-]*$")
 _DATE_FIELD: Final = re.compile(r"^(?:[\d*?LW#][\dA-Z*?,/#LW-]*|[A-Z]{3}(?:[-,/][A-Z\d]{1,3})*)$")
 _ZONE_PREFIX: Final = re.compile(r"^(?:CRON_TZ|TZ)=(\S+)\s+", re.IGNORECASE)
+_PREFIX_CHARS: Final = "cCtT"  # what _ZONE_PREFIX can start with
 # A day-of-week field as the sixth of a seconds-first expression: numbers or day names.
 _DOW_FIELD: Final = re.compile(
     r"^(?:[*?]|(?:[0-7]|SUN|MON|TUE|WED|THU|FRI|SAT)(?:[-#][0-7]|-(?:SUN|MON|TUE|WED|THU|FRI|SAT))?"
@@ -43,6 +44,8 @@ def split_cron(text: str) -> tuple[str, str | None, str] | None:
     """
     zone = None
     stripped = text.strip()
+    if stripped[:1] not in _FIRST_CHARS and stripped[:1] not in _PREFIX_CHARS:
+        return None  # neither cron nor CRON_TZ=/TZ= (most texts): no pattern tried
     prefix = _ZONE_PREFIX.match(stripped)
     if prefix:
         zone = prefix.group(1)

@@ -25,7 +25,7 @@ from .phrase import (
     Rejected,
     TimeMention,
 )
-from .settings import DATE_ORDER
+from .settings import date_order
 from .tokens import ClockTime, Token
 from .zones import UnknownZoneError, keeps_offset, lookup_place, place_starts, resolve_zone
 
@@ -514,6 +514,23 @@ class _Reader:
             days = self._monthday_range(i)  # "between the 1st and the 7th"
             if days is not None:
                 return days
+            if (
+                self._kind(i + 1) == lx.MONTH
+                and self._word(i + 2) == "and"
+                and self._kind(i + 3) == lx.MONTH
+                and self._kind(i + 4) not in (lx.NUM, lx.ORD)
+            ):
+                # "every day at noon between September and December": the months from one
+                # to the other (not only the two named)
+                month = int(self.tokens[i + 1].value)  # type: ignore[call-overload]
+                last = int(self.tokens[i + 3].value)  # type: ignore[call-overload]
+                months = self.phrase.months
+                while True:
+                    if month not in months:
+                        months.append(month)
+                    if month == last:
+                        return i + 4
+                    month = month % 12 + 1
         if (
             self._word(i + 1) == "the"
             and self._is_unit(i + 2, "hour")
@@ -1288,6 +1305,20 @@ class _Reader:
             self._set_interval(2, "hour")  # "every odd hour": 1, 3, ... 23 ("even": 0, 2, ...)
             self.phrase.odd_hours = word != "even"
             return j + 2
+        elif word in ("odd", "even", "uneven") and (
+            self._is_unit(j + 1, "month")
+            or (
+                self._word(j + 1 + self._is_sym(j + 1, "-")) == "numbered"
+                and self._is_unit(j + 2 + self._is_sym(j + 1, "-"), "month")
+            )
+        ):
+            # "in every odd-numbered month" (January, March, ...), "every even month"
+            first = 2 if word == "even" else 1
+            self.phrase.every = True
+            for month in range(first, 13, 2):
+                if month not in self.phrase.months:
+                    self.phrase.months.append(month)
+            return j + 2 + (self._word(j + 1) != "month") + self._is_sym(j + 1, "-")
         elif word in ("odd", "even", "uneven") and self._is_unit(j + 1, "minute"):
             self._set_interval(2, "minute")  # "every odd minute": 1, 3, ... 59 past the hour
             if word != "even":
@@ -1760,7 +1791,7 @@ class _Reader:
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
         if recurring or items > 1 or self._plural_part(j):
-            phrase.every = True
+            phrase.every = True  # "Monday mornings": every Monday morning
         else:
             phrase.single_day = True
         return j
@@ -1771,9 +1802,8 @@ class _Reader:
         return token.end - token.start >= 5
 
     def _plural_part(self, j: int) -> bool:
-        """ "Thursday mornings", "Friday nights": a part of the day written in the plural
-        after a day makes the day a habit, as "Thursdays" does."""
-        if j >= self.n or self._word(j) not in _PARTS:
+        """Whether j is a part of the day said in the plural: "mornings", "evenings"."""
+        if self._word(j) not in _PARTS:
             return False
         token = self.tokens[j]
         return token.end - token.start == len(str(token.value)) + 1
@@ -2412,7 +2442,7 @@ class _Reader:
             month, day = first, second
         else:
             # both could be the month: the owner's date order settles it (noted)
-            order = DATE_ORDER.get()
+            order = date_order()
             month, day = (first, second) if order == "MDY" else (second, first)
             self.phrase.assumptions.append(
                 f"{first}/{second} read as {lx.MONTH_LABELS[month]} {day} "

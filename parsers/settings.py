@@ -17,5 +17,12 @@ def date_order_from_env() -> str:
     return value if value in DATE_ORDERS else "MDY"
 
 
-#: The date order of the call under way (`understand` sets it).
-DATE_ORDER: ContextVar[str] = ContextVar("agentcron_date_order", default="MDY")
+#: The date order the call under way was given (`understand` sets it); None when it was given
+#: none: then AGENTCRON_DATE_ORDER's, looked up only when a date needs it (most texts have no
+#: 4/5, and the lookup costs a microsecond). Outside `understand`, MDY.
+GIVEN_DATE_ORDER: ContextVar[str | None] = ContextVar("agentcron_date_order", default="MDY")
+
+
+def date_order() -> str:
+    """The date order of the call under way: the one given, else AGENTCRON_DATE_ORDER's."""
+    return GIVEN_DATE_ORDER.get() or date_order_from_env()

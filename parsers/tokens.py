@@ -119,16 +119,25 @@ def _tokenize(text: str) -> tuple[Token, ...]:
                     f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
                     suggestion="name the zone, e.g. Asia/Kolkata",
                 )
-    if _EXCLUDED_CUE.search(text) and any(
-        t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens
-    ):
+    if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
 
 
 # "Sundays excluded", "weekends excepted": the days, then the word that leaves them out
-_EXCLUDED: Final = frozenset({"excluded", "excepted", "omitted", "skipped"})
-_EXCLUDED_CUE: Final = re.compile("|".join(_EXCLUDED), re.IGNORECASE)  # one search, not four
+_EXCLUDED_WORDS: Final = ("excluded", "excepted", "omitted", "skipped")
+_EXCLUDED: Final = frozenset(_EXCLUDED_WORDS)
+
+
+def _has_excluded_cue(text: str) -> bool:
+    """Whether one of _EXCLUDED is in the text, in any case: a word's token is its text in
+    lower case, so the lowered text holds every such word a token can be (four substring
+    searches cost a fifth of one case-blind pattern's search)."""
+    lowered = text.lower()
+    first, second, third, fourth = _EXCLUDED_WORDS
+    return first in lowered or second in lowered or third in lowered or fourth in lowered
+
+
 _DAY_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET})
 
 

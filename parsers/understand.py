@@ -24,7 +24,7 @@ no words they do not know, and the LLM (when configured) reads what nothing else
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
@@ -38,7 +38,7 @@ from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, finish, prepare, regex_stage
 from .rawrule import looks_like_rule
 from .result import ParseResult
-from .settings import DATE_ORDER, DATE_ORDERS, date_order_from_env
+from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .tokens import Token, TokenizeError, tokenize
 from .zones import lookup_place, lookup_word
 
@@ -208,18 +208,18 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         "?" in text and _PLACEHOLDER.search(text)
     ):
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
-        return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     statement = _STATEMENT.match(text)
     if statement is not None:
         note = (
             f"“{statement.group().strip()} …” reads as a statement, not a request: "
             "the time in it is read, to confirm"
         )
-        return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     lowered = text.lower()
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
-        return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     words = _WORDS.findall(lowered)
     if (
         "~" not in lowered
@@ -231,7 +231,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if match is None:
         return result
     note = f"“{match.group().strip()}” makes the time uncertain: read without it, to confirm"
-    return replace(result, confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+    return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
 
 
 def understand_fast(
@@ -305,14 +305,14 @@ class _Found:
 def _understand(
     text: str, timezone: str, now: datetime | None, date_order: str | None = None
 ) -> _Found:
-    order = date_order if date_order in DATE_ORDERS else date_order_from_env()
-    token = DATE_ORDER.set(order)
+    # not given: AGENTCRON_DATE_ORDER's, looked up by the grammar if a date needs it
+    token = GIVEN_DATE_ORDER.set(date_order if date_order in DATE_ORDERS else None)
     try:
         return _read(text, timezone, now)
     except OverflowError:  # a date past year 9999 once its zone's offset is applied
         return _Found(ParseResult.rejected(OUT_OF_RANGE))
     finally:
-        DATE_ORDER.reset(token)
+        GIVEN_DATE_ORDER.reset(token)
 
 
 # "(e.g., 21:01, 22:01)", "(for example Monday)": examples of what the text already says,
@@ -333,7 +333,7 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
         return _read_prepared(text, zone_name, aware_now)
     found = _read_prepared(without, zone_name, aware_now)
     if found.result is not None and found.result.schedule is not None:
-        found.result = replace(found.result, notes=(*found.result.notes, EXAMPLES_NOTE))
+        found.result = found.result.replace(notes=(*found.result.notes, EXAMPLES_NOTE))
     return found
 
 
@@ -427,7 +427,9 @@ _ALNUM: Final = re.compile(r"[^\W_]")
 
 
 def _has_word(text: str, start: int, end: int) -> bool:
-    return start < end and _ALNUM.search(text, start, end) is not None
+    if end - start <= 1:  # most gaps are one space, or none: no search
+        return start < end and text[start].isalnum()
+    return _ALNUM.search(text, start, end) is not None
 
 
 def _cron_command(text: str, zone_name: str, now: datetime) -> ParseResult | None:
@@ -445,7 +447,7 @@ def _cron_command(text: str, zone_name: str, now: datetime) -> ParseResult | Non
     result = regex_stage(schedule_text, zone_name, now)
     if result is None or not result.ok:
         return None
-    result = replace(finish(result), schedule_text=schedule_text)
+    result = finish(result).replace(schedule_text=schedule_text)
     return result.with_parts(clean_task(cron[2]), None)
 
 

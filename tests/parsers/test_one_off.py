@@ -331,3 +331,50 @@ def test_tonight_without_a_time_is_8pm() -> None:
 )
 def test_as_early_as_possible_is_asked(text: str) -> None:
     assert _asks(text), _read(text)
+
+
+# -- a weekday and a part of the day in the plural: every week -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("water the plants on Sunday mornings", "0 9 * * 0"),
+        ("Thursday evenings at 6:30pm: choir", "30 18 * * 4"),
+        ("Friday nights at 11pm", "0 23 * * 5"),
+        ("piano lesson Tuesday afternoons at 4pm", "0 16 * * 2"),
+    ],
+)
+def test_a_weekday_with_a_plural_part_of_the_day_repeats(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["expression"] == expression, answer
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [("on Sunday morning", "2026-01-18T09:00:00Z"), ("Thursday evening at 6:30pm", None)],
+)
+def test_a_weekday_with_one_part_of_the_day_is_once(text: str, instant: str | None) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["type"] == "at", answer
+    if instant is not None:
+        assert answer["schedule"]["datetime"] == instant
+
+
+# -- a day named without a time runs at 9am, not at the time it is now ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("the 20th of next month", "2026-02-20T09:00:00Z"),
+        ("on the 2nd of next month", "2026-02-02T09:00:00Z"),
+    ],
+)
+def test_a_day_without_a_time_runs_at_9am(text: str, instant: str) -> None:
+    assert _read(text)["schedule"]["datetime"] == instant
+
+
+@pytest.mark.parametrize(("text", "instant"), [("in 4 days", "2026-01-18T10:00:00Z")])
+def test_an_amount_of_days_keeps_the_time_it_is_now(text: str, instant: str) -> None:
+    assert _once(text) == instant

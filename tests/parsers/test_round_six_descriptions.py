@@ -166,3 +166,26 @@ def test_a_share_of_a_period_is_refused(text: str) -> None:
 
 def test_all_of_a_period_is_not_a_share() -> None:
     assert _cron("every day at 9am, seven days a week") == "0 9 * * *"
+
+
+# -- months from one to another, odd and even months, the last weekday in a month ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Every day at noon between September and December", "0 12 * 9-12 *"),
+        ("every day at 8am between November and February", "0 8 * 1,2,11,12 *"),
+        ("between March and May on Mondays at 9am", "0 9 * 3-5 1"),
+        ("on the 1st of every even month at 9am", "0 9 1 2,4,6,8,10,12 *"),
+        ("every odd numbered month on the 15th at noon", "0 12 15 1,3,5,7,9,11 *"),
+        ("on the last Friday in every odd-numbered month at midnight", "0 0 * 1,3,5,7,9,11 5L"),
+        ("the last Monday in May at 9am", "0 9 * 5 1L"),
+    ],
+)
+def test_months_named_as_a_span_or_by_parity(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_last_weekday_alone_is_still_the_past() -> None:
+    assert _read("last Friday at 9am")["schedule"] is None
