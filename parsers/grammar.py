@@ -1306,19 +1306,29 @@ class _Reader:
             self.phrase.odd_hours = word != "even"
             return j + 2
         elif word in ("odd", "even", "uneven") and (
-            self._is_unit(j + 1, "month")
+            self._is_unit(j + 1, "month", "day")
             or (
                 self._word(j + 1 + self._is_sym(j + 1, "-")) == "numbered"
-                and self._is_unit(j + 2 + self._is_sym(j + 1, "-"), "month")
+                and self._is_unit(j + 2 + self._is_sym(j + 1, "-"), "month", "day")
             )
         ):
-            # "in every odd-numbered month" (January, March, ...), "every even month"
+            # "in every odd-numbered month" (January, March, ...), "every even month", "on
+            # every even numbered day" (the 2nd, 4th, ... 30th of each month)
+            end = j + 2 + (not self._is_unit(j + 1, "month", "day")) + self._is_sym(j + 1, "-")
             first = 2 if word == "even" else 1
             self.phrase.every = True
-            for month in range(first, 13, 2):
-                if month not in self.phrase.months:
-                    self.phrase.months.append(month)
-            return j + 2 + (self._word(j + 1) != "month") + self._is_sym(j + 1, "-")
+            days = self._is_unit(end - 1, "day")
+            found = self.phrase.monthdays if days else self.phrase.months
+            for value in range(first, 32 if days else 13, 2):
+                if value not in found:
+                    found.append(value)
+            if days:
+                self.phrase.of_month = True
+                self.phrase.order.append("d")
+                if self._word(end - 2) != "numbered":
+                    # "every odd day" may also mean every other day: asked
+                    self.phrase.unsure.append(f"“every {word} day” read as {word}-numbered dates")
+            return end
         elif word in ("odd", "even", "uneven") and self._is_unit(j + 1, "minute"):
             self._set_interval(2, "minute")  # "every odd minute": 1, 3, ... 59 past the hour
             if word != "even":
@@ -1851,6 +1861,18 @@ class _Reader:
         ):
             self.phrase.next_week = True  # "Thursday next week": in the week after this one
             return j + 1
+        if (
+            self.tokens[i].value == "next"
+            and self._is_unit(j, "week")
+            and not (self.phrase.weekdays or self.phrase.dates or self.phrase.every)
+        ):
+            k = j + 2 if self._word(j + 1) == "on" else j + 1
+            if self._kind(k) == lx.DAY and not self._is_separator(k + 1):
+                # "next week Monday", "next week on Friday": that day of the week after this
+                self.phrase.weekdays.append(int(self.tokens[k].value))  # type: ignore[call-overload]
+                self.phrase.single_day = self.phrase.next_week = True
+                self.phrase.order.append("d")
+                return k + 1
         if (
             self.phrase.same_time
             and self.tokens[i].value == "next"

@@ -209,6 +209,10 @@ def _scan(text: str) -> list[Token]:
                 # the plural, one token over the whole text
                 _word(word[:-3] + "s", start, tokens)
                 tokens[-1].end = end
+            elif word in _GLUED_UNITS and _glued_amount(tokens, start):
+                # "2d", "7w", "2d3h": a bot's shorthand for days and weeks, written onto the
+                # number (a lone "d" or "w" is no unit)
+                append(Token(lx.UNIT, _GLUED_UNITS[word], start, end))
             elif (
                 word.endswith("'s")
                 and lexicon.get(word[:-2], ("",))[0] == lx.UNIT
@@ -339,6 +343,25 @@ def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
     tokens.append(Token(lx.NUM, int(match.group("m2")), match.start("m2"), minutes_end))
     tokens.append(Token(lx.UNIT, "minute", minutes_end, match.end()))
     return True
+
+
+_GLUED_UNITS: Final = {"d": "day", "w": "week"}
+
+
+def _glued_amount(tokens: list[Token], start: int) -> bool:
+    """Whether the token before `start` is a whole number written right against it, after
+    a word that starts an amount of time ("in 2d", "every 2w", "for 3d") or another part of
+    one ("1h2d"): "2d" elsewhere may be a day of a month ("May 2d") or a to-do app's field
+    ("due:+2d"), never read."""
+    if len(tokens) < 2:
+        return False
+    number, before = tokens[-1], tokens[-2]
+    if number.kind != lx.NUM or number.end != start or not isinstance(number.value, int):
+        return False
+    return before.kind == lx.UNIT or (before.kind == lx.WORD and before.value in _AMOUNT_WORDS)
+
+
+_AMOUNT_WORDS: Final = frozenset({"in", "every", "each", "for", "after", "within"})
 
 
 # Zone abbreviations that are also English words: a zone only when written in capitals

@@ -29,6 +29,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from . import lexicon as lx
+from .botcommand import plain_command
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
@@ -57,11 +58,13 @@ _NAMED: Final = (
     r"noon|midday|hourly|reboot|once|continuous|tonight|tomorrow|today)\b))"
     r"[a-z][a-z0-9._-]{0,79})"
 )
-_WHO: Final = rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team))"
+_WHO: Final = (
+    rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team|here)\b)"
+)
 # "/remind me to …", "remind #team to …", "remind @sam about …"
 _REMIND: Final = re.compile(
     r"^\s*(?:(?:hey|ok|okay|please|pls|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
-    rf"/?remind\s+{_WHO}(?:\s+(?:to|about|that|of)\b)?",
+    rf"/?remind\s+(?:{_WHO}|(?P<tilde>~[a-z][\w.-]{{0,79}}))(?:\s+(?:to|about|that|of)\b)?",
     re.IGNORECASE,
 )
 # "post the report to #ops", "in #general", "for @sam"
@@ -343,19 +346,30 @@ _AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
 
 # "/remind 2h review the PR", "remind me 30 minutes check the oven": an amount of time right
 # after "remind (me)" is how long from now, as "in 2h"
+_AMOUNT: Final = (
+    r"(?=(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty)"
+    r"\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
+    r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from)\b))"
+)
 _REMIND_AMOUNT: Final = re.compile(
-    r"^(\s*/?remind\s+(?:(?:me|us)\s+)?)(?=\d+(?:\.\d+)?\s?(?:s|secs?|seconds?|m|mins?|minutes?|"
-    r"h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
-    r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from|before)\b))",
+    rf"^(\s*/?remind\s+(?:(?:me|us)\s+)?){_AMOUNT}"
+    # "set a timer for 10 minutes", "a reminder for 2 hours": how long from now
+    rf"|^(\s*(?:(?:please|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
+    rf"(?:me\s+)?(?:an?\s+)?(?:timer|reminder|alarm)\s+)for\s+{_AMOUNT}",
     re.IGNORECASE,
 )
 
 
+def _delay_words(match: re.Match[str]) -> str:
+    return f"{match.group(1) or match.group(2)}in "
+
+
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    text = plain_command(text)
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
-    if "emind" in text:
-        text = _REMIND_AMOUNT.sub(r"\1in ", text)
+    if "emind" in text or "imer" in text or "larm" in text:
+        text = _REMIND_AMOUNT.sub(_delay_words, text)
     target, rest = take_target(text)
     found = _Found(None, rest, zone_name, aware_now, target)
     if _QUESTION.match(rest):
@@ -473,6 +487,8 @@ def _who(match: re.Match[str]) -> str:
         return "@" + str(groups["uid"])
     if groups.get("name"):
         return str(groups["name"]).lower()
+    if groups.get("tilde"):  # Mattermost's "~town-square"
+        return str(groups["tilde"]).lower()
     return str(groups["word"]).lower()
 
 

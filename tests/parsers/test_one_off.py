@@ -378,3 +378,46 @@ def test_a_day_without_a_time_runs_at_9am(text: str, instant: str) -> None:
 @pytest.mark.parametrize(("text", "instant"), [("in 4 days", "2026-01-18T10:00:00Z")])
 def test_an_amount_of_days_keeps_the_time_it_is_now(text: str, instant: str) -> None:
     assert _once(text) == instant
+
+
+# -- a timer or a reminder "for" an amount of time: that long from now ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("set a timer for 25 minutes", "2026-01-14T10:25:00Z"),
+        ("Please set a reminder for 2 hours", "2026-01-14T12:00:00Z"),
+        ("set a timer for an hour", "2026-01-14T11:00:00Z"),
+        ("create a reminder for 3 days", "2026-01-17T10:00:00Z"),
+    ],
+)
+def test_a_timer_for_an_amount_is_a_delay(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+def test_a_reminder_for_an_amount_before_an_event_is_not_a_delay() -> None:
+    answer = _read("set a reminder for 15 minutes before the standup")
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+# -- "next week Monday": that day in the week after this one -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("next week Thursday at 2pm", "2026-01-22T14:00:00Z"),
+        ("remind me next week on Monday to file expenses", "2026-01-19T09:00:00Z"),
+        ("next week Wednesday at 10am", "2026-01-21T10:00:00Z"),
+    ],
+)
+def test_next_week_and_a_day(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    "text", ["next week", "sometime next week", "next week, Monday or Tuesday"]
+)
+def test_next_week_without_one_day_is_refused_or_asked(text: str) -> None:
+    assert _asks(text), _read(text)

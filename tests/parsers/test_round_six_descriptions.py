@@ -189,3 +189,27 @@ def test_months_named_as_a_span_or_by_parity(text: str, expression: str) -> None
 
 def test_last_weekday_alone_is_still_the_past() -> None:
     assert _read("last Friday at 9am")["schedule"] is None
+
+
+# -- spelled ordinals past the tenth, and odd or even dates ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("on the eleventh of May every year", "0 9 11 5 *"),
+        ("the twenty-first of June every year at 9am", "0 9 21 6 *"),
+        ("every month on the thirty-first at noon", "0 12 31 * *"),
+        ("on the twelfth of every month at 8am", "0 8 12 * *"),
+        ("every year on December twenty-fifth at 7am", "0 7 25 12 *"),
+        ("every even-numbered day at 6pm", "0 18 2,4,6,8,10,12,14,16,18,20,22,24,26,28,30 * *"),
+        ("on every odd numbered day at 9am", "0 9 1,3,5,7,9,11,13,15,17,19,21,23,25,27,29,31 * *"),
+    ],
+)
+def test_spelled_ordinals_and_parity_of_dates(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_every_odd_day_asks() -> None:
+    # it may mean every other day
+    assert _read("every odd day at 9am")["needs_confirmation"]

@@ -1,0 +1,152 @@
+"""Reminder bots' commands: a slash command, a "!" before or after the command's name, a
+mention of the bot; a bare amount of time right after the command is "in" that long; the
+target and the task come out as from "remind me … to …". Variants of the family, invented."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from agentcron.parsers import split_command, understand_fast
+from agentcron.parsers.botcommand import plain_command
+from agentcron.parsers.tokens import tokenize
+
+NOW = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)  # a Wednesday
+
+
+def _read(text: str) -> dict[str, Any]:
+    return understand_fast(text, timezone="UTC", now=NOW).to_dict()
+
+
+def _at(delta: timedelta) -> str:
+    return (NOW + delta).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("/remindme 45m stretch your legs", "remind me in 45m stretch your legs"),
+        ("RemindMe! 4 hours", "remind me in 4 hours"),
+        ("Remind me! 10 minutes", "remind me in 10 minutes"),
+        ("?remind #ops 2h deploy window opens", "remind #ops in 2h deploy window opens"),
+        ("t!remind 3days, water the ferns", "in 3days, water the ferns"),
+        ("u/RemindMeBot 6 hours", "remind me in 6 hours"),
+        ("hey u/remindmebot remindme! 2 weeks", "remind me in 2 weeks"),
+        ("@remind here in 2 hours to rotate the keys", "remind here in 2 hours to rotate the keys"),
+        ("/timer 40m pasta", "in 40m pasta"),
+        ("/daily 07:30 stretch", "daily 07:30 stretch"),
+        ("/task Call the plumber tomorrow at 11am", "Call the plumber tomorrow at 11am"),
+        ("/remindme 3 hours before the demo", "remind me 3 hours before the demo"),
+        ("!remind #events @leads 20m doors open", "remind #events in 20m doors open @leads"),
+    ],
+)
+def test_a_bot_command_is_said_in_plain_words(text: str, plain: str) -> None:
+    assert plain_command(text) == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "timer 5 minutes",  # a plain word, no sign of a command
+        "Remind me to call mom at 5pm!",
+        "remind me 2 hours",  # a person's words: left to the grammar (which asks)
+        "@daily",  # cron's macro for midnight
+        "@sam standup every Monday at 9",
+        "Hey Google, remind me to water the plants at 6pm",
+    ],
+)
+def test_other_texts_are_left_alone(text: str) -> None:
+    assert plain_command(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "delta", "task", "target"),
+    [
+        ("/remindme 45m stretch your legs", timedelta(minutes=45), "stretch your legs", "me"),
+        ("!remindme 3 days", timedelta(days=3), None, "me"),
+        ('RemindMe! 4 hours "renew the cert"', timedelta(hours=4), "renew the cert", "me"),
+        ("remindme! 1h15m", timedelta(minutes=75), None, "me"),
+        ("?remind #ops 2h deploy window opens", timedelta(hours=2), "deploy window opens", "#ops"),
+        ("t!remind 3days, water the ferns", timedelta(days=3), "water the ferns", None),
+        ("u/RemindMeBot 6 hours", timedelta(hours=6), None, "me"),
+        ("@OGRemindMeBot 12 hours", timedelta(hours=12), None, "me"),
+        (
+            '@**Reminder Bot** "Call the vet" in 15 minutes',
+            timedelta(minutes=15),
+            "Call the vet",
+            "me",
+        ),
+        (
+            "@remind here in 2 hours to rotate the keys",
+            timedelta(hours=2),
+            "rotate the keys",
+            "here",
+        ),
+        ("/timer 40m pasta", timedelta(minutes=40), "pasta", None),
+        ("/timer 2h15m", timedelta(minutes=135), None, None),
+        ("$remindme 90s tea", timedelta(seconds=90), "tea", "me"),
+        ("in 3w, renew the passport", timedelta(days=21), "renew the passport", None),
+        ("/remindme 2d4h call back", timedelta(days=2, hours=4), "call back", "me"),
+    ],
+)
+def test_a_bare_amount_after_the_command_is_a_delay(
+    text: str, delta: timedelta, task: str | None, target: str | None
+) -> None:
+    answer = _read(text)
+    schedule = answer["schedule"]
+    assert schedule is not None, answer["reason"]
+    assert schedule["type"] == "at"
+    assert schedule["datetime"] == _at(delta)
+    assert (answer["task"], answer["target"]) == (task, target)
+    assert not answer["needs_confirmation"]
+
+
+def test_a_mattermost_channel_is_the_target() -> None:
+    parts = split_command("/remind ~town-square to submit timesheets every Friday at 4pm", now=NOW)
+    assert parts.result.schedule is not None
+    assert parts.result.schedule["expression"] == "0 16 * * 5"
+    assert (parts.result.task, parts.channel) == ("submit timesheets", "~town-square")
+
+
+def test_here_is_the_channel_the_command_came_from() -> None:
+    parts = split_command("@remind here in 3 hours to post the recap", now=NOW)
+    assert parts.result.target == "here"
+    assert parts.channel is None
+
+
+def test_a_frequency_command_keeps_its_word() -> None:
+    answer = _read("/daily 07:30 stretch")
+    assert answer["schedule"]["expression"] == "30 7 * * *"
+    assert answer["task"] == "stretch"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/remindme 3 hours before the demo",  # before what? not a delay
+        "!remindme 45",  # 45 what?
+        "RemindMe! cancel",
+        "/timer stop",
+        "/remind list",
+        "!remindme 2 days ago",
+        "/remindme 31.12.2021 New year",  # past
+    ],
+)
+def test_a_command_without_a_clear_time_is_refused_or_asked(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("in 2d3h", ["word", "num", "unit", "num", "unit"]),
+        ("every 2w", ["word", "num", "unit"]),
+        ("May 2d", ["month", "num", "word"]),  # an old ordinal, not two days
+        ("due:+2d", ["word", "sym", "num", "word"]),  # a to-do app's field
+    ],
+)
+def test_days_and_weeks_glued_to_an_amount(text: str, kinds: list[str]) -> None:
+    assert [token.kind for token in tokenize(text)] == kinds
