@@ -32,15 +32,50 @@ _COMMAND: Final = re.compile(
         (?:[/!]?(?P<after>remind[\s_-]?me)!?(?=[\s,:]|$))?
       | (?P<spaced>remind\s+me)!(?=[\s,:]|$)
       | (?P<sign>[/!@$.?;]|[a-z]{1,3}[!.?$])?
-        (?P<name>remind[_-]?me|remind|reminder|timer|countdown|alarm|schedule|task|todo|
+        (?P<name>remind[_-]?me|remind|reminders?|timer|countdown|alarm|schedule|task|todo|
             daily|weekly|hourly|monthly|yearly|nightly)
+        (?:@[a-z0-9_]*bot)?  # Telegram's "/remind@MyRemindBot" in a group
         (?P<bang>!)?(?=[\s,:]|$)
+        (?:\s+(?:add|new|set|create)(?=[\s,:]|$))?  # "/reminder add 2h …"
     )[\s,:]*""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "Alexa, …", "Hey Siri …", "OK Google, …": an assistant's name before the request
+_WAKE: Final = re.compile(
+    r"""^(?:(?:hey|hi|ok|okay)[\s,]+(?P<called>siri|alexa|google|cortana|bixby|assistant|
+            computer|jarvis|mycroft)\b[\s,.!:]*
+      | (?:siri|alexa|google|cortana|bixby|assistant|computer|jarvis|mycroft)
+        (?:\s*[,.!:]\s*|\s+(?=(?:please\s+)?(?:remind|set|create|add|schedule|start|wake|can|
+            could|will|would)\b))
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "set a timer for 10 minutes", "start a 25 minute timer": that long from now
+_TIMER: Final = re.compile(
+    r"""^(?:please\s+)?(?:set|start|create|make)\s+(?:me\s+)?an?\s+
+    (?:timer\s+for\s+|(?=(?P<amount>[^,]{1,30}?)[\s-]*timer\b))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# a slash command's options, "name:value" ("/remind time:10m message:check the oven")
+_TARGET_OPTIONS: Final = frozenset({"channel", "user", "who", "target", "to", "member", "role"})
+_TASK_OPTIONS: Final = frozenset(
+    {"message", "msg", "reminder", "text", "content", "task", "what", "about", "note", "title"}
+    | {"description", "label", "name"}
+)
+_REPEAT_OPTIONS: Final = frozenset({"repeat", "every", "interval", "recurrence", "frequency"})
+_TIME_OPTIONS: Final = frozenset({"time", "when", "at", "on", "date", "duration", "in", "delay"})
+_OPTION: Final = re.compile(
+    r"(?:^|(?<=\s))(?P<label>"
+    + "|".join(sorted(_TARGET_OPTIONS | _TASK_OPTIONS | _REPEAT_OPTIONS | _TIME_OPTIONS))
+    + r"):\s*",
+    re.IGNORECASE,
+)
+_QUOTES: Final = "\"'“”‘’`"
+_TIMER_WORD: Final = re.compile(r"^[\s-]*timer\b\s*", re.IGNORECASE)
 # a sign that the text starts with a bot's command: only then is the pattern tried
 _SIGNS: Final = frozenset("/!@$.?;")
-_OPENINGS: Final = frozenset({"u/", "he", "hi", "ok"})
+_OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "ma"})
+_FIRST_LETTERS: Final = frozenset("uhorasgcbjmpUHORASGCBJMP")
 _REMIND_ME: Final = frozenset({"remindme", "remind-me", "remind_me"})
 _FREQUENCIES: Final = frozenset({"daily", "weekly", "hourly", "monthly", "yearly", "nightly"})
 # who a command names right after its name (as understand._REMIND reads them)
@@ -49,7 +84,7 @@ _TARGET: Final = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT: Final = (
-    r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*"
+    r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*"
     r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
     r"months?|y|yrs?|years?)(?![a-z])"
 )
@@ -66,6 +101,12 @@ def plain_command(text: str) -> str:
     does not start with one."""
     if not _may_start_command(text):
         return text
+    wake = _WAKE.match(text)
+    if wake is not None:
+        text = text[wake.end() :]
+    timer = _timer(text)
+    if timer is not None:
+        return timer
     match = _COMMAND.match(text)
     if match is None:
         return text
@@ -79,6 +120,10 @@ def plain_command(text: str) -> str:
     if name and not (speaker or sign or match["bang"]):
         return text  # "remind" or "timer" as a plain word ("timer 5 minutes"): not a command
     who, others = None, []
+    if ":" in rest and (options := _options(rest)) is not None:
+        named, rest = options
+        if named is not None:
+            others.append(named)
     while (target := _TARGET.match(rest)) is not None:
         others.append(target["who"])
         rest = rest[target.end() :]
@@ -92,13 +137,59 @@ def plain_command(text: str) -> str:
     return f"remind {who} {rest}".strip() if who else rest.strip()
 
 
+def _options(rest: str) -> tuple[str | None, str] | None:
+    """A slash command's options as a chat app shows them ("time:10m message:check the
+    oven", "when:tomorrow 9am what:call the bank channel:#ops"): the target they name and
+    the rest said in plain words, the task in quotes ("in 10m "check the oven""); None when
+    the text does not start with an option."""
+    found = list(_OPTION.finditer(rest))
+    if not found or found[0].start() != 0:
+        return None
+    who, when, task = None, [], []
+    for k, option in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(rest)
+        label, value = option["label"].lower(), rest[option.end() : end].strip().strip(_QUOTES)
+        if not value:
+            continue
+        if label in _TARGET_OPTIONS:
+            who = value
+        elif label in _TASK_OPTIONS:
+            task.append(value.strip(_QUOTES))
+        elif label in _REPEAT_OPTIONS:
+            when.append(f"every {value}" if _DELAY.fullmatch(value) else value)
+        elif label in ("at", "on"):
+            when.append(f"{label} {value}")
+        else:
+            when.append(f"in {value}" if _DELAY.fullmatch(value) else value)
+    said = " ".join(when)
+    if task:
+        said += ' "' + " ".join(task) + '"'
+    return who, said.strip()
+
+
+def _timer(text: str) -> str | None:
+    """ "set a timer for 10 minutes" → "in 10 minutes"; "start a 25 minute timer for the
+    pasta" → "in 25 minute for the pasta"; None for anything else."""
+    timer = _TIMER.match(text)
+    if timer is None:
+        return None
+    rest = text[timer.end() :]
+    amount = timer["amount"]
+    if amount is None:
+        return f"in {rest}" if _DELAY.match(rest) else None
+    if not _DELAY.fullmatch(amount):
+        return None
+    after = _TIMER_WORD.sub("", rest[len(amount) :], count=1)
+    return f"in {amount.replace('-', ' ')} {after}".strip()
+
+
 def _may_start_command(text: str) -> bool:
     """A cheap test before the pattern (the text comes with its spaces squeezed): a sign
     first, or "!" near the start, or a mention, or "remindme"."""
     first = text[:1]
     if first in _SIGNS or "!" in text[:24]:
         return True
-    if first not in "uhorUHOR":
+    if first not in _FIRST_LETTERS:
         return False
     head = text[:8].lower()
-    return head[:2] in _OPENINGS or head == "remindme"
+    return head[:2] in _OPENINGS or head == "remindme" or _WAKE.match(text) is not None

@@ -434,6 +434,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     phrase.descriptor |= phrase.padded_time
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
+    if p.next_year:
+        _next_year(b)
     if p.same_time:
         _same_time(b)
     _one_time_said_twice(b)
@@ -477,6 +479,19 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         and not (p.every or p.interval or p.nth or p.dates or p.day_union)
     ):
         _date_for_weekday(b)
+        recurring = False
+    if (
+        len(p.nth) == 1
+        and len(p.months) == 1
+        and len(set(p.years)) < 2
+        and not (p.every or p.of_month or p.interval or p.monthdays or p.weekdays or p.dates)
+        and not (single or p.descriptor or p.quarter or p.first_weekday or p.count)
+        and not any(_is_midnight(m.clock) for m in p.times)
+    ):
+        # "the 3rd Wednesday in November": its next date, once, asked (it may be the yearly
+        # rule; at midnight, which a day named once leaves unclear, it is the rule
+        # cron-descriptor's words describe)
+        _date_for_nth(b)
         recurring = False
     if recurring and p.once and (p.interval is not None or p.every) and not (single or p.dates):
         # "once at the top of every hour": once an hour; "once on each 2nd day of a month":
@@ -820,6 +835,56 @@ def _date_for_monthday(b: _Builder) -> None:
                 b.penalty += UNSURE_PENALTY
                 return
     raise Rejected(f"no coming month has a {_ordinal(day)} day")
+
+
+def _is_midnight(clock: ClockTime) -> bool:
+    """ "midnight", "00:00", "12:00 AM"."""
+    return clock.minute == 0 and (clock.hour == 0 or (clock.hour == 12 and clock.meridiem == "am"))
+
+
+def _next_year(b: _Builder) -> None:
+    """ "11 January next year": the date in the year after this one, asked (said while the
+    date is still to come this year, "March 3 next year" skips that one)."""
+    p = b.p
+    year = b.local_now.year + 1
+    p.years.append(year)
+    _, month, day = p.dates[-1]
+    b.note(f"“next year” read as {lx.MONTH_LABELS[month]} {day}, {year}", UNSURE_PENALTY)
+
+
+def _date_for_nth(b: _Builder) -> None:
+    """ "the 2nd Friday in August", "the last Thursday of April (2027)": that weekday of the
+    month named, its next date (in the year named), as a one-time date."""
+    p = b.p
+    (nth, weekday), month = p.nth[0], p.months[0]
+    at = b.times()[0] if len(p.times) == 1 else _PART_DEFAULTS.get(p.part or "", _DEFAULT_TIME)
+    years = p.years[:1] or range(b.local_now.year, b.local_now.year + 2)
+    for year in years:
+        days = [
+            day
+            for day in range(1, days_in_month(year, month) + 1)
+            if cron_weekday(date(year, month, day)) == weekday
+        ]
+        if len(days) < abs(nth):
+            continue
+        day = days[nth - 1] if nth > 0 else days[nth]
+        if to_instant(date(year, month, day), at, b.zone) > b.now:
+            p.dates = [(year, month, day)]
+            p.nth, p.months, p.years = [], [], []
+            label = "last" if nth < 0 else _ordinal(nth)
+            b.note(
+                f"“the {label} {lx.DAY_LABELS[weekday]} in {lx.MONTH_LABELS[month]}” read as "
+                f"{lx.MONTH_LABELS[month]} {day}, {year}, once (say “every year on …” for a "
+                "yearly job)",
+                UNSURE_PENALTY,
+            )
+            return
+    label = "last" if nth < 0 else _ordinal(nth)
+    raise Rejected(
+        f"no coming {lx.MONTH_LABELS[month]} has a {label} {lx.DAY_LABELS[weekday]}"
+        if not p.years
+        else f"that {lx.DAY_LABELS[weekday]} of {lx.MONTH_LABELS[month]} {years[0]} is past"
+    )
 
 
 def _date_for_weekday(b: _Builder) -> None:

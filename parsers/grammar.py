@@ -71,6 +71,12 @@ _NOT_MORE_DURATION: Final = frozenset(
 )
 _UNLESS_TIME_FOLLOWS: Final = frozenset({"after", "before", "from"})
 _MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
+# after "the day after next", a word that makes "next" part of another name ("the day after next
+# Friday" is a Saturday)
+_NAMES_AFTER_NEXT: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.UNIT, lx.MONTH})
+_FOOLS: Final = frozenset({"fools", "fool's", "fools'", "fool"})
+# "+2d", "+1w": days and weeks by their letter, only right after "+" and a number
+_DAY_LETTERS: Final = {"d": 86400, "w": 604800}
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
 _MIDNIGHT: Final = ClockTime(0, 0, None, True)
@@ -227,6 +233,8 @@ class _Reader:
             clock, named = _NOON, "noon"
         elif kind == lx.WORD and token.value == "midnight":
             clock, named = _MIDNIGHT, "midnight"
+        elif kind == lx.WORD and token.value == "middle" and self._mid_night(i):
+            clock, named, end = _MIDNIGHT, "midnight", self._mid_night(i)  # "mid-night"
         elif kind == lx.WORD and token.value in ("zero", "oh"):
             return self._spoken_24h(i + 1, zero=True)  # "zero nine hundred"
         elif kind == lx.NUM and isinstance(token.value, int):
@@ -442,8 +450,10 @@ class _Reader:
         if found is None:
             return None
         mention, j = found
-        if mention.clock.padded:
-            self.phrase.padded_time = True  # "At 09:46 AM": cron-descriptor's words
+        if mention.clock.padded and self._word(i - 1) == "at":
+            # "At 09:46 AM", "…past the hour, at 12:00 AM": cron-descriptor's words; a time
+            # written so by itself ("12:14 PM") or after a day ("Friday 05:00 PM") is a time
+            self.phrase.padded_time = True
         self.phrase.order.append("t")
         if self._is_range(j):
             other = self._time_at(j + 1)
@@ -1874,6 +1884,15 @@ class _Reader:
                 self.phrase.order.append("d")
                 return k + 1
         if (
+            self._is_unit(j, "year")
+            and self.tokens[i].value == "next"
+            and self.phrase.dates
+            and self.phrase.dates[-1][0] is None
+            and self.tokens[i - 1].kind in (lx.NUM, lx.ORD, lx.MONTH)
+        ):
+            self.phrase.next_year = True  # "11 January next year": that date, a year on
+            return j + 1
+        if (
             self.phrase.same_time
             and self.tokens[i].value == "next"
             and self._is_unit(j, "week")
@@ -2149,9 +2168,16 @@ class _Reader:
         self.phrase.month_end = True
         return j + 1
 
+    def _mid_night(self, i: int) -> int:
+        """After "mid" at i, "-night" or " night": the index after it, else 0."""
+        j = i + 2 if self._is_sym(i + 1, "-") else i + 1
+        return j + 1 if self._word(j) == "night" else 0
+
     def _middle(self, i: int) -> int | None:
         """ "the middle of the month", "mid-month", "middle of every month": the 15th;
-        "the middle of the week" is refused (Wednesday? Thursday?)."""
+        "the middle of the week" is refused (Wednesday? Thursday?); "mid-night" is midnight."""
+        if self._mid_night(i):
+            return self._times(i)
         j = i + 1
         if self._is_sym(j, "-"):
             j += 1
@@ -2193,6 +2219,9 @@ class _Reader:
     def _month(self, i: int) -> int:
         month = int(self.tokens[i].value)  # type: ignore[call-overload]
         j = i + 1
+        if month == 4 and self._word(j) in _FOOLS:  # "April Fools' Day": April 1
+            self.phrase.dates.append((None, 4, 1))
+            return j + 2 if self._is_unit(j + 1, "day") else j + 1
         if self._word(j) == "the":
             j += 1
         elif (
@@ -2370,10 +2399,10 @@ class _Reader:
         if said is not None and said[0].clock.meridiem is not None:
             return self._times(i)  # "seven forty five am"; "three twenty" alone is no time
         if self._word(j) in _TIME_CUES or (
-            self._word(j) in ("in", "this")
+            self._word(j) in ("in", "this", "at")
             and self._word(j + (2 if self._word(j + 1) == "the" else 1)) in _PARTS
         ):
-            return self._times(i)  # "8 tonight", "3 in the morning", "7 this evening"
+            return self._times(i)  # "8 tonight", "3 in the morning", "11 at night"
         past = self._minutes_past(i)  # "15 past every hour"
         if past is not None:
             return past
@@ -2409,7 +2438,10 @@ class _Reader:
         hence = self._word(end) in ("hence", "later")
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
         base_at = end + 1
-        if self._word(end) != "from" and not hence:
+        # "2 days after today", "a week after Friday": counted from that day, as with "from"
+        # ("a week after tomorrow" is read elsewhere, keeping the time of day)
+        after = self._word(end) == "after" and self._word(end + 1) != "tomorrow"
+        if self._word(end) != "from" and not (hence or after):
             # "a week today", "a fortnight tomorrow", "a week on Friday": the British way of
             # saying "a week from …"
             weeks = seconds and not seconds % 604800 and not months
@@ -2782,6 +2814,9 @@ class _Reader:
             if self._word(i + 2) == "tomorrow":
                 self._set_day_offset(2)
                 return i + 3
+            if self._word(i + 2) == "next" and self._kind(i + 3) not in _NAMES_AFTER_NEXT:
+                self._set_day_offset(2)  # "the day after next": the day after tomorrow
+                return i + 3
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
         if self._is_unit(i, "day") and self._word(i + 1) == "before":
@@ -2952,7 +2987,27 @@ class _Reader:
         return self._minute_past(i)
 
     def _symbol(self, i: int) -> int | None:
-        return i + 1 if self.tokens[i].value in (",", "&") else None
+        value = self.tokens[i].value
+        if value in (",", "&"):
+            return i + 1
+        if (
+            value == "+"
+            and self._kind(i + 1) == lx.NUM
+            and not (i and self.tokens[i - 1].end == self.tokens[i].start)  # not "C++ 2"
+            and not self.phrase.has_offset
+        ):
+            return self._plus(i + 1)
+        return None
+
+    def _plus(self, j: int) -> int | None:
+        """After "+": an amount of time from now, as after "in": "+2h", "+1 week", and the
+        days and weeks written by their letter, "+2d", "+1w"."""
+        amount, letter = self.tokens[j].value, self._word(j + 1)
+        if letter in _DAY_LETTERS and self.tokens[j].end == self.tokens[j + 1].start:
+            self.phrase.offset_seconds += float(amount) * _DAY_LETTERS[letter]  # type: ignore[arg-type]
+            self.phrase.has_offset = True
+            return j + 2
+        return self._amounts(j)
 
     def _zone_token(self, i: int) -> int:
         return self._zone(i)

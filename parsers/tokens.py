@@ -265,7 +265,7 @@ def _scan(text: str) -> list[Token]:
             )
             append(Token(lx.TIME, clock, start, end))
         elif group == "mil":  # "1500 hours", "0900hrs": the military way of writing 15:00
-            clock = ClockTime(int(match.group("h5")), int(match.group("m5")), None, True, True)
+            clock = ClockTime(int(match.group("h5")), int(match.group("m5")), None, True)
             append(Token(lx.TIME, clock, start, end))
         elif group == "hh":  # "at 21h": the French and German way of writing 21:00
             clock = ClockTime(int(match.group("h4")), 0, None, True, digital=True)

@@ -371,6 +371,28 @@ def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if "emind" in text or "imer" in text or "larm" in text:
         text = _REMIND_AMOUNT.sub(_delay_words, text)
     target, rest = take_target(text)
+    quoted = _QUOTED.search(rest) if ('"' in rest or "“" in rest) else None
+    if quoted is not None and _mentions_time(inner := quoted["inner"] or quoted["curly"]):
+        # '/remind #team "Sprint review at 3pm" every other Friday at 2pm': the quoted words
+        # are the message, whatever time they name — read when the rest has a schedule
+        without = f"{rest[: quoted.start()]} {rest[quoted.end() :]}".strip()
+        outside = _read_rest(without, text, zone_name, aware_now, target)
+        if outside.result is not None and outside.result.ok:
+            task = " ".join(part for part in (inner.strip(), outside.result.task) if part)
+            outside.result = outside.result.replace(task=task)
+            outside.rest = rest
+            return outside
+    return _read_rest(rest, text, zone_name, aware_now, target)
+
+
+# a message in double quotes ('"Sprint review at 3pm"'), not an inch mark or a lone quote
+_QUOTED: Final = re.compile(r'"(?P<inner>[^"]*[^\W\d_][^"]*)"|“(?P<curly>[^”]*[^\W\d_][^”]*)”')
+
+
+def _read_rest(
+    rest: str, text: str, zone_name: str, aware_now: datetime, target: str | None
+) -> _Found:
+    """What the stages make of `rest`, the text without its `target`."""
     found = _Found(None, rest, zone_name, aware_now, target)
     if _QUESTION.match(rest):
         found.result = ParseResult.rejected(
@@ -547,7 +569,7 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         # words about time the grammar did not read ("during the day"): ask, do not guess
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, f"“{task}” was not read as part of the schedule")
-    elif _unread_at(tokens, runs):
+    elif _unread_at(tokens, runs) or _named_time_before(tokens, runs):
         # "weekdays at teatime": "at" and a word the grammar does not know, next to the
         # schedule — a time of day it could not read
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
@@ -683,6 +705,25 @@ def _unread_at(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
                 and tokens[at + 1].value not in lx.KEYWORDS
             ):
                 return True
+    return False
+
+
+def _named_time_before(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether a time of day the grammar cannot read stands right before a run: "at dinner
+    time tomorrow", "tea time on Friday", "mid-morning tomorrow"."""
+    for start, _ in runs:
+        if start < 2:
+            continue
+        before, first = tokens[start - 1], tokens[start - 2]
+        if (
+            before.kind == lx.WORD
+            and before.value == "time"
+            and first.kind == lx.WORD
+            and first.value not in lx.KEYWORDS
+        ):
+            return True
+        if before.kind == lx.SYM and before.value == "-" and first.value == "middle":
+            return True
     return False
 
 

@@ -40,6 +40,11 @@ def _at(delta: timedelta) -> str:
         ("/task Call the plumber tomorrow at 11am", "Call the plumber tomorrow at 11am"),
         ("/remindme 3 hours before the demo", "remind me 3 hours before the demo"),
         ("!remind #events @leads 20m doors open", "remind #events in 20m doors open @leads"),
+        (
+            "Hey Google, remind me to water the plants at 6pm",
+            "remind me to water the plants at 6pm",
+        ),
+        ("/remind time:10m message:stir the soup", 'in 10m "stir the soup"'),
     ],
 )
 def test_a_bot_command_is_said_in_plain_words(text: str, plain: str) -> None:
@@ -54,7 +59,7 @@ def test_a_bot_command_is_said_in_plain_words(text: str, plain: str) -> None:
         "remind me 2 hours",  # a person's words: left to the grammar (which asks)
         "@daily",  # cron's macro for midnight
         "@sam standup every Monday at 9",
-        "Hey Google, remind me to water the plants at 6pm",
+        "Google Calendar sync every day at 9",
     ],
 )
 def test_other_texts_are_left_alone(text: str) -> None:
@@ -150,3 +155,108 @@ def test_a_command_without_a_clear_time_is_refused_or_asked(text: str) -> None:
 )
 def test_days_and_weeks_glued_to_an_amount(text: str, kinds: list[str]) -> None:
     assert [token.kind for token in tokenize(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "delta", "task", "target"),
+    [
+        # a slash command's options as chat apps show them
+        (
+            "/remind time:45m message:rotate the logs",
+            timedelta(minutes=45),
+            "rotate the logs",
+            None,
+        ),
+        ('/remindme duration:"2h" text:"stand up"', timedelta(hours=2), "stand up", "me"),
+        (
+            "/remind time: 3h note: renew cert channel: #infra",
+            timedelta(hours=3),
+            "renew cert",
+            "#infra",
+        ),
+        # the message in quotes names a time of its own: the message's, not the schedule's
+        (
+            '/remind message:"standup at 10" time:in 5 minutes',
+            timedelta(minutes=5),
+            "standup at 10",
+            None,
+        ),
+        # Telegram's command with the bot's name, a bot's subcommand
+        ("/remindme@HelperBot 40m check the oven", timedelta(minutes=40), "check the oven", "me"),
+        ("/reminder add 3h review the PR", timedelta(hours=3), "review the PR", None),
+        ("/remind new 20m call back", timedelta(minutes=20), "call back", None),
+        # an assistant's name before the request, and its timers
+        (
+            "Alexa, remind me in 25 minutes to flip the steaks",
+            timedelta(minutes=25),
+            "flip the steaks",
+            "me",
+        ),
+        ("Hey Siri remind me in 2 hours to move the car", timedelta(hours=2), "move the car", "me"),
+        ("OK Google, set a timer for 12 minutes", timedelta(minutes=12), None, None),
+        ("Alexa, start a 15-minute timer for the rice", timedelta(minutes=15), "the rice", None),
+    ],
+)
+def test_options_mentions_and_assistants(
+    text: str, delta: timedelta, task: str | None, target: str | None
+) -> None:
+    answer = _read(text)
+    schedule = answer["schedule"]
+    assert schedule is not None, answer["reason"]
+    assert schedule["datetime"] == _at(delta)
+    assert (answer["task"], answer["target"]) == (task, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "task"),
+    [
+        ('/remind #team "Retro at 3pm" every other Friday at 2pm', None, "Retro at 3pm"),
+        (
+            '/remind me "call at 10 with Bob" every Monday at 9am',
+            "0 9 * * 1",
+            "call at 10 with Bob",
+        ),
+        ("Hey Google, remind me every weekday at 8am to check email", "0 8 * * 1-5", "check email"),
+        ("/remind time:9pm repeat:daily message:take meds", "0 21 * * *", "take meds"),
+    ],
+)
+def test_a_quoted_or_named_message_keeps_its_own_times(
+    text: str, expression: str | None, task: str
+) -> None:
+    answer = _read(text)
+    schedule = answer["schedule"]
+    assert schedule is not None, answer["reason"]
+    if expression is None:
+        assert schedule["rule"].startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;BYHOUR=14")
+    else:
+        assert schedule["expression"] == expression
+    assert answer["task"] == task
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Schedule "every Monday at 9am"',  # the quotes hold the schedule itself
+        "Google Calendar sync every day at 9",  # a name, not an assistant called
+    ],
+)
+def test_quotes_and_names_that_are_not_a_message_or_a_wake_word(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is not None
+    assert (
+        answer["schedule"]["expression"] == "0 9 * * *" or "1" in answer["schedule"]["expression"]
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alexa, remind me to water the plants",  # no time
+        "Hey Siri, set a timer",
+        "/remind time: message:call mom",
+        'OK Google, remind me "at 5" to call',  # the only time is in the quotes
+    ],
+)
+def test_assistant_requests_without_a_time_are_refused(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer

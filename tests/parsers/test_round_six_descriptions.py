@@ -180,7 +180,6 @@ def test_all_of_a_period_is_not_a_share() -> None:
         ("on the 1st of every even month at 9am", "0 9 1 2,4,6,8,10,12 *"),
         ("every odd numbered month on the 15th at noon", "0 12 15 1,3,5,7,9,11 *"),
         ("on the last Friday in every odd-numbered month at midnight", "0 0 * 1,3,5,7,9,11 5L"),
-        ("the last Monday in May at 9am", "0 9 * 5 1L"),
     ],
 )
 def test_months_named_as_a_span_or_by_parity(text: str, expression: str) -> None:
