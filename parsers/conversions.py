@@ -58,7 +58,9 @@ def hour_of(clock: ClockTime) -> int | None:
     return None
 
 
-def same_instant(first: tuple[int, int], zone: str, other: tuple[int, int], other_zone: str) -> bool:
+def same_instant(
+    first: tuple[int, int], zone: str, other: tuple[int, int], other_zone: str
+) -> bool:
     """Whether `first` on `zone`'s clock is `other` on `other_zone`'s (the day may differ:
     "10:00 AM IST (9:30 PM PST previous day)"): all year, or in winter or summer when `zone`
     keeps one offset all year ("10pm UTC (3pm PDT)": UTC's clock is the job's). When `zone`
@@ -167,7 +169,10 @@ def settle(tokens: list[Token]) -> list[Token]:
         zone
         for zone in candidates(tokens[first.zone].value)
         if all(
-            any(same_instant(first.at, zone, c.at, other) for other in candidates(tokens[c.zone].value))
+            any(
+                same_instant(first.at, zone, c.at, other)
+                for other in candidates(tokens[c.zone].value)
+            )
             for c in later
         )
     ]

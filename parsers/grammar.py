@@ -1967,13 +1967,17 @@ class _Reader:
     def _ordinals(self, i: int) -> int | None:
         ordinals = [int(self.tokens[i].value)]  # type: ignore[call-overload]
         j = i + 1
-        if self._spelled_ordinal(i) and self._kind(j) == lx.WORD and self._word(j) not in lx.KEYWORDS:
-            return None  # "the first person to answer", "the second reviewer": not a day
         if ordinals == [1] and self._word(j) == "thing":
             # "first thing tomorrow", "first thing in the morning": the morning (9am)
             if self.phrase.part != "morning":
                 self._set_part("morning")
             return j + 1
+        if (
+            self._spelled_ordinal(i)
+            and self._kind(j) == lx.WORD
+            and self._word(j) not in lx.KEYWORDS
+        ):
+            return None  # "the first person to answer", "the second reviewer": not a day
         while step := self._is_separator(j):
             if self._kind(j + step) == lx.ORD:
                 ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]

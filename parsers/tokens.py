@@ -16,7 +16,14 @@ from typing import Final
 
 from . import lexicon as lx
 from .conversions import AmbiguousZone, settle
-from .zones import AMBIGUOUS, AMBIGUOUS_ZONES, UnknownZoneError, is_region, lookup_offset, lookup_word
+from .zones import (
+    AMBIGUOUS,
+    AMBIGUOUS_ZONES,
+    UnknownZoneError,
+    is_region,
+    lookup_offset,
+    lookup_word,
+)
 
 
 @dataclass(frozen=True, slots=True)

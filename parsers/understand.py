@@ -814,13 +814,18 @@ def _number_of_a_thing(tokens: list[Token], k: int) -> bool:
         return (after is None or after.kind != lx.UNIT) and _number_of_a_thing(tokens, k - 2)
     if before is not None and before.value in _NUMBER_CUES:
         return False
-    if after is None or after.kind == lx.UNIT or after.value in _AFTER_TIME_NUMBER:
-        return False
-    return not (isinstance(token.value, int) and 1900 <= token.value <= 2200)  # a year
+    if before is not None and before.value == "#":
+        return True  # "ticket #4521"
+    # a word before it that counts ("the 3 servers", "the top 10 issues") and a noun the
+    # grammar does not know after it ("the 8 times", "my 9 sharp" are not)
+    counted = before is not None and before.value in _COUNTING
+    noun = after is not None and after.kind == lx.WORD and after.value not in lx.KEYWORDS
+    return counted and noun
 
 
-# Words after a number that make it a time: "9 sharp", "5 o'clock", "3 in the afternoon"
-_AFTER_TIME_NUMBER: Final = frozenset({"oclock", "o'clock", "sharp", "in", "tonight", "tomorrow"})
+_COUNTING: Final = frozenset(
+    {"the", "top", "all", "these", "those", "my", "our", "your", "their", "its", "of", "latest"}
+)
 
 
 def _ordinal_of_a_thing(tokens: list[Token], k: int) -> bool:
