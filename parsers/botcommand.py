@@ -24,18 +24,20 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .lexicon import LEXICON
+
 _COMMAND: Final = re.compile(
     r"""^\s*(?:(?:hey|hi|ok|okay)[\s,]+)?
     (?:
         # a mention of a reminder bot: u/RemindMeBot, @OGRemindMeBot, @**Reminder Bot**
         (?P<mention>(?:u/|@)(?:\*\*)?[a-z]*remind[a-z ]{0,12}?bot(?:\*\*)?)[\s,:]*
-        (?:[/!]?(?P<after>remind[\s_-]?me)!?(?=[\s,:]|$))?
-      | (?P<spaced>remind\s+me)!(?=[\s,:]|$)
+        (?:[/!]?(?P<after>remind[\s_-]?me)(?:!|(?=[\s,:]|$)))?
+      | (?P<spaced>remind\s+me)!
       | (?P<sign>[/!@$.?;]|[a-z]{1,3}[!.?$])?
         (?P<name>remind[_-]?me|remind|reminders?|timer|countdown|alarm|schedule|task|todo|
             daily|weekly|hourly|monthly|yearly|nightly)
         (?:@[a-z0-9_]*bot)?  # Telegram's "/remind@MyRemindBot" in a group
-        (?P<bang>!)?(?=[\s,:]|$)
+        (?:(?P<bang>!)|(?=[\s,:]|$))  # "RemindMe!2 days" too
         (?:\s+(?:add|new|set|create)(?=[\s,:]|$))?  # "/reminder add 2h …"
     )[\s,:]*""",
     re.IGNORECASE | re.VERBOSE,
@@ -47,6 +49,10 @@ _WAKE: Final = re.compile(
       | (?:siri|alexa|google|cortana|bixby|assistant|computer|jarvis|mycroft)
         (?:\s*[,.!:]\s*|\s+(?=(?:please\s+)?(?:remind|set|create|add|schedule|start|wake|can|
             could|will|would)\b))
+        # a bot called by its name or a mention ("hubot remind me …", "@bot remind me …"), or
+        # anyone called with a comma ("Bender, remind me …"): the request follows
+      | (?:@?[a-z][\w.-]*bot\b[\s,:]*|@[a-z][\w.-]*[\s,:]+|(?P<vocative>[a-z][\w-]{1,20})\s*[,:]\s*)
+        (?=(?:please\s+)?remind\s+(?:me|us)\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -102,7 +108,7 @@ def plain_command(text: str) -> str:
     if not _may_start_command(text):
         return text
     wake = _WAKE.match(text)
-    if wake is not None:
+    if wake is not None and (wake["vocative"] or "").lower() not in LEXICON:
         text = text[wake.end() :]
     timer = _timer(text)
     if timer is not None:
@@ -187,7 +193,7 @@ def _may_start_command(text: str) -> bool:
     """A cheap test before the pattern (the text comes with its spaces squeezed): a sign
     first, or "!" near the start, or a mention, or "remindme"."""
     first = text[:1]
-    if first in _SIGNS or "!" in text[:24]:
+    if first in _SIGNS or "!" in text[:24] or "emind" in text[:32]:
         return True
     if first not in _FIRST_LETTERS:
         return False

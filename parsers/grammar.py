@@ -49,6 +49,11 @@ def _is_frame(count: float, unit: str) -> bool:
 
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
+# words between "in" and an amount of time that leave it a delay: "in exactly 2 hours"
+_DELAY_WORDS: Final = frozenset(
+    {"exactly", "just", "only", "precisely", "another", "about", "around", "roughly"}
+    | {"approximately", "approx"}
+)
 _POSSESSIVE_HOLIDAYS: Final = frozenset({"mother's", "mothers", "father's", "fathers"})
 _FREQUENCIES: Final = {
     "daily": (1, "day"),
@@ -266,6 +271,9 @@ class _Reader:
             if value == 12 and self._word(end) == "noon":
                 end += 1
                 clock, named = _NOON, "noon"
+            elif value == 12 and self._word(end) == "midnight":
+                end += 1  # "12 midnight": midnight, not 12 (noon) and midnight
+                clock, named = _MIDNIGHT, "midnight"
         else:
             return None
         if self._word(end) == "oclock":
@@ -565,6 +573,11 @@ class _Reader:
         days = self._monthday_range(i)
         if days is not None:
             return days
+        if self._kind(i + 1) == lx.NUM and self._is_range(i + 2):
+            # "every 5 minutes from 10 through 20 minutes past the hour" (crontab.guru)
+            past = self._minutes_past(i + 1)
+            if past is not None:
+                return past
         window = self._window(i)
         if window is not None:
             return window
@@ -1347,6 +1360,16 @@ class _Reader:
         elif self._is_unit(j, "quarter") and self._is_unit(j + 1, "hour"):
             self._set_interval(15, "minute")
             return j + 2
+        elif token.kind == lx.ORD and token.value == 0 and self._is_unit(j + 1, "minute"):
+            # "Every 0th minute past the 4, 8 and 12th hour", "every 0th minute every hour"
+            # (prettycron's and cron-to-text's words): on the hour
+            self._set_minutes([0])
+            self.phrase.every = True
+            k = j + 2
+            ordinal_follows = self._kind(k + 2) in (lx.NUM, lx.ORD)
+            if self._word(k) == "past" and self._word(k + 1) == "the" and ordinal_follows:
+                k += 2
+            return k
         elif token.kind == lx.ORD:
             ordinal = int(token.value)  # type: ignore[call-overload]
             if self._is_unit(j + 1, "day") and self._month_follows(j + 2):
@@ -1955,7 +1978,17 @@ class _Reader:
             self._set_part("night")
             self.phrase.tonight = True
         else:
-            self._set_day_offset(0 if word == "today" else 1)
+            days = 0 if word == "today" else 1
+            if (
+                self._is_unit(i + 1, "week", "fortnight")
+                and self._kind(i + 2) not in (lx.NUM, lx.ORD)
+                and self._word(i + 2) not in ("of", "from", "after", "before")
+            ):
+                # "tomorrow week" (British): a week from tomorrow
+                weeks = 14 if self.tokens[i + 1].value == "fortnight" else 7
+                self._set_day_offset(days + weeks)
+                return i + 2
+            self._set_day_offset(days)
         return i + 1
 
     def _part(self, i: int) -> int:
@@ -1964,8 +1997,63 @@ class _Reader:
 
     # -- days of the month and dates ------------------------------------------------
 
-    def _ordinals(self, i: int) -> int | None:
-        ordinals = [int(self.tokens[i].value)]  # type: ignore[call-overload]
+    def _nth_hours(self, hours: list[int], i: int, j: int) -> int:
+        """ "(every minute of) 8, 10, 12 and 20th hour", "(past the) 4, 8 and 12th hour"
+        (prettycron's words): those hours of the day, on the 24-hour clock."""
+        if not all(0 <= hour <= 23 for hour in hours):
+            raise Rejected("a day has hours 0 to 23")
+        token = self.tokens[i]
+        for hour in hours:
+            clock = ClockTime(hour, 0, None, True)
+            self.phrase.times.append(TimeMention(clock, token.start, token.end))
+        self.phrase.order.append("t")
+        self.phrase.descriptor = True
+        return j
+
+    def _month_of_quarter(self, ordinals: list[int], j: int) -> int | None:
+        """ "(on) the first month of every quarter" (Celery's words): January, April, July and
+        October; the second, third or last month likewise. `j` is at "month"."""
+        k = j + 2 if self._word(j + 1) == "of" else None
+        if k is None or not self._is_unit(j, "month"):
+            return None
+        if self._word(k) in ("every", "each", "the", "a"):
+            k += 1
+        if not self._is_unit(k, "quarter"):
+            return None
+        if not all(1 <= nth <= 3 for nth in ordinals):
+            raise Rejected("a quarter has three months")
+        for nth in ordinals:
+            for month in range(nth, 13, 3):
+                if month not in self.phrase.months:
+                    self.phrase.months.append(month)
+        self.phrase.every = True
+        return k + 1
+
+    def _numbers_then_ordinal(self, i: int) -> int | None:
+        """ "the 1, 8, 15 and 22nd", "the 15 and 16th" (prettycron's words), "the 1 and 3rd
+        Monday": numbers listed before an ordinal count as ordinals too."""
+        numbers: list[int] = []
+        j = i
+        while self._kind(j) == lx.NUM:
+            token = self.tokens[j]
+            if (
+                not isinstance(token.value, int)
+                or token.spelled
+                or token.end - token.start > 2
+                or not 1 <= token.value <= 31
+            ):
+                return None
+            numbers.append(token.value)
+            step = self._is_separator(j + 1)
+            if not step:
+                return None
+            j += 1 + step
+        if self._kind(j) != lx.ORD or not numbers:
+            return None
+        return self._ordinals(j, tuple(numbers))
+
+    def _ordinals(self, i: int, leading: tuple[int, ...] = ()) -> int | None:
+        ordinals = [*leading, int(self.tokens[i].value)]  # type: ignore[call-overload]
         j = i + 1
         if ordinals == [1] and self._word(j) == "thing":
             # "first thing tomorrow", "first thing in the morning": the morning (9am)
@@ -1988,6 +2076,11 @@ class _Reader:
             j += step + 1
         if self._is_unit(j, "minute"):
             return self._nth_minutes(ordinals, j + 1)
+        quarter = self._month_of_quarter(ordinals, j)
+        if quarter is not None:
+            return quarter
+        if self._is_unit(j, "hour") and leading:
+            return self._nth_hours(ordinals, i, j + 1)
         phrase = self.phrase
         back = j + 1 if self._word(j) == "last" else None
         if self._word(j) == "to" and self._word(j + 1) == "last":
@@ -2109,6 +2202,9 @@ class _Reader:
 
     def _last(self, i: int) -> int | None:
         j = i + 1
+        quarter = self._month_of_quarter([3], j)  # "the last month of every quarter"
+        if quarter is not None:
+            return quarter
         kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
             self.phrase.nth.append((-1, int(self.tokens[j].value)))  # type: ignore[call-overload]
@@ -2172,6 +2268,12 @@ class _Reader:
         self.phrase.month_end = True
         return j + 1
 
+    def _names_a_date(self, i: int) -> bool:
+        """Whether a date starts at i: "March 1", "3/1", "2027-03-01", a holiday's name."""
+        if self._word(i) == "the":
+            i += 1
+        return self._kind(i) in (lx.MONTH, lx.DATE, lx.SLASHDATE) or self._word(i) in _HOLIDAYS
+
     def _mid_night(self, i: int) -> int:
         """After "mid" at i, "-night" or " night": the index after it, else 0."""
         j = i + 2 if self._is_sym(i + 1, "-") else i + 1
@@ -2204,6 +2306,11 @@ class _Reader:
     def _of(self, i: int) -> int | None:
         j = i + 1
         word = self._word(j)
+        if word in ("next", "this") and self._is_unit(j + 1, "month"):
+            if self.phrase.month_ahead is not None:
+                raise Rejected("the text names two months")
+            self.phrase.month_ahead = 1 if word == "next" else 0  # "the 15th of next month"
+            return j + 2
         if word in ("the", "every", "a"):
             j += 1
         if self._is_unit(j, "month"):
@@ -2332,6 +2439,10 @@ class _Reader:
         listed = self._monthday_list(i)
         if listed is not None:
             return listed
+        if self._word(i - 1) in ("the", "of"):
+            ordinal = self._numbers_then_ordinal(i)
+            if ordinal is not None:
+                return ordinal
         token = self.tokens[i]
         j = i + 1
         kind = self._kind(j)
@@ -2438,6 +2549,16 @@ class _Reader:
             return None
         if self._word(end) == "ago":
             raise Rejected("that is in the past")
+        seconds = amounts.phrase.offset_seconds
+        if (
+            self._word(end) == "before"
+            and self._names_a_date(end + 1)
+            and seconds
+            and not seconds % 86400
+            and not amounts.phrase.offset_months
+        ):
+            self.phrase.days_before += int(seconds // 86400)  # "2 days before Christmas"
+            return end + 1
         # "1 week hence", "30 minutes later": from now
         hence = self._word(end) in ("hence", "later")
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
@@ -2524,6 +2645,13 @@ class _Reader:
         word = self._word(j)
         if kind == lx.NUM and self._is_year(j):
             return self._years(j)  # "in 2027", "in 2019 and 2020"
+        if word in _DELAY_WORDS and (
+            self._kind(j + 1) == lx.NUM or self._word(j + 1) in ("a", "half")
+        ):
+            # "in exactly 2 hours", "in just 5 minutes", "in another 10 minutes"; "in about an
+            # hour" is read too, and the answer asks (the hedge)
+            j += 1
+            kind, word = self._kind(j), self._word(j)
         if kind == lx.NUM or word in ("a", "half"):
             end = self._amounts(j)
             if end is not None and self._word(end) == "time" and self.phrase.has_offset:
@@ -2531,6 +2659,7 @@ class _Reader:
             return end
         if word == "the" and self._word(j + 1) in _PARTS:
             self._set_part(str(self.tokens[j + 1].value))
+            self.phrase.in_part = True
             return j + 2
         if word == "the" and self._kind(j + 1) == lx.ORD and self._word(j + 2) == "half":
             return self._half_hour(j + 1)  # "in the first half of every hour"
@@ -2824,6 +2953,9 @@ class _Reader:
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
         if self._is_unit(i, "day") and self._word(i + 1) == "before":
+            if self._names_a_date(i + 2):
+                self.phrase.days_before += 1  # "the day before Christmas"
+                return i + 2
             return self._before_last(i + 2, 1)  # "the day before the last day of the month"
         if (
             self._is_unit(i, "day")

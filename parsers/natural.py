@@ -121,6 +121,15 @@ def dateparser_stage(text: str, zone_name: str, now: datetime) -> ParseResult | 
     if not isinstance(prepared, _Text):
         return prepared
     words = prepared
+    if any(t.kind == lx.UNIT for t in words.words) and all(
+        t.kind in (lx.NUM, lx.UNIT) for t in words.words
+    ):
+        # "10 minutes", "2h": an amount with nothing to say from when, or how often
+        amount = " ".join(text.split())
+        return ParseResult.rejected(
+            f"“{amount}” is an amount of time, not when to run",
+            suggestion=f"in {amount}, or every {amount}",
+        )
     if not words.short() or words.is_recurring() or not words.all_words_known():
         return None
     if words.has_ambiguous_hour() or not _mentions_a_when(words.words):

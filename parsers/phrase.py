@@ -84,14 +84,17 @@ class Phrase:
     day_offset: int | None = None  # today 0, tomorrow 1
     next_weekday: bool = False  # "next Friday": strictly after today
     next_week: bool = False  # "Thursday next week": in the week (Monday-Sunday) after this one
+    month_ahead: int | None = None  # "… of this month" 0, "… of next month" 1
     next_year: bool = False  # "11 January next year": the date's year is the one after this
     next_business_day: bool = False  # "next business day", "next weekday": after today, Mon-Fri
+    days_before: int = 0  # "2 days before Christmas": days before the date named
     days_after: int = 0  # "a week from Friday", "the Friday after next": days after that day
     offset_seconds: float = 0.0  # "in 2 hours"
     offset_months: int = 0  # "in 2 months"
     has_offset: bool = False
     offset_from_day: bool = False  # "a month from today": counted from a day, not this minute
     part: str | None = None  # morning | afternoon | evening | night
+    in_part: bool = False  # said "in the evening": alone, the next evening (asked)
     tonight: bool = False  # "tonight": the night of today, 8pm when no time is given
     waking: bool = False  # "wake me at 6", "alarm for 7": a bare early hour is the morning's
     zone: str | None = None

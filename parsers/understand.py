@@ -186,7 +186,11 @@ _WORDS: Final = re.compile(r"[a-z]+")
 # "im available every wed". The time in it is read, and asked about.
 _STATEMENT: Final = re.compile(
     r"^\s*(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
-    r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b",
+    r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b"
+    # "I'll be out Tuesday afternoons", "we will be closed on Monday": where one will be
+    r"|^\s*(?:i'll|i’ll|we'll|we’ll|(?:i|we)\s+will)\s+(?:probably\s+)?be\s+(?:out|away|off|busy|"
+    r"unavailable|available|free|closed|open|sick|ooo|on\s+(?:leave|holiday|vacation|pto)|"
+    r"travel+ing)\b",
     re.IGNORECASE,
 )
 
@@ -770,7 +774,17 @@ _NEGATIONS: Final = frozenset({"not", "never", "no", "don't", "dont", "nor"})
 _STRONG_NEGATIONS: Final = frozenset({"never", "don't", "dont"})
 
 
+# a to-do app's priority or tag beside the task ("p1", "!!2", "!high", "#Work", "@errands"):
+# a name, no amount of time
+_PRIORITY: Final = re.compile(
+    r"(?<![\w!#@])(?:p[1-4]|!{1,3}[1-4]|!(?:high|medium|low|urgent)|[#@][a-z][\w-]*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _mentions_time(task: str) -> bool:
+    if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
+        task = _PRIORITY.sub(" ", task)
     try:
         tokens = tokenize(task)
     except TokenizeError:

@@ -260,3 +260,37 @@ def test_quotes_and_names_that_are_not_a_message_or_a_wake_word(text: str) -> No
 def test_assistant_requests_without_a_time_are_refused(text: str) -> None:
     answer = _read(text)
     assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("hubot remind me at 4pm to deploy", "deploy"),
+        ("@helper remind me at 4pm to deploy", "deploy"),
+        ("Marvin, remind me at 4pm to deploy", "deploy"),
+        ("remindme!3 hours", None),
+    ],
+)
+def test_a_bot_called_by_its_name(text: str, task: str | None) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is not None, answer["reason"]
+    assert (answer["task"], answer["target"]) == (task, "me")
+
+
+def test_a_time_word_with_a_comma_is_not_a_name() -> None:
+    assert plain_command("Tomorrow, remind me to call Sam at 5pm").startswith("Tomorrow")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Submit the report every friday 4pm #Work p2", "0 16 * * 5"),
+        ("Stretch every day at 11am @health !!3", "0 11 * * *"),
+        ("Invoice clients on the 1st of every month at 10am #Billing !high", "0 10 1 * *"),
+        ("every weekday at 9am #Work @focus", "0 9 * * 1-5"),
+    ],
+)
+def test_quick_add_priorities_and_tags_say_nothing_about_time(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["expression"] == expression
+    assert not answer["needs_confirmation"], answer["notes"]

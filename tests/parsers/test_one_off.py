@@ -430,3 +430,87 @@ def test_next_week_without_one_day_is_refused_or_asked(text: str) -> None:
 )
 def test_a_named_time_of_day_the_grammar_cannot_read_asks(text: str) -> None:
     assert _asks(text), _read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    # where the speaker will be is a statement, not a request: the time in it is asked about
+    [
+        "I'll be away next Thursday",
+        "we will be closed on Monday at 9am",
+        "I'll be on vacation tomorrow",
+        "I will be busy Friday afternoons",
+    ],
+)
+def test_where_one_will_be_is_a_statement(text: str) -> None:
+    assert _asks(text), _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [("I'll be back in 10 minutes", "2026-01-14T10:10:00Z"), ("I'll call Ana at 4pm", None)],
+)
+def test_what_one_will_do_is_still_read(text: str, instant: str | None) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["type"] == "at", answer
+    assert not answer["needs_confirmation"], answer
+    if instant is not None:
+        assert answer["schedule"]["datetime"] == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("every night at 12 midnight", "0 0 * * *"),
+        ("ping me at 12 midnight to rotate the logs", "2026-01-15T00:00:00Z"),
+        ("at 12 noon on Friday", "2026-01-16T12:00:00Z"),
+    ],
+)
+def test_twelve_midnight_is_midnight(text: str, expected: str) -> None:
+    schedule = _read(text)["schedule"]
+    assert expected in (schedule.get("expression"), schedule.get("datetime")), schedule
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        # British: a week (a fortnight) from tomorrow or today
+        ("tomorrow week at 3pm", "2026-01-22T15:00:00Z"),
+        ("remind me today week", "2026-01-21T09:00:00Z"),
+        ("tomorrow fortnight", "2026-01-29T09:00:00Z"),
+    ],
+)
+def test_tomorrow_week(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "instant", "asked"),
+    [
+        ("in exactly 3 hours", "2026-01-14T13:00:00Z", False),
+        ("remind me in just 10 minutes", "2026-01-14T10:10:00Z", False),
+        ("in another half an hour", "2026-01-14T10:30:00Z", False),
+        # a hedged amount is read, and asked about
+        ("in about 2 hours", "2026-01-14T12:00:00Z", True),
+        ("in roughly a day", "2026-01-15T10:00:00Z", True),
+    ],
+)
+def test_a_word_between_in_and_the_amount(text: str, instant: str, asked: bool) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant, answer
+    assert answer["needs_confirmation"] is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        # "in the evening" with no day: the next evening (today's, still ahead), asked
+        ("remind me in the evening to water the plants", "2026-01-14T19:00:00Z"),
+        # the morning has gone by: tomorrow's
+        ("in the morning, call the garage", "2026-01-15T09:00:00Z"),
+    ],
+)
+def test_in_the_part_of_the_day_alone_is_the_next_one_asked(text: str, instant: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant, answer
+    assert answer["needs_confirmation"], answer

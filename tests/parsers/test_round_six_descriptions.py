@@ -212,3 +212,63 @@ def test_spelled_ordinals_and_parity_of_dates(text: str, expression: str) -> Non
 def test_every_odd_day_asks() -> None:
     # it may mean every other day
     assert _read("every odd day at 9am")["needs_confirmation"]
+
+
+# -- numbers listed before an ordinal: "the 1, 8, 15 and 22nd" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # these lost every day but the last one named (a wrong answer, not a refusal)
+        ("on the 1 and 15th of each month at 9am", "0 9 1,15 * *"),
+        ("the 3, 10 and 17th of every month at noon", "0 12 3,10,17 * *"),
+        ("Every hour, on the hour on the 2 and 4th of every month", "0 * 2,4 * *"),
+        ("07:00 and 19:00 on the 5, 12 and 20th of every month", "0 7,19 5,12,20 * *"),
+        ("the 1 and 3rd Monday of the month at 10am", "0 10 * * 1#1,1#3"),
+        # ordinal hours of the day
+        ("Every minute of 6, 9 and 12th hour", "* 6,9,12 * * *"),
+        ("Every 0th minute past the 5, 10 and 15th hour on Mon and Wed", "0 5,10,15 * * 1,3"),
+        ("Every 0th minute every hour", "0 * * * *"),
+    ],
+)
+def test_numbers_then_an_ordinal(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    "text", ["on the 5, 10 and 40th at 9am", "Every minute of 6 and 25th hour"]
+)
+def test_numbers_then_an_ordinal_out_of_range_are_refused(text: str) -> None:
+    assert _refused(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every 5 minutes from 10 through 20 minutes past the hour", "10-20/5 * * * *"),
+        ("every 10 minutes from 30 to 50 minutes past the hour on weekdays", "30-50/10 * * * 1-5"),
+        ("every minute from 10 to 20 minutes past the hour", "10-20 * * * *"),
+    ],
+)
+def test_minute_steps_from_one_minute_to_another(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+# -- a month of every quarter ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every day on the first month of every quarter at 9am", "0 9 * 1,4,7,10 *"),
+        ("on the 1st of the last month of each quarter at 9am", "0 9 1 3,6,9,12 *"),
+        ("every Monday in the second month of every quarter at 8am", "0 8 * 2,5,8,11 1"),
+    ],
+)
+def test_a_month_of_every_quarter(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_a_quarter_has_three_months() -> None:
+    assert _refused("the fourth month of every quarter")
