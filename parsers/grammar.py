@@ -1846,7 +1846,10 @@ class _Reader:
                 "(“every Monday on Tuesdays”, “weekdays on Saturday”): which days?",
                 "name the days once: “every Monday and Tuesday at 9am”",
             )
-        phrase.order.append("d")
+        # "every weekday at 09:50 and 15:50 Singapore time every weekday": the same days said
+        # again are not a second group of days (whose times would be a second schedule)
+        if not ("d" in phrase.order and all(day in phrase.weekdays for day in days)):
+            phrase.order.append("d")
         for day in days:
             if day not in phrase.weekdays:
                 phrase.weekdays.append(day)
@@ -1881,6 +1884,11 @@ class _Reader:
             and all(t.kind == lx.WORD and t.value in _NARROWING_WORDS for t in gap)
             and any(t.value in _DAY_PREPOSITIONS for t in gap)
         )
+
+    def _spelled_ordinal(self, i: int) -> bool:
+        """ "first", "second" (not "1st", "2nd", which only ever count days)."""
+        token = self.tokens[i]
+        return token.end - token.start >= 5
 
     def _plural_part(self, j: int) -> bool:
         """Whether j is a part of the day said in the plural: "mornings", "evenings"."""
@@ -2103,6 +2111,12 @@ class _Reader:
             if self.phrase.part != "morning":
                 self._set_part("morning")
             return j + 1
+        if (
+            self._spelled_ordinal(i)
+            and self._kind(j) == lx.WORD
+            and self._word(j) not in lx.KEYWORDS
+        ):
+            return None  # "the first person to answer", "the second reviewer": not a day
         while step := self._is_separator(j):
             if self._kind(j + step) == lx.ORD:
                 ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
