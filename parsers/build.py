@@ -443,6 +443,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     p = phrase
     if p.next_year:
         _next_year(b)
+    if p.month_ahead is not None:
+        _date_in_month(b)
     if p.same_time:
         _same_time(b)
     _one_time_said_twice(b)
@@ -544,6 +546,7 @@ _SLOT_WORDS: Final = {
     "count": "a number of runs",
     "first_weekday": "a business day of the month",
     "days_after": "days counted from a day",
+    "days_before": "days counted before a date",
     "minute_range": "a part of the hour",
 }
 _EMPTY_SLOTS: Final = Phrase()
@@ -699,13 +702,16 @@ def _holiday(b: _Builder) -> None:
         return
     today = b.local_now.date()
     at = b.times()[0] if len(b.p.times) == 1 else None
+    before = timedelta(days=p.days_before)
     for day in days:
-        if day < today:
+        if day - before < today:
             continue
-        instant = to_instant(day, at or _DEFAULT_TIME, b.zone)
+        instant = to_instant(day - before, at or _DEFAULT_TIME, b.zone)
         if instant > b.now:
-            p.dates.append((day.year, day.month, day.day))
             b.note(f"{label} is {day:%A} {day.day} {day:%B %Y}")
+            day -= before  # "2 days before Thanksgiving"
+            p.dates.append((day.year, day.month, day.day))
+            p.days_before = 0
             return
     raise Rejected(f"no coming {label} is known")
 
@@ -826,6 +832,38 @@ def _date_for_monthday(b: _Builder) -> None:
                 b.penalty += UNSURE_PENALTY
                 return
     raise Rejected(f"no coming month has a {_ordinal(day)} day")
+
+
+def _date_in_month(b: _Builder) -> None:
+    """ "the 15th of next month", "the first Monday of next month", "the last day of this
+    month": that day of the month named, once."""
+    p = b.p
+    days = len(p.monthdays) + len(p.nth)
+    if days != 1 or p.every or p.interval or p.weekdays or p.dates or p.months or p.years:
+        raise Rejected(
+            "“this month”/“next month” goes with one day of it, once",
+            "on the 15th of next month at 9am",
+        )
+    first = add_months(b.local_now.date().replace(day=1), p.month_ahead or 0)
+    last = days_in_month(first.year, first.month)
+    if p.nth:
+        nth, weekday = p.nth[0]
+        matching = [
+            day for day in range(1, last + 1) if cron_weekday(first.replace(day=day)) == weekday
+        ]
+        if len(matching) < abs(nth):
+            raise Rejected(f"{first:%B %Y} has no {_ordinal(nth)} {lx.DAY_LABELS[weekday]}")
+        day = matching[nth - 1] if nth > 0 else matching[nth]
+    elif p.monthdays[0] == LAST_DAY:
+        day = last
+    elif p.monthdays[0] == LAST_WEEKDAY:
+        day = max(d for d in range(last - 2, last + 1) if first.replace(day=d).weekday() < 5)
+    elif 1 <= p.monthdays[0] <= last:
+        day = p.monthdays[0]
+    else:
+        raise Rejected(f"{first:%B %Y} has no day {p.monthdays[0]}")
+    p.dates = [(first.year, first.month, day)]
+    p.monthdays, p.nth, p.of_month = [], [], False
 
 
 def _is_midnight(clock: ClockTime) -> bool:
@@ -1713,7 +1751,7 @@ def _one_time(b: _Builder) -> Built:
     p = b.p
     _honours(p, "instant", "has_offset", "dates", "weekdays", "day_offset", "times", "part",
              "window", "minute_past", "months", "years", "next_business_day",
-             "days_after")  # fmt: skip
+             "days_after", "days_before")  # fmt: skip
     _one_year(p)
     if p.window is not None or p.minute_past is not None or p.months:
         raise Rejected("a one-time schedule needs a date and a time, not a range")
@@ -1778,11 +1816,14 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
     if p.dates:
         year, month, day = p.dates[0]
         _check_date(year, month, day)
+        before = timedelta(days=p.days_before)  # "2 days before March 1"
+        if p.days_before:
+            b.note(f"read as {p.days_before} day(s) before {lx.MONTH_LABELS[month]} {day}", 0)
         if year is not None:
-            return to_instant(date(year, month, day), at, b.zone)
+            return to_instant(date(year, month, day) - before, at, b.zone)
         for candidate in range(today.year, today.year + 9):
             if day <= days_in_month(candidate, month):
-                instant = to_instant(date(candidate, month, day), at, b.zone)
+                instant = to_instant(date(candidate, month, day) - before, at, b.zone)
                 if instant > b.now:
                     return instant
         raise Rejected("no such date in the coming years")  # pragma: no cover

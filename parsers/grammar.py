@@ -2254,6 +2254,12 @@ class _Reader:
         self.phrase.month_end = True
         return j + 1
 
+    def _names_a_date(self, i: int) -> bool:
+        """Whether a date starts at i: "March 1", "3/1", "2027-03-01", a holiday's name."""
+        if self._word(i) == "the":
+            i += 1
+        return self._kind(i) in (lx.MONTH, lx.DATE, lx.SLASHDATE) or self._word(i) in _HOLIDAYS
+
     def _mid_night(self, i: int) -> int:
         """After "mid" at i, "-night" or " night": the index after it, else 0."""
         j = i + 2 if self._is_sym(i + 1, "-") else i + 1
@@ -2286,6 +2292,11 @@ class _Reader:
     def _of(self, i: int) -> int | None:
         j = i + 1
         word = self._word(j)
+        if word in ("next", "this") and self._is_unit(j + 1, "month"):
+            if self.phrase.month_ahead is not None:
+                raise Rejected("the text names two months")
+            self.phrase.month_ahead = 1 if word == "next" else 0  # "the 15th of next month"
+            return j + 2
         if word in ("the", "every", "a"):
             j += 1
         if self._is_unit(j, "month"):
@@ -2524,6 +2535,16 @@ class _Reader:
             return None
         if self._word(end) == "ago":
             raise Rejected("that is in the past")
+        seconds = amounts.phrase.offset_seconds
+        if (
+            self._word(end) == "before"
+            and self._names_a_date(end + 1)
+            and seconds
+            and not seconds % 86400
+            and not amounts.phrase.offset_months
+        ):
+            self.phrase.days_before += int(seconds // 86400)  # "2 days before Christmas"
+            return end + 1
         # "1 week hence", "30 minutes later": from now
         hence = self._word(end) in ("hence", "later")
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
@@ -2917,6 +2938,9 @@ class _Reader:
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
         if self._is_unit(i, "day") and self._word(i + 1) == "before":
+            if self._names_a_date(i + 2):
+                self.phrase.days_before += 1  # "the day before Christmas"
+                return i + 2
             return self._before_last(i + 2, 1)  # "the day before the last day of the month"
         if (
             self._is_unit(i, "day")

@@ -84,8 +84,10 @@ class Phrase:
     day_offset: int | None = None  # today 0, tomorrow 1
     next_weekday: bool = False  # "next Friday": strictly after today
     next_week: bool = False  # "Thursday next week": in the week (Monday-Sunday) after this one
+    month_ahead: int | None = None  # "… of this month" 0, "… of next month" 1
     next_year: bool = False  # "11 January next year": the date's year is the one after this
     next_business_day: bool = False  # "next business day", "next weekday": after today, Mon-Fri
+    days_before: int = 0  # "2 days before Christmas": days before the date named
     days_after: int = 0  # "a week from Friday", "the Friday after next": days after that day
     offset_seconds: float = 0.0  # "in 2 hours"
     offset_months: int = 0  # "in 2 months"

@@ -273,3 +273,58 @@ def test_an_amount_alone_is_not_a_when(text: str) -> None:
 )
 def test_an_amount_with_in_or_from_now_is_a_delay(text: str, instant: str) -> None:
     assert _once(text) == instant
+
+
+# -- a day of this month or next month, once --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("the 15th of next month", "2026-02-15T09:00:00Z"),
+        ("3rd of next month at 4pm", "2026-02-03T16:00:00Z"),
+        ("first monday of next month", "2026-02-02T09:00:00Z"),
+        ("the last friday of next month", "2026-02-27T09:00:00Z"),
+        ("the last day of next month", "2026-02-28T09:00:00Z"),
+        ("last day of this month", "2026-01-31T09:00:00Z"),
+        ("the 20th of this month at 5pm", "2026-01-20T17:00:00Z"),
+        ("the last business day of this month", "2026-01-30T09:00:00Z"),
+    ],
+)
+def test_a_day_of_this_or_next_month(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 31st of next month",  # February has none
+        "the 5th of this month",  # already past
+        "every 15th of next month",
+        "the 1st and 15th of next month",
+    ],
+)
+def test_a_day_of_next_month_that_is_none_or_several_is_refused(text: str) -> None:
+    assert _read(text)["schedule"] is None
+
+
+# -- days before a date or a holiday ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("two days before christmas", "2026-12-23T09:00:00Z"),
+        ("the day before christmas", "2026-12-24T09:00:00Z"),
+        ("a week before thanksgiving", "2026-11-19T09:00:00Z"),
+        ("3 days before march 1", "2026-02-26T09:00:00Z"),
+        ("day before 12/25 at 6pm", "2026-12-24T18:00:00Z"),
+        ("remind me 2 days before halloween to buy candy", "2026-10-29T09:00:00Z"),
+    ],
+)
+def test_days_before_a_date(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+def test_days_before_a_date_do_not_repeat() -> None:
+    assert _read("every year 2 days before christmas")["schedule"] is None
