@@ -516,6 +516,12 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         raise Rejected("only a repeating schedule can have a start or an end date")
     if single or p.dates or p.weekdays or p.times or p.once:
         return _one_time(b)
+    if p.part is not None and p.in_part:
+        # "remind me in the evening": the next evening (today's if still ahead), asked
+        at = _PART_DEFAULTS[p.part]
+        p.times.append(TimeMention(ClockTime(at.hour, at.minute, None, True), 0, 0))
+        b.note(f"no day given; the next {p.part} read, at {_spoken(at.hour, 0)}", UNSURE_PENALTY)
+        return _one_time(b)
     raise NotUnderstood(0, "")
 
 

@@ -2645,6 +2645,7 @@ class _Reader:
             return end
         if word == "the" and self._word(j + 1) in _PARTS:
             self._set_part(str(self.tokens[j + 1].value))
+            self.phrase.in_part = True
             return j + 2
         if word == "the" and self._kind(j + 1) == lx.ORD and self._word(j + 2) == "half":
             return self._half_hour(j + 1)  # "in the first half of every hour"

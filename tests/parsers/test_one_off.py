@@ -499,3 +499,18 @@ def test_a_word_between_in_and_the_amount(text: str, instant: str, asked: bool) 
     answer = _read(text)
     assert answer["schedule"]["datetime"] == instant, answer
     assert answer["needs_confirmation"] is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        # "in the evening" with no day: the next evening (today's, still ahead), asked
+        ("remind me in the evening to water the plants", "2026-01-14T19:00:00Z"),
+        # the morning has gone by: tomorrow's
+        ("in the morning, call the garage", "2026-01-15T09:00:00Z"),
+    ],
+)
+def test_in_the_part_of_the_day_alone_is_the_next_one_asked(text: str, instant: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant, answer
+    assert answer["needs_confirmation"], answer
