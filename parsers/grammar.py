@@ -533,6 +533,24 @@ class _Reader:
             if days is not None:
                 return days
             if (
+                self._kind(i + 1) in (lx.DAY, lx.DAYS)
+                and self._word(i + 2) == "and"
+                and self._kind(i + 3) in (lx.DAY, lx.DAYS)
+            ):
+                # "every day between Monday and Friday" (cron-utils' words): the days from one
+                # to the other, as "Monday through Friday"
+                first = int(self.tokens[i + 1].value)  # type: ignore[call-overload]
+                last = int(self.tokens[i + 3].value)  # type: ignore[call-overload]
+                for day in _day_range(first, last):
+                    if day not in self.phrase.weekdays:
+                        self.phrase.weekdays.append(day)
+                self.phrase.order.append("d")
+                if not (self.phrase.every or self.phrase.interval):
+                    # "between Monday and Wednesday at 5pm" may be one day in that span: asked
+                    self.phrase.unsure.append("the days between read as every one of them")
+                self.phrase.every = True
+                return i + 4
+            if (
                 self._kind(i + 1) == lx.MONTH
                 and self._word(i + 2) == "and"
                 and self._kind(i + 3) == lx.MONTH

@@ -272,3 +272,23 @@ def test_a_month_of_every_quarter(text: str, expression: str) -> None:
 
 def test_a_quarter_has_three_months() -> None:
     assert _refused("the fourth month of every quarter")
+
+
+# -- days of the week from one to another, said with "between" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("at 10:15 every day between Monday and Friday", "15 10 * * 1-5"),
+        ("every hour between Tuesday and Thursday", "0 * * * 2-4"),
+        ("every day at 9am between Friday and Monday", "0 9 * * 0,1,5,6"),
+    ],
+)
+def test_days_between_two_weekdays(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_days_between_without_every_ask() -> None:
+    # it may be one day in that span
+    assert _read("between monday and wednesday at 5pm")["needs_confirmation"]
