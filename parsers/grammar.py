@@ -268,6 +268,8 @@ class _Reader:
                 return None
             if self._kind(end) == lx.UNIT or self._word(end) in ("past", "times", "occurrences"):
                 return None  # "5 minutes", "15 past", "10 times": not a time of day
+            if self._kind(end + (self._word(end) == "of")) == lx.MONTH:
+                return None  # "18 June", "18 of June": a day of the month
             if value == 12 and self._word(end) == "noon":
                 end += 1
                 clock, named = _NOON, "noon"
