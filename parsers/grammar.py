@@ -890,9 +890,11 @@ class _Reader:
             and not self.phrase.every
             and (self._word(i + 1) in ("a", "half") or self._is_unit(i + 2, *_SECONDS))
         ):
-            end = self._amounts(i + 1)  # "after two minutes": a delay, as "in two minutes"
-            if end is not None and self.phrase.has_offset:
-                return end
+            # "after two minutes": a delay, as "in two minutes"; not "after 2 weeks of testing"
+            probe = _Reader(self.tokens)
+            end = probe._amounts(i + 1)
+            if end is not None and probe.phrase.has_offset and self._word(end) != "of":
+                return self._amounts(i + 1)
         first = self._time_at(i + 1)
         if first is None:
             return None
@@ -1835,7 +1837,10 @@ class _Reader:
             elif not (self._kind(j) == lx.DAY and token.kind == lx.DAY):
                 break  # "mon wed fri 8am": names one after another are a list too
         phrase = self.phrase
-        phrase.order.append("d")
+        # "every weekday at 09:50 and 15:50 Singapore time every weekday": the same days said
+        # again are not a second group of days (whose times would be a second schedule)
+        if not ("d" in phrase.order and all(day in phrase.weekdays for day in days)):
+            phrase.order.append("d")
         for day in days:
             if day not in phrase.weekdays:
                 phrase.weekdays.append(day)
@@ -1857,6 +1862,11 @@ class _Reader:
         else:
             phrase.single_day = True
         return j
+
+    def _spelled_ordinal(self, i: int) -> bool:
+        """ "first", "second" (not "1st", "2nd", which only ever count days)."""
+        token = self.tokens[i]
+        return token.end - token.start >= 5
 
     def _plural_part(self, j: int) -> bool:
         """Whether j is a part of the day said in the plural: "mornings", "evenings"."""
@@ -1986,12 +1996,17 @@ class _Reader:
             j += 1
         if word != "alarm" and self._word(j) == "up":
             j += 1
-        elif word == "alarm" and self._word(j) == "for":
-            j += 1  # "an alarm for 6": the time follows, bare
+        elif word == "alarm":
+            # "(set an) alarm for 6", "alarm at 5": not "the alarm system", "fire alarm at 5"
+            if i and self._word(i - 1) not in ("a", "an", "my", "the", "set"):
+                return None
+            k = j + 1 if self._word(j) in ("for", "at") else j
+            if self._time_at(k) is None:
+                return None
             self.phrase.waking = True
-            return self._times(j) or j
-        if j == i + 1 and word != "alarm":
-            return None  # "wake the kids at 7": the task's words
+            return self._times(k) or k
+        if j == i + 1 or self._word(j) == "to":
+            return None  # "wake the kids at 7", "get up to speed": the task's words
         self.phrase.waking = True
         return j
 
@@ -2088,6 +2103,12 @@ class _Reader:
             if self.phrase.part != "morning":
                 self._set_part("morning")
             return j + 1
+        if (
+            self._spelled_ordinal(i)
+            and self._kind(j) == lx.WORD
+            and self._word(j) not in lx.KEYWORDS
+        ):
+            return None  # "the first person to answer", "the second reviewer": not a day
         while step := self._is_separator(j):
             if self._kind(j + step) == lx.ORD:
                 ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
