@@ -268,6 +268,8 @@ class _Reader:
                 return None
             if self._kind(end) == lx.UNIT or self._word(end) in ("past", "times", "occurrences"):
                 return None  # "5 minutes", "15 past", "10 times": not a time of day
+            if self._kind(end + (self._word(end) == "of")) == lx.MONTH:
+                return None  # "18 June", "18 of June": a day of the month
             if value == 12 and self._word(end) == "noon":
                 end += 1
                 clock, named = _NOON, "noon"
@@ -2656,6 +2658,12 @@ class _Reader:
             # hour" is read too, and the answer asks (the hedge)
             j += 1
             kind, word = self._kind(j), self._word(j)
+        if kind == lx.NUM and self._word(j + 1) == "more" and self._is_unit(j + 2, *_SECONDS):
+            # "in 10 more minutes": read without "more"
+            without = _Reader([*self.tokens[: j + 1], *self.tokens[j + 2 :]])
+            without.phrase = self.phrase
+            end = without._amounts(j)
+            return None if end is None or end <= j + 1 else end + 1
         if kind == lx.NUM or word in ("a", "half"):
             end = self._amounts(j)
             if end is not None and self._word(end) == "time" and self.phrase.has_offset:

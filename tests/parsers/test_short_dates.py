@@ -328,3 +328,15 @@ def test_days_before_a_date(text: str, instant: str) -> None:
 
 def test_days_before_a_date_do_not_repeat() -> None:
     assert _read("every year 2 days before christmas")["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("14:00, 18 June", "2026-06-18T14:00:00Z"),  # was every day in June at 14:00 and 18:00
+        ("9am, 3 March", "2026-03-03T09:00:00Z"),
+        ("at 9, 15 march", "2026-03-15T09:00:00Z"),
+    ],
+)
+def test_a_number_before_a_month_is_its_day_not_another_time(text: str, instant: str) -> None:
+    assert _read(text)["schedule"]["datetime"] == instant
