@@ -888,9 +888,11 @@ class _Reader:
             and not self.phrase.every
             and (self._word(i + 1) in ("a", "half") or self._is_unit(i + 2, *_SECONDS))
         ):
-            end = self._amounts(i + 1)  # "after two minutes": a delay, as "in two minutes"
-            if end is not None and self.phrase.has_offset:
-                return end
+            # "after two minutes": a delay, as "in two minutes"; not "after 2 weeks of testing"
+            probe = _Reader(self.tokens)
+            end = probe._amounts(i + 1)
+            if end is not None and probe.phrase.has_offset and self._word(end) != "of":
+                return self._amounts(i + 1)
         first = self._time_at(i + 1)
         if first is None:
             return None
@@ -1970,12 +1972,17 @@ class _Reader:
             j += 1
         if word != "alarm" and self._word(j) == "up":
             j += 1
-        elif word == "alarm" and self._word(j) == "for":
-            j += 1  # "an alarm for 6": the time follows, bare
+        elif word == "alarm":
+            # "(set an) alarm for 6", "alarm at 5": not "the alarm system", "fire alarm at 5"
+            if i and self._word(i - 1) not in ("a", "an", "my", "the", "set"):
+                return None
+            k = j + 1 if self._word(j) in ("for", "at") else j
+            if self._time_at(k) is None:
+                return None
             self.phrase.waking = True
-            return self._times(j) or j
-        if j == i + 1 and word != "alarm":
-            return None  # "wake the kids at 7": the task's words
+            return self._times(k) or k
+        if j == i + 1 or self._word(j) == "to":
+            return None  # "wake the kids at 7", "get up to speed": the task's words
         self.phrase.waking = True
         return j
 

@@ -516,3 +516,23 @@ def test_in_the_part_of_the_day_alone_is_the_next_one_asked(text: str, instant: 
     answer = _read(text)
     assert answer["schedule"]["datetime"] == instant, answer
     assert answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    # "alarm", "get up" and "after" that are the task's words, not waking or a delay
+    [
+        "check the alarm system at 5",
+        "fire alarm test at 5",
+        "get up to speed on the project at 5",
+    ],
+)
+def test_task_words_that_look_like_waking_leave_a_bare_hour_asked(text: str) -> None:
+    answer = _read(text)
+    assert answer["needs_confirmation"], answer
+    assert answer["schedule"]["datetime"].endswith("T17:00:00Z"), answer
+
+
+def test_after_an_amount_of_something_is_not_a_delay() -> None:
+    answer = _read("after two weeks of testing, deploy on Friday at 5pm")
+    assert answer["schedule"]["datetime"] == "2026-01-16T17:00:00Z", answer
