@@ -648,6 +648,8 @@ def _meeting_window(p: Phrase) -> None:
     if p.interval is None and not (p.every or p.weekdays or p.nth or p.monthdays or p.dates):
         return
     first, last = p.window
+    if not _is_explicit(first):
+        first = _window_start(first, last)
     if not (_is_explicit(first) and _is_explicit(last)) or p.business_hours:
         return
     start = _clock_minutes(first)
@@ -656,6 +658,20 @@ def _meeting_window(p: Phrase) -> None:
         p.times.append(first)
         p.window = None
         p.assumptions.append("runs when the window starts")
+
+
+def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
+    """A window's start written without am/pm, read from its end: "12:00-13:00" (the end on
+    the 24-hour clock: so is the start), "2:00-3:00pm" (an earlier hour than the end's: the
+    end's half of the day); else as written."""
+    start, end = first.clock, last.clock
+    if start.meridiem is not None or not (start.digital or start.is_24h):
+        return first
+    if end.meridiem is None and (end.is_24h or end.hour > 12) and start.hour <= end.hour:
+        return replace(first, clock=replace(start, is_24h=True))
+    if end.meridiem is not None and start.hour < end.hour < 12:
+        return replace(first, clock=replace(start, meridiem=end.meridiem))
+    return first
 
 
 def _clock_minutes(mention: TimeMention) -> int:

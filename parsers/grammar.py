@@ -1835,7 +1835,10 @@ class _Reader:
             elif not (self._kind(j) == lx.DAY and token.kind == lx.DAY):
                 break  # "mon wed fri 8am": names one after another are a list too
         phrase = self.phrase
-        phrase.order.append("d")
+        # "every weekday at 09:50 and 15:50 Singapore time every weekday": the same days said
+        # again are not a second group of days (whose times would be a second schedule)
+        if not ("d" in phrase.order and all(day in phrase.weekdays for day in days)):
+            phrase.order.append("d")
         for day in days:
             if day not in phrase.weekdays:
                 phrase.weekdays.append(day)
@@ -1857,6 +1860,11 @@ class _Reader:
         else:
             phrase.single_day = True
         return j
+
+    def _spelled_ordinal(self, i: int) -> bool:
+        """ "first", "second" (not "1st", "2nd", which only ever count days)."""
+        token = self.tokens[i]
+        return token.end - token.start >= 5
 
     def _plural_part(self, j: int) -> bool:
         """Whether j is a part of the day said in the plural: "mornings", "evenings"."""
@@ -2079,6 +2087,12 @@ class _Reader:
             if self.phrase.part != "morning":
                 self._set_part("morning")
             return j + 1
+        if (
+            self._spelled_ordinal(i)
+            and self._kind(j) == lx.WORD
+            and self._word(j) not in lx.KEYWORDS
+        ):
+            return None  # "the first person to answer", "the second reviewer": not a day
         while step := self._is_separator(j):
             if self._kind(j + step) == lx.ORD:
                 ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]

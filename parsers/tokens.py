@@ -15,7 +15,15 @@ from functools import lru_cache
 from typing import Final
 
 from . import lexicon as lx
-from .zones import AMBIGUOUS, UnknownZoneError, is_region, lookup_offset, lookup_word
+from .conversions import AmbiguousZone, settle
+from .zones import (
+    AMBIGUOUS,
+    AMBIGUOUS_ZONES,
+    UnknownZoneError,
+    is_region,
+    lookup_offset,
+    lookup_word,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +116,16 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
     tokens = _scan(text)
+    zones = [t for t in tokens if t.kind == lx.ZONE]
+    if len(zones) > 1 or any(isinstance(t.value, AmbiguousZone) for t in zones):
+        tokens = settle(tokens)
+        for token in tokens:
+            if isinstance(token.value, AmbiguousZone):
+                word = token.value.word
+                raise TokenizeError(
+                    f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
+                    suggestion="name the zone, e.g. Asia/Kolkata",
+                )
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
@@ -209,6 +227,8 @@ def _scan(text: str) -> list[Token]:
             ):
                 # "in a fortnight's time", "in an hour's time": the unit
                 append(Token(lx.UNIT, lexicon[word[:-2]][1], start, end))
+            elif word in _ADJECTIVE_ZONES and _zone_meant(text, start, end, tokens):
+                append(Token(lx.ZONE, _ADJECTIVE_ZONES[word], start, end))
             elif word in _NOUN_ZONES and not _zone_meant(text, start, end, tokens):
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
             else:
@@ -355,6 +375,9 @@ _AMOUNT_WORDS: Final = frozenset({"in", "every", "each", "for", "after", "within
 # ("9am CAT"), right after a time, or before "time" ("mountain time"); otherwise the word
 # ("feed the cat every morning", "hike the mountain on Saturdays") is the task's.
 _NOUN_ZONES: Final = frozenset({"cat", "eat", "art", "pet", "cot", "wet", "west", "mountain"})
+# Adjectives that name a zone only the same way ("10:00 AM Indian Standard Time"), and are not
+# zone words anywhere else ("cook Indian food"): not in the zones' lexicon at all.
+_ADJECTIVE_ZONES: Final = {"indian": "Asia/Kolkata"}
 _ZONE_AFTER: Final = re.compile(r"\s+(?:time|standard|daylight)\b", re.IGNORECASE)
 
 
@@ -392,6 +415,10 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
     if guess is not None:
         kind, value = lx.LEXICON[guess]
         tokens.append(Token(kind, value, start, start + len(word), guess=guess))
+        return
+    if word in AMBIGUOUS_ZONES:
+        # settled by the text around it, or refused, once the whole text is read
+        tokens.append(Token(lx.ZONE, AmbiguousZone(word), start, start + len(word)))
         return
     if word in AMBIGUOUS:
         raise TokenizeError(

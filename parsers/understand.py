@@ -119,6 +119,9 @@ _MANAGE: Final = re.compile(
     r"|(?:change|move|reschedule|shift|push|bump|switch)\b(?:\s+\S+){1,5}?\s+to\s+"
     r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|noon|midnight|tomorrow|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$"
+    # "lets move the time to 21:00 UTC", "can we change the meeting time to 3pm": a time that
+    # is already set gets a new one
+    r"|(?:\S+\s+){0,3}?(?:move|change|shift|push|bump|switch)\s+the\s+(?:\w+\s+)?time\s+to\b"
     # "pause the nightly backup", "resume my digest": only a job that exists is paused
     r"|(?:pause|unpause|resume|suspend|disable|enable|unschedule)\s+(?:the|my|our|this|that|it)\b"
     # "move it to 3pm", "push this back an hour": "it" is a job that exists
@@ -192,6 +195,13 @@ _STATEMENT: Final = re.compile(
 )
 
 
+# A rule about what happens to things after a while, not a request to run: "issues with
+# no activity will be automatically closed after 7 days", "files will be deleted in 30 days"
+_RULE: Final = re.compile(
+    r"\bwill\s+be\s+(?:automatically\s+|auto-?|permanently\s+)?[a-z]+ed\s+(?:after|in|within)\b"
+)
+
+
 # The text stops where the time should be ("remind me every day at"), or has a placeholder for
 # it ("at ??:00"): what was read is asked about.
 _CUT_OFF: Final = (" at", " every", " each", "@")
@@ -214,6 +224,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         )
         return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     lowered = text.lower()
+    if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
+        note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
+        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     words = _WORDS.findall(lowered)
     if (
         "~" not in lowered
@@ -522,6 +535,11 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
     chosen = [token for start, end in runs for token in tokens[start:end]]
     task = shown_task = task_text(text, tokens, runs)
     named = [run for run in runs if _frequency_adjective(tokens, *run)] if len(runs) > 1 else []
+    # "the daily digest email should contain …", "behaviors like daily summaries": a
+    # frequency that only names a thing, and nothing else about time
+    only_named = len(runs) == 1 and (
+        _frequency_adjective(tokens, *runs[0]) or _bare_frequency(tokens, *runs[0])
+    )
     if named and _names_agreeing_frequency(tokens, runs, named):
         # "post the monthly numbers on the 1st at 9am": "monthly" says the 1st of every month
         # (not the next 1st only) and names the numbers: the schedule's word and the task's
@@ -568,7 +586,7 @@ def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None
         # left in the task, unread, and would turn the schedule round
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "a “not” just before the schedule's words was not read")
-    if named:
+    if named or only_named:
         # "a weekly review task due Monday": the frequency may only name the task
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "a frequency that names the task was read as the schedule's")
@@ -629,7 +647,22 @@ _WHOSE: Final = frozenset({"their", "your", "his", "her", "our"})
 def _unread_zone(text: str, tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
     """The words that end the text right after the schedule and look like a zone the
     grammar does not know: "… 9am Narnia time", "… 9am their time", "… 9am XYZ" (an
-    abbreviation in capitals); None otherwise. ("my time" and "local time" are read.)"""
+    abbreviation in capitals), or such an abbreviation in brackets right after a time of
+    the schedule ("at 10:00 (RO) every day"); None otherwise. ("my time" and "local time"
+    are read.)"""
+    for _, end in runs:
+        if end < len(tokens) and tokens[end - 1].kind == lx.TIME:
+            after = tokens[end]
+            word = text[after.start : after.end]
+            if (
+                after.kind == lx.WORD
+                and 2 <= len(word) <= 5
+                and word.isalpha()
+                and word.isupper()
+                and text[after.start - 1 : after.start] == "("
+                and text[after.end : after.end + 1] == ")"
+            ):
+                return word
     rest = tokens[runs[-1][1] :]
     if not 1 <= len(rest) <= 4 or any(t.kind != lx.WORD for t in rest):
         return None
@@ -757,7 +790,11 @@ def _mentions_time(task: str) -> bool:
     except TokenizeError:
         return True
     return any(
-        t.kind in _TIME_KINDS
+        (
+            t.kind in _TIME_KINDS
+            and not _ordinal_of_a_thing(tokens, k)
+            and not _number_of_a_thing(tokens, k)
+        )
         or (
             t.kind == lx.WORD
             # "to" as in "remind me to …" is not about time; "until" and "through" are
@@ -765,7 +802,57 @@ def _mentions_time(task: str) -> bool:
             # a zone word written as a plain word ("the cat") may still have meant the zone
             and (t.value in _TIME_WORDS or lookup_place(str(t.value)) or lookup_word(str(t.value)))
         )
-        for t in tokens
+        for k, t in enumerate(tokens)
+    )
+
+
+# Words before a number that make it a time or an amount of time: "at 5", "until 6", "from 9
+# to 5", "every 3", "in 2".
+_NUMBER_CUES: Final = frozenset(
+    {"at", "@", "by", "until", "till", "til", "from", "between", "before", "after", "to", "and"}
+    | {"around", "about", "every", "in", "for", "within", "past", "since", "on", "-"}
+)
+
+
+def _number_of_a_thing(tokens: list[Token], k: int) -> bool:
+    """ "check the 3 servers", "post the top 10 issues", "ticket #4521", "v2.1": a number with
+    no word before it that makes it a time ("at 5", "every 3") and no unit of time after it
+    counts things, not time."""
+    token = tokens[k]
+    if token.kind != lx.NUM:
+        return False
+    before = tokens[k - 1] if k else None
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if before is not None and before.value == "-" and k >= 2 and tokens[k - 2].kind == lx.NUM:
+        # the end of a range counts what its start counts ("pick 3-5 issues", "from 9-5")
+        return (after is None or after.kind != lx.UNIT) and _number_of_a_thing(tokens, k - 2)
+    if before is not None and before.value in _NUMBER_CUES:
+        return False
+    if before is not None and before.value == "#":
+        return True  # "ticket #4521"
+    # a word before it that counts ("the 3 servers", "the top 10 issues") and a noun the
+    # grammar does not know after it ("the 8 times", "my 9 sharp" are not)
+    counted = before is not None and before.value in _COUNTING
+    noun = after is not None and after.kind == lx.WORD and after.value not in lx.KEYWORDS
+    return counted and noun
+
+
+_COUNTING: Final = frozenset(
+    {"the", "top", "all", "these", "those", "my", "our", "your", "their", "its", "of", "latest"}
+)
+
+
+def _ordinal_of_a_thing(tokens: list[Token], k: int) -> bool:
+    """ "the first person", "a second reviewer": an ordinal written as a word before a word
+    the grammar does not know counts that thing, not days."""
+    token = tokens[k]
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        token.kind == lx.ORD
+        and token.end - token.start >= 5
+        and after is not None
+        and after.kind == lx.WORD
+        and after.value not in lx.KEYWORDS
     )
 
 
@@ -831,7 +918,7 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             for start, end in runs
             if start not in adjectives or any(t.value in _WEEKLY for t in tokens[start:end])
         ]
-    return _drop_event_times(tokens, _drop_stray_places(runs, places))
+    return _drop_event_times(tokens, _drop_stray_numbers(tokens, _drop_stray_places(runs, places)))
 
 
 _EVENT_WORDS: Final = frozenset({"before", "after"})
@@ -944,6 +1031,27 @@ def _drop_stray_places(runs: list[tuple[int, int]], places: set[int]) -> list[tu
             index + 1 < len(runs) and runs[index + 1][0] == end
         )
         if only_place and not touches:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _drop_stray_numbers(tokens: list[Token], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "… check the thread. Score each 1-10 and send me the top 10": a run that is only bare
+    numbers ("1-10", "3 to 5"), away from the other runs, counts the task's things; as a time
+    it would need "at", am/pm or a colon."""
+    if len(runs) < 2:
+        return runs
+    kept = []
+    for index, (start, end) in enumerate(runs):
+        bare = all(
+            t.kind == lx.NUM or (t.kind == lx.SYM and t.value == "-") or t.value == "to"
+            for t in tokens[start:end]
+        )
+        touches = (index and runs[index - 1][1] == start) or (
+            index + 1 < len(runs) and runs[index + 1][0] == end
+        )
+        if bare and not touches:
             continue
         kept.append((start, end))
     return kept

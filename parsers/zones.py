@@ -95,6 +95,14 @@ AMBIGUOUS: Final = {
     "bt": "several zones",
 }
 
+# The zones each of them may name, for a text that settles which ("18:10 UTC (= 23:40 IST)").
+AMBIGUOUS_ZONES: Final = {
+    "ist": ("Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"),
+    "ast": ("America/Halifax", "Asia/Riyadh"),
+    "gst": ("Asia/Dubai", "Atlantic/South_Georgia"),
+    "sst": ("Pacific/Pago_Pago", "Asia/Singapore"),
+}
+
 # Places people name that are not the last part of an IANA name ("Tokyo time" is).
 PLACES: Final = {
     "ny": "America/New_York",
