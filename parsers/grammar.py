@@ -67,6 +67,10 @@ _FREQUENCIES: Final = {
     "triweekly": (3, "week"),
 }
 _LIST_SYMBOLS: Final = (",", "&", "/")
+# Between two mentions of days of the week, words that make the second narrow the first
+# ("every Monday on Tuesdays"): prepositions, articles and "every"
+_DAY_PREPOSITIONS: Final = frozenset({"on", "in", "during", "over"})
+_NARROWING_WORDS: Final = _DAY_PREPOSITIONS | {"the", "every", "each", "only"}
 # Words after the second amount of "every 1 hour 30 minutes …" that make it an offset, not
 # more of the interval: "every hour, 15 minutes past", "every day 30 minutes before it",
 # "every 2 hours 8 hours a day" (after "after"/"before"/"from" — "starting" — only a time of
@@ -106,7 +110,7 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
 
 
 class _Reader:
-    __slots__ = ("adverb", "n", "phrase", "tokens")
+    __slots__ = ("adverb", "days_end", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -114,6 +118,7 @@ class _Reader:
         self.phrase = Phrase()
         # the interval so far came from "daily"/"weekly": "every 2 days" may refine it
         self.adverb = False
+        self.days_end = -1  # where the last days of the week named ended
 
     # -- the loop -----------------------------------------------------------------
 
@@ -695,6 +700,8 @@ class _Reader:
                 self.phrase.weekdays.append(1)
             return i + 1
         j = i + 2
+        if self._month_ahead(j, 1):
+            return j + 2  # "the beginning of next month": its 1st, once
         if self._word(j) in ("every", "the"):
             j += 1
         if self._is_unit(j, "hour") or (
@@ -1379,9 +1386,9 @@ class _Reader:
             if word != "even":
                 self._set_minutes([1])
             return j + 2
-        elif self._is_unit(j, "quarter") and self._is_unit(j + 1, "hour"):
-            self._set_interval(15, "minute")
-            return j + 2
+        elif self._is_unit(j, "quarter") and (end := self._quarter_of_an_hour(j + 1)):
+            self._set_interval(15, "minute")  # "every quarter hour", "every quarter of an hour"
+            return end
         elif token.kind == lx.ORD and token.value == 0 and self._is_unit(j + 1, "minute"):
             # "Every 0th minute past the 4, 8 and 12th hour", "every 0th minute every hour"
             # (prettycron's and cron-to-text's words): on the hour
@@ -1835,6 +1842,12 @@ class _Reader:
             elif not (self._kind(j) == lx.DAY and token.kind == lx.DAY):
                 break  # "mon wed fri 8am": names one after another are a list too
         phrase = self.phrase
+        if phrase.weekdays and set(days) != set(phrase.weekdays) and self._days_narrowed(i):
+            raise Rejected(
+                "the text names different days of the week, one inside the other "
+                "(“every Monday on Tuesdays”, “weekdays on Saturday”): which days?",
+                "name the days once: “every Monday and Tuesday at 9am”",
+            )
         # "every weekday at 09:50 and 15:50 Singapore time every weekday": the same days said
         # again are not a second group of days (whose times would be a second schedule)
         if not ("d" in phrase.order and all(day in phrase.weekdays for day in days)):
@@ -1843,6 +1856,7 @@ class _Reader:
             if day not in phrase.weekdays:
                 phrase.weekdays.append(day)
         self._joined_days(i, weekday=True)
+        self.days_end = j
         if (
             items == 1
             and self.tokens[i].kind == lx.DAY
@@ -1860,6 +1874,18 @@ class _Reader:
         else:
             phrase.single_day = True
         return j
+
+    def _days_narrowed(self, i: int) -> bool:
+        """Whether the days read at i follow the last days named with only a preposition
+        between them ("every Monday on Tuesdays", "weekdays on Saturday", "Mondays in the
+        weekend"): the second would narrow the first, and the two disagree. Joined by "and",
+        a comma or a time ("Monday 9am, Friday 5pm") they are a list, or two schedules."""
+        gap = self.tokens[self.days_end : i] if 0 <= self.days_end < i else ()
+        return (
+            bool(gap)
+            and all(t.kind == lx.WORD and t.value in _NARROWING_WORDS for t in gap)
+            and any(t.value in _DAY_PREPOSITIONS for t in gap)
+        )
 
     def _spelled_ordinal(self, i: int) -> bool:
         """ "first", "second" (not "1st", "2nd", which only ever count days)."""
@@ -1916,6 +1942,20 @@ class _Reader:
         ):
             self.phrase.next_week = True  # "Thursday next week": in the week after this one
             return j + 1
+        if (
+            self.tokens[i].value == "this"
+            and self._is_unit(j, "week")
+            and not (self.phrase.dates or self.phrase.every or self.phrase.this_week)
+        ):
+            # "Friday this week", "this week Friday": that day of the week we are in
+            if i > 0 and self.tokens[i - 1].kind == lx.DAY and self.phrase.single_day:
+                self.phrase.this_week = True
+                return j + 1
+            if self._kind(j + 1) == lx.DAY and not self.phrase.weekdays:
+                self.phrase.weekdays.append(int(self.tokens[j + 1].value))  # type: ignore[call-overload]
+                self.phrase.single_day = self.phrase.this_week = True
+                self.phrase.order.append("d")
+                return j + 2
         if (
             self.tokens[i].value == "next"
             and self._is_unit(j, "week")
@@ -2259,6 +2299,10 @@ class _Reader:
             return j
         if kind == lx.UNIT:
             raise Rejected(f'"last {self.tokens[j].value}" is in the past')
+        if self._word(j) in _PARTS and (
+            i == 0 or self._word(i - 1) not in ("the", "every", "each")
+        ):
+            raise Rejected(f"“last {self.tokens[j].value}” is in the past")  # "last night at 11"
         return None
 
     def _end(self, i: int) -> int | None:
@@ -2273,6 +2317,8 @@ class _Reader:
             return j
         if self._word(j) == "of":
             j += 1
+        if self._month_ahead(j, LAST_DAY):
+            return j + 2  # "the end of next month": its last day, once
         every = self._word(j) == "every"
         if self._word(j) in ("the", "every"):
             j += 1
@@ -2294,6 +2340,17 @@ class _Reader:
         self.phrase.every |= every
         self.phrase.month_end = True
         return j + 1
+
+    def _month_ahead(self, j: int, day: int) -> bool:
+        """At j, "this month" or "next month" after "the beginning of"/"the end of": that day
+        of it, once."""
+        if self._word(j) not in ("this", "next") or not self._is_unit(j + 1, "month"):
+            return False
+        if self.phrase.month_ahead is not None:
+            raise Rejected("the text names two months")
+        self.phrase.month_ahead = 1 if self._word(j) == "next" else 0
+        self.phrase.monthdays.append(day)
+        return True
 
     def _names_a_date(self, i: int) -> bool:
         """Whether a date starts at i: "March 1", "3/1", "2027-03-01", a holiday's name."""
@@ -2685,7 +2742,11 @@ class _Reader:
             without.phrase = self.phrase
             end = without._amounts(j)
             return None if end is None or end <= j + 1 else end + 1
-        if kind == lx.NUM or word in ("a", "half"):
+        if (
+            kind == lx.NUM
+            or word in ("a", "half")
+            or (self._is_unit(j, "quarter") and self._word(j + 1) == "of")
+        ):
             end = self._amounts(j)
             if end is not None and self._word(end) == "time" and self.phrase.has_offset:
                 return end + 1  # "in a week's time", "in 3 days' time"
@@ -2783,8 +2844,12 @@ class _Reader:
                 fraction = self._fraction(j)
                 if fraction is not None:  # "one and a half hours", "1 1/2 hours"
                     amount, j = amount + fraction[0], fraction[1]
+            elif word == "a" and self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"):
+                amount, j = 0.5, j + 2  # "a half hour"
             elif word == "a":
                 amount, j = 1.0, j + 1
+            elif self._is_unit(j, "quarter") and not read_any and self._word(j + 1) == "of":
+                amount = 1.0  # "(in) quarter of an hour": a quarter, "a" left out
             elif word == "half":
                 amount, j = 0.5, j + (2 if self._word(j + 1) == "a" else 1)
             else:

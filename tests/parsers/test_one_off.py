@@ -491,6 +491,8 @@ def test_tomorrow_week(text: str, instant: str) -> None:
         ("remind me in just 10 minutes", "2026-01-14T10:10:00Z", False),
         ("in another half an hour", "2026-01-14T10:30:00Z", False),
         ("in 20 more minutes", "2026-01-14T10:20:00Z", False),
+        ("remind me in a half hour to stir the soup", "2026-01-14T10:30:00Z", False),
+        ("in quarter of an hour", "2026-01-14T10:15:00Z", False),
         ("ping me in 3 more days", "2026-01-17T10:00:00Z", False),
         # a hedged amount is read, and asked about
         ("in about 2 hours", "2026-01-14T12:00:00Z", True),
@@ -536,3 +538,8 @@ def test_task_words_that_look_like_waking_leave_a_bare_hour_asked(text: str) -> 
 def test_after_an_amount_of_something_is_not_a_delay() -> None:
     answer = _read("after two weeks of testing, deploy on Friday at 5pm")
     assert answer["schedule"]["datetime"] == "2026-01-16T17:00:00Z", answer
+
+
+@pytest.mark.parametrize("text", ["every quarter of an hour", "every quarter hour"])
+def test_every_quarter_of_an_hour(text: str) -> None:
+    assert _read(text)["schedule"]["expression"] == "*/15 * * * *"
