@@ -691,6 +691,8 @@ def _negated(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
                 continue
             if i == start - 1 or word in _STRONG_NEGATIONS:
                 return True
+            if word == "not" and i and tokens[i - 1].value in _AUXILIARIES:
+                return True  # "do not run it on Fridays", "should not post on weekends"
     return False
 
 
@@ -772,6 +774,7 @@ _TIME_WORDS: Final = frozenset(
 _DEADLINE: Final = frozenset({"by", "before", "latest"})
 _NEGATIONS: Final = frozenset({"not", "never", "no", "don't", "dont", "nor"})
 _STRONG_NEGATIONS: Final = frozenset({"never", "don't", "dont"})
+_AUXILIARIES: Final = frozenset({"do", "does", "did", "should", "must", "will", "would", "can"})
 
 
 # a to-do app's priority or tag beside the task ("p1", "!!2", "!high", "#Work", "@errands"):
