@@ -967,10 +967,11 @@ def _is_event_time(tokens: list[Token], gap_start: int, start: int, end: int) ->
         return False  # "at 9am and after lunch at 2pm": both are runs
     if any(t.kind != lx.WORD for t in gap[event + 1 :]):
         return False
-    run = [t for t in tokens[start:end] if t.kind != lx.WORD or t.value not in ("at", "the")]
+    run = [t for t in tokens[start:end] if t.kind != lx.WORD or t.value not in ("at", "the", "on")]
     if len(run) == 1:
-        # a time, or a bare hour after "at" ("before the meeting at 9")
-        return run[0].kind == lx.TIME or (run[0].kind == lx.NUM and end - start >= 2)
+        # a time, a bare hour after "at" ("before the meeting at 9"), or a day of the month
+        # ("on the 2nd at 03:00 (after the report on the 1st)")
+        return run[0].kind in (lx.TIME, lx.ORD) or (run[0].kind == lx.NUM and end - start >= 2)
     return all(t.value in _BUSINESS_HOURS for t in run)
 
 

@@ -187,3 +187,8 @@ def test_a_clause_of_days_after_not_leaves_them_out(text: str, expression: str) 
 
 def test_do_not_before_the_days_asks() -> None:
     assert _read("do not run it on Fridays at 9am")[2] is False
+
+
+def test_a_day_of_the_month_after_before_or_after_is_the_events() -> None:
+    expression, _, _ = _read("every month on the 5th at 9am, after payroll on the 1st")
+    assert expression == "0 9 5 * *"
