@@ -2685,7 +2685,9 @@ class _Reader:
             without.phrase = self.phrase
             end = without._amounts(j)
             return None if end is None or end <= j + 1 else end + 1
-        if kind == lx.NUM or word in ("a", "half"):
+        if kind == lx.NUM or word in ("a", "half") or (
+            self._is_unit(j, "quarter") and self._word(j + 1) == "of"
+        ):
             end = self._amounts(j)
             if end is not None and self._word(end) == "time" and self.phrase.has_offset:
                 return end + 1  # "in a week's time", "in 3 days' time"
@@ -2783,8 +2785,12 @@ class _Reader:
                 fraction = self._fraction(j)
                 if fraction is not None:  # "one and a half hours", "1 1/2 hours"
                     amount, j = amount + fraction[0], fraction[1]
+            elif word == "a" and self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"):
+                amount, j = 0.5, j + 2  # "a half hour"
             elif word == "a":
                 amount, j = 1.0, j + 1
+            elif self._is_unit(j, "quarter") and not read_any and self._word(j + 1) == "of":
+                amount = 1.0  # "(in) quarter of an hour": a quarter, "a" left out
             elif word == "half":
                 amount, j = 0.5, j + (2 if self._word(j + 1) == "a" else 1)
             else:

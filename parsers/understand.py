@@ -374,6 +374,8 @@ def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text or "imer" in text or "larm" in text:
         text = _REMIND_AMOUNT.sub(_delay_words, text)
+    if " not " in text:
+        text = _NOT_ON.sub(" except ", text)
     target, rest = take_target(text)
     quoted = _QUOTED.search(rest) if ('"' in rest or "“" in rest) else None
     if quoted is not None and _mentions_time(inner := quoted["inner"] or quoted["curly"]):
@@ -389,6 +391,13 @@ def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     return _read_rest(rest, text, zone_name, aware_now, target)
 
 
+# "at 3pm every weekday, not on weekends", "every day at 9 but not Mondays": days left out,
+# said after the schedule (a "not" before it asks: understand._negated)
+_NOT_ON: Final = re.compile(
+    r"(?:\s*,\s*|\s+but\s+)not\s+(?:on\s+)?(?=(?:weekends?|weekdays?|holidays|public\s+holidays|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)",
+    re.IGNORECASE,
+)
 # a message in double quotes ('"Sprint review at 3pm"'), not an inch mark or a lone quote
 _QUOTED: Final = re.compile(r'"(?P<inner>[^"]*[^\W\d_][^"]*)"|“(?P<curly>[^”]*[^\W\d_][^”]*)”')
 

@@ -294,3 +294,21 @@ def test_quick_add_priorities_and_tags_say_nothing_about_time(text: str, express
     answer = _read(text)
     assert answer["schedule"]["expression"] == expression
     assert not answer["needs_confirmation"], answer["notes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("remind me to log hours at 5pm every week day, not on weekends", "0 17 * * 1-5"),
+        ("/remind #ops to check backups every day at 8am but not Sundays", "0 8 * * 1-6"),
+        ("water the plants daily at 7am, not on Saturdays", "0 7 * * 0-5"),
+    ],
+)
+def test_days_left_out_after_the_schedule(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["expression"] == expression
+
+
+def test_a_not_before_the_schedule_still_asks() -> None:
+    answer = _read("not on Mondays, every day at 9")
+    assert answer["schedule"] is None or answer["needs_confirmation"]

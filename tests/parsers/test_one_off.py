@@ -491,6 +491,8 @@ def test_tomorrow_week(text: str, instant: str) -> None:
         ("remind me in just 10 minutes", "2026-01-14T10:10:00Z", False),
         ("in another half an hour", "2026-01-14T10:30:00Z", False),
         ("in 20 more minutes", "2026-01-14T10:20:00Z", False),
+        ("remind me in a half hour to stir the soup", "2026-01-14T10:30:00Z", False),
+        ("in quarter of an hour", "2026-01-14T10:15:00Z", False),
         ("ping me in 3 more days", "2026-01-17T10:00:00Z", False),
         # a hedged amount is read, and asked about
         ("in about 2 hours", "2026-01-14T12:00:00Z", True),
