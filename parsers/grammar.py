@@ -2685,8 +2685,10 @@ class _Reader:
             without.phrase = self.phrase
             end = without._amounts(j)
             return None if end is None or end <= j + 1 else end + 1
-        if kind == lx.NUM or word in ("a", "half") or (
-            self._is_unit(j, "quarter") and self._word(j + 1) == "of"
+        if (
+            kind == lx.NUM
+            or word in ("a", "half")
+            or (self._is_unit(j, "quarter") and self._word(j + 1) == "of")
         ):
             end = self._amounts(j)
             if end is not None and self._word(end) == "time" and self.phrase.has_offset:

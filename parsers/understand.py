@@ -700,8 +700,8 @@ def _negated(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
                 continue
             if i == start - 1 or word in _STRONG_NEGATIONS:
                 return True
-            if word == "not" and i and tokens[i - 1].value in _AUXILIARIES:
-                return True  # "do not run it on Fridays", "should not post on weekends"
+            if word == "not" and _imperative_do(tokens, i - 1):
+                return True  # "do not run it on Fridays" (not "… did not stall every day")
     return False
 
 
@@ -783,7 +783,14 @@ _TIME_WORDS: Final = frozenset(
 _DEADLINE: Final = frozenset({"by", "before", "latest"})
 _NEGATIONS: Final = frozenset({"not", "never", "no", "don't", "dont", "nor"})
 _STRONG_NEGATIONS: Final = frozenset({"never", "don't", "dont"})
-_AUXILIARIES: Final = frozenset({"do", "does", "did", "should", "must", "will", "would", "can"})
+
+
+def _imperative_do(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is an imperative "do" opening a clause: "do not …", "please do not",
+    ", but do not …"."""
+    if k < 0 or tokens[k].value != "do":
+        return False
+    return k == 0 or tokens[k - 1].value in (",", "and", "except", "please", "then")
 
 
 # a to-do app's priority or tag beside the task ("p1", "!!2", "!high", "#Work", "@errands"):
