@@ -1862,6 +1862,9 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
             day += timedelta(days=1)
         b.note(f"“next business day” read as {day:%A} {day.day} {day:%B} (Monday to Friday)")
         return to_instant(day, at, b.zone)
+    if p.weekdays and p.this_week:
+        day = today - timedelta(days=today.weekday()) + timedelta(days=(p.weekdays[0] - 1) % 7)
+        return to_instant(day, at, b.zone)  # "Friday this week" (a day gone by is refused)
     if p.weekdays and p.next_week:
         monday = today + timedelta(days=7 - today.weekday())
         day = monday + timedelta(days=(p.weekdays[0] - 1) % 7)

@@ -695,6 +695,8 @@ class _Reader:
                 self.phrase.weekdays.append(1)
             return i + 1
         j = i + 2
+        if self._month_ahead(j, 1):
+            return j + 2  # "the beginning of next month": its 1st, once
         if self._word(j) in ("every", "the"):
             j += 1
         if self._is_unit(j, "hour") or (
@@ -1379,9 +1381,9 @@ class _Reader:
             if word != "even":
                 self._set_minutes([1])
             return j + 2
-        elif self._is_unit(j, "quarter") and self._is_unit(j + 1, "hour"):
-            self._set_interval(15, "minute")
-            return j + 2
+        elif self._is_unit(j, "quarter") and (end := self._quarter_of_an_hour(j + 1)):
+            self._set_interval(15, "minute")  # "every quarter hour", "every quarter of an hour"
+            return end
         elif token.kind == lx.ORD and token.value == 0 and self._is_unit(j + 1, "minute"):
             # "Every 0th minute past the 4, 8 and 12th hour", "every 0th minute every hour"
             # (prettycron's and cron-to-text's words): on the hour
@@ -1917,6 +1919,20 @@ class _Reader:
             self.phrase.next_week = True  # "Thursday next week": in the week after this one
             return j + 1
         if (
+            self.tokens[i].value == "this"
+            and self._is_unit(j, "week")
+            and not (self.phrase.dates or self.phrase.every or self.phrase.this_week)
+        ):
+            # "Friday this week", "this week Friday": that day of the week we are in
+            if i > 0 and self.tokens[i - 1].kind == lx.DAY and self.phrase.single_day:
+                self.phrase.this_week = True
+                return j + 1
+            if self._kind(j + 1) == lx.DAY and not self.phrase.weekdays:
+                self.phrase.weekdays.append(int(self.tokens[j + 1].value))  # type: ignore[call-overload]
+                self.phrase.single_day = self.phrase.this_week = True
+                self.phrase.order.append("d")
+                return j + 2
+        if (
             self.tokens[i].value == "next"
             and self._is_unit(j, "week")
             and not (self.phrase.weekdays or self.phrase.dates or self.phrase.every)
@@ -2273,6 +2289,8 @@ class _Reader:
             return j
         if self._word(j) == "of":
             j += 1
+        if self._month_ahead(j, LAST_DAY):
+            return j + 2  # "the end of next month": its last day, once
         every = self._word(j) == "every"
         if self._word(j) in ("the", "every"):
             j += 1
@@ -2294,6 +2312,17 @@ class _Reader:
         self.phrase.every |= every
         self.phrase.month_end = True
         return j + 1
+
+    def _month_ahead(self, j: int, day: int) -> bool:
+        """At j, "this month" or "next month" after "the beginning of"/"the end of": that day
+        of it, once."""
+        if self._word(j) not in ("this", "next") or not self._is_unit(j + 1, "month"):
+            return False
+        if self.phrase.month_ahead is not None:
+            raise Rejected("the text names two months")
+        self.phrase.month_ahead = 1 if self._word(j) == "next" else 0
+        self.phrase.monthdays.append(day)
+        return True
 
     def _names_a_date(self, i: int) -> bool:
         """Whether a date starts at i: "March 1", "3/1", "2027-03-01", a holiday's name."""

@@ -85,6 +85,7 @@ class Phrase:
     next_weekday: bool = False  # "next Friday": strictly after today
     next_week: bool = False  # "Thursday next week": in the week (Monday-Sunday) after this one
     month_ahead: int | None = None  # "… of this month" 0, "… of next month" 1
+    this_week: bool = False  # "Friday this week": in this week (Monday-Sunday)
     next_year: bool = False  # "11 January next year": the date's year is the one after this
     next_business_day: bool = False  # "next business day", "next weekday": after today, Mon-Fri
     days_before: int = 0  # "2 days before Christmas": days before the date named

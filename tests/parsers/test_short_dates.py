@@ -340,3 +340,32 @@ def test_days_before_a_date_do_not_repeat() -> None:
 )
 def test_a_number_before_a_month_is_its_day_not_another_time(text: str, instant: str) -> None:
     assert _read(text)["schedule"]["datetime"] == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("friday this week", "2026-01-16T09:00:00Z"),
+        ("this week sunday at 5pm", "2026-01-18T17:00:00Z"),
+        ("thursday this week 14:00", "2026-01-15T14:00:00Z"),
+        ("beginning of next month", "2026-02-01T09:00:00Z"),
+        ("the start of next month at 8am", "2026-02-01T08:00:00Z"),
+        ("the end of next month", "2026-02-28T09:00:00Z"),
+        ("end of this month", "2026-01-31T09:00:00Z"),
+    ],
+)
+def test_a_day_of_this_week_and_the_ends_of_a_month(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize("text", ["tuesday this week", "monday this week at 9am", "this week"])
+def test_a_day_of_this_week_gone_by_or_unnamed_is_refused(text: str) -> None:
+    assert _read(text)["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [("the beginning of the month", "0 9 1 * *"), ("beginning of every month", "0 9 1 * *")],
+)
+def test_the_beginning_of_the_month_still_repeats(text: str, expression: str) -> None:
+    assert _read(text)["schedule"]["expression"] == expression
