@@ -1381,9 +1381,9 @@ class _Reader:
             if word != "even":
                 self._set_minutes([1])
             return j + 2
-        elif self._is_unit(j, "quarter") and self._is_unit(j + 1, "hour"):
-            self._set_interval(15, "minute")
-            return j + 2
+        elif self._is_unit(j, "quarter") and (end := self._quarter_of_an_hour(j + 1)):
+            self._set_interval(15, "minute")  # "every quarter hour", "every quarter of an hour"
+            return end
         elif token.kind == lx.ORD and token.value == 0 and self._is_unit(j + 1, "minute"):
             # "Every 0th minute past the 4, 8 and 12th hour", "every 0th minute every hour"
             # (prettycron's and cron-to-text's words): on the hour

@@ -538,3 +538,8 @@ def test_task_words_that_look_like_waking_leave_a_bare_hour_asked(text: str) -> 
 def test_after_an_amount_of_something_is_not_a_delay() -> None:
     answer = _read("after two weeks of testing, deploy on Friday at 5pm")
     assert answer["schedule"]["datetime"] == "2026-01-16T17:00:00Z", answer
+
+
+@pytest.mark.parametrize("text", ["every quarter of an hour", "every quarter hour"])
+def test_every_quarter_of_an_hour(text: str) -> None:
+    assert _read(text)["schedule"]["expression"] == "*/15 * * * *"
