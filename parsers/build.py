@@ -72,6 +72,22 @@ _PART_DEFAULTS: Final = {
 }
 _DEFAULT_TIME: Final = time(9)
 _TONIGHT: Final = time(20)
+# The hours each part of the day can name, generously ("5 in the morning", "1 in the
+# afternoon", "at night at 2am"): a time outside them contradicts the part ("every morning
+# at 8pm", "tomorrow evening at 7am")
+_PART_HOURS: Final = {
+    "morning": range(0, 12),
+    "afternoon": range(12, 19),
+    "evening": range(15, 24),
+    "night": (*range(16, 24), *range(0, 6)),  # "tonight at 5pm" is the night's too
+}
+
+
+def in_part_of_day(part: str, hour: int) -> bool:
+    """Whether `hour` (0-23) can be said to fall in `part` of the day."""
+    return hour in _PART_HOURS[part]
+
+
 _MAX_DAYS: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 MAX_INTERVAL: Final = 366 * 86400  # the schedule engine's limit for `every`
@@ -294,7 +310,16 @@ class _Builder:
         return hour + 12
 
     def times(self) -> list[time]:
-        return [self.resolve(m) for m in self.p.times]
+        times = [self.resolve(m) for m in self.p.times]
+        part = self.p.part
+        for at in times:
+            if part is not None and not in_part_of_day(part, at.hour):
+                # a window may run past its part ("mornings from 9am to 1pm"); a time may not
+                raise Rejected(
+                    f"“{part}” and {_spoken(at.hour, at.minute)} disagree: which time?",
+                    f"say the time once: “every {part} at {_spoken(_PART_DEFAULTS[part].hour, 0)}”",
+                )
+        return times
 
     def day_time(self) -> time:
         """The one time of day for a daily-or-longer schedule, or its default."""
@@ -438,6 +463,9 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         # "every May": every day of May, or once a year in May? Read as the days; ask
         months = ", ".join(lx.MONTH_LABELS[m] for m in phrase.months)
         phrase.unsure.append(f"read as every day in {months} (name a day: “every May 1”)")
+    rare = rare_day(phrase)
+    if rare is not None:
+        phrase.unsure.append(rare)
     phrase.descriptor |= phrase.padded_time
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
@@ -1945,6 +1973,28 @@ def _next_weekday(b: _Builder, weekday: int, at: time, *, strictly_after_today: 
 
 
 # -- small helpers ----------------------------------------------------------------------
+
+
+def rare_day(p: Phrase) -> str | None:
+    """What to ask about a repeating day that many of its months or years lack: "every month
+    on the 31st" runs in seven months of twelve (cron skips the others, Outlook and Todoist
+    take the last day), "every year on February 29" once in four years. None when every
+    month (or year) the schedule names has the day; the 29th and 30th, which only February
+    lacks, are read as said."""
+    if not (p.every or p.interval is not None or p.of_month):
+        return None
+    if 31 in p.monthdays and not (p.weekdays or p.nth):
+        short = [m for m in (p.months or range(1, 13)) if _MAX_DAYS[m] < 31]
+        if short:
+            return (
+                "runs only in months with a 31st day (not in "
+                + ", ".join(lx.MONTH_LABELS[m] for m in short)
+                + "): say “the last day of the month” for every month"
+            )
+    leap_day = any((month, day) == (2, 29) for year, month, day in p.dates if year is None)
+    if leap_day or (29 in p.monthdays and p.months == [2]):
+        return "February 29 comes once in four years: runs only in leap years"
+    return None
 
 
 def _check_date(year: int | None, month: int, day: int) -> None:

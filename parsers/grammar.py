@@ -67,6 +67,10 @@ _FREQUENCIES: Final = {
     "triweekly": (3, "week"),
 }
 _LIST_SYMBOLS: Final = (",", "&", "/")
+# Between two mentions of days of the week, words that make the second narrow the first
+# ("every Monday on Tuesdays"): prepositions, articles and "every"
+_DAY_PREPOSITIONS: Final = frozenset({"on", "in", "during", "over"})
+_NARROWING_WORDS: Final = _DAY_PREPOSITIONS | {"the", "every", "each", "only"}
 # Words after the second amount of "every 1 hour 30 minutes …" that make it an offset, not
 # more of the interval: "every hour, 15 minutes past", "every day 30 minutes before it",
 # "every 2 hours 8 hours a day" (after "after"/"before"/"from" — "starting" — only a time of
@@ -106,7 +110,7 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
 
 
 class _Reader:
-    __slots__ = ("adverb", "n", "phrase", "tokens")
+    __slots__ = ("adverb", "days_end", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -114,6 +118,7 @@ class _Reader:
         self.phrase = Phrase()
         # the interval so far came from "daily"/"weekly": "every 2 days" may refine it
         self.adverb = False
+        self.days_end = -1  # where the last days of the week named ended
 
     # -- the loop -----------------------------------------------------------------
 
@@ -1837,6 +1842,12 @@ class _Reader:
             elif not (self._kind(j) == lx.DAY and token.kind == lx.DAY):
                 break  # "mon wed fri 8am": names one after another are a list too
         phrase = self.phrase
+        if phrase.weekdays and set(days) != set(phrase.weekdays) and self._days_narrowed(i):
+            raise Rejected(
+                "the text names different days of the week, one inside the other "
+                "(“every Monday on Tuesdays”, “weekdays on Saturday”): which days?",
+                "name the days once: “every Monday and Tuesday at 9am”",
+            )
         # "every weekday at 09:50 and 15:50 Singapore time every weekday": the same days said
         # again are not a second group of days (whose times would be a second schedule)
         if not ("d" in phrase.order and all(day in phrase.weekdays for day in days)):
@@ -1845,6 +1856,7 @@ class _Reader:
             if day not in phrase.weekdays:
                 phrase.weekdays.append(day)
         self._joined_days(i, weekday=True)
+        self.days_end = j
         if (
             items == 1
             and self.tokens[i].kind == lx.DAY
@@ -1862,6 +1874,18 @@ class _Reader:
         else:
             phrase.single_day = True
         return j
+
+    def _days_narrowed(self, i: int) -> bool:
+        """Whether the days read at i follow the last days named with only a preposition
+        between them ("every Monday on Tuesdays", "weekdays on Saturday", "Mondays in the
+        weekend"): the second would narrow the first, and the two disagree. Joined by "and",
+        a comma or a time ("Monday 9am, Friday 5pm") they are a list, or two schedules."""
+        gap = self.tokens[self.days_end : i] if 0 <= self.days_end < i else ()
+        return (
+            bool(gap)
+            and all(t.kind == lx.WORD and t.value in _NARROWING_WORDS for t in gap)
+            and any(t.value in _DAY_PREPOSITIONS for t in gap)
+        )
 
     def _spelled_ordinal(self, i: int) -> bool:
         """ "first", "second" (not "1st", "2nd", which only ever count days)."""
@@ -2275,6 +2299,10 @@ class _Reader:
             return j
         if kind == lx.UNIT:
             raise Rejected(f'"last {self.tokens[j].value}" is in the past')
+        if self._word(j) in _PARTS and (
+            i == 0 or self._word(i - 1) not in ("the", "every", "each")
+        ):
+            raise Rejected(f"“last {self.tokens[j].value}” is in the past")  # "last night at 11"
         return None
 
     def _end(self, i: int) -> int | None:

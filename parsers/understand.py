@@ -143,6 +143,12 @@ _HEDGE: Final = re.compile(
     r"(?!\s+(?:\d+|[a-z]+)\s+(?:times|occurrences|runs)\b)|at\s+the\s+latest|"
     r"(?:a\s+)?(?:minimum|maximum)\s+(?:interval|frequency|of)\b|"
     r"at\s+the\s+earliest|for\s+a\s+(?:while|bit)|(?:the\s+)?same\s+time|"
+    r"first\s+thing|now\s+and\s+(?:then|again)|"
+    # counted back from an event the text does not date: "remind me two days in advance",
+    # "in one day advance", "an hour beforehand", "a day ahead of the deadline"
+    r"in\s+(?:\w+\s+){0,2}advance|beforehand|ahead\s+of|prior\s+to|"
+    # a statement about what should happen: "on tuesday you are supposed to have a meeting"
+    r"supposed\s+to|"
     r"(?:earliest|latest|soonest)\s+possible|as\s+(?:early|late|soon)\s+as\s+possible|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
@@ -160,7 +166,7 @@ HEDGED_CONFIDENCE: Final = 0.6
 _QUESTION: Final = re.compile(
     r"^\s*(?:what|what's|whats|where|who|why|which|"
     r"how\s+(?:often|long|many|much|does|do|did|would|is|are)|is|are|"
-    r"does|did|am\s+i|"
+    r"does|did|am\s+i|should\s+(?:i|we)|"
     r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
     # "can you tell me what runs on Mondays", "show me when it runs"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+(?:me|us)\s+"
@@ -177,8 +183,10 @@ _HEDGE_CUES: Final = frozenset(
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
     "possible "
     "around about near "
-    "nearly almost ish".split()
+    "nearly almost ish advance beforehand ahead prior supposed".split()
 )
+# ... and the phrases it knows that start with a common word ("first", "now")
+_HEDGE_PHRASES: Final = ("first thing", "now and")
 _WORDS: Final = re.compile(r"[a-z]+")
 
 
@@ -193,6 +201,55 @@ _STATEMENT: Final = re.compile(
     r"travel+ing)\b",
     re.IGNORECASE,
 )
+
+
+# A look at the calendar, or a change to an entry in it, is not a job: "show me my calendar
+# event this friday afternoon", "tell my meetings for tomorrow morning", "check if alarm is set
+# for six am", "clear my calendar for saturday", "take the 8am meeting off my calendar". With a
+# repeating schedule ("show me my calendar every morning at 8") it is a job; with one time it
+# may be either, so a one-off answer asks.
+_CALENDAR_LOOKUP: Final = re.compile(
+    r"^\s*(?:(?:please|pls|kindly)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)*"
+    r"(?:(?:show|list|tell|read|check|display|bring\s+up|pull\s+up|look\s+up|clear|wipe|empty)\b"
+    r"(?:\s+(?:me|us))?(?:\s+(?:if|whether|what(?:'s|\s+is)?))?(?:\s+(?:on|in|for|out))?\s+"
+    r"(?:(?:my|our|the|any|all|an?|today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?"
+    r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
+    # "delete lunch with steve on friday", "cancel my dinner tomorrow": an event in a calendar
+    # ("delete old logs on friday" is a job's task)
+    r"|(?:cancel|delete|remove|erase|scratch|drop)\s+(?:(?:my|our|the|this|that|all)\s+)?"
+    r"(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
+    r"date|party|call|haircut|reservation|booking|plans))\b",
+    re.IGNORECASE,
+)
+# "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar
+_ON_CALENDAR: Final = re.compile(
+    r"\b(?:off|from|on|in|to|into)\s+(?:of\s+)?(?:my|our|the|your)\s+(?:[\w']+\s+)?calendar\b",
+    re.IGNORECASE,
+)
+# The words _CALENDAR_LOOKUP can start with: the pattern only runs on a text opening with one
+_LOOKUP_OPENERS: Final = frozenset(
+    "please pls kindly can could would will show list tell read check display bring pull look "
+    "clear wipe empty cancel delete remove erase scratch drop".split()
+)
+CALENDAR_NOTE: Final = (
+    "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
+)
+
+
+def about_calendar(text: str) -> bool:
+    """Whether `text` looks at a calendar or changes an entry in it ("show me my meetings
+    on Friday", "clear my calendar for Saturday", "take lunch off my calendar")."""
+    lowered = text.lower()
+    first = lowered.split(None, 1)[0] if lowered.strip() else ""
+    return (first in _LOOKUP_OPENERS and _CALENDAR_LOOKUP.match(text) is not None) or (
+        "calendar" in lowered and _ON_CALENDAR.search(text) is not None
+    )
+
+
+# "set a repeating reminder for the event on seventh april", "make march eighteen a recurring
+# appointment": the text says the job repeats, the schedule read runs once — how often?
+_REPEATS: Final = re.compile(r"\b(?:repeat(?:ing|ed|s)?|recurr(?:ing|ent|ence)|recurs?)\b", re.I)
+REPEATS_NOTE: Final = "the text says it repeats but not how often: read as one run, to confirm"
 
 
 # A rule about what happens to things after a while, not a request to run: "issues with
@@ -224,6 +281,15 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         )
         return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     lowered = text.lower()
+    if result.schedule is not None and result.schedule["type"] == "at":
+        if about_calendar(text):
+            note = CALENDAR_NOTE
+        elif ("repeat" in lowered or "recur" in lowered) and _REPEATS.search(text):
+            note = REPEATS_NOTE
+        else:
+            note = None
+        if note is not None:
+            return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
@@ -231,6 +297,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if (
         "~" not in lowered
         and _HEDGE_CUES.isdisjoint(words)
+        and not any(phrase in lowered for phrase in _HEDGE_PHRASES)
         and ("ish" not in lowered or not any(word.endswith("ish") for word in words))
     ):
         return result
@@ -770,6 +837,10 @@ _TIME_WORDS: Final = frozenset(
     | {"once", "twice", "end", "business", "when", "whenever", "before", "o'clock"}
     # words that make a time vague or one of several: "sometimes on Mondays", "at 9 or 10"
     | {"sometimes", "sometime", "occasionally", "regularly", "often", "usually", "or"}
+    # how often, without saying: "periodically on Mondays", "now and then on Fridays at 4pm",
+    # "once in a while", "at some point tomorrow", "as needed on Mondays"
+    | {"periodically", "periodic", "frequently", "frequent", "randomly", "random", "now"}
+    | {"sporadically", "intermittently", "irregularly", "while", "point", "needed"}
     | {"around", "about", "approximately", "roughly", "circa", "ish", "maybe", "soon"}
     | {"later", "early", "late", "eod", "whenever", "asap"}
     # deadlines and days counted from other days: "COB tomorrow", "the Saturday that follows
