@@ -70,6 +70,7 @@ _PATTERN: Final = re.compile(
     (?:(?=\d)(?:(?P<pct>\d+(?:\.\d+)?\s?%)
      |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
      |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
+     |(?P<dotted>(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.:])
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
      |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
@@ -287,6 +288,9 @@ def _scan(text: str) -> list[Token]:
             append(Token(lx.SYM, match.group(), start, end))
         elif group == "date":
             year, month, day = (int(part) for part in match.group().split("-"))
+            append(Token(lx.DATE, (year, month, day), start, end))
+        elif group == "dotted":  # "25.12.2026": day, month, year, as Europe writes a date
+            day, month, year = (int(part) for part in match.group("dd", "dm", "dy"))
             append(Token(lx.DATE, (year, month, day), start, end))
         elif group == "slash":
             parts = [int(part) for part in match.group().split("/")]

@@ -673,7 +673,9 @@ f.add(
 
 # -- phrases the grammar leaves to dateparser ------------------------------------
 f = _Family("fallback", method=None)
-f.add("15.12.2026 10:00", once("2026-12-15 10:00"), method="dateparser")
+f.add("15-12-2026 10:00", once("2026-12-15 10:00"), method="dateparser")
+# (the grammar reads a dotted day.month.year since round six)
+f.add("15.12.2026 10:00", once("2026-12-15 10:00"), method="regex")
 # (the grammar reads "… of next month" since round six)
 f.add(
     "on the 5th of next month at 9am",

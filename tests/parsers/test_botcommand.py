@@ -312,3 +312,19 @@ def test_days_left_out_after_the_schedule(text: str, expression: str) -> None:
 def test_a_not_before_the_schedule_still_asks() -> None:
     answer = _read("not on Mondays, every day at 9")
     assert answer["schedule"] is None or answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("/remind 24.12.2026 18:00 wrap the presents", "2026-12-24T18:00:00Z"),
+        ("/remindme 3.4.2026 9am dentist", "2026-04-03T09:00:00Z"),
+    ],
+)
+def test_a_dotted_date_with_its_year_is_day_month_year(text: str, when: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == when
+
+
+def test_a_dotted_date_that_cannot_be_day_month_is_refused() -> None:
+    assert _read("/remind 12.25.2026 10:00 gifts")["schedule"] is None
