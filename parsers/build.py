@@ -1417,6 +1417,10 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     p = b.p
     assert p.interval_start is not None
     at = b.resolve(p.interval_start)
+    if p.minute_past is not None and not p.more_minutes and at.minute == 0 and seconds % 3600 == 0:
+        # "At 45 minutes past the hour, every 2 hours, starting at 01:00 AM" (cron describers'
+        # words for `45 1/2`): the hours counted from the start, at that minute
+        at = at.replace(minute=p.minute_past)
     if p.window is not None or (
         p.minute_past is not None and (p.more_minutes or p.minute_past != at.minute)
     ):
@@ -1435,9 +1439,10 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
         first = to_instant(b.first_day, at, b.zone)
         if first <= b.now:
             first = to_instant(b.first_day + timedelta(days=1), at, b.zone)
-        if hours > 1 and "start_at" not in built.schedule and not p.descriptor:
-            # a describer's "every 3 hours, starting at 02:00 AM" is cron's `2/3`: where the
-            # steps start each day, not a first run
+        described = p.descriptor or (p.minute_past is not None and p.interval_start.clock.padded)
+        if hours > 1 and "start_at" not in built.schedule and not described:
+            # a describer's "On the hour, every 3 hours, starting at 02:00 AM" is cron's `0 2/3`:
+            # where the steps start each day, not a first run
             built.schedule["start_at"] = iso_z(first)
         return built
     if not hours and 60 % minutes == 0:

@@ -127,6 +127,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
                     f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
                     suggestion="name the zone, e.g. Asia/Kolkata",
                 )
+    if "not" in text.lower():
+        tokens = _not_as_except(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
@@ -147,6 +149,28 @@ def _has_excluded_cue(text: str) -> bool:
 
 
 _DAY_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET})
+
+
+def _not_as_except(tokens: list[Token]) -> list[Token]:
+    """ "every week day, not on weekends", "daily but not Sundays", "and not on Fridays": a
+    "not" that opens a clause of days leaves them out, as "except" does. (A "not" elsewhere,
+    "do not run on Fridays", stays a word: the answer asks.)"""
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if token.kind != lx.WORD or token.value != "not" or k == 0:
+            continue
+        before = out[k - 1]
+        # "but" is the lexicon's "except" already ("every day but Sundays")
+        if before.value not in (",", "and", "except"):
+            continue
+        after = k + 1
+        while after < len(out) and out[after].value in ("on", "the", "during"):
+            after += 1
+        if after < len(out) and out[after].kind in _DAY_KINDS:
+            if before.value == "except":
+                out[k - 1] = Token(lx.WORD, "and", before.start, before.end)
+            out[k] = Token(lx.WORD, "except", token.start, token.end)
+    return out
 
 
 def _postfix_except(tokens: list[Token]) -> list[Token]:
@@ -228,7 +252,7 @@ def _scan(text: str) -> list[Token]:
             ):
                 # "in a fortnight's time", "in an hour's time": the unit
                 append(Token(lx.UNIT, lexicon[word[:-2]][1], start, end))
-            elif word in _ADJECTIVE_ZONES and _zone_meant(text, start, end, tokens):
+            elif word in _ADJECTIVE_ZONES and _ZONE_AFTER.match(text, end) is not None:
                 append(Token(lx.ZONE, _ADJECTIVE_ZONES[word], start, end))
             elif word in _NOUN_ZONES and not _zone_meant(text, start, end, tokens):
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
@@ -379,9 +403,38 @@ _AMOUNT_WORDS: Final = frozenset({"in", "every", "each", "for", "after", "within
 # ("9am CAT"), right after a time, or before "time" ("mountain time"); otherwise the word
 # ("feed the cat every morning", "hike the mountain on Saturdays") is the task's.
 _NOUN_ZONES: Final = frozenset({"cat", "eat", "art", "pet", "cot", "wet", "west", "mountain"})
-# Adjectives that name a zone only the same way ("10:00 AM Indian Standard Time"), and are not
-# zone words anywhere else ("cook Indian food"): not in the zones' lexicon at all.
-_ADJECTIVE_ZONES: Final = {"indian": "Asia/Kolkata"}
+# A country's adjective names its zone only before "time" or "standard" ("10:00 AM Indian
+# Standard Time", "9am Nigerian time"), never elsewhere ("cook Indian food at 7pm", "German
+# class at 6"): not in the zones' lexicon at all. Countries with one zone only.
+_ADJECTIVE_ZONES: Final = {
+    "indian": "Asia/Kolkata",
+    "nigerian": "Africa/Lagos",
+    "japanese": "Asia/Tokyo",
+    "korean": "Asia/Seoul",
+    "singaporean": "Asia/Singapore",
+    "german": "Europe/Berlin",
+    "french": "Europe/Paris",
+    "italian": "Europe/Rome",
+    "dutch": "Europe/Amsterdam",
+    "irish": "Europe/Dublin",
+    "israeli": "Asia/Jerusalem",
+    "kenyan": "Africa/Nairobi",
+    "egyptian": "Africa/Cairo",
+    "turkish": "Europe/Istanbul",
+    "pakistani": "Asia/Karachi",
+    "philippine": "Asia/Manila",
+    "thai": "Asia/Bangkok",
+    "vietnamese": "Asia/Ho_Chi_Minh",
+    "polish": "Europe/Warsaw",
+    "swedish": "Europe/Stockholm",
+    "norwegian": "Europe/Oslo",
+    "danish": "Europe/Copenhagen",
+    "finnish": "Europe/Helsinki",
+    "greek": "Europe/Athens",
+    "swiss": "Europe/Zurich",
+    "colombian": "America/Bogota",
+    "peruvian": "America/Lima",
+}
 _ZONE_AFTER: Final = re.compile(r"\s+(?:time|standard|daylight)\b", re.IGNORECASE)
 
 

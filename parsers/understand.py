@@ -767,6 +767,8 @@ def _negated(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
                 continue
             if i == start - 1 or word in _STRONG_NEGATIONS:
                 return True
+            if word == "not" and _imperative_do(tokens, i - 1):
+                return True  # "do not run it on Fridays" (not "… did not stall every day")
     return False
 
 
@@ -852,6 +854,14 @@ _TIME_WORDS: Final = frozenset(
 _DEADLINE: Final = frozenset({"by", "before", "latest"})
 _NEGATIONS: Final = frozenset({"not", "never", "no", "don't", "dont", "nor"})
 _STRONG_NEGATIONS: Final = frozenset({"never", "don't", "dont"})
+
+
+def _imperative_do(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is an imperative "do" opening a clause: "do not …", "please do not",
+    ", but do not …"."""
+    if k < 0 or tokens[k].value != "do":
+        return False
+    return k == 0 or tokens[k - 1].value in (",", "and", "except", "please", "then")
 
 
 # a to-do app's priority or tag beside the task ("p1", "!!2", "!high", "#Work", "@errands"):
@@ -1044,10 +1054,11 @@ def _is_event_time(tokens: list[Token], gap_start: int, start: int, end: int) ->
         return False  # "at 9am and after lunch at 2pm": both are runs
     if any(t.kind != lx.WORD for t in gap[event + 1 :]):
         return False
-    run = [t for t in tokens[start:end] if t.kind != lx.WORD or t.value not in ("at", "the")]
+    run = [t for t in tokens[start:end] if t.kind != lx.WORD or t.value not in ("at", "the", "on")]
     if len(run) == 1:
-        # a time, or a bare hour after "at" ("before the meeting at 9")
-        return run[0].kind == lx.TIME or (run[0].kind == lx.NUM and end - start >= 2)
+        # a time, a bare hour after "at" ("before the meeting at 9"), or a day of the month
+        # ("on the 2nd at 03:00 (after the report on the 1st)")
+        return run[0].kind in (lx.TIME, lx.ORD) or (run[0].kind == lx.NUM and end - start >= 2)
     return all(t.value in _BUSINESS_HOURS for t in run)
 
 

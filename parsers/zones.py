@@ -73,6 +73,7 @@ ABBREVIATIONS: Final = {
     "pkt": "Asia/Karachi",
     "ict": "Asia/Bangkok",
     "wib": "Asia/Jakarta",
+    "wita": "Asia/Makassar",
     "npt": "Asia/Kathmandu",
     "irst": "Asia/Tehran",
     "trt": "Europe/Istanbul",

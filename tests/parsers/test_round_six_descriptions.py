@@ -292,3 +292,29 @@ def test_days_between_two_weekdays(text: str, expression: str) -> None:
 def test_days_between_without_every_ask() -> None:
     # it may be one day in that span
     assert _read("between monday and wednesday at 5pm")["needs_confirmation"]
+
+
+# -- hour steps from a start, at a minute past the hour (cron's `45 1/2`) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        (
+            "At 45 minutes past the hour, every 2 hours, starting at 01:00 AM",
+            "45 1,3,5,7,9,11,13,15,17,19,21,23 * * *",
+        ),
+        ("At 10 minutes past the hour, every 6 hours, starting at 03:00 AM", "10 3,9,15,21 * * *"),
+        ("On the hour, every 4 hours, starting at 02:00 AM", "0 2,6,10,14,18,22 * * *"),
+    ],
+)
+def test_describers_hour_steps_from_a_start(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is not None, answer["reason"]
+    assert "start_at" not in answer["schedule"]  # the steps' offset, not a first run
+    assert answer["schedule"]["expression"] == expression
+
+
+def test_a_persons_start_time_still_starts_the_series() -> None:
+    answer = _read("take medication every 12 hours starting at 07:00 PM")
+    assert answer["schedule"]["start_at"] == "2026-01-14T19:00:00Z"

@@ -156,3 +156,39 @@ def test_an_unknown_abbreviation_in_brackets_after_the_time_asks(text: str) -> N
 )
 def test_rules_changes_and_named_frequencies_are_not_new_schedules(text: str) -> None:
     assert _read(text)[2] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "zone"),
+    [
+        ("every weekday at 7am Japanese time", "0 7 * * 1-5", "Asia/Tokyo"),
+        ("Fridays 4pm German time", "0 16 * * 5", "Europe/Berlin"),
+        ("daily at 06:30 WITA", "30 6 * * *", "Asia/Makassar"),
+        ("German class every Monday at 6pm", "0 18 * * 1", "UTC"),  # a class, not a clock
+    ],
+)
+def test_a_countrys_adjective_names_its_zone_before_time(
+    text: str, expression: str, zone: str
+) -> None:
+    assert _read(text) == (expression, zone, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("post the standup notes at 10am every day, not on weekends", "0 10 * * 1-5"),
+        ("every day at 8pm but not on Saturdays", "0 20 * * 0-5"),
+        ("water the plants daily at 7am, and not Sundays", "0 7 * * 1-6"),
+    ],
+)
+def test_a_clause_of_days_after_not_leaves_them_out(text: str, expression: str) -> None:
+    assert _read(text)[:2] == (expression, "UTC")
+
+
+def test_do_not_before_the_days_asks() -> None:
+    assert _read("do not run it on Fridays at 9am")[2] is False
+
+
+def test_a_day_of_the_month_after_before_or_after_is_the_events() -> None:
+    expression, _, _ = _read("every month on the 5th at 9am, after payroll on the 1st")
+    assert expression == "0 9 5 * *"
