@@ -1848,6 +1848,10 @@ class _Reader:
                 "(“every Monday on Tuesdays”, “weekdays on Saturday”): which days?",
                 "name the days once: “every Monday and Tuesday at 9am”",
             )
+        if self.adverb and phrase.interval == (1, "day") and not phrase.weekdays and len(days) == 1:
+            # "daily on Mondays": every day, or every Monday? Read as the day named; ask
+            day = lx.DAY_LABELS[days[0]]
+            phrase.unsure.append(f"“daily” and {day} disagree: read as every {day}")
         # "every weekday at 09:50 and 15:50 Singapore time every weekday": the same days said
         # again are not a second group of days (whose times would be a second schedule)
         if not ("d" in phrase.order and all(day in phrase.weekdays for day in days)):

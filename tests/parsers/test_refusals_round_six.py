@@ -282,3 +282,15 @@ def test_repeating_with_a_frequency_is_read() -> None:
 )
 def test_should_i_is_a_question(text: str) -> None:
     assert "question" in _refused(text)["reason"]
+
+
+@pytest.mark.parametrize(
+    "text", ["daily on Mondays", "run daily on Sunday at 3am", "we meet daily sunday 4pm"]
+)
+def test_daily_and_one_day_of_the_week_ask(text: str) -> None:
+    _asks(text)
+
+
+@pytest.mark.parametrize("text", ["daily on weekdays at 9am", "daily Mon-Fri at 9am"])
+def test_daily_on_a_range_of_days_is_read(text: str) -> None:
+    assert _answered(text)["expression"] == "0 9 * * 1-5"
