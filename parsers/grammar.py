@@ -2419,8 +2419,10 @@ class _Reader:
         month = int(self.tokens[i].value)  # type: ignore[call-overload]
         j = i + 1
         if month == 4 and self._word(j) in _FOOLS:  # "April Fools' Day": April 1
-            self.phrase.dates.append((None, 4, 1))
-            return j + 2 if self._is_unit(j + 1, "day") else j + 1
+            j += 2 if self._is_unit(j + 1, "day") else 1
+            year, j = self._year(j)
+            self.phrase.dates.append((year, 4, 1))
+            return j
         if self._word(j) == "the":
             j += 1
         elif (
@@ -2461,6 +2463,10 @@ class _Reader:
         while (step := self._is_separator(j)) and self._kind(j + step) == lx.MONTH:
             months.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
             j += step + 1
+        year, end = self._year(j)
+        if year is not None and months[-1] == month:
+            self.phrase.years.append(year)  # "the first Monday of September 2027"
+            return end
         return j
 
     def _monthday_list(self, i: int) -> int | None:

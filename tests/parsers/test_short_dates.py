@@ -369,3 +369,21 @@ def test_a_day_of_this_week_gone_by_or_unnamed_is_refused(text: str) -> None:
 )
 def test_the_beginning_of_the_month_still_repeats(text: str, expression: str) -> None:
     assert _read(text)["schedule"]["expression"] == expression
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("first monday of september 2027", "2027-09-06T09:00:00Z"),
+        ("the last friday in june 2027 at 5pm", "2027-06-25T17:00:00Z"),
+        ("April fools' day 2027", "2027-04-01T09:00:00Z"),
+    ],
+)
+def test_a_year_after_the_month(text: str, instant: str) -> None:
+    assert _read(text)["schedule"]["datetime"] == instant
+
+
+def test_a_repeating_schedule_in_a_month_of_a_year_is_bounded_by_the_year() -> None:
+    schedule = _read("every monday in june 2027")["schedule"]
+    assert schedule["expression"] == "0 9 * 6 1"
+    assert schedule["start_at"].startswith("2027-01-01")
