@@ -142,6 +142,8 @@ _HEDGE: Final = re.compile(
     r"(?:(?:no|not)\s+(?:more|less|later|earlier)\s+than|at\s+(?:most|least))"
     r"(?!\s+(?:\d+|[a-z]+)\s+(?:times|occurrences|runs)\b)|at\s+the\s+latest|"
     r"(?:a\s+)?(?:minimum|maximum)\s+(?:interval|frequency|of)\b|"
+    # "the shortest interval you can run workflows is every 5 minutes": a limit, not a request
+    r"(?:shortest|longest|smallest|largest|fastest)\s+(?:interval|frequency|schedule|period)\b|"
     r"at\s+the\s+earliest|for\s+a\s+(?:while|bit)|(?:the\s+)?same\s+time|"
     r"first\s+thing|now\s+and\s+(?:then|again)|"
     # counted back from an event the text does not date: "remind me two days in advance",
@@ -181,7 +183,7 @@ _HEDGE_CUES: Final = frozenset(
     "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
-    "possible "
+    "possible shortest longest smallest largest fastest "
     "around about near "
     "nearly almost ish advance beforehand ahead prior supposed".split()
 )

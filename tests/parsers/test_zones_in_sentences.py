@@ -192,3 +192,7 @@ def test_do_not_before_the_days_asks() -> None:
 def test_a_day_of_the_month_after_before_or_after_is_the_events() -> None:
     expression, _, _ = _read("every month on the 5th at 9am, after payroll on the 1st")
     assert expression == "0 9 5 * *"
+
+
+def test_a_limit_on_intervals_is_not_a_request() -> None:
+    assert _read("the longest interval a job can wait is every 7 days")[2] is False
