@@ -261,6 +261,31 @@ _RULE: Final = re.compile(
 )
 
 
+# "during term time", "during school holidays", "during the sale", "during Ramadan": a period
+# the grammar cannot date, so the schedule read without it may run outside it ("during the
+# week", "during business hours", "during May" are read)
+_UNDATED_PERIOD: Final = re.compile(
+    r"\bduring\s+(?!(?:the\s+|business\s+|office\s+|working\s+|work\s+|market\s+|"
+    r"trading\s+)?(?:day|night|morning|afternoon|evening|week|weekend|weekday|month|year|hour|"
+    r"hours|business|office|working|work|market|trading)s?\b|\d|(?:jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b)"
+    r"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?",
+    re.IGNORECASE,
+)
+# "turns the port on at 08:00 and off at 22:00", "start the server at 9am and stop it at 5pm":
+# two actions, one at each time — two jobs, not one job run at both times
+_TWO_ACTIONS: Final = re.compile(
+    r"\b(?:on\s+at|(?:turn|switch|power)(?:s|ed)?\s+(?:[\w']+\s+){0,3}?on|start|open|begin|"
+    r"enable|arm)\b[^.;]{0,60}?(?:\band\b|,|\bthen\b)[^.;]{0,25}?"
+    r"\b(?:off|stop|close|end|finish|disable|disarm|down)\b",
+    re.IGNORECASE,
+)
+TWO_ACTIONS_NOTE: Final = (
+    "two actions, one at each time (on and off, start and stop): make them two jobs; "
+    "read as one job at both times, to confirm"
+)
+
+
 # Small talk that names a day is not a request: "sounds good, see you Monday", "talk to you
 # tomorrow at 9", "catch you later this week".
 _SMALL_TALK: Final = re.compile(
@@ -293,6 +318,16 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         )
         return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     lowered = text.lower()
+    if "during" in lowered and (period := _UNDATED_PERIOD.search(text)) is not None:
+        note = f"“{period.group()}” names a period the schedule cannot keep to: to confirm"
+        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+    if (
+        result.schedule is not None
+        and result.schedule["type"] == "cron"
+        and "," in result.schedule["expression"].split()[1]
+        and _TWO_ACTIONS.search(text) is not None
+    ):
+        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, TWO_ACTIONS_NOTE))
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(text):
             note = CALENDAR_NOTE

@@ -307,3 +307,45 @@ def test_small_talk_with_a_day_asks(text: str) -> None:
 def test_see_you_inside_a_repeating_job_is_its_task() -> None:
     text = "send the newsletter every Monday at 9am to everyone who wants to see you"
     assert _answered(text)["expression"] == "0 9 * * 1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "weekly on Monday mornings during term time",
+        "every day at 9am during school holidays",
+        "every Friday at 5pm during the sale",
+        "daily at 8am during Ramadan",
+    ],
+)
+def test_a_period_the_grammar_cannot_date_asks(text: str) -> None:
+    _asks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every day at 9am during May", "0 9 * 5 *"),
+        ("every 15 minutes during business hours on weekdays", "*/15 9-16 * * 1-5"),
+    ],
+)
+def test_a_period_the_grammar_reads_is_kept(text: str, expression: str) -> None:
+    assert _answered(text)["expression"] == expression
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the schedule turns the port on at 08:00 and off at 22:00 every day",
+        "turn the lights on at 7pm and off at 11pm every day",
+        "switch on at 06:00, switch off at 23:00",
+        "open the gate at 8am and close it at 6pm daily",
+    ],
+)
+def test_two_actions_at_two_times_ask(text: str) -> None:
+    answer = _asks(text)
+    assert any("two jobs" in note for note in answer["notes"]), answer
+
+
+def test_two_times_for_one_action_are_read() -> None:
+    assert _answered("post on Slack at 9am and 5pm")["expression"] == "0 9,17 * * *"
