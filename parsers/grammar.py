@@ -3076,6 +3076,15 @@ class _Reader:
             if self._word(i + 2) == "next" and self._kind(i + 3) not in _NAMES_AFTER_NEXT:
                 self._set_day_offset(2)  # "the day after next": the day after tomorrow
                 return i + 3
+            k = i + 3 if self._word(i + 2) == "next" else i + 2
+            if self._kind(k) == lx.DAY and not self.phrase.weekdays:
+                # "the day after (next) Friday": that Friday, a day on
+                self.phrase.weekdays.append(int(self.tokens[k].value))  # type: ignore[call-overload]
+                self.phrase.single_day = True
+                self.phrase.next_weekday |= k == i + 3
+                self.phrase.days_after += 1
+                self.phrase.order.append("d")
+                return k + 1
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
         if self._is_unit(i, "day") and self._word(i + 1) == "before":

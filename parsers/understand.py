@@ -261,6 +261,13 @@ _RULE: Final = re.compile(
 )
 
 
+# Small talk that names a day is not a request: "sounds good, see you Monday", "talk to you
+# tomorrow at 9", "catch you later this week".
+_SMALL_TALK: Final = re.compile(
+    r"\b(?:see|talk\s+to|speak\s+to|catch|chat\s+with)\s+you\b", re.IGNORECASE
+)
+
+
 # The text stops where the time should be ("remind me every day at"), or has a placeholder for
 # it ("at ??:00"): what was read is asked about.
 _CUT_OFF: Final = (" at", " every", " each", "@")
@@ -276,6 +283,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     statement = _STATEMENT.match(text)
+    one_off = result.schedule is not None and result.schedule["type"] == "at"
+    if statement is None and one_off and "you" in text.lower():
+        statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job
     if statement is not None:
         note = (
             f"“{statement.group().strip()} …” reads as a statement, not a request: "

@@ -294,3 +294,16 @@ def test_daily_and_one_day_of_the_week_ask(text: str) -> None:
 @pytest.mark.parametrize("text", ["daily on weekdays at 9am", "daily Mon-Fri at 9am"])
 def test_daily_on_a_range_of_days_is_read(text: str) -> None:
     assert _answered(text)["expression"] == "0 9 * * 1-5"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sounds good, see you Monday", "talk to you tomorrow at 9", "ok catch you friday at 5pm"],
+)
+def test_small_talk_with_a_day_asks(text: str) -> None:
+    _asks(text)
+
+
+def test_see_you_inside_a_repeating_job_is_its_task() -> None:
+    text = "send the newsletter every Monday at 9am to everyone who wants to see you"
+    assert _answered(text)["expression"] == "0 9 * * 1"

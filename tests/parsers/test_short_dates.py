@@ -84,9 +84,16 @@ def test_days_counted_after_a_day(text: str, instant: str) -> None:
     assert _once(text) == instant
 
 
-def test_the_day_after_next_weekday_is_not_the_day_after_tomorrow() -> None:
-    answer = _read("the day after next friday")
-    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("the day after next friday", "2026-01-17T09:00:00Z"),  # not the day after tomorrow
+        ("the day after friday", "2026-01-17T09:00:00Z"),
+        ("day after monday at 3pm", "2026-01-20T15:00:00Z"),
+    ],
+)
+def test_the_day_after_a_weekday(text: str, instant: str) -> None:
+    assert _once(text) == instant
 
 
 # -- "mid-night", "next week Wednesday", "+2d" ----------------------------------------------------
