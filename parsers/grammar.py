@@ -721,6 +721,18 @@ class _Reader:
         elif self._is_unit(j, "week"):
             if 1 not in self.phrase.weekdays:
                 self.phrase.weekdays.append(1)
+        elif (
+            self._is_unit(j, "day")
+            and self._word(i + 2) == "every"
+            and self.phrase.interval_start is None
+        ):
+            # "at the start of every day", "beginning of each day": its first minute, as the
+            # start of a month is its first day (with a time of day too, "at the start of every
+            # day at 9am", the two are refused: which is meant?)
+            start, end = self.tokens[i].start, self.tokens[j].end
+            self.phrase.interval_start = TimeMention(_MIDNIGHT, start, end, "midnight")
+            self._set_interval(1, "day")
+            return j + 1
         else:
             return None
         self.phrase.every = True
@@ -2737,6 +2749,8 @@ class _Reader:
         j = i + 1
         kind = self._kind(j)
         word = self._word(j)
+        if word == "the" and self._kind(j + 1) == lx.ZONE:
+            return self._zone(j + 1)  # "in the UTC timezone", "in the Eastern time zone"
         if kind == lx.NUM and self._is_year(j):
             return self._years(j)  # "in 2027", "in 2019 and 2020"
         if word in _DELAY_WORDS and (
@@ -2929,6 +2943,10 @@ class _Reader:
             j += 1
         if self._word(j) == "time":
             j += 1
+            if self._word(j) == "zone":
+                j += 1  # "in the UTC time zone"
+        elif self._word(j) == "timezone":
+            j += 1  # "in the UTC timezone"
         self._set_zone(raw)
         return j
 

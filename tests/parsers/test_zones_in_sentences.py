@@ -196,3 +196,21 @@ def test_a_day_of_the_month_after_before_or_after_is_the_events() -> None:
 
 def test_a_limit_on_intervals_is_not_a_request() -> None:
     assert _read("the longest interval a job can wait is every 7 days")[2] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "zone"),
+    [
+        ("at the start of each day in the CET timezone", "0 0 * * *", "Europe/Paris"),
+        ("at the beginning of every day, rotate the logs", "0 0 * * *", "UTC"),
+        ("every Friday at 5pm in the Eastern time zone", "0 17 * * 5", "America/New_York"),
+    ],
+)
+def test_the_start_of_every_day_and_a_zone_after_in_the(
+    text: str, expression: str, zone: str
+) -> None:
+    assert _read(text) == (expression, zone, True)
+
+
+def test_the_start_of_every_day_and_a_time_of_day_ask() -> None:
+    assert _read("at the start of every day at 9am")[2] is False
