@@ -35,7 +35,7 @@ from .cron import split_cron
 from .frequency import agrees
 from .grammar import read, reads_nothing
 from .phrase import NotUnderstood, Phrase, Rejected
-from .pipeline import FAST_STAGES, OUT_OF_RANGE, finish, prepare, regex_stage
+from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .rawrule import looks_like_rule
 from .result import ParseResult
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
@@ -362,13 +362,15 @@ def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
         return found
     whole = _all_read(rest) or looks_like_rule(rest) or _looks_like_event(rest)
     reminder = _REMIND.match(text) is not None
-    grammar = regex_stage(rest, zone_name, aware_now, reminder=reminder) if whole else None
+    grammar, stopped = (
+        read_whole(rest, zone_name, aware_now, reminder=reminder) if whole else (None, None)
+    )
     if grammar is not None:
         found.result = finish(grammar).with_parts(None, target)
         return found
     # A command: the grammar reads the schedule in it. The other stages read the whole
     # text only when the grammar's reading leaves words about time it did not read.
-    command = read_command(rest, zone_name, aware_now)
+    command = read_command(rest, zone_name, aware_now, stopped=stopped)
     if command is not None:
         found.result = command.with_parts(command.task, target)
         found.partial = True
@@ -466,13 +468,15 @@ def _who(match: re.Match[str]) -> str:
 # -- commands -------------------------------------------------------------------------------
 
 
-def read_command(text: str, zone_name: str, now: datetime) -> ParseResult | None:
+def read_command(
+    text: str, zone_name: str, now: datetime, *, stopped: Stopped | None = None
+) -> ParseResult | None:
     """The schedule inside a command with the task around it (`task`, `schedule_text`), or
     None if there is none. A refusal of the schedule that was found ("at 5") is a result
-    too."""
+    too. `stopped`: what the grammar read of the text from its start, if it was read."""
     try:
         tokens = tokenize(text)
-        runs = schedule_runs(tokens)
+        runs = schedule_runs(tokens, stopped=stopped)
     except (TokenizeError, Rejected) as error:
         return ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
     if not runs:
@@ -698,12 +702,13 @@ def _mentions_time(task: str) -> bool:
     )
 
 
-def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> list[tuple[int, int]]:
     """The runs of tokens the grammar reads that say something about time.
 
     Left to right, each token is read at most once from where a run starts; a run that
     fills no slot of the schedule ("the", "and", "on") is not one. Raises Rejected when
-    the schedule found is refused.
+    the schedule found is refused. `stopped`: the reading from the first token, when the
+    whole text was read (and stopped at a word): not read again.
     """
     runs: list[tuple[int, int]] = []
     places: set[int] = set()
@@ -717,7 +722,10 @@ def schedule_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             i += 1  # what reading would find: nothing, at the cost of a reader and a lookup
             continue
         try:
-            phrase, end = read(tokens, start=i, partial=True)
+            if i == 0 and stopped is not None:
+                phrase, end = stopped
+            else:
+                phrase, end = read(tokens, start=i, partial=True)
         except Rejected as refusal:
             refusals.append((i, refusal))
             i += 1
