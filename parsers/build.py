@@ -72,6 +72,22 @@ _PART_DEFAULTS: Final = {
 }
 _DEFAULT_TIME: Final = time(9)
 _TONIGHT: Final = time(20)
+# The hours each part of the day can name, generously ("5 in the morning", "1 in the
+# afternoon", "at night at 2am"): a time outside them contradicts the part ("every morning
+# at 8pm", "tomorrow evening at 7am")
+_PART_HOURS: Final = {
+    "morning": range(0, 12),
+    "afternoon": range(12, 19),
+    "evening": range(15, 24),
+    "night": (*range(16, 24), *range(0, 6)),  # "tonight at 5pm" is the night's too
+}
+
+
+def in_part_of_day(part: str, hour: int) -> bool:
+    """Whether `hour` (0-23) can be said to fall in `part` of the day."""
+    return hour in _PART_HOURS[part]
+
+
 _MAX_DAYS: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 MAX_INTERVAL: Final = 366 * 86400  # the schedule engine's limit for `every`
@@ -255,6 +271,11 @@ class _Builder:
         if part in ("afternoon", "evening"):
             return hour % 12 + 12
         if part == "night":
+            if hour in (4, 5) and not (self.p.every or self.p.interval):
+                # "tonight at 5": the early evening more than the small hours, but asked
+                # ("every night at 4" is the small hours: a job that runs overnight)
+                self.note(f'"{hour}" read as {_spoken(hour + 12, minute)}', UNSURE_PENALTY)
+                return hour + 12
             return hour % 12 + 12 if hour >= 6 else hour % 12
         written = f"{hour}:{minute:02d}" if minute or digital else str(hour)
         if self.p.waking and 1 <= hour <= 7 and not self.has_24h:
@@ -289,7 +310,16 @@ class _Builder:
         return hour + 12
 
     def times(self) -> list[time]:
-        return [self.resolve(m) for m in self.p.times]
+        times = [self.resolve(m) for m in self.p.times]
+        part = self.p.part
+        for at in times:
+            if part is not None and not in_part_of_day(part, at.hour):
+                # a window may run past its part ("mornings from 9am to 1pm"); a time may not
+                raise Rejected(
+                    f"“{part}” and {_spoken(at.hour, at.minute)} disagree: which time?",
+                    f"say the time once: “every {part} at {_spoken(_PART_DEFAULTS[part].hour, 0)}”",
+                )
+        return times
 
     def day_time(self) -> time:
         """The one time of day for a daily-or-longer schedule, or its default."""
@@ -303,8 +333,10 @@ class _Builder:
     def default_time(self) -> time:
         part = self.p.part
         if part is not None:
-            # "tonight" with no time: the evening (as reminder apps read it); "every night" 10pm
-            at = _TONIGHT if self.p.tonight else _PART_DEFAULTS[part]
+            # "tonight", "tomorrow night" with no time: the evening (as reminder apps read
+            # it); "every night" 10pm
+            once = part == "night" and not (self.p.every or self.p.interval)
+            at = _TONIGHT if self.p.tonight or once else _PART_DEFAULTS[part]
             self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
@@ -431,9 +463,16 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         # "every May": every day of May, or once a year in May? Read as the days; ask
         months = ", ".join(lx.MONTH_LABELS[m] for m in phrase.months)
         phrase.unsure.append(f"read as every day in {months} (name a day: “every May 1”)")
+    rare = rare_day(phrase)
+    if rare is not None:
+        phrase.unsure.append(rare)
     phrase.descriptor |= phrase.padded_time
     b = _Builder(phrase, phrase.zone or zone_name, now)
     p = phrase
+    if p.next_year:
+        _next_year(b)
+    if p.month_ahead is not None:
+        _date_in_month(b)
     if p.same_time:
         _same_time(b)
     _one_time_said_twice(b)
@@ -478,6 +517,19 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     ):
         _date_for_weekday(b)
         recurring = False
+    if (
+        len(p.nth) == 1
+        and len(p.months) == 1
+        and len(set(p.years)) < 2
+        and not (p.every or p.of_month or p.interval or p.monthdays or p.weekdays or p.dates)
+        and not (single or p.descriptor or p.quarter or p.first_weekday or p.count)
+        and not any(_is_midnight(m.clock) for m in p.times)
+    ):
+        # "the 3rd Wednesday in November": its next date, once, asked (it may be the yearly
+        # rule; at midnight, which a day named once leaves unclear, it is the rule
+        # cron-descriptor's words describe)
+        _date_for_nth(b)
+        recurring = False
     if recurring and p.once and (p.interval is not None or p.every) and not (single or p.dates):
         # "once at the top of every hour": once an hour; "once on each 2nd day of a month":
         # once on each of those days
@@ -491,6 +543,12 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if p.starting is not None or p.until is not None:
         raise Rejected("only a repeating schedule can have a start or an end date")
     if single or p.dates or p.weekdays or p.times or p.once:
+        return _one_time(b)
+    if p.part is not None and p.in_part:
+        # "remind me in the evening": the next evening (today's if still ahead), asked
+        at = _PART_DEFAULTS[p.part]
+        p.times.append(TimeMention(ClockTime(at.hour, at.minute, None, True), 0, 0))
+        b.note(f"no day given; the next {p.part} read, at {_spoken(at.hour, 0)}", UNSURE_PENALTY)
         return _one_time(b)
     raise NotUnderstood(0, "")
 
@@ -522,6 +580,7 @@ _SLOT_WORDS: Final = {
     "count": "a number of runs",
     "first_weekday": "a business day of the month",
     "days_after": "days counted from a day",
+    "days_before": "days counted before a date",
     "minute_range": "a part of the hour",
 }
 _EMPTY_SLOTS: Final = Phrase()
@@ -617,6 +676,8 @@ def _meeting_window(p: Phrase) -> None:
     if p.interval is None and not (p.every or p.weekdays or p.nth or p.monthdays or p.dates):
         return
     first, last = p.window
+    if not _is_explicit(first):
+        first = _window_start(first, last)
     if not (_is_explicit(first) and _is_explicit(last)) or p.business_hours:
         return
     start = _clock_minutes(first)
@@ -625,6 +686,20 @@ def _meeting_window(p: Phrase) -> None:
         p.times.append(first)
         p.window = None
         p.assumptions.append("runs when the window starts")
+
+
+def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
+    """A window's start written without am/pm, read from its end: "12:00-13:00" (the end on
+    the 24-hour clock: so is the start), "2:00-3:00pm" (an earlier hour than the end's: the
+    end's half of the day); else as written."""
+    start, end = first.clock, last.clock
+    if start.meridiem is not None or not (start.digital or start.is_24h):
+        return first
+    if end.meridiem is None and (end.is_24h or end.hour > 12) and start.hour <= end.hour:
+        return replace(first, clock=replace(start, is_24h=True))
+    if end.meridiem is not None and start.hour < end.hour < 12:
+        return replace(first, clock=replace(start, meridiem=end.meridiem))
+    return first
 
 
 def _clock_minutes(mention: TimeMention) -> int:
@@ -677,13 +752,16 @@ def _holiday(b: _Builder) -> None:
         return
     today = b.local_now.date()
     at = b.times()[0] if len(b.p.times) == 1 else None
+    before = timedelta(days=p.days_before)
     for day in days:
-        if day < today:
+        if day - before < today:
             continue
-        instant = to_instant(day, at or _DEFAULT_TIME, b.zone)
+        instant = to_instant(day - before, at or _DEFAULT_TIME, b.zone)
         if instant > b.now:
-            p.dates.append((day.year, day.month, day.day))
             b.note(f"{label} is {day:%A} {day.day} {day:%B %Y}")
+            day -= before  # "2 days before Thanksgiving"
+            p.dates.append((day.year, day.month, day.day))
+            p.days_before = 0
             return
     raise Rejected(f"no coming {label} is known")
 
@@ -804,6 +882,88 @@ def _date_for_monthday(b: _Builder) -> None:
                 b.penalty += UNSURE_PENALTY
                 return
     raise Rejected(f"no coming month has a {_ordinal(day)} day")
+
+
+def _date_in_month(b: _Builder) -> None:
+    """ "the 15th of next month", "the first Monday of next month", "the last day of this
+    month": that day of the month named, once."""
+    p = b.p
+    days = len(p.monthdays) + len(p.nth)
+    if days != 1 or p.every or p.interval or p.weekdays or p.dates or p.months or p.years:
+        raise Rejected(
+            "“this month”/“next month” goes with one day of it, once",
+            "on the 15th of next month at 9am",
+        )
+    first = add_months(b.local_now.date().replace(day=1), p.month_ahead or 0)
+    last = days_in_month(first.year, first.month)
+    if p.nth:
+        nth, weekday = p.nth[0]
+        matching = [
+            day for day in range(1, last + 1) if cron_weekday(first.replace(day=day)) == weekday
+        ]
+        if len(matching) < abs(nth):
+            raise Rejected(f"{first:%B %Y} has no {_ordinal(nth)} {lx.DAY_LABELS[weekday]}")
+        day = matching[nth - 1] if nth > 0 else matching[nth]
+    elif p.monthdays[0] == LAST_DAY:
+        day = last
+    elif p.monthdays[0] == LAST_WEEKDAY:
+        day = max(d for d in range(last - 2, last + 1) if first.replace(day=d).weekday() < 5)
+    elif 1 <= p.monthdays[0] <= last:
+        day = p.monthdays[0]
+    else:
+        raise Rejected(f"{first:%B %Y} has no day {p.monthdays[0]}")
+    p.dates = [(first.year, first.month, day)]
+    p.monthdays, p.nth, p.of_month = [], [], False
+
+
+def _is_midnight(clock: ClockTime) -> bool:
+    """ "midnight", "00:00", "12:00 AM"."""
+    return clock.minute == 0 and (clock.hour == 0 or (clock.hour == 12 and clock.meridiem == "am"))
+
+
+def _next_year(b: _Builder) -> None:
+    """ "11 January next year": the date in the year after this one, asked (said while the
+    date is still to come this year, "March 3 next year" skips that one)."""
+    p = b.p
+    year = b.local_now.year + 1
+    p.years.append(year)
+    _, month, day = p.dates[-1]
+    b.note(f"“next year” read as {lx.MONTH_LABELS[month]} {day}, {year}", UNSURE_PENALTY)
+
+
+def _date_for_nth(b: _Builder) -> None:
+    """ "the 2nd Friday in August", "the last Thursday of April (2027)": that weekday of the
+    month named, its next date (in the year named), as a one-time date."""
+    p = b.p
+    (nth, weekday), month = p.nth[0], p.months[0]
+    at = b.times()[0] if len(p.times) == 1 else _PART_DEFAULTS.get(p.part or "", _DEFAULT_TIME)
+    years = p.years[:1] or range(b.local_now.year, b.local_now.year + 2)
+    for year in years:
+        days = [
+            day
+            for day in range(1, days_in_month(year, month) + 1)
+            if cron_weekday(date(year, month, day)) == weekday
+        ]
+        if len(days) < abs(nth):
+            continue
+        day = days[nth - 1] if nth > 0 else days[nth]
+        if to_instant(date(year, month, day), at, b.zone) > b.now:
+            p.dates = [(year, month, day)]
+            p.nth, p.months, p.years = [], [], []
+            label = "last" if nth < 0 else _ordinal(nth)
+            b.note(
+                f"“the {label} {lx.DAY_LABELS[weekday]} in {lx.MONTH_LABELS[month]}” read as "
+                f"{lx.MONTH_LABELS[month]} {day}, {year}, once (say “every year on …” for a "
+                "yearly job)",
+                UNSURE_PENALTY,
+            )
+            return
+    label = "last" if nth < 0 else _ordinal(nth)
+    raise Rejected(
+        f"no coming {lx.MONTH_LABELS[month]} has a {label} {lx.DAY_LABELS[weekday]}"
+        if not p.years
+        else f"that {lx.DAY_LABELS[weekday]} of {lx.MONTH_LABELS[month]} {years[0]} is past"
+    )
 
 
 def _date_for_weekday(b: _Builder) -> None:
@@ -1257,6 +1417,10 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     p = b.p
     assert p.interval_start is not None
     at = b.resolve(p.interval_start)
+    if p.minute_past is not None and not p.more_minutes and at.minute == 0 and seconds % 3600 == 0:
+        # "At 45 minutes past the hour, every 2 hours, starting at 01:00 AM" (cron describers'
+        # words for `45 1/2`): the hours counted from the start, at that minute
+        at = at.replace(minute=p.minute_past)
     if p.window is not None or (
         p.minute_past is not None and (p.more_minutes or p.minute_past != at.minute)
     ):
@@ -1275,9 +1439,10 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
         first = to_instant(b.first_day, at, b.zone)
         if first <= b.now:
             first = to_instant(b.first_day + timedelta(days=1), at, b.zone)
-        if hours > 1 and "start_at" not in built.schedule and not p.descriptor:
-            # a describer's "every 3 hours, starting at 02:00 AM" is cron's `2/3`: where the
-            # steps start each day, not a first run
+        described = p.descriptor or (p.minute_past is not None and p.interval_start.clock.padded)
+        if hours > 1 and "start_at" not in built.schedule and not described:
+            # a describer's "On the hour, every 3 hours, starting at 02:00 AM" is cron's `0 2/3`:
+            # where the steps start each day, not a first run
             built.schedule["start_at"] = iso_z(first)
         return built
     if not hours and 60 % minutes == 0:
@@ -1641,7 +1806,7 @@ def _one_time(b: _Builder) -> Built:
     p = b.p
     _honours(p, "instant", "has_offset", "dates", "weekdays", "day_offset", "times", "part",
              "window", "minute_past", "months", "years", "next_business_day",
-             "days_after")  # fmt: skip
+             "days_after", "days_before")  # fmt: skip
     _one_year(p)
     if p.window is not None or p.minute_past is not None or p.months:
         raise Rejected("a one-time schedule needs a date and a time, not a range")
@@ -1706,16 +1871,20 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
     if p.dates:
         year, month, day = p.dates[0]
         _check_date(year, month, day)
+        before = timedelta(days=p.days_before)  # "2 days before March 1"
+        if p.days_before:
+            b.note(f"read as {p.days_before} day(s) before {lx.MONTH_LABELS[month]} {day}", 0)
         if year is not None:
-            return to_instant(date(year, month, day), at, b.zone)
+            return to_instant(date(year, month, day) - before, at, b.zone)
         for candidate in range(today.year, today.year + 9):
             if day <= days_in_month(candidate, month):
-                instant = to_instant(date(candidate, month, day), at, b.zone)
+                instant = to_instant(date(candidate, month, day) - before, at, b.zone)
                 if instant > b.now:
                     return instant
         raise Rejected("no such date in the coming years")  # pragma: no cover
     if p.day_offset is not None:
-        if at == time(0) and p.day_offset == 0:  # "tonight at midnight"
+        if p.day_offset == 0 and (at == time(0) or (p.tonight and at < time(4))):
+            # "tonight at midnight", "tonight at 1": the small hours after today
             return to_instant(today + timedelta(days=1), at, b.zone)
         return to_instant(today + timedelta(days=p.day_offset), at, b.zone)
     if p.next_business_day:
@@ -1726,6 +1895,9 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
             day += timedelta(days=1)
         b.note(f"“next business day” read as {day:%A} {day.day} {day:%B} (Monday to Friday)")
         return to_instant(day, at, b.zone)
+    if p.weekdays and p.this_week:
+        day = today - timedelta(days=today.weekday()) + timedelta(days=(p.weekdays[0] - 1) % 7)
+        return to_instant(day, at, b.zone)  # "Friday this week" (a day gone by is refused)
     if p.weekdays and p.next_week:
         monday = today + timedelta(days=7 - today.weekday())
         day = monday + timedelta(days=(p.weekdays[0] - 1) % 7)
@@ -1806,6 +1978,28 @@ def _next_weekday(b: _Builder, weekday: int, at: time, *, strictly_after_today: 
 
 
 # -- small helpers ----------------------------------------------------------------------
+
+
+def rare_day(p: Phrase) -> str | None:
+    """What to ask about a repeating day that many of its months or years lack: "every month
+    on the 31st" runs in seven months of twelve (cron skips the others, Outlook and Todoist
+    take the last day), "every year on February 29" once in four years. None when every
+    month (or year) the schedule names has the day; the 29th and 30th, which only February
+    lacks, are read as said."""
+    if not (p.every or p.interval is not None or p.of_month):
+        return None
+    if 31 in p.monthdays and not (p.weekdays or p.nth):
+        short = [m for m in (p.months or range(1, 13)) if _MAX_DAYS[m] < 31]
+        if short:
+            return (
+                "runs only in months with a 31st day (not in "
+                + ", ".join(lx.MONTH_LABELS[m] for m in short)
+                + "): say “the last day of the month” for every month"
+            )
+    leap_day = any((month, day) == (2, 29) for year, month, day in p.dates if year is None)
+    if leap_day or (29 in p.monthdays and p.months == [2]):
+        return "February 29 comes once in four years: runs only in leap years"
+    return None
 
 
 def _check_date(year: int | None, month: int, day: int) -> None:

@@ -9,6 +9,7 @@ channel only when it names one.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Final
 
 from .result import CommandParts, ParseResult
 from .understand import understand_fast
@@ -28,8 +29,12 @@ def command_parts(text: str, result: ParseResult) -> CommandParts:
     )
 
 
+# people, or "here": the channel the command came from
+_NOT_A_CHANNEL: Final = frozenset({"me", "us", "everyone", "the team", "here"})
+
+
 def channel_of(target: str | None) -> str | None:
     """ "#ops" or a Slack channel id ("C0123ABC"); None for a person or nothing."""
-    if target is None or target.startswith("@") or target in ("me", "us", "everyone", "the team"):
+    if target is None or target.startswith("@") or target in _NOT_A_CHANNEL:
         return None
     return target

@@ -49,6 +49,11 @@ def _is_frame(count: float, unit: str) -> bool:
 
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
+# words between "in" and an amount of time that leave it a delay: "in exactly 2 hours"
+_DELAY_WORDS: Final = frozenset(
+    {"exactly", "just", "only", "precisely", "another", "about", "around", "roughly"}
+    | {"approximately", "approx"}
+)
 _POSSESSIVE_HOLIDAYS: Final = frozenset({"mother's", "mothers", "father's", "fathers"})
 _FREQUENCIES: Final = {
     "daily": (1, "day"),
@@ -62,6 +67,10 @@ _FREQUENCIES: Final = {
     "triweekly": (3, "week"),
 }
 _LIST_SYMBOLS: Final = (",", "&", "/")
+# Between two mentions of days of the week, words that make the second narrow the first
+# ("every Monday on Tuesdays"): prepositions, articles and "every"
+_DAY_PREPOSITIONS: Final = frozenset({"on", "in", "during", "over"})
+_NARROWING_WORDS: Final = _DAY_PREPOSITIONS | {"the", "every", "each", "only"}
 # Words after the second amount of "every 1 hour 30 minutes …" that make it an offset, not
 # more of the interval: "every hour, 15 minutes past", "every day 30 minutes before it",
 # "every 2 hours 8 hours a day" (after "after"/"before"/"from" — "starting" — only a time of
@@ -71,6 +80,12 @@ _NOT_MORE_DURATION: Final = frozenset(
 )
 _UNLESS_TIME_FOLLOWS: Final = frozenset({"after", "before", "from"})
 _MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
+# after "the day after next", a word that makes "next" part of another name ("the day after next
+# Friday" is a Saturday)
+_NAMES_AFTER_NEXT: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.UNIT, lx.MONTH})
+_FOOLS: Final = frozenset({"fools", "fool's", "fools'", "fool"})
+# "+2d", "+1w": days and weeks by their letter, only right after "+" and a number
+_DAY_LETTERS: Final = {"d": 86400, "w": 604800}
 _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
 _MIDNIGHT: Final = ClockTime(0, 0, None, True)
@@ -95,7 +110,7 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
 
 
 class _Reader:
-    __slots__ = ("adverb", "n", "phrase", "tokens")
+    __slots__ = ("adverb", "days_end", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -103,6 +118,7 @@ class _Reader:
         self.phrase = Phrase()
         # the interval so far came from "daily"/"weekly": "every 2 days" may refine it
         self.adverb = False
+        self.days_end = -1  # where the last days of the week named ended
 
     # -- the loop -----------------------------------------------------------------
 
@@ -227,6 +243,8 @@ class _Reader:
             clock, named = _NOON, "noon"
         elif kind == lx.WORD and token.value == "midnight":
             clock, named = _MIDNIGHT, "midnight"
+        elif kind == lx.WORD and token.value == "middle" and self._mid_night(i):
+            clock, named, end = _MIDNIGHT, "midnight", self._mid_night(i)  # "mid-night"
         elif kind == lx.WORD and token.value in ("zero", "oh"):
             return self._spoken_24h(i + 1, zero=True)  # "zero nine hundred"
         elif kind == lx.NUM and isinstance(token.value, int):
@@ -255,9 +273,14 @@ class _Reader:
                 return None
             if self._kind(end) == lx.UNIT or self._word(end) in ("past", "times", "occurrences"):
                 return None  # "5 minutes", "15 past", "10 times": not a time of day
+            if self._kind(end + (self._word(end) == "of")) == lx.MONTH:
+                return None  # "18 June", "18 of June": a day of the month
             if value == 12 and self._word(end) == "noon":
                 end += 1
                 clock, named = _NOON, "noon"
+            elif value == 12 and self._word(end) == "midnight":
+                end += 1  # "12 midnight": midnight, not 12 (noon) and midnight
+                clock, named = _MIDNIGHT, "midnight"
         else:
             return None
         if self._word(end) == "oclock":
@@ -442,8 +465,10 @@ class _Reader:
         if found is None:
             return None
         mention, j = found
-        if mention.clock.padded:
-            self.phrase.padded_time = True  # "At 09:46 AM": cron-descriptor's words
+        if mention.clock.padded and self._word(i - 1) == "at":
+            # "At 09:46 AM", "…past the hour, at 12:00 AM": cron-descriptor's words; a time
+            # written so by itself ("12:14 PM") or after a day ("Friday 05:00 PM") is a time
+            self.phrase.padded_time = True
         self.phrase.order.append("t")
         if self._is_range(j):
             other = self._time_at(j + 1)
@@ -515,6 +540,24 @@ class _Reader:
             if days is not None:
                 return days
             if (
+                self._kind(i + 1) in (lx.DAY, lx.DAYS)
+                and self._word(i + 2) == "and"
+                and self._kind(i + 3) in (lx.DAY, lx.DAYS)
+            ):
+                # "every day between Monday and Friday" (cron-utils' words): the days from one
+                # to the other, as "Monday through Friday"
+                first = int(self.tokens[i + 1].value)  # type: ignore[call-overload]
+                last = int(self.tokens[i + 3].value)  # type: ignore[call-overload]
+                for day in _day_range(first, last):
+                    if day not in self.phrase.weekdays:
+                        self.phrase.weekdays.append(day)
+                self.phrase.order.append("d")
+                if not (self.phrase.every or self.phrase.interval):
+                    # "between Monday and Wednesday at 5pm" may be one day in that span: asked
+                    self.phrase.unsure.append("the days between read as every one of them")
+                self.phrase.every = True
+                return i + 4
+            if (
                 self._kind(i + 1) == lx.MONTH
                 and self._word(i + 2) == "and"
                 and self._kind(i + 3) == lx.MONTH
@@ -555,6 +598,11 @@ class _Reader:
         days = self._monthday_range(i)
         if days is not None:
             return days
+        if self._kind(i + 1) == lx.NUM and self._is_range(i + 2):
+            # "every 5 minutes from 10 through 20 minutes past the hour" (crontab.guru)
+            past = self._minutes_past(i + 1)
+            if past is not None:
+                return past
         window = self._window(i)
         if window is not None:
             return window
@@ -652,6 +700,8 @@ class _Reader:
                 self.phrase.weekdays.append(1)
             return i + 1
         j = i + 2
+        if self._month_ahead(j, 1):
+            return j + 2  # "the beginning of next month": its 1st, once
         if self._word(j) in ("every", "the"):
             j += 1
         if self._is_unit(j, "hour") or (
@@ -671,6 +721,18 @@ class _Reader:
         elif self._is_unit(j, "week"):
             if 1 not in self.phrase.weekdays:
                 self.phrase.weekdays.append(1)
+        elif (
+            self._is_unit(j, "day")
+            and self._word(i + 2) == "every"
+            and self.phrase.interval_start is None
+        ):
+            # "at the start of every day", "beginning of each day": its first minute, as the
+            # start of a month is its first day (with a time of day too, "at the start of every
+            # day at 9am", the two are refused: which is meant?)
+            start, end = self.tokens[i].start, self.tokens[j].end
+            self.phrase.interval_start = TimeMention(_MIDNIGHT, start, end, "midnight")
+            self._set_interval(1, "day")
+            return j + 1
         else:
             return None
         self.phrase.every = True
@@ -845,9 +907,11 @@ class _Reader:
             and not self.phrase.every
             and (self._word(i + 1) in ("a", "half") or self._is_unit(i + 2, *_SECONDS))
         ):
-            end = self._amounts(i + 1)  # "after two minutes": a delay, as "in two minutes"
-            if end is not None and self.phrase.has_offset:
-                return end
+            # "after two minutes": a delay, as "in two minutes"; not "after 2 weeks of testing"
+            probe = _Reader(self.tokens)
+            end = probe._amounts(i + 1)
+            if end is not None and probe.phrase.has_offset and self._word(end) != "of":
+                return self._amounts(i + 1)
         first = self._time_at(i + 1)
         if first is None:
             return None
@@ -1306,27 +1370,47 @@ class _Reader:
             self.phrase.odd_hours = word != "even"
             return j + 2
         elif word in ("odd", "even", "uneven") and (
-            self._is_unit(j + 1, "month")
+            self._is_unit(j + 1, "month", "day")
             or (
                 self._word(j + 1 + self._is_sym(j + 1, "-")) == "numbered"
-                and self._is_unit(j + 2 + self._is_sym(j + 1, "-"), "month")
+                and self._is_unit(j + 2 + self._is_sym(j + 1, "-"), "month", "day")
             )
         ):
-            # "in every odd-numbered month" (January, March, ...), "every even month"
+            # "in every odd-numbered month" (January, March, ...), "every even month", "on
+            # every even numbered day" (the 2nd, 4th, ... 30th of each month)
+            end = j + 2 + (not self._is_unit(j + 1, "month", "day")) + self._is_sym(j + 1, "-")
             first = 2 if word == "even" else 1
             self.phrase.every = True
-            for month in range(first, 13, 2):
-                if month not in self.phrase.months:
-                    self.phrase.months.append(month)
-            return j + 2 + (self._word(j + 1) != "month") + self._is_sym(j + 1, "-")
+            days = self._is_unit(end - 1, "day")
+            found = self.phrase.monthdays if days else self.phrase.months
+            for value in range(first, 32 if days else 13, 2):
+                if value not in found:
+                    found.append(value)
+            if days:
+                self.phrase.of_month = True
+                self.phrase.order.append("d")
+                if self._word(end - 2) != "numbered":
+                    # "every odd day" may also mean every other day: asked
+                    self.phrase.unsure.append(f"“every {word} day” read as {word}-numbered dates")
+            return end
         elif word in ("odd", "even", "uneven") and self._is_unit(j + 1, "minute"):
             self._set_interval(2, "minute")  # "every odd minute": 1, 3, ... 59 past the hour
             if word != "even":
                 self._set_minutes([1])
             return j + 2
-        elif self._is_unit(j, "quarter") and self._is_unit(j + 1, "hour"):
-            self._set_interval(15, "minute")
-            return j + 2
+        elif self._is_unit(j, "quarter") and (end := self._quarter_of_an_hour(j + 1)):
+            self._set_interval(15, "minute")  # "every quarter hour", "every quarter of an hour"
+            return end
+        elif token.kind == lx.ORD and token.value == 0 and self._is_unit(j + 1, "minute"):
+            # "Every 0th minute past the 4, 8 and 12th hour", "every 0th minute every hour"
+            # (prettycron's and cron-to-text's words): on the hour
+            self._set_minutes([0])
+            self.phrase.every = True
+            k = j + 2
+            ordinal_follows = self._kind(k + 2) in (lx.NUM, lx.ORD)
+            if self._word(k) == "past" and self._word(k + 1) == "the" and ordinal_follows:
+                k += 2
+            return k
         elif token.kind == lx.ORD:
             ordinal = int(token.value)  # type: ignore[call-overload]
             if self._is_unit(j + 1, "day") and self._month_follows(j + 2):
@@ -1770,11 +1854,25 @@ class _Reader:
             elif not (self._kind(j) == lx.DAY and token.kind == lx.DAY):
                 break  # "mon wed fri 8am": names one after another are a list too
         phrase = self.phrase
-        phrase.order.append("d")
+        if phrase.weekdays and set(days) != set(phrase.weekdays) and self._days_narrowed(i):
+            raise Rejected(
+                "the text names different days of the week, one inside the other "
+                "(“every Monday on Tuesdays”, “weekdays on Saturday”): which days?",
+                "name the days once: “every Monday and Tuesday at 9am”",
+            )
+        if self.adverb and phrase.interval == (1, "day") and not phrase.weekdays and len(days) == 1:
+            # "daily on Mondays": every day, or every Monday? Read as the day named; ask
+            day = lx.DAY_LABELS[days[0]]
+            phrase.unsure.append(f"“daily” and {day} disagree: read as every {day}")
+        # "every weekday at 09:50 and 15:50 Singapore time every weekday": the same days said
+        # again are not a second group of days (whose times would be a second schedule)
+        if not ("d" in phrase.order and all(day in phrase.weekdays for day in days)):
+            phrase.order.append("d")
         for day in days:
             if day not in phrase.weekdays:
                 phrase.weekdays.append(day)
         self._joined_days(i, weekday=True)
+        self.days_end = j
         if (
             items == 1
             and self.tokens[i].kind == lx.DAY
@@ -1787,11 +1885,35 @@ class _Reader:
             phrase.single_day = True
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
-        if recurring or items > 1:
-            phrase.every = True
+        if recurring or items > 1 or self._plural_part(j):
+            phrase.every = True  # "Monday mornings": every Monday morning
         else:
             phrase.single_day = True
         return j
+
+    def _days_narrowed(self, i: int) -> bool:
+        """Whether the days read at i follow the last days named with only a preposition
+        between them ("every Monday on Tuesdays", "weekdays on Saturday", "Mondays in the
+        weekend"): the second would narrow the first, and the two disagree. Joined by "and",
+        a comma or a time ("Monday 9am, Friday 5pm") they are a list, or two schedules."""
+        gap = self.tokens[self.days_end : i] if 0 <= self.days_end < i else ()
+        return (
+            bool(gap)
+            and all(t.kind == lx.WORD and t.value in _NARROWING_WORDS for t in gap)
+            and any(t.value in _DAY_PREPOSITIONS for t in gap)
+        )
+
+    def _spelled_ordinal(self, i: int) -> bool:
+        """ "first", "second" (not "1st", "2nd", which only ever count days)."""
+        token = self.tokens[i]
+        return token.end - token.start >= 5
+
+    def _plural_part(self, j: int) -> bool:
+        """Whether j is a part of the day said in the plural: "mornings", "evenings"."""
+        if self._word(j) not in _PARTS:
+            return False
+        token = self.tokens[j]
+        return token.end - token.start == len(str(token.value)) + 1
 
     def _next(self, i: int) -> int | None:
         """ "next Friday", "this Friday", "this evening", "next week"."""
@@ -1837,6 +1959,41 @@ class _Reader:
             self.phrase.next_week = True  # "Thursday next week": in the week after this one
             return j + 1
         if (
+            self.tokens[i].value == "this"
+            and self._is_unit(j, "week")
+            and not (self.phrase.dates or self.phrase.every or self.phrase.this_week)
+        ):
+            # "Friday this week", "this week Friday": that day of the week we are in
+            if i > 0 and self.tokens[i - 1].kind == lx.DAY and self.phrase.single_day:
+                self.phrase.this_week = True
+                return j + 1
+            if self._kind(j + 1) == lx.DAY and not self.phrase.weekdays:
+                self.phrase.weekdays.append(int(self.tokens[j + 1].value))  # type: ignore[call-overload]
+                self.phrase.single_day = self.phrase.this_week = True
+                self.phrase.order.append("d")
+                return j + 2
+        if (
+            self.tokens[i].value == "next"
+            and self._is_unit(j, "week")
+            and not (self.phrase.weekdays or self.phrase.dates or self.phrase.every)
+        ):
+            k = j + 2 if self._word(j + 1) == "on" else j + 1
+            if self._kind(k) == lx.DAY and not self._is_separator(k + 1):
+                # "next week Monday", "next week on Friday": that day of the week after this
+                self.phrase.weekdays.append(int(self.tokens[k].value))  # type: ignore[call-overload]
+                self.phrase.single_day = self.phrase.next_week = True
+                self.phrase.order.append("d")
+                return k + 1
+        if (
+            self._is_unit(j, "year")
+            and self.tokens[i].value == "next"
+            and self.phrase.dates
+            and self.phrase.dates[-1][0] is None
+            and self.tokens[i - 1].kind in (lx.NUM, lx.ORD, lx.MONTH)
+        ):
+            self.phrase.next_year = True  # "11 January next year": that date, a year on
+            return j + 1
+        if (
             self.phrase.same_time
             and self.tokens[i].value == "next"
             and self._is_unit(j, "week")
@@ -1879,12 +2036,17 @@ class _Reader:
             j += 1
         if word != "alarm" and self._word(j) == "up":
             j += 1
-        elif word == "alarm" and self._word(j) == "for":
-            j += 1  # "an alarm for 6": the time follows, bare
+        elif word == "alarm":
+            # "(set an) alarm for 6", "alarm at 5": not "the alarm system", "fire alarm at 5"
+            if i and self._word(i - 1) not in ("a", "an", "my", "the", "set"):
+                return None
+            k = j + 1 if self._word(j) in ("for", "at") else j
+            if self._time_at(k) is None:
+                return None
             self.phrase.waking = True
-            return self._times(j) or j
-        if j == i + 1 and word != "alarm":
-            return None  # "wake the kids at 7": the task's words
+            return self._times(k) or k
+        if j == i + 1 or self._word(j) == "to":
+            return None  # "wake the kids at 7", "get up to speed": the task's words
         self.phrase.waking = True
         return j
 
@@ -1899,7 +2061,17 @@ class _Reader:
             self._set_part("night")
             self.phrase.tonight = True
         else:
-            self._set_day_offset(0 if word == "today" else 1)
+            days = 0 if word == "today" else 1
+            if (
+                self._is_unit(i + 1, "week", "fortnight")
+                and self._kind(i + 2) not in (lx.NUM, lx.ORD)
+                and self._word(i + 2) not in ("of", "from", "after", "before")
+            ):
+                # "tomorrow week" (British): a week from tomorrow
+                weeks = 14 if self.tokens[i + 1].value == "fortnight" else 7
+                self._set_day_offset(days + weeks)
+                return i + 2
+            self._set_day_offset(days)
         return i + 1
 
     def _part(self, i: int) -> int:
@@ -1908,14 +2080,75 @@ class _Reader:
 
     # -- days of the month and dates ------------------------------------------------
 
-    def _ordinals(self, i: int) -> int | None:
-        ordinals = [int(self.tokens[i].value)]  # type: ignore[call-overload]
+    def _nth_hours(self, hours: list[int], i: int, j: int) -> int:
+        """ "(every minute of) 8, 10, 12 and 20th hour", "(past the) 4, 8 and 12th hour"
+        (prettycron's words): those hours of the day, on the 24-hour clock."""
+        if not all(0 <= hour <= 23 for hour in hours):
+            raise Rejected("a day has hours 0 to 23")
+        token = self.tokens[i]
+        for hour in hours:
+            clock = ClockTime(hour, 0, None, True)
+            self.phrase.times.append(TimeMention(clock, token.start, token.end))
+        self.phrase.order.append("t")
+        self.phrase.descriptor = True
+        return j
+
+    def _month_of_quarter(self, ordinals: list[int], j: int) -> int | None:
+        """ "(on) the first month of every quarter" (Celery's words): January, April, July and
+        October; the second, third or last month likewise. `j` is at "month"."""
+        k = j + 2 if self._word(j + 1) == "of" else None
+        if k is None or not self._is_unit(j, "month"):
+            return None
+        if self._word(k) in ("every", "each", "the", "a"):
+            k += 1
+        if not self._is_unit(k, "quarter"):
+            return None
+        if not all(1 <= nth <= 3 for nth in ordinals):
+            raise Rejected("a quarter has three months")
+        for nth in ordinals:
+            for month in range(nth, 13, 3):
+                if month not in self.phrase.months:
+                    self.phrase.months.append(month)
+        self.phrase.every = True
+        return k + 1
+
+    def _numbers_then_ordinal(self, i: int) -> int | None:
+        """ "the 1, 8, 15 and 22nd", "the 15 and 16th" (prettycron's words), "the 1 and 3rd
+        Monday": numbers listed before an ordinal count as ordinals too."""
+        numbers: list[int] = []
+        j = i
+        while self._kind(j) == lx.NUM:
+            token = self.tokens[j]
+            if (
+                not isinstance(token.value, int)
+                or token.spelled
+                or token.end - token.start > 2
+                or not 1 <= token.value <= 31
+            ):
+                return None
+            numbers.append(token.value)
+            step = self._is_separator(j + 1)
+            if not step:
+                return None
+            j += 1 + step
+        if self._kind(j) != lx.ORD or not numbers:
+            return None
+        return self._ordinals(j, tuple(numbers))
+
+    def _ordinals(self, i: int, leading: tuple[int, ...] = ()) -> int | None:
+        ordinals = [*leading, int(self.tokens[i].value)]  # type: ignore[call-overload]
         j = i + 1
         if ordinals == [1] and self._word(j) == "thing":
             # "first thing tomorrow", "first thing in the morning": the morning (9am)
             if self.phrase.part != "morning":
                 self._set_part("morning")
             return j + 1
+        if (
+            self._spelled_ordinal(i)
+            and self._kind(j) == lx.WORD
+            and self._word(j) not in lx.KEYWORDS
+        ):
+            return None  # "the first person to answer", "the second reviewer": not a day
         while step := self._is_separator(j):
             if self._kind(j + step) == lx.ORD:
                 ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
@@ -1926,6 +2159,11 @@ class _Reader:
             j += step + 1
         if self._is_unit(j, "minute"):
             return self._nth_minutes(ordinals, j + 1)
+        quarter = self._month_of_quarter(ordinals, j)
+        if quarter is not None:
+            return quarter
+        if self._is_unit(j, "hour") and leading:
+            return self._nth_hours(ordinals, i, j + 1)
         phrase = self.phrase
         back = j + 1 if self._word(j) == "last" else None
         if self._word(j) == "to" and self._word(j + 1) == "last":
@@ -2047,6 +2285,9 @@ class _Reader:
 
     def _last(self, i: int) -> int | None:
         j = i + 1
+        quarter = self._month_of_quarter([3], j)  # "the last month of every quarter"
+        if quarter is not None:
+            return quarter
         kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
             self.phrase.nth.append((-1, int(self.tokens[j].value)))  # type: ignore[call-overload]
@@ -2074,6 +2315,10 @@ class _Reader:
             return j
         if kind == lx.UNIT:
             raise Rejected(f'"last {self.tokens[j].value}" is in the past')
+        if self._word(j) in _PARTS and (
+            i == 0 or self._word(i - 1) not in ("the", "every", "each")
+        ):
+            raise Rejected(f"“last {self.tokens[j].value}” is in the past")  # "last night at 11"
         return None
 
     def _end(self, i: int) -> int | None:
@@ -2088,6 +2333,8 @@ class _Reader:
             return j
         if self._word(j) == "of":
             j += 1
+        if self._month_ahead(j, LAST_DAY):
+            return j + 2  # "the end of next month": its last day, once
         every = self._word(j) == "every"
         if self._word(j) in ("the", "every"):
             j += 1
@@ -2110,9 +2357,33 @@ class _Reader:
         self.phrase.month_end = True
         return j + 1
 
+    def _month_ahead(self, j: int, day: int) -> bool:
+        """At j, "this month" or "next month" after "the beginning of"/"the end of": that day
+        of it, once."""
+        if self._word(j) not in ("this", "next") or not self._is_unit(j + 1, "month"):
+            return False
+        if self.phrase.month_ahead is not None:
+            raise Rejected("the text names two months")
+        self.phrase.month_ahead = 1 if self._word(j) == "next" else 0
+        self.phrase.monthdays.append(day)
+        return True
+
+    def _names_a_date(self, i: int) -> bool:
+        """Whether a date starts at i: "March 1", "3/1", "2027-03-01", a holiday's name."""
+        if self._word(i) == "the":
+            i += 1
+        return self._kind(i) in (lx.MONTH, lx.DATE, lx.SLASHDATE) or self._word(i) in _HOLIDAYS
+
+    def _mid_night(self, i: int) -> int:
+        """After "mid" at i, "-night" or " night": the index after it, else 0."""
+        j = i + 2 if self._is_sym(i + 1, "-") else i + 1
+        return j + 1 if self._word(j) == "night" else 0
+
     def _middle(self, i: int) -> int | None:
         """ "the middle of the month", "mid-month", "middle of every month": the 15th;
-        "the middle of the week" is refused (Wednesday? Thursday?)."""
+        "the middle of the week" is refused (Wednesday? Thursday?); "mid-night" is midnight."""
+        if self._mid_night(i):
+            return self._times(i)
         j = i + 1
         if self._is_sym(j, "-"):
             j += 1
@@ -2135,6 +2406,11 @@ class _Reader:
     def _of(self, i: int) -> int | None:
         j = i + 1
         word = self._word(j)
+        if word in ("next", "this") and self._is_unit(j + 1, "month"):
+            if self.phrase.month_ahead is not None:
+                raise Rejected("the text names two months")
+            self.phrase.month_ahead = 1 if word == "next" else 0  # "the 15th of next month"
+            return j + 2
         if word in ("the", "every", "a"):
             j += 1
         if self._is_unit(j, "month"):
@@ -2154,6 +2430,11 @@ class _Reader:
     def _month(self, i: int) -> int:
         month = int(self.tokens[i].value)  # type: ignore[call-overload]
         j = i + 1
+        if month == 4 and self._word(j) in _FOOLS:  # "April Fools' Day": April 1
+            j += 2 if self._is_unit(j + 1, "day") else 1
+            year, j = self._year(j)
+            self.phrase.dates.append((year, 4, 1))
+            return j
         if self._word(j) == "the":
             j += 1
         elif (
@@ -2194,6 +2475,10 @@ class _Reader:
         while (step := self._is_separator(j)) and self._kind(j + step) == lx.MONTH:
             months.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
             j += step + 1
+        year, end = self._year(j)
+        if year is not None and months[-1] == month:
+            self.phrase.years.append(year)  # "the first Monday of September 2027"
+            return end
         return j
 
     def _monthday_list(self, i: int) -> int | None:
@@ -2260,6 +2545,10 @@ class _Reader:
         listed = self._monthday_list(i)
         if listed is not None:
             return listed
+        if self._word(i - 1) in ("the", "of"):
+            ordinal = self._numbers_then_ordinal(i)
+            if ordinal is not None:
+                return ordinal
         token = self.tokens[i]
         j = i + 1
         kind = self._kind(j)
@@ -2331,10 +2620,10 @@ class _Reader:
         if said is not None and said[0].clock.meridiem is not None:
             return self._times(i)  # "seven forty five am"; "three twenty" alone is no time
         if self._word(j) in _TIME_CUES or (
-            self._word(j) in ("in", "this")
+            self._word(j) in ("in", "this", "at")
             and self._word(j + (2 if self._word(j + 1) == "the" else 1)) in _PARTS
         ):
-            return self._times(i)  # "8 tonight", "3 in the morning", "7 this evening"
+            return self._times(i)  # "8 tonight", "3 in the morning", "11 at night"
         past = self._minutes_past(i)  # "15 past every hour"
         if past is not None:
             return past
@@ -2366,11 +2655,24 @@ class _Reader:
             return None
         if self._word(end) == "ago":
             raise Rejected("that is in the past")
+        seconds = amounts.phrase.offset_seconds
+        if (
+            self._word(end) == "before"
+            and self._names_a_date(end + 1)
+            and seconds
+            and not seconds % 86400
+            and not amounts.phrase.offset_months
+        ):
+            self.phrase.days_before += int(seconds // 86400)  # "2 days before Christmas"
+            return end + 1
         # "1 week hence", "30 minutes later": from now
         hence = self._word(end) in ("hence", "later")
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
         base_at = end + 1
-        if self._word(end) != "from" and not hence:
+        # "2 days after today", "a week after Friday": counted from that day, as with "from"
+        # ("a week after tomorrow" is read elsewhere, keeping the time of day)
+        after = self._word(end) == "after" and self._word(end + 1) != "tomorrow"
+        if self._word(end) != "from" and not (hence or after):
             # "a week today", "a fortnight tomorrow", "a week on Friday": the British way of
             # saying "a week from …"
             weeks = seconds and not seconds % 604800 and not months
@@ -2447,15 +2749,35 @@ class _Reader:
         j = i + 1
         kind = self._kind(j)
         word = self._word(j)
+        if word == "the" and self._kind(j + 1) == lx.ZONE:
+            return self._zone(j + 1)  # "in the UTC timezone", "in the Eastern time zone"
         if kind == lx.NUM and self._is_year(j):
             return self._years(j)  # "in 2027", "in 2019 and 2020"
-        if kind == lx.NUM or word in ("a", "half"):
+        if word in _DELAY_WORDS and (
+            self._kind(j + 1) == lx.NUM or self._word(j + 1) in ("a", "half")
+        ):
+            # "in exactly 2 hours", "in just 5 minutes", "in another 10 minutes"; "in about an
+            # hour" is read too, and the answer asks (the hedge)
+            j += 1
+            kind, word = self._kind(j), self._word(j)
+        if kind == lx.NUM and self._word(j + 1) == "more" and self._is_unit(j + 2, *_SECONDS):
+            # "in 10 more minutes": read without "more"
+            without = _Reader([*self.tokens[: j + 1], *self.tokens[j + 2 :]])
+            without.phrase = self.phrase
+            end = without._amounts(j)
+            return None if end is None or end <= j + 1 else end + 1
+        if (
+            kind == lx.NUM
+            or word in ("a", "half")
+            or (self._is_unit(j, "quarter") and self._word(j + 1) == "of")
+        ):
             end = self._amounts(j)
             if end is not None and self._word(end) == "time" and self.phrase.has_offset:
                 return end + 1  # "in a week's time", "in 3 days' time"
             return end
         if word == "the" and self._word(j + 1) in _PARTS:
             self._set_part(str(self.tokens[j + 1].value))
+            self.phrase.in_part = True
             return j + 2
         if word == "the" and self._kind(j + 1) == lx.ORD and self._word(j + 2) == "half":
             return self._half_hour(j + 1)  # "in the first half of every hour"
@@ -2546,8 +2868,12 @@ class _Reader:
                 fraction = self._fraction(j)
                 if fraction is not None:  # "one and a half hours", "1 1/2 hours"
                     amount, j = amount + fraction[0], fraction[1]
+            elif word == "a" and self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"):
+                amount, j = 0.5, j + 2  # "a half hour"
             elif word == "a":
                 amount, j = 1.0, j + 1
+            elif self._is_unit(j, "quarter") and not read_any and self._word(j + 1) == "of":
+                amount = 1.0  # "(in) quarter of an hour": a quarter, "a" left out
             elif word == "half":
                 amount, j = 0.5, j + (2 if self._word(j + 1) == "a" else 1)
             else:
@@ -2617,6 +2943,10 @@ class _Reader:
             j += 1
         if self._word(j) == "time":
             j += 1
+            if self._word(j) == "zone":
+                j += 1  # "in the UTC time zone"
+        elif self._word(j) == "timezone":
+            j += 1  # "in the UTC timezone"
         self._set_zone(raw)
         return j
 
@@ -2743,9 +3073,24 @@ class _Reader:
             if self._word(i + 2) == "tomorrow":
                 self._set_day_offset(2)
                 return i + 3
+            if self._word(i + 2) == "next" and self._kind(i + 3) not in _NAMES_AFTER_NEXT:
+                self._set_day_offset(2)  # "the day after next": the day after tomorrow
+                return i + 3
+            k = i + 3 if self._word(i + 2) == "next" else i + 2
+            if self._kind(k) == lx.DAY and not self.phrase.weekdays:
+                # "the day after (next) Friday": that Friday, a day on
+                self.phrase.weekdays.append(int(self.tokens[k].value))  # type: ignore[call-overload]
+                self.phrase.single_day = True
+                self.phrase.next_weekday |= k == i + 3
+                self.phrase.days_after += 1
+                self.phrase.order.append("d")
+                return k + 1
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
         if self._is_unit(i, "day") and self._word(i + 1) == "before":
+            if self._names_a_date(i + 2):
+                self.phrase.days_before += 1  # "the day before Christmas"
+                return i + 2
             return self._before_last(i + 2, 1)  # "the day before the last day of the month"
         if (
             self._is_unit(i, "day")
@@ -2913,7 +3258,27 @@ class _Reader:
         return self._minute_past(i)
 
     def _symbol(self, i: int) -> int | None:
-        return i + 1 if self.tokens[i].value in (",", "&") else None
+        value = self.tokens[i].value
+        if value in (",", "&"):
+            return i + 1
+        if (
+            value == "+"
+            and self._kind(i + 1) == lx.NUM
+            and not (i and self.tokens[i - 1].end == self.tokens[i].start)  # not "C++ 2"
+            and not self.phrase.has_offset
+        ):
+            return self._plus(i + 1)
+        return None
+
+    def _plus(self, j: int) -> int | None:
+        """After "+": an amount of time from now, as after "in": "+2h", "+1 week", and the
+        days and weeks written by their letter, "+2d", "+1w"."""
+        amount, letter = self.tokens[j].value, self._word(j + 1)
+        if letter in _DAY_LETTERS and self.tokens[j].end == self.tokens[j + 1].start:
+            self.phrase.offset_seconds += float(amount) * _DAY_LETTERS[letter]  # type: ignore[arg-type]
+            self.phrase.has_offset = True
+            return j + 2
+        return self._amounts(j)
 
     def _zone_token(self, i: int) -> int:
         return self._zone(i)

@@ -105,9 +105,35 @@ _ORDINAL_WORDS: Final = {
     "eighth": 8,
     "ninth": 9,
     "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
     "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
     "twentieth": 20,
     "thirtieth": 30,
+    # "the twenty-first of June", "twentyfirst": the days of a month past the 20th
+    **{
+        f"{tens}{joint}{unit}": base + value
+        for tens, base in (("twenty", 20), ("thirty", 30))
+        for unit, value in (
+            ("first", 1),
+            ("second", 2),
+            ("third", 3),
+            ("fourth", 4),
+            ("fifth", 5),
+            ("sixth", 6),
+            ("seventh", 7),
+            ("eighth", 8),
+            ("ninth", 9),
+        )
+        if base + value <= 31
+        for joint in ("-", "")
+    },
 }
 
 # Keywords, canonicalised: the grammar only ever sees the right-hand side.

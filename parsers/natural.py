@@ -37,6 +37,7 @@ _RECURRING_WORDS: Final = frozenset(
     | {"fortnightly", "biweekly", "triweekly"}
 )
 _DAY_WORDS: Final = frozenset({"today", "tonight", "tomorrow", "next", "this", "now", "ago"})
+_DAY_KINDS: Final = frozenset({lx.ORD, lx.MONTH, lx.DAY, lx.DATE, lx.SLASHDATE})
 # The most dateparser is given: enough for any date people type (the longest such phrase in
 # the corpora is 37 characters), and few enough that its cost stays in the milliseconds.
 FALLBACK_MAX_CHARS: Final = 60
@@ -120,6 +121,15 @@ def dateparser_stage(text: str, zone_name: str, now: datetime) -> ParseResult | 
     if not isinstance(prepared, _Text):
         return prepared
     words = prepared
+    if any(t.kind == lx.UNIT for t in words.words) and all(
+        t.kind in (lx.NUM, lx.UNIT) for t in words.words
+    ):
+        # "10 minutes", "2h": an amount with nothing to say from when, or how often
+        amount = " ".join(text.split())
+        return ParseResult.rejected(
+            f"“{amount}” is an amount of time, not when to run",
+            suggestion=f"in {amount}, or every {amount}",
+        )
     if not words.short() or words.is_recurring() or not words.all_words_known():
         return None
     if words.has_ambiguous_hour() or not _mentions_a_when(words.words):
@@ -148,7 +158,9 @@ def dateparser_stage(text: str, zone_name: str, now: datetime) -> ParseResult | 
     notes: tuple[str, ...] = ()
     confidence = DATEPARSER_CONFIDENCE
     local = instant.astimezone(words.zone)
-    if not words.has_time() and local.time() == time(0):
+    # a day named without a time ("the 15th of next month") runs at 9am, not at the time it
+    # is now (dateparser keeps that); an amount ("in 3 days") keeps it
+    if not words.has_time() and (local.time() == time(0) or _names_a_day(words.words)):
         instant = to_instant(local.date(), time(9), words.zone)
         notes = ("no time given; assumed 9:00 AM",)
         confidence = DEFAULT_TIME_CONFIDENCE
@@ -172,6 +184,10 @@ def _numbers_accounted_for(
     return all(
         t.value in seen for t in tokens if t.kind in (lx.NUM, lx.ORD) and isinstance(t.value, int)
     )
+
+
+def _names_a_day(tokens: list[Token]) -> bool:
+    return any(t.kind in _DAY_KINDS for t in tokens)
 
 
 def _mentions_a_when(tokens: list[Token]) -> bool:

@@ -15,7 +15,15 @@ from functools import lru_cache
 from typing import Final
 
 from . import lexicon as lx
-from .zones import AMBIGUOUS, UnknownZoneError, is_region, lookup_offset, lookup_word
+from .conversions import AmbiguousZone, settle
+from .zones import (
+    AMBIGUOUS,
+    AMBIGUOUS_ZONES,
+    UnknownZoneError,
+    is_region,
+    lookup_offset,
+    lookup_word,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,7 @@ _PATTERN: Final = re.compile(
     (?:(?=\d)(?:(?P<pct>\d+(?:\.\d+)?\s?%)
      |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
      |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
+     |(?P<dotted>(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.:])
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
      |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
@@ -108,6 +117,18 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
     tokens = _scan(text)
+    zones = [t for t in tokens if t.kind == lx.ZONE]
+    if len(zones) > 1 or any(isinstance(t.value, AmbiguousZone) for t in zones):
+        tokens = settle(tokens)
+        for token in tokens:
+            if isinstance(token.value, AmbiguousZone):
+                word = token.value.word
+                raise TokenizeError(
+                    f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
+                    suggestion="name the zone, e.g. Asia/Kolkata",
+                )
+    if "not" in text.lower():
+        tokens = _not_as_except(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
@@ -128,6 +149,28 @@ def _has_excluded_cue(text: str) -> bool:
 
 
 _DAY_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET})
+
+
+def _not_as_except(tokens: list[Token]) -> list[Token]:
+    """ "every week day, not on weekends", "daily but not Sundays", "and not on Fridays": a
+    "not" that opens a clause of days leaves them out, as "except" does. (A "not" elsewhere,
+    "do not run on Fridays", stays a word: the answer asks.)"""
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if token.kind != lx.WORD or token.value != "not" or k == 0:
+            continue
+        before = out[k - 1]
+        # "but" is the lexicon's "except" already ("every day but Sundays")
+        if before.value not in (",", "and", "except"):
+            continue
+        after = k + 1
+        while after < len(out) and out[after].value in ("on", "the", "during"):
+            after += 1
+        if after < len(out) and out[after].kind in _DAY_KINDS:
+            if before.value == "except":
+                out[k - 1] = Token(lx.WORD, "and", before.start, before.end)
+            out[k] = Token(lx.WORD, "except", token.start, token.end)
+    return out
 
 
 def _postfix_except(tokens: list[Token]) -> list[Token]:
@@ -198,6 +241,10 @@ def _scan(text: str) -> list[Token]:
                 # the plural, one token over the whole text
                 _word(word[:-3] + "s", start, tokens)
                 tokens[-1].end = end
+            elif word in _GLUED_UNITS and _glued_amount(tokens, start):
+                # "2d", "7w", "2d3h": a bot's shorthand for days and weeks, written onto the
+                # number (a lone "d" or "w" is no unit)
+                append(Token(lx.UNIT, _GLUED_UNITS[word], start, end))
             elif (
                 word.endswith("'s")
                 and lexicon.get(word[:-2], ("",))[0] == lx.UNIT
@@ -205,6 +252,8 @@ def _scan(text: str) -> list[Token]:
             ):
                 # "in a fortnight's time", "in an hour's time": the unit
                 append(Token(lx.UNIT, lexicon[word[:-2]][1], start, end))
+            elif word in _ADJECTIVE_ZONES and _ZONE_AFTER.match(text, end) is not None:
+                append(Token(lx.ZONE, _ADJECTIVE_ZONES[word], start, end))
             elif word in _NOUN_ZONES and not _zone_meant(text, start, end, tokens):
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
             else:
@@ -248,7 +297,7 @@ def _scan(text: str) -> list[Token]:
             )
             append(Token(lx.TIME, clock, start, end))
         elif group == "mil":  # "1500 hours", "0900hrs": the military way of writing 15:00
-            clock = ClockTime(int(match.group("h5")), int(match.group("m5")), None, True, True)
+            clock = ClockTime(int(match.group("h5")), int(match.group("m5")), None, True)
             append(Token(lx.TIME, clock, start, end))
         elif group == "hh":  # "at 21h": the French and German way of writing 21:00
             clock = ClockTime(int(match.group("h4")), 0, None, True, digital=True)
@@ -263,6 +312,9 @@ def _scan(text: str) -> list[Token]:
             append(Token(lx.SYM, match.group(), start, end))
         elif group == "date":
             year, month, day = (int(part) for part in match.group().split("-"))
+            append(Token(lx.DATE, (year, month, day), start, end))
+        elif group == "dotted":  # "25.12.2026": day, month, year, as Europe writes a date
+            day, month, year = (int(part) for part in match.group("dd", "dm", "dy"))
             append(Token(lx.DATE, (year, month, day), start, end))
         elif group == "slash":
             parts = [int(part) for part in match.group().split("/")]
@@ -328,10 +380,61 @@ def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
     return True
 
 
+_GLUED_UNITS: Final = {"d": "day", "w": "week"}
+
+
+def _glued_amount(tokens: list[Token], start: int) -> bool:
+    """Whether the token before `start` is a whole number written right against it, after
+    a word that starts an amount of time ("in 2d", "every 2w", "for 3d") or another part of
+    one ("1h2d"): "2d" elsewhere may be a day of a month ("May 2d") or a to-do app's field
+    ("due:+2d"), never read."""
+    if len(tokens) < 2:
+        return False
+    number, before = tokens[-1], tokens[-2]
+    if number.kind != lx.NUM or number.end != start or not isinstance(number.value, int):
+        return False
+    return before.kind == lx.UNIT or (before.kind == lx.WORD and before.value in _AMOUNT_WORDS)
+
+
+_AMOUNT_WORDS: Final = frozenset({"in", "every", "each", "for", "after", "within"})
+
+
 # Zone abbreviations that are also English words: a zone only when written in capitals
 # ("9am CAT"), right after a time, or before "time" ("mountain time"); otherwise the word
 # ("feed the cat every morning", "hike the mountain on Saturdays") is the task's.
 _NOUN_ZONES: Final = frozenset({"cat", "eat", "art", "pet", "cot", "wet", "west", "mountain"})
+# A country's adjective names its zone only before "time" or "standard" ("10:00 AM Indian
+# Standard Time", "9am Nigerian time"), never elsewhere ("cook Indian food at 7pm", "German
+# class at 6"): not in the zones' lexicon at all. Countries with one zone only.
+_ADJECTIVE_ZONES: Final = {
+    "indian": "Asia/Kolkata",
+    "nigerian": "Africa/Lagos",
+    "japanese": "Asia/Tokyo",
+    "korean": "Asia/Seoul",
+    "singaporean": "Asia/Singapore",
+    "german": "Europe/Berlin",
+    "french": "Europe/Paris",
+    "italian": "Europe/Rome",
+    "dutch": "Europe/Amsterdam",
+    "irish": "Europe/Dublin",
+    "israeli": "Asia/Jerusalem",
+    "kenyan": "Africa/Nairobi",
+    "egyptian": "Africa/Cairo",
+    "turkish": "Europe/Istanbul",
+    "pakistani": "Asia/Karachi",
+    "philippine": "Asia/Manila",
+    "thai": "Asia/Bangkok",
+    "vietnamese": "Asia/Ho_Chi_Minh",
+    "polish": "Europe/Warsaw",
+    "swedish": "Europe/Stockholm",
+    "norwegian": "Europe/Oslo",
+    "danish": "Europe/Copenhagen",
+    "finnish": "Europe/Helsinki",
+    "greek": "Europe/Athens",
+    "swiss": "Europe/Zurich",
+    "colombian": "America/Bogota",
+    "peruvian": "America/Lima",
+}
 _ZONE_AFTER: Final = re.compile(r"\s+(?:time|standard|daylight)\b", re.IGNORECASE)
 
 
@@ -369,6 +472,10 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
     if guess is not None:
         kind, value = lx.LEXICON[guess]
         tokens.append(Token(kind, value, start, start + len(word), guess=guess))
+        return
+    if word in AMBIGUOUS_ZONES:
+        # settled by the text around it, or refused, once the whole text is read
+        tokens.append(Token(lx.ZONE, AmbiguousZone(word), start, start + len(word)))
         return
     if word in AMBIGUOUS:
         raise TokenizeError(

@@ -29,6 +29,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from . import lexicon as lx
+from .botcommand import plain_command
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
@@ -57,11 +58,13 @@ _NAMED: Final = (
     r"noon|midday|hourly|reboot|once|continuous|tonight|tomorrow|today)\b))"
     r"[a-z][a-z0-9._-]{0,79})"
 )
-_WHO: Final = rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team))"
+_WHO: Final = (
+    rf"(?:{_SLACK_CHANNEL}|{_SLACK_USER}|{_NAMED}|(?P<word>me|us|everyone|the team|here)\b)"
+)
 # "/remind me to …", "remind #team to …", "remind @sam about …"
 _REMIND: Final = re.compile(
     r"^\s*(?:(?:hey|ok|okay|please|pls|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
-    rf"/?remind\s+{_WHO}(?:\s+(?:to|about|that|of)\b)?",
+    rf"/?remind\s+(?:{_WHO}|(?P<tilde>~[a-z][\w.-]{{0,79}}))(?:\s+(?:to|about|that|of)\b)?",
     re.IGNORECASE,
 )
 # "post the report to #ops", "in #general", "for @sam"
@@ -116,6 +119,9 @@ _MANAGE: Final = re.compile(
     r"|(?:change|move|reschedule|shift|push|bump|switch)\b(?:\s+\S+){1,5}?\s+to\s+"
     r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|noon|midnight|tomorrow|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$"
+    # "lets move the time to 21:00 UTC", "can we change the meeting time to 3pm": a time that
+    # is already set gets a new one
+    r"|(?:\S+\s+){0,3}?(?:move|change|shift|push|bump|switch)\s+the\s+(?:\w+\s+)?time\s+to\b"
     # "pause the nightly backup", "resume my digest": only a job that exists is paused
     r"|(?:pause|unpause|resume|suspend|disable|enable|unschedule)\s+(?:the|my|our|this|that|it)\b"
     # "move it to 3pm", "push this back an hour": "it" is a job that exists
@@ -136,7 +142,15 @@ _HEDGE: Final = re.compile(
     r"(?:(?:no|not)\s+(?:more|less|later|earlier)\s+than|at\s+(?:most|least))"
     r"(?!\s+(?:\d+|[a-z]+)\s+(?:times|occurrences|runs)\b)|at\s+the\s+latest|"
     r"(?:a\s+)?(?:minimum|maximum)\s+(?:interval|frequency|of)\b|"
+    # "the shortest interval you can run workflows is every 5 minutes": a limit, not a request
+    r"(?:shortest|longest|smallest|largest|fastest)\s+(?:interval|frequency|schedule|period)\b|"
     r"at\s+the\s+earliest|for\s+a\s+(?:while|bit)|(?:the\s+)?same\s+time|"
+    r"first\s+thing|now\s+and\s+(?:then|again)|"
+    # counted back from an event the text does not date: "remind me two days in advance",
+    # "in one day advance", "an hour beforehand", "a day ahead of the deadline"
+    r"in\s+(?:\w+\s+){0,2}advance|beforehand|ahead\s+of|prior\s+to|"
+    # a statement about what should happen: "on tuesday you are supposed to have a meeting"
+    r"supposed\s+to|"
     r"(?:earliest|latest|soonest)\s+possible|as\s+(?:early|late|soon)\s+as\s+possible|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
@@ -154,7 +168,7 @@ HEDGED_CONFIDENCE: Final = 0.6
 _QUESTION: Final = re.compile(
     r"^\s*(?:what|what's|whats|where|who|why|which|"
     r"how\s+(?:often|long|many|much|does|do|did|would|is|are)|is|are|"
-    r"does|did|am\s+i|"
+    r"does|did|am\s+i|should\s+(?:i|we)|"
     r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
     # "can you tell me what runs on Mondays", "show me when it runs"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+(?:me|us)\s+"
@@ -169,10 +183,12 @@ _HEDGE_CUES: Final = frozenset(
     "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
-    "possible "
+    "possible shortest longest smallest largest fastest "
     "around about near "
-    "nearly almost ish".split()
+    "nearly almost ish advance beforehand ahead prior supposed".split()
 )
+# ... and the phrases it knows that start with a common word ("first", "now")
+_HEDGE_PHRASES: Final = ("first thing", "now and")
 _WORDS: Final = re.compile(r"[a-z]+")
 
 
@@ -180,8 +196,75 @@ _WORDS: Final = re.compile(r"[a-z]+")
 # "im available every wed". The time in it is read, and asked about.
 _STATEMENT: Final = re.compile(
     r"^\s*(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
-    r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b",
+    r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b"
+    # "I'll be out Tuesday afternoons", "we will be closed on Monday": where one will be
+    r"|^\s*(?:i'll|i’ll|we'll|we’ll|(?:i|we)\s+will)\s+(?:probably\s+)?be\s+(?:out|away|off|busy|"
+    r"unavailable|available|free|closed|open|sick|ooo|on\s+(?:leave|holiday|vacation|pto)|"
+    r"travel+ing)\b",
     re.IGNORECASE,
+)
+
+
+# A look at the calendar, or a change to an entry in it, is not a job: "show me my calendar
+# event this friday afternoon", "tell my meetings for tomorrow morning", "check if alarm is set
+# for six am", "clear my calendar for saturday", "take the 8am meeting off my calendar". With a
+# repeating schedule ("show me my calendar every morning at 8") it is a job; with one time it
+# may be either, so a one-off answer asks.
+_CALENDAR_LOOKUP: Final = re.compile(
+    r"^\s*(?:(?:please|pls|kindly)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)*"
+    r"(?:(?:show|list|tell|read|check|display|bring\s+up|pull\s+up|look\s+up|clear|wipe|empty)\b"
+    r"(?:\s+(?:me|us))?(?:\s+(?:if|whether|what(?:'s|\s+is)?))?(?:\s+(?:on|in|for|out))?\s+"
+    r"(?:(?:my|our|the|any|all|an?|today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?"
+    r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
+    # "delete lunch with steve on friday", "cancel my dinner tomorrow": an event in a calendar
+    # ("delete old logs on friday" is a job's task)
+    r"|(?:cancel|delete|remove|erase|scratch|drop)\s+(?:(?:my|our|the|this|that|all)\s+)?"
+    r"(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
+    r"date|party|call|haircut|reservation|booking|plans))\b",
+    re.IGNORECASE,
+)
+# "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar
+_ON_CALENDAR: Final = re.compile(
+    r"\b(?:off|from|on|in|to|into)\s+(?:of\s+)?(?:my|our|the|your)\s+(?:[\w']+\s+)?calendar\b",
+    re.IGNORECASE,
+)
+# The words _CALENDAR_LOOKUP can start with: the pattern only runs on a text opening with one
+_LOOKUP_OPENERS: Final = frozenset(
+    "please pls kindly can could would will show list tell read check display bring pull look "
+    "clear wipe empty cancel delete remove erase scratch drop".split()
+)
+CALENDAR_NOTE: Final = (
+    "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
+)
+
+
+def about_calendar(text: str) -> bool:
+    """Whether `text` looks at a calendar or changes an entry in it ("show me my meetings
+    on Friday", "clear my calendar for Saturday", "take lunch off my calendar")."""
+    lowered = text.lower()
+    first = lowered.split(None, 1)[0] if lowered.strip() else ""
+    return (first in _LOOKUP_OPENERS and _CALENDAR_LOOKUP.match(text) is not None) or (
+        "calendar" in lowered and _ON_CALENDAR.search(text) is not None
+    )
+
+
+# "set a repeating reminder for the event on seventh april", "make march eighteen a recurring
+# appointment": the text says the job repeats, the schedule read runs once — how often?
+_REPEATS: Final = re.compile(r"\b(?:repeat(?:ing|ed|s)?|recurr(?:ing|ent|ence)|recurs?)\b", re.I)
+REPEATS_NOTE: Final = "the text says it repeats but not how often: read as one run, to confirm"
+
+
+# A rule about what happens to things after a while, not a request to run: "issues with
+# no activity will be automatically closed after 7 days", "files will be deleted in 30 days"
+_RULE: Final = re.compile(
+    r"\bwill\s+be\s+(?:automatically\s+|auto-?|permanently\s+)?[a-z]+ed\s+(?:after|in|within)\b"
+)
+
+
+# Small talk that names a day is not a request: "sounds good, see you Monday", "talk to you
+# tomorrow at 9", "catch you later this week".
+_SMALL_TALK: Final = re.compile(
+    r"\b(?:see|talk\s+to|speak\s+to|catch|chat\s+with)\s+you\b", re.IGNORECASE
 )
 
 
@@ -200,6 +283,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     statement = _STATEMENT.match(text)
+    one_off = result.schedule is not None and result.schedule["type"] == "at"
+    if statement is None and one_off and "you" in text.lower():
+        statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job
     if statement is not None:
         note = (
             f"“{statement.group().strip()} …” reads as a statement, not a request: "
@@ -207,10 +293,23 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         )
         return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     lowered = text.lower()
+    if result.schedule is not None and result.schedule["type"] == "at":
+        if about_calendar(text):
+            note = CALENDAR_NOTE
+        elif ("repeat" in lowered or "recur" in lowered) and _REPEATS.search(text):
+            note = REPEATS_NOTE
+        else:
+            note = None
+        if note is not None:
+            return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+    if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
+        note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
+        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
     words = _WORDS.findall(lowered)
     if (
         "~" not in lowered
         and _HEDGE_CUES.isdisjoint(words)
+        and not any(phrase in lowered for phrase in _HEDGE_PHRASES)
         and ("ish" not in lowered or not any(word.endswith("ish") for word in words))
     ):
         return result
@@ -330,20 +429,62 @@ _AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
 
 # "/remind 2h review the PR", "remind me 30 minutes check the oven": an amount of time right
 # after "remind (me)" is how long from now, as "in 2h"
+_AMOUNT: Final = (
+    r"(?=(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty)"
+    r"\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
+    r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from)\b))"
+)
 _REMIND_AMOUNT: Final = re.compile(
-    r"^(\s*/?remind\s+(?:(?:me|us)\s+)?)(?=\d+(?:\.\d+)?\s?(?:s|secs?|seconds?|m|mins?|minutes?|"
-    r"h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
-    r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from|before)\b))",
+    rf"^(\s*/?remind\s+(?:(?:me|us)\s+)?){_AMOUNT}"
+    # "set a timer for 10 minutes", "a reminder for 2 hours": how long from now
+    rf"|^(\s*(?:(?:please|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
+    rf"(?:me\s+)?(?:an?\s+)?(?:timer|reminder|alarm)\s+)for\s+{_AMOUNT}",
     re.IGNORECASE,
 )
 
 
+def _delay_words(match: re.Match[str]) -> str:
+    return f"{match.group(1) or match.group(2)}in "
+
+
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    text = plain_command(text)
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
-    if "emind" in text:
-        text = _REMIND_AMOUNT.sub(r"\1in ", text)
+    if "emind" in text or "imer" in text or "larm" in text:
+        text = _REMIND_AMOUNT.sub(_delay_words, text)
+    if " not " in text:
+        text = _NOT_ON.sub(" except ", text)
     target, rest = take_target(text)
+    quoted = _QUOTED.search(rest) if ('"' in rest or "“" in rest) else None
+    if quoted is not None and _mentions_time(inner := quoted["inner"] or quoted["curly"]):
+        # '/remind #team "Sprint review at 3pm" every other Friday at 2pm': the quoted words
+        # are the message, whatever time they name — read when the rest has a schedule
+        without = f"{rest[: quoted.start()]} {rest[quoted.end() :]}".strip()
+        outside = _read_rest(without, text, zone_name, aware_now, target)
+        if outside.result is not None and outside.result.ok:
+            task = " ".join(part for part in (inner.strip(), outside.result.task) if part)
+            outside.result = outside.result.replace(task=task)
+            outside.rest = rest
+            return outside
+    return _read_rest(rest, text, zone_name, aware_now, target)
+
+
+# "at 3pm every weekday, not on weekends", "every day at 9 but not Mondays": days left out,
+# said after the schedule (a "not" before it asks: understand._negated)
+_NOT_ON: Final = re.compile(
+    r"(?:\s*,\s*|\s+but\s+)not\s+(?:on\s+)?(?=(?:weekends?|weekdays?|holidays|public\s+holidays|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)",
+    re.IGNORECASE,
+)
+# a message in double quotes ('"Sprint review at 3pm"'), not an inch mark or a lone quote
+_QUOTED: Final = re.compile(r'"(?P<inner>[^"]*[^\W\d_][^"]*)"|“(?P<curly>[^”]*[^\W\d_][^”]*)”')
+
+
+def _read_rest(
+    rest: str, text: str, zone_name: str, aware_now: datetime, target: str | None
+) -> _Found:
+    """What the stages make of `rest`, the text without its `target`."""
     found = _Found(None, rest, zone_name, aware_now, target)
     if _QUESTION.match(rest):
         found.result = ParseResult.rejected(
@@ -462,6 +603,8 @@ def _who(match: re.Match[str]) -> str:
         return "@" + str(groups["uid"])
     if groups.get("name"):
         return str(groups["name"]).lower()
+    if groups.get("tilde"):  # Mattermost's "~town-square"
+        return str(groups["tilde"]).lower()
     return str(groups["word"]).lower()
 
 
@@ -484,6 +627,11 @@ def read_command(
     chosen = [token for start, end in runs for token in tokens[start:end]]
     task = shown_task = task_text(text, tokens, runs)
     named = [run for run in runs if _frequency_adjective(tokens, *run)] if len(runs) > 1 else []
+    # "the daily digest email should contain …", "behaviors like daily summaries": a
+    # frequency that only names a thing, and nothing else about time
+    only_named = len(runs) == 1 and (
+        _frequency_adjective(tokens, *runs[0]) or _bare_frequency(tokens, *runs[0])
+    )
     if named and _names_agreeing_frequency(tokens, runs, named):
         # "post the monthly numbers on the 1st at 9am": "monthly" says the 1st of every month
         # (not the next 1st only) and names the numbers: the schedule's word and the task's
@@ -517,7 +665,7 @@ def read_command(
         # words about time the grammar did not read ("during the day"): ask, do not guess
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, f"“{task}” was not read as part of the schedule")
-    elif _unread_at(tokens, runs):
+    elif _unread_at(tokens, runs) or _named_time_before(tokens, runs):
         # "weekdays at teatime": "at" and a word the grammar does not know, next to the
         # schedule — a time of day it could not read
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
@@ -530,7 +678,7 @@ def read_command(
         # left in the task, unread, and would turn the schedule round
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "a “not” just before the schedule's words was not read")
-    if named:
+    if named or only_named:
         # "a weekly review task due Monday": the frequency may only name the task
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "a frequency that names the task was read as the schedule's")
@@ -591,7 +739,22 @@ _WHOSE: Final = frozenset({"their", "your", "his", "her", "our"})
 def _unread_zone(text: str, tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
     """The words that end the text right after the schedule and look like a zone the
     grammar does not know: "… 9am Narnia time", "… 9am their time", "… 9am XYZ" (an
-    abbreviation in capitals); None otherwise. ("my time" and "local time" are read.)"""
+    abbreviation in capitals), or such an abbreviation in brackets right after a time of
+    the schedule ("at 10:00 (RO) every day"); None otherwise. ("my time" and "local time"
+    are read.)"""
+    for _, end in runs:
+        if end < len(tokens) and tokens[end - 1].kind == lx.TIME:
+            after = tokens[end]
+            word = text[after.start : after.end]
+            if (
+                after.kind == lx.WORD
+                and 2 <= len(word) <= 5
+                and word.isalpha()
+                and word.isupper()
+                and text[after.start - 1 : after.start] == "("
+                and text[after.end : after.end + 1] == ")"
+            ):
+                return word
     rest = tokens[runs[-1][1] :]
     if not 1 <= len(rest) <= 4 or any(t.kind != lx.WORD for t in rest):
         return None
@@ -620,6 +783,8 @@ def _negated(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
                 continue
             if i == start - 1 or word in _STRONG_NEGATIONS:
                 return True
+            if word == "not" and _imperative_do(tokens, i - 1):
+                return True  # "do not run it on Fridays" (not "… did not stall every day")
     return False
 
 
@@ -638,6 +803,25 @@ def _unread_at(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
                 and tokens[at + 1].value not in lx.KEYWORDS
             ):
                 return True
+    return False
+
+
+def _named_time_before(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether a time of day the grammar cannot read stands right before a run: "at dinner
+    time tomorrow", "tea time on Friday", "mid-morning tomorrow"."""
+    for start, _ in runs:
+        if start < 2:
+            continue
+        before, first = tokens[start - 1], tokens[start - 2]
+        if (
+            before.kind == lx.WORD
+            and before.value == "time"
+            and first.kind == lx.WORD
+            and first.value not in lx.KEYWORDS
+        ):
+            return True
+        if before.kind == lx.SYM and before.value == "-" and first.value == "middle":
+            return True
     return False
 
 
@@ -671,6 +855,10 @@ _TIME_WORDS: Final = frozenset(
     | {"once", "twice", "end", "business", "when", "whenever", "before", "o'clock"}
     # words that make a time vague or one of several: "sometimes on Mondays", "at 9 or 10"
     | {"sometimes", "sometime", "occasionally", "regularly", "often", "usually", "or"}
+    # how often, without saying: "periodically on Mondays", "now and then on Fridays at 4pm",
+    # "once in a while", "at some point tomorrow", "as needed on Mondays"
+    | {"periodically", "periodic", "frequently", "frequent", "randomly", "random", "now"}
+    | {"sporadically", "intermittently", "irregularly", "while", "point", "needed"}
     | {"around", "about", "approximately", "roughly", "circa", "ish", "maybe", "soon"}
     | {"later", "early", "late", "eod", "whenever", "asap"}
     # deadlines and days counted from other days: "COB tomorrow", "the Saturday that follows
@@ -684,13 +872,35 @@ _NEGATIONS: Final = frozenset({"not", "never", "no", "don't", "dont", "nor"})
 _STRONG_NEGATIONS: Final = frozenset({"never", "don't", "dont"})
 
 
+def _imperative_do(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is an imperative "do" opening a clause: "do not …", "please do not",
+    ", but do not …"."""
+    if k < 0 or tokens[k].value != "do":
+        return False
+    return k == 0 or tokens[k - 1].value in (",", "and", "except", "please", "then")
+
+
+# a to-do app's priority or tag beside the task ("p1", "!!2", "!high", "#Work", "@errands"):
+# a name, no amount of time
+_PRIORITY: Final = re.compile(
+    r"(?<![\w!#@])(?:p[1-4]|!{1,3}[1-4]|!(?:high|medium|low|urgent)|[#@][a-z][\w-]*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _mentions_time(task: str) -> bool:
+    if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
+        task = _PRIORITY.sub(" ", task)
     try:
         tokens = tokenize(task)
     except TokenizeError:
         return True
     return any(
-        t.kind in _TIME_KINDS
+        (
+            t.kind in _TIME_KINDS
+            and not _ordinal_of_a_thing(tokens, k)
+            and not _number_of_a_thing(tokens, k)
+        )
         or (
             t.kind == lx.WORD
             # "to" as in "remind me to …" is not about time; "until" and "through" are
@@ -698,7 +908,57 @@ def _mentions_time(task: str) -> bool:
             # a zone word written as a plain word ("the cat") may still have meant the zone
             and (t.value in _TIME_WORDS or lookup_place(str(t.value)) or lookup_word(str(t.value)))
         )
-        for t in tokens
+        for k, t in enumerate(tokens)
+    )
+
+
+# Words before a number that make it a time or an amount of time: "at 5", "until 6", "from 9
+# to 5", "every 3", "in 2".
+_NUMBER_CUES: Final = frozenset(
+    {"at", "@", "by", "until", "till", "til", "from", "between", "before", "after", "to", "and"}
+    | {"around", "about", "every", "in", "for", "within", "past", "since", "on", "-"}
+)
+
+
+def _number_of_a_thing(tokens: list[Token], k: int) -> bool:
+    """ "check the 3 servers", "post the top 10 issues", "ticket #4521", "v2.1": a number with
+    no word before it that makes it a time ("at 5", "every 3") and no unit of time after it
+    counts things, not time."""
+    token = tokens[k]
+    if token.kind != lx.NUM:
+        return False
+    before = tokens[k - 1] if k else None
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if before is not None and before.value == "-" and k >= 2 and tokens[k - 2].kind == lx.NUM:
+        # the end of a range counts what its start counts ("pick 3-5 issues", "from 9-5")
+        return (after is None or after.kind != lx.UNIT) and _number_of_a_thing(tokens, k - 2)
+    if before is not None and before.value in _NUMBER_CUES:
+        return False
+    if before is not None and before.value == "#":
+        return True  # "ticket #4521"
+    # a word before it that counts ("the 3 servers", "the top 10 issues") and a noun the
+    # grammar does not know after it ("the 8 times", "my 9 sharp" are not)
+    counted = before is not None and before.value in _COUNTING
+    noun = after is not None and after.kind == lx.WORD and after.value not in lx.KEYWORDS
+    return counted and noun
+
+
+_COUNTING: Final = frozenset(
+    {"the", "top", "all", "these", "those", "my", "our", "your", "their", "its", "of", "latest"}
+)
+
+
+def _ordinal_of_a_thing(tokens: list[Token], k: int) -> bool:
+    """ "the first person", "a second reviewer": an ordinal written as a word before a word
+    the grammar does not know counts that thing, not days."""
+    token = tokens[k]
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        token.kind == lx.ORD
+        and token.end - token.start >= 5
+        and after is not None
+        and after.kind == lx.WORD
+        and after.value not in lx.KEYWORDS
     )
 
 
@@ -768,7 +1028,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             for start, end in runs
             if start not in adjectives or any(t.value in _WEEKLY for t in tokens[start:end])
         ]
-    return _drop_event_times(tokens, _drop_stray_places(runs, places))
+    return _drop_event_times(tokens, _drop_stray_numbers(tokens, _drop_stray_places(runs, places)))
 
 
 _EVENT_WORDS: Final = frozenset({"before", "after"})
@@ -814,10 +1074,11 @@ def _is_event_time(tokens: list[Token], gap_start: int, start: int, end: int) ->
         return False  # "at 9am and after lunch at 2pm": both are runs
     if any(t.kind != lx.WORD for t in gap[event + 1 :]):
         return False
-    run = [t for t in tokens[start:end] if t.kind != lx.WORD or t.value not in ("at", "the")]
+    run = [t for t in tokens[start:end] if t.kind != lx.WORD or t.value not in ("at", "the", "on")]
     if len(run) == 1:
-        # a time, or a bare hour after "at" ("before the meeting at 9")
-        return run[0].kind == lx.TIME or (run[0].kind == lx.NUM and end - start >= 2)
+        # a time, a bare hour after "at" ("before the meeting at 9"), or a day of the month
+        # ("on the 2nd at 03:00 (after the report on the 1st)")
+        return run[0].kind in (lx.TIME, lx.ORD) or (run[0].kind == lx.NUM and end - start >= 2)
     return all(t.value in _BUSINESS_HOURS for t in run)
 
 
@@ -881,6 +1142,27 @@ def _drop_stray_places(runs: list[tuple[int, int]], places: set[int]) -> list[tu
             index + 1 < len(runs) and runs[index + 1][0] == end
         )
         if only_place and not touches:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _drop_stray_numbers(tokens: list[Token], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "… check the thread. Score each 1-10 and send me the top 10": a run that is only bare
+    numbers ("1-10", "3 to 5"), away from the other runs, counts the task's things; as a time
+    it would need "at", am/pm or a colon."""
+    if len(runs) < 2:
+        return runs
+    kept = []
+    for index, (start, end) in enumerate(runs):
+        bare = all(
+            t.kind == lx.NUM or (t.kind == lx.SYM and t.value == "-") or t.value == "to"
+            for t in tokens[start:end]
+        )
+        touches = (index and runs[index - 1][1] == start) or (
+            index + 1 < len(runs) and runs[index + 1][0] == end
+        )
+        if bare and not touches:
             continue
         kept.append((start, end))
     return kept

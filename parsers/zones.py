@@ -73,6 +73,7 @@ ABBREVIATIONS: Final = {
     "pkt": "Asia/Karachi",
     "ict": "Asia/Bangkok",
     "wib": "Asia/Jakarta",
+    "wita": "Asia/Makassar",
     "npt": "Asia/Kathmandu",
     "irst": "Asia/Tehran",
     "trt": "Europe/Istanbul",
@@ -93,6 +94,14 @@ AMBIGUOUS: Final = {
     "gst": "Gulf (Asia/Dubai) or South Georgia (Atlantic/South_Georgia)",
     "sst": "Samoa (Pacific/Pago_Pago) or Singapore (Asia/Singapore)",
     "bt": "several zones",
+}
+
+# The zones each of them may name, for a text that settles which ("18:10 UTC (= 23:40 IST)").
+AMBIGUOUS_ZONES: Final = {
+    "ist": ("Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"),
+    "ast": ("America/Halifax", "Asia/Riyadh"),
+    "gst": ("Asia/Dubai", "Atlantic/South_Georgia"),
+    "sst": ("Pacific/Pago_Pago", "Asia/Singapore"),
 }
 
 # Places people name that are not the last part of an IANA name ("Tokyo time" is).

@@ -673,16 +673,19 @@ f.add(
 
 # -- phrases the grammar leaves to dateparser ------------------------------------
 f = _Family("fallback", method=None)
-f.add("15.12.2026 10:00", once("2026-12-15 10:00"), method="dateparser")
+f.add("15-12-2026 10:00", once("2026-12-15 10:00"), method="dateparser")
+# (the grammar reads a dotted day.month.year since round six)
+f.add("15.12.2026 10:00", once("2026-12-15 10:00"), method="regex")
+# (the grammar reads "… of next month" since round six)
 f.add(
     "on the 5th of next month at 9am",
     once("2026-02-05 09:00", "2026-08-05 09:00"),
-    method="dateparser",
+    method="regex",
 )
 f.add(
     "the 15th of next month at noon",
     once("2026-02-15 12:00", "2026-08-15 12:00"),
-    method="dateparser",
+    method="regex",
 )
 f.add("the 1st tuesday in every month at 9am", Cron("0 9 * * 2#1"), method="regex")
 f.add("every month on day 15 at 10:00", Cron("0 10 15 * *"))

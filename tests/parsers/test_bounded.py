@@ -93,7 +93,7 @@ def counting_calls() -> Iterator[list[int]]:
 def _warm() -> None:
     """Lazy imports and tables are made once per process (holidays, rapidfuzz, dateparser, the
     cities of the zones): not per text."""
-    for text in ("every thanksgiving at noon", "every satruday", "15.12.2026 10:00", "9am Paris"):
+    for text in ("every thanksgiving at noon", "every satruday", "15-12-2026 10:00", "9am Paris"):
         understand_fast(text, now=NOW)
 
 
@@ -130,7 +130,7 @@ def test_dateparser_only_ever_sees_a_short_text(monkeypatch: pytest.MonkeyPatch)
     for unit in ADVERSARIAL:
         understand_fast((unit * MAX_LENGTH)[:MAX_LENGTH], now=NOW)
         understand_fast(unit * 3, now=NOW)
-    assert understand_fast("15.12.2026 10:00", now=NOW).parse_method == "dateparser"
+    assert understand_fast("15-12-2026 10:00", now=NOW).parse_method == "dateparser"
     assert seen, "dateparser was asked nothing"
     assert max(len(text) for text in seen) <= FALLBACK_MAX_CHARS
 

@@ -331,3 +331,215 @@ def test_tonight_without_a_time_is_8pm() -> None:
 )
 def test_as_early_as_possible_is_asked(text: str) -> None:
     assert _asks(text), _read(text)
+
+
+# -- a weekday and a part of the day in the plural: every week -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("water the plants on Sunday mornings", "0 9 * * 0"),
+        ("Thursday evenings at 6:30pm: choir", "30 18 * * 4"),
+        ("Friday nights at 11pm", "0 23 * * 5"),
+        ("piano lesson Tuesday afternoons at 4pm", "0 16 * * 2"),
+    ],
+)
+def test_a_weekday_with_a_plural_part_of_the_day_repeats(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["expression"] == expression, answer
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [("on Sunday morning", "2026-01-18T09:00:00Z"), ("Thursday evening at 6:30pm", None)],
+)
+def test_a_weekday_with_one_part_of_the_day_is_once(text: str, instant: str | None) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["type"] == "at", answer
+    if instant is not None:
+        assert answer["schedule"]["datetime"] == instant
+
+
+# -- a day named without a time runs at 9am, not at the time it is now ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("the 20th of next month", "2026-02-20T09:00:00Z"),
+        ("on the 2nd of next month", "2026-02-02T09:00:00Z"),
+    ],
+)
+def test_a_day_without_a_time_runs_at_9am(text: str, instant: str) -> None:
+    assert _read(text)["schedule"]["datetime"] == instant
+
+
+@pytest.mark.parametrize(("text", "instant"), [("in 4 days", "2026-01-18T10:00:00Z")])
+def test_an_amount_of_days_keeps_the_time_it_is_now(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+# -- a timer or a reminder "for" an amount of time: that long from now ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("set a timer for 25 minutes", "2026-01-14T10:25:00Z"),
+        ("Please set a reminder for 2 hours", "2026-01-14T12:00:00Z"),
+        ("set a timer for an hour", "2026-01-14T11:00:00Z"),
+        ("create a reminder for 3 days", "2026-01-17T10:00:00Z"),
+    ],
+)
+def test_a_timer_for_an_amount_is_a_delay(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+def test_a_reminder_for_an_amount_before_an_event_is_not_a_delay() -> None:
+    answer = _read("set a reminder for 15 minutes before the standup")
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+# -- "next week Monday": that day in the week after this one -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("next week Thursday at 2pm", "2026-01-22T14:00:00Z"),
+        ("remind me next week on Monday to file expenses", "2026-01-19T09:00:00Z"),
+        ("next week Wednesday at 10am", "2026-01-21T10:00:00Z"),
+    ],
+)
+def test_next_week_and_a_day(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    "text", ["next week", "sometime next week", "next week, Monday or Tuesday"]
+)
+def test_next_week_without_one_day_is_refused_or_asked(text: str) -> None:
+    assert _asks(text), _read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    # a time of day named by a meal or a habit, which the grammar does not read: asked
+    ["ping me at dinner time tomorrow", "tea time on Friday", "mid-morning on Monday"],
+)
+def test_a_named_time_of_day_the_grammar_cannot_read_asks(text: str) -> None:
+    assert _asks(text), _read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    # where the speaker will be is a statement, not a request: the time in it is asked about
+    [
+        "I'll be away next Thursday",
+        "we will be closed on Monday at 9am",
+        "I'll be on vacation tomorrow",
+        "I will be busy Friday afternoons",
+    ],
+)
+def test_where_one_will_be_is_a_statement(text: str) -> None:
+    assert _asks(text), _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [("I'll be back in 10 minutes", "2026-01-14T10:10:00Z"), ("I'll call Ana at 4pm", None)],
+)
+def test_what_one_will_do_is_still_read(text: str, instant: str | None) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["type"] == "at", answer
+    assert not answer["needs_confirmation"], answer
+    if instant is not None:
+        assert answer["schedule"]["datetime"] == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("every night at 12 midnight", "0 0 * * *"),
+        ("ping me at 12 midnight to rotate the logs", "2026-01-15T00:00:00Z"),
+        ("at 12 noon on Friday", "2026-01-16T12:00:00Z"),
+    ],
+)
+def test_twelve_midnight_is_midnight(text: str, expected: str) -> None:
+    schedule = _read(text)["schedule"]
+    assert expected in (schedule.get("expression"), schedule.get("datetime")), schedule
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        # British: a week (a fortnight) from tomorrow or today
+        ("tomorrow week at 3pm", "2026-01-22T15:00:00Z"),
+        ("remind me today week", "2026-01-21T09:00:00Z"),
+        ("tomorrow fortnight", "2026-01-29T09:00:00Z"),
+    ],
+)
+def test_tomorrow_week(text: str, instant: str) -> None:
+    assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "instant", "asked"),
+    [
+        ("in exactly 3 hours", "2026-01-14T13:00:00Z", False),
+        ("remind me in just 10 minutes", "2026-01-14T10:10:00Z", False),
+        ("in another half an hour", "2026-01-14T10:30:00Z", False),
+        ("in 20 more minutes", "2026-01-14T10:20:00Z", False),
+        ("remind me in a half hour to stir the soup", "2026-01-14T10:30:00Z", False),
+        ("in quarter of an hour", "2026-01-14T10:15:00Z", False),
+        ("ping me in 3 more days", "2026-01-17T10:00:00Z", False),
+        # a hedged amount is read, and asked about
+        ("in about 2 hours", "2026-01-14T12:00:00Z", True),
+        ("in roughly a day", "2026-01-15T10:00:00Z", True),
+    ],
+)
+def test_a_word_between_in_and_the_amount(text: str, instant: str, asked: bool) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant, answer
+    assert answer["needs_confirmation"] is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        # "in the evening" with no day: the next evening (today's, still ahead), asked
+        ("remind me in the evening to water the plants", "2026-01-14T19:00:00Z"),
+        # the morning has gone by: tomorrow's
+        ("in the morning, call the garage", "2026-01-15T09:00:00Z"),
+    ],
+)
+def test_in_the_part_of_the_day_alone_is_the_next_one_asked(text: str, instant: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant, answer
+    assert answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    # "alarm", "get up" and "after" that are the task's words, not waking or a delay
+    [
+        "check the alarm system at 5",
+        "fire alarm test at 5",
+        "get up to speed on the project at 5",
+    ],
+)
+def test_task_words_that_look_like_waking_leave_a_bare_hour_asked(text: str) -> None:
+    answer = _read(text)
+    assert answer["needs_confirmation"], answer
+    assert answer["schedule"]["datetime"].endswith("T17:00:00Z"), answer
+
+
+def test_after_an_amount_of_something_is_not_a_delay() -> None:
+    answer = _read("after two weeks of testing, deploy on Friday at 5pm")
+    assert answer["schedule"]["datetime"] == "2026-01-16T17:00:00Z", answer
+
+
+@pytest.mark.parametrize("text", ["every quarter of an hour", "every quarter hour"])
+def test_every_quarter_of_an_hour(text: str) -> None:
+    assert _read(text)["schedule"]["expression"] == "*/15 * * * *"

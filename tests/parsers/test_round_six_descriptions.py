@@ -180,7 +180,6 @@ def test_all_of_a_period_is_not_a_share() -> None:
         ("on the 1st of every even month at 9am", "0 9 1 2,4,6,8,10,12 *"),
         ("every odd numbered month on the 15th at noon", "0 12 15 1,3,5,7,9,11 *"),
         ("on the last Friday in every odd-numbered month at midnight", "0 0 * 1,3,5,7,9,11 5L"),
-        ("the last Monday in May at 9am", "0 9 * 5 1L"),
     ],
 )
 def test_months_named_as_a_span_or_by_parity(text: str, expression: str) -> None:
@@ -189,3 +188,133 @@ def test_months_named_as_a_span_or_by_parity(text: str, expression: str) -> None
 
 def test_last_weekday_alone_is_still_the_past() -> None:
     assert _read("last Friday at 9am")["schedule"] is None
+
+
+# -- spelled ordinals past the tenth, and odd or even dates ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("on the eleventh of May every year", "0 9 11 5 *"),
+        ("the twenty-first of June every year at 9am", "0 9 21 6 *"),
+        ("every month on the thirty-first at noon", "0 12 31 * *"),
+        ("on the twelfth of every month at 8am", "0 8 12 * *"),
+        ("every year on December twenty-fifth at 7am", "0 7 25 12 *"),
+        ("every even-numbered day at 6pm", "0 18 2,4,6,8,10,12,14,16,18,20,22,24,26,28,30 * *"),
+        ("on every odd numbered day at 9am", "0 9 1,3,5,7,9,11,13,15,17,19,21,23,25,27,29,31 * *"),
+    ],
+)
+def test_spelled_ordinals_and_parity_of_dates(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_every_odd_day_asks() -> None:
+    # it may mean every other day
+    assert _read("every odd day at 9am")["needs_confirmation"]
+
+
+# -- numbers listed before an ordinal: "the 1, 8, 15 and 22nd" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # these lost every day but the last one named (a wrong answer, not a refusal)
+        ("on the 1 and 15th of each month at 9am", "0 9 1,15 * *"),
+        ("the 3, 10 and 17th of every month at noon", "0 12 3,10,17 * *"),
+        ("Every hour, on the hour on the 2 and 4th of every month", "0 * 2,4 * *"),
+        ("07:00 and 19:00 on the 5, 12 and 20th of every month", "0 7,19 5,12,20 * *"),
+        ("the 1 and 3rd Monday of the month at 10am", "0 10 * * 1#1,1#3"),
+        # ordinal hours of the day
+        ("Every minute of 6, 9 and 12th hour", "* 6,9,12 * * *"),
+        ("Every 0th minute past the 5, 10 and 15th hour on Mon and Wed", "0 5,10,15 * * 1,3"),
+        ("Every 0th minute every hour", "0 * * * *"),
+    ],
+)
+def test_numbers_then_an_ordinal(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    "text", ["on the 5, 10 and 40th at 9am", "Every minute of 6 and 25th hour"]
+)
+def test_numbers_then_an_ordinal_out_of_range_are_refused(text: str) -> None:
+    assert _refused(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every 5 minutes from 10 through 20 minutes past the hour", "10-20/5 * * * *"),
+        ("every 10 minutes from 30 to 50 minutes past the hour on weekdays", "30-50/10 * * * 1-5"),
+        ("every minute from 10 to 20 minutes past the hour", "10-20 * * * *"),
+    ],
+)
+def test_minute_steps_from_one_minute_to_another(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+# -- a month of every quarter ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every day on the first month of every quarter at 9am", "0 9 * 1,4,7,10 *"),
+        ("on the 1st of the last month of each quarter at 9am", "0 9 1 3,6,9,12 *"),
+        ("every Monday in the second month of every quarter at 8am", "0 8 * 2,5,8,11 1"),
+    ],
+)
+def test_a_month_of_every_quarter(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_a_quarter_has_three_months() -> None:
+    assert _refused("the fourth month of every quarter")
+
+
+# -- days of the week from one to another, said with "between" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("at 10:15 every day between Monday and Friday", "15 10 * * 1-5"),
+        ("every hour between Tuesday and Thursday", "0 * * * 2-4"),
+        ("every day at 9am between Friday and Monday", "0 9 * * 0,1,5,6"),
+    ],
+)
+def test_days_between_two_weekdays(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_days_between_without_every_ask() -> None:
+    # it may be one day in that span
+    assert _read("between monday and wednesday at 5pm")["needs_confirmation"]
+
+
+# -- hour steps from a start, at a minute past the hour (cron's `45 1/2`) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        (
+            "At 45 minutes past the hour, every 2 hours, starting at 01:00 AM",
+            "45 1,3,5,7,9,11,13,15,17,19,21,23 * * *",
+        ),
+        ("At 10 minutes past the hour, every 6 hours, starting at 03:00 AM", "10 3,9,15,21 * * *"),
+        ("On the hour, every 4 hours, starting at 02:00 AM", "0 2,6,10,14,18,22 * * *"),
+    ],
+)
+def test_describers_hour_steps_from_a_start(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is not None, answer["reason"]
+    assert "start_at" not in answer["schedule"]  # the steps' offset, not a first run
+    assert answer["schedule"]["expression"] == expression
+
+
+def test_a_persons_start_time_still_starts_the_series() -> None:
+    answer = _read("take medication every 12 hours starting at 07:00 PM")
+    assert answer["schedule"]["start_at"] == "2026-01-14T19:00:00Z"

@@ -1,0 +1,201 @@
+"""A chat bot's command in front of a reminder, said in plain words.
+
+Reminder bots are called in many ways: a slash command ("/remindme 2h stretch", "/timer 25m
+Break"), a sign before or after the command's name ("!remind #general 1h Event starting",
+"RemindMe! 2 days", "r!remind 1day, Do something"), or a mention of the bot ("u/RemindMeBot 2
+days", "@**Reminder Bot** "Water the plants." in 20 minutes", "@remind here in 3 hours …").
+`plain_command` rewrites such a command the way a person would say it, for the rest of the
+parser to read: "remind me in 2h stretch", "in 25m Break", "remind #general in 1h Event
+starting", "remind me in 2 days".
+
+What the command's name says:
+- remindme, a mention of a reminder bot: the speaker is reminded (unless a target follows);
+- remind, reminder, timer, alarm, schedule, task, todo: nothing but "do this" (a target may
+  follow: "!remind #general …", "@remind here …");
+- daily, weekly, hourly, monthly, yearly, nightly: how often ("/daily 09:00 Message").
+
+Right after the command (and its target), a bare amount of time ("2 days", "1h30m", "90s",
+"one year") is the bot's "in": that long from now. It is not when a word follows that ties
+it to something else ("2 hours before the meeting", "2 days ago").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .lexicon import LEXICON
+
+_COMMAND: Final = re.compile(
+    r"""^\s*(?:(?:hey|hi|ok|okay)[\s,]+)?
+    (?:
+        # a mention of a reminder bot: u/RemindMeBot, @OGRemindMeBot, @**Reminder Bot**
+        (?P<mention>(?:u/|@)(?:\*\*)?[a-z]*remind[a-z ]{0,12}?bot(?:\*\*)?)[\s,:]*
+        (?:[/!]?(?P<after>remind[\s_-]?me)(?:!|(?=[\s,:]|$)))?
+      | (?P<spaced>remind\s+me)!
+      | (?P<sign>[/!@$.?;]|[a-z]{1,3}[!.?$])?
+        (?P<name>remind[_-]?me|remind|reminders?|timer|countdown|alarm|schedule|task|todo|
+            daily|weekly|hourly|monthly|yearly|nightly)
+        (?:@[a-z0-9_]*bot)?  # Telegram's "/remind@MyRemindBot" in a group
+        (?:(?P<bang>!)|(?=[\s,:]|$))  # "RemindMe!2 days" too
+        (?:\s+(?:add|new|set|create)(?=[\s,:]|$))?  # "/reminder add 2h …"
+    )[\s,:]*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "Alexa, …", "Hey Siri …", "OK Google, …": an assistant's name before the request
+_WAKE: Final = re.compile(
+    r"""^(?:(?:hey|hi|ok|okay)[\s,]+(?P<called>siri|alexa|google|cortana|bixby|assistant|
+            computer|jarvis|mycroft)\b[\s,.!:]*
+      | (?:siri|alexa|google|cortana|bixby|assistant|computer|jarvis|mycroft)
+        (?:\s*[,.!:]\s*|\s+(?=(?:please\s+)?(?:remind|set|create|add|schedule|start|wake|can|
+            could|will|would)\b))
+        # a bot called by its name or a mention ("hubot remind me …", "@bot remind me …"), or
+        # anyone called with a comma ("Bender, remind me …"): the request follows
+      | (?:@?[a-z][\w.-]*bot\b[\s,:]*|@[a-z][\w.-]*[\s,:]+|(?P<vocative>[a-z][\w-]{1,20})\s*[,:]\s*)
+        (?=(?:please\s+)?remind\s+(?:me|us)\b)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "set a timer for 10 minutes", "start a 25 minute timer": that long from now
+_TIMER: Final = re.compile(
+    r"""^(?:please\s+)?(?:set|start|create|make)\s+(?:me\s+)?an?\s+
+    (?:timer\s+for\s+|(?=(?P<amount>[^,]{1,30}?)[\s-]*timer\b))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# a slash command's options, "name:value" ("/remind time:10m message:check the oven")
+_TARGET_OPTIONS: Final = frozenset({"channel", "user", "who", "target", "to", "member", "role"})
+_TASK_OPTIONS: Final = frozenset(
+    {"message", "msg", "reminder", "text", "content", "task", "what", "about", "note", "title"}
+    | {"description", "label", "name"}
+)
+_REPEAT_OPTIONS: Final = frozenset({"repeat", "every", "interval", "recurrence", "frequency"})
+_TIME_OPTIONS: Final = frozenset({"time", "when", "at", "on", "date", "duration", "in", "delay"})
+_OPTION: Final = re.compile(
+    r"(?:^|(?<=\s))(?P<label>"
+    + "|".join(sorted(_TARGET_OPTIONS | _TASK_OPTIONS | _REPEAT_OPTIONS | _TIME_OPTIONS))
+    + r"):\s*",
+    re.IGNORECASE,
+)
+_QUOTES: Final = "\"'“”‘’`"
+_TIMER_WORD: Final = re.compile(r"^[\s-]*timer\b\s*", re.IGNORECASE)
+# a sign that the text starts with a bot's command: only then is the pattern tried
+_SIGNS: Final = frozenset("/!@$.?;")
+_OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "ma"})
+_FIRST_LETTERS: Final = frozenset("uhorasgcbjmpUHORASGCBJMP")
+_REMIND_ME: Final = frozenset({"remindme", "remind-me", "remind_me"})
+_FREQUENCIES: Final = frozenset({"daily", "weekly", "hourly", "monthly", "yearly", "nightly"})
+# who a command names right after its name (as understand._REMIND reads them)
+_TARGET: Final = re.compile(
+    r"(?P<who>me|us|here|everyone|the\s+team|[#@~][a-z][\w.-]{0,79}|<[#@][^>]+>)(?=[\s,:]|$)[\s,:]*",
+    re.IGNORECASE,
+)
+_AMOUNT: Final = (
+    r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
+    r"months?|y|yrs?|years?)(?![a-z])"
+)
+# "2 days", "1h30m", "2d 3h 5m", "1 hour and 30 minutes" — not "2 hours before the call"
+_DELAY: Final = re.compile(
+    rf"{_AMOUNT}(?:\s*(?:,|and)?\s*{_AMOUNT})*"
+    r"(?!\s*(?:before|after|ago|earlier|later|prior|from|until|till|every|each|of)\b)",
+    re.IGNORECASE,
+)
+
+
+def plain_command(text: str) -> str:
+    """`text` with a bot's command at its start said in plain words; `text` itself when it
+    does not start with one."""
+    if not _may_start_command(text):
+        return text
+    wake = _WAKE.match(text)
+    if wake is not None and (wake["vocative"] or "").lower() not in LEXICON:
+        text = text[wake.end() :]
+    timer = _timer(text)
+    if timer is not None:
+        return timer
+    match = _COMMAND.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    name = (match["name"] or "").lower()
+    sign = match["sign"]
+    if name in _FREQUENCIES:
+        # "/daily 09:00 …"; "@daily" is cron's macro for midnight, read elsewhere
+        return f"{name} {rest}".strip() if sign in ("/", "!") else text
+    speaker = bool(match["mention"] or match["after"] or match["spaced"]) or name in _REMIND_ME
+    if name and not (speaker or sign or match["bang"]):
+        return text  # "remind" or "timer" as a plain word ("timer 5 minutes"): not a command
+    who, others = None, []
+    if ":" in rest and (options := _options(rest)) is not None:
+        named, rest = options
+        if named is not None:
+            others.append(named)
+    while (target := _TARGET.match(rest)) is not None:
+        others.append(target["who"])
+        rest = rest[target.end() :]
+    if others:
+        who = others.pop(0)
+    elif speaker:
+        who = "me"
+    if _DELAY.match(rest) is not None:
+        rest = "in " + rest
+    rest = " ".join([rest, *others]) if others else rest  # "!remind #events @Role 30m …"
+    return f"remind {who} {rest}".strip() if who else rest.strip()
+
+
+def _options(rest: str) -> tuple[str | None, str] | None:
+    """A slash command's options as a chat app shows them ("time:10m message:check the
+    oven", "when:tomorrow 9am what:call the bank channel:#ops"): the target they name and
+    the rest said in plain words, the task in quotes ("in 10m "check the oven""); None when
+    the text does not start with an option."""
+    found = list(_OPTION.finditer(rest))
+    if not found or found[0].start() != 0:
+        return None
+    who, when, task = None, [], []
+    for k, option in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(rest)
+        label, value = option["label"].lower(), rest[option.end() : end].strip().strip(_QUOTES)
+        if not value:
+            continue
+        if label in _TARGET_OPTIONS:
+            who = value
+        elif label in _TASK_OPTIONS:
+            task.append(value.strip(_QUOTES))
+        elif label in _REPEAT_OPTIONS:
+            when.append(f"every {value}" if _DELAY.fullmatch(value) else value)
+        elif label in ("at", "on"):
+            when.append(f"{label} {value}")
+        else:
+            when.append(f"in {value}" if _DELAY.fullmatch(value) else value)
+    said = " ".join(when)
+    if task:
+        said += ' "' + " ".join(task) + '"'
+    return who, said.strip()
+
+
+def _timer(text: str) -> str | None:
+    """ "set a timer for 10 minutes" → "in 10 minutes"; "start a 25 minute timer for the
+    pasta" → "in 25 minute for the pasta"; None for anything else."""
+    timer = _TIMER.match(text)
+    if timer is None:
+        return None
+    rest = text[timer.end() :]
+    amount = timer["amount"]
+    if amount is None:
+        return f"in {rest}" if _DELAY.match(rest) else None
+    if not _DELAY.fullmatch(amount):
+        return None
+    after = _TIMER_WORD.sub("", rest[len(amount) :], count=1)
+    return f"in {amount.replace('-', ' ')} {after}".strip()
+
+
+def _may_start_command(text: str) -> bool:
+    """A cheap test before the pattern (the text comes with its spaces squeezed): a sign
+    first, or "!" near the start, or a mention, or "remindme"."""
+    first = text[:1]
+    if first in _SIGNS or "!" in text[:24] or "emind" in text[:32]:
+        return True
+    if first not in _FIRST_LETTERS:
+        return False
+    head = text[:8].lower()
+    return head[:2] in _OPENINGS or head == "remindme" or _WAKE.match(text) is not None

@@ -1,0 +1,198 @@
+"""A time given in one zone and then converted into others, and abbreviations settled by it.
+
+Meeting pages and job comments name one time in several zones: "16:00 UTC (17:00 CET)",
+"6PM PT/ 9PM ET", "Tuesdays 10pm UTC (3pm PDT, 6pm EDT, 11pm BST)", "18:10 UTC (= 23:40
+IST)". The first zone is the schedule's; the others only say the same instant on other
+clocks. When every later time is the first one converted (in winter or in summer: people
+write "PST" in July), the later times and zones are folded into the first zone's token.
+When one of them is not, nothing is folded and the grammar refuses the two zones as before.
+
+The same check settles an abbreviation that names several zones: "IST" beside "18:10 UTC
+(= 23:40 IST)" can only be India's, and so can "India time (IST)" or "IST (India)". An
+abbreviation nothing settles is refused, as it always was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Final
+
+from . import lexicon as lx
+from .zones import AMBIGUOUS_ZONES, lookup_place, zone_info
+
+if TYPE_CHECKING:
+    from .tokens import ClockTime, Token
+
+
+@dataclass(frozen=True, slots=True)
+class AmbiguousZone:
+    """The value of a ZONE token for an abbreviation that names several zones ("IST")."""
+
+    word: str
+
+    @property
+    def candidates(self) -> tuple[str, ...]:
+        return AMBIGUOUS_ZONES[self.word]
+
+
+# Days whose offsets stand for a zone's winter and its summer (either hemisphere's).
+_SEASONS: Final = (date(2026, 1, 15), date(2026, 7, 15))
+# Tokens that may stand between a time and its conversion: "16:00 UTC, 17:00 CET", "3pm EST
+# or 12pm PST" (brackets, "/" and "=" are not tokens)
+_JOINERS: Final = frozenset({",", "or", "and", "-", "i", "e", "ie", "aka"})
+# Words between a time and the zone that names it: "8:30 PM India time (IST)"
+_ZONE_WORDS: Final = frozenset({"time", "standard", "daylight"})
+
+
+def candidates(value: object) -> tuple[str, ...]:
+    return value.candidates if isinstance(value, AmbiguousZone) else (str(value),)
+
+
+def hour_of(clock: ClockTime) -> int | None:
+    """The hour on a 24-hour clock, or None when the text does not say ("at 9")."""
+    if clock.meridiem is not None:
+        return clock.hour % 12 + (12 if clock.meridiem == "pm" else 0)
+    if clock.is_24h or clock.digital:
+        return clock.hour
+    return None
+
+
+def same_instant(
+    first: tuple[int, int], zone: str, other: tuple[int, int], other_zone: str
+) -> bool:
+    """Whether `first` on `zone`'s clock is `other` on `other_zone`'s (the day may differ:
+    "10:00 AM IST (9:30 PM PST previous day)"): all year, or in winter or summer when `zone`
+    keeps one offset all year ("10pm UTC (3pm PDT)": UTC's clock is the job's). When `zone`
+    changes with DST and the other clock agrees in one season only ("8:00 AM ET (13:00
+    UTC)", a job GitHub runs in UTC), either may be the job's clock: not a conversion."""
+    held = []
+    for day in _SEASONS:
+        moment = datetime.combine(day, time(*first), tzinfo=zone_info(zone))
+        there = moment.astimezone(zone_info(other_zone))
+        held.append((there.hour, there.minute) == other)
+    return all(held) or (any(held) and _keeps_one_offset(zone))
+
+
+def _keeps_one_offset(zone: str) -> bool:
+    info = zone_info(zone)
+    winter, summer = (datetime.combine(day, time(12), tzinfo=info) for day in _SEASONS)
+    return winter.utcoffset() == summer.utcoffset()
+
+
+@dataclass(slots=True)
+class _Clock:
+    """A time and the zone token that names it: `first` is the index where the time (or its
+    range) starts, `zone` the zone token's index."""
+
+    first: int
+    zone: int
+    at: tuple[int, int]
+
+
+def _clock_before(tokens: list[Token], zone: int) -> _Clock | None:
+    """The time a zone token names: "17:00 CET", "9PM ET", "8:30 PM - 9:00 PM India time
+    (IST)" (a range: its start)."""
+    k = zone - 1
+    skipped = 0
+    while k >= 0 and tokens[k].kind == lx.WORD and skipped < 3:
+        word = str(tokens[k].value)
+        if word not in _ZONE_WORDS and lookup_place(word) is None:
+            return None
+        k -= 1
+        skipped += 1
+    if k < 0 or tokens[k].kind != lx.TIME:
+        return None
+    end = tokens[k].value
+    if k >= 2 and tokens[k - 1].kind == lx.SYM and tokens[k - 1].value == "-":
+        if tokens[k - 2].kind == lx.TIME:
+            k -= 2  # a range: the meeting starts at its first time
+    clock: ClockTime = tokens[k].value  # type: ignore[assignment]
+    hour = hour_of(clock)
+    meridiem = getattr(end, "meridiem", None)
+    if clock.meridiem is None and meridiem is not None and clock.hour < end.hour < 12:  # type: ignore[attr-defined]
+        hour = clock.hour + (12 if meridiem == "pm" else 0)  # "9:00-10:00 PM": 9 PM
+    if hour is None:
+        return None
+    return _Clock(k, zone, (hour, clock.minute))
+
+
+def _settle_by_place(tokens: list[Token], index: int) -> int | None:
+    """ "India time (IST)", "IST (India)": the index of a place or zone beside the
+    abbreviation that is one of the zones it may name."""
+    choices = candidates(tokens[index].value)
+    for k in range(max(0, index - 3), min(len(tokens), index + 4)):
+        if k == index:
+            continue
+        token = tokens[k]
+        named = None
+        if token.kind == lx.ZONE and not isinstance(token.value, AmbiguousZone):
+            named = str(token.value)
+        elif token.kind == lx.WORD:
+            named = lookup_place(str(token.value))
+        if named in choices:
+            return k
+    return None
+
+
+def settle(tokens: list[Token]) -> list[Token]:
+    """The tokens with conversions folded into the first zone's token and ambiguous
+    abbreviations settled where the text settles them (see the module's docstring).
+    Ambiguous ones nothing settles are left as they are (the tokenizer refuses them)."""
+    for k, token in enumerate(tokens):
+        if token.kind == lx.ZONE and isinstance(token.value, AmbiguousZone):
+            place = _settle_by_place(tokens, k)
+            if place is None:
+                continue
+            named = tokens[place]
+            token.value = named.value if named.kind == lx.ZONE else lookup_place(str(named.value))
+            if place == k + 1 and named.kind == lx.WORD:
+                token.end = named.end  # "IST (India)": the place only says which IST
+                del tokens[place]
+    zones = [k for k, token in enumerate(tokens) if token.kind == lx.ZONE]
+    clocks = [clock for k in zones if (clock := _clock_before(tokens, k)) is not None]
+    if len(clocks) < 2:
+        return tokens
+    first, later = clocks[0], []
+    previous_end = first.zone
+    for clock in clocks[1:]:
+        gap = tokens[previous_end + 1 : clock.first]
+        if any(token.value not in _JOINERS for token in gap):
+            break
+        later.append(clock)
+        previous_end = clock.zone
+    if not later:
+        return tokens
+    if all(candidates(tokens[c.zone].value) == candidates(tokens[first.zone].value) for c in later):
+        return tokens  # "CET/CEST": one zone, said twice
+    choices = [
+        zone
+        for zone in candidates(tokens[first.zone].value)
+        if all(
+            any(
+                same_instant(first.at, zone, c.at, other)
+                for other in candidates(tokens[c.zone].value)
+            )
+            for c in later
+        )
+    ]
+    if len(choices) != 1:
+        return tokens  # not conversions: the grammar refuses the two zones
+    zone = choices[0]
+    for clock in later:
+        named = candidates(tokens[clock.zone].value)
+        if isinstance(tokens[clock.zone].value, AmbiguousZone):
+            settled = [other for other in named if same_instant(first.at, zone, clock.at, other)]
+            if len(settled) != 1:
+                return tokens
+    last = later[-1].zone
+    named = tokens[last].value
+    while last + 1 < len(tokens) and (
+        tokens[last + 1].value in _ZONE_WORDS
+        or (tokens[last + 1].kind == lx.ZONE and tokens[last + 1].value == named)
+    ):
+        last += 1  # "10:30 AM Eastern Time (EST)": the conversion's zone, named twice
+    kept = tokens[first.zone]
+    kept.value = zone
+    kept.end = tokens[last].end
+    return [*tokens[: first.zone + 1], *tokens[last + 1 :]]
