@@ -38,28 +38,49 @@ def regex_stage(
 ) -> ParseResult | None:
     """The grammar (and raw cron). `now` is aware; `zone_name` is a valid IANA name.
     `reminder`: the text followed "remind me", so a time written "10:30 AM" is one run."""
+    return read_whole(text, zone_name, now, reminder=reminder)[0]
+
+
+#: What the grammar read of a text before a word it does not know: the phrase, and the index
+#: of that word among the text's tokens.
+Stopped = tuple[Phrase, int]
+
+
+def read_whole(
+    text: str, zone_name: str, now: datetime, *, reminder: bool = False
+) -> tuple[ParseResult | None, Stopped | None]:
+    """`regex_stage`'s answer and, when it is None because the grammar met a word it does not
+    know, what the grammar read up to that word: a command's first run, which reading the
+    command (`understand.read_command`) would otherwise read again."""
     try:
         rule = read_rule(text, zone_info(zone_name), zone_name, now)
         if rule is not None:
             schedule, confidence, notes = rule
-            return ParseResult(schedule, None, confidence, "regex", notes=notes)
+            return ParseResult(schedule, None, confidence, "regex", notes=notes), None
         event = read_event(text)
         if event is not None:
-            return _raw_cron(event, None, "", zone_name=zone_name, now=now)
+            return _raw_cron(event, None, "", zone_name=zone_name, now=now), None
         cron = split_cron(text)
         if cron is not None:
-            return _raw_cron(*cron, zone_name=zone_name, now=now)
-        phrase, _ = read(tokenize(text))
+            return _raw_cron(*cron, zone_name=zone_name, now=now), None
+        tokens = tokenize(text)
+        # partly: what a whole reading raises NotUnderstood for, a partial one stops at
+        phrase, end = read(tokens, partial=True)
+        if end < len(tokens):
+            return None, (phrase, end)
         if reminder:
             phrase.padded_time = False
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
-        return None
+        return None, None
     except (Rejected, TokenizeError) as error:
-        return ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
+        refusal = ParseResult.rejected(
+            error.reason, suggestion=error.suggestion, parse_method="regex"
+        )
+        return refusal, None
     except OverflowError:  # a date past year 9999 once its zone's offset is applied
-        return ParseResult.rejected(OUT_OF_RANGE, parse_method="regex")
-    return ParseResult(
+        return ParseResult.rejected(OUT_OF_RANGE, parse_method="regex"), None
+    result = ParseResult(
         built.schedule,
         None,
         built.confidence,
@@ -67,6 +88,7 @@ def regex_stage(
         notes=built.notes,
         exclusions=built.exclusions,
     )
+    return result, None
 
 
 def _raw_cron(

@@ -9,7 +9,7 @@ from agentcron.parsers import lexicon as lx
 from agentcron.parsers.grammar import read, reads_nothing
 from agentcron.parsers.phrase import Phrase, Rejected
 from agentcron.parsers.tokens import tokenize
-from agentcron.parsers.understand import _TRAIL, _without_trail
+from agentcron.parsers.understand import _TRAIL, _WORDS, _without_trail, letter_runs
 from agentcron.parsers.zones import lookup_place, place_starts
 
 COMMANDS = [
@@ -69,3 +69,19 @@ def test_every_place_starts_with_a_place_start() -> None:
 )
 def test_a_task_without_its_trailing_words_is_as_the_pattern_cuts_it(task: str) -> None:
     assert _without_trail(task) == _TRAIL.sub("", task)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every 3 months on the 10th at 9am, check mr. o'neil's build",
+        "9ish or so ~10am",
+        "",
+        "   ",
+        "café à 9h",  # not ASCII: the pattern itself
+        "tab\tand\nnewline_under-score",
+        "UPPER lower",
+    ],
+)
+def test_letter_runs_are_the_patterns_runs(text: str) -> None:
+    assert letter_runs(text) == _WORDS.findall(text)
