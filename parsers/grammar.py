@@ -306,20 +306,25 @@ class _Reader:
             return str(self._word(j + 2)), j + 3
         return None
 
+    def _spoken_minutes(self, j: int) -> tuple[int, int] | None:
+        """Minutes in words at j, and the index after them: "oh five", "thirty", "fifty nine"."""
+        if self._word(j) == "oh" and self._spelled(j + 1, 1, 9):
+            return int(self.tokens[j + 1].value), j + 2  # type: ignore[call-overload]
+        if not self._spelled(j, 10, 59):
+            return None
+        minute, j = int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+        if minute % 10 == 0 and minute >= 20 and self._spelled(j, 1, 9):
+            minute, j = minute + int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+        return minute, j
+
     def _spelled_clock(self, i: int) -> tuple[TimeMention, int] | None:
         """An hour and its minutes in words: "nine thirty", "eight fifteen pm", "six oh
         five", "nine fifty nine a m". Without am/pm the hour is read like a bare one."""
         hour = int(self.tokens[i].value)  # type: ignore[call-overload]
-        j = i + 1
-        minute = None
-        if self._word(j) == "oh" and self._spelled(j + 1, 1, 9):
-            minute, j = int(self.tokens[j + 1].value), j + 2  # type: ignore[call-overload]
-        elif self._spelled(j, 10, 59):
-            minute, j = int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
-            if minute % 10 == 0 and minute >= 20 and self._spelled(j, 1, 9):
-                minute, j = minute + int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
-        if minute is None:
+        spoken = self._spoken_minutes(i + 1)
+        if spoken is None:
             return None
+        minute, j = spoken
         meridiem = self._meridiem(j)
         if meridiem is None and self._kind(j) == lx.UNIT:
             return None  # "nine twenty minutes": an amount, not a time
@@ -345,13 +350,8 @@ class _Reader:
         minute = None
         if self._word(j) == "hundred":
             minute, j = 0, j + 1
-        elif hour > 12 and not zero:
-            if self._word(j) == "oh" and self._spelled(j + 1, 1, 9):
-                minute, j = int(self.tokens[j + 1].value), j + 2  # type: ignore[call-overload]
-            elif self._spelled(j, 10, 59):
-                minute, j = int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
-                if minute % 10 == 0 and minute >= 20 and self._spelled(j, 1, 9):
-                    minute, j = minute + int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
+        elif hour > 12 and not zero and (spoken := self._spoken_minutes(j)) is not None:
+            minute, j = spoken
         if minute is None or (self._kind(j) == lx.UNIT and not self._is_unit(j, "hour")):
             return None  # "eighteen hundred dollars" is not said; "seventeen thirty minutes" is
         if self._is_unit(j, "hour"):
