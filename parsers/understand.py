@@ -308,6 +308,11 @@ _CUT_OFF: Final = (" at", " every", " each", "@")
 _PLACEHOLDER: Final = re.compile(r"\?\s*:|:\s*\?")
 
 
+def _to_confirm(result: ParseResult, note: str) -> ParseResult:
+    """The answer, marked to be confirmed before it is saved, saying why."""
+    return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
@@ -315,7 +320,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         "?" in text and _PLACEHOLDER.search(text)
     ):
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
-        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+        return _to_confirm(result, note)
     statement = _STATEMENT.match(text)
     one_off = result.schedule is not None and result.schedule["type"] == "at"
     if statement is None and one_off and "you" in text.lower():
@@ -325,18 +330,18 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
             f"“{statement.group().strip()} …” reads as a statement, not a request: "
             "the time in it is read, to confirm"
         )
-        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+        return _to_confirm(result, note)
     lowered = text.lower()
     if "during" in lowered and (period := _UNDATED_PERIOD.search(text)) is not None:
         note = f"“{period.group()}” names a period the schedule cannot keep to: to confirm"
-        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+        return _to_confirm(result, note)
     if (
         result.schedule is not None
         and result.schedule["type"] == "cron"
         and "," in result.schedule["expression"].split()[1]
         and _TWO_ACTIONS.search(text) is not None
     ):
-        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, TWO_ACTIONS_NOTE))
+        return _to_confirm(result, TWO_ACTIONS_NOTE)
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(text):
             note = CALENDAR_NOTE
@@ -345,10 +350,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         else:
             note = None
         if note is not None:
-            return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+            return _to_confirm(result, note)
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
-        return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+        return _to_confirm(result, note)
     words = letter_runs(lowered)
     if (
         "~" not in lowered
@@ -361,7 +366,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if match is None:
         return result
     note = f"“{match.group().strip()}” makes the time uncertain: read without it, to confirm"
-    return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+    return _to_confirm(result, note)
 
 
 def understand_fast(
