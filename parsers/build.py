@@ -789,11 +789,8 @@ def _interval_restates_times(p: Phrase) -> bool:
     minutes: list[int] = []
     for mention in p.times:
         clock = mention.clock
-        if clock.meridiem is not None:
-            hour = clock.hour % 12 + (12 if clock.meridiem == "pm" else 0)
-        elif clock.is_24h or clock.digital:
-            hour = clock.hour  # "10:00": as written (the times are read as usual later)
-        else:
+        hour = clock.hour_24()  # "10:00": as written (the times are read as usual later)
+        if hour is None:
             return False  # "at 6 and 6, every 12 hours": which 6?
         minutes.append(hour * 60 + clock.minute)
     minutes.sort()

@@ -49,15 +49,6 @@ def candidates(value: object) -> tuple[str, ...]:
     return value.candidates if isinstance(value, AmbiguousZone) else (str(value),)
 
 
-def hour_of(clock: ClockTime) -> int | None:
-    """The hour on a 24-hour clock, or None when the text does not say ("at 9")."""
-    if clock.meridiem is not None:
-        return clock.hour % 12 + (12 if clock.meridiem == "pm" else 0)
-    if clock.is_24h or clock.digital:
-        return clock.hour
-    return None
-
-
 def same_instant(
     first: tuple[int, int], zone: str, other: tuple[int, int], other_zone: str
 ) -> bool:
@@ -108,7 +99,7 @@ def _clock_before(tokens: list[Token], zone: int) -> _Clock | None:
         if tokens[k - 2].kind == lx.TIME:
             k -= 2  # a range: the meeting starts at its first time
     clock: ClockTime = tokens[k].value  # type: ignore[assignment]
-    hour = hour_of(clock)
+    hour = clock.hour_24()
     meridiem = getattr(end, "meridiem", None)
     if clock.meridiem is None and meridiem is not None and clock.hour < end.hour < 12:  # type: ignore[attr-defined]
         hour = clock.hour + (12 if meridiem == "pm" else 0)  # "9:00-10:00 PM": 9 PM

@@ -40,9 +40,18 @@ class ClockTime:
     # Written with digits for the minutes and no am/pm ("7:30", "7.30"): the 24-hour clock's
     # way of writing a time, read as such (the zone's country may make it ask)
     digital: bool = False
+
     # "23:59:59", "12:34:57 AM" (SQL Server Agent writes its times to the second): schedules
     # run on whole minutes, so only a window's end may carry seconds (build decides)
     second: int = 0
+
+    def hour_24(self) -> int | None:
+        """The hour on a 24-hour clock, or None when the text does not say ("at 9")."""
+        if self.meridiem is not None:
+            return self.hour % 12 + (12 if self.meridiem == "pm" else 0)
+        if self.is_24h or self.digital:
+            return self.hour
+        return None
 
 
 @dataclass(slots=True)
