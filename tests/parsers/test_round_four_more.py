@@ -3,27 +3,11 @@ meeting tools) showed the grammar missed, each tested in words of our own."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
-
 import pytest
 
-from agentcron.parsers import understand_fast
 from agentcron.parsers.tokens import spelled_like
-
-NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
-
-
-def _read(text: str, zone: str = "UTC") -> dict[str, Any]:
-    return understand_fast(text, timezone=zone, now=NOW).to_dict()
-
-
-def _cron(text: str, zone: str = "UTC") -> str:
-    answer = _read(text, zone)
-    assert answer["schedule"] is not None, answer["reason"]
-    assert answer["schedule"]["type"] == "cron", answer["schedule"]
-    return str(answer["schedule"]["expression"])
-
+from tests.parsers.reading import cron as _cron
+from tests.parsers.reading import read as _read
 
 # -- times written to the second, and a time that ends a sentence ------------------------------
 

@@ -3,31 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
-
 import pytest
 
-from agentcron.parsers import understand_fast
-
-NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
-
-
-def _read(text: str, zone: str = "UTC") -> dict[str, Any]:
-    return understand_fast(text, timezone=zone, now=NOW).to_dict()
-
-
-def _cron(text: str, zone: str = "UTC") -> str:
-    answer = _read(text, zone)
-    assert answer["schedule"] is not None, answer["reason"]
-    assert answer["schedule"]["type"] == "cron", answer["schedule"]
-    return str(answer["schedule"]["expression"])
-
-
-def _refused(text: str) -> bool:
-    answer = _read(text)
-    return answer["schedule"] is None or bool(answer.get("needs_confirmation"))
-
+from tests.parsers.reading import asks as _refused
+from tests.parsers.reading import cron as _cron
+from tests.parsers.reading import read as _read
 
 # -- minutes that divide an hour, through the hours named on the hour --------------------------
 

@@ -4,32 +4,10 @@ grammar missed, each tested in words of our own."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
-
 import pytest
 
-from agentcron.parsers import understand_fast
-
-NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
-
-
-def _read(text: str, zone: str = "UTC") -> dict[str, Any]:
-    return understand_fast(text, timezone=zone, now=NOW).to_dict()
-
-
-def _once(text: str, zone: str = "UTC") -> str:
-    answer = _read(text, zone)
-    assert answer["schedule"] is not None, answer["reason"]
-    assert answer["schedule"]["type"] == "at", answer["schedule"]
-    assert not answer["needs_confirmation"], answer
-    return str(answer["schedule"]["datetime"])
-
-
-def _asks(text: str) -> bool:
-    answer = _read(text)
-    return answer["schedule"] is None or bool(answer["needs_confirmation"])
-
+from tests.parsers.reading import once as _once
+from tests.parsers.reading import read as _read
 
 # -- a time written "09:46 AM" or "0600h" by itself is one time, not a daily description -------
 
