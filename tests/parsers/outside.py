@@ -54,6 +54,10 @@ Round six (December 4, 2026): round four's held-out phrases were opened for tuni
 (`--failures` lists them; their figure is no longer a held-out one), `t6_*.txt` hold new
 phrases gathered to tune on (none held out), and `r6_*.txt` hold phrases from other sources,
 gathered only to be scored (all held out, like round five).
+Round seven (December 4, 2026, later): rounds five and six were opened for tuning (their
+figures are no longer held-out ones; their groups are labelled "opened"), `t7_*.txt` hold new
+phrases gathered to tune on, and `r7_*.txt` hold phrases from sources used in no earlier
+round, gathered before this round's fixes and only scored (all held out).
 Files named `lead_*` hold the failures others found (the lead's independent
 check): all of them are tuned. Run
 
@@ -127,15 +131,19 @@ class OutsidePhrase:
         return self.file.startswith(("r6_", "t6_"))
 
     @property
+    def round_seven(self) -> bool:
+        return self.file.startswith(("r7_", "t7_"))
+
+    @property
     def opened(self) -> bool:
-        """Held out once, opened for tuning since: round four's held-out share."""
-        return self.held_out and self.round_four
+        """Held out once, opened for tuning since: round four's held-out share, rounds 5 and 6."""
+        return self.held_out and (self.round_four or self.round_five or self.file.startswith("r6_"))
 
     @property
     def held_out(self) -> bool:
-        if self.file.startswith(("lead_", "t6_")):
+        if self.file.startswith(("lead_", "t6_", "t7_")):
             return False
-        if self.round_five or self.file.startswith("r6_"):
+        if self.round_five or self.file.startswith(("r6_", "r7_")):
             return True
         if self.round_four:
             digest = hashlib.sha256(b"round four: " + self.text.lower().encode()).digest()
@@ -151,7 +159,9 @@ class OutsidePhrase:
 
     @property
     def group(self) -> str:
-        held = "held out" if self.held_out else "tuned"
+        held = "opened" if self.opened else "held out" if self.held_out else "tuned"
+        if self.round_seven:
+            return f"r7 {held}"
         if self.round_six:
             return f"r6 {held}"
         if self.round_five:
@@ -452,7 +462,8 @@ def main() -> None:
             print(f"{result.share(key):7.1%} {result.total[key]:4d}  {key[7:]}")
     groups = (
         *("tuned", "held out", "r2 tuned", "r2 held out", "r3 tuned", "r3 held out"),
-        *("r4 tuned", "r4 held out", "r5 held out", "r6 tuned", "r6 held out"),
+        *("r4 tuned", "r4 opened", "r5 opened", "r6 tuned", "r6 opened"),
+        *("r7 tuned", "r7 held out"),
     )
     keys = [f"{group}{kind}" for group in groups for kind in (" answer", " refuse", "")]
     for key in (*keys, "answer", "refuse", "all"):
