@@ -3,13 +3,21 @@ work is known to change nothing."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from itertools import islice
+from random import Random
+from zoneinfo import ZoneInfo
+
 import pytest
+from dateutil.rrule import rrulestr
 
 from agentcron.parsers import lexicon as lx
+from agentcron.parsers import recurrence
 from agentcron.parsers.grammar import read, reads_nothing
 from agentcron.parsers.phrase import Phrase, Rejected
 from agentcron.parsers.tokens import tokenize
 from agentcron.parsers.understand import _TRAIL, _WORDS, _without_trail, letter_runs
+from agentcron.parsers.wallclock import to_instant
 from agentcron.parsers.zones import lookup_place, place_starts
 
 COMMANDS = [
@@ -85,3 +93,92 @@ def test_a_task_without_its_trailing_words_is_as_the_pattern_cuts_it(task: str) 
 )
 def test_letter_runs_are_the_patterns_runs(text: str) -> None:
     assert letter_runs(text) == _WORDS.findall(text)
+
+
+def _first_the_long_way(
+    rule: str, zone: ZoneInfo, after: datetime, now: datetime, inclusive: bool
+) -> datetime | None:
+    """recurrence.first_occurrence as it was before its shortcut: every rule read by
+    dateutil."""
+    series = rrulestr(rule, dtstart=after, ignoretz=True)
+    for wall in islice(series, recurrence.MAX_LOOK):
+        if wall < after or (wall == after and not inclusive):
+            continue
+        instant = to_instant(wall.date(), wall.time(), zone)
+        if instant > now:
+            return instant
+    return None
+
+
+def _random_rules(count: int) -> list[str]:
+    """Rules of the shapes the shortcut reads, and some just outside them."""
+    random = Random(14)
+    codes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+    rules = []
+    for _ in range(count):
+        parts = [f"FREQ={random.choice(['DAILY', 'WEEKLY', 'WEEKLY', 'MONTHLY'])}"]
+        if random.random() < 0.7:
+            days = random.sample(codes, random.randint(1, 7))
+            if random.random() < 0.1:
+                days[0] = f"{random.choice([1, 2, -1])}{days[0]}"  # counted: not the shortcut's
+            parts.append("BYDAY=" + ",".join(days))
+        if random.random() < 0.1:
+            parts.append("INTERVAL=2")  # not the shortcut's
+        hours = random.sample(range(24), random.choice([1, 1, 2, 3, 24]))
+        minutes = random.sample(range(60), random.choice([1, 1, 2, 4, 60]))
+        parts.append("BYHOUR=" + ",".join(map(str, hours)))
+        parts.append("BYMINUTE=" + ",".join(map(str, minutes)))
+        parts.append(f"BYSECOND={random.choice(['0', '0', '0', '30', '0,30'])}")
+        rules.append(";".join(parts))
+    return rules
+
+
+# starts around the 2027 DST changes of New York, Berlin and Sydney, and plain days
+_STARTS = [
+    datetime(2027, 3, 14, 1, 59, 59),
+    datetime(2027, 3, 14, 2, 30),
+    datetime(2027, 11, 7, 1, 0),
+    datetime(2027, 11, 7, 1, 30),
+    datetime(2027, 3, 28, 1, 59),
+    datetime(2027, 10, 31, 2, 30),
+    datetime(2027, 4, 4, 2, 0),
+    datetime(2026, 1, 14, 10, 0),
+    datetime(2026, 12, 31, 23, 59, 59),
+    datetime(2028, 2, 28, 23, 59),
+]
+_ZONES = ["America/New_York", "Europe/Berlin", "Australia/Sydney", "UTC"]
+
+
+@pytest.mark.parametrize("rule", _random_rules(150))
+def test_a_rule_s_first_occurrence_is_dateutil_s(rule: str) -> None:
+    random = Random(rule)
+    for _ in range(4):
+        zone = ZoneInfo(random.choice(_ZONES))
+        after = random.choice(_STARTS)
+        # now: at the start, a little before or after it (as the parser's callers give it)
+        now = datetime.combine(after.date(), after.time(), tzinfo=zone).astimezone(UTC)
+        now += timedelta(minutes=random.choice([-90, -1, 0, 0, 1, 59, 600]))
+        inclusive = random.random() < 0.3
+        expected = _first_the_long_way(rule, zone, after, now, inclusive)
+        found = recurrence.first_occurrence(rule, zone, after, now, inclusive=inclusive)
+        assert found == expected, (rule, zone, after, now, inclusive)
+
+
+def test_the_shortcut_reads_only_the_shapes_it_knows() -> None:
+    start = datetime(2026, 1, 14, 10, 0)
+    known = recurrence._every_day_or_week
+    assert known("FREQ=WEEKLY;BYHOUR=9;BYMINUTE=0;BYSECOND=0", start) is not None
+    assert known("FREQ=DAILY;BYDAY=MO,FR;BYHOUR=9,17;BYMINUTE=0;BYSECOND=0", start) is not None
+    for rule in [
+        "FREQ=DAILY;INTERVAL=2;BYHOUR=9;BYMINUTE=0;BYSECOND=0",
+        "FREQ=WEEKLY;BYDAY=1MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0",
+        "FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0;COUNT=3",
+        "FREQ=DAILY;BYHOUR=9;BYMINUTE=0",
+        "freq=daily;byhour=9;byminute=0;bysecond=0",
+        "FREQ=DAILY;BYHOUR=24;BYMINUTE=0;BYSECOND=0",
+        "FREQ=DAILY;BYHOUR=9,;BYMINUTE=0;BYSECOND=0",
+        "FREQ=MONTHLY;BYHOUR=9;BYMINUTE=0;BYSECOND=0",
+        "FREQ=DAILY;BYHOUR=9;BYHOUR=10;BYMINUTE=0;BYSECOND=0",
+    ]:
+        assert known(rule, start) is None, rule
+    assert known("FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0", start.replace(microsecond=5)) is None
