@@ -1317,6 +1317,8 @@ class _Reader:
 
     def _every(self, i: int) -> int | None:
         j = i + 1
+        if self._word(j) == "single" and j + 1 < self.n:
+            j += 1  # "every single day", "every single Monday": "every"
         count: float = 1
         token = self.tokens[j] if j < self.n else None
         if token is None:

@@ -694,6 +694,20 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+        habitual = _habitual(tokens, runs)
+        if habitual is not None and _one_weekday_alone(phrase):
+            # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
+            # a job described in the present tense runs on that day every week
+            phrase.single_day, phrase.every = False, True
+            day = lx.DAY_LABELS[phrase.weekdays[0]]
+            phrase.assumptions.append(
+                f"a job said to run on {day} (present tense) read as running every {day}"
+            )
+            habitual = None
+        elif habitual is not None and not _names_a_day(phrase):
+            pass  # "The batch job kicks off at 2 AM": asked below if read as one run
+        else:
+            habitual = None
         # before build, which fills the phrase in: what the text said is what agrees or not
         speaks_of_time = (
             task is not None
@@ -722,6 +736,10 @@ def read_command(
     elif any(start and tokens[start - 1].value in _DEADLINE for start, _ in runs):
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "by Friday": a deadline
         notes = (*notes, "read as the time to run; it may be a deadline")
+    elif habitual is not None and built.schedule.get("type") == "at":
+        # "The batch job kicks off at 2 AM": a job that repeats, but how often is not said
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "the text describes a job that repeats, not how often: read as one run")
     elif _negated(tokens, runs):
         # "not on Mondays, every day at 9", "don't run it on Fridays": the negation was
         # left in the task, unread, and would turn the schedule round
@@ -744,6 +762,42 @@ def read_command(
         exclusions=built.exclusions,
     )
     return finish(result).with_parts(shown_task, None)
+
+
+# Verbs in the present tense that describe what a job does each time it runs: "This job runs
+# at 00:00 JST on Friday", "the workflow kicks off on Sunday at 3am"
+_HABITUAL: Final = frozenset({"runs", "executes", "fires", "triggers", "kicks", "reruns"})
+
+
+def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
+    """The present-tense verb outside the schedule's words that describes a job repeating."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    for k, token in enumerate(tokens):
+        if token.kind == lx.WORD and token.value in _HABITUAL and k not in inside:
+            return str(token.value)
+    return None
+
+
+def _one_weekday_alone(phrase: Phrase) -> bool:
+    """ "on Friday" and nothing that makes it one day: no "next", "this week", date or
+    offset."""
+    p = phrase
+    return (
+        p.single_day
+        and len(p.weekdays) == 1
+        and not (p.every or p.interval or p.next_weekday or p.next_week or p.this_week)
+        and not (p.dates or p.monthdays or p.nth or p.days_after or p.has_offset)
+        and p.day_offset is None
+        and p.holiday is None
+        and p.instant is None
+    )
+
+
+def _names_a_day(phrase: Phrase) -> bool:
+    p = phrase
+    return bool(
+        p.weekdays or p.dates or p.monthdays or p.nth or p.has_offset or p.months or p.years
+    ) or (p.day_offset is not None or p.holiday is not None or p.instant is not None)
 
 
 def _task_frequency_agrees(
