@@ -1463,9 +1463,22 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     return _every(b, seconds, first_run)
 
 
+def _weeks(count: int) -> str:
+    return "week" if count == 1 else f"{count} weeks"
+
+
 def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
     _honours(p, "interval", "times", "part", "weekdays", "months", "count", *_BOUNDS)
+    if unit == "day" and count % 7 == 0 and len(p.weekdays) == 1:
+        # "Every 7 Days (Fridays)", "every 14 days on Monday": whole weeks, on that weekday
+        unit, count = "week", count // 7
+        day = lx.DAY_LABELS[p.weekdays[0]]
+        said = f"every {7 * count} days on {day}s read as every {_weeks(count)} on {day}"
+        if count == 1:
+            b.note(said)
+        else:  # cron-descriptor says "every 14 days, only on Tuesday" for days 1, 15, 29 too
+            b.note(f"{said} (it could mean days of the month 14 apart)", UNSURE_PENALTY)
     if unit == "week" and not p.weekdays and p.starting is not None:
         if p.starting.weekday is not None and not p.starting.week:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"

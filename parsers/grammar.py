@@ -11,6 +11,7 @@ reading a prefix for `split_command`, by returning the position.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Final
 
 from . import lexicon as lx
@@ -475,13 +476,26 @@ class _Reader:
             if other is not None:
                 return self._set_window(mention, other[0], other[1])
         self.phrase.times.append(mention)
+        j = self._other_meridiem(mention, j)
         while step := self._is_separator(j):
             more = self._time_at(j + step)
             if more is None:
                 break
             self.phrase.times.append(more[0])
-            j = more[1]
+            j = self._other_meridiem(more[0], more[1])
         return j
+
+    def _other_meridiem(self, mention: TimeMention, j: int) -> int:
+        """ "6 AM/PM", "02:17 am/pm": the same hour in the morning and the evening (the "/"
+        is not a token, so the other half is a bare "pm" right after the time)."""
+        meridiem = mention.clock.meridiem
+        other = self._word(j)
+        if meridiem not in ("am", "pm") or other not in ("am", "pm") or other == meridiem:
+            return j
+        token = self.tokens[j]
+        clock = replace(mention.clock, meridiem=str(other))
+        self.phrase.times.append(TimeMention(clock, token.start, token.end))
+        return j + 1
 
     def _set_window(self, start: TimeMention, end: TimeMention, j: int) -> int:
         if self.phrase.window is not None:
@@ -1427,10 +1441,11 @@ class _Reader:
             elif (
                 ordinal == 2
                 and token.end - token.start == 6
-                and self._kind(j + 1)
-                not in (
-                    lx.DAY,
-                    lx.DAYS,
+                and self._kind(j + 1) not in (lx.DAY, lx.DAYS)
+                # "every second and fourth Thursday": ordinals of the month, not "every second"
+                and not (
+                    self._is_separator(j + 1)
+                    and self._kind(j + 1 + self._is_separator(j + 1)) == lx.ORD
                 )
             ):
                 # the word "second" is the unit here ("every second"), not the ordinal
@@ -2768,6 +2783,8 @@ class _Reader:
             without.phrase = self.phrase
             end = without._amounts(j)
             return None if end is None or end <= j + 1 else end + 1
+        if word == "a" and self._is_unit(j + 1, "month") and self.phrase.nth:
+            return self._of(i)  # "every second and fourth Thursday in a month": of each month
         if (
             kind == lx.NUM
             or word in ("a", "half")

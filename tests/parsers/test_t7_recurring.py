@@ -56,3 +56,54 @@ def test_a_day_said_once_stays_once(text: str) -> None:
 
 def test_a_job_that_runs_at_a_time_without_a_day_asks() -> None:
     assert _asks("The import job runs at 3 AM. Check it afterwards.")
+
+
+# -- "6 AM/PM": the same hour twice a day -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("the sync runs twice a day at 7 AM/PM", "0 7,19 * * *"),
+        ("every day at 03:40 am/pm", "40 3,15 * * *"),
+        ("refresh at 11 PM/AM every day", "0 11,23 * * *"),
+    ],
+)
+def test_am_slash_pm_is_both(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+# -- whole weeks of days, on one weekday --------------------------------------------------------
+
+
+def test_every_seven_days_on_a_weekday_is_weekly() -> None:
+    assert _cron("every 7 days (Tuesdays) at 10:00") == "0 10 * * 2"
+
+
+def test_every_fourteen_days_on_a_weekday_is_every_other_week_and_asks() -> None:
+    answer = _read("every 14 days on Wednesday at 8am")
+    assert answer["schedule"]["rule"].startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;")
+    assert answer["needs_confirmation"]
+
+
+def test_other_intervals_of_days_on_weekdays_are_still_refused() -> None:
+    assert _read("every 5 days on Monday")["schedule"] is None
+
+
+# -- "the second and fourth Thursday in a month" ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every second and fourth Tuesday of the month at 18:00", "0 18 * * 2#2,2#4"),
+        ("every first and third Friday in a month at 7pm", "0 19 * * 5#1,5#3"),
+        ("the last Monday in a month at 9:30", "30 9 * * 1L"),
+    ],
+)
+def test_nth_weekdays_in_a_month(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_in_a_month_alone_is_still_a_delay() -> None:
+    assert _read("remind me in a month")["schedule"]["type"] == "at"
