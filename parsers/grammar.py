@@ -1083,6 +1083,8 @@ class _Reader:
             or (self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"))
         ):
             return self._on(i)  # "at the half hour every hour", as "on the half hour"
+        if self._word(j) == "the" and self._word(j + 1) in _FREQUENCIES:
+            return None  # "at the daily standup", "at The Daily Grind": an event or a place
         if self._kind(j) == lx.NUM and self._is_separator(j + 1):
             past = self._past(j)  # "at 10 and 40 minutes past every hour", not 10 o'clock
             if past is not None:

@@ -135,7 +135,8 @@ _MANAGE: Final = re.compile(
 # without them is answered, and asked about ("on Mondays and sometimes Tuesdays", "usually
 # at 9", "around 3pm", "9ish", "~10am", "every hour or so").
 _HEDGE: Final = re.compile(
-    r"\b(?:sometimes|usually|typically|generally|normally|mostly|occasionally|maybe|perhaps|"
+    r"\b(?:sometimes|usually|typically|generally|normally|mostly|primarily|mainly|occasionally|"
+    r"maybe|perhaps|"
     r"possibly|probably|roughly|approx(?:imately|imate)?|circa|ideally|preferably|"
     r"some\s+time\s+(?:tomorrow|today|tonight|next|this|later|soon|on|in|during)|"
     # a bound on how often, not a count ("no more than 10 times" is a COUNT)
@@ -180,7 +181,8 @@ _QUESTION: Final = re.compile(
 # The words _HEDGE can start with (and "ish" it can end with): the regular expression only
 # runs on a text that has one of them.
 _HEDGE_CUES: Final = frozenset(
-    "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
+    "sometimes usually typically generally normally mostly primarily mainly occasionally maybe "
+    "perhaps possibly "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
     "possible shortest longest smallest largest fastest "
@@ -456,6 +458,14 @@ _EXAMPLES: Final = re.compile(
     r"\s*\((?:e\.\s?g\.?|eg\.?|for example|for instance)[,:]?\s[^()]*\)", re.IGNORECASE
 )
 EXAMPLES_NOTE: Final = "examples in parentheses were not read as part of the schedule"
+# "at :23 rather than on the hour", "every Monday instead of Tuesday": what the job does not do
+_RATHER: Final = re.compile(
+    r"\s*,?\s*\b(?:rather\s+than|instead\s+of)(?:\s+at)?"
+    r"(?:\s+(?!to\b|and\b|at\b|every\b|each\b)[\w:']+){1,4}",
+    re.IGNORECASE,
+)
+RATHER_NOTE: Final = "the words after “rather than” / “instead of” were read as what not to do"
+ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 
 
 def _read(text: str, timezone: str, now: datetime | None) -> _Found:
@@ -463,12 +473,29 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
+    if "rather than" in text.lower() or "instead of" in text.lower():
+        kept = _RATHER.sub("", text)
+        if kept.strip() and kept != text:
+            found = _read_examples(kept, zone_name, aware_now)
+            if found.result is not None and found.result.schedule is not None:
+                found.result = found.result.replace(notes=(*found.result.notes, RATHER_NOTE))
+            return found
+    return _read_examples(text, zone_name, aware_now)
+
+
+def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
     without = _EXAMPLES.sub("", text) if "(" in text else text  # most texts have none
     if without == text or not without.strip():
         return _read_prepared(text, zone_name, aware_now)
     found = _read_prepared(without, zone_name, aware_now)
     if found.result is not None and found.result.schedule is not None:
         found.result = found.result.replace(notes=(*found.result.notes, EXAMPLES_NOTE))
+    elif found.result is None:
+        # 'Parse schedule string (e.g., "twice daily at 8am and 8pm")': the example is the only
+        # schedule in the text — read, and asked about
+        found = _read_prepared(text, zone_name, aware_now)
+        if found.result is not None and found.result.ok:
+            found.result = _to_confirm(found.result, ONLY_EXAMPLE_NOTE)
     return found
 
 

@@ -107,3 +107,47 @@ def test_nth_weekdays_in_a_month(text: str, expression: str) -> None:
 
 def test_in_a_month_alone_is_still_a_delay() -> None:
     assert _read("remind me in a month")["schedule"]["type"] == "at"
+
+
+# -- an example is only a schedule when the text has no other -----------------------------------
+
+
+def test_a_schedule_only_in_an_example_is_read_and_asked() -> None:
+    answer = _read('The reminder field takes a phrase (e.g., "every day at 7am and 7pm")')
+    assert answer["schedule"]["expression"] == "0 7,19 * * *"
+    assert answer["needs_confirmation"]
+
+
+# -- "rather than …", "instead of …": what the job does not do ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("the sync runs every hour, at :07 rather than on the hour", "7 * * * *"),
+        ("every Thursday instead of Friday at 4pm", "0 16 * * 4"),
+    ],
+)
+def test_what_the_job_does_not_do_is_not_read(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_instead_of_keeps_the_task_after_it() -> None:
+    assert _read("remind me at 6pm instead of 5pm to water the plants")["task"] == (
+        "water the plants"
+    )
+
+
+# -- hedges and events that are not times -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we meet primarily on the first Tuesday of the month",
+        "the report goes out mainly on Fridays at noon",
+        "ping me at the daily standup every Tuesday",  # a time only the standup knows
+    ],
+)
+def test_hedged_or_event_times_ask(text: str) -> None:
+    assert _asks(text)
