@@ -151,3 +151,40 @@ def test_instead_of_keeps_the_task_after_it() -> None:
 )
 def test_hedged_or_event_times_ask(text: str) -> None:
     assert _asks(text)
+
+
+# -- days counted in the year (RFC 5545's yearly rules) -----------------------------------------
+
+
+def _rule(text: str) -> str:
+    answer = _read(text)
+    assert answer["schedule"] is not None, answer["reason"]
+    assert answer["schedule"]["type"] == "rrule", answer["schedule"]
+    return str(answer["schedule"]["rule"])
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("the 256th day of the year at 10am", "FREQ=YEARLY;BYYEARDAY=256;BYHOUR=10;"),
+        ("every year on the 60th day at 8:00", "FREQ=YEARLY;BYYEARDAY=60;BYHOUR=8;"),
+        ("every year on the 10th day from the end at 9am", "FREQ=YEARLY;BYYEARDAY=-10;BYHOUR=9;"),
+        ("every 10th Tuesday of the year at 14:00", "FREQ=YEARLY;BYDAY=10TU;BYHOUR=14;"),
+        ("Friday of week number 30 at 9am", "FREQ=YEARLY;BYWEEKNO=30;BYDAY=FR;BYHOUR=9;"),
+    ],
+)
+def test_days_counted_in_the_year(text: str, rule: str) -> None:
+    assert _rule(text).startswith(rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the 400th day of the year", "every 60th Monday of the year", "Monday of week number 60"],
+)
+def test_days_the_year_does_not_have_are_refused(text: str) -> None:
+    assert _read(text)["schedule"] is None
+
+
+def test_a_large_ordinal_of_a_thing_is_the_task() -> None:
+    answer = _read("celebrate our 100th release every Friday at 5pm")
+    assert answer["schedule"]["expression"] == "0 17 * * 5"
