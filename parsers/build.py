@@ -131,6 +131,8 @@ class _Builder:
         )
 
         self.first_day: date = self.local_now.date()  # the first day runs may happen
+        # "an hour before 00:30 tomorrow": the days a shifted time moved (-1: the day before)
+        self.shift_days = 0
         self.start_day: date | None = None
         self.end_day: date | None = None
 
@@ -319,7 +321,24 @@ class _Builder:
                     f"“{part}” and {_spoken(at.hour, at.minute)} disagree: which time?",
                     f"say the time once: “every {part} at {_spoken(_PART_DEFAULTS[part].hour, 0)}”",
                 )
+        if self.p.shift_seconds:
+            return [self._shifted(at) for at in times]
         return times
+
+    def _shifted(self, at: time) -> time:
+        """ "15 minutes before 4pm": the time named, moved; the days it crossed are kept in
+        `shift_days` for a one-time run ("an hour before 00:30 tomorrow" is tonight)."""
+        seconds = self.p.shift_seconds
+        minutes = at.hour * 60 + at.minute + seconds // 60
+        self.shift_days, minutes = divmod(minutes, 1440)
+        moved = time(minutes // 60, minutes % 60)
+        how = "before" if seconds < 0 else "after"
+        self.note(
+            f"read as {_amount(abs(seconds))} {how} {_spoken(at.hour, at.minute)}: "
+            f"{_spoken(moved.hour, moved.minute)}",
+            0,
+        )
+        return moved
 
     def day_time(self) -> time:
         """The one time of day for a daily-or-longer schedule, or its default."""
@@ -442,6 +461,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.every = True
     _days_left(phrase)
     _meeting_window(phrase)
+    if phrase.shift_seconds and len(phrase.times) != 1:
+        _unanchored_shift(phrase)
     if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
         if phrase.hour_unnamed:
             # "remind me at half past": of the hour now, or of every hour? Ask
@@ -583,6 +604,7 @@ _SLOT_WORDS: Final = {
     "days_after": "days counted from a day",
     "days_before": "days counted before a date",
     "minute_range": "a part of the hour",
+    "shift_seconds": "a time counted from another",
 }
 _EMPTY_SLOTS: Final = Phrase()
 _BOUNDS: Final = ("starting", "until", "years")
@@ -632,6 +654,19 @@ def _one_schedule(p: Phrase) -> None:
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",
         )
+
+
+def _unanchored_shift(p: Phrase) -> None:
+    """ "remind me 30 minutes before the meeting": before when? The event's time is not
+    said, and guessing it would run at the wrong time."""
+    amount = _amount(abs(p.shift_seconds))
+    how = "before" if p.shift_seconds < 0 else "after"
+    if p.times:
+        raise Rejected(f"“{amount} {how}” goes with one time, and the text names several")
+    raise Rejected(
+        f"“{amount} {how}” does not say {how} what time",
+        f"say the time it counts from (“{amount} {how} 4pm”) or the time to run",
+    )
 
 
 def _whole_minutes(p: Phrase) -> None:
@@ -686,24 +721,40 @@ MEETING_HOURS: Final = 3
 def _meeting_window(p: Phrase) -> None:
     """ "Occurs every Monday … from 9:00 AM to 9:30 AM" (Outlook), "every Tuesday from 2pm
     to 3pm": a daily-or-longer schedule with a short window starting at a written time runs
-    when the window starts."""
+    when the window starts. So does an event on one day ("a meeting tomorrow from 2pm to
+    3pm", "on 20 October, 09:00-11:00"), as calendar apps start it; "between 2 and 4pm" on
+    one day is any time in it, and asks."""
     if p.window is None or p.times:
         return
     if p.interval is not None and p.interval[1] not in ("day", "week", "month", "year"):
         return
-    if p.interval is None and not (p.every or p.weekdays or p.nth or p.monthdays or p.dates):
+    one_day = p.day_offset is not None or p.next_week or p.this_week
+    if p.interval is None and not (
+        p.every or p.weekdays or p.nth or p.monthdays or p.dates or one_day
+    ):
         return
     first, last = p.window
     if not _is_explicit(first):
         first = _window_start(first, last)
-    if not (_is_explicit(first) and _is_explicit(last)) or p.business_hours:
+    # "09:00-11:00", "from 9:00 to 9:30": minutes written are a time, read as the 24-hour
+    # clock's (and asked about where the 12-hour clock is written) when the run is built
+    # ("between 8:00 and 9:00 every day" is any time in the hour: not read so)
+    digital = not p.window_between
+    written = (_is_explicit(first) or (digital and first.clock.digital)) and (
+        _is_explicit(last) or (digital and last.clock.digital)
+    )
+    if not written or p.business_hours:
         return
     start = _clock_minutes(first)
     length = _clock_minutes(last) - start
     if 0 < length <= MEETING_HOURS * 60:
         p.times.append(first)
         p.window = None
-        p.assumptions.append("runs when the window starts")
+        recurring = p.every or p.interval is not None or p.nth or p.monthdays
+        if p.window_between and not (recurring or (p.weekdays and not p.single_day)):
+            p.unsure.append("“between” read as at its start; the run may be meant later in it")
+        else:
+            p.assumptions.append("runs when the window starts")
 
 
 def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
@@ -711,7 +762,12 @@ def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
     the 24-hour clock: so is the start), "2:00-3:00pm" (an earlier hour than the end's: the
     end's half of the day); else as written."""
     start, end = first.clock, last.clock
-    if start.meridiem is not None or not (start.digital or start.is_24h):
+    if start.meridiem is not None:
+        return first
+    if not (start.digital or start.is_24h):
+        if end.meridiem is not None and start.hour < end.hour < 12:
+            # "2-3pm", "10-11am": a bare hour before the end's, in the end's half of the day
+            return replace(first, clock=replace(start, meridiem=end.meridiem))
         return first
     if end.meridiem is None and (end.is_24h or end.hour > 12) and start.hour <= end.hour:
         return replace(first, clock=replace(start, is_24h=True))
@@ -1483,7 +1539,8 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
 
 def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
-    _honours(p, "interval", "times", "part", "weekdays", "months", "count", *_BOUNDS)
+    _honours(p, "interval", "times", "part", "weekdays", "months", "count", "shift_seconds",
+             *_BOUNDS)  # fmt: skip
     if unit == "week" and not p.weekdays and p.starting is not None:
         if p.starting.weekday is not None and not p.starting.week:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
@@ -1496,6 +1553,8 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
         if not (p.weekdays or unit or p.part or p.times or p.months):
             raise NotUnderstood(0, "")
         minute, hour = _time_fields(b)
+        if b.shift_days and (p.weekdays or p.months):
+            raise Rejected("counted from that time, the run falls on other days: name its time")
         expression = f"{minute} {hour} * {_month_field(p.months)} {_weekday_field(p.weekdays)}"
         return _cron(b, expression)
     if p.months and count != 1:
@@ -1821,7 +1880,7 @@ def _one_time(b: _Builder) -> Built:
     p = b.p
     _honours(p, "instant", "has_offset", "dates", "weekdays", "day_offset", "times", "part",
              "window", "minute_past", "months", "years", "next_business_day",
-             "days_after", "days_before")  # fmt: skip
+             "days_after", "days_before", "shift_seconds")  # fmt: skip
     _one_year(p)
     if p.window is not None or p.minute_past is not None or p.months:
         raise Rejected("a one-time schedule needs a date and a time, not a range")
@@ -1866,6 +1925,10 @@ def _one_time(b: _Builder) -> Built:
                 f"{local.day} {local:%B %Y} is a {lx.DAY_LABELS[actual]}, "
                 f"not a {lx.DAY_LABELS[named]}"
             )
+    if b.shift_days and (p.dates or p.weekdays or p.day_offset is not None):
+        # "an hour before 00:30 on Friday": Thursday night
+        local = instant.astimezone(b.zone)
+        instant = to_instant(local.date() + timedelta(days=b.shift_days), at, b.zone)
     return _at(b, instant)
 
 
@@ -1952,6 +2015,8 @@ def _offset(b: _Builder) -> Built:
     p = b.p
     if p.offset_months > 12 * MAX_YEARS_AHEAD or p.offset_seconds > 366 * 86400 * MAX_YEARS_AHEAD:
         raise Rejected(f"that is more than {MAX_YEARS_AHEAD} years ahead")
+    if _weekday_in_weeks(p):
+        return _at(b, _weekday_weeks_on(b))
     if p.dates or p.weekdays or p.day_offset is not None:
         raise Rejected("the text names both a delay and a date")
     times = b.times()
@@ -1974,6 +2039,41 @@ def _offset(b: _Builder) -> Built:
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once")
     return _at(b, to_instant(day, at, b.zone))
+
+
+def _weekday_in_weeks(p: Phrase) -> bool:
+    """ "Tuesday in 2 weeks", "in 3 weeks on Saturday": one weekday and whole weeks from now."""
+    return (
+        len(p.weekdays) == 1
+        and p.single_day
+        and not (p.dates or p.day_offset is not None or p.next_weekday or p.next_week)
+        and not (p.this_week or p.offset_months or p.offset_from_day or p.days_after)
+        and p.offset_seconds > 0
+        and not p.offset_seconds % 604800
+    )
+
+
+def _weekday_weeks_on(b: _Builder) -> datetime:
+    """That weekday in the week (Monday to Sunday) the weeks land in, as date parsers read it
+    (the fdate crate, Things): from a Wednesday, "Tuesday in 2 weeks" is 13 days on. Weeks
+    that start on Sunday put "Sunday in 2 weeks" a week earlier: it asks."""
+    p = b.p
+    weekday = p.weekdays[0]
+    landed = b.local_now.date() + timedelta(days=int(p.offset_seconds // 86400))
+    day = landed - timedelta(days=landed.weekday()) + timedelta(days=(weekday - 1) % 7)
+    times = b.times()
+    if len(times) > 1:
+        raise Rejected("a one-time schedule runs once")
+    at = times[0] if times else b.default_time()
+    label = f"{lx.DAY_LABELS[weekday]} {day.day} {day:%B}"
+    weeks = int(p.offset_seconds // 604800)
+    if weekday == 0:
+        b.note(
+            f"read as {label}, in the week (Monday to Sunday) {weeks} week(s) on", UNSURE_PENALTY
+        )
+    else:
+        b.note(f"read as {label}, in the week {weeks} week(s) on", 0)
+    return to_instant(day, at, b.zone)
 
 
 def ceil_seconds(instant: datetime) -> datetime:
@@ -2100,6 +2200,14 @@ def _duration(seconds: int) -> str:
     if seconds % 3600 == 0:
         return f"{seconds // 3600} hours"
     return f"{seconds // 60} minutes"
+
+
+def _amount(seconds: int) -> str:
+    """ "1 hour", "90 minutes": an amount of time as said."""
+    hours, minutes = divmod(seconds // 60, 60)
+    if not minutes:
+        return f"{hours} hour{'s' * (hours != 1)}"
+    return f"{seconds // 60} minute{'s' * (seconds != 60)}"
 
 
 def _ordinal(n: int) -> str:

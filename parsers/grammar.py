@@ -79,6 +79,8 @@ _NOT_MORE_DURATION: Final = frozenset(
     {"past", "to", "of", "ago", "later", "earlier", "prior", "a", "each", "every", "in", "into"}
 )
 _UNLESS_TIME_FOLLOWS: Final = frozenset({"after", "before", "from"})
+# "30 minutes prior to the call", "an hour ahead of the flight": as "before"
+_SHIFT_PAIRS: Final = frozenset({("prior", "to"), ("ahead", "of")})
 _MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
 # after "the day after next", a word that makes "next" part of another name ("the day after next
 # Friday" is a Saturday)
@@ -590,6 +592,7 @@ class _Reader:
         second = self._time_at(j + 1)
         if second is None:
             return None
+        self.phrase.window_between |= self._word(i) == "between"
         return self._set_window(start, second[0], second[1])
 
     def _from(self, i: int) -> int | None:
@@ -2667,6 +2670,9 @@ class _Reader:
         ):
             self.phrase.days_before += int(seconds // 86400)  # "2 days before Christmas"
             return end + 1
+        shifted = self._shift(end, amounts.phrase)
+        if shifted is not None:
+            return shifted
         # "1 week hence", "30 minutes later": from now
         hence = self._word(end) in ("hence", "later")
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
@@ -2833,6 +2839,32 @@ class _Reader:
                 j += 1 + step
                 continue
             return j + 1
+
+    def _shift(self, end: int, amounts: Phrase) -> int | None:
+        """After an amount under a day, at `end`: "before"/"after"/"prior to"/"ahead of" ("15
+        minutes before the 4 PM standup", "an hour after 3pm"): the run moves from the time
+        named, which build requires. After a time already read, with more to come ("at 4 PM
+        every Friday, one hour before a typical 5 PM end of business") it only says why that
+        time: not read here. Returns where reading goes on."""
+        word = self._word(end)
+        if word in ("before", "after"):
+            k = end + 1
+        elif (word, self._word(end + 1)) in _SHIFT_PAIRS:
+            k = end + 2
+        else:
+            return None
+        seconds = amounts.offset_seconds
+        if amounts.offset_months or not 0 < seconds < 86400 or seconds % 60:
+            return None
+        if self._word(k) in ("every", "each", "the") and self._is_unit(k + 1, "hour"):
+            return None  # "5 minutes after every hour", "15 minutes before the hour"
+        if self.phrase.times or self.phrase.window is not None:
+            if k < self.n:
+                return None
+        if self.phrase.shift_seconds:
+            raise Rejected("the text counts from two times", "name the time to run: at 3:45pm")
+        self.phrase.shift_seconds = int(seconds if word == "after" else -seconds)
+        return k
 
     def _days_before_last(self, i: int) -> int | None:
         """ "5 days before the last day of the month" (cron-descriptor's words): the 6th

@@ -1198,12 +1198,37 @@ def _drop_event_times(tokens: list[Token], runs: list[tuple[int, int]]) -> list[
         return runs
     kept = [runs[0]]
     for start, end in runs[1:]:
-        if _is_event_time(tokens, kept[-1][1], start, end) and any(
-            _names_time(tokens, s, e) for s, e in kept
+        timed = any(_names_time(tokens, s, e) for s, e in kept)
+        if timed and _is_event_time(tokens, kept[-1][1], start, end):
+            continue
+        relation = _shift_relation(tokens, start, end) if timed else None
+        if relation is not None and (
+            _names_time(tokens, relation, end) or any(t.kind != lx.SYM for t in tokens[end:])
         ):
+            # "at 4 PM every Friday, one hour before a typical 5 PM end of business", "at 4pm,
+            # an hour before the 5pm close", "daily at 10:00 PM (30 min before the sync job)":
+            # how far the time read is from an event's, told to say why. Only at the end of
+            # the text does it count from the time read ("at 10 AM, and remind me 30 minutes
+            # before")
             continue
         kept.append((start, end))
     return kept
+
+
+_SHIFT_WORDS: Final = frozenset({"before", "after", "prior", "ahead"})
+
+
+def _shift_relation(tokens: list[Token], start: int, end: int) -> int | None:
+    """Where the run tokens[start:end] says "before"/"after" ("prior to", "ahead of") right
+    after an amount of time it starts with ("one hour before", "30 minutes prior to"); None
+    when it does not start so."""
+    for k in range(start, end):
+        token = tokens[k]
+        if token.kind == lx.WORD and token.value in _SHIFT_WORDS:
+            return k if k > start and tokens[k - 1].kind == lx.UNIT else None
+        if token.kind not in (lx.NUM, lx.UNIT) and token.value not in ("a", "an", "half", "and"):
+            return None
+    return None
 
 
 _BUSINESS_HOURS: Final = frozenset({"business", "office", "working", "hours", "hour"})
