@@ -2779,7 +2779,19 @@ class _Reader:
             or word in ("a", "half")
             or (self._is_unit(j, "quarter") and self._word(j + 1) == "of")
         ):
+            if word == "a" and self._is_unit(j + 1, "second") and self._kind(j + 2) != lx.NUM:
+                # "bug me in a sec", "back in a second": soon, not one second from now
+                raise Rejected("“in a second” says soon, not when", "in 5 minutes")
+            already = self.phrase.has_offset
             end = self._amounts(j)
+            if end is not None and already:
+                # "in 2 minutes to drink water and then in 5 minutes to take vitamins": two
+                # delays are two reminders, never their sum ("in 1 hour and 30 minutes" is
+                # one "in" and one delay)
+                raise Rejected(
+                    "the text names two delays: that is two reminders",
+                    "make one reminder for each: “in 2 minutes …”, then “in 5 minutes …”",
+                )
             if end is not None and self._word(end) == "time" and self.phrase.has_offset:
                 return end + 1  # "in a week's time", "in 3 days' time"
             return end
