@@ -645,6 +645,8 @@ class _Reader:
         "Valentine's Day". Others ("Easter", "Thanksgiving") move every year."""
         word = self.tokens[i].value
         j = i + 1
+        if i and self._word(i - 1) in GREETINGS:
+            return None  # "Merry Christmas", "Happy New Year": a message's words, not a date
         if word in ("christmas", "xmas"):
             month, day = 12, 25
         elif word == "halloween":
@@ -3444,6 +3446,9 @@ _AS_WELL_AS: Final = ("as", "well", "as")
 # "until cancelled": the words that end a schedule by hand, so there is no end date
 _UNTIL_STOPPED: Final = frozenset({"cancelled", "canceled", "stopped", "removed", "deleted"})
 
+# words that greet on a holiday: the holiday after them is a message's ("/remind @User 24 dec
+# Merry Christmas", "Happy Thanksgiving!"), not when to run
+GREETINGS: Final = frozenset({"merry", "happy", "joyous", "joyful", "blessed", "wishing"})
 # words that may start a fixed-date holiday ("new" also starts "New York": see _holiday)
 _HOLIDAYS: Final = (
     "christmas",

@@ -389,7 +389,7 @@ def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
     return True
 
 
-_GLUED_UNITS: Final = {"d": "day", "w": "week"}
+_GLUED_UNITS: Final = {"d": "day", "w": "week", "y": "year"}
 
 
 def _glued_amount(tokens: list[Token], start: int) -> bool:
