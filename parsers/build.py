@@ -558,6 +558,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
+        _seconds_once(p)  # a repeating schedule on a second is refused
         _years(b)
         b.bounds()
         return _recurring(b)
@@ -603,6 +604,8 @@ _SLOT_WORDS: Final = {
     "days_after": "days counted from a day",
     "days_before": "days counted before a date",
     "minute_range": "a part of the hour",
+    "yeardays": "a day of the year",
+    "weeknos": "a week of the year",
     "shift_seconds": "a time counted from another",
 }
 _EMPTY_SLOTS: Final = Phrase()
@@ -669,11 +672,28 @@ def _unanchored_shift(p: Phrase) -> None:
 
 
 def _whole_minutes(p: Phrase) -> None:
-    """Schedules run on whole minutes. A window may end on a second ("between 12:00:00 AM and
-    11:59:59 PM" takes in all of its last minute); a run at "10:30:15" cannot be kept."""
-    starts = [*p.times, *(p.window[:1] if p.window else ()), p.interval_start]
+    """Repeating schedules run on whole minutes. A window may end on a second ("between
+    12:00:00 AM and 11:59:59 PM" takes in all of its last minute); a start on a second cannot
+    be kept. One time said to the second ("at 17:25:30", "@RemindBot 22:33:44 message") is a
+    one-off at that second, as "in 30 seconds" is: `_one_time` keeps it, every other way
+    refuses it (`_seconds_once`)."""
+    starts = [*p.window[:1], p.interval_start] if p.window else [p.interval_start]
     if any(mention is not None and mention.clock.second for mention in starts):
-        raise Rejected("schedules run on whole minutes, not at a second", "leave out the seconds")
+        raise Rejected(SECONDS_REFUSAL, "leave out the seconds")
+
+
+SECONDS_REFUSAL: Final = "schedules run on whole minutes, not at a second"
+
+
+def _seconds_once(p: Phrase) -> int:
+    """The second of a one-off's time ("at 10:25:10"): 0 when none is written; refused when
+    the time is not one run's (a repeating schedule runs on whole minutes)."""
+    seconds = {m.clock.second for m in p.times if m.clock.second}
+    if not seconds:
+        return 0
+    if len(p.times) > 1 or p.window is not None or p.interval is not None or p.every:
+        raise Rejected(SECONDS_REFUSAL, "leave out the seconds")
+    return seconds.pop()
 
 
 def _framed_days(p: Phrase) -> None:
@@ -1063,6 +1083,8 @@ def _recurring(b: _Builder) -> Built:
         raise Rejected("minutes past the hour only go with hourly schedules")
     if p.window is not None:
         raise Rejected("a time window only goes with schedules that run several times a day")
+    if p.yeardays or p.weeknos or p.year_nth:
+        return _counted_in_the_year(b, unit, count)
     if p.dates:
         return _yearly(b, unit, count)
     if unit == "year" and (count != 1 or not (p.nth or p.monthdays)):
@@ -1519,10 +1541,23 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     return _every(b, seconds, first_run)
 
 
+def _weeks(count: int) -> str:
+    return "week" if count == 1 else f"{count} weeks"
+
+
 def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
     _honours(p, "interval", "times", "part", "weekdays", "months", "count", "shift_seconds",
              *_BOUNDS)  # fmt: skip
+    if unit == "day" and count % 7 == 0 and len(p.weekdays) == 1:
+        # "Every 7 Days (Fridays)", "every 14 days on Monday": whole weeks, on that weekday
+        unit, count = "week", count // 7
+        day = lx.DAY_LABELS[p.weekdays[0]]
+        said = f"every {7 * count} days on {day}s read as every {_weeks(count)} on {day}"
+        if count == 1:
+            b.note(said)
+        else:  # cron-descriptor says "every 14 days, only on Tuesday" for days 1, 15, 29 too
+            b.note(f"{said} (it could mean days of the month 14 apart)", UNSURE_PENALTY)
     if unit == "week" and not p.weekdays and p.starting is not None:
         if p.starting.weekday is not None and not p.starting.week:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
@@ -1725,6 +1760,31 @@ def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
     return _cron(b, f"{minute} {hour} {_join(days)} {_join(months)} *")
 
 
+def _counted_in_the_year(b: _Builder, unit: str | None, count: int) -> Built:
+    """ "the 256th day of the year", "Monday of week number 20", "every 20th Monday of the
+    year": RFC 5545's yearly rules (BYYEARDAY, BYWEEKNO, BYDAY=20MO), which cron cannot say."""
+    p = b.p
+    _honours(p, "interval", "yeardays", "weeknos", "nth", "weekdays", "times", "part", "count",
+             *_BOUNDS)  # fmt: skip
+    if unit not in (None, "year"):
+        raise Rejected("a day counted in the year can only repeat every year or few years")
+    parts = ["FREQ=YEARLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
+    if p.yeardays:
+        if p.weeknos or p.nth or p.weekdays:
+            raise Rejected("a day of the year cannot also name a week or a weekday")
+        parts.append("BYYEARDAY=" + ",".join(map(str, p.yeardays)))
+    if p.weeknos:
+        if not p.weekdays or p.nth:
+            raise Rejected("name the day of that week", "Monday of week number 20")
+        parts.append("BYWEEKNO=" + ",".join(map(str, p.weeknos)))
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[day] for day in _week_order(p.weekdays)))
+    if p.year_nth:
+        if p.weekdays and any(day not in p.weekdays for _, day in p.nth):
+            raise Rejected("the text names other days of the week than the ones it counts")
+        parts.append("BYDAY=" + ",".join(f"{nth}{_RRULE_DAYS[day]}" for nth, day in p.nth))
+    return _rrule(b, parts)
+
+
 def _yearly_rrule(b: _Builder, count: int) -> Built:
     p = b.p
     parts = ["FREQ=YEARLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
@@ -1890,7 +1950,7 @@ def _one_time(b: _Builder) -> Built:
             "say 11:59pm, or 00:00 on the following day",
         )
     if times:
-        at = times[0]
+        at = _at_second(b, times[0])
     elif p.dates or p.weekdays or p.day_offset is not None or p.part is not None:
         at = b.default_time()
     elif p.next_business_day:
@@ -1912,6 +1972,16 @@ def _one_time(b: _Builder) -> Built:
         local = instant.astimezone(b.zone)
         instant = to_instant(local.date() + timedelta(days=b.shift_days), at, b.zone)
     return _at(b, instant)
+
+
+def _at_second(b: _Builder, at: time) -> time:
+    """A one-off's time with the second written ("at 17:25:30"): kept, and asked about — a
+    job is rarely wanted at a second, and a time written to the second is often a copied
+    timestamp ("the job ran at 10:25:10") rather than a request."""
+    second = _seconds_once(b.p)
+    if second:
+        b.note(f"read as a run at {at:%H:%M}:{second:02d}, to the second", UNSURE_PENALTY)
+    return at.replace(second=second)
 
 
 def _one_year(p: Phrase) -> None:
@@ -2003,7 +2073,7 @@ def _offset(b: _Builder) -> Built:
         days=int(p.offset_seconds // 86400)
     )
     if times:
-        at = times[0]
+        at = _at_second(b, times[0])
     elif p.offset_from_day:
         at = b.default_time()
     else:
