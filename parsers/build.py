@@ -562,6 +562,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
+        _seconds_once(p)  # a repeating schedule on a second is refused
         _years(b)
         b.bounds()
         return _recurring(b)
@@ -673,11 +674,28 @@ def _unanchored_shift(p: Phrase) -> None:
 
 
 def _whole_minutes(p: Phrase) -> None:
-    """Schedules run on whole minutes. A window may end on a second ("between 12:00:00 AM and
-    11:59:59 PM" takes in all of its last minute); a run at "10:30:15" cannot be kept."""
-    starts = [*p.times, *(p.window[:1] if p.window else ()), p.interval_start]
+    """Repeating schedules run on whole minutes. A window may end on a second ("between
+    12:00:00 AM and 11:59:59 PM" takes in all of its last minute); a start on a second cannot
+    be kept. One time said to the second ("at 17:25:30", "@RemindBot 22:33:44 message") is a
+    one-off at that second, as "in 30 seconds" is: `_one_time` keeps it, every other way
+    refuses it (`_seconds_once`)."""
+    starts = [*p.window[:1], p.interval_start] if p.window else [p.interval_start]
     if any(mention is not None and mention.clock.second for mention in starts):
-        raise Rejected("schedules run on whole minutes, not at a second", "leave out the seconds")
+        raise Rejected(SECONDS_REFUSAL, "leave out the seconds")
+
+
+SECONDS_REFUSAL: Final = "schedules run on whole minutes, not at a second"
+
+
+def _seconds_once(p: Phrase) -> int:
+    """The second of a one-off's time ("at 10:25:10"): 0 when none is written; refused when
+    the time is not one run's (a repeating schedule runs on whole minutes)."""
+    seconds = {m.clock.second for m in p.times if m.clock.second}
+    if not seconds:
+        return 0
+    if len(p.times) > 1 or p.window is not None or p.interval is not None or p.every:
+        raise Rejected(SECONDS_REFUSAL, "leave out the seconds")
+    return seconds.pop()
 
 
 def _framed_days(p: Phrase) -> None:
@@ -1894,7 +1912,7 @@ def _one_time(b: _Builder) -> Built:
             "say 11:59pm, or 00:00 on the following day",
         )
     if times:
-        at = times[0]
+        at = _at_second(b, times[0])
     elif p.dates or p.weekdays or p.day_offset is not None or p.part is not None:
         at = b.default_time()
     elif p.next_business_day:
@@ -1916,6 +1934,16 @@ def _one_time(b: _Builder) -> Built:
         local = instant.astimezone(b.zone)
         instant = to_instant(local.date() + timedelta(days=b.shift_days), at, b.zone)
     return _at(b, instant)
+
+
+def _at_second(b: _Builder, at: time) -> time:
+    """A one-off's time with the second written ("at 17:25:30"): kept, and asked about — a
+    job is rarely wanted at a second, and a time written to the second is often a copied
+    timestamp ("the job ran at 10:25:10") rather than a request."""
+    second = _seconds_once(b.p)
+    if second:
+        b.note(f"read as a run at {at:%H:%M}:{second:02d}, to the second", UNSURE_PENALTY)
+    return at.replace(second=second)
 
 
 def _one_year(p: Phrase) -> None:
@@ -2009,7 +2037,7 @@ def _offset(b: _Builder) -> Built:
         days=int(p.offset_seconds // 86400)
     )
     if times:
-        at = times[0]
+        at = _at_second(b, times[0])
     elif p.offset_from_day:
         at = b.default_time()
     else:

@@ -631,6 +631,8 @@ class _Reader:
         "Valentine's Day". Others ("Easter", "Thanksgiving") move every year."""
         word = self.tokens[i].value
         j = i + 1
+        if i and self._word(i - 1) in GREETINGS:
+            return None  # "Merry Christmas", "Happy New Year": a message's words, not a date
         if word in ("christmas", "xmas"):
             month, day = 12, 25
         elif word == "halloween":
@@ -2779,7 +2781,19 @@ class _Reader:
             or word in ("a", "half")
             or (self._is_unit(j, "quarter") and self._word(j + 1) == "of")
         ):
+            if word == "a" and self._is_unit(j + 1, "second") and self._kind(j + 2) != lx.NUM:
+                # "bug me in a sec", "back in a second": soon, not one second from now
+                raise Rejected("“in a second” says soon, not when", "in 5 minutes")
+            already = self.phrase.has_offset
             end = self._amounts(j)
+            if end is not None and already:
+                # "in 2 minutes to drink water and then in 5 minutes to take vitamins": two
+                # delays are two reminders, never their sum ("in 1 hour and 30 minutes" is
+                # one "in" and one delay)
+                raise Rejected(
+                    "the text names two delays: that is two reminders",
+                    "make one reminder for each: “in 2 minutes …”, then “in 5 minutes …”",
+                )
             if end is not None and self._word(end) == "time" and self.phrase.has_offset:
                 return end + 1  # "in a week's time", "in 3 days' time"
             return end
@@ -3369,6 +3383,9 @@ _AS_WELL_AS: Final = ("as", "well", "as")
 # "until cancelled": the words that end a schedule by hand, so there is no end date
 _UNTIL_STOPPED: Final = frozenset({"cancelled", "canceled", "stopped", "removed", "deleted"})
 
+# words that greet on a holiday: the holiday after them is a message's ("/remind @User 24 dec
+# Merry Christmas", "Happy Thanksgiving!"), not when to run
+GREETINGS: Final = frozenset({"merry", "happy", "joyous", "joyful", "blessed", "wishing"})
 # words that may start a fixed-date holiday ("new" also starts "New York": see _holiday)
 _HOLIDAYS: Final = (
     "christmas",

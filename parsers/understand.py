@@ -29,12 +29,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from . import lexicon as lx
-from .botcommand import plain_command
+from .botcommand import DELAY, plain_command
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
 from .frequency import agrees
-from .grammar import read, reads_nothing
+from .grammar import GREETINGS, read, reads_nothing
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .rawrule import looks_like_rule
@@ -496,8 +496,92 @@ def _delay_words(match: re.Match[str]) -> str:
     return f"{match.group(1) or match.group(2)}in "
 
 
+# "1 hour Pick up Jenn from dance class", "3 days Call accountant about taxes", "30 minute Wake
+# up!": a tickler's or reminder app's quick entry, the amount of time first and the task after
+# it — how long from now. "set getlaundry 1 hour 3 mins": a bot's "set NAME TIME", the same.
+_LEAD_DELAY: Final = re.compile(rf"^\s*(?P<amount>{DELAY.pattern})\s*[,;:-]?\s+(?=\S)", re.I)
+_SET_DELAY: Final = re.compile(
+    rf"^\s*set\s+(?P<name>[^\W\d][\w'-]*)\s+(?P<amount>{DELAY.pattern})\s*[.!]?\s*$", re.I
+)
+_SURE_NAMES: Final = frozenset({"timer", "alarm", "reminder", "countdown"})
+_NUMBER_OPENERS: Final = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve".split()
+)
+LEAD_DELAY_NOTE: Final = (
+    "the amount of time before the task read as how long from now (it may be how long the "
+    "task takes): to confirm"
+)
+
+
+def lead_delay(text: str) -> tuple[str, bool] | None:
+    """A quick entry that opens with an amount of time and goes on with the task ("1 hour
+    Pick up Jenn", "3 days Call accountant"), or a bot's "set NAME 1 hour 3 mins", said as a
+    delay ("in 1 hour Pick up Jenn"), and whether that reading is sure: the task starting
+    with a capital after a lower-case amount (a new sentence, not "1 hour meeting", which may
+    say how long the meeting lasts). None when the text is not such an entry, or the rest
+    names a time of its own ("30 minutes every morning")."""
+    first = text.lstrip()[:1]
+    if first.isdigit() or (first.isalpha() and text.split(None, 1)[0].lower() in _NUMBER_OPENERS):
+        match = _LEAD_DELAY.match(text)
+        if match is None:
+            return None
+        rest = text[match.end() :]
+        if _entry_names_time(rest):
+            return None
+        amount = match["amount"]
+        sure = rest[:1].isupper() and amount == amount.lower()
+        return f"in {amount.strip()} {rest}", sure
+    if first in "sS" and (match := _SET_DELAY.match(text)) is not None:
+        name = match["name"]
+        return f"in {match['amount'].strip()} {name}", name.lower() in _SURE_NAMES
+    return None
+
+
+# words that make the rest of a quick entry a schedule of its own ("30 minutes every morning")
+_WHEN_WORDS: Final = frozenset(
+    {"every", "each", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "today"}
+    | {"tomorrow", "tonight", "morning", "afternoon", "evening", "night", "noon", "midnight"}
+    | {"next", "until", "till", "before", "after", "ago", "later", "earlier", "at", "on", "by"}
+    | {"eod", "eow", "eom", "eoy", "o'clock", "once", "twice", "times", "hence", "time"}
+)
+
+
+def _entry_names_time(rest: str) -> bool:
+    """Whether the words after a quick entry's amount of time say something about time
+    themselves: a number, a day, a month, a time, or a word such as "every" or "tomorrow"."""
+    try:
+        tokens = tokenize(rest)
+    except TokenizeError:
+        return True
+    return any(
+        t.kind in _TIME_KINDS or (t.kind == lx.WORD and t.value in _WHEN_WORDS) for t in tokens
+    )
+
+
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    lead = lead_delay(text)
+    if lead is not None:
+        found = _read_commanded(lead[0], zone_name, aware_now)
+        if not lead[1] and found.result is not None and found.result.ok:
+            found.result = _to_confirm(found.result, LEAD_DELAY_NOTE)
+        return found
+    return _read_commanded(text, zone_name, aware_now)
+
+
+# a to-do tool's field for the due date ("task add Birthday party due:2days" in Taskwarrior,
+# "due:tomorrow" in todo.txt tools): the date, said in words
+_DUE_FIELD: Final = re.compile(r"(?<![\w:])due:(?P<value>[^\s:]+)(?=\s|$)", re.IGNORECASE)
+
+
+def _due_field(match: re.Match[str]) -> str:
+    value = match["value"]
+    return f"due in {value}" if DELAY.fullmatch(value) else f"due {value}"
+
+
+def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     text = plain_command(text)
+    if "due:" in text or "DUE:" in text or "Due:" in text:
+        text = _DUE_FIELD.sub(_due_field, text)
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text or "imer" in text or "larm" in text:
@@ -912,7 +996,11 @@ _TIME_WORDS: Final = frozenset(
     | {"later", "early", "late", "eod", "whenever", "asap"}
     # deadlines and days counted from other days: "COB tomorrow", "the Saturday that follows
     # the first Sunday"
-    | {"cob", "eob", "eow", "follows", "precedes", "preceding", "forever", "indefinitely"}
+    | {"cob", "eob", "eow", "eom", "eoq", "eoy", "follows", "precedes", "preceding", "forever"}
+    | {"indefinitely"}
+    # times of day the grammar does not place ("teatime tomorrow": at(1)'s 4pm, a British
+    # 5 or 6pm; "bedtime tonight"): left in the task, they make the answer ask
+    | {"teatime", "bedtime", "dinnertime", "suppertime", "naptime", "tea-time", "bed-time"}
     | _FOREIGN_TIME_WORDS
 )
 # a word right before the schedule's words that makes them a deadline, not a time: "by Friday"
@@ -958,7 +1046,16 @@ def _mentions_time(task: str) -> bool:
             and (t.value in _TIME_WORDS or lookup_place(str(t.value)) or lookup_word(str(t.value)))
         )
         for k, t in enumerate(tokens)
+        if not _greeted(tokens, k)
     )
+
+
+def _greeted(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is the holiday of a greeting ("Merry Christmas", "Happy New Year"):
+    a message's words, not a time."""
+    if k and tokens[k - 1].value in GREETINGS:
+        return True
+    return k > 1 and tokens[k - 1].value == "new" and tokens[k - 2].value in GREETINGS
 
 
 # Words before a number that make it a time or an amount of time: "at 5", "until 6", "from 9
