@@ -354,9 +354,13 @@ class _Builder:
         if part is not None:
             # "tonight", "tomorrow night" with no time: the evening (as reminder apps read
             # it); "every night" 10pm
-            once = part == "night" and not (self.p.every or self.p.interval)
+            repeating = self.p.every or self.p.interval
+            once = part == "night" and not repeating
             at = _TONIGHT if self.p.tonight or once else _PART_DEFAULTS[part]
-            self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY)
+            # one run at a guessed time ("call mom tonight", "this afternoon") is asked about:
+            # missed, it is not run again tomorrow
+            penalty = DEFAULT_TIME_PENALTY if repeating else UNSURE_PENALTY
+            self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", penalty)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
         return _DEFAULT_TIME
@@ -604,6 +608,8 @@ _SLOT_WORDS: Final = {
     "days_after": "days counted from a day",
     "days_before": "days counted before a date",
     "minute_range": "a part of the hour",
+    "yeardays": "a day of the year",
+    "weeknos": "a week of the year",
     "shift_seconds": "a time counted from another",
 }
 _EMPTY_SLOTS: Final = Phrase()
@@ -833,7 +839,7 @@ def _holiday(b: _Builder) -> None:
         instant = to_instant(day - before, at or _DEFAULT_TIME, b.zone)
         if instant > b.now:
             b.note(f"{label} is {day:%A} {day.day} {day:%B %Y}")
-            day -= before  # "2 days before Thanksgiving"
+            day -= before  # "2 days before Thanksgiving", "2 days after Easter"
             p.dates.append((day.year, day.month, day.day))
             p.days_before = 0
             return
@@ -1081,6 +1087,8 @@ def _recurring(b: _Builder) -> Built:
         raise Rejected("minutes past the hour only go with hourly schedules")
     if p.window is not None:
         raise Rejected("a time window only goes with schedules that run several times a day")
+    if p.yeardays or p.weeknos or p.year_nth:
+        return _counted_in_the_year(b, unit, count)
     if p.dates:
         return _yearly(b, unit, count)
     if unit == "year" and (count != 1 or not (p.nth or p.monthdays)):
@@ -1537,10 +1545,23 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     return _every(b, seconds, first_run)
 
 
+def _weeks(count: int) -> str:
+    return "week" if count == 1 else f"{count} weeks"
+
+
 def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
     _honours(p, "interval", "times", "part", "weekdays", "months", "count", "shift_seconds",
              *_BOUNDS)  # fmt: skip
+    if unit == "day" and count % 7 == 0 and len(p.weekdays) == 1:
+        # "Every 7 Days (Fridays)", "every 14 days on Monday": whole weeks, on that weekday
+        unit, count = "week", count // 7
+        day = lx.DAY_LABELS[p.weekdays[0]]
+        said = f"every {7 * count} days on {day}s read as every {_weeks(count)} on {day}"
+        if count == 1:
+            b.note(said)
+        else:  # cron-descriptor says "every 14 days, only on Tuesday" for days 1, 15, 29 too
+            b.note(f"{said} (it could mean days of the month 14 apart)", UNSURE_PENALTY)
     if unit == "week" and not p.weekdays and p.starting is not None:
         if p.starting.weekday is not None and not p.starting.week:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
@@ -1741,6 +1762,31 @@ def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
         raise Rejected("dates in different months on different days need one schedule each")
     minute, hour = _time_fields(b)
     return _cron(b, f"{minute} {hour} {_join(days)} {_join(months)} *")
+
+
+def _counted_in_the_year(b: _Builder, unit: str | None, count: int) -> Built:
+    """ "the 256th day of the year", "Monday of week number 20", "every 20th Monday of the
+    year": RFC 5545's yearly rules (BYYEARDAY, BYWEEKNO, BYDAY=20MO), which cron cannot say."""
+    p = b.p
+    _honours(p, "interval", "yeardays", "weeknos", "nth", "weekdays", "times", "part", "count",
+             *_BOUNDS)  # fmt: skip
+    if unit not in (None, "year"):
+        raise Rejected("a day counted in the year can only repeat every year or few years")
+    parts = ["FREQ=YEARLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
+    if p.yeardays:
+        if p.weeknos or p.nth or p.weekdays:
+            raise Rejected("a day of the year cannot also name a week or a weekday")
+        parts.append("BYYEARDAY=" + ",".join(map(str, p.yeardays)))
+    if p.weeknos:
+        if not p.weekdays or p.nth:
+            raise Rejected("name the day of that week", "Monday of week number 20")
+        parts.append("BYWEEKNO=" + ",".join(map(str, p.weeknos)))
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[day] for day in _week_order(p.weekdays)))
+    if p.year_nth:
+        if p.weekdays and any(day not in p.weekdays for _, day in p.nth):
+            raise Rejected("the text names other days of the week than the ones it counts")
+        parts.append("BYDAY=" + ",".join(f"{nth}{_RRULE_DAYS[day]}" for nth, day in p.nth))
+    return _rrule(b, parts)
 
 
 def _yearly_rrule(b: _Builder, count: int) -> Built:
@@ -1961,7 +2007,9 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
         _check_date(year, month, day)
         before = timedelta(days=p.days_before)  # "2 days before March 1"
         if p.days_before:
-            b.note(f"read as {p.days_before} day(s) before {lx.MONTH_LABELS[month]} {day}", 0)
+            how = "before" if p.days_before > 0 else "after"
+            named = f"{lx.MONTH_LABELS[month]} {day}"
+            b.note(f"read as {abs(p.days_before)} day(s) {how} {named}", 0)
         if year is not None:
             return to_instant(date(year, month, day) - before, at, b.zone)
         for candidate in range(today.year, today.year + 9):

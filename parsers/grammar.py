@@ -11,6 +11,7 @@ reading a prefix for `split_command`, by returning the position.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Final
 
 from . import lexicon as lx
@@ -477,13 +478,26 @@ class _Reader:
             if other is not None:
                 return self._set_window(mention, other[0], other[1])
         self.phrase.times.append(mention)
+        j = self._other_meridiem(mention, j)
         while step := self._is_separator(j):
             more = self._time_at(j + step)
             if more is None:
                 break
             self.phrase.times.append(more[0])
-            j = more[1]
+            j = self._other_meridiem(more[0], more[1])
         return j
+
+    def _other_meridiem(self, mention: TimeMention, j: int) -> int:
+        """ "6 AM/PM", "02:17 am/pm": the same hour in the morning and the evening (the "/"
+        is not a token, so the other half is a bare "pm" right after the time)."""
+        meridiem = mention.clock.meridiem
+        other = self._word(j)
+        if meridiem not in ("am", "pm") or other not in ("am", "pm") or other == meridiem:
+            return j
+        token = self.tokens[j]
+        clock = replace(mention.clock, meridiem=str(other))
+        self.phrase.times.append(TimeMention(clock, token.start, token.end))
+        return j + 1
 
     def _set_window(self, start: TimeMention, end: TimeMention, j: int) -> int:
         if self.phrase.window is not None:
@@ -1074,6 +1088,8 @@ class _Reader:
             or (self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"))
         ):
             return self._on(i)  # "at the half hour every hour", as "on the half hour"
+        if self._word(j) == "the" and self._word(j + 1) in _FREQUENCIES:
+            return None  # "at the daily standup", "at The Daily Grind": an event or a place
         if self._kind(j) == lx.NUM and self._is_separator(j + 1):
             past = self._past(j)  # "at 10 and 40 minutes past every hour", not 10 o'clock
             if past is not None:
@@ -1322,6 +1338,8 @@ class _Reader:
 
     def _every(self, i: int) -> int | None:
         j = i + 1
+        if self._word(j) == "single" and j + 1 < self.n:
+            j += 1  # "every single day", "every single Monday": "every"
         count: float = 1
         token = self.tokens[j] if j < self.n else None
         if token is None:
@@ -1430,10 +1448,11 @@ class _Reader:
             elif (
                 ordinal == 2
                 and token.end - token.start == 6
-                and self._kind(j + 1)
-                not in (
-                    lx.DAY,
-                    lx.DAYS,
+                and self._kind(j + 1) not in (lx.DAY, lx.DAYS)
+                # "every second and fourth Thursday": ordinals of the month, not "every second"
+                and not (
+                    self._is_separator(j + 1)
+                    and self._kind(j + 1 + self._is_separator(j + 1)) == lx.ORD
                 )
             ):
                 # the word "second" is the unit here ("every second"), not the ordinal
@@ -1443,6 +1462,7 @@ class _Reader:
                 ordinal > 1
                 and self._kind(j + 1) in (lx.DAY, lx.DAYS)
                 and not self._month_follows(j + 2)
+                and not self._year_follows(j + 2)
                 # "every 4th Thursday in November", "every 3rd Friday of Jan": of that month
                 and self._kind(j + 3 if self._word(j + 2) in ("of", "in") else j + 2) != lx.MONTH
             ):
@@ -1694,6 +1714,14 @@ class _Reader:
         if self._word(j) == "of" and self._word(j + 1) == "the" and self._is_unit(j + 2, "year"):
             j += 3
         return j
+
+    def _year_follows(self, i: int) -> bool:
+        """ "of the year", "in every year", "of a year" at i."""
+        return (
+            self._word(i) in ("of", "in")
+            and self._word(i + 1) in ("the", "every", "a")
+            and self._is_unit(i + 2, "year")
+        )
 
     def _month_follows(self, i: int) -> bool:
         """Whether "of the month"/"of every month"/"each month" starts at i."""
@@ -2202,6 +2230,13 @@ class _Reader:
             while (step := self._is_separator(j)) and self._kind(j + step) in (lx.DAY, lx.DAYS):
                 days.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
                 j += step + 1
+            if self._year_follows(j):
+                # "every 20th Monday of the year" (RFC 5545: BYDAY=20MO in a yearly rule)
+                if any(not 1 <= nth <= 52 and nth != -1 for nth in ordinals) or phrase.nth:
+                    raise Rejected("a year has 52 or 53 of each weekday")
+                phrase.nth.extend((nth, day) for day in days for nth in ordinals)
+                phrase.year_nth = phrase.every = True
+                return j + 3
             for day in days:
                 for nth in ordinals:
                     if nth != -1 and not 1 <= nth <= 5:
@@ -2234,6 +2269,21 @@ class _Reader:
         day_word = self._is_unit(j, "day")  # "the 15th day": a day of the month, not a date
         if day_word:
             j += 1
+            from_end = (
+                self._word(j) == "from"
+                and self._word(j + 1) == "the"
+                and self._word(j + 2) == "end"
+            )
+            of_year = self._year_follows(j + 3 * from_end)
+            yearly = phrase.interval == (1, "year")
+            if (of_year or yearly) and (from_end or any(day > 31 for day in ordinals)):
+                # "the 256th day of the year", "every year on the 100th day from the end"
+                # (RFC 5545's BYYEARDAY): a day counted in the year
+                if any(not 1 <= day <= 366 for day in ordinals):
+                    raise Rejected("a year has 365 or 366 days")
+                phrase.yeardays.extend(-day if from_end else day for day in ordinals)
+                phrase.every = True
+                return j + 3 * from_end + 3 * of_year
             year_at = j + 1 if self._word(j) == "of" else None
             if year_at is not None and self._word(year_at) in ("the", "every", "a"):
                 if self._is_unit(year_at + 1, "year"):  # "the first day of every year"
@@ -2416,6 +2466,8 @@ class _Reader:
                 raise Rejected("the text names two months")
             self.phrase.month_ahead = 1 if word == "next" else 0  # "the 15th of next month"
             return j + 2
+        if self._is_unit(j, "week") and (end := self._week_number(j + 1)) is not None:
+            return end  # "Monday of week number 20" (RFC 5545: BYWEEKNO)
         if word in ("the", "every", "a"):
             j += 1
         if self._is_unit(j, "month"):
@@ -2431,6 +2483,20 @@ class _Reader:
                 self.phrase.of_month = True
             return end
         return i + 1  # a filler "of"
+
+    def _week_number(self, j: int) -> int | None:
+        """After "of week": "number 20", "no. 20", "20" — the ISO week of the year."""
+        if self._word(j) in ("number", "no", "#"):
+            j += 1
+        if self._kind(j) != lx.NUM or self.tokens[j].value != int(self.tokens[j].value):  # type: ignore[arg-type]
+            return None
+        week = int(self.tokens[j].value)  # type: ignore[arg-type]
+        if not 1 <= week <= 53:
+            raise Rejected("a year has 52 or 53 weeks")
+        self.phrase.weeknos.append(week)
+        self.phrase.every = True
+        self.phrase.single_day = False
+        return j + 1
 
     def _month(self, i: int) -> int:
         month = int(self.tokens[i].value)  # type: ignore[call-overload]
@@ -2662,13 +2728,15 @@ class _Reader:
             raise Rejected("that is in the past")
         seconds = amounts.phrase.offset_seconds
         if (
-            self._word(end) == "before"
+            self._word(end) in ("before", "after")
             and self._names_a_date(end + 1)
             and seconds
             and not seconds % 86400
             and not amounts.phrase.offset_months
         ):
-            self.phrase.days_before += int(seconds // 86400)  # "2 days before Christmas"
+            # "2 days before Christmas", "2 weeks after Christmas", "3 days after March 1"
+            days = int(seconds // 86400)
+            self.phrase.days_before += days if self._word(end) == "before" else -days
             return end + 1
         shifted = self._shift(end, amounts.phrase)
         if shifted is not None:
@@ -2774,6 +2842,8 @@ class _Reader:
             without.phrase = self.phrase
             end = without._amounts(j)
             return None if end is None or end <= j + 1 else end + 1
+        if word == "a" and self._is_unit(j + 1, "month") and self.phrase.nth:
+            return self._of(i)  # "every second and fourth Thursday in a month": of each month
         if (
             kind == lx.NUM
             or word in ("a", "half")
@@ -3133,6 +3203,9 @@ class _Reader:
                 return k + 1
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
+        if self._is_unit(i, "day") and self._word(i + 1) == "after" and self._names_a_date(i + 2):
+            self.phrase.days_before -= 1  # "the day after Christmas"
+            return i + 2
         if self._is_unit(i, "day") and self._word(i + 1) == "before":
             if self._names_a_date(i + 2):
                 self.phrase.days_before += 1  # "the day before Christmas"

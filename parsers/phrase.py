@@ -135,6 +135,12 @@ class Phrase:
     years: list[int] = field(default_factory=list)  # "in 2027"
     holiday: tuple[str, ...] | None = None  # "thanksgiving", "memorial day": dates in build
     count: int | None = None  # "10 times", "3x", "for 5 occurrences": RFC 5545 COUNT
+    # counted in the year (RFC 5545's yearly rules): "the 100th day of the year" (BYYEARDAY,
+    # negative from its end), "week number 20" (BYWEEKNO), "the 20th Monday of the year" (`nth`
+    # counted in the year, not the month)
+    yeardays: list[int] = field(default_factory=list)
+    weeknos: list[int] = field(default_factory=list)
+    year_nth: bool = False
     first_weekday: int = 0  # "the first business day of the month": BYSETPOS (1, 2, ... or -1)
     setpos_days: tuple[int, ...] = (1, 2, 3, 4, 5)  # the days it counts: weekend days (6, 0)
     # days of the week and of the month joined by "and"/"as well as" ("every Friday and the

@@ -135,7 +135,8 @@ _MANAGE: Final = re.compile(
 # without them is answered, and asked about ("on Mondays and sometimes Tuesdays", "usually
 # at 9", "around 3pm", "9ish", "~10am", "every hour or so").
 _HEDGE: Final = re.compile(
-    r"\b(?:sometimes|usually|typically|generally|normally|mostly|occasionally|maybe|perhaps|"
+    r"\b(?:sometimes|usually|typically|generally|normally|mostly|primarily|mainly|occasionally|"
+    r"maybe|perhaps|"
     r"possibly|probably|roughly|approx(?:imately|imate)?|circa|ideally|preferably|"
     r"some\s+time\s+(?:tomorrow|today|tonight|next|this|later|soon|on|in|during)|"
     # a bound on how often, not a count ("no more than 10 times" is a COUNT)
@@ -180,7 +181,8 @@ _QUESTION: Final = re.compile(
 # The words _HEDGE can start with (and "ish" it can end with): the regular expression only
 # runs on a text that has one of them.
 _HEDGE_CUES: Final = frozenset(
-    "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
+    "sometimes usually typically generally normally mostly primarily mainly occasionally maybe "
+    "perhaps possibly "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
     "possible shortest longest smallest largest fastest "
@@ -456,6 +458,14 @@ _EXAMPLES: Final = re.compile(
     r"\s*\((?:e\.\s?g\.?|eg\.?|for example|for instance)[,:]?\s[^()]*\)", re.IGNORECASE
 )
 EXAMPLES_NOTE: Final = "examples in parentheses were not read as part of the schedule"
+# "at :23 rather than on the hour", "every Monday instead of Tuesday": what the job does not do
+_RATHER: Final = re.compile(
+    r"\s*,?\s*\b(?:rather\s+than|instead\s+of)(?:\s+at)?"
+    r"(?:\s+(?!to\b|and\b|at\b|every\b|each\b)[\w:']+){1,4}",
+    re.IGNORECASE,
+)
+RATHER_NOTE: Final = "the words after “rather than” / “instead of” were read as what not to do"
+ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 
 
 def _read(text: str, timezone: str, now: datetime | None) -> _Found:
@@ -463,12 +473,29 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
+    if "rather than" in text.lower() or "instead of" in text.lower():
+        kept = _RATHER.sub("", text)
+        if kept.strip() and kept != text:
+            found = _read_examples(kept, zone_name, aware_now)
+            if found.result is not None and found.result.schedule is not None:
+                found.result = found.result.replace(notes=(*found.result.notes, RATHER_NOTE))
+            return found
+    return _read_examples(text, zone_name, aware_now)
+
+
+def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
     without = _EXAMPLES.sub("", text) if "(" in text else text  # most texts have none
     if without == text or not without.strip():
         return _read_prepared(text, zone_name, aware_now)
     found = _read_prepared(without, zone_name, aware_now)
     if found.result is not None and found.result.schedule is not None:
         found.result = found.result.replace(notes=(*found.result.notes, EXAMPLES_NOTE))
+    elif found.result is None:
+        # 'Parse schedule string (e.g., "twice daily at 8am and 8pm")': the example is the only
+        # schedule in the text — read, and asked about
+        found = _read_prepared(text, zone_name, aware_now)
+        if found.result is not None and found.result.ok:
+            found.result = _to_confirm(found.result, ONLY_EXAMPLE_NOTE)
     return found
 
 
@@ -791,6 +818,20 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+        habitual = _habitual(tokens, runs)
+        if habitual is not None and _one_weekday_alone(phrase):
+            # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
+            # a job described in the present tense runs on that day every week
+            phrase.single_day, phrase.every = False, True
+            day = lx.DAY_LABELS[phrase.weekdays[0]]
+            phrase.assumptions.append(
+                f"a job said to run on {day} (present tense) read as running every {day}"
+            )
+            habitual = None
+        elif habitual is not None and not _names_a_day(phrase):
+            pass  # "The batch job kicks off at 2 AM": asked below if read as one run
+        else:
+            habitual = None
         # before build, which fills the phrase in: what the text said is what agrees or not
         speaks_of_time = (
             task is not None
@@ -819,6 +860,10 @@ def read_command(
     elif any(start and tokens[start - 1].value in _DEADLINE for start, _ in runs):
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "by Friday": a deadline
         notes = (*notes, "read as the time to run; it may be a deadline")
+    elif habitual is not None and built.schedule.get("type") == "at":
+        # "The batch job kicks off at 2 AM": a job that repeats, but how often is not said
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "the text describes a job that repeats, not how often: read as one run")
     elif _negated(tokens, runs):
         # "not on Mondays, every day at 9", "don't run it on Fridays": the negation was
         # left in the task, unread, and would turn the schedule round
@@ -841,6 +886,42 @@ def read_command(
         exclusions=built.exclusions,
     )
     return finish(result).with_parts(shown_task, None)
+
+
+# Verbs in the present tense that describe what a job does each time it runs: "This job runs
+# at 00:00 JST on Friday", "the workflow kicks off on Sunday at 3am"
+_HABITUAL: Final = frozenset({"runs", "executes", "fires", "triggers", "kicks", "reruns"})
+
+
+def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
+    """The present-tense verb outside the schedule's words that describes a job repeating."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    for k, token in enumerate(tokens):
+        if token.kind == lx.WORD and token.value in _HABITUAL and k not in inside:
+            return str(token.value)
+    return None
+
+
+def _one_weekday_alone(phrase: Phrase) -> bool:
+    """ "on Friday" and nothing that makes it one day: no "next", "this week", date or
+    offset."""
+    p = phrase
+    return (
+        p.single_day
+        and len(p.weekdays) == 1
+        and not (p.every or p.interval or p.next_weekday or p.next_week or p.this_week)
+        and not (p.dates or p.monthdays or p.nth or p.days_after or p.has_offset)
+        and p.day_offset is None
+        and p.holiday is None
+        and p.instant is None
+    )
+
+
+def _names_a_day(phrase: Phrase) -> bool:
+    p = phrase
+    return bool(
+        p.weekdays or p.dates or p.monthdays or p.nth or p.has_offset or p.months or p.years
+    ) or (p.day_offset is not None or p.holiday is not None or p.instant is not None)
 
 
 def _task_frequency_agrees(
