@@ -28,7 +28,14 @@ from .phrase import (
 )
 from .settings import date_order
 from .tokens import ClockTime, Token
-from .zones import UnknownZoneError, keeps_offset, lookup_place, place_starts, resolve_zone
+from .zones import (
+    UnknownZoneError,
+    keeps_offset,
+    lookup_place,
+    place_starts,
+    resolve_zone,
+    same_instant,
+)
 
 _SECONDS: Final = {
     "second": 1,
@@ -3062,7 +3069,57 @@ class _Reader:
         elif self._word(j) == "timezone":
             j += 1  # "in the UTC timezone"
         self._set_zone(raw)
-        return j
+        restated = self._restated(i, j, raw)
+        return j if restated is None else restated
+
+    def _restated(self, i: int, j: int, zone: str) -> int | None:
+        """ "10am ET/7am PT", "7:00 AM PDT / 6:00 AM PST": the time just read, said again in
+        another zone (or the same zone's other season) right after it. One instant said twice is
+        read once, in the first zone; two instants are two readings, refused."""
+        if i == 0 or self.tokens[i - 1].kind != lx.TIME:
+            return None
+        k = j + self._is_sym(j, "/") + (self._word(j) == "=")
+        again = self._clock_at(k)
+        if again is None or self._kind(k + 1) != lx.ZONE:
+            return None
+        first: ClockTime = self.tokens[i - 1].value  # type: ignore[assignment]
+        other = str(self.tokens[k + 1].value)
+        if "/" in other and not other.startswith("Etc/"):
+            try:
+                other = resolve_zone(other)
+            except UnknownZoneError:
+                return None
+        hours = first.hour_24(), again.hour_24()
+        if hours[0] is None or hours[1] is None:
+            return None
+        winter, summer = same_instant(
+            (hours[0], first.minute, zone), (hours[1], again.minute, other)
+        )
+        if other == zone or not (winter or summer):
+            raise Rejected(
+                "the text gives two different times for the run "
+                f"({self._spoken(i - 1)} {zone} and {self._spoken(k)} {other}): which one?",
+                "name one time and its zone",
+            )
+        if not (winter and summer):
+            self.phrase.unsure.append(
+                f"“{self._spoken(k)}” is the same time only part of the year: "
+                f"read as {self._spoken(i - 1)}"
+            )
+        return k + 2
+
+    def _clock_at(self, k: int) -> ClockTime | None:
+        if k < self.n and self.tokens[k].kind == lx.TIME:
+            return self.tokens[k].value  # type: ignore[return-value]
+        return None
+
+    def _spoken(self, k: int) -> str:
+        token = self.tokens[k]
+        clock = token.value
+        if isinstance(clock, ClockTime):
+            hour = clock.hour_24()
+            return f"{hour:02d}:{clock.minute:02d}" if hour is not None else str(clock.hour)
+        return str(clock)
 
     def _place(self, i: int, *, after_in: bool = False) -> int | None:
         """ "London time", "New York time", "in Tokyo", and "9am Berlin" (a place right

@@ -188,3 +188,29 @@ def test_days_the_year_does_not_have_are_refused(text: str) -> None:
 def test_a_large_ordinal_of_a_thing_is_the_task() -> None:
     answer = _read("celebrate our 100th release every Friday at 5pm")
     assert answer["schedule"]["expression"] == "0 17 * * 5"
+
+
+# -- one time said in two zones: "10am ET/7am PT" ------------------------------------------------
+
+
+def test_one_instant_in_two_zones_is_read_once_in_the_first() -> None:
+    answer = _read("our sync is every Tuesday at 1pm ET/10am PT")
+    assert answer["schedule"]["expression"] == "0 13 * * 2"
+    assert answer["schedule"]["timezone"] == "America/New_York"
+
+
+def test_an_instant_equal_only_in_winter_asks() -> None:
+    answer = _read("every day at 10am CET / 9am UTC")
+    assert answer["schedule"]["expression"] == "0 10 * * *"
+    assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the workflow runs at 8:00 AM EDT / 7:00 AM EST every day",  # one zone, two times
+        "every Monday at 9am ET / 9am PT",  # two instants
+    ],
+)
+def test_two_instants_are_refused(text: str) -> None:
+    assert _read(text)["schedule"] is None
