@@ -492,6 +492,20 @@ class _Reader:
                 break
             self.phrase.times.append(more[0])
             j = self._other_meridiem(more[0], more[1])
+        if len(self.phrase.times) > 1:
+            j = self._and_so_on(j)
+        return j
+
+    def _and_so_on(self, j: int) -> int:
+        """ "…, 6am, 8am, and so on", "14:00, 14:05 … etc.": the list of times goes on."""
+        k = j + (self._is_sym(j, ",") and self._word(j + 1) in ("and", "etc"))
+        if self._word(k) == "etc":
+            self.phrase.times_continue = True
+            return k + 1
+        if self._word(k) == "and" and self._word(k + 1) == "so":
+            # "and so on", "and so forth" (a command's reading may have left "on" out, a filler)
+            self.phrase.times_continue = True
+            return k + 2 + (self._word(k + 2) in ("on", "forth"))
         return j
 
     def _other_meridiem(self, mention: TimeMention, j: int) -> int:
@@ -1504,6 +1518,15 @@ class _Reader:
             else:
                 self.phrase.every = True
                 return self._ordinals(j)
+        if (
+            i > 0
+            and self._word(i - 1) == "and"
+            and self.phrase.interval == (1, "day")
+            and not self.phrase.weekdays
+            and self._kind(j) in (lx.DAY, lx.DAYS, lx.DAYSET)
+        ):
+            # "every day and every Monday": every day takes in Mondays; something else was meant
+            self.phrase.unsure.append("“every day and every …” names some days twice: which?")
         was_every = self.phrase.every
         self.phrase.every = True
         end = self._every_unit(j, count)
@@ -1721,6 +1744,14 @@ class _Reader:
         if self._word(j) == "of" and self._word(j + 1) == "the" and self._is_unit(j + 2, "year"):
             j += 3
         return j
+
+    def _day_follows(self, i: int) -> bool:
+        """ "of the day", "of every day", "of each day" at i."""
+        return (
+            self._word(i) in ("of", "in")
+            and self._word(i + 1) in ("the", "every", "a")
+            and self._is_unit(i + 2, "day")
+        )
 
     def _year_follows(self, i: int) -> bool:
         """ "of the year", "in every year", "of a year" at i."""
@@ -2204,6 +2235,12 @@ class _Reader:
             return quarter
         if self._is_unit(j, "hour") and leading:
             return self._nth_hours(ordinals, i, j + 1)
+        if self._is_unit(j, "hour") and self._day_follows(j + 1):
+            # "on the 6th and 12th hours of the day": those hours, counted from 0 as cron and
+            # prettycron count them (the 6th could be 05:00 counted from 1): asked
+            end = self._nth_hours(ordinals, i, j + 4)
+            self.phrase.unsure.append("“the nth hour of the day” read as that hour on the clock")
+            return end
         phrase = self.phrase
         back = j + 1 if self._word(j) == "last" else None
         if self._word(j) == "to" and self._word(j + 1) == "last":

@@ -214,3 +214,39 @@ def test_an_instant_equal_only_in_winter_asks() -> None:
 )
 def test_two_instants_are_refused(text: str) -> None:
     assert _read(text)["schedule"] is None
+
+
+# -- "every day and every Monday": days named twice ---------------------------------------------
+
+
+def test_every_day_and_every_weekday_asks() -> None:
+    assert _asks("ping me every day and every Friday to stretch")
+
+
+# -- "the 6th and 12th hours of the day" --------------------------------------------------------
+
+
+def test_nth_hours_of_the_day_are_those_hours_and_ask() -> None:
+    answer = _read("daily on the 3rd and 15th hours of the day")
+    assert answer["schedule"]["expression"] == "0 3,15 * * *"
+    assert answer["needs_confirmation"]
+
+
+# -- a list of times that goes on: "and so on", "etc." -------------------------------------------
+
+
+def test_times_in_the_intervals_steps_go_on_through_the_day() -> None:
+    answer = _read("every three hours, i.e. at 1am, 4am, 7am and so on")
+    assert answer["schedule"]["expression"] == "0 1,4,7,10,13,16,19,22 * * *"
+    assert not answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "run it at 9:00, 9:15, 9:30 etc.",  # until when?
+        "every 2 hours at 10am, noon and so on",  # until midnight, or round the clock?
+    ],
+)
+def test_a_list_that_goes_on_otherwise_asks(text: str) -> None:
+    assert _asks(text)
