@@ -354,9 +354,13 @@ class _Builder:
         if part is not None:
             # "tonight", "tomorrow night" with no time: the evening (as reminder apps read
             # it); "every night" 10pm
-            once = part == "night" and not (self.p.every or self.p.interval)
+            repeating = self.p.every or self.p.interval
+            once = part == "night" and not repeating
             at = _TONIGHT if self.p.tonight or once else _PART_DEFAULTS[part]
-            self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY)
+            # one run at a guessed time ("call mom tonight", "this afternoon") is asked about:
+            # missed, it is not run again tomorrow
+            penalty = DEFAULT_TIME_PENALTY if repeating else UNSURE_PENALTY
+            self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", penalty)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
         return _DEFAULT_TIME
@@ -837,7 +841,7 @@ def _holiday(b: _Builder) -> None:
         instant = to_instant(day - before, at or _DEFAULT_TIME, b.zone)
         if instant > b.now:
             b.note(f"{label} is {day:%A} {day.day} {day:%B %Y}")
-            day -= before  # "2 days before Thanksgiving"
+            day -= before  # "2 days before Thanksgiving", "2 days after Easter"
             p.dates.append((day.year, day.month, day.day))
             p.days_before = 0
             return
@@ -2039,7 +2043,9 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
         _check_date(year, month, day)
         before = timedelta(days=p.days_before)  # "2 days before March 1"
         if p.days_before:
-            b.note(f"read as {p.days_before} day(s) before {lx.MONTH_LABELS[month]} {day}", 0)
+            how = "before" if p.days_before > 0 else "after"
+            named = f"{lx.MONTH_LABELS[month]} {day}"
+            b.note(f"read as {abs(p.days_before)} day(s) {how} {named}", 0)
         if year is not None:
             return to_instant(date(year, month, day) - before, at, b.zone)
         for candidate in range(today.year, today.year + 9):

@@ -120,7 +120,7 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
 
 
 class _Reader:
-    __slots__ = ("adverb", "days_end", "n", "phrase", "tokens")
+    __slots__ = ("adverb", "and_every", "days_end", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -129,6 +129,8 @@ class _Reader:
         # the interval so far came from "daily"/"weekly": "every 2 days" may refine it
         self.adverb = False
         self.days_end = -1  # where the last days of the week named ended
+        # an interval said after "and every" ("every minute and every hour"): a second schedule
+        self.and_every = False
 
     # -- the loop -----------------------------------------------------------------
 
@@ -188,6 +190,14 @@ class _Reader:
         if count <= 0:
             raise Rejected("an interval must be more than zero")
         current = self.phrase.interval
+        joined, self.and_every = self.and_every, False
+        if current is not None and current != (count, unit) and joined:
+            # "/remindme every minute and every hour to test": two schedules, never the first
+            # of them alone ("Every minute, every hour, every day" is one, said verbosely)
+            raise Rejected(
+                "the text names two different intervals: that is two schedules",
+                "make one job for each interval",
+            )
         if current is not None and current != (count, unit):
             # "every 30 minutes during business hours, every day": the day says the runs
             # go on every day (no day left out), not that they are a day apart
@@ -1365,6 +1375,7 @@ class _Reader:
         token = self.tokens[j] if j < self.n else None
         if token is None:
             return None
+        self.and_every = i > 0 and self.phrase.interval is not None and self._word(i - 1) == "and"
         word = self._word(j)
         if word == "last":  # "every last Friday of the month"
             self.phrase.every = True
@@ -2772,13 +2783,15 @@ class _Reader:
             raise Rejected("that is in the past")
         seconds = amounts.phrase.offset_seconds
         if (
-            self._word(end) == "before"
+            self._word(end) in ("before", "after")
             and self._names_a_date(end + 1)
             and seconds
             and not seconds % 86400
             and not amounts.phrase.offset_months
         ):
-            self.phrase.days_before += int(seconds // 86400)  # "2 days before Christmas"
+            # "2 days before Christmas", "2 weeks after Christmas", "3 days after March 1"
+            days = int(seconds // 86400)
+            self.phrase.days_before += days if self._word(end) == "before" else -days
             return end + 1
         shifted = self._shift(end, amounts.phrase)
         if shifted is not None:
@@ -3295,6 +3308,9 @@ class _Reader:
                 return k + 1
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
+        if self._is_unit(i, "day") and self._word(i + 1) == "after" and self._names_a_date(i + 2):
+            self.phrase.days_before -= 1  # "the day after Christmas"
+            return i + 2
         if self._is_unit(i, "day") and self._word(i + 1) == "before":
             if self._names_a_date(i + 2):
                 self.phrase.days_before += 1  # "the day before Christmas"
