@@ -2031,11 +2031,13 @@ def _at_second(b: _Builder, at: time) -> time:
 
 
 def _start_is_the_day(p: Phrase) -> bool:
-    """Moves a start bound that names one day ("starting tomorrow", "from Monday", "start next
-    week Tuesday", "starting March 3") into the phrase's day, when the phrase names no other;
-    whether it did."""
+    """Moves a start bound that names one day ("starting tomorrow at 8am", "from Monday at 9",
+    "starting next week on Tuesday at 2pm") into the phrase's day, when the phrase names a time
+    and no other day; whether it did."""
     ref = p.starting
-    if ref is None or ref.days_later or ref.months_later or ref.holiday is not None:
+    if ref is None or not p.times:
+        return False  # "starting tomorrow" alone is a start date whose schedule is missing
+    if ref.days_later or ref.months_later or ref.holiday is not None:
         return False
     if ref.month_end is not None or ref.quarter_end or ref.monthday is not None:
         return False
