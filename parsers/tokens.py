@@ -83,7 +83,7 @@ _PATTERN: Final = re.compile(
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
      |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
-     |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:%])(?!\.\d)(?!(?<=h\d\d)m)
+     |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:[\d:])(?!\.\d)(?!(?<=h\d\d)m)
      |(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
      |(?P<ord>\d{1,3}(?:st|nd|rd|th))(?![a-z])
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
