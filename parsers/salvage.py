@@ -84,9 +84,9 @@ SALVAGED_CONFIDENCE: Final = 0.6  # below CONFIRM_BELOW: every way in asks befor
 _MAX_SEGMENTS: Final = 8  # spans of 8 segments: 36 reads at most, on the refusal path only
 _MAX_LENGTH: Final = 300
 
-# Markdown and chat formatting around a schedule: a quote (">"), a list item ("-", "*",
-# "1."), bold or code markers. Emoji and other pictographs are set aside by category.
-_LINE_MARK: Final = re.compile(r"(?m)^[ \t]*(?:>+|[-*+•]|\d{1,2}[.)])[ \t]+")
+# Markdown and chat formatting around a schedule: a quote (">"), a list item ("-", "*"; not
+# "1.", which may be a date: "1. Dezember"), bold or code markers. Emoji and other pictographs are set aside by category.
+_LINE_MARK: Final = re.compile(r"(?m)^[ \t]*(?:(?:>+|[-*+•])[ \t]+)+")
 _EMPHASIS: Final = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__|`+([^`]+)`+")
 _BRACKETED: Final = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}")
 # Where a clause or sentence ends: ". " (before a capital or a bracket), "; ", "! ", "? ",
