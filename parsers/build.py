@@ -354,9 +354,13 @@ class _Builder:
         if part is not None:
             # "tonight", "tomorrow night" with no time: the evening (as reminder apps read
             # it); "every night" 10pm
-            once = part == "night" and not (self.p.every or self.p.interval)
+            repeating = self.p.every or self.p.interval
+            once = part == "night" and not repeating
             at = _TONIGHT if self.p.tonight or once else _PART_DEFAULTS[part]
-            self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY)
+            # one run at a guessed time ("call mom tonight", "this afternoon") is asked about:
+            # missed, it is not run again tomorrow
+            penalty = DEFAULT_TIME_PENALTY if repeating else UNSURE_PENALTY
+            self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", penalty)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
         return _DEFAULT_TIME
@@ -497,6 +501,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if p.same_time:
         _same_time(b)
     _one_time_said_twice(b)
+    if p.times_continue:
+        _times_go_on(b)
     for year, month, day in p.dates:
         _check_date(year, month, day)  # "every 90 minutes on the 31st of February"
     if p.holiday is not None:
@@ -562,6 +568,12 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         _years(b)
         b.bounds()
         return _recurring(b)
+    if p.until is None and _start_is_the_day(p):
+        # "start tomorrow @15", "start next week Tuesday" (ZinZen's words): with nothing
+        # that repeats, the start is the one run's day; it may be meant to repeat: asked
+        b.note("“start …” with one run read as the day it runs (say how often if it repeats)")
+        b.penalty += UNSURE_PENALTY
+        return _one_time(b)
     if p.starting is not None or p.until is not None:
         raise Rejected("only a repeating schedule can have a start or an end date")
     if single or p.dates or p.weekdays or p.times or p.once:
@@ -835,7 +847,7 @@ def _holiday(b: _Builder) -> None:
         instant = to_instant(day - before, at or _DEFAULT_TIME, b.zone)
         if instant > b.now:
             b.note(f"{label} is {day:%A} {day.day} {day:%B %Y}")
-            day -= before  # "2 days before Thanksgiving"
+            day -= before  # "2 days before Thanksgiving", "2 days after Easter"
             p.dates.append((day.year, day.month, day.day))
             p.days_before = 0
             return
@@ -1760,6 +1772,40 @@ def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
     return _cron(b, f"{minute} {hour} {_join(days)} {_join(months)} *")
 
 
+def _times_go_on(b: _Builder) -> None:
+    """ "every two hours, namely at midnight, 2am, 4am, and so on": the times named are the
+    interval's, and go on through the day; without an interval that says how ("14:00, 14:05
+    … etc.": until when?) the list is asked about."""
+    p = b.p
+    count, unit = p.interval or (0, None)
+    hours = [m.clock.hour_24() for m in p.times]
+    minutes = {m.clock.minute for m in p.times}
+    steps = {later - earlier for earlier, later in pairwise(hours)}  # type: ignore[operator]
+    if (
+        unit == "hour"
+        and count == int(count)
+        and None not in hours
+        and len(minutes) == 1
+        and steps == {count}
+    ):
+        first = hours[0]
+        assert first is not None
+        if first >= count:  # "at 9am, 11am and so on": until the day's end, or round the clock?
+            b.note(
+                f"the times named read as every {int(count)} hours until midnight", UNSURE_PENALTY
+            )
+        clocks = [
+            ClockTime(hour, p.times[0].clock.minute, None, True)
+            for hour in range(first, 24, int(count))
+        ]
+        p.times = [TimeMention(clock, p.times[0].start, p.times[-1].end) for clock in clocks]
+        p.interval = None
+        if first < count:
+            b.note(f"the times named read as every {int(count)} hours through the day")
+        return
+    b.note("the list of times goes on (“etc.”, “and so on”) past what it names", UNSURE_PENALTY)
+
+
 def _counted_in_the_year(b: _Builder, unit: str | None, count: int) -> Built:
     """ "the 256th day of the year", "Monday of week number 20", "every 20th Monday of the
     year": RFC 5545's yearly rules (BYYEARDAY, BYWEEKNO, BYDAY=20MO), which cron cannot say."""
@@ -1984,6 +2030,39 @@ def _at_second(b: _Builder, at: time) -> time:
     return at.replace(second=second)
 
 
+def _start_is_the_day(p: Phrase) -> bool:
+    """Moves a start bound that names one day ("starting tomorrow at 8am", "from Monday at 9",
+    "starting next week on Tuesday at 2pm") into the phrase's day, when the phrase names a time
+    and no other day; whether it did."""
+    ref = p.starting
+    if ref is None or not p.times:
+        return False  # "starting tomorrow" alone is a start date whose schedule is missing
+    if ref.days_later or ref.months_later or ref.holiday is not None:
+        return False
+    if ref.month_end is not None or ref.quarter_end or ref.monthday is not None:
+        return False
+    if p.dates or p.day_offset is not None or p.next_week or p.this_week or p.has_offset:
+        return False
+    if ref.week:
+        if not (p.weekdays and p.single_day):
+            return False  # "starting next week": which day?
+        p.next_week = True  # "start next week Tuesday"
+    elif p.weekdays:
+        return False
+    elif ref.day_offset is not None:
+        p.day_offset = ref.day_offset
+    elif ref.weekday is not None:
+        p.weekdays.append(ref.weekday)
+        p.single_day = True
+        p.next_weekday = ref.after_today
+    elif ref.date is not None:
+        p.dates.append(ref.date)
+    else:
+        return False
+    p.starting = None
+    return True
+
+
 def _one_year(p: Phrase) -> None:
     """ "on March 3 in 2027": the year goes with the date; anything else is refused."""
     if not p.years:
@@ -2003,7 +2082,9 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
         _check_date(year, month, day)
         before = timedelta(days=p.days_before)  # "2 days before March 1"
         if p.days_before:
-            b.note(f"read as {p.days_before} day(s) before {lx.MONTH_LABELS[month]} {day}", 0)
+            how = "before" if p.days_before > 0 else "after"
+            named = f"{lx.MONTH_LABELS[month]} {day}"
+            b.note(f"read as {abs(p.days_before)} day(s) {how} {named}", 0)
         if year is not None:
             return to_instant(date(year, month, day) - before, at, b.zone)
         for candidate in range(today.year, today.year + 9):

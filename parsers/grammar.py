@@ -28,7 +28,14 @@ from .phrase import (
 )
 from .settings import date_order
 from .tokens import ClockTime, Token
-from .zones import UnknownZoneError, keeps_offset, lookup_place, place_starts, resolve_zone
+from .zones import (
+    UnknownZoneError,
+    keeps_offset,
+    lookup_place,
+    place_starts,
+    resolve_zone,
+    same_instant,
+)
 
 _SECONDS: Final = {
     "second": 1,
@@ -113,7 +120,7 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
 
 
 class _Reader:
-    __slots__ = ("adverb", "days_end", "n", "phrase", "tokens")
+    __slots__ = ("adverb", "and_every", "days_end", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -122,6 +129,8 @@ class _Reader:
         # the interval so far came from "daily"/"weekly": "every 2 days" may refine it
         self.adverb = False
         self.days_end = -1  # where the last days of the week named ended
+        # an interval said after "and every" ("every minute and every hour"): a second schedule
+        self.and_every = False
 
     # -- the loop -----------------------------------------------------------------
 
@@ -181,6 +190,14 @@ class _Reader:
         if count <= 0:
             raise Rejected("an interval must be more than zero")
         current = self.phrase.interval
+        joined, self.and_every = self.and_every, False
+        if current is not None and current != (count, unit) and joined:
+            # "/remindme every minute and every hour to test": two schedules, never the first
+            # of them alone ("Every minute, every hour, every day" is one, said verbosely)
+            raise Rejected(
+                "the text names two different intervals: that is two schedules",
+                "make one job for each interval",
+            )
         if current is not None and current != (count, unit):
             # "every 30 minutes during business hours, every day": the day says the runs
             # go on every day (no day left out), not that they are a day apart
@@ -485,6 +502,20 @@ class _Reader:
                 break
             self.phrase.times.append(more[0])
             j = self._other_meridiem(more[0], more[1])
+        if len(self.phrase.times) > 1:
+            j = self._and_so_on(j)
+        return j
+
+    def _and_so_on(self, j: int) -> int:
+        """ "…, 6am, 8am, and so on", "14:00, 14:05 … etc.": the list of times goes on."""
+        k = j + (self._is_sym(j, ",") and self._word(j + 1) in ("and", "etc"))
+        if self._word(k) == "etc":
+            self.phrase.times_continue = True
+            return k + 1
+        if self._word(k) == "and" and self._word(k + 1) == "so":
+            # "and so on", "and so forth" (a command's reading may have left "on" out, a filler)
+            self.phrase.times_continue = True
+            return k + 2 + (self._word(k + 2) in ("on", "forth"))
         return j
 
     def _other_meridiem(self, mention: TimeMention, j: int) -> int:
@@ -1344,6 +1375,7 @@ class _Reader:
         token = self.tokens[j] if j < self.n else None
         if token is None:
             return None
+        self.and_every = i > 0 and self.phrase.interval is not None and self._word(i - 1) == "and"
         word = self._word(j)
         if word == "last":  # "every last Friday of the month"
             self.phrase.every = True
@@ -1497,6 +1529,15 @@ class _Reader:
             else:
                 self.phrase.every = True
                 return self._ordinals(j)
+        if (
+            i > 0
+            and self._word(i - 1) == "and"
+            and self.phrase.interval == (1, "day")
+            and not self.phrase.weekdays
+            and self._kind(j) in (lx.DAY, lx.DAYS, lx.DAYSET)
+        ):
+            # "every day and every Monday": every day takes in Mondays; something else was meant
+            self.phrase.unsure.append("“every day and every …” names some days twice: which?")
         was_every = self.phrase.every
         self.phrase.every = True
         end = self._every_unit(j, count)
@@ -1714,6 +1755,14 @@ class _Reader:
         if self._word(j) == "of" and self._word(j + 1) == "the" and self._is_unit(j + 2, "year"):
             j += 3
         return j
+
+    def _day_follows(self, i: int) -> bool:
+        """ "of the day", "of every day", "of each day" at i."""
+        return (
+            self._word(i) in ("of", "in")
+            and self._word(i + 1) in ("the", "every", "a")
+            and self._is_unit(i + 2, "day")
+        )
 
     def _year_follows(self, i: int) -> bool:
         """ "of the year", "in every year", "of a year" at i."""
@@ -2197,6 +2246,12 @@ class _Reader:
             return quarter
         if self._is_unit(j, "hour") and leading:
             return self._nth_hours(ordinals, i, j + 1)
+        if self._is_unit(j, "hour") and self._day_follows(j + 1):
+            # "on the 6th and 12th hours of the day": those hours, counted from 0 as cron and
+            # prettycron count them (the 6th could be 05:00 counted from 1): asked
+            end = self._nth_hours(ordinals, i, j + 4)
+            self.phrase.unsure.append("“the nth hour of the day” read as that hour on the clock")
+            return end
         phrase = self.phrase
         back = j + 1 if self._word(j) == "last" else None
         if self._word(j) == "to" and self._word(j + 1) == "last":
@@ -2728,13 +2783,15 @@ class _Reader:
             raise Rejected("that is in the past")
         seconds = amounts.phrase.offset_seconds
         if (
-            self._word(end) == "before"
+            self._word(end) in ("before", "after")
             and self._names_a_date(end + 1)
             and seconds
             and not seconds % 86400
             and not amounts.phrase.offset_months
         ):
-            self.phrase.days_before += int(seconds // 86400)  # "2 days before Christmas"
+            # "2 days before Christmas", "2 weeks after Christmas", "3 days after March 1"
+            days = int(seconds // 86400)
+            self.phrase.days_before += days if self._word(end) == "before" else -days
             return end + 1
         shifted = self._shift(end, amounts.phrase)
         if shifted is not None:
@@ -3062,7 +3119,57 @@ class _Reader:
         elif self._word(j) == "timezone":
             j += 1  # "in the UTC timezone"
         self._set_zone(raw)
-        return j
+        restated = self._restated(i, j, raw)
+        return j if restated is None else restated
+
+    def _restated(self, i: int, j: int, zone: str) -> int | None:
+        """ "10am ET/7am PT", "7:00 AM PDT / 6:00 AM PST": the time just read, said again in
+        another zone (or the same zone's other season) right after it. One instant said twice is
+        read once, in the first zone; two instants are two readings, refused."""
+        if i == 0 or self.tokens[i - 1].kind != lx.TIME:
+            return None
+        k = j + self._is_sym(j, "/") + (self._word(j) == "=")
+        again = self._clock_at(k)
+        if again is None or self._kind(k + 1) != lx.ZONE:
+            return None
+        first: ClockTime = self.tokens[i - 1].value  # type: ignore[assignment]
+        other = str(self.tokens[k + 1].value)
+        if "/" in other and not other.startswith("Etc/"):
+            try:
+                other = resolve_zone(other)
+            except UnknownZoneError:
+                return None
+        hours = first.hour_24(), again.hour_24()
+        if hours[0] is None or hours[1] is None:
+            return None
+        winter, summer = same_instant(
+            (hours[0], first.minute, zone), (hours[1], again.minute, other)
+        )
+        if other == zone or not (winter or summer):
+            raise Rejected(
+                "the text gives two different times for the run "
+                f"({self._spoken(i - 1)} {zone} and {self._spoken(k)} {other}): which one?",
+                "name one time and its zone",
+            )
+        if not (winter and summer):
+            self.phrase.unsure.append(
+                f"“{self._spoken(k)}” is the same time only part of the year: "
+                f"read as {self._spoken(i - 1)}"
+            )
+        return k + 2
+
+    def _clock_at(self, k: int) -> ClockTime | None:
+        if k < self.n and self.tokens[k].kind == lx.TIME:
+            return self.tokens[k].value  # type: ignore[return-value]
+        return None
+
+    def _spoken(self, k: int) -> str:
+        token = self.tokens[k]
+        clock = token.value
+        if isinstance(clock, ClockTime):
+            hour = clock.hour_24()
+            return f"{hour:02d}:{clock.minute:02d}" if hour is not None else str(clock.hour)
+        return str(clock)
 
     def _place(self, i: int, *, after_in: bool = False) -> int | None:
         """ "London time", "New York time", "in Tokyo", and "9am Berlin" (a place right
@@ -3201,6 +3308,9 @@ class _Reader:
                 return k + 1
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
+        if self._is_unit(i, "day") and self._word(i + 1) == "after" and self._names_a_date(i + 2):
+            self.phrase.days_before -= 1  # "the day after Christmas"
+            return i + 2
         if self._is_unit(i, "day") and self._word(i + 1) == "before":
             if self._names_a_date(i + 2):
                 self.phrase.days_before += 1  # "the day before Christmas"

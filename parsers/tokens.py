@@ -100,6 +100,7 @@ _PATTERN: Final = re.compile(
 _PATTERN_ANY_CASE: Final = re.compile(_PATTERN.pattern, re.VERBOSE | re.IGNORECASE)
 
 _SEPARATOR: Final = re.compile(r"([-/])")
+_GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
 # units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
 _SHORT_UNITS: Final = {"d": "day", "w": "week"}
 _PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [AP]M")
@@ -352,6 +353,9 @@ def _scan(text: str) -> list[Token]:
         elif group == "hm":
             if _duration_clock(match, tokens):
                 continue
+            if _money(text, start, end):
+                append(Token(lx.WORD, "amount", start, end))  # "pay $23.49": not 23:49
+                continue
             hour_text = match.group("h2")
             hour = int(hour_text)
             # "18h30", "5h30": the h style is a 24-hour clock ("9.30" is not, by itself)
@@ -511,6 +515,22 @@ def _zone_meant(text: str, start: int, end: int, tokens: list[Token]) -> bool:
     )
 
 
+# "pay Jason $23.49", "£12.30 to the window cleaner", "23.49 dollars": an amount of money
+# written like a time with a dot (a cent is never a minute)
+_CURRENCY_SIGNS: Final = frozenset("$£€¥₹")
+_CURRENCY_AFTER: Final = re.compile(
+    r"\s?(?:dollars?|bucks|euros?|pounds?|quid|rupees?|usd|eur|gbp|cad|aud|inr)\b", re.IGNORECASE
+)
+
+
+def _money(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is an amount of money ("$23.49", "9.99 euros")."""
+    before = text[max(start - 2, 0) : start].rstrip()
+    return (bool(before) and before[-1] in _CURRENCY_SIGNS) or (
+        "." in text[start:end] and _CURRENCY_AFTER.match(text, end) is not None
+    )
+
+
 _WEEKNIGHTS: Final = frozenset({"weeknight", "weeknights", "week-nights", "wknights"})
 _SPOKEN_MINUTES: Final = frozenset({15, 20, 30, 40, 45, 50})
 
@@ -560,6 +580,12 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
         for part in _SEPARATOR.split(word):
             if part in ("-", "/"):
                 tokens.append(Token(lx.SYM, part, offset, offset + 1))
+            elif (clock := _GLUED_CLOCK.fullmatch(part)) is not None:
+                # "10am ET/7am PT": a time after a zone and "/", read as the other branch would
+                hour, meridiem = int(clock[1]), clock[2]
+                tokens.append(
+                    Token(lx.TIME, ClockTime(hour, 0, meridiem, False), offset, offset + len(part))
+                )
             elif part:
                 _word(part, offset, tokens)
             offset += len(part)
