@@ -40,6 +40,7 @@ from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_
 from .rawrule import looks_like_rule
 from .result import ParseResult
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
+from .task_part import part_named_by
 from .tokens import Token, TokenizeError, tokenize
 from .zones import lookup_place, lookup_word
 
@@ -694,6 +695,8 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+            if phrase.times:
+                phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
         # before build, which fills the phrase in: what the text said is what agrees or not
         speaks_of_time = (
             task is not None
