@@ -92,6 +92,8 @@ def _settled_by_task(part: str | None, hour: int) -> int | None:
     if part is None:
         return None
     return _TASK_PART_HOURS[part].get(hour)
+
+
 # The hours each part of the day can name, generously ("5 in the morning", "1 in the
 # afternoon", "at night at 2am"): a time outside them contradicts the part ("every morning
 # at 8pm", "tomorrow evening at 7am")

@@ -188,9 +188,14 @@ def settle(tokens: list[Token]) -> list[Token]:
         or (tokens[last + 1].kind == lx.ZONE and tokens[last + 1].value == named)
     ):
         last += 1  # "10:30 AM Eastern Time (EST)": the conversion's zone, named twice
-    if any(_explicit(tokens[c.first].value) for c in later):
-        # "8:00 IST (02:30 UTC)": the conversion says which 8:00 — the morning's
-        start = tokens[first.first]
+    start = tokens[first.first]
+    if (
+        not _explicit(start.value)
+        and getattr(start.value, "hour", None) == first.at[0]
+        and any(_explicit(tokens[c.first].value) for c in later)
+    ):
+        # "8:00 IST (02:30 UTC)": the conversion says which 8:00 — the morning's ("9:00-10:00
+        # PM IST / …" is the evening's, by its range)
         start.value = replace(start.value, is_24h=True)  # type: ignore[type-var]
     kept = tokens[first.zone]
     kept.value = zone

@@ -23,9 +23,7 @@ _PARTS: Final = (
     ),
     (
         "evening",
-        re.compile(
-            r"\b(?:dinner|supper|bed|bedtime|sleep|evening|tonight|night)\b", re.IGNORECASE
-        ),
+        re.compile(r"\b(?:dinner|supper|bed|bedtime|sleep|evening|tonight|night)\b", re.IGNORECASE),
     ),
     ("midday", re.compile(r"\blunch(?:time)?\b", re.IGNORECASE)),
 )

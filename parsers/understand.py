@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
+from . import doubts
 from . import lexicon as lx
 from .botcommand import plain_command
 from .build import build
@@ -355,6 +356,17 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
+    doubt = (
+        doubts.day_as_subject(text)
+        or doubts.addressed_to_someone(text)
+        or doubts.statement_then_request(text, names_time=_mentions_time)
+        or doubts.question(text)
+        or doubts.change(text)
+        or doubts.slashed_alternatives(text, zone_of=lookup_word)
+        or doubts.list_goes_on(text)
+    )
+    if doubt is not None:
+        return _to_confirm(result, doubt)
     words = letter_runs(lowered)
     if (
         "~" not in lowered
