@@ -76,6 +76,7 @@ _OPTION: Final = re.compile(
     + r"):\s*",
     re.IGNORECASE,
 )
+_EVERY_OPTIONS: Final = re.compile(r"(?:every|repeat|recurring|repeating)\s+(?=[a-z]+:)", re.I)
 _QUOTES: Final = "\"'“”‘’`"
 _TIMER_WORD: Final = re.compile(r"^[\s-]*timer\b\s*", re.IGNORECASE)
 # a sign that the text starts with a bot's command: only then is the pattern tried
@@ -95,7 +96,7 @@ _AMOUNT: Final = (
     r"months?|y|yrs?|years?)(?![a-z])"
 )
 # "2 days", "1h30m", "2d 3h 5m", "1 hour and 30 minutes" — not "2 hours before the call"
-_DELAY: Final = re.compile(
+DELAY: Final = re.compile(
     rf"{_AMOUNT}(?:\s*(?:,|and)?\s*{_AMOUNT})*"
     r"(?!\s*(?:before|after|ago|earlier|later|prior|from|until|till|every|each|of)\b)",
     re.IGNORECASE,
@@ -124,7 +125,11 @@ def plain_command(text: str) -> str:
         return f"{name} {rest}".strip() if sign in ("/", "!") else text
     speaker = bool(match["mention"] or match["after"] or match["spaced"]) or name in _REMIND_ME
     if name and not (speaker or sign or match["bang"]):
-        return text  # "remind" or "timer" as a plain word ("timer 5 minutes"): not a command
+        # "remind" or "timer" as a plain word ("timer 5 minutes"): not a command — unless
+        # "remind"/"reminder" opens the text and an amount of time follows ("reminder 2h
+        # stretch", a chat bot's "reminder [time] [message]")
+        if name not in ("remind", "reminder") or match.start("name") != 0 or not DELAY.match(rest):
+            return text
     who, others = None, []
     if ":" in rest and (options := _options(rest)) is not None:
         named, rest = options
@@ -133,14 +138,29 @@ def plain_command(text: str) -> str:
     while (target := _TARGET.match(rest)) is not None:
         others.append(target["who"])
         rest = rest[target.end() :]
+        # "/remind me when: 5m message: check the oven": the options after the target
+        if ":" in rest and (options := _options(rest)) is not None:
+            named, rest = options
+            if named is not None:
+                others.append(named)
     if others:
         who = others.pop(0)
     elif speaker:
         who = "me"
-    if _DELAY.match(rest) is not None:
-        rest = "in " + rest
+    if (delay := DELAY.match(rest)) is not None:
+        rest = "in " + _message_quoted(rest, delay.end())
     rest = " ".join([rest, *others]) if others else rest  # "!remind #events @Role 30m …"
     return f"remind {who} {rest}".strip() if who else rest.strip()
+
+
+def _message_quoted(rest: str, end: int) -> str:
+    """ "1d30m Daily standup" → '1d30m "Daily standup"': after a bot's amount of time, a
+    message that starts with a capital is the message, whatever words of time it holds (a
+    frequency that names a meeting, a day in a greeting); unquoted when it has quotes."""
+    message = rest[end:].strip()
+    if not message[:1].isupper() or any(q in message for q in _QUOTES):
+        return rest
+    return f'{rest[:end].rstrip()} "{message}"'
 
 
 def _options(rest: str) -> tuple[str | None, str] | None:
@@ -148,6 +168,11 @@ def _options(rest: str) -> tuple[str | None, str] | None:
     oven", "when:tomorrow 9am what:call the bank channel:#ops"): the target they name and
     the rest said in plain words, the task in quotes ("in 10m "check the oven""); None when
     the text does not start with an option."""
+    # "/reminder every time:10m content:Stretch break": a subcommand that makes the time a
+    # repeat
+    repeat = _EVERY_OPTIONS.match(rest)
+    if repeat is not None:
+        rest = rest[repeat.end() :]
     found = list(_OPTION.finditer(rest))
     if not found or found[0].start() != 0:
         return None
@@ -161,12 +186,12 @@ def _options(rest: str) -> tuple[str | None, str] | None:
             who = value
         elif label in _TASK_OPTIONS:
             task.append(value.strip(_QUOTES))
-        elif label in _REPEAT_OPTIONS:
-            when.append(f"every {value}" if _DELAY.fullmatch(value) else value)
+        elif label in _REPEAT_OPTIONS or (repeat is not None and label in _TIME_OPTIONS):
+            when.append(f"every {value}" if DELAY.fullmatch(value) else value)
         elif label in ("at", "on"):
             when.append(f"{label} {value}")
         else:
-            when.append(f"in {value}" if _DELAY.fullmatch(value) else value)
+            when.append(f"in {value}" if DELAY.fullmatch(value) else value)
     said = " ".join(when)
     if task:
         said += ' "' + " ".join(task) + '"'
@@ -182,8 +207,8 @@ def _timer(text: str) -> str | None:
     rest = text[timer.end() :]
     amount = timer["amount"]
     if amount is None:
-        return f"in {rest}" if _DELAY.match(rest) else None
-    if not _DELAY.fullmatch(amount):
+        return f"in {rest}" if DELAY.match(rest) else None
+    if not DELAY.fullmatch(amount):
         return None
     after = _TIMER_WORD.sub("", rest[len(amount) :], count=1)
     return f"in {amount.replace('-', ' ')} {after}".strip()

@@ -153,6 +153,8 @@ class _Builder:
         )
 
         self.first_day: date = self.local_now.date()  # the first day runs may happen
+        # "an hour before 00:30 tomorrow": the days a shifted time moved (-1: the day before)
+        self.shift_days = 0
         self.start_day: date | None = None
         self.end_day: date | None = None
 
@@ -371,7 +373,24 @@ class _Builder:
                     f"“{part}” and {_spoken(at.hour, at.minute)} disagree: which time?",
                     f"say the time once: “every {part} at {_spoken(_PART_DEFAULTS[part].hour, 0)}”",
                 )
+        if self.p.shift_seconds:
+            return [self._shifted(at) for at in times]
         return times
+
+    def _shifted(self, at: time) -> time:
+        """ "15 minutes before 4pm": the time named, moved; the days it crossed are kept in
+        `shift_days` for a one-time run ("an hour before 00:30 tomorrow" is tonight)."""
+        seconds = self.p.shift_seconds
+        minutes = at.hour * 60 + at.minute + seconds // 60
+        self.shift_days, minutes = divmod(minutes, 1440)
+        moved = time(minutes // 60, minutes % 60)
+        how = "before" if seconds < 0 else "after"
+        self.note(
+            f"read as {_amount(abs(seconds))} {how} {_spoken(at.hour, at.minute)}: "
+            f"{_spoken(moved.hour, moved.minute)}",
+            0,
+        )
+        return moved
 
     def day_time(self) -> time:
         """The one time of day for a daily-or-longer schedule, or its default."""
@@ -504,6 +523,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.every = True
     _days_left(phrase)
     _meeting_window(phrase)
+    if phrase.shift_seconds and len(phrase.times) != 1:
+        _unanchored_shift(phrase)
     if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
         if phrase.hour_unnamed:
             # "remind me at half past": of the hour now, or of every hour? Ask
@@ -599,6 +620,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
+        _seconds_once(p)  # a repeating schedule on a second is refused
         _years(b)
         b.bounds()
         return _recurring(b)
@@ -644,6 +666,9 @@ _SLOT_WORDS: Final = {
     "days_after": "days counted from a day",
     "days_before": "days counted before a date",
     "minute_range": "a part of the hour",
+    "yeardays": "a day of the year",
+    "weeknos": "a week of the year",
+    "shift_seconds": "a time counted from another",
 }
 _EMPTY_SLOTS: Final = Phrase()
 _BOUNDS: Final = ("starting", "until", "years")
@@ -695,12 +720,42 @@ def _one_schedule(p: Phrase) -> None:
         )
 
 
+def _unanchored_shift(p: Phrase) -> None:
+    """ "remind me 30 minutes before the meeting": before when? The event's time is not
+    said, and guessing it would run at the wrong time."""
+    amount = _amount(abs(p.shift_seconds))
+    how = "before" if p.shift_seconds < 0 else "after"
+    if p.times:
+        raise Rejected(f"“{amount} {how}” goes with one time, and the text names several")
+    raise Rejected(
+        f"“{amount} {how}” does not say {how} what time",
+        f"say the time it counts from (“{amount} {how} 4pm”) or the time to run",
+    )
+
+
 def _whole_minutes(p: Phrase) -> None:
-    """Schedules run on whole minutes. A window may end on a second ("between 12:00:00 AM and
-    11:59:59 PM" takes in all of its last minute); a run at "10:30:15" cannot be kept."""
-    starts = [*p.times, *(p.window[:1] if p.window else ()), p.interval_start]
+    """Repeating schedules run on whole minutes. A window may end on a second ("between
+    12:00:00 AM and 11:59:59 PM" takes in all of its last minute); a start on a second cannot
+    be kept. One time said to the second ("at 17:25:30", "@RemindBot 22:33:44 message") is a
+    one-off at that second, as "in 30 seconds" is: `_one_time` keeps it, every other way
+    refuses it (`_seconds_once`)."""
+    starts = [*p.window[:1], p.interval_start] if p.window else [p.interval_start]
     if any(mention is not None and mention.clock.second for mention in starts):
-        raise Rejected("schedules run on whole minutes, not at a second", "leave out the seconds")
+        raise Rejected(SECONDS_REFUSAL, "leave out the seconds")
+
+
+SECONDS_REFUSAL: Final = "schedules run on whole minutes, not at a second"
+
+
+def _seconds_once(p: Phrase) -> int:
+    """The second of a one-off's time ("at 10:25:10"): 0 when none is written; refused when
+    the time is not one run's (a repeating schedule runs on whole minutes)."""
+    seconds = {m.clock.second for m in p.times if m.clock.second}
+    if not seconds:
+        return 0
+    if len(p.times) > 1 or p.window is not None or p.interval is not None or p.every:
+        raise Rejected(SECONDS_REFUSAL, "leave out the seconds")
+    return seconds.pop()
 
 
 def _framed_days(p: Phrase) -> None:
@@ -730,24 +785,40 @@ MEETING_HOURS: Final = 3
 def _meeting_window(p: Phrase) -> None:
     """ "Occurs every Monday … from 9:00 AM to 9:30 AM" (Outlook), "every Tuesday from 2pm
     to 3pm": a daily-or-longer schedule with a short window starting at a written time runs
-    when the window starts."""
+    when the window starts. So does an event on one day ("a meeting tomorrow from 2pm to
+    3pm", "on 20 October, 09:00-11:00"), as calendar apps start it; "between 2 and 4pm" on
+    one day is any time in it, and asks."""
     if p.window is None or p.times:
         return
     if p.interval is not None and p.interval[1] not in ("day", "week", "month", "year"):
         return
-    if p.interval is None and not (p.every or p.weekdays or p.nth or p.monthdays or p.dates):
+    one_day = p.day_offset is not None or p.next_week or p.this_week
+    if p.interval is None and not (
+        p.every or p.weekdays or p.nth or p.monthdays or p.dates or one_day
+    ):
         return
     first, last = p.window
     if not _is_explicit(first):
         first = _window_start(first, last)
-    if not (_is_explicit(first) and _is_explicit(last)) or p.business_hours:
+    # "09:00-11:00", "from 9:00 to 9:30": minutes written are a time, read as the 24-hour
+    # clock's (and asked about where the 12-hour clock is written) when the run is built
+    # ("between 8:00 and 9:00 every day" is any time in the hour: not read so)
+    digital = not p.window_between
+    written = (_is_explicit(first) or (digital and first.clock.digital)) and (
+        _is_explicit(last) or (digital and last.clock.digital)
+    )
+    if not written or p.business_hours:
         return
     start = _clock_minutes(first)
     length = _clock_minutes(last) - start
     if 0 < length <= MEETING_HOURS * 60:
         p.times.append(first)
         p.window = None
-        p.assumptions.append("runs when the window starts")
+        recurring = p.every or p.interval is not None or p.nth or p.monthdays
+        if p.window_between and not (recurring or (p.weekdays and not p.single_day)):
+            p.unsure.append("“between” read as at its start; the run may be meant later in it")
+        else:
+            p.assumptions.append("runs when the window starts")
 
 
 def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
@@ -755,7 +826,12 @@ def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
     the 24-hour clock: so is the start), "2:00-3:00pm" (an earlier hour than the end's: the
     end's half of the day); else as written."""
     start, end = first.clock, last.clock
-    if start.meridiem is not None or not (start.digital or start.is_24h):
+    if start.meridiem is not None:
+        return first
+    if not (start.digital or start.is_24h):
+        if end.meridiem is not None and start.hour < end.hour < 12:
+            # "2-3pm", "10-11am": a bare hour before the end's, in the end's half of the day
+            return replace(first, clock=replace(start, meridiem=end.meridiem))
         return first
     if end.meridiem is None and (end.is_24h or end.hour > 12) and start.hour <= end.hour:
         return replace(first, clock=replace(start, is_24h=True))
@@ -1069,6 +1145,8 @@ def _recurring(b: _Builder) -> Built:
         raise Rejected("minutes past the hour only go with hourly schedules")
     if p.window is not None:
         raise Rejected("a time window only goes with schedules that run several times a day")
+    if p.yeardays or p.weeknos or p.year_nth:
+        return _counted_in_the_year(b, unit, count)
     if p.dates:
         return _yearly(b, unit, count)
     if unit == "year" and (count != 1 or not (p.nth or p.monthdays)):
@@ -1525,9 +1603,23 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     return _every(b, seconds, first_run)
 
 
+def _weeks(count: int) -> str:
+    return "week" if count == 1 else f"{count} weeks"
+
+
 def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
-    _honours(p, "interval", "times", "part", "weekdays", "months", "count", *_BOUNDS)
+    _honours(p, "interval", "times", "part", "weekdays", "months", "count", "shift_seconds",
+             *_BOUNDS)  # fmt: skip
+    if unit == "day" and count % 7 == 0 and len(p.weekdays) == 1:
+        # "Every 7 Days (Fridays)", "every 14 days on Monday": whole weeks, on that weekday
+        unit, count = "week", count // 7
+        day = lx.DAY_LABELS[p.weekdays[0]]
+        said = f"every {7 * count} days on {day}s read as every {_weeks(count)} on {day}"
+        if count == 1:
+            b.note(said)
+        else:  # cron-descriptor says "every 14 days, only on Tuesday" for days 1, 15, 29 too
+            b.note(f"{said} (it could mean days of the month 14 apart)", UNSURE_PENALTY)
     if unit == "week" and not p.weekdays and p.starting is not None:
         if p.starting.weekday is not None and not p.starting.week:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
@@ -1540,6 +1632,8 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
         if not (p.weekdays or unit or p.part or p.times or p.months):
             raise NotUnderstood(0, "")
         minute, hour = _time_fields(b)
+        if b.shift_days and (p.weekdays or p.months):
+            raise Rejected("counted from that time, the run falls on other days: name its time")
         expression = f"{minute} {hour} * {_month_field(p.months)} {_weekday_field(p.weekdays)}"
         return _cron(b, expression)
     if p.months and count != 1:
@@ -1728,6 +1822,31 @@ def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
     return _cron(b, f"{minute} {hour} {_join(days)} {_join(months)} *")
 
 
+def _counted_in_the_year(b: _Builder, unit: str | None, count: int) -> Built:
+    """ "the 256th day of the year", "Monday of week number 20", "every 20th Monday of the
+    year": RFC 5545's yearly rules (BYYEARDAY, BYWEEKNO, BYDAY=20MO), which cron cannot say."""
+    p = b.p
+    _honours(p, "interval", "yeardays", "weeknos", "nth", "weekdays", "times", "part", "count",
+             *_BOUNDS)  # fmt: skip
+    if unit not in (None, "year"):
+        raise Rejected("a day counted in the year can only repeat every year or few years")
+    parts = ["FREQ=YEARLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
+    if p.yeardays:
+        if p.weeknos or p.nth or p.weekdays:
+            raise Rejected("a day of the year cannot also name a week or a weekday")
+        parts.append("BYYEARDAY=" + ",".join(map(str, p.yeardays)))
+    if p.weeknos:
+        if not p.weekdays or p.nth:
+            raise Rejected("name the day of that week", "Monday of week number 20")
+        parts.append("BYWEEKNO=" + ",".join(map(str, p.weeknos)))
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[day] for day in _week_order(p.weekdays)))
+    if p.year_nth:
+        if p.weekdays and any(day not in p.weekdays for _, day in p.nth):
+            raise Rejected("the text names other days of the week than the ones it counts")
+        parts.append("BYDAY=" + ",".join(f"{nth}{_RRULE_DAYS[day]}" for nth, day in p.nth))
+    return _rrule(b, parts)
+
+
 def _yearly_rrule(b: _Builder, count: int) -> Built:
     p = b.p
     parts = ["FREQ=YEARLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
@@ -1865,7 +1984,7 @@ def _one_time(b: _Builder) -> Built:
     p = b.p
     _honours(p, "instant", "has_offset", "dates", "weekdays", "day_offset", "times", "part",
              "window", "minute_past", "months", "years", "next_business_day",
-             "days_after", "days_before")  # fmt: skip
+             "days_after", "days_before", "shift_seconds")  # fmt: skip
     _one_year(p)
     if p.window is not None or p.minute_past is not None or p.months:
         raise Rejected("a one-time schedule needs a date and a time, not a range")
@@ -1893,7 +2012,7 @@ def _one_time(b: _Builder) -> Built:
             "say 11:59pm, or 00:00 on the following day",
         )
     if times:
-        at = times[0]
+        at = _at_second(b, times[0])
     elif p.dates or p.weekdays or p.day_offset is not None or p.part is not None:
         at = b.default_time()
     elif p.next_business_day:
@@ -1910,7 +2029,21 @@ def _one_time(b: _Builder) -> Built:
                 f"{local.day} {local:%B %Y} is a {lx.DAY_LABELS[actual]}, "
                 f"not a {lx.DAY_LABELS[named]}"
             )
+    if b.shift_days and (p.dates or p.weekdays or p.day_offset is not None):
+        # "an hour before 00:30 on Friday": Thursday night
+        local = instant.astimezone(b.zone)
+        instant = to_instant(local.date() + timedelta(days=b.shift_days), at, b.zone)
     return _at(b, instant)
+
+
+def _at_second(b: _Builder, at: time) -> time:
+    """A one-off's time with the second written ("at 17:25:30"): kept, and asked about — a
+    job is rarely wanted at a second, and a time written to the second is often a copied
+    timestamp ("the job ran at 10:25:10") rather than a request."""
+    second = _seconds_once(b.p)
+    if second:
+        b.note(f"read as a run at {at:%H:%M}:{second:02d}, to the second", UNSURE_PENALTY)
+    return at.replace(second=second)
 
 
 def _one_year(p: Phrase) -> None:
@@ -1986,6 +2119,8 @@ def _offset(b: _Builder) -> Built:
     p = b.p
     if p.offset_months > 12 * MAX_YEARS_AHEAD or p.offset_seconds > 366 * 86400 * MAX_YEARS_AHEAD:
         raise Rejected(f"that is more than {MAX_YEARS_AHEAD} years ahead")
+    if _weekday_in_weeks(p):
+        return _at(b, _weekday_weeks_on(b))
     if p.dates or p.weekdays or p.day_offset is not None:
         raise Rejected("the text names both a delay and a date")
     times = b.times()
@@ -2000,7 +2135,7 @@ def _offset(b: _Builder) -> Built:
         days=int(p.offset_seconds // 86400)
     )
     if times:
-        at = times[0]
+        at = _at_second(b, times[0])
     elif p.offset_from_day:
         at = b.default_time()
     else:
@@ -2008,6 +2143,41 @@ def _offset(b: _Builder) -> Built:
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once")
     return _at(b, to_instant(day, at, b.zone))
+
+
+def _weekday_in_weeks(p: Phrase) -> bool:
+    """ "Tuesday in 2 weeks", "in 3 weeks on Saturday": one weekday and whole weeks from now."""
+    return (
+        len(p.weekdays) == 1
+        and p.single_day
+        and not (p.dates or p.day_offset is not None or p.next_weekday or p.next_week)
+        and not (p.this_week or p.offset_months or p.offset_from_day or p.days_after)
+        and p.offset_seconds > 0
+        and not p.offset_seconds % 604800
+    )
+
+
+def _weekday_weeks_on(b: _Builder) -> datetime:
+    """That weekday in the week (Monday to Sunday) the weeks land in, as date parsers read it
+    (the fdate crate, Things): from a Wednesday, "Tuesday in 2 weeks" is 13 days on. Weeks
+    that start on Sunday put "Sunday in 2 weeks" a week earlier: it asks."""
+    p = b.p
+    weekday = p.weekdays[0]
+    landed = b.local_now.date() + timedelta(days=int(p.offset_seconds // 86400))
+    day = landed - timedelta(days=landed.weekday()) + timedelta(days=(weekday - 1) % 7)
+    times = b.times()
+    if len(times) > 1:
+        raise Rejected("a one-time schedule runs once")
+    at = times[0] if times else b.default_time()
+    label = f"{lx.DAY_LABELS[weekday]} {day.day} {day:%B}"
+    weeks = int(p.offset_seconds // 604800)
+    if weekday == 0:
+        b.note(
+            f"read as {label}, in the week (Monday to Sunday) {weeks} week(s) on", UNSURE_PENALTY
+        )
+    else:
+        b.note(f"read as {label}, in the week {weeks} week(s) on", 0)
+    return to_instant(day, at, b.zone)
 
 
 def ceil_seconds(instant: datetime) -> datetime:
@@ -2134,6 +2304,14 @@ def _duration(seconds: int) -> str:
     if seconds % 3600 == 0:
         return f"{seconds // 3600} hours"
     return f"{seconds // 60} minutes"
+
+
+def _amount(seconds: int) -> str:
+    """ "1 hour", "90 minutes": an amount of time as said."""
+    hours, minutes = divmod(seconds // 60, 60)
+    if not minutes:
+        return f"{hours} hour{'s' * (hours != 1)}"
+    return f"{seconds // 60} minute{'s' * (seconds != 60)}"
 
 
 def _ordinal(n: int) -> str:

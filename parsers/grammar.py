@@ -11,6 +11,7 @@ reading a prefix for `split_command`, by returning the position.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Final
 
 from . import lexicon as lx
@@ -79,6 +80,8 @@ _NOT_MORE_DURATION: Final = frozenset(
     {"past", "to", "of", "ago", "later", "earlier", "prior", "a", "each", "every", "in", "into"}
 )
 _UNLESS_TIME_FOLLOWS: Final = frozenset({"after", "before", "from"})
+# "30 minutes prior to the call", "an hour ahead of the flight": as "before"
+_SHIFT_PAIRS: Final = frozenset({("prior", "to"), ("ahead", "of")})
 _MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
 # after "the day after next", a word that makes "next" part of another name ("the day after next
 # Friday" is a Saturday)
@@ -475,13 +478,26 @@ class _Reader:
             if other is not None:
                 return self._set_window(mention, other[0], other[1])
         self.phrase.times.append(mention)
+        j = self._other_meridiem(mention, j)
         while step := self._is_separator(j):
             more = self._time_at(j + step)
             if more is None:
                 break
             self.phrase.times.append(more[0])
-            j = more[1]
+            j = self._other_meridiem(more[0], more[1])
         return j
+
+    def _other_meridiem(self, mention: TimeMention, j: int) -> int:
+        """ "6 AM/PM", "02:17 am/pm": the same hour in the morning and the evening (the "/"
+        is not a token, so the other half is a bare "pm" right after the time)."""
+        meridiem = mention.clock.meridiem
+        other = self._word(j)
+        if meridiem not in ("am", "pm") or other not in ("am", "pm") or other == meridiem:
+            return j
+        token = self.tokens[j]
+        clock = replace(mention.clock, meridiem=str(other))
+        self.phrase.times.append(TimeMention(clock, token.start, token.end))
+        return j + 1
 
     def _set_window(self, start: TimeMention, end: TimeMention, j: int) -> int:
         if self.phrase.window is not None:
@@ -590,6 +606,7 @@ class _Reader:
         second = self._time_at(j + 1)
         if second is None:
             return None
+        self.phrase.window_between |= self._word(i) == "between"
         return self._set_window(start, second[0], second[1])
 
     def _from(self, i: int) -> int | None:
@@ -628,6 +645,8 @@ class _Reader:
         "Valentine's Day". Others ("Easter", "Thanksgiving") move every year."""
         word = self.tokens[i].value
         j = i + 1
+        if i and self._word(i - 1) in GREETINGS:
+            return None  # "Merry Christmas", "Happy New Year": a message's words, not a date
         if word in ("christmas", "xmas"):
             month, day = 12, 25
         elif word == "halloween":
@@ -1069,6 +1088,8 @@ class _Reader:
             or (self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"))
         ):
             return self._on(i)  # "at the half hour every hour", as "on the half hour"
+        if self._word(j) == "the" and self._word(j + 1) in _FREQUENCIES:
+            return None  # "at the daily standup", "at The Daily Grind": an event or a place
         if self._kind(j) == lx.NUM and self._is_separator(j + 1):
             past = self._past(j)  # "at 10 and 40 minutes past every hour", not 10 o'clock
             if past is not None:
@@ -1317,6 +1338,8 @@ class _Reader:
 
     def _every(self, i: int) -> int | None:
         j = i + 1
+        if self._word(j) == "single" and j + 1 < self.n:
+            j += 1  # "every single day", "every single Monday": "every"
         count: float = 1
         token = self.tokens[j] if j < self.n else None
         if token is None:
@@ -1425,10 +1448,11 @@ class _Reader:
             elif (
                 ordinal == 2
                 and token.end - token.start == 6
-                and self._kind(j + 1)
-                not in (
-                    lx.DAY,
-                    lx.DAYS,
+                and self._kind(j + 1) not in (lx.DAY, lx.DAYS)
+                # "every second and fourth Thursday": ordinals of the month, not "every second"
+                and not (
+                    self._is_separator(j + 1)
+                    and self._kind(j + 1 + self._is_separator(j + 1)) == lx.ORD
                 )
             ):
                 # the word "second" is the unit here ("every second"), not the ordinal
@@ -1438,6 +1462,7 @@ class _Reader:
                 ordinal > 1
                 and self._kind(j + 1) in (lx.DAY, lx.DAYS)
                 and not self._month_follows(j + 2)
+                and not self._year_follows(j + 2)
                 # "every 4th Thursday in November", "every 3rd Friday of Jan": of that month
                 and self._kind(j + 3 if self._word(j + 2) in ("of", "in") else j + 2) != lx.MONTH
             ):
@@ -1689,6 +1714,14 @@ class _Reader:
         if self._word(j) == "of" and self._word(j + 1) == "the" and self._is_unit(j + 2, "year"):
             j += 3
         return j
+
+    def _year_follows(self, i: int) -> bool:
+        """ "of the year", "in every year", "of a year" at i."""
+        return (
+            self._word(i) in ("of", "in")
+            and self._word(i + 1) in ("the", "every", "a")
+            and self._is_unit(i + 2, "year")
+        )
 
     def _month_follows(self, i: int) -> bool:
         """Whether "of the month"/"of every month"/"each month" starts at i."""
@@ -2197,6 +2230,13 @@ class _Reader:
             while (step := self._is_separator(j)) and self._kind(j + step) in (lx.DAY, lx.DAYS):
                 days.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
                 j += step + 1
+            if self._year_follows(j):
+                # "every 20th Monday of the year" (RFC 5545: BYDAY=20MO in a yearly rule)
+                if any(not 1 <= nth <= 52 and nth != -1 for nth in ordinals) or phrase.nth:
+                    raise Rejected("a year has 52 or 53 of each weekday")
+                phrase.nth.extend((nth, day) for day in days for nth in ordinals)
+                phrase.year_nth = phrase.every = True
+                return j + 3
             for day in days:
                 for nth in ordinals:
                     if nth != -1 and not 1 <= nth <= 5:
@@ -2229,6 +2269,21 @@ class _Reader:
         day_word = self._is_unit(j, "day")  # "the 15th day": a day of the month, not a date
         if day_word:
             j += 1
+            from_end = (
+                self._word(j) == "from"
+                and self._word(j + 1) == "the"
+                and self._word(j + 2) == "end"
+            )
+            of_year = self._year_follows(j + 3 * from_end)
+            yearly = phrase.interval == (1, "year")
+            if (of_year or yearly) and (from_end or any(day > 31 for day in ordinals)):
+                # "the 256th day of the year", "every year on the 100th day from the end"
+                # (RFC 5545's BYYEARDAY): a day counted in the year
+                if any(not 1 <= day <= 366 for day in ordinals):
+                    raise Rejected("a year has 365 or 366 days")
+                phrase.yeardays.extend(-day if from_end else day for day in ordinals)
+                phrase.every = True
+                return j + 3 * from_end + 3 * of_year
             year_at = j + 1 if self._word(j) == "of" else None
             if year_at is not None and self._word(year_at) in ("the", "every", "a"):
                 if self._is_unit(year_at + 1, "year"):  # "the first day of every year"
@@ -2411,6 +2466,8 @@ class _Reader:
                 raise Rejected("the text names two months")
             self.phrase.month_ahead = 1 if word == "next" else 0  # "the 15th of next month"
             return j + 2
+        if self._is_unit(j, "week") and (end := self._week_number(j + 1)) is not None:
+            return end  # "Monday of week number 20" (RFC 5545: BYWEEKNO)
         if word in ("the", "every", "a"):
             j += 1
         if self._is_unit(j, "month"):
@@ -2426,6 +2483,20 @@ class _Reader:
                 self.phrase.of_month = True
             return end
         return i + 1  # a filler "of"
+
+    def _week_number(self, j: int) -> int | None:
+        """After "of week": "number 20", "no. 20", "20" — the ISO week of the year."""
+        if self._word(j) in ("number", "no", "#"):
+            j += 1
+        if self._kind(j) != lx.NUM or self.tokens[j].value != int(self.tokens[j].value):  # type: ignore[arg-type]
+            return None
+        week = int(self.tokens[j].value)  # type: ignore[arg-type]
+        if not 1 <= week <= 53:
+            raise Rejected("a year has 52 or 53 weeks")
+        self.phrase.weeknos.append(week)
+        self.phrase.every = True
+        self.phrase.single_day = False
+        return j + 1
 
     def _month(self, i: int) -> int:
         month = int(self.tokens[i].value)  # type: ignore[call-overload]
@@ -2665,6 +2736,9 @@ class _Reader:
         ):
             self.phrase.days_before += int(seconds // 86400)  # "2 days before Christmas"
             return end + 1
+        shifted = self._shift(end, amounts.phrase)
+        if shifted is not None:
+            return shifted
         # "1 week hence", "30 minutes later": from now
         hence = self._word(end) in ("hence", "later")
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
@@ -2766,12 +2840,26 @@ class _Reader:
             without.phrase = self.phrase
             end = without._amounts(j)
             return None if end is None or end <= j + 1 else end + 1
+        if word == "a" and self._is_unit(j + 1, "month") and self.phrase.nth:
+            return self._of(i)  # "every second and fourth Thursday in a month": of each month
         if (
             kind == lx.NUM
             or word in ("a", "half")
             or (self._is_unit(j, "quarter") and self._word(j + 1) == "of")
         ):
+            if word == "a" and self._is_unit(j + 1, "second") and self._kind(j + 2) != lx.NUM:
+                # "bug me in a sec", "back in a second": soon, not one second from now
+                raise Rejected("“in a second” says soon, not when", "in 5 minutes")
+            already = self.phrase.has_offset
             end = self._amounts(j)
+            if end is not None and already:
+                # "in 2 minutes to drink water and then in 5 minutes to take vitamins": two
+                # delays are two reminders, never their sum ("in 1 hour and 30 minutes" is
+                # one "in" and one delay)
+                raise Rejected(
+                    "the text names two delays: that is two reminders",
+                    "make one reminder for each: “in 2 minutes …”, then “in 5 minutes …”",
+                )
             if end is not None and self._word(end) == "time" and self.phrase.has_offset:
                 return end + 1  # "in a week's time", "in 3 days' time"
             return end
@@ -2831,6 +2919,32 @@ class _Reader:
                 j += 1 + step
                 continue
             return j + 1
+
+    def _shift(self, end: int, amounts: Phrase) -> int | None:
+        """After an amount under a day, at `end`: "before"/"after"/"prior to"/"ahead of" ("15
+        minutes before the 4 PM standup", "an hour after 3pm"): the run moves from the time
+        named, which build requires. After a time already read, with more to come ("at 4 PM
+        every Friday, one hour before a typical 5 PM end of business") it only says why that
+        time: not read here. Returns where reading goes on."""
+        word = self._word(end)
+        if word in ("before", "after"):
+            k = end + 1
+        elif (word, self._word(end + 1)) in _SHIFT_PAIRS:
+            k = end + 2
+        else:
+            return None
+        seconds = amounts.offset_seconds
+        if amounts.offset_months or not 0 < seconds < 86400 or seconds % 60:
+            return None
+        if self._word(k) in ("every", "each", "the") and self._is_unit(k + 1, "hour"):
+            return None  # "5 minutes after every hour", "15 minutes before the hour"
+        if self.phrase.times or self.phrase.window is not None:
+            if k < self.n:
+                return None
+        if self.phrase.shift_seconds:
+            raise Rejected("the text counts from two times", "name the time to run: at 3:45pm")
+        self.phrase.shift_seconds = int(seconds if word == "after" else -seconds)
+        return k
 
     def _days_before_last(self, i: int) -> int | None:
         """ "5 days before the last day of the month" (cron-descriptor's words): the 6th
@@ -3332,6 +3446,9 @@ _AS_WELL_AS: Final = ("as", "well", "as")
 # "until cancelled": the words that end a schedule by hand, so there is no end date
 _UNTIL_STOPPED: Final = frozenset({"cancelled", "canceled", "stopped", "removed", "deleted"})
 
+# words that greet on a holiday: the holiday after them is a message's ("/remind @User 24 dec
+# Merry Christmas", "Happy Thanksgiving!"), not when to run
+GREETINGS: Final = frozenset({"merry", "happy", "joyous", "joyful", "blessed", "wishing"})
 # words that may start a fixed-date holiday ("new" also starts "New York": see _holiday)
 _HOLIDAYS: Final = (
     "christmas",

@@ -85,7 +85,7 @@ _PATTERN: Final = re.compile(
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
      |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:%])(?!\.\d)(?!(?<=h\d\d)m)
      |(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
-     |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
+     |(?P<ord>\d{1,3}(?:st|nd|rd|th))(?![a-z])
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
      |(?P<num>\d+(?:\.\d+)?)(?![\d:]))
    |(?=[a-z@])(?:(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
@@ -389,7 +389,7 @@ def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
     return True
 
 
-_GLUED_UNITS: Final = {"d": "day", "w": "week"}
+_GLUED_UNITS: Final = {"d": "day", "w": "week", "y": "year"}
 
 
 def _glued_amount(tokens: list[Token], start: int) -> bool:
@@ -455,6 +455,7 @@ def _zone_meant(text: str, start: int, end: int, tokens: list[Token]) -> bool:
     )
 
 
+_WEEKNIGHTS: Final = frozenset({"weeknight", "weeknights", "week-nights", "wknights"})
 _SPOKEN_MINUTES: Final = frozenset({15, 20, 30, 40, 45, 50})
 
 
@@ -473,11 +474,17 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
     if entry is not None:
         tokens.append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))
         return
+    if word in _WEEKNIGHTS:
+        # "runs at 02:00 on weeknights": Monday to Friday to most, Sunday to Thursday (the
+        # nights before a work day) to others, and 02:00 is the next morning's: read, and asked
+        unsure = f"“{word}” read as Monday to Friday (it may mean Sunday to Thursday nights)"
+        tokens.append(Token(lx.DAYSET, (1, 2, 3, 4, 5), start, start + len(word), unsure=unsure))
+        return
     zone = lookup_word(word)
     if zone is not None:
         tokens.append(Token(lx.ZONE, zone, start, start + len(word)))
         return
-    guess = spelled_like(word)
+    guess = spelled_like(word) or typed_like(word, bool(tokens) and _counts(tokens[-1]))
     if guess is not None:
         kind, value = lx.LEXICON[guess]
         tokens.append(Token(kind, value, start, start + len(word), guess=guess))
@@ -540,6 +547,71 @@ def spelled_like(word: str) -> str | None:
         return None
     found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     return None if found is None else str(found[0])
+
+
+# Slips of the keyboard in the short words of a schedule ("Every dya at 3 am", "Every 2 daus",
+# "every 3 weks", "evrey day", "mnoday"), which rapidfuzz's ratio cannot tell from other words
+# at their length: two neighbouring letters swapped, one letter left out, or one letter after
+# the first replaced by a key next to it on a QWERTY keyboard. Swaps of words of four letters or
+# more are read anywhere; anything else only right after "every"/"each"/"per"/"other"/"a" or a
+# number ("2 daus"), where a unit or a day is the only thing that can follow.
+_TYPED_WORDS: Final = (
+    *("day", "days", "week", "weeks", "hour", "hours", "minute", "minutes"),
+    *("month", "months", "year", "years", "every", "daily", "weekly", "weekday", "weekdays"),
+    *(day.lower() for day in lx.DAY_LABELS),
+)
+_KEY_ROWS: Final = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbours(letter: str) -> str:
+    for row_index, row in enumerate(_KEY_ROWS):
+        at = row.find(letter)
+        if at >= 0:
+            near = row[max(at - 1, 0) : at + 2].replace(letter, "")
+            for other in (row_index - 1, row_index + 1):
+                if 0 <= other < len(_KEY_ROWS):
+                    near += _KEY_ROWS[other][max(at - 1, 0) : at + 2]
+            return near
+    return ""
+
+
+def _slips() -> tuple[dict[str, str], dict[str, str]]:
+    """(swaps read anywhere, slips read only where a unit or day must follow)."""
+    anywhere: dict[str, str] = {}
+    placed: dict[str, str] = {}
+    for word in _TYPED_WORDS:
+        for i in range(len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped != word:
+                (anywhere if len(word) >= 4 else placed).setdefault(swapped, word)
+        if len(word) >= 5:
+            for i in range(1, len(word)):
+                placed.setdefault(word[:i] + word[i + 1 :], word)
+        if len(word) >= 4:
+            for i in range(1, len(word)):
+                for key in _neighbours(word[i]):
+                    placed.setdefault(word[:i] + key + word[i + 1 :], word)
+    for table in (anywhere, placed):
+        for slip in [slip for slip in table if slip in lx.LEXICON or slip in _TYPED_WORDS]:
+            del table[slip]
+    return anywhere, placed
+
+
+_SLIPS_ANYWHERE, _SLIPS_PLACED = _slips()
+_COUNTING_WORDS: Final = frozenset({"every", "a", "other"})
+
+
+def _counts(token: Token) -> bool:
+    """Whether a unit or a day is all that can follow this token ("every", "2")."""
+    return token.kind == lx.NUM or (token.kind == lx.WORD and token.value in _COUNTING_WORDS)
+
+
+def typed_like(word: str, after_count: bool) -> str | None:
+    """The schedule word `word` is a slip of the keyboard for (see _TYPED_WORDS), or None."""
+    found = _SLIPS_ANYWHERE.get(word)
+    if found is None and after_count:
+        found = _SLIPS_PLACED.get(word)
+    return found
 
 
 def _instant(text: str) -> datetime:

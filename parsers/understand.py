@@ -30,12 +30,12 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
-from .botcommand import plain_command
+from .botcommand import DELAY, plain_command
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
 from .frequency import agrees
-from .grammar import read, reads_nothing
+from .grammar import GREETINGS, read, reads_nothing
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .rawrule import looks_like_rule
@@ -137,7 +137,8 @@ _MANAGE: Final = re.compile(
 # without them is answered, and asked about ("on Mondays and sometimes Tuesdays", "usually
 # at 9", "around 3pm", "9ish", "~10am", "every hour or so").
 _HEDGE: Final = re.compile(
-    r"\b(?:sometimes|usually|typically|generally|normally|mostly|occasionally|maybe|perhaps|"
+    r"\b(?:sometimes|usually|typically|generally|normally|mostly|primarily|mainly|occasionally|"
+    r"maybe|perhaps|"
     r"possibly|probably|roughly|approx(?:imately|imate)?|circa|ideally|preferably|"
     r"some\s+time\s+(?:tomorrow|today|tonight|next|this|later|soon|on|in|during)|"
     # a bound on how often, not a count ("no more than 10 times" is a COUNT)
@@ -182,7 +183,8 @@ _QUESTION: Final = re.compile(
 # The words _HEDGE can start with (and "ish" it can end with): the regular expression only
 # runs on a text that has one of them.
 _HEDGE_CUES: Final = frozenset(
-    "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
+    "sometimes usually typically generally normally mostly primarily mainly occasionally maybe "
+    "perhaps possibly "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
     "possible shortest longest smallest largest fastest "
@@ -469,6 +471,14 @@ _EXAMPLES: Final = re.compile(
     r"\s*\((?:e\.\s?g\.?|eg\.?|for example|for instance)[,:]?\s[^()]*\)", re.IGNORECASE
 )
 EXAMPLES_NOTE: Final = "examples in parentheses were not read as part of the schedule"
+# "at :23 rather than on the hour", "every Monday instead of Tuesday": what the job does not do
+_RATHER: Final = re.compile(
+    r"\s*,?\s*\b(?:rather\s+than|instead\s+of)(?:\s+at)?"
+    r"(?:\s+(?!to\b|and\b|at\b|every\b|each\b)[\w:']+){1,4}",
+    re.IGNORECASE,
+)
+RATHER_NOTE: Final = "the words after “rather than” / “instead of” were read as what not to do"
+ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 
 
 def _read(text: str, timezone: str, now: datetime | None) -> _Found:
@@ -476,12 +486,29 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
+    if "rather than" in text.lower() or "instead of" in text.lower():
+        kept = _RATHER.sub("", text)
+        if kept.strip() and kept != text:
+            found = _read_examples(kept, zone_name, aware_now)
+            if found.result is not None and found.result.schedule is not None:
+                found.result = found.result.replace(notes=(*found.result.notes, RATHER_NOTE))
+            return found
+    return _read_examples(text, zone_name, aware_now)
+
+
+def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
     without = _EXAMPLES.sub("", text) if "(" in text else text  # most texts have none
     if without == text or not without.strip():
         return _read_prepared(text, zone_name, aware_now)
     found = _read_prepared(without, zone_name, aware_now)
     if found.result is not None and found.result.schedule is not None:
         found.result = found.result.replace(notes=(*found.result.notes, EXAMPLES_NOTE))
+    elif found.result is None:
+        # 'Parse schedule string (e.g., "twice daily at 8am and 8pm")': the example is the only
+        # schedule in the text — read, and asked about
+        found = _read_prepared(text, zone_name, aware_now)
+        if found.result is not None and found.result.ok:
+            found.result = _to_confirm(found.result, ONLY_EXAMPLE_NOTE)
     return found
 
 
@@ -509,8 +536,92 @@ def _delay_words(match: re.Match[str]) -> str:
     return f"{match.group(1) or match.group(2)}in "
 
 
+# "1 hour Pick up Jenn from dance class", "3 days Call accountant about taxes", "30 minute Wake
+# up!": a tickler's or reminder app's quick entry, the amount of time first and the task after
+# it — how long from now. "set getlaundry 1 hour 3 mins": a bot's "set NAME TIME", the same.
+_LEAD_DELAY: Final = re.compile(rf"^\s*(?P<amount>{DELAY.pattern})\s*[,;:-]?\s+(?=\S)", re.I)
+_SET_DELAY: Final = re.compile(
+    rf"^\s*set\s+(?P<name>[^\W\d][\w'-]*)\s+(?P<amount>{DELAY.pattern})\s*[.!]?\s*$", re.I
+)
+_SURE_NAMES: Final = frozenset({"timer", "alarm", "reminder", "countdown"})
+_NUMBER_OPENERS: Final = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve".split()
+)
+LEAD_DELAY_NOTE: Final = (
+    "the amount of time before the task read as how long from now (it may be how long the "
+    "task takes): to confirm"
+)
+
+
+def lead_delay(text: str) -> tuple[str, bool] | None:
+    """A quick entry that opens with an amount of time and goes on with the task ("1 hour
+    Pick up Jenn", "3 days Call accountant"), or a bot's "set NAME 1 hour 3 mins", said as a
+    delay ("in 1 hour Pick up Jenn"), and whether that reading is sure: the task starting
+    with a capital after a lower-case amount (a new sentence, not "1 hour meeting", which may
+    say how long the meeting lasts). None when the text is not such an entry, or the rest
+    names a time of its own ("30 minutes every morning")."""
+    first = text.lstrip()[:1]
+    if first.isdigit() or (first.isalpha() and text.split(None, 1)[0].lower() in _NUMBER_OPENERS):
+        match = _LEAD_DELAY.match(text)
+        if match is None:
+            return None
+        rest = text[match.end() :]
+        if _entry_names_time(rest):
+            return None
+        amount = match["amount"]
+        sure = rest[:1].isupper() and amount == amount.lower()
+        return f"in {amount.strip()} {rest}", sure
+    if first in "sS" and (match := _SET_DELAY.match(text)) is not None:
+        name = match["name"]
+        return f"in {match['amount'].strip()} {name}", name.lower() in _SURE_NAMES
+    return None
+
+
+# words that make the rest of a quick entry a schedule of its own ("30 minutes every morning")
+_WHEN_WORDS: Final = frozenset(
+    {"every", "each", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "today"}
+    | {"tomorrow", "tonight", "morning", "afternoon", "evening", "night", "noon", "midnight"}
+    | {"next", "until", "till", "before", "after", "ago", "later", "earlier", "at", "on", "by"}
+    | {"eod", "eow", "eom", "eoy", "o'clock", "once", "twice", "times", "hence", "time"}
+)
+
+
+def _entry_names_time(rest: str) -> bool:
+    """Whether the words after a quick entry's amount of time say something about time
+    themselves: a number, a day, a month, a time, or a word such as "every" or "tomorrow"."""
+    try:
+        tokens = tokenize(rest)
+    except TokenizeError:
+        return True
+    return any(
+        t.kind in _TIME_KINDS or (t.kind == lx.WORD and t.value in _WHEN_WORDS) for t in tokens
+    )
+
+
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    lead = lead_delay(text)
+    if lead is not None:
+        found = _read_commanded(lead[0], zone_name, aware_now)
+        if not lead[1] and found.result is not None and found.result.ok:
+            found.result = _to_confirm(found.result, LEAD_DELAY_NOTE)
+        return found
+    return _read_commanded(text, zone_name, aware_now)
+
+
+# a to-do tool's field for the due date ("task add Birthday party due:2days" in Taskwarrior,
+# "due:tomorrow" in todo.txt tools): the date, said in words
+_DUE_FIELD: Final = re.compile(r"(?<![\w:])due:(?P<value>[^\s:]+)(?=\s|$)", re.IGNORECASE)
+
+
+def _due_field(match: re.Match[str]) -> str:
+    value = match["value"]
+    return f"due in {value}" if DELAY.fullmatch(value) else f"due {value}"
+
+
+def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     text = plain_command(text)
+    if "due:" in text or "DUE:" in text or "Due:" in text:
+        text = _DUE_FIELD.sub(_due_field, text)
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text or "imer" in text or "larm" in text:
@@ -709,6 +820,20 @@ def read_command(
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
             if phrase.times:
                 phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
+        habitual = _habitual(tokens, runs)
+        if habitual is not None and _one_weekday_alone(phrase):
+            # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
+            # a job described in the present tense runs on that day every week
+            phrase.single_day, phrase.every = False, True
+            day = lx.DAY_LABELS[phrase.weekdays[0]]
+            phrase.assumptions.append(
+                f"a job said to run on {day} (present tense) read as running every {day}"
+            )
+            habitual = None
+        elif habitual is not None and not _names_a_day(phrase):
+            pass  # "The batch job kicks off at 2 AM": asked below if read as one run
+        else:
+            habitual = None
         # before build, which fills the phrase in: what the text said is what agrees or not
         speaks_of_time = (
             task is not None
@@ -737,6 +862,10 @@ def read_command(
     elif any(start and tokens[start - 1].value in _DEADLINE for start, _ in runs):
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "by Friday": a deadline
         notes = (*notes, "read as the time to run; it may be a deadline")
+    elif habitual is not None and built.schedule.get("type") == "at":
+        # "The batch job kicks off at 2 AM": a job that repeats, but how often is not said
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "the text describes a job that repeats, not how often: read as one run")
     elif _negated(tokens, runs):
         # "not on Mondays, every day at 9", "don't run it on Fridays": the negation was
         # left in the task, unread, and would turn the schedule round
@@ -759,6 +888,42 @@ def read_command(
         exclusions=built.exclusions,
     )
     return finish(result).with_parts(shown_task, None)
+
+
+# Verbs in the present tense that describe what a job does each time it runs: "This job runs
+# at 00:00 JST on Friday", "the workflow kicks off on Sunday at 3am"
+_HABITUAL: Final = frozenset({"runs", "executes", "fires", "triggers", "kicks", "reruns"})
+
+
+def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
+    """The present-tense verb outside the schedule's words that describes a job repeating."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    for k, token in enumerate(tokens):
+        if token.kind == lx.WORD and token.value in _HABITUAL and k not in inside:
+            return str(token.value)
+    return None
+
+
+def _one_weekday_alone(phrase: Phrase) -> bool:
+    """ "on Friday" and nothing that makes it one day: no "next", "this week", date or
+    offset."""
+    p = phrase
+    return (
+        p.single_day
+        and len(p.weekdays) == 1
+        and not (p.every or p.interval or p.next_weekday or p.next_week or p.this_week)
+        and not (p.dates or p.monthdays or p.nth or p.days_after or p.has_offset)
+        and p.day_offset is None
+        and p.holiday is None
+        and p.instant is None
+    )
+
+
+def _names_a_day(phrase: Phrase) -> bool:
+    p = phrase
+    return bool(
+        p.weekdays or p.dates or p.monthdays or p.nth or p.has_offset or p.months or p.years
+    ) or (p.day_offset is not None or p.holiday is not None or p.instant is not None)
 
 
 def _task_frequency_agrees(
@@ -927,7 +1092,11 @@ _TIME_WORDS: Final = frozenset(
     | {"later", "early", "late", "eod", "whenever", "asap"}
     # deadlines and days counted from other days: "COB tomorrow", "the Saturday that follows
     # the first Sunday"
-    | {"cob", "eob", "eow", "follows", "precedes", "preceding", "forever", "indefinitely"}
+    | {"cob", "eob", "eow", "eom", "eoq", "eoy", "follows", "precedes", "preceding", "forever"}
+    | {"indefinitely"}
+    # times of day the grammar does not place ("teatime tomorrow": at(1)'s 4pm, a British
+    # 5 or 6pm; "bedtime tonight"): left in the task, they make the answer ask
+    | {"teatime", "bedtime", "dinnertime", "suppertime", "naptime", "tea-time", "bed-time"}
     | _FOREIGN_TIME_WORDS
 )
 # a word right before the schedule's words that makes them a deadline, not a time: "by Friday"
@@ -973,7 +1142,16 @@ def _mentions_time(task: str) -> bool:
             and (t.value in _TIME_WORDS or lookup_place(str(t.value)) or lookup_word(str(t.value)))
         )
         for k, t in enumerate(tokens)
+        if not _greeted(tokens, k)
     )
+
+
+def _greeted(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is the holiday of a greeting ("Merry Christmas", "Happy New Year"):
+    a message's words, not a time."""
+    if k and tokens[k - 1].value in GREETINGS:
+        return True
+    return k > 1 and tokens[k - 1].value == "new" and tokens[k - 2].value in GREETINGS
 
 
 # Words before a number that make it a time or an amount of time: "at 5", "until 6", "from 9
@@ -1116,12 +1294,37 @@ def _drop_event_times(tokens: list[Token], runs: list[tuple[int, int]]) -> list[
         return runs
     kept = [runs[0]]
     for start, end in runs[1:]:
-        if _is_event_time(tokens, kept[-1][1], start, end) and any(
-            _names_time(tokens, s, e) for s, e in kept
+        timed = any(_names_time(tokens, s, e) for s, e in kept)
+        if timed and _is_event_time(tokens, kept[-1][1], start, end):
+            continue
+        relation = _shift_relation(tokens, start, end) if timed else None
+        if relation is not None and (
+            _names_time(tokens, relation, end) or any(t.kind != lx.SYM for t in tokens[end:])
         ):
+            # "at 4 PM every Friday, one hour before a typical 5 PM end of business", "at 4pm,
+            # an hour before the 5pm close", "daily at 10:00 PM (30 min before the sync job)":
+            # how far the time read is from an event's, told to say why. Only at the end of
+            # the text does it count from the time read ("at 10 AM, and remind me 30 minutes
+            # before")
             continue
         kept.append((start, end))
     return kept
+
+
+_SHIFT_WORDS: Final = frozenset({"before", "after", "prior", "ahead"})
+
+
+def _shift_relation(tokens: list[Token], start: int, end: int) -> int | None:
+    """Where the run tokens[start:end] says "before"/"after" ("prior to", "ahead of") right
+    after an amount of time it starts with ("one hour before", "30 minutes prior to"); None
+    when it does not start so."""
+    for k in range(start, end):
+        token = tokens[k]
+        if token.kind == lx.WORD and token.value in _SHIFT_WORDS:
+            return k if k > start and tokens[k - 1].kind == lx.UNIT else None
+        if token.kind not in (lx.NUM, lx.UNIT) and token.value not in ("a", "an", "half", "and"):
+            return None
+    return None
 
 
 _BUSINESS_HOURS: Final = frozenset({"business", "office", "working", "hours", "hour"})

@@ -1,0 +1,108 @@
+"""Round seven, exploring (phrases like those of tests/parsers/outside/t7_explore.txt, in other
+words): two delays in one sentence are two reminders, never their sum ("in 2 minutes … and then
+in 5 minutes …"); "in a sec" says soon, not one second; slips of the keyboard in the short words
+of a schedule ("Every dya", "Every 2 daus", "evrey day", "mnoday") are read, with a note, only
+where nothing else could be meant; "weeknights" is Monday to Friday, asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from agentcron.parsers.tokens import typed_like
+from tests.parsers.reading import asks, cron, once, read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remind me in 2 minutes to drink water and then in 5 minutes to take vitamins",
+        "remind me in 5 minutes and again in 10 minutes",
+        "ping me in 1 hour, and then in 2 hours",
+        "in 10 minutes stretch, in 20 minutes drink some water",
+        "+2h check the oven, in 30 minutes the rice",
+    ],
+)
+def test_two_delays_are_two_reminders_never_their_sum(text: str) -> None:
+    answer = read(text)
+    assert answer["schedule"] is None, answer
+    assert "two delays" in answer["reason"]
+    assert "one reminder for each" in answer["suggestion"]
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("in 1 hour and 30 minutes", "2026-01-14T11:30:00Z"),
+        ("remind me in an hour and a half to call back", "2026-01-14T11:30:00Z"),
+        ("in 2 hours 15 minutes check the deploy", "2026-01-14T12:15:00Z"),
+        ("in 10 more minutes", "2026-01-14T10:10:00Z"),
+        ("in 3 days' time", "2026-01-17T10:00:00Z"),
+    ],
+)
+def test_one_delay_of_several_amounts_is_still_one(text: str, at: str) -> None:
+    assert once(text) == at
+
+
+@pytest.mark.parametrize(
+    "text", ["bug me in a sec to test something", "remind me in a second", "back in a sec"]
+)
+def test_in_a_second_says_soon_not_when(text: str) -> None:
+    assert asks(text)
+
+
+def test_one_second_counted_is_still_a_second() -> None:
+    assert once("in 1 second") == "2026-01-14T10:00:01Z"
+    assert once("remind me in a minute") == "2026-01-14T10:01:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "misspelt"),
+    [
+        ("Every dya at 3 am", "0 3 * * *", "Day"),
+        ("evrey day at 9am", "0 9 * * *", "Every"),
+        ("every mnoday at 9am", "0 9 * * 1", "Monday"),
+        ("every tuesady at 4pm", "0 16 * * 2", "Tuesday"),
+        ("every 15 miuntes", "*/15 * * * *", None),
+        ("every 2 huors", "0 */2 * * *", "Hours"),
+    ],
+)
+def test_slips_of_the_keyboard_are_read_with_a_note(
+    text: str, expression: str, misspelt: str | None
+) -> None:
+    assert cron(text) == expression
+    if misspelt is not None:
+        assert f"“{misspelt}” read for a misspelling" in read(text)["notes"]
+
+
+def test_a_slipped_unit_after_a_number_is_read() -> None:
+    answer = read("Every 2 daus")
+    assert answer["schedule"]["rule"].startswith("FREQ=DAILY;INTERVAL=2;")
+    answer = read("every 3 weks on Friday at 10am")
+    assert answer["schedule"]["rule"].startswith("FREQ=WEEKLY;INTERVAL=3;BYDAY=FR;")
+
+
+def test_slips_are_read_only_where_a_unit_or_a_day_must_follow() -> None:
+    assert typed_like("dya", after_count=True) == "day"
+    assert typed_like("dya", after_count=False) is None  # three letters: only after a count
+    assert typed_like("daus", after_count=True) == "days"
+    assert typed_like("daus", after_count=False) is None
+    assert typed_like("mnoday", after_count=False) == "monday"  # a swap, six letters: anywhere
+    # a real word is never a slip: "says", "ever", "way", "weak" stay what they are
+    for word in ("says", "ever", "way", "weak", "seek", "days", "week", "our", "yes"):
+        assert typed_like(word, after_count=True) is None, word
+    assert read("I will ever do it")["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Runs at 02:00 on weeknights.", "0 2 * * 1-5"),
+        ("every weeknight at 8pm", "0 20 * * 1-5"),
+        ("weeknights at 10pm remind me to floss", "0 22 * * 1-5"),
+    ],
+)
+def test_weeknights_are_monday_to_friday_and_asked(text: str, expression: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["expression"] == expression
+    assert answer["needs_confirmation"]
+    assert any("Sunday to Thursday" in note for note in answer["notes"])

@@ -1,0 +1,190 @@
+"""Round seven: short one-offs and the shorthand of reminder bots and to-do apps — an amount
+of time before the task ("1 hour Pick up Jenn", "set getlaundry 1 hour 3 mins"), bot option
+syntax ("/remind me when: 5m message: …", "/reminder every time:10m …"), a time to the second
+("17:25:30"), a greeting's holiday ("Merry Christmas"), "eoy", "teatime", "due:2days"."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from agentcron.parsers.botcommand import plain_command
+from agentcron.parsers.understand import lead_delay
+
+from .reading import NOW, asks, cron, once, read
+
+
+def _at(delta: timedelta) -> str:
+    return (NOW + delta).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# -- an amount of time before the task ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "delta", "task"),
+    [
+        ("1 hour Pick up Jenn", timedelta(hours=1), "Pick up Jenn"),
+        ("3 days Call accountant", timedelta(days=3), "Call accountant"),
+        ("30 minute Water the plants", timedelta(minutes=30), "Water the plants"),
+        ("2h30m Check the oven", timedelta(minutes=150), "Check the oven"),
+        ("an hour Move the car", timedelta(hours=1), "Move the car"),
+    ],
+)
+def test_an_amount_before_a_capitalised_task_is_how_long_from_now(
+    text: str, delta: timedelta, task: str
+) -> None:
+    assert once(text) == _at(delta)
+    assert read(text)["task"] == task
+
+
+@pytest.mark.parametrize("text", ["1 hour meeting", "45 min run", "set getlaundry 1 hour 3 mins"])
+def test_an_amount_before_a_lower_case_task_may_be_its_length_and_asks(text: str) -> None:
+    answer = read(text)
+    assert answer["schedule"] is not None and answer["schedule"]["type"] == "at"
+    assert answer["needs_confirmation"]
+
+
+def test_a_bots_set_name_amount_is_a_delay() -> None:
+    answer = read("set getlaundry 1 hour 3 mins")
+    assert answer["schedule"]["datetime"] == _at(timedelta(minutes=63))
+    assert once("set timer 10 minutes") == _at(timedelta(minutes=10))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 hours 15 minutes",  # an amount alone: in, or every?
+        "3 days and 4 hours",
+        "1 hour, 30 minutes",
+        "30 minutes every morning stretch",  # the rest names its own time
+        "2 hours before the meeting call Sam",
+        "3 hours hence",
+        "10 Downing Street",
+    ],
+)
+def test_other_texts_are_no_quick_entry(text: str) -> None:
+    assert lead_delay(text) is None
+
+
+@pytest.mark.parametrize("text", ["3 days and 4 hours", "1 hour, 30 minutes", "2 hours 15 minutes"])
+def test_an_amount_alone_is_refused_in_every_window(text: str) -> None:
+    from datetime import UTC, datetime
+
+    from agentcron.parsers import understand_fast
+
+    for now in (NOW, datetime(2026, 3, 7, 23, 40, tzinfo=UTC)):
+        assert understand_fast(text, now=now).schedule is None
+
+
+# -- bots' commands -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "delta", "task"),
+    [
+        ("/remindme 1y Hello future me", timedelta(days=365), "Hello future me"),
+        ("reminder 2 hours stretch your legs", timedelta(hours=2), "stretch your legs"),
+        ("reminder 2h stretch", timedelta(hours=2), "stretch"),
+        ("/remind 1d30m Daily standup", timedelta(days=1, minutes=30), "Daily standup"),
+        ("/remind me when: 5m  message: Check the oven", timedelta(minutes=5), "Check the oven"),
+        ("/remind #ops when: 5m message: deploy", timedelta(minutes=5), "deploy"),
+        ("task add Birthday party due:2days", timedelta(days=2), None),
+    ],
+)
+def test_bot_shorthand_is_a_delay(text: str, delta: timedelta, task: str | None) -> None:
+    assert once(text) == _at(delta)
+    if task is not None:
+        assert read(text)["task"] == task
+
+
+def test_a_bots_message_after_its_time_is_the_message() -> None:
+    assert plain_command("/remind 1d30m Daily standup") == 'in 1d30m "Daily standup"'
+    assert plain_command("/remindme 45m stretch your legs") == "remind me in 45m stretch your legs"
+
+
+def test_every_before_options_makes_the_time_a_repeat() -> None:
+    assert cron("/reminder every time:10m content:Stretch break") == "*/10 * * * *"
+    assert cron("/reminder every time:daily content:Daily standup") == "0 9 * * *"
+    assert asks("/reminder every time:weekly content:Team meeting")
+
+
+@pytest.mark.parametrize("text", ["timer 5 minutes", "the reminder 2 hours late"])
+def test_a_plain_word_is_still_no_command(text: str) -> None:
+    assert plain_command(text) == text
+
+
+# -- a time to the second -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("17:25:30", "2026-01-14T17:25:30Z"),
+        ("10:25:10am", "2026-01-14T10:25:10Z"),
+        ("@RemindBot 22:33:44 message", "2026-01-14T22:33:44Z"),
+        ("at 18:20:05 tomorrow", "2026-01-15T18:20:05Z"),
+        ("in 3 days at 10:30:15", "2026-01-17T10:30:15Z"),
+    ],
+)
+def test_one_run_at_a_second_is_kept_and_asked_about(text: str, instant: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["needs_confirmation"]
+    assert "to the second" in " ".join(answer["notes"])
+    assert answer["human_readable"].split(" at ")[1].startswith(instant[11:19])
+
+
+@pytest.mark.parametrize(
+    "text", ["every day at 23:30:15", "at 10:30:15 and 11:00", "every 10 minutes from 9:00:20"]
+)
+def test_a_repeating_schedule_at_a_second_is_refused(text: str) -> None:
+    answer = read(text)
+    assert answer["schedule"] is None
+    assert "whole minutes" in answer["reason"]
+
+
+def test_zero_seconds_are_the_minute() -> None:
+    assert once("tomorrow at 9:00:00") == "2026-01-15T09:00:00Z"
+
+
+# -- words that are no time -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant", "task"),
+    [
+        ("/remind @User 24 dec Merry Christmas", "2026-12-24T09:00:00Z", "Merry Christmas"),
+        ("remind me 24 dec Happy new year", "2026-12-24T09:00:00Z", "Happy new year"),
+    ],
+)
+def test_a_greetings_holiday_is_the_message(text: str, instant: str, task: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["task"] == task
+
+
+@pytest.mark.parametrize("text", ["Merry Christmas", "Happy Thanksgiving"])
+def test_a_greeting_alone_is_no_schedule(text: str) -> None:
+    assert read(text)["schedule"] is None
+
+
+def test_a_holiday_without_a_greeting_is_still_read() -> None:
+    assert once("remind me to say happy thanksgiving on thanksgiving at 9am") == (
+        "2026-11-26T09:00:00Z"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/remind @User eoy Happy new year",
+        "pay rent eom",
+        "eoy",
+        "teatime tomorrow",
+        "bedtime tonight",
+    ],
+)
+def test_vague_times_ask(text: str) -> None:
+    assert asks(text)
