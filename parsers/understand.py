@@ -358,15 +358,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
-    doubt = (
-        doubts.day_as_subject(text)
-        or doubts.addressed_to_someone(text)
-        or doubts.statement_then_request(text, names_time=_mentions_time)
-        or doubts.question(text)
-        or doubts.change(text)
-        or doubts.slashed_alternatives(text, zone_of=lookup_word)
-        or doubts.list_goes_on(text)
-    )
+    doubt = doubts.doubt(text, names_time=_mentions_time, zone_of=lookup_word)
     if doubt is not None:
         return _to_confirm(result, doubt)
     words = letter_runs(lowered)
@@ -818,7 +810,7 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
-            if phrase.times:
+            if any(m.clock.meridiem is None and not m.clock.is_24h for m in phrase.times):
                 phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
         habitual = _habitual(tokens, runs)
         if habitual is not None and _one_weekday_alone(phrase):

@@ -157,6 +157,14 @@ def test_a_change_is_asked_about(text: str) -> None:
     assert _asks(text), _read(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["book a call with Ana at 4pm and remind me an hour before", "add lunch at 1pm and ping me"],
+)
+def test_an_event_and_its_reminder_are_two_requests(text: str) -> None:
+    assert _asks(text), _read(text)
+
+
 def test_make_without_a_time_is_a_task() -> None:
     assert not _read("make coffee every day at 7am")["needs_confirmation"]
 
