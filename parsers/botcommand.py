@@ -58,8 +58,10 @@ _WAKE: Final = re.compile(
 )
 # "set a timer for 10 minutes", "start a 25 minute timer": that long from now
 _TIMER: Final = re.compile(
-    r"""^(?:please\s+)?(?:set|start|create|make)\s+(?:me\s+)?an?\s+
-    (?:timer\s+for\s+|(?=(?P<amount>[^,]{1,30}?)[\s-]*timer\b))""",
+    r"""^(?:please\s+)?(?:(?:set|start|create|make)\s+(?:me\s+)?an?\s+
+    (?:timer\s+for\s+|(?=(?P<amount>[^,]{1,30}?)[\s-]*timer\b))
+    # "count down 10 minutes" (an assistant's countdown): that long from now
+    |count[\s-]?down\s+(?:for\s+)?(?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s))""",
     re.IGNORECASE | re.VERBOSE,
 )
 # a slash command's options, "name:value" ("/remind time:10m message:check the oven")
@@ -81,7 +83,7 @@ _QUOTES: Final = "\"'“”‘’`"
 _TIMER_WORD: Final = re.compile(r"^[\s-]*timer\b\s*", re.IGNORECASE)
 # a sign that the text starts with a bot's command: only then is the pattern tried
 _SIGNS: Final = frozenset("/!@$.?;")
-_OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "ma"})
+_OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "ma", "co"})
 _FIRST_LETTERS: Final = frozenset("uhorasgcbjmpUHORASGCBJMP")
 _REMIND_ME: Final = frozenset({"remindme", "remind-me", "remind_me"})
 _FREQUENCIES: Final = frozenset({"daily", "weekly", "hourly", "monthly", "yearly", "nightly"})
@@ -149,6 +151,8 @@ def plain_command(text: str) -> str:
         who = "me"
     if (delay := DELAY.match(rest)) is not None:
         rest = "in " + _message_quoted(rest, delay.end())
+    elif " to " in rest:
+        rest = _message_after_to(rest)
     rest = " ".join([rest, *others]) if others else rest  # "!remind #events @Role 30m …"
     return f"remind {who} {rest}".strip() if who else rest.strip()
 
@@ -161,6 +165,29 @@ def _message_quoted(rest: str, end: int) -> str:
     if not message[:1].isupper() or any(q in message for q in _QUOTES):
         return rest
     return f'{rest[:end].rstrip()} "{message}"'
+
+
+# Slack's "/remind #general every weekday at 4pm to What did you do or learn today?": after
+# the time, "to" and a capital open the message (not "Monday to Friday", "9 to 5")
+_TO_MESSAGE: Final = re.compile(r"\s+to\s+(?=[A-Z])(?P<message>(?P<first>[A-Za-z']+)[^\"“”]*)$")
+
+
+# a time of day said before "to": the schedule is whole before the message
+_TIME_BEFORE: Final = re.compile(
+    r"\d\s*(?:am|pm|a\.m\.|p\.m\.)|\d:\d\d|\bat\s+\d|\b(?:noon|midnight)\b", re.IGNORECASE
+)
+
+
+def _message_after_to(rest: str) -> str:
+    """ "every weekday at 4pm to What did you …" → 'every weekday at 4pm "What did you …"':
+    the message quoted, so that the time words in it stay the message's; `rest` itself when
+    "to" is not followed by a sentence of its own."""
+    match = _TO_MESSAGE.search(rest)
+    if match is None or match.start() == 0 or match["first"].lower() in LEXICON:
+        return rest
+    if not _TIME_BEFORE.search(rest, 0, match.start()):
+        return rest  # "/remind me tomorrow to Check X at 5pm": the time may be in the message
+    return f'{rest[: match.start()]} "{match["message"].strip()}"'
 
 
 def _options(rest: str) -> tuple[str | None, str] | None:

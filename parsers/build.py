@@ -73,9 +73,9 @@ _PART_DEFAULTS: Final = {
 }
 _DEFAULT_TIME: Final = time(9)
 _TONIGHT: Final = time(20)
-# Parts of the day whose default hour apps disagree on ("afternoon" is 12pm in Todoist, 1pm in
-# others; "tonight" 8pm or 10pm): said without a time, the answer asks
-_DISPUTED_PARTS: Final = frozenset({"afternoon", "tonight"})
+# A part of the day whose default hour apps disagree on ("afternoon" is 12pm in Todoist, 1pm
+# in others): said without a time, even a repeating answer asks
+_DISPUTED_PARTS: Final = frozenset({"afternoon"})
 # "1:30" alone: 01:30 on the 24-hour clock, but a reminder in the small hours is rarely meant
 _SMALL_HOURS_END: Final = 5
 # The bare hours the task's words settle, and how: "at 8 for dinner" is 8pm, "at 7 to leave
@@ -406,19 +406,16 @@ class _Builder:
         if part is not None:
             # "tonight", "tomorrow night" with no time: the evening (as reminder apps read
             # it); "every night" 10pm
-            once = part == "night" and not (self.p.every or self.p.interval)
+            repeating = self.p.every or self.p.interval
+            once = part == "night" and not repeating
             at = _TONIGHT if self.p.tonight or once else _PART_DEFAULTS[part]
-            said = "tonight" if self.p.tonight or once else part
-            if said in _DISPUTED_PARTS:
-                self.note(
-                    f"no time given; {said} read as {_spoken(at.hour, 0)} (apps differ): "
-                    "say the time",
-                    UNSURE_PENALTY,
-                )
-            else:
-                self.note(
-                    f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY
-                )
+            # one run at a guessed time ("call mom tonight", "this afternoon") is asked about:
+            # missed, it is not run again tomorrow; so is every afternoon, whose hour apps
+            # disagree on (12pm in Todoist, 1pm in others)
+            disputed = part in _DISPUTED_PARTS
+            penalty = DEFAULT_TIME_PENALTY if repeating and not disputed else UNSURE_PENALTY
+            apps = " (apps differ): say the time" if disputed else ""
+            self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}{apps}", penalty)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
         return _DEFAULT_TIME
@@ -897,7 +894,7 @@ def _holiday(b: _Builder) -> None:
         instant = to_instant(day - before, at or _DEFAULT_TIME, b.zone)
         if instant > b.now:
             b.note(f"{label} is {day:%A} {day.day} {day:%B %Y}")
-            day -= before  # "2 days before Thanksgiving"
+            day -= before  # "2 days before Thanksgiving", "2 days after Easter"
             p.dates.append((day.year, day.month, day.day))
             p.days_before = 0
             return
@@ -2065,7 +2062,9 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
         _check_date(year, month, day)
         before = timedelta(days=p.days_before)  # "2 days before March 1"
         if p.days_before:
-            b.note(f"read as {p.days_before} day(s) before {lx.MONTH_LABELS[month]} {day}", 0)
+            how = "before" if p.days_before > 0 else "after"
+            named = f"{lx.MONTH_LABELS[month]} {day}"
+            b.note(f"read as {abs(p.days_before)} day(s) {how} {named}", 0)
         if year is not None:
             return to_instant(date(year, month, day) - before, at, b.zone)
         for candidate in range(today.year, today.year + 9):

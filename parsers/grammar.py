@@ -2728,13 +2728,15 @@ class _Reader:
             raise Rejected("that is in the past")
         seconds = amounts.phrase.offset_seconds
         if (
-            self._word(end) == "before"
+            self._word(end) in ("before", "after")
             and self._names_a_date(end + 1)
             and seconds
             and not seconds % 86400
             and not amounts.phrase.offset_months
         ):
-            self.phrase.days_before += int(seconds // 86400)  # "2 days before Christmas"
+            # "2 days before Christmas", "2 weeks after Christmas", "3 days after March 1"
+            days = int(seconds // 86400)
+            self.phrase.days_before += days if self._word(end) == "before" else -days
             return end + 1
         shifted = self._shift(end, amounts.phrase)
         if shifted is not None:
@@ -3201,6 +3203,9 @@ class _Reader:
                 return k + 1
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
+        if self._is_unit(i, "day") and self._word(i + 1) == "after" and self._names_a_date(i + 2):
+            self.phrase.days_before -= 1  # "the day after Christmas"
+            return i + 2
         if self._is_unit(i, "day") and self._word(i + 1) == "before":
             if self._names_a_date(i + 2):
                 self.phrase.days_before += 1  # "the day before Christmas"

@@ -610,7 +610,20 @@ def _due_field(match: re.Match[str]) -> str:
     return f"due in {value}" if DELAY.fullmatch(value) else f"due {value}"
 
 
+# "start tomorrow @15", "start next week Tuesday" (ZinZen's words for when a goal starts): the
+# imperative "start" before one day is when the one run is, not a start date for a series
+# ("starting tomorrow", "start every day at 9 from Monday" keep theirs)
+_START_ONCE: Final = re.compile(
+    r"^\s*start\s+(?=(?:tomorrow|today|tonight|next|this|on|at|@|\d|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
+    r"(?![^.;]*\b(?:every|each|daily|weekly|monthly|yearly|hourly|nightly|until|till|through)\b)",
+    re.IGNORECASE,
+)
+
+
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
+        text = text[start.end() :]
     text = plain_command(text)
     if "due:" in text or "DUE:" in text or "Due:" in text:
         text = _DUE_FIELD.sub(_due_field, text)
@@ -1113,7 +1126,18 @@ _PRIORITY: Final = re.compile(
 )
 
 
+# Days and times in Japanese and Chinese, which the grammar does not read: left in a task
+# ("/remind #dev 金曜 17:00 週報を書こう": Friday), they make the answer ask, as the words of
+# other languages in _FOREIGN_TIME_WORDS do ("会議の時間です", "the meeting's time", does not)
+_CJK_TIME: Final = re.compile(
+    "曜|毎[日週月年朝晩]|每[天日周週月年]|明日|今日|明後日|来週|今週|再来週|午前|午後|星期|"
+    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|[0-9０-９一二三四五六七八九十]点"
+)
+
+
 def _mentions_time(task: str) -> bool:
+    if not task.isascii() and _CJK_TIME.search(task):
+        return True
     if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
         task = _PRIORITY.sub(" ", task)
     try:

@@ -310,8 +310,8 @@ def test_only_waking_oneself_settles_the_hour(text: str) -> None:
 # -- "tonight" without a time is the evening; "earliest possible" asks ----------------------------
 
 
-def test_tonight_without_a_time_is_8pm_asked() -> None:
-    # reminder apps differ (8pm, 9pm, 10pm): the answer asks
+def test_tonight_without_a_time_is_8pm() -> None:
+    # one run at a guessed time: read, and asked about (a missed run does not come again)
     answer = _read("remind me tonight to call Lea")
     assert answer["schedule"]["datetime"] == "2026-01-14T20:00:00Z"
     assert answer["needs_confirmation"]

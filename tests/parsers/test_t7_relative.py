@@ -134,3 +134,44 @@ def test_sunday_in_n_weeks_asks_which_week_it_closes() -> None:
 
 def test_a_weekday_in_days_is_still_refused() -> None:
     assert read("Tuesday in 3 days")["schedule"] is None
+
+
+# -- days counted before or after a date ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the day before Christmas", "2026-12-24T09:00:00Z"),
+        ("the day after Christmas", "2026-12-26T09:00:00Z"),
+        ("2 days after christmas", "2026-12-27T09:00:00Z"),
+        ("two days after March 3 at 5pm", "2026-03-05T17:00:00Z"),
+        # the next one still ahead: last Christmas's is past
+        ("2 weeks after christmas", "2027-01-08T09:00:00Z"),
+        ("2 days after easter", "2026-04-07T09:00:00Z"),  # a moving one, dated by `holidays`
+    ],
+)
+def test_days_counted_from_a_date(text: str, expected: str) -> None:
+    assert read(text)["schedule"]["datetime"] == expected
+
+
+def test_the_day_after_tomorrow_is_still_two_days_on() -> None:
+    assert read("the day after tomorrow at 5pm")["schedule"]["datetime"] == "2026-01-16T17:00:00Z"
+
+
+# -- one run at a part of the day, without a time, asks ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("call mom tonight", "2026-01-14T20:00:00Z"), ("this afternoon", "2026-01-14T12:00:00Z")],
+)
+def test_one_run_at_a_part_of_the_day_is_read_and_asked(text: str, expected: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["datetime"] == expected
+    assert answer["needs_confirmation"]
+
+
+def test_a_repeating_part_of_the_day_is_not_asked_for_its_time() -> None:
+    assert cron("every morning") == "0 9 * * *"
+    assert not read("every morning")["needs_confirmation"]

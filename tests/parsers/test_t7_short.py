@@ -188,3 +188,56 @@ def test_a_holiday_without_a_greeting_is_still_read() -> None:
 )
 def test_vague_times_ask(text: str) -> None:
     assert asks(text)
+
+
+# -- "start" before one day, Slack's "to" and a message, other scripts, countdowns ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("start tomorrow @15", "2026-01-15T15:00:00Z"),
+        ("start monday at 10am", "2026-01-19T10:00:00Z"),
+    ],
+)
+def test_start_before_one_day_is_the_run(text: str, instant: str) -> None:
+    assert once(text) == instant
+
+
+def test_starting_alone_is_still_a_start_date() -> None:
+    assert read("starting tomorrow")["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "task"),
+    [
+        (
+            "/remind #general every weekday at 4pm to What did you do or learn today?",
+            "0 16 * * 1-5",
+            "What did you do or learn today?",
+        ),
+        ("/remind #ops every day at 9am to Post the status", "0 9 * * *", "Post the status"),
+    ],
+)
+def test_to_and_a_capital_after_a_whole_schedule_open_the_message(
+    text: str, expression: str, task: str
+) -> None:
+    assert cron(text) == expression
+    assert read(text)["task"] == task
+
+
+def test_to_between_days_is_no_message() -> None:
+    assert cron("/remind me every Monday to Friday at 9am to stand up") == "0 9 * * 1-5"
+    assert plain_command("/remind me tomorrow to Check X at 5pm") == (
+        "remind me tomorrow to Check X at 5pm"
+    )
+
+
+def test_a_japanese_day_left_in_the_task_asks() -> None:
+    assert asks("/remind #dev-general 金曜 17:00 週報を書こう")
+    assert once("/remind @sato 会議の時間です in 5 minutes") == _at(timedelta(minutes=5))
+
+
+@pytest.mark.parametrize("text", ["count down 10 minutes", "countdown 10 min"])
+def test_a_countdown_is_a_delay(text: str) -> None:
+    assert once(text) == _at(timedelta(minutes=10))
