@@ -113,7 +113,7 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
 
 
 class _Reader:
-    __slots__ = ("adverb", "days_end", "n", "phrase", "tokens")
+    __slots__ = ("adverb", "and_every", "days_end", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -122,6 +122,8 @@ class _Reader:
         # the interval so far came from "daily"/"weekly": "every 2 days" may refine it
         self.adverb = False
         self.days_end = -1  # where the last days of the week named ended
+        # an interval said after "and every" ("every minute and every hour"): a second schedule
+        self.and_every = False
 
     # -- the loop -----------------------------------------------------------------
 
@@ -181,6 +183,14 @@ class _Reader:
         if count <= 0:
             raise Rejected("an interval must be more than zero")
         current = self.phrase.interval
+        joined, self.and_every = self.and_every, False
+        if current is not None and current != (count, unit) and joined:
+            # "/remindme every minute and every hour to test": two schedules, never the first
+            # of them alone ("Every minute, every hour, every day" is one, said verbosely)
+            raise Rejected(
+                "the text names two different intervals: that is two schedules",
+                "make one job for each interval",
+            )
         if current is not None and current != (count, unit):
             # "every 30 minutes during business hours, every day": the day says the runs
             # go on every day (no day left out), not that they are a day apart
@@ -1344,6 +1354,7 @@ class _Reader:
         token = self.tokens[j] if j < self.n else None
         if token is None:
             return None
+        self.and_every = i > 0 and self.phrase.interval is not None and self._word(i - 1) == "and"
         word = self._word(j)
         if word == "last":  # "every last Friday of the month"
             self.phrase.every = True

@@ -296,6 +296,9 @@ def _scan(text: str) -> list[Token]:
         elif group == "hm":
             if _duration_clock(match, tokens):
                 continue
+            if _money(text, start, end):
+                append(Token(lx.WORD, "amount", start, end))  # "pay $23.49": not 23:49
+                continue
             hour_text = match.group("h2")
             hour = int(hour_text)
             # "18h30", "5h30": the h style is a 24-hour clock ("9.30" is not, by itself)
@@ -452,6 +455,22 @@ def _zone_meant(text: str, start: int, end: int, tokens: list[Token]) -> bool:
         text[start:end].isupper()
         or (bool(tokens) and tokens[-1].kind == lx.TIME)
         or _ZONE_AFTER.match(text, end) is not None
+    )
+
+
+# "pay Jason $23.49", "£12.30 to the window cleaner", "23.49 dollars": an amount of money
+# written like a time with a dot (a cent is never a minute)
+_CURRENCY_SIGNS: Final = frozenset("$£€¥₹")
+_CURRENCY_AFTER: Final = re.compile(
+    r"\s?(?:dollars?|bucks|euros?|pounds?|quid|rupees?|usd|eur|gbp|cad|aud|inr)\b", re.IGNORECASE
+)
+
+
+def _money(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is an amount of money ("$23.49", "9.99 euros")."""
+    before = text[max(start - 2, 0) : start].rstrip()
+    return (bool(before) and before[-1] in _CURRENCY_SIGNS) or (
+        "." in text[start:end] and _CURRENCY_AFTER.match(text, end) is not None
     )
 
 

@@ -106,3 +106,48 @@ def test_weeknights_are_monday_to_friday_and_asked(text: str, expression: str) -
     assert answer["schedule"]["expression"] == expression
     assert answer["needs_confirmation"]
     assert any("Sunday to Thursday" in note for note in answer["notes"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("/r every month pay Jason $23.49 for comcast on the 1st", "0 9 1 * *"),
+        ("every Friday pay £12.30 to the window cleaner", "0 9 * * 5"),
+        ("every month on the 3rd pay €9.99 for spotify at 10am", "0 10 3 * *"),
+    ],
+)
+def test_an_amount_of_money_is_never_a_time(text: str, expression: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["expression"] == expression
+    assert any(sign in answer["task"] for sign in "$£€")
+
+
+def test_an_amount_with_its_currency_after_it_is_no_time_either() -> None:
+    assert once("remind me tomorrow to pay 23.49 dollars") == "2026-01-15T09:00:00Z"
+    assert read("remind me tomorrow to pay 23.49 dollars")["task"] == "pay 23.49 dollars"
+
+
+def test_a_time_beside_a_currency_word_stays_a_time() -> None:
+    assert cron("every day at 9.30 pay the bill") == "30 9 * * *"
+    assert cron("every day at 12:30 USD report") == "30 12 * * *"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/remindme every minute and every hour to test",
+        "every 5 minutes and every hour",
+        "every 2 hours and every day at 9am",
+        "every hour and every 30 minutes",
+    ],
+)
+def test_two_intervals_joined_by_and_are_two_schedules(text: str) -> None:
+    answer = read(text)
+    assert answer["schedule"] is None, answer
+    assert "two schedules" in answer["reason"]
+
+
+def test_one_interval_said_verbosely_or_days_joined_by_and_stay_one_schedule() -> None:
+    assert cron("Every minute, every hour, every day") == "* * * * *"
+    assert cron("every Monday and every Friday at 9am") == "0 9 * * 1,5"
+    assert cron("every 30 minutes during business hours, every day") is not None
