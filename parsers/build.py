@@ -556,6 +556,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if p.same_time:
         _same_time(b)
     _one_time_said_twice(b)
+    if p.times_continue:
+        _times_go_on(b)
     for year, month, day in p.dates:
         _check_date(year, month, day)  # "every 90 minutes on the 31st of February"
     if p.holiday is not None:
@@ -1817,6 +1819,40 @@ def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
         raise Rejected("dates in different months on different days need one schedule each")
     minute, hour = _time_fields(b)
     return _cron(b, f"{minute} {hour} {_join(days)} {_join(months)} *")
+
+
+def _times_go_on(b: _Builder) -> None:
+    """ "every two hours, namely at midnight, 2am, 4am, and so on": the times named are the
+    interval's, and go on through the day; without an interval that says how ("14:00, 14:05
+    … etc.": until when?) the list is asked about."""
+    p = b.p
+    count, unit = p.interval or (0, None)
+    hours = [m.clock.hour_24() for m in p.times]
+    minutes = {m.clock.minute for m in p.times}
+    steps = {later - earlier for earlier, later in pairwise(hours)}  # type: ignore[operator]
+    if (
+        unit == "hour"
+        and count == int(count)
+        and None not in hours
+        and len(minutes) == 1
+        and steps == {count}
+    ):
+        first = hours[0]
+        assert first is not None
+        if first >= count:  # "at 9am, 11am and so on": until the day's end, or round the clock?
+            b.note(
+                f"the times named read as every {int(count)} hours until midnight", UNSURE_PENALTY
+            )
+        clocks = [
+            ClockTime(hour, p.times[0].clock.minute, None, True)
+            for hour in range(first, 24, int(count))
+        ]
+        p.times = [TimeMention(clock, p.times[0].start, p.times[-1].end) for clock in clocks]
+        p.interval = None
+        if first < count:
+            b.note(f"the times named read as every {int(count)} hours through the day")
+        return
+    b.note("the list of times goes on (“etc.”, “and so on”) past what it names", UNSURE_PENALTY)
 
 
 def _counted_in_the_year(b: _Builder, unit: str | None, count: int) -> Built:

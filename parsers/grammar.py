@@ -28,7 +28,14 @@ from .phrase import (
 )
 from .settings import date_order
 from .tokens import ClockTime, Token
-from .zones import UnknownZoneError, keeps_offset, lookup_place, place_starts, resolve_zone
+from .zones import (
+    UnknownZoneError,
+    keeps_offset,
+    lookup_place,
+    place_starts,
+    resolve_zone,
+    same_instant,
+)
 
 _SECONDS: Final = {
     "second": 1,
@@ -495,6 +502,20 @@ class _Reader:
                 break
             self.phrase.times.append(more[0])
             j = self._other_meridiem(more[0], more[1])
+        if len(self.phrase.times) > 1:
+            j = self._and_so_on(j)
+        return j
+
+    def _and_so_on(self, j: int) -> int:
+        """ "…, 6am, 8am, and so on", "14:00, 14:05 … etc.": the list of times goes on."""
+        k = j + (self._is_sym(j, ",") and self._word(j + 1) in ("and", "etc"))
+        if self._word(k) == "etc":
+            self.phrase.times_continue = True
+            return k + 1
+        if self._word(k) == "and" and self._word(k + 1) == "so":
+            # "and so on", "and so forth" (a command's reading may have left "on" out, a filler)
+            self.phrase.times_continue = True
+            return k + 2 + (self._word(k + 2) in ("on", "forth"))
         return j
 
     def _other_meridiem(self, mention: TimeMention, j: int) -> int:
@@ -1508,6 +1529,15 @@ class _Reader:
             else:
                 self.phrase.every = True
                 return self._ordinals(j)
+        if (
+            i > 0
+            and self._word(i - 1) == "and"
+            and self.phrase.interval == (1, "day")
+            and not self.phrase.weekdays
+            and self._kind(j) in (lx.DAY, lx.DAYS, lx.DAYSET)
+        ):
+            # "every day and every Monday": every day takes in Mondays; something else was meant
+            self.phrase.unsure.append("“every day and every …” names some days twice: which?")
         was_every = self.phrase.every
         self.phrase.every = True
         end = self._every_unit(j, count)
@@ -1725,6 +1755,14 @@ class _Reader:
         if self._word(j) == "of" and self._word(j + 1) == "the" and self._is_unit(j + 2, "year"):
             j += 3
         return j
+
+    def _day_follows(self, i: int) -> bool:
+        """ "of the day", "of every day", "of each day" at i."""
+        return (
+            self._word(i) in ("of", "in")
+            and self._word(i + 1) in ("the", "every", "a")
+            and self._is_unit(i + 2, "day")
+        )
 
     def _year_follows(self, i: int) -> bool:
         """ "of the year", "in every year", "of a year" at i."""
@@ -2208,6 +2246,12 @@ class _Reader:
             return quarter
         if self._is_unit(j, "hour") and leading:
             return self._nth_hours(ordinals, i, j + 1)
+        if self._is_unit(j, "hour") and self._day_follows(j + 1):
+            # "on the 6th and 12th hours of the day": those hours, counted from 0 as cron and
+            # prettycron count them (the 6th could be 05:00 counted from 1): asked
+            end = self._nth_hours(ordinals, i, j + 4)
+            self.phrase.unsure.append("“the nth hour of the day” read as that hour on the clock")
+            return end
         phrase = self.phrase
         back = j + 1 if self._word(j) == "last" else None
         if self._word(j) == "to" and self._word(j + 1) == "last":
@@ -3075,7 +3119,57 @@ class _Reader:
         elif self._word(j) == "timezone":
             j += 1  # "in the UTC timezone"
         self._set_zone(raw)
-        return j
+        restated = self._restated(i, j, raw)
+        return j if restated is None else restated
+
+    def _restated(self, i: int, j: int, zone: str) -> int | None:
+        """ "10am ET/7am PT", "7:00 AM PDT / 6:00 AM PST": the time just read, said again in
+        another zone (or the same zone's other season) right after it. One instant said twice is
+        read once, in the first zone; two instants are two readings, refused."""
+        if i == 0 or self.tokens[i - 1].kind != lx.TIME:
+            return None
+        k = j + self._is_sym(j, "/") + (self._word(j) == "=")
+        again = self._clock_at(k)
+        if again is None or self._kind(k + 1) != lx.ZONE:
+            return None
+        first: ClockTime = self.tokens[i - 1].value  # type: ignore[assignment]
+        other = str(self.tokens[k + 1].value)
+        if "/" in other and not other.startswith("Etc/"):
+            try:
+                other = resolve_zone(other)
+            except UnknownZoneError:
+                return None
+        hours = first.hour_24(), again.hour_24()
+        if hours[0] is None or hours[1] is None:
+            return None
+        winter, summer = same_instant(
+            (hours[0], first.minute, zone), (hours[1], again.minute, other)
+        )
+        if other == zone or not (winter or summer):
+            raise Rejected(
+                "the text gives two different times for the run "
+                f"({self._spoken(i - 1)} {zone} and {self._spoken(k)} {other}): which one?",
+                "name one time and its zone",
+            )
+        if not (winter and summer):
+            self.phrase.unsure.append(
+                f"“{self._spoken(k)}” is the same time only part of the year: "
+                f"read as {self._spoken(i - 1)}"
+            )
+        return k + 2
+
+    def _clock_at(self, k: int) -> ClockTime | None:
+        if k < self.n and self.tokens[k].kind == lx.TIME:
+            return self.tokens[k].value  # type: ignore[return-value]
+        return None
+
+    def _spoken(self, k: int) -> str:
+        token = self.tokens[k]
+        clock = token.value
+        if isinstance(clock, ClockTime):
+            hour = clock.hour_24()
+            return f"{hour:02d}:{clock.minute:02d}" if hour is not None else str(clock.hour)
+        return str(clock)
 
     def _place(self, i: int, *, after_in: bool = False) -> int | None:
         """ "London time", "New York time", "in Tokyo", and "9am Berlin" (a place right

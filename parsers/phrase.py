@@ -141,6 +141,8 @@ class Phrase:
     # counted in the year (RFC 5545's yearly rules): "the 100th day of the year" (BYYEARDAY,
     # negative from its end), "week number 20" (BYWEEKNO), "the 20th Monday of the year" (`nth`
     # counted in the year, not the month)
+    # "at midnight, 2am, 4am, and so on", "14:00, 14:05 … etc.": the times named go on
+    times_continue: bool = False
     yeardays: list[int] = field(default_factory=list)
     weeknos: list[int] = field(default_factory=list)
     year_nth: bool = False

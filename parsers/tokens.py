@@ -100,6 +100,7 @@ _PATTERN: Final = re.compile(
 _PATTERN_ANY_CASE: Final = re.compile(_PATTERN.pattern, re.VERBOSE | re.IGNORECASE)
 
 _SEPARATOR: Final = re.compile(r"([-/])")
+_GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
 # units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
 _SHORT_UNITS: Final = {"d": "day", "w": "week"}
 _PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [AP]M")
@@ -523,6 +524,12 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
         for part in _SEPARATOR.split(word):
             if part in ("-", "/"):
                 tokens.append(Token(lx.SYM, part, offset, offset + 1))
+            elif (clock := _GLUED_CLOCK.fullmatch(part)) is not None:
+                # "10am ET/7am PT": a time after a zone and "/", read as the other branch would
+                hour, meridiem = int(clock[1]), clock[2]
+                tokens.append(
+                    Token(lx.TIME, ClockTime(hour, 0, meridiem, False), offset, offset + len(part))
+                )
             elif part:
                 _word(part, offset, tokens)
             offset += len(part)

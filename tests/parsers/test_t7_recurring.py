@@ -188,3 +188,65 @@ def test_days_the_year_does_not_have_are_refused(text: str) -> None:
 def test_a_large_ordinal_of_a_thing_is_the_task() -> None:
     answer = _read("celebrate our 100th release every Friday at 5pm")
     assert answer["schedule"]["expression"] == "0 17 * * 5"
+
+
+# -- one time said in two zones: "10am ET/7am PT" ------------------------------------------------
+
+
+def test_one_instant_in_two_zones_is_read_once_in_the_first() -> None:
+    answer = _read("our sync is every Tuesday at 1pm ET/10am PT")
+    assert answer["schedule"]["expression"] == "0 13 * * 2"
+    assert answer["schedule"]["timezone"] == "America/New_York"
+
+
+def test_an_instant_equal_only_in_winter_asks() -> None:
+    answer = _read("every day at 10am CET / 9am UTC")
+    assert answer["schedule"]["expression"] == "0 10 * * *"
+    assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the workflow runs at 8:00 AM EDT / 7:00 AM EST every day",  # one zone, two times
+        "every Monday at 9am ET / 9am PT",  # two instants
+    ],
+)
+def test_two_instants_are_refused(text: str) -> None:
+    assert _read(text)["schedule"] is None
+
+
+# -- "every day and every Monday": days named twice ---------------------------------------------
+
+
+def test_every_day_and_every_weekday_asks() -> None:
+    assert _asks("ping me every day and every Friday to stretch")
+
+
+# -- "the 6th and 12th hours of the day" --------------------------------------------------------
+
+
+def test_nth_hours_of_the_day_are_those_hours_and_ask() -> None:
+    answer = _read("daily on the 3rd and 15th hours of the day")
+    assert answer["schedule"]["expression"] == "0 3,15 * * *"
+    assert answer["needs_confirmation"]
+
+
+# -- a list of times that goes on: "and so on", "etc." -------------------------------------------
+
+
+def test_times_in_the_intervals_steps_go_on_through_the_day() -> None:
+    answer = _read("every three hours, i.e. at 1am, 4am, 7am and so on")
+    assert answer["schedule"]["expression"] == "0 1,4,7,10,13,16,19,22 * * *"
+    assert not answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "run it at 9:00, 9:15, 9:30 etc.",  # until when?
+        "every 2 hours at 10am, noon and so on",  # until midnight, or round the clock?
+    ],
+)
+def test_a_list_that_goes_on_otherwise_asks(text: str) -> None:
+    assert _asks(text)
