@@ -198,6 +198,9 @@ def slashed_alternatives(text: str, *, zone_of: Callable[[str], str | None]) -> 
 
 # -- a list that goes on --------------------------------------------------------------------------
 
+_INTERVAL_SAID: Final = re.compile(
+    r"\bevery\s+(?:[\w.]+\s+)?(?:hours?|hrs?|minutes?|mins?)\b|\bhourly\b", re.IGNORECASE
+)
 _GOES_ON: Final = re.compile(
     r"(?:\d|[ap]m|day|days)\s*[,;]?\s*(?:\.{2,}|…|\betc\b|\band\s+so\s+(?:on|forth)\b)",
     re.IGNORECASE,
@@ -205,10 +208,12 @@ _GOES_ON: Final = re.compile(
 
 
 def list_goes_on(text: str) -> str | None:
-    """ "at 14:00, 14:05 14:10... etc.": the times listed are examples of a rule not said."""
+    """ "at 14:00, 14:05 14:10... etc.": the times listed are examples of a rule not said.
+    With the rule said ("every three hours, i.e. at 1am, 4am, 7am and so on") the grammar
+    checks the list against it."""
     if ".." not in text and "…" not in text and "etc" not in text and "so " not in text:
         return None
-    if _GOES_ON.search(text) is None:
+    if _GOES_ON.search(text) is None or _INTERVAL_SAID.search(text) is not None:
         return None
     return "the list of times goes on (“…”, “etc.”): which times? to confirm"
 
