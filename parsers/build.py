@@ -623,6 +623,12 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         _years(b)
         b.bounds()
         return _recurring(b)
+    if p.until is None and _start_is_the_day(p):
+        # "start tomorrow @15", "start next week Tuesday" (ZinZen's words): with nothing
+        # that repeats, the start is the one run's day; it may be meant to repeat: asked
+        b.note("“start …” with one run read as the day it runs (say how often if it repeats)")
+        b.penalty += UNSURE_PENALTY
+        return _one_time(b)
     if p.starting is not None or p.until is not None:
         raise Rejected("only a repeating schedule can have a start or an end date")
     if single or p.dates or p.weekdays or p.times or p.once:
@@ -2077,6 +2083,39 @@ def _at_second(b: _Builder, at: time) -> time:
     if second:
         b.note(f"read as a run at {at:%H:%M}:{second:02d}, to the second", UNSURE_PENALTY)
     return at.replace(second=second)
+
+
+def _start_is_the_day(p: Phrase) -> bool:
+    """Moves a start bound that names one day ("starting tomorrow at 8am", "from Monday at 9",
+    "starting next week on Tuesday at 2pm") into the phrase's day, when the phrase names a time
+    and no other day; whether it did."""
+    ref = p.starting
+    if ref is None or not p.times:
+        return False  # "starting tomorrow" alone is a start date whose schedule is missing
+    if ref.days_later or ref.months_later or ref.holiday is not None:
+        return False
+    if ref.month_end is not None or ref.quarter_end or ref.monthday is not None:
+        return False
+    if p.dates or p.day_offset is not None or p.next_week or p.this_week or p.has_offset:
+        return False
+    if ref.week:
+        if not (p.weekdays and p.single_day):
+            return False  # "starting next week": which day?
+        p.next_week = True  # "start next week Tuesday"
+    elif p.weekdays:
+        return False
+    elif ref.day_offset is not None:
+        p.day_offset = ref.day_offset
+    elif ref.weekday is not None:
+        p.weekdays.append(ref.weekday)
+        p.single_day = True
+        p.next_weekday = ref.after_today
+    elif ref.date is not None:
+        p.dates.append(ref.date)
+    else:
+        return False
+    p.starting = None
+    return True
 
 
 def _one_year(p: Phrase) -> None:

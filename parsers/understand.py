@@ -1211,13 +1211,11 @@ def _ordinal_of_a_thing(tokens: list[Token], k: int) -> bool:
     the grammar does not know counts that thing, not days."""
     token = tokens[k]
     after = tokens[k + 1] if k + 1 < len(tokens) else None
-    return (
-        token.kind == lx.ORD
-        and token.end - token.start >= 5
-        and after is not None
-        and after.kind == lx.WORD
-        and after.value not in lx.KEYWORDS
-    )
+    if token.kind != lx.ORD or token.end - token.start < 5 or after is None:
+        return False
+    if after.value in ("to", "in") and k + 2 < len(tokens):
+        after = tokens[k + 2]  # "the first to post", "the second in line"
+    return after.kind == lx.WORD and after.value not in lx.KEYWORDS
 
 
 def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> list[tuple[int, int]]:
@@ -1447,10 +1445,20 @@ def _drop_stray_numbers(tokens: list[Token], runs: list[tuple[int, int]]) -> lis
         touches = (index and runs[index - 1][1] == start) or (
             index + 1 < len(runs) and runs[index + 1][0] == end
         )
-        if bare and not touches:
+        if (bare and not touches) or _first_to_do(tokens, start, end):
             continue
         kept.append((start, end))
     return kept
+
+
+def _first_to_do(tokens: list[Token], start: int, end: int) -> bool:
+    """ "I want to be the first to post", "the second in line": an ordinal word, alone in its
+    run, before "to"/"in" and a word the grammar does not know ranks a person or a thing;
+    it is not the 1st of a month."""
+    run = [k for k in range(start, end) if tokens[k].value != "the"]
+    if len(run) != 1 or run[0] != end - 1 or end >= len(tokens):
+        return False
+    return tokens[end].value in ("to", "in") and _ordinal_of_a_thing(tokens, end - 1)
 
 
 def _is_filler(token: Token) -> bool:

@@ -175,3 +175,44 @@ def test_one_run_at_a_part_of_the_day_is_read_and_asked(text: str, expected: str
 def test_a_repeating_part_of_the_day_is_not_asked_for_its_time() -> None:
     assert cron("every morning") == "0 9 * * *"
     assert not read("every morning")["needs_confirmation"]
+
+
+# -- a start bound with one run: that day, asked ("start tomorrow @15", where "start" is the
+# imperative, is read by the command reader, not here) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("remind me to take my pills starting tomorrow at 8am", "2026-01-15T08:00:00Z"),
+        ("starting Monday at 9am", "2026-01-19T09:00:00Z"),
+        ("beginning March 3 at 10am", "2026-03-03T10:00:00Z"),
+        ("call the bank starting next week on Tuesday at 2pm", "2026-01-20T14:00:00Z"),
+    ],
+)
+def test_a_start_with_nothing_that_repeats_is_the_day_it_runs(text: str, expected: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["datetime"] == expected
+    assert answer["needs_confirmation"]  # it may have been meant to repeat
+
+
+def test_a_start_without_a_day_or_with_an_end_is_still_refused() -> None:
+    assert read("starting next week")["schedule"] is None  # which day?
+    assert read("starting tomorrow until Friday")["schedule"] is None
+    assert cron("every day starting tomorrow at 3pm") == "0 15 * * *"
+
+
+# -- "the first to post" ranks a person, not the 1st of a month -------------------------------
+
+
+def test_an_ordinal_before_to_and_a_verb_is_not_a_date() -> None:
+    assert once("remind me at 9am to be the first to reply") == "2026-01-15T09:00:00Z"
+    assert read("be the first in line at 9am tomorrow")["schedule"]["datetime"] == (
+        "2026-01-15T09:00:00Z"
+    )
+    answer = read("Let me know when it hits midnight — I want to be the first to post.")
+    assert answer["schedule"]["datetime"] == "2026-01-15T00:00:00Z"
+
+
+def test_an_ordinal_range_is_still_days() -> None:
+    assert cron("from the first to the fifth at 9am") == "0 9 1-5 * *"
