@@ -616,6 +616,11 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         # "once at the top of every hour": once an hour; "once on each 2nd day of a month":
         # once on each of those days
         p.once = False
+    if recurring and not single and _series_from_a_date(p):
+        # "7/31 11:30 @weekly Meet Joe" (a tickler's subject line), "March 3 every 2 weeks":
+        # the date is the series' first day, and a weekly one keeps its weekday; asked
+        p.starting = DayRef(date=p.dates.pop())
+        b.note("the date named read as the first day of the series", UNSURE_PENALTY)
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
@@ -2217,6 +2222,19 @@ def _offset(b: _Builder) -> Built:
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once")
     return _at(b, to_instant(day, at, b.zone))
+
+
+def _series_from_a_date(p: Phrase) -> bool:
+    """One date and an interval of days or weeks with nothing else dating the runs: the date
+    starts the series (a date can otherwise only repeat every year)."""
+    return (
+        len(p.dates) == 1
+        and p.starting is None
+        and p.interval is not None
+        and p.interval[1] in ("day", "week")
+        and not (p.weekdays or p.monthdays or p.nth or p.months or p.once or p.holiday)
+        and not (p.years or p.first_weekday or p.quarter)
+    )
 
 
 def _weekday_in_weeks(p: Phrase) -> bool:
