@@ -105,6 +105,11 @@ _PART_HOURS: Final = {
 }
 
 
+# "nightly" is how ops name a job that runs once a day out of hours: one done at dawn is
+# still the nightly job ("every night at 6am" still asks which time)
+_NIGHTLY_DAWN: Final = (6, 7)
+
+
 def in_part_of_day(part: str, hour: int) -> bool:
     """Whether `hour` (0-23) can be said to fall in `part` of the day."""
     return hour in _PART_HOURS[part]
@@ -367,6 +372,8 @@ class _Builder:
         times = [self.resolve(m) for m in self.p.times]
         part = self.p.part
         for at in times:
+            if part == "night" and self.p.nightly and at.hour in _NIGHTLY_DAWN:
+                continue  # "runs nightly at 6am NZST", "06:00 UTC nightly": the nightly job
             if part is not None and not in_part_of_day(part, at.hour):
                 # a window may run past its part ("mornings from 9am to 1pm"); a time may not
                 raise Rejected(
