@@ -324,6 +324,7 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
             else:
                 _word(word, start, tokens)
+                _glued_word(tokens)
         elif group == "num":
             raw = match.group()
             value: object = float(raw) if "." in raw else int(raw)
@@ -471,6 +472,33 @@ def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
 
 
 _GLUED_UNITS: Final = {"d": "day", "w": "week", "y": "year"}
+
+
+# what may follow a number and still be read with it: "9ish", "5mins", "24hrs", "3rds"
+_NUMBER_SUFFIXES: Final = frozenset(
+    {"ish", "hrs", "mins", "secs", "sec", "min", "hr", "wks", "wk", "yrs", "yr", "mo", "mos"}
+    | {"am", "pm", "st", "nd", "rd", "th", "ms", "mn", "hs", "ds", "ws", "ys", "ok"}
+)
+
+
+def _glued_word(tokens: list[Token]) -> None:
+    """ "2os", "4ever", "10x": a whole number written onto a word the grammar does not know is
+    one word of a task ("/remindme in 2h 2os dawafry"), not a number and a word; a number
+    glued to a word it knows ("5mins", "2pm", "9ish") is read as before."""
+    if len(tokens) < 2:
+        return
+    word, number = tokens[-1], tokens[-2]
+    if (
+        word.kind == lx.WORD
+        and len(str(word.value)) > 1
+        and word.value not in lx.KEYWORDS
+        and word.value not in _NUMBER_SUFFIXES
+        and number.kind == lx.NUM
+        and number.end == word.start
+        and isinstance(number.value, int)
+        and not word.spelled
+    ):
+        tokens[-2:] = [Token(lx.WORD, f"{number.value}{word.value}", number.start, word.end)]
 
 
 def _glued_amount(tokens: list[Token], start: int) -> bool:
@@ -662,6 +690,7 @@ _TYPED_WORDS: Final = (
     *("day", "days", "week", "weeks", "hour", "hours", "minute", "minutes"),
     *("month", "months", "year", "years", "every", "daily", "weekly", "weekday", "weekdays"),
     *(day.lower() for day in lx.DAY_LABELS),
+    *("third", "fourth", "fifth"),  # "the thrid Friday", "every fouth Monday"
 )
 _KEY_ROWS: Final = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
@@ -695,17 +724,27 @@ def _slips() -> tuple[dict[str, str], dict[str, str]]:
                 for key in _neighbours(word[i]):
                     placed.setdefault(word[:i] + key + word[i + 1 :], word)
     for table in (anywhere, placed):
-        for slip in [slip for slip in table if slip in lx.LEXICON or slip in _TYPED_WORDS]:
+        for slip in [slip for slip in table if slip in lx.LEXICON or slip in _REAL_WORDS]:
             del table[slip]
     return anywhere, placed
 
 
+# words of their own that a slip of a schedule word would spell ("a moth", "the firth", "the
+# yeas", "a minuet"): never read as the schedule word
+_REAL_WORDS: Final = frozenset(
+    {*_TYPED_WORDS, "dally", "daly", "dail", "dags", "daya", "eery", "evert", "ever", "firth"}
+    | {"fourty", "hors", "hous", "hout", "minuet", "minuets", "mont", "monty", "moth", "moths"}
+    | {"sunda", "monda", "weel", "wees", "werk", "yeas", "yeat", "thir", "tird", "wesk"}
+)
+
+
 _SLIPS_ANYWHERE, _SLIPS_PLACED = _slips()
-_COUNTING_WORDS: Final = frozenset({"every", "a", "other"})
+_COUNTING_WORDS: Final = frozenset({"every", "a", "other", "the"})
 
 
 def _counts(token: Token) -> bool:
-    """Whether a unit or a day is all that can follow this token ("every", "2")."""
+    """Whether a unit, a day or an ordinal is all that can follow this token ("every", "2",
+    "the": "Monthly on the forth Monday")."""
     return token.kind == lx.NUM or (token.kind == lx.WORD and token.value in _COUNTING_WORDS)
 
 
