@@ -85,7 +85,8 @@ _MAX_SEGMENTS: Final = 8  # spans of 8 segments: 36 reads at most, on the refusa
 _MAX_LENGTH: Final = 300
 
 # Markdown and chat formatting around a schedule: a quote (">"), a list item ("-", "*"; not
-# "1.", which may be a date: "1. Dezember"), bold or code markers. Emoji and other pictographs are set aside by category.
+# "1.", which may be a date: "1. Dezember"), bold or code markers. Emoji and other
+# pictographs are set aside by their Unicode category.
 _LINE_MARK: Final = re.compile(r"(?m)^[ \t]*(?:(?:>+|[-*+•])[ \t]+)+")
 _EMPHASIS: Final = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__|`+([^`]+)`+")
 _BRACKETED: Final = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}")

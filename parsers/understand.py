@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
+from . import doubts
 from . import lexicon as lx
 from .botcommand import DELAY, plain_command
 from .build import build
@@ -41,6 +42,7 @@ from .rawrule import looks_like_rule
 from .result import ParseResult
 from .salvage import is_soft, salvage
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
+from .task_part import part_named_by
 from .tokens import Token, TokenizeError, tokenize
 from .zones import lookup_place, lookup_word
 
@@ -113,8 +115,14 @@ _MANAGE: Final = re.compile(
     r"^\s*(?:please\s+)?(?:(?:cancel|delete|remove|clear|disable|unschedule|pause|resume|"
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
-    r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?)\b"
+    r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?|notifications?|notices?|"
+    r"alerts?|wake-?\s?up\s+calls?)\b"
     r"|stop\s+(?:reminding|pinging|notifying)\b|snooze\b|(?:cancel|delete|remove)\s+(?:it|that|this)\b"
+    # "don't remind me to pick up Brandon at midnight", "do not notify me of the meeting next
+    # morning", "don't send me a notice at 7": a reminder not wanted, often one that exists
+    # ("don't let me forget …" and "don't forget to remind me …" ask for one)
+    r"|(?:don[’']?t|do\s+not|never)\s+(?:remind|notify|ping|alert|wake|nag|message|text|"
+    r"send\s+(?:me|us)\s+(?:an?|the|any)\s+(?:reminders?|notices?|notifications?|alerts?))\b"
     # "change the digest time to 7:45", "move standup to Friday": something that exists gets a
     # new time ("move the logs to cold storage every Sunday" names a place: a task)
     r"|(?:change|move|reschedule|shift|push|bump|switch)\b(?:\s+\S+){1,5}?\s+to\s+"
@@ -155,6 +163,11 @@ _HEDGE: Final = re.compile(
     r"supposed\s+to|"
     r"(?:earliest|latest|soonest)\s+possible|as\s+(?:early|late|soon)\s+as\s+possible|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
+    # a condition on running that no schedule keeps: "weather permitting", "as needed",
+    # "skip holidays" (which country's? "except holidays" is read, and asks the same)
+    r"(?:weather|time|budget|traffic|schedule|workload|health|funds|tides?)\s+permitting|"
+    r"(?:as|if|when)\s+(?:needed|necessary|required|convenient)|"
+    r"skip(?:ping)?\s+(?:the\s+)?(?:public\s+|bank\s+|federal\s+)?holidays|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
     r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?\s+hour|the\s+top)|"
@@ -174,7 +187,9 @@ _QUESTION: Final = re.compile(
     r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
     # "can you tell me what runs on Mondays", "show me when it runs"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+(?:me|us)\s+"
-    r"(?:what|when|which|where|how|whether|if)\b)\b",
+    # ("tell me when it is 5PM" asks to be told at 5 PM)
+    r"(?:what|when(?!\s+it(?:'s|\s+is|\s+gets\s+to|\s+hits)\s+(?:\d|noon\b|midnight\b))|which|"
+    r"where|how|whether|if)\b)\b",
     re.IGNORECASE,
 )
 
@@ -188,7 +203,8 @@ _HEDGE_CUES: Final = frozenset(
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
     "possible shortest longest smallest largest fastest "
     "around about near "
-    "nearly almost ish advance beforehand ahead prior supposed".split()
+    "nearly almost ish advance beforehand ahead prior supposed permitting as when skip "
+    "skipping".split()
 )
 # ... and the phrases it knows that start with a common word ("first", "now")
 _HEDGE_PHRASES: Final = ("first thing", "now and")
@@ -214,6 +230,17 @@ _STATEMENT: Final = re.compile(
     r"unavailable|available|free|closed|open|sick|ooo|on\s+(?:leave|holiday|vacation|pto)|"
     r"travel+ing)\b",
     re.IGNORECASE,
+)
+
+
+# A sentence about someone else is not a request either: "My son has practice Tuesday 4pm",
+# "Viola has Thursday off", "Viola out Friday afternoon", "Viola worked extra 3 hours Saturday".
+# (Case matters: a name is capitalised; "It is …", "This has …" are not about a person.)
+_THIRD_PERSON: Final = re.compile(
+    r"^\s*(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z'’]+\s+){0,2}?"
+    r"|(?!(?:It|This|That|These|Those|There|Here|What|Which|Who|When|Where|How|Everything|"
+    r"Nothing|Everyone)\b)[A-Z][a-z]+\s+)"
+    r"(?:(?:has|have|had)(?!\s+(?:to|got\s+to)\b)|is\s+off|is\s+out|off|out|works|worked|stayed)\b"
 )
 
 
@@ -324,7 +351,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
-    statement = _STATEMENT.match(text)
+    statement = _STATEMENT.match(text) or _THIRD_PERSON.match(text)
     one_off = result.schedule is not None and result.schedule["type"] == "at"
     if statement is None and one_off and "you" in text.lower():
         statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job
@@ -357,6 +384,11 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
+    doubt = doubts.doubt(text, names_time=_mentions_time, zone_of=lookup_word)
+    if doubt is None and " and " in lowered:
+        doubt = doubts.reminder_at_several_times(text, result.schedule)
+    if doubt is not None:
+        return _to_confirm(result, doubt)
     words = letter_runs(lowered)
     if (
         "~" not in lowered
@@ -495,6 +527,7 @@ _EXAMPLES: Final = re.compile(
     r"\s*\((?:e\.\s?g\.?|eg\.?|for example|for instance)[,:]?\s[^()]*\)", re.IGNORECASE
 )
 EXAMPLES_NOTE: Final = "examples in parentheses were not read as part of the schedule"
+EXAMPLE_TIMES_NOTE: Final = "the text gives no time but its examples may: which time? to confirm"
 # "at :23 rather than on the hour", "every Monday instead of Tuesday": what the job does not do
 _RATHER: Final = re.compile(
     r"\s*,?\s*\b(?:rather\s+than|instead\s+of)(?:\s+at)?"
@@ -527,6 +560,12 @@ def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
     found = _read_prepared(without, zone_name, aware_now)
     if found.result is not None and found.result.schedule is not None:
         found.result = found.result.replace(notes=(*found.result.notes, EXAMPLES_NOTE))
+        examples = " ".join(match.group() for match in _EXAMPLES.finditer(text))
+        defaulted = any(note.startswith("no time given") for note in found.result.notes)
+        if defaulted and _mentions_time(examples.strip(" ()")):
+            # "runs every day (e.g. at midnight or hourly)": the examples name the times the
+            # schedule leaves out — which one?
+            found.result = _to_confirm(found.result, EXAMPLE_TIMES_NOTE)
     elif found.result is None:
         # 'Parse schedule string (e.g., "twice daily at 8am and 8pm")': the example is the only
         # schedule in the text — read, and asked about
@@ -677,6 +716,15 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _REMIND_AMOUNT.sub(_delay_words, text)
     if " not " in text:
         text = _NOT_ON.sub(" except ", text)
+    if "days " in text and "every" not in text.lower() and "daily" not in text.lower():
+        # ("every other day, seven days a week": weekends too, said of a frequency given)
+        text = _EVERY_DAY_OF_THE_WEEK.sub("every day", text)
+    if " to " in text:
+        text = _ADD_TO_DATE.sub(r"\g<head>on", text, count=1)
+    if "next" in text and "months" in text:
+        text = _DAY_OF_NEXT_MONTHS.sub(r"\g<day> of the month for the next \g<count> months", text)
+    if " from " in text and "for " in text and not _FREQUENCY_WORD.search(text):
+        text = _FOR_DELAY_FROM_NOW.sub("", text)
     target, rest = take_target(text)
     quoted = _QUOTED.search(rest) if ('"' in rest or "“" in rest) else None
     if quoted is not None and _mentions_time(inner := quoted["inner"] or quoted["curly"]):
@@ -698,6 +746,41 @@ _NOT_ON: Final = re.compile(
     r"(?:\s*,\s*|\s+but\s+)not\s+(?:on\s+)?(?=(?:weekends?|weekdays?|holidays|public\s+holidays|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)",
     re.IGNORECASE,
+)
+# "at 5 am 7 days a week", "open seven days per week": every day
+_EVERY_DAY_OF_THE_WEEK: Final = re.compile(
+    r"\b(?:7|seven)\s+days\s+(?:a|per|each|every|of\s+the)\s+week\b", re.IGNORECASE
+)
+_MONTH_WORD: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "add a reminder to April fourth to go to the dentist", "add lunch with Lisa to January 2nd at
+# 12:30pm", "put the dentist to Friday": what is added to a calendar goes on that day (the "to"
+# is not the end of a span: nothing repeats)
+_ADD_TO_DATE: Final = re.compile(
+    r"^(?P<head>(?:\w+,\s*)?(?:(?:please|pls|kindly|can\s+you|could\s+you)\s+)*"
+    r"(?:add|put|pencil|write|jot)\b(?:\s+\S+){1,8}?\s+)to"
+    r"(?=\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|" + _MONTH_WORD + r"\s+(?:\d|the\b|first\b|"
+    r"second\b|third\b|fourth\b|fifth\b|sixth\b|seventh\b|eighth\b|ninth\b|tenth\b|"
+    r"eleventh\b|twelfth\b|[a-z]+teenth\b|twentieth\b|twenty\b|thirtieth\b|thirty\b)|"
+    r"(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|tomorrow\b|today\b|tonight\b))",
+    re.IGNORECASE,
+)
+# "set a reminder for 3 days from now", "set alarm for 12 weeks from today at 8am": the time
+# from now is a delay, not how long something lasts ("every day for 2 weeks from today" lasts)
+_FOR_DELAY_FROM_NOW: Final = re.compile(
+    r"\bfor\s+(?=(?:\d+|an?|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
+    r"\s+from\s+(?:now|today|tomorrow)\b)",
+    re.IGNORECASE,
+)
+# "the first day of the next five months", "the 15th of each of the next 3 months": that day
+# of the month, as many times as months are counted
+_DAY_OF_NEXT_MONTHS: Final = re.compile(
+    r"\b(?P<day>day|\d{1,2}(?:st|nd|rd|th))\s+of\s+(?:each\s+of\s+)?the\s+next\s+"
+    r"(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\b",
+    re.IGNORECASE,
+)
+_FREQUENCY_WORD: Final = re.compile(
+    r"\b(?:every|each|daily|weekly|monthly|nightly)\b", re.IGNORECASE
 )
 # a message in double quotes ('"Sprint review at 3pm"'), not an inch mark or a lone quote
 _QUOTED: Final = re.compile(r'"(?P<inner>[^"]*[^\W\d_][^"]*)"|“(?P<curly>[^”]*[^\W\d_][^”]*)”')
@@ -867,6 +950,8 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+            if any(m.clock.meridiem is None and not m.clock.is_24h for m in phrase.times):
+                phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
         habitual = _habitual(tokens, runs)
         if habitual is not None and _one_weekday_alone(phrase):
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
@@ -1168,17 +1253,24 @@ _PRIORITY: Final = re.compile(
 )
 
 
-# Days and times in Japanese and Chinese, which the grammar does not read: left in a task
-# ("/remind #dev 金曜 17:00 週報を書こう": Friday), they make the answer ask, as the words of
-# other languages in _FOREIGN_TIME_WORDS do ("会議の時間です", "the meeting's time", does not)
-_CJK_TIME: Final = re.compile(
+# Days and times in scripts the grammar does not read (it reads English): Japanese, Chinese,
+# Korean, Russian. Left in a task ("/remind #dev 金曜 17:00 週報を書こう": Friday; "/remind
+# завтра 09:00 Врач": tomorrow; "/remind пн,ср,пт 19:00 спортзал"), they make the answer ask,
+# as the words of other languages in _FOREIGN_TIME_WORDS do ("会議の時間です", "the meeting's
+# time", and "выпить воды", "drink water", do not)
+_OTHER_SCRIPT_TIME: Final = re.compile(
     "曜|毎[日週月年朝晩]|每[天日周週月年]|明日|今日|明後日|来週|今週|再来週|午前|午後|星期|"
-    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|[0-9０-９一二三四五六七八九十]点"
+    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|[0-9０-９一二三四五六七八九十]点|"
+    "매일|매주|매월|내일|오늘|모레|요일|오전|오후|다음\\s?주|"
+    "(?<![а-яё])(?:пн|вт|ср|чт|пт|сб|вс)(?![а-яё])|будн|выходн|понедельн|вторник|сред[ауы]|"
+    "четверг|пятниц|суббот|воскресен|сегодня|завтра|ежедневн|еженедельн|ежемесячн|кажд|"
+    "утр[оа]м|вечер|ночью|днём|днем|через|недел|месяц|(?<![а-яё])час(?:а|ов)?(?![а-яё])|минут",
+    re.IGNORECASE,
 )
 
 
 def _mentions_time(task: str) -> bool:
-    if not task.isascii() and _CJK_TIME.search(task):
+    if not task.isascii() and _OTHER_SCRIPT_TIME.search(task):
         return True
     if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
         task = _PRIORITY.sub(" ", task)
@@ -1326,7 +1418,24 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             for start, end in runs
             if start not in adjectives or any(t.value in _WEEKLY for t in tokens[start:end])
         ]
+    places -= _closing_zones(tokens, runs, places)
     return _drop_event_times(tokens, _drop_stray_numbers(tokens, _drop_stray_places(runs, places)))
+
+
+def _closing_zones(tokens: list[Token], runs: list[tuple[int, int]], places: set[int]) -> set[int]:
+    """ "every Monday at 9am triage new issues Berlin time", "… post the report (ET)": a run
+    that only names a zone and ends the text is the schedule's zone, not a stray place, when
+    it is unmistakably a zone — "… time" or a zone's abbreviation; "… in Lisbon" may be where
+    the task is done, and stays the task's (the answer asks)."""
+    if not runs or runs[-1][0] not in places or runs[-1][1] != len(tokens):
+        return set()
+    start, end = runs[-1]
+    named = tokens[start:end]
+    if start and tokens[start - 1].value in ("as", "to", "from", "than"):
+        return set()  # "… isn't parsed as UTC", "switch it to CET": the zone is talked about
+    if named[-1].value in ("time", "timezone") or (len(named) == 1 and named[0].kind == lx.ZONE):
+        return {start}
+    return set()
 
 
 _EVENT_WORDS: Final = frozenset({"before", "after"})
