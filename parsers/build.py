@@ -360,6 +360,9 @@ class _Builder:
             # one run at a guessed time ("call mom tonight", "this afternoon") is asked about:
             # missed, it is not run again tomorrow
             penalty = DEFAULT_TIME_PENALTY if repeating else UNSURE_PENALTY
+            if part == "afternoon":
+                # Todoist's 12pm is the afternoon's first minute; people mean 1, 2, 3 or 4pm
+                penalty = UNSURE_PENALTY
             self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", penalty)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
