@@ -1796,6 +1796,7 @@ class _Reader:
             self.phrase.order.append("d")  # "daily at 9 plus Saturdays at noon": two schedules
         if word == "nightly":
             self._set_part("night")
+            self.phrase.nightly = True
         elif word == "biweekly":
             # it means twice a week too (dictionaries give both): asked
             self.phrase.unsure.append('"biweekly" read as every two weeks (not twice a week)')
