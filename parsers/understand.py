@@ -162,6 +162,11 @@ _HEDGE: Final = re.compile(
     r"supposed\s+to|"
     r"(?:earliest|latest|soonest)\s+possible|as\s+(?:early|late|soon)\s+as\s+possible|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
+    # a condition on running that no schedule keeps: "weather permitting", "as needed",
+    # "skip holidays" (which country's? "except holidays" is read, and asks the same)
+    r"(?:weather|time|budget|traffic|schedule|workload|health|funds|tides?)\s+permitting|"
+    r"(?:as|if|when)\s+(?:needed|necessary|required|convenient)|"
+    r"skip(?:ping)?\s+(?:the\s+)?(?:public\s+|bank\s+|federal\s+)?holidays|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
     r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?\s+hour|the\s+top)|"
@@ -197,7 +202,8 @@ _HEDGE_CUES: Final = frozenset(
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
     "possible shortest longest smallest largest fastest "
     "around about near "
-    "nearly almost ish advance beforehand ahead prior supposed".split()
+    "nearly almost ish advance beforehand ahead prior supposed permitting as when skip "
+    "skipping".split()
 )
 # ... and the phrases it knows that start with a common word ("first", "now")
 _HEDGE_PHRASES: Final = ("first thing", "now and")
@@ -367,6 +373,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
     doubt = doubts.doubt(text, names_time=_mentions_time, zone_of=lookup_word)
+    if doubt is None and " and " in lowered:
+        doubt = doubts.reminder_at_several_times(text, result.schedule)
     if doubt is not None:
         return _to_confirm(result, doubt)
     words = letter_runs(lowered)
@@ -471,6 +479,7 @@ _EXAMPLES: Final = re.compile(
     r"\s*\((?:e\.\s?g\.?|eg\.?|for example|for instance)[,:]?\s[^()]*\)", re.IGNORECASE
 )
 EXAMPLES_NOTE: Final = "examples in parentheses were not read as part of the schedule"
+EXAMPLE_TIMES_NOTE: Final = "the text gives no time but its examples may: which time? to confirm"
 # "at :23 rather than on the hour", "every Monday instead of Tuesday": what the job does not do
 _RATHER: Final = re.compile(
     r"\s*,?\s*\b(?:rather\s+than|instead\s+of)(?:\s+at)?"
@@ -503,6 +512,12 @@ def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
     found = _read_prepared(without, zone_name, aware_now)
     if found.result is not None and found.result.schedule is not None:
         found.result = found.result.replace(notes=(*found.result.notes, EXAMPLES_NOTE))
+        examples = " ".join(match.group() for match in _EXAMPLES.finditer(text))
+        defaulted = any(note.startswith("no time given") for note in found.result.notes)
+        if defaulted and _mentions_time(examples.strip(" ()")):
+            # "runs every day (e.g. at midnight or hourly)": the examples name the times the
+            # schedule leaves out — which one?
+            found.result = _to_confirm(found.result, EXAMPLE_TIMES_NOTE)
     elif found.result is None:
         # 'Parse schedule string (e.g., "twice daily at 8am and 8pm")': the example is the only
         # schedule in the text — read, and asked about
@@ -658,6 +673,8 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _EVERY_DAY_OF_THE_WEEK.sub("every day", text)
     if " to " in text:
         text = _ADD_TO_DATE.sub(r"\g<head>on", text, count=1)
+    if "next" in text and "months" in text:
+        text = _DAY_OF_NEXT_MONTHS.sub(r"\g<day> of the month for the next \g<count> months", text)
     if " from " in text and "for " in text and not _FREQUENCY_WORD.search(text):
         text = _FOR_DELAY_FROM_NOW.sub("", text)
     target, rest = take_target(text)
@@ -705,6 +722,13 @@ _FOR_DELAY_FROM_NOW: Final = re.compile(
     r"\bfor\s+(?=(?:\d+|an?|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
     r"\s+from\s+(?:now|today|tomorrow)\b)",
+    re.IGNORECASE,
+)
+# "the first day of the next five months", "the 15th of each of the next 3 months": that day
+# of the month, as many times as months are counted
+_DAY_OF_NEXT_MONTHS: Final = re.compile(
+    r"\b(?P<day>day|\d{1,2}(?:st|nd|rd|th))\s+of\s+(?:each\s+of\s+)?the\s+next\s+"
+    r"(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\b",
     re.IGNORECASE,
 )
 _FREQUENCY_WORD: Final = re.compile(
@@ -1202,17 +1226,24 @@ _PRIORITY: Final = re.compile(
 )
 
 
-# Days and times in Japanese and Chinese, which the grammar does not read: left in a task
-# ("/remind #dev 金曜 17:00 週報を書こう": Friday), they make the answer ask, as the words of
-# other languages in _FOREIGN_TIME_WORDS do ("会議の時間です", "the meeting's time", does not)
-_CJK_TIME: Final = re.compile(
+# Days and times in scripts the grammar does not read (it reads English): Japanese, Chinese,
+# Korean, Russian. Left in a task ("/remind #dev 金曜 17:00 週報を書こう": Friday; "/remind
+# завтра 09:00 Врач": tomorrow; "/remind пн,ср,пт 19:00 спортзал"), they make the answer ask,
+# as the words of other languages in _FOREIGN_TIME_WORDS do ("会議の時間です", "the meeting's
+# time", and "выпить воды", "drink water", do not)
+_OTHER_SCRIPT_TIME: Final = re.compile(
     "曜|毎[日週月年朝晩]|每[天日周週月年]|明日|今日|明後日|来週|今週|再来週|午前|午後|星期|"
-    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|[0-9０-９一二三四五六七八九十]点"
+    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|[0-9０-９一二三四五六七八九十]点|"
+    "매일|매주|매월|내일|오늘|모레|요일|오전|오후|다음\\s?주|"
+    "(?<![а-яё])(?:пн|вт|ср|чт|пт|сб|вс)(?![а-яё])|будн|выходн|понедельн|вторник|сред[ауы]|"
+    "четверг|пятниц|суббот|воскресен|сегодня|завтра|ежедневн|еженедельн|ежемесячн|кажд|"
+    "утр[оа]м|вечер|ночью|днём|днем|через|недел|месяц|(?<![а-яё])час(?:а|ов)?(?![а-яё])|минут",
+    re.IGNORECASE,
 )
 
 
 def _mentions_time(task: str) -> bool:
-    if not task.isascii() and _CJK_TIME.search(task):
+    if not task.isascii() and _OTHER_SCRIPT_TIME.search(task):
         return True
     if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
         task = _PRIORITY.sub(" ", task)
@@ -1360,7 +1391,24 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             for start, end in runs
             if start not in adjectives or any(t.value in _WEEKLY for t in tokens[start:end])
         ]
+    places -= _closing_zones(tokens, runs, places)
     return _drop_event_times(tokens, _drop_stray_numbers(tokens, _drop_stray_places(runs, places)))
+
+
+def _closing_zones(tokens: list[Token], runs: list[tuple[int, int]], places: set[int]) -> set[int]:
+    """ "every Monday at 9am triage new issues Berlin time", "… post the report (ET)": a run
+    that only names a zone and ends the text is the schedule's zone, not a stray place, when
+    it is unmistakably a zone — "… time" or a zone's abbreviation; "… in Lisbon" may be where
+    the task is done, and stays the task's (the answer asks)."""
+    if not runs or runs[-1][0] not in places or runs[-1][1] != len(tokens):
+        return set()
+    start, end = runs[-1]
+    named = tokens[start:end]
+    if start and tokens[start - 1].value in ("as", "to", "from", "than"):
+        return set()  # "… isn't parsed as UTC", "switch it to CET": the zone is talked about
+    if named[-1].value in ("time", "timezone") or (len(named) == 1 and named[0].kind == lx.ZONE):
+        return {start}
+    return set()
 
 
 _EVENT_WORDS: Final = frozenset({"before", "after"})
