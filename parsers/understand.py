@@ -632,6 +632,8 @@ def lead_delay(text: str) -> tuple[str, bool] | None:
         if _entry_names_time(rest):
             return None
         amount = match["amount"]
+        if "-" in amount:
+            return None  # "15-minute Call", "a 30-minute workout": how long it lasts
         sure = rest[:1].isupper() and amount == amount.lower()
         return f"in {amount.strip()} {rest}", sure
     if first in "sS" and (match := _SET_DELAY.match(text)) is not None:
@@ -665,9 +667,10 @@ def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     lead = lead_delay(text)
     if lead is not None:
         found = _read_commanded(lead[0], zone_name, aware_now)
-        if not lead[1] and found.result is not None and found.result.ok:
-            found.result = _to_confirm(found.result, LEAD_DELAY_NOTE)
-        return found
+        if found.result is not None and found.result.ok:
+            if not lead[1]:
+                found.result = _to_confirm(found.result, LEAD_DELAY_NOTE)
+            return found
     return _read_commanded(text, zone_name, aware_now)
 
 
@@ -816,7 +819,7 @@ def _read_rest(
         return found
     # A command: the grammar reads the schedule in it. The other stages read the whole
     # text only when the grammar's reading leaves words about time it did not read.
-    command = read_command(rest, zone_name, aware_now, stopped=stopped)
+    command = read_command(rest, zone_name, aware_now, stopped=stopped, reminder=reminder)
     if command is not None:
         found.result = command.with_parts(command.task, target)
         found.partial = True
@@ -917,11 +920,17 @@ def _who(match: re.Match[str]) -> str:
 
 
 def read_command(
-    text: str, zone_name: str, now: datetime, *, stopped: Stopped | None = None
+    text: str,
+    zone_name: str,
+    now: datetime,
+    *,
+    stopped: Stopped | None = None,
+    reminder: bool = False,
 ) -> ParseResult | None:
     """The schedule inside a command with the task around it (`task`, `schedule_text`), or
     None if there is none. A refusal of the schedule that was found ("at 5") is a result
-    too. `stopped`: what the grammar read of the text from its start, if it was read."""
+    too. `stopped`: what the grammar read of the text from its start, if it was read;
+    `reminder`: the text was a reminder ("remind me …", "/remind …")."""
     try:
         tokens = tokenize(text)
         runs = schedule_runs(tokens, stopped=stopped)
@@ -972,6 +981,18 @@ def read_command(
             and _mentions_time(task)
             and not _task_frequency_agrees(text, tokens, runs, phrase)
         )
+        # "remind me at 9am and 5pm to take medicine": times of day, no day, no "every" — build
+        # reads them as every day; a reminder may mean today only ("post on Slack at 9am and
+        # 5pm", a job, is every day)
+        times_alone = (
+            reminder
+            and task is not None
+            and len(phrase.times) > 1
+            and not (phrase.every or phrase.interval or phrase.weekdays or phrase.dates)
+            and not (phrase.descriptor or phrase.padded_time or phrase.nth or phrase.monthdays)
+            and phrase.day_offset is None
+            and _TWO_ACTIONS.search(text) is None  # "switch on at 6, off at 23": said there
+        )
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
         return None
@@ -994,6 +1015,9 @@ def read_command(
     elif any(start and tokens[start - 1].value in _DEADLINE for start, _ in runs):
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "by Friday": a deadline
         notes = (*notes, "read as the time to run; it may be a deadline")
+    elif times_alone and built.schedule.get("type") == "cron":
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "times of day with no day: read as every day, to confirm")
     elif habitual is not None and built.schedule.get("type") == "at":
         # "The batch job kicks off at 2 AM": a job that repeats, but how often is not said
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
@@ -1362,6 +1386,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
     """
     runs: list[tuple[int, int]] = []
     places: set[int] = set()
+    todays: set[int] = set()  # "today" alone after a repeating run: each run's day, the task's
     adjectives: set[int] = set()  # "the weekly report": a frequency that may name a thing
     repeats = False  # whether a run that is not such an adjective says the schedule repeats
     one_day = False  # whether such a run names one weekday ("due Monday")
@@ -1389,6 +1414,8 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             runs.append((first, end))
             if phrase.zone is not None and phrase == Phrase(zone=phrase.zone):
                 places.add(first)  # a run that only names a place
+            elif end == first + 1 and tokens[first].value == "today" and repeats:
+                todays.add(first)  # "every day at 6pm summarize what happened today"
             elif _frequency_adjective(tokens, first, end):
                 adjectives.add(first)
             else:
@@ -1419,6 +1446,8 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             if start not in adjectives or any(t.value in _WEEKLY for t in tokens[start:end])
         ]
     places -= _closing_zones(tokens, runs, places)
+    if todays:  # "every evening at 6 summarize what the agents did today": not a one-off
+        runs = _drop_stray_places(runs, todays)
     return _drop_event_times(tokens, _drop_stray_numbers(tokens, _drop_stray_places(runs, places)))
 
 
