@@ -40,6 +40,7 @@ from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .rawrule import looks_like_rule
 from .result import ParseResult
+from .salvage import is_soft, salvage
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import part_named_by
 from .tokens import Token, TokenizeError, tokenize
@@ -342,6 +343,41 @@ def _to_confirm(result: ParseResult, note: str) -> ParseResult:
     return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
 
 
+# "Gym Monday, Wednesday, Friday", "practice Monday and Wednesday at 5pm": days listed with
+# nothing that says they repeat read as every week (as to-do apps and cron's describers do),
+# but a family calendar or a reminder app reads them as those days once each: asked.
+DAYS_LISTED_NOTE: Final = (
+    "the days are listed without “every”: read as every week (it may mean once each), to confirm"
+)
+_REPEAT_WORDS: Final = frozenset(
+    "every each weekly daily only repeat repeats repeating recurring recurs week weeks weekdays "
+    "weekends weekday weekend nightly biweekly fortnightly mornings afternoons evenings nights "
+    "always usually normally regularly mondays tuesdays wednesdays thursdays fridays saturdays "
+    "sundays".split()
+)
+
+
+_DESCRIBED: Final = re.compile(r"\s*(?:occurs\s+)?at\s+\d")
+_COMPACT_DAYS: Final = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*[/,](?:mon|tue|wed|thu|fri|sat|sun)"
+)
+
+
+def _days_listed_once(result: ParseResult, lowered: str) -> bool:
+    """Whether `result` runs weekly on days that `lowered` lists with no word of repetition."""
+    schedule = result.schedule
+    if schedule is None or schedule["type"] != "cron":
+        return False
+    fields = schedule["expression"].split()
+    if len(fields) != 5 or "," not in fields[4] or fields[2] != "*" or fields[3] != "*":
+        return False
+    if _DESCRIBED.match(lowered):  # "At 00:00 on Monday, Wednesday, and Friday": a describer's
+        return False
+    if _COMPACT_DAYS.search(lowered):  # "Mon/Wed/Fri at 9am": a timetable's notation
+        return False
+    return _REPEAT_WORDS.isdisjoint(letter_runs(lowered))
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
@@ -383,6 +419,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
+    if _days_listed_once(result, lowered):
+        return _to_confirm(result, DAYS_LISTED_NOTE)
     doubt = doubts.doubt(text, names_time=_mentions_time, zone_of=lookup_word)
     if doubt is None and " and " in lowered:
         doubt = doubts.reminder_at_several_times(text, result.schedule)
@@ -408,10 +446,35 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    return _salvaged(
+        _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
+    )
+
+
+def _understand_fast(
+    text: str, timezone: str, now: datetime | None, date_order: str | None
+) -> ParseResult:
     found = _understand(text, timezone, now, date_order)
     if found.result is not None:
         return _hedged(found.result, text)
     return found.not_found()
+
+
+def _salvaged(
+    answer: ParseResult, text: str, timezone: str, now: datetime | None, date_order: str | None
+) -> ParseResult:
+    """A refusal of the whole text for a soft reason may still hold a schedule in one of its
+    parts (a clause, a sentence, the text without its brackets or formatting): answered, to
+    confirm (`salvage.py`). Answers and hard refusals pass untouched, at the cost of one test."""
+    if answer.ok or not is_soft(answer.reason):
+        return answer
+    salvaged = salvage(
+        text,
+        answer,
+        read=lambda part: _understand_fast(part, timezone, now, date_order),
+        carries_time=_mentions_time,
+    )
+    return salvaged or answer
 
 
 async def understand(
@@ -429,6 +492,17 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    answer = await _understand_all(text, timezone, now, llm, date_order)
+    return _salvaged(answer, text, timezone, now, date_order)
+
+
+async def _understand_all(
+    text: str,
+    timezone: str,
+    now: datetime | None,
+    llm: LLMParser | None,
+    date_order: str | None,
+) -> ParseResult:
     found = _understand(text, timezone, now, date_order)
     grammar = _hedged(found.result, text) if found.result is not None else None
     if grammar is not None and not _llm_may_settle(found, grammar):
@@ -706,6 +780,16 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     return _read_rest(rest, text, zone_name, aware_now, target)
 
 
+# "update schedule to run pipeline every Sunday at 2:00 AM", "change the job's schedule to every
+# weekday at 9": a change, with the new schedule said whole after "to"
+_NEW_SCHEDULE: Final = re.compile(
+    r"^\s*(?:please\s+)?(?:update|change|modify|set|edit|switch)\s+(?:the\s+|my\s+|its\s+|"
+    r"this\s+|our\s+)?(?:[\w'-]+\s+){0,2}?schedule\s+to\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+NEW_SCHEDULE_NOTE: Final = "reads as a new schedule for a job that exists: to confirm"
+
+
 # "at 3pm every weekday, not on weekends", "every day at 9 but not Mondays": days left out,
 # said after the schedule (a "not" before it asks: understand._negated)
 _NOT_ON: Final = re.compile(
@@ -762,6 +846,15 @@ def _read_rest(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
         return found
+    new_schedule = _NEW_SCHEDULE.match(rest) if _MANAGE.match(rest) else None
+    if new_schedule is not None:
+        # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
+        # said whole; read it, and ask (the job it changes is the caller's to pick)
+        inner = _read_rest(new_schedule["rest"], text, zone_name, aware_now, target)
+        if inner.result is not None and inner.result.ok:
+            inner.result = _to_confirm(inner.result, NEW_SCHEDULE_NOTE)
+            inner.rest = rest
+            return inner
     if _MANAGE.match(rest):
         found.result = ParseResult.rejected(
             "that reads as a change to a job that exists, not a new schedule",
