@@ -81,9 +81,13 @@ _PART_DEFAULTS: Final = {
 }
 _DEFAULT_TIME: Final = time(9)
 _TONIGHT: Final = time(20)
-# A part of the day whose default hour apps disagree on ("afternoon" is 12pm in Todoist, 1pm
-# in others): said without a time, even a repeating answer asks
-_DISPUTED_PARTS: Final = frozenset({"afternoon"})
+# Parts of the day whose hour is a guess even when they repeat: "afternoon" (12pm in Todoist,
+# 1pm in others) and "night" (10pm in both, but nightly jobs run anywhere from 8pm to 4am):
+# said without a time, the answer asks
+_DISPUTED_PARTS: Final = {
+    "afternoon": "apps differ",
+    "night": "nightly jobs run from 8pm to 4am",
+}
 # "1:30" alone: 01:30 on the 24-hour clock, but a reminder in the small hours is rarely meant
 _SMALL_HOURS_END: Final = 5
 # The bare hours the task's words settle, and how: "at 8 for dinner" is 8pm, "at 7 to leave
@@ -435,7 +439,7 @@ class _Builder:
             # disagree on (12pm in Todoist, 1pm in others)
             disputed = part in _DISPUTED_PARTS
             penalty = DEFAULT_TIME_PENALTY if repeating and not disputed else UNSURE_PENALTY
-            apps = " (apps differ): say the time" if disputed else ""
+            apps = f" ({_DISPUTED_PARTS[part]}): say the time" if disputed else ""
             self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}{apps}", penalty)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)

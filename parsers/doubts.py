@@ -121,6 +121,24 @@ def description(text: str) -> str | None:
     return f"“{match.group().strip()}” describes, it does not ask: to confirm"
 
 
+# -- a day in the past tense --------------------------------------------------------------------
+
+_PAST: Final = re.compile(
+    r"\b(?:we|i|they|he|she)\s+(?:just\s+|already\s+)?"
+    r"(?!(?:need|feed|proceed|succeed|exceed|speed|seed|bleed)\b)"
+    r"(?:[a-z]{2,}ed|was|were|had|did|went|made|broke|sent|ran|got|met|saw|left|forgot)\b",
+    re.IGNORECASE,
+)
+
+
+def past_tense(text: str) -> str | None:
+    """ "on Friday we shipped a regression; bisect it": the day named is one that has passed."""
+    match = _PAST.search(text)
+    if match is None:
+        return None
+    return f"“{match.group()}” speaks of the past: the day named may be gone; to confirm"
+
+
 # -- a question that is not a request ----------------------------------------------------------
 
 _ASKS_FOR_IT: Final = re.compile(
@@ -293,6 +311,11 @@ def doubt(
         return found
     if "?" in text and (found := question(text)):
         return found
+    if (" we " in lowered or " i " in lowered or " they " in lowered or " he " in lowered) or (
+        " she " in lowered
+    ):
+        if found := past_tense(text):
+            return found
     for cue in _CHANGE_CUES:
         if cue in lowered:
             if found := change(text):

@@ -86,14 +86,21 @@ def test_a_conversion_settles_a_bare_time() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["this afternoon", "remind me each afternoon to drink water", "call mom tonight"]
+    "text",
+    [
+        "this afternoon",
+        "remind me each afternoon to drink water",
+        "call mom tonight",
+        "every night",
+        "every Sunday night clean up stale branches",
+    ],
 )
 def test_a_disputed_part_of_the_day_without_a_time_asks(text: str) -> None:
     answer = _read(text)
     assert answer["schedule"] is not None and answer["needs_confirmation"], answer
 
 
-@pytest.mark.parametrize("text", ["every morning", "every evening", "every night"])
+@pytest.mark.parametrize("text", ["every morning", "every evening"])
 def test_the_parts_apps_agree_on_are_answered(text: str) -> None:
     assert not _read(text)["needs_confirmation"]
 
@@ -174,6 +181,7 @@ def test_an_event_and_its_reminder_are_two_requests(text: str) -> None:
         "The chess society gathers on Fridays at 7pm",
         "the landlord said Monday",
         "Ana mentioned tomorrow at 3pm",
+        "on Monday we merged the fix; revert it",
     ],
 )
 def test_descriptions_of_others_meetings_and_reported_days_are_asked_about(text: str) -> None:
