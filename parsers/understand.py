@@ -232,6 +232,17 @@ _STATEMENT: Final = re.compile(
 )
 
 
+# A sentence about someone else is not a request either: "My son has practice Tuesday 4pm",
+# "Viola has Thursday off", "Viola out Friday afternoon", "Viola worked extra 3 hours Saturday".
+# (Case matters: a name is capitalised; "It is …", "This has …" are not about a person.)
+_THIRD_PERSON: Final = re.compile(
+    r"^\s*(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z'’]+\s+){0,2}?"
+    r"|(?!(?:It|This|That|These|Those|There|Here|What|Which|Who|When|Where|How|Everything|"
+    r"Nothing|Everyone)\b)[A-Z][a-z]+\s+)"
+    r"(?:(?:has|have|had)(?!\s+(?:to|got\s+to)\b)|is\s+off|is\s+out|off|out|works|worked|stayed)\b"
+)
+
+
 # A look at the calendar, or a change to an entry in it, is not a job: "show me my calendar
 # event this friday afternoon", "tell my meetings for tomorrow morning", "check if alarm is set
 # for six am", "clear my calendar for saturday", "take the 8am meeting off my calendar". With a
@@ -339,7 +350,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
-    statement = _STATEMENT.match(text)
+    statement = _STATEMENT.match(text) or _THIRD_PERSON.match(text)
     one_off = result.schedule is not None and result.schedule["type"] == "at"
     if statement is None and one_off and "you" in text.lower():
         statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job
@@ -584,6 +595,8 @@ def lead_delay(text: str) -> tuple[str, bool] | None:
         if _entry_names_time(rest):
             return None
         amount = match["amount"]
+        if "-" in amount:
+            return None  # "15-minute Call", "a 30-minute workout": how long it lasts
         sure = rest[:1].isupper() and amount == amount.lower()
         return f"in {amount.strip()} {rest}", sure
     if first in "sS" and (match := _SET_DELAY.match(text)) is not None:
@@ -617,9 +630,10 @@ def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     lead = lead_delay(text)
     if lead is not None:
         found = _read_commanded(lead[0], zone_name, aware_now)
-        if not lead[1] and found.result is not None and found.result.ok:
-            found.result = _to_confirm(found.result, LEAD_DELAY_NOTE)
-        return found
+        if found.result is not None and found.result.ok:
+            if not lead[1]:
+                found.result = _to_confirm(found.result, LEAD_DELAY_NOTE)
+            return found
     return _read_commanded(text, zone_name, aware_now)
 
 
