@@ -58,8 +58,10 @@ _WAKE: Final = re.compile(
 )
 # "set a timer for 10 minutes", "start a 25 minute timer": that long from now
 _TIMER: Final = re.compile(
-    r"""^(?:please\s+)?(?:set|start|create|make)\s+(?:me\s+)?an?\s+
-    (?:timer\s+for\s+|(?=(?P<amount>[^,]{1,30}?)[\s-]*timer\b))""",
+    r"""^(?:please\s+)?(?:(?:set|start|create|make)\s+(?:me\s+)?an?\s+
+    (?:timer\s+for\s+|(?=(?P<amount>[^,]{1,30}?)[\s-]*timer\b))
+    # "count down 10 minutes" (an assistant's countdown): that long from now
+    |count[\s-]?down\s+(?:for\s+)?(?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s))""",
     re.IGNORECASE | re.VERBOSE,
 )
 # a slash command's options, "name:value" ("/remind time:10m message:check the oven")
@@ -76,11 +78,12 @@ _OPTION: Final = re.compile(
     + r"):\s*",
     re.IGNORECASE,
 )
+_EVERY_OPTIONS: Final = re.compile(r"(?:every|repeat|recurring|repeating)\s+(?=[a-z]+:)", re.I)
 _QUOTES: Final = "\"'“”‘’`"
 _TIMER_WORD: Final = re.compile(r"^[\s-]*timer\b\s*", re.IGNORECASE)
 # a sign that the text starts with a bot's command: only then is the pattern tried
 _SIGNS: Final = frozenset("/!@$.?;")
-_OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "ma"})
+_OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "ma", "co"})
 _FIRST_LETTERS: Final = frozenset("uhorasgcbjmpUHORASGCBJMP")
 _REMIND_ME: Final = frozenset({"remindme", "remind-me", "remind_me"})
 _FREQUENCIES: Final = frozenset({"daily", "weekly", "hourly", "monthly", "yearly", "nightly"})
@@ -95,7 +98,7 @@ _AMOUNT: Final = (
     r"months?|y|yrs?|years?)(?![a-z])"
 )
 # "2 days", "1h30m", "2d 3h 5m", "1 hour and 30 minutes" — not "2 hours before the call"
-_DELAY: Final = re.compile(
+DELAY: Final = re.compile(
     rf"{_AMOUNT}(?:\s*(?:,|and)?\s*{_AMOUNT})*"
     r"(?!\s*(?:before|after|ago|earlier|later|prior|from|until|till|every|each|of)\b)",
     re.IGNORECASE,
@@ -124,7 +127,11 @@ def plain_command(text: str) -> str:
         return f"{name} {rest}".strip() if sign in ("/", "!") else text
     speaker = bool(match["mention"] or match["after"] or match["spaced"]) or name in _REMIND_ME
     if name and not (speaker or sign or match["bang"]):
-        return text  # "remind" or "timer" as a plain word ("timer 5 minutes"): not a command
+        # "remind" or "timer" as a plain word ("timer 5 minutes"): not a command — unless
+        # "remind"/"reminder" opens the text and an amount of time follows ("reminder 2h
+        # stretch", a chat bot's "reminder [time] [message]")
+        if name not in ("remind", "reminder") or match.start("name") != 0 or not DELAY.match(rest):
+            return text
     who, others = None, []
     if ":" in rest and (options := _options(rest)) is not None:
         named, rest = options
@@ -133,14 +140,54 @@ def plain_command(text: str) -> str:
     while (target := _TARGET.match(rest)) is not None:
         others.append(target["who"])
         rest = rest[target.end() :]
+        # "/remind me when: 5m message: check the oven": the options after the target
+        if ":" in rest and (options := _options(rest)) is not None:
+            named, rest = options
+            if named is not None:
+                others.append(named)
     if others:
         who = others.pop(0)
     elif speaker:
         who = "me"
-    if _DELAY.match(rest) is not None:
-        rest = "in " + rest
+    if (delay := DELAY.match(rest)) is not None:
+        rest = "in " + _message_quoted(rest, delay.end())
+    elif " to " in rest:
+        rest = _message_after_to(rest)
     rest = " ".join([rest, *others]) if others else rest  # "!remind #events @Role 30m …"
     return f"remind {who} {rest}".strip() if who else rest.strip()
+
+
+def _message_quoted(rest: str, end: int) -> str:
+    """ "1d30m Daily standup" → '1d30m "Daily standup"': after a bot's amount of time, a
+    message that starts with a capital is the message, whatever words of time it holds (a
+    frequency that names a meeting, a day in a greeting); unquoted when it has quotes."""
+    message = rest[end:].strip()
+    if not message[:1].isupper() or any(q in message for q in _QUOTES):
+        return rest
+    return f'{rest[:end].rstrip()} "{message}"'
+
+
+# Slack's "/remind #general every weekday at 4pm to What did you do or learn today?": after
+# the time, "to" and a capital open the message (not "Monday to Friday", "9 to 5")
+_TO_MESSAGE: Final = re.compile(r"\s+to\s+(?=[A-Z])(?P<message>(?P<first>[A-Za-z']+)[^\"“”]*)$")
+
+
+# a time of day said before "to": the schedule is whole before the message
+_TIME_BEFORE: Final = re.compile(
+    r"\d\s*(?:am|pm|a\.m\.|p\.m\.)|\d:\d\d|\bat\s+\d|\b(?:noon|midnight)\b", re.IGNORECASE
+)
+
+
+def _message_after_to(rest: str) -> str:
+    """ "every weekday at 4pm to What did you …" → 'every weekday at 4pm "What did you …"':
+    the message quoted, so that the time words in it stay the message's; `rest` itself when
+    "to" is not followed by a sentence of its own."""
+    match = _TO_MESSAGE.search(rest)
+    if match is None or match.start() == 0 or match["first"].lower() in LEXICON:
+        return rest
+    if not _TIME_BEFORE.search(rest, 0, match.start()):
+        return rest  # "/remind me tomorrow to Check X at 5pm": the time may be in the message
+    return f'{rest[: match.start()]} "{match["message"].strip()}"'
 
 
 def _options(rest: str) -> tuple[str | None, str] | None:
@@ -148,6 +195,11 @@ def _options(rest: str) -> tuple[str | None, str] | None:
     oven", "when:tomorrow 9am what:call the bank channel:#ops"): the target they name and
     the rest said in plain words, the task in quotes ("in 10m "check the oven""); None when
     the text does not start with an option."""
+    # "/reminder every time:10m content:Stretch break": a subcommand that makes the time a
+    # repeat
+    repeat = _EVERY_OPTIONS.match(rest)
+    if repeat is not None:
+        rest = rest[repeat.end() :]
     found = list(_OPTION.finditer(rest))
     if not found or found[0].start() != 0:
         return None
@@ -161,12 +213,12 @@ def _options(rest: str) -> tuple[str | None, str] | None:
             who = value
         elif label in _TASK_OPTIONS:
             task.append(value.strip(_QUOTES))
-        elif label in _REPEAT_OPTIONS:
-            when.append(f"every {value}" if _DELAY.fullmatch(value) else value)
+        elif label in _REPEAT_OPTIONS or (repeat is not None and label in _TIME_OPTIONS):
+            when.append(f"every {value}" if DELAY.fullmatch(value) else value)
         elif label in ("at", "on"):
             when.append(f"{label} {value}")
         else:
-            when.append(f"in {value}" if _DELAY.fullmatch(value) else value)
+            when.append(f"in {value}" if DELAY.fullmatch(value) else value)
     said = " ".join(when)
     if task:
         said += ' "' + " ".join(task) + '"'
@@ -182,8 +234,8 @@ def _timer(text: str) -> str | None:
     rest = text[timer.end() :]
     amount = timer["amount"]
     if amount is None:
-        return f"in {rest}" if _DELAY.match(rest) else None
-    if not _DELAY.fullmatch(amount):
+        return f"in {rest}" if DELAY.match(rest) else None
+    if not DELAY.fullmatch(amount):
         return None
     after = _TIMER_WORD.sub("", rest[len(amount) :], count=1)
     return f"in {amount.replace('-', ' ')} {after}".strip()

@@ -6,9 +6,10 @@ and which phrases are too ambiguous to schedule. Everything here is a function o
 the phrase, the zone and `now`.
 
 Choices worth knowing (each leaves a note on the result when it applies):
-- A bare hour from 8 to 11 is AM and 12 is noon (working hours, as in "Tue, Thu at 9");
-  1 to 7 is refused unless "morning"/"evening", am/pm or a 24-hour time elsewhere in
-  the text settles it.
+- A bare hour from 8 to 11 is AM and 12 is noon; 1 to 7 is PM. Either way it is a guess
+  that asks, unless "morning"/"evening", am/pm, a 24-hour time elsewhere in the text, waking
+  ("wake me at 6") or the task's words ("at 8 for dinner", "at 7 to leave for work") settle
+  it.
 - No time of day: 09:00 (Slack's /remind does the same); "morning" 09:00, "afternoon"
   14:00, "evening" 18:00. "night" has no default: nightly jobs run anywhere from 8pm
   to 4am.
@@ -37,7 +38,14 @@ from . import lexicon as lx
 from .cron import cron_problem
 from .cronexpr import first_time
 from .limits import MIN_INTERVAL_SECONDS
-from .observances import country_of, lookup, rule_of, twelve_hour_clock, zone_country
+from .observances import (
+    MONTH_FIRST_COUNTRIES,
+    country_of,
+    lookup,
+    rule_of,
+    twelve_hour_clock,
+    zone_country,
+)
 from .phrase import (
     FROM_END,
     LAST_DAY,
@@ -49,6 +57,7 @@ from .phrase import (
     TimeMention,
 )
 from .recurrence import first_occurrence
+from .settings import date_order_chosen
 from .tokens import ClockTime
 from .wallclock import (
     add_months,
@@ -72,6 +81,31 @@ _PART_DEFAULTS: Final = {
 }
 _DEFAULT_TIME: Final = time(9)
 _TONIGHT: Final = time(20)
+# Parts of the day whose hour is a guess even when they repeat: "afternoon" (12pm in Todoist,
+# 1pm in others) and "night" (10pm in both, but nightly jobs run anywhere from 8pm to 4am):
+# said without a time, the answer asks
+_DISPUTED_PARTS: Final = {
+    "afternoon": "apps differ",
+    "night": "nightly jobs run from 8pm to 4am",
+}
+# "1:30" alone: 01:30 on the 24-hour clock, but a reminder in the small hours is rarely meant
+_SMALL_HOURS_END: Final = 5
+# The bare hours the task's words settle, and how: "at 8 for dinner" is 8pm, "at 7 to leave
+# for work" 7am, "lunch at 1" 1pm
+_TASK_PART_HOURS: Final = {
+    "morning": {h: h for h in range(5, 12)},
+    "evening": {h: h + 12 for h in range(5, 12)},
+    "midday": {11: 11, 1: 13, 2: 14, 3: 15},
+}
+
+
+def _settled_by_task(part: str | None, hour: int) -> int | None:
+    """The hour (0-23) a bare `hour` is in the part of the day the task names, or None."""
+    if part is None:
+        return None
+    return _TASK_PART_HOURS[part].get(hour)
+
+
 # The hours each part of the day can name, generously ("5 in the morning", "1 in the
 # afternoon", "at night at 2am"): a time outside them contradicts the part ("every morning
 # at 8pm", "tomorrow evening at 7am")
@@ -81,6 +115,11 @@ _PART_HOURS: Final = {
     "evening": range(15, 24),
     "night": (*range(16, 24), *range(0, 6)),  # "tonight at 5pm" is the night's too
 }
+
+
+# "nightly" is how ops name a job that runs once a day out of hours: one done at dawn is
+# still the nightly job ("every night at 6am" still asks which time)
+_NIGHTLY_DAWN: Final = (6, 7)
 
 
 def in_part_of_day(part: str, hour: int) -> bool:
@@ -130,7 +169,12 @@ class _Builder:
             phrase.window is not None and any(m.clock.is_24h for m in phrase.window)
         )
 
+        if phrase.date_order_guessed and not date_order_chosen():
+            self._doubt_date_order()
+
         self.first_day: date = self.local_now.date()  # the first day runs may happen
+        # "an hour before 00:30 tomorrow": the days a shifted time moved (-1: the day before)
+        self.shift_days = 0
         self.start_day: date | None = None
         self.end_day: date | None = None
 
@@ -278,27 +322,40 @@ class _Builder:
                 return hour + 12
             return hour % 12 + 12 if hour >= 6 else hour % 12
         written = f"{hour}:{minute:02d}" if minute or digital else str(hour)
-        if self.p.waking and 1 <= hour <= 7 and not self.has_24h:
-            self.note(f'"{written}" read as {_spoken(hour, minute)}: a time to wake up')
-            return hour
         if self.has_24h:
             self.note(f'"{written}" read on the 24-hour clock, like the other times')
             return hour
+        settled = _settled_by_task(self.p.task_part, hour)
+        if self.p.waking and 1 <= hour <= 11:
+            settled = hour
+        if settled is not None:
+            why = "a time to wake up" if self.p.waking else f"the task's {self.p.task_part}"
+            self.note(f'"{written}" read as {_spoken(settled, minute)}: {why}')
+            return settled
         if hour == 12:
             self.note(f'"{written}" read as noon')
             return 12
-        if 8 <= hour <= 11:
-            self.note(f'"{written}" read as {_spoken(hour, minute)}')
-            return hour
         if digital:
             # "7:30" with its minutes and no am/pm is how the 24-hour clock writes 07:30 (as
             # dateparser, chrono and Todoist read it); where the zone's country writes the
-            # 12-hour clock it may mean the evening: then the answer asks
+            # 12-hour clock it may mean the evening: then the answer asks. So does a lone
+            # small-hours time with no day ("1:30"): 01:30 tomorrow or 13:30 today?
             note = f'"{written}" read on the 24-hour clock as {hour:02d}:{minute:02d}'
             if twelve_hour_clock(self.zone_name):
                 self.note(f'{note}; say "{written}pm" for the evening', UNSURE_PENALTY)
+            elif hour <= _SMALL_HOURS_END and not self._names_a_day():
+                self.note(f'{note}, in the small hours; say "{written}pm"', UNSURE_PENALTY)
             else:
                 self.note(note, 0)
+            return hour
+        if 8 <= hour <= 11:
+            # the working morning, which is how most requests mean it ("standup at 9"); but
+            # "remind me to call Rohan at 9" may well be the evening, and reminder apps that
+            # pick "the next one to come" read 9pm after 9am: ask
+            self.note(
+                f'"{written}" read as {_spoken(hour, minute)}; say "{written}pm" for the evening',
+                UNSURE_PENALTY,
+            )
             return hour
         # 1 to 7 with nothing to settle it: the afternoon is the likelier ("at 4" is 4pm in
         # recurrent's and Chronic's readings and most requests; dateparser and chrono read
@@ -309,17 +366,56 @@ class _Builder:
         )
         return hour + 12
 
+    def _doubt_date_order(self) -> None:
+        """ "5/6" read month first (the default order) where the zone's country writes the
+        day first (India, Britain, most of the world): which was meant? The owner who sets
+        AGENTCRON_DATE_ORDER is not asked."""
+        country = zone_country(self.zone_name)
+        if country is not None and country not in MONTH_FIRST_COUNTRIES:
+            self.note(
+                f"dates in the zone's country ({country}) are usually written day first: "
+                "say the month's name",
+                UNSURE_PENALTY,
+            )
+
+    def _names_a_day(self) -> bool:
+        """Whether the text says which day(s) it runs: a date, a weekday, "tomorrow", a
+        repetition."""
+        p = self.p
+        return bool(
+            p.every or p.interval or p.weekdays or p.dates or p.monthdays or p.nth or p.holiday
+        ) or (p.day_offset is not None or p.has_offset)
+
     def times(self) -> list[time]:
         times = [self.resolve(m) for m in self.p.times]
         part = self.p.part
         for at in times:
+            if part == "night" and self.p.nightly and at.hour in _NIGHTLY_DAWN:
+                continue  # "runs nightly at 6am NZST", "06:00 UTC nightly": the nightly job
             if part is not None and not in_part_of_day(part, at.hour):
                 # a window may run past its part ("mornings from 9am to 1pm"); a time may not
                 raise Rejected(
                     f"“{part}” and {_spoken(at.hour, at.minute)} disagree: which time?",
                     f"say the time once: “every {part} at {_spoken(_PART_DEFAULTS[part].hour, 0)}”",
                 )
+        if self.p.shift_seconds:
+            return [self._shifted(at) for at in times]
         return times
+
+    def _shifted(self, at: time) -> time:
+        """ "15 minutes before 4pm": the time named, moved; the days it crossed are kept in
+        `shift_days` for a one-time run ("an hour before 00:30 tomorrow" is tonight)."""
+        seconds = self.p.shift_seconds
+        minutes = at.hour * 60 + at.minute + seconds // 60
+        self.shift_days, minutes = divmod(minutes, 1440)
+        moved = time(minutes // 60, minutes % 60)
+        how = "before" if seconds < 0 else "after"
+        self.note(
+            f"read as {_amount(abs(seconds))} {how} {_spoken(at.hour, at.minute)}: "
+            f"{_spoken(moved.hour, moved.minute)}",
+            0,
+        )
+        return moved
 
     def day_time(self) -> time:
         """The one time of day for a daily-or-longer schedule, or its default."""
@@ -335,9 +431,16 @@ class _Builder:
         if part is not None:
             # "tonight", "tomorrow night" with no time: the evening (as reminder apps read
             # it); "every night" 10pm
-            once = part == "night" and not (self.p.every or self.p.interval)
+            repeating = self.p.every or self.p.interval
+            once = part == "night" and not repeating
             at = _TONIGHT if self.p.tonight or once else _PART_DEFAULTS[part]
-            self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", DEFAULT_TIME_PENALTY)
+            # one run at a guessed time ("call mom tonight", "this afternoon") is asked about:
+            # missed, it is not run again tomorrow; so is every afternoon, whose hour apps
+            # disagree on (12pm in Todoist, 1pm in others)
+            disputed = part in _DISPUTED_PARTS
+            penalty = DEFAULT_TIME_PENALTY if repeating and not disputed else UNSURE_PENALTY
+            apps = f" ({_DISPUTED_PARTS[part]}): say the time" if disputed else ""
+            self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}{apps}", penalty)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
         return _DEFAULT_TIME
@@ -442,6 +545,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.every = True
     _days_left(phrase)
     _meeting_window(phrase)
+    if phrase.shift_seconds and len(phrase.times) != 1:
+        _unanchored_shift(phrase)
     if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
         if phrase.hour_unnamed:
             # "remind me at half past": of the hour now, or of every hour? Ask
@@ -476,10 +581,14 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if p.same_time:
         _same_time(b)
     _one_time_said_twice(b)
+    if p.times_continue:
+        _times_go_on(b)
     for year, month, day in p.dates:
         _check_date(year, month, day)  # "every 90 minutes on the 31st of February"
     if p.holiday is not None:
         _holiday(b)
+    if _days_once(p):
+        return _each_day_once(b)
     recurring = bool(
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
@@ -534,12 +643,24 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         # "once at the top of every hour": once an hour; "once on each 2nd day of a month":
         # once on each of those days
         p.once = False
+    if recurring and not single and _series_from_a_date(p):
+        # "7/31 11:30 @weekly Meet Joe" (a tickler's subject line), "March 3 every 2 weeks":
+        # the date is the series' first day, and a weekly one keeps its weekday; asked
+        p.starting = DayRef(date=p.dates.pop())
+        b.note("the date named read as the first day of the series", UNSURE_PENALTY)
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
+        _seconds_once(p)  # a repeating schedule on a second is refused
         _years(b)
         b.bounds()
         return _recurring(b)
+    if p.until is None and _start_is_the_day(p):
+        # "start tomorrow @15", "start next week Tuesday" (ZinZen's words): with nothing
+        # that repeats, the start is the one run's day; it may be meant to repeat: asked
+        b.note("“start …” with one run read as the day it runs (say how often if it repeats)")
+        b.penalty += UNSURE_PENALTY
+        return _one_time(b)
     if p.starting is not None or p.until is not None:
         raise Rejected("only a repeating schedule can have a start or an end date")
     if single or p.dates or p.weekdays or p.times or p.once:
@@ -582,6 +703,9 @@ _SLOT_WORDS: Final = {
     "days_after": "days counted from a day",
     "days_before": "days counted before a date",
     "minute_range": "a part of the hour",
+    "yeardays": "a day of the year",
+    "weeknos": "a week of the year",
+    "shift_seconds": "a time counted from another",
 }
 _EMPTY_SLOTS: Final = Phrase()
 _BOUNDS: Final = ("starting", "until", "years")
@@ -633,12 +757,42 @@ def _one_schedule(p: Phrase) -> None:
         )
 
 
+def _unanchored_shift(p: Phrase) -> None:
+    """ "remind me 30 minutes before the meeting": before when? The event's time is not
+    said, and guessing it would run at the wrong time."""
+    amount = _amount(abs(p.shift_seconds))
+    how = "before" if p.shift_seconds < 0 else "after"
+    if p.times:
+        raise Rejected(f"“{amount} {how}” goes with one time, and the text names several")
+    raise Rejected(
+        f"“{amount} {how}” does not say {how} what time",
+        f"say the time it counts from (“{amount} {how} 4pm”) or the time to run",
+    )
+
+
 def _whole_minutes(p: Phrase) -> None:
-    """Schedules run on whole minutes. A window may end on a second ("between 12:00:00 AM and
-    11:59:59 PM" takes in all of its last minute); a run at "10:30:15" cannot be kept."""
-    starts = [*p.times, *(p.window[:1] if p.window else ()), p.interval_start]
+    """Repeating schedules run on whole minutes. A window may end on a second ("between
+    12:00:00 AM and 11:59:59 PM" takes in all of its last minute); a start on a second cannot
+    be kept. One time said to the second ("at 17:25:30", "@RemindBot 22:33:44 message") is a
+    one-off at that second, as "in 30 seconds" is: `_one_time` keeps it, every other way
+    refuses it (`_seconds_once`)."""
+    starts = [*p.window[:1], p.interval_start] if p.window else [p.interval_start]
     if any(mention is not None and mention.clock.second for mention in starts):
-        raise Rejected("schedules run on whole minutes, not at a second", "leave out the seconds")
+        raise Rejected(SECONDS_REFUSAL, "leave out the seconds")
+
+
+SECONDS_REFUSAL: Final = "schedules run on whole minutes, not at a second"
+
+
+def _seconds_once(p: Phrase) -> int:
+    """The second of a one-off's time ("at 10:25:10"): 0 when none is written; refused when
+    the time is not one run's (a repeating schedule runs on whole minutes)."""
+    seconds = {m.clock.second for m in p.times if m.clock.second}
+    if not seconds:
+        return 0
+    if len(p.times) > 1 or p.window is not None or p.interval is not None or p.every:
+        raise Rejected(SECONDS_REFUSAL, "leave out the seconds")
+    return seconds.pop()
 
 
 def _framed_days(p: Phrase) -> None:
@@ -668,24 +822,40 @@ MEETING_HOURS: Final = 3
 def _meeting_window(p: Phrase) -> None:
     """ "Occurs every Monday … from 9:00 AM to 9:30 AM" (Outlook), "every Tuesday from 2pm
     to 3pm": a daily-or-longer schedule with a short window starting at a written time runs
-    when the window starts."""
+    when the window starts. So does an event on one day ("a meeting tomorrow from 2pm to
+    3pm", "on 20 October, 09:00-11:00"), as calendar apps start it; "between 2 and 4pm" on
+    one day is any time in it, and asks."""
     if p.window is None or p.times:
         return
     if p.interval is not None and p.interval[1] not in ("day", "week", "month", "year"):
         return
-    if p.interval is None and not (p.every or p.weekdays or p.nth or p.monthdays or p.dates):
+    one_day = p.day_offset is not None or p.next_week or p.this_week
+    if p.interval is None and not (
+        p.every or p.weekdays or p.nth or p.monthdays or p.dates or one_day
+    ):
         return
     first, last = p.window
     if not _is_explicit(first):
         first = _window_start(first, last)
-    if not (_is_explicit(first) and _is_explicit(last)) or p.business_hours:
+    # "09:00-11:00", "from 9:00 to 9:30": minutes written are a time, read as the 24-hour
+    # clock's (and asked about where the 12-hour clock is written) when the run is built
+    # ("between 8:00 and 9:00 every day" is any time in the hour: not read so)
+    digital = not p.window_between
+    written = (_is_explicit(first) or (digital and first.clock.digital)) and (
+        _is_explicit(last) or (digital and last.clock.digital)
+    )
+    if not written or p.business_hours:
         return
     start = _clock_minutes(first)
     length = _clock_minutes(last) - start
     if 0 < length <= MEETING_HOURS * 60:
         p.times.append(first)
         p.window = None
-        p.assumptions.append("runs when the window starts")
+        recurring = p.every or p.interval is not None or p.nth or p.monthdays
+        if p.window_between and not (recurring or (p.weekdays and not p.single_day)):
+            p.unsure.append("“between” read as at its start; the run may be meant later in it")
+        else:
+            p.assumptions.append("runs when the window starts")
 
 
 def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
@@ -693,7 +863,12 @@ def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
     the 24-hour clock: so is the start), "2:00-3:00pm" (an earlier hour than the end's: the
     end's half of the day); else as written."""
     start, end = first.clock, last.clock
-    if start.meridiem is not None or not (start.digital or start.is_24h):
+    if start.meridiem is not None:
+        return first
+    if not (start.digital or start.is_24h):
+        if end.meridiem is not None and start.hour < end.hour < 12:
+            # "2-3pm", "10-11am": a bare hour before the end's, in the end's half of the day
+            return replace(first, clock=replace(start, meridiem=end.meridiem))
         return first
     if end.meridiem is None and (end.is_24h or end.hour > 12) and start.hour <= end.hour:
         return replace(first, clock=replace(start, is_24h=True))
@@ -759,7 +934,7 @@ def _holiday(b: _Builder) -> None:
         instant = to_instant(day - before, at or _DEFAULT_TIME, b.zone)
         if instant > b.now:
             b.note(f"{label} is {day:%A} {day.day} {day:%B %Y}")
-            day -= before  # "2 days before Thanksgiving"
+            day -= before  # "2 days before Thanksgiving", "2 days after Easter"
             p.dates.append((day.year, day.month, day.day))
             p.days_before = 0
             return
@@ -1007,6 +1182,8 @@ def _recurring(b: _Builder) -> Built:
         raise Rejected("minutes past the hour only go with hourly schedules")
     if p.window is not None:
         raise Rejected("a time window only goes with schedules that run several times a day")
+    if p.yeardays or p.weeknos or p.year_nth:
+        return _counted_in_the_year(b, unit, count)
     if p.dates:
         return _yearly(b, unit, count)
     if unit == "year" and (count != 1 or not (p.nth or p.monthdays)):
@@ -1463,9 +1640,23 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
     return _every(b, seconds, first_run)
 
 
+def _weeks(count: int) -> str:
+    return "week" if count == 1 else f"{count} weeks"
+
+
 def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
-    _honours(p, "interval", "times", "part", "weekdays", "months", "count", *_BOUNDS)
+    _honours(p, "interval", "times", "part", "weekdays", "months", "count", "shift_seconds",
+             *_BOUNDS)  # fmt: skip
+    if unit == "day" and count % 7 == 0 and len(p.weekdays) == 1:
+        # "Every 7 Days (Fridays)", "every 14 days on Monday": whole weeks, on that weekday
+        unit, count = "week", count // 7
+        day = lx.DAY_LABELS[p.weekdays[0]]
+        said = f"every {7 * count} days on {day}s read as every {_weeks(count)} on {day}"
+        if count == 1:
+            b.note(said)
+        else:  # cron-descriptor says "every 14 days, only on Tuesday" for days 1, 15, 29 too
+            b.note(f"{said} (it could mean days of the month 14 apart)", UNSURE_PENALTY)
     if unit == "week" and not p.weekdays and p.starting is not None:
         if p.starting.weekday is not None and not p.starting.week:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
@@ -1478,6 +1669,8 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
         if not (p.weekdays or unit or p.part or p.times or p.months):
             raise NotUnderstood(0, "")
         minute, hour = _time_fields(b)
+        if b.shift_days and (p.weekdays or p.months):
+            raise Rejected("counted from that time, the run falls on other days: name its time")
         expression = f"{minute} {hour} * {_month_field(p.months)} {_weekday_field(p.weekdays)}"
         return _cron(b, expression)
     if p.months and count != 1:
@@ -1666,6 +1859,65 @@ def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
     return _cron(b, f"{minute} {hour} {_join(days)} {_join(months)} *")
 
 
+def _times_go_on(b: _Builder) -> None:
+    """ "every two hours, namely at midnight, 2am, 4am, and so on": the times named are the
+    interval's, and go on through the day; without an interval that says how ("14:00, 14:05
+    … etc.": until when?) the list is asked about."""
+    p = b.p
+    count, unit = p.interval or (0, None)
+    hours = [m.clock.hour_24() for m in p.times]
+    minutes = {m.clock.minute for m in p.times}
+    steps = {later - earlier for earlier, later in pairwise(hours)}  # type: ignore[operator]
+    if (
+        unit == "hour"
+        and count == int(count)
+        and None not in hours
+        and len(minutes) == 1
+        and steps == {count}
+    ):
+        first = hours[0]
+        assert first is not None
+        if first >= count:  # "at 9am, 11am and so on": until the day's end, or round the clock?
+            b.note(
+                f"the times named read as every {int(count)} hours until midnight", UNSURE_PENALTY
+            )
+        clocks = [
+            ClockTime(hour, p.times[0].clock.minute, None, True)
+            for hour in range(first, 24, int(count))
+        ]
+        p.times = [TimeMention(clock, p.times[0].start, p.times[-1].end) for clock in clocks]
+        p.interval = None
+        if first < count:
+            b.note(f"the times named read as every {int(count)} hours through the day")
+        return
+    b.note("the list of times goes on (“etc.”, “and so on”) past what it names", UNSURE_PENALTY)
+
+
+def _counted_in_the_year(b: _Builder, unit: str | None, count: int) -> Built:
+    """ "the 256th day of the year", "Monday of week number 20", "every 20th Monday of the
+    year": RFC 5545's yearly rules (BYYEARDAY, BYWEEKNO, BYDAY=20MO), which cron cannot say."""
+    p = b.p
+    _honours(p, "interval", "yeardays", "weeknos", "nth", "weekdays", "times", "part", "count",
+             *_BOUNDS)  # fmt: skip
+    if unit not in (None, "year"):
+        raise Rejected("a day counted in the year can only repeat every year or few years")
+    parts = ["FREQ=YEARLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
+    if p.yeardays:
+        if p.weeknos or p.nth or p.weekdays:
+            raise Rejected("a day of the year cannot also name a week or a weekday")
+        parts.append("BYYEARDAY=" + ",".join(map(str, p.yeardays)))
+    if p.weeknos:
+        if not p.weekdays or p.nth:
+            raise Rejected("name the day of that week", "Monday of week number 20")
+        parts.append("BYWEEKNO=" + ",".join(map(str, p.weeknos)))
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[day] for day in _week_order(p.weekdays)))
+    if p.year_nth:
+        if p.weekdays and any(day not in p.weekdays for _, day in p.nth):
+            raise Rejected("the text names other days of the week than the ones it counts")
+        parts.append("BYDAY=" + ",".join(f"{nth}{_RRULE_DAYS[day]}" for nth, day in p.nth))
+    return _rrule(b, parts)
+
+
 def _yearly_rrule(b: _Builder, count: int) -> Built:
     p = b.p
     parts = ["FREQ=YEARLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
@@ -1803,7 +2055,7 @@ def _one_time(b: _Builder) -> Built:
     p = b.p
     _honours(p, "instant", "has_offset", "dates", "weekdays", "day_offset", "times", "part",
              "window", "minute_past", "months", "years", "next_business_day",
-             "days_after", "days_before")  # fmt: skip
+             "days_after", "days_before", "shift_seconds")  # fmt: skip
     _one_year(p)
     if p.window is not None or p.minute_past is not None or p.months:
         raise Rejected("a one-time schedule needs a date and a time, not a range")
@@ -1831,7 +2083,7 @@ def _one_time(b: _Builder) -> Built:
             "say 11:59pm, or 00:00 on the following day",
         )
     if times:
-        at = times[0]
+        at = _at_second(b, times[0])
     elif p.dates or p.weekdays or p.day_offset is not None or p.part is not None:
         at = b.default_time()
     elif p.next_business_day:
@@ -1848,7 +2100,54 @@ def _one_time(b: _Builder) -> Built:
                 f"{local.day} {local:%B %Y} is a {lx.DAY_LABELS[actual]}, "
                 f"not a {lx.DAY_LABELS[named]}"
             )
+    if b.shift_days and (p.dates or p.weekdays or p.day_offset is not None):
+        # "an hour before 00:30 on Friday": Thursday night
+        local = instant.astimezone(b.zone)
+        instant = to_instant(local.date() + timedelta(days=b.shift_days), at, b.zone)
     return _at(b, instant)
+
+
+def _at_second(b: _Builder, at: time) -> time:
+    """A one-off's time with the second written ("at 17:25:30"): kept, and asked about — a
+    job is rarely wanted at a second, and a time written to the second is often a copied
+    timestamp ("the job ran at 10:25:10") rather than a request."""
+    second = _seconds_once(b.p)
+    if second:
+        b.note(f"read as a run at {at:%H:%M}:{second:02d}, to the second", UNSURE_PENALTY)
+    return at.replace(second=second)
+
+
+def _start_is_the_day(p: Phrase) -> bool:
+    """Moves a start bound that names one day ("starting tomorrow at 8am", "from Monday at 9",
+    "starting next week on Tuesday at 2pm") into the phrase's day, when the phrase names a time
+    and no other day; whether it did."""
+    ref = p.starting
+    if ref is None or not p.times:
+        return False  # "starting tomorrow" alone is a start date whose schedule is missing
+    if ref.days_later or ref.months_later or ref.holiday is not None:
+        return False
+    if ref.month_end is not None or ref.quarter_end or ref.monthday is not None:
+        return False
+    if p.dates or p.day_offset is not None or p.next_week or p.this_week or p.has_offset:
+        return False
+    if ref.week:
+        if not (p.weekdays and p.single_day):
+            return False  # "starting next week": which day?
+        p.next_week = True  # "start next week Tuesday"
+    elif p.weekdays:
+        return False
+    elif ref.day_offset is not None:
+        p.day_offset = ref.day_offset
+    elif ref.weekday is not None:
+        p.weekdays.append(ref.weekday)
+        p.single_day = True
+        p.next_weekday = ref.after_today
+    elif ref.date is not None:
+        p.dates.append(ref.date)
+    else:
+        return False
+    p.starting = None
+    return True
 
 
 def _one_year(p: Phrase) -> None:
@@ -1870,7 +2169,9 @@ def _one_time_instant(b: _Builder, at: time) -> datetime:
         _check_date(year, month, day)
         before = timedelta(days=p.days_before)  # "2 days before March 1"
         if p.days_before:
-            b.note(f"read as {p.days_before} day(s) before {lx.MONTH_LABELS[month]} {day}", 0)
+            how = "before" if p.days_before > 0 else "after"
+            named = f"{lx.MONTH_LABELS[month]} {day}"
+            b.note(f"read as {abs(p.days_before)} day(s) {how} {named}", 0)
         if year is not None:
             return to_instant(date(year, month, day) - before, at, b.zone)
         for candidate in range(today.year, today.year + 9):
@@ -1924,6 +2225,8 @@ def _offset(b: _Builder) -> Built:
     p = b.p
     if p.offset_months > 12 * MAX_YEARS_AHEAD or p.offset_seconds > 366 * 86400 * MAX_YEARS_AHEAD:
         raise Rejected(f"that is more than {MAX_YEARS_AHEAD} years ahead")
+    if _weekday_in_weeks(p):
+        return _at(b, _weekday_weeks_on(b))
     if p.dates or p.weekdays or p.day_offset is not None:
         raise Rejected("the text names both a delay and a date")
     times = b.times()
@@ -1938,7 +2241,7 @@ def _offset(b: _Builder) -> Built:
         days=int(p.offset_seconds // 86400)
     )
     if times:
-        at = times[0]
+        at = _at_second(b, times[0])
     elif p.offset_from_day:
         at = b.default_time()
     else:
@@ -1946,6 +2249,78 @@ def _offset(b: _Builder) -> Built:
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once")
     return _at(b, to_instant(day, at, b.zone))
+
+
+def _days_once(p: Phrase) -> bool:
+    """ "friday and saturday", "mon, wed": weekdays listed in the singular and nothing else —
+    no "every", no time, no part of the day (a to-do app's quick add reads them as those
+    days once each, Tasklog's and Todoist's way; "tuesdays and thursdays" repeats)."""
+    return (
+        p.day_list
+        and len(p.weekdays) > 1
+        and not (p.interval or p.times or p.part or p.monthdays or p.nth or p.dates or p.months)
+        and not (p.descriptor or p.count or p.starting or p.until or p.has_offset or p.holiday)
+        and not (p.day_offset is not None or p.next_weekday or p.next_week or p.this_week)
+    )
+
+
+def _each_day_once(b: _Builder) -> Built:
+    """The next of each day named, once each: a weekly rule with as many runs as days."""
+    p = b.p
+    days = _week_order(p.weekdays)
+    p.count = len(days)
+    names = [lx.DAY_LABELS[d] for d in days]
+    labels = ", ".join(names[:-1]) + " and " + names[-1]
+    b.note(f"read as the next {labels}, once each (say “every …” for every week)", UNSURE_PENALTY)
+    return _rrule(b, ["FREQ=WEEKLY", "BYDAY=" + ",".join(_RRULE_DAYS[d] for d in days)])
+
+
+def _series_from_a_date(p: Phrase) -> bool:
+    """One date and an interval of days or weeks with nothing else dating the runs: the date
+    starts the series (a date can otherwise only repeat every year)."""
+    return (
+        len(p.dates) == 1
+        and p.starting is None
+        and p.interval is not None
+        and p.interval[1] in ("day", "week")
+        and not (p.weekdays or p.monthdays or p.nth or p.months or p.once or p.holiday)
+        and not (p.years or p.first_weekday or p.quarter)
+    )
+
+
+def _weekday_in_weeks(p: Phrase) -> bool:
+    """ "Tuesday in 2 weeks", "in 3 weeks on Saturday": one weekday and whole weeks from now."""
+    return (
+        len(p.weekdays) == 1
+        and p.single_day
+        and not (p.dates or p.day_offset is not None or p.next_weekday or p.next_week)
+        and not (p.this_week or p.offset_months or p.offset_from_day or p.days_after)
+        and p.offset_seconds > 0
+        and not p.offset_seconds % 604800
+    )
+
+
+def _weekday_weeks_on(b: _Builder) -> datetime:
+    """That weekday in the week (Monday to Sunday) the weeks land in, as date parsers read it
+    (the fdate crate, Things): from a Wednesday, "Tuesday in 2 weeks" is 13 days on. Weeks
+    that start on Sunday put "Sunday in 2 weeks" a week earlier: it asks."""
+    p = b.p
+    weekday = p.weekdays[0]
+    landed = b.local_now.date() + timedelta(days=int(p.offset_seconds // 86400))
+    day = landed - timedelta(days=landed.weekday()) + timedelta(days=(weekday - 1) % 7)
+    times = b.times()
+    if len(times) > 1:
+        raise Rejected("a one-time schedule runs once")
+    at = times[0] if times else b.default_time()
+    label = f"{lx.DAY_LABELS[weekday]} {day.day} {day:%B}"
+    weeks = int(p.offset_seconds // 604800)
+    if weekday == 0:
+        b.note(
+            f"read as {label}, in the week (Monday to Sunday) {weeks} week(s) on", UNSURE_PENALTY
+        )
+    else:
+        b.note(f"read as {label}, in the week {weeks} week(s) on", 0)
+    return to_instant(day, at, b.zone)
 
 
 def ceil_seconds(instant: datetime) -> datetime:
@@ -2072,6 +2447,14 @@ def _duration(seconds: int) -> str:
     if seconds % 3600 == 0:
         return f"{seconds // 3600} hours"
     return f"{seconds // 60} minutes"
+
+
+def _amount(seconds: int) -> str:
+    """ "1 hour", "90 minutes": an amount of time as said."""
+    hours, minutes = divmod(seconds // 60, 60)
+    if not minutes:
+        return f"{hours} hour{'s' * (hours != 1)}"
+    return f"{seconds // 60} minute{'s' * (seconds != 60)}"
 
 
 def _ordinal(n: int) -> str:

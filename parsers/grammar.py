@@ -11,6 +11,7 @@ reading a prefix for `split_command`, by returning the position.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Final
 
 from . import lexicon as lx
@@ -27,7 +28,14 @@ from .phrase import (
 )
 from .settings import date_order
 from .tokens import ClockTime, Token
-from .zones import UnknownZoneError, keeps_offset, lookup_place, place_starts, resolve_zone
+from .zones import (
+    UnknownZoneError,
+    keeps_offset,
+    lookup_place,
+    place_starts,
+    resolve_zone,
+    same_instant,
+)
 
 _SECONDS: Final = {
     "second": 1,
@@ -54,6 +62,8 @@ _DELAY_WORDS: Final = frozenset(
     {"exactly", "just", "only", "precisely", "another", "about", "around", "roughly"}
     | {"approximately", "approx"}
 )
+# words before a holiday's name that make it a thing's ("a Christmas tree", "our Easter brunch")
+_DETERMINERS: Final = frozenset({"a", "the", "my", "our", "your", "his", "her", "their", "this"})
 _POSSESSIVE_HOLIDAYS: Final = frozenset({"mother's", "mothers", "father's", "fathers"})
 _FREQUENCIES: Final = {
     "daily": (1, "day"),
@@ -79,6 +89,8 @@ _NOT_MORE_DURATION: Final = frozenset(
     {"past", "to", "of", "ago", "later", "earlier", "prior", "a", "each", "every", "in", "into"}
 )
 _UNLESS_TIME_FOLLOWS: Final = frozenset({"after", "before", "from"})
+# "30 minutes prior to the call", "an hour ahead of the flight": as "before"
+_SHIFT_PAIRS: Final = frozenset({("prior", "to"), ("ahead", "of")})
 _MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past the hour"
 # after "the day after next", a word that makes "next" part of another name ("the day after next
 # Friday" is a Saturday)
@@ -110,7 +122,7 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
 
 
 class _Reader:
-    __slots__ = ("adverb", "days_end", "n", "phrase", "tokens")
+    __slots__ = ("adverb", "and_every", "days_end", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -119,6 +131,8 @@ class _Reader:
         # the interval so far came from "daily"/"weekly": "every 2 days" may refine it
         self.adverb = False
         self.days_end = -1  # where the last days of the week named ended
+        # an interval said after "and every" ("every minute and every hour"): a second schedule
+        self.and_every = False
 
     # -- the loop -----------------------------------------------------------------
 
@@ -178,6 +192,14 @@ class _Reader:
         if count <= 0:
             raise Rejected("an interval must be more than zero")
         current = self.phrase.interval
+        joined, self.and_every = self.and_every, False
+        if current is not None and current != (count, unit) and joined:
+            # "/remindme every minute and every hour to test": two schedules, never the first
+            # of them alone ("Every minute, every hour, every day" is one, said verbosely)
+            raise Rejected(
+                "the text names two different intervals: that is two schedules",
+                "make one job for each interval",
+            )
         if current is not None and current != (count, unit):
             # "every 30 minutes during business hours, every day": the day says the runs
             # go on every day (no day left out), not that they are a day apart
@@ -475,13 +497,40 @@ class _Reader:
             if other is not None:
                 return self._set_window(mention, other[0], other[1])
         self.phrase.times.append(mention)
+        j = self._other_meridiem(mention, j)
         while step := self._is_separator(j):
             more = self._time_at(j + step)
             if more is None:
                 break
             self.phrase.times.append(more[0])
-            j = more[1]
+            j = self._other_meridiem(more[0], more[1])
+        if len(self.phrase.times) > 1:
+            j = self._and_so_on(j)
         return j
+
+    def _and_so_on(self, j: int) -> int:
+        """ "…, 6am, 8am, and so on", "14:00, 14:05 … etc.": the list of times goes on."""
+        k = j + (self._is_sym(j, ",") and self._word(j + 1) in ("and", "etc"))
+        if self._word(k) == "etc":
+            self.phrase.times_continue = True
+            return k + 1
+        if self._word(k) == "and" and self._word(k + 1) == "so":
+            # "and so on", "and so forth" (a command's reading may have left "on" out, a filler)
+            self.phrase.times_continue = True
+            return k + 2 + (self._word(k + 2) in ("on", "forth"))
+        return j
+
+    def _other_meridiem(self, mention: TimeMention, j: int) -> int:
+        """ "6 AM/PM", "02:17 am/pm": the same hour in the morning and the evening (the "/"
+        is not a token, so the other half is a bare "pm" right after the time)."""
+        meridiem = mention.clock.meridiem
+        other = self._word(j)
+        if meridiem not in ("am", "pm") or other not in ("am", "pm") or other == meridiem:
+            return j
+        token = self.tokens[j]
+        clock = replace(mention.clock, meridiem=str(other))
+        self.phrase.times.append(TimeMention(clock, token.start, token.end))
+        return j + 1
 
     def _set_window(self, start: TimeMention, end: TimeMention, j: int) -> int:
         if self.phrase.window is not None:
@@ -590,6 +639,7 @@ class _Reader:
         second = self._time_at(j + 1)
         if second is None:
             return None
+        self.phrase.window_between |= self._word(i) == "between"
         return self._set_window(start, second[0], second[1])
 
     def _from(self, i: int) -> int | None:
@@ -618,6 +668,9 @@ class _Reader:
             return None
         if self._word(first[1]) == "and" and self._word(first[1] + 1) not in ("ending", "to"):
             return None  # "from 9 and …"; but "starting at 2pm and ending at 2:55pm" reads on
+        meridiem = first[0].clock.meridiem
+        if meridiem is not None and self._word(first[1]) in ("am", "pm"):
+            return self._times(j)  # "will start at 3:46 am/pm every day": two times of day
         if self.phrase.interval_start is not None:
             raise Rejected("the text names two start times")
         self.phrase.interval_start = first[0]
@@ -628,6 +681,8 @@ class _Reader:
         "Valentine's Day". Others ("Easter", "Thanksgiving") move every year."""
         word = self.tokens[i].value
         j = i + 1
+        if i and self._word(i - 1) in GREETINGS:
+            return None  # "Merry Christmas", "Happy New Year": a message's words, not a date
         if word in ("christmas", "xmas"):
             month, day = 12, 25
         elif word == "halloween":
@@ -642,6 +697,8 @@ class _Reader:
             return self._named_holiday(i)
         else:
             return self._place(i)
+        if self._names_a_thing(i, j):
+            return None  # "shop for a Valentine's card", "the Christmas party": the task's
         # "eve" reads as "evening" elsewhere: here it is the day before
         token = self.tokens[j] if j < self.n else None
         if token is not None and self._word(j) == "evening" and token.end - token.start == 3:
@@ -654,6 +711,20 @@ class _Reader:
             j += 1
         self.phrase.dates.append((None, month, day))
         return j
+
+    def _names_a_thing(self, i: int, j: int) -> bool:
+        """Whether the holiday at i (its name ending before j) is a word in front of a thing:
+        a determiner before it and a noun the grammar does not know after it ("a Valentine's
+        card", "our Christmas party", "the Halloween costume")."""
+        after = self.tokens[j] if j < self.n else None
+        return (
+            i > 0
+            and self.tokens[i - 1].kind == lx.WORD
+            and self.tokens[i - 1].value in _DETERMINERS
+            and after is not None
+            and after.kind == lx.WORD
+            and after.value not in lx.KEYWORDS
+        )
 
     def _named_holiday(self, i: int) -> int | None:
         """ "Thanksgiving", "Memorial Day", "Martin Luther King Jr. Day", "Good Friday":
@@ -1069,6 +1140,8 @@ class _Reader:
             or (self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"))
         ):
             return self._on(i)  # "at the half hour every hour", as "on the half hour"
+        if self._word(j) == "the" and self._word(j + 1) in _FREQUENCIES:
+            return None  # "at the daily standup", "at The Daily Grind": an event or a place
         if self._kind(j) == lx.NUM and self._is_separator(j + 1):
             past = self._past(j)  # "at 10 and 40 minutes past every hour", not 10 o'clock
             if past is not None:
@@ -1317,10 +1390,13 @@ class _Reader:
 
     def _every(self, i: int) -> int | None:
         j = i + 1
+        if self._word(j) == "single" and j + 1 < self.n:
+            j += 1  # "every single day", "every single Monday": "every"
         count: float = 1
         token = self.tokens[j] if j < self.n else None
         if token is None:
             return None
+        self.and_every = i > 0 and self.phrase.interval is not None and self._word(i - 1) == "and"
         word = self._word(j)
         if word == "last":  # "every last Friday of the month"
             self.phrase.every = True
@@ -1425,10 +1501,11 @@ class _Reader:
             elif (
                 ordinal == 2
                 and token.end - token.start == 6
-                and self._kind(j + 1)
-                not in (
-                    lx.DAY,
-                    lx.DAYS,
+                and self._kind(j + 1) not in (lx.DAY, lx.DAYS)
+                # "every second and fourth Thursday": ordinals of the month, not "every second"
+                and not (
+                    self._is_separator(j + 1)
+                    and self._kind(j + 1 + self._is_separator(j + 1)) == lx.ORD
                 )
             ):
                 # the word "second" is the unit here ("every second"), not the ordinal
@@ -1438,6 +1515,7 @@ class _Reader:
                 ordinal > 1
                 and self._kind(j + 1) in (lx.DAY, lx.DAYS)
                 and not self._month_follows(j + 2)
+                and not self._year_follows(j + 2)
                 # "every 4th Thursday in November", "every 3rd Friday of Jan": of that month
                 and self._kind(j + 3 if self._word(j + 2) in ("of", "in") else j + 2) != lx.MONTH
             ):
@@ -1472,6 +1550,15 @@ class _Reader:
             else:
                 self.phrase.every = True
                 return self._ordinals(j)
+        if (
+            i > 0
+            and self._word(i - 1) == "and"
+            and self.phrase.interval == (1, "day")
+            and not self.phrase.weekdays
+            and self._kind(j) in (lx.DAY, lx.DAYS, lx.DAYSET)
+        ):
+            # "every day and every Monday": every day takes in Mondays; something else was meant
+            self.phrase.unsure.append("“every day and every …” names some days twice: which?")
         was_every = self.phrase.every
         self.phrase.every = True
         end = self._every_unit(j, count)
@@ -1690,6 +1777,22 @@ class _Reader:
             j += 3
         return j
 
+    def _day_follows(self, i: int) -> bool:
+        """ "of the day", "of every day", "of each day" at i."""
+        return (
+            self._word(i) in ("of", "in")
+            and self._word(i + 1) in ("the", "every", "a")
+            and self._is_unit(i + 2, "day")
+        )
+
+    def _year_follows(self, i: int) -> bool:
+        """ "of the year", "in every year", "of a year" at i."""
+        return (
+            self._word(i) in ("of", "in")
+            and self._word(i + 1) in ("the", "every", "a")
+            and self._is_unit(i + 2, "year")
+        )
+
     def _month_follows(self, i: int) -> bool:
         """Whether "of the month"/"of every month"/"each month" starts at i."""
         if self._word(i) == "of":
@@ -1711,6 +1814,7 @@ class _Reader:
             self.phrase.order.append("d")  # "daily at 9 plus Saturdays at noon": two schedules
         if word == "nightly":
             self._set_part("night")
+            self.phrase.nightly = True
         elif word == "biweekly":
             # it means twice a week too (dictionaries give both): asked
             self.phrase.unsure.append('"biweekly" read as every two weeks (not twice a week)')
@@ -1827,6 +1931,7 @@ class _Reader:
         days: list[int] = []
         items = 0
         recurring = False
+        joined = True  # every name after the first follows "and" or a comma
         j = i
         while j < self.n:
             token = self.tokens[j]
@@ -1850,9 +1955,12 @@ class _Reader:
             items += 1
             step = self._is_separator(j)
             if step and self._kind(j + step) in (lx.DAY, lx.DAYS, lx.DAYSET):
+                joined &= self.tokens[j].value != "/"  # "Mon/Wed/Fri": a class timetable's
                 j += step
             elif not (self._kind(j) == lx.DAY and token.kind == lx.DAY):
                 break  # "mon wed fri 8am": names one after another are a list too
+            else:
+                joined = False
         phrase = self.phrase
         if phrase.weekdays and set(days) != set(phrase.weekdays) and self._days_narrowed(i):
             raise Rejected(
@@ -1886,6 +1994,13 @@ class _Reader:
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
         if recurring or items > 1 or self._plural_part(j):
+            # "friday and saturday": names in the singular, no "every" said (yet)
+            phrase.day_list = joined and not (
+                recurring
+                or phrase.every
+                or self._plural_part(j)
+                or (i > 0 and self.tokens[i - 1].value in ("every", "each"))
+            )
             phrase.every = True  # "Monday mornings": every Monday morning
         else:
             phrase.single_day = True
@@ -2164,6 +2279,12 @@ class _Reader:
             return quarter
         if self._is_unit(j, "hour") and leading:
             return self._nth_hours(ordinals, i, j + 1)
+        if self._is_unit(j, "hour") and self._day_follows(j + 1):
+            # "on the 6th and 12th hours of the day": those hours, counted from 0 as cron and
+            # prettycron count them (the 6th could be 05:00 counted from 1): asked
+            end = self._nth_hours(ordinals, i, j + 4)
+            self.phrase.unsure.append("“the nth hour of the day” read as that hour on the clock")
+            return end
         phrase = self.phrase
         back = j + 1 if self._word(j) == "last" else None
         if self._word(j) == "to" and self._word(j + 1) == "last":
@@ -2197,6 +2318,13 @@ class _Reader:
             while (step := self._is_separator(j)) and self._kind(j + step) in (lx.DAY, lx.DAYS):
                 days.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
                 j += step + 1
+            if self._year_follows(j):
+                # "every 20th Monday of the year" (RFC 5545: BYDAY=20MO in a yearly rule)
+                if any(not 1 <= nth <= 52 and nth != -1 for nth in ordinals) or phrase.nth:
+                    raise Rejected("a year has 52 or 53 of each weekday")
+                phrase.nth.extend((nth, day) for day in days for nth in ordinals)
+                phrase.year_nth = phrase.every = True
+                return j + 3
             for day in days:
                 for nth in ordinals:
                     if nth != -1 and not 1 <= nth <= 5:
@@ -2229,6 +2357,21 @@ class _Reader:
         day_word = self._is_unit(j, "day")  # "the 15th day": a day of the month, not a date
         if day_word:
             j += 1
+            from_end = (
+                self._word(j) == "from"
+                and self._word(j + 1) == "the"
+                and self._word(j + 2) == "end"
+            )
+            of_year = self._year_follows(j + 3 * from_end)
+            yearly = phrase.interval == (1, "year")
+            if (of_year or yearly) and (from_end or any(day > 31 for day in ordinals)):
+                # "the 256th day of the year", "every year on the 100th day from the end"
+                # (RFC 5545's BYYEARDAY): a day counted in the year
+                if any(not 1 <= day <= 366 for day in ordinals):
+                    raise Rejected("a year has 365 or 366 days")
+                phrase.yeardays.extend(-day if from_end else day for day in ordinals)
+                phrase.every = True
+                return j + 3 * from_end + 3 * of_year
             year_at = j + 1 if self._word(j) == "of" else None
             if year_at is not None and self._word(year_at) in ("the", "every", "a"):
                 if self._is_unit(year_at + 1, "year"):  # "the first day of every year"
@@ -2411,6 +2554,8 @@ class _Reader:
                 raise Rejected("the text names two months")
             self.phrase.month_ahead = 1 if word == "next" else 0  # "the 15th of next month"
             return j + 2
+        if self._is_unit(j, "week") and (end := self._week_number(j + 1)) is not None:
+            return end  # "Monday of week number 20" (RFC 5545: BYWEEKNO)
         if word in ("the", "every", "a"):
             j += 1
         if self._is_unit(j, "month"):
@@ -2426,6 +2571,20 @@ class _Reader:
                 self.phrase.of_month = True
             return end
         return i + 1  # a filler "of"
+
+    def _week_number(self, j: int) -> int | None:
+        """After "of week": "number 20", "no. 20", "20" — the ISO week of the year."""
+        if self._word(j) in ("number", "no", "#"):
+            j += 1
+        if self._kind(j) != lx.NUM or self.tokens[j].value != int(self.tokens[j].value):  # type: ignore[arg-type]
+            return None
+        week = int(self.tokens[j].value)  # type: ignore[arg-type]
+        if not 1 <= week <= 53:
+            raise Rejected("a year has 52 or 53 weeks")
+        self.phrase.weeknos.append(week)
+        self.phrase.every = True
+        self.phrase.single_day = False
+        return j + 1
 
     def _month(self, i: int) -> int:
         month = int(self.tokens[i].value)  # type: ignore[call-overload]
@@ -2657,14 +2816,19 @@ class _Reader:
             raise Rejected("that is in the past")
         seconds = amounts.phrase.offset_seconds
         if (
-            self._word(end) == "before"
+            self._word(end) in ("before", "after")
             and self._names_a_date(end + 1)
             and seconds
             and not seconds % 86400
             and not amounts.phrase.offset_months
         ):
-            self.phrase.days_before += int(seconds // 86400)  # "2 days before Christmas"
+            # "2 days before Christmas", "2 weeks after Christmas", "3 days after March 1"
+            days = int(seconds // 86400)
+            self.phrase.days_before += days if self._word(end) == "before" else -days
             return end + 1
+        shifted = self._shift(end, amounts.phrase)
+        if shifted is not None:
+            return shifted
         # "1 week hence", "30 minutes later": from now
         hence = self._word(end) in ("hence", "later")
         seconds, months = amounts.phrase.offset_seconds, amounts.phrase.offset_months
@@ -2729,6 +2893,7 @@ class _Reader:
             # both could be the month: the owner's date order settles it (noted)
             order = date_order()
             month, day = (first, second) if order == "MDY" else (second, first)
+            self.phrase.date_order_guessed = True
             self.phrase.assumptions.append(
                 f"{first}/{second} read as {lx.MONTH_LABELS[month]} {day} "
                 f"(dates are {'month/day' if order == 'MDY' else 'day/month'}: "
@@ -2766,12 +2931,33 @@ class _Reader:
             without.phrase = self.phrase
             end = without._amounts(j)
             return None if end is None or end <= j + 1 else end + 1
+        if word == "a" and self._is_unit(j + 1, "month") and self.phrase.nth:
+            return self._of(i)  # "every second and fourth Thursday in a month": of each month
         if (
             kind == lx.NUM
             or word in ("a", "half")
             or (self._is_unit(j, "quarter") and self._word(j + 1) == "of")
         ):
+            if word == "a" and self._is_unit(j + 1, "second") and self._kind(j + 2) != lx.NUM:
+                # "bug me in a sec", "back in a second": soon, not one second from now
+                raise Rejected("“in a second” says soon, not when", "in 5 minutes")
+            already = self.phrase.has_offset
+            before = (self.phrase.offset_seconds, self.phrase.offset_months)
             end = self._amounts(j)
+            if end is not None and self._word(end) == "of":
+                # "in 2 hours of debugging I couldn't find the leak", "in 3 days of testing":
+                # how long something took, not a delay
+                self.phrase.offset_seconds, self.phrase.offset_months = before
+                self.phrase.has_offset = already
+                return None
+            if end is not None and already:
+                # "in 2 minutes to drink water and then in 5 minutes to take vitamins": two
+                # delays are two reminders, never their sum ("in 1 hour and 30 minutes" is
+                # one "in" and one delay)
+                raise Rejected(
+                    "the text names two delays: that is two reminders",
+                    "make one reminder for each: “in 2 minutes …”, then “in 5 minutes …”",
+                )
             if end is not None and self._word(end) == "time" and self.phrase.has_offset:
                 return end + 1  # "in a week's time", "in 3 days' time"
             return end
@@ -2787,6 +2973,20 @@ class _Reader:
             return self._calendar_months(j + 1)  # "in every 3rd month" (crontab.guru)
         if kind == lx.MONTH:
             return self._month(j)
+        if (
+            word == "q"
+            and self._kind(j + 1) == lx.NUM
+            and self.tokens[j + 1].start == self.tokens[j].end
+        ):
+            quarter = self.tokens[j + 1].value
+            if quarter in (1, 2, 3, 4):  # "in Q4": October to December, as calendars count
+                first = 3 * int(quarter) - 2  # type: ignore[call-overload]
+                self.phrase.months.extend(
+                    m for m in range(first, first + 3) if m not in self.phrase.months
+                )
+                months = f"{lx.MONTH_LABELS[first]} to {lx.MONTH_LABELS[first + 2]}"
+                self.phrase.assumptions.append(f"“Q{quarter}” read as {months}, a calendar quarter")
+                return j + 2
         if kind == lx.ZONE:
             return self._zone(j)
         if word == "daylight" or word in lx.SEASONS:  # "in summer" ("summer" is a zone word)
@@ -2831,6 +3031,32 @@ class _Reader:
                 j += 1 + step
                 continue
             return j + 1
+
+    def _shift(self, end: int, amounts: Phrase) -> int | None:
+        """After an amount under a day, at `end`: "before"/"after"/"prior to"/"ahead of" ("15
+        minutes before the 4 PM standup", "an hour after 3pm"): the run moves from the time
+        named, which build requires. After a time already read, with more to come ("at 4 PM
+        every Friday, one hour before a typical 5 PM end of business") it only says why that
+        time: not read here. Returns where reading goes on."""
+        word = self._word(end)
+        if word in ("before", "after"):
+            k = end + 1
+        elif (word, self._word(end + 1)) in _SHIFT_PAIRS:
+            k = end + 2
+        else:
+            return None
+        seconds = amounts.offset_seconds
+        if amounts.offset_months or not 0 < seconds < 86400 or seconds % 60:
+            return None
+        if self._word(k) in ("every", "each", "the") and self._is_unit(k + 1, "hour"):
+            return None  # "5 minutes after every hour", "15 minutes before the hour"
+        if self.phrase.times or self.phrase.window is not None:
+            if k < self.n:
+                return None
+        if self.phrase.shift_seconds:
+            raise Rejected("the text counts from two times", "name the time to run: at 3:45pm")
+        self.phrase.shift_seconds = int(seconds if word == "after" else -seconds)
+        return k
 
     def _days_before_last(self, i: int) -> int | None:
         """ "5 days before the last day of the month" (cron-descriptor's words): the 6th
@@ -2948,7 +3174,57 @@ class _Reader:
         elif self._word(j) == "timezone":
             j += 1  # "in the UTC timezone"
         self._set_zone(raw)
-        return j
+        restated = self._restated(i, j, raw)
+        return j if restated is None else restated
+
+    def _restated(self, i: int, j: int, zone: str) -> int | None:
+        """ "10am ET/7am PT", "7:00 AM PDT / 6:00 AM PST": the time just read, said again in
+        another zone (or the same zone's other season) right after it. One instant said twice is
+        read once, in the first zone; two instants are two readings, refused."""
+        if i == 0 or self.tokens[i - 1].kind != lx.TIME:
+            return None
+        k = j + self._is_sym(j, "/") + (self._word(j) == "=")
+        again = self._clock_at(k)
+        if again is None or self._kind(k + 1) != lx.ZONE:
+            return None
+        first: ClockTime = self.tokens[i - 1].value  # type: ignore[assignment]
+        other = str(self.tokens[k + 1].value)
+        if "/" in other and not other.startswith("Etc/"):
+            try:
+                other = resolve_zone(other)
+            except UnknownZoneError:
+                return None
+        hours = first.hour_24(), again.hour_24()
+        if hours[0] is None or hours[1] is None:
+            return None
+        winter, summer = same_instant(
+            (hours[0], first.minute, zone), (hours[1], again.minute, other)
+        )
+        if other == zone or not (winter or summer):
+            raise Rejected(
+                "the text gives two different times for the run "
+                f"({self._spoken(i - 1)} {zone} and {self._spoken(k)} {other}): which one?",
+                "name one time and its zone",
+            )
+        if not (winter and summer):
+            self.phrase.unsure.append(
+                f"“{self._spoken(k)}” is the same time only part of the year: "
+                f"read as {self._spoken(i - 1)}"
+            )
+        return k + 2
+
+    def _clock_at(self, k: int) -> ClockTime | None:
+        if k < self.n and self.tokens[k].kind == lx.TIME:
+            return self.tokens[k].value  # type: ignore[return-value]
+        return None
+
+    def _spoken(self, k: int) -> str:
+        token = self.tokens[k]
+        clock = token.value
+        if isinstance(clock, ClockTime):
+            hour = clock.hour_24()
+            return f"{hour:02d}:{clock.minute:02d}" if hour is not None else str(clock.hour)
+        return str(clock)
 
     def _place(self, i: int, *, after_in: bool = False) -> int | None:
         """ "London time", "New York time", "in Tokyo", and "9am Berlin" (a place right
@@ -3087,6 +3363,9 @@ class _Reader:
                 return k + 1
         if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
+        if self._is_unit(i, "day") and self._word(i + 1) == "after" and self._names_a_date(i + 2):
+            self.phrase.days_before -= 1  # "the day after Christmas"
+            return i + 2
         if self._is_unit(i, "day") and self._word(i + 1) == "before":
             if self._names_a_date(i + 2):
                 self.phrase.days_before += 1  # "the day before Christmas"
@@ -3189,6 +3468,11 @@ class _Reader:
         return None
 
     def _business(self, i: int) -> int | None:
+        if self._is_unit(i + 1, "hour") and self._word(i - 1) == "outside" and i > 0:
+            # "runs on Monday at 02:00 UTC, outside business hours": why that time, not when
+            if not self.phrase.times:
+                raise Rejected("“outside business hours” does not say when", "name a time")
+            return i + 2
         if self._is_unit(i + 1, "hour"):
             return self._business_hours(i, i + 2)
         if self._is_unit(i + 1, "day"):
@@ -3332,6 +3616,9 @@ _AS_WELL_AS: Final = ("as", "well", "as")
 # "until cancelled": the words that end a schedule by hand, so there is no end date
 _UNTIL_STOPPED: Final = frozenset({"cancelled", "canceled", "stopped", "removed", "deleted"})
 
+# words that greet on a holiday: the holiday after them is a message's ("/remind @User 24 dec
+# Merry Christmas", "Happy Thanksgiving!"), not when to run
+GREETINGS: Final = frozenset({"merry", "happy", "joyous", "joyful", "blessed", "wishing"})
 # words that may start a fixed-date holiday ("new" also starts "New York": see _holiday)
 _HOLIDAYS: Final = (
     "christmas",

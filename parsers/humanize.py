@@ -38,7 +38,9 @@ def describe(schedule: dict[str, Any]) -> str:
         return text + _bounds({"end_at": schedule.get("end_at")}, zone)
     if kind == "at":
         local = _parse_instant(str(schedule["datetime"])).astimezone(ZoneInfo(zone))
-        return f"Once, on {long_date(local)} at {hh_mm(local)} ({friendly_name(zone)})"
+        # a one-off may fall on a second ("at 17:25:30", "in 30 seconds"): it is shown
+        clock = hh_mm(local) + (f":{local.second:02d}" if local.second else "")
+        return f"Once, on {long_date(local)} at {clock} ({friendly_name(zone)})"
     raise ValueError(f"unknown schedule type {kind!r}")
 
 

@@ -36,6 +36,8 @@ _RECURRING_WORDS: Final = frozenset(
     {"every", "daily", "hourly", "weekly", "monthly", "yearly", "quarterly", "nightly"}
     | {"fortnightly", "biweekly", "triweekly"}
 )
+# what joins the parts of one amount of time: "3 days and 4 hours", "1 hour, 30 minutes"
+_AMOUNT_JOINS: Final = frozenset({"and", ","})
 _DAY_WORDS: Final = frozenset({"today", "tonight", "tomorrow", "next", "this", "now", "ago"})
 _DAY_KINDS: Final = frozenset({lx.ORD, lx.MONTH, lx.DAY, lx.DATE, lx.SLASHDATE})
 # The most dateparser is given: enough for any date people type (the longest such phrase in
@@ -122,9 +124,10 @@ def dateparser_stage(text: str, zone_name: str, now: datetime) -> ParseResult | 
         return prepared
     words = prepared
     if any(t.kind == lx.UNIT for t in words.words) and all(
-        t.kind in (lx.NUM, lx.UNIT) for t in words.words
+        t.kind in (lx.NUM, lx.UNIT) or t.value in _AMOUNT_JOINS for t in words.words
     ):
-        # "10 minutes", "2h": an amount with nothing to say from when, or how often
+        # "10 minutes", "2h", "3 days and 4 hours": an amount with nothing to say from when,
+        # or how often
         amount = " ".join(text.split())
         return ParseResult.rejected(
             f"“{amount}” is an amount of time, not when to run",

@@ -72,9 +72,12 @@ class Phrase:
     same_time: bool = False  # "this time tomorrow": the time of day it is now
     window: tuple[TimeMention, TimeMention] | None = None  # "from 9 to 5"
     window_open_end: bool = False  # "before 2:55pm": the end itself does not run
+    window_between: bool = False  # "between 2 and 4pm": any time in it, not an event's span
     more_windows: list[tuple[TimeMention, TimeMention]] = field(default_factory=list)
     weekdays: list[int] = field(default_factory=list)  # cron numbering, 0 = Sunday
     single_day: bool = False  # one weekday, singular, no "every": "on Friday"
+    # weekdays listed in the singular with no "every" before them: "friday and saturday"
+    day_list: bool = False
     nth: list[tuple[int, int]] = field(default_factory=list)  # (1, 1) first Monday, (-1, 5)
     monthdays: list[int] = field(default_factory=list)  # or LAST_DAY, LAST_WEEKDAY
     of_month: bool = False  # "of the month", "each month", "monthly"
@@ -91,13 +94,20 @@ class Phrase:
     days_before: int = 0  # "2 days before Christmas": days before the date named
     days_after: int = 0  # "a week from Friday", "the Friday after next": days after that day
     offset_seconds: float = 0.0  # "in 2 hours"
+    # "15 minutes before the 4 PM standup", "an hour after 3pm": the run moves from the time
+    # named by this many seconds (negative: before)
+    shift_seconds: int = 0
     offset_months: int = 0  # "in 2 months"
     has_offset: bool = False
     offset_from_day: bool = False  # "a month from today": counted from a day, not this minute
     part: str | None = None  # morning | afternoon | evening | night
     in_part: bool = False  # said "in the evening": alone, the next evening (asked)
+    nightly: bool = False  # the part is "nightly"'s: a daily job's word, dawn included
     tonight: bool = False  # "tonight": the night of today, 8pm when no time is given
     waking: bool = False  # "wake me at 6", "alarm for 7": a bare early hour is the morning's
+    # the part of the day the task's words name ("at 8 for dinner": "evening"; "at 7 to leave
+    # for work": "morning"; "lunch": "midday"), which settles a bare hour
+    task_part: str | None = None
     zone: str | None = None
     instant: datetime | None = None  # a full ISO 8601 timestamp
     once: bool = False
@@ -131,6 +141,14 @@ class Phrase:
     years: list[int] = field(default_factory=list)  # "in 2027"
     holiday: tuple[str, ...] | None = None  # "thanksgiving", "memorial day": dates in build
     count: int | None = None  # "10 times", "3x", "for 5 occurrences": RFC 5545 COUNT
+    # counted in the year (RFC 5545's yearly rules): "the 100th day of the year" (BYYEARDAY,
+    # negative from its end), "week number 20" (BYWEEKNO), "the 20th Monday of the year" (`nth`
+    # counted in the year, not the month)
+    # "at midnight, 2am, 4am, and so on", "14:00, 14:05 … etc.": the times named go on
+    times_continue: bool = False
+    yeardays: list[int] = field(default_factory=list)
+    weeknos: list[int] = field(default_factory=list)
+    year_nth: bool = False
     first_weekday: int = 0  # "the first business day of the month": BYSETPOS (1, 2, ... or -1)
     setpos_days: tuple[int, ...] = (1, 2, 3, 4, 5)  # the days it counts: weekend days (6, 0)
     # days of the week and of the month joined by "and"/"as well as" ("every Friday and the
@@ -138,5 +156,7 @@ class Phrase:
     day_union: bool = False
     # a day of the month right after a weekday ("Friday the 13th"): both at once
     weekday_date: bool = False
+    # a numeric date both of whose numbers could be the month ("5/6"), read in the date order
+    date_order_guessed: bool = False
     assumptions: list[str] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)  # readings we chose among several: ask

@@ -83,9 +83,9 @@ _PATTERN: Final = re.compile(
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
      |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
-     |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:%])(?!\.\d)(?!(?<=h\d\d)m)
+     |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
      |(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
-     |(?P<ord>\d{1,2}(?:st|nd|rd|th))(?![a-z])
+     |(?P<ord>\d{1,3}(?:st|nd|rd|th))(?![a-z])
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
      |(?P<num>\d+(?:\.\d+)?)(?![\d:]))
    |(?=[a-z@])(?:(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
@@ -100,6 +100,7 @@ _PATTERN: Final = re.compile(
 _PATTERN_ANY_CASE: Final = re.compile(_PATTERN.pattern, re.VERBOSE | re.IGNORECASE)
 
 _SEPARATOR: Final = re.compile(r"([-/])")
+_GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
 # units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
 _SHORT_UNITS: Final = {"d": "day", "w": "week"}
 _PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [AP]M")
@@ -136,8 +137,13 @@ def _tokenize(text: str) -> tuple[Token, ...]:
                     f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
                     suggestion="name the zone, e.g. Asia/Kolkata",
                 )
-    if "not" in text.lower():
+    lowered = text.lower()
+    if "not" in lowered:
         tokens = _not_as_except(tokens)
+    if "may" in lowered:
+        tokens = _may_as_verb(tokens)
+    if "skip" in lowered:
+        tokens = _skip_as_except(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
@@ -158,6 +164,57 @@ def _has_excluded_cue(text: str) -> bool:
 
 
 _DAY_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET})
+
+# "May" is the month after the words that bring a month in ("in May", "the 5th of May", "mid-May",
+# "every May") or before a day, a list or a span ("May 5", "May and June", "May through July");
+# before any other word it is the verb: "May cause dizziness", "you may skip weekends", "I may
+# be late", "May I have a reminder", where reading a month would run the job in May only.
+_MONTH_BROUGHT_IN_BY: Final = frozenset(
+    "in of during every to from since before after middle early late end start beginning this "
+    "next last by on and or between through thru till until for".split()
+)
+_MONTH_GOES_ON_WITH: Final = frozenset(
+    "the to and or only every of from through thru until till onwards onward next this".split()
+)
+
+
+def _may_as_verb(tokens: list[Token]) -> list[Token]:
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if token.kind != lx.MONTH or token.value != 5 or token.end - token.start != 3:
+            continue
+        after = out[k + 1] if k + 1 < len(out) else None
+        if after is None or after.kind != lx.WORD or not str(after.value).isalpha():
+            continue
+        if after.value in _MONTH_GOES_ON_WITH:
+            continue
+        before = out[k - 1] if k else None
+        if before is not None and (
+            before.kind in (lx.NUM, lx.ORD)
+            or before.value == "-"  # "mid-May"
+            or before.value in _MONTH_BROUGHT_IN_BY
+        ):
+            continue
+        out[k] = Token(lx.WORD, "may", token.start, token.end)
+    return out
+
+
+_SKIP_WORDS: Final = frozenset({"skip", "skipping", "skips"})
+
+
+def _skip_as_except(tokens: list[Token]) -> list[Token]:
+    """ "every day at 8am, skip weekends", "daily, skipping Sundays": days skipped are left
+    out, as "except" leaves them (they were read as the only days)."""
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if token.kind != lx.WORD or token.value not in _SKIP_WORDS:
+            continue
+        after = k + 1
+        while after < len(out) and out[after].value in ("on", "the", "all", "any"):
+            after += 1
+        if after < len(out) and out[after].kind in _DAY_KINDS:
+            out[k] = Token(lx.WORD, "except", token.start, token.end)
+    return out
 
 
 def _not_as_except(tokens: list[Token]) -> list[Token]:
@@ -267,6 +324,7 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
             else:
                 _word(word, start, tokens)
+                _glued_word(tokens)
         elif group == "num":
             raw = match.group()
             value: object = float(raw) if "." in raw else int(raw)
@@ -295,6 +353,9 @@ def _scan(text: str) -> list[Token]:
             append(Token(lx.TIME, clock, start, end))
         elif group == "hm":
             if _duration_clock(match, tokens):
+                continue
+            if _money(text, start, end):
+                append(Token(lx.WORD, "amount", start, end))  # "pay $23.49": not 23:49
                 continue
             hour_text = match.group("h2")
             hour = int(hour_text)
@@ -352,7 +413,28 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.ZONE, raw, start, end))  # resolved (and checked) by the grammar
             else:
                 _word(raw.lower(), start, tokens)
+    if "utc" in lowered or "gmt" in lowered:
+        _hours_of_utc(tokens, lowered)
     return tokens
+
+
+def _hours_of_utc(tokens: list[Token], lowered: str) -> None:
+    """ "kick off the backup nightly at 2 UTC", "runs at 6 GMT": an hour said against UTC is
+    on the 24-hour clock (2 UTC is 02:00), as ops write it; "at 2" alone stays a guess."""
+    for k in range(2, len(tokens)):
+        zone, number, at = tokens[k], tokens[k - 1], tokens[k - 2]
+        if (
+            zone.kind == lx.ZONE
+            and lowered.startswith(("utc", "gmt"), zone.start)
+            and number.kind == lx.NUM
+            and isinstance(number.value, int)
+            and not number.spelled
+            and 0 <= number.value <= 23
+            and at.kind == lx.WORD
+            and at.value == "at"
+        ):
+            clock = ClockTime(number.value, 0, None, True)
+            tokens[k - 1] = Token(lx.TIME, clock, number.start, number.end)
 
 
 # After these words, "1:30 hours" is an amount of time (1 hour 30 minutes), not 1:30 am
@@ -389,7 +471,34 @@ def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
     return True
 
 
-_GLUED_UNITS: Final = {"d": "day", "w": "week"}
+_GLUED_UNITS: Final = {"d": "day", "w": "week", "y": "year"}
+
+
+# what may follow a number and still be read with it: "9ish", "5mins", "24hrs", "3rds"
+_NUMBER_SUFFIXES: Final = frozenset(
+    {"ish", "hrs", "mins", "secs", "sec", "min", "hr", "wks", "wk", "yrs", "yr", "mo", "mos"}
+    | {"am", "pm", "st", "nd", "rd", "th", "ms", "mn", "hs", "ds", "ws", "ys", "ok"}
+)
+
+
+def _glued_word(tokens: list[Token]) -> None:
+    """ "2os", "4ever", "10x": a whole number written onto a word the grammar does not know is
+    one word of a task ("/remindme in 2h 2os dawafry"), not a number and a word; a number
+    glued to a word it knows ("5mins", "2pm", "9ish") is read as before."""
+    if len(tokens) < 2:
+        return
+    word, number = tokens[-1], tokens[-2]
+    if (
+        word.kind == lx.WORD
+        and len(str(word.value)) > 1
+        and word.value not in lx.KEYWORDS
+        and word.value not in _NUMBER_SUFFIXES
+        and number.kind == lx.NUM
+        and number.end == word.start
+        and isinstance(number.value, int)
+        and not word.spelled
+    ):
+        tokens[-2:] = [Token(lx.WORD, f"{number.value}{word.value}", number.start, word.end)]
 
 
 def _glued_amount(tokens: list[Token], start: int) -> bool:
@@ -455,6 +564,23 @@ def _zone_meant(text: str, start: int, end: int, tokens: list[Token]) -> bool:
     )
 
 
+# "pay Jason $23.49", "£12.30 to the window cleaner", "23.49 dollars": an amount of money
+# written like a time with a dot (a cent is never a minute)
+_CURRENCY_SIGNS: Final = frozenset("$£€¥₹")
+_CURRENCY_AFTER: Final = re.compile(
+    r"\s?(?:dollars?|bucks|euros?|pounds?|quid|rupees?|usd|eur|gbp|cad|aud|inr)\b", re.IGNORECASE
+)
+
+
+def _money(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is an amount of money ("$23.49", "9.99 euros")."""
+    before = text[max(start - 2, 0) : start].rstrip()
+    return (bool(before) and before[-1] in _CURRENCY_SIGNS) or (
+        "." in text[start:end] and _CURRENCY_AFTER.match(text, end) is not None
+    )
+
+
+_WEEKNIGHTS: Final = frozenset({"weeknight", "weeknights", "week-nights", "wknights"})
 _SPOKEN_MINUTES: Final = frozenset({15, 20, 30, 40, 45, 50})
 
 
@@ -473,11 +599,17 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
     if entry is not None:
         tokens.append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))
         return
+    if word in _WEEKNIGHTS:
+        # "runs at 02:00 on weeknights": Monday to Friday to most, Sunday to Thursday (the
+        # nights before a work day) to others, and 02:00 is the next morning's: read, and asked
+        unsure = f"“{word}” read as Monday to Friday (it may mean Sunday to Thursday nights)"
+        tokens.append(Token(lx.DAYSET, (1, 2, 3, 4, 5), start, start + len(word), unsure=unsure))
+        return
     zone = lookup_word(word)
     if zone is not None:
         tokens.append(Token(lx.ZONE, zone, start, start + len(word)))
         return
-    guess = spelled_like(word)
+    guess = spelled_like(word) or typed_like(word, bool(tokens) and _counts(tokens[-1]))
     if guess is not None:
         kind, value = lx.LEXICON[guess]
         tokens.append(Token(kind, value, start, start + len(word), guess=guess))
@@ -497,6 +629,12 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
         for part in _SEPARATOR.split(word):
             if part in ("-", "/"):
                 tokens.append(Token(lx.SYM, part, offset, offset + 1))
+            elif (clock := _GLUED_CLOCK.fullmatch(part)) is not None:
+                # "10am ET/7am PT": a time after a zone and "/", read as the other branch would
+                hour, meridiem = int(clock[1]), clock[2]
+                tokens.append(
+                    Token(lx.TIME, ClockTime(hour, 0, meridiem, False), offset, offset + len(part))
+                )
             elif part:
                 _word(part, offset, tokens)
             offset += len(part)
@@ -540,6 +678,82 @@ def spelled_like(word: str) -> str | None:
         return None
     found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     return None if found is None else str(found[0])
+
+
+# Slips of the keyboard in the short words of a schedule ("Every dya at 3 am", "Every 2 daus",
+# "every 3 weks", "evrey day", "mnoday"), which rapidfuzz's ratio cannot tell from other words
+# at their length: two neighbouring letters swapped, one letter left out, or one letter after
+# the first replaced by a key next to it on a QWERTY keyboard. Swaps of words of four letters or
+# more are read anywhere; anything else only right after "every"/"each"/"per"/"other"/"a" or a
+# number ("2 daus"), where a unit or a day is the only thing that can follow.
+_TYPED_WORDS: Final = (
+    *("day", "days", "week", "weeks", "hour", "hours", "minute", "minutes"),
+    *("month", "months", "year", "years", "every", "daily", "weekly", "weekday", "weekdays"),
+    *(day.lower() for day in lx.DAY_LABELS),
+    *("third", "fourth", "fifth"),  # "the thrid Friday", "every fouth Monday"
+)
+_KEY_ROWS: Final = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbours(letter: str) -> str:
+    for row_index, row in enumerate(_KEY_ROWS):
+        at = row.find(letter)
+        if at >= 0:
+            near = row[max(at - 1, 0) : at + 2].replace(letter, "")
+            for other in (row_index - 1, row_index + 1):
+                if 0 <= other < len(_KEY_ROWS):
+                    near += _KEY_ROWS[other][max(at - 1, 0) : at + 2]
+            return near
+    return ""
+
+
+def _slips() -> tuple[dict[str, str], dict[str, str]]:
+    """(swaps read anywhere, slips read only where a unit or day must follow)."""
+    anywhere: dict[str, str] = {}
+    placed: dict[str, str] = {}
+    for word in _TYPED_WORDS:
+        for i in range(len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped != word:
+                (anywhere if len(word) >= 4 else placed).setdefault(swapped, word)
+        if len(word) >= 5:
+            for i in range(1, len(word)):
+                placed.setdefault(word[:i] + word[i + 1 :], word)
+        if len(word) >= 4:
+            for i in range(1, len(word)):
+                for key in _neighbours(word[i]):
+                    placed.setdefault(word[:i] + key + word[i + 1 :], word)
+    for table in (anywhere, placed):
+        for slip in [slip for slip in table if slip in lx.LEXICON or slip in _REAL_WORDS]:
+            del table[slip]
+    return anywhere, placed
+
+
+# words of their own that a slip of a schedule word would spell ("a moth", "the firth", "the
+# yeas", "a minuet"): never read as the schedule word
+_REAL_WORDS: Final = frozenset(
+    {*_TYPED_WORDS, "dally", "daly", "dail", "dags", "daya", "eery", "evert", "ever", "firth"}
+    | {"fourty", "hors", "hous", "hout", "minuet", "minuets", "mont", "monty", "moth", "moths"}
+    | {"sunda", "monda", "weel", "wees", "werk", "yeas", "yeat", "thir", "tird", "wesk"}
+)
+
+
+_SLIPS_ANYWHERE, _SLIPS_PLACED = _slips()
+_COUNTING_WORDS: Final = frozenset({"every", "a", "other", "the"})
+
+
+def _counts(token: Token) -> bool:
+    """Whether a unit, a day or an ordinal is all that can follow this token ("every", "2",
+    "the": "Monthly on the forth Monday")."""
+    return token.kind == lx.NUM or (token.kind == lx.WORD and token.value in _COUNTING_WORDS)
+
+
+def typed_like(word: str, after_count: bool) -> str | None:
+    """The schedule word `word` is a slip of the keyboard for (see _TYPED_WORDS), or None."""
+    found = _SLIPS_ANYWHERE.get(word)
+    if found is None and after_count:
+        found = _SLIPS_PLACED.get(word)
+    return found
 
 
 def _instant(text: str) -> datetime:

@@ -28,18 +28,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
+from . import doubts
 from . import lexicon as lx
-from .botcommand import plain_command
+from .botcommand import DELAY, plain_command
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
 from .frequency import agrees
-from .grammar import read, reads_nothing
+from .grammar import GREETINGS, read, reads_nothing
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .rawrule import looks_like_rule
 from .result import ParseResult
+from .salvage import is_soft, salvage
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
+from .task_part import part_named_by
 from .tokens import Token, TokenizeError, tokenize
 from .zones import lookup_place, lookup_word
 
@@ -112,8 +115,14 @@ _MANAGE: Final = re.compile(
     r"^\s*(?:please\s+)?(?:(?:cancel|delete|remove|clear|disable|unschedule|pause|resume|"
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
-    r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?)\b"
+    r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?|notifications?|notices?|"
+    r"alerts?|wake-?\s?up\s+calls?)\b"
     r"|stop\s+(?:reminding|pinging|notifying)\b|snooze\b|(?:cancel|delete|remove)\s+(?:it|that|this)\b"
+    # "don't remind me to pick up Brandon at midnight", "do not notify me of the meeting next
+    # morning", "don't send me a notice at 7": a reminder not wanted, often one that exists
+    # ("don't let me forget …" and "don't forget to remind me …" ask for one)
+    r"|(?:don[’']?t|do\s+not|never)\s+(?:remind|notify|ping|alert|wake|nag|message|text|"
+    r"send\s+(?:me|us)\s+(?:an?|the|any)\s+(?:reminders?|notices?|notifications?|alerts?))\b"
     # "change the digest time to 7:45", "move standup to Friday": something that exists gets a
     # new time ("move the logs to cold storage every Sunday" names a place: a task)
     r"|(?:change|move|reschedule|shift|push|bump|switch)\b(?:\s+\S+){1,5}?\s+to\s+"
@@ -135,7 +144,8 @@ _MANAGE: Final = re.compile(
 # without them is answered, and asked about ("on Mondays and sometimes Tuesdays", "usually
 # at 9", "around 3pm", "9ish", "~10am", "every hour or so").
 _HEDGE: Final = re.compile(
-    r"\b(?:sometimes|usually|typically|generally|normally|mostly|occasionally|maybe|perhaps|"
+    r"\b(?:sometimes|usually|typically|generally|normally|mostly|primarily|mainly|occasionally|"
+    r"maybe|perhaps|"
     r"possibly|probably|roughly|approx(?:imately|imate)?|circa|ideally|preferably|"
     r"some\s+time\s+(?:tomorrow|today|tonight|next|this|later|soon|on|in|during)|"
     # a bound on how often, not a count ("no more than 10 times" is a COUNT)
@@ -153,6 +163,11 @@ _HEDGE: Final = re.compile(
     r"supposed\s+to|"
     r"(?:earliest|latest|soonest)\s+possible|as\s+(?:early|late|soon)\s+as\s+possible|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
+    # a condition on running that no schedule keeps: "weather permitting", "as needed",
+    # "skip holidays" (which country's? "except holidays" is read, and asks the same)
+    r"(?:weather|time|budget|traffic|schedule|workload|health|funds|tides?)\s+permitting|"
+    r"(?:as|if|when)\s+(?:needed|necessary|required|convenient)|"
+    r"skip(?:ping)?\s+(?:the\s+)?(?:public\s+|bank\s+|federal\s+)?holidays|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
     r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?\s+hour|the\s+top)|"
@@ -172,7 +187,9 @@ _QUESTION: Final = re.compile(
     r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
     # "can you tell me what runs on Mondays", "show me when it runs"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+(?:me|us)\s+"
-    r"(?:what|when|which|where|how|whether|if)\b)\b",
+    # ("tell me when it is 5PM" asks to be told at 5 PM)
+    r"(?:what|when(?!\s+it(?:'s|\s+is|\s+gets\s+to|\s+hits)\s+(?:\d|noon\b|midnight\b))|which|"
+    r"where|how|whether|if)\b)\b",
     re.IGNORECASE,
 )
 
@@ -180,12 +197,14 @@ _QUESTION: Final = re.compile(
 # The words _HEDGE can start with (and "ish" it can end with): the regular expression only
 # runs on a text that has one of them.
 _HEDGE_CUES: Final = frozenset(
-    "sometimes usually typically generally normally mostly occasionally maybe perhaps possibly "
+    "sometimes usually typically generally normally mostly primarily mainly occasionally maybe "
+    "perhaps possibly "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
     "possible shortest longest smallest largest fastest "
     "around about near "
-    "nearly almost ish advance beforehand ahead prior supposed".split()
+    "nearly almost ish advance beforehand ahead prior supposed permitting needed necessary "
+    "required convenient skip skipping".split()
 )
 # ... and the phrases it knows that start with a common word ("first", "now")
 _HEDGE_PHRASES: Final = ("first thing", "now and")
@@ -211,6 +230,17 @@ _STATEMENT: Final = re.compile(
     r"unavailable|available|free|closed|open|sick|ooo|on\s+(?:leave|holiday|vacation|pto)|"
     r"travel+ing)\b",
     re.IGNORECASE,
+)
+
+
+# A sentence about someone else is not a request either: "My son has practice Tuesday 4pm",
+# "Viola has Thursday off", "Viola out Friday afternoon", "Viola worked extra 3 hours Saturday".
+# (Case matters: a name is capitalised; "It is …", "This has …" are not about a person.)
+_THIRD_PERSON: Final = re.compile(
+    r"^\s*(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z'’]+\s+){0,2}?"
+    r"|(?!(?:It|This|That|These|Those|There|Here|What|Which|Who|When|Where|How|Everything|"
+    r"Nothing|Everyone)\b)[A-Z][a-z]+\s+)"
+    r"(?:(?:has|have|had)(?!\s+(?:to|got\s+to)\b)|is\s+off|is\s+out|off|out|works|worked|stayed)\b"
 )
 
 
@@ -313,6 +343,41 @@ def _to_confirm(result: ParseResult, note: str) -> ParseResult:
     return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
 
 
+# "Gym Monday, Wednesday, Friday", "practice Monday and Wednesday at 5pm": days listed with
+# nothing that says they repeat read as every week (as to-do apps and cron's describers do),
+# but a family calendar or a reminder app reads them as those days once each: asked.
+DAYS_LISTED_NOTE: Final = (
+    "the days are listed without “every”: read as every week (it may mean once each), to confirm"
+)
+_REPEAT_WORDS: Final = frozenset(
+    "every each weekly daily only repeat repeats repeating recurring recurs week weeks weekdays "
+    "weekends weekday weekend nightly biweekly fortnightly mornings afternoons evenings nights "
+    "always usually normally regularly mondays tuesdays wednesdays thursdays fridays saturdays "
+    "sundays".split()
+)
+
+
+_DESCRIBED: Final = re.compile(r"\s*(?:occurs\s+)?at\s+\d")
+_COMPACT_DAYS: Final = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*[/,](?:mon|tue|wed|thu|fri|sat|sun)"
+)
+
+
+def _days_listed_once(result: ParseResult, lowered: str) -> bool:
+    """Whether `result` runs weekly on days that `lowered` lists with no word of repetition."""
+    schedule = result.schedule
+    if schedule is None or schedule["type"] != "cron":
+        return False
+    fields = schedule["expression"].split()
+    if len(fields) != 5 or "," not in fields[4] or fields[2] != "*" or fields[3] != "*":
+        return False
+    if _DESCRIBED.match(lowered):  # "At 00:00 on Monday, Wednesday, and Friday": a describer's
+        return False
+    if _COMPACT_DAYS.search(lowered):  # "Mon/Wed/Fri at 9am": a timetable's notation
+        return False
+    return _REPEAT_WORDS.isdisjoint(letter_runs(lowered))
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
@@ -321,7 +386,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
-    statement = _STATEMENT.match(text)
+    statement = _STATEMENT.match(text) or _THIRD_PERSON.match(text)
     one_off = result.schedule is not None and result.schedule["type"] == "at"
     if statement is None and one_off and "you" in text.lower():
         statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job
@@ -354,6 +419,13 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
+    if _days_listed_once(result, lowered):
+        return _to_confirm(result, DAYS_LISTED_NOTE)
+    doubt = doubts.doubt(text, names_time=_mentions_time, zone_of=lookup_word)
+    if doubt is None and " and " in lowered:
+        doubt = doubts.reminder_at_several_times(text, result.schedule)
+    if doubt is not None:
+        return _to_confirm(result, doubt)
     words = letter_runs(lowered)
     if (
         "~" not in lowered
@@ -374,10 +446,35 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    return _salvaged(
+        _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
+    )
+
+
+def _understand_fast(
+    text: str, timezone: str, now: datetime | None, date_order: str | None
+) -> ParseResult:
     found = _understand(text, timezone, now, date_order)
     if found.result is not None:
         return _hedged(found.result, text)
     return found.not_found()
+
+
+def _salvaged(
+    answer: ParseResult, text: str, timezone: str, now: datetime | None, date_order: str | None
+) -> ParseResult:
+    """A refusal of the whole text for a soft reason may still hold a schedule in one of its
+    parts (a clause, a sentence, the text without its brackets or formatting): answered, to
+    confirm (`salvage.py`). Answers and hard refusals pass untouched, at the cost of one test."""
+    if answer.ok or not is_soft(answer.reason):
+        return answer
+    salvaged = salvage(
+        text,
+        answer,
+        read=lambda part: _understand_fast(part, timezone, now, date_order),
+        carries_time=_mentions_time,
+    )
+    return salvaged or answer
 
 
 async def understand(
@@ -395,6 +492,17 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    answer = await _understand_all(text, timezone, now, llm, date_order)
+    return _salvaged(answer, text, timezone, now, date_order)
+
+
+async def _understand_all(
+    text: str,
+    timezone: str,
+    now: datetime | None,
+    llm: LLMParser | None,
+    date_order: str | None,
+) -> ParseResult:
     found = _understand(text, timezone, now, date_order)
     grammar = _hedged(found.result, text) if found.result is not None else None
     if grammar is not None and not _llm_may_settle(found, grammar):
@@ -456,6 +564,15 @@ _EXAMPLES: Final = re.compile(
     r"\s*\((?:e\.\s?g\.?|eg\.?|for example|for instance)[,:]?\s[^()]*\)", re.IGNORECASE
 )
 EXAMPLES_NOTE: Final = "examples in parentheses were not read as part of the schedule"
+EXAMPLE_TIMES_NOTE: Final = "the text gives no time but its examples may: which time? to confirm"
+# "at :23 rather than on the hour", "every Monday instead of Tuesday": what the job does not do
+_RATHER: Final = re.compile(
+    r"\s*,?\s*\b(?:rather\s+than|instead\s+of)(?:\s+at)?"
+    r"(?:\s+(?!to\b|and\b|at\b|every\b|each\b)[\w:']+){1,4}",
+    re.IGNORECASE,
+)
+RATHER_NOTE: Final = "the words after “rather than” / “instead of” were read as what not to do"
+ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 
 
 def _read(text: str, timezone: str, now: datetime | None) -> _Found:
@@ -463,12 +580,35 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
+    if "rather than" in text.lower() or "instead of" in text.lower():
+        kept = _RATHER.sub("", text)
+        if kept.strip() and kept != text:
+            found = _read_examples(kept, zone_name, aware_now)
+            if found.result is not None and found.result.schedule is not None:
+                found.result = found.result.replace(notes=(*found.result.notes, RATHER_NOTE))
+            return found
+    return _read_examples(text, zone_name, aware_now)
+
+
+def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
     without = _EXAMPLES.sub("", text) if "(" in text else text  # most texts have none
     if without == text or not without.strip():
         return _read_prepared(text, zone_name, aware_now)
     found = _read_prepared(without, zone_name, aware_now)
     if found.result is not None and found.result.schedule is not None:
         found.result = found.result.replace(notes=(*found.result.notes, EXAMPLES_NOTE))
+        examples = " ".join(match.group() for match in _EXAMPLES.finditer(text))
+        defaulted = any(note.startswith("no time given") for note in found.result.notes)
+        if defaulted and _mentions_time(examples.strip(" ()")):
+            # "runs every day (e.g. at midnight or hourly)": the examples name the times the
+            # schedule leaves out — which one?
+            found.result = _to_confirm(found.result, EXAMPLE_TIMES_NOTE)
+    elif found.result is None:
+        # 'Parse schedule string (e.g., "twice daily at 8am and 8pm")': the example is the only
+        # schedule in the text — read, and asked about
+        found = _read_prepared(text, zone_name, aware_now)
+        if found.result is not None and found.result.ok:
+            found.result = _to_confirm(found.result, ONLY_EXAMPLE_NOTE)
     return found
 
 
@@ -496,14 +636,135 @@ def _delay_words(match: re.Match[str]) -> str:
     return f"{match.group(1) or match.group(2)}in "
 
 
+# "1 hour Pick up Jenn from dance class", "3 days Call accountant about taxes", "30 minute Wake
+# up!": a tickler's or reminder app's quick entry, the amount of time first and the task after
+# it — how long from now. "set getlaundry 1 hour 3 mins": a bot's "set NAME TIME", the same.
+_LEAD_DELAY: Final = re.compile(rf"^\s*(?P<amount>{DELAY.pattern})\s*[,;:-]?\s+(?=\S)", re.I)
+_SET_DELAY: Final = re.compile(
+    rf"^\s*set\s+(?P<name>[^\W\d][\w'-]*)\s+(?P<amount>{DELAY.pattern})\s*[.!]?\s*$", re.I
+)
+_SURE_NAMES: Final = frozenset({"timer", "alarm", "reminder", "countdown"})
+_NUMBER_OPENERS: Final = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve".split()
+)
+LEAD_DELAY_NOTE: Final = (
+    "the amount of time before the task read as how long from now (it may be how long the "
+    "task takes): to confirm"
+)
+
+
+def lead_delay(text: str) -> tuple[str, bool] | None:
+    """A quick entry that opens with an amount of time and goes on with the task ("1 hour
+    Pick up Jenn", "3 days Call accountant"), or a bot's "set NAME 1 hour 3 mins", said as a
+    delay ("in 1 hour Pick up Jenn"), and whether that reading is sure: the task starting
+    with a capital after a lower-case amount (a new sentence, not "1 hour meeting", which may
+    say how long the meeting lasts). None when the text is not such an entry, or the rest
+    names a time of its own ("30 minutes every morning")."""
+    first = text.lstrip()[:1]
+    if first.isdigit() or (first.isalpha() and text.split(None, 1)[0].lower() in _NUMBER_OPENERS):
+        match = _LEAD_DELAY.match(text)
+        if match is None:
+            return None
+        rest = text[match.end() :]
+        if _entry_names_time(rest):
+            return None
+        amount = match["amount"]
+        if "-" in amount:
+            return None  # "15-minute Call", "a 30-minute workout": how long it lasts
+        sure = rest[:1].isupper() and amount == amount.lower()
+        return f"in {amount.strip()} {rest}", sure
+    if first in "sS" and (match := _SET_DELAY.match(text)) is not None:
+        name = match["name"]
+        return f"in {match['amount'].strip()} {name}", name.lower() in _SURE_NAMES
+    return None
+
+
+# words that make the rest of a quick entry a schedule of its own ("30 minutes every morning")
+_WHEN_WORDS: Final = frozenset(
+    {"every", "each", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "today"}
+    | {"tomorrow", "tonight", "morning", "afternoon", "evening", "night", "noon", "midnight"}
+    | {"next", "until", "till", "before", "after", "ago", "later", "earlier", "at", "on", "by"}
+    | {"eod", "eow", "eom", "eoy", "o'clock", "once", "twice", "times", "hence", "time"}
+)
+
+
+def _entry_names_time(rest: str) -> bool:
+    """Whether the words after a quick entry's amount of time say something about time
+    themselves: a number, a day, a month, a time, or a word such as "every" or "tomorrow"."""
+    try:
+        tokens = tokenize(rest)
+    except TokenizeError:
+        return True
+    return any(
+        t.kind in _TIME_KINDS or (t.kind == lx.WORD and t.value in _WHEN_WORDS) for t in tokens
+    )
+
+
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    lead = lead_delay(text)
+    if lead is not None:
+        found = _read_commanded(lead[0], zone_name, aware_now)
+        if found.result is not None and found.result.ok:
+            if not lead[1]:
+                found.result = _to_confirm(found.result, LEAD_DELAY_NOTE)
+            return found
+    return _read_commanded(text, zone_name, aware_now)
+
+
+# a to-do tool's field for the due date ("task add Birthday party due:2days" in Taskwarrior,
+# "due:tomorrow" in todo.txt tools): the date, said in words
+_DUE_FIELD: Final = re.compile(r"(?<![\w:])due:(?P<value>[^\s:]+)(?=\s|$)", re.IGNORECASE)
+
+
+def _due_field(match: re.Match[str]) -> str:
+    value = match["value"]
+    return f"due in {value}" if DELAY.fullmatch(value) else f"due {value}"
+
+
+# "start tomorrow @15", "start next week Tuesday" (ZinZen's words for when a goal starts): the
+# imperative "start" before one day is when the one run is, not a start date for a series
+# ("starting tomorrow", "start every day at 9 from Monday" keep theirs)
+_START_ONCE: Final = re.compile(
+    r"^\s*start\s+(?=(?:tomorrow|today|tonight|next|this|on|at|@|\d|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
+    r"(?![^.;]*\b(?:every|each|daily|weekly|monthly|yearly|hourly|nightly|until|till|through)\b)",
+    re.IGNORECASE,
+)
+
+
+# "/remind Meeting tomorrow 10am daily": a day said before "daily" (no "and" between, which
+# would add a run: "every day at 9am and tomorrow") is the first day of the series
+_DAY_THEN_DAILY: Final = re.compile(
+    r"(?<!starting )(?<!from )\b(?P<day>tomorrow|today)\b"
+    r"(?=(?:(?!\band\b|\bor\b|\bstart|\bfrom\b)[^.;,])*?\b(?:daily|every\s?day)\b)",
+    re.IGNORECASE,
+)
+
+
+def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
+        text = text[start.end() :]
     text = plain_command(text)
+    lowered = text.lower()
+    if ("tomorrow" in lowered or "today" in lowered) and ("daily" in lowered or "every" in lowered):
+        text = _DAY_THEN_DAILY.sub(r"starting \g<day>", text, count=1)
+    if "due:" in text or "DUE:" in text or "Due:" in text:
+        text = _DUE_FIELD.sub(_due_field, text)
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text or "imer" in text or "larm" in text:
         text = _REMIND_AMOUNT.sub(_delay_words, text)
     if " not " in text:
         text = _NOT_ON.sub(" except ", text)
+    if "days " in text and "every" not in text.lower() and "daily" not in text.lower():
+        # ("every other day, seven days a week": weekends too, said of a frequency given)
+        text = _EVERY_DAY_OF_THE_WEEK.sub("every day", text)
+    if " to " in text:
+        text = _ADD_TO_DATE.sub(r"\g<head>on", text, count=1)
+    if "next" in text and "months" in text:
+        text = _DAY_OF_NEXT_MONTHS.sub(r"\g<day> of the month for the next \g<count> months", text)
+    if " from " in text and "for " in text and not _FREQUENCY_WORD.search(text):
+        text = _FOR_DELAY_FROM_NOW.sub("", text)
     target, rest = take_target(text)
     quoted = _QUOTED.search(rest) if ('"' in rest or "“" in rest) else None
     if quoted is not None and _mentions_time(inner := quoted["inner"] or quoted["curly"]):
@@ -519,12 +780,57 @@ def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     return _read_rest(rest, text, zone_name, aware_now, target)
 
 
+# "update schedule to run pipeline every Sunday at 2:00 AM", "change the job's schedule to every
+# weekday at 9": a change, with the new schedule said whole after "to"
+_NEW_SCHEDULE: Final = re.compile(
+    r"^\s*(?:please\s+)?(?:update|change|modify|set|edit|switch)\s+(?:the\s+|my\s+|its\s+|"
+    r"this\s+|our\s+)?(?:[\w'-]+\s+){0,2}?schedule\s+to\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+NEW_SCHEDULE_NOTE: Final = "reads as a new schedule for a job that exists: to confirm"
+
+
 # "at 3pm every weekday, not on weekends", "every day at 9 but not Mondays": days left out,
 # said after the schedule (a "not" before it asks: understand._negated)
 _NOT_ON: Final = re.compile(
     r"(?:\s*,\s*|\s+but\s+)not\s+(?:on\s+)?(?=(?:weekends?|weekdays?|holidays|public\s+holidays|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)",
     re.IGNORECASE,
+)
+# "at 5 am 7 days a week", "open seven days per week": every day
+_EVERY_DAY_OF_THE_WEEK: Final = re.compile(
+    r"\b(?:7|seven)\s+days\s+(?:a|per|each|every|of\s+the)\s+week\b", re.IGNORECASE
+)
+_MONTH_WORD: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "add a reminder to April fourth to go to the dentist", "add lunch with Lisa to January 2nd at
+# 12:30pm", "put the dentist to Friday": what is added to a calendar goes on that day (the "to"
+# is not the end of a span: nothing repeats)
+_ADD_TO_DATE: Final = re.compile(
+    r"^(?P<head>(?:\w+,\s*)?(?:(?:please|pls|kindly|can\s+you|could\s+you)\s+)*"
+    r"(?:add|put|pencil|write|jot)\b(?:\s+\S+){1,8}?\s+)to"
+    r"(?=\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|" + _MONTH_WORD + r"\s+(?:\d|the\b|first\b|"
+    r"second\b|third\b|fourth\b|fifth\b|sixth\b|seventh\b|eighth\b|ninth\b|tenth\b|"
+    r"eleventh\b|twelfth\b|[a-z]+teenth\b|twentieth\b|twenty\b|thirtieth\b|thirty\b)|"
+    r"(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|tomorrow\b|today\b|tonight\b))",
+    re.IGNORECASE,
+)
+# "set a reminder for 3 days from now", "set alarm for 12 weeks from today at 8am": the time
+# from now is a delay, not how long something lasts ("every day for 2 weeks from today" lasts)
+_FOR_DELAY_FROM_NOW: Final = re.compile(
+    r"\bfor\s+(?=(?:\d+|an?|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
+    r"\s+from\s+(?:now|today|tomorrow)\b)",
+    re.IGNORECASE,
+)
+# "the first day of the next five months", "the 15th of each of the next 3 months": that day
+# of the month, as many times as months are counted
+_DAY_OF_NEXT_MONTHS: Final = re.compile(
+    r"\b(?P<day>day|\d{1,2}(?:st|nd|rd|th))\s+of\s+(?:each\s+of\s+)?the\s+next\s+"
+    r"(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\b",
+    re.IGNORECASE,
+)
+_FREQUENCY_WORD: Final = re.compile(
+    r"\b(?:every|each|daily|weekly|monthly|nightly)\b", re.IGNORECASE
 )
 # a message in double quotes ('"Sprint review at 3pm"'), not an inch mark or a lone quote
 _QUOTED: Final = re.compile(r'"(?P<inner>[^"]*[^\W\d_][^"]*)"|“(?P<curly>[^”]*[^\W\d_][^”]*)”')
@@ -540,6 +846,15 @@ def _read_rest(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
         return found
+    new_schedule = _NEW_SCHEDULE.match(rest) if _MANAGE.match(rest) else None
+    if new_schedule is not None:
+        # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
+        # said whole; read it, and ask (the job it changes is the caller's to pick)
+        inner = _read_rest(new_schedule["rest"], text, zone_name, aware_now, target)
+        if inner.result is not None and inner.result.ok:
+            inner.result = _to_confirm(inner.result, NEW_SCHEDULE_NOTE)
+            inner.rest = rest
+            return inner
     if _MANAGE.match(rest):
         found.result = ParseResult.rejected(
             "that reads as a change to a job that exists, not a new schedule",
@@ -560,7 +875,7 @@ def _read_rest(
         return found
     # A command: the grammar reads the schedule in it. The other stages read the whole
     # text only when the grammar's reading leaves words about time it did not read.
-    command = read_command(rest, zone_name, aware_now, stopped=stopped)
+    command = read_command(rest, zone_name, aware_now, stopped=stopped, reminder=reminder)
     if command is not None:
         found.result = command.with_parts(command.task, target)
         found.partial = True
@@ -661,11 +976,17 @@ def _who(match: re.Match[str]) -> str:
 
 
 def read_command(
-    text: str, zone_name: str, now: datetime, *, stopped: Stopped | None = None
+    text: str,
+    zone_name: str,
+    now: datetime,
+    *,
+    stopped: Stopped | None = None,
+    reminder: bool = False,
 ) -> ParseResult | None:
     """The schedule inside a command with the task around it (`task`, `schedule_text`), or
     None if there is none. A refusal of the schedule that was found ("at 5") is a result
-    too. `stopped`: what the grammar read of the text from its start, if it was read."""
+    too. `stopped`: what the grammar read of the text from its start, if it was read;
+    `reminder`: the text was a reminder ("remind me …", "/remind …")."""
     try:
         tokens = tokenize(text)
         runs = schedule_runs(tokens, stopped=stopped)
@@ -694,11 +1015,48 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+            # "friday and saturday" is read as those days once each only when it is all the
+            # text says; beside other words ("everys Monday, Wednesday and Friday", a typo of
+            # "every") the list keeps its weekly reading
+            phrase.day_list = False
+            if any(m.clock.meridiem is None and not m.clock.is_24h for m in phrase.times):
+                phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
+        habitual = _habitual(tokens, runs)
+        if habitual is not None and _one_weekday_alone(phrase):
+            # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
+            # a job described in the present tense runs on that day every week
+            phrase.single_day, phrase.every = False, True
+            day = lx.DAY_LABELS[phrase.weekdays[0]]
+            phrase.assumptions.append(
+                f"a job said to run on {day} (present tense) read as running every {day}"
+            )
+            habitual = None
+        elif habitual is not None and not _names_a_day(phrase):
+            pass  # "The batch job kicks off at 2 AM": asked below if read as one run
+        else:
+            habitual = None
         # before build, which fills the phrase in: what the text said is what agrees or not
         speaks_of_time = (
             task is not None
             and _mentions_time(task)
             and not _task_frequency_agrees(text, tokens, runs, phrase)
+        )
+        # "remind me at 9am and 5pm to take medicine": times of day, no day, no "every" — build
+        # reads them as every day; a reminder may mean today only ("post on Slack at 9am and
+        # 5pm", a job, is every day)
+        times_alone = (
+            reminder
+            and task is not None
+            and len(phrase.times) > 1
+            and not (phrase.every or phrase.interval or phrase.weekdays or phrase.dates)
+            and not (phrase.descriptor or phrase.padded_time or phrase.nth or phrase.monthdays)
+            and phrase.day_offset is None
+            and _TWO_ACTIONS.search(text) is None  # "switch on at 6, off at 23": said there
+        )
+        # "Our meetup group meets every last Wednesday of the month": a meeting's day, and
+        # not its time — a run at 9:00 would be a guess
+        untimed_meeting = _meets(tokens, runs) and not (
+            phrase.times or phrase.window or phrase.interval or phrase.part
         )
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
@@ -722,6 +1080,16 @@ def read_command(
     elif any(start and tokens[start - 1].value in _DEADLINE for start, _ in runs):
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "by Friday": a deadline
         notes = (*notes, "read as the time to run; it may be a deadline")
+    elif untimed_meeting:
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "the text says when a group meets, not at what time: to confirm")
+    elif times_alone and built.schedule.get("type") == "cron":
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "times of day with no day: read as every day, to confirm")
+    elif habitual is not None and built.schedule.get("type") == "at":
+        # "The batch job kicks off at 2 AM": a job that repeats, but how often is not said
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "the text describes a job that repeats, not how often: read as one run")
     elif _negated(tokens, runs):
         # "not on Mondays, every day at 9", "don't run it on Fridays": the negation was
         # left in the task, unread, and would turn the schedule round
@@ -744,6 +1112,54 @@ def read_command(
         exclusions=built.exclusions,
     )
     return finish(result).with_parts(shown_task, None)
+
+
+# Verbs in the present tense that describe what a job does each time it runs: "This job runs
+# at 00:00 JST on Friday", "the workflow kicks off on Sunday at 3am"
+_HABITUAL: Final = frozenset({"runs", "executes", "fires", "triggers", "kicks", "reruns"})
+
+
+def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
+    """The present-tense verb outside the schedule's words that describes a job repeating."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    for k, token in enumerate(tokens):
+        if token.kind == lx.WORD and token.value in _HABITUAL and k not in inside:
+            return str(token.value)
+    return None
+
+
+_MEETS: Final = frozenset({"meets", "gathers", "convenes", "assembles"})
+
+
+def _meets(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether a verb outside the schedule's words says a group meets ("the club meets …")."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    return any(
+        token.kind == lx.WORD and token.value in _MEETS and k not in inside
+        for k, token in enumerate(tokens)
+    )
+
+
+def _one_weekday_alone(phrase: Phrase) -> bool:
+    """ "on Friday" and nothing that makes it one day: no "next", "this week", date or
+    offset."""
+    p = phrase
+    return (
+        p.single_day
+        and len(p.weekdays) == 1
+        and not (p.every or p.interval or p.next_weekday or p.next_week or p.this_week)
+        and not (p.dates or p.monthdays or p.nth or p.days_after or p.has_offset)
+        and p.day_offset is None
+        and p.holiday is None
+        and p.instant is None
+    )
+
+
+def _names_a_day(phrase: Phrase) -> bool:
+    p = phrase
+    return bool(
+        p.weekdays or p.dates or p.monthdays or p.nth or p.has_offset or p.months or p.years
+    ) or (p.day_offset is not None or p.holiday is not None or p.instant is not None)
 
 
 def _task_frequency_agrees(
@@ -912,7 +1328,11 @@ _TIME_WORDS: Final = frozenset(
     | {"later", "early", "late", "eod", "whenever", "asap"}
     # deadlines and days counted from other days: "COB tomorrow", "the Saturday that follows
     # the first Sunday"
-    | {"cob", "eob", "eow", "follows", "precedes", "preceding", "forever", "indefinitely"}
+    | {"cob", "eob", "eow", "eom", "eoq", "eoy", "follows", "precedes", "preceding", "forever"}
+    | {"indefinitely"}
+    # times of day the grammar does not place ("teatime tomorrow": at(1)'s 4pm, a British
+    # 5 or 6pm; "bedtime tonight"): left in the task, they make the answer ask
+    | {"teatime", "bedtime", "dinnertime", "suppertime", "naptime", "tea-time", "bed-time"}
     | _FOREIGN_TIME_WORDS
 )
 # a word right before the schedule's words that makes them a deadline, not a time: "by Friday"
@@ -937,7 +1357,25 @@ _PRIORITY: Final = re.compile(
 )
 
 
+# Days and times in scripts the grammar does not read (it reads English): Japanese, Chinese,
+# Korean, Russian. Left in a task ("/remind #dev 金曜 17:00 週報を書こう": Friday; "/remind
+# завтра 09:00 Врач": tomorrow; "/remind пн,ср,пт 19:00 спортзал"), they make the answer ask,
+# as the words of other languages in _FOREIGN_TIME_WORDS do ("会議の時間です", "the meeting's
+# time", and "выпить воды", "drink water", do not)
+_OTHER_SCRIPT_TIME: Final = re.compile(
+    "曜|毎[日週月年朝晩]|每[天日周週月年]|明日|今日|明後日|来週|今週|再来週|午前|午後|星期|"
+    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|[0-9０-９一二三四五六七八九十]点|"
+    "매일|매주|매월|내일|오늘|모레|요일|오전|오후|다음\\s?주|"
+    "(?<![а-яё])(?:пн|вт|ср|чт|пт|сб|вс)(?![а-яё])|будн|выходн|понедельн|вторник|сред[ауы]|"
+    "четверг|пятниц|суббот|воскресен|сегодня|завтра|ежедневн|еженедельн|ежемесячн|кажд|"
+    "утр[оа]м|вечер|ночью|днём|днем|через|недел|месяц|(?<![а-яё])час(?:а|ов)?(?![а-яё])|минут",
+    re.IGNORECASE,
+)
+
+
 def _mentions_time(task: str) -> bool:
+    if not task.isascii() and _OTHER_SCRIPT_TIME.search(task):
+        return True
     if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
         task = _PRIORITY.sub(" ", task)
     try:
@@ -958,7 +1396,16 @@ def _mentions_time(task: str) -> bool:
             and (t.value in _TIME_WORDS or lookup_place(str(t.value)) or lookup_word(str(t.value)))
         )
         for k, t in enumerate(tokens)
+        if not _greeted(tokens, k)
     )
+
+
+def _greeted(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is the holiday of a greeting ("Merry Christmas", "Happy New Year"):
+    a message's words, not a time."""
+    if k and tokens[k - 1].value in GREETINGS:
+        return True
+    return k > 1 and tokens[k - 1].value == "new" and tokens[k - 2].value in GREETINGS
 
 
 # Words before a number that make it a time or an amount of time: "at 5", "until 6", "from 9
@@ -1002,13 +1449,11 @@ def _ordinal_of_a_thing(tokens: list[Token], k: int) -> bool:
     the grammar does not know counts that thing, not days."""
     token = tokens[k]
     after = tokens[k + 1] if k + 1 < len(tokens) else None
-    return (
-        token.kind == lx.ORD
-        and token.end - token.start >= 5
-        and after is not None
-        and after.kind == lx.WORD
-        and after.value not in lx.KEYWORDS
-    )
+    if token.kind != lx.ORD or token.end - token.start < 5 or after is None:
+        return False
+    if after.value in ("to", "in") and k + 2 < len(tokens):
+        after = tokens[k + 2]  # "the first to post", "the second in line"
+    return after.kind == lx.WORD and after.value not in lx.KEYWORDS
 
 
 def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> list[tuple[int, int]]:
@@ -1021,6 +1466,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
     """
     runs: list[tuple[int, int]] = []
     places: set[int] = set()
+    todays: set[int] = set()  # "today" alone after a repeating run: each run's day, the task's
     adjectives: set[int] = set()  # "the weekly report": a frequency that may name a thing
     repeats = False  # whether a run that is not such an adjective says the schedule repeats
     one_day = False  # whether such a run names one weekday ("due Monday")
@@ -1048,6 +1494,8 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             runs.append((first, end))
             if phrase.zone is not None and phrase == Phrase(zone=phrase.zone):
                 places.add(first)  # a run that only names a place
+            elif end == first + 1 and tokens[first].value == "today" and repeats:
+                todays.add(first)  # "every day at 6pm summarize what happened today"
             elif _frequency_adjective(tokens, first, end):
                 adjectives.add(first)
             else:
@@ -1077,7 +1525,26 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             for start, end in runs
             if start not in adjectives or any(t.value in _WEEKLY for t in tokens[start:end])
         ]
+    places -= _closing_zones(tokens, runs, places)
+    if todays:  # "every evening at 6 summarize what the agents did today": not a one-off
+        runs = _drop_stray_places(runs, todays)
     return _drop_event_times(tokens, _drop_stray_numbers(tokens, _drop_stray_places(runs, places)))
+
+
+def _closing_zones(tokens: list[Token], runs: list[tuple[int, int]], places: set[int]) -> set[int]:
+    """ "every Monday at 9am triage new issues Berlin time", "… post the report (ET)": a run
+    that only names a zone and ends the text is the schedule's zone, not a stray place, when
+    it is unmistakably a zone — "… time" or a zone's abbreviation; "… in Lisbon" may be where
+    the task is done, and stays the task's (the answer asks)."""
+    if not runs or runs[-1][0] not in places or runs[-1][1] != len(tokens):
+        return set()
+    start, end = runs[-1]
+    named = tokens[start:end]
+    if start and tokens[start - 1].value in ("as", "to", "from", "than"):
+        return set()  # "… isn't parsed as UTC", "switch it to CET": the zone is talked about
+    if named[-1].value in ("time", "timezone") or (len(named) == 1 and named[0].kind == lx.ZONE):
+        return {start}
+    return set()
 
 
 _EVENT_WORDS: Final = frozenset({"before", "after"})
@@ -1101,12 +1568,37 @@ def _drop_event_times(tokens: list[Token], runs: list[tuple[int, int]]) -> list[
         return runs
     kept = [runs[0]]
     for start, end in runs[1:]:
-        if _is_event_time(tokens, kept[-1][1], start, end) and any(
-            _names_time(tokens, s, e) for s, e in kept
+        timed = any(_names_time(tokens, s, e) for s, e in kept)
+        if timed and _is_event_time(tokens, kept[-1][1], start, end):
+            continue
+        relation = _shift_relation(tokens, start, end) if timed else None
+        if relation is not None and (
+            _names_time(tokens, relation, end) or any(t.kind != lx.SYM for t in tokens[end:])
         ):
+            # "at 4 PM every Friday, one hour before a typical 5 PM end of business", "at 4pm,
+            # an hour before the 5pm close", "daily at 10:00 PM (30 min before the sync job)":
+            # how far the time read is from an event's, told to say why. Only at the end of
+            # the text does it count from the time read ("at 10 AM, and remind me 30 minutes
+            # before")
             continue
         kept.append((start, end))
     return kept
+
+
+_SHIFT_WORDS: Final = frozenset({"before", "after", "prior", "ahead"})
+
+
+def _shift_relation(tokens: list[Token], start: int, end: int) -> int | None:
+    """Where the run tokens[start:end] says "before"/"after" ("prior to", "ahead of") right
+    after an amount of time it starts with ("one hour before", "30 minutes prior to"); None
+    when it does not start so."""
+    for k in range(start, end):
+        token = tokens[k]
+        if token.kind == lx.WORD and token.value in _SHIFT_WORDS:
+            return k if k > start and tokens[k - 1].kind == lx.UNIT else None
+        if token.kind not in (lx.NUM, lx.UNIT) and token.value not in ("a", "an", "half", "and"):
+            return None
+    return None
 
 
 _BUSINESS_HOURS: Final = frozenset({"business", "office", "working", "hours", "hour"})
@@ -1213,10 +1705,20 @@ def _drop_stray_numbers(tokens: list[Token], runs: list[tuple[int, int]]) -> lis
         touches = (index and runs[index - 1][1] == start) or (
             index + 1 < len(runs) and runs[index + 1][0] == end
         )
-        if bare and not touches:
+        if (bare and not touches) or _first_to_do(tokens, start, end):
             continue
         kept.append((start, end))
     return kept
+
+
+def _first_to_do(tokens: list[Token], start: int, end: int) -> bool:
+    """ "I want to be the first to post", "the second in line": an ordinal word, alone in its
+    run, before "to"/"in" and a word the grammar does not know ranks a person or a thing;
+    it is not the 1st of a month."""
+    run = [k for k in range(start, end) if tokens[k].value != "the"]
+    if len(run) != 1 or run[0] != end - 1 or end >= len(tokens):
+        return False
+    return tokens[end].value in ("to", "in") and _ordinal_of_a_thing(tokens, end - 1)
 
 
 def _is_filler(token: Token) -> bool:

@@ -39,7 +39,8 @@ def test_a_full_stop_after_a_time_is_not_minutes_past_the_hour() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["every day at 8:15:30", "every 10 minutes from 9:00:20 to 10:00", "at 18:20:05 tomorrow"],
+    # (one run at a second, "at 18:20:05 tomorrow", is kept and asked about: test_t7_short)
+    ["every day at 8:15:30", "every 10 minutes from 9:00:20 to 10:00"],
 )
 def test_a_run_cannot_start_on_a_second(text: str) -> None:
     answer = _read(text)

@@ -215,13 +215,21 @@ def test_an_hour_then_at_night(text: str, instant: str) -> None:
         ("tonight at 1", "2026-01-15T01:00:00Z"),  # the small hours after today
         ("tonight at 2:30", "2026-01-15T02:30:00Z"),
         ("tonight at 9", "2026-01-14T21:00:00Z"),
-        ("tomorrow night", "2026-01-15T20:00:00Z"),
-        ("saturday night", "2026-01-17T20:00:00Z"),
         ("tomorrow night at 10", "2026-01-15T22:00:00Z"),
     ],
 )
 def test_times_at_night_once(text: str, instant: str) -> None:
     assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [("tomorrow night", "2026-01-15T20:00:00Z"), ("saturday night", "2026-01-17T20:00:00Z")],
+)
+def test_a_night_without_a_time_is_8pm_and_asked(text: str, instant: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["needs_confirmation"]
 
 
 @pytest.mark.parametrize(
