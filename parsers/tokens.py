@@ -270,11 +270,13 @@ def _scan(text: str) -> list[Token]:
     # Matching lower-case text is faster than matching case-insensitively; lower() keeps
     # the spans unless a character changes length ("İ"), which the slow path handles.
     lowered = text.lower()
-    pattern = _PATTERN if len(lowered) == len(text) else _PATTERN_ANY_CASE
+    lower_case = len(lowered) == len(text)  # matched on `lowered`: a word is in lower case
+    pattern = _PATTERN if lower_case else _PATTERN_ANY_CASE
     tokens: list[Token] = []
     append = tokens.append
     lexicon = lx.LEXICON
-    for match in pattern.finditer(lowered if pattern is _PATTERN else text):
+    plain = _PLAIN_WORDS
+    for match in pattern.finditer(lowered if lower_case else text):
         group = match.lastgroup
         start, end = match.span()
         if group == "word":
@@ -285,7 +287,7 @@ def _scan(text: str) -> list[Token]:
                     f"“{amount}” may mean months or minutes",
                     suggestion="write the unit out: “months” or “minutes”",
                 )
-            word = match.group().lower()
+            word = match.group() if lower_case else match.group().lower()
             entry = lexicon.get(word)
             if (
                 entry is None
@@ -322,8 +324,16 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.ZONE, _ADJECTIVE_ZONES[word], start, end))
             elif word in _NOUN_ZONES and not _zone_meant(text, start, end, tokens):
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
+            elif word in plain:
+                # "check", "build": what _word makes of the word, without the call (keep this
+                # branch last: a word is remembered as plain only when it came to _word)
+                append(Token(lx.WORD, word, start, start + len(word)))
+                if len(tokens) > 1 and tokens[-2].end == start:
+                    _glued_word(tokens)
             else:
                 _word(word, start, tokens)
+                if entry is None and _is_plain(word, tokens[-1]):
+                    _remember_plain(word)
                 _glued_word(tokens)
         elif group == "num":
             raw = match.group()
@@ -435,6 +445,35 @@ def _hours_of_utc(tokens: list[Token], lowered: str) -> None:
         ):
             clock = ClockTime(number.value, 0, None, True)
             tokens[k - 1] = Token(lx.TIME, clock, number.start, number.end)
+
+
+# Words the lexicon does not have that _word makes a plain word of ("check", "build": no zone,
+# no misspelled name, nothing to split at "-" or "/"), remembered by _scan so that it makes
+# their token itself. What _word makes of a word depends on the word alone, so the set is kept
+# across texts; it is emptied when it grows past _MAX_PLAIN words.
+_PLAIN_WORDS: set[str] = set()
+_MAX_PLAIN: Final = 20_000
+
+
+def _is_plain(word: str, token: Token) -> bool:
+    """Whether `token`, what _word made of `word` (a word not in the lexicon), is the plain
+    word it makes of it in any text ("second" depends on the word before it)."""
+    return (
+        token.kind == lx.WORD
+        and token.value == word
+        and token.guess is None
+        and token.unsure is None
+        and not token.spelled
+        and word != "second"
+        and "-" not in word
+        and "/" not in word
+    )
+
+
+def _remember_plain(word: str) -> None:
+    if len(_PLAIN_WORDS) >= _MAX_PLAIN:
+        _PLAIN_WORDS.clear()
+    _PLAIN_WORDS.add(word)
 
 
 # After these words, "1:30 hours" is an amount of time (1 hour 30 minutes), not 1:30 am

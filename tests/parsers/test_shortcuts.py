@@ -13,6 +13,7 @@ from dateutil.rrule import rrulestr
 
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers import recurrence
+from agentcron.parsers import tokens as tokenizer
 from agentcron.parsers.grammar import read, reads_nothing
 from agentcron.parsers.phrase import Phrase, Rejected
 from agentcron.parsers.tokens import tokenize
@@ -182,3 +183,36 @@ def test_the_shortcut_reads_only_the_shapes_it_knows() -> None:
     ]:
         assert known(rule, start) is None, rule
     assert known("FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0", start.replace(microsecond=5)) is None
+
+
+_WORDY = [
+    *COMMANDS,
+    "/remindme in 2h 2os dawafry and 2os again",
+    "feed the cat at 9am CAT, the cat again",
+    "hike the mountain at 10 mountain time",
+    "1 second, a second reviewer on the second Monday",
+    "mon-fri check-in at 9, check in",
+    "thrusday wensday septmber check",
+    "in 3d check d w the d",
+    "every 2 week(s) minute(s) stuff(s)",
+    "in an hour's time, the hour's end",
+    "10:00 AM Indian Standard Time, cook indian food",
+    "Check The BUILD Build build",
+]
+
+
+def test_a_word_remembered_as_plain_is_read_as_before() -> None:
+    def scan_each_afresh() -> list[list[object]]:
+        scanned = []
+        for text in _WORDY:
+            tokenizer._PLAIN_WORDS.clear()
+            scanned.append(tokenizer._scan(text))
+        return scanned
+
+    long_way = scan_each_afresh()
+    for text in _WORDY * 2:
+        tokenizer._scan(text)  # every plain word of every text remembered
+    assert {"check", "build", "feed"} <= tokenizer._PLAIN_WORDS
+    assert "cat" not in tokenizer._PLAIN_WORDS  # a zone's name in some texts
+    assert [tokenizer._scan(text) for text in _WORDY] == long_way
+    tokenizer._PLAIN_WORDS.clear()
