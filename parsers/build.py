@@ -83,6 +83,11 @@ _PART_HOURS: Final = {
 }
 
 
+# "nightly" is how ops name a job that runs once a day out of hours: one done at dawn is
+# still the nightly job ("every night at 6am" still asks which time)
+_NIGHTLY_DAWN: Final = (6, 7)
+
+
 def in_part_of_day(part: str, hour: int) -> bool:
     """Whether `hour` (0-23) can be said to fall in `part` of the day."""
     return hour in _PART_HOURS[part]
@@ -315,6 +320,8 @@ class _Builder:
         times = [self.resolve(m) for m in self.p.times]
         part = self.p.part
         for at in times:
+            if part == "night" and self.p.nightly and at.hour in _NIGHTLY_DAWN:
+                continue  # "runs nightly at 6am NZST", "06:00 UTC nightly": the nightly job
             if part is not None and not in_part_of_day(part, at.hour):
                 # a window may run past its part ("mornings from 9am to 1pm"); a time may not
                 raise Rejected(
@@ -564,6 +571,11 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         # "once at the top of every hour": once an hour; "once on each 2nd day of a month":
         # once on each of those days
         p.once = False
+    if recurring and not single and _series_from_a_date(p):
+        # "7/31 11:30 @weekly Meet Joe" (a tickler's subject line), "March 3 every 2 weeks":
+        # the date is the series' first day, and a weekly one keeps its weekday; asked
+        p.starting = DayRef(date=p.dates.pop())
+        b.note("the date named read as the first day of the series", UNSURE_PENALTY)
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
@@ -2165,6 +2177,19 @@ def _offset(b: _Builder) -> Built:
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once")
     return _at(b, to_instant(day, at, b.zone))
+
+
+def _series_from_a_date(p: Phrase) -> bool:
+    """One date and an interval of days or weeks with nothing else dating the runs: the date
+    starts the series (a date can otherwise only repeat every year)."""
+    return (
+        len(p.dates) == 1
+        and p.starting is None
+        and p.interval is not None
+        and p.interval[1] in ("day", "week")
+        and not (p.weekdays or p.monthdays or p.nth or p.months or p.once or p.holiday)
+        and not (p.years or p.first_weekday or p.quarter)
+    )
 
 
 def _weekday_in_weeks(p: Phrase) -> bool:

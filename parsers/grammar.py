@@ -667,6 +667,9 @@ class _Reader:
             return None
         if self._word(first[1]) == "and" and self._word(first[1] + 1) not in ("ending", "to"):
             return None  # "from 9 and …"; but "starting at 2pm and ending at 2:55pm" reads on
+        meridiem = first[0].clock.meridiem
+        if meridiem is not None and self._word(first[1]) in ("am", "pm"):
+            return self._times(j)  # "will start at 3:46 am/pm every day": two times of day
         if self.phrase.interval_start is not None:
             raise Rejected("the text names two start times")
         self.phrase.interval_start = first[0]
@@ -1794,6 +1797,7 @@ class _Reader:
             self.phrase.order.append("d")  # "daily at 9 plus Saturdays at noon": two schedules
         if word == "nightly":
             self._set_part("night")
+            self.phrase.nightly = True
         elif word == "biweekly":
             # it means twice a week too (dictionaries give both): asked
             self.phrase.unsure.append('"biweekly" read as every two weeks (not twice a week)')
@@ -3454,6 +3458,11 @@ class _Reader:
         return None
 
     def _business(self, i: int) -> int | None:
+        if self._is_unit(i + 1, "hour") and self._word(i - 1) == "outside" and i > 0:
+            # "runs on Monday at 02:00 UTC, outside business hours": why that time, not when
+            if not self.phrase.times:
+                raise Rejected("“outside business hours” does not say when", "name a time")
+            return i + 2
         if self._is_unit(i + 1, "hour"):
             return self._business_hours(i, i + 2)
         if self._is_unit(i + 1, "day"):

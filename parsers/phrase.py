@@ -100,6 +100,7 @@ class Phrase:
     offset_from_day: bool = False  # "a month from today": counted from a day, not this minute
     part: str | None = None  # morning | afternoon | evening | night
     in_part: bool = False  # said "in the evening": alone, the next evening (asked)
+    nightly: bool = False  # the part is "nightly"'s: a daily job's word, dawn included
     tonight: bool = False  # "tonight": the night of today, 8pm when no time is given
     waking: bool = False  # "wake me at 6", "alarm for 7": a bare early hour is the morning's
     zone: str | None = None

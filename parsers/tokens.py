@@ -356,7 +356,28 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.ZONE, raw, start, end))  # resolved (and checked) by the grammar
             else:
                 _word(raw.lower(), start, tokens)
+    if "utc" in lowered or "gmt" in lowered:
+        _hours_of_utc(tokens, lowered)
     return tokens
+
+
+def _hours_of_utc(tokens: list[Token], lowered: str) -> None:
+    """ "kick off the backup nightly at 2 UTC", "runs at 6 GMT": an hour said against UTC is
+    on the 24-hour clock (2 UTC is 02:00), as ops write it; "at 2" alone stays a guess."""
+    for k in range(2, len(tokens)):
+        zone, number, at = tokens[k], tokens[k - 1], tokens[k - 2]
+        if (
+            zone.kind == lx.ZONE
+            and lowered.startswith(("utc", "gmt"), zone.start)
+            and number.kind == lx.NUM
+            and isinstance(number.value, int)
+            and not number.spelled
+            and 0 <= number.value <= 23
+            and at.kind == lx.WORD
+            and at.value == "at"
+        ):
+            clock = ClockTime(number.value, 0, None, True)
+            tokens[k - 1] = Token(lx.TIME, clock, number.start, number.end)
 
 
 # After these words, "1:30 hours" is an amount of time (1 hour 30 minutes), not 1:30 am

@@ -616,10 +616,22 @@ _START_ONCE: Final = re.compile(
 )
 
 
+# "/remind Meeting tomorrow 10am daily": a day said before "daily" (no "and" between, which
+# would add a run: "every day at 9am and tomorrow") is the first day of the series
+_DAY_THEN_DAILY: Final = re.compile(
+    r"(?<!starting )(?<!from )\b(?P<day>tomorrow|today)\b"
+    r"(?=(?:(?!\band\b|\bor\b|\bstart|\bfrom\b)[^.;,])*?\b(?:daily|every\s?day)\b)",
+    re.IGNORECASE,
+)
+
+
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
     text = plain_command(text)
+    lowered = text.lower()
+    if ("tomorrow" in lowered or "today" in lowered) and ("daily" in lowered or "every" in lowered):
+        text = _DAY_THEN_DAILY.sub(r"starting \g<day>", text, count=1)
     if "due:" in text or "DUE:" in text or "Due:" in text:
         text = _DUE_FIELD.sub(_due_field, text)
     if "@" in text:

@@ -151,3 +151,41 @@ def test_one_interval_said_verbosely_or_days_joined_by_and_stay_one_schedule() -
     assert cron("Every minute, every hour, every day") == "* * * * *"
     assert cron("every Monday and every Friday at 9am") == "0 9 * * 1,5"
     assert cron("every 30 minutes during business hours, every day") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("kick off the backup nightly at 2 UTC", "0 2 * * *"),
+        ("Runs at 2 UTC everyday", "0 2 * * *"),
+        ("daily at 6 GMT", "0 6 * * *"),
+        ("every day at 11 UTC", "0 11 * * *"),
+        ("every Monday at 17 UTC", "0 17 * * 1"),
+    ],
+)
+def test_an_hour_said_against_utc_is_on_the_24_hour_clock(text: str, expression: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["expression"] == expression
+    assert not answer["needs_confirmation"], answer
+
+
+def test_a_bare_hour_without_utc_is_still_asked() -> None:
+    assert asks("daily at 2")
+    assert once("tomorrow at 2 UTC") == "2026-01-15T02:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Vercel Cron runs nightly at 6am NZST.", "0 6 * * *"),
+        ("06:00 UTC nightly: autopilot-generate", "0 6 * * *"),
+        ("runs nightly at 7am", "0 7 * * *"),
+    ],
+)
+def test_the_nightly_job_may_run_at_dawn(text: str, expression: str) -> None:
+    assert cron(text) == expression
+
+
+@pytest.mark.parametrize("text", ["every night at 6am", "nightly at 9am", "tonight at 10am"])
+def test_night_and_a_morning_hour_still_disagree(text: str) -> None:
+    assert read(text)["schedule"] is None

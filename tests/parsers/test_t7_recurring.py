@@ -250,3 +250,20 @@ def test_times_in_the_intervals_steps_go_on_through_the_day() -> None:
 )
 def test_a_list_that_goes_on_otherwise_asks(text: str) -> None:
     assert _asks(text)
+
+
+def test_start_at_am_slash_pm_is_two_times() -> None:
+    assert _cron("the backup will start at 4:15 am/pm every day") == "15 4,16 * * *"
+
+
+# -- "outside business hours": why a time was chosen, not when ----------------------------------
+
+
+def test_outside_business_hours_beside_a_time_is_not_a_window() -> None:
+    assert _read("The sync runs on Sunday at 03:00 UTC, outside business hours")["schedule"][
+        "expression"
+    ] == ("0 3 * * 0")
+
+
+def test_outside_business_hours_alone_is_refused() -> None:
+    assert _read("run the cleanup outside business hours")["schedule"] is None

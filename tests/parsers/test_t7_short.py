@@ -241,3 +241,39 @@ def test_a_japanese_day_left_in_the_task_asks() -> None:
 @pytest.mark.parametrize("text", ["count down 10 minutes", "countdown 10 min"])
 def test_a_countdown_is_a_delay(text: str) -> None:
     assert once(text) == _at(timedelta(minutes=10))
+
+
+# -- a day named beside a frequency starts the series ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["/remind Meeting tomorrow 10am daily", "tomorrow 10am daily", "tomorrow at 10am every day"],
+)
+def test_tomorrow_before_daily_starts_a_daily_series_tomorrow(text: str) -> None:
+    from datetime import UTC, datetime
+
+    from agentcron.parsers import understand_fast
+
+    early = datetime(2026, 1, 14, 7, 0, tzinfo=UTC)
+    schedule = understand_fast(text, now=early).schedule
+    assert schedule is not None
+    assert schedule["expression"] == "0 10 * * *"
+    assert schedule["start_at"] == "2026-01-15T00:00:00Z"
+
+
+@pytest.mark.parametrize("text", ["every day at 9am and tomorrow", "today at 11 and every day"])
+def test_a_day_added_with_and_still_clashes(text: str) -> None:
+    assert read(text)["schedule"] is None
+
+
+def test_a_date_and_weekly_start_a_weekly_series_on_its_weekday_and_ask() -> None:
+    answer = read("7/31 11:30 @weekly Meet Joe for lunch at KFC")
+    assert answer["schedule"]["expression"] == "30 11 * * 5"  # July 31, 2026 is a Friday
+    assert answer["schedule"]["start_at"] == "2026-07-31T00:00:00Z"
+    assert answer["needs_confirmation"]
+    assert answer["task"] == "Meet Joe for lunch at KFC"
+
+
+def test_a_weekday_and_tomorrow_still_clash() -> None:
+    assert read("every monday tomorrow")["schedule"] is None
