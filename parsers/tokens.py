@@ -83,7 +83,7 @@ _PATTERN: Final = re.compile(
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
      |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
-     |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d:%])(?!\.\d)(?!(?<=h\d\d)m)
+     |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
      |(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
      |(?P<ord>\d{1,3}(?:st|nd|rd|th))(?![a-z])
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
@@ -137,8 +137,13 @@ def _tokenize(text: str) -> tuple[Token, ...]:
                     f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
                     suggestion="name the zone, e.g. Asia/Kolkata",
                 )
-    if "not" in text.lower():
+    lowered = text.lower()
+    if "not" in lowered:
         tokens = _not_as_except(tokens)
+    if "may" in lowered:
+        tokens = _may_as_verb(tokens)
+    if "skip" in lowered:
+        tokens = _skip_as_except(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
@@ -159,6 +164,57 @@ def _has_excluded_cue(text: str) -> bool:
 
 
 _DAY_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET})
+
+# "May" is the month after the words that bring a month in ("in May", "the 5th of May", "mid-May",
+# "every May") or before a day, a list or a span ("May 5", "May and June", "May through July");
+# before any other word it is the verb: "May cause dizziness", "you may skip weekends", "I may
+# be late", "May I have a reminder", where reading a month would run the job in May only.
+_MONTH_BROUGHT_IN_BY: Final = frozenset(
+    "in of during every to from since before after middle early late end start beginning this "
+    "next last by on and or between through thru till until for".split()
+)
+_MONTH_GOES_ON_WITH: Final = frozenset(
+    "the to and or only every of from through thru until till onwards onward next this".split()
+)
+
+
+def _may_as_verb(tokens: list[Token]) -> list[Token]:
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if token.kind != lx.MONTH or token.value != 5 or token.end - token.start != 3:
+            continue
+        after = out[k + 1] if k + 1 < len(out) else None
+        if after is None or after.kind != lx.WORD or not str(after.value).isalpha():
+            continue
+        if after.value in _MONTH_GOES_ON_WITH:
+            continue
+        before = out[k - 1] if k else None
+        if before is not None and (
+            before.kind in (lx.NUM, lx.ORD)
+            or before.value == "-"  # "mid-May"
+            or before.value in _MONTH_BROUGHT_IN_BY
+        ):
+            continue
+        out[k] = Token(lx.WORD, "may", token.start, token.end)
+    return out
+
+
+_SKIP_WORDS: Final = frozenset({"skip", "skipping", "skips"})
+
+
+def _skip_as_except(tokens: list[Token]) -> list[Token]:
+    """ "every day at 8am, skip weekends", "daily, skipping Sundays": days skipped are left
+    out, as "except" leaves them (they were read as the only days)."""
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if token.kind != lx.WORD or token.value not in _SKIP_WORDS:
+            continue
+        after = k + 1
+        while after < len(out) and out[after].value in ("on", "the", "all", "any"):
+            after += 1
+        if after < len(out) and out[after].kind in _DAY_KINDS:
+            out[k] = Token(lx.WORD, "except", token.start, token.end)
+    return out
 
 
 def _not_as_except(tokens: list[Token]) -> list[Token]:

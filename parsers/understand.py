@@ -112,8 +112,14 @@ _MANAGE: Final = re.compile(
     r"^\s*(?:please\s+)?(?:(?:cancel|delete|remove|clear|disable|unschedule|pause|resume|"
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
-    r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?)\b"
+    r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?|notifications?|notices?|"
+    r"alerts?|wake-?\s?up\s+calls?)\b"
     r"|stop\s+(?:reminding|pinging|notifying)\b|snooze\b|(?:cancel|delete|remove)\s+(?:it|that|this)\b"
+    # "don't remind me to pick up Brandon at midnight", "do not notify me of the meeting next
+    # morning", "don't send me a notice at 7": a reminder not wanted, often one that exists
+    # ("don't let me forget …" and "don't forget to remind me …" ask for one)
+    r"|(?:don[’']?t|do\s+not|never)\s+(?:remind|notify|ping|alert|wake|nag|message|text|"
+    r"send\s+(?:me|us)\s+(?:an?|the|any)\s+(?:reminders?|notices?|notifications?|alerts?))\b"
     # "change the digest time to 7:45", "move standup to Friday": something that exists gets a
     # new time ("move the logs to cold storage every Sunday" names a place: a task)
     r"|(?:change|move|reschedule|shift|push|bump|switch)\b(?:\s+\S+){1,5}?\s+to\s+"
@@ -173,7 +179,9 @@ _QUESTION: Final = re.compile(
     r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
     # "can you tell me what runs on Mondays", "show me when it runs"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+(?:me|us)\s+"
-    r"(?:what|when|which|where|how|whether|if)\b)\b",
+    # ("tell me when it is 5PM" asks to be told at 5 PM)
+    r"(?:what|when(?!\s+it(?:'s|\s+is|\s+gets\s+to|\s+hits)\s+(?:\d|noon\b|midnight\b))|which|"
+    r"where|how|whether|if)\b)\b",
     re.IGNORECASE,
 )
 
@@ -640,6 +648,13 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _REMIND_AMOUNT.sub(_delay_words, text)
     if " not " in text:
         text = _NOT_ON.sub(" except ", text)
+    if "days " in text and "every" not in text.lower() and "daily" not in text.lower():
+        # ("every other day, seven days a week": weekends too, said of a frequency given)
+        text = _EVERY_DAY_OF_THE_WEEK.sub("every day", text)
+    if " to " in text:
+        text = _ADD_TO_DATE.sub(r"\g<head>on", text, count=1)
+    if " from " in text and "for " in text and not _FREQUENCY_WORD.search(text):
+        text = _FOR_DELAY_FROM_NOW.sub("", text)
     target, rest = take_target(text)
     quoted = _QUOTED.search(rest) if ('"' in rest or "“" in rest) else None
     if quoted is not None and _mentions_time(inner := quoted["inner"] or quoted["curly"]):
@@ -661,6 +676,34 @@ _NOT_ON: Final = re.compile(
     r"(?:\s*,\s*|\s+but\s+)not\s+(?:on\s+)?(?=(?:weekends?|weekdays?|holidays|public\s+holidays|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)",
     re.IGNORECASE,
+)
+# "at 5 am 7 days a week", "open seven days per week": every day
+_EVERY_DAY_OF_THE_WEEK: Final = re.compile(
+    r"\b(?:7|seven)\s+days\s+(?:a|per|each|every|of\s+the)\s+week\b", re.IGNORECASE
+)
+_MONTH_WORD: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "add a reminder to April fourth to go to the dentist", "add lunch with Lisa to January 2nd at
+# 12:30pm", "put the dentist to Friday": what is added to a calendar goes on that day (the "to"
+# is not the end of a span: nothing repeats)
+_ADD_TO_DATE: Final = re.compile(
+    r"^(?P<head>(?:\w+,\s*)?(?:(?:please|pls|kindly|can\s+you|could\s+you)\s+)*"
+    r"(?:add|put|pencil|write|jot)\b(?:\s+\S+){1,8}?\s+)to"
+    r"(?=\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|" + _MONTH_WORD + r"\s+(?:\d|the\b|first\b|"
+    r"second\b|third\b|fourth\b|fifth\b|sixth\b|seventh\b|eighth\b|ninth\b|tenth\b|"
+    r"eleventh\b|twelfth\b|[a-z]+teenth\b|twentieth\b|twenty\b|thirtieth\b|thirty\b)|"
+    r"(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|tomorrow\b|today\b|tonight\b))",
+    re.IGNORECASE,
+)
+# "set a reminder for 3 days from now", "set alarm for 12 weeks from today at 8am": the time
+# from now is a delay, not how long something lasts ("every day for 2 weeks from today" lasts)
+_FOR_DELAY_FROM_NOW: Final = re.compile(
+    r"\bfor\s+(?=(?:\d+|an?|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
+    r"\s+from\s+(?:now|today|tomorrow)\b)",
+    re.IGNORECASE,
+)
+_FREQUENCY_WORD: Final = re.compile(
+    r"\b(?:every|each|daily|weekly|monthly|nightly)\b", re.IGNORECASE
 )
 # a message in double quotes ('"Sprint review at 3pm"'), not an inch mark or a lone quote
 _QUOTED: Final = re.compile(r'"(?P<inner>[^"]*[^\W\d_][^"]*)"|“(?P<curly>[^”]*[^\W\d_][^”]*)”')
