@@ -6,9 +6,10 @@ and which phrases are too ambiguous to schedule. Everything here is a function o
 the phrase, the zone and `now`.
 
 Choices worth knowing (each leaves a note on the result when it applies):
-- A bare hour from 8 to 11 is AM and 12 is noon (working hours, as in "Tue, Thu at 9");
-  1 to 7 is refused unless "morning"/"evening", am/pm or a 24-hour time elsewhere in
-  the text settles it.
+- A bare hour from 8 to 11 is AM and 12 is noon; 1 to 7 is PM. Either way it is a guess
+  that asks, unless "morning"/"evening", am/pm, a 24-hour time elsewhere in the text, waking
+  ("wake me at 6"), the task's words ("at 8 for dinner", "at 7 to leave for work") or
+  working days ("every weekday at 9") settle it.
 - No time of day: 09:00 (Slack's /remind does the same); "morning" 09:00, "afternoon"
   14:00, "evening" 18:00. "night" has no default: nightly jobs run anywhere from 8pm
   to 4am.
@@ -72,6 +73,27 @@ _PART_DEFAULTS: Final = {
 }
 _DEFAULT_TIME: Final = time(9)
 _TONIGHT: Final = time(20)
+# A part of the day whose default hour apps disagree on ("afternoon" is 12pm in Todoist, 1pm
+# in others): said without a time, even a repeating answer asks
+_DISPUTED_PARTS: Final = frozenset({"afternoon"})
+# "1:30" alone: 01:30 on the 24-hour clock, but a reminder in the small hours is rarely meant
+_SMALL_HOURS_END: Final = 5
+# The bare hours the task's words settle, and how: "at 8 for dinner" is 8pm, "at 7 to leave
+# for work" 7am, "lunch at 1" 1pm
+_TASK_PART_HOURS: Final = {
+    "morning": {h: h for h in range(5, 12)},
+    "evening": {h: h + 12 for h in range(5, 12)},
+    "midday": {11: 11, 1: 13, 2: 14, 3: 15},
+}
+
+
+def _settled_by_task(part: str | None, hour: int) -> int | None:
+    """The hour (0-23) a bare `hour` is in the part of the day the task names, or None."""
+    if part is None:
+        return None
+    return _TASK_PART_HOURS[part].get(hour)
+
+
 # The hours each part of the day can name, generously ("5 in the morning", "1 in the
 # afternoon", "at night at 2am"): a time outside them contradicts the part ("every morning
 # at 8pm", "tomorrow evening at 7am")
@@ -285,27 +307,45 @@ class _Builder:
                 return hour + 12
             return hour % 12 + 12 if hour >= 6 else hour % 12
         written = f"{hour}:{minute:02d}" if minute or digital else str(hour)
-        if self.p.waking and 1 <= hour <= 7 and not self.has_24h:
-            self.note(f'"{written}" read as {_spoken(hour, minute)}: a time to wake up')
-            return hour
         if self.has_24h:
             self.note(f'"{written}" read on the 24-hour clock, like the other times')
             return hour
+        settled = _settled_by_task(self.p.task_part, hour)
+        if self.p.waking and 1 <= hour <= 11:
+            settled = hour
+        if settled is not None:
+            why = "a time to wake up" if self.p.waking else f"the task's {self.p.task_part}"
+            self.note(f'"{written}" read as {_spoken(settled, minute)}: {why}')
+            return settled
         if hour == 12:
             self.note(f'"{written}" read as noon')
             return 12
-        if 8 <= hour <= 11:
-            self.note(f'"{written}" read as {_spoken(hour, minute)}')
-            return hour
         if digital:
             # "7:30" with its minutes and no am/pm is how the 24-hour clock writes 07:30 (as
             # dateparser, chrono and Todoist read it); where the zone's country writes the
-            # 12-hour clock it may mean the evening: then the answer asks
+            # 12-hour clock it may mean the evening: then the answer asks. So does a lone
+            # small-hours time with no day ("1:30"): 01:30 tomorrow or 13:30 today?
             note = f'"{written}" read on the 24-hour clock as {hour:02d}:{minute:02d}'
             if twelve_hour_clock(self.zone_name):
                 self.note(f'{note}; say "{written}pm" for the evening', UNSURE_PENALTY)
+            elif hour <= _SMALL_HOURS_END and not self._names_a_day():
+                self.note(f'{note}, in the small hours; say "{written}pm"', UNSURE_PENALTY)
             else:
                 self.note(note, 0)
+            return hour
+        if 8 <= hour <= 11:
+            # the working morning, which is how most requests mean it ("standup at 9"); but
+            # "remind me to call Rohan at 9" may well be the evening, and reminder apps that
+            # pick "the next one to come" read 9pm after 9am: ask — unless the days are the
+            # working week ("every weekday at 9")
+            if self._working_days():
+                self.note(f'"{written}" read as {_spoken(hour, minute)}: a working day')
+            else:
+                self.note(
+                    f'"{written}" read as {_spoken(hour, minute)}; say "{written}pm" for the '
+                    "evening",
+                    UNSURE_PENALTY,
+                )
             return hour
         # 1 to 7 with nothing to settle it: the afternoon is the likelier ("at 4" is 4pm in
         # recurrent's and Chronic's readings and most requests; dateparser and chrono read
@@ -315,6 +355,18 @@ class _Builder:
             UNSURE_PENALTY + DEFAULT_TIME_PENALTY,
         )
         return hour + 12
+
+    def _names_a_day(self) -> bool:
+        """Whether the text says which day(s) it runs: a date, a weekday, "tomorrow", a
+        repetition."""
+        p = self.p
+        return bool(
+            p.every or p.interval or p.weekdays or p.dates or p.monthdays or p.nth or p.holiday
+        ) or (p.day_offset is not None or p.has_offset)
+
+    def _working_days(self) -> bool:
+        """Whether the schedule runs on the working week, Monday to Friday."""
+        return sorted(self.p.weekdays) == [1, 2, 3, 4, 5] and not self.p.single_day
 
     def times(self) -> list[time]:
         times = [self.resolve(m) for m in self.p.times]
@@ -365,9 +417,12 @@ class _Builder:
             once = part == "night" and not repeating
             at = _TONIGHT if self.p.tonight or once else _PART_DEFAULTS[part]
             # one run at a guessed time ("call mom tonight", "this afternoon") is asked about:
-            # missed, it is not run again tomorrow
-            penalty = DEFAULT_TIME_PENALTY if repeating else UNSURE_PENALTY
-            self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}", penalty)
+            # missed, it is not run again tomorrow; so is every afternoon, whose hour apps
+            # disagree on (12pm in Todoist, 1pm in others)
+            disputed = part in _DISPUTED_PARTS
+            penalty = DEFAULT_TIME_PENALTY if repeating and not disputed else UNSURE_PENALTY
+            apps = " (apps differ): say the time" if disputed else ""
+            self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}{apps}", penalty)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
         return _DEFAULT_TIME

@@ -14,7 +14,7 @@ abbreviation nothing settles is refused, as it always was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Final
 
@@ -63,6 +63,11 @@ def same_instant(
         there = moment.astimezone(zone_info(other_zone))
         held.append((there.hour, there.minute) == other)
     return all(held) or (any(held) and _keeps_one_offset(zone))
+
+
+def _explicit(clock: object) -> bool:
+    """Whether a time says which half of the day it is: "3pm", "14:00", "02:30"."""
+    return bool(getattr(clock, "meridiem", None) or getattr(clock, "is_24h", False))
 
 
 def _keeps_one_offset(zone: str) -> bool:
@@ -183,6 +188,15 @@ def settle(tokens: list[Token]) -> list[Token]:
         or (tokens[last + 1].kind == lx.ZONE and tokens[last + 1].value == named)
     ):
         last += 1  # "10:30 AM Eastern Time (EST)": the conversion's zone, named twice
+    start = tokens[first.first]
+    if (
+        not _explicit(start.value)
+        and getattr(start.value, "hour", None) == first.at[0]
+        and any(_explicit(tokens[c.first].value) for c in later)
+    ):
+        # "8:00 IST (02:30 UTC)": the conversion says which 8:00 — the morning's ("9:00-10:00
+        # PM IST / …" is the evening's, by its range)
+        start.value = replace(start.value, is_24h=True)  # type: ignore[type-var]
     kept = tokens[first.zone]
     kept.value = zone
     kept.end = tokens[last].end

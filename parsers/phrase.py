@@ -103,6 +103,9 @@ class Phrase:
     nightly: bool = False  # the part is "nightly"'s: a daily job's word, dawn included
     tonight: bool = False  # "tonight": the night of today, 8pm when no time is given
     waking: bool = False  # "wake me at 6", "alarm for 7": a bare early hour is the morning's
+    # the part of the day the task's words name ("at 8 for dinner": "evening"; "at 7 to leave
+    # for work": "morning"; "lunch": "midday"), which settles a bare hour
+    task_part: str | None = None
     zone: str | None = None
     instant: datetime | None = None  # a full ISO 8601 timestamp
     once: bool = False

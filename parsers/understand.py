@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
+from . import doubts
 from . import lexicon as lx
 from .botcommand import DELAY, plain_command
 from .build import build
@@ -40,6 +41,7 @@ from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_
 from .rawrule import looks_like_rule
 from .result import ParseResult
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
+from .task_part import part_named_by
 from .tokens import Token, TokenizeError, tokenize
 from .zones import lookup_place, lookup_word
 
@@ -364,6 +366,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
+    doubt = doubts.doubt(text, names_time=_mentions_time, zone_of=lookup_word)
+    if doubt is not None:
+        return _to_confirm(result, doubt)
     words = letter_runs(lowered)
     if (
         "~" not in lowered
@@ -873,6 +878,8 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+            if any(m.clock.meridiem is None and not m.clock.is_24h for m in phrase.times):
+                phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
         habitual = _habitual(tokens, runs)
         if habitual is not None and _one_weekday_alone(phrase):
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":

@@ -30,10 +30,21 @@ def test_an_hour_from_1_to_7_without_am_or_pm_is_a_guess_that_asks(hour: int) ->
 
 
 @pytest.mark.parametrize("hour", range(8, 12))
-def test_an_hour_from_8_to_11_is_read_as_morning_and_says_so(hour: int) -> None:
+def test_an_hour_from_8_to_11_is_read_as_morning_and_asked(hour: int) -> None:
+    # "remind me to call Rohan at 9" may be the evening: reminder apps that pick the next one
+    # to come read 9pm after 9am
     result = parse_fast(f"every day at {hour}", now=NOW)
     assert result.schedule == {"type": "cron", "expression": f"0 {hour} * * *", "timezone": "UTC"}
-    assert result.notes == (f'"{hour}" read as {hour}am',)
+    assert result.notes == (f'"{hour}" read as {hour}am; say "{hour}pm" for the evening',)
+    assert result.needs_confirmation
+
+
+@pytest.mark.parametrize("hour", range(8, 12))
+def test_an_hour_from_8_to_11_on_working_days_is_the_morning(hour: int) -> None:
+    result = parse_fast(f"every weekday at {hour}", now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["expression"] == f"0 {hour} * * 1-5"
+    assert result.notes == (f'"{hour}" read as {hour}am: a working day',)
     assert result.confidence == 0.9  # one assumption below an exact reading
 
 

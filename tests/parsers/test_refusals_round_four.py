@@ -130,7 +130,7 @@ def test_a_small_m_is_minutes() -> None:
         ("at eight twenty pm", "2026-01-14T20:20:00Z"),
         ("call dad at seven oh five am", "2026-01-15T07:05:00Z"),
         ("eleven fifteen p m", "2026-01-14T23:15:00Z"),
-        ("at ten forty", "2026-01-14T10:40:00Z"),  # a bare 10 is the morning
+        ("at ten forty pm", "2026-01-14T22:40:00Z"),
         ("5 in the PM", "2026-01-14T17:00:00Z"),
         ("tomorrow 4 in the AM", "2026-01-15T04:00:00Z"),
         ("lunch walk @noon on friday", "2026-01-16T12:00:00Z"),

@@ -130,7 +130,7 @@ def test_refused(text: str) -> None:
     [
         "delete old logs every Sunday at 3am",
         "/remind @jessica about the interview in 3 hours",
-        "publish the English digest every Monday at 9",
+        "publish the English digest every Monday at 9am",
         "How to set a cron job to run every 3 hours",
         "every 5h",
     ],
@@ -218,7 +218,7 @@ def test_a_reminder_at_a_padded_time_is_once() -> None:
 
 def test_an_unread_time_after_at_asks() -> None:
     assert _read("weekdays at teatime")["needs_confirmation"]
-    assert not _read("look at logs every day at 9")["needs_confirmation"]
+    assert not _read("look at logs every day at 9am")["needs_confirmation"]
 
 
 def test_between_the_hours_of() -> None:

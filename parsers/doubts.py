@@ -1,0 +1,253 @@
+"""Texts whose schedule reads fine but which may not ask for it: each check returns why the
+answer should be confirmed, or None.
+
+- A statement and a request in separate sentences, the time in the statement: "My flight
+  lands at 7 PM. We can continue this conversation at the airport.", "The project report is
+  due on Friday. Let me know if you need any help." The request says nothing about when.
+- A day that is the subject of a sentence: "next Monday is an important meeting", "Tomorrow
+  is my birthday". It says what the day is, not what to do on it.
+- A message to someone else: "Your appointment is confirmed for Monday".
+- A question that is not a request: "Dinner at 8? Sounds perfect", "Hey, are we still meeting
+  for lunch tomorrow?" ("Can you remind me at 9?" is a request.)
+- A change to something that exists: "due Friday instead", "Actually make it 4pm", "The
+  meeting is rescheduled to 3 PM", "the deadline has been moved to next Monday".
+- Times offered as alternatives across a slash: "Midnight/Midday UTC.", "7:00 AM PDT / 6:00 AM
+  PST" (a conversion into another zone is folded by the grammar before this is asked).
+- A list of times that goes on: "at 14:00, 14:05 14:10... etc.", "14:00, 14:05, …, 14:35".
+- Two requests in one: "Schedule a meeting at 3pm and remind me 30 min before".
+
+Every check first looks for a cheap cue (a character or a word) so that most texts cost a
+substring test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+# -- a statement, then a request ----------------------------------------------------------------
+
+# a sentence ends at ".", "!" or "?" followed by a capital ("7 PM. We can …")
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'(])")
+# a sentence that says how things are: a subject with a determiner or a possessive first ("The
+# batch job kicks off at 2 AM", "My flight lands at 7 PM", "Your library books are due …")
+_DECLARATIVE: Final = re.compile(
+    r"^\s*(?:the|my|our|your|his|her|their|this|that|these|those)\s+[\w'-]+", re.IGNORECASE
+)
+# a sentence that asks the reader to do something, and names no time
+_REQUEST: Final = re.compile(
+    r"^\s*(?:please|pls|kindly|let\s+(?:me|us)\s+know|stand\s+by|hold|keep|make\s+sure|"
+    r"(?:we|you)\s+can|(?:can|could|would|will)\s+you|i(?:'ll|\s+will)?\s+need|i'd\s+like|"
+    r"help|continue|resume|prepare|send|bring|remember|don't|do\s+not)\b",
+    re.IGNORECASE,
+)
+STATEMENT_NOTE: Final = (
+    "the time is in a statement and the request beside it says no time: to confirm"
+)
+
+
+def statement_then_request(text: str, *, names_time: Callable[[str], bool]) -> str | None:
+    """STATEMENT_NOTE when `text` opens with a declarative sentence that names a time
+    (`names_time`) and another sentence is a request, else None."""
+    if ". " not in text and "! " not in text and "? " not in text:
+        return None
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    if len(sentences) < 2 or _DECLARATIVE.match(sentences[0]) is None:
+        return None
+    if not names_time(sentences[0]):
+        return None
+    if any(_REQUEST.match(sentence) for sentence in sentences[1:]):
+        return STATEMENT_NOTE
+    return None
+
+
+# -- a day as the subject -----------------------------------------------------------------------
+
+_DAY_IS: Final = re.compile(
+    r"^\s*(?:(?:next|this|coming|the\s+coming)\s+)?"
+    r"(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|"
+    r"the\s+\d{1,2}(?:st|nd|rd|th)?)\s+(?:is|was|will\s+be|'s|’s)\b",
+    re.IGNORECASE,
+)
+
+
+def day_as_subject(text: str) -> str | None:
+    """ "next Monday is an important meeting", "Tomorrow is my birthday": what the day is."""
+    match = _DAY_IS.match(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip()} …” says what the day is, not what to do: to confirm"
+
+
+# -- a message to someone else -----------------------------------------------------------------
+
+_TO_SOMEONE: Final = re.compile(
+    r"^\s*(?:(?:reminder|note|fyi|hi|hey|hello)\b\W*)?your\s+[\w'-]+", re.IGNORECASE
+)
+
+
+def addressed_to_someone(text: str) -> str | None:
+    """ "Your appointment is confirmed for Monday": a message sent to someone, not a request."""
+    if "our" not in text and "OUR" not in text:
+        return None
+    if _TO_SOMEONE.match(text) is None:
+        return None
+    return "“your …” reads as a message to someone else, not a request: to confirm"
+
+
+# -- a question that is not a request ----------------------------------------------------------
+
+_ASKS_FOR_IT: Final = re.compile(
+    r"^\W*(?:(?:hey|hi|hello|ok|okay|so|please|pls)\b[\s,]*)*"
+    r"(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|remind|set|schedule|create|add|make|"
+    r"ping|notify|wake|run|start|book|put)\b",
+    re.IGNORECASE,
+)
+
+
+def question(text: str) -> str | None:
+    """ "Dinner at 8? Sounds perfect", "are we still meeting for lunch tomorrow?": a question
+    about a time, not a request for a schedule."""
+    if "?" not in text or _ASKS_FOR_IT.match(text) is not None:
+        return None
+    return "that reads as a question about a time, not a request: to confirm"
+
+
+# -- a change to something that exists ------------------------------------------------------------
+
+_CHANGE: Final = re.compile(
+    r"\binstead\b|\b(?:re-?schedul|postpon)\w*|"
+    r"\b(?:moved|pushed|changed|shifted|bumped|brought)\s+(?:back\s+|forward\s+|up\s+)?"
+    r"(?:to|until|till)\b|"
+    r"\bmake\s+(?:it|that|this)\s+(?:due\s+)?(?:(?:at|on|for)\s+)?"
+    r"(?:\d|noon|midnight|today|tomorrow|tonight|next|this|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+    re.IGNORECASE,
+)
+_CHANGE_CUES: Final = (
+    *("instead", "reschedul", "re-schedul", "postpon", "moved", "pushed", "changed", "shifted"),
+    *("bumped", "brought", "make it", "make th"),
+)
+
+
+def change(text: str) -> str | None:
+    """ "due Friday instead", "make it 4pm", "rescheduled to 3 PM": a change to a job or an
+    event that exists (a new job is a request, not a change)."""
+    lowered = text.lower()
+    for cue in _CHANGE_CUES:  # a loop, not any(): no generator for the 99% with no cue
+        if cue in lowered:
+            break
+    else:
+        return None
+    match = _CHANGE.search(text)
+    if match is None:
+        return None
+    return f"“{match.group()}” changes something that exists: to confirm"
+
+
+# -- two requests ------------------------------------------------------------------------------
+
+_TWO_REQUESTS: Final = re.compile(
+    r"\b(?:schedule|book|set\s+up|create|add|plan|arrange)\b.{1,80}?\band\s+(?:also\s+|then\s+)?"
+    r"(?:remind|ping|notify|alert)\s+(?:me|us)\b",
+    re.IGNORECASE,
+)
+
+
+def two_requests(text: str) -> str | None:
+    """ "Schedule a meeting at 3pm and remind me 30 min before": an event and a reminder, two
+    things to make, not one job."""
+    lowered = text.lower()
+    if " and " not in lowered or not any(
+        w in lowered for w in ("remind", "ping", "notif", "alert")
+    ):
+        return None
+    if _TWO_REQUESTS.search(text) is None:
+        return None
+    return "two requests (an event, and a reminder of it): make them one at a time; to confirm"
+
+
+# -- alternatives across a slash ----------------------------------------------------------------
+
+_TIME_SIDE: Final = r"(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?|noon|midnight|midday)"
+_SLASHED: Final = re.compile(
+    rf"(?<![\d/]){_TIME_SIDE}\s*(?:(?P<left>[a-z]{{2,5}})\s*)?/\s*"
+    rf"(?:\d{{1,2}}(?::\d{{2}})?\s*[ap]\.?m\b\.?|\d{{1,2}}:\d{{2}}|noon|midnight|midday)"
+    rf"(?:\s*(?P<right>[a-z]{{2,5}})\b)?",
+    re.IGNORECASE,
+)
+
+
+def slashed_alternatives(text: str, *, zone_of: Callable[[str], str | None]) -> str | None:
+    """ "Midnight/Midday UTC.", "at 7:00 AM PDT / 6:00 AM PST": one time or the other? Not a
+    time converted into another zone ("6PM PT / 9PM ET": `zone_of` names two zones)."""
+    slash = text.find("/", 1)  # not the "/" of a "/remind" command
+    if slash < 0:
+        return None
+    match = _SLASHED.search(text, max(0, slash - 24))
+    if match is None:
+        return None
+    left, right = match["left"], match["right"]
+    if left and right:
+        zones = {zone_of(left.lower()), zone_of(right.lower())}
+        if None not in zones and len(zones) == 2:
+            return None  # a conversion, which the grammar reads in the first zone
+    return f"“{match.group().strip()}”: times across a slash may be one or the other: to confirm"
+
+
+# -- a list that goes on --------------------------------------------------------------------------
+
+_INTERVAL_SAID: Final = re.compile(
+    r"\bevery\s+(?:[\w.]+\s+)?(?:hours?|hrs?|minutes?|mins?)\b|\bhourly\b", re.IGNORECASE
+)
+_GOES_ON: Final = re.compile(
+    r"(?:\d|[ap]m|day|days)\s*[,;]?\s*(?:\.{2,}|…|\betc\b|\band\s+so\s+(?:on|forth)\b)",
+    re.IGNORECASE,
+)
+
+
+def list_goes_on(text: str) -> str | None:
+    """ "at 14:00, 14:05 14:10... etc.": the times listed are examples of a rule not said.
+    With the rule said ("every three hours, i.e. at 1am, 4am, 7am and so on") the grammar
+    checks the list against it."""
+    if ".." not in text and "…" not in text and "etc" not in text and "so " not in text:
+        return None
+    if _GOES_ON.search(text) is None or _INTERVAL_SAID.search(text) is not None:
+        return None
+    return "the list of times goes on (“…”, “etc.”): which times? to confirm"
+
+
+def doubt(
+    text: str, *, names_time: Callable[[str], bool], zone_of: Callable[[str], str | None]
+) -> str | None:
+    """Why the answer to `text` should be confirmed (the first check above that finds a
+    reason), or None. Each check runs only when its cue is in the text: most texts have none,
+    and this runs on every answered sentence."""
+    lowered = text.lower()
+    if (" is " in lowered or " was " in lowered or "s " in lowered or " be " in lowered) and (
+        found := day_as_subject(text)
+    ):
+        return found
+    if "your" in lowered and (found := addressed_to_someone(text)):
+        return found
+    if ("? " in text or ". " in text or "! " in text) and (
+        found := statement_then_request(text, names_time=names_time)
+    ):
+        return found
+    if "?" in text and (found := question(text)):
+        return found
+    for cue in _CHANGE_CUES:
+        if cue in lowered:
+            if found := change(text):
+                return found
+            break
+    if text.find("/", 1) >= 0 and (found := slashed_alternatives(text, zone_of=zone_of)):
+        return found
+    if (".." in text or "…" in text or "etc" in lowered or " so " in lowered) and (
+        found := list_goes_on(text)
+    ):
+        return found
+    if " and " in lowered:
+        return two_requests(text)
+    return None
