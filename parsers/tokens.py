@@ -662,6 +662,7 @@ _TYPED_WORDS: Final = (
     *("day", "days", "week", "weeks", "hour", "hours", "minute", "minutes"),
     *("month", "months", "year", "years", "every", "daily", "weekly", "weekday", "weekdays"),
     *(day.lower() for day in lx.DAY_LABELS),
+    *("third", "fourth", "fifth"),  # "the thrid Friday", "every fouth Monday"
 )
 _KEY_ROWS: Final = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
@@ -695,17 +696,27 @@ def _slips() -> tuple[dict[str, str], dict[str, str]]:
                 for key in _neighbours(word[i]):
                     placed.setdefault(word[:i] + key + word[i + 1 :], word)
     for table in (anywhere, placed):
-        for slip in [slip for slip in table if slip in lx.LEXICON or slip in _TYPED_WORDS]:
+        for slip in [slip for slip in table if slip in lx.LEXICON or slip in _REAL_WORDS]:
             del table[slip]
     return anywhere, placed
 
 
+# words of their own that a slip of a schedule word would spell ("a moth", "the firth", "the
+# yeas", "a minuet"): never read as the schedule word
+_REAL_WORDS: Final = frozenset(
+    {*_TYPED_WORDS, "dally", "daly", "dail", "dags", "daya", "eery", "evert", "ever", "firth"}
+    | {"fourty", "hors", "hous", "hout", "minuet", "minuets", "mont", "monty", "moth", "moths"}
+    | {"sunda", "monda", "weel", "wees", "werk", "yeas", "yeat", "thir", "tird", "wesk"}
+)
+
+
 _SLIPS_ANYWHERE, _SLIPS_PLACED = _slips()
-_COUNTING_WORDS: Final = frozenset({"every", "a", "other"})
+_COUNTING_WORDS: Final = frozenset({"every", "a", "other", "the"})
 
 
 def _counts(token: Token) -> bool:
-    """Whether a unit or a day is all that can follow this token ("every", "2")."""
+    """Whether a unit, a day or an ordinal is all that can follow this token ("every", "2",
+    "the": "Monthly on the forth Monday")."""
     return token.kind == lx.NUM or (token.kind == lx.WORD and token.value in _COUNTING_WORDS)
 
 

@@ -189,3 +189,25 @@ def test_the_nightly_job_may_run_at_dawn(text: str, expression: str) -> None:
 @pytest.mark.parametrize("text", ["every night at 6am", "nightly at 9am", "tonight at 10am"])
 def test_night_and_a_morning_hour_still_disagree(text: str) -> None:
     assert read(text)["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Monthly on the forth Monday at 9am", "0 9 * * 1#4"),
+        ("on the thrid Friday of every month at 10am", "0 10 * * 5#3"),
+    ],
+)
+def test_a_slipped_ordinal_after_the_is_read(text: str, expression: str) -> None:
+    assert cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    "word", ["moth", "firth", "yeas", "minuet", "ever", "dally", "fourty", "monty", "werk"]
+)
+def test_words_of_their_own_are_never_slips(word: str) -> None:
+    assert typed_like(word, after_count=True) is None
+
+
+def test_forth_elsewhere_stays_a_word() -> None:
+    assert read("back and forth every day at 9am")["task"] == "back and forth"
