@@ -658,6 +658,8 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _EVERY_DAY_OF_THE_WEEK.sub("every day", text)
     if " to " in text:
         text = _ADD_TO_DATE.sub(r"\g<head>on", text, count=1)
+    if "next" in text and "months" in text:
+        text = _DAY_OF_NEXT_MONTHS.sub(r"\g<day> of the month for the next \g<count> months", text)
     if " from " in text and "for " in text and not _FREQUENCY_WORD.search(text):
         text = _FOR_DELAY_FROM_NOW.sub("", text)
     target, rest = take_target(text)
@@ -705,6 +707,13 @@ _FOR_DELAY_FROM_NOW: Final = re.compile(
     r"\bfor\s+(?=(?:\d+|an?|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
     r"\s+from\s+(?:now|today|tomorrow)\b)",
+    re.IGNORECASE,
+)
+# "the first day of the next five months", "the 15th of each of the next 3 months": that day
+# of the month, as many times as months are counted
+_DAY_OF_NEXT_MONTHS: Final = re.compile(
+    r"\b(?P<day>day|\d{1,2}(?:st|nd|rd|th))\s+of\s+(?:each\s+of\s+)?the\s+next\s+"
+    r"(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\b",
     re.IGNORECASE,
 )
 _FREQUENCY_WORD: Final = re.compile(

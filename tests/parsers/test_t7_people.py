@@ -183,3 +183,16 @@ def test_a_repeat_for_an_amount_from_today_still_lasts_that_long() -> None:
     answer = read("every Monday for 3 weeks from today at 9am")
     assert answer["schedule"]["expression"] == "0 9 * * 1"
     assert answer["schedule"]["end_at"] == "2026-02-03T23:59:59Z"
+
+
+# -- a day of each of the next N months -----------------------------------------------------
+
+
+def test_a_day_of_the_next_months_runs_once_in_each() -> None:
+    answer = read("Add to calendar a medical appointment for the first day of the next five months")
+    assert answer["schedule"]["expression"] == "0 9 1 * *"
+    assert answer["schedule"]["end_at"] == "2026-06-13T23:59:59Z"
+
+
+def test_the_first_day_of_next_month_is_once() -> None:
+    assert once("the first day of next month at 9am") == "2026-02-01T09:00:00Z"
