@@ -324,6 +324,7 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
             else:
                 _word(word, start, tokens)
+                _glued_word(tokens)
         elif group == "num":
             raw = match.group()
             value: object = float(raw) if "." in raw else int(raw)
@@ -471,6 +472,33 @@ def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
 
 
 _GLUED_UNITS: Final = {"d": "day", "w": "week", "y": "year"}
+
+
+# what may follow a number and still be read with it: "9ish", "5mins", "24hrs", "3rds"
+_NUMBER_SUFFIXES: Final = frozenset(
+    {"ish", "hrs", "mins", "secs", "sec", "min", "hr", "wks", "wk", "yrs", "yr", "mo", "mos"}
+    | {"am", "pm", "st", "nd", "rd", "th", "ms", "mn", "hs", "ds", "ws", "ys", "ok"}
+)
+
+
+def _glued_word(tokens: list[Token]) -> None:
+    """ "2os", "4ever", "10x": a whole number written onto a word the grammar does not know is
+    one word of a task ("/remindme in 2h 2os dawafry"), not a number and a word; a number
+    glued to a word it knows ("5mins", "2pm", "9ish") is read as before."""
+    if len(tokens) < 2:
+        return
+    word, number = tokens[-1], tokens[-2]
+    if (
+        word.kind == lx.WORD
+        and len(str(word.value)) > 1
+        and word.value not in lx.KEYWORDS
+        and word.value not in _NUMBER_SUFFIXES
+        and number.kind == lx.NUM
+        and number.end == word.start
+        and isinstance(number.value, int)
+        and not word.spelled
+    ):
+        tokens[-2:] = [Token(lx.WORD, f"{number.value}{word.value}", number.start, word.end)]
 
 
 def _glued_amount(tokens: list[Token], start: int) -> bool:

@@ -277,3 +277,11 @@ def test_a_date_and_weekly_start_a_weekly_series_on_its_weekday_and_ask() -> Non
 
 def test_a_weekday_and_tomorrow_still_clash() -> None:
     assert read("every monday tomorrow")["schedule"] is None
+
+
+def test_a_number_written_onto_an_unknown_word_is_a_word_of_the_task() -> None:
+    from agentcron.parsers.tokens import tokenize
+
+    assert [t.value for t in tokenize("in 2h 2os dawafry")][-2:] == ["2os", "dawafry"]
+    assert once("/remindme in 2h 2os dawafry") == _at(timedelta(hours=2))
+    assert [t.kind for t in tokenize("in 5mins")][1:] == ["num", "unit"]
