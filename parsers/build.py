@@ -38,7 +38,14 @@ from . import lexicon as lx
 from .cron import cron_problem
 from .cronexpr import first_time
 from .limits import MIN_INTERVAL_SECONDS
-from .observances import country_of, lookup, rule_of, twelve_hour_clock, zone_country
+from .observances import (
+    MONTH_FIRST_COUNTRIES,
+    country_of,
+    lookup,
+    rule_of,
+    twelve_hour_clock,
+    zone_country,
+)
 from .phrase import (
     FROM_END,
     LAST_DAY,
@@ -50,6 +57,7 @@ from .phrase import (
     TimeMention,
 )
 from .recurrence import first_occurrence
+from .settings import date_order_chosen
 from .tokens import ClockTime
 from .wallclock import (
     add_months,
@@ -156,6 +164,9 @@ class _Builder:
         self.has_24h = any(m.clock.is_24h and m.clock.hour != 0 for m in phrase.times) or (
             phrase.window is not None and any(m.clock.is_24h for m in phrase.window)
         )
+
+        if phrase.date_order_guessed and not date_order_chosen():
+            self._doubt_date_order()
 
         self.first_day: date = self.local_now.date()  # the first day runs may happen
         # "an hour before 00:30 tomorrow": the days a shifted time moved (-1: the day before)
@@ -355,6 +366,18 @@ class _Builder:
             UNSURE_PENALTY + DEFAULT_TIME_PENALTY,
         )
         return hour + 12
+
+    def _doubt_date_order(self) -> None:
+        """ "5/6" read month first (the default order) where the zone's country writes the
+        day first (India, Britain, most of the world): which was meant? The owner who sets
+        AGENTCRON_DATE_ORDER is not asked."""
+        country = zone_country(self.zone_name)
+        if country is not None and country not in MONTH_FIRST_COUNTRIES:
+            self.note(
+                f"dates in the zone's country ({country}) are usually written day first: "
+                "say the month's name",
+                UNSURE_PENALTY,
+            )
 
     def _names_a_day(self) -> bool:
         """Whether the text says which day(s) it runs: a date, a weekday, "tomorrow", a

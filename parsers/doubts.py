@@ -15,6 +15,7 @@ answer should be confirmed, or None.
   PST" (a conversion into another zone is folded by the grammar before this is asked).
 - A list of times that goes on: "at 14:00, 14:05 14:10... etc.", "14:00, 14:05, …, 14:35".
 - Two requests in one: "Schedule a meeting at 3pm and remind me 30 min before".
+- A reminder at several times and no day: "remind me at 9am and 5pm to take medicine".
 
 Every check first looks for a cheap cue (a character or a word) so that most texts cost a
 substring test.
@@ -166,6 +167,30 @@ def two_requests(text: str) -> str | None:
     if _TWO_REQUESTS.search(text) is None:
         return None
     return "two requests (an event, and a reminder of it): make them one at a time; to confirm"
+
+
+# -- a reminder at several times --------------------------------------------------------------
+
+_REMINDER: Final = re.compile(r"^\W*(?:hey\s+\w+[,\s]+)?(?:/?remind|ping|nudge)\b", re.IGNORECASE)
+_REPEATS: Final = re.compile(
+    r"\b(?:every|each|daily|everyday|nightly|always|twice|times|weekdays?|weekends?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days|mornings|evenings|nights)\b",
+    re.IGNORECASE,
+)
+
+
+def reminder_at_several_times(text: str, schedule: dict[str, object] | None) -> str | None:
+    """ "remind me at 9am and 5pm to take medicine": read as every day (several times with no
+    day are), but "remind me at 9am" is one run — so this may be today's two. ("post on Slack
+    at 9am and 5pm" is a job's, daily.)"""
+    if schedule is None or schedule.get("type") != "cron" or _REMINDER.match(text) is None:
+        return None
+    hours = str(schedule.get("expression", "")).split()
+    if len(hours) != 5 or "," not in hours[1] or hours[2:] != ["*", "*", "*"]:
+        return None
+    if _REPEATS.search(text) is not None:
+        return None
+    return "a reminder at several times, no day: read as every day; it may be today only"
 
 
 # -- alternatives across a slash ----------------------------------------------------------------

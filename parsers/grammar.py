@@ -2905,6 +2905,7 @@ class _Reader:
             # both could be the month: the owner's date order settles it (noted)
             order = date_order()
             month, day = (first, second) if order == "MDY" else (second, first)
+            self.phrase.date_order_guessed = True
             self.phrase.assumptions.append(
                 f"{first}/{second} read as {lx.MONTH_LABELS[month]} {day} "
                 f"(dates are {'month/day' if order == 'MDY' else 'day/month'}: "

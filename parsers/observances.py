@@ -147,6 +147,14 @@ TWELVE_HOUR_COUNTRIES: Final = frozenset(
 )
 
 
+# Countries whose people write numeric dates month first (4/5 is April 5): the United States
+# and its territories, the Philippines, Micronesia, the Marshall Islands, Palau. Canada writes
+# both ways, so it is not here.
+MONTH_FIRST_COUNTRIES: Final = frozenset(
+    {"US", "PR", "GU", "AS", "VI", "MP", "UM", "PH", "FM", "MH", "PW"}
+)
+
+
 def twelve_hour_clock(zone: str) -> bool:
     """Whether the zone's country writes the 12-hour clock; False for UTC and zones of no
     country."""

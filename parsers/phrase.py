@@ -154,5 +154,7 @@ class Phrase:
     day_union: bool = False
     # a day of the month right after a weekday ("Friday the 13th"): both at once
     weekday_date: bool = False
+    # a numeric date both of whose numbers could be the month ("5/6"), read in the date order
+    date_order_guessed: bool = False
     assumptions: list[str] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)  # readings we chose among several: ask

@@ -23,6 +23,12 @@ def date_order_from_env() -> str:
 GIVEN_DATE_ORDER: ContextVar[str | None] = ContextVar("agentcron_date_order", default="MDY")
 
 
+def date_order_chosen() -> bool:
+    """Whether the owner chose the date order (given to the call, or AGENTCRON_DATE_ORDER set),
+    rather than it being the default."""
+    return GIVEN_DATE_ORDER.get() is not None or "AGENTCRON_DATE_ORDER" in os.environ
+
+
 def date_order() -> str:
     """The date order of the call under way: the one given, else AGENTCRON_DATE_ORDER's."""
     return GIVEN_DATE_ORDER.get() or date_order_from_env()

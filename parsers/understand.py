@@ -367,6 +367,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
     doubt = doubts.doubt(text, names_time=_mentions_time, zone_of=lookup_word)
+    if doubt is None and " and " in lowered:
+        doubt = doubts.reminder_at_several_times(text, result.schedule)
     if doubt is not None:
         return _to_confirm(result, doubt)
     words = letter_runs(lowered)
@@ -471,6 +473,7 @@ _EXAMPLES: Final = re.compile(
     r"\s*\((?:e\.\s?g\.?|eg\.?|for example|for instance)[,:]?\s[^()]*\)", re.IGNORECASE
 )
 EXAMPLES_NOTE: Final = "examples in parentheses were not read as part of the schedule"
+EXAMPLE_TIMES_NOTE: Final = "the text gives no time but its examples may: which time? to confirm"
 # "at :23 rather than on the hour", "every Monday instead of Tuesday": what the job does not do
 _RATHER: Final = re.compile(
     r"\s*,?\s*\b(?:rather\s+than|instead\s+of)(?:\s+at)?"
@@ -503,6 +506,12 @@ def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
     found = _read_prepared(without, zone_name, aware_now)
     if found.result is not None and found.result.schedule is not None:
         found.result = found.result.replace(notes=(*found.result.notes, EXAMPLES_NOTE))
+        examples = " ".join(match.group() for match in _EXAMPLES.finditer(text))
+        defaulted = any(note.startswith("no time given") for note in found.result.notes)
+        if defaulted and _mentions_time(examples.strip(" ()")):
+            # "runs every day (e.g. at midnight or hourly)": the examples name the times the
+            # schedule leaves out — which one?
+            found.result = _to_confirm(found.result, EXAMPLE_TIMES_NOTE)
     elif found.result is None:
         # 'Parse schedule string (e.g., "twice daily at 8am and 8pm")': the example is the only
         # schedule in the text — read, and asked about

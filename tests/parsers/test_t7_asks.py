@@ -199,3 +199,60 @@ def test_slashes_that_are_not_alternatives(text: str, expression: str | None) ->
     assert not answer["needs_confirmation"], answer
     if expression is not None:
         assert answer["schedule"]["expression"] == expression
+
+
+# -- numeric dates where the day is written first ---------------------------------------------
+
+
+@pytest.mark.parametrize("zone", ["Asia/Kolkata", "Europe/London", "Australia/Sydney"])
+def test_a_date_both_ways_in_a_day_first_country_asks(zone: str) -> None:
+    answer = _read("remind me on 5/6 about the dentist", zone)
+    assert any("May 6" in note for note in answer["notes"]), answer  # the default order, MDY
+    assert answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("remind me on 5/6 about the dentist", "America/New_York"),
+        ("remind me on 5/6 about the dentist", "UTC"),  # no country: the documented default
+        ("remind me on 20/6 about the dentist", "Asia/Kolkata"),  # only one reading
+    ],
+)
+def test_a_date_read_as_its_country_writes_it_is_not_doubted(text: str, zone: str) -> None:
+    notes = _read(text, zone)["notes"]
+    assert not any("day first" in note for note in notes), notes
+
+
+def test_a_chosen_date_order_is_not_doubted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AGENTCRON_DATE_ORDER", "DMY")
+    answer = _read("on 5/6 at 9am", "Europe/London")
+    assert answer["schedule"]["datetime"] == "2026-06-05T08:00:00Z"
+    assert not answer["needs_confirmation"], answer
+
+
+# -- examples that name the time the text leaves out ----------------------------------------
+
+
+def test_examples_naming_times_make_a_defaulted_time_ask() -> None:
+    answer = _read("This job runs every day (e.g. at midnight or hourly)")
+    assert answer["schedule"]["expression"] == "0 9 * * *" and answer["needs_confirmation"]
+
+
+def test_examples_beside_a_said_time_are_not_doubted() -> None:
+    assert not _read("runs every day at 9am (e.g. the nightly report)")["needs_confirmation"]
+
+
+# -- a reminder at several times, no day ----------------------------------------------------
+
+
+def test_a_reminder_at_two_times_and_no_day_asks() -> None:
+    answer = _read("remind me at 8am and 8pm to take my pills")
+    assert answer["schedule"]["expression"] == "0 8,20 * * *" and answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    "text", ["post on Slack at 9am and 5pm", "remind me every day at 8am and 8pm to take my pills"]
+)
+def test_a_job_or_a_said_repetition_at_two_times_is_daily(text: str) -> None:
+    assert not _read(text)["needs_confirmation"], _read(text)
