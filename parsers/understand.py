@@ -1199,17 +1199,24 @@ _PRIORITY: Final = re.compile(
 )
 
 
-# Days and times in Japanese and Chinese, which the grammar does not read: left in a task
-# ("/remind #dev 金曜 17:00 週報を書こう": Friday), they make the answer ask, as the words of
-# other languages in _FOREIGN_TIME_WORDS do ("会議の時間です", "the meeting's time", does not)
-_CJK_TIME: Final = re.compile(
+# Days and times in scripts the grammar does not read (it reads English): Japanese, Chinese,
+# Korean, Russian. Left in a task ("/remind #dev 金曜 17:00 週報を書こう": Friday; "/remind
+# завтра 09:00 Врач": tomorrow; "/remind пн,ср,пт 19:00 спортзал"), they make the answer ask,
+# as the words of other languages in _FOREIGN_TIME_WORDS do ("会議の時間です", "the meeting's
+# time", and "выпить воды", "drink water", do not)
+_OTHER_SCRIPT_TIME: Final = re.compile(
     "曜|毎[日週月年朝晩]|每[天日周週月年]|明日|今日|明後日|来週|今週|再来週|午前|午後|星期|"
-    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|[0-9０-９一二三四五六七八九十]点"
+    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|[0-9０-９一二三四五六七八九十]点|"
+    "매일|매주|매월|내일|오늘|모레|요일|오전|오후|다음\\s?주|"
+    "(?<![а-яё])(?:пн|вт|ср|чт|пт|сб|вс)(?![а-яё])|будн|выходн|понедельн|вторник|сред[ауы]|"
+    "четверг|пятниц|суббот|воскресен|сегодня|завтра|ежедневн|еженедельн|ежемесячн|кажд|"
+    "утр[оа]м|вечер|ночью|днём|днем|через|недел|месяц|(?<![а-яё])час(?:а|ов)?(?![а-яё])|минут",
+    re.IGNORECASE,
 )
 
 
 def _mentions_time(task: str) -> bool:
-    if not task.isascii() and _CJK_TIME.search(task):
+    if not task.isascii() and _OTHER_SCRIPT_TIME.search(task):
         return True
     if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
         task = _PRIORITY.sub(" ", task)

@@ -285,3 +285,21 @@ def test_a_number_written_onto_an_unknown_word_is_a_word_of_the_task() -> None:
     assert [t.value for t in tokenize("in 2h 2os dawafry")][-2:] == ["2os", "dawafry"]
     assert once("/remindme in 2h 2os dawafry") == _at(timedelta(hours=2))
     assert [t.kind for t in tokenize("in 5mins")][1:] == ["num", "unit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/remind будни 08:00 пробежка",  # weekdays
+        "/remind завтра 09:00 Врач",  # tomorrow
+        "/remind пн,ср,пт 19:00 спортзал",  # Mon, Wed, Fri
+        "/remind 매일 09:00 물 마시기",  # every day
+    ],
+)
+def test_days_in_other_scripts_left_in_the_task_ask(text: str) -> None:
+    assert asks(text)
+
+
+def test_a_task_in_another_script_with_no_time_in_it_is_read() -> None:
+    assert once("/remind +30m выпить воды") == _at(timedelta(minutes=30))
+    assert once("/remind 13:00 обед") == "2026-01-14T13:00:00Z"
