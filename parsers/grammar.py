@@ -2954,7 +2954,14 @@ class _Reader:
                 # "bug me in a sec", "back in a second": soon, not one second from now
                 raise Rejected("“in a second” says soon, not when", "in 5 minutes")
             already = self.phrase.has_offset
+            before = (self.phrase.offset_seconds, self.phrase.offset_months)
             end = self._amounts(j)
+            if end is not None and self._word(end) == "of":
+                # "in 2 hours of debugging I couldn't find the leak", "in 3 days of testing":
+                # how long something took, not a delay
+                self.phrase.offset_seconds, self.phrase.offset_months = before
+                self.phrase.has_offset = already
+                return None
             if end is not None and already:
                 # "in 2 minutes to drink water and then in 5 minutes to take vitamins": two
                 # delays are two reminders, never their sum ("in 1 hour and 30 minutes" is

@@ -162,6 +162,11 @@ _HEDGE: Final = re.compile(
     r"supposed\s+to|"
     r"(?:earliest|latest|soonest)\s+possible|as\s+(?:early|late|soon)\s+as\s+possible|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
+    # a condition on running that no schedule keeps: "weather permitting", "as needed",
+    # "skip holidays" (which country's? "except holidays" is read, and asks the same)
+    r"(?:weather|time|budget|traffic|schedule|workload|health|funds|tides?)\s+permitting|"
+    r"(?:as|if|when)\s+(?:needed|necessary|required|convenient)|"
+    r"skip(?:ping)?\s+(?:the\s+)?(?:public\s+|bank\s+|federal\s+)?holidays|"
     r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
     r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?\s+hour|the\s+top)|"
@@ -197,7 +202,8 @@ _HEDGE_CUES: Final = frozenset(
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
     "possible shortest longest smallest largest fastest "
     "around about near "
-    "nearly almost ish advance beforehand ahead prior supposed".split()
+    "nearly almost ish advance beforehand ahead prior supposed permitting as when skip "
+    "skipping".split()
 )
 # ... and the phrases it knows that start with a common word ("first", "now")
 _HEDGE_PHRASES: Final = ("first thing", "now and")
@@ -1364,7 +1370,24 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             for start, end in runs
             if start not in adjectives or any(t.value in _WEEKLY for t in tokens[start:end])
         ]
+    places -= _closing_zones(tokens, runs, places)
     return _drop_event_times(tokens, _drop_stray_numbers(tokens, _drop_stray_places(runs, places)))
+
+
+def _closing_zones(tokens: list[Token], runs: list[tuple[int, int]], places: set[int]) -> set[int]:
+    """ "every Monday at 9am triage new issues Berlin time", "… post the report (ET)": a run
+    that only names a zone and ends the text is the schedule's zone, not a stray place, when
+    it is unmistakably a zone — "… time" or a zone's abbreviation; "… in Lisbon" may be where
+    the task is done, and stays the task's (the answer asks)."""
+    if not runs or runs[-1][0] not in places or runs[-1][1] != len(tokens):
+        return set()
+    start, end = runs[-1]
+    named = tokens[start:end]
+    if start and tokens[start - 1].value in ("as", "to", "from", "than"):
+        return set()  # "… isn't parsed as UTC", "switch it to CET": the zone is talked about
+    if named[-1].value in ("time", "timezone") or (len(named) == 1 and named[0].kind == lx.ZONE):
+        return {start}
+    return set()
 
 
 _EVENT_WORDS: Final = frozenset({"before", "after"})

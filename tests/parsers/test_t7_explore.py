@@ -211,3 +211,58 @@ def test_words_of_their_own_are_never_slips(word: str) -> None:
 
 def test_forth_elsewhere_stays_a_word() -> None:
     assert read("back and forth every day at 9am")["task"] == "back and forth"
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("every Monday at 9am triage new issues Berlin time", "Europe/Berlin"),
+        ("every Monday at 9am post the report (ET)", "America/New_York"),
+        ("every day at 8am send me the weather NZT", "Pacific/Auckland"),
+        ("every Friday at 5pm summarize the news Kyiv time", "Europe/Kyiv"),
+    ],
+)
+def test_a_zone_that_ends_the_text_after_the_task_is_the_schedules(text: str, zone: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["timezone"] == zone
+    assert not answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every Monday at 9am post the report in London",  # where the task is done, maybe
+        "refactor the scheduler so every Monday at 9am isn't parsed as UTC",
+    ],
+)
+def test_a_place_or_a_zone_talked_about_at_the_end_is_not_taken_silently(text: str) -> None:
+    answer = read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every Monday at 9am triage new issues weather permitting",
+        "every Monday at 9am triage new issues time permitting",
+        "every weekday at 9am, skipping public holidays",
+        "every Monday at 9am triage new issues skip holidays",
+    ],
+)
+def test_a_condition_no_schedule_keeps_is_asked(text: str) -> None:
+    assert asks(text)
+
+
+def test_skip_elsewhere_is_the_tasks_word() -> None:
+    assert not asks("every day at 9am skip the intro and read the news")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2 hours of debugging I couldn't find the leak; try valgrind",
+        "in 3 days of testing nothing broke",
+    ],
+)
+def test_how_long_something_took_is_no_delay(text: str) -> None:
+    assert read(text)["schedule"] is None
