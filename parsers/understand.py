@@ -232,6 +232,17 @@ _STATEMENT: Final = re.compile(
 )
 
 
+# A sentence about someone else is not a request either: "My son has practice Tuesday 4pm",
+# "Viola has Thursday off", "Viola out Friday afternoon", "Viola worked extra 3 hours Saturday".
+# (Case matters: a name is capitalised; "It is …", "This has …" are not about a person.)
+_THIRD_PERSON: Final = re.compile(
+    r"^\s*(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z'’]+\s+){0,2}?"
+    r"|(?!(?:It|This|That|These|Those|There|Here|What|Which|Who|When|Where|How|Everything|"
+    r"Nothing|Everyone)\b)[A-Z][a-z]+\s+)"
+    r"(?:(?:has|have|had)(?!\s+(?:to|got\s+to)\b)|is\s+off|is\s+out|off|out|works|worked|stayed)\b"
+)
+
+
 # A look at the calendar, or a change to an entry in it, is not a job: "show me my calendar
 # event this friday afternoon", "tell my meetings for tomorrow morning", "check if alarm is set
 # for six am", "clear my calendar for saturday", "take the 8am meeting off my calendar". With a
@@ -339,7 +350,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
-    statement = _STATEMENT.match(text)
+    statement = _STATEMENT.match(text) or _THIRD_PERSON.match(text)
     one_off = result.schedule is not None and result.schedule["type"] == "at"
     if statement is None and one_off and "you" in text.lower():
         statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job

@@ -196,3 +196,33 @@ def test_a_day_of_the_next_months_runs_once_in_each() -> None:
 
 def test_the_first_day_of_next_month_is_once() -> None:
     assert once("the first day of next month at 9am") == "2026-02-01T09:00:00Z"
+
+
+# -- a sentence about someone else ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son has practice Tuesday 4pm",
+        "Viola has Thursday off",
+        "Viola off next Monday",
+        "Viola worked extra 3 hours Saturday",
+        "Sam has a dentist appointment on Friday at 3pm",
+    ],
+)
+def test_a_sentence_about_someone_else_asks(text: str) -> None:
+    assert asks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Backup has to run every day at 9am", "0 9 * * *"),
+        ("It has to run every day at 9am", "0 9 * * *"),
+    ],
+)
+def test_has_to_is_a_request(text: str, expression: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["expression"] == expression
+    assert not answer["needs_confirmation"]
