@@ -595,6 +595,8 @@ def lead_delay(text: str) -> tuple[str, bool] | None:
         if _entry_names_time(rest):
             return None
         amount = match["amount"]
+        if "-" in amount:
+            return None  # "15-minute Call", "a 30-minute workout": how long it lasts
         sure = rest[:1].isupper() and amount == amount.lower()
         return f"in {amount.strip()} {rest}", sure
     if first in "sS" and (match := _SET_DELAY.match(text)) is not None:
@@ -628,9 +630,10 @@ def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     lead = lead_delay(text)
     if lead is not None:
         found = _read_commanded(lead[0], zone_name, aware_now)
-        if not lead[1] and found.result is not None and found.result.ok:
-            found.result = _to_confirm(found.result, LEAD_DELAY_NOTE)
-        return found
+        if found.result is not None and found.result.ok:
+            if not lead[1]:
+                found.result = _to_confirm(found.result, LEAD_DELAY_NOTE)
+            return found
     return _read_commanded(text, zone_name, aware_now)
 
 

@@ -303,3 +303,13 @@ def test_days_in_other_scripts_left_in_the_task_ask(text: str) -> None:
 def test_a_task_in_another_script_with_no_time_in_it_is_read() -> None:
     assert once("/remind +30m выпить воды") == _at(timedelta(minutes=30))
     assert once("/remind 13:00 обед") == "2026-01-14T13:00:00Z"
+
+
+@pytest.mark.parametrize(
+    "text", ["15-minute Call with Sam", "30-minute Workout", "2-hour Meeting Prep"]
+)
+def test_a_hyphenated_amount_says_how_long_not_when(text: str) -> None:
+    assert lead_delay(text) is None
+    answer = read(text)
+    assert answer["schedule"] is None
+    assert not answer["task"].startswith("in ")
