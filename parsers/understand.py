@@ -782,7 +782,7 @@ def _read_rest(
         return found
     # A command: the grammar reads the schedule in it. The other stages read the whole
     # text only when the grammar's reading leaves words about time it did not read.
-    command = read_command(rest, zone_name, aware_now, stopped=stopped)
+    command = read_command(rest, zone_name, aware_now, stopped=stopped, reminder=reminder)
     if command is not None:
         found.result = command.with_parts(command.task, target)
         found.partial = True
@@ -883,11 +883,17 @@ def _who(match: re.Match[str]) -> str:
 
 
 def read_command(
-    text: str, zone_name: str, now: datetime, *, stopped: Stopped | None = None
+    text: str,
+    zone_name: str,
+    now: datetime,
+    *,
+    stopped: Stopped | None = None,
+    reminder: bool = False,
 ) -> ParseResult | None:
     """The schedule inside a command with the task around it (`task`, `schedule_text`), or
     None if there is none. A refusal of the schedule that was found ("at 5") is a result
-    too. `stopped`: what the grammar read of the text from its start, if it was read."""
+    too. `stopped`: what the grammar read of the text from its start, if it was read;
+    `reminder`: the text was a reminder ("remind me …", "/remind …")."""
     try:
         tokens = tokenize(text)
         runs = schedule_runs(tokens, stopped=stopped)
@@ -938,6 +944,18 @@ def read_command(
             and _mentions_time(task)
             and not _task_frequency_agrees(text, tokens, runs, phrase)
         )
+        # "remind me at 9am and 5pm to take medicine": times of day, no day, no "every" — build
+        # reads them as every day; a reminder may mean today only ("post on Slack at 9am and
+        # 5pm", a job, is every day)
+        times_alone = (
+            reminder
+            and task is not None
+            and len(phrase.times) > 1
+            and not (phrase.every or phrase.interval or phrase.weekdays or phrase.dates)
+            and not (phrase.descriptor or phrase.padded_time or phrase.nth or phrase.monthdays)
+            and phrase.day_offset is None
+            and _TWO_ACTIONS.search(text) is None  # "switch on at 6, off at 23": said there
+        )
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
         return None
@@ -960,6 +978,9 @@ def read_command(
     elif any(start and tokens[start - 1].value in _DEADLINE for start, _ in runs):
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "by Friday": a deadline
         notes = (*notes, "read as the time to run; it may be a deadline")
+    elif times_alone and built.schedule.get("type") == "cron":
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "times of day with no day: read as every day, to confirm")
     elif habitual is not None and built.schedule.get("type") == "at":
         # "The batch job kicks off at 2 AM": a job that repeats, but how often is not said
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)

@@ -267,3 +267,23 @@ def test_outside_business_hours_beside_a_time_is_not_a_window() -> None:
 
 def test_outside_business_hours_alone_is_refused() -> None:
     assert _read("run the cleanup outside business hours")["schedule"] is None
+
+
+# -- a reminder at two times with no day; "every afternoon" -------------------------------------
+
+
+def test_a_reminder_at_two_times_with_no_day_asks() -> None:
+    answer = _read("remind me at 8am and 8pm to feed the cat")
+    assert answer["schedule"]["expression"] == "0 8,20 * * *"
+    assert answer["needs_confirmation"]
+
+
+def test_a_job_at_two_times_is_every_day() -> None:
+    assert not _read("post the digest at 8am and 8pm")["needs_confirmation"]
+
+
+def test_every_afternoon_without_a_time_asks() -> None:
+    answer = _read("remind me every afternoon to stretch")
+    assert answer["schedule"]["expression"] == "0 12 * * *"
+    assert answer["needs_confirmation"]
+    assert not _read("remind me every morning to stretch")["needs_confirmation"]
