@@ -1349,6 +1349,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
     """
     runs: list[tuple[int, int]] = []
     places: set[int] = set()
+    todays: set[int] = set()  # "today" alone after a repeating run: each run's day, the task's
     adjectives: set[int] = set()  # "the weekly report": a frequency that may name a thing
     repeats = False  # whether a run that is not such an adjective says the schedule repeats
     one_day = False  # whether such a run names one weekday ("due Monday")
@@ -1376,6 +1377,8 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             runs.append((first, end))
             if phrase.zone is not None and phrase == Phrase(zone=phrase.zone):
                 places.add(first)  # a run that only names a place
+            elif end == first + 1 and tokens[first].value == "today" and repeats:
+                todays.add(first)  # "every day at 6pm summarize what happened today"
             elif _frequency_adjective(tokens, first, end):
                 adjectives.add(first)
             else:
@@ -1406,6 +1409,8 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             if start not in adjectives or any(t.value in _WEEKLY for t in tokens[start:end])
         ]
     places -= _closing_zones(tokens, runs, places)
+    if todays:  # "every evening at 6 summarize what the agents did today": not a one-off
+        runs = _drop_stray_places(runs, todays)
     return _drop_event_times(tokens, _drop_stray_numbers(tokens, _drop_stray_places(runs, places)))
 
 

@@ -266,3 +266,21 @@ def test_skip_elsewhere_is_the_tasks_word() -> None:
 )
 def test_how_long_something_took_is_no_delay(text: str) -> None:
     assert read(text)["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every evening at 6 summarize what the agents did today", "0 18 * * *"),
+        ("every day at 6pm summarize what happened today", "0 18 * * *"),
+        ("every weekday at 6pm list what merged today", "0 18 * * 1-5"),
+    ],
+)
+def test_today_in_the_task_of_a_repeating_schedule_is_each_runs_day(
+    text: str, expression: str
+) -> None:
+    assert read(text)["schedule"]["expression"] == expression
+
+
+def test_today_beside_a_repeating_schedule_still_mixes_two() -> None:
+    assert read("every day at 9am today")["schedule"] is None
