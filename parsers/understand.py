@@ -40,6 +40,7 @@ from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .rawrule import looks_like_rule
 from .result import ParseResult
+from .salvage import is_soft, salvage
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import part_named_by
 from .tokens import Token, TokenizeError, tokenize
@@ -408,10 +409,35 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    return _salvaged(
+        _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
+    )
+
+
+def _understand_fast(
+    text: str, timezone: str, now: datetime | None, date_order: str | None
+) -> ParseResult:
     found = _understand(text, timezone, now, date_order)
     if found.result is not None:
         return _hedged(found.result, text)
     return found.not_found()
+
+
+def _salvaged(
+    answer: ParseResult, text: str, timezone: str, now: datetime | None, date_order: str | None
+) -> ParseResult:
+    """A refusal of the whole text for a soft reason may still hold a schedule in one of its
+    parts (a clause, a sentence, the text without its brackets or formatting): answered, to
+    confirm (`salvage.py`). Answers and hard refusals pass untouched, at the cost of one test."""
+    if answer.ok or not is_soft(answer.reason):
+        return answer
+    salvaged = salvage(
+        text,
+        answer,
+        read=lambda part: _understand_fast(part, timezone, now, date_order),
+        carries_time=_mentions_time,
+    )
+    return salvaged or answer
 
 
 async def understand(
@@ -429,6 +455,17 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    answer = await _understand_all(text, timezone, now, llm, date_order)
+    return _salvaged(answer, text, timezone, now, date_order)
+
+
+async def _understand_all(
+    text: str,
+    timezone: str,
+    now: datetime | None,
+    llm: LLMParser | None,
+    date_order: str | None,
+) -> ParseResult:
     found = _understand(text, timezone, now, date_order)
     grammar = _hedged(found.result, text) if found.result is not None else None
     if grammar is not None and not _llm_may_settle(found, grammar):

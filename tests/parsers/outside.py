@@ -74,7 +74,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
 from pathlib import Path
@@ -184,9 +184,12 @@ class OutsidePhrase:
         return dict(self.options).get(name)
 
 
-def load(directory: Path = CORPUS_DIR) -> list[OutsidePhrase]:
+def load(directory: Path = CORPUS_DIR, *, skip: tuple[str, ...] = ()) -> list[OutsidePhrase]:
+    """The phrases of every file, but those whose names start with one of `skip` (not read)."""
     phrases: list[OutsidePhrase] = []
     for path in sorted(directory.glob("*.txt")):
+        if skip and path.name.startswith(skip):
+            continue
         source, zone = path.stem, "UTC"
         for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             line = raw.strip()
@@ -416,6 +419,8 @@ class Score:
     total: Counter[str]
     right: Counter[str]
     failures: list[tuple[OutsidePhrase, str, str]]
+    # right answers that asked before saving (needs_confirmation in some window): over-asking
+    asked: Counter[str] = field(default_factory=Counter)
 
     def share(self, key: str) -> float:
         return self.right[key] / self.total[key] if self.total[key] else 1.0
@@ -425,12 +430,15 @@ def score(phrases: list[OutsidePhrase], parse: Parse = default_parse) -> Score:
     total: Counter[str] = Counter()
     right: Counter[str] = Counter()
     failures: list[tuple[OutsidePhrase, str, str]] = []
+    asked: Counter[str] = Counter()
     for phrase in phrases:
         problem = None
+        was_asked = False
         for window, now in WINDOWS.items():
             try:
                 answer = parse(phrase.text, phrase.zone, now)
                 problem = judge(phrase, answer, now)
+                was_asked = was_asked or bool(answer.get("needs_confirmation"))
             except Exception as error:  # a crash is a wrong answer, and shown as one
                 problem = f"crashed: {type(error).__name__}: {error}"
             if problem is not None:
@@ -441,7 +449,8 @@ def score(phrases: list[OutsidePhrase], parse: Parse = default_parse) -> Score:
         for key in (group, f"{group} {kind}", kind, "all", f"source {phrase.source}"):
             total[key] += 1
             right[key] += problem is None
-    return Score(total, right, failures)
+            asked[key] += problem is None and was_asked and not phrase.refusal
+    return Score(total, right, failures, asked)
 
 
 def main() -> None:
@@ -478,6 +487,10 @@ def main() -> None:
         if result.total[key]:
             right, total = result.right[key], result.total[key]
             print(f"{key:<19} {right:4d}/{total:<4d} {result.share(key):7.1%}")
+            if key.endswith("answer") and right:
+                # right answers that asked before saving: keep low, or we ask about clear phrases
+                asked = result.asked[key]
+                print(f"{key[:-6] + 'asked':<19} {asked:4d}/{right:<4d} {asked / right:7.1%}")
 
 
 if __name__ == "__main__":

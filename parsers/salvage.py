@@ -1,0 +1,283 @@
+"""A schedule read from part of a sentence the whole of which was refused, to be confirmed.
+
+Todoist's quick add and Slack's /remind take the date they recognise and leave the rest. We
+do the same, honestly: when a sentence is refused for a *soft* reason (nothing in it was read
+as a schedule as a whole: "could not find a schedule") and one part of it is a well-formed
+schedule, that schedule is answered with `needs_confirmation` and a `reason` naming what
+was not understood. The parts set aside are a remark in brackets, a clause or a sentence
+before or after the schedule, markdown or code formatting, emoji:
+
+    "The build server is slow. /remindme 1h30m Check the oven."  -> in 1h30m, to confirm
+    "**3 days Call accountant about taxes**"                      -> in 3 days, to confirm
+
+A part is only set aside when it says nothing about time (`carries_time` is false), or says
+the same time again ("every Monday at 9am — 09:00"). A part that changes *when* — a
+restriction, an end, a second time — is never dropped: the text stays refused. Hard refusals
+(a time in the past, an impossible date, two schedules, a part the schedule cannot keep,
+questions about and changes to jobs, hedges) are never salvaged: `is_soft` says which
+reasons may be, in one place.
+
+Pure: the reader of a part (`read`) and the test for words about time (`carries_time`) are
+passed in by `understand`, which owns both; nothing here runs unless a sentence was refused.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Final
+from zoneinfo import ZoneInfo
+
+from .result import ParseResult
+
+
+class Refusal(StrEnum):
+    """What kind of refusal a reason is, for salvaging.
+
+    SOFT: the text as a whole was not read as a schedule. CONFLICT: the words read as time do
+    not fit together ("mixes a repeating schedule with a single date", "minutes past the hour
+    only go with hourly schedules") — which words outside the schedule can cause ("every day
+    at 6:30: is the build green?" reads "30:" as minutes). Both are salvaged only from a part
+    that keeps every word about time (`_droppable`), read whole again: a real conflict is
+    refused again. HARD: never salvaged — the grammar understood the words and they cannot
+    be a schedule we would keep (past, impossible, two schedules, a count or end or
+    restriction it would drop, ambiguous, vague, a question, a change to a job).
+    """
+
+    SOFT = "soft"
+    CONFLICT = "conflict"
+    HARD = "hard"
+
+
+_SOFT: Final = frozenset({"could not find a schedule in the text"})
+# Checked before _CONFLICT: a reason matching both is hard.
+_HARD: Final = re.compile(
+    r"in the past|gone by|never comes round|no such date|no coming|no run falls|"
+    r"is not a|not a valid|not a time|not a date|not a day|there is no|has no|no month has|"
+    r"a (?:day|year|quarter|week|month) has|an hour has|must be|shortest|longest|"
+    r"two schedules|one schedule each|different times on different days|"
+    r"cannot (?:also )?keep|cannot be kept|can(?:not)? only|leaves? no|leave (?:some|days) out|"
+    r"ambiguous|may mean|does not say|say(?:s)? soon|all the time|name the|name one|needs its|"
+    r"question|change to a job|empty|longer than|out of range|years ahead|"
+    r"would end before|ends before|starts after|not supported|could not parse",
+)
+_CONFLICT: Final = re.compile(
+    r"^the text (?:names (?:two|both|a time of day and)|mixes|counts from two)|"
+    r"do(?:es)? not go (?:with|together)|do not combine|only go(?:es)? with|go(?:es)? with no",
+)
+
+
+def classify(reason: str | None) -> Refusal:
+    """The kind of a refusal's reason. An unknown reason is hard: refuse rather than guess."""
+    if reason in _SOFT:
+        return Refusal.SOFT
+    if reason is None or _HARD.search(reason):
+        return Refusal.HARD
+    return Refusal.CONFLICT if _CONFLICT.search(reason) else Refusal.HARD
+
+
+SALVAGED_CONFIDENCE: Final = 0.6  # below CONFIRM_BELOW: every way in asks before saving
+_MAX_SEGMENTS: Final = 8  # spans of 8 segments: 36 reads at most, on the refusal path only
+_MAX_LENGTH: Final = 300
+
+# Markdown and chat formatting around a schedule: a quote (">"), a list item ("-", "*"; not
+# "1.", which may be a date: "1. Dezember"), bold or code markers. Emoji and other
+# pictographs are set aside by their Unicode category.
+_LINE_MARK: Final = re.compile(r"(?m)^[ \t]*(?:(?:>+|[-*+•])[ \t]+)+")
+_EMPHASIS: Final = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__|`+([^`]+)`+")
+_BRACKETED: Final = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}")
+# Where a clause or sentence ends: ". " (before a capital or a bracket), "; ", "! ", "? ",
+# a new line, ", ", a dash between spaces, ": " — never inside "9:30" or "a.m."
+_BOUNDARY: Final = re.compile(
+    r"(?:(?<=[a-z0-9)\]])\.(?=\s+[A-Z0-9(\[\"“/!@#])|[!?;]+|\u2026)\s+|\s*\n\s*|,\s+|\s+[-–—]+\s+"
+    r"|:\s+"
+)
+
+# Words in a part set aside that may undo or change the schedule kept: never dropped.
+_TURNS: Final = re.compile(
+    r"\b(?:not|no|never|don'?t|doesn'?t|won'?t|stop|cancel|delete|remove|pause|skip|except|"
+    r"instead|rather|unless|but|only|change|move|update|reschedule|postpone|snooze)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def is_soft(reason: str | None) -> bool:
+    """Whether a refusal with this reason may be salvaged from a part of the text."""
+    return classify(reason) is not Refusal.HARD
+
+
+@dataclass(frozen=True)
+class Part:
+    """A candidate: the words kept as the schedule and the pieces set aside."""
+
+    kept: str
+    dropped: tuple[str, ...]
+    level: int  # how many clauses it keeps: the parts that keep most are tried first
+
+
+def salvage(
+    text: str,
+    refusal: ParseResult,
+    *,
+    read: Callable[[str], ParseResult],
+    carries_time: Callable[[str], bool],
+) -> ParseResult | None:
+    """The schedule a part of `text` says, to be confirmed; None when there is none, when the
+    refusal is hard, or when the parts disagree or a part set aside says something about time
+    the schedule does not."""
+    if refusal.ok or not is_soft(refusal.reason) or len(text) > _MAX_LENGTH:
+        return None
+    found: list[tuple[Part, ParseResult]] = []
+    level = None
+    for part in parts(text):
+        if level is not None and part.level < level:
+            break  # the parts that keep most and read are the answer
+        result = read(part.kept)
+        if not result.ok or not all(
+            _droppable(d, result, read, carries_time) for d in part.dropped
+        ):
+            continue
+        found.append((part, result))
+        level = part.level
+    if not found:
+        return None
+    schedules = {_key(result.schedule) for _, result in found}
+    if len(schedules) != 1:
+        return None  # two parts read as different schedules: which one?
+    part, result = found[0]
+    unread = "; ".join(f"“{d}”" for d in part.dropped if _words(d)) or "the formatting"
+    reason = f"read “{part.kept.strip()}” as the schedule, without {unread}: to confirm"
+    return result.replace(
+        confidence=min(result.confidence, SALVAGED_CONFIDENCE),
+        reason=reason,
+        notes=(*result.notes, reason),
+        target=result.target or refusal.target,
+    )
+
+
+def parts(text: str) -> Iterator[Part]:
+    """The candidates, most kept first: the text without its formatting, then every run of
+    its clauses and sentences (as written, with what separates them), with and without the
+    remarks in brackets inside it."""
+    plain = plain_text(text)
+    if plain != " ".join(text.split()) and plain:
+        yield Part(plain, (), _MAX_SEGMENTS + 1)
+    spans = _segments(plain)[:_MAX_SEGMENTS]
+    n = len(spans)
+    seen = {plain}
+    for size in range(n, 0, -1):
+        for i in range(n - size + 1):
+            kept = plain[spans[i][0] : spans[i + size - 1][1]]
+            outside = tuple(
+                piece
+                for start, end in (*spans[:i], *spans[i + size :])
+                if _words(piece := plain[start:end])
+            )
+            bare = _BRACKETED.sub(" ", kept)
+            aside = tuple(_inner(m) for m in _BRACKETED.finditer(kept) if _words(m.group()))
+            if size == 1 and bare != kept and not _words(bare):
+                kept, bare = _inner(_BRACKETED.search(kept)), ""  # a remark alone: its words
+            for words, dropped in ((kept, outside), (bare, (*outside, *aside))):
+                words = " ".join(words.split()).strip(" ,;:-–—")
+                if words and words not in seen and _words(words):
+                    seen.add(words)
+                    yield Part(words, dropped, size)
+
+
+def plain_text(text: str) -> str:
+    """`text` without markdown marks, code quotes and emoji: formatting, not words."""
+    out = _LINE_MARK.sub("", text)
+    if "*" in out or "_" in out or "`" in out:
+        out = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), out)
+    if not out.isascii():
+        out = "".join(" " if _pictograph(c) else c for c in out)
+    return " ".join(out.split())
+
+
+def _pictograph(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk", "Cs", "Co") or char in "\u200d\ufe0f"
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Where the clauses and sentences of `text` are, each remark in brackets on its own."""
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for match in _BRACKETED.finditer(text):
+        spans.extend(_pieces(text, last, match.start()))
+        spans.append(match.span())
+        last = match.end()
+    spans.extend(_pieces(text, last, len(text)))
+    return spans
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for match in _BOUNDARY.finditer(text, start, end):
+        if _words(text[start : match.start()]):
+            yield start, match.start()
+        start = match.end()
+    if _words(text[start:end]):
+        yield start, end
+
+
+def _inner(match: re.Match[str]) -> str:
+    return next(g for g in match.groups() if g is not None)
+
+
+def _words(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def _droppable(
+    piece: str,
+    kept: ParseResult,
+    read: Callable[[str], ParseResult],
+    carries_time: Callable[[str], bool],
+) -> bool:
+    """A piece may be set aside when it says nothing about time, or says the same time again
+    ("at 9am (09:00)"): the schedule it reads as alone is the kept one, or it is only a time
+    of day the kept schedule runs at."""
+    piece = piece.strip("()[]{} ")
+    if _TURNS.search(piece):
+        return False  # "not", "cancel", "instead": it may undo or change what is kept
+    if not carries_time(piece):
+        return True
+    again = read(piece)
+    if not again.ok or again.schedule is None or kept.schedule is None:
+        return False
+    if _key(again.schedule) == _key(kept.schedule):
+        return True
+    return again.schedule["type"] == "at" and _restates_time(again.schedule, kept.schedule)
+
+
+def _restates_time(once: dict[str, Any], schedule: dict[str, Any]) -> bool:
+    """A one-off read from a bare time ("09:00") restates a schedule that runs at that time of
+    day, in the same zone ("every Monday at 9am")."""
+    if once.get("timezone") != schedule.get("timezone"):
+        return False
+    at = datetime.fromisoformat(str(once["datetime"]).replace("Z", "+00:00"))
+    local = at.astimezone(ZoneInfo(str(schedule["timezone"])))
+    return (local.hour, local.minute) in _times_of_day(schedule)
+
+
+def _times_of_day(schedule: dict[str, Any]) -> set[tuple[int, int]]:
+    kind = schedule.get("type")
+    if kind == "cron":
+        fields = str(schedule["expression"]).split()
+        if len(fields) != 5 or not all(f.replace(",", "").isdigit() for f in fields[:2]):
+            return set()
+        return {(int(h), int(m)) for h in fields[1].split(",") for m in fields[0].split(",")}
+    if kind == "rrule":
+        rule = dict(item.split("=", 1) for item in str(schedule["rule"]).split(";") if "=" in item)
+        hours, minutes = rule.get("BYHOUR", ""), rule.get("BYMINUTE", "0")
+        if not hours.replace(",", "").isdigit() or not minutes.replace(",", "").isdigit():
+            return set()
+        return {(int(h), int(m)) for h in hours.split(",") for m in minutes.split(",")}
+    return set()
+
+
+def _key(schedule: dict[str, Any] | None) -> str:
+    return repr(sorted((schedule or {}).items()))
