@@ -343,6 +343,41 @@ def _to_confirm(result: ParseResult, note: str) -> ParseResult:
     return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
 
 
+# "Gym Monday, Wednesday, Friday", "practice Monday and Wednesday at 5pm": days listed with
+# nothing that says they repeat read as every week (as to-do apps and cron's describers do),
+# but a family calendar or a reminder app reads them as those days once each: asked.
+DAYS_LISTED_NOTE: Final = (
+    "the days are listed without “every”: read as every week (it may mean once each), to confirm"
+)
+_REPEAT_WORDS: Final = frozenset(
+    "every each weekly daily only repeat repeats repeating recurring recurs week weeks weekdays "
+    "weekends weekday weekend nightly biweekly fortnightly mornings afternoons evenings nights "
+    "always usually normally regularly mondays tuesdays wednesdays thursdays fridays saturdays "
+    "sundays".split()
+)
+
+
+_DESCRIBED: Final = re.compile(r"\s*(?:occurs\s+)?at\s+\d")
+_COMPACT_DAYS: Final = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*[/,](?:mon|tue|wed|thu|fri|sat|sun)"
+)
+
+
+def _days_listed_once(result: ParseResult, lowered: str) -> bool:
+    """Whether `result` runs weekly on days that `lowered` lists with no word of repetition."""
+    schedule = result.schedule
+    if schedule is None or schedule["type"] != "cron":
+        return False
+    fields = schedule["expression"].split()
+    if len(fields) != 5 or "," not in fields[4] or fields[2] != "*" or fields[3] != "*":
+        return False
+    if _DESCRIBED.match(lowered):  # "At 00:00 on Monday, Wednesday, and Friday": a describer's
+        return False
+    if _COMPACT_DAYS.search(lowered):  # "Mon/Wed/Fri at 9am": a timetable's notation
+        return False
+    return _REPEAT_WORDS.isdisjoint(letter_runs(lowered))
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
@@ -384,6 +419,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
+    if _days_listed_once(result, lowered):
+        return _to_confirm(result, DAYS_LISTED_NOTE)
     doubt = doubts.doubt(text, names_time=_mentions_time, zone_of=lookup_word)
     if doubt is None and " and " in lowered:
         doubt = doubts.reminder_at_several_times(text, result.schedule)

@@ -226,3 +226,31 @@ def test_has_to_is_a_request(text: str, expression: str) -> None:
     answer = read(text)
     assert answer["schedule"]["expression"] == expression
     assert not answer["needs_confirmation"]
+
+
+# -- days listed without "every" --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Gym Monday, Wednesday, Friday", "practice Monday and Wednesday at 5pm"],
+)
+def test_days_listed_without_every_are_asked(text: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["type"] == "cron"
+    assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every monday and wednesday at 5pm",
+        "Mondays and Wednesdays at 5pm",
+        "twice a week on Tuesday and Thursday at 3pm",
+        "At 00:00 on Monday, Wednesday, and Friday",
+        "Mon/Wed/Fri at 9am",
+        "Gym mon,wed,fri",
+    ],
+)
+def test_days_said_to_repeat_are_not_asked(text: str) -> None:
+    assert not read(text)["needs_confirmation"]
