@@ -3003,6 +3003,20 @@ class _Reader:
             return self._calendar_months(j + 1)  # "in every 3rd month" (crontab.guru)
         if kind == lx.MONTH:
             return self._month(j)
+        if (
+            word == "q"
+            and self._kind(j + 1) == lx.NUM
+            and self.tokens[j + 1].start == self.tokens[j].end
+        ):
+            quarter = self.tokens[j + 1].value
+            if quarter in (1, 2, 3, 4):  # "in Q4": October to December, as calendars count
+                first = 3 * int(quarter) - 2  # type: ignore[call-overload]
+                self.phrase.months.extend(
+                    m for m in range(first, first + 3) if m not in self.phrase.months
+                )
+                months = f"{lx.MONTH_LABELS[first]} to {lx.MONTH_LABELS[first + 2]}"
+                self.phrase.assumptions.append(f"“Q{quarter}” read as {months}, a calendar quarter")
+                return j + 2
         if kind == lx.ZONE:
             return self._zone(j)
         if word == "daylight" or word in lx.SEASONS:  # "in summer" ("summer" is a zone word)

@@ -203,8 +203,8 @@ _HEDGE_CUES: Final = frozenset(
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
     "possible shortest longest smallest largest fastest "
     "around about near "
-    "nearly almost ish advance beforehand ahead prior supposed permitting as when skip "
-    "skipping".split()
+    "nearly almost ish advance beforehand ahead prior supposed permitting needed necessary "
+    "required convenient skip skipping".split()
 )
 # ... and the phrases it knows that start with a common word ("first", "now")
 _HEDGE_PHRASES: Final = ("first thing", "now and")
