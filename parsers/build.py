@@ -590,6 +590,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         _check_date(year, month, day)  # "every 90 minutes on the 31st of February"
     if p.holiday is not None:
         _holiday(b)
+    if _days_once(p):
+        return _each_day_once(b)
     recurring = bool(
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
@@ -2250,6 +2252,30 @@ def _offset(b: _Builder) -> Built:
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once")
     return _at(b, to_instant(day, at, b.zone))
+
+
+def _days_once(p: Phrase) -> bool:
+    """ "friday and saturday", "mon, wed": weekdays listed in the singular and nothing else —
+    no "every", no time, no part of the day (a to-do app's quick add reads them as those
+    days once each, Tasklog's and Todoist's way; "tuesdays and thursdays" repeats)."""
+    return (
+        p.day_list
+        and len(p.weekdays) > 1
+        and not (p.interval or p.times or p.part or p.monthdays or p.nth or p.dates or p.months)
+        and not (p.descriptor or p.count or p.starting or p.until or p.has_offset or p.holiday)
+        and not (p.day_offset is not None or p.next_weekday or p.next_week or p.this_week)
+    )
+
+
+def _each_day_once(b: _Builder) -> Built:
+    """The next of each day named, once each: a weekly rule with as many runs as days."""
+    p = b.p
+    days = _week_order(p.weekdays)
+    p.count = len(days)
+    names = [lx.DAY_LABELS[d] for d in days]
+    labels = ", ".join(names[:-1]) + " and " + names[-1]
+    b.note(f"read as the next {labels}, once each (say “every …” for every week)", UNSURE_PENALTY)
+    return _rrule(b, ["FREQ=WEEKLY", "BYDAY=" + ",".join(_RRULE_DAYS[d] for d in days)])
 
 
 def _series_from_a_date(p: Phrase) -> bool:

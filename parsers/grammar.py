@@ -1932,6 +1932,7 @@ class _Reader:
         days: list[int] = []
         items = 0
         recurring = False
+        joined = True  # every name after the first follows "and" or a comma
         j = i
         while j < self.n:
             token = self.tokens[j]
@@ -1955,9 +1956,12 @@ class _Reader:
             items += 1
             step = self._is_separator(j)
             if step and self._kind(j + step) in (lx.DAY, lx.DAYS, lx.DAYSET):
+                joined &= self.tokens[j].value != "/"  # "Mon/Wed/Fri": a class timetable's
                 j += step
             elif not (self._kind(j) == lx.DAY and token.kind == lx.DAY):
                 break  # "mon wed fri 8am": names one after another are a list too
+            else:
+                joined = False
         phrase = self.phrase
         if phrase.weekdays and set(days) != set(phrase.weekdays) and self._days_narrowed(i):
             raise Rejected(
@@ -1991,6 +1995,13 @@ class _Reader:
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
         if recurring or items > 1 or self._plural_part(j):
+            # "friday and saturday": names in the singular, no "every" said (yet)
+            phrase.day_list = joined and not (
+                recurring
+                or phrase.every
+                or self._plural_part(j)
+                or (i > 0 and self.tokens[i - 1].value in ("every", "each"))
+            )
             phrase.every = True  # "Monday mornings": every Monday morning
         else:
             phrase.single_day = True

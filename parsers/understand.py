@@ -1015,6 +1015,10 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+            # "friday and saturday" is read as those days once each only when it is all the
+            # text says; beside other words ("everys Monday, Wednesday and Friday", a typo of
+            # "every") the list keeps its weekly reading
+            phrase.day_list = False
             if any(m.clock.meridiem is None and not m.clock.is_24h for m in phrase.times):
                 phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
         habitual = _habitual(tokens, runs)
