@@ -62,6 +62,8 @@ _DELAY_WORDS: Final = frozenset(
     {"exactly", "just", "only", "precisely", "another", "about", "around", "roughly"}
     | {"approximately", "approx"}
 )
+# words before a holiday's name that make it a thing's ("a Christmas tree", "our Easter brunch")
+_DETERMINERS: Final = frozenset({"a", "the", "my", "our", "your", "his", "her", "their", "this"})
 _POSSESSIVE_HOLIDAYS: Final = frozenset({"mother's", "mothers", "father's", "fathers"})
 _FREQUENCIES: Final = {
     "daily": (1, "day"),
@@ -695,6 +697,8 @@ class _Reader:
             return self._named_holiday(i)
         else:
             return self._place(i)
+        if self._names_a_thing(i, j):
+            return None  # "shop for a Valentine's card", "the Christmas party": the task's
         # "eve" reads as "evening" elsewhere: here it is the day before
         token = self.tokens[j] if j < self.n else None
         if token is not None and self._word(j) == "evening" and token.end - token.start == 3:
@@ -707,6 +711,20 @@ class _Reader:
             j += 1
         self.phrase.dates.append((None, month, day))
         return j
+
+    def _names_a_thing(self, i: int, j: int) -> bool:
+        """Whether the holiday at i (its name ending before j) is a word in front of a thing:
+        a determiner before it and a noun the grammar does not know after it ("a Valentine's
+        card", "our Christmas party", "the Halloween costume")."""
+        after = self.tokens[j] if j < self.n else None
+        return (
+            i > 0
+            and self.tokens[i - 1].kind == lx.WORD
+            and self.tokens[i - 1].value in _DETERMINERS
+            and after is not None
+            and after.kind == lx.WORD
+            and after.value not in lx.KEYWORDS
+        )
 
     def _named_holiday(self, i: int) -> int | None:
         """ "Thanksgiving", "Memorial Day", "Martin Luther King Jr. Day", "Good Friday":

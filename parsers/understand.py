@@ -783,6 +783,16 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     return _read_rest(rest, text, zone_name, aware_now, target)
 
 
+# "update schedule to run pipeline every Sunday at 2:00 AM", "change the job's schedule to every
+# weekday at 9": a change, with the new schedule said whole after "to"
+_NEW_SCHEDULE: Final = re.compile(
+    r"^\s*(?:please\s+)?(?:update|change|modify|set|edit|switch)\s+(?:the\s+|my\s+|its\s+|"
+    r"this\s+|our\s+)?(?:[\w'-]+\s+){0,2}?schedule\s+to\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+NEW_SCHEDULE_NOTE: Final = "reads as a new schedule for a job that exists: to confirm"
+
+
 # "at 3pm every weekday, not on weekends", "every day at 9 but not Mondays": days left out,
 # said after the schedule (a "not" before it asks: understand._negated)
 _NOT_ON: Final = re.compile(
@@ -839,6 +849,15 @@ def _read_rest(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
         return found
+    new_schedule = _NEW_SCHEDULE.match(rest) if _MANAGE.match(rest) else None
+    if new_schedule is not None:
+        # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
+        # said whole; read it, and ask (the job it changes is the caller's to pick)
+        inner = _read_rest(new_schedule["rest"], text, zone_name, aware_now, target)
+        if inner.result is not None and inner.result.ok:
+            inner.result = _to_confirm(inner.result, NEW_SCHEDULE_NOTE)
+            inner.rest = rest
+            return inner
     if _MANAGE.match(rest):
         found.result = ParseResult.rejected(
             "that reads as a change to a job that exists, not a new schedule",

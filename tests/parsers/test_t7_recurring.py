@@ -287,3 +287,34 @@ def test_every_afternoon_without_a_time_asks() -> None:
     assert answer["schedule"]["expression"] == "0 12 * * *"
     assert answer["needs_confirmation"]
     assert not _read("remind me every morning to stretch")["needs_confirmation"]
+
+
+# -- a holiday in front of a thing is the task's ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("buy a Christmas tree on the 1st of December every year", "0 9 1 12 *"),
+        ("order our Halloween costumes every year on October 1 at 10am", "0 10 1 10 *"),
+    ],
+)
+def test_a_holiday_naming_a_thing_is_not_a_date(text: str, expression: str) -> None:
+    assert _cron(text) == expression
+
+
+def test_a_holiday_alone_is_still_a_date() -> None:
+    assert _cron("every Christmas at 9am") == "0 9 25 12 *"
+
+
+# -- "update schedule to <a whole schedule>" -----------------------------------------------------
+
+
+def test_a_new_schedule_for_a_job_is_read_and_asked() -> None:
+    answer = _read("update the schedule to run the export every Friday at 6pm")
+    assert answer["schedule"]["expression"] == "0 18 * * 5"
+    assert answer["needs_confirmation"]
+
+
+def test_a_change_without_a_schedule_is_still_refused() -> None:
+    assert _read("update the schedule to something else")["schedule"] is None
