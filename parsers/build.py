@@ -8,8 +8,8 @@ the phrase, the zone and `now`.
 Choices worth knowing (each leaves a note on the result when it applies):
 - A bare hour from 8 to 11 is AM and 12 is noon; 1 to 7 is PM. Either way it is a guess
   that asks, unless "morning"/"evening", am/pm, a 24-hour time elsewhere in the text, waking
-  ("wake me at 6"), the task's words ("at 8 for dinner", "at 7 to leave for work") or
-  working days ("every weekday at 9") settle it.
+  ("wake me at 6") or the task's words ("at 8 for dinner", "at 7 to leave for work") settle
+  it.
 - No time of day: 09:00 (Slack's /remind does the same); "morning" 09:00, "afternoon"
   14:00, "evening" 18:00. "night" has no default: nightly jobs run anywhere from 8pm
   to 4am.
@@ -81,9 +81,13 @@ _PART_DEFAULTS: Final = {
 }
 _DEFAULT_TIME: Final = time(9)
 _TONIGHT: Final = time(20)
-# A part of the day whose default hour apps disagree on ("afternoon" is 12pm in Todoist, 1pm
-# in others): said without a time, even a repeating answer asks
-_DISPUTED_PARTS: Final = frozenset({"afternoon"})
+# Parts of the day whose hour is a guess even when they repeat: "afternoon" (12pm in Todoist,
+# 1pm in others) and "night" (10pm in both, but nightly jobs run anywhere from 8pm to 4am):
+# said without a time, the answer asks
+_DISPUTED_PARTS: Final = {
+    "afternoon": "apps differ",
+    "night": "nightly jobs run from 8pm to 4am",
+}
 # "1:30" alone: 01:30 on the 24-hour clock, but a reminder in the small hours is rarely meant
 _SMALL_HOURS_END: Final = 5
 # The bare hours the task's words settle, and how: "at 8 for dinner" is 8pm, "at 7 to leave
@@ -347,16 +351,11 @@ class _Builder:
         if 8 <= hour <= 11:
             # the working morning, which is how most requests mean it ("standup at 9"); but
             # "remind me to call Rohan at 9" may well be the evening, and reminder apps that
-            # pick "the next one to come" read 9pm after 9am: ask — unless the days are the
-            # working week ("every weekday at 9")
-            if self._working_days():
-                self.note(f'"{written}" read as {_spoken(hour, minute)}: a working day')
-            else:
-                self.note(
-                    f'"{written}" read as {_spoken(hour, minute)}; say "{written}pm" for the '
-                    "evening",
-                    UNSURE_PENALTY,
-                )
+            # pick "the next one to come" read 9pm after 9am: ask
+            self.note(
+                f'"{written}" read as {_spoken(hour, minute)}; say "{written}pm" for the evening',
+                UNSURE_PENALTY,
+            )
             return hour
         # 1 to 7 with nothing to settle it: the afternoon is the likelier ("at 4" is 4pm in
         # recurrent's and Chronic's readings and most requests; dateparser and chrono read
@@ -386,10 +385,6 @@ class _Builder:
         return bool(
             p.every or p.interval or p.weekdays or p.dates or p.monthdays or p.nth or p.holiday
         ) or (p.day_offset is not None or p.has_offset)
-
-    def _working_days(self) -> bool:
-        """Whether the schedule runs on the working week, Monday to Friday."""
-        return sorted(self.p.weekdays) == [1, 2, 3, 4, 5] and not self.p.single_day
 
     def times(self) -> list[time]:
         times = [self.resolve(m) for m in self.p.times]
@@ -444,7 +439,7 @@ class _Builder:
             # disagree on (12pm in Todoist, 1pm in others)
             disputed = part in _DISPUTED_PARTS
             penalty = DEFAULT_TIME_PENALTY if repeating and not disputed else UNSURE_PENALTY
-            apps = " (apps differ): say the time" if disputed else ""
+            apps = f" ({_DISPUTED_PARTS[part]}): say the time" if disputed else ""
             self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}{apps}", penalty)
             return at
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
@@ -592,6 +587,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         _check_date(year, month, day)  # "every 90 minutes on the 31st of February"
     if p.holiday is not None:
         _holiday(b)
+    if _days_once(p):
+        return _each_day_once(b)
     recurring = bool(
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
@@ -2252,6 +2249,30 @@ def _offset(b: _Builder) -> Built:
     if len(times) > 1:
         raise Rejected("a one-time schedule runs once")
     return _at(b, to_instant(day, at, b.zone))
+
+
+def _days_once(p: Phrase) -> bool:
+    """ "friday and saturday", "mon, wed": weekdays listed in the singular and nothing else —
+    no "every", no time, no part of the day (a to-do app's quick add reads them as those
+    days once each, Tasklog's and Todoist's way; "tuesdays and thursdays" repeats)."""
+    return (
+        p.day_list
+        and len(p.weekdays) > 1
+        and not (p.interval or p.times or p.part or p.monthdays or p.nth or p.dates or p.months)
+        and not (p.descriptor or p.count or p.starting or p.until or p.has_offset or p.holiday)
+        and not (p.day_offset is not None or p.next_weekday or p.next_week or p.this_week)
+    )
+
+
+def _each_day_once(b: _Builder) -> Built:
+    """The next of each day named, once each: a weekly rule with as many runs as days."""
+    p = b.p
+    days = _week_order(p.weekdays)
+    p.count = len(days)
+    names = [lx.DAY_LABELS[d] for d in days]
+    labels = ", ".join(names[:-1]) + " and " + names[-1]
+    b.note(f"read as the next {labels}, once each (say “every …” for every week)", UNSURE_PENALTY)
+    return _rrule(b, ["FREQ=WEEKLY", "BYDAY=" + ",".join(_RRULE_DAYS[d] for d in days)])
 
 
 def _series_from_a_date(p: Phrase) -> bool:

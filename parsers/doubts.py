@@ -97,6 +97,48 @@ def addressed_to_someone(text: str) -> str | None:
     return "“your …” reads as a message to someone else, not a request: to confirm"
 
 
+# -- a description of a group's meetings, or of what was said ----------------------------------
+
+_MEETS: Final = re.compile(
+    r"^\W*(?:[\w'-]+\s+){1,5}?(?:meets|gathers|convenes)\b"
+    r"|\b(?:said|says|mentioned|wrote|told\s+(?:me|us))\s+(?:it\s+(?:is|was)\s+|on\s+)?"
+    r"(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+
+
+_DESCRIPTION_CUES: Final = (
+    *("meets", "gathers", "convenes", "said", "says", "mentioned", "wrote", "told"),
+)
+
+
+def description(text: str) -> str | None:
+    """ "Our meetup group meets every last Wednesday of the month", "The reminder email said
+    Thursday": when others meet, or what someone said — not a request to run."""
+    match = _MEETS.search(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip()}” describes, it does not ask: to confirm"
+
+
+# -- a day in the past tense --------------------------------------------------------------------
+
+_PAST: Final = re.compile(
+    r"\b(?:we|i|they|he|she)\s+(?:just\s+|already\s+)?"
+    r"(?!(?:need|feed|proceed|succeed|exceed|speed|seed|bleed)\b)"
+    r"(?:[a-z]{2,}ed|was|were|had|did|went|made|broke|sent|ran|got|met|saw|left|forgot)\b",
+    re.IGNORECASE,
+)
+
+
+def past_tense(text: str) -> str | None:
+    """ "on Friday we shipped a regression; bisect it": the day named is one that has passed."""
+    match = _PAST.search(text)
+    if match is None:
+        return None
+    return f"“{match.group()}” speaks of the past: the day named may be gone; to confirm"
+
+
 # -- a question that is not a request ----------------------------------------------------------
 
 _ASKS_FOR_IT: Final = re.compile(
@@ -118,7 +160,9 @@ def question(text: str) -> str | None:
 # -- a change to something that exists ------------------------------------------------------------
 
 _CHANGE: Final = re.compile(
-    r"\binstead\b|\b(?:re-?schedul|postpon)\w*|"
+    r"\binstead\b|\bin\s+place\s+of\b|\b(?:re-?schedul|postpon)\w*|"
+    r"\b(?:has|have|had)\s+been\s+(?:changed|moved|cancell?ed|shifted)\b|"
+    r"^\W*alter\b|"
     r"\b(?:moved|pushed|changed|shifted|bumped|brought)\s+(?:back\s+|forward\s+|up\s+)?"
     r"(?:to|until|till)\b|"
     r"\bmake\s+(?:it|that|this)\s+(?:due\s+)?(?:(?:at|on|for)\s+)?"
@@ -128,7 +172,7 @@ _CHANGE: Final = re.compile(
 )
 _CHANGE_CUES: Final = (
     *("instead", "reschedul", "re-schedul", "postpon", "moved", "pushed", "changed", "shifted"),
-    *("bumped", "brought", "make it", "make th"),
+    *("bumped", "brought", "make it", "make th", "place of", "been can", "alter"),
 )
 
 
@@ -256,12 +300,22 @@ def doubt(
         return found
     if "your" in lowered and (found := addressed_to_someone(text)):
         return found
+    for cue in _DESCRIPTION_CUES:
+        if cue in lowered:
+            if found := description(text):
+                return found
+            break
     if ("? " in text or ". " in text or "! " in text) and (
         found := statement_then_request(text, names_time=names_time)
     ):
         return found
     if "?" in text and (found := question(text)):
         return found
+    if (" we " in lowered or " i " in lowered or " they " in lowered or " he " in lowered) or (
+        " she " in lowered
+    ):
+        if found := past_tense(text):
+            return found
     for cue in _CHANGE_CUES:
         if cue in lowered:
             if found := change(text):

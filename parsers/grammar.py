@@ -1931,6 +1931,7 @@ class _Reader:
         days: list[int] = []
         items = 0
         recurring = False
+        joined = True  # every name after the first follows "and" or a comma
         j = i
         while j < self.n:
             token = self.tokens[j]
@@ -1954,9 +1955,12 @@ class _Reader:
             items += 1
             step = self._is_separator(j)
             if step and self._kind(j + step) in (lx.DAY, lx.DAYS, lx.DAYSET):
+                joined &= self.tokens[j].value != "/"  # "Mon/Wed/Fri": a class timetable's
                 j += step
             elif not (self._kind(j) == lx.DAY and token.kind == lx.DAY):
                 break  # "mon wed fri 8am": names one after another are a list too
+            else:
+                joined = False
         phrase = self.phrase
         if phrase.weekdays and set(days) != set(phrase.weekdays) and self._days_narrowed(i):
             raise Rejected(
@@ -1990,6 +1994,13 @@ class _Reader:
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
         if recurring or items > 1 or self._plural_part(j):
+            # "friday and saturday": names in the singular, no "every" said (yet)
+            phrase.day_list = joined and not (
+                recurring
+                or phrase.every
+                or self._plural_part(j)
+                or (i > 0 and self.tokens[i - 1].value in ("every", "each"))
+            )
             phrase.every = True  # "Monday mornings": every Monday morning
         else:
             phrase.single_day = True
@@ -2962,6 +2973,20 @@ class _Reader:
             return self._calendar_months(j + 1)  # "in every 3rd month" (crontab.guru)
         if kind == lx.MONTH:
             return self._month(j)
+        if (
+            word == "q"
+            and self._kind(j + 1) == lx.NUM
+            and self.tokens[j + 1].start == self.tokens[j].end
+        ):
+            quarter = self.tokens[j + 1].value
+            if quarter in (1, 2, 3, 4):  # "in Q4": October to December, as calendars count
+                first = 3 * int(quarter) - 2  # type: ignore[call-overload]
+                self.phrase.months.extend(
+                    m for m in range(first, first + 3) if m not in self.phrase.months
+                )
+                months = f"{lx.MONTH_LABELS[first]} to {lx.MONTH_LABELS[first + 2]}"
+                self.phrase.assumptions.append(f"“Q{quarter}” read as {months}, a calendar quarter")
+                return j + 2
         if kind == lx.ZONE:
             return self._zone(j)
         if word == "daylight" or word in lx.SEASONS:  # "in summer" ("summer" is a zone word)

@@ -76,6 +76,8 @@ class Phrase:
     more_windows: list[tuple[TimeMention, TimeMention]] = field(default_factory=list)
     weekdays: list[int] = field(default_factory=list)  # cron numbering, 0 = Sunday
     single_day: bool = False  # one weekday, singular, no "every": "on Friday"
+    # weekdays listed in the singular with no "every" before them: "friday and saturday"
+    day_list: bool = False
     nth: list[tuple[int, int]] = field(default_factory=list)  # (1, 1) first Monday, (-1, 5)
     monthdays: list[int] = field(default_factory=list)  # or LAST_DAY, LAST_WEEKDAY
     of_month: bool = False  # "of the month", "each month", "monthly"

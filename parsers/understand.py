@@ -203,8 +203,8 @@ _HEDGE_CUES: Final = frozenset(
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
     "possible shortest longest smallest largest fastest "
     "around about near "
-    "nearly almost ish advance beforehand ahead prior supposed permitting as when skip "
-    "skipping".split()
+    "nearly almost ish advance beforehand ahead prior supposed permitting needed necessary "
+    "required convenient skip skipping".split()
 )
 # ... and the phrases it knows that start with a common word ("first", "now")
 _HEDGE_PHRASES: Final = ("first thing", "now and")
@@ -1018,6 +1018,10 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+            # "friday and saturday" is read as those days once each only when it is all the
+            # text says; beside other words ("everys Monday, Wednesday and Friday", a typo of
+            # "every") the list keeps its weekly reading
+            phrase.day_list = False
             if any(m.clock.meridiem is None and not m.clock.is_24h for m in phrase.times):
                 phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
         habitual = _habitual(tokens, runs)

@@ -40,12 +40,11 @@ def test_an_hour_from_8_to_11_is_read_as_morning_and_asked(hour: int) -> None:
 
 
 @pytest.mark.parametrize("hour", range(8, 12))
-def test_an_hour_from_8_to_11_on_working_days_is_the_morning(hour: int) -> None:
+def test_an_hour_from_8_to_11_on_working_days_is_the_morning_asked(hour: int) -> None:
     result = parse_fast(f"every weekday at {hour}", now=NOW)
     assert result.schedule is not None
     assert result.schedule["expression"] == f"0 {hour} * * 1-5"
-    assert result.notes == (f'"{hour}" read as {hour}am: a working day',)
-    assert result.confidence == 0.9  # one assumption below an exact reading
+    assert result.needs_confirmation
 
 
 def test_twelve_is_noon() -> None:

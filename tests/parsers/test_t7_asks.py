@@ -33,7 +33,6 @@ def test_a_bare_morning_hour_is_read_in_the_morning_and_asked(text: str) -> None
 @pytest.mark.parametrize(
     ("text", "expression"),
     [
-        ("every weekday at 9", "0 9 * * 1-5"),
         ("remind me every weekday at 7 to leave for work", "0 7 * * 1-5"),
         ("every day at 8 for breakfast", "0 8 * * *"),
         ("every day at 8 for dinner", "0 20 * * *"),
@@ -87,14 +86,21 @@ def test_a_conversion_settles_a_bare_time() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["this afternoon", "remind me each afternoon to drink water", "call mom tonight"]
+    "text",
+    [
+        "this afternoon",
+        "remind me each afternoon to drink water",
+        "call mom tonight",
+        "every night",
+        "every Sunday night clean up stale branches",
+    ],
 )
 def test_a_disputed_part_of_the_day_without_a_time_asks(text: str) -> None:
     answer = _read(text)
     assert answer["schedule"] is not None and answer["needs_confirmation"], answer
 
 
-@pytest.mark.parametrize("text", ["every morning", "every evening", "every night"])
+@pytest.mark.parametrize("text", ["every morning", "every evening"])
 def test_the_parts_apps_agree_on_are_answered(text: str) -> None:
     assert not _read(text)["needs_confirmation"]
 
@@ -151,6 +157,9 @@ def test_a_statement_whose_time_is_not_in_it_is_not_doubted() -> None:
         "the standup was moved to 10am",
         "the review is rescheduled to Thursday",
         "postpone the demo to Friday",
+        "set a 6 am alarm in place of the 7 am one",
+        "the review has been moved, put it on Friday",
+        "alter the standup to repeat every Monday",
     ],
 )
 def test_a_change_is_asked_about(text: str) -> None:
@@ -163,6 +172,27 @@ def test_a_change_is_asked_about(text: str) -> None:
 )
 def test_an_event_and_its_reminder_are_two_requests(text: str) -> None:
     assert _asks(text), _read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our book club meets every first Tuesday of the month",
+        "The chess society gathers on Fridays at 7pm",
+        "the landlord said Monday",
+        "Ana mentioned tomorrow at 3pm",
+        "on Monday we merged the fix; revert it",
+    ],
+)
+def test_descriptions_of_others_meetings_and_reported_days_are_asked_about(text: str) -> None:
+    assert _asks(text), _read(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["meet every Monday at 9am", "remind me to meet Ana on Friday at 3pm"]
+)
+def test_a_request_to_meet_is_answered(text: str) -> None:
+    assert not _read(text)["needs_confirmation"], _read(text)
 
 
 def test_make_without_a_time_is_a_task() -> None:

@@ -284,3 +284,10 @@ def test_today_in_the_task_of_a_repeating_schedule_is_each_runs_day(
 
 def test_today_beside_a_repeating_schedule_still_mixes_two() -> None:
     assert read("every day at 9am today")["schedule"] is None
+
+
+def test_a_quarter_named_is_its_three_months_with_a_note() -> None:
+    answer = read("every Monday at 9am triage new issues in Q4")
+    assert answer["schedule"]["expression"] == "0 9 * 10-12 1"
+    assert any("October to December" in note for note in answer["notes"])
+    assert cron("every weekday at 9am in Q1") == "0 9 * 1-3 1-5"

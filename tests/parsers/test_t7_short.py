@@ -313,3 +313,34 @@ def test_a_hyphenated_amount_says_how_long_not_when(text: str) -> None:
     answer = read(text)
     assert answer["schedule"] is None
     assert not answer["task"].startswith("in ")
+
+
+# -- weekdays listed in the singular, nothing else ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("friday and saturday", "FREQ=WEEKLY;BYDAY=FR,SA;BYHOUR=9;BYMINUTE=0;BYSECOND=0;COUNT=2"),
+        ("mon, wed", "FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=9;BYMINUTE=0;BYSECOND=0;COUNT=2"),
+    ],
+)
+def test_singular_days_alone_are_the_next_of_each_once_and_ask(text: str, rule: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["rule"] == rule
+    assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("tuesdays and thursdays", "0 9 * * 2,4"),
+        ("every friday and saturday", "0 9 * * 5,6"),
+        ("Mon/Wed/Fri", "0 9 * * 1,3,5"),
+        ("mon wed fri", "0 9 * * 1,3,5"),
+        ("friday and saturday at 3pm", "0 15 * * 5,6"),
+        ("everys Monday, Wednesday and Friday", "0 9 * * 1,3,5"),
+    ],
+)
+def test_other_day_lists_still_repeat(text: str, expression: str) -> None:
+    assert read(text)["schedule"]["expression"] == expression
