@@ -1032,6 +1032,14 @@ def _days_left(p: Phrase) -> None:
             raise Rejected("an interval of days cannot leave days of the week out")
         base = p.weekdays or list(range(7))
         left = [day for day in base if day not in p.except_weekdays]
+        if (
+            p.weekdays == [6]
+            and lx.EVERY_WEEKEND_NOTE in p.unsure
+            and any(day in lx.WEEKEND for day in p.except_weekdays)
+        ):
+            # "every weekend except Saturday": leaving a weekend day out shows both were meant
+            p.unsure.remove(lx.EVERY_WEEKEND_NOTE)
+            left = [day for day in lx.WEEKEND if day not in p.except_weekdays]
         if not left:
             raise Rejected("that leaves no day to run on")
         p.weekdays[:] = sorted(left)

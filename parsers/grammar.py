@@ -1606,9 +1606,7 @@ class _Reader:
         if kind == lx.DAYSET and token.value == lx.WEEKEND and count == 1:
             # "every weekend": once a weekend, on Saturday, as Todoist reads it; it could be
             # both days, so the answer asks
-            self.phrase.unsure.append(
-                "“every weekend” read as Saturdays (say “weekends” for both days)"
-            )
+            self.phrase.unsure.append(lx.EVERY_WEEKEND_NOTE)
             self.phrase.order.append("d")
             if 6 not in self.phrase.weekdays:
                 self.phrase.weekdays.append(6)

@@ -230,6 +230,7 @@ _KEYWORDS: Final = {
 SEASONS: Final = frozenset({"winter", "spring", "autumn", "fall"})
 
 WEEKEND: Final = (6, 0)  # the singular "weekend": Saturday and Sunday, or once a weekend
+EVERY_WEEKEND_NOTE: Final = "“every weekend” read as Saturdays (say “weekends” for both days)"
 
 # Words that stand for several days at once.
 _DAYSETS: Final = {

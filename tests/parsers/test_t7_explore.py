@@ -309,3 +309,11 @@ def test_moving_a_job_to_a_part_of_the_day_and_a_time_is_an_edit() -> None:
     assert answer["schedule"] is None
     assert "exists" in answer["reason"]
     assert cron("move the logs to cold storage every Sunday at 2am") == "0 2 * * 0"
+
+
+def test_every_weekend_but_one_of_its_days_is_the_other_day() -> None:
+    assert cron("Every weekend except saturday at 11am") == "0 11 * * 0"
+    answer = read("Every weekend except sunday at 11am")
+    assert answer["schedule"]["expression"] == "0 11 * * 6"
+    assert not answer["needs_confirmation"]
+    assert asks("every weekend at 10am")
