@@ -1053,6 +1053,11 @@ def read_command(
             and phrase.day_offset is None
             and _TWO_ACTIONS.search(text) is None  # "switch on at 6, off at 23": said there
         )
+        # "Our meetup group meets every last Wednesday of the month": a meeting's day, and
+        # not its time — a run at 9:00 would be a guess
+        untimed_meeting = _meets(tokens, runs) and not (
+            phrase.times or phrase.window or phrase.interval or phrase.part
+        )
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
         return None
@@ -1075,6 +1080,9 @@ def read_command(
     elif any(start and tokens[start - 1].value in _DEADLINE for start, _ in runs):
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "by Friday": a deadline
         notes = (*notes, "read as the time to run; it may be a deadline")
+    elif untimed_meeting:
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "the text says when a group meets, not at what time: to confirm")
     elif times_alone and built.schedule.get("type") == "cron":
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "times of day with no day: read as every day, to confirm")
@@ -1118,6 +1126,18 @@ def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
         if token.kind == lx.WORD and token.value in _HABITUAL and k not in inside:
             return str(token.value)
     return None
+
+
+_MEETS: Final = frozenset({"meets", "gathers", "convenes", "assembles"})
+
+
+def _meets(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether a verb outside the schedule's words says a group meets ("the club meets …")."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    return any(
+        token.kind == lx.WORD and token.value in _MEETS and k not in inside
+        for k, token in enumerate(tokens)
+    )
 
 
 def _one_weekday_alone(phrase: Phrase) -> bool:

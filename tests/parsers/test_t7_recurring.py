@@ -318,3 +318,13 @@ def test_a_new_schedule_for_a_job_is_read_and_asked() -> None:
 
 def test_a_change_without_a_schedule_is_still_refused() -> None:
     assert _read("update the schedule to something else")["schedule"] is None
+
+
+# -- a group that meets on a day, at no time said -----------------------------------------------
+
+
+def test_a_group_meeting_without_a_time_asks() -> None:
+    assert _asks("The book club meets on the first Thursday of every month.")
+    assert not _read("The book club meets on the first Thursday of every month at 7pm")[
+        "needs_confirmation"
+    ]
