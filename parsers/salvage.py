@@ -67,6 +67,7 @@ _HARD: Final = re.compile(
 )
 _CONFLICT: Final = re.compile(
     r"^the text (?:names (?:two|both|a time of day and)|mixes|counts from two)|"
+    r"^a one-time schedule runs once$|"
     r"do(?:es)? not go (?:with|together)|do not combine|only go(?:es)? with|go(?:es)? with no",
 )
 
@@ -250,20 +251,33 @@ def _droppable(
         return False
     if _key(again.schedule) == _key(kept.schedule):
         return True
-    return again.schedule["type"] == "at" and _restates_time(again.schedule, kept.schedule)
+    return (
+        again.schedule["type"] == "at"
+        and _BARE_TIME.fullmatch(piece) is not None
+        and _restates_time(again.schedule, kept.schedule)
+    )
+
+
+# A time said again in other words: "(15:00)", "(that is 3 PM)", "i.e. 09:00" — a time of day
+# alone, with no day, date or zone that could say something else.
+_BARE_TIME: Final = re.compile(
+    r"(?:(?:i\.?e\.?|that\s+is|which\s+is|aka|or|=)[,:]?\s*)?"
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|h|hrs|hours)?",
+    re.IGNORECASE,
+)
 
 
 def _restates_time(once: dict[str, Any], schedule: dict[str, Any]) -> bool:
     """A one-off read from a bare time ("09:00") restates a schedule that runs at that time of
-    day, in the same zone ("every Monday at 9am")."""
+    day, in the same zone ("every Monday at 9am", "tomorrow at 9am")."""
     if once.get("timezone") != schedule.get("timezone"):
         return False
     at = datetime.fromisoformat(str(once["datetime"]).replace("Z", "+00:00"))
     local = at.astimezone(ZoneInfo(str(schedule["timezone"])))
-    return (local.hour, local.minute) in _times_of_day(schedule)
+    return (local.hour, local.minute) in times_of_day(schedule)
 
 
-def _times_of_day(schedule: dict[str, Any]) -> set[tuple[int, int]]:
+def times_of_day(schedule: dict[str, Any]) -> set[tuple[int, int]]:
     kind = schedule.get("type")
     if kind == "cron":
         fields = str(schedule["expression"]).split()
@@ -276,6 +290,10 @@ def _times_of_day(schedule: dict[str, Any]) -> set[tuple[int, int]]:
         if not hours.replace(",", "").isdigit() or not minutes.replace(",", "").isdigit():
             return set()
         return {(int(h), int(m)) for h in hours.split(",") for m in minutes.split(",")}
+    if kind == "at":
+        at = datetime.fromisoformat(str(schedule["datetime"]).replace("Z", "+00:00"))
+        local = at.astimezone(ZoneInfo(str(schedule["timezone"])))
+        return {(local.hour, local.minute)}
     return set()
 
 

@@ -17,7 +17,15 @@ from hypothesis import strategies as st
 
 from agentcron.parsers import understand_fast
 from agentcron.parsers.result import ParseResult
-from agentcron.parsers.salvage import Refusal, classify, is_soft, parts, plain_text, salvage
+from agentcron.parsers.salvage import (
+    Refusal,
+    classify,
+    is_soft,
+    parts,
+    plain_text,
+    salvage,
+    times_of_day,
+)
 from tests.parsers.outside import CORPUS_DIR, WINDOWS, judge, load
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
@@ -138,6 +146,33 @@ def test_two_schedules_stay_refused_whatever_is_around_them() -> None:
         assert read(text)["schedule"] is None, text
 
 
+@pytest.mark.parametrize(
+    ("text", "datetime_utc"),
+    [
+        ("remind me tomorrow at 3pm (15:00) to call Sam", "2026-01-15T15:00:00Z"),
+        ("tomorrow at 3 PM (that is 15:00)", "2026-01-15T15:00:00Z"),
+        ("at 9am tomorrow (9:00 am) please", "2026-01-15T09:00:00Z"),
+    ],
+)
+def test_a_one_off_with_its_time_said_again_is_asked(text: str, datetime_utc: str) -> None:
+    answer = read(text)
+    assert answer["schedule"] == {"type": "at", "datetime": datetime_utc, "timezone": "UTC"}
+    assert answer["needs_confirmation"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tomorrow at 3 PM (17:00)",  # another time: which?
+        "tomorrow at 3pm (Jan 20 15:00)",  # another day
+        "tomorrow at 3pm and 5pm",
+        "tomorrow at 9am (9:00 CET)",  # another zone
+    ],
+)
+def test_a_one_off_with_another_time_stays_refused(text: str) -> None:
+    assert read(text)["schedule"] is None
+
+
 def test_parts_that_disagree_are_not_chosen_between() -> None:
     def reader(text: str) -> ParseResult:
         at = "2026-01-15T09:00:00Z" if "one" in text else "2026-01-16T09:00:00Z"
@@ -191,7 +226,7 @@ NOISE = (
     "FYI the dashboard moved. {} (ping me if it breaks)",
 )
 _PHRASES = [p for p in load(CORPUS_DIR, skip=("r7_",)) if not p.held_out and not p.pending]
-_ANSWERS = [p for p in _PHRASES if not p.refusal and p.expect.split()[0] in ("cron", "rrule")]
+_ANSWERS = [p for p in _PHRASES if not p.refusal]
 _REFUSALS = [p for p in _PHRASES if p.refusal]
 
 
@@ -230,7 +265,9 @@ def metamorphic_figures(size: int = 120) -> dict[str, int]:
         clean = understand_fast(phrase.text, timezone=phrase.zone, now=now).to_dict()
         if judge(phrase, clean, now) is not None or clean["needs_confirmation"]:
             continue
-        for noise in NOISE:
+        times = times_of_day(clean["schedule"])
+        restated = (f"{{}} ({h:02d}:{m:02d})" for h, m in times) if len(times) == 1 else ()
+        for noise in (*NOISE, *restated):
             text = noise.format(phrase.text)
             noisy = understand_fast(text, timezone=phrase.zone, now=now).to_dict()
             counts["answers"] += 1
