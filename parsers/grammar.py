@@ -1100,6 +1100,12 @@ class _Reader:
         p = self.phrase
         return i + 1 if p.every or p.interval or p.weekdays else None
 
+    def _over(self, i: int) -> int | None:
+        """ "over the next 4 weeks": as "for the next 4 weeks"."""
+        if self._word(i + 1) == "the" and self._word(i + 2) == "next":
+            return self._for(i)
+        return None
+
     def _for(self, i: int) -> int | None:
         """ "for 2 weeks", "for the next 5 days": an end bound counted from the start."""
         sub = _Reader(self.tokens)
@@ -3667,6 +3673,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "after": _Reader._after,
     "before": _Reader._before,
     "for": _Reader._for,
+    "over": _Reader._over,
     "between": _Reader._window,
     "next": _Reader._next,
     "this": _Reader._next,

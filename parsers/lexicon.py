@@ -151,7 +151,7 @@ _KEYWORDS: Final = {
     "for": ("for",),
     "between": ("between",),
     "to": ("to", "till", "til", "until", "thru", "through"),
-    "ending": ("ending", "ends", "finishing"),
+    "ending": ("ending", "ends", "finishing", "stopping"),
     "next": ("next", "coming"),
     "this": ("this",),
     "today": ("today", "tday", "tdy"),
