@@ -324,7 +324,6 @@ def test_a_change_without_a_schedule_is_still_refused() -> None:
 
 
 def test_a_group_meeting_without_a_time_asks() -> None:
-    assert _asks("The book club meets on the first Thursday of every month.")
-    assert not _read("The book club meets on the first Thursday of every month at 7pm")[
-        "needs_confirmation"
-    ]
+    answer = _read("The book club meets on the first Thursday of every month.")
+    assert answer["needs_confirmation"]
+    assert any("not at what time" in note for note in answer["notes"])
