@@ -547,6 +547,9 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     _meeting_window(phrase)
     if phrase.shift_seconds and len(phrase.times) != 1:
         _unanchored_shift(phrase)
+    if len(phrase.times) > 1 and any(m.named == "end of day" for m in phrase.times):
+        # "the end of the day at 6pm": the time said twice, or two times? Ask for one
+        raise Rejected("the text names the end of the day and another time", "say one: at 6pm")
     if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
         if phrase.hour_unnamed:
             # "remind me at half past": of the hour now, or of every hour? Ask

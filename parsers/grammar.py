@@ -102,6 +102,7 @@ _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
 _MIDNIGHT: Final = ClockTime(0, 0, None, True)
 _END_OF_DAY: Final = ClockTime(23, 59, None, True)
+_END_OF_BUSINESS: Final = ClockTime(5, 0, "pm", False)
 
 
 def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple[Phrase, int]:
@@ -2482,6 +2483,9 @@ class _Reader:
             return j
         if self._word(j) == "of":
             j += 1
+        end_of_day = self._end_of_day(j)
+        if end_of_day is not None:
+            return end_of_day
         if self._month_ahead(j, LAST_DAY):
             return j + 2  # "the end of next month": its last day, once
         every = self._word(j) == "every"
@@ -2505,6 +2509,43 @@ class _Reader:
         self.phrase.every |= every
         self.phrase.month_end = True
         return j + 1
+
+    def _end_of_day(self, j: int) -> int | None:
+        """After "end of"/"close of", at j: "(the) day", "(the) business day", "business",
+        "play" (British): the end of the working day. Apps read it as 5pm (reminder parsers in
+        public code), 6pm, or 11:59pm (IBM's End_Of_Day): 5pm, asked."""
+        k = j + 1 if self._word(j) == "the" else j
+        if self._word(k) in ("business", "working", "work") and self._is_unit(k + 1, "day"):
+            k += 1
+        elif self._word(k) in ("business", "play"):
+            return self._set_end_of_day(j - 2, k + 1)
+        if not self._is_unit(k, "day") or self._kind(k - 1) == lx.NUM:
+            return None
+        return self._set_end_of_day(j - 2, k + 1)
+
+    def _eod(self, i: int) -> int | None:
+        """ "EOD", "COB", "EOB": the end of the working day (5pm, asked)."""
+        return self._set_end_of_day(i, i + 1)
+
+    def _close(self, i: int) -> int | None:
+        """ "close of business", "close of play": the end of the working day."""
+        if self._word(i + 1) != "of":
+            return None
+        return self._end_of_day(i + 2)
+
+    def _set_end_of_day(self, i: int, j: int) -> int:
+        """The words i to j say the end of the working day: 5pm, asked; right after a time
+        ("a typical 5 PM end of business") they only name that time."""
+        first = i - 1 if self._word(i - 1) == "the" else i
+        if first and self._kind(first - 1) == lx.TIME and self.phrase.times:
+            return j
+        if self.phrase.times or self.phrase.window is not None:
+            raise Rejected("the text names two times of day", "say the time once: at 5pm")
+        start = self.tokens[j - 1].start
+        self.phrase.times.append(TimeMention(_END_OF_BUSINESS, start, start, "end of day"))
+        self.phrase.order.append("t")
+        self.phrase.unsure.append("“end of day” read as 5pm (apps read it as 5pm, 6pm or 11:59pm)")
+        return j
 
     def _month_ahead(self, j: int, day: int) -> bool:
         """At j, "this month" or "next month" after "the beginning of"/"the end of": that day
@@ -3688,6 +3729,10 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "night": _Reader._part,
     "last": _Reader._last,
     "end": _Reader._end,
+    "eod": _Reader._eod,
+    "cob": _Reader._eod,
+    "eob": _Reader._eod,
+    "close": _Reader._close,
     "middle": _Reader._middle,
     "once": _Reader._once,
     "twice": _Reader._times_per,

@@ -68,6 +68,9 @@ _HARD: Final = re.compile(
 _CONFLICT: Final = re.compile(
     r"^the text (?:names (?:two|both|a time of day and)|mixes|counts from two)|"
     r"^a one-time schedule runs once$|"
+    # a one-off with a bound: the bound's words are kept, so only a clause that hid "start"
+    # from the imperative reading ("As discussed, start next week Tuesday") is set aside
+    r"^only a repeating schedule can have a start or an end date$|"
     r"do(?:es)? not go (?:with|together)|do not combine|only go(?:es)? with|go(?:es)? with no",
 )
 
@@ -90,7 +93,9 @@ _MAX_LENGTH: Final = 300
 # pictographs are set aside by their Unicode category.
 _LINE_MARK: Final = re.compile(r"(?m)^[ \t]*(?:(?:>+|[-*+•])[ \t]+)+")
 _EMPHASIS: Final = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__|`+([^`]+)`+")
-_BRACKETED: Final = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}")
+# a remark in brackets, or words in double quotes (a message, or the schedule itself:
+# 'cron: "0 9 * * 1"')
+_BRACKETED: Final = re.compile(r'\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}|"([^"]*)"|“([^”]*)”')
 # Where a clause or sentence ends: ". " (before a capital or a bracket), "; ", "! ", "? ",
 # a new line, ", ", a dash between spaces, ": " — never inside "9:30" or "a.m."
 _BOUNDARY: Final = re.compile(

@@ -1602,6 +1602,9 @@ def _shift_relation(tokens: list[Token], start: int, end: int) -> int | None:
 
 
 _BUSINESS_HOURS: Final = frozenset({"business", "office", "working", "hours", "hour"})
+_END_OF_DAY_WORDS: Final = frozenset(
+    {"end", "close", "of", "business", "working", "work", "day", "play", "eod", "cob", "eob"}
+)
 
 
 def _is_event_time(tokens: list[Token], gap_start: int, start: int, end: int) -> bool:
@@ -1616,6 +1619,9 @@ def _is_event_time(tokens: list[Token], gap_start: int, start: int, end: int) ->
     if any(t.kind != lx.WORD for t in gap[event + 1 :]):
         return False
     run = [t for t in tokens[start:end] if t.kind != lx.WORD or t.value not in ("at", "the", "on")]
+    if len(run) > 1 and any(t.kind == lx.TIME for t in run):
+        # "a typical 5 PM end of business": the time, named
+        run = [t for t in run if t.kind != lx.WORD or t.value not in _END_OF_DAY_WORDS]
     if len(run) == 1:
         # a time, a bare hour after "at" ("before the meeting at 9"), or a day of the month
         # ("on the 2nd at 03:00 (after the report on the 1st)")
