@@ -350,7 +350,8 @@ DAYS_LISTED_NOTE: Final = (
     "the days are listed without “every”: read as every week (it may mean once each), to confirm"
 )
 _REPEAT_WORDS: Final = frozenset(
-    "every each weekly daily only repeat repeats repeating recurring recurs week weeks weekdays "
+    "every everys evry ev each weekly daily monthly yearly annually only repeat repeats "
+    "repeating recurring recurs week weeks weekdays "
     "weekends weekday weekend nightly biweekly fortnightly mornings afternoons evenings nights "
     "always usually normally regularly mondays tuesdays wednesdays thursdays fridays saturdays "
     "sundays".split()
@@ -371,6 +372,8 @@ def _days_listed_once(result: ParseResult, lowered: str) -> bool:
     fields = schedule["expression"].split()
     if len(fields) != 5 or "," not in fields[4] or fields[2] != "*" or fields[3] != "*":
         return False
+    if "#" in fields[4] or "L" in fields[4] or "*" in lowered or ".." in lowered:
+        return False  # "the 2nd and 4th Tuesday" repeats monthly; "Mon..Fri *-*-*" is systemd's
     if _DESCRIBED.match(lowered):  # "At 00:00 on Monday, Wednesday, and Friday": a describer's
         return False
     if _COMPACT_DAYS.search(lowered):  # "Mon/Wed/Fri at 9am": a timetable's notation
