@@ -1784,6 +1784,31 @@ class _Reader:
             j += 3
         return j
 
+    def _weekday_after(self, ordinals: list[int], days: list[int], j: int) -> int | None:
+        """ "the first Saturday that follows the first Sunday of the month", "the first Tuesday
+        after the first Monday in November": that weekday on the seven days of the month it
+        can fall on (RFC 5545: BYDAY=SA;BYMONTHDAY=7,…,13)."""
+        k = j + (self._word(j) == "that")
+        if not (
+            self._word(k) in ("follows", "after")
+            and self._word(k + 1) == "the"
+            and self._kind(k + 2) == lx.ORD
+            and self._kind(k + 3) == lx.DAY
+            and len(ordinals) == len(days) == 1
+        ):
+            return None
+        nth, anchor = ordinals[0], int(self.tokens[k + 2].value)  # type: ignore[call-overload]
+        anchor_day = int(self.tokens[k + 3].value)  # type: ignore[call-overload]
+        gap = (days[0] - anchor_day) % 7 or 7
+        first = 7 * (anchor - 1) + 1 + gap + 7 * (nth - 1)
+        if nth < 1 or anchor < 1 or first + 6 > 31:
+            raise Rejected("no month has that day")
+        self.phrase.weekdays.append(days[0])
+        self.phrase.monthdays.extend(range(first, first + 7))
+        self.phrase.weekday_date = True
+        self.phrase.order.append("d")
+        return k + 4
+
     def _day_follows(self, i: int) -> bool:
         """ "of the day", "of every day", "of each day" at i."""
         return (
@@ -1935,6 +1960,18 @@ class _Reader:
                 "“any weekend” does not say which weekend, nor which day",
                 "say “on Saturday”, “every Saturday” or “weekends” (both days)",
             )
+        if (
+            self._kind(i) == lx.DAYSET
+            and self.tokens[i].value == lx.WEEKEND
+            and i >= 1
+            and self.days_end == i
+            and self._kind(i - 1) == lx.DAY
+            and self.tokens[i - 1].value in (6, 0)
+            and self.tokens[i].end - self.tokens[i].start == len("weekend")
+            and self.phrase.single_day
+        ):
+            # "saturday weekend": the Saturday of the weekend, said twice — not every weekend
+            return i + 1
         days: list[int] = []
         items = 0
         recurring = False
@@ -2325,6 +2362,9 @@ class _Reader:
             while (step := self._is_separator(j)) and self._kind(j + step) in (lx.DAY, lx.DAYS):
                 days.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
                 j += step + 1
+            follows = self._weekday_after(ordinals, days, j)
+            if follows is not None:
+                return follows
             if self._year_follows(j):
                 # "every 20th Monday of the year" (RFC 5545: BYDAY=20MO in a yearly rule)
                 if any(not 1 <= nth <= 52 and nth != -1 for nth in ordinals) or phrase.nth:

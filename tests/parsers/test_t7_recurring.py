@@ -327,3 +327,23 @@ def test_a_group_meeting_without_a_time_asks() -> None:
     answer = _read("The book club meets on the first Thursday of every month.")
     assert answer["needs_confirmation"]
     assert any("not at what time" in note for note in answer["notes"])
+
+
+# -- "the first Saturday that follows the first Sunday of the month" ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "the first Saturday that follows the first Sunday of every month at 10am",
+            "FREQ=MONTHLY;BYDAY=SA;BYMONTHDAY=7,8,9,10,11,12,13;BYHOUR=10;",
+        ),
+        (
+            "every first Tuesday after the first Monday in November at 7am",
+            "FREQ=MONTHLY;BYDAY=TU;BYMONTHDAY=2,3,4,5,6,7,8;BYMONTH=11;BYHOUR=7;",
+        ),
+    ],
+)
+def test_a_weekday_after_another(text: str, rule: str) -> None:
+    assert _rule(text).startswith(rule)
