@@ -1963,6 +1963,18 @@ class _Reader:
                 "“any weekend” does not say which weekend, nor which day",
                 "say “on Saturday”, “every Saturday” or “weekends” (both days)",
             )
+        if (
+            self._kind(i) == lx.DAYSET
+            and self.tokens[i].value == lx.WEEKEND
+            and i >= 1
+            and self.days_end == i
+            and self._kind(i - 1) == lx.DAY
+            and self.tokens[i - 1].value in (6, 0)
+            and self.tokens[i].end - self.tokens[i].start == len("weekend")
+            and self.phrase.single_day
+        ):
+            # "saturday weekend": the Saturday of the weekend, said twice — not every weekend
+            return i + 1
         days: list[int] = []
         items = 0
         recurring = False

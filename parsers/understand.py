@@ -126,6 +126,8 @@ _MANAGE: Final = re.compile(
     # "change the digest time to 7:45", "move standup to Friday": something that exists gets a
     # new time ("move the logs to cold storage every Sunday" names a place: a task)
     r"|(?:change|move|reschedule|shift|push|bump|switch)\b(?:\s+\S+){1,5}?\s+to\s+"
+    # ("move my standup to the afternoon at 2pm": a part of the day, then the time)
+    r"(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+at\s+)?"
     r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|noon|midnight|tomorrow|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$"
     # "lets move the time to 21:00 UTC", "can we change the meeting time to 3pm": a time that

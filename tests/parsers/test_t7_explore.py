@@ -302,3 +302,10 @@ def test_stopping_and_over_the_next_bound_a_schedule() -> None:
         "stopping the server"
     )
     assert read("every day at 9am look over the report")["task"] == "look over the report"
+
+
+def test_moving_a_job_to_a_part_of_the_day_and_a_time_is_an_edit() -> None:
+    answer = read("Move my standup to the afternoon at 2pm")
+    assert answer["schedule"] is None
+    assert "exists" in answer["reason"]
+    assert cron("move the logs to cold storage every Sunday at 2am") == "0 2 * * 0"
