@@ -667,7 +667,10 @@ class _Reader:
         first = self._time_at(j)
         if first is None or self._is_range(first[1]):
             return None
-        if self._word(first[1]) == "and" and self._word(first[1] + 1) not in ("ending", "to"):
+        if self._word(first[1]) == "and" and self._word(first[1] + 1) not in (
+            *("ending", "to"),
+            *("repeat", "every", "then"),  # "start at noon and repeat every 10 minutes"
+        ):
             return None  # "from 9 and …"; but "starting at 2pm and ending at 2:55pm" reads on
         meridiem = first[0].clock.meridiem
         if meridiem is not None and self._word(first[1]) in ("am", "pm"):

@@ -347,3 +347,9 @@ def test_a_group_meeting_without_a_time_asks() -> None:
 )
 def test_a_weekday_after_another(text: str, rule: str) -> None:
     assert _rule(text).startswith(rule)
+
+
+def test_start_at_a_time_and_repeat_is_the_intervals_start() -> None:
+    answer = _read("remind me to start at 2pm and repeat every 15 minutes to drink water")
+    assert answer["schedule"]["expression"] == "*/15 14-23 * * *"
+    assert answer["task"] == "drink water"
