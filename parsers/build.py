@@ -547,6 +547,9 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     _meeting_window(phrase)
     if phrase.shift_seconds and len(phrase.times) != 1:
         _unanchored_shift(phrase)
+    if len(phrase.times) > 1 and any(m.named == "end of day" for m in phrase.times):
+        # "the end of the day at 6pm": the time said twice, or two times? Ask for one
+        raise Rejected("the text names the end of the day and another time", "say one: at 6pm")
     if phrase.minute_past is not None and phrase.interval is None and not phrase.times:
         if phrase.hour_unnamed:
             # "remind me at half past": of the hour now, or of every hour? Ask
@@ -1029,6 +1032,14 @@ def _days_left(p: Phrase) -> None:
             raise Rejected("an interval of days cannot leave days of the week out")
         base = p.weekdays or list(range(7))
         left = [day for day in base if day not in p.except_weekdays]
+        if (
+            p.weekdays == [6]
+            and lx.EVERY_WEEKEND_NOTE in p.unsure
+            and any(day in lx.WEEKEND for day in p.except_weekdays)
+        ):
+            # "every weekend except Saturday": leaving a weekend day out shows both were meant
+            p.unsure.remove(lx.EVERY_WEEKEND_NOTE)
+            left = [day for day in lx.WEEKEND if day not in p.except_weekdays]
         if not left:
             raise Rejected("that leaves no day to run on")
         p.weekdays[:] = sorted(left)

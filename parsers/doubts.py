@@ -66,16 +66,18 @@ def statement_then_request(text: str, *, names_time: Callable[[str], bool]) -> s
 # -- a day as the subject -----------------------------------------------------------------------
 
 _DAY_IS: Final = re.compile(
-    r"^\s*(?:(?:next|this|coming|the\s+coming)\s+)?"
+    r"(?:^|(?<=[\s,;:]))\s*(?:(?:next|this|coming|the\s+coming)\s+)?"
     r"(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|"
-    r"the\s+\d{1,2}(?:st|nd|rd|th)?)\s+(?:is|was|will\s+be|'s|’s)\b",
+    r"the\s+\d{1,2}(?:st|nd|rd|th)?)\s+(?:is|was|will\s+be|'s|’s)\b"
+    r"(?!\s+(?:at|on|in|from|until|till|by|between|every)\b)",
     re.IGNORECASE,
 )
 
 
 def day_as_subject(text: str) -> str | None:
-    """ "next Monday is an important meeting", "Tomorrow is my birthday": what the day is."""
-    match = _DAY_IS.match(text)
+    """ "next Monday is an important meeting", "Tomorrow is my birthday", "remind me on
+    Thursday tomorrow is payday": what a day is ("the review tomorrow is at 3pm" says when)."""
+    match = _DAY_IS.search(text)
     if match is None:
         return None
     return f"“{match.group().strip()} …” says what the day is, not what to do: to confirm"
@@ -162,7 +164,7 @@ def question(text: str) -> str | None:
 _CHANGE: Final = re.compile(
     r"\binstead\b|\bin\s+place\s+of\b|\b(?:re-?schedul|postpon)\w*|"
     r"\b(?:has|have|had)\s+been\s+(?:changed|moved|cancell?ed|shifted)\b|"
-    r"^\W*alter\b|"
+    r"^\W*alter\b|^\W*move\s+(?:my|our|it|this|that)\b.{0,40}?\bto\b|"
     r"\b(?:moved|pushed|changed|shifted|bumped|brought)\s+(?:back\s+|forward\s+|up\s+)?"
     r"(?:to|until|till)\b|"
     r"\bmake\s+(?:it|that|this)\s+(?:due\s+)?(?:(?:at|on|for)\s+)?"
@@ -172,7 +174,7 @@ _CHANGE: Final = re.compile(
 )
 _CHANGE_CUES: Final = (
     *("instead", "reschedul", "re-schedul", "postpon", "moved", "pushed", "changed", "shifted"),
-    *("bumped", "brought", "make it", "make th", "place of", "been can", "alter"),
+    *("bumped", "brought", "make it", "make th", "place of", "been can", "alter", "move"),
 )
 
 
@@ -195,22 +197,26 @@ def change(text: str) -> str | None:
 
 _TWO_REQUESTS: Final = re.compile(
     r"\b(?:schedule|book|set\s+up|create|add|plan|arrange)\b.{1,80}?\band\s+(?:also\s+|then\s+)?"
-    r"(?:remind|ping|notify|alert)\s+(?:me|us)\b",
+    r"(?:remind|ping|notify|alert)\s+(?:me|us)\b"
+    # "Add eggs to grocery and schedule dentist for Friday": two things to do
+    r"|^\W*(?:please\s+)?(?:add|put|buy|book|create|set\s+up)\b.{1,60}?\band\s+(?:also\s+|then\s+)?"
+    r"(?:schedule|book|set\s+up|add|create|remind)\b"
+    # "Sunday School is at 11:00 AM, followed by our Sunday Service at 12:00 PM": two events
+    r"|\bfollowed\s+by\b",
     re.IGNORECASE,
 )
 
 
 def two_requests(text: str) -> str | None:
-    """ "Schedule a meeting at 3pm and remind me 30 min before": an event and a reminder, two
-    things to make, not one job."""
+    """ "Schedule a meeting at 3pm and remind me 30 min before", "Add eggs to grocery and
+    schedule dentist for Friday", "… at 11:00 AM, followed by … at 12:00 PM": two things to
+    make, not one job."""
     lowered = text.lower()
-    if " and " not in lowered or not any(
-        w in lowered for w in ("remind", "ping", "notif", "alert")
-    ):
+    if " and " not in lowered and "followed by" not in lowered:
         return None
     if _TWO_REQUESTS.search(text) is None:
         return None
-    return "two requests (an event, and a reminder of it): make them one at a time; to confirm"
+    return "two requests or events in one text: make them one at a time; to confirm"
 
 
 # -- a reminder at several times --------------------------------------------------------------
@@ -327,6 +333,6 @@ def doubt(
         found := list_goes_on(text)
     ):
         return found
-    if " and " in lowered:
+    if " and " in lowered or "followed by" in lowered:
         return two_requests(text)
     return None

@@ -102,6 +102,7 @@ _NOON: Final = ClockTime(12, 0, "pm", False)
 _BUSINESS_CLOCKS: Final = (ClockTime(9, 0, "am", False), ClockTime(5, 0, "pm", False))
 _MIDNIGHT: Final = ClockTime(0, 0, None, True)
 _END_OF_DAY: Final = ClockTime(23, 59, None, True)
+_END_OF_BUSINESS: Final = ClockTime(5, 0, "pm", False)
 
 
 def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple[Phrase, int]:
@@ -666,7 +667,10 @@ class _Reader:
         first = self._time_at(j)
         if first is None or self._is_range(first[1]):
             return None
-        if self._word(first[1]) == "and" and self._word(first[1] + 1) not in ("ending", "to"):
+        if self._word(first[1]) == "and" and self._word(first[1] + 1) not in (
+            *("ending", "to"),
+            *("repeat", "every", "then"),  # "start at noon and repeat every 10 minutes"
+        ):
             return None  # "from 9 and …"; but "starting at 2pm and ending at 2:55pm" reads on
         meridiem = first[0].clock.meridiem
         if meridiem is not None and self._word(first[1]) in ("am", "pm"):
@@ -1099,6 +1103,12 @@ class _Reader:
         """ "forever", "indefinitely": said of a repeating schedule, no end date."""
         p = self.phrase
         return i + 1 if p.every or p.interval or p.weekdays else None
+
+    def _over(self, i: int) -> int | None:
+        """ "over the next 4 weeks": as "for the next 4 weeks"."""
+        if self._word(i + 1) == "the" and self._word(i + 2) == "next":
+            return self._for(i)
+        return None
 
     def _for(self, i: int) -> int | None:
         """ "for 2 weeks", "for the next 5 days": an end bound counted from the start."""
@@ -1599,9 +1609,7 @@ class _Reader:
         if kind == lx.DAYSET and token.value == lx.WEEKEND and count == 1:
             # "every weekend": once a weekend, on Saturday, as Todoist reads it; it could be
             # both days, so the answer asks
-            self.phrase.unsure.append(
-                "“every weekend” read as Saturdays (say “weekends” for both days)"
-            )
+            self.phrase.unsure.append(lx.EVERY_WEEKEND_NOTE)
             self.phrase.order.append("d")
             if 6 not in self.phrase.weekdays:
                 self.phrase.weekdays.append(6)
@@ -1777,6 +1785,31 @@ class _Reader:
             j += 3
         return j
 
+    def _weekday_after(self, ordinals: list[int], days: list[int], j: int) -> int | None:
+        """ "the first Saturday that follows the first Sunday of the month", "the first Tuesday
+        after the first Monday in November": that weekday on the seven days of the month it
+        can fall on (RFC 5545: BYDAY=SA;BYMONTHDAY=7,…,13)."""
+        k = j + (self._word(j) == "that")
+        if not (
+            self._word(k) in ("follows", "after")
+            and self._word(k + 1) == "the"
+            and self._kind(k + 2) == lx.ORD
+            and self._kind(k + 3) == lx.DAY
+            and len(ordinals) == len(days) == 1
+        ):
+            return None
+        nth, anchor = ordinals[0], int(self.tokens[k + 2].value)  # type: ignore[call-overload]
+        anchor_day = int(self.tokens[k + 3].value)  # type: ignore[call-overload]
+        gap = (days[0] - anchor_day) % 7 or 7
+        first = 7 * (anchor - 1) + 1 + gap + 7 * (nth - 1)
+        if nth < 1 or anchor < 1 or first + 6 > 31:
+            raise Rejected("no month has that day")
+        self.phrase.weekdays.append(days[0])
+        self.phrase.monthdays.extend(range(first, first + 7))
+        self.phrase.weekday_date = True
+        self.phrase.order.append("d")
+        return k + 4
+
     def _day_follows(self, i: int) -> bool:
         """ "of the day", "of every day", "of each day" at i."""
         return (
@@ -1928,6 +1961,18 @@ class _Reader:
                 "“any weekend” does not say which weekend, nor which day",
                 "say “on Saturday”, “every Saturday” or “weekends” (both days)",
             )
+        if (
+            self._kind(i) == lx.DAYSET
+            and self.tokens[i].value == lx.WEEKEND
+            and i >= 1
+            and self.days_end == i
+            and self._kind(i - 1) == lx.DAY
+            and self.tokens[i - 1].value in (6, 0)
+            and self.tokens[i].end - self.tokens[i].start == len("weekend")
+            and self.phrase.single_day
+        ):
+            # "saturday weekend": the Saturday of the weekend, said twice — not every weekend
+            return i + 1
         days: list[int] = []
         items = 0
         recurring = False
@@ -2318,6 +2363,9 @@ class _Reader:
             while (step := self._is_separator(j)) and self._kind(j + step) in (lx.DAY, lx.DAYS):
                 days.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
                 j += step + 1
+            follows = self._weekday_after(ordinals, days, j)
+            if follows is not None:
+                return follows
             if self._year_follows(j):
                 # "every 20th Monday of the year" (RFC 5545: BYDAY=20MO in a yearly rule)
                 if any(not 1 <= nth <= 52 and nth != -1 for nth in ordinals) or phrase.nth:
@@ -2476,6 +2524,9 @@ class _Reader:
             return j
         if self._word(j) == "of":
             j += 1
+        end_of_day = self._end_of_day(j)
+        if end_of_day is not None:
+            return end_of_day
         if self._month_ahead(j, LAST_DAY):
             return j + 2  # "the end of next month": its last day, once
         every = self._word(j) == "every"
@@ -2499,6 +2550,43 @@ class _Reader:
         self.phrase.every |= every
         self.phrase.month_end = True
         return j + 1
+
+    def _end_of_day(self, j: int) -> int | None:
+        """After "end of"/"close of", at j: "(the) day", "(the) business day", "business",
+        "play" (British): the end of the working day. Apps read it as 5pm (reminder parsers in
+        public code), 6pm, or 11:59pm (IBM's End_Of_Day): 5pm, asked."""
+        k = j + 1 if self._word(j) == "the" else j
+        if self._word(k) in ("business", "working", "work") and self._is_unit(k + 1, "day"):
+            k += 1
+        elif self._word(k) in ("business", "play"):
+            return self._set_end_of_day(j - 2, k + 1)
+        if not self._is_unit(k, "day") or self._kind(k - 1) == lx.NUM:
+            return None
+        return self._set_end_of_day(j - 2, k + 1)
+
+    def _eod(self, i: int) -> int | None:
+        """ "EOD", "COB", "EOB": the end of the working day (5pm, asked)."""
+        return self._set_end_of_day(i, i + 1)
+
+    def _close(self, i: int) -> int | None:
+        """ "close of business", "close of play": the end of the working day."""
+        if self._word(i + 1) != "of":
+            return None
+        return self._end_of_day(i + 2)
+
+    def _set_end_of_day(self, i: int, j: int) -> int:
+        """The words i to j say the end of the working day: 5pm, asked; right after a time
+        ("a typical 5 PM end of business") they only name that time."""
+        first = i - 1 if self._word(i - 1) == "the" else i
+        if first and self._kind(first - 1) == lx.TIME and self.phrase.times:
+            return j
+        if self.phrase.times or self.phrase.window is not None:
+            raise Rejected("the text names two times of day", "say the time once: at 5pm")
+        start = self.tokens[j - 1].start
+        self.phrase.times.append(TimeMention(_END_OF_BUSINESS, start, start, "end of day"))
+        self.phrase.order.append("t")
+        self.phrase.unsure.append("“end of day” read as 5pm (apps read it as 5pm, 6pm or 11:59pm)")
+        return j
 
     def _month_ahead(self, j: int, day: int) -> bool:
         """At j, "this month" or "next month" after "the beginning of"/"the end of": that day
@@ -3667,6 +3755,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "after": _Reader._after,
     "before": _Reader._before,
     "for": _Reader._for,
+    "over": _Reader._over,
     "between": _Reader._window,
     "next": _Reader._next,
     "this": _Reader._next,
@@ -3681,6 +3770,10 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "night": _Reader._part,
     "last": _Reader._last,
     "end": _Reader._end,
+    "eod": _Reader._eod,
+    "cob": _Reader._eod,
+    "eob": _Reader._eod,
+    "close": _Reader._close,
     "middle": _Reader._middle,
     "once": _Reader._once,
     "twice": _Reader._times_per,

@@ -151,7 +151,7 @@ _KEYWORDS: Final = {
     "for": ("for",),
     "between": ("between",),
     "to": ("to", "till", "til", "until", "thru", "through"),
-    "ending": ("ending", "ends", "finishing"),
+    "ending": ("ending", "ends", "finishing", "stopping"),
     "next": ("next", "coming"),
     "this": ("this",),
     "today": ("today", "tday", "tdy"),
@@ -230,6 +230,7 @@ _KEYWORDS: Final = {
 SEASONS: Final = frozenset({"winter", "spring", "autumn", "fall"})
 
 WEEKEND: Final = (6, 0)  # the singular "weekend": Saturday and Sunday, or once a weekend
+EVERY_WEEKEND_NOTE: Final = "“every weekend” read as Saturdays (say “weekends” for both days)"
 
 # Words that stand for several days at once.
 _DAYSETS: Final = {

@@ -38,7 +38,7 @@ class TimeMention:
     clock: ClockTime
     start: int  # span in the text, so split_command can write "9" back as "9am"
     end: int
-    named: str | None = None  # "noon" | "midnight"
+    named: str | None = None  # "noon" | "midnight" | "end of day"
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,6 +68,9 @@ _HARD: Final = re.compile(
 _CONFLICT: Final = re.compile(
     r"^the text (?:names (?:two|both|a time of day and)|mixes|counts from two)|"
     r"^a one-time schedule runs once$|"
+    # a one-off with a bound: the bound's words are kept, so only a clause that hid "start"
+    # from the imperative reading ("As discussed, start next week Tuesday") is set aside
+    r"^only a repeating schedule can have a start or an end date$|"
     r"do(?:es)? not go (?:with|together)|do not combine|only go(?:es)? with|go(?:es)? with no",
 )
 
@@ -90,7 +93,9 @@ _MAX_LENGTH: Final = 300
 # pictographs are set aside by their Unicode category.
 _LINE_MARK: Final = re.compile(r"(?m)^[ \t]*(?:(?:>+|[-*+•])[ \t]+)+")
 _EMPHASIS: Final = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__|`+([^`]+)`+")
-_BRACKETED: Final = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}")
+# a remark in brackets, or words in double quotes (a message, or the schedule itself:
+# 'cron: "0 9 * * 1"')
+_BRACKETED: Final = re.compile(r'\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}|"([^"]*)"|“([^”]*)”')
 # Where a clause or sentence ends: ". " (before a capital or a bracket), "; ", "! ", "? ",
 # a new line, ", ", a dash between spaces, ": " — never inside "9:30" or "a.m."
 _BOUNDARY: Final = re.compile(
@@ -132,15 +137,18 @@ def salvage(
     the schedule does not."""
     if refusal.ok or not is_soft(refusal.reason) or len(text) > _MAX_LENGTH:
         return None
+    timed = _memo(carries_time)
     found: list[tuple[Part, ParseResult]] = []
     level = None
     for part in parts(text):
         if level is not None and part.level < level:
             break  # the parts that keep most and read are the answer
+        # Read a part only when it has words about time and what it sets aside could be set
+        # aside: a tokenize per piece instead of the whole pipeline on every run of clauses.
+        if not timed(part.kept) or not all(_may_drop(d, timed) for d in part.dropped):
+            continue
         result = read(part.kept)
-        if not result.ok or not all(
-            _droppable(d, result, read, carries_time) for d in part.dropped
-        ):
+        if not result.ok or not all(_droppable(d, result, read, timed) for d in part.dropped):
             continue
         found.append((part, result))
         level = part.level
@@ -232,30 +240,45 @@ def _words(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
+def _memo(carries_time: Callable[[str], bool]) -> Callable[[str], bool]:
+    known: dict[str, bool] = {}
+
+    def timed(piece: str) -> bool:
+        if piece not in known:
+            known[piece] = carries_time(piece)
+        return known[piece]
+
+    return timed
+
+
+def _may_drop(piece: str, timed: Callable[[str], bool]) -> bool:
+    """Whether a piece could be set aside, before anything is read: no word that may undo or
+    change the schedule ("not", "cancel", "instead"), and no word about time but a bare time
+    said again ("(09:00)")."""
+    piece = piece.strip(_WRAPPERS)
+    if _TURNS.search(piece):
+        return False
+    return not timed(piece) or _BARE_TIME.fullmatch(piece) is not None
+
+
 def _droppable(
     piece: str,
     kept: ParseResult,
     read: Callable[[str], ParseResult],
-    carries_time: Callable[[str], bool],
+    timed: Callable[[str], bool],
 ) -> bool:
-    """A piece may be set aside when it says nothing about time, or says the same time again
-    ("at 9am (09:00)"): the schedule it reads as alone is the kept one, or it is only a time
-    of day the kept schedule runs at."""
-    piece = piece.strip("()[]{} ")
-    if _TURNS.search(piece):
-        return False  # "not", "cancel", "instead": it may undo or change what is kept
-    if not carries_time(piece):
+    """A piece that `_may_drop` is set aside when it says nothing about time, or is a time of
+    day the kept schedule runs at ("every Monday at 9am (09:00)"), in the same zone."""
+    piece = piece.strip(_WRAPPERS)
+    if not timed(piece):
         return True
     again = read(piece)
-    if not again.ok or again.schedule is None or kept.schedule is None:
+    if again.schedule is None or kept.schedule is None or again.schedule["type"] != "at":
         return False
-    if _key(again.schedule) == _key(kept.schedule):
-        return True
-    return (
-        again.schedule["type"] == "at"
-        and _BARE_TIME.fullmatch(piece) is not None
-        and _restates_time(again.schedule, kept.schedule)
-    )
+    return _restates_time(again.schedule, kept.schedule)
+
+
+_WRAPPERS: Final = '()[]{}"“” '
 
 
 # A time said again in other words: "(15:00)", "(that is 3 PM)", "i.e. 09:00" — a time of day

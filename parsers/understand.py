@@ -126,6 +126,8 @@ _MANAGE: Final = re.compile(
     # "change the digest time to 7:45", "move standup to Friday": something that exists gets a
     # new time ("move the logs to cold storage every Sunday" names a place: a task)
     r"|(?:change|move|reschedule|shift|push|bump|switch)\b(?:\s+\S+){1,5}?\s+to\s+"
+    # ("move my standup to the afternoon at 2pm": a part of the day, then the time)
+    r"(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+at\s+)?"
     r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|noon|midnight|tomorrow|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$"
     # "lets move the time to 21:00 UTC", "can we change the meeting time to 3pm": a time that
@@ -350,7 +352,8 @@ DAYS_LISTED_NOTE: Final = (
     "the days are listed without “every”: read as every week (it may mean once each), to confirm"
 )
 _REPEAT_WORDS: Final = frozenset(
-    "every each weekly daily only repeat repeats repeating recurring recurs week weeks weekdays "
+    "every everys evry ev each weekly daily monthly yearly annually only repeat repeats "
+    "repeating recurring recurs week weeks weekdays "
     "weekends weekday weekend nightly biweekly fortnightly mornings afternoons evenings nights "
     "always usually normally regularly mondays tuesdays wednesdays thursdays fridays saturdays "
     "sundays".split()
@@ -371,6 +374,8 @@ def _days_listed_once(result: ParseResult, lowered: str) -> bool:
     fields = schedule["expression"].split()
     if len(fields) != 5 or "," not in fields[4] or fields[2] != "*" or fields[3] != "*":
         return False
+    if "#" in fields[4] or "L" in fields[4] or "*" in lowered or ".." in lowered:
+        return False  # "the 2nd and 4th Tuesday" repeats monthly; "Mon..Fri *-*-*" is systemd's
     if _DESCRIBED.match(lowered):  # "At 00:00 on Monday, Wednesday, and Friday": a describer's
         return False
     if _COMPACT_DAYS.search(lowered):  # "Mon/Wed/Fri at 9am": a timetable's notation
@@ -1602,6 +1607,9 @@ def _shift_relation(tokens: list[Token], start: int, end: int) -> int | None:
 
 
 _BUSINESS_HOURS: Final = frozenset({"business", "office", "working", "hours", "hour"})
+_END_OF_DAY_WORDS: Final = frozenset(
+    {"end", "close", "of", "business", "working", "work", "day", "play", "eod", "cob", "eob"}
+)
 
 
 def _is_event_time(tokens: list[Token], gap_start: int, start: int, end: int) -> bool:
@@ -1616,6 +1624,9 @@ def _is_event_time(tokens: list[Token], gap_start: int, start: int, end: int) ->
     if any(t.kind != lx.WORD for t in gap[event + 1 :]):
         return False
     run = [t for t in tokens[start:end] if t.kind != lx.WORD or t.value not in ("at", "the", "on")]
+    if len(run) > 1 and any(t.kind == lx.TIME for t in run):
+        # "a typical 5 PM end of business": the time, named
+        run = [t for t in run if t.kind != lx.WORD or t.value not in _END_OF_DAY_WORDS]
     if len(run) == 1:
         # a time, a bare hour after "at" ("before the meeting at 9"), or a day of the month
         # ("on the 2nd at 03:00 (after the report on the 1st)")

@@ -42,6 +42,9 @@ def read(text: str) -> dict:
     ("reason", "kind"),
     [
         ("could not find a schedule in the text", Refusal.SOFT),
+        ("a one-time schedule runs once", Refusal.CONFLICT),
+        ("only a repeating schedule can have a start or an end date", Refusal.CONFLICT),
+        ("only a daily or more frequent schedule can leave days out", Refusal.HARD),
         ("the text mixes a repeating schedule with a single date", Refusal.CONFLICT),
         ("minutes past the hour only go with hourly schedules", Refusal.CONFLICT),
         ("an interval and a time of day do not go together", Refusal.CONFLICT),
@@ -171,6 +174,23 @@ def test_a_one_off_with_its_time_said_again_is_asked(text: str, datetime_utc: st
 )
 def test_a_one_off_with_another_time_stays_refused(text: str) -> None:
     assert read(text)["schedule"] is None
+
+
+def test_a_quoted_cron_expression_after_a_label_is_asked() -> None:
+    answer = read('cron: "0 9 * * 1"')
+    assert answer["schedule"] == {"type": "cron", "expression": "0 9 * * 1", "timezone": "UTC"}
+    assert answer["needs_confirmation"] is True
+
+
+def test_a_clause_before_an_imperative_start_is_set_aside_but_a_bound_is_not() -> None:
+    answer = read("As discussed with the team, start next week Tuesday")
+    assert answer["schedule"] == {
+        "type": "at",
+        "datetime": "2026-01-20T09:00:00Z",
+        "timezone": "UTC",
+    }
+    assert answer["needs_confirmation"] is True
+    assert read("As discussed, tomorrow at 9am until Friday")["schedule"] is None
 
 
 def test_parts_that_disagree_are_not_chosen_between() -> None:

@@ -160,6 +160,7 @@ def test_a_statement_whose_time_is_not_in_it_is_not_doubted() -> None:
         "set a 6 am alarm in place of the 7 am one",
         "the review has been moved, put it on Friday",
         "alter the standup to repeat every Monday",
+        "move my dentist appointment to Friday at 4pm",
     ],
 )
 def test_a_change_is_asked_about(text: str) -> None:
@@ -192,6 +193,30 @@ def test_descriptions_of_others_meetings_and_reported_days_are_asked_about(text:
     "text", ["meet every Monday at 9am", "remind me to meet Ana on Friday at 3pm"]
 )
 def test_a_request_to_meet_is_answered(text: str) -> None:
+    assert not _read(text)["needs_confirmation"], _read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "add bread to the list and schedule the plumber for Monday",
+        "Choir is at 6pm, followed by dinner at 8pm every Thursday",
+        "remind me on Friday tomorrow is the deadline",
+    ],
+)
+def test_two_things_or_what_a_day_is_are_asked_about(text: str) -> None:
+    assert _asks(text), _read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "move the logs to cold storage every Sunday at 2am",
+        "the review tomorrow is at 3pm",
+        "add milk and eggs to the list every Friday at 6pm",
+    ],
+)
+def test_tasks_that_look_like_changes_or_two_requests_are_answered(text: str) -> None:
     assert not _read(text)["needs_confirmation"], _read(text)
 
 

@@ -291,3 +291,29 @@ def test_a_quarter_named_is_its_three_months_with_a_note() -> None:
     assert answer["schedule"]["expression"] == "0 9 * 10-12 1"
     assert any("October to December" in note for note in answer["notes"])
     assert cron("every weekday at 9am in Q1") == "0 9 * 1-3 1-5"
+
+
+def test_stopping_and_over_the_next_bound_a_schedule() -> None:
+    answer = read("every Monday at 9am triage new issues stopping Oct 30")
+    assert answer["schedule"]["end_at"] == "2026-10-30T23:59:59Z"
+    answer = read("every Monday at 9am triage new issues over the next 4 weeks")
+    assert answer["schedule"]["end_at"] == "2026-02-10T23:59:59Z"
+    assert read("every day at 9am remind me about stopping the server")["task"] == (
+        "stopping the server"
+    )
+    assert read("every day at 9am look over the report")["task"] == "look over the report"
+
+
+def test_moving_a_job_to_a_part_of_the_day_and_a_time_is_an_edit() -> None:
+    answer = read("Move my standup to the afternoon at 2pm")
+    assert answer["schedule"] is None
+    assert "exists" in answer["reason"]
+    assert cron("move the logs to cold storage every Sunday at 2am") == "0 2 * * 0"
+
+
+def test_every_weekend_but_one_of_its_days_is_the_other_day() -> None:
+    assert cron("Every weekend except saturday at 11am") == "0 11 * * 0"
+    answer = read("Every weekend except sunday at 11am")
+    assert answer["schedule"]["expression"] == "0 11 * * 6"
+    assert not answer["needs_confirmation"]
+    assert asks("every weekend at 10am")

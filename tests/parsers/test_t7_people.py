@@ -254,3 +254,17 @@ def test_days_listed_without_every_are_asked(text: str) -> None:
 )
 def test_days_said_to_repeat_are_not_asked(text: str) -> None:
     assert not read(text)["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 2nd and 4th Tuesday",
+        "Monthly on the 1st Thursday and last Thursday",
+        "ev mon, fri at 20:00",
+        "everys Monday, Wednesday and Friday",
+        "Mon..Fri *-*-* 09:00:00",
+    ],
+)
+def test_days_with_a_frequency_or_notation_are_not_asked(text: str) -> None:
+    assert not any("listed without" in note for note in read(text)["notes"])

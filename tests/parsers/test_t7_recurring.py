@@ -324,7 +324,32 @@ def test_a_change_without_a_schedule_is_still_refused() -> None:
 
 
 def test_a_group_meeting_without_a_time_asks() -> None:
-    assert _asks("The book club meets on the first Thursday of every month.")
-    assert not _read("The book club meets on the first Thursday of every month at 7pm")[
-        "needs_confirmation"
-    ]
+    answer = _read("The book club meets on the first Thursday of every month.")
+    assert answer["needs_confirmation"]
+    assert any("not at what time" in note for note in answer["notes"])
+
+
+# -- "the first Saturday that follows the first Sunday of the month" ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "the first Saturday that follows the first Sunday of every month at 10am",
+            "FREQ=MONTHLY;BYDAY=SA;BYMONTHDAY=7,8,9,10,11,12,13;BYHOUR=10;",
+        ),
+        (
+            "every first Tuesday after the first Monday in November at 7am",
+            "FREQ=MONTHLY;BYDAY=TU;BYMONTHDAY=2,3,4,5,6,7,8;BYMONTH=11;BYHOUR=7;",
+        ),
+    ],
+)
+def test_a_weekday_after_another(text: str, rule: str) -> None:
+    assert _rule(text).startswith(rule)
+
+
+def test_start_at_a_time_and_repeat_is_the_intervals_start() -> None:
+    answer = _read("remind me to start at 2pm and repeat every 15 minutes to drink water")
+    assert answer["schedule"]["expression"] == "*/15 14-23 * * *"
+    assert answer["task"] == "drink water"

@@ -216,3 +216,38 @@ def test_an_ordinal_before_to_and_a_verb_is_not_a_date() -> None:
 
 def test_an_ordinal_range_is_still_days() -> None:
     assert cron("from the first to the fifth at 9am") == "0 9 1-5 * *"
+
+
+# -- the end of the working day: 5pm, asked ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("remind me eod to update the tracker", "2026-01-14T17:00:00Z"),
+        ("EOD Friday", "2026-01-16T17:00:00Z"),
+        ("COB tomorrow", "2026-01-15T17:00:00Z"),
+        ("Remind me by the end of the day", "2026-01-14T17:00:00Z"),
+        ("close of business on Monday", "2026-01-19T17:00:00Z"),
+        ("end of the business day tomorrow", "2026-01-15T17:00:00Z"),
+    ],
+)
+def test_the_end_of_the_day_is_5pm_and_asked(text: str, expected: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["datetime"] == expected
+    assert answer["needs_confirmation"]  # apps read it as 5pm, 6pm or 11:59pm
+
+
+def test_the_end_of_the_day_with_another_time_is_refused() -> None:
+    assert read("the end of the day at 6pm")["schedule"] is None
+
+
+def test_a_time_named_as_the_end_of_business_is_that_time() -> None:
+    assert cron("at 4 PM every Friday, one hour before a typical 5 PM end of business") == (
+        "0 16 * * 5"
+    )
+    assert once("at 5pm close of business") == "2026-01-14T17:00:00Z"
+
+
+def test_the_end_of_the_week_still_asks_which_day() -> None:
+    assert read("end of the week")["schedule"] is None

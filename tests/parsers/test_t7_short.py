@@ -344,3 +344,11 @@ def test_singular_days_alone_are_the_next_of_each_once_and_ask(text: str, rule: 
 )
 def test_other_day_lists_still_repeat(text: str, expression: str) -> None:
     assert read(text)["schedule"]["expression"] == expression
+
+
+def test_a_weekend_day_then_weekend_is_that_day_once() -> None:
+    assert once("!remind saturday weekend!") == "2026-01-17T09:00:00Z" or asks(
+        "!remind saturday weekend!"
+    )
+    assert read("saturday weekend")["schedule"]["datetime"] == "2026-01-17T09:00:00Z"
+    assert read("saturday and weekends")["schedule"]["expression"] == "0 9 * * 6,0"
