@@ -29,7 +29,9 @@ def first_occurrence(
     """The first occurrence of `rule` (DTSTART = `after_local`, naive wall time) that lies
     after both `after_local` (or at it, with `inclusive`) and the instant `now`, as a UTC
     instant; None if none comes."""
-    for wall in islice(_series(rule, after_local), MAX_LOOK):
+    days = _every_day_or_week(rule, after_local)
+    series = _series(rule, after_local) if days is None else _daily_series(*days, after_local)
+    for wall in islice(series, MAX_LOOK):
         if wall < after_local or (wall == after_local and not inclusive):
             continue
         instant = to_instant(wall.date(), wall.time(), zone)
