@@ -9,12 +9,14 @@ from random import Random
 from zoneinfo import ZoneInfo
 
 import pytest
+from cron_descriptor import CasingTypeEnum, ExpressionDescriptor, Options
 from dateutil.rrule import rrulestr
 
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers import recurrence
 from agentcron.parsers import tokens as tokenizer
 from agentcron.parsers.grammar import read, reads_nothing
+from agentcron.parsers.humanize import Describer
 from agentcron.parsers.phrase import Phrase, Rejected
 from agentcron.parsers.tokens import tokenize
 from agentcron.parsers.understand import _TRAIL, _WORDS, _without_trail, letter_runs
@@ -227,3 +229,26 @@ def test_a_word_remembered_as_plain_is_read_as_before() -> None:
     assert "cat" not in tokenizer._PLAIN_WORDS  # a zone's name in some texts
     assert [tokenizer._scan(text) for text in _WORDY] == long_way
     tokenizer._PLAIN_WORDS.clear()
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "0 9 * * 1-5",
+        "*/15 * * * *",
+        "30 14 1,15 * *",
+        "0 0 L * *",
+        "0 9 * * 1#2",
+        "0 8-17 * 1-3 *",
+        "5 4 * * SUN",
+        "0 22 * * 1-5",
+        "0 0 1 1 *",
+        "0 */2 * * *",
+    ],
+)
+def test_the_describer_sharing_a_catalogue_says_what_cron_descriptor_says(expression: str) -> None:
+    options = Options()
+    options.casing_type = CasingTypeEnum.Sentence
+    ours, theirs = Describer(expression, options), ExpressionDescriptor(expression, options)
+    assert ours.get_description() == theirs.get_description()
+    assert ours.get_time_of_day_description() == theirs.get_time_of_day_description()
