@@ -87,7 +87,9 @@ def main() -> None:
     phrases = [p for p in phrases if p.strip()]
     grammar = [p for p in phrases if (r := regex_stage(p, "UTC", NOW)) is not None and r.schedule]
     missed = [p for p in phrases if regex_stage(p, "UTC", NOW) is None]
-    outside = list(dict.fromkeys(p.text for p in load()))
+    corpus = load()
+    outside = list(dict.fromkeys(p.text for p in corpus))
+    round_seven = {p.text for p in corpus if p.file.startswith(("r7_", "t7_"))}
     sentences = [
         p
         for p in outside
@@ -143,8 +145,18 @@ def main() -> None:
             ("whole chain, grammar misses", run_chain, missed, args.repeat),
             ("whole sentence, 500 hostile", run_sentence, hostile, args.repeat),
         ):
-            median, p99 = summary(timings(call, sample, repeat))
-            rows[name] = (len(sample), median, p99)
+            samples = timings(call, sample, repeat)
+            rows[name] = (len(sample), *summary(samples))
+            if call is run_sentence and sample is sentences:
+                # the same samples split by the round the phrase came from (they cycle through
+                # the phrases in order): round seven's phrases are longer, more of them commands
+                newer = [i for i, text in enumerate(sample) if text in round_seven]
+                for label, picked in (
+                    ("  rounds 1-6 phrases", set(range(len(sample))) - set(newer)),
+                    ("  round 7 phrases", set(newer)),
+                ):
+                    part = [t for i, t in enumerate(samples) if i % len(sample) in picked]
+                    rows[label] = (len(picked), *summary(part))
 
     base = rows["regex stage"][1]
     print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {sys.version.split()[0]}")
