@@ -295,9 +295,7 @@ def _restates_time(once: dict[str, Any], schedule: dict[str, Any]) -> bool:
     day, in the same zone ("every Monday at 9am", "tomorrow at 9am")."""
     if once.get("timezone") != schedule.get("timezone"):
         return False
-    at = datetime.fromisoformat(str(once["datetime"]).replace("Z", "+00:00"))
-    local = at.astimezone(ZoneInfo(str(schedule["timezone"])))
-    return (local.hour, local.minute) in times_of_day(schedule)
+    return not times_of_day(once).isdisjoint(times_of_day(schedule))
 
 
 def times_of_day(schedule: dict[str, Any]) -> set[tuple[int, int]]:
