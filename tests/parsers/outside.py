@@ -58,6 +58,10 @@ Round seven (December 4, 2026, later): rounds five and six were opened for tunin
 figures are no longer held-out ones; their groups are labelled "opened"), `t7_*.txt` hold new
 phrases gathered to tune on, and `r7_*.txt` hold phrases from sources used in no earlier
 round, gathered before this round's fixes and only scored (all held out).
+Round eight (December 4, 2026, evening): round seven's held-out phrases were opened for tuning
+(group "r7 opened"), `t8_*.txt` hold new phrases gathered to tune on, and `r8_*.txt` hold
+phrases from sources used in no earlier round, gathered before this round's fixes and only
+scored (all held out).
 A tuning line marked `# pending (who: why): PHRASE => EXPECT` is a phrase the parser still fails
 and someone means to fix: it is scored like any other (the figures include it) but the test that
 holds the tuned rows at 98% leaves it out.
@@ -139,15 +143,21 @@ class OutsidePhrase:
         return self.file.startswith(("r7_", "t7_"))
 
     @property
+    def round_eight(self) -> bool:
+        return self.file.startswith(("r8_", "t8_"))
+
+    @property
     def opened(self) -> bool:
-        """Held out once, opened for tuning since: round four's held-out share, rounds 5 and 6."""
-        return self.held_out and (self.round_four or self.round_five or self.file.startswith("r6_"))
+        """Held out once, opened for tuning since: round four's held-out share, rounds 5 to 7."""
+        return self.held_out and (
+            self.round_four or self.round_five or self.file.startswith(("r6_", "r7_"))
+        )
 
     @property
     def held_out(self) -> bool:
-        if self.file.startswith(("lead_", "t6_", "t7_")):
+        if self.file.startswith(("lead_", "t6_", "t7_", "t8_")):
             return False
-        if self.round_five or self.file.startswith(("r6_", "r7_")):
+        if self.round_five or self.file.startswith(("r6_", "r7_", "r8_")):
             return True
         if self.round_four:
             digest = hashlib.sha256(b"round four: " + self.text.lower().encode()).digest()
@@ -164,6 +174,8 @@ class OutsidePhrase:
     @property
     def group(self) -> str:
         held = "opened" if self.opened else "held out" if self.held_out else "tuned"
+        if self.round_eight:
+            return f"r8 {held}"
         if self.round_seven:
             return f"r7 {held}"
         if self.round_six:
@@ -480,7 +492,7 @@ def main() -> None:
     groups = (
         *("tuned", "held out", "r2 tuned", "r2 held out", "r3 tuned", "r3 held out"),
         *("r4 tuned", "r4 opened", "r5 opened", "r6 tuned", "r6 opened"),
-        *("r7 tuned", "r7 held out"),
+        *("r7 tuned", "r7 opened", "r8 tuned", "r8 held out"),
     )
     keys = [f"{group}{kind}" for group in groups for kind in (" answer", " refuse", "")]
     for key in (*keys, "answer", "refuse", "all"):
