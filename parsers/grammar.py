@@ -123,7 +123,7 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
 
 
 # What "every-" may be joined to: "every-second Thursday", "every-other week", "every-day"
-_AFTER_EVERY_DASH: Final = frozenset({lx.ORD, lx.WORD, lx.NUM, lx.UNIT, lx.DAY, lx.DAYS, lx.DAYSET})
+_AFTER_EVERY_DASH: Final = frozenset({lx.ORD, lx.WORD, lx.UNIT, lx.DAY, lx.DAYS, lx.DAYSET})
 
 # Words that open a clause of their own after "but" ("but beware of the switch to summer
 # time", "but we may move it", "but please confirm"): "but" does not leave days out there
@@ -1425,7 +1425,11 @@ class _Reader:
 
     def _every(self, i: int) -> int | None:
         j = i + 1
-        if self._is_sym(j, "-") and self._kind(j + 1) in _AFTER_EVERY_DASH:
+        if (
+            self._is_sym(j, "-")
+            and self.tokens[j].start == self.tokens[i].end  # "every-", not "every -5"
+            and self._kind(j + 1) in _AFTER_EVERY_DASH
+        ):
             j += 1  # "Every-second Thursday", "every-other week": "every second", "every other"
         if self._word(j) == "single" and j + 1 < self.n:
             j += 1  # "every single day", "every single Monday": "every"
