@@ -36,7 +36,7 @@ def describe_rrule(schedule: dict[str, Any]) -> str:
     """A sentence for an rrule schedule document, naming its zone."""
     zone = str(schedule.get("timezone") or "UTC")
     start = _local(schedule.get("start_at"), zone)
-    parts = _parts(str(schedule["rule"]))
+    parts = rule_parts(str(schedule["rule"]))
     try:
         text = _sentence(parts, start)
     except (KeyError, ValueError):  # a part we have no words for: show the rule itself
@@ -55,7 +55,9 @@ def describe_rrule(schedule: dict[str, Any]) -> str:
     return text
 
 
-def _parts(rule: str) -> dict[str, str]:
+def rule_parts(rule: str) -> dict[str, str]:
+    """An RRULE's parts by name ("FREQ" → "WEEKLY"), read leniently: any case, spaces, an
+    "RRULE:" prefix or a trailing ";"; a piece without "=" is left out."""
     text = "".join(rule.split()).upper().removeprefix("RRULE:").rstrip(";")
     return dict(item.partition("=")[::2] for item in text.split(";") if "=" in item)
 
