@@ -854,8 +854,9 @@ def _meeting_window(p: Phrase) -> None:
     if 0 < length <= MEETING_HOURS * 60:
         p.times.append(first)
         p.window = None
-        recurring = p.every or p.interval is not None or p.nth or p.monthdays
-        if p.window_between and not (recurring or (p.weekdays and not p.single_day)):
+        if p.window_between:
+            # "between" is any time in the window, on one day or every time ("every first of
+            # every month between 2:00 a.m. - 02:30 a.m.": Jenkins' H, once somewhere in it)
             p.unsure.append("“between” read as at its start; the run may be meant later in it")
         else:
             p.assumptions.append("runs when the window starts")
@@ -1622,12 +1623,14 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
         hour_list = _join(sorted({(at.hour + k * hours) % 24 for k in range(24 // hours)}))
         built = _cron(b, f"{at.minute} {hour_list} {tail}")
         first = to_instant(b.first_day, at, b.zone)
-        if first <= b.now:
-            first = to_instant(b.first_day + timedelta(days=1), at, b.zone)
         described = p.descriptor or (p.minute_past is not None and p.interval_start.clock.padded)
-        if hours > 1 and "start_at" not in built.schedule and not described:
-            # a describer's "On the hour, every 3 hours, starting at 02:00 AM" is cron's `0 2/3`:
-            # where the steps start each day, not a first run
+        if hours > 1 and "start_at" not in built.schedule and not described and first > b.now:
+            # the start time is the first day's (today's, unless a start day is named), as a
+            # scheduler's start time is: still ahead, nothing runs before it ("take medication
+            # every 12 hours starting at 7pm", said in the morning); already past, the series
+            # has started and only sets the clock's steps ("snapshots every 6 hours starting at
+            # 07:30", said at 10:00, run next at 13:30, not tomorrow at 07:30). A describer's
+            # "On the hour, every 3 hours, starting at 02:00 AM" is cron's `0 2/3`: the steps
             built.schedule["start_at"] = iso_z(first)
         return built
     if not hours and 60 % minutes == 0:

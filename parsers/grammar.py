@@ -122,6 +122,18 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
     return reader.phrase, end
 
 
+# What "every-" may be joined to: "every-second Thursday", "every-other week", "every-day"
+_AFTER_EVERY_DASH: Final = frozenset({lx.ORD, lx.WORD, lx.UNIT, lx.DAY, lx.DAYS, lx.DAYSET})
+
+# Words that open a clause of their own after "but" ("but beware of the switch to summer
+# time", "but we may move it", "but please confirm"): "but" does not leave days out there
+_CLAUSE_OPENERS: Final = frozenset(
+    "beware note please remember watch keep be make check mind i we you it it's its this that "
+    "they he she there if when feel do don't dont may might can could should will would "
+    "sometimes also then still that's let's lets".split()
+)
+
+
 class _Reader:
     __slots__ = ("adverb", "and_every", "days_end", "n", "phrase", "tokens")
 
@@ -897,6 +909,8 @@ class _Reader:
             and self._kind(j + step) == lx.WORD
             and self.tokens[j + step].value not in _WORD_CLAUSES
         )
+        if not days and self._but_opens_a_clause(i):
+            return None  # "…, but beware of the switches to summer time": not an exception
         if not days or unknown_next:
             # "except Christmas", "except weekends and holidays"
             raise Rejected(
@@ -906,6 +920,16 @@ class _Reader:
         self.phrase.except_weekdays.extend(d for d in days if d not in self.phrase.except_weekdays)
         self.phrase.order.append("x")
         return j
+
+    def _but_opens_a_clause(self, i: int) -> bool:
+        """Whether the "except" at i is the word "but" opening a clause of its own ("but beware
+        …", "but we may move it")."""
+        token = self.tokens[i]
+        return (
+            token.end - token.start == 3  # "but": the lexicon's other words for "except" are longer
+            and self._kind(i + 1) == lx.WORD
+            and self.tokens[i + 1].value in _CLAUSE_OPENERS
+        )
 
     def _holidays(self, i: int) -> int | None:
         """ "holidays", "public holidays", "US bank holidays", "(the) federal holidays": the
@@ -1179,15 +1203,16 @@ class _Reader:
             return j
         timed = self._times(j)
         if timed is not None:
+            on = timed + (self._kind(timed) == lx.ZONE)  # "At 8:00 UTC on Monday"
             if (
                 i == 0
                 and timed == j + 1
                 and self.tokens[j].kind == lx.TIME
                 and self.tokens[j].value.digital  # type: ignore[attr-defined]
                 and self.tokens[j].value.meridiem is None  # type: ignore[attr-defined]
-                and self._word(timed) == "on"
-                and self._kind(timed + 1) == lx.DAY
-                and timed + 2 == self.n
+                and self._word(on) == "on"
+                and self._kind(on + 1) == lx.DAY
+                and on + 2 == self.n
             ):
                 # "At 08:00 on Monday", crontab.guru's words for "0 8 * * 1": every week
                 # (it could be once: asked)
@@ -1410,6 +1435,12 @@ class _Reader:
 
     def _every(self, i: int) -> int | None:
         j = i + 1
+        if (
+            self._is_sym(j, "-")
+            and self.tokens[j].start == self.tokens[i].end  # "every-", not "every -5"
+            and self._kind(j + 1) in _AFTER_EVERY_DASH
+        ):
+            j += 1  # "Every-second Thursday", "every-other week": "every second", "every other"
         if self._word(j) == "single" and j + 1 < self.n:
             j += 1  # "every single day", "every single Monday": "every"
         count: float = 1

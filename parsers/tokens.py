@@ -19,6 +19,7 @@ from .conversions import AmbiguousZone, settle
 from .zones import (
     AMBIGUOUS,
     AMBIGUOUS_ZONES,
+    USUAL_ZONES,
     UnknownZoneError,
     is_region,
     lookup_offset,
@@ -129,16 +130,26 @@ def tokenize(text: str) -> list[Token]:
 def _tokenize(text: str) -> tuple[Token, ...]:
     tokens = _scan(text)
     zones = [t for t in tokens if t.kind == lx.ZONE]
-    if len(zones) > 1 or any(isinstance(t.value, AmbiguousZone) for t in zones):
+    if (
+        len(zones) > 1
+        or any(isinstance(t.value, AmbiguousZone) for t in zones)
+        or (zones and " time" in text.lower())  # "5am Seattle time (12 UTC)"
+    ):
         tokens = settle(tokens)
         for token in tokens:
             if isinstance(token.value, AmbiguousZone):
                 word = token.value.word
+                if word in USUAL_ZONES:
+                    # "every Sunday at 9 PM IST": India's, as most who write IST mean it; asked
+                    token.value, token.unsure = USUAL_ZONES[word]
+                    continue
                 raise TokenizeError(
                     f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
                     suggestion="name the zone, e.g. Asia/Kolkata",
                 )
     lowered = text.lower()
+    if "us" in lowered:
+        tokens = _us_zones(tokens)
     if "not" in lowered:
         tokens = _not_as_except(tokens)
     if "may" in lowered:
@@ -148,6 +159,22 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
+
+
+def _us_zones(tokens: list[Token]) -> list[Token]:
+    """ "11 am US Central time", "US Eastern": the country said before one of its zones is
+    part of the zone's name."""
+    out = list(tokens)
+    for k in range(len(out) - 2, -1, -1):
+        us, zone = out[k], out[k + 1]
+        if (
+            us.kind == lx.WORD
+            and us.value == "us"
+            and zone.kind == lx.ZONE
+            and str(zone.value).startswith(("America/", "Pacific/Honolulu"))
+        ):
+            out[k : k + 2] = [Token(lx.ZONE, zone.value, us.start, zone.end)]
+    return out
 
 
 # "Sundays excluded", "weekends excepted": the days, then the word that leaves them out

@@ -1073,7 +1073,18 @@ def read_command(
             if any(m.clock.meridiem is None and not m.clock.is_24h for m in phrase.times):
                 phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
         habitual = _habitual(tokens, runs)
-        if habitual is not None and _one_weekday_alone(phrase):
+        if (
+            habitual is None
+            and not reminder  # "remind me about the calls on Friday": that Friday's
+            and _one_weekday_alone(phrase)
+            and _meets_regularly(tokens, runs)
+        ):
+            # "Meetings will be Thursday at noon ET", "The group meets Tuesday at 11 am": a
+            # group's meetings, on that day every week (it may be the next one only): asked
+            phrase.single_day, phrase.every = False, True
+            day = lx.DAY_LABELS[phrase.weekdays[0]]
+            phrase.unsure.append(f"the meetings on {day} read as every {day} (it may mean once)")
+        elif habitual is not None and _one_weekday_alone(phrase):
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
             # a job described in the present tense runs on that day every week
             phrase.single_day, phrase.every = False, True
@@ -1189,6 +1200,27 @@ def _meets(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
         token.kind == lx.WORD and token.value in _MEETS and k not in inside
         for k, token in enumerate(tokens)
     )
+
+
+# Meetings said in the plural, or a group's habit: "Meetings will be Thursday at noon", "our
+# calls are on Tuesday at 5pm", "the team meets Monday at 9", "we meet Wednesday at 11am"
+_MEETINGS: Final = frozenset(
+    "meetings calls syncs standups stand-ups meetups hangouts huddles sessions".split()
+)
+_WE_MEET: Final = frozenset({"we", "they"})
+
+
+def _meets_regularly(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether words outside the schedule say a group meets on it as a habit."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    for k, token in enumerate(tokens):
+        if token.kind != lx.WORD or k in inside:
+            continue
+        if token.value in _MEETINGS or token.value in _MEETS:
+            return True
+        if token.value == "meet" and k and tokens[k - 1].value in _WE_MEET:
+            return True
+    return False
 
 
 def _one_weekday_alone(phrase: Phrase) -> bool:

@@ -2,7 +2,8 @@
 
 "PST" and "PDT" both mean "the wall clock in Los Angeles": people rarely mean a fixed
 UTC-8 all year, so abbreviations map to the DST-observing zone, not to tzdata's
-fixed-offset `EST`/`MST` entries. Ambiguous abbreviations ("IST") are refused.
+fixed-offset `EST`/`MST` entries. Ambiguous abbreviations ("AST") are refused; "IST" is read as
+India's and asked (`USUAL_ZONES`).
 """
 
 from __future__ import annotations
@@ -102,6 +103,17 @@ AMBIGUOUS_ZONES: Final = {
     "ast": ("America/Halifax", "Asia/Riyadh"),
     "gst": ("Asia/Dubai", "Atlantic/South_Georgia"),
     "sst": ("Pacific/Pago_Pago", "Asia/Singapore"),
+}
+
+# The zone most people who write an ambiguous abbreviation mean, with the note that asks: "IST"
+# is India's clock to most who write it (Ireland writes it in summer only, beside "GMT"; Israel's
+# is more often "Israel time"). Read so, and asked, instead of refused; the text may settle it
+# otherwise ("IST (Dublin)", "18:10 UTC (= 19:10 IST)").
+USUAL_ZONES: Final = {
+    "ist": (
+        "Asia/Kolkata",
+        "“IST” read as India Standard Time (Asia/Kolkata); Ireland and Israel also write IST",
+    ),
 }
 
 # Places people name that are not the last part of an IANA name ("Tokyo time" is).
