@@ -1047,8 +1047,20 @@ def read_command(
                 f"a job said to run on {day} (present tense) read as running every {day}"
             )
             habitual = None
-        elif habitual is not None and not _names_a_day(phrase):
-            pass  # "The batch job kicks off at 2 AM": asked below if read as one run
+        elif (
+            habitual is not None
+            and not _names_a_day(phrase)
+            and phrase.times
+            and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
+        ):
+            # "Runs at 19:00 HKT", "The batch job kicks off at 2 AM": a job that repeats at that
+            # time; how often is not said — every day is what such notes mean: read so, asked
+            phrase.every, phrase.interval = True, (1, "day")
+            phrase.unsure.append(
+                f"the text says when the job {_VERB_SAID.get(habitual, habitual)}, not how often: "
+                "read as every day"
+            )
+            habitual = None
         else:
             habitual = None
         # before build, which fills the phrase in: what the text said is what agrees or not
@@ -1133,6 +1145,7 @@ def read_command(
 # Verbs in the present tense that describe what a job does each time it runs: "This job runs
 # at 00:00 JST on Friday", "the workflow kicks off on Sunday at 3am"
 _HABITUAL: Final = frozenset({"runs", "executes", "fires", "triggers", "kicks", "reruns"})
+_VERB_SAID: Final = {"kicks": "kicks off"}
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
