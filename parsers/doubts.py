@@ -123,6 +123,24 @@ def description(text: str) -> str | None:
     return f"“{match.group().strip()}” describes, it does not ask: to confirm"
 
 
+# -- a statement that something cannot be said or done -------------------------------------------
+
+_CANNOT: Final = re.compile(
+    r"\b(?:there(?:'s|\s+is|\s+was)\s+no\s+way\s+to|(?:is|was|it's)\s+(?:not\s+possible|"
+    r"impossible)\s+to|(?:cannot|can't|can\s+not|couldn't)\s+(?:express|specify|say|describe))\b",
+    re.IGNORECASE,
+)
+
+
+def cannot_be_said(text: str) -> str | None:
+    """'There is no way to express "run this on weekdays at 7:45am, 12:15pm, and 5:30pm."':
+    a remark about what a tool cannot say, with a schedule as its example, not a request."""
+    match = _CANNOT.search(text)
+    if match is None:
+        return None
+    return f"“{match.group()}” speaks about a schedule, it does not ask for one: to confirm"
+
+
 # -- a day in the past tense --------------------------------------------------------------------
 
 _PAST: Final = re.compile(
@@ -311,6 +329,10 @@ def doubt(
             if found := description(text):
                 return found
             break
+    if ("no way" in lowered or "possible" in lowered or "n't" in lowered or "not" in lowered) and (
+        found := cannot_be_said(text)
+    ):
+        return found
     if ("? " in text or ". " in text or "! " in text) and (
         found := statement_then_request(text, names_time=names_time)
     ):
