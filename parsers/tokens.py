@@ -494,7 +494,7 @@ _MAX_PLAIN: Final = 20_000
 
 def _is_plain(word: str, token: Token) -> bool:
     """Whether `token`, what _word made of `word` (a word not in the lexicon), is the plain
-    word it makes of it in any text ("second" depends on the word before it)."""
+    word it makes of it in any text ("second" and "Monday's" depend on the word before it)."""
     return (
         token.kind == lx.WORD
         and token.value == word
@@ -504,6 +504,7 @@ def _is_plain(word: str, token: Token) -> bool:
         and word != "second"
         and "-" not in word
         and "/" not in word
+        and not word.endswith("'s")
     )
 
 
