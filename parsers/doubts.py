@@ -327,6 +327,31 @@ def said_of_someone(text: str, *, names_time: Callable[[str], bool]) -> str | No
     )
 
 
+# -- minutes past no hour, beside a time -----------------------------------------------------------
+
+# "every Monday at 9am to leave at half past", "at 9am, call at quarter past": minutes past an hour
+# not named, beside a time of day — read as that hour's (9:30), they may be a second run or
+# another task's time. ("at 5 and 10 minutes past the hour, at 12:00 AM" names the hour.)
+_LONE_PAST: Final = re.compile(
+    r"\b(?:half|quarter|\d{1,2}(?:\s+min(?:ute)?s?)?)\s+past\b(?!\s*(?:\d|(?:the\s+hour|"
+    r"each\s+hour|every\s+hour|an\s+hour|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|noon|midnight|midday)\b))",
+    re.IGNORECASE,
+)
+_HOUR_SAID: Final = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|o['’]?\s*clock\b",
+    re.IGNORECASE,
+)
+
+
+def lone_minutes_past(text: str) -> str | None:
+    """ "every Monday at 9am to leave at half past": minutes past no hour, beside a time."""
+    match = _LONE_PAST.search(text)
+    if match is None or _HOUR_SAID.search(text) is None:
+        return None
+    return f"“{match.group()}” names no hour: read with the time beside it, to confirm"
+
+
 # -- an announcement -----------------------------------------------------------------------------
 
 # "The server maintenance is scheduled for this Saturday from 2am to 6am", "Our AGM is planned for
@@ -576,6 +601,8 @@ def doubt(
     ):
         return found
     if found := told(text):
+        return found
+    if " past" in lowered and (found := lone_minutes_past(text)):
         return found
     if (", who" in lowered) and (found := said_of_someone(text, names_time=names_time)):
         return found

@@ -274,6 +274,151 @@ def _cron_days(schedule: dict[str, Any] | None) -> set[int] | None:
     return days
 
 
+# -- a remark in brackets that says the time again, more exactly ----------------------------------
+
+_LAST_BRACKET: Final = re.compile(r"\(([^()]*)\)\W*$")
+_CLOCK_IN: Final = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}[:.]\d{2}\b", re.I
+)
+# a day said again by reference to the one outside: "(8:00 the next day)", "(9am that day)"
+_SAME_DAY: Final = re.compile(
+    r"^\W*(?:on\s+)?(?:the\s+)?(?:next|following|same)\s+day\W*$|^\W*(?:on\s+)?that\s+day\W*$",
+    re.IGNORECASE,
+)
+RESTATED_NOTE: Final = "the time in brackets says the schedule's time exactly: read with it"
+
+
+def restated_in_brackets(
+    text: str, answer: ParseResult, *, read: Callable[[str], ParseResult]
+) -> ParseResult | None:
+    """ "Tomorrow morning (8:00 the next day)", "Monday morning (8:00 next Monday)": a remark in
+    brackets that says the same day at a time in the part of the day outside — the schedule at
+    that time. None unless the text was refused as a whole, the words outside read alone, the
+    brackets hold one time of day, and what they say of the day agrees with the outside."""
+    if answer.ok or "(" not in text:
+        return None
+    bracket = _LAST_BRACKET.search(text)
+    if bracket is None:
+        return None
+    inside = bracket.group(1)
+    clocks = _CLOCK_IN.findall(inside)
+    if len(clocks) != 1:
+        return None
+    outside = text[: bracket.start()].strip()
+    if not outside or not read(outside).ok:
+        return None
+    combined = read(f"{outside} at {clocks[0].strip()}")
+    if not combined.ok or combined.schedule is None:
+        return None
+    again = read(inside)
+    if again.ok:
+        if _key(again.schedule) != _key(combined.schedule):
+            return None
+    elif _SAME_DAY.match(_CLOCK_IN.sub(" ", inside)) is None:
+        return None
+    return combined.replace(notes=(*combined.notes, RESTATED_NOTE))
+
+
+# -- how far off something is, said of it ------------------------------------------------------
+
+# "remind me that frontendparty.com is in two days on September 24th at 9:00 AM": "is in two days"
+# says how far off the event is (part of the message); the date is when to remind
+_IS_IN: Final = re.compile(
+    r"\b(?:is|are|'s|’s|was|will\s+be)\s+(in\s+(?:an?|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|a\s+couple\s+of|a\s+few|\d+)\s+(?:days?|weeks?|months?|hours?))\b",
+    re.IGNORECASE,
+)
+DESCRIBED_DELAY_NOTE: Final = "“{}” read as how far off the thing is, not when to run: to confirm"
+
+
+def described_delay(
+    text: str, answer: ParseResult, *, read: Callable[[str], ParseResult]
+) -> ParseResult | None:
+    """The date of a text refused for naming a delay and a date, when the delay is said of
+    something ("… is in two days on September 24th"): the date, to confirm."""
+    if answer.ok or answer.reason != "the text names both a delay and a date":
+        return None
+    match = _IS_IN.search(text)
+    if match is None:
+        return None
+    result = read(f"{text[: match.start(1)]} {text[match.end(1) :]}")
+    if not result.ok:
+        return None
+    note = DESCRIBED_DELAY_NOTE.format(match.group(1))
+    return result.replace(
+        confidence=min(result.confidence, SALVAGED_CONFIDENCE), notes=(*result.notes, note)
+    )
+
+
+# -- an event's hours and no day ------------------------------------------------------------------
+
+# "Bingo Nite at Moe's from 6pm to 8pm": a calendar's quick add makes the event today (tomorrow
+# when its start has passed), as Google Calendar's and GNOME California's do — asked, since
+# "from 9am to 5pm" alone may also be hours a job keeps to
+_TIME_END: Final = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}\b|noon\b|midnight\b)"
+_EVENT_HOURS: Final = re.compile(
+    rf"\bfrom\s+{_TIME_END}\s*(?:to|until|till|-|–)\s*{_TIME_END}|"
+    rf"(?<![\w:]){_TIME_END}\s*(?:-|–)\s*{_TIME_END}",
+    re.IGNORECASE,
+)
+EVENT_TODAY_NOTE: Final = (
+    "no day given: read as the event's next start (today or tomorrow): to confirm"
+)
+
+
+def event_with_no_day(
+    text: str, answer: ParseResult, *, read: Callable[[str], ParseResult]
+) -> ParseResult | None:
+    """ "Bingo Nite at Moe's from 6pm to 8pm": an event's hours and its name, no day — the next
+    start, to confirm. None unless the text was refused as holding no schedule."""
+    if answer.ok or answer.reason not in _SOFT:
+        return None
+    hours = _EVENT_HOURS.search(text)
+    if hours is None or not _words(text[: hours.start()] + text[hours.end() :]):
+        return None
+    for day in ("today", "tomorrow"):
+        result = read(f"{text.rstrip(' .!')} {day}")
+        if result.ok and result.schedule is not None and result.schedule["type"] == "at":
+            return result.replace(
+                confidence=min(result.confidence, SALVAGED_CONFIDENCE),
+                notes=(*result.notes, EVENT_TODAY_NOTE),
+            )
+    return None
+
+
+# -- a change told, with the new time after "to" ------------------------------------------------
+
+# "I wanted to postpone this reminder to Thursday 8 AM": the time after "to" is the new one, not the
+# end of a span. (A command that changes a job, "move my standup to Friday", is refused before.)
+_CHANGED_TO: Final = re.compile(
+    r"\b(?:postpon|reschedul|push|shift|bump|delay|mov)\w*\b[^.;!?]{0,60}?\b(?:to|until|till)\s+"
+    r"(?P<when>[^.;!?]+)",
+    re.IGNORECASE,
+)
+CHANGED_TO_NOTE: Final = (
+    "a change to something that exists: the new time after “to” read, to confirm"
+)
+
+
+def changed_to(
+    text: str, answer: ParseResult, *, read: Callable[[str], ParseResult]
+) -> ParseResult | None:
+    """The new time of a change told in a refused text ("postpone this reminder to Thursday 8
+    AM"), to confirm."""
+    if answer.ok or "change to a job" in (answer.reason or ""):
+        return None
+    match = _CHANGED_TO.search(text)
+    if match is None:
+        return None
+    result = read(match["when"])
+    if not result.ok:
+        return None
+    return result.replace(
+        confidence=min(result.confidence, SALVAGED_CONFIDENCE),
+        notes=(*result.notes, CHANGED_TO_NOTE),
+    )
+
+
 def parts(text: str) -> Iterator[Part]:
     """The candidates, most kept first: the text without its formatting, then every run of
     its clauses and sentences (as written, with what separates them), with and without the

@@ -42,7 +42,16 @@ from .quickadd import plain_marks
 from .rawrule import looks_like_rule
 from .restated import without_rough_restatement
 from .result import ParseResult
-from .salvage import is_soft, salvage, sentence_aside, times_of_day
+from .salvage import (
+    changed_to,
+    described_delay,
+    event_with_no_day,
+    is_soft,
+    restated_in_brackets,
+    salvage,
+    sentence_aside,
+    times_of_day,
+)
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import part_named_by
 from .tokens import Token, TokenizeError, tokenize
@@ -514,6 +523,18 @@ def _salvaged(
     aside = sentence_aside(text, answer, read=read, carries_time=_mentions_time)
     if aside is not None:
         return aside
+    restated = restated_in_brackets(text, answer, read=read)
+    if restated is not None:
+        return restated
+    described = described_delay(text, answer, read=read)
+    if described is not None:
+        return described
+    event = event_with_no_day(text, answer, read=read)
+    if event is not None:
+        return event
+    changed = changed_to(text, answer, read=read)
+    if changed is not None:
+        return changed
     if answer.ok or not is_soft(answer.reason):
         return answer
     salvaged = salvage(

@@ -321,3 +321,81 @@ def test_a_time_set_against_a_repeating_schedule_repeats_daily_and_asks() -> Non
 )
 def test_a_time_on_a_named_day_set_against_a_series_stays_one_run(text: str) -> None:
     assert _read(text)["schedule"]["type"] == "at"
+
+
+# -- minutes past no hour, beside a time -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["every Tuesday at 10am, leave at half past", "tomorrow at 7pm then call at quarter past"],
+)
+def test_minutes_past_no_hour_beside_a_time_ask(text: str) -> None:
+    assert doubts.lone_minutes_past(text) is not None
+    assert _asks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["at a quarter past 3pm", "at 15 past 3pm", "at 5 and 10 minutes past the hour, at 12:00 AM"],
+)
+def test_minutes_past_a_named_hour_are_sure(text: str) -> None:
+    assert doubts.lone_minutes_past(text) is None
+
+
+# -- brackets that say the time exactly, a delay said of a thing, an event's hours, a change told --
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("Tomorrow evening (19:30 the next day)", "2026-01-15T19:30:00Z"),
+        ("Friday morning (7:45 on Friday)", "2026-01-16T07:45:00Z"),
+    ],
+)
+def test_brackets_that_say_the_time_exactly_are_read_with_it(text: str, instant: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert not answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    "text", ["Friday morning (7:45 on Saturday)", "Tomorrow morning (8pm the next day)"]
+)
+def test_brackets_that_say_another_time_are_not_agreed_with(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+def test_how_far_off_a_thing_is_is_part_of_the_message() -> None:
+    answer = _read("remind me that the conference is in three days on March 12th at 10:00")
+    assert answer["schedule"]["datetime"] == "2026-03-12T10:00:00Z"
+    assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("Quiz night at the Crown from 7pm to 10pm", "2026-01-14T19:00:00Z"),
+        ("Pottery class 18:00-20:00", "2026-01-14T18:00:00Z"),
+        ("Breakfast with Ana from 8am to 9am", "2026-01-15T08:00:00Z"),
+    ],
+)
+def test_an_events_hours_with_no_day_are_its_next_start_asked(text: str, instant: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["needs_confirmation"]
+
+
+def test_hours_alone_are_still_refused() -> None:
+    assert _read("from 6pm to 8pm")["schedule"] is None
+
+
+def test_a_change_told_reads_the_new_time_and_asks() -> None:
+    answer = _read("I tried to push this reminder to Friday 9 AM")
+    assert answer["schedule"]["datetime"] == "2026-01-16T09:00:00Z"
+    assert answer["needs_confirmation"]
+
+
+def test_a_command_that_changes_a_job_is_still_refused() -> None:
+    assert _read("Move my 3pm meeting to 4pm")["schedule"] is None
