@@ -302,6 +302,12 @@ class _Reader:
                 return TimeMention(clock, token.start, self.tokens[after - 1].end), after
             if width == 4 and value % 100 < 60 and value < 2400:
                 clock = ClockTime(value // 100, value % 100, None, True)  # "1700", "0930"
+            elif width == 3 and value % 100 < 60 and value >= 100 and self._at_before(i):
+                # "at 630", "@ 915": 6:30 and 9:15 with the colon left out (as quick-add
+                # boxes and alarm apps take them), right after "at" only — "630 users" counts
+                clock = ClockTime(value // 100, value % 100, None, False, digital=True)
+                if value < 600:  # "sell at 150": a price as much as 1:50 at night
+                    self.phrase.unsure.append(f"“{value}” read as {value // 100}:{value % 100:02d}")
             elif width <= 2 and value < 24:
                 is_24h = value == 0 or value > 12 or (width == 2 and value < 10)
                 clock = ClockTime(value, 0, None, is_24h)
@@ -327,6 +333,10 @@ class _Reader:
             clock = ClockTime(clock.hour, clock.minute, meridiem[0], False)  # "3 oclock pm"
             end = meridiem[1]
         return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
+
+    def _at_before(self, i: int) -> bool:
+        """Whether "at" or "@" comes right before i."""
+        return i > 0 and self._word(i - 1) in ("at", "@")
 
     def _meridiem(self, j: int) -> tuple[str, int] | None:
         """ "am"/"pm" at j, also written "a m" or "in the PM" (Duckling's "3 in the AM"):
@@ -1460,7 +1470,7 @@ class _Reader:
             return self._times(j)
         if word == "dow":  # "every day-of-week from Monday through Friday" (crontab.guru)
             self.phrase.every = True
-            return self._dow(j)
+            return self._dow(j + 1)
         if word in _HOLIDAYS:  # "every Christmas"
             end = self._holiday(j)
             if end is not None and (self.phrase.dates or self.phrase.holiday):
@@ -3660,7 +3670,7 @@ class _Reader:
         after "day-of-week")."""
         j = i + 1 if self._word(i) == "from" else i
         if self._kind(j) not in (lx.DAY, lx.DAYS):
-            return None
+            return None  # "every day-of-week" alone: crontab.guru's words cut short, asked
         self.phrase.descriptor = True
         return self._days(j)
 

@@ -38,7 +38,9 @@ from .frequency import agrees
 from .grammar import GREETINGS, read, reads_nothing
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
+from .quickadd import plain_marks
 from .rawrule import looks_like_rule
+from .restated import without_rough_restatement
 from .result import ParseResult
 from .salvage import is_soft, salvage
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
@@ -183,7 +185,11 @@ _HEDGE: Final = re.compile(
 HEDGED_CONFIDENCE: Final = 0.6
 # A question about schedules is not one: "what's on my calendar tomorrow", "is it running?"
 _QUESTION: Final = re.compile(
-    r"^\s*(?:what|what's|whats|where|who|why|which|"
+    # a word or two of talk before the question does not make it a request: "ok so, can you tell
+    # me when the backup runs", "btw what time is standup tomorrow"
+    r"^\s*(?:(?:ok|okay|so|well|hey|hi|hello|btw|also|and|but|oh|um|hmm|sorry|quick\s+question|"
+    r"question)\b[\s,:;.!-]*)*"
+    r"(?:what|what's|whats|where|who|why|which|"
     r"how\s+(?:often|long|many|much|does|do|did|would|is|are)|is|are|"
     r"does|did|am\s+i|should\s+(?:i|we)|"
     r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
@@ -225,7 +231,9 @@ def letter_runs(text: str) -> list[str]:
 # A sentence about the speaker is not a request: "I'm at 10", "we're free Friday at 3pm",
 # "im available every wed". The time in it is read, and asked about.
 _STATEMENT: Final = re.compile(
-    r"^\s*(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
+    # ("no, i already have a meeting 3pm tomorrow": an answer, then the statement)
+    r"^\s*(?:(?:no|nope|yes|yeah|yep|ok|okay|well|so|oh|sorry|actually|hmm|um)\b[\s,.!]*)?"
+    r"(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
     r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b"
     # "I'll be out Tuesday afternoons", "we will be closed on Monday": where one will be
     r"|^\s*(?:i'll|i’ll|we'll|we’ll|(?:i|we)\s+will)\s+(?:probably\s+)?be\s+(?:out|away|off|busy|"
@@ -259,6 +267,10 @@ _CALENDAR_LOOKUP: Final = re.compile(
     r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
     # "delete lunch with steve on friday", "cancel my dinner tomorrow": an event in a calendar
     # ("delete old logs on friday" is a job's task)
+    # "accept my meeting at 7pm today", "decline the event on Friday": an answer to an invitation
+    r"|(?:accept|decline|rsvp\s+to|tentatively\s+accept)\s+(?:(?:my|our|the|this|that|all|an?|"
+    r"today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|invites?|"
+    r"invitations?|calls?)"
     r"|(?:cancel|delete|remove|erase|scratch|drop)\s+(?:(?:my|our|the|this|that|all)\s+)?"
     r"(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
     r"date|party|call|haircut|reservation|booking|plans))\b",
@@ -272,7 +284,8 @@ _ON_CALENDAR: Final = re.compile(
 # The words _CALENDAR_LOOKUP can start with: the pattern only runs on a text opening with one
 _LOOKUP_OPENERS: Final = frozenset(
     "please pls kindly can could would will show list tell read check display bring pull look "
-    "clear wipe empty cancel delete remove erase scratch drop".split()
+    "clear wipe empty cancel delete remove erase scratch drop accept decline rsvp tentatively"
+    "".split()
 )
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
@@ -585,6 +598,7 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
+    text = without_rough_restatement(text)
     if "rather than" in text.lower() or "instead of" in text.lower():
         kept = _RATHER.sub("", text)
         if kept.strip() and kept != text:
@@ -705,13 +719,49 @@ def _entry_names_time(rest: str) -> bool:
     )
 
 
-def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+AMOUNT_ALONE_NOTE: Final = (
+    "an amount of time alone read as that long from now, as a timer takes it (or every so "
+    "often?): to confirm"
+)
+LEAD_HOUR_NOTE: Final = "the number before the task read as the hour it is due: to confirm"
+# "8 wake up", "7 dinner with Sam" (a reminder bot's "HOUR TASK"): an hour, then the task
+_LEAD_HOUR: Final = re.compile(r"^\s*(?P<hour>[01]?\d|2[0-3])\s+(?=[^\W\d_])")
+
+
+# "0600h", "1730 hrs": a time on the 24-hour clock, not 600 hours
+_CLOCK_HOURS: Final = re.compile(r"\d{4}\s?h", re.IGNORECASE)
+
+
+def quick_entry(text: str) -> tuple[str, str | None] | None:
+    """A short entry as reminder bots and timers take it, said in words: an amount of time
+    alone ("1h30m", "10 minutes": in that long), an amount before the task ("1 hour Pick up
+    Jenn", `lead_delay`), or an hour before a task that names its part of the day ("8 wake
+    up": at 8). With the note to confirm it by, None for a sure reading; None for any other
+    text."""
     lead = lead_delay(text)
     if lead is not None:
-        found = _read_commanded(lead[0], zone_name, aware_now)
+        return lead[0], None if lead[1] else LEAD_DELAY_NOTE
+    first = text.lstrip()[:1]
+    if not first.isdigit() and first not in "aAoOtTfF":
+        return None
+    amount = text.strip().rstrip(".!")
+    if DELAY.fullmatch(amount) and "-" not in amount and not _CLOCK_HOURS.match(amount):
+        return f"in {amount}", AMOUNT_ALONE_NOTE
+    hour = _LEAD_HOUR.match(text)
+    if hour is not None:
+        rest = text[hour.end() :]
+        if part_named_by(rest) is not None and not _entry_names_time(rest):
+            return f"at {hour['hour']} {rest}", LEAD_HOUR_NOTE
+    return None
+
+
+def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    entry = quick_entry(text)
+    if entry is not None:
+        found = _read_commanded(entry[0], zone_name, aware_now)
         if found.result is not None and found.result.ok:
-            if not lead[1]:
-                found.result = _to_confirm(found.result, LEAD_DELAY_NOTE)
+            if entry[1] is not None:
+                found.result = _to_confirm(found.result, entry[1])
             return found
     return _read_commanded(text, zone_name, aware_now)
 
@@ -749,7 +799,7 @@ _DAY_THEN_DAILY: Final = re.compile(
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
-    text = plain_command(text)
+    text = plain_command(plain_marks(text))
     lowered = text.lower()
     if ("tomorrow" in lowered or "today" in lowered) and ("daily" in lowered or "every" in lowered):
         text = _DAY_THEN_DAILY.sub(r"starting \g<day>", text, count=1)
@@ -846,7 +896,7 @@ def _read_rest(
 ) -> _Found:
     """What the stages make of `rest`, the text without its `target`."""
     found = _Found(None, rest, zone_name, aware_now, target)
-    if _QUESTION.match(rest):
+    if _QUESTION.match(rest) and not _reminded_of(text, rest):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
@@ -895,6 +945,13 @@ def _read_rest(
             found.partial = False
             return found
     return found
+
+
+def _reminded_of(text: str, rest: str) -> bool:
+    """ "/remind me what doin everyday at 3:23am", "remind me who to call on Monday": after a
+    reminder's target, a question word opens the message, not a question to us — unless it
+    ends with a question mark ("remind me what? when?")."""
+    return _REMIND.match(text) is not None and not rest.rstrip().endswith("?")
 
 
 def _looks_like_event(text: str) -> bool:

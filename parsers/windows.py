@@ -5,17 +5,20 @@ two fields, minutes and hours, run their cross product (9:00 and 9:15 too). "eve
 from 9am to 5pm" and "every 90 minutes from 8am to 8pm" step through the hour. Each is still
 the same list of times every day it runs, which an RFC 5545 rule says exactly: BYHOUR and
 BYMINUTE give the cross product of the day, BYSETPOS picks the times of the list out of it
-("the 3rd to the 28th of the day's times"). These functions are pure: minutes of the day in,
-the rule's parts out; `build.py` decides when to use them.
+("the 3rd to the 28th of the day's times": `daytimes.time_parts`). These functions are pure:
+the runs of a window as minutes of the day, and cron's fields when cron can say them;
+`build.py` decides when to use them.
 """
 
 from __future__ import annotations
 
+from datetime import time
 from itertools import pairwise
 from typing import Final
 
+from .daytimes import crossed
+
 DAY_MINUTES: Final = 24 * 60
-MAX_SETPOS: Final = 366  # RFC 5545's bound for BYSETPOS
 
 
 def steps_in_window(start: int, end: int, step: int, *, include_end: bool) -> list[int]:
@@ -29,40 +32,15 @@ def steps_in_window(start: int, end: int, step: int, *, include_end: bool) -> li
     return sorted({minute % DAY_MINUTES for minute in range(start, last + 1, step)})
 
 
-def day_rule_parts(minutes_of_day: list[int]) -> tuple[list[int], list[int], list[int] | None]:
-    """BYHOUR, BYMINUTE and BYSETPOS for runs at these minutes of each day: BYSETPOS is None
-    when the runs are the whole cross product of their hours and minutes (cron can say them),
-    else the 1-based places of the runs among the day's cross product in time order."""
-    if not minutes_of_day:
-        raise ValueError("no runs")
-    wanted = set(minutes_of_day)
-    hours = sorted({m // 60 for m in wanted})
-    minutes = sorted({m % 60 for m in wanted})
-    product = [h * 60 + m for h in hours for m in minutes]
-    if len(product) == len(wanted):
-        return hours, minutes, None
-    places = [place for place, at in enumerate(product, 1) if at in wanted]
-    return hours, minutes, places
-
-
-def setpos_field(places: list[int], total: int) -> str:
-    """BYSETPOS's value: each place counted from the start, or, past RFC 5545's bound of
-    366, from the end (-1 is the last); a place within neither bound raises ValueError."""
-    items = []
-    for place in places:
-        value = place if place <= MAX_SETPOS else place - total - 1
-        if abs(value) > MAX_SETPOS:
-            raise ValueError("too many runs in a day to list")
-        items.append(str(value))
-    return ",".join(items)
-
-
 def cron_fields(minutes_of_day: list[int]) -> tuple[str, str] | None:
     """Cron's minute and hour fields for runs at these minutes of each day, when they are
     the cross product of their hours and minutes; None when cron cannot say them."""
-    hours, minutes, places = day_rule_parts(minutes_of_day)
-    if places is not None:
+    if not minutes_of_day:
+        raise ValueError("no runs")
+    if not crossed([time(m // 60, m % 60) for m in minutes_of_day]):
         return None
+    hours = sorted({m // 60 for m in minutes_of_day})
+    minutes = sorted({m % 60 for m in minutes_of_day})
     return _list(minutes, 60), _list(hours, 24)
 
 

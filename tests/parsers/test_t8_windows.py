@@ -11,12 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from agentcron.parsers.windows import (
-    cron_fields,
-    day_rule_parts,
-    setpos_field,
-    steps_in_window,
-)
+from agentcron.parsers.windows import cron_fields, steps_in_window
 from tests.parsers.firetimes import fire_times
 
 from .reading import NOW, asks, cron, read
@@ -46,36 +41,6 @@ def test_steps_in_window(
 def test_a_step_must_be_positive() -> None:
     with pytest.raises(ValueError):
         steps_in_window(0, 60, 0, include_end=True)
-
-
-@pytest.mark.parametrize(
-    ("minutes", "expected"),
-    [
-        ([540, 570, 600, 630], ([9, 10], [0, 30], None)),  # the whole cross product
-        ([570, 600, 630], ([9, 10], [0, 30], [2, 3, 4])),  # 9:30, 10:00, 10:30
-        ([540, 585, 630], ([9, 10], [0, 30, 45], [1, 3, 5])),  # 9:00, 9:45, 10:30
-    ],
-)
-def test_day_rule_parts(
-    minutes: list[int], expected: tuple[list[int], list[int], list[int] | None]
-) -> None:
-    assert day_rule_parts(minutes) == expected
-
-
-@pytest.mark.parametrize(
-    ("places", "total", "expected"),
-    [
-        ([1, 3, 5], 6, "1,3,5"),
-        ([2, 366, 400], 480, "2,366,-81"),  # past 366, counted from the end
-    ],
-)
-def test_setpos_field(places: list[int], total: int, expected: str) -> None:
-    assert setpos_field(places, total) == expected
-
-
-def test_setpos_beyond_both_bounds_is_refused() -> None:
-    with pytest.raises(ValueError):
-        setpos_field([400], 1000)
 
 
 @pytest.mark.parametrize(
