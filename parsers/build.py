@@ -830,6 +830,7 @@ def _one_time_said_twice(b: _Builder) -> None:
 
 
 MEETING_HOURS: Final = 3
+ONE_DAY_EVENT_HOURS: Final = 12
 
 
 def _meeting_window(p: Phrase) -> None:
@@ -861,7 +862,12 @@ def _meeting_window(p: Phrase) -> None:
         return
     start = _clock_minutes(first)
     length = _clock_minutes(last) - start
-    if 0 < length <= MEETING_HOURS * 60:
+    recurring = p.every or p.interval is not None or p.nth or p.monthdays
+    # an event on one day may last the day ("an appointment on Monday from noon to 4 pm", "work
+    # tomorrow from 8:30 to 5:30"); a window beside a repeating day keeps to a short meeting
+    one_off = not recurring and (p.single_day or not p.weekdays)
+    longest = (ONE_DAY_EVENT_HOURS if one_off else MEETING_HOURS) * 60
+    if 0 < length <= longest:
         p.times.append(first)
         p.window = None
         if p.window_between:

@@ -369,6 +369,17 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.WORD, "address", start, end))  # "at 604 Ferry St.": no 6:04
                 continue
             value: object = float(raw) if "." in raw else int(raw)
+            if (
+                len(tokens) > 1
+                and tokens[-1].end == start
+                and text[tokens[-1].start : start] in ("x", "X")
+                and tokens[-2].kind == lx.NUM
+                and tokens[-2].end == tokens[-1].start
+            ):
+                # "a 1x1 meeting", "2x2", "1920x1080": a name or a size, not a count of runs
+                first = tokens[-2].start
+                tokens[-2:] = [Token(lx.WORD, text[first:end].lower(), first, end)]
+                continue
             append(Token(lx.NUM, value, start, end))
         elif group == "comma":
             # "every 1,5 hours": the European decimal comma (a list of amounts means

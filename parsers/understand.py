@@ -185,7 +185,11 @@ _HEDGE: Final = re.compile(
 HEDGED_CONFIDENCE: Final = 0.6
 # A question about schedules is not one: "what's on my calendar tomorrow", "is it running?"
 _QUESTION: Final = re.compile(
-    r"^\s*(?:what|what's|whats|where|who|why|which|"
+    # a word or two of talk before the question does not make it a request: "ok so, can you tell
+    # me when the backup runs", "btw what time is standup tomorrow"
+    r"^\s*(?:(?:ok|okay|so|well|hey|hi|hello|btw|also|and|but|oh|um|hmm|sorry|quick\s+question|"
+    r"question)\b[\s,:;.!-]*)*"
+    r"(?:what|what's|whats|where|who|why|which|"
     r"how\s+(?:often|long|many|much|does|do|did|would|is|are)|is|are|"
     r"does|did|am\s+i|should\s+(?:i|we)|"
     r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
@@ -227,7 +231,9 @@ def letter_runs(text: str) -> list[str]:
 # A sentence about the speaker is not a request: "I'm at 10", "we're free Friday at 3pm",
 # "im available every wed". The time in it is read, and asked about.
 _STATEMENT: Final = re.compile(
-    r"^\s*(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
+    # ("no, i already have a meeting 3pm tomorrow": an answer, then the statement)
+    r"^\s*(?:(?:no|nope|yes|yeah|yep|ok|okay|well|so|oh|sorry|actually|hmm|um)\b[\s,.!]*)?"
+    r"(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
     r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b"
     # "I'll be out Tuesday afternoons", "we will be closed on Monday": where one will be
     r"|^\s*(?:i'll|i’ll|we'll|we’ll|(?:i|we)\s+will)\s+(?:probably\s+)?be\s+(?:out|away|off|busy|"
@@ -261,6 +267,10 @@ _CALENDAR_LOOKUP: Final = re.compile(
     r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
     # "delete lunch with steve on friday", "cancel my dinner tomorrow": an event in a calendar
     # ("delete old logs on friday" is a job's task)
+    # "accept my meeting at 7pm today", "decline the event on Friday": an answer to an invitation
+    r"|(?:accept|decline|rsvp\s+to|tentatively\s+accept)\s+(?:(?:my|our|the|this|that|all|an?|"
+    r"today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|invites?|"
+    r"invitations?|calls?)"
     r"|(?:cancel|delete|remove|erase|scratch|drop)\s+(?:(?:my|our|the|this|that|all)\s+)?"
     r"(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
     r"date|party|call|haircut|reservation|booking|plans))\b",
@@ -274,7 +284,8 @@ _ON_CALENDAR: Final = re.compile(
 # The words _CALENDAR_LOOKUP can start with: the pattern only runs on a text opening with one
 _LOOKUP_OPENERS: Final = frozenset(
     "please pls kindly can could would will show list tell read check display bring pull look "
-    "clear wipe empty cancel delete remove erase scratch drop".split()
+    "clear wipe empty cancel delete remove erase scratch drop accept decline rsvp tentatively"
+    "".split()
 )
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
