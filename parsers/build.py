@@ -1212,6 +1212,13 @@ def _recurring(b: _Builder) -> Built:
         raise Rejected("a time window only goes with schedules that run several times a day")
     if p.yeardays or p.weeknos or p.year_nth:
         return _counted_in_the_year(b, unit, count)
+    if _weekdays_of_every_period(p, unit, count):
+        # "every month on Mondays and Wednesdays", "every year on Mondays in October": the
+        # month or year only frames days of the week that come every week
+        if len(set(p.weekdays)) == 1 and not p.months:  # "monthly on Mondays": or one a month?
+            day = lx.DAY_LABELS[p.weekdays[0]]
+            b.note(f"read as every {day} (say “the first {day}” for one a month)", UNSURE_PENALTY)
+        return _daily_or_weekly(b, None, 1)
     if p.dates:
         return _yearly(b, unit, count)
     if unit == "year" and (count != 1 or not (p.nth or p.monthdays)):
@@ -1228,6 +1235,19 @@ def _recurring(b: _Builder) -> Built:
             )
         return _monthly(b, count if unit == "month" else 1)
     return _daily_or_weekly(b, unit, count)
+
+
+def _weekdays_of_every_period(p: Phrase, unit: str | None, count: float) -> bool:
+    """Days of the week, in the plural or as a set, said with "every month" or "every year"
+    and nothing that counts days in it (no date, no nth weekday, no day of the month)."""
+    return (
+        unit in ("month", "year")
+        and count == 1
+        and bool(p.weekdays)
+        and not p.single_day
+        and not (p.monthdays or p.nth or p.dates or p.first_weekday or p.quarter)
+        and not (p.day_union or p.weekday_date or p.count is not None)
+    )
 
 
 def _whole_units(count: float, unit: str) -> str | None:

@@ -122,6 +122,12 @@ def _days(
         label = "week" if len(weeks) == 1 else "weeks"
         days = _weekday_list(plain or ([start.weekday()] if start else []), plural=True)
         return f"{every} in {label} {_join([str(w) for w in weeks])} on {days}"
+    if len(plain) == 1 and not nth and len(monthdays) == 7 and _week_of_days(monthdays):
+        # BYDAY=TU;BYMONTHDAY=2,…,8: the one Tuesday of those seven days
+        day = _DAY_NAMES[plain[0]]
+        return f"{every} on the first {day} on or after the {_numeral(monthdays[0])}" + (
+            _in_months(freq, parts)
+        )
     if len(plain) == 1 and len(monthdays) == 1 and monthdays[0] > 0 and not nth:
         return f"{every} on {_DAY_NAMES[plain[0]]} the {_numeral(monthdays[0])}" + _in_months(
             freq, parts
@@ -147,6 +153,11 @@ def _days(
     if len(months) == 1 and all(day > 0 for day in monthdays):
         return f"{every} on {MONTH_LABELS[months[0]]} {_join([str(d) for d in monthdays])}"
     return f"{every} on the {_monthdays(monthdays)} of {_join([MONTH_LABELS[m] for m in months])}"
+
+
+def _week_of_days(days: list[int]) -> bool:
+    """Seven days of the month in a row ("the 2nd to the 8th"): one of each weekday."""
+    return days[0] > 0 and days == list(range(days[0], days[0] + 7))
 
 
 def _in_months(freq: str, parts: dict[str, str]) -> str:

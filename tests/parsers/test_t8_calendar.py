@@ -142,3 +142,77 @@ def test_a_remark_about_what_cannot_be_said_is_asked(text: str, asked: bool) -> 
     result = parse_fast(text, now=NOW)
     assert result.schedule is not None
     assert result.needs_confirmation is asked
+
+
+# -- a weekday counted from a day of the month, a weekday on a date, either of two weekdays ----
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "words"),
+    [
+        (
+            "The first Tuesday of the month on or after the 2nd",
+            "FREQ=MONTHLY;BYDAY=TU;BYMONTHDAY=2,3,4,5,6,7,8",
+            "Every month on the first Tuesday on or after the 2nd",
+        ),
+        (
+            "the first Tuesday of November, on or after the 2nd of the month",
+            "FREQ=MONTHLY;BYDAY=TU;BYMONTHDAY=2,3,4,5,6,7,8;BYMONTH=11",
+            "Every month on the first Tuesday on or after the 2nd",
+        ),
+        (
+            "the last Friday of the month on or before the 25th",
+            "FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=19,20,21,22,23,24,25",
+            "Every month on the first Friday on or after the 19th",
+        ),
+        (
+            "every month the first Monday after the 15th",
+            "FREQ=MONTHLY;BYDAY=MO;BYMONTHDAY=16,17,18,19,20,21,22",
+            "Every month on the first Monday on or after the 16th",
+        ),
+        (
+            "Any Friday that falls on the 13th of a month",
+            "FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13",
+            "Every month on Friday the 13th",
+        ),
+        (
+            "every Friday falling on the 13th",
+            "FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13",
+            "Every month on Friday the 13th",
+        ),
+        (
+            "The first Saturday OR Sunday of a month, which ever comes first",
+            "FREQ=MONTHLY;BYDAY=SA,SU;BYSETPOS=1",
+            "Every month on the first Saturday or Sunday",
+        ),
+        (
+            "every month on the first Monday or Tuesday",
+            "FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=1",
+            "Every month on the first Monday or Tuesday",
+        ),
+    ],
+)
+def test_calendar_days_cron_cannot_say(text: str, rule: str, words: str) -> None:
+    result = parse_fast(text, now=NOW)
+    assert result.schedule is not None, result.reason
+    assert result.schedule["rule"] == rule + ";BYHOUR=9;BYMINUTE=0;BYSECOND=0"
+    assert result.human_readable is not None
+    assert result.human_readable.startswith(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "asked"),
+    [
+        ("every month on Mondays and Wednesdays at 10am", "0 10 * * 1,3", False),
+        ("every month on weekdays at 10am", "0 10 * * 1-5", False),
+        ("every year on Mondays in October at 10am", "0 10 * 10 1", False),
+        ("monthly on Mondays at 10am", "0 10 * * 1", True),  # or one Monday a month?
+    ],
+)
+def test_weekdays_framed_by_a_month_or_year_come_every_week(
+    text: str, expression: str, asked: bool
+) -> None:
+    result = parse_fast(text, now=NOW)
+    assert result.schedule is not None, result.reason
+    assert result.schedule["expression"] == expression
+    assert result.needs_confirmation is asked
