@@ -336,3 +336,18 @@ def test_one_run_at_twelve_asks_noon_or_midnight(text: str) -> None:
 def test_twelve_that_repeats_is_noon(text: str, expression: str) -> None:
     assert cron(text) == expression
     assert not read(text)["needs_confirmation"]
+
+
+# -- systemd's short calendar events --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"), [("Wed, 17:48", "48 17 * * 3"), ("Sat,Sun, 08:05", "5 8 * * 0,6")]
+)
+def test_systemds_day_comma_time_is_every_week(text: str, expression: str) -> None:
+    assert cron(text) == expression
+
+
+@pytest.mark.parametrize("text", ["Fri, 10:00 call mom", "Monday, 9:30", "Wed, 9:48"])
+def test_a_day_and_a_time_in_words_stay_one_run(text: str) -> None:
+    assert read(text)["schedule"]["type"] == "at"
