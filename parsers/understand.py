@@ -254,6 +254,18 @@ _THIRD_PERSON: Final = re.compile(
 )
 
 
+# Documentation that explains a time, not a request: "Example: Job scheduled at 17:00 will run at
+# 10:00 mountain time", "Here are some local times for the meeting …", "NYSE opens at 9:30 AM
+# ET", "9 PM UTC = 5 PM EST (adjust for daylight saving)" — a time equated to another.
+_EXPLAINS: Final = re.compile(
+    r"^\s*(?:(?:for\s+)?example|e\.g\.|explanation|note)\s*:"
+    r"|^\s*here\s+(?:are|is)\b"
+    r"|^\s*(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:opens|closes)\s+at\b"
+    r"|\d\s*(?:[ap]\.?m\.?)?\s*[A-Za-z]{0,4}\s*=\s*\d",
+    re.IGNORECASE,
+)
+
+
 # A look at the calendar, or a change to an entry in it, is not a job: "show me my calendar
 # event this friday afternoon", "tell my meetings for tomorrow morning", "check if alarm is set
 # for six am", "clear my calendar for saturday", "take the 8am meeting off my calendar". With a
@@ -396,6 +408,17 @@ def _days_listed_once(result: ParseResult, lowered: str) -> bool:
     return _REPEAT_WORDS.isdisjoint(letter_runs(lowered))
 
 
+def _explains(text: str, result: ParseResult) -> bool:
+    """Whether `text` explains a time rather than asks for a job (`_EXPLAINS`); a text that
+    says how often ("Runs at: 15:00 UTC = 16:00 CET every day") still asks for one."""
+    if ":" not in text and "=" not in text and " opens " not in text and " closes " not in text:
+        if not text.lstrip()[:4].lower().startswith("here"):
+            return False
+    if _EXPLAINS.search(text) is None:
+        return False
+    return _REPEAT_WORDS.isdisjoint(letter_runs(text.lower()))
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
@@ -405,6 +428,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
     statement = _STATEMENT.match(text) or _THIRD_PERSON.match(text)
+    if statement is None and _explains(text, result):
+        note = "the text explains a time (an example, a conversion), it does not ask: to confirm"
+        return _to_confirm(result, note)
     one_off = result.schedule is not None and result.schedule["type"] == "at"
     if statement is None and one_off and "you" in text.lower():
         statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job
@@ -1127,8 +1153,20 @@ def read_command(
                 f"a job said to run on {day} (present tense) read as running every {day}"
             )
             habitual = None
-        elif habitual is not None and not _names_a_day(phrase):
-            pass  # "The batch job kicks off at 2 AM": asked below if read as one run
+        elif (
+            habitual is not None
+            and not _names_a_day(phrase)
+            and phrase.times
+            and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
+        ):
+            # "Runs at 19:00 HKT", "The batch job kicks off at 2 AM": a job that repeats at that
+            # time; how often is not said — every day is what such notes mean: read so, asked
+            phrase.every, phrase.interval = True, (1, "day")
+            phrase.unsure.append(
+                f"the text says when the job {_VERB_SAID.get(habitual, habitual)}, not how often: "
+                "read as every day"
+            )
+            habitual = None
         else:
             habitual = None
         # before build, which fills the phrase in: what the text said is what agrees or not
@@ -1213,6 +1251,7 @@ def read_command(
 # Verbs in the present tense that describe what a job does each time it runs: "This job runs
 # at 00:00 JST on Friday", "the workflow kicks off on Sunday at 3am"
 _HABITUAL: Final = frozenset({"runs", "executes", "fires", "triggers", "kicks", "reruns"})
+_VERB_SAID: Final = {"kicks": "kicks off"}
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
