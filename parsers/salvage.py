@@ -32,6 +32,7 @@ from enum import StrEnum
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
+from .recurrence_text import rule_parts
 from .result import ParseResult
 
 
@@ -306,7 +307,7 @@ def times_of_day(schedule: dict[str, Any]) -> set[tuple[int, int]]:
             return set()
         return {(int(h), int(m)) for h in fields[1].split(",") for m in fields[0].split(",")}
     if kind == "rrule":
-        rule = dict(item.split("=", 1) for item in str(schedule["rule"]).split(";") if "=" in item)
+        rule = rule_parts(str(schedule["rule"]))
         hours, minutes = rule.get("BYHOUR", ""), rule.get("BYMINUTE", "0")
         if not hours.replace(",", "").isdigit() or not minutes.replace(",", "").isdigit():
             return set()

@@ -96,7 +96,7 @@ _TIME = re.compile(
     r"(?<![\w:/.,])(?:"
     r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?|[AP]\.?M\.?)(?![A-Za-z]|\s*/)"
     r"|(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?![\d:]|\s*[aApP]\.?[mM]\b)(?:\s*(?:hrs|hours)\b)?"
-    r"|(?P<noon>\b(?:12\s+)?noon\b)|(?P<midnight>\b(?:12\s+)?midnight\b)"
+    r"|(?<![\d:]\s)(?P<noon>\b(?:12\s+)?noon\b)|(?<![\d:]\s)(?P<midnight>\b(?:12\s+)?midnight\b)"
     r")",
     re.IGNORECASE,
 )
