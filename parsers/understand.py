@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
-from .botcommand import DELAY, plain_command
+from .botcommand import DELAY, dashed_options, plain_command
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
@@ -43,7 +43,7 @@ from .quickadd import plain_marks
 from .rawrule import looks_like_rule
 from .restated import without_rough_restatement
 from .result import ParseResult
-from .salvage import is_soft, salvage
+from .salvage import is_soft, salvage, sentence_aside, times_of_day
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import part_named_by
 from .tokens import Token, TokenizeError, tokenize
@@ -410,6 +410,10 @@ def _days_listed_once(result: ParseResult, lowered: str) -> bool:
     return _REPEAT_WORDS.isdisjoint(letter_runs(lowered))
 
 
+def lowered_words(text: str) -> list[str]:
+    return letter_runs(text.lower())
+
+
 def _explains(text: str, result: ParseResult) -> bool:
     """Whether `text` explains a time rather than asks for a job (`_EXPLAINS`); a text that
     says how often ("Runs at: 15:00 UTC = 16:00 CET every day") still asks for one."""
@@ -454,6 +458,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         and _TWO_ACTIONS.search(text) is not None
     ):
         return _to_confirm(result, TWO_ACTIONS_NOTE)
+    if one_off and "cron" in lowered_words(text):
+        # "Run cron at 7am eastern": a cron job repeats; the text says when, not how often
+        return _to_confirm(result, "a cron job repeats, and the text does not say how often")
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(bare):
             note = CALENDAR_NOTE
@@ -513,12 +520,16 @@ def _salvaged(
     """A refusal of the whole text for a soft reason may still hold a schedule in one of its
     parts (a clause, a sentence, the text without its brackets or formatting): answered, to
     confirm (`salvage.py`). Answers and hard refusals pass untouched, at the cost of one test."""
+    read = lambda part: _understand_fast(part, timezone, now, date_order)  # noqa: E731
+    aside = sentence_aside(text, answer, read=read, carries_time=_mentions_time)
+    if aside is not None:
+        return aside
     if answer.ok or not is_soft(answer.reason):
         return answer
     salvaged = salvage(
         text,
         answer,
-        read=lambda part: _understand_fast(part, timezone, now, date_order),
+        read=read,
         carries_time=_mentions_time,
     )
     return salvaged or answer
@@ -619,6 +630,14 @@ _RATHER: Final = re.compile(
     re.IGNORECASE,
 )
 RATHER_NOTE: Final = "the words after “rather than” / “instead of” were read as what not to do"
+# "should run at midnight, not every 12 hours", "every Friday at 5pm, not at 4pm": a correction —
+# the schedule said, then the one it is not ("…, not on weekends" leaves days out: _NOT_ON)
+_NOT_THIS: Final = re.compile(
+    r"\s*,\s*(?:and\s+|but\s+)?not\s+(?:(?:at|every|each|daily|hourly|weekly|monthly|nightly|"
+    r"twice|once)\b|\d)[^.;!?]*",
+    re.IGNORECASE,
+)
+NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 
 
@@ -628,6 +647,15 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_rough_restatement(text)
+    if ", not " in text or ", but not " in text or ", and not " in text:
+        kept = _NOT_THIS.sub("", text)
+        if kept.strip() and kept != text:
+            found = _read_examples(kept, zone_name, aware_now)
+            if found.result is not None and found.result.ok:
+                found.result = found.result.replace(notes=(*found.result.notes, NOT_THIS_NOTE))
+                if found.result.schedule is not None and found.result.schedule["type"] == "at":
+                    found = _daily_as_the_other(found, text, kept, zone_name, aware_now)
+                return found
     if "rather than" in text.lower() or "instead of" in text.lower():
         kept = _RATHER.sub("", text)
         if kept.strip() and kept != text:
@@ -636,6 +664,49 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
                 found.result = found.result.replace(notes=(*found.result.notes, RATHER_NOTE))
             return found
     return _read_examples(text, zone_name, aware_now)
+
+
+_REPEATS_SAID: Final = re.compile(
+    r"\b(?:every|each|daily|hourly|weekly|monthly|nightly|twice|times)\b", re.IGNORECASE
+)
+DAILY_AS_THE_OTHER_NOTE: Final = (
+    "a time of day set against a schedule that repeats read as every day: to confirm"
+)
+
+
+_DAY_WORDS: Final = re.compile(
+    r"\b(?:today|tomorrow|tonight|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(?:st|nd|rd|th))\b|"
+    r"\d[/-]\d",
+    re.IGNORECASE,
+)
+
+
+def _daily_as_the_other(
+    found: _Found, text: str, kept: str, zone_name: str, aware_now: datetime
+) -> _Found:
+    """ "should run at midnight, not every 12 hours": a time of day said instead of a schedule
+    that repeats repeats too — every day at that time (asked), when the words kept name no day
+    ("tomorrow at 9am, not every day" is one run)."""
+    removed = _NOT_THIS.search(text)
+    if removed is None or _REPEATS_SAID.search(removed.group()) is None:
+        return found
+    if _DAY_WORDS.search(kept) is not None:
+        return found
+    daily = _read_examples(f"{kept.rstrip(' .')} every day", zone_name, aware_now)
+    once = found.result
+    if (
+        daily.result is None
+        or not daily.result.ok
+        or daily.result.schedule is None
+        or once is None
+        or once.schedule is None
+        or daily.result.schedule["type"] != "cron"
+        or times_of_day(daily.result.schedule) != times_of_day(once.schedule)
+    ):
+        return found
+    daily.result = _to_confirm(daily.result, DAILY_AS_THE_OTHER_NOTE)
+    return daily
 
 
 def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
@@ -767,7 +838,9 @@ def quick_entry(text: str) -> tuple[str, str | None] | None:
     alone ("1h30m", "10 minutes": in that long), an amount before the task ("1 hour Pick up
     Jenn", `lead_delay`), or an hour before a task that names its part of the day ("8 wake
     up": at 8). With the note to confirm it by, None for a sure reading; None for any other
-    text."""
+    text. A timer ("10 minute timer for pizza") is left to `plain_command`."""
+    if "timer" in text.lower():
+        return None
     lead = lead_delay(text)
     if lead is not None:
         return lead[0], None if lead[1] else LEAD_DELAY_NOTE
@@ -831,6 +904,10 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = text[start.end() :]
     text = plain_command(plain_marks(text))
     lowered = text.lower()
+    if lowered.startswith("cron"):
+        text = _without_cron_label(text)
+    if " --" in text and (dashed := dashed_options(text)) is not None:
+        text = dashed  # 'todo -a "Send the documents" --deadline 1w', a command line's options
     if ("tomorrow" in lowered or "today" in lowered) and ("daily" in lowered or "every" in lowered):
         text = _DAY_THEN_DAILY.sub(r"starting \g<day>", text, count=1)
     if "due:" in text or "DUE:" in text or "Due:" in text:
@@ -863,6 +940,23 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
             outside.rest = rest
             return outside
     return _read_rest(rest, text, zone_name, aware_now, target)
+
+
+# "cron 30 9 * * mon-fri do something" (a bot's "!remind cron …"), "crontab: 0 9 * * 1": the
+# word that names what follows
+_CRON_LABEL: Final = re.compile(r"^\s*(?:cron(?:tab|job)?)\s*[:=]?\s*(?=[\d*@])", re.IGNORECASE)
+
+
+def _without_cron_label(text: str) -> str:
+    """`text` without "cron" before a cron expression; `text` itself otherwise."""
+    label = _CRON_LABEL.match(text)
+    if label is None:
+        return text
+    try:
+        cron = split_cron(text[label.end() :])
+    except Rejected:
+        return text
+    return text if cron is None else text[label.end() :]
 
 
 # "update schedule to run pipeline every Sunday at 2:00 AM", "change the job's schedule to every
@@ -1126,7 +1220,8 @@ def read_command(
             phrase.single_day, phrase.every = False, True
             day = lx.DAY_LABELS[phrase.weekdays[0]]
             phrase.unsure.append(f"the meetings on {day} read as every {day} (it may mean once)")
-        elif habitual is not None and _one_weekday_alone(phrase):
+        elif habitual is not None and " " not in habitual and _one_weekday_alone(phrase):
+            # (not "will run on Friday": that Friday)
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
             # a job described in the present tense runs on that day every week
             phrase.single_day, phrase.every = False, True
@@ -1237,12 +1332,20 @@ _VERB_SAID: Final = {"kicks": "kicks off"}
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
-    """The present-tense verb outside the schedule's words that describes a job repeating."""
+    """The present-tense verb outside the schedule's words that describes a job repeating, or
+    what a job should do ("the housekeeping should run at 2am", "the cron will run at 7")."""
     inside = {k for start, end in runs for k in range(start, end)}
     for k, token in enumerate(tokens):
-        if token.kind == lx.WORD and token.value in _HABITUAL and k not in inside:
+        if token.kind != lx.WORD or k in inside:
+            continue
+        if token.value in _HABITUAL:
             return str(token.value)
+        if token.value == "run" and k and tokens[k - 1].value in _MODALS:
+            return f"{tokens[k - 1].value} run"
     return None
+
+
+_MODALS: Final = frozenset({"should", "will", "would", "must", "shall"})
 
 
 _MEETS: Final = frozenset({"meets", "gathers", "convenes", "assembles"})
