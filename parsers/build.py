@@ -338,7 +338,12 @@ class _Builder:
             self.note(f'"{written}" read as {_spoken(settled, minute)}: {why}')
             return settled
         if hour == 12:
-            self.note(f'"{written}" read as noon')
+            if self.p.every or self.p.interval or digital or self.p.task_part == "midday":
+                self.note(f'"{written}" read as noon')
+            else:
+                # one run at "12" ("set an alarm for 12", "remind me at 12 o'clock"): noon or
+                # midnight? A reminder bot asks; so do we
+                self.note(f'"{written}" read as noon; say "12am" for midnight', UNSURE_PENALTY)
             return 12
         if digital:
             # "7:30" with its minutes and no am/pm is how the 24-hour clock writes 07:30 (as
@@ -759,6 +764,10 @@ def _one_schedule(p: Phrase) -> None:
     # weekdays and 9am"): which times go with which days is not said
     turns = [kind for kind in groups if kind != "x"]
     turns = [kind for index, kind in enumerate(turns) if index == 0 or turns[index - 1] != kind]
+    if turns == ["d", "t", "d"] and p.interval == (1, "day") and not times_after_exception:
+        # "run everyday at 7:00AM, 10:00AM, 1:00PM, 4:00PM IST on weekdays": every day, then
+        # the days it keeps to — one group of days, not a second schedule
+        return
     if (len(turns) >= 3 and not one_time) or times_after_exception:
         raise Rejected(
             "this names different times on different days: that is two schedules",
