@@ -3827,6 +3827,20 @@ class _Reader:
             return self._days_from(i, (1, 2, 3, 4, 5))
         return None
 
+    def _odd_months(self, i: int) -> int | None:
+        """ "odd months", "odd-numbered months", "in even months": January, March, … or
+        February, April, … (a meeting page's "Odd months: first Tuesday of the month")."""
+        j = i + 1
+        if self._is_sym(j, "-"):
+            j += 1
+        if self._word(j) == "numbered":
+            j += 1
+        if not self._is_unit(j, "month"):
+            return None
+        first = 1 if self.tokens[i].value == "odd" else 2
+        self.phrase.months.extend(m for m in range(first, 13, 2) if m not in self.phrase.months)
+        return j + 1
+
     def _named_office_hours(self, i: int) -> bool:
         """Whether "office hours" at i names a meeting: the word "office", with nothing that
         makes it a time window before it ("during", "in", "outside", an interval read)."""
@@ -4084,6 +4098,8 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "half": _Reader._relative,
     "yesterday": _Reader._yesterday,
     "business": _Reader._business,
+    "odd": _Reader._odd_months,
+    "even": _Reader._odd_months,
     "dom": _Reader._dom,
     "market": _Reader._market,
     "as": _Reader._as_well_as,
