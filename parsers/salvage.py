@@ -355,12 +355,6 @@ def described_delay(
 # "Bingo Nite at Moe's from 6pm to 8pm": a calendar's quick add makes the event today (tomorrow
 # when its start has passed), as Google Calendar's and GNOME California's do — asked, since
 # "from 9am to 5pm" alone may also be hours a job keeps to
-_TIME_END: Final = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}\b|noon\b|midnight\b)"
-_EVENT_HOURS: Final = re.compile(
-    rf"\bfrom\s+{_TIME_END}\s*(?:to|until|till|-|–)\s*{_TIME_END}|"
-    rf"(?<![\w:]){_TIME_END}\s*(?:-|–)\s*{_TIME_END}",
-    re.IGNORECASE,
-)
 EVENT_TODAY_NOTE: Final = (
     "no day given: read as the event's next start (today or tomorrow): to confirm"
 )
@@ -373,12 +367,18 @@ def event_with_no_day(
     start, to confirm. None unless the text was refused as holding no schedule."""
     if answer.ok or answer.reason not in _SOFT:
         return None
-    hours = _EVENT_HOURS.search(text)
-    if hours is None or not _words(text[: hours.start()] + text[hours.end() :]):
+    lowered = text.lower()
+    if " to " not in lowered and "-" not in text and "–" not in text and "until" not in lowered:
         return None
     for day in ("today", "tomorrow"):
         result = read(f"{text.rstrip(' .!')} {day}")
-        if result.ok and result.schedule is not None and result.schedule["type"] == "at":
+        if (
+            result.ok
+            and result.schedule is not None
+            and result.schedule["type"] == "at"
+            and result.task is not None  # "from 6pm to 8pm" alone: hours a job may keep to
+            and any(note == "runs when the window starts" for note in result.notes)
+        ):
             return result.replace(
                 confidence=min(result.confidence, SALVAGED_CONFIDENCE),
                 notes=(*result.notes, EVENT_TODAY_NOTE),
