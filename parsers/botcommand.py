@@ -87,9 +87,12 @@ _OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "m
 _FIRST_LETTERS: Final = frozenset("uhorasgcbjmpUHORASGCBJMP")
 _REMIND_ME: Final = frozenset({"remindme", "remind-me", "remind_me"})
 _FREQUENCIES: Final = frozenset({"daily", "weekly", "hourly", "monthly", "yearly", "nightly"})
-# who a command names right after its name (as understand._REMIND reads them)
+# who a command names right after its name (as understand._REMIND reads them); "channel"
+# ("!remind channel 1h Get ready", a Discord bot's choice between "me" and "channel") is the
+# channel the command came from, as "here"
 _TARGET: Final = re.compile(
-    r"(?P<who>me|us|here|everyone|the\s+team|[#@~][a-z][\w.-]{0,79}|<[#@][^>]+>)(?=[\s,:]|$)[\s,:]*",
+    r"(?P<who>me|us|here|everyone|channel|the\s+team|[#@~][a-z][\w.-]{0,79}|<[#@][^>]+>)"
+    r"(?=[\s,:]|$)[\s,:]*",
     re.IGNORECASE,
 )
 _AMOUNT: Final = (
@@ -138,13 +141,16 @@ def plain_command(text: str) -> str:
         if named is not None:
             others.append(named)
     while (target := _TARGET.match(rest)) is not None:
-        others.append(target["who"])
+        who_named = target["who"]
+        others.append("here" if who_named.lower() == "channel" else who_named)
         rest = rest[target.end() :]
         # "/remind me when: 5m message: check the oven": the options after the target
         if ":" in rest and (options := _options(rest)) is not None:
             named, rest = options
             if named is not None:
                 others.append(named)
+    if "--" in rest and (dashed := _dashed_options(rest)) is not None:
+        rest = dashed
     if others:
         who = others.pop(0)
     elif speaker:
@@ -223,6 +229,49 @@ def _options(rest: str) -> tuple[str | None, str] | None:
     if task:
         said += ' "' + " ".join(task) + '"'
     return who, said.strip()
+
+
+# a command-line tool's options ("!remindme Take a break --time=1 hour", "remind --in 2h
+# --message 'stand up'"): "--name=value" or "--name value"
+_DASHED: Final = re.compile(
+    r"(?:^|\s)--(?P<label>[a-z][a-z-]*)(?:=|\s+)(?P<value>(?:(?!\s--)\S)+"
+    r"(?:\s+(?!--)\S+)*?)(?=\s+--|\s*$)",
+    re.IGNORECASE,
+)
+_DASHED_TIME: Final = frozenset({"time", "when", "at", "on", "date", "in", "delay", "duration"})
+_DASHED_TIME_MORE: Final = frozenset({"due", "due-date", "remind", "reminder", "after"})
+
+
+def _dashed_options(rest: str) -> str | None:
+    """ "This is an example reminder --time=1 hour" → 'in 1 hour "This is an example
+    reminder"': the options of a command-line tool's kind said in plain words, the words
+    outside them (or a message option) the message; None when no option names a time."""
+    when: list[str] = []
+    task: list[str] = []
+    kept: list[str] = []
+    position = 0
+    for option in _DASHED.finditer(rest):
+        label = option["label"].lower()
+        value = option["value"].strip().strip(_QUOTES)
+        kept.append(rest[position : option.start()])
+        position = option.end()
+        if label in _DASHED_TIME or label in _DASHED_TIME_MORE:
+            if label in ("at", "on"):
+                when.append(f"{label} {value}")
+            else:
+                when.append(f"in {value}" if DELAY.fullmatch(value) else value)
+        elif label in _REPEAT_OPTIONS:
+            when.append(f"every {value}" if DELAY.fullmatch(value) else value)
+        elif label in _TASK_OPTIONS:
+            task.append(value)
+        else:
+            return None  # an option we do not know may change what the rest means
+    if not when:
+        return None
+    kept.append(rest[position:])
+    message = " ".join([" ".join(kept).strip().strip(_QUOTES), *task]).strip()
+    said = " ".join(when)
+    return f'{said} "{message}"' if message else said
 
 
 def _timer(text: str) -> str | None:

@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 from . import lexicon as lx
 from .cron import cron_problem
 from .cronexpr import first_time
+from .daytimes import crossed, days_per_period, time_parts
 from .limits import MIN_INTERVAL_SECONDS
 from .observances import (
     MONTH_FIRST_COUNTRIES,
@@ -175,6 +176,9 @@ class _Builder:
         self.first_day: date = self.local_now.date()  # the first day runs may happen
         # "an hour before 00:30 tomorrow": the days a shifted time moved (-1: the day before)
         self.shift_days = 0
+        # the text itself says it repeats ("every", an interval, days of the week or month),
+        # not only its several times of day ("at 9:30am and 5pm")
+        self.said_repeating = False
         self.start_day: date | None = None
         self.end_day: date | None = None
 
@@ -595,6 +599,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     recurring = bool(
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
+    b.said_repeating = recurring
     single = (
         p.has_offset
         or p.day_offset is not None
@@ -820,6 +825,7 @@ def _one_time_said_twice(b: _Builder) -> None:
 
 
 MEETING_HOURS: Final = 3
+ONE_DAY_EVENT_HOURS: Final = 12
 
 
 def _meeting_window(p: Phrase) -> None:
@@ -851,7 +857,12 @@ def _meeting_window(p: Phrase) -> None:
         return
     start = _clock_minutes(first)
     length = _clock_minutes(last) - start
-    if 0 < length <= MEETING_HOURS * 60:
+    recurring = p.every or p.interval is not None or p.nth or p.monthdays
+    # an event on one day may last the day ("an appointment on Monday from noon to 4 pm", "work
+    # tomorrow from 8:30 to 5:30"); a window beside a repeating day keeps to a short meeting
+    one_off = not recurring and (p.single_day or not p.weekdays)
+    longest = (ONE_DAY_EVENT_HOURS if one_off else MEETING_HOURS) * 60
+    if 0 < length <= longest:
         p.times.append(first)
         p.window = None
         if p.window_between:
@@ -1196,6 +1207,13 @@ def _recurring(b: _Builder) -> Built:
         raise Rejected("a time window only goes with schedules that run several times a day")
     if p.yeardays or p.weeknos or p.year_nth:
         return _counted_in_the_year(b, unit, count)
+    if _weekdays_of_every_period(p, unit, count):
+        # "every month on Mondays and Wednesdays", "every year on Mondays in October": the
+        # month or year only frames days of the week that come every week
+        if len(set(p.weekdays)) == 1 and not p.months:  # "monthly on Mondays": or one a month?
+            day = lx.DAY_LABELS[p.weekdays[0]]
+            b.note(f"read as every {day} (say “the first {day}” for one a month)", UNSURE_PENALTY)
+        return _daily_or_weekly(b, None, 1)
     if p.dates:
         return _yearly(b, unit, count)
     if unit == "year" and (count != 1 or not (p.nth or p.monthdays)):
@@ -1212,6 +1230,19 @@ def _recurring(b: _Builder) -> Built:
             )
         return _monthly(b, count if unit == "month" else 1)
     return _daily_or_weekly(b, unit, count)
+
+
+def _weekdays_of_every_period(p: Phrase, unit: str | None, count: float) -> bool:
+    """Days of the week, in the plural or as a set, said with "every month" or "every year"
+    and nothing that counts days in it (no date, no nth weekday, no day of the month)."""
+    return (
+        unit in ("month", "year")
+        and count == 1
+        and bool(p.weekdays)
+        and not p.single_day
+        and not (p.monthdays or p.nth or p.dates or p.first_weekday or p.quarter)
+        and not (p.day_union or p.weekday_date or p.count is not None)
+    )
 
 
 def _whole_units(count: float, unit: str) -> str | None:
@@ -1682,9 +1713,14 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     if count == 1 and p.count is None:
         if not (p.weekdays or unit or p.part or p.times or p.months):
             raise NotUnderstood(0, "")
-        minute, hour = _time_fields(b)
+        times = b.times() or [b.default_time()]
         if b.shift_days and (p.weekdays or p.months):
             raise Rejected("counted from that time, the run falls on other days: name its time")
+        if not crossed(times) and b.said_repeating:
+            # "weekdays at 7:45am, 12:15pm and 5:30pm": an rrule says it (without a word that
+            # it repeats, two such times are more likely one run and its reminder)
+            return _rrule(b, _daily_parts(p), times)
+        minute, hour = _time_fields(b, times)
         expression = f"{minute} {hour} * {_month_field(p.months)} {_weekday_field(p.weekdays)}"
         return _cron(b, expression)
     if p.months and count != 1:
@@ -1699,6 +1735,16 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     if p.months:
         parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
     return _rrule(b, parts)
+
+
+def _daily_parts(p: Phrase) -> list[str]:
+    """Every day, or the weekdays and months named, as the parts of a DAILY rule."""
+    parts = ["FREQ=DAILY"]
+    if p.weekdays:
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[d] for d in _week_order(p.weekdays)))
+    if p.months:
+        parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
+    return parts
 
 
 def _monthly(b: _Builder, count: int) -> Built:
@@ -1746,7 +1792,10 @@ def _monthly(b: _Builder, count: int) -> Built:
         or any(nth < -1 for nth, _ in p.nth)
     ):
         return _monthly_rrule(b, count, monthdays)
-    minute, hour = _time_fields(b)
+    times = b.times() or [b.default_time()]
+    if not crossed(times):
+        return _monthly_rrule(b, count, monthdays, times)
+    minute, hour = _time_fields(b, times)
     day_field = _monthday_field(monthdays)
     weekday_field = ",".join(f"{day}L" if nth < 0 else f"{day}#{nth}" for nth, day in p.nth) or "*"
     if p.quarter:
@@ -1806,7 +1855,9 @@ def _weekdays_and_monthdays(b: _Builder, count: int) -> Built:
     )
 
 
-def _monthly_rrule(b: _Builder, count: int, monthdays: list[int]) -> Built:
+def _monthly_rrule(
+    b: _Builder, count: int, monthdays: list[int], at: list[time] | None = None
+) -> Built:
     """What cron cannot say of months: every 5 months, the 2nd-to-last Friday, the first
     weekday of the month, a number of times."""
     p = b.p
@@ -1836,7 +1887,7 @@ def _monthly_rrule(b: _Builder, count: int, monthdays: list[int]) -> Built:
         parts.append("BYMONTHDAY=" + ",".join(str(_rrule_monthday(day)) for day in monthdays))
     if p.months:
         parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
-    return _rrule(b, parts)
+    return _rrule(b, parts, at)
 
 
 def _rrule_monthday(day: int) -> int:
@@ -1869,7 +1920,10 @@ def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
     days = sorted({day for _, _, day in p.dates})
     if len(months) > 1 and len(days) > 1:
         raise Rejected("dates in different months on different days need one schedule each")
-    minute, hour = _time_fields(b)
+    times = b.times() or [b.default_time()]
+    if not crossed(times):
+        return _yearly_rrule(b, count, times)
+    minute, hour = _time_fields(b, times)
     return _cron(b, f"{minute} {hour} {_join(days)} {_join(months)} *")
 
 
@@ -1932,7 +1986,7 @@ def _counted_in_the_year(b: _Builder, unit: str | None, count: int) -> Built:
     return _rrule(b, parts)
 
 
-def _yearly_rrule(b: _Builder, count: int) -> Built:
+def _yearly_rrule(b: _Builder, count: int, at: list[time] | None = None) -> Built:
     p = b.p
     parts = ["FREQ=YEARLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
     if p.dates:
@@ -1956,11 +2010,11 @@ def _yearly_rrule(b: _Builder, count: int) -> Built:
         parts += [f"BYMONTH={day.month}", f"BYMONTHDAY={day.day}"]
         label = f"{lx.MONTH_LABELS[day.month]} {day.day}"
         b.note(f"yearly: every {label}, the day it starts", UNSURE_PENALTY)
-    return _rrule(b, parts)
+    return _rrule(b, parts, at)
 
 
-def _time_fields(b: _Builder) -> tuple[str, str]:
-    times = b.times() or [b.default_time()]
+def _time_fields(b: _Builder, times: list[time] | None = None) -> tuple[str, str]:
+    times = times or b.times() or [b.default_time()]
     hours, minutes = _hours_and_minutes(times)
     return _join(minutes), _join(hours)
 
@@ -1999,13 +2053,10 @@ def _rrule(b: _Builder, parts: list[str], at: list[time] | None = None) -> Built
     DTSTART is its first occurrence from the first day it may run, so INTERVAL counts from
     there."""
     times = at or b.times() or [b.default_time()]
-    hours, minutes = _hours_and_minutes(times)
-    parts = [
-        *parts,
-        "BYHOUR=" + ",".join(map(str, hours)),
-        "BYMINUTE=" + ",".join(map(str, minutes)),
-        "BYSECOND=0",
-    ]
+    days = 1 if crossed(times) else days_per_period(dict(part.split("=", 1) for part in parts))
+    if days is None:
+        _hours_and_minutes(times)  # refused: the days of this rule hold no fixed set of times
+    parts = [*parts, *time_parts(times, days or 1)]
     simple = ";".join(part for part in parts if not part.startswith("INTERVAL="))
     inclusive = False
     if b.first_day > b.local_now.date():

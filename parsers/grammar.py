@@ -122,6 +122,11 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
     return reader.phrase, end
 
 
+# Words that make "office hours" after them a time window: "during office hours"
+_WINDOW_WORDS: Final = frozenset(
+    "during in within outside after before through throughout across between only".split()
+)
+
 # What "every-" may be joined to: "every-second Thursday", "every-other week", "every-day"
 _AFTER_EVERY_DASH: Final = frozenset({lx.ORD, lx.WORD, lx.UNIT, lx.DAY, lx.DAYS, lx.DAYSET})
 
@@ -301,6 +306,12 @@ class _Reader:
                 return TimeMention(clock, token.start, self.tokens[after - 1].end), after
             if width == 4 and value % 100 < 60 and value < 2400:
                 clock = ClockTime(value // 100, value % 100, None, True)  # "1700", "0930"
+            elif width == 3 and value % 100 < 60 and value >= 100 and self._at_before(i):
+                # "at 630", "@ 915": 6:30 and 9:15 with the colon left out (as quick-add
+                # boxes and alarm apps take them), right after "at" only — "630 users" counts
+                clock = ClockTime(value // 100, value % 100, None, False, digital=True)
+                if value < 600:  # "sell at 150": a price as much as 1:50 at night
+                    self.phrase.unsure.append(f"“{value}” read as {value // 100}:{value % 100:02d}")
             elif width <= 2 and value < 24:
                 is_24h = value == 0 or value > 12 or (width == 2 and value < 10)
                 clock = ClockTime(value, 0, None, is_24h)
@@ -326,6 +337,10 @@ class _Reader:
             clock = ClockTime(clock.hour, clock.minute, meridiem[0], False)  # "3 oclock pm"
             end = meridiem[1]
         return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
+
+    def _at_before(self, i: int) -> bool:
+        """Whether "at" or "@" comes right before i."""
+        return i > 0 and self._word(i - 1) in ("at", "@")
 
     def _meridiem(self, j: int) -> tuple[str, int] | None:
         """ "am"/"pm" at j, also written "a m" or "in the PM" (Duckling's "3 in the AM"):
@@ -990,6 +1005,9 @@ class _Reader:
         """After an interval, "after 6pm": from 6pm to the end of each day; "after 2pm and
         before 2:55pm": a window whose end does not run. After a weekday, "after next": the
         one a week after next Friday."""
+        bound = self._nth_bound(i, inclusive=False)  # "the first Monday after the 15th"
+        if bound is not None:
+            return bound
         if self._word(i + 1) == "next" and i and self._kind(i - 1) == lx.DAY:
             if not self.phrase.single_day or self.phrase.next_weekday:
                 return None
@@ -1447,7 +1465,7 @@ class _Reader:
             return self._times(j)
         if word == "dow":  # "every day-of-week from Monday through Friday" (crontab.guru)
             self.phrase.every = True
-            return self._dow(j)
+            return self._dow(j + 1)
         if word in _HOLIDAYS:  # "every Christmas"
             end = self._holiday(j)
             if end is not None and (self.phrase.dates or self.phrase.holiday):
@@ -1840,6 +1858,79 @@ class _Reader:
         self.phrase.weekday_date = True
         self.phrase.order.append("d")
         return k + 4
+
+    def _either_day(self, ordinals: list[int], days: list[int], j: int) -> int | None:
+        """ "The first Saturday or Sunday of a month, whichever comes first", "the last Monday
+        or Friday": the first (last) of those weekdays in the month (RFC 5545: BYDAY=SA,SU;
+        BYSETPOS=1), as "the first weekend day"."""
+        if self._word(j) != "or" or self._kind(j + 1) not in (lx.DAY, lx.DAYS):
+            return None
+        if len(ordinals) != 1 or not (1 <= ordinals[0] <= 5 or ordinals[0] == -1):
+            return None
+        days = [*days, int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
+        j += 2
+        while (self._is_separator(j) or self._word(j) == "or") and self._kind(j + 1) in (
+            lx.DAY,
+            lx.DAYS,
+        ):
+            days.append(int(self.tokens[j + 1].value))  # type: ignore[call-overload]
+            j += 2
+        phrase = self.phrase
+        phrase.first_weekday = ordinals[0]
+        phrase.setpos_days = tuple(sorted(set(days)))
+        phrase.of_month = True
+        phrase.order.append("d")
+        if self._word(j) == "of" and self._word(j + 1) in ("a", "the", "every", "each"):
+            if self._is_unit(j + 2, "month"):
+                j += 3
+        k = j + (self._is_sym(j, ","))
+        # "whichever comes first" / "which ever comes first": what BYSETPOS says already
+        # ("ever" is read as a misspelled "every"; "first" as the ordinal)
+        if self._word(k) == "which" and self._word(k + 1) in ("ever", "every"):
+            k += 1
+        if self._word(k) in ("whichever", "which") and self._word(k + 1) in ("comes", "is"):
+            last = k + 2
+            return last + (self._word(last) == "last" or self._kind(last) == lx.ORD)
+        return j
+
+    def _nth_bound(self, i: int, *, inclusive: bool) -> int | None:
+        """ "The first Tuesday of the month on or after the 2nd", "the last Friday before the
+        25th": the weekday counted from a day of the month, not from the 1st — that weekday on
+        the seven days it can fall on (RFC 5545: BYDAY=TU;BYMONTHDAY=2,…,8). `i` is at "after"
+        or "before"; the one weekday counted ("first", "last") was read before it."""
+        phrase = self.phrase
+        j = i + 1 + (self._word(i + 1) == "the")
+        if not (
+            self._word(i) in ("after", "before")
+            and self._kind(j) == lx.ORD
+            and self._kind(j + 1) not in (lx.DAY, lx.DAYS)
+            and not self._is_unit(j + 1, "hour", "minute")
+            and len(phrase.nth) == 1
+            and not (phrase.monthdays or phrase.weekdays)
+        ):
+            return None
+        nth, day = phrase.nth[0]
+        anchor = int(self.tokens[j].value)  # type: ignore[call-overload]
+        after = self._word(i) == "after"
+        if after == (nth < 0) or not 1 <= abs(nth) <= 4:
+            return None  # "the last Friday after the 20th", "the fifth Monday": not one week
+        # the first day the weekday may fall on: the anchor itself, or the day after (before)
+        edge = anchor + (0 if inclusive else 1 if after else -1)
+        first = edge + 7 * (nth - 1) if after else edge - 7 * (-nth - 1) - 6
+        if first < 1 or first + 6 > 31:
+            raise Rejected("no month has that day")
+        phrase.nth.clear()
+        phrase.weekdays.append(day)
+        phrase.monthdays.extend(range(first, first + 7))
+        phrase.weekday_date = phrase.of_month = True
+        end = j + 1
+        if (
+            self._word(end) == "of"
+            and self._word(end + 1) == "the"
+            and self._is_unit(end + 2, "month")
+        ):
+            end += 3
+        return end
 
     def _day_follows(self, i: int) -> bool:
         """ "of the day", "of every day", "of each day" at i."""
@@ -2414,6 +2505,9 @@ class _Reader:
             while (step := self._is_separator(j)) and self._kind(j + step) in (lx.DAY, lx.DAYS):
                 days.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
                 j += step + 1
+            either = self._either_day(ordinals, days, j)
+            if either is not None:
+                return either
             follows = self._weekday_after(ordinals, days, j)
             if follows is not None:
                 return follows
@@ -3422,6 +3516,10 @@ class _Reader:
         return i + 1
 
     def _on(self, i: int) -> int:
+        if self._word(i + 1) == "or" and self._word(i + 2) in ("after", "before"):
+            bound = self._nth_bound(i + 2, inclusive=True)  # "on or after the 2nd"
+            if bound is not None:
+                return bound
         if self._word(i + 1) == "every" and self._word(i + 2) == "dom":
             return self._dom(i + 2) or i + 1  # "on every day-of-month from 8 through 14"
         if self._word(i + 1) == "the" and self._is_unit(i + 2, "hour"):
@@ -3609,6 +3707,34 @@ class _Reader:
         ):
             phrase.weekday_date = True  # "Friday the 13th", "Friday 13th"
 
+    def _any(self, i: int) -> int | None:
+        """ "Any Friday that falls on the 13th": any weekday named is every one of them."""
+        if self._kind(i + 1) not in (lx.DAY, lx.DAYS):
+            return None
+        return self._every(i)
+
+    def _falls_on(self, i: int) -> int | None:
+        """ "every Friday that falls on the 13th", "any Friday falling on the 13th of a month",
+        "the last day if it is a weekday" is elsewhere: a weekday whose date is also named, both
+        at once (BYDAY=FR;BYMONTHDAY=13), as "Friday the 13th"."""
+        j = i + (self._word(i) in ("that", "which"))
+        if self._word(j) not in _FALLS or self._word(j + 1) != "on":
+            return None
+        if not (i and self._kind(i - 1) in (lx.DAY, lx.DAYS) and self.phrase.weekdays):
+            return None
+        k = j + 2 + (self._word(j + 2) == "the")
+        if self._kind(k) != lx.ORD or self._kind(k + 1) in (lx.DAY, lx.DAYS, lx.DAYSET):
+            return None
+        end = self._ordinals(k)
+        if end is None or not self.phrase.monthdays or self.phrase.day_union:
+            return None
+        self.phrase.weekday_date = True
+        if self._word(end) == "of" and self._word(end + 1) in ("a", "the", "every", "each"):
+            if self._is_unit(end + 2, "month"):
+                self.phrase.of_month = True
+                end += 3
+        return end
+
     def _words_before(self, k: int) -> tuple[object, ...]:
         """The three words ending at k, for "as well as"."""
         return tuple(self.tokens[m].value if 0 <= m < self.n else None for m in (k - 2, k - 1, k))
@@ -3628,10 +3754,26 @@ class _Reader:
                 raise Rejected("“outside business hours” does not say when", "name a time")
             return i + 2
         if self._is_unit(i + 1, "hour"):
+            if self._named_office_hours(i):
+                # "weekly Community Office Hours every Wednesday at 5:30PM": the meeting's
+                # name, not a window; the day and time named are when it is (asked)
+                self.phrase.unsure.append("“office hours” read as the meeting's name")
+                return i + 2
             return self._business_hours(i, i + 2)
         if self._is_unit(i + 1, "day"):
             return self._days_from(i, (1, 2, 3, 4, 5))
         return None
+
+    def _named_office_hours(self, i: int) -> bool:
+        """Whether "office hours" at i names a meeting: the word "office", with nothing that
+        makes it a time window before it ("during", "in", "outside", an interval read)."""
+        token = self.tokens[i]
+        return (
+            token.end - token.start == 6  # "office" (the lexicon's "business" has other words)
+            # "every 30 minutes, office hours" is a window; "weekly Office Hours" a meeting
+            and (self.phrase.interval is None or self.phrase.interval[1] not in _SUB_DAILY)
+            and (i == 0 or self._word(i - 1) not in _WINDOW_WORDS)
+        )
 
     def _during(self, i: int) -> int:
         """ "during the workday", "during the business day": the hours of a working day, a
@@ -3671,7 +3813,7 @@ class _Reader:
         after "day-of-week")."""
         j = i + 1 if self._word(i) == "from" else i
         if self._kind(j) not in (lx.DAY, lx.DAYS):
-            return None
+            return None  # "every day-of-week" alone: crontab.guru's words cut short, asked
         self.phrase.descriptor = True
         return self._days(j)
 
@@ -3766,6 +3908,8 @@ def _ordinal(n: int) -> str:
 
 
 _Clause = Callable[[_Reader, int], "int | None"]
+#: "that falls on the 13th": the verbs of a weekday whose date is named
+_FALLS: Final = frozenset({"falls", "fall", "falling", "lands", "land", "landing"})
 _AS_WELL_AS: Final = ("as", "well", "as")
 # "until cancelled": the words that end a schedule by hand, so there is no end date
 _UNTIL_STOPPED: Final = frozenset({"cancelled", "canceled", "stopped", "removed", "deleted"})
@@ -3806,6 +3950,8 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "only": _Reader._only,
     "repeat": _Reader._filler,
     "during": _Reader._during,
+    **dict.fromkeys(("that", "which", *_FALLS), _Reader._falls_on),
+    "any": _Reader._any,
     "except": _Reader._except,
     "other": _Reader._other,
     "previous": _Reader._previous,

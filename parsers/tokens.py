@@ -82,7 +82,8 @@ _PATTERN: Final = re.compile(
      |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
      |(?P<dotted>(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.:])
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
-     |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
+     |(?<![\d.:])(?P<daymonth>(?P<dd4>0[1-9]|[12]\d|3[01])\.(?P<dm4>0[1-9]|1[0-2])\.?|(?P<dd5>[1-9]|[12]\d|3[01])\.(?P<dm5>[1-9]|1[0-2])\.)(?=\s+\d{1,2}(?:[:.h]\d{2}|\s?[ap]\.?m\.?)(?![\d.]))
+     |(?P<clock>(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
      |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
      |(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
@@ -90,7 +91,7 @@ _PATTERN: Final = re.compile(
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
      |(?P<num>\d+(?:\.\d+)?)(?![\d:]))
    |(?=[a-z@])(?:(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
-     |(?P<iana>[a-z]++(?:/[a-z0-9_+-]+)+)
+     |(?P<iana>[a-z]++(?:/[a-z][a-z0-9_+-]*)+)
      |(?P<word>[a-z]+(?:['-][a-z]+)*(?:\(s\))?|@))
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?=[+-])(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
@@ -434,7 +435,21 @@ def _scan(text: str) -> list[Token]:
                 _glued_word(tokens)
         elif group == "num":
             raw = match.group()
+            if end - start >= 3 and _STREET.match(text, end) is not None:
+                append(Token(lx.WORD, "address", start, end))  # "at 604 Ferry St.": no 6:04
+                continue
             value: object = float(raw) if "." in raw else int(raw)
+            if (
+                len(tokens) > 1
+                and tokens[-1].end == start
+                and text[tokens[-1].start : start] in ("x", "X")
+                and tokens[-2].kind == lx.NUM
+                and tokens[-2].end == tokens[-1].start
+            ):
+                # "a 1x1 meeting", "2x2", "1920x1080": a name or a size, not a count of runs
+                first = tokens[-2].start
+                tokens[-2:] = [Token(lx.WORD, text[first:end].lower(), first, end)]
+                continue
             append(Token(lx.NUM, value, start, end))
         elif group == "comma":
             # "every 1,5 hours": the European decimal comma (a list of amounts means
@@ -493,6 +508,12 @@ def _scan(text: str) -> list[Token]:
         elif group == "dotted":  # "25.12.2026": day, month, year, as Europe writes a date
             day, month, year = (int(part) for part in match.group("dd", "dm", "dy"))
             append(Token(lx.DATE, (year, month, day), start, end))
+        elif group == "daymonth":  # "01.01 0:00", "24.12. 18:00": a day and month, Europe's way
+            day = int(match.group("dd4") or match.group("dd5"))
+            month = int(match.group("dm4") or match.group("dm5"))
+            middle = text.index(".", start)
+            append(Token(lx.NUM, day, start, middle))
+            append(Token(lx.MONTH, month, middle + 1, end))
         elif group == "slash":
             parts = [int(part) for part in match.group().split("/")]
             year = parts[2] if len(parts) == 3 else None
@@ -554,7 +575,7 @@ _MAX_PLAIN: Final = 20_000
 
 def _is_plain(word: str, token: Token) -> bool:
     """Whether `token`, what _word made of `word` (a word not in the lexicon), is the plain
-    word it makes of it in any text ("second" depends on the word before it)."""
+    word it makes of it in any text ("second" and "Monday's" depend on the word before it)."""
     return (
         token.kind == lx.WORD
         and token.value == word
@@ -564,6 +585,7 @@ def _is_plain(word: str, token: Token) -> bool:
         and word != "second"
         and "-" not in word
         and "/" not in word
+        and not word.endswith("'s")
     )
 
 
@@ -708,6 +730,13 @@ _CURRENCY_AFTER: Final = re.compile(
 )
 
 
+# a house number's street: "604 Ferry St.", "123 Main Street", "1600 Pennsylvania Avenue"
+_STREET: Final = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){1,3}(?i:st|street|ave|avenue|rd|road|blvd|boulevard|ln|lane|dr|"
+    r"drive|way|ct|court|pl|place|pkwy|parkway|hwy|highway|sq|square)\b"
+)
+
+
 def _money(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] is an amount of money ("$23.49", "9.99 euros")."""
     before = text[max(start - 2, 0) : start].rstrip()
@@ -726,6 +755,10 @@ def _one_before(token: Token) -> bool:
     )
 
 
+# Words after which a day with "'s" is the plural: "alternate Monday's", "all Friday's"
+_PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "all", "other"})
+
+
 def _word(word: str, start: int, tokens: list[Token]) -> None:
     if word == "second" and _one_before(tokens[-1]):
         # "1 second", "half a second": the unit, not the ordinal of "the second Monday"
@@ -735,6 +768,18 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
     if entry is not None:
         tokens.append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))
         return
+    if (
+        word.endswith("'s")
+        and tokens
+        and tokens[-1].value in _PLURAL_BEFORE
+        and lx.LEXICON.get(word[:-2], ("",))[0] == lx.DAY
+    ):
+        plural = lx.LEXICON.get(word[:-2] + "s")
+        if plural is not None and plural[0] == lx.DAYS:
+            # "alternate Monday's": the plural, with a stray apostrophe ("Friday's meeting"
+            # is one Friday's)
+            tokens.append(Token(plural[0], plural[1], start, start + len(word)))
+            return
     if word in _WEEKNIGHTS:
         # "runs at 02:00 on weeknights": Monday to Friday to most, Sunday to Thursday (the
         # nights before a work day) to others, and 02:00 is the next morning's: read, and asked

@@ -38,7 +38,9 @@ from .frequency import agrees
 from .grammar import GREETINGS, read, reads_nothing
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
+from .quickadd import plain_marks
 from .rawrule import looks_like_rule
+from .restated import without_rough_restatement
 from .result import ParseResult
 from .salvage import is_soft, salvage
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
@@ -184,7 +186,11 @@ _HEDGE: Final = re.compile(
 HEDGED_CONFIDENCE: Final = 0.6
 # A question about schedules is not one: "what's on my calendar tomorrow", "is it running?"
 _QUESTION: Final = re.compile(
-    r"^\s*(?:what|what's|whats|where|who|why|which|"
+    # a word or two of talk before the question does not make it a request: "ok so, can you tell
+    # me when the backup runs", "btw what time is standup tomorrow"
+    r"^\s*(?:(?:ok|okay|so|well|hey|hi|hello|btw|also|and|but|oh|um|hmm|sorry|quick\s+question|"
+    r"question)\b[\s,:;.!-]*)*"
+    r"(?:what|what's|whats|where|who|why|which|"
     r"how\s+(?:often|long|many|much|does|do|did|would|is|are)|is|are|"
     r"does|did|am\s+i|should\s+(?:i|we)|"
     r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
@@ -226,7 +232,9 @@ def letter_runs(text: str) -> list[str]:
 # A sentence about the speaker is not a request: "I'm at 10", "we're free Friday at 3pm",
 # "im available every wed". The time in it is read, and asked about.
 _STATEMENT: Final = re.compile(
-    r"^\s*(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
+    # ("no, i already have a meeting 3pm tomorrow": an answer, then the statement)
+    r"^\s*(?:(?:no|nope|yes|yeah|yep|ok|okay|well|so|oh|sorry|actually|hmm|um)\b[\s,.!]*)?"
+    r"(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
     r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b"
     # "I'll be out Tuesday afternoons", "we will be closed on Monday": where one will be
     r"|^\s*(?:i'll|i’ll|we'll|we’ll|(?:i|we)\s+will)\s+(?:probably\s+)?be\s+(?:out|away|off|busy|"
@@ -247,6 +255,18 @@ _THIRD_PERSON: Final = re.compile(
 )
 
 
+# Documentation that explains a time, not a request: "Example: Job scheduled at 17:00 will run at
+# 10:00 mountain time", "Here are some local times for the meeting …", "NYSE opens at 9:30 AM
+# ET", "9 PM UTC = 5 PM EST (adjust for daylight saving)" — a time equated to another.
+_EXPLAINS: Final = re.compile(
+    r"^\s*(?:(?:for\s+)?example|e\.g\.|explanation|note)\s*:"
+    r"|^\s*here\s+(?:are|is)\b"
+    r"|^\s*(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:opens|closes)\s+at\b"
+    r"|\d\s*(?:[ap]\.?m\.?)?\s*[A-Za-z]{0,4}\s*=\s*\d",
+    re.IGNORECASE,
+)
+
+
 # A look at the calendar, or a change to an entry in it, is not a job: "show me my calendar
 # event this friday afternoon", "tell my meetings for tomorrow morning", "check if alarm is set
 # for six am", "clear my calendar for saturday", "take the 8am meeting off my calendar". With a
@@ -260,8 +280,12 @@ _CALENDAR_LOOKUP: Final = re.compile(
     r"(?:\s+(?:me|us))?(?:\s+(?:if|whether|what(?:'s|\s+is)?))?(?:\s+(?:on|in|for|out))?\s+"
     r"(?:(?:my|our|the|any|all|an?|today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?"
     r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
-    # "delete lunch with steve on friday", "cancel my dinner tomorrow": an event in a calendar
-    # ("delete old logs on friday" is a job's task)
+    # "accept my meeting at 7pm today", "decline the event on Friday": an answer to an invitation
+    r"|(?:accept|decline|rsvp\s+to|tentatively\s+accept)\s+(?:(?:my|our|the|this|that|all|an?|"
+    r"today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|invites?|"
+    r"invitations?|calls?)"
+    # "delete lunch with steve on friday", "cancel my dinner tomorrow", "get rid of my 8am
+    # alarm": an entry in a calendar ("delete old logs on friday" is a job's task)
     r"|(?:cancel|delete|remove|erase|scratch|drop|get\s+rid\s+of)\s+"
     r"(?:(?:my|our|the|this|that|all)\s+)?"
     r"(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
@@ -276,7 +300,8 @@ _ON_CALENDAR: Final = re.compile(
 # The words _CALENDAR_LOOKUP can start with: the pattern only runs on a text opening with one
 _LOOKUP_OPENERS: Final = frozenset(
     "please pls kindly can could would will show list tell read check display bring pull look "
-    "clear wipe empty cancel delete remove erase scratch drop get i".split()
+    "clear wipe empty cancel delete remove erase scratch drop accept decline rsvp tentatively "
+    "get i".split()
 )
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
@@ -387,6 +412,17 @@ def _days_listed_once(result: ParseResult, lowered: str) -> bool:
     return _REPEAT_WORDS.isdisjoint(letter_runs(lowered))
 
 
+def _explains(text: str, result: ParseResult) -> bool:
+    """Whether `text` explains a time rather than asks for a job (`_EXPLAINS`); a text that
+    says how often ("Runs at: 15:00 UTC = 16:00 CET every day") still asks for one."""
+    if ":" not in text and "=" not in text and " opens " not in text and " closes " not in text:
+        if not text.lstrip()[:4].lower().startswith("here"):
+            return False
+    if _EXPLAINS.search(text) is None:
+        return False
+    return _REPEAT_WORDS.isdisjoint(letter_runs(text.lower()))
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
@@ -396,6 +432,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
     statement = _STATEMENT.match(text) or _THIRD_PERSON.match(text)
+    if statement is None and _explains(text, result):
+        note = "the text explains a time (an example, a conversion), it does not ask: to confirm"
+        return _to_confirm(result, note)
     one_off = result.schedule is not None and result.schedule["type"] == "at"
     if statement is None and one_off and "you" in text.lower():
         statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job
@@ -589,6 +628,7 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
+    text = without_rough_restatement(text)
     if "rather than" in text.lower() or "instead of" in text.lower():
         kept = _RATHER.sub("", text)
         if kept.strip() and kept != text:
@@ -709,13 +749,49 @@ def _entry_names_time(rest: str) -> bool:
     )
 
 
-def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+AMOUNT_ALONE_NOTE: Final = (
+    "an amount of time alone read as that long from now, as a timer takes it (or every so "
+    "often?): to confirm"
+)
+LEAD_HOUR_NOTE: Final = "the number before the task read as the hour it is due: to confirm"
+# "8 wake up", "7 dinner with Sam" (a reminder bot's "HOUR TASK"): an hour, then the task
+_LEAD_HOUR: Final = re.compile(r"^\s*(?P<hour>[01]?\d|2[0-3])\s+(?=[^\W\d_])")
+
+
+# "0600h", "1730 hrs": a time on the 24-hour clock, not 600 hours
+_CLOCK_HOURS: Final = re.compile(r"\d{4}\s?h", re.IGNORECASE)
+
+
+def quick_entry(text: str) -> tuple[str, str | None] | None:
+    """A short entry as reminder bots and timers take it, said in words: an amount of time
+    alone ("1h30m", "10 minutes": in that long), an amount before the task ("1 hour Pick up
+    Jenn", `lead_delay`), or an hour before a task that names its part of the day ("8 wake
+    up": at 8). With the note to confirm it by, None for a sure reading; None for any other
+    text."""
     lead = lead_delay(text)
     if lead is not None:
-        found = _read_commanded(lead[0], zone_name, aware_now)
+        return lead[0], None if lead[1] else LEAD_DELAY_NOTE
+    first = text.lstrip()[:1]
+    if not first.isdigit() and first not in "aAoOtTfF":
+        return None
+    amount = text.strip().rstrip(".!")
+    if DELAY.fullmatch(amount) and "-" not in amount and not _CLOCK_HOURS.match(amount):
+        return f"in {amount}", AMOUNT_ALONE_NOTE
+    hour = _LEAD_HOUR.match(text)
+    if hour is not None:
+        rest = text[hour.end() :]
+        if part_named_by(rest) is not None and not _entry_names_time(rest):
+            return f"at {hour['hour']} {rest}", LEAD_HOUR_NOTE
+    return None
+
+
+def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    entry = quick_entry(text)
+    if entry is not None:
+        found = _read_commanded(entry[0], zone_name, aware_now)
         if found.result is not None and found.result.ok:
-            if not lead[1]:
-                found.result = _to_confirm(found.result, LEAD_DELAY_NOTE)
+            if entry[1] is not None:
+                found.result = _to_confirm(found.result, entry[1])
             return found
     return _read_commanded(text, zone_name, aware_now)
 
@@ -753,7 +829,7 @@ _DAY_THEN_DAILY: Final = re.compile(
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
-    text = plain_command(text)
+    text = plain_command(plain_marks(text))
     lowered = text.lower()
     if ("tomorrow" in lowered or "today" in lowered) and ("daily" in lowered or "every" in lowered):
         text = _DAY_THEN_DAILY.sub(r"starting \g<day>", text, count=1)
@@ -850,7 +926,7 @@ def _read_rest(
 ) -> _Found:
     """What the stages make of `rest`, the text without its `target`."""
     found = _Found(None, rest, zone_name, aware_now, target)
-    if _QUESTION.match(rest):
+    if _QUESTION.match(rest) and not _reminded_of(text, rest):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
@@ -899,6 +975,13 @@ def _read_rest(
             found.partial = False
             return found
     return found
+
+
+def _reminded_of(text: str, rest: str) -> bool:
+    """ "/remind me what doin everyday at 3:23am", "remind me who to call on Monday": after a
+    reminder's target, a question word opens the message, not a question to us — unless it
+    ends with a question mark ("remind me what? when?")."""
+    return _REMIND.match(text) is not None and not rest.rstrip().endswith("?")
 
 
 def _looks_like_event(text: str) -> bool:
@@ -1051,8 +1134,20 @@ def read_command(
                 f"a job said to run on {day} (present tense) read as running every {day}"
             )
             habitual = None
-        elif habitual is not None and not _names_a_day(phrase):
-            pass  # "The batch job kicks off at 2 AM": asked below if read as one run
+        elif (
+            habitual is not None
+            and not _names_a_day(phrase)
+            and phrase.times
+            and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
+        ):
+            # "Runs at 19:00 HKT", "The batch job kicks off at 2 AM": a job that repeats at that
+            # time; how often is not said — every day is what such notes mean: read so, asked
+            phrase.every, phrase.interval = True, (1, "day")
+            phrase.unsure.append(
+                f"the text says when the job {_VERB_SAID.get(habitual, habitual)}, not how often: "
+                "read as every day"
+            )
+            habitual = None
         else:
             habitual = None
         # before build, which fills the phrase in: what the text said is what agrees or not
@@ -1137,6 +1232,7 @@ def read_command(
 # Verbs in the present tense that describe what a job does each time it runs: "This job runs
 # at 00:00 JST on Friday", "the workflow kicks off on Sunday at 3am"
 _HABITUAL: Final = frozenset({"runs", "executes", "fires", "triggers", "kicks", "reruns"})
+_VERB_SAID: Final = {"kicks": "kicks off"}
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:

@@ -757,7 +757,7 @@ for text, word in [
     ("every hour from 10pm to 2am on weekdays", "overnight"),
     ("every 2nd tuesday", "could mean"),
     ("every 45 minutes on weekdays", "cron cannot"),
-    ("every day at 9:30 and 17:00", "different minutes"),
+    ("every Friday and the 13th at 9:30 and 17:00", "different minutes"),
     ("at 25:00", "not a time"),
     ("at 13pm", "not a time"),
     ("every day at 9am and tomorrow", "mixes"),

@@ -74,6 +74,7 @@ check): all of them are tuned. Run
 from __future__ import annotations
 
 import argparse
+import calendar
 import hashlib
 import re
 from collections import Counter
@@ -366,7 +367,9 @@ def _bound(value: str | None, zone: ZoneInfo, now: datetime, *, end: bool) -> da
     today = now.astimezone(zone).date()
     if value.startswith("+") and value.endswith("mo"):  # +2mo: two months on, less a day
         months = today.month - 1 + int(value[1:-2])
-        day = today.replace(year=today.year + months // 12, month=months % 12 + 1)
+        year, month = today.year + months // 12, months % 12 + 1
+        # the same day of that month (its last day when it has none: Oct 31 + 1mo is Nov 30)
+        day = date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
         day -= timedelta(days=1)
     elif value.startswith("+"):
         day = today + timedelta(days=int(value[1:-1]) - 1)

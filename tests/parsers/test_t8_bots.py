@@ -1,0 +1,240 @@
+"""Round eight: short forms, bot commands and quick-add syntax — times without a colon
+("at 630", "630am"), a day and month with dots ("01.01 0:00"), a time said again roughly in
+brackets ("15.01 (3 pm)"), a command-line tool's options ("--time=1 hour"), a bot's
+"channel" target, a reminder's message that opens with a question word, the marks of a
+quick-add box ("!3 ^tomorrow *weekly =1h p1"), an amount of time alone ("1h30m") and an hour
+before a task that names its part of the day ("8 wake up"). Variants of each family,
+invented."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from agentcron.parsers.botcommand import plain_command
+from agentcron.parsers.quickadd import plain_marks
+from agentcron.parsers.restated import without_rough_restatement
+from agentcron.parsers.tokens import tokenize
+from agentcron.parsers.understand import quick_entry
+
+from .reading import NOW, asks, cron, once, read
+
+
+def _at(delta: timedelta) -> str:
+    return (NOW + delta).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# -- times without a colon ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("remind me to get up at 630 tomorrow", "2026-01-15T06:30:00Z"),
+        ("at 945 tomorrow", "2026-01-15T09:45:00Z"),
+        ("tomorrow @ 715 standup", "2026-01-15T07:15:00Z"),
+        ("630am tomorrow", "2026-01-15T06:30:00Z"),
+        ("remind me 1030pm call mom", "2026-01-14T22:30:00Z"),
+        ("130pm", "2026-01-14T13:30:00Z"),
+        ("tomorrow 1230 am", "2026-01-15T00:30:00Z"),
+    ],
+)
+def test_a_time_without_its_colon_is_read(text: str, instant: str) -> None:
+    assert read(text)["schedule"]["datetime"] == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every day at 630", "30 6 * * *"),
+        ("every weekday @ 715", "15 7 * * 1-5"),
+        ("every day at 1230am", "30 0 * * *"),
+        ("0200 every day-of-week from Monday through Saturday", "0 2 * * 1-6"),
+        ("At 05:00 on every day-of-week from Monday through Friday.", "0 5 * * 1-5"),
+    ],
+)
+def test_a_repeating_time_without_its_colon(text: str, expression: str) -> None:
+    assert cron(text) == expression
+
+
+def test_a_colonless_time_in_the_small_hours_asks() -> None:
+    assert asks("sell at 150 tomorrow")  # a price as much as 1:50 at night
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meets on the second Saturday of the month, 0900-1100, at 604 Ferry St., Martinez, CA",
+        "Add Jane's birthday party at 123 Main St for 2PM tomorrow on my calendar",
+        "drinks at 221 Baker Street tomorrow at 6pm",
+    ],
+)
+def test_a_house_number_is_no_time(text: str) -> None:
+    kinds = [t.kind for t in tokenize(text) if t.value == "address"]
+    assert kinds == ["word"]
+
+
+def test_a_number_alone_after_at_stays_no_time() -> None:
+    assert read("at 999")["schedule"] is None
+
+
+# -- a day and a month with dots ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("01.01 0:00 Happy New Year", "2027-01-01T00:00:00Z"),
+        ("15.03 14:30 dentist", "2026-03-15T14:30:00Z"),
+        ("1.5. 10:00 call the bank", "2026-05-01T10:00:00Z"),
+    ],
+)
+def test_a_dotted_day_and_month_before_a_time(text: str, instant: str) -> None:
+    assert read(text)["schedule"]["datetime"] == instant
+
+
+# -- a time said again in brackets ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("at 15.01 (3 pm) every day", "at 15.01 every day"),
+        ("every day at 09:05 (9am)", "every day at 09:05"),
+        ("every day at 3.01 (3 pm)", "every day at 3:01 pm"),
+        ("at 23:59 (i.e. 11 PM)", "at 23:59"),
+        ("at 15.01 (4 pm) every day", "at 15.01 (4 pm) every day"),  # another hour
+        ("at 15:00 (3 pm)", "at 15:00 (3 pm)"),  # the same time: the grammar merges it
+        ("every day at 9am", "every day at 9am"),
+    ],
+)
+def test_a_rough_restatement_is_taken_out(text: str, said: str) -> None:
+    assert without_rough_restatement(text) == said
+
+
+def test_a_time_said_again_roughly_runs_once_a_day() -> None:
+    assert cron("I am trying to run cronjob at 15.01 (3 pm) every day.") == "1 15 * * *"
+
+
+# -- bots' commands -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        (
+            "!remindme This is an example reminder --time=1 hour",
+            'remind me in 1 hour "This is an example reminder"',
+        ),
+        ("/remind --in 2h --message 'stand up'", 'in 2h "stand up"'),
+        ("!remind me --at 5pm call mom", "remind me at 5pm call mom"),
+        ("/remind #ops --every=1d --message=standup", 'remind #ops every 1d "standup"'),
+        ("!remind channel 1h Get ready", 'remind here in 1h "Get ready"'),
+        ("!remind me Pay --verbose 2h", "remind me Pay --verbose 2h"),  # an unknown option
+    ],
+)
+def test_a_bot_command_with_options(text: str, plain: str) -> None:
+    assert plain_command(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "delta", "target"),
+    [
+        ("!remindme Another example reminder --time=2 day", timedelta(days=2), "me"),
+        ("!remind channel 1h Get ready for a practice match!", timedelta(hours=1), "here"),
+        ("!remind channel 30m Raid starts", timedelta(minutes=30), "here"),
+    ],
+)
+def test_bot_options_and_targets_are_read(text: str, delta: timedelta, target: str) -> None:
+    assert once(text) == _at(delta)
+    assert read(text)["target"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "task"),
+    [
+        ("/remind me what doin everyday at 3:23am", "23 3 * * *", "what doin"),
+        ("remind me who to call every Monday at 9am", "0 9 * * 1", "who to call"),
+    ],
+)
+def test_a_reminders_message_may_open_with_a_question_word(
+    text: str, expression: str, task: str
+) -> None:
+    assert cron(text) == expression
+    assert read(text)["task"] == task
+
+
+@pytest.mark.parametrize(
+    "text", ["remind me what time the meeting is?", "what runs every monday", "is it daily?"]
+)
+def test_questions_stay_questions(text: str) -> None:
+    assert read(text)["reason"] == "that reads as a question, not a schedule"
+
+
+# -- quick-add marks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Play game !3 ^tomorrow 10am #fun", "Play game tomorrow 10am #fun"),
+        ("Pay rent *monthly on the 1st", "Pay rent monthly on the 1st"),
+        ("Call Bob ^friday =15min", "Call Bob friday"),
+        ("Write report !high tomorrow", "Write report tomorrow"),
+        ("Pay rent p1 every 1st", "Pay rent every 1st"),
+        ("!remind me in 2h", "!remind me in 2h"),  # a bot's command
+        ("*Note*: every day at 9", "*Note*: every day at 9"),  # markdown
+        ("0 9 * * 1-5 check the build", "0 9 * * 1-5 check the build"),
+    ],
+)
+def test_quick_add_marks_are_said_in_words(text: str, plain: str) -> None:
+    assert plain_marks(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "instant", "task"),
+    [
+        ("Play game !3 ^tomorrow 10am #fun", "2026-01-15T10:00:00Z", "Play game"),
+        ("Buy milk !1 ^today 5pm", "2026-01-14T17:00:00Z", "Buy milk"),
+        ("Call Bob ^friday 3pm =15min", "2026-01-16T15:00:00Z", "Call Bob"),
+    ],
+)
+def test_a_quick_add_line_is_read(text: str, instant: str, task: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["task"] == task
+
+
+# -- short entries --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "delta"),
+    [
+        ("1h30m", timedelta(minutes=90)),
+        ("4d", timedelta(days=4)),
+        ("45 mins", timedelta(minutes=45)),
+    ],
+)
+def test_an_amount_alone_is_a_timer_to_confirm(text: str, delta: timedelta) -> None:
+    answer = read(text)
+    assert answer["schedule"]["datetime"] == _at(delta)
+    assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [("8 wake up", "2026-01-15T08:00:00Z"), ("7 dinner with Sam", "2026-01-14T19:00:00Z")],
+)
+def test_an_hour_before_a_task_of_a_part_of_the_day(text: str, instant: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    "text", ["20 pushups", "5 apples", "0600h", "2 hours before the meeting", "12 Monkeys"]
+)
+def test_other_numbers_first_are_no_short_entry(text: str) -> None:
+    assert quick_entry(text) is None
