@@ -42,7 +42,7 @@ from .quickadd import plain_marks
 from .rawrule import looks_like_rule
 from .restated import without_rough_restatement
 from .result import ParseResult
-from .salvage import is_soft, salvage
+from .salvage import is_soft, salvage, sentence_aside, times_of_day
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import part_named_by
 from .tokens import Token, TokenizeError, tokenize
@@ -514,12 +514,16 @@ def _salvaged(
     """A refusal of the whole text for a soft reason may still hold a schedule in one of its
     parts (a clause, a sentence, the text without its brackets or formatting): answered, to
     confirm (`salvage.py`). Answers and hard refusals pass untouched, at the cost of one test."""
+    read = lambda part: _understand_fast(part, timezone, now, date_order)  # noqa: E731
+    aside = sentence_aside(text, answer, read=read, carries_time=_mentions_time)
+    if aside is not None:
+        return aside
     if answer.ok or not is_soft(answer.reason):
         return answer
     salvaged = salvage(
         text,
         answer,
-        read=lambda part: _understand_fast(part, timezone, now, date_order),
+        read=read,
         carries_time=_mentions_time,
     )
     return salvaged or answer
@@ -620,6 +624,14 @@ _RATHER: Final = re.compile(
     re.IGNORECASE,
 )
 RATHER_NOTE: Final = "the words after “rather than” / “instead of” were read as what not to do"
+# "should run at midnight, not every 12 hours", "every Friday at 5pm, not at 4pm": a correction —
+# the schedule said, then the one it is not ("…, not on weekends" leaves days out: _NOT_ON)
+_NOT_THIS: Final = re.compile(
+    r"\s*,\s*(?:and\s+|but\s+)?not\s+(?:(?:at|every|each|daily|hourly|weekly|monthly|nightly|"
+    r"twice|once)\b|\d)[^.;!?]*",
+    re.IGNORECASE,
+)
+NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 
 
@@ -629,6 +641,15 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_rough_restatement(text)
+    if ", not " in text or ", but not " in text or ", and not " in text:
+        kept = _NOT_THIS.sub("", text)
+        if kept.strip() and kept != text:
+            found = _read_examples(kept, zone_name, aware_now)
+            if found.result is not None and found.result.ok:
+                found.result = found.result.replace(notes=(*found.result.notes, NOT_THIS_NOTE))
+                if found.result.schedule is not None and found.result.schedule["type"] == "at":
+                    found = _daily_as_the_other(found, text, kept, zone_name, aware_now)
+                return found
     if "rather than" in text.lower() or "instead of" in text.lower():
         kept = _RATHER.sub("", text)
         if kept.strip() and kept != text:
@@ -637,6 +658,49 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
                 found.result = found.result.replace(notes=(*found.result.notes, RATHER_NOTE))
             return found
     return _read_examples(text, zone_name, aware_now)
+
+
+_REPEATS_SAID: Final = re.compile(
+    r"\b(?:every|each|daily|hourly|weekly|monthly|nightly|twice|times)\b", re.IGNORECASE
+)
+DAILY_AS_THE_OTHER_NOTE: Final = (
+    "a time of day set against a schedule that repeats read as every day: to confirm"
+)
+
+
+_DAY_WORDS: Final = re.compile(
+    r"\b(?:today|tomorrow|tonight|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(?:st|nd|rd|th))\b|"
+    r"\d[/-]\d",
+    re.IGNORECASE,
+)
+
+
+def _daily_as_the_other(
+    found: _Found, text: str, kept: str, zone_name: str, aware_now: datetime
+) -> _Found:
+    """ "should run at midnight, not every 12 hours": a time of day said instead of a schedule
+    that repeats repeats too — every day at that time (asked), when the words kept name no day
+    ("tomorrow at 9am, not every day" is one run)."""
+    removed = _NOT_THIS.search(text)
+    if removed is None or _REPEATS_SAID.search(removed.group()) is None:
+        return found
+    if _DAY_WORDS.search(kept) is not None:
+        return found
+    daily = _read_examples(f"{kept.rstrip(' .')} every day", zone_name, aware_now)
+    once = found.result
+    if (
+        daily.result is None
+        or not daily.result.ok
+        or daily.result.schedule is None
+        or once is None
+        or once.schedule is None
+        or daily.result.schedule["type"] != "cron"
+        or times_of_day(daily.result.schedule) != times_of_day(once.schedule)
+    ):
+        return found
+    daily.result = _to_confirm(daily.result, DAILY_AS_THE_OTHER_NOTE)
+    return daily
 
 
 def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
