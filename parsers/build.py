@@ -338,7 +338,12 @@ class _Builder:
             self.note(f'"{written}" read as {_spoken(settled, minute)}: {why}')
             return settled
         if hour == 12:
-            self.note(f'"{written}" read as noon')
+            if self.p.every or self.p.interval or digital or self.p.task_part == "midday":
+                self.note(f'"{written}" read as noon')
+            else:
+                # one run at "12" ("set an alarm for 12", "remind me at 12 o'clock"): noon or
+                # midnight? A reminder bot asks; so do we
+                self.note(f'"{written}" read as noon; say "12am" for midnight', UNSURE_PENALTY)
             return 12
         if digital:
             # "7:30" with its minutes and no am/pm is how the 24-hour clock writes 07:30 (as

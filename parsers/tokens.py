@@ -750,7 +750,9 @@ _SPOKEN_MINUTES: Final = frozenset({15, 20, 30, 40, 45, 50})
 
 
 def _one_before(token: Token) -> bool:
-    return (token.kind == lx.NUM and token.value == 1) or (
+    """ "1 second", "a second", "45 second", "30 second timer": an amount before "second"
+    makes it the unit ("every 2 second" counts seconds too, as the grammar reads it)."""
+    return (token.kind == lx.NUM and not token.spelled) or (
         token.kind == lx.WORD and token.value == "a"
     )
 
@@ -761,7 +763,8 @@ _PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "all", "other"})
 
 def _word(word: str, start: int, tokens: list[Token]) -> None:
     if word == "second" and _one_before(tokens[-1]):
-        # "1 second", "half a second": the unit, not the ordinal of "the second Monday"
+        # "1 second", "45 second", "half a second": the unit, not the ordinal of "the second
+        # Monday"
         tokens.append(Token(lx.UNIT, "second", start, start + len(word)))
         return
     entry = lx.LEXICON.get(word)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
-from .botcommand import DELAY, plain_command
+from .botcommand import DELAY, dashed_options, plain_command
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
@@ -831,7 +831,9 @@ def quick_entry(text: str) -> tuple[str, str | None] | None:
     alone ("1h30m", "10 minutes": in that long), an amount before the task ("1 hour Pick up
     Jenn", `lead_delay`), or an hour before a task that names its part of the day ("8 wake
     up": at 8). With the note to confirm it by, None for a sure reading; None for any other
-    text."""
+    text. A timer ("10 minute timer for pizza") is left to `plain_command`."""
+    if "timer" in text.lower():
+        return None
     lead = lead_delay(text)
     if lead is not None:
         return lead[0], None if lead[1] else LEAD_DELAY_NOTE
@@ -895,6 +897,10 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = text[start.end() :]
     text = plain_command(plain_marks(text))
     lowered = text.lower()
+    if lowered.startswith("cron"):
+        text = _without_cron_label(text)
+    if " --" in text and (dashed := dashed_options(text)) is not None:
+        text = dashed  # 'todo -a "Send the documents" --deadline 1w', a command line's options
     if ("tomorrow" in lowered or "today" in lowered) and ("daily" in lowered or "every" in lowered):
         text = _DAY_THEN_DAILY.sub(r"starting \g<day>", text, count=1)
     if "due:" in text or "DUE:" in text or "Due:" in text:
@@ -927,6 +933,23 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
             outside.rest = rest
             return outside
     return _read_rest(rest, text, zone_name, aware_now, target)
+
+
+# "cron 30 9 * * mon-fri do something" (a bot's "!remind cron …"), "crontab: 0 9 * * 1": the
+# word that names what follows
+_CRON_LABEL: Final = re.compile(r"^\s*(?:cron(?:tab|job)?)\s*[:=]?\s*(?=[\d*@])", re.IGNORECASE)
+
+
+def _without_cron_label(text: str) -> str:
+    """`text` without "cron" before a cron expression; `text` itself otherwise."""
+    label = _CRON_LABEL.match(text)
+    if label is None:
+        return text
+    try:
+        cron = split_cron(text[label.end() :])
+    except Rejected:
+        return text
+    return text if cron is None else text[label.end() :]
 
 
 # "update schedule to run pipeline every Sunday at 2:00 AM", "change the job's schedule to every
