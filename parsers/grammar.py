@@ -334,10 +334,26 @@ class _Reader:
             end += 1
         assert isinstance(clock, ClockTime)
         meridiem = self._meridiem(end)
+        if meridiem is None and clock.meridiem is None and not clock.is_24h and named is None:
+            meridiem = self._part_meridiem(end, clock.hour)  # "9 in the morning"
         if clock.meridiem is None and not clock.is_24h and meridiem is not None:
             clock = ClockTime(clock.hour, clock.minute, meridiem[0], False)  # "3 oclock pm"
             end = meridiem[1]
         return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
+
+    def _part_meridiem(self, j: int, hour: int) -> tuple[str, int] | None:
+        """ "in the morning", "in the evening", "at night" right after a bare hour: that
+        hour's am or pm, and the index after the words. Each time keeps its own ("at 9 in the
+        morning and 5 in the evening"); an hour the part does not hold ("12 in the morning")
+        is left to the part of the day as before."""
+        if self._word(j) == "in" and self._word(j + 1) == "the":
+            part, after = self._word(j + 2), j + 3
+        elif self._word(j) == "at" and self._word(j + 1) == "night":
+            part, after = "night", j + 2
+        else:
+            return None
+        meridiem = part_meridiem(str(part), hour)
+        return None if meridiem is None else (meridiem, after)
 
     def _at_before(self, i: int) -> bool:
         """Whether "at" or "@" comes right before i."""
@@ -364,7 +380,10 @@ class _Reader:
         if not self._spelled(j, 10, 59):
             return None
         minute, j = int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
-        if minute % 10 == 0 and minute >= 20 and self._spelled(j, 1, 9):
+        # "fifty nine", "fifty-nine"
+        dash = self._is_sym(j, "-") and self._spelled(j + 1, 1, 9)
+        if minute % 10 == 0 and minute >= 20 and self._spelled(j + dash, 1, 9):
+            j += dash
             minute, j = minute + int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
         return minute, j
 
@@ -1092,8 +1111,12 @@ class _Reader:
                 raise Rejected("the text names two start dates")
             self.phrase.starting = DayRef(weekday=1, after_today=True, week=True)
             return j + 2
-        if self._word(j) == "the" and self._kind(j + 1) == lx.ORD and self._lone_ordinal(j + 1):
-            j += 1  # "starting the 15th": the next 15th
+        if (
+            self._word(j) == "the"
+            and self._kind(j + 1) == lx.ORD
+            and (self._lone_ordinal(j + 1) or self._month_named(j + 2))
+        ):
+            j += 1  # "starting the 15th": the next 15th; "until the 30th of October"
         token = self.tokens[j]
         if token.kind == lx.WORD:
             clause = _BOUND_WORDS.get(token.value)
@@ -1113,6 +1136,22 @@ class _Reader:
             raise Rejected(f"the text names two {'start' if which == 'starting' else 'end'} dates")
         setattr(self.phrase, which, day)
         return end
+
+    def _plain_day_of_month(self, i: int) -> bool:
+        """A day of the month in digits at i, with a month's name after it ("16 March")."""
+        token = self.tokens[i]
+        return (
+            token.kind == lx.NUM
+            and not token.spelled
+            and isinstance(token.value, int)
+            and 1 <= token.value <= 31
+            and token.end - token.start <= 2
+            and self._month_named(i + 1)
+        )
+
+    def _month_named(self, i: int) -> bool:
+        """A month's name at i, or "of" and one ("(the 30th) of October", "(the 30th) October")."""
+        return self._kind(i + (self._word(i) == "of")) == lx.MONTH
 
     def _lone_ordinal(self, i: int) -> bool:
         """An ordinal with nothing after it that makes it more than a day of the month (not
@@ -1497,6 +1536,9 @@ class _Reader:
             self.phrase.monthdays.append(day)
             self.phrase.every = self.phrase.of_month = True
             return j + 1
+        elif token.kind == lx.NUM and self._plain_day_of_month(j):
+            self.phrase.every = True  # "every 16 March", "every 4 of July": as "every March 16"
+            return self._number(j)
         elif token.kind == lx.NUM:
             count, j = token.value, j + 1  # type: ignore[assignment]
             fraction = self._fraction(j)
@@ -1504,6 +1546,9 @@ class _Reader:
                 count, j = count + fraction[0], fraction[1]
         elif (fraction := self._fraction(j)) is not None and token.kind == lx.SLASHDATE:
             count, j = fraction  # "every 1/2 hour"
+        elif token.kind == lx.SLASHDATE and token.value[2] is None:  # type: ignore[index]
+            self.phrase.every = True  # "every 3/16", "every 7/4": that date every year
+            return self._slash_date(j)
         elif word == "few":
             raise Rejected(
                 f'"every {self.tokens[j].value} …" is vague', "give a number: every 3 hours"
@@ -2867,6 +2912,8 @@ class _Reader:
                 more = self.tokens[end + step]
                 if not isinstance(more.value, int) or more.end - more.start > 4:
                     break
+                if more.kind == lx.NUM and more.spelled:
+                    break  # "April 20, ten am": a time in words, not another day
                 self.phrase.dates.append((year, month, int(more.value)))
                 end += step + 1
             return end
@@ -3886,6 +3933,23 @@ class _Reader:
 
     def _zone_token(self, i: int) -> int:
         return self._zone(i)
+
+
+def part_meridiem(part: str, hour: int) -> str | None:
+    """The am/pm of a bare hour (1-12) said with a part of the day: "9 in the morning" is am,
+    "5 in the evening" pm, "11 at night" pm, "12 at night" midnight (am), "2 at night" am.
+    None when the part does not hold that hour ("12 in the morning", "2 in the evening")."""
+    if not 1 <= hour <= 12:
+        return None
+    if part == "morning":
+        return "am" if hour < 12 else None
+    if part == "afternoon":
+        return "pm" if hour == 12 or hour <= 6 else None
+    if part == "evening":
+        return "pm" if 4 <= hour <= 11 else None
+    if part == "night":
+        return "pm" if 7 <= hour <= 11 else "am" if hour == 12 or hour <= 4 else None
+    return None
 
 
 def _day_ref(phrase: Phrase) -> DayRef | None:
