@@ -13,6 +13,7 @@ import pytest
 
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers import understand_fast
+from agentcron.parsers.labels import unmarked
 from agentcron.parsers.tokens import compound_numbers, spaced_oclock, tokenize
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
@@ -146,3 +147,40 @@ def test_removals_changes_and_looks_are_not_new_schedules(text: str) -> None:
 def test_a_job_that_removes_or_checks_is_still_a_job(text: str) -> None:
     result = understand_fast(text, timezone="UTC", now=NOW)
     assert result.ok and not result.needs_confirmation
+
+
+def test_a_time_restated_in_brackets_after_a_description_is_not_the_schedule() -> None:
+    result = understand_fast(
+        "This sets up a job that runs at 7:00 AM Tokyo time every day. (07:00)",
+        timezone="UTC",
+        now=NOW,
+    )
+    schedule = result.schedule or {}
+    assert schedule.get("type") != "at"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> cancel my 7am alarm",
+        "- who is coming to the party on friday",
+        "`get rid of the noon reminder`",
+        "⏰ what do i have on thursday",
+    ],
+)
+def test_markup_before_a_change_or_a_question_keeps_it_one(text: str) -> None:
+    assert not _when(text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("> cancel my 9am reminder", "cancel my 9am reminder"),
+        ("- **who** is it", "who** is it"),
+        ("/remind me at 5", "/remind me at 5"),
+        ("@sam ping me", "@sam ping me"),
+        ("(see below) at 5", "(see below) at 5"),
+    ],
+)
+def test_unmarked(text: str, expected: str) -> None:
+    assert unmarked(text) == expected
