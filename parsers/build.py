@@ -764,6 +764,10 @@ def _one_schedule(p: Phrase) -> None:
     # weekdays and 9am"): which times go with which days is not said
     turns = [kind for kind in groups if kind != "x"]
     turns = [kind for index, kind in enumerate(turns) if index == 0 or turns[index - 1] != kind]
+    if turns == ["d", "t", "d"] and p.interval == (1, "day") and not times_after_exception:
+        # "run everyday at 7:00AM, 10:00AM, 1:00PM, 4:00PM IST on weekdays": every day, then
+        # the days it keeps to — one group of days, not a second schedule
+        return
     if (len(turns) >= 3 and not one_time) or times_after_exception:
         raise Rejected(
             "this names different times on different days: that is two schedules",

@@ -408,6 +408,10 @@ def _days_listed_once(result: ParseResult, lowered: str) -> bool:
     return _REPEAT_WORDS.isdisjoint(letter_runs(lowered))
 
 
+def lowered_words(text: str) -> list[str]:
+    return letter_runs(text.lower())
+
+
 def _explains(text: str, result: ParseResult) -> bool:
     """Whether `text` explains a time rather than asks for a job (`_EXPLAINS`); a text that
     says how often ("Runs at: 15:00 UTC = 16:00 CET every day") still asks for one."""
@@ -451,6 +455,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         and _TWO_ACTIONS.search(text) is not None
     ):
         return _to_confirm(result, TWO_ACTIONS_NOTE)
+    if one_off and "cron" in lowered_words(text):
+        # "Run cron at 7am eastern": a cron job repeats; the text says when, not how often
+        return _to_confirm(result, "a cron job repeats, and the text does not say how often")
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(text):
             note = CALENDAR_NOTE
@@ -1210,7 +1217,8 @@ def read_command(
             phrase.single_day, phrase.every = False, True
             day = lx.DAY_LABELS[phrase.weekdays[0]]
             phrase.unsure.append(f"the meetings on {day} read as every {day} (it may mean once)")
-        elif habitual is not None and _one_weekday_alone(phrase):
+        elif habitual is not None and " " not in habitual and _one_weekday_alone(phrase):
+            # (not "will run on Friday": that Friday)
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
             # a job described in the present tense runs on that day every week
             phrase.single_day, phrase.every = False, True
@@ -1321,12 +1329,20 @@ _VERB_SAID: Final = {"kicks": "kicks off"}
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
-    """The present-tense verb outside the schedule's words that describes a job repeating."""
+    """The present-tense verb outside the schedule's words that describes a job repeating, or
+    what a job should do ("the housekeeping should run at 2am", "the cron will run at 7")."""
     inside = {k for start, end in runs for k in range(start, end)}
     for k, token in enumerate(tokens):
-        if token.kind == lx.WORD and token.value in _HABITUAL and k not in inside:
+        if token.kind != lx.WORD or k in inside:
+            continue
+        if token.value in _HABITUAL:
             return str(token.value)
+        if token.value == "run" and k and tokens[k - 1].value in _MODALS:
+            return f"{tokens[k - 1].value} run"
     return None
+
+
+_MODALS: Final = frozenset({"should", "will", "would", "must", "shall"})
 
 
 _MEETS: Final = frozenset({"meets", "gathers", "convenes", "assembles"})
