@@ -555,6 +555,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.every = True
     _days_left(phrase)
     _meeting_window(phrase)
+    _nth_narrows_weekdays(phrase)
     if phrase.shift_seconds and len(phrase.times) != 1:
         _unanchored_shift(phrase)
     if len(phrase.times) > 1 and any(m.named == "end of day" for m in phrase.times):
@@ -743,6 +744,20 @@ def _other_slots(slots: tuple[str, ...]) -> tuple[attrgetter[Any], Any]:
     """A getter of the slots not in `slots`, and what it gets from an empty phrase."""
     getter = attrgetter(*(slot for slot in _SLOT_WORDS if slot not in slots))
     return getter, getter(_EMPTY_SLOTS)
+
+
+def _nth_narrows_weekdays(p: Phrase) -> None:
+    """ "Wednesdays at 09:00 PT (monthly - first Wednesday of the month)": the day, said in
+    general and then narrowed to which one of the month — the narrower is the schedule (the
+    phrase is asked, as any reading that drops words). Other weekdays beside an nth stay, and
+    are refused as before."""
+    if not p.nth or not p.weekdays or p.monthdays or p.dates:
+        return
+    if set(p.weekdays) != {day for _, day in p.nth}:
+        return
+    day = lx.DAY_LABELS[p.weekdays[0]]
+    p.weekdays.clear()
+    p.unsure.append(f"“{day}s” and the {day} of the month named: read as the one named")
 
 
 def _one_schedule(p: Phrase) -> None:
@@ -1330,6 +1345,18 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
              *_BOUNDS)  # fmt: skip
     if p.more_windows and (p.interval_start is not None or p.minute_past is not None):
         raise Rejected("the text names two time windows")
+    step = int(seconds) // 60
+    if (
+        p.more_minutes
+        and p.minute_past is not None
+        and seconds % 60 == 0
+        and step < 60
+        and 60 % step == 0
+        and sorted({p.minute_past, *p.more_minutes}) == list(range(p.minute_past, 60, step))
+        and p.minute_past < step
+    ):
+        # "Every 30 minutes (at :00 and :30)": the minutes the steps run at, said again
+        p.more_minutes = []
     if p.more_minutes and not (seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS):
         raise Rejected(
             "several minutes past the hour only go with schedules that run every few hours",

@@ -36,6 +36,7 @@ from .calendar_event import read_event
 from .cron import split_cron
 from .frequency import agrees
 from .grammar import GREETINGS, read, reads_nothing
+from .labels import unlabelled
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import plain_marks
@@ -196,7 +197,8 @@ _QUESTION: Final = re.compile(
     # "can you tell me what runs on Mondays", "show me when it runs"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+(?:me|us)\s+"
     # ("tell me when it is 5PM" asks to be told at 5 PM)
-    r"(?:what|when(?!\s+it(?:'s|\s+is|\s+gets\s+to|\s+hits)\s+(?:\d|noon\b|midnight\b))|which|"
+    r"(?:what|when(?!\s+it(?:'s|\s+is|\s+gets\s+to|\s+hits)\s+(?:\d|noon\b|midnight\b|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))|which|"
     r"where|how|whether|if)\b)\b",
     re.IGNORECASE,
 )
@@ -431,7 +433,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
-    statement = _STATEMENT.match(text) or _THIRD_PERSON.match(text)
+    bare = unlabelled(text, names_time=_mentions_time)  # "Note: Viola has Thursday off"
+    statement = _STATEMENT.match(bare) or _THIRD_PERSON.match(bare)
     if statement is None and _explains(text, result):
         note = "the text explains a time (an example, a conversion), it does not ask: to confirm"
         return _to_confirm(result, note)
@@ -459,7 +462,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         # "Run cron at 7am eastern": a cron job repeats; the text says when, not how often
         return _to_confirm(result, "a cron job repeats, and the text does not say how often")
     if result.schedule is not None and result.schedule["type"] == "at":
-        if about_calendar(text):
+        if about_calendar(bare):
             note = CALENDAR_NOTE
         elif ("repeat" in lowered or "recur" in lowered) and _REPEATS.search(text):
             note = REPEATS_NOTE
@@ -472,7 +475,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, note)
     if _days_listed_once(result, lowered):
         return _to_confirm(result, DAYS_LISTED_NOTE)
-    doubt = doubts.doubt(text, names_time=_mentions_time, zone_of=lookup_word)
+    doubt = doubts.doubt(bare, names_time=_mentions_time, zone_of=lookup_word)
     if doubt is None and " and " in lowered:
         doubt = doubts.reminder_at_several_times(text, result.schedule)
     if doubt is not None:
@@ -733,8 +736,9 @@ _AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
 
 
 # "/remind 2h review the PR", "remind me 30 minutes check the oven": an amount of time right
-# after "remind (me)" is how long from now, as "in 2h"
+# after "remind (me)" is how long from now, as "in 2h" ("an alarm for 0900 hrs" is a time)
 _AMOUNT: Final = (
+    r"(?![012]\d[0-5]\d\s?(?:h|hrs?|hours)\b)"
     r"(?=(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty)"
     r"\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
     r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from)\b))"
@@ -1018,12 +1022,13 @@ def _read_rest(
 ) -> _Found:
     """What the stages make of `rest`, the text without its `target`."""
     found = _Found(None, rest, zone_name, aware_now, target)
-    if _QUESTION.match(rest) and not _reminded_of(text, rest):
+    bare = unlabelled(rest, names_time=_mentions_time)  # "Schedule: cancel my 9am reminder"
+    if _QUESTION.match(bare) and not _reminded_of(text, rest):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
         return found
-    new_schedule = _NEW_SCHEDULE.match(rest) if _MANAGE.match(rest) else None
+    new_schedule = _NEW_SCHEDULE.match(bare) if _MANAGE.match(bare) else None
     if new_schedule is not None:
         # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
         # said whole; read it, and ask (the job it changes is the caller's to pick)
@@ -1032,7 +1037,7 @@ def _read_rest(
             inner.result = _to_confirm(inner.result, NEW_SCHEDULE_NOTE)
             inner.rest = rest
             return inner
-    if _MANAGE.match(rest):
+    if _MANAGE.match(bare):
         found.result = ParseResult.rejected(
             "that reads as a change to a job that exists, not a new schedule",
             suggestion="pause, edit or delete the job itself (in Slack: /schedule pause <job>)",
