@@ -39,7 +39,7 @@ from .grammar import GREETINGS, read, reads_nothing
 from .labels import unlabelled
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
-from .quickadd import plain_marks
+from .quickadd import letter_days, plain_marks
 from .rawrule import looks_like_rule
 from .restated import without_rough_restatement
 from .result import ParseResult
@@ -124,7 +124,8 @@ UNREAD_TIME_CONFIDENCE: Final = 0.6
 # "cancel my 9am reminder", "stop reminding me every day", "snooze it for 10 minutes": a
 # change to a job that exists, not a new schedule ("delete old logs every Sunday" is a task)
 _MANAGE: Final = re.compile(
-    r"^\s*(?:please\s+)?(?:(?:cancel|delete|remove|clear|disable|unschedule|pause|resume|"
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+    r"(?:(?:cancel|delete|remove|get\s+rid\s+of|clear|disable|unschedule|pause|resume|"
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
     r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?|notifications?|notices?|"
@@ -284,19 +285,22 @@ _EXPLAINS: Final = re.compile(
 # may be either, so a one-off answer asks.
 _CALENDAR_LOOKUP: Final = re.compile(
     r"^\s*(?:(?:please|pls|kindly)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)*"
+    # "i would like to check my calendar for tuesday next week"
+    r"(?:i\s+(?:would\s+like|want|need)\s+to\s+)?"
     r"(?:(?:show|list|tell|read|check|display|bring\s+up|pull\s+up|look\s+up|clear|wipe|empty)\b"
     r"(?:\s+(?:me|us))?(?:\s+(?:if|whether|what(?:'s|\s+is)?))?(?:\s+(?:on|in|for|out))?\s+"
     r"(?:(?:my|our|the|any|all|an?|today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?"
     r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
-    # "delete lunch with steve on friday", "cancel my dinner tomorrow": an event in a calendar
-    # ("delete old logs on friday" is a job's task)
     # "accept my meeting at 7pm today", "decline the event on Friday": an answer to an invitation
     r"|(?:accept|decline|rsvp\s+to|tentatively\s+accept)\s+(?:(?:my|our|the|this|that|all|an?|"
     r"today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|invites?|"
     r"invitations?|calls?)"
-    r"|(?:cancel|delete|remove|erase|scratch|drop)\s+(?:(?:my|our|the|this|that|all)\s+)?"
+    # "delete lunch with steve on friday", "cancel my dinner tomorrow", "get rid of my 8am
+    # alarm": an entry in a calendar ("delete old logs on friday" is a job's task)
+    r"|(?:cancel|delete|remove|erase|scratch|drop|get\s+rid\s+of)\s+"
+    r"(?:(?:my|our|the|this|that|all)\s+)?"
     r"(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
-    r"date|party|call|haircut|reservation|booking|plans))\b",
+    r"date|party|call|haircut|reservation|booking|plans|conferences?|alarms?|reminders?))\b",
     re.IGNORECASE,
 )
 # "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar
@@ -307,8 +311,8 @@ _ON_CALENDAR: Final = re.compile(
 # The words _CALENDAR_LOOKUP can start with: the pattern only runs on a text opening with one
 _LOOKUP_OPENERS: Final = frozenset(
     "please pls kindly can could would will show list tell read check display bring pull look "
-    "clear wipe empty cancel delete remove erase scratch drop accept decline rsvp tentatively"
-    "".split()
+    "clear wipe empty cancel delete remove erase scratch drop accept decline rsvp tentatively "
+    "get i".split()
 )
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
@@ -482,7 +486,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
-    if _days_listed_once(result, lowered):
+    if _days_listed_once(result, lowered) and letter_days(text) == text:  # "MWF": a timetable
         return _to_confirm(result, DAYS_LISTED_NOTE)
     doubt = doubts.doubt(bare, names_time=_mentions_time, zone_of=lookup_word)
     if doubt is None and " and " in lowered:
@@ -923,7 +927,7 @@ _DAY_THEN_DAILY: Final = re.compile(
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
-    text = plain_command(plain_marks(text))
+    text = plain_command(letter_days(plain_marks(text)))
     lowered = text.lower()
     if lowered.startswith("cron"):
         text = _without_cron_label(text)
@@ -1007,7 +1011,9 @@ _MONTH_WORD: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[
 # is not the end of a span: nothing repeats)
 _ADD_TO_DATE: Final = re.compile(
     r"^(?P<head>(?:\w+,\s*)?(?:(?:please|pls|kindly|can\s+you|could\s+you)\s+)*"
-    r"(?:add|put|pencil|write|jot)\b(?:\s+\S+){1,8}?\s+)to"
+    r"(?:i\s+(?:want(?:ed)?|need(?:ed)?|would\s+like|'d\s+like)\s+to\s+)?"
+    r"(?:add|put|pencil|write|jot|postpone|reschedule|delay)\b"
+    r"(?:\s+\S+){1,8}?\s+)to"
     r"(?=\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|" + _MONTH_WORD + r"\s+(?:\d|the\b|first\b|"
     r"second\b|third\b|fourth\b|fifth\b|sixth\b|seventh\b|eighth\b|ninth\b|tenth\b|"
     r"eleventh\b|twelfth\b|[a-z]+teenth\b|twentieth\b|twenty\b|thirtieth\b|thirty\b)|"
