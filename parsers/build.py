@@ -1345,6 +1345,18 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
              *_BOUNDS)  # fmt: skip
     if p.more_windows and (p.interval_start is not None or p.minute_past is not None):
         raise Rejected("the text names two time windows")
+    step = int(seconds) // 60
+    if (
+        p.more_minutes
+        and p.minute_past is not None
+        and seconds % 60 == 0
+        and step < 60
+        and 60 % step == 0
+        and sorted({p.minute_past, *p.more_minutes}) == list(range(p.minute_past, 60, step))
+        and p.minute_past < step
+    ):
+        # "Every 30 minutes (at :00 and :30)": the minutes the steps run at, said again
+        p.more_minutes = []
     if p.more_minutes and not (seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS):
         raise Rejected(
             "several minutes past the hour only go with schedules that run every few hours",
