@@ -1270,10 +1270,11 @@ def read_command(
             phrase.times or phrase.window or phrase.interval or phrase.part
         )
         # "All meetings commence at 2000": when a group meets, not on which days
-        dayless_meeting = (
+        dayless_meeting = bool(  # (bool: build fills phrase.times in later)
             not reminder
             and phrase.times
             and not (phrase.every or phrase.interval or _names_a_day(phrase))
+            and not any(token.kind in _DAY_WORDS for token in tokens)
             and _meets_regularly(tokens, runs)
         )
         built = build(phrase, zone_name=zone_name, now=now)
@@ -1376,6 +1377,9 @@ _MEETINGS: Final = frozenset(
     "meetings calls syncs standups stand-ups meetups hangouts huddles sessions".split()
 )
 _WE_MEET: Final = frozenset({"we", "they"})
+
+
+_DAY_WORDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.DATE, lx.ORD})
 
 
 # A gathering named by a noun: "lunch catchup every 2nd Thursday", "meetups every 4th Thursday"
