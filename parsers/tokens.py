@@ -78,6 +78,7 @@ _PATTERN: Final = re.compile(
     r"""
     (?=[\da-z:@,&+\#-])
     (?:(?=\d)(?:(?P<pct>\d+(?:\.\d+)?\s?%)
+     |(?P<speak>2(?:moro|morrow|morow|mrw|night|nite)(?![a-z]))
      |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
      |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
      |(?P<dotted>(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.:])
@@ -367,6 +368,8 @@ def _scan(text: str) -> list[Token]:
                 if entry is None and _is_plain(word, tokens[-1]):
                     _remember_plain(word)
                 _glued_word(tokens)
+        elif group == "speak":  # "2moro", "2nite": text-speak, the lexicon's words
+            _word(match.group().lower(), start, tokens)
         elif group == "num":
             raw = match.group()
             if end - start >= 3 and _STREET.match(text, end) is not None:
@@ -525,6 +528,7 @@ def _is_plain(word: str, token: Token) -> bool:
         and token.unsure is None
         and not token.spelled
         and word != "second"
+        and word != "clock"  # "8 o clock": depends on the words before it
         and "-" not in word
         and "/" not in word
         and not word.endswith("'s")
@@ -731,6 +735,11 @@ _PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "all", "other"})
 
 
 def _word(word: str, start: int, tokens: list[Token]) -> None:
+    after_number = len(tokens) > 1 and tokens[-2].kind == lx.NUM
+    if word == "clock" and after_number and tokens[-1].value == "o":
+        # "8 o clock", "8'O clock": o'clock with its apostrophe lost or moved
+        tokens[-1] = Token(lx.WORD, "oclock", tokens[-1].start, start + len(word))
+        return
     if word == "second" and _one_before(tokens[-1]):
         # "1 second", "45 second", "half a second": the unit, not the ordinal of "the second
         # Monday"
