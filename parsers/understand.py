@@ -1276,7 +1276,7 @@ def read_command(
             not reminder
             and phrase.times
             and not (phrase.every or phrase.interval or _names_a_day(phrase))
-            and not any(token.kind in _DAY_WORDS for token in tokens)
+            and not any(token.kind in _DAY_TOKEN_KINDS for token in tokens)
             and _meets_regularly(tokens, runs)
         )
         built = build(phrase, zone_name=zone_name, now=now)
@@ -1381,7 +1381,7 @@ _MEETINGS: Final = frozenset(
 _WE_MEET: Final = frozenset({"we", "they"})
 
 
-_DAY_WORDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.DATE, lx.ORD})
+_DAY_TOKEN_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.DATE, lx.ORD})
 
 
 # A gathering named by a noun: "lunch catchup every 2nd Thursday", "meetups every 4th Thursday"
