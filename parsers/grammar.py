@@ -1067,6 +1067,8 @@ class _Reader:
             self.phrase.interval_start = None
             return self._set_window(started, last[0], last[1])
         start = TimeMention(_MIDNIGHT, self.tokens[i].start, self.tokens[i].start)
+        # "every 2 hours until 10 pm": from midnight each day, or from now until tonight?
+        self.phrase.unsure.append("“until” read as from midnight to that time, every day")
         return self._set_window(start, last[0], last[1])
 
     def _after(self, i: int) -> int | None:
