@@ -387,8 +387,8 @@ def test_an_events_hours_with_no_day_are_its_next_start_asked(text: str, instant
     assert answer["needs_confirmation"]
 
 
-def test_hours_alone_are_still_refused() -> None:
-    assert _read("from 6pm to 8pm")["schedule"] is None
+def test_hours_alone_are_asked_or_refused() -> None:
+    assert _asks("from 6pm to 8pm")
 
 
 def test_a_change_told_reads_the_new_time_and_asks() -> None:
