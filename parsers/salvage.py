@@ -350,42 +350,6 @@ def described_delay(
     )
 
 
-# -- an event's hours and no day ------------------------------------------------------------------
-
-# "Bingo Nite at Moe's from 6pm to 8pm": a calendar's quick add makes the event today (tomorrow
-# when its start has passed), as Google Calendar's and GNOME California's do — asked, since
-# "from 9am to 5pm" alone may also be hours a job keeps to
-EVENT_TODAY_NOTE: Final = (
-    "no day given: read as the event's next start (today or tomorrow): to confirm"
-)
-
-
-def event_with_no_day(
-    text: str, answer: ParseResult, *, read: Callable[[str], ParseResult]
-) -> ParseResult | None:
-    """ "Bingo Nite at Moe's from 6pm to 8pm": an event's hours and its name, no day — the next
-    start, to confirm. None unless the text was refused as holding no schedule."""
-    if answer.ok or answer.reason not in _SOFT:
-        return None
-    lowered = text.lower()
-    if " to " not in lowered and "-" not in text and "–" not in text and "until" not in lowered:
-        return None
-    for day in ("today", "tomorrow"):
-        result = read(f"{text.rstrip(' .!')} {day}")
-        if (
-            result.ok
-            and result.schedule is not None
-            and result.schedule["type"] == "at"
-            and result.task is not None  # "from 6pm to 8pm" alone: hours a job may keep to
-            and any(note == "runs when the window starts" for note in result.notes)
-        ):
-            return result.replace(
-                confidence=min(result.confidence, SALVAGED_CONFIDENCE),
-                notes=(*result.notes, EVENT_TODAY_NOTE),
-            )
-    return None
-
-
 # -- a change told, with the new time after "to" ------------------------------------------------
 
 # "I wanted to postpone this reminder to Thursday 8 AM": the time after "to" is the new one, not the

@@ -46,7 +46,6 @@ from .result import ParseResult
 from .salvage import (
     changed_to,
     described_delay,
-    event_with_no_day,
     is_soft,
     restated_in_brackets,
     salvage,
@@ -543,9 +542,6 @@ def _salvaged(
     described = described_delay(text, answer, read=read)
     if described is not None:
         return described
-    event = event_with_no_day(text, answer, read=read)
-    if event is not None:
-        return event
     changed = changed_to(text, answer, read=read)
     if changed is not None:
         return changed
