@@ -979,6 +979,8 @@ class _Reader:
     def _to(self, i: int) -> int | None:
         """ "until March 1", "through Friday"; after an interval, "until 5pm" (from
         midnight to 5pm each day)."""
+        if self._word(i) == "ending" and self._word(i + 1) == "after":
+            return self._for(i + 1)  # "ending after 60 days", "ending after 10 occurrences"
         bound = self._bound(i, "until")
         if bound is not None or self.phrase.interval is None:
             return bound
@@ -1159,11 +1161,13 @@ class _Reader:
             and token.kind == lx.NUM
             and isinstance(token.value, int)
             and (
-                self._word(j + 1) in ("times", "occurrences") or self._is_unit(j + 1, "occurrence")
+                self._word(j + 1) in ("times", "occurrences")
+                or self._is_unit(j + 1, "occurrence")
+                or (token.value == 1 and self._word(j + 1) == "time")
             )
             and self.phrase.count is None
         ):
-            self.phrase.count = token.value  # "for 5 times", "for 8 occurrences"
+            self.phrase.count = token.value  # "for 5 times", "for 8 occurrences", "for 1 time"
             return j + 2
         if self._word(j) == "the" and self._word(j + 1) == "next":
             j += 2
@@ -2493,6 +2497,12 @@ class _Reader:
                 phrase.nth.extend((nth, day) for day in days for nth in ordinals)
                 phrase.year_nth = phrase.every = True
                 return j + 3
+            if len(days) > 1 and len(ordinals) > 1:
+                # "Every First and third Friday and Saturday": each of those days, or the
+                # weekends they make (a Friday and the Saturday after it)? Read as each, asked
+                phrase.unsure.append(
+                    "several ordinals of several weekdays read as each ordinal of each day"
+                )
             for day in days:
                 for nth in ordinals:
                     if nth != -1 and not 1 <= nth <= 5:
@@ -2634,8 +2644,10 @@ class _Reader:
 
     def _end(self, i: int) -> int | None:
         """ "end of the month", "end of every month"; after a monthly frequency, "at the
-        end" ("each month at the end")."""
+        end" ("each month at the end"). "end after 60 days": as "for 60 days"."""
         j = i + 1
+        if self._word(j) == "after":
+            return self._for(j)
         if self._word(j) != "of":
             unit = self.phrase.interval[1] if self.phrase.interval else None
             if self._word(i - 1) != "the" or unit != "month":
@@ -3908,6 +3920,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "from": _Reader._from,
     "to": _Reader._to,
     "ending": _Reader._to,
+    "ends": _Reader._end,
     "after": _Reader._after,
     "before": _Reader._before,
     "for": _Reader._for,
