@@ -122,6 +122,11 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
     return reader.phrase, end
 
 
+# Words that make "office hours" after them a time window: "during office hours"
+_WINDOW_WORDS: Final = frozenset(
+    "during in within outside after before through throughout across between only".split()
+)
+
 # What "every-" may be joined to: "every-second Thursday", "every-other week", "every-day"
 _AFTER_EVERY_DASH: Final = frozenset({lx.ORD, lx.WORD, lx.UNIT, lx.DAY, lx.DAYS, lx.DAYSET})
 
@@ -3726,10 +3731,26 @@ class _Reader:
                 raise Rejected("“outside business hours” does not say when", "name a time")
             return i + 2
         if self._is_unit(i + 1, "hour"):
+            if self._named_office_hours(i):
+                # "weekly Community Office Hours every Wednesday at 5:30PM": the meeting's
+                # name, not a window; the day and time named are when it is (asked)
+                self.phrase.unsure.append("“office hours” read as the meeting's name")
+                return i + 2
             return self._business_hours(i, i + 2)
         if self._is_unit(i + 1, "day"):
             return self._days_from(i, (1, 2, 3, 4, 5))
         return None
+
+    def _named_office_hours(self, i: int) -> bool:
+        """Whether "office hours" at i names a meeting: the word "office", with nothing that
+        makes it a time window before it ("during", "in", "outside", an interval read)."""
+        token = self.tokens[i]
+        return (
+            token.end - token.start == 6  # "office" (the lexicon's "business" has other words)
+            # "every 30 minutes, office hours" is a window; "weekly Office Hours" a meeting
+            and (self.phrase.interval is None or self.phrase.interval[1] not in _SUB_DAILY)
+            and (i == 0 or self._word(i - 1) not in _WINDOW_WORDS)
+        )
 
     def _during(self, i: int) -> int:
         """ "during the workday", "during the business day": the hours of a working day, a

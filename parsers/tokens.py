@@ -91,7 +91,7 @@ _PATTERN: Final = re.compile(
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
      |(?P<num>\d+(?:\.\d+)?)(?![\d:]))
    |(?=[a-z@])(?:(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
-     |(?P<iana>[a-z]++(?:/[a-z0-9_+-]+)+)
+     |(?P<iana>[a-z]++(?:/[a-z][a-z0-9_+-]*)+)
      |(?P<word>[a-z]+(?:['-][a-z]+)*(?:\(s\))?|@))
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?=[+-])(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
@@ -505,7 +505,7 @@ _MAX_PLAIN: Final = 20_000
 
 def _is_plain(word: str, token: Token) -> bool:
     """Whether `token`, what _word made of `word` (a word not in the lexicon), is the plain
-    word it makes of it in any text ("second" depends on the word before it)."""
+    word it makes of it in any text ("second" and "Monday's" depend on the word before it)."""
     return (
         token.kind == lx.WORD
         and token.value == word
@@ -515,6 +515,7 @@ def _is_plain(word: str, token: Token) -> bool:
         and word != "second"
         and "-" not in word
         and "/" not in word
+        and not word.endswith("'s")
     )
 
 
@@ -684,6 +685,10 @@ def _one_before(token: Token) -> bool:
     )
 
 
+# Words after which a day with "'s" is the plural: "alternate Monday's", "all Friday's"
+_PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "all", "other"})
+
+
 def _word(word: str, start: int, tokens: list[Token]) -> None:
     if word == "second" and _one_before(tokens[-1]):
         # "1 second", "half a second": the unit, not the ordinal of "the second Monday"
@@ -693,6 +698,18 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
     if entry is not None:
         tokens.append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))
         return
+    if (
+        word.endswith("'s")
+        and tokens
+        and tokens[-1].value in _PLURAL_BEFORE
+        and lx.LEXICON.get(word[:-2], ("",))[0] == lx.DAY
+    ):
+        plural = lx.LEXICON.get(word[:-2] + "s")
+        if plural is not None and plural[0] == lx.DAYS:
+            # "alternate Monday's": the plural, with a stray apostrophe ("Friday's meeting"
+            # is one Friday's)
+            tokens.append(Token(plural[0], plural[1], start, start + len(word)))
+            return
     if word in _WEEKNIGHTS:
         # "runs at 02:00 on weeknights": Monday to Friday to most, Sunday to Thursday (the
         # nights before a work day) to others, and 02:00 is the next morning's: read, and asked

@@ -42,7 +42,7 @@ from .quickadd import plain_marks
 from .rawrule import looks_like_rule
 from .restated import without_rough_restatement
 from .result import ParseResult
-from .salvage import is_soft, salvage
+from .salvage import is_soft, salvage, sentence_aside, times_of_day
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import part_named_by
 from .tokens import Token, TokenizeError, tokenize
@@ -254,6 +254,18 @@ _THIRD_PERSON: Final = re.compile(
 )
 
 
+# Documentation that explains a time, not a request: "Example: Job scheduled at 17:00 will run at
+# 10:00 mountain time", "Here are some local times for the meeting …", "NYSE opens at 9:30 AM
+# ET", "9 PM UTC = 5 PM EST (adjust for daylight saving)" — a time equated to another.
+_EXPLAINS: Final = re.compile(
+    r"^\s*(?:(?:for\s+)?example|e\.g\.|explanation|note)\s*:"
+    r"|^\s*here\s+(?:are|is)\b"
+    r"|^\s*(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:opens|closes)\s+at\b"
+    r"|\d\s*(?:[ap]\.?m\.?)?\s*[A-Za-z]{0,4}\s*=\s*\d",
+    re.IGNORECASE,
+)
+
+
 # A look at the calendar, or a change to an entry in it, is not a job: "show me my calendar
 # event this friday afternoon", "tell my meetings for tomorrow morning", "check if alarm is set
 # for six am", "clear my calendar for saturday", "take the 8am meeting off my calendar". With a
@@ -396,6 +408,17 @@ def _days_listed_once(result: ParseResult, lowered: str) -> bool:
     return _REPEAT_WORDS.isdisjoint(letter_runs(lowered))
 
 
+def _explains(text: str, result: ParseResult) -> bool:
+    """Whether `text` explains a time rather than asks for a job (`_EXPLAINS`); a text that
+    says how often ("Runs at: 15:00 UTC = 16:00 CET every day") still asks for one."""
+    if ":" not in text and "=" not in text and " opens " not in text and " closes " not in text:
+        if not text.lstrip()[:4].lower().startswith("here"):
+            return False
+    if _EXPLAINS.search(text) is None:
+        return False
+    return _REPEAT_WORDS.isdisjoint(letter_runs(text.lower()))
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
@@ -405,6 +428,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
     statement = _STATEMENT.match(text) or _THIRD_PERSON.match(text)
+    if statement is None and _explains(text, result):
+        note = "the text explains a time (an example, a conversion), it does not ask: to confirm"
+        return _to_confirm(result, note)
     one_off = result.schedule is not None and result.schedule["type"] == "at"
     if statement is None and one_off and "you" in text.lower():
         statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job
@@ -484,12 +510,16 @@ def _salvaged(
     """A refusal of the whole text for a soft reason may still hold a schedule in one of its
     parts (a clause, a sentence, the text without its brackets or formatting): answered, to
     confirm (`salvage.py`). Answers and hard refusals pass untouched, at the cost of one test."""
+    read = lambda part: _understand_fast(part, timezone, now, date_order)  # noqa: E731
+    aside = sentence_aside(text, answer, read=read, carries_time=_mentions_time)
+    if aside is not None:
+        return aside
     if answer.ok or not is_soft(answer.reason):
         return answer
     salvaged = salvage(
         text,
         answer,
-        read=lambda part: _understand_fast(part, timezone, now, date_order),
+        read=read,
         carries_time=_mentions_time,
     )
     return salvaged or answer
@@ -590,6 +620,14 @@ _RATHER: Final = re.compile(
     re.IGNORECASE,
 )
 RATHER_NOTE: Final = "the words after “rather than” / “instead of” were read as what not to do"
+# "should run at midnight, not every 12 hours", "every Friday at 5pm, not at 4pm": a correction —
+# the schedule said, then the one it is not ("…, not on weekends" leaves days out: _NOT_ON)
+_NOT_THIS: Final = re.compile(
+    r"\s*,\s*(?:and\s+|but\s+)?not\s+(?:(?:at|every|each|daily|hourly|weekly|monthly|nightly|"
+    r"twice|once)\b|\d)[^.;!?]*",
+    re.IGNORECASE,
+)
+NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 
 
@@ -599,6 +637,15 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_rough_restatement(text)
+    if ", not " in text or ", but not " in text or ", and not " in text:
+        kept = _NOT_THIS.sub("", text)
+        if kept.strip() and kept != text:
+            found = _read_examples(kept, zone_name, aware_now)
+            if found.result is not None and found.result.ok:
+                found.result = found.result.replace(notes=(*found.result.notes, NOT_THIS_NOTE))
+                if found.result.schedule is not None and found.result.schedule["type"] == "at":
+                    found = _daily_as_the_other(found, text, kept, zone_name, aware_now)
+                return found
     if "rather than" in text.lower() or "instead of" in text.lower():
         kept = _RATHER.sub("", text)
         if kept.strip() and kept != text:
@@ -607,6 +654,49 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
                 found.result = found.result.replace(notes=(*found.result.notes, RATHER_NOTE))
             return found
     return _read_examples(text, zone_name, aware_now)
+
+
+_REPEATS_SAID: Final = re.compile(
+    r"\b(?:every|each|daily|hourly|weekly|monthly|nightly|twice|times)\b", re.IGNORECASE
+)
+DAILY_AS_THE_OTHER_NOTE: Final = (
+    "a time of day set against a schedule that repeats read as every day: to confirm"
+)
+
+
+_DAY_WORDS: Final = re.compile(
+    r"\b(?:today|tomorrow|tonight|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(?:st|nd|rd|th))\b|"
+    r"\d[/-]\d",
+    re.IGNORECASE,
+)
+
+
+def _daily_as_the_other(
+    found: _Found, text: str, kept: str, zone_name: str, aware_now: datetime
+) -> _Found:
+    """ "should run at midnight, not every 12 hours": a time of day said instead of a schedule
+    that repeats repeats too — every day at that time (asked), when the words kept name no day
+    ("tomorrow at 9am, not every day" is one run)."""
+    removed = _NOT_THIS.search(text)
+    if removed is None or _REPEATS_SAID.search(removed.group()) is None:
+        return found
+    if _DAY_WORDS.search(kept) is not None:
+        return found
+    daily = _read_examples(f"{kept.rstrip(' .')} every day", zone_name, aware_now)
+    once = found.result
+    if (
+        daily.result is None
+        or not daily.result.ok
+        or daily.result.schedule is None
+        or once is None
+        or once.schedule is None
+        or daily.result.schedule["type"] != "cron"
+        or times_of_day(daily.result.schedule) != times_of_day(once.schedule)
+    ):
+        return found
+    daily.result = _to_confirm(daily.result, DAILY_AS_THE_OTHER_NOTE)
+    return daily
 
 
 def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
@@ -1104,8 +1194,20 @@ def read_command(
                 f"a job said to run on {day} (present tense) read as running every {day}"
             )
             habitual = None
-        elif habitual is not None and not _names_a_day(phrase):
-            pass  # "The batch job kicks off at 2 AM": asked below if read as one run
+        elif (
+            habitual is not None
+            and not _names_a_day(phrase)
+            and phrase.times
+            and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
+        ):
+            # "Runs at 19:00 HKT", "The batch job kicks off at 2 AM": a job that repeats at that
+            # time; how often is not said — every day is what such notes mean: read so, asked
+            phrase.every, phrase.interval = True, (1, "day")
+            phrase.unsure.append(
+                f"the text says when the job {_VERB_SAID.get(habitual, habitual)}, not how often: "
+                "read as every day"
+            )
+            habitual = None
         else:
             habitual = None
         # before build, which fills the phrase in: what the text said is what agrees or not
@@ -1190,6 +1292,7 @@ def read_command(
 # Verbs in the present tense that describe what a job does each time it runs: "This job runs
 # at 00:00 JST on Friday", "the workflow kicks off on Sunday at 3am"
 _HABITUAL: Final = frozenset({"runs", "executes", "fires", "triggers", "kicks", "reruns"})
+_VERB_SAID: Final = {"kicks": "kicks off"}
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache, lru_cache
+from importlib import resources
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -226,8 +227,40 @@ def _cities() -> dict[str, str]:
             continue
         city = rest.rsplit("/", 1)[-1].replace("_", " ").lower()
         cities.setdefault(city, name)
+    for country, zone in _one_zone_countries().items():
+        cities.setdefault(country, zone)
     cities.update(PLACES)
     return cities
+
+
+# Country names that are also common words or names ("turkey", "jordan", "chad") or a US state
+# ("georgia"): never read as the country's zone.
+_NOT_COUNTRIES: Final = frozenset(
+    {"georgia", "turkey", "jordan", "chad", "guinea", "niger", "jersey", "christmas island"}
+)
+
+
+def _one_zone_countries() -> dict[str, str]:
+    """The countries tzdata gives one zone ("taiwan": Asia/Taipei, "kenya": Africa/Nairobi),
+    by the names in its iso3166.tab, for "8:00 AM Taiwan time"."""
+    try:
+        base = resources.files("tzdata").joinpath("zoneinfo")
+        names = dict(_tab_rows(base.joinpath("iso3166.tab").read_text(encoding="utf-8")))
+        zones: dict[str, list[str]] = {}
+        for code, _, zone, *_ in _tab_rows(base.joinpath("zone.tab").read_text(encoding="utf-8")):
+            zones.setdefault(code, []).append(zone)
+    except (ModuleNotFoundError, FileNotFoundError, OSError):  # no tzdata package: none
+        return {}
+    countries = {}
+    for code, found in zones.items():
+        name = names.get(code, "").lower()
+        if len(found) == 1 and name.replace(" ", "").isalpha() and name not in _NOT_COUNTRIES:
+            countries[name] = found[0]
+    return countries
+
+
+def _tab_rows(text: str) -> list[list[str]]:
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1024)

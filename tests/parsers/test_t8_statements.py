@@ -257,3 +257,67 @@ def test_a_long_window_beside_a_repeating_day_is_still_refused(text: str) -> Non
 def test_a_size_or_a_name_written_with_x_is_not_a_count() -> None:
     answer = _read("book a recurring 1x1 meeting on the first monday of each month")
     assert answer["schedule"]["expression"] == "0 9 * * 1#1"
+
+
+# -- a sentence beside the schedule that only tells ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("The invoice is due Friday. Remind me every Thursday at 15:00.", "0 15 * * 4"),
+        ("Our office is closed on Monday. Every Tuesday at 09:00 post the agenda.", "0 9 * * 2"),
+        ("Backs up every weekday at 01:00. It does not run on Saturday or Sunday.", "0 1 * * 1-5"),
+        ("every weekday at 07:30. Not on weekends.", "30 7 * * 1-5"),
+    ],
+)
+def test_a_sentence_that_only_tells_does_not_add_its_days(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is not None, answer
+    assert answer["schedule"]["expression"] == expression
+    assert answer["needs_confirmation"], answer
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("The meeting is at 10:00. Every Monday.", "0 10 * * 1"),
+        ("The nightly sync. At 22:00 every day the mirrors are refreshed", "0 22 * * *"),
+    ],
+)
+def test_sentences_that_need_each_other_are_read_together(text: str, expression: str) -> None:
+    assert _read(text)["schedule"]["expression"] == expression
+
+
+def test_a_negated_sentence_that_names_the_schedules_days_is_not_set_aside() -> None:
+    answer = _read("Runs every weekday at 11:30. It does not run on Friday.")
+    assert "only tells" not in (answer["reason"] or "")
+
+
+# -- a correction: the schedule, then the one it is not -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every Friday at 17:00, not at 16:00", "0 17 * * 5"),
+        ("every hour, not every 30 minutes", "0 * * * *"),
+        ("every day at 09:00, not 10:00", "0 9 * * *"),
+    ],
+)
+def test_the_schedule_it_is_not_is_dropped(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["expression"] == expression
+
+
+def test_a_time_set_against_a_repeating_schedule_repeats_daily_and_asks() -> None:
+    answer = _read("the cleanup should run at 02:00, not every 6 hours")
+    assert answer["schedule"]["expression"] == "0 2 * * *"
+    assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    "text", ["tomorrow at 09:00, not every day", "on Friday at 09:00, not weekly"]
+)
+def test_a_time_on_a_named_day_set_against_a_series_stays_one_run(text: str) -> None:
+    assert _read(text)["schedule"]["type"] == "at"

@@ -175,3 +175,89 @@ def test_but_opening_a_clause_leaves_no_day_out(text: str, expression: str) -> N
 
 def test_but_before_a_holiday_is_still_refused() -> None:
     assert _read("every day but christmas at 9am")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "zone"),
+    [
+        ("Daily at 09:00utc/2:00am mountain", "0 9 * * *", "UTC"),  # "utc/2" is no IANA name
+        ("2nd Tuesday of each month at 5 PM GMT/9 AM PST", "0 17 * * 2#2", "UTC"),
+        ("every day at 9am Etc/GMT+5", "0 9 * * *", "Etc/GMT+5"),
+    ],
+)
+def test_a_zone_and_a_time_across_a_slash(text: str, expression: str, zone: str) -> None:
+    assert _read(text)[:2] == (expression, zone)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("every day at 8:00 AM Taiwan time", "Asia/Taipei"),
+        ("weekdays at 9am Kenya time", "Africa/Nairobi"),
+        ("every Monday at 10am Peru time", "America/Lima"),
+    ],
+)
+def test_a_country_with_one_zone_names_it(text: str, zone: str) -> None:
+    assert _read(text)[1] == zone
+
+
+def test_a_country_name_that_is_a_word_or_a_state_is_no_zone() -> None:
+    assert _read("every Thursday at 6pm Georgia time")[1] != "Asia/Tbilisi"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "zone"),
+    [
+        ("Backup - Runs at 03:00 JST", "0 3 * * *", "Asia/Tokyo"),
+        ("The sync kicks off at 2 AM", "0 2 * * *", "UTC"),
+    ],
+)
+def test_a_job_said_to_run_at_a_time_runs_every_day_asked(
+    text: str, expression: str, zone: str
+) -> None:
+    assert _read(text) == (expression, zone, False)
+
+
+def test_a_job_said_to_run_on_a_date_stays_once() -> None:
+    result = understand_fast("it runs at 5pm tomorrow", now=NOW)
+    assert result.schedule is not None and result.schedule["type"] == "at"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("weekly Community Office Hours every Thursday at 4PM CET", "0 16 * * 4"),
+        ("Office Hours: every Tuesday at 3pm", "0 15 * * 2"),
+    ],
+)
+def test_office_hours_before_a_day_and_time_name_the_meeting(text: str, expression: str) -> None:
+    got = _read(text)
+    assert got[0] == expression and got[2] is False
+
+
+@pytest.mark.parametrize(
+    "text", ["every 30 minutes during office hours", "every 10 minutes in office hours"]
+)
+def test_office_hours_after_during_stay_a_window(text: str) -> None:
+    assert _read(text)[0] is not None and " 9-16 " in str(_read(text)[0])
+
+
+def test_alternate_days_with_an_apostrophe_are_the_plural() -> None:
+    got = _read("on alternate Thursday's at 5pm")[0]
+    assert got is not None and got.startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH")
+    # a day's possessive alone is that one day, whatever was read before
+    result = understand_fast("Friday's review is at 3pm", now=NOW)
+    assert result.schedule is not None and result.schedule["type"] == "at"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Example: the job scheduled at 18:00 runs at 11:00 mountain time",
+        "Here are the local times for the call at 3:00 PM UTC",
+        "NASDAQ opens at 9:30 AM ET",
+        "10 PM UTC = 6 PM EDT",
+    ],
+)
+def test_a_text_that_explains_a_time_asks(text: str) -> None:
+    assert _read(text)[2] is False
