@@ -69,6 +69,7 @@ from .wallclock import (
     iso_z,
     to_instant,
 )
+from .windows import cron_fields, steps_in_window
 from .zones import zone_info
 
 _UNIT_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
@@ -825,6 +826,7 @@ def _one_time_said_twice(b: _Builder) -> None:
 
 
 MEETING_HOURS: Final = 3
+MAX_RULE_CHARS: Final = 500  # the schedule engine's longest RRULE
 ONE_DAY_EVENT_HOURS: Final = 12
 
 
@@ -1024,11 +1026,12 @@ def _days_left(p: Phrase) -> None:
             "market hours read as the New York Stock Exchange's, 9:30 AM to 4:00 PM Eastern"
         )
     if p.business_hours:
+        hours = "" if p.business_defined else " as 9:00 AM to 5:00 PM"
         if not (p.weekdays or p.nth or p.monthdays or p.dates or p.each_day):
             p.weekdays.extend((1, 2, 3, 4, 5))
-            p.assumptions.append("business hours read as 9:00 AM to 5:00 PM, Monday to Friday")
-        else:
-            p.assumptions.append("business hours read as 9:00 AM to 5:00 PM")
+            p.assumptions.append(f"business hours read{hours}, Monday to Friday")
+        elif hours:
+            p.assumptions.append(f"business hours read{hours}")
     if p.except_months:
         left = [m for m in (p.months or range(1, 13)) if m not in p.except_months]
         if not left:
@@ -1205,6 +1208,12 @@ def _recurring(b: _Builder) -> Built:
     if p.minute_past is not None:
         raise Rejected("minutes past the hour only go with hourly schedules")
     if p.window is not None:
+        if p.business_hours or p.market_hours:
+            # "Run only during business hours": which hours, but not how often
+            raise Rejected(
+                "the text says during which hours, not how often",
+                "every hour during business hours, or every 15 minutes during business hours",
+            )
         raise Rejected("a time window only goes with schedules that run several times a day")
     if p.yeardays or p.weeknos or p.year_nth:
         return _counted_in_the_year(b, unit, count)
@@ -1345,12 +1354,25 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     # whole hours through a window that runs past midnight ("hourly from 10pm to 6am") are a
     # list of hours; with days named, the runs after midnight would fall on other days
     window = b.window(
-        overnight=seconds % 3600 == 0
+        overnight=(seconds % 3600 == 0 or p.minute_range is None)
         and p.minute_past is None
+        and not p.more_windows
         and not (p.weekdays or p.nth or p.monthdays or p.months or p.dates or p.odd_hours)
     )
     minutes = seconds // 60
     if window is not None and window[1] < window[0]:
+        start, end = window
+        if (end.hour - start.hour) % 24 > 12:
+            # "between 5pm and 9am": more than half the day, past midnight — or 9 to 5 said
+            # the other way round
+            b.note(
+                f"the window runs past midnight, from {_spoken(start.hour, start.minute)} to "
+                f"{_spoken(end.hour, end.minute)} the next morning",
+                UNSURE_PENALTY,
+            )
+        if seconds % 3600:
+            # "every 30 minutes between 10pm and 2am": the same times every day
+            return _window_runs(b, window, seconds, "* * *")
         return _overnight_hours(b, window, seconds // 3600)
     weekday_field = _nth_field(p.nth) if p.nth else _weekday_field(p.weekdays)
     if p.nth and (p.weekdays or p.monthdays):
@@ -1421,8 +1443,19 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
                 return _cron(b, f"{every_minute} {hours} {tail}")
         if window is None:
             return _cron(b, f"{every_minute} {hour_field} {tail}")
-        minute, hour = _minute_window(window, minutes, open_end=open_end, every=every_minute)
+        try:
+            minute, hour = _minute_window(window, minutes, open_end=open_end, every=every_minute)
+        except Rejected as refusal:
+            if first or not refusal.reason.startswith("cron cannot"):
+                raise
+            # "every 15 minutes from 9:30 to 16:00": not one cron expression, but the same
+            # times every day it runs
+            return _window_runs(b, window, seconds, tail)
         return _cron(b, f"{minute} {hour} {tail}")
+    if window is not None and p.minute_past is None and not p.odd_hours:
+        # "every 45 minutes from 9am to 5pm", "every 90 minutes from 8am to 8pm": from the
+        # window's start, each day it runs
+        return _window_runs(b, window, seconds, tail)
     if (
         window is not None
         or p.weekdays
@@ -1476,6 +1509,51 @@ def _counted_steps(b: _Builder, seconds: float) -> Built | None:
         "timezone": b.zone_name,
     }
     return b.done(schedule)
+
+
+def _window_runs(b: _Builder, window: tuple[time, time], seconds: int, tail: str) -> Built:
+    """Runs every `seconds` from a window's start to its end, each day it runs: cron when
+    they are the cross product of their hours and minutes, else an RFC 5545 daily rule that
+    lists them (`windows.py`), never a cron expression that runs outside the window. A run
+    at the end is kept as the corpus reads windows: an hourly (or longer) step runs at the
+    end ("every hour from 9 to 5": 17:00), a shorter one not at an end on the hour ("every
+    30 minutes from 9 to 5": 16:30 last), and none at an end said with "before"."""
+    p = b.p
+    if p.nth or (p.weekdays and p.monthdays):
+        raise Rejected(
+            f"cron cannot run every {_duration(seconds)} in that window on those days",
+            "every 15 minutes from 9:00 to 16:00",
+        )
+    start, end = window
+    step = seconds // 60
+    include_end = not p.window_open_end and (step >= 60 or end.minute != 0)
+    runs = steps_in_window(
+        start.hour * 60 + start.minute, end.hour * 60 + end.minute, step, include_end=include_end
+    )
+    if not runs:
+        raise Rejected("no run falls inside that window")
+    fields = cron_fields(runs)
+    if fields is not None:
+        return _cron(b, f"{fields[0]} {fields[1]} {tail}")
+    parts = ["FREQ=DAILY"]
+    if p.months:
+        parts.append("BYMONTH=" + ",".join(map(str, sorted(p.months))))
+    if p.monthdays:
+        parts.append("BYMONTHDAY=" + ",".join(str(_rrule_monthday(d)) for d in p.monthdays))
+    if p.weekdays:
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[d] for d in _week_order(p.weekdays)))
+    times = [time(m // 60, m % 60) for m in runs]
+    b.note(
+        f"runs at {_spoken(times[0].hour, times[0].minute)} and every {_duration(seconds)} "
+        f"to {_spoken(times[-1].hour, times[-1].minute)}: a rule that lists the day's times"
+    )
+    try:
+        built = _rrule(b, parts, times)
+    except ValueError:  # more places than BYSETPOS may list (daytimes.MAX_POSITIONS)
+        raise Rejected("too many runs in a day to list in one rule", "every 15 minutes") from None
+    if len(built.schedule["rule"]) > MAX_RULE_CHARS:
+        raise Rejected("too many runs in a day to list in one rule", "every 15 minutes")
+    return built
 
 
 def _several_windows(

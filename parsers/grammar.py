@@ -140,7 +140,7 @@ _CLAUSE_OPENERS: Final = frozenset(
 
 
 class _Reader:
-    __slots__ = ("adverb", "and_every", "days_end", "n", "phrase", "tokens")
+    __slots__ = ("adverb", "and_every", "business_stop", "days_end", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -151,6 +151,7 @@ class _Reader:
         self.days_end = -1  # where the last days of the week named ended
         # an interval said after "and every" ("every minute and every hour"): a second schedule
         self.and_every = False
+        self.business_stop = -1  # where the words "business hours" ended, in the text
 
     # -- the loop -----------------------------------------------------------------
 
@@ -521,7 +522,9 @@ class _Reader:
             self.phrase.padded_time = True
         self.phrase.order.append("t")
         if self._is_range(j):
-            other = self._time_at(j + 1)
+            # "9-to-5" (three tokens) as well as "9-5" and "9 to 5"
+            joined = self._is_sym(j, "-") and self._word(j + 1) == "to" and self._is_sym(j + 2, "-")
+            other = self._time_at(j + (3 if joined else 1))
             if other is not None:
                 return self._set_window(mention, other[0], other[1])
         self.phrase.times.append(mention)
@@ -564,6 +567,16 @@ class _Reader:
         if self.phrase.window is not None:
             if self.phrase.business_hours and (start.clock, end.clock) == _BUSINESS_CLOCKS:
                 return j  # "during business hours (9 AM - 5 PM)": the same hours again
+            implicit = self.phrase.window[0].end == 0  # the 9-to-5 business hours stand in
+            if (
+                self.phrase.business_hours
+                and implicit
+                and 0 <= start.start - self.business_stop <= 3
+            ):
+                # "during work hours (8 AM-6 PM, Mon-Fri)": the hours that define them
+                self.phrase.window = (start, end)
+                self.phrase.business_defined = True
+                return j
             if self.phrase.business_hours or len(self.phrase.more_windows) >= 3:
                 raise Rejected("the text names two time windows")
             # "every minute between 7:00 and 9:00, and between 16:00 and 18:00": build keeps
@@ -3772,11 +3785,22 @@ class _Reader:
         start = TimeMention(_BUSINESS_CLOCKS[0], self.tokens[i].start, 0)
         last = TimeMention(_BUSINESS_CLOCKS[1], self.tokens[i].start, 0)
         self.phrase.business_hours = True
+        self.business_stop = self.tokens[end - 1].end
+        if self.phrase.window is not None and self.phrase.window[0].end:
+            # "9-to-5 business hours", "8am-6pm business hours": the hours said define them
+            self.phrase.business_defined = True
+            return end
         return self._set_window(start, last, end)
 
     def _market(self, i: int) -> int | None:
         """ "during US market hours", "trading hours": the New York Stock Exchange's
-        session, 9:30am to 4pm Eastern, Monday to Friday unless days are named."""
+        session, 9:30am to 4pm Eastern, Monday to Friday unless days are named. "on trading
+        days", "every market day": Monday to Friday, asked (the exchange's holidays still run)."""
+        if self._is_unit(i + 1, "day") and not self._is_unit(i + 1, "hour"):
+            self.phrase.unsure.append(
+                "trading days read as Monday to Friday; the exchange's holidays are not left out"
+            )
+            return self._days_from(i, (1, 2, 3, 4, 5))
         if not self._is_unit(i + 1, "hour"):
             return None
         start = TimeMention(ClockTime(9, 30, "am", False), self.tokens[i].start, 0)

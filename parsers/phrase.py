@@ -114,6 +114,7 @@ class Phrase:
     starting: DayRef | None = None  # "starting tomorrow"
     until: DayRef | None = None  # "until March 1", "for 2 weeks"
     business_hours: bool = False
+    business_defined: bool = False  # "work hours (8 AM-6 PM)": the text says which hours
     each_day: bool = False  # "every day" with a shorter interval: runs on every day
     # "every week on Monday every 2 hours": the week ("week") or month ("month") the days
     # named fall in, said with a shorter interval; the days must then be named
