@@ -338,7 +338,12 @@ class _Builder:
             self.note(f'"{written}" read as {_spoken(settled, minute)}: {why}')
             return settled
         if hour == 12:
-            self.note(f'"{written}" read as noon')
+            if self.p.every or self.p.interval or digital or self.p.task_part == "midday":
+                self.note(f'"{written}" read as noon')
+            else:
+                # one run at "12" ("set an alarm for 12", "remind me at 12 o'clock"): noon or
+                # midnight? A reminder bot asks; so do we
+                self.note(f'"{written}" read as noon; say "12am" for midnight', UNSURE_PENALTY)
             return 12
         if digital:
             # "7:30" with its minutes and no am/pm is how the 24-hour clock writes 07:30 (as
@@ -550,6 +555,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.every = True
     _days_left(phrase)
     _meeting_window(phrase)
+    _nth_narrows_weekdays(phrase)
     if phrase.shift_seconds and len(phrase.times) != 1:
         _unanchored_shift(phrase)
     if len(phrase.times) > 1 and any(m.named == "end of day" for m in phrase.times):
@@ -740,6 +746,20 @@ def _other_slots(slots: tuple[str, ...]) -> tuple[attrgetter[Any], Any]:
     return getter, getter(_EMPTY_SLOTS)
 
 
+def _nth_narrows_weekdays(p: Phrase) -> None:
+    """ "Wednesdays at 09:00 PT (monthly - first Wednesday of the month)": the day, said in
+    general and then narrowed to which one of the month — the narrower is the schedule (the
+    phrase is asked, as any reading that drops words). Other weekdays beside an nth stay, and
+    are refused as before."""
+    if not p.nth or not p.weekdays or p.monthdays or p.dates:
+        return
+    if set(p.weekdays) != {day for _, day in p.nth}:
+        return
+    day = lx.DAY_LABELS[p.weekdays[0]]
+    p.weekdays.clear()
+    p.unsure.append(f"“{day}s” and the {day} of the month named: read as the one named")
+
+
 def _one_schedule(p: Phrase) -> None:
     """ "Monday at 9am and Friday at 5pm" names two schedules: never their cross product
     (Monday and Friday at 9am and 5pm)."""
@@ -759,6 +779,10 @@ def _one_schedule(p: Phrase) -> None:
     # weekdays and 9am"): which times go with which days is not said
     turns = [kind for kind in groups if kind != "x"]
     turns = [kind for index, kind in enumerate(turns) if index == 0 or turns[index - 1] != kind]
+    if turns == ["d", "t", "d"] and p.interval == (1, "day") and not times_after_exception:
+        # "run everyday at 7:00AM, 10:00AM, 1:00PM, 4:00PM IST on weekdays": every day, then
+        # the days it keeps to — one group of days, not a second schedule
+        return
     if (len(turns) >= 3 and not one_time) or times_after_exception:
         raise Rejected(
             "this names different times on different days: that is two schedules",
@@ -1326,6 +1350,18 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
              *_BOUNDS)  # fmt: skip
     if p.more_windows and (p.interval_start is not None or p.minute_past is not None):
         raise Rejected("the text names two time windows")
+    step = int(seconds) // 60
+    if (
+        p.more_minutes
+        and p.minute_past is not None
+        and seconds % 60 == 0
+        and step < 60
+        and 60 % step == 0
+        and sorted({p.minute_past, *p.more_minutes}) == list(range(p.minute_past, 60, step))
+        and p.minute_past < step
+    ):
+        # "Every 30 minutes (at :00 and :30)": the minutes the steps run at, said again
+        p.more_minutes = []
     if p.more_minutes and not (seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS):
         raise Rejected(
             "several minutes past the hour only go with schedules that run every few hours",

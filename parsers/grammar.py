@@ -334,10 +334,26 @@ class _Reader:
             end += 1
         assert isinstance(clock, ClockTime)
         meridiem = self._meridiem(end)
+        if meridiem is None and clock.meridiem is None and not clock.is_24h and named is None:
+            meridiem = self._part_meridiem(end, clock.hour)  # "9 in the morning"
         if clock.meridiem is None and not clock.is_24h and meridiem is not None:
             clock = ClockTime(clock.hour, clock.minute, meridiem[0], False)  # "3 oclock pm"
             end = meridiem[1]
         return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
+
+    def _part_meridiem(self, j: int, hour: int) -> tuple[str, int] | None:
+        """ "in the morning", "in the evening", "at night" right after a bare hour: that
+        hour's am or pm, and the index after the words. Each time keeps its own ("at 9 in the
+        morning and 5 in the evening"); an hour the part does not hold ("12 in the morning")
+        is left to the part of the day as before."""
+        if self._word(j) == "in" and self._word(j + 1) == "the":
+            part, after = self._word(j + 2), j + 3
+        elif self._word(j) == "at" and self._word(j + 1) == "night":
+            part, after = "night", j + 2
+        else:
+            return None
+        meridiem = part_meridiem(str(part), hour)
+        return None if meridiem is None else (meridiem, after)
 
     def _at_before(self, i: int) -> bool:
         """Whether "at" or "@" comes right before i."""
@@ -364,7 +380,10 @@ class _Reader:
         if not self._spelled(j, 10, 59):
             return None
         minute, j = int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
-        if minute % 10 == 0 and minute >= 20 and self._spelled(j, 1, 9):
+        # "fifty nine", "fifty-nine"
+        dash = self._is_sym(j, "-") and self._spelled(j + 1, 1, 9)
+        if minute % 10 == 0 and minute >= 20 and self._spelled(j + dash, 1, 9):
+            j += dash
             minute, j = minute + int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
         return minute, j
 
@@ -623,12 +642,48 @@ class _Reader:
                 self.phrase.monthdays.append(day)
         return k
 
+    def _listed_hours_end(self, j: int) -> bool:
+        """Whether bare hours listed from `j` on (", 9 and 10") end in one that says it is a
+        time ("10 o'clock", "10am"): then the first of them is a time too."""
+        k, seen = j, 0
+        while (step := self._is_separator(k)) and self._kind(k + step) == lx.NUM and seen < 12:
+            k, seen = k + step + 1, seen + 1
+        return bool(seen) and (self._word(k) == "oclock" or self._meridiem(k) is not None)
+
+    def _minutes_between(self, i: int) -> int | None:
+        """ "Every 10 minutes between 0 and 30" (SharePoint's timer strings): after an interval
+        in minutes, two bare numbers one of which is no hour (past 24) are minutes of the hour,
+        as "minutes 0 through 30 past the hour" are (cron's `0-30/10`)."""
+        interval = self.phrase.interval
+        if interval is None or interval[1] != "minute":
+            return None
+        if not (
+            self._kind(i + 1) == lx.NUM
+            and self._word(i + 2) == "and"
+            and self._kind(i + 3) == lx.NUM
+            and not self._meridiem(i + 4)
+            and self._word(i + 4) not in ("oclock", "hours", "hour")
+        ):
+            return None
+        first, last = self.tokens[i + 1].value, self.tokens[i + 3].value
+        if not (isinstance(first, int) and isinstance(last, int)):
+            return None
+        if not (0 <= first < last <= 59 and last > 24):
+            return None
+        if self.phrase.minute_range is not None:
+            raise Rejected("the text names two parts of the hour")
+        self.phrase.minute_range = (first, last)
+        return i + 4
+
     def _window(self, i: int) -> int | None:
         """ "from 9 to 5", "between 9am and 5pm", "between the hours of 8 am and 10 am"."""
         if self._word(i) == "between":
             days = self._monthday_range(i)  # "between the 1st and the 7th"
             if days is not None:
                 return days
+            part = self._minutes_between(i)  # "every 10 minutes between 0 and 30"
+            if part is not None:
+                return part
             if (
                 self._kind(i + 1) in (lx.DAY, lx.DAYS)
                 and self._word(i + 2) == "and"
@@ -1094,8 +1149,12 @@ class _Reader:
                 raise Rejected("the text names two start dates")
             self.phrase.starting = DayRef(weekday=1, after_today=True, week=True)
             return j + 2
-        if self._word(j) == "the" and self._kind(j + 1) == lx.ORD and self._lone_ordinal(j + 1):
-            j += 1  # "starting the 15th": the next 15th
+        if (
+            self._word(j) == "the"
+            and self._kind(j + 1) == lx.ORD
+            and (self._lone_ordinal(j + 1) or self._month_named(j + 2))
+        ):
+            j += 1  # "starting the 15th": the next 15th; "until the 30th of October"
         token = self.tokens[j]
         if token.kind == lx.WORD:
             clause = _BOUND_WORDS.get(token.value)
@@ -1115,6 +1174,22 @@ class _Reader:
             raise Rejected(f"the text names two {'start' if which == 'starting' else 'end'} dates")
         setattr(self.phrase, which, day)
         return end
+
+    def _plain_day_of_month(self, i: int) -> bool:
+        """A day of the month in digits at i, with a month's name after it ("16 March")."""
+        token = self.tokens[i]
+        return (
+            token.kind == lx.NUM
+            and not token.spelled
+            and isinstance(token.value, int)
+            and 1 <= token.value <= 31
+            and token.end - token.start <= 2
+            and self._month_named(i + 1)
+        )
+
+    def _month_named(self, i: int) -> bool:
+        """A month's name at i, or "of" and one ("(the 30th) of October", "(the 30th) October")."""
+        return self._kind(i + (self._word(i) == "of")) == lx.MONTH
 
     def _lone_ordinal(self, i: int) -> bool:
         """An ordinal with nothing after it that makes it more than a day of the month (not
@@ -1501,6 +1576,9 @@ class _Reader:
             self.phrase.monthdays.append(day)
             self.phrase.every = self.phrase.of_month = True
             return j + 1
+        elif token.kind == lx.NUM and self._plain_day_of_month(j):
+            self.phrase.every = True  # "every 16 March", "every 4 of July": as "every March 16"
+            return self._number(j)
         elif token.kind == lx.NUM:
             count, j = token.value, j + 1  # type: ignore[assignment]
             fraction = self._fraction(j)
@@ -1508,6 +1586,9 @@ class _Reader:
                 count, j = count + fraction[0], fraction[1]
         elif (fraction := self._fraction(j)) is not None and token.kind == lx.SLASHDATE:
             count, j = fraction  # "every 1/2 hour"
+        elif token.kind == lx.SLASHDATE and token.value[2] is None:  # type: ignore[index]
+            self.phrase.every = True  # "every 3/16", "every 7/4": that date every year
+            return self._slash_date(j)
         elif word == "few":
             raise Rejected(
                 f'"every {self.tokens[j].value} …" is vague', "give a number: every 3 hours"
@@ -2859,6 +2940,8 @@ class _Reader:
                 more = self.tokens[end + step]
                 if not isinstance(more.value, int) or more.end - more.start > 4:
                     break
+                if more.kind == lx.NUM and more.spelled:
+                    break  # "April 20, ten am": a time in words, not another day
                 self.phrase.dates.append((year, month, int(more.value)))
                 end += step + 1
             return end
@@ -3012,6 +3095,8 @@ class _Reader:
             return self._times(i)  # "Mon-Fri 0800", "weekdays 1730"
         if self._is_range(j) or self._word(j) in ("oclock", "noon") or self._meridiem(j):
             return self._times(i)  # "3 pm", "3 in the AM"
+        if self._listed_hours_end(j):
+            return self._times(i)  # "8, 9 and 10 o'clock of every day"
         spelled_hour = token.spelled and isinstance(value, int) and 0 < value <= 12
         said = self._spelled_clock(i) if spelled_hour else None
         if said is not None and said[0].clock.meridiem is not None:
@@ -3754,6 +3839,20 @@ class _Reader:
             return self._days_from(i, (1, 2, 3, 4, 5))
         return None
 
+    def _odd_months(self, i: int) -> int | None:
+        """ "odd months", "odd-numbered months", "in even months": January, March, … or
+        February, April, … (a meeting page's "Odd months: first Tuesday of the month")."""
+        j = i + 1
+        if self._is_sym(j, "-"):
+            j += 1
+        if self._word(j) == "numbered":
+            j += 1
+        if not self._is_unit(j, "month"):
+            return None
+        first = 1 if self.tokens[i].value == "odd" else 2
+        self.phrase.months.extend(m for m in range(first, 13, 2) if m not in self.phrase.months)
+        return j + 1
+
     def _named_office_hours(self, i: int) -> bool:
         """Whether "office hours" at i names a meeting: the word "office", with nothing that
         makes it a time window before it ("during", "in", "outside", an interval read)."""
@@ -3863,6 +3962,23 @@ class _Reader:
 
     def _zone_token(self, i: int) -> int:
         return self._zone(i)
+
+
+def part_meridiem(part: str, hour: int) -> str | None:
+    """The am/pm of a bare hour (1-12) said with a part of the day: "9 in the morning" is am,
+    "5 in the evening" pm, "11 at night" pm, "12 at night" midnight (am), "2 at night" am.
+    None when the part does not hold that hour ("12 in the morning", "2 in the evening")."""
+    if not 1 <= hour <= 12:
+        return None
+    if part == "morning":
+        return "am" if hour < 12 else None
+    if part == "afternoon":
+        return "pm" if hour == 12 or hour <= 6 else None
+    if part == "evening":
+        return "pm" if 4 <= hour <= 11 else None
+    if part == "night":
+        return "pm" if 7 <= hour <= 11 else "am" if hour == 12 or hour <= 4 else None
+    return None
 
 
 def _day_ref(phrase: Phrase) -> DayRef | None:
@@ -3995,6 +4111,8 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "half": _Reader._relative,
     "yesterday": _Reader._yesterday,
     "business": _Reader._business,
+    "odd": _Reader._odd_months,
+    "even": _Reader._odd_months,
     "dom": _Reader._dom,
     "market": _Reader._market,
     "as": _Reader._as_well_as,

@@ -7,7 +7,8 @@ its due date and other fields on one line, each field after a sign:
 - ``^date``: the due date ("^tomorrow 10am") — the words after the sign are the date;
 - ``*repeat``: how often ("*weekly", "*every monday") — read as "every …" or the word;
 - ``!1``/``!high``/``!!!``, ``p1``–``p4``: the priority — says nothing about time;
-- ``=1h``: the time the task takes (an estimate) — how long, not when.
+- ``=1h``, and ``+30m`` beside a priority (OpenTodo): the time the task takes (an
+  estimate) — how long, not when ("Take the pizza out +30m" alone is a bot's delay).
 
 `plain_marks` says such a line in plain words: the signs of date and repeat dropped, the
 priority and the estimate taken out. "#list" and "@place" are left to the target reading.
@@ -35,6 +36,10 @@ _REPEAT: Final = re.compile(
 )
 # "=1h", "=30 min": how long the task takes
 _ESTIMATE: Final = re.compile(rf"(?:(?<=\s)|^)=\s?{DELAY.pattern}", re.IGNORECASE)
+# "+30m" beside a priority ("… p1 +30m", OpenTodo's estimate): how long, as "=30m" is
+_PLUS_ESTIMATE: Final = re.compile(
+    r"(?<=\s)\+\d+(?:\.\d+)?\s?(?:m|min|mins|h|hr|hrs|d)(?=\s|$)", re.IGNORECASE
+)
 _SPACES: Final = re.compile(r"\s{2,}")
 # a cheap test: one of the signs, at the start of a word
 _SIGNS: Final = re.compile(r"(?:^|\s)(?:[!^*=]|p[1-4](?:\s|$))", re.IGNORECASE)
@@ -47,6 +52,8 @@ def plain_marks(text: str) -> str:
     if _SIGNS.search(text) is None:
         return text
     said = _PRIORITY.sub("", text)
+    if said != text and "+" in said:
+        said = _PLUS_ESTIMATE.sub("", said)  # with a priority, "+30m" is an estimate
     said = _DUE.sub("", said)
     said = _REPEAT.sub("", said)
     said = _ESTIMATE.sub("", said)

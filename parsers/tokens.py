@@ -84,9 +84,9 @@ _PATTERN: Final = re.compile(
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
      |(?<![\d.:])(?P<daymonth>(?P<dd4>0[1-9]|[12]\d|3[01])\.(?P<dm4>0[1-9]|1[0-2])\.?|(?P<dd5>[1-9]|[12]\d|3[01])\.(?P<dm5>[1-9]|1[0-2])\.)(?=\s+\d{1,2}(?:[:.h]\d{2}|\s?[ap]\.?m\.?)(?![\d.]))
      |(?P<clock>(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
-     |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
+     |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
      |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
-     |(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
+     |(?:(?<=at\s)|(?<=from\s)|(?<=until\s)|(?<=till\s)|(?<=between\s)|(?<=to\s)|(?<=and\s)|(?<=-)|(?<=-\s))(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d.])(?!:\d)(?!\s+(?:later|after|before|ago|earlier|from\s+now)\b)
      |(?P<ord>\d{1,3}(?:st|nd|rd|th))(?![a-z])
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
      |(?P<num>\d+(?:\.\d+)?)(?![\d:]))
@@ -106,7 +106,7 @@ _GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
 # units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
 _SHORT_UNITS: Final = {"d": "day", "w": "week"}
 _PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [AP]M")
-_DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'"})
+_DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'", "→": "-", "⇒": "-"})
 
 
 class TokenizeError(ValueError):
@@ -420,10 +420,14 @@ def _scan(text: str) -> list[Token]:
             append(Token(lx.TIME, clock, start, end))
         elif group == "mil":  # "1500 hours", "0900hrs": the military way of writing 15:00
             clock = ClockTime(int(match.group("h5")), int(match.group("m5")), None, True)
-            append(Token(lx.TIME, clock, start, end))
+            append(Token(lx.TIME, clock, start, end, unsure=_military_doubt(match, tokens)))
         elif group == "hh":  # "at 21h": the French and German way of writing 21:00
-            clock = ClockTime(int(match.group("h4")), 0, None, True, digital=True)
-            append(Token(lx.TIME, clock, start, end))
+            if _h_is_clock(text, start, tokens):
+                clock = ClockTime(int(match.group("h4")), 0, None, True, digital=True)
+                append(Token(lx.TIME, clock, start, end))
+            else:  # "2h to 3h", "1h and 2h": hours, as amounts
+                append(Token(lx.NUM, int(match.group("h4")), start, end - 1))
+                append(Token(lx.UNIT, "hour", end - 1, end))
         elif group == "ord":
             append(Token(lx.ORD, int(match.group()[:-2]), start, end))
         elif group == "mins":
@@ -533,6 +537,31 @@ def text_at(match: re.Match[str], index: int) -> str:
     return match.string[index : index + 1]
 
 
+# words after which "9h" is a time of day whatever came before ("from 9h", "between 9h and
+# 17h"); after "to", "and" or a dash it is one only when a time was said before it ("from 9h to
+# 17h", "at 9h and 21h"), else hours ("2h to 3h")
+_CLOCK_BEFORE_H: Final = frozenset({"at", "from", "until", "till", "between"})
+
+
+def _h_is_clock(text: str, start: int, tokens: list[Token]) -> bool:
+    """Whether the "9h" at `start` is a time of day (9:00), not 9 hours."""
+    before = text[:start].rstrip()
+    word = before[before.rfind(" ") + 1 :].lower() if before else ""
+    return word in _CLOCK_BEFORE_H or any(token.kind == lx.TIME for token in tokens)
+
+
+def _military_doubt(match: re.Match[str], tokens: list[Token]) -> str | None:
+    """ "an alarm for 1500 hrs", "after 1400 hrs": a time. "for 1500 hours" may also be how
+    long, written out with a plain hour: read as the time, and asked."""
+    previous = tokens[-1] if tokens else None
+    if previous is None or previous.kind != lx.WORD or previous.value not in ("for", "after"):
+        return None
+    written = match.group()
+    if written.startswith("0") or not written.endswith("hours"):
+        return None
+    return f"“{previous.value} {written}” read as a time of day, not how many hours"
+
+
 def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
     """ "every 1:30 hours", "in 2:15 hrs": hours and minutes with the hours' unit after them
     are a duration; appends it as an amount (1 hour, 30 minutes) and says whether it did.
@@ -543,6 +572,8 @@ def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
     previous = tokens[-1] if tokens else None
     if previous is None or previous.kind != lx.WORD or previous.value not in _BEFORE_AMOUNT:
         return False
+    if previous.value == "for" and match["m2"] == "00" and text_at(match, match.end("h2")) == "h":
+        return False  # "an alarm for 9h00": nobody writes 9 hours as "9h00"; a time
     hours_end = match.end("h2")
     unsure = None
     if match.end() == minutes_end:
@@ -680,7 +711,9 @@ _SPOKEN_MINUTES: Final = frozenset({15, 20, 30, 40, 45, 50})
 
 
 def _one_before(token: Token) -> bool:
-    return (token.kind == lx.NUM and token.value == 1) or (
+    """ "1 second", "a second", "45 second", "30 second timer": an amount before "second"
+    makes it the unit ("every 2 second" counts seconds too, as the grammar reads it)."""
+    return (token.kind == lx.NUM and not token.spelled) or (
         token.kind == lx.WORD and token.value == "a"
     )
 
@@ -691,7 +724,8 @@ _PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "all", "other"})
 
 def _word(word: str, start: int, tokens: list[Token]) -> None:
     if word == "second" and _one_before(tokens[-1]):
-        # "1 second", "half a second": the unit, not the ordinal of "the second Monday"
+        # "1 second", "45 second", "half a second": the unit, not the ordinal of "the second
+        # Monday"
         tokens.append(Token(lx.UNIT, "second", start, start + len(word)))
         return
     entry = lx.LEXICON.get(word)
@@ -759,8 +793,23 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
             and parts[2].value in _SPOKEN_MINUTES
         ):
             del tokens[first + 1]  # "five-thirty", "six-fifteen": a time said aloud, not a range
+        elif len(parts) == 3 and (number := _compound_number(parts)) is not None:
+            # "twenty-one", "thirty-six": one number, not a range from 20 to 1
+            tokens[first:] = [Token(lx.NUM, number, start, start + len(word), True)]
         return
     tokens.append(Token(lx.WORD, word, start, start + len(word)))
+
+
+def _compound_number(parts: list[Token]) -> int | None:
+    """The number that "twenty" "-" "one" (tokens) write together, or None."""
+    tens, dash, ones = parts
+    if dash.value != "-" or not (tens.kind == ones.kind == lx.NUM):
+        return None
+    if not (tens.spelled and ones.spelled):
+        return None
+    if tens.value not in (20, 30, 40, 50, 60, 70, 80, 90) or ones.value not in range(1, 10):
+        return None
+    return tens.value + ones.value  # type: ignore[operator]
 
 
 # Misspellings are matched only against the full names of days and months, only for words

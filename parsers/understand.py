@@ -30,12 +30,13 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
-from .botcommand import DELAY, plain_command
+from .botcommand import DELAY, dashed_options, plain_command
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
 from .frequency import agrees
 from .grammar import GREETINGS, read, reads_nothing
+from .labels import unlabelled
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import plain_marks
@@ -196,7 +197,8 @@ _QUESTION: Final = re.compile(
     # "can you tell me what runs on Mondays", "show me when it runs"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+(?:me|us)\s+"
     # ("tell me when it is 5PM" asks to be told at 5 PM)
-    r"(?:what|when(?!\s+it(?:'s|\s+is|\s+gets\s+to|\s+hits)\s+(?:\d|noon\b|midnight\b))|which|"
+    r"(?:what|when(?!\s+it(?:'s|\s+is|\s+gets\s+to|\s+hits)\s+(?:\d|noon\b|midnight\b|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))|which|"
     r"where|how|whether|if)\b)\b",
     re.IGNORECASE,
 )
@@ -408,6 +410,10 @@ def _days_listed_once(result: ParseResult, lowered: str) -> bool:
     return _REPEAT_WORDS.isdisjoint(letter_runs(lowered))
 
 
+def lowered_words(text: str) -> list[str]:
+    return letter_runs(text.lower())
+
+
 def _explains(text: str, result: ParseResult) -> bool:
     """Whether `text` explains a time rather than asks for a job (`_EXPLAINS`); a text that
     says how often ("Runs at: 15:00 UTC = 16:00 CET every day") still asks for one."""
@@ -427,7 +433,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
-    statement = _STATEMENT.match(text) or _THIRD_PERSON.match(text)
+    bare = unlabelled(text, names_time=_mentions_time)  # "Note: Viola has Thursday off"
+    statement = _STATEMENT.match(bare) or _THIRD_PERSON.match(bare)
     if statement is None and _explains(text, result):
         note = "the text explains a time (an example, a conversion), it does not ask: to confirm"
         return _to_confirm(result, note)
@@ -451,8 +458,11 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         and _TWO_ACTIONS.search(text) is not None
     ):
         return _to_confirm(result, TWO_ACTIONS_NOTE)
+    if one_off and "cron" in lowered_words(text):
+        # "Run cron at 7am eastern": a cron job repeats; the text says when, not how often
+        return _to_confirm(result, "a cron job repeats, and the text does not say how often")
     if result.schedule is not None and result.schedule["type"] == "at":
-        if about_calendar(text):
+        if about_calendar(bare):
             note = CALENDAR_NOTE
         elif ("repeat" in lowered or "recur" in lowered) and _REPEATS.search(text):
             note = REPEATS_NOTE
@@ -465,7 +475,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, note)
     if _days_listed_once(result, lowered):
         return _to_confirm(result, DAYS_LISTED_NOTE)
-    doubt = doubts.doubt(text, names_time=_mentions_time, zone_of=lookup_word)
+    doubt = doubts.doubt(bare, names_time=_mentions_time, zone_of=lookup_word)
     if doubt is None and " and " in lowered:
         doubt = doubts.reminder_at_several_times(text, result.schedule)
     if doubt is not None:
@@ -726,8 +736,9 @@ _AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
 
 
 # "/remind 2h review the PR", "remind me 30 minutes check the oven": an amount of time right
-# after "remind (me)" is how long from now, as "in 2h"
+# after "remind (me)" is how long from now, as "in 2h" ("an alarm for 0900 hrs" is a time)
 _AMOUNT: Final = (
+    r"(?![012]\d[0-5]\d\s?(?:h|hrs?|hours)\b)"
     r"(?=(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty)"
     r"\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
     r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from)\b))"
@@ -827,7 +838,9 @@ def quick_entry(text: str) -> tuple[str, str | None] | None:
     alone ("1h30m", "10 minutes": in that long), an amount before the task ("1 hour Pick up
     Jenn", `lead_delay`), or an hour before a task that names its part of the day ("8 wake
     up": at 8). With the note to confirm it by, None for a sure reading; None for any other
-    text."""
+    text. A timer ("10 minute timer for pizza") is left to `plain_command`."""
+    if "timer" in text.lower():
+        return None
     lead = lead_delay(text)
     if lead is not None:
         return lead[0], None if lead[1] else LEAD_DELAY_NOTE
@@ -891,6 +904,10 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = text[start.end() :]
     text = plain_command(plain_marks(text))
     lowered = text.lower()
+    if lowered.startswith("cron"):
+        text = _without_cron_label(text)
+    if " --" in text and (dashed := dashed_options(text)) is not None:
+        text = dashed  # 'todo -a "Send the documents" --deadline 1w', a command line's options
     if ("tomorrow" in lowered or "today" in lowered) and ("daily" in lowered or "every" in lowered):
         text = _DAY_THEN_DAILY.sub(r"starting \g<day>", text, count=1)
     if "due:" in text or "DUE:" in text or "Due:" in text:
@@ -923,6 +940,23 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
             outside.rest = rest
             return outside
     return _read_rest(rest, text, zone_name, aware_now, target)
+
+
+# "cron 30 9 * * mon-fri do something" (a bot's "!remind cron …"), "crontab: 0 9 * * 1": the
+# word that names what follows
+_CRON_LABEL: Final = re.compile(r"^\s*(?:cron(?:tab|job)?)\s*[:=]?\s*(?=[\d*@])", re.IGNORECASE)
+
+
+def _without_cron_label(text: str) -> str:
+    """`text` without "cron" before a cron expression; `text` itself otherwise."""
+    label = _CRON_LABEL.match(text)
+    if label is None:
+        return text
+    try:
+        cron = split_cron(text[label.end() :])
+    except Rejected:
+        return text
+    return text if cron is None else text[label.end() :]
 
 
 # "update schedule to run pipeline every Sunday at 2:00 AM", "change the job's schedule to every
@@ -986,12 +1020,13 @@ def _read_rest(
 ) -> _Found:
     """What the stages make of `rest`, the text without its `target`."""
     found = _Found(None, rest, zone_name, aware_now, target)
-    if _QUESTION.match(rest) and not _reminded_of(text, rest):
+    bare = unlabelled(rest, names_time=_mentions_time)  # "Schedule: cancel my 9am reminder"
+    if _QUESTION.match(bare) and not _reminded_of(text, rest):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
         return found
-    new_schedule = _NEW_SCHEDULE.match(rest) if _MANAGE.match(rest) else None
+    new_schedule = _NEW_SCHEDULE.match(bare) if _MANAGE.match(bare) else None
     if new_schedule is not None:
         # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
         # said whole; read it, and ask (the job it changes is the caller's to pick)
@@ -1000,7 +1035,7 @@ def _read_rest(
             inner.result = _to_confirm(inner.result, NEW_SCHEDULE_NOTE)
             inner.rest = rest
             return inner
-    if _MANAGE.match(rest):
+    if _MANAGE.match(bare):
         found.result = ParseResult.rejected(
             "that reads as a change to a job that exists, not a new schedule",
             suggestion="pause, edit or delete the job itself (in Slack: /schedule pause <job>)",
@@ -1185,7 +1220,8 @@ def read_command(
             phrase.single_day, phrase.every = False, True
             day = lx.DAY_LABELS[phrase.weekdays[0]]
             phrase.unsure.append(f"the meetings on {day} read as every {day} (it may mean once)")
-        elif habitual is not None and _one_weekday_alone(phrase):
+        elif habitual is not None and " " not in habitual and _one_weekday_alone(phrase):
+            # (not "will run on Friday": that Friday)
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
             # a job described in the present tense runs on that day every week
             phrase.single_day, phrase.every = False, True
@@ -1296,12 +1332,20 @@ _VERB_SAID: Final = {"kicks": "kicks off"}
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
-    """The present-tense verb outside the schedule's words that describes a job repeating."""
+    """The present-tense verb outside the schedule's words that describes a job repeating, or
+    what a job should do ("the housekeeping should run at 2am", "the cron will run at 7")."""
     inside = {k for start, end in runs for k in range(start, end)}
     for k, token in enumerate(tokens):
-        if token.kind == lx.WORD and token.value in _HABITUAL and k not in inside:
+        if token.kind != lx.WORD or k in inside:
+            continue
+        if token.value in _HABITUAL:
             return str(token.value)
+        if token.value == "run" and k and tokens[k - 1].value in _MODALS:
+            return f"{tokens[k - 1].value} run"
     return None
+
+
+_MODALS: Final = frozenset({"should", "will", "would", "must", "shall"})
 
 
 _MEETS: Final = frozenset({"meets", "gathers", "convenes", "assembles"})

@@ -238,3 +238,116 @@ def test_an_hour_before_a_task_of_a_part_of_the_day(text: str, instant: str) -> 
 )
 def test_other_numbers_first_are_no_short_entry(text: str) -> None:
     assert quick_entry(text) is None
+
+
+# -- timers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "delta", "task"),
+    [
+        ("10 minute timer", timedelta(minutes=10), None),
+        ("create 1 hour timer", timedelta(hours=1), None),
+        ("timer for 1 hour", timedelta(hours=1), None),
+        ("set a timer for 5 and a half minutes", timedelta(seconds=330), None),
+        ("set a timer for half an hour", timedelta(minutes=30), None),
+        ("1 hour 15 minute 30 second timer", timedelta(seconds=4530), None),
+        ("45 second timer", timedelta(seconds=45), None),
+        ("5 minute timer for pizza", timedelta(minutes=5), "pizza"),
+        ("set timer called pizza for 5 minutes", timedelta(minutes=5), "pizza"),
+        ("timer for 5 minutes called pizza", timedelta(minutes=5), "pizza"),
+        ("timer 5 minutes", timedelta(minutes=5), None),
+        ("timer 1h30m10s", timedelta(seconds=5410), None),
+        ('timer 10m "Turn off the stove"', timedelta(minutes=10), "Turn off the stove"),
+        ("timers 10m30s", timedelta(seconds=630), None),
+        ("countdown -d 2h45m", timedelta(minutes=165), None),
+    ],
+)
+def test_a_timer_runs_once_that_long_from_now(
+    text: str, delta: timedelta, task: str | None
+) -> None:
+    answer = read(text)
+    assert answer["schedule"]["datetime"] == _at(delta)
+    assert not answer["needs_confirmation"]
+    assert answer["task"] == task
+
+
+@pytest.mark.parametrize(
+    "text", ["Reset the kitchen timer at 5pm", "the timer went off twice", "timer status"]
+)
+def test_other_words_about_timers_are_no_timer(text: str) -> None:
+    assert not plain_command(text).startswith("in ")
+
+
+@pytest.mark.parametrize(
+    ("text", "delta"),
+    [("in 45 second", timedelta(seconds=45)), ("in 5 minute 10 second", timedelta(seconds=310))],
+)
+def test_second_after_a_number_is_the_unit(text: str, delta: timedelta) -> None:
+    assert once(text) == _at(delta)
+
+
+# -- labels and options of command lines ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("!remind cron 30 9 * * mon-fri do something", "30 9 * * MON-FRI"),
+        ("cron: 30 9 * * 1-5 backup", "30 9 * * 1-5"),
+        ("crontab 0 2 * * *", "0 2 * * *"),
+    ],
+)
+def test_the_word_cron_before_an_expression(text: str, expression: str) -> None:
+    assert cron(text) == expression
+
+
+def test_a_command_lines_deadline_option() -> None:
+    text = 'todo -a "Send the documents for the house" --deadline 1w'
+    assert read(text)["schedule"]["datetime"] == _at(timedelta(days=7))
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        (
+            "Meeting with Sarah next Wed at 3pm #work @call p1 +30m",
+            "Meeting with Sarah next Wed at 3pm #work @call",
+        ),
+        ("Take the pizza out of the oven +30m", "Take the pizza out of the oven +30m"),
+    ],
+)
+def test_plus_an_amount_beside_a_priority_is_an_estimate(text: str, plain: str) -> None:
+    assert plain_marks(text) == plain
+
+
+# -- "12" alone -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Remind me at 12 o'clock.", "set an alarm for 12"])
+def test_one_run_at_twelve_asks_noon_or_midnight(text: str) -> None:
+    assert asks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [("every day at 12", "0 12 * * *"), ("every day at 12:00", "0 12 * * *")],
+)
+def test_twelve_that_repeats_is_noon(text: str, expression: str) -> None:
+    assert cron(text) == expression
+    assert not read(text)["needs_confirmation"]
+
+
+# -- systemd's short calendar events --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"), [("Wed, 17:48", "48 17 * * 3"), ("Sat,Sun, 08:05", "5 8 * * 0,6")]
+)
+def test_systemds_day_comma_time_is_every_week(text: str, expression: str) -> None:
+    assert cron(text) == expression
+
+
+@pytest.mark.parametrize("text", ["Fri, 10:00 call mom", "Monday, 9:30", "Wed, 9:48"])
+def test_a_day_and_a_time_in_words_stay_one_run(text: str) -> None:
+    assert read(text)["schedule"]["type"] == "at"

@@ -261,3 +261,45 @@ def test_alternate_days_with_an_apostrophe_are_the_plural() -> None:
 )
 def test_a_text_that_explains_a_time_asks(text: str) -> None:
     assert _read(text)[2] is False
+
+
+def test_every_day_then_the_days_it_keeps_to_is_one_group() -> None:
+    text = "run everyday at 7:00AM, 10:00AM, 1:00PM, 4:00PM IST on weekdays"
+    assert _read(text)[:2] == ("0 7,10,13,16 * * 1-5", "Asia/Kolkata")
+    assert _read("daily at 9 plus Saturdays at noon")[0] is None  # two schedules still
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("the cleanup should run at 3am local time", "0 3 * * *"),
+        ("the report will run at 6pm", "0 18 * * *"),
+    ],
+)
+def test_a_job_that_should_run_at_a_time_runs_every_day_asked(text: str, expression: str) -> None:
+    assert _read(text) == (expression, "UTC", False)
+
+
+def test_a_job_that_will_run_on_a_day_is_that_day() -> None:
+    result = understand_fast("the job will run on Friday at 3pm", now=NOW)
+    assert result.schedule is not None and result.schedule["type"] == "at"
+
+
+def test_a_cron_job_at_a_time_with_no_frequency_asks() -> None:
+    assert _read("Run cron at 7am eastern")[2] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Odd months: second Monday of the month @ 6pm CET", "0 18 * 1,3,5,7,9,11 1#2"),
+        ("the last Friday of even-numbered months at noon", "0 12 * 2,4,6,8,10,12 5L"),
+    ],
+)
+def test_odd_and_even_months(text: str, expression: str) -> None:
+    assert _read(text)[0] == expression
+
+
+def test_a_plural_day_narrowed_to_its_nth_of_the_month() -> None:
+    text = "Thursdays at 10:00 ET (monthly - second Thursday of the month)"
+    assert _read(text) == ("0 10 * * 4#2", "America/New_York", False)
