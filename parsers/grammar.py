@@ -2157,6 +2157,12 @@ class _Reader:
     # -- days of the week ---------------------------------------------------------
 
     def _days(self, i: int) -> int:
+        end = self._days_named(i)
+        if self._word(end) in ("that", "which") and self._word(end + 1) in _FALLS:
+            return self._falls_on(end + 1) or end  # "every Friday that falls on the 13th"
+        return end
+
+    def _days_named(self, i: int) -> int:
         if (
             self._kind(i) == lx.DAYSET
             and self.tokens[i].value == lx.WEEKEND
@@ -3792,10 +3798,11 @@ class _Reader:
         """ "every Friday that falls on the 13th", "any Friday falling on the 13th of a month",
         "the last day if it is a weekday" is elsewhere: a weekday whose date is also named, both
         at once (BYDAY=FR;BYMONTHDAY=13), as "Friday the 13th"."""
-        j = i + (self._word(i) in ("that", "which"))
+        j = i
+        before = i - 1 - (self._word(i - 1) in ("that", "which"))
         if self._word(j) not in _FALLS or self._word(j + 1) != "on":
             return None
-        if not (i and self._kind(i - 1) in (lx.DAY, lx.DAYS) and self.phrase.weekdays):
+        if not (before >= 0 and self._kind(before) in (lx.DAY, lx.DAYS) and self.phrase.weekdays):
             return None
         k = j + 2 + (self._word(j + 2) == "the")
         if self._kind(k) != lx.ORD or self._kind(k + 1) in (lx.DAY, lx.DAYS, lx.DAYSET):
@@ -4067,7 +4074,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "only": _Reader._only,
     "repeat": _Reader._filler,
     "during": _Reader._during,
-    **dict.fromkeys(("that", "which", *_FALLS), _Reader._falls_on),
+    **dict.fromkeys(_FALLS, _Reader._falls_on),
     "any": _Reader._any,
     "except": _Reader._except,
     "other": _Reader._other,
