@@ -1862,8 +1862,10 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
         if p.starting.weekday is not None and not p.starting.week:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
     if unit == "week" and not p.weekdays:
-        # "every week", "weekly": on today's (or the first day's) weekday, as Todoist does
-        day = cron_weekday(b.first_day)
+        # "every week", "weekly": on today's (or the first day's) weekday, as Todoist does;
+        # a series that started on a past day keeps that day's ("every! 2 weeks starting
+        # 2026-05-17", a Sunday, said in July)
+        day = cron_weekday(b.start_day or b.first_day)
         p.weekdays.append(day)
         b.note(f"weekly: {lx.DAY_LABELS[day]}s, the day it starts", UNSURE_PENALTY)
     if count == 1 and p.count is None:
@@ -1931,9 +1933,10 @@ def _monthly(b: _Builder, count: int) -> Built:
     if not (p.nth or monthdays or p.first_weekday):
         if not p.quarter:
             # "every month", "monthly": on the day it starts, as Todoist reads it
-            monthdays = [b.first_day.day]
+            started = b.start_day or b.first_day  # a past start keeps its day of the month
+            monthdays = [started.day]
             b.note(
-                f"monthly: on day {b.first_day.day} of the month, the day it starts",
+                f"monthly: on day {started.day} of the month, the day it starts",
                 UNSURE_PENALTY,
             )
         else:
@@ -2162,7 +2165,7 @@ def _yearly_rrule(b: _Builder, count: int, at: list[time] | None = None) -> Buil
         if p.monthdays or p.nth or p.months or p.weekdays:
             raise Rejected("a schedule every few years needs its date", "every 2 years on March 3")
         # "every year", "yearly": on the date it starts, as Todoist reads it
-        day = b.first_day
+        day = b.start_day or b.first_day
         parts += [f"BYMONTH={day.month}", f"BYMONTHDAY={day.day}"]
         label = f"{lx.MONTH_LABELS[day.month]} {day.day}"
         b.note(f"yearly: every {label}, the day it starts", UNSURE_PENALTY)
