@@ -115,7 +115,8 @@ UNREAD_TIME_CONFIDENCE: Final = 0.6
 # "cancel my 9am reminder", "stop reminding me every day", "snooze it for 10 minutes": a
 # change to a job that exists, not a new schedule ("delete old logs every Sunday" is a task)
 _MANAGE: Final = re.compile(
-    r"^\s*(?:please\s+)?(?:(?:cancel|delete|remove|clear|disable|unschedule|pause|resume|"
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+    r"(?:(?:cancel|delete|remove|get\s+rid\s+of|clear|disable|unschedule|pause|resume|"
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
     r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?|notifications?|notices?|"
@@ -275,19 +276,22 @@ _EXPLAINS: Final = re.compile(
 # may be either, so a one-off answer asks.
 _CALENDAR_LOOKUP: Final = re.compile(
     r"^\s*(?:(?:please|pls|kindly)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)*"
+    # "i would like to check my calendar for tuesday next week"
+    r"(?:i\s+(?:would\s+like|want|need)\s+to\s+)?"
     r"(?:(?:show|list|tell|read|check|display|bring\s+up|pull\s+up|look\s+up|clear|wipe|empty)\b"
     r"(?:\s+(?:me|us))?(?:\s+(?:if|whether|what(?:'s|\s+is)?))?(?:\s+(?:on|in|for|out))?\s+"
     r"(?:(?:my|our|the|any|all|an?|today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?"
     r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
-    # "delete lunch with steve on friday", "cancel my dinner tomorrow": an event in a calendar
-    # ("delete old logs on friday" is a job's task)
     # "accept my meeting at 7pm today", "decline the event on Friday": an answer to an invitation
     r"|(?:accept|decline|rsvp\s+to|tentatively\s+accept)\s+(?:(?:my|our|the|this|that|all|an?|"
     r"today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|invites?|"
     r"invitations?|calls?)"
-    r"|(?:cancel|delete|remove|erase|scratch|drop)\s+(?:(?:my|our|the|this|that|all)\s+)?"
+    # "delete lunch with steve on friday", "cancel my dinner tomorrow", "get rid of my 8am
+    # alarm": an entry in a calendar ("delete old logs on friday" is a job's task)
+    r"|(?:cancel|delete|remove|erase|scratch|drop|get\s+rid\s+of)\s+"
+    r"(?:(?:my|our|the|this|that|all)\s+)?"
     r"(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
-    r"date|party|call|haircut|reservation|booking|plans))\b",
+    r"date|party|call|haircut|reservation|booking|plans|conferences?|alarms?|reminders?))\b",
     re.IGNORECASE,
 )
 # "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar
@@ -298,8 +302,8 @@ _ON_CALENDAR: Final = re.compile(
 # The words _CALENDAR_LOOKUP can start with: the pattern only runs on a text opening with one
 _LOOKUP_OPENERS: Final = frozenset(
     "please pls kindly can could would will show list tell read check display bring pull look "
-    "clear wipe empty cancel delete remove erase scratch drop accept decline rsvp tentatively"
-    "".split()
+    "clear wipe empty cancel delete remove erase scratch drop accept decline rsvp tentatively "
+    "get i".split()
 )
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
