@@ -369,6 +369,10 @@ def _scan(text: str) -> list[Token]:
     # Matching lower-case text is faster than matching case-insensitively; lower() keeps
     # the spans unless a character changes length ("İ"), which the slow path handles.
     lowered = text.lower()
+    either_season = "ce(s)t" in lowered
+    if either_season:
+        # "17:00 CE(S)T": CET or CEST, one zone (the same length keeps every span)
+        lowered = lowered.replace("ce(s)t", "cet   ")
     lower_case = len(lowered) == len(text)  # matched on `lowered`: a word is in lower case
     pattern = _PATTERN if lower_case else _PATTERN_ANY_CASE
     tokens: list[Token] = []
@@ -550,6 +554,10 @@ def _scan(text: str) -> list[Token]:
                 _word(raw.lower(), start, tokens)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
+    if either_season:
+        for token in tokens:
+            if token.kind == lx.ZONE and text.lower().startswith("ce(s)t", token.start):
+                token.end = token.start + 6
     return tokens
 
 

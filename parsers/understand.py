@@ -1272,8 +1272,16 @@ def read_command(
         )
         # "Our meetup group meets every last Wednesday of the month": a meeting's day, and
         # not its time — a run at 9:00 would be a guess
-        untimed_meeting = _meets(tokens, runs) and not (
+        untimed_meeting = (_meets(tokens, runs) or _gathering(tokens, runs)) and not (
             phrase.times or phrase.window or phrase.interval or phrase.part
+        )
+        # "All meetings commence at 2000": when a group meets, not on which days
+        dayless_meeting = bool(  # (bool: build fills phrase.times in later)
+            not reminder
+            and phrase.times
+            and not (phrase.every or phrase.interval or _names_a_day(phrase))
+            and not any(token.kind in _DAY_TOKEN_KINDS for token in tokens)
+            and _meets_regularly(tokens, runs)
         )
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
@@ -1300,6 +1308,9 @@ def read_command(
     elif untimed_meeting:
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "the text says when a group meets, not at what time: to confirm")
+    elif dayless_meeting:
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "the text says at what time a group meets, not on which days: to confirm")
     elif times_alone and built.schedule.get("type") == "cron":
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "times of day with no day: read as every day, to confirm")
@@ -1372,6 +1383,23 @@ _MEETINGS: Final = frozenset(
     "meetings calls syncs standups stand-ups meetups hangouts huddles sessions".split()
 )
 _WE_MEET: Final = frozenset({"we", "they"})
+
+
+_DAY_TOKEN_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.DATE, lx.ORD})
+
+
+# A gathering named by a noun: "lunch catchup every 2nd Thursday", "meetups every 4th Thursday"
+_GATHERINGS: Final = frozenset(
+    "meetup meetups catchup catchups catch-up catch-ups get-together hangout hangouts".split()
+)
+
+
+def _gathering(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    inside = {k for start, end in runs for k in range(start, end)}
+    return any(
+        token.kind == lx.WORD and token.value in _GATHERINGS and k not in inside
+        for k, token in enumerate(tokens)
+    )
 
 
 def _meets_regularly(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
