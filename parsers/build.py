@@ -554,10 +554,12 @@ def _spoken(hour: int, minute: int) -> str:
 
 def _start_time_of_one_run(phrase: Phrase) -> None:
     """ "add an event starting at three pm on may fifth", "a call starting at 10am tomorrow":
-    with nothing that repeats, the start time is the run's time (a series' start time is
-    read where the series is)."""
+    with nothing that repeats, the start time of a thing named before it is the run's time
+    (a series' start time is read where the series is; "tomorrow starting at 8am" starts
+    nothing named, and stays refused)."""
     if (
-        phrase.interval_start is not None
+        phrase.start_of_thing
+        and phrase.interval_start is not None
         and phrase.interval is None
         and not phrase.every
         and not phrase.times
