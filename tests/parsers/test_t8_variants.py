@@ -173,6 +173,34 @@ def test_a_bound_written_the_nth_of_month(text: str, end: str) -> None:
     assert read(text)["schedule"]["end_at"] == end
 
 
+# -- "every 5pm", "@two pm", spaces, "can you" before a change, spelled ordinals ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("every 5pm", "0 17 * * *"),  # was once, silently
+        ("every 12am", "0 0 * * *"),
+        ("every 00:00", "0 0 * * *"),
+        ("every 9am and 5pm", "0 9,17 * * *"),
+        ("every 5pm on Mondays", "0 17 * * 1"),
+        ("every 1:30 hours", "5400"),  # an amount, as before
+        ("march 2nd @two pm", "2026-03-02T14:00:00Z"),  # not someone called Two
+        ("ping @seven every day at 9am", "0 9 * * *"),
+        ("can you update my standup reminder to 10am", None),
+        ("Can you delete the notification for dress rehearsal for 6 pm tomorrow?", None),
+        ("could you move the logs to cold storage every Sunday", "0 9 * * 0"),
+        ("  Actually  make  it  4pm ", "2026-01-14T16:00:00Z ?"),
+        ("  first  thing  every  Monday,  clear  out  the  review  queue ", "0 9 * * 1 ?"),
+        ("Every month on the fifteenth pay rent", "0 9 15 * *"),  # was the 14th, asked
+        ("every year on december 21st and thirty-first", "0 9 21,31 12 *"),
+        ("the first person to answer gets a prize", None),
+    ],
+)
+def test_more_ways_of_writing_it(text: str, expected: str | None) -> None:
+    assert brief(read(text)) == expected
+
+
 # -- a label before the request ----------------------------------------------------------------
 
 
