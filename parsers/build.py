@@ -555,6 +555,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.every = True
     _days_left(phrase)
     _meeting_window(phrase)
+    _nth_narrows_weekdays(phrase)
     if phrase.shift_seconds and len(phrase.times) != 1:
         _unanchored_shift(phrase)
     if len(phrase.times) > 1 and any(m.named == "end of day" for m in phrase.times):
@@ -743,6 +744,20 @@ def _other_slots(slots: tuple[str, ...]) -> tuple[attrgetter[Any], Any]:
     """A getter of the slots not in `slots`, and what it gets from an empty phrase."""
     getter = attrgetter(*(slot for slot in _SLOT_WORDS if slot not in slots))
     return getter, getter(_EMPTY_SLOTS)
+
+
+def _nth_narrows_weekdays(p: Phrase) -> None:
+    """ "Wednesdays at 09:00 PT (monthly - first Wednesday of the month)": the day, said in
+    general and then narrowed to which one of the month — the narrower is the schedule (the
+    phrase is asked, as any reading that drops words). Other weekdays beside an nth stay, and
+    are refused as before."""
+    if not p.nth or not p.weekdays or p.monthdays or p.dates:
+        return
+    if set(p.weekdays) != {day for _, day in p.nth}:
+        return
+    day = lx.DAY_LABELS[p.weekdays[0]]
+    p.weekdays.clear()
+    p.unsure.append(f"“{day}s” and the {day} of the month named: read as the one named")
 
 
 def _one_schedule(p: Phrase) -> None:
@@ -1330,6 +1345,18 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
              *_BOUNDS)  # fmt: skip
     if p.more_windows and (p.interval_start is not None or p.minute_past is not None):
         raise Rejected("the text names two time windows")
+    step = int(seconds) // 60
+    if (
+        p.more_minutes
+        and p.minute_past is not None
+        and seconds % 60 == 0
+        and step < 60
+        and 60 % step == 0
+        and sorted({p.minute_past, *p.more_minutes}) == list(range(p.minute_past, 60, step))
+        and p.minute_past < step
+    ):
+        # "Every 30 minutes (at :00 and :30)": the minutes the steps run at, said again
+        p.more_minutes = []
     if p.more_minutes and not (seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS):
         raise Rejected(
             "several minutes past the hour only go with schedules that run every few hours",
@@ -1793,8 +1820,10 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
         if p.starting.weekday is not None and not p.starting.week:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
     if unit == "week" and not p.weekdays:
-        # "every week", "weekly": on today's (or the first day's) weekday, as Todoist does
-        day = cron_weekday(b.first_day)
+        # "every week", "weekly": on today's (or the first day's) weekday, as Todoist does;
+        # a series that started on a past day keeps that day's ("every! 2 weeks starting
+        # 2026-05-17", a Sunday, said in July)
+        day = cron_weekday(b.start_day or b.first_day)
         p.weekdays.append(day)
         b.note(f"weekly: {lx.DAY_LABELS[day]}s, the day it starts", UNSURE_PENALTY)
     if count == 1 and p.count is None:
@@ -1862,9 +1891,10 @@ def _monthly(b: _Builder, count: int) -> Built:
     if not (p.nth or monthdays or p.first_weekday):
         if not p.quarter:
             # "every month", "monthly": on the day it starts, as Todoist reads it
-            monthdays = [b.first_day.day]
+            started = b.start_day or b.first_day  # a past start keeps its day of the month
+            monthdays = [started.day]
             b.note(
-                f"monthly: on day {b.first_day.day} of the month, the day it starts",
+                f"monthly: on day {started.day} of the month, the day it starts",
                 UNSURE_PENALTY,
             )
         else:
@@ -2093,7 +2123,7 @@ def _yearly_rrule(b: _Builder, count: int, at: list[time] | None = None) -> Buil
         if p.monthdays or p.nth or p.months or p.weekdays:
             raise Rejected("a schedule every few years needs its date", "every 2 years on March 3")
         # "every year", "yearly": on the date it starts, as Todoist reads it
-        day = b.first_day
+        day = b.start_day or b.first_day
         parts += [f"BYMONTH={day.month}", f"BYMONTHDAY={day.day}"]
         label = f"{lx.MONTH_LABELS[day.month]} {day.day}"
         b.note(f"yearly: every {label}, the day it starts", UNSURE_PENALTY)

@@ -642,12 +642,48 @@ class _Reader:
                 self.phrase.monthdays.append(day)
         return k
 
+    def _listed_hours_end(self, j: int) -> bool:
+        """Whether bare hours listed from `j` on (", 9 and 10") end in one that says it is a
+        time ("10 o'clock", "10am"): then the first of them is a time too."""
+        k, seen = j, 0
+        while (step := self._is_separator(k)) and self._kind(k + step) == lx.NUM and seen < 12:
+            k, seen = k + step + 1, seen + 1
+        return bool(seen) and (self._word(k) == "oclock" or self._meridiem(k) is not None)
+
+    def _minutes_between(self, i: int) -> int | None:
+        """ "Every 10 minutes between 0 and 30" (SharePoint's timer strings): after an interval
+        in minutes, two bare numbers one of which is no hour (past 24) are minutes of the hour,
+        as "minutes 0 through 30 past the hour" are (cron's `0-30/10`)."""
+        interval = self.phrase.interval
+        if interval is None or interval[1] != "minute":
+            return None
+        if not (
+            self._kind(i + 1) == lx.NUM
+            and self._word(i + 2) == "and"
+            and self._kind(i + 3) == lx.NUM
+            and not self._meridiem(i + 4)
+            and self._word(i + 4) not in ("oclock", "hours", "hour")
+        ):
+            return None
+        first, last = self.tokens[i + 1].value, self.tokens[i + 3].value
+        if not (isinstance(first, int) and isinstance(last, int)):
+            return None
+        if not (0 <= first < last <= 59 and last > 24):
+            return None
+        if self.phrase.minute_range is not None:
+            raise Rejected("the text names two parts of the hour")
+        self.phrase.minute_range = (first, last)
+        return i + 4
+
     def _window(self, i: int) -> int | None:
         """ "from 9 to 5", "between 9am and 5pm", "between the hours of 8 am and 10 am"."""
         if self._word(i) == "between":
             days = self._monthday_range(i)  # "between the 1st and the 7th"
             if days is not None:
                 return days
+            part = self._minutes_between(i)  # "every 10 minutes between 0 and 30"
+            if part is not None:
+                return part
             if (
                 self._kind(i + 1) in (lx.DAY, lx.DAYS)
                 and self._word(i + 2) == "and"
@@ -3055,6 +3091,8 @@ class _Reader:
             return self._times(i)  # "Mon-Fri 0800", "weekdays 1730"
         if self._is_range(j) or self._word(j) in ("oclock", "noon") or self._meridiem(j):
             return self._times(i)  # "3 pm", "3 in the AM"
+        if self._listed_hours_end(j):
+            return self._times(i)  # "8, 9 and 10 o'clock of every day"
         spelled_hour = token.spelled and isinstance(value, int) and 0 < value <= 12
         said = self._spelled_clock(i) if spelled_hour else None
         if said is not None and said[0].clock.meridiem is not None:
@@ -3797,6 +3835,20 @@ class _Reader:
             return self._days_from(i, (1, 2, 3, 4, 5))
         return None
 
+    def _odd_months(self, i: int) -> int | None:
+        """ "odd months", "odd-numbered months", "in even months": January, March, … or
+        February, April, … (a meeting page's "Odd months: first Tuesday of the month")."""
+        j = i + 1
+        if self._is_sym(j, "-"):
+            j += 1
+        if self._word(j) == "numbered":
+            j += 1
+        if not self._is_unit(j, "month"):
+            return None
+        first = 1 if self.tokens[i].value == "odd" else 2
+        self.phrase.months.extend(m for m in range(first, 13, 2) if m not in self.phrase.months)
+        return j + 1
+
     def _named_office_hours(self, i: int) -> bool:
         """Whether "office hours" at i names a meeting: the word "office", with nothing that
         makes it a time window before it ("during", "in", "outside", an interval read)."""
@@ -4060,6 +4112,8 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "half": _Reader._relative,
     "yesterday": _Reader._yesterday,
     "business": _Reader._business,
+    "odd": _Reader._odd_months,
+    "even": _Reader._odd_months,
     "dom": _Reader._dom,
     "market": _Reader._market,
     "as": _Reader._as_well_as,

@@ -106,7 +106,7 @@ _GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
 # units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
 _SHORT_UNITS: Final = {"d": "day", "w": "week"}
 _PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [AP]M")
-_DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'"})
+_DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'", "→": "-", "⇒": "-"})
 
 
 class TokenizeError(ValueError):
@@ -517,6 +517,7 @@ def _is_plain(word: str, token: Token) -> bool:
         and token.unsure is None
         and not token.spelled
         and word != "second"
+        and word != "clock"  # "8 o clock": depends on the words before it
         and "-" not in word
         and "/" not in word
         and not word.endswith("'s")
@@ -723,6 +724,11 @@ _PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "all", "other"})
 
 
 def _word(word: str, start: int, tokens: list[Token]) -> None:
+    after_number = len(tokens) > 1 and tokens[-2].kind == lx.NUM
+    if word == "clock" and after_number and tokens[-1].value == "o":
+        # "8 o clock", "8'O clock": o'clock with its apostrophe lost or moved
+        tokens[-1] = Token(lx.WORD, "oclock", tokens[-1].start, start + len(word))
+        return
     if word == "second" and _one_before(tokens[-1]):
         # "1 second", "45 second", "half a second": the unit, not the ordinal of "the second
         # Monday"

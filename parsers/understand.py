@@ -991,7 +991,9 @@ _MONTH_WORD: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[
 # is not the end of a span: nothing repeats)
 _ADD_TO_DATE: Final = re.compile(
     r"^(?P<head>(?:\w+,\s*)?(?:(?:please|pls|kindly|can\s+you|could\s+you)\s+)*"
-    r"(?:add|put|pencil|write|jot)\b(?:\s+\S+){1,8}?\s+)to"
+    r"(?:i\s+(?:want(?:ed)?|need(?:ed)?|would\s+like|'d\s+like)\s+to\s+)?"
+    r"(?:add|put|pencil|write|jot|postpone|reschedule|delay)\b"
+    r"(?:\s+\S+){1,8}?\s+)to"
     r"(?=\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|" + _MONTH_WORD + r"\s+(?:\d|the\b|first\b|"
     r"second\b|third\b|fourth\b|fifth\b|sixth\b|seventh\b|eighth\b|ninth\b|tenth\b|"
     r"eleventh\b|twelfth\b|[a-z]+teenth\b|twentieth\b|twenty\b|thirtieth\b|thirty\b)|"

@@ -351,3 +351,41 @@ def test_systemds_day_comma_time_is_every_week(text: str, expression: str) -> No
 @pytest.mark.parametrize("text", ["Fri, 10:00 call mom", "Monday, 9:30", "Wed, 9:48"])
 def test_a_day_and_a_time_in_words_stay_one_run(text: str) -> None:
     assert read(text)["schedule"]["type"] == "at"
+
+
+# -- a series that started on a past day; postponing; "o clock" -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_day"),
+    [
+        ("every! 2 weeks starting 2025-11-16", "BYDAY=SU"),  # a Sunday, two months ago
+        ("every 2 weeks from 2025-12-05", "BYDAY=FR"),
+    ],
+)
+def test_a_past_start_keeps_its_weekday(text: str, rule_day: str) -> None:
+    assert rule_day in read(text)["schedule"]["rule"]
+
+
+def test_a_past_start_keeps_its_day_of_the_month() -> None:
+    assert cron("every month starting 2025-12-17 at 9am") == "0 9 17 * *"
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("I wanted to postpone this reminder to Thursday 8 AM.", "2026-01-15T08:00:00Z"),
+        ("postpone the standup to tomorrow at 10am", "2026-01-15T10:00:00Z"),
+    ],
+)
+def test_postponed_to_a_day_is_that_day_asked(text: str, instant: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Remind me 8'O clock that i have a event", "remind me at 8 o clock to eat"]
+)
+def test_o_clock_without_its_apostrophe(text: str) -> None:
+    assert read(text)["schedule"]["datetime"] == "2026-01-15T08:00:00Z"

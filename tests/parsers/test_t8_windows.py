@@ -207,3 +207,33 @@ def test_every_n_hours_starting_at_a_time_today(
     schedule = read(text)["schedule"]
     assert schedule["expression"] == expression
     assert schedule.get("start_at") == start_at
+
+
+# -- the words of timer strings and comments ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # SharePoint's timer strings: minutes of the hour when one end is no hour
+        ("Every 10 minutes between 0 and 30", "0-30/10 * * * *"),
+        ("every 10 minutes between 9 and 17", "*/10 9-16 * * *"),
+        # the minutes the steps run at, said again
+        ("Every 30 minutes (at :00 and :30)", "*/30 * * * *"),
+        ("every 15 minutes at :05, :20, :35 and :50", "5-59/15 * * * *"),
+        # an arrow between two times is a window
+        ("Runs every 5 minutes from 10:00 → 14:59", "*/5 10-14 * * *"),
+        # bare hours listed before one that says o'clock are times too
+        ("8, 9 and 10 o'clock of every day", "0 8-10 * * *"),
+    ],
+)
+def test_timer_strings_and_comments(text: str, expression: str) -> None:
+    assert cron(text) == expression
+
+
+def test_minutes_said_that_are_not_the_steps_are_still_refused() -> None:
+    assert read("every 15 minutes at :00 and :30")["schedule"] is None
+
+
+def test_numbers_listed_before_a_thing_are_no_times() -> None:
+    assert read("I have 3, 4 and 5 apples")["schedule"] is None

@@ -287,3 +287,19 @@ def test_a_job_that_will_run_on_a_day_is_that_day() -> None:
 
 def test_a_cron_job_at_a_time_with_no_frequency_asks() -> None:
     assert _read("Run cron at 7am eastern")[2] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Odd months: second Monday of the month @ 6pm CET", "0 18 * 1,3,5,7,9,11 1#2"),
+        ("the last Friday of even-numbered months at noon", "0 12 * 2,4,6,8,10,12 5L"),
+    ],
+)
+def test_odd_and_even_months(text: str, expression: str) -> None:
+    assert _read(text)[0] == expression
+
+
+def test_a_plural_day_narrowed_to_its_nth_of_the_month() -> None:
+    text = "Thursdays at 10:00 ET (monthly - second Thursday of the month)"
+    assert _read(text) == ("0 10 * * 4#2", "America/New_York", False)
