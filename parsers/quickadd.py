@@ -60,3 +60,40 @@ def plain_marks(text: str) -> str:
     if said == text:
         return text
     return _SPACES.sub(" ", said).strip()
+
+
+# A timetable's letters for days: "MWF 10am", "TTh 2pm", "TR 10:30am", "M/W/F at 7", "Tu/Th 11am"
+# (class and gym schedules: R and Th are Thursday, U is Sunday). Written in capitals, two days
+# or more, and only beside a time or after "every"/"on" ("MW" alone may be megawatts).
+_DAY_LETTERS: Final = (
+    ("Th", "Thu"), ("Tu", "Tue"), ("Sa", "Sat"), ("Su", "Sun"),
+    ("M", "Mon"), ("T", "Tue"), ("W", "Wed"), ("R", "Thu"), ("F", "Fri"), ("U", "Sun"),
+)  # fmt: skip
+_LETTER_DAYS: Final = re.compile(
+    r"(?<![\w/-])(?P<days>(?:Th|Tu|Sa|Su|[MTWRFU])(?:/?(?:Th|Tu|Sa|Su|[MTWRFU]))+)(?![\w/-])"
+)
+_TIME_AFTER: Final = re.compile(r"\s*,?\s*(?:at\s+|@\s*|from\s+)?\d")
+_EVERY_BEFORE: Final = re.compile(r"\b(?:every|on)\s*$", re.IGNORECASE)
+
+
+def letter_days(text: str) -> str:
+    """`text` with a timetable's day letters said as day names ("MWF 10am" → "Mon/Wed/Fri
+    10am"); `text` itself when it has none."""
+    if _LETTER_DAYS.search(text) is None:
+        return text
+    return _LETTER_DAYS.sub(lambda match: _days_named(match, text), text)
+
+
+def _days_named(match: re.Match[str], text: str) -> str:
+    letters = match["days"].replace("/", "")
+    names: list[str] = []
+    while letters:
+        for code, name in _DAY_LETTERS:
+            if letters.startswith(code):
+                names.append(name)
+                letters = letters[len(code) :]
+                break
+    timed = _TIME_AFTER.match(text, match.end()) is not None
+    if len(set(names)) != len(names) or not (timed or _EVERY_BEFORE.search(text, 0, match.start())):
+        return match.group()
+    return "/".join(names)

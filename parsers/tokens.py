@@ -78,6 +78,7 @@ _PATTERN: Final = re.compile(
     r"""
     (?=[\da-z:@,&+\#-])
     (?:(?=\d)(?:(?P<pct>\d+(?:\.\d+)?\s?%)
+     |(?P<speak>2(?:moro|morrow|morow|mrw|night|nite)(?![a-z]))
      |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
      |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
      |(?P<dotted>(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.:])
@@ -363,6 +364,8 @@ def _scan(text: str) -> list[Token]:
                 if entry is None and _is_plain(word, tokens[-1]):
                     _remember_plain(word)
                 _glued_word(tokens)
+        elif group == "speak":  # "2moro", "2nite": text-speak, the lexicon's words
+            _word(match.group().lower(), start, tokens)
         elif group == "num":
             raw = match.group()
             if end - start >= 3 and _STREET.match(text, end) is not None:

@@ -39,7 +39,7 @@ from .grammar import GREETINGS, read, reads_nothing
 from .labels import unlabelled
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
-from .quickadd import plain_marks
+from .quickadd import letter_days, plain_marks
 from .rawrule import looks_like_rule
 from .restated import without_rough_restatement
 from .result import ParseResult
@@ -478,7 +478,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
-    if _days_listed_once(result, lowered):
+    if _days_listed_once(result, lowered) and letter_days(text) == text:  # "MWF": a timetable
         return _to_confirm(result, DAYS_LISTED_NOTE)
     doubt = doubts.doubt(bare, names_time=_mentions_time, zone_of=lookup_word)
     if doubt is None and " and " in lowered:
@@ -907,7 +907,7 @@ _DAY_THEN_DAILY: Final = re.compile(
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
-    text = plain_command(plain_marks(text))
+    text = plain_command(letter_days(plain_marks(text)))
     lowered = text.lower()
     if lowered.startswith("cron"):
         text = _without_cron_label(text)

@@ -389,3 +389,43 @@ def test_postponed_to_a_day_is_that_day_asked(text: str, instant: str) -> None:
 )
 def test_o_clock_without_its_apostrophe(text: str) -> None:
     assert read(text)["schedule"]["datetime"] == "2026-01-15T08:00:00Z"
+
+
+# -- a timetable's day letters; text-speak --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("MWF 10am", "0 10 * * 1,3,5"),
+        ("TTh 2pm", "0 14 * * 2,4"),
+        ("Tu/Th 11am", "0 11 * * 2,4"),
+        ("TR 10:30am", "30 10 * * 2,4"),
+        ("every MWF at 6am", "0 6 * * 1,3,5"),
+        ("MTWRF 8:00 class", "0 8 * * 1-5"),
+        ("at 9am on MWF", "0 9 * * 1,3,5"),
+    ],
+)
+def test_day_letters_are_every_week(text: str, expression: str) -> None:
+    assert cron(text) == expression
+    assert not read(text)["needs_confirmation"]
+
+
+@pytest.mark.parametrize("text", ["MW", "TT 9am", "call AT&T at 5", "MWF"])
+def test_letters_that_are_no_days(text: str) -> None:
+    from agentcron.parsers.quickadd import letter_days
+
+    assert letter_days(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("2moro 10am", "2026-01-15T10:00:00Z"),
+        ("2mrw at 9am call bob", "2026-01-15T09:00:00Z"),
+        ("2nite at 8", "2026-01-14T20:00:00Z"),
+        ("nxt mon 9am", "2026-01-19T09:00:00Z"),
+    ],
+)
+def test_text_speak_days(text: str, instant: str) -> None:
+    assert read(text)["schedule"]["datetime"] == instant
