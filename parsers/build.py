@@ -1541,6 +1541,11 @@ def _window_runs(b: _Builder, window: tuple[time, time], seconds: int, tail: str
         f"runs at {_spoken(times[0].hour, times[0].minute)} and every {_duration(seconds)} "
         f"to {_spoken(times[-1].hour, times[-1].minute)}: a rule that lists the day's times"
     )
+    return _listed_rrule(b, parts, times)
+
+
+def _listed_rrule(b: _Builder, parts: list[str], times: list[time]) -> Built:
+    """`_rrule` for a window's runs, refused when they are too many to list in one rule."""
     try:
         built = _rrule(b, parts, times)
     except ValueError:  # more places than BYSETPOS may list (daytimes.MAX_POSITIONS)
@@ -1592,15 +1597,28 @@ def _framed_hours(b: _Builder, seconds: float) -> Built:
     every 4th month — an RFC 5545 rule, which cron cannot say."""
     p = b.p
     _honours(p, "interval", "window", "weekdays", "nth", "monthdays", *_BOUNDS)
-    if seconds % 3600 or p.minute_past is not None:
+    if seconds % 60 or p.minute_past is not None:
         raise Rejected(
             f"minutes within every {p.frame_count} {p.frame}s cannot be kept",
             f"every {p.frame_count} {p.frame}s, every hour from 9am to 5pm",
         )
     window = b.window()
     start, end = window if window is not None else (time(0), time(23, 59))
-    last = _last_hour(start.hour, end, start.minute, open_end=p.window_open_end)
-    at = [time(hour, start.minute) for hour in range(start.hour, last + 1, int(seconds) // 3600)]
+    if seconds % 3600:
+        # "every 2 weeks on Friday every 15 minutes from 9 to 10am": the day's times (picked
+        # out with BYSETPOS when they do not cross), its end kept as `_window_runs` keeps it
+        step = int(seconds) // 60
+        runs = steps_in_window(
+            start.hour * 60 + start.minute,
+            end.hour * 60 + end.minute,
+            step,
+            include_end=not p.window_open_end and (step >= 60 or end.minute != 0),
+        )
+        at = [time(m // 60, m % 60) for m in runs]
+    else:
+        last = _last_hour(start.hour, end, start.minute, open_end=p.window_open_end)
+        hours = range(start.hour, last + 1, int(seconds) // 3600)
+        at = [time(hour, start.minute) for hour in hours]
     if not at:
         raise Rejected("no run falls inside that window")
     if p.frame == "week":
@@ -1612,7 +1630,7 @@ def _framed_hours(b: _Builder, seconds: float) -> Built:
     else:
         raise Rejected("the text names both a weekday and a day of the month")
     freq = "WEEKLY" if p.frame == "week" else "MONTHLY"
-    return _rrule(b, [f"FREQ={freq}", f"INTERVAL={p.frame_count}", days], at)
+    return _listed_rrule(b, [f"FREQ={freq}", f"INTERVAL={p.frame_count}", days], at)
 
 
 def _overnight_hours(b: _Builder, window: tuple[time, time], step: int) -> Built:

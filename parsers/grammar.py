@@ -1067,6 +1067,8 @@ class _Reader:
             self.phrase.interval_start = None
             return self._set_window(started, last[0], last[1])
         start = TimeMention(_MIDNIGHT, self.tokens[i].start, self.tokens[i].start)
+        # "every 2 hours until 10 pm": from midnight each day, or from now until tonight?
+        self.phrase.unsure.append("“until” read as from midnight to that time, every day")
         return self._set_window(start, last[0], last[1])
 
     def _after(self, i: int) -> int | None:
@@ -2325,8 +2327,7 @@ class _Reader:
             return self._same_time(j)
         if word in _PARTS and self.tokens[i].value == "this":
             self._set_day_offset(0)
-            self._set_part(str(word))
-            return j + 1
+            return self._part(j)  # "this evening", "this evening 5"
         if word == "next" and self.tokens[i].value == "this":
             return self._next(j)  # "this coming Friday"
         if (
@@ -2456,7 +2457,28 @@ class _Reader:
 
     def _part(self, i: int) -> int:
         self._set_part(str(self.tokens[i].value))
+        if self._hour_after_part(i + 1):
+            # "evening 4:15", "afternoon 3:45", "night 8", "morning 11" (how Schema-Guided
+            # Dialogue's users name a time): the part of the day, then its hour, as "8 at night"
+            timed = self._times(i + 1)
+            if timed is not None:
+                return timed
         return i + 1
+
+    def _hour_after_part(self, j: int) -> bool:
+        """Whether j, right after a part of the day, is that part's hour: a time of day, or a
+        number from 1 to 12 not counting something ("evening 5", not "evening 5 days")."""
+        kind = self._kind(j)
+        if kind == lx.TIME:
+            return True
+        value = self.tokens[j].value if kind == lx.NUM else None
+        return (
+            isinstance(value, int)
+            and 1 <= value <= 12
+            and self._kind(j + 1) not in (lx.UNIT, lx.NUM, lx.ORD, lx.MONTH, lx.DAY, lx.DAYS)
+            and self._word(j + 1) not in ("times", "x", "minutes", "to", "-")
+            and not self._is_range(j)
+        )
 
     # -- days of the month and dates ------------------------------------------------
 
@@ -2922,7 +2944,7 @@ class _Reader:
             or (
                 token.kind == lx.NUM
                 and isinstance(token.value, int)
-                and token.end - token.start <= 2
+                and (token.end - token.start <= 2 or self._spelled_monthday(j))
                 and self._kind(j + 1) != lx.UNIT
             )
         ):
@@ -2956,6 +2978,19 @@ class _Reader:
             self.phrase.years.append(year)  # "the first Monday of September 2027"
             return end
         return j
+
+    def _spelled_monthday(self, j: int) -> bool:
+        """Whether the number at j, next to a month, is a day of it said in words: "april
+        two", "feb four at two pm", "ten march", "april twenty" (people talking to an
+        assistant) — not an hour ("march five pm") nor a count ("june three times")."""
+        token = self.tokens[j]
+        return (
+            token.spelled
+            and isinstance(token.value, int)
+            and 1 <= token.value <= 31
+            and not self._meridiem(j + 1)
+            and self._word(j + 1) not in ("oclock", "times", "x", "thousand", "hundred")
+        )
 
     def _monthday_list(self, i: int) -> int | None:
         """Days of the month as App Engine's cron.yaml writes them: "1,8,15,22 of month",
@@ -3030,7 +3065,9 @@ class _Reader:
         kind = self._kind(j)
         if kind == lx.MONTH or (self._word(j) == "of" and self._kind(j + 1) == lx.MONTH):
             month_at = j if kind == lx.MONTH else j + 1
-            if not isinstance(token.value, int) or token.end - token.start > 2:
+            if not isinstance(token.value, int) or (
+                token.end - token.start > 2 and not self._spelled_monthday(i)
+            ):
                 return None
             year, end = self._year(month_at + 1)
             month = int(self.tokens[month_at].value)  # type: ignore[call-overload]

@@ -21,8 +21,24 @@ _LABEL: Final = re.compile(
 )
 
 
+# Markup before the words: a quote ("> "), a bullet ("- ", "• "), code or bold ("`", "**"), an
+# emoji ("⏰ "); not "/", "@", "#" (a command, a target, a channel) nor a bracket or a quote
+_MARKUP: Final = re.compile(r"^(?:[\s`*>_~•-]|(?!\w)[^\x00-\x7f])+")
+
+
+def unmarked(text: str) -> str:
+    """`text` without the markup at its start: "> cancel my 9am reminder" is a change to a job
+    as "cancel my 9am reminder" is."""
+    if not text or text[0].isalnum():
+        return text  # most texts start with a word: one look
+    match = _MARKUP.match(text)
+    return text[match.end() :] if match is not None else text
+
+
 def unlabelled(text: str, *, names_time: Callable[[str], bool]) -> str:
-    """`text` without a label at its start that names no time; `text` itself otherwise."""
+    """`text` without markup or a label at its start that names no time; `text` itself
+    otherwise."""
+    text = unmarked(text)
     if ":" not in text[:40]:
         return text  # most texts have no label: one look
     match = _LABEL.match(text)

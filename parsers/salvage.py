@@ -212,8 +212,8 @@ def sentence_aside(
     if len(timed) < 2:
         return None
     kept = [s for s in timed if _TELLS.match(s) is None and _NEGATION.search(s) is None]
-    if len(kept) != 1:
-        return None
+    if len(kept) != 1 or kept[0][0] in "([":
+        return None  # "… at 9:00 AM Sydney time every day. (09:00)": an aside restates, not asks
     result = read(kept[0])
     if not result.ok or result.schedule is None:
         return None

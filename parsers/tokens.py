@@ -130,6 +130,10 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
     tokens = _scan(text)
+    if any(t.spelled and t.value in _TENS for t in tokens):
+        tokens = compound_numbers(tokens)
+    if "clock" in text and "o" in text:
+        tokens = spaced_oclock(tokens, text)
     zones = [t for t in tokens if t.kind == lx.ZONE]
     if (
         len(zones) > 1
@@ -160,6 +164,72 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
+
+
+_TENS: Final = frozenset({20, 30, 40, 50})
+
+
+def compound_numbers(tokens: list[Token]) -> list[Token]:
+    """A number said in two words is one: "twenty five" and "twenty-five" are 25, "twenty
+    fifth", "thirty first" and "twenty second" are the ordinals 25, 31 and 22 (the days of
+    a month as people say them to an assistant: "on the twenty second of january", "march
+    twenty first"). Only spelled tens followed at once by a spelled unit are joined: "five
+    twenty" (5:20) stays two numbers."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        if token.kind == lx.NUM and token.spelled and token.value in _TENS:
+            j = i + 1
+            if (
+                j < n
+                and tokens[j].kind == lx.SYM
+                and tokens[j].value == "-"
+                and tokens[j].start == token.end
+            ):
+                j += 1  # "twenty-five": the hyphen, split off by _word
+            unit = tokens[j] if j < n else None
+            tens = int(token.value)  # type: ignore[call-overload]
+            if unit is not None and unit.start - token.end <= 1:
+                if unit.kind == lx.NUM and unit.spelled and unit.value in range(1, 10):
+                    value = tens + int(unit.value)  # type: ignore[call-overload]
+                    out.append(Token(lx.NUM, value, token.start, unit.end, True))
+                    i = j + 1
+                    continue
+                if (
+                    unit.kind == lx.ORD
+                    and unit.value in range(1, 10)
+                    and unit.end - unit.start >= 5  # "first", "second": not "1st"
+                    and tens + int(unit.value) <= 31  # type: ignore[call-overload]
+                ):
+                    value = tens + int(unit.value)  # type: ignore[call-overload]
+                    out.append(Token(lx.ORD, value, token.start, unit.end))
+                    i = j + 1
+                    continue
+        out.append(token)
+        i += 1
+    return out
+
+
+def spaced_oclock(tokens: list[Token], text: str) -> list[Token]:
+    """ "twelve o clock", "5 o"clock" (a transcript's and a typist's o'clock: a space or a
+    double quote for the apostrophe) are "o'clock"."""
+    out: list[Token] = []
+    for token in tokens:
+        previous = out[-1] if out else None
+        if (
+            token.kind == lx.WORD
+            and token.value == "clock"
+            and previous is not None
+            and previous.kind == lx.WORD
+            and previous.value == "o"
+            and token.start - previous.end == 1
+            and text[previous.end] in ' "'
+        ):
+            out[-1] = Token(lx.WORD, "oclock", previous.start, token.end)
+            continue
+        out.append(token)
+    return out
 
 
 def _us_zones(tokens: list[Token]) -> list[Token]:
@@ -299,6 +369,10 @@ def _scan(text: str) -> list[Token]:
     # Matching lower-case text is faster than matching case-insensitively; lower() keeps
     # the spans unless a character changes length ("İ"), which the slow path handles.
     lowered = text.lower()
+    either_season = "ce(s)t" in lowered
+    if either_season:
+        # "17:00 CE(S)T": CET or CEST, one zone (the same length keeps every span)
+        lowered = lowered.replace("ce(s)t", "cet   ")
     lower_case = len(lowered) == len(text)  # matched on `lowered`: a word is in lower case
     pattern = _PATTERN if lower_case else _PATTERN_ANY_CASE
     tokens: list[Token] = []
@@ -480,6 +554,10 @@ def _scan(text: str) -> list[Token]:
                 _word(raw.lower(), start, tokens)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
+    if either_season:
+        for token in tokens:
+            if token.kind == lx.ZONE and text.lower().startswith("ce(s)t", token.start):
+                token.end = token.start + 6
     return tokens
 
 

@@ -118,7 +118,8 @@ UNREAD_TIME_CONFIDENCE: Final = 0.6
 # "cancel my 9am reminder", "stop reminding me every day", "snooze it for 10 minutes": a
 # change to a job that exists, not a new schedule ("delete old logs every Sunday" is a task)
 _MANAGE: Final = re.compile(
-    r"^\s*(?:please\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:cancel|delete|remove|clear|disable|unschedule|pause|resume|"
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+    r"(?:(?:cancel|delete|remove|get\s+rid\s+of|clear|disable|unschedule|pause|resume|"
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
     r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?|notifications?|notices?|"
@@ -278,19 +279,22 @@ _EXPLAINS: Final = re.compile(
 # may be either, so a one-off answer asks.
 _CALENDAR_LOOKUP: Final = re.compile(
     r"^\s*(?:(?:please|pls|kindly)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)*"
+    # "i would like to check my calendar for tuesday next week"
+    r"(?:i\s+(?:would\s+like|want|need)\s+to\s+)?"
     r"(?:(?:show|list|tell|read|check|display|bring\s+up|pull\s+up|look\s+up|clear|wipe|empty)\b"
     r"(?:\s+(?:me|us))?(?:\s+(?:if|whether|what(?:'s|\s+is)?))?(?:\s+(?:on|in|for|out))?\s+"
     r"(?:(?:my|our|the|any|all|an?|today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?"
     r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
-    # "delete lunch with steve on friday", "cancel my dinner tomorrow": an event in a calendar
-    # ("delete old logs on friday" is a job's task)
     # "accept my meeting at 7pm today", "decline the event on Friday": an answer to an invitation
     r"|(?:accept|decline|rsvp\s+to|tentatively\s+accept)\s+(?:(?:my|our|the|this|that|all|an?|"
     r"today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|invites?|"
     r"invitations?|calls?)"
-    r"|(?:cancel|delete|remove|erase|scratch|drop)\s+(?:(?:my|our|the|this|that|all)\s+)?"
+    # "delete lunch with steve on friday", "cancel my dinner tomorrow", "get rid of my 8am
+    # alarm": an entry in a calendar ("delete old logs on friday" is a job's task)
+    r"|(?:cancel|delete|remove|erase|scratch|drop|get\s+rid\s+of)\s+"
+    r"(?:(?:my|our|the|this|that|all)\s+)?"
     r"(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
-    r"date|party|call|haircut|reservation|booking|plans))\b",
+    r"date|party|call|haircut|reservation|booking|plans|conferences?|alarms?|reminders?))\b",
     re.IGNORECASE,
 )
 # "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar
@@ -301,8 +305,8 @@ _ON_CALENDAR: Final = re.compile(
 # The words _CALENDAR_LOOKUP can start with: the pattern only runs on a text opening with one
 _LOOKUP_OPENERS: Final = frozenset(
     "please pls kindly can could would will show list tell read check display bring pull look "
-    "clear wipe empty cancel delete remove erase scratch drop accept decline rsvp tentatively"
-    "".split()
+    "clear wipe empty cancel delete remove erase scratch drop accept decline rsvp tentatively "
+    "get i".split()
 )
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
@@ -1273,8 +1277,16 @@ def read_command(
         )
         # "Our meetup group meets every last Wednesday of the month": a meeting's day, and
         # not its time — a run at 9:00 would be a guess
-        untimed_meeting = _meets(tokens, runs) and not (
+        untimed_meeting = (_meets(tokens, runs) or _gathering(tokens, runs)) and not (
             phrase.times or phrase.window or phrase.interval or phrase.part
+        )
+        # "All meetings commence at 2000": when a group meets, not on which days
+        dayless_meeting = bool(  # (bool: build fills phrase.times in later)
+            not reminder
+            and phrase.times
+            and not (phrase.every or phrase.interval or _names_a_day(phrase))
+            and not any(token.kind in _DAY_TOKEN_KINDS for token in tokens)
+            and _meets_regularly(tokens, runs)
         )
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
@@ -1301,6 +1313,9 @@ def read_command(
     elif untimed_meeting:
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "the text says when a group meets, not at what time: to confirm")
+    elif dayless_meeting:
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "the text says at what time a group meets, not on which days: to confirm")
     elif times_alone and built.schedule.get("type") == "cron":
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "times of day with no day: read as every day, to confirm")
@@ -1373,6 +1388,23 @@ _MEETINGS: Final = frozenset(
     "meetings calls syncs standups stand-ups meetups hangouts huddles sessions".split()
 )
 _WE_MEET: Final = frozenset({"we", "they"})
+
+
+_DAY_TOKEN_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.DATE, lx.ORD})
+
+
+# A gathering named by a noun: "lunch catchup every 2nd Thursday", "meetups every 4th Thursday"
+_GATHERINGS: Final = frozenset(
+    "meetup meetups catchup catchups catch-up catch-ups get-together hangout hangouts".split()
+)
+
+
+def _gathering(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    inside = {k for start, end in runs for k in range(start, end)}
+    return any(
+        token.kind == lx.WORD and token.value in _GATHERINGS and k not in inside
+        for k, token in enumerate(tokens)
+    )
 
 
 def _meets_regularly(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:

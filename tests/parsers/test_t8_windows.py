@@ -237,3 +237,21 @@ def test_minutes_said_that_are_not_the_steps_are_still_refused() -> None:
 
 def test_numbers_listed_before_a_thing_are_no_times() -> None:
     assert read("I have 3, 4 and 5 apples")["schedule"] is None
+
+
+def test_until_a_time_reads_from_midnight_and_asks() -> None:
+    # from midnight each day, or from now until tonight? (t7_explore's dispute, settled: ask)
+    assert cron("/remindme every 2 hours until 10 pm") == "0 0-22/2 * * *"
+    assert asks("/remindme every 2 hours until 10 pm")
+    assert not asks("every 15 minutes before 11am")
+
+
+def test_minutes_in_a_window_every_few_months() -> None:
+    text = (
+        "every 2 month(s) on day 15 of that month every 45 minute(s) between 2:00:00 PM and "
+        "6:00:00 PM"
+    )
+    rule = read(text)["schedule"]["rule"]
+    # 14:00, 14:45, 15:30, 16:15, 17:00, 17:45
+    assert rule.startswith("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15;BYHOUR=14,15,16,17")
+    assert rule.endswith("BYMINUTE=0,15,30,45;BYSECOND=0;BYSETPOS=1,4,7,10,13,16")

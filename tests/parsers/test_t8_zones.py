@@ -303,3 +303,23 @@ def test_odd_and_even_months(text: str, expression: str) -> None:
 def test_a_plural_day_narrowed_to_its_nth_of_the_month() -> None:
     text = "Thursdays at 10:00 ET (monthly - second Thursday of the month)"
     assert _read(text) == ("0 10 * * 4#2", "America/New_York", False)
+
+
+def test_ce_s_t_is_central_european_time() -> None:
+    assert _read("every 3rd Monday of a month at 17:00 CE(S)T.") == (
+        "0 17 * * 1#3",
+        "Europe/Paris",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All meetings commence at 2000 at the clubhouse",  # at what time, not on which days
+        "Parkville lunch catchup every 2nd Thursday of the month",  # which day, not what time
+        "regular meetups every 4th Thursday of the month",
+    ],
+)
+def test_a_group_meeting_half_said_asks(text: str) -> None:
+    assert _read(text)[2] is False
