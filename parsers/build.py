@@ -335,6 +335,15 @@ class _Builder:
             settled = hour
         if settled is not None:
             why = "a time to wake up" if self.p.waking else f"the task's {self.p.task_part}"
+            if self.p.alarm and self.p.task_part is None:
+                # "set an alarm for 7", "alarm for four thirty tomorrow": most alarms wake
+                # someone, but not all (4:30 may be the afternoon's): read so, and asked
+                self.note(
+                    f'"{written}" read as {_spoken(settled, minute)}: an alarm, most likely to '
+                    f'wake up; say "{written}pm" for the afternoon',
+                    UNSURE_PENALTY,
+                )
+                return settled
             self.note(f'"{written}" read as {_spoken(settled, minute)}: {why}')
             return settled
         if hour == 12:

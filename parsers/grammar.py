@@ -2424,7 +2424,7 @@ class _Reader:
             k = j + 1 if self._word(j) in ("for", "at") else j
             if self._time_at(k) is None:
                 return None
-            self.phrase.waking = True
+            self.phrase.waking = self.phrase.alarm = True
             return self._times(k) or k
         if j == i + 1 or self._word(j) == "to":
             return None  # "wake the kids at 7", "get up to speed": the task's words

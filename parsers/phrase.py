@@ -105,6 +105,7 @@ class Phrase:
     nightly: bool = False  # the part is "nightly"'s: a daily job's word, dawn included
     tonight: bool = False  # "tonight": the night of today, 8pm when no time is given
     waking: bool = False  # "wake me at 6", "alarm for 7": a bare early hour is the morning's
+    alarm: bool = False  # said of an alarm, not of waking: the morning is a guess (asked)
     # the part of the day the task's words name ("at 8 for dinner": "evening"; "at 7 to leave
     # for work": "morning"; "lunch": "midday"), which settles a bare hour
     task_part: str | None = None

@@ -429,3 +429,22 @@ def test_letters_that_are_no_days(text: str) -> None:
 )
 def test_text_speak_days(text: str, instant: str) -> None:
     assert read(text)["schedule"]["datetime"] == instant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "set my alarm for quarter after six tomorrow",
+        "set an alarm for four thirty tomorrow, please",
+        "Set an alarm for half past six",
+    ],
+)
+def test_an_alarm_at_a_bare_hour_asks(text: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["type"] == "at"
+    assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize("text", ["wake me at 6", "set an alarm for 7am", "I have to get up at 4"])
+def test_waking_or_am_is_sure(text: str) -> None:
+    assert not read(text)["needs_confirmation"]
