@@ -194,6 +194,8 @@ def test_a_bound_written_the_nth_of_month(text: str, end: str) -> None:
         ("  first  thing  every  Monday,  clear  out  the  review  queue ", "0 9 * * 1 ?"),
         ("Every month on the fifteenth pay rent", "0 9 15 * *"),  # was the 14th, asked
         ("every year on december 21st and thirty-first", "0 9 21,31 12 *"),
+        ("can you set a timer for half an hour", "2026-01-14T10:30:00Z"),
+        ("could you please set a 20 minute timer for banana bread", "2026-01-14T10:20:00Z"),
         ("the first person to answer gets a prize", None),
     ],
 )
@@ -304,7 +306,7 @@ def test_number_and_ordinal_words() -> None:
 
 # -- invariance held, per kind of variant ------------------------------------------------------
 
-PER_KIND = 40
+PER_KIND = 30
 # the share of each kind's sampled cases that keep their answer, as reached on December 4,
 # 2026 (round eight); a kind not listed keeps every case. Left (one case each):
 # - "every day and on Mondays" is not asked about as "every day and every Monday" is
@@ -315,13 +317,13 @@ PER_KIND = 40
 # - "run this weekdays at 7:45am, 12:15pm, and 5:30pm" without "on" is refused
 # - "12:00:00 noon New York time" among other zones' times is refused
 FLOORS: dict[str, float] = {
-    "day every->on Xs": 0.97,
-    "time 9 o'clock in the morning": 0.97,
-    "interval every other hour": 0.97,
-    "time 9h": 0.97,
-    "time noon/midnight": 0.97,
-    "weekdays weekdays": 0.97,
-    "zone city": 0.97,
+    "day every->on Xs": 0.96,
+    "time 9 o'clock in the morning": 0.96,
+    "interval every other hour": 0.96,
+    "time 9h": 0.96,
+    "time noon/midnight": 0.96,
+    "weekdays weekdays": 0.96,
+    "zone city": 0.96,
 }
 # the sample leaves out round eight's new tuning files (others add phrases to them while
 # this holds): the cases stay the same, whoever lands next

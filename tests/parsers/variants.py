@@ -578,7 +578,8 @@ def please_dropped(text: str) -> str | None:
 
 
 def remind_me_added(text: str) -> str | None:
-    if not _imperative(text) or _first_word(text) == "remind":
+    # "remind me to set a timer for 5 minutes" asks to be reminded to set one: not the same
+    if not _imperative(text) or _first_word(text) in ("remind", "set", "start", "create", "make"):
         return None
     return "remind me to " + _lc_first(text)
 
