@@ -455,6 +455,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from agentcron.app.asgi import create_app
+    from agentcron.app.http_protocol import head_deadline_protocol
     from agentcron.app.runtime import Runtime
     from agentcron.app.storage.migrate import upgrade
 
@@ -484,6 +485,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level=args.log_level,
         access_log=args.access_log,
         timeout_graceful_shutdown=int(settings.shutdown_grace_seconds) + 5,
+        http=head_deadline_protocol(settings.http_head_timeout_seconds),
     )
     return 0
 

@@ -104,6 +104,8 @@ class Settings:
     http_connections: int = 100
     lease_seconds: float = 30.0
     shutdown_grace_seconds: float = 30.0
+    # seconds a client has to send a request's line and headers (slow clients are cut off)
+    http_head_timeout_seconds: float = 10.0
     default_catchup_window_seconds: int = 3600
     # slots are fired (and their runs taken by a worker) this far ahead, then started on time
     lookahead_seconds: float = 1.0
@@ -181,6 +183,7 @@ class Settings:
             http_connections=_int("AGENTCRON_HTTP_CONNECTIONS", 100),
             lease_seconds=_float("AGENTCRON_LEASE_SECONDS", 30.0),
             shutdown_grace_seconds=_float("AGENTCRON_SHUTDOWN_GRACE_SECONDS", 30.0),
+            http_head_timeout_seconds=_float("AGENTCRON_HTTP_HEAD_TIMEOUT_SECONDS", 10.0),
             default_catchup_window_seconds=_int("AGENTCRON_CATCHUP_WINDOW_SECONDS", 3600),
             lookahead_seconds=_float("AGENTCRON_LOOKAHEAD_SECONDS", 1.0),
             tune_gc=_flag("AGENTCRON_TUNE_GC", True),

@@ -56,14 +56,20 @@ _WAKE: Final = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-# "set a timer for 10 minutes", "start a 25 minute timer": that long from now
+# "set a timer for 10 minutes", "start a 25 minute timer", "5 minute timer for pizza", "timer
+# for 1 hour called pizza", "set timer called pizza for 5 minutes" (a voice assistant's timers),
+# "timer 1h30m", "countdown -d 2h45m" (command-line timers): that long from now
 _TIMER: Final = re.compile(
-    r"""^(?:please\s+)?(?:(?:set|start|create|make)\s+(?:me\s+)?an?\s+
-    (?:timer\s+for\s+|(?=(?P<amount>[^,]{1,30}?)[\s-]*timer\b))
-    # "count down 10 minutes" (an assistant's countdown): that long from now
-    |count[\s-]?down\s+(?:for\s+)?(?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s))""",
+    r"""^(?:please\s+)?(?:(?:set|start|create|make|run)\s+(?:me\s+)?(?:an?\s+|the\s+|my\s+)?)?
+    (?:timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?for\s+
+      | (?=(?P<amount>[^,]{1,40}?)[\s-]*timer\b)
+      # "timer 10m", "countdown -d 1.5h"; "count down 10 minutes" (an assistant's countdown)
+      | (?:timers?|count[\s-]?down)\s+(?:-[dt]\s+|--duration[=\s]\s*|for\s+)?
+        (?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s|half\s))""",
     re.IGNORECASE | re.VERBOSE,
 )
+# what a timer is called, after its amount: "for pizza", "named pizza"
+_TIMER_LABEL: Final = re.compile(r"\s*\b(?:called|named)\b\s*", re.IGNORECASE)
 # a slash command's options, "name:value" ("/remind time:10m message:check the oven")
 _TARGET_OPTIONS: Final = frozenset({"channel", "user", "who", "target", "to", "member", "role"})
 _TASK_OPTIONS: Final = frozenset(
@@ -87,9 +93,12 @@ _OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "m
 _FIRST_LETTERS: Final = frozenset("uhorasgcbjmpUHORASGCBJMP")
 _REMIND_ME: Final = frozenset({"remindme", "remind-me", "remind_me"})
 _FREQUENCIES: Final = frozenset({"daily", "weekly", "hourly", "monthly", "yearly", "nightly"})
-# who a command names right after its name (as understand._REMIND reads them)
+# who a command names right after its name (as understand._REMIND reads them); "channel"
+# ("!remind channel 1h Get ready", a Discord bot's choice between "me" and "channel") is the
+# channel the command came from, as "here"
 _TARGET: Final = re.compile(
-    r"(?P<who>me|us|here|everyone|the\s+team|[#@~][a-z][\w.-]{0,79}|<[#@][^>]+>)(?=[\s,:]|$)[\s,:]*",
+    r"(?P<who>me|us|here|everyone|channel|the\s+team|[#@~][a-z][\w.-]{0,79}|<[#@][^>]+>)"
+    r"(?=[\s,:]|$)[\s,:]*",
     re.IGNORECASE,
 )
 _AMOUNT: Final = (
@@ -138,13 +147,16 @@ def plain_command(text: str) -> str:
         if named is not None:
             others.append(named)
     while (target := _TARGET.match(rest)) is not None:
-        others.append(target["who"])
+        who_named = target["who"]
+        others.append("here" if who_named.lower() == "channel" else who_named)
         rest = rest[target.end() :]
         # "/remind me when: 5m message: check the oven": the options after the target
         if ":" in rest and (options := _options(rest)) is not None:
             named, rest = options
             if named is not None:
                 others.append(named)
+    if "--" in rest and (dashed := dashed_options(rest)) is not None:
+        rest = dashed
     if others:
         who = others.pop(0)
     elif speaker:
@@ -225,19 +237,73 @@ def _options(rest: str) -> tuple[str | None, str] | None:
     return who, said.strip()
 
 
+# a command-line tool's options ("!remindme Take a break --time=1 hour", "remind --in 2h
+# --message 'stand up'"): "--name=value" or "--name value"
+_DASHED: Final = re.compile(
+    r"(?:^|\s)--(?P<label>[a-z][a-z-]*)(?:=|\s+)(?P<value>(?:(?!\s--)\S)+"
+    r"(?:\s+(?!--)\S+)*?)(?=\s+--|\s*$)",
+    re.IGNORECASE,
+)
+_DASHED_TIME: Final = frozenset({"time", "when", "at", "on", "date", "in", "delay", "duration"})
+_DASHED_TIME_MORE: Final = frozenset(
+    {"due", "due-date", "deadline", "remind", "reminder", "after", "until"}
+)
+
+
+def dashed_options(rest: str) -> str | None:
+    """ "This is an example reminder --time=1 hour" → 'in 1 hour "This is an example
+    reminder"': the options of a command-line tool's kind said in plain words, the words
+    outside them (or a message option) the message; None when no option names a time."""
+    when: list[str] = []
+    task: list[str] = []
+    kept: list[str] = []
+    position = 0
+    for option in _DASHED.finditer(rest):
+        label = option["label"].lower()
+        value = option["value"].strip().strip(_QUOTES)
+        kept.append(rest[position : option.start()])
+        position = option.end()
+        if label in _DASHED_TIME or label in _DASHED_TIME_MORE:
+            if label in ("at", "on"):
+                when.append(f"{label} {value}")
+            else:
+                when.append(f"in {value}" if DELAY.fullmatch(value) else value)
+        elif label in _REPEAT_OPTIONS:
+            when.append(f"every {value}" if DELAY.fullmatch(value) else value)
+        elif label in _TASK_OPTIONS:
+            task.append(value)
+        else:
+            return None  # an option we do not know may change what the rest means
+    if not when:
+        return None
+    kept.append(rest[position:])
+    message = " ".join([" ".join(kept).strip(), *task]).strip()
+    said = " ".join(when)
+    if not message:
+        return said
+    if any(q in message.strip(_QUOTES) for q in _QUOTES):
+        return f"{said} {message}"  # 'todo -a "Send the documents" --deadline 1w'
+    return f'{said} "{message.strip(_QUOTES)}"'
+
+
 def _timer(text: str) -> str | None:
     """ "set a timer for 10 minutes" → "in 10 minutes"; "start a 25 minute timer for the
-    pasta" → "in 25 minute for the pasta"; None for anything else."""
+    pasta" → "in 25 minute for the pasta"; "timer 1h" → "in 1h"; None for anything else."""
+    if "imer" not in text and "own" not in text and "IMER" not in text and "OWN" not in text:
+        return None
     timer = _TIMER.match(text)
     if timer is None:
         return None
     rest = text[timer.end() :]
     amount = timer["amount"]
     if amount is None:
-        return f"in {rest}" if DELAY.match(rest) else None
-    if not DELAY.fullmatch(amount):
+        name = timer["name"]
+        rest = _TIMER_LABEL.sub(" ", rest).strip()
+        return f"in {rest} {name}" if name else f"in {rest}"
+    if not DELAY.fullmatch(amount.replace("-", " ")):
         return None
     after = _TIMER_WORD.sub("", rest[len(amount) :], count=1)
+    after = _TIMER_LABEL.sub(" ", after).strip()
     return f"in {amount.replace('-', ' ')} {after}".strip()
 
 
@@ -246,6 +312,9 @@ def _may_start_command(text: str) -> bool:
     first, or "!" near the start, or a mention, or "remindme"."""
     first = text[:1]
     if first in _SIGNS or "!" in text[:24] or "emind" in text[:32]:
+        return True
+    head = text[:48].lower()
+    if "timer" in head or "countdown" in head:
         return True
     if first not in _FIRST_LETTERS:
         return False

@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 from . import lexicon as lx
 from .cron import cron_problem
 from .cronexpr import first_time
+from .daytimes import crossed, days_per_period, time_parts
 from .limits import MIN_INTERVAL_SECONDS
 from .observances import (
     MONTH_FIRST_COUNTRIES,
@@ -68,6 +69,7 @@ from .wallclock import (
     iso_z,
     to_instant,
 )
+from .windows import cron_fields, steps_in_window
 from .zones import zone_info
 
 _UNIT_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
@@ -175,6 +177,9 @@ class _Builder:
         self.first_day: date = self.local_now.date()  # the first day runs may happen
         # "an hour before 00:30 tomorrow": the days a shifted time moved (-1: the day before)
         self.shift_days = 0
+        # the text itself says it repeats ("every", an interval, days of the week or month),
+        # not only its several times of day ("at 9:30am and 5pm")
+        self.said_repeating = False
         self.start_day: date | None = None
         self.end_day: date | None = None
 
@@ -330,10 +335,24 @@ class _Builder:
             settled = hour
         if settled is not None:
             why = "a time to wake up" if self.p.waking else f"the task's {self.p.task_part}"
+            if self.p.alarm and self.p.task_part is None:
+                # "set an alarm for 7", "alarm for four thirty tomorrow": most alarms wake
+                # someone, but not all (4:30 may be the afternoon's): read so, and asked
+                self.note(
+                    f'"{written}" read as {_spoken(settled, minute)}: an alarm, most likely to '
+                    f'wake up; say "{written}pm" for the afternoon',
+                    UNSURE_PENALTY,
+                )
+                return settled
             self.note(f'"{written}" read as {_spoken(settled, minute)}: {why}')
             return settled
         if hour == 12:
-            self.note(f'"{written}" read as noon')
+            if self.p.every or self.p.interval or digital or self.p.task_part == "midday":
+                self.note(f'"{written}" read as noon')
+            else:
+                # one run at "12" ("set an alarm for 12", "remind me at 12 o'clock"): noon or
+                # midnight? A reminder bot asks; so do we
+                self.note(f'"{written}" read as noon; say "12am" for midnight', UNSURE_PENALTY)
             return 12
         if digital:
             # "7:30" with its minutes and no am/pm is how the 24-hour clock writes 07:30 (as
@@ -545,6 +564,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.every = True
     _days_left(phrase)
     _meeting_window(phrase)
+    _nth_narrows_weekdays(phrase)
     if phrase.shift_seconds and len(phrase.times) != 1:
         _unanchored_shift(phrase)
     if len(phrase.times) > 1 and any(m.named == "end of day" for m in phrase.times):
@@ -595,6 +615,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     recurring = bool(
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
+    b.said_repeating = recurring
     single = (
         p.has_offset
         or p.day_offset is not None
@@ -734,6 +755,20 @@ def _other_slots(slots: tuple[str, ...]) -> tuple[attrgetter[Any], Any]:
     return getter, getter(_EMPTY_SLOTS)
 
 
+def _nth_narrows_weekdays(p: Phrase) -> None:
+    """ "Wednesdays at 09:00 PT (monthly - first Wednesday of the month)": the day, said in
+    general and then narrowed to which one of the month — the narrower is the schedule (the
+    phrase is asked, as any reading that drops words). Other weekdays beside an nth stay, and
+    are refused as before."""
+    if not p.nth or not p.weekdays or p.monthdays or p.dates:
+        return
+    if set(p.weekdays) != {day for _, day in p.nth}:
+        return
+    day = lx.DAY_LABELS[p.weekdays[0]]
+    p.weekdays.clear()
+    p.unsure.append(f"“{day}s” and the {day} of the month named: read as the one named")
+
+
 def _one_schedule(p: Phrase) -> None:
     """ "Monday at 9am and Friday at 5pm" names two schedules: never their cross product
     (Monday and Friday at 9am and 5pm)."""
@@ -753,6 +788,10 @@ def _one_schedule(p: Phrase) -> None:
     # weekdays and 9am"): which times go with which days is not said
     turns = [kind for kind in groups if kind != "x"]
     turns = [kind for index, kind in enumerate(turns) if index == 0 or turns[index - 1] != kind]
+    if turns == ["d", "t", "d"] and p.interval == (1, "day") and not times_after_exception:
+        # "run everyday at 7:00AM, 10:00AM, 1:00PM, 4:00PM IST on weekdays": every day, then
+        # the days it keeps to — one group of days, not a second schedule
+        return
     if (len(turns) >= 3 and not one_time) or times_after_exception:
         raise Rejected(
             "this names different times on different days: that is two schedules",
@@ -820,6 +859,8 @@ def _one_time_said_twice(b: _Builder) -> None:
 
 
 MEETING_HOURS: Final = 3
+MAX_RULE_CHARS: Final = 500  # the schedule engine's longest RRULE
+ONE_DAY_EVENT_HOURS: Final = 12
 
 
 def _meeting_window(p: Phrase) -> None:
@@ -833,9 +874,10 @@ def _meeting_window(p: Phrase) -> None:
     if p.interval is not None and p.interval[1] not in ("day", "week", "month", "year"):
         return
     one_day = p.day_offset is not None or p.next_week or p.this_week
-    if p.interval is None and not (
+    no_day = p.interval is None and not (
         p.every or p.weekdays or p.nth or p.monthdays or p.dates or one_day
-    ):
+    )
+    if no_day and (p.window_between or p.window_open_end):
         return
     first, last = p.window
     if not _is_explicit(first):
@@ -851,11 +893,23 @@ def _meeting_window(p: Phrase) -> None:
         return
     start = _clock_minutes(first)
     length = _clock_minutes(last) - start
-    if 0 < length <= MEETING_HOURS * 60:
+    recurring = p.every or p.interval is not None or p.nth or p.monthdays
+    # an event on one day may last the day ("an appointment on Monday from noon to 4 pm", "work
+    # tomorrow from 8:30 to 5:30"); a window beside a repeating day keeps to a short meeting
+    one_off = not recurring and (p.single_day or not p.weekdays)
+    longest = (ONE_DAY_EVENT_HOURS if one_off else MEETING_HOURS) * 60
+    if no_day:
+        # "Bingo Nite at Moe's from 6pm to 8pm" (a calendar's quick add): an event that day,
+        # as a time alone is — but no day is said, and it may describe hours kept: asked
+        longest = MEETING_HOURS * 60
+    if 0 < length <= longest:
         p.times.append(first)
         p.window = None
-        recurring = p.every or p.interval is not None or p.nth or p.monthdays
-        if p.window_between and not (recurring or (p.weekdays and not p.single_day)):
+        if no_day:
+            p.unsure.append("an event from its start to its end, on no day said: read as once")
+        elif p.window_between:
+            # "between" is any time in the window, on one day or every time ("every first of
+            # every month between 2:00 a.m. - 02:30 a.m.": Jenkins' H, once somewhere in it)
             p.unsure.append("“between” read as at its start; the run may be meant later in it")
         else:
             p.assumptions.append("runs when the window starts")
@@ -988,7 +1042,8 @@ def _days_left(p: Phrase) -> None:
             "day": len(p.times),
             "week": len(p.weekdays),
             "month": len(p.monthdays) + len(p.nth),
-            "year": len(p.dates),
+            # "twice a year on the 2nd to last day of Feb and August": each month's days
+            "year": len(p.dates) or len(set(p.months)) * (len(p.monthdays) + len(p.nth)),
         }.get(unit, -1)
         if named != count and p.times_per_adverb and named == 1 and p.count is None:
             # "10 times weekly on Tuesday at 9am": one day named, so ten runs, weekly (it
@@ -1011,11 +1066,12 @@ def _days_left(p: Phrase) -> None:
             "market hours read as the New York Stock Exchange's, 9:30 AM to 4:00 PM Eastern"
         )
     if p.business_hours:
+        hours = "" if p.business_defined else " as 9:00 AM to 5:00 PM"
         if not (p.weekdays or p.nth or p.monthdays or p.dates or p.each_day):
             p.weekdays.extend((1, 2, 3, 4, 5))
-            p.assumptions.append("business hours read as 9:00 AM to 5:00 PM, Monday to Friday")
-        else:
-            p.assumptions.append("business hours read as 9:00 AM to 5:00 PM")
+            p.assumptions.append(f"business hours read{hours}, Monday to Friday")
+        elif hours:
+            p.assumptions.append(f"business hours read{hours}")
     if p.except_months:
         left = [m for m in (p.months or range(1, 13)) if m not in p.except_months]
         if not left:
@@ -1192,9 +1248,22 @@ def _recurring(b: _Builder) -> Built:
     if p.minute_past is not None:
         raise Rejected("minutes past the hour only go with hourly schedules")
     if p.window is not None:
+        if p.business_hours or p.market_hours:
+            # "Run only during business hours": which hours, but not how often
+            raise Rejected(
+                "the text says during which hours, not how often",
+                "every hour during business hours, or every 15 minutes during business hours",
+            )
         raise Rejected("a time window only goes with schedules that run several times a day")
     if p.yeardays or p.weeknos or p.year_nth:
         return _counted_in_the_year(b, unit, count)
+    if _weekdays_of_every_period(p, unit, count):
+        # "every month on Mondays and Wednesdays", "every year on Mondays in October": the
+        # month or year only frames days of the week that come every week
+        if len(set(p.weekdays)) == 1 and not p.months:  # "monthly on Mondays": or one a month?
+            day = lx.DAY_LABELS[p.weekdays[0]]
+            b.note(f"read as every {day} (say “the first {day}” for one a month)", UNSURE_PENALTY)
+        return _daily_or_weekly(b, None, 1)
     if p.dates:
         return _yearly(b, unit, count)
     if unit == "year" and (count != 1 or not (p.nth or p.monthdays)):
@@ -1211,6 +1280,19 @@ def _recurring(b: _Builder) -> Built:
             )
         return _monthly(b, count if unit == "month" else 1)
     return _daily_or_weekly(b, unit, count)
+
+
+def _weekdays_of_every_period(p: Phrase, unit: str | None, count: float) -> bool:
+    """Days of the week, in the plural or as a set, said with "every month" or "every year"
+    and nothing that counts days in it (no date, no nth weekday, no day of the month)."""
+    return (
+        unit in ("month", "year")
+        and count == 1
+        and bool(p.weekdays)
+        and not p.single_day
+        and not (p.monthdays or p.nth or p.dates or p.first_weekday or p.quarter)
+        and not (p.day_union or p.weekday_date or p.count is not None)
+    )
 
 
 def _whole_units(count: float, unit: str) -> str | None:
@@ -1275,11 +1357,27 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
     if p.frame_count > 1:
         return _framed_hours(b, seconds)
+    if p.count is not None:
+        counted = _counted_steps(b, seconds)
+        if counted is not None:
+            return counted
     _honours(p, "interval", "times", "window", "more_windows", "weekdays", "nth", "monthdays",
              "months", "minute_past", "more_minutes", "interval_start", "part", "minute_range",
              *_BOUNDS)  # fmt: skip
     if p.more_windows and (p.interval_start is not None or p.minute_past is not None):
         raise Rejected("the text names two time windows")
+    step = int(seconds) // 60
+    if (
+        p.more_minutes
+        and p.minute_past is not None
+        and seconds % 60 == 0
+        and step < 60
+        and 60 % step == 0
+        and sorted({p.minute_past, *p.more_minutes}) == list(range(p.minute_past, 60, step))
+        and p.minute_past < step
+    ):
+        # "Every 30 minutes (at :00 and :30)": the minutes the steps run at, said again
+        p.more_minutes = []
     if p.more_minutes and not (seconds % 3600 == 0 and seconds // 3600 in _HOUR_STEPS):
         raise Rejected(
             "several minutes past the hour only go with schedules that run every few hours",
@@ -1308,12 +1406,25 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     # whole hours through a window that runs past midnight ("hourly from 10pm to 6am") are a
     # list of hours; with days named, the runs after midnight would fall on other days
     window = b.window(
-        overnight=seconds % 3600 == 0
+        overnight=(seconds % 3600 == 0 or p.minute_range is None)
         and p.minute_past is None
+        and not p.more_windows
         and not (p.weekdays or p.nth or p.monthdays or p.months or p.dates or p.odd_hours)
     )
     minutes = seconds // 60
     if window is not None and window[1] < window[0]:
+        start, end = window
+        if (end.hour - start.hour) % 24 > 12:
+            # "between 5pm and 9am": more than half the day, past midnight — or 9 to 5 said
+            # the other way round
+            b.note(
+                f"the window runs past midnight, from {_spoken(start.hour, start.minute)} to "
+                f"{_spoken(end.hour, end.minute)} the next morning",
+                UNSURE_PENALTY,
+            )
+        if seconds % 3600:
+            # "every 30 minutes between 10pm and 2am": the same times every day
+            return _window_runs(b, window, seconds, "* * *")
         return _overnight_hours(b, window, seconds // 3600)
     weekday_field = _nth_field(p.nth) if p.nth else _weekday_field(p.weekdays)
     if p.nth and (p.weekdays or p.monthdays):
@@ -1384,8 +1495,19 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
                 return _cron(b, f"{every_minute} {hours} {tail}")
         if window is None:
             return _cron(b, f"{every_minute} {hour_field} {tail}")
-        minute, hour = _minute_window(window, minutes, open_end=open_end, every=every_minute)
+        try:
+            minute, hour = _minute_window(window, minutes, open_end=open_end, every=every_minute)
+        except Rejected as refusal:
+            if first or not refusal.reason.startswith("cron cannot"):
+                raise
+            # "every 15 minutes from 9:30 to 16:00": not one cron expression, but the same
+            # times every day it runs
+            return _window_runs(b, window, seconds, tail)
         return _cron(b, f"{minute} {hour} {tail}")
+    if window is not None and p.minute_past is None and not p.odd_hours:
+        # "every 45 minutes from 9am to 5pm", "every 90 minutes from 8am to 8pm": from the
+        # window's start, each day it runs
+        return _window_runs(b, window, seconds, tail)
     if (
         window is not None
         or p.weekdays
@@ -1402,6 +1524,93 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if b.first_day > b.local_now.date():
         start_at = to_instant(b.first_day, time(0), b.zone)
     return _every(b, seconds, start_at)
+
+
+def _counted_steps(b: _Builder, seconds: float) -> Built | None:
+    """ "every hour and a half for four occurrences": that many runs, one interval apart (an
+    `every` schedule that ends at its last run). "every 6 hours (4 times)": when the runs fill
+    a day exactly, the number restates how many a day, and the count is dropped (asked)."""
+    p = b.p
+    count = p.count
+    assert count is not None
+    step = int(seconds)
+    if step != seconds or step < 60 or step % 60:
+        return None
+    if step * count == 86400:
+        p.count = None
+        b.note(
+            f"“{count} times” read as {count} times a day (it may mean {count} runs)",
+            UNSURE_PENALTY,
+        )
+        return None
+    _honours(p, "interval", "count")
+    if count == 1:
+        raise Rejected("one run is not a repeating schedule", "in 2 hours")
+    start = ceil_minute(b.now + timedelta(seconds=step))
+    if 3600 % step == 0 or (step % 3600 == 0 and 86400 % step == 0):
+        # an interval that divides the hour (or the day) runs on the clock's marks, as cron
+        midnight = to_instant(b.local_now.date(), time(0), b.zone)
+        start = midnight + timedelta(
+            seconds=step * ((b.now - midnight) // timedelta(seconds=step) + 1)
+        )
+    schedule = {
+        "type": "every",
+        "interval": step,
+        "start_at": iso_z(start),
+        "end_at": iso_z(start + timedelta(seconds=step * (count - 1))),
+        "timezone": b.zone_name,
+    }
+    return b.done(schedule)
+
+
+def _window_runs(b: _Builder, window: tuple[time, time], seconds: int, tail: str) -> Built:
+    """Runs every `seconds` from a window's start to its end, each day it runs: cron when
+    they are the cross product of their hours and minutes, else an RFC 5545 daily rule that
+    lists them (`windows.py`), never a cron expression that runs outside the window. A run
+    at the end is kept as the corpus reads windows: an hourly (or longer) step runs at the
+    end ("every hour from 9 to 5": 17:00), a shorter one not at an end on the hour ("every
+    30 minutes from 9 to 5": 16:30 last), and none at an end said with "before"."""
+    p = b.p
+    if p.nth or (p.weekdays and p.monthdays):
+        raise Rejected(
+            f"cron cannot run every {_duration(seconds)} in that window on those days",
+            "every 15 minutes from 9:00 to 16:00",
+        )
+    start, end = window
+    step = seconds // 60
+    include_end = not p.window_open_end and (step >= 60 or end.minute != 0)
+    runs = steps_in_window(
+        start.hour * 60 + start.minute, end.hour * 60 + end.minute, step, include_end=include_end
+    )
+    if not runs:
+        raise Rejected("no run falls inside that window")
+    fields = cron_fields(runs)
+    if fields is not None:
+        return _cron(b, f"{fields[0]} {fields[1]} {tail}")
+    parts = ["FREQ=DAILY"]
+    if p.months:
+        parts.append("BYMONTH=" + ",".join(map(str, sorted(p.months))))
+    if p.monthdays:
+        parts.append("BYMONTHDAY=" + ",".join(str(_rrule_monthday(d)) for d in p.monthdays))
+    if p.weekdays:
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[d] for d in _week_order(p.weekdays)))
+    times = [time(m // 60, m % 60) for m in runs]
+    b.note(
+        f"runs at {_spoken(times[0].hour, times[0].minute)} and every {_duration(seconds)} "
+        f"to {_spoken(times[-1].hour, times[-1].minute)}: a rule that lists the day's times"
+    )
+    return _listed_rrule(b, parts, times)
+
+
+def _listed_rrule(b: _Builder, parts: list[str], times: list[time]) -> Built:
+    """`_rrule` for a window's runs, refused when they are too many to list in one rule."""
+    try:
+        built = _rrule(b, parts, times)
+    except ValueError:  # more places than BYSETPOS may list (daytimes.MAX_POSITIONS)
+        raise Rejected("too many runs in a day to list in one rule", "every 15 minutes") from None
+    if len(built.schedule["rule"]) > MAX_RULE_CHARS:
+        raise Rejected("too many runs in a day to list in one rule", "every 15 minutes")
+    return built
 
 
 def _several_windows(
@@ -1446,15 +1655,28 @@ def _framed_hours(b: _Builder, seconds: float) -> Built:
     every 4th month — an RFC 5545 rule, which cron cannot say."""
     p = b.p
     _honours(p, "interval", "window", "weekdays", "nth", "monthdays", *_BOUNDS)
-    if seconds % 3600 or p.minute_past is not None:
+    if seconds % 60 or p.minute_past is not None:
         raise Rejected(
             f"minutes within every {p.frame_count} {p.frame}s cannot be kept",
             f"every {p.frame_count} {p.frame}s, every hour from 9am to 5pm",
         )
     window = b.window()
     start, end = window if window is not None else (time(0), time(23, 59))
-    last = _last_hour(start.hour, end, start.minute, open_end=p.window_open_end)
-    at = [time(hour, start.minute) for hour in range(start.hour, last + 1, int(seconds) // 3600)]
+    if seconds % 3600:
+        # "every 2 weeks on Friday every 15 minutes from 9 to 10am": the day's times (picked
+        # out with BYSETPOS when they do not cross), its end kept as `_window_runs` keeps it
+        step = int(seconds) // 60
+        runs = steps_in_window(
+            start.hour * 60 + start.minute,
+            end.hour * 60 + end.minute,
+            step,
+            include_end=not p.window_open_end and (step >= 60 or end.minute != 0),
+        )
+        at = [time(m // 60, m % 60) for m in runs]
+    else:
+        last = _last_hour(start.hour, end, start.minute, open_end=p.window_open_end)
+        hours = range(start.hour, last + 1, int(seconds) // 3600)
+        at = [time(hour, start.minute) for hour in hours]
     if not at:
         raise Rejected("no run falls inside that window")
     if p.frame == "week":
@@ -1466,7 +1688,7 @@ def _framed_hours(b: _Builder, seconds: float) -> Built:
     else:
         raise Rejected("the text names both a weekday and a day of the month")
     freq = "WEEKLY" if p.frame == "week" else "MONTHLY"
-    return _rrule(b, [f"FREQ={freq}", f"INTERVAL={p.frame_count}", days], at)
+    return _listed_rrule(b, [f"FREQ={freq}", f"INTERVAL={p.frame_count}", days], at)
 
 
 def _overnight_hours(b: _Builder, window: tuple[time, time], step: int) -> Built:
@@ -1622,12 +1844,14 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
         hour_list = _join(sorted({(at.hour + k * hours) % 24 for k in range(24 // hours)}))
         built = _cron(b, f"{at.minute} {hour_list} {tail}")
         first = to_instant(b.first_day, at, b.zone)
-        if first <= b.now:
-            first = to_instant(b.first_day + timedelta(days=1), at, b.zone)
         described = p.descriptor or (p.minute_past is not None and p.interval_start.clock.padded)
-        if hours > 1 and "start_at" not in built.schedule and not described:
-            # a describer's "On the hour, every 3 hours, starting at 02:00 AM" is cron's `0 2/3`:
-            # where the steps start each day, not a first run
+        if hours > 1 and "start_at" not in built.schedule and not described and first > b.now:
+            # the start time is the first day's (today's, unless a start day is named), as a
+            # scheduler's start time is: still ahead, nothing runs before it ("take medication
+            # every 12 hours starting at 7pm", said in the morning); already past, the series
+            # has started and only sets the clock's steps ("snapshots every 6 hours starting at
+            # 07:30", said at 10:00, run next at 13:30, not tomorrow at 07:30). A describer's
+            # "On the hour, every 3 hours, starting at 02:00 AM" is cron's `0 2/3`: the steps
             built.schedule["start_at"] = iso_z(first)
         return built
     if not hours and 60 % minutes == 0:
@@ -1672,16 +1896,23 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
         if p.starting.weekday is not None and not p.starting.week:
             p.weekdays.append(p.starting.weekday)  # "every 2 weeks starting Monday"
     if unit == "week" and not p.weekdays:
-        # "every week", "weekly": on today's (or the first day's) weekday, as Todoist does
-        day = cron_weekday(b.first_day)
+        # "every week", "weekly": on today's (or the first day's) weekday, as Todoist does;
+        # a series that started on a past day keeps that day's ("every! 2 weeks starting
+        # 2026-05-17", a Sunday, said in July)
+        day = cron_weekday(b.start_day or b.first_day)
         p.weekdays.append(day)
         b.note(f"weekly: {lx.DAY_LABELS[day]}s, the day it starts", UNSURE_PENALTY)
     if count == 1 and p.count is None:
         if not (p.weekdays or unit or p.part or p.times or p.months):
             raise NotUnderstood(0, "")
-        minute, hour = _time_fields(b)
+        times = b.times() or [b.default_time()]
         if b.shift_days and (p.weekdays or p.months):
             raise Rejected("counted from that time, the run falls on other days: name its time")
+        if not crossed(times) and b.said_repeating:
+            # "weekdays at 7:45am, 12:15pm and 5:30pm": an rrule says it (without a word that
+            # it repeats, two such times are more likely one run and its reminder)
+            return _rrule(b, _daily_parts(p), times)
+        minute, hour = _time_fields(b, times)
         expression = f"{minute} {hour} * {_month_field(p.months)} {_weekday_field(p.weekdays)}"
         return _cron(b, expression)
     if p.months and count != 1:
@@ -1696,6 +1927,16 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
     if p.months:
         parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
     return _rrule(b, parts)
+
+
+def _daily_parts(p: Phrase) -> list[str]:
+    """Every day, or the weekdays and months named, as the parts of a DAILY rule."""
+    parts = ["FREQ=DAILY"]
+    if p.weekdays:
+        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[d] for d in _week_order(p.weekdays)))
+    if p.months:
+        parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
+    return parts
 
 
 def _monthly(b: _Builder, count: int) -> Built:
@@ -1726,9 +1967,10 @@ def _monthly(b: _Builder, count: int) -> Built:
     if not (p.nth or monthdays or p.first_weekday):
         if not p.quarter:
             # "every month", "monthly": on the day it starts, as Todoist reads it
-            monthdays = [b.first_day.day]
+            started = b.start_day or b.first_day  # a past start keeps its day of the month
+            monthdays = [started.day]
             b.note(
-                f"monthly: on day {b.first_day.day} of the month, the day it starts",
+                f"monthly: on day {started.day} of the month, the day it starts",
                 UNSURE_PENALTY,
             )
         else:
@@ -1743,7 +1985,10 @@ def _monthly(b: _Builder, count: int) -> Built:
         or any(nth < -1 for nth, _ in p.nth)
     ):
         return _monthly_rrule(b, count, monthdays)
-    minute, hour = _time_fields(b)
+    times = b.times() or [b.default_time()]
+    if not crossed(times):
+        return _monthly_rrule(b, count, monthdays, times)
+    minute, hour = _time_fields(b, times)
     day_field = _monthday_field(monthdays)
     weekday_field = ",".join(f"{day}L" if nth < 0 else f"{day}#{nth}" for nth, day in p.nth) or "*"
     if p.quarter:
@@ -1803,7 +2048,9 @@ def _weekdays_and_monthdays(b: _Builder, count: int) -> Built:
     )
 
 
-def _monthly_rrule(b: _Builder, count: int, monthdays: list[int]) -> Built:
+def _monthly_rrule(
+    b: _Builder, count: int, monthdays: list[int], at: list[time] | None = None
+) -> Built:
     """What cron cannot say of months: every 5 months, the 2nd-to-last Friday, the first
     weekday of the month, a number of times."""
     p = b.p
@@ -1833,7 +2080,7 @@ def _monthly_rrule(b: _Builder, count: int, monthdays: list[int]) -> Built:
         parts.append("BYMONTHDAY=" + ",".join(str(_rrule_monthday(day)) for day in monthdays))
     if p.months:
         parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
-    return _rrule(b, parts)
+    return _rrule(b, parts, at)
 
 
 def _rrule_monthday(day: int) -> int:
@@ -1866,7 +2113,10 @@ def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
     days = sorted({day for _, _, day in p.dates})
     if len(months) > 1 and len(days) > 1:
         raise Rejected("dates in different months on different days need one schedule each")
-    minute, hour = _time_fields(b)
+    times = b.times() or [b.default_time()]
+    if not crossed(times):
+        return _yearly_rrule(b, count, times)
+    minute, hour = _time_fields(b, times)
     return _cron(b, f"{minute} {hour} {_join(days)} {_join(months)} *")
 
 
@@ -1929,7 +2179,7 @@ def _counted_in_the_year(b: _Builder, unit: str | None, count: int) -> Built:
     return _rrule(b, parts)
 
 
-def _yearly_rrule(b: _Builder, count: int) -> Built:
+def _yearly_rrule(b: _Builder, count: int, at: list[time] | None = None) -> Built:
     p = b.p
     parts = ["FREQ=YEARLY"] + ([f"INTERVAL={count}"] if count != 1 else [])
     if p.dates:
@@ -1949,15 +2199,15 @@ def _yearly_rrule(b: _Builder, count: int) -> Built:
         if p.monthdays or p.nth or p.months or p.weekdays:
             raise Rejected("a schedule every few years needs its date", "every 2 years on March 3")
         # "every year", "yearly": on the date it starts, as Todoist reads it
-        day = b.first_day
+        day = b.start_day or b.first_day
         parts += [f"BYMONTH={day.month}", f"BYMONTHDAY={day.day}"]
         label = f"{lx.MONTH_LABELS[day.month]} {day.day}"
         b.note(f"yearly: every {label}, the day it starts", UNSURE_PENALTY)
-    return _rrule(b, parts)
+    return _rrule(b, parts, at)
 
 
-def _time_fields(b: _Builder) -> tuple[str, str]:
-    times = b.times() or [b.default_time()]
+def _time_fields(b: _Builder, times: list[time] | None = None) -> tuple[str, str]:
+    times = times or b.times() or [b.default_time()]
     hours, minutes = _hours_and_minutes(times)
     return _join(minutes), _join(hours)
 
@@ -1996,13 +2246,10 @@ def _rrule(b: _Builder, parts: list[str], at: list[time] | None = None) -> Built
     DTSTART is its first occurrence from the first day it may run, so INTERVAL counts from
     there."""
     times = at or b.times() or [b.default_time()]
-    hours, minutes = _hours_and_minutes(times)
-    parts = [
-        *parts,
-        "BYHOUR=" + ",".join(map(str, hours)),
-        "BYMINUTE=" + ",".join(map(str, minutes)),
-        "BYSECOND=0",
-    ]
+    days = 1 if crossed(times) else days_per_period(dict(part.split("=", 1) for part in parts))
+    if days is None:
+        _hours_and_minutes(times)  # refused: the days of this rule hold no fixed set of times
+    parts = [*parts, *time_parts(times, days or 1)]
     simple = ";".join(part for part in parts if not part.startswith("INTERVAL="))
     inclusive = False
     if b.first_day > b.local_now.date():

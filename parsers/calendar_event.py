@@ -18,7 +18,7 @@ from .phrase import Rejected
 
 _EVENT: Final = re.compile(
     r"^\s*(?P<prefix>oncalendar\s*=\s*)?"
-    r"(?:(?P<dow>[a-z]{3,9}(?:(?:\.\.|,|-)[a-z]{3,9})*)\s+)?"
+    r"(?:(?P<dow>[a-z]{3,9}(?:(?:\.\.|,|-)[a-z]{3,9})*)(?P<comma>,)?\s+)?"
     r"(?:(?:(?P<year>\*|\d{4})-)?(?P<month>[\d*.,/]+)-(?P<day>[\d*.,/~]+))?"
     r"\s*(?P<time>[\d*.,/]+:[\d*.,/]+(?::[\d*.,/]+)?)?\s*$",
     re.IGNORECASE,
@@ -35,6 +35,13 @@ _SPECIAL: Final = {
     "semiannually": "0 0 1 1,7 *",
     "semi-annually": "0 0 1 1,7 *",
 }
+# "Wed, 17:48", "Sat,Sun, 08:05:40" (the systemd.time man page's shortened forms): the days
+# abbreviated, a comma, and a 24-hour time — every week
+_SHORT_FORM: Final = re.compile(
+    r"(?:mon|tue|wed|thu|fri|sat|sun)(?:,(?:mon|tue|wed|thu|fri|sat|sun))*,\s+"
+    r"[0-2]\d:[0-5]\d(?::[0-5]\d)?",
+    re.IGNORECASE,
+)
 _DAYS: Final = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 0}
 _BOUNDS: Final = {"minute": 59, "hour": 23, "day": 31, "month": 12}
 _WEEK_OF_MONTH: Final = {(1, 7): 1, (8, 14): 2, (15, 21): 3, (22, 28): 4}
@@ -43,7 +50,7 @@ _WEEK_OF_MONTH: Final = {(1, 7): 1, (8, 14): 2, (15, 21): 3, (22, 28): 4}
 def read_event(text: str) -> str | None:
     """The cron expression for a systemd calendar event, None when `text` is not written
     as one; Rejected when it is, but cron cannot say it."""
-    if "*" not in text and ".." not in text and "=" not in text:
+    if "*" not in text and ".." not in text and "=" not in text and ", " not in text:
         return None  # neither "*-*-*", "Mon..Fri" nor "OnCalendar=": not written that way
     stripped = text.strip()
     prefixed = stripped.lower().startswith("oncalendar")
@@ -61,6 +68,7 @@ def read_event(text: str) -> str | None:
         prefixed
         or (date_part and ("*" in match.group(0) or ".." in match.group(0)))
         or ".." in (match.group("dow") or "")
+        or _SHORT_FORM.fullmatch(stripped) is not None
     )
     if not systemd_way or not (date_part or match.group("time")):
         return None

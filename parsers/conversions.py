@@ -14,12 +14,13 @@ abbreviation nothing settles is refused, as it always was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Final
 
 from . import lexicon as lx
-from .zones import AMBIGUOUS_ZONES, lookup_place, zone_info
+from .zones import AMBIGUOUS_ZONES, friendly_name, lookup_place, zone_info
 
 if TYPE_CHECKING:
     from .tokens import ClockTime, Token
@@ -40,9 +41,30 @@ class AmbiguousZone:
 _SEASONS: Final = (date(2026, 1, 15), date(2026, 7, 15))
 # Tokens that may stand between a time and its conversion: "16:00 UTC, 17:00 CET", "3pm EST
 # or 12pm PST" (brackets, "/" and "=" are not tokens)
-_JOINERS: Final = frozenset({",", "or", "and", "-", "i", "e", "ie", "aka"})
+# and words that only say a conversion holds as a rule ("11am CDT (usually 18:00 CET)")
+_JOINERS: Final = frozenset(
+    {
+        ",",
+        "or",
+        "and",
+        "-",
+        "i",
+        "e",
+        "ie",
+        "aka",
+        "usually",
+        "normally",
+        "typically",
+        "which",
+        "is",
+        "that",
+        "means",
+    }
+)
 # Words between a time and the zone that names it: "8:30 PM India time (IST)"
 _ZONE_WORDS: Final = frozenset({"time", "standard", "daylight"})
+# A time named after its digits: "12:00:00 noon EDT"
+_NAMED_HOURS: Final = frozenset({"noon", "midnight"})
 
 
 def candidates(value: object) -> tuple[str, ...]:
@@ -56,13 +78,37 @@ def same_instant(
     "10:00 AM IST (9:30 PM PST previous day)"): all year, or in winter or summer when `zone`
     keeps one offset all year ("10pm UTC (3pm PDT)": UTC's clock is the job's). When `zone`
     changes with DST and the other clock agrees in one season only ("8:00 AM ET (13:00
-    UTC)", a job GitHub runs in UTC), either may be the job's clock: not a conversion."""
-    held = []
-    for day in _SEASONS:
+    UTC)", a job GitHub runs in UTC), either may be the job's clock: not a sure conversion
+    (`seasons_agreeing` tells when it holds)."""
+    held = seasons_agreeing(first, zone, other, other_zone)
+    return len(held) == len(_SEASONS) or (bool(held) and _keeps_one_offset(zone))
+
+
+def seasons_agreeing(
+    first: tuple[int, int], zone: str, other: tuple[int, int], other_zone: str
+) -> frozenset[int]:
+    """The seasons (0 winter, 1 summer: `_SEASONS`) in which `first` on `zone`'s clock is
+    `other` on `other_zone`'s: "8:01 pm EST, 1:01 am UTC" holds in winter only."""
+    held = set()
+    for season, day in enumerate(_SEASONS):
         moment = datetime.combine(day, time(*first), tzinfo=zone_info(zone))
         there = moment.astimezone(zone_info(other_zone))
-        held.append((there.hour, there.minute) == other)
-    return all(held) or (any(held) and _keeps_one_offset(zone))
+        if (there.hour, there.minute) == other:
+            held.add(season)
+    return frozenset(held)
+
+
+def _season_in_common(tokens: list[Token], first: _Clock, zone: str, later: list[_Clock]) -> bool:
+    """Whether one season holds every later time as `first` on `zone`'s clock converted."""
+    common = frozenset(range(len(_SEASONS)))
+    for clock in later:
+        common &= frozenset().union(
+            *(
+                seasons_agreeing(first.at, zone, clock.at, other)
+                for other in candidates(tokens[clock.zone].value)
+            )
+        )
+    return bool(common)
 
 
 def _explicit(clock: object) -> bool:
@@ -93,10 +139,18 @@ def _clock_before(tokens: list[Token], zone: int) -> _Clock | None:
     skipped = 0
     while k >= 0 and tokens[k].kind == lx.WORD and skipped < 3:
         word = str(tokens[k].value)
+        if word in _NAMED_HOURS and k > 0 and tokens[k - 1].kind == lx.TIME:
+            k -= 1  # "12:00:00 noon EDT": the time, named again
+            break
         if word not in _ZONE_WORDS and lookup_place(word) is None:
             return None
         k -= 1
         skipped += 1
+    if k >= 0 and tokens[k].kind == lx.NUM and k + 1 == zone:
+        hour = tokens[k].value
+        if not tokens[k].spelled and isinstance(hour, int) and 0 <= hour <= 23:
+            return _Clock(k, zone, (hour, 0))  # "(12 UTC)": an hour on the 24-hour clock
+        return None
     if k < 0 or tokens[k].kind != lx.TIME:
         return None
     end = tokens[k].value
@@ -131,6 +185,30 @@ def _settle_by_place(tokens: list[Token], index: int) -> int | None:
     return None
 
 
+def _places_as_zones(tokens: list[Token]) -> list[Token]:
+    """ "5am Seattle time (12 UTC)": a place's time right after a time of day, as the zone
+    token it stands for (the grammar reads "<zone> time" as it reads "<place> time")."""
+    out = tokens
+    k = 1
+    while k < len(out):
+        if out[k - 1].kind != lx.TIME or out[k].kind != lx.WORD:
+            k += 1
+            continue
+        for size in (1, 2, 3):
+            end = k + size
+            if end >= len(out) or any(t.kind != lx.WORD for t in out[k:end]):
+                break
+            if out[end].kind != lx.WORD or out[end].value != "time":
+                continue
+            zone = lookup_place(" ".join(str(t.value) for t in out[k:end]))
+            if zone is not None:
+                place = replace(out[k], kind=lx.ZONE, value=zone, end=out[end - 1].end)
+                out = [*out[:k], place, *out[end:]]
+                break
+        k += 1
+    return out
+
+
 def settle(tokens: list[Token]) -> list[Token]:
     """The tokens with conversions folded into the first zone's token and ambiguous
     abbreviations settled where the text settles them (see the module's docstring).
@@ -145,22 +223,29 @@ def settle(tokens: list[Token]) -> list[Token]:
             if place == k + 1 and named.kind == lx.WORD:
                 token.end = named.end  # "IST (India)": the place only says which IST
                 del tokens[place]
+    original, tokens = tokens, _places_as_zones(tokens)
     zones = [k for k, token in enumerate(tokens) if token.kind == lx.ZONE]
     clocks = [clock for k in zones if (clock := _clock_before(tokens, k)) is not None]
     if len(clocks) < 2:
-        return tokens
+        return original
     first, later = clocks[0], []
     previous_end = first.zone
     for clock in clocks[1:]:
         gap = tokens[previous_end + 1 : clock.first]
-        if any(token.value not in _JOINERS for token in gap):
+        named = tokens[previous_end].value
+        if any(
+            token.value not in _JOINERS
+            and token.value not in _ZONE_WORDS
+            and not (token.kind == lx.ZONE and token.value == named)  # "India time (IST)"
+            for token in gap
+        ):
             break
         later.append(clock)
         previous_end = clock.zone
     if not later:
-        return tokens
+        return original
     if all(candidates(tokens[c.zone].value) == candidates(tokens[first.zone].value) for c in later):
-        return tokens  # "CET/CEST": one zone, said twice
+        return original  # "CET/CEST": one zone, said twice
     choices = [
         zone
         for zone in candidates(tokens[first.zone].value)
@@ -172,15 +257,31 @@ def settle(tokens: list[Token]) -> list[Token]:
             for c in later
         )
     ]
+    agree: Callable[[tuple[int, int], str, tuple[int, int], str], object] = same_instant
+    unsure = None
+    if not choices:
+        # "8:01 pm EST, 1:01 am UTC", "5am Seattle time (12 UTC)": every later time is the
+        # first one converted in one season (the one the text was written in), the first
+        # clock's zone changes with DST and the later's does not. The first zone is the one
+        # the writer lives by: read in it, and asked.
+        choices = [
+            zone
+            for zone in candidates(tokens[first.zone].value)
+            if _season_in_common(tokens, first, zone, later)
+        ]
+        agree = seasons_agreeing
+        if len(choices) == 1:
+            said = f"{first.at[0]:02d}:{first.at[1]:02d} {friendly_name(choices[0])}"
+            unsure = f"the time in the other zones is {said} only part of the year: read as {said}"
     if len(choices) != 1:
-        return tokens  # not conversions: the grammar refuses the two zones
+        return original  # not conversions: the grammar refuses the two zones
     zone = choices[0]
     for clock in later:
         named = candidates(tokens[clock.zone].value)
         if isinstance(tokens[clock.zone].value, AmbiguousZone):
-            settled = [other for other in named if same_instant(first.at, zone, clock.at, other)]
+            settled = [other for other in named if agree(first.at, zone, clock.at, other)]
             if len(settled) != 1:
-                return tokens
+                return original
     last = later[-1].zone
     named = tokens[last].value
     while last + 1 < len(tokens) and (
@@ -200,4 +301,6 @@ def settle(tokens: list[Token]) -> list[Token]:
     kept = tokens[first.zone]
     kept.value = zone
     kept.end = tokens[last].end
+    if unsure is not None:
+        kept.unsure = unsure
     return [*tokens[: first.zone + 1], *tokens[last + 1 :]]

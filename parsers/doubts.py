@@ -46,7 +46,14 @@ _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'(])")
 # a sentence that says how things are: a subject with a determiner or a possessive first ("The
 # batch job kicks off at 2 AM", "My flight lands at 7 PM", "Your library books are due …")
 _DECLARATIVE: Final = re.compile(
-    r"^\s*(?:the|my|our|your|his|her|their|this|that|these|those)\s+[\w'-]+", re.IGNORECASE
+    r"^\s*(?:(?:the|my|our|your|his|her|their|this|that|these|those)\s+[\w'-]+|"
+    r"(?:it's|it’s|it\s+is|it\s+was|there's|there\s+is|there\s+are)\s+\w)",
+    re.IGNORECASE,
+)
+# ", remind me …", "; please …": a clause that asks, after one that tells
+_CLAUSE_THEN_REQUEST: Final = re.compile(
+    r"\s*[,;]\s+(?=(?:so\s+|and\s+)?(?:please\s+)?(?:remind|ping|notify|tell|wake)\s+(?:me|us)\b)",
+    re.IGNORECASE,
 )
 # a sentence that asks the reader to do something, and names no time
 _REQUEST: Final = re.compile(
@@ -54,6 +61,10 @@ _REQUEST: Final = re.compile(
     r"(?:we|you)\s+can|(?:can|could|would|will)\s+you|i(?:'ll|\s+will)?\s+need|i'd\s+like|"
     r"help|continue|resume|prepare|send|bring|remember|don't|do\s+not)\b",
     re.IGNORECASE,
+)
+# "remind me to wish her": a reminder that names no time of its own
+_REMIND: Final = re.compile(
+    r"^\s*(?:so\s+|and\s+)?(?:please\s+)?(?:remind|ping|notify|wake)\s+(?:me|us)\b", re.I
 )
 STATEMENT_NOTE: Final = (
     "the time is in a statement and the request beside it says no time: to confirm"
@@ -63,14 +74,20 @@ STATEMENT_NOTE: Final = (
 def statement_then_request(text: str, *, names_time: Callable[[str], bool]) -> str | None:
     """STATEMENT_NOTE when `text` opens with a declarative sentence that names a time
     (`names_time`) and another sentence is a request, else None."""
-    if ". " not in text and "! " not in text and "? " not in text:
-        return None
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    if len(sentences) < 2 and (clause := _CLAUSE_THEN_REQUEST.search(text)) is not None:
+        # "It's her birthday tomorrow, remind me to wish her": a clause, then a request that
+        # names no time of its own
+        if not names_time(text[clause.end() :]):
+            sentences = [text[: clause.start()], text[clause.end() :]]
     if len(sentences) < 2 or _DECLARATIVE.match(sentences[0]) is None:
         return None
     if not names_time(sentences[0]):
         return None
-    if any(_REQUEST.match(sentence) for sentence in sentences[1:]):
+    if any(
+        _REQUEST.match(sentence) or (_REMIND.match(sentence) and not names_time(sentence))
+        for sentence in sentences[1:]
+    ):
         return STATEMENT_NOTE
     return None
 
@@ -144,6 +161,24 @@ def description(text: str) -> str | None:
     return f"“{match.group().strip()}” describes, it does not ask: to confirm"
 
 
+# -- a statement that something cannot be said or done -------------------------------------------
+
+_CANNOT: Final = re.compile(
+    r"\b(?:there(?:'s|\s+is|\s+was)\s+no\s+way\s+to|(?:is|was|it's)\s+(?:not\s+possible|"
+    r"impossible)\s+to|(?:cannot|can't|can\s+not|couldn't)\s+(?:express|specify|say|describe))\b",
+    re.IGNORECASE,
+)
+
+
+def cannot_be_said(text: str) -> str | None:
+    """'There is no way to express "run this on weekdays at 7:45am, 12:15pm, and 5:30pm."':
+    a remark about what a tool cannot say, with a schedule as its example, not a request."""
+    match = _CANNOT.search(text)
+    if match is None:
+        return None
+    return f"“{match.group()}” speaks about a schedule, it does not ask for one: to confirm"
+
+
 # -- a day in the past tense --------------------------------------------------------------------
 
 _PAST: Final = re.compile(
@@ -162,10 +197,222 @@ def past_tense(text: str) -> str | None:
     return f"“{match.group()}” speaks of the past: the day named may be gone; to confirm"
 
 
+# -- a reading of the clock ----------------------------------------------------------------------
+
+# "It is currently 1pm", "now it is 07:49", "The current time is 07:30", "Today is 2025-07-26 at
+# 10:00", "Current time is 8 PM": what time it is now, not when to run. (After "when", "once",
+# "until", "if" or "by the time" it says when: "tell me when it is 5PM".)
+_CLOCK: Final = re.compile(
+    r"(?:^|(?<=[\s,;:.(\"“']))"
+    r"(?:(?:right\s+)?now\s+)?"
+    r"(?:it\s+is|it's|it’s|(?:the\s+)?(?:current|local)\s+(?:time|date)(?:\s+and\s+time)?\s+is|"
+    r"the\s+time\s+is|today\s+is)\s+"
+    r"(?:now\s+|currently\s+|already\s+|just\s+|about\s+|around\s+)?"
+    r"(?:\d|noon\b|midnight\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)",
+    re.IGNORECASE,
+)
+_WHEN_BEFORE: Final = re.compile(
+    r"\b(?:when|whenever|once|until|till|til|if|unless|by\s+the\s+time|as\s+soon\s+as|after|"
+    r"before)\s+(?:right\s+)?(?:now\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def clock_reading(text: str) -> str | None:
+    """ "It is currently 1pm", "now it is 07:49 and I would input 07:51", "The current time is
+    07:30": a statement of the time now, not a time to run ("remind me when it's 5pm" is)."""
+    for match in _CLOCK.finditer(text):
+        if _WHEN_BEFORE.search(text, 0, match.start()) is None:
+            said = text[match.start() :].split(None, 4)
+            return f"“{' '.join(said[:4])} …” says what time it is now, not when to run: to confirm"
+    return None
+
+
+# -- a condition ---------------------------------------------------------------------------------
+
+# "If you're on blood pressure pills at 8 a.m. …, write that down", "If the temperature exceeds 22
+# degrees, schedule the AC at 13:00", "Given the same condition, …": the time hangs on something
+# no schedule can check. ("If you want a reminder every 2nd Friday", "if not, run it every 7
+# days": a request said politely, or the other branch.)
+_CONDITION: Final = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|also)\b[\s,]*)?"
+    r"(?:if|unless|in\s+case|provided(?:\s+that)?|assuming(?:\s+that)?|given\s+(?:that|the)|"
+    r"only\s+if)\b"
+    r"(?!\s+(?:you|u|we|i)\s+(?:want|wanna|need|would\s+like|'d\s+like|’d\s+like|wish|prefer|"
+    r"plan|like)\b|\s+(?:not|so|possible|needed|necessary|required)\b|\s+only\b)",
+    re.IGNORECASE,
+)
+
+
+_CONDITION_OPENERS: Final = (
+    *("if ", "if,", "unless", "in case", "provided", "assuming", "given ", "only if", "and if"),
+    *("but if", "so if", "ok if", "okay if", "also if", "ok, if", "okay, if", "so, if"),
+)
+
+
+def condition(text: str) -> str | None:
+    """ "If you're on blood pressure pills at 8 a.m. …", "If the temperature exceeds 22 degrees,
+    schedule …": a schedule that hangs on a condition."""
+    match = _CONDITION.match(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip(' ,')} …” makes the schedule hang on a condition: to confirm"
+
+
+# -- a time that names a thing ---------------------------------------------------------------------
+
+# "find it difficult to attend our 9:00am PST meetings", "add a room to my 3pm meeting", "will jane
+# be at the 3 pm meeting", "connect me with my 2 o clock meeting": the time names a meeting that
+# exists, it is not a time to run.
+_CLOCK_WORDS: Final = (
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}|\d{1,2}\s*o['’]?\s*clock\b|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]?\s*clock\b|"
+    r"noon\b|midnight\b)"
+)
+_NAMED_BY_TIME: Final = re.compile(
+    r"\b(?:my|our|your|his|her|their|the|this|that|today['’]s|tomorrow['’]s|tonight['’]s|"
+    r"[a-z]+['’]s)\s+" + _CLOCK_WORDS + r"(?:\s+(?-i:[A-Z]{2,5}))?\s+"
+    r"(?!(?:and|or|to|on|at|in|by|every|each|daily|weekly|nightly|tomorrow|today|tonight|until|"
+    r"till|through|thru|from|for|sharp|please|then|utc|gmt|local|time|o|am|pm|a|p|next|this|"
+    r"mon|tue|wed|thu|fri|sat|sun)\b)"
+    r"(?:[a-z-]+\s+)?(?:meetings?|calls?|appointments?|appts?|events?|classe?s?|sessions?|"
+    r"standups?|stand-ups?|syncs?|slots?|shifts?|trains?|flights?|buse?s?|shows?|games?|"
+    r"lectures?|interviews?|lessons?|reservations?|bookings?|runs?|jobs?|builds?|deploys?|"
+    r"alarms?|reminders?|conferences?|conf|webinars?|workshops?|services?|masses?)\b",
+    re.IGNORECASE,
+)
+
+
+_SHIFTED_FROM: Final = re.compile(
+    r"\b(?:before|after|prior\s+to|ahead\s+of|ahead|earlier\s+than|later\s+than)\s*$", re.I
+)
+
+
+def time_names_a_thing(text: str) -> str | None:
+    """ "our 9:00am PST meetings", "my 3pm meeting": a time that names something which exists.
+    ("15 minutes before the 4 PM standup": the time of the thing is what the run counts from.)"""
+    match = _NAMED_BY_TIME.search(text)
+    if match is None or _SHIFTED_FROM.search(text, 0, match.start()) is not None:
+        return None
+    return f"“{match.group().strip()}” names something by its time, not when to run: to confirm"
+
+
+# -- a message with a time in it ------------------------------------------------------------------
+
+# "please alert attendees meeting is at 8:30", "notify kimberly that i will be late for …", "send
+# a message to the attendees that the meeting will now start at 8 30 am": the time is what the
+# message says, to someone else, now ("tell me when it is 5PM", "notify me at 9" are for me).
+_MESSAGE: Final = re.compile(
+    r"^\W*(?:(?:please|pls|kindly|can\s+you|could\s+you)\s+)*"
+    r"(?:alert|tell|notify|inform|advise|message|text|email|e-mail|let\s+(?!me\b|us\b)\w+(?:\s+\w+)?"
+    r"\s+know|send\s+(?:a\s+)?(?:message|text|note|notice|email)\s+to)\s+(?!me\b|us\b|myself\b)"
+    r"(?:[\w'-]+\s+){0,4}?(?:that\s+)?[\w-]+"
+    r"(?:\s+(?:is|are|was|were|will|am|has\s+been|have\s+been|needs|starts|begins)\b|"
+    r"['’](?:m|s|re|ll)\b)",
+    re.IGNORECASE,
+)
+
+
+_MESSAGE_OPENERS: Final = (
+    *("alert", "tell", "notify", "inform", "advise", "message", "text", "email", "e-mail"),
+    *("let", "send", "please", "pls", "kindly", "can you", "could you"),
+)
+
+
+def message_to_others(text: str) -> str | None:
+    """ "please alert attendees meeting is at 8:30": the time is in a message to others."""
+    match = _MESSAGE.match(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip()} …”: the time is what a message says: to confirm"
+
+
+# -- a time said of someone ------------------------------------------------------------------------
+
+# "Initiate a morning scene for Robert, who rises at 6:30 AM on weekdays", "send a card to Anna,
+# whose birthday is on Friday": the time is said of the person, in a clause of its own; the
+# request before it names none.
+_OF_SOMEONE: Final = re.compile(r",\s+(?:who|whose)\s+", re.IGNORECASE)
+_CLOCK_TIME: Final = re.compile(_CLOCK_WORDS, re.IGNORECASE)
+
+
+def said_of_someone(text: str, *, names_time: Callable[[str], bool]) -> str | None:
+    """ "…, who rises at 6:30 AM on weekdays": the time belongs to the clause about someone."""
+    match = _OF_SOMEONE.search(text)
+    if match is None or _CLOCK_TIME.search(text, 0, match.start()) is not None:
+        return None  # ("at 9am, who …": the request has a time of its own)
+    if not names_time(text[match.end() :]):
+        return None
+    return (
+        f"the time is said of someone (“{match.group().strip(', ')} …”), not asked for: to confirm"
+    )
+
+
+# -- an announcement -----------------------------------------------------------------------------
+
+# "The server maintenance is scheduled for this Saturday from 2am to 6am", "Our AGM is planned for
+# March 3 at 18:00": what is planned, announced to readers — not a request to run.
+_ANNOUNCED: Final = re.compile(
+    r"^\W*(?:the|our|my|this|that|a|an|their|his|her)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+"
+    r"(?:now\s+|currently\s+|tentatively\s+|also\s+|still\s+)?"
+    r"(?:scheduled|planned|slated|booked|confirmed|expected|happening|taking\s+place|held)\s+"
+    r"(?:for|on|at|from|this|next|tomorrow|today|tonight|between)\b",
+    re.IGNORECASE,
+)
+
+
+def announcement(text: str) -> str | None:
+    """ "The server maintenance is scheduled for this Saturday from 2am to 6am": announced."""
+    match = _ANNOUNCED.match(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip()} …” announces what is planned, not a request: to confirm"
+
+
+# -- someone's doings, told ---------------------------------------------------------------------
+
+# "Yegor set a reminder for 16:25", "User gets the email on Saturday morning 08:00", "the April 11
+# run's session reports …": what someone did or sees, told — not a request. (A name is capitalised;
+# "Set a reminder for 16:25" is a request.)
+_TOLD: Final = re.compile(
+    r"^\W*(?:(?:the|a|our|my|one|some|every|each)\s+)?"
+    r"(?:(?P<name>(?-i:[A-Z][a-z]+))|users?|customers?|clients?|someone|somebody|everyone|everybody|"
+    r"people|he|she|they|[\w'’()-]+(?:\s+[\w'’()-]+){0,5}?\s+(?:session|log|logs|output|page|"
+    r"screen|ui|app|report|email|notification|message))\s+"
+    r"(?:just\s+|already\s+|then\s+|also\s+|still\s+|now\s+)?"
+    r"(?:set|got|get|gets|receive|see|report|received|receives|reported|reports|saw|sees|"
+    r"noticed|notices|said|says|wrote|writes|tried|tries|created|added|made|sent|asked|expected|expects|wanted|showed|shows|"
+    r"displays|displayed|prints|printed|logged|returns|returned|fired|ran|started|stopped)\b",
+    re.IGNORECASE,
+)
+_NOT_A_NAME: Final = frozenset(
+    "set get add make create send schedule remind run start stop show tell ask please book put "
+    "plan every each next this today tomorrow tonight monday tuesday wednesday thursday friday "
+    "saturday sunday daily weekly monthly hourly at on in from starting remember wake ping post "
+    "check call email text notify alert write try let can could would will should do don't "
+    "repeat recurring new reminder alarm timer event meeting the a an our my one some".split()
+    # an assistant called by its name: "Google set my alarm", "Siri set a reminder for 9"
+    + "google alexa siri cortana bixby jarvis computer assistant hey ok okay hi hello".split()
+)
+
+
+def told(text: str) -> str | None:
+    """ "Yegor set a reminder for 16:25 …", "User gets the email on Saturday morning 08:00":
+    someone's doings, reported."""
+    match = _TOLD.match(text)
+    if match is None:
+        return None
+    name = match["name"]
+    if name is not None and name.lower() in _NOT_A_NAME:
+        return None
+    return f"“{match.group().strip()} …” tells what someone did or sees, not a request: to confirm"
+
+
 # -- a question that is not a request ----------------------------------------------------------
 
 _ASKS_FOR_IT: Final = re.compile(
-    r"^\W*(?:(?:hey|hi|hello|ok|okay|so|please|pls)\b[\s,]*)*"
+    r"^\W*(?:(?:hey|hi|hello|ok|okay|so|please|pls|well|oh|also|and|btw)\b[\s,]*)*"
     r"(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|remind|set|schedule|create|add|make|"
     r"ping|notify|wake|run|start|book|put)\b",
     re.IGNORECASE,
@@ -344,6 +591,38 @@ def doubt(
         and (found := day_as_subject(text))
     ):
         return found
+    if (" is " in lowered or "it's" in lowered or "it’s" in lowered) and (
+        found := clock_reading(text)
+    ):
+        return found
+    if lowered.lstrip(" \"'“(-*,.").startswith(_CONDITION_OPENERS) and (found := condition(text)):
+        return found
+    if (
+        "'s " in lowered
+        or "’s " in lowered
+        or "my " in lowered
+        or "our " in lowered
+        or "the " in lowered
+        or "this " in lowered
+        or "that " in lowered
+        or "your " in lowered
+        or "their " in lowered
+        or "his " in lowered
+        or "her " in lowered
+    ) and (found := time_names_a_thing(text)):
+        return found
+    if lowered.lstrip(" \"'“(-*,.").startswith(_MESSAGE_OPENERS) and (
+        found := message_to_others(text)
+    ):
+        return found
+    if found := told(text):
+        return found
+    if (", who" in lowered) and (found := said_of_someone(text, names_time=names_time)):
+        return found
+    if (" is " in lowered or " are " in lowered or " be " in lowered or " been " in lowered) and (
+        found := announcement(text)
+    ):
+        return found
     if "your" in lowered and (found := addressed_to_someone(text)):
         return found
     for cue in _DESCRIPTION_CUES:
@@ -351,7 +630,11 @@ def doubt(
             if found := description(text):
                 return found
             break
-    if ("? " in text or ". " in text or "! " in text) and (
+    if ("no way" in lowered or "possible" in lowered or "n't" in lowered or "not" in lowered) and (
+        found := cannot_be_said(text)
+    ):
+        return found
+    if ("? " in text or ". " in text or "! " in text or ", " in text or "; " in text) and (
         found := statement_then_request(text, names_time=names_time)
     ):
         return found

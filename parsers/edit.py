@@ -26,6 +26,7 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from .humanize import describe
+from .recurrence_text import rule_parts
 from .understand import understand_fast
 
 MAX_EDIT_LENGTH: Final = 4_000
@@ -389,7 +390,7 @@ def _times(current: dict[str, Any]) -> list[tuple[int, int]]:
         if len(fields) == 5 and _DIGITS.match(fields[0]) and _DIGITS.match(fields[1]):
             return [(int(h), int(m)) for h in fields[1].split(",") for m in fields[0].split(",")]
     if kind == "rrule":
-        parts = _rrule_parts(current["rule"])
+        parts = rule_parts(current["rule"])
         hours, minutes = parts.get("BYHOUR"), parts.get("BYMINUTE", "0")
         if hours and _DIGITS.match(hours) and _DIGITS.match(minutes):
             return [(int(h), int(m)) for h in hours.split(",") for m in minutes.split(",")]
@@ -440,7 +441,7 @@ def _with_times(
     if current["type"] == "cron":
         fields = current["expression"].split()
         return {**moved, "expression": " ".join([minute_list, hour_list, *fields[2:]])}
-    parts = _rrule_parts(current["rule"])
+    parts = rule_parts(current["rule"])
     if "BYHOUR" in parts or len(times) > 1 or not start_moves:
         parts.update(BYHOUR=hour_list, BYMINUTE=minute_list)
     return {**moved, "rule": ";".join(f"{k}={v}" for k, v in parts.items())}
@@ -480,7 +481,7 @@ def _on_days(current: dict[str, Any], weekdays: str) -> dict[str, Any]:
     if current["type"] == "cron":
         fields = current["expression"].split()
         return {**current, "expression": " ".join([*fields[:2], "*", "*", weekdays])}
-    parts = _rrule_parts(current["rule"])
+    parts = rule_parts(current["rule"])
     names = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]
     days: list[str] = []
     for piece in weekdays.split(","):
@@ -490,15 +491,6 @@ def _on_days(current: dict[str, Any], weekdays: str) -> dict[str, Any]:
     parts.update(FREQ="WEEKLY", BYDAY=",".join(days))
     parts.pop("BYMONTHDAY", None)
     return {**current, "rule": ";".join(f"{k}={v}" for k, v in parts.items())}
-
-
-def _rrule_parts(rule: str) -> dict[str, str]:
-    parts: dict[str, str] = {}
-    for piece in rule.removeprefix("RRULE:").split(";"):
-        key, _, value = piece.partition("=")
-        if key:
-            parts[key.upper()] = value
-    return parts
 
 
 def _line(before: dict[str, Any] | None, after: dict[str, Any]) -> str:

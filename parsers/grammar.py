@@ -122,8 +122,25 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
     return reader.phrase, end
 
 
+# Words that make "office hours" after them a time window: "during office hours"
+_WINDOW_WORDS: Final = frozenset(
+    "during in within outside after before through throughout across between only".split()
+)
+
+# What "every-" may be joined to: "every-second Thursday", "every-other week", "every-day"
+_AFTER_EVERY_DASH: Final = frozenset({lx.ORD, lx.WORD, lx.UNIT, lx.DAY, lx.DAYS, lx.DAYSET})
+
+# Words that open a clause of their own after "but" ("but beware of the switch to summer
+# time", "but we may move it", "but please confirm"): "but" does not leave days out there
+_CLAUSE_OPENERS: Final = frozenset(
+    "beware note please remember watch keep be make check mind i we you it it's its this that "
+    "they he she there if when feel do don't dont may might can could should will would "
+    "sometimes also then still that's let's lets".split()
+)
+
+
 class _Reader:
-    __slots__ = ("adverb", "and_every", "days_end", "n", "phrase", "tokens")
+    __slots__ = ("adverb", "and_every", "business_stop", "days_end", "n", "phrase", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -134,6 +151,7 @@ class _Reader:
         self.days_end = -1  # where the last days of the week named ended
         # an interval said after "and every" ("every minute and every hour"): a second schedule
         self.and_every = False
+        self.business_stop = -1  # where the words "business hours" ended, in the text
 
     # -- the loop -----------------------------------------------------------------
 
@@ -289,6 +307,12 @@ class _Reader:
                 return TimeMention(clock, token.start, self.tokens[after - 1].end), after
             if width == 4 and value % 100 < 60 and value < 2400:
                 clock = ClockTime(value // 100, value % 100, None, True)  # "1700", "0930"
+            elif width == 3 and value % 100 < 60 and value >= 100 and self._at_before(i):
+                # "at 630", "@ 915": 6:30 and 9:15 with the colon left out (as quick-add
+                # boxes and alarm apps take them), right after "at" only — "630 users" counts
+                clock = ClockTime(value // 100, value % 100, None, False, digital=True)
+                if value < 600:  # "sell at 150": a price as much as 1:50 at night
+                    self.phrase.unsure.append(f"“{value}” read as {value // 100}:{value % 100:02d}")
             elif width <= 2 and value < 24:
                 is_24h = value == 0 or value > 12 or (width == 2 and value < 10)
                 clock = ClockTime(value, 0, None, is_24h)
@@ -310,10 +334,30 @@ class _Reader:
             end += 1
         assert isinstance(clock, ClockTime)
         meridiem = self._meridiem(end)
+        if meridiem is None and clock.meridiem is None and not clock.is_24h and named is None:
+            meridiem = self._part_meridiem(end, clock.hour)  # "9 in the morning"
         if clock.meridiem is None and not clock.is_24h and meridiem is not None:
             clock = ClockTime(clock.hour, clock.minute, meridiem[0], False)  # "3 oclock pm"
             end = meridiem[1]
         return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
+
+    def _part_meridiem(self, j: int, hour: int) -> tuple[str, int] | None:
+        """ "in the morning", "in the evening", "at night" right after a bare hour: that
+        hour's am or pm, and the index after the words. Each time keeps its own ("at 9 in the
+        morning and 5 in the evening"); an hour the part does not hold ("12 in the morning")
+        is left to the part of the day as before."""
+        if self._word(j) == "in" and self._word(j + 1) == "the":
+            part, after = self._word(j + 2), j + 3
+        elif self._word(j) == "at" and self._word(j + 1) == "night":
+            part, after = "night", j + 2
+        else:
+            return None
+        meridiem = part_meridiem(str(part), hour)
+        return None if meridiem is None else (meridiem, after)
+
+    def _at_before(self, i: int) -> bool:
+        """Whether "at" or "@" comes right before i."""
+        return i > 0 and self._word(i - 1) in ("at", "@")
 
     def _meridiem(self, j: int) -> tuple[str, int] | None:
         """ "am"/"pm" at j, also written "a m" or "in the PM" (Duckling's "3 in the AM"):
@@ -336,7 +380,10 @@ class _Reader:
         if not self._spelled(j, 10, 59):
             return None
         minute, j = int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
-        if minute % 10 == 0 and minute >= 20 and self._spelled(j, 1, 9):
+        # "fifty nine", "fifty-nine"
+        dash = self._is_sym(j, "-") and self._spelled(j + 1, 1, 9)
+        if minute % 10 == 0 and minute >= 20 and self._spelled(j + dash, 1, 9):
+            j += dash
             minute, j = minute + int(self.tokens[j].value), j + 1  # type: ignore[call-overload]
         return minute, j
 
@@ -494,7 +541,9 @@ class _Reader:
             self.phrase.padded_time = True
         self.phrase.order.append("t")
         if self._is_range(j):
-            other = self._time_at(j + 1)
+            # "9-to-5" (three tokens) as well as "9-5" and "9 to 5"
+            joined = self._is_sym(j, "-") and self._word(j + 1) == "to" and self._is_sym(j + 2, "-")
+            other = self._time_at(j + (3 if joined else 1))
             if other is not None:
                 return self._set_window(mention, other[0], other[1])
         self.phrase.times.append(mention)
@@ -537,6 +586,16 @@ class _Reader:
         if self.phrase.window is not None:
             if self.phrase.business_hours and (start.clock, end.clock) == _BUSINESS_CLOCKS:
                 return j  # "during business hours (9 AM - 5 PM)": the same hours again
+            implicit = self.phrase.window[0].end == 0  # the 9-to-5 business hours stand in
+            if (
+                self.phrase.business_hours
+                and implicit
+                and 0 <= start.start - self.business_stop <= 3
+            ):
+                # "during work hours (8 AM-6 PM, Mon-Fri)": the hours that define them
+                self.phrase.window = (start, end)
+                self.phrase.business_defined = True
+                return j
             if self.phrase.business_hours or len(self.phrase.more_windows) >= 3:
                 raise Rejected("the text names two time windows")
             # "every minute between 7:00 and 9:00, and between 16:00 and 18:00": build keeps
@@ -583,12 +642,48 @@ class _Reader:
                 self.phrase.monthdays.append(day)
         return k
 
+    def _listed_hours_end(self, j: int) -> bool:
+        """Whether bare hours listed from `j` on (", 9 and 10") end in one that says it is a
+        time ("10 o'clock", "10am"): then the first of them is a time too."""
+        k, seen = j, 0
+        while (step := self._is_separator(k)) and self._kind(k + step) == lx.NUM and seen < 12:
+            k, seen = k + step + 1, seen + 1
+        return bool(seen) and (self._word(k) == "oclock" or self._meridiem(k) is not None)
+
+    def _minutes_between(self, i: int) -> int | None:
+        """ "Every 10 minutes between 0 and 30" (SharePoint's timer strings): after an interval
+        in minutes, two bare numbers one of which is no hour (past 24) are minutes of the hour,
+        as "minutes 0 through 30 past the hour" are (cron's `0-30/10`)."""
+        interval = self.phrase.interval
+        if interval is None or interval[1] != "minute":
+            return None
+        if not (
+            self._kind(i + 1) == lx.NUM
+            and self._word(i + 2) == "and"
+            and self._kind(i + 3) == lx.NUM
+            and not self._meridiem(i + 4)
+            and self._word(i + 4) not in ("oclock", "hours", "hour")
+        ):
+            return None
+        first, last = self.tokens[i + 1].value, self.tokens[i + 3].value
+        if not (isinstance(first, int) and isinstance(last, int)):
+            return None
+        if not (0 <= first < last <= 59 and last > 24):
+            return None
+        if self.phrase.minute_range is not None:
+            raise Rejected("the text names two parts of the hour")
+        self.phrase.minute_range = (first, last)
+        return i + 4
+
     def _window(self, i: int) -> int | None:
         """ "from 9 to 5", "between 9am and 5pm", "between the hours of 8 am and 10 am"."""
         if self._word(i) == "between":
             days = self._monthday_range(i)  # "between the 1st and the 7th"
             if days is not None:
                 return days
+            part = self._minutes_between(i)  # "every 10 minutes between 0 and 30"
+            if part is not None:
+                return part
             if (
                 self._kind(i + 1) in (lx.DAY, lx.DAYS)
                 and self._word(i + 2) == "and"
@@ -887,6 +982,8 @@ class _Reader:
             and self._kind(j + step) == lx.WORD
             and self.tokens[j + step].value not in _WORD_CLAUSES
         )
+        if not days and self._but_opens_a_clause(i):
+            return None  # "…, but beware of the switches to summer time": not an exception
         if not days or unknown_next:
             # "except Christmas", "except weekends and holidays"
             raise Rejected(
@@ -896,6 +993,16 @@ class _Reader:
         self.phrase.except_weekdays.extend(d for d in days if d not in self.phrase.except_weekdays)
         self.phrase.order.append("x")
         return j
+
+    def _but_opens_a_clause(self, i: int) -> bool:
+        """Whether the "except" at i is the word "but" opening a clause of its own ("but beware
+        …", "but we may move it")."""
+        token = self.tokens[i]
+        return (
+            token.end - token.start == 3  # "but": the lexicon's other words for "except" are longer
+            and self._kind(i + 1) == lx.WORD
+            and self.tokens[i + 1].value in _CLAUSE_OPENERS
+        )
 
     def _holidays(self, i: int) -> int | None:
         """ "holidays", "public holidays", "US bank holidays", "(the) federal holidays": the
@@ -945,6 +1052,8 @@ class _Reader:
     def _to(self, i: int) -> int | None:
         """ "until March 1", "through Friday"; after an interval, "until 5pm" (from
         midnight to 5pm each day)."""
+        if self._word(i) == "ending" and self._word(i + 1) == "after":
+            return self._for(i + 1)  # "ending after 60 days", "ending after 10 occurrences"
         bound = self._bound(i, "until")
         if bound is not None or self.phrase.interval is None:
             return bound
@@ -960,12 +1069,17 @@ class _Reader:
             self.phrase.interval_start = None
             return self._set_window(started, last[0], last[1])
         start = TimeMention(_MIDNIGHT, self.tokens[i].start, self.tokens[i].start)
+        # "every 2 hours until 10 pm": from midnight each day, or from now until tonight?
+        self.phrase.unsure.append("“until” read as from midnight to that time, every day")
         return self._set_window(start, last[0], last[1])
 
     def _after(self, i: int) -> int | None:
         """After an interval, "after 6pm": from 6pm to the end of each day; "after 2pm and
         before 2:55pm": a window whose end does not run. After a weekday, "after next": the
         one a week after next Friday."""
+        bound = self._nth_bound(i, inclusive=False)  # "the first Monday after the 15th"
+        if bound is not None:
+            return bound
         if self._word(i + 1) == "next" and i and self._kind(i - 1) == lx.DAY:
             if not self.phrase.single_day or self.phrase.next_weekday:
                 return None
@@ -1037,8 +1151,12 @@ class _Reader:
                 raise Rejected("the text names two start dates")
             self.phrase.starting = DayRef(weekday=1, after_today=True, week=True)
             return j + 2
-        if self._word(j) == "the" and self._kind(j + 1) == lx.ORD and self._lone_ordinal(j + 1):
-            j += 1  # "starting the 15th": the next 15th
+        if (
+            self._word(j) == "the"
+            and self._kind(j + 1) == lx.ORD
+            and (self._lone_ordinal(j + 1) or self._month_named(j + 2))
+        ):
+            j += 1  # "starting the 15th": the next 15th; "until the 30th of October"
         token = self.tokens[j]
         if token.kind == lx.WORD:
             clause = _BOUND_WORDS.get(token.value)
@@ -1058,6 +1176,22 @@ class _Reader:
             raise Rejected(f"the text names two {'start' if which == 'starting' else 'end'} dates")
         setattr(self.phrase, which, day)
         return end
+
+    def _plain_day_of_month(self, i: int) -> bool:
+        """A day of the month in digits at i, with a month's name after it ("16 March")."""
+        token = self.tokens[i]
+        return (
+            token.kind == lx.NUM
+            and not token.spelled
+            and isinstance(token.value, int)
+            and 1 <= token.value <= 31
+            and token.end - token.start <= 2
+            and self._month_named(i + 1)
+        )
+
+    def _month_named(self, i: int) -> bool:
+        """A month's name at i, or "of" and one ("(the 30th) of October", "(the 30th) October")."""
+        return self._kind(i + (self._word(i) == "of")) == lx.MONTH
 
     def _lone_ordinal(self, i: int) -> bool:
         """An ordinal with nothing after it that makes it more than a day of the month (not
@@ -1122,17 +1256,24 @@ class _Reader:
             and token.kind == lx.NUM
             and isinstance(token.value, int)
             and (
-                self._word(j + 1) in ("times", "occurrences") or self._is_unit(j + 1, "occurrence")
+                self._word(j + 1) in ("times", "occurrences")
+                or self._is_unit(j + 1, "occurrence")
+                or (token.value == 1 and self._word(j + 1) == "time")
             )
             and self.phrase.count is None
         ):
-            self.phrase.count = token.value  # "for 5 times", "for 8 occurrences"
+            self.phrase.count = token.value  # "for 5 times", "for 8 occurrences", "for 1 time"
             return j + 2
         if self._word(j) == "the" and self._word(j + 1) == "next":
             j += 2
         end = sub._amounts(j)
         if end is None or self.phrase.until is not None:
             return None
+        if self._word(end) == "of" and (
+            self._word(end + 1) in ("every", "each")
+            or (self._word(end + 1) == "the" and self._is_unit(end + 2, "week", "month", "year"))
+        ):
+            return None  # "configured for a day of the week": which day, not how long
         seconds, months = sub.phrase.offset_seconds, sub.phrase.offset_months
         if seconds % 86400:
             return None
@@ -1169,15 +1310,16 @@ class _Reader:
             return j
         timed = self._times(j)
         if timed is not None:
+            on = timed + (self._kind(timed) == lx.ZONE)  # "At 8:00 UTC on Monday"
             if (
                 i == 0
                 and timed == j + 1
                 and self.tokens[j].kind == lx.TIME
                 and self.tokens[j].value.digital  # type: ignore[attr-defined]
                 and self.tokens[j].value.meridiem is None  # type: ignore[attr-defined]
-                and self._word(timed) == "on"
-                and self._kind(timed + 1) == lx.DAY
-                and timed + 2 == self.n
+                and self._word(on) == "on"
+                and self._kind(on + 1) == lx.DAY
+                and on + 2 == self.n
             ):
                 # "At 08:00 on Monday", crontab.guru's words for "0 8 * * 1": every week
                 # (it could be once: asked)
@@ -1400,6 +1542,12 @@ class _Reader:
 
     def _every(self, i: int) -> int | None:
         j = i + 1
+        if (
+            self._is_sym(j, "-")
+            and self.tokens[j].start == self.tokens[i].end  # "every-", not "every -5"
+            and self._kind(j + 1) in _AFTER_EVERY_DASH
+        ):
+            j += 1  # "Every-second Thursday", "every-other week": "every second", "every other"
         if self._word(j) == "single" and j + 1 < self.n:
             j += 1  # "every single day", "every single Monday": "every"
         count: float = 1
@@ -1416,7 +1564,7 @@ class _Reader:
             return self._times(j)
         if word == "dow":  # "every day-of-week from Monday through Friday" (crontab.guru)
             self.phrase.every = True
-            return self._dow(j)
+            return self._dow(j + 1)
         if word in _HOLIDAYS:  # "every Christmas"
             end = self._holiday(j)
             if end is not None and (self.phrase.dates or self.phrase.holiday):
@@ -1435,6 +1583,9 @@ class _Reader:
             self.phrase.monthdays.append(day)
             self.phrase.every = self.phrase.of_month = True
             return j + 1
+        elif token.kind == lx.NUM and self._plain_day_of_month(j):
+            self.phrase.every = True  # "every 16 March", "every 4 of July": as "every March 16"
+            return self._number(j)
         elif token.kind == lx.NUM:
             count, j = token.value, j + 1  # type: ignore[assignment]
             fraction = self._fraction(j)
@@ -1442,6 +1593,9 @@ class _Reader:
                 count, j = count + fraction[0], fraction[1]
         elif (fraction := self._fraction(j)) is not None and token.kind == lx.SLASHDATE:
             count, j = fraction  # "every 1/2 hour"
+        elif token.kind == lx.SLASHDATE and token.value[2] is None:  # type: ignore[index]
+            self.phrase.every = True  # "every 3/16", "every 7/4": that date every year
+            return self._slash_date(j)
         elif word == "few":
             raise Rejected(
                 f'"every {self.tokens[j].value} …" is vague', "give a number: every 3 hours"
@@ -1810,6 +1964,79 @@ class _Reader:
         self.phrase.order.append("d")
         return k + 4
 
+    def _either_day(self, ordinals: list[int], days: list[int], j: int) -> int | None:
+        """ "The first Saturday or Sunday of a month, whichever comes first", "the last Monday
+        or Friday": the first (last) of those weekdays in the month (RFC 5545: BYDAY=SA,SU;
+        BYSETPOS=1), as "the first weekend day"."""
+        if self._word(j) != "or" or self._kind(j + 1) not in (lx.DAY, lx.DAYS):
+            return None
+        if len(ordinals) != 1 or not (1 <= ordinals[0] <= 5 or ordinals[0] == -1):
+            return None
+        days = [*days, int(self.tokens[j + 1].value)]  # type: ignore[call-overload]
+        j += 2
+        while (self._is_separator(j) or self._word(j) == "or") and self._kind(j + 1) in (
+            lx.DAY,
+            lx.DAYS,
+        ):
+            days.append(int(self.tokens[j + 1].value))  # type: ignore[call-overload]
+            j += 2
+        phrase = self.phrase
+        phrase.first_weekday = ordinals[0]
+        phrase.setpos_days = tuple(sorted(set(days)))
+        phrase.of_month = True
+        phrase.order.append("d")
+        if self._word(j) == "of" and self._word(j + 1) in ("a", "the", "every", "each"):
+            if self._is_unit(j + 2, "month"):
+                j += 3
+        k = j + (self._is_sym(j, ","))
+        # "whichever comes first" / "which ever comes first": what BYSETPOS says already
+        # ("ever" is read as a misspelled "every"; "first" as the ordinal)
+        if self._word(k) == "which" and self._word(k + 1) in ("ever", "every"):
+            k += 1
+        if self._word(k) in ("whichever", "which") and self._word(k + 1) in ("comes", "is"):
+            last = k + 2
+            return last + (self._word(last) == "last" or self._kind(last) == lx.ORD)
+        return j
+
+    def _nth_bound(self, i: int, *, inclusive: bool) -> int | None:
+        """ "The first Tuesday of the month on or after the 2nd", "the last Friday before the
+        25th": the weekday counted from a day of the month, not from the 1st — that weekday on
+        the seven days it can fall on (RFC 5545: BYDAY=TU;BYMONTHDAY=2,…,8). `i` is at "after"
+        or "before"; the one weekday counted ("first", "last") was read before it."""
+        phrase = self.phrase
+        j = i + 1 + (self._word(i + 1) == "the")
+        if not (
+            self._word(i) in ("after", "before")
+            and self._kind(j) == lx.ORD
+            and self._kind(j + 1) not in (lx.DAY, lx.DAYS)
+            and not self._is_unit(j + 1, "hour", "minute")
+            and len(phrase.nth) == 1
+            and not (phrase.monthdays or phrase.weekdays)
+        ):
+            return None
+        nth, day = phrase.nth[0]
+        anchor = int(self.tokens[j].value)  # type: ignore[call-overload]
+        after = self._word(i) == "after"
+        if after == (nth < 0) or not 1 <= abs(nth) <= 4:
+            return None  # "the last Friday after the 20th", "the fifth Monday": not one week
+        # the first day the weekday may fall on: the anchor itself, or the day after (before)
+        edge = anchor + (0 if inclusive else 1 if after else -1)
+        first = edge + 7 * (nth - 1) if after else edge - 7 * (-nth - 1) - 6
+        if first < 1 or first + 6 > 31:
+            raise Rejected("no month has that day")
+        phrase.nth.clear()
+        phrase.weekdays.append(day)
+        phrase.monthdays.extend(range(first, first + 7))
+        phrase.weekday_date = phrase.of_month = True
+        end = j + 1
+        if (
+            self._word(end) == "of"
+            and self._word(end + 1) == "the"
+            and self._is_unit(end + 2, "month")
+        ):
+            end += 3
+        return end
+
     def _day_follows(self, i: int) -> bool:
         """ "of the day", "of every day", "of each day" at i."""
         return (
@@ -1937,6 +2164,12 @@ class _Reader:
     # -- days of the week ---------------------------------------------------------
 
     def _days(self, i: int) -> int:
+        end = self._days_named(i)
+        if self._word(end) in ("that", "which") and self._word(end + 1) in _FALLS:
+            return self._falls_on(end + 1) or end  # "every Friday that falls on the 13th"
+        return end
+
+    def _days_named(self, i: int) -> int:
         if (
             self._kind(i) == lx.DAYSET
             and self.tokens[i].value == lx.WEEKEND
@@ -2105,8 +2338,7 @@ class _Reader:
             return self._same_time(j)
         if word in _PARTS and self.tokens[i].value == "this":
             self._set_day_offset(0)
-            self._set_part(str(word))
-            return j + 1
+            return self._part(j)  # "this evening", "this evening 5"
         if word == "next" and self.tokens[i].value == "this":
             return self._next(j)  # "this coming Friday"
         if (
@@ -2203,7 +2435,7 @@ class _Reader:
             k = j + 1 if self._word(j) in ("for", "at") else j
             if self._time_at(k) is None:
                 return None
-            self.phrase.waking = True
+            self.phrase.waking = self.phrase.alarm = True
             return self._times(k) or k
         if j == i + 1 or self._word(j) == "to":
             return None  # "wake the kids at 7", "get up to speed": the task's words
@@ -2236,7 +2468,28 @@ class _Reader:
 
     def _part(self, i: int) -> int:
         self._set_part(str(self.tokens[i].value))
+        if self._hour_after_part(i + 1):
+            # "evening 4:15", "afternoon 3:45", "night 8", "morning 11" (how Schema-Guided
+            # Dialogue's users name a time): the part of the day, then its hour, as "8 at night"
+            timed = self._times(i + 1)
+            if timed is not None:
+                return timed
         return i + 1
+
+    def _hour_after_part(self, j: int) -> bool:
+        """Whether j, right after a part of the day, is that part's hour: a time of day, or a
+        number from 1 to 12 not counting something ("evening 5", not "evening 5 days")."""
+        kind = self._kind(j)
+        if kind == lx.TIME:
+            return True
+        value = self.tokens[j].value if kind == lx.NUM else None
+        return (
+            isinstance(value, int)
+            and 1 <= value <= 12
+            and self._kind(j + 1) not in (lx.UNIT, lx.NUM, lx.ORD, lx.MONTH, lx.DAY, lx.DAYS)
+            and self._word(j + 1) not in ("times", "x", "minutes", "to", "-")
+            and not self._is_range(j)
+        )
 
     # -- days of the month and dates ------------------------------------------------
 
@@ -2363,6 +2616,9 @@ class _Reader:
             while (step := self._is_separator(j)) and self._kind(j + step) in (lx.DAY, lx.DAYS):
                 days.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
                 j += step + 1
+            either = self._either_day(ordinals, days, j)
+            if either is not None:
+                return either
             follows = self._weekday_after(ordinals, days, j)
             if follows is not None:
                 return follows
@@ -2373,6 +2629,12 @@ class _Reader:
                 phrase.nth.extend((nth, day) for day in days for nth in ordinals)
                 phrase.year_nth = phrase.every = True
                 return j + 3
+            if len(days) > 1 and len(ordinals) > 1:
+                # "Every First and third Friday and Saturday": each of those days, or the
+                # weekends they make (a Friday and the Saturday after it)? Read as each, asked
+                phrase.unsure.append(
+                    "several ordinals of several weekdays read as each ordinal of each day"
+                )
             for day in days:
                 for nth in ordinals:
                     if nth != -1 and not 1 <= nth <= 5:
@@ -2514,8 +2776,10 @@ class _Reader:
 
     def _end(self, i: int) -> int | None:
         """ "end of the month", "end of every month"; after a monthly frequency, "at the
-        end" ("each month at the end")."""
+        end" ("each month at the end"). "end after 60 days": as "for 60 days"."""
         j = i + 1
+        if self._word(j) == "after":
+            return self._for(j)
         if self._word(j) != "of":
             unit = self.phrase.interval[1] if self.phrase.interval else None
             if self._word(i - 1) != "the" or unit != "month":
@@ -2697,7 +2961,7 @@ class _Reader:
             or (
                 token.kind == lx.NUM
                 and isinstance(token.value, int)
-                and token.end - token.start <= 2
+                and (token.end - token.start <= 2 or self._spelled_monthday(j))
                 and self._kind(j + 1) != lx.UNIT
             )
         ):
@@ -2709,6 +2973,8 @@ class _Reader:
                 more = self.tokens[end + step]
                 if not isinstance(more.value, int) or more.end - more.start > 4:
                     break
+                if more.kind == lx.NUM and more.spelled:
+                    break  # "April 20, ten am": a time in words, not another day
                 self.phrase.dates.append((year, month, int(more.value)))
                 end += step + 1
             return end
@@ -2727,6 +2993,19 @@ class _Reader:
             self.phrase.years.append(year)  # "the first Monday of September 2027"
             return end
         return j
+
+    def _spelled_monthday(self, j: int) -> bool:
+        """Whether the number at j, next to a month, is a day of it said in words: "april
+        two", "feb four at two pm", "ten march", "april twenty" (people talking to an
+        assistant) — not an hour ("march five pm") nor a count ("june three times")."""
+        token = self.tokens[j]
+        return (
+            token.spelled
+            and isinstance(token.value, int)
+            and 1 <= token.value <= 31
+            and not self._meridiem(j + 1)
+            and self._word(j + 1) not in ("oclock", "times", "x", "thousand", "hundred")
+        )
 
     def _monthday_list(self, i: int) -> int | None:
         """Days of the month as App Engine's cron.yaml writes them: "1,8,15,22 of month",
@@ -2801,7 +3080,9 @@ class _Reader:
         kind = self._kind(j)
         if kind == lx.MONTH or (self._word(j) == "of" and self._kind(j + 1) == lx.MONTH):
             month_at = j if kind == lx.MONTH else j + 1
-            if not isinstance(token.value, int) or token.end - token.start > 2:
+            if not isinstance(token.value, int) or (
+                token.end - token.start > 2 and not self._spelled_monthday(i)
+            ):
                 return None
             year, end = self._year(month_at + 1)
             month = int(self.tokens[month_at].value)  # type: ignore[call-overload]
@@ -2862,6 +3143,8 @@ class _Reader:
             return self._times(i)  # "Mon-Fri 0800", "weekdays 1730"
         if self._is_range(j) or self._word(j) in ("oclock", "noon") or self._meridiem(j):
             return self._times(i)  # "3 pm", "3 in the AM"
+        if self._listed_hours_end(j):
+            return self._times(i)  # "8, 9 and 10 o'clock of every day"
         spelled_hour = token.spelled and isinstance(value, int) and 0 < value <= 12
         said = self._spelled_clock(i) if spelled_hour else None
         if said is not None and said[0].clock.meridiem is not None:
@@ -3356,6 +3639,10 @@ class _Reader:
         return i + 1
 
     def _on(self, i: int) -> int:
+        if self._word(i + 1) == "or" and self._word(i + 2) in ("after", "before"):
+            bound = self._nth_bound(i + 2, inclusive=True)  # "on or after the 2nd"
+            if bound is not None:
+                return bound
         if self._word(i + 1) == "every" and self._word(i + 2) == "dom":
             return self._dom(i + 2) or i + 1  # "on every day-of-month from 8 through 14"
         if self._word(i + 1) == "the" and self._is_unit(i + 2, "hour"):
@@ -3543,6 +3830,35 @@ class _Reader:
         ):
             phrase.weekday_date = True  # "Friday the 13th", "Friday 13th"
 
+    def _any(self, i: int) -> int | None:
+        """ "Any Friday that falls on the 13th": any weekday named is every one of them."""
+        if self._kind(i + 1) not in (lx.DAY, lx.DAYS):
+            return None
+        return self._every(i)
+
+    def _falls_on(self, i: int) -> int | None:
+        """ "every Friday that falls on the 13th", "any Friday falling on the 13th of a month",
+        "the last day if it is a weekday" is elsewhere: a weekday whose date is also named, both
+        at once (BYDAY=FR;BYMONTHDAY=13), as "Friday the 13th"."""
+        j = i
+        before = i - 1 - (self._word(i - 1) in ("that", "which"))
+        if self._word(j) not in _FALLS or self._word(j + 1) != "on":
+            return None
+        if not (before >= 0 and self._kind(before) in (lx.DAY, lx.DAYS) and self.phrase.weekdays):
+            return None
+        k = j + 2 + (self._word(j + 2) == "the")
+        if self._kind(k) != lx.ORD or self._kind(k + 1) in (lx.DAY, lx.DAYS, lx.DAYSET):
+            return None
+        end = self._ordinals(k)
+        if end is None or not self.phrase.monthdays or self.phrase.day_union:
+            return None
+        self.phrase.weekday_date = True
+        if self._word(end) == "of" and self._word(end + 1) in ("a", "the", "every", "each"):
+            if self._is_unit(end + 2, "month"):
+                self.phrase.of_month = True
+                end += 3
+        return end
+
     def _words_before(self, k: int) -> tuple[object, ...]:
         """The three words ending at k, for "as well as"."""
         return tuple(self.tokens[m].value if 0 <= m < self.n else None for m in (k - 2, k - 1, k))
@@ -3562,10 +3878,40 @@ class _Reader:
                 raise Rejected("“outside business hours” does not say when", "name a time")
             return i + 2
         if self._is_unit(i + 1, "hour"):
+            if self._named_office_hours(i):
+                # "weekly Community Office Hours every Wednesday at 5:30PM": the meeting's
+                # name, not a window; the day and time named are when it is (asked)
+                self.phrase.unsure.append("“office hours” read as the meeting's name")
+                return i + 2
             return self._business_hours(i, i + 2)
         if self._is_unit(i + 1, "day"):
             return self._days_from(i, (1, 2, 3, 4, 5))
         return None
+
+    def _odd_months(self, i: int) -> int | None:
+        """ "odd months", "odd-numbered months", "in even months": January, March, … or
+        February, April, … (a meeting page's "Odd months: first Tuesday of the month")."""
+        j = i + 1
+        if self._is_sym(j, "-"):
+            j += 1
+        if self._word(j) == "numbered":
+            j += 1
+        if not self._is_unit(j, "month"):
+            return None
+        first = 1 if self.tokens[i].value == "odd" else 2
+        self.phrase.months.extend(m for m in range(first, 13, 2) if m not in self.phrase.months)
+        return j + 1
+
+    def _named_office_hours(self, i: int) -> bool:
+        """Whether "office hours" at i names a meeting: the word "office", with nothing that
+        makes it a time window before it ("during", "in", "outside", an interval read)."""
+        token = self.tokens[i]
+        return (
+            token.end - token.start == 6  # "office" (the lexicon's "business" has other words)
+            # "every 30 minutes, office hours" is a window; "weekly Office Hours" a meeting
+            and (self.phrase.interval is None or self.phrase.interval[1] not in _SUB_DAILY)
+            and (i == 0 or self._word(i - 1) not in _WINDOW_WORDS)
+        )
 
     def _during(self, i: int) -> int:
         """ "during the workday", "during the business day": the hours of a working day, a
@@ -3587,11 +3933,22 @@ class _Reader:
         start = TimeMention(_BUSINESS_CLOCKS[0], self.tokens[i].start, 0)
         last = TimeMention(_BUSINESS_CLOCKS[1], self.tokens[i].start, 0)
         self.phrase.business_hours = True
+        self.business_stop = self.tokens[end - 1].end
+        if self.phrase.window is not None and self.phrase.window[0].end:
+            # "9-to-5 business hours", "8am-6pm business hours": the hours said define them
+            self.phrase.business_defined = True
+            return end
         return self._set_window(start, last, end)
 
     def _market(self, i: int) -> int | None:
         """ "during US market hours", "trading hours": the New York Stock Exchange's
-        session, 9:30am to 4pm Eastern, Monday to Friday unless days are named."""
+        session, 9:30am to 4pm Eastern, Monday to Friday unless days are named. "on trading
+        days", "every market day": Monday to Friday, asked (the exchange's holidays still run)."""
+        if self._is_unit(i + 1, "day") and not self._is_unit(i + 1, "hour"):
+            self.phrase.unsure.append(
+                "trading days read as Monday to Friday; the exchange's holidays are not left out"
+            )
+            return self._days_from(i, (1, 2, 3, 4, 5))
         if not self._is_unit(i + 1, "hour"):
             return None
         start = TimeMention(ClockTime(9, 30, "am", False), self.tokens[i].start, 0)
@@ -3605,7 +3962,7 @@ class _Reader:
         after "day-of-week")."""
         j = i + 1 if self._word(i) == "from" else i
         if self._kind(j) not in (lx.DAY, lx.DAYS):
-            return None
+            return None  # "every day-of-week" alone: crontab.guru's words cut short, asked
         self.phrase.descriptor = True
         return self._days(j)
 
@@ -3656,6 +4013,23 @@ class _Reader:
         return self._zone(i)
 
 
+def part_meridiem(part: str, hour: int) -> str | None:
+    """The am/pm of a bare hour (1-12) said with a part of the day: "9 in the morning" is am,
+    "5 in the evening" pm, "11 at night" pm, "12 at night" midnight (am), "2 at night" am.
+    None when the part does not hold that hour ("12 in the morning", "2 in the evening")."""
+    if not 1 <= hour <= 12:
+        return None
+    if part == "morning":
+        return "am" if hour < 12 else None
+    if part == "afternoon":
+        return "pm" if hour == 12 or hour <= 6 else None
+    if part == "evening":
+        return "pm" if 4 <= hour <= 11 else None
+    if part == "night":
+        return "pm" if 7 <= hour <= 11 else "am" if hour == 12 or hour <= 4 else None
+    return None
+
+
 def _day_ref(phrase: Phrase) -> DayRef | None:
     """The single day a bound's sub-phrase names, if that is all it names."""
     if phrase.times or phrase.every or phrase.zone or phrase.has_offset or phrase.days_after:
@@ -3700,6 +4074,8 @@ def _ordinal(n: int) -> str:
 
 
 _Clause = Callable[[_Reader, int], "int | None"]
+#: "that falls on the 13th": the verbs of a weekday whose date is named
+_FALLS: Final = frozenset({"falls", "fall", "falling", "lands", "land", "landing"})
 _AS_WELL_AS: Final = ("as", "well", "as")
 # "until cancelled": the words that end a schedule by hand, so there is no end date
 _UNTIL_STOPPED: Final = frozenset({"cancelled", "canceled", "stopped", "removed", "deleted"})
@@ -3740,6 +4116,8 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "only": _Reader._only,
     "repeat": _Reader._filler,
     "during": _Reader._during,
+    **dict.fromkeys(_FALLS, _Reader._falls_on),
+    "any": _Reader._any,
     "except": _Reader._except,
     "other": _Reader._other,
     "previous": _Reader._previous,
@@ -3752,6 +4130,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "from": _Reader._from,
     "to": _Reader._to,
     "ending": _Reader._to,
+    "ends": _Reader._end,
     "after": _Reader._after,
     "before": _Reader._before,
     "for": _Reader._for,
@@ -3781,6 +4160,8 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "half": _Reader._relative,
     "yesterday": _Reader._yesterday,
     "business": _Reader._business,
+    "odd": _Reader._odd_months,
+    "even": _Reader._odd_months,
     "dom": _Reader._dom,
     "market": _Reader._market,
     "as": _Reader._as_well_as,

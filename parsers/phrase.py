@@ -105,6 +105,7 @@ class Phrase:
     nightly: bool = False  # the part is "nightly"'s: a daily job's word, dawn included
     tonight: bool = False  # "tonight": the night of today, 8pm when no time is given
     waking: bool = False  # "wake me at 6", "alarm for 7": a bare early hour is the morning's
+    alarm: bool = False  # said of an alarm, not of waking: the morning is a guess (asked)
     # the part of the day the task's words name ("at 8 for dinner": "evening"; "at 7 to leave
     # for work": "morning"; "lunch": "midday"), which settles a bare hour
     task_part: str | None = None
@@ -114,6 +115,7 @@ class Phrase:
     starting: DayRef | None = None  # "starting tomorrow"
     until: DayRef | None = None  # "until March 1", "for 2 weeks"
     business_hours: bool = False
+    business_defined: bool = False  # "work hours (8 AM-6 PM)": the text says which hours
     each_day: bool = False  # "every day" with a shorter interval: runs on every day
     # "every week on Monday every 2 hours": the week ("week") or month ("month") the days
     # named fall in, said with a shorter interval; the days must then be named

@@ -8,10 +8,11 @@ monthly one). A rule this module has no words for is shown as it is, never guess
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
+from .daytimes import picked_times
 from .lexicon import MONTH_LABELS
 from .wallclock import long_date
 from .zones import friendly_name
@@ -36,7 +37,7 @@ def describe_rrule(schedule: dict[str, Any]) -> str:
     """A sentence for an rrule schedule document, naming its zone."""
     zone = str(schedule.get("timezone") or "UTC")
     start = _local(schedule.get("start_at"), zone)
-    parts = _parts(str(schedule["rule"]))
+    parts = rule_parts(str(schedule["rule"]))
     try:
         text = _sentence(parts, start)
     except (KeyError, ValueError):  # a part we have no words for: show the rule itself
@@ -55,7 +56,9 @@ def describe_rrule(schedule: dict[str, Any]) -> str:
     return text
 
 
-def _parts(rule: str) -> dict[str, str]:
+def rule_parts(rule: str) -> dict[str, str]:
+    """An RRULE's parts by name ("FREQ" → "WEEKLY"), read leniently: any case, spaces, an
+    "RRULE:" prefix or a trailing ";"; a piece without "=" is left out."""
     text = "".join(rule.split()).upper().removeprefix("RRULE:").rstrip(";")
     return dict(item.partition("=")[::2] for item in text.split(";") if "=" in item)
 
@@ -69,11 +72,15 @@ def _sentence(parts: dict[str, str], start: datetime | None) -> str:
     minutes = _numbers(parts.get("BYMINUTE")) or ([start.minute] if start else [])
     seconds = _numbers(parts.get("BYSECOND")) or ([start.second] if start else [0])
     months = _numbers(parts.get("BYMONTH"))
+    picked = picked_times(parts)
+    if picked is not None:  # BYSETPOS keeps some of BYHOUR × BYMINUTE: the times named
+        parts = {name: value for name, value in parts.items() if name != "BYSETPOS"}
     if freq in _SUB_DAILY:
         text = _sub_daily(freq, every, parts, minutes, start)
     else:
         days, _, kept = _days(freq, every, interval, parts, start).partition(", only the")
-        text = f"{days} {_times(hours, minutes, seconds)}" + (f", only the{kept}" if kept else "")
+        at = _times(hours, minutes, seconds) if picked is None else _listed(picked)
+        text = f"{days} {at}" + (f", only the{kept}" if kept else "")
     if months and not (freq == "YEARLY" and _names_its_months(parts)):
         text += f", in {_join([MONTH_LABELS[m] for m in months])}"
     return text
@@ -115,6 +122,12 @@ def _days(
         label = "week" if len(weeks) == 1 else "weeks"
         days = _weekday_list(plain or ([start.weekday()] if start else []), plural=True)
         return f"{every} in {label} {_join([str(w) for w in weeks])} on {days}"
+    if len(plain) == 1 and not nth and len(monthdays) == 7 and _week_of_days(monthdays):
+        # BYDAY=TU;BYMONTHDAY=2,…,8: the one Tuesday of those seven days
+        day = _DAY_NAMES[plain[0]]
+        return f"{every} on the first {day} on or after the {_numeral(monthdays[0])}" + (
+            _in_months(freq, parts)
+        )
     if len(plain) == 1 and len(monthdays) == 1 and monthdays[0] > 0 and not nth:
         return f"{every} on {_DAY_NAMES[plain[0]]} the {_numeral(monthdays[0])}" + _in_months(
             freq, parts
@@ -140,6 +153,11 @@ def _days(
     if len(months) == 1 and all(day > 0 for day in monthdays):
         return f"{every} on {MONTH_LABELS[months[0]]} {_join([str(d) for d in monthdays])}"
     return f"{every} on the {_monthdays(monthdays)} of {_join([MONTH_LABELS[m] for m in months])}"
+
+
+def _week_of_days(days: list[int]) -> bool:
+    """Seven days of the month in a row ("the 2nd to the 8th"): one of each weekday."""
+    return days[0] > 0 and days == list(range(days[0], days[0] + 7))
 
 
 def _in_months(freq: str, parts: dict[str, str]) -> str:
@@ -194,6 +212,10 @@ def _times(hours: list[int], minutes: list[int], seconds: list[int]) -> str:
         return "at " + _join([_clock(h, m, s) for h, m, s in times])
     first, last = times[0], times[-1]
     return f"{len(times)} times a day from {_clock(*first)} to {_clock(*last)}"
+
+
+def _listed(times: list[time]) -> str:
+    return "at " + _join([_clock(t.hour, t.minute) for t in times])
 
 
 def _byday(value: str | None) -> tuple[list[int], list[tuple[int, int]]]:

@@ -32,6 +32,7 @@ from enum import StrEnum
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
+from .recurrence_text import rule_parts
 from .result import ParseResult
 
 
@@ -166,6 +167,111 @@ def salvage(
         notes=(*result.notes, reason),
         target=result.target or refusal.target,
     )
+
+
+# -- a sentence beside the schedule that only tells ---------------------------------------------
+
+# Where one sentence ends and the next starts: ". " (or "!", "?") before a capital or a bracket
+_SENTENCE: Final = re.compile(r"(?<=[A-Za-z0-9)\]\"”])[.!?]+\s+(?=[A-Z(\[\"“])")
+# A sentence that tells how things are: a subject with a determiner ("The report is due
+# Friday", "Our office is closed on Monday") or "it"/"this"/"there" and a verb ("It does not
+# run on Saturday or Sunday")
+_TELLS: Final = re.compile(
+    r"^\W*(?:(?:the|my|our|your|his|her|their|this|that|these|those)\s+[\w'’-]+|"
+    r"(?:it|this|that|there)\s+(?:is|was|will|won'?t|does|doesn'?t|did|didn'?t|has|isn'?t|"
+    r"can'?t|cannot|never|only|also|should|shouldn'?t|must|runs?|ran)\b)",
+    re.IGNORECASE,
+)
+_NEGATION: Final = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.IGNORECASE)
+_NOT_WORDS: Final = re.compile(
+    r"\b(?:does|do|did|will|would|should|must|can)\s+not\b|\b(?:does|do|did|wo|would|should|"
+    r"must|ca)n['’]t\b|\bnever\b|\bnot\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_aside(
+    text: str,
+    answer: ParseResult,
+    *,
+    read: Callable[[str], ParseResult],
+    carries_time: Callable[[str], bool],
+) -> ParseResult | None:
+    """The schedule of the one sentence that asks for it, when the other sentences that speak
+    of time only tell: "The report is due Friday. Remind me every Thursday at 15:00." (not
+    Thursdays and Fridays), "Runs every weekday at 11:30 AM. It does not run on Saturday or
+    Sunday." (a negation that agrees with the days: not every day). None when the text has one
+    sentence, when the whole text already reads that way, when the sentence kept leaves its
+    time of day to a default, or when a negated sentence names days the schedule keeps."""
+    if ". " not in text and "! " not in text and "? " not in text:
+        return None
+    sentences = [piece.strip() for piece in _SENTENCE.split(text) if _words(piece)]
+    if not 2 <= len(sentences) <= 4:
+        return None
+    timed = [sentence for sentence in sentences if carries_time(sentence)]
+    if len(timed) < 2:
+        return None
+    kept = [s for s in timed if _TELLS.match(s) is None and _NEGATION.search(s) is None]
+    if len(kept) != 1 or kept[0][0] in "([":
+        return None  # "… at 9:00 AM Sydney time every day. (09:00)": an aside restates, not asks
+    result = read(kept[0])
+    if not result.ok or result.schedule is None:
+        return None
+    if any(note.startswith("no time given") for note in result.notes):
+        return None  # "The meeting is at 10am. Every Monday.": the time is the other's
+    if answer.ok and not _widened(answer.schedule, result.schedule):
+        return None  # the whole text reads otherwise, and not only by the other's days
+    aside = [s for s in timed if s is not kept[0]]
+    for sentence in aside:
+        if _NEGATION.search(sentence) and not _agrees_negated(sentence, result, read):
+            return None
+    said = "; ".join(f"“{s}”" for s in aside)
+    reason = f"read “{kept[0]}” as the schedule; {said} only tells: to confirm"
+    return result.replace(
+        confidence=min(result.confidence, SALVAGED_CONFIDENCE),
+        reason=reason,
+        notes=(*result.notes, reason),
+        target=result.target or answer.target,
+    )
+
+
+def _widened(whole: dict[str, Any] | None, kept: dict[str, Any] | None) -> bool:
+    """Whether the whole text's schedule is the kept sentence's with more days of the week:
+    the other sentence's days were added to it ("… every Thursday" and "due Friday")."""
+    whole_days, kept_days = _cron_days(whole), _cron_days(kept)
+    if whole_days is None or kept_days is None or whole is None or kept is None:
+        return False
+    same_times = times_of_day(whole) == times_of_day(kept) != set()
+    return same_times and kept_days < whole_days and whole.get("timezone") == kept.get("timezone")
+
+
+def _agrees_negated(sentence: str, kept: ParseResult, read: Callable[[str], ParseResult]) -> bool:
+    """Whether a negated sentence ("It does not run on Saturday or Sunday") names only days
+    the kept schedule does not run on."""
+    days = _cron_days(kept.schedule)
+    if days is None:
+        return False
+    said = read(_NOT_WORDS.sub(" ", sentence))
+    named = _cron_days(said.schedule) if said.ok else None
+    return named is not None and named != set(range(7)) and named.isdisjoint(days)
+
+
+def _cron_days(schedule: dict[str, Any] | None) -> set[int] | None:
+    """The days of the week a cron schedule runs on (0 is Sunday), or None."""
+    if schedule is None or schedule.get("type") != "cron":
+        return None
+    fields = str(schedule["expression"]).split()
+    if len(fields) != 5 or fields[2] != "*" or fields[3] != "*":
+        return None
+    days: set[int] = set()
+    for item in fields[4].replace("*", "0-6").split(","):
+        if "#" in item or "L" in item or "/" in item:
+            return None
+        low, _, high = item.partition("-")
+        if not low.isdigit() or (high and not high.isdigit()):
+            return None
+        days.update(d % 7 for d in range(int(low), int(high or low) + 1))
+    return days
 
 
 def parts(text: str) -> Iterator[Part]:
@@ -306,7 +412,7 @@ def times_of_day(schedule: dict[str, Any]) -> set[tuple[int, int]]:
             return set()
         return {(int(h), int(m)) for h in fields[1].split(",") for m in fields[0].split(",")}
     if kind == "rrule":
-        rule = dict(item.split("=", 1) for item in str(schedule["rule"]).split(";") if "=" in item)
+        rule = rule_parts(str(schedule["rule"]))
         hours, minutes = rule.get("BYHOUR", ""), rule.get("BYMINUTE", "0")
         if not hours.replace(",", "").isdigit() or not minutes.replace(",", "").isdigit():
             return set()

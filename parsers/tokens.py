@@ -19,6 +19,7 @@ from .conversions import AmbiguousZone, settle
 from .zones import (
     AMBIGUOUS,
     AMBIGUOUS_ZONES,
+    USUAL_ZONES,
     UnknownZoneError,
     is_region,
     lookup_offset,
@@ -77,19 +78,21 @@ _PATTERN: Final = re.compile(
     r"""
     (?=[\da-z:@,&+\#-])
     (?:(?=\d)(?:(?P<pct>\d+(?:\.\d+)?\s?%)
+     |(?P<speak>2(?:moro|morrow|morow|mrw|night|nite)(?![a-z]))
      |(?P<instant>\d{4}-\d{2}-\d{2}t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)
      |(?P<date>\d{4}-\d{1,2}-\d{1,2})(?![\d:])
      |(?P<dotted>(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.:])
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
-     |(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
-     |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?<!for\s)(?<!after\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
+     |(?<![\d.:])(?P<daymonth>(?P<dd4>0[1-9]|[12]\d|3[01])\.(?P<dm4>0[1-9]|1[0-2])\.?|(?P<dd5>[1-9]|[12]\d|3[01])\.(?P<dm5>[1-9]|1[0-2])\.)(?=\s+\d{1,2}(?:[:.h]\d{2}|\s?[ap]\.?m\.?)(?![\d.]))
+     |(?P<clock>(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
+     |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
      |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
-     |(?<=at\s)(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d:.])
+     |(?:(?<=at\s)|(?<=from\s)|(?<=until\s)|(?<=till\s)|(?<=between\s)|(?<=to\s)|(?<=and\s)|(?<=-)|(?<=-\s))(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d.])(?!:\d)(?!\s+(?:later|after|before|ago|earlier|from\s+now)\b)
      |(?P<ord>\d{1,3}(?:st|nd|rd|th))(?![a-z])
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
      |(?P<num>\d+(?:\.\d+)?)(?![\d:]))
    |(?=[a-z@])(?:(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
-     |(?P<iana>[a-z]++(?:/[a-z0-9_+-]+)+)
+     |(?P<iana>[a-z]++(?:/[a-z][a-z0-9_+-]*)+)
      |(?P<word>[a-z]+(?:['-][a-z]+)*(?:\(s\))?|@))
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?=[+-])(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
@@ -104,7 +107,7 @@ _GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
 # units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
 _SHORT_UNITS: Final = {"d": "day", "w": "week"}
 _PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [AP]M")
-_DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'"})
+_DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'", "→": "-", "⇒": "-"})
 
 
 class TokenizeError(ValueError):
@@ -127,17 +130,31 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
     tokens = _scan(text)
+    if any(t.spelled and t.value in _TENS for t in tokens):
+        tokens = compound_numbers(tokens)
+    if "clock" in text and "o" in text:
+        tokens = spaced_oclock(tokens, text)
     zones = [t for t in tokens if t.kind == lx.ZONE]
-    if len(zones) > 1 or any(isinstance(t.value, AmbiguousZone) for t in zones):
+    if (
+        len(zones) > 1
+        or any(isinstance(t.value, AmbiguousZone) for t in zones)
+        or (zones and " time" in text.lower())  # "5am Seattle time (12 UTC)"
+    ):
         tokens = settle(tokens)
         for token in tokens:
             if isinstance(token.value, AmbiguousZone):
                 word = token.value.word
+                if word in USUAL_ZONES:
+                    # "every Sunday at 9 PM IST": India's, as most who write IST mean it; asked
+                    token.value, token.unsure = USUAL_ZONES[word]
+                    continue
                 raise TokenizeError(
                     f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
                     suggestion="name the zone, e.g. Asia/Kolkata",
                 )
     lowered = text.lower()
+    if "us" in lowered:
+        tokens = _us_zones(tokens)
     if "not" in lowered:
         tokens = _not_as_except(tokens)
     if "may" in lowered:
@@ -147,6 +164,88 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
+
+
+_TENS: Final = frozenset({20, 30, 40, 50})
+
+
+def compound_numbers(tokens: list[Token]) -> list[Token]:
+    """A number said in two words is one: "twenty five" and "twenty-five" are 25, "twenty
+    fifth", "thirty first" and "twenty second" are the ordinals 25, 31 and 22 (the days of
+    a month as people say them to an assistant: "on the twenty second of january", "march
+    twenty first"). Only spelled tens followed at once by a spelled unit are joined: "five
+    twenty" (5:20) stays two numbers."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        if token.kind == lx.NUM and token.spelled and token.value in _TENS:
+            j = i + 1
+            if (
+                j < n
+                and tokens[j].kind == lx.SYM
+                and tokens[j].value == "-"
+                and tokens[j].start == token.end
+            ):
+                j += 1  # "twenty-five": the hyphen, split off by _word
+            unit = tokens[j] if j < n else None
+            tens = int(token.value)  # type: ignore[call-overload]
+            if unit is not None and unit.start - token.end <= 1:
+                if unit.kind == lx.NUM and unit.spelled and unit.value in range(1, 10):
+                    value = tens + int(unit.value)  # type: ignore[call-overload]
+                    out.append(Token(lx.NUM, value, token.start, unit.end, True))
+                    i = j + 1
+                    continue
+                if (
+                    unit.kind == lx.ORD
+                    and unit.value in range(1, 10)
+                    and unit.end - unit.start >= 5  # "first", "second": not "1st"
+                    and tens + int(unit.value) <= 31  # type: ignore[call-overload]
+                ):
+                    value = tens + int(unit.value)  # type: ignore[call-overload]
+                    out.append(Token(lx.ORD, value, token.start, unit.end))
+                    i = j + 1
+                    continue
+        out.append(token)
+        i += 1
+    return out
+
+
+def spaced_oclock(tokens: list[Token], text: str) -> list[Token]:
+    """ "twelve o clock", "5 o"clock" (a transcript's and a typist's o'clock: a space or a
+    double quote for the apostrophe) are "o'clock"."""
+    out: list[Token] = []
+    for token in tokens:
+        previous = out[-1] if out else None
+        if (
+            token.kind == lx.WORD
+            and token.value == "clock"
+            and previous is not None
+            and previous.kind == lx.WORD
+            and previous.value == "o"
+            and token.start - previous.end == 1
+            and text[previous.end] in ' "'
+        ):
+            out[-1] = Token(lx.WORD, "oclock", previous.start, token.end)
+            continue
+        out.append(token)
+    return out
+
+
+def _us_zones(tokens: list[Token]) -> list[Token]:
+    """ "11 am US Central time", "US Eastern": the country said before one of its zones is
+    part of the zone's name."""
+    out = list(tokens)
+    for k in range(len(out) - 2, -1, -1):
+        us, zone = out[k], out[k + 1]
+        if (
+            us.kind == lx.WORD
+            and us.value == "us"
+            and zone.kind == lx.ZONE
+            and str(zone.value).startswith(("America/", "Pacific/Honolulu"))
+        ):
+            out[k : k + 2] = [Token(lx.ZONE, zone.value, us.start, zone.end)]
+    return out
 
 
 # "Sundays excluded", "weekends excepted": the days, then the word that leaves them out
@@ -270,15 +369,22 @@ def _scan(text: str) -> list[Token]:
     # Matching lower-case text is faster than matching case-insensitively; lower() keeps
     # the spans unless a character changes length ("İ"), which the slow path handles.
     lowered = text.lower()
+    either_season = "ce(s)t" in lowered
+    if either_season:
+        # "17:00 CE(S)T": CET or CEST, one zone (the same length keeps every span)
+        lowered = lowered.replace("ce(s)t", "cet   ")
     lower_case = len(lowered) == len(text)  # matched on `lowered`: a word is in lower case
     pattern = _PATTERN if lower_case else _PATTERN_ANY_CASE
     tokens: list[Token] = []
     append = tokens.append
     lexicon = lx.LEXICON
     plain = _PLAIN_WORDS
+    address_end = -1  # the end of a street address read whole: its words are read with it
     for match in pattern.finditer(lowered if lower_case else text):
         group = match.lastgroup
         start, end = match.span()
+        if start < address_end:
+            continue
         if group == "word":
             if end - start == 1 and text[start] == "M" and tokens and tokens[-1].kind == lx.NUM:
                 # "every 4M": months in ISO 8601 durations and fugit, minutes elsewhere
@@ -335,9 +441,30 @@ def _scan(text: str) -> list[Token]:
                 if entry is None and _is_plain(word, tokens[-1]):
                     _remember_plain(word)
                 _glued_word(tokens)
+        elif group == "speak":  # "2moro", "2nite": text-speak, the lexicon's words
+            _word(match.group().lower(), start, tokens)
         elif group == "num":
             raw = match.group()
+            street = (_STREET.match(text, end) if end - start >= 3 else None) or (
+                _NAMED_STREET.match(text, end)
+            )
+            if street is not None:
+                # "at 604 Ferry St.": no 6:04; "474 24th street": no 24th day
+                append(Token(lx.WORD, "address", start, street.end()))
+                address_end = street.end()
+                continue
             value: object = float(raw) if "." in raw else int(raw)
+            if (
+                len(tokens) > 1
+                and tokens[-1].end == start
+                and text[tokens[-1].start : start] in ("x", "X")
+                and tokens[-2].kind == lx.NUM
+                and tokens[-2].end == tokens[-1].start
+            ):
+                # "a 1x1 meeting", "2x2", "1920x1080": a name or a size, not a count of runs
+                first = tokens[-2].start
+                tokens[-2:] = [Token(lx.WORD, text[first:end].lower(), first, end)]
+                continue
             append(Token(lx.NUM, value, start, end))
         elif group == "comma":
             # "every 1,5 hours": the European decimal comma (a list of amounts means
@@ -378,10 +505,14 @@ def _scan(text: str) -> list[Token]:
             append(Token(lx.TIME, clock, start, end))
         elif group == "mil":  # "1500 hours", "0900hrs": the military way of writing 15:00
             clock = ClockTime(int(match.group("h5")), int(match.group("m5")), None, True)
-            append(Token(lx.TIME, clock, start, end))
+            append(Token(lx.TIME, clock, start, end, unsure=_military_doubt(match, tokens)))
         elif group == "hh":  # "at 21h": the French and German way of writing 21:00
-            clock = ClockTime(int(match.group("h4")), 0, None, True, digital=True)
-            append(Token(lx.TIME, clock, start, end))
+            if _h_is_clock(text, start, tokens):
+                clock = ClockTime(int(match.group("h4")), 0, None, True, digital=True)
+                append(Token(lx.TIME, clock, start, end))
+            else:  # "2h to 3h", "1h and 2h": hours, as amounts
+                append(Token(lx.NUM, int(match.group("h4")), start, end - 1))
+                append(Token(lx.UNIT, "hour", end - 1, end))
         elif group == "ord":
             append(Token(lx.ORD, int(match.group()[:-2]), start, end))
         elif group == "mins":
@@ -396,6 +527,12 @@ def _scan(text: str) -> list[Token]:
         elif group == "dotted":  # "25.12.2026": day, month, year, as Europe writes a date
             day, month, year = (int(part) for part in match.group("dd", "dm", "dy"))
             append(Token(lx.DATE, (year, month, day), start, end))
+        elif group == "daymonth":  # "01.01 0:00", "24.12. 18:00": a day and month, Europe's way
+            day = int(match.group("dd4") or match.group("dd5"))
+            month = int(match.group("dm4") or match.group("dm5"))
+            middle = text.index(".", start)
+            append(Token(lx.NUM, day, start, middle))
+            append(Token(lx.MONTH, month, middle + 1, end))
         elif group == "slash":
             parts = [int(part) for part in match.group().split("/")]
             year = parts[2] if len(parts) == 3 else None
@@ -425,6 +562,10 @@ def _scan(text: str) -> list[Token]:
                 _word(raw.lower(), start, tokens)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
+    if either_season:
+        for token in tokens:
+            if token.kind == lx.ZONE and text.lower().startswith("ce(s)t", token.start):
+                token.end = token.start + 6
     return tokens
 
 
@@ -457,7 +598,7 @@ _MAX_PLAIN: Final = 20_000
 
 def _is_plain(word: str, token: Token) -> bool:
     """Whether `token`, what _word made of `word` (a word not in the lexicon), is the plain
-    word it makes of it in any text ("second" depends on the word before it)."""
+    word it makes of it in any text ("second" and "Monday's" depend on the word before it)."""
     return (
         token.kind == lx.WORD
         and token.value == word
@@ -465,8 +606,10 @@ def _is_plain(word: str, token: Token) -> bool:
         and token.unsure is None
         and not token.spelled
         and word != "second"
+        and word != "clock"  # "8 o clock": depends on the words before it
         and "-" not in word
         and "/" not in word
+        and not word.endswith("'s")
     )
 
 
@@ -484,6 +627,31 @@ def text_at(match: re.Match[str], index: int) -> str:
     return match.string[index : index + 1]
 
 
+# words after which "9h" is a time of day whatever came before ("from 9h", "between 9h and
+# 17h"); after "to", "and" or a dash it is one only when a time was said before it ("from 9h to
+# 17h", "at 9h and 21h"), else hours ("2h to 3h")
+_CLOCK_BEFORE_H: Final = frozenset({"at", "from", "until", "till", "between"})
+
+
+def _h_is_clock(text: str, start: int, tokens: list[Token]) -> bool:
+    """Whether the "9h" at `start` is a time of day (9:00), not 9 hours."""
+    before = text[:start].rstrip()
+    word = before[before.rfind(" ") + 1 :].lower() if before else ""
+    return word in _CLOCK_BEFORE_H or any(token.kind == lx.TIME for token in tokens)
+
+
+def _military_doubt(match: re.Match[str], tokens: list[Token]) -> str | None:
+    """ "an alarm for 1500 hrs", "after 1400 hrs": a time. "for 1500 hours" may also be how
+    long, written out with a plain hour: read as the time, and asked."""
+    previous = tokens[-1] if tokens else None
+    if previous is None or previous.kind != lx.WORD or previous.value not in ("for", "after"):
+        return None
+    written = match.group()
+    if written.startswith("0") or not written.endswith("hours"):
+        return None
+    return f"“{previous.value} {written}” read as a time of day, not how many hours"
+
+
 def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
     """ "every 1:30 hours", "in 2:15 hrs": hours and minutes with the hours' unit after them
     are a duration; appends it as an amount (1 hour, 30 minutes) and says whether it did.
@@ -494,6 +662,8 @@ def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
     previous = tokens[-1] if tokens else None
     if previous is None or previous.kind != lx.WORD or previous.value not in _BEFORE_AMOUNT:
         return False
+    if previous.value == "for" and match["m2"] == "00" and text_at(match, match.end("h2")) == "h":
+        return False  # "an alarm for 9h00": nobody writes 9 hours as "9h00"; a time
     hours_end = match.end("h2")
     unsure = None
     if match.end() == minutes_end:
@@ -611,6 +781,21 @@ _CURRENCY_AFTER: Final = re.compile(
 )
 
 
+# a house number's street: "604 Ferry St.", "123 Main Street", "1600 Pennsylvania Avenue"
+# ("200 C Street", "474 24th street", "1 Embarcadero Center": a letter or an ordinal for the
+# name; a number of one or two digits only before a capitalized kind of street)
+_STREET: Final = re.compile(
+    r"\s+(?:(?:[A-Z][a-z]*|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?i:st|street|ave|avenue|rd|road|"
+    r"blvd|boulevard|ln|lane|dr|drive|way|ct|court|pl|place|pkwy|parkway|hwy|highway|sq|square|"
+    r"center|centre|plaza|loop|mall)\b"
+)
+_NAMED_STREET: Final = re.compile(
+    r"\s+(?:[A-Z][a-z]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|"
+    r"Drive|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Sq|Square|Center|Centre|Plaza|Loop|"
+    r"Mall)\b"
+)
+
+
 def _money(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] is an amount of money ("$23.49", "9.99 euros")."""
     before = text[max(start - 2, 0) : start].rstrip()
@@ -624,20 +809,44 @@ _SPOKEN_MINUTES: Final = frozenset({15, 20, 30, 40, 45, 50})
 
 
 def _one_before(token: Token) -> bool:
-    return (token.kind == lx.NUM and token.value == 1) or (
+    """ "1 second", "a second", "45 second", "30 second timer": an amount before "second"
+    makes it the unit ("every 2 second" counts seconds too, as the grammar reads it)."""
+    return (token.kind == lx.NUM and not token.spelled) or (
         token.kind == lx.WORD and token.value == "a"
     )
 
 
+# Words after which a day with "'s" is the plural: "alternate Monday's", "all Friday's"
+_PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "all", "other"})
+
+
 def _word(word: str, start: int, tokens: list[Token]) -> None:
+    after_number = len(tokens) > 1 and tokens[-2].kind == lx.NUM
+    if word == "clock" and after_number and tokens[-1].value == "o":
+        # "8 o clock", "8'O clock": o'clock with its apostrophe lost or moved
+        tokens[-1] = Token(lx.WORD, "oclock", tokens[-1].start, start + len(word))
+        return
     if word == "second" and _one_before(tokens[-1]):
-        # "1 second", "half a second": the unit, not the ordinal of "the second Monday"
+        # "1 second", "45 second", "half a second": the unit, not the ordinal of "the second
+        # Monday"
         tokens.append(Token(lx.UNIT, "second", start, start + len(word)))
         return
     entry = lx.LEXICON.get(word)
     if entry is not None:
         tokens.append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))
         return
+    if (
+        word.endswith("'s")
+        and tokens
+        and tokens[-1].value in _PLURAL_BEFORE
+        and lx.LEXICON.get(word[:-2], ("",))[0] == lx.DAY
+    ):
+        plural = lx.LEXICON.get(word[:-2] + "s")
+        if plural is not None and plural[0] == lx.DAYS:
+            # "alternate Monday's": the plural, with a stray apostrophe ("Friday's meeting"
+            # is one Friday's)
+            tokens.append(Token(plural[0], plural[1], start, start + len(word)))
+            return
     if word in _WEEKNIGHTS:
         # "runs at 02:00 on weeknights": Monday to Friday to most, Sunday to Thursday (the
         # nights before a work day) to others, and 02:00 is the next morning's: read, and asked
@@ -687,8 +896,23 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
             and parts[2].value in _SPOKEN_MINUTES
         ):
             del tokens[first + 1]  # "five-thirty", "six-fifteen": a time said aloud, not a range
+        elif len(parts) == 3 and (number := _compound_number(parts)) is not None:
+            # "twenty-one", "thirty-six": one number, not a range from 20 to 1
+            tokens[first:] = [Token(lx.NUM, number, start, start + len(word), True)]
         return
     tokens.append(Token(lx.WORD, word, start, start + len(word)))
+
+
+def _compound_number(parts: list[Token]) -> int | None:
+    """The number that "twenty" "-" "one" (tokens) write together, or None."""
+    tens, dash, ones = parts
+    if dash.value != "-" or not (tens.kind == ones.kind == lx.NUM):
+        return None
+    if not (tens.spelled and ones.spelled):
+        return None
+    if tens.value not in (20, 30, 40, 50, 60, 70, 80, 90) or ones.value not in range(1, 10):
+        return None
+    return tens.value + ones.value  # type: ignore[operator]
 
 
 # Misspellings are matched only against the full names of days and months, only for words

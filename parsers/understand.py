@@ -30,18 +30,21 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
-from .botcommand import DELAY, plain_command
+from .botcommand import DELAY, dashed_options, plain_command
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, read, reads_nothing
+from .labels import unlabelled
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
+from .quickadd import letter_days, plain_marks
 from .rawrule import looks_like_rule
+from .restated import without_rough_restatement
 from .result import ParseResult
-from .salvage import is_soft, salvage
+from .salvage import is_soft, salvage, sentence_aside, times_of_day
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import part_named_by
 from .tokens import Token, TokenizeError, tokenize
@@ -113,7 +116,8 @@ UNREAD_TIME_CONFIDENCE: Final = 0.6
 # "cancel my 9am reminder", "stop reminding me every day", "snooze it for 10 minutes": a
 # change to a job that exists, not a new schedule ("delete old logs every Sunday" is a task)
 _MANAGE: Final = re.compile(
-    r"^\s*(?:please\s+)?(?:(?:cancel|delete|remove|clear|disable|unschedule|pause|resume|"
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+    r"(?:(?:cancel|delete|remove|get\s+rid\s+of|clear|disable|unschedule|pause|resume|"
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
     r"(?:reminders?|alarms?|jobs?|timers?|cron\s*jobs?|schedules?|notifications?|notices?|"
@@ -184,14 +188,19 @@ _HEDGE: Final = re.compile(
 HEDGED_CONFIDENCE: Final = 0.6
 # A question about schedules is not one: "what's on my calendar tomorrow", "is it running?"
 _QUESTION: Final = re.compile(
-    r"^\s*(?:what|what's|whats|where|who|why|which|"
+    # a word or two of talk before the question does not make it a request: "ok so, can you tell
+    # me when the backup runs", "btw what time is standup tomorrow"
+    r"^\s*(?:(?:ok|okay|so|well|hey|hi|hello|btw|also|and|but|oh|um|hmm|sorry|quick\s+question|"
+    r"question)\b[\s,:;.!-]*)*"
+    r"(?:what|what's|whats|where|who|why|which|"
     r"how\s+(?:often|long|many|much|does|do|did|would|is|are)|is|are|"
     r"does|did|am\s+i|should\s+(?:i|we)|"
     r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
     # "can you tell me what runs on Mondays", "show me when it runs"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+(?:me|us)\s+"
     # ("tell me when it is 5PM" asks to be told at 5 PM)
-    r"(?:what|when(?!\s+it(?:'s|\s+is|\s+gets\s+to|\s+hits)\s+(?:\d|noon\b|midnight\b))|which|"
+    r"(?:what|when(?!\s+it(?:'s|\s+is|\s+gets\s+to|\s+hits)\s+(?:\d|noon\b|midnight\b|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))|which|"
     r"where|how|whether|if)\b)\b",
     re.IGNORECASE,
 )
@@ -216,7 +225,9 @@ _HEDGE_PHRASES: Final = ("first thing", "now and")
 # A sentence about the speaker is not a request: "I'm at 10", "we're free Friday at 3pm",
 # "im available every wed". The time in it is read, and asked about.
 _STATEMENT: Final = re.compile(
-    r"^\s*(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
+    # ("no, i already have a meeting 3pm tomorrow": an answer, then the statement)
+    r"^\s*(?:(?:no|nope|yes|yeah|yep|ok|okay|well|so|oh|sorry|actually|hmm|um)\b[\s,.!]*)?"
+    r"(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
     r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b"
     # "I'll be out Tuesday afternoons", "we will be closed on Monday": where one will be
     r"|^\s*(?:i'll|i’ll|we'll|we’ll|(?:i|we)\s+will)\s+(?:probably\s+)?be\s+(?:out|away|off|busy|"
@@ -237,6 +248,18 @@ _THIRD_PERSON: Final = re.compile(
 )
 
 
+# Documentation that explains a time, not a request: "Example: Job scheduled at 17:00 will run at
+# 10:00 mountain time", "Here are some local times for the meeting …", "NYSE opens at 9:30 AM
+# ET", "9 PM UTC = 5 PM EST (adjust for daylight saving)" — a time equated to another.
+_EXPLAINS: Final = re.compile(
+    r"^\s*(?:(?:for\s+)?example|e\.g\.|explanation|note)\s*:"
+    r"|^\s*here\s+(?:are|is)\b"
+    r"|^\s*(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:opens|closes)\s+at\b"
+    r"|\d\s*(?:[ap]\.?m\.?)?\s*[A-Za-z]{0,4}\s*=\s*\d",
+    re.IGNORECASE,
+)
+
+
 # A look at the calendar, or a change to an entry in it, is not a job: "show me my calendar
 # event this friday afternoon", "tell my meetings for tomorrow morning", "check if alarm is set
 # for six am", "clear my calendar for saturday", "take the 8am meeting off my calendar". With a
@@ -244,15 +267,22 @@ _THIRD_PERSON: Final = re.compile(
 # may be either, so a one-off answer asks.
 _CALENDAR_LOOKUP: Final = re.compile(
     r"^\s*(?:(?:please|pls|kindly)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)*"
+    # "i would like to check my calendar for tuesday next week"
+    r"(?:i\s+(?:would\s+like|want|need)\s+to\s+)?"
     r"(?:(?:show|list|tell|read|check|display|bring\s+up|pull\s+up|look\s+up|clear|wipe|empty)\b"
     r"(?:\s+(?:me|us))?(?:\s+(?:if|whether|what(?:'s|\s+is)?))?(?:\s+(?:on|in|for|out))?\s+"
     r"(?:(?:my|our|the|any|all|an?|today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?"
     r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
-    # "delete lunch with steve on friday", "cancel my dinner tomorrow": an event in a calendar
-    # ("delete old logs on friday" is a job's task)
-    r"|(?:cancel|delete|remove|erase|scratch|drop)\s+(?:(?:my|our|the|this|that|all)\s+)?"
+    # "accept my meeting at 7pm today", "decline the event on Friday": an answer to an invitation
+    r"|(?:accept|decline|rsvp\s+to|tentatively\s+accept)\s+(?:(?:my|our|the|this|that|all|an?|"
+    r"today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|invites?|"
+    r"invitations?|calls?)"
+    # "delete lunch with steve on friday", "cancel my dinner tomorrow", "get rid of my 8am
+    # alarm": an entry in a calendar ("delete old logs on friday" is a job's task)
+    r"|(?:cancel|delete|remove|erase|scratch|drop|get\s+rid\s+of)\s+"
+    r"(?:(?:my|our|the|this|that|all)\s+)?"
     r"(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
-    r"date|party|call|haircut|reservation|booking|plans))\b",
+    r"date|party|call|haircut|reservation|booking|plans|conferences?|alarms?|reminders?))\b",
     re.IGNORECASE,
 )
 # "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar
@@ -263,7 +293,8 @@ _ON_CALENDAR: Final = re.compile(
 # The words _CALENDAR_LOOKUP can start with: the pattern only runs on a text opening with one
 _LOOKUP_OPENERS: Final = frozenset(
     "please pls kindly can could would will show list tell read check display bring pull look "
-    "clear wipe empty cancel delete remove erase scratch drop".split()
+    "clear wipe empty cancel delete remove erase scratch drop accept decline rsvp tentatively "
+    "get i".split()
 )
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
@@ -375,6 +406,21 @@ def _days_listed_once(result: ParseResult, lowered: str, words: frozenset[str]) 
     return _REPEAT_WORDS.isdisjoint(words)
 
 
+def lowered_words(text: str) -> list[str]:
+    return letter_runs(text.lower())
+
+
+def _explains(text: str, result: ParseResult) -> bool:
+    """Whether `text` explains a time rather than asks for a job (`_EXPLAINS`); a text that
+    says how often ("Runs at: 15:00 UTC = 16:00 CET every day") still asks for one."""
+    if ":" not in text and "=" not in text and " opens " not in text and " closes " not in text:
+        if not text.lstrip()[:4].lower().startswith("here"):
+            return False
+    if _EXPLAINS.search(text) is None:
+        return False
+    return _REPEAT_WORDS.isdisjoint(letter_runs(text.lower()))
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
@@ -383,7 +429,11 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
-    statement = _STATEMENT.match(text) or _THIRD_PERSON.match(text)
+    bare = unlabelled(text, names_time=_mentions_time)  # "Note: Viola has Thursday off"
+    statement = _STATEMENT.match(bare) or _THIRD_PERSON.match(bare)
+    if statement is None and _explains(text, result):
+        note = "the text explains a time (an example, a conversion), it does not ask: to confirm"
+        return _to_confirm(result, note)
     one_off = result.schedule is not None and result.schedule["type"] == "at"
     if statement is None and one_off and "you" in text.lower():
         statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job
@@ -404,8 +454,11 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         and _TWO_ACTIONS.search(text) is not None
     ):
         return _to_confirm(result, TWO_ACTIONS_NOTE)
+    if one_off and "cron" in lowered_words(text):
+        # "Run cron at 7am eastern": a cron job repeats; the text says when, not how often
+        return _to_confirm(result, "a cron job repeats, and the text does not say how often")
     if result.schedule is not None and result.schedule["type"] == "at":
-        if about_calendar(text):
+        if about_calendar(bare):
             note = CALENDAR_NOTE
         elif ("repeat" in lowered or "recur" in lowered) and _REPEATS.search(text):
             note = REPEATS_NOTE
@@ -417,9 +470,12 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
     words = frozenset(letter_runs(lowered))  # the cues below are looked up in it
-    if _days_listed_once(result, lowered, words):
+    if (
+        _days_listed_once(result, lowered, words) and letter_days(text) == text
+    ):  # "MWF": a timetable
         return _to_confirm(result, DAYS_LISTED_NOTE)
-    doubt = doubts.doubt(text, words=words, names_time=_mentions_time, zone_of=lookup_word)
+    bare_words = words if bare == text else frozenset(lowered_words(bare))
+    doubt = doubts.doubt(bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word)
     if doubt is None and " and " in lowered:
         doubt = doubts.reminder_at_several_times(text, result.schedule)
     if doubt is not None:
@@ -465,12 +521,16 @@ def _salvaged(
     """A refusal of the whole text for a soft reason may still hold a schedule in one of its
     parts (a clause, a sentence, the text without its brackets or formatting): answered, to
     confirm (`salvage.py`). Answers and hard refusals pass untouched, at the cost of one test."""
+    read = lambda part: _understand_fast(part, timezone, now, date_order)  # noqa: E731
+    aside = sentence_aside(text, answer, read=read, carries_time=_mentions_time)
+    if aside is not None:
+        return aside
     if answer.ok or not is_soft(answer.reason):
         return answer
     salvaged = salvage(
         text,
         answer,
-        read=lambda part: _understand_fast(part, timezone, now, date_order),
+        read=read,
         carries_time=_mentions_time,
     )
     return salvaged or answer
@@ -571,6 +631,14 @@ _RATHER: Final = re.compile(
     re.IGNORECASE,
 )
 RATHER_NOTE: Final = "the words after “rather than” / “instead of” were read as what not to do"
+# "should run at midnight, not every 12 hours", "every Friday at 5pm, not at 4pm": a correction —
+# the schedule said, then the one it is not ("…, not on weekends" leaves days out: _NOT_ON)
+_NOT_THIS: Final = re.compile(
+    r"\s*,\s*(?:and\s+|but\s+)?not\s+(?:(?:at|every|each|daily|hourly|weekly|monthly|nightly|"
+    r"twice|once)\b|\d)[^.;!?]*",
+    re.IGNORECASE,
+)
+NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 
 
@@ -579,6 +647,16 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
+    text = without_rough_restatement(text)
+    if ", not " in text or ", but not " in text or ", and not " in text:
+        kept = _NOT_THIS.sub("", text)
+        if kept.strip() and kept != text:
+            found = _read_examples(kept, zone_name, aware_now)
+            if found.result is not None and found.result.ok:
+                found.result = found.result.replace(notes=(*found.result.notes, NOT_THIS_NOTE))
+                if found.result.schedule is not None and found.result.schedule["type"] == "at":
+                    found = _daily_as_the_other(found, text, kept, zone_name, aware_now)
+                return found
     if "rather than" in text.lower() or "instead of" in text.lower():
         kept = _RATHER.sub("", text)
         if kept.strip() and kept != text:
@@ -587,6 +665,49 @@ def _read(text: str, timezone: str, now: datetime | None) -> _Found:
                 found.result = found.result.replace(notes=(*found.result.notes, RATHER_NOTE))
             return found
     return _read_examples(text, zone_name, aware_now)
+
+
+_REPEATS_SAID: Final = re.compile(
+    r"\b(?:every|each|daily|hourly|weekly|monthly|nightly|twice|times)\b", re.IGNORECASE
+)
+DAILY_AS_THE_OTHER_NOTE: Final = (
+    "a time of day set against a schedule that repeats read as every day: to confirm"
+)
+
+
+_DAY_WORDS: Final = re.compile(
+    r"\b(?:today|tomorrow|tonight|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(?:st|nd|rd|th))\b|"
+    r"\d[/-]\d",
+    re.IGNORECASE,
+)
+
+
+def _daily_as_the_other(
+    found: _Found, text: str, kept: str, zone_name: str, aware_now: datetime
+) -> _Found:
+    """ "should run at midnight, not every 12 hours": a time of day said instead of a schedule
+    that repeats repeats too — every day at that time (asked), when the words kept name no day
+    ("tomorrow at 9am, not every day" is one run)."""
+    removed = _NOT_THIS.search(text)
+    if removed is None or _REPEATS_SAID.search(removed.group()) is None:
+        return found
+    if _DAY_WORDS.search(kept) is not None:
+        return found
+    daily = _read_examples(f"{kept.rstrip(' .')} every day", zone_name, aware_now)
+    once = found.result
+    if (
+        daily.result is None
+        or not daily.result.ok
+        or daily.result.schedule is None
+        or once is None
+        or once.schedule is None
+        or daily.result.schedule["type"] != "cron"
+        or times_of_day(daily.result.schedule) != times_of_day(once.schedule)
+    ):
+        return found
+    daily.result = _to_confirm(daily.result, DAILY_AS_THE_OTHER_NOTE)
+    return daily
 
 
 def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
@@ -616,8 +737,9 @@ _AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
 
 
 # "/remind 2h review the PR", "remind me 30 minutes check the oven": an amount of time right
-# after "remind (me)" is how long from now, as "in 2h"
+# after "remind (me)" is how long from now, as "in 2h" ("an alarm for 0900 hrs" is a time)
 _AMOUNT: Final = (
+    r"(?![012]\d[0-5]\d\s?(?:h|hrs?|hours)\b)"
     r"(?=(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty)"
     r"\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
     r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from)\b))"
@@ -699,13 +821,51 @@ def _entry_names_time(rest: str) -> bool:
     )
 
 
-def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+AMOUNT_ALONE_NOTE: Final = (
+    "an amount of time alone read as that long from now, as a timer takes it (or every so "
+    "often?): to confirm"
+)
+LEAD_HOUR_NOTE: Final = "the number before the task read as the hour it is due: to confirm"
+# "8 wake up", "7 dinner with Sam" (a reminder bot's "HOUR TASK"): an hour, then the task
+_LEAD_HOUR: Final = re.compile(r"^\s*(?P<hour>[01]?\d|2[0-3])\s+(?=[^\W\d_])")
+
+
+# "0600h", "1730 hrs": a time on the 24-hour clock, not 600 hours
+_CLOCK_HOURS: Final = re.compile(r"\d{4}\s?h", re.IGNORECASE)
+
+
+def quick_entry(text: str) -> tuple[str, str | None] | None:
+    """A short entry as reminder bots and timers take it, said in words: an amount of time
+    alone ("1h30m", "10 minutes": in that long), an amount before the task ("1 hour Pick up
+    Jenn", `lead_delay`), or an hour before a task that names its part of the day ("8 wake
+    up": at 8). With the note to confirm it by, None for a sure reading; None for any other
+    text. A timer ("10 minute timer for pizza") is left to `plain_command`."""
+    if "timer" in text.lower():
+        return None
     lead = lead_delay(text)
     if lead is not None:
-        found = _read_commanded(lead[0], zone_name, aware_now)
+        return lead[0], None if lead[1] else LEAD_DELAY_NOTE
+    first = text.lstrip()[:1]
+    if not first.isdigit() and first not in "aAoOtTfF":
+        return None
+    amount = text.strip().rstrip(".!")
+    if DELAY.fullmatch(amount) and "-" not in amount and not _CLOCK_HOURS.match(amount):
+        return f"in {amount}", AMOUNT_ALONE_NOTE
+    hour = _LEAD_HOUR.match(text)
+    if hour is not None:
+        rest = text[hour.end() :]
+        if part_named_by(rest) is not None and not _entry_names_time(rest):
+            return f"at {hour['hour']} {rest}", LEAD_HOUR_NOTE
+    return None
+
+
+def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    entry = quick_entry(text)
+    if entry is not None:
+        found = _read_commanded(entry[0], zone_name, aware_now)
         if found.result is not None and found.result.ok:
-            if not lead[1]:
-                found.result = _to_confirm(found.result, LEAD_DELAY_NOTE)
+            if entry[1] is not None:
+                found.result = _to_confirm(found.result, entry[1])
             return found
     return _read_commanded(text, zone_name, aware_now)
 
@@ -743,8 +903,12 @@ _DAY_THEN_DAILY: Final = re.compile(
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
-    text = plain_command(text)
+    text = plain_command(letter_days(plain_marks(text)))
     lowered = text.lower()
+    if lowered.startswith("cron"):
+        text = _without_cron_label(text)
+    if " --" in text and (dashed := dashed_options(text)) is not None:
+        text = dashed  # 'todo -a "Send the documents" --deadline 1w', a command line's options
     if ("tomorrow" in lowered or "today" in lowered) and ("daily" in lowered or "every" in lowered):
         text = _DAY_THEN_DAILY.sub(r"starting \g<day>", text, count=1)
     if "due:" in text or "DUE:" in text or "Due:" in text:
@@ -779,6 +943,23 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     return _read_rest(rest, text, zone_name, aware_now, target)
 
 
+# "cron 30 9 * * mon-fri do something" (a bot's "!remind cron …"), "crontab: 0 9 * * 1": the
+# word that names what follows
+_CRON_LABEL: Final = re.compile(r"^\s*(?:cron(?:tab|job)?)\s*[:=]?\s*(?=[\d*@])", re.IGNORECASE)
+
+
+def _without_cron_label(text: str) -> str:
+    """`text` without "cron" before a cron expression; `text` itself otherwise."""
+    label = _CRON_LABEL.match(text)
+    if label is None:
+        return text
+    try:
+        cron = split_cron(text[label.end() :])
+    except Rejected:
+        return text
+    return text if cron is None else text[label.end() :]
+
+
 # "update schedule to run pipeline every Sunday at 2:00 AM", "change the job's schedule to every
 # weekday at 9": a change, with the new schedule said whole after "to"
 _NEW_SCHEDULE: Final = re.compile(
@@ -806,7 +987,9 @@ _MONTH_WORD: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[
 # is not the end of a span: nothing repeats)
 _ADD_TO_DATE: Final = re.compile(
     r"^(?P<head>(?:\w+,\s*)?(?:(?:please|pls|kindly|can\s+you|could\s+you)\s+)*"
-    r"(?:add|put|pencil|write|jot)\b(?:\s+\S+){1,8}?\s+)to"
+    r"(?:i\s+(?:want(?:ed)?|need(?:ed)?|would\s+like|'d\s+like)\s+to\s+)?"
+    r"(?:add|put|pencil|write|jot|postpone|reschedule|delay)\b"
+    r"(?:\s+\S+){1,8}?\s+)to"
     r"(?=\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|" + _MONTH_WORD + r"\s+(?:\d|the\b|first\b|"
     r"second\b|third\b|fourth\b|fifth\b|sixth\b|seventh\b|eighth\b|ninth\b|tenth\b|"
     r"eleventh\b|twelfth\b|[a-z]+teenth\b|twentieth\b|twenty\b|thirtieth\b|thirty\b)|"
@@ -840,12 +1023,13 @@ def _read_rest(
 ) -> _Found:
     """What the stages make of `rest`, the text without its `target`."""
     found = _Found(None, rest, zone_name, aware_now, target)
-    if _QUESTION.match(rest):
+    bare = unlabelled(rest, names_time=_mentions_time)  # "Schedule: cancel my 9am reminder"
+    if _QUESTION.match(bare) and not _reminded_of(text, rest):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
         return found
-    new_schedule = _NEW_SCHEDULE.match(rest) if _MANAGE.match(rest) else None
+    new_schedule = _NEW_SCHEDULE.match(bare) if _MANAGE.match(bare) else None
     if new_schedule is not None:
         # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
         # said whole; read it, and ask (the job it changes is the caller's to pick)
@@ -854,7 +1038,7 @@ def _read_rest(
             inner.result = _to_confirm(inner.result, NEW_SCHEDULE_NOTE)
             inner.rest = rest
             return inner
-    if _MANAGE.match(rest):
+    if _MANAGE.match(bare):
         found.result = ParseResult.rejected(
             "that reads as a change to a job that exists, not a new schedule",
             suggestion="pause, edit or delete the job itself (in Slack: /schedule pause <job>)",
@@ -889,6 +1073,13 @@ def _read_rest(
             found.partial = False
             return found
     return found
+
+
+def _reminded_of(text: str, rest: str) -> bool:
+    """ "/remind me what doin everyday at 3:23am", "remind me who to call on Monday": after a
+    reminder's target, a question word opens the message, not a question to us — unless it
+    ends with a question mark ("remind me what? when?")."""
+    return _REMIND.match(text) is not None and not rest.rstrip().endswith("?")
 
 
 def _looks_like_event(text: str) -> bool:
@@ -1021,7 +1212,19 @@ def read_command(
             if any(m.clock.meridiem is None and not m.clock.is_24h for m in phrase.times):
                 phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
         habitual = _habitual(tokens, runs)
-        if habitual is not None and _one_weekday_alone(phrase):
+        if (
+            habitual is None
+            and not reminder  # "remind me about the calls on Friday": that Friday's
+            and _one_weekday_alone(phrase)
+            and _meets_regularly(tokens, runs)
+        ):
+            # "Meetings will be Thursday at noon ET", "The group meets Tuesday at 11 am": a
+            # group's meetings, on that day every week (it may be the next one only): asked
+            phrase.single_day, phrase.every = False, True
+            day = lx.DAY_LABELS[phrase.weekdays[0]]
+            phrase.unsure.append(f"the meetings on {day} read as every {day} (it may mean once)")
+        elif habitual is not None and " " not in habitual and _one_weekday_alone(phrase):
+            # (not "will run on Friday": that Friday)
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
             # a job described in the present tense runs on that day every week
             phrase.single_day, phrase.every = False, True
@@ -1030,8 +1233,20 @@ def read_command(
                 f"a job said to run on {day} (present tense) read as running every {day}"
             )
             habitual = None
-        elif habitual is not None and not _names_a_day(phrase):
-            pass  # "The batch job kicks off at 2 AM": asked below if read as one run
+        elif (
+            habitual is not None
+            and not _names_a_day(phrase)
+            and phrase.times
+            and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
+        ):
+            # "Runs at 19:00 HKT", "The batch job kicks off at 2 AM": a job that repeats at that
+            # time; how often is not said — every day is what such notes mean: read so, asked
+            phrase.every, phrase.interval = True, (1, "day")
+            phrase.unsure.append(
+                f"the text says when the job {_VERB_SAID.get(habitual, habitual)}, not how often: "
+                "read as every day"
+            )
+            habitual = None
         else:
             habitual = None
         # before build, which fills the phrase in: what the text said is what agrees or not
@@ -1054,8 +1269,16 @@ def read_command(
         )
         # "Our meetup group meets every last Wednesday of the month": a meeting's day, and
         # not its time — a run at 9:00 would be a guess
-        untimed_meeting = _meets(tokens, runs) and not (
+        untimed_meeting = (_meets(tokens, runs) or _gathering(tokens, runs)) and not (
             phrase.times or phrase.window or phrase.interval or phrase.part
+        )
+        # "All meetings commence at 2000": when a group meets, not on which days
+        dayless_meeting = bool(  # (bool: build fills phrase.times in later)
+            not reminder
+            and phrase.times
+            and not (phrase.every or phrase.interval or _names_a_day(phrase))
+            and not any(token.kind in _DAY_TOKEN_KINDS for token in tokens)
+            and _meets_regularly(tokens, runs)
         )
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
@@ -1082,6 +1305,9 @@ def read_command(
     elif untimed_meeting:
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "the text says when a group meets, not at what time: to confirm")
+    elif dayless_meeting:
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "the text says at what time a group meets, not on which days: to confirm")
     elif times_alone and built.schedule.get("type") == "cron":
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "times of day with no day: read as every day, to confirm")
@@ -1116,15 +1342,24 @@ def read_command(
 # Verbs in the present tense that describe what a job does each time it runs: "This job runs
 # at 00:00 JST on Friday", "the workflow kicks off on Sunday at 3am"
 _HABITUAL: Final = frozenset({"runs", "executes", "fires", "triggers", "kicks", "reruns"})
+_VERB_SAID: Final = {"kicks": "kicks off"}
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
-    """The present-tense verb outside the schedule's words that describes a job repeating."""
+    """The present-tense verb outside the schedule's words that describes a job repeating, or
+    what a job should do ("the housekeeping should run at 2am", "the cron will run at 7")."""
     inside = {k for start, end in runs for k in range(start, end)}
     for k, token in enumerate(tokens):
-        if token.kind == lx.WORD and token.value in _HABITUAL and k not in inside:
+        if token.kind != lx.WORD or k in inside:
+            continue
+        if token.value in _HABITUAL:
             return str(token.value)
+        if token.value == "run" and k and tokens[k - 1].value in _MODALS:
+            return f"{tokens[k - 1].value} run"
     return None
+
+
+_MODALS: Final = frozenset({"should", "will", "would", "must", "shall"})
 
 
 _MEETS: Final = frozenset({"meets", "gathers", "convenes", "assembles"})
@@ -1137,6 +1372,44 @@ def _meets(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
         token.kind == lx.WORD and token.value in _MEETS and k not in inside
         for k, token in enumerate(tokens)
     )
+
+
+# Meetings said in the plural, or a group's habit: "Meetings will be Thursday at noon", "our
+# calls are on Tuesday at 5pm", "the team meets Monday at 9", "we meet Wednesday at 11am"
+_MEETINGS: Final = frozenset(
+    "meetings calls syncs standups stand-ups meetups hangouts huddles sessions".split()
+)
+_WE_MEET: Final = frozenset({"we", "they"})
+
+
+_DAY_TOKEN_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.DATE, lx.ORD})
+
+
+# A gathering named by a noun: "lunch catchup every 2nd Thursday", "meetups every 4th Thursday"
+_GATHERINGS: Final = frozenset(
+    "meetup meetups catchup catchups catch-up catch-ups get-together hangout hangouts".split()
+)
+
+
+def _gathering(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    inside = {k for start, end in runs for k in range(start, end)}
+    return any(
+        token.kind == lx.WORD and token.value in _GATHERINGS and k not in inside
+        for k, token in enumerate(tokens)
+    )
+
+
+def _meets_regularly(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether words outside the schedule say a group meets on it as a habit."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    for k, token in enumerate(tokens):
+        if token.kind != lx.WORD or k in inside:
+            continue
+        if token.value in _MEETINGS or token.value in _MEETS:
+            return True
+        if token.value == "meet" and k and tokens[k - 1].value in _WE_MEET:
+            return True
+    return False
 
 
 def _one_weekday_alone(phrase: Phrase) -> bool:

@@ -2,13 +2,15 @@
 
 "PST" and "PDT" both mean "the wall clock in Los Angeles": people rarely mean a fixed
 UTC-8 all year, so abbreviations map to the DST-observing zone, not to tzdata's
-fixed-offset `EST`/`MST` entries. Ambiguous abbreviations ("IST") are refused.
+fixed-offset `EST`/`MST` entries. Ambiguous abbreviations ("AST") are refused; "IST" is read as
+India's and asked (`USUAL_ZONES`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from functools import cache, lru_cache
+from importlib import resources
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -102,6 +104,17 @@ AMBIGUOUS_ZONES: Final = {
     "ast": ("America/Halifax", "Asia/Riyadh"),
     "gst": ("Asia/Dubai", "Atlantic/South_Georgia"),
     "sst": ("Pacific/Pago_Pago", "Asia/Singapore"),
+}
+
+# The zone most people who write an ambiguous abbreviation mean, with the note that asks: "IST"
+# is India's clock to most who write it (Ireland writes it in summer only, beside "GMT"; Israel's
+# is more often "Israel time"). Read so, and asked, instead of refused; the text may settle it
+# otherwise ("IST (Dublin)", "18:10 UTC (= 19:10 IST)").
+USUAL_ZONES: Final = {
+    "ist": (
+        "Asia/Kolkata",
+        "“IST” read as India Standard Time (Asia/Kolkata); Ireland and Israel also write IST",
+    ),
 }
 
 # Places people name that are not the last part of an IANA name ("Tokyo time" is).
@@ -214,8 +227,40 @@ def _cities() -> dict[str, str]:
             continue
         city = rest.rsplit("/", 1)[-1].replace("_", " ").lower()
         cities.setdefault(city, name)
+    for country, zone in _one_zone_countries().items():
+        cities.setdefault(country, zone)
     cities.update(PLACES)
     return cities
+
+
+# Country names that are also common words or names ("turkey", "jordan", "chad") or a US state
+# ("georgia"): never read as the country's zone.
+_NOT_COUNTRIES: Final = frozenset(
+    {"georgia", "turkey", "jordan", "chad", "guinea", "niger", "jersey", "christmas island"}
+)
+
+
+def _one_zone_countries() -> dict[str, str]:
+    """The countries tzdata gives one zone ("taiwan": Asia/Taipei, "kenya": Africa/Nairobi),
+    by the names in its iso3166.tab, for "8:00 AM Taiwan time"."""
+    try:
+        base = resources.files("tzdata").joinpath("zoneinfo")
+        names = dict(_tab_rows(base.joinpath("iso3166.tab").read_text(encoding="utf-8")))
+        zones: dict[str, list[str]] = {}
+        for code, _, zone, *_ in _tab_rows(base.joinpath("zone.tab").read_text(encoding="utf-8")):
+            zones.setdefault(code, []).append(zone)
+    except (ModuleNotFoundError, FileNotFoundError, OSError):  # no tzdata package: none
+        return {}
+    countries = {}
+    for code, found in zones.items():
+        name = names.get(code, "").lower()
+        if len(found) == 1 and name.replace(" ", "").isalpha() and name not in _NOT_COUNTRIES:
+            countries[name] = found[0]
+    return countries
+
+
+def _tab_rows(text: str) -> list[list[str]]:
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1024)

@@ -29,6 +29,14 @@ PG_URL = os.environ.get("AGENTCRON_TEST_POSTGRES_URL")
 T0 = datetime(2026, 3, 2, 13, 0, tzinfo=UTC)  # a Monday
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests run last, whatever the order on the command line: Playwright's sync
+    API keeps an event loop running in the main thread until the session ends, and an asyncio
+    test after it could not start its own ("Cannot run the event loop while another loop is
+    running")."""
+    items.sort(key=lambda item: item.path.parent.name == "web" and "tests" in item.path.parts)
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.db"

@@ -303,14 +303,10 @@ f.add("every 30 minutes from 9:00 to 17:00", Cron("0,30 9-16 * * *"))
 f.add("every hour 9am-5pm weekdays", Cron("0 9-17 * * 1-5"))
 f.add("every 20 minutes during business hours", Cron("*/20 9-16 * * 1-5"))
 f.add("hourly during business hours", Cron("0 9-17 * * 1-5"))
-f.add(  # every 3 hours around the clock from the next 8:00, as Todoist counts
-    "every 3 hours starting at 8am",
-    Cron("0 2,5,8,11,14,17,20,23 * * *", start=("2026-01-15 08:00", "2026-07-16 08:00")),
-)
-f.add(
-    "every 2 hours starting 9am",
-    Cron("0 1-23/2 * * *", start=("2026-01-15 09:00", "2026-07-16 09:00")),
-)
+# every 3 hours around the clock in steps from 8:00; the start time is today's, and
+# already past it only sets the steps, as a scheduler's start time does (see t8_windows)
+f.add("every 3 hours starting at 8am", Cron("0 2,5,8,11,14,17,20,23 * * *"))
+f.add("every 2 hours starting 9am", Cron("0 1-23/2 * * *"))
 f.add("every 30 minutes starting at 9am", Cron("*/30 9-23 * * *"))
 f.add("every hour starting at 10:15", Cron("15 10-23 * * *"))
 f.add("every 30 minutes after 6pm", Cron("*/30 18-23 * * *"))
@@ -761,7 +757,7 @@ for text, word in [
     ("every hour from 10pm to 2am on weekdays", "overnight"),
     ("every 2nd tuesday", "could mean"),
     ("every 45 minutes on weekdays", "cron cannot"),
-    ("every day at 9:30 and 17:00", "different minutes"),
+    ("every Friday and the 13th at 9:30 and 17:00", "different minutes"),
     ("at 25:00", "not a time"),
     ("at 13pm", "not a time"),
     ("every day at 9am and tomorrow", "mixes"),

@@ -34,8 +34,9 @@ below), `start=YYYY-MM-DD` (runs from that
 local day), `end=YYYY-MM-DD` (runs until the end of that local day), `end=+Nd` (until the
 end of the Nth day from today, today being day 1; `+2mo`: two months on, less a day),
 `start=MM-DD`/`end=MM-DD` (the next such day), `first=HH:MM` (nothing runs before the
-next HH:MM), `anchor=YYYY-MM-DD` (an rrule's series starts that day, not at its first
-occurrence after now: "every 2 weeks … effective 1/6/2026").
+next HH:MM), `runs=N` (only the first N runs come: "every 90m; runs=4"),
+`anchor=YYYY-MM-DD` (an rrule's series starts that day, not at its first occurrence after
+now: "every 2 weeks … effective 1/6/2026").
 
 A phrase is right when the whole-sentence parser's schedule fires at the expected instants
 (the first `COUNT` of them) in every window: a winter and a summer Wednesday, and the
@@ -74,6 +75,7 @@ check): all of them are tuned. Run
 from __future__ import annotations
 
 import argparse
+import calendar
 import hashlib
 import re
 from collections import Counter
@@ -244,6 +246,8 @@ def load(directory: Path = CORPUS_DIR, *, skip: tuple[str, ...] = ()) -> list[Ou
 
 def expected_times(phrase: OutsidePhrase, now: datetime, count: int = COUNT) -> list[datetime]:
     kind, _, spec = phrase.expect.partition(" ")
+    if phrase.option("runs"):  # "every 90m; runs=4": only the first four runs come
+        count = min(count, int(str(phrase.option("runs"))))
     zone_name = phrase.zone
     zone = ZoneInfo(zone_name)
     start = _bound(phrase.option("start"), zone, now, end=False)
@@ -366,7 +370,9 @@ def _bound(value: str | None, zone: ZoneInfo, now: datetime, *, end: bool) -> da
     today = now.astimezone(zone).date()
     if value.startswith("+") and value.endswith("mo"):  # +2mo: two months on, less a day
         months = today.month - 1 + int(value[1:-2])
-        day = today.replace(year=today.year + months // 12, month=months % 12 + 1)
+        year, month = today.year + months // 12, months % 12 + 1
+        # the same day of that month (its last day when it has none: Oct 31 + 1mo is Nov 30)
+        day = date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
         day -= timedelta(days=1)
     elif value.startswith("+"):
         day = today + timedelta(days=int(value[1:-1]) - 1)

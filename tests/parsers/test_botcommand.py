@@ -54,7 +54,6 @@ def test_a_bot_command_is_said_in_plain_words(text: str, plain: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "timer 5 minutes",  # a plain word, no sign of a command
         "Remind me to call mom at 5pm!",
         "remind me 2 hours",  # a person's words: left to the grammar (which asks)
         "@daily",  # cron's macro for midnight

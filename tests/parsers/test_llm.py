@@ -15,7 +15,7 @@ from agentcron.parsers.llm import load_prompt
 from tests.fakes.openai_server import FakeOpenAI, Reply
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
-UNREADABLE = "whenever the markets open on trading days"  # no earlier stage reads this
+UNREADABLE = "whenever the markets open"  # no earlier stage reads this ("trading days" is read)
 
 
 def answer(**fields: Any) -> dict[str, Any]:

@@ -289,13 +289,25 @@ def test_teen_numbers_are_still_amounts(text: str, expected: int | None) -> None
         ("wake me at 6", "2026-01-15T06:00:00Z"),
         ("wake us up at half five on Saturday", "2026-01-17T05:30:00Z"),
         ("I have to get up at 4 tomorrow", "2026-01-15T04:00:00Z"),
-        ("set an alarm for 7", "2026-01-15T07:00:00Z"),
-        ("alarm for quarter to six tomorrow", "2026-01-15T05:45:00Z"),
         ("wake me at 8pm", "2026-01-14T20:00:00Z"),
     ],
 )
 def test_waking_reads_a_bare_early_hour_as_morning(text: str, instant: str) -> None:
     assert _once(text) == instant
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("set an alarm for 7", "2026-01-15T07:00:00Z"),
+        ("alarm for quarter to six tomorrow", "2026-01-15T05:45:00Z"),
+    ],
+)
+def test_an_alarm_at_a_bare_hour_is_the_morning_asked(text: str, instant: str) -> None:
+    # most alarms wake someone, not all ("an alarm for four thirty"): read so, and asked
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["needs_confirmation"]
 
 
 @pytest.mark.parametrize(

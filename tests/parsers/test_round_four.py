@@ -89,9 +89,11 @@ def test_times_that_make_a_grid_are_one_cron(text: str, expression: str) -> None
     assert _cron(text) == expression
 
 
-def test_times_that_do_not_make_a_grid_are_refused() -> None:
-    # cron's cross product would add 7:45 and 19:00, which nobody asked for
-    assert _read("every day at 7:00, 19:00 and 19:45")["schedule"] is None
+def test_times_that_do_not_make_a_grid_are_an_rrule_of_just_those() -> None:
+    # cron's cross product would add 7:45 and 19:00, which nobody asked for: an rrule's
+    # BYSETPOS keeps only the times named (tests/parsers/test_t8_calendar.py)
+    schedule = _read("every day at 7:00, 19:00 and 19:45")["schedule"]
+    assert schedule["rule"] == "FREQ=DAILY;BYHOUR=7,19;BYMINUTE=0,45;BYSECOND=0;BYSETPOS=1,3,4"
 
 
 def test_a_grid_of_times_every_other_day_is_an_rrule() -> None:

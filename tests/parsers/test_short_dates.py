@@ -254,10 +254,12 @@ def test_every_night_keeps_its_hours(text: str, expression: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["10 minutes", "10m", "2h", "3 days", "1 month", "45 mins"])
-def test_an_amount_alone_is_not_a_when(text: str) -> None:
+def test_an_amount_alone_is_read_as_a_timer_and_asked(text: str) -> None:
+    # a timer's or a bot's "1h30m": that long from now — or every so often, so it asks
     answer = _read(text)
-    assert answer["schedule"] is None
-    assert "amount of time" in answer["reason"]
+    assert answer["schedule"]["type"] == "at"
+    assert answer["needs_confirmation"]
+    assert "every so often" in " ".join(answer["notes"])
 
 
 @pytest.mark.parametrize(

@@ -167,8 +167,10 @@ def test_us_market_hours_are_the_new_york_session() -> None:
         "expression": "30 9-15 * * 1-5",
         "timezone": "America/New_York",
     }
-    # 9:30 to 4pm cannot be every 5 minutes in one cron expression: refused, not stretched
-    assert understand_fast("every 5 minutes during US market hours", now=NOW).schedule is None
+    # 9:30 to 4pm cannot be every 5 minutes in one cron expression: never stretched, but a
+    # daily rule that lists the session's times (test_t8_windows)
+    five = understand_fast("every 5 minutes during US market hours", now=NOW).schedule
+    assert five is not None and five["type"] == "rrule" and "BYSETPOS=" in five["rule"]
 
 
 def test_a_frequency_naming_a_thing_stays_in_the_task_unless_it_is_the_schedule() -> None:

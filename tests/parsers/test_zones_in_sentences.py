@@ -55,7 +55,7 @@ def test_a_time_converted_into_other_zones_is_read_in_the_first(
     [
         "every Monday at 9am UTC (9am CET)",  # not the same instant: two schedules, or a slip
         "every day at 8:00 AM ET (13:00 UTC)",  # true in winter only: which clock is the job's?
-        "every day at 9am IST",  # India, Ireland or Israel
+        "every day at 9am IST",  # India, Ireland or Israel: read as India, and asked
         "every day at 9am IST (10:30 AM PST)",  # no IST is 10:30 PST at 9am
     ],
 )

@@ -1,0 +1,47 @@
+"""A label before a request: "Schedule: …", "Note: …", "Reminder: …", "Todo: …".
+
+The words after the label are what the person wrote: a question ("Schedule: am I free at
+4pm?"), a change to a job ("Note: cancel my 9am reminder"), a statement ("Reminder: Viola
+has Thursday off") keep what they are with a label before them. The cues that look at how a
+text begins (understand.py's _QUESTION, _MANAGE, _STATEMENT, …) read the text without it.
+
+A label that says something about time ("Daily: …", "Every Monday: …", "When: …") is part
+of the schedule and stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+# one to three words, a colon and a space: "Schedule: ", "Weekly sync: ", "Note to self: "
+_LABEL: Final = re.compile(
+    r"^\s*(?P<label>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2})\s*:\s+(?=\S)"
+)
+
+
+# Markup before the words: a quote ("> "), a bullet ("- ", "• "), code or bold ("`", "**"), an
+# emoji ("⏰ "); not "/", "@", "#" (a command, a target, a channel) nor a bracket or a quote
+_MARKUP: Final = re.compile(r"^(?:[\s`*>_~•-]|(?!\w)[^\x00-\x7f])+")
+
+
+def unmarked(text: str) -> str:
+    """`text` without the markup at its start: "> cancel my 9am reminder" is a change to a job
+    as "cancel my 9am reminder" is."""
+    if not text or text[0].isalnum():
+        return text  # most texts start with a word: one look
+    match = _MARKUP.match(text)
+    return text[match.end() :] if match is not None else text
+
+
+def unlabelled(text: str, *, names_time: Callable[[str], bool]) -> str:
+    """`text` without markup or a label at its start that names no time; `text` itself
+    otherwise."""
+    text = unmarked(text)
+    if ":" not in text[:40]:
+        return text  # most texts have no label: one look
+    match = _LABEL.match(text)
+    if match is None or names_time(match["label"]):
+        return text
+    return text[match.end() :]
