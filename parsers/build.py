@@ -1871,7 +1871,10 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
         )
     first_run = to_instant(b.first_day, at, b.zone)
     if first_run <= b.now:
-        first_run = to_instant(b.first_day + timedelta(days=1), at, b.zone)
+        # the start time today has passed: the series has started, and runs on in its steps
+        # ("every 5 hours starting at 8am" said at 10:00 runs next at 13:00), as above
+        step = timedelta(seconds=seconds)
+        first_run += step * ((b.now - first_run) // step + 1)
     return _every(b, seconds, first_run)
 
 
