@@ -874,9 +874,10 @@ def _meeting_window(p: Phrase) -> None:
     if p.interval is not None and p.interval[1] not in ("day", "week", "month", "year"):
         return
     one_day = p.day_offset is not None or p.next_week or p.this_week
-    if p.interval is None and not (
+    no_day = p.interval is None and not (
         p.every or p.weekdays or p.nth or p.monthdays or p.dates or one_day
-    ):
+    )
+    if no_day and (p.window_between or p.window_open_end):
         return
     first, last = p.window
     if not _is_explicit(first):
@@ -897,10 +898,16 @@ def _meeting_window(p: Phrase) -> None:
     # tomorrow from 8:30 to 5:30"); a window beside a repeating day keeps to a short meeting
     one_off = not recurring and (p.single_day or not p.weekdays)
     longest = (ONE_DAY_EVENT_HOURS if one_off else MEETING_HOURS) * 60
+    if no_day:
+        # "Bingo Nite at Moe's from 6pm to 8pm" (a calendar's quick add): an event that day,
+        # as a time alone is — but no day is said, and it may describe hours kept: asked
+        longest = MEETING_HOURS * 60
     if 0 < length <= longest:
         p.times.append(first)
         p.window = None
-        if p.window_between:
+        if no_day:
+            p.unsure.append("an event from its start to its end, on no day said: read as once")
+        elif p.window_between:
             # "between" is any time in the window, on one day or every time ("every first of
             # every month between 2:00 a.m. - 02:30 a.m.": Jenkins' H, once somewhere in it)
             p.unsure.append("“between” read as at its start; the run may be meant later in it")

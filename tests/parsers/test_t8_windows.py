@@ -255,3 +255,21 @@ def test_minutes_in_a_window_every_few_months() -> None:
     # 14:00, 14:45, 15:30, 16:15, 17:00, 17:45
     assert rule.startswith("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15;BYHOUR=14,15,16,17")
     assert rule.endswith("BYMINUTE=0,15,30,45;BYSECOND=0;BYSETPOS=1,4,7,10,13,16")
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("Bingo Nite at Moe's from 6pm to 8pm", "2026-01-14T18:00:00Z"),
+        ("meeting from 2pm to 3pm", "2026-01-14T14:00:00Z"),
+    ],
+)
+def test_a_short_event_on_no_day_is_once_at_its_start_and_asks(text: str, at: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["datetime"] == at
+    assert answer["needs_confirmation"]
+
+
+@pytest.mark.parametrize("text", ["The office is open from 9am to 5pm", "from 9am to 5pm"])
+def test_hours_kept_are_no_event(text: str) -> None:
+    assert read(text)["schedule"] is None
