@@ -379,9 +379,12 @@ def _scan(text: str) -> list[Token]:
     append = tokens.append
     lexicon = lx.LEXICON
     plain = _PLAIN_WORDS
+    address_end = -1  # the end of a street address read whole: its words are read with it
     for match in pattern.finditer(lowered if lower_case else text):
         group = match.lastgroup
         start, end = match.span()
+        if start < address_end:
+            continue
         if group == "word":
             if end - start == 1 and text[start] == "M" and tokens and tokens[-1].kind == lx.NUM:
                 # "every 4M": months in ISO 8601 durations and fugit, minutes elsewhere
@@ -442,8 +445,13 @@ def _scan(text: str) -> list[Token]:
             _word(match.group().lower(), start, tokens)
         elif group == "num":
             raw = match.group()
-            if end - start >= 3 and _STREET.match(text, end) is not None:
-                append(Token(lx.WORD, "address", start, end))  # "at 604 Ferry St.": no 6:04
+            street = (_STREET.match(text, end) if end - start >= 3 else None) or (
+                _NAMED_STREET.match(text, end)
+            )
+            if street is not None:
+                # "at 604 Ferry St.": no 6:04; "474 24th street": no 24th day
+                append(Token(lx.WORD, "address", start, street.end()))
+                address_end = street.end()
                 continue
             value: object = float(raw) if "." in raw else int(raw)
             if (
@@ -774,9 +782,17 @@ _CURRENCY_AFTER: Final = re.compile(
 
 
 # a house number's street: "604 Ferry St.", "123 Main Street", "1600 Pennsylvania Avenue"
+# ("200 C Street", "474 24th street", "1 Embarcadero Center": a letter or an ordinal for the
+# name; a number of one or two digits only before a capitalized kind of street)
 _STREET: Final = re.compile(
-    r"\s+(?:[A-Z][a-z]+\s+){1,3}(?i:st|street|ave|avenue|rd|road|blvd|boulevard|ln|lane|dr|"
-    r"drive|way|ct|court|pl|place|pkwy|parkway|hwy|highway|sq|square)\b"
+    r"\s+(?:(?:[A-Z][a-z]*|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?i:st|street|ave|avenue|rd|road|"
+    r"blvd|boulevard|ln|lane|dr|drive|way|ct|court|pl|place|pkwy|parkway|hwy|highway|sq|square|"
+    r"center|centre|plaza|loop|mall)\b"
+)
+_NAMED_STREET: Final = re.compile(
+    r"\s+(?:[A-Z][a-z]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|"
+    r"Drive|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Sq|Square|Center|Centre|Plaza|Loop|"
+    r"Mall)\b"
 )
 
 

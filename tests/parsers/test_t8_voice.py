@@ -184,3 +184,20 @@ def test_markup_before_a_change_or_a_question_keeps_it_one(text: str) -> None:
 )
 def test_unmarked(text: str, expected: str) -> None:
     assert unmarked(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the party is at 9:15 in the night at 3 Harbor Plaza", "2026-01-14T21:15:00Z"),
+        ("dinner at 18:30 at 12 B Street", "2026-01-14T18:30:00Z"),
+        ("add it at 4:30 pm, 615 31st avenue", "2026-01-14T16:30:00Z"),
+        ("meet at 2 Baker Street at 1pm", "2026-01-14T13:00:00Z"),
+    ],
+)
+def test_a_street_address_is_no_time_nor_day(text: str, expected: str) -> None:
+    assert _when(text)[0] == expected
+
+
+def test_a_small_number_before_a_lower_case_word_stays_a_time() -> None:
+    assert _when("remind me at 11 drive to school")[0] == "2026-01-14T11:00:00Z"
