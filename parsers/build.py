@@ -1042,7 +1042,8 @@ def _days_left(p: Phrase) -> None:
             "day": len(p.times),
             "week": len(p.weekdays),
             "month": len(p.monthdays) + len(p.nth),
-            "year": len(p.dates),
+            # "twice a year on the 2nd to last day of Feb and August": each month's days
+            "year": len(p.dates) or len(set(p.months)) * (len(p.monthdays) + len(p.nth)),
         }.get(unit, -1)
         if named != count and p.times_per_adverb and named == 1 and p.count is None:
             # "10 times weekly on Tuesday at 9am": one day named, so ten runs, weekly (it
@@ -1356,6 +1357,10 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     p = b.p
     if p.frame_count > 1:
         return _framed_hours(b, seconds)
+    if p.count is not None:
+        counted = _counted_steps(b, seconds)
+        if counted is not None:
+            return counted
     _honours(p, "interval", "times", "window", "more_windows", "weekdays", "nth", "monthdays",
              "months", "minute_past", "more_minutes", "interval_start", "part", "minute_range",
              *_BOUNDS)  # fmt: skip
@@ -1519,6 +1524,43 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if b.first_day > b.local_now.date():
         start_at = to_instant(b.first_day, time(0), b.zone)
     return _every(b, seconds, start_at)
+
+
+def _counted_steps(b: _Builder, seconds: float) -> Built | None:
+    """ "every hour and a half for four occurrences": that many runs, one interval apart (an
+    `every` schedule that ends at its last run). "every 6 hours (4 times)": when the runs fill
+    a day exactly, the number restates how many a day, and the count is dropped (asked)."""
+    p = b.p
+    count = p.count
+    assert count is not None
+    step = int(seconds)
+    if step != seconds or step < 60 or step % 60:
+        return None
+    if step * count == 86400:
+        p.count = None
+        b.note(
+            f"“{count} times” read as {count} times a day (it may mean {count} runs)",
+            UNSURE_PENALTY,
+        )
+        return None
+    _honours(p, "interval", "count")
+    if count == 1:
+        raise Rejected("one run is not a repeating schedule", "in 2 hours")
+    start = ceil_minute(b.now + timedelta(seconds=step))
+    if 3600 % step == 0 or (step % 3600 == 0 and 86400 % step == 0):
+        # an interval that divides the hour (or the day) runs on the clock's marks, as cron
+        midnight = to_instant(b.local_now.date(), time(0), b.zone)
+        start = midnight + timedelta(
+            seconds=step * ((b.now - midnight) // timedelta(seconds=step) + 1)
+        )
+    schedule = {
+        "type": "every",
+        "interval": step,
+        "start_at": iso_z(start),
+        "end_at": iso_z(start + timedelta(seconds=step * (count - 1))),
+        "timezone": b.zone_name,
+    }
+    return b.done(schedule)
 
 
 def _window_runs(b: _Builder, window: tuple[time, time], seconds: int, tail: str) -> Built:

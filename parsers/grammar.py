@@ -1052,6 +1052,8 @@ class _Reader:
     def _to(self, i: int) -> int | None:
         """ "until March 1", "through Friday"; after an interval, "until 5pm" (from
         midnight to 5pm each day)."""
+        if self._word(i) == "ending" and self._word(i + 1) == "after":
+            return self._for(i + 1)  # "ending after 60 days", "ending after 10 occurrences"
         bound = self._bound(i, "until")
         if bound is not None or self.phrase.interval is None:
             return bound
@@ -1254,11 +1256,13 @@ class _Reader:
             and token.kind == lx.NUM
             and isinstance(token.value, int)
             and (
-                self._word(j + 1) in ("times", "occurrences") or self._is_unit(j + 1, "occurrence")
+                self._word(j + 1) in ("times", "occurrences")
+                or self._is_unit(j + 1, "occurrence")
+                or (token.value == 1 and self._word(j + 1) == "time")
             )
             and self.phrase.count is None
         ):
-            self.phrase.count = token.value  # "for 5 times", "for 8 occurrences"
+            self.phrase.count = token.value  # "for 5 times", "for 8 occurrences", "for 1 time"
             return j + 2
         if self._word(j) == "the" and self._word(j + 1) == "next":
             j += 2
@@ -2155,6 +2159,12 @@ class _Reader:
     # -- days of the week ---------------------------------------------------------
 
     def _days(self, i: int) -> int:
+        end = self._days_named(i)
+        if self._word(end) in ("that", "which") and self._word(end + 1) in _FALLS:
+            return self._falls_on(end + 1) or end  # "every Friday that falls on the 13th"
+        return end
+
+    def _days_named(self, i: int) -> int:
         if (
             self._kind(i) == lx.DAYSET
             and self.tokens[i].value == lx.WEEKEND
@@ -2614,6 +2624,12 @@ class _Reader:
                 phrase.nth.extend((nth, day) for day in days for nth in ordinals)
                 phrase.year_nth = phrase.every = True
                 return j + 3
+            if len(days) > 1 and len(ordinals) > 1:
+                # "Every First and third Friday and Saturday": each of those days, or the
+                # weekends they make (a Friday and the Saturday after it)? Read as each, asked
+                phrase.unsure.append(
+                    "several ordinals of several weekdays read as each ordinal of each day"
+                )
             for day in days:
                 for nth in ordinals:
                     if nth != -1 and not 1 <= nth <= 5:
@@ -2755,8 +2771,10 @@ class _Reader:
 
     def _end(self, i: int) -> int | None:
         """ "end of the month", "end of every month"; after a monthly frequency, "at the
-        end" ("each month at the end")."""
+        end" ("each month at the end"). "end after 60 days": as "for 60 days"."""
         j = i + 1
+        if self._word(j) == "after":
+            return self._for(j)
         if self._word(j) != "of":
             unit = self.phrase.interval[1] if self.phrase.interval else None
             if self._word(i - 1) != "the" or unit != "month":
@@ -3817,10 +3835,11 @@ class _Reader:
         """ "every Friday that falls on the 13th", "any Friday falling on the 13th of a month",
         "the last day if it is a weekday" is elsewhere: a weekday whose date is also named, both
         at once (BYDAY=FR;BYMONTHDAY=13), as "Friday the 13th"."""
-        j = i + (self._word(i) in ("that", "which"))
+        j = i
+        before = i - 1 - (self._word(i - 1) in ("that", "which"))
         if self._word(j) not in _FALLS or self._word(j + 1) != "on":
             return None
-        if not (i and self._kind(i - 1) in (lx.DAY, lx.DAYS) and self.phrase.weekdays):
+        if not (before >= 0 and self._kind(before) in (lx.DAY, lx.DAYS) and self.phrase.weekdays):
             return None
         k = j + 2 + (self._word(j + 2) == "the")
         if self._kind(k) != lx.ORD or self._kind(k + 1) in (lx.DAY, lx.DAYS, lx.DAYSET):
@@ -4092,7 +4111,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "only": _Reader._only,
     "repeat": _Reader._filler,
     "during": _Reader._during,
-    **dict.fromkeys(("that", "which", *_FALLS), _Reader._falls_on),
+    **dict.fromkeys(_FALLS, _Reader._falls_on),
     "any": _Reader._any,
     "except": _Reader._except,
     "other": _Reader._other,
@@ -4106,6 +4125,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "from": _Reader._from,
     "to": _Reader._to,
     "ending": _Reader._to,
+    "ends": _Reader._end,
     "after": _Reader._after,
     "before": _Reader._before,
     "for": _Reader._for,

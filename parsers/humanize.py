@@ -37,6 +37,9 @@ def describe(schedule: dict[str, Any]) -> str:
         return text + _bounds(schedule, zone)
     if kind == "every":
         text = _describe_every(int(schedule["interval"]), schedule.get("start_at"), zone)
+        runs = _runs(schedule)
+        if runs is not None:  # it ends at a run: say how many ("every 90 minutes, 4 times")
+            return f"{text}, {runs} times"
         return text + _bounds({"end_at": schedule.get("end_at")}, zone)
     if kind == "at":
         local = _parse_instant(str(schedule["datetime"])).astimezone(ZoneInfo(zone))
@@ -124,6 +127,16 @@ def _bounds(schedule: dict[str, Any], zone: str) -> str:
             local = _parse_instant(str(schedule[key])).astimezone(ZoneInfo(zone))
             text += f", {word} {long_date(local)}"
     return text
+
+
+def _runs(schedule: dict[str, Any]) -> int | None:
+    """How many runs an `every` schedule makes when it ends on one of them, else None."""
+    start, end = schedule.get("start_at"), schedule.get("end_at")
+    if not (start and end):
+        return None
+    span = (_parse_instant(str(end)) - _parse_instant(str(start))).total_seconds()
+    runs, left = divmod(span, int(schedule["interval"]))
+    return int(runs) + 1 if not left and runs >= 1 else None
 
 
 def _describe_every(seconds: int, start_at: object, zone: str) -> str:

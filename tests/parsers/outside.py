@@ -34,8 +34,9 @@ below), `start=YYYY-MM-DD` (runs from that
 local day), `end=YYYY-MM-DD` (runs until the end of that local day), `end=+Nd` (until the
 end of the Nth day from today, today being day 1; `+2mo`: two months on, less a day),
 `start=MM-DD`/`end=MM-DD` (the next such day), `first=HH:MM` (nothing runs before the
-next HH:MM), `anchor=YYYY-MM-DD` (an rrule's series starts that day, not at its first
-occurrence after now: "every 2 weeks … effective 1/6/2026").
+next HH:MM), `runs=N` (only the first N runs come: "every 90m; runs=4"),
+`anchor=YYYY-MM-DD` (an rrule's series starts that day, not at its first occurrence after
+now: "every 2 weeks … effective 1/6/2026").
 
 A phrase is right when the whole-sentence parser's schedule fires at the expected instants
 (the first `COUNT` of them) in every window: a winter and a summer Wednesday, and the
@@ -245,6 +246,8 @@ def load(directory: Path = CORPUS_DIR, *, skip: tuple[str, ...] = ()) -> list[Ou
 
 def expected_times(phrase: OutsidePhrase, now: datetime, count: int = COUNT) -> list[datetime]:
     kind, _, spec = phrase.expect.partition(" ")
+    if phrase.option("runs"):  # "every 90m; runs=4": only the first four runs come
+        count = min(count, int(str(phrase.option("runs"))))
     zone_name = phrase.zone
     zone = ZoneInfo(zone_name)
     start = _bound(phrase.option("start"), zone, now, end=False)

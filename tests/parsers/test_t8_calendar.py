@@ -216,3 +216,79 @@ def test_weekdays_framed_by_a_month_or_year_come_every_week(
     assert result.schedule is not None, result.reason
     assert result.schedule["expression"] == expression
     assert result.needs_confirmation is asked
+
+
+# -- counts and ends ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "interval", "runs", "words"),
+    [
+        ("every hour and a half for four occurrences", 5400, 4, "Every 90 minutes"),
+        ("every 7 minutes, 10 times", 420, 10, "Every 7 minutes"),
+        ("every 2 hours, 5 times", 7200, 5, "Every 2 hours"),
+    ],
+)
+def test_a_counted_interval_ends_at_its_last_run(
+    text: str, interval: int, runs: int, words: str
+) -> None:
+    result = parse_fast(text, now=NOW)
+    assert result.schedule is not None, result.reason
+    assert result.schedule["type"] == "every"
+    assert result.schedule["interval"] == interval
+    times = fire_times(result.schedule, after=NOW, count=runs + 5)
+    assert len(times) == runs
+    assert result.human_readable is not None
+    assert result.human_readable.startswith(words)
+    assert result.human_readable.endswith(f", {runs} times")
+
+
+@pytest.mark.parametrize(
+    "text", ["every 6 hours (4 times)", "every 8 hours, 3 times", "every 12 hours (twice)"]
+)
+def test_a_count_that_fills_a_day_restates_the_runs_a_day(text: str) -> None:
+    result = parse_fast(text, now=NOW)
+    if result.schedule is None:  # "twice" is not read as a count: refused, never dropped
+        assert result.reason is not None
+        return
+    assert result.schedule["type"] == "cron"
+    assert result.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("a daily habit you want to end after 60 days", "2026-03-14T23:59:59Z"),
+        ("every day, ending after 60 days", "2026-03-14T23:59:59Z"),
+        ("every monday, end after 4 weeks", "2026-02-10T23:59:59Z"),
+    ],
+)
+def test_end_after_an_amount_is_for_that_long(text: str, end: str) -> None:
+    result = parse_fast(text, now=NOW)
+    assert result.schedule is not None, result.reason
+    assert result.schedule["end_at"] == end
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("every year on July the 10th for 1 time", "COUNT=1"),
+        ("weekly on Friday, ends after 5 occurrences", "COUNT=5"),
+    ],
+)
+def test_counts_said_as_ends(text: str, rule: str) -> None:
+    result = parse_fast(text, now=NOW)
+    assert result.schedule is not None, result.reason
+    assert result.schedule["rule"].endswith(rule)
+
+
+def test_twice_a_year_is_restated_by_two_months() -> None:
+    result = parse_fast("Twice a year on the 2nd to last day of Feb and August", now=NOW)
+    assert result.schedule is not None, result.reason
+    assert result.schedule["rule"].startswith("FREQ=MONTHLY;BYMONTHDAY=-2;BYMONTH=2,8;")
+
+
+def test_several_ordinals_of_several_weekdays_are_asked() -> None:
+    result = parse_fast("Every First and third Friday and Saturday", now=NOW)
+    assert result.schedule is not None
+    assert result.needs_confirmation
