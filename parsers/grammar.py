@@ -1269,6 +1269,11 @@ class _Reader:
         end = sub._amounts(j)
         if end is None or self.phrase.until is not None:
             return None
+        if self._word(end) == "of" and (
+            self._word(end + 1) in ("every", "each")
+            or (self._word(end + 1) == "the" and self._is_unit(end + 2, "week", "month", "year"))
+        ):
+            return None  # "configured for a day of the week": which day, not how long
         seconds, months = sub.phrase.offset_seconds, sub.phrase.offset_months
         if seconds % 86400:
             return None

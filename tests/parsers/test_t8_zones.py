@@ -323,3 +323,11 @@ def test_ce_s_t_is_central_european_time() -> None:
 )
 def test_a_group_meeting_half_said_asks(text: str) -> None:
     assert _read(text)[2] is False
+
+
+def test_for_a_day_of_the_week_is_no_duration() -> None:
+    assert _read("daily at midnight, but can be configured for a day of the week")[0] == (
+        "0 0 * * *"
+    )
+    result = understand_fast("daily at 9am for a week", now=NOW)
+    assert result.schedule is not None and result.schedule.get("end_at") is not None
