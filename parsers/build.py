@@ -1266,7 +1266,7 @@ def _recurring(b: _Builder) -> Built:
         return _daily_or_weekly(b, None, 1)
     if p.dates:
         return _yearly(b, unit, count)
-    if unit == "year" and (count != 1 or not (p.nth or p.monthdays)):
+    if unit == "year" and (count != 1 or not (p.nth or p.monthdays or p.first_weekday)):
         return _yearly(b, unit, count)
     if unit == "year" and not (p.months or p.quarter):
         raise Rejected("a yearly schedule needs its month", "every year on the 1st of March")
@@ -2096,7 +2096,7 @@ def _rrule_monthday(day: int) -> int:
 def _yearly(b: _Builder, unit: str | None, count: int) -> Built:
     p = b.p
     _honours(p, "interval", "dates", "times", "part", "weekdays", "nth", "monthdays", "months",
-             "count", *_BOUNDS)  # fmt: skip
+             "count", "first_weekday", *_BOUNDS)  # fmt: skip
     if unit not in (None, "year"):
         raise Rejected("a date can only repeat every year")
     if count != 1 or p.count is not None or not p.dates:
@@ -2195,8 +2195,19 @@ def _yearly_rrule(b: _Builder, count: int, at: list[time] | None = None) -> Buil
             "BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))),
             "BYDAY=" + ",".join(f"{nth}{_RRULE_DAYS[day]}" for nth, day in p.nth),
         ]
+    elif p.monthdays and p.months and not (p.weekdays or p.first_weekday):
+        # "every 3 years on the last day of February": days of the month in the months named
+        parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
+        if LAST_WEEKDAY in p.monthdays:
+            parts += ["BYDAY=MO,TU,WE,TH,FR", "BYSETPOS=-1"]
+        else:
+            parts.append("BYMONTHDAY=" + ",".join(str(_rrule_monthday(d)) for d in p.monthdays))
+    elif p.first_weekday and len(set(p.months)) == 1 and not (p.monthdays or p.nth):
+        # "every 2 years on the first weekday of August": BYSETPOS counts in that one month
+        days = ",".join(_RRULE_DAYS[day] for day in _week_order(list(p.setpos_days)))
+        parts += [f"BYMONTH={p.months[0]}", f"BYDAY={days}", f"BYSETPOS={p.first_weekday}"]
     else:
-        if p.monthdays or p.nth or p.months or p.weekdays:
+        if p.monthdays or p.nth or p.months or p.weekdays or p.first_weekday:
             raise Rejected("a schedule every few years needs its date", "every 2 years on March 3")
         # "every year", "yearly": on the date it starts, as Todoist reads it
         day = b.start_day or b.first_day

@@ -2607,6 +2607,12 @@ class _Reader:
                 return back + 1
             if self._is_unit(back, "day"):
                 back += 1
+                if self._year_follows(back):  # "the second to last day of the year"
+                    if any(not 1 <= nth <= 366 for nth in ordinals):
+                        raise Rejected("a year has 365 or 366 days")
+                    phrase.yeardays.extend(-nth for nth in ordinals)
+                    phrase.every |= self._word(back + 1) == "every"
+                    return back + 3
             phrase.monthdays.extend(FROM_END - (nth - 1) for nth in ordinals if 1 <= nth <= 28)
             return back
         kind = self._kind(j)
@@ -2622,13 +2628,21 @@ class _Reader:
             follows = self._weekday_after(ordinals, days, j)
             if follows is not None:
                 return follows
-            if self._year_follows(j):
-                # "every 20th Monday of the year" (RFC 5545: BYDAY=20MO in a yearly rule)
+            of_year = self._year_follows(j)
+            yearly = phrase.interval is not None and phrase.interval[1] == "year"
+            if of_year or (
+                yearly
+                and any(nth > 5 for nth in ordinals)
+                and self._kind(j) != lx.MONTH
+                and self._kind(j + 1) != lx.MONTH
+            ):
+                # "every 20th Monday of the year", "every year on the 20th Monday" (RFC 5545:
+                # BYDAY=20MO in a yearly rule)
                 if any(not 1 <= nth <= 52 and nth != -1 for nth in ordinals) or phrase.nth:
                     raise Rejected("a year has 52 or 53 of each weekday")
                 phrase.nth.extend((nth, day) for day in days for nth in ordinals)
                 phrase.year_nth = phrase.every = True
-                return j + 3
+                return j + 3 * of_year
             if len(days) > 1 and len(ordinals) > 1:
                 # "Every First and third Friday and Saturday": each of those days, or the
                 # weekends they make (a Friday and the Saturday after it)? Read as each, asked
@@ -2746,6 +2760,20 @@ class _Reader:
             self.phrase.nth.append((-1, int(self.tokens[j].value)))  # type: ignore[call-overload]
             self.phrase.order.append("d")
             return j + 1
+        if self._is_unit(j, "day") and self._year_follows(j + 1):
+            # "the last day of the year", "the 1st and last day of the year": BYYEARDAY=-1
+            # (with the days of the month just named, counted in the year too)
+            phrase = self.phrase
+            if phrase.monthdays and self._word(i - 1) == "and":
+                phrase.yeardays.extend(phrase.monthdays)
+                phrase.monthdays.clear()
+            phrase.yeardays.append(-1)
+            if self._word(j + 2) == "every":
+                phrase.every = True
+            elif not phrase.every:  # "the last day of the year": this year's, or each one's?
+                phrase.every = True
+                phrase.unsure.append("read as the last day of every year (it may mean once)")
+            return j + 4
         if self._is_unit(j, "day"):
             self.phrase.monthdays.append(LAST_DAY)
             return j + 1

@@ -292,3 +292,43 @@ def test_several_ordinals_of_several_weekdays_are_asked() -> None:
     result = parse_fast("Every First and third Friday and Saturday", now=NOW)
     assert result.schedule is not None
     assert result.needs_confirmation
+
+
+# -- days counted in the year, yearly rules in a named month -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "asked"),
+    [
+        ("every year on the 1st and last day of the year", "FREQ=YEARLY;BYYEARDAY=1,-1", False),
+        ("every year on the second to last day of the year", "FREQ=YEARLY;BYYEARDAY=-2", False),
+        ("the last day of every year", "FREQ=YEARLY;BYYEARDAY=-1", False),
+        ("the last day of the year", "FREQ=YEARLY;BYYEARDAY=-1", True),  # or this year's?
+        (
+            "every 3 years on the last day of February",
+            "FREQ=YEARLY;INTERVAL=3;BYMONTH=2;BYMONTHDAY=-1",
+            False,
+        ),
+        (
+            "every 2 years on the first weekday of August",
+            "FREQ=YEARLY;INTERVAL=2;BYMONTH=8;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1",
+            False,
+        ),
+        (
+            "every year on the first weekday of August",
+            "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1;BYMONTH=8",
+            False,
+        ),
+        ("every year on the 20th Monday", "FREQ=YEARLY;BYDAY=20MO", False),
+    ],
+)
+def test_yearly_days(text: str, rule: str, asked: bool) -> None:
+    result = parse_fast(f"{text} at 10am", now=NOW)
+    assert result.schedule is not None, result.reason
+    assert result.schedule["rule"] == rule + ";BYHOUR=10;BYMINUTE=0;BYSECOND=0"
+    assert result.needs_confirmation is asked
+
+
+def test_every_few_years_on_a_business_day_needs_its_month() -> None:
+    result = parse_fast("every 2 years on the first weekday", now=NOW)
+    assert result.schedule is None
