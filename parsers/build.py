@@ -552,9 +552,28 @@ def _spoken(hour: int, minute: int) -> str:
     return f"{twelve}:{minute:02d}{suffix}" if minute else f"{twelve}{suffix}"
 
 
+def _start_time_of_one_run(phrase: Phrase) -> None:
+    """ "add an event starting at three pm on may fifth", "a call starting at 10am tomorrow":
+    with nothing that repeats, the start time of a thing named before it is the run's time
+    (a series' start time is read where the series is; "tomorrow starting at 8am" starts
+    nothing named, and stays refused)."""
+    if (
+        phrase.start_of_thing
+        and phrase.interval_start is not None
+        and phrase.interval is None
+        and not phrase.every
+        and not phrase.times
+        and phrase.window is None
+        and phrase.count is None
+    ):
+        phrase.times.append(phrase.interval_start)
+        phrase.interval_start = None
+
+
 def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
     _whole_minutes(phrase)
+    _start_time_of_one_run(phrase)
     _framed_days(phrase)
     _one_schedule(phrase)
     _start_day_of_month(phrase)
@@ -1871,7 +1890,10 @@ def _sub_daily_from(b: _Builder, seconds: int) -> Built:
         )
     first_run = to_instant(b.first_day, at, b.zone)
     if first_run <= b.now:
-        first_run = to_instant(b.first_day + timedelta(days=1), at, b.zone)
+        # the start time today has passed: the series has started, and runs on in its steps
+        # ("every 5 hours starting at 8am" said at 10:00 runs next at 13:00), as above
+        step = timedelta(seconds=seconds)
+        first_run += step * ((b.now - first_run) // step + 1)
     return _every(b, seconds, first_run)
 
 

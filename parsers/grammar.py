@@ -773,6 +773,12 @@ class _Reader:
         if self.phrase.interval_start is not None:
             raise Rejected("the text names two start times")
         self.phrase.interval_start = first[0]
+        # what starts is named before it ("an event starting at 3pm": the run of words read
+        # here starts at "starting"), not a day ("tomorrow starting at 8am")
+        before = self.tokens[i - 1] if i else None
+        self.phrase.start_of_thing = before is None or (
+            before.kind == lx.WORD and before.value not in lx.KEYWORDS
+        )
         return first[1]
 
     def _holiday(self, i: int) -> int | None:

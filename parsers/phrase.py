@@ -127,6 +127,8 @@ class Phrase:
     times_per: tuple[int, str] | None = None  # "twice a day": (2, "day")
     times_per_adverb: bool = False  # written "3 times weekly", not "3 times a week"
     interval_start: TimeMention | None = None  # "every 3 hours starting at 8am"
+    # the start time follows a thing that starts: "an event starting at 3pm", "a call starting…"
+    start_of_thing: bool = False
     except_weekdays: list[int] = field(default_factory=list)  # "every day except Sunday"
     except_months: list[int] = field(default_factory=list)  # "daily except in May"
     # "except holidays": the public holidays of a country ("" = the zone's), as exclusions

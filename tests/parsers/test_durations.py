@@ -78,12 +78,13 @@ def test_parts_joined_by_a_comma_alone_are_one_interval_and_ask() -> None:
 
 
 def test_a_start_time_counts_a_compound_interval_from_it() -> None:
-    # 7am is past in New York at noon: the series starts tomorrow at 7:00 (EST, UTC-5)
+    # 7am is past in New York at noon: the series started today at 7:00 and runs on in its
+    # steps, 10:20, then 13:40 (EST, UTC-5) — a start time is today's (round eight, window8)
     schedule = _read("every 3 hours 20 minutes starting at 7am")["schedule"]
     assert schedule == {
         "type": "every",
         "interval": 12000,
-        "start_at": "2026-03-05T12:00:00Z",
+        "start_at": "2026-03-04T18:40:00Z",
         "timezone": ZONE,
     }
 

@@ -201,3 +201,20 @@ def test_a_street_address_is_no_time_nor_day(text: str, expected: str) -> None:
 
 def test_a_small_number_before_a_lower_case_word_stays_a_time() -> None:
     assert _when("remind me at 11 drive to school")[0] == "2026-01-14T11:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("put a dentist visit starting at 4pm on june 9", "2026-06-09T16:00:00Z"),
+        ("book a call starting at 11am tomorrow", "2026-01-15T11:00:00Z"),
+        ("a webinar starting at two pm on friday", "2026-01-16T14:00:00Z"),
+    ],
+)
+def test_the_start_time_of_one_run_is_its_time(text: str, expected: str) -> None:
+    assert _when(text) == (expected, True)
+
+
+def test_a_series_keeps_its_start_time() -> None:
+    result = understand_fast("every 3 hours starting at 7am", timezone="UTC", now=NOW)
+    assert (result.schedule or {}).get("expression") == "0 1,4,7,10,13,16,19,22 * * *"

@@ -273,3 +273,17 @@ def test_a_short_event_on_no_day_is_once_at_its_start_and_asks(text: str, at: st
 @pytest.mark.parametrize("text", ["The office is open from 9am to 5pm", "from 9am to 5pm"])
 def test_hours_kept_are_no_event(text: str) -> None:
     assert read(text)["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start_at"),
+    [
+        ("every 5 hours starting at 8am", "2026-01-14T13:00:00Z"),  # 8:00 passed: 13:00 next
+        ("every 90 minutes starting at 9am", "2026-01-14T10:30:00Z"),  # after 10:00
+        ("every 5 hours starting at 2pm", "2026-01-14T14:00:00Z"),  # still ahead
+    ],
+)
+def test_an_interval_off_the_clock_starting_at_a_time_today(text: str, start_at: str) -> None:
+    schedule = read(text)["schedule"]
+    assert schedule["type"] == "every"
+    assert schedule["start_at"] == start_at
