@@ -60,7 +60,8 @@ _WAKE: Final = re.compile(
 # for 1 hour called pizza", "set timer called pizza for 5 minutes" (a voice assistant's timers),
 # "timer 1h30m", "countdown -d 2h45m" (command-line timers): that long from now
 _TIMER: Final = re.compile(
-    r"""^(?:please\s+)?(?:(?:set|start|create|make|run)\s+(?:me\s+)?(?:an?\s+|the\s+|my\s+)?)?
+    r"""^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?
+    (?:(?:set|start|create|make|run)\s+(?:me\s+)?(?:an?\s+|the\s+|my\s+)?)?
     (?:timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?for\s+
       | (?=(?P<amount>[^,]{1,40}?)[\s-]*timer\b)
       # "timer 10m", "countdown -d 1.5h"; "count down 10 minutes" (an assistant's countdown)

@@ -1568,6 +1568,10 @@ class _Reader:
         if word in ("noon", "midnight"):  # "every midnight": every day at midnight
             self._set_interval(1, "day")
             return self._times(j)
+        if token.kind == lx.TIME and _said_whole(token.value):  # type: ignore[arg-type]
+            # "every 5pm", "every 17:00": every day at that time, as "every midnight"
+            self._set_interval(1, "day")
+            return self._times(j)
         if word == "dow":  # "every day-of-week from Monday through Friday" (crontab.guru)
             self.phrase.every = True
             return self._dow(j + 1)
@@ -2566,6 +2570,8 @@ class _Reader:
             self._spelled_ordinal(i)
             and self._kind(j) == lx.WORD
             and self._word(j) not in lx.KEYWORDS
+            # "every month on the fifteenth pay rent": "on the" says it is a day
+            and not (self._word(i - 1) == "the" and self._word(i - 2) == "on" and self.phrase.every)
         ):
             return None  # "the first person to answer", "the second reviewer": not a day
         while step := self._is_separator(j):
@@ -3005,8 +3011,10 @@ class _Reader:
             # "december 21st and 31st"
             while (step := self._is_separator(end)) and self._kind(end + step) in (lx.ORD, lx.NUM):
                 more = self.tokens[end + step]
-                if not isinstance(more.value, int) or more.end - more.start > 4:
+                if not isinstance(more.value, int):
                     break
+                if more.kind != lx.ORD and more.end - more.start > 4:
+                    break  # ("thirty-first" is one ordinal however long)
                 if more.kind == lx.NUM and more.spelled:
                     break  # "April 20, ten am": a time in words, not another day
                 self.phrase.dates.append((year, month, int(more.value)))
@@ -4045,6 +4053,12 @@ class _Reader:
 
     def _zone_token(self, i: int) -> int:
         return self._zone(i)
+
+
+def _said_whole(clock: ClockTime) -> bool:
+    """A time that says which hour of the day it is: with am/pm or on the 24-hour clock
+    ("5pm", "17:00", "09:30"; not "9:30", which may also be an amount)."""
+    return clock.meridiem is not None or clock.is_24h
 
 
 def part_meridiem(part: str, hour: int) -> str | None:

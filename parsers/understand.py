@@ -61,7 +61,10 @@ _SLACK_USER: Final = r"<@(?P<uid>[UW][A-Z0-9]{2,})(?:\|[^>]*)?>"
 # (the "at" of "fourth of july @noon")
 _NAMED: Final = (
     r"(?<![\w#@.])(?P<name>(?:#|@(?!(?:yearly|annually|quarterly|monthly|weekly|daily|midnight|"
-    r"noon|midday|hourly|reboot|once|continuous|tonight|tomorrow|today)\b))"
+    r"noon|midday|hourly|reboot|once|continuous|tonight|tomorrow|today)\b"
+    # "@two pm", "@nine o'clock": a time in words after "@", not someone called Two
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:[\s-]+[a-z]+){0,2}\s*(?:[ap]\.?m\b|o'?clock\b)))"
     r"[a-z][a-z0-9._-]{0,79})"
 )
 _WHO: Final = (
@@ -432,6 +435,8 @@ def _explains(text: str, result: ParseResult) -> bool:
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
+    if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
+        text = " ".join(text.split())  # the cues read words one space apart, as the stages do
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
         "?" in text and _PLACEHOLDER.search(text)
     ):

@@ -173,6 +173,36 @@ def test_a_bound_written_the_nth_of_month(text: str, end: str) -> None:
     assert read(text)["schedule"]["end_at"] == end
 
 
+# -- "every 5pm", "@two pm", spaces, "can you" before a change, spelled ordinals ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("every 5pm", "0 17 * * *"),  # was once, silently
+        ("every 12am", "0 0 * * *"),
+        ("every 00:00", "0 0 * * *"),
+        ("every 9am and 5pm", "0 9,17 * * *"),
+        ("every 5pm on Mondays", "0 17 * * 1"),
+        ("every 1:30 hours", "5400"),  # an amount, as before
+        ("march 2nd @two pm", "2026-03-02T14:00:00Z"),  # not someone called Two
+        ("ping @seven every day at 9am", "0 9 * * *"),
+        ("can you update my standup reminder to 10am", None),
+        ("Can you delete the notification for dress rehearsal for 6 pm tomorrow?", None),
+        ("could you move the logs to cold storage every Sunday", "0 9 * * 0"),
+        ("  Actually  make  it  4pm ", "2026-01-14T16:00:00Z ?"),
+        ("  first  thing  every  Monday,  clear  out  the  review  queue ", "0 9 * * 1 ?"),
+        ("Every month on the fifteenth pay rent", "0 9 15 * *"),  # was the 14th, asked
+        ("every year on december 21st and thirty-first", "0 9 21,31 12 *"),
+        ("can you set a timer for half an hour", "2026-01-14T10:30:00Z"),
+        ("could you please set a 20 minute timer for banana bread", "2026-01-14T10:20:00Z"),
+        ("the first person to answer gets a prize", None),
+    ],
+)
+def test_more_ways_of_writing_it(text: str, expected: str | None) -> None:
+    assert brief(read(text)) == expected
+
+
 # -- a label before the request ----------------------------------------------------------------
 
 
@@ -276,7 +306,7 @@ def test_number_and_ordinal_words() -> None:
 
 # -- invariance held, per kind of variant ------------------------------------------------------
 
-PER_KIND = 40
+PER_KIND = 30
 # the share of each kind's sampled cases that keep their answer, as reached on December 4,
 # 2026 (round eight); a kind not listed keeps every case. Left (one case each):
 # - "every day and on Mondays" is not asked about as "every day and every Monday" is
@@ -287,13 +317,13 @@ PER_KIND = 40
 # - "run this weekdays at 7:45am, 12:15pm, and 5:30pm" without "on" is refused
 # - "12:00:00 noon New York time" among other zones' times is refused
 FLOORS: dict[str, float] = {
-    "day every->on Xs": 0.97,
-    "time 9 o'clock in the morning": 0.97,
-    "interval every other hour": 0.97,
-    "time 9h": 0.97,
-    "time noon/midnight": 0.97,
-    "weekdays weekdays": 0.97,
-    "zone city": 0.97,
+    "day every->on Xs": 0.96,
+    "time 9 o'clock in the morning": 0.96,
+    "interval every other hour": 0.96,
+    "time 9h": 0.96,
+    "time noon/midnight": 0.96,
+    "weekdays weekdays": 0.96,
+    "zone city": 0.96,
 }
 # the sample leaves out round eight's new tuning files (others add phrases to them while
 # this holds): the cases stay the same, whoever lands next

@@ -165,8 +165,6 @@ def _time_rewrite(
             return None
         if any(c.hour == c.minute == 0 for c in found) and _DAY_SAID.search(text):
             return None
-        if any(re.search(r"\bevery\s+$", text[: c.span[0]], re.I) for c in found):
-            return None  # "every midnight" is said; "every 12 a.m." is not
         if after_at and not all(
             re.search(r"\b(?:at|@|from|to|and|until|till)\s*$", text[: c.span[0]], re.I)
             for c in found
@@ -580,7 +578,8 @@ def please_dropped(text: str) -> str | None:
 
 
 def remind_me_added(text: str) -> str | None:
-    if not _imperative(text) or _first_word(text) == "remind":
+    # "remind me to set a timer for 5 minutes" asks to be reminded to set one: not the same
+    if not _imperative(text) or _first_word(text) in ("remind", "set", "start", "create", "make"):
         return None
     return "remind me to " + _lc_first(text)
 
@@ -690,6 +689,9 @@ class Variant:
     may_ask: bool = False  # legitimately ambiguous: refusing is right too
     windows: tuple[str, ...] = tuple(WINDOWS)
     recurring_only: bool = False  # only for phrases that expect a cron or rrule
+    # only for phrases with an answer: "remind me to clear my calendar" asks for a reminder,
+    # where "clear my calendar for Saturday" (refused) was a change to a calendar
+    answers_only: bool = False
 
 
 def _variants() -> list[Variant]:
@@ -729,11 +731,11 @@ def _variants() -> list[Variant]:
         Variant("frame please ...", "frame", please_first),
         Variant("frame ..., please", "frame", please_last),
         Variant("frame no please", "frame", please_dropped),
-        Variant("frame remind me to", "frame", remind_me_added),
+        Variant("frame remind me to", "frame", remind_me_added, answers_only=True),
         Variant("frame no remind me to", "frame", remind_me_dropped),
         Variant("frame can you", "frame", can_you),
         Variant("frame can you ...?", "frame", can_you_asked),
-        Variant("frame I need a reminder to", "frame", i_need),
+        Variant("frame I need a reminder to", "frame", i_need, answers_only=True),
         Variant("frame trailing period", "frame", period_added),
         Variant("frame no trailing period", "frame", period_dropped),
         Variant("frame Schedule:", "frame", labelled),
@@ -804,6 +806,8 @@ def cases(
     for phrase in phrases() if pool is None else pool:
         for variant in variants:
             if variant.recurring_only and not (_recurring(phrase) or phrase.refusal):
+                continue
+            if variant.answers_only and phrase.refusal:
                 continue
             text = variant.rewrite(phrase.text)
             if text is not None and text.strip() != phrase.text.strip():
@@ -880,8 +884,16 @@ def main() -> None:
     parser.add_argument("--list", metavar="KIND", help="list the breakages of KIND ('all')")
     parser.add_argument("--family", help="only the kinds of this family (times, days, ...)")
     parser.add_argument("--sample", type=int, help="at most this many cases per kind")
+    parser.add_argument(
+        "--skip", action="append", default=[], help="leave out files named so (e.g. t8_)"
+    )
     args = parser.parse_args()
-    chosen = sample(args.sample) if args.sample else list(cases())
+    skip = tuple(args.skip)
+    if args.sample:
+        chosen = sample(args.sample, skip=skip)
+    else:
+        pool = [p for p in phrases() if not p.file.startswith(skip)] if skip else None
+        chosen = list(cases(pool=pool))
     if args.family:
         chosen = [c for c in chosen if c.variant.family == args.family]
     per_kind, broken = measure(chosen)
