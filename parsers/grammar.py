@@ -30,6 +30,7 @@ from .settings import date_order
 from .tokens import ClockTime, Token
 from .zones import (
     UnknownZoneError,
+    countries_only,
     keeps_offset,
     lookup_place,
     place_starts,
@@ -3664,6 +3665,8 @@ class _Reader:
             if self._word(j + 1) == "time":
                 self._set_zone(zone)
                 return j + 2
+            if after_in and " ".join(words) in countries_only():
+                return None  # "a holiday in Cuba": where, not the clock ("Cuba time" is)
             if after_in or (after_time and j + 1 == self.n):
                 self._set_zone(zone)
                 return j + 1
