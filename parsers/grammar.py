@@ -1276,6 +1276,10 @@ class _Reader:
         end = sub._amounts(j)
         if end is None or self.phrase.until is not None:
             return None
+        if self._word(end) in ("past", "to", "after") and (
+            self._kind(end + 1) in (lx.NUM, lx.TIME) or self._word(end + 1) in ("noon", "midnight")
+        ):
+            return None  # "cooking for a quarter past 4": a time, not three months
         if self._word(end) == "of" and (
             self._word(end + 1) in ("every", "each")
             or (self._word(end + 1) == "the" and self._is_unit(end + 2, "week", "month", "year"))
@@ -1300,6 +1304,19 @@ class _Reader:
             return self._on(i)  # "at the half hour every hour", as "on the half hour"
         if self._word(j) == "the" and self._word(j + 1) in _FREQUENCIES:
             return None  # "at the daily standup", "at The Daily Grind": an event or a place
+        if (
+            self.phrase.interval == (1, "month")
+            and not self.phrase.monthdays
+            and i
+            and self._word(i - 1) == "monthly"
+            and self._kind(j) == lx.NUM
+            and isinstance(self.tokens[j].value, int)
+            and 1 <= self.tokens[j].value <= 31
+            and self._kind(j + 1) == lx.TIME
+        ):
+            # "Monthly at 15 15:00:00" (SharePoint's timer strings): the day, then the time
+            self.phrase.monthdays.append(int(self.tokens[j].value))
+            return j + 1
         if self._kind(j) == lx.NUM and self._is_separator(j + 1):
             past = self._past(j)  # "at 10 and 40 minutes past every hour", not 10 o'clock
             if past is not None:
