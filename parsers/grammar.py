@@ -30,6 +30,7 @@ from .settings import date_order
 from .tokens import ClockTime, Token
 from .zones import (
     UnknownZoneError,
+    countries_only,
     keeps_offset,
     lookup_place,
     place_starts,
@@ -1299,6 +1300,19 @@ class _Reader:
             return self._on(i)  # "at the half hour every hour", as "on the half hour"
         if self._word(j) == "the" and self._word(j + 1) in _FREQUENCIES:
             return None  # "at the daily standup", "at The Daily Grind": an event or a place
+        if (
+            self.phrase.interval == (1, "month")
+            and not self.phrase.monthdays
+            and i
+            and self._word(i - 1) == "monthly"
+            and self._kind(j) == lx.NUM
+            and isinstance(self.tokens[j].value, int)
+            and 1 <= self.tokens[j].value <= 31
+            and self._kind(j + 1) == lx.TIME
+        ):
+            # "Monthly at 15 15:00:00" (SharePoint's timer strings): the day, then the time
+            self.phrase.monthdays.append(int(self.tokens[j].value))
+            return j + 1
         if self._kind(j) == lx.NUM and self._is_separator(j + 1):
             past = self._past(j)  # "at 10 and 40 minutes past every hour", not 10 o'clock
             if past is not None:
@@ -3694,6 +3708,8 @@ class _Reader:
             if self._word(j + 1) == "time":
                 self._set_zone(zone)
                 return j + 2
+            if after_in and " ".join(words) in countries_only():
+                return None  # "a holiday in Cuba": where, not the clock ("Cuba time" is)
             if after_in or (after_time and j + 1 == self.n):
                 self._set_zone(zone)
                 return j + 1

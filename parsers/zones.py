@@ -233,6 +233,18 @@ def _cities() -> dict[str, str]:
     return cities
 
 
+@cache
+def countries_only() -> frozenset[str]:
+    """The names `lookup_place` knows only as countries from tzdata's tables ("taiwan", "cuba"),
+    not as cities or the places above: "in Cuba" says where, "Cuba time" says the clock."""
+    cities = set()
+    for name in available_timezones():
+        region, _, rest = name.partition("/")
+        if region.lower() in _REGIONS and rest and region not in ("Etc", "US", "Canada"):
+            cities.add(rest.rsplit("/", 1)[-1].replace("_", " ").lower())
+    return frozenset(_one_zone_countries()) - cities - set(PLACES)
+
+
 # Country names that are also common words or names ("turkey", "jordan", "chad") or a US state
 # ("georgia"): never read as the country's zone.
 _NOT_COUNTRIES: Final = frozenset(

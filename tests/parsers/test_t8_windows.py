@@ -287,3 +287,12 @@ def test_an_interval_off_the_clock_starting_at_a_time_today(text: str, start_at:
     schedule = read(text)["schedule"]
     assert schedule["type"] == "every"
     assert schedule["start_at"] == start_at
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [("Monthly at 15 15:00:00", "0 15 15 * *"), ("monthly at 3 15:00", "0 15 3 * *")],
+)
+def test_sharepoints_monthly_at_a_day_and_a_time(text: str, expression: str) -> None:
+    assert cron(text) == expression
+    assert not asks(text)

@@ -331,3 +331,9 @@ def test_for_a_day_of_the_week_is_no_duration() -> None:
     )
     result = understand_fast("daily at 9am for a week", now=NOW)
     assert result.schedule is not None and result.schedule.get("end_at") is not None
+
+
+def test_in_a_country_known_only_from_tzdata_is_where_not_the_clock() -> None:
+    assert _read("mark my calendar for a holiday in cuba on april two")[1] == "UTC"
+    assert _read("every day at 5pm Cuba time")[1] == "America/Havana"
+    assert _read("remind me at 9am in Japan")[1] == "Asia/Tokyo"  # a place named before
