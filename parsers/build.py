@@ -2219,6 +2219,9 @@ def _yearly_rrule(b: _Builder, count: int, at: list[time] | None = None) -> Buil
         ]
     elif p.monthdays and p.months and not (p.weekdays or p.first_weekday):
         # "every 3 years on the last day of February": days of the month in the months named
+        # (counted from the first such day to come: which years is a guess, asked, as cron
+        # describers' "every 2 years" counts from year 0)
+        b.note(f"every {count} years counted from the first run", UNSURE_PENALTY)
         parts.append("BYMONTH=" + ",".join(str(m) for m in sorted(set(p.months))))
         if LAST_WEEKDAY in p.monthdays:
             parts += ["BYDAY=MO,TU,WE,TH,FR", "BYSETPOS=-1"]
@@ -2226,6 +2229,7 @@ def _yearly_rrule(b: _Builder, count: int, at: list[time] | None = None) -> Buil
             parts.append("BYMONTHDAY=" + ",".join(str(_rrule_monthday(d)) for d in p.monthdays))
     elif p.first_weekday and len(set(p.months)) == 1 and not (p.monthdays or p.nth):
         # "every 2 years on the first weekday of August": BYSETPOS counts in that one month
+        b.note(f"every {count} years counted from the first run", UNSURE_PENALTY)
         days = ",".join(_RRULE_DAYS[day] for day in _week_order(list(p.setpos_days)))
         parts += [f"BYMONTH={p.months[0]}", f"BYDAY={days}", f"BYSETPOS={p.first_weekday}"]
     else:

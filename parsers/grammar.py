@@ -1276,6 +1276,10 @@ class _Reader:
         end = sub._amounts(j)
         if end is None or self.phrase.until is not None:
             return None
+        if self._word(end) in ("past", "to", "after") and (
+            self._kind(end + 1) in (lx.NUM, lx.TIME) or self._word(end + 1) in ("noon", "midnight")
+        ):
+            return None  # "cooking for a quarter past 4": a time, not three months
         if self._word(end) == "of" and (
             self._word(end + 1) in ("every", "each")
             or (self._word(end + 1) == "the" and self._is_unit(end + 2, "week", "month", "year"))

@@ -34,6 +34,7 @@ from .botcommand import DELAY, dashed_options, plain_command
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
+from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, read, reads_nothing
 from .labels import unlabelled
@@ -222,16 +223,6 @@ _HEDGE_CUES: Final = frozenset(
 )
 # ... and the phrases it knows that start with a common word ("first", "now")
 _HEDGE_PHRASES: Final = ("first thing", "now and")
-_WORDS: Final = re.compile(r"[a-z]+")
-_LETTERS_ONLY: Final = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
-
-
-def letter_runs(text: str) -> list[str]:
-    """`_WORDS.findall(text)`: the runs of a-z. On ASCII text (most), the bytes are mapped
-    (a non-letter to a space) and split: a third of the pattern's cost, for every sentence."""
-    if not text.isascii():
-        return _WORDS.findall(text)
-    return text.encode("ascii").translate(_LETTERS_ONLY).decode("ascii").split()
 
 
 # A sentence about the speaker is not a request: "I'm at 10", "we're free Friday at 3pm",
@@ -400,8 +391,9 @@ _COMPACT_DAYS: Final = re.compile(
 )
 
 
-def _days_listed_once(result: ParseResult, lowered: str) -> bool:
-    """Whether `result` runs weekly on days that `lowered` lists with no word of repetition."""
+def _days_listed_once(result: ParseResult, lowered: str, words: frozenset[str]) -> bool:
+    """Whether `result` runs weekly on days that `lowered` (its letter runs: `words`) lists
+    with no word of repetition."""
     schedule = result.schedule
     if schedule is None or schedule["type"] != "cron":
         return False
@@ -414,7 +406,7 @@ def _days_listed_once(result: ParseResult, lowered: str) -> bool:
         return False
     if _COMPACT_DAYS.search(lowered):  # "Mon/Wed/Fri at 9am": a timetable's notation
         return False
-    return _REPEAT_WORDS.isdisjoint(letter_runs(lowered))
+    return _REPEAT_WORDS.isdisjoint(words)
 
 
 def lowered_words(text: str) -> list[str]:
@@ -482,18 +474,23 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
         return _to_confirm(result, note)
-    if _days_listed_once(result, lowered) and letter_days(text) == text:  # "MWF": a timetable
+    words = frozenset(letter_runs(lowered))  # the cues below are looked up in it
+    if (
+        _days_listed_once(result, lowered, words) and letter_days(text) == text
+    ):  # "MWF": a timetable
         return _to_confirm(result, DAYS_LISTED_NOTE)
-    doubt = doubts.doubt(bare, names_time=_mentions_time, zone_of=lookup_word)
+    bare_words = words if bare == text else frozenset(lowered_words(bare))
+    doubt = doubts.doubt(bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word)
     if doubt is None and " and " in lowered:
         doubt = doubts.reminder_at_several_times(text, result.schedule)
     if doubt is not None:
         return _to_confirm(result, doubt)
-    words = letter_runs(lowered)
+    first_thing, now_and = _HEDGE_PHRASES
     if (
         "~" not in lowered
         and _HEDGE_CUES.isdisjoint(words)
-        and not any(phrase in lowered for phrase in _HEDGE_PHRASES)
+        and first_thing not in lowered
+        and now_and not in lowered
         and ("ish" not in lowered or not any(word.endswith("ish") for word in words))
     ):
         return result

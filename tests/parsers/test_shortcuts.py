@@ -15,11 +15,12 @@ from dateutil.rrule import rrulestr
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers import recurrence
 from agentcron.parsers import tokens as tokenizer
+from agentcron.parsers.doubts import _WORDS, letter_runs
 from agentcron.parsers.grammar import read, reads_nothing
 from agentcron.parsers.humanize import Describer
 from agentcron.parsers.phrase import Phrase, Rejected
 from agentcron.parsers.tokens import tokenize
-from agentcron.parsers.understand import _TRAIL, _WORDS, _without_trail, letter_runs
+from agentcron.parsers.understand import _TRAIL, _without_trail
 from agentcron.parsers.wallclock import to_instant
 from agentcron.parsers.zones import lookup_place, place_starts
 

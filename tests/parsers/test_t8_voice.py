@@ -218,3 +218,19 @@ def test_the_start_time_of_one_run_is_its_time(text: str, expected: str) -> None
 def test_a_series_keeps_its_start_time() -> None:
     result = understand_fast("every 3 hours starting at 7am", timezone="UTC", now=NOW)
     assert (result.schedule or {}).get("expression") == "0 1,4,7,10,13,16,19,22 * * *"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("label it Baking and set it for a quarter past 5 in the evening", "2026-01-14T17:15:00Z"),
+        ("reading for a quarter to 9 in the evening", "2026-01-14T20:45:00Z"),
+    ],
+)
+def test_for_a_quarter_past_an_hour_is_a_time_not_three_months(text: str, expected: str) -> None:
+    assert _when(text)[0] == expected
+
+
+def test_for_a_quarter_alone_is_still_three_months() -> None:
+    result = understand_fast("every monday at 9am for a quarter", timezone="UTC", now=NOW)
+    assert (result.schedule or {}).get("end_at", "").startswith("2026-04")
