@@ -397,6 +397,15 @@ _NOT_A_NAME: Final = frozenset(
 )
 
 
+# Letter runs _TOLD cannot match without (one of them, on ASCII text): its verbs
+_TOLD_VERBS: Final = frozenset(
+    "set got get gets receive see report received receives reported reports saw sees noticed "
+    "notices said says wrote writes tried tries created added made sent asked expected expects "
+    "wanted showed shows displays displayed prints printed logged returns returned fired ran "
+    "started stopped".split()
+)
+
+
 def told(text: str) -> str | None:
     """ "Yegor set a reminder for 16:25 …", "User gets the email on Saturday morning 08:00":
     someone's doings, reported."""
@@ -615,7 +624,7 @@ def doubt(
         found := message_to_others(text)
     ):
         return found
-    if found := told(text):
+    if (ascii_words is None or not _TOLD_VERBS.isdisjoint(ascii_words)) and (found := told(text)):
         return found
     if (", who" in lowered) and (found := said_of_someone(text, names_time=names_time)):
         return found

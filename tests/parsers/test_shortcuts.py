@@ -3,6 +3,7 @@ work is known to change nothing."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from itertools import islice
 from random import Random
@@ -12,8 +13,8 @@ import pytest
 from cron_descriptor import CasingTypeEnum, ExpressionDescriptor, Options
 from dateutil.rrule import rrulestr
 
+from agentcron.parsers import doubts, recurrence
 from agentcron.parsers import lexicon as lx
-from agentcron.parsers import recurrence
 from agentcron.parsers import tokens as tokenizer
 from agentcron.parsers.doubts import _WORDS, letter_runs
 from agentcron.parsers.grammar import read, reads_nothing
@@ -253,3 +254,11 @@ def test_the_describer_sharing_a_catalogue_says_what_cron_descriptor_says(expres
     ours, theirs = Describer(expression, options), ExpressionDescriptor(expression, options)
     assert ours.get_description() == theirs.get_description()
     assert ours.get_time_of_day_description() == theirs.get_time_of_day_description()
+
+
+def test_told_verbs_are_the_patterns_verbs() -> None:
+    """doubts.told runs its pattern only on a text with one of _TOLD_VERBS: they must be all
+    the verbs the pattern knows."""
+    verbs = re.search(r"\(\?:set\|got.*?\)\\b", doubts._TOLD.pattern, re.S)
+    assert verbs is not None
+    assert set(re.findall(r"[a-z]+", verbs.group().replace("?:", ""))) - {"b"} == doubts._TOLD_VERBS
