@@ -1380,6 +1380,15 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
         counted = _counted_steps(b, seconds)
         if counted is not None:
             return counted
+    if p.dates and not (p.monthdays or p.months or p.weekdays or p.nth):
+        # "Run once per minute on February 25": every minute of that date, each year it
+        # comes (cron's day and month fields); dates whose days and months do not cross, or
+        # with a year, are still refused below
+        months = sorted({month for year, month, _ in p.dates if year is None})
+        days = sorted({day for year, _, day in p.dates if year is None})
+        if len(p.dates) == len(months) * len(days) and (len(months) == 1 or len(days) == 1):
+            p.months, p.monthdays, p.dates = months, days, []
+            b.note("runs on that date every year", UNSURE_PENALTY)
     _honours(p, "interval", "times", "window", "more_windows", "weekdays", "nth", "monthdays",
              "months", "minute_past", "more_minutes", "interval_start", "part", "minute_range",
              *_BOUNDS)  # fmt: skip

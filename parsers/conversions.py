@@ -14,6 +14,7 @@ abbreviation nothing settles is refused, as it always was.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
@@ -304,3 +305,62 @@ def settle(tokens: list[Token]) -> list[Token]:
     if unsure is not None:
         kept.unsure = unsure
     return [*tokens[: first.zone + 1], *tokens[last + 1 :]]
+
+
+# "4pm UTC during US DST / 5pm UTC otherwise", "17:00 UTC in European winter time, 16:00 UTC in
+# European summer time": one local time, given as UTC in each season of a region's DST
+_CLOCK: Final = r"\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?"
+_REGION: Final = r"(?P<{}>U\.?S\.?|American|European|EU|Europe|UK|British)"
+_SEASON: Final = (
+    r"(?P<{}>DST|daylight\s+sav(?:ing|ings)\s+time|summer\s*time|summer|winter\s+time|winter"
+    r"|standard\s+time)"
+)
+_BY_SEASON: Final = re.compile(
+    rf"(?P<t1>{_CLOCK})\s*UTC\s+(?:in|during)\s+(?:the\s+)?{_REGION.format('r1')}\s+"
+    rf"{_SEASON.format('s1')}\s*(?:,|/|;|\band\b)\s*(?P<t2>{_CLOCK})\s*UTC\s+"
+    rf"(?:otherwise|(?:in|during)\s+(?:the\s+)?{_REGION.format('r2')}\s+{_SEASON.format('s2')})",
+    re.IGNORECASE,
+)
+_REGION_ZONES: Final = {"us": "America/New_York", "american": "America/New_York"}
+
+
+def utc_by_season(text: str) -> tuple[str, str | None]:
+    """`text` with a time given in UTC for each season of a region's DST said once, on the
+    region's clock ("4pm UTC during US DST / 5pm UTC otherwise" → "12:00 America/New_York"),
+    and the note that asks about it; `text` and None when it has no such time, or the two UTC
+    times are not one local time."""
+    if "utc" not in text.lower():
+        return text, None
+    match = _BY_SEASON.search(text)
+    if match is None:
+        return text, None
+    region = match["r1"].lower().replace(".", "")
+    zone = _REGION_ZONES.get(region, "Europe/London")
+    summer_first = not match["s1"].lower().startswith(("winter", "standard"))
+    clocks = [_hour_minute(match["t1"]), _hour_minute(match["t2"])]
+    if None in clocks:
+        return text, None
+    summer, winter = clocks if summer_first else clocks[::-1]
+    local = set()
+    for clock, day in ((winter, _SEASONS[0]), (summer, _SEASONS[1])):
+        moment = datetime.combine(day, time(*clock), tzinfo=zone_info("UTC"))  # type: ignore[misc]
+        there = moment.astimezone(zone_info(zone))
+        local.add((there.hour, there.minute))
+    if len(local) != 1:
+        return text, None
+    hour, minute = local.pop()
+    said = f"{hour:02d}:{minute:02d} {zone}"
+    note = f"“{match.group()}” read as {said}, the clock whose summer time it follows"
+    return f"{text[: match.start()]}{said}{text[match.end() :]}", note
+
+
+def _hour_minute(clock: str) -> tuple[int, int] | None:
+    found = re.fullmatch(r"(\d{1,2})(?::([0-5]\d))?\s*(?:([ap])\.?m\.?)?", clock.strip(), re.I)
+    if found is None:
+        return None
+    hour, minute, meridiem = int(found[1]), int(found[2] or 0), (found[3] or "").lower()
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem == "p" else 0)
+    return (hour, minute) if hour < 24 else None

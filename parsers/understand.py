@@ -33,6 +33,7 @@ from . import lexicon as lx
 from .botcommand import DELAY, dashed_options, plain_command
 from .build import build
 from .calendar_event import read_event
+from .conversions import utc_by_season
 from .cron import split_cron
 from .doubts import letter_runs
 from .frequency import agrees
@@ -660,6 +661,14 @@ ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: 
 
 
 def _read(text: str, timezone: str, now: datetime | None) -> _Found:
+    text, season = utc_by_season(text)  # "4pm UTC during US DST / 5pm UTC otherwise"
+    found = _read_said_once(text, timezone, now)
+    if season is not None and found.result is not None and found.result.ok:
+        found.result = _to_confirm(found.result, season)
+    return found
+
+
+def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     prepared = prepare(text, timezone, now)
     if isinstance(prepared, ParseResult):
         return _Found(prepared)

@@ -332,3 +332,19 @@ def test_yearly_days(text: str, rule: str, asked: bool) -> None:
 def test_every_few_years_on_a_business_day_needs_its_month() -> None:
     result = parse_fast("every 2 years on the first weekday", now=NOW)
     assert result.schedule is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Run once per minute on February 25", "* * 25 2 *"),
+        ("every 15 minutes on Dec 24 and Dec 31", "*/15 * 24,31 12 *"),
+    ],
+)
+def test_a_sub_daily_interval_on_a_date_runs_that_date_each_year_asked(
+    text: str, expression: str
+) -> None:
+    result = parse_fast(text, now=NOW)
+    assert result.schedule is not None, result.reason
+    assert result.schedule["expression"] == expression
+    assert result.needs_confirmation

@@ -337,3 +337,25 @@ def test_in_a_country_known_only_from_tzdata_is_where_not_the_clock() -> None:
     assert _read("mark my calendar for a holiday in cuba on april two")[1] == "UTC"
     assert _read("every day at 5pm Cuba time")[1] == "America/Havana"
     assert _read("remind me at 9am in Japan")[1] == "Asia/Tokyo"  # a place named before
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "zone"),
+    [
+        ("every Monday at 3:30pm UTC during US DST / 4:30pm UTC otherwise", "30 11 * * 1", None),
+        (
+            "every Tuesday 17:00 UTC in European winter time, 16:00 UTC in European summer time",
+            "0 17 * * 2",
+            "Europe/London",
+        ),
+    ],
+)
+def test_a_utc_time_given_for_each_season_of_a_region_is_its_clock_asked(
+    text: str, expression: str, zone: str | None
+) -> None:
+    assert _read(text) == (expression, zone or "America/New_York", False)
+
+
+def test_utc_times_that_are_no_one_local_time_are_left() -> None:
+    text = "every Monday at 4pm UTC during US DST / 6pm UTC otherwise"
+    assert _read(text)[1] != "America/New_York"
