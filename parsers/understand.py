@@ -1826,7 +1826,44 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
     places -= _closing_zones(tokens, runs, places)
     if todays:  # "every evening at 6 summarize what the agents did today": not a one-off
         runs = _drop_stray_places(runs, todays)
-    return _drop_event_times(tokens, _drop_stray_numbers(tokens, _drop_stray_places(runs, places)))
+    runs = _drop_event_times(tokens, _drop_stray_numbers(tokens, _drop_stray_places(runs, places)))
+    return _drop_named_times(tokens, runs)
+
+
+_OWNERS: Final = frozenset({"the", "my", "our", "your", "their", "his", "her", "this", "that"})
+
+
+def _drop_named_times(tokens: list[Token], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "remind me of my 3pm meeting at 2:30pm", "remind me about the 10am call at 9:45", "my
+    12 oclock meeting by 11:30": a time between a determiner (or an owner's "'s") and a noun
+    names the event, the task's words; the reminder's time is the other one. Only when another
+    run names a time (the task then speaks of time, so the answer asks)."""
+    if len(runs) < 2:
+        return runs
+    named = [(start, end) for start, end in runs if _names_an_event(tokens, start, end)]
+    if not named or len(named) == len(runs):
+        return runs
+    kept = [run for run in runs if run not in named]
+    if not any(_names_time(tokens, start, end) for start, end in kept):
+        return runs
+    return kept
+
+
+def _names_an_event(tokens: list[Token], start: int, end: int) -> bool:
+    if end - start > 1 and tokens[start].value in _OWNERS:
+        start += 1  # the run read "the" with the time ("the 10am call")
+    if start == 0 or end >= len(tokens) or tokens[start].kind not in (lx.TIME, lx.NUM):
+        return False
+    if not all(t.kind in (lx.TIME, lx.NUM) or t.value == "oclock" for t in tokens[start:end]):
+        return False
+    before, after = tokens[start - 1], tokens[end]
+    owner = before.kind == lx.WORD and (before.value in _OWNERS or str(before.value).endswith("'s"))
+    noun = after.kind == lx.WORD and str(after.value).isalpha() and after.value not in _TIME_WORDS
+    return owner and noun and after.value not in _CONNECTIVES
+
+
+# words after a time that go on with the schedule, not name a thing
+_CONNECTIVES: Final = frozenset({"and", "or", "on", "at", "in", "every", "each", "to", "for", "am"})
 
 
 def _closing_zones(tokens: list[Token], runs: list[tuple[int, int]], places: set[int]) -> set[int]:

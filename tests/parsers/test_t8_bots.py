@@ -448,3 +448,31 @@ def test_an_alarm_at_a_bare_hour_asks(text: str) -> None:
 @pytest.mark.parametrize("text", ["wake me at 6", "set an alarm for 7am", "I have to get up at 4"])
 def test_waking_or_am_is_sure(text: str) -> None:
     assert not read(text)["needs_confirmation"]
+
+
+# -- a time that names the event, beside the reminder's time --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instant", "task"),
+    [
+        ("remind me of my 3pm meeting at 2:30pm", "2026-01-14T14:30:00Z", "my 3pm meeting"),
+        ("remind me about the 10am call at 9:45am", "2026-01-15T09:45:00Z", "the 10am call"),
+        ("remind me at 9am about the 10am standup", "2026-01-15T09:00:00Z", "the 10am standup"),
+        (
+            "Remind me of my 12 oclock meeting by 11:30",
+            "2026-01-14T11:30:00Z",
+            "my 12 oclock meeting",
+        ),
+    ],
+)
+def test_a_time_that_names_the_event_is_the_tasks(text: str, instant: str, task: str) -> None:
+    answer = read(text)
+    assert answer["schedule"]["datetime"] == instant
+    assert answer["task"] == task
+    assert answer["needs_confirmation"]  # the task speaks of time
+
+
+def test_the_times_of_a_schedule_stay_the_schedules() -> None:
+    assert cron("every day at 9am and 5pm") == "0 9,17 * * *"
+    assert cron("the 5pm train every weekday at 4:30pm") == "30 16 * * 1-5"
