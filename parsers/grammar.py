@@ -3612,14 +3612,14 @@ class _Reader:
         """ "10am ET/7am PT", "7:00 AM PDT / 6:00 AM PST": the time just read, said again in
         another zone (or the same zone's other season) right after it. One instant said twice is
         read once, in the first zone; two instants are two readings, refused."""
-        if i == 0 or self.tokens[i - 1].kind != lx.TIME:
+        first = self._time_before(i)
+        if first is None:
             return None
         k = j + self._is_sym(j, "/") + (self._word(j) == "=")
-        again = self._clock_at(k)
-        if again is None or self._kind(k + 1) != lx.ZONE:
+        again, zone_at = self._clock_then_zone(k)
+        if again is None:
             return None
-        first: ClockTime = self.tokens[i - 1].value  # type: ignore[assignment]
-        other = str(self.tokens[k + 1].value)
+        other = str(self.tokens[zone_at].value)
         if "/" in other and not other.startswith("Etc/"):
             try:
                 other = resolve_zone(other)
@@ -3631,18 +3631,48 @@ class _Reader:
         winter, summer = same_instant(
             (hours[0], first.minute, zone), (hours[1], again.minute, other)
         )
+        in_words = self.tokens[i - 1].kind != lx.TIME or self._kind(k) != lx.TIME
+        if in_words and (other == zone or not (winter or summer)):
+            return None  # said in words and not the same instant: read as before
         if other == zone or not (winter or summer):
             raise Rejected(
                 "the text gives two different times for the run "
-                f"({self._spoken(i - 1)} {zone} and {self._spoken(k)} {other}): which one?",
+                f"({_said(first)} {zone} and {_said(again)} {other}): which one?",
                 "name one time and its zone",
             )
         if not (winter and summer):
             self.phrase.unsure.append(
-                f"“{self._spoken(k)}” is the same time only part of the year: "
-                f"read as {self._spoken(i - 1)}"
+                f"“{_said(again)}” is the same time only part of the year: read as {_said(first)}"
             )
-        return k + 2
+        return zone_at + 1
+
+    def _time_before(self, i: int) -> ClockTime | None:
+        """The time read right before the zone at i: a time token ("10am ET"), or the last
+        time the phrase read when it ends there ("ten am ET", "10 o'clock in the morning ET")."""
+        if i == 0:
+            return None
+        if self.tokens[i - 1].kind == lx.TIME:
+            return self.tokens[i - 1].value  # type: ignore[return-value]
+        times = self.phrase.times
+        if times and times[-1].end == self.tokens[i - 1].end:
+            return times[-1].clock
+        return None
+
+    def _clock_then_zone(self, k: int) -> tuple[ClockTime | None, int]:
+        """A time at k with a zone right after it ("7am PT", "seven am PT", "7 o'clock in the
+        morning PT"): the time and the zone's index; (None, k) when there is none."""
+        clock = self._clock_at(k)
+        if clock is not None:
+            return (clock, k + 1) if self._kind(k + 1) == lx.ZONE else (None, k)
+        if self._kind(k) != lx.NUM:
+            return None, k
+        said = self._time_at(k)
+        if said is None or self._kind(said[1]) != lx.ZONE:
+            return None, k
+        mention = said[0]
+        if mention.clock.meridiem is None and not mention.clock.is_24h:
+            return None, k  # "(at 7 PT)": which 7?
+        return mention.clock, said[1]
 
     def _clock_at(self, k: int) -> ClockTime | None:
         if k < self.n and self.tokens[k].kind == lx.TIME:
@@ -4073,6 +4103,12 @@ class _Reader:
 
     def _zone_token(self, i: int) -> int:
         return self._zone(i)
+
+
+def _said(clock: ClockTime) -> str:
+    """A time as a note writes it: "07:00", or the bare hour when the text did not say."""
+    hour = clock.hour_24()
+    return f"{hour:02d}:{clock.minute:02d}" if hour is not None else str(clock.hour)
 
 
 def _said_whole(clock: ClockTime) -> bool:

@@ -195,6 +195,11 @@ def test_a_bound_written_the_nth_of_month(text: str, end: str) -> None:
         ("Every month on the fifteenth pay rent", "0 9 15 * *"),  # was the 14th, asked
         ("every year on december 21st and thirty-first", "0 9 21,31 12 *"),
         ("can you set a timer for half an hour", "2026-01-14T10:30:00Z"),
+        # a time said again in another zone, in words or with its part of the day
+        ("Mondays eleven am EDT (eight am PDT)", "0 11 * * 1"),
+        ("Come back at nine pm ET/6pm PT everyday", "0 21 * * *"),
+        ("Mondays 11 o'clock in the morning EDT (8 o'clock in the morning PDT)", "0 11 * * 1"),
+        ("at 10am ET / 8am PT", None),  # two instants: which?
         ("could you please set a 20 minute timer for banana bread", "2026-01-14T10:20:00Z"),
         ("the first person to answer gets a prize", None),
     ],
