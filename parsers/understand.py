@@ -263,6 +263,9 @@ _THIRD_PERSON: Final = re.compile(
 # Documentation that explains a time, not a request: "Example: Job scheduled at 17:00 will run at
 # 10:00 mountain time", "Here are some local times for the meeting …", "NYSE opens at 9:30 AM
 # ET", "9 PM UTC = 5 PM EST (adjust for daylight saving)" — a time equated to another.
+# the words the anchored branches of _EXPLAINS start with (its other branches need "=", "opens"
+# or "closes")
+_EXPLAINS_OPENERS: Final = ("example", "for", "e.g.", "explanation", "note", "here")
 _EXPLAINS: Final = re.compile(
     r"^\s*(?:(?:for\s+)?example|e\.g\.|explanation|note)\s*:"
     r"|^\s*here\s+(?:are|is)\b"
@@ -428,6 +431,15 @@ def _explains(text: str, result: ParseResult) -> bool:
     if ":" not in text and "=" not in text and " opens " not in text and " closes " not in text:
         if not text.lstrip()[:4].lower().startswith("here"):
             return False
+    # what each branch of the pattern needs: most texts with a ":" have it in a time ("9:30")
+    lowered = text.lower()
+    if (
+        "=" not in text
+        and "opens" not in lowered
+        and "closes" not in lowered
+        and not lowered.lstrip().startswith(_EXPLAINS_OPENERS)
+    ):
+        return False
     if _EXPLAINS.search(text) is None:
         return False
     return _REPEAT_WORDS.isdisjoint(letter_runs(text.lower()))
