@@ -63,6 +63,10 @@ Round eight (December 4, 2026, evening): round seven's held-out phrases were ope
 (group "r7 opened"), `t8_*.txt` hold new phrases gathered to tune on, and `r8_*.txt` hold
 phrases from sources used in no earlier round, gathered before this round's fixes and only
 scored (all held out).
+Round nine (December 4, 2026, night): round eight's held-out phrases were opened for tuning
+(group "r8 opened"), `t9_*.txt` hold new phrases gathered to tune on, and `r9_*.txt` hold
+phrases from sources used in no earlier round, gathered before this round's fixes and only
+scored (all held out).
 A tuning line marked `# pending (who: why): PHRASE => EXPECT` is a phrase the parser still fails
 and someone means to fix: it is scored like any other (the figures include it) but the test that
 holds the tuned rows at 98% leaves it out.
@@ -149,17 +153,21 @@ class OutsidePhrase:
         return self.file.startswith(("r8_", "t8_"))
 
     @property
+    def round_nine(self) -> bool:
+        return self.file.startswith(("r9_", "t9_"))
+
+    @property
     def opened(self) -> bool:
-        """Held out once, opened for tuning since: round four's held-out share, rounds 5 to 7."""
+        """Held out once, opened for tuning since: round four's held-out share, rounds 5 to 8."""
         return self.held_out and (
-            self.round_four or self.round_five or self.file.startswith(("r6_", "r7_"))
+            self.round_four or self.round_five or self.file.startswith(("r6_", "r7_", "r8_"))
         )
 
     @property
     def held_out(self) -> bool:
-        if self.file.startswith(("lead_", "t6_", "t7_", "t8_")):
+        if self.file.startswith(("lead_", "t6_", "t7_", "t8_", "t9_")):
             return False
-        if self.round_five or self.file.startswith(("r6_", "r7_", "r8_")):
+        if self.round_five or self.file.startswith(("r6_", "r7_", "r8_", "r9_")):
             return True
         if self.round_four:
             digest = hashlib.sha256(b"round four: " + self.text.lower().encode()).digest()
@@ -176,6 +184,8 @@ class OutsidePhrase:
     @property
     def group(self) -> str:
         held = "opened" if self.opened else "held out" if self.held_out else "tuned"
+        if self.round_nine:
+            return f"r9 {held}"
         if self.round_eight:
             return f"r8 {held}"
         if self.round_seven:
@@ -498,7 +508,7 @@ def main() -> None:
     groups = (
         *("tuned", "held out", "r2 tuned", "r2 held out", "r3 tuned", "r3 held out"),
         *("r4 tuned", "r4 opened", "r5 opened", "r6 tuned", "r6 opened"),
-        *("r7 tuned", "r7 opened", "r8 tuned", "r8 held out"),
+        *("r7 tuned", "r7 opened", "r8 tuned", "r8 opened", "r9 tuned", "r9 held out"),
     )
     keys = [f"{group}{kind}" for group in groups for kind in (" answer", " refuse", "")]
     for key in (*keys, "answer", "refuse", "all"):
