@@ -2295,8 +2295,9 @@ class _Reader:
             and self._kind(j + 1) not in (lx.NUM, lx.ORD)
             and self._word(j + 1) != "of"
         ):
-            # "Friday week" (British): a week from Friday
+            # "Friday week" (British): a week from Friday — asked, as few outside Britain say it
             phrase.single_day = True
+            phrase.unsure.append("a day and “week” after it read as a week from that day")
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
         if recurring or items > 1 or self._plural_part(j):
