@@ -31,6 +31,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from . import schedule_times
+from .restated import PART_HOURS, Said, agreeing, clock_said
 from .result import ParseResult
 
 
@@ -303,7 +304,7 @@ def restated_in_brackets(
     if len(clocks) != 1:
         return None
     outside = text[: bracket.start()].strip()
-    if not outside or not read(outside).ok:
+    if not outside or not _in_the_part_said(outside, clocks[0]) or not read(outside).ok:
         return None
     combined = read(f"{outside} at {clocks[0].strip()}")
     if not combined.ok or combined.schedule is None:
@@ -315,6 +316,22 @@ def restated_in_brackets(
     elif _SAME_DAY.match(_CLOCK_IN.sub(" ", inside)) is None:
         return None
     return combined.replace(notes=(*combined.notes, RESTATED_NOTE))
+
+
+def _in_the_part_said(outside: str, clock: str) -> bool:
+    """Whether the time in brackets can be the part of the day the words outside name
+    ("tomorrow morning (8:00 …)", not "(8pm …)"): `restated.agreeing`; True when they name
+    none, or several."""
+    parts = [word for word in _WORD.findall(outside.lower()) if word in _PARTS_SAID]
+    said = clock_said(clock)
+    if len(set(parts)) != 1 or said is None:
+        return True
+    part = PART_HOURS[_PARTS_SAID[parts[0]]]
+    return bool(agreeing(Said(part, None), said))
+
+
+_WORD: Final = re.compile(r"[a-z]+")
+_PARTS_SAID: Final = {**{part: part for part in PART_HOURS}, "tonight": "night"}
 
 
 # -- how far off something is, said of it ------------------------------------------------------
