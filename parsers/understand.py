@@ -270,6 +270,15 @@ _THIRD_PERSON: Final = re.compile(
     r"Nothing|Everyone)\b)[A-Z][a-z]+\s+)"
     r"(?:(?:has|have|had)(?!\s+(?:to|got\s+to)\b)|is\s+off|is\s+out|off|out|works|worked|stayed)\b"
 )
+# The same statement typed in lower case ("viola has thursday off", "sam works mondays"): a
+# name is then any word but one that opens a request or a question, and a bare "off"/"out"
+# after it is left out ("kick off the ETL job", "send out the notes": verbs, not names)
+_THIRD_PERSON_LOWER: Final = re.compile(
+    r"^\s*(?!(?:it|this|that|these|those|there|here|what|which|who|when|where|how|why|"
+    r"everything|nothing|everyone|please|pls|plz|kindly|just|also|and|then|so|now|if|"
+    r"make|let|can|could|would|will|should|do|does|did)\b)[a-z]{2,}\s+"
+    r"(?:(?:has|have|had)(?!\s+(?:to|got\s+to)\b)|is\s+off|is\s+out|works|worked|stayed)\b"
+)
 
 
 # Documentation that explains a time, not a request: "Example: Job scheduled at 17:00 will run at
@@ -469,6 +478,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, note)
     bare = unlabelled(text, names_time=_mentions_time)  # "Note: Viola has Thursday off"
     statement = _STATEMENT.match(bare) or _THIRD_PERSON.match(bare)
+    if statement is None and bare[:1].islower():
+        statement = _THIRD_PERSON_LOWER.match(bare)
     if statement is None and _explains(text, result):
         note = "the text explains a time (an example, a conversion), it does not ask: to confirm"
         return _to_confirm(result, note)
