@@ -56,7 +56,7 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import part_named_by
-from .tokens import Token, TokenizeError, tokenize
+from .tokens import Token, TokenizeError, tokenize, word_values
 from .zones import lookup_place, lookup_word
 
 if TYPE_CHECKING:
@@ -1704,6 +1704,10 @@ def _mentions_time(task: str) -> bool:
         return True
     if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
         task = _PRIORITY.sub(" ", task)
+    words = word_values(task)
+    if words is not None and not any(_time_word(word, value) for word, value in words):
+        # most tasks ("check the build"): plain words alone, none about time — no scan
+        return False
     try:
         tokens = tokenize(task)
     except TokenizeError:
@@ -1724,6 +1728,13 @@ def _mentions_time(task: str) -> bool:
         for k, t in enumerate(tokens)
         if not _greeted(tokens, k)
     )
+
+
+def _time_word(word: str, value: object) -> bool:
+    """Whether a plain word's token counts for _mentions_time: what its test of a word is."""
+    if value == "to" and word == "to":
+        return False
+    return value in _TIME_WORDS or bool(lookup_place(str(value)) or lookup_word(str(value)))
 
 
 def _greeted(tokens: list[Token], k: int) -> bool:
