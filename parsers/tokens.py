@@ -36,7 +36,8 @@ class ClockTime:
     meridiem: str | None  # "am" | "pm" | None
     # Written so that it can only be a 24-hour time: "18:30", "09:00", "0:15", "1700".
     is_24h: bool
-    # Written as cron-descriptor writes times: "09:46 AM" (two-digit hour, a space, AM/PM)
+    # Written as cron-descriptor writes times: "09:46 AM" (two-digit hour, a space, AM/PM; in
+    # any case: "09:46 am" is written the same way)
     padded: bool = False
     # Written with digits for the minutes and no am/pm ("7:30", "7.30"): the 24-hour clock's
     # way of writing a time, read as such (the zone's country may make it ask)
@@ -106,7 +107,7 @@ _SEPARATOR: Final = re.compile(r"([-/])")
 _GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
 # units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
 _SHORT_UNITS: Final = {"d": "day", "w": "week"}
-_PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [AP]M")
+_PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [ap]m", re.IGNORECASE)
 _DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'", "→": "-", "⇒": "-"})
 
 
@@ -479,15 +480,22 @@ def _scan(text: str) -> list[Token]:
             minute = match.group("m")
             meridiem = (match.group("mer") or match.group("mer1")).lower() + "m"
             padded = _PADDED.fullmatch(text, start, end) is not None
+            hour = int(match.group("h"))
+            unsure = None
+            if 12 < hour < 24:
+                # "23pm", "17:30 AM": an hour of the 24-hour clock with a stray am/pm — the
+                # hour is the one said, asked
+                unsure = f"“{match.group()}” read as {hour}:{int(minute or 0):02d}"
+                meridiem = None
             clock = ClockTime(
-                int(match.group("h")),
+                hour,
                 int(minute or 0),
                 meridiem,
-                False,
+                unsure is not None,
                 padded,
                 second=int(match.group("s") or 0),
             )
-            append(Token(lx.TIME, clock, start, end))
+            append(Token(lx.TIME, clock, start, end, unsure=unsure))
         elif group == "hm":
             if _duration_clock(match, tokens):
                 continue
