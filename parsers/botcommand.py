@@ -190,6 +190,8 @@ def _delay_last(rest: str) -> str | None:
     """ "call mom 30m" → "in 30m call mom": a bot's message, then how long from now (WhatsApp
     bots' "!notify <message> <duration>"), when the message says nothing about time itself; None
     for anything else."""
+    if "--" in rest:
+        return None  # an option we do not know may change what the amount means
     words = rest.rstrip(" .!").split()
     for size in (3, 2, 1):
         if len(words) <= size:
