@@ -619,6 +619,9 @@ def _is_plain(word: str, token: Token) -> bool:
         and "-" not in word
         and "/" not in word
         and not word.endswith("'s")
+        # "forth" is a word in "back and forth", "fourth" after "the" (a slip read only after
+        # a count): remembering it as plain would make the reading hang on the order of texts
+        and word not in _SLIPS_PLACED
     )
 
 

@@ -1003,6 +1003,17 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         # are the message, whatever time they name — read when the rest has a schedule
         without = f"{rest[: quoted.start()]} {rest[quoted.end() :]}".strip()
         outside = _read_rest(without, text, zone_name, aware_now, target)
+        if outside.result is not None and outside.result.ok and outside.result.needs_confirmation:
+            # 'annual events happening "on the last Saturday of February"': the words outside
+            # only guess ("annual": the day it starts); the quoted ones say the day of it
+            unquoted = f"{rest[: quoted.start()]} {inner} {rest[quoted.end() :]}".strip()
+            whole = _read_rest(unquoted, text, zone_name, aware_now, target)
+            if (
+                whole.result is not None
+                and whole.result.ok
+                and whole.result.confidence > outside.result.confidence
+            ):
+                return whole
         if outside.result is not None and outside.result.ok:
             task = " ".join(part for part in (inner.strip(), outside.result.task) if part)
             outside.result = outside.result.replace(task=task)
@@ -2093,9 +2104,13 @@ _DETERMINERS: Final = frozenset({"a", "the", "our", "my", "your", "their", "his"
 _WEEKLY: Final = frozenset({"weekly", "biweekly", "fortnightly"})
 
 
+# "on a bi-weekly cadence", "on a monthly basis": nouns a frequency word names the schedule by
+_RHYTHMS: Final = frozenset({"cadence", "basis", "rhythm", "rotation", "cycle", "schedule"})
+
+
 def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
     """ "the weekly report", "a daily backup": a frequency word after a determiner and
-    before a word the grammar does not know."""
+    before a word the grammar does not know (not "a weekly cadence": the schedule's)."""
     words = [t for t in tokens[start:end] if not (t.kind == lx.WORD and t.value in _DETERMINERS)]
     before = tokens[start - 1] if start else None
     after = tokens[end] if end < len(tokens) else None
@@ -2110,6 +2125,7 @@ def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
         and after is not None
         and after.kind == lx.WORD
         and after.value not in lx.KEYWORDS
+        and after.value not in _RHYTHMS
     )
 
 
@@ -2126,6 +2142,7 @@ def _bare_frequency(tokens: list[Token], start: int, end: int) -> bool:
         and after is not None
         and after.kind == lx.WORD
         and after.value not in lx.KEYWORDS
+        and after.value not in _RHYTHMS
     )
 
 
