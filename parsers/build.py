@@ -58,6 +58,7 @@ from .phrase import (
     TimeMention,
 )
 from .recurrence import first_occurrence
+from .restated import PART_HOURS as _PART_HOURS
 from .settings import date_order_chosen
 from .tokens import ClockTime
 from .wallclock import (
@@ -106,17 +107,6 @@ def _settled_by_task(part: str | None, hour: int) -> int | None:
     if part is None:
         return None
     return _TASK_PART_HOURS[part].get(hour)
-
-
-# The hours each part of the day can name, generously ("5 in the morning", "1 in the
-# afternoon", "at night at 2am"): a time outside them contradicts the part ("every morning
-# at 8pm", "tomorrow evening at 7am")
-_PART_HOURS: Final = {
-    "morning": range(0, 12),
-    "afternoon": range(12, 19),
-    "evening": range(15, 24),
-    "night": (*range(16, 24), *range(0, 6)),  # "tonight at 5pm" is the night's too
-}
 
 
 # "nightly" is how ops name a job that runs once a day out of hours: one done at dawn is

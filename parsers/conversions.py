@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import TYPE_CHECKING, Final
 
 from . import lexicon as lx
+from .restated import SEASON_DAYS, SUMMER, WINTER, Agreement, Said, agreeing, agreement
 from .zones import AMBIGUOUS_ZONES, friendly_name, lookup_place, zone_info
 
 if TYPE_CHECKING:
@@ -38,8 +39,7 @@ class AmbiguousZone:
         return AMBIGUOUS_ZONES[self.word]
 
 
-# Days whose offsets stand for a zone's winter and its summer (either hemisphere's).
-_SEASONS: Final = (date(2026, 1, 15), date(2026, 7, 15))
+_SEASONS: Final = frozenset({WINTER, SUMMER})
 # Tokens that may stand between a time and its conversion: "16:00 UTC, 17:00 CET", "3pm EST
 # or 12pm PST" (brackets, "/" and "=" are not tokens)
 # and words that only say a conversion holds as a rule ("11am CDT (usually 18:00 CET)")
@@ -75,33 +75,22 @@ def candidates(value: object) -> tuple[str, ...]:
 def same_instant(
     first: tuple[int, int], zone: str, other: tuple[int, int], other_zone: str
 ) -> bool:
-    """Whether `first` on `zone`'s clock is `other` on `other_zone`'s (the day may differ:
-    "10:00 AM IST (9:30 PM PST previous day)"): all year, or in winter or summer when `zone`
-    keeps one offset all year ("10pm UTC (3pm PDT)": UTC's clock is the job's). When `zone`
-    changes with DST and the other clock agrees in one season only ("8:00 AM ET (13:00
-    UTC)", a job GitHub runs in UTC), either may be the job's clock: not a sure conversion
-    (`seasons_agreeing` tells when it holds)."""
-    held = seasons_agreeing(first, zone, other, other_zone)
-    return len(held) == len(_SEASONS) or (bool(held) and _keeps_one_offset(zone))
+    """Whether `first` on `zone`'s clock is `other` on `other_zone`'s for sure (the day may
+    differ: "10:00 AM IST (9:30 PM PST previous day)"): `restated.agreement`."""
+    return agreement(Said.at(*first, zone), Said.at(*other, other_zone)) is Agreement.SURE
 
 
 def seasons_agreeing(
     first: tuple[int, int], zone: str, other: tuple[int, int], other_zone: str
 ) -> frozenset[int]:
-    """The seasons (0 winter, 1 summer: `_SEASONS`) in which `first` on `zone`'s clock is
+    """The seasons (`restated.WINTER`, `restated.SUMMER`) in which `first` on `zone`'s clock is
     `other` on `other_zone`'s: "8:01 pm EST, 1:01 am UTC" holds in winter only."""
-    held = set()
-    for season, day in enumerate(_SEASONS):
-        moment = datetime.combine(day, time(*first), tzinfo=zone_info(zone))
-        there = moment.astimezone(zone_info(other_zone))
-        if (there.hour, there.minute) == other:
-            held.add(season)
-    return frozenset(held)
+    return agreeing(Said.at(*first, zone), Said.at(*other, other_zone)) & _SEASONS
 
 
 def _season_in_common(tokens: list[Token], first: _Clock, zone: str, later: list[_Clock]) -> bool:
     """Whether one season holds every later time as `first` on `zone`'s clock converted."""
-    common = frozenset(range(len(_SEASONS)))
+    common = _SEASONS
     for clock in later:
         common &= frozenset().union(
             *(
@@ -115,12 +104,6 @@ def _season_in_common(tokens: list[Token], first: _Clock, zone: str, later: list
 def _explicit(clock: object) -> bool:
     """Whether a time says which half of the day it is: "3pm", "14:00", "02:30"."""
     return bool(getattr(clock, "meridiem", None) or getattr(clock, "is_24h", False))
-
-
-def _keeps_one_offset(zone: str) -> bool:
-    info = zone_info(zone)
-    winter, summer = (datetime.combine(day, time(12), tzinfo=info) for day in _SEASONS)
-    return winter.utcoffset() == summer.utcoffset()
 
 
 @dataclass(slots=True)
@@ -342,7 +325,7 @@ def utc_by_season(text: str) -> tuple[str, str | None]:
         return text, None
     summer, winter = clocks if summer_first else clocks[::-1]
     local = set()
-    for clock, day in ((winter, _SEASONS[0]), (summer, _SEASONS[1])):
+    for clock, day in ((winter, SEASON_DAYS[WINTER]), (summer, SEASON_DAYS[SUMMER])):
         moment = datetime.combine(day, time(*clock), tzinfo=zone_info("UTC"))  # type: ignore[misc]
         there = moment.astimezone(zone_info(zone))
         local.add((there.hour, there.minute))

@@ -26,6 +26,7 @@ from .phrase import (
     Rejected,
     TimeMention,
 )
+from .restated import SUMMER, WINTER, Said, agreeing
 from .settings import date_order
 from .tokens import ClockTime, Token
 from .zones import (
@@ -35,7 +36,6 @@ from .zones import (
     lookup_place,
     place_starts,
     resolve_zone,
-    same_instant,
 )
 
 _SECONDS: Final = {
@@ -3628,9 +3628,10 @@ class _Reader:
         hours = first.hour_24(), again.hour_24()
         if hours[0] is None or hours[1] is None:
             return None
-        winter, summer = same_instant(
-            (hours[0], first.minute, zone), (hours[1], again.minute, other)
+        held = agreeing(
+            Said.at(hours[0], first.minute, zone), Said.at(hours[1], again.minute, other)
         )
+        winter, summer = WINTER in held, SUMMER in held
         in_words = self.tokens[i - 1].kind != lx.TIME or self._kind(k) != lx.TIME
         if in_words and (other == zone or not (winter or summer)):
             return None  # said in words and not the same instant: read as before

@@ -81,6 +81,8 @@ def ordinal_digits(n: int) -> str:
 
 
 _ORDINAL_VALUES = {ordinal_word(n): n for n in range(1, 32)}
+# spoken without the hyphen too ("the twenty second of june"): read whole, not as "second"
+_ORDINAL_VALUES |= {word.replace("-", " "): n for word, n in _ORDINAL_VALUES.items() if "-" in word}
 
 _CODE = re.compile(r"[*{}=`$<>\\]|\w\(|\)\.|\bcron\b|\brrule\b|^\s*[@!/]|^\s*\w+!", re.IGNORECASE)
 
