@@ -455,10 +455,15 @@ class _Builder:
         return _DEFAULT_TIME
 
     def window(
-        self, *, overnight: bool = False, pair: tuple[TimeMention, TimeMention] | None = None
+        self,
+        *,
+        overnight: bool = False,
+        pair: tuple[TimeMention, TimeMention] | None = None,
+        step: int = 0,
     ) -> tuple[time, time] | None:
         """The window's (or `pair`'s) two ends; one that ends at or before its start runs
-        past midnight, which only `overnight` callers accept."""
+        past midnight, which only `overnight` callers accept. `step`: the seconds between
+        runs in it, which a start with no am/pm must leave room for."""
         pair = pair or self.p.window
         if pair is None:
             return None
@@ -495,6 +500,10 @@ class _Builder:
             if not options:
                 raise Rejected("the time window ends before it starts")
             start = time(max(options), first.clock.minute)
+            if len(options) == 2 and _start_before_noon(first, last, start, end, step):
+                start = time(min(options), minute)
+                said = f"{_spoken(start.hour, minute)} to {_spoken(end.hour, end.minute)}"
+                self.note(f"window read as {said} (say am or pm to be sure)", UNSURE_PENALTY)
         if end is None:
             minute = last.clock.minute
             options = [h for h in _readings(last.clock.hour) if time(h % 24, minute) > start]
@@ -520,6 +529,26 @@ class _Builder:
 
 def _parse_z(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _start_before_noon(
+    first: TimeMention, last: TimeMention, start: time, end: time, step: int
+) -> bool:
+    """A window's start with no am/pm that fits before its end either way, read in the
+    morning: "every hour between 7:00 and 10pm" (written with its minutes, on the 24-hour
+    clock, against an end written as an hour with pm: 7am to 10pm, not 7pm to 10pm) and
+    "every 2 hours between 9 and 10pm" (the evening would leave room for one run). "7:30 -
+    9:30pm", both ends written alike, and "from 6 to 8pm" keep the end's half of the day."""
+    if not 6 <= first.clock.hour <= 11:
+        return False  # "between 1 and 5pm": 1pm
+    short = step > 0 and _minutes_between(start, end) < 2 * step // 60
+    # "7:00" against "10pm": the end's minutes not written (or ":00"), the start's written
+    written_24h = first.clock.digital and last.clock.meridiem is not None and not last.clock.minute
+    return short or written_24h
+
+
+def _minutes_between(start: time, end: time) -> int:
+    return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
 
 
 def _is_24h_written(mention: TimeMention) -> bool:
@@ -1465,10 +1494,11 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     # whole hours through a window that runs past midnight ("hourly from 10pm to 6am") are a
     # list of hours; with days named, the runs after midnight would fall on other days
     window = b.window(
+        step=seconds,
         overnight=(seconds % 3600 == 0 or p.minute_range is None)
         and p.minute_past is None
         and not p.more_windows
-        and not (p.weekdays or p.nth or p.monthdays or p.months or p.dates or p.odd_hours)
+        and not (p.weekdays or p.nth or p.monthdays or p.months or p.dates or p.odd_hours),
     )
     minutes = seconds // 60
     if window is not None and window[1] < window[0]:

@@ -536,9 +536,16 @@ class _Reader:
         if found is None:
             return None
         mention, j = found
-        if mention.clock.padded and self._word(i - 1) == "at":
-            # "At 09:46 AM", "…past the hour, at 12:00 AM": cron-descriptor's words; a time
-            # written so by itself ("12:14 PM") or after a day ("Friday 05:00 PM") is a time
+        if (
+            mention.clock.padded
+            and self._word(i - 1) == "at"
+            and (mention.clock.hour < 10 or self._is_sym(i - 2, ","))
+        ):
+            # "At 09:46 AM", "at 06:00 am": cron-descriptor's words, its hour padded with a zero
+            # as nobody types one for a single run, or after a comma ("…past the hour, at 12:00
+            # AM"); "at 10:15 AM" is written as people write times, in any case, and a time
+            # alone is one run ("at 10:15 am", Slack's /remind reading). A time written
+            # so by itself ("12:14 PM") or after a day ("Friday 05:00 PM") is a time
             self.phrase.padded_time = True
         self.phrase.order.append("t")
         if self._is_range(j):

@@ -36,7 +36,8 @@ class ClockTime:
     meridiem: str | None  # "am" | "pm" | None
     # Written so that it can only be a 24-hour time: "18:30", "09:00", "0:15", "1700".
     is_24h: bool
-    # Written as cron-descriptor writes times: "09:46 AM" (two-digit hour, a space, AM/PM)
+    # Written as cron-descriptor writes times: "09:46 AM" (two-digit hour, a space, AM/PM; in
+    # any case: "09:46 am" is written the same way)
     padded: bool = False
     # Written with digits for the minutes and no am/pm ("7:30", "7.30"): the 24-hour clock's
     # way of writing a time, read as such (the zone's country may make it ask)
@@ -106,7 +107,7 @@ _SEPARATOR: Final = re.compile(r"([-/])")
 _GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
 # units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
 _SHORT_UNITS: Final = {"d": "day", "w": "week"}
-_PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [AP]M")
+_PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [ap]m", re.IGNORECASE)
 _DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'", "→": "-", "⇒": "-"})
 
 
@@ -781,6 +782,48 @@ _ADJECTIVE_ZONES: Final = {
     "peruvian": "America/Lima",
 }
 _ZONE_AFTER: Final = re.compile(r"\s+(?:time|standard|daylight)\b", re.IGNORECASE)
+
+
+# A text of words alone: letters and apostrophes, spaces, and the marks the scan skips or reads
+# as a symbol of its own (",")— no digit, "-", "/", "@", "#", "+", "&" or bracket.
+_WORDS_ALONE: Final = re.compile(r"[a-z'\s.,!?;:\"]*")
+_WORD_ALONE: Final = re.compile(r"[a-z]+(?:'[a-z]+)*")
+# words whose token depends on the words around them ("2d", "the cat" or "9am CAT", "German
+# class" or "German time", "1 second", "8 o clock"): never read alone
+_READ_IN_CONTEXT: Final = (
+    frozenset(_SHORT_UNITS)
+    | frozenset(_GLUED_UNITS)
+    | _NOUN_ZONES
+    | frozenset(_ADJECTIVE_ZONES)
+    | {"second", "clock"}
+)
+
+
+def word_values(text: str) -> list[tuple[str, object]] | None:
+    """What `tokenize(text)` makes of a text of words alone, without scanning it: (the word
+    in lower case, its token's value) for each word, every token a plain word (lx.WORD) —
+    a keyword of the lexicon, or a word `_scan` has already found plain. None when the text
+    holds anything else (a number, a symbol, a day's name, a word not seen yet): tokenize it."""
+    if not text.isascii():
+        return None
+    lowered = text.lower()
+    if _WORDS_ALONE.fullmatch(lowered) is None:
+        return None
+    values: list[tuple[str, object]] = []
+    lexicon = lx.LEXICON
+    for word in _WORD_ALONE.findall(lowered):
+        if word in _READ_IN_CONTEXT:
+            return None
+        entry = lexicon.get(word)
+        if entry is None:
+            if word not in _PLAIN_WORDS:
+                return None
+            values.append((word, word))
+        elif entry[0] == lx.WORD:
+            values.append((word, entry[1]))
+        else:
+            return None
+    return values
 
 
 def _zone_meant(text: str, start: int, end: int, tokens: list[Token]) -> bool:

@@ -57,7 +57,7 @@ from .salvage import (
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import part_named_by
 from .timetable import weekly_reading
-from .tokens import Token, TokenizeError, tokenize
+from .tokens import Token, TokenizeError, tokenize, word_values
 from .zones import lookup_place, lookup_word
 
 if TYPE_CHECKING:
@@ -259,6 +259,15 @@ _THIRD_PERSON: Final = re.compile(
     r"Nothing|Everyone)\b)[A-Z][a-z]+\s+)"
     r"(?:(?:has|have|had)(?!\s+(?:to|got\s+to)\b)|is\s+off|is\s+out|off|out|works|worked|stayed)\b"
 )
+# The same statement typed in lower case ("viola has thursday off", "sam works mondays"): a
+# name is then any word but one that opens a request or a question, and a bare "off"/"out"
+# after it is left out ("kick off the ETL job", "send out the notes": verbs, not names)
+_THIRD_PERSON_LOWER: Final = re.compile(
+    r"^\s*(?!(?:it|this|that|these|those|there|here|what|which|who|when|where|how|why|"
+    r"everything|nothing|everyone|please|pls|plz|kindly|just|also|and|then|so|now|if|"
+    r"make|let|can|could|would|will|should|do|does|did)\b)[a-z]{2,}\s+"
+    r"(?:(?:has|have|had)(?!\s+(?:to|got\s+to)\b)|is\s+off|is\s+out|works|worked|stayed)\b"
+)
 
 
 # Documentation that explains a time, not a request: "Example: Job scheduled at 17:00 will run at
@@ -458,6 +467,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, note)
     bare = unlabelled(text, names_time=_mentions_time)  # "Note: Viola has Thursday off"
     statement = _STATEMENT.match(bare) or _THIRD_PERSON.match(bare)
+    if statement is None and bare[:1].islower():
+        statement = _THIRD_PERSON_LOWER.match(bare)
     if statement is None and _explains(text, result):
         note = "the text explains a time (an example, a conversion), it does not ask: to confirm"
         return _to_confirm(result, note)
@@ -1705,6 +1716,10 @@ def _mentions_time(task: str) -> bool:
         return True
     if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
         task = _PRIORITY.sub(" ", task)
+    words = word_values(task)
+    if words is not None and not any(_time_word(word, value) for word, value in words):
+        # most tasks ("check the build"): plain words alone, none about time — no scan
+        return False
     try:
         tokens = tokenize(task)
     except TokenizeError:
@@ -1725,6 +1740,13 @@ def _mentions_time(task: str) -> bool:
         for k, t in enumerate(tokens)
         if not _greeted(tokens, k)
     )
+
+
+def _time_word(word: str, value: object) -> bool:
+    """Whether a plain word's token counts for _mentions_time: what its test of a word is."""
+    if value == "to" and word == "to":
+        return False
+    return value in _TIME_WORDS or bool(lookup_place(str(value)) or lookup_word(str(value)))
 
 
 def _greeted(tokens: list[Token], k: int) -> bool:
