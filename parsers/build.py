@@ -68,6 +68,7 @@ from .wallclock import (
     day_month,
     days_in_month,
     iso_z,
+    meridiem_hour,
     to_instant,
 )
 from .windows import DAY_MINUTES, cron_fields, steps_in_window
@@ -289,11 +290,15 @@ class _Builder:
         clock = mention.clock
         hour = clock.hour
         if clock.meridiem is not None:
-            if hour == 0 and clock.meridiem == "am":
-                hour = 12  # "00:00 AM", "0:15 am": midnight, as 12:00 AM is
-            if not 1 <= hour <= 12:
+            said = meridiem_hour(hour, clock.meridiem)
+            if said is None:
                 raise Rejected(f"{hour}{clock.meridiem} is not a time of day")
-            hour = hour % 12 + (12 if clock.meridiem == "pm" else 0)
+            if hour > 12:  # "at 23pm": the hour said twice
+                written = f"{hour}:{clock.minute:02d}" if clock.minute else str(hour)
+                self.note(
+                    f"“{written}{clock.meridiem}” read as {said}:{clock.minute:02d}", UNSURE_PENALTY
+                )
+            hour = said
         elif not clock.is_24h and hour <= 12:
             hour = self._settle_hour(hour, clock.minute, digital=clock.digital)
             self.readings.append((mention.start, mention.end, _spoken(hour, clock.minute)))
@@ -807,6 +812,13 @@ def _nth_narrows_weekdays(p: Phrase) -> None:
     if set(p.weekdays) != {day for _, day in p.nth}:
         return
     day = lx.DAY_LABELS[p.weekdays[0]]
+    if p.day_union:
+        # "every Friday and the first Friday of the month": the first Friday is one of the
+        # Fridays, so every Friday (asked: two jobs may have been meant)
+        p.nth.clear()
+        p.day_union = p.of_month = False
+        p.unsure.append(f"“{day}s” and a {day} of the month: every {day} (the one is in the other)")
+        return
     p.weekdays.clear()
     p.unsure.append(f"“{day}s” and the {day} of the month named: read as the one named")
 
@@ -2007,8 +2019,11 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
         minute, hour = _time_fields(b, times)
         expression = f"{minute} {hour} * {_month_field(p.months)} {_weekday_field(p.weekdays)}"
         return _cron(b, expression)
-    if p.months and count != 1:
-        raise Rejected("an interval of days or weeks cannot be limited to some months")
+    if p.months and count != 1 and unit != "week":
+        # ("garden waste Mon every 3 weeks from March to Nov": RFC 5545's BYMONTH keeps the
+        # weeks counted through the months left out, as a collection calendar does; a count
+        # of days has no weekday to come back to)
+        raise Rejected("an interval of days cannot be limited to some months")
     parts = [f"FREQ={'WEEKLY' if unit == 'week' or p.weekdays else 'DAILY'}"]
     if unit == "day" and p.weekdays and count != 1:
         raise Rejected("an interval of days cannot be limited to days of the week")
@@ -2039,6 +2054,15 @@ def _monthly(b: _Builder, count: int) -> Built:
         return _weekdays_and_monthdays(b, count)
     if p.nth and p.monthdays:
         raise Rejected("the text names both a weekday and a date in the month")
+    fifth = [day for nth, day in p.nth if nth == 5]
+    if fifth and not p.year_nth:
+        if set(p.months) == {2}:
+            raise Rejected(
+                f"February has a fifth {lx.DAY_LABELS[fifth[0]]} only in leap years that "
+                "begin it on that day"
+            )
+        # "the fifth Friday of every month": the months that have one (four or five a year)
+        b.note(f"only months with a fifth {lx.DAY_LABELS[fifth[0]]} have a run", 0)
     if (
         len(p.nth) == 1
         and p.nth[0][0] == -1

@@ -969,6 +969,12 @@ class _Reader:
             j += 1  # "but not Fridays", "except on Sundays"
         if self._word(j) in ("in", "during"):
             j += 1
+        if self._word(j) == "the" and self.phrase.nth:
+            same = self._same_nth_in_month(j + 1)
+            if same is not None:
+                # "the fourth Tuesday of each month (except the fourth Tuesday in December)":
+                # that month left out
+                j = same
         if self._word(j) == "the" and self._kind(j + 1) in (lx.DAYSET, lx.DAY, lx.DAYS):
             j += 1  # "except the weekend"
         if self._kind(j) == lx.MONTH:
@@ -1007,6 +1013,22 @@ class _Reader:
         self.phrase.except_weekdays.extend(d for d in days if d not in self.phrase.except_weekdays)
         self.phrase.order.append("x")
         return j
+
+    def _same_nth_in_month(self, i: int) -> int | None:
+        """After "except the": the nth weekday the phrase already runs on and "in"/"of" (the
+        month's name at the index returned), or None."""
+        if self._kind(i) == lx.ORD:
+            nth = int(self.tokens[i].value)  # type: ignore[call-overload]
+        elif self._word(i) == "last":
+            nth = -1
+        else:
+            return None
+        if self._kind(i + 1) not in (lx.DAY, lx.DAYS) or self._word(i + 2) not in ("in", "of"):
+            return None
+        if self._kind(i + 3) != lx.MONTH:
+            return None
+        day = int(self.tokens[i + 1].value)  # type: ignore[call-overload]
+        return i + 3 if (nth, day) in self.phrase.nth else None
 
     def _but_opens_a_clause(self, i: int) -> bool:
         """Whether the "except" at i is the word "but" opening a clause of its own ("but beware
@@ -2302,8 +2324,9 @@ class _Reader:
             and self._kind(j + 1) not in (lx.NUM, lx.ORD)
             and self._word(j + 1) != "of"
         ):
-            # "Friday week" (British): a week from Friday
+            # "Friday week" (British): a week from Friday — asked, as few outside Britain say it
             phrase.single_day = True
+            phrase.unsure.append("a day and “week” after it read as a week from that day")
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
         if recurring or items > 1 or self._plural_part(j):
@@ -2600,6 +2623,10 @@ class _Reader:
         ):
             return None  # "the first person to answer", "the second reviewer": not a day
         while step := self._is_separator(j):
+            if self._word(j + step) == "the" and (
+                self._kind(j + step + 1) == lx.ORD or self._word(j + step + 1) == "last"
+            ):
+                step += 1  # "the 1st and the 3rd Thursday", "the first and the last Friday"
             if self._kind(j + step) == lx.ORD:
                 ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
             elif self._word(j + step) == "last" and self._kind(j + step + 1) in (lx.DAY, lx.DAYS):
@@ -2686,6 +2713,8 @@ class _Reader:
                 phrase.unsure.append(
                     "several ordinals of several weekdays read as each ordinal of each day"
                 )
+            if not leading:
+                self._nth_joined(i)
             for day in days:
                 for nth in ordinals:
                     if nth != -1 and not 1 <= nth <= 5:
@@ -2781,6 +2810,14 @@ class _Reader:
         self._joined_days(i, weekday=False)
         return j
 
+    def _nth_joined(self, i: int) -> None:
+        """An nth weekday at i joined by "and" to weekdays read before it ("every Friday and
+        the first Friday of the month"): a union of the two."""
+        if self.phrase.weekdays:
+            k = i - 1 - (self._word(i - 1) == "the")
+            if self._word(k) == "and" or self._is_sym(k, "&"):
+                self.phrase.day_union = True
+
     def _weekend_day(self, j: int) -> bool:
         """ "weekend day" at j: a Saturday or a Sunday, counted in the month."""
         kind = self._kind(j)
@@ -2794,6 +2831,7 @@ class _Reader:
             return quarter
         kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
+            self._nth_joined(i)
             self.phrase.nth.append((-1, int(self.tokens[j].value)))  # type: ignore[call-overload]
             self.phrase.order.append("d")
             return j + 1
@@ -3369,8 +3407,21 @@ class _Reader:
             without.phrase = self.phrase
             end = without._amounts(j)
             return None if end is None or end <= j + 1 else end + 1
-        if word == "a" and self._is_unit(j + 1, "month") and self.phrase.nth:
-            return self._of(i)  # "every second and fourth Thursday in a month": of each month
+        if (
+            word == "a"
+            and self._is_unit(j + 1, "month")
+            and (
+                self.phrase.nth
+                or self.phrase.first_weekday
+                or (
+                    self.phrase.monthdays
+                    and (self._is_unit(i - 1, "day") or self._kind(i - 1) == lx.DAYSET)
+                )
+            )
+        ):
+            # "every second and fourth Thursday in a month", "the last workday in a month",
+            # "the last day in a month": of each month
+            return self._of(i)
         if (
             kind == lx.NUM
             or word in ("a", "half")

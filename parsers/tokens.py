@@ -498,15 +498,22 @@ def _scan(text: str) -> list[Token]:
             minute = match.group("m")
             meridiem = (match.group("mer") or match.group("mer1")).lower() + "m"
             padded = _PADDED.fullmatch(text, start, end) is not None
+            hour = int(match.group("h"))
+            unsure = None
+            if 12 < hour < 24:
+                # "23pm", "17:30 AM": an hour of the 24-hour clock with a stray am/pm — the
+                # hour is the one said, asked
+                unsure = f"“{match.group()}” read as {hour}:{int(minute or 0):02d}"
+                meridiem = None
             clock = ClockTime(
-                int(match.group("h")),
+                hour,
                 int(minute or 0),
                 meridiem,
-                False,
+                unsure is not None,
                 padded,
                 second=int(match.group("s") or 0),
             )
-            append(Token(lx.TIME, clock, start, end))
+            append(Token(lx.TIME, clock, start, end, unsure=unsure))
         elif group == "hm":
             if _duration_clock(match, tokens):
                 continue
@@ -629,6 +636,9 @@ def _is_plain(word: str, token: Token) -> bool:
         and "-" not in word
         and "/" not in word
         and not word.endswith("'s")
+        # "forth" is a word in "back and forth", "fourth" after "the" (a slip read only after
+        # a count): remembering it as plain would make the reading hang on the order of texts
+        and word not in _SLIPS_PLACED
     )
 
 

@@ -55,7 +55,7 @@ from .salvage import (
     times_of_day,
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
-from .task_part import part_named_by
+from .task_part import message_clause, part_named_by
 from .timetable import weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .zones import lookup_place, lookup_word
@@ -73,6 +73,10 @@ _SLACK_USER: Final = r"<@(?P<uid>[UW][A-Z0-9]{2,})(?:\|[^>]*)?>"
 _NAMED: Final = (
     r"(?<![\w#@.])(?P<name>(?:#|@(?!(?:yearly|annually|quarterly|monthly|weekly|daily|midnight|"
     r"noon|midday|hourly|reboot|once|continuous|tonight|tomorrow|today)\b"
+    # "@dec 20 at 3pm", "drinks @friday 5pm": a date after "@", a quick-add box's "at"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s?\d"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:\.|\s?(?=\d))"
     # "@two pm", "@nine o'clock": a time in words after "@", not someone called Two
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?:[\s-]+[a-z]+){0,2}\s*(?:[ap]\.?m\b|o'?clock\b)))"
@@ -143,11 +147,19 @@ _MANAGE: Final = re.compile(
     r"send\s+(?:me|us)\s+(?:an?|the|any)\s+(?:reminders?|notices?|notifications?|alerts?))\b"
     # "change the digest time to 7:45", "move standup to Friday": something that exists gets a
     # new time ("move the logs to cold storage every Sunday" names a place: a task)
-    r"|(?:change|move|reschedule|shift|push|bump|switch)\b(?:\s+\S+){1,5}?\s+to\s+"
+    # "Moved the standup bot trigger timing back to 1:30am UTC", "update crons to run at 15:30
+    # for testing", "Change trash pickup back to Friday mornings if we can get that"
+    # (a whole schedule after it replaces the old one, and reads as itself: "Update workflow to
+    # run on 1pm UTC every day")
+    r"|(?:change|move|reschedule|shift|push|bump|switch|update)(?:d|ed)?\b"
+    r"(?:\s+\S+){1,6}?\s+(?:back\s+|forward\s+)?to\s+"
+    r"(?![^.;]*\b(?:every|each|daily|hourly|weekly|monthly|nightly|weekdays)\b)"
+    r"(?:run\s+(?:at\s+|on\s+)?)?"
     # ("move my standup to the afternoon at 2pm": a part of the day, then the time)
     r"(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+at\s+)?"
-    r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|noon|midnight|tomorrow|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$"
+    r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?![\w/-])|noon\b|midnight\b|tomorrow\b|"
+    r"today\b|tonight\b|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b)"
     # "lets move the time to 21:00 UTC", "can we change the meeting time to 3pm": a time that
     # is already set gets a new one
     r"|(?:\S+\s+){0,3}?(?:move|change|shift|push|bump|switch)\s+the\s+(?:\w+\s+)?time\s+to\b"
@@ -788,7 +800,8 @@ def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
 
 
 # robfig/cron's "@every 5m" (Go): an interval, not a mention of someone called "every"
-_AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
+# ("Add cron schedule @every day at 1:30", "@every monday 9am": people write it before days too)
+_AT_EVERY: Final = re.compile(r"(?:^|(?<=\s))@every\s+(?=\w)", re.IGNORECASE)
 
 
 # "/remind 2h review the PR", "remind me 30 minutes check the oven": an amount of time right
@@ -958,6 +971,7 @@ _DAY_THEN_DAILY: Final = re.compile(
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
+    slack_remind = text[:8].lower() == "/remind "
     text = plain_command(letter_days(plain_marks(text)))
     lowered = text.lower()
     if lowered.startswith("cron"):
@@ -990,12 +1004,72 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         # are the message, whatever time they name — read when the rest has a schedule
         without = f"{rest[: quoted.start()]} {rest[quoted.end() :]}".strip()
         outside = _read_rest(without, text, zone_name, aware_now, target)
+        if outside.result is not None and outside.result.ok and outside.result.needs_confirmation:
+            # 'annual events happening "on the last Saturday of February"': the words outside
+            # only guess ("annual": the day it starts); the quoted ones say the day of it
+            unquoted = f"{rest[: quoted.start()]} {inner} {rest[quoted.end() :]}".strip()
+            whole = _read_rest(unquoted, text, zone_name, aware_now, target)
+            if (
+                whole.result is not None
+                and whole.result.ok
+                and whole.result.confidence > outside.result.confidence
+            ):
+                return whole
         if outside.result is not None and outside.result.ok:
             task = " ".join(part for part in (inner.strip(), outside.result.task) if part)
             outside.result = outside.result.replace(task=task)
             outside.rest = rest
             return outside
-    return _read_rest(rest, text, zone_name, aware_now, target)
+    elif (
+        target is not None
+        and (" that " in rest or " about " in rest or " to " in rest)
+        and (split := message_clause(rest)) is not None
+    ):
+        # "Remind me on the 11th of every month that my bill is due on the 15th": the date in
+        # the message is the message's — read when the words before it are a schedule
+        outside = _read_rest(split[0], text, zone_name, aware_now, target)
+        if outside.result is not None and outside.result.ok:
+            task = " ".join(part for part in (outside.result.task, split[1]) if part)
+            outside.result = outside.result.replace(task=clean_task(task))
+            if not split[2]:
+                outside.result = _to_confirm(outside.result, MESSAGE_TIME_NOTE)
+            outside.rest = rest
+            return outside
+    found = _read_rest(rest, text, zone_name, aware_now, target)
+    if slack_remind and found.result is not None and not found.result.ok:
+        return _last_sentence_when(found, rest, text, zone_name, aware_now, target)
+    return found
+
+
+# a sentence's end inside a command: ". ", "! ", "? "
+_SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?])\s+")
+LAST_SENTENCE_NOTE: Final = (
+    "the schedule read from the command's last sentence (Slack's /remind says when last); "
+    "the times before it were read as the message: to confirm"
+)
+
+
+def _last_sentence_when(
+    found: _Found, rest: str, text: str, zone_name: str, aware_now: datetime, target: str | None
+) -> _Found:
+    """ "/remind #team Hi all, the retro is on Friday at 3pm. … at 10am every Thursday": Slack's
+    /remind puts the time last, so a message that names times of its own is refused whole; its
+    last sentence, read as a schedule, is the time (asked). `found` itself otherwise."""
+    parts = _SENTENCE_BREAK.split(rest.strip())
+    if len(parts) < 2:
+        return found
+    tail = _read_rest(parts[-1], text, zone_name, aware_now, target)
+    if tail.result is None or not tail.result.ok:
+        return found
+    message = " ".join([*parts[:-1], tail.result.task or ""]).strip()
+    tail.result = _to_confirm(tail.result.replace(task=clean_task(message)), LAST_SENTENCE_NOTE)
+    tail.rest = rest
+    return tail
+
+
+MESSAGE_TIME_NOTE: Final = (
+    "the time after “that” read as part of the message, not as when to remind: to confirm"
+)
 
 
 # "cron 30 9 * * mon-fri do something" (a bot's "!remind cron …"), "crontab: 0 9 * * 1": the
@@ -1313,6 +1387,19 @@ def read_command(
                 "read as every day"
             )
             habitual = None
+        elif (
+            _cron_words_said(tokens, runs)
+            and not _names_a_day(phrase)
+            and phrase.times
+            and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
+        ):
+            # "schedule cronjob at 6:00am.", "set up a cron job at 2am": a cron job repeats;
+            # the text says when, not how often — every day, asked
+            phrase.every, phrase.interval = True, (1, "day")
+            phrase.unsure.append(
+                "a cron job repeats, and the text says when, not how often: read as every day"
+            )
+            habitual = None
         else:
             habitual = None
         # before build, which fills the phrase in: what the text said is what agrees or not
@@ -1426,6 +1513,16 @@ def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
 
 
 _MODALS: Final = frozenset({"should", "will", "would", "must", "shall"})
+_CRON_WORDS: Final = frozenset({"cron", "crons", "cronjob", "cronjobs", "crontab"})
+
+
+def _cron_words_said(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether "cron", "cronjob" or "crontab" is said outside the schedule's words."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    return any(
+        token.kind == lx.WORD and token.value in _CRON_WORDS and k not in inside
+        for k, token in enumerate(tokens)
+    )
 
 
 _MEETS: Final = frozenset({"meets", "gathers", "convenes", "assembles"})
@@ -2019,9 +2116,13 @@ _DETERMINERS: Final = frozenset({"a", "the", "our", "my", "your", "their", "his"
 _WEEKLY: Final = frozenset({"weekly", "biweekly", "fortnightly"})
 
 
+# "on a bi-weekly cadence", "on a monthly basis": nouns a frequency word names the schedule by
+_RHYTHMS: Final = frozenset({"cadence", "basis", "rhythm", "rotation", "cycle", "schedule"})
+
+
 def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
     """ "the weekly report", "a daily backup": a frequency word after a determiner and
-    before a word the grammar does not know."""
+    before a word the grammar does not know (not "a weekly cadence": the schedule's)."""
     words = [t for t in tokens[start:end] if not (t.kind == lx.WORD and t.value in _DETERMINERS)]
     before = tokens[start - 1] if start else None
     after = tokens[end] if end < len(tokens) else None
@@ -2036,6 +2137,7 @@ def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
         and after is not None
         and after.kind == lx.WORD
         and after.value not in lx.KEYWORDS
+        and after.value not in _RHYTHMS
     )
 
 
@@ -2052,6 +2154,7 @@ def _bare_frequency(tokens: list[Token], start: int, end: int) -> bool:
         and after is not None
         and after.kind == lx.WORD
         and after.value not in lx.KEYWORDS
+        and after.value not in _RHYTHMS
     )
 
 
