@@ -663,6 +663,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
     b.said_repeating = recurring
+    if recurring and p.today_habit and p.day_offset == 0 and not p.once:
+        p.day_offset = None  # "the meeting today occurs … on Wednesdays": nowadays
     single = (
         p.has_offset
         or p.day_offset is not None

@@ -58,6 +58,11 @@ def _is_frame(count: float, unit: str) -> bool:
 
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
+# Verbs of a habit ("occurs" is read as "repeat"): "today" before them may mean "nowadays"
+# ("the meeting today occurs at 16:30 UTC on Wednesdays")
+_HABIT_VERBS: Final = frozenset(
+    {"repeat", "occurs", "happens", "happen", "meets", "meet", "runs", "run", "takes"}
+)
 # words between "in" and an amount of time that leave it a delay: "in exactly 2 hours"
 _DELAY_WORDS: Final = frozenset(
     {"exactly", "just", "only", "precisely", "another", "about", "around", "roughly"}
@@ -2512,6 +2517,8 @@ class _Reader:
             self.phrase.tonight = True
         else:
             days = 0 if word == "today" else 1
+            if days == 0 and self._word(i + 1) in _HABIT_VERBS:
+                self.phrase.today_habit = True
             if (
                 self._is_unit(i + 1, "week", "fortnight")
                 and self._kind(i + 2) not in (lx.NUM, lx.ORD)

@@ -90,6 +90,9 @@ class Phrase:
     months: list[int] = field(default_factory=list)
     dates: list[tuple[int | None, int, int]] = field(default_factory=list)  # (year, month, day)
     day_offset: int | None = None  # today 0, tomorrow 1
+    #: "our meeting today occurs at 16:30 on Wednesdays": "today" before a habit's verb, which a
+    #: repeating schedule reads as "nowadays"
+    today_habit: bool = False
     next_weekday: bool = False  # "next Friday": strictly after today
     next_week: bool = False  # "Thursday next week": in the week (Monday-Sunday) after this one
     month_ahead: int | None = None  # "… of this month" 0, "… of next month" 1

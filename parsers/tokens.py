@@ -140,8 +140,9 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         len(zones) > 1
         or any(isinstance(t.value, AmbiguousZone) for t in zones)
         or (zones and " time" in text.lower())  # "5am Seattle time (12 UTC)"
+        or (zones and "(" in text)  # "9am GMT (London)"
     ):
-        tokens = settle(tokens)
+        tokens = settle(tokens, text)
         for token in tokens:
             if isinstance(token.value, AmbiguousZone):
                 word = token.value.word
