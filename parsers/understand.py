@@ -55,7 +55,7 @@ from .salvage import (
     times_of_day,
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
-from .task_part import message_clause, part_named_by
+from .task_part import message_clause, names_an_alarm, part_named_by
 from .timetable import weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .zones import lookup_place, lookup_word
@@ -226,7 +226,16 @@ _QUESTION: Final = re.compile(
     # ("tell me when it is 5PM" asks to be told at 5 PM)
     r"(?:what|when(?!\s+it(?:'s|\s+is|\s+gets\s+to|\s+hits)\s+(?:\d|noon\b|midnight\b|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))|which|"
-    r"where|how|whether|if)\b)\b",
+    r"where|how|whether|if)\b"
+    # "confirm i have set an alarm for six am", "just to confirm you set the alarm to go off at
+    # eight", "can you check that my alarm is set for 7", "verify i have a reminder at noon":
+    # a question about what is set, not a request to set it
+    r"|(?:just\s+)?(?:to\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?"
+    r"(?:confirm|verify|double[\s-]?check|check)\s+(?:(?:if|whether|that)\s+)?"
+    r"(?:(?:i|you|we)\s+(?:have\s+|'ve\s+|had\s+|already\s+)*(?:set|made|scheduled|created|added)"
+    r"|(?:i|you|we)\s+(?:have|'ve\s+got)\s+(?:an?|any)\s+(?:alarm|reminder|timer)s?"
+    r"|(?:my|the|our|an?|any)\s+(?:\w+\s+)?(?:alarms?|reminders?|timers?)\s+(?:is|are|was|were)\s+"
+    r"(?:set|on|scheduled)))\b",
     re.IGNORECASE,
 )
 
@@ -399,6 +408,12 @@ _CUT_OFF: Final = (" at", " every", " each", "@")
 _PLACEHOLDER: Final = re.compile(r"\?\s*:|:\s*\?")
 
 
+# "set a recurring alarm for mondays", "wake me up tomorrow": an alarm is its time, which
+# assistants ask for; 9:00 is only the default of a reminder
+_DEFAULT_TIME_NOTE: Final = "no time given; assumed 9:00 AM"
+ALARM_WITHOUT_TIME_NOTE: Final = "an alarm with no time: 9:00 AM is only a guess, say the time"
+
+
 def _to_confirm(result: ParseResult, note: str) -> ParseResult:
     """The answer, marked to be confirmed before it is saved, saying why."""
     return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
@@ -472,6 +487,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return result
     if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
         text = " ".join(text.split())  # the cues read words one space apart, as the stages do
+    if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
+        return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
         "?" in text and _PLACEHOLDER.search(text)
     ):
