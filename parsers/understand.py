@@ -87,7 +87,7 @@ _WHO: Final = (
 )
 # "/remind me to …", "remind #team to …", "remind @sam about …"
 _REMIND: Final = re.compile(
-    r"^\s*(?:(?:hey|ok|okay|please|pls|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
+    r"^\s*(?:(?:hey|ok|okay|please|pls|kindly|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
     rf"/?remind\s+(?:{_WHO}|(?P<tilde>~[a-z][\w.-]{{0,79}}))(?:\s+(?:to|about|that|of)\b)?",
     re.IGNORECASE,
 )
@@ -133,7 +133,7 @@ UNREAD_TIME_CONFIDENCE: Final = 0.6
 # "cancel my 9am reminder", "stop reminding me every day", "snooze it for 10 minutes": a
 # change to a job that exists, not a new schedule ("delete old logs every Sunday" is a task)
 _MANAGE: Final = re.compile(
-    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:(?:please|kindly)\s+)?"
     r"(?:(?:cancel|delete|remove|get\s+rid\s+of|clear|disable|unschedule|pause|resume|"
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
@@ -568,8 +568,35 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    if text.isupper() and (quiet := _unshouted(text)) != text:
+        return _reshouted(
+            understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
+        )
     return _salvaged(
         _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
+    )
+
+
+def _unshouted(text: str) -> str:
+    """A text typed in capitals ("REMIND ME TMRW 7AM YOGA") as a sentence: in lower case, its
+    first letter capitalised. Capitals then say nothing (a name, "M" for months, a
+    describer's "AM"), and every rule that reads case reads it as it reads the sentence."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text  # a letter that changes length in lower case ("İ"): leave it
+    first = next((i for i, char in enumerate(lowered) if char.isalpha()), 0)
+    return lowered[:first] + lowered[first : first + 1].upper() + lowered[first + 1 :]
+
+
+def _reshouted(result: ParseResult, text: str, quiet: str) -> ParseResult:
+    """The parts of `result` read from the unshouted text, as the text wrote them."""
+
+    def back(part: str | None) -> str | None:
+        at = quiet.find(part) if part else -1
+        return text[at : at + len(part)] if part and at >= 0 else part
+
+    return result.replace(
+        task=back(result.task), target=back(result.target), schedule_text=back(result.schedule_text)
     )
 
 
@@ -627,6 +654,9 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    if text.isupper() and (quiet := _unshouted(text)) != text:
+        answer = await understand(quiet, timezone=timezone, now=now, llm=llm, date_order=date_order)
+        return _reshouted(answer, text, quiet)
     answer = await _understand_all(text, timezone, now, llm, date_order)
     return _salvaged(answer, text, timezone, now, date_order)
 
@@ -832,7 +862,7 @@ _AMOUNT: Final = (
 _REMIND_AMOUNT: Final = re.compile(
     rf"^(\s*/?remind\s+(?:(?:me|us)\s+)?){_AMOUNT}"
     # "set a timer for 10 minutes", "a reminder for 2 hours": how long from now
-    rf"|^(\s*(?:(?:please|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
+    rf"|^(\s*(?:(?:please|kindly|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
     rf"(?:me\s+)?(?:an?\s+)?(?:timer|reminder|alarm)\s+)for\s+{_AMOUNT}",
     re.IGNORECASE,
 )
