@@ -4087,6 +4087,7 @@ class _Reader:
                 # "weekly Community Office Hours every Wednesday at 5:30PM": the meeting's
                 # name, not a window; the day and time named are when it is (asked)
                 self.phrase.unsure.append("“office hours” read as the meeting's name")
+                self.phrase.named_event = True
                 return i + 2
             return self._business_hours(i, i + 2)
         if self._is_unit(i + 1, "day"):

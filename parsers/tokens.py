@@ -166,6 +166,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = _may_as_verb(tokens)
     if "skip" in lowered:
         tokens = _skip_as_except(tokens)
+    if "though" in lowered:
+        tokens = though_as_through(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
@@ -340,6 +342,22 @@ def _not_as_except(tokens: list[Token]) -> list[Token]:
             if before.value == "except":
                 out[k - 1] = Token(lx.WORD, "and", before.start, before.end)
             out[k] = Token(lx.WORD, "except", token.start, token.end)
+    return out
+
+
+def though_as_through(tokens: list[Token]) -> list[Token]:
+    """ "Monday though Friday": "though" between two days is a typo of "through" (a range);
+    elsewhere ("even though") it stays a word."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        token = out[k]
+        if (
+            token.kind == lx.WORD
+            and token.value == "though"
+            and out[k - 1].kind == lx.DAY
+            and out[k + 1].kind == lx.DAY
+        ):
+            out[k] = Token(lx.WORD, "to", token.start, token.end, guess="through")
     return out
 
 

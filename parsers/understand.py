@@ -56,6 +56,7 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
+from .timetable import weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .zones import lookup_place, lookup_word
 
@@ -1380,6 +1381,7 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+            phrase.event_window = True  # "recycling collection occurs Monday 8 am until 3 pm"
             # "friday and saturday" is read as those days once each only when it is all the
             # text says; beside other words ("everys Monday, Wednesday and Friday", a typo of
             # "every") the list keeps its weekly reading
@@ -1398,6 +1400,16 @@ def read_command(
             phrase.single_day, phrase.every = False, True
             day = lx.DAY_LABELS[phrase.weekdays[0]]
             phrase.unsure.append(f"the meetings on {day} read as every {day} (it may mean once)")
+        elif (
+            habitual is None
+            and not reminder
+            and _one_weekday_alone(phrase)
+            and (weekly := weekly_reading(text, lx.DAY_LABELS[phrase.weekdays[0]])) is not None
+        ):
+            # "Wednesday Night Bible Study 7:15 PM", "Sprint planning: Monday 9 AM", "The draw
+            # is held on Wednesday at 3:00 PM": a timetable's event, every week (`timetable`)
+            phrase.single_day, phrase.every = False, True
+            (phrase.unsure if weekly.unsure else phrase.assumptions).append(weekly.note)
         elif habitual is not None and " " not in habitual and _one_weekday_alone(phrase):
             # (not "will run on Friday": that Friday)
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
