@@ -21,8 +21,19 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Final
 
 from . import lexicon as lx
-from .restated import SEASON_DAYS, SUMMER, WINTER, Agreement, Said, agreeing, agreement
-from .zones import AMBIGUOUS_ZONES, friendly_name, lookup_place, zone_info
+from .restated import (
+    AS_WRITTEN,
+    SEASON_DAYS,
+    SUMMER,
+    WINTER,
+    WRITTEN_OFFSETS,
+    Agreement,
+    Said,
+    agreeing,
+    agreement,
+    written_offset,
+)
+from .zones import AMBIGUOUS_ZONES, friendly_name, keeps_offset, lookup_place, zone_info
 
 if TYPE_CHECKING:
     from .tokens import ClockTime, Token
@@ -193,7 +204,7 @@ def _places_as_zones(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def settle(tokens: list[Token]) -> list[Token]:
+def settle(tokens: list[Token], text: str = "") -> list[Token]:
     """The tokens with conversions folded into the first zone's token and ambiguous
     abbreviations settled where the text settles them (see the module's docstring).
     Ambiguous ones nothing settles are left as they are (the tokenizer refuses them)."""
@@ -207,6 +218,8 @@ def settle(tokens: list[Token]) -> list[Token]:
             if place == k + 1 and named.kind == lx.WORD:
                 token.end = named.end  # "IST (India)": the place only says which IST
                 del tokens[place]
+    if "(" in text:
+        tokens = named_by_place(tokens, text)
     original, tokens = tokens, _places_as_zones(tokens)
     zones = [k for k, token in enumerate(tokens) if token.kind == lx.ZONE]
     clocks = [clock for k in zones if (clock := _clock_before(tokens, k)) is not None]
@@ -214,46 +227,63 @@ def settle(tokens: list[Token]) -> list[Token]:
         return original
     first, later = clocks[0], []
     previous_end = first.zone
+    drops: list[tuple[int, int]] = []  # the spans each conversion takes up, to fold
     for clock in clocks[1:]:
         gap = tokens[previous_end + 1 : clock.first]
         named = tokens[previous_end].value
+        start = previous_end + 1
         if any(
             token.value not in _JOINERS
             and token.value not in _ZONE_WORDS
             and not (token.kind == lx.ZONE and token.value == named)  # "India time (IST)"
             for token in gap
         ):
-            break
+            # "15:00 UTC every Thursday (i.e. 11:00 am EDT)", "15:45 UTC every weekday, which
+            # is 9:15 PM IST": a conversion after the days, marked as one; the days are kept
+            start = _marked_apart(tokens, text, previous_end, clock)
+            if start is None:
+                break
+        end = _conversion_end(tokens, clock.zone)
+        if start != previous_end + 1 and _days_follow(tokens, end + 1):
+            break  # "9:00 UTC on Mondays (10:00 CET on Fridays)": another day, not a conversion
         later.append(clock)
-        previous_end = clock.zone
+        drops.append((start, end))
+        previous_end = end
     if not later:
         return original
     if all(candidates(tokens[c.zone].value) == candidates(tokens[first.zone].value) for c in later):
         return original  # "CET/CEST": one zone, said twice
+    first_word = _word_of(tokens[first.zone], text)
+    held = lambda zone, c, other: _held(first, zone, first_word, c, other, tokens, text)  # noqa: E731
+    sure = lambda zone, c, other: agreement(*held(zone, c, other)) is Agreement.SURE  # noqa: E731
     choices = [
         zone
         for zone in candidates(tokens[first.zone].value)
         if all(
-            any(
-                same_instant(first.at, zone, c.at, other)
-                for other in candidates(tokens[c.zone].value)
-            )
-            for c in later
+            any(sure(zone, c, other) for other in candidates(tokens[c.zone].value)) for c in later
         )
     ]
-    agree: Callable[[tuple[int, int], str, tuple[int, int], str], object] = same_instant
+    agree: Callable[..., object] = sure
     unsure = None
     if not choices:
         # "8:01 pm EST, 1:01 am UTC", "5am Seattle time (12 UTC)": every later time is the
         # first one converted in one season (the one the text was written in), the first
-        # clock's zone changes with DST and the later's does not. The first zone is the one
-        # the writer lives by: read in it, and asked.
+        # clock's zone changes with DST and the later's does not; "9:00AM PDT / 5:00PM CET":
+        # as the abbreviations are written. The first zone is the one the writer lives by:
+        # read in it, and asked.
+        written = lambda zone, c, other: AS_WRITTEN in agreeing(*held(zone, c, other))  # noqa: E731
         choices = [
             zone
             for zone in candidates(tokens[first.zone].value)
             if _season_in_common(tokens, first, zone, later)
+            or all(
+                any(written(zone, c, other) for other in candidates(tokens[c.zone].value))
+                for c in later
+            )
         ]
-        agree = seasons_agreeing
+        agree = lambda zone, c, other: (  # noqa: E731
+            bool(seasons_agreeing(first.at, zone, c.at, other)) or written(zone, c, other)
+        )
         if len(choices) == 1:
             said = f"{first.at[0]:02d}:{first.at[1]:02d} {friendly_name(choices[0])}"
             unsure = f"the time in the other zones is {said} only part of the year: read as {said}"
@@ -263,16 +293,9 @@ def settle(tokens: list[Token]) -> list[Token]:
     for clock in later:
         named = candidates(tokens[clock.zone].value)
         if isinstance(tokens[clock.zone].value, AmbiguousZone):
-            settled = [other for other in named if agree(first.at, zone, clock.at, other)]
+            settled = [other for other in named if agree(zone, clock, other)]
             if len(settled) != 1:
                 return original
-    last = later[-1].zone
-    named = tokens[last].value
-    while last + 1 < len(tokens) and (
-        tokens[last + 1].value in _ZONE_WORDS
-        or (tokens[last + 1].kind == lx.ZONE and tokens[last + 1].value == named)
-    ):
-        last += 1  # "10:30 AM Eastern Time (EST)": the conversion's zone, named twice
     start = tokens[first.first]
     if (
         not _explicit(start.value)
@@ -284,10 +307,156 @@ def settle(tokens: list[Token]) -> list[Token]:
         start.value = replace(start.value, is_24h=True)  # type: ignore[type-var]
     kept = tokens[first.zone]
     kept.value = zone
-    kept.end = tokens[last].end
     if unsure is not None:
         kept.unsure = unsure
-    return [*tokens[: first.zone + 1], *tokens[last + 1 :]]
+    dropped = {k for low, high in drops for k in range(low, high + 1)}
+    spans: list[list[int]] = []  # runs of conversions one after another
+    for low, high in drops:
+        if spans and low == spans[-1][1] + 1:
+            spans[-1][1] = high
+        else:
+            spans.append([low, high])
+    for low, high in spans:
+        # the zone's token, or the word before conversions said after the days ("… every
+        # Thursday (i.e. 11:00 am EDT)"), covers them
+        tokens[low - 1] = replace(tokens[low - 1], end=tokens[high].end)
+    return [token for k, token in enumerate(tokens) if k not in dropped]
+
+
+# Words that mark a time as the one before it converted: "which is", "i.e.", "aka", "="
+_MARKS: Final = frozenset({"which", "ie", "i", "e", "aka", "that", "means"})
+_DAY_SHIFTS: Final = frozenset({"next", "following"})  # "previous day" stays a doubt
+
+
+def _marked_apart(tokens: list[Token], text: str, previous: int, clock: _Clock) -> int | None:
+    """Where a conversion said after other words starts ("… every Thursday (i.e. 11:00 am
+    EDT)"): the joiners before its time, when they or a bracket, "=" or "/" mark it as one and
+    the words between hold no time, number or zone; None when it is not marked so."""
+    start = clock.first
+    while start > previous + 1 and tokens[start - 1].value in _JOINERS:
+        start -= 1
+    between = tokens[previous + 1 : start]
+    if any(token.kind in (lx.TIME, lx.NUM, lx.ZONE) for token in between):
+        return None
+    marks = {str(token.value) for token in tokens[start : clock.first]}
+    before = text[tokens[start - 1].end : tokens[start].start] if text else ""
+    if marks & _MARKS or any(sign in before for sign in "(=/"):
+        return start
+    return None
+
+
+def _conversion_end(tokens: list[Token], zone: int) -> int:
+    """The last token of a conversion whose zone is at `zone`: "10:30 AM Eastern Time (EST)"
+    (the zone named twice), "07:00 JST (next day)" (the day it is there)."""
+    last = zone
+    named = tokens[last].value
+    while last + 1 < len(tokens) and (
+        tokens[last + 1].value in _ZONE_WORDS
+        or (
+            tokens[last + 1].kind == lx.ZONE
+            and (tokens[last + 1].value == named or _same_zone(named, tokens[last + 1].value))
+        )
+    ):
+        last += 1
+    k = last + 1 + (last + 1 < len(tokens) and tokens[last + 1].value == "the")
+    if k + 1 < len(tokens) and tokens[k].value in _DAY_SHIFTS and tokens[k + 1].value == "day":
+        last = k + 1
+    return last
+
+
+def _same_zone(named: object, other: object) -> bool:
+    """ "AEST (UTC+10)": a zone and the fixed offset it keeps in one season."""
+    return isinstance(named, str) and isinstance(other, str) and keeps_offset(named, other)
+
+
+def _days_follow(tokens: list[Token], k: int) -> bool:
+    k += k < len(tokens) and tokens[k].value == "on"
+    return k < len(tokens) and tokens[k].kind == lx.DAYS
+
+
+def _word_of(token: Token, text: str) -> str:
+    return text[token.start : token.end].lower() if text else ""
+
+
+def _held(
+    first: _Clock,
+    zone: str,
+    first_word: str,
+    clock: _Clock,
+    other: str,
+    tokens: list[Token],
+    text: str,
+) -> tuple[Said, Said]:
+    """`first` on `zone`'s clock and `clock` on `other`'s, with the offsets the abbreviations
+    name as written ("9:00AM PDT / 5:00PM CET": UTC-7 and UTC+1), for `restated.agreement`."""
+    said = Said((first.at[0],), first.at[1], zone, written_offset(first_word, zone))
+    other_word = _word_of(tokens[clock.zone], text)
+    again = Said((clock.at[0],), clock.at[1], other, written_offset(other_word, other))
+    return said, again
+
+
+def named_by_place(tokens: list[Token], text: str) -> list[Token]:
+    """ "GMT (London)", "CST (Shanghai)", "9am GMT (London Time Zone)": an abbreviation with
+    the place whose clock it names in brackets after it is that place's zone, when the place
+    keeps the offset the abbreviation names in winter or summer ("GMT (New York)" is not: left
+    as two zones). A cheap test first: a zone token, then a word in brackets."""
+    k = 0
+    while k < len(tokens) - 1:
+        token, after = tokens[k], tokens[k + 1]
+        k += 1
+        if token.kind == lx.WORD and after.kind == lx.ZONE and "(" in text[token.end : after.start]:
+            tokens = _place_before(tokens, k, text)  # "6pm London (GMT)"
+            continue
+        if (
+            token.kind != lx.ZONE
+            or after.kind != lx.WORD
+            or "(" not in text[token.end : after.start]
+        ):
+            continue
+        for size in (3, 2, 1):
+            words = tokens[k : k + size]
+            if len(words) < size or any(t.kind != lx.WORD for t in words):
+                continue
+            place = lookup_place(" ".join(str(t.value) for t in words))
+            if place is None:
+                continue
+            offset = written_offset(_word_of(token, text), place)
+            if offset is None:
+                if token.value != place and _word_of(token, text) in WRITTEN_OFFSETS:
+                    # "9am GMT (New York)": the place keeps no such clock: read in the zone
+                    # named, and asked
+                    said = " ".join(str(t.value) for t in words).title()
+                    note = f"“{said}” does not keep the clock the zone names: read in the zone"
+                    tokens = [*tokens[: k - 1], replace(token, unsure=note), *tokens[k:]]
+                break
+            end = k + size
+            while end < len(tokens) and tokens[end].value in ("time", "zone", "timezone"):
+                end += 1
+            tokens = [
+                *tokens[: k - 1],
+                replace(token, value=place, end=tokens[end - 1].end),
+                *tokens[end:],
+            ]
+            break
+    return tokens
+
+
+def _place_before(tokens: list[Token], zone: int, text: str) -> list[Token]:
+    """ "6pm London (GMT)", "Tokyo (JST)": a place with the abbreviation of its clock in brackets
+    after it is the place's zone, as one token; left as it is otherwise ("Tokyo (CET)")."""
+    for size in (3, 2, 1):
+        first = zone - size
+        words = tokens[first:zone]
+        if first < 0 or any(t.kind != lx.WORD for t in words):
+            continue
+        place = lookup_place(" ".join(str(t.value) for t in words))
+        if place is None:
+            continue
+        if written_offset(_word_of(tokens[zone], text), place) is None:
+            return tokens
+        named = replace(tokens[zone], value=place, start=words[0].start)
+        return [*tokens[:first], named, *tokens[zone + 1 :]]
+    return tokens
 
 
 # "4pm UTC during US DST / 5pm UTC otherwise", "17:00 UTC in European winter time, 16:00 UTC in

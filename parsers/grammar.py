@@ -58,6 +58,11 @@ def _is_frame(count: float, unit: str) -> bool:
 
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
+# Verbs of a habit ("occurs" is read as "repeat"): "today" before them may mean "nowadays"
+# ("the meeting today occurs at 16:30 UTC on Wednesdays")
+_HABIT_VERBS: Final = frozenset(
+    {"repeat", "occurs", "happens", "happen", "meets", "meet", "runs", "run", "takes"}
+)
 # words between "in" and an amount of time that leave it a delay: "in exactly 2 hours"
 _DELAY_WORDS: Final = frozenset(
     {"exactly", "just", "only", "precisely", "another", "about", "around", "roughly"}
@@ -418,9 +423,35 @@ class _Reader:
             return None
         if zero and hour > 9:
             return None
+        thousand = False
+        if hour == 1 and j == i + 1 and self._word(j) == "thousand":
+            # "one thousand one hundred am" (11 am), "one thousand two hundred pm": the clock
+            # said as a number, as speech-to-text writes it
+            if not (self._spelled(j + 1, 0, 3) and self._word(j + 2) == "hundred"):
+                return None
+            hour, j, thousand = 10 + int(self.tokens[j + 1].value), j + 2, True  # type: ignore[call-overload]
         minute = None
         if self._word(j) == "hundred":
             minute, j = 0, j + 1
+            said = self._hundred_and(j)  # "five hundred and thirty (am)"
+            if said is None:
+                return None
+            minute, j = said
+            meridiem = self._meridiem(j)
+            military = zero or thousand or self._is_unit(j, "hour")
+            clock = hundreds_clock(hour, minute, meridiem[0] if meridiem else None, military)
+            if clock is None:
+                return None
+            if meridiem is not None:
+                j = meridiem[1]
+            elif self._kind(j) == lx.UNIT and not self._is_unit(j, "hour"):
+                return None  # "eighteen hundred dollars" is not said
+            elif self._is_unit(j, "hour"):
+                j += 1  # "eighteen hundred hours"
+            start = self.tokens[i - 1 if zero else i].start
+            return TimeMention(clock, start, self.tokens[j - 1].end), j
+        elif thousand:
+            return None
         elif hour > 12 and not zero and (spoken := self._spoken_minutes(j)) is not None:
             minute, j = spoken
         if minute is None or (self._kind(j) == lx.UNIT and not self._is_unit(j, "hour")):
@@ -430,6 +461,20 @@ class _Reader:
         start = self.tokens[i - 1 if zero else i].start
         clock = ClockTime(hour, minute, None, True)
         return TimeMention(clock, start, self.tokens[j - 1].end), j
+
+    def _hundred_and(self, j: int) -> tuple[int, int] | None:
+        """The minutes after "hundred", at j, and the index after them: none (0, j), "and
+        thirty", "thirty", "and five"; None when a number follows that is no minutes ("nine
+        hundred and eighty nine": a radio station)."""
+        k = j + (self._word(j) == "and")
+        spoken = self._spoken_minutes(k)
+        if spoken is not None:
+            return spoken
+        if k > j and self._spelled(k, 1, 9):
+            return int(self.tokens[k].value), k + 1  # type: ignore[call-overload]
+        if self._kind(k) == lx.NUM:
+            return None
+        return 0, j
 
     def _spelled(self, j: int, low: int, high: int) -> bool:
         """Whether j is a number written as a word, from low to high."""
@@ -536,9 +581,16 @@ class _Reader:
         if found is None:
             return None
         mention, j = found
-        if mention.clock.padded and self._word(i - 1) == "at":
-            # "At 09:46 AM", "…past the hour, at 12:00 AM": cron-descriptor's words; a time
-            # written so by itself ("12:14 PM") or after a day ("Friday 05:00 PM") is a time
+        if (
+            mention.clock.padded
+            and self._word(i - 1) == "at"
+            and (mention.clock.hour < 10 or self._is_sym(i - 2, ","))
+        ):
+            # "At 09:46 AM", "at 06:00 am": cron-descriptor's words, its hour padded with a zero
+            # as nobody types one for a single run, or after a comma ("…past the hour, at 12:00
+            # AM"); "at 10:15 AM" is written as people write times, in any case, and a time
+            # alone is one run ("at 10:15 am", Slack's /remind reading). A time written
+            # so by itself ("12:14 PM") or after a day ("Friday 05:00 PM") is a time
             self.phrase.padded_time = True
         self.phrase.order.append("t")
         if self._is_range(j):
@@ -962,6 +1014,12 @@ class _Reader:
             j += 1  # "but not Fridays", "except on Sundays"
         if self._word(j) in ("in", "during"):
             j += 1
+        if self._word(j) == "the" and self.phrase.nth:
+            same = self._same_nth_in_month(j + 1)
+            if same is not None:
+                # "the fourth Tuesday of each month (except the fourth Tuesday in December)":
+                # that month left out
+                j = same
         if self._word(j) == "the" and self._kind(j + 1) in (lx.DAYSET, lx.DAY, lx.DAYS):
             j += 1  # "except the weekend"
         if self._kind(j) == lx.MONTH:
@@ -1000,6 +1058,22 @@ class _Reader:
         self.phrase.except_weekdays.extend(d for d in days if d not in self.phrase.except_weekdays)
         self.phrase.order.append("x")
         return j
+
+    def _same_nth_in_month(self, i: int) -> int | None:
+        """After "except the": the nth weekday the phrase already runs on and "in"/"of" (the
+        month's name at the index returned), or None."""
+        if self._kind(i) == lx.ORD:
+            nth = int(self.tokens[i].value)  # type: ignore[call-overload]
+        elif self._word(i) == "last":
+            nth = -1
+        else:
+            return None
+        if self._kind(i + 1) not in (lx.DAY, lx.DAYS) or self._word(i + 2) not in ("in", "of"):
+            return None
+        if self._kind(i + 3) != lx.MONTH:
+            return None
+        day = int(self.tokens[i + 1].value)  # type: ignore[call-overload]
+        return i + 3 if (nth, day) in self.phrase.nth else None
 
     def _but_opens_a_clause(self, i: int) -> bool:
         """Whether the "except" at i is the word "but" opening a clause of its own ("but beware
@@ -1339,14 +1413,14 @@ class _Reader:
                 i == 0
                 and timed == j + 1
                 and self.tokens[j].kind == lx.TIME
-                and self.tokens[j].value.digital  # type: ignore[attr-defined]
-                and self.tokens[j].value.meridiem is None  # type: ignore[attr-defined]
+                and self.tokens[j].value.guru  # type: ignore[attr-defined]
                 and self._word(on) == "on"
                 and self._kind(on + 1) == lx.DAY
                 and on + 2 == self.n
             ):
                 # "At 08:00 on Monday", crontab.guru's words for "0 8 * * 1": every week
-                # (it could be once: asked)
+                # (it could be once: asked). Its "H:MM" only: "at 9h on Saturday", "at 9am on
+                # Saturday" are a person's ways of writing a time: one run
                 self.phrase.descriptor = True
                 self.phrase.unsure.append("read as every week (crontab.guru's wording)")
             return timed
@@ -2167,7 +2241,10 @@ class _Reader:
         else:
             count, j = int(self.tokens[i].value), i + 2  # type: ignore[call-overload]
         unit = None
-        if self._word(j) == "a" and self._is_unit(j + 1, "hour", "day", "week", "month", "year"):
+        if self._word(j) in ("a", "every", "each", "per") and self._is_unit(
+            j + 1, "hour", "day", "week", "month", "year"
+        ):
+            # "twice a day", "twice every day", "3 times each week", "twice per day": the same
             unit, j = str(self.tokens[j + 1].value), j + 2
         elif self._word(j) in ("daily", "weekly", "monthly", "yearly"):
             unit = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[
@@ -2295,8 +2372,9 @@ class _Reader:
             and self._kind(j + 1) not in (lx.NUM, lx.ORD)
             and self._word(j + 1) != "of"
         ):
-            # "Friday week" (British): a week from Friday
+            # "Friday week" (British): a week from Friday — asked, as few outside Britain say it
             phrase.single_day = True
+            phrase.unsure.append("a day and “week” after it read as a week from that day")
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
         if recurring or items > 1 or self._plural_part(j):
@@ -2482,6 +2560,8 @@ class _Reader:
             self.phrase.tonight = True
         else:
             days = 0 if word == "today" else 1
+            if days == 0 and self._word(i + 1) in _HABIT_VERBS:
+                self.phrase.today_habit = True
             if (
                 self._is_unit(i + 1, "week", "fortnight")
                 and self._kind(i + 2) not in (lx.NUM, lx.ORD)
@@ -2593,6 +2673,10 @@ class _Reader:
         ):
             return None  # "the first person to answer", "the second reviewer": not a day
         while step := self._is_separator(j):
+            if self._word(j + step) == "the" and (
+                self._kind(j + step + 1) == lx.ORD or self._word(j + step + 1) == "last"
+            ):
+                step += 1  # "the 1st and the 3rd Thursday", "the first and the last Friday"
             if self._kind(j + step) == lx.ORD:
                 ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
             elif self._word(j + step) == "last" and self._kind(j + step + 1) in (lx.DAY, lx.DAYS):
@@ -2679,6 +2763,8 @@ class _Reader:
                 phrase.unsure.append(
                     "several ordinals of several weekdays read as each ordinal of each day"
                 )
+            if not leading:
+                self._nth_joined(i)
             for day in days:
                 for nth in ordinals:
                     if nth != -1 and not 1 <= nth <= 5:
@@ -2774,6 +2860,14 @@ class _Reader:
         self._joined_days(i, weekday=False)
         return j
 
+    def _nth_joined(self, i: int) -> None:
+        """An nth weekday at i joined by "and" to weekdays read before it ("every Friday and
+        the first Friday of the month"): a union of the two."""
+        if self.phrase.weekdays:
+            k = i - 1 - (self._word(i - 1) == "the")
+            if self._word(k) == "and" or self._is_sym(k, "&"):
+                self.phrase.day_union = True
+
     def _weekend_day(self, j: int) -> bool:
         """ "weekend day" at j: a Saturday or a Sunday, counted in the month."""
         kind = self._kind(j)
@@ -2787,6 +2881,7 @@ class _Reader:
             return quarter
         kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
+            self._nth_joined(i)
             self.phrase.nth.append((-1, int(self.tokens[j].value)))  # type: ignore[call-overload]
             self.phrase.order.append("d")
             return j + 1
@@ -3209,6 +3304,10 @@ class _Reader:
         said = self._spelled_clock(i) if spelled_hour else None
         if said is not None and said[0].clock.meridiem is not None:
             return self._times(i)  # "seven forty five am"; "three twenty" alone is no time
+        if token.spelled and self._word(j) in ("hundred", "thousand"):
+            hundreds = self._spoken_24h(i)  # "monday six hundred pm", "eighteen hundred hours"
+            if hundreds is not None and (hundreds[0].clock.meridiem or hundreds[0].clock.is_24h):
+                return self._times(i)
         if self._word(j) in _TIME_CUES or (
             self._word(j) in ("in", "this", "at")
             and self._word(j + (2 if self._word(j + 1) == "the" else 1)) in _PARTS
@@ -3362,8 +3461,21 @@ class _Reader:
             without.phrase = self.phrase
             end = without._amounts(j)
             return None if end is None or end <= j + 1 else end + 1
-        if word == "a" and self._is_unit(j + 1, "month") and self.phrase.nth:
-            return self._of(i)  # "every second and fourth Thursday in a month": of each month
+        if (
+            word == "a"
+            and self._is_unit(j + 1, "month")
+            and (
+                self.phrase.nth
+                or self.phrase.first_weekday
+                or (
+                    self.phrase.monthdays
+                    and (self._is_unit(i - 1, "day") or self._kind(i - 1) == lx.DAYSET)
+                )
+            )
+        ):
+            # "every second and fourth Thursday in a month", "the last workday in a month",
+            # "the last day in a month": of each month
+            return self._of(i)
         if (
             kind == lx.NUM
             or word in ("a", "half")
@@ -3975,6 +4087,7 @@ class _Reader:
                 # "weekly Community Office Hours every Wednesday at 5:30PM": the meeting's
                 # name, not a window; the day and time named are when it is (asked)
                 self.phrase.unsure.append("“office hours” read as the meeting's name")
+                self.phrase.named_event = True
                 return i + 2
             return self._business_hours(i, i + 2)
         if self._is_unit(i + 1, "day"):
@@ -4114,8 +4227,25 @@ def _said(clock: ClockTime) -> str:
 
 def _said_whole(clock: ClockTime) -> bool:
     """A time that says which hour of the day it is: with am/pm or on the 24-hour clock
-    ("5pm", "17:00", "09:30"; not "9:30", which may also be an amount)."""
-    return clock.meridiem is not None or clock.is_24h
+    ("5pm", "17:00", "09:30"; not "9:30", which may also be an amount), or on the hour
+    ("12:00", "9:00": nobody writes an amount with ":00")."""
+    return clock.meridiem is not None or clock.is_24h or (clock.digital and clock.minute == 0)
+
+
+def hundreds_clock(
+    hour: int, minute: int, meridiem: str | None, military: bool
+) -> ClockTime | None:
+    """The time of day of a clock said in hundreds, as speech-to-text writes it: "five hundred
+    and thirty am" is 5:30 am, "two hundred pm" 2 pm, "eighteen hundred" 18:00. `military`
+    when said so ("nine hundred hours", "zero nine hundred", "one thousand one hundred"): the
+    24-hour clock. From 10 on ("eleven hundred", "twelve hundred") only the 24-hour clock says
+    it; a lower hour with no am/pm ("eight hundred", "two hundred") is read like the bare hour
+    it is in speech, which asks when it could be either. None when am/pm cannot go with it."""
+    if meridiem is not None:
+        return ClockTime(hour, minute, meridiem, False) if 1 <= hour <= 12 else None
+    if military or hour >= 10 or hour == 0:
+        return ClockTime(hour, minute, None, True)
+    return ClockTime(hour, minute, None, False)
 
 
 def part_meridiem(part: str, hour: int) -> str | None:

@@ -77,6 +77,11 @@ class Phrase:
     more_windows: list[tuple[TimeMention, TimeMention]] = field(default_factory=list)
     weekdays: list[int] = field(default_factory=list)  # cron numbering, 0 = Sunday
     single_day: bool = False  # one weekday, singular, no "every": "on Friday"
+    # an event that recurs by nature is named ("Office hours: Tuesday 2-3pm"): its day is weekly
+    named_event: bool = False
+    # words beside the schedule name what happens ("recycling collection occurs …"): a long window
+    # beside repeating days says when it happens, and runs at its start
+    event_window: bool = False
     # weekdays listed in the singular with no "every" before them: "friday and saturday"
     day_list: bool = False
     nth: list[tuple[int, int]] = field(default_factory=list)  # (1, 1) first Monday, (-1, 5)
@@ -86,6 +91,9 @@ class Phrase:
     months: list[int] = field(default_factory=list)
     dates: list[tuple[int | None, int, int]] = field(default_factory=list)  # (year, month, day)
     day_offset: int | None = None  # today 0, tomorrow 1
+    #: "our meeting today occurs at 16:30 on Wednesdays": "today" before a habit's verb, which a
+    #: repeating schedule reads as "nowadays"
+    today_habit: bool = False
     next_weekday: bool = False  # "next Friday": strictly after today
     next_week: bool = False  # "Thursday next week": in the week (Monday-Sunday) after this one
     month_ahead: int | None = None  # "… of this month" 0, "… of next month" 1

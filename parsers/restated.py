@@ -33,42 +33,60 @@ SUMMER: Final = 1
 AS_WRITTEN: Final = 2
 
 # The offset (minutes east of UTC) an abbreviation names as written: "PDT" is UTC-7 whatever
-# the date. Only the ones that name one season of their zone, or a zone without DST.
+# the date (or the offsets, for one that names several zones): the ones that name one season
+# of their zone, or a zone without DST.
 WRITTEN_OFFSETS: Final = {
-    "utc": 0,
-    "gmt": 0,
-    "z": 0,
-    "pst": -480,
-    "pdt": -420,
-    "mst": -420,
-    "mdt": -360,
-    "cst": -360,
-    "cdt": -300,
-    "est": -300,
-    "edt": -240,
-    "akst": -540,
-    "akdt": -480,
-    "hst": -600,
-    "bst": 60,
-    "wet": 0,
-    "west": 60,
-    "cet": 60,
-    "cest": 120,
-    "eet": 120,
-    "eest": 180,
-    "msk": 180,
-    "jst": 540,
-    "kst": 540,
-    "hkt": 480,
-    "sgt": 480,
-    "aest": 600,
-    "aedt": 660,
-    "acst": 570,
-    "acdt": 630,
-    "awst": 480,
-    "nzst": 720,
-    "nzdt": 780,
+    "utc": (0,),
+    "gmt": (0,),
+    "z": (0,),
+    "pst": (-480,),
+    "pdt": (-420,),
+    "mst": (-420,),
+    "mdt": (-360,),
+    "cst": (-360, 480),  # US Central, China
+    "cdt": (-300,),
+    "est": (-300,),
+    "edt": (-240,),
+    "akst": (-540,),
+    "akdt": (-480,),
+    "hst": (-600,),
+    "bst": (60,),
+    "wet": (0,),
+    "west": (60,),
+    "cet": (60,),
+    "cest": (120,),
+    "eet": (120,),
+    "eest": (180,),
+    "msk": (180,),
+    "ist": (330, 60, 120),  # India, Ireland (summer), Israel
+    "jst": (540,),
+    "kst": (540,),
+    "hkt": (480,),
+    "sgt": (480,),
+    "aest": (600,),
+    "aedt": (660,),
+    "acst": (570,),
+    "acdt": (630,),
+    "awst": (480,),
+    "nzst": (720,),
+    "nzdt": (780,),
 }
+
+
+def written_offset(word: str, zone: str) -> int | None:
+    """The offset the abbreviation `word` names as written, when `zone` keeps it in winter or
+    summer ("PDT" and America/Los_Angeles: -420; "GMT" and Europe/London: 0; "CST" and
+    Asia/Shanghai: 480); None for another word or a zone that never keeps it."""
+    offsets = WRITTEN_OFFSETS.get(word)
+    if offsets is None:
+        return None
+    info = zone_info(zone)
+    kept = set()
+    for day in SEASON_DAYS:
+        offset = datetime.combine(day, time(12), tzinfo=info).utcoffset()
+        if offset is not None:
+            kept.add(int(offset.total_seconds()) // 60)
+    return next((offset for offset in offsets if offset in kept), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,16 +140,17 @@ def agreeing(first: Said, again: Said) -> frozenset[int]:
 
 
 def agreement(first: Said, again: Said) -> Agreement:
-    """Whether `again` restates `first` for sure: all year; as the abbreviations are written;
-    or in one season when `first`'s clock keeps one offset all year ("10pm UTC (3pm PDT)":
-    UTC's is the job's clock, the other was written in summer). One season of a clock that
-    changes ("8:00 AM ET (13:00 UTC)") is `PART_OF_YEAR`: either may be the job's clock."""
+    """Whether `again` restates `first` for sure: all year; or in one season when `first`'s
+    clock keeps one offset all year ("10pm UTC (3pm PDT)": UTC's is the job's clock, the other
+    was written in summer; people write "PST" in July too). One season of a clock that changes
+    ("8:00 AM ET (13:00 UTC)"), or the labels as written only ("9:00AM PDT / 5:00PM CET"), is
+    `PART_OF_YEAR`: which clock is the job's is a guess."""
     held = agreeing(first, again)
     if not held:
         return Agreement.NONE
-    if AS_WRITTEN in held or {WINTER, SUMMER} <= held:
+    if {WINTER, SUMMER} <= held:
         return Agreement.SURE
-    if first.zone is not None and keeps_one_offset(first.zone):
+    if held - {AS_WRITTEN} and first.zone is not None and keeps_one_offset(first.zone):
         return Agreement.SURE
     return Agreement.PART_OF_YEAR
 

@@ -95,3 +95,76 @@ def test_clock_said(text: str, hours: tuple[int, ...], minute: int) -> None:
 @pytest.mark.parametrize("text", ["25:00", "13 pm", "noonish"])
 def test_no_clock_said(text: str) -> None:
     assert clock_said(text) is None
+
+
+# -- the families it lets through ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "zone"),
+    [
+        # a conversion after the days, marked as one (a bracket, "i.e.", "which is", "=")
+        ("every Friday at 14:00 UTC (i.e. 10:00 am EDT)", "0 14 * * 5", "UTC"),
+        ("07:00 UTC on Mondays (3:00 AM EDT)", "0 7 * * 1", "UTC"),
+        ("at 16:15 UTC on weekdays, which is 9:45 PM IST and 12:15 PM EDT", "15 16 * * 1-5", "UTC"),
+        ("Hourly 08:00-11:00 UTC on Tuesdays (09:00-12:00 BST)", "0 8-11 * * 2", "UTC"),
+        # across midnight there
+        ("at 23:00 UTC (08:00 JST next day) every day", "0 23 * * *", "UTC"),
+        ("nightly at 19:00 UTC = 04:00 JST (next day)", "0 19 * * *", "UTC"),
+        # an abbreviation with its place in brackets
+        ("every Monday at 8am GMT (London)", "0 8 * * 1", "Europe/London"),
+        ("every Monday at 8am GMT (London time zone)", "0 8 * * 1", "Europe/London"),
+        ("every day at 8:00 CST (Shanghai)", "0 8 * * *", "Asia/Shanghai"),
+        # "today" before a habit's verb, with a repeating schedule: nowadays
+        ("the sync today occurs at 15:00 UTC on Fridays", "0 15 * * 5", "UTC"),
+    ],
+)
+def test_zone_restatements_are_read_once(text: str, expression: str, zone: str) -> None:
+    assert _read(text) == (expression, zone, True)
+
+
+def test_abbreviations_as_written_agree() -> None:
+    # PDT is UTC-7 and CET UTC+1 whatever the date: one instant, as written
+    found, zone, _ = _read("next Tuesday (7:00AM - 8:00AM PDT / 3:00PM - 4:00PM CET)")
+    assert zone == "America/Los_Angeles" and found == "2026-01-20T15:00:00Z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every Friday at 14:00 UTC (i.e. 11:00 am EDT)",  # an hour off
+        "at 23:00 UTC (09:00 JST next day) every day",
+        "at 9:00 UTC on Mondays (10:00 CET on Fridays)",  # another day: not a conversion
+        "15:00 UTC on Mondays, 16:00 CET",  # not marked as a conversion
+        "next Tuesday (7:00AM PDT / 5:00PM CET)",
+    ],
+)
+def test_restatements_that_disagree_are_refused(text: str) -> None:
+    found, _, sure = _read(text)
+    assert found is None or not sure
+
+
+def test_a_place_that_keeps_another_clock_asks() -> None:
+    found, _, sure = _read("every Monday at 8am GMT (Tokyo)")
+    assert found is None or not sure
+
+
+def test_today_without_a_habit_still_mixes() -> None:
+    assert _read("today at 15:00 UTC and every Friday after")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("every day at 7pm London (GMT)", "Europe/London"),
+        ("every day at 7pm Tokyo (JST)", "Asia/Tokyo"),
+        ("every day at 7pm Sydney (AEST)", "Australia/Sydney"),
+    ],
+)
+def test_a_place_with_its_abbreviation_in_brackets_is_its_zone(text: str, zone: str) -> None:
+    assert _read(text) == ("0 19 * * *", zone, True)
+
+
+def test_a_place_with_another_clock_in_brackets_is_not_sure() -> None:
+    found, _, sure = _read("every day at 7pm Tokyo (CET)")
+    assert found is None or not sure
