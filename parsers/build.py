@@ -1160,13 +1160,14 @@ def _days_left(p: Phrase) -> None:
         )
     if p.business_hours:
         hours = "" if p.business_defined else " as 9:00 AM to 5:00 PM"
-        # hours the text does not define are a guess (8 to 6? 9 to 5:30?): asked
-        said = p.unsure if hours else p.assumptions
         if not (p.weekdays or p.nth or p.monthdays or p.dates or p.each_day):
             p.weekdays.extend((1, 2, 3, 4, 5))
+            # neither the hours nor the days defined ("every 15 minutes during business
+            # hours"): 9 to 5, Monday to Friday, is a guess (8 to 6? Saturdays?): asked
+            said = p.unsure if hours else p.assumptions
             said.append(f"business hours read{hours}, Monday to Friday")
         elif hours:
-            said.append(f"business hours read{hours}")
+            p.assumptions.append(f"business hours read{hours}")
     if p.except_months:
         left = [m for m in (p.months or range(1, 13)) if m not in p.except_months]
         if not left:
