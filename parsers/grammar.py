@@ -1413,14 +1413,14 @@ class _Reader:
                 i == 0
                 and timed == j + 1
                 and self.tokens[j].kind == lx.TIME
-                and self.tokens[j].value.digital  # type: ignore[attr-defined]
-                and self.tokens[j].value.meridiem is None  # type: ignore[attr-defined]
+                and self.tokens[j].value.guru  # type: ignore[attr-defined]
                 and self._word(on) == "on"
                 and self._kind(on + 1) == lx.DAY
                 and on + 2 == self.n
             ):
                 # "At 08:00 on Monday", crontab.guru's words for "0 8 * * 1": every week
-                # (it could be once: asked)
+                # (it could be once: asked). Its "H:MM" only: "at 9h on Saturday", "at 9am on
+                # Saturday" are a person's ways of writing a time: one run
                 self.phrase.descriptor = True
                 self.phrase.unsure.append("read as every week (crontab.guru's wording)")
             return timed
@@ -2241,7 +2241,10 @@ class _Reader:
         else:
             count, j = int(self.tokens[i].value), i + 2  # type: ignore[call-overload]
         unit = None
-        if self._word(j) == "a" and self._is_unit(j + 1, "hour", "day", "week", "month", "year"):
+        if self._word(j) in ("a", "every", "each", "per") and self._is_unit(
+            j + 1, "hour", "day", "week", "month", "year"
+        ):
+            # "twice a day", "twice every day", "3 times each week", "twice per day": the same
             unit, j = str(self.tokens[j + 1].value), j + 2
         elif self._word(j) in ("daily", "weekly", "monthly", "yearly"):
             unit = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[
@@ -4084,6 +4087,7 @@ class _Reader:
                 # "weekly Community Office Hours every Wednesday at 5:30PM": the meeting's
                 # name, not a window; the day and time named are when it is (asked)
                 self.phrase.unsure.append("“office hours” read as the meeting's name")
+                self.phrase.named_event = True
                 return i + 2
             return self._business_hours(i, i + 2)
         if self._is_unit(i + 1, "day"):
@@ -4223,8 +4227,9 @@ def _said(clock: ClockTime) -> str:
 
 def _said_whole(clock: ClockTime) -> bool:
     """A time that says which hour of the day it is: with am/pm or on the 24-hour clock
-    ("5pm", "17:00", "09:30"; not "9:30", which may also be an amount)."""
-    return clock.meridiem is not None or clock.is_24h
+    ("5pm", "17:00", "09:30"; not "9:30", which may also be an amount), or on the hour
+    ("12:00", "9:00": nobody writes an amount with ":00")."""
+    return clock.meridiem is not None or clock.is_24h or (clock.digital and clock.minute == 0)
 
 
 def hundreds_clock(

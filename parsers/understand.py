@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
-from .botcommand import DELAY, dashed_options, plain_command
+from .botcommand import DELAY, bare_amount, dashed_options, plain_command
 from .build import build
 from .calendar_event import read_event
 from .conversions import utc_by_season
@@ -56,6 +56,7 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
+from .timetable import weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .zones import lookup_place, lookup_word
 
@@ -86,7 +87,7 @@ _WHO: Final = (
 )
 # "/remind me to …", "remind #team to …", "remind @sam about …"
 _REMIND: Final = re.compile(
-    r"^\s*(?:(?:hey|ok|okay|please|pls|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
+    r"^\s*(?:(?:hey|ok|okay|please|pls|kindly|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
     rf"/?remind\s+(?:{_WHO}|(?P<tilde>~[a-z][\w.-]{{0,79}}))(?:\s+(?:to|about|that|of)\b)?",
     re.IGNORECASE,
 )
@@ -132,7 +133,7 @@ UNREAD_TIME_CONFIDENCE: Final = 0.6
 # "cancel my 9am reminder", "stop reminding me every day", "snooze it for 10 minutes": a
 # change to a job that exists, not a new schedule ("delete old logs every Sunday" is a task)
 _MANAGE: Final = re.compile(
-    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:(?:please|kindly)\s+)?"
     r"(?:(?:cancel|delete|remove|get\s+rid\s+of|clear|disable|unschedule|pause|resume|"
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
@@ -568,8 +569,35 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    if text.isupper() and (quiet := _unshouted(text)) != text:
+        return _reshouted(
+            understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
+        )
     return _salvaged(
         _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
+    )
+
+
+def _unshouted(text: str) -> str:
+    """A text typed in capitals ("REMIND ME TMRW 7AM YOGA") as a sentence: in lower case, its
+    first letter capitalised. Capitals then say nothing (a name, "M" for months, a
+    describer's "AM"), and every rule that reads case reads it as it reads the sentence."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text  # a letter that changes length in lower case ("İ"): leave it
+    first = next((i for i, char in enumerate(lowered) if char.isalpha()), 0)
+    return lowered[:first] + lowered[first : first + 1].upper() + lowered[first + 1 :]
+
+
+def _reshouted(result: ParseResult, text: str, quiet: str) -> ParseResult:
+    """The parts of `result` read from the unshouted text, as the text wrote them."""
+
+    def back(part: str | None) -> str | None:
+        at = quiet.find(part) if part else -1
+        return text[at : at + len(part)] if part and at >= 0 else part
+
+    return result.replace(
+        task=back(result.task), target=back(result.target), schedule_text=back(result.schedule_text)
     )
 
 
@@ -627,6 +655,9 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    if text.isupper() and (quiet := _unshouted(text)) != text:
+        answer = await understand(quiet, timezone=timezone, now=now, llm=llm, date_order=date_order)
+        return _reshouted(answer, text, quiet)
     answer = await _understand_all(text, timezone, now, llm, date_order)
     return _salvaged(answer, text, timezone, now, date_order)
 
@@ -816,6 +847,30 @@ def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
     return found
 
 
+# "tom 15:00", "dentist tom 10am": "tom", written small before a time, is tomorrow (a
+# quick-add box's short word) — not after a word that makes it someone ("call tom at 3pm")
+_TOM: Final = re.compile(r"(?:^|(?<=\s))tom(?=\s+(?:at\s+|@\s*)?\d)")
+_TO_SOMEONE: Final = frozenset(
+    "call email text ping ask tell remind meet with and to for see visit message dm invite "
+    "thank pay from by phone ring help cc".split()
+)
+
+
+def _tomorrow_said(match: re.Match[str]) -> str:
+    before = match.string[: match.start()].split()
+    if before and before[-1].lower().strip(",:;") in _TO_SOMEONE:
+        return match.group()
+    return "tomorrow"
+
+
+# "bot remind me at 30 5 * * 1-5 Good morning!" (Bot::IRC's reminder): "at" before a cron expression
+_AT_CRON: Final = re.compile(
+    r"\bat\s+(?=[\d*][\d*/,-]*\s+[\d*][\d*/,-]*\s+[\d*?][\d*/,?LW-]*\s+[\d*][\w*/,-]*\s+"
+    r"[\d*?][\w*/,#?-]*(?:\s|$))",
+    re.IGNORECASE,
+)
+
+
 # robfig/cron's "@every 5m" (Go): an interval, not a mention of someone called "every"
 # ("Add cron schedule @every day at 1:30", "@every monday 9am": people write it before days too)
 _AT_EVERY: Final = re.compile(r"(?:^|(?<=\s))@every\s+(?=\w)", re.IGNORECASE)
@@ -832,7 +887,7 @@ _AMOUNT: Final = (
 _REMIND_AMOUNT: Final = re.compile(
     rf"^(\s*/?remind\s+(?:(?:me|us)\s+)?){_AMOUNT}"
     # "set a timer for 10 minutes", "a reminder for 2 hours": how long from now
-    rf"|^(\s*(?:(?:please|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
+    rf"|^(\s*(?:(?:please|kindly|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
     rf"(?:me\s+)?(?:an?\s+)?(?:timer|reminder|alarm)\s+)for\s+{_AMOUNT}",
     re.IGNORECASE,
 )
@@ -945,6 +1000,15 @@ def quick_entry(text: str) -> tuple[str, str | None] | None:
 
 
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    if text[:1] in "/.!@" or "cheduler" in text[:12] or " in " in text:
+        # "/timer1 0 20 /ame is AWAY!", "bot remind me in 15 Take the cookies out"
+        bare = bare_amount(text)
+        if bare is not None:
+            found = _read_commanded(bare[0], zone_name, aware_now)
+            if found.result is not None and found.result.ok:
+                if bare[1] is not None:
+                    found.result = _to_confirm(found.result, bare[1])
+                return found
     entry = quick_entry(text)
     if entry is not None:
         found = _read_commanded(entry[0], zone_name, aware_now)
@@ -999,6 +1063,10 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _DAY_THEN_DAILY.sub(r"starting \g<day>", text, count=1)
     if "due:" in text or "DUE:" in text or "Due:" in text:
         text = _DUE_FIELD.sub(_due_field, text)
+    if "tom " in text:
+        text = _TOM.sub(_tomorrow_said, text)
+    if "* *" in text and " at " in text:
+        text = _AT_CRON.sub("", text, count=1)
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text or "imer" in text or "larm" in text:
@@ -1372,6 +1440,7 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+            phrase.event_window = True  # "recycling collection occurs Monday 8 am until 3 pm"
             # "friday and saturday" is read as those days once each only when it is all the
             # text says; beside other words ("everys Monday, Wednesday and Friday", a typo of
             # "every") the list keeps its weekly reading
@@ -1390,6 +1459,16 @@ def read_command(
             phrase.single_day, phrase.every = False, True
             day = lx.DAY_LABELS[phrase.weekdays[0]]
             phrase.unsure.append(f"the meetings on {day} read as every {day} (it may mean once)")
+        elif (
+            habitual is None
+            and not reminder
+            and _one_weekday_alone(phrase)
+            and (weekly := weekly_reading(text, lx.DAY_LABELS[phrase.weekdays[0]])) is not None
+        ):
+            # "Wednesday Night Bible Study 7:15 PM", "Sprint planning: Monday 9 AM", "The draw
+            # is held on Wednesday at 3:00 PM": a timetable's event, every week (`timetable`)
+            phrase.single_day, phrase.every = False, True
+            (phrase.unsure if weekly.unsure else phrase.assumptions).append(weekly.note)
         elif habitual is not None and " " not in habitual and _one_weekday_alone(phrase):
             # (not "will run on Friday": that Friday)
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
