@@ -61,7 +61,10 @@ _WAKE: Final = re.compile(
 # "timer 1h30m", "countdown -d 2h45m" (command-line timers): that long from now
 _TIMER: Final = re.compile(
     r"""^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?
-    (?:(?:set|start|create|make|run)\s+(?:me\s+)?(?:an?\s+|the\s+|my\s+)?)?
+    (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add)\s+(?:me\s+|up\s+)?
+      (?:an?\s+|the\s+|my\s+)?)?
+    # "another timer", "one more timer", "second timer", "a new timer": one more of them
+    (?:(?:another|one\s+more|second|new)\s+)?
     (?:timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?for\s+
       | (?=(?P<amount>[^,]{1,40}?)[\s-]*timer\b)
       # "timer 10m", "countdown -d 1.5h"; "count down 10 minutes" (an assistant's countdown)

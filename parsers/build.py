@@ -73,7 +73,7 @@ from .wallclock import (
     meridiem_hour,
     to_instant,
 )
-from .windows import cron_fields, steps_in_window
+from .windows import DAY_MINUTES, cron_fields, steps_in_window
 from .zones import zone_info
 
 _UNIT_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
@@ -660,6 +660,10 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
             return _rrule(b, ["FREQ=YEARLY", f"BYEASTER={b.easter}"])
     if _days_once(p):
         return _each_day_once(b)
+    if p.named_event and _one_bare_weekday(p):
+        # "Office hours: Tuesday, 2 to 3 pm": a timetable's event, every week
+        p.single_day, p.every = False, True
+        p.assumptions.append(f"office hours on {lx.DAY_LABELS[p.weekdays[0]]} read as weekly")
     recurring = bool(
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
@@ -970,6 +974,43 @@ def _meeting_window(p: Phrase) -> None:
             p.unsure.append("“between” read as at its start; the run may be meant later in it")
         else:
             p.assumptions.append("runs when the window starts")
+    elif (
+        p.event_window
+        and not (one_off or no_day)
+        and 0 < length % DAY_MINUTES
+        # ("at 30 minutes past the hour, between 10:00 AM and 01:59 PM", "8am to 5pm on the
+        # hour", "from 09:00 - 15:59": runs all through the window)
+        and p.minute_past is None
+        and not p.hour_unnamed
+        and (start + length) % 60 != 59
+    ):
+        # "recycling collection occurs Monday and Thursday 8 am until 3 pm", "maintenances will
+        # take place on the first Tuesday of every month, from 8am to 12am": a long window
+        # beside repeating days and words that name what happens says when it happens, not how
+        # often it runs — at the window's start, asked (it may mean runs all through it: "every
+        # hour from …"); "every Monday from 9am to 5pm" alone is still refused
+        p.times.append(first)
+        p.window = None
+        p.unsure.append(LONG_WINDOW_NOTE)
+
+
+LONG_WINDOW_NOTE: Final = (
+    "a long window beside the days read as when it happens: runs at its start "
+    "(say how often for runs all through it)"
+)
+
+
+def _one_bare_weekday(p: Phrase) -> bool:
+    """ "on Friday", and nothing that makes it one day or several."""
+    return (
+        p.single_day
+        and len(p.weekdays) == 1
+        and not (p.every or p.interval or p.next_weekday or p.next_week or p.this_week)
+        and not (p.dates or p.monthdays or p.nth or p.days_after or p.has_offset)
+        and p.day_offset is None
+        and p.holiday is None
+        and p.instant is None
+    )
 
 
 def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:

@@ -197,6 +197,26 @@ def past_tense(text: str) -> str | None:
     return f"“{match.group()}” speaks of the past: the day named may be gone; to confirm"
 
 
+# "Wedding service began at 11:00.", "the draw took place on Friday at 3pm", "the meeting was
+# held on Monday at 9": an event told in the past tense, not one to run ("remember that I have a
+# dentist appointment Friday": a fact to keep, not a reminder to set)
+_EVENT_PAST_WORDS: Final = frozenset({"began", "happened", "occurred", "took", "held", "remember"})
+_EVENT_PAST: Final = re.compile(
+    r"\b(?:began|happened|occurred|took\s+place|(?:was|were)\s+(?:already\s+)?held)\b"
+    r"|^\W*remember\s+that\b",
+    re.IGNORECASE,
+)
+
+
+def event_in_the_past(text: str) -> str | None:
+    """An event told in the past tense ("service began at 16:30"), or a fact to remember
+    ("remember that I have …"): the time in it is not one to run at."""
+    match = _EVENT_PAST.search(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip()}” tells of an event, it does not ask for a run: to confirm"
+
+
 # -- a reading of the clock ----------------------------------------------------------------------
 
 # "It is currently 1pm", "now it is 07:49", "The current time is 07:30", "Today is 2025-07-26 at
@@ -681,6 +701,10 @@ def doubt(
     ):
         if found := past_tense(text):
             return found
+    if (ascii_words is None or not _EVENT_PAST_WORDS.isdisjoint(ascii_words)) and (
+        found := event_in_the_past(text)
+    ):
+        return found
     for cue in _CHANGE_CUES:
         if cue in lowered:
             if found := change(text):

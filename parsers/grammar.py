@@ -423,9 +423,35 @@ class _Reader:
             return None
         if zero and hour > 9:
             return None
+        thousand = False
+        if hour == 1 and j == i + 1 and self._word(j) == "thousand":
+            # "one thousand one hundred am" (11 am), "one thousand two hundred pm": the clock
+            # said as a number, as speech-to-text writes it
+            if not (self._spelled(j + 1, 0, 3) and self._word(j + 2) == "hundred"):
+                return None
+            hour, j, thousand = 10 + int(self.tokens[j + 1].value), j + 2, True  # type: ignore[call-overload]
         minute = None
         if self._word(j) == "hundred":
             minute, j = 0, j + 1
+            said = self._hundred_and(j)  # "five hundred and thirty (am)"
+            if said is None:
+                return None
+            minute, j = said
+            meridiem = self._meridiem(j)
+            military = zero or thousand or self._is_unit(j, "hour")
+            clock = hundreds_clock(hour, minute, meridiem[0] if meridiem else None, military)
+            if clock is None:
+                return None
+            if meridiem is not None:
+                j = meridiem[1]
+            elif self._kind(j) == lx.UNIT and not self._is_unit(j, "hour"):
+                return None  # "eighteen hundred dollars" is not said
+            elif self._is_unit(j, "hour"):
+                j += 1  # "eighteen hundred hours"
+            start = self.tokens[i - 1 if zero else i].start
+            return TimeMention(clock, start, self.tokens[j - 1].end), j
+        elif thousand:
+            return None
         elif hour > 12 and not zero and (spoken := self._spoken_minutes(j)) is not None:
             minute, j = spoken
         if minute is None or (self._kind(j) == lx.UNIT and not self._is_unit(j, "hour")):
@@ -435,6 +461,20 @@ class _Reader:
         start = self.tokens[i - 1 if zero else i].start
         clock = ClockTime(hour, minute, None, True)
         return TimeMention(clock, start, self.tokens[j - 1].end), j
+
+    def _hundred_and(self, j: int) -> tuple[int, int] | None:
+        """The minutes after "hundred", at j, and the index after them: none (0, j), "and
+        thirty", "thirty", "and five"; None when a number follows that is no minutes ("nine
+        hundred and eighty nine": a radio station)."""
+        k = j + (self._word(j) == "and")
+        spoken = self._spoken_minutes(k)
+        if spoken is not None:
+            return spoken
+        if k > j and self._spelled(k, 1, 9):
+            return int(self.tokens[k].value), k + 1  # type: ignore[call-overload]
+        if self._kind(k) == lx.NUM:
+            return None
+        return 0, j
 
     def _spelled(self, j: int, low: int, high: int) -> bool:
         """Whether j is a number written as a word, from low to high."""
@@ -1376,14 +1416,14 @@ class _Reader:
                 i == 0
                 and timed == j + 1
                 and self.tokens[j].kind == lx.TIME
-                and self.tokens[j].value.digital  # type: ignore[attr-defined]
-                and self.tokens[j].value.meridiem is None  # type: ignore[attr-defined]
+                and self.tokens[j].value.guru  # type: ignore[attr-defined]
                 and self._word(on) == "on"
                 and self._kind(on + 1) == lx.DAY
                 and on + 2 == self.n
             ):
                 # "At 08:00 on Monday", crontab.guru's words for "0 8 * * 1": every week
-                # (it could be once: asked)
+                # (it could be once: asked). Its "H:MM" only: "at 9h on Saturday", "at 9am on
+                # Saturday" are a person's ways of writing a time: one run
                 self.phrase.descriptor = True
                 self.phrase.unsure.append("read as every week (crontab.guru's wording)")
             return timed
@@ -2204,7 +2244,10 @@ class _Reader:
         else:
             count, j = int(self.tokens[i].value), i + 2  # type: ignore[call-overload]
         unit = None
-        if self._word(j) == "a" and self._is_unit(j + 1, "hour", "day", "week", "month", "year"):
+        if self._word(j) in ("a", "every", "each", "per") and self._is_unit(
+            j + 1, "hour", "day", "week", "month", "year"
+        ):
+            # "twice a day", "twice every day", "3 times each week", "twice per day": the same
             unit, j = str(self.tokens[j + 1].value), j + 2
         elif self._word(j) in ("daily", "weekly", "monthly", "yearly"):
             unit = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[
@@ -3264,6 +3307,10 @@ class _Reader:
         said = self._spelled_clock(i) if spelled_hour else None
         if said is not None and said[0].clock.meridiem is not None:
             return self._times(i)  # "seven forty five am"; "three twenty" alone is no time
+        if token.spelled and self._word(j) in ("hundred", "thousand"):
+            hundreds = self._spoken_24h(i)  # "monday six hundred pm", "eighteen hundred hours"
+            if hundreds is not None and (hundreds[0].clock.meridiem or hundreds[0].clock.is_24h):
+                return self._times(i)
         if self._word(j) in _TIME_CUES or (
             self._word(j) in ("in", "this", "at")
             and self._word(j + (2 if self._word(j + 1) == "the" else 1)) in _PARTS
@@ -4043,6 +4090,7 @@ class _Reader:
                 # "weekly Community Office Hours every Wednesday at 5:30PM": the meeting's
                 # name, not a window; the day and time named are when it is (asked)
                 self.phrase.unsure.append("“office hours” read as the meeting's name")
+                self.phrase.named_event = True
                 return i + 2
             return self._business_hours(i, i + 2)
         if self._is_unit(i + 1, "day"):
@@ -4182,8 +4230,25 @@ def _said(clock: ClockTime) -> str:
 
 def _said_whole(clock: ClockTime) -> bool:
     """A time that says which hour of the day it is: with am/pm or on the 24-hour clock
-    ("5pm", "17:00", "09:30"; not "9:30", which may also be an amount)."""
-    return clock.meridiem is not None or clock.is_24h
+    ("5pm", "17:00", "09:30"; not "9:30", which may also be an amount), or on the hour
+    ("12:00", "9:00": nobody writes an amount with ":00")."""
+    return clock.meridiem is not None or clock.is_24h or (clock.digital and clock.minute == 0)
+
+
+def hundreds_clock(
+    hour: int, minute: int, meridiem: str | None, military: bool
+) -> ClockTime | None:
+    """The time of day of a clock said in hundreds, as speech-to-text writes it: "five hundred
+    and thirty am" is 5:30 am, "two hundred pm" 2 pm, "eighteen hundred" 18:00. `military`
+    when said so ("nine hundred hours", "zero nine hundred", "one thousand one hundred"): the
+    24-hour clock. From 10 on ("eleven hundred", "twelve hundred") only the 24-hour clock says
+    it; a lower hour with no am/pm ("eight hundred", "two hundred") is read like the bare hour
+    it is in speech, which asks when it could be either. None when am/pm cannot go with it."""
+    if meridiem is not None:
+        return ClockTime(hour, minute, meridiem, False) if 1 <= hour <= 12 else None
+    if military or hour >= 10 or hour == 0:
+        return ClockTime(hour, minute, None, True)
+    return ClockTime(hour, minute, None, False)
 
 
 def part_meridiem(part: str, hour: int) -> str | None:

@@ -213,7 +213,7 @@ _KEYWORDS: Final = {
     "standard": ("standard",),
     "daylight": ("daylight", "summer"),
     "european": ("european",),
-    "please": ("please", "pls", "plz"),
+    "please": ("please", "pls", "plz", "kindly"),
     "only": ("only",),
     "repeat": (
         *("repeat", "repeats", "repeating", "recurring", "occurs", "occurring", "recurs"),

@@ -76,6 +76,11 @@ class Phrase:
     more_windows: list[tuple[TimeMention, TimeMention]] = field(default_factory=list)
     weekdays: list[int] = field(default_factory=list)  # cron numbering, 0 = Sunday
     single_day: bool = False  # one weekday, singular, no "every": "on Friday"
+    # an event that recurs by nature is named ("Office hours: Tuesday 2-3pm"): its day is weekly
+    named_event: bool = False
+    # words beside the schedule name what happens ("recycling collection occurs …"): a long window
+    # beside repeating days says when it happens, and runs at its start
+    event_window: bool = False
     # weekdays listed in the singular with no "every" before them: "friday and saturday"
     day_list: bool = False
     nth: list[tuple[int, int]] = field(default_factory=list)  # (1, 1) first Monday, (-1, 5)

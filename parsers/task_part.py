@@ -128,3 +128,22 @@ def _what_is_said(words: str, *, statement: bool) -> frozenset[str]:
 def _stated(message: str) -> bool:
     """Whether the message holds a verb that states ("is", "due", "renews")."""
     return not _STATES.isdisjoint(message.lower().split())
+
+
+# an alarm being set, or a wake-up: "set a recurring alarm for mondays", "wake me up tomorrow",
+# "a wake-up call on friday" — not a fire, smoke, burglar or car alarm, nor "alarm system"
+_ALARM: Final = re.compile(
+    r"(?<!fire )(?<!smoke )(?<!burglar )(?<!car )(?<!false )(?<!security )"
+    r"\b(?:alarms?\b(?!\s+(?:system|panel|company|code|sensor))|wake[\s-]?up\s+call|"
+    r"wake\s+(?:(?:me|us)\s+)?up\b|wake\s+(?:me|us)\b|get\s+(?:me|us)\s+up\b)",
+    re.IGNORECASE,
+)
+
+
+def names_an_alarm(text: str) -> bool:
+    """Whether the words ask for an alarm or a wake-up ("set an alarm for tomorrow", "wake me
+    up on monday"): its time is the whole point of it, so a day alone leaves it to be said."""
+    lowered = text.lower()
+    if "alarm" not in lowered and "wake" not in lowered and " up" not in lowered:
+        return False  # most texts: no alarm, at the cost of three substring tests
+    return _ALARM.search(text) is not None

@@ -9,7 +9,7 @@ than about characters. Every token keeps its span in the original text, which
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Final
@@ -46,6 +46,9 @@ class ClockTime:
     # "23:59:59", "12:34:57 AM" (SQL Server Agent writes its times to the second): schedules
     # run on whole minutes, so only a window's end may carry seconds (build decides)
     second: int = 0
+    # Written with a colon and no am/pm ("08:00", "8:00", "18:30"), as crontab.guru and ops
+    # notes write a weekly time ("At 8:00 UTC on Monday"); not "9h", "18h00", "9.00"
+    guru: bool = field(default=False, compare=False)
 
     def hour_24(self) -> int | None:
         """The hour on a 24-hour clock, or None when the text does not say ("at 9")."""
@@ -88,7 +91,7 @@ _PATTERN: Final = re.compile(
      |(?P<clock>(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
      |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
-     |(?:(?<=at\s)|(?<=from\s)|(?<=until\s)|(?<=till\s)|(?<=between\s)|(?<=to\s)|(?<=and\s)|(?<=-)|(?<=-\s))(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d.])(?!:\d)(?!\s+(?:later|after|before|ago|earlier|from\s+now)\b)
+     |(?:(?<=at\s)|(?<=from\s)|(?<=until\s)|(?<=till\s)|(?<=between\s)|(?<=to\s)|(?<=and\s)|(?<=-)|(?<=-\s))(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d]|\.\d)(?!:\d)(?!\s+(?:later|after|before|ago|earlier|from\s+now)\b)
      |(?P<ord>\d{1,3}(?:st|nd|rd|th))(?![a-z])
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
      |(?P<num>\d+(?:\.\d+)?)(?![\d:]))
@@ -163,6 +166,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = _may_as_verb(tokens)
     if "skip" in lowered:
         tokens = _skip_as_except(tokens)
+    if "though" in lowered:
+        tokens = though_as_through(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
@@ -340,6 +345,22 @@ def _not_as_except(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def though_as_through(tokens: list[Token]) -> list[Token]:
+    """ "Monday though Friday": "though" between two days is a typo of "through" (a range);
+    elsewhere ("even though") it stays a word."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        token = out[k]
+        if (
+            token.kind == lx.WORD
+            and token.value == "though"
+            and out[k - 1].kind == lx.DAY
+            and out[k + 1].kind == lx.DAY
+        ):
+            out[k] = Token(lx.WORD, "to", token.start, token.end, guess="through")
+    return out
+
+
 def _postfix_except(tokens: list[Token]) -> list[Token]:
     """ "every day, weekends excluded, at 10am" reads as "every day except weekends at 10am":
     an "except" (no width, where the days start) goes before the days, and the days' span
@@ -388,7 +409,13 @@ def _scan(text: str) -> list[Token]:
         if start < address_end:
             continue
         if group == "word":
-            if end - start == 1 and text[start] == "M" and tokens and tokens[-1].kind == lx.NUM:
+            if (
+                end - start == 1
+                and text[start] == "M"
+                and tokens
+                and tokens[-1].kind == lx.NUM
+                and not text.isupper()  # "IN 2H 15M": in capitals, case says nothing
+            ):
                 # "every 4M": months in ISO 8601 durations and fugit, minutes elsewhere
                 amount = text[tokens[-1].start : end]
                 raise TokenizeError(
@@ -508,8 +535,9 @@ def _scan(text: str) -> list[Token]:
             # "18h30", "5h30": the h style is a 24-hour clock ("9.30" is not, by itself)
             is_24h = hour == 0 or hour > 12 or hour_text.startswith("0") or "h" in match.group()
             second = int(match.group("s2") or 0)
+            guru = text_at(match, match.end("h2")) == ":"
             clock = ClockTime(
-                hour, int(match.group("m2")), None, is_24h, digital=True, second=second
+                hour, int(match.group("m2")), None, is_24h, digital=True, second=second, guru=guru
             )
             append(Token(lx.TIME, clock, start, end))
         elif group == "mil":  # "1500 hours", "0900hrs": the military way of writing 15:00
@@ -674,8 +702,12 @@ def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
     previous = tokens[-1] if tokens else None
     if previous is None or previous.kind != lx.WORD or previous.value not in _BEFORE_AMOUNT:
         return False
-    if previous.value == "for" and match["m2"] == "00" and text_at(match, match.end("h2")) == "h":
-        return False  # "an alarm for 9h00": nobody writes 9 hours as "9h00"; a time
+    if (
+        previous.value == "for"
+        and (match["m2"] == "00" or int(match["h2"]) > 12)
+        and text_at(match, match.end("h2")) == "h"
+    ):
+        return False  # "an alarm for 9h00", "for 17h15": nobody writes hours so; a time
     hours_end = match.end("h2")
     unsure = None
     if match.end() == minutes_end:

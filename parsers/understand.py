@@ -55,7 +55,8 @@ from .salvage import (
     times_of_day,
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
-from .task_part import message_clause, part_named_by
+from .task_part import message_clause, names_an_alarm, part_named_by
+from .timetable import weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .zones import lookup_place, lookup_word
 
@@ -86,7 +87,7 @@ _WHO: Final = (
 )
 # "/remind me to …", "remind #team to …", "remind @sam about …"
 _REMIND: Final = re.compile(
-    r"^\s*(?:(?:hey|ok|okay|please|pls|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
+    r"^\s*(?:(?:hey|ok|okay|please|pls|kindly|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
     rf"/?remind\s+(?:{_WHO}|(?P<tilde>~[a-z][\w.-]{{0,79}}))(?:\s+(?:to|about|that|of)\b)?",
     re.IGNORECASE,
 )
@@ -132,7 +133,7 @@ UNREAD_TIME_CONFIDENCE: Final = 0.6
 # "cancel my 9am reminder", "stop reminding me every day", "snooze it for 10 minutes": a
 # change to a job that exists, not a new schedule ("delete old logs every Sunday" is a task)
 _MANAGE: Final = re.compile(
-    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:(?:please|kindly)\s+)?"
     r"(?:(?:cancel|delete|remove|get\s+rid\s+of|clear|disable|unschedule|pause|resume|"
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
@@ -225,7 +226,16 @@ _QUESTION: Final = re.compile(
     # ("tell me when it is 5PM" asks to be told at 5 PM)
     r"(?:what|when(?!\s+it(?:'s|\s+is|\s+gets\s+to|\s+hits)\s+(?:\d|noon\b|midnight\b|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))|which|"
-    r"where|how|whether|if)\b)\b",
+    r"where|how|whether|if)\b"
+    # "confirm i have set an alarm for six am", "just to confirm you set the alarm to go off at
+    # eight", "can you check that my alarm is set for 7", "verify i have a reminder at noon":
+    # a question about what is set, not a request to set it
+    r"|(?:just\s+)?(?:to\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?"
+    r"(?:confirm|verify|double[\s-]?check|check)\s+(?:(?:if|whether|that)\s+)?"
+    r"(?:(?:i|you|we)\s+(?:have\s+|'ve\s+|had\s+|already\s+)*(?:set|made|scheduled|created|added)"
+    r"|(?:i|you|we)\s+(?:have|'ve\s+got)\s+(?:an?|any)\s+(?:alarm|reminder|timer)s?"
+    r"|(?:my|the|our|an?|any)\s+(?:\w+\s+)?(?:alarms?|reminders?|timers?)\s+(?:is|are|was|were)\s+"
+    r"(?:set|on|scheduled)))\b",
     re.IGNORECASE,
 )
 
@@ -398,6 +408,12 @@ _CUT_OFF: Final = (" at", " every", " each", "@")
 _PLACEHOLDER: Final = re.compile(r"\?\s*:|:\s*\?")
 
 
+# "set a recurring alarm for mondays", "wake me up tomorrow": an alarm is its time, which
+# assistants ask for; 9:00 is only the default of a reminder
+_DEFAULT_TIME_NOTE: Final = "no time given; assumed 9:00 AM"
+ALARM_WITHOUT_TIME_NOTE: Final = "an alarm with no time: 9:00 AM is only a guess, say the time"
+
+
 def _to_confirm(result: ParseResult, note: str) -> ParseResult:
     """The answer, marked to be confirmed before it is saved, saying why."""
     return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
@@ -471,6 +487,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return result
     if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
         text = " ".join(text.split())  # the cues read words one space apart, as the stages do
+    if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
+        return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
         "?" in text and _PLACEHOLDER.search(text)
     ):
@@ -550,8 +568,35 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    if text.isupper() and (quiet := _unshouted(text)) != text:
+        return _reshouted(
+            understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
+        )
     return _salvaged(
         _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
+    )
+
+
+def _unshouted(text: str) -> str:
+    """A text typed in capitals ("REMIND ME TMRW 7AM YOGA") as a sentence: in lower case, its
+    first letter capitalised. Capitals then say nothing (a name, "M" for months, a
+    describer's "AM"), and every rule that reads case reads it as it reads the sentence."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text  # a letter that changes length in lower case ("İ"): leave it
+    first = next((i for i, char in enumerate(lowered) if char.isalpha()), 0)
+    return lowered[:first] + lowered[first : first + 1].upper() + lowered[first + 1 :]
+
+
+def _reshouted(result: ParseResult, text: str, quiet: str) -> ParseResult:
+    """The parts of `result` read from the unshouted text, as the text wrote them."""
+
+    def back(part: str | None) -> str | None:
+        at = quiet.find(part) if part else -1
+        return text[at : at + len(part)] if part and at >= 0 else part
+
+    return result.replace(
+        task=back(result.task), target=back(result.target), schedule_text=back(result.schedule_text)
     )
 
 
@@ -609,6 +654,9 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    if text.isupper() and (quiet := _unshouted(text)) != text:
+        answer = await understand(quiet, timezone=timezone, now=now, llm=llm, date_order=date_order)
+        return _reshouted(answer, text, quiet)
     answer = await _understand_all(text, timezone, now, llm, date_order)
     return _salvaged(answer, text, timezone, now, date_order)
 
@@ -814,7 +862,7 @@ _AMOUNT: Final = (
 _REMIND_AMOUNT: Final = re.compile(
     rf"^(\s*/?remind\s+(?:(?:me|us)\s+)?){_AMOUNT}"
     # "set a timer for 10 minutes", "a reminder for 2 hours": how long from now
-    rf"|^(\s*(?:(?:please|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
+    rf"|^(\s*(?:(?:please|kindly|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
     rf"(?:me\s+)?(?:an?\s+)?(?:timer|reminder|alarm)\s+)for\s+{_AMOUNT}",
     re.IGNORECASE,
 )
@@ -1333,6 +1381,7 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+            phrase.event_window = True  # "recycling collection occurs Monday 8 am until 3 pm"
             # "friday and saturday" is read as those days once each only when it is all the
             # text says; beside other words ("everys Monday, Wednesday and Friday", a typo of
             # "every") the list keeps its weekly reading
@@ -1351,6 +1400,16 @@ def read_command(
             phrase.single_day, phrase.every = False, True
             day = lx.DAY_LABELS[phrase.weekdays[0]]
             phrase.unsure.append(f"the meetings on {day} read as every {day} (it may mean once)")
+        elif (
+            habitual is None
+            and not reminder
+            and _one_weekday_alone(phrase)
+            and (weekly := weekly_reading(text, lx.DAY_LABELS[phrase.weekdays[0]])) is not None
+        ):
+            # "Wednesday Night Bible Study 7:15 PM", "Sprint planning: Monday 9 AM", "The draw
+            # is held on Wednesday at 3:00 PM": a timetable's event, every week (`timetable`)
+            phrase.single_day, phrase.every = False, True
+            (phrase.unsure if weekly.unsure else phrase.assumptions).append(weekly.note)
         elif habitual is not None and " " not in habitual and _one_weekday_alone(phrase):
             # (not "will run on Friday": that Friday)
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":

@@ -222,3 +222,53 @@ def test_the_same_meaning_in_any_spelling(texts: tuple[str, ...], expected: str)
 )
 def test_a_window_start_without_am_or_pm(text: str, expected: str) -> None:
     assert _brief(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # the French and German "9h" is a time wherever "9am" is one
+        (("at 9h on Saturday", "at 9am on Saturday"), "2026-01-17T09:00:00Z"),
+        (("Execute daily at 0h.", "Execute daily at midnight."), "0 0 * * *"),
+        (
+            ("Please set the alarm for 17h15", "Please set the alarm for 5:15 pm"),
+            "2026-01-14T17:15:00Z",
+        ),
+        # crontab.guru's "At 08:00 on Monday" (and an ops note's "At 8:00 UTC on Monday"):
+        # every week, asked; its colon is the tell
+        (("At 08:00 on Monday.", "At 8:00 UTC on Monday"), "0 8 * * 1 ?"),
+        # "every 12:00" is "every noon"; "every 9:00" every day at 09:00
+        (("every 12:00", "every noon", "every 12pm"), "0 12 * * *"),
+        (("every 9:00", "every 09:00"), "0 9 * * *"),
+        # "twice a day" / "twice daily" / "twice every day" / "twice per day"
+        (
+            (
+                "twice daily at 8am and 8pm",
+                "twice a day at 8am and 8pm",
+                "twice every day at 8am and 8pm",
+                "twice per day at 8am and 8pm",
+                "twice each day at 8am and 8pm",
+            ),
+            "0 8,20 * * *",
+        ),
+        # "kindly" is "please"
+        (
+            ("kindly set a timer for five minutes", "please set a timer for five minutes"),
+            "2026-01-14T10:05:00Z",
+        ),
+        # in capitals, case says nothing: read as the sentence
+        (("REMIND ME TMRW 7AM YOGA", "remind me tmrw 7am yoga"), "2026-01-15T07:00:00Z"),
+        (("1H30M", "1h30m"), "2026-01-14T11:30:00Z ?"),
+        (("VIOLA OFF NEXT MONDAY", "Viola off next Monday"), "2026-01-19T09:00:00Z ?"),
+        (("AT 06:00 AM", "At 06:00 AM"), "0 6 * * *"),
+    ],
+)
+def test_the_same_meaning_in_other_formats(texts: tuple[str, ...], expected: str) -> None:
+    for text in texts:
+        assert _brief(text) == expected, text
+
+
+def test_a_shouted_text_keeps_its_words() -> None:
+    answer = understand_fast("REMIND ME TO CALL MOM TOMORROW AT 9AM", timezone="UTC", now=WED)
+    assert answer.schedule is not None
+    assert answer.task is not None and answer.task.isupper()  # as written, not lowered
