@@ -404,6 +404,9 @@ def named_by_place(tokens: list[Token], text: str) -> list[Token]:
     while k < len(tokens) - 1:
         token, after = tokens[k], tokens[k + 1]
         k += 1
+        if token.kind == lx.WORD and after.kind == lx.ZONE and "(" in text[token.end : after.start]:
+            tokens = _place_before(tokens, k, text)  # "6pm London (GMT)"
+            continue
         if (
             token.kind != lx.ZONE
             or after.kind != lx.WORD
@@ -435,6 +438,24 @@ def named_by_place(tokens: list[Token], text: str) -> list[Token]:
                 *tokens[end:],
             ]
             break
+    return tokens
+
+
+def _place_before(tokens: list[Token], zone: int, text: str) -> list[Token]:
+    """ "6pm London (GMT)", "Tokyo (JST)": a place with the abbreviation of its clock in brackets
+    after it is the place's zone, as one token; left as it is otherwise ("Tokyo (CET)")."""
+    for size in (3, 2, 1):
+        first = zone - size
+        words = tokens[first:zone]
+        if first < 0 or any(t.kind != lx.WORD for t in words):
+            continue
+        place = lookup_place(" ".join(str(t.value) for t in words))
+        if place is None:
+            continue
+        if written_offset(_word_of(tokens[zone], text), place) is None:
+            return tokens
+        named = replace(tokens[zone], value=place, start=words[0].start)
+        return [*tokens[:first], named, *tokens[zone + 1 :]]
     return tokens
 
 

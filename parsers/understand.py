@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
-from .botcommand import DELAY, dashed_options, plain_command
+from .botcommand import DELAY, bare_amount, dashed_options, plain_command
 from .build import build
 from .calendar_event import read_event
 from .conversions import utc_by_season
@@ -846,6 +846,30 @@ def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
     return found
 
 
+# "tom 15:00", "dentist tom 10am": "tom", written small before a time, is tomorrow (a
+# quick-add box's short word) — not after a word that makes it someone ("call tom at 3pm")
+_TOM: Final = re.compile(r"(?:^|(?<=\s))tom(?=\s+(?:at\s+|@\s*)?\d)")
+_TO_SOMEONE: Final = frozenset(
+    "call email text ping ask tell remind meet with and to for see visit message dm invite "
+    "thank pay from by phone ring help cc".split()
+)
+
+
+def _tomorrow_said(match: re.Match[str]) -> str:
+    before = match.string[: match.start()].split()
+    if before and before[-1].lower().strip(",:;") in _TO_SOMEONE:
+        return match.group()
+    return "tomorrow"
+
+
+# "bot remind me at 30 5 * * 1-5 Good morning!" (Bot::IRC's reminder): "at" before a cron expression
+_AT_CRON: Final = re.compile(
+    r"\bat\s+(?=[\d*][\d*/,-]*\s+[\d*][\d*/,-]*\s+[\d*?][\d*/,?LW-]*\s+[\d*][\w*/,-]*\s+"
+    r"[\d*?][\w*/,#?-]*(?:\s|$))",
+    re.IGNORECASE,
+)
+
+
 # robfig/cron's "@every 5m" (Go): an interval, not a mention of someone called "every"
 # ("Add cron schedule @every day at 1:30", "@every monday 9am": people write it before days too)
 _AT_EVERY: Final = re.compile(r"(?:^|(?<=\s))@every\s+(?=\w)", re.IGNORECASE)
@@ -975,6 +999,15 @@ def quick_entry(text: str) -> tuple[str, str | None] | None:
 
 
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    if text[:1] in "/.!@" or "cheduler" in text[:12] or " in " in text:
+        # "/timer1 0 20 /ame is AWAY!", "bot remind me in 15 Take the cookies out"
+        bare = bare_amount(text)
+        if bare is not None:
+            found = _read_commanded(bare[0], zone_name, aware_now)
+            if found.result is not None and found.result.ok:
+                if bare[1] is not None:
+                    found.result = _to_confirm(found.result, bare[1])
+                return found
     entry = quick_entry(text)
     if entry is not None:
         found = _read_commanded(entry[0], zone_name, aware_now)
@@ -1029,6 +1062,10 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _DAY_THEN_DAILY.sub(r"starting \g<day>", text, count=1)
     if "due:" in text or "DUE:" in text or "Due:" in text:
         text = _DUE_FIELD.sub(_due_field, text)
+    if "tom " in text:
+        text = _TOM.sub(_tomorrow_said, text)
+    if "* *" in text and " at " in text:
+        text = _AT_CRON.sub("", text, count=1)
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text or "imer" in text or "larm" in text:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from agentcron.parsers.botcommand import bare_amount, plain_command
 from agentcron.parsers.task_part import message_clause
 
 from .reading import asks, cron, read
@@ -193,3 +194,104 @@ def test_a_change_of_something_that_exists_is_refused(text: str) -> None:
 )
 def test_a_task_with_a_verb_of_change_is_still_a_request(text: str, expression: str) -> None:
     assert cron(text) == expression
+
+
+# -- bare numbers in bots' commands ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("/timer1 0 20 /ame is AWAY!", 'every 20 seconds "/ame is AWAY!"'),
+        ("/timer5 10 60 /msg #games hi", 'every 60 seconds 10 times "/msg #games hi"'),
+        ("/timer2 1 90 /say hi", 'in 90 seconds "/say hi"'),
+        ("/timer hb repeat 600 /me is still here", 'every 600 seconds "/me is still here"'),
+        (
+            "/timer remind 1800 /me standup in 30 minutes",
+            'in 1800 seconds "/me standup in 30 minutes"',
+        ),
+        ("scheduler remind 3600 Hello World", 'in 3600 seconds "Hello World"'),
+        ("scheduler repeat cpu 600 status cpu", 'every 600 seconds "status cpu"'),
+        ("!notices add 300 !command1", 'every 300 seconds "!command1"'),
+        ("!interval 3600", "every 3600 seconds"),
+    ],
+)
+def test_irc_timers_and_bots_count_seconds(text: str, said: str) -> None:
+    assert bare_amount(text) == (said, None)
+
+
+def test_a_bots_bare_interval_is_minutes_below_300_asked() -> None:
+    said, note = bare_amount("!MyBot schedule add interval 60 #general Take a break!") or ("", None)
+    assert said == "every 60 minutes #general Take a break!"
+    assert note is not None
+    assert bare_amount("!poster interval 900 post the news") is not None
+    assert bare_amount("!poster interval 900 post the news")[0].startswith("every 900 seconds")  # type: ignore[index]
+
+
+def test_a_bare_number_after_in_is_minutes_asked() -> None:
+    said, note = bare_amount("bot remind me in 15 Take the cookies out") or ("", None)
+    assert said == "bot remind me in 15 minutes Take the cookies out"
+    assert note is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/timer 10 minutes",
+        "/timer 25m Break",
+        "/r every 1 month Clean fan(s)",
+        "!r every 5 mondays",
+        "remind me in 15 minutes to stretch",
+        "every 5 minutes",
+    ],
+)
+def test_a_number_with_its_unit_is_not_bare(text: str) -> None:
+    assert bare_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("!notify call mom 30m", "in 30m call mom"),
+        ("!notify team meeting 2h30m", "in 2h30m team meeting"),
+        ("!remind team meeting 1h 30m", "in 1h 30m team meeting"),
+        (">>remind 2h Please finish documentation.", 'in 2h "Please finish documentation."'),
+    ],
+)
+def test_an_amount_of_time_after_a_bots_message(text: str, said: str) -> None:
+    assert plain_command(text) == said
+
+
+@pytest.mark.parametrize(
+    "text", ["!notify call dentist tomorrow 45m", "!notify buy 2kg rice", "!ban spammer 10m"]
+)
+def test_an_amount_after_words_of_time_or_in_another_command_stays(text: str) -> None:
+    assert not plain_command(text).startswith("in ")
+
+
+def test_a_time_read_as_a_bots_interval_is_asked_and_read() -> None:
+    answer = read("!MyBot schedule add interval 60 #general Take a break!")
+    assert answer["schedule"] == {"type": "every", "interval": 3600, "timezone": "UTC"} or (
+        answer["schedule"]["type"] == "cron" and answer["schedule"]["expression"] == "0 * * * *"
+    )
+    assert answer["needs_confirmation"]
+
+
+# -- "tom", cron after "at" ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("tom 15:00", "2026-01-15T15:00:00Z"),
+        ("tom at 5pm call mum", "2026-01-15T17:00:00Z"),
+        ("call tom at 3pm", "2026-01-14T15:00:00Z"),
+        ("meeting with tom 3pm", "2026-01-14T15:00:00Z"),
+    ],
+)
+def test_tom_before_a_time_is_tomorrow_unless_someone(text: str, when: str) -> None:
+    assert read(text)["schedule"]["datetime"] == when
+
+
+def test_at_before_a_cron_expression() -> None:
+    assert cron("bot remind me at 30 5 * * 1-5 Good morning!") == "30 5 * * 1-5"

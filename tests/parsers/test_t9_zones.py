@@ -151,3 +151,20 @@ def test_a_place_that_keeps_another_clock_asks() -> None:
 
 def test_today_without_a_habit_still_mixes() -> None:
     assert _read("today at 15:00 UTC and every Friday after")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("every day at 7pm London (GMT)", "Europe/London"),
+        ("every day at 7pm Tokyo (JST)", "Asia/Tokyo"),
+        ("every day at 7pm Sydney (AEST)", "Australia/Sydney"),
+    ],
+)
+def test_a_place_with_its_abbreviation_in_brackets_is_its_zone(text: str, zone: str) -> None:
+    assert _read(text) == ("0 19 * * *", zone, True)
+
+
+def test_a_place_with_another_clock_in_brackets_is_not_sure() -> None:
+    found, _, sure = _read("every day at 7pm Tokyo (CET)")
+    assert found is None or not sure
