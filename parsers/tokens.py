@@ -510,10 +510,9 @@ def _scan(text: str) -> list[Token]:
             padded = _PADDED.fullmatch(text, start, end) is not None
             hour = int(match.group("h"))
             unsure = None
-            if 12 < hour < 24 and minute is not None and meridiem == "am":
-                # "17:30 AM", "every Thursday at 17:00 - 17:30 AM CET": a time written on the
-                # 24-hour clock with a stray AM is the time written, asked ("23pm" is build's;
-                # "15am", without minutes, is not a time of day)
+            if 12 < hour < 24:
+                # "17:30 AM", "every Thursday at 17:00 - 17:30 AM CET", "23pm", "15am": an hour
+                # of the 24-hour clock with a stray am/pm is the hour written, asked
                 unsure = f"“{match.group()}” read as {hour}:{int(minute or 0):02d}"
                 meridiem = None
             clock = ClockTime(
