@@ -75,7 +75,7 @@ _NAMED: Final = (
     r"noon|midday|hourly|reboot|once|continuous|tonight|tomorrow|today)\b"
     # "@dec 20 at 3pm", "drinks @friday 5pm": a date after "@", a quick-add box's "at"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s?\d"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:week|work)(?:day|end)s?\b"
     r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:\.|\s?(?=\d))"
     # "@two pm", "@nine o'clock": a time in words after "@", not someone called Two
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -1105,7 +1105,7 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
             outside.rest = rest
             return outside
     elif (
-        target is not None
+        (target is not None or _asks_to_remind(lowered))
         and (" that " in rest or " about " in rest or " to " in rest)
         and (split := message_clause(rest)) is not None
     ):
@@ -1149,6 +1149,18 @@ def _last_sentence_when(
     tail.result = _to_confirm(tail.result.replace(task=clean_task(message)), LAST_SENTENCE_NOTE)
     tail.rest = rest
     return tail
+
+
+_REMINDER_OPENERS: Final = (
+    *("ping me", "ping us", "notify me", "notify us", "tell me", "tell us", "alert me", "nudge me"),
+    *("text me", "message me", "email me"),
+)
+
+
+def _asks_to_remind(lowered: str) -> bool:
+    """Whether the text asks for a reminder ("set a reminder for …", "ping me every Monday …"),
+    whose message may name dates of its own."""
+    return "remind" in lowered[:48] or lowered.lstrip(" /!@").startswith(_REMINDER_OPENERS)
 
 
 MESSAGE_TIME_NOTE: Final = (
