@@ -56,6 +56,7 @@ _SAYS_WHEN: Final = re.compile(
 _DAY_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.DATE, lx.SLASHDATE})
 _DAY_WORDS: Final = frozenset({"today", "tomorrow", "tonight", "every", "daily", "weekly"})
 _CLOCK_WORDS: Final = frozenset({"noon", "midnight"})
+_MERIDIEMS: Final = frozenset({"am", "pm", "oclock"})
 # words that state a date in a message ("the bill is due on the 28th", "it renews on March 15th")
 _STATES: Final = frozenset(
     "due is are was were be expires expire renews renew ends end starts start begins begin "
@@ -122,6 +123,8 @@ def _what_is_said(words: str, *, statement: bool) -> frozenset[str]:
             said.add("day")  # "on the 15th"
         elif token.kind == lx.TIME or (token.kind == lx.WORD and token.value in _CLOCK_WORDS):
             said.add("clock")
+        elif token.kind == lx.NUM and k + 1 < len(tokens) and tokens[k + 1].value in _MERIDIEMS:
+            said.add("clock")  # "at eight am" (said in words, as people say it to an assistant)
     return frozenset(said)
 
 

@@ -216,7 +216,8 @@ _QUESTION: Final = re.compile(
     # a word or two of talk before the question does not make it a request: "ok so, can you tell
     # me when the backup runs", "btw what time is standup tomorrow"
     r"^\s*(?:(?:ok|okay|so|well|hey|hi|hello|btw|also|and|but|oh|um|hmm|sorry|quick\s+question|"
-    r"question)\b[\s,:;.!-]*)*"
+    # an assistant's wake word: "olly do i have any openings tomorrow", "hey siri what's on …"
+    r"question|olly|alexa|siri|google|cortana|mycroft|computer)\b[\s,:;.!-]*)*"
     r"(?:what|what's|whats|where|who|why|which|"
     r"how\s+(?:often|long|many|much|does|do|did|would|is|are)|is|are|"
     r"does|did|am\s+i|should\s+(?:i|we)|"
@@ -1243,6 +1244,17 @@ _FREQUENCY_WORD: Final = re.compile(
 _QUOTED: Final = re.compile(r'"(?P<inner>[^"]*[^\W\d_][^"]*)"|“(?P<curly>[^”]*[^\W\d_][^”]*)”')
 
 
+# a message told to others: "inform my group that …", "tell john that …", "let everyone know
+# that …" (not "tell me", "let me know": those ask to be reminded)
+_TOLD_FIRST: Final = frozenset("itlnempcw")
+_TOLD_THAT: Final = re.compile(
+    r"^\s*(?:(?:please|pls|can\s+you|could\s+you|will\s+you|would\s+you)\s+)*"
+    r"(?P<head>(?:inform|tell|notify|text|email|e-mail|message|let)\s+(?!me\b|us\b)"
+    r"(?:[\w'’]+\s+){1,4}?)that\s+",
+    re.IGNORECASE,
+)
+
+
 def _read_rest(
     rest: str, text: str, zone_name: str, aware_now: datetime, target: str | None
 ) -> _Found:
@@ -1254,6 +1266,16 @@ def _read_rest(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
         return found
+    if bare[:1].lower() in _TOLD_FIRST and (told := _TOLD_THAT.match(bare)) is not None:
+        if not _mentions_time(told["head"]):
+            # "inform my group that the new meeting date is tomorrow", "tell john that the party
+            # is on friday": a message to others, and the day is the message's
+            found.result = ParseResult.rejected(
+                "that reads as a message to send, and the day in it is the message's: say when "
+                "to send it",
+                suggestion=HINT,
+            ).with_parts(None, target)
+            return found
     new_schedule = _NEW_SCHEDULE.match(bare) if _MANAGE.match(bare) else None
     if new_schedule is not None:
         # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is

@@ -218,3 +218,57 @@ def test_a_question_about_what_is_set_is_refused(text: str) -> None:
 )
 def test_checking_something_at_a_time_is_still_a_request(text: str, expected: str) -> None:
     assert read(text) == expected
+
+
+# -- a wake word before a question; a message told to others ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "olly do i have any openings on my schedule for tomorrow",
+        "hey siri what is on my calendar tomorrow",
+        "alexa what's on my calendar for today",
+        "ok google when is my next meeting",
+    ],
+)
+def test_a_question_after_a_wake_word_is_refused(text: str) -> None:
+    assert read(text) is None
+
+
+def test_a_request_after_a_wake_word_is_read() -> None:
+    assert read("olly remind me to call mom at 5 pm") == "2026-01-14T17:00:00Z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "inform my group that the new meeting date is tomorrow",
+        "tell john that the party is on friday",
+        "please let everyone know that the office is closed tomorrow",
+        "text mom that i'll be late tonight",
+        "can you tell john that the party is on friday",
+        "could you inform the team that the deadline is monday",
+    ],
+)
+def test_a_message_told_to_others_with_its_own_day_is_refused(text: str) -> None:
+    assert read(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tell me that it's time to leave at 5 pm", "2026-01-14T17:00:00Z"),
+        ("let me know that the package arrives tomorrow", "2026-01-15T09:00:00Z"),
+    ],
+)
+def test_telling_me_is_a_reminder(text: str, expected: str) -> None:
+    assert read(text) == expected
+
+
+def test_a_sentence_after_that_keeps_its_time_when_said_in_words() -> None:
+    # "at eight am tomorrow" is the run; "a lunch meeting at noon" the message's
+    text = (
+        "remind me at eight am tomorrow that i have a lunch meeting at noon in the conference room"
+    )
+    assert read(text) == "2026-01-15T08:00:00Z"
