@@ -232,6 +232,13 @@ def settle(tokens: list[Token], text: str = "") -> list[Token]:
         gap = tokens[previous_end + 1 : clock.first]
         named = tokens[previous_end].value
         start = previous_end + 1
+        if not later and gap and _converts_list(tokens, first, clock, gap):
+            # "01:17 and 13:17 UTC (09:17 / 21:17 SGT)": times listed, converted as a list
+            end = _conversion_end(tokens, clock.zone)
+            later.append(clock)
+            drops.append((start, end))
+            previous_end = end
+            continue
         if any(
             token.value not in _JOINERS
             and token.value not in _ZONE_WORDS
@@ -343,6 +350,37 @@ def _marked_apart(tokens: list[Token], text: str, previous: int, clock: _Clock) 
     if marks & _MARKS or any(sign in before for sign in "(=/"):
         return start
     return None
+
+
+def _converts_list(tokens: list[Token], first: _Clock, clock: _Clock, gap: list[Token]) -> bool:
+    """Whether the times in `gap` and `clock` say the times listed before `first` and `first`
+    itself, in order, on another clock, each for sure: "01:17 and 13:17 UTC (09:17 / 21:17
+    SGT)"."""
+    again = [token for token in gap if token.kind == lx.TIME]
+    if not again or any(t.kind != lx.TIME and t.value not in _JOINERS for t in gap):
+        return False
+    listed: list[Token] = []
+    j = first.first - 1
+    while j >= 1 and tokens[j].value in ("and", ",") and tokens[j - 1].kind == lx.TIME:
+        listed.insert(0, tokens[j - 1])
+        j -= 2
+    zone = tokens[first.zone].value
+    if len(listed) != len(again) or not isinstance(zone, str):
+        return False
+    pairs = [(a.value, b.value) for a, b in zip(listed, again, strict=True)]
+    return any(
+        all(_sure_pair(said, zone, restated, other) for said, restated in pairs)
+        for other in candidates(tokens[clock.zone].value)
+    )
+
+
+def _sure_pair(said: object, zone: str, restated: object, other: str) -> bool:
+    hours = getattr(said, "hour_24", lambda: None)(), getattr(restated, "hour_24", lambda: None)()
+    if hours[0] is None or hours[1] is None:
+        return False
+    first_said = Said.at(hours[0], getattr(said, "minute", 0), zone)
+    restated_said = Said.at(hours[1], getattr(restated, "minute", 0), other)
+    return agreement(first_said, restated_said) is Agreement.SURE
 
 
 def _conversion_end(tokens: list[Token], zone: int) -> int:

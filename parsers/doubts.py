@@ -593,6 +593,11 @@ def slashed_alternatives(text: str, *, zone_of: Callable[[str], str | None]) -> 
     if match is None:
         return None
     left, right = match["left"], match["right"]
+    before = text[: match.start()].rstrip()
+    if not left and right and before.endswith("(") and zone_of(right.lower()) is not None:
+        named = before[:-1].split()[-1:]
+        if named and zone_of(named[0].lower()) not in (None, zone_of(right.lower())):
+            return None  # "01:17 and 13:17 UTC (09:17 / 21:17 SGT)": times listed, converted
     if left and right:
         zones = {zone_of(left.lower()), zone_of(right.lower())}
         if None not in zones and len(zones) == 2:

@@ -168,3 +168,19 @@ def test_a_place_with_its_abbreviation_in_brackets_is_its_zone(text: str, zone: 
 def test_a_place_with_another_clock_in_brackets_is_not_sure() -> None:
     found, _, sure = _read("every day at 7pm Tokyo (CET)")
     assert found is None or not sure
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("at 02:30 and 14:30 UTC (10:30 / 22:30 SGT) every day", "30 2,14 * * *"),
+        ("twice a day at 06:00 and 18:00 UTC (15:00 / 03:00 JST)", "0 6,18 * * *"),
+    ],
+)
+def test_times_listed_and_converted_as_a_list(text: str, expression: str) -> None:
+    assert _read(text) == (expression, "UTC", True)
+
+
+def test_a_list_converted_wrong_is_refused() -> None:
+    found, _, sure = _read("at 02:30 and 14:30 UTC (10:30 / 23:30 SGT) every day")
+    assert found is None or not sure
