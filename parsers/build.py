@@ -42,6 +42,8 @@ from .limits import MIN_INTERVAL_SECONDS
 from .observances import (
     MONTH_FIRST_COUNTRIES,
     country_of,
+    easter_label,
+    easter_offset,
     lookup,
     rule_of,
     twelve_hour_clock,
@@ -171,6 +173,7 @@ class _Builder:
         # the text itself says it repeats ("every", an interval, days of the week or month),
         # not only its several times of day ("at 9:30am and 5pm")
         self.said_repeating = False
+        self.easter: int | None = None  # a yearly day so many days from Easter Sunday
         self.start_day: date | None = None
         self.end_day: date | None = None
 
@@ -653,6 +656,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         _check_date(year, month, day)  # "every 90 minutes on the 31st of February"
     if p.holiday is not None:
         _holiday(b)
+        if b.easter is not None:
+            return _rrule(b, ["FREQ=YEARLY", f"BYEASTER={b.easter}"])
     if _days_once(p):
         return _each_day_once(b)
     if p.named_event and _one_bare_weekday(p):
@@ -1062,10 +1067,20 @@ def _holiday(b: _Builder) -> None:
     if p.every or p.interval:
         rule = rule_of(days)
         if rule is None:
-            raise Rejected(
-                f"{label} moves from year to year by no calendar rule, so it cannot repeat",
-                f"make a job for the next one: “on {label} at 10am”",
-            )
+            offset = easter_offset(days)
+            if offset is None or (p.interval is not None and p.interval != (1, "year")):
+                raise Rejected(
+                    f"{label} moves from year to year by no calendar rule, so it cannot repeat",
+                    f"make a job for the next one: “on {label} at 10am”",
+                )
+            # "every Good Friday": a number of days from Easter Sunday (BYEASTER)
+            b.easter = offset
+            said = easter_label(offset)
+            if offset and not said[0].isdigit():
+                side = "before" if offset < 0 else "after"
+                said += f", {abs(offset)} day{'s' * (abs(offset) > 1)} {side} Easter Sunday"
+            b.note(f"every year: {said}", 0)
+            return
         kind, month, number, weekday = rule
         if kind == "fixed":
             p.dates.append((None, month, number))

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Final
 
 from . import lexicon as lx
-from .observances import CUES, is_holiday_name, known_country, zone_country
+from .observances import CUES, is_holiday_name, known_country, same_holiday, zone_country
 from .phrase import (
     FROM_END,
     LAST_DAY,
@@ -911,7 +911,10 @@ class _Reader:
         if words[0] in _POSSESSIVE_HOLIDAYS and "day" not in words:
             return None  # "my father's pills", "mother's doctor": a person's, not Father's Day
         if self.phrase.holiday is not None:
-            raise Rejected("the text names two holidays")
+            if not same_holiday(self.phrase.holiday, tuple(words)):
+                raise Rejected("the text names two holidays")
+            # "the annual Easter egg hunt on Easter Sunday": one holiday, said twice
+            words = max(self.phrase.holiday, tuple(words), key=len)
         self.phrase.holiday = tuple(words)
         return j
 

