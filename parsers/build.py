@@ -1177,7 +1177,10 @@ def _days_left(p: Phrase) -> None:
         hours = "" if p.business_defined else " as 9:00 AM to 5:00 PM"
         if not (p.weekdays or p.nth or p.monthdays or p.dates or p.each_day):
             p.weekdays.extend((1, 2, 3, 4, 5))
-            p.assumptions.append(f"business hours read{hours}, Monday to Friday")
+            # neither the hours nor the days defined ("every 15 minutes during business
+            # hours"): 9 to 5, Monday to Friday, is a guess (8 to 6? Saturdays?): asked
+            said = p.unsure if hours else p.assumptions
+            said.append(f"business hours read{hours}, Monday to Friday")
         elif hours:
             p.assumptions.append(f"business hours read{hours}")
     if p.except_months:

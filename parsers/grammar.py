@@ -11,6 +11,7 @@ reading a prefix for `split_command`, by returning the position.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import Final
 
@@ -37,6 +38,11 @@ from .zones import (
     place_starts,
     resolve_zone,
 )
+
+# Set while a command that names a job is read ("run at 6am on the weekend"): a job repeats, so
+# "the weekend" is every weekend, both days (alone, or in a reminder, it is refused: which?)
+WEEKEND_JOB: ContextVar[bool] = ContextVar("WEEKEND_JOB", default=False)
+WEEKEND_JOB_NOTE: Final = "“the weekend” read as every weekend, Saturday and Sunday (a job repeats)"
 
 _SECONDS: Final = {
     "second": 1,
@@ -783,13 +789,47 @@ class _Reader:
         if first is None:
             return None
         start, j = first
+        zone_at = None
+        if self._kind(j) == lx.ZONE and (self._is_range(j + 1) or self._word(j + 1) == "and"):
+            # "between 01.00 (UTC+1) and 03.00 (UTC+1)": the zone said after each end; the
+            # second is read as the schedule's zone
+            zone_at, j = j, j + 1
         if not (self._is_range(j) or self._word(j) == "and"):
             return None
+        if self._kind(j + 1) == lx.DAY:
+            return self._across_days(start, j + 1, zone_at)
         second = self._time_at(j + 1)
         if second is None:
             return None
+        if zone_at is not None and not self._same_zone(zone_at, second[1]):
+            return None
         self.phrase.window_between |= self._word(i) == "between"
         return self._set_window(start, second[0], second[1])
+
+    def _same_zone(self, at: int, k: int) -> bool:
+        """Whether the token at `k` names the same zone as the one at `at`."""
+        return self._kind(k) == lx.ZONE and self.tokens[k].value == self.tokens[at].value
+
+    def _across_days(self, start: TimeMention, k: int, zone_at: int | None) -> int | None:
+        """ "Saturday between 20.00 and Sunday 06.00", "every Saturday from 20:00 to Sunday
+        06:00": a window from one day into a later one (`k`: the end's day) — when something
+        happens, so it runs at its start, on the day named before it (asked)."""
+        end = self._time_at(k + 1)
+        if end is None or len(self.phrase.weekdays) != 1 or self.phrase.window is not None:
+            return None
+        if self.phrase.interval is not None and self.phrase.interval[1] in _SUB_DAILY:
+            raise Rejected("a window that runs from one day into another cannot repeat within it")
+        if zone_at is not None and not self._same_zone(zone_at, end[1]):
+            return None
+        first, last = self.phrase.weekdays[0], int(self.tokens[k].value)  # type: ignore[call-overload]
+        if first == last:
+            return None
+        self.phrase.times.append(start)
+        self.phrase.unsure.append(
+            f"a window from {lx.DAY_LABELS[first]} into {lx.DAY_LABELS[last]} read as when it "
+            "happens: runs at its start"
+        )
+        return end[1]
 
     def _from(self, i: int) -> int | None:
         """ "from 9 to 5" (a window), "starting Monday" (a bound) or, after an interval,
@@ -2286,10 +2326,13 @@ class _Reader:
             and (i == 1 or self._word(i - 2) in ("on", "over", "at", "for", "during"))
         ):
             # "on the weekend", "over the weekend": once or every weekend, and which day?
-            raise Rejected(
-                "“the weekend” does not say which day, nor whether every weekend",
-                "say “on Saturday”, “every Saturday” or “weekends” (both days)",
-            )
+            if not WEEKEND_JOB.get():
+                raise Rejected(
+                    "“the weekend” does not say which day, nor whether every weekend",
+                    "say “on Saturday”, “every Saturday” or “weekends” (both days)",
+                )
+            # "run at 6am on the weekend": a job repeats — every weekend, both days
+            self.phrase.unsure.append(WEEKEND_JOB_NOTE)
         if (
             self._kind(i) == lx.DAYSET
             and self.tokens[i].value == lx.WEEKEND

@@ -187,3 +187,16 @@ def weekly_reading(text: str, day: str) -> Weekly | None:
     if our_day(lowered, words):
         return Weekly(f"“our {day} …” read as every {day} (it may mean the coming one)", True)
     return None
+
+
+# A job's verbs and nouns: "run at 6am on the weekend", "the backup job … on the weekend"
+_JOB_WORDS: Final = frozenset(
+    "run runs execute executes trigger triggers job jobs cron cronjob crontab backup backups "
+    "sync script".split()
+)
+
+
+def job_said(words: list[object]) -> bool:
+    """Whether the words outside a schedule (a command's, in order) say it is a job that
+    repeats: "run", "execute", "cron", "the backup job" (a reminder or an errand is not)."""
+    return any(word in _JOB_WORDS for word in words)

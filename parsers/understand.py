@@ -37,7 +37,7 @@ from .conversions import utc_by_season
 from .cron import split_cron
 from .doubts import letter_runs
 from .frequency import agrees
-from .grammar import GREETINGS, read, reads_nothing
+from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .labels import unlabelled
 from .phrase import NotUnderstood, Phrase, Rejected
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
@@ -56,7 +56,7 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
-from .timetable import weekly_reading
+from .timetable import job_said, weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .zones import lookup_place, lookup_word
 
@@ -73,6 +73,8 @@ _SLACK_USER: Final = r"<@(?P<uid>[UW][A-Z0-9]{2,})(?:\|[^>]*)?>"
 _NAMED: Final = (
     r"(?<![\w#@.])(?P<name>(?:#|@(?!(?:yearly|annually|quarterly|monthly|weekly|daily|midnight|"
     r"noon|midday|hourly|reboot|once|continuous|tonight|tomorrow|today)\b"
+    # "Notify @daily:9am @weekdays": days after "@", as a scheduler's macros write them
+    r"|(?:weekdays?|weekends?|workdays?|(?:mon|tues|wednes|thurs|fri|satur|sun)days)(?![\w.-])"
     # "@dec 20 at 3pm", "drinks @friday 5pm": a date after "@", a quick-add box's "at"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s?\d"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
@@ -1412,11 +1414,32 @@ def read_command(
     None if there is none. A refusal of the schedule that was found ("at 5") is a result
     too. `stopped`: what the grammar read of the text from its start, if it was read;
     `reminder`: the text was a reminder ("remind me …", "/remind …")."""
+    job = None
     try:
         tokens = tokenize(text)
+        if "weekend" in text.lower() and job_said([t.value for t in tokens if t.kind == lx.WORD]):
+            job = WEEKEND_JOB.set(True)  # "run at 6am on the weekend": every weekend
         runs = schedule_runs(tokens, stopped=stopped)
     except (TokenizeError, Rejected) as error:
+        if job is not None:
+            WEEKEND_JOB.reset(job)
         return ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
+    try:
+        return _read_command(text, tokens, runs, zone_name, now, reminder=reminder)
+    finally:
+        if job is not None:
+            WEEKEND_JOB.reset(job)
+
+
+def _read_command(
+    text: str,
+    tokens: list[Token],
+    runs: list[tuple[int, int]],
+    zone_name: str,
+    now: datetime,
+    *,
+    reminder: bool,
+) -> ParseResult | None:
     if not runs:
         return None
     chosen = [token for start, end in runs for token in tokens[start:end]]

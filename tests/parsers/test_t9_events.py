@@ -13,6 +13,7 @@ from agentcron.parsers import understand_fast
 from agentcron.parsers.timetable import (
     any_weekday,
     habitual_verb,
+    job_said,
     one_off,
     our_day,
     recurring_event,
@@ -169,3 +170,47 @@ def test_long_window_alone_is_still_refused() -> None:
 def test_an_event_told_is_asked_about(text: str) -> None:
     result = understand_fast(text, now=NOW)
     assert not result.ok or result.needs_confirmation
+
+
+def test_job_said() -> None:
+    assert job_said(["run"])
+    assert job_said(["the", "backup", "job"])
+    assert not job_said(["remind", "me", "to", "call", "mom"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # a job repeats: "the weekend" is every weekend, both days (asked)
+        ("run at 6am on the weekend", "0 6 * * 6,0"),
+        # "@weekdays" is a macro's days, not someone to notify
+        ("Notify @daily:9am @weekdays", "0 9 * * 1-5"),
+        # the zone said after each end of a window
+        ("Every night between 01.00 (UTC+1) and 03.00 (UTC+1) we recycle the pools", "0 1 * * *"),
+        # a window from one day into the next: at its start
+        (
+            "Maintenance window is Saturday between 20.00 (UTC+1) and Sunday 06.00 (UTC+1).",
+            "0 20 * * 6",
+        ),
+        ("every Saturday from 20:00 to Sunday 06:00", "0 20 * * 6"),
+    ],
+)
+def test_read_asked(text: str, expression: str) -> None:
+    result = understand_fast(text, now=NOW)
+    assert result.schedule is not None and result.schedule.get("expression") == expression
+    assert result.needs_confirmation or text.startswith("Notify")
+
+
+def test_the_weekend_alone_or_in_a_reminder_is_still_refused() -> None:
+    assert not understand_fast("on the weekend at 11am", now=NOW).ok
+    assert not understand_fast("remind me to call mom on the weekend at 11am", now=NOW).ok
+
+
+def test_a_window_across_days_does_not_repeat_within() -> None:
+    assert not understand_fast("every 15 minutes between Saturday 20:00 and Sunday 06:00").ok
+
+
+def test_business_hours_not_defined_are_asked() -> None:
+    assert understand_fast("every 15 minutes during business hours", now=NOW).needs_confirmation
+    defined = understand_fast("every 30 minutes during business hours 8am-6pm", now=NOW)
+    assert not defined.needs_confirmation
