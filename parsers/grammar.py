@@ -4286,11 +4286,14 @@ def hundreds_clock(
     when said so ("nine hundred hours", "zero nine hundred", "one thousand one hundred"): the
     24-hour clock. From 10 on ("eleven hundred", "twelve hundred") only the 24-hour clock says
     it; a lower hour with no am/pm ("eight hundred", "two hundred") is read like the bare hour
-    it is in speech, which asks when it could be either. None when am/pm cannot go with it."""
+    it is in speech, which asks when it could be either — with minutes and no am/pm ("one
+    hundred and twenty three") it is a number, not a time. None when it is no time."""
     if meridiem is not None:
         return ClockTime(hour, minute, meridiem, False) if 1 <= hour <= 12 else None
     if military or hour >= 10 or hour == 0:
         return ClockTime(hour, minute, None, True)
+    if minute:
+        return None  # "at one hundred and twenty three main": a house number, not 1:23
     return ClockTime(hour, minute, None, False)
 
 
