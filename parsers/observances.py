@@ -62,6 +62,8 @@ CUES: Final = frozenset(
     }
 )
 YEARS_LOOKED_AT: Final = 8
+# cues that, said alone, are a person's or a place's name more often than a holiday's
+_NAMES_ALONE: Final = frozenset({"martin", "victoria", "columbus", "good", "saint", "st", "canada"})
 _WORD = re.compile(r"[a-z0-9]+")
 _NOISE = frozenset({"day", "the", "s", "observed", "jr", "sunday", "national"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"})
@@ -100,8 +102,8 @@ def lookup(words: list[str], country: str, first_year: int) -> tuple[str, tuple[
     """The holiday the words name (its name and its dates in the years looked at), in the
     country's calendar or else the United States'; None if neither has it."""
     wanted = _key(" ".join(words))
-    if not wanted:
-        return None
+    if not wanted or (len(words) == 1 and words[0].lower() in _NAMES_ALONE):
+        return None  # "a birthday event for martin": a person, not Martin Luther King Jr. Day
     for place in dict.fromkeys((country, "US")):
         calendar = _calendar(place, first_year)
         found = calendar.get(wanted)

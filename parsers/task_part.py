@@ -114,8 +114,8 @@ def _what_is_said(words: str, *, statement: bool) -> frozenset[str]:
         if token.kind == lx.WORD and token.value in _STATES:
             stated = True
         if not stated and not (
-            token.kind == lx.TIME and k and tokens[k - 1].value in _DETERMINERS
-        ):  # "the 10am deploy": a time that names a thing
+            token.kind in (lx.TIME, lx.DAY) and k and tokens[k - 1].value in _DETERMINERS
+        ):  # "the 10am deploy", "the Friday deadline": a time that names a thing
             continue
         if token.kind in _DAY_KINDS or (token.kind == lx.WORD and token.value in _DAY_WORDS):
             said.add("day")

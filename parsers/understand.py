@@ -77,7 +77,7 @@ _NAMED: Final = (
     r"|(?:weekdays?|weekends?|workdays?|(?:mon|tues|wednes|thurs|fri|satur|sun)days)(?![\w.-])"
     # "@dec 20 at 3pm", "drinks @friday 5pm": a date after "@", a quick-add box's "at"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s?\d"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:week|work)(?:day|end)s?\b"
     r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:\.|\s?(?=\d))"
     # "@two pm", "@nine o'clock": a time in words after "@", not someone called Two
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -223,6 +223,9 @@ _QUESTION: Final = re.compile(
     r"(?:what|what's|whats|where|who|why|which|"
     r"how\s+(?:often|long|many|much|does|do|did|would|is|are)|is|are|"
     r"does|did|am\s+i|should\s+(?:i|we)|"
+    # "can i know what i have to do next saturday at six pm", "may i see when …"
+    r"(?:can|could|may)\s+(?:i|we)\s+(?:know|see|find\s+out|hear)\s+(?:what|when|which|where|"
+    r"how|if|whether|who)|"
     r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
     # "can you tell me what runs on Mondays", "show me when it runs"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+(?:me|us)\s+"
@@ -1108,7 +1111,7 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
             outside.rest = rest
             return outside
     elif (
-        target is not None
+        (target is not None or _asks_to_remind(lowered))
         and (" that " in rest or " about " in rest or " to " in rest)
         and (split := message_clause(rest)) is not None
     ):
@@ -1152,6 +1155,18 @@ def _last_sentence_when(
     tail.result = _to_confirm(tail.result.replace(task=clean_task(message)), LAST_SENTENCE_NOTE)
     tail.rest = rest
     return tail
+
+
+_REMINDER_OPENERS: Final = (
+    *("ping me", "ping us", "notify me", "notify us", "tell me", "tell us", "alert me", "nudge me"),
+    *("text me", "message me", "email me"),
+)
+
+
+def _asks_to_remind(lowered: str) -> bool:
+    """Whether the text asks for a reminder ("set a reminder for …", "ping me every Monday …"),
+    whose message may name dates of its own."""
+    return "remind" in lowered[:48] or lowered.lstrip(" /!@").startswith(_REMINDER_OPENERS)
 
 
 MESSAGE_TIME_NOTE: Final = (

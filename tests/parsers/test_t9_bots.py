@@ -295,3 +295,28 @@ def test_tom_before_a_time_is_tomorrow_unless_someone(text: str, when: str) -> N
 
 def test_at_before_a_cron_expression() -> None:
     assert cron("bot remind me at 30 5 * * 1-5 Good morning!") == "30 5 * * 1-5"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("remind me every Monday about the Friday deadline", "0 9 * * 1"),
+        ("ping me every Monday at 9 that the sprint ends on Wednesday", "0 9 * * 1"),
+        (
+            "set a reminder for the 20th of every month that the phone bill is due on the 25th",
+            "0 9 20 * *",
+        ),
+    ],
+)
+def test_other_ways_of_asking_for_a_reminder_keep_the_messages_dates(
+    text: str, expression: str
+) -> None:
+    assert cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [("Notify @daily:9am @weekdays", "0 9 * * 1-5"), ("gym @mondays 7am", "0 7 * * 1")],
+)
+def test_days_after_at_sign_are_days(text: str, expression: str) -> None:
+    assert cron(text) == expression

@@ -46,7 +46,7 @@ def read(text: str) -> str | None:
         (9, 0, None, True, ClockTime(9, 0, None, True)),  # "nine hundred hours"
         (12, 0, None, False, ClockTime(12, 0, None, True)),  # "twelve hundred": noon
         (8, 0, None, False, ClockTime(8, 0, None, False)),  # "eight hundred": a bare 8
-        (1, 30, None, False, ClockTime(1, 30, None, False)),  # "one hundred and thirty": asked
+        (1, 30, None, False, None),  # "one hundred and thirty": a number (asked, as no time)
         (18, 0, "pm", False, None),  # "eighteen hundred pm": no such time
     ],
 )
@@ -272,3 +272,23 @@ def test_a_sentence_after_that_keeps_its_time_when_said_in_words() -> None:
         "remind me at eight am tomorrow that i have a lunch meeting at noon in the conference room"
     )
     assert read(text) == "2026-01-15T08:00:00Z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i know what i have to do the next saturday at six pm",
+        "can i see when my next meeting is",
+    ],
+)
+def test_can_i_know_what_is_a_question(text: str) -> None:
+    assert read(text) is None
+
+
+def test_a_first_name_alone_is_no_holiday() -> None:
+    assert read("set a birthday event for martin") is None  # not Martin Luther King Jr. Day
+    assert read("remind me on martin luther king day") == "2026-01-19T09:00:00Z"
+
+
+def test_a_house_number_in_hundreds_is_no_time() -> None:
+    assert hundreds_clock(1, 23, None, False) is None  # "at one hundred and twenty three main"
