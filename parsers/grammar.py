@@ -1019,6 +1019,16 @@ class _Reader:
             raise Rejected("“since …” counts from a time that has gone by")
         return None
 
+    def _season(self, i: int) -> int | None:
+        """ "summer Saturdays", "winter Sundays": a season's days, which are not the same months
+        everywhere (as "in summer"); anything else as any word ("summer time")."""
+        if self._kind(i + 1) in (lx.DAY, lx.DAYS):
+            raise Rejected(
+                "seasons are not the same months everywhere; name the months",
+                "“every Saturday from June to August”",
+            )
+        return self._place(i)
+
     def _previous(self, i: int) -> int | None:
         """ "previous Monday", "the previous week": gone by, like "last Monday"."""
         if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT):
@@ -1804,6 +1814,13 @@ class _Reader:
             if self._is_unit(j + 1, "month") and self._word(j + 2) == "of":
                 return self._calendar_months(j)  # "every third month of the year"
             if self._is_unit(j + 1, *_SECONDS, "month", "year"):
+                if ordinal > 2 and self._is_unit(j + 1, "week"):
+                    # "every third week": every 3 weeks, or the third week of each month
+                    # (a maintenance window's); "every second week" is the fortnightly idiom
+                    self.phrase.unsure.append(
+                        f"“every {_ordinal(ordinal)} week” read as every {ordinal} weeks (it may "
+                        f"mean the {_ordinal(ordinal)} week of each month)"
+                    )
                 count, j = ordinal, j + 1  # "every 2nd day"
             elif ordinal == 2 and token.end - token.start == 6 and self._kind(j + 1) == lx.DAYSET:
                 count, j = 2, j + 1  # "every second weekend": as "every other weekend"
@@ -4405,6 +4422,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "except": _Reader._except,
     "other": _Reader._other,
     "previous": _Reader._previous,
+    **dict.fromkeys(("daylight", *lx.SEASONS), _Reader._season),
     "since": _Reader._since,
     **dict.fromkeys(_HOLIDAYS, _Reader._holiday),
     "top": _Reader._top,

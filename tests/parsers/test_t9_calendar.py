@@ -209,3 +209,17 @@ def test_an_easter_rule_is_described_by_its_day() -> None:
     assert describe(schedule).startswith("Every year on Good Friday at 9:00 AM")
     schedule["rule"] = "FREQ=YEARLY;BYEASTER=3;BYHOUR=9;BYMINUTE=0"
     assert describe(schedule).startswith("Every year, 3 days after Easter Sunday at 9:00 AM")
+
+
+def test_every_third_week_asks_whether_it_is_the_third_week_of_the_month() -> None:
+    result = _read(
+        "SuperOffice also upgrade our customers on Tuesdays and Fridays every third week"
+    )
+    assert result.schedule["rule"].startswith("FREQ=WEEKLY;INTERVAL=3;BYDAY=TU,FR;")
+    assert result.needs_confirmation
+    assert not _read("every second week on Monday").needs_confirmation  # fortnightly
+
+
+@pytest.mark.parametrize("text", ["summer Saturdays", "winter sundays at 9"])
+def test_a_seasons_weekdays_are_refused_as_in_summer_is(text: str) -> None:
+    assert "seasons" in (_read(text).reason or "")
