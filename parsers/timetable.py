@@ -154,6 +154,29 @@ def any_weekday(lowered: str) -> bool:
     return "on a" in lowered and _ANY_WEEKDAY.search(lowered) is not None
 
 
+# A routine told in the first person, present simple: "I … send on Friday at 11 am", "we post
+# the numbers on Monday" (the present simple of such verbs is a habit; "I'm sending it Friday",
+# "I need to send …", "I will send …" are one time)
+_ROUTINE_VERBS: Final = frozenset(
+    "send post publish release deploy ship email mail review backup clean water mow pay "
+    "update upload prepare".split()
+)
+_ONE_TIME: Final = re.compile(
+    r"\b(?:will|gonna|going\s+to|need|needs|want|wants|must|should|can|could|would|might|"
+    r"have\s+to|has\s+to|had|did|was|were|plan|planning|i'll|we'll|i'm|we're|im)\b"
+)
+
+
+def routine(lowered: str, words: frozenset[str]) -> bool:
+    """Whether `lowered` tells a routine in the first person, present simple ("I prepare the
+    emails during the week and send on Friday")."""
+    return (
+        not words.isdisjoint(("i", "we"))
+        and not _ROUTINE_VERBS.isdisjoint(words)
+        and _ONE_TIME.search(lowered) is None
+    )
+
+
 class Weekly(NamedTuple):
     """Why a bare day reads as every week: the note to show, and whether to ask first."""
 
@@ -184,6 +207,8 @@ def weekly_reading(text: str, day: str) -> Weekly | None:
         return Weekly(
             f"“{habit} on {day}” read as every {day} (it may mean the coming one)", unsure=True
         )
+    if routine(lowered, words):
+        return Weekly(f"a routine told in the present read as every {day} (it may mean once)", True)
     if our_day(lowered, words):
         return Weekly(f"“our {day} …” read as every {day} (it may mean the coming one)", True)
     return None

@@ -17,6 +17,7 @@ from agentcron.parsers.timetable import (
     one_off,
     our_day,
     recurring_event,
+    routine,
     timetable_label,
     weekly_reading,
 )
@@ -214,3 +215,12 @@ def test_business_hours_not_defined_are_asked() -> None:
     assert understand_fast("every 15 minutes during business hours", now=NOW).needs_confirmation
     defined = understand_fast("every 30 minutes during business hours 8am-6pm", now=NOW)
     assert not defined.needs_confirmation
+
+
+def test_routine() -> None:
+    text = "i have a batch of emails that i prepare during the week and send on friday at 11 am."
+    assert routine(*_words(text))
+    assert routine(*_words("we post the numbers on monday at 10am"))
+    assert not routine(*_words("i need to send the report on friday at 9"))
+    assert not routine(*_words("i will send it on friday at 9"))
+    assert not routine(*_words("send the report on friday at 9"))  # no one tells a routine
