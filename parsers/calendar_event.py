@@ -57,6 +57,8 @@ def read_event(text: str) -> str | None:
     if "*" not in text and ".." not in text and "=" not in text and ", " not in text:
         return None  # neither "*-*-*", "Mon..Fri" nor "OnCalendar=": not written that way
     stripped = text.strip()
+    if stripped.endswith(".") and not stripped.endswith(".."):
+        stripped = stripped[:-1]  # "Wed, 17:48.": a sentence's full stop, not the event's
     prefixed = stripped.lower().startswith("oncalendar")
     if prefixed:
         special = _SPECIAL.get(stripped.split("=", 1)[-1].strip().lower())

@@ -252,7 +252,12 @@ def settle(tokens: list[Token], text: str = "") -> list[Token]:
                 break
         end = _conversion_end(tokens, clock.zone)
         if start != previous_end + 1 and _days_follow(tokens, end + 1):
-            break  # "9:00 UTC on Mondays (10:00 CET on Fridays)": another day, not a conversion
+            # "2:00 AM UTC on Wednesdays, which is 9:00 PM EST on Tuesdays": the day there; "9:00
+            # UTC on Mondays (10:00 CET on Fridays)": another day, not a conversion
+            own = _own_day(tokens, first, clock, tokens[previous_end + 1 : start], end + 1)
+            if own is None:
+                break
+            end = own
         later.append(clock)
         drops.append((start, end))
         previous_end = end
@@ -405,6 +410,27 @@ def _conversion_end(tokens: list[Token], zone: int) -> int:
 def _same_zone(named: object, other: object) -> bool:
     """ "AEST (UTC+10)": a zone and the fixed offset it keeps in one season."""
     return isinstance(named, str) and isinstance(other, str) and keeps_offset(named, other)
+
+
+def _own_day(
+    tokens: list[Token], first: _Clock, clock: _Clock, between: list[Token], k: int
+) -> int | None:
+    """The last token of "on Tuesdays" after a conversion when it is the day named before it
+    ("on Wednesdays") where the converted time falls; None when it is another day."""
+    named = [token for token in between if token.kind in (lx.DAY, lx.DAYS)]
+    k += tokens[k].value == "on"
+    zone, other = tokens[first.zone].value, tokens[clock.zone].value
+    if len(named) != 1 or tokens[k].kind != named[0].kind or not isinstance(zone, str):
+        return None
+    if not isinstance(other, str) or not isinstance(named[0].value, int):
+        return None
+    for day in SEASON_DAYS:
+        moment = datetime.combine(day, time(*first.at), tzinfo=zone_info(zone))
+        there = moment.astimezone(zone_info(other))
+        if (there.hour, there.minute) == clock.at:
+            shift = (there.date() - day).days
+            return k if (named[0].value + shift) % 7 == tokens[k].value else None
+    return None
 
 
 def _days_follow(tokens: list[Token], k: int) -> bool:

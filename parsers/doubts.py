@@ -43,6 +43,12 @@ def letter_runs(text: str) -> list[str]:
 
 # a sentence ends at ".", "!" or "?" followed by a capital ("7 PM. We can …")
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'(])")
+# the same in a text typed all in lower case ("my flight lands at 7 pm. we can …"): any letter
+# opens the next sentence, but not after an abbreviation ("7 p.m. tomorrow", "e.g.", "st.")
+SENTENCE_END_LOWER: Final = re.compile(
+    r"(?<!\.[a-z]\.)(?<!\b[a-z]\.)(?<!\bst\.)(?<!\bmr\.)(?<!\bdr\.)(?<!\bmrs\.)(?<!\bms\.)"
+    r"(?<!\bvs\.)(?<=[a-z0-9)\]\"”][.!?])\s+(?=[a-z0-9\"“'(])"
+)
 # a sentence that says how things are: a subject with a determiner or a possessive first ("The
 # batch job kicks off at 2 AM", "My flight lands at 7 PM", "Your library books are due …")
 _DECLARATIVE: Final = re.compile(
@@ -74,7 +80,8 @@ STATEMENT_NOTE: Final = (
 def statement_then_request(text: str, *, names_time: Callable[[str], bool]) -> str | None:
     """STATEMENT_NOTE when `text` opens with a declarative sentence that names a time
     (`names_time`) and another sentence is a request, else None."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    splitter = SENTENCE_END_LOWER if text.islower() else _SENTENCE_END
+    sentences = [s for s in splitter.split(text.strip()) if s.strip()]
     if len(sentences) < 2 and (clause := _CLAUSE_THEN_REQUEST.search(text)) is not None:
         # "It's her birthday tomorrow, remind me to wish her": a clause, then a request that
         # names no time of its own

@@ -172,6 +172,13 @@ def salvage(
 
 # Where one sentence ends and the next starts: ". " (or "!", "?") before a capital or a bracket
 _SENTENCE: Final = re.compile(r"(?<=[A-Za-z0-9)\]\"”])[.!?]+\s+(?=[A-Z(\[\"“])")
+# The same in a text typed all in lower case ("the report is due friday. remind me …"): any
+# letter starts the next sentence, but not after an abbreviation ("7 p.m. tomorrow", "e.g.",
+# "st.", "mr.")
+_SENTENCE_LOWER: Final = re.compile(
+    r"(?<!\.[a-z])(?<!\b[a-z])(?<!\bst)(?<!\bmr)(?<!\bdr)(?<!\bmrs)(?<!\bms)(?<!\bvs)"
+    r"(?<=[a-z0-9)\]\"”])[.!?]+\s+(?=[a-z0-9(\[\"“])"
+)
 # A sentence that tells how things are: a subject with a determiner ("The report is due
 # Friday", "Our office is closed on Monday") or "it"/"this"/"there" and a verb ("It does not
 # run on Saturday or Sunday")
@@ -204,7 +211,8 @@ def sentence_aside(
     time of day to a default, or when a negated sentence names days the schedule keeps."""
     if ". " not in text and "! " not in text and "? " not in text:
         return None
-    sentences = [piece.strip() for piece in _SENTENCE.split(text) if _words(piece)]
+    splitter = _SENTENCE_LOWER if text.islower() else _SENTENCE
+    sentences = [piece.strip() for piece in splitter.split(text) if _words(piece)]
     if not 2 <= len(sentences) <= 4:
         return None
     timed = [sentence for sentence in sentences if carries_time(sentence)]

@@ -110,7 +110,7 @@ _SEPARATOR: Final = re.compile(r"([-/])")
 _GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
 # units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
 _SHORT_UNITS: Final = {"d": "day", "w": "week"}
-_PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [ap]m", re.IGNORECASE)
+_PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [ap]m\.?", re.IGNORECASE)  # "AM." ends a sentence
 _DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'", "→": "-", "⇒": "-"})
 
 

@@ -272,3 +272,40 @@ def test_a_shouted_text_keeps_its_words() -> None:
     answer = understand_fast("REMIND ME TO CALL MOM TOMORROW AT 9AM", timezone="UTC", now=WED)
     assert answer.schedule is not None
     assert answer.task is not None and answer.task.isupper()  # as written, not lowered
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # a full stop at the end changes nothing
+        (("At 06:00 AM.", "At 06:00 AM"), "0 6 * * *"),
+        (
+            (
+                "At 05 and 10 minutes past the hour, at 12:00 AM.",
+                "At 05 and 10 minutes past the hour, at 12:00 AM",
+            ),
+            "5,10 0 * * *",
+        ),
+        (("Wed, 17:48.", "Wed, 17:48"), "48 17 * * 3"),
+        # sentences typed in lower case are sentences: a statement beside a request is asked
+        (
+            (
+                "My flight lands at 7 PM. We can continue this conversation at the airport.",
+                "my flight lands at 7 pm. we can continue this conversation at the airport.",
+            ),
+            "2026-01-14T19:00:00Z ?",
+        ),
+        (
+            (
+                "The report is due Friday. Remind me every Thursday at 15:00.",
+                "the report is due friday. remind me every thursday at 15:00.",
+            ),
+            "0 15 * * 4 ?",
+        ),
+        # an abbreviation's full stop ends no sentence
+        (("remind me at 7 p.m. tomorrow to call mom",), "2026-01-15T19:00:00Z"),
+    ],
+)
+def test_punctuation_and_sentences_in_any_case(texts: tuple[str, ...], expected: str) -> None:
+    for text in texts:
+        assert _brief(text) == expected, text

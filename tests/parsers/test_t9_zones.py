@@ -184,3 +184,12 @@ def test_times_listed_and_converted_as_a_list(text: str, expression: str) -> Non
 def test_a_list_converted_wrong_is_refused() -> None:
     found, _, sure = _read("at 02:30 and 14:30 UTC (10:30 / 23:30 SGT) every day")
     assert found is None or not sure
+
+
+def test_a_conversion_that_names_the_day_there() -> None:
+    assert _read("at 22:00 UTC on Sundays (07:00 JST on Mondays)") == ("0 22 * * 0", "UTC", True)
+
+
+def test_a_conversion_on_another_day_is_refused() -> None:
+    found, _, sure = _read("at 22:00 UTC on Sundays (07:00 JST on Sundays)")
+    assert found is None or not sure
