@@ -1539,10 +1539,11 @@ def _read_command(
             )
             habitual = None
         elif (
-            _cron_words_said(tokens, runs)
-            and not _names_a_day(phrase)
-            and phrase.times
+            phrase.times
             and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
+            and ("cron" in text or "Cron" in text or "CRON" in text)
+            and not _names_a_day(phrase)
+            and _cron_words_said(tokens, runs)
         ):
             # "schedule cronjob at 6:00am.", "set up a cron job at 2am": a cron job repeats;
             # the text says when, not how often — every day, asked
