@@ -56,7 +56,7 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
-from .timetable import job_said, weekly_reading
+from .timetable import job_said, once_or_weekly, weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .zones import lookup_place, lookup_word
 
@@ -1507,6 +1507,13 @@ def _read_command(
             # is held on Wednesday at 3:00 PM": a timetable's event, every week (`timetable`)
             phrase.single_day, phrase.every = False, True
             (phrase.unsure if weekly.unsure else phrase.assumptions).append(weekly.note)
+        elif (
+            habitual is None
+            and not reminder
+            and _one_weekday_alone(phrase)
+            and (once := once_or_weekly(text)) is not None
+        ):
+            phrase.unsure.append(once)  # "The first letter goes out on Friday": once, asked
         elif habitual is not None and " " not in habitual and _one_weekday_alone(phrase):
             # (not "will run on Friday": that Friday)
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
