@@ -24,7 +24,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from . import lexicon as lx
 from .lexicon import LEXICON
+from .tokens import TokenizeError, tokenize
 
 _COMMAND: Final = re.compile(
     r"""^\s*(?:(?:hey|hi|ok|okay)[\s,]+)?
@@ -33,9 +35,9 @@ _COMMAND: Final = re.compile(
         (?P<mention>(?:u/|@)(?:\*\*)?[a-z]*remind[a-z ]{0,12}?bot(?:\*\*)?)[\s,:]*
         (?:[/!]?(?P<after>remind[\s_-]?me)(?:!|(?=[\s,:]|$)))?
       | (?P<spaced>remind\s+me)!
-      | (?P<sign>[/!@$.?;]|[a-z]{1,3}[!.?$])?
+      | (?P<sign>>>?|[/!@$.?;]|[a-z]{1,3}[!.?$])?
         (?P<name>remind[_-]?me|remind|reminders?|timer|countdown|alarm|schedule|task|todo|
-            daily|weekly|hourly|monthly|yearly|nightly)
+            notify|notification|nudge|daily|weekly|hourly|monthly|yearly|nightly)
         (?:@[a-z0-9_]*bot)?  # Telegram's "/remind@MyRemindBot" in a group
         (?:(?P<bang>!)|(?=[\s,:]|$))  # "RemindMe!2 days" too
         (?:\s+(?:add|new|set|create)(?=[\s,:]|$))?  # "/reminder add 2h …"
@@ -51,7 +53,8 @@ _WAKE: Final = re.compile(
             could|will|would)\b))
         # a bot called by its name or a mention ("hubot remind me …", "@bot remind me …"), or
         # anyone called with a comma ("Bender, remind me …"): the request follows
-      | (?:@?[a-z][\w.-]*bot\b[\s,:]*|@[a-z][\w.-]*[\s,:]+|(?P<vocative>[a-z][\w-]{1,20})\s*[,:]\s*)
+      | (?:@?(?:[a-z][\w.-]*)?bot\b[\s,:]*|@[a-z][\w.-]*[\s,:]+
+        |(?P<vocative>[a-z][\w-]{1,20})\s*[,:]\s*)
         (?=(?:please\s+)?remind\s+(?:me|us)\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -61,7 +64,10 @@ _WAKE: Final = re.compile(
 # "timer 1h30m", "countdown -d 2h45m" (command-line timers): that long from now
 _TIMER: Final = re.compile(
     r"""^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?
-    (?:(?:set|start|create|make|run)\s+(?:me\s+)?(?:an?\s+|the\s+|my\s+)?)?
+    (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add)\s+(?:me\s+|up\s+)?
+      (?:an?\s+|the\s+|my\s+)?)?
+    # "another timer", "one more timer", "second timer", "a new timer": one more of them
+    (?:(?:another|one\s+more|second|new)\s+)?
     (?:timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?for\s+
       | (?=(?P<amount>[^,]{1,40}?)[\s-]*timer\b)
       # "timer 10m", "countdown -d 1.5h"; "count down 10 minutes" (an assistant's countdown)
@@ -89,7 +95,7 @@ _EVERY_OPTIONS: Final = re.compile(r"(?:every|repeat|recurring|repeating)\s+(?=[
 _QUOTES: Final = "\"'“”‘’`"
 _TIMER_WORD: Final = re.compile(r"^[\s-]*timer\b\s*", re.IGNORECASE)
 # a sign that the text starts with a bot's command: only then is the pattern tried
-_SIGNS: Final = frozenset("/!@$.?;")
+_SIGNS: Final = frozenset("/!@$.?;>")
 _OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "ma", "co"})
 _FIRST_LETTERS: Final = frozenset("uhorasgcbjmpUHORASGCBJMP")
 _REMIND_ME: Final = frozenset({"remindme", "remind-me", "remind_me"})
@@ -164,10 +170,49 @@ def plain_command(text: str) -> str:
         who = "me"
     if (delay := DELAY.match(rest)) is not None:
         rest = "in " + _message_quoted(rest, delay.end())
+    elif (sign or match["bang"]) and (last := _delay_last(rest)) is not None:
+        rest = last
     elif " to " in rest:
         rest = _message_after_to(rest)
     rest = " ".join([rest, *others]) if others else rest  # "!remind #events @Role 30m …"
     return f"remind {who} {rest}".strip() if who else rest.strip()
+
+
+# words in a message that say when it is, so that an amount of time after it may be how long
+# something lasts, or a second time ("!notify call dentist tomorrow 45m")
+_WHEN_WORDS: Final = frozenset(
+    "at on in by every each next today tonight tomorrow tmrw daily weekly monthly before after "
+    "until till from noon midnight morning evening night".split()
+)
+_WHEN_KINDS: Final = frozenset(
+    {lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.TIME, lx.DATE, lx.SLASHDATE, lx.UNIT, lx.ZONE}
+)
+
+
+def _delay_last(rest: str) -> str | None:
+    """ "call mom 30m" → "in 30m call mom": a bot's message, then how long from now (WhatsApp
+    bots' "!notify <message> <duration>"), when the message says nothing about time itself; None
+    for anything else."""
+    if "--" in rest:
+        return None  # an option we do not know may change what the amount means
+    words = rest.rstrip(" .!").split()
+    for size in (3, 2, 1):
+        if len(words) <= size:
+            continue
+        amount = " ".join(words[-size:])
+        if not amount[:1].isdigit() or DELAY.fullmatch(amount) is None:
+            continue
+        message = " ".join(words[:-size])
+        try:
+            tokens = tokenize(message)
+        except TokenizeError:
+            return None
+        if any(
+            t.kind in _WHEN_KINDS or (t.kind == lx.WORD and t.value in _WHEN_WORDS) for t in tokens
+        ):
+            return None
+        return f"in {amount} {message}"
+    return None
 
 
 def _message_quoted(rest: str, end: int) -> str:
@@ -321,3 +366,90 @@ def _may_start_command(text: str) -> bool:
         return False
     head = text[:8].lower()
     return head[:2] in _OPENINGS or head == "remindme" or _WAKE.match(text) is not None
+
+
+# -- bare numbers: the seconds of IRC timers, a bot's interval ------------------------------------
+
+# mIRC's and AdiIRC's "/timer[N|name] [name] <repetitions> <seconds> <command>" ("/timer1 0 20
+# /ame is AWAY!": every 20 seconds, 0 repetitions being for ever), and a chat client's "/timer
+# <name> [repeat] <seconds> <command>" ("/timer hb repeat 600 /me is still here")
+_IRC_TIMER: Final = re.compile(
+    r"^\s*[/.]timer[\w-]*(?:\s+(?P<name>[a-z][\w-]*))?(?:\s+(?P<repeat>repeat))?"
+    r"(?:\s+(?P<reps>\d{1,4}))?\s+(?P<seconds>\d{1,6})\s+(?P<command>\S.*)$",
+    re.IGNORECASE,
+)
+# Limnoria's Scheduler ("scheduler remind 3600 Hello World", "scheduler repeat cpu 600 status
+# cpu"), a Twitch bot's notices ("!notices add 300 !command1"), NotificationBot's "!interval 3600":
+# seconds, as their help says
+_SECONDS_COMMAND: Final = re.compile(
+    r"^\s*(?:[!@]?scheduler\s+(?:(?P<once>remind|add)|repeat\s+[\w-]+)"
+    r"|!(?:notices?|timers?)\s+add|!interval)\s+(?P<seconds>\d{1,6})(?:\s+(?P<command>\S.*))?$",
+    re.IGNORECASE,
+)
+# "!MyBot schedule add interval 60 #general Take a break!", "/reminder repeat 30 stretch": a
+# number after "interval"/"repeat" in a bot's command, unit unsaid
+_BOT_INTERVAL: Final = re.compile(
+    r"^\s*(?:[/!.]|[a-z]{1,3}!)\S*(?:\s+\S+){0,3}?\s+(?:interval|repeat|every)\s+(?P<n>\d{1,5})"
+    r"(?=\s|$)(?!\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
+    r"mo|mos|months?|y|yrs?|years?|times?|x|am|pm|[ap]\.m\.)(?![a-z]))",
+    re.IGNORECASE,
+)
+# "bot remind me in 15 Take the cookies out": a number of minutes after "in" (Bot::IRC's reminder)
+_IN_BARE: Final = re.compile(
+    r"^(?P<head>.*?\bremind\s+\S+\s+)in\s+(?P<n>\d{1,3})(?=\s+[A-Za-z])(?!\s+(?:s|secs?|seconds?|"
+    r"m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\b)",
+    re.IGNORECASE,
+)
+BOT_INTERVAL_NOTE: Final = (
+    "the bot's interval has no unit: read as {unit} (it may be {other}), to confirm"
+)
+IN_BARE_NOTE: Final = "the number after “in” has no unit: read as minutes, to confirm"
+
+
+def bare_amount(text: str) -> tuple[str, str | None] | None:
+    """A bot's command with a number and no unit, said in words, and the note to confirm it by
+    (None when its help says the unit): "/timer1 0 20 /ame is AWAY!" → "every 20 seconds /ame is
+    AWAY!"; "!MyBot schedule add interval 60 #general Take a break!" → "every 60 minutes …" (to
+    confirm: a bare number in such a command is minutes below 300, seconds from 300 on); "bot
+    remind me in 15 Take the cookies out" → "… in 15 minutes …" (to confirm). None for other
+    texts."""
+    head = text[:40].lower()
+    if "timer" in head and (timer := _IRC_TIMER.match(text)) is not None:
+        command, reps = timer["command"], timer["reps"]
+        if reps is None and not command.startswith(("/", "$", ".")) and timer["repeat"] is None:
+            return None  # "/timer 10 minutes": a timer of its own kind
+        seconds = timer["seconds"]
+        command = _said_whole(command)
+        if reps == "1" or (reps is None and timer["repeat"] is None):
+            return f"in {seconds} seconds {command}", None
+        if reps is not None and reps != "0":
+            return f"every {seconds} seconds {reps} times {command}", None
+        return f"every {seconds} seconds {command}", None
+    if ("schedul" in head or "notice" in head or "timer" in head or "interval" in head) and (
+        named := _SECONDS_COMMAND.match(text)
+    ) is not None:
+        how = "in" if named["once"] else "every"
+        command = _said_whole(named["command"] or "")
+        return f"{how} {named['seconds']} seconds {command}".strip(), None
+    if ("interval" in head or "repeat" in head or "every" in head) and (
+        interval := _BOT_INTERVAL.match(text)
+    ) is not None:
+        after = text[interval.end() :].split(None, 1)
+        if after and after[0].lower() in LEXICON:
+            return None  # "every 5 mondays", "every 2 at noon": a unit or a time of its own
+        count = int(interval["n"])
+        unit, other = ("seconds", "minutes") if count >= 300 else ("minutes", "seconds")
+        said = f"every {count} {unit}{text[interval.end() :]}"
+        return said, BOT_INTERVAL_NOTE.format(unit=unit, other=other)
+    if " in " in text and "emind" in head and (bare := _IN_BARE.match(text)) is not None:
+        said = f"{bare['head']}in {bare['n']} minutes{text[bare.end() :]}"
+        return said, IN_BARE_NOTE
+    return None
+
+
+def _said_whole(command: str) -> str:
+    """A timer's command in quotes, so that the times it names stay its own ("/me standup in 30
+    minutes"); as it is when it has quotes of its own, or nothing."""
+    if not command or any(q in command for q in _QUOTES):
+        return command
+    return f'"{command}"'

@@ -42,6 +42,8 @@ from .limits import MIN_INTERVAL_SECONDS
 from .observances import (
     MONTH_FIRST_COUNTRIES,
     country_of,
+    easter_label,
+    easter_offset,
     lookup,
     rule_of,
     twelve_hour_clock,
@@ -58,6 +60,7 @@ from .phrase import (
     TimeMention,
 )
 from .recurrence import first_occurrence
+from .restated import PART_HOURS as _PART_HOURS
 from .settings import date_order_chosen
 from .tokens import ClockTime
 from .wallclock import (
@@ -67,9 +70,10 @@ from .wallclock import (
     day_month,
     days_in_month,
     iso_z,
+    meridiem_hour,
     to_instant,
 )
-from .windows import cron_fields, steps_in_window
+from .windows import DAY_MINUTES, cron_fields, steps_in_window
 from .zones import zone_info
 
 _UNIT_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
@@ -106,17 +110,6 @@ def _settled_by_task(part: str | None, hour: int) -> int | None:
     if part is None:
         return None
     return _TASK_PART_HOURS[part].get(hour)
-
-
-# The hours each part of the day can name, generously ("5 in the morning", "1 in the
-# afternoon", "at night at 2am"): a time outside them contradicts the part ("every morning
-# at 8pm", "tomorrow evening at 7am")
-_PART_HOURS: Final = {
-    "morning": range(0, 12),
-    "afternoon": range(12, 19),
-    "evening": range(15, 24),
-    "night": (*range(16, 24), *range(0, 6)),  # "tonight at 5pm" is the night's too
-}
 
 
 # "nightly" is how ops name a job that runs once a day out of hours: one done at dawn is
@@ -180,6 +173,7 @@ class _Builder:
         # the text itself says it repeats ("every", an interval, days of the week or month),
         # not only its several times of day ("at 9:30am and 5pm")
         self.said_repeating = False
+        self.easter: int | None = None  # a yearly day so many days from Easter Sunday
         self.start_day: date | None = None
         self.end_day: date | None = None
 
@@ -299,11 +293,15 @@ class _Builder:
         clock = mention.clock
         hour = clock.hour
         if clock.meridiem is not None:
-            if hour == 0 and clock.meridiem == "am":
-                hour = 12  # "00:00 AM", "0:15 am": midnight, as 12:00 AM is
-            if not 1 <= hour <= 12:
+            said = meridiem_hour(hour, clock.meridiem)
+            if said is None:
                 raise Rejected(f"{hour}{clock.meridiem} is not a time of day")
-            hour = hour % 12 + (12 if clock.meridiem == "pm" else 0)
+            if hour > 12:  # "at 23pm": the hour said twice
+                written = f"{hour}:{clock.minute:02d}" if clock.minute else str(hour)
+                self.note(
+                    f"“{written}{clock.meridiem}” read as {said}:{clock.minute:02d}", UNSURE_PENALTY
+                )
+            hour = said
         elif not clock.is_24h and hour <= 12:
             hour = self._settle_hour(hour, clock.minute, digital=clock.digital)
             self.readings.append((mention.start, mention.end, _spoken(hour, clock.minute)))
@@ -465,10 +463,15 @@ class _Builder:
         return _DEFAULT_TIME
 
     def window(
-        self, *, overnight: bool = False, pair: tuple[TimeMention, TimeMention] | None = None
+        self,
+        *,
+        overnight: bool = False,
+        pair: tuple[TimeMention, TimeMention] | None = None,
+        step: int = 0,
     ) -> tuple[time, time] | None:
         """The window's (or `pair`'s) two ends; one that ends at or before its start runs
-        past midnight, which only `overnight` callers accept."""
+        past midnight, which only `overnight` callers accept. `step`: the seconds between
+        runs in it, which a start with no am/pm must leave room for."""
         pair = pair or self.p.window
         if pair is None:
             return None
@@ -505,6 +508,10 @@ class _Builder:
             if not options:
                 raise Rejected("the time window ends before it starts")
             start = time(max(options), first.clock.minute)
+            if len(options) == 2 and _start_before_noon(first, last, start, end, step):
+                start = time(min(options), minute)
+                said = f"{_spoken(start.hour, minute)} to {_spoken(end.hour, end.minute)}"
+                self.note(f"window read as {said} (say am or pm to be sure)", UNSURE_PENALTY)
         if end is None:
             minute = last.clock.minute
             options = [h for h in _readings(last.clock.hour) if time(h % 24, minute) > start]
@@ -530,6 +537,26 @@ class _Builder:
 
 def _parse_z(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _start_before_noon(
+    first: TimeMention, last: TimeMention, start: time, end: time, step: int
+) -> bool:
+    """A window's start with no am/pm that fits before its end either way, read in the
+    morning: "every hour between 7:00 and 10pm" (written with its minutes, on the 24-hour
+    clock, against an end written as an hour with pm: 7am to 10pm, not 7pm to 10pm) and
+    "every 2 hours between 9 and 10pm" (the evening would leave room for one run). "7:30 -
+    9:30pm", both ends written alike, and "from 6 to 8pm" keep the end's half of the day."""
+    if not 6 <= first.clock.hour <= 11:
+        return False  # "between 1 and 5pm": 1pm
+    short = step > 0 and _minutes_between(start, end) < 2 * step // 60
+    # "7:00" against "10pm": the end's minutes not written (or ":00"), the start's written
+    written_24h = first.clock.digital and last.clock.meridiem is not None and not last.clock.minute
+    return short or written_24h
+
+
+def _minutes_between(start: time, end: time) -> int:
+    return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
 
 
 def _is_24h_written(mention: TimeMention) -> bool:
@@ -629,12 +656,20 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         _check_date(year, month, day)  # "every 90 minutes on the 31st of February"
     if p.holiday is not None:
         _holiday(b)
+        if b.easter is not None:
+            return _rrule(b, ["FREQ=YEARLY", f"BYEASTER={b.easter}"])
     if _days_once(p):
         return _each_day_once(b)
+    if p.named_event and _one_bare_weekday(p):
+        # "Office hours: Tuesday, 2 to 3 pm": a timetable's event, every week
+        p.single_day, p.every = False, True
+        p.assumptions.append(f"office hours on {lx.DAY_LABELS[p.weekdays[0]]} read as weekly")
     recurring = bool(
         p.every or p.interval or p.nth or p.monthdays or (p.weekdays and not p.single_day)
     )
     b.said_repeating = recurring
+    if recurring and p.today_habit and p.day_offset == 0 and not p.once:
+        p.day_offset = None  # "the meeting today occurs … on Wednesdays": nowadays
     single = (
         p.has_offset
         or p.day_offset is not None
@@ -784,6 +819,13 @@ def _nth_narrows_weekdays(p: Phrase) -> None:
     if set(p.weekdays) != {day for _, day in p.nth}:
         return
     day = lx.DAY_LABELS[p.weekdays[0]]
+    if p.day_union:
+        # "every Friday and the first Friday of the month": the first Friday is one of the
+        # Fridays, so every Friday (asked: two jobs may have been meant)
+        p.nth.clear()
+        p.day_union = p.of_month = False
+        p.unsure.append(f"“{day}s” and a {day} of the month: every {day} (the one is in the other)")
+        return
     p.weekdays.clear()
     p.unsure.append(f"“{day}s” and the {day} of the month named: read as the one named")
 
@@ -932,6 +974,43 @@ def _meeting_window(p: Phrase) -> None:
             p.unsure.append("“between” read as at its start; the run may be meant later in it")
         else:
             p.assumptions.append("runs when the window starts")
+    elif (
+        p.event_window
+        and not (one_off or no_day)
+        and 0 < length % DAY_MINUTES
+        # ("at 30 minutes past the hour, between 10:00 AM and 01:59 PM", "8am to 5pm on the
+        # hour", "from 09:00 - 15:59": runs all through the window)
+        and p.minute_past is None
+        and not p.hour_unnamed
+        and (start + length) % 60 != 59
+    ):
+        # "recycling collection occurs Monday and Thursday 8 am until 3 pm", "maintenances will
+        # take place on the first Tuesday of every month, from 8am to 12am": a long window
+        # beside repeating days and words that name what happens says when it happens, not how
+        # often it runs — at the window's start, asked (it may mean runs all through it: "every
+        # hour from …"); "every Monday from 9am to 5pm" alone is still refused
+        p.times.append(first)
+        p.window = None
+        p.unsure.append(LONG_WINDOW_NOTE)
+
+
+LONG_WINDOW_NOTE: Final = (
+    "a long window beside the days read as when it happens: runs at its start "
+    "(say how often for runs all through it)"
+)
+
+
+def _one_bare_weekday(p: Phrase) -> bool:
+    """ "on Friday", and nothing that makes it one day or several."""
+    return (
+        p.single_day
+        and len(p.weekdays) == 1
+        and not (p.every or p.interval or p.next_weekday or p.next_week or p.this_week)
+        and not (p.dates or p.monthdays or p.nth or p.days_after or p.has_offset)
+        and p.day_offset is None
+        and p.holiday is None
+        and p.instant is None
+    )
 
 
 def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
@@ -988,10 +1067,20 @@ def _holiday(b: _Builder) -> None:
     if p.every or p.interval:
         rule = rule_of(days)
         if rule is None:
-            raise Rejected(
-                f"{label} moves from year to year by no calendar rule, so it cannot repeat",
-                f"make a job for the next one: “on {label} at 10am”",
-            )
+            offset = easter_offset(days)
+            if offset is None or (p.interval is not None and p.interval != (1, "year")):
+                raise Rejected(
+                    f"{label} moves from year to year by no calendar rule, so it cannot repeat",
+                    f"make a job for the next one: “on {label} at 10am”",
+                )
+            # "every Good Friday": a number of days from Easter Sunday (BYEASTER)
+            b.easter = offset
+            said = easter_label(offset)
+            if offset and not said[0].isdigit():
+                side = "before" if offset < 0 else "after"
+                said += f", {abs(offset)} day{'s' * (abs(offset) > 1)} {side} Easter Sunday"
+            b.note(f"every year: {said}", 0)
+            return
         kind, month, number, weekday = rule
         if kind == "fixed":
             p.dates.append((None, month, number))
@@ -1088,7 +1177,10 @@ def _days_left(p: Phrase) -> None:
         hours = "" if p.business_defined else " as 9:00 AM to 5:00 PM"
         if not (p.weekdays or p.nth or p.monthdays or p.dates or p.each_day):
             p.weekdays.extend((1, 2, 3, 4, 5))
-            p.assumptions.append(f"business hours read{hours}, Monday to Friday")
+            # neither the hours nor the days defined ("every 15 minutes during business
+            # hours"): 9 to 5, Monday to Friday, is a guess (8 to 6? Saturdays?): asked
+            said = p.unsure if hours else p.assumptions
+            said.append(f"business hours read{hours}, Monday to Friday")
         elif hours:
             p.assumptions.append(f"business hours read{hours}")
     if p.except_months:
@@ -1434,10 +1526,11 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     # whole hours through a window that runs past midnight ("hourly from 10pm to 6am") are a
     # list of hours; with days named, the runs after midnight would fall on other days
     window = b.window(
+        step=seconds,
         overnight=(seconds % 3600 == 0 or p.minute_range is None)
         and p.minute_past is None
         and not p.more_windows
-        and not (p.weekdays or p.nth or p.monthdays or p.months or p.dates or p.odd_hours)
+        and not (p.weekdays or p.nth or p.monthdays or p.months or p.dates or p.odd_hours),
     )
     minutes = seconds // 60
     if window is not None and window[1] < window[0]:
@@ -1946,8 +2039,11 @@ def _daily_or_weekly(b: _Builder, unit: str | None, count: int) -> Built:
         minute, hour = _time_fields(b, times)
         expression = f"{minute} {hour} * {_month_field(p.months)} {_weekday_field(p.weekdays)}"
         return _cron(b, expression)
-    if p.months and count != 1:
-        raise Rejected("an interval of days or weeks cannot be limited to some months")
+    if p.months and count != 1 and unit != "week":
+        # ("garden waste Mon every 3 weeks from March to Nov": RFC 5545's BYMONTH keeps the
+        # weeks counted through the months left out, as a collection calendar does; a count
+        # of days has no weekday to come back to)
+        raise Rejected("an interval of days cannot be limited to some months")
     parts = [f"FREQ={'WEEKLY' if unit == 'week' or p.weekdays else 'DAILY'}"]
     if unit == "day" and p.weekdays and count != 1:
         raise Rejected("an interval of days cannot be limited to days of the week")
@@ -1978,6 +2074,15 @@ def _monthly(b: _Builder, count: int) -> Built:
         return _weekdays_and_monthdays(b, count)
     if p.nth and p.monthdays:
         raise Rejected("the text names both a weekday and a date in the month")
+    fifth = [day for nth, day in p.nth if nth == 5]
+    if fifth and not p.year_nth:
+        if set(p.months) == {2}:
+            raise Rejected(
+                f"February has a fifth {lx.DAY_LABELS[fifth[0]]} only in leap years that "
+                "begin it on that day"
+            )
+        # "the fifth Friday of every month": the months that have one (four or five a year)
+        b.note(f"only months with a fifth {lx.DAY_LABELS[fifth[0]]} have a run", 0)
     if (
         len(p.nth) == 1
         and p.nth[0][0] == -1

@@ -35,11 +35,15 @@ _SPECIAL: Final = {
     "semiannually": "0 0 1 1,7 *",
     "semi-annually": "0 0 1 1,7 *",
 }
-# "Wed, 17:48", "Sat,Sun, 08:05:40" (the systemd.time man page's shortened forms): the days
-# abbreviated, a comma, and a 24-hour time — every week
+# "Wed, 17:48", "Sat,Sun, 08:05:40" (the systemd.time man page's shortened forms): the days,
+# a comma, and a 24-hour time — every week. systemd takes the days abbreviated or in full
+# ("Wednesday, 17:48"), in any case: the spelling of the day does not change the meaning
+_DAY_NAME: Final = (
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)"
+)
 _SHORT_FORM: Final = re.compile(
-    r"(?:mon|tue|wed|thu|fri|sat|sun)(?:,(?:mon|tue|wed|thu|fri|sat|sun))*,\s+"
-    r"[0-2]\d:[0-5]\d(?::[0-5]\d)?",
+    rf"{_DAY_NAME}(?:,{_DAY_NAME})*,\s+[0-2]\d:[0-5]\d(?::[0-5]\d)?",
     re.IGNORECASE,
 )
 _DAYS: Final = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 0}
@@ -53,6 +57,8 @@ def read_event(text: str) -> str | None:
     if "*" not in text and ".." not in text and "=" not in text and ", " not in text:
         return None  # neither "*-*-*", "Mon..Fri" nor "OnCalendar=": not written that way
     stripped = text.strip()
+    if stripped.endswith(".") and not stripped.endswith(".."):
+        stripped = stripped[:-1]  # "Wed, 17:48.": a sentence's full stop, not the event's
     prefixed = stripped.lower().startswith("oncalendar")
     if prefixed:
         special = _SPECIAL.get(stripped.split("=", 1)[-1].strip().lower())

@@ -17,11 +17,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import TYPE_CHECKING, Final
 
 from . import lexicon as lx
-from .zones import AMBIGUOUS_ZONES, friendly_name, lookup_place, zone_info
+from .restated import (
+    AS_WRITTEN,
+    SEASON_DAYS,
+    SUMMER,
+    WINTER,
+    WRITTEN_OFFSETS,
+    Agreement,
+    Said,
+    agreeing,
+    agreement,
+    written_offset,
+)
+from .zones import AMBIGUOUS_ZONES, friendly_name, keeps_offset, lookup_place, zone_info
 
 if TYPE_CHECKING:
     from .tokens import ClockTime, Token
@@ -38,8 +50,7 @@ class AmbiguousZone:
         return AMBIGUOUS_ZONES[self.word]
 
 
-# Days whose offsets stand for a zone's winter and its summer (either hemisphere's).
-_SEASONS: Final = (date(2026, 1, 15), date(2026, 7, 15))
+_SEASONS: Final = frozenset({WINTER, SUMMER})
 # Tokens that may stand between a time and its conversion: "16:00 UTC, 17:00 CET", "3pm EST
 # or 12pm PST" (brackets, "/" and "=" are not tokens)
 # and words that only say a conversion holds as a rule ("11am CDT (usually 18:00 CET)")
@@ -75,33 +86,22 @@ def candidates(value: object) -> tuple[str, ...]:
 def same_instant(
     first: tuple[int, int], zone: str, other: tuple[int, int], other_zone: str
 ) -> bool:
-    """Whether `first` on `zone`'s clock is `other` on `other_zone`'s (the day may differ:
-    "10:00 AM IST (9:30 PM PST previous day)"): all year, or in winter or summer when `zone`
-    keeps one offset all year ("10pm UTC (3pm PDT)": UTC's clock is the job's). When `zone`
-    changes with DST and the other clock agrees in one season only ("8:00 AM ET (13:00
-    UTC)", a job GitHub runs in UTC), either may be the job's clock: not a sure conversion
-    (`seasons_agreeing` tells when it holds)."""
-    held = seasons_agreeing(first, zone, other, other_zone)
-    return len(held) == len(_SEASONS) or (bool(held) and _keeps_one_offset(zone))
+    """Whether `first` on `zone`'s clock is `other` on `other_zone`'s for sure (the day may
+    differ: "10:00 AM IST (9:30 PM PST previous day)"): `restated.agreement`."""
+    return agreement(Said.at(*first, zone), Said.at(*other, other_zone)) is Agreement.SURE
 
 
 def seasons_agreeing(
     first: tuple[int, int], zone: str, other: tuple[int, int], other_zone: str
 ) -> frozenset[int]:
-    """The seasons (0 winter, 1 summer: `_SEASONS`) in which `first` on `zone`'s clock is
+    """The seasons (`restated.WINTER`, `restated.SUMMER`) in which `first` on `zone`'s clock is
     `other` on `other_zone`'s: "8:01 pm EST, 1:01 am UTC" holds in winter only."""
-    held = set()
-    for season, day in enumerate(_SEASONS):
-        moment = datetime.combine(day, time(*first), tzinfo=zone_info(zone))
-        there = moment.astimezone(zone_info(other_zone))
-        if (there.hour, there.minute) == other:
-            held.add(season)
-    return frozenset(held)
+    return agreeing(Said.at(*first, zone), Said.at(*other, other_zone)) & _SEASONS
 
 
 def _season_in_common(tokens: list[Token], first: _Clock, zone: str, later: list[_Clock]) -> bool:
     """Whether one season holds every later time as `first` on `zone`'s clock converted."""
-    common = frozenset(range(len(_SEASONS)))
+    common = _SEASONS
     for clock in later:
         common &= frozenset().union(
             *(
@@ -115,12 +115,6 @@ def _season_in_common(tokens: list[Token], first: _Clock, zone: str, later: list
 def _explicit(clock: object) -> bool:
     """Whether a time says which half of the day it is: "3pm", "14:00", "02:30"."""
     return bool(getattr(clock, "meridiem", None) or getattr(clock, "is_24h", False))
-
-
-def _keeps_one_offset(zone: str) -> bool:
-    info = zone_info(zone)
-    winter, summer = (datetime.combine(day, time(12), tzinfo=info) for day in _SEASONS)
-    return winter.utcoffset() == summer.utcoffset()
 
 
 @dataclass(slots=True)
@@ -210,7 +204,7 @@ def _places_as_zones(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def settle(tokens: list[Token]) -> list[Token]:
+def settle(tokens: list[Token], text: str = "") -> list[Token]:
     """The tokens with conversions folded into the first zone's token and ambiguous
     abbreviations settled where the text settles them (see the module's docstring).
     Ambiguous ones nothing settles are left as they are (the tokenizer refuses them)."""
@@ -224,6 +218,8 @@ def settle(tokens: list[Token]) -> list[Token]:
             if place == k + 1 and named.kind == lx.WORD:
                 token.end = named.end  # "IST (India)": the place only says which IST
                 del tokens[place]
+    if "(" in text:
+        tokens = named_by_place(tokens, text)
     original, tokens = tokens, _places_as_zones(tokens)
     zones = [k for k, token in enumerate(tokens) if token.kind == lx.ZONE]
     clocks = [clock for k in zones if (clock := _clock_before(tokens, k)) is not None]
@@ -231,46 +227,75 @@ def settle(tokens: list[Token]) -> list[Token]:
         return original
     first, later = clocks[0], []
     previous_end = first.zone
+    drops: list[tuple[int, int]] = []  # the spans each conversion takes up, to fold
     for clock in clocks[1:]:
         gap = tokens[previous_end + 1 : clock.first]
         named = tokens[previous_end].value
+        start = previous_end + 1
+        if not later and gap and _converts_list(tokens, first, clock, gap):
+            # "01:17 and 13:17 UTC (09:17 / 21:17 SGT)": times listed, converted as a list
+            end = _conversion_end(tokens, clock.zone)
+            later.append(clock)
+            drops.append((start, end))
+            previous_end = end
+            continue
         if any(
             token.value not in _JOINERS
             and token.value not in _ZONE_WORDS
             and not (token.kind == lx.ZONE and token.value == named)  # "India time (IST)"
             for token in gap
         ):
-            break
+            # "15:00 UTC every Thursday (i.e. 11:00 am EDT)", "15:45 UTC every weekday, which
+            # is 9:15 PM IST": a conversion after the days, marked as one; the days are kept
+            start = _marked_apart(tokens, text, previous_end, clock)
+            if start is None:
+                break
+        end = _conversion_end(tokens, clock.zone)
+        if start != previous_end + 1 and _days_follow(tokens, end + 1):
+            # "2:00 AM UTC on Wednesdays, which is 9:00 PM EST on Tuesdays": the day there; "9:00
+            # UTC on Mondays (10:00 CET on Fridays)": another day, not a conversion
+            own = _own_day(tokens, first, clock, tokens[previous_end + 1 : start], end + 1)
+            if own is None:
+                break
+            end = own
         later.append(clock)
-        previous_end = clock.zone
+        drops.append((start, end))
+        previous_end = end
     if not later:
         return original
     if all(candidates(tokens[c.zone].value) == candidates(tokens[first.zone].value) for c in later):
         return original  # "CET/CEST": one zone, said twice
+    first_word = _word_of(tokens[first.zone], text)
+    held = lambda zone, c, other: _held(first, zone, first_word, c, other, tokens, text)  # noqa: E731
+    sure = lambda zone, c, other: agreement(*held(zone, c, other)) is Agreement.SURE  # noqa: E731
     choices = [
         zone
         for zone in candidates(tokens[first.zone].value)
         if all(
-            any(
-                same_instant(first.at, zone, c.at, other)
-                for other in candidates(tokens[c.zone].value)
-            )
-            for c in later
+            any(sure(zone, c, other) for other in candidates(tokens[c.zone].value)) for c in later
         )
     ]
-    agree: Callable[[tuple[int, int], str, tuple[int, int], str], object] = same_instant
+    agree: Callable[..., object] = sure
     unsure = None
     if not choices:
         # "8:01 pm EST, 1:01 am UTC", "5am Seattle time (12 UTC)": every later time is the
         # first one converted in one season (the one the text was written in), the first
-        # clock's zone changes with DST and the later's does not. The first zone is the one
-        # the writer lives by: read in it, and asked.
+        # clock's zone changes with DST and the later's does not; "9:00AM PDT / 5:00PM CET":
+        # as the abbreviations are written. The first zone is the one the writer lives by:
+        # read in it, and asked.
+        written = lambda zone, c, other: AS_WRITTEN in agreeing(*held(zone, c, other))  # noqa: E731
         choices = [
             zone
             for zone in candidates(tokens[first.zone].value)
             if _season_in_common(tokens, first, zone, later)
+            or all(
+                any(written(zone, c, other) for other in candidates(tokens[c.zone].value))
+                for c in later
+            )
         ]
-        agree = seasons_agreeing
+        agree = lambda zone, c, other: (  # noqa: E731
+            bool(seasons_agreeing(first.at, zone, c.at, other)) or written(zone, c, other)
+        )
         if len(choices) == 1:
             said = f"{first.at[0]:02d}:{first.at[1]:02d} {friendly_name(choices[0])}"
             unsure = f"the time in the other zones is {said} only part of the year: read as {said}"
@@ -280,16 +305,9 @@ def settle(tokens: list[Token]) -> list[Token]:
     for clock in later:
         named = candidates(tokens[clock.zone].value)
         if isinstance(tokens[clock.zone].value, AmbiguousZone):
-            settled = [other for other in named if agree(first.at, zone, clock.at, other)]
+            settled = [other for other in named if agree(zone, clock, other)]
             if len(settled) != 1:
                 return original
-    last = later[-1].zone
-    named = tokens[last].value
-    while last + 1 < len(tokens) and (
-        tokens[last + 1].value in _ZONE_WORDS
-        or (tokens[last + 1].kind == lx.ZONE and tokens[last + 1].value == named)
-    ):
-        last += 1  # "10:30 AM Eastern Time (EST)": the conversion's zone, named twice
     start = tokens[first.first]
     if (
         not _explicit(start.value)
@@ -301,10 +319,208 @@ def settle(tokens: list[Token]) -> list[Token]:
         start.value = replace(start.value, is_24h=True)  # type: ignore[type-var]
     kept = tokens[first.zone]
     kept.value = zone
-    kept.end = tokens[last].end
     if unsure is not None:
         kept.unsure = unsure
-    return [*tokens[: first.zone + 1], *tokens[last + 1 :]]
+    dropped = {k for low, high in drops for k in range(low, high + 1)}
+    spans: list[list[int]] = []  # runs of conversions one after another
+    for low, high in drops:
+        if spans and low == spans[-1][1] + 1:
+            spans[-1][1] = high
+        else:
+            spans.append([low, high])
+    for low, high in spans:
+        # the zone's token, or the word before conversions said after the days ("… every
+        # Thursday (i.e. 11:00 am EDT)"), covers them
+        tokens[low - 1] = replace(tokens[low - 1], end=tokens[high].end)
+    return [token for k, token in enumerate(tokens) if k not in dropped]
+
+
+# Words that mark a time as the one before it converted: "which is", "i.e.", "aka", "="
+_MARKS: Final = frozenset({"which", "ie", "i", "e", "aka", "that", "means"})
+_DAY_SHIFTS: Final = frozenset({"next", "following"})  # "previous day" stays a doubt
+
+
+def _marked_apart(tokens: list[Token], text: str, previous: int, clock: _Clock) -> int | None:
+    """Where a conversion said after other words starts ("… every Thursday (i.e. 11:00 am
+    EDT)"): the joiners before its time, when they or a bracket, "=" or "/" mark it as one and
+    the words between hold no time, number or zone; None when it is not marked so."""
+    start = clock.first
+    while start > previous + 1 and tokens[start - 1].value in _JOINERS:
+        start -= 1
+    between = tokens[previous + 1 : start]
+    if any(token.kind in (lx.TIME, lx.NUM, lx.ZONE) for token in between):
+        return None
+    marks = {str(token.value) for token in tokens[start : clock.first]}
+    before = text[tokens[start - 1].end : tokens[start].start] if text else ""
+    if marks & _MARKS or any(sign in before for sign in "(=/"):
+        return start
+    return None
+
+
+def _converts_list(tokens: list[Token], first: _Clock, clock: _Clock, gap: list[Token]) -> bool:
+    """Whether the times in `gap` and `clock` say the times listed before `first` and `first`
+    itself, in order, on another clock, each for sure: "01:17 and 13:17 UTC (09:17 / 21:17
+    SGT)"."""
+    again = [token for token in gap if token.kind == lx.TIME]
+    if not again or any(t.kind != lx.TIME and t.value not in _JOINERS for t in gap):
+        return False
+    listed: list[Token] = []
+    j = first.first - 1
+    while j >= 1 and tokens[j].value in ("and", ",") and tokens[j - 1].kind == lx.TIME:
+        listed.insert(0, tokens[j - 1])
+        j -= 2
+    zone = tokens[first.zone].value
+    if len(listed) != len(again) or not isinstance(zone, str):
+        return False
+    pairs = [(a.value, b.value) for a, b in zip(listed, again, strict=True)]
+    return any(
+        all(_sure_pair(said, zone, restated, other) for said, restated in pairs)
+        for other in candidates(tokens[clock.zone].value)
+    )
+
+
+def _sure_pair(said: object, zone: str, restated: object, other: str) -> bool:
+    hours = getattr(said, "hour_24", lambda: None)(), getattr(restated, "hour_24", lambda: None)()
+    if hours[0] is None or hours[1] is None:
+        return False
+    first_said = Said.at(hours[0], getattr(said, "minute", 0), zone)
+    restated_said = Said.at(hours[1], getattr(restated, "minute", 0), other)
+    return agreement(first_said, restated_said) is Agreement.SURE
+
+
+def _conversion_end(tokens: list[Token], zone: int) -> int:
+    """The last token of a conversion whose zone is at `zone`: "10:30 AM Eastern Time (EST)"
+    (the zone named twice), "07:00 JST (next day)" (the day it is there)."""
+    last = zone
+    named = tokens[last].value
+    while last + 1 < len(tokens) and (
+        tokens[last + 1].value in _ZONE_WORDS
+        or (
+            tokens[last + 1].kind == lx.ZONE
+            and (tokens[last + 1].value == named or _same_zone(named, tokens[last + 1].value))
+        )
+    ):
+        last += 1
+    k = last + 1 + (last + 1 < len(tokens) and tokens[last + 1].value == "the")
+    if k + 1 < len(tokens) and tokens[k].value in _DAY_SHIFTS and tokens[k + 1].value == "day":
+        last = k + 1
+    return last
+
+
+def _same_zone(named: object, other: object) -> bool:
+    """ "AEST (UTC+10)": a zone and the fixed offset it keeps in one season."""
+    return isinstance(named, str) and isinstance(other, str) and keeps_offset(named, other)
+
+
+def _own_day(
+    tokens: list[Token], first: _Clock, clock: _Clock, between: list[Token], k: int
+) -> int | None:
+    """The last token of "on Tuesdays" after a conversion when it is the day named before it
+    ("on Wednesdays") where the converted time falls; None when it is another day."""
+    named = [token for token in between if token.kind in (lx.DAY, lx.DAYS)]
+    k += tokens[k].value == "on"
+    zone, other = tokens[first.zone].value, tokens[clock.zone].value
+    if len(named) != 1 or tokens[k].kind != named[0].kind or not isinstance(zone, str):
+        return None
+    if not isinstance(other, str) or not isinstance(named[0].value, int):
+        return None
+    for day in SEASON_DAYS:
+        moment = datetime.combine(day, time(*first.at), tzinfo=zone_info(zone))
+        there = moment.astimezone(zone_info(other))
+        if (there.hour, there.minute) == clock.at:
+            shift = (there.date() - day).days
+            return k if (named[0].value + shift) % 7 == tokens[k].value else None
+    return None
+
+
+def _days_follow(tokens: list[Token], k: int) -> bool:
+    k += k < len(tokens) and tokens[k].value == "on"
+    return k < len(tokens) and tokens[k].kind == lx.DAYS
+
+
+def _word_of(token: Token, text: str) -> str:
+    return text[token.start : token.end].lower() if text else ""
+
+
+def _held(
+    first: _Clock,
+    zone: str,
+    first_word: str,
+    clock: _Clock,
+    other: str,
+    tokens: list[Token],
+    text: str,
+) -> tuple[Said, Said]:
+    """`first` on `zone`'s clock and `clock` on `other`'s, with the offsets the abbreviations
+    name as written ("9:00AM PDT / 5:00PM CET": UTC-7 and UTC+1), for `restated.agreement`."""
+    said = Said((first.at[0],), first.at[1], zone, written_offset(first_word, zone))
+    other_word = _word_of(tokens[clock.zone], text)
+    again = Said((clock.at[0],), clock.at[1], other, written_offset(other_word, other))
+    return said, again
+
+
+def named_by_place(tokens: list[Token], text: str) -> list[Token]:
+    """ "GMT (London)", "CST (Shanghai)", "9am GMT (London Time Zone)": an abbreviation with
+    the place whose clock it names in brackets after it is that place's zone, when the place
+    keeps the offset the abbreviation names in winter or summer ("GMT (New York)" is not: left
+    as two zones). A cheap test first: a zone token, then a word in brackets."""
+    k = 0
+    while k < len(tokens) - 1:
+        token, after = tokens[k], tokens[k + 1]
+        k += 1
+        if token.kind == lx.WORD and after.kind == lx.ZONE and "(" in text[token.end : after.start]:
+            tokens = _place_before(tokens, k, text)  # "6pm London (GMT)"
+            continue
+        if (
+            token.kind != lx.ZONE
+            or after.kind != lx.WORD
+            or "(" not in text[token.end : after.start]
+        ):
+            continue
+        for size in (3, 2, 1):
+            words = tokens[k : k + size]
+            if len(words) < size or any(t.kind != lx.WORD for t in words):
+                continue
+            place = lookup_place(" ".join(str(t.value) for t in words))
+            if place is None:
+                continue
+            offset = written_offset(_word_of(token, text), place)
+            if offset is None:
+                if token.value != place and _word_of(token, text) in WRITTEN_OFFSETS:
+                    # "9am GMT (New York)": the place keeps no such clock: read in the zone
+                    # named, and asked
+                    said = " ".join(str(t.value) for t in words).title()
+                    note = f"“{said}” does not keep the clock the zone names: read in the zone"
+                    tokens = [*tokens[: k - 1], replace(token, unsure=note), *tokens[k:]]
+                break
+            end = k + size
+            while end < len(tokens) and tokens[end].value in ("time", "zone", "timezone"):
+                end += 1
+            tokens = [
+                *tokens[: k - 1],
+                replace(token, value=place, end=tokens[end - 1].end),
+                *tokens[end:],
+            ]
+            break
+    return tokens
+
+
+def _place_before(tokens: list[Token], zone: int, text: str) -> list[Token]:
+    """ "6pm London (GMT)", "Tokyo (JST)": a place with the abbreviation of its clock in brackets
+    after it is the place's zone, as one token; left as it is otherwise ("Tokyo (CET)")."""
+    for size in (3, 2, 1):
+        first = zone - size
+        words = tokens[first:zone]
+        if first < 0 or any(t.kind != lx.WORD for t in words):
+            continue
+        place = lookup_place(" ".join(str(t.value) for t in words))
+        if place is None:
+            continue
+        if written_offset(_word_of(tokens[zone], text), place) is None:
+            return tokens
+        named = replace(tokens[zone], value=place, start=words[0].start)
+        return [*tokens[:first], named, *tokens[zone + 1 :]]
+    return tokens
 
 
 # "4pm UTC during US DST / 5pm UTC otherwise", "17:00 UTC in European winter time, 16:00 UTC in
@@ -342,7 +558,7 @@ def utc_by_season(text: str) -> tuple[str, str | None]:
         return text, None
     summer, winter = clocks if summer_first else clocks[::-1]
     local = set()
-    for clock, day in ((winter, _SEASONS[0]), (summer, _SEASONS[1])):
+    for clock, day in ((winter, SEASON_DAYS[WINTER]), (summer, SEASON_DAYS[SUMMER])):
         moment = datetime.combine(day, time(*clock), tzinfo=zone_info("UTC"))  # type: ignore[misc]
         there = moment.astimezone(zone_info(zone))
         local.add((there.hour, there.minute))

@@ -64,6 +64,8 @@ def days_per_period(parts: dict[str, str]) -> int | None:
         if monthdays or "BYMONTH" in parts or not all(day in _PLAIN_DAYS for day in byday):
             return None  # a week across two months, or a date in it: not the same every week
         return max(1, len(byday))
+    if "BYEASTER" in parts:
+        return 1  # one day a year, Easter's or one a number of days from it
     if "BYWEEKNO" in parts or "BYYEARDAY" in parts:
         return None
     if byday and monthdays:

@@ -43,6 +43,12 @@ def letter_runs(text: str) -> list[str]:
 
 # a sentence ends at ".", "!" or "?" followed by a capital ("7 PM. We can …")
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'(])")
+# the same in a text typed all in lower case ("my flight lands at 7 pm. we can …"): any letter
+# opens the next sentence, but not after an abbreviation ("7 p.m. tomorrow", "e.g.", "st.")
+SENTENCE_END_LOWER: Final = re.compile(
+    r"(?<!\.[a-z]\.)(?<!\b[a-z]\.)(?<!\bst\.)(?<!\bmr\.)(?<!\bdr\.)(?<!\bmrs\.)(?<!\bms\.)"
+    r"(?<!\bvs\.)(?<=[a-z0-9)\]\"”][.!?])\s+(?=[a-z0-9\"“'(])"
+)
 # a sentence that says how things are: a subject with a determiner or a possessive first ("The
 # batch job kicks off at 2 AM", "My flight lands at 7 PM", "Your library books are due …")
 _DECLARATIVE: Final = re.compile(
@@ -74,7 +80,8 @@ STATEMENT_NOTE: Final = (
 def statement_then_request(text: str, *, names_time: Callable[[str], bool]) -> str | None:
     """STATEMENT_NOTE when `text` opens with a declarative sentence that names a time
     (`names_time`) and another sentence is a request, else None."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    splitter = SENTENCE_END_LOWER if text.islower() else _SENTENCE_END
+    sentences = [s for s in splitter.split(text.strip()) if s.strip()]
     if len(sentences) < 2 and (clause := _CLAUSE_THEN_REQUEST.search(text)) is not None:
         # "It's her birthday tomorrow, remind me to wish her": a clause, then a request that
         # names no time of its own
@@ -197,6 +204,26 @@ def past_tense(text: str) -> str | None:
     return f"“{match.group()}” speaks of the past: the day named may be gone; to confirm"
 
 
+# "Wedding service began at 11:00.", "the draw took place on Friday at 3pm", "the meeting was
+# held on Monday at 9": an event told in the past tense, not one to run ("remember that I have a
+# dentist appointment Friday": a fact to keep, not a reminder to set)
+_EVENT_PAST_WORDS: Final = frozenset({"began", "happened", "occurred", "took", "held", "remember"})
+_EVENT_PAST: Final = re.compile(
+    r"\b(?:began|happened|occurred|took\s+place|(?:was|were)\s+(?:already\s+)?held)\b"
+    r"|^\W*remember\s+that\b",
+    re.IGNORECASE,
+)
+
+
+def event_in_the_past(text: str) -> str | None:
+    """An event told in the past tense ("service began at 16:30"), or a fact to remember
+    ("remember that I have …"): the time in it is not one to run at."""
+    match = _EVENT_PAST.search(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip()}” tells of an event, it does not ask for a run: to confirm"
+
+
 # -- a reading of the clock ----------------------------------------------------------------------
 
 # "It is currently 1pm", "now it is 07:49", "The current time is 07:30", "Today is 2025-07-26 at
@@ -280,6 +307,19 @@ _NAMED_BY_TIME: Final = re.compile(
     r"lectures?|interviews?|lessons?|reservations?|bookings?|runs?|jobs?|builds?|deploys?|"
     r"alarms?|reminders?|conferences?|conf|webinars?|workshops?|services?|masses?)\b",
     re.IGNORECASE,
+)
+
+
+# The last run of letters of each thing _NAMED_BY_TIME ends with ("stand-ups": "ups"): on
+# ASCII text, one of them is among the text's letter runs whenever the pattern can match
+# (tests/parsers/test_doubts_gates.py checks the list against the pattern).
+_NAMED_THINGS: Final = frozenset(
+    "alarm alarms appointment appointments appt appts booking bookings build builds bus buse "
+    "buses buss call calls class classe classes classs conf conference conferences deploy "
+    "deploys event events flight flights game games interview interviews job jobs lecture "
+    "lectures lesson lessons masse masses meeting meetings reminder reminders reservation "
+    "reservations run runs service services session sessions shift shifts show shows slot slots "
+    "up ups standup standups sync syncs train trains webinar webinars workshop workshops".split()
 )
 
 
@@ -573,6 +613,11 @@ def slashed_alternatives(text: str, *, zone_of: Callable[[str], str | None]) -> 
     if match is None:
         return None
     left, right = match["left"], match["right"]
+    before = text[: match.start()].rstrip()
+    if not left and right and before.endswith("(") and zone_of(right.lower()) is not None:
+        named = before[:-1].split()[-1:]
+        if named and zone_of(named[0].lower()) not in (None, zone_of(right.lower())):
+            return None  # "01:17 and 13:17 UTC (09:17 / 21:17 SGT)": times listed, converted
     if left and right:
         zones = {zone_of(left.lower()), zone_of(right.lower())}
         if None not in zones and len(zones) == 2:
@@ -643,7 +688,10 @@ def doubt(
         or "their " in lowered
         or "his " in lowered
         or "her " in lowered
-    ) and (found := time_names_a_thing(text)):
+    ) and (
+        (ascii_words is None or not _NAMED_THINGS.isdisjoint(ascii_words))
+        and (found := time_names_a_thing(text))
+    ):
         return found
     if lowered.lstrip(" \"'“(-*,.").startswith(_MESSAGE_OPENERS) and (
         found := message_to_others(text)
@@ -681,6 +729,10 @@ def doubt(
     ):
         if found := past_tense(text):
             return found
+    if (ascii_words is None or not _EVENT_PAST_WORDS.isdisjoint(ascii_words)) and (
+        found := event_in_the_past(text)
+    ):
+        return found
     for cue in _CHANGE_CUES:
         if cue in lowered:
             if found := change(text):

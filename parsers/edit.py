@@ -25,8 +25,10 @@ from datetime import datetime, time, timedelta
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
+from .daytimes import days_per_period, time_parts
 from .humanize import describe
 from .recurrence_text import rule_parts
+from .schedule_times import local_start, times_of_day
 from .understand import understand_fast
 
 MAX_EDIT_LENGTH: Final = 4_000
@@ -325,14 +327,20 @@ def _times_alone(text: str, new: dict[str, Any]) -> list[tuple[int, int]] | None
     """The times of day of a phrase that names only times ("9am and 4pm"), read from the
     daily cron the parser made of it; None when the phrase says more (days, dates, how
     often)."""
-    if new.get("type") != "cron" or _HAS_DATE.search(text) or _RECURRENCE.search(text):
+    if _HAS_DATE.search(text) or _RECURRENCE.search(text):
         return None
-    fields = new["expression"].split()
-    if len(fields) != 5 or fields[2:] != ["*", "*", "*"]:
+    if new.get("type") == "cron":
+        if new["expression"].split()[2:] != ["*", "*", "*"]:
+            return None
+    elif new.get("type") == "rrule":  # "7:45am, 12:15pm and 5:30pm": a daily rule
+        if set(rule_parts(new["rule"])) - {"FREQ", "BYHOUR", "BYMINUTE", "BYSECOND", "BYSETPOS"}:
+            return None
+        if rule_parts(new["rule"]).get("FREQ") != "DAILY":
+            return None
+    else:
         return None
-    if not (_DIGITS.match(fields[0]) and _DIGITS.match(fields[1])):
-        return None
-    return [(int(h), int(m)) for h in fields[1].split(",") for m in fields[0].split(",")]
+    times = times_of_day(new)
+    return list(times) if times else None
 
 
 def _shift_minutes(match: re.Match[str]) -> int:
@@ -383,26 +391,11 @@ def _at_time(current: dict[str, Any], hour: int, minute: int, zone: str) -> dict
 
 
 def _times(current: dict[str, Any]) -> list[tuple[int, int]]:
-    """The times of day a schedule runs at, when it runs at a few fixed ones."""
-    kind = current.get("type")
-    if kind == "cron":
-        fields = current["expression"].split()
-        if len(fields) == 5 and _DIGITS.match(fields[0]) and _DIGITS.match(fields[1]):
-            return [(int(h), int(m)) for h in fields[1].split(",") for m in fields[0].split(",")]
-    if kind == "rrule":
-        parts = rule_parts(current["rule"])
-        hours, minutes = parts.get("BYHOUR"), parts.get("BYMINUTE", "0")
-        if hours and _DIGITS.match(hours) and _DIGITS.match(minutes):
-            return [(int(h), int(m)) for h in hours.split(",") for m in minutes.split(",")]
-        start = _local_start(current)
-        if (
-            not hours
-            and "BYMINUTE" not in parts
-            and parts.get("FREQ") in _DAY_FREQS
-            and start is not None
-        ):
-            # RFC 5545: a rule that names no hour runs at its start's time of day
-            return [(start.hour, start.minute)]
+    """The times of day a schedule runs at, when it runs at a few fixed ones
+    (`schedule_times.times_of_day`, as the salvage step reads them)."""
+    times = times_of_day(current) if current.get("type") in ("cron", "rrule") else None
+    if times:
+        return list(times)
     said = _describe(current)
     raise _Refused(
         f"it runs {said[:1].lower() + said[1:]}, not at a time of day",
@@ -420,7 +413,11 @@ def _with_times(
     BYHOUR) keeps that form, its start moved."""
     hours = sorted({h for h, _ in times})
     minutes = sorted({m for _, m in times})
-    if len(hours) * len(minutes) != len(set(times)):
+    crossed = len(hours) * len(minutes) == len(set(times))
+    parts = rule_parts(current["rule"]) if current["type"] == "rrule" else {}
+    parts.pop("BYSETPOS", None)  # it picked among the old times: the new ones choose anew
+    days = days_per_period(parts) if not crossed and parts else None
+    if not crossed and days is None:
         raise _Refused(
             "those times do not share their minutes",
             "say each time in full, e.g. “every day at 9:15am and 5:45pm”",
@@ -430,7 +427,7 @@ def _with_times(
     moved = dict(current)
     if zone is not None:
         moved["timezone"] = zone
-    start = _local_start(current)
+    start = local_start(current)
     start_moves = start is not None and (start.hour, start.minute) in _times(current)
     if start is not None and start_moves:
         first = min(times)
@@ -441,30 +438,19 @@ def _with_times(
     if current["type"] == "cron":
         fields = current["expression"].split()
         return {**moved, "expression": " ".join([minute_list, hour_list, *fields[2:]])}
-    parts = rule_parts(current["rule"])
-    if "BYHOUR" in parts or len(times) > 1 or not start_moves:
+    if days is not None:  # times with different minutes: BYSETPOS keeps the ones named
+        try:
+            picked = time_parts([time(*t) for t in times], days)
+        except ValueError as exc:
+            raise _Refused(str(exc), "say fewer times of day") from None
+        parts.update(item.split("=", 1) for item in picked)
+    elif "BYHOUR" in parts or len(times) > 1 or not start_moves:
         parts.update(BYHOUR=hour_list, BYMINUTE=minute_list)
     return {**moved, "rule": ";".join(f"{k}={v}" for k, v in parts.items())}
 
 
-_DAY_FREQS: Final = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
-
-
 def _zone_of(schedule: dict[str, Any]) -> str:
     return schedule.get("timezone") or "UTC"
-
-
-def _local_start(schedule: dict[str, Any]) -> datetime | None:
-    """A schedule's ``start_at`` on the wall clock of its zone, or None without one."""
-    raw = schedule.get("start_at")
-    if not isinstance(raw, str):
-        return None
-    try:
-        start = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-        zone = ZoneInfo(_zone_of(schedule))
-    except (ValueError, KeyError):
-        return None
-    return start.replace(tzinfo=zone) if start.tzinfo is None else start.astimezone(zone)
 
 
 def _time_of(current: dict[str, Any]) -> tuple[str, str] | None:
@@ -488,8 +474,14 @@ def _on_days(current: dict[str, Any], weekdays: str) -> dict[str, Any]:
         low, _, high = piece.partition("-")
         for day in range(int(low), int(high or low) + 1):
             days.append(names[day % 7])
+    picked = times_of_day(current) if "BYSETPOS" in parts else None
     parts.update(FREQ="WEEKLY", BYDAY=",".join(days))
     parts.pop("BYMONTHDAY", None)
+    if picked:  # BYSETPOS counts in the week: it picks the times again on each new day
+        parts.pop("BYSETPOS")
+        parts.update(
+            item.split("=", 1) for item in time_parts([time(*t) for t in picked], len(days))
+        )
     return {**current, "rule": ";".join(f"{k}={v}" for k, v in parts.items())}
 
 

@@ -11,11 +11,12 @@ reading a prefix for `split_command`, by returning the position.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import Final
 
 from . import lexicon as lx
-from .observances import CUES, is_holiday_name, known_country, zone_country
+from .observances import CUES, is_holiday_name, known_country, same_holiday, zone_country
 from .phrase import (
     FROM_END,
     LAST_DAY,
@@ -26,6 +27,7 @@ from .phrase import (
     Rejected,
     TimeMention,
 )
+from .restated import SUMMER, WINTER, Said, agreeing
 from .settings import date_order
 from .tokens import ClockTime, Token
 from .zones import (
@@ -35,8 +37,12 @@ from .zones import (
     lookup_place,
     place_starts,
     resolve_zone,
-    same_instant,
 )
+
+# Set while a command that names a job is read ("run at 6am on the weekend"): a job repeats, so
+# "the weekend" is every weekend, both days (alone, or in a reminder, it is refused: which?)
+WEEKEND_JOB: ContextVar[bool] = ContextVar("WEEKEND_JOB", default=False)
+WEEKEND_JOB_NOTE: Final = "“the weekend” read as every weekend, Saturday and Sunday (a job repeats)"
 
 _SECONDS: Final = {
     "second": 1,
@@ -58,6 +64,11 @@ def _is_frame(count: float, unit: str) -> bool:
 
 # words after a bare number that make it a time of day: "8 tonight", "9 tomorrow"
 _TIME_CUES: Final = frozenset({"tonight", "tomorrow", "today"})
+# Verbs of a habit ("occurs" is read as "repeat"): "today" before them may mean "nowadays"
+# ("the meeting today occurs at 16:30 UTC on Wednesdays")
+_HABIT_VERBS: Final = frozenset(
+    {"repeat", "occurs", "happens", "happen", "meets", "meet", "runs", "run", "takes"}
+)
 # words between "in" and an amount of time that leave it a delay: "in exactly 2 hours"
 _DELAY_WORDS: Final = frozenset(
     {"exactly", "just", "only", "precisely", "another", "about", "around", "roughly"}
@@ -418,9 +429,35 @@ class _Reader:
             return None
         if zero and hour > 9:
             return None
+        thousand = False
+        if hour == 1 and j == i + 1 and self._word(j) == "thousand":
+            # "one thousand one hundred am" (11 am), "one thousand two hundred pm": the clock
+            # said as a number, as speech-to-text writes it
+            if not (self._spelled(j + 1, 0, 3) and self._word(j + 2) == "hundred"):
+                return None
+            hour, j, thousand = 10 + int(self.tokens[j + 1].value), j + 2, True  # type: ignore[call-overload]
         minute = None
         if self._word(j) == "hundred":
             minute, j = 0, j + 1
+            said = self._hundred_and(j)  # "five hundred and thirty (am)"
+            if said is None:
+                return None
+            minute, j = said
+            meridiem = self._meridiem(j)
+            military = zero or thousand or self._is_unit(j, "hour")
+            clock = hundreds_clock(hour, minute, meridiem[0] if meridiem else None, military)
+            if clock is None:
+                return None
+            if meridiem is not None:
+                j = meridiem[1]
+            elif self._kind(j) == lx.UNIT and not self._is_unit(j, "hour"):
+                return None  # "eighteen hundred dollars" is not said
+            elif self._is_unit(j, "hour"):
+                j += 1  # "eighteen hundred hours"
+            start = self.tokens[i - 1 if zero else i].start
+            return TimeMention(clock, start, self.tokens[j - 1].end), j
+        elif thousand:
+            return None
         elif hour > 12 and not zero and (spoken := self._spoken_minutes(j)) is not None:
             minute, j = spoken
         if minute is None or (self._kind(j) == lx.UNIT and not self._is_unit(j, "hour")):
@@ -430,6 +467,20 @@ class _Reader:
         start = self.tokens[i - 1 if zero else i].start
         clock = ClockTime(hour, minute, None, True)
         return TimeMention(clock, start, self.tokens[j - 1].end), j
+
+    def _hundred_and(self, j: int) -> tuple[int, int] | None:
+        """The minutes after "hundred", at j, and the index after them: none (0, j), "and
+        thirty", "thirty", "and five"; None when a number follows that is no minutes ("nine
+        hundred and eighty nine": a radio station)."""
+        k = j + (self._word(j) == "and")
+        spoken = self._spoken_minutes(k)
+        if spoken is not None:
+            return spoken
+        if k > j and self._spelled(k, 1, 9):
+            return int(self.tokens[k].value), k + 1  # type: ignore[call-overload]
+        if self._kind(k) == lx.NUM:
+            return None
+        return 0, j
 
     def _spelled(self, j: int, low: int, high: int) -> bool:
         """Whether j is a number written as a word, from low to high."""
@@ -536,9 +587,16 @@ class _Reader:
         if found is None:
             return None
         mention, j = found
-        if mention.clock.padded and self._word(i - 1) == "at":
-            # "At 09:46 AM", "…past the hour, at 12:00 AM": cron-descriptor's words; a time
-            # written so by itself ("12:14 PM") or after a day ("Friday 05:00 PM") is a time
+        if (
+            mention.clock.padded
+            and self._word(i - 1) == "at"
+            and (mention.clock.hour < 10 or self._is_sym(i - 2, ","))
+        ):
+            # "At 09:46 AM", "at 06:00 am": cron-descriptor's words, its hour padded with a zero
+            # as nobody types one for a single run, or after a comma ("…past the hour, at 12:00
+            # AM"); "at 10:15 AM" is written as people write times, in any case, and a time
+            # alone is one run ("at 10:15 am", Slack's /remind reading). A time written
+            # so by itself ("12:14 PM") or after a day ("Friday 05:00 PM") is a time
             self.phrase.padded_time = True
         self.phrase.order.append("t")
         if self._is_range(j):
@@ -731,13 +789,47 @@ class _Reader:
         if first is None:
             return None
         start, j = first
+        zone_at = None
+        if self._kind(j) == lx.ZONE and (self._is_range(j + 1) or self._word(j + 1) == "and"):
+            # "between 01.00 (UTC+1) and 03.00 (UTC+1)": the zone said after each end; the
+            # second is read as the schedule's zone
+            zone_at, j = j, j + 1
         if not (self._is_range(j) or self._word(j) == "and"):
             return None
+        if self._kind(j + 1) == lx.DAY:
+            return self._across_days(start, j + 1, zone_at)
         second = self._time_at(j + 1)
         if second is None:
             return None
+        if zone_at is not None and not self._same_zone(zone_at, second[1]):
+            return None
         self.phrase.window_between |= self._word(i) == "between"
         return self._set_window(start, second[0], second[1])
+
+    def _same_zone(self, at: int, k: int) -> bool:
+        """Whether the token at `k` names the same zone as the one at `at`."""
+        return self._kind(k) == lx.ZONE and self.tokens[k].value == self.tokens[at].value
+
+    def _across_days(self, start: TimeMention, k: int, zone_at: int | None) -> int | None:
+        """ "Saturday between 20.00 and Sunday 06.00", "every Saturday from 20:00 to Sunday
+        06:00": a window from one day into a later one (`k`: the end's day) — when something
+        happens, so it runs at its start, on the day named before it (asked)."""
+        end = self._time_at(k + 1)
+        if end is None or len(self.phrase.weekdays) != 1 or self.phrase.window is not None:
+            return None
+        if self.phrase.interval is not None and self.phrase.interval[1] in _SUB_DAILY:
+            raise Rejected("a window that runs from one day into another cannot repeat within it")
+        if zone_at is not None and not self._same_zone(zone_at, end[1]):
+            return None
+        first, last = self.phrase.weekdays[0], int(self.tokens[k].value)  # type: ignore[call-overload]
+        if first == last:
+            return None
+        self.phrase.times.append(start)
+        self.phrase.unsure.append(
+            f"a window from {lx.DAY_LABELS[first]} into {lx.DAY_LABELS[last]} read as when it "
+            "happens: runs at its start"
+        )
+        return end[1]
 
     def _from(self, i: int) -> int | None:
         """ "from 9 to 5" (a window), "starting Monday" (a bound) or, after an interval,
@@ -859,7 +951,10 @@ class _Reader:
         if words[0] in _POSSESSIVE_HOLIDAYS and "day" not in words:
             return None  # "my father's pills", "mother's doctor": a person's, not Father's Day
         if self.phrase.holiday is not None:
-            raise Rejected("the text names two holidays")
+            if not same_holiday(self.phrase.holiday, tuple(words)):
+                raise Rejected("the text names two holidays")
+            # "the annual Easter egg hunt on Easter Sunday": one holiday, said twice
+            words = max(self.phrase.holiday, tuple(words), key=len)
         self.phrase.holiday = tuple(words)
         return j
 
@@ -924,6 +1019,16 @@ class _Reader:
             raise Rejected("“since …” counts from a time that has gone by")
         return None
 
+    def _season(self, i: int) -> int | None:
+        """ "summer Saturdays", "winter Sundays": a season's days, which are not the same months
+        everywhere (as "in summer"); anything else as any word ("summer time")."""
+        if self._kind(i + 1) in (lx.DAY, lx.DAYS):
+            raise Rejected(
+                "seasons are not the same months everywhere; name the months",
+                "“every Saturday from June to August”",
+            )
+        return self._place(i)
+
     def _previous(self, i: int) -> int | None:
         """ "previous Monday", "the previous week": gone by, like "last Monday"."""
         if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT):
@@ -962,6 +1067,12 @@ class _Reader:
             j += 1  # "but not Fridays", "except on Sundays"
         if self._word(j) in ("in", "during"):
             j += 1
+        if self._word(j) == "the" and self.phrase.nth:
+            same = self._same_nth_in_month(j + 1)
+            if same is not None:
+                # "the fourth Tuesday of each month (except the fourth Tuesday in December)":
+                # that month left out
+                j = same
         if self._word(j) == "the" and self._kind(j + 1) in (lx.DAYSET, lx.DAY, lx.DAYS):
             j += 1  # "except the weekend"
         if self._kind(j) == lx.MONTH:
@@ -1000,6 +1111,22 @@ class _Reader:
         self.phrase.except_weekdays.extend(d for d in days if d not in self.phrase.except_weekdays)
         self.phrase.order.append("x")
         return j
+
+    def _same_nth_in_month(self, i: int) -> int | None:
+        """After "except the": the nth weekday the phrase already runs on and "in"/"of" (the
+        month's name at the index returned), or None."""
+        if self._kind(i) == lx.ORD:
+            nth = int(self.tokens[i].value)  # type: ignore[call-overload]
+        elif self._word(i) == "last":
+            nth = -1
+        else:
+            return None
+        if self._kind(i + 1) not in (lx.DAY, lx.DAYS) or self._word(i + 2) not in ("in", "of"):
+            return None
+        if self._kind(i + 3) != lx.MONTH:
+            return None
+        day = int(self.tokens[i + 1].value)  # type: ignore[call-overload]
+        return i + 3 if (nth, day) in self.phrase.nth else None
 
     def _but_opens_a_clause(self, i: int) -> bool:
         """Whether the "except" at i is the word "but" opening a clause of its own ("but beware
@@ -1339,14 +1466,14 @@ class _Reader:
                 i == 0
                 and timed == j + 1
                 and self.tokens[j].kind == lx.TIME
-                and self.tokens[j].value.digital  # type: ignore[attr-defined]
-                and self.tokens[j].value.meridiem is None  # type: ignore[attr-defined]
+                and self.tokens[j].value.guru  # type: ignore[attr-defined]
                 and self._word(on) == "on"
                 and self._kind(on + 1) == lx.DAY
                 and on + 2 == self.n
             ):
                 # "At 08:00 on Monday", crontab.guru's words for "0 8 * * 1": every week
-                # (it could be once: asked)
+                # (it could be once: asked). Its "H:MM" only: "at 9h on Saturday", "at 9am on
+                # Saturday" are a person's ways of writing a time: one run
                 self.phrase.descriptor = True
                 self.phrase.unsure.append("read as every week (crontab.guru's wording)")
             return timed
@@ -1687,6 +1814,13 @@ class _Reader:
             if self._is_unit(j + 1, "month") and self._word(j + 2) == "of":
                 return self._calendar_months(j)  # "every third month of the year"
             if self._is_unit(j + 1, *_SECONDS, "month", "year"):
+                if ordinal > 2 and self._is_unit(j + 1, "week"):
+                    # "every third week": every 3 weeks, or the third week of each month
+                    # (a maintenance window's); "every second week" is the fortnightly idiom
+                    self.phrase.unsure.append(
+                        f"“every {_ordinal(ordinal)} week” read as every {ordinal} weeks (it may "
+                        f"mean the {_ordinal(ordinal)} week of each month)"
+                    )
                 count, j = ordinal, j + 1  # "every 2nd day"
             elif ordinal == 2 and token.end - token.start == 6 and self._kind(j + 1) == lx.DAYSET:
                 count, j = 2, j + 1  # "every second weekend": as "every other weekend"
@@ -2167,7 +2301,10 @@ class _Reader:
         else:
             count, j = int(self.tokens[i].value), i + 2  # type: ignore[call-overload]
         unit = None
-        if self._word(j) == "a" and self._is_unit(j + 1, "hour", "day", "week", "month", "year"):
+        if self._word(j) in ("a", "every", "each", "per") and self._is_unit(
+            j + 1, "hour", "day", "week", "month", "year"
+        ):
+            # "twice a day", "twice every day", "3 times each week", "twice per day": the same
             unit, j = str(self.tokens[j + 1].value), j + 2
         elif self._word(j) in ("daily", "weekly", "monthly", "yearly"):
             unit = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[
@@ -2206,10 +2343,13 @@ class _Reader:
             and (i == 1 or self._word(i - 2) in ("on", "over", "at", "for", "during"))
         ):
             # "on the weekend", "over the weekend": once or every weekend, and which day?
-            raise Rejected(
-                "“the weekend” does not say which day, nor whether every weekend",
-                "say “on Saturday”, “every Saturday” or “weekends” (both days)",
-            )
+            if not WEEKEND_JOB.get():
+                raise Rejected(
+                    "“the weekend” does not say which day, nor whether every weekend",
+                    "say “on Saturday”, “every Saturday” or “weekends” (both days)",
+                )
+            # "run at 6am on the weekend": a job repeats — every weekend, both days
+            self.phrase.unsure.append(WEEKEND_JOB_NOTE)
         if (
             self._kind(i) == lx.DAYSET
             and self.tokens[i].value == lx.WEEKEND
@@ -2295,8 +2435,9 @@ class _Reader:
             and self._kind(j + 1) not in (lx.NUM, lx.ORD)
             and self._word(j + 1) != "of"
         ):
-            # "Friday week" (British): a week from Friday
+            # "Friday week" (British): a week from Friday — asked, as few outside Britain say it
             phrase.single_day = True
+            phrase.unsure.append("a day and “week” after it read as a week from that day")
             phrase.days_after += 14 if self.tokens[j].value == "fortnight" else 7
             return j + 1
         if recurring or items > 1 or self._plural_part(j):
@@ -2482,6 +2623,8 @@ class _Reader:
             self.phrase.tonight = True
         else:
             days = 0 if word == "today" else 1
+            if days == 0 and self._word(i + 1) in _HABIT_VERBS:
+                self.phrase.today_habit = True
             if (
                 self._is_unit(i + 1, "week", "fortnight")
                 and self._kind(i + 2) not in (lx.NUM, lx.ORD)
@@ -2592,7 +2735,17 @@ class _Reader:
             and not (self._word(i - 1) == "the" and self._word(i - 2) == "on" and self.phrase.every)
         ):
             return None  # "the first person to answer", "the second reviewer": not a day
-        while step := self._is_separator(j):
+        while (self._kind(j) == lx.ORD and self.tokens[j].start - self.tokens[j - 1].end == 1) or (
+            step := self._is_separator(j)
+        ):
+            if self._kind(j) == lx.ORD:  # "1st/3rd Thursday": the "/" is not a token
+                ordinals.append(int(self.tokens[j].value))  # type: ignore[call-overload]
+                j += 1
+                continue
+            if self._word(j + step) == "the" and (
+                self._kind(j + step + 1) == lx.ORD or self._word(j + step + 1) == "last"
+            ):
+                step += 1  # "the 1st and the 3rd Thursday", "the first and the last Friday"
             if self._kind(j + step) == lx.ORD:
                 ordinals.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
             elif self._word(j + step) == "last" and self._kind(j + step + 1) in (lx.DAY, lx.DAYS):
@@ -2679,6 +2832,8 @@ class _Reader:
                 phrase.unsure.append(
                     "several ordinals of several weekdays read as each ordinal of each day"
                 )
+            if not leading:
+                self._nth_joined(i)
             for day in days:
                 for nth in ordinals:
                     if nth != -1 and not 1 <= nth <= 5:
@@ -2774,6 +2929,14 @@ class _Reader:
         self._joined_days(i, weekday=False)
         return j
 
+    def _nth_joined(self, i: int) -> None:
+        """An nth weekday at i joined by "and" to weekdays read before it ("every Friday and
+        the first Friday of the month"): a union of the two."""
+        if self.phrase.weekdays:
+            k = i - 1 - (self._word(i - 1) == "the")
+            if self._word(k) == "and" or self._is_sym(k, "&"):
+                self.phrase.day_union = True
+
     def _weekend_day(self, j: int) -> bool:
         """ "weekend day" at j: a Saturday or a Sunday, counted in the month."""
         kind = self._kind(j)
@@ -2787,6 +2950,7 @@ class _Reader:
             return quarter
         kind = self._kind(j)
         if kind in (lx.DAY, lx.DAYS):
+            self._nth_joined(i)
             self.phrase.nth.append((-1, int(self.tokens[j].value)))  # type: ignore[call-overload]
             self.phrase.order.append("d")
             return j + 1
@@ -3209,6 +3373,10 @@ class _Reader:
         said = self._spelled_clock(i) if spelled_hour else None
         if said is not None and said[0].clock.meridiem is not None:
             return self._times(i)  # "seven forty five am"; "three twenty" alone is no time
+        if token.spelled and self._word(j) in ("hundred", "thousand"):
+            hundreds = self._spoken_24h(i)  # "monday six hundred pm", "eighteen hundred hours"
+            if hundreds is not None and (hundreds[0].clock.meridiem or hundreds[0].clock.is_24h):
+                return self._times(i)
         if self._word(j) in _TIME_CUES or (
             self._word(j) in ("in", "this", "at")
             and self._word(j + (2 if self._word(j + 1) == "the" else 1)) in _PARTS
@@ -3362,8 +3530,21 @@ class _Reader:
             without.phrase = self.phrase
             end = without._amounts(j)
             return None if end is None or end <= j + 1 else end + 1
-        if word == "a" and self._is_unit(j + 1, "month") and self.phrase.nth:
-            return self._of(i)  # "every second and fourth Thursday in a month": of each month
+        if (
+            word == "a"
+            and self._is_unit(j + 1, "month")
+            and (
+                self.phrase.nth
+                or self.phrase.first_weekday
+                or (
+                    self.phrase.monthdays
+                    and (self._is_unit(i - 1, "day") or self._kind(i - 1) == lx.DAYSET)
+                )
+            )
+        ):
+            # "every second and fourth Thursday in a month", "the last workday in a month",
+            # "the last day in a month": of each month
+            return self._of(i)
         if (
             kind == lx.NUM
             or word in ("a", "half")
@@ -3628,9 +3809,10 @@ class _Reader:
         hours = first.hour_24(), again.hour_24()
         if hours[0] is None or hours[1] is None:
             return None
-        winter, summer = same_instant(
-            (hours[0], first.minute, zone), (hours[1], again.minute, other)
+        held = agreeing(
+            Said.at(hours[0], first.minute, zone), Said.at(hours[1], again.minute, other)
         )
+        winter, summer = WINTER in held, SUMMER in held
         in_words = self.tokens[i - 1].kind != lx.TIME or self._kind(k) != lx.TIME
         if in_words and (other == zone or not (winter or summer)):
             return None  # said in words and not the same instant: read as before
@@ -3974,6 +4156,7 @@ class _Reader:
                 # "weekly Community Office Hours every Wednesday at 5:30PM": the meeting's
                 # name, not a window; the day and time named are when it is (asked)
                 self.phrase.unsure.append("“office hours” read as the meeting's name")
+                self.phrase.named_event = True
                 return i + 2
             return self._business_hours(i, i + 2)
         if self._is_unit(i + 1, "day"):
@@ -4113,8 +4296,28 @@ def _said(clock: ClockTime) -> str:
 
 def _said_whole(clock: ClockTime) -> bool:
     """A time that says which hour of the day it is: with am/pm or on the 24-hour clock
-    ("5pm", "17:00", "09:30"; not "9:30", which may also be an amount)."""
-    return clock.meridiem is not None or clock.is_24h
+    ("5pm", "17:00", "09:30"; not "9:30", which may also be an amount), or on the hour
+    ("12:00", "9:00": nobody writes an amount with ":00")."""
+    return clock.meridiem is not None or clock.is_24h or (clock.digital and clock.minute == 0)
+
+
+def hundreds_clock(
+    hour: int, minute: int, meridiem: str | None, military: bool
+) -> ClockTime | None:
+    """The time of day of a clock said in hundreds, as speech-to-text writes it: "five hundred
+    and thirty am" is 5:30 am, "two hundred pm" 2 pm, "eighteen hundred" 18:00. `military`
+    when said so ("nine hundred hours", "zero nine hundred", "one thousand one hundred"): the
+    24-hour clock. From 10 on ("eleven hundred", "twelve hundred") only the 24-hour clock says
+    it; a lower hour with no am/pm ("eight hundred", "two hundred") is read like the bare hour
+    it is in speech, which asks when it could be either — with minutes and no am/pm ("one
+    hundred and twenty three") it is a number, not a time. None when it is no time."""
+    if meridiem is not None:
+        return ClockTime(hour, minute, meridiem, False) if 1 <= hour <= 12 else None
+    if military or hour >= 10 or hour == 0:
+        return ClockTime(hour, minute, None, True)
+    if minute:
+        return None  # "at one hundred and twenty three main": a house number, not 1:23
+    return ClockTime(hour, minute, None, False)
 
 
 def part_meridiem(part: str, hour: int) -> str | None:
@@ -4225,6 +4428,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "except": _Reader._except,
     "other": _Reader._other,
     "previous": _Reader._previous,
+    **dict.fromkeys(("daylight", *lx.SEASONS), _Reader._season),
     "since": _Reader._since,
     **dict.fromkeys(_HOLIDAYS, _Reader._holiday),
     "top": _Reader._top,

@@ -213,7 +213,7 @@ _KEYWORDS: Final = {
     "standard": ("standard",),
     "daylight": ("daylight", "summer"),
     "european": ("european",),
-    "please": ("please", "pls", "plz"),
+    "please": ("please", "pls", "plz", "kindly"),
     "only": ("only",),
     "repeat": (
         *("repeat", "repeats", "repeating", "recurring", "occurs", "occurring", "recurs"),
@@ -284,6 +284,10 @@ def _build() -> dict[str, tuple[str, object]]:
     # "last weekday of the month". The grammar settles these from context.
     table["second"] = (ORD, 2)
     table["weekday"] = (DAYSET, (1, 2, 3, 4, 5))
+    # short names in the plural ("every mons 10am", "yoga fris 7am"); not "sats" (the
+    # test), "suns", nor "weds", which is Wednesday's own short name
+    table["mons"] = (DAYS, 1)
+    table["fris"] = (DAYS, 5)
     return table
 
 

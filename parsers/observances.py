@@ -6,7 +6,8 @@ A holiday is read in two ways. Once ("on Memorial Day at 9am"): its next date. E
 ("every Thanksgiving at 10am"): the rule its dates follow, found by looking at the next
 eight of them — a fixed date (`25 12`), the nth weekday of a month (`4#4` of November) or
 the last one (`1L` of May) — so it stays a calendar rule. Holidays that follow the moon
-(Easter, Good Friday) follow no such rule and are refused as repeating schedules.
+(Easter, Good Friday) follow the date of Easter instead: they repeat as a rule of days from
+Easter Sunday (`easter_offset`; RFC 5545 has no word for it, dateutil's BYEASTER has).
 """
 
 from __future__ import annotations
@@ -49,11 +50,20 @@ CUES: Final = frozenset(
         "victoria",
         "remembrance",
         "whit",
+        "whitsun",
         "ascension",
         "pentecost",
+        "palm",
+        "ash",
+        "shrove",
+        "maundy",
+        "holy",
+        "corpus",
     }
 )
 YEARS_LOOKED_AT: Final = 8
+# cues that, said alone, are a person's or a place's name more often than a holiday's
+_NAMES_ALONE: Final = frozenset({"martin", "victoria", "columbus", "good", "saint", "st", "canada"})
 _WORD = re.compile(r"[a-z0-9]+")
 _NOISE = frozenset({"day", "the", "s", "observed", "jr", "sunday", "national"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"})
@@ -92,8 +102,8 @@ def lookup(words: list[str], country: str, first_year: int) -> tuple[str, tuple[
     """The holiday the words name (its name and its dates in the years looked at), in the
     country's calendar or else the United States'; None if neither has it."""
     wanted = _key(" ".join(words))
-    if not wanted:
-        return None
+    if not wanted or (len(words) == 1 and words[0].lower() in _NAMES_ALONE):
+        return None  # "a birthday event for martin": a person, not Martin Luther King Jr. Day
     for place in dict.fromkeys((country, "US")):
         calendar = _calendar(place, first_year)
         found = calendar.get(wanted)
@@ -106,7 +116,18 @@ def lookup(words: list[str], country: str, first_year: int) -> tuple[str, tuple[
             found = calendar[matches[0]] if len(matches) == 1 else None
         if found:
             return " ".join(wanted), found
+    offset = _EASTER_NAMES.get(" ".join(words).lower().replace("'s", ""))
+    if offset is not None:  # "Whit Monday", "Ascension Day" in a country that has no day off
+        from dateutil.easter import easter
+
+        years = range(first_year, first_year + YEARS_LOOKED_AT)
+        return " ".join(wanted), tuple(easter(year) + timedelta(days=offset) for year in years)
     return None
+
+
+def same_holiday(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two names are one holiday's ("easter", "easter sunday")."""
+    return _key(" ".join(one)) == _key(" ".join(other))
 
 
 def is_holiday_name(words: list[str]) -> bool:
@@ -202,3 +223,66 @@ def rule_of(days: tuple[date, ...]) -> Rule | None:
     if all((d + timedelta(days=7)).month != month for d in days):
         return ("nth", month, -1, weekday)
     return None
+
+
+# The days a fixed number of days from Western Easter Sunday, by name (said whole: "palm"
+# alone is a tree)
+_EASTER_NAMES: Final = {
+    "easter": 0,
+    "easter sunday": 0,
+    "good friday": -2,
+    "easter monday": 1,
+    "holy saturday": -1,
+    "maundy thursday": -3,
+    "palm sunday": -7,
+    "ash wednesday": -46,
+    "shrove tuesday": -47,
+    "ascension": 39,
+    "ascension day": 39,
+    "pentecost": 49,
+    "pentecost sunday": 49,
+    "whit sunday": 49,
+    "whitsun": 49,
+    "whitsunday": 49,
+    "whit monday": 50,
+    "corpus christi": 60,
+}
+
+
+def easter_offset(days: tuple[date, ...]) -> int | None:
+    """The number of days the dates lie from Western Easter Sunday of their year, when it is
+    the same in every year (Good Friday: -2; Whit Monday: 50), else None."""
+    if not days:
+        return None
+    from dateutil.easter import easter
+
+    offsets = {(day - easter(day.year)).days for day in days}
+    return offsets.pop() if len(offsets) == 1 else None
+
+
+# The names of the days a fixed number of days from Easter Sunday, for sentences
+_EASTER_DAYS: Final = {
+    -47: "Shrove Tuesday",
+    -46: "Ash Wednesday",
+    -7: "Palm Sunday",
+    -3: "Maundy Thursday",
+    -2: "Good Friday",
+    -1: "Holy Saturday",
+    0: "Easter Sunday",
+    1: "Easter Monday",
+    39: "Ascension Day",
+    49: "Pentecost",
+    50: "Whit Monday",
+    60: "Corpus Christi",
+}
+
+
+def easter_label(offset: int) -> str:
+    """ "Good Friday", "Easter Sunday", "3 days after Easter Sunday": the day `offset` days
+    from Easter Sunday (BYEASTER's value), in words."""
+    name = _EASTER_DAYS.get(offset)
+    if name is not None:
+        return name
+    count = abs(offset)
+    unit = "day" if count == 1 else "days"
+    return f"{count} {unit} {'before' if offset < 0 else 'after'} Easter Sunday"

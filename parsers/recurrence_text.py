@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from .daytimes import picked_times
 from .lexicon import MONTH_LABELS
+from .observances import easter_label
 from .wallclock import long_date
 from .zones import friendly_name
 
@@ -90,6 +91,9 @@ def _days(
     freq: str, every: str, interval: int, parts: dict[str, str], start: datetime | None
 ) -> str:
     """ "Every 2 weeks on Tuesday", "Every month on the last weekday", "Every weekday"."""
+    if "BYEASTER" in parts and freq == "YEARLY":  # "Every year on Good Friday"
+        label = easter_label(int(parts["BYEASTER"]))
+        return f"{every}, {label}" if label[0].isdigit() else f"{every} on {label}"
     plain, nth = _byday(parts.get("BYDAY"))
     monthdays = _numbers(parts.get("BYMONTHDAY"))
     positions = _numbers(parts.get("BYSETPOS"))

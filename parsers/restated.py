@@ -1,16 +1,212 @@
-"""A time said again, roughly, in brackets: "at 15.01 (3 pm) every day".
+"""A time said again: whether what a text says a second time — in brackets, after "i.e." or
+"which is", in another zone — agrees with the time it restates.
 
-A writer who gives a time to the minute often says its hour again the way people say it
-("15.01 (3 pm)", "at 09:05 (9am)", "23:59 (11 PM)"). Read as two times, the job would run at
-both 15:00 and 15:01. The bracket names no other minute, only the same hour: it is the time
-said again, and is taken out. A bracket that names other minutes ("15.01 (3:30 pm)") or
-another hour is left for the grammar, which asks or refuses.
+People say one time twice: roughly ("at 15.01 (3 pm)"), on other clocks ("16:00 UTC (9:00 PT
+/ 18:00 CEST)", "22:00 UTC (06:00 SGT)" on the next day there), or more exactly than a part of
+the day ("tomorrow morning (8:00 the next day)"). Read as two times, the job would run twice or
+be refused. Three places meet such restatements, at three depths: a rough hour in brackets is
+taken out before parsing (`without_rough_restatement`), a zone's conversions are folded into its
+token (`conversions.settle`) or read by the grammar (`Grammar._restated`), and a refused text
+whose brackets say the time exactly is read with them (`salvage.restated_in_brackets`). All of
+them ask the one question here: `agreeing` (in which readings do two times say one instant?)
+and `agreement` (is that sure, true part of the year only, or not at all?).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import Enum
 from typing import Final
+
+from .zones import zone_info
+
+# -- the one check ---------------------------------------------------------------------------
+
+# Days whose offsets stand for a zone's winter and its summer (either hemisphere's)
+SEASON_DAYS: Final = (date(2026, 1, 15), date(2026, 7, 15))
+WINTER: Final = 0
+SUMMER: Final = 1
+#: the abbreviations' own offsets agree, as written ("9:00AM PDT / 5:00PM CET": UTC-7 and UTC+1,
+#: in the weeks when the US has changed its clocks and Europe not yet)
+AS_WRITTEN: Final = 2
+
+# The offset (minutes east of UTC) an abbreviation names as written: "PDT" is UTC-7 whatever
+# the date (or the offsets, for one that names several zones): the ones that name one season
+# of their zone, or a zone without DST.
+WRITTEN_OFFSETS: Final = {
+    "utc": (0,),
+    "gmt": (0,),
+    "z": (0,),
+    "pst": (-480,),
+    "pdt": (-420,),
+    "mst": (-420,),
+    "mdt": (-360,),
+    "cst": (-360, 480),  # US Central, China
+    "cdt": (-300,),
+    "est": (-300,),
+    "edt": (-240,),
+    "akst": (-540,),
+    "akdt": (-480,),
+    "hst": (-600,),
+    "bst": (60,),
+    "wet": (0,),
+    "west": (60,),
+    "cet": (60,),
+    "cest": (120,),
+    "eet": (120,),
+    "eest": (180,),
+    "msk": (180,),
+    "ist": (330, 60, 120),  # India, Ireland (summer), Israel
+    "jst": (540,),
+    "kst": (540,),
+    "hkt": (480,),
+    "sgt": (480,),
+    "aest": (600,),
+    "aedt": (660,),
+    "acst": (570,),
+    "acdt": (630,),
+    "awst": (480,),
+    "nzst": (720,),
+    "nzdt": (780,),
+}
+
+
+def written_offset(word: str, zone: str) -> int | None:
+    """The offset the abbreviation `word` names as written, when `zone` keeps it in winter or
+    summer ("PDT" and America/Los_Angeles: -420; "GMT" and Europe/London: 0; "CST" and
+    Asia/Shanghai: 480); None for another word or a zone that never keeps it."""
+    offsets = WRITTEN_OFFSETS.get(word)
+    if offsets is None:
+        return None
+    info = zone_info(zone)
+    kept = set()
+    for day in SEASON_DAYS:
+        offset = datetime.combine(day, time(12), tzinfo=info).utcoffset()
+        if offset is not None:
+            kept.add(int(offset.total_seconds()) // 60)
+    return next((offset for offset in offsets if offset in kept), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A time of day as a text says it: the hours it may be (one; both halves of the day for
+    "3.01"; a part of the day's for "morning"), its minute (None: any minute of those hours,
+    "(3 pm)"), the clock it is on (None: the same clock as the time it is compared with) and
+    the offset its zone's abbreviation names as written ("PDT": -420; None when it names none)."""
+
+    hours: tuple[int, ...]
+    minute: int | None = 0
+    zone: str | None = None
+    offset: int | None = None
+
+    @classmethod
+    def at(cls, hour: int, minute: int | None = 0, zone: str | None = None) -> Said:
+        return cls((hour,), minute, zone)
+
+
+class Agreement(Enum):
+    SURE = "sure"  # one instant, all year (or as the abbreviations are written)
+    PART_OF_YEAR = "part of the year"  # one instant in winter or in summer only
+    NONE = "none"  # two instants
+
+
+def agreeing(first: Said, again: Said) -> frozenset[int]:
+    """The readings (`WINTER`, `SUMMER`, `AS_WRITTEN`) in which `again` says an instant `first`
+    says. The day may differ ("22:00 UTC (06:00 SGT)", "10:00 AM IST (9:30 PM PST previous
+    day)"); two times on one clock (no zones, or the same) agree all year or never."""
+    held: set[int] = set()
+    if first.zone is None or again.zone is None or first.zone == again.zone:
+        if _clocks_meet(first.hours, first.minute, again):
+            held.update((WINTER, SUMMER))
+        return frozenset(held)
+    if first.offset is not None and again.offset is not None:
+        shift = again.offset - first.offset
+        moved = tuple((h * 60 + (first.minute or 0) + shift) // 60 % 24 for h in first.hours)
+        minute = None if first.minute is None else (first.minute + shift) % 60
+        if _clocks_meet(moved, minute, again):
+            held.add(AS_WRITTEN)
+    here, there = zone_info(first.zone), zone_info(again.zone)
+    for season, day in enumerate(SEASON_DAYS):
+        for hour in first.hours:
+            moment = datetime.combine(day, time(hour, first.minute or 0), tzinfo=here)
+            moved_to = moment.astimezone(there)
+            minute = None if first.minute is None else moved_to.minute
+            if _clocks_meet((moved_to.hour,), minute, again):
+                held.add(season)
+                break
+    return frozenset(held)
+
+
+def agreement(first: Said, again: Said) -> Agreement:
+    """Whether `again` restates `first` for sure: all year; or in one season when `first`'s
+    clock keeps one offset all year ("10pm UTC (3pm PDT)": UTC's is the job's clock, the other
+    was written in summer; people write "PST" in July too). One season of a clock that changes
+    ("8:00 AM ET (13:00 UTC)"), or the labels as written only ("9:00AM PDT / 5:00PM CET"), is
+    `PART_OF_YEAR`: which clock is the job's is a guess."""
+    held = agreeing(first, again)
+    if not held:
+        return Agreement.NONE
+    if {WINTER, SUMMER} <= held:
+        return Agreement.SURE
+    if held - {AS_WRITTEN} and first.zone is not None and keeps_one_offset(first.zone):
+        return Agreement.SURE
+    return Agreement.PART_OF_YEAR
+
+
+def keeps_one_offset(zone: str) -> bool:
+    info = zone_info(zone)
+    winter, summer = (datetime.combine(day, time(12), tzinfo=info) for day in SEASON_DAYS)
+    return winter.utcoffset() == summer.utcoffset()
+
+
+def _clocks_meet(hours: tuple[int, ...], minute: int | None, again: Said) -> bool:
+    if minute is not None and again.minute is not None and minute != again.minute:
+        return False
+    return any(hour in again.hours for hour in hours)
+
+
+# The hours each part of the day can name, generously ("5 in the morning", "1 in the
+# afternoon", "at night at 2am"): a time outside them contradicts the part ("every morning
+# at 8pm", "tomorrow evening at 7am")
+PART_HOURS: Final = {
+    "morning": tuple(range(0, 12)),
+    "afternoon": tuple(range(12, 19)),
+    "evening": tuple(range(15, 24)),
+    "night": (*range(16, 24), *range(0, 6)),  # "tonight at 5pm" is the night's too
+}
+
+_CLOCK: Final = re.compile(
+    r"(?P<h>\d{1,2})(?:[:.h](?P<m>[0-5]\d))?\s*(?:(?P<mer>[ap])\.?\s?m\b\.?)?", re.IGNORECASE
+)
+
+
+def clock_said(text: str) -> Said | None:
+    """ "8:00", "19.30", "8pm", "7:45 am" as a `Said` on no zone's clock: "7:45" may be either
+    half of the day (unless written "07:45" or past 12)."""
+    found = _CLOCK.fullmatch(text.strip())
+    if found is None:
+        return None
+    hour, minute, meridiem = int(found["h"]), int(found["m"] or 0), found["mer"]
+    if meridiem is not None:
+        if not 1 <= hour <= 12:
+            return None
+        return Said.at(hour % 12 + (12 if meridiem.lower() == "p" else 0), minute)
+    if hour > 23:
+        return None
+    if 1 <= hour <= 12 and not found["h"].startswith("0"):
+        return Said((hour % 12, hour % 12 + 12), minute)
+    return Said.at(hour, minute)
+
+
+# -- a time said again, roughly, in brackets: "at 15.01 (3 pm) every day" ----------------------
+#
+# A writer who gives a time to the minute often says its hour again the way people say it
+# ("15.01 (3 pm)", "at 09:05 (9am)", "23:59 (11 PM)"). Read as two times, the job would run at
+# both 15:00 and 15:01. The bracket names no other minute, only the same hour: it is the time
+# said again, and is taken out. A bracket that names other minutes ("15.01 (3:30 pm)") or
+# another hour is left for the grammar, which asks or refuses.
 
 _RESTATED: Final = re.compile(
     r"(?P<time>(?<![\d:.])(?P<h>\d{1,2})[:.h](?P<m>[0-5]\d)(?:\s*(?P<mer>[ap]\.?m\.?))?)(?![\d:])"
@@ -29,21 +225,13 @@ def without_rough_restatement(text: str) -> str:
 
 
 def _keep_time(match: re.Match[str]) -> str:
-    hour, minute = int(match["h"]), int(match["m"])
-    meridiem = match["mer"]
-    if meridiem is not None:
-        if not 1 <= hour <= 12:
-            return match.group()
-        hour = hour % 12 + (12 if meridiem[0].lower() == "p" else 0)
-    again = int(match["hour"])
-    if not 1 <= again <= 12:
-        return match.group()
-    if meridiem is None and 1 <= hour <= 12 and not match["h"].startswith("0"):
+    first = clock_said(match["time"])
+    again = clock_said(f"{match['hour']} {match['mer2']}")
+    if first is None or again is None or first.minute == 0:
+        return match.group()  # the same time, which the grammar merges
+    if not agreeing(first, Said(again.hours, None)):
+        return match.group()  # another hour
+    if len(first.hours) > 1:
         # "3.01 (3 pm)": the bracket says which half of the day the time is in
-        if hour != again or minute == 0:
-            return match.group()
-        return f"{hour}:{minute:02d} {match['mer2']}"
-    again = again % 12 + (12 if match["mer2"][0].lower() == "p" else 0)
-    if again != hour or minute == 0:
-        return match.group()  # another hour; or the same time, which the grammar merges
+        return f"{int(match['h'])}:{first.minute:02d} {match['mer2']}"
     return match["time"]

@@ -27,12 +27,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 from typing import Any, Final
-from zoneinfo import ZoneInfo
 
-from .recurrence_text import rule_parts
+from . import schedule_times
+from .restated import PART_HOURS, Said, agreeing, clock_said
 from .result import ParseResult
 
 
@@ -173,6 +172,13 @@ def salvage(
 
 # Where one sentence ends and the next starts: ". " (or "!", "?") before a capital or a bracket
 _SENTENCE: Final = re.compile(r"(?<=[A-Za-z0-9)\]\"”])[.!?]+\s+(?=[A-Z(\[\"“])")
+# The same in a text typed all in lower case ("the report is due friday. remind me …"): any
+# letter starts the next sentence, but not after an abbreviation ("7 p.m. tomorrow", "e.g.",
+# "st.", "mr.")
+_SENTENCE_LOWER: Final = re.compile(
+    r"(?<!\.[a-z])(?<!\b[a-z])(?<!\bst)(?<!\bmr)(?<!\bdr)(?<!\bmrs)(?<!\bms)(?<!\bvs)"
+    r"(?<=[a-z0-9)\]\"”])[.!?]+\s+(?=[a-z0-9(\[\"“])"
+)
 # A sentence that tells how things are: a subject with a determiner ("The report is due
 # Friday", "Our office is closed on Monday") or "it"/"this"/"there" and a verb ("It does not
 # run on Saturday or Sunday")
@@ -205,7 +211,8 @@ def sentence_aside(
     time of day to a default, or when a negated sentence names days the schedule keeps."""
     if ". " not in text and "! " not in text and "? " not in text:
         return None
-    sentences = [piece.strip() for piece in _SENTENCE.split(text) if _words(piece)]
+    splitter = _SENTENCE_LOWER if text.islower() else _SENTENCE
+    sentences = [piece.strip() for piece in splitter.split(text) if _words(piece)]
     if not 2 <= len(sentences) <= 4:
         return None
     timed = [sentence for sentence in sentences if carries_time(sentence)]
@@ -305,7 +312,7 @@ def restated_in_brackets(
     if len(clocks) != 1:
         return None
     outside = text[: bracket.start()].strip()
-    if not outside or not read(outside).ok:
+    if not outside or not _in_the_part_said(outside, clocks[0]) or not read(outside).ok:
         return None
     combined = read(f"{outside} at {clocks[0].strip()}")
     if not combined.ok or combined.schedule is None:
@@ -317,6 +324,22 @@ def restated_in_brackets(
     elif _SAME_DAY.match(_CLOCK_IN.sub(" ", inside)) is None:
         return None
     return combined.replace(notes=(*combined.notes, RESTATED_NOTE))
+
+
+def _in_the_part_said(outside: str, clock: str) -> bool:
+    """Whether the time in brackets can be the part of the day the words outside name
+    ("tomorrow morning (8:00 …)", not "(8pm …)"): `restated.agreeing`; True when they name
+    none, or several."""
+    parts = [word for word in _WORD.findall(outside.lower()) if word in _PARTS_SAID]
+    said = clock_said(clock)
+    if len(set(parts)) != 1 or said is None:
+        return True
+    part = PART_HOURS[_PARTS_SAID[parts[0]]]
+    return bool(agreeing(Said(part, None), said))
+
+
+_WORD: Final = re.compile(r"[a-z]+")
+_PARTS_SAID: Final = {**{part: part for part in PART_HOURS}, "tonight": "night"}
 
 
 # -- how far off something is, said of it ------------------------------------------------------
@@ -513,24 +536,10 @@ def _restates_time(once: dict[str, Any], schedule: dict[str, Any]) -> bool:
     return not times_of_day(once).isdisjoint(times_of_day(schedule))
 
 
-def times_of_day(schedule: dict[str, Any]) -> set[tuple[int, int]]:
-    kind = schedule.get("type")
-    if kind == "cron":
-        fields = str(schedule["expression"]).split()
-        if len(fields) != 5 or not all(f.replace(",", "").isdigit() for f in fields[:2]):
-            return set()
-        return {(int(h), int(m)) for h in fields[1].split(",") for m in fields[0].split(",")}
-    if kind == "rrule":
-        rule = rule_parts(str(schedule["rule"]))
-        hours, minutes = rule.get("BYHOUR", ""), rule.get("BYMINUTE", "0")
-        if not hours.replace(",", "").isdigit() or not minutes.replace(",", "").isdigit():
-            return set()
-        return {(int(h), int(m)) for h in hours.split(",") for m in minutes.split(",")}
-    if kind == "at":
-        at = datetime.fromisoformat(str(schedule["datetime"]).replace("Z", "+00:00"))
-        local = at.astimezone(ZoneInfo(str(schedule["timezone"])))
-        return {(local.hour, local.minute)}
-    return set()
+def times_of_day(schedule: dict[str, Any] | None) -> set[tuple[int, int]]:
+    """The times of day a schedule runs at (`schedule_times.times_of_day`), as a set: empty
+    when it does not run at fixed ones."""
+    return set(schedule_times.times_of_day(schedule) or ())
 
 
 def _key(schedule: dict[str, Any] | None) -> str:

@@ -9,7 +9,7 @@ than about characters. Every token keeps its span in the original text, which
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Final
@@ -36,7 +36,8 @@ class ClockTime:
     meridiem: str | None  # "am" | "pm" | None
     # Written so that it can only be a 24-hour time: "18:30", "09:00", "0:15", "1700".
     is_24h: bool
-    # Written as cron-descriptor writes times: "09:46 AM" (two-digit hour, a space, AM/PM)
+    # Written as cron-descriptor writes times: "09:46 AM" (two-digit hour, a space, AM/PM; in
+    # any case: "09:46 am" is written the same way)
     padded: bool = False
     # Written with digits for the minutes and no am/pm ("7:30", "7.30"): the 24-hour clock's
     # way of writing a time, read as such (the zone's country may make it ask)
@@ -45,6 +46,9 @@ class ClockTime:
     # "23:59:59", "12:34:57 AM" (SQL Server Agent writes its times to the second): schedules
     # run on whole minutes, so only a window's end may carry seconds (build decides)
     second: int = 0
+    # Written with a colon and no am/pm ("08:00", "8:00", "18:30"), as crontab.guru and ops
+    # notes write a weekly time ("At 8:00 UTC on Monday"); not "9h", "18h00", "9.00"
+    guru: bool = field(default=False, compare=False)
 
     def hour_24(self) -> int | None:
         """The hour on a 24-hour clock, or None when the text does not say ("at 9")."""
@@ -87,7 +91,7 @@ _PATTERN: Final = re.compile(
      |(?P<clock>(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
      |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
-     |(?:(?<=at\s)|(?<=from\s)|(?<=until\s)|(?<=till\s)|(?<=between\s)|(?<=to\s)|(?<=and\s)|(?<=-)|(?<=-\s))(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d.])(?!:\d)(?!\s+(?:later|after|before|ago|earlier|from\s+now)\b)
+     |(?:(?<=at\s)|(?<=from\s)|(?<=until\s)|(?<=till\s)|(?<=between\s)|(?<=to\s)|(?<=and\s)|(?<=-)|(?<=-\s))(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d]|\.\d)(?!:\d)(?!\s+(?:later|after|before|ago|earlier|from\s+now)\b)
      |(?P<ord>\d{1,3}(?:st|nd|rd|th))(?![a-z])
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
      |(?P<num>\d+(?:\.\d+)?)(?![\d:]))
@@ -106,7 +110,7 @@ _SEPARATOR: Final = re.compile(r"([-/])")
 _GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
 # units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
 _SHORT_UNITS: Final = {"d": "day", "w": "week"}
-_PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [AP]M")
+_PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [ap]m\.?", re.IGNORECASE)  # "AM." ends a sentence
 _DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'", "→": "-", "⇒": "-"})
 
 
@@ -139,8 +143,9 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         len(zones) > 1
         or any(isinstance(t.value, AmbiguousZone) for t in zones)
         or (zones and " time" in text.lower())  # "5am Seattle time (12 UTC)"
+        or (zones and "(" in text)  # "9am GMT (London)"
     ):
-        tokens = settle(tokens)
+        tokens = settle(tokens, text)
         for token in tokens:
             if isinstance(token.value, AmbiguousZone):
                 word = token.value.word
@@ -161,6 +166,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = _may_as_verb(tokens)
     if "skip" in lowered:
         tokens = _skip_as_except(tokens)
+    if "though" in lowered:
+        tokens = though_as_through(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
@@ -338,6 +345,22 @@ def _not_as_except(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def though_as_through(tokens: list[Token]) -> list[Token]:
+    """ "Monday though Friday": "though" between two days is a typo of "through" (a range);
+    elsewhere ("even though") it stays a word."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        token = out[k]
+        if (
+            token.kind == lx.WORD
+            and token.value == "though"
+            and out[k - 1].kind == lx.DAY
+            and out[k + 1].kind == lx.DAY
+        ):
+            out[k] = Token(lx.WORD, "to", token.start, token.end, guess="through")
+    return out
+
+
 def _postfix_except(tokens: list[Token]) -> list[Token]:
     """ "every day, weekends excluded, at 10am" reads as "every day except weekends at 10am":
     an "except" (no width, where the days start) goes before the days, and the days' span
@@ -386,7 +409,13 @@ def _scan(text: str) -> list[Token]:
         if start < address_end:
             continue
         if group == "word":
-            if end - start == 1 and text[start] == "M" and tokens and tokens[-1].kind == lx.NUM:
+            if (
+                end - start == 1
+                and text[start] == "M"
+                and tokens
+                and tokens[-1].kind == lx.NUM
+                and not text.isupper()  # "IN 2H 15M": in capitals, case says nothing
+            ):
                 # "every 4M": months in ISO 8601 durations and fugit, minutes elsewhere
                 amount = text[tokens[-1].start : end]
                 raise TokenizeError(
@@ -479,15 +508,22 @@ def _scan(text: str) -> list[Token]:
             minute = match.group("m")
             meridiem = (match.group("mer") or match.group("mer1")).lower() + "m"
             padded = _PADDED.fullmatch(text, start, end) is not None
+            hour = int(match.group("h"))
+            unsure = None
+            if 12 < hour < 24:
+                # "17:30 AM", "every Thursday at 17:00 - 17:30 AM CET", "23pm", "15am": an hour
+                # of the 24-hour clock with a stray am/pm is the hour written, asked
+                unsure = f"“{match.group()}” read as {hour}:{int(minute or 0):02d}"
+                meridiem = None
             clock = ClockTime(
-                int(match.group("h")),
+                hour,
                 int(minute or 0),
                 meridiem,
-                False,
+                unsure is not None,
                 padded,
                 second=int(match.group("s") or 0),
             )
-            append(Token(lx.TIME, clock, start, end))
+            append(Token(lx.TIME, clock, start, end, unsure=unsure))
         elif group == "hm":
             if _duration_clock(match, tokens):
                 continue
@@ -499,8 +535,9 @@ def _scan(text: str) -> list[Token]:
             # "18h30", "5h30": the h style is a 24-hour clock ("9.30" is not, by itself)
             is_24h = hour == 0 or hour > 12 or hour_text.startswith("0") or "h" in match.group()
             second = int(match.group("s2") or 0)
+            guru = text_at(match, match.end("h2")) == ":"
             clock = ClockTime(
-                hour, int(match.group("m2")), None, is_24h, digital=True, second=second
+                hour, int(match.group("m2")), None, is_24h, digital=True, second=second, guru=guru
             )
             append(Token(lx.TIME, clock, start, end))
         elif group == "mil":  # "1500 hours", "0900hrs": the military way of writing 15:00
@@ -610,6 +647,9 @@ def _is_plain(word: str, token: Token) -> bool:
         and "-" not in word
         and "/" not in word
         and not word.endswith("'s")
+        # "forth" is a word in "back and forth", "fourth" after "the" (a slip read only after
+        # a count): remembering it as plain would make the reading hang on the order of texts
+        and word not in _SLIPS_PLACED
     )
 
 
@@ -662,8 +702,12 @@ def _duration_clock(match: re.Match[str], tokens: list[Token]) -> bool:
     previous = tokens[-1] if tokens else None
     if previous is None or previous.kind != lx.WORD or previous.value not in _BEFORE_AMOUNT:
         return False
-    if previous.value == "for" and match["m2"] == "00" and text_at(match, match.end("h2")) == "h":
-        return False  # "an alarm for 9h00": nobody writes 9 hours as "9h00"; a time
+    if (
+        previous.value == "for"
+        and (match["m2"] == "00" or int(match["h2"]) > 12)
+        and text_at(match, match.end("h2")) == "h"
+    ):
+        return False  # "an alarm for 9h00", "for 17h15": nobody writes hours so; a time
     hours_end = match.end("h2")
     unsure = None
     if match.end() == minutes_end:
@@ -763,6 +807,52 @@ _ADJECTIVE_ZONES: Final = {
     "peruvian": "America/Lima",
 }
 _ZONE_AFTER: Final = re.compile(r"\s+(?:time|standard|daylight)\b", re.IGNORECASE)
+
+
+# A text of words alone: letters and apostrophes, spaces, the marks the scan skips and the
+# symbols "," and "&" — no digit, "-", "/", "@", "#", "+" or bracket.
+_WORDS_ALONE: Final = re.compile(r"[a-z'\s.,&!?;:\"]*")
+_WORD_ALONE: Final = re.compile(r"[a-z]+(?:'[a-z]+)*|[,&]")
+# words whose token depends on the words around them ("2d", "the cat" or "9am CAT", "German
+# class" or "German time", "1 second", "8 o clock"): never read alone
+_READ_IN_CONTEXT: Final = (
+    frozenset(_SHORT_UNITS)
+    | frozenset(_GLUED_UNITS)
+    | _NOUN_ZONES
+    | frozenset(_ADJECTIVE_ZONES)
+    | {"second", "clock"}
+)
+
+
+def word_values(text: str) -> list[tuple[str, str, object]] | None:
+    """What `tokenize(text)` makes of a text of words alone, without scanning it: (the word
+    in lower case, its token's kind, its token's value) for each token — every one a plain
+    word (lx.WORD: a keyword of the lexicon, or a word `_scan` has already found plain) or
+    the symbol "," or "&". None when the text holds anything else (a number, a day's name, a
+    word not seen yet, another symbol): tokenize it."""
+    if not text.isascii():
+        return None
+    lowered = text.lower()
+    if _WORDS_ALONE.fullmatch(lowered) is None:
+        return None
+    values: list[tuple[str, str, object]] = []
+    lexicon = lx.LEXICON
+    for word in _WORD_ALONE.findall(lowered):
+        if word in _READ_IN_CONTEXT:
+            return None
+        if word == "," or word == "&":
+            values.append((word, lx.SYM, word))
+            continue
+        entry = lexicon.get(word)
+        if entry is None:
+            if word not in _PLAIN_WORDS:
+                return None
+            values.append((word, lx.WORD, word))
+        elif entry[0] == lx.WORD:
+            values.append((word, lx.WORD, entry[1]))
+        else:
+            return None
+    return values
 
 
 def _zone_meant(text: str, start: int, end: int, tokens: list[Token]) -> bool:

@@ -30,16 +30,16 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
-from .botcommand import DELAY, dashed_options, plain_command
+from .botcommand import DELAY, bare_amount, dashed_options, plain_command
 from .build import build
 from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
 from .doubts import letter_runs
 from .frequency import agrees
-from .grammar import GREETINGS, read, reads_nothing
+from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .labels import unlabelled
-from .phrase import NotUnderstood, Phrase, Rejected
+from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import letter_days, plain_marks
 from .rawrule import looks_like_rule
@@ -55,8 +55,9 @@ from .salvage import (
     times_of_day,
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
-from .task_part import part_named_by
-from .tokens import Token, TokenizeError, tokenize
+from .task_part import message_clause, names_an_alarm, part_named_by
+from .timetable import job_said, once_or_weekly, weekly_reading
+from .tokens import Token, TokenizeError, tokenize, word_values
 from .zones import lookup_place, lookup_word
 
 if TYPE_CHECKING:
@@ -72,6 +73,12 @@ _SLACK_USER: Final = r"<@(?P<uid>[UW][A-Z0-9]{2,})(?:\|[^>]*)?>"
 _NAMED: Final = (
     r"(?<![\w#@.])(?P<name>(?:#|@(?!(?:yearly|annually|quarterly|monthly|weekly|daily|midnight|"
     r"noon|midday|hourly|reboot|once|continuous|tonight|tomorrow|today)\b"
+    # "Notify @daily:9am @weekdays": days after "@", as a scheduler's macros write them
+    r"|(?:weekdays?|weekends?|workdays?|(?:mon|tues|wednes|thurs|fri|satur|sun)days)(?![\w.-])"
+    # "@dec 20 at 3pm", "drinks @friday 5pm": a date after "@", a quick-add box's "at"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s?\d"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:week|work)(?:day|end)s?\b"
+    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:\.|\s?(?=\d))"
     # "@two pm", "@nine o'clock": a time in words after "@", not someone called Two
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?:[\s-]+[a-z]+){0,2}\s*(?:[ap]\.?m\b|o'?clock\b)))"
@@ -82,7 +89,7 @@ _WHO: Final = (
 )
 # "/remind me to …", "remind #team to …", "remind @sam about …"
 _REMIND: Final = re.compile(
-    r"^\s*(?:(?:hey|ok|okay|please|pls|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
+    r"^\s*(?:(?:hey|ok|okay|please|pls|kindly|can\s+you|could\s+you|would\s+you|will\s+you)[\s,]+)*"
     rf"/?remind\s+(?:{_WHO}|(?P<tilde>~[a-z][\w.-]{{0,79}}))(?:\s+(?:to|about|that|of)\b)?",
     re.IGNORECASE,
 )
@@ -128,7 +135,7 @@ UNREAD_TIME_CONFIDENCE: Final = 0.6
 # "cancel my 9am reminder", "stop reminding me every day", "snooze it for 10 minutes": a
 # change to a job that exists, not a new schedule ("delete old logs every Sunday" is a task)
 _MANAGE: Final = re.compile(
-    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:(?:please|kindly)\s+)?"
     r"(?:(?:cancel|delete|remove|get\s+rid\s+of|clear|disable|unschedule|pause|resume|"
     r"reschedule|edit|change|update|modify|adjust|move|shift|push|bump|postpone|stop|"
     r"turn\s+off|mute|dismiss)\b(?:\s+\S+){0,4}?\s+"
@@ -142,11 +149,19 @@ _MANAGE: Final = re.compile(
     r"send\s+(?:me|us)\s+(?:an?|the|any)\s+(?:reminders?|notices?|notifications?|alerts?))\b"
     # "change the digest time to 7:45", "move standup to Friday": something that exists gets a
     # new time ("move the logs to cold storage every Sunday" names a place: a task)
-    r"|(?:change|move|reschedule|shift|push|bump|switch)\b(?:\s+\S+){1,5}?\s+to\s+"
+    # "Moved the standup bot trigger timing back to 1:30am UTC", "update crons to run at 15:30
+    # for testing", "Change trash pickup back to Friday mornings if we can get that"
+    # (a whole schedule after it replaces the old one, and reads as itself: "Update workflow to
+    # run on 1pm UTC every day")
+    r"|(?:change|move|reschedule|shift|push|bump|switch|update)(?:d|ed)?\b"
+    r"(?:\s+\S+){1,6}?\s+(?:back\s+|forward\s+)?to\s+"
+    r"(?![^.;]*\b(?:every|each|daily|hourly|weekly|monthly|nightly|weekdays)\b)"
+    r"(?:run\s+(?:at\s+|on\s+)?)?"
     # ("move my standup to the afternoon at 2pm": a part of the day, then the time)
     r"(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+at\s+)?"
-    r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|noon|midnight|tomorrow|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$"
+    r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?![\w/-])|noon\b|midnight\b|tomorrow\b|"
+    r"today\b|tonight\b|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b)"
     # "lets move the time to 21:00 UTC", "can we change the meeting time to 3pm": a time that
     # is already set gets a new one
     r"|(?:\S+\s+){0,3}?(?:move|change|shift|push|bump|switch)\s+the\s+(?:\w+\s+)?time\s+to\b"
@@ -203,17 +218,30 @@ _QUESTION: Final = re.compile(
     # a word or two of talk before the question does not make it a request: "ok so, can you tell
     # me when the backup runs", "btw what time is standup tomorrow"
     r"^\s*(?:(?:ok|okay|so|well|hey|hi|hello|btw|also|and|but|oh|um|hmm|sorry|quick\s+question|"
-    r"question)\b[\s,:;.!-]*)*"
+    # an assistant's wake word: "olly do i have any openings tomorrow", "hey siri what's on …"
+    r"question|olly|alexa|siri|google|cortana|mycroft|computer)\b[\s,:;.!-]*)*"
     r"(?:what|what's|whats|where|who|why|which|"
     r"how\s+(?:often|long|many|much|does|do|did|would|is|are)|is|are|"
     r"does|did|am\s+i|should\s+(?:i|we)|"
+    # "can i know what i have to do next saturday at six pm", "may i see when …"
+    r"(?:can|could|may)\s+(?:i|we)\s+(?:know|see|find\s+out|hear)\s+(?:what|when|which|where|"
+    r"how|if|whether|who)|"
     r"when(?:'s|\s+(?:is|are|does|did|will|was|do))|do\s+(?:i|you|we)\b|"
     # "can you tell me what runs on Mondays", "show me when it runs"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+(?:me|us)\s+"
     # ("tell me when it is 5PM" asks to be told at 5 PM)
     r"(?:what|when(?!\s+it(?:'s|\s+is|\s+gets\s+to|\s+hits)\s+(?:\d|noon\b|midnight\b|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))|which|"
-    r"where|how|whether|if)\b)\b",
+    r"where|how|whether|if)\b"
+    # "confirm i have set an alarm for six am", "just to confirm you set the alarm to go off at
+    # eight", "can you check that my alarm is set for 7", "verify i have a reminder at noon":
+    # a question about what is set, not a request to set it
+    r"|(?:just\s+)?(?:to\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?"
+    r"(?:confirm|verify|double[\s-]?check|check)\s+(?:(?:if|whether|that)\s+)?"
+    r"(?:(?:i|you|we)\s+(?:have\s+|'ve\s+|had\s+|already\s+)*(?:set|made|scheduled|created|added)"
+    r"|(?:i|you|we)\s+(?:have|'ve\s+got)\s+(?:an?|any)\s+(?:alarm|reminder|timer)s?"
+    r"|(?:my|the|our|an?|any)\s+(?:\w+\s+)?(?:alarms?|reminders?|timers?)\s+(?:is|are|was|were)\s+"
+    r"(?:set|on|scheduled)))\b",
     re.IGNORECASE,
 )
 
@@ -257,6 +285,15 @@ _THIRD_PERSON: Final = re.compile(
     r"|(?!(?:It|This|That|These|Those|There|Here|What|Which|Who|When|Where|How|Everything|"
     r"Nothing|Everyone)\b)[A-Z][a-z]+\s+)"
     r"(?:(?:has|have|had)(?!\s+(?:to|got\s+to)\b)|is\s+off|is\s+out|off|out|works|worked|stayed)\b"
+)
+# The same statement typed in lower case ("viola has thursday off", "sam works mondays"): a
+# name is then any word but one that opens a request or a question, and a bare "off"/"out"
+# after it is left out ("kick off the ETL job", "send out the notes": verbs, not names)
+_THIRD_PERSON_LOWER: Final = re.compile(
+    r"^\s*(?!(?:it|this|that|these|those|there|here|what|which|who|when|where|how|why|"
+    r"everything|nothing|everyone|please|pls|plz|kindly|just|also|and|then|so|now|if|"
+    r"make|let|can|could|would|will|should|do|does|did)\b)[a-z]{2,}\s+"
+    r"(?:(?:has|have|had)(?!\s+(?:to|got\s+to)\b)|is\s+off|is\s+out|works|worked|stayed)\b"
 )
 
 
@@ -377,6 +414,12 @@ _CUT_OFF: Final = (" at", " every", " each", "@")
 _PLACEHOLDER: Final = re.compile(r"\?\s*:|:\s*\?")
 
 
+# "set a recurring alarm for mondays", "wake me up tomorrow": an alarm is its time, which
+# assistants ask for; 9:00 is only the default of a reminder
+_DEFAULT_TIME_NOTE: Final = "no time given; assumed 9:00 AM"
+ALARM_WITHOUT_TIME_NOTE: Final = "an alarm with no time: 9:00 AM is only a guess, say the time"
+
+
 def _to_confirm(result: ParseResult, note: str) -> ParseResult:
     """The answer, marked to be confirmed before it is saved, saying why."""
     return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
@@ -450,6 +493,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return result
     if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
         text = " ".join(text.split())  # the cues read words one space apart, as the stages do
+    if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
+        return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
         "?" in text and _PLACEHOLDER.search(text)
     ):
@@ -457,6 +502,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, note)
     bare = unlabelled(text, names_time=_mentions_time)  # "Note: Viola has Thursday off"
     statement = _STATEMENT.match(bare) or _THIRD_PERSON.match(bare)
+    if statement is None and bare[:1].islower():
+        statement = _THIRD_PERSON_LOWER.match(bare)
     if statement is None and _explains(text, result):
         note = "the text explains a time (an example, a conversion), it does not ask: to confirm"
         return _to_confirm(result, note)
@@ -527,8 +574,35 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    if text.isupper() and (quiet := _unshouted(text)) != text:
+        return _reshouted(
+            understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
+        )
     return _salvaged(
         _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
+    )
+
+
+def _unshouted(text: str) -> str:
+    """A text typed in capitals ("REMIND ME TMRW 7AM YOGA") as a sentence: in lower case, its
+    first letter capitalised. Capitals then say nothing (a name, "M" for months, a
+    describer's "AM"), and every rule that reads case reads it as it reads the sentence."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text  # a letter that changes length in lower case ("İ"): leave it
+    first = next((i for i, char in enumerate(lowered) if char.isalpha()), 0)
+    return lowered[:first] + lowered[first : first + 1].upper() + lowered[first + 1 :]
+
+
+def _reshouted(result: ParseResult, text: str, quiet: str) -> ParseResult:
+    """The parts of `result` read from the unshouted text, as the text wrote them."""
+
+    def back(part: str | None) -> str | None:
+        at = quiet.find(part) if part else -1
+        return text[at : at + len(part)] if part and at >= 0 else part
+
+    return result.replace(
+        task=back(result.task), target=back(result.target), schedule_text=back(result.schedule_text)
     )
 
 
@@ -586,6 +660,9 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    if text.isupper() and (quiet := _unshouted(text)) != text:
+        answer = await understand(quiet, timezone=timezone, now=now, llm=llm, date_order=date_order)
+        return _reshouted(answer, text, quiet)
     answer = await _understand_all(text, timezone, now, llm, date_order)
     return _salvaged(answer, text, timezone, now, date_order)
 
@@ -775,8 +852,33 @@ def _read_examples(text: str, zone_name: str, aware_now: datetime) -> _Found:
     return found
 
 
+# "tom 15:00", "dentist tom 10am": "tom", written small before a time, is tomorrow (a
+# quick-add box's short word) — not after a word that makes it someone ("call tom at 3pm")
+_TOM: Final = re.compile(r"(?:^|(?<=\s))tom(?=\s+(?:at\s+|@\s*)?\d)")
+_TO_SOMEONE: Final = frozenset(
+    "call email text ping ask tell remind meet with and to for see visit message dm invite "
+    "thank pay from by phone ring help cc".split()
+)
+
+
+def _tomorrow_said(match: re.Match[str]) -> str:
+    before = match.string[: match.start()].split()
+    if before and before[-1].lower().strip(",:;") in _TO_SOMEONE:
+        return match.group()
+    return "tomorrow"
+
+
+# "bot remind me at 30 5 * * 1-5 Good morning!" (Bot::IRC's reminder): "at" before a cron expression
+_AT_CRON: Final = re.compile(
+    r"\bat\s+(?=[\d*][\d*/,-]*\s+[\d*][\d*/,-]*\s+[\d*?][\d*/,?LW-]*\s+[\d*][\w*/,-]*\s+"
+    r"[\d*?][\w*/,#?-]*(?:\s|$))",
+    re.IGNORECASE,
+)
+
+
 # robfig/cron's "@every 5m" (Go): an interval, not a mention of someone called "every"
-_AT_EVERY: Final = re.compile(r"^\s*@every\s+(?=\d)", re.IGNORECASE)
+# ("Add cron schedule @every day at 1:30", "@every monday 9am": people write it before days too)
+_AT_EVERY: Final = re.compile(r"(?:^|(?<=\s))@every\s+(?=\w)", re.IGNORECASE)
 
 
 # "/remind 2h review the PR", "remind me 30 minutes check the oven": an amount of time right
@@ -790,7 +892,7 @@ _AMOUNT: Final = (
 _REMIND_AMOUNT: Final = re.compile(
     rf"^(\s*/?remind\s+(?:(?:me|us)\s+)?){_AMOUNT}"
     # "set a timer for 10 minutes", "a reminder for 2 hours": how long from now
-    rf"|^(\s*(?:(?:please|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
+    rf"|^(\s*(?:(?:please|kindly|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
     rf"(?:me\s+)?(?:an?\s+)?(?:timer|reminder|alarm)\s+)for\s+{_AMOUNT}",
     re.IGNORECASE,
 )
@@ -903,6 +1005,15 @@ def quick_entry(text: str) -> tuple[str, str | None] | None:
 
 
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    if text[:1] in "/.!@" or "cheduler" in text[:12] or " in " in text:
+        # "/timer1 0 20 /ame is AWAY!", "bot remind me in 15 Take the cookies out"
+        bare = bare_amount(text)
+        if bare is not None:
+            found = _read_commanded(bare[0], zone_name, aware_now)
+            if found.result is not None and found.result.ok:
+                if bare[1] is not None:
+                    found.result = _to_confirm(found.result, bare[1])
+                return found
     entry = quick_entry(text)
     if entry is not None:
         found = _read_commanded(entry[0], zone_name, aware_now)
@@ -946,6 +1057,7 @@ _DAY_THEN_DAILY: Final = re.compile(
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
+    slack_remind = text[:8].lower() == "/remind "
     text = plain_command(letter_days(plain_marks(text)))
     lowered = text.lower()
     if lowered.startswith("cron"):
@@ -956,6 +1068,10 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _DAY_THEN_DAILY.sub(r"starting \g<day>", text, count=1)
     if "due:" in text or "DUE:" in text or "Due:" in text:
         text = _DUE_FIELD.sub(_due_field, text)
+    if "tom " in text:
+        text = _TOM.sub(_tomorrow_said, text)
+    if "* *" in text and " at " in text:
+        text = _AT_CRON.sub("", text, count=1)
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text or "imer" in text or "larm" in text:
@@ -978,12 +1094,84 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         # are the message, whatever time they name — read when the rest has a schedule
         without = f"{rest[: quoted.start()]} {rest[quoted.end() :]}".strip()
         outside = _read_rest(without, text, zone_name, aware_now, target)
+        if outside.result is not None and outside.result.ok and outside.result.needs_confirmation:
+            # 'annual events happening "on the last Saturday of February"': the words outside
+            # only guess ("annual": the day it starts); the quoted ones say the day of it
+            unquoted = f"{rest[: quoted.start()]} {inner} {rest[quoted.end() :]}".strip()
+            whole = _read_rest(unquoted, text, zone_name, aware_now, target)
+            if (
+                whole.result is not None
+                and whole.result.ok
+                and whole.result.confidence > outside.result.confidence
+            ):
+                return whole
         if outside.result is not None and outside.result.ok:
             task = " ".join(part for part in (inner.strip(), outside.result.task) if part)
             outside.result = outside.result.replace(task=task)
             outside.rest = rest
             return outside
-    return _read_rest(rest, text, zone_name, aware_now, target)
+    elif (
+        (target is not None or _asks_to_remind(lowered))
+        and (" that " in rest or " about " in rest or " to " in rest)
+        and (split := message_clause(rest)) is not None
+    ):
+        # "Remind me on the 11th of every month that my bill is due on the 15th": the date in
+        # the message is the message's — read when the words before it are a schedule
+        outside = _read_rest(split[0], text, zone_name, aware_now, target)
+        if outside.result is not None and outside.result.ok:
+            task = " ".join(part for part in (outside.result.task, split[1]) if part)
+            outside.result = outside.result.replace(task=clean_task(task))
+            if not split[2]:
+                outside.result = _to_confirm(outside.result, MESSAGE_TIME_NOTE)
+            outside.rest = rest
+            return outside
+    found = _read_rest(rest, text, zone_name, aware_now, target)
+    if slack_remind and found.result is not None and not found.result.ok:
+        return _last_sentence_when(found, rest, text, zone_name, aware_now, target)
+    return found
+
+
+# a sentence's end inside a command: ". ", "! ", "? "
+_SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?])\s+")
+LAST_SENTENCE_NOTE: Final = (
+    "the schedule read from the command's last sentence (Slack's /remind says when last); "
+    "the times before it were read as the message: to confirm"
+)
+
+
+def _last_sentence_when(
+    found: _Found, rest: str, text: str, zone_name: str, aware_now: datetime, target: str | None
+) -> _Found:
+    """ "/remind #team Hi all, the retro is on Friday at 3pm. … at 10am every Thursday": Slack's
+    /remind puts the time last, so a message that names times of its own is refused whole; its
+    last sentence, read as a schedule, is the time (asked). `found` itself otherwise."""
+    parts = _SENTENCE_BREAK.split(rest.strip())
+    if len(parts) < 2:
+        return found
+    tail = _read_rest(parts[-1], text, zone_name, aware_now, target)
+    if tail.result is None or not tail.result.ok:
+        return found
+    message = " ".join([*parts[:-1], tail.result.task or ""]).strip()
+    tail.result = _to_confirm(tail.result.replace(task=clean_task(message)), LAST_SENTENCE_NOTE)
+    tail.rest = rest
+    return tail
+
+
+_REMINDER_OPENERS: Final = (
+    *("ping me", "ping us", "notify me", "notify us", "tell me", "tell us", "alert me", "nudge me"),
+    *("text me", "message me", "email me"),
+)
+
+
+def _asks_to_remind(lowered: str) -> bool:
+    """Whether the text asks for a reminder ("set a reminder for …", "ping me every Monday …"),
+    whose message may name dates of its own."""
+    return "remind" in lowered[:48] or lowered.lstrip(" /!@").startswith(_REMINDER_OPENERS)
+
+
+MESSAGE_TIME_NOTE: Final = (
+    "the time after “that” read as part of the message, not as when to remind: to confirm"
+)
 
 
 # "cron 30 9 * * mon-fri do something" (a bot's "!remind cron …"), "crontab: 0 9 * * 1": the
@@ -1061,6 +1249,17 @@ _FREQUENCY_WORD: Final = re.compile(
 _QUOTED: Final = re.compile(r'"(?P<inner>[^"]*[^\W\d_][^"]*)"|“(?P<curly>[^”]*[^\W\d_][^”]*)”')
 
 
+# a message told to others: "inform my group that …", "tell john that …", "let everyone know
+# that …" (not "tell me", "let me know": those ask to be reminded)
+_TOLD_FIRST: Final = frozenset("itlnempcw")
+_TOLD_THAT: Final = re.compile(
+    r"^\s*(?:(?:please|pls|can\s+you|could\s+you|will\s+you|would\s+you)\s+)*"
+    r"(?P<head>(?:inform|tell|notify|text|email|e-mail|message|let)\s+(?!me\b|us\b)"
+    r"(?:[\w'’]+\s+){1,4}?)that\s+",
+    re.IGNORECASE,
+)
+
+
 def _read_rest(
     rest: str, text: str, zone_name: str, aware_now: datetime, target: str | None
 ) -> _Found:
@@ -1072,6 +1271,16 @@ def _read_rest(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
         return found
+    if bare[:1].lower() in _TOLD_FIRST and (told := _TOLD_THAT.match(bare)) is not None:
+        if not _mentions_time(told["head"]):
+            # "inform my group that the new meeting date is tomorrow", "tell john that the party
+            # is on friday": a message to others, and the day is the message's
+            found.result = ParseResult.rejected(
+                "that reads as a message to send, and the day in it is the message's: say when "
+                "to send it",
+                suggestion=HINT,
+            ).with_parts(None, target)
+            return found
     new_schedule = _NEW_SCHEDULE.match(bare) if _MANAGE.match(bare) else None
     if new_schedule is not None:
         # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
@@ -1220,11 +1429,32 @@ def read_command(
     None if there is none. A refusal of the schedule that was found ("at 5") is a result
     too. `stopped`: what the grammar read of the text from its start, if it was read;
     `reminder`: the text was a reminder ("remind me …", "/remind …")."""
+    job = None
     try:
         tokens = tokenize(text)
+        if "weekend" in text.lower() and job_said([t.value for t in tokens if t.kind == lx.WORD]):
+            job = WEEKEND_JOB.set(True)  # "run at 6am on the weekend": every weekend
         runs = schedule_runs(tokens, stopped=stopped)
     except (TokenizeError, Rejected) as error:
+        if job is not None:
+            WEEKEND_JOB.reset(job)
         return ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
+    try:
+        return _read_command(text, tokens, runs, zone_name, now, reminder=reminder)
+    finally:
+        if job is not None:
+            WEEKEND_JOB.reset(job)
+
+
+def _read_command(
+    text: str,
+    tokens: list[Token],
+    runs: list[tuple[int, int]],
+    zone_name: str,
+    now: datetime,
+    *,
+    reminder: bool,
+) -> ParseResult | None:
     if not runs:
         return None
     chosen = [token for start, end in runs for token in tokens[start:end]]
@@ -1248,6 +1478,7 @@ def read_command(
         phrase, _ = read(chosen)
         if task is not None:
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
+            phrase.event_window = True  # "recycling collection occurs Monday 8 am until 3 pm"
             # "friday and saturday" is read as those days once each only when it is all the
             # text says; beside other words ("everys Monday, Wednesday and Friday", a typo of
             # "every") the list keeps its weekly reading
@@ -1266,6 +1497,23 @@ def read_command(
             phrase.single_day, phrase.every = False, True
             day = lx.DAY_LABELS[phrase.weekdays[0]]
             phrase.unsure.append(f"the meetings on {day} read as every {day} (it may mean once)")
+        elif (
+            habitual is None
+            and not reminder
+            and _one_weekday_alone(phrase)
+            and (weekly := weekly_reading(text, lx.DAY_LABELS[phrase.weekdays[0]])) is not None
+        ):
+            # "Wednesday Night Bible Study 7:15 PM", "Sprint planning: Monday 9 AM", "The draw
+            # is held on Wednesday at 3:00 PM": a timetable's event, every week (`timetable`)
+            phrase.single_day, phrase.every = False, True
+            (phrase.unsure if weekly.unsure else phrase.assumptions).append(weekly.note)
+        elif (
+            habitual is None
+            and not reminder
+            and _one_weekday_alone(phrase)
+            and (once := once_or_weekly(text)) is not None
+        ):
+            phrase.unsure.append(once)  # "The first letter goes out on Friday": once, asked
         elif habitual is not None and " " not in habitual and _one_weekday_alone(phrase):
             # (not "will run on Friday": that Friday)
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
@@ -1288,6 +1536,20 @@ def read_command(
             phrase.unsure.append(
                 f"the text says when the job {_VERB_SAID.get(habitual, habitual)}, not how often: "
                 "read as every day"
+            )
+            habitual = None
+        elif (
+            phrase.times
+            and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
+            and ("cron" in text or "Cron" in text or "CRON" in text)
+            and not _names_a_day(phrase)
+            and _cron_words_said(tokens, runs)
+        ):
+            # "schedule cronjob at 6:00am.", "set up a cron job at 2am": a cron job repeats;
+            # the text says when, not how often — every day, asked
+            phrase.every, phrase.interval = True, (1, "day")
+            phrase.unsure.append(
+                "a cron job repeats, and the text says when, not how often: read as every day"
             )
             habitual = None
         else:
@@ -1403,6 +1665,16 @@ def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
 
 
 _MODALS: Final = frozenset({"should", "will", "would", "must", "shall"})
+_CRON_WORDS: Final = frozenset({"cron", "crons", "cronjob", "cronjobs", "crontab"})
+
+
+def _cron_words_said(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether "cron", "cronjob" or "crontab" is said outside the schedule's words."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    return any(
+        token.kind == lx.WORD and token.value in _CRON_WORDS and k not in inside
+        for k, token in enumerate(tokens)
+    )
 
 
 _MEETS: Final = frozenset({"meets", "gathers", "convenes", "assembles"})
@@ -1693,6 +1965,16 @@ def _mentions_time(task: str) -> bool:
         return True
     if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
         task = _PRIORITY.sub(" ", task)
+    words = word_values(task)
+    if words is not None:
+        # most tasks ("check the build"): plain words alone, read without a scan — the test
+        # below, for tokens that can only be words and symbols
+        return any(
+            kind == lx.WORD
+            and _time_word(word, value)
+            and not (k and _greets(words[k - 1][2], words[k - 2][2] if k > 1 else None))
+            for k, (word, kind, value) in enumerate(words)
+        )
     try:
         tokens = tokenize(task)
     except TokenizeError:
@@ -1715,12 +1997,22 @@ def _mentions_time(task: str) -> bool:
     )
 
 
+def _time_word(word: str, value: object) -> bool:
+    """Whether a plain word's token counts for _mentions_time: what its test of a word is."""
+    if value == "to" and word == "to":
+        return False
+    return value in _TIME_WORDS or bool(lookup_place(str(value)) or lookup_word(str(value)))
+
+
 def _greeted(tokens: list[Token], k: int) -> bool:
     """Whether tokens[k] is the holiday of a greeting ("Merry Christmas", "Happy New Year"):
     a message's words, not a time."""
-    if k and tokens[k - 1].value in GREETINGS:
-        return True
-    return k > 1 and tokens[k - 1].value == "new" and tokens[k - 2].value in GREETINGS
+    return bool(k) and _greets(tokens[k - 1].value, tokens[k - 2].value if k > 1 else None)
+
+
+def _greets(before: object, two_before: object) -> bool:
+    """Whether the values of the two tokens before a word make it a greeting's holiday."""
+    return before in GREETINGS or (before == "new" and two_before in GREETINGS)
 
 
 # Words before a number that make it a time or an amount of time: "at 5", "until 6", "from 9
@@ -1807,7 +2099,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             while first < end - 1 and tokens[first].value in ("and", ","):
                 first += 1  # "check the build and every friday at 4pm"
             runs.append((first, end))
-            if phrase.zone is not None and phrase == Phrase(zone=phrase.zone):
+            if names_only_a_zone(phrase):
                 places.add(first)  # a run that only names a place
             elif end == first + 1 and tokens[first].value == "today" and repeats:
                 todays.add(first)  # "every day at 6pm summarize what happened today"
@@ -1985,9 +2277,13 @@ _DETERMINERS: Final = frozenset({"a", "the", "our", "my", "your", "their", "his"
 _WEEKLY: Final = frozenset({"weekly", "biweekly", "fortnightly"})
 
 
+# "on a bi-weekly cadence", "on a monthly basis": nouns a frequency word names the schedule by
+_RHYTHMS: Final = frozenset({"cadence", "basis", "rhythm", "rotation", "cycle", "schedule"})
+
+
 def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
     """ "the weekly report", "a daily backup": a frequency word after a determiner and
-    before a word the grammar does not know."""
+    before a word the grammar does not know (not "a weekly cadence": the schedule's)."""
     words = [t for t in tokens[start:end] if not (t.kind == lx.WORD and t.value in _DETERMINERS)]
     before = tokens[start - 1] if start else None
     after = tokens[end] if end < len(tokens) else None
@@ -2002,6 +2298,7 @@ def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
         and after is not None
         and after.kind == lx.WORD
         and after.value not in lx.KEYWORDS
+        and after.value not in _RHYTHMS
     )
 
 
@@ -2018,6 +2315,7 @@ def _bare_frequency(tokens: list[Token], start: int, end: int) -> bool:
         and after is not None
         and after.kind == lx.WORD
         and after.value not in lx.KEYWORDS
+        and after.value not in _RHYTHMS
     )
 
 

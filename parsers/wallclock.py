@@ -76,3 +76,19 @@ def ceil_minute(instant: datetime) -> datetime:
     """The next whole minute at or after `instant`."""
     floor = instant.replace(second=0, microsecond=0)
     return floor if floor == instant else floor + _MINUTE
+
+
+def meridiem_hour(hour: int, meridiem: str) -> int | None:
+    """The hour on the 24-hour clock of `hour` said with "am" or "pm"; None when there is none.
+
+    An hour past 12 with "pm" ("23pm", "19pm") says the same hour twice, and is that hour, as
+    people who write it mean; with "am" ("15am") the two disagree, and there is no answer.
+    "00 am" is midnight, as 12 am is.
+    """
+    if hour == 0 and meridiem == "am":
+        return 0
+    if 1 <= hour <= 12:
+        return hour % 12 + (12 if meridiem == "pm" else 0)
+    if 13 <= hour <= 23 and meridiem == "pm":
+        return hour
+    return None

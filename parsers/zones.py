@@ -358,19 +358,6 @@ def keeps_offset(named: str, offset_zone: str) -> bool:
     return any(zone.utcoffset(datetime(2026, month, 1)) == fixed for month in (1, 7))
 
 
-def same_instant(first: tuple[int, int, str], second: tuple[int, int, str]) -> tuple[bool, bool]:
-    """Whether two times of day, each (hour, minute, zone), are one instant in January and in
-    July: "10am ET/7am PT" says one time twice (in both); "9am CET / 8am UTC" in winter only."""
-    seasons = []
-    for month in (1, 7):
-        instants = {
-            datetime(2026, month, 15, hour, minute, tzinfo=ZoneInfo(zone)).timestamp()
-            for hour, minute, zone in (first, second)
-        }
-        seasons.append(len(instants) == 1)
-    return seasons[0], seasons[1]
-
-
 def friendly_name(zone: str) -> str:
     """ "Pacific Time", "Tokyo time", "UTC": how a person names the zone."""
     if zone in FRIENDLY:

@@ -120,6 +120,7 @@ class Recurrence:
     __slots__ = (
         "_counted",
         "_counting",
+        "_easter",
         "_kwargs",
         "_lock",
         "count",
@@ -138,6 +139,7 @@ class Recurrence:
         self.count = parts.count
         self.until = None if parts.until is None else _until_instant(parts.until, zone)
         self._kwargs = _sparse_daily_as_yearly(parts, _explicit(parts, dtstart))
+        self._easter = parts.has("BYEASTER")
         # HOURLY and MINUTELY are stepped as DAILY, and a sparse DAILY as YEARLY
         self.freq: int = self._kwargs["freq"]
         self.interval: int = self._kwargs["interval"]
@@ -225,6 +227,8 @@ class Recurrence:
         while until is None or cursor <= until:
             anchor = self._period_start(cursor)
             shift = _CALENDAR_CYCLE * ((_LAST_START_YEAR - anchor.year) // _CALENDAR_CYCLE)
+            if self._easter:
+                shift = 0  # Easter's date does not repeat every 400 years; it comes every year
             found = False
             try:
                 for shifted in du.rrule(dtstart=_years(anchor, shift), **self._kwargs):
@@ -277,7 +281,7 @@ def _explicit(parts: RuleParts, dtstart: datetime) -> dict[str, Any]:
     if freq in (HOURLY, MINUTELY):
         by.update(_times_of_day(parts, dtstart))
         kwargs.update(freq=DAILY, interval=1)
-    day_parts = ("byweekno", "byyearday", "bymonthday")
+    day_parts = ("byweekno", "byyearday", "bymonthday", "byeaster")
     if not parts.has("BYDAY") and not any(name in by for name in day_parts):
         if freq == YEARLY:
             by.setdefault("bymonth", (dtstart.month,))

@@ -38,6 +38,7 @@ _PARTS: Final = (
     "BYSECOND",
     "BYSETPOS",
     "WKST",
+    "BYEASTER",  # dateutil's extension: days from Western Easter Sunday ("every Good Friday")
 )
 # part -> (lowest, highest, may be negative)
 _NUMBER_PARTS: Final = {
@@ -49,6 +50,7 @@ _NUMBER_PARTS: Final = {
     "BYMINUTE": (0, 59, False),
     "BYSECOND": (0, 59, False),
     "BYSETPOS": (1, 366, True),
+    "BYEASTER": (0, 365, True),
 }
 _MONTH_NAMES: Final = (
     "January February March April May June July August September October November December"
@@ -125,8 +127,8 @@ def _parse(rule: str) -> RuleParts:
         if name not in _PARTS:
             raise RuleError(
                 f"unknown part {_clip(name)!r}; expected FREQ, INTERVAL, COUNT, UNTIL, WKST, "
-                "BYMONTH, BYWEEKNO, BYYEARDAY, BYMONTHDAY, BYDAY, BYHOUR, BYMINUTE, BYSECOND "
-                "or BYSETPOS"
+                "BYMONTH, BYWEEKNO, BYYEARDAY, BYMONTHDAY, BYDAY, BYHOUR, BYMINUTE, BYSECOND, "
+                "BYSETPOS or BYEASTER"
             )
         if name in values:
             raise RuleError(f"{name} is given twice")
@@ -273,11 +275,23 @@ def _check_combination(parts: RuleParts) -> None:
     for name in ("BYWEEKNO", "BYYEARDAY"):
         if parts.has(name) and parts.freq != YEARLY:
             raise RuleError(f"{name} is supported with FREQ=YEARLY only (not {freq})")
+    if parts.has("BYEASTER"):
+        # dateutil's BYEASTER (days from Western Easter Sunday) with other day parts takes
+        # their intersection, which is almost never what was meant: a day a year and its times
+        others = [name for name in _DAY_PARTS if parts.has(name)]
+        if parts.freq != YEARLY or others or len(parts.by("BYEASTER")) != 1:
+            raise RuleError(
+                "BYEASTER goes with FREQ=YEARLY, one number of days from Easter Sunday and the "
+                "time of day only (FREQ=YEARLY;BYEASTER=-2 is Good Friday)"
+            )
     if parts.has("BYSETPOS") and not any(
         parts.has(name) for name in _PARTS if name.startswith("BY") and name != "BYSETPOS"
     ):
         raise RuleError("BYSETPOS needs another BY… part to choose among (RFC 5545)")
     check_days_of(parts.by("BYMONTH") or range(1, 13), parts.by("BYMONTHDAY"))
+
+
+_DAY_PARTS: Final = ("BYMONTH", "BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY", "BYSETPOS")
 
 
 def check_days_of(months: Sequence[int], monthdays: Sequence[int]) -> None:

@@ -71,3 +71,32 @@ def test_the_list_stops_at_an_instant_before_which_nothing_is_missing() -> None:
     # runs at one instant are all in or all out
     runs, complete = list_planned([every(3600)] * 4, start=start, end=end, limit=6)
     assert complete == start + timedelta(hours=1) and len(runs) == 4
+
+
+def test_an_easter_rule_is_counted_and_listed_on_its_days() -> None:
+    # Good Friday every year (dateutil's BYEASTER), in a zone that changes its clocks around
+    # Easter: counted per month and listed, on the days dateutil's easter() gives
+    good_friday = Planned(
+        Schedule.from_dict(
+            {
+                "type": "rrule",
+                "rule": "FREQ=YEARLY;BYEASTER=-2;BYHOUR=9;BYMINUTE=0",
+                "timezone": "Europe/Berlin",
+                "start_at": "2026-04-03T09:00:00+02:00",
+            }
+        )
+    )
+    start, end = datetime(2026, 1, 1, tzinfo=BERLIN), datetime(2029, 1, 1, tzinfo=BERLIN)
+    runs, complete = list_planned([good_friday], start=start, end=end, limit=10)
+    assert complete == end
+    assert [at.astimezone(BERLIN).isoformat() for at, _ in runs] == [
+        "2026-04-03T09:00:00+02:00",
+        "2027-03-26T09:00:00+01:00",  # before the clocks change that year
+        "2028-04-14T09:00:00+02:00",
+    ]
+    edges = interval_edges(
+        datetime(2027, 3, 1, tzinfo=BERLIN), datetime(2027, 5, 1, tzinfo=BERLIN), BERLIN, "day"
+    )
+    counted = count_planned([good_friday], edges)
+    days = [edges[k].astimezone(BERLIN).date() for k, t in enumerate(counted.tallies[0]) if t.count]
+    assert [day.isoformat() for day in days] == ["2027-03-26"]

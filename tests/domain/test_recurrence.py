@@ -343,6 +343,18 @@ def test_end_at_and_exclusions_apply_as_to_every_type() -> None:
             "2027-01-01",
             ["2028-02-29", "2032-02-29", "2036-02-29", "2040-02-29"],
         ),
+        # Good Friday (dateutil's BYEASTER: days from Western Easter Sunday)
+        (
+            "FREQ=YEARLY;BYEASTER=-2;BYHOUR=9;BYMINUTE=0",
+            "2027-01-01",
+            ["2027-03-26", "2028-04-14", "2029-03-30", "2030-04-19"],
+        ),
+        # Whit Monday
+        (
+            "FREQ=YEARLY;BYEASTER=50;BYHOUR=9;BYMINUTE=0",
+            "2027-01-01",
+            ["2027-05-17", "2028-06-05", "2029-05-21", "2030-06-10"],
+        ),
     ],
 )
 def test_calendar_rules(rule: str, after: str, expected: list[str]) -> None:
@@ -459,6 +471,28 @@ def test_a_series_started_a_century_ago_is_not_stepped_from_its_start() -> None:
     )
 
 
+def test_easter_is_not_stepped_in_a_copy_of_the_calendar_400_years_on() -> None:
+    # the Gregorian calendar repeats every 400 years, Easter's date does not: a BYEASTER rule
+    # is stepped in its own years, from a start long ago and far ahead alike
+    schedule = rrule(
+        "FREQ=YEARLY;BYEASTER=0;BYHOUR=10;BYMINUTE=0", "Europe/Berlin", "1926-04-04T10:00:00"
+    )
+    assert [t[:10] for t in local_times(schedule, after="2027-01-01T00:00:00", count=3)] == [
+        "2027-03-28",
+        "2028-04-16",
+        "2029-04-01",
+    ]
+    later = [t[:10] for t in local_times(schedule, after="2427-01-01T00:00:00", count=2)]
+    expected = [rrulestr("FREQ=YEARLY;BYEASTER=0", dtstart=datetime(2427, 1, 1))[k] for k in (0, 1)]
+    assert later == [day.date().isoformat() for day in expected]
+    counted = rrule("FREQ=YEARLY;BYEASTER=-2;BYHOUR=9;COUNT=3", "UTC", "2027-03-26T09:00:00")
+    assert [t[:10] for t in local_times(counted, after="2020-01-01T00:00:00", count=5)] == [
+        "2027-03-26",
+        "2028-04-14",
+        "2029-03-30",
+    ]
+
+
 def test_runs_are_listed_at_most_a_hundred_years_ahead() -> None:
     # February 29th on a Monday, every third day from a Friday: once in 28 years or more.
     # Asked for 1,000 runs it lists those within 100 years, not stepping on to year 9999.
@@ -499,7 +533,11 @@ def test_a_series_with_nothing_in_fifty_years_has_ended() -> None:
         ("FREQ=DAILY;UNTIL=99991231", "UNTIL must lie between 1900 and 8999"),
         ("FREQ=DAILY;UNTIL=00010101T000000Z", "UNTIL must lie between 1900 and 8999"),
         ("FREQ=DAILY;FREQ=WEEKLY", "FREQ is given twice"),
-        ("FREQ=DAILY;BYEASTER=0", "unknown part 'BYEASTER'"),
+        ("FREQ=DAILY;BYFOO=0", "unknown part 'BYFOO'"),
+        ("FREQ=DAILY;BYEASTER=0", "BYEASTER goes with FREQ=YEARLY"),
+        ("FREQ=YEARLY;BYEASTER=0;BYMONTH=4", "BYEASTER goes with FREQ=YEARLY"),
+        ("FREQ=YEARLY;BYEASTER=-2,1", "one number of days from Easter Sunday"),
+        ("FREQ=YEARLY;BYEASTER=366", "BYEASTER 366 is out of range"),
         ("FREQ=DAILY;BYHOUR", "'BYHOUR' is not NAME=VALUE"),
         ("FREQ=DAILY;BYHOUR=", "BYHOUR has no value"),
         ("DTSTART:20270101T090000\nRRULE:FREQ=DAILY", "DTSTART does not go in the rule"),

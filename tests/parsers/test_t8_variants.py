@@ -330,9 +330,9 @@ FLOORS: dict[str, float] = {
     "weekdays weekdays": 0.96,
     "zone city": 0.96,
 }
-# the sample leaves out round eight's new tuning files (others add phrases to them while
-# this holds): the cases stay the same, whoever lands next
-SKIP = ("t8_",)
+# the sample leaves out round eight's and nine's new tuning files (others add phrases to them
+# while this holds): the cases stay the same, whoever lands next
+SKIP = ("t8_", "t9_")
 
 
 def test_every_kind_of_variant_keeps_the_answer() -> None:

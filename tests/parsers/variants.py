@@ -81,6 +81,8 @@ def ordinal_digits(n: int) -> str:
 
 
 _ORDINAL_VALUES = {ordinal_word(n): n for n in range(1, 32)}
+# spoken without the hyphen too ("the twenty second of june"): read whole, not as "second"
+_ORDINAL_VALUES |= {word.replace("-", " "): n for word, n in _ORDINAL_VALUES.items() if "-" in word}
 
 _CODE = re.compile(r"[*{}=`$<>\\]|\w\(|\)\.|\bcron\b|\brrule\b|^\s*[@!/]|^\s*\w+!", re.IGNORECASE)
 
@@ -93,7 +95,7 @@ def looks_like_code(text: str) -> bool:
 # -- times of day -------------------------------------------------------------------------------
 
 _TIME = re.compile(
-    r"(?<![\w:/.,])(?:"
+    r"(?<![\w:/.,+])(?:"
     r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?|[AP]\.?M\.?)(?![A-Za-z]|\s*/)"
     r"|(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?![\d:]|\s*[aApP]\.?[mM]\b)(?:\s*(?:hrs|hours)\b)?"
     r"|(?<![\d:]\s)(?P<noon>\b(?:12\s+)?noon\b)|(?<![\d:]\s)(?P<midnight>\b(?:12\s+)?midnight\b)"
@@ -130,9 +132,17 @@ def clocks(text: str) -> list[Clock]:
             if not (hour >= 13 or raw.startswith("0")):
                 continue  # "9:00" with no am/pm: not ours to decide
         before, after = text[: match.start()].rstrip(), text[match.end() :].lstrip()
+        if text[match.end() : match.end() + 1].isalpha():
+            return []  # "17:00utc", "15:00hs": rewritten, the glued word would break
+        if _BARE_START.search(before):
+            return []  # "from 3 to 5 pm": the bare 3 takes its half of the day from the end
         ranged = before.endswith(("-", "–")) or after.startswith(("-", "–"))
         found.append(Clock(hour, minute, match.span(), ranged))
     return found
+
+
+# a range's start written as a bare number, before the end: "from 3 to", "5-", "9 and"
+_BARE_START = re.compile(r"(?<![\d:.])\b\d{1,2}\s*(?:-|–|to|and|until|till|through|thru)\s*$")
 
 
 def _h12(hour: int) -> int:
@@ -148,6 +158,14 @@ Format = Callable[[int, int], str | None]
 
 # cron-descriptor's wording ("At 06:00 AM", "at 02:15 PM"): its exact form says "daily"
 _DESCRIPTOR = re.compile(r"^At \d{1,2}:\d\d(?: [AP]M)?\b|, at \d\d:\d\d [AP]M\b|\b0\d:\d\d [AP]M\b")
+# other tools' wordings, whose spelling is their meaning: systemd's short form ("Wed, 17:48",
+# every week) and crontab.guru's "At 08:00 on Monday" (every week, asked); a rewrite that
+# leaves or lands on them is another convention, not another spelling
+_CONVENTION = re.compile(
+    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+\d\d:\d\d"
+    r"|at\s+\d{1,2}:\d\d(?:\s+[a-z]{2,4})?\s+on\s+[a-z]+\.?\s*$)",
+    re.IGNORECASE,
+)
 # "tomorrow at midnight" asks which night; "tomorrow at 00:00" does not: not the same meaning
 _DAY_SAID = re.compile(r"\b(?:tomorrow|today|tonight|next|this)\b", re.IGNORECASE)
 
@@ -156,7 +174,7 @@ def _time_rewrite(
     fmt: Format, *, in_ranges: bool = True, after_at: bool = False, alone: bool = False
 ) -> Rewrite:
     def rewrite(text: str) -> str | None:
-        if looks_like_code(text) or _DESCRIPTOR.search(text):
+        if looks_like_code(text) or _DESCRIPTOR.search(text) or _CONVENTION.match(text):
             return None
         found = clocks(text)
         if not found or (not in_ranges and any(c.in_range for c in found)):
@@ -177,6 +195,8 @@ def _time_rewrite(
                 return None
             start, end = clock.span
             out = out[:start] + new + out[end:]
+        if _CONVENTION.match(out):
+            return None
         return out if out != text else None
 
     return rewrite
@@ -641,6 +661,116 @@ def spaced(text: str) -> str | None:
     return "  " + text.replace(" ", "  ") + " "
 
 
+# -- round nine (consistency9): more ways people vary the same words ----------------------------
+
+
+def upper_case(text: str) -> str | None:
+    """Caps lock on: "EVERY MONDAY AT 9AM"."""
+    if looks_like_code(text) or _DESCRIPTOR.search(text) or _CONVENTION.match(text):
+        return None
+    return text.upper() if text.upper() != text else None
+
+
+_WORD_START = re.compile(r"(?<![\w'’])([a-z])")
+
+
+def title_case(text: str) -> str | None:
+    """Each word capitalised, as in a subject line: "Run The Backup Every Monday At 9am"."""
+    if looks_like_code(text) or _DESCRIPTOR.search(text) or _CONVENTION.match(text):
+        return None
+    out = _WORD_START.sub(lambda m: m[1].upper(), text)
+    return out if out != text else None
+
+
+def exclaimed(text: str) -> str | None:
+    """ "… at 9am!": a trailing "!" (or a "." made one)."""
+    if looks_like_code(text) or text.rstrip()[-1:] in "!?)\"'":
+        return None
+    return text.rstrip().removesuffix(".") + "!"
+
+
+def could_you_please(text: str) -> str | None:
+    if not _imperative(text) or "please" in text.lower():
+        return None
+    return "Could you please " + _lc_first(_bare(text)) + "?"
+
+
+def kindly(text: str) -> str | None:
+    if not _imperative(text) or "please" in text.lower():
+        return None
+    return "kindly " + _lc_first(text)
+
+
+# "every day" / "each day" / "daily", "every hour" / "hourly": where the adverb reads as one
+# (not "every day of the week", "every day or two"; "daily" before a noun is an adjective)
+_EVERY_UNIT = re.compile(
+    r"\b(?P<lead>every|each)\s+(?P<unit>day|hour)\b(?!\s*(?:of|or|and|-|/))", re.IGNORECASE
+)
+_ADVERB = re.compile(
+    r"\b(?P<adverb>daily|hourly)\b(?=\s*(?:at\b|@|from\b|between\b|until\b|starting\b|"
+    r"except\b|on\b|in\s+the\b|[.,;!]|$))",
+    re.IGNORECASE,
+)
+_ADVERB_OF = {"day": "daily", "hour": "hourly"}
+
+
+def every_unit_as_adverb(text: str) -> str | None:
+    """ "every day at 9am" -> "daily at 9am", "every hour from 9 to 5" -> "hourly …"."""
+    if looks_like_code(text):
+        return None
+
+    def one(m: re.Match[str]) -> str:
+        word = _ADVERB_OF[m["unit"].lower()]
+        return word.capitalize() if m["lead"][:1].isupper() else word
+
+    out = _EVERY_UNIT.sub(one, text)
+    return out if out != text else None
+
+
+def adverb_as_every(text: str) -> str | None:
+    """ "daily at 9am" -> "every day at 9am", "hourly" -> "every hour"."""
+    if looks_like_code(text):
+        return None
+
+    def one(m: re.Match[str]) -> str:
+        unit = "day" if m["adverb"].lower() == "daily" else "hour"
+        return ("Every " if m["adverb"][:1].isupper() else "every ") + unit
+
+    out = _ADVERB.sub(one, text)
+    return out if out != text else None
+
+
+def each_day(text: str) -> str | None:
+    """ "every day" -> "each day"."""
+    if looks_like_code(text):
+        return None
+    out = re.sub(r"\b([Ee])very(\s+day)\b(?!\s*(?:of|or|and|-|/))", r"\1ach\2", text)
+    out = out.replace("Eeach", "Each").replace("eeach", "each")
+    return out if out != text else None
+
+
+_AT_TIME = re.compile(r"\bat\s+(?=\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|:))", re.IGNORECASE)
+
+
+def at_sign(text: str) -> str | None:
+    """ "at 9am" -> "@ 9am", as chat messages write it."""
+    if looks_like_code(text) or "@" in text:
+        return None
+    out = _AT_TIME.sub("@ ", text)
+    return out if out != text else None
+
+
+_TOMORROW = re.compile(r"\btomorrow\b", re.IGNORECASE)
+
+
+def tomorrow_short(text: str) -> str | None:
+    """ "tomorrow" -> "tmrw", as people text it."""
+    if looks_like_code(text):
+        return None
+    out = _TOMORROW.sub("tmrw", text)
+    return out if out != text else None
+
+
 # -- zones --------------------------------------------------------------------------------------
 
 ZONE_FAMILIES = {
@@ -743,6 +873,18 @@ def _variants() -> list[Variant]:
         Variant("frame lower first", "frame", first_lowered),
         Variant("frame lower case", "frame", lower_case),
         Variant("frame extra spaces", "frame", spaced),
+    ]
+    out += [
+        Variant("case UPPER CASE", "case", upper_case),
+        Variant("case Title Case", "case", title_case),
+        Variant("frame trailing !", "frame", exclaimed),
+        Variant("frame could you please ...?", "frame", could_you_please),
+        Variant("frame kindly", "frame", kindly),
+        Variant("interval every day->daily", "intervals", every_unit_as_adverb),
+        Variant("interval daily->every day", "intervals", adverb_as_every),
+        Variant("interval every day->each day", "intervals", each_day),
+        Variant("time at->@", "times", at_sign),
+        Variant("day tomorrow->tmrw", "days", tomorrow_short),
     ]
     for form in ("ET", "Eastern", "Eastern Time", "city"):
         out.append(Variant(f"zone {form}", "zones", _zone_rewrite(form)))

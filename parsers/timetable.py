@@ -1,0 +1,248 @@
+"""Timetables: an event that recurs, written with a bare day and a time.
+
+A church's page says "Wednesday Night Bible Study 7:15 PM", a syllabus "Office hours: Tuesday,
+2 to 3 pm", a project plan "Sprint planning: Monday 9 AM", a runbook "Maintenance window: Sunday
+02:00 UTC", a council "Trash Pickup is on Tuesday": none says "every", and each means every
+week. A to-do or a calendar request with the same shape ("Team meeting Friday 3 PM", "book
+dentist appointment friday 2pm", "remind me Friday at 3pm") means the coming day, once.
+
+What tells them apart, as decided with the phrases in tests/parsers/outside/t9_events.txt:
+- an event of a kind that recurs by nature (worship, Mass, Sunday school, Bible study, prayer
+  meeting, office hours, sprint planning, retrospective, a maintenance window, a collection
+  day): weekly, said so (`recurring_event`);
+- a timetable line, "Label: Day time" (`timetable_label`), a habit said in the present tense
+  ("is held on", "takes place on", "occurs", "goes out on": `habitual_verb`), or "our Sunday
+  service" (`our_day`): weekly, asked;
+- "on a Tuesday" (any Tuesday: `any_weekday`): weekly;
+- none of them when the text asks for something or dates it (`one_off`): a request ("remind",
+  "add", "book", "schedule"), "next", "this", "first", a reminder, a calendar, or an event of a
+  kind that happens once (a dentist appointment, a workshop, a drill, an exam).
+
+These functions are pure and cheap: each looks words up in a set before it runs a pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+_DAY: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# a day's name or its short form ("Sun. School", "Wed Bible Study")
+_DAY_OR_SHORT: Final = rf"(?:{_DAY}|(?:mon|tues?|wed|thu|thurs?|fri|sat|sun)\b\.?)"
+
+# The words an event of a recurring kind is named with: `_EVENT` runs only on a text that has one
+_EVENT_WORDS: Final = frozenset(
+    "worship vespers matins liturgy standup standups stand retro retros retrospective "
+    "retrospectives school study studies class meeting meetings service services group groups "
+    "hours hour planning review reviews demo talk talks window windows refinement grooming "
+    "collection collections pickup pickups pick mass masses".split()
+)
+_EVENT: Final = re.compile(
+    r"\b(?:worship\s+services?|worship|vespers|matins|liturgy|stand-?ups?|retros?|(?:sprint\s+)?retrospectives?"
+    r"|(?:sunday|sun\b\.?)\s+school|bible\s+(?:study|studies|class)|prayer\s+(?:meeting|service|group)s?"
+    r"|(?:youth|small|support)\s+groups?|office\s+hours?|happy\s+hours?"
+    r"|sprint\s+(?:planning|review|demo)s?|backlog\s+(?:refinement|grooming)|tech\s+talks?"
+    r"|(?:maintenance|backup|patch(?:ing)?|change|release)\s+windows?"
+    r"|(?:trash|garbage|recycling|refuse|rubbish|bin|waste|compost)\s+"
+    r"(?:collection|pick-?up)s?"
+    rf"|(?:vigil|{_DAY_OR_SHORT}|daily|evening|morning|anticipated)\s+mass(?:es)?"
+    rf"|(?:{_DAY_OR_SHORT}|morning|evening|night|worship|church|midweek|first|second|third|early|late|"
+    r"traditional|contemporary|vigil|communion|prayer)\s+services?)\b",
+    re.IGNORECASE,
+)
+
+
+def recurring_event(lowered: str, words: frozenset[str]) -> str | None:
+    """The event of a kind that recurs by nature that `lowered` names ("bible study", "office
+    hours", "maintenance window"), or None. `words`: the letter runs of `lowered`."""
+    if _EVENT_WORDS.isdisjoint(words):
+        return None
+    match = _EVENT.search(lowered)
+    return None if match is None else " ".join(match.group().split())
+
+
+# Words that make a day the coming one, or the text a request or a one-off event
+_ONE_OFF_WORDS: Final = frozenset(
+    "next this first upcoming coming today tomorrow tonight remind reminder reminders remember "
+    "calendar cancel cancelled canceled postponed rescheduled moved was were special once "
+    "workshop webinar drill conference party wedding funeral concert exam midterm final "
+    "interview appointment launch deadline due flight trip birthday anniversary dentist "
+    "doctor vet surgery".split()
+)
+# A request's first word: "book dentist appointment friday 2pm", "add yoga on friday at 5"
+_REQUEST_OPENERS: Final = frozenset(
+    "remind add schedule book put set create make plan reserve arrange organize organise "
+    "please pls can could would will let invite".split()
+)
+
+
+def one_off(lowered: str, words: frozenset[str]) -> bool:
+    """Whether the text asks for something, or dates its day, or names an event that happens
+    once: a bare day in it is the coming one."""
+    if not _ONE_OFF_WORDS.isdisjoint(words):
+        # ("Sunday First service 7:00am": a church's first service of the day)
+        return not (words & _ONE_OFF_WORDS == {"first"} and "first service" in lowered)
+    first = lowered.lstrip(" -*•>\"'“(").split(None, 1)
+    return bool(first) and first[0].strip(",:") in _REQUEST_OPENERS
+
+
+# "Sprint planning: Monday 9 AM", "Gate review: Friday 4 PM", "Office Hour: Fri 9:00am-12:00":
+# a label, a colon, then the day
+_LABEL: Final = re.compile(
+    r"^[\s*•>-]*(?P<label>[a-z][a-z/&'’ -]{1,40}?)\s*:\s*(?:\*\*\s*)?"
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|" + _DAY + r")",
+    re.IGNORECASE,
+)
+# labels that say what the line is, not which event: "Note: Friday 3pm", "Example: Monday 9am"
+_NOT_A_NAME: Final = frozenset(
+    "note notes example examples eg update updated edit edited todo task tasks when date time "
+    "day schedule status summary answer question info fyi ps important urgent tip".split()
+)
+
+
+def timetable_label(text: str) -> str | None:
+    """The label of a timetable line ("Sprint planning" in "Sprint planning: Monday 9 AM"), or
+    None: a label that is a note, an example or a one-off event is not a timetable's."""
+    if ":" not in text[:50]:
+        return None
+    match = _LABEL.match(text)
+    if match is None:
+        return None
+    label = match["label"].strip()
+    label_words = frozenset(re.findall(r"[a-z]+", label.lower()))
+    if not label_words or not label_words.isdisjoint(_NOT_A_NAME | _ONE_OFF_WORDS):
+        return None
+    return label
+
+
+# A habit said in the present tense: "The draw is held on Wednesday at 3:00 PM", "the meeting
+# takes place on Thursday", "collection occurs Monday", "the digest goes out on Friday"
+_HABIT_WORDS: Final = frozenset({"held", "place", "occurs", "occur", "out"})
+_HABIT: Final = re.compile(
+    r"\b(?:(?:is|are)\s+(?:usually\s+|always\s+|normally\s+)?held|takes?\s+place|occurs?"
+    r"|go(?:es)?\s+out)\b",
+    re.IGNORECASE,
+)
+
+
+def habitual_verb(lowered: str, words: frozenset[str]) -> str | None:
+    """The present-tense words that say an event happens as a habit ("is held", "takes
+    place", "occurs", "goes out"), or None."""
+    if _HABIT_WORDS.isdisjoint(words):
+        return None
+    match = _HABIT.search(lowered)
+    return None if match is None else " ".join(match.group().split())
+
+
+# "our Sunday service", "our Wednesday evening testimony meeting": a group's day, as a habit
+_OUR_DAY: Final = re.compile(
+    rf"\bour\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?\s+[a-z]", re.IGNORECASE
+)
+
+
+def our_day(lowered: str, words: frozenset[str]) -> bool:
+    """Whether `lowered` names a group's event by its day: "our Sunday service"."""
+    return "our" in words and _OUR_DAY.search(lowered) is not None
+
+
+# "send at 9am UTC on a Tuesday": any Tuesday, every Tuesday
+_ANY_WEEKDAY: Final = re.compile(rf"\bon\s+an?\s+{_DAY}\b", re.IGNORECASE)
+
+
+def any_weekday(lowered: str) -> bool:
+    """Whether `lowered` says "on a Monday" (any Monday)."""
+    return "on a" in lowered and _ANY_WEEKDAY.search(lowered) is not None
+
+
+# A routine told in the first person, present simple: "I … send on Friday at 11 am", "we post
+# the numbers on Monday" (the present simple of such verbs is a habit; "I'm sending it Friday",
+# "I need to send …", "I will send …" are one time)
+_ROUTINE_VERBS: Final = frozenset(
+    "send post publish release deploy ship email mail review backup clean water mow pay "
+    "update upload prepare".split()
+)
+_ONE_TIME: Final = re.compile(
+    r"\b(?:will|gonna|going\s+to|need|needs|want|wants|must|should|can|could|would|might|"
+    r"have\s+to|has\s+to|had|did|was|were|plan|planning|i'll|we'll|i'm|we're|im)\b"
+)
+
+
+def routine(lowered: str, words: frozenset[str]) -> bool:
+    """Whether `lowered` tells a routine in the first person, present simple ("I prepare the
+    emails during the week and send on Friday")."""
+    return (
+        not words.isdisjoint(("i", "we"))
+        and not _ROUTINE_VERBS.isdisjoint(words)
+        and _ONE_TIME.search(lowered) is None
+    )
+
+
+class Weekly(NamedTuple):
+    """Why a bare day reads as every week: the note to show, and whether to ask first."""
+
+    note: str
+    unsure: bool
+
+
+_DATED: Final = frozenset("next this today tomorrow tonight upcoming coming".split())
+
+
+def once_or_weekly(text: str) -> str | None:
+    """Why a bare day read once should be asked about: a one-off event told with a habit's
+    verb ("The first letter goes out on Friday", "a drill takes place on Thursday") may be the
+    first of many. None when the text dates the day ("our next parents evening takes place on
+    Thursday") or asks for something."""
+    lowered = text.lower()
+    words = frozenset(re.findall(r"[a-z]+", lowered))
+    if _HABIT_WORDS.isdisjoint(words) or not _DATED.isdisjoint(words):
+        return None
+    habit = habitual_verb(lowered, words)
+    if habit is None or not one_off(lowered, words):
+        return None
+    first = lowered.lstrip(" -*•>\"'“(").split(None, 1)
+    if first and first[0].strip(",:") in _REQUEST_OPENERS:
+        return None
+    return f"“{habit}” may tell of a habit: read as the coming day only, to confirm"
+
+
+def weekly_reading(text: str, day: str) -> Weekly | None:
+    """Why the bare `day` ("Wednesday") in `text` reads as every such day, or None when it is
+    the coming one (a request, a dated or one-off event, or no timetable cue)."""
+    lowered = text.lower()
+    words = frozenset(re.findall(r"[a-z]+", lowered))
+    if any_weekday(lowered):
+        return Weekly(f"“a {day}” read as every {day}", unsure=False)
+    if one_off(lowered, words):
+        return None
+    event = recurring_event(lowered, words)
+    if event is not None:
+        return Weekly(f"“{event}” on {day}: an event that recurs, read as every {day}", False)
+    label = timetable_label(text)
+    if label is not None:
+        return Weekly(
+            f"a timetable's line (“{label}: {day} …”) read as every {day} (it may mean once)",
+            unsure=True,
+        )
+    habit = habitual_verb(lowered, words)
+    if habit is not None:
+        return Weekly(
+            f"“{habit} on {day}” read as every {day} (it may mean the coming one)", unsure=True
+        )
+    if routine(lowered, words):
+        return Weekly(f"a routine told in the present read as every {day} (it may mean once)", True)
+    if our_day(lowered, words):
+        return Weekly(f"“our {day} …” read as every {day} (it may mean the coming one)", True)
+    return None
+
+
+# A job's verbs and nouns: "run at 6am on the weekend", "the backup job … on the weekend"
+_JOB_WORDS: Final = frozenset(
+    "run runs execute executes trigger triggers job jobs cron cronjob crontab backup backups "
+    "sync script".split()
+)
+
+
+def job_said(words: list[object]) -> bool:
+    """Whether the words outside a schedule (a command's, in order) say it is a job that
+    repeats: "run", "execute", "cron", "the backup job" (a reminder or an errand is not)."""
+    return any(word in _JOB_WORDS for word in words)
