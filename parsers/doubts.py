@@ -310,6 +310,19 @@ _NAMED_BY_TIME: Final = re.compile(
 )
 
 
+# The last run of letters of each thing _NAMED_BY_TIME ends with ("stand-ups": "ups"): on
+# ASCII text, one of them is among the text's letter runs whenever the pattern can match
+# (tests/parsers/test_doubts_gates.py checks the list against the pattern).
+_NAMED_THINGS: Final = frozenset(
+    "alarm alarms appointment appointments appt appts booking bookings build builds bus buse "
+    "buses buss call calls class classe classes classs conf conference conferences deploy "
+    "deploys event events flight flights game games interview interviews job jobs lecture "
+    "lectures lesson lessons masse masses meeting meetings reminder reminders reservation "
+    "reservations run runs service services session sessions shift shifts show shows slot slots "
+    "up ups standup standups sync syncs train trains webinar webinars workshop workshops".split()
+)
+
+
 _SHIFTED_FROM: Final = re.compile(
     r"\b(?:before|after|prior\s+to|ahead\s+of|ahead|earlier\s+than|later\s+than)\s*$", re.I
 )
@@ -675,7 +688,10 @@ def doubt(
         or "their " in lowered
         or "his " in lowered
         or "her " in lowered
-    ) and (found := time_names_a_thing(text)):
+    ) and (
+        (ascii_words is None or not _NAMED_THINGS.isdisjoint(ascii_words))
+        and (found := time_names_a_thing(text))
+    ):
         return found
     if lowered.lstrip(" \"'“(-*,.").startswith(_MESSAGE_OPENERS) and (
         found := message_to_others(text)

@@ -2735,7 +2735,13 @@ class _Reader:
             and not (self._word(i - 1) == "the" and self._word(i - 2) == "on" and self.phrase.every)
         ):
             return None  # "the first person to answer", "the second reviewer": not a day
-        while step := self._is_separator(j):
+        while (self._kind(j) == lx.ORD and self.tokens[j].start - self.tokens[j - 1].end == 1) or (
+            step := self._is_separator(j)
+        ):
+            if self._kind(j) == lx.ORD:  # "1st/3rd Thursday": the "/" is not a token
+                ordinals.append(int(self.tokens[j].value))  # type: ignore[call-overload]
+                j += 1
+                continue
             if self._word(j + step) == "the" and (
                 self._kind(j + step + 1) == lx.ORD or self._word(j + step + 1) == "last"
             ):

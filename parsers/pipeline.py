@@ -18,7 +18,7 @@ from .cron import split_cron
 from .grammar import read
 from .humanize import describe
 from .natural import dateparser_stage
-from .phrase import NotUnderstood, Phrase, Rejected
+from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .rawrule import read_rule
 from .result import ParseResult
 from .tokens import TokenizeError, tokenize
@@ -101,7 +101,7 @@ def _raw_cron(
             phrase, _ = read(tokenize(rest))
         except NotUnderstood:
             raise only_a_zone from None
-        if phrase.zone is None or phrase != Phrase(zone=phrase.zone):
+        if not names_only_a_zone(phrase):
             raise only_a_zone
         zone = phrase.zone
     if zone is not None:

@@ -184,6 +184,27 @@ class Weekly(NamedTuple):
     unsure: bool
 
 
+_DATED: Final = frozenset("next this today tomorrow tonight upcoming coming".split())
+
+
+def once_or_weekly(text: str) -> str | None:
+    """Why a bare day read once should be asked about: a one-off event told with a habit's
+    verb ("The first letter goes out on Friday", "a drill takes place on Thursday") may be the
+    first of many. None when the text dates the day ("our next parents evening takes place on
+    Thursday") or asks for something."""
+    lowered = text.lower()
+    words = frozenset(re.findall(r"[a-z]+", lowered))
+    if _HABIT_WORDS.isdisjoint(words) or not _DATED.isdisjoint(words):
+        return None
+    habit = habitual_verb(lowered, words)
+    if habit is None or not one_off(lowered, words):
+        return None
+    first = lowered.lstrip(" -*•>\"'“(").split(None, 1)
+    if first and first[0].strip(",:") in _REQUEST_OPENERS:
+        return None
+    return f"“{habit}” may tell of a habit: read as the coming day only, to confirm"
+
+
 def weekly_reading(text: str, day: str) -> Weekly | None:
     """Why the bare `day` ("Wednesday") in `text` reads as every such day, or None when it is
     the coming one (a request, a dated or one-off event, or no timetable cue)."""

@@ -809,10 +809,10 @@ _ADJECTIVE_ZONES: Final = {
 _ZONE_AFTER: Final = re.compile(r"\s+(?:time|standard|daylight)\b", re.IGNORECASE)
 
 
-# A text of words alone: letters and apostrophes, spaces, and the marks the scan skips or reads
-# as a symbol of its own (",")— no digit, "-", "/", "@", "#", "+", "&" or bracket.
-_WORDS_ALONE: Final = re.compile(r"[a-z'\s.,!?;:\"]*")
-_WORD_ALONE: Final = re.compile(r"[a-z]+(?:'[a-z]+)*")
+# A text of words alone: letters and apostrophes, spaces, the marks the scan skips and the
+# symbols "," and "&" — no digit, "-", "/", "@", "#", "+" or bracket.
+_WORDS_ALONE: Final = re.compile(r"[a-z'\s.,&!?;:\"]*")
+_WORD_ALONE: Final = re.compile(r"[a-z]+(?:'[a-z]+)*|[,&]")
 # words whose token depends on the words around them ("2d", "the cat" or "9am CAT", "German
 # class" or "German time", "1 second", "8 o clock"): never read alone
 _READ_IN_CONTEXT: Final = (
@@ -824,28 +824,32 @@ _READ_IN_CONTEXT: Final = (
 )
 
 
-def word_values(text: str) -> list[tuple[str, object]] | None:
+def word_values(text: str) -> list[tuple[str, str, object]] | None:
     """What `tokenize(text)` makes of a text of words alone, without scanning it: (the word
-    in lower case, its token's value) for each word, every token a plain word (lx.WORD) —
-    a keyword of the lexicon, or a word `_scan` has already found plain. None when the text
-    holds anything else (a number, a symbol, a day's name, a word not seen yet): tokenize it."""
+    in lower case, its token's kind, its token's value) for each token — every one a plain
+    word (lx.WORD: a keyword of the lexicon, or a word `_scan` has already found plain) or
+    the symbol "," or "&". None when the text holds anything else (a number, a day's name, a
+    word not seen yet, another symbol): tokenize it."""
     if not text.isascii():
         return None
     lowered = text.lower()
     if _WORDS_ALONE.fullmatch(lowered) is None:
         return None
-    values: list[tuple[str, object]] = []
+    values: list[tuple[str, str, object]] = []
     lexicon = lx.LEXICON
     for word in _WORD_ALONE.findall(lowered):
         if word in _READ_IN_CONTEXT:
             return None
+        if word == "," or word == "&":
+            values.append((word, lx.SYM, word))
+            continue
         entry = lexicon.get(word)
         if entry is None:
             if word not in _PLAIN_WORDS:
                 return None
-            values.append((word, word))
+            values.append((word, lx.WORD, word))
         elif entry[0] == lx.WORD:
-            values.append((word, entry[1]))
+            values.append((word, lx.WORD, entry[1]))
         else:
             return None
     return values

@@ -39,7 +39,7 @@ from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .labels import unlabelled
-from .phrase import NotUnderstood, Phrase, Rejected
+from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import letter_days, plain_marks
 from .rawrule import looks_like_rule
@@ -56,7 +56,7 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
-from .timetable import job_said, weekly_reading
+from .timetable import job_said, once_or_weekly, weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .zones import lookup_place, lookup_word
 
@@ -1522,6 +1522,13 @@ def _read_command(
             # is held on Wednesday at 3:00 PM": a timetable's event, every week (`timetable`)
             phrase.single_day, phrase.every = False, True
             (phrase.unsure if weekly.unsure else phrase.assumptions).append(weekly.note)
+        elif (
+            habitual is None
+            and not reminder
+            and _one_weekday_alone(phrase)
+            and (once := once_or_weekly(text)) is not None
+        ):
+            phrase.unsure.append(once)  # "The first letter goes out on Friday": once, asked
         elif habitual is not None and " " not in habitual and _one_weekday_alone(phrase):
             # (not "will run on Friday": that Friday)
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
@@ -1547,10 +1554,11 @@ def _read_command(
             )
             habitual = None
         elif (
-            _cron_words_said(tokens, runs)
-            and not _names_a_day(phrase)
-            and phrase.times
+            phrase.times
             and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
+            and ("cron" in text or "Cron" in text or "CRON" in text)
+            and not _names_a_day(phrase)
+            and _cron_words_said(tokens, runs)
         ):
             # "schedule cronjob at 6:00am.", "set up a cron job at 2am": a cron job repeats;
             # the text says when, not how often — every day, asked
@@ -1973,9 +1981,15 @@ def _mentions_time(task: str) -> bool:
     if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
         task = _PRIORITY.sub(" ", task)
     words = word_values(task)
-    if words is not None and not any(_time_word(word, value) for word, value in words):
-        # most tasks ("check the build"): plain words alone, none about time — no scan
-        return False
+    if words is not None:
+        # most tasks ("check the build"): plain words alone, read without a scan — the test
+        # below, for tokens that can only be words and symbols
+        return any(
+            kind == lx.WORD
+            and _time_word(word, value)
+            and not (k and _greets(words[k - 1][2], words[k - 2][2] if k > 1 else None))
+            for k, (word, kind, value) in enumerate(words)
+        )
     try:
         tokens = tokenize(task)
     except TokenizeError:
@@ -2008,9 +2022,12 @@ def _time_word(word: str, value: object) -> bool:
 def _greeted(tokens: list[Token], k: int) -> bool:
     """Whether tokens[k] is the holiday of a greeting ("Merry Christmas", "Happy New Year"):
     a message's words, not a time."""
-    if k and tokens[k - 1].value in GREETINGS:
-        return True
-    return k > 1 and tokens[k - 1].value == "new" and tokens[k - 2].value in GREETINGS
+    return bool(k) and _greets(tokens[k - 1].value, tokens[k - 2].value if k > 1 else None)
+
+
+def _greets(before: object, two_before: object) -> bool:
+    """Whether the values of the two tokens before a word make it a greeting's holiday."""
+    return before in GREETINGS or (before == "new" and two_before in GREETINGS)
 
 
 # Words before a number that make it a time or an amount of time: "at 5", "until 6", "from 9
@@ -2097,7 +2114,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             while first < end - 1 and tokens[first].value in ("and", ","):
                 first += 1  # "check the build and every friday at 4pm"
             runs.append((first, end))
-            if phrase.zone is not None and phrase == Phrase(zone=phrase.zone):
+            if names_only_a_zone(phrase):
                 places.add(first)  # a run that only names a place
             elif end == first + 1 and tokens[first].value == "today" and repeats:
                 todays.add(first)  # "every day at 6pm summarize what happened today"

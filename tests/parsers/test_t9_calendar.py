@@ -223,3 +223,12 @@ def test_every_third_week_asks_whether_it_is_the_third_week_of_the_month() -> No
 @pytest.mark.parametrize("text", ["summer Saturdays", "winter sundays at 9"])
 def test_a_seasons_weekdays_are_refused_as_in_summer_is(text: str) -> None:
     assert "seasons" in (_read(text).reason or "")
+
+
+def test_ordinals_joined_by_a_slash() -> None:
+    # the tokenizer drops the "/" of "1st/3rd": two ordinals one character apart are a list
+    assert _read("meets 1st/3rd Thursday monthly").schedule["expression"] == "0 9 * * 4#1,4#3"
+    assert (
+        _read("the 2nd/4th Saturday of the month at 10am").schedule["expression"]
+        == "0 10 * * 6#2,6#4"
+    )

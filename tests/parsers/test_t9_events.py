@@ -14,6 +14,7 @@ from agentcron.parsers.timetable import (
     any_weekday,
     habitual_verb,
     job_said,
+    once_or_weekly,
     one_off,
     our_day,
     recurring_event,
@@ -224,3 +225,10 @@ def test_routine() -> None:
     assert not routine(*_words("i need to send the report on friday at 9"))
     assert not routine(*_words("i will send it on friday at 9"))
     assert not routine(*_words("send the report on friday at 9"))  # no one tells a routine
+
+
+def test_once_or_weekly() -> None:
+    assert once_or_weekly("The first letter goes out on Friday.") is not None
+    assert once_or_weekly("Our next parents evening takes place on Thursday at 19:00.") is None
+    assert once_or_weekly("The draw is held on Wednesday at 3:00 PM.") is None  # weekly
+    assert once_or_weekly("book the workshop that takes place on Thursday") is None
