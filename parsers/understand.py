@@ -574,13 +574,28 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
-    if text.isupper() and (quiet := _unshouted(text)) != text:
+    if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
         return _reshouted(
             understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
         )
     return _salvaged(
         _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
     )
+
+
+_WORD_STARTS: Final = re.compile(r"(?<![\w'’])[A-Za-z]")
+
+
+def _title_cased(text: str) -> bool:
+    """Every word capitalised, as in a subject line ("Remind Me Every Friday At 9am"): the
+    capitals say nothing there either. Most texts fail at their second word."""
+    if not text[:1].isupper():
+        return False
+    space = text.find(" ")
+    if space < 0 or not text[space + 1 : space + 2].isupper():
+        return False
+    starts = _WORD_STARTS.findall(text)
+    return len(starts) >= 4 and all(letter.isupper() for letter in starts)
 
 
 def _unshouted(text: str) -> str:
@@ -660,7 +675,7 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
-    if text.isupper() and (quiet := _unshouted(text)) != text:
+    if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
         answer = await understand(quiet, timezone=timezone, now=now, llm=llm, date_order=date_order)
         return _reshouted(answer, text, quiet)
     answer = await _understand_all(text, timezone, now, llm, date_order)

@@ -261,6 +261,15 @@ def test_a_window_start_without_am_or_pm(text: str, expected: str) -> None:
         (("1H30M", "1h30m"), "2026-01-14T11:30:00Z ?"),
         (("VIOLA OFF NEXT MONDAY", "Viola off next Monday"), "2026-01-19T09:00:00Z ?"),
         (("AT 06:00 AM", "At 06:00 AM"), "0 6 * * *"),
+        # nor in a subject line's Title Case
+        (("Viola Has Thursday Off", "Viola has Thursday off"), "2026-01-15T09:00:00Z ?"),
+        (
+            (
+                "Remind Me Every Monday At 9am That Reports Are Due On Wednesday",
+                "Remind me every Monday at 9am that reports are due on Wednesday",
+            ),
+            "0 9 * * 1",
+        ),
     ],
 )
 def test_the_same_meaning_in_other_formats(texts: tuple[str, ...], expected: str) -> None:
