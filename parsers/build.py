@@ -660,7 +660,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
             return _rrule(b, ["FREQ=YEARLY", f"BYEASTER={b.easter}"])
     if _days_once(p):
         return _each_day_once(b)
-    if p.named_event and _one_bare_weekday(p):
+    if p.named_event and one_bare_weekday(p):
         # "Office hours: Tuesday, 2 to 3 pm": a timetable's event, every week
         p.single_day, p.every = False, True
         p.assumptions.append(f"office hours on {lx.DAY_LABELS[p.weekdays[0]]} read as weekly")
@@ -1000,7 +1000,7 @@ LONG_WINDOW_NOTE: Final = (
 )
 
 
-def _one_bare_weekday(p: Phrase) -> bool:
+def one_bare_weekday(p: Phrase) -> bool:
     """ "on Friday", and nothing that makes it one day or several."""
     return (
         p.single_day

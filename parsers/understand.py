@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Final
 from . import doubts
 from . import lexicon as lx
 from .botcommand import DELAY, bare_amount, dashed_options, plain_command
-from .build import build
+from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
@@ -1022,21 +1022,28 @@ def quick_entry(text: str) -> tuple[str, str | None] | None:
 def _read_prepared(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if text[:1] in "/.!@" or "cheduler" in text[:12] or " in " in text:
         # "/timer1 0 20 /ame is AWAY!", "bot remind me in 15 Take the cookies out"
-        bare = bare_amount(text)
-        if bare is not None:
-            found = _read_commanded(bare[0], zone_name, aware_now)
-            if found.result is not None and found.result.ok:
-                if bare[1] is not None:
-                    found.result = _to_confirm(found.result, bare[1])
-                return found
-    entry = quick_entry(text)
-    if entry is not None:
-        found = _read_commanded(entry[0], zone_name, aware_now)
-        if found.result is not None and found.result.ok:
-            if entry[1] is not None:
-                found.result = _to_confirm(found.result, entry[1])
+        found = _read_rewritten(bare_amount(text), zone_name, aware_now)
+        if found is not None:
             return found
+    found = _read_rewritten(quick_entry(text), zone_name, aware_now)
+    if found is not None:
+        return found
     return _read_commanded(text, zone_name, aware_now)
+
+
+def _read_rewritten(
+    rewritten: tuple[str, str | None] | None, zone_name: str, aware_now: datetime
+) -> _Found | None:
+    """A text rewritten into plain words (a bot's bare amount, a quick-add entry), read when
+    that reading is an answer; its note, if any, makes the answer ask first."""
+    if rewritten is None:
+        return None
+    found = _read_commanded(rewritten[0], zone_name, aware_now)
+    if found.result is None or not found.result.ok:
+        return None
+    if rewritten[1] is not None:
+        found.result = _to_confirm(found.result, rewritten[1])
+    return found
 
 
 # a to-do tool's field for the due date ("task add Birthday party due:2days" in Taskwarrior,
@@ -1504,7 +1511,7 @@ def _read_command(
         if (
             habitual is None
             and not reminder  # "remind me about the calls on Friday": that Friday's
-            and _one_weekday_alone(phrase)
+            and one_bare_weekday(phrase)
             and _meets_regularly(tokens, runs)
         ):
             # "Meetings will be Thursday at noon ET", "The group meets Tuesday at 11 am": a
@@ -1515,7 +1522,7 @@ def _read_command(
         elif (
             habitual is None
             and not reminder
-            and _one_weekday_alone(phrase)
+            and one_bare_weekday(phrase)
             and (weekly := weekly_reading(text, lx.DAY_LABELS[phrase.weekdays[0]])) is not None
         ):
             # "Wednesday Night Bible Study 7:15 PM", "Sprint planning: Monday 9 AM", "The draw
@@ -1525,11 +1532,11 @@ def _read_command(
         elif (
             habitual is None
             and not reminder
-            and _one_weekday_alone(phrase)
+            and one_bare_weekday(phrase)
             and (once := once_or_weekly(text)) is not None
         ):
             phrase.unsure.append(once)  # "The first letter goes out on Friday": once, asked
-        elif habitual is not None and " " not in habitual and _one_weekday_alone(phrase):
+        elif habitual is not None and " " not in habitual and one_bare_weekday(phrase):
             # (not "will run on Friday": that Friday)
             # "This job runs at 00:00 JST on Friday", "Cron job only runs on Friday at 10 AM":
             # a job described in the present tense runs on that day every week
@@ -1740,21 +1747,6 @@ def _meets_regularly(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
         if token.value == "meet" and k and tokens[k - 1].value in _WE_MEET:
             return True
     return False
-
-
-def _one_weekday_alone(phrase: Phrase) -> bool:
-    """ "on Friday" and nothing that makes it one day: no "next", "this week", date or
-    offset."""
-    p = phrase
-    return (
-        p.single_day
-        and len(p.weekdays) == 1
-        and not (p.every or p.interval or p.next_weekday or p.next_week or p.this_week)
-        and not (p.dates or p.monthdays or p.nth or p.days_after or p.has_offset)
-        and p.day_offset is None
-        and p.holiday is None
-        and p.instant is None
-    )
 
 
 def _names_a_day(phrase: Phrase) -> bool:
