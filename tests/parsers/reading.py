@@ -15,6 +15,16 @@ def read(text: str, zone: str = "UTC") -> dict[str, Any]:
     return understand_fast(text, timezone=zone, now=NOW).to_dict()
 
 
+def brief(answer: dict[str, Any]) -> str | None:
+    """The schedule in brief: a cron expression, an ISO time or an interval, with " ?" when it
+    asks first; None when refused."""
+    schedule = answer["schedule"]
+    if schedule is None:
+        return None
+    value = schedule.get("expression") or schedule.get("datetime") or schedule.get("interval")
+    return f"{value}{' ?' if answer['needs_confirmation'] else ''}"
+
+
 def cron(text: str, zone: str = "UTC") -> str:
     """The cron expression the phrase is read as (it must be read as one)."""
     answer = read(text, zone)

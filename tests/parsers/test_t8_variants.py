@@ -20,20 +20,13 @@ from agentcron.parsers.grammar import part_meridiem
 from agentcron.parsers.labels import unlabelled
 from agentcron.parsers.tokens import tokenize
 from tests.parsers import variants as v
+from tests.parsers.reading import brief
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
 
 
 def read(text: str) -> dict:
     return understand_fast(text, timezone="UTC", now=NOW).to_dict()
-
-
-def brief(answer: dict) -> str | None:
-    schedule = answer["schedule"]
-    if schedule is None:
-        return None
-    value = schedule.get("expression") or schedule.get("datetime") or schedule.get("interval")
-    return f"{value}{' ?' if answer['needs_confirmation'] else ''}"
 
 
 # -- a part of the day said with an hour is its am/pm ------------------------------------------

@@ -19,18 +19,14 @@ from agentcron.parsers import understand_fast
 from agentcron.parsers.grammar import hundreds_clock
 from agentcron.parsers.task_part import names_an_alarm
 from agentcron.parsers.tokens import ClockTime
+from tests.parsers.reading import brief
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
 
 
 def read(text: str) -> str | None:
     """The schedule in brief: a cron expression or an ISO time, "?" when it asks first."""
-    answer = understand_fast(text, timezone="UTC", now=NOW).to_dict()
-    schedule = answer["schedule"]
-    if schedule is None:
-        return None
-    value = schedule.get("expression") or schedule.get("datetime") or schedule.get("interval")
-    return f"{value}{' ?' if answer['needs_confirmation'] else ''}"
+    return brief(understand_fast(text, timezone="UTC", now=NOW).to_dict())
 
 
 # -- the clock in hundreds -------------------------------------------------------------------
