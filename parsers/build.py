@@ -597,10 +597,49 @@ def _start_time_of_one_run(phrase: Phrase) -> None:
         phrase.interval_start = None
 
 
+def said_again(first: ClockTime, second: ClockTime) -> bool:
+    """Whether two times of day as written are the same time: "6pm" and "6 p.m.", "18:00"
+    and "6pm", "9" and "9" (a bare hour only with the same bare hour)."""
+    if first.minute != second.minute:
+        return False
+    hour, again = first.hour_24(), second.hour_24()
+    if hour is None or again is None:
+        return hour is None and again is None and first.hour == second.hour
+    return hour == again
+
+
+def _times_said_again(phrase: Phrase) -> None:
+    """ "friday 1 pm (13:00)", "at 5:15 pm (17:15)": a time of day said again is one time —
+    not several, which would make a one-off run every day."""
+    kept: list[TimeMention] = []
+    for mention in phrase.times:
+        if not any(said_again(k.clock, mention.clock) for k in kept):
+            kept.append(mention)
+    phrase.times = kept
+
+
+def _start_time_said_again(phrase: Phrase) -> None:
+    """ "every Tuesday at 6 p.m. … starting at 6 p.m.", "tomorrow at 1pm, starting at 1pm":
+    a start time that is the time of day said again is that time (not a second one); a
+    sub-daily interval's start ("every 2 hours starting at 9am") is its own."""
+    start = phrase.interval_start
+    if (
+        start is not None
+        and phrase.times
+        and (phrase.interval is None or phrase.interval[1] not in ("second", "minute", "hour"))
+        and any(said_again(t.clock, start.clock) for t in phrase.times)
+    ):
+        phrase.interval_start = None
+
+
 def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
     _whole_minutes(phrase)
+    if len(phrase.times) > 1:
+        _times_said_again(phrase)
     _start_time_of_one_run(phrase)
+    if phrase.interval_start is not None:
+        _start_time_said_again(phrase)
     _framed_days(phrase)
     _one_schedule(phrase)
     _start_day_of_month(phrase)

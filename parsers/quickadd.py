@@ -62,7 +62,8 @@ def plain_marks(text: str) -> str:
     return _SPACES.sub(" ", said).strip()
 
 
-# A timetable's letters for days: "MWF 10am", "TTh 2pm", "TR 10:30am", "M/W/F at 7", "Tu/Th 11am"
+# A timetable's letters for days: "MWF 10am", "TTh 2pm", "TR 10:30am", "M/W/F at 7", "Tu/Th 11am",
+# "M, W, F at 9am" (the "M" is not minutes there)
 # (class and gym schedules: R and Th are Thursday, U is Sunday). Written in capitals, two days
 # or more, and only beside a time or after "every"/"on" ("MW" alone may be megawatts).
 _DAY_LETTERS: Final = (
@@ -70,7 +71,8 @@ _DAY_LETTERS: Final = (
     ("M", "Mon"), ("T", "Tue"), ("W", "Wed"), ("R", "Thu"), ("F", "Fri"), ("U", "Sun"),
 )  # fmt: skip
 _LETTER_DAYS: Final = re.compile(
-    r"(?<![\w/-])(?P<days>(?:Th|Tu|Sa|Su|[MTWRFU])(?:/?(?:Th|Tu|Sa|Su|[MTWRFU]))+)(?![\w/-])"
+    r"(?<![\w/-])(?P<days>(?:Th|Tu|Sa|Su|[MTWRFU])(?:(?:/|,\s?)?(?:Th|Tu|Sa|Su|[MTWRFU]))+)"
+    r"(?![\w/-])"
 )
 _TIME_AFTER: Final = re.compile(r"\s*,?\s*(?:at\s+|@\s*|from\s+)?\d")
 _EVERY_BEFORE: Final = re.compile(r"\b(?:every|on)\s*$", re.IGNORECASE)
@@ -85,7 +87,7 @@ def letter_days(text: str) -> str:
 
 
 def _days_named(match: re.Match[str], text: str) -> str:
-    letters = match["days"].replace("/", "")
+    letters = match["days"].replace("/", "").replace(",", "").replace(" ", "")
     names: list[str] = []
     while letters:
         for code, name in _DAY_LETTERS:

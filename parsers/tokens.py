@@ -16,6 +16,7 @@ from typing import Final
 
 from . import lexicon as lx
 from .conversions import AmbiguousZone, settle
+from .places import DAY_IN_NAME, PLACE_NOUNS, place_name
 from .zones import (
     AMBIGUOUS,
     AMBIGUOUS_ZONES,
@@ -403,6 +404,7 @@ def _scan(text: str) -> list[Token]:
     lexicon = lx.LEXICON
     plain = _PLAIN_WORDS
     address_end = -1  # the end of a street address read whole: its words are read with it
+    named_days = 0  # days said as part of a name ("Monday Club"), read as days only alone
     for match in pattern.finditer(lowered if lower_case else text):
         group = match.lastgroup
         start, end = match.span()
@@ -469,6 +471,9 @@ def _scan(text: str) -> list[Token]:
                 _word(word, start, tokens)
                 if entry is None and _is_plain(word, tokens[-1]):
                     _remember_plain(word)
+                elif word in PLACE_NOUNS and len(tokens) > 1:
+                    # "at June Hall", "on the 11th floor": the word before may be the name's
+                    named_days += _place_named(tokens, text)
                 _glued_word(tokens)
         elif group == "speak":  # "2moro", "2nite": text-speak, the lexicon's words
             _word(match.group().lower(), start, tokens)
@@ -597,6 +602,8 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.ZONE, raw, start, end))  # resolved (and checked) by the grammar
             else:
                 _word(raw.lower(), start, tokens)
+    if named_days:
+        _days_in_names(tokens)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
     if either_season:
@@ -650,7 +657,55 @@ def _is_plain(word: str, token: Token) -> bool:
         # "forth" is a word in "back and forth", "fourth" after "the" (a slip read only after
         # a count): remembering it as plain would make the reading hang on the order of texts
         and word not in _SLIPS_PLACED
+        # "hall", "floor": read each time, as the word before them may be a name's
+        and word not in PLACE_NOUNS
     )
+
+
+def _place_named(tokens: list[Token], text: str) -> int:
+    """The word before the place noun just read ("June" in "June Hall", "11th" in "11th
+    floor") read as a plain word when it is the first word of the place's name; a day is only
+    marked (see _days_in_names). Returns how many days were marked (0 or 1)."""
+    noun, before = tokens[-1], tokens[-2]
+    if noun.kind != lx.WORD or not text[before.end : noun.start].isspace():
+        return 0
+    said = place_name(before.kind, text[before.start : before.end], text[noun.start : noun.end])
+    if said is None:
+        return 0
+    if said == DAY_IN_NAME:
+        before.unsure = _IN_A_NAME
+        return 1
+    tokens[-2] = Token(lx.WORD, PLACE_WORD, before.start, before.end)
+    return 0
+
+
+_IN_A_NAME: Final = "in a name"
+# the value of a word read as part of a name: no word's own (a zone's "pacific" would still
+# count as a word about time in the task)
+PLACE_WORD: Final = "place name"
+
+
+def _days_in_names(tokens: list[Token]) -> None:
+    """A day said in a name ("Monday Club") is the schedule's day only when no other word says
+    which days: "Sunday School 9:30" is on Sundays, "Monday Club: every Thursday at 7pm" is on
+    Thursdays and "Monday Club: every day at 9am" every day."""
+    named = [k for k, t in enumerate(tokens) if t.kind == lx.DAY and t.unsure is _IN_A_NAME]
+    others = any(
+        (t.kind in _DAY_KINDS and t.unsure is not _IN_A_NAME)
+        or (t.kind == lx.WORD and t.value in ("daily", "weekly"))
+        or (t.kind == lx.UNIT and t.value == "day" and k and tokens[k - 1].value in _EVERY)
+        for k, t in enumerate(tokens)
+    )
+    for k in named:
+        day = tokens[k]
+        tokens[k] = (
+            Token(lx.WORD, "day name", day.start, day.end)
+            if others
+            else Token(day.kind, day.value, day.start, day.end, day.spelled, day.guess)
+        )
+
+
+_EVERY: Final = frozenset({"every", "each"})
 
 
 def _remember_plain(word: str) -> None:
@@ -977,20 +1032,44 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
                 _word(part, offset, tokens)
             offset += len(part)
         parts = tokens[first:]
-        if (
-            len(parts) == 3
-            and parts[0].kind == parts[2].kind == lx.NUM
-            and parts[0].spelled
-            and parts[2].spelled
-            and 1 <= parts[0].value <= 12  # type: ignore[operator]
-            and parts[2].value in _SPOKEN_MINUTES
-        ):
-            del tokens[first + 1]  # "five-thirty", "six-fifteen": a time said aloud, not a range
+        if (said := _spoken_clock(parts)) is not None:
+            # "five-thirty", "six-fifteen", "four-oh-five", "eleven-forty-five": a time said
+            # aloud, not a range
+            tokens[first:] = said
         elif len(parts) == 3 and (number := _compound_number(parts)) is not None:
             # "twenty-one", "thirty-six": one number, not a range from 20 to 1
             tokens[first:] = [Token(lx.NUM, number, start, start + len(word), True)]
         return
     tokens.append(Token(lx.WORD, word, start, start + len(word)))
+
+
+def _spoken_clock(parts: list[Token]) -> list[Token] | None:
+    """The tokens of a time said aloud with hyphens ("five-thirty", "four-oh-five",
+    "eleven-forty-five") without them, or None: an hour in words, then its minutes in words —
+    one of the round ones, or 13 to 59 ("nine-ten", "eleven-twelve" may be ranges)."""
+    hour = parts[0]
+    if not (hour.kind == lx.NUM and hour.spelled and 1 <= hour.value <= 12):  # type: ignore[operator]
+        return None
+    if len(parts) == 3:
+        minutes = parts[2]
+        if (
+            minutes.kind == lx.NUM
+            and minutes.spelled
+            and (minutes.value in _SPOKEN_MINUTES or 13 <= minutes.value <= 59)  # type: ignore[operator]
+        ):
+            return [hour, minutes]
+        return None
+    if len(parts) != 5 or parts[1].value != "-" or parts[3].value != "-":
+        return None
+    middle, ones = parts[2], parts[4]
+    if not (ones.kind == lx.NUM and ones.spelled and 1 <= ones.value <= 9):  # type: ignore[operator]
+        return None
+    if middle.kind == lx.WORD and middle.value == "oh":
+        return [hour, middle, ones]  # "four-oh-five": as "four oh five" is read
+    if middle.kind == lx.NUM and middle.spelled and middle.value in _TENS:
+        value = int(middle.value) + int(ones.value)  # type: ignore[call-overload]
+        return [hour, Token(lx.NUM, value, middle.start, ones.end, True)]
+    return None
 
 
 def _compound_number(parts: list[Token]) -> int | None:

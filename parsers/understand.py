@@ -1621,7 +1621,7 @@ def _read_command(
         # words about time the grammar did not read ("during the day"): ask, do not guess
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, f"“{task}” was not read as part of the schedule")
-    elif _unread_at(tokens, runs) or _named_time_before(tokens, runs):
+    elif _unread_at(tokens, runs, text) or _named_time_before(tokens, runs, text):
         # "weekdays at teatime": "at" and a word the grammar does not know, next to the
         # schedule — a time of day it could not read
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
@@ -1847,10 +1847,11 @@ def _negated(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _unread_at(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+def _unread_at(tokens: list[Token], runs: list[tuple[int, int]], text: str) -> bool:
     """Whether "at" and a word the grammar does not know stand right after a run of the
     schedule's words, or open the text right before one ("weekdays at teatime", "at sunrise
-    on Fridays"; not "look at logs every day")."""
+    on Fridays"; not "look at logs every day", nor a place's name: "at Geekdom", "at June
+    Hall" — a capital the text did not need)."""
     n = len(tokens)
     for start, end in runs:
         for at in (end, 0 if start == 2 else -1):
@@ -1860,14 +1861,16 @@ def _unread_at(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
                 and tokens[at].value == "at"
                 and tokens[at + 1].kind == lx.WORD
                 and tokens[at + 1].value not in lx.KEYWORDS
+                and not (at and text[tokens[at + 1].start].isupper())
             ):
                 return True
     return False
 
 
-def _named_time_before(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+def _named_time_before(tokens: list[Token], runs: list[tuple[int, int]], text: str) -> bool:
     """Whether a time of day the grammar cannot read stands right before a run: "at dinner
-    time tomorrow", "tea time on Friday", "mid-morning tomorrow"."""
+    time tomorrow", "tea time on Friday", "mid-morning tomorrow" (not a label: "Meeting Time:
+    every second Friday")."""
     for start, _ in runs:
         if start < 2:
             continue
@@ -1877,6 +1880,7 @@ def _named_time_before(tokens: list[Token], runs: list[tuple[int, int]]) -> bool
             and before.value == "time"
             and first.kind == lx.WORD
             and first.value not in lx.KEYWORDS
+            and not text.startswith(":", before.end)
         ):
             return True
         if before.kind == lx.SYM and before.value == "-" and first.value == "middle":
@@ -2050,7 +2054,26 @@ def _number_of_a_thing(tokens: list[Token], k: int) -> bool:
     # grammar does not know after it ("the 8 times", "my 9 sharp" are not)
     counted = before is not None and before.value in _COUNTING
     noun = after is not None and after.kind == lx.WORD and after.value not in lx.KEYWORDS
-    return counted and noun
+    if counted and noun:
+        return True
+    # a room's or a building's number: "in Room 231", "HFH 1155", "Umrawal 2079 Natural
+    # History Building" (a word the grammar does not know, then three digits or more)
+    return before is not None and (
+        before.value in _NUMBERED_PLACES
+        or (
+            before.kind == lx.WORD
+            and before.value not in lx.KEYWORDS
+            and isinstance(token.value, int)
+            and token.value >= _ROOM_NUMBER
+            and (after is None or noun)
+        )
+    )
+
+
+_NUMBERED_PLACES: Final = frozenset(
+    "room rooms suite building bldg unit apt office lab gate platform bay ward level".split()
+)
+_ROOM_NUMBER: Final = 100  # "HFH 1155": fewer digits may be an hour ("Harmeet 5")
 
 
 _COUNTING: Final = frozenset(

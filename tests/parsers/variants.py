@@ -29,6 +29,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from tests.parsers.noise_variants import NOISE_KINDS
 from tests.parsers.outside import CORPUS_DIR, WINDOWS, OutsidePhrase, judge, load
 
 Rewrite = Callable[[str], str | None]
@@ -363,6 +364,7 @@ WEEKDAY_FORMS = {
     "Monday through Friday": "Monday through Friday",
     "Monday to Friday": "Monday to Friday",
     "M-F": "M-F",
+    "Mon–Fri": "Mon–Fri",  # an en dash, as typeset pages write it
 }
 
 
@@ -889,6 +891,8 @@ def _variants() -> list[Variant]:
     for form in ("ET", "Eastern", "Eastern Time", "city"):
         out.append(Variant(f"zone {form}", "zones", _zone_rewrite(form)))
     out.append(Variant("zone EST (winter)", "zones", _zone_rewrite("EST"), windows=("winter",)))
+    for kind, family, rewrite, recurring in NOISE_KINDS:
+        out.append(Variant(kind, family, rewrite, recurring_only=recurring))
     return out
 
 
