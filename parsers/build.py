@@ -635,7 +635,8 @@ def _start_time_said_again(phrase: Phrase) -> None:
 def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
     _whole_minutes(phrase)
-    if len(phrase.times) > 1:
+    if len(phrase.times) > 1 and phrase.zone is None:
+        # (with a zone, one of the two may be said on its clock: "9am (9:00 CET)")
         _times_said_again(phrase)
     _start_time_of_one_run(phrase)
     if phrase.interval_start is not None:

@@ -663,10 +663,20 @@ def _title_cased(text: str) -> bool:
     return len(starts) >= 4 and all(letter.isupper() for letter in starts)
 
 
+# day letters with "/" or "," between them ("M/W/F", "T, Th"): in capitals, still days
+_SEPARATED_LETTERS: Final = re.compile(
+    r"\b(?:Th|Tu|Sa|Su|[MTWRFU])(?:/|,\s?)(?:Th|Tu|Sa|Su|[MTWRFU])\b"
+)
+
+
 def _unshouted(text: str) -> str:
     """A text typed in capitals ("REMIND ME TMRW 7AM YOGA") as a sentence: in lower case, its
     first letter capitalised. Capitals then say nothing (a name, "M" for months, a
-    describer's "AM"), and every rule that reads case reads it as it reads the sentence."""
+    describer's "AM"), and every rule that reads case reads it as it reads the sentence —
+    except a timetable's day letters ("Every M/W/F", "EVERY MWF"), whose capitals are the
+    days: such a text is left as written."""
+    if (not text.isupper() or _SEPARATED_LETTERS.search(text)) and letter_days(text) != text:
+        return text  # "every m/w/f" would be every minute ("TMRW 7AM" is no timetable's)
     lowered = text.lower()
     if len(lowered) != len(text):
         return text  # a letter that changes length in lower case ("İ"): leave it
@@ -2055,6 +2065,8 @@ _OTHER_SCRIPT_TIME: Final = re.compile(
 def _mentions_time(task: str) -> bool:
     if not task.isascii() and _OTHER_SCRIPT_TIME.search(task):
         return True
+    if ("lunch" in task or "dinner" in task or "breakfast" in task) and _AT_A_MEAL.search(task):
+        return True  # "in Room 231 at lunch": a time of day, not read ("order lunch" is not)
     if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
         task = _PRIORITY.sub(" ", task)
     words = word_values(task)
@@ -2087,6 +2099,12 @@ def _mentions_time(task: str) -> bool:
         for k, t in enumerate(tokens)
         if not _greeted(tokens, k)
     )
+
+
+_AT_A_MEAL: Final = re.compile(
+    r"\b(?:at|after|before|during|over|by)\s+(?:lunch|dinner|breakfast)(?:\s?time)?\b",
+    re.IGNORECASE,
+)
 
 
 def _time_word(word: str, value: object) -> bool:

@@ -307,50 +307,64 @@ def ranged_clock_as(fmt: Callable[[int, int], str | None]) -> Rewrite:
 
 # -- the kinds ----------------------------------------------------------------------------------
 
-# (kind, family, rewrite, recurring only)
-NOISE_KINDS: tuple[tuple[str, str, Rewrite, bool], ...] = (
+# (kind, family, rewrite, recurring only, may ask). A name with a frequency word in it ("Weekly
+# Standup notes: every day at 9am") may disagree with the text's schedule: which one? Asking or
+# refusing is right there, a silently different answer is not.
+NOISE_KINDS: tuple[tuple[str, str, Rewrite, bool, bool], ...] = (
     # a place or detail
-    ("place , at the Community Center", "places", appended(", at the Community Center"), False),
-    ("place in Room 204", "places", appended(" in Room 204"), False),
-    ("place on the second floor", "places", appended(" on the second floor"), False),
-    ("place (door on the right)", "places", appended(" (door on the right)"), False),
-    ("place at June Hall", "places", appended(" at June Hall"), False),
-    ("place on Eastern Avenue", "places", appended(", on Eastern Avenue"), False),
-    ("place on Third Street", "places", appended(" on Third Street"), False),
-    ("place in the Pacific Room", "places", appended(" in the Pacific Room"), False),
-    ("place at Center 5", "places", appended(" at Center 5"), False),
-    ("place after the time: in Room 204", "places", after_the_time(" in Room 204"), False),
-    ("place after the time: at June Hall", "places", after_the_time(" at June Hall"), False),
+    (
+        "place , at the Community Center",
+        "places",
+        appended(", at the Community Center"),
+        False,
+        False,
+    ),
+    ("place in Room 204", "places", appended(" in Room 204"), False, False),
+    ("place on the second floor", "places", appended(" on the second floor"), False, False),
+    ("place (door on the right)", "places", appended(" (door on the right)"), False, False),
+    ("place at June Hall", "places", appended(" at June Hall"), False, False),
+    ("place on Eastern Avenue", "places", appended(", on Eastern Avenue"), False, False),
+    ("place on Third Street", "places", appended(" on Third Street"), False, False),
+    ("place in the Pacific Room", "places", appended(" in the Pacific Room"), False, False),
+    ("place at Center 5", "places", appended(" at Center 5"), False, False),
+    ("place after the time: in Room 204", "places", after_the_time(" in Room 204"), False, False),
+    ("place after the time: at June Hall", "places", after_the_time(" at June Hall"), False, False),
     # asides
-    ("aside (weather permitting)", "asides", appended(" (weather permitting)"), False),
-    ("aside — all welcome", "asides", appended(" — all welcome"), False),
-    ("aside (subject to change)", "asides", appended(" (subject to change)"), False),
-    ("aside - free, bring a friend", "asides", appended(" - free, bring a friend"), False),
+    ("aside (weather permitting)", "asides", appended(" (weather permitting)"), False, False),
+    ("aside — all welcome", "asides", appended(" — all welcome"), False, False),
+    ("aside (subject to change)", "asides", appended(" (subject to change)"), False, False),
+    ("aside - free, bring a friend", "asides", appended(" - free, bring a friend"), False, False),
     # labels and listing forms
-    ("listing Book club:", "listings", prefixed("Book club: "), False),
-    ("listing WHEN:", "listings", prefixed("WHEN: "), False),
-    ("listing • bullet", "listings", prefixed("• "), False),
-    ("listing - bullet", "listings", prefixed("- "), False),
-    ("listing tab columns", "listings", columns("Book club", "Room 204", "\t"), False),
-    ("listing spaced columns", "listings", columns("Book club", "Room 204", "    "), False),
-    ("listing trailing ..", "listings", trailing(".."), False),
-    ("listing trailing !!", "listings", trailing("!!"), False),
-    ("listing emoji last", "listings", trailing(" 🎉"), False),
-    ("listing emoji first", "listings", prefixed("📅 "), False),
+    ("listing Book club:", "listings", prefixed("Book club: "), False, False),
+    ("listing WHEN:", "listings", prefixed("WHEN: "), False, False),
+    ("listing • bullet", "listings", prefixed("• "), False, False),
+    ("listing - bullet", "listings", prefixed("- "), False, False),
+    ("listing tab columns", "listings", columns("Book club", "Room 204", "\t"), False, False),
+    ("listing spaced columns", "listings", columns("Book club", "Room 204", "    "), False, False),
+    ("listing trailing ..", "listings", trailing(".."), False, False),
+    ("listing trailing !!", "listings", trailing("!!"), False, False),
+    ("listing emoji last", "listings", trailing(" 🎉"), False, False),
+    ("listing emoji first", "listings", prefixed("📅 "), False, False),
     # days and times the terse way
-    ("terse days M/W/F", "terse", terse_days("/"), True),
-    ("terse days MWF", "terse", terse_days("", _LETTER_RUN), True),
-    ("terse days T, Th", "terse", terse_days(", ", _LETTER_RUN), True),
-    ("terse time 7:30p", "terse", clock_as(_short_clock), False),
-    ("terse time range 9a-5p", "terse", ranged_clock_as(_short_clock), False),
-    ("terse time seven-thirty pm", "terse", clock_as(_hyphen_clock), False),
+    ("terse days M/W/F", "terse", terse_days("/"), True, False),
+    ("terse days MWF", "terse", terse_days("", _LETTER_RUN), True, False),
+    ("terse days T, Th", "terse", terse_days(", ", _LETTER_RUN), True, False),
+    ("terse time 7:30p", "terse", clock_as(_short_clock), False, False),
+    ("terse time range 9a-5p", "terse", ranged_clock_as(_short_clock), False, False),
+    ("terse time seven-thirty pm", "terse", clock_as(_hyphen_clock), False, False),
     # the same thing said twice
-    ("twice time, starting at", "twice", time_restated("starting"), False),
-    ("twice time (18:00)", "twice", time_restated("24h"), False),
-    ("twice day heading", "twice", day_heading, True),  # a listing's heading: a weekly event
+    ("twice time, starting at", "twice", time_restated("starting"), False, False),
+    ("twice time (18:00)", "twice", time_restated("24h"), False, False),
+    ("twice day heading", "twice", day_heading, True, False),  # a listing's heading: a weekly event
     # names with schedule words in them
-    ("name Monday Club:", "names", named_after_a_day("Monday Club: "), False),
-    ("name Daily Bread pantry:", "names", prefixed("Daily Bread pantry: "), False),
-    ("name Weekly Standup notes:", "names", prefixed("Weekly Standup notes: "), False),
-    ("name with the 5th Avenue group", "names", appended(" with the 5th Avenue group"), False),
+    ("name Monday Club:", "names", named_after_a_day("Monday Club: "), False, False),
+    ("name Daily Bread pantry:", "names", prefixed("Daily Bread pantry: "), False, True),
+    ("name Weekly Standup notes:", "names", prefixed("Weekly Standup notes: "), False, True),
+    (
+        "name with the 5th Avenue group",
+        "names",
+        appended(" with the 5th Avenue group"),
+        False,
+        False,
+    ),
 )

@@ -198,7 +198,8 @@ def test_said_again(first: ClockTime, second: ClockTime, same: bool) -> None:
     [
         ("friday 1 pm (13:00)", "2026-01-16T13:00:00Z"),  # was every Friday
         ("Please set the alarm for 5:15 pm (17:15).", "2026-01-14T17:15:00Z"),  # was every day
-        ("Update workflow to run on 1pm UTC every day (13:00)", "0 13 * * *"),
+        ("Update workflow to run on 1pm every day (13:00)", "0 13 * * *"),
+        ("tomorrow at 9am (9:00 CET)", None),  # another zone's clock: which?
         ("At 09:00 AM, on day 1 and 15 of the month (09:00)", "0 9 1,15 * *"),
         ("every weekday at 9am, starting at 9am", "0 9 * * 1-5"),
         ("every Tuesday at 6 p.m., starting at 6pm", "0 18 * * 2"),
@@ -233,4 +234,22 @@ def test_a_time_said_aloud_with_hyphens(text: str, values: list[object]) -> None
     ],
 )
 def test_times_said_aloud_read(text: str, expected: str) -> None:
+    assert brief(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wednesdays 10a - 11a in HFH 1155", "0 10 * * 3"),  # a room's number: nothing to ask
+        ("every Tuesday at 7pm in room 221", "0 19 * * 2"),
+        ("Meetings every Thursday in Room 231 at lunch :)", "0 9 * * 4 ?"),  # "at lunch": when?
+        ("order lunch every day at 11am", "0 11 * * *"),
+        (
+            "📈 Monthly Leadership Meeting Time: Every second Friday of the month at 7pm",
+            "0 19 * * 5#2",
+        ),
+        ("Every Tuesday at 7pm at Geekdom", "0 19 * * 2"),
+    ],
+)
+def test_what_a_listing_says_beside_the_schedule(text: str, expected: str) -> None:
     assert brief(read(text)) == expected

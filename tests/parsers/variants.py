@@ -891,8 +891,8 @@ def _variants() -> list[Variant]:
     for form in ("ET", "Eastern", "Eastern Time", "city"):
         out.append(Variant(f"zone {form}", "zones", _zone_rewrite(form)))
     out.append(Variant("zone EST (winter)", "zones", _zone_rewrite("EST"), windows=("winter",)))
-    for kind, family, rewrite, recurring in NOISE_KINDS:
-        out.append(Variant(kind, family, rewrite, recurring_only=recurring))
+    for kind, family, rewrite, recurring, may_ask in NOISE_KINDS:
+        out.append(Variant(kind, family, rewrite, may_ask=may_ask, recurring_only=recurring))
     return out
 
 
