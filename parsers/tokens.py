@@ -469,13 +469,16 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.WORD, word, start, start + len(word)))
                 if len(tokens) > 1 and tokens[-2].end == start:
                     _glued_word(tokens)
+            elif word in PLACE_NOUNS:
+                # "at June Hall", "on the 11th floor": a plain word (never cached as one), and
+                # the word before it may be the first of the place's name
+                append(Token(lx.WORD, word, start, end))
+                if len(tokens) > 1:
+                    named_days += _place_named(tokens, text)
             else:
                 _word(word, start, tokens)
                 if entry is None and _is_plain(word, tokens[-1]):
                     _remember_plain(word)
-                elif word in PLACE_NOUNS and len(tokens) > 1:
-                    # "at June Hall", "on the 11th floor": the word before may be the name's
-                    named_days += _place_named(tokens, text)
                 _glued_word(tokens)
         elif group == "speak":  # "2moro", "2nite": text-speak, the lexicon's words
             _word(match.group().lower(), start, tokens)
@@ -513,6 +516,10 @@ def _scan(text: str) -> list[Token]:
             append(Token(lx.NUM, float(raw.replace(",", ".")), start, end, unsure=unsure))
         elif group == "clock":
             minute = match.group("m")
+            if match.group("mer1") and _house_number(match, text):
+                # "at the JH Offices (34a Stoney St": a house number, not 34am
+                append(Token(lx.WORD, "address", start, end))
+                continue
             meridiem = (match.group("mer") or match.group("mer1")).lower() + "m"
             padded = _PADDED.fullmatch(text, start, end) is not None
             hour = int(match.group("h"))
@@ -669,8 +676,8 @@ def _place_named(tokens: list[Token], text: str) -> int:
     floor") read as a plain word when it is the first word of the place's name; a day is only
     marked (see _days_in_names). Returns how many days were marked (0 or 1)."""
     noun, before = tokens[-1], tokens[-2]
-    if noun.kind != lx.WORD or not text[before.end : noun.start].isspace():
-        return 0
+    if noun.kind != lx.WORD or text[before.end : noun.start] != " ":
+        return 0  # one space: a name's words ("March    Room 204" is two columns)
     said = place_name(before.kind, text[before.start : before.end], text[noun.start : noun.end])
     if said is None:
         return 0
@@ -941,6 +948,15 @@ _NAMED_STREET: Final = re.compile(
     r"Drive|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Sq|Square|Center|Centre|Plaza|Loop|"
     r"Mall)\b"
 )
+
+
+def _house_number(match: re.Match[str], text: str) -> bool:
+    """Whether a number with one letter after it ("34a", "7p") is a house's number: no
+    minutes, and a street's name after it ("34a Stoney St", "12a Main Street")."""
+    if match.group("m") is not None:
+        return False
+    end = match.end()
+    return (_STREET.match(text, end) or _NAMED_STREET.match(text, end)) is not None
 
 
 def _money(text: str, start: int, end: int) -> bool:

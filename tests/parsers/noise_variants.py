@@ -24,6 +24,15 @@ Rewrite = Callable[[str], str | None]
 
 # variants.py reads times, days and code for both modules and imports this one: its readers are
 # looked up when a rewrite runs, not when the module loads
+# cron-descriptor's and systemd's wordings (variants.py's _DESCRIPTOR and _CONVENTION)
+_DESCRIPTOR = re.compile(r"^At \d{1,2}:\d\d(?: [AP]M)?\b|, at \d\d:\d\d [AP]M\b|\b0\d:\d\d [AP]M\b")
+_CONVENTION = re.compile(
+    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+(?:\d\d:\d\d|[a-z-]+ [ap]m)"
+    r"|at\s+\d{1,2}:\d\d(?:\s+[a-z]{2,4})?\s+on\s+[a-z]+\.?\s*$)",
+    re.IGNORECASE,
+)
+
+
 def clocks(text: str) -> list:  # list[variants.Clock]
     from tests.parsers.variants import clocks as read
 
@@ -49,7 +58,15 @@ _CLOSE = re.compile(r"[\s.!?]*$")
 
 
 def _free(text: str) -> bool:
-    return bool(text.strip()) and not looks_like_code(text) and not _COMMAND.search(text)
+    """Whether words may be put around `text`: not code or a bot's command, nor another tool's
+    exact wording ("At 02:15 PM" is cron-descriptor's daily only as the whole text)."""
+    return (
+        bool(text.strip())
+        and not looks_like_code(text)
+        and not _COMMAND.search(text)
+        and not _DESCRIPTOR.search(text)
+        and not _CONVENTION.match(text)
+    )
 
 
 def _body_and_close(text: str) -> tuple[str, str]:
@@ -99,11 +116,18 @@ def after_the_time(words: str) -> Rewrite:
         end = found[-1].span[1]
         if text[end - 1] == "." and not re.search(r"[ap]\.m\.$", text[:end], re.IGNORECASE):
             end -= 1  # "at 7pm." ends the sentence: its full stop is not the time's
-        if re.match(r"\s*(?:-|–|to\b|until\b|till\b|and\b|\()", text[end:]):
-            return None  # the end of a range or a list comes first
+        if not _AFTER_THE_TIME.match(text[end:]):
+            return None  # a range, a list, a zone or a bracket about the time comes first
         return text[:end] + words + text[end:]
 
     return rewrite
+
+
+# where a place may follow the time: the end, a stop, or words that go on with the schedule
+_AFTER_THE_TIME = re.compile(
+    r"\s*(?:$|[.,;!?]|(?:every|each|on|daily|weekly|monthly|for|to|starting|until)\b)",
+    re.IGNORECASE,
+)
 
 
 def columns(label: str, place: str, sep: str) -> Rewrite:
@@ -144,8 +168,8 @@ def time_restated(form: str) -> Rewrite:
         if not _free(text):
             return None
         found = clocks(text)
-        if len(found) != 1 or found[0].in_range:
-            return None
+        if len(found) != 1 or found[0].in_range or "start" in text.lower():
+            return None  # (a start time said already: "every 6 hours starting at 9am")
         hour, minute = found[0].hour, found[0].minute
         said = _clock_words(hour, minute) if form == "starting" else f"{hour:02d}:{minute:02d}"
         words = f", starting at {said}" if form == "starting" else f" ({said})"

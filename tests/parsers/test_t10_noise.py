@@ -253,3 +253,10 @@ def test_times_said_aloud_read(text: str, expected: str) -> None:
 )
 def test_what_a_listing_says_beside_the_schedule(text: str, expected: str) -> None:
     assert brief(read(text)) == expected
+
+
+def test_a_house_number_with_a_letter_is_not_a_time() -> None:
+    text = "Meeting on the 1st Thursday of each month at 7pm at the JH Offices (34a Stoney St)"
+    assert brief(read(text)) in ("0 19 * * 4#1", "0 19 * * 4#1 ?")  # was "34am is not a time"
+    assert next(t.kind for t in tokenize("34a Stoney St")) == lx.WORD
+    assert brief(read("every day at 9a")) == "0 9 * * *"
