@@ -45,6 +45,7 @@ from .zones import (
 WEEKEND_JOB: ContextVar[bool] = ContextVar("WEEKEND_JOB", default=False)
 WEEKEND_JOB_NOTE: Final = "“the weekend” read as every weekend, Saturday and Sunday (a job repeats)"
 
+_MOST_TERMS: Final = 8  # terms of one amount: years to seconds, and a spare
 _SECONDS: Final = {
     "second": 1,
     "minute": 60,
@@ -3705,11 +3706,15 @@ class _Reader:
         return j + 2
 
     def _amounts(self, i: int) -> int | None:
-        """ "20 minutes", "an hour and a half", "1 hour 30 minutes"."""
+        """ "20 minutes", "an hour and a half", "1 hour 30 minutes" — at most one term a unit
+        ("1 year 2 months 3 weeks 4 days 5 hours 6 minutes 7 seconds"): a run of "a.m. a.m. …"
+        (read "a minute a minute …") is not summed to its end from every word."""
         j = i
         phrase = self.phrase
         read_any = False
-        while j < self.n:
+        for _ in range(_MOST_TERMS):
+            if j >= self.n:
+                break
             word = self._word(j)
             token = self.tokens[j]
             if token.kind == lx.NUM:
