@@ -2148,7 +2148,8 @@ def _monthly(b: _Builder, count: int) -> Built:
         first = first.astimezone(b.local_now.tzinfo)
         months = sorted((first.month - 1 + k * count) % 12 + 1 for k in range(12 // count))
         month_field = ",".join(str(m) for m in months)
-        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}", UNSURE_PENALTY)
+        # as Google Calendar and Todoist count a series, from its first run: noted (`asks`)
+        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}")
     if any(day > 28 for day in monthdays) and not {28, 29, 30, 31} <= set(monthdays):
         # (a run of days to the 31st ends on every month's last day: nothing is skipped)
         b.note("months without that day are skipped; “last day of the month” runs every month")

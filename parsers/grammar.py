@@ -1952,6 +1952,10 @@ class _Reader:
         if kind == lx.ORD and self._word(j - 1) == "other" and self._plain_monthday(j):
             # "every other 16th": that day of every second month
             self._set_interval(count, "month")
+            ordinal = self.tokens[j]
+            if ordinal.value == 2 and ordinal.end - ordinal.start == 6:
+                # "every other second": the unit as much as the 2nd of the month — asked
+                self.phrase.unsure.append("“every other second” read as the 2nd, every 2 months")
             return self._ordinals(j)
         return None
 

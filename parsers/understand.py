@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
+from .asks import adds_to_calendar, hour_from_hint, month_cycle_asks
 from .botcommand import DELAY, bare_amount, dashed_options, plain_command
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
@@ -351,6 +352,10 @@ _LOOKUP_OPENERS: Final = frozenset(
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
 )
+DESCRIBED_CYCLE_NOTE: Final = (
+    "a describer's “every N months” is cron's step, counted from January: to confirm"
+)
+CALENDAR_ENTRY_NOTE: Final = "read as a new entry in a calendar: one run at its time"
 
 
 def about_calendar(text: str) -> bool:
@@ -493,6 +498,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return result
     if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
         text = " ".join(text.split())  # the cues read words one space apart, as the stages do
+    if month_cycle_asks(text) and any(" months counted from " in n for n in result.notes):
+        return _to_confirm(result, DESCRIBED_CYCLE_NOTE)  # cron's "*/3", counted from January
     if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
@@ -532,7 +539,12 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, "a cron job repeats, and the text does not say how often")
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(bare):
-            note = CALENDAR_NOTE
+            if adds_to_calendar(bare) and not hour_from_hint(result.notes):
+                # "add my spin class to the calendar for Saturday at 7am": an entry, at its time
+                result = result.replace(notes=(*result.notes, CALENDAR_ENTRY_NOTE))
+                note = None
+            else:
+                note = CALENDAR_NOTE
         elif ("repeat" in lowered or "recur" in lowered) and _REPEATS.search(text):
             note = REPEATS_NOTE
         else:

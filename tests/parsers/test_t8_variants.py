@@ -314,8 +314,11 @@ PER_KIND = 30
 # - "01.01 midnight" (a day and month with dots) is read only before digits
 # - "run this weekdays at 7:45am, 12:15pm, and 5:30pm" without "on" is refused
 # - "12:00:00 noon New York time" among other zones' times is refused
+# - "I need a reminder to create a timer for 5 minutes" (round nine's opened r9_voice phrase,
+#   in the sample since round ten) is refused
 FLOORS: dict[str, float] = {
     "day every->on Xs": 0.96,
+    "frame I need a reminder to": 0.96,
     "time 9 o'clock in the morning": 0.96,
     "interval every other hour": 0.96,
     "time 9h": 0.96,
@@ -323,9 +326,9 @@ FLOORS: dict[str, float] = {
     "weekdays weekdays": 0.96,
     "zone city": 0.96,
 }
-# the sample leaves out round eight's and nine's new tuning files (others add phrases to them
-# while this holds): the cases stay the same, whoever lands next
-SKIP = ("t8_", "t9_")
+# the sample leaves out round eight's, nine's and ten's new tuning files (others add phrases to
+# them while this holds): the cases stay the same, whoever lands next
+SKIP = ("t8_", "t9_", "t10_")
 
 
 def test_every_kind_of_variant_keeps_the_answer() -> None:
