@@ -71,3 +71,36 @@ def hour_from_hint(notes: tuple[str, ...]) -> bool:
     """Whether a bare hour in the answer was read from a hint (the task's part of the day, a
     wake-up): a guess that an entry in a calendar, which keeps its exact time, asks about."""
     return any(hint in note for note in notes for hint in HINTED_HOUR)
+
+
+# -- a bare hour ------------------------------------------------------------------------------
+
+# "every weekday at 9", "mondays at 10": a working morning, as schedules mean it
+_WORKING_MORNING: Final = range(8, 12)
+
+
+def bare_morning_hour_asks(hour: int, *, repeating: bool, task_said: bool) -> bool:
+    """Whether a bare hour from 8 to 11 read as the morning ("at 9": 9am) is asked about.
+
+    A schedule that repeats and names nothing else ("every weekday at 9", "every other Monday
+    at 10:00" in the US) is noted, not asked: a job's 9 is the working morning, and every run
+    shows when it fires. One run ("remind me at 9": Slack's /remind reads the next 9 to come,
+    9pm after 9am) is asked, and so is a command with a task beside the bare hour ("every
+    weekday at 9, brief me"), which may be the evening's. An hour from 1 to 7 always asks."""
+    return not (hour in _WORKING_MORNING and repeating and not task_said)
+
+
+# -- a frequency that names the task ----------------------------------------------------------
+
+
+def named_frequency_asks(*, time_said: bool, indefinite: bool) -> bool:
+    """Whether a frequency that names the task and is all that says the job repeats ("run a
+    daily backup check at midnight", "create a daily reminder at 8am") is asked about when it
+    is read as the schedule's.
+
+    A new thing that repeats ("a daily reminder", "a weekly meeting": the indefinite article)
+    with a time of day said beside it is the schedule — how Google Assistant and Todoist read
+    "set a daily reminder at 8am": noted, not asked. A thing that exists ("back up the daily
+    logs at 11pm": once, tonight?) or no time ("fix the daily build": the frequency may only
+    name it, and the time would be a default) is asked."""
+    return not (time_said and indefinite)

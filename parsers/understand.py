@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
-from .asks import adds_to_calendar, hour_from_hint, month_cycle_asks
+from .asks import adds_to_calendar, hour_from_hint, month_cycle_asks, named_frequency_asks
 from .botcommand import DELAY, bare_amount, dashed_options, plain_command
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
@@ -1511,6 +1511,7 @@ def _read_command(
     try:
         phrase, _ = read(chosen)
         if task is not None:
+            phrase.task_said = True
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
             phrase.event_window = True  # "recycling collection occurs Monday 8 am until 3 pm"
             # "friday and saturday" is read as those days once each only when it is all the
@@ -1588,6 +1589,7 @@ def _read_command(
             habitual = None
         else:
             habitual = None
+        time_said = bool(phrase.times or phrase.window)  # (before build fills a default in)
         # before build, which fills the phrase in: what the text said is what agrees or not
         speaks_of_time = (
             task is not None
@@ -1660,9 +1662,12 @@ def _read_command(
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "a “not” just before the schedule's words was not read")
     if named or only_named:
-        # "a weekly review task due Monday": the frequency may only name the task
-        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        # "a weekly review task due Monday": the frequency may only name the task; with a time
+        # said ("a daily backup check at midnight") it is the schedule's, noted (`asks`)
         notes = (*notes, "a frequency that names the task was read as the schedule's")
+        indefinite = any(_indefinite(tokens, start) for start, _ in named)
+        if only_named or named_frequency_asks(time_said=time_said, indefinite=indefinite):
+            confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
     elif (zone := _unread_zone(text, tokens, runs)) is not None:
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "9am Mars time": whose clock?
         notes = (*notes, f"“{zone}” was not read as a time zone: the request's zone was used")
@@ -2319,6 +2324,14 @@ def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
         and after.value not in lx.KEYWORDS
         and after.value not in _RHYTHMS
     )
+
+
+def _indefinite(tokens: list[Token], start: int) -> bool:
+    """Whether the frequency run at `start` is said with "a"/"an" ("a daily reminder")."""
+    article = tokens[start] if tokens[start].value in ("a", "an") else None
+    if article is None and start:
+        article = tokens[start - 1]
+    return article is not None and article.kind == lx.WORD and article.value in ("a", "an")
 
 
 def _bare_frequency(tokens: list[Token], start: int, end: int) -> bool:

@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 
 from agentcron.parsers import understand_fast
-from agentcron.parsers.asks import adds_to_calendar, hour_from_hint, month_cycle_asks
+from agentcron.parsers.asks import (
+    adds_to_calendar,
+    bare_morning_hour_asks,
+    hour_from_hint,
+    month_cycle_asks,
+    named_frequency_asks,
+)
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
 
@@ -150,3 +156,93 @@ def test_an_entry_added_to_a_calendar_is_noted_not_asked(text: str, expected: st
 def test_a_calendar_looked_at_or_changed_still_asks(text: str) -> None:
     answer = _read(text)
     assert answer["schedule"] is None or answer["needs_confirmation"]
+
+
+# -- a bare hour from 8 to 11 ------------------------------------------------------------------
+
+
+def test_a_bare_morning_hour_asks_unless_a_plain_repeating_schedule() -> None:
+    assert not bare_morning_hour_asks(9, repeating=True, task_said=False)
+    assert not bare_morning_hour_asks(11, repeating=True, task_said=False)
+    assert bare_morning_hour_asks(9, repeating=False, task_said=False)  # one run
+    assert bare_morning_hour_asks(9, repeating=True, task_said=True)  # a command with a task
+    assert bare_morning_hour_asks(7, repeating=True, task_said=False)  # 1 to 7: always
+    assert bare_morning_hour_asks(3, repeating=True, task_said=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "zone"),
+    [
+        ("every weekday at 9", "0 9 * * 1-5", "UTC"),
+        ("every other Monday at 10", None, "UTC"),
+        ("Business days at 10", "0 10 * * 1-5", "UTC"),
+        ("mondays at 8 in june, july and august", "0 8 * 6-8 1", "UTC"),
+        ("every Monday at 10:00", "0 10 * * 1", "America/New_York"),
+        ("daily at 11:30", "30 11 * * *", "America/Chicago"),
+    ],
+)
+def test_a_repeating_schedules_bare_morning_hour_is_noted(
+    text: str, expression: str | None, zone: str
+) -> None:
+    answer = _read(text, zone)
+    if expression is not None:
+        assert answer["schedule"]["expression"] == expression
+    assert not answer["needs_confirmation"], answer["notes"]
+    assert any("for the evening" in note for note in answer["notes"])
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("tomorrow at 9", "UTC"),  # one run: 9pm is the next 9 to come after 9am
+        ("remind me at 8 to walk", "UTC"),
+        ("every weekday at 9, brief me", "UTC"),  # a command: a task beside the hour
+        ("every day at 7:30", "America/New_York"),  # 1 to 7
+        ("every Monday at 4", "UTC"),
+    ],
+)
+def test_a_bare_hour_still_asks(text: str, zone: str) -> None:
+    answer = _read(text, zone)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer["notes"]
+
+
+# -- a frequency that names the task -----------------------------------------------------------
+
+
+def test_a_named_frequency_asks_unless_a_new_thing_at_a_time() -> None:
+    assert not named_frequency_asks(time_said=True, indefinite=True)  # "a daily reminder at 8am"
+    assert named_frequency_asks(time_said=True, indefinite=False)  # "the daily logs at 11pm"
+    assert named_frequency_asks(time_said=False, indefinite=True)  # "a daily reminder"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Run a daily backup check at midnight", "0 0 * * *"),
+        ("Create a daily reminder at 8am", "0 8 * * *"),
+        ("send me a daily report at 9 AM", "0 9 * * *"),
+        ("set a weekly meeting for friday nine am", "0 9 * * 5"),
+        ("Post a daily summary to the team channel at 5:30 pm", "30 17 * * *"),
+    ],
+)
+def test_a_named_frequency_with_a_time_is_the_schedules(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["expression"] == expression
+    assert not answer["needs_confirmation"], answer["notes"]
+    assert "a frequency that names the task was read as the schedule's" in answer["notes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fix the daily build",
+        "make the weekly digest email render on mobile",
+        "moving our weekly sync to 9 AM UTC on Monday",  # a change to a job that exists
+        "Changes the time for the nightly run to 04:50 UTC",
+        "changing the daily standup to 10am",
+        "back up the daily logs at 11pm",  # a thing that exists: tonight's logs?
+    ],
+)
+def test_a_named_frequency_still_asks(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer["notes"]
