@@ -36,6 +36,7 @@ from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
+from .cronline import cron_first
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
@@ -167,7 +168,11 @@ _MANAGE: Final = re.compile(
     # is already set gets a new one
     r"|(?:\S+\s+){0,3}?(?:move|change|shift|push|bump|switch)\s+the\s+(?:\w+\s+)?time\s+to\b"
     # "pause the nightly backup", "resume my digest": only a job that exists is paused
+    # ("enable the workflow to run every Monday": a request, its schedule said whole after it)
     r"|(?:pause|unpause|resume|suspend|disable|enable|unschedule)\s+(?:the|my|our|this|that|it)\b"
+    r"(?<!enable\sthe)(?<!enable\sour)(?<!enable\smy)"
+    r"|enable\s+(?:the|my|our)\b"
+    r"(?![^.;]*?\bto\s+(?:run|fire|trigger|execute|start|go\s+off|kick\s+off)\b)"
     # "move it to 3pm", "push this back an hour": "it" is a job that exists
     r"|(?:move|change|shift|push|bump|switch|reschedule|postpone|delay|make)\s+(?:it|this|that|them)"
     r"\b)",
@@ -325,7 +330,7 @@ _CALENDAR_LOOKUP: Final = re.compile(
     r"(?:(?:show|list|tell|read|check|display|bring\s+up|pull\s+up|look\s+up|clear|wipe|empty)\b"
     r"(?:\s+(?:me|us))?(?:\s+(?:if|whether|what(?:'s|\s+is)?))?(?:\s+(?:on|in|for|out))?\s+"
     r"(?:(?:my|our|the|any|all|an?|today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?"
-    r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
+    r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?|reminders?)"
     # "accept my meeting at 7pm today", "decline the event on Friday": an answer to an invitation
     r"|(?:accept|decline|rsvp\s+to|tentatively\s+accept)\s+(?:(?:my|our|the|this|that|all|an?|"
     r"today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|invites?|"
@@ -1089,6 +1094,14 @@ _DAY_THEN_DAILY: Final = re.compile(
 
 
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    if "*" in text and (moved := cron_first(text)) is not None:
+        # '/schedule recurring #reminders "Vote!" 0 12 * * *', "tool add --cron '0 7 * * *' …":
+        # the cron expression inside a command line, read first (cronline)
+        found = _read_commanded(moved[0], zone_name, aware_now)
+        if found.result is not None and found.result.ok and moved[1] is not None:
+            found.result = _to_confirm(found.result, moved[1])
+        if found.result is not None and (found.result.ok or moved[1] is None):
+            return found
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
     slack_remind = text[:8].lower() == "/remind "
@@ -2084,7 +2097,11 @@ def _ordinal_of_a_thing(tokens: list[Token], k: int) -> bool:
         return False
     if after.value in ("to", "in") and k + 2 < len(tokens):
         after = tokens[k + 2]  # "the first to post", "the second in line"
-    return after.kind == lx.WORD and after.value not in lx.KEYWORDS
+    # "on the tenth with my father", "on the first about rent": a function word counts no
+    # thing, so the ordinal is the day
+    return (
+        after.kind == lx.WORD and after.value not in lx.KEYWORDS and after.value not in lx.NO_THING
+    )
 
 
 def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> list[tuple[int, int]]:
