@@ -49,7 +49,9 @@ _ADDS: Final = re.compile(
 _LOOKS_OR_CHANGES: Final = re.compile(
     r"(?<!block )\b(?:off|from|clear|delete|remove|erase|cancel|drop|check|show|look|looking|"
     r"tell|list|read|find|see|view|what|whats|what's|any|anything|free|open|keep|accept|decline|rsvp|"
-    r"move|change|reschedule|update|edit|instead)\b",
+    r"move|change|reschedule|update|edit|instead|"
+    # "… and remind me 2 hours before": a reminder ahead of the entry, not at its time
+    r"before|after|prior|ahead|earlier|later)\b",
     re.IGNORECASE,
 )
 

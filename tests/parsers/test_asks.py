@@ -116,6 +116,8 @@ def test_adding_to_a_calendar(text: str) -> None:
         "please remove the doctor appointment in my calendar for february twelfth at nine am",
         "move my dentist appointment on my calendar to friday",
         "show me my calendar event this friday afternoon",
+        "put my eye doctor appointment into the calendar it's tomorrow at 3 pm and remind me "
+        "2 hours before",
     ],
 )
 def test_looking_at_or_changing_a_calendar_is_not_adding(text: str) -> None:
