@@ -39,6 +39,7 @@ from .asks import bare_morning_hour_asks
 from .cron import cron_problem
 from .cronexpr import first_time
 from .daytimes import crossed, days_per_period, time_parts
+from .frequency import one_month_a_quarter
 from .limits import MIN_INTERVAL_SECONDS
 from .observances import (
     MONTH_FIRST_COUNTRIES,
@@ -619,6 +620,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.interval = None
         phrase.every = True
     _days_left(phrase)
+    _quarters_named(phrase)
     _meeting_window(phrase)
     _nth_narrows_weekdays(phrase)
     if phrase.shift_seconds and len(phrase.times) != 1:
@@ -1149,6 +1151,19 @@ def _interval_restates_times(p: Phrase) -> bool:
     return all(b - a == step for a, b in pairwise(minutes))
 
 
+def _quarters_named(p: Phrase) -> None:
+    """ "Meets quarterly Jan, Apr, Jul, Oct., on the third Saturday": the months are the
+    quarters, said outright — a monthly schedule in those months. Other months beside
+    "quarterly" are refused later (which did it mean?)."""
+    if p.quarter and one_month_a_quarter(p.months):
+        p.quarter = False
+        p.interval = (1, "month")
+        if not (p.monthdays or p.nth or p.first_weekday or p.dates):
+            # "Courses start quarterly (January, April, July, October)": which day? Asked
+            p.monthdays.append(1)
+            p.unsure.append("no day given; read as the first day of each of those months")
+
+
 def _days_left(p: Phrase) -> None:
     """Business hours keep to Monday–Friday unless days are named; "except Friday" takes
     days out of those named (or out of every day); "twice a day" needs its two times."""
@@ -1172,7 +1187,7 @@ def _days_left(p: Phrase) -> None:
                 raise Rejected("the text names two different intervals")
             p.interval, p.every = (1, unit), True
             return _days_left(p)
-        if named != count or p.interval or p.window:
+        if named != count or p.interval not in (None, (1, unit)) or p.window:
             raise Rejected(
                 "a number of times per day or week does not say when",
                 "name the times: every day at 9am and 5pm",

@@ -45,7 +45,7 @@ from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import letter_days, plain_marks
 from .rawrule import looks_like_rule
-from .restated import without_rough_restatement
+from .restated import without_alternatives, without_rough_restatement
 from .result import ParseResult
 from .salvage import (
     changed_to,
@@ -842,6 +842,7 @@ _NOT_THIS: Final = re.compile(
     r"twice|once)\b|\d)[^.;!?]*",
     re.IGNORECASE,
 )
+ALTERNATIVES_NOTE: Final = "the other times in brackets (“or …”) were left out: to confirm"
 NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 
@@ -860,6 +861,13 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_rough_restatement(text)
+    if "(or" in text or "(Or" in text or "( or" in text:
+        kept = without_alternatives(text)
+        if kept.strip() and kept != text:
+            found = _read_said_once(kept, zone_name, aware_now)
+            if found.result is not None and found.result.ok:
+                found.result = _to_confirm(found.result, ALTERNATIVES_NOTE)
+            return found
     if ", not " in text or ", but not " in text or ", and not " in text:
         kept = _NOT_THIS.sub("", text)
         if kept.strip() and kept != text:
