@@ -29,7 +29,7 @@ from .phrase import (
     TimeMention,
 )
 from .restated import SUMMER, WINTER, Said, agreeing
-from .settings import date_order
+from .settings import date_order, date_order_chosen
 from .tokens import ClockTime, Token
 from .zones import (
     UnknownZoneError,
@@ -132,8 +132,15 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
             if note not in reader.phrase.assumptions:
                 reader.phrase.assumptions.append(note)
         if token.unsure is not None and token.unsure not in reader.phrase.unsure:
+            if token.kind == lx.MONTH and _day_month_chosen():
+                continue  # "1.5." with day/month dates chosen: 1 May, sure
             reader.phrase.unsure.append(token.unsure)
     return reader.phrase, end
+
+
+def _day_month_chosen() -> bool:
+    """Whether the owner chose day/month dates (AGENTCRON_DATE_ORDER=DMY, or given)."""
+    return date_order_chosen() and date_order() == "DMY"
 
 
 # Words that make "office hours" after them a time window: "during office hours"
