@@ -2192,26 +2192,7 @@ def _number_of_a_thing(tokens: list[Token], k: int) -> bool:
     # grammar does not know after it ("the 8 times", "my 9 sharp" are not)
     counted = before is not None and before.value in _COUNTING
     noun = after is not None and after.kind == lx.WORD and after.value not in lx.KEYWORDS
-    if counted and noun:
-        return True
-    # a room's or a building's number: "in Room 231", "HFH 1155", "Umrawal 2079 Natural
-    # History Building" (a word the grammar does not know, then three digits or more)
-    return before is not None and (
-        before.value in _NUMBERED_PLACES
-        or (
-            before.kind == lx.WORD
-            and before.value not in lx.KEYWORDS
-            and isinstance(token.value, int)
-            and token.value >= _ROOM_NUMBER
-            and (after is None or noun)
-        )
-    )
-
-
-_NUMBERED_PLACES: Final = frozenset(
-    "room rooms suite building bldg unit apt office lab gate platform bay ward level".split()
-)
-_ROOM_NUMBER: Final = 100  # "HFH 1155": fewer digits may be an hour ("Harmeet 5")
+    return counted and noun
 
 
 _COUNTING: Final = frozenset(
