@@ -650,6 +650,8 @@ def _scan(text: str) -> list[Token]:
                 _word(raw.lower(), start, tokens)
     if named_days:
         _days_in_names(tokens)
+    if "Daily " in text or "Weekly " in text or "Monthly " in text or "Nightly " in text:
+        _frequencies_in_names(tokens, text)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
     if either_season:
@@ -752,6 +754,63 @@ def _days_in_names(tokens: list[Token]) -> None:
 
 
 _EVERY: Final = frozenset({"every", "each"})
+_NAMED_FREQUENCIES: Final = frozenset({"daily", "weekly", "monthly", "nightly"})
+
+
+def _frequencies_in_names(tokens: list[Token], text: str) -> None:
+    """ "Daily Bread pantry: Weekly on Mondays", "Weekly Standup notes: every day at 9am": a
+    capitalised frequency word right before a capitalised word the grammar does not know
+    starts a name. It is read as a plain word when the text says another frequency ("every
+    day" against "Weekly"); one that agrees ("Monthly Meeting: every second Tuesday of the
+    month") or stands alone ("Weekly Standup Monday 9am") is still how often."""
+    if text.isupper():
+        return  # shouted: capitals say nothing
+    for k in range(len(tokens) - 1):
+        token, after = tokens[k], tokens[k + 1]
+        if (
+            token.kind == lx.WORD
+            and token.value in _NAMED_FREQUENCIES
+            and text[token.start].isupper()
+            and text[token.end : after.start] == " "
+            and after.kind == lx.WORD
+            and after.value not in lx.KEYWORDS
+            and text[after.start].isupper()
+            and not text[after.start : after.end].isupper()
+            and _another_frequency(tokens, k)
+        ):
+            tokens[k] = Token(lx.WORD, PLACE_WORD, token.start, token.end)
+
+
+# what says another frequency than the word: units after "every", other words, kinds of day
+_OTHER_UNITS: Final = {
+    "daily": frozenset({"week", "month", "year", "hour", "minute"}),
+    "nightly": frozenset({"week", "month", "year", "hour", "minute"}),
+    "weekly": frozenset({"day", "month", "year", "hour", "minute"}),
+    "monthly": frozenset({"day", "week", "year", "hour", "minute"}),
+}
+_OTHER_DAYS: Final = {
+    "daily": frozenset({lx.DAY, lx.DAYS}),
+    "nightly": frozenset({lx.DAY, lx.DAYS}),
+    "weekly": frozenset({lx.DAYSET}),
+    "monthly": frozenset({lx.DAY, lx.DAYS, lx.DAYSET}),
+}
+
+
+def _another_frequency(tokens: list[Token], k: int) -> bool:
+    """Whether the tokens other than tokens[k] (a frequency word) say another frequency."""
+    word = str(tokens[k].value)
+    units, days = _OTHER_UNITS[word], _OTHER_DAYS[word]
+    for j, token in enumerate(tokens):
+        if j == k:
+            continue
+        if token.kind == lx.WORD and token.value in _NAMED_FREQUENCIES and token.value != word:
+            return True
+        every = j > 0 and tokens[j - 1].value in _EVERY
+        if every and token.kind == lx.UNIT and token.value in units:
+            return True
+        if token.kind in days and (every or token.kind != lx.DAY):
+            return True
+    return False
 
 
 def _remember_plain(word: str) -> None:

@@ -262,3 +262,23 @@ def test_a_house_number_with_a_letter_is_not_a_time() -> None:
     assert brief(read(text)) in ("0 19 * * 4#1", "0 19 * * 4#1 ?")  # was "34am is not a time"
     assert next(t.kind for t in tokenize("34a Stoney St")) == lx.WORD
     assert brief(read("every day at 9a")) == "0 9 * * *"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a frequency word that starts a name, against the text's own frequency: the text's
+        ("Weekly Standup notes: every day at 9am", "0 9 * * * ?"),  # was refused
+        ("Daily Bread pantry: Weekly on Mondays", "0 9 * * 1 ?"),  # was refused
+        # agreeing, or alone: still how often
+        (
+            "Monthly Membership Meeting Time: Every second Tuesday of the month at 8pm",
+            "0 20 * * 2#2",
+        ),
+        ("Weekly Sync: every Monday at 9am", "0 9 * * 1"),
+        ("Daily Standup at 9am", "0 9 * * *"),
+        ("Weekly Standup Monday 9am", "0 9 * * 1"),
+    ],
+)
+def test_a_frequency_word_in_a_name(text: str, expected: str) -> None:
+    assert brief(read(text)) == expected
