@@ -251,6 +251,34 @@ _QUESTION: Final = re.compile(
 )
 
 
+# The words _QUESTION and _MANAGE can start with (a text's first run of letters, after spaces,
+# in lower case; tests/parsers/test_doubts_gates.py checks them against the patterns): on
+# ASCII text whose first word is none of them the pattern is not tried — most commands ("send
+# the report …"). _MANAGE's "… move the time to 3pm" may start anywhere: "time" lets it through.
+_QUESTION_FIRST: Final = frozenset(
+    "ok okay so well hey hi hello btw also and but oh um hmm sorry quick question olly alexa "
+    "siri google cortana mycroft computer what whats where who why which how is are does did "
+    "am should can could may when do would will tell show just to confirm verify double "
+    "doublecheck check".split()
+)
+_MANAGE_FIRST: Final = frozenset(
+    "can could would will please kindly cancel delete remove get clear disable unschedule "
+    "pause unpause resume suspend enable reschedule rescheduled rescheduleed edit change "
+    "changed changeed update updated updateed modify adjust move moved moveed shift shifted "
+    "shiftd push pushed pushd bump bumped bumpd switch switched switchd postpone delay make "
+    "stop turn mute dismiss snooze don dont do never".split()
+)
+_FIRST_LETTERS: Final = re.compile(r"\s*([A-Za-z]*)")
+
+
+def first_word(text: str) -> str | None:
+    """The first run of letters of an ASCII `text` after its spaces, in lower case ("" when
+    it starts with another character); None for other text (its case folds differently)."""
+    if not text.isascii():
+        return None
+    return _FIRST_LETTERS.match(text)[1].lower()  # type: ignore[index]
+
+
 # The words _HEDGE can start with (and "ish" it can end with): the regular expression only
 # runs on a text that has one of them.
 _HEDGE_CUES: Final = frozenset(
@@ -1333,7 +1361,12 @@ def _read_rest(
     """What the stages make of `rest`, the text without its `target`."""
     found = _Found(None, rest, zone_name, aware_now, target)
     bare = unlabelled(rest, names_time=_mentions_time)  # "Schedule: cancel my 9am reminder"
-    if _QUESTION.match(bare) and not _reminded_of(text, rest):
+    first = first_word(bare)
+    if (
+        (first is None or first in _QUESTION_FIRST)
+        and _QUESTION.match(bare)
+        and not _reminded_of(text, rest)
+    ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
@@ -1348,7 +1381,10 @@ def _read_rest(
                 suggestion=HINT,
             ).with_parts(None, target)
             return found
-    new_schedule = _NEW_SCHEDULE.match(bare) if _MANAGE.match(bare) else None
+    manages = (  # (a costly pattern: matched once, and only after a word it starts with)
+        first is None or first in _MANAGE_FIRST or "time" in bare.lower()
+    ) and _MANAGE.match(bare) is not None
+    new_schedule = _NEW_SCHEDULE.match(bare) if manages else None
     if new_schedule is not None:
         # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
         # said whole; read it, and ask (the job it changes is the caller's to pick)
@@ -1357,7 +1393,7 @@ def _read_rest(
             inner.result = _to_confirm(inner.result, NEW_SCHEDULE_NOTE)
             inner.rest = rest
             return inner
-    if _MANAGE.match(bare):
+    if manages:
         found.result = ParseResult.rejected(
             "that reads as a change to a job that exists, not a new schedule",
             suggestion="pause, edit or delete the job itself (in Slack: /schedule pause <job>)",
@@ -2452,12 +2488,27 @@ def task_text(text: str, tokens: list[Token], runs: list[tuple[int, int]]) -> st
     return clean_task(task)
 
 
+# The words _LEAD and _HEAD can start with (checked against them in
+# tests/parsers/test_doubts_gates.py): a task of ASCII words that starts with a word that is
+# none of them ("check the build") is not searched.
+_LEAD_FIRST: Final = frozenset(
+    "add also and can could create give hey hi i just kindly make notify now nudge ok okay "
+    "ping please pls plz remind schedule set setup so tell then wake will would".split()
+)
+_HEAD_FIRST: Final = frozenset("about and by for of that then to".split())
+
+
 def clean_task(task: str) -> str | None:
     task = " ".join(task.split())
     for _ in range(4):
         before = task
-        task = _LEAD.sub("", task).strip()
-        task = _HEAD.sub("", task).strip()
+        first = first_word(task)
+        if not first or first in _LEAD_FIRST:  # (None: not ASCII; "": not a letter first)
+            task = _LEAD.sub("", task).strip()
+            if task != before:
+                first = first_word(task)
+        if not first or first in _HEAD_FIRST:
+            task = _HEAD.sub("", task).strip()
         task = _without_trail(task).strip()
         task = task.strip(_QUOTES + " ,;:.!?").strip()
         if task == before:
