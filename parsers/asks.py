@@ -127,13 +127,16 @@ def plain_word(
     after: object,
     after_speaks_of_time: bool,
     place: bool,
+    follows_schedule: bool = False,
 ) -> bool:
     """Whether a word left in a command's task, which can speak of time, is a plain word
     there: then the answer need not ask about "words about time not read".
 
     `word` is as written, `value` its token's value, `before` and `after` the values of its
     neighbours (None at an end), `after_speaks_of_time` whether the next word is a number, a
-    time or a time word, `place` whether the word counts only as a place or a zone's name.
+    time or a time word, `place` whether the word counts only as a place or a zone's name,
+    `follows_schedule` whether it comes right after the schedule's words ("at noon eat cake":
+    "noon EAT" typed in lower case?).
     Plain: "remind the team about the reports" (not "about 10am"), "eat dinner", "leave for
     work" (not "work hours", "at work"), "my next meeting" (not "next week"), "start build"
     (not "start time"), "take the racket to Dubai" (a place one goes to)."""
@@ -141,7 +144,7 @@ def plain_word(
     if value == "about" and lowered == "about":
         return after is not None and not after_speaks_of_time
     if place and lowered in _EVERYDAY_WORDS:
-        return not (word.isupper() and len(word) > 1)  # "EAT", "CAT": the zones
+        return not follows_schedule and not (word.isupper() and len(word) > 1)  # "EAT": a zone
     if value == "business" and lowered == "work":
         return after not in _WORK_TIME and before not in _WORK_WHEN
     if value == "next" and lowered == "next":
