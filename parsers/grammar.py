@@ -3443,6 +3443,8 @@ class _Reader:
                 base_at = end
             elif weeks and self._word(end) == "on" and self._kind(end + 1) == lx.DAY:
                 base_at = end + 1
+            elif weeks and self._kind(end) == lx.DAY:
+                base_at = end  # "a week Tuesday": "a week on Tuesday"
             else:
                 return None
         base = "now" if hence else self._word(base_at)
@@ -3452,6 +3454,7 @@ class _Reader:
             self.phrase.offset_seconds += seconds + 86400 * (base == "tomorrow")
             self.phrase.offset_months += months
             self.phrase.offset_from_day = base != "now"
+            self.phrase.from_today |= base == "today"
             self.phrase.has_offset = True
             return end + (1 if hence else 2)
         # "3 days from today", "a week from tomorrow", "two weeks from Friday": a day counted
@@ -3462,6 +3465,7 @@ class _Reader:
         days = int(seconds // 86400)
         if base in ("today", "tomorrow"):
             self._set_day_offset(days + (base == "tomorrow"))
+            self.phrase.from_today |= base == "today"
             return end + 2
         day_at = base_at + 1 if base in ("next", "this") else base_at
         if self._kind(day_at) != lx.DAY:
