@@ -1334,16 +1334,39 @@ def _date_for_weekday(b: _Builder) -> None:
     """ "Thursday the 15th": the next 15th that is a Thursday, as a one-time date."""
     p = b.p
     weekday, day = p.weekdays[0], p.monthdays[0]
-    month_start = b.local_now.date().replace(day=1)
+    found, coming = weekday_monthday_ahead(b.local_now.date(), weekday, day)
+    if found is None:
+        raise Rejected(f"no coming {lx.DAY_LABELS[weekday]} falls on the {_ordinal(day)}")
+    if coming is not None and found != coming:
+        # "Monday the 1st" when the coming 1st is a Sunday: a slip, or a month further on?
+        # Months away is a guess: asked
+        b.note(
+            f"the coming {_ordinal(day)} is a {lx.DAY_LABELS[cron_weekday(coming)]}: read as "
+            f"{lx.DAY_LABELS[weekday]} {found:%B} {day}, {found.year}",
+            UNSURE_PENALTY,
+        )
+    p.dates = [(found.year, found.month, found.day)]
+    p.weekdays, p.monthdays, p.single_day = [], [], False
+
+
+def weekday_monthday_ahead(today: date, weekday: int, day: int) -> tuple[date | None, date | None]:
+    """The first day from `today` on that is both day `day` of its month and `weekday` (cron
+    numbering), within 14 months, and the first day `day` of a month from today on whatever
+    its weekday (the one a person most likely means: when the two differ, the weekday or the
+    day was a slip)."""
+    month_start = today.replace(day=1)
+    coming: date | None = None
     for ahead in range(14):
         first = add_months(month_start, ahead)
-        if day <= days_in_month(first.year, first.month):
-            candidate = first.replace(day=day)
-            if cron_weekday(candidate) == weekday and candidate >= b.local_now.date():
-                p.dates = [(candidate.year, candidate.month, candidate.day)]
-                p.weekdays, p.monthdays, p.single_day = [], [], False
-                return
-    raise Rejected(f"no coming {lx.DAY_LABELS[weekday]} falls on the {_ordinal(day)}")
+        if day > days_in_month(first.year, first.month):
+            continue
+        candidate = first.replace(day=day)
+        if candidate < today:
+            continue
+        coming = coming or candidate
+        if cron_weekday(candidate) == weekday:
+            return candidate, coming
+    return None, coming
 
 
 # -- repeating schedules ------------------------------------------------------------------

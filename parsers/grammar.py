@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Final
 
 from . import lexicon as lx
+from .frequency import runs_in_span
 from .observances import CUES, is_holiday_name, known_country, same_holiday, zone_country
 from .phrase import (
     FROM_END,
@@ -1400,6 +1401,12 @@ class _Reader:
             return j + 2
         if self._word(j) == "the" and self._word(j + 1) == "next":
             j += 2
+            if self._is_unit(j, "minute", "hour") and self.phrase.count is None:
+                # "every 10 minutes for the next hour": one of that unit
+                runs = runs_in_span(self.phrase.interval, _SECONDS[self.tokens[j].value], 0)  # type: ignore[index]
+                if runs is not None:
+                    self.phrase.count = runs
+                    return j + 1
         end = sub._amounts(j)
         if end is None or self.phrase.until is not None:
             return None
@@ -1414,7 +1421,11 @@ class _Reader:
             return None  # "configured for a day of the week": which day, not how long
         seconds, months = sub.phrase.offset_seconds, sub.phrase.offset_months
         if seconds % 86400:
-            return None
+            runs = runs_in_span(self.phrase.interval, seconds, months)
+            if runs is None or self.phrase.count is not None:
+                return None
+            self.phrase.count = runs  # "every 5 minutes for 20 minutes": 4 runs, then done
+            return end
         # The last day is included: "for 2 weeks" from today ends 13 days later.
         self.phrase.until = DayRef(days_later=int(seconds // 86400) - 1, months_later=months)
         return end
@@ -2731,6 +2742,7 @@ class _Reader:
             self._spelled_ordinal(i)
             and self._kind(j) == lx.WORD
             and self._word(j) not in lx.KEYWORDS
+            and self._word(j) not in lx.NO_THING  # "on the tenth with Jon": a day
             # "every month on the fifteenth pay rent": "on the" says it is a day
             and not (self._word(i - 1) == "the" and self._word(i - 2) == "on" and self.phrase.every)
         ):

@@ -324,7 +324,7 @@ _CALENDAR_LOOKUP: Final = re.compile(
     r"(?:(?:show|list|tell|read|check|display|bring\s+up|pull\s+up|look\s+up|clear|wipe|empty)\b"
     r"(?:\s+(?:me|us))?(?:\s+(?:if|whether|what(?:'s|\s+is)?))?(?:\s+(?:on|in|for|out))?\s+"
     r"(?:(?:my|our|the|any|all|an?|today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?"
-    r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
+    r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?|reminders?)"
     # "accept my meeting at 7pm today", "decline the event on Friday": an answer to an invitation
     r"|(?:accept|decline|rsvp\s+to|tentatively\s+accept)\s+(?:(?:my|our|the|this|that|all|an?|"
     r"today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|invites?|"
@@ -2067,7 +2067,11 @@ def _ordinal_of_a_thing(tokens: list[Token], k: int) -> bool:
         return False
     if after.value in ("to", "in") and k + 2 < len(tokens):
         after = tokens[k + 2]  # "the first to post", "the second in line"
-    return after.kind == lx.WORD and after.value not in lx.KEYWORDS
+    # "on the tenth with my father", "on the first about rent": a function word counts no
+    # thing, so the ordinal is the day
+    return (
+        after.kind == lx.WORD and after.value not in lx.KEYWORDS and after.value not in lx.NO_THING
+    )
 
 
 def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> list[tuple[int, int]]:

@@ -314,7 +314,11 @@ PER_KIND = 30
 # - "01.01 midnight" (a day and month with dots) is read only before digits
 # - "run this weekdays at 7:45am, 12:15pm, and 5:30pm" without "on" is refused
 # - "12:00:00 noon New York time" among other zones' times is refused
+# - "I need a reminder to create a timer for 5 minutes" (r9_voice's timer put in a reminder's
+#   frame) is refused: the 5 minutes are the timer's length, not when to remind (main failed
+#   this from round ten's start, when the sample drew that phrase)
 FLOORS: dict[str, float] = {
+    "frame I need a reminder to": 0.96,
     "day every->on Xs": 0.96,
     "time 9 o'clock in the morning": 0.96,
     "interval every other hour": 0.96,
@@ -323,9 +327,9 @@ FLOORS: dict[str, float] = {
     "weekdays weekdays": 0.96,
     "zone city": 0.96,
 }
-# the sample leaves out round eight's and nine's new tuning files (others add phrases to them
+# the sample leaves out rounds eight to ten's new tuning files (others add phrases to them
 # while this holds): the cases stay the same, whoever lands next
-SKIP = ("t8_", "t9_")
+SKIP = ("t8_", "t9_", "t10_")
 
 
 def test_every_kind_of_variant_keeps_the_answer() -> None:
