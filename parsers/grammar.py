@@ -3572,6 +3572,17 @@ class _Reader:
             already = self.phrase.has_offset
             before = (self.phrase.offset_seconds, self.phrase.offset_months)
             end = self._amounts(j)
+            if (
+                end is not None
+                and self._word(end) == "from"
+                and self._word(end + 1) in ("today", "tomorrow", "now")
+                and not already
+            ):
+                # "in two weeks from today at 4h": "in" said with "from": the day counted
+                # from today (as "two weeks from today"), not a delay with a start
+                self.phrase.offset_seconds, self.phrase.offset_months = before
+                self.phrase.has_offset = already
+                return self._relative(j)
             if end is not None and self._word(end) == "of":
                 # "in 2 hours of debugging I couldn't find the leak", "in 3 days of testing":
                 # how long something took, not a delay

@@ -177,3 +177,16 @@ def test_days_from_today(text: str, instant: str) -> None:
 @pytest.mark.parametrize("text", ["a week Tuesday", "a week on Tuesday"])
 def test_a_week_tuesday_is_the_tuesday_after_next(text: str) -> None:
     assert once(text) == "2026-01-27T09:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("in two weeks from today at 4pm", "2026-01-28T16:00:00Z"),  # was refused: a start
+        ("create a calendar event in two weeks from today at 4h", "2026-01-28T04:00:00Z"),
+        ("in 3 days from now", "2026-01-17T10:00:00Z"),
+        ("in a week from tomorrow", "2026-01-22T09:00:00Z"),
+    ],
+)
+def test_in_said_with_from(text: str, instant: str) -> None:
+    assert once(text) == instant
