@@ -38,9 +38,19 @@ _COMMAND: Final = re.compile(
       | (?P<sign>>>?|[/!@$.?;]|[a-z]{1,3}[!.?$])?
         (?P<name>remind[_-]?me|remind|reminders?|timer|countdown|alarm|schedule|task|todo|
             notify|notification|nudge|daily|weekly|hourly|monthly|yearly|nightly)
+        # "/schedule_message", "!remind_once": the same command with a word joined on
+        (?:[_-](?:message|msg|dm|post|announcement|once|add|set|new|create))?
         (?:@[a-z0-9_]*bot)?  # Telegram's "/remind@MyRemindBot" in a group
         (?:(?P<bang>!)|(?=[\s,:]|$))  # "RemindMe!2 days" too
         (?:\s+(?:add|new|set|create)(?=[\s,:]|$))?  # "/reminder add 2h …"
+      # "!setreminder 4h …", "!set_reminder 35 min", "!addreminder", "!remindonce 2h …",
+      # "!newreminder": a reminder command's name with a verb joined on, after a sign
+      | (?P<sign2>[/!.]|[a-z]{1,3}[!.])
+        (?P<joined>(?:set|add|new|create|make)[_-]?(?:remind(?:er)?|timer|alarm)|
+            (?:remind(?:er)?|timer|alarm)[_-]?(?:set|add|new|create|once))
+        (?:@[a-z0-9_]*bot)?(?=[\s,:]|$)
+      # IRC bots' ".in 2h go to the store", ".at 19:30 go to the store" (sopel, pyircbot)
+      | [.!](?P<word>in|at)(?=\s+\d)
     )[\s,:]*""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -64,7 +74,10 @@ _WAKE: Final = re.compile(
 # "timer 1h30m", "countdown -d 2h45m" (command-line timers): that long from now
 _TIMER: Final = re.compile(
     r"""^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?
-    (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add)\s+(?:me\s+|up\s+)?
+    # "I need a timer for 5 minutes", "I need a reminder to create a timer for 5 minutes"
+    (?:i\s+(?:need|want|would\s+like|'d\s+like)\s+(?:a\s+reminder\s+to|you\s+to)\s+
+      |remind\s+me\s+to\s+)?
+    (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add|i\s+need|i\s+want)\s+(?:me\s+|up\s+)?
       (?:an?\s+|the\s+|my\s+)?)?
     # "another timer", "one more timer", "second timer", "a new timer": one more of them
     (?:(?:another|one\s+more|second|new)\s+)?
@@ -136,8 +149,16 @@ def plain_command(text: str) -> str:
     if match is None:
         return text
     rest = text[match.end() :]
+    if match["word"] is not None:
+        # ".in 2h go to the grocery store", ".in 1d2h In one day and 2 hours": a bot's "in" and
+        # "at" commands; what follows the amount is the message
+        if match["word"].lower() == "in" and (delay := DELAY.match(rest)) is not None:
+            return "in " + _message_quoted(rest, delay.end())
+        return f"{match['word'].lower()} {rest}"
     name = (match["name"] or "").lower()
     sign = match["sign"]
+    if match["joined"] is not None:
+        name, sign = "remind", match["sign2"]
     if name in _FREQUENCIES:
         # "/daily 09:00 …"; "@daily" is cron's macro for midnight, read elsewhere
         return f"{name} {rest}".strip() if sign in ("/", "!") else text
@@ -170,6 +191,8 @@ def plain_command(text: str) -> str:
         who = "me"
     if (delay := DELAY.match(rest)) is not None:
         rest = "in " + _message_quoted(rest, delay.end())
+    elif rest[:3].lower() == "in " and (delay := DELAY.match(rest, 3)) is not None:
+        rest = _message_quoted(rest, delay.end())  # "/remind me in 3 hours, 4 minutes …"
     elif (sign or match["bang"]) and (last := _delay_last(rest)) is not None:
         rest = last
     elif " to " in rest:
@@ -220,9 +243,38 @@ def _message_quoted(rest: str, end: int) -> str:
     message that starts with a capital is the message, whatever words of time it holds (a
     frequency that names a meeting, a day in a greeting); unquoted when it has quotes."""
     message = rest[end:].strip()
-    if not message[:1].isupper() or any(q in message for q in _QUOTES):
+    if any(q in message for q in _QUOTES):
+        return rest
+    if not message[:1].isupper() and not _names_a_frequency_only(message):
         return rest
     return f'{rest[:end].rstrip()} "{message}"'
+
+
+# a frequency that names a thing in a message ("update weekly report", "send the daily digest")
+_NAMING_FREQUENCIES: Final = frozenset(
+    "daily weekly monthly yearly hourly nightly annual quarterly biweekly".split()
+)
+
+
+def _names_a_frequency_only(message: str) -> bool:
+    """Whether the only words about time in a bot's message are frequencies that name a thing
+    ("update weekly report"): they are the message's, not a second schedule."""
+    if not any(word in message.lower() for word in _NAMING_FREQUENCIES):
+        return False
+    try:
+        tokens = tokenize(message)
+    except TokenizeError:
+        return False
+    named = False
+    for k, token in enumerate(tokens):
+        if token.kind == lx.WORD and token.value in _NAMING_FREQUENCIES:
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if after is None or after.kind != lx.WORD or after.value in LEXICON:
+                return False  # "… weekly", "weekly on Monday": how often
+            named = True
+        elif token.kind in _WHEN_KINDS or (token.kind == lx.WORD and token.value in _WHEN_WORDS):
+            return False
+    return named
 
 
 # Slack's "/remind #general every weekday at 4pm to What did you do or learn today?": after

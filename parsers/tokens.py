@@ -77,7 +77,9 @@ class Token:
 # branch gives way when an "m" follows the minutes.
 # The leading lookahead lists every character a token can start with: the spaces between
 # tokens then fail at once instead of trying sixteen branches (a third of the scan's time).
-# "[a-z]++" in iana: a word not followed by "/" is not re-tried shorter (it cannot match).
+# A word is read once: its letters, atomically, then the rest of it unless a "/" and a letter
+# follow the letters, which make it an IANA name's first part ("america/new_york"; the iana
+# branch, tried only then, reads it).
 _PATTERN: Final = re.compile(
     r"""
     (?=[\da-z:@,&+\#-])
@@ -88,6 +90,7 @@ _PATTERN: Final = re.compile(
      |(?P<dotted>(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.:])
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
      |(?<![\d.:])(?P<daymonth>(?P<dd4>0[1-9]|[12]\d|3[01])\.(?P<dm4>0[1-9]|1[0-2])\.?|(?P<dd5>[1-9]|[12]\d|3[01])\.(?P<dm5>[1-9]|1[0-2])\.)(?=\s+\d{1,2}(?:[:.h]\d{2}|\s?[ap]\.?m\.?)(?![\d.]))
+     |(?<![\d.])(?<!\d:)(?<!at\s)(?<!@\s)(?<!every\s)(?<!in\s)(?<!for\s)(?P<dmdot>(?P<dd6>[12]\d|3[01]|0?[1-9])\.(?P<dm6>1[0-2]|0?[1-9])\.)(?![\d.])
      |(?P<clock>(?P<h>\d{1,2})(?:(?:[:.]?|\x20:\x20?|:\x20)(?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
      |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
@@ -97,8 +100,8 @@ _PATTERN: Final = re.compile(
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
      |(?P<num>\d+(?:\.\d+)?)(?![\d:]))
    |(?=[a-z@])(?:(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
-     |(?P<iana>[a-z]++(?:/[a-z][a-z0-9_+-]*)+)
-     |(?P<word>[a-z]+(?:['-][a-z]+)*(?:\(s\))?|@))
+     |(?P<word>(?>[a-z]+)(?!/[a-z])(?:['-][a-z]+)*(?:\(s\))?|@)
+     |(?P<iana>[a-z]++(?:/[a-z][a-z0-9_+-]*)+))
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?=[+-])(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
    |(?P<sym>[,&+#-]))
@@ -133,6 +136,20 @@ def two_digit_year(year: int) -> int:
     """The year a two-digit year writes, as POSIX's strptime("%y") reads it: 69-99 are the
     1900s, 00-68 the 2000s ("10/31/74" is 1974, long past, not 2074)."""
     return year + (1900 if year >= 69 else 2000)
+
+
+#: a day.month date whose numbers could be either ("1.5."): read the European way, asked unless
+#: the owner chose day/month dates (grammar.read drops the note then)
+DOTTED_DATE_NOTE: Final = "“{text}” read as {day} {month} (day.month): to confirm"
+# what makes "11.05." a date rather than a time: "on", "am" (German), a label's ":" or "=", or
+# nothing before it
+_DATE_CUE: Final = re.compile(r"(?:\bon|\bam|\bden|\bdate|[:=])\s*$", re.IGNORECASE)
+
+
+def _dotted_date_cue(text: str, start: int) -> bool:
+    """Whether the words right before a day.month ("on 11.05.") say it is a date."""
+    head = text[max(0, start - 8) : start]
+    return not text[:start].strip() or _DATE_CUE.search(head) is not None
 
 
 class TokenizeError(ValueError):
@@ -673,6 +690,28 @@ def _scan(text: str) -> list[Token]:
             middle = text.index(".", start)
             append(Token(lx.NUM, day, start, middle))
             append(Token(lx.MONTH, month, middle + 1, end))
+        elif group == "dmdot":  # "when:29.11.", "on 24.12. at 10": a day and month, Europe's way
+            day, minutes = int(match.group("dd6")), match.group("dm6")
+            month = int(minutes)
+            if len(minutes) == 2 and day <= 23 and not _dotted_date_cue(text, start):
+                # "until 11.05.": a time at a sentence's end, as written without the full stop
+                clock = ClockTime(
+                    day,
+                    month,
+                    None,
+                    day == 0 or day > 12 or match.group("dd6")[0] == "0",
+                    digital=True,
+                )
+                append(Token(lx.TIME, clock, start, end - 1))
+                continue
+            middle = text.index(".", start)
+            unsure = None
+            if day <= 12 and day != month:
+                unsure = DOTTED_DATE_NOTE.format(
+                    text=match.group(), day=day, month=lx.MONTH_LABELS[month]
+                )
+            append(Token(lx.NUM, day, start, middle))
+            append(Token(lx.MONTH, month, middle + 1, end - 1, unsure=unsure))
         elif group == "slash":
             parts = [int(part) for part in match.group().split("/")]
             year = parts[2] if len(parts) == 3 else None

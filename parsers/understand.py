@@ -30,11 +30,13 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
+from .asks import adds_to_calendar, hour_from_hint, month_cycle_asks, named_frequency_asks
 from .botcommand import DELAY, bare_amount, dashed_options, plain_command
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
+from .cronline import calendar_first, cron_first
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
@@ -43,7 +45,7 @@ from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import letter_days, plain_marks
 from .rawrule import looks_like_rule
-from .restated import without_rough_restatement
+from .restated import without_alternatives, without_rough_restatement
 from .result import ParseResult
 from .salvage import (
     changed_to,
@@ -166,7 +168,11 @@ _MANAGE: Final = re.compile(
     # is already set gets a new one
     r"|(?:\S+\s+){0,3}?(?:move|change|shift|push|bump|switch)\s+the\s+(?:\w+\s+)?time\s+to\b"
     # "pause the nightly backup", "resume my digest": only a job that exists is paused
+    # ("enable the workflow to run every Monday": a request, its schedule said whole after it)
     r"|(?:pause|unpause|resume|suspend|disable|enable|unschedule)\s+(?:the|my|our|this|that|it)\b"
+    r"(?<!enable\sthe)(?<!enable\sour)(?<!enable\smy)"
+    r"|enable\s+(?:the|my|our)\b"
+    r"(?![^.;]*?\bto\s+(?:run|fire|trigger|execute|start|go\s+off|kick\s+off)\b)"
     # "move it to 3pm", "push this back an hour": "it" is a job that exists
     r"|(?:move|change|shift|push|bump|switch|reschedule|postpone|delay|make)\s+(?:it|this|that|them)"
     r"\b)",
@@ -244,6 +250,34 @@ _QUESTION: Final = re.compile(
     r"(?:set|on|scheduled)))\b",
     re.IGNORECASE,
 )
+
+
+# The words _QUESTION and _MANAGE can start with (a text's first run of letters, after spaces,
+# in lower case; tests/parsers/test_doubts_gates.py checks them against the patterns): on
+# ASCII text whose first word is none of them the pattern is not tried — most commands ("send
+# the report …"). _MANAGE's "… move the time to 3pm" may start anywhere: "time" lets it through.
+_QUESTION_FIRST: Final = frozenset(
+    "ok okay so well hey hi hello btw also and but oh um hmm sorry quick question olly alexa "
+    "siri google cortana mycroft computer what whats where who why which how is are does did "
+    "am should can could may when do would will tell show just to confirm verify double "
+    "doublecheck check".split()
+)
+_MANAGE_FIRST: Final = frozenset(
+    "can could would will please kindly cancel delete remove get clear disable unschedule "
+    "pause unpause resume suspend enable reschedule rescheduled rescheduleed edit change "
+    "changed changeed update updated updateed modify adjust move moved moveed shift shifted "
+    "shiftd push pushed pushd bump bumped bumpd switch switched switchd postpone delay make "
+    "stop turn mute dismiss snooze don dont do never".split()
+)
+_FIRST_LETTERS: Final = re.compile(r"\s*([A-Za-z]*)")
+
+
+def first_word(text: str) -> str | None:
+    """The first run of letters of an ASCII `text` after its spaces, in lower case ("" when
+    it starts with another character); None for other text (its case folds differently)."""
+    if not text.isascii():
+        return None
+    return _FIRST_LETTERS.match(text)[1].lower()  # type: ignore[index]
 
 
 # The words _HEDGE can start with (and "ish" it can end with): the regular expression only
@@ -351,6 +385,10 @@ _LOOKUP_OPENERS: Final = frozenset(
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
 )
+DESCRIBED_CYCLE_NOTE: Final = (
+    "a describer's “every N months” is cron's step, counted from January: to confirm"
+)
+CALENDAR_ENTRY_NOTE: Final = "read as a new entry in a calendar: one run at its time"
 
 
 def about_calendar(text: str) -> bool:
@@ -374,6 +412,35 @@ REPEATS_NOTE: Final = "the text says it repeats but not how often: read as one r
 _RULE: Final = re.compile(
     r"\bwill\s+be\s+(?:automatically\s+|auto-?|permanently\s+)?[a-z]+ed\s+(?:after|in|within)\b"
 )
+
+
+# Someone's words quoted and attributed, as news and stories write them: '"The situation is
+# deteriorating every day," she said', '"We meet every Monday at 9," said the coach'. The
+# schedule in them is the speaker's, not a request to run a job.
+_ATTRIBUTION_VERBS: Final = (
+    r"(?:said|says|told|added|asked|wrote|explained|noted|stated|recalled|replied|insisted|"
+    r"warned|admitted|declared|continued|answered|remarked|complained)"
+)
+_QUOTED_SPEECH: Final = re.compile(
+    r"[,.!?][\"\u201d]\s*(?:"
+    # '…," she said', '…," Paul Moskal said', '…," he told BBC radio'
+    r"(?:he|she|they|we|i|it|you|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+"
+    + _ATTRIBUTION_VERBS
+    # '…," said the club's spokesman', '…," said tricycle driver Jun Reyes'
+    + r"|"
+    + _ATTRIBUTION_VERBS
+    + r"(?=\s+\w)"
+    + r")\b"
+)
+
+
+def quoted_speech(text: str) -> str | None:
+    """The attribution of someone's quoted words the text reports ('," she said'), or None: a
+    schedule inside them is what the speaker said, not a request."""
+    if '"' not in text and "\u201d" not in text:
+        return None
+    found = _QUOTED_SPEECH.search(text)
+    return found.group()[2:].strip() if found is not None else None
 
 
 # "during term time", "during school holidays", "during the sale", "during Ramadan": a period
@@ -493,6 +560,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return result
     if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
         text = " ".join(text.split())  # the cues read words one space apart, as the stages do
+    if month_cycle_asks(text) and any(" months counted from " in n for n in result.notes):
+        return _to_confirm(result, DESCRIBED_CYCLE_NOTE)  # cron's "*/3", counted from January
     if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
@@ -532,7 +601,12 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, "a cron job repeats, and the text does not say how often")
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(bare):
-            note = CALENDAR_NOTE
+            if adds_to_calendar(bare) and not hour_from_hint(result.notes):
+                # "add my spin class to the calendar for Saturday at 7am": an entry, at its time
+                result = result.replace(notes=(*result.notes, CALENDAR_ENTRY_NOTE))
+                note = None
+            else:
+                note = CALENDAR_NOTE
         elif ("repeat" in lowered or "recur" in lowered) and _REPEATS.search(text):
             note = REPEATS_NOTE
         else:
@@ -541,6 +615,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
             return _to_confirm(result, note)
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
+        return _to_confirm(result, note)
+    if (said := quoted_speech(text)) is not None:
+        note = f"the text quotes someone (“{said}”), it does not ask: to confirm"
         return _to_confirm(result, note)
     words = frozenset(letter_runs(lowered))  # the cues below are looked up in it
     if (
@@ -765,6 +842,7 @@ _NOT_THIS: Final = re.compile(
     r"twice|once)\b|\d)[^.;!?]*",
     re.IGNORECASE,
 )
+ALTERNATIVES_NOTE: Final = "the other times in brackets (“or …”) were left out: to confirm"
 NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 
@@ -783,6 +861,13 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_rough_restatement(text)
+    if "(or" in text or "(Or" in text or "( or" in text:
+        kept = without_alternatives(text)
+        if kept.strip() and kept != text:
+            found = _read_said_once(kept, zone_name, aware_now)
+            if found.result is not None and found.result.ok:
+                found.result = _to_confirm(found.result, ALTERNATIVES_NOTE)
+            return found
     if ", not " in text or ", but not " in text or ", and not " in text:
         kept = _NOT_THIS.sub("", text)
         if kept.strip() and kept != text:
@@ -1077,6 +1162,17 @@ _DAY_THEN_DAILY: Final = re.compile(
 
 
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    if "*" in text and (moved := cron_first(text)) is not None:
+        # '/schedule recurring #reminders "Vote!" 0 12 * * *', "tool add --cron '0 7 * * *' …":
+        # the cron expression inside a command line, read first (cronline)
+        found = _read_commanded(moved[0], zone_name, aware_now)
+        if found.result is not None and found.result.ok and moved[1] is not None:
+            found.result = _to_confirm(found.result, moved[1])
+        if found.result is not None and (found.result.ok or moved[1] is None):
+            return found
+    if "alendar" in text and (event := calendar_first(text)) is not None:
+        # "systemd-run --on-calendar='Sun 10:00' …", "OnCalendar=Wed 19:00 (see the runbook)"
+        return _read_commanded(event, zone_name, aware_now)
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
     slack_remind = text[:8].lower() == "/remind "
@@ -1111,7 +1207,7 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _FOR_DELAY_FROM_NOW.sub("", text)
     target, rest = take_target(text)
     quoted = _QUOTED.search(rest) if ('"' in rest or "“" in rest) else None
-    if quoted is not None and _mentions_time(inner := quoted["inner"] or quoted["curly"]):
+    if quoted is not None and _quote_names_time(inner := quoted["inner"] or quoted["curly"]):
         # '/remind #team "Sprint review at 3pm" every other Friday at 2pm': the quoted words
         # are the message, whatever time they name — read when the rest has a schedule
         without = f"{rest[: quoted.start()]} {rest[quoted.end() :]}".strip()
@@ -1288,7 +1384,12 @@ def _read_rest(
     """What the stages make of `rest`, the text without its `target`."""
     found = _Found(None, rest, zone_name, aware_now, target)
     bare = unlabelled(rest, names_time=_mentions_time)  # "Schedule: cancel my 9am reminder"
-    if _QUESTION.match(bare) and not _reminded_of(text, rest):
+    first = first_word(bare)
+    if (
+        (first is None or first in _QUESTION_FIRST)
+        and _QUESTION.match(bare)
+        and not _reminded_of(text, rest)
+    ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
@@ -1303,7 +1404,10 @@ def _read_rest(
                 suggestion=HINT,
             ).with_parts(None, target)
             return found
-    new_schedule = _NEW_SCHEDULE.match(bare) if _MANAGE.match(bare) else None
+    manages = (  # (a costly pattern: matched once, and only after a word it starts with)
+        first is None or first in _MANAGE_FIRST or "time" in bare.lower()
+    ) and _MANAGE.match(bare) is not None
+    new_schedule = _NEW_SCHEDULE.match(bare) if manages else None
     if new_schedule is not None:
         # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
         # said whole; read it, and ask (the job it changes is the caller's to pick)
@@ -1312,7 +1416,7 @@ def _read_rest(
             inner.result = _to_confirm(inner.result, NEW_SCHEDULE_NOTE)
             inner.rest = rest
             return inner
-    if _MANAGE.match(bare):
+    if manages:
         found.result = ParseResult.rejected(
             "that reads as a change to a job that exists, not a new schedule",
             suggestion="pause, edit or delete the job itself (in Slack: /schedule pause <job>)",
@@ -1499,6 +1603,7 @@ def _read_command(
     try:
         phrase, _ = read(chosen)
         if task is not None:
+            phrase.task_said = True
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
             phrase.event_window = True  # "recycling collection occurs Monday 8 am until 3 pm"
             # "friday and saturday" is read as those days once each only when it is all the
@@ -1576,6 +1681,7 @@ def _read_command(
             habitual = None
         else:
             habitual = None
+        time_said = bool(phrase.times or phrase.window)  # (before build fills a default in)
         # before build, which fills the phrase in: what the text said is what agrees or not
         speaks_of_time = (
             task is not None
@@ -1648,9 +1754,12 @@ def _read_command(
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "a “not” just before the schedule's words was not read")
     if named or only_named:
-        # "a weekly review task due Monday": the frequency may only name the task
-        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        # "a weekly review task due Monday": the frequency may only name the task; with a time
+        # said ("a daily backup check at midnight") it is the schedule's, noted (`asks`)
         notes = (*notes, "a frequency that names the task was read as the schedule's")
+        indefinite = any(_indefinite(tokens, start) for start, _ in named)
+        if only_named or named_frequency_asks(time_said=time_said, indefinite=indefinite):
+            confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
     elif (zone := _unread_zone(text, tokens, runs)) is not None:
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "9am Mars time": whose clock?
         notes = (*notes, f"“{zone}” was not read as a time zone: the request's zone was used")
@@ -1965,6 +2074,17 @@ _OTHER_SCRIPT_TIME: Final = re.compile(
     "утр[оа]м|вечер|ночью|днём|днем|через|недел|месяц|(?<![а-яё])час(?:а|ов)?(?![а-яё])|минут",
     re.IGNORECASE,
 )
+
+
+def _quote_names_time(inner: str) -> bool:
+    """Whether words in quotes name a time, a greeting's day too ('"Happy Friday everyone!"':
+    the day is the message's, not when to send it)."""
+    if _mentions_time(inner):
+        return True
+    try:
+        return any(t.kind in (lx.DAY, lx.DAYS, lx.DAYSET) for t in tokenize(inner))
+    except TokenizeError:
+        return False
 
 
 def _mentions_time(task: str) -> bool:
@@ -2313,6 +2433,14 @@ def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
     )
 
 
+def _indefinite(tokens: list[Token], start: int) -> bool:
+    """Whether the frequency run at `start` is said with "a"/"an" ("a daily reminder")."""
+    article = tokens[start] if tokens[start].value in ("a", "an") else None
+    if article is None and start:
+        article = tokens[start - 1]
+    return article is not None and article.kind == lx.WORD and article.value in ("a", "an")
+
+
 def _bare_frequency(tokens: list[Token], start: int, end: int) -> bool:
     """ "weekly status report": a frequency word alone, right before a word the grammar does
     not know, with no determiner (with one, `_frequency_adjective`)."""
@@ -2407,12 +2535,27 @@ def task_text(text: str, tokens: list[Token], runs: list[tuple[int, int]]) -> st
     return clean_task(task)
 
 
+# The words _LEAD and _HEAD can start with (checked against them in
+# tests/parsers/test_doubts_gates.py): a task of ASCII words that starts with a word that is
+# none of them ("check the build") is not searched.
+_LEAD_FIRST: Final = frozenset(
+    "add also and can could create give hey hi i just kindly make notify now nudge ok okay "
+    "ping please pls plz remind schedule set setup so tell then wake will would".split()
+)
+_HEAD_FIRST: Final = frozenset("about and by for of that then to".split())
+
+
 def clean_task(task: str) -> str | None:
     task = " ".join(task.split())
     for _ in range(4):
         before = task
-        task = _LEAD.sub("", task).strip()
-        task = _HEAD.sub("", task).strip()
+        first = first_word(task)
+        if not first or first in _LEAD_FIRST:  # (None: not ASCII; "": not a letter first)
+            task = _LEAD.sub("", task).strip()
+            if task != before:
+                first = first_word(task)
+        if not first or first in _HEAD_FIRST:
+            task = _HEAD.sub("", task).strip()
         task = _without_trail(task).strip()
         task = task.strip(_QUOTES + " ,;:.!?").strip()
         if task == before:
