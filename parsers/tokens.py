@@ -91,10 +91,9 @@ _PATTERN: Final = re.compile(
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
      |(?<![\d.:])(?P<daymonth>(?P<dd4>0[1-9]|[12]\d|3[01])\.(?P<dm4>0[1-9]|1[0-2])\.?|(?P<dd5>[1-9]|[12]\d|3[01])\.(?P<dm5>[1-9]|1[0-2])\.)(?=\s+\d{1,2}(?:[:.h]\d{2}|\s?[ap]\.?m\.?)(?![\d.]))
      |(?<![\d.])(?<!\d:)(?<!at\s)(?<!@\s)(?<!every\s)(?<!in\s)(?<!for\s)(?P<dmdot>(?P<dd6>[12]\d|3[01]|0?[1-9])\.(?P<dm6>1[0-2]|0?[1-9])\.)(?![\d.])
-     |(?P<clock>(?P<h>\d{1,2})(?:(?:[:.]?|\x20:\x20?|:\x20)(?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
+     |(?P<clock>(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
      |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
-     |(?<![\w.])(?P<spaced>(?P<h6>[01]?\d|2[0-3])(?:\x20:\x20?|:\x20)(?P<m6>[0-5]\d))(?![\d:]|\.\d|\s?(?:%|minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|years?)\b)
      |(?:(?<=at\s)|(?<=from\s)|(?<=until\s)|(?<=till\s)|(?<=between\s)|(?<=to\s)|(?<=and\s)|(?<=-)|(?<=-\s))(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d]|\.\d)(?!:\d)(?!\s+(?:later|after|before|ago|earlier|from\s+now)\b)
      |(?P<ord>\d{1,3}(?:st|nd|rd|th))(?![a-z])
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
@@ -109,6 +108,20 @@ _PATTERN: Final = re.compile(
     re.VERBOSE,
 )
 _PATTERN_ANY_CASE: Final = re.compile(_PATTERN.pattern, re.VERBOSE | re.IGNORECASE)
+# "17: 00", "10 : 00 pm", "9 :00": a colon typed with a space. A branch of its own, in a second
+# pattern used only for texts with ": " or " :" in them (a branch in _PATTERN made every text's
+# scan 4% slower).
+_SPACED_BRANCH: Final = (
+    r"|(?<![\w.])(?P<spaced>(?P<h6>[01]?\d|2[0-3])(?:\x20:\x20?|:\x20)(?P<m6>[0-5]\d))"
+    r"(?![\d:]|\.\d|\s?(?:%|minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|years?)\b)"
+)
+_WITH_SPACED: Final = (
+    _PATTERN.pattern.replace("\n     |(?:(?<=at", f"\n     {_SPACED_BRANCH}\n     |(?:(?<=at", 1)
+    # "10 : 00 pm", "5 : 30 am": the same with am/pm
+    .replace("(?P<h>\\d{1,2})(?:[:.]?", "(?P<h>\\d{1,2})(?:(?:[:.]?|\\x20:\\x20?|:\\x20)", 1)
+)
+_PATTERN_SPACED: Final = re.compile(_WITH_SPACED, re.VERBOSE)
+_PATTERN_SPACED_ANY_CASE: Final = re.compile(_WITH_SPACED, re.VERBOSE | re.IGNORECASE)
 
 _SEPARATOR: Final = re.compile(r"([-/])")
 _GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
@@ -515,7 +528,10 @@ def _scan(text: str) -> list[Token]:
         # "17:00 CE(S)T": CET or CEST, one zone (the same length keeps every span)
         lowered = lowered.replace("ce(s)t", "cet   ")
     lower_case = len(lowered) == len(text)  # matched on `lowered`: a word is in lower case
-    pattern = _PATTERN if lower_case else _PATTERN_ANY_CASE
+    if ": " in lowered or " :" in lowered:
+        pattern = _PATTERN_SPACED if lower_case else _PATTERN_SPACED_ANY_CASE
+    else:
+        pattern = _PATTERN if lower_case else _PATTERN_ANY_CASE
     tokens: list[Token] = []
     append = tokens.append
     lexicon = lx.LEXICON

@@ -190,3 +190,14 @@ def test_a_week_tuesday_is_the_tuesday_after_next(text: str) -> None:
 )
 def test_in_said_with_from(text: str, instant: str) -> None:
     assert once(text) == instant
+
+
+def test_the_spaced_colon_pattern_is_the_scan_with_two_changes() -> None:
+    """The pattern for texts with ": " or " :" is the usual one with the spaced-colon branch and
+    a spaced colon in the am/pm branch: both edits of its source must have taken."""
+    from agentcron.parsers import tokens
+
+    spaced = tokens._PATTERN_SPACED.pattern
+    assert "(?P<spaced>" in spaced and "(?P<spaced>" not in tokens._PATTERN.pattern
+    assert r"\x20:\x20?|:\x20)(?P<m>" in spaced
+    assert r"\x20:" not in tokens._PATTERN.pattern
