@@ -263,6 +263,9 @@ _QUESTION_FIRST: Final = frozenset(
     "am should can could may when do would will tell show just to confirm verify double "
     "doublecheck check".split()
 )
+_STATEMENT_FIRST: Final = frozenset(
+    "no nope yes yeah yep ok okay well so oh sorry actually hmm um i im we".split()
+)
 _MANAGE_FIRST: Final = frozenset(
     "can could would will please kindly cancel delete remove get clear disable unschedule "
     "pause unpause resume suspend enable reschedule rescheduled rescheduleed edit change "
@@ -571,7 +574,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
     bare = unlabelled(text, names_time=_mentions_time)  # "Note: Viola has Thursday off"
-    statement = _STATEMENT.match(bare) or _THIRD_PERSON.match(bare)
+    first = first_word(bare)
+    statement = (
+        _STATEMENT.match(bare) if first is None or first in _STATEMENT_FIRST else None
+    ) or _THIRD_PERSON.match(bare)
     if statement is None and bare[:1].islower():
         statement = _THIRD_PERSON_LOWER.match(bare)
     if statement is None and _explains(text, result):
