@@ -2894,7 +2894,7 @@ class _Reader:
             ordinals, j = list(range(1, counted + 1)), j + 1
         while (
             (self._kind(j) == lx.ORD and self.tokens[j].start - self.tokens[j - 1].end == 1)
-            or (through := self._ordinal_range(ordinals, j)) is not None
+            or (through := self._ordinal_range(ordinals, j, i)) is not None
             or (step := self._is_separator(j))
         ):
             if through is not None:  # "the 1st through 3rd Monday", "1st-3rd Saturdays"
@@ -3100,7 +3100,7 @@ class _Reader:
         value = self.tokens[j].value
         return value if isinstance(value, int) and 2 <= value <= 5 else 0
 
-    def _ordinal_range(self, ordinals: list[int], j: int) -> tuple[list[int], int] | None:
+    def _ordinal_range(self, ordinals: list[int], j: int, i: int) -> tuple[list[int], int] | None:
         """ "the 1st through 3rd Monday", "2nd-4th Tuesdays": at j, "to" (or "-") and a
         higher ordinal right before a weekday — the ordinals from the last one read to it, and
         where the list goes on."""
@@ -3112,8 +3112,13 @@ class _Reader:
         low, high = ordinals[-1], int(self.tokens[k].value)  # type: ignore[call-overload]
         if self._kind(k + 1) in (lx.DAY, lx.DAYS):
             last = 5
-        elif self._month_follows(k + 1) or self.phrase.interval == (1, "month"):
-            # "the 1st to the 5th of every month", "monthly on the 10th-15th": days of the month
+        elif (
+            self._month_follows(k + 1)
+            or self.phrase.interval == (1, "month")
+            or (self._word(i - 1) == "the" and self._word(i - 2) == "on")
+        ):
+            # "the 1st to the 5th of every month", "monthly on the 10th-15th", "runs on the 1st
+            # through the 5th": days of the month (as "on the 1st, 2nd and 3rd" are)
             last = 31
         else:
             return None
