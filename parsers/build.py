@@ -35,6 +35,7 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from . import lexicon as lx
+from .asks import bare_morning_hour_asks
 from .cron import cron_problem
 from .cronexpr import first_time
 from .daytimes import crossed, days_per_period, time_parts
@@ -360,7 +361,12 @@ class _Builder:
             # small-hours time with no day ("1:30"): 01:30 tomorrow or 13:30 today?
             note = f'"{written}" read on the 24-hour clock as {hour:02d}:{minute:02d}'
             if twelve_hour_clock(self.zone_name):
-                self.note(f'{note}; say "{written}pm" for the evening', UNSURE_PENALTY)
+                # "every Monday at 10:00" in the US: a job's morning, noted (`asks`)
+                asks = bare_morning_hour_asks(
+                    hour, repeating=self.said_repeating, task_said=self.p.task_said
+                )
+                penalty = UNSURE_PENALTY if asks else ASSUMPTION_PENALTY
+                self.note(f'{note}; say "{written}pm" for the evening', penalty)
             elif hour <= _SMALL_HOURS_END and not self._names_a_day():
                 self.note(f'{note}, in the small hours; say "{written}pm"', UNSURE_PENALTY)
             else:
@@ -370,9 +376,13 @@ class _Builder:
             # the working morning, which is how most requests mean it ("standup at 9"); but
             # "remind me to call Rohan at 9" may well be the evening, and reminder apps that
             # pick "the next one to come" read 9pm after 9am: ask
+            # (a repeating job's morning is noted only: `asks.bare_morning_hour_asks`)
+            asks = bare_morning_hour_asks(
+                hour, repeating=self.said_repeating, task_said=self.p.task_said
+            )
             self.note(
                 f'"{written}" read as {_spoken(hour, minute)}; say "{written}pm" for the evening',
-                UNSURE_PENALTY,
+                UNSURE_PENALTY if asks else ASSUMPTION_PENALTY,
             )
             return hour
         # 1 to 7 with nothing to settle it: the afternoon is the likelier ("at 4" is 4pm in
@@ -2197,7 +2207,8 @@ def _monthly(b: _Builder, count: int) -> Built:
         first = first.astimezone(b.local_now.tzinfo)
         months = sorted((first.month - 1 + k * count) % 12 + 1 for k in range(12 // count))
         month_field = ",".join(str(m) for m in months)
-        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}", UNSURE_PENALTY)
+        # as Google Calendar and Todoist count a series, from its first run: noted (`asks`)
+        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}")
     if any(day > 28 for day in monthdays) and not {28, 29, 30, 31} <= set(monthdays):
         # (a run of days to the 31st ends on every month's last day: nothing is skipped)
         b.note("months without that day are skipped; “last day of the month” runs every month")

@@ -30,12 +30,13 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
+from .asks import adds_to_calendar, hour_from_hint, month_cycle_asks, named_frequency_asks
 from .botcommand import DELAY, bare_amount, dashed_options, plain_command
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
-from .cronline import cron_first
+from .cronline import calendar_first, cron_first
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
@@ -384,6 +385,10 @@ _LOOKUP_OPENERS: Final = frozenset(
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
 )
+DESCRIBED_CYCLE_NOTE: Final = (
+    "a describer's “every N months” is cron's step, counted from January: to confirm"
+)
+CALENDAR_ENTRY_NOTE: Final = "read as a new entry in a calendar: one run at its time"
 
 
 def about_calendar(text: str) -> bool:
@@ -555,6 +560,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return result
     if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
         text = " ".join(text.split())  # the cues read words one space apart, as the stages do
+    if month_cycle_asks(text) and any(" months counted from " in n for n in result.notes):
+        return _to_confirm(result, DESCRIBED_CYCLE_NOTE)  # cron's "*/3", counted from January
     if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
@@ -594,7 +601,12 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, "a cron job repeats, and the text does not say how often")
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(bare):
-            note = CALENDAR_NOTE
+            if adds_to_calendar(bare) and not hour_from_hint(result.notes):
+                # "add my spin class to the calendar for Saturday at 7am": an entry, at its time
+                result = result.replace(notes=(*result.notes, CALENDAR_ENTRY_NOTE))
+                note = None
+            else:
+                note = CALENDAR_NOTE
         elif ("repeat" in lowered or "recur" in lowered) and _REPEATS.search(text):
             note = REPEATS_NOTE
         else:
@@ -1158,6 +1170,9 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
             found.result = _to_confirm(found.result, moved[1])
         if found.result is not None and (found.result.ok or moved[1] is None):
             return found
+    if "alendar" in text and (event := calendar_first(text)) is not None:
+        # "systemd-run --on-calendar='Sun 10:00' …", "OnCalendar=Wed 19:00 (see the runbook)"
+        return _read_commanded(event, zone_name, aware_now)
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
     slack_remind = text[:8].lower() == "/remind "
@@ -1192,7 +1207,7 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _FOR_DELAY_FROM_NOW.sub("", text)
     target, rest = take_target(text)
     quoted = _QUOTED.search(rest) if ('"' in rest or "“" in rest) else None
-    if quoted is not None and _mentions_time(inner := quoted["inner"] or quoted["curly"]):
+    if quoted is not None and _quote_names_time(inner := quoted["inner"] or quoted["curly"]):
         # '/remind #team "Sprint review at 3pm" every other Friday at 2pm': the quoted words
         # are the message, whatever time they name — read when the rest has a schedule
         without = f"{rest[: quoted.start()]} {rest[quoted.end() :]}".strip()
@@ -1588,6 +1603,7 @@ def _read_command(
     try:
         phrase, _ = read(chosen)
         if task is not None:
+            phrase.task_said = True
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
             phrase.event_window = True  # "recycling collection occurs Monday 8 am until 3 pm"
             # "friday and saturday" is read as those days once each only when it is all the
@@ -1665,6 +1681,7 @@ def _read_command(
             habitual = None
         else:
             habitual = None
+        time_said = bool(phrase.times or phrase.window)  # (before build fills a default in)
         # before build, which fills the phrase in: what the text said is what agrees or not
         speaks_of_time = (
             task is not None
@@ -1737,9 +1754,12 @@ def _read_command(
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "a “not” just before the schedule's words was not read")
     if named or only_named:
-        # "a weekly review task due Monday": the frequency may only name the task
-        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        # "a weekly review task due Monday": the frequency may only name the task; with a time
+        # said ("a daily backup check at midnight") it is the schedule's, noted (`asks`)
         notes = (*notes, "a frequency that names the task was read as the schedule's")
+        indefinite = any(_indefinite(tokens, start) for start, _ in named)
+        if only_named or named_frequency_asks(time_said=time_said, indefinite=indefinite):
+            confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
     elif (zone := _unread_zone(text, tokens, runs)) is not None:
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "9am Mars time": whose clock?
         notes = (*notes, f"“{zone}” was not read as a time zone: the request's zone was used")
@@ -2054,6 +2074,17 @@ _OTHER_SCRIPT_TIME: Final = re.compile(
     "утр[оа]м|вечер|ночью|днём|днем|через|недел|месяц|(?<![а-яё])час(?:а|ов)?(?![а-яё])|минут",
     re.IGNORECASE,
 )
+
+
+def _quote_names_time(inner: str) -> bool:
+    """Whether words in quotes name a time, a greeting's day too ('"Happy Friday everyone!"':
+    the day is the message's, not when to send it)."""
+    if _mentions_time(inner):
+        return True
+    try:
+        return any(t.kind in (lx.DAY, lx.DAYS, lx.DAYSET) for t in tokenize(inner))
+    except TokenizeError:
+        return False
 
 
 def _mentions_time(task: str) -> bool:
@@ -2400,6 +2431,14 @@ def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
         and after.value not in lx.KEYWORDS
         and after.value not in _RHYTHMS
     )
+
+
+def _indefinite(tokens: list[Token], start: int) -> bool:
+    """Whether the frequency run at `start` is said with "a"/"an" ("a daily reminder")."""
+    article = tokens[start] if tokens[start].value in ("a", "an") else None
+    if article is None and start:
+        article = tokens[start - 1]
+    return article is not None and article.kind == lx.WORD and article.value in ("a", "an")
 
 
 def _bare_frequency(tokens: list[Token], start: int, end: int) -> bool:
