@@ -743,12 +743,15 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         # the series' first day, and a weekly one keeps its weekday; asked
         p.starting, p.day_offset, single = DayRef(day_offset=p.day_offset), None, False
         b.note("the day named read as the first day of the series", UNSURE_PENALTY)
-    elif recurring and single and _today_and_every(p):
-        # "held TODAY and every weekday at 6:30 PM": today is one of them (or, when it is
-        # not, the series starts from today: asked)
+    elif (
+        recurring
+        and single
+        and _today_and_every(p)
+        and cron_weekday(b.local_now.date()) in p.weekdays
+    ):
+        # "held TODAY and every weekday at 6:30 PM": today is one of them, said first ("today
+        # at 15:00 and every Friday after", on a Wednesday, is two things: refused below)
         p.day_offset, single = None, False
-        if cron_weekday(b.local_now.date()) not in p.weekdays:
-            b.note("today is not one of the days named: read as from today", UNSURE_PENALTY)
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
@@ -2539,8 +2542,11 @@ def _one_time(b: _Builder) -> Built:
         raise Rejected("the text names two different days")
     times = b.times()
     if len(times) > 1:
-        if (p.dates or p.weekdays or p.day_offset is not None) and not (
-            b.shift_days or p.next_business_day or p.part
+        if (
+            (p.dates or p.weekdays or p.day_offset is not None)
+            and p.times_listed  # "at 3 PM (17:00)": one time, or two? Refused
+            and len(set(times)) > 1
+            and not (b.shift_days or p.next_business_day or p.part)
         ):
             return _times_on_one_day(b, times)
         raise Rejected("a one-time schedule runs once", f"every day at {_join_times(times)}")
@@ -2782,15 +2788,16 @@ def _series_from_a_date(p: Phrase) -> bool:
 
 
 def _series_from_a_day(p: Phrase) -> bool:
-    """ "today" or "tomorrow" (a day counted from today) and an interval of days, weeks or
-    months with nothing else dating the runs, nor a start: that day starts the series."""
+    """ "today" or "tomorrow" (a day counted from today) and an interval of weeks or months with
+    nothing else dating the runs, nor a start: that day starts the series (a weekly one keeps its
+    weekday). Not days: "every day at 9am today" says two things."""
     return (
         p.day_offset is not None
         and 0 <= p.day_offset <= 1
         and len(p.times) <= 1
         and p.starting is None
         and p.interval is not None
-        and p.interval[1] in ("day", "week", "month")
+        and p.interval[1] in ("week", "month")  # ("every day at 9am today": two things)
         and not (p.weekdays or p.monthdays or p.nth or p.months or p.dates or p.once)
         and not (p.has_offset or p.instant is not None or p.next_weekday or p.next_week)
         and not (p.next_business_day or p.years or p.first_weekday or p.quarter or p.holiday)

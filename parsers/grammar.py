@@ -632,6 +632,7 @@ class _Reader:
             if more is None:
                 break
             self.phrase.times.append(more[0])
+            self.phrase.times_listed = True
             j = self._other_meridiem(more[0], more[1])
         if len(self.phrase.times) > 1:
             j = self._and_so_on(j)

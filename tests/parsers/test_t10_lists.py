@@ -168,11 +168,18 @@ def test_several_times_on_a_day_gone_by_are_refused() -> None:
         ("today 4pm to 6pm every week", "0 16 * * 3"),  # a Wednesday
         ("today at 4pm, repeat weekly", "0 16 * * 3"),
         ("tomorrow at 9am every week", "0 9 * * 4"),
-        ("The next meeting will be held TODAY and every weekday at 6:30 PM!", "30 18 * * 1-5"),
     ],
 )
 def test_a_day_beside_a_series(text: str, expression: str) -> None:
     assert _read(text) == (expression, True)
+
+
+def test_today_and_every_day_it_is_one_of() -> None:
+    # a Wednesday: today is a weekday, said first (a chat bot's meeting reply)
+    text = "The next meeting will be held TODAY and every weekday at 6:30 PM!"
+    assert _read(text)[0] == "30 18 * * 1-5"
+    # not one of them: two things, refused
+    assert parse_fast("today and every Friday at 3pm", timezone="UTC", now=NOW).schedule is None
 
 
 def test_today_in_a_message_is_not_the_series_day() -> None:
