@@ -3144,20 +3144,22 @@ class _Reader:
         if self._kind(k) != lx.ORD:
             return None
         low, high = ordinals[-1], int(self.tokens[k].value)  # type: ignore[call-overload]
+        asked = ""
         if self._kind(k + 1) in (lx.DAY, lx.DAYS):
             last = 5
-        elif (
-            self._month_follows(k + 1)
-            or self.phrase.interval == (1, "month")
-            or (self._word(i - 1) == "the" and self._word(i - 2) == "on")
-        ):
-            # "the 1st to the 5th of every month", "monthly on the 10th-15th", "runs on the 1st
-            # through the 5th": days of the month (as "on the 1st, 2nd and 3rd" are)
+        elif self._month_follows(k + 1) or self.phrase.interval == (1, "month"):
+            # "the 1st to the 5th of every month", "monthly on the 10th-15th": days of the month
             last = 31
+        elif self._word(i - 1) == "the" and self._word(i - 2) == "on":
+            # "runs on the 1st through the 5th": days of every month, as "on the 1st, 2nd and
+            # 3rd" are — or those days once ("on the 5th to the ninth, we shall eat"): asked
+            last, asked = 31, "days of the month from one to another read as every month"
         else:
             return None
         if not 1 <= low < high <= last:
             return None
+        if asked:
+            self.phrase.unsure.append(asked)
         return [*ordinals, *range(low + 1, high + 1)], k + 1
 
     def _nth_joined(self, i: int) -> None:
