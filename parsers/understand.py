@@ -376,6 +376,35 @@ _RULE: Final = re.compile(
 )
 
 
+# Someone's words quoted and attributed, as news and stories write them: '"The situation is
+# deteriorating every day," she said', '"We meet every Monday at 9," said the coach'. The
+# schedule in them is the speaker's, not a request to run a job.
+_ATTRIBUTION_VERBS: Final = (
+    r"(?:said|says|told|added|asked|wrote|explained|noted|stated|recalled|replied|insisted|"
+    r"warned|admitted|declared|continued|answered|remarked|complained)"
+)
+_QUOTED_SPEECH: Final = re.compile(
+    r"[,.!?][\"\u201d]\s*(?:"
+    # '…," she said', '…," Paul Moskal said', '…," he told BBC radio'
+    r"(?:he|she|they|we|i|it|you|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+"
+    + _ATTRIBUTION_VERBS
+    # '…," said the club's spokesman', '…," said tricycle driver Jun Reyes'
+    + r"|"
+    + _ATTRIBUTION_VERBS
+    + r"(?=\s+\w)"
+    + r")\b"
+)
+
+
+def quoted_speech(text: str) -> str | None:
+    """The attribution of someone's quoted words the text reports ('," she said'), or None: a
+    schedule inside them is what the speaker said, not a request."""
+    if '"' not in text and "\u201d" not in text:
+        return None
+    found = _QUOTED_SPEECH.search(text)
+    return found.group()[2:].strip() if found is not None else None
+
+
 # "during term time", "during school holidays", "during the sale", "during Ramadan": a period
 # the grammar cannot date, so the schedule read without it may run outside it ("during the
 # week", "during business hours", "during May" are read)
@@ -541,6 +570,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
             return _to_confirm(result, note)
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
+        return _to_confirm(result, note)
+    if (said := quoted_speech(text)) is not None:
+        note = f"the text quotes someone (“{said}”), it does not ask: to confirm"
         return _to_confirm(result, note)
     words = frozenset(letter_runs(lowered))  # the cues below are looked up in it
     if (
