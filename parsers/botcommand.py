@@ -38,9 +38,19 @@ _COMMAND: Final = re.compile(
       | (?P<sign>>>?|[/!@$.?;]|[a-z]{1,3}[!.?$])?
         (?P<name>remind[_-]?me|remind|reminders?|timer|countdown|alarm|schedule|task|todo|
             notify|notification|nudge|daily|weekly|hourly|monthly|yearly|nightly)
+        # "/schedule_message", "!remind_once": the same command with a word joined on
+        (?:[_-](?:message|msg|dm|post|announcement|once|add|set|new|create))?
         (?:@[a-z0-9_]*bot)?  # Telegram's "/remind@MyRemindBot" in a group
         (?:(?P<bang>!)|(?=[\s,:]|$))  # "RemindMe!2 days" too
         (?:\s+(?:add|new|set|create)(?=[\s,:]|$))?  # "/reminder add 2h …"
+      # "!setreminder 4h …", "!set_reminder 35 min", "!addreminder", "!remindonce 2h …",
+      # "!newreminder": a reminder command's name with a verb joined on, after a sign
+      | (?P<sign2>[/!.]|[a-z]{1,3}[!.])
+        (?P<joined>(?:set|add|new|create|make)[_-]?(?:remind(?:er)?|timer|alarm)|
+            (?:remind(?:er)?|timer|alarm)[_-]?(?:set|add|new|create|once))
+        (?:@[a-z0-9_]*bot)?(?=[\s,:]|$)
+      # IRC bots' ".in 2h go to the store", ".at 19:30 go to the store" (sopel, pyircbot)
+      | [.!](?P<word>in|at)(?=\s+\d)
     )[\s,:]*""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -64,7 +74,10 @@ _WAKE: Final = re.compile(
 # "timer 1h30m", "countdown -d 2h45m" (command-line timers): that long from now
 _TIMER: Final = re.compile(
     r"""^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?
-    (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add)\s+(?:me\s+|up\s+)?
+    # "I need a timer for 5 minutes", "I need a reminder to create a timer for 5 minutes"
+    (?:i\s+(?:need|want|would\s+like|'d\s+like)\s+(?:a\s+reminder\s+to|you\s+to)\s+
+      |remind\s+me\s+to\s+)?
+    (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add|i\s+need|i\s+want)\s+(?:me\s+|up\s+)?
       (?:an?\s+|the\s+|my\s+)?)?
     # "another timer", "one more timer", "second timer", "a new timer": one more of them
     (?:(?:another|one\s+more|second|new)\s+)?
@@ -136,8 +149,16 @@ def plain_command(text: str) -> str:
     if match is None:
         return text
     rest = text[match.end() :]
+    if match["word"] is not None:
+        # ".in 2h go to the grocery store", ".in 1d2h In one day and 2 hours": a bot's "in" and
+        # "at" commands; what follows the amount is the message
+        if match["word"].lower() == "in" and (delay := DELAY.match(rest)) is not None:
+            return "in " + _message_quoted(rest, delay.end())
+        return f"{match['word'].lower()} {rest}"
     name = (match["name"] or "").lower()
     sign = match["sign"]
+    if match["joined"] is not None:
+        name, sign = "remind", match["sign2"]
     if name in _FREQUENCIES:
         # "/daily 09:00 …"; "@daily" is cron's macro for midnight, read elsewhere
         return f"{name} {rest}".strip() if sign in ("/", "!") else text

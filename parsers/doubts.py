@@ -497,11 +497,17 @@ _ASKS_FOR_IT: Final = re.compile(
 )
 
 
+# Quartz's "?" (any) among a cron expression's fields: "0 0 10 ? * MON-FRI", "0 30 17 * * ?"
+_QUARTZ_ANY: Final = re.compile(r"\?(?=\s+\*)|(?<=\*\s)\?")
+
+
 def question(text: str) -> str | None:
     """ "Dinner at 8? Sounds perfect", "are we still meeting for lunch tomorrow?": a question
     about a time, not a request for a schedule."""
     if "?" not in text or _ASKS_FOR_IT.match(text) is not None:
         return None
+    if "*" in text and "?" not in _QUARTZ_ANY.sub("", text):
+        return None  # "-e '0 30 17 * * ?'": Quartz's "any" among cron's fields
     return "that reads as a question about a time, not a request: to confirm"
 
 

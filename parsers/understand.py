@@ -35,6 +35,7 @@ from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
+from .cronline import cron_first
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
@@ -166,7 +167,11 @@ _MANAGE: Final = re.compile(
     # is already set gets a new one
     r"|(?:\S+\s+){0,3}?(?:move|change|shift|push|bump|switch)\s+the\s+(?:\w+\s+)?time\s+to\b"
     # "pause the nightly backup", "resume my digest": only a job that exists is paused
+    # ("enable the workflow to run every Monday": a request, its schedule said whole after it)
     r"|(?:pause|unpause|resume|suspend|disable|enable|unschedule)\s+(?:the|my|our|this|that|it)\b"
+    r"(?<!enable\sthe)(?<!enable\sour)(?<!enable\smy)"
+    r"|enable\s+(?:the|my|our)\b"
+    r"(?![^.;]*?\bto\s+(?:run|fire|trigger|execute|start|go\s+off|kick\s+off)\b)"
     # "move it to 3pm", "push this back an hour": "it" is a job that exists
     r"|(?:move|change|shift|push|bump|switch|reschedule|postpone|delay|make)\s+(?:it|this|that|them)"
     r"\b)",
@@ -376,35 +381,6 @@ _RULE: Final = re.compile(
 )
 
 
-# Someone's words quoted and attributed, as news and stories write them: '"The situation is
-# deteriorating every day," she said', '"We meet every Monday at 9," said the coach'. The
-# schedule in them is the speaker's, not a request to run a job.
-_ATTRIBUTION_VERBS: Final = (
-    r"(?:said|says|told|added|asked|wrote|explained|noted|stated|recalled|replied|insisted|"
-    r"warned|admitted|declared|continued|answered|remarked|complained)"
-)
-_QUOTED_SPEECH: Final = re.compile(
-    r"[,.!?][\"\u201d]\s*(?:"
-    # '…," she said', '…," Paul Moskal said', '…," he told BBC radio'
-    r"(?:he|she|they|we|i|it|you|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+"
-    + _ATTRIBUTION_VERBS
-    # '…," said the club's spokesman', '…," said tricycle driver Jun Reyes'
-    + r"|"
-    + _ATTRIBUTION_VERBS
-    + r"(?=\s+\w)"
-    + r")\b"
-)
-
-
-def quoted_speech(text: str) -> str | None:
-    """The attribution of someone's quoted words the text reports ('," she said'), or None: a
-    schedule inside them is what the speaker said, not a request."""
-    if '"' not in text and "\u201d" not in text:
-        return None
-    found = _QUOTED_SPEECH.search(text)
-    return found.group()[2:].strip() if found is not None else None
-
-
 # "during term time", "during school holidays", "during the sale", "during Ramadan": a period
 # the grammar cannot date, so the schedule read without it may run outside it ("during the
 # week", "during business hours", "during May" are read)
@@ -570,9 +546,6 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
             return _to_confirm(result, note)
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
-        return _to_confirm(result, note)
-    if (said := quoted_speech(text)) is not None:
-        note = f"the text quotes someone (“{said}”), it does not ask: to confirm"
         return _to_confirm(result, note)
     words = frozenset(letter_runs(lowered))  # the cues below are looked up in it
     if (
@@ -1109,6 +1082,14 @@ _DAY_THEN_DAILY: Final = re.compile(
 
 
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    if "*" in text and (moved := cron_first(text)) is not None:
+        # '/schedule recurring #reminders "Vote!" 0 12 * * *', "tool add --cron '0 7 * * *' …":
+        # the cron expression inside a command line, read first (cronline)
+        found = _read_commanded(moved[0], zone_name, aware_now)
+        if found.result is not None and found.result.ok and moved[1] is not None:
+            found.result = _to_confirm(found.result, moved[1])
+        if found.result is not None and (found.result.ok or moved[1] is None):
+            return found
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
     slack_remind = text[:8].lower() == "/remind "

@@ -327,3 +327,48 @@ def test_a_dotted_date_with_its_year_is_day_month_year(text: str, when: str) -> 
 
 def test_a_dotted_date_that_cannot_be_day_month_is_refused() -> None:
     assert _read("/remind 12.25.2026 10:00 gifts")["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # a reminder command's name with a verb joined on, after a sign
+        ("!setreminder 2h water the ferns", "in 2h water the ferns"),
+        ("!set_reminder 25 min", "in 25 min"),
+        ("/addreminder 3 days renew the domain", "in 3 days renew the domain"),
+        ("!remindonce 90m move the car", "in 90m move the car"),
+        ("!new_timer 15m tea", "in 15m tea"),
+        # IRC bots' ".in" and ".at"
+        (".in 3h30m Pick up the kids", 'in 3h30m "Pick up the kids"'),
+        ("!at 18:45 feed the cat", "at 18:45 feed the cat"),
+        # "/schedule_message", "/remind_once": a word joined onto a command's name
+        ("/schedule_message time: in 2 hours message: Lunch!", 'in 2 hours "Lunch!"'),
+    ],
+)
+def test_joined_names_and_irc_commands(text: str, plain: str) -> None:
+    assert plain_command(text) == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["setreminder 2h water the ferns", ".in the morning we meet", "in 2h water the ferns"],
+)
+def test_not_joined_commands(text: str) -> None:
+    assert plain_command(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("I need a timer for 12 minutes", 12),
+        ("I need a reminder to set a timer for 8 minutes", 8),
+        ("remind me to start a 20 minute timer", 20),
+    ],
+)
+def test_a_timer_asked_for(text: str, minutes: int) -> None:
+    answer = _read(text)
+    assert answer["schedule"] == {
+        "type": "at",
+        "datetime": _at(timedelta(minutes=minutes)),
+        "timezone": "UTC",
+    }
