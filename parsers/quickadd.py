@@ -72,6 +72,10 @@ _DAY_LETTERS: Final = (
 _LETTER_DAYS: Final = re.compile(
     r"(?<![\w/-])(?P<days>(?:Th|Tu|Sa|Su|[MTWRFU])(?:/?(?:Th|Tu|Sa|Su|[MTWRFU]))+)(?![\w/-])"
 )
+# what _LETTER_DAYS cannot match without (two day letters in a row, a "/" between them or
+# not): a search that starts with a set of letters runs in C, five times cheaper than the
+# pattern's lookbehind at every position — most texts have no such pair
+_LETTER_PAIR: Final = re.compile(r"[MTWRFUS][hua]?/?[MTWRFUS]")
 _TIME_AFTER: Final = re.compile(r"\s*,?\s*(?:at\s+|@\s*|from\s+)?\d")
 _EVERY_BEFORE: Final = re.compile(r"\b(?:every|on)\s*$", re.IGNORECASE)
 
@@ -79,7 +83,7 @@ _EVERY_BEFORE: Final = re.compile(r"\b(?:every|on)\s*$", re.IGNORECASE)
 def letter_days(text: str) -> str:
     """`text` with a timetable's day letters said as day names ("MWF 10am" → "Mon/Wed/Fri
     10am"); `text` itself when it has none."""
-    if _LETTER_DAYS.search(text) is None:
+    if _LETTER_PAIR.search(text) is None or _LETTER_DAYS.search(text) is None:
         return text
     return _LETTER_DAYS.sub(lambda match: _days_named(match, text), text)
 

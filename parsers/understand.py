@@ -251,6 +251,34 @@ _QUESTION: Final = re.compile(
 )
 
 
+# The words _QUESTION and _MANAGE can start with (a text's first run of letters, after spaces,
+# in lower case; tests/parsers/test_doubts_gates.py checks them against the patterns): on
+# ASCII text whose first word is none of them the pattern is not tried — most commands ("send
+# the report …"). _MANAGE's "… move the time to 3pm" may start anywhere: "time" lets it through.
+_QUESTION_FIRST: Final = frozenset(
+    "ok okay so well hey hi hello btw also and but oh um hmm sorry quick question olly alexa "
+    "siri google cortana mycroft computer what whats where who why which how is are does did "
+    "am should can could may when do would will tell show just to confirm verify double "
+    "doublecheck check".split()
+)
+_MANAGE_FIRST: Final = frozenset(
+    "can could would will please kindly cancel delete remove get clear disable unschedule "
+    "pause unpause resume suspend enable reschedule rescheduled rescheduleed edit change "
+    "changed changeed update updated updateed modify adjust move moved moveed shift shifted "
+    "shiftd push pushed pushd bump bumped bumpd switch switched switchd postpone delay make "
+    "stop turn mute dismiss snooze don dont do never".split()
+)
+_FIRST_LETTERS: Final = re.compile(r"\s*([A-Za-z]*)")
+
+
+def first_word(text: str) -> str | None:
+    """The first run of letters of an ASCII `text` after its spaces, in lower case ("" when
+    it starts with another character); None for other text (its case folds differently)."""
+    if not text.isascii():
+        return None
+    return _FIRST_LETTERS.match(text)[1].lower()  # type: ignore[index]
+
+
 # The words _HEDGE can start with (and "ish" it can end with): the regular expression only
 # runs on a text that has one of them.
 _HEDGE_CUES: Final = frozenset(
@@ -379,6 +407,35 @@ REPEATS_NOTE: Final = "the text says it repeats but not how often: read as one r
 _RULE: Final = re.compile(
     r"\bwill\s+be\s+(?:automatically\s+|auto-?|permanently\s+)?[a-z]+ed\s+(?:after|in|within)\b"
 )
+
+
+# Someone's words quoted and attributed, as news and stories write them: '"The situation is
+# deteriorating every day," she said', '"We meet every Monday at 9," said the coach'. The
+# schedule in them is the speaker's, not a request to run a job.
+_ATTRIBUTION_VERBS: Final = (
+    r"(?:said|says|told|added|asked|wrote|explained|noted|stated|recalled|replied|insisted|"
+    r"warned|admitted|declared|continued|answered|remarked|complained)"
+)
+_QUOTED_SPEECH: Final = re.compile(
+    r"[,.!?][\"\u201d]\s*(?:"
+    # '…," she said', '…," Paul Moskal said', '…," he told BBC radio'
+    r"(?:he|she|they|we|i|it|you|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+"
+    + _ATTRIBUTION_VERBS
+    # '…," said the club's spokesman', '…," said tricycle driver Jun Reyes'
+    + r"|"
+    + _ATTRIBUTION_VERBS
+    + r"(?=\s+\w)"
+    + r")\b"
+)
+
+
+def quoted_speech(text: str) -> str | None:
+    """The attribution of someone's quoted words the text reports ('," she said'), or None: a
+    schedule inside them is what the speaker said, not a request."""
+    if '"' not in text and "\u201d" not in text:
+        return None
+    found = _QUOTED_SPEECH.search(text)
+    return found.group()[2:].strip() if found is not None else None
 
 
 # "during term time", "during school holidays", "during the sale", "during Ramadan": a period
@@ -546,6 +603,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
             return _to_confirm(result, note)
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
+        return _to_confirm(result, note)
+    if (said := quoted_speech(text)) is not None:
+        note = f"the text quotes someone (“{said}”), it does not ask: to confirm"
         return _to_confirm(result, note)
     words = frozenset(letter_runs(lowered))  # the cues below are looked up in it
     if (
@@ -1316,7 +1376,13 @@ def _read_rest(
     """What the stages make of `rest`, the text without its `target`."""
     found = _Found(None, rest, zone_name, aware_now, target)
     bare = unlabelled(rest, names_time=_mentions_time)  # "Schedule: cancel my 9am reminder"
-    if _QUESTION.match(bare) and not _reminded_of(text, rest) and not _wh_clause(bare):
+    first = first_word(bare)
+    if (
+        (first is None or first in _QUESTION_FIRST)
+        and _QUESTION.match(bare)
+        and not _reminded_of(text, rest)
+        and not _wh_clause(bare)
+    ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
@@ -1331,7 +1397,10 @@ def _read_rest(
                 suggestion=HINT,
             ).with_parts(None, target)
             return found
-    new_schedule = _NEW_SCHEDULE.match(bare) if _MANAGE.match(bare) else None
+    manages = (  # (a costly pattern: matched once, and only after a word it starts with)
+        first is None or first in _MANAGE_FIRST or "time" in bare.lower()
+    ) and _MANAGE.match(bare) is not None
+    new_schedule = _NEW_SCHEDULE.match(bare) if manages else None
     if new_schedule is not None:
         # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
         # said whole; read it, and ask (the job it changes is the caller's to pick)
@@ -1340,7 +1409,7 @@ def _read_rest(
             inner.result = _to_confirm(inner.result, NEW_SCHEDULE_NOTE)
             inner.rest = rest
             return inner
-    if _MANAGE.match(bare):
+    if manages:
         found.result = ParseResult.rejected(
             "that reads as a change to a job that exists, not a new schedule",
             suggestion="pause, edit or delete the job itself (in Slack: /schedule pause <job>)",
@@ -2447,12 +2516,27 @@ def task_text(text: str, tokens: list[Token], runs: list[tuple[int, int]]) -> st
     return clean_task(task)
 
 
+# The words _LEAD and _HEAD can start with (checked against them in
+# tests/parsers/test_doubts_gates.py): a task of ASCII words that starts with a word that is
+# none of them ("check the build") is not searched.
+_LEAD_FIRST: Final = frozenset(
+    "add also and can could create give hey hi i just kindly make notify now nudge ok okay "
+    "ping please pls plz remind schedule set setup so tell then wake will would".split()
+)
+_HEAD_FIRST: Final = frozenset("about and by for of that then to".split())
+
+
 def clean_task(task: str) -> str | None:
     task = " ".join(task.split())
     for _ in range(4):
         before = task
-        task = _LEAD.sub("", task).strip()
-        task = _HEAD.sub("", task).strip()
+        first = first_word(task)
+        if not first or first in _LEAD_FIRST:  # (None: not ASCII; "": not a letter first)
+            task = _LEAD.sub("", task).strip()
+            if task != before:
+                first = first_word(task)
+        if not first or first in _HEAD_FIRST:
+            task = _HEAD.sub("", task).strip()
         task = _without_trail(task).strip()
         task = task.strip(_QUOTES + " ,;:.!?").strip()
         if task == before:

@@ -8,7 +8,9 @@ reminders for tomorrow": refused or asked, as a look at alarms or meetings is; i
 reminder at 9:00), a weekday beside a day of the month the coming such day does not fall on
 ("Monday the 1st" when the coming 1st is a Sunday: asked; it was read silently as a Monday
 the 1st months away), and an ordinal written as a word before "with" ("at 6 pm on the tenth
-with the sales team": the tenth; "tenth" was taken for a count of a thing and dropped).
+with the sales team": the tenth; "tenth" was taken for a count of a thing and dropped),
+and someone's words quoted and attributed ('"The situation really is deteriorating every
+day," she said': asked; it was a daily job).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pytest
 from agentcron.parsers import understand_fast
 from agentcron.parsers.build import weekday_monthday_ahead
 from agentcron.parsers.frequency import runs_in_span
-from agentcron.parsers.understand import about_calendar
+from agentcron.parsers.understand import about_calendar, quoted_speech
 from tests.parsers.reading import brief
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
@@ -173,3 +175,38 @@ def test_an_ordinal_before_with_is_the_day(text: str, day: str) -> None:
 
 def test_an_ordinal_before_a_noun_still_counts_a_thing() -> None:
     assert answer("the first person with a key")["schedule"] is None
+
+
+# -- someone's words quoted and attributed ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('"The situation really is deteriorating every day," she said.', "she said"),
+        ('"We report it every week," said tricycle driver Jun Reyes, 52.', "said"),
+        ('"The trend is that it seems to be doubling every year," he said.', "he said"),
+        ('"It is in our interests," he told BBC radio.', "he told"),
+        ('"We meet every Monday," Paul Moskal said.', "Paul Moskal said"),
+        ("“He came in every morning,” she said.", "she said"),
+        ('Remind me every Monday at 9 to tell mom "I love you"', None),
+        ('Post "Standup time!" every weekday at 9:30', None),
+        ('the bot says "Standup time!" every weekday at 9:30', None),
+        ("every day at 9, she said", None),  # no quotation
+    ],
+)
+def test_quoted_speech(text: str, said: str | None) -> None:
+    assert quoted_speech(text) == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The situation really is deteriorating every day," she said.',
+        '"Plant this in your garden and water it every day," he said with a mysterious smile.',
+        '"We meet every Monday at 9," said the coach.',
+    ],
+)
+def test_quoted_speech_is_no_silent_job(text: str) -> None:
+    result = answer(text)
+    assert result["schedule"] is None or result["needs_confirmation"]
