@@ -35,9 +35,11 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from . import lexicon as lx
+from .asks import bare_morning_hour_asks
 from .cron import cron_problem
 from .cronexpr import first_time
 from .daytimes import crossed, days_per_period, time_parts
+from .frequency import one_month_a_quarter
 from .limits import MIN_INTERVAL_SECONDS
 from .observances import (
     MONTH_FIRST_COUNTRIES,
@@ -359,7 +361,12 @@ class _Builder:
             # small-hours time with no day ("1:30"): 01:30 tomorrow or 13:30 today?
             note = f'"{written}" read on the 24-hour clock as {hour:02d}:{minute:02d}'
             if twelve_hour_clock(self.zone_name):
-                self.note(f'{note}; say "{written}pm" for the evening', UNSURE_PENALTY)
+                # "every Monday at 10:00" in the US: a job's morning, noted (`asks`)
+                asks = bare_morning_hour_asks(
+                    hour, repeating=self.said_repeating, task_said=self.p.task_said
+                )
+                penalty = UNSURE_PENALTY if asks else ASSUMPTION_PENALTY
+                self.note(f'{note}; say "{written}pm" for the evening', penalty)
             elif hour <= _SMALL_HOURS_END and not self._names_a_day():
                 self.note(f'{note}, in the small hours; say "{written}pm"', UNSURE_PENALTY)
             else:
@@ -369,9 +376,13 @@ class _Builder:
             # the working morning, which is how most requests mean it ("standup at 9"); but
             # "remind me to call Rohan at 9" may well be the evening, and reminder apps that
             # pick "the next one to come" read 9pm after 9am: ask
+            # (a repeating job's morning is noted only: `asks.bare_morning_hour_asks`)
+            asks = bare_morning_hour_asks(
+                hour, repeating=self.said_repeating, task_said=self.p.task_said
+            )
             self.note(
                 f'"{written}" read as {_spoken(hour, minute)}; say "{written}pm" for the evening',
-                UNSURE_PENALTY,
+                UNSURE_PENALTY if asks else ASSUMPTION_PENALTY,
             )
             return hour
         # 1 to 7 with nothing to settle it: the afternoon is the likelier ("at 4" is 4pm in
@@ -609,6 +620,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.interval = None
         phrase.every = True
     _days_left(phrase)
+    _quarters_named(phrase)
     _meeting_window(phrase)
     _nth_narrows_weekdays(phrase)
     if phrase.shift_seconds and len(phrase.times) != 1:
@@ -1139,6 +1151,19 @@ def _interval_restates_times(p: Phrase) -> bool:
     return all(b - a == step for a, b in pairwise(minutes))
 
 
+def _quarters_named(p: Phrase) -> None:
+    """ "Meets quarterly Jan, Apr, Jul, Oct., on the third Saturday": the months are the
+    quarters, said outright — a monthly schedule in those months. Other months beside
+    "quarterly" are refused later (which did it mean?)."""
+    if p.quarter and one_month_a_quarter(p.months):
+        p.quarter = False
+        p.interval = (1, "month")
+        if not (p.monthdays or p.nth or p.first_weekday or p.dates):
+            # "Courses start quarterly (January, April, July, October)": which day? Asked
+            p.monthdays.append(1)
+            p.unsure.append("no day given; read as the first day of each of those months")
+
+
 def _days_left(p: Phrase) -> None:
     """Business hours keep to Monday–Friday unless days are named; "except Friday" takes
     days out of those named (or out of every day); "twice a day" needs its two times."""
@@ -1162,7 +1187,7 @@ def _days_left(p: Phrase) -> None:
                 raise Rejected("the text names two different intervals")
             p.interval, p.every = (1, unit), True
             return _days_left(p)
-        if named != count or p.interval or p.window:
+        if named != count or p.interval not in (None, (1, unit)) or p.window:
             raise Rejected(
                 "a number of times per day or week does not say when",
                 "name the times: every day at 9am and 5pm",
@@ -2171,7 +2196,8 @@ def _monthly(b: _Builder, count: int) -> Built:
         first = first.astimezone(b.local_now.tzinfo)
         months = sorted((first.month - 1 + k * count) % 12 + 1 for k in range(12 // count))
         month_field = ",".join(str(m) for m in months)
-        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}", UNSURE_PENALTY)
+        # as Google Calendar and Todoist count a series, from its first run: noted (`asks`)
+        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}")
     if any(day > 28 for day in monthdays) and not {28, 29, 30, 31} <= set(monthdays):
         # (a run of days to the 31st ends on every month's last day: nothing is skipped)
         b.note("months without that day are skipped; “last day of the month” runs every month")

@@ -517,6 +517,9 @@ _CHANGE: Final = re.compile(
     r"\binstead\b|\bin\s+place\s+of\b|\b(?:re-?schedul|postpon)\w*|"
     r"\b(?:has|have|had)\s+been\s+(?:changed|moved|cancell?ed|shifted)\b|"
     r"^\W*alter\b|^\W*move\s+(?:my|our|it|this|that)\b.{0,40}?\bto\b|"
+    # "moving our weekly sync to 9 AM", "Changes the time for the nightly run to 04:50 UTC"
+    r"^\W*(?:moving|chang(?:e|es|ing))\s+(?:my|our|the|it|this|that)\b.{0,40}?\bto(?=\s+"
+    r"(?:\d|noon|midnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day))|"
     r"\b(?:moved|pushed|changed|shifted|bumped|brought)\s+(?:back\s+|forward\s+|up\s+)?"
     r"(?:to|until|till)\b|"
     # "has moved from Tuesday to Thursday", "switched from 9am to 10am": the old day, then the new
@@ -530,7 +533,7 @@ _CHANGE: Final = re.compile(
 _CHANGE_CUES: Final = (
     *("instead", "reschedul", "re-schedul", "postpon", "moved", "pushed", "changed", "shifted"),
     *("bumped", "brought", "make it", "make th", "place of", "been can", "alter", "move"),
-    *("switched", "swapped"),
+    *("switched", "swapped", "moving", "chang"),
 )
 
 

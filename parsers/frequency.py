@@ -59,6 +59,14 @@ def agrees(word: str, phrase: Phrase) -> bool:
     return False
 
 
+def one_month_a_quarter(months: list[int]) -> bool:
+    """Whether `months` are one month of each calendar quarter, three months apart
+    ("January, April, July, October"; "Mar, Jun, Sep, Dec"): the months a quarterly
+    schedule beside them runs in, said outright."""
+    ordered = sorted(set(months))
+    return len(ordered) == 4 and all(b - a == _QUARTER_STEP for a, b in pairwise(ordered))
+
+
 _STEP_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600}
 
 

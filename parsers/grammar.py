@@ -328,6 +328,8 @@ class _Reader:
                     self.phrase.unsure.append(f"“{value}” read as {value // 100}:{value % 100:02d}")
             elif width <= 2 and value < 24:
                 is_24h = value == 0 or value > 12 or (width == 2 and value < 10)
+                # "12 UTC", "0 UTC and 12 UTC": an hour said in UTC is on the 24-hour clock
+                is_24h = is_24h or self._utc_at(end)
                 clock = ClockTime(value, 0, None, is_24h)
             else:
                 return None
@@ -353,6 +355,13 @@ class _Reader:
             clock = ClockTime(clock.hour, clock.minute, meridiem[0], False)  # "3 oclock pm"
             end = meridiem[1]
         return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
+
+    def _utc_at(self, j: int) -> bool:
+        """Whether the zone at j is UTC ("UTC", "Z", "GMT+0" read as Etc/…)."""
+        if j >= self.n or self.tokens[j].kind != lx.ZONE:
+            return False
+        zone = str(self.tokens[j].value)
+        return zone == "UTC" or zone.startswith("Etc/")
 
     def _part_meridiem(self, j: int, hour: int) -> tuple[str, int] | None:
         """ "in the morning", "in the evening", "at night" right after a bare hour: that
@@ -608,8 +617,10 @@ class _Reader:
                 return self._set_window(mention, other[0], other[1])
         self.phrase.times.append(mention)
         j = self._other_meridiem(mention, j)
-        while step := self._is_separator(j):
-            more = self._time_at(j + step)
+        while True:
+            j = self._zone_between_times(j)
+            step = self._is_separator(j)
+            more = self._time_at(j + step) if step else None
             if more is None:
                 break
             self.phrase.times.append(more[0])
@@ -617,6 +628,23 @@ class _Reader:
         if len(self.phrase.times) > 1:
             j = self._and_so_on(j)
         return j
+
+    def _zone_between_times(self, j: int) -> int:
+        """ "00 UTC and 12 UTC", "11 AM UTC & 11 PM UTC", "13UTC and 23UTC": a list of times
+        with the zone said after each; at j, the zone of the time just read, when the next
+        item is a time followed by the same zone. It is set, and the list goes on after it
+        (j itself when there is no such zone)."""
+        if j >= self.n or self.tokens[j].kind != lx.ZONE:
+            return j
+        step = self._is_separator(j + 1)
+        more = self._time_at(j + 1 + step) if step else None
+        if more is None or more[1] >= self.n:
+            return j
+        after = self.tokens[more[1]]
+        if after.kind != lx.ZONE or after.value != self.tokens[j].value:
+            return j
+        self._set_zone(str(self.tokens[j].value))
+        return j + 1
 
     def _and_so_on(self, j: int) -> int:
         """ "…, 6am, 8am, and so on", "14:00, 14:05 … etc.": the list of times goes on."""
@@ -838,6 +866,10 @@ class _Reader:
         days = self._monthday_range(i)
         if days is not None:
             return days
+        if self._kind(i + 1) in (lx.DAY, lx.DAYS):
+            span = self._day_span(i + 1)  # "from Saturday 8am to Sunday 6pm"
+            if span is not None:
+                return span
         if self._kind(i + 1) == lx.NUM and self._is_range(i + 2):
             # "every 5 minutes from 10 through 20 minutes past the hour" (crontab.guru)
             past = self._minutes_past(i + 1)
@@ -1076,6 +1108,9 @@ class _Reader:
                 j = same
         if self._word(j) == "the" and self._kind(j + 1) in (lx.DAYSET, lx.DAY, lx.DAYS):
             j += 1  # "except the weekend"
+        left = self._all_but_nth(j + (self._word(j) == "the"))
+        if left is not None:
+            return left
         if self._kind(j) == lx.MONTH:
             sub = _Reader(self.tokens)
             end = sub._month(j)  # "daily except in May": the other months
@@ -1111,6 +1146,36 @@ class _Reader:
             )
         self.phrase.except_weekdays.extend(d for d in days if d not in self.phrase.except_weekdays)
         self.phrase.order.append("x")
+        return j
+
+    def _all_but_nth(self, i: int) -> int | None:
+        """After "except (for) (the)": "first Monday (of every month)" when the phrase runs
+        every Monday — the other Mondays of the month, by their place (2nd to 5th); the index
+        after the words, or None. The last one cannot be left out so (a month has four or five)."""
+        weekdays = self.phrase.weekdays
+        if self._kind(i) != lx.ORD or not weekdays or self.phrase.nth:
+            return None
+        left_out, j = [int(self.tokens[i].value)], i + 1  # type: ignore[call-overload]
+        while (step := self._is_separator(j)) and self._kind(j + step) == lx.ORD:
+            left_out.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+            j += step + 1
+        if self._kind(j) not in (lx.DAY, lx.DAYS):
+            return None
+        day = int(self.tokens[j].value)  # type: ignore[call-overload]
+        if day not in weekdays or not all(1 <= nth <= 5 for nth in left_out):
+            return None
+        j += 1
+        if self._month_follows(j):
+            j += 2 + (self._word(j + 1) in ("the", "every", "a"))
+        elif (
+            self._word(j) in ("of", "in")
+            and self._word(j + 1) == "each"
+            and self._is_unit(j + 2, "month")
+        ):
+            j += 3
+        weekdays.remove(day)
+        self.phrase.nth.extend((nth, day) for nth in range(1, 6) if nth not in left_out)
+        self.phrase.every = True
         return j
 
     def _same_nth_in_month(self, i: int) -> int | None:
@@ -1189,6 +1254,10 @@ class _Reader:
         midnight to 5pm each day)."""
         if self._word(i) == "ending" and self._word(i + 1) == "after":
             return self._for(i + 1)  # "ending after 60 days", "ending after 10 occurrences"
+        if self._word(i) == "ending":
+            span = self._span_end(i + 1)
+            if span is not None:
+                return span
         bound = self._bound(i, "until")
         if bound is not None or self.phrase.interval is None:
             return bound
@@ -1963,6 +2032,10 @@ class _Reader:
         if kind == lx.ORD and self._word(j - 1) == "other" and self._plain_monthday(j):
             # "every other 16th": that day of every second month
             self._set_interval(count, "month")
+            ordinal = self.tokens[j]
+            if ordinal.value == 2 and ordinal.end - ordinal.start == 6:
+                # "every other second": the unit as much as the 2nd of the month — asked
+                self.phrase.unsure.append("“every other second” read as the 2nd, every 2 months")
             return self._ordinals(j)
         return None
 
@@ -2323,6 +2396,12 @@ class _Reader:
             ]
             self.phrase.times_per_adverb = True  # "10 times weekly": build may read a count
             j += 1
+        elif self._is_unit(j, "day", "week", "month", "year") and self._word(i) != "twice":
+            # "1x month", "2x week" (the "a" left out, as in lists of plans and habits)
+            unit, j = str(self.tokens[j].value), j + 1
+        elif self._kind(j) == lx.DAYSET and self._word(i) != "twice":
+            # "2x weekdays (8am, 4pm)": so many times on each of those days
+            unit = "day"
         if unit is None and self._word(i) != "twice" and self.phrase.count in (None, count):
             # "weekly on Tuesday, 10 times", "10 times weekly on Tuesday": a count, which
             # only a repeating schedule can have (build checks)
@@ -2340,10 +2419,76 @@ class _Reader:
     # -- days of the week ---------------------------------------------------------
 
     def _days(self, i: int) -> int:
+        span = self._day_span(i)
+        if span is not None:
+            return span
         end = self._days_named(i)
         if self._word(end) in ("that", "which") and self._word(end + 1) in _FALLS:
             return self._falls_on(end + 1) or end  # "every Friday that falls on the 13th"
         return end
+
+    def _day_span(self, i: int) -> int | None:
+        """ "from Saturday 8am to Sunday 6pm", "every Friday 5pm to Sunday 11pm", "Friday at
+        5pm until Monday 9am": a span from a day and time into a later day — when something
+        happens, so it runs at its start (asked, as `_across_days`). None when the words at i
+        are not one."""
+        if self._kind(i) not in (lx.DAY, lx.DAYS):
+            return None
+        k = i + 1 + (self._word(i + 1) == "at")
+        first = self._time_at(k)
+        if first is None or not self._is_range(first[1]):
+            return None
+        if self._kind(first[1] + 1) not in (lx.DAY, lx.DAYS):
+            return None
+        last_at = first[1] + 1
+        end = self._time_at(last_at + 1 + (self._word(last_at + 1) == "at"))
+        if end is None or self.tokens[last_at].value == self.tokens[i].value:
+            return None  # "Monday 9am to Monday 5pm": a window on one day
+        if self.phrase.interval is not None and self.phrase.interval[1] in _SUB_DAILY:
+            raise Rejected("a window that runs from one day into another cannot repeat within it")
+        first_day, last_day = int(self.tokens[i].value), int(self.tokens[last_at].value)  # type: ignore[call-overload]
+        spanned = _day_range(first_day, last_day)
+        weekdays = self.phrase.weekdays
+        if weekdays and set(weekdays) <= set(spanned):
+            weekdays.clear()  # "every weekend, Fri 5pm to Sun 11pm": the weekend, said again
+        if self._days_named(i) != i + 1:
+            return None  # (not reached: a day followed by a time is read alone)
+        self.phrase.times.append(first[0])
+        self.phrase.order.append("t")
+        start, last = (
+            lx.DAY_LABELS[int(self.tokens[i].value)],
+            lx.DAY_LABELS[int(self.tokens[last_at].value)],
+        )  # type: ignore[call-overload]
+        self.phrase.unsure.append(
+            f"a span from {start} into {last} read as when it happens: runs at its start"
+        )
+        return end[1]
+
+    def _span_end(self, i: int) -> int | None:
+        """After "ends": "(on) Sundays at 6:00 p.m." when the phrase starts on one day at one
+        time ("starts every Saturday at 8:00 a.m. and ends on Sundays at 6:00 p.m."): the end
+        of a span into a later day, which runs at its start (asked); None if not that."""
+        p = self.phrase
+        if len(p.times) == 1 and p.window is None and p.interval is None:
+            k = i + (self._word(i) == "at")
+            end = self._time_at(k) if self._word(i) == "at" or self._kind(i) == lx.TIME else None
+            if end is not None:
+                # "starts at 9am and ends at 5pm": when it happens, from its start (asked)
+                p.unsure.append("a start and an end read as when it happens: runs at its start")
+                return end[1]
+        if len(p.weekdays) != 1 or len(p.times) != 1 or p.window is not None:
+            return None
+        k = i + (self._word(i) == "on")
+        if self._kind(k) not in (lx.DAY, lx.DAYS) or self.tokens[k].value == p.weekdays[0]:
+            return None
+        end = self._time_at(k + 1 + (self._word(k + 1) == "at"))
+        if end is None:
+            return None
+        start, last = lx.DAY_LABELS[p.weekdays[0]], lx.DAY_LABELS[int(self.tokens[k].value)]  # type: ignore[call-overload]
+        p.unsure.append(
+            f"a span from {start} into {last} read as when it happens: runs at its start"
+        )
+        return end[1]
 
     def _days_named(self, i: int) -> int:
         if (
@@ -2747,9 +2892,19 @@ class _Reader:
             and not (self._word(i - 1) == "the" and self._word(i - 2) == "on" and self.phrase.every)
         ):
             return None  # "the first person to answer", "the second reviewer": not a day
-        while (self._kind(j) == lx.ORD and self.tokens[j].start - self.tokens[j - 1].end == 1) or (
-            step := self._is_separator(j)
+        through: tuple[list[int], int] | None = None
+        counted = self._first_so_many(ordinals, j)
+        if counted:  # "the first three Saturdays", "the first 4 Tuesdays": the 1st to the 3rd
+            ordinals, j = list(range(1, counted + 1)), j + 1
+        while (
+            (self._kind(j) == lx.ORD and self.tokens[j].start - self.tokens[j - 1].end == 1)
+            or (through := self._ordinal_range(ordinals, j)) is not None
+            or (step := self._is_separator(j))
         ):
+            if through is not None:  # "the 1st through 3rd Monday", "1st-3rd Saturdays"
+                ordinals, j = through
+                through = None
+                continue
             if self._kind(j) == lx.ORD:  # "1st/3rd Thursday": the "/" is not a token
                 ordinals.append(int(self.tokens[j].value))  # type: ignore[call-overload]
                 j += 1
@@ -2940,6 +3095,35 @@ class _Reader:
             phrase.assumptions.append(f"“the {_ordinal(ordinals[0])} day” read as of every month")
         self._joined_days(i, weekday=False)
         return j
+
+    def _first_so_many(self, ordinals: list[int], j: int) -> int:
+        """ "the first three Saturdays", "the first 4 Tuesdays": after "first", how many of the
+        weekday (2 to 5) are meant, when a number and the weekday's name follow; 0 if not."""
+        if ordinals != [1] or self._kind(j) != lx.NUM or self._kind(j + 1) not in (lx.DAY, lx.DAYS):
+            return 0
+        value = self.tokens[j].value
+        return value if isinstance(value, int) and 2 <= value <= 5 else 0
+
+    def _ordinal_range(self, ordinals: list[int], j: int) -> tuple[list[int], int] | None:
+        """ "the 1st through 3rd Monday", "2nd-4th Tuesdays": at j, "to" (or "-") and a
+        higher ordinal right before a weekday — the ordinals from the last one read to it, and
+        where the list goes on."""
+        if not (self._word(j) == "to" or self._is_sym(j, "-")):
+            return None
+        k = j + 1 + (self._word(j + 1) == "the")
+        if self._kind(k) != lx.ORD:
+            return None
+        low, high = ordinals[-1], int(self.tokens[k].value)  # type: ignore[call-overload]
+        if self._kind(k + 1) in (lx.DAY, lx.DAYS):
+            last = 5
+        elif self._month_follows(k + 1) or self.phrase.interval == (1, "month"):
+            # "the 1st to the 5th of every month", "monthly on the 10th-15th": days of the month
+            last = 31
+        else:
+            return None
+        if not 1 <= low < high <= last:
+            return None
+        return [*ordinals, *range(low + 1, high + 1)], k + 1
 
     def _nth_joined(self, i: int) -> None:
         """An nth weekday at i joined by "and" to weekdays read before it ("every Friday and
@@ -3381,6 +3565,9 @@ class _Reader:
             return self._times(i)  # "3 pm", "3 in the AM"
         if self._listed_hours_end(j):
             return self._times(i)  # "8, 9 and 10 o'clock of every day"
+        if kind == lx.ZONE and not token.spelled and width <= 2 and isinstance(value, int):
+            if value < 24:
+                return self._times(i)  # "00 UTC and 12 UTC daily", "13UTC and 23UTC"
         spelled_hour = token.spelled and isinstance(value, int) and 0 < value <= 12
         said = self._spelled_clock(i) if spelled_hour else None
         if said is not None and said[0].clock.meridiem is not None:

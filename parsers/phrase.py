@@ -118,6 +118,7 @@ class Phrase:
     # the part of the day the task's words name ("at 8 for dinner": "evening"; "at 7 to leave
     # for work": "morning"; "lunch": "midday"), which settles a bare hour
     task_part: str | None = None
+    task_said: bool = False  # a command: a task is said beside the schedule ("… to call Sam")
     zone: str | None = None
     instant: datetime | None = None  # a full ISO 8601 timestamp
     once: bool = False

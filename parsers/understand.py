@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
+from .asks import adds_to_calendar, hour_from_hint, month_cycle_asks, named_frequency_asks
 from .botcommand import DELAY, bare_amount, dashed_options, plain_command
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
@@ -44,7 +45,7 @@ from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import letter_days, plain_marks
 from .rawrule import looks_like_rule
-from .restated import without_rough_restatement
+from .restated import without_alternatives, without_rough_restatement
 from .result import ParseResult
 from .salvage import (
     changed_to,
@@ -384,6 +385,10 @@ _LOOKUP_OPENERS: Final = frozenset(
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
 )
+DESCRIBED_CYCLE_NOTE: Final = (
+    "a describer's “every N months” is cron's step, counted from January: to confirm"
+)
+CALENDAR_ENTRY_NOTE: Final = "read as a new entry in a calendar: one run at its time"
 
 
 def about_calendar(text: str) -> bool:
@@ -555,6 +560,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return result
     if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
         text = " ".join(text.split())  # the cues read words one space apart, as the stages do
+    if month_cycle_asks(text) and any(" months counted from " in n for n in result.notes):
+        return _to_confirm(result, DESCRIBED_CYCLE_NOTE)  # cron's "*/3", counted from January
     if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
@@ -594,7 +601,12 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, "a cron job repeats, and the text does not say how often")
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(bare):
-            note = CALENDAR_NOTE
+            if adds_to_calendar(bare) and not hour_from_hint(result.notes):
+                # "add my spin class to the calendar for Saturday at 7am": an entry, at its time
+                result = result.replace(notes=(*result.notes, CALENDAR_ENTRY_NOTE))
+                note = None
+            else:
+                note = CALENDAR_NOTE
         elif ("repeat" in lowered or "recur" in lowered) and _REPEATS.search(text):
             note = REPEATS_NOTE
         else:
@@ -830,6 +842,7 @@ _NOT_THIS: Final = re.compile(
     r"twice|once)\b|\d)[^.;!?]*",
     re.IGNORECASE,
 )
+ALTERNATIVES_NOTE: Final = "the other times in brackets (“or …”) were left out: to confirm"
 NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 
@@ -848,6 +861,13 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_rough_restatement(text)
+    if "(or" in text or "(Or" in text or "( or" in text:
+        kept = without_alternatives(text)
+        if kept.strip() and kept != text:
+            found = _read_said_once(kept, zone_name, aware_now)
+            if found.result is not None and found.result.ok:
+                found.result = _to_confirm(found.result, ALTERNATIVES_NOTE)
+            return found
     if ", not " in text or ", but not " in text or ", and not " in text:
         kept = _NOT_THIS.sub("", text)
         if kept.strip() and kept != text:
@@ -1596,6 +1616,7 @@ def _read_command(
     try:
         phrase, _ = read(chosen)
         if task is not None:
+            phrase.task_said = True
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
             phrase.event_window = True  # "recycling collection occurs Monday 8 am until 3 pm"
             # "friday and saturday" is read as those days once each only when it is all the
@@ -1685,6 +1706,7 @@ def _read_command(
             habitual = None
         else:
             habitual = None
+        time_said = bool(phrase.times or phrase.window)  # (before build fills a default in)
         # before build, which fills the phrase in: what the text said is what agrees or not
         speaks_of_time = (
             task is not None
@@ -1757,9 +1779,12 @@ def _read_command(
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "a “not” just before the schedule's words was not read")
     if named or only_named:
-        # "a weekly review task due Monday": the frequency may only name the task
-        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        # "a weekly review task due Monday": the frequency may only name the task; with a time
+        # said ("a daily backup check at midnight") it is the schedule's, noted (`asks`)
         notes = (*notes, "a frequency that names the task was read as the schedule's")
+        indefinite = any(_indefinite(tokens, start) for start, _ in named)
+        if only_named or named_frequency_asks(time_said=time_said, indefinite=indefinite):
+            confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
     elif (zone := _unread_zone(text, tokens, runs)) is not None:
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "9am Mars time": whose clock?
         notes = (*notes, f"“{zone}” was not read as a time zone: the request's zone was used")
@@ -2420,6 +2445,14 @@ def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
         and after.value not in lx.KEYWORDS
         and after.value not in _RHYTHMS
     )
+
+
+def _indefinite(tokens: list[Token], start: int) -> bool:
+    """Whether the frequency run at `start` is said with "a"/"an" ("a daily reminder")."""
+    article = tokens[start] if tokens[start].value in ("a", "an") else None
+    if article is None and start:
+        article = tokens[start - 1]
+    return article is not None and article.kind == lx.WORD and article.value in ("a", "an")
 
 
 def _bare_frequency(tokens: list[Token], start: int, end: int) -> bool:
