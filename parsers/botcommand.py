@@ -191,6 +191,8 @@ def plain_command(text: str) -> str:
         who = "me"
     if (delay := DELAY.match(rest)) is not None:
         rest = "in " + _message_quoted(rest, delay.end())
+    elif rest[:3].lower() == "in " and (delay := DELAY.match(rest, 3)) is not None:
+        rest = _message_quoted(rest, delay.end())  # "/remind me in 3 hours, 4 minutes …"
     elif (sign or match["bang"]) and (last := _delay_last(rest)) is not None:
         rest = last
     elif " to " in rest:
@@ -241,9 +243,38 @@ def _message_quoted(rest: str, end: int) -> str:
     message that starts with a capital is the message, whatever words of time it holds (a
     frequency that names a meeting, a day in a greeting); unquoted when it has quotes."""
     message = rest[end:].strip()
-    if not message[:1].isupper() or any(q in message for q in _QUOTES):
+    if any(q in message for q in _QUOTES):
+        return rest
+    if not message[:1].isupper() and not _names_a_frequency_only(message):
         return rest
     return f'{rest[:end].rstrip()} "{message}"'
+
+
+# a frequency that names a thing in a message ("update weekly report", "send the daily digest")
+_NAMING_FREQUENCIES: Final = frozenset(
+    "daily weekly monthly yearly hourly nightly annual quarterly biweekly".split()
+)
+
+
+def _names_a_frequency_only(message: str) -> bool:
+    """Whether the only words about time in a bot's message are frequencies that name a thing
+    ("update weekly report"): they are the message's, not a second schedule."""
+    if not any(word in message.lower() for word in _NAMING_FREQUENCIES):
+        return False
+    try:
+        tokens = tokenize(message)
+    except TokenizeError:
+        return False
+    named = False
+    for k, token in enumerate(tokens):
+        if token.kind == lx.WORD and token.value in _NAMING_FREQUENCIES:
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if after is None or after.kind != lx.WORD or after.value in LEXICON:
+                return False  # "… weekly", "weekly on Monday": how often
+            named = True
+        elif token.kind in _WHEN_KINDS or (token.kind == lx.WORD and token.value in _WHEN_WORDS):
+            return False
+    return named
 
 
 # Slack's "/remind #general every weekday at 4pm to What did you do or learn today?": after

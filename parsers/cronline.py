@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .calendar_event import read_event
 from .cron import split_cron
 from .phrase import Rejected
 
@@ -139,3 +140,37 @@ def _said_as_command(text: str, before: str) -> bool:
         return True
     words = before.lower().split()
     return any(word.strip("'\"`:=,") in _COMMAND_WORDS for word in words)
+
+
+# systemd's calendar event inside a command line or a sentence: "systemd-run
+# --on-calendar='Sun 10:00' …", "OnCalendar=Wednesday 19:00:00 (see the runbook)": its value
+# quoted, or its parts (a day, a date with "*" or "..", a time) before the next word
+_CALENDAR: Final = re.compile(
+    r"(?:\bon-?calendar|--on-calendar)\s*=\s*"
+    r"(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'"
+    r"|(?P<bare>[a-z*\d][\w.,*/~:-]*(?:\s+[\d*][\w.,*/~:-]*){0,2}))",
+    re.IGNORECASE,
+)
+
+
+def calendar_first(text: str) -> str | None:
+    """`text` with a systemd calendar event inside it ("systemd-run --on-calendar=daily
+    /usr/bin/backup") said as the cron expression it fires like, first ("0 0 * * * systemd-run
+    /usr/bin/backup"); None when there is none, it is first and alone already, or it is one cron
+    cannot say (the event's own reader refuses it then)."""
+    match = _CALENDAR.search(text)
+    if match is None:
+        return None
+    value = match["double"] if match["double"] is not None else match["single"]
+    if value is None:
+        value = match["bare"].rstrip(".,;")
+    rest = f"{text[: match.start()]} {text[match.end() :]}".strip(" \t,;.")
+    if not rest or not value.strip():
+        return None  # "OnCalendar=Wednesday 19:00:00": the event's reader takes it whole
+    try:
+        expression = read_event(f"OnCalendar={value.strip()}")
+    except Rejected:
+        return None
+    if expression is None:
+        return None
+    return " ".join([expression, *_COMMAND_NAME.sub("", rest, count=1).split()])

@@ -29,7 +29,7 @@ from .phrase import (
     TimeMention,
 )
 from .restated import SUMMER, WINTER, Said, agreeing
-from .settings import date_order
+from .settings import date_order, date_order_chosen
 from .tokens import ClockTime, Token
 from .zones import (
     UnknownZoneError,
@@ -45,6 +45,7 @@ from .zones import (
 WEEKEND_JOB: ContextVar[bool] = ContextVar("WEEKEND_JOB", default=False)
 WEEKEND_JOB_NOTE: Final = "“the weekend” read as every weekend, Saturday and Sunday (a job repeats)"
 
+_MOST_TERMS: Final = 8  # terms of one amount: years to seconds, and a spare
 _SECONDS: Final = {
     "second": 1,
     "minute": 60,
@@ -131,8 +132,15 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
             if note not in reader.phrase.assumptions:
                 reader.phrase.assumptions.append(note)
         if token.unsure is not None and token.unsure not in reader.phrase.unsure:
+            if token.kind == lx.MONTH and _day_month_chosen():
+                continue  # "1.5." with day/month dates chosen: 1 May, sure
             reader.phrase.unsure.append(token.unsure)
     return reader.phrase, end
+
+
+def _day_month_chosen() -> bool:
+    """Whether the owner chose day/month dates (AGENTCRON_DATE_ORDER=DMY, or given)."""
+    return date_order_chosen() and date_order() == "DMY"
 
 
 # Words that make "office hours" after them a time window: "during office hours"
@@ -3892,11 +3900,15 @@ class _Reader:
         return j + 2
 
     def _amounts(self, i: int) -> int | None:
-        """ "20 minutes", "an hour and a half", "1 hour 30 minutes"."""
+        """ "20 minutes", "an hour and a half", "1 hour 30 minutes" — at most one term a unit
+        ("1 year 2 months 3 weeks 4 days 5 hours 6 minutes 7 seconds"): a run of "a.m. a.m. …"
+        (read "a minute a minute …") is not summed to its end from every word."""
         j = i
         phrase = self.phrase
         read_any = False
-        while j < self.n:
+        for _ in range(_MOST_TERMS):
+            if j >= self.n:
+                break
             word = self._word(j)
             token = self.tokens[j]
             if token.kind == lx.NUM:

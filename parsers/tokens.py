@@ -90,6 +90,7 @@ _PATTERN: Final = re.compile(
      |(?P<dotted>(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.:])
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
      |(?<![\d.:])(?P<daymonth>(?P<dd4>0[1-9]|[12]\d|3[01])\.(?P<dm4>0[1-9]|1[0-2])\.?|(?P<dd5>[1-9]|[12]\d|3[01])\.(?P<dm5>[1-9]|1[0-2])\.)(?=\s+\d{1,2}(?:[:.h]\d{2}|\s?[ap]\.?m\.?)(?![\d.]))
+     |(?<![\d.])(?<!\d:)(?<!at\s)(?<!@\s)(?<!every\s)(?<!in\s)(?<!for\s)(?P<dmdot>(?P<dd6>[12]\d|3[01]|0?[1-9])\.(?P<dm6>1[0-2]|0?[1-9])\.)(?![\d.])
      |(?P<clock>(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
      |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
@@ -114,6 +115,20 @@ _GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
 _SHORT_UNITS: Final = {"d": "day", "w": "week"}
 _PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [ap]m\.?", re.IGNORECASE)  # "AM." ends a sentence
 _DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'", "→": "-", "⇒": "-"})
+
+
+#: a day.month date whose numbers could be either ("1.5."): read the European way, asked unless
+#: the owner chose day/month dates (grammar.read drops the note then)
+DOTTED_DATE_NOTE: Final = "“{text}” read as {day} {month} (day.month): to confirm"
+# what makes "11.05." a date rather than a time: "on", "am" (German), a label's ":" or "=", or
+# nothing before it
+_DATE_CUE: Final = re.compile(r"(?:\bon|\bam|\bden|\bdate|[:=])\s*$", re.IGNORECASE)
+
+
+def _dotted_date_cue(text: str, start: int) -> bool:
+    """Whether the words right before a day.month ("on 11.05.") say it is a date."""
+    head = text[max(0, start - 8) : start]
+    return not text[:start].strip() or _DATE_CUE.search(head) is not None
 
 
 class TokenizeError(ValueError):
@@ -572,6 +587,28 @@ def _scan(text: str) -> list[Token]:
             middle = text.index(".", start)
             append(Token(lx.NUM, day, start, middle))
             append(Token(lx.MONTH, month, middle + 1, end))
+        elif group == "dmdot":  # "when:29.11.", "on 24.12. at 10": a day and month, Europe's way
+            day, minutes = int(match.group("dd6")), match.group("dm6")
+            month = int(minutes)
+            if len(minutes) == 2 and day <= 23 and not _dotted_date_cue(text, start):
+                # "until 11.05.": a time at a sentence's end, as written without the full stop
+                clock = ClockTime(
+                    day,
+                    month,
+                    None,
+                    day == 0 or day > 12 or match.group("dd6")[0] == "0",
+                    digital=True,
+                )
+                append(Token(lx.TIME, clock, start, end - 1))
+                continue
+            middle = text.index(".", start)
+            unsure = None
+            if day <= 12 and day != month:
+                unsure = DOTTED_DATE_NOTE.format(
+                    text=match.group(), day=day, month=lx.MONTH_LABELS[month]
+                )
+            append(Token(lx.NUM, day, start, middle))
+            append(Token(lx.MONTH, month, middle + 1, end - 1, unsure=unsure))
         elif group == "slash":
             parts = [int(part) for part in match.group().split("/")]
             year = parts[2] if len(parts) == 3 else None

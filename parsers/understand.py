@@ -36,7 +36,7 @@ from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
-from .cronline import cron_first
+from .cronline import calendar_first, cron_first
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
@@ -1170,6 +1170,9 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
             found.result = _to_confirm(found.result, moved[1])
         if found.result is not None and (found.result.ok or moved[1] is None):
             return found
+    if "alendar" in text and (event := calendar_first(text)) is not None:
+        # "systemd-run --on-calendar='Sun 10:00' …", "OnCalendar=Wed 19:00 (see the runbook)"
+        return _read_commanded(event, zone_name, aware_now)
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
     slack_remind = text[:8].lower() == "/remind "
@@ -1204,7 +1207,7 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _FOR_DELAY_FROM_NOW.sub("", text)
     target, rest = take_target(text)
     quoted = _QUOTED.search(rest) if ('"' in rest or "“" in rest) else None
-    if quoted is not None and _mentions_time(inner := quoted["inner"] or quoted["curly"]):
+    if quoted is not None and _quote_names_time(inner := quoted["inner"] or quoted["curly"]):
         # '/remind #team "Sprint review at 3pm" every other Friday at 2pm': the quoted words
         # are the message, whatever time they name — read when the rest has a schedule
         without = f"{rest[: quoted.start()]} {rest[quoted.end() :]}".strip()
@@ -2099,6 +2102,17 @@ _OTHER_SCRIPT_TIME: Final = re.compile(
     "утр[оа]м|вечер|ночью|днём|днем|через|недел|месяц|(?<![а-яё])час(?:а|ов)?(?![а-яё])|минут",
     re.IGNORECASE,
 )
+
+
+def _quote_names_time(inner: str) -> bool:
+    """Whether words in quotes name a time, a greeting's day too ('"Happy Friday everyone!"':
+    the day is the message's, not when to send it)."""
+    if _mentions_time(inner):
+        return True
+    try:
+        return any(t.kind in (lx.DAY, lx.DAYS, lx.DAYSET) for t in tokenize(inner))
+    except TokenizeError:
+        return False
 
 
 def _mentions_time(task: str) -> bool:

@@ -372,3 +372,27 @@ def test_a_timer_asked_for(text: str, minutes: int) -> None:
         "datetime": _at(timedelta(minutes=minutes)),
         "timezone": "UTC",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes", "task"),
+    [
+        # a frequency in a bot's message names a thing: the message's, not a second schedule
+        ("/remind me in 2 hours, 15 minutes file the weekly report", 135, "file the weekly report"),
+        ("!remind 45m send the daily digest", 45, "send the daily digest"),
+    ],
+)
+def test_a_named_frequency_in_the_message(text: str, minutes: int, task: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == _at(timedelta(minutes=minutes))
+    assert answer["task"] == task
+
+
+def test_a_greeting_day_in_a_quoted_message_is_the_message() -> None:
+    answer = _read("/schedule_message message: Happy Monday team! time: tomorrow at 9am")
+    assert answer["schedule"] == {
+        "type": "at",
+        "datetime": "2026-03-05T09:00:00Z",
+        "timezone": "UTC",
+    }
+    assert answer["task"] == "Happy Monday team!"

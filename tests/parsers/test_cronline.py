@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from agentcron.parsers import understand_fast
-from agentcron.parsers.cronline import CRON_IN_TEXT_NOTE, cron_first
+from agentcron.parsers.cronline import CRON_IN_TEXT_NOTE, calendar_first, cron_first
 
 NOW = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)  # a Wednesday
 
@@ -84,3 +84,72 @@ def test_read_whole(text: str, expression: str, zone: str) -> None:
     answer = _read(text)
     assert answer["schedule"] == {"type": "cron", "expression": expression, "timezone": zone}
     assert answer["needs_confirmation"] is False
+
+
+# -- day.month dates with a full stop after the month (tokens.py's "dmdot") ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "asked"),
+    [
+        ("/reminder create when:28.11.", "2026-11-28T09:00:00Z", False),
+        ("remind me on 31.12. at 23:00 to open the bubbly", "2026-12-31T23:00:00Z", False),
+        ("on 3.4. at 08:00 renew the permit", "2026-04-03T08:00:00Z", True),  # or 4 March?
+    ],
+)
+def test_a_dotted_day_and_month(text: str, when: str, asked: bool) -> None:
+    answer = _read(text)
+    assert answer["schedule"] == {"type": "at", "datetime": when, "timezone": "UTC"}
+    assert answer["needs_confirmation"] is asked
+
+
+def test_a_dotted_date_is_sure_when_day_month_is_chosen() -> None:
+    answer = understand_fast(
+        "on 3.4. at 08:00 renew the permit", timezone="UTC", now=NOW, date_order="DMY"
+    ).to_dict()
+    assert answer["schedule"]["datetime"] == "2026-04-03T08:00:00Z"
+    assert answer["needs_confirmation"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("the call is at 10.30.", "2026-03-05T10:30:00Z"),
+        ("we start at 9.05.", "2026-03-05T09:05:00Z"),
+    ],
+)
+def test_a_time_at_a_sentence_end_stays_a_time(text: str, when: str) -> None:
+    assert _read(text)["schedule"]["datetime"] == when
+
+
+# -- systemd's calendar event inside a command line (cronline.calendar_first) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "moved"),
+    [
+        (
+            "systemd-run --on-calendar=weekly /usr/bin/rotate",
+            "0 0 * * 1 systemd-run /usr/bin/rotate",
+        ),
+        (
+            "systemd-run --on-calendar='Sat 07:30' /opt/sync.sh",
+            "30 7 * * 6 systemd-run /opt/sync.sh",
+        ),
+        ("OnCalendar=Fri 18:00:00 (ask ops first)", "0 18 * * 5 (ask ops first)"),
+    ],
+)
+def test_a_calendar_event_comes_first(text: str, moved: str) -> None:
+    assert calendar_first(text) == moved
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OnCalendar=Fri 18:00:00",  # alone: the event's own reader
+        "systemd-run --on-calendar='2023-01-01 01:00' reboot",  # a year: refused by its reader
+        "my calendar=full this week",
+    ],
+)
+def test_calendar_left_alone(text: str) -> None:
+    assert calendar_first(text) is None
