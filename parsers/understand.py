@@ -1697,7 +1697,7 @@ def _read_command(
             habitual = None
         elif (
             not reminder
-            and phrase.times
+            and len(phrase.times) == 1  # (several times and no day are every day already)
             and not _names_a_day(phrase)
             and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
             and (habit := habit_said(text, frozenset(lowered_words(text)))) is not None
