@@ -37,7 +37,8 @@ _COMMAND: Final = re.compile(
       | (?P<spaced>remind\s+me)!
       | (?P<sign>>>?|[/!@$.?;]|[a-z]{1,3}[!.?$])?
         (?P<name>remind[_-]?me|remind|reminders?|timer|countdown|alarm|schedule|task|todo|
-            notify|notification|nudge|daily|weekly|hourly|monthly|yearly|nightly)
+            notify|notification|nudge|daily|weekly|hourly|monthly|yearly|nightly|loop|repeat|
+            every)
         # "/schedule_message", "!remind_once": the same command with a word joined on
         (?:[_-](?:message|msg|dm|post|announcement|once|add|set|new|create))?
         (?:@[a-z0-9_]*bot)?  # Telegram's "/remind@MyRemindBot" in a group
@@ -113,6 +114,7 @@ _OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "m
 _FIRST_LETTERS: Final = frozenset("uhorasgcbjmpUHORASGCBJMP")
 _REMIND_ME: Final = frozenset({"remindme", "remind-me", "remind_me"})
 _FREQUENCIES: Final = frozenset({"daily", "weekly", "hourly", "monthly", "yearly", "nightly"})
+_EVERY_NAMES: Final = frozenset({"loop", "repeat", "every"})
 # who a command names right after its name (as understand._REMIND reads them); "channel"
 # ("!remind channel 1h Get ready", a Discord bot's choice between "me" and "channel") is the
 # channel the command came from, as "here"
@@ -162,6 +164,11 @@ def plain_command(text: str) -> str:
     if name in _FREQUENCIES:
         # "/daily 09:00 …"; "@daily" is cron's macro for midnight, read elsewhere
         return f"{name} {rest}".strip() if sign in ("/", "!") else text
+    if name in _EVERY_NAMES:
+        # "/loop 5m check the deploy", "!repeat 30m drink water": every so long
+        if sign in ("/", "!") and DELAY.match(rest) is not None:
+            return f"every {rest}"
+        return text
     speaker = bool(match["mention"] or match["after"] or match["spaced"]) or name in _REMIND_ME
     if name and not (speaker or sign or match["bang"]):
         # "remind" or "timer" as a plain word ("timer 5 minutes"): not a command — unless
@@ -348,6 +355,10 @@ _DASHED_TIME_MORE: Final = frozenset(
 )
 
 
+_REPEAT_WORDS: Final = frozenset({"daily", "weekly", "monthly", "yearly", "annually", "hourly"})
+_FULL_DATE: Final = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
+
+
 def dashed_options(rest: str) -> str | None:
     """ "This is an example reminder --time=1 hour" → 'in 1 hour "This is an example
     reminder"': the options of a command-line tool's kind said in plain words, the words
@@ -361,6 +372,16 @@ def dashed_options(rest: str) -> str | None:
         value = option["value"].strip().strip(_QUOTES)
         kept.append(rest[position : option.start()])
         position = option.end()
+        if (
+            (label in _REPEAT_OPTIONS or label in _DASHED_TIME)
+            and not DELAY.fullmatch(value)
+            and (amount := DELAY.match(value)) is not None
+            and value[amount.end() :].strip()
+        ):
+            # "/loop --every 5m run the test suite": the amount is the option's, the words after
+            # it the message
+            kept.append(value[amount.end() :])
+            value = value[: amount.end()].strip()
         if label in _DASHED_TIME or label in _DASHED_TIME_MORE:
             if label in ("at", "on"):
                 when.append(f"{label} {value}")
@@ -374,6 +395,9 @@ def dashed_options(rest: str) -> str | None:
             return None  # an option we do not know may change what the rest means
     if not when:
         return None
+    if len(when) == 2 and when[1] in _REPEAT_WORDS and _FULL_DATE.search(when[0]):
+        # '--time "2027-02-01 08:00" --repeat monthly': repeats from that date on
+        when = [when[1], "starting", when[0]]
     kept.append(rest[position:])
     message = " ".join([" ".join(kept).strip(), *task]).strip()
     said = " ".join(when)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from agentcron.parsers import split_command, understand_fast
-from agentcron.parsers.botcommand import plain_command
+from agentcron.parsers.botcommand import dashed_options, plain_command
 from agentcron.parsers.tokens import tokenize
 
 NOW = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)  # a Wednesday
@@ -396,3 +396,28 @@ def test_a_greeting_day_in_a_quoted_message_is_the_message() -> None:
         "timezone": "UTC",
     }
     assert answer["task"] == "Happy Monday team!"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # an option's amount, then the message ("/loop --every 5m run the test suite")
+        ("--every 10m poll the queue", 'every 10m "poll the queue"'),
+        # a date to start from and how often
+        ('--time "2027-05-01 07:00" --repeat weekly', "weekly starting 2027-05-01 07:00"),
+    ],
+)
+def test_dashed_options_split_and_start(text: str, said: str) -> None:
+    assert dashed_options(text) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("/loop 15m check the deploy", "every 15m check the deploy"),
+        ("!repeat 2h drink water", "every 2h drink water"),
+        ("/loop status", "/loop status"),  # no amount: not a schedule of its own
+    ],
+)
+def test_a_loop_command_is_every(text: str, plain: str) -> None:
+    assert plain_command(text) == plain
