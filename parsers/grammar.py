@@ -1429,12 +1429,27 @@ class _Reader:
             ref, end = DayRef(quarter_end=True), j + 2  # its last month's last day
         elif self._word(j) == "next" and self._is_unit(j + 1, "month"):
             ref, end = DayRef(month_end=0, months_later=1), j + 2  # "until the end of next month"
+        elif (day_end := self._rest_of_today(j)) is not None:
+            # "every 15 minutes until the end of the day": today
+            ref, end = DayRef(day_offset=0), day_end
         else:
             return None
         if self.phrase.until is not None:
             raise Rejected("the text names two end dates")
         self.phrase.until = ref
         return end
+
+    def _rest_of_today(self, i: int) -> int | None:
+        """ "(the end of / the rest of) the day", "… today", "… day": today, when a sub-daily
+        interval runs in it ("every 30 minutes for the rest of the day"); where it ends, else
+        None (the day alone is no bound: "take the rest of the day off")."""
+        interval = self.phrase.interval
+        if interval is None or interval[1] not in _SUB_DAILY:
+            return None
+        if self._word(i) == "today":
+            return i + 1
+        j = i + 1 if self._word(i) in ("the", "this") else i
+        return j + 1 if self._is_unit(j, "day") else None
 
     def _no_end(self, i: int) -> int | None:
         """ "(until) further notice", "(until) cancelled": a repeating schedule with no end
@@ -1476,6 +1491,12 @@ class _Reader:
         ):
             self.phrase.count = token.value  # "for 5 times", "for 8 occurrences", "for 1 time"
             return j + 2
+        if self._word(j) == "the" and self._word(j + 1) == "rest" and self._word(j + 2) == "of":
+            end = self._rest_of_today(j + 3)  # "every hour for the rest of the day"
+            if end is None or self.phrase.until is not None:
+                return None
+            self.phrase.until = DayRef(day_offset=0)
+            return end
         if self._word(j) == "the" and self._word(j + 1) == "next":
             j += 2
             if self._is_unit(j, "minute", "hour") and self.phrase.count is None:

@@ -10,7 +10,9 @@ reminder at 9:00), a weekday beside a day of the month the coming such day does 
 the 1st months away), and an ordinal written as a word before "with" ("at 6 pm on the tenth
 with the sales team": the tenth; "tenth" was taken for a count of a thing and dropped),
 and someone's words quoted and attributed ('"The situation really is deteriorating every
-day," she said': asked; it was a daily job).
+day," she said': asked; it was a daily job), and an interval for the rest of the day ("every
+30 minutes for the rest of the day", "every 2 hours until the end of the day": until tonight;
+it was refused).
 """
 
 from __future__ import annotations
@@ -210,3 +212,28 @@ def test_quoted_speech(text: str, said: str | None) -> None:
 def test_quoted_speech_is_no_silent_job(text: str) -> None:
     result = answer(text)
     assert result["schedule"] is None or result["needs_confirmation"]
+
+
+# -- the rest of the day ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("remind me every 2 hours until the end of the day", "0 */2 * * *"),
+        ("remind me every 2 hours until end of day", "0 */2 * * *"),
+        ("every hour for the rest of today", "0 * * * *"),
+        ("re-arm it every 30 minutes for the rest of the day.", "*/30 * * * *"),
+    ],
+)
+def test_an_interval_for_the_rest_of_the_day_ends_tonight(text: str, expression: str) -> None:
+    schedule = answer(text)["schedule"]
+    assert schedule["expression"] == expression
+    assert schedule["end_at"] == "2026-01-14T23:59:59Z"
+
+
+@pytest.mark.parametrize(
+    "text", ["take the rest of the day off", "remind me to rest for the rest of the day"]
+)
+def test_the_rest_of_the_day_alone_is_no_schedule(text: str) -> None:
+    assert answer(text)["schedule"] is None
