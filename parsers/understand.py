@@ -37,7 +37,7 @@ from .asks import (
     named_frequency_asks,
     plain_word,
 )
-from .botcommand import DELAY, bare_amount, dashed_options, plain_command
+from .botcommand import DELAY, bare_amount, dashed_options, labelled_interval, plain_command
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
@@ -1177,6 +1177,9 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
             found.result = _to_confirm(found.result, moved[1])
         if found.result is not None and (found.result.ok or moved[1] is None):
             return found
+    if ("=" in text or ":" in text) and (every := labelled_interval(text)) is not None:
+        # "interval=5m", "interval: 30m", "period='15m'": how often, as a config or command says it
+        text = every
     if "alendar" in text and (event := calendar_first(text)) is not None:
         # "systemd-run --on-calendar='Sun 10:00' …", "OnCalendar=Wed 19:00 (see the runbook)"
         return _read_commanded(event, zone_name, aware_now)
