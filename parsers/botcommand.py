@@ -136,6 +136,9 @@ DELAY: Final = re.compile(
 )
 
 
+_MODE: Final = re.compile(r"(?:once|one-?off|(?P<many>recurring|repeating|repeat))\s+", re.I)
+
+
 def plain_command(text: str) -> str:
     """`text` with a bot's command at its start said in plain words; `text` itself when it
     does not start with one."""
@@ -196,6 +199,12 @@ def plain_command(text: str) -> str:
         who = others.pop(0)
     elif speaker:
         who = "me"
+    if (mode := _MODE.match(rest)) is not None and DELAY.match(rest, mode.end()) is not None:
+        # "/schedule create once 1h Server maintenance soon": a bot's subcommand for one run
+        # ("once") or many ("recurring 2h …": every 2 hours)
+        rest = rest[mode.end() :]
+        if mode["many"] is not None and (delay := DELAY.match(rest)) is not None:
+            return f"every {_message_quoted(rest, delay.end())}"
     if (delay := DELAY.match(rest)) is not None:
         rest = "in " + _message_quoted(rest, delay.end())
     elif rest[:3].lower() == "in " and (delay := DELAY.match(rest, 3)) is not None:

@@ -417,6 +417,9 @@ def test_dashed_options_split_and_start(text: str, said: str) -> None:
         ("/loop 15m check the deploy", "every 15m check the deploy"),
         ("!repeat 2h drink water", "every 2h drink water"),
         ("/loop status", "/loop status"),  # no amount: not a schedule of its own
+        # a bot's subcommand for one run or many before the amount
+        ("/schedule create once 2h Backups paused", 'in 2h "Backups paused"'),
+        ("/schedule create recurring 3h Drink water", 'every 3h "Drink water"'),
     ],
 )
 def test_a_loop_command_is_every(text: str, plain: str) -> None:
