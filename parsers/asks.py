@@ -106,3 +106,49 @@ def named_frequency_asks(*, time_said: bool, indefinite: bool) -> bool:
     logs at 11pm": once, tonight?) or no time ("fix the daily build": the frequency may only
     name it, and the time would be a default) is asked."""
     return not (time_said and indefinite)
+
+
+# -- words of the task that are not about time ------------------------------------------------
+
+# Zone abbreviations and place names that are everyday words: "eat dinner", "feed the cat",
+# "an art show", "the West Bedroom", "Blackburn North" (in capitals, "EAT" is the zone)
+_EVERYDAY_WORDS: Final = frozenset("eat cat cot art pet wet west north".split())
+# after "work" (read as business): "work hours", "work week" speak of time; "leave for work" not
+_WORK_TIME: Final = frozenset("hours hour days day week weeks time schedule shift".split())
+# before "work": "at work", "after work" say when (a place one is at, a time it ends)
+_WORK_WHEN: Final = frozenset("at after before during until till from since".split())
+
+
+def plain_word(
+    word: str,
+    value: object,
+    *,
+    before: object,
+    after: object,
+    after_speaks_of_time: bool,
+    place: bool,
+    follows_schedule: bool = False,
+) -> bool:
+    """Whether a word left in a command's task, which can speak of time, is a plain word
+    there: then the answer need not ask about "words about time not read".
+
+    `word` is as written, `value` its token's value, `before` and `after` the values of its
+    neighbours (None at an end), `after_speaks_of_time` whether the next word is a number, a
+    time or a time word, `place` whether the word counts only as a place or a zone's name,
+    `follows_schedule` whether it comes right after the schedule's words ("at noon eat cake":
+    "noon EAT" typed in lower case?).
+    Plain: "remind the team about the reports" (not "about 10am"), "eat dinner", "leave for
+    work" (not "work hours", "at work"), "my next meeting" (not "next week"), "start build"
+    (not "start time"), "take the racket to Dubai" (a place one goes to)."""
+    lowered = word.lower()
+    if value == "about" and lowered == "about":
+        return after is not None and not after_speaks_of_time
+    if place and lowered in _EVERYDAY_WORDS:
+        return not follows_schedule and not (word.isupper() and len(word) > 1)  # "EAT": a zone
+    if value == "business" and lowered == "work":
+        return after not in _WORK_TIME and before not in _WORK_WHEN
+    if value == "next" and lowered == "next":
+        return after is not None and not after_speaks_of_time
+    if value == "from" and lowered in ("start", "begin"):
+        return after is not None and not after_speaks_of_time and after not in ("time", "date")
+    return place and before == "to"

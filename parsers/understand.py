@@ -30,7 +30,13 @@ from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
-from .asks import adds_to_calendar, hour_from_hint, month_cycle_asks, named_frequency_asks
+from .asks import (
+    adds_to_calendar,
+    hour_from_hint,
+    month_cycle_asks,
+    named_frequency_asks,
+    plain_word,
+)
 from .botcommand import DELAY, bare_amount, dashed_options, plain_command
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
@@ -51,6 +57,7 @@ from .salvage import (
     changed_to,
     described_delay,
     is_soft,
+    may_turn,
     restated_in_brackets,
     salvage,
     sentence_aside,
@@ -1685,7 +1692,7 @@ def _read_command(
         # before build, which fills the phrase in: what the text said is what agrees or not
         speaks_of_time = (
             task is not None
-            and _mentions_time(task)
+            and _task_speaks_of_time(task, tokens, runs)
             and not _task_frequency_agrees(text, tokens, runs, phrase)
         )
         # "remind me at 9am and 5pm to take medicine": times of day, no day, no "every" — build
@@ -2087,7 +2094,22 @@ def _quote_names_time(inner: str) -> bool:
         return False
 
 
-def _mentions_time(task: str) -> bool:
+def _task_speaks_of_time(task: str, tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether a command's task has words about time the grammar did not read: its plain
+    words ("about the invoice", "eat dinner") do not count, unless the task may undo the
+    schedule ("… Cancel that.": every word of it is then read strictly)."""
+    if may_turn(task):
+        return _mentions_time(task)
+    following = frozenset(tokens[end].value for _, end in runs if end < len(tokens))
+    return _mentions_time(task, plain_words=True, after_schedule=following)
+
+
+def _mentions_time(
+    task: str, *, plain_words: bool = False, after_schedule: frozenset[object] = frozenset()
+) -> bool:
+    """Whether `task` speaks of time. With `plain_words`, the words that are plain in their
+    place ("remind the team about the reports", "eat dinner": `asks.plain_word`) do not
+    count: the test of a command's task, whose unread words about time make it ask."""
     if not task.isascii() and _OTHER_SCRIPT_TIME.search(task):
         return True
     if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
@@ -2096,12 +2118,14 @@ def _mentions_time(task: str) -> bool:
     if words is not None:
         # most tasks ("check the build"): plain words alone, read without a scan — the test
         # below, for tokens that can only be words and symbols
-        return any(
+        found = any(
             kind == lx.WORD
             and _time_word(word, value)
             and not (k and _greets(words[k - 1][2], words[k - 2][2] if k > 1 else None))
             for k, (word, kind, value) in enumerate(words)
         )
+        if not (found and plain_words):
+            return found  # (with plain_words, a word found is looked at again as written)
     try:
         tokens = tokenize(task)
     except TokenizeError:
@@ -2118,9 +2142,31 @@ def _mentions_time(task: str) -> bool:
             and (t.value != "to" or task[t.start : t.end].lower() not in ("to", "2"))
             # a zone word written as a plain word ("the cat") may still have meant the zone
             and (t.value in _TIME_WORDS or lookup_place(str(t.value)) or lookup_word(str(t.value)))
+            and not (plain_words and _plain_in_task(task, tokens, k, after_schedule))
         )
         for k, t in enumerate(tokens)
         if not _greeted(tokens, k)
+    )
+
+
+def _plain_in_task(
+    task: str, tokens: list[Token], k: int, after_schedule: frozenset[object]
+) -> bool:
+    """`asks.plain_word` for the word tokens[k] of `task`, with its neighbours."""
+    token = tokens[k]
+    before = tokens[k - 1].value if k else None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    speaks = nxt is not None and (
+        nxt.kind in _TIME_KINDS or (nxt.kind == lx.WORD and nxt.value in _TIME_WORDS)
+    )
+    return plain_word(
+        task[token.start : token.end],
+        token.value,
+        before=before,
+        after=nxt.value if nxt is not None else None,
+        after_speaks_of_time=speaks,
+        place=token.value not in _TIME_WORDS,
+        follows_schedule=token.value in after_schedule,
     )
 
 

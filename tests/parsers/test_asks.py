@@ -16,6 +16,7 @@ from agentcron.parsers.asks import (
     hour_from_hint,
     month_cycle_asks,
     named_frequency_asks,
+    plain_word,
 )
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
@@ -246,5 +247,85 @@ def test_a_named_frequency_with_a_time_is_the_schedules(text: str, expression: s
     ],
 )
 def test_a_named_frequency_still_asks(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer["notes"]
+
+
+# -- words of a task that are not about time ---------------------------------------------------
+
+
+def _plain(word: str, value: object = None, **context: object) -> bool:
+    options: dict[str, object] = {
+        "before": None,
+        "after": None,
+        "after_speaks_of_time": False,
+        "place": False,
+    }
+    options.update(context)
+    return plain_word(word, word.lower() if value is None else value, **options)  # type: ignore[arg-type]
+
+
+def test_about_is_a_topic_unless_a_time_follows() -> None:
+    assert _plain("about", after="taxes")
+    assert not _plain("about", after=10, after_speaks_of_time=True)  # "about 10am"
+    assert not _plain("about")  # at the end: "at 5 or about"
+
+
+def test_everyday_words_that_name_zones_or_places() -> None:
+    assert _plain("eat", place=True)
+    assert _plain("cat", place=True, before="the")
+    assert _plain("West", place=True)
+    assert not _plain("EAT", place=True)  # in capitals: East Africa Time
+    assert not _plain("tokyo", place=True)  # a city is not an everyday word
+
+
+def test_work_is_a_place_unless_its_hours_or_while_there() -> None:
+    assert _plain("work", "business", before="for")  # "leave for work"
+    assert not _plain("work", "business", after="hours")
+    assert not _plain("work", "business", before="at")  # "remind me at work"
+    assert not _plain("business", "business", after="days")
+
+
+def test_next_and_start_before_a_thing() -> None:
+    assert _plain("next", after="meeting")
+    assert not _plain("next", after="week", after_speaks_of_time=True)
+    assert _plain("start", "from", after="build")
+    assert not _plain("start", "from", after="time")
+
+
+def test_a_place_one_goes_to() -> None:
+    assert _plain("Dubai", "dubai", before="to", place=True)
+    assert not _plain("Dubai", "dubai", before="in", place=True)  # "at 9am in Dubai": whose 9?
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("remind me tomorrow at 6pm to eat dinner", "2026-01-15T18:00:00Z"),
+        ("remind me Thu 5pm to take the racket to Dubai", "2026-01-15T17:00:00Z"),
+        ("remind tom at 5pm about the invoice", "2026-01-14T17:00:00Z"),
+        ("!reminder 2 hours: Feed the cat", "2026-01-14T12:00:00Z"),
+        ("remind me at 4 p.m. to start the pot roast", "2026-01-14T16:00:00Z"),
+        ("please set a reminder for me to go to work in ten minutes", "2026-01-14T10:10:00Z"),
+    ],
+)
+def test_plain_words_in_the_task_do_not_ask(text: str, expected: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == expected
+    assert not answer["needs_confirmation"], answer["notes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remind me at work to take a meeting with dave on friday",
+        "every Monday at 9am triage new issues around lunchtime",
+        "every day at 6pm Tokyo (CET)",
+        "every Monday at 9am triage new issues before standup",
+        "Run on Tuesdays and Thursdays at the specified start time.",
+        "Friday of next week at 9am",
+    ],
+)
+def test_unread_words_about_time_still_ask(text: str) -> None:
     answer = _read(text)
     assert answer["schedule"] is None or answer["needs_confirmation"], answer["notes"]
