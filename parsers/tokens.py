@@ -122,13 +122,21 @@ _DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'", "→": "-", 
 DOTTED_DATE_NOTE: Final = "“{text}” read as {day} {month} (day.month): to confirm"
 # what makes "11.05." a date rather than a time: "on", "am" (German), a label's ":" or "=", or
 # nothing before it
-_DATE_CUE: Final = re.compile(r"(?:\bon|\bam|\bden|\bdate|[:=])\s*$", re.IGNORECASE)
+_DATE_CUE: Final = re.compile(
+    r"(?:\b(?:on|am|den|date|from|until|till|by|before|after|starting|due)|[:=])\s*$",
+    re.IGNORECASE,
+)
+# a bot's command and at most one word before it ("!remind 1.5.", "/remind me 24.12.")
+_COMMAND_BEFORE: Final = re.compile(r"^\s*[/!.]\S+(?:\s+\S+)?\s+$")
 
 
 def _dotted_date_cue(text: str, start: int) -> bool:
-    """Whether the words right before a day.month ("on 11.05.") say it is a date."""
-    head = text[max(0, start - 8) : start]
-    return not text[:start].strip() or _DATE_CUE.search(head) is not None
+    """Whether the words right before a day.month ("on 11.05.", "when:29.11.", "!remind 1.5.")
+    say it is a date."""
+    before = text[:start]
+    if not before.strip() or _DATE_CUE.search(text[max(0, start - 10) : start]) is not None:
+        return True
+    return _COMMAND_BEFORE.match(before) is not None
 
 
 class TokenizeError(ValueError):
@@ -655,16 +663,15 @@ def _scan(text: str) -> list[Token]:
         elif group == "dmdot":  # "when:29.11.", "on 24.12. at 10": a day and month, Europe's way
             day, minutes = int(match.group("dd6")), match.group("dm6")
             month = int(minutes)
-            if len(minutes) == 2 and day <= 23 and not _dotted_date_cue(text, start):
-                # "until 11.05.": a time at a sentence's end, as written without the full stop
-                clock = ClockTime(
-                    day,
-                    month,
-                    None,
-                    day == 0 or day > 12 or match.group("dd6")[0] == "0",
-                    digital=True,
-                )
-                append(Token(lx.TIME, clock, start, end - 1))
+            if day <= 23 and not _dotted_date_cue(text, start):
+                # "until 11.05.", "Version 2.5.", "see step 1.2.": without a word that makes it a
+                # date, a time at a sentence's end or a number, as they were read before
+                if len(minutes) == 2:
+                    zero = match.group("dd6")[0] == "0"
+                    clock = ClockTime(day, month, None, day == 0 or day > 12 or zero, digital=True)
+                    append(Token(lx.TIME, clock, start, end - 1))
+                else:
+                    append(Token(lx.NUM, float(text[start : end - 1]), start, end - 1))
                 continue
             middle = text.index(".", start)
             unsure = None

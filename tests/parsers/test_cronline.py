@@ -153,3 +153,18 @@ def test_a_calendar_event_comes_first(text: str, moved: str) -> None:
 )
 def test_calendar_left_alone(text: str) -> None:
     assert calendar_first(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # a version or section number with a full stop is not a date without a word for one
+        ("Version 2.5. ships every Monday at 9am", "0 9 * * 1"),
+        ("the 1.1. release every Tuesday at 10am", "0 10 * * 2"),
+        ("every day at 9am, see step 1.2.", "0 9 * * *"),
+    ],
+)
+def test_a_numbered_thing_is_not_a_dotted_date(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] == {"type": "cron", "expression": expression, "timezone": "UTC"}
+    assert "start_at" not in answer["schedule"]
