@@ -396,10 +396,16 @@ class _Builder:
 
     def _doubt_date_order(self) -> None:
         """ "5/6" read month first (the default order) where the zone's country writes the
-        day first (India, Britain, most of the world): which was meant? The owner who sets
-        AGENTCRON_DATE_ORDER is not asked."""
+        day first (India, Britain, most of the world), or where no country says which (UTC):
+        which was meant? Only a zone of a country that writes the month first (the US) settles
+        it; the owner who sets AGENTCRON_DATE_ORDER is not asked."""
         country = zone_country(self.zone_name)
-        if country is not None and country not in MONTH_FIRST_COUNTRIES:
+        if country is None:
+            self.note(
+                "a date of two numbers may be month/day or day/month: say the month's name",
+                UNSURE_PENALTY,
+            )
+        elif country not in MONTH_FIRST_COUNTRIES:
             self.note(
                 f"dates in the zone's country ({country}) are usually written day first: "
                 "say the month's name",
@@ -470,6 +476,14 @@ class _Builder:
             apps = f" ({_DISPUTED_PARTS[part]}): say the time" if disputed else ""
             self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}{apps}", penalty)
             return at
+        if self.p.from_today:
+            # "3 weeks from today": the day at 9:00, as "tomorrow" is; many mean "from now"
+            # and this time of day: asked
+            self.note(
+                "no time given; assumed 9:00 AM on that day (“from now” keeps this time of day)",
+                UNSURE_PENALTY,
+            )
+            return _DEFAULT_TIME
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
         return _DEFAULT_TIME
 

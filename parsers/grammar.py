@@ -3671,6 +3671,8 @@ class _Reader:
                 base_at = end
             elif weeks and self._word(end) == "on" and self._kind(end + 1) == lx.DAY:
                 base_at = end + 1
+            elif weeks and self._kind(end) == lx.DAY:
+                base_at = end  # "a week Tuesday": "a week on Tuesday"
             else:
                 return None
         base = "now" if hence else self._word(base_at)
@@ -3680,6 +3682,7 @@ class _Reader:
             self.phrase.offset_seconds += seconds + 86400 * (base == "tomorrow")
             self.phrase.offset_months += months
             self.phrase.offset_from_day = base != "now"
+            self.phrase.from_today |= base == "today"
             self.phrase.has_offset = True
             return end + (1 if hence else 2)
         # "3 days from today", "a week from tomorrow", "two weeks from Friday": a day counted
@@ -3690,6 +3693,7 @@ class _Reader:
         days = int(seconds // 86400)
         if base in ("today", "tomorrow"):
             self._set_day_offset(days + (base == "tomorrow"))
+            self.phrase.from_today |= base == "today"
             return end + 2
         day_at = base_at + 1 if base in ("next", "this") else base_at
         if self._kind(day_at) != lx.DAY:
@@ -3784,6 +3788,17 @@ class _Reader:
             already = self.phrase.has_offset
             before = (self.phrase.offset_seconds, self.phrase.offset_months)
             end = self._amounts(j)
+            if (
+                end is not None
+                and self._word(end) == "from"
+                and self._word(end + 1) in ("today", "tomorrow", "now")
+                and not already
+            ):
+                # "in two weeks from today at 4h": "in" said with "from": the day counted
+                # from today (as "two weeks from today"), not a delay with a start
+                self.phrase.offset_seconds, self.phrase.offset_months = before
+                self.phrase.has_offset = already
+                return self._relative(j)
             if end is not None and self._word(end) == "of":
                 # "in 2 hours of debugging I couldn't find the leak", "in 3 days of testing":
                 # how long something took, not a delay

@@ -109,6 +109,9 @@ class Phrase:
     offset_months: int = 0  # "in 2 months"
     has_offset: bool = False
     offset_from_day: bool = False  # "a month from today": counted from a day, not this minute
+    # "3 weeks from today": counted from today, which many say for "from now" (keeping the time
+    # of day): with no time named, the day's default time is asked about
+    from_today: bool = False
     part: str | None = None  # morning | afternoon | evening | night
     in_part: bool = False  # said "in the evening": alone, the next evening (asked)
     nightly: bool = False  # the part is "nightly"'s: a daily job's word, dawn included

@@ -29,6 +29,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from agentcron.parsers.tokens import names_a_place
 from tests.parsers.outside import CORPUS_DIR, WINDOWS, OutsidePhrase, judge, load
 
 Rewrite = Callable[[str], str | None]
@@ -801,7 +802,15 @@ def _zone_rewrite(form: str) -> Rewrite:
             pattern = re.compile(rf"(?<![\w/])(?:{alternation})(?![\w/])")
             if pattern.search(text):
                 new = winter if form == "EST" else forms[form]
-                out = pattern.sub(new, text)
+
+                def swap(match: re.Match[str], new: str = new) -> str:
+                    # "at Central Library", "Central Office": a place's name, not its zone
+                    written = match.group()
+                    if written.istitle() and names_a_place(text, match.start(), match.end()):
+                        return match.group()
+                    return new
+
+                out = pattern.sub(swap, text)
                 return out if out != text else None
         return None
 
