@@ -198,7 +198,7 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     if "clock" in text and "o" in text:
         tokens = spaced_oclock(tokens, text)
     if _SPACED_DIGITS.search(text) is not None:
-        tokens = spaced_clock(tokens, text)
+        tokens = spaced_hour_minutes(tokens, text)
     zones = [t for t in tokens if t.kind == lx.ZONE]
     if zones and any(_is_region_word(text, t) for t in zones):
         tokens = place_name_words(tokens, text)
@@ -283,14 +283,14 @@ def compound_numbers(tokens: list[Token]) -> list[Token]:
 
 
 # "6 30 am", "at 6 30": an hour and its minutes with a space between, as speech-to-text writes
-# them ("set an alarm for 6 30 am"); the cheap test before spaced_clock runs
+# them ("set an alarm for 6 30 am"); the cheap test before spaced_hour_minutes runs
 _SPACED_DIGITS: Final = re.compile(r"\b\d{1,2} [0-5]\d\b")
 _MINUTES_AND_MERIDIEM: Final = re.compile(r"([0-5]\d) ?([ap])\.?m\.?", re.IGNORECASE)
 # the words before a bare "6 30" that make it a time of day ("wake me up at 6 30")
 _CLOCK_BEFORE: Final = frozenset({"at", "for"})
 
 
-def spaced_clock(tokens: list[Token], text: str) -> list[Token]:
+def spaced_hour_minutes(tokens: list[Token], text: str) -> list[Token]:
     """An hour and its minutes said apart are one time: "6 30 am" (the minutes were read as
     a 30 o'clock), and "at 6 30" / "for 7 30" (6:30, 7:30: the minutes were dropped); not
     "every 2 30 minutes", "at 6 30 minutes past", nor an hour past 23 or minutes past 59."""
