@@ -81,15 +81,18 @@ def hour_from_hint(notes: tuple[str, ...]) -> bool:
 _WORKING_MORNING: Final = range(8, 12)
 
 
-def bare_morning_hour_asks(hour: int, *, repeating: bool, task_said: bool) -> bool:
+def bare_morning_hour_asks(
+    hour: int, *, repeating: bool, task_said: bool, day_named: bool = False
+) -> bool:
     """Whether a bare hour from 8 to 11 read as the morning ("at 9": 9am) is asked about.
 
     A schedule that repeats and names nothing else ("every weekday at 9", "every other Monday
     at 10:00" in the US) is noted, not asked: a job's 9 is the working morning, and every run
-    shows when it fires. One run ("remind me at 9": Slack's /remind reads the next 9 to come,
-    9pm after 9am) is asked, and so is a command with a task beside the bare hour ("every
-    weekday at 9, brief me"), which may be the evening's. An hour from 1 to 7 always asks."""
-    return not (hour in _WORKING_MORNING and repeating and not task_said)
+    shows when it fires. So is one run on a day named ("tomorrow at 9", "August 5th at 8"):
+    that day's morning. A time alone ("remind me at 9": Slack's /remind reads the next 9 to
+    come, 9pm after 9am) is asked, and so is a command with a task beside the bare hour
+    ("every weekday at 9, brief me"), which may be the evening's. 1 to 7 always asks."""
+    return not (hour in _WORKING_MORNING and (repeating or day_named) and not task_said)
 
 
 # -- a frequency that names the task ----------------------------------------------------------

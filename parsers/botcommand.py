@@ -538,3 +538,32 @@ def _said_whole(command: str) -> str:
     if not command or any(q in command for q in _QUOTES):
         return command
     return f'"{command}"'
+
+
+# a config's or a command's key for how often, and an amount of time ("interval=5m",
+# "interval: 30m", "--interval=1h", "every: 2h", "period='15m'")
+_INTERVAL_KEY: Final = re.compile(
+    r"(?<![\w-])(?:--?)?(?:interval|every|repeat|frequency|freq|period|poll[_-]?interval)"
+    r"(?:[_-]?(?:time|length))?\s*[=:]\s*(?P<quote>[\"'`]?)(?P<amount>"
+    + _AMOUNT
+    + r"(?:\s*(?:,|and)?\s*"
+    + _AMOUNT
+    + r")*)(?P=quote)(?![\w:])",
+    re.IGNORECASE,
+)
+
+
+def labelled_interval(text: str) -> str | None:
+    """ "schedule interval=5m task=cleanup" → "schedule every 5m task=cleanup": an amount of time
+    given to a key that says how often, said as "every"; None when the text has none."""
+    match = _INTERVAL_KEY.search(text)
+    if match is None:
+        return None
+    before = text[: match.start()]
+    if before[-1:] in ("?", "&") or (
+        "=" not in text[match.start() : match.start("amount")] and before.strip(" -\t\"'`{")
+    ):
+        # "?interval=5m&…" (a web address's query); "the interval: 30m is too short" (a key
+        # with ":" counts only first, as a config line writes it)
+        return None
+    return f"{text[: match.start()]}every {match['amount']}{text[match.end() :]}"

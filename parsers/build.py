@@ -378,7 +378,10 @@ class _Builder:
             # pick "the next one to come" read 9pm after 9am: ask
             # (a repeating job's morning is noted only: `asks.bare_morning_hour_asks`)
             asks = bare_morning_hour_asks(
-                hour, repeating=self.said_repeating, task_said=self.p.task_said
+                hour,
+                repeating=self.said_repeating,
+                task_said=self.p.task_said,
+                day_named=self._names_a_day(),
             )
             self.note(
                 f'"{written}" read as {_spoken(hour, minute)}; say "{written}pm" for the evening',

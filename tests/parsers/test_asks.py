@@ -167,7 +167,9 @@ def test_a_calendar_looked_at_or_changed_still_asks(text: str) -> None:
 def test_a_bare_morning_hour_asks_unless_a_plain_repeating_schedule() -> None:
     assert not bare_morning_hour_asks(9, repeating=True, task_said=False)
     assert not bare_morning_hour_asks(11, repeating=True, task_said=False)
-    assert bare_morning_hour_asks(9, repeating=False, task_said=False)  # one run
+    assert bare_morning_hour_asks(9, repeating=False, task_said=False)  # a time alone
+    assert not bare_morning_hour_asks(9, repeating=False, task_said=False, day_named=True)
+    assert bare_morning_hour_asks(9, repeating=False, task_said=True, day_named=True)
     assert bare_morning_hour_asks(9, repeating=True, task_said=True)  # a command with a task
     assert bare_morning_hour_asks(7, repeating=True, task_said=False)  # 1 to 7: always
     assert bare_morning_hour_asks(3, repeating=True, task_said=False)
@@ -197,7 +199,8 @@ def test_a_repeating_schedules_bare_morning_hour_is_noted(
 @pytest.mark.parametrize(
     ("text", "zone"),
     [
-        ("tomorrow at 9", "UTC"),  # one run: 9pm is the next 9 to come after 9am
+        ("at 9", "UTC"),  # a time alone: 9pm is the next 9 to come after 9am
+        ("tomorrow at 8 run the migration", "UTC"),  # a task beside it
         ("remind me at 8 to walk", "UTC"),
         ("every weekday at 9, brief me", "UTC"),  # a command: a task beside the hour
         ("every day at 7:30", "America/New_York"),  # 1 to 7
@@ -329,3 +332,19 @@ def test_plain_words_in_the_task_do_not_ask(text: str, expected: str) -> None:
 def test_unread_words_about_time_still_ask(text: str) -> None:
     answer = _read(text)
     assert answer["schedule"] is None or answer["needs_confirmation"], answer["notes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tomorrow at 9", "2026-01-15T09:00:00Z"),
+        ("August 5th at 8", "2026-08-05T08:00:00Z"),
+        ("remind me on monday at 10", "2026-01-19T10:00:00Z"),
+        ("next friday at 11", "2026-01-16T11:00:00Z"),
+    ],
+)
+def test_a_bare_morning_hour_on_a_day_named_is_noted(text: str, expected: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == expected
+    assert not answer["needs_confirmation"], answer["notes"]
+    assert any("for the evening" in note for note in answer["notes"])

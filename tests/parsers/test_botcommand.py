@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from agentcron.parsers import split_command, understand_fast
-from agentcron.parsers.botcommand import dashed_options, plain_command
+from agentcron.parsers.botcommand import dashed_options, labelled_interval, plain_command
 from agentcron.parsers.tokens import tokenize
 
 NOW = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)  # a Wednesday
@@ -424,3 +424,27 @@ def test_dashed_options_split_and_start(text: str, said: str) -> None:
 )
 def test_a_loop_command_is_every(text: str, plain: str) -> None:
     assert plain_command(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("sync interval=15m target=prod", "sync every 15m target=prod"),
+        ("interval: 2h", "every 2h"),
+        ("- every: '30m'", "- every 30m"),
+        ("tool add --interval=45m", "tool add every 45m"),
+    ],
+)
+def test_a_key_for_how_often(text: str, said: str) -> None:
+    assert labelled_interval(text) == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://api.example.com/chart?interval=5m&range=1d",  # a web address's query
+        "the interval: 30m is too short",  # a key with ":" counts only first
+    ],
+)
+def test_not_a_key_for_how_often(text: str) -> None:
+    assert labelled_interval(text) is None

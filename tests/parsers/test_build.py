@@ -42,10 +42,18 @@ def test_an_hour_from_8_to_11_is_read_as_morning_and_noted_in_a_schedule(hour: i
 def test_an_hour_from_8_to_11_once_is_the_morning_asked(hour: int) -> None:
     # "remind me to call Rohan at 9" may be the evening: reminder apps that pick the next one
     # to come read 9pm after 9am
+    result = parse_fast(f"at {hour}", now=NOW)
+    assert result.schedule is not None
+    assert f'"{hour}" read as {hour}am; say "{hour}pm" for the evening' in result.notes
+    assert result.needs_confirmation
+
+
+@pytest.mark.parametrize("hour", range(8, 12))
+def test_an_hour_from_8_to_11_on_a_day_named_is_its_morning_noted(hour: int) -> None:
     result = parse_fast(f"tomorrow at {hour}", now=NOW)
     assert result.schedule is not None
     assert result.notes == (f'"{hour}" read as {hour}am; say "{hour}pm" for the evening',)
-    assert result.needs_confirmation
+    assert not result.needs_confirmation
 
 
 @pytest.mark.parametrize("hour", range(8, 12))

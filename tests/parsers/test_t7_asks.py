@@ -20,7 +20,7 @@ from tests.parsers.reading import read as _read
         "remind me to call Rohan at 9",
         "remind me at 8 to walk the dog",
         "every Monday at 8 take out the trash",
-        "tomorrow at 10",
+        "tomorrow at 10 call the bank",
         "ring the bank at eleven",
     ],
 )
@@ -28,6 +28,13 @@ def test_a_bare_morning_hour_is_read_in_the_morning_and_asked(text: str) -> None
     answer = _read(text)
     assert answer["needs_confirmation"], answer
     assert answer["schedule"] is not None
+
+
+def test_a_bare_morning_hour_on_a_day_named_alone_is_noted() -> None:
+    # "tomorrow at 10" with nothing else: that day's morning, noted (parsers/asks.py)
+    answer = _read("tomorrow at 10")
+    assert not answer["needs_confirmation"], answer
+    assert '"10" read as 10am; say "10pm" for the evening' in answer["notes"]
 
 
 @pytest.mark.parametrize(
