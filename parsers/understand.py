@@ -66,7 +66,7 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
-from .timetable import job_said, once_or_weekly, weekly_reading
+from .timetable import habit_said, job_said, once_or_weekly, weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .zones import lookup_place, lookup_word, place_names, zone_words
 
@@ -1395,6 +1395,21 @@ _TOLD_THAT: Final = re.compile(
 )
 
 
+# "Where I work, we have a standup on a Monday", "When we meet on Fridays at 5, …": a wh-word and
+# then its subject is a clause, not a question (a question puts its verb first: "where do I …")
+_WH_CLAUSE: Final = re.compile(
+    r"^\W*(?:where|when|what|whenever|wherever)\s+(?:i|we|they|he|she)\s+"
+    r"(?!(?:am|is|are|was|were|do|does|did|can|could|will|would|should|shall|have|has|had|may|"
+    r"might|must)\b)[a-z]+",
+    re.IGNORECASE,
+)
+
+
+def _wh_clause(bare: str) -> bool:
+    """Whether `bare` opens with a wh-clause ("Where I work, …") and asks nothing ("?")."""
+    return "?" not in bare and _WH_CLAUSE.match(bare) is not None
+
+
 def _read_rest(
     rest: str, text: str, zone_name: str, aware_now: datetime, target: str | None
 ) -> _Found:
@@ -1406,6 +1421,7 @@ def _read_rest(
         (first is None or first in _QUESTION_FIRST)
         and _QUESTION.match(bare)
         and not _reminded_of(text, rest)
+        and not _wh_clause(bare)
     ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
@@ -1699,6 +1715,18 @@ def _read_command(
             phrase.unsure.append(
                 "a cron job repeats, and the text says when, not how often: read as every day"
             )
+            habitual = None
+        elif (
+            not reminder
+            and len(phrase.times) == 1  # (several times and no day are every day already)
+            and not _names_a_day(phrase)
+            and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
+            and (habit := habit_said(text, frozenset(lowered_words(text)))) is not None
+        ):
+            # "Backups now trigger automatically at midnight", "I wake up at 7 AM": a habit at a
+            # time of day, no day said — every day, asked
+            phrase.every, phrase.interval = True, (1, "day")
+            phrase.unsure.append(f"{habit}, no day said: read as every day")
             habitual = None
         else:
             habitual = None
