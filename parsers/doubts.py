@@ -27,6 +27,8 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from . import narration
+
 _WORDS: Final = re.compile(r"[a-z]+")
 _LETTERS_ONLY: Final = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
 
@@ -172,7 +174,9 @@ def description(text: str) -> str | None:
 
 _CANNOT: Final = re.compile(
     r"\b(?:there(?:'s|\s+is|\s+was)\s+no\s+way\s+to|(?:is|was|it's)\s+(?:not\s+possible|"
-    r"impossible)\s+to|(?:cannot|can't|can\s+not|couldn't)\s+(?:express|specify|say|describe))\b",
+    r"impossible)\s+to|(?:cannot|can't|can\s+not|couldn't)\s+(?:express|specify|say|describe)"
+    # "You cannot schedule a cron job to run every 5 seconds": what a tool does not allow
+    r"|(?:you|one|users?)\s+(?:cannot|can't|can\s+not|couldn't)\s+(?:schedule|set|run|configure))\b",
     re.IGNORECASE,
 )
 
@@ -518,6 +522,9 @@ _CHANGE: Final = re.compile(
     r"(?:\d|noon|midnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day))|"
     r"\b(?:moved|pushed|changed|shifted|bumped|brought)\s+(?:back\s+|forward\s+|up\s+)?"
     r"(?:to|until|till)\b|"
+    # "has moved from Tuesday to Thursday", "switched from 9am to 10am": the old day, then the new
+    r"\b(?:moved|pushed|changed|shifted|bumped|switched|swapped)\s+from\s+[\w:.]+(?:\s+[\w:.]+)?"
+    r"\s+(?:to|until|till)\b|"
     r"\bmake\s+(?:it|that|this)\s+(?:due\s+)?(?:(?:at|on|for)\s+)?"
     r"(?:\d|noon|midnight|today|tomorrow|tonight|next|this|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
@@ -526,7 +533,7 @@ _CHANGE: Final = re.compile(
 _CHANGE_CUES: Final = (
     *("instead", "reschedul", "re-schedul", "postpon", "moved", "pushed", "changed", "shifted"),
     *("bumped", "brought", "make it", "make th", "place of", "been can", "alter", "move"),
-    *("moving", "chang"),
+    *("switched", "swapped", "moving", "chang"),
 )
 
 
@@ -757,5 +764,28 @@ def doubt(
     if (" and " in lowered or "followed by" in lowered) and (
         ascii_words is None or not _TWO_REQUEST_WORDS.isdisjoint(ascii_words)
     ):
-        return two_requests(text)
-    return None
+        found = two_requests(text)
+        if found:
+            return found
+    return tells_of_a_time(text, words)
+
+
+def tells_of_a_time(text: str, words: frozenset[str]) -> str | None:
+    """Why `text` tells of a time rather than asks for one (`narration`), or None. `words`:
+    the letter runs of the lowered text (each check looks its cue up there first)."""
+    return (
+        narration.fault_report(text, words)
+        or narration.nothing_happens(text, words)
+        or narration.told_in_the_past(text, words)
+        or narration.two_events(text, words)
+        or (narration.future_event(text, words) if _REPEAT_SAID.isdisjoint(words) else None)
+    )
+
+
+# Words that say a schedule repeats: an event described in the future with one of them ("Choir
+# Practice will be held … on Sundays") tells its habit, which is the schedule asked for
+_REPEAT_SAID: Final = frozenset(
+    "every each daily weekly monthly yearly annually nightly hourly biweekly fortnightly "
+    "weekdays weekends mondays tuesdays wednesdays thursdays fridays saturdays sundays "
+    "mornings afternoons evenings nights always usually regularly recurring".split()
+)

@@ -4442,6 +4442,15 @@ class _Reader:
         if self._word(j) == "the":
             j += 1
         end = None
+        if (
+            self._word(j) == "business"
+            and self._is_unit(j + 1, "week")
+            and not self.phrase.weekdays
+            and (self.phrase.interval is None or self.phrase.interval[1] in _SUB_DAILY)
+        ):
+            # "During the work week, I wake up at 5:30 AM": the working days, Monday to Friday
+            self.phrase.unsure.append("the work week read as Monday to Friday")
+            return self._days_from(j, (1, 2, 3, 4, 5))
         if self._word(j) == "business" and self._is_unit(j + 1, "day"):
             end = j + 2
         elif self._kind(j) == lx.DAYSET and self.tokens[j].end - self.tokens[j].start == 7:

@@ -41,6 +41,9 @@ _PLUS_ESTIMATE: Final = re.compile(
     r"(?<=\s)\+\d+(?:\.\d+)?\s?(?:m|min|mins|h|hr|hrs|d)(?=\s|$)", re.IGNORECASE
 )
 _SPACES: Final = re.compile(r"\s{2,}")
+# "p1"-"p4" anywhere: what _SIGNS needs when no sign's character is in the text (a search
+# that starts with a set of characters runs in C)
+_PRIORITY_P: Final = re.compile(r"[pP][1-4]")
 # a cheap test: one of the signs, at the start of a word
 _SIGNS: Final = re.compile(r"(?:^|\s)(?:[!^*=]|p[1-4](?:\s|$))", re.IGNORECASE)
 
@@ -49,8 +52,14 @@ def plain_marks(text: str) -> str:
     """`text` with a quick-add box's marks said in plain words ("Play game !3 ^tomorrow
     10am #fun" → "Play game tomorrow 10am #fun"); `text` itself when it has none. A "!"
     glued to a word ("!remind") is a bot's command, not a priority."""
-    if _SIGNS.search(text) is None:
-        return text
+    if (
+        "!" not in text
+        and "^" not in text
+        and "*" not in text
+        and "=" not in text
+        and _PRIORITY_P.search(text) is None
+    ) or _SIGNS.search(text) is None:
+        return text  # (a sign's character first: most texts have none)
     said = _PRIORITY.sub("", text)
     if said != text and "+" in said:
         said = _PLUS_ESTIMATE.sub("", said)  # with a priority, "+30m" is an estimate

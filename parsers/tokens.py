@@ -544,6 +544,7 @@ def _scan(text: str) -> list[Token]:
     append = tokens.append
     lexicon = lx.LEXICON
     plain = _PLAIN_WORDS
+    context = _READ_IN_CONTEXT
     address_end = -1  # the end of a street address read whole: its words are read with it
     for match in pattern.finditer(lowered if lower_case else text):
         group = match.lastgroup
@@ -566,6 +567,13 @@ def _scan(text: str) -> list[Token]:
                 )
             word = match.group() if lower_case else match.group().lower()
             entry = lexicon.get(word)
+            if entry is None and word in plain and word not in context:
+                # most words of a task ("check", "build"): the last branch below, whose tests
+                # before it a plain word fails (one remembered as plain has no "'s" or "(s)")
+                append(Token(lx.WORD, word, start, start + len(word)))
+                if len(tokens) > 1 and tokens[-2].end == start:
+                    _glued_word(tokens)
+                continue
             if (
                 entry is None
                 and word in _SHORT_UNITS

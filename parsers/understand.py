@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING, Final
 
 from . import doubts
@@ -65,9 +66,9 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
-from .timetable import job_said, once_or_weekly, weekly_reading
+from .timetable import habit_said, job_said, once_or_weekly, weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
-from .zones import lookup_place, lookup_word
+from .zones import lookup_place, lookup_word, place_names, zone_words
 
 if TYPE_CHECKING:
     from .llm import LLMParser
@@ -268,6 +269,9 @@ _QUESTION_FIRST: Final = frozenset(
     "siri google cortana mycroft computer what whats where who why which how is are does did "
     "am should can could may when do would will tell show just to confirm verify double "
     "doublecheck check".split()
+)
+_STATEMENT_FIRST: Final = frozenset(
+    "no nope yes yeah yep ok okay well so oh sorry actually hmm um i im we".split()
 )
 _MANAGE_FIRST: Final = frozenset(
     "can could would will please kindly cancel delete remove get clear disable unschedule "
@@ -577,7 +581,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
     bare = unlabelled(text, names_time=_mentions_time)  # "Note: Viola has Thursday off"
-    statement = _STATEMENT.match(bare) or _THIRD_PERSON.match(bare)
+    first = first_word(bare)
+    statement = (
+        _STATEMENT.match(bare) if first is None or first in _STATEMENT_FIRST else None
+    ) or _THIRD_PERSON.match(bare)
     if statement is None and bare[:1].islower():
         statement = _THIRD_PERSON_LOWER.match(bare)
     if statement is None and _explains(text, result):
@@ -1388,6 +1395,21 @@ _TOLD_THAT: Final = re.compile(
 )
 
 
+# "Where I work, we have a standup on a Monday", "When we meet on Fridays at 5, …": a wh-word and
+# then its subject is a clause, not a question (a question puts its verb first: "where do I …")
+_WH_CLAUSE: Final = re.compile(
+    r"^\W*(?:where|when|what|whenever|wherever)\s+(?:i|we|they|he|she)\s+"
+    r"(?!(?:am|is|are|was|were|do|does|did|can|could|will|would|should|shall|have|has|had|may|"
+    r"might|must)\b)[a-z]+",
+    re.IGNORECASE,
+)
+
+
+def _wh_clause(bare: str) -> bool:
+    """Whether `bare` opens with a wh-clause ("Where I work, …") and asks nothing ("?")."""
+    return "?" not in bare and _WH_CLAUSE.match(bare) is not None
+
+
 def _read_rest(
     rest: str, text: str, zone_name: str, aware_now: datetime, target: str | None
 ) -> _Found:
@@ -1399,6 +1421,7 @@ def _read_rest(
         (first is None or first in _QUESTION_FIRST)
         and _QUESTION.match(bare)
         and not _reminded_of(text, rest)
+        and not _wh_clause(bare)
     ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
@@ -1622,11 +1645,15 @@ def _read_command(
             phrase.day_list = False
             if any(m.clock.meridiem is None and not m.clock.is_24h for m in phrase.times):
                 phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
-        habitual = _habitual(tokens, runs)
+        # the words of the text (inside the schedule's words or not): the checks below that
+        # look for a word outside them run only when it is said at all — most texts say none
+        said = frozenset(token.value for token in tokens if token.kind == lx.WORD)
+        habitual = None if _HABIT_WORDS.isdisjoint(said) else _habitual(tokens, runs)
         if (
             habitual is None
             and not reminder  # "remind me about the calls on Friday": that Friday's
             and one_bare_weekday(phrase)
+            and not _MEETING_WORDS.isdisjoint(said)
             and _meets_regularly(tokens, runs)
         ):
             # "Meetings will be Thursday at noon ET", "The group meets Tuesday at 11 am": a
@@ -1689,6 +1716,18 @@ def _read_command(
                 "a cron job repeats, and the text says when, not how often: read as every day"
             )
             habitual = None
+        elif (
+            not reminder
+            and len(phrase.times) == 1  # (several times and no day are every day already)
+            and not _names_a_day(phrase)
+            and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
+            and (habit := habit_said(text, frozenset(lowered_words(text)))) is not None
+        ):
+            # "Backups now trigger automatically at midnight", "I wake up at 7 AM": a habit at a
+            # time of day, no day said — every day, asked
+            phrase.every, phrase.interval = True, (1, "day")
+            phrase.unsure.append(f"{habit}, no day said: read as every day")
+            habitual = None
         else:
             habitual = None
         time_said = bool(phrase.times or phrase.window)  # (before build fills a default in)
@@ -1712,14 +1751,15 @@ def _read_command(
         )
         # "Our meetup group meets every last Wednesday of the month": a meeting's day, and
         # not its time — a run at 9:00 would be a guess
-        untimed_meeting = (_meets(tokens, runs) or _gathering(tokens, runs)) and not (
-            phrase.times or phrase.window or phrase.interval or phrase.part
-        )
+        untimed_meeting = (
+            not _MET_WORDS.isdisjoint(said) and (_meets(tokens, runs) or _gathering(tokens, runs))
+        ) and not (phrase.times or phrase.window or phrase.interval or phrase.part)
         # "All meetings commence at 2000": when a group meets, not on which days
         dayless_meeting = bool(  # (bool: build fills phrase.times in later)
             not reminder
             and phrase.times
             and not (phrase.every or phrase.interval or _names_a_day(phrase))
+            and not _MEETING_WORDS.isdisjoint(said)
             and not any(token.kind in _DAY_TOKEN_KINDS for token in tokens)
             and _meets_regularly(tokens, runs)
         )
@@ -1758,7 +1798,7 @@ def _read_command(
         # "The batch job kicks off at 2 AM": a job that repeats, but how often is not said
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "the text describes a job that repeats, not how often: read as one run")
-    elif _negated(tokens, runs):
+    elif not _NEGATIONS.isdisjoint(said) and _negated(tokens, runs):
         # "not on Mondays, every day at 9", "don't run it on Fridays": the negation was
         # left in the task, unread, and would turn the schedule round
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
@@ -1853,6 +1893,13 @@ def _gathering(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
         token.kind == lx.WORD and token.value in _GATHERINGS and k not in inside
         for k, token in enumerate(tokens)
     )
+
+
+# the words _habitual, _meets and _gathering, and _meets_regularly look for: one of them is
+# said whenever they find one (they look outside the schedule's words only)
+_HABIT_WORDS: Final = _HABITUAL | {"run"}
+_MET_WORDS: Final = _MEETS | _GATHERINGS
+_MEETING_WORDS: Final = _MEETINGS | _MEETS | {"meet"}
 
 
 def _meets_regularly(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
@@ -2123,12 +2170,17 @@ def _mentions_time(
     if words is not None:
         # most tasks ("check the build"): plain words alone, read without a scan — the test
         # below, for tokens that can only be words and symbols
-        found = any(
-            kind == lx.WORD
-            and _time_word(word, value)
-            and not (k and _greets(words[k - 1][2], words[k - 2][2] if k > 1 else None))
-            for k, (word, kind, value) in enumerate(words)
-        )
+        timely = _time_keys()
+        found = False
+        for k, (word, kind, value) in enumerate(words):
+            if (
+                kind == lx.WORD
+                and value in timely  # _time_word, as one lookup (the values are str here)
+                and not (value == "to" and word == "to")
+                and not (k and _greets(words[k - 1][2], words[k - 2][2] if k > 1 else None))
+            ):
+                found = True
+                break
         if not (found and plain_words):
             return found  # (with plain_words, a word found is looked at again as written)
     try:
@@ -2172,6 +2224,16 @@ def _plain_in_task(
         after_speaks_of_time=speaks,
         place=token.value not in _TIME_WORDS,
         follows_schedule=token.value in after_schedule,
+    )
+
+
+@cache
+def _time_keys() -> frozenset[str]:
+    """The words _time_word counts (bar "to" written so): a time word, or a place's or a
+    zone's name that lookup_place or lookup_word knows — one set to look a word up in."""
+    places = {name for name in _TIME_WORDS | place_names() | zone_words() if isinstance(name, str)}
+    return frozenset(
+        name for name in places if name in _TIME_WORDS or lookup_place(name) or lookup_word(name)
     )
 
 

@@ -97,6 +97,7 @@ def test_first_word_gates_hold_every_word_the_patterns_start_with() -> None:
     understand = import_module("agentcron.parsers.understand")
     assert _starts(understand._QUESTION) == understand._QUESTION_FIRST
     assert _starts(understand._MANAGE) == understand._MANAGE_FIRST
+    assert _starts(understand._STATEMENT) == understand._STATEMENT_FIRST
     assert _starts(understand._LEAD) == understand._LEAD_FIRST
     assert _starts(understand._HEAD) == understand._HEAD_FIRST
 
