@@ -755,6 +755,20 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         # the date is the series' first day, and a weekly one keeps its weekday; asked
         p.starting = DayRef(date=p.dates.pop())
         b.note("the date named read as the first day of the series", UNSURE_PENALTY)
+    if recurring and single and _series_from_a_day(p):
+        # "today 4pm to 6pm every week", "tomorrow at 9am, repeat weekly": the day named is
+        # the series' first day, and a weekly one keeps its weekday; asked
+        p.starting, p.day_offset, single = DayRef(day_offset=p.day_offset), None, False
+        b.note("the day named read as the first day of the series", UNSURE_PENALTY)
+    elif (
+        recurring
+        and single
+        and _today_and_every(p)
+        and cron_weekday(b.local_now.date()) in p.weekdays
+    ):
+        # "held TODAY and every weekday at 6:30 PM": today is one of them, said first ("today
+        # at 15:00 and every Friday after", on a Wednesday, is two things: refused below)
+        p.day_offset, single = None, False
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
@@ -2545,6 +2559,13 @@ def _one_time(b: _Builder) -> Built:
         raise Rejected("the text names two different days")
     times = b.times()
     if len(times) > 1:
+        if (
+            (p.dates or p.weekdays or p.day_offset is not None)
+            and p.times_listed  # "at 3 PM (17:00)": one time, or two? Refused
+            and len(set(times)) > 1
+            and not (b.shift_days or p.next_business_day or p.part)
+        ):
+            return _times_on_one_day(b, times)
         raise Rejected("a one-time schedule runs once", f"every day at {_join_times(times)}")
     midnight = any(m.named == "midnight" for m in p.times)
     if (p.dates or p.weekdays or p.day_offset) and any(_twelve_am(m.clock) for m in p.times):
@@ -2580,6 +2601,26 @@ def _one_time(b: _Builder) -> Built:
         local = instant.astimezone(b.zone)
         instant = to_instant(local.date() + timedelta(days=b.shift_days), at, b.zone)
     return _at(b, instant)
+
+
+def _times_on_one_day(b: _Builder, times: list[time]) -> Built:
+    """ "Masses at 8:15am and 5:30pm on December 8", "tomorrow at 9am and 5pm": several times
+    on the one day named — each once, that day (a daily rule held to the day). The day is the
+    one its last time comes round on."""
+    last = _one_time_instant(b, max(times))
+    if last <= b.now:
+        return _at(b, last)  # refused as past, as one time is
+    day = last.astimezone(b.zone).date()
+    named = b.p.weekdays
+    if named and cron_weekday(day) != named[0]:
+        raise Rejected("the text names two different days")
+    b.first_day = max(b.first_day, day)
+    b.end_day = day
+    # one thing at several times, or several things? ("a meeting tomorrow at 3pm and 5pm")
+    b.note(
+        f"read as {len(times)} runs on {day:%A} {day.day} {day:%B %Y}, once each", UNSURE_PENALTY
+    )
+    return _rrule(b, ["FREQ=DAILY"], times)
 
 
 def _at_second(b: _Builder, at: time) -> time:
@@ -2760,6 +2801,39 @@ def _series_from_a_date(p: Phrase) -> bool:
         and p.interval[1] in ("day", "week")
         and not (p.weekdays or p.monthdays or p.nth or p.months or p.once or p.holiday)
         and not (p.years or p.first_weekday or p.quarter)
+    )
+
+
+def _series_from_a_day(p: Phrase) -> bool:
+    """ "today" or "tomorrow" (a day counted from today) and an interval of weeks or months with
+    nothing else dating the runs, nor a start: that day starts the series (a weekly one keeps its
+    weekday). Not days: "every day at 9am today" says two things."""
+    return (
+        p.day_offset is not None
+        and 0 <= p.day_offset <= 1
+        and len(p.times) <= 1
+        and p.starting is None
+        and p.interval is not None
+        and p.interval[1] in ("week", "month")  # ("every day at 9am today": two things)
+        and not (p.weekdays or p.monthdays or p.nth or p.months or p.dates or p.once)
+        and not (p.has_offset or p.instant is not None or p.next_weekday or p.next_week)
+        and not (p.next_business_day or p.years or p.first_weekday or p.quarter or p.holiday)
+    )
+
+
+def _today_and_every(p: Phrase) -> bool:
+    """ "today and every weekday", "today and every Monday at 9": today beside days of the week
+    that repeat, with nothing else dating the runs."""
+    return (
+        p.day_offset == 0
+        and len(p.times) <= 1
+        and p.every
+        and bool(p.weekdays)
+        and p.starting is None
+        and p.interval in (None, (1, "week"))
+        and not (p.monthdays or p.nth or p.months or p.dates or p.once)
+        and not (p.has_offset or p.instant is not None or p.next_weekday or p.next_week)
+        and not (p.next_business_day or p.years or p.first_weekday or p.quarter or p.holiday)
     )
 
 

@@ -632,6 +632,7 @@ class _Reader:
             if more is None:
                 break
             self.phrase.times.append(more[0])
+            self.phrase.times_listed = True
             j = self._other_meridiem(more[0], more[1])
         if len(self.phrase.times) > 1:
             j = self._and_so_on(j)
@@ -2927,7 +2928,7 @@ class _Reader:
             ordinals, j = list(range(1, counted + 1)), j + 1
         while (
             (self._kind(j) == lx.ORD and self.tokens[j].start - self.tokens[j - 1].end == 1)
-            or (through := self._ordinal_range(ordinals, j)) is not None
+            or (through := self._ordinal_range(ordinals, j, i)) is not None
             or (step := self._is_separator(j))
         ):
             if through is not None:  # "the 1st through 3rd Monday", "1st-3rd Saturdays"
@@ -3133,7 +3134,7 @@ class _Reader:
         value = self.tokens[j].value
         return value if isinstance(value, int) and 2 <= value <= 5 else 0
 
-    def _ordinal_range(self, ordinals: list[int], j: int) -> tuple[list[int], int] | None:
+    def _ordinal_range(self, ordinals: list[int], j: int, i: int) -> tuple[list[int], int] | None:
         """ "the 1st through 3rd Monday", "2nd-4th Tuesdays": at j, "to" (or "-") and a
         higher ordinal right before a weekday — the ordinals from the last one read to it, and
         where the list goes on."""
@@ -3143,15 +3144,22 @@ class _Reader:
         if self._kind(k) != lx.ORD:
             return None
         low, high = ordinals[-1], int(self.tokens[k].value)  # type: ignore[call-overload]
+        asked = ""
         if self._kind(k + 1) in (lx.DAY, lx.DAYS):
             last = 5
         elif self._month_follows(k + 1) or self.phrase.interval == (1, "month"):
             # "the 1st to the 5th of every month", "monthly on the 10th-15th": days of the month
             last = 31
+        elif self._word(i - 1) == "the" and self._word(i - 2) == "on":
+            # "runs on the 1st through the 5th": days of every month, as "on the 1st, 2nd and
+            # 3rd" are — or those days once ("on the 5th to the ninth, we shall eat"): asked
+            last, asked = 31, "days of the month from one to another read as every month"
         else:
             return None
         if not 1 <= low < high <= last:
             return None
+        if asked:
+            self.phrase.unsure.append(asked)
         return [*ordinals, *range(low + 1, high + 1)], k + 1
 
     def _nth_joined(self, i: int) -> None:

@@ -163,6 +163,9 @@ class Phrase:
     # counted in the year, not the month)
     # "at midnight, 2am, 4am, and so on", "14:00, 14:05 … etc.": the times named go on
     times_continue: bool = False
+    # several times read as one list ("at 8:15am and 5:30pm", "9, 12 and 15:00"), not times
+    # said apart ("at 3 PM (17:00)", "at 2pm … at 9am")
+    times_listed: bool = False
     yeardays: list[int] = field(default_factory=list)
     weeknos: list[int] = field(default_factory=list)
     year_nth: bool = False

@@ -168,12 +168,20 @@ def test_a_one_off_with_its_time_said_again_is_asked(text: str, datetime_utc: st
     [
         "tomorrow at 3 PM (17:00)",  # another time: which?
         "tomorrow at 3pm (Jan 20 15:00)",  # another day
-        "tomorrow at 3pm and 5pm",
         "tomorrow at 9am (9:00 CET)",  # another zone
     ],
 )
 def test_a_one_off_with_another_time_stays_refused(text: str) -> None:
     assert read(text)["schedule"] is None
+
+
+def test_a_list_of_times_on_one_day_runs_at_each_and_asks() -> None:
+    # round ten (lists10): "Masses at 8:15am and 5:30pm on December 8" — times listed on one
+    # day run that day at each, asked (one thing at two times, or two things?)
+    answer = read("tomorrow at 3pm and 5pm")
+    assert answer["schedule"]["rule"] == "FREQ=DAILY;BYHOUR=15,17;BYMINUTE=0;BYSECOND=0"
+    assert answer["schedule"]["end_at"] == "2026-01-15T23:59:59Z"
+    assert answer["needs_confirmation"] is True
 
 
 def test_a_quoted_cron_expression_after_a_label_is_asked() -> None:

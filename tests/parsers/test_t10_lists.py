@@ -77,6 +77,7 @@ def test_without_alternatives(text: str, kept: str) -> None:
         ("on the 1st to the 5th of every month at 1am", "0 1 1-5 * *"),
         ("the 10th-15th of each month", "0 9 10-15 * *"),
         ("monthly on the 10th-15th at 8am", "0 8 10-15 * *"),
+        ("The cron runs on the 1st through the 5th", "0 9 1-5 * *"),
         # counts per period with the days or times named
         ("Meetings are 1x month, 4th Wed of each month.", "0 9 * * 3#4"),
         ("LinkedIn Scan - 2x weekdays (8am, 4pm)", "0 8,16 * * 1-5"),
@@ -130,3 +131,59 @@ def test_read_and_asked(text: str, said: str) -> None:
 def test_still_refused(text: str) -> None:
     result = parse_fast(text, timezone="UTC", now=NOW)
     assert result.schedule is None or result.needs_confirmation
+
+
+# -- several times on one day, and a day that starts a series ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "Masses at 8:15am and 5:30pm on December 8",
+            "2026-12-08T08:15:00Z",
+            "2026-12-08T23:59:59Z",
+        ),
+        ("tomorrow at 9am and 5pm", "2026-01-15T09:00:00Z", "2026-01-15T23:59:59Z"),
+        ("today at 9am and 5pm", "2026-01-14T17:00:00Z", "2026-01-14T23:59:59Z"),
+    ],
+)
+def test_several_times_on_one_day_run_that_day_only(text: str, start: str, end: str) -> None:
+    result = parse_fast(text, timezone="UTC", now=NOW)
+    schedule = result.schedule
+    assert schedule is not None, result.reason
+    assert schedule["rule"].startswith("FREQ=DAILY")
+    assert (schedule["start_at"], schedule["end_at"]) == (start, end)
+    assert result.needs_confirmation  # one thing at two times, or two things?
+
+
+def test_several_times_on_a_day_gone_by_are_refused() -> None:
+    result = parse_fast("today at 8am and 9am", timezone="UTC", now=NOW)
+    assert result.schedule is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("today 4pm to 6pm every week", "0 16 * * 3"),  # a Wednesday
+        ("today at 4pm, repeat weekly", "0 16 * * 3"),
+        ("tomorrow at 9am every week", "0 9 * * 4"),
+    ],
+)
+def test_a_day_beside_a_series(text: str, expression: str) -> None:
+    assert _read(text) == (expression, True)
+
+
+def test_today_and_every_day_it_is_one_of() -> None:
+    # a Wednesday: today is a weekday, said first (a chat bot's meeting reply)
+    text = "The next meeting will be held TODAY and every weekday at 6:30 PM!"
+    assert _read(text)[0] == "30 18 * * 1-5"
+    # not one of them: two things, refused
+    assert parse_fast("today and every Friday at 3pm", timezone="UTC", now=NOW).schedule is None
+
+
+def test_today_in_a_message_is_not_the_series_day() -> None:
+    # two times: "today at 2:00 pm" is the message's, not the day the series starts on
+    text = "/remind #c the meeting is today at 2:00 pm PST. Thank you at 9AM every Saturday."
+    result = parse_fast(text, timezone="UTC", now=NOW)
+    assert result.schedule is None or result.schedule.get("expression") != "0 9,14 * * 6"
