@@ -198,6 +198,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = compound_numbers(tokens)
     if "clock" in text and "o" in text:
         tokens = spaced_oclock(tokens, text)
+    if _SPACED_DIGITS.search(text) is not None:
+        tokens = spaced_hour_minutes(tokens, text)
     zones = [t for t in tokens if t.kind == lx.ZONE]
     if zones and any(_is_region_word(text, t) for t in zones):
         tokens = place_name_words(tokens, text)
@@ -279,6 +281,69 @@ def compound_numbers(tokens: list[Token]) -> list[Token]:
         out.append(token)
         i += 1
     return out
+
+
+# "6 30 am", "at 6 30": an hour and its minutes with a space between, as speech-to-text writes
+# them ("set an alarm for 6 30 am"); the cheap test before spaced_hour_minutes runs
+_SPACED_DIGITS: Final = re.compile(r"\b\d{1,2} [0-5]\d\b")
+_MINUTES_AND_MERIDIEM: Final = re.compile(r"([0-5]\d) ?([ap])\.?m\.?", re.IGNORECASE)
+# the words before a bare "6 30" that make it a time of day ("wake me up at 6 30")
+_CLOCK_BEFORE: Final = frozenset({"at", "for"})
+
+
+def spaced_hour_minutes(tokens: list[Token], text: str) -> list[Token]:
+    """An hour and its minutes said apart are one time: "6 30 am" (the minutes were read as
+    a 30 o'clock), and "at 6 30" / "for 7 30" (6:30, 7:30: the minutes were dropped); not
+    "every 2 30 minutes", "at 6 30 minutes past", nor an hour past 23 or minutes past 59."""
+    out: list[Token] = []
+    k, n = 0, len(tokens)
+    while k < n:
+        hour, minutes = tokens[k], tokens[k + 1] if k + 1 < n else None
+        clock = _spaced(hour, minutes, text, out[-1] if out else None, tokens[k + 2 : k + 3])
+        if clock is not None and minutes is not None:
+            out.append(Token(lx.TIME, clock, hour.start, minutes.end))
+            k += 2
+            continue
+        out.append(hour)
+        k += 1
+    return out
+
+
+def _spaced(
+    hour: Token, minutes: Token | None, text: str, before: Token | None, after: list[Token]
+) -> ClockTime | None:
+    """The time "6 30 am" or "at 6 30" says, when `hour` and `minutes` are its two numbers."""
+    if (
+        minutes is None
+        or hour.kind != lx.NUM
+        or hour.spelled
+        or not isinstance(hour.value, int)
+        or not 0 <= hour.value <= 23
+        or hour.end - hour.start > 2
+        or minutes.start - hour.end != 1
+        or text[hour.end] != " "
+    ):
+        return None
+    raw = text[minutes.start : minutes.end]
+    if minutes.kind == lx.TIME:  # "30 am": its digits, then am or pm
+        said = _MINUTES_AND_MERIDIEM.fullmatch(raw)
+        if said is None or not 1 <= hour.value <= 12:
+            return None
+        return ClockTime(hour.value, int(said.group(1)), said.group(2).lower() + "m", False)
+    if (
+        minutes.kind != lx.NUM
+        or len(raw) != 2
+        or not raw.isdigit()
+        or int(raw) > 59
+        or before is None
+        or before.kind != lx.WORD
+        or before.value not in _CLOCK_BEFORE
+        or (after and after[0].kind in (lx.UNIT, lx.NUM, lx.TIME))
+    ):
+        return None
+    written = text[hour.start : hour.end]
+    is_24h = hour.value == 0 or hour.value > 12 or written.startswith("0")
+    return ClockTime(hour.value, int(raw), None, is_24h, digital=True)
 
 
 def spaced_oclock(tokens: list[Token], text: str) -> list[Token]:

@@ -12,7 +12,8 @@ with the sales team": the tenth; "tenth" was taken for a count of a thing and dr
 and someone's words quoted and attributed ('"The situation really is deteriorating every
 day," she said': asked; it was a daily job), and an interval for the rest of the day ("every
 30 minutes for the rest of the day", "every 2 hours until the end of the day": until tonight;
-it was refused).
+it was refused), and an hour and its minutes said apart, as speech-to-text writes them ("set an
+alarm for 6 30 am": refused as a 30 o'clock; "wake me up at 6 30": 6:00, silently).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import pytest
 from agentcron.parsers import understand_fast
 from agentcron.parsers.build import weekday_monthday_ahead
 from agentcron.parsers.frequency import runs_in_span
+from agentcron.parsers.tokens import ClockTime, tokenize
 from agentcron.parsers.understand import about_calendar, quoted_speech
 from tests.parsers.reading import brief
 
@@ -237,3 +239,51 @@ def test_an_interval_for_the_rest_of_the_day_ends_tonight(text: str, expression:
 )
 def test_the_rest_of_the_day_alone_is_no_schedule(text: str) -> None:
     assert answer(text)["schedule"] is None
+
+
+# -- an hour and its minutes said apart ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("set an alarm for 6 30 am", ClockTime(6, 30, "am", False)),
+        ("alarm for 5 15 PM", ClockTime(5, 15, "pm", False)),
+        ("set alarm at 11 05 p.m.", ClockTime(11, 5, "pm", False)),
+        ("wake me up at 6 30", ClockTime(6, 30, None, False, digital=True)),
+        ("meet at 18 30", ClockTime(18, 30, None, True, digital=True)),
+        ("set an alarm for 7 30 tomorrow", ClockTime(7, 30, None, False, digital=True)),
+    ],
+)
+def test_a_spaced_clock_is_one_time(text: str, clock: ClockTime) -> None:
+    assert [t.value for t in tokenize(text) if t.kind == "time"] == [clock]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every 2 30 minutes",  # two numbers, then a unit
+        "at 6 30 minutes past",
+        "take 2 30 mg pills",  # no "at" or "for" before
+        "at 6 75",  # no such minute
+        "for 13 30 pm",  # no 13 pm
+    ],
+)
+def test_numbers_that_are_no_spaced_clock(text: str) -> None:
+    assert not any(
+        t.kind == "time" and t.value.minute
+        for t in tokenize(text)  # type: ignore[attr-defined]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wake me up at 6 30", "2026-01-15T06:30:00Z"),
+        ("set an alarm for 7 30 pm", "2026-01-14T19:30:00Z"),
+        ("remind me at 4 30 pm to call mom", "2026-01-14T16:30:00Z"),
+        ("every day at 7 30 am", "30 7 * * *"),
+    ],
+)
+def test_a_spaced_clock_in_a_sentence(text: str, expected: str) -> None:
+    assert read(text) == expected
