@@ -37,10 +37,21 @@ _COMMAND: Final = re.compile(
       | (?P<spaced>remind\s+me)!
       | (?P<sign>>>?|[/!@$.?;]|[a-z]{1,3}[!.?$])?
         (?P<name>remind[_-]?me|remind|reminders?|timer|countdown|alarm|schedule|task|todo|
-            notify|notification|nudge|daily|weekly|hourly|monthly|yearly|nightly)
+            notify|notification|nudge|daily|weekly|hourly|monthly|yearly|nightly|loop|repeat|
+            every)
+        # "/schedule_message", "!remind_once": the same command with a word joined on
+        (?:[_-](?:message|msg|dm|post|announcement|once|add|set|new|create))?
         (?:@[a-z0-9_]*bot)?  # Telegram's "/remind@MyRemindBot" in a group
         (?:(?P<bang>!)|(?=[\s,:]|$))  # "RemindMe!2 days" too
         (?:\s+(?:add|new|set|create)(?=[\s,:]|$))?  # "/reminder add 2h …"
+      # "!setreminder 4h …", "!set_reminder 35 min", "!addreminder", "!remindonce 2h …",
+      # "!newreminder": a reminder command's name with a verb joined on, after a sign
+      | (?P<sign2>[/!.]|[a-z]{1,3}[!.])
+        (?P<joined>(?:set|add|new|create|make)[_-]?(?:remind(?:er)?|timer|alarm)|
+            (?:remind(?:er)?|timer|alarm)[_-]?(?:set|add|new|create|once))
+        (?:@[a-z0-9_]*bot)?(?=[\s,:]|$)
+      # IRC bots' ".in 2h go to the store", ".at 19:30 go to the store" (sopel, pyircbot)
+      | [.!](?P<word>in|at)(?=\s+\d)
     )[\s,:]*""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -64,7 +75,10 @@ _WAKE: Final = re.compile(
 # "timer 1h30m", "countdown -d 2h45m" (command-line timers): that long from now
 _TIMER: Final = re.compile(
     r"""^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?
-    (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add)\s+(?:me\s+|up\s+)?
+    # "I need a timer for 5 minutes", "I need a reminder to create a timer for 5 minutes"
+    (?:i\s+(?:need|want|would\s+like|'d\s+like)\s+(?:a\s+reminder\s+to|you\s+to)\s+
+      |remind\s+me\s+to\s+)?
+    (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add|i\s+need|i\s+want)\s+(?:me\s+|up\s+)?
       (?:an?\s+|the\s+|my\s+)?)?
     # "another timer", "one more timer", "second timer", "a new timer": one more of them
     (?:(?:another|one\s+more|second|new)\s+)?
@@ -100,6 +114,7 @@ _OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "m
 _FIRST_LETTERS: Final = frozenset("uhorasgcbjmpUHORASGCBJMP")
 _REMIND_ME: Final = frozenset({"remindme", "remind-me", "remind_me"})
 _FREQUENCIES: Final = frozenset({"daily", "weekly", "hourly", "monthly", "yearly", "nightly"})
+_EVERY_NAMES: Final = frozenset({"loop", "repeat", "every"})
 # who a command names right after its name (as understand._REMIND reads them); "channel"
 # ("!remind channel 1h Get ready", a Discord bot's choice between "me" and "channel") is the
 # channel the command came from, as "here"
@@ -121,6 +136,9 @@ DELAY: Final = re.compile(
 )
 
 
+_MODE: Final = re.compile(r"(?:once|one-?off|(?P<many>recurring|repeating|repeat))\s+", re.I)
+
+
 def plain_command(text: str) -> str:
     """`text` with a bot's command at its start said in plain words; `text` itself when it
     does not start with one."""
@@ -136,11 +154,24 @@ def plain_command(text: str) -> str:
     if match is None:
         return text
     rest = text[match.end() :]
+    if match["word"] is not None:
+        # ".in 2h go to the grocery store", ".in 1d2h In one day and 2 hours": a bot's "in" and
+        # "at" commands; what follows the amount is the message
+        if match["word"].lower() == "in" and (delay := DELAY.match(rest)) is not None:
+            return "in " + _message_quoted(rest, delay.end())
+        return f"{match['word'].lower()} {rest}"
     name = (match["name"] or "").lower()
     sign = match["sign"]
+    if match["joined"] is not None:
+        name, sign = "remind", match["sign2"]
     if name in _FREQUENCIES:
         # "/daily 09:00 …"; "@daily" is cron's macro for midnight, read elsewhere
         return f"{name} {rest}".strip() if sign in ("/", "!") else text
+    if name in _EVERY_NAMES:
+        # "/loop 5m check the deploy", "!repeat 30m drink water": every so long
+        if sign in ("/", "!") and DELAY.match(rest) is not None:
+            return f"every {rest}"
+        return text
     speaker = bool(match["mention"] or match["after"] or match["spaced"]) or name in _REMIND_ME
     if name and not (speaker or sign or match["bang"]):
         # "remind" or "timer" as a plain word ("timer 5 minutes"): not a command — unless
@@ -168,8 +199,16 @@ def plain_command(text: str) -> str:
         who = others.pop(0)
     elif speaker:
         who = "me"
+    if (mode := _MODE.match(rest)) is not None and DELAY.match(rest, mode.end()) is not None:
+        # "/schedule create once 1h Server maintenance soon": a bot's subcommand for one run
+        # ("once") or many ("recurring 2h …": every 2 hours)
+        rest = rest[mode.end() :]
+        if mode["many"] is not None and (delay := DELAY.match(rest)) is not None:
+            return f"every {_message_quoted(rest, delay.end())}"
     if (delay := DELAY.match(rest)) is not None:
         rest = "in " + _message_quoted(rest, delay.end())
+    elif rest[:3].lower() == "in " and (delay := DELAY.match(rest, 3)) is not None:
+        rest = _message_quoted(rest, delay.end())  # "/remind me in 3 hours, 4 minutes …"
     elif (sign or match["bang"]) and (last := _delay_last(rest)) is not None:
         rest = last
     elif " to " in rest:
@@ -220,9 +259,38 @@ def _message_quoted(rest: str, end: int) -> str:
     message that starts with a capital is the message, whatever words of time it holds (a
     frequency that names a meeting, a day in a greeting); unquoted when it has quotes."""
     message = rest[end:].strip()
-    if not message[:1].isupper() or any(q in message for q in _QUOTES):
+    if any(q in message for q in _QUOTES):
+        return rest
+    if not message[:1].isupper() and not _names_a_frequency_only(message):
         return rest
     return f'{rest[:end].rstrip()} "{message}"'
+
+
+# a frequency that names a thing in a message ("update weekly report", "send the daily digest")
+_NAMING_FREQUENCIES: Final = frozenset(
+    "daily weekly monthly yearly hourly nightly annual quarterly biweekly".split()
+)
+
+
+def _names_a_frequency_only(message: str) -> bool:
+    """Whether the only words about time in a bot's message are frequencies that name a thing
+    ("update weekly report"): they are the message's, not a second schedule."""
+    if not any(word in message.lower() for word in _NAMING_FREQUENCIES):
+        return False
+    try:
+        tokens = tokenize(message)
+    except TokenizeError:
+        return False
+    named = False
+    for k, token in enumerate(tokens):
+        if token.kind == lx.WORD and token.value in _NAMING_FREQUENCIES:
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if after is None or after.kind != lx.WORD or after.value in LEXICON:
+                return False  # "… weekly", "weekly on Monday": how often
+            named = True
+        elif token.kind in _WHEN_KINDS or (token.kind == lx.WORD and token.value in _WHEN_WORDS):
+            return False
+    return named
 
 
 # Slack's "/remind #general every weekday at 4pm to What did you do or learn today?": after
@@ -296,6 +364,10 @@ _DASHED_TIME_MORE: Final = frozenset(
 )
 
 
+_REPEAT_WORDS: Final = frozenset({"daily", "weekly", "monthly", "yearly", "annually", "hourly"})
+_FULL_DATE: Final = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
+
+
 def dashed_options(rest: str) -> str | None:
     """ "This is an example reminder --time=1 hour" → 'in 1 hour "This is an example
     reminder"': the options of a command-line tool's kind said in plain words, the words
@@ -309,6 +381,16 @@ def dashed_options(rest: str) -> str | None:
         value = option["value"].strip().strip(_QUOTES)
         kept.append(rest[position : option.start()])
         position = option.end()
+        if (
+            (label in _REPEAT_OPTIONS or label in _DASHED_TIME)
+            and not DELAY.fullmatch(value)
+            and (amount := DELAY.match(value)) is not None
+            and value[amount.end() :].strip()
+        ):
+            # "/loop --every 5m run the test suite": the amount is the option's, the words after
+            # it the message
+            kept.append(value[amount.end() :])
+            value = value[: amount.end()].strip()
         if label in _DASHED_TIME or label in _DASHED_TIME_MORE:
             if label in ("at", "on"):
                 when.append(f"{label} {value}")
@@ -322,6 +404,9 @@ def dashed_options(rest: str) -> str | None:
             return None  # an option we do not know may change what the rest means
     if not when:
         return None
+    if len(when) == 2 and when[1] in _REPEAT_WORDS and _FULL_DATE.search(when[0]):
+        # '--time "2027-02-01 08:00" --repeat monthly': repeats from that date on
+        when = [when[1], "starting", when[0]]
     kept.append(rest[position:])
     message = " ".join([" ".join(kept).strip(), *task]).strip()
     said = " ".join(when)
@@ -453,3 +538,44 @@ def _said_whole(command: str) -> str:
     if not command or any(q in command for q in _QUOTES):
         return command
     return f'"{command}"'
+
+
+# a config's or a command's key for how often, and an amount of time ("interval=5m",
+# "interval: 30m", "--interval=1h", "every: 2h", "period='15m'")
+_INTERVAL_KEY: Final = re.compile(
+    r"(?<![\w-])(?:--?)?(?:interval|every|repeat|frequency|freq|period|poll[_-]?interval)"
+    r"(?:[_-]?(?:time|length))?\s*[=:]\s*(?P<quote>[\"'`]?)(?P<amount>"
+    + _AMOUNT
+    + r"(?:\s*(?:,|and)?\s*"
+    + _AMOUNT
+    + r")*)(?P=quote)(?![\w:])",
+    re.IGNORECASE,
+)
+
+
+_INTERVAL_HINT: Final = re.compile(r"(?:interval|every|repeat|freq|period)[\w-]*\s*[=:]")
+
+
+def labelled_interval(text: str) -> str | None:
+    """ "schedule interval=5m task=cleanup" → "schedule every 5m task=cleanup": an amount of time
+    given to a key that says how often, said as "every"; None when the text has none."""
+    lowered = text.lower()
+    if (
+        "interval" not in lowered
+        and "every" not in lowered
+        and "repeat" not in lowered
+        and "freq" not in lowered
+        and "period" not in lowered
+    ) or _INTERVAL_HINT.search(lowered) is None:
+        return None  # most texts: a few looks, then one plain pattern (0.4 µs, not 1.5)
+    match = _INTERVAL_KEY.search(text)
+    if match is None:
+        return None
+    before = text[: match.start()]
+    if before[-1:] in ("?", "&") or (
+        "=" not in text[match.start() : match.start("amount")] and before.strip(" -\t\"'`{")
+    ):
+        # "?interval=5m&…" (a web address's query); "the interval: 30m is too short" (a key
+        # with ":" counts only first, as a config line writes it)
+        return None
+    return f"{text[: match.start()]}every {match['amount']}{text[match.end() :]}"

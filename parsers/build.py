@@ -35,9 +35,11 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from . import lexicon as lx
+from .asks import bare_morning_hour_asks
 from .cron import cron_problem
 from .cronexpr import first_time
 from .daytimes import crossed, days_per_period, time_parts
+from .frequency import one_month_a_quarter
 from .limits import MIN_INTERVAL_SECONDS
 from .observances import (
     MONTH_FIRST_COUNTRIES,
@@ -359,7 +361,12 @@ class _Builder:
             # small-hours time with no day ("1:30"): 01:30 tomorrow or 13:30 today?
             note = f'"{written}" read on the 24-hour clock as {hour:02d}:{minute:02d}'
             if twelve_hour_clock(self.zone_name):
-                self.note(f'{note}; say "{written}pm" for the evening', UNSURE_PENALTY)
+                # "every Monday at 10:00" in the US: a job's morning, noted (`asks`)
+                asks = bare_morning_hour_asks(
+                    hour, repeating=self.said_repeating, task_said=self.p.task_said
+                )
+                penalty = UNSURE_PENALTY if asks else ASSUMPTION_PENALTY
+                self.note(f'{note}; say "{written}pm" for the evening', penalty)
             elif hour <= _SMALL_HOURS_END and not self._names_a_day():
                 self.note(f'{note}, in the small hours; say "{written}pm"', UNSURE_PENALTY)
             else:
@@ -369,9 +376,16 @@ class _Builder:
             # the working morning, which is how most requests mean it ("standup at 9"); but
             # "remind me to call Rohan at 9" may well be the evening, and reminder apps that
             # pick "the next one to come" read 9pm after 9am: ask
+            # (a repeating job's morning is noted only: `asks.bare_morning_hour_asks`)
+            asks = bare_morning_hour_asks(
+                hour,
+                repeating=self.said_repeating,
+                task_said=self.p.task_said,
+                day_named=self._names_a_day(),
+            )
             self.note(
                 f'"{written}" read as {_spoken(hour, minute)}; say "{written}pm" for the evening',
-                UNSURE_PENALTY,
+                UNSURE_PENALTY if asks else ASSUMPTION_PENALTY,
             )
             return hour
         # 1 to 7 with nothing to settle it: the afternoon is the likelier ("at 4" is 4pm in
@@ -385,10 +399,16 @@ class _Builder:
 
     def _doubt_date_order(self) -> None:
         """ "5/6" read month first (the default order) where the zone's country writes the
-        day first (India, Britain, most of the world): which was meant? The owner who sets
-        AGENTCRON_DATE_ORDER is not asked."""
+        day first (India, Britain, most of the world), or where no country says which (UTC):
+        which was meant? Only a zone of a country that writes the month first (the US) settles
+        it; the owner who sets AGENTCRON_DATE_ORDER is not asked."""
         country = zone_country(self.zone_name)
-        if country is not None and country not in MONTH_FIRST_COUNTRIES:
+        if country is None:
+            self.note(
+                "a date of two numbers may be month/day or day/month: say the month's name",
+                UNSURE_PENALTY,
+            )
+        elif country not in MONTH_FIRST_COUNTRIES:
             self.note(
                 f"dates in the zone's country ({country}) are usually written day first: "
                 "say the month's name",
@@ -459,6 +479,14 @@ class _Builder:
             apps = f" ({_DISPUTED_PARTS[part]}): say the time" if disputed else ""
             self.note(f"no time given; {part} read as {_spoken(at.hour, 0)}{apps}", penalty)
             return at
+        if self.p.from_today:
+            # "3 weeks from today": the day at 9:00, as "tomorrow" is; many mean "from now"
+            # and this time of day: asked
+            self.note(
+                "no time given; assumed 9:00 AM on that day (“from now” keeps this time of day)",
+                UNSURE_PENALTY,
+            )
+            return _DEFAULT_TIME
         self.note("no time given; assumed 9:00 AM", DEFAULT_TIME_PENALTY)
         return _DEFAULT_TIME
 
@@ -597,10 +625,50 @@ def _start_time_of_one_run(phrase: Phrase) -> None:
         phrase.interval_start = None
 
 
+def said_again(first: ClockTime, second: ClockTime) -> bool:
+    """Whether two times of day as written are the same time: "6pm" and "6 p.m.", "18:00"
+    and "6pm", "9" and "9" (a bare hour only with the same bare hour)."""
+    if first.minute != second.minute:
+        return False
+    hour, again = first.hour_24(), second.hour_24()
+    if hour is None or again is None:
+        return hour is None and again is None and first.hour == second.hour
+    return hour == again
+
+
+def _times_said_again(phrase: Phrase) -> None:
+    """ "friday 1 pm (13:00)", "at 5:15 pm (17:15)": a time of day said again is one time —
+    not several, which would make a one-off run every day."""
+    kept: list[TimeMention] = []
+    for mention in phrase.times:
+        if not any(said_again(k.clock, mention.clock) for k in kept):
+            kept.append(mention)
+    phrase.times = kept
+
+
+def _start_time_said_again(phrase: Phrase) -> None:
+    """ "every Tuesday at 6 p.m. … starting at 6 p.m.", "tomorrow at 1pm, starting at 1pm":
+    a start time that is the time of day said again is that time (not a second one); a
+    sub-daily interval's start ("every 2 hours starting at 9am") is its own."""
+    start = phrase.interval_start
+    if (
+        start is not None
+        and phrase.times
+        and (phrase.interval is None or phrase.interval[1] not in ("second", "minute", "hour"))
+        and any(said_again(t.clock, start.clock) for t in phrase.times)
+    ):
+        phrase.interval_start = None
+
+
 def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     """The schedule a phrase describes. Raises Rejected or NotUnderstood."""
     _whole_minutes(phrase)
+    if len(phrase.times) > 1 and phrase.zone is None:
+        # (with a zone, one of the two may be said on its clock: "9am (9:00 CET)")
+        _times_said_again(phrase)
     _start_time_of_one_run(phrase)
+    if phrase.interval_start is not None:
+        _start_time_said_again(phrase)
     _framed_days(phrase)
     _one_schedule(phrase)
     _start_day_of_month(phrase)
@@ -609,6 +677,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         phrase.interval = None
         phrase.every = True
     _days_left(phrase)
+    _quarters_named(phrase)
     _meeting_window(phrase)
     _nth_narrows_weekdays(phrase)
     if phrase.shift_seconds and len(phrase.times) != 1:
@@ -726,6 +795,20 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         # the date is the series' first day, and a weekly one keeps its weekday; asked
         p.starting = DayRef(date=p.dates.pop())
         b.note("the date named read as the first day of the series", UNSURE_PENALTY)
+    if recurring and single and _series_from_a_day(p):
+        # "today 4pm to 6pm every week", "tomorrow at 9am, repeat weekly": the day named is
+        # the series' first day, and a weekly one keeps its weekday; asked
+        p.starting, p.day_offset, single = DayRef(day_offset=p.day_offset), None, False
+        b.note("the day named read as the first day of the series", UNSURE_PENALTY)
+    elif (
+        recurring
+        and single
+        and _today_and_every(p)
+        and cron_weekday(b.local_now.date()) in p.weekdays
+    ):
+        # "held TODAY and every weekday at 6:30 PM": today is one of them, said first ("today
+        # at 15:00 and every Friday after", on a Wednesday, is two things: refused below)
+        p.day_offset, single = None, False
     if recurring and (single or p.once):
         raise Rejected("the text mixes a repeating schedule with a single date")
     if recurring:
@@ -1139,6 +1222,19 @@ def _interval_restates_times(p: Phrase) -> bool:
     return all(b - a == step for a, b in pairwise(minutes))
 
 
+def _quarters_named(p: Phrase) -> None:
+    """ "Meets quarterly Jan, Apr, Jul, Oct., on the third Saturday": the months are the
+    quarters, said outright — a monthly schedule in those months. Other months beside
+    "quarterly" are refused later (which did it mean?)."""
+    if p.quarter and one_month_a_quarter(p.months):
+        p.quarter = False
+        p.interval = (1, "month")
+        if not (p.monthdays or p.nth or p.first_weekday or p.dates):
+            # "Courses start quarterly (January, April, July, October)": which day? Asked
+            p.monthdays.append(1)
+            p.unsure.append("no day given; read as the first day of each of those months")
+
+
 def _days_left(p: Phrase) -> None:
     """Business hours keep to Monday–Friday unless days are named; "except Friday" takes
     days out of those named (or out of every day); "twice a day" needs its two times."""
@@ -1162,7 +1258,7 @@ def _days_left(p: Phrase) -> None:
                 raise Rejected("the text names two different intervals")
             p.interval, p.every = (1, unit), True
             return _days_left(p)
-        if named != count or p.interval or p.window:
+        if named != count or p.interval not in (None, (1, unit)) or p.window:
             raise Rejected(
                 "a number of times per day or week does not say when",
                 "name the times: every day at 9am and 5pm",
@@ -1320,16 +1416,39 @@ def _date_for_weekday(b: _Builder) -> None:
     """ "Thursday the 15th": the next 15th that is a Thursday, as a one-time date."""
     p = b.p
     weekday, day = p.weekdays[0], p.monthdays[0]
-    month_start = b.local_now.date().replace(day=1)
+    found, coming = weekday_monthday_ahead(b.local_now.date(), weekday, day)
+    if found is None:
+        raise Rejected(f"no coming {lx.DAY_LABELS[weekday]} falls on the {_ordinal(day)}")
+    if coming is not None and found != coming:
+        # "Monday the 1st" when the coming 1st is a Sunday: a slip, or a month further on?
+        # Months away is a guess: asked
+        b.note(
+            f"the coming {_ordinal(day)} is a {lx.DAY_LABELS[cron_weekday(coming)]}: read as "
+            f"{lx.DAY_LABELS[weekday]} {found:%B} {day}, {found.year}",
+            UNSURE_PENALTY,
+        )
+    p.dates = [(found.year, found.month, found.day)]
+    p.weekdays, p.monthdays, p.single_day = [], [], False
+
+
+def weekday_monthday_ahead(today: date, weekday: int, day: int) -> tuple[date | None, date | None]:
+    """The first day from `today` on that is both day `day` of its month and `weekday` (cron
+    numbering), within 14 months, and the first day `day` of a month from today on whatever
+    its weekday (the one a person most likely means: when the two differ, the weekday or the
+    day was a slip)."""
+    month_start = today.replace(day=1)
+    coming: date | None = None
     for ahead in range(14):
         first = add_months(month_start, ahead)
-        if day <= days_in_month(first.year, first.month):
-            candidate = first.replace(day=day)
-            if cron_weekday(candidate) == weekday and candidate >= b.local_now.date():
-                p.dates = [(candidate.year, candidate.month, candidate.day)]
-                p.weekdays, p.monthdays, p.single_day = [], [], False
-                return
-    raise Rejected(f"no coming {lx.DAY_LABELS[weekday]} falls on the {_ordinal(day)}")
+        if day > days_in_month(first.year, first.month):
+            continue
+        candidate = first.replace(day=day)
+        if candidate < today:
+            continue
+        coming = coming or candidate
+        if cron_weekday(candidate) == weekday:
+            return candidate, coming
+    return None, coming
 
 
 # -- repeating schedules ------------------------------------------------------------------
@@ -2148,7 +2267,8 @@ def _monthly(b: _Builder, count: int) -> Built:
         first = first.astimezone(b.local_now.tzinfo)
         months = sorted((first.month - 1 + k * count) % 12 + 1 for k in range(12 // count))
         month_field = ",".join(str(m) for m in months)
-        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}", UNSURE_PENALTY)
+        # as Google Calendar and Todoist count a series, from its first run: noted (`asks`)
+        b.note(f"every {count} months counted from {lx.MONTH_LABELS[first.month]}")
     if any(day > 28 for day in monthdays) and not {28, 29, 30, 31} <= set(monthdays):
         # (a run of days to the 31st ends on every month's last day: nothing is skipped)
         b.note("months without that day are skipped; “last day of the month” runs every month")
@@ -2479,6 +2599,13 @@ def _one_time(b: _Builder) -> Built:
         raise Rejected("the text names two different days")
     times = b.times()
     if len(times) > 1:
+        if (
+            (p.dates or p.weekdays or p.day_offset is not None)
+            and p.times_listed  # "at 3 PM (17:00)": one time, or two? Refused
+            and len(set(times)) > 1
+            and not (b.shift_days or p.next_business_day or p.part)
+        ):
+            return _times_on_one_day(b, times)
         raise Rejected("a one-time schedule runs once", f"every day at {_join_times(times)}")
     midnight = any(m.named == "midnight" for m in p.times)
     if (p.dates or p.weekdays or p.day_offset) and any(_twelve_am(m.clock) for m in p.times):
@@ -2514,6 +2641,26 @@ def _one_time(b: _Builder) -> Built:
         local = instant.astimezone(b.zone)
         instant = to_instant(local.date() + timedelta(days=b.shift_days), at, b.zone)
     return _at(b, instant)
+
+
+def _times_on_one_day(b: _Builder, times: list[time]) -> Built:
+    """ "Masses at 8:15am and 5:30pm on December 8", "tomorrow at 9am and 5pm": several times
+    on the one day named — each once, that day (a daily rule held to the day). The day is the
+    one its last time comes round on."""
+    last = _one_time_instant(b, max(times))
+    if last <= b.now:
+        return _at(b, last)  # refused as past, as one time is
+    day = last.astimezone(b.zone).date()
+    named = b.p.weekdays
+    if named and cron_weekday(day) != named[0]:
+        raise Rejected("the text names two different days")
+    b.first_day = max(b.first_day, day)
+    b.end_day = day
+    # one thing at several times, or several things? ("a meeting tomorrow at 3pm and 5pm")
+    b.note(
+        f"read as {len(times)} runs on {day:%A} {day.day} {day:%B %Y}, once each", UNSURE_PENALTY
+    )
+    return _rrule(b, ["FREQ=DAILY"], times)
 
 
 def _at_second(b: _Builder, at: time) -> time:
@@ -2694,6 +2841,39 @@ def _series_from_a_date(p: Phrase) -> bool:
         and p.interval[1] in ("day", "week")
         and not (p.weekdays or p.monthdays or p.nth or p.months or p.once or p.holiday)
         and not (p.years or p.first_weekday or p.quarter)
+    )
+
+
+def _series_from_a_day(p: Phrase) -> bool:
+    """ "today" or "tomorrow" (a day counted from today) and an interval of weeks or months with
+    nothing else dating the runs, nor a start: that day starts the series (a weekly one keeps its
+    weekday). Not days: "every day at 9am today" says two things."""
+    return (
+        p.day_offset is not None
+        and 0 <= p.day_offset <= 1
+        and len(p.times) <= 1
+        and p.starting is None
+        and p.interval is not None
+        and p.interval[1] in ("week", "month")  # ("every day at 9am today": two things)
+        and not (p.weekdays or p.monthdays or p.nth or p.months or p.dates or p.once)
+        and not (p.has_offset or p.instant is not None or p.next_weekday or p.next_week)
+        and not (p.next_business_day or p.years or p.first_weekday or p.quarter or p.holiday)
+    )
+
+
+def _today_and_every(p: Phrase) -> bool:
+    """ "today and every weekday", "today and every Monday at 9": today beside days of the week
+    that repeat, with nothing else dating the runs."""
+    return (
+        p.day_offset == 0
+        and len(p.times) <= 1
+        and p.every
+        and bool(p.weekdays)
+        and p.starting is None
+        and p.interval in (None, (1, "week"))
+        and not (p.monthdays or p.nth or p.months or p.dates or p.once)
+        and not (p.has_offset or p.instant is not None or p.next_weekday or p.next_week)
+        and not (p.next_business_day or p.years or p.first_weekday or p.quarter or p.holiday)
     )
 
 

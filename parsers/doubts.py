@@ -27,6 +27,8 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from . import narration
+
 _WORDS: Final = re.compile(r"[a-z]+")
 _LETTERS_ONLY: Final = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
 
@@ -172,7 +174,9 @@ def description(text: str) -> str | None:
 
 _CANNOT: Final = re.compile(
     r"\b(?:there(?:'s|\s+is|\s+was)\s+no\s+way\s+to|(?:is|was|it's)\s+(?:not\s+possible|"
-    r"impossible)\s+to|(?:cannot|can't|can\s+not|couldn't)\s+(?:express|specify|say|describe))\b",
+    r"impossible)\s+to|(?:cannot|can't|can\s+not|couldn't)\s+(?:express|specify|say|describe)"
+    # "You cannot schedule a cron job to run every 5 seconds": what a tool does not allow
+    r"|(?:you|one|users?)\s+(?:cannot|can't|can\s+not|couldn't)\s+(?:schedule|set|run|configure))\b",
     re.IGNORECASE,
 )
 
@@ -493,11 +497,17 @@ _ASKS_FOR_IT: Final = re.compile(
 )
 
 
+# Quartz's "?" (any) among a cron expression's fields: "0 0 10 ? * MON-FRI", "0 30 17 * * ?"
+_QUARTZ_ANY: Final = re.compile(r"\?(?=\s+\*)|(?<=\*\s)\?")
+
+
 def question(text: str) -> str | None:
     """ "Dinner at 8? Sounds perfect", "are we still meeting for lunch tomorrow?": a question
     about a time, not a request for a schedule."""
     if "?" not in text or _ASKS_FOR_IT.match(text) is not None:
         return None
+    if "*" in text and "?" not in _QUARTZ_ANY.sub("", text):
+        return None  # "-e '0 30 17 * * ?'": Quartz's "any" among cron's fields
     return "that reads as a question about a time, not a request: to confirm"
 
 
@@ -507,8 +517,14 @@ _CHANGE: Final = re.compile(
     r"\binstead\b|\bin\s+place\s+of\b|\b(?:re-?schedul|postpon)\w*|"
     r"\b(?:has|have|had)\s+been\s+(?:changed|moved|cancell?ed|shifted)\b|"
     r"^\W*alter\b|^\W*move\s+(?:my|our|it|this|that)\b.{0,40}?\bto\b|"
+    # "moving our weekly sync to 9 AM", "Changes the time for the nightly run to 04:50 UTC"
+    r"^\W*(?:moving|chang(?:e|es|ing))\s+(?:my|our|the|it|this|that)\b.{0,40}?\bto(?=\s+"
+    r"(?:\d|noon|midnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day))|"
     r"\b(?:moved|pushed|changed|shifted|bumped|brought)\s+(?:back\s+|forward\s+|up\s+)?"
     r"(?:to|until|till)\b|"
+    # "has moved from Tuesday to Thursday", "switched from 9am to 10am": the old day, then the new
+    r"\b(?:moved|pushed|changed|shifted|bumped|switched|swapped)\s+from\s+[\w:.]+(?:\s+[\w:.]+)?"
+    r"\s+(?:to|until|till)\b|"
     r"\bmake\s+(?:it|that|this)\s+(?:due\s+)?(?:(?:at|on|for)\s+)?"
     r"(?:\d|noon|midnight|today|tomorrow|tonight|next|this|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
@@ -517,6 +533,7 @@ _CHANGE: Final = re.compile(
 _CHANGE_CUES: Final = (
     *("instead", "reschedul", "re-schedul", "postpon", "moved", "pushed", "changed", "shifted"),
     *("bumped", "brought", "make it", "make th", "place of", "been can", "alter", "move"),
+    *("switched", "swapped", "moving", "chang"),
 )
 
 
@@ -747,5 +764,28 @@ def doubt(
     if (" and " in lowered or "followed by" in lowered) and (
         ascii_words is None or not _TWO_REQUEST_WORDS.isdisjoint(ascii_words)
     ):
-        return two_requests(text)
-    return None
+        found = two_requests(text)
+        if found:
+            return found
+    return tells_of_a_time(text, words)
+
+
+def tells_of_a_time(text: str, words: frozenset[str]) -> str | None:
+    """Why `text` tells of a time rather than asks for one (`narration`), or None. `words`:
+    the letter runs of the lowered text (each check looks its cue up there first)."""
+    return (
+        narration.fault_report(text, words)
+        or narration.nothing_happens(text, words)
+        or narration.told_in_the_past(text, words)
+        or narration.two_events(text, words)
+        or (narration.future_event(text, words) if _REPEAT_SAID.isdisjoint(words) else None)
+    )
+
+
+# Words that say a schedule repeats: an event described in the future with one of them ("Choir
+# Practice will be held … on Sundays") tells its habit, which is the schedule asked for
+_REPEAT_SAID: Final = frozenset(
+    "every each daily weekly monthly yearly annually nightly hourly biweekly fortnightly "
+    "weekdays weekends mondays tuesdays wednesdays thursdays fridays saturdays sundays "
+    "mornings afternoons evenings nights always usually regularly recurring".split()
+)

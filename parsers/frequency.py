@@ -57,3 +57,29 @@ def agrees(word: str, phrase: Phrase) -> bool:
             interval is None and len(p.months) == 1 and bool(p.monthdays or p.nth)
         )  # "every year on May 1", "the first Monday of May"
     return False
+
+
+def one_month_a_quarter(months: list[int]) -> bool:
+    """Whether `months` are one month of each calendar quarter, three months apart
+    ("January, April, July, October"; "Mar, Jun, Sep, Dec"): the months a quarterly
+    schedule beside them runs in, said outright."""
+    ordered = sorted(set(months))
+    return len(ordered) == 4 and all(b - a == _QUARTER_STEP for a, b in pairwise(ordered))
+
+
+_STEP_SECONDS: Final = {"second": 1, "minute": 60, "hour": 3600}
+
+
+def runs_in_span(interval: tuple[float, str] | None, seconds: float, months: int = 0) -> int | None:
+    """How many runs "every 5 minutes for 20 minutes" means: the span (`seconds`, shorter than
+    a day) over the interval (4), when a sub-daily interval was said and divides the span into
+    two runs or more; else None (the span is then no bound: "every day, meditate for 20
+    minutes" says how long the task takes)."""
+    if interval is None or months or not 0 < seconds < 86400:
+        return None
+    count, unit = interval
+    step = _STEP_SECONDS.get(unit, 0) * count
+    if step <= 0 or step != int(step) or seconds % step:
+        return None
+    runs = int(seconds // step)
+    return runs if runs >= 2 else None

@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Final
 
 from . import lexicon as lx
+from .frequency import runs_in_span
 from .observances import CUES, is_holiday_name, known_country, same_holiday, zone_country
 from .phrase import (
     FROM_END,
@@ -28,7 +29,7 @@ from .phrase import (
     TimeMention,
 )
 from .restated import SUMMER, WINTER, Said, agreeing
-from .settings import date_order
+from .settings import date_order, date_order_chosen
 from .tokens import ClockTime, Token
 from .zones import (
     UnknownZoneError,
@@ -44,6 +45,7 @@ from .zones import (
 WEEKEND_JOB: ContextVar[bool] = ContextVar("WEEKEND_JOB", default=False)
 WEEKEND_JOB_NOTE: Final = "“the weekend” read as every weekend, Saturday and Sunday (a job repeats)"
 
+_MOST_TERMS: Final = 8  # terms of one amount: years to seconds, and a spare
 _SECONDS: Final = {
     "second": 1,
     "minute": 60,
@@ -130,8 +132,15 @@ def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple
             if note not in reader.phrase.assumptions:
                 reader.phrase.assumptions.append(note)
         if token.unsure is not None and token.unsure not in reader.phrase.unsure:
+            if token.kind == lx.MONTH and _day_month_chosen():
+                continue  # "1.5." with day/month dates chosen: 1 May, sure
             reader.phrase.unsure.append(token.unsure)
     return reader.phrase, end
+
+
+def _day_month_chosen() -> bool:
+    """Whether the owner chose day/month dates (AGENTCRON_DATE_ORDER=DMY, or given)."""
+    return date_order_chosen() and date_order() == "DMY"
 
 
 # Words that make "office hours" after them a time window: "during office hours"
@@ -327,6 +336,8 @@ class _Reader:
                     self.phrase.unsure.append(f"“{value}” read as {value // 100}:{value % 100:02d}")
             elif width <= 2 and value < 24:
                 is_24h = value == 0 or value > 12 or (width == 2 and value < 10)
+                # "12 UTC", "0 UTC and 12 UTC": an hour said in UTC is on the 24-hour clock
+                is_24h = is_24h or self._utc_at(end)
                 clock = ClockTime(value, 0, None, is_24h)
             else:
                 return None
@@ -352,6 +363,13 @@ class _Reader:
             clock = ClockTime(clock.hour, clock.minute, meridiem[0], False)  # "3 oclock pm"
             end = meridiem[1]
         return TimeMention(clock, token.start, self.tokens[end - 1].end, named), end
+
+    def _utc_at(self, j: int) -> bool:
+        """Whether the zone at j is UTC ("UTC", "Z", "GMT+0" read as Etc/…)."""
+        if j >= self.n or self.tokens[j].kind != lx.ZONE:
+            return False
+        zone = str(self.tokens[j].value)
+        return zone == "UTC" or zone.startswith("Etc/")
 
     def _part_meridiem(self, j: int, hour: int) -> tuple[str, int] | None:
         """ "in the morning", "in the evening", "at night" right after a bare hour: that
@@ -607,15 +625,35 @@ class _Reader:
                 return self._set_window(mention, other[0], other[1])
         self.phrase.times.append(mention)
         j = self._other_meridiem(mention, j)
-        while step := self._is_separator(j):
-            more = self._time_at(j + step)
+        while True:
+            j = self._zone_between_times(j)
+            step = self._is_separator(j)
+            more = self._time_at(j + step) if step else None
             if more is None:
                 break
             self.phrase.times.append(more[0])
+            self.phrase.times_listed = True
             j = self._other_meridiem(more[0], more[1])
         if len(self.phrase.times) > 1:
             j = self._and_so_on(j)
         return j
+
+    def _zone_between_times(self, j: int) -> int:
+        """ "00 UTC and 12 UTC", "11 AM UTC & 11 PM UTC", "13UTC and 23UTC": a list of times
+        with the zone said after each; at j, the zone of the time just read, when the next
+        item is a time followed by the same zone. It is set, and the list goes on after it
+        (j itself when there is no such zone)."""
+        if j >= self.n or self.tokens[j].kind != lx.ZONE:
+            return j
+        step = self._is_separator(j + 1)
+        more = self._time_at(j + 1 + step) if step else None
+        if more is None or more[1] >= self.n:
+            return j
+        after = self.tokens[more[1]]
+        if after.kind != lx.ZONE or after.value != self.tokens[j].value:
+            return j
+        self._set_zone(str(self.tokens[j].value))
+        return j + 1
 
     def _and_so_on(self, j: int) -> int:
         """ "…, 6am, 8am, and so on", "14:00, 14:05 … etc.": the list of times goes on."""
@@ -837,6 +875,10 @@ class _Reader:
         days = self._monthday_range(i)
         if days is not None:
             return days
+        if self._kind(i + 1) in (lx.DAY, lx.DAYS):
+            span = self._day_span(i + 1)  # "from Saturday 8am to Sunday 6pm"
+            if span is not None:
+                return span
         if self._kind(i + 1) == lx.NUM and self._is_range(i + 2):
             # "every 5 minutes from 10 through 20 minutes past the hour" (crontab.guru)
             past = self._minutes_past(i + 1)
@@ -1075,6 +1117,9 @@ class _Reader:
                 j = same
         if self._word(j) == "the" and self._kind(j + 1) in (lx.DAYSET, lx.DAY, lx.DAYS):
             j += 1  # "except the weekend"
+        left = self._all_but_nth(j + (self._word(j) == "the"))
+        if left is not None:
+            return left
         if self._kind(j) == lx.MONTH:
             sub = _Reader(self.tokens)
             end = sub._month(j)  # "daily except in May": the other months
@@ -1110,6 +1155,36 @@ class _Reader:
             )
         self.phrase.except_weekdays.extend(d for d in days if d not in self.phrase.except_weekdays)
         self.phrase.order.append("x")
+        return j
+
+    def _all_but_nth(self, i: int) -> int | None:
+        """After "except (for) (the)": "first Monday (of every month)" when the phrase runs
+        every Monday — the other Mondays of the month, by their place (2nd to 5th); the index
+        after the words, or None. The last one cannot be left out so (a month has four or five)."""
+        weekdays = self.phrase.weekdays
+        if self._kind(i) != lx.ORD or not weekdays or self.phrase.nth:
+            return None
+        left_out, j = [int(self.tokens[i].value)], i + 1  # type: ignore[call-overload]
+        while (step := self._is_separator(j)) and self._kind(j + step) == lx.ORD:
+            left_out.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+            j += step + 1
+        if self._kind(j) not in (lx.DAY, lx.DAYS):
+            return None
+        day = int(self.tokens[j].value)  # type: ignore[call-overload]
+        if day not in weekdays or not all(1 <= nth <= 5 for nth in left_out):
+            return None
+        j += 1
+        if self._month_follows(j):
+            j += 2 + (self._word(j + 1) in ("the", "every", "a"))
+        elif (
+            self._word(j) in ("of", "in")
+            and self._word(j + 1) == "each"
+            and self._is_unit(j + 2, "month")
+        ):
+            j += 3
+        weekdays.remove(day)
+        self.phrase.nth.extend((nth, day) for nth in range(1, 6) if nth not in left_out)
+        self.phrase.every = True
         return j
 
     def _same_nth_in_month(self, i: int) -> int | None:
@@ -1188,6 +1263,10 @@ class _Reader:
         midnight to 5pm each day)."""
         if self._word(i) == "ending" and self._word(i + 1) == "after":
             return self._for(i + 1)  # "ending after 60 days", "ending after 10 occurrences"
+        if self._word(i) == "ending":
+            span = self._span_end(i + 1)
+            if span is not None:
+                return span
         bound = self._bound(i, "until")
         if bound is not None or self.phrase.interval is None:
             return bound
@@ -1351,12 +1430,27 @@ class _Reader:
             ref, end = DayRef(quarter_end=True), j + 2  # its last month's last day
         elif self._word(j) == "next" and self._is_unit(j + 1, "month"):
             ref, end = DayRef(month_end=0, months_later=1), j + 2  # "until the end of next month"
+        elif (day_end := self._rest_of_today(j)) is not None:
+            # "every 15 minutes until the end of the day": today
+            ref, end = DayRef(day_offset=0), day_end
         else:
             return None
         if self.phrase.until is not None:
             raise Rejected("the text names two end dates")
         self.phrase.until = ref
         return end
+
+    def _rest_of_today(self, i: int) -> int | None:
+        """ "(the end of / the rest of) the day", "… today", "… day": today, when a sub-daily
+        interval runs in it ("every 30 minutes for the rest of the day"); where it ends, else
+        None (the day alone is no bound: "take the rest of the day off")."""
+        interval = self.phrase.interval
+        if interval is None or interval[1] not in _SUB_DAILY:
+            return None
+        if self._word(i) == "today":
+            return i + 1
+        j = i + 1 if self._word(i) in ("the", "this") else i
+        return j + 1 if self._is_unit(j, "day") else None
 
     def _no_end(self, i: int) -> int | None:
         """ "(until) further notice", "(until) cancelled": a repeating schedule with no end
@@ -1398,8 +1492,20 @@ class _Reader:
         ):
             self.phrase.count = token.value  # "for 5 times", "for 8 occurrences", "for 1 time"
             return j + 2
+        if self._word(j) == "the" and self._word(j + 1) == "rest" and self._word(j + 2) == "of":
+            end = self._rest_of_today(j + 3)  # "every hour for the rest of the day"
+            if end is None or self.phrase.until is not None:
+                return None
+            self.phrase.until = DayRef(day_offset=0)
+            return end
         if self._word(j) == "the" and self._word(j + 1) == "next":
             j += 2
+            if self._is_unit(j, "minute", "hour") and self.phrase.count is None:
+                # "every 10 minutes for the next hour": one of that unit
+                runs = runs_in_span(self.phrase.interval, _SECONDS[self.tokens[j].value], 0)  # type: ignore[index]
+                if runs is not None:
+                    self.phrase.count = runs
+                    return j + 1
         end = sub._amounts(j)
         if end is None or self.phrase.until is not None:
             return None
@@ -1414,7 +1520,11 @@ class _Reader:
             return None  # "configured for a day of the week": which day, not how long
         seconds, months = sub.phrase.offset_seconds, sub.phrase.offset_months
         if seconds % 86400:
-            return None
+            runs = runs_in_span(self.phrase.interval, seconds, months)
+            if runs is None or self.phrase.count is not None:
+                return None
+            self.phrase.count = runs  # "every 5 minutes for 20 minutes": 4 runs, then done
+            return end
         # The last day is included: "for 2 weeks" from today ends 13 days later.
         self.phrase.until = DayRef(days_later=int(seconds // 86400) - 1, months_later=months)
         return end
@@ -1952,6 +2062,10 @@ class _Reader:
         if kind == lx.ORD and self._word(j - 1) == "other" and self._plain_monthday(j):
             # "every other 16th": that day of every second month
             self._set_interval(count, "month")
+            ordinal = self.tokens[j]
+            if ordinal.value == 2 and ordinal.end - ordinal.start == 6:
+                # "every other second": the unit as much as the 2nd of the month — asked
+                self.phrase.unsure.append("“every other second” read as the 2nd, every 2 months")
             return self._ordinals(j)
         return None
 
@@ -2312,6 +2426,12 @@ class _Reader:
             ]
             self.phrase.times_per_adverb = True  # "10 times weekly": build may read a count
             j += 1
+        elif self._is_unit(j, "day", "week", "month", "year") and self._word(i) != "twice":
+            # "1x month", "2x week" (the "a" left out, as in lists of plans and habits)
+            unit, j = str(self.tokens[j].value), j + 1
+        elif self._kind(j) == lx.DAYSET and self._word(i) != "twice":
+            # "2x weekdays (8am, 4pm)": so many times on each of those days
+            unit = "day"
         if unit is None and self._word(i) != "twice" and self.phrase.count in (None, count):
             # "weekly on Tuesday, 10 times", "10 times weekly on Tuesday": a count, which
             # only a repeating schedule can have (build checks)
@@ -2329,10 +2449,76 @@ class _Reader:
     # -- days of the week ---------------------------------------------------------
 
     def _days(self, i: int) -> int:
+        span = self._day_span(i)
+        if span is not None:
+            return span
         end = self._days_named(i)
         if self._word(end) in ("that", "which") and self._word(end + 1) in _FALLS:
             return self._falls_on(end + 1) or end  # "every Friday that falls on the 13th"
         return end
+
+    def _day_span(self, i: int) -> int | None:
+        """ "from Saturday 8am to Sunday 6pm", "every Friday 5pm to Sunday 11pm", "Friday at
+        5pm until Monday 9am": a span from a day and time into a later day — when something
+        happens, so it runs at its start (asked, as `_across_days`). None when the words at i
+        are not one."""
+        if self._kind(i) not in (lx.DAY, lx.DAYS):
+            return None
+        k = i + 1 + (self._word(i + 1) == "at")
+        first = self._time_at(k)
+        if first is None or not self._is_range(first[1]):
+            return None
+        if self._kind(first[1] + 1) not in (lx.DAY, lx.DAYS):
+            return None
+        last_at = first[1] + 1
+        end = self._time_at(last_at + 1 + (self._word(last_at + 1) == "at"))
+        if end is None or self.tokens[last_at].value == self.tokens[i].value:
+            return None  # "Monday 9am to Monday 5pm": a window on one day
+        if self.phrase.interval is not None and self.phrase.interval[1] in _SUB_DAILY:
+            raise Rejected("a window that runs from one day into another cannot repeat within it")
+        first_day, last_day = int(self.tokens[i].value), int(self.tokens[last_at].value)  # type: ignore[call-overload]
+        spanned = _day_range(first_day, last_day)
+        weekdays = self.phrase.weekdays
+        if weekdays and set(weekdays) <= set(spanned):
+            weekdays.clear()  # "every weekend, Fri 5pm to Sun 11pm": the weekend, said again
+        if self._days_named(i) != i + 1:
+            return None  # (not reached: a day followed by a time is read alone)
+        self.phrase.times.append(first[0])
+        self.phrase.order.append("t")
+        start, last = (
+            lx.DAY_LABELS[int(self.tokens[i].value)],
+            lx.DAY_LABELS[int(self.tokens[last_at].value)],
+        )  # type: ignore[call-overload]
+        self.phrase.unsure.append(
+            f"a span from {start} into {last} read as when it happens: runs at its start"
+        )
+        return end[1]
+
+    def _span_end(self, i: int) -> int | None:
+        """After "ends": "(on) Sundays at 6:00 p.m." when the phrase starts on one day at one
+        time ("starts every Saturday at 8:00 a.m. and ends on Sundays at 6:00 p.m."): the end
+        of a span into a later day, which runs at its start (asked); None if not that."""
+        p = self.phrase
+        if len(p.times) == 1 and p.window is None and p.interval is None:
+            k = i + (self._word(i) == "at")
+            end = self._time_at(k) if self._word(i) == "at" or self._kind(i) == lx.TIME else None
+            if end is not None:
+                # "starts at 9am and ends at 5pm": when it happens, from its start (asked)
+                p.unsure.append("a start and an end read as when it happens: runs at its start")
+                return end[1]
+        if len(p.weekdays) != 1 or len(p.times) != 1 or p.window is not None:
+            return None
+        k = i + (self._word(i) == "on")
+        if self._kind(k) not in (lx.DAY, lx.DAYS) or self.tokens[k].value == p.weekdays[0]:
+            return None
+        end = self._time_at(k + 1 + (self._word(k + 1) == "at"))
+        if end is None:
+            return None
+        start, last = lx.DAY_LABELS[p.weekdays[0]], lx.DAY_LABELS[int(self.tokens[k].value)]  # type: ignore[call-overload]
+        p.unsure.append(
+            f"a span from {start} into {last} read as when it happens: runs at its start"
+        )
+        return end[1]
 
     def _days_named(self, i: int) -> int:
         if (
@@ -2731,13 +2917,24 @@ class _Reader:
             self._spelled_ordinal(i)
             and self._kind(j) == lx.WORD
             and self._word(j) not in lx.KEYWORDS
+            and self._word(j) not in lx.NO_THING  # "on the tenth with Jon": a day
             # "every month on the fifteenth pay rent": "on the" says it is a day
             and not (self._word(i - 1) == "the" and self._word(i - 2) == "on" and self.phrase.every)
         ):
             return None  # "the first person to answer", "the second reviewer": not a day
-        while (self._kind(j) == lx.ORD and self.tokens[j].start - self.tokens[j - 1].end == 1) or (
-            step := self._is_separator(j)
+        through: tuple[list[int], int] | None = None
+        counted = self._first_so_many(ordinals, j)
+        if counted:  # "the first three Saturdays", "the first 4 Tuesdays": the 1st to the 3rd
+            ordinals, j = list(range(1, counted + 1)), j + 1
+        while (
+            (self._kind(j) == lx.ORD and self.tokens[j].start - self.tokens[j - 1].end == 1)
+            or (through := self._ordinal_range(ordinals, j, i)) is not None
+            or (step := self._is_separator(j))
         ):
+            if through is not None:  # "the 1st through 3rd Monday", "1st-3rd Saturdays"
+                ordinals, j = through
+                through = None
+                continue
             if self._kind(j) == lx.ORD:  # "1st/3rd Thursday": the "/" is not a token
                 ordinals.append(int(self.tokens[j].value))  # type: ignore[call-overload]
                 j += 1
@@ -2928,6 +3125,42 @@ class _Reader:
             phrase.assumptions.append(f"“the {_ordinal(ordinals[0])} day” read as of every month")
         self._joined_days(i, weekday=False)
         return j
+
+    def _first_so_many(self, ordinals: list[int], j: int) -> int:
+        """ "the first three Saturdays", "the first 4 Tuesdays": after "first", how many of the
+        weekday (2 to 5) are meant, when a number and the weekday's name follow; 0 if not."""
+        if ordinals != [1] or self._kind(j) != lx.NUM or self._kind(j + 1) not in (lx.DAY, lx.DAYS):
+            return 0
+        value = self.tokens[j].value
+        return value if isinstance(value, int) and 2 <= value <= 5 else 0
+
+    def _ordinal_range(self, ordinals: list[int], j: int, i: int) -> tuple[list[int], int] | None:
+        """ "the 1st through 3rd Monday", "2nd-4th Tuesdays": at j, "to" (or "-") and a
+        higher ordinal right before a weekday — the ordinals from the last one read to it, and
+        where the list goes on."""
+        if not (self._word(j) == "to" or self._is_sym(j, "-")):
+            return None
+        k = j + 1 + (self._word(j + 1) == "the")
+        if self._kind(k) != lx.ORD:
+            return None
+        low, high = ordinals[-1], int(self.tokens[k].value)  # type: ignore[call-overload]
+        asked = ""
+        if self._kind(k + 1) in (lx.DAY, lx.DAYS):
+            last = 5
+        elif self._month_follows(k + 1) or self.phrase.interval == (1, "month"):
+            # "the 1st to the 5th of every month", "monthly on the 10th-15th": days of the month
+            last = 31
+        elif self._word(i - 1) == "the" and self._word(i - 2) == "on":
+            # "runs on the 1st through the 5th": days of every month, as "on the 1st, 2nd and
+            # 3rd" are — or those days once ("on the 5th to the ninth, we shall eat"): asked
+            last, asked = 31, "days of the month from one to another read as every month"
+        else:
+            return None
+        if not 1 <= low < high <= last:
+            return None
+        if asked:
+            self.phrase.unsure.append(asked)
+        return [*ordinals, *range(low + 1, high + 1)], k + 1
 
     def _nth_joined(self, i: int) -> None:
         """An nth weekday at i joined by "and" to weekdays read before it ("every Friday and
@@ -3369,6 +3602,9 @@ class _Reader:
             return self._times(i)  # "3 pm", "3 in the AM"
         if self._listed_hours_end(j):
             return self._times(i)  # "8, 9 and 10 o'clock of every day"
+        if kind == lx.ZONE and not token.spelled and width <= 2 and isinstance(value, int):
+            if value < 24:
+                return self._times(i)  # "00 UTC and 12 UTC daily", "13UTC and 23UTC"
         spelled_hour = token.spelled and isinstance(value, int) and 0 < value <= 12
         said = self._spelled_clock(i) if spelled_hour else None
         if said is not None and said[0].clock.meridiem is not None:
@@ -3443,6 +3679,8 @@ class _Reader:
                 base_at = end
             elif weeks and self._word(end) == "on" and self._kind(end + 1) == lx.DAY:
                 base_at = end + 1
+            elif weeks and self._kind(end) == lx.DAY:
+                base_at = end  # "a week Tuesday": "a week on Tuesday"
             else:
                 return None
         base = "now" if hence else self._word(base_at)
@@ -3452,6 +3690,7 @@ class _Reader:
             self.phrase.offset_seconds += seconds + 86400 * (base == "tomorrow")
             self.phrase.offset_months += months
             self.phrase.offset_from_day = base != "now"
+            self.phrase.from_today |= base == "today"
             self.phrase.has_offset = True
             return end + (1 if hence else 2)
         # "3 days from today", "a week from tomorrow", "two weeks from Friday": a day counted
@@ -3462,6 +3701,7 @@ class _Reader:
         days = int(seconds // 86400)
         if base in ("today", "tomorrow"):
             self._set_day_offset(days + (base == "tomorrow"))
+            self.phrase.from_today |= base == "today"
             return end + 2
         day_at = base_at + 1 if base in ("next", "this") else base_at
         if self._kind(day_at) != lx.DAY:
@@ -3556,6 +3796,17 @@ class _Reader:
             already = self.phrase.has_offset
             before = (self.phrase.offset_seconds, self.phrase.offset_months)
             end = self._amounts(j)
+            if (
+                end is not None
+                and self._word(end) == "from"
+                and self._word(end + 1) in ("today", "tomorrow", "now")
+                and not already
+            ):
+                # "in two weeks from today at 4h": "in" said with "from": the day counted
+                # from today (as "two weeks from today"), not a delay with a start
+                self.phrase.offset_seconds, self.phrase.offset_months = before
+                self.phrase.has_offset = already
+                return self._relative(j)
             if end is not None and self._word(end) == "of":
                 # "in 2 hours of debugging I couldn't find the leak", "in 3 days of testing":
                 # how long something took, not a delay
@@ -3693,11 +3944,15 @@ class _Reader:
         return j + 2
 
     def _amounts(self, i: int) -> int | None:
-        """ "20 minutes", "an hour and a half", "1 hour 30 minutes"."""
+        """ "20 minutes", "an hour and a half", "1 hour 30 minutes" — at most one term a unit
+        ("1 year 2 months 3 weeks 4 days 5 hours 6 minutes 7 seconds"): a run of "a.m. a.m. …"
+        (read "a minute a minute …") is not summed to its end from every word."""
         j = i
         phrase = self.phrase
         read_any = False
-        while j < self.n:
+        for _ in range(_MOST_TERMS):
+            if j >= self.n:
+                break
             word = self._word(j)
             token = self.tokens[j]
             if token.kind == lx.NUM:
@@ -4195,6 +4450,15 @@ class _Reader:
         if self._word(j) == "the":
             j += 1
         end = None
+        if (
+            self._word(j) == "business"
+            and self._is_unit(j + 1, "week")
+            and not self.phrase.weekdays
+            and (self.phrase.interval is None or self.phrase.interval[1] in _SUB_DAILY)
+        ):
+            # "During the work week, I wake up at 5:30 AM": the working days, Monday to Friday
+            self.phrase.unsure.append("the work week read as Monday to Friday")
+            return self._days_from(j, (1, 2, 3, 4, 5))
         if self._word(j) == "business" and self._is_unit(j + 1, "day"):
             end = j + 2
         elif self._kind(j) == lx.DAYSET and self.tokens[j].end - self.tokens[j].start == 7:

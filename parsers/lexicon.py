@@ -94,6 +94,13 @@ _NUMBER_WORDS: Final = {
     "ninety": 90,
 }
 
+# Words after an ordinal written as a word that are no thing it could count: in "on the tenth
+# with my father", "the first about rent" the ordinal is a day ("the first person" counts one)
+NO_THING: Final = frozenset(
+    {"with", "without", "about", "regarding", "by", "so", "because", "since", "if", "when",
+     "but", "or", "then", "together", "alongside", "plus", "via"}
+)  # fmt: skip
+
 _ORDINAL_WORDS: Final = {
     "first": 1,
     "1st": 1,

@@ -98,6 +98,18 @@ def _calendar(country: str, first_year: int) -> dict[tuple[str, ...], tuple[date
     return {key: tuple(days) for key, days in by_name.items()}
 
 
+@lru_cache(maxsize=64)
+def _by_prefix(country: str, first_year: int) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Each beginning of a holiday's name (as a key) -> the names it begins, in the calendar's
+    order: a lookup by the first words is one dictionary read, not a pass over every name
+    (the grammar tries one at every "st" or "good" of a text)."""
+    starts: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for key in _calendar(country, first_year):
+        for length in range(1, len(key) + 1):
+            starts.setdefault(key[:length], []).append(key)
+    return {start: tuple(keys) for start, keys in starts.items()}
+
+
 def lookup(words: list[str], country: str, first_year: int) -> tuple[str, tuple[date, ...]] | None:
     """The holiday the words name (its name and its dates in the years looked at), in the
     country's calendar or else the United States'; None if neither has it."""
@@ -108,11 +120,8 @@ def lookup(words: list[str], country: str, first_year: int) -> tuple[str, tuple[
         calendar = _calendar(place, first_year)
         found = calendar.get(wanted)
         if found is None:  # "thanksgiving" for "Thanksgiving Day", "mlk" for Martin Luther…
-            matches = [
-                key
-                for key in calendar
-                if key[: len(wanted)] == wanted and not _WEEKDAYS & set(key[len(wanted) :])
-            ]
+            longer = _by_prefix(place, first_year).get(wanted, ())
+            matches = [key for key in longer if not _WEEKDAYS & set(key[len(wanted) :])]
             found = calendar[matches[0]] if len(matches) == 1 else None
         if found:
             return " ".join(wanted), found
@@ -133,7 +142,12 @@ def same_holiday(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
 def is_holiday_name(words: list[str]) -> bool:
     """Whether the words name a holiday in some country's calendar (for the grammar, which
     has no date: the names, unlike the dates, do not change from year to year)."""
-    return lookup(words, "US", NAME_YEAR) is not None
+    return _names_a_holiday(tuple(words))
+
+
+@lru_cache(maxsize=1024)
+def _names_a_holiday(words: tuple[str, ...]) -> bool:
+    return lookup(list(words), "US", NAME_YEAR) is not None
 
 
 NAME_YEAR: Final = 2025

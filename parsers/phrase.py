@@ -109,6 +109,9 @@ class Phrase:
     offset_months: int = 0  # "in 2 months"
     has_offset: bool = False
     offset_from_day: bool = False  # "a month from today": counted from a day, not this minute
+    # "3 weeks from today": counted from today, which many say for "from now" (keeping the time
+    # of day): with no time named, the day's default time is asked about
+    from_today: bool = False
     part: str | None = None  # morning | afternoon | evening | night
     in_part: bool = False  # said "in the evening": alone, the next evening (asked)
     nightly: bool = False  # the part is "nightly"'s: a daily job's word, dawn included
@@ -118,6 +121,7 @@ class Phrase:
     # the part of the day the task's words name ("at 8 for dinner": "evening"; "at 7 to leave
     # for work": "morning"; "lunch": "midday"), which settles a bare hour
     task_part: str | None = None
+    task_said: bool = False  # a command: a task is said beside the schedule ("… to call Sam")
     zone: str | None = None
     instant: datetime | None = None  # a full ISO 8601 timestamp
     once: bool = False
@@ -159,6 +163,9 @@ class Phrase:
     # counted in the year, not the month)
     # "at midnight, 2am, 4am, and so on", "14:00, 14:05 … etc.": the times named go on
     times_continue: bool = False
+    # several times read as one list ("at 8:15am and 5:30pm", "9, 12 and 15:00"), not times
+    # said apart ("at 3 PM (17:00)", "at 2pm … at 9am")
+    times_listed: bool = False
     yeardays: list[int] = field(default_factory=list)
     weeknos: list[int] = field(default_factory=list)
     year_nth: bool = False

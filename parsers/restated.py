@@ -235,3 +235,14 @@ def _keep_time(match: re.Match[str]) -> str:
         # "3.01 (3 pm)": the bracket says which half of the day the time is in
         return f"{int(match['h'])}:{first.minute:02d} {match['mer2']}"
     return match["time"]
+
+
+# "(or 8:15, or 8:30, or, you know, however long it takes)", "(or so)", "(or thereabouts)": other
+# times the thing may happen at, said after the one it happens at
+_ALTERNATIVES: Final = re.compile(r"\s*\(\s*or\b[^()]*(?:\)|$)", re.IGNORECASE)
+
+
+def without_alternatives(text: str) -> str:
+    """`text` without a bracket that opens with "or" — the alternatives to the time said
+    before it ("at 8 p.m. (or 8:15, or 8:30)" → "at 8 p.m."); `text` itself when it has none."""
+    return _ALTERNATIVES.sub("", text) if "(" in text else text

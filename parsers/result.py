@@ -103,6 +103,40 @@ class ParseResult:
 _FIELDS: Final = frozenset(field.name for field in fields(ParseResult))
 
 
+def _made(
+    self: ParseResult,
+    schedule: dict[str, Any] | None,
+    human_readable: str | None,
+    confidence: float,
+    parse_method: str | None,
+    reason: str | None = None,
+    suggestion: str | None = None,
+    notes: tuple[str, ...] = (),
+    task: str | None = None,
+    target: str | None = None,
+    schedule_text: str | None = None,
+    exclusions: dict[str, Any] | None = None,
+) -> None:
+    """ParseResult's __init__: the frozen dataclass's own sets each field through
+    object.__setattr__, a call each (eleven); the fields go into the instance's dict at once."""
+    self.__dict__.update(
+        schedule=schedule,
+        human_readable=human_readable,
+        confidence=confidence,
+        parse_method=parse_method,
+        reason=reason,
+        suggestion=suggestion,
+        notes=notes,
+        task=task,
+        target=target,
+        schedule_text=schedule_text,
+        exclusions=exclusions,
+    )
+
+
+ParseResult.__init__ = _made  # type: ignore[method-assign]
+
+
 @dataclass(frozen=True)
 class CommandParts:
     """A command split into when, what and where.

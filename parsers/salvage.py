@@ -111,6 +111,12 @@ _TURNS: Final = re.compile(
 )
 
 
+def may_turn(text: str) -> bool:
+    """Whether `text` has a word that may undo or change a schedule ("not", "cancel",
+    "instead"): read strictly, never set aside."""
+    return _TURNS.search(text) is not None
+
+
 def is_soft(reason: str | None) -> bool:
     """Whether a refusal with this reason may be salvaged from a part of the text."""
     return classify(reason) is not Refusal.HARD

@@ -76,20 +76,37 @@ _REQUEST_OPENERS: Final = frozenset(
 )
 
 
+# "this Monday", "this week", "this coming Friday": "this" dating a day
+_THIS_DATES: Final = re.compile(
+    rf"\bthis\s+(?:coming\s+|very\s+)?(?:{_DAY}|week|weekend|morning|afternoon|evening|night|"
+    r"month|year|time|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b"
+)
+
+
 def one_off(lowered: str, words: frozenset[str]) -> bool:
     """Whether the text asks for something, or dates its day, or names an event that happens
     once: a bare day in it is the coming one."""
     if not _ONE_OFF_WORDS.isdisjoint(words):
+        found = words & _ONE_OFF_WORDS
+        if "this" in found and _THIS_DATES.search(lowered) is None:
+            # ("This is now … scheduled for only Monday morning": "this" is the subject, it
+            # dates nothing)
+            found = found - {"this"}
         # ("Sunday First service 7:00am": a church's first service of the day)
-        return not (words & _ONE_OFF_WORDS == {"first"} and "first service" in lowered)
+        if found == {"first"} and "first service" in lowered:
+            return False
+        if found:
+            return True
     first = lowered.lstrip(" -*•>\"'“(").split(None, 1)
     return bool(first) and first[0].strip(",:") in _REQUEST_OPENERS
 
 
 # "Sprint planning: Monday 9 AM", "Gate review: Friday 4 PM", "Office Hour: Fri 9:00am-12:00":
 # a label, a colon, then the day
+# ("TA (Medha): Mon 5 to 6pm", "Nick: - Monday 6:30 PM at Young 111": a name in brackets, a dash
+# before the day)
 _LABEL: Final = re.compile(
-    r"^[\s*•>-]*(?P<label>[a-z][a-z/&'’ -]{1,40}?)\s*:\s*(?:\*\*\s*)?"
+    r"^[\s*•>-]*(?P<label>[a-z][a-z/&'’() -]{1,40}?)\s*:\s*(?:\*\*\s*)?(?:[-–•*]\s*)?"
     r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|" + _DAY + r")",
     re.IGNORECASE,
 )
@@ -205,6 +222,14 @@ def once_or_weekly(text: str) -> str | None:
     return f"“{habit}” may tell of a habit: read as the coming day only, to confirm"
 
 
+# "Mon 5 to 6pm all weeks": every week; "scheduled for _only_ Monday morning": a day kept out of
+# the others, which only a habit has ("only this Monday" is dated, and one_off says so)
+_ALL_WEEKS: Final = re.compile(r"\ball\s+(?:the\s+)?weeks\b", re.IGNORECASE)
+_ONLY_DAY: Final = re.compile(
+    rf"(?<![a-z])only[\W_]{{0,3}}(?:on\s+)?(?:the\s+)?{_DAY}", re.IGNORECASE
+)
+
+
 def weekly_reading(text: str, day: str) -> Weekly | None:
     """Why the bare `day` ("Wednesday") in `text` reads as every such day, or None when it is
     the coming one (a request, a dated or one-off event, or no timetable cue)."""
@@ -212,8 +237,12 @@ def weekly_reading(text: str, day: str) -> Weekly | None:
     words = frozenset(re.findall(r"[a-z]+", lowered))
     if any_weekday(lowered):
         return Weekly(f"“a {day}” read as every {day}", unsure=False)
+    if "weeks" in words and _ALL_WEEKS.search(lowered):
+        return Weekly(f"“all weeks” read as every {day}", unsure=False)
     if one_off(lowered, words):
         return None
+    if "only" in words and _ONLY_DAY.search(lowered):
+        return Weekly(f"“only {day}” read as every {day} (it may mean the coming one)", True)
     event = recurring_event(lowered, words)
     if event is not None:
         return Weekly(f"“{event}” on {day}: an event that recurs, read as every {day}", False)
@@ -246,3 +275,31 @@ def job_said(words: list[object]) -> bool:
     """Whether the words outside a schedule (a command's, in order) say it is a job that
     repeats: "run", "execute", "cron", "the backup job" (a reminder or an errand is not)."""
     return any(word in _JOB_WORDS for word in words)
+
+
+# A habit told with a time of day and no day, which is every day: "Backups now trigger
+# automatically at midnight", "counters reset automatically at midnight" (a thing done
+# "automatically" at a time is done each time that time comes), "I wake up at 7 AM", "During the
+# work week, I wake up at 5:30 AM" (a routine in the first person, present simple). "I have a
+# meeting at 3pm", "I'm at 10", "I will leave at 5", "I woke up at 7" are one time.
+_AUTOMATIC: Final = frozenset({"automatically", "automatic", "auto"})
+_ROUTINE_START: Final = re.compile(
+    r"^\W*(?:[\w' -]{1,40},\s*)?(?:i|we)\s+(?:usually\s+|always\s+|normally\s+|generally\s+|"
+    r"typically\s+|often\s+|also\s+)?"
+    r"(?:wake|get\s+up|go|leave|eat|take|walk|feed|drink|shower|exercise|train|meditate|pray|"
+    r"study|commute|head|sleep|nap|jog|swim|cycle|bike|practice|practise|water|cook|have\s+"
+    r"(?:breakfast|lunch|dinner|supper|tea|coffee))\b",
+    re.IGNORECASE,
+)
+_ROUTINE_WORDS: Final = frozenset({"i", "we"})
+
+
+def habit_said(text: str, words: frozenset[str]) -> str | None:
+    """Why `text`, which names a time of day and no day, tells of a daily habit: "automatically"
+    said, or a routine in the first person ("I go to the gym at 6am"); None otherwise.
+    `words`: the letter runs of the lowered text."""
+    if not _AUTOMATIC.isdisjoint(words):
+        return "a thing done “automatically” at a time of day"
+    if not _ROUTINE_WORDS.isdisjoint(words) and _ROUTINE_START.match(text) is not None:
+        return "a routine told in the first person"
+    return None

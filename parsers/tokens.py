@@ -16,6 +16,7 @@ from typing import Final
 
 from . import lexicon as lx
 from .conversions import AmbiguousZone, settle
+from .places import DAY_IN_NAME, PLACE_NOUNS, place_name
 from .zones import (
     AMBIGUOUS,
     AMBIGUOUS_ZONES,
@@ -77,7 +78,9 @@ class Token:
 # branch gives way when an "m" follows the minutes.
 # The leading lookahead lists every character a token can start with: the spaces between
 # tokens then fail at once instead of trying sixteen branches (a third of the scan's time).
-# "[a-z]++" in iana: a word not followed by "/" is not re-tried shorter (it cannot match).
+# A word is read once: its letters, atomically, then the rest of it unless a "/" and a letter
+# follow the letters, which make it an IANA name's first part ("america/new_york"; the iana
+# branch, tried only then, reads it).
 _PATTERN: Final = re.compile(
     r"""
     (?=[\da-z:@,&+\#-])
@@ -88,6 +91,7 @@ _PATTERN: Final = re.compile(
      |(?P<dotted>(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.:])
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
      |(?<![\d.:])(?P<daymonth>(?P<dd4>0[1-9]|[12]\d|3[01])\.(?P<dm4>0[1-9]|1[0-2])\.?|(?P<dd5>[1-9]|[12]\d|3[01])\.(?P<dm5>[1-9]|1[0-2])\.)(?=\s+\d{1,2}(?:[:.h]\d{2}|\s?[ap]\.?m\.?)(?![\d.]))
+     |(?<![\d.])(?<!\d:)(?<!at\s)(?<!@\s)(?<!every\s)(?<!in\s)(?<!for\s)(?P<dmdot>(?P<dd6>[12]\d|3[01]|0?[1-9])\.(?P<dm6>1[0-2]|0?[1-9])\.)(?![\d.])
      |(?P<clock>(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
      |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
@@ -96,8 +100,8 @@ _PATTERN: Final = re.compile(
      |(?:(?<=every\s)|(?<=in\s)|(?<=for\s))(?P<comma>\d{1,2},\d)(?=\s?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)\b)
      |(?P<num>\d+(?:\.\d+)?)(?![\d:]))
    |(?=[a-z@])(?:(?P<offset>(?:utc|gmt)\s?(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?)(?![\d:])
-     |(?P<iana>[a-z]++(?:/[a-z][a-z0-9_+-]*)+)
-     |(?P<word>[a-z]+(?:['-][a-z]+)*(?:\(s\))?|@))
+     |(?P<word>(?>[a-z]+)(?!/[a-z])(?:['-][a-z]+)*(?:\(s\))?|@)
+     |(?P<iana>[a-z]++(?:/[a-z][a-z0-9_+-]*)+))
    |(?P<mins>:(?P<m3>\d{2}))(?!\d)
    |(?=[+-])(?<=[\dm]\s)(?P<bare>\+(?P<oh2>[01]\d):?(?P<om2>[0-5]\d)|-(?P<oh3>0\d|1[0-2]):?(?P<om3>[0-5]\d)(?=\)|,|$))(?![\d:])
    |(?P<sym>[,&+#-]))
@@ -105,13 +109,69 @@ _PATTERN: Final = re.compile(
     re.VERBOSE,
 )
 _PATTERN_ANY_CASE: Final = re.compile(_PATTERN.pattern, re.VERBOSE | re.IGNORECASE)
+# "17: 00", "10 : 00 pm", "9 :00": a colon typed with a space. A branch of its own, in a second
+# pattern used only for texts with ": " or " :" in them (a branch in _PATTERN made every text's
+# scan 4% slower).
+_SPACED_BRANCH: Final = (
+    r"|(?<![\w.])(?P<spaced>(?P<h6>[01]?\d|2[0-3])(?:\x20:\x20?|:\x20)(?P<m6>[0-5]\d))"
+    r"(?![\d:]|\.\d|\s?(?:%|minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|years?)\b)"
+)
+_WITH_SPACED: Final = (
+    _PATTERN.pattern.replace("\n     |(?:(?<=at", f"\n     {_SPACED_BRANCH}\n     |(?:(?<=at", 1)
+    # "10 : 00 pm", "5 : 30 am": the same with am/pm
+    .replace("(?P<h>\\d{1,2})(?:[:.]?", "(?P<h>\\d{1,2})(?:(?:[:.]?|\\x20:\\x20?|:\\x20)", 1)
+)
+_PATTERN_SPACED: Final = re.compile(_WITH_SPACED, re.VERBOSE)
+_PATTERN_SPACED_ANY_CASE: Final = re.compile(_WITH_SPACED, re.VERBOSE | re.IGNORECASE)
 
 _SEPARATOR: Final = re.compile(r"([-/])")
 _GLUED_CLOCK: Final = re.compile(r"(1[0-2]|0?[1-9])(am|pm)")
 # units written as one letter only right after a number ("3d", "1w"), not alone ("plan d")
 _SHORT_UNITS: Final = {"d": "day", "w": "week"}
 _PADDED: Final = re.compile(r"\d\d:\d\d(?::\d\d)? [ap]m\.?", re.IGNORECASE)  # "AM." ends a sentence
-_DASHES: Final = str.maketrans({"–": "-", "—": "-", "’": "'", "→": "-", "⇒": "-"})
+# Characters people type (or their phones and word processors put in) for ASCII ones, each one
+# for one so that every span keeps: dashes and arrows, curly and modifier apostrophes, the colons
+# of other scripts and of full-width text ("１７：００"), full-width digits, and the no-break and
+# thin spaces CLDR puts between a time and its AM/PM ("5:30\u202fPM").
+_TYPED_CHARACTERS: Final = str.maketrans(
+    {
+        **dict.fromkeys("–—‐‑‒―−→⇒－", "-"),
+        **dict.fromkeys("’‘ʼ", "'"),
+        **dict.fromkeys("：∶꞉﹕", ":"),
+        **dict.fromkeys("\u00a0\u2007\u2009\u202f\u3000", " "),
+        **{chr(0xFF10 + digit): str(digit) for digit in range(10)},
+        "／": "/",
+        "．": ".",
+    }
+)
+
+
+def two_digit_year(year: int) -> int:
+    """The year a two-digit year writes, as POSIX's strptime("%y") reads it: 69-99 are the
+    1900s, 00-68 the 2000s ("10/31/74" is 1974, long past, not 2074)."""
+    return year + (1900 if year >= 69 else 2000)
+
+
+#: a day.month date whose numbers could be either ("1.5."): read the European way, asked unless
+#: the owner chose day/month dates (grammar.read drops the note then)
+DOTTED_DATE_NOTE: Final = "“{text}” read as {day} {month} (day.month): to confirm"
+# what makes "11.05." a date rather than a time: "on", "am" (German), a label's ":" or "=", or
+# nothing before it
+_DATE_CUE: Final = re.compile(
+    r"(?:\b(?:on|am|den|date|from|until|till|by|before|after|starting|due)|[:=])\s*$",
+    re.IGNORECASE,
+)
+# a bot's command and at most one word before it ("!remind 1.5.", "/remind me 24.12.")
+_COMMAND_BEFORE: Final = re.compile(r"^\s*[/!.]\S+(?:\s+\S+)?\s+$")
+
+
+def _dotted_date_cue(text: str, start: int) -> bool:
+    """Whether the words right before a day.month ("on 11.05.", "when:29.11.", "!remind 1.5.")
+    say it is a date."""
+    before = text[:start]
+    if not before.strip() or _DATE_CUE.search(text[max(0, start - 10) : start]) is not None:
+        return True
+    return _COMMAND_BEFORE.match(before) is not None
 
 
 class TokenizeError(ValueError):
@@ -138,7 +198,12 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = compound_numbers(tokens)
     if "clock" in text and "o" in text:
         tokens = spaced_oclock(tokens, text)
+    if _SPACED_DIGITS.search(text) is not None:
+        tokens = spaced_hour_minutes(tokens, text)
     zones = [t for t in tokens if t.kind == lx.ZONE]
+    if zones and any(_is_region_word(text, t) for t in zones):
+        tokens = place_name_words(tokens, text)
+        zones = [t for t in tokens if t.kind == lx.ZONE]
     if (
         len(zones) > 1
         or any(isinstance(t.value, AmbiguousZone) for t in zones)
@@ -218,6 +283,69 @@ def compound_numbers(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# "6 30 am", "at 6 30": an hour and its minutes with a space between, as speech-to-text writes
+# them ("set an alarm for 6 30 am"); the cheap test before spaced_hour_minutes runs
+_SPACED_DIGITS: Final = re.compile(r"\b\d{1,2} [0-5]\d\b")
+_MINUTES_AND_MERIDIEM: Final = re.compile(r"([0-5]\d) ?([ap])\.?m\.?", re.IGNORECASE)
+# the words before a bare "6 30" that make it a time of day ("wake me up at 6 30")
+_CLOCK_BEFORE: Final = frozenset({"at", "for"})
+
+
+def spaced_hour_minutes(tokens: list[Token], text: str) -> list[Token]:
+    """An hour and its minutes said apart are one time: "6 30 am" (the minutes were read as
+    a 30 o'clock), and "at 6 30" / "for 7 30" (6:30, 7:30: the minutes were dropped); not
+    "every 2 30 minutes", "at 6 30 minutes past", nor an hour past 23 or minutes past 59."""
+    out: list[Token] = []
+    k, n = 0, len(tokens)
+    while k < n:
+        hour, minutes = tokens[k], tokens[k + 1] if k + 1 < n else None
+        clock = _spaced(hour, minutes, text, out[-1] if out else None, tokens[k + 2 : k + 3])
+        if clock is not None and minutes is not None:
+            out.append(Token(lx.TIME, clock, hour.start, minutes.end))
+            k += 2
+            continue
+        out.append(hour)
+        k += 1
+    return out
+
+
+def _spaced(
+    hour: Token, minutes: Token | None, text: str, before: Token | None, after: list[Token]
+) -> ClockTime | None:
+    """The time "6 30 am" or "at 6 30" says, when `hour` and `minutes` are its two numbers."""
+    if (
+        minutes is None
+        or hour.kind != lx.NUM
+        or hour.spelled
+        or not isinstance(hour.value, int)
+        or not 0 <= hour.value <= 23
+        or hour.end - hour.start > 2
+        or minutes.start - hour.end != 1
+        or text[hour.end] != " "
+    ):
+        return None
+    raw = text[minutes.start : minutes.end]
+    if minutes.kind == lx.TIME:  # "30 am": its digits, then am or pm
+        said = _MINUTES_AND_MERIDIEM.fullmatch(raw)
+        if said is None or not 1 <= hour.value <= 12:
+            return None
+        return ClockTime(hour.value, int(said.group(1)), said.group(2).lower() + "m", False)
+    if (
+        minutes.kind != lx.NUM
+        or len(raw) != 2
+        or not raw.isdigit()
+        or int(raw) > 59
+        or before is None
+        or before.kind != lx.WORD
+        or before.value not in _CLOCK_BEFORE
+        or (after and after[0].kind in (lx.UNIT, lx.NUM, lx.TIME))
+    ):
+        return None
+    written = text[hour.start : hour.end]
+    is_24h = hour.value == 0 or hour.value > 12 or written.startswith("0")
+    return ClockTime(hour.value, int(raw), None, is_24h, digital=True)
+
+
 def spaced_oclock(tokens: list[Token], text: str) -> list[Token]:
     """ "twelve o clock", "5 o"clock" (a transcript's and a typist's o'clock: a space or a
     double quote for the apostrophe) are "o'clock"."""
@@ -236,6 +364,83 @@ def spaced_oclock(tokens: list[Token], text: str) -> list[Token]:
             out[-1] = Token(lx.WORD, "oclock", previous.start, token.end)
             continue
         out.append(token)
+    return out
+
+
+# Zone words that are also the first word of places' names: "Central Library", "Eastern
+# Avenue", "Pacific Street", "Mountain View", "Central Office", "Pacific Coast Highway"
+_REGION_WORDS: Final = frozenset(
+    {"central", "eastern", "pacific", "mountain", "alaska", "hawaii", "arizona", "california"}
+)
+# kinds of place a region word names when they follow it, in any case ("at central office")
+_PLACE_NOUNS: Final = frozenset(
+    "office offices park library station avenue ave street st road rd boulevard blvd drive dr "
+    "lane ln way square plaza mall hall school high college university campus church club lodge "
+    "coast highway hwy view valley terminal airport market center centre building branch bank "
+    "records hotel hospital gym arena stadium theatre theater museum garden gardens court courts "
+    "line railway district region asia europe kitchen cafe title".split()
+)
+# words that go on with a zone's name, capitalized or not: "Central Time", "Pacific Standard",
+# "Central European Time", "Central US", "Eastern Daylight"
+_ZONE_GOES_ON: Final = frozenset(
+    "time times standard daylight european us usa america american africa african australia "
+    "australian zone tz timezone summer winter prevailing local".split()
+)
+# capitalized words before a region word that make a name of it: "Grand Central", "North Central"
+_NAME_BEFORE: Final = frozenset({"grand", "north", "south", "mid", "upper", "lower", "old", "new"})
+_NEXT_WORD: Final = re.compile(r"[ \t]+([A-Za-z][A-Za-z']*)")
+_LAST_WORD: Final = re.compile(r"([A-Za-z]+)[ \t]+$")
+
+
+def _is_region_word(text: str, token: Token) -> bool:
+    return token.end - token.start >= 6 and text[token.start : token.end].lower() in _REGION_WORDS
+
+
+def names_a_place(text: str, start: int, end: int, *, after_time: bool = False) -> bool:
+    """Whether the zone word at text[start:end] ("Central", "Eastern", "Pacific") is the first
+    word of a place's name — "at Central Library", "on Eastern Avenue", "in Mountain View",
+    "Pacific Title", "Grand Central" — rather than a zone ("9am Central", "Eastern Time",
+    "Pacific, every weekday"): a kind of place after it; a capitalized word after it that goes
+    on with no zone's name and is no schedule word, unless the word comes right after a time
+    ("9am Pacific Standup" is a zone and a task); or "Grand"/"North" and their kind before."""
+    after = _NEXT_WORD.match(text, end)
+    if after is not None:
+        word = after.group(1)
+        lowered = word.lower()
+        if lowered in _PLACE_NOUNS:
+            return True
+        if (
+            not after_time
+            and word[0].isupper()
+            and text[start].isupper()
+            and not text.isupper()
+            and lowered not in _ZONE_GOES_ON
+            and lowered not in lx.LEXICON
+        ):
+            return True
+    before = _LAST_WORD.search(text, max(0, start - 12), start)
+    return (
+        before is not None
+        and before.group(1)[0].isupper()
+        and before.group(1).lower() in _NAME_BEFORE
+    )
+
+
+def place_name_words(tokens: list[Token], text: str) -> list[Token]:
+    """The zones read from region words that name places instead (`names_a_place`) made plain
+    words: "meets the 2nd Tuesday at 5:30PM at Central Office" runs on the sentence's zone, not
+    on Chicago's."""
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if (
+            token.kind == lx.ZONE
+            and _is_region_word(text, token)
+            and names_a_place(
+                text, token.start, token.end, after_time=k > 0 and out[k - 1].kind == lx.TIME
+            )
+        ):
+            word = text[token.start : token.end].lower()
+            out[k] = Token(lx.WORD, word, token.start, token.end)
     return out
 
 
@@ -388,7 +593,7 @@ def _postfix_except(tokens: list[Token]) -> list[Token]:
 
 def _scan(text: str) -> list[Token]:
     if not text.isascii():  # translate() looks up every character (2 µs a sentence)
-        text = text.translate(_DASHES)
+        text = text.translate(_TYPED_CHARACTERS)
     # Matching lower-case text is faster than matching case-insensitively; lower() keeps
     # the spans unless a character changes length ("İ"), which the slow path handles.
     lowered = text.lower()
@@ -397,12 +602,17 @@ def _scan(text: str) -> list[Token]:
         # "17:00 CE(S)T": CET or CEST, one zone (the same length keeps every span)
         lowered = lowered.replace("ce(s)t", "cet   ")
     lower_case = len(lowered) == len(text)  # matched on `lowered`: a word is in lower case
-    pattern = _PATTERN if lower_case else _PATTERN_ANY_CASE
+    if ": " in lowered or " :" in lowered:
+        pattern = _PATTERN_SPACED if lower_case else _PATTERN_SPACED_ANY_CASE
+    else:
+        pattern = _PATTERN if lower_case else _PATTERN_ANY_CASE
     tokens: list[Token] = []
     append = tokens.append
     lexicon = lx.LEXICON
     plain = _PLAIN_WORDS
+    context = _READ_IN_CONTEXT
     address_end = -1  # the end of a street address read whole: its words are read with it
+    named_days = 0  # days said as part of a name ("Monday Club"), read as days only alone
     for match in pattern.finditer(lowered if lower_case else text):
         group = match.lastgroup
         start, end = match.span()
@@ -424,6 +634,13 @@ def _scan(text: str) -> list[Token]:
                 )
             word = match.group() if lower_case else match.group().lower()
             entry = lexicon.get(word)
+            if entry is None and word in plain and word not in context:
+                # most words of a task ("check", "build"): the last branch below, whose tests
+                # before it a plain word fails (one remembered as plain has no "'s" or "(s)")
+                append(Token(lx.WORD, word, start, start + len(word)))
+                if len(tokens) > 1 and tokens[-2].end == start:
+                    _glued_word(tokens)
+                continue
             if (
                 entry is None
                 and word in _SHORT_UNITS
@@ -465,6 +682,12 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.WORD, word, start, start + len(word)))
                 if len(tokens) > 1 and tokens[-2].end == start:
                     _glued_word(tokens)
+            elif word in PLACE_NOUNS:
+                # "at June Hall", "on the 11th floor": a plain word (never cached as one), and
+                # the word before it may be the first of the place's name
+                append(Token(lx.WORD, word, start, end))
+                if len(tokens) > 1:
+                    named_days += _place_named(tokens, text)
             else:
                 _word(word, start, tokens)
                 if entry is None and _is_plain(word, tokens[-1]):
@@ -506,6 +729,10 @@ def _scan(text: str) -> list[Token]:
             append(Token(lx.NUM, float(raw.replace(",", ".")), start, end, unsure=unsure))
         elif group == "clock":
             minute = match.group("m")
+            if match.group("mer1") and _house_number(match, text):
+                # "at the JH Offices (34a Stoney St": a house number, not 34am
+                append(Token(lx.WORD, "address", start, end))
+                continue
             meridiem = (match.group("mer") or match.group("mer1")).lower() + "m"
             padded = _PADDED.fullmatch(text, start, end) is not None
             hour = int(match.group("h"))
@@ -540,6 +767,8 @@ def _scan(text: str) -> list[Token]:
                 hour, int(match.group("m2")), None, is_24h, digital=True, second=second, guru=guru
             )
             append(Token(lx.TIME, clock, start, end))
+        elif group == "spaced":  # "17: 00", "10 : 00": a colon typed with a space
+            append(spaced_clock(match.group("h6"), match.group("m6"), tokens, start, end))
         elif group == "mil":  # "1500 hours", "0900hrs": the military way of writing 15:00
             clock = ClockTime(int(match.group("h5")), int(match.group("m5")), None, True)
             append(Token(lx.TIME, clock, start, end, unsure=_military_doubt(match, tokens)))
@@ -570,11 +799,32 @@ def _scan(text: str) -> list[Token]:
             middle = text.index(".", start)
             append(Token(lx.NUM, day, start, middle))
             append(Token(lx.MONTH, month, middle + 1, end))
+        elif group == "dmdot":  # "when:29.11.", "on 24.12. at 10": a day and month, Europe's way
+            day, minutes = int(match.group("dd6")), match.group("dm6")
+            month = int(minutes)
+            if day <= 23 and not _dotted_date_cue(text, start):
+                # "until 11.05.", "Version 2.5.", "see step 1.2.": without a word that makes it a
+                # date, a time at a sentence's end or a number, as they were read before
+                if len(minutes) == 2:
+                    zero = match.group("dd6")[0] == "0"
+                    clock = ClockTime(day, month, None, day == 0 or day > 12 or zero, digital=True)
+                    append(Token(lx.TIME, clock, start, end - 1))
+                else:
+                    append(Token(lx.NUM, float(text[start : end - 1]), start, end - 1))
+                continue
+            middle = text.index(".", start)
+            unsure = None
+            if day <= 12 and day != month:
+                unsure = DOTTED_DATE_NOTE.format(
+                    text=match.group(), day=day, month=lx.MONTH_LABELS[month]
+                )
+            append(Token(lx.NUM, day, start, middle))
+            append(Token(lx.MONTH, month, middle + 1, end - 1, unsure=unsure))
         elif group == "slash":
             parts = [int(part) for part in match.group().split("/")]
             year = parts[2] if len(parts) == 3 else None
             if year is not None and year < 100:
-                year += 2000
+                year = two_digit_year(year)
             append(Token(lx.SLASHDATE, (parts[0], parts[1], year), start, end))
         elif group == "instant":
             append(Token(lx.INSTANT, _instant(match.group()), start, end))
@@ -597,6 +847,10 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.ZONE, raw, start, end))  # resolved (and checked) by the grammar
             else:
                 _word(raw.lower(), start, tokens)
+    if named_days:
+        _days_in_names(tokens)
+    if "Daily " in text or "Weekly " in text or "Monthly " in text or "Nightly " in text:
+        _frequencies_in_names(tokens, text)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
     if either_season:
@@ -604,6 +858,29 @@ def _scan(text: str) -> list[Token]:
             if token.kind == lx.ZONE and text.lower().startswith("ce(s)t", token.start):
                 token.end = token.start + 6
     return tokens
+
+
+# words after which a number is a time of day: "at 17: 00", "from 9 : 30"
+_CLOCK_WORDS: Final = frozenset(
+    {"at", "@", "from", "until", "till", "til", "to", "by", "between", "and", "around", "-"}
+)
+
+
+def spaced_clock(
+    hour_text: str, minute_text: str, tokens: list[Token], start: int, end: int
+) -> Token:
+    """ "17: 00", "10 : 00 pm", "9 :00": a time typed with a space beside its colon (the hour
+    alone was read before, "17: 00" as midnight). After "at", "from" and their kind it is a
+    time; elsewhere ("Step 3: 15 ways") it may be something else: read, and asked."""
+    hour, minute = int(hour_text), int(minute_text)
+    is_24h = hour == 0 or hour > 12 or hour_text.startswith("0")
+    clock = ClockTime(hour, minute, None, is_24h, digital=True, guru=True)
+    previous = tokens[-1] if tokens else None
+    said = previous is not None and previous.kind in (lx.WORD, lx.SYM)
+    unsure = None
+    if not (said and previous.value in _CLOCK_WORDS):  # type: ignore[union-attr]
+        unsure = f"“{hour_text}:{minute_text}” read as a time of day, {hour}:{minute:02d}"
+    return Token(lx.TIME, clock, start, end, unsure=unsure)
 
 
 def _hours_of_utc(tokens: list[Token], lowered: str) -> None:
@@ -650,7 +927,112 @@ def _is_plain(word: str, token: Token) -> bool:
         # "forth" is a word in "back and forth", "fourth" after "the" (a slip read only after
         # a count): remembering it as plain would make the reading hang on the order of texts
         and word not in _SLIPS_PLACED
+        # "hall", "floor": read each time, as the word before them may be a name's
+        and word not in PLACE_NOUNS
     )
+
+
+def _place_named(tokens: list[Token], text: str) -> int:
+    """The word before the place noun just read ("June" in "June Hall", "11th" in "11th
+    floor") read as a plain word when it is the first word of the place's name; a day is only
+    marked (see _days_in_names). Returns how many days were marked (0 or 1)."""
+    noun, before = tokens[-1], tokens[-2]
+    if noun.kind != lx.WORD or text[before.end : noun.start] != " ":
+        return 0  # one space: a name's words ("March    Room 204" is two columns)
+    said = place_name(before.kind, text[before.start : before.end], text[noun.start : noun.end])
+    if said is None:
+        return 0
+    if said == DAY_IN_NAME:
+        before.unsure = _IN_A_NAME
+        return 1
+    tokens[-2] = Token(lx.WORD, PLACE_WORD, before.start, before.end)
+    return 0
+
+
+_IN_A_NAME: Final = "in a name"
+# the value of a word read as part of a name: no word's own (a zone's "pacific" would still
+# count as a word about time in the task)
+PLACE_WORD: Final = "place name"
+
+
+def _days_in_names(tokens: list[Token]) -> None:
+    """A day said in a name ("Monday Club") is the schedule's day only when no other word says
+    which days: "Sunday School 9:30" is on Sundays, "Monday Club: every Thursday at 7pm" is on
+    Thursdays and "Monday Club: every day at 9am" every day."""
+    named = [k for k, t in enumerate(tokens) if t.kind == lx.DAY and t.unsure is _IN_A_NAME]
+    others = any(
+        (t.kind in _DAY_KINDS and t.unsure is not _IN_A_NAME)
+        or (t.kind == lx.WORD and t.value in ("daily", "weekly"))
+        or (t.kind == lx.UNIT and t.value == "day" and k and tokens[k - 1].value in _EVERY)
+        for k, t in enumerate(tokens)
+    )
+    for k in named:
+        day = tokens[k]
+        tokens[k] = (
+            Token(lx.WORD, "day name", day.start, day.end)
+            if others
+            else Token(day.kind, day.value, day.start, day.end, day.spelled, day.guess)
+        )
+
+
+_EVERY: Final = frozenset({"every", "each"})
+_NAMED_FREQUENCIES: Final = frozenset({"daily", "weekly", "monthly", "nightly"})
+
+
+def _frequencies_in_names(tokens: list[Token], text: str) -> None:
+    """ "Daily Bread pantry: Weekly on Mondays", "Weekly Standup notes: every day at 9am": a
+    capitalised frequency word right before a capitalised word the grammar does not know
+    starts a name. It is read as a plain word when the text says another frequency ("every
+    day" against "Weekly"); one that agrees ("Monthly Meeting: every second Tuesday of the
+    month") or stands alone ("Weekly Standup Monday 9am") is still how often."""
+    if text.isupper():
+        return  # shouted: capitals say nothing
+    for k in range(len(tokens) - 1):
+        token, after = tokens[k], tokens[k + 1]
+        if (
+            token.kind == lx.WORD
+            and token.value in _NAMED_FREQUENCIES
+            and text[token.start].isupper()
+            and text[token.end : after.start] == " "
+            and after.kind == lx.WORD
+            and after.value not in lx.KEYWORDS
+            and text[after.start].isupper()
+            and not text[after.start : after.end].isupper()
+            and _another_frequency(tokens, k)
+        ):
+            tokens[k] = Token(lx.WORD, PLACE_WORD, token.start, token.end)
+
+
+# what says another frequency than the word: units after "every", other words, kinds of day
+_OTHER_UNITS: Final = {
+    "daily": frozenset({"week", "month", "year", "hour", "minute"}),
+    "nightly": frozenset({"week", "month", "year", "hour", "minute"}),
+    "weekly": frozenset({"day", "month", "year", "hour", "minute"}),
+    "monthly": frozenset({"day", "week", "year", "hour", "minute"}),
+}
+_OTHER_DAYS: Final = {
+    "daily": frozenset({lx.DAY, lx.DAYS}),
+    "nightly": frozenset({lx.DAY, lx.DAYS}),
+    "weekly": frozenset({lx.DAYSET}),
+    "monthly": frozenset({lx.DAY, lx.DAYS, lx.DAYSET}),
+}
+
+
+def _another_frequency(tokens: list[Token], k: int) -> bool:
+    """Whether the tokens other than tokens[k] (a frequency word) say another frequency."""
+    word = str(tokens[k].value)
+    units, days = _OTHER_UNITS[word], _OTHER_DAYS[word]
+    for j, token in enumerate(tokens):
+        if j == k:
+            continue
+        if token.kind == lx.WORD and token.value in _NAMED_FREQUENCIES and token.value != word:
+            return True
+        every = j > 0 and tokens[j - 1].value in _EVERY
+        if every and token.kind == lx.UNIT and token.value in units:
+            return True
+        if token.kind in days and (every or token.kind != lx.DAY):
+            return True
+    return False
 
 
 def _remember_plain(word: str) -> None:
@@ -886,6 +1268,15 @@ _NAMED_STREET: Final = re.compile(
 )
 
 
+def _house_number(match: re.Match[str], text: str) -> bool:
+    """Whether a number with one letter after it ("34a", "7p") is a house's number: no
+    minutes, and a street's name after it ("34a Stoney St", "12a Main Street")."""
+    if match.group("m") is not None:
+        return False
+    end = match.end()
+    return (_STREET.match(text, end) or _NAMED_STREET.match(text, end)) is not None
+
+
 def _money(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] is an amount of money ("$23.49", "9.99 euros")."""
     before = text[max(start - 2, 0) : start].rstrip()
@@ -977,20 +1368,44 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
                 _word(part, offset, tokens)
             offset += len(part)
         parts = tokens[first:]
-        if (
-            len(parts) == 3
-            and parts[0].kind == parts[2].kind == lx.NUM
-            and parts[0].spelled
-            and parts[2].spelled
-            and 1 <= parts[0].value <= 12  # type: ignore[operator]
-            and parts[2].value in _SPOKEN_MINUTES
-        ):
-            del tokens[first + 1]  # "five-thirty", "six-fifteen": a time said aloud, not a range
+        if (said := _spoken_clock(parts)) is not None:
+            # "five-thirty", "six-fifteen", "four-oh-five", "eleven-forty-five": a time said
+            # aloud, not a range
+            tokens[first:] = said
         elif len(parts) == 3 and (number := _compound_number(parts)) is not None:
             # "twenty-one", "thirty-six": one number, not a range from 20 to 1
             tokens[first:] = [Token(lx.NUM, number, start, start + len(word), True)]
         return
     tokens.append(Token(lx.WORD, word, start, start + len(word)))
+
+
+def _spoken_clock(parts: list[Token]) -> list[Token] | None:
+    """The tokens of a time said aloud with hyphens ("five-thirty", "four-oh-five",
+    "eleven-forty-five") without them, or None: an hour in words, then its minutes in words —
+    one of the round ones, or 13 to 59 ("nine-ten", "eleven-twelve" may be ranges)."""
+    hour = parts[0]
+    if not (hour.kind == lx.NUM and hour.spelled and 1 <= hour.value <= 12):  # type: ignore[operator]
+        return None
+    if len(parts) == 3:
+        minutes = parts[2]
+        if (
+            minutes.kind == lx.NUM
+            and minutes.spelled
+            and (minutes.value in _SPOKEN_MINUTES or 13 <= minutes.value <= 59)  # type: ignore[operator]
+        ):
+            return [hour, minutes]
+        return None
+    if len(parts) != 5 or parts[1].value != "-" or parts[3].value != "-":
+        return None
+    middle, ones = parts[2], parts[4]
+    if not (ones.kind == lx.NUM and ones.spelled and 1 <= ones.value <= 9):  # type: ignore[operator]
+        return None
+    if middle.kind == lx.WORD and middle.value == "oh":
+        return [hour, middle, ones]  # "four-oh-five": as "four oh five" is read
+    if middle.kind == lx.NUM and middle.spelled and middle.value in _TENS:
+        value = int(middle.value) + int(ones.value)  # type: ignore[call-overload]
+        return [hour, Token(lx.NUM, value, middle.start, ones.end, True)]
+    return None
 
 
 def _compound_number(parts: list[Token]) -> int | None:

@@ -26,15 +26,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING, Final
 
 from . import doubts
 from . import lexicon as lx
-from .botcommand import DELAY, bare_amount, dashed_options, plain_command
+from .asks import (
+    adds_to_calendar,
+    hour_from_hint,
+    month_cycle_asks,
+    named_frequency_asks,
+    plain_word,
+)
+from .botcommand import DELAY, bare_amount, dashed_options, labelled_interval, plain_command
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
+from .cronline import calendar_first, cron_first
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
@@ -43,12 +52,13 @@ from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import letter_days, plain_marks
 from .rawrule import looks_like_rule
-from .restated import without_rough_restatement
+from .restated import without_alternatives, without_rough_restatement
 from .result import ParseResult
 from .salvage import (
     changed_to,
     described_delay,
     is_soft,
+    may_turn,
     restated_in_brackets,
     salvage,
     sentence_aside,
@@ -56,9 +66,9 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
-from .timetable import job_said, once_or_weekly, weekly_reading
+from .timetable import habit_said, job_said, once_or_weekly, weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
-from .zones import lookup_place, lookup_word
+from .zones import lookup_place, lookup_word, place_names, zone_words
 
 if TYPE_CHECKING:
     from .llm import LLMParser
@@ -166,7 +176,11 @@ _MANAGE: Final = re.compile(
     # is already set gets a new one
     r"|(?:\S+\s+){0,3}?(?:move|change|shift|push|bump|switch)\s+the\s+(?:\w+\s+)?time\s+to\b"
     # "pause the nightly backup", "resume my digest": only a job that exists is paused
+    # ("enable the workflow to run every Monday": a request, its schedule said whole after it)
     r"|(?:pause|unpause|resume|suspend|disable|enable|unschedule)\s+(?:the|my|our|this|that|it)\b"
+    r"(?<!enable\sthe)(?<!enable\sour)(?<!enable\smy)"
+    r"|enable\s+(?:the|my|our)\b"
+    r"(?![^.;]*?\bto\s+(?:run|fire|trigger|execute|start|go\s+off|kick\s+off)\b)"
     # "move it to 3pm", "push this back an hour": "it" is a job that exists
     r"|(?:move|change|shift|push|bump|switch|reschedule|postpone|delay|make)\s+(?:it|this|that|them)"
     r"\b)",
@@ -244,6 +258,37 @@ _QUESTION: Final = re.compile(
     r"(?:set|on|scheduled)))\b",
     re.IGNORECASE,
 )
+
+
+# The words _QUESTION and _MANAGE can start with (a text's first run of letters, after spaces,
+# in lower case; tests/parsers/test_doubts_gates.py checks them against the patterns): on
+# ASCII text whose first word is none of them the pattern is not tried — most commands ("send
+# the report …"). _MANAGE's "… move the time to 3pm" may start anywhere: "time" lets it through.
+_QUESTION_FIRST: Final = frozenset(
+    "ok okay so well hey hi hello btw also and but oh um hmm sorry quick question olly alexa "
+    "siri google cortana mycroft computer what whats where who why which how is are does did "
+    "am should can could may when do would will tell show just to confirm verify double "
+    "doublecheck check".split()
+)
+_STATEMENT_FIRST: Final = frozenset(
+    "no nope yes yeah yep ok okay well so oh sorry actually hmm um i im we".split()
+)
+_MANAGE_FIRST: Final = frozenset(
+    "can could would will please kindly cancel delete remove get clear disable unschedule "
+    "pause unpause resume suspend enable reschedule rescheduled rescheduleed edit change "
+    "changed changeed update updated updateed modify adjust move moved moveed shift shifted "
+    "shiftd push pushed pushd bump bumped bumpd switch switched switchd postpone delay make "
+    "stop turn mute dismiss snooze don dont do never".split()
+)
+_FIRST_LETTERS: Final = re.compile(r"\s*([A-Za-z]*)")
+
+
+def first_word(text: str) -> str | None:
+    """The first run of letters of an ASCII `text` after its spaces, in lower case ("" when
+    it starts with another character); None for other text (its case folds differently)."""
+    if not text.isascii():
+        return None
+    return _FIRST_LETTERS.match(text)[1].lower()  # type: ignore[index]
 
 
 # The words _HEDGE can start with (and "ish" it can end with): the regular expression only
@@ -324,7 +369,7 @@ _CALENDAR_LOOKUP: Final = re.compile(
     r"(?:(?:show|list|tell|read|check|display|bring\s+up|pull\s+up|look\s+up|clear|wipe|empty)\b"
     r"(?:\s+(?:me|us))?(?:\s+(?:if|whether|what(?:'s|\s+is)?))?(?:\s+(?:on|in|for|out))?\s+"
     r"(?:(?:my|our|the|any|all|an?|today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?"
-    r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?)"
+    r"(?:calendars?|agenda|meetings?|events?|appointments?|schedule|plans|alarms?|reminders?)"
     # "accept my meeting at 7pm today", "decline the event on Friday": an answer to an invitation
     r"|(?:accept|decline|rsvp\s+to|tentatively\s+accept)\s+(?:(?:my|our|the|this|that|all|an?|"
     r"today's|tomorrow's)\s+)?(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|invites?|"
@@ -351,6 +396,10 @@ _LOOKUP_OPENERS: Final = frozenset(
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
 )
+DESCRIBED_CYCLE_NOTE: Final = (
+    "a describer's “every N months” is cron's step, counted from January: to confirm"
+)
+CALENDAR_ENTRY_NOTE: Final = "read as a new entry in a calendar: one run at its time"
 
 
 def about_calendar(text: str) -> bool:
@@ -374,6 +423,35 @@ REPEATS_NOTE: Final = "the text says it repeats but not how often: read as one r
 _RULE: Final = re.compile(
     r"\bwill\s+be\s+(?:automatically\s+|auto-?|permanently\s+)?[a-z]+ed\s+(?:after|in|within)\b"
 )
+
+
+# Someone's words quoted and attributed, as news and stories write them: '"The situation is
+# deteriorating every day," she said', '"We meet every Monday at 9," said the coach'. The
+# schedule in them is the speaker's, not a request to run a job.
+_ATTRIBUTION_VERBS: Final = (
+    r"(?:said|says|told|added|asked|wrote|explained|noted|stated|recalled|replied|insisted|"
+    r"warned|admitted|declared|continued|answered|remarked|complained)"
+)
+_QUOTED_SPEECH: Final = re.compile(
+    r"[,.!?][\"\u201d]\s*(?:"
+    # '…," she said', '…," Paul Moskal said', '…," he told BBC radio'
+    r"(?:he|she|they|we|i|it|you|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+"
+    + _ATTRIBUTION_VERBS
+    # '…," said the club's spokesman', '…," said tricycle driver Jun Reyes'
+    + r"|"
+    + _ATTRIBUTION_VERBS
+    + r"(?=\s+\w)"
+    + r")\b"
+)
+
+
+def quoted_speech(text: str) -> str | None:
+    """The attribution of someone's quoted words the text reports ('," she said'), or None: a
+    schedule inside them is what the speaker said, not a request."""
+    if '"' not in text and "\u201d" not in text:
+        return None
+    found = _QUOTED_SPEECH.search(text)
+    return found.group()[2:].strip() if found is not None else None
 
 
 # "during term time", "during school holidays", "during the sale", "during Ramadan": a period
@@ -493,6 +571,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return result
     if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
         text = " ".join(text.split())  # the cues read words one space apart, as the stages do
+    if month_cycle_asks(text) and any(" months counted from " in n for n in result.notes):
+        return _to_confirm(result, DESCRIBED_CYCLE_NOTE)  # cron's "*/3", counted from January
     if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
@@ -501,7 +581,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         note = "the text stops before the time, or holds a placeholder for it: to confirm"
         return _to_confirm(result, note)
     bare = unlabelled(text, names_time=_mentions_time)  # "Note: Viola has Thursday off"
-    statement = _STATEMENT.match(bare) or _THIRD_PERSON.match(bare)
+    first = first_word(bare)
+    statement = (
+        _STATEMENT.match(bare) if first is None or first in _STATEMENT_FIRST else None
+    ) or _THIRD_PERSON.match(bare)
     if statement is None and bare[:1].islower():
         statement = _THIRD_PERSON_LOWER.match(bare)
     if statement is None and _explains(text, result):
@@ -532,7 +615,12 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, "a cron job repeats, and the text does not say how often")
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(bare):
-            note = CALENDAR_NOTE
+            if adds_to_calendar(bare) and not hour_from_hint(result.notes):
+                # "add my spin class to the calendar for Saturday at 7am": an entry, at its time
+                result = result.replace(notes=(*result.notes, CALENDAR_ENTRY_NOTE))
+                note = None
+            else:
+                note = CALENDAR_NOTE
         elif ("repeat" in lowered or "recur" in lowered) and _REPEATS.search(text):
             note = REPEATS_NOTE
         else:
@@ -541,6 +629,9 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
             return _to_confirm(result, note)
     if "will be" in lowered and (rule := _RULE.search(lowered)) is not None:
         note = f"“{rule.group()}” describes what happens to things, not when to run: to confirm"
+        return _to_confirm(result, note)
+    if (said := quoted_speech(text)) is not None:
+        note = f"the text quotes someone (“{said}”), it does not ask: to confirm"
         return _to_confirm(result, note)
     words = frozenset(letter_runs(lowered))  # the cues below are looked up in it
     if (
@@ -598,10 +689,20 @@ def _title_cased(text: str) -> bool:
     return len(starts) >= 4 and all(letter.isupper() for letter in starts)
 
 
+# day letters with "/" or "," between them ("M/W/F", "T, Th"): in capitals, still days
+_SEPARATED_LETTERS: Final = re.compile(
+    r"\b(?:Th|Tu|Sa|Su|[MTWRFU])(?:/|,\s?)(?:Th|Tu|Sa|Su|[MTWRFU])\b"
+)
+
+
 def _unshouted(text: str) -> str:
     """A text typed in capitals ("REMIND ME TMRW 7AM YOGA") as a sentence: in lower case, its
     first letter capitalised. Capitals then say nothing (a name, "M" for months, a
-    describer's "AM"), and every rule that reads case reads it as it reads the sentence."""
+    describer's "AM"), and every rule that reads case reads it as it reads the sentence —
+    except a timetable's day letters ("Every M/W/F", "EVERY MWF"), whose capitals are the
+    days: such a text is left as written."""
+    if (not text.isupper() or _SEPARATED_LETTERS.search(text)) and letter_days(text) != text:
+        return text  # "every m/w/f" would be every minute ("TMRW 7AM" is no timetable's)
     lowered = text.lower()
     if len(lowered) != len(text):
         return text  # a letter that changes length in lower case ("İ"): leave it
@@ -765,6 +866,7 @@ _NOT_THIS: Final = re.compile(
     r"twice|once)\b|\d)[^.;!?]*",
     re.IGNORECASE,
 )
+ALTERNATIVES_NOTE: Final = "the other times in brackets (“or …”) were left out: to confirm"
 NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 
@@ -783,6 +885,13 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_rough_restatement(text)
+    if "(or" in text or "(Or" in text or "( or" in text:
+        kept = without_alternatives(text)
+        if kept.strip() and kept != text:
+            found = _read_said_once(kept, zone_name, aware_now)
+            if found.result is not None and found.result.ok:
+                found.result = _to_confirm(found.result, ALTERNATIVES_NOTE)
+            return found
     if ", not " in text or ", but not " in text or ", and not " in text:
         kept = _NOT_THIS.sub("", text)
         if kept.strip() and kept != text:
@@ -1077,6 +1186,20 @@ _DAY_THEN_DAILY: Final = re.compile(
 
 
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    if "*" in text and (moved := cron_first(text)) is not None:
+        # '/schedule recurring #reminders "Vote!" 0 12 * * *', "tool add --cron '0 7 * * *' …":
+        # the cron expression inside a command line, read first (cronline)
+        found = _read_commanded(moved[0], zone_name, aware_now)
+        if found.result is not None and found.result.ok and moved[1] is not None:
+            found.result = _to_confirm(found.result, moved[1])
+        if found.result is not None and (found.result.ok or moved[1] is None):
+            return found
+    if ("=" in text or ":" in text) and (every := labelled_interval(text)) is not None:
+        # "interval=5m", "interval: 30m", "period='15m'": how often, as a config or command says it
+        text = every
+    if "alendar" in text and (event := calendar_first(text)) is not None:
+        # "systemd-run --on-calendar='Sun 10:00' …", "OnCalendar=Wed 19:00 (see the runbook)"
+        return _read_commanded(event, zone_name, aware_now)
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
     slack_remind = text[:8].lower() == "/remind "
@@ -1111,7 +1234,7 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _FOR_DELAY_FROM_NOW.sub("", text)
     target, rest = take_target(text)
     quoted = _QUOTED.search(rest) if ('"' in rest or "“" in rest) else None
-    if quoted is not None and _mentions_time(inner := quoted["inner"] or quoted["curly"]):
+    if quoted is not None and _quote_names_time(inner := quoted["inner"] or quoted["curly"]):
         # '/remind #team "Sprint review at 3pm" every other Friday at 2pm': the quoted words
         # are the message, whatever time they name — read when the rest has a schedule
         without = f"{rest[: quoted.start()]} {rest[quoted.end() :]}".strip()
@@ -1282,13 +1405,34 @@ _TOLD_THAT: Final = re.compile(
 )
 
 
+# "Where I work, we have a standup on a Monday", "When we meet on Fridays at 5, …": a wh-word and
+# then its subject is a clause, not a question (a question puts its verb first: "where do I …")
+_WH_CLAUSE: Final = re.compile(
+    r"^\W*(?:where|when|what|whenever|wherever)\s+(?:i|we|they|he|she)\s+"
+    r"(?!(?:am|is|are|was|were|do|does|did|can|could|will|would|should|shall|have|has|had|may|"
+    r"might|must)\b)[a-z]+",
+    re.IGNORECASE,
+)
+
+
+def _wh_clause(bare: str) -> bool:
+    """Whether `bare` opens with a wh-clause ("Where I work, …") and asks nothing ("?")."""
+    return "?" not in bare and _WH_CLAUSE.match(bare) is not None
+
+
 def _read_rest(
     rest: str, text: str, zone_name: str, aware_now: datetime, target: str | None
 ) -> _Found:
     """What the stages make of `rest`, the text without its `target`."""
     found = _Found(None, rest, zone_name, aware_now, target)
     bare = unlabelled(rest, names_time=_mentions_time)  # "Schedule: cancel my 9am reminder"
-    if _QUESTION.match(bare) and not _reminded_of(text, rest):
+    first = first_word(bare)
+    if (
+        (first is None or first in _QUESTION_FIRST)
+        and _QUESTION.match(bare)
+        and not _reminded_of(text, rest)
+        and not _wh_clause(bare)
+    ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
         ).with_parts(None, target)
@@ -1303,7 +1447,10 @@ def _read_rest(
                 suggestion=HINT,
             ).with_parts(None, target)
             return found
-    new_schedule = _NEW_SCHEDULE.match(bare) if _MANAGE.match(bare) else None
+    manages = (  # (a costly pattern: matched once, and only after a word it starts with)
+        first is None or first in _MANAGE_FIRST or "time" in bare.lower()
+    ) and _MANAGE.match(bare) is not None
+    new_schedule = _NEW_SCHEDULE.match(bare) if manages else None
     if new_schedule is not None:
         # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
         # said whole; read it, and ask (the job it changes is the caller's to pick)
@@ -1312,7 +1459,7 @@ def _read_rest(
             inner.result = _to_confirm(inner.result, NEW_SCHEDULE_NOTE)
             inner.rest = rest
             return inner
-    if _MANAGE.match(bare):
+    if manages:
         found.result = ParseResult.rejected(
             "that reads as a change to a job that exists, not a new schedule",
             suggestion="pause, edit or delete the job itself (in Slack: /schedule pause <job>)",
@@ -1499,6 +1646,7 @@ def _read_command(
     try:
         phrase, _ = read(chosen)
         if task is not None:
+            phrase.task_said = True
             phrase.padded_time = False  # "… about the post at 10:30 AM": a reminder, once
             phrase.event_window = True  # "recycling collection occurs Monday 8 am until 3 pm"
             # "friday and saturday" is read as those days once each only when it is all the
@@ -1507,11 +1655,15 @@ def _read_command(
             phrase.day_list = False
             if any(m.clock.meridiem is None and not m.clock.is_24h for m in phrase.times):
                 phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
-        habitual = _habitual(tokens, runs)
+        # the words of the text (inside the schedule's words or not): the checks below that
+        # look for a word outside them run only when it is said at all — most texts say none
+        said = frozenset(token.value for token in tokens if token.kind == lx.WORD)
+        habitual = None if _HABIT_WORDS.isdisjoint(said) else _habitual(tokens, runs)
         if (
             habitual is None
             and not reminder  # "remind me about the calls on Friday": that Friday's
             and one_bare_weekday(phrase)
+            and not _MEETING_WORDS.isdisjoint(said)
             and _meets_regularly(tokens, runs)
         ):
             # "Meetings will be Thursday at noon ET", "The group meets Tuesday at 11 am": a
@@ -1574,12 +1726,25 @@ def _read_command(
                 "a cron job repeats, and the text says when, not how often: read as every day"
             )
             habitual = None
+        elif (
+            not reminder
+            and len(phrase.times) == 1  # (several times and no day are every day already)
+            and not _names_a_day(phrase)
+            and not (phrase.every or phrase.interval or phrase.window or phrase.day_offset)
+            and (habit := habit_said(text, frozenset(lowered_words(text)))) is not None
+        ):
+            # "Backups now trigger automatically at midnight", "I wake up at 7 AM": a habit at a
+            # time of day, no day said — every day, asked
+            phrase.every, phrase.interval = True, (1, "day")
+            phrase.unsure.append(f"{habit}, no day said: read as every day")
+            habitual = None
         else:
             habitual = None
+        time_said = bool(phrase.times or phrase.window)  # (before build fills a default in)
         # before build, which fills the phrase in: what the text said is what agrees or not
         speaks_of_time = (
             task is not None
-            and _mentions_time(task)
+            and _task_speaks_of_time(task, tokens, runs)
             and not _task_frequency_agrees(text, tokens, runs, phrase)
         )
         # "remind me at 9am and 5pm to take medicine": times of day, no day, no "every" — build
@@ -1596,14 +1761,15 @@ def _read_command(
         )
         # "Our meetup group meets every last Wednesday of the month": a meeting's day, and
         # not its time — a run at 9:00 would be a guess
-        untimed_meeting = (_meets(tokens, runs) or _gathering(tokens, runs)) and not (
-            phrase.times or phrase.window or phrase.interval or phrase.part
-        )
+        untimed_meeting = (
+            not _MET_WORDS.isdisjoint(said) and (_meets(tokens, runs) or _gathering(tokens, runs))
+        ) and not (phrase.times or phrase.window or phrase.interval or phrase.part)
         # "All meetings commence at 2000": when a group meets, not on which days
         dayless_meeting = bool(  # (bool: build fills phrase.times in later)
             not reminder
             and phrase.times
             and not (phrase.every or phrase.interval or _names_a_day(phrase))
+            and not _MEETING_WORDS.isdisjoint(said)
             and not any(token.kind in _DAY_TOKEN_KINDS for token in tokens)
             and _meets_regularly(tokens, runs)
         )
@@ -1621,7 +1787,7 @@ def _read_command(
         # words about time the grammar did not read ("during the day"): ask, do not guess
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, f"“{task}” was not read as part of the schedule")
-    elif _unread_at(tokens, runs) or _named_time_before(tokens, runs):
+    elif _unread_at(tokens, runs, text) or _named_time_before(tokens, runs, text):
         # "weekdays at teatime": "at" and a word the grammar does not know, next to the
         # schedule — a time of day it could not read
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
@@ -1642,15 +1808,18 @@ def _read_command(
         # "The batch job kicks off at 2 AM": a job that repeats, but how often is not said
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "the text describes a job that repeats, not how often: read as one run")
-    elif _negated(tokens, runs):
+    elif not _NEGATIONS.isdisjoint(said) and _negated(tokens, runs):
         # "not on Mondays, every day at 9", "don't run it on Fridays": the negation was
         # left in the task, unread, and would turn the schedule round
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "a “not” just before the schedule's words was not read")
     if named or only_named:
-        # "a weekly review task due Monday": the frequency may only name the task
-        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        # "a weekly review task due Monday": the frequency may only name the task; with a time
+        # said ("a daily backup check at midnight") it is the schedule's, noted (`asks`)
         notes = (*notes, "a frequency that names the task was read as the schedule's")
+        indefinite = any(_indefinite(tokens, start) for start, _ in named)
+        if only_named or named_frequency_asks(time_said=time_said, indefinite=indefinite):
+            confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
     elif (zone := _unread_zone(text, tokens, runs)) is not None:
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)  # "9am Mars time": whose clock?
         notes = (*notes, f"“{zone}” was not read as a time zone: the request's zone was used")
@@ -1734,6 +1903,13 @@ def _gathering(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
         token.kind == lx.WORD and token.value in _GATHERINGS and k not in inside
         for k, token in enumerate(tokens)
     )
+
+
+# the words _habitual, _meets and _gathering, and _meets_regularly look for: one of them is
+# said whenever they find one (they look outside the schedule's words only)
+_HABIT_WORDS: Final = _HABITUAL | {"run"}
+_MET_WORDS: Final = _MEETS | _GATHERINGS
+_MEETING_WORDS: Final = _MEETINGS | _MEETS | {"meet"}
 
 
 def _meets_regularly(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
@@ -1847,10 +2023,11 @@ def _negated(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _unread_at(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+def _unread_at(tokens: list[Token], runs: list[tuple[int, int]], text: str) -> bool:
     """Whether "at" and a word the grammar does not know stand right after a run of the
     schedule's words, or open the text right before one ("weekdays at teatime", "at sunrise
-    on Fridays"; not "look at logs every day")."""
+    on Fridays"; not "look at logs every day", nor a place's name: "at Geekdom", "at June
+    Hall" — a capital the text did not need)."""
     n = len(tokens)
     for start, end in runs:
         for at in (end, 0 if start == 2 else -1):
@@ -1860,14 +2037,16 @@ def _unread_at(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
                 and tokens[at].value == "at"
                 and tokens[at + 1].kind == lx.WORD
                 and tokens[at + 1].value not in lx.KEYWORDS
+                and not (at and text[tokens[at + 1].start].isupper())
             ):
                 return True
     return False
 
 
-def _named_time_before(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+def _named_time_before(tokens: list[Token], runs: list[tuple[int, int]], text: str) -> bool:
     """Whether a time of day the grammar cannot read stands right before a run: "at dinner
-    time tomorrow", "tea time on Friday", "mid-morning tomorrow"."""
+    time tomorrow", "tea time on Friday", "mid-morning tomorrow" (not a label: "Meeting Time:
+    every second Friday")."""
     for start, _ in runs:
         if start < 2:
             continue
@@ -1877,6 +2056,7 @@ def _named_time_before(tokens: list[Token], runs: list[tuple[int, int]]) -> bool
             and before.value == "time"
             and first.kind == lx.WORD
             and first.value not in lx.KEYWORDS
+            and not text.startswith(":", before.end)
         ):
             return True
         if before.kind == lx.SYM and before.value == "-" and first.value == "middle":
@@ -1967,21 +2147,58 @@ _OTHER_SCRIPT_TIME: Final = re.compile(
 )
 
 
-def _mentions_time(task: str) -> bool:
+def _quote_names_time(inner: str) -> bool:
+    """Whether words in quotes name a time, a greeting's day too ('"Happy Friday everyone!"':
+    the day is the message's, not when to send it)."""
+    if _mentions_time(inner):
+        return True
+    try:
+        return any(t.kind in (lx.DAY, lx.DAYS, lx.DAYSET) for t in tokenize(inner))
+    except TokenizeError:
+        return False
+
+
+def _task_speaks_of_time(task: str, tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether a command's task has words about time the grammar did not read: its plain
+    words ("about the invoice", "eat dinner") do not count, unless the task may undo the
+    schedule ("… Cancel that.": every word of it is then read strictly)."""
+    if not _mentions_time(task):
+        return False  # most tasks: the one test they always had
+    if may_turn(task):
+        return True
+    following = frozenset(tokens[end].value for _, end in runs if end < len(tokens))
+    return _mentions_time(task, plain_words=True, after_schedule=following)
+
+
+def _mentions_time(
+    task: str, *, plain_words: bool = False, after_schedule: frozenset[object] = frozenset()
+) -> bool:
+    """Whether `task` speaks of time. With `plain_words`, the words that are plain in their
+    place ("remind the team about the reports", "eat dinner": `asks.plain_word`) do not
+    count: the test of a command's task, whose unread words about time make it ask."""
     if not task.isascii() and _OTHER_SCRIPT_TIME.search(task):
         return True
+    if ("lunch" in task or "dinner" in task or "breakfast" in task) and _AT_A_MEAL.search(task):
+        return True  # "in Room 231 at lunch": a time of day, not read ("order lunch" is not)
     if "!" in task or "p" in task or "P" in task or "#" in task or "@" in task:
         task = _PRIORITY.sub(" ", task)
     words = word_values(task)
     if words is not None:
         # most tasks ("check the build"): plain words alone, read without a scan — the test
         # below, for tokens that can only be words and symbols
-        return any(
-            kind == lx.WORD
-            and _time_word(word, value)
-            and not (k and _greets(words[k - 1][2], words[k - 2][2] if k > 1 else None))
-            for k, (word, kind, value) in enumerate(words)
-        )
+        timely = _time_keys()
+        found = False
+        for k, (word, kind, value) in enumerate(words):
+            if (
+                kind == lx.WORD
+                and value in timely  # _time_word, as one lookup (the values are str here)
+                and not (value == "to" and word == "to")
+                and not (k and _greets(words[k - 1][2], words[k - 2][2] if k > 1 else None))
+            ):
+                found = True
+                break
+        if not (found and plain_words):
+            return found  # (with plain_words, a word found is looked at again as written)
     try:
         tokens = tokenize(task)
     except TokenizeError:
@@ -1998,9 +2215,47 @@ def _mentions_time(task: str) -> bool:
             and (t.value != "to" or task[t.start : t.end].lower() not in ("to", "2"))
             # a zone word written as a plain word ("the cat") may still have meant the zone
             and (t.value in _TIME_WORDS or lookup_place(str(t.value)) or lookup_word(str(t.value)))
+            and not (plain_words and _plain_in_task(task, tokens, k, after_schedule))
         )
         for k, t in enumerate(tokens)
         if not _greeted(tokens, k)
+    )
+
+
+_AT_A_MEAL: Final = re.compile(
+    r"\b(?:at|after|before|during|over|by)\s+(?:lunch|dinner|breakfast)(?:\s?time)?\b",
+    re.IGNORECASE,
+)
+
+
+def _plain_in_task(
+    task: str, tokens: list[Token], k: int, after_schedule: frozenset[object]
+) -> bool:
+    """`asks.plain_word` for the word tokens[k] of `task`, with its neighbours."""
+    token = tokens[k]
+    before = tokens[k - 1].value if k else None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    speaks = nxt is not None and (
+        nxt.kind in _TIME_KINDS or (nxt.kind == lx.WORD and nxt.value in _TIME_WORDS)
+    )
+    return plain_word(
+        task[token.start : token.end],
+        token.value,
+        before=before,
+        after=nxt.value if nxt is not None else None,
+        after_speaks_of_time=speaks,
+        place=token.value not in _TIME_WORDS,
+        follows_schedule=token.value in after_schedule,
+    )
+
+
+@cache
+def _time_keys() -> frozenset[str]:
+    """The words _time_word counts (bar "to" written so): a time word, or a place's or a
+    zone's name that lookup_place or lookup_word knows — one set to look a word up in."""
+    places = {name for name in _TIME_WORDS | place_names() | zone_words() if isinstance(name, str)}
+    return frozenset(
+        name for name in places if name in _TIME_WORDS or lookup_place(name) or lookup_word(name)
     )
 
 
@@ -2067,7 +2322,11 @@ def _ordinal_of_a_thing(tokens: list[Token], k: int) -> bool:
         return False
     if after.value in ("to", "in") and k + 2 < len(tokens):
         after = tokens[k + 2]  # "the first to post", "the second in line"
-    return after.kind == lx.WORD and after.value not in lx.KEYWORDS
+    # "on the tenth with my father", "on the first about rent": a function word counts no
+    # thing, so the ordinal is the day
+    return (
+        after.kind == lx.WORD and after.value not in lx.KEYWORDS and after.value not in lx.NO_THING
+    )
 
 
 def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> list[tuple[int, int]]:
@@ -2309,6 +2568,14 @@ def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
     )
 
 
+def _indefinite(tokens: list[Token], start: int) -> bool:
+    """Whether the frequency run at `start` is said with "a"/"an" ("a daily reminder")."""
+    article = tokens[start] if tokens[start].value in ("a", "an") else None
+    if article is None and start:
+        article = tokens[start - 1]
+    return article is not None and article.kind == lx.WORD and article.value in ("a", "an")
+
+
 def _bare_frequency(tokens: list[Token], start: int, end: int) -> bool:
     """ "weekly status report": a frequency word alone, right before a word the grammar does
     not know, with no determiner (with one, `_frequency_adjective`)."""
@@ -2403,12 +2670,27 @@ def task_text(text: str, tokens: list[Token], runs: list[tuple[int, int]]) -> st
     return clean_task(task)
 
 
+# The words _LEAD and _HEAD can start with (checked against them in
+# tests/parsers/test_doubts_gates.py): a task of ASCII words that starts with a word that is
+# none of them ("check the build") is not searched.
+_LEAD_FIRST: Final = frozenset(
+    "add also and can could create give hey hi i just kindly make notify now nudge ok okay "
+    "ping please pls plz remind schedule set setup so tell then wake will would".split()
+)
+_HEAD_FIRST: Final = frozenset("about and by for of that then to".split())
+
+
 def clean_task(task: str) -> str | None:
     task = " ".join(task.split())
     for _ in range(4):
         before = task
-        task = _LEAD.sub("", task).strip()
-        task = _HEAD.sub("", task).strip()
+        first = first_word(task)
+        if not first or first in _LEAD_FIRST:  # (None: not ASCII; "": not a letter first)
+            task = _LEAD.sub("", task).strip()
+            if task != before:
+                first = first_word(task)
+        if not first or first in _HEAD_FIRST:
+            task = _HEAD.sub("", task).strip()
         task = _without_trail(task).strip()
         task = task.strip(_QUOTES + " ,;:.!?").strip()
         if task == before:

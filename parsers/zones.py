@@ -309,6 +309,16 @@ def lookup_place(words: str) -> str | None:
     return _cities().get(words)
 
 
+def place_names() -> frozenset[str]:
+    """Every name `lookup_place` knows."""
+    return frozenset(_cities())
+
+
+def zone_words() -> frozenset[str]:
+    """Every word `lookup_word` knows."""
+    return frozenset(ABBREVIATIONS)
+
+
 @cache
 def place_starts() -> frozenset[str]:
     """The first words of the cities and countries `lookup_place` knows ("new" of "new

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from agentcron.parsers import split_command, understand_fast
-from agentcron.parsers.botcommand import plain_command
+from agentcron.parsers.botcommand import dashed_options, labelled_interval, plain_command
 from agentcron.parsers.tokens import tokenize
 
 NOW = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)  # a Wednesday
@@ -327,3 +327,124 @@ def test_a_dotted_date_with_its_year_is_day_month_year(text: str, when: str) -> 
 
 def test_a_dotted_date_that_cannot_be_day_month_is_refused() -> None:
     assert _read("/remind 12.25.2026 10:00 gifts")["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # a reminder command's name with a verb joined on, after a sign
+        ("!setreminder 2h water the ferns", "in 2h water the ferns"),
+        ("!set_reminder 25 min", "in 25 min"),
+        ("/addreminder 3 days renew the domain", "in 3 days renew the domain"),
+        ("!remindonce 90m move the car", "in 90m move the car"),
+        ("!new_timer 15m tea", "in 15m tea"),
+        # IRC bots' ".in" and ".at"
+        (".in 3h30m Pick up the kids", 'in 3h30m "Pick up the kids"'),
+        ("!at 18:45 feed the cat", "at 18:45 feed the cat"),
+        # "/schedule_message", "/remind_once": a word joined onto a command's name
+        ("/schedule_message time: in 2 hours message: Lunch!", 'in 2 hours "Lunch!"'),
+    ],
+)
+def test_joined_names_and_irc_commands(text: str, plain: str) -> None:
+    assert plain_command(text) == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["setreminder 2h water the ferns", ".in the morning we meet", "in 2h water the ferns"],
+)
+def test_not_joined_commands(text: str) -> None:
+    assert plain_command(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("I need a timer for 12 minutes", 12),
+        ("I need a reminder to set a timer for 8 minutes", 8),
+        ("remind me to start a 20 minute timer", 20),
+    ],
+)
+def test_a_timer_asked_for(text: str, minutes: int) -> None:
+    answer = _read(text)
+    assert answer["schedule"] == {
+        "type": "at",
+        "datetime": _at(timedelta(minutes=minutes)),
+        "timezone": "UTC",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes", "task"),
+    [
+        # a frequency in a bot's message names a thing: the message's, not a second schedule
+        ("/remind me in 2 hours, 15 minutes file the weekly report", 135, "file the weekly report"),
+        ("!remind 45m send the daily digest", 45, "send the daily digest"),
+    ],
+)
+def test_a_named_frequency_in_the_message(text: str, minutes: int, task: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == _at(timedelta(minutes=minutes))
+    assert answer["task"] == task
+
+
+def test_a_greeting_day_in_a_quoted_message_is_the_message() -> None:
+    answer = _read("/schedule_message message: Happy Monday team! time: tomorrow at 9am")
+    assert answer["schedule"] == {
+        "type": "at",
+        "datetime": "2026-03-05T09:00:00Z",
+        "timezone": "UTC",
+    }
+    assert answer["task"] == "Happy Monday team!"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # an option's amount, then the message ("/loop --every 5m run the test suite")
+        ("--every 10m poll the queue", 'every 10m "poll the queue"'),
+        # a date to start from and how often
+        ('--time "2027-05-01 07:00" --repeat weekly', "weekly starting 2027-05-01 07:00"),
+    ],
+)
+def test_dashed_options_split_and_start(text: str, said: str) -> None:
+    assert dashed_options(text) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("/loop 15m check the deploy", "every 15m check the deploy"),
+        ("!repeat 2h drink water", "every 2h drink water"),
+        ("/loop status", "/loop status"),  # no amount: not a schedule of its own
+        # a bot's subcommand for one run or many before the amount
+        ("/schedule create once 2h Backups paused", 'in 2h "Backups paused"'),
+        ("/schedule create recurring 3h Drink water", 'every 3h "Drink water"'),
+    ],
+)
+def test_a_loop_command_is_every(text: str, plain: str) -> None:
+    assert plain_command(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("sync interval=15m target=prod", "sync every 15m target=prod"),
+        ("interval: 2h", "every 2h"),
+        ("- every: '30m'", "- every 30m"),
+        ("tool add --interval=45m", "tool add every 45m"),
+    ],
+)
+def test_a_key_for_how_often(text: str, said: str) -> None:
+    assert labelled_interval(text) == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://api.example.com/chart?interval=5m&range=1d",  # a web address's query
+        "the interval: 30m is too short",  # a key with ":" counts only first
+    ],
+)
+def test_not_a_key_for_how_often(text: str) -> None:
+    assert labelled_interval(text) is None

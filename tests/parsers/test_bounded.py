@@ -60,6 +60,11 @@ ADVERSARIAL = [
     "sixth h quarterly pls @ occurrence nine starting repetitions mth secs ",
     "midnight each from beginning 2nd the except january except ",
     "tenth hrs saturday apr ",
+    "st ",  # a holiday's first word ("St. Patrick's Day") at every word
+    "a.m. ",  # read "a minute a minute …": an amount of time summed from every word
+    "@",
+    "M/W/",
+    "first four ",
 ]
 
 

@@ -30,21 +30,39 @@ def test_an_hour_from_1_to_7_without_am_or_pm_is_a_guess_that_asks(hour: int) ->
 
 
 @pytest.mark.parametrize("hour", range(8, 12))
-def test_an_hour_from_8_to_11_is_read_as_morning_and_asked(hour: int) -> None:
-    # "remind me to call Rohan at 9" may be the evening: reminder apps that pick the next one
-    # to come read 9pm after 9am
+def test_an_hour_from_8_to_11_is_read_as_morning_and_noted_in_a_schedule(hour: int) -> None:
+    # a repeating job's 9 is the working morning: noted, not asked (parsers/asks.py)
     result = parse_fast(f"every day at {hour}", now=NOW)
     assert result.schedule == {"type": "cron", "expression": f"0 {hour} * * *", "timezone": "UTC"}
     assert result.notes == (f'"{hour}" read as {hour}am; say "{hour}pm" for the evening',)
+    assert not result.needs_confirmation
+
+
+@pytest.mark.parametrize("hour", range(8, 12))
+def test_an_hour_from_8_to_11_once_is_the_morning_asked(hour: int) -> None:
+    # "remind me to call Rohan at 9" may be the evening: reminder apps that pick the next one
+    # to come read 9pm after 9am
+    result = parse_fast(f"at {hour}", now=NOW)
+    assert result.schedule is not None
+    assert f'"{hour}" read as {hour}am; say "{hour}pm" for the evening' in result.notes
     assert result.needs_confirmation
 
 
 @pytest.mark.parametrize("hour", range(8, 12))
-def test_an_hour_from_8_to_11_on_working_days_is_the_morning_asked(hour: int) -> None:
+def test_an_hour_from_8_to_11_on_a_day_named_is_its_morning_noted(hour: int) -> None:
+    result = parse_fast(f"tomorrow at {hour}", now=NOW)
+    assert result.schedule is not None
+    assert result.notes == (f'"{hour}" read as {hour}am; say "{hour}pm" for the evening',)
+    assert not result.needs_confirmation
+
+
+@pytest.mark.parametrize("hour", range(8, 12))
+def test_an_hour_from_8_to_11_on_working_days_is_the_morning_noted(hour: int) -> None:
     result = parse_fast(f"every weekday at {hour}", now=NOW)
     assert result.schedule is not None
     assert result.schedule["expression"] == f"0 {hour} * * 1-5"
-    assert result.needs_confirmation
+    assert not result.needs_confirmation
+    assert f'"{hour}" read as {hour}am; say "{hour}pm" for the evening' in result.notes
 
 
 def test_twelve_is_noon() -> None:

@@ -157,10 +157,11 @@ def test_two_schedules_stay_refused_whatever_is_around_them() -> None:
         ("at 9am tomorrow (9:00 am) please", "2026-01-15T09:00:00Z"),
     ],
 )
-def test_a_one_off_with_its_time_said_again_is_asked(text: str, datetime_utc: str) -> None:
+def test_a_one_off_with_its_time_said_again_is_one_time(text: str, datetime_utc: str) -> None:
+    # (asked, through salvage, until round ten: the grammar now reads a time said again as
+    # one time — build._times_said_again)
     answer = read(text)
     assert answer["schedule"] == {"type": "at", "datetime": datetime_utc, "timezone": "UTC"}
-    assert answer["needs_confirmation"] is True
 
 
 @pytest.mark.parametrize(
@@ -168,12 +169,20 @@ def test_a_one_off_with_its_time_said_again_is_asked(text: str, datetime_utc: st
     [
         "tomorrow at 3 PM (17:00)",  # another time: which?
         "tomorrow at 3pm (Jan 20 15:00)",  # another day
-        "tomorrow at 3pm and 5pm",
         "tomorrow at 9am (9:00 CET)",  # another zone
     ],
 )
 def test_a_one_off_with_another_time_stays_refused(text: str) -> None:
     assert read(text)["schedule"] is None
+
+
+def test_a_list_of_times_on_one_day_runs_at_each_and_asks() -> None:
+    # round ten (lists10): "Masses at 8:15am and 5:30pm on December 8" — times listed on one
+    # day run that day at each, asked (one thing at two times, or two things?)
+    answer = read("tomorrow at 3pm and 5pm")
+    assert answer["schedule"]["rule"] == "FREQ=DAILY;BYHOUR=15,17;BYMINUTE=0;BYSECOND=0"
+    assert answer["schedule"]["end_at"] == "2026-01-15T23:59:59Z"
+    assert answer["needs_confirmation"] is True
 
 
 def test_a_quoted_cron_expression_after_a_label_is_asked() -> None:
@@ -245,7 +254,9 @@ NOISE = (
     "{}: is the build green?",
     "FYI the dashboard moved. {} (ping me if it breaks)",
 )
-_PHRASES = [p for p in load(CORPUS_DIR, skip=("r7_",)) if not p.held_out and not p.pending]
+# round ten's new tuning files are left out of the sample (as test_t8_variants does): each one
+# added shifts the stride over the corpus, and the figure would move with whoever lands next
+_PHRASES = [p for p in load(CORPUS_DIR, skip=("r7_", "t10_")) if not p.held_out and not p.pending]
 _ANSWERS = [p for p in _PHRASES if not p.refusal]
 _REFUSALS = [p for p in _PHRASES if p.refusal]
 

@@ -20,6 +20,7 @@ from agentcron.parsers.grammar import part_meridiem
 from agentcron.parsers.labels import unlabelled
 from agentcron.parsers.tokens import tokenize
 from tests.parsers import variants as v
+from tests.parsers.noise_variants import NOISE_KINDS
 from tests.parsers.reading import brief
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
@@ -314,7 +315,11 @@ PER_KIND = 30
 # - "01.01 midnight" (a day and month with dots) is read only before digits
 # - "run this weekdays at 7:45am, 12:15pm, and 5:30pm" without "on" is refused
 # - "12:00:00 noon New York time" among other zones' times is refused
+# - "I need a reminder to create a timer for 5 minutes" (r9_voice's timer put in a reminder's
+#   frame) is refused: the 5 minutes are the timer's length, not when to remind (main failed
+#   this from round ten's start, when the sample drew that phrase)
 FLOORS: dict[str, float] = {
+    "frame I need a reminder to": 0.96,
     "day every->on Xs": 0.96,
     "time 9 o'clock in the morning": 0.96,
     "interval every other hour": 0.96,
@@ -322,10 +327,23 @@ FLOORS: dict[str, float] = {
     "time noon/midnight": 0.96,
     "weekdays weekdays": 0.96,
     "zone city": 0.96,
+    # round ten (noise10): the noise around a schedule (tests/parsers/noise_variants.py); one
+    # case each may break (0.96 of 30). Left: a label put before a bot's command ("WHEN: hey
+    # u/remindmebot remindme! 2 days"), "practice M/W at 5pm" answered where the days in full
+    # ask, a name with a frequency word ("Daily Bread pantry: 10a") read as how often, a
+    # "TUESDAY:" heading over a one-off appointment, columns around a bare delay ("3 days Call
+    # accountant"). "Monday Club: …" keeps 0.93 (two cases): "Monday Club: Thursday December 31"
+    # is refused (the club's Monday against a date) and a quoted example after it is asked.
+    **dict.fromkeys(
+        (kind for kind, *_ in NOISE_KINDS if kind not in ("name Monday Club:",)),
+        0.96,
+    ),
+    "name Monday Club:": 0.93,
+    "weekdays Mon–Fri": 0.96,
 }
-# the sample leaves out round eight's and nine's new tuning files (others add phrases to them
+# the sample leaves out rounds eight to ten's new tuning files (others add phrases to them
 # while this holds): the cases stay the same, whoever lands next
-SKIP = ("t8_", "t9_")
+SKIP = ("t8_", "t9_", "t10_")
 
 
 def test_every_kind_of_variant_keeps_the_answer() -> None:

@@ -29,6 +29,8 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from agentcron.parsers.tokens import names_a_place
+from tests.parsers.noise_variants import NOISE_KINDS
 from tests.parsers.outside import CORPUS_DIR, WINDOWS, OutsidePhrase, judge, load
 
 Rewrite = Callable[[str], str | None]
@@ -363,6 +365,7 @@ WEEKDAY_FORMS = {
     "Monday through Friday": "Monday through Friday",
     "Monday to Friday": "Monday to Friday",
     "M-F": "M-F",
+    "Mon–Fri": "Mon–Fri",  # an en dash, as typeset pages write it
 }
 
 
@@ -801,7 +804,15 @@ def _zone_rewrite(form: str) -> Rewrite:
             pattern = re.compile(rf"(?<![\w/])(?:{alternation})(?![\w/])")
             if pattern.search(text):
                 new = winter if form == "EST" else forms[form]
-                out = pattern.sub(new, text)
+
+                def swap(match: re.Match[str], new: str = new) -> str:
+                    # "at Central Library", "Central Office": a place's name, not its zone
+                    written = match.group()
+                    if written.istitle() and names_a_place(text, match.start(), match.end()):
+                        return match.group()
+                    return new
+
+                out = pattern.sub(swap, text)
                 return out if out != text else None
         return None
 
@@ -889,6 +900,8 @@ def _variants() -> list[Variant]:
     for form in ("ET", "Eastern", "Eastern Time", "city"):
         out.append(Variant(f"zone {form}", "zones", _zone_rewrite(form)))
     out.append(Variant("zone EST (winter)", "zones", _zone_rewrite("EST"), windows=("winter",)))
+    for kind, family, rewrite, recurring, may_ask in NOISE_KINDS:
+        out.append(Variant(kind, family, rewrite, may_ask=may_ask, recurring_only=recurring))
     return out
 
 

@@ -1,0 +1,176 @@
+"""A cron expression inside a command line, moved to the front for the cron reader.
+
+People hand a scheduler a crontab line inside a command as often as alone: after a slash
+command, its target and a quoted message ('/schedule recurring #reminders "Vote!" 0 12 * * *'),
+as a command-line tool's option ('openclaw cron add --name brief --cron "0 7 * * *" --tz
+Europe/Paris …', "sf … -e '0 0 10 ? * MON-FRI'"), as a keyword argument
+("schedule(action='create', when='30 7 * * *', …)") or after a bot's word ("!remind cron
+30 9 * * mon-fri stand up"). `cron_first` rewrites such a text so that the expression comes
+first ("0 12 * * * recurring #reminders "Vote!""), where the cron reader takes it and leaves
+the rest as the task; a zone given as an option (--tz, --timezone) becomes CRON_TZ=.
+
+Only a run of five fields shaped like cron's (minute and hour digits, "*", lists, ranges,
+steps; at least one "*" or "?") counts, so "at 9 on 1 2 3" or a version number never does;
+two such runs are two schedules and are left alone. A text that does not look like a command
+(no "/", "!", "--", quotes, "=" or ":" around the expression, no word such as "cron" or
+"schedule" before it) is moved too, with a note to confirm: an expression quoted in prose
+("it runs 0 9 * * 1 but should not") may not be the one wanted.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .calendar_event import read_event
+from .cron import split_cron
+from .phrase import Rejected
+
+# the text's words, split at spaces, quotes, "=" and ":" ("when='30", "cron:0")
+_WORD: Final = re.compile(r"[^\s'\"`=:]+")
+_TIME_FIELD: Final = re.compile(r"^[\d*][\d*,/-]*$")
+_DATE_FIELD: Final = re.compile(
+    r"^(?:[\d*?LW#][\dA-Z*?,/#LW-]*|[A-Z]{3}(?:[-,/][A-Z\d]{1,3})*)$", re.IGNORECASE
+)
+_QUOTES: Final = "'\"`"
+# an option naming the zone: "--tz Europe/Paris", "--timezone=Asia/Seoul", "tz: UTC"
+_ZONE_OPTION: Final = re.compile(
+    r"(?:^|\s)(?:--?(?:tz|timezone|time-zone|zone)|timezone|tz)\s*[=:\s]\s*"
+    r"['\"]?(?P<zone>[A-Za-z][\w+-]*(?:/[\w+-]+)*)['\"]?(?=\s|$|,|\))",
+    re.IGNORECASE,
+)
+# the option or word right before the expression: "--cron", "-e", "when=", "cron:", "cron"
+_LABEL: Final = re.compile(
+    r"(?:--?[a-z][\w-]*|\b(?:cron(?:tab|job)?|schedule|when|pattern|expression|at|every|"
+    r"recurring|repeat))\s*[=:]?\s*['\"`]?\s*$",
+    re.IGNORECASE,
+)
+# a command's own name at the start ("/schedule", "!remind", "./cron-cli.js")
+_COMMAND_NAME: Final = re.compile(r"^\s*[/!.$]\S*\s*")
+# a reminder's opening and its target before the expression ("remind me", "!remind #ops")
+_REMIND_HEAD: Final = re.compile(
+    r"^\s*(?:\S+\s+)?[/!.]?remind(?:er|me)?(?:\s+(?:me|us|here|[#@~]\S+))?\s*$", re.IGNORECASE
+)
+_ZONE_FIRST: Final = re.compile(r"^\s*(?:CRON_TZ|TZ)=\S+\s*$", re.IGNORECASE)
+_COMMAND_WORDS: Final = frozenset(
+    {"cron", "crontab", "cronjob", "schedule", "recurring", "remind", "reminder", "at", "bot"}
+)
+CRON_IN_TEXT_NOTE: Final = (
+    "the cron expression inside the text read as the schedule (the words around it as the "
+    "task): to confirm"
+)
+
+
+def cron_first(text: str) -> tuple[str, str | None] | None:
+    """`text` with the cron expression inside it moved to the front, and the note to confirm it
+    by (None when the text is a command); None when no expression is inside it, or two are, or
+    it already comes first."""
+    if "*" not in text:
+        return None
+    words = list(_WORD.finditer(text))
+    found = _find_run(words, 0)
+    if found is None:
+        return None
+    _, start = found
+    if not text[:start].strip(" \t" + _QUOTES) or _ZONE_FIRST.match(text[:start]):
+        return None  # first already: the cron reader takes it as it is
+    quote = text[start - 1] if text[start - 1] in _QUOTES else None
+    close = text.find(quote, start) if quote else -1
+    end = close if close != -1 else len(text)
+    segment = text[start:end]
+    try:
+        split = split_cron(segment)
+    except Rejected:
+        split = None  # its own reader says what is wrong: moved whole, to be refused there
+    expression = segment if split is None else segment[: len(segment) - len(split[2])]
+    after_words = [w for w in words if w.start() >= start + len(expression.rstrip())]
+    if _find_run(after_words, 0) is not None:
+        return None  # two expressions: two schedules
+    before = text[:start]
+    after = segment[len(expression) :] + text[end + (1 if close != -1 else 0) :]
+    sure = _said_as_command(text, before)
+    label = _LABEL.search(before)
+    if label is not None:
+        before = before[: label.start()]
+    if "emind" in before and _REMIND_HEAD.match(before):
+        return None  # "bot remind me at 30 5 * * 1-5 …": the reminder's own reading takes it
+    before = _COMMAND_NAME.sub("", before, count=1)
+    if not before.strip() and not after.strip(" \t" + _QUOTES):
+        return None  # 'cron: "0 9 * * 1"': a label and the expression, the cron reader's own
+    prefix = ""
+    for part in ("before", "after"):
+        piece = before if part == "before" else after
+        zone = _ZONE_OPTION.search(piece)
+        if zone is not None and not prefix:
+            prefix = f"CRON_TZ={zone['zone']} "
+            piece = piece[: zone.start()] + " " + piece[zone.end() :]
+        if part == "before":
+            before = piece
+        else:
+            after = piece
+    if split is not None:
+        # the five fields as the engine keeps them (Quartz's "?" would read as a question)
+        expression = split[0] if split[1] is None else f"CRON_TZ={split[1]} {split[0]}"
+    moved = " ".join(p for p in (prefix + expression.strip(), before.strip(), after.strip()) if p)
+    return moved, None if sure else CRON_IN_TEXT_NOTE
+
+
+def _find_run(words: list[re.Match[str]], first: int) -> tuple[int, int] | None:
+    """The index and start of the first run of five words shaped like cron's fields."""
+    for k in range(first, len(words) - 4):
+        head = words[k].group()
+        if not _TIME_FIELD.match(head) or not _TIME_FIELD.match(words[k + 1].group()):
+            continue
+        run = [w.group() for w in words[k : k + 5]]
+        if not all(_DATE_FIELD.match(field) for field in run[2:]):
+            continue
+        if not any("*" in field or "?" in field for field in run):
+            continue
+        return k, words[k].start()
+    return None
+
+
+def _said_as_command(text: str, before: str) -> bool:
+    """Whether the text around the expression is a command's: a sign first, an option, quotes
+    or "=" / ":" right before it, or a word such as "cron" or "schedule" before it."""
+    if text.lstrip()[:1] in "/!.$" or "--" in text:
+        return True
+    tail = before.rstrip()
+    if tail[-1:] in "=:'\"`":
+        return True
+    words = before.lower().split()
+    return any(word.strip("'\"`:=,") in _COMMAND_WORDS for word in words)
+
+
+# systemd's calendar event inside a command line or a sentence: "systemd-run
+# --on-calendar='Sun 10:00' …", "OnCalendar=Wednesday 19:00:00 (see the runbook)": its value
+# quoted, or its parts (a day, a date with "*" or "..", a time) before the next word
+_CALENDAR: Final = re.compile(
+    r"(?:\bon-?calendar|--on-calendar)\s*=\s*"
+    r"(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'"
+    r"|(?P<bare>[a-z*\d][\w.,*/~:-]*(?:\s+[\d*][\w.,*/~:-]*){0,2}))",
+    re.IGNORECASE,
+)
+
+
+def calendar_first(text: str) -> str | None:
+    """`text` with a systemd calendar event inside it ("systemd-run --on-calendar=daily
+    /usr/bin/backup") said as the cron expression it fires like, first ("0 0 * * * systemd-run
+    /usr/bin/backup"); None when there is none, it is first and alone already, or it is one cron
+    cannot say (the event's own reader refuses it then)."""
+    match = _CALENDAR.search(text)
+    if match is None:
+        return None
+    value = match["double"] if match["double"] is not None else match["single"]
+    if value is None:
+        value = match["bare"].rstrip(".,;")
+    rest = f"{text[: match.start()]} {text[match.end() :]}".strip(" \t,;.")
+    if not rest or not value.strip():
+        return None  # "OnCalendar=Wednesday 19:00:00": the event's reader takes it whole
+    try:
+        expression = read_event(f"OnCalendar={value.strip()}")
+    except Rejected:
+        return None
+    if expression is None:
+        return None
+    return " ".join([expression, *_COMMAND_NAME.sub("", rest, count=1).split()])
