@@ -246,3 +246,51 @@ def without_alternatives(text: str) -> str:
     """`text` without a bracket that opens with "or" — the alternatives to the time said
     before it ("at 8 p.m. (or 8:15, or 8:30)" → "at 8 p.m."); `text` itself when it has none."""
     return _ALTERNATIVES.sub("", text) if "(" in text else text
+
+
+# A length said again in other units, in brackets ("every 2.5 hours (150 minutes)", "every 1.5
+# hours (90m)"): read together, the grammar adds the two up ("2 hours 30 minutes" is one
+# length) and the job runs half as often as meant. A bracket that says the same length is
+# taken out; one that says another length is an alternative ("(or 90 minutes)"): the first length
+# is read, and asked about (`without_alternatives`).
+_LENGTH_UNITS: Final = (
+    (re.compile(r"s|secs?|seconds?", re.IGNORECASE), 1),
+    (re.compile(r"m|mins?|minutes?", re.IGNORECASE), 60),
+    (re.compile(r"h|hrs?|hours?", re.IGNORECASE), 3600),
+    (re.compile(r"d|days?", re.IGNORECASE), 86400),
+    (re.compile(r"w|wks?|weeks?", re.IGNORECASE), 604800),
+)
+_LENGTH: Final = r"(\d+(?:\.\d+)?)\s*-?\s*([a-z]+)"
+_LENGTH_AGAIN: Final = re.compile(
+    rf"(?P<first>(?<![\d.]){_LENGTH})\s*\(\s*(?:i\.?e\.?,?\s*|=\s*|~\s*|about\s+|approx\.?\s+)?"
+    rf"{_LENGTH}\s*\)",
+    re.IGNORECASE,
+)
+
+
+def length_seconds(amount: str, unit: str) -> float | None:
+    """How many seconds "2.5" "hours" is (9000.0); None for a word that is no unit of time."""
+    for pattern, seconds in _LENGTH_UNITS:
+        if pattern.fullmatch(unit):
+            return float(amount) * seconds
+    return None
+
+
+def without_restated_length(text: str) -> str:
+    """`text` without a bracket that says the length before it again in other units ("every
+    2.5 hours (150 minutes)" → "every 2.5 hours"), and with one that says another length made
+    an alternative ("every 2 hours (90 minutes)" → "every 2 hours (or 90 minutes)"); `text`
+    itself when it has neither."""
+    if "(" not in text:
+        return text
+    return _LENGTH_AGAIN.sub(_keep_length, text)
+
+
+def _keep_length(match: re.Match[str]) -> str:
+    first = length_seconds(match[2], match[3])
+    again = length_seconds(match[4], match[5])
+    if first is None or again is None:
+        return match.group()
+    if first != again:
+        return f"{match['first']} (or {match[4]} {match[5]})"
+    return match["first"]
