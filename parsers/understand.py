@@ -53,7 +53,12 @@ from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import letter_days, plain_marks
 from .rawrule import looks_like_rule
-from .restated import without_alternatives, without_restated_length, without_rough_restatement
+from .restated import (
+    part_year_alternative,
+    without_alternatives,
+    without_restated_length,
+    without_rough_restatement,
+)
 from .result import ParseResult
 from .salvage import (
     changed_to,
@@ -876,6 +881,13 @@ _NOT_THIS: Final = re.compile(
 ALTERNATIVES_NOTE: Final = "the other times in brackets (“or …”) were left out: to confirm"
 NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
+PART_YEAR_REASON: Final = (
+    "the text gives one time for part of the year and another for the rest: that is two jobs"
+)
+PART_YEAR_HINT: Final = (
+    "set them up one by one: every Sunday at 11:00 from September to May, then every Sunday at "
+    "10:30 from June to August"
+)
 UNEVEN_CRON_STEP_NOTE: Final = (
     "every {step} minutes read on end; a cron job's */{step} would run at the top of each hour "
     "too: to confirm"
@@ -896,6 +908,8 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_restated_length(without_rough_restatement(text))
+    if ("(" in text or ", " in text) and part_year_alternative(text):
+        return _Found(ParseResult.rejected(PART_YEAR_REASON, suggestion=PART_YEAR_HINT))
     if "egan " in text or "tarted " in text or "ommenced " in text:
         # "which began on Wednesday, November 14th … and will continue on the second Wednesday
         # of every month": the first date is past, the rule goes on

@@ -10,7 +10,11 @@ import pytest
 
 from agentcron.parsers import parse_fast
 from agentcron.parsers.howto import asks_how_to_schedule
-from agentcron.parsers.restated import length_seconds, without_restated_length
+from agentcron.parsers.restated import (
+    length_seconds,
+    part_year_alternative,
+    without_restated_length,
+)
 from agentcron.parsers.under_way import read_as_under_way
 from agentcron.parsers.windows import uneven_minute_step
 
@@ -215,3 +219,45 @@ def test_a_monthly_rule_goes_on_after_its_first_date() -> None:
         "continue on the second Wednesday of every month."
     )
     assert _schedule(text)["expression"] == "30 19 * * 3#2"
+
+
+# -- another time for part of the year ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "two_jobs"),
+    [
+        ("we gather for worship every Sunday at 11:00am (June-August at 10:30).", True),
+        ("daily at 7am (8am from November to March)", True),
+        ("daily at 7:00 AM (8:00 AM from November to March)", True),
+        ("every Sunday at 11am, 10am in July and August", True),
+        ("every Sunday at 11am (June through August: 10am)", True),
+        # the months alone restrict the one time
+        ("every Monday at 9am (June-August)", False),
+        ("every day at 9am, in June and July", False),
+        # "may" the verb
+        ("every day at 9am (you may snooze at 9:15)", False),
+        ("every day at 9am", False),
+    ],
+)
+def test_part_year_alternative(text: str, two_jobs: bool) -> None:
+    assert part_year_alternative(text) is two_jobs
+
+
+def test_a_part_year_time_is_not_merged_into_one_schedule() -> None:
+    text = "we gather for worship every Sunday at 11:00am (June-August at 10:30)."
+    result = parse_fast(text, timezone="UTC", now=NOW)
+    assert result.schedule is None
+    assert "two jobs" in (result.reason or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We meet every Wednesday at 11am CDT (usually 18:00 CET, but beware different switches "
+        "to Summer time in EU and US)",
+        "Fridays at 13:07 UTC (9:07am ET in summer, 8:07am ET in winter)",
+    ],
+)
+def test_a_conversion_in_brackets_is_no_part_year_time(text: str) -> None:
+    assert not part_year_alternative(text)
