@@ -1113,6 +1113,10 @@ def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
         if end.meridiem is not None and start.hour < end.hour < 12:
             # "2-3pm", "10-11am": a bare hour before the end's, in the end's half of the day
             return replace(first, clock=replace(start, meridiem=end.meridiem))
+        if end.meridiem == "pm" and end.hour < 12 and (start.hour == 12 or end.hour < start.hour):
+            # "from 12 to 1:45 pm", "11-2pm": across noon — 12 is noon, an hour after the
+            # end's is the morning's
+            return replace(first, clock=replace(start, meridiem="pm" if start.hour == 12 else "am"))
         return first
     if end.meridiem is None and (end.is_24h or end.hour > 12) and start.hour <= end.hour:
         return replace(first, clock=replace(start, is_24h=True))

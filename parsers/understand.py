@@ -45,7 +45,7 @@ from .conversions import utc_by_season
 from .cron import split_cron
 from .cronline import calendar_first, cron_first
 from .doubts import letter_runs
-from .frequency import agrees
+from .frequency import agrees, unsaid_monthly_span
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .howto import asks_how_to_schedule
 from .labels import unlabelled
@@ -389,10 +389,18 @@ _CALENDAR_LOOKUP: Final = re.compile(
     r"invitations?|calls?)"
     # "delete lunch with steve on friday", "cancel my dinner tomorrow", "get rid of my 8am
     # alarm": an entry in a calendar ("delete old logs on friday" is a job's task)
+    # ("remove 9:15 am appointment on March 16th": a time among the words before it)
     r"|(?:cancel|delete|remove|erase|scratch|drop|get\s+rid\s+of)\s+"
     r"(?:(?:my|our|the|this|that|all)\s+)?"
-    r"(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
-    r"date|party|call|haircut|reservation|booking|plans|conferences?|alarms?|reminders?))\b",
+    r"(?:[\w':.]+\s+){0,3}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
+    r"date|party|call|haircut|reservation|booking|plans|conferences?|alarms?|reminders?)"
+    # "move the dentist appointment on September 15th from 7 AM to 7 PM", "update the time for
+    # the movie night event to 5 PM today": an entry given a new time
+    r"|(?:move|change|update|reschedule|shift|push|bump)\s+(?:(?:my|our|the|this|that)\s+)?"
+    r"(?:[\w':.]+\s+){0,8}?(?:meetings?|appointments?|events?|reservation|booking|haircut)"
+    # (the entry itself, not "meeting notes": a word of time or an end follows it)
+    r"(?=\s+(?:on|at|for|from|to|with|this|next|tomorrow|today|tonight|in)\b|\s*[.,!?]|\s*$)"
+    r"(?=.*\bto\b))\b",
     re.IGNORECASE,
 )
 # "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar
@@ -404,7 +412,7 @@ _ON_CALENDAR: Final = re.compile(
 _LOOKUP_OPENERS: Final = frozenset(
     "please pls kindly can could would will show list tell read check display bring pull look "
     "clear wipe empty cancel delete remove erase scratch drop accept decline rsvp tentatively "
-    "get i".split()
+    "get i move change update reschedule shift push bump".split()
 )
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
@@ -1809,6 +1817,9 @@ def _read_command(
             and phrase.day_offset is None
             and _TWO_ACTIONS.search(text) is None  # "switch on at 6, off at 23": said there
         )
+        # "book a room from the 10th to the 13th": one stay, or those days every month ("the
+        # cron runs on the 1st through the 5th", a job's habit, is monthly)
+        span_of_days = unsaid_monthly_span(phrase) and _habitual(tokens, runs) is None
         # "Our meetup group meets every last Wednesday of the month": a meeting's day, and
         # not its time — a run at 9:00 would be a guess
         untimed_meeting = (
@@ -1851,6 +1862,12 @@ def _read_command(
     elif dayless_meeting:
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "the text says at what time a group meets, not on which days: to confirm")
+    elif span_of_days and built.schedule.get("type") == "cron":
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (
+            *notes,
+            "days of the month in a row, not said to be monthly: read as every month, to confirm",
+        )
     elif times_alone and built.schedule.get("type") == "cron":
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "times of day with no day: read as every day, to confirm")

@@ -12,7 +12,12 @@ reminder that exists ("add hand sanitizer to the shopping reminder for tomorrow"
 reminder tomorrow at 9:00); "biweekly" or "fortnightly" before a thing, then days said without
 "every" ("make a biweekly alarm for Mondays at 2 pm": it was every Monday, silently); an interval
 "for today" ("every 15 minutes for today": it ran on past midnight); and two numbers with a dot
-read as a window's ends ("1.90–1.97 GiB every hour": a crash, minute 90).
+read as a window's ends ("1.90–1.97 GiB every hour": a crash, minute 90). From PÂTÉ's in-car
+calendar commands: days of the month in a row with nothing that makes them monthly ("book a room
+from the 10th to the 13th": it was every month, silently; now asked), a window across noon with a
+bare start ("tomorrow from 12 to 2 PM": refused, now noon), and an entry moved or removed with many
+words or a time before its noun ("move the dentist appointment on September 15th from 7 AM to 7
+PM": it was a new entry at 7 AM).
 """
 
 from __future__ import annotations
@@ -192,3 +197,65 @@ def test_numbers_with_a_dot_are_no_window_and_do_not_crash() -> None:
     # "1.90–1.97 GiB every hour": it crashed (minute 90) building a window from them
     answer = read("1.90–1.97 GiB every hour against a 2.5 GiB server cap")
     assert answer["schedule"] is None
+
+
+# -- PÂTÉ: days of the month in a row, a window across noon, entries moved ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need to book a room at the Morris Guest House from the 10th to the 13th.",
+        "Move the campaign from the 10th to the 15th",
+        "Was away from the 10th to the 15th",
+    ],
+)
+def test_days_in_a_row_not_said_monthly_are_asked(text: str) -> None:
+    # they were every month from the 10th to the 13th, silently
+    assert asks(text)
+
+
+def test_days_in_a_row_said_monthly_are_monthly() -> None:
+    answer = read("Aeon only accepts pitches from the 1st to the 7th of each month")
+    assert brief(answer) == "0 9 1-7 * *"
+
+
+def test_unsaid_monthly_span_wants_three_days_in_a_row_and_no_frequency() -> None:
+    from agentcron.parsers.frequency import unsaid_monthly_span
+    from agentcron.parsers.phrase import Phrase
+
+    assert unsaid_monthly_span(Phrase(monthdays=[10, 11, 12, 13]))
+    assert not unsaid_monthly_span(Phrase(monthdays=[1, 15]))  # "on the 1st and 15th"
+    assert not unsaid_monthly_span(Phrase(monthdays=[1, 2, 3], every=True))
+    assert not unsaid_monthly_span(Phrase(monthdays=[1, 2, 3], of_month=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fix meeting with Nisha tomorrow from 12 to 2 PM", "2026-01-15T12:00:00Z"),
+        ("tomorrow from 11 to 1 PM", "2026-01-15T11:00:00Z"),
+        ("meeting tomorrow from 2 to 3pm", "2026-01-15T14:00:00Z"),  # as before
+    ],
+)
+def test_a_bare_start_across_noon_is_read_from_the_end(text: str, expected: str) -> None:
+    # "12 to 2 PM" and "11 to 1 PM" were refused as ranges
+    assert brief(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Move the dentist appointment on September 15th from 7 AM to 7 PM.",
+        "Update the time for Lord of the Rings movie night event to 5 PM today.",
+        "Remove 9:15 am appointment on March 16th for hairdresser.",
+    ],
+)
+def test_an_entry_moved_or_removed_is_no_new_one(text: str) -> None:
+    assert asks(text)
+
+
+def test_moving_meeting_notes_is_a_task() -> None:
+    assert brief(read("move meeting notes to the archive on Friday at 5pm")) == (
+        "2026-01-16T17:00:00Z"
+    )
