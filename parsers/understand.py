@@ -58,6 +58,7 @@ from .restated import (
     without_alternatives,
     without_restated_length,
     without_rough_restatement,
+    without_season_conversions,
 )
 from .result import ParseResult
 from .salvage import (
@@ -664,7 +665,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):  # "MWF": a timetable
         return _to_confirm(result, DAYS_LISTED_NOTE)
     bare_words = words if bare == text else frozenset(lowered_words(bare))
-    doubt = doubts.doubt(bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word)
+    label = text[: len(text) - len(bare)] if bare != text and text.endswith(bare) else ""
+    doubt = doubts.doubt(
+        bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word, label=label
+    )
     if doubt is None and " and " in lowered:
         doubt = doubts.reminder_at_several_times(text, result.schedule)
     if doubt is not None:
@@ -921,6 +925,8 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_restated_length(without_rough_restatement(text))
+    if "(" in text and ("ummer" in text or "inter" in text):
+        text = without_season_conversions(text)  # "13:07 UTC (9:07am ET in summer, …)"
     if ("(" in text or ", " in text) and part_year_alternative(text):
         return _Found(ParseResult.rejected(PART_YEAR_REASON, suggestion=PART_YEAR_HINT))
     if "egan " in text or "tarted " in text or "ommenced " in text:
