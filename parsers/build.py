@@ -1104,15 +1104,27 @@ def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
     if start.meridiem is not None:
         return first
     if not (start.digital or start.is_24h):
-        if end.meridiem is not None and start.hour < end.hour < 12:
-            # "2-3pm", "10-11am": a bare hour before the end's, in the end's half of the day
-            return replace(first, clock=replace(start, meridiem=end.meridiem))
+        if end.meridiem is not None and start.hour <= 12:
+            # "2-3pm", "10-11am", "8-8:50AM", "12-1:20 PM", "11-1:30PM": am/pm said once
+            return replace(first, clock=replace(start, meridiem=_start_meridiem(start, end)))
         return first
     if end.meridiem is None and (end.is_24h or end.hour > 12) and start.hour <= end.hour:
         return replace(first, clock=replace(start, is_24h=True))
     if end.meridiem is not None and start.hour < end.hour < 12:
         return replace(first, clock=replace(start, meridiem=end.meridiem))
+    if end.meridiem is not None and start.hour == end.hour < 12 and start.minute < end.minute:
+        # "9:00-9:50 PM": within the end's hour
+        return replace(first, clock=replace(start, meridiem=end.meridiem))
     return first
+
+
+def _start_meridiem(start: ClockTime, end: ClockTime) -> str:
+    """The half of the day of a window's bare start hour, from its end's am/pm: the end's when
+    the start comes before the end on the 12-hour dial ("2-3pm", "8-8:50AM", "12-1:20 PM": 12 is
+    the dial's first hour), else the other half ("11-1:30PM" starts at 11am, "9-5pm" at 9am)."""
+    if (start.hour % 12, start.minute) < (end.hour % 12, end.minute):
+        return str(end.meridiem)
+    return "am" if end.meridiem == "pm" else "pm"
 
 
 def _clock_minutes(mention: TimeMention) -> int:
