@@ -2406,7 +2406,11 @@ def _times_go_on(b: _Builder) -> None:
     ):
         first = hours[0]
         assert first is not None
-        if first >= count:  # "at 9am, 11am and so on": until the day's end, or round the clock?
+        if first < 2 * count:
+            # "every hour at minute 0 (1:00, 2:00, 3:00, etc.)": the examples start at the
+            # first step after midnight, which is one of the runs too
+            first %= int(count)
+        elif first >= count:  # "at 9am, 11am and so on": until the day's end, or round the clock?
             b.note(
                 f"the times named read as every {int(count)} hours until midnight", UNSURE_PENALTY
             )
@@ -2417,9 +2421,35 @@ def _times_go_on(b: _Builder) -> None:
         p.times = [TimeMention(clock, p.times[0].start, p.times[-1].end) for clock in clocks]
         p.interval = None
         if first < count:
-            b.note(f"the times named read as every {int(count)} hours through the day")
+            every = "every hour" if count == 1 else f"every {int(count)} hours"
+            b.note(f"the times named read as {every} through the day")
+        return
+    step = _even_step(p.times)
+    if step is not None and p.interval is None:
+        # "run at 5:00, 5:30, 6:00, 6:30 etc.": the list shows its step, which goes on round the
+        # clock (it may stop somewhere: asked)
+        p.times = []
+        p.interval = (step, "minute")
+        p.every = True
+        b.note(f"the times named read as every {step} minutes (“etc.”): to confirm", UNSURE_PENALTY)
         return
     b.note("the list of times goes on (“etc.”, “and so on”) past what it names", UNSURE_PENALTY)
+
+
+def _even_step(times: list[TimeMention]) -> int | None:
+    """The minutes between the times listed ("5:00, 5:30, 6:00, 6:30"), when there are three or
+    more, a step that divides the hour and starts on the hour's grid; else None."""
+    minutes = [m.clock.hour_24() for m in times]
+    if len(times) < 3 or None in minutes:
+        return None
+    at = [hour * 60 + m.clock.minute for hour, m in zip(minutes, times, strict=True)]  # type: ignore[operator]
+    steps = {later - earlier for earlier, later in pairwise(at)}
+    if len(steps) != 1:
+        return None
+    step = steps.pop()
+    if not 0 < step < 60 or 60 % step or at[0] % step:
+        return None
+    return step
 
 
 def _counted_in_the_year(b: _Builder, unit: str | None, count: int) -> Built:

@@ -126,3 +126,19 @@ def _in_week_order(names: list[str]) -> bool:
         all(earlier < later for earlier, later in pairwise(order))
         for order in (from_monday, from_sunday)
     )
+
+
+# the builder's note for a time read on the 24-hour clock in the small hours ("2:00" as 02:00)
+_SMALL_HOURS_NOTE: Final = re.compile(r'"(\d{1,2}:\d\d)" read on the 24-hour clock as 0[1-7]:')
+
+
+def small_hours_doubt(text: str, notes: tuple[str, ...]) -> str | None:
+    """Why a timetable row in day letters read in the small hours ("TTh 2:00-3:15" as 02:00)
+    is asked about, or None. Day letters are how American class and gym timetables write the
+    days, on the 12-hour clock: their "2:00" is the afternoon's more often than not."""
+    for note in notes:
+        found = _SMALL_HOURS_NOTE.match(note)
+        if found is not None and letter_days(text) != text:
+            written = found.group(1)
+            return f"“{written}” beside day letters may be the afternoon's: say “{written}pm”"
+    return None

@@ -44,7 +44,7 @@ from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
 from .cronline import calendar_first, cron_first
-from .dayletters import letter_days
+from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
@@ -576,6 +576,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, DESCRIBED_CYCLE_NOTE)  # cron's "*/3", counted from January
     if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
+    if (small := small_hours_doubt(text, result.notes)) is not None:
+        return _to_confirm(result, small)  # "TTh 2:00-3:15": 2pm, most likely
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
         "?" in text and _PLACEHOLDER.search(text)
     ):
