@@ -39,12 +39,13 @@ _PLURALS: Final = {
     )
 }
 _CODE: Final = r"(?:Th|TH|Tu|Sa|Su|[MTWRFUS])"
-_LETTER_DAYS: Final = re.compile(
-    rf"(?<![\w/&.-])(?P<days>{_CODE}(?:(?:/|,\s?)?{_CODE})*)(?![\w/&'’-]|\.\w)"
-)
-# what _LETTER_DAYS cannot match without: a day's capital between non-letters, or two in a
-# row (a search that starts with a set of letters runs in C; most texts fail it at once)
-_GATE: Final = re.compile(r"(?<![A-Za-z])[MTWRFUS][hua]?(?![a-z])|[MTWRFUS][hua]?[/,]?[MTWRFUS]")
+_LETTER_DAYS: Final = re.compile(rf"(?P<days>{_CODE}(?:(?:/|,\s?)?{_CODE})*)(?![\w/&'’-]|\.\w)")
+# where _LETTER_DAYS may start: a day's capital with no small letter after it, which most texts
+# lack but for the "M" of "PM" (a pattern that starts with a set of letters is searched in C;
+# one with a lookbehind, tried at every position, costs ten times more: `letter_days` looks at
+# what comes before the letters itself)
+_GATE: Final = re.compile(r"[MTWRFUS][hua]?(?![a-z])")
+_NOT_BEFORE: Final = frozenset("/&.-_")
 # a clock time: "10:00", "9am", "1:30 p.m.", "11a", or an hour that opens a range ("3-5:30PM")
 _CLOCK: Final = re.compile(
     r"\s*(?:at\s+|@\s*|from\s+)?\d{1,2}(?::[0-5]\d|\s*[ap]\.?m?\b\.?|\s*[-–]\s*\d{1,2}(?::[0-5]\d)?"
@@ -68,7 +69,18 @@ def letter_days(text: str) -> str:
     none."""
     if _GATE.search(text) is None:
         return text
-    return _LETTER_DAYS.sub(lambda match: _said(match, text), text)
+    pieces: list[str] = []
+    done = 0
+    for found in _GATE.finditer(text):
+        at = found.start()
+        if at < done or (at and (text[at - 1].isalnum() or text[at - 1] in _NOT_BEFORE)):
+            continue  # inside a word or a code ("PM", "AT&T", "U.S") or a run already read
+        match = _LETTER_DAYS.match(text, at)
+        said = None if match is None else _said(match, text)
+        if match is not None and said != match.group():
+            pieces += [text[done:at], str(said)]
+            done = match.end()
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def _said(match: re.Match[str], text: str) -> str:
