@@ -47,7 +47,7 @@ from .cronline import calendar_first, cron_first
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
-from .howto import asks_how_to_schedule
+from .howto import asks_for_expression, asks_how_to_schedule
 from .labels import unlabelled
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
@@ -1488,6 +1488,7 @@ def _read_rest(
         and not _reminded_of(text, rest)
         and not _wh_clause(bare)
         and not asks_how_to_schedule(bare)
+        and not asks_for_expression(bare)
     ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from agentcron.parsers import parse_fast
-from agentcron.parsers.howto import asks_how_to_schedule
+from agentcron.parsers.howto import asks_for_expression, asks_how_to_schedule
 from agentcron.parsers.restated import (
     length_seconds,
     part_year_alternative,
@@ -290,3 +290,27 @@ def test_without_season_conversions(text: str, kept: str) -> None:
 def test_a_utc_time_restated_per_season_is_that_utc_time() -> None:
     text = "Schedule: Fridays at 13:07 UTC (9:07am ET in summer, 8:07am ET in winter)."
     assert _schedule(text)["expression"] == "7 13 * * 5"
+
+
+# -- a question asking for a schedule's expression ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("What is the cron expression for every Monday at 9 AM?", True),
+        ("what's the crontab entry to run every minute", True),
+        ("what is the schedule expression for every day at 6?", True),
+        # what is set
+        ("What is the schedule for tomorrow?", False),
+        ("what time is the standup?", False),
+    ],
+)
+def test_asks_for_expression(text: str, asks: bool) -> None:
+    assert asks_for_expression(text) is asks
+
+
+def test_the_expression_asked_for_is_the_schedule() -> None:
+    schedule = _schedule("What is the cron expression for every weekday at 9 AM IST?")
+    assert schedule["expression"] == "0 9 * * 1-5"
+    assert schedule["timezone"] == "Asia/Kolkata"
