@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
-# "how do I", "how can we", "how would you", after a word or two of talk ("ok so how do I …")
+# "how do I", "how can we", "how would you", "how to", after a word or two of talk ("ok so how
+# do I …")
 _HOW_OPENING: Final = re.compile(
     r"^\W*(?:(?:ok|okay|so|well|hey|hi|hello|btw|also|and|but|um|hmm|question)\b[\s,:;.!-]*)*"
-    r"how\s+(?:do|can|could|would|should|shall)\s+(?:i|we|you|one)\b",
+    r"how\s+(?:(?:do|can|could|would|should|shall)\s+(?:i|we|you|one)|to)\b",
     re.IGNORECASE,
 )
 # the verbs of setting a schedule up: "… make it run", "… trigger at 4 pm", "… schedule a job"

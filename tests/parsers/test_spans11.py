@@ -314,3 +314,17 @@ def test_the_expression_asked_for_is_the_schedule() -> None:
     schedule = _schedule("What is the cron expression for every weekday at 9 AM IST?")
     assert schedule["expression"] == "0 9 * * 1-5"
     assert schedule["timezone"] == "Asia/Kolkata"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I make it run every minute?",
+        "How to run a cron job every day at 5 AM?",
+        "What is the cron expression for every minute?",
+    ],
+)
+def test_a_question_for_a_schedule_is_answered_without_asking(text: str) -> None:
+    result = parse_fast(text, timezone="UTC", now=NOW)
+    assert result.schedule is not None
+    assert not result.needs_confirmation, result.notes
