@@ -134,6 +134,9 @@ def test_market_hours_named_then_said() -> None:
         ("start a 10 minute countdown", 10),
         ("Set a countdown timer for 5 minutes", 5),
         ("set a countdown for 2 hours", 120),
+        ("a 20 min countdown please", 20),
+        ("start a countdown of 10 minutes", 10),
+        ("countdown from 10 minutes", 10),
     ],
 )
 def test_a_countdown_is_a_timer(text: str, minutes: int) -> None:
@@ -143,8 +146,9 @@ def test_a_countdown_is_a_timer(text: str, minutes: int) -> None:
     assert (fires - NOW).total_seconds() == minutes * 60
 
 
-def test_the_final_countdown_is_no_timer() -> None:
-    assert parse_fast("the final countdown", timezone="UTC", now=NOW).schedule is None
+@pytest.mark.parametrize("text", ["the final countdown", "a 5 minute walk"])
+def test_no_timer(text: str) -> None:
+    assert parse_fast(text, timezone="UTC", now=NOW).schedule is None
 
 
 # -- a cron job's uneven step ------------------------------------------------------------------
