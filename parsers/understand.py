@@ -919,7 +919,7 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         text = without_season_conversions(text)  # "13:07 UTC (9:07am ET in summer, …)"
     if ("(" in text or ", " in text) and part_year_alternative(text):
         return _Found(ParseResult.rejected(PART_YEAR_REASON, suggestion=PART_YEAR_HINT))
-    if "egan " in text or "tarted " in text or "ommenced " in text:
+    if "egan " in text or "tarted " in text or "ommenced " in text or "ince " in text:
         # "which began on Wednesday, November 14th … and will continue on the second Wednesday
         # of every month": the first date is past, the rule goes on
         text = read_as_under_way(text) or text

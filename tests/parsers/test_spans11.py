@@ -193,6 +193,16 @@ def test_a_cron_job_every_45_minutes_asks() -> None:
             "which began on Wednesday, November 14th @ 7:30 p.m. and it will continue monthly",
             "which began @ 7:30 p.m. and it will continue monthly",
         ),
+        (
+            "We have met every other Tuesday at 6pm since January 7, 2020",
+            "We have met every other Tuesday at 6pm starting January 7, 2020",
+        ),
+        (
+            "It began in 2019 and continues every Friday at noon",
+            "It began and continues every Friday at noon",
+        ),
+        # "since" a day of no year: left for the grammar, which refuses it
+        ("every Monday since March 3rd", None),
         # no rule goes on after it: left alone
         ("The backup started on March 3rd at 2pm", None),
         # weeks counted from a start of no year: left alone (the grammar refuses)
