@@ -693,6 +693,12 @@ class _Reader:
                 self.phrase.window = (start, end)
                 self.phrase.business_defined = True
                 return j
+            if self.phrase.market_hours and implicit and not self.phrase.more_windows:
+                # "Market hours: every 15 minutes from 9:30 AM to 4:30 PM": the hours said are
+                # the ones meant (the exchange's clock stays, unless a zone is named)
+                self.phrase.window = (start, end)
+                self.phrase.window_open_end = False
+                return j
             if self.phrase.business_hours or len(self.phrase.more_windows) >= 3:
                 raise Rejected("the text names two time windows")
             # "every minute between 7:00 and 9:00, and between 16:00 and 18:00": build keeps
@@ -1348,6 +1354,12 @@ class _Reader:
         j = i + 1
         if self._word(j) == "on":
             j += 1
+        elif (
+            self._word(j) == "in"
+            and self._kind(j + 1) == lx.MONTH
+            and self._kind(j + 2) in (lx.NUM, lx.ORD)
+        ):
+            j += 1  # "Beginning in January 5 2006": the day, not the month ("in January")
         if j >= self.n:
             return None
         if which == "until" and self._word(j) == "the" and self._word(j + 1) == "end":
@@ -1440,6 +1452,15 @@ class _Reader:
         self.phrase.until = ref
         return end
 
+    def _until_today(self, i: int) -> int | None:
+        """A sub-daily interval bounded by the rest of today at i ("… the day", "… today"):
+        the bound set, and where its words end; None when they are not such a bound."""
+        end = self._rest_of_today(i)
+        if end is None or self.phrase.until is not None:
+            return None
+        self.phrase.until = DayRef(day_offset=0)
+        return end
+
     def _rest_of_today(self, i: int) -> int | None:
         """ "(the end of / the rest of) the day", "… today", "… day": today, when a sub-daily
         interval runs in it ("every 30 minutes for the rest of the day"); where it ends, else
@@ -1493,11 +1514,9 @@ class _Reader:
             self.phrase.count = token.value  # "for 5 times", "for 8 occurrences", "for 1 time"
             return j + 2
         if self._word(j) == "the" and self._word(j + 1) == "rest" and self._word(j + 2) == "of":
-            end = self._rest_of_today(j + 3)  # "every hour for the rest of the day"
-            if end is None or self.phrase.until is not None:
-                return None
-            self.phrase.until = DayRef(day_offset=0)
-            return end
+            return self._until_today(j + 3)  # "every hour for the rest of the day"
+        if self._word(j) == "today":
+            return self._until_today(j)  # "every 15 minutes for today"
         if self._word(j) == "the" and self._word(j + 1) == "next":
             j += 2
             if self._is_unit(j, "minute", "hour") and self.phrase.count is None:
@@ -2809,6 +2828,10 @@ class _Reader:
             self.phrase.tonight = True
         else:
             days = 0 if word == "today" else 1
+            if days == 0 and self.phrase.day_offset is None:
+                bounded = self._until_today(i)  # "every 30 minutes today": until the day ends
+                if bounded is not None:
+                    return bounded
             if days == 0 and self._word(i + 1) in _HABIT_VERBS:
                 self.phrase.today_habit = True
             if (

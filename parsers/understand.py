@@ -47,12 +47,18 @@ from .cronline import calendar_first, cron_first
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
+from .howto import asks_how_to_schedule
 from .labels import unlabelled
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import letter_days, plain_marks
 from .rawrule import looks_like_rule
-from .restated import without_alternatives, without_rough_restatement
+from .restated import (
+    part_year_alternative,
+    without_alternatives,
+    without_restated_length,
+    without_rough_restatement,
+)
 from .result import ParseResult
 from .salvage import (
     changed_to,
@@ -68,6 +74,8 @@ from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
 from .timetable import habit_said, job_said, once_or_weekly, weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
+from .under_way import read_as_under_way
+from .windows import uneven_minute_step
 from .zones import lookup_place, lookup_word, place_names, zone_words
 
 if TYPE_CHECKING:
@@ -619,6 +627,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if one_off and "cron" in lowered_words(text):
         # "Run cron at 7am eastern": a cron job repeats; the text says when, not how often
         return _to_confirm(result, "a cron job repeats, and the text does not say how often")
+    if "cron" in lowered and (step := uneven_minute_step(text)) is not None and not one_off:
+        # "Cron job is scheduled for every 45 minutes between 8am-10am": cron's */45 runs at
+        # :00 and :45 of each hour; the words say every 45 minutes on end — which is meant?
+        return _to_confirm(result, UNEVEN_CRON_STEP_NOTE.format(step=step))
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(bare):
             if adds_to_calendar(bare) and not hour_from_hint(result.notes):
@@ -645,7 +657,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):  # "MWF": a timetable
         return _to_confirm(result, DAYS_LISTED_NOTE)
     bare_words = words if bare == text else frozenset(lowered_words(bare))
-    doubt = doubts.doubt(bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word)
+    label = text[: len(text) - len(bare)] if bare != text and text.endswith(bare) else ""
+    doubt = doubts.doubt(
+        bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word, label=label
+    )
     if doubt is None and " and " in lowered:
         doubt = doubts.reminder_at_several_times(text, result.schedule)
     if doubt is not None:
@@ -875,6 +890,17 @@ _NOT_THIS: Final = re.compile(
 ALTERNATIVES_NOTE: Final = "the other times in brackets (“or …”) were left out: to confirm"
 NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
+PART_YEAR_REASON: Final = (
+    "the text gives one time for part of the year and another for the rest: that is two jobs"
+)
+PART_YEAR_HINT: Final = (
+    "set them up one by one: every Sunday at 11:00 from September to May, then every Sunday at "
+    "10:30 from June to August"
+)
+UNEVEN_CRON_STEP_NOTE: Final = (
+    "every {step} minutes read on end; a cron job's */{step} would run at the top of each hour "
+    "too: to confirm"
+)
 
 
 def _read(text: str, timezone: str, now: datetime | None) -> _Found:
@@ -890,7 +916,13 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
-    text = without_rough_restatement(text)
+    text = without_restated_length(without_rough_restatement(text))
+    if ("(" in text or ", " in text) and part_year_alternative(text):
+        return _Found(ParseResult.rejected(PART_YEAR_REASON, suggestion=PART_YEAR_HINT))
+    if "egan " in text or "tarted " in text or "ommenced " in text:
+        # "which began on Wednesday, November 14th … and will continue on the second Wednesday
+        # of every month": the first date is past, the rule goes on
+        text = read_as_under_way(text) or text
     if "(or" in text or "(Or" in text or "( or" in text:
         kept = without_alternatives(text)
         if kept.strip() and kept != text:
@@ -1453,6 +1485,7 @@ def _read_rest(
         and _QUESTION.match(bare)
         and not _reminded_of(text, rest)
         and not _wh_clause(bare)
+        and not asks_how_to_schedule(bare)
     ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
@@ -2110,6 +2143,9 @@ _FOREIGN_TIME_WORDS: Final = frozenset(
 )
 _TIME_WORDS: Final = frozenset(
     {"every", "daily", "hourly", "weekly", "monthly", "yearly", "quarterly", "nightly"}
+    # "a biweekly alarm for Mondays at 2 pm": every other Monday, or twice a week — not every
+    # Monday, which the words after it say alone
+    | {"biweekly", "fortnightly", "triweekly"}
     | {"during", "between", "except", "until", "to", "after", "from", "morning", "afternoon"}
     | {"evening", "night", "noon", "midnight", "today", "tomorrow", "tonight", "next", "last"}
     | {"once", "twice", "end", "business", "when", "whenever", "before", "o'clock"}
@@ -2363,6 +2399,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
     todays: set[int] = set()  # "today" alone after a repeating run: each run's day, the task's
     adjectives: set[int] = set()  # "the weekly report": a frequency that may name a thing
     repeats = False  # whether a run that is not such an adjective says the schedule repeats
+    said_every = False  # whether such a run says how often in words ("every", "other", "every 2 …")
     one_day = False  # whether such a run names one weekday ("due Monday")
     refusals: list[tuple[int, Rejected]] = []
     i, n = 0, len(tokens)
@@ -2396,6 +2433,9 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
                 repeats |= bool(
                     phrase.every or phrase.interval or (phrase.weekdays and not phrase.single_day)
                 )
+                said_every |= bool(phrase.interval) or any(
+                    t.kind == lx.WORD and t.value in ("every", "other") for t in tokens[first:end]
+                )
                 one_day |= bool(phrase.weekdays and phrase.single_day)
             i = end
         elif end > i:
@@ -2410,7 +2450,13 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
         if not runs or at in edges or any(start == at for start, _ in runs):
             raise refusal
     if repeats:  # "every Monday post the weekly report at 9am": the report's word
-        runs = [run for run in runs if run[0] not in adjectives]
+        # ("a fortnightly meeting on Friday mornings", "our bi-weekly calls on Thursdays": days
+        # said without "every" are the adjective's, every other one of them)
+        runs = [
+            run
+            for run in runs
+            if run[0] not in adjectives or (not said_every and _counts_weeks_apart(tokens, run))
+        ]
     elif one_day:
         # "a weekly review task due Monday": weekly on Monday (read_command asks); but "the
         # daily digest on Friday" is one Friday, the digest's word
@@ -2566,6 +2612,15 @@ _WEEKLY: Final = frozenset({"weekly", "biweekly", "fortnightly"})
 
 # "on a bi-weekly cadence", "on a monthly basis": nouns a frequency word names the schedule by
 _RHYTHMS: Final = frozenset({"cadence", "basis", "rhythm", "rotation", "cycle", "schedule"})
+
+
+def _counts_weeks_apart(tokens: list[Token], run: tuple[int, int]) -> bool:
+    """Whether the run is a frequency of more than a week ("biweekly", "fortnightly"): said of
+    days that repeat, it says which of them."""
+    return any(t.value in _WEEKS_APART for t in tokens[run[0] : run[1]])
+
+
+_WEEKS_APART: Final = frozenset({"biweekly", "fortnightly", "triweekly"})
 
 
 def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
