@@ -57,7 +57,7 @@ _TEMPORAL_BEFORE: Final = frozenset(
     "through thru to until till in from of and or since before after during every each "
     "except by between - , & / this next last early late mid end".split()
 )
-# kinds of event a month names ("June Meeting", "March Madness", "May Sale"): the month stays
+# kinds of event a month names ("June Meeting", "March Madness", "April Fool's Day"): a month
 _EVENT_NOUNS: Final = frozenset(
     (
         "meeting meetings party sale sales madness break session sessions drive camp festival "
@@ -67,7 +67,8 @@ _EVENT_NOUNS: Final = frozenset(
         "quarter holiday holidays vacation class classes exam exams graduation birthday "
         "anniversary challenge round cohort batch bonus rent payment invoice bill dues renewal "
         "reunion service services mass worship tournament game games match league season "
-        "showcase opening closing cycle intake election elections primary fundraiser"
+        "showcase opening closing cycle intake election elections primary fundraiser fool fools "
+        "fool's fools'"
     ).split()
 )
 # the holidays whose first word may begin a thing's name ("Easter Seals", "Christmas Tree

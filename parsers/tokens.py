@@ -848,7 +848,8 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.ZONE, raw, start, end))  # resolved (and checked) by the grammar
             else:
                 _word(raw.lower(), start, tokens)
-    if not text.isupper() and any(may_name(t) for t in tokens):
+    # a name is written with capitals: texts in lower case (most typed ones) or shouted skip it
+    if not text.islower() and not text.isupper() and any(may_name(t) for t in tokens):
         named_days += _names_read(tokens, text)
     if named_days:
         _days_in_names(tokens)
