@@ -232,6 +232,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = _may_as_verb(tokens)
     if "skip" in lowered:
         tokens = _skip_as_except(tokens)
+    if "altern" in lowered:
+        tokens = _alternative_as_other(tokens)
     if "though" in lowered:
         tokens = though_as_through(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
@@ -526,6 +528,26 @@ def _skip_as_except(tokens: list[Token]) -> list[Token]:
             after += 1
         if after < len(out) and out[after].kind in _DAY_KINDS:
             out[k] = Token(lx.WORD, "except", token.start, token.end)
+    return out
+
+
+# "every alternative day", "on alternating Saturdays": said for "alternate", before the days or
+# weeks it alternates ("an alternative plan" is left alone)
+_ALTERNATE_SPELLINGS: Final = frozenset({"alternative", "alternating"})
+_ALTERNATED_UNITS: Final = frozenset({"day", "week", "fortnight", "month", "year"})
+
+
+def _alternative_as_other(tokens: list[Token]) -> list[Token]:
+    """ "every alternative day", "on alternating Saturdays", "alternative weeks": every other
+    one, as "alternate" says it — only right before a day, a set of days or a unit of a day
+    or longer, where the word can only say which of them."""
+    out = list(tokens)
+    for k, token in enumerate(out[:-1]):
+        if token.kind != lx.WORD or token.value not in _ALTERNATE_SPELLINGS:
+            continue
+        after = out[k + 1]
+        if after.kind in _DAY_KINDS or (after.kind == lx.UNIT and after.value in _ALTERNATED_UNITS):
+            out[k] = Token(lx.WORD, "other", token.start, token.end)
     return out
 
 
@@ -857,6 +879,8 @@ def _scan(text: str) -> list[Token]:
         _frequencies_in_names(tokens, text)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
+        if "bst" in lowered:
+            _gmt_beside_bst(tokens, lowered)
     if either_season:
         for token in tokens:
             if token.kind == lx.ZONE and text.lower().startswith("ce(s)t", token.start):
@@ -904,6 +928,20 @@ def _hours_of_utc(tokens: list[Token], lowered: str) -> None:
         ):
             clock = ClockTime(number.value, 0, None, True)
             tokens[k - 1] = Token(lx.TIME, clock, number.start, number.end)
+
+
+def _gmt_beside_bst(tokens: list[Token], lowered: str) -> None:
+    """ "6 AM UK time (GMT/BST)", "11:00 BST/GMT": GMT beside BST names the UK's winter and
+    summer clocks, one zone (Europe/London), not UTC and London."""
+    for k, token in enumerate(tokens):
+        if token.kind != lx.ZONE or not lowered.startswith("gmt", token.start):
+            continue
+        for other in (k - 2, k + 2):
+            if not 0 <= other < len(tokens) or tokens[(k + other) // 2].value != "/":
+                continue
+            beside = tokens[other]
+            if beside.kind == lx.ZONE and lowered.startswith("bst", beside.start):
+                tokens[k] = Token(lx.ZONE, beside.value, token.start, token.end)
 
 
 # Words the lexicon does not have that _word makes a plain word of ("check", "build": no zone,
@@ -1322,7 +1360,7 @@ def _one_before(token: Token) -> bool:
 
 
 # Words after which a day with "'s" is the plural: "alternate Monday's", "all Friday's"
-_PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "all", "other"})
+_PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "alternative", "all", "other"})
 
 
 def _word(word: str, start: int, tokens: list[Token]) -> None:
