@@ -697,6 +697,22 @@ def other_language(words: frozenset[str]) -> str | None:
     return f"“{'”, “'.join(found[:3])}”: written in another language, read only in part: to confirm"
 
 
+# "Computer Tutoring T 1:00 & 2:00 p.m. by appointment", "Office hours 2-4pm or upon request":
+# the times are slots one may book, not when something happens
+_BY_APPOINTMENT: Final = re.compile(
+    r"\b(?:by|upon)\s+(?:appointment|request)\b|\bappointments?\s+only\b",
+    re.IGNORECASE,
+)
+
+
+def by_appointment(text: str) -> str | None:
+    """Why a timetable's times offered "by appointment" are asked about, or None."""
+    found = _BY_APPOINTMENT.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()}”: the times may be slots to book, not when it happens — to confirm"
+
+
 def doubt(
     text: str,
     *,
@@ -752,6 +768,8 @@ def doubt(
     if (ascii_words is None or not _TOLD_VERBS.isdisjoint(ascii_words)) and (found := told(text)):
         return found
     if " past" in lowered and (found := lone_minutes_past(text)):
+        return found
+    if ("appointment" in lowered or "request" in lowered) and (found := by_appointment(text)):
         return found
     if (", who" in lowered) and (found := said_of_someone(text, names_time=names_time)):
         return found
