@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Final
 
 from . import narration
+from .howto import asks_for_expression, asks_how_to_schedule
 
 _WORDS: Final = re.compile(r"[a-z]+")
 _LETTERS_ONLY: Final = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
@@ -506,6 +507,8 @@ def question(text: str) -> str | None:
     about a time, not a request for a schedule."""
     if "?" not in text or _ASKS_FOR_IT.match(text) is not None:
         return None
+    if asks_how_to_schedule(text) or asks_for_expression(text):
+        return None  # "how do I make it run every minute?": the schedule is the answer
     if "*" in text and "?" not in _QUARTZ_ANY.sub("", text):
         return None  # "-e '0 30 17 * * ?'": Quartz's "any" among cron's fields
     return "that reads as a question about a time, not a request: to confirm"
