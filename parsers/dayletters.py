@@ -71,6 +71,8 @@ _CLOCK_BEFORE: Final = re.compile(
     r"(?:\d:[0-5]\d|\d\s*[ap]\.?m\.?|\d\s*[ap])\s*,?\s*$", re.IGNORECASE
 )
 _EVERY_BEFORE: Final = re.compile(r"\b(?:every|on)\s*$", re.IGNORECASE)
+# a bare hour after the letters, ending the row ("TR 11", "MWF 9,"): the hour the class meets
+_BARE_HOUR_AFTER: Final = re.compile(r"\s+(?:1[0-2]|[1-9])\s*(?:$|[,;|)])")
 # "4th W", "1st & 3rd W", "2nd and 4th T": an ordinal just before one letter
 _ORDINAL_BEFORE: Final = re.compile(r"(?:\b\d(?:st|nd|rd|th)|\blast)\s*$", re.IGNORECASE)
 
@@ -140,7 +142,10 @@ def _said(match: re.Match[str], text: str) -> str:
             return match.group()
         # ("F 3-5:30PM" on a timetable is every Friday; "4th W" is the month's fourth one)
         return names[0] if _ORDINAL_BEFORE.search(text, 0, match.start()) else _PLURALS[names[0]]
-    return "/".join(names) if _listed(match, text) else match.group()
+    if not _listed(match, text):
+        return match.group()
+    at = " at" if _BARE_HOUR_AFTER.match(text, match.end()) else ""  # "TR 11": "at 11"
+    return "/".join(names) + at
 
 
 # the things a listing names with a letter: "Room F 10:00", "Studio M 6pm", "Court T 7pm"

@@ -251,3 +251,13 @@ def test_capitals_and_windows_over_noon(text: str, expression: str) -> None:
 )
 def test_spans_of_day_letters(text: str, said: str) -> None:
     assert letter_days(text) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [("TR 11", "0 11 * * 2,4"), ("MWF 9", "0 9 * * 1,3,5"), ("TTh 2", "0 14 * * 2,4")],
+)
+def test_a_bare_hour_ending_a_row_is_its_time(text: str, expression: str) -> None:
+    """ "TR 11": the class meets at 11 (a bare 2 is the afternoon's, asked as elsewhere)."""
+    assert cron(text) == expression
+    assert letter_days("MWF 10 reps") == "Mon/Wed/Fri 10 reps"  # a count, not an hour
