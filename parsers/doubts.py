@@ -151,7 +151,10 @@ def addressed_to_someone(text: str) -> str | None:
 _MEETS: Final = re.compile(
     r"^\W*(?:[\w'-]+\s+){1,5}?(?:meets|gathers|convenes)\b"
     r"|\b(?:said|says|mentioned|wrote|told\s+(?:me|us))\s+(?:it\s+(?:is|was)\s+|on\s+)?"
-    r"(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    r"(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    # reported speech, as news tells it: "Li Zhanpeng, head of the centre, said that all
+    # stations were ordered to report on a daily basis"
+    r"|\bsaid\s+that\b",
     re.IGNORECASE,
 )
 
