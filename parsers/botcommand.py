@@ -86,7 +86,12 @@ _TIMER: Final = re.compile(
       | (?=(?P<amount>[^,]{1,40}?)[\s-]*timer\b)
       # "timer 10m", "countdown -d 1.5h"; "count down 10 minutes" (an assistant's countdown)
       | (?:timers?|count[\s-]?down)\s+(?:-[dt]\s+|--duration[=\s]\s*|for\s+)?
-        (?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s|half\s))""",
+        (?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s|half\s)
+      # "set the timer to 10 minutes": set to an amount of time — one with its unit, so "set
+      # my timer to 52/17" (a pomodoro preset) is not read as one
+      | timers?\s+to\s+(?=(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|
+          fifteen|twenty|thirty|forty|forty[\s-]five|fifty|sixty|ninety)[\s-]?
+          (?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b))""",
     re.IGNORECASE | re.VERBOSE,
 )
 # what a timer is called, after its amount: "for pizza", "named pizza"

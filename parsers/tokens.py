@@ -231,6 +231,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = _may_as_verb(tokens)
     if "skip" in lowered:
         tokens = _skip_as_except(tokens)
+    if "altern" in lowered:
+        tokens = _alternative_as_other(tokens)
     if "though" in lowered:
         tokens = though_as_through(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
@@ -525,6 +527,26 @@ def _skip_as_except(tokens: list[Token]) -> list[Token]:
             after += 1
         if after < len(out) and out[after].kind in _DAY_KINDS:
             out[k] = Token(lx.WORD, "except", token.start, token.end)
+    return out
+
+
+# "every alternative day", "on alternating Saturdays": said for "alternate", before the days or
+# weeks it alternates ("an alternative plan" is left alone)
+_ALTERNATE_SPELLINGS: Final = frozenset({"alternative", "alternating"})
+_ALTERNATED_UNITS: Final = frozenset({"day", "week", "fortnight", "month", "year"})
+
+
+def _alternative_as_other(tokens: list[Token]) -> list[Token]:
+    """ "every alternative day", "on alternating Saturdays", "alternative weeks": every other
+    one, as "alternate" says it — only right before a day, a set of days or a unit of a day
+    or longer, where the word can only say which of them."""
+    out = list(tokens)
+    for k, token in enumerate(out[:-1]):
+        if token.kind != lx.WORD or token.value not in _ALTERNATE_SPELLINGS:
+            continue
+        after = out[k + 1]
+        if after.kind in _DAY_KINDS or (after.kind == lx.UNIT and after.value in _ALTERNATED_UNITS):
+            out[k] = Token(lx.WORD, "other", token.start, token.end)
     return out
 
 
@@ -1298,7 +1320,7 @@ def _one_before(token: Token) -> bool:
 
 
 # Words after which a day with "'s" is the plural: "alternate Monday's", "all Friday's"
-_PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "all", "other"})
+_PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "alternative", "all", "other"})
 
 
 def _word(word: str, start: int, tokens: list[Token]) -> None:

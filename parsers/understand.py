@@ -183,7 +183,12 @@ _MANAGE: Final = re.compile(
     r"(?![^.;]*?\bto\s+(?:run|fire|trigger|execute|start|go\s+off|kick\s+off)\b)"
     # "move it to 3pm", "push this back an hour": "it" is a job that exists
     r"|(?:move|change|shift|push|bump|switch|reschedule|postpone|delay|make)\s+(?:it|this|that|them)"
-    r"\b)",
+    r"\b"
+    # "add hand sanitizer to the shopping reminder for tomorrow", "add chapter two to my reading
+    # reminder": something put into one reminder that exists ("add milk to my reminders", "…
+    # to my reminder list", "… to the reminder app": a new item in a list)
+    r"|add\b(?:\s+\S+){1,8}?\s+to\s+(?:my|the|our|this|that)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"reminder\b(?!s|\s+(?:list|app|application|section|folder|tab|widget)\b))",
     re.IGNORECASE,
 )
 
@@ -278,7 +283,7 @@ _MANAGE_FIRST: Final = frozenset(
     "pause unpause resume suspend enable reschedule rescheduled rescheduleed edit change "
     "changed changeed update updated updateed modify adjust move moved moveed shift shifted "
     "shiftd push pushed pushd bump bumped bumpd switch switched switchd postpone delay make "
-    "stop turn mute dismiss snooze don dont do never".split()
+    "stop turn mute dismiss snooze don dont do never add".split()
 )
 _FIRST_LETTERS: Final = re.compile(r"\s*([A-Za-z]*)")
 
@@ -1015,9 +1020,22 @@ _AMOUNT: Final = (
 )
 _REMIND_AMOUNT: Final = re.compile(
     rf"^(\s*/?remind\s+(?:(?:me|us)\s+)?){_AMOUNT}"
-    # "set a timer for 10 minutes", "a reminder for 2 hours": how long from now
-    rf"|^(\s*(?:(?:please|kindly|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
-    rf"(?:me\s+)?(?:an?\s+)?(?:timer|reminder|alarm)\s+)for\s+{_AMOUNT}",
+    # "set a timer for 10 minutes", "a reminder for 2 hours", "set the alarm for 12 minutes",
+    # "set my reminder for 10 minutes", "set up a quick reminder for 10 minutes", "set oven
+    # reminder for 10 minutes": how long from now
+    rf"|^(\s*(?:(?:please|kindly|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)"
+    rf"(?:\s+up)?\s+(?:me\s+)?(?:(?:an?|the|my)\s+)?(?:[^\W\d]+\s+)?(?:timer|reminder|alarm)\s+)"
+    rf"for\s+{_AMOUNT}",
+    re.IGNORECASE,
+)
+
+
+# "set an alarm for 730", "a reminder for 415 tomorrow evening": a time with its colon left
+# out, as alarm apps and quick-add boxes take it — said "at" so the grammar reads it as it reads
+# "at 730". Not "in alarm for 930 of 1155 hours" (a state, counted), nor "for 100 days".
+_FOR_COMPACT_CLOCK: Final = re.compile(
+    r"(?<!\bin\s)(?P<noun>\b(?:alarm|reminder)s?\s+)for\s+"
+    r"(?=[1-9][0-5]\d\b(?!\s*(?:of|out|times|[a-z]*s\b)))",
     re.IGNORECASE,
 )
 
@@ -1221,6 +1239,8 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text or "imer" in text or "larm" in text:
         text = _REMIND_AMOUNT.sub(_delay_words, text)
+        if "for " in text:
+            text = _FOR_COMPACT_CLOCK.sub(r"\g<noun> at ", text, count=1)
     if " not " in text:
         text = _NOT_ON.sub(" except ", text)
     if "days " in text and "every" not in text.lower() and "daily" not in text.lower():
