@@ -82,8 +82,9 @@ _TIMER: Final = re.compile(
       (?:an?\s+|the\s+|my\s+)?)?
     # "another timer", "one more timer", "second timer", "a new timer": one more of them
     (?:(?:another|one\s+more|second|new)\s+)?
-    (?:timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?for\s+
-      | (?=(?P<amount>[^,]{1,40}?)[\s-]*timer\b)
+    # "a countdown timer for 5 minutes", "start a 15-minute countdown": a timer by its other name
+    (?:(?:count[\s-]?down\s+)?timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?for\s+
+      | (?=(?P<amount>[^,]{1,40}?)[\s-]*(?:timer|count[\s-]?down)\b)
       # "timer 10m", "countdown -d 1.5h"; "count down 10 minutes" (an assistant's countdown)
       | (?:timers?|count[\s-]?down)\s+(?:-[dt]\s+|--duration[=\s]\s*|for\s+)?
         (?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s|half\s)
@@ -112,7 +113,7 @@ _OPTION: Final = re.compile(
 )
 _EVERY_OPTIONS: Final = re.compile(r"(?:every|repeat|recurring|repeating)\s+(?=[a-z]+:)", re.I)
 _QUOTES: Final = "\"'“”‘’`"
-_TIMER_WORD: Final = re.compile(r"^[\s-]*timer\b\s*", re.IGNORECASE)
+_TIMER_WORD: Final = re.compile(r"^[\s-]*(?:timer|count[\s-]?down)\b\s*", re.IGNORECASE)
 # a sign that the text starts with a bot's command: only then is the pattern tried
 _SIGNS: Final = frozenset("/!@$.?;>")
 _OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "ma", "co"})

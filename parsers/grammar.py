@@ -693,6 +693,12 @@ class _Reader:
                 self.phrase.window = (start, end)
                 self.phrase.business_defined = True
                 return j
+            if self.phrase.market_hours and implicit and not self.phrase.more_windows:
+                # "Market hours: every 15 minutes from 9:30 AM to 4:30 PM": the hours said are
+                # the ones meant (the exchange's clock stays, unless a zone is named)
+                self.phrase.window = (start, end)
+                self.phrase.window_open_end = False
+                return j
             if self.phrase.business_hours or len(self.phrase.more_windows) >= 3:
                 raise Rejected("the text names two time windows")
             # "every minute between 7:00 and 9:00, and between 16:00 and 18:00": build keeps
@@ -1348,6 +1354,12 @@ class _Reader:
         j = i + 1
         if self._word(j) == "on":
             j += 1
+        elif (
+            self._word(j) == "in"
+            and self._kind(j + 1) == lx.MONTH
+            and self._kind(j + 2) in (lx.NUM, lx.ORD)
+        ):
+            j += 1  # "Beginning in January 5 2006": the day, not the month ("in January")
         if j >= self.n:
             return None
         if which == "until" and self._word(j) == "the" and self._word(j + 1) == "end":

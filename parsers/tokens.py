@@ -875,6 +875,8 @@ def _scan(text: str) -> list[Token]:
         _frequencies_in_names(tokens, text)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
+        if "bst" in lowered:
+            _gmt_beside_bst(tokens, lowered)
     if either_season:
         for token in tokens:
             if token.kind == lx.ZONE and text.lower().startswith("ce(s)t", token.start):
@@ -922,6 +924,20 @@ def _hours_of_utc(tokens: list[Token], lowered: str) -> None:
         ):
             clock = ClockTime(number.value, 0, None, True)
             tokens[k - 1] = Token(lx.TIME, clock, number.start, number.end)
+
+
+def _gmt_beside_bst(tokens: list[Token], lowered: str) -> None:
+    """ "6 AM UK time (GMT/BST)", "11:00 BST/GMT": GMT beside BST names the UK's winter and
+    summer clocks, one zone (Europe/London), not UTC and London."""
+    for k, token in enumerate(tokens):
+        if token.kind != lx.ZONE or not lowered.startswith("gmt", token.start):
+            continue
+        for other in (k - 2, k + 2):
+            if not 0 <= other < len(tokens) or tokens[(k + other) // 2].value != "/":
+                continue
+            beside = tokens[other]
+            if beside.kind == lx.ZONE and lowered.startswith("bst", beside.start):
+                tokens[k] = Token(lx.ZONE, beside.value, token.start, token.end)
 
 
 # Words the lexicon does not have that _word makes a plain word of ("check", "build": no zone,

@@ -47,12 +47,18 @@ from .cronline import calendar_first, cron_first
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
+from .howto import asks_how_to_schedule
 from .labels import unlabelled
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import letter_days, plain_marks
 from .rawrule import looks_like_rule
-from .restated import without_alternatives, without_rough_restatement
+from .restated import (
+    part_year_alternative,
+    without_alternatives,
+    without_restated_length,
+    without_rough_restatement,
+)
 from .result import ParseResult
 from .salvage import (
     changed_to,
@@ -68,6 +74,8 @@ from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
 from .timetable import habit_said, job_said, once_or_weekly, weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
+from .under_way import read_as_under_way
+from .windows import uneven_minute_step
 from .zones import lookup_place, lookup_word, place_names, zone_words
 
 if TYPE_CHECKING:
@@ -618,6 +626,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if one_off and "cron" in lowered_words(text):
         # "Run cron at 7am eastern": a cron job repeats; the text says when, not how often
         return _to_confirm(result, "a cron job repeats, and the text does not say how often")
+    if "cron" in lowered and (step := uneven_minute_step(text)) is not None and not one_off:
+        # "Cron job is scheduled for every 45 minutes between 8am-10am": cron's */45 runs at
+        # :00 and :45 of each hour; the words say every 45 minutes on end — which is meant?
+        return _to_confirm(result, UNEVEN_CRON_STEP_NOTE.format(step=step))
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(bare):
             if adds_to_calendar(bare) and not hour_from_hint(result.notes):
@@ -874,6 +886,17 @@ _NOT_THIS: Final = re.compile(
 ALTERNATIVES_NOTE: Final = "the other times in brackets (“or …”) were left out: to confirm"
 NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
+PART_YEAR_REASON: Final = (
+    "the text gives one time for part of the year and another for the rest: that is two jobs"
+)
+PART_YEAR_HINT: Final = (
+    "set them up one by one: every Sunday at 11:00 from September to May, then every Sunday at "
+    "10:30 from June to August"
+)
+UNEVEN_CRON_STEP_NOTE: Final = (
+    "every {step} minutes read on end; a cron job's */{step} would run at the top of each hour "
+    "too: to confirm"
+)
 
 
 def _read(text: str, timezone: str, now: datetime | None) -> _Found:
@@ -889,7 +912,13 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
-    text = without_rough_restatement(text)
+    text = without_restated_length(without_rough_restatement(text))
+    if ("(" in text or ", " in text) and part_year_alternative(text):
+        return _Found(ParseResult.rejected(PART_YEAR_REASON, suggestion=PART_YEAR_HINT))
+    if "egan " in text or "tarted " in text or "ommenced " in text:
+        # "which began on Wednesday, November 14th … and will continue on the second Wednesday
+        # of every month": the first date is past, the rule goes on
+        text = read_as_under_way(text) or text
     if "(or" in text or "(Or" in text or "( or" in text:
         kept = without_alternatives(text)
         if kept.strip() and kept != text:
@@ -1452,6 +1481,7 @@ def _read_rest(
         and _QUESTION.match(bare)
         and not _reminded_of(text, rest)
         and not _wh_clause(bare)
+        and not asks_how_to_schedule(bare)
     ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT

@@ -1,0 +1,54 @@
+"""A schedule already under way: "which began on Wednesday, November 14th @ 7:30 p.m. and it will
+continue on the second Wednesday of every month", "The club started on March 3rd, 2024 and meets
+every other Sunday at 2pm".
+
+The date after "began on"/"started on" is the first meeting, in the past; the rule after it is
+what goes on. Read together, the grammar takes the date for a yearly one ("a date can only
+repeat every year"). With its year the date is a past start, which anchors an "every other"
+rule's weeks (RFC 5545's DTSTART may be in the past): it is read as "starting <date>". Without
+a year it only says the series began some time ago: it is left out, unless the rule counts
+weeks from its start ("every other Sunday"), which a date of no year cannot anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_MONTHS: Final = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY: Final = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_DAY: Final = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR: Final = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_PAST_START: Final = re.compile(
+    rf"\b(?P<verb>began|started|commenced)\s+(?:on\s+)?(?P<date>{_WEEKDAY}(?:the\s+)?"
+    rf"(?:{_MONTHS}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTHS}){_YEAR})(?![\w/-])",
+    re.IGNORECASE,
+)
+# the rule that goes on after it: "and it will continue on …", "and meets every …"
+_GOES_ON: Final = re.compile(
+    r"\b(?:continue[sd]?|continuing|every|each|monthly|weekly|biweekly|fortnightly)\b",
+    re.IGNORECASE,
+)
+# a rule that counts weeks from its start: a date of no year cannot anchor it
+_COUNTS_WEEKS: Final = re.compile(
+    r"\b(?:every\s+(?:other|second|2nd|two|2|third|3rd|three|3|fourth|four|4)\s+"
+    r"(?:weeks?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)|biweekly|bi-weekly|fortnight\w*)",
+    re.IGNORECASE,
+)
+
+
+def read_as_under_way(text: str) -> str | None:
+    """`text` with the past first date of a schedule that goes on made a start ("began on
+    January 5 2006" → "starting January 5 2006") or left out ("began on Wednesday, November
+    14th" → "began"); None when `text` has no such date, or its rule needs the year it lacks."""
+    found = _PAST_START.search(text)
+    if found is None or _GOES_ON.search(text, found.end()) is None:
+        return None
+    if found["year"] is not None:
+        return f"{text[: found.start()]}starting {found['date']}{text[found.end() :]}"
+    if _COUNTS_WEEKS.search(text) is not None:
+        return None
+    return f"{text[: found.start()]}{found['verb']}{text[found.end() :]}"
