@@ -504,6 +504,12 @@ class _Builder:
         if pair is None:
             return None
         first, last = pair
+        for mention in pair:
+            # "1.90–1.97 GiB every hour": numbers with a dot, not a window's ends (the ends
+            # are settled below before `resolve` would refuse them)
+            if mention.clock.minute > 59 or mention.clock.hour > 24:
+                clock = mention.clock
+                raise Rejected(f"{clock.hour}:{clock.minute:02d} is not a time of day")
         # "between 7:00 and 22:00": a time written with its minutes is on the 24-hour clock
         # when the other end is ("from 9:30 to 5:30" is read by the order of its ends)
         if _is_24h_written(last) and first.clock.digital:

@@ -1452,6 +1452,15 @@ class _Reader:
         self.phrase.until = ref
         return end
 
+    def _until_today(self, i: int) -> int | None:
+        """A sub-daily interval bounded by the rest of today at i ("… the day", "… today"):
+        the bound set, and where its words end; None when they are not such a bound."""
+        end = self._rest_of_today(i)
+        if end is None or self.phrase.until is not None:
+            return None
+        self.phrase.until = DayRef(day_offset=0)
+        return end
+
     def _rest_of_today(self, i: int) -> int | None:
         """ "(the end of / the rest of) the day", "… today", "… day": today, when a sub-daily
         interval runs in it ("every 30 minutes for the rest of the day"); where it ends, else
@@ -1505,11 +1514,9 @@ class _Reader:
             self.phrase.count = token.value  # "for 5 times", "for 8 occurrences", "for 1 time"
             return j + 2
         if self._word(j) == "the" and self._word(j + 1) == "rest" and self._word(j + 2) == "of":
-            end = self._rest_of_today(j + 3)  # "every hour for the rest of the day"
-            if end is None or self.phrase.until is not None:
-                return None
-            self.phrase.until = DayRef(day_offset=0)
-            return end
+            return self._until_today(j + 3)  # "every hour for the rest of the day"
+        if self._word(j) == "today":
+            return self._until_today(j)  # "every 15 minutes for today"
         if self._word(j) == "the" and self._word(j + 1) == "next":
             j += 2
             if self._is_unit(j, "minute", "hour") and self.phrase.count is None:
@@ -2821,6 +2828,10 @@ class _Reader:
             self.phrase.tonight = True
         else:
             days = 0 if word == "today" else 1
+            if days == 0 and self.phrase.day_offset is None:
+                bounded = self._until_today(i)  # "every 30 minutes today": until the day ends
+                if bounded is not None:
+                    return bounded
             if days == 0 and self._word(i + 1) in _HABIT_VERBS:
                 self.phrase.today_habit = True
             if (

@@ -2139,6 +2139,9 @@ _FOREIGN_TIME_WORDS: Final = frozenset(
 )
 _TIME_WORDS: Final = frozenset(
     {"every", "daily", "hourly", "weekly", "monthly", "yearly", "quarterly", "nightly"}
+    # "a biweekly alarm for Mondays at 2 pm": every other Monday, or twice a week — not every
+    # Monday, which the words after it say alone
+    | {"biweekly", "fortnightly", "triweekly"}
     | {"during", "between", "except", "until", "to", "after", "from", "morning", "afternoon"}
     | {"evening", "night", "noon", "midnight", "today", "tomorrow", "tonight", "next", "last"}
     | {"once", "twice", "end", "business", "when", "whenever", "before", "o'clock"}
@@ -2465,6 +2468,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
     todays: set[int] = set()  # "today" alone after a repeating run: each run's day, the task's
     adjectives: set[int] = set()  # "the weekly report": a frequency that may name a thing
     repeats = False  # whether a run that is not such an adjective says the schedule repeats
+    said_every = False  # whether such a run says how often in words ("every", "other", "every 2 …")
     one_day = False  # whether such a run names one weekday ("due Monday")
     refusals: list[tuple[int, Rejected]] = []
     i, n = 0, len(tokens)
@@ -2498,6 +2502,9 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
                 repeats |= bool(
                     phrase.every or phrase.interval or (phrase.weekdays and not phrase.single_day)
                 )
+                said_every |= bool(phrase.interval) or any(
+                    t.kind == lx.WORD and t.value in ("every", "other") for t in tokens[first:end]
+                )
                 one_day |= bool(phrase.weekdays and phrase.single_day)
             i = end
         elif end > i:
@@ -2512,7 +2519,13 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
         if not runs or at in edges or any(start == at for start, _ in runs):
             raise refusal
     if repeats:  # "every Monday post the weekly report at 9am": the report's word
-        runs = [run for run in runs if run[0] not in adjectives]
+        # ("a fortnightly meeting on Friday mornings", "our bi-weekly calls on Thursdays": days
+        # said without "every" are the adjective's, every other one of them)
+        runs = [
+            run
+            for run in runs
+            if run[0] not in adjectives or (not said_every and _counts_weeks_apart(tokens, run))
+        ]
     elif one_day:
         # "a weekly review task due Monday": weekly on Monday (read_command asks); but "the
         # daily digest on Friday" is one Friday, the digest's word
@@ -2668,6 +2681,15 @@ _WEEKLY: Final = frozenset({"weekly", "biweekly", "fortnightly"})
 
 # "on a bi-weekly cadence", "on a monthly basis": nouns a frequency word names the schedule by
 _RHYTHMS: Final = frozenset({"cadence", "basis", "rhythm", "rotation", "cycle", "schedule"})
+
+
+def _counts_weeks_apart(tokens: list[Token], run: tuple[int, int]) -> bool:
+    """Whether the run is a frequency of more than a week ("biweekly", "fortnightly"): said of
+    days that repeat, it says which of them."""
+    return any(t.value in _WEEKS_APART for t in tokens[run[0] : run[1]])
+
+
+_WEEKS_APART: Final = frozenset({"biweekly", "fortnightly", "triweekly"})
 
 
 def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:

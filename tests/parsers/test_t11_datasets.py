@@ -9,7 +9,10 @@ reminder for 415 tomorrow evening": the 415 was dropped and 7pm asked); and "alt
 for "alternate" before days and weeks ("set alarm on alternative days for 8:00 am": once, not
 every other day; "meets on alternative Saturdays": every Saturday); and something added to a
 reminder that exists ("add hand sanitizer to the shopping reminder for tomorrow": it was a new
-reminder tomorrow at 9:00).
+reminder tomorrow at 9:00); "biweekly" or "fortnightly" before a thing, then days said without
+"every" ("make a biweekly alarm for Mondays at 2 pm": it was every Monday, silently); an interval
+"for today" ("every 15 minutes for today": it ran on past midnight); and two numbers with a dot
+read as a window's ends ("1.90–1.97 GiB every hour": a crash, minute 90).
 """
 
 from __future__ import annotations
@@ -139,3 +142,53 @@ def test_something_added_to_one_reminder_is_a_change_to_it(text: str) -> None:
 )
 def test_a_new_item_in_the_reminders_is_still_a_reminder(text: str, expected: str) -> None:
     assert brief(read(text)) == expected
+
+
+# -- "biweekly"/"fortnightly" before a thing, then its days ------------------------------------
+
+
+def _rule(text: str) -> str | None:
+    schedule = read(text)["schedule"]
+    return None if schedule is None else schedule.get("rule") or schedule.get("expression")
+
+
+def test_a_fortnightly_meeting_on_days_meets_every_other_one_of_them() -> None:
+    rule = _rule("SSH/MA agreed a fortnightly meeting on Friday mornings.")
+    assert rule is not None and rule.startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;BYHOUR=9")
+
+
+def test_a_biweekly_alarm_on_days_is_every_other_week_and_asked() -> None:
+    # it was every Monday, silently: "biweekly" was left in the task
+    answer = read("Make a biweekly alarm for Mondays at 2 pm")
+    assert answer["needs_confirmation"]
+    assert answer["schedule"]["rule"].startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;BYHOUR=14")
+
+
+def test_every_day_said_keeps_the_biweekly_word_the_task_s() -> None:
+    # "every Monday" is the job's; the report is biweekly (asked, as "monthly" is)
+    answer = read("every Monday post the biweekly report at 9am")
+    assert answer["schedule"]["expression"] == "0 9 * * 1"
+    assert answer["needs_confirmation"]
+
+
+# -- an interval "for today" -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Every 15 minutes for today", "Stand up every hour today", "every 30 minutes today"],
+)
+def test_an_interval_for_today_ends_with_the_day(text: str) -> None:
+    schedule = read(text)["schedule"]
+    assert schedule is not None and schedule["end_at"] == "2026-01-14T23:59:59Z"
+
+
+def test_an_interval_then_work_about_today_is_not_bounded() -> None:
+    schedule = read("every day at 6pm summarize what happened today")["schedule"]
+    assert schedule is not None and schedule.get("end_at") is None
+
+
+def test_numbers_with_a_dot_are_no_window_and_do_not_crash() -> None:
+    # "1.90–1.97 GiB every hour": it crashed (minute 90) building a window from them
+    answer = read("1.90–1.97 GiB every hour against a 2.5 GiB server cap")
+    assert answer["schedule"] is None
