@@ -528,6 +528,10 @@ _CHANGE: Final = re.compile(
     # "has moved from Tuesday to Thursday", "switched from 9am to 10am": the old day, then the new
     r"\b(?:moved|pushed|changed|shifted|bumped|switched|swapped)\s+from\s+[\w:.]+(?:\s+[\w:.]+)?"
     r"\s+(?:to|until|till)\b|"
+    # "Changed direct news collection schedule from daily to every 15 minutes": a change told, its
+    # verb first, the old value, then the new
+    r"^\W*(?:changed|modified|updated|switched|moved|increased|decreased|reduced)\b.{0,60}?"
+    r"\bfrom\s+[\w:.-]+(?:\s+[\w:.-]+)?\s+to\b|"
     r"\bmake\s+(?:it|that|this)\s+(?:due\s+)?(?:(?:at|on|for)\s+)?"
     r"(?:\d|noon|midnight|today|tomorrow|tonight|next|this|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
@@ -536,7 +540,8 @@ _CHANGE: Final = re.compile(
 _CHANGE_CUES: Final = (
     *("instead", "reschedul", "re-schedul", "postpon", "moved", "pushed", "changed", "shifted"),
     *("bumped", "brought", "make it", "make th", "place of", "been can", "alter", "move"),
-    *("switched", "swapped", "moving", "chang"),
+    *("switched", "swapped", "moving", "chang", "modified", "updated", "increased", "decreased"),
+    *("reduced",),
 )
 
 
@@ -667,18 +672,48 @@ def list_goes_on(text: str) -> str | None:
     return "the list of times goes on (“…”, “etc.”): which times? to confirm"
 
 
+# -- words of another language -----------------------------------------------------------------
+
+# "Encender Luz Comedor al ponerse el sol y apagarse a las 11 pm", "Fiesta de Navidad en el Centro
+# Comunitario a las 7 PM": the grammar reads English. Two of another language's small words
+# (articles, "and", "for", "with") say the text is written in it, and what it says beside the time
+# ("al ponerse el sol": at sunset) was not read. ("Despiértame a las 7 pm": its time is all it
+# says, and "a las" is read.) Words English also uses as names or letters ("la", "os", "mit",
+# "die", "do") are left out.
+_OTHER_LANGUAGE: Final = frozenset(
+    "el los del y para por que una de en con "  # Spanish
+    "les des et pour avec une aux dans "  # French
+    "der das und ist eine nicht "  # German
+    "della alle gli che "  # Italian
+    "het een".split()  # Dutch
+)
+
+
+def other_language(words: frozenset[str]) -> str | None:
+    """ "Encender Luz Comedor al ponerse el sol y apagarse a las 11 pm": a text in another
+    language, whose words beside the time the grammar did not read. `words`: its letter runs."""
+    if _OTHER_LANGUAGE.isdisjoint(words):
+        return None
+    found = sorted(words & _OTHER_LANGUAGE)
+    if len(found) < 2:
+        return None
+    return f"“{'”, “'.join(found[:3])}”: written in another language, read only in part: to confirm"
+
+
 def doubt(
     text: str,
     *,
     words: frozenset[str],
     names_time: Callable[[str], bool],
     zone_of: Callable[[str], str | None],
+    label: str = "",
 ) -> str | None:
     """Why the answer to `text` should be confirmed (the first check above that finds a
     reason), or None. Each check runs only when its cue is in the text: most texts have none,
     and this runs on every answered sentence. `words`: the letter runs of the lowered text
     (`letter_runs`); on ASCII text each word of a pattern is one of them, so looking its
-    words up tells that a costly pattern cannot match (other texts keep the substring cues)."""
+    words up tells that a costly pattern cannot match (other texts keep the substring cues).
+    `label`: what was before `text`, taken off as a label ("docs: ", "Snooze Support: ")."""
     lowered = text.lower()
     ascii_words = words if text.isascii() else None
     if (
@@ -770,25 +805,4 @@ def doubt(
         found = two_requests(text)
         if found:
             return found
-    return tells_of_a_time(text, words)
-
-
-def tells_of_a_time(text: str, words: frozenset[str]) -> str | None:
-    """Why `text` tells of a time rather than asks for one (`narration`), or None. `words`:
-    the letter runs of the lowered text (each check looks its cue up there first)."""
-    return (
-        narration.fault_report(text, words)
-        or narration.nothing_happens(text, words)
-        or narration.told_in_the_past(text, words)
-        or narration.two_events(text, words)
-        or (narration.future_event(text, words) if _REPEAT_SAID.isdisjoint(words) else None)
-    )
-
-
-# Words that say a schedule repeats: an event described in the future with one of them ("Choir
-# Practice will be held … on Sundays") tells its habit, which is the schedule asked for
-_REPEAT_SAID: Final = frozenset(
-    "every each daily weekly monthly yearly annually nightly hourly biweekly fortnightly "
-    "weekdays weekends mondays tuesdays wednesdays thursdays fridays saturdays sundays "
-    "mornings afternoons evenings nights always usually regularly recurring".split()
-)
+    return other_language(words) or narration.tells_of_a_time(text, words, label=label)

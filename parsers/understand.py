@@ -656,7 +656,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):  # "MWF": a timetable
         return _to_confirm(result, DAYS_LISTED_NOTE)
     bare_words = words if bare == text else frozenset(lowered_words(bare))
-    doubt = doubts.doubt(bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word)
+    label = text[: len(text) - len(bare)] if bare != text and text.endswith(bare) else ""
+    doubt = doubts.doubt(
+        bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word, label=label
+    )
     if doubt is None and " and " in lowered:
         doubt = doubts.reminder_at_several_times(text, result.schedule)
     if doubt is not None:
