@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Final
 
-from .zones import zone_info
+from .zones import lookup_word, zone_info
 
 # -- the one check ---------------------------------------------------------------------------
 
@@ -340,3 +340,48 @@ def part_year_alternative(text: str) -> bool:
         return False
     found = _MONTHS_AFTER_TIME.search(text)
     return found is not None and _CLOCK_IN.search(text, 0, found.start()) is not None
+
+
+# A time said again on another clock for each season ("Fridays at 13:07 UTC (9:07am ET in summer,
+# 8:07am ET in winter)"): one instant, two wall clocks a year apart. When each season's time
+# agrees with the first time in that season, the bracket is taken out; otherwise it stays (and
+# the grammar refuses its seasons).
+_ZONED: Final = (
+    r"(?P<{name}>\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s*(?P<{name}_zone>[a-z]{{2,5}})"
+)
+_SEASON_CONVERSIONS: Final = re.compile(
+    _ZONED.format(name="first") + r"\s*\((?P<inside>[^()]*\b(?:summer|winter)\b[^()]*)\)",
+    re.IGNORECASE,
+)
+_SEASON_ENTRY: Final = re.compile(
+    _ZONED.format(name="time") + r"\s+(?:in|during)\s+(?:the\s+)?(?P<season>summer|winter)\b",
+    re.IGNORECASE,
+)
+
+
+def without_season_conversions(text: str) -> str:
+    """`text` without a bracket that says its zoned time again on another clock, season by
+    season, when each agrees ("13:07 UTC (9:07am ET in summer, 8:07am ET in winter)" →
+    "13:07 UTC"); `text` itself otherwise."""
+    found = _SEASON_CONVERSIONS.search(text)
+    if found is None:
+        return text
+    first = _zoned_said(found["first"], found["first_zone"])
+    entries = list(_SEASON_ENTRY.finditer(found["inside"]))
+    if first is None or not entries:
+        return text
+    for entry in entries:
+        again = _zoned_said(entry["time"], entry["time_zone"])
+        season = SUMMER if entry["season"].lower() == "summer" else WINTER
+        if again is None or season not in agreeing(first, again):
+            return text
+    return text[: found.end("first_zone")] + text[found.end() :]
+
+
+def _zoned_said(clock: str, word: str) -> Said | None:
+    """ "9:07am" "ET" as a `Said` on New York's clock; None when either is not what it seems."""
+    said = clock_said(clock)
+    zone = lookup_word(word.lower())
+    if said is None or zone is None:
+        return None
+    return Said(said.hours, said.minute, zone, written_offset(word.lower(), zone))

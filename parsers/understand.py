@@ -58,6 +58,7 @@ from .restated import (
     without_alternatives,
     without_restated_length,
     without_rough_restatement,
+    without_season_conversions,
 )
 from .result import ParseResult
 from .salvage import (
@@ -916,6 +917,8 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_restated_length(without_rough_restatement(text))
+    if "(" in text and ("ummer" in text or "inter" in text):
+        text = without_season_conversions(text)  # "13:07 UTC (9:07am ET in summer, …)"
     if ("(" in text or ", " in text) and part_year_alternative(text):
         return _Found(ParseResult.rejected(PART_YEAR_REASON, suggestion=PART_YEAR_HINT))
     if "egan " in text or "tarted " in text or "ommenced " in text:

@@ -14,6 +14,7 @@ from agentcron.parsers.restated import (
     length_seconds,
     part_year_alternative,
     without_restated_length,
+    without_season_conversions,
 )
 from agentcron.parsers.under_way import read_as_under_way
 from agentcron.parsers.windows import uneven_minute_step
@@ -261,3 +262,31 @@ def test_a_part_year_time_is_not_merged_into_one_schedule() -> None:
 )
 def test_a_conversion_in_brackets_is_no_part_year_time(text: str) -> None:
     assert not part_year_alternative(text)
+
+
+# -- a time said again on another clock, season by season ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Fridays at 13:07 UTC (9:07am ET in summer, 8:07am ET in winter).",
+            "Fridays at 13:07 UTC.",
+        ),
+        ("at 17:00 UTC (1pm EDT in summer, 12pm EST in winter)", "at 17:00 UTC"),
+        # winter's time is another instant: the bracket stays
+        (
+            "Fridays at 13:07 UTC (9:07am ET in summer, 9:07am ET in winter)",
+            "Fridays at 13:07 UTC (9:07am ET in summer, 9:07am ET in winter)",
+        ),
+        ("daily at 7am (8am in winter)", "daily at 7am (8am in winter)"),
+    ],
+)
+def test_without_season_conversions(text: str, kept: str) -> None:
+    assert without_season_conversions(text) == kept
+
+
+def test_a_utc_time_restated_per_season_is_that_utc_time() -> None:
+    text = "Schedule: Fridays at 13:07 UTC (9:07am ET in summer, 8:07am ET in winter)."
+    assert _schedule(text)["expression"] == "7 13 * * 5"
