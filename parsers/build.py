@@ -1110,15 +1110,27 @@ def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
     if start.meridiem is not None:
         return first
     if not (start.digital or start.is_24h):
-        if end.meridiem is not None and start.hour < end.hour < 12:
-            # "2-3pm", "10-11am": a bare hour before the end's, in the end's half of the day
-            return replace(first, clock=replace(start, meridiem=end.meridiem))
+        if end.meridiem is not None and start.hour <= 12:
+            # "2-3pm", "10-11am", "8-8:50AM", "12-1:20 PM", "11-1:30PM": am/pm said once
+            return replace(first, clock=replace(start, meridiem=_start_meridiem(start, end)))
         return first
     if end.meridiem is None and (end.is_24h or end.hour > 12) and start.hour <= end.hour:
         return replace(first, clock=replace(start, is_24h=True))
     if end.meridiem is not None and start.hour < end.hour < 12:
         return replace(first, clock=replace(start, meridiem=end.meridiem))
+    if end.meridiem is not None and start.hour == end.hour < 12 and start.minute < end.minute:
+        # "9:00-9:50 PM": within the end's hour
+        return replace(first, clock=replace(start, meridiem=end.meridiem))
     return first
+
+
+def _start_meridiem(start: ClockTime, end: ClockTime) -> str:
+    """The half of the day of a window's bare start hour, from its end's am/pm: the end's when
+    the start comes before the end on the 12-hour dial ("2-3pm", "8-8:50AM", "12-1:20 PM": 12 is
+    the dial's first hour), else the other half ("11-1:30PM" starts at 11am, "9-5pm" at 9am)."""
+    if (start.hour % 12, start.minute) < (end.hour % 12, end.minute):
+        return str(end.meridiem)
+    return "am" if end.meridiem == "pm" else "pm"
 
 
 def _clock_minutes(mention: TimeMention) -> int:
@@ -2400,7 +2412,11 @@ def _times_go_on(b: _Builder) -> None:
     ):
         first = hours[0]
         assert first is not None
-        if first >= count:  # "at 9am, 11am and so on": until the day's end, or round the clock?
+        if first < 2 * count:
+            # "every hour at minute 0 (1:00, 2:00, 3:00, etc.)": the examples start at the
+            # first step after midnight, which is one of the runs too
+            first %= int(count)
+        elif first >= count:  # "at 9am, 11am and so on": until the day's end, or round the clock?
             b.note(
                 f"the times named read as every {int(count)} hours until midnight", UNSURE_PENALTY
             )
@@ -2411,9 +2427,35 @@ def _times_go_on(b: _Builder) -> None:
         p.times = [TimeMention(clock, p.times[0].start, p.times[-1].end) for clock in clocks]
         p.interval = None
         if first < count:
-            b.note(f"the times named read as every {int(count)} hours through the day")
+            every = "every hour" if count == 1 else f"every {int(count)} hours"
+            b.note(f"the times named read as {every} through the day")
+        return
+    step = _even_step(p.times)
+    if step is not None and p.interval is None:
+        # "run at 5:00, 5:30, 6:00, 6:30 etc.": the list shows its step, which goes on round the
+        # clock (it may stop somewhere: asked)
+        p.times = []
+        p.interval = (step, "minute")
+        p.every = True
+        b.note(f"the times named read as every {step} minutes (“etc.”): to confirm", UNSURE_PENALTY)
         return
     b.note("the list of times goes on (“etc.”, “and so on”) past what it names", UNSURE_PENALTY)
+
+
+def _even_step(times: list[TimeMention]) -> int | None:
+    """The minutes between the times listed ("5:00, 5:30, 6:00, 6:30"), when there are three or
+    more, a step that divides the hour and starts on the hour's grid; else None."""
+    minutes = [m.clock.hour_24() for m in times]
+    if len(times) < 3 or None in minutes:
+        return None
+    at = [hour * 60 + m.clock.minute for hour, m in zip(minutes, times, strict=True)]  # type: ignore[operator]
+    steps = {later - earlier for earlier, later in pairwise(at)}
+    if len(steps) != 1:
+        return None
+    step = steps.pop()
+    if not 0 < step < 60 or 60 % step or at[0] % step:
+        return None
+    return step
 
 
 def _counted_in_the_year(b: _Builder, unit: str | None, count: int) -> Built:

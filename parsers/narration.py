@@ -38,7 +38,9 @@ from .timetable import weekly_reading
 # 7:30 pm", "Judging will start at 1PM", "the presentation will begin at 7:30 pm")
 _EVENT_VERBS: Final = (
     r"(?:start|begin|commence|open|close|end|finish|conclude|depart|leave|arrive|return|resume|"
-    r"reopen|kick\s+off|wrap\s+up|take\s+place|be\s+held|get\s+underway|go\s+live)"
+    r"reopen|kick\s+off|wrap\s+up|take\s+place|be\s+held|get\s+underway|go\s+live|"
+    # a meal or a Mass: "Dinner will be served at 7:00 PM"
+    r"be\s+served|be\s+celebrated|be\s+offered)"
 )
 # "X will start at …", "X is set to start at …", "X is going to begin at …": a subject, then the
 # event's future. The subject is a thing, not the speaker ("I will leave in 2 minutes" is the
@@ -203,7 +205,9 @@ _STATED_VERB: Final = re.compile(
     r"|(?P<plural>start|begin|open|commence|kick\s+off|get\s+underway|take\s+place|resume|"
     r"reopen|depart|leave)"
     r"|(?P<passive>(?:is|are)\s+(?:served|held|celebrated|offered|hosted|said)))"
-    r"(?:\s+(?:promptly|sharp|again|only))?\s+(?:at\b|@)",
+    r"(?:\s+(?:promptly|sharp|again|only))?\s*(?:\s(?:at\b|@)|@"
+    # or the time itself: "Doors open 6:30pm", "Doors Open 6:00 PM"
+    r"|\s(?=\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|noon\b|midnight\b))",
     re.IGNORECASE,
 )
 # what comes before the subject: the text up to its last sentence's end, or its last "and"
@@ -240,7 +244,7 @@ def _stated_by(text: str, verb: re.Match[str]) -> str | None:
         return None
     if verb["plural"] and not subject.rstrip().lower().endswith("s"):
         return None  # "Please open at 6pm": a request's verb
-    words = verb.group().split()[:-1]  # without its "at"
+    words = [word for word in verb.group().split() if word.lower() not in ("at", "@")]
     return " ".join([*subject.split(), *words])
 
 
@@ -250,7 +254,7 @@ def event_stated(text: str, words: frozenset[str]) -> str | None:
     repeats, `tells_of_a_time` does not ask this; a date says once; "Our Sunday Mass is
     celebrated at 9:00 AM" is weekly by the timetable's reading — unless the text states two
     events' times: "Friday gates open at 6 PM; worship begins at 6:30 PM".)"""
-    if _STATED_CUES.isdisjoint(words) or ("at" not in words and "@" not in text):
+    if _STATED_CUES.isdisjoint(words):
         return None
     found = [said for verb in _STATED_VERB.finditer(text) if (said := _stated_by(text, verb))]
     if not found:
@@ -263,8 +267,8 @@ def event_stated(text: str, words: frozenset[str]) -> str | None:
             return None  # "Our Sunday Mass is celebrated at 9:00 AM": weekly, the timetable's
     said = found[0]
     if len(found) > 1:
-        return f"“{said} at …” and another event's time: which is the run? to confirm"
-    return f"“{said} at …” says when an event is, not whether it repeats: to confirm"
+        return f"“{said} …” and another event's time: which is the run? to confirm"
+    return f"“{said} …” says when an event is, not whether it repeats: to confirm"
 
 
 # -- a feature, a button or a commit described -----------------------------------------------------

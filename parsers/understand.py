@@ -44,6 +44,7 @@ from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
 from .cronline import calendar_first, cron_first
+from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
@@ -51,7 +52,7 @@ from .howto import asks_how_to_schedule
 from .labels import unlabelled
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
-from .quickadd import letter_days, plain_marks
+from .quickadd import plain_marks
 from .rawrule import looks_like_rule
 from .restated import (
     part_year_alternative,
@@ -589,6 +590,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, DESCRIBED_CYCLE_NOTE)  # cron's "*/3", counted from January
     if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
+    if (small := small_hours_doubt(text, result.notes)) is not None:
+        return _to_confirm(result, small)  # "TTh 2:00-3:15": 2pm, most likely
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
         "?" in text and _PLACEHOLDER.search(text)
     ):
@@ -710,20 +713,15 @@ def _title_cased(text: str) -> bool:
     return len(starts) >= 4 and all(letter.isupper() for letter in starts)
 
 
-# day letters with "/" or "," between them ("M/W/F", "T, Th"): in capitals, still days
-_SEPARATED_LETTERS: Final = re.compile(
-    r"\b(?:Th|Tu|Sa|Su|[MTWRFU])(?:/|,\s?)(?:Th|Tu|Sa|Su|[MTWRFU])\b"
-)
-
-
 def _unshouted(text: str) -> str:
     """A text typed in capitals ("REMIND ME TMRW 7AM YOGA") as a sentence: in lower case, its
     first letter capitalised. Capitals then say nothing (a name, "M" for months, a
     describer's "AM"), and every rule that reads case reads it as it reads the sentence —
     except a timetable's day letters ("Every M/W/F", "EVERY MWF"), whose capitals are the
-    days: such a text is left as written."""
-    if (not text.isupper() or _SEPARATED_LETTERS.search(text)) and letter_days(text) != text:
-        return text  # "every m/w/f" would be every minute ("TMRW 7AM" is no timetable's)
+    days: such a text is left as written ("TMRW 7AM" is none: its letters are not in the
+    week's order)."""
+    if letter_days(text) != text:
+        return text  # "every m/w/f" would be every minute, "mwf 1:00-2:00 pm" once
     lowered = text.lower()
     if len(lowered) != len(text):
         return text  # a letter that changes length in lower case ("İ"): leave it

@@ -29,6 +29,7 @@ def words(text: str) -> frozenset[str]:
         "Doors open at 7 pm; the presentation will begin at 7:30 pm",
         "The evening event is set to start at 7pm but may be moved earlier.",
         "the lunch and learn session on kubernetes will start at 1pm in conference room b",
+        "Dinner will be served at 7:00 PM.",
     ],
 )
 def test_an_event_described_in_the_future_is_told(text: str) -> None:
@@ -212,6 +213,7 @@ def test_a_bare_phrase_is_still_a_request(text: str, when: str) -> None:
         "Doors open at 6:30 PM. We recommend arriving at least 30 minutes early.",
         "Get your teams ready! The hackathon kicks off at 9 AM.",
         "Friday gates open at 6 PM; worship begins at 6:30 PM.",  # two events, each its time
+        "Doors open 6PM",  # the time right after the verb
     ],
 )
 def test_an_event_s_time_stated_in_the_present_is_told(text: str) -> None:

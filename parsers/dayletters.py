@@ -1,0 +1,156 @@
+"""Day letters: the days of the week as class, gym and office-hours timetables write them.
+
+A course catalog says "MWF 10:00-10:50" and "TTh 2:00-3:15 PM", a syllabus "Tu/Th 11:00a -
+12:50p", a senior centre's sheet "Bunco 4th W 1:30 p.m." and "Computer Tutoring T 1:00", a
+macOS wake schedule "MTWRFSU 06:55:00". The letters: M T W Th/R F Sa Su/U, and S for Saturday
+right after Friday ("MTWRFS") or Sunday at the start of a week's run ("SMTWRFS"); S anywhere
+else may be either day, and is left as written.
+
+Letters are also initials, units and codes ("MW 12-15 kDa", "TMRW 7AM", "T-shirt", "W. Main
+St"), so they are days only in a listing's shape (`letter_days`):
+- two letters or more, in the week's order (Monday or Sunday first, no day twice), written in
+  capitals, with a time right after them, a time right before them ("11:30am M/W/F"), or
+  "every"/"on" before them;
+- one letter alone only right before a clock time ("F 3-5:30PM", "T 1:00 & 2:00 p.m.") or
+  right after an ordinal ("4th W", "1st & 3rd W").
+
+The days come back as names ("Mon/Wed/Fri 10:00-10:50") for the grammar to read.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Final
+
+# the codes, longest first; S is decided by its place in the run (`_named`)
+_CODES: Final = (
+    ("Th", "Thu"), ("TH", "Thu"), ("Tu", "Tue"), ("Sa", "Sat"), ("Su", "Sun"),
+    ("M", "Mon"), ("T", "Tue"), ("W", "Wed"), ("R", "Thu"), ("F", "Fri"), ("U", "Sun"),
+    ("S", "S"),
+)  # fmt: skip
+_WEEK: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_PLURALS: Final = {
+    short: f"{name}s"
+    for short, name in zip(
+        _WEEK,
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+}
+_CODE: Final = r"(?:Th|TH|Tu|Sa|Su|[MTWRFUS])"
+_LETTER_DAYS: Final = re.compile(rf"(?P<days>{_CODE}(?:(?:/|,\s?)?{_CODE})*)(?![\w/&'’-]|\.\w)")
+# where _LETTER_DAYS may start: a day's capital with no small letter after it, which most texts
+# lack but for the "M" of "PM" (a pattern that starts with a set of letters is searched in C;
+# one with a lookbehind, tried at every position, costs ten times more: `letter_days` looks at
+# what comes before the letters itself)
+_GATE: Final = re.compile(r"[MTWRFUS][hua]?(?![a-z])")
+_NOT_BEFORE: Final = frozenset("/&.-_")
+# a clock time: "10:00", "9am", "1:30 p.m.", "11a", or an hour that opens a range ("3-5:30PM")
+_CLOCK: Final = re.compile(
+    r"\s*(?:at\s+|@\s*|from\s+)?\d{1,2}(?::[0-5]\d|\s*[ap]\.?m?\b\.?|\s*[-–]\s*\d{1,2}(?::[0-5]\d)?"
+    r"(?:\s*[ap]\.?m?\b|(?![\d/.-])))",
+    re.IGNORECASE,
+)
+# anything numeric after a run of two letters or more (as before: "MWF 10", "TR 930")
+_NUMBER_AFTER: Final = re.compile(r"\s*,?\s*(?:at\s+|@\s*|from\s+)?\d")
+# a clock time just before the letters: "11:30am M/W/F", "9 a.m. MWF"
+_CLOCK_BEFORE: Final = re.compile(
+    r"(?:\d:[0-5]\d|\d\s*[ap]\.?m\.?|\d\s*[ap])\s*,?\s*$", re.IGNORECASE
+)
+_EVERY_BEFORE: Final = re.compile(r"\b(?:every|on)\s*$", re.IGNORECASE)
+# "4th W", "1st & 3rd W", "2nd and 4th T": an ordinal just before one letter
+_ORDINAL_BEFORE: Final = re.compile(r"(?:\b\d(?:st|nd|rd|th)|\blast)\s*$", re.IGNORECASE)
+
+
+def letter_days(text: str) -> str:
+    """`text` with a timetable's day letters said as day names ("MWF 10am" → "Mon/Wed/Fri
+    10am", "Bunco 4th W 1:30 p.m." → "Bunco 4th Wed 1:30 p.m."); `text` itself when it has
+    none."""
+    if _GATE.search(text) is None:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for found in _GATE.finditer(text):
+        at = found.start()
+        if at < done or (at and (text[at - 1].isalnum() or text[at - 1] in _NOT_BEFORE)):
+            continue  # inside a word or a code ("PM", "AT&T", "U.S") or a run already read
+        match = _LETTER_DAYS.match(text, at)
+        said = None if match is None else _said(match, text)
+        if match is not None and said != match.group():
+            pieces += [text[done:at], str(said)]
+            done = match.end()
+    return "".join([*pieces, text[done:]]) if pieces else text
+
+
+def _said(match: re.Match[str], text: str) -> str:
+    """The day names for the letters `match` found in `text`, or the letters as written when
+    they are not a listing's days."""
+    letters = re.sub(r"[/,\s]", "", match["days"])
+    names = _named(letters)
+    if names is None or not _in_week_order(names):
+        return match.group()
+    if len(names) == 1:
+        single = _CLOCK.match(text, match.end()) is not None or (
+            _ORDINAL_BEFORE.search(text, 0, match.start()) is not None
+        )
+        if not single or letters in ("S", "U"):
+            return match.group()
+        # ("F 3-5:30PM" on a timetable is every Friday; "4th W" is the month's fourth one)
+        return names[0] if _ORDINAL_BEFORE.search(text, 0, match.start()) else _PLURALS[names[0]]
+    listed = (
+        _NUMBER_AFTER.match(text, match.end()) is not None
+        or _CLOCK_BEFORE.search(text, 0, match.start()) is not None
+        or _EVERY_BEFORE.search(text, 0, match.start()) is not None
+    )
+    return "/".join(names) if listed else match.group()
+
+
+def _named(letters: str) -> list[str] | None:
+    """The day names the run `letters` ("MTWRFSU", "TTh") spells, or None when a letter cannot
+    be read: S that neither ends a week from Monday nor starts one on Sunday."""
+    codes: list[str] = []
+    while letters:
+        for code, name in _CODES:
+            if letters.startswith(code):
+                codes.append(name)
+                letters = letters[len(code) :]
+                break
+    names: list[str] = []
+    for at, name in enumerate(codes):
+        if name != "S":
+            names.append(name)
+        elif at > 0 and codes[at - 1] == "Fri":
+            names.append("Sat")  # "MTWRFS", "MTWRFSU": the end of a week from Monday
+        elif len(codes) > 1 and codes[1] == "Mon":
+            names.append("Sun")  # "SMTWRFS": a week from Sunday
+        else:
+            return None  # "S" alone, "SU", "MS": Saturday or Sunday, or no day at all?
+    return names
+
+
+def _in_week_order(names: list[str]) -> bool:
+    """Whether `names` are days in the week's order, each once, from Monday or from Sunday
+    ("TMRW" is "tomorrow", not Tuesday, Monday, Thursday and Wednesday)."""
+    from_monday = [_WEEK.index(name) for name in names]
+    from_sunday = [(at + 1) % 7 for at in from_monday]
+    return any(
+        all(earlier < later for earlier, later in pairwise(order))
+        for order in (from_monday, from_sunday)
+    )
+
+
+# the builder's note for a time read on the 24-hour clock in the small hours ("2:00" as 02:00)
+_SMALL_HOURS_NOTE: Final = re.compile(r'"(\d{1,2}:\d\d)" read on the 24-hour clock as 0[1-7]:')
+
+
+def small_hours_doubt(text: str, notes: tuple[str, ...]) -> str | None:
+    """Why a timetable row in day letters read in the small hours ("TTh 2:00-3:15" as 02:00)
+    is asked about, or None. Day letters are how American class and gym timetables write the
+    days, on the 12-hour clock: their "2:00" is the afternoon's more often than not."""
+    for note in notes:
+        found = _SMALL_HOURS_NOTE.match(note)
+        if found is not None and letter_days(text) != text:
+            written = found.group(1)
+            return f"“{written}” beside day letters may be the afternoon's: say “{written}pm”"
+    return None
