@@ -78,12 +78,15 @@ _TIMER: Final = re.compile(
     # "I need a timer for 5 minutes", "I need a reminder to create a timer for 5 minutes"
     (?:i\s+(?:need|want|would\s+like|'d\s+like)\s+(?:a\s+reminder\s+to|you\s+to)\s+
       |remind\s+me\s+to\s+)?
-    (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add|i\s+need|i\s+want)\s+(?:me\s+|up\s+)?
-      (?:an?\s+|the\s+|my\s+)?)?
+    (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add|i\s+need|i\s+want)\s+(?:me\s+|up\s+)?)?
+    # "a 20 min countdown please": the article without a verb too
+    (?:an?\s+|the\s+|my\s+)?
     # "another timer", "one more timer", "second timer", "a new timer": one more of them
     (?:(?:another|one\s+more|second|new)\s+)?
     # "a countdown timer for 5 minutes", "start a 15-minute countdown": a timer by its other name
-    (?:(?:count[\s-]?down\s+)?timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?for\s+
+    # "a countdown of 10 minutes", "countdown from 10 minutes": its length, said so
+    (?:(?:count[\s-]?down\s+)?timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?(?:for|of)\s+
+      | count[\s-]?down\s+(?:of|from)\s+(?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s|half\s)
       | (?=(?P<amount>[^,]{1,40}?)[\s-]*(?:timer|count[\s-]?down)\b)
       # "timer 10m", "countdown -d 1.5h"; "count down 10 minutes" (an assistant's countdown)
       | (?:timers?|count[\s-]?down)\s+(?:-[dt]\s+|--duration[=\s]\s*|for\s+)?

@@ -1032,6 +1032,7 @@ def _meeting_window(p: Phrase) -> None:
     first, last = p.window
     if not _is_explicit(first):
         first = _window_start(first, last)
+    last = _window_end_from_start(first, last)
     # "09:00-11:00", "from 9:00 to 9:30": minutes written are a time, read as the 24-hour
     # clock's (and asked about where the 12-hour clock is written) when the run is built
     # ("between 8:00 and 9:00 every day" is any time in the hour: not read so)
@@ -1113,6 +1114,9 @@ def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
         if end.meridiem is not None and start.hour <= 12:
             # "2-3pm", "10-11am", "8-8:50AM", "12-1:20 PM", "11-1:30PM": am/pm said once
             return replace(first, clock=replace(start, meridiem=_start_meridiem(start, end)))
+        if end.digital and not end.is_24h and start.hour <= end.hour <= 12:
+            # "10-10:50", "12-12:50" (a class's hour): the start written as its end is
+            return replace(first, clock=replace(start, digital=True))
         return first
     if end.meridiem is None and (end.is_24h or end.hour > 12) and start.hour <= end.hour:
         return replace(first, clock=replace(start, is_24h=True))
@@ -1122,6 +1126,22 @@ def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
         # "9:00-9:50 PM": within the end's hour
         return replace(first, clock=replace(start, meridiem=end.meridiem))
     return first
+
+
+def _window_end_from_start(first: TimeMention, last: TimeMention) -> TimeMention:
+    """A window's end written as a bare hour, read from a start that says its half of the day:
+    the first such hour after the start ("noon–1" ends at 1pm, "10:30am-2" at 2pm)."""
+    start, end = first.clock, last.clock
+    if start.meridiem is None or end.meridiem is not None or end.is_24h or end.digital:
+        return last
+    if not 1 <= end.hour <= 12:
+        return last
+    begins = _clock_minutes(first)
+    for meridiem in ("am", "pm"):
+        candidate = replace(end, meridiem=meridiem)
+        if _clock_minutes(replace(last, clock=candidate)) > begins:
+            return replace(last, clock=candidate)
+    return last
 
 
 def _start_meridiem(start: ClockTime, end: ClockTime) -> str:

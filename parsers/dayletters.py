@@ -39,7 +39,9 @@ _PLURALS: Final = {
     )
 }
 _CODE: Final = r"(?:Th|TH|Tu|Sa|Su|[MTWRFUS])"
-_LETTER_DAYS: Final = re.compile(rf"(?P<days>{_CODE}(?:(?:/|,\s?)?{_CODE})*)(?![\w/&'’-]|\.\w)")
+_LETTER_DAYS: Final = re.compile(
+    rf"(?P<days>{_CODE}(?:(?:/|,\s?|\s?&\s?)?{_CODE})*)(?![\w/&'’-]|\.\w)"
+)
 # where _LETTER_DAYS may start: a day's capital with no small letter after it, which most texts
 # lack but for the "M" of "PM" (a pattern that starts with a set of letters is searched in C;
 # one with a lookbehind, tried at every position, costs ten times more: `letter_days` looks at
@@ -52,8 +54,11 @@ _CLOCK: Final = re.compile(
     r"(?:\s*[ap]\.?m?\b|(?![\d/.-])))",
     re.IGNORECASE,
 )
-# anything numeric after a run of two letters or more (as before: "MWF 10", "TR 930")
-_NUMBER_AFTER: Final = re.compile(r"\s*,?\s*(?:at\s+|@\s*|from\s+)?\d")
+# anything numeric after a run of two letters or more (as before: "MWF 10", "TR 930"), or noon
+# ("MW noon–1"), after a comma, a colon or a dash ("Aqua Aerobics - MWF - 8:00am")
+_NUMBER_AFTER: Final = re.compile(
+    r"\s*[,:|–-]?\s*(?:at\s+|@\s*|from\s+)?(?:\d|noon\b|midnight\b)", re.IGNORECASE
+)
 # a clock time just before the letters: "11:30am M/W/F", "9 a.m. MWF"
 _CLOCK_BEFORE: Final = re.compile(
     r"(?:\d:[0-5]\d|\d\s*[ap]\.?m\.?|\d\s*[ap])\s*,?\s*$", re.IGNORECASE
@@ -86,7 +91,7 @@ def letter_days(text: str) -> str:
 def _said(match: re.Match[str], text: str) -> str:
     """The day names for the letters `match` found in `text`, or the letters as written when
     they are not a listing's days."""
-    letters = re.sub(r"[/,\s]", "", match["days"])
+    letters = re.sub(r"[/,&\s]", "", match["days"])
     names = _named(letters)
     if names is None or not _in_week_order(names):
         return match.group()

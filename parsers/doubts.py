@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Final
 
 from . import narration
+from .howto import asks_for_expression, asks_how_to_schedule
 
 _WORDS: Final = re.compile(r"[a-z]+")
 _LETTERS_ONLY: Final = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
@@ -509,6 +510,8 @@ def question(text: str) -> str | None:
     about a time, not a request for a schedule."""
     if "?" not in text or _ASKS_FOR_IT.match(text) is not None:
         return None
+    if asks_how_to_schedule(text) or asks_for_expression(text):
+        return None  # "how do I make it run every minute?": the schedule is the answer
     if "*" in text and "?" not in _QUARTZ_ANY.sub("", text):
         return None  # "-e '0 30 17 * * ?'": Quartz's "any" among cron's fields
     return "that reads as a question about a time, not a request: to confirm"
@@ -700,6 +703,22 @@ def other_language(words: frozenset[str]) -> str | None:
     return f"“{'”, “'.join(found[:3])}”: written in another language, read only in part: to confirm"
 
 
+# "Computer Tutoring T 1:00 & 2:00 p.m. by appointment", "Office hours 2-4pm or upon request":
+# the times are slots one may book, not when something happens
+_BY_APPOINTMENT: Final = re.compile(
+    r"\b(?:by|upon)\s+(?:appointment|request)\b|\bappointments?\s+only\b",
+    re.IGNORECASE,
+)
+
+
+def by_appointment(text: str) -> str | None:
+    """Why a timetable's times offered "by appointment" are asked about, or None."""
+    found = _BY_APPOINTMENT.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()}”: the times may be slots to book, not when it happens — to confirm"
+
+
 def doubt(
     text: str,
     *,
@@ -755,6 +774,8 @@ def doubt(
     if (ascii_words is None or not _TOLD_VERBS.isdisjoint(ascii_words)) and (found := told(text)):
         return found
     if " past" in lowered and (found := lone_minutes_past(text)):
+        return found
+    if ("appointment" in lowered or "request" in lowered) and (found := by_appointment(text)):
         return found
     if (", who" in lowered) and (found := said_of_someone(text, names_time=names_time)):
         return found

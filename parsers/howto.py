@@ -4,8 +4,9 @@
 Wednesday?" are worded as questions, but what they ask is how to set up a schedule they name
 whole: the helpful answer is that schedule. A question about what is set ("how do I know which
 reminders run at 5?") or about undoing one ("how do I stop it running every day?") is still a
-question, and "how often …", "how long …" ask for a fact. This module only decides which kind
-a text is; the understanding refuses the others as questions.
+question, and "how often …", "how long …" ask for a fact. "What is the cron expression for every
+Monday at 9 AM?" asks for a schedule's expression: the schedule is its answer too. This module
+only decides which kind a text is; the understanding refuses the others as questions.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
-# "how do I", "how can we", "how would you", after a word or two of talk ("ok so how do I …")
+# "how do I", "how can we", "how would you", "how to", after a word or two of talk ("ok so how
+# do I …")
 _HOW_OPENING: Final = re.compile(
     r"^\W*(?:(?:ok|okay|so|well|hey|hi|hello|btw|also|and|but|um|hmm|question)\b[\s,:;.!-]*)*"
-    r"how\s+(?:do|can|could|would|should|shall)\s+(?:i|we|you|one)\b",
+    r"how\s+(?:(?:do|can|could|would|should|shall)\s+(?:i|we|you|one)|to)\b",
     re.IGNORECASE,
 )
 # the verbs of setting a schedule up: "… make it run", "… trigger at 4 pm", "… schedule a job"
@@ -32,6 +34,23 @@ _NOT_SETUP: Final = re.compile(
     r"calculate|count|mean|means|work|works|happen)\b",
     re.IGNORECASE,
 )
+
+
+# "What is the cron expression for every Monday at 9 AM?", "what's the crontab entry to run every
+# minute": a request for the expression of a schedule the question names whole
+_EXPRESSION_FOR: Final = re.compile(
+    r"^\W*what(?:'s|’s|\s+is|\s+would\s+be|\s+should\s+be)\s+(?:the\s+|a\s+)?"
+    # (not "what is the schedule for tomorrow?", a question about what is set)
+    r"(?:(?:cron(?:tab)?|quartz|rrule)\s*(?:expression|syntax|string|line|entry|rule|pattern)?|"
+    r"schedule\s+(?:expression|string|rule|pattern))\s+(?:for|to)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_expression(text: str) -> bool:
+    """Whether `text` asks for the cron expression (or rule) of a schedule it names: "what is
+    the cron expression for every minute?" is answered with that schedule."""
+    return _EXPRESSION_FOR.match(text) is not None
 
 
 def asks_how_to_schedule(text: str) -> bool:

@@ -23,9 +23,13 @@ _WEEKDAY: Final = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _DAY: Final = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR: Final = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _PAST_START: Final = re.compile(
-    rf"\b(?P<verb>began|started|commenced)\s+(?:on\s+)?(?P<date>{_WEEKDAY}(?:the\s+)?"
+    rf"\b(?P<verb>began|started|commenced|since)\s+(?:on\s+)?(?P<date>{_WEEKDAY}(?:the\s+)?"
     rf"(?:{_MONTHS}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTHS}){_YEAR})(?![\w/-])",
     re.IGNORECASE,
+)
+# "It began in 2019 and continues every Friday at noon": only the year it began
+_PAST_YEAR: Final = re.compile(
+    r"\b(?P<verb>began|started|commenced)\s+in\s+(?:19|20)\d\d\b(?![\w/-])", re.IGNORECASE
 )
 # the rule that goes on after it: "and it will continue on …", "and meets every …"
 _GOES_ON: Final = re.compile(
@@ -42,13 +46,15 @@ _COUNTS_WEEKS: Final = re.compile(
 
 def read_as_under_way(text: str) -> str | None:
     """`text` with the past first date of a schedule that goes on made a start ("began on
-    January 5 2006" → "starting January 5 2006") or left out ("began on Wednesday, November
-    14th" → "began"); None when `text` has no such date, or its rule needs the year it lacks."""
-    found = _PAST_START.search(text)
-    if found is None or _GOES_ON.search(text, found.end()) is None:
+    January 5 2006", "since January 7, 2020" → "starting …") or left out ("began on Wednesday,
+    November 14th", "began in 2019" → "began"); None when `text` has no such date, or its rule
+    needs the year it lacks."""
+    found = _PAST_START.search(text) or _PAST_YEAR.search(text)
+    if found is None or _GOES_ON.search(text) is None:
         return None
-    if found["year"] is not None:
+    dated = found.re is _PAST_START
+    if dated and found["year"] is not None:
         return f"{text[: found.start()]}starting {found['date']}{text[found.end() :]}"
-    if _COUNTS_WEEKS.search(text) is not None:
-        return None
+    if found["verb"].lower() == "since" or _COUNTS_WEEKS.search(text) is not None:
+        return None  # ("since March 3rd": the grammar refuses a count from a time gone by)
     return f"{text[: found.start()]}{found['verb']}{text[found.end() :]}"

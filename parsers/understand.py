@@ -48,7 +48,7 @@ from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
 from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
-from .howto import asks_how_to_schedule
+from .howto import asks_for_expression, asks_how_to_schedule
 from .labels import unlabelled
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
@@ -919,7 +919,7 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         text = without_season_conversions(text)  # "13:07 UTC (9:07am ET in summer, …)"
     if ("(" in text or ", " in text) and part_year_alternative(text):
         return _Found(ParseResult.rejected(PART_YEAR_REASON, suggestion=PART_YEAR_HINT))
-    if "egan " in text or "tarted " in text or "ommenced " in text:
+    if "egan " in text or "tarted " in text or "ommenced " in text or "ince " in text:
         # "which began on Wednesday, November 14th … and will continue on the second Wednesday
         # of every month": the first date is past, the rule goes on
         text = read_as_under_way(text) or text
@@ -1486,6 +1486,7 @@ def _read_rest(
         and not _reminded_of(text, rest)
         and not _wh_clause(bare)
         and not asks_how_to_schedule(bare)
+        and not asks_for_expression(bare)
     ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT

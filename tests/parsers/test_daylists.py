@@ -186,3 +186,35 @@ def test_ages_are_no_time() -> None:
         "and 11:30am for ages 6-10."
     )
     assert cron(text) == "0,30 11 * * 6"
+
+
+# -- more listing shapes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("MW noon–1", "0 12 * * 1,3"),  # the end's half of the day read from the start
+        ("Section: F 12-12:50", "0 12 * * 5"),  # the start written as its end is
+        ("Fridays 10-10:50", "0 10 * * 5"),
+        ("Aqua Aerobics - MWF - 8:00am", "0 8 * * 1,3,5"),  # a dash between days and time
+        ("M & W 4pm", "0 16 * * 1,3"),
+    ],
+)
+def test_more_listing_shapes(text: str, expression: str) -> None:
+    assert cron(text) == expression
+
+
+def test_a_long_window_after_a_start_with_its_half_of_the_day_is_still_refused() -> None:
+    """ "from 10am to 2 on weekdays": four hours, not a meeting (as "10am to 2pm" is)."""
+    assert read("from 10am to 2 on weekdays")["schedule"] is None
+
+
+def test_letters_joined_by_an_ampersand_out_of_order_are_no_days() -> None:
+    assert letter_days("T&M at 9am") == "T&M at 9am"
+
+
+def test_times_offered_by_appointment_are_asked() -> None:
+    assert brief(read("Computer Tutoring T 1:00 & 2:00 p.m. by appointment")) == ("0 13,14 * * 2 ?")
+    # "on request of" someone is why, not when
+    assert not asks("send the report every Monday at 9am on request of the manager")

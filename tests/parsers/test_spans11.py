@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from agentcron.parsers import parse_fast
-from agentcron.parsers.howto import asks_how_to_schedule
+from agentcron.parsers.howto import asks_for_expression, asks_how_to_schedule
 from agentcron.parsers.restated import (
     length_seconds,
     part_year_alternative,
@@ -134,6 +134,9 @@ def test_market_hours_named_then_said() -> None:
         ("start a 10 minute countdown", 10),
         ("Set a countdown timer for 5 minutes", 5),
         ("set a countdown for 2 hours", 120),
+        ("a 20 min countdown please", 20),
+        ("start a countdown of 10 minutes", 10),
+        ("countdown from 10 minutes", 10),
     ],
 )
 def test_a_countdown_is_a_timer(text: str, minutes: int) -> None:
@@ -143,8 +146,9 @@ def test_a_countdown_is_a_timer(text: str, minutes: int) -> None:
     assert (fires - NOW).total_seconds() == minutes * 60
 
 
-def test_the_final_countdown_is_no_timer() -> None:
-    assert parse_fast("the final countdown", timezone="UTC", now=NOW).schedule is None
+@pytest.mark.parametrize("text", ["the final countdown", "a 5 minute walk"])
+def test_no_timer(text: str) -> None:
+    assert parse_fast(text, timezone="UTC", now=NOW).schedule is None
 
 
 # -- a cron job's uneven step ------------------------------------------------------------------
@@ -189,6 +193,16 @@ def test_a_cron_job_every_45_minutes_asks() -> None:
             "which began on Wednesday, November 14th @ 7:30 p.m. and it will continue monthly",
             "which began @ 7:30 p.m. and it will continue monthly",
         ),
+        (
+            "We have met every other Tuesday at 6pm since January 7, 2020",
+            "We have met every other Tuesday at 6pm starting January 7, 2020",
+        ),
+        (
+            "It began in 2019 and continues every Friday at noon",
+            "It began and continues every Friday at noon",
+        ),
+        # "since" a day of no year: left for the grammar, which refuses it
+        ("every Monday since March 3rd", None),
         # no rule goes on after it: left alone
         ("The backup started on March 3rd at 2pm", None),
         # weeks counted from a start of no year: left alone (the grammar refuses)
@@ -290,3 +304,41 @@ def test_without_season_conversions(text: str, kept: str) -> None:
 def test_a_utc_time_restated_per_season_is_that_utc_time() -> None:
     text = "Schedule: Fridays at 13:07 UTC (9:07am ET in summer, 8:07am ET in winter)."
     assert _schedule(text)["expression"] == "7 13 * * 5"
+
+
+# -- a question asking for a schedule's expression ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("What is the cron expression for every Monday at 9 AM?", True),
+        ("what's the crontab entry to run every minute", True),
+        ("what is the schedule expression for every day at 6?", True),
+        # what is set
+        ("What is the schedule for tomorrow?", False),
+        ("what time is the standup?", False),
+    ],
+)
+def test_asks_for_expression(text: str, asks: bool) -> None:
+    assert asks_for_expression(text) is asks
+
+
+def test_the_expression_asked_for_is_the_schedule() -> None:
+    schedule = _schedule("What is the cron expression for every weekday at 9 AM IST?")
+    assert schedule["expression"] == "0 9 * * 1-5"
+    assert schedule["timezone"] == "Asia/Kolkata"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I make it run every minute?",
+        "How to run a cron job every day at 5 AM?",
+        "What is the cron expression for every minute?",
+    ],
+)
+def test_a_question_for_a_schedule_is_answered_without_asking(text: str) -> None:
+    result = parse_fast(text, timezone="UTC", now=NOW)
+    assert result.schedule is not None
+    assert not result.needs_confirmation, result.notes
