@@ -198,7 +198,7 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = compound_numbers(tokens)
     if "clock" in text and "o" in text:
         tokens = spaced_oclock(tokens, text)
-    if _SPACED_DIGITS.search(text) is not None:
+    if _DIGIT_SPACE_DIGITS.search(text) is not None and _SPACED_DIGITS.search(text) is not None:
         tokens = spaced_hour_minutes(tokens, text)
     zones = [t for t in tokens if t.kind == lx.ZONE]
     if zones and any(_is_region_word(text, t) for t in zones):
@@ -288,6 +288,9 @@ def compound_numbers(tokens: list[Token]) -> list[Token]:
 # "6 30 am", "at 6 30": an hour and its minutes with a space between, as speech-to-text writes
 # them ("set an alarm for 6 30 am"); the cheap test before spaced_hour_minutes runs
 _SPACED_DIGITS: Final = re.compile(r"\b\d{1,2} [0-5]\d\b")
+# what every match of _SPACED_DIGITS holds, looked for first: half the cost (no "\b" to test
+# at each position), and most texts have no such digits
+_DIGIT_SPACE_DIGITS: Final = re.compile(r"\d [0-5]\d")
 _MINUTES_AND_MERIDIEM: Final = re.compile(r"([0-5]\d) ?([ap])\.?m\.?", re.IGNORECASE)
 # the words before a bare "6 30" that make it a time of day ("wake me up at 6 30")
 _CLOCK_BEFORE: Final = frozenset({"at", "for"})

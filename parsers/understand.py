@@ -135,6 +135,7 @@ _TRAIL_WORDS: Final = frozenset(
     "and then to at on in for from of with by starting every each please reminder reminding "
     "saying".split()
 )
+_TRAIL_MARKS: Final = frozenset(",;:.!?()[]-")  # _TRAIL's marks, besides white space
 _TRAIL: Final = re.compile(
     rf"(?:[\s,;:.!?()\[\]-]+|\b(?:{'|'.join(sorted(_TRAIL_WORDS))})\b)+$", re.IGNORECASE
 )
@@ -2853,11 +2854,28 @@ def clean_task(task: str) -> str | None:
 def _without_trail(task: str) -> str:
     """`_TRAIL.sub("", task)`. Most tasks end with a plain word ("… the build"), which _TRAIL
     cannot match: then the search, which tries every position of the text (3 µs), is
-    skipped."""
+    skipped. An ASCII task is peeled from its end instead, mark by mark and word by word: the
+    search costs 7 µs on a task that does end with such a word ("… every day and")."""
     last = task.rpartition(" ")[2]
     if last.isascii() and last.isalnum() and last.lower() not in _TRAIL_WORDS:
         return task
-    return _TRAIL.sub("", task)
+    if not task.isascii():
+        return _TRAIL.sub("", task)  # (case-insensitive matching knows more letters than lower())
+    end = len(task)
+    while end:
+        if task[end - 1].isspace() or task[end - 1] in _TRAIL_MARKS:
+            end -= 1
+            continue
+        start = end
+        while start and task[start - 1].isalpha():
+            start -= 1
+        # a word of _TRAIL_WORDS, whole: no letter, digit or "_" just before it (its "\b")
+        if task[start:end].lower() not in _TRAIL_WORDS or (
+            start and (task[start - 1].isalnum() or task[start - 1] == "_")
+        ):
+            break
+        end = start
+    return task[:end]
 
 
 def _spoken_text(
