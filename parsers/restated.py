@@ -281,9 +281,20 @@ def without_restated_length(text: str) -> str:
     2.5 hours (150 minutes)" → "every 2.5 hours"), and with one that says another length made
     an alternative ("every 2 hours (90 minutes)" → "every 2 hours (or 90 minutes)"); `text`
     itself when it has neither."""
-    if "(" not in text:
-        return text
+    if not _digit_in_bracket(text):
+        return text  # (most brackets hold words: one look at each, no pattern)
     return _LENGTH_AGAIN.sub(_keep_length, text)
+
+
+def _digit_in_bracket(text: str) -> bool:
+    """Whether a bracket in `text` has a digit within its first few characters ("(150 min",
+    "(~ 2 h", "(about 90"): a cheap look before the patterns that read one."""
+    start = text.find("(")
+    while start != -1:
+        if any(character.isdigit() for character in text[start + 1 : start + 9]):
+            return True
+        start = text.find("(", start + 1)
+    return False
 
 
 def _keep_length(match: re.Match[str]) -> str:
@@ -308,6 +319,11 @@ _PART_MONTHS: Final = (
 )
 _A_CLOCK: Final = r"\b\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)"
 _BRACKET: Final = re.compile(r"\(([^()]*)\)")
+# the letters every month's and season's name starts with, to look for before the patterns
+_MONTH_STEMS: Final = (
+    *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    *("summer", "winter"),
+)
 # (not "summer time", the clocks' change: "beware different switches to Summer time")
 _PART_MONTH: Final = re.compile(
     rf"\b{_PART_MONTHS}|\b(?:summer|winter)\b(?!\s*time)", re.IGNORECASE
@@ -327,6 +343,9 @@ _MONTHS_AFTER_TIME: Final = re.compile(
 def part_year_alternative(text: str) -> bool:
     """Whether `text` gives a time for part of the year (months, or a season, with a time of
     their own in brackets or after a comma) beside another time for the rest."""
+    lowered = text.lower()
+    if not any(name in lowered for name in _MONTH_STEMS):
+        return False  # no month or season named: most texts, at the cost of a few lookups
     for bracket in _BRACKET.finditer(text):
         inside = bracket[1]
         if _PART_MONTH.search(inside) is None or _CLOCK_IN.search(inside) is None:
