@@ -232,3 +232,33 @@ def plain_word(
     if value == "now":
         return (opens_sentence or before == "though") and after in _TURN_AFTER_NOW
     return place and (before == "to" or (opens_name and not follows_schedule))
+
+
+# -- a statement, then a request -------------------------------------------------------------
+
+# what asks the assistant to act, after a statement: "i have a meeting with Sean at 4PM on
+# Wednesday, can you remind me?", "I have a meeting tomorrow at 10:00, please remind me", "i have
+# a birthday on monday set the event", "I see, could you add an alarm at 4:15 in the evening?"
+_REQUEST: Final = re.compile(
+    r"\b(?:(?P<asked>(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)|please\s+|pls\s+)?"
+    r"(?:remind\s+me|set\s+(?:it|this|that|the\s+(?:event|reminder|alarm)|a\s+reminder|an\s+alarm)|"
+    r"send\s+me\s+a\s+reminder|add\s+(?:it|this|that|an?\s+(?:alarm|event|reminder))|"
+    r"put\s+(?:it|this|that)|schedule\s+(?:it|this|that))\b",
+    re.IGNORECASE,
+)
+# a subject before the verb makes it a statement too: "you set a reminder for 7:30", "I set it"
+_SUBJECTS: Final = frozenset("i you we they he she it who that which to".split())
+
+
+def request_follows(text: str, start: int) -> bool:
+    """Whether, after `start` (the end of a statement's opening words, "I have …"), `text`
+    asks the assistant to act: "…, can you remind me?", "… please remind me", "… set the
+    event". The statement is then what the request is about, and the request is read as any
+    other is. ("… you set a reminder for 7:30" tells what was done: a subject before the verb.)"""
+    for match in _REQUEST.finditer(text, start):
+        if match["asked"] is not None:
+            return True
+        before = text[start : match.start()].split()
+        if not before or before[-1].lower().strip(",.;!?") not in _SUBJECTS:
+            return True
+    return False

@@ -37,6 +37,7 @@ from .asks import (
     month_cycle_asks,
     named_frequency_asks,
     plain_word,
+    request_follows,
 )
 from .botcommand import DELAY, bare_amount, dashed_options, labelled_interval, plain_command
 from .build import build, one_bare_weekday
@@ -582,6 +583,20 @@ def _explains(text: str, result: ParseResult) -> bool:
     return _REPEAT_WORDS.isdisjoint(letter_runs(text.lower()))
 
 
+# a time read on the 24-hour clock before 8am ("i have a meeting at 5:50"): said in passing, it
+# may be the afternoon's
+_EARLY_24_HOUR: Final = re.compile(r"read on the 24-hour clock as 0[0-7]:")
+
+
+def _request_follows(result: ParseResult, text: str, start: int) -> bool:
+    """Whether a statement ("I have a meeting …") is followed by a request to act on it
+    (`asks.request_follows`), and its time is not an early hour read on the 24-hour clock,
+    which the statement's ask was all that asked about."""
+    if not request_follows(text, start):
+        return False
+    return not any(_EARLY_24_HOUR.search(note) for note in result.notes)
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
@@ -611,6 +626,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     one_off = result.schedule is not None and result.schedule["type"] == "at"
     if statement is None and one_off and "you" in text.lower():
         statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job
+    if statement is not None and _request_follows(result, text, statement.end()):
+        statement = None  # "I have a meeting at 4pm on Wednesday, can you remind me?": a request
     if statement is not None:
         note = (
             f"“{statement.group().strip()} …” reads as a statement, not a request: "

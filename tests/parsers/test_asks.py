@@ -19,8 +19,9 @@ from agentcron.parsers.asks import (
     named_frequency_asks,
     plain_word,
     reads_the_clock,
+    request_follows,
 )
-from agentcron.parsers.doubts import description
+from agentcron.parsers.doubts import description, question
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
 
@@ -482,4 +483,54 @@ def test_reported_speech_describes_it_does_not_ask() -> None:
     assert found is not None and "said that" in found
     assert description("Remind me daily to do what the doctor said") is None
     answer = _read("A spokesman said that all 40 stations must report on a daily basis.")
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+# -- a statement, then a request -------------------------------------------------------------
+
+
+def test_a_request_follows_the_statement() -> None:
+    text = "i have a meeting with Sean at 4PM on Wednesday, can you remind me?"
+    assert request_follows(text, len("i have"))
+    assert request_follows("i have a birthday on monday set the event", len("i have"))
+    assert request_follows("I have a call at 10:00, please remind me.", len("I have"))
+    assert not request_follows("I have a dentist appointment on Thursday at 3pm", len("I have"))
+    # "you set a reminder": what was done, told (a subject before the verb)
+    told = "I just wanted to let you know that you set a reminder for 7:30 PM."
+    assert not request_follows(told, len("I just"))
+
+
+def test_a_question_that_asks_to_add_is_a_request() -> None:
+    assert question("i have a meeting at 4PM on Wednesday, can you remind me?") is None
+    assert question("I see, could you add an alarm at 4:15 in the evening?") is None
+    assert question("Dinner at 8? Sounds perfect") is not None
+    # a change asked for, not an entry added
+    assert question("No, can you call it Cooking and change the time to 16:45 actually?")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I have a call with Priya tomorrow at 11am, can you remind me?", "2026-01-15T11:00:00Z"),
+        ("i have a dentist appointment on friday at 3pm please remind me", "2026-01-16T15:00:00Z"),
+        ("We have a team lunch on Thursday at 1pm, please set a reminder", "2026-01-15T13:00:00Z"),
+        ("OK, could you add an alarm at 6:30 in the evening?", "2026-01-14T18:30:00Z"),
+    ],
+)
+def test_a_statement_then_a_request_does_not_ask(text: str, expected: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == expected, answer
+    assert not answer["needs_confirmation"], answer["notes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a dentist appointment on Thursday at 3pm",  # a statement, nothing asked
+        "I just wanted to let you know that you set a reminder for 7:30 PM.",
+        "i have a meeting on the 12th of august at 5:50 please remind me",  # 05:50 or 17:50?
+    ],
+)
+def test_a_statement_alone_still_asks(text: str) -> None:
+    answer = _read(text)
     assert answer["schedule"] is None or answer["needs_confirmation"], answer
