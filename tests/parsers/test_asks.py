@@ -514,7 +514,7 @@ def test_a_question_that_asks_to_add_is_a_request() -> None:
         ("I have a call with Priya tomorrow at 11am, can you remind me?", "2026-01-15T11:00:00Z"),
         ("i have a dentist appointment on friday at 3pm please remind me", "2026-01-16T15:00:00Z"),
         ("We have a team lunch on Thursday at 1pm, please set a reminder", "2026-01-15T13:00:00Z"),
-        ("OK, could you add an alarm at 6:30 in the evening?", "2026-01-14T18:30:00Z"),
+        ("I see, could you add an alarm at 6:30 in the evening?", "2026-01-14T18:30:00Z"),
     ],
 )
 def test_a_statement_then_a_request_does_not_ask(text: str, expected: str) -> None:
