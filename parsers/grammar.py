@@ -4180,6 +4180,9 @@ class _Reader:
             if self._word(j + 1) == "time":
                 self._set_zone(zone)
                 return j + 2
+            if self._word(j + 1) in ("standard", "daylight") and self._word(j + 2) == "time":
+                self._set_zone(zone)  # "China Standard Time", "India Standard Time"
+                return j + 3
             if after_in and " ".join(words) in countries_only():
                 return None  # "a holiday in Cuba": where, not the clock ("Cuba time" is)
             if self._word(j + 1) in PLACE_NOUNS:

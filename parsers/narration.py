@@ -276,13 +276,15 @@ def event_stated(text: str, words: frozenset[str]) -> str | None:
 # "Take medicine at specified times every day", "Sends a daily summary at the configured time":
 # the time is left to a user or a setting; read without it, the run's hour would be made up.
 # (With a clock time beside it, "… at a scheduled time, e.g. run my backup at 7:30pm everyday",
-# the time is said.)
+# the time is said; not a default's, "at a user-configurable time (default: 8pm)".)
 _UNSAID_TIME: Final = re.compile(
-    r"\bat\s+(?:the\s+|a\s+|an\s+|any\s+|some\s+)?(?:specified|specific|configured|configurable|"
+    r"\bat\s+(?:the\s+|a\s+|an\s+|any\s+|some\s+|your\s+|their\s+)?(?:user-?|pre-?)?"
+    r"(?:specified|specific|configured|configurable|"
     r"scheduled|set|given|certain|chosen|selected|preferred|predefined|pre-defined|preset|"
     r"user-defined|user-specified|desired|defined|designated|custom|appropriate|right|usual|"
-    r"fixed|particular|planned)\s+(?:times?|hours?|moments?)\b"
-    r"|\bat\s+a\s+time\s+(?:of\s+your\s+choosing|you\s+(?:choose|pick|set|specify))\b",
+    r"fixed|particular|planned|later)\s+(?:times?|hours?|moments?)\b"
+    r"|\bat\s+(?:a|the)\s+times?\s+(?:of\s+your\s+choosing|(?:that\s+)?(?:you|the\s+user)\s+"
+    r"(?:choose|pick|set|specify|select|prefer|want))\b",
     re.IGNORECASE,
 )
 _CLOCK_TIME: Final = re.compile(
@@ -291,11 +293,10 @@ _CLOCK_TIME: Final = re.compile(
 _UNSAID_CUES: Final = frozenset(
     "specified specific configured configurable scheduled set given certain chosen selected "
     "preferred predefined preset defined specified desired designated custom appropriate right "
-    "usual fixed particular planned choosing choose pick specify".split()
+    "usual fixed particular planned choosing choose pick specify later configurable select "
+    "prefer want".split()
 )
-_UNSAID_NOUNS: Final = frozenset(
-    "time times hour hours moment moments choosing choose pick set specify".split()
-)
+_UNSAID_NOUNS: Final = frozenset("time times hour hours moment moments".split())
 # "offer a button "Snooze last reminder" which will …", "S - Snooze for 10 minutes": a snooze acts
 # on a reminder that exists; a button, a toggle or a shortcut described is a feature, not a run
 # ("set a continuous alarm without the option to snooze for 7 am": an alarm asked for, its snooze
@@ -320,12 +321,34 @@ def feature_described(text: str, words: frozenset[str]) -> str | None:
         and not _UNSAID_NOUNS.isdisjoint(words)
         and not _UNSAID_CUES.isdisjoint(words)
         and (unsaid := _UNSAID_TIME.search(text)) is not None
-        and _CLOCK_TIME.search(text) is None
+        and ("default" in words or _CLOCK_TIME.search(text) is None)
     ):
         return f"“{unsaid.group()}” leaves the time to someone else: which time? to confirm"
     if not _UI_WORDS.isdisjoint(words) and (ui := _UI.search(text)):
         return f"“{ui.group()}” describes what an app does, not a run: to confirm"
     return None
+
+
+# "Scheduler started – next run at 07:30 Europe/Zurich", "systemd timer shows next run at 02:00
+# ET": a scheduler's status, the next run's time shown, not asked for. (With a word that says
+# it repeats, "Next run at 02:00 daily.", `tells_of_a_time` reads the habit instead.)
+_STATUS: Final = re.compile(
+    r"\b(?:next|last|previous|upcoming)\s+(?:scheduled\s+)?(?:run|execution|firing|fire|trigger|"
+    r"occurrence)\s*(?:at\b|@|:|is\b|was\b|will\b)",
+    re.IGNORECASE,
+)
+_STATUS_CUES: Final = frozenset({"next", "last", "previous", "upcoming"})
+
+
+def status_shown(text: str, words: frozenset[str]) -> str | None:
+    """ "Scheduler started – next run at 07:30 Europe/Zurich": the time a scheduler shows for
+    its next (or last) run, not one asked for."""
+    if _STATUS_CUES.isdisjoint(words):
+        return None
+    status = _STATUS.search(text)
+    if status is None:
+        return None
+    return f"“{status.group().strip()} …” shows a scheduler's next run, it does not ask: to confirm"
 
 
 # "docs: Remove references to nightly run at 3am UTC", "revert: run integration tests nightly at
@@ -405,5 +428,11 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
             if _DESCRIBED_WORDS.isdisjoint(whole_words)
             else commit_described(whole, whole_words) or feature_described(whole, whole_words)
         )
-        or (None if repeats else future_event(text, words) or event_stated(text, words))
+        or (
+            None
+            if repeats
+            else future_event(text, words)
+            or event_stated(text, words)
+            or status_shown(whole, whole_words)
+        )
     )

@@ -16,7 +16,8 @@ from typing import Final
 
 from . import lexicon as lx
 from .conversions import AmbiguousZone, settle
-from .places import DAY_IN_NAME, PLACE_NOUNS, place_name
+from .names import HOLIDAY_IN_NAME, may_name, name_word, says_another_when
+from .places import DAY_IN_NAME, NAME, PLACE_NOUNS, place_name
 from .zones import (
     AMBIGUOUS,
     AMBIGUOUS_ZONES,
@@ -872,6 +873,9 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.ZONE, raw, start, end))  # resolved (and checked) by the grammar
             else:
                 _word(raw.lower(), start, tokens)
+    # a name is written with capitals: texts in lower case (most typed ones) or shouted skip it
+    if not text.islower() and not text.isupper() and any(may_name(t) for t in tokens):
+        named_days += _names_read(tokens, text)
     if named_days:
         _days_in_names(tokens)
     if "Daily " in text or "Weekly " in text or "Monthly " in text or "Nightly " in text:
@@ -991,6 +995,26 @@ def _place_named(tokens: list[Token], text: str) -> int:
 
 
 _IN_A_NAME: Final = "in a name"
+
+
+def _names_read(tokens: list[Token], text: str) -> int:
+    """Months, days and holidays that are (or begin) a person's or a thing's name
+    (`names.name_word`: "Dr. June Smith", "call May", "Wednesday Addams", "Easter Seals") read
+    as plain words; a day is only marked (see _days_in_names), a holiday made plain only when
+    the text says another when. Returns how many days were marked."""
+    marked = 0
+    for k, token in enumerate(tokens):
+        if not may_name(token) or token.unsure is not None:
+            continue
+        said = name_word(tokens, k, text)
+        if said == NAME or (said == HOLIDAY_IN_NAME and says_another_when(tokens, k)):
+            tokens[k] = Token(lx.WORD, PLACE_WORD, token.start, token.end)
+        elif said == DAY_IN_NAME:
+            token.unsure = _IN_A_NAME
+            marked += 1
+    return marked
+
+
 # the value of a word read as part of a name: no word's own (a zone's "pacific" would still
 # count as a word about time in the task)
 PLACE_WORD: Final = "place name"
@@ -1375,6 +1399,11 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
         unsure = f"“{word}” read as Monday to Friday (it may mean Sunday to Thursday nights)"
         tokens.append(Token(lx.DAYSET, (1, 2, 3, 4, 5), start, start + len(word), unsure=unsure))
         return
+    if word in AMBIGUOUS_ZONES:
+        # settled by the text around it, or read as USUAL_ZONES says, or refused, once the
+        # whole text is read ("cst" and "bst" are also lookup_word's: looked at first here)
+        tokens.append(Token(lx.ZONE, AmbiguousZone(word), start, start + len(word)))
+        return
     zone = lookup_word(word)
     if zone is not None:
         tokens.append(Token(lx.ZONE, zone, start, start + len(word)))
@@ -1383,10 +1412,6 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
     if guess is not None:
         kind, value = lx.LEXICON[guess]
         tokens.append(Token(kind, value, start, start + len(word), guess=guess))
-        return
-    if word in AMBIGUOUS_ZONES:
-        # settled by the text around it, or refused, once the whole text is read
-        tokens.append(Token(lx.ZONE, AmbiguousZone(word), start, start + len(word)))
         return
     if word in AMBIGUOUS:
         raise TokenizeError(
@@ -1474,11 +1499,16 @@ _FUZZY_NAMES: Final = (
 )
 
 
+# people's and places' names one letter or two from a month's: never read as its misspelling
+# ("Send the report to Augusta" ended the schedule on August 1)
+_NAMES_LIKE_MONTHS: Final = frozenset({"augusta", "augustus", "augustin", "augustina"})
+
+
 @lru_cache(maxsize=4096)
 def spelled_like(word: str) -> str | None:
     """The day or month name `word` is a misspelling of, or None; never a guess below
     FUZZY_CUTOFF."""
-    if len(word) < 5 or not word.isalpha():
+    if len(word) < 5 or not word.isalpha() or word in _NAMES_LIKE_MONTHS:
         return None
     from rapidfuzz import fuzz, process
 

@@ -51,6 +51,7 @@ from .frequency import agrees
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .howto import asks_for_expression, asks_how_to_schedule
 from .labels import unlabelled
+from .languages import REFUSAL, SUGGESTION, foreign_language
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import plain_marks
@@ -707,6 +708,8 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    if (language := foreign_language(text)) is not None:
+        return _in_another_language(language)
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
         return _reshouted(
             understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
@@ -714,6 +717,12 @@ def understand_fast(
     return _salvaged(
         _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
     )
+
+
+def _in_another_language(language: str) -> ParseResult:
+    """The refusal of a text in another language (`languages.py`): read in part, its digits
+    made a schedule its own words did not say ("todos los días a las 8:00 AM" ran once)."""
+    return ParseResult.rejected(REFUSAL.format(language=language), suggestion=SUGGESTION)
 
 
 _WORD_STARTS: Final = re.compile(r"(?<![\w'’])[A-Za-z]")
@@ -813,10 +822,17 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    language = foreign_language(text)
+    if language is not None and llm is None:
+        return _in_another_language(language)
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
         answer = await understand(quiet, timezone=timezone, now=now, llm=llm, date_order=date_order)
         return _reshouted(answer, text, quiet)
-    answer = await _understand_all(text, timezone, now, llm, date_order)
+    answer = await _understand_all(
+        text, timezone, now, llm, date_order, foreign=language is not None
+    )
+    if language is not None:
+        return answer  # the LLM's reading, or its refusal: no part is read by the grammar
     return _salvaged(answer, text, timezone, now, date_order)
 
 
@@ -826,9 +842,12 @@ async def _understand_all(
     now: datetime | None,
     llm: LLMParser | None,
     date_order: str | None,
+    *,
+    foreign: bool = False,
 ) -> ParseResult:
     found = _understand(text, timezone, now, date_order)
-    grammar = _hedged(found.result, text) if found.result is not None else None
+    # a text in another language is the LLM's to read whole: the grammar reads only its digits
+    grammar = _hedged(found.result, text) if found.result is not None and not foreign else None
     if grammar is not None and not _llm_may_settle(found, grammar):
         return grammar
     if llm is None:

@@ -252,6 +252,7 @@ def test_a_word_that_says_it_repeats_makes_the_stated_time_a_habit() -> None:
             True,
         ),
         ("S - Snooze for 10 minutes", True),
+        ("Fires at a user-configurable time (default: 8pm)", True),  # a default is no choice
         ("run my backup at a scheduled time, e.g. at 7:30pm everyday", False),  # the time said
         ("set a continuous alarm without the option to snooze for 7 am please", False),
         ("remind me at 9am every day", False),
@@ -259,6 +260,19 @@ def test_a_word_that_says_it_repeats_makes_the_stated_time_a_habit() -> None:
 )
 def test_a_feature_described_leaves_its_time_to_someone(text: str, described: bool) -> None:
     assert (narration.feature_described(text, words(text)) is not None) is described
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Scheduler started – next run at 07:30 Europe/Zurich", True),
+        ("systemd timer shows next run at 02:00 ET", True),
+        ("remind me on the last Friday at 5pm", False),
+        ("run the backup next Monday at 9", False),
+    ],
+)
+def test_a_scheduler_s_next_run_is_shown_not_asked_for(text: str, shown: bool) -> None:
+    assert (narration.status_shown(text, words(text)) is not None) is shown
 
 
 @pytest.mark.parametrize(
