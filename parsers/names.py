@@ -29,7 +29,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from . import lexicon as lx
-from .places import DAY_IN_NAME, NAME, PLACE_NOUNS
+from .places import DAY_IN_NAME, NAME, PLACE_NOUNS, PLACE_WORD
 
 if TYPE_CHECKING:
     from .tokens import Token
@@ -49,6 +49,8 @@ _TAKES_A_PERSON: Final = frozenset(
     "with call text email e-mail message ping phone ring meet visit thank ask tell remind "
     "invite congratulate dm cc".split()
 )
+# between two people's names: "with June and April", "June & May"
+_AND: Final = frozenset({"and", "&"})
 # the second word of "pick up May", "drop off June"
 _PHRASAL: Final = {"up": "pick", "off": "drop"}
 # words before a month that make it a time, whatever follows ("through June Location: …",
@@ -110,6 +112,8 @@ def _person_before(tokens: list[Token], k: int, text: str) -> bool:
     """A title or a verb that takes a person before the word at `k`: "Dr. June", "call
     June", "with Mark August" (one first name may stand between), "pick up May"."""
     j = k - 1
+    if j >= 1 and tokens[j].value in _AND and tokens[j - 1].value == PLACE_WORD:
+        return True  # "with June and April": the second of two names (the first read already)
     if j >= 1 and _unknown_capitalised(text, tokens[j]):
         if str(tokens[j - 1].value) in _TAKES_A_PERSON:
             return True  # "with Mark August": a first name, then the month as a surname
@@ -124,6 +128,14 @@ def _person_before(tokens: list[Token], k: int, text: str) -> bool:
 def _temporal_before(tokens: list[Token], k: int) -> bool:
     """A word before the month that makes it a time ("in August", "through June")."""
     return k > 0 and str(tokens[k - 1].value) in _TEMPORAL_BEFORE
+
+
+def _after_a_name(tokens: list[Token], k: int, text: str) -> bool:
+    """ "and" or "&" between a name and the word at `k`: "June Smith and May Lee"."""
+    if k < 2 or tokens[k - 1].value not in _AND:
+        return False
+    before = tokens[k - 2]
+    return before.value == PLACE_WORD or _unknown_capitalised(text, before)
 
 
 def _dated(tokens: list[Token], k: int) -> bool:
@@ -143,7 +155,9 @@ def name_word(tokens: list[Token], k: int, text: str) -> str | None:
             return NAME
         if after is None or not _unknown_capitalised(text, after):
             return None
-        if str(after.value) in _EVENT_NOUNS or _temporal_before(tokens, k):
+        if str(after.value) in _EVENT_NOUNS:
+            return None
+        if _temporal_before(tokens, k) and not _after_a_name(tokens, k, text):
             return None
         return NAME
     if after is None or not _unknown_capitalised(text, after):

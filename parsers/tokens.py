@@ -17,7 +17,7 @@ from typing import Final
 from . import lexicon as lx
 from .conversions import AmbiguousZone, settle
 from .names import HOLIDAY_IN_NAME, may_name, name_word, says_another_when
-from .places import DAY_IN_NAME, NAME, PLACE_NOUNS, place_name
+from .places import DAY_IN_NAME, NAME, PLACE_NOUNS, PLACE_WORD, place_name
 from .zones import (
     AMBIGUOUS,
     AMBIGUOUS_ZONES,
@@ -1013,11 +1013,6 @@ def _names_read(tokens: list[Token], text: str) -> int:
             token.unsure = _IN_A_NAME
             marked += 1
     return marked
-
-
-# the value of a word read as part of a name: no word's own (a zone's "pacific" would still
-# count as a word about time in the task)
-PLACE_WORD: Final = "place name"
 
 
 def _days_in_names(tokens: list[Token]) -> None:

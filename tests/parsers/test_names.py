@@ -125,3 +125,16 @@ def test_a_holiday_in_a_name_alone_is_still_the_holiday() -> None:
     # "Easter Egg Hunt at 10am": nothing else says when, so Easter it is
     answer = read("Easter Egg Hunt at 10am")
     assert answer["schedule"]["datetime"] == "2026-04-05T10:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Team lunch with June and April every Friday at noon", "0 12 * * 5"),  # was April only
+        ("Dr. June Smith and May Lee every Monday at 9am", "0 9 * * 1"),  # was May only
+        ("every Friday in June and April at noon", "0 12 * 4,6 5"),  # months listed: both kept
+        ("every Monday except in July and August Holidays at 9am", "0 9 * 1-6,9-12 1"),
+    ],
+)
+def test_the_second_of_two_names_is_a_name_too(text: str, expression: str) -> None:
+    assert cron(text) == expression
