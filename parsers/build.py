@@ -1130,8 +1130,17 @@ def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
 
 def _window_end_from_start(first: TimeMention, last: TimeMention) -> TimeMention:
     """A window's end written as a bare hour, read from a start that says its half of the day:
-    the first such hour after the start ("noon–1" ends at 1pm, "10:30am-2" at 2pm)."""
+    the first such hour after the start ("noon–1" ends at 1pm, "10:30am-2" at 2pm); an end
+    written with minutes before its start's, past noon ("12:30-1:45")."""
     start, end = first.clock, last.clock
+    if (
+        start.digital
+        and end.digital
+        and not (start.is_24h or end.is_24h or start.meridiem or end.meridiem)
+        and (end.hour, end.minute) < (start.hour, start.minute) <= (12, 59)
+    ):
+        # "12:30-1:45", "10:30-1:15": a 12-hour clock's hours, the end past noon
+        return replace(last, clock=replace(end, meridiem="pm", digital=False))
     if start.meridiem is None or end.meridiem is not None or end.is_24h or end.digital:
         return last
     if not 1 <= end.hour <= 12:

@@ -12,7 +12,9 @@ St"), so they are days only in a listing's shape (`letter_days`):
   capitals, with a time right after them, a time right before them ("11:30am M/W/F"), or
   "every"/"on" before them;
 - one letter alone only right before a clock time ("F 3-5:30PM", "T 1:00 & 2:00 p.m.") or
-  right after an ordinal ("4th W", "1st & 3rd W").
+  right after an ordinal ("4th W", "1st & 3rd W"), and not after the thing it labels ("Room F
+  10:00", "Studio M 6pm");
+- a span of two letters ("M-Th 6:20 PM", "M-R 9am") as a run is.
 
 The days come back as names ("Mon/Wed/Fri 10:00-10:50") for the grammar to read.
 """
@@ -25,7 +27,8 @@ from typing import Final
 
 # the codes, longest first; S is decided by its place in the run (`_named`)
 _CODES: Final = (
-    ("Th", "Thu"), ("TH", "Thu"), ("Tu", "Tue"), ("Sa", "Sat"), ("Su", "Sun"),
+    ("Th", "Thu"), ("TH", "Thu"), ("Tu", "Tue"), ("TU", "Tue"), ("Sa", "Sat"), ("SA", "Sat"),
+    ("Su", "Sun"),
     ("M", "Mon"), ("T", "Tue"), ("W", "Wed"), ("R", "Thu"), ("F", "Fri"), ("U", "Sun"),
     ("S", "S"),
 )  # fmt: skip
@@ -38,7 +41,7 @@ _PLURALS: Final = {
         strict=True,
     )
 }
-_CODE: Final = r"(?:Th|TH|Tu|Sa|Su|[MTWRFUS])"
+_CODE: Final = r"(?:Th|TH|Tu|TU|Sa|SA|Su|[MTWRFUS])"  # ("SU" is S and U: "MTWRFSU")
 _LETTER_DAYS: Final = re.compile(
     rf"(?P<days>{_CODE}(?:(?:/|,\s?|\s?&\s?)?{_CODE})*)(?![\w/&'’-]|\.\w)"
 )
@@ -48,6 +51,10 @@ _LETTER_DAYS: Final = re.compile(
 # what comes before the letters itself)
 _GATE: Final = re.compile(r"[MTWRFUS][hua]?(?![a-z])")
 _NOT_BEFORE: Final = frozenset("/&.-_")
+# "M-Th 6:20 PM", "M-R 9am", "T-F 9am": a span of days by their letters
+_LETTER_SPAN: Final = re.compile(
+    rf"(?P<first>{_CODE})\s?[-–]\s?(?P<last>{_CODE})(?![\w/&'’-]|\.\w)"
+)
 # a clock time: "10:00", "9am", "1:30 p.m.", "11a", or an hour that opens a range ("3-5:30PM")
 _CLOCK: Final = re.compile(
     r"\s*(?:at\s+|@\s*|from\s+)?\d{1,2}(?::[0-5]\d|\s*[ap]\.?m?\b\.?|\s*[-–]\s*\d{1,2}(?::[0-5]\d)?"
@@ -64,6 +71,8 @@ _CLOCK_BEFORE: Final = re.compile(
     r"(?:\d:[0-5]\d|\d\s*[ap]\.?m\.?|\d\s*[ap])\s*,?\s*$", re.IGNORECASE
 )
 _EVERY_BEFORE: Final = re.compile(r"\b(?:every|on)\s*$", re.IGNORECASE)
+# a bare hour after the letters, ending the row ("TR 11", "MWF 9,"): the hour the class meets
+_BARE_HOUR_AFTER: Final = re.compile(r"\s+(?:1[0-2]|[1-9])\s*(?:$|[,;|)])")
 # "4th W", "1st & 3rd W", "2nd and 4th T": an ordinal just before one letter
 _ORDINAL_BEFORE: Final = re.compile(r"(?:\b\d(?:st|nd|rd|th)|\blast)\s*$", re.IGNORECASE)
 
@@ -72,20 +81,50 @@ def letter_days(text: str) -> str:
     """`text` with a timetable's day letters said as day names ("MWF 10am" → "Mon/Wed/Fri
     10am", "Bunco 4th W 1:30 p.m." → "Bunco 4th Wed 1:30 p.m."); `text` itself when it has
     none."""
-    if _GATE.search(text) is None:
-        return text
     pieces: list[str] = []
     done = 0
-    for found in _GATE.finditer(text):
+    found = _GATE.search(text)
+    while found is not None:
         at = found.start()
-        if at < done or (at and (text[at - 1].isalnum() or text[at - 1] in _NOT_BEFORE)):
-            continue  # inside a word or a code ("PM", "AT&T", "U.S") or a run already read
-        match = _LETTER_DAYS.match(text, at)
-        said = None if match is None else _said(match, text)
-        if match is not None and said != match.group():
-            pieces += [text[done:at], str(said)]
-            done = match.end()
+        if not (at and _inside(text, at)):  # not inside a word or a code ("PM", "AT&T", "U.S")
+            for pattern, saying in ((_LETTER_SPAN, _span_said), (_LETTER_DAYS, _said)):
+                match = pattern.match(text, at)
+                if match is not None and (said := saying(match, text)) != match.group():
+                    pieces += [text[done:at], said]
+                    done = match.end()
+                    break
+        found = _GATE.search(text, max(found.end(), done))
     return "".join([*pieces, text[done:]]) if pieces else text
+
+
+def _inside(text: str, at: int) -> bool:
+    """Whether the capital at `at` is inside a word or a code ("PM", "AT&T", "U.S", "w/M"); a
+    comment's "//" before it is not ("//TTH 12:30 - 2pm")."""
+    before = text[at - 1]
+    if before == "/" and text[at - 2 : at] == "//":
+        return False
+    return before.isalnum() or before in _NOT_BEFORE
+
+
+def _span_said(match: re.Match[str], text: str) -> str:
+    """The days a span of letters names ("M-Th" → "Mon-Thu"), or the letters as written when
+    they are not a listing's span of days."""
+    first, last = _named(match["first"]), _named(match["last"])
+    if first is None or last is None or not _in_week_order([*first, *last]):
+        return match.group()
+    if not _listed(match, text):
+        return match.group()
+    return f"{first[0]}-{last[0]}"
+
+
+def _listed(match: re.Match[str], text: str) -> bool:
+    """Whether the letters `match` found are set out as a listing's days: a time right after or
+    right before them, or "every"/"on" before them."""
+    return (
+        _NUMBER_AFTER.match(text, match.end()) is not None
+        or _CLOCK_BEFORE.search(text, 0, match.start()) is not None
+        or _EVERY_BEFORE.search(text, 0, match.start()) is not None
+    )
 
 
 def _said(match: re.Match[str], text: str) -> str:
@@ -99,16 +138,31 @@ def _said(match: re.Match[str], text: str) -> str:
         single = _CLOCK.match(text, match.end()) is not None or (
             _ORDINAL_BEFORE.search(text, 0, match.start()) is not None
         )
-        if not single or letters in ("S", "U"):
+        if not single or letters in ("S", "U") or _labelled(text, match.start()):
             return match.group()
         # ("F 3-5:30PM" on a timetable is every Friday; "4th W" is the month's fourth one)
         return names[0] if _ORDINAL_BEFORE.search(text, 0, match.start()) else _PLURALS[names[0]]
-    listed = (
-        _NUMBER_AFTER.match(text, match.end()) is not None
-        or _CLOCK_BEFORE.search(text, 0, match.start()) is not None
-        or _EVERY_BEFORE.search(text, 0, match.start()) is not None
-    )
-    return "/".join(names) if listed else match.group()
+    if not _listed(match, text):
+        return match.group()
+    at = " at" if _BARE_HOUR_AFTER.match(text, match.end()) else ""  # "TR 11": "at 11"
+    return "/".join(names) + at
+
+
+# the things a listing names with a letter: "Room F 10:00", "Studio M 6pm", "Court T 7pm"
+_LETTERED: Final = frozenset(
+    "room rooms studio hall court field gym pool lane lot gate block building bldg wing floor "
+    "level section group team plan option type grade unit zone row aisle bay track suite tower "
+    "dock pier terminal concourse door entrance exit parking vitamin size model version".split()
+)
+
+
+def _labelled(text: str, at: int) -> bool:
+    """Whether the letter at `at` labels the thing named just before it ("Room F")."""
+    before = text[:at].rstrip()
+    if len(before) == at:
+        return False  # glued to what comes before, or nothing before
+    word = before.rsplit(None, 1)[-1].lower() if before else ""
+    return word in _LETTERED
 
 
 def _named(letters: str) -> list[str] | None:

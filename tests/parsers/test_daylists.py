@@ -218,3 +218,46 @@ def test_times_offered_by_appointment_are_asked() -> None:
     assert brief(read("Computer Tutoring T 1:00 & 2:00 p.m. by appointment")) == ("0 13,14 * * 2 ?")
     # "on request of" someone is why, not when
     assert not asks("send the report every Monday at 9am on request of the manager")
+
+
+@pytest.mark.parametrize("text", ["Room F 10:00-11:00", "Studio M 6pm", "Court T 7pm"])
+def test_a_letter_that_labels_a_room_is_no_day(text: str) -> None:
+    assert letter_days(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("YOGA SA 9AM", "0 9 * * 6"),  # Saturday in capitals
+        ("TU/TH 9:30AM", "30 9 * * 2,4"),
+        ("TTh 12:30-1:45", "30 12 * * 2,4"),  # a 12-hour clock's window over noon
+        ("MWF 10:30-1:15", "30 10 * * 1,3,5"),
+    ],
+)
+def test_capitals_and_windows_over_noon(text: str, expression: str) -> None:
+    assert cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("M-Th 6:20 PM", "Mon-Thu 6:20 PM"),  # a span of letters
+        ("Carryout Dinner M-TH 6-7pm", "Carryout Dinner Mon-Thu 6-7pm"),
+        ("//TTH 12:30 - 2pm", "//Tue/Thu 12:30 - 2pm"),  # after a comment's slashes
+        ("T-Mobile at 5pm", "T-Mobile at 5pm"),
+        ("S-M 10am", "S-M 10am"),  # sizes, or Sunday to Monday?
+        ("W-M 10am", "W-M 10am"),  # not in the week's order
+    ],
+)
+def test_spans_of_day_letters(text: str, said: str) -> None:
+    assert letter_days(text) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [("TR 11", "0 11 * * 2,4"), ("MWF 9", "0 9 * * 1,3,5"), ("TTh 2", "0 14 * * 2,4")],
+)
+def test_a_bare_hour_ending_a_row_is_its_time(text: str, expression: str) -> None:
+    """ "TR 11": the class meets at 11 (a bare 2 is the afternoon's, asked as elsewhere)."""
+    assert cron(text) == expression
+    assert letter_days("MWF 10 reps") == "Mon/Wed/Fri 10 reps"  # a count, not an hour
