@@ -152,7 +152,10 @@ def addressed_to_someone(text: str) -> str | None:
 _MEETS: Final = re.compile(
     r"^\W*(?:[\w'-]+\s+){1,5}?(?:meets|gathers|convenes)\b"
     r"|\b(?:said|says|mentioned|wrote|told\s+(?:me|us))\s+(?:it\s+(?:is|was)\s+|on\s+)?"
-    r"(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    r"(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    # reported speech, as news tells it: "Li Zhanpeng, head of the centre, said that all
+    # stations were ordered to report on a daily basis"
+    r"|\bsaid\s+that\b",
     re.IGNORECASE,
 )
 
@@ -502,11 +505,23 @@ _ASKS_FOR_IT: Final = re.compile(
 _QUARTZ_ANY: Final = re.compile(r"\?(?=\s+\*)|(?<=\*\s)\?")
 
 
+# the clause a "?" ends, after a comma or a sentence before it ("…, can you remind me?"), and
+# a request in it to add something ("No, can you call it Cooking and change the time …?" changes)
+_CLAUSE_ASKED: Final = re.compile(r"(?<=[,.;!?])[^,.;!?]*\?")
+_ASKS_TO_ADD: Final = re.compile(
+    r"^\s*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?"
+    r"(?:remind|set|add|put|schedule|create|make|book)\b",
+    re.IGNORECASE,
+)
+
+
 def question(text: str) -> str | None:
     """ "Dinner at 8? Sounds perfect", "are we still meeting for lunch tomorrow?": a question
     about a time, not a request for a schedule."""
     if "?" not in text or _ASKS_FOR_IT.match(text) is not None:
         return None
+    if any(_ASKS_TO_ADD.match(clause) for clause in _CLAUSE_ASKED.findall(text)):
+        return None  # "I have a meeting at 4PM on Wednesday, can you remind me?": a request
     if asks_how_to_schedule(text) or asks_for_expression(text):
         return None  # "how do I make it run every minute?": the schedule is the answer
     if "*" in text and "?" not in _QUARTZ_ANY.sub("", text):

@@ -46,8 +46,18 @@ _TITLES: Final = frozenset(
 # verbs and words that take a person right after them ("call June", "text August", "meet
 # with April"); not "to", "for", "by", "until" or "from", which take a month as often
 _TAKES_A_PERSON: Final = frozenset(
-    "with call text email e-mail message ping phone ring meet visit thank ask tell remind "
+    "with w call text email e-mail message ping phone ring meet visit thank ask tell remind "
     "invite congratulate dm cc".split()
+)
+# "hosted by June", "led by April": "by" after a verb of doing is a person's ("by June" alone
+# is a deadline)
+_DONE_BY: Final = frozenset(
+    "hosted led run presented organized organised facilitated taught moderated chaired "
+    "given".split()
+)
+# what a person does after the name at the start of a sentence ("June will host trivia")
+_PERSON_DOES: Final = frozenset(
+    "will would can could should says said wants asked hosts leads teaches presents".split()
 )
 # between two people's names: "with June and April", "June & May"
 _AND: Final = frozenset({"and", "&"})
@@ -122,6 +132,8 @@ def _person_before(tokens: list[Token], k: int, text: str) -> bool:
     before = str(tokens[j].value)
     if before in _TITLES or before in _TAKES_A_PERSON:
         return True
+    if before == "by" and j > 0 and tokens[j - 1].value in _DONE_BY:
+        return True
     return before in _PHRASAL and j > 0 and tokens[j - 1].value == _PHRASAL[before]
 
 
@@ -153,6 +165,8 @@ def name_word(tokens: list[Token], k: int, text: str) -> str | None:
     if token.kind == lx.MONTH:
         if _person_before(tokens, k, text) or _INITIAL.match(text, token.end) is not None:
             return NAME
+        if k == 0 and after is not None and after.value in _PERSON_DOES:
+            return NAME  # "June will host trivia every Thursday"
         if after is None or not _unknown_capitalised(text, after):
             return None
         if str(after.value) in _EVENT_NOUNS:

@@ -37,6 +37,7 @@ from .asks import (
     month_cycle_asks,
     named_frequency_asks,
     plain_word,
+    request_follows,
 )
 from .botcommand import DELAY, bare_amount, dashed_options, labelled_interval, plain_command
 from .build import build, one_bare_weekday
@@ -591,6 +592,20 @@ def _explains(text: str, result: ParseResult) -> bool:
     return _REPEAT_WORDS.isdisjoint(letter_runs(text.lower()))
 
 
+# a time read on the 24-hour clock before 8am ("i have a meeting at 5:50"): said in passing, it
+# may be the afternoon's
+_EARLY_24_HOUR: Final = re.compile(r"read on the 24-hour clock as 0[0-7]:")
+
+
+def _request_follows(result: ParseResult, text: str, start: int) -> bool:
+    """Whether a statement ("I have a meeting …") is followed by a request to act on it
+    (`asks.request_follows`), and its time is not an early hour read on the 24-hour clock,
+    which the statement's ask was all that asked about."""
+    if not request_follows(text, start):
+        return False
+    return not any(_EARLY_24_HOUR.search(note) for note in result.notes)
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
@@ -620,6 +635,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     one_off = result.schedule is not None and result.schedule["type"] == "at"
     if statement is None and one_off and "you" in text.lower():
         statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job
+    if statement is not None and _request_follows(result, text, statement.end()):
+        statement = None  # "I have a meeting at 4pm on Wednesday, can you remind me?": a request
     if statement is not None:
         note = (
             f"“{statement.group().strip()} …” reads as a statement, not a request: "
@@ -2262,11 +2279,18 @@ def _task_speaks_of_time(task: str, tokens: list[Token], runs: list[tuple[int, i
     if may_turn(task):
         return True
     following = frozenset(tokens[end].value for _, end in runs if end < len(tokens))
-    return _mentions_time(task, plain_words=True, after_schedule=following)
+    preceding = frozenset(tokens[start - 1].value for start, _ in runs if start > 0)
+    return _mentions_time(
+        task, plain_words=True, after_schedule=following, before_schedule=preceding
+    )
 
 
 def _mentions_time(
-    task: str, *, plain_words: bool = False, after_schedule: frozenset[object] = frozenset()
+    task: str,
+    *,
+    plain_words: bool = False,
+    after_schedule: frozenset[object] = frozenset(),
+    before_schedule: frozenset[object] = frozenset(),
 ) -> bool:
     """Whether `task` speaks of time. With `plain_words`, the words that are plain in their
     place ("remind the team about the reports", "eat dinner": `asks.plain_word`) do not
@@ -2303,6 +2327,7 @@ def _mentions_time(
             t.kind in _TIME_KINDS
             and not _ordinal_of_a_thing(tokens, k)
             and not _number_of_a_thing(tokens, k)
+            and not (plain_words and _plain_number_in_task(task, tokens, k))
         )
         or (
             t.kind == lx.WORD
@@ -2310,7 +2335,9 @@ def _mentions_time(
             and (t.value != "to" or task[t.start : t.end].lower() not in ("to", "2"))
             # a zone word written as a plain word ("the cat") may still have meant the zone
             and (t.value in _TIME_WORDS or lookup_place(str(t.value)) or lookup_word(str(t.value)))
-            and not (plain_words and _plain_in_task(task, tokens, k, after_schedule))
+            and not (
+                plain_words and _plain_in_task(task, tokens, k, after_schedule, before_schedule)
+            )
         )
         for k, t in enumerate(tokens)
         if not _greeted(tokens, k)
@@ -2324,23 +2351,86 @@ _AT_A_MEAL: Final = re.compile(
 
 
 def _plain_in_task(
-    task: str, tokens: list[Token], k: int, after_schedule: frozenset[object]
+    task: str,
+    tokens: list[Token],
+    k: int,
+    after_schedule: frozenset[object],
+    before_schedule: frozenset[object] = frozenset(),
 ) -> bool:
     """`asks.plain_word` for the word tokens[k] of `task`, with its neighbours."""
     token = tokens[k]
-    before = tokens[k - 1].value if k else None
+    previous = tokens[k - 1] if k else None
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    speaks = nxt is not None and (
-        nxt.kind in _TIME_KINDS or (nxt.kind == lx.WORD and nxt.value in _TIME_WORDS)
-    )
     return plain_word(
         task[token.start : token.end],
         token.value,
-        before=before,
+        before=previous.value if previous is not None else None,
         after=nxt.value if nxt is not None else None,
-        after_speaks_of_time=speaks,
+        after_speaks_of_time=_speaks_of_time(nxt),
         place=token.value not in _TIME_WORDS,
         follows_schedule=token.value in after_schedule,
+        before_speaks_of_time=_speaks_of_time(previous),
+        precedes_schedule=token.value in before_schedule,
+        opens_sentence=previous is None
+        or _SENTENCE_END.search(task, previous.end, token.start) is not None,
+        rest=tuple(t.value for t in tokens[k + 1 : k + 4]),
+        opens_name=(previous is None or previous.value == "the") and _opens_name(task, token, nxt),
+    )
+
+
+# what ends a sentence between two words ("All right. Now please …": "now" opens one)
+_SENTENCE_END: Final = re.compile(r"[.!?;]")
+
+
+def _speaks_of_time(token: Token | None) -> bool:
+    """Whether a neighbour of a word is a number, a time or a time word."""
+    return token is not None and (
+        token.kind in _TIME_KINDS or (token.kind == lx.WORD and token.value in _TIME_WORDS)
+    )
+
+
+def _opens_name(task: str, token: Token, nxt: Token | None) -> bool:
+    """Whether a town's name (not a zone's: "Pacific", "Mountain") is the first word of a
+    longer name written in capitals ("the Lebanon Golf & Country Club", "The Canberra
+    Division"): a place the task speaks of, not a clock ("Lisbon time", "9am Paris"). The
+    caller asks for "the" before it too ("in Paris Office" may say whose clock)."""
+    written = task[token.start : token.end]
+    if nxt is None or not written[:1].isupper() or written.isupper():
+        return False
+    if nxt.kind != lx.WORD or nxt.value in _TIME_WORDS or nxt.value in _CLOCK_NAMES:
+        return False
+    following = task[nxt.start : nxt.end]
+    return (
+        following[:1].isupper()
+        and lookup_word(str(token.value)) is None
+        and not lookup_place(str(nxt.value))
+        and not lookup_word(str(nxt.value))
+    )
+
+
+# words after a town's name that make it a clock: "Lisbon Time", "Paris Standard Time"
+_CLOCK_NAMES: Final = frozenset({"time", "timezone", "zone", "standard", "daylight", "local"})
+
+
+def _plain_number_in_task(task: str, tokens: list[Token], k: int) -> bool:
+    """Whether a number or a unit left in a command's task counts a thing, not time: "one"
+    written before a noun ("take one tablet", "you'll get one digest"; not "one of them",
+    "another one", "one hour"), or a unit's letter with no number before it (the "s" of
+    "that's" split off the task, "U.S.")."""
+    token = tokens[k]
+    before = tokens[k - 1] if k else None
+    if token.kind == lx.UNIT:
+        return token.end - token.start == 1 and (before is None or before.kind != lx.NUM)
+    if token.kind != lx.NUM or task[token.start : token.end].lower() != "one":
+        return False
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if before is not None and (before.value in _NUMBER_CUES or before.value == "another"):
+        return False
+    return (
+        after is not None
+        and after.kind == lx.WORD
+        and after.value not in lx.KEYWORDS
+        and after.value not in _TIME_WORDS
     )
 
 

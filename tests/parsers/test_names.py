@@ -138,3 +138,20 @@ def test_a_holiday_in_a_name_alone_is_still_the_holiday() -> None:
 )
 def test_the_second_of_two_names_is_a_name_too(text: str, expression: str) -> None:
     assert cron(text) == expression
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("1:1 w/ April every Tuesday 2pm", "0 14 * * 2"),
+        ("Standup hosted by June every weekday at 9:15", "15 9 * * 1-5"),
+        ("June will host trivia every Thursday at 7pm", "0 19 * * 4"),
+    ],
+)
+def test_a_person_named_by_what_is_said_around_the_name(text: str, expression: str) -> None:
+    assert cron(text) == expression
+
+
+def test_by_a_month_alone_is_a_deadline_still() -> None:
+    tokens = tokenize("finish the report by June every Friday at 5pm")
+    assert any(t.kind == lx.MONTH for t in tokens)
