@@ -114,12 +114,62 @@ def named_frequency_asks(*, time_said: bool, indefinite: bool) -> bool:
 # -- words of the task that are not about time ------------------------------------------------
 
 # Zone abbreviations and place names that are everyday words: "eat dinner", "feed the cat",
-# "an art show", "the West Bedroom", "Blackburn North" (in capitals, "EAT" is the zone)
-_EVERYDAY_WORDS: Final = frozenset("eat cat cot art pet wet west north".split())
+# "an art show", "the West Bedroom", "Blackburn North", "the Student Center" (a town in North
+# Dakota) — in capitals, "EAT" is the zone
+_EVERYDAY_WORDS: Final = frozenset("eat cat cot art pet wet west north center centre".split())
+# what a "working" names that is no time: "the Working Group" (a committee), not "working hours"
+_WORKING_THINGS: Final = frozenset({"group", "groups"})
 # after "work" (read as business): "work hours", "work week" speak of time; "leave for work" not
 _WORK_TIME: Final = frozenset("hours hour days day week weeks time schedule shift".split())
 # before "work": "at work", "after work" say when (a place one is at, a time it ends)
 _WORK_WHEN: Final = frozenset("at after before during until till from since".split())
+# "or" that makes a time vague, whatever it joins: "give or take", "more or less", "or so"
+_VAGUE_BEFORE_OR: Final = frozenset({"give", "more", "less"})
+_VAGUE_AFTER_OR: Final = frozenset(
+    {"so", "take", "more", "less", "later", "earlier", "sooner", "thereabouts", "whenever"}
+    | {"other", "another"}
+)
+# what follows "when" that reads the clock the schedule's words then give: "tell me when it
+# is 5pm", "text me when it's 3:00 PM", "let me know when it hits midnight"
+_CLOCK_READINGS: Final = (("it's",), ("its",), ("it", "is"), ("it", "hits"))
+# "now" opening a sentence as a spoken turn does: "Now, let's add …", "Now please add …",
+# "Though now I would like …" ("right now", "start now" and "now and every hour" are times)
+_TURN_AFTER_NOW: Final = frozenset({",", "i", "we", "please", "let's", "lets", "let", "you"})
+
+
+def _a_word(value: object) -> bool:
+    """Whether a neighbour's value is a word (not a number, a time or a symbol)."""
+    return isinstance(value, str) and value[:1].isalpha()
+
+
+def joins_plain_words(
+    before: object,
+    after: object,
+    *,
+    before_speaks_of_time: bool,
+    after_speaks_of_time: bool,
+    beside_schedule: bool,
+) -> bool:
+    """Whether an "or" in the task joins two plain words ("stay hydrated or join the server",
+    "alert or modal", "build and/or deploy"), not two times ("at 9 or 10am", "Wednesday or
+    Thursday", whose "or" sits beside the schedule's words) nor a vague amount ("give or
+    take", "more or less", "or so")."""
+    if beside_schedule or before_speaks_of_time or after_speaks_of_time:
+        return False
+    if before in _VAGUE_BEFORE_OR or after in _VAGUE_AFTER_OR:
+        return False
+    return (_a_word(before) or before == "/") and _a_word(after)
+
+
+def reads_the_clock(rest: tuple[object, ...]) -> bool:
+    """Whether the words after a "when" are "it is" or "it's" and nothing more of their
+    clause: the time that follows was read as the schedule ("tell me when it is 5pm"). A
+    condition ("when it is raining", "when the queue is empty") is not."""
+    for reading in _CLOCK_READINGS:
+        if rest[: len(reading)] == reading:
+            following = rest[len(reading)] if len(rest) > len(reading) else None
+            return following is None or not _a_word(following)
+    return False
 
 
 def plain_word(
@@ -131,27 +181,84 @@ def plain_word(
     after_speaks_of_time: bool,
     place: bool,
     follows_schedule: bool = False,
+    before_speaks_of_time: bool = False,
+    precedes_schedule: bool = False,
+    opens_sentence: bool = False,
+    rest: tuple[object, ...] = (),
+    opens_name: bool = False,
 ) -> bool:
     """Whether a word left in a command's task, which can speak of time, is a plain word
     there: then the answer need not ask about "words about time not read".
 
     `word` is as written, `value` its token's value, `before` and `after` the values of its
-    neighbours (None at an end), `after_speaks_of_time` whether the next word is a number, a
-    time or a time word, `place` whether the word counts only as a place or a zone's name,
-    `follows_schedule` whether it comes right after the schedule's words ("at noon eat cake":
-    "noon EAT" typed in lower case?).
+    neighbours (None at an end), `after_speaks_of_time` (`before_speaks_of_time`) whether the
+    next (previous) word is a number, a time or a time word, `place` whether the word counts
+    only as a place or a zone's name, `follows_schedule` (`precedes_schedule`) whether it
+    comes right after (before) the schedule's words ("at noon eat cake": "noon EAT" typed in
+    lower case?), `opens_sentence` whether it is the first word of a sentence, `rest` the
+    values of the words after it, `opens_name` whether it is a place's name written as the
+    first word of a longer name ("the Lebanon Golf & Country Club").
     Plain: "remind the team about the reports" (not "about 10am"), "eat dinner", "leave for
     work" (not "work hours", "at work"), "my next meeting" (not "next week"), "start build"
-    (not "start time"), "take the racket to Dubai" (a place one goes to)."""
+    (not "start time"), "take the racket to Dubai" (a place one goes to), "alert or modal"
+    (not "at 9 or 10"), "text me when it's 3pm" (not "when the queue is empty"), "Now, let's
+    add …" (not "right now")."""
     lowered = word.lower()
     if value == "about" and lowered == "about":
         return after is not None and not after_speaks_of_time
     if place and lowered in _EVERYDAY_WORDS:
         return not follows_schedule and not (word.isupper() and len(word) > 1)  # "EAT": a zone
+    if place and lowered == "wake":
+        # "my wake-up routine" (Wake Island); "wake the kids at 6" keeps its ask: whose hour?
+        return after == "-"
     if value == "business" and lowered == "work":
         return after not in _WORK_TIME and before not in _WORK_WHEN
-    if value == "next" and lowered == "next":
+    if value == "business" and lowered == "working":
+        return after in _WORKING_THINGS
+    if value == "next" and lowered in ("next", "coming"):  # "my aunt is coming along"
         return after is not None and not after_speaks_of_time
     if value == "from" and lowered in ("start", "begin"):
         return after is not None and not after_speaks_of_time and after not in ("time", "date")
-    return place and before == "to"
+    if value == "or":
+        return joins_plain_words(
+            before,
+            after,
+            before_speaks_of_time=before_speaks_of_time,
+            after_speaks_of_time=after_speaks_of_time,
+            beside_schedule=follows_schedule or precedes_schedule,
+        )
+    if value == "when":
+        return reads_the_clock(rest)
+    if value == "now":
+        return (opens_sentence or before == "though") and after in _TURN_AFTER_NOW
+    return place and (before == "to" or (opens_name and not follows_schedule))
+
+
+# -- a statement, then a request -------------------------------------------------------------
+
+# what asks the assistant to act, after a statement: "i have a meeting with Sean at 4PM on
+# Wednesday, can you remind me?", "I have a meeting tomorrow at 10:00, please remind me", "i have
+# a birthday on monday set the event", "I see, could you add an alarm at 4:15 in the evening?"
+_REQUEST: Final = re.compile(
+    r"\b(?:(?P<asked>(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)|please\s+|pls\s+)?"
+    r"(?:remind\s+me|set\s+(?:it|this|that|the\s+(?:event|reminder|alarm)|a\s+reminder|an\s+alarm)|"
+    r"send\s+me\s+a\s+reminder|add\s+(?:it|this|that|an?\s+(?:alarm|event|reminder))|"
+    r"put\s+(?:it|this|that)|schedule\s+(?:it|this|that))\b",
+    re.IGNORECASE,
+)
+# a subject before the verb makes it a statement too: "you set a reminder for 7:30", "I set it"
+_SUBJECTS: Final = frozenset("i you we they he she it who that which to".split())
+
+
+def request_follows(text: str, start: int) -> bool:
+    """Whether, after `start` (the end of a statement's opening words, "I have …"), `text`
+    asks the assistant to act: "…, can you remind me?", "… please remind me", "… set the
+    event". The statement is then what the request is about, and the request is read as any
+    other is. ("… you set a reminder for 7:30" tells what was done: a subject before the verb.)"""
+    for match in _REQUEST.finditer(text, start):
+        if match["asked"] is not None:
+            return True
+        before = text[start : match.start()].split()
+        if not before or before[-1].lower().strip(",.;!?") not in _SUBJECTS:
+            return True
+    return False

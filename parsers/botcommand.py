@@ -78,15 +78,24 @@ _TIMER: Final = re.compile(
     # "I need a timer for 5 minutes", "I need a reminder to create a timer for 5 minutes"
     (?:i\s+(?:need|want|would\s+like|'d\s+like)\s+(?:a\s+reminder\s+to|you\s+to)\s+
       |remind\s+me\s+to\s+)?
-    (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add|i\s+need|i\s+want)\s+(?:me\s+|up\s+)?
-      (?:an?\s+|the\s+|my\s+)?)?
+    (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add|i\s+need|i\s+want)\s+(?:me\s+|up\s+)?)?
+    # "a 20 min countdown please": the article without a verb too
+    (?:an?\s+|the\s+|my\s+)?
     # "another timer", "one more timer", "second timer", "a new timer": one more of them
     (?:(?:another|one\s+more|second|new)\s+)?
-    (?:timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?for\s+
-      | (?=(?P<amount>[^,]{1,40}?)[\s-]*timer\b)
+    # "a countdown timer for 5 minutes", "start a 15-minute countdown": a timer by its other name
+    # "a countdown of 10 minutes", "countdown from 10 minutes": its length, said so
+    (?:(?:count[\s-]?down\s+)?timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?(?:for|of)\s+
+      | count[\s-]?down\s+(?:of|from)\s+(?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s|half\s)
+      | (?=(?P<amount>[^,]{1,40}?)[\s-]*(?:timer|count[\s-]?down)\b)
       # "timer 10m", "countdown -d 1.5h"; "count down 10 minutes" (an assistant's countdown)
       | (?:timers?|count[\s-]?down)\s+(?:-[dt]\s+|--duration[=\s]\s*|for\s+)?
-        (?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s|half\s))""",
+        (?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s|half\s)
+      # "set the timer to 10 minutes": set to an amount of time — one with its unit, so "set
+      # my timer to 52/17" (a pomodoro preset) is not read as one
+      | timers?\s+to\s+(?=(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|
+          fifteen|twenty|thirty|forty|forty[\s-]five|fifty|sixty|ninety)[\s-]?
+          (?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b))""",
     re.IGNORECASE | re.VERBOSE,
 )
 # what a timer is called, after its amount: "for pizza", "named pizza"
@@ -107,7 +116,7 @@ _OPTION: Final = re.compile(
 )
 _EVERY_OPTIONS: Final = re.compile(r"(?:every|repeat|recurring|repeating)\s+(?=[a-z]+:)", re.I)
 _QUOTES: Final = "\"'“”‘’`"
-_TIMER_WORD: Final = re.compile(r"^[\s-]*timer\b\s*", re.IGNORECASE)
+_TIMER_WORD: Final = re.compile(r"^[\s-]*(?:timer|count[\s-]?down)\b\s*", re.IGNORECASE)
 # a sign that the text starts with a bot's command: only then is the pattern tried
 _SIGNS: Final = frozenset("/!@$.?;>")
 _OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "ma", "co"})

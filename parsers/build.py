@@ -504,6 +504,12 @@ class _Builder:
         if pair is None:
             return None
         first, last = pair
+        for mention in pair:
+            # "1.90–1.97 GiB every hour": numbers with a dot, not a window's ends (the ends
+            # are settled below before `resolve` would refuse them)
+            if mention.clock.minute > 59 or mention.clock.hour > 24:
+                clock = mention.clock
+                raise Rejected(f"{clock.hour}:{clock.minute:02d} is not a time of day")
         # "between 7:00 and 22:00": a time written with its minutes is on the 24-hour clock
         # when the other end is ("from 9:30 to 5:30" is read by the order of its ends)
         if _is_24h_written(last) and first.clock.digital:
@@ -1026,6 +1032,7 @@ def _meeting_window(p: Phrase) -> None:
     first, last = p.window
     if not _is_explicit(first):
         first = _window_start(first, last)
+    last = _window_end_from_start(first, last)
     # "09:00-11:00", "from 9:00 to 9:30": minutes written are a time, read as the 24-hour
     # clock's (and asked about where the 12-hour clock is written) when the run is built
     # ("between 8:00 and 9:00 every day" is any time in the hour: not read so)
@@ -1104,15 +1111,55 @@ def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
     if start.meridiem is not None:
         return first
     if not (start.digital or start.is_24h):
-        if end.meridiem is not None and start.hour < end.hour < 12:
-            # "2-3pm", "10-11am": a bare hour before the end's, in the end's half of the day
-            return replace(first, clock=replace(start, meridiem=end.meridiem))
+        if end.meridiem is not None and start.hour <= 12:
+            # "2-3pm", "10-11am", "8-8:50AM", "12-1:20 PM", "11-1:30PM": am/pm said once
+            return replace(first, clock=replace(start, meridiem=_start_meridiem(start, end)))
+        if end.digital and not end.is_24h and start.hour <= end.hour <= 12:
+            # "10-10:50", "12-12:50" (a class's hour): the start written as its end is
+            return replace(first, clock=replace(start, digital=True))
         return first
     if end.meridiem is None and (end.is_24h or end.hour > 12) and start.hour <= end.hour:
         return replace(first, clock=replace(start, is_24h=True))
     if end.meridiem is not None and start.hour < end.hour < 12:
         return replace(first, clock=replace(start, meridiem=end.meridiem))
+    if end.meridiem is not None and start.hour == end.hour < 12 and start.minute < end.minute:
+        # "9:00-9:50 PM": within the end's hour
+        return replace(first, clock=replace(start, meridiem=end.meridiem))
     return first
+
+
+def _window_end_from_start(first: TimeMention, last: TimeMention) -> TimeMention:
+    """A window's end written as a bare hour, read from a start that says its half of the day:
+    the first such hour after the start ("noon–1" ends at 1pm, "10:30am-2" at 2pm); an end
+    written with minutes before its start's, past noon ("12:30-1:45")."""
+    start, end = first.clock, last.clock
+    if (
+        start.digital
+        and end.digital
+        and not (start.is_24h or end.is_24h or start.meridiem or end.meridiem)
+        and (end.hour, end.minute) < (start.hour, start.minute) <= (12, 59)
+    ):
+        # "12:30-1:45", "10:30-1:15": a 12-hour clock's hours, the end past noon
+        return replace(last, clock=replace(end, meridiem="pm", digital=False))
+    if start.meridiem is None or end.meridiem is not None or end.is_24h or end.digital:
+        return last
+    if not 1 <= end.hour <= 12:
+        return last
+    begins = _clock_minutes(first)
+    for meridiem in ("am", "pm"):
+        candidate = replace(end, meridiem=meridiem)
+        if _clock_minutes(replace(last, clock=candidate)) > begins:
+            return replace(last, clock=candidate)
+    return last
+
+
+def _start_meridiem(start: ClockTime, end: ClockTime) -> str:
+    """The half of the day of a window's bare start hour, from its end's am/pm: the end's when
+    the start comes before the end on the 12-hour dial ("2-3pm", "8-8:50AM", "12-1:20 PM": 12 is
+    the dial's first hour), else the other half ("11-1:30PM" starts at 11am, "9-5pm" at 9am)."""
+    if (start.hour % 12, start.minute) < (end.hour % 12, end.minute):
+        return str(end.meridiem)
+    return "am" if end.meridiem == "pm" else "pm"
 
 
 def _clock_minutes(mention: TimeMention) -> int:
@@ -2394,7 +2441,11 @@ def _times_go_on(b: _Builder) -> None:
     ):
         first = hours[0]
         assert first is not None
-        if first >= count:  # "at 9am, 11am and so on": until the day's end, or round the clock?
+        if first < 2 * count:
+            # "every hour at minute 0 (1:00, 2:00, 3:00, etc.)": the examples start at the
+            # first step after midnight, which is one of the runs too
+            first %= int(count)
+        elif first >= count:  # "at 9am, 11am and so on": until the day's end, or round the clock?
             b.note(
                 f"the times named read as every {int(count)} hours until midnight", UNSURE_PENALTY
             )
@@ -2405,9 +2456,35 @@ def _times_go_on(b: _Builder) -> None:
         p.times = [TimeMention(clock, p.times[0].start, p.times[-1].end) for clock in clocks]
         p.interval = None
         if first < count:
-            b.note(f"the times named read as every {int(count)} hours through the day")
+            every = "every hour" if count == 1 else f"every {int(count)} hours"
+            b.note(f"the times named read as {every} through the day")
+        return
+    step = _even_step(p.times)
+    if step is not None and p.interval is None:
+        # "run at 5:00, 5:30, 6:00, 6:30 etc.": the list shows its step, which goes on round the
+        # clock (it may stop somewhere: asked)
+        p.times = []
+        p.interval = (step, "minute")
+        p.every = True
+        b.note(f"the times named read as every {step} minutes (“etc.”): to confirm", UNSURE_PENALTY)
         return
     b.note("the list of times goes on (“etc.”, “and so on”) past what it names", UNSURE_PENALTY)
+
+
+def _even_step(times: list[TimeMention]) -> int | None:
+    """The minutes between the times listed ("5:00, 5:30, 6:00, 6:30"), when there are three or
+    more, a step that divides the hour and starts on the hour's grid; else None."""
+    minutes = [m.clock.hour_24() for m in times]
+    if len(times) < 3 or None in minutes:
+        return None
+    at = [hour * 60 + m.clock.minute for hour, m in zip(minutes, times, strict=True)]  # type: ignore[operator]
+    steps = {later - earlier for earlier, later in pairwise(at)}
+    if len(steps) != 1:
+        return None
+    step = steps.pop()
+    if not 0 < step < 60 or 60 % step or at[0] % step:
+        return None
+    return step
 
 
 def _counted_in_the_year(b: _Builder, unit: str | None, count: int) -> Built:

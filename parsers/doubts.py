@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Final
 
 from . import narration
+from .howto import asks_for_expression, asks_how_to_schedule
 
 _WORDS: Final = re.compile(r"[a-z]+")
 _LETTERS_ONLY: Final = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
@@ -151,7 +152,10 @@ def addressed_to_someone(text: str) -> str | None:
 _MEETS: Final = re.compile(
     r"^\W*(?:[\w'-]+\s+){1,5}?(?:meets|gathers|convenes)\b"
     r"|\b(?:said|says|mentioned|wrote|told\s+(?:me|us))\s+(?:it\s+(?:is|was)\s+|on\s+)?"
-    r"(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    r"(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    # reported speech, as news tells it: "Li Zhanpeng, head of the centre, said that all
+    # stations were ordered to report on a daily basis"
+    r"|\bsaid\s+that\b",
     re.IGNORECASE,
 )
 
@@ -501,11 +505,25 @@ _ASKS_FOR_IT: Final = re.compile(
 _QUARTZ_ANY: Final = re.compile(r"\?(?=\s+\*)|(?<=\*\s)\?")
 
 
+# the clause a "?" ends, after a comma or a sentence before it ("…, can you remind me?"), and
+# a request in it to add something ("No, can you call it Cooking and change the time …?" changes)
+_CLAUSE_ASKED: Final = re.compile(r"(?<=[,.;!?])[^,.;!?]*\?")
+_ASKS_TO_ADD: Final = re.compile(
+    r"^\s*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?"
+    r"(?:remind|set|add|put|schedule|create|make|book)\b",
+    re.IGNORECASE,
+)
+
+
 def question(text: str) -> str | None:
     """ "Dinner at 8? Sounds perfect", "are we still meeting for lunch tomorrow?": a question
     about a time, not a request for a schedule."""
     if "?" not in text or _ASKS_FOR_IT.match(text) is not None:
         return None
+    if any(_ASKS_TO_ADD.match(clause) for clause in _CLAUSE_ASKED.findall(text)):
+        return None  # "I have a meeting at 4PM on Wednesday, can you remind me?": a request
+    if asks_how_to_schedule(text) or asks_for_expression(text):
+        return None  # "how do I make it run every minute?": the schedule is the answer
     if "*" in text and "?" not in _QUARTZ_ANY.sub("", text):
         return None  # "-e '0 30 17 * * ?'": Quartz's "any" among cron's fields
     return "that reads as a question about a time, not a request: to confirm"
@@ -525,6 +543,10 @@ _CHANGE: Final = re.compile(
     # "has moved from Tuesday to Thursday", "switched from 9am to 10am": the old day, then the new
     r"\b(?:moved|pushed|changed|shifted|bumped|switched|swapped)\s+from\s+[\w:.]+(?:\s+[\w:.]+)?"
     r"\s+(?:to|until|till)\b|"
+    # "Changed direct news collection schedule from daily to every 15 minutes": a change told, its
+    # verb first, the old value, then the new
+    r"^\W*(?:changed|modified|updated|switched|moved|increased|decreased|reduced)\b.{0,60}?"
+    r"\bfrom\s+[\w:.-]+(?:\s+[\w:.-]+)?\s+to\b|"
     r"\bmake\s+(?:it|that|this)\s+(?:due\s+)?(?:(?:at|on|for)\s+)?"
     r"(?:\d|noon|midnight|today|tomorrow|tonight|next|this|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
@@ -533,7 +555,8 @@ _CHANGE: Final = re.compile(
 _CHANGE_CUES: Final = (
     *("instead", "reschedul", "re-schedul", "postpon", "moved", "pushed", "changed", "shifted"),
     *("bumped", "brought", "make it", "make th", "place of", "been can", "alter", "move"),
-    *("switched", "swapped", "moving", "chang"),
+    *("switched", "swapped", "moving", "chang", "modified", "updated", "increased", "decreased"),
+    *("reduced",),
 )
 
 
@@ -664,18 +687,64 @@ def list_goes_on(text: str) -> str | None:
     return "the list of times goes on (“…”, “etc.”): which times? to confirm"
 
 
+# -- words of another language -----------------------------------------------------------------
+
+# "Encender Luz Comedor al ponerse el sol y apagarse a las 11 pm", "Fiesta de Navidad en el Centro
+# Comunitario a las 7 PM": the grammar reads English. Two of another language's small words
+# (articles, "and", "for", "with") say the text is written in it, and what it says beside the time
+# ("al ponerse el sol": at sunset) was not read. ("Despiértame a las 7 pm": its time is all it
+# says, and "a las" is read.) Words English also uses as names or letters ("la", "os", "mit",
+# "die", "do") are left out.
+_OTHER_LANGUAGE: Final = frozenset(
+    "el los del y para por que una de en con "  # Spanish
+    "les des et pour avec une aux dans "  # French
+    "der das und ist eine nicht "  # German
+    "della alle gli che "  # Italian
+    "het een".split()  # Dutch
+)
+
+
+def other_language(words: frozenset[str]) -> str | None:
+    """ "Encender Luz Comedor al ponerse el sol y apagarse a las 11 pm": a text in another
+    language, whose words beside the time the grammar did not read. `words`: its letter runs."""
+    if _OTHER_LANGUAGE.isdisjoint(words):
+        return None
+    found = sorted(words & _OTHER_LANGUAGE)
+    if len(found) < 2:
+        return None
+    return f"“{'”, “'.join(found[:3])}”: written in another language, read only in part: to confirm"
+
+
+# "Computer Tutoring T 1:00 & 2:00 p.m. by appointment", "Office hours 2-4pm or upon request":
+# the times are slots one may book, not when something happens
+_BY_APPOINTMENT: Final = re.compile(
+    r"\b(?:by|upon)\s+(?:appointment|request)\b|\bappointments?\s+only\b",
+    re.IGNORECASE,
+)
+
+
+def by_appointment(text: str) -> str | None:
+    """Why a timetable's times offered "by appointment" are asked about, or None."""
+    found = _BY_APPOINTMENT.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()}”: the times may be slots to book, not when it happens — to confirm"
+
+
 def doubt(
     text: str,
     *,
     words: frozenset[str],
     names_time: Callable[[str], bool],
     zone_of: Callable[[str], str | None],
+    label: str = "",
 ) -> str | None:
     """Why the answer to `text` should be confirmed (the first check above that finds a
     reason), or None. Each check runs only when its cue is in the text: most texts have none,
     and this runs on every answered sentence. `words`: the letter runs of the lowered text
     (`letter_runs`); on ASCII text each word of a pattern is one of them, so looking its
-    words up tells that a costly pattern cannot match (other texts keep the substring cues)."""
+    words up tells that a costly pattern cannot match (other texts keep the substring cues).
+    `label`: what was before `text`, taken off as a label ("docs: ", "Snooze Support: ")."""
     lowered = text.lower()
     ascii_words = words if text.isascii() else None
     if (
@@ -717,6 +786,8 @@ def doubt(
     if (ascii_words is None or not _TOLD_VERBS.isdisjoint(ascii_words)) and (found := told(text)):
         return found
     if " past" in lowered and (found := lone_minutes_past(text)):
+        return found
+    if ("appointment" in lowered or "request" in lowered) and (found := by_appointment(text)):
         return found
     if (", who" in lowered) and (found := said_of_someone(text, names_time=names_time)):
         return found
@@ -767,25 +838,4 @@ def doubt(
         found = two_requests(text)
         if found:
             return found
-    return tells_of_a_time(text, words)
-
-
-def tells_of_a_time(text: str, words: frozenset[str]) -> str | None:
-    """Why `text` tells of a time rather than asks for one (`narration`), or None. `words`:
-    the letter runs of the lowered text (each check looks its cue up there first)."""
-    return (
-        narration.fault_report(text, words)
-        or narration.nothing_happens(text, words)
-        or narration.told_in_the_past(text, words)
-        or narration.two_events(text, words)
-        or (narration.future_event(text, words) if _REPEAT_SAID.isdisjoint(words) else None)
-    )
-
-
-# Words that say a schedule repeats: an event described in the future with one of them ("Choir
-# Practice will be held … on Sundays") tells its habit, which is the schedule asked for
-_REPEAT_SAID: Final = frozenset(
-    "every each daily weekly monthly yearly annually nightly hourly biweekly fortnightly "
-    "weekdays weekends mondays tuesdays wednesdays thursdays fridays saturdays sundays "
-    "mornings afternoons evenings nights always usually regularly recurring".split()
-)
+    return other_language(words) or narration.tells_of_a_time(text, words, label=label)

@@ -83,3 +83,17 @@ def runs_in_span(interval: tuple[float, str] | None, seconds: float, months: int
         return None
     runs = int(seconds // step)
     return runs if runs >= 2 else None
+
+
+def unsaid_monthly_span(phrase: Phrase) -> bool:
+    """Whether `phrase` names three or more days of the month in a row ("from the 10th to the
+    13th", "the 8th to 11th") and nothing that makes them monthly ("every", "of each month",
+    "monthly", a month): a stay of some days, or the same days every month — the words do not
+    say which (a job described as running on them is read elsewhere as monthly)."""
+    days = phrase.monthdays
+    in_a_row = len(days) >= 3 and all(
+        isinstance(day, int) and day == days[0] + k for k, day in enumerate(days)
+    )
+    return in_a_row and not (
+        phrase.every or phrase.of_month or phrase.interval or phrase.months or phrase.dates
+    )

@@ -28,6 +28,7 @@ from .phrase import (
     Rejected,
     TimeMention,
 )
+from .places import PLACE_NOUNS
 from .restated import SUMMER, WINTER, Said, agreeing
 from .settings import date_order, date_order_chosen
 from .tokens import ClockTime, Token
@@ -110,6 +111,8 @@ _MINUTE_RELATIONS: Final = frozenset({"past", "after", "of", "to"})  # "15 past 
 # Friday" is a Saturday)
 _NAMES_AFTER_NEXT: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.UNIT, lx.MONTH})
 _FOOLS: Final = frozenset({"fools", "fool's", "fools'", "fool"})
+# words whose numbers after them are people's ages or school years, not times ("ages 6-10")
+_COUNTED_BY_NUMBER: Final = frozenset({"ages", "aged", "grades", "grade"})
 # "+2d", "+1w": days and weeks by their letter, only right after "+" and a number
 _DAY_LETTERS: Final = {"d": 86400, "w": 604800}
 _NOON: Final = ClockTime(12, 0, "pm", False)
@@ -601,6 +604,8 @@ class _Reader:
 
     def _times(self, i: int) -> int | None:
         """A time, a list of times ("9am and 5pm") or a window ("9am-5pm")."""
+        if i > 0 and self._word(i - 1) in _COUNTED_BY_NUMBER:
+            return None  # "for ages 0-5", "grades 3-5": who, not when
         found = self._time_at(i)
         if found is None:
             return None
@@ -623,6 +628,7 @@ class _Reader:
             other = self._time_at(j + (3 if joined else 1))
             if other is not None:
                 return self._set_window(mention, other[0], other[1])
+        listed_from = len(self.phrase.times)
         self.phrase.times.append(mention)
         j = self._other_meridiem(mention, j)
         while True:
@@ -634,6 +640,8 @@ class _Reader:
             self.phrase.times.append(more[0])
             self.phrase.times_listed = True
             j = self._other_meridiem(more[0], more[1])
+        if len(self.phrase.times) - listed_from > 1:
+            self.phrase.times[listed_from:] = meridiem_said_once(self.phrase.times[listed_from:])
         if len(self.phrase.times) > 1:
             j = self._and_so_on(j)
         return j
@@ -692,6 +700,12 @@ class _Reader:
                 # "during work hours (8 AM-6 PM, Mon-Fri)": the hours that define them
                 self.phrase.window = (start, end)
                 self.phrase.business_defined = True
+                return j
+            if self.phrase.market_hours and implicit and not self.phrase.more_windows:
+                # "Market hours: every 15 minutes from 9:30 AM to 4:30 PM": the hours said are
+                # the ones meant (the exchange's clock stays, unless a zone is named)
+                self.phrase.window = (start, end)
+                self.phrase.window_open_end = False
                 return j
             if self.phrase.business_hours or len(self.phrase.more_windows) >= 3:
                 raise Rejected("the text names two time windows")
@@ -1348,6 +1362,12 @@ class _Reader:
         j = i + 1
         if self._word(j) == "on":
             j += 1
+        elif (
+            self._word(j) == "in"
+            and self._kind(j + 1) == lx.MONTH
+            and self._kind(j + 2) in (lx.NUM, lx.ORD)
+        ):
+            j += 1  # "Beginning in January 5 2006": the day, not the month ("in January")
         if j >= self.n:
             return None
         if which == "until" and self._word(j) == "the" and self._word(j + 1) == "end":
@@ -1440,6 +1460,15 @@ class _Reader:
         self.phrase.until = ref
         return end
 
+    def _until_today(self, i: int) -> int | None:
+        """A sub-daily interval bounded by the rest of today at i ("… the day", "… today"):
+        the bound set, and where its words end; None when they are not such a bound."""
+        end = self._rest_of_today(i)
+        if end is None or self.phrase.until is not None:
+            return None
+        self.phrase.until = DayRef(day_offset=0)
+        return end
+
     def _rest_of_today(self, i: int) -> int | None:
         """ "(the end of / the rest of) the day", "… today", "… day": today, when a sub-daily
         interval runs in it ("every 30 minutes for the rest of the day"); where it ends, else
@@ -1493,11 +1522,9 @@ class _Reader:
             self.phrase.count = token.value  # "for 5 times", "for 8 occurrences", "for 1 time"
             return j + 2
         if self._word(j) == "the" and self._word(j + 1) == "rest" and self._word(j + 2) == "of":
-            end = self._rest_of_today(j + 3)  # "every hour for the rest of the day"
-            if end is None or self.phrase.until is not None:
-                return None
-            self.phrase.until = DayRef(day_offset=0)
-            return end
+            return self._until_today(j + 3)  # "every hour for the rest of the day"
+        if self._word(j) == "today":
+            return self._until_today(j)  # "every 15 minutes for today"
         if self._word(j) == "the" and self._word(j + 1) == "next":
             j += 2
             if self._is_unit(j, "minute", "hour") and self.phrase.count is None:
@@ -2809,6 +2836,10 @@ class _Reader:
             self.phrase.tonight = True
         else:
             days = 0 if word == "today" else 1
+            if days == 0 and self.phrase.day_offset is None:
+                bounded = self._until_today(i)  # "every 30 minutes today": until the day ends
+                if bounded is not None:
+                    return bounded
             if days == 0 and self._word(i + 1) in _HABIT_VERBS:
                 self.phrase.today_habit = True
             if (
@@ -4149,8 +4180,13 @@ class _Reader:
             if self._word(j + 1) == "time":
                 self._set_zone(zone)
                 return j + 2
+            if self._word(j + 1) in ("standard", "daylight") and self._word(j + 2) == "time":
+                self._set_zone(zone)  # "China Standard Time", "India Standard Time"
+                return j + 3
             if after_in and " ".join(words) in countries_only():
                 return None  # "a holiday in Cuba": where, not the clock ("Cuba time" is)
+            if self._word(j + 1) in PLACE_NOUNS:
+                return None  # "in Center Hall", "in Lindeman Park": a venue's name, not a city
             if after_in or (after_time and j + 1 == self.n):
                 self._set_zone(zone)
                 return j + 1
@@ -4823,3 +4859,25 @@ def extract_zone(tokens: list[Token]) -> tuple[str | None, list[tuple[int, int]]
         spans.append((token.start, tokens[j - 1].end))
         i = j
     return reader.phrase.zone, spans
+
+
+def meridiem_said_once(times: list[TimeMention]) -> list[TimeMention]:
+    """A list of times whose last says am or pm ("1:00 & 2:00 p.m.", "10, 11 and 11:30 am"): the
+    earlier times without it are in the same half of the day when they come before the last on
+    the 12-hour dial (12 is its first hour); "9:00 and 5:00 pm" is left as written (9 is after
+    5 on the dial: the morning's 9, most likely, which the hour's own rule reads)."""
+    last = times[-1].clock
+    if last.meridiem is None:
+        return times
+    shared: list[TimeMention] = []
+    for mention in times[:-1]:
+        clock = mention.clock
+        if (
+            clock.meridiem is None
+            and not clock.is_24h
+            and 1 <= clock.hour <= 12
+            and (clock.hour % 12, clock.minute) < (last.hour % 12, last.minute)
+        ):
+            mention = replace(mention, clock=replace(clock, meridiem=last.meridiem))
+        shared.append(mention)
+    return [*shared, times[-1]]

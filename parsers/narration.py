@@ -10,12 +10,19 @@ sentence told about something else is not:
   "agent uptime checker was not running every 5 minutes as it was suppose to";
 - nothing happening on the days named: "No meetings on Fridays", "WEEKENDS: No practice";
 - two events, each with its schedule: "Regular meetings take place on the 1st & 3rd Wednesday
-  … and Study Sessions take place on the 2nd & 4th Wednesday …".
+  … and Study Sessions take place on the 2nd & 4th Wednesday …";
+- an event's time stated in the present by its page, with no word that it repeats: "Doors open
+  at 6:30 PM", "Registration begins at 8 a.m.", "These are held at noon US Eastern time (ET)";
+- a feature, a button or a commit described: "Take medicine at specified times every day" (the
+  time is left to someone), "a button … which will create the same reminder again in 10
+  minutes" (a snooze acts on a reminder that exists), "docs: Remove references to nightly run
+  at 3am UTC" (a change to text or to a schedule that exists).
 
 What tells them apart from requests is grammar, not words about time: a subject before the verb
 (a request starts with its verb, or "remind me", "please"), the tense or aspect (will + an
 event's verb, was/were + a participle, a negated past of running), a sentence that says "no"
-of its subject. Each check looks for a cheap cue (a word or a substring) first.
+of its subject. Each check looks for a cheap cue (a word or a substring) first; `tells_of_a_time`
+runs them all (doubts.doubt asks it last, once its own checks found nothing).
 """
 
 from __future__ import annotations
@@ -23,13 +30,17 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .timetable import weekly_reading
+
 # -- an event described -----------------------------------------------------------------------
 
 # What an event does at a time: it starts, ends, leaves or comes back ("The boat will depart at
 # 7:30 pm", "Judging will start at 1PM", "the presentation will begin at 7:30 pm")
 _EVENT_VERBS: Final = (
     r"(?:start|begin|commence|open|close|end|finish|conclude|depart|leave|arrive|return|resume|"
-    r"reopen|kick\s+off|wrap\s+up|take\s+place|be\s+held|get\s+underway|go\s+live)"
+    r"reopen|kick\s+off|wrap\s+up|take\s+place|be\s+held|get\s+underway|go\s+live|"
+    # a meal or a Mass: "Dinner will be served at 7:00 PM"
+    r"be\s+served|be\s+celebrated|be\s+offered)"
 )
 # "X will start at …", "X is set to start at …", "X is going to begin at …": a subject, then the
 # event's future. The subject is a thing, not the speaker ("I will leave in 2 minutes" is the
@@ -171,3 +182,257 @@ def two_events(text: str, words: frozenset[str]) -> str | None:
     if len(found) < 2:
         return None
     return f"“{found[0]}” is said twice: two events, each with its own schedule; to confirm"
+
+
+# -- an event's time, stated ------------------------------------------------------------------
+
+# Words a request, a plan or a condition opens with: what follows them is not a subject telling of
+# its event ("remind me when doors open at 6:30", "we start at 9", "if lunch is served at noon")
+_NOT_A_SUBJECT: Final = (
+    r"(?:i|we|you|u|let's|lets|let|please|pls|remind|tell|notify|ping|alert|schedule|set|add|"
+    r"create|make|book|send|post|run|can|could|would|will|should|if|when|whenever|once|after|"
+    r"before|so|until|till|wake|text|email|call|check|do|does|did|what|why|how|is|are)"
+)
+# "Doors open at 6:30 PM", "Registration begins at 8 a.m.", "the show kicks off at 9 PM sharp",
+# "Our Sunday Mass is celebrated at 9:00 AM", "These are held at noon US Eastern time (ET)": an
+# event's verb in the present, then "at" (found first: one pass over the text), after a subject
+# that opens its sentence or follows "and". A plural verb only after a plural subject ("Doors
+# open", not "Please open"). The subject's words are none that make it a request's clause ("Hey
+# remind me when doors open at 6:30").
+_STATED_VERB: Final = re.compile(
+    r"\b(?:(?P<singular>starts|begins|opens|commences|kicks\s+off|gets\s+underway|takes\s+place|"
+    r"resumes|reopens|departs|leaves)"
+    r"|(?P<plural>start|begin|open|commence|kick\s+off|get\s+underway|take\s+place|resume|"
+    r"reopen|depart|leave)"
+    r"|(?P<passive>(?:is|are)\s+(?:served|held|celebrated|offered|hosted|said)))"
+    r"(?:\s+(?:promptly|sharp|again|only))?\s*(?:\s(?:at\b|@)|@"
+    # or the time itself: "Doors open 6:30pm", "Doors Open 6:00 PM"
+    r"|\s(?=\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|noon\b|midnight\b))",
+    re.IGNORECASE,
+)
+# what comes before the subject: the text up to its last sentence's end, or its last "and"
+_BEFORE_SUBJECT: Final = re.compile(r".*(?:[.;!?—–]|\band\b)", re.DOTALL | re.IGNORECASE)
+_SUBJECT: Final = re.compile(
+    r"\s*[^\w\s]*\s*(?!" + _NOT_A_SUBJECT + r"\b)"
+    r"(?:(?!(?:remind|me|us|when|whenever|if|that|until|till|once|after|before|to|tell|notify|"
+    r"please)\b)[\w'’&().-]+\s+){1,6}",
+    re.IGNORECASE,
+)
+_STATED_CUES: Final = frozenset(
+    "starts begins opens commences kicks gets takes resumes reopens departs leaves start begin "
+    "open commence kick get take resume reopen depart leave served held celebrated offered "
+    "hosted said".split()
+)
+_WEEKDAY: Final = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+# A day that dates the event: once, then ("The train leaves at 06:20 tomorrow", "Day 2
+# registration begins at 8:30 AM on Tuesday, 8 September 2026")
+_DATED: Final = re.compile(
+    r"\b(?:today|tonight|tomorrow|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|may\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+    r"dec)[a-z]*|\d{1,4}[/-]\d{1,2}[/-]\d{1,4})",
+    re.IGNORECASE,
+)
+
+
+def _stated_by(text: str, verb: re.Match[str]) -> str | None:
+    """ "Doors open": the subject and `verb` (an event's verb found in `text`) when a subject
+    opens the verb's sentence, else None."""
+    before = text[: verb.start()]
+    opened = _BEFORE_SUBJECT.match(before)
+    subject = before[opened.end() :] if opened is not None else before
+    if _SUBJECT.fullmatch(subject) is None:
+        return None
+    if verb["plural"] and not subject.rstrip().lower().endswith("s"):
+        return None  # "Please open at 6pm": a request's verb
+    words = [word for word in verb.group().split() if word.lower() not in ("at", "@")]
+    return " ".join([*subject.split(), *words])
+
+
+def event_stated(text: str, words: frozenset[str]) -> str | None:
+    """ "Doors open at 6:30 PM", "Registration begins at 8 a.m.": an event's time, stated in
+    the present by its page. Once, or every day? Nothing says. (With a word that says it
+    repeats, `tells_of_a_time` does not ask this; a date says once; "Our Sunday Mass is
+    celebrated at 9:00 AM" is weekly by the timetable's reading — unless the text states two
+    events' times: "Friday gates open at 6 PM; worship begins at 6:30 PM".)"""
+    if _STATED_CUES.isdisjoint(words):
+        return None
+    found = [said for verb in _STATED_VERB.finditer(text) if (said := _stated_by(text, verb))]
+    if not found:
+        return None
+    if len(found) < 2:
+        if _DATED.search(text) is not None:
+            return None  # once, on the day said
+        day = _WEEKDAY.search(text)
+        if day is not None and weekly_reading(text, day.group()) is not None:
+            return None  # "Our Sunday Mass is celebrated at 9:00 AM": weekly, the timetable's
+    said = found[0]
+    if len(found) > 1:
+        return f"“{said} …” and another event's time: which is the run? to confirm"
+    return f"“{said} …” says when an event is, not whether it repeats: to confirm"
+
+
+# -- a feature, a button or a commit described -----------------------------------------------------
+
+# "Take medicine at specified times every day", "Sends a daily summary at the configured time":
+# the time is left to a user or a setting; read without it, the run's hour would be made up.
+# (With a clock time beside it, "… at a scheduled time, e.g. run my backup at 7:30pm everyday",
+# the time is said; not a default's, "at a user-configurable time (default: 8pm)".)
+_UNSAID_TIME: Final = re.compile(
+    r"\bat\s+(?:the\s+|a\s+|an\s+|any\s+|some\s+|your\s+|their\s+)?(?:user-?|pre-?)?"
+    r"(?:specified|specific|configured|configurable|"
+    r"scheduled|set|given|certain|chosen|selected|preferred|predefined|pre-defined|preset|"
+    r"user-defined|user-specified|desired|defined|designated|custom|appropriate|right|usual|"
+    r"fixed|particular|planned|later)\s+(?:times?|hours?|moments?)\b"
+    r"|\bat\s+(?:a|the)\s+times?\s+(?:of\s+your\s+choosing|(?:that\s+)?(?:you|the\s+user)\s+"
+    r"(?:choose|pick|set|specify|select|prefer|want))\b",
+    re.IGNORECASE,
+)
+_CLOCK_TIME: Final = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b", re.IGNORECASE
+)
+_UNSAID_CUES: Final = frozenset(
+    "specified specific configured configurable scheduled set given certain chosen selected "
+    "preferred predefined preset defined specified desired designated custom appropriate right "
+    "usual fixed particular planned choosing choose pick specify later configurable select "
+    "prefer want".split()
+)
+_UNSAID_NOUNS: Final = frozenset("time times hour hours moment moments".split())
+# "offer a button "Snooze last reminder" which will …", "S - Snooze for 10 minutes": a snooze acts
+# on a reminder that exists; a button, a toggle or a shortcut described is a feature, not a run
+# ("set a continuous alarm without the option to snooze for 7 am": an alarm asked for, its snooze
+# not a run)
+_UI: Final = re.compile(
+    r"^\W*(?:\w\s*[-–:]\s*)?snooz\w*"
+    r"|\b(?:a|an|the)\s+(?:snooze\s+)?(?:button|toggle|checkbox|shortcut|menu\s+item)\b",
+    re.IGNORECASE,
+)
+# The letter runs _UI cannot match without (one of them, on ASCII text)
+_UI_WORDS: Final = frozenset(
+    "snooze snoozed snoozes snoozing snoozer snoozy button toggle checkbox shortcut menu".split()
+)
+
+
+def feature_described(text: str, words: frozenset[str]) -> str | None:
+    """ "Take medicine at specified times every day" (a time left to someone), 'offer a button
+    "Snooze last reminder" which will … again in 10minutes time' (a snooze, a button): what an
+    app does, described — not a run asked for."""
+    if (
+        "at" in words
+        and not _UNSAID_NOUNS.isdisjoint(words)
+        and not _UNSAID_CUES.isdisjoint(words)
+        and (unsaid := _UNSAID_TIME.search(text)) is not None
+        and ("default" in words or _CLOCK_TIME.search(text) is None)
+    ):
+        return f"“{unsaid.group()}” leaves the time to someone else: which time? to confirm"
+    if not _UI_WORDS.isdisjoint(words) and (ui := _UI.search(text)):
+        return f"“{ui.group()}” describes what an app does, not a run: to confirm"
+    return None
+
+
+# "Scheduler started – next run at 07:30 Europe/Zurich", "systemd timer shows next run at 02:00
+# ET": a scheduler's status, the next run's time shown, not asked for. (With a word that says
+# it repeats, "Next run at 02:00 daily.", `tells_of_a_time` reads the habit instead.)
+_STATUS: Final = re.compile(
+    r"\b(?:next|last|previous|upcoming)\s+(?:scheduled\s+)?(?:run|execution|firing|fire|trigger|"
+    r"occurrence)\s*(?:at\b|@|:|is\b|was\b|will\b)",
+    re.IGNORECASE,
+)
+_STATUS_CUES: Final = frozenset({"next", "last", "previous", "upcoming"})
+
+
+def status_shown(text: str, words: frozenset[str]) -> str | None:
+    """ "Scheduler started – next run at 07:30 Europe/Zurich": the time a scheduler shows for
+    its next (or last) run, not one asked for."""
+    if _STATUS_CUES.isdisjoint(words):
+        return None
+    status = _STATUS.search(text)
+    if status is None:
+        return None
+    return f"“{status.group().strip()} …” shows a scheduler's next run, it does not ask: to confirm"
+
+
+# "docs: Remove references to nightly run at 3am UTC", "revert: run integration tests nightly at
+# 1am", "Remove the nightly cron …": a commit's title, or a request to take a schedule away. A
+# commit of docs, tests, style, a refactoring or a revert changes no schedule; one that removes,
+# drops or documents a run quotes its time. ("ci: run nightly build at 22:00 KST" adds one.)
+_COMMIT_KIND: Final = re.compile(
+    r"^\W*(?P<kind>docs?|tests?|style|refactor|revert)(?:\([^)]{0,40}\))?!?:\s", re.IGNORECASE
+)
+_COMMIT_KINDS: Final = frozenset("doc docs test tests style refactor revert".split())
+_TAKEN_AWAY: Final = re.compile(
+    r"^\W*(?:[a-z]{2,8}(?:\([^)]{0,40}\))?!?:\s*)?"
+    r"(?P<verb>remov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|drop(?:s|ped|ping)?|revert(?:s|ed|ing)?|"
+    r"document(?:s|ed|ing)?|deprecat(?:e|es|ed|ing)|clarif(?:y|ies|ied|ying))\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:references?|mentions?|cron(?:job)?s?|runs?|jobs?|schedules?|"
+    r"triggers?|workflows?)\b",
+    re.IGNORECASE,
+)
+_TAKEN_AWAY_CUES: Final = frozenset(
+    "remove removes removed removing delete deletes deleted deleting drop drops dropped "
+    "dropping revert reverts reverted reverting document documents documented documenting "
+    "deprecate deprecates deprecated deprecating clarify clarifies clarified clarifying".split()
+)
+
+
+def commit_described(text: str, words: frozenset[str]) -> str | None:
+    """ "docs: Remove references to nightly run at 3am UTC", "revert: run … nightly at 1am":
+    a commit's title, or a schedule taken away — its time is quoted, not asked for."""
+    if (
+        not _COMMIT_KINDS.isdisjoint(words)
+        and ":" in text[:24]
+        and (kind := _COMMIT_KIND.match(text)) is not None
+    ):
+        return f"a commit's title (“{kind['kind']}:”) tells of a change, not a run: to confirm"
+    if _TAKEN_AWAY_CUES.isdisjoint(words):
+        return None
+    taken = _TAKEN_AWAY.match(text)
+    if taken is None:
+        return None
+    return f"“{taken.group().strip()}” takes a run away or tells of it, not asks: to confirm"
+
+
+# -- the entry point -------------------------------------------------------------------------------
+
+# Words that say a schedule repeats: an event described in the future with one of them ("Choir
+# Practice will be held … on Sundays"), or its time stated with one ("Doors open at 6:30 PM every
+# Friday"), tells its habit, which is the schedule asked for
+REPEAT_SAID: Final = frozenset(
+    "every each daily weekly monthly yearly annually nightly hourly biweekly fortnightly "
+    "weekdays weekends mondays tuesdays wednesdays thursdays fridays saturdays sundays "
+    "mornings afternoons evenings nights always usually regularly recurring".split()
+)
+
+
+# The words without one of which neither a commit nor a feature is described (one look for most
+# texts, instead of each check's own)
+_DESCRIBED_WORDS: Final = _COMMIT_KINDS | _TAKEN_AWAY_CUES | _UI_WORDS | _UNSAID_CUES
+
+
+def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str | None:
+    """Why `text` tells of a time rather than asks for one (the first check above that finds a
+    reason), or None. `words`: the letter runs of the lowered text (each check looks its cue
+    up there first). `label`: what was before the text, taken off as a label ("docs: ",
+    "Snooze Support: "), which says what a commit or a feature is."""
+    repeats = not REPEAT_SAID.isdisjoint(words)
+    whole, whole_words = text, words
+    if label:
+        whole = label + text
+        whole_words = words | frozenset(re.findall(r"[a-z]+", label.lower()))
+    return (
+        fault_report(text, words)
+        or nothing_happens(text, words)
+        or told_in_the_past(text, words)
+        or two_events(text, words)
+        or (
+            None
+            if _DESCRIBED_WORDS.isdisjoint(whole_words)
+            else commit_described(whole, whole_words) or feature_described(whole, whole_words)
+        )
+        or (
+            None
+            if repeats
+            else future_event(text, words)
+            or event_stated(text, words)
+            or status_shown(whole, whole_words)
+        )
+    )

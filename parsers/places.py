@@ -32,6 +32,9 @@ _NAMED: Final = frozenset(
 PLACE_NOUNS: Final = _NUMBERED | _NAMED
 
 NAME: Final = "name"  # the word is part of the name: a plain word
+# the value of a word read as part of a name: no word's own (a zone's "pacific" would still
+# count as a word about time in the task)
+PLACE_WORD: Final = "place name"
 DAY_IN_NAME: Final = "day in a name"  # a day's name: a plain word when another day is said
 
 

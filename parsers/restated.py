@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Final
 
-from .zones import zone_info
+from .zones import lookup_word, zone_info
 
 # -- the one check ---------------------------------------------------------------------------
 
@@ -246,3 +246,161 @@ def without_alternatives(text: str) -> str:
     """`text` without a bracket that opens with "or" — the alternatives to the time said
     before it ("at 8 p.m. (or 8:15, or 8:30)" → "at 8 p.m."); `text` itself when it has none."""
     return _ALTERNATIVES.sub("", text) if "(" in text else text
+
+
+# A length said again in other units, in brackets ("every 2.5 hours (150 minutes)", "every 1.5
+# hours (90m)"): read together, the grammar adds the two up ("2 hours 30 minutes" is one
+# length) and the job runs half as often as meant. A bracket that says the same length is
+# taken out; one that says another length is an alternative ("(or 90 minutes)"): the first length
+# is read, and asked about (`without_alternatives`).
+_LENGTH_UNITS: Final = (
+    (re.compile(r"s|secs?|seconds?", re.IGNORECASE), 1),
+    (re.compile(r"m|mins?|minutes?", re.IGNORECASE), 60),
+    (re.compile(r"h|hrs?|hours?", re.IGNORECASE), 3600),
+    (re.compile(r"d|days?", re.IGNORECASE), 86400),
+    (re.compile(r"w|wks?|weeks?", re.IGNORECASE), 604800),
+)
+_LENGTH: Final = r"(\d+(?:\.\d+)?)\s*-?\s*([a-z]+)"
+_LENGTH_AGAIN: Final = re.compile(
+    rf"(?P<first>(?<![\d.]){_LENGTH})\s*\(\s*(?:i\.?e\.?,?\s*|=\s*|~\s*|about\s+|approx\.?\s+)?"
+    rf"{_LENGTH}\s*\)",
+    re.IGNORECASE,
+)
+
+
+def length_seconds(amount: str, unit: str) -> float | None:
+    """How many seconds "2.5" "hours" is (9000.0); None for a word that is no unit of time."""
+    for pattern, seconds in _LENGTH_UNITS:
+        if pattern.fullmatch(unit):
+            return float(amount) * seconds
+    return None
+
+
+def without_restated_length(text: str) -> str:
+    """`text` without a bracket that says the length before it again in other units ("every
+    2.5 hours (150 minutes)" → "every 2.5 hours"), and with one that says another length made
+    an alternative ("every 2 hours (90 minutes)" → "every 2 hours (or 90 minutes)"); `text`
+    itself when it has neither."""
+    if not _digit_in_bracket(text):
+        return text  # (most brackets hold words: one look at each, no pattern)
+    return _LENGTH_AGAIN.sub(_keep_length, text)
+
+
+def _digit_in_bracket(text: str) -> bool:
+    """Whether a bracket in `text` has a digit within its first few characters ("(150 min",
+    "(~ 2 h", "(about 90"): a cheap look before the patterns that read one."""
+    start = text.find("(")
+    while start != -1:
+        if any(character.isdigit() for character in text[start + 1 : start + 9]):
+            return True
+        start = text.find("(", start + 1)
+    return False
+
+
+def _keep_length(match: re.Match[str]) -> str:
+    first = length_seconds(match[2], match[3])
+    again = length_seconds(match[4], match[5])
+    if first is None or again is None:
+        return match.group()
+    if first != again:
+        return f"{match['first']} (or {match[4]} {match[5]})"
+    return match["first"]
+
+
+# Another time for part of the year, beside the time for the rest: "every Sunday at 11:00am
+# (June-August at 10:30)", "daily at 7am (8am from November to March)", "every Sunday at 11am,
+# 10am in July and August". Read as one schedule the months would hold both times, and the rest
+# of the year neither: it is two jobs, which only the person can set up.
+_PART_MONTHS: Final = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    # "May" the month, not the verb ("you may snooze at 9:15"): a day or a range beside it
+    r"may(?=\s*(?:\d|[-–]|to\b|through\b|and\b|,)))\b"
+)
+_A_CLOCK: Final = r"\b\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)"
+_BRACKET: Final = re.compile(r"\(([^()]*)\)")
+# the letters every month's and season's name starts with, to look for before the patterns
+_MONTH_STEMS: Final = (
+    *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    *("summer", "winter"),
+)
+# (not "summer time", the clocks' change: "beware different switches to Summer time")
+_PART_MONTH: Final = re.compile(
+    rf"\b{_PART_MONTHS}|\b(?:summer|winter)\b(?!\s*time)", re.IGNORECASE
+)
+_CLOCK_IN: Final = re.compile(_A_CLOCK, re.IGNORECASE)
+# a time on another zone's clock ("(usually 18:00 CET …)", "(9:07am ET in summer …)"): the same
+# time said again, a conversion, not another time
+_ZONED_CLOCK: Final = re.compile(_A_CLOCK + r"\s*(?![ap]\.?m\b)(?-i:[A-Z]{2,5})\b", re.IGNORECASE)
+# ", 10am in July and August", ", 8am from November to March": a second time and its months
+_MONTHS_AFTER_TIME: Final = re.compile(
+    rf",\s*(?:and\s+)?(?:at\s+)?{_A_CLOCK}\s+(?:in|from|during|between)\s+(?:the\s+)?"
+    rf"(?:{_PART_MONTHS}|summer|winter)",
+    re.IGNORECASE,
+)
+
+
+def part_year_alternative(text: str) -> bool:
+    """Whether `text` gives a time for part of the year (months, or a season, with a time of
+    their own in brackets or after a comma) beside another time for the rest."""
+    lowered = text.lower()
+    if not any(name in lowered for name in _MONTH_STEMS):
+        return False  # no month or season named: most texts, at the cost of a few lookups
+    for bracket in _BRACKET.finditer(text):
+        inside = bracket[1]
+        if _PART_MONTH.search(inside) is None or _CLOCK_IN.search(inside) is None:
+            continue
+        if _ZONED_CLOCK.search(inside) is not None:
+            continue
+        outside = text[: bracket.start()] + text[bracket.end() :]
+        if _CLOCK_IN.search(outside) is not None:
+            return True
+    if "," not in text:
+        return False
+    found = _MONTHS_AFTER_TIME.search(text)
+    return found is not None and _CLOCK_IN.search(text, 0, found.start()) is not None
+
+
+# A time said again on another clock for each season ("Fridays at 13:07 UTC (9:07am ET in summer,
+# 8:07am ET in winter)"): one instant, two wall clocks a year apart. When each season's time
+# agrees with the first time in that season, the bracket is taken out; otherwise it stays (and
+# the grammar refuses its seasons).
+_ZONED: Final = (
+    r"(?P<{name}>\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s*(?P<{name}_zone>[a-z]{{2,5}})"
+)
+_SEASON_CONVERSIONS: Final = re.compile(
+    _ZONED.format(name="first") + r"\s*\((?P<inside>[^()]*\b(?:summer|winter)\b[^()]*)\)",
+    re.IGNORECASE,
+)
+_SEASON_ENTRY: Final = re.compile(
+    _ZONED.format(name="time") + r"\s+(?:in|during)\s+(?:the\s+)?(?P<season>summer|winter)\b",
+    re.IGNORECASE,
+)
+
+
+def without_season_conversions(text: str) -> str:
+    """`text` without a bracket that says its zoned time again on another clock, season by
+    season, when each agrees ("13:07 UTC (9:07am ET in summer, 8:07am ET in winter)" →
+    "13:07 UTC"); `text` itself otherwise."""
+    found = _SEASON_CONVERSIONS.search(text)
+    if found is None:
+        return text
+    first = _zoned_said(found["first"], found["first_zone"])
+    entries = list(_SEASON_ENTRY.finditer(found["inside"]))
+    if first is None or not entries:
+        return text
+    for entry in entries:
+        again = _zoned_said(entry["time"], entry["time_zone"])
+        season = SUMMER if entry["season"].lower() == "summer" else WINTER
+        if again is None or season not in agreeing(first, again):
+            return text
+    return text[: found.end("first_zone")] + text[found.end() :]
+
+
+def _zoned_said(clock: str, word: str) -> Said | None:
+    """ "9:07am" "ET" as a `Said` on New York's clock; None when either is not what it seems."""
+    said = clock_said(clock)
+    zone = lookup_word(word.lower())
+    if said is None or zone is None:
+        return None
+    return Said(said.hours, said.minute, zone, written_offset(word.lower(), zone))

@@ -235,6 +235,10 @@ def sentence_aside(
     if answer.ok and not _widened(answer.schedule, result.schedule):
         return None  # the whole text reads otherwise, and not only by the other's days
     aside = [s for s in timed if s is not kept[0]]
+    if result.schedule["type"] == "at" and any(_repeats(read(s)) for s in aside):
+        # "This action will mark issues as stale after 30 days. It will run every Sunday at
+        # 00:00": the sentence that repeats is the job's schedule, not something told
+        return None
     for sentence in aside:
         if _NEGATION.search(sentence) and not _agrees_negated(sentence, result, read):
             return None
@@ -246,6 +250,11 @@ def sentence_aside(
         notes=(*result.notes, reason),
         target=result.target or answer.target,
     )
+
+
+def _repeats(result: ParseResult) -> bool:
+    """Whether a sentence read alone is a schedule that repeats (not a single time)."""
+    return result.ok and result.schedule is not None and result.schedule["type"] != "at"
 
 
 def _widened(whole: dict[str, Any] | None, kept: dict[str, Any] | None) -> bool:

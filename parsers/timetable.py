@@ -14,6 +14,8 @@ What tells them apart, as decided with the phrases in tests/parsers/outside/t9_e
   ("is held on", "takes place on", "occurs", "goes out on": `habitual_verb`), or "our Sunday
   service" (`our_day`): weekly, asked;
 - "on a Tuesday" (any Tuesday: `any_weekday`): weekly;
+- a class named by its weekday ("Tuesday evening yoga at 7pm", "Saturday Morning Story Time
+  10:30 AM", `weekday_class`): weekly, asked when no time is said;
 - none of them when the text asks for something or dates it (`one_off`): a request ("remind",
   "add", "book", "schedule"), "next", "this", "first", a reminder, a calendar, or an event of a
   kind that happens once (a dentist appointment, a workshop, a drill, an exam).
@@ -58,6 +60,34 @@ def recurring_event(lowered: str, words: frozenset[str]) -> str | None:
     if _EVENT_WORDS.isdisjoint(words):
         return None
     match = _EVENT.search(lowered)
+    return None if match is None else " ".join(match.group().split())
+
+
+# A class or a club's activity named by its weekday: "Tuesday evening yoga", "Saturday Morning
+# Story Time", "a drop-in Tuesday morning class", "Wednesday night bingo": a timetable's name for
+# what happens that day every week (`_WEEKDAY_CLASS` runs only on a text with one of the words)
+_CLASS_WORDS: Final = frozenset(
+    "yoga pilates zumba spin spinning aerobics aquafit bootcamp barre meditation chi storytime "
+    "story stories storytelling bingo bunco trivia karaoke class classes lesson lessons practice "
+    "rehearsal choir league lecture lectures lab seminar tutoring knitting crafts dance "
+    "dancing".split()
+)
+_WEEKDAY_CLASS: Final = re.compile(
+    rf"\b{_DAY_OR_SHORT}\s+(?:(?:morning|afternoon|evening|night|lunchtime)\s+)?"
+    r"(?:[a-z-]+\s+)??(?:yoga|pilates|zumba|spin(?:ning)?|aerobics|aquafit|boot\s?camp|barre|"
+    r"meditation|tai\s+chi|story\s?(?:time|hour)s?|stories|storytelling|bingo|bunco|trivia|"
+    r"karaoke|class(?:es)?|lessons?|practice|rehearsal|choir|league|lectures?|lab|seminar|"
+    r"tutoring|knitting|crafts|dance|dancing)\b",
+    re.IGNORECASE,
+)
+
+
+def weekday_class(lowered: str, words: frozenset[str]) -> str | None:
+    """The class or activity `lowered` names by its weekday ("tuesday evening yoga"), or
+    None. `words`: the letter runs of `lowered`."""
+    if _CLASS_WORDS.isdisjoint(words):
+        return None
+    match = _WEEKDAY_CLASS.search(lowered)
     return None if match is None else " ".join(match.group().split())
 
 
@@ -246,6 +276,11 @@ def weekly_reading(text: str, day: str) -> Weekly | None:
     event = recurring_event(lowered, words)
     if event is not None:
         return Weekly(f"“{event}” on {day}: an event that recurs, read as every {day}", False)
+    named = weekday_class(lowered, words)
+    if named is not None:
+        # without a time the class's hour is a guess ("Saturday Morning Storytime"): asked
+        timed = any(char.isdigit() for char in text) or "noon" in words
+        return Weekly(f"“{named}”: a class named by its day, read as every {day}", not timed)
     label = timetable_label(text)
     if label is not None:
         return Weekly(

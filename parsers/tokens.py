@@ -16,7 +16,8 @@ from typing import Final
 
 from . import lexicon as lx
 from .conversions import AmbiguousZone, settle
-from .places import DAY_IN_NAME, PLACE_NOUNS, place_name
+from .names import HOLIDAY_IN_NAME, may_name, name_word, says_another_when
+from .places import DAY_IN_NAME, NAME, PLACE_NOUNS, PLACE_WORD, place_name
 from .zones import (
     AMBIGUOUS,
     AMBIGUOUS_ZONES,
@@ -198,7 +199,7 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = compound_numbers(tokens)
     if "clock" in text and "o" in text:
         tokens = spaced_oclock(tokens, text)
-    if _SPACED_DIGITS.search(text) is not None:
+    if _DIGIT_SPACE_DIGITS.search(text) is not None and _SPACED_DIGITS.search(text) is not None:
         tokens = spaced_hour_minutes(tokens, text)
     zones = [t for t in tokens if t.kind == lx.ZONE]
     if zones and any(_is_region_word(text, t) for t in zones):
@@ -231,6 +232,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = _may_as_verb(tokens)
     if "skip" in lowered:
         tokens = _skip_as_except(tokens)
+    if "altern" in lowered:
+        tokens = _alternative_as_other(tokens)
     if "though" in lowered:
         tokens = though_as_through(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
@@ -286,6 +289,9 @@ def compound_numbers(tokens: list[Token]) -> list[Token]:
 # "6 30 am", "at 6 30": an hour and its minutes with a space between, as speech-to-text writes
 # them ("set an alarm for 6 30 am"); the cheap test before spaced_hour_minutes runs
 _SPACED_DIGITS: Final = re.compile(r"\b\d{1,2} [0-5]\d\b")
+# what every match of _SPACED_DIGITS holds, looked for first: half the cost (no "\b" to test
+# at each position), and most texts have no such digits
+_DIGIT_SPACE_DIGITS: Final = re.compile(r"\d [0-5]\d")
 _MINUTES_AND_MERIDIEM: Final = re.compile(r"([0-5]\d) ?([ap])\.?m\.?", re.IGNORECASE)
 # the words before a bare "6 30" that make it a time of day ("wake me up at 6 30")
 _CLOCK_BEFORE: Final = frozenset({"at", "for"})
@@ -525,6 +531,26 @@ def _skip_as_except(tokens: list[Token]) -> list[Token]:
             after += 1
         if after < len(out) and out[after].kind in _DAY_KINDS:
             out[k] = Token(lx.WORD, "except", token.start, token.end)
+    return out
+
+
+# "every alternative day", "on alternating Saturdays": said for "alternate", before the days or
+# weeks it alternates ("an alternative plan" is left alone)
+_ALTERNATE_SPELLINGS: Final = frozenset({"alternative", "alternating"})
+_ALTERNATED_UNITS: Final = frozenset({"day", "week", "fortnight", "month", "year"})
+
+
+def _alternative_as_other(tokens: list[Token]) -> list[Token]:
+    """ "every alternative day", "on alternating Saturdays", "alternative weeks": every other
+    one, as "alternate" says it — only right before a day, a set of days or a unit of a day
+    or longer, where the word can only say which of them."""
+    out = list(tokens)
+    for k, token in enumerate(out[:-1]):
+        if token.kind != lx.WORD or token.value not in _ALTERNATE_SPELLINGS:
+            continue
+        after = out[k + 1]
+        if after.kind in _DAY_KINDS or (after.kind == lx.UNIT and after.value in _ALTERNATED_UNITS):
+            out[k] = Token(lx.WORD, "other", token.start, token.end)
     return out
 
 
@@ -847,12 +873,17 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.ZONE, raw, start, end))  # resolved (and checked) by the grammar
             else:
                 _word(raw.lower(), start, tokens)
+    # a name is written with capitals: texts in lower case (most typed ones) or shouted skip it
+    if not text.islower() and not text.isupper() and any(may_name(t) for t in tokens):
+        named_days += _names_read(tokens, text)
     if named_days:
         _days_in_names(tokens)
     if "Daily " in text or "Weekly " in text or "Monthly " in text or "Nightly " in text:
         _frequencies_in_names(tokens, text)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
+        if "bst" in lowered:
+            _gmt_beside_bst(tokens, lowered)
     if either_season:
         for token in tokens:
             if token.kind == lx.ZONE and text.lower().startswith("ce(s)t", token.start):
@@ -900,6 +931,20 @@ def _hours_of_utc(tokens: list[Token], lowered: str) -> None:
         ):
             clock = ClockTime(number.value, 0, None, True)
             tokens[k - 1] = Token(lx.TIME, clock, number.start, number.end)
+
+
+def _gmt_beside_bst(tokens: list[Token], lowered: str) -> None:
+    """ "6 AM UK time (GMT/BST)", "11:00 BST/GMT": GMT beside BST names the UK's winter and
+    summer clocks, one zone (Europe/London), not UTC and London."""
+    for k, token in enumerate(tokens):
+        if token.kind != lx.ZONE or not lowered.startswith("gmt", token.start):
+            continue
+        for other in (k - 2, k + 2):
+            if not 0 <= other < len(tokens) or tokens[(k + other) // 2].value != "/":
+                continue
+            beside = tokens[other]
+            if beside.kind == lx.ZONE and lowered.startswith("bst", beside.start):
+                tokens[k] = Token(lx.ZONE, beside.value, token.start, token.end)
 
 
 # Words the lexicon does not have that _word makes a plain word of ("check", "build": no zone,
@@ -950,9 +995,24 @@ def _place_named(tokens: list[Token], text: str) -> int:
 
 
 _IN_A_NAME: Final = "in a name"
-# the value of a word read as part of a name: no word's own (a zone's "pacific" would still
-# count as a word about time in the task)
-PLACE_WORD: Final = "place name"
+
+
+def _names_read(tokens: list[Token], text: str) -> int:
+    """Months, days and holidays that are (or begin) a person's or a thing's name
+    (`names.name_word`: "Dr. June Smith", "call May", "Wednesday Addams", "Easter Seals") read
+    as plain words; a day is only marked (see _days_in_names), a holiday made plain only when
+    the text says another when. Returns how many days were marked."""
+    marked = 0
+    for k, token in enumerate(tokens):
+        if not may_name(token) or token.unsure is not None:
+            continue
+        said = name_word(tokens, k, text)
+        if said == NAME or (said == HOLIDAY_IN_NAME and says_another_when(tokens, k)):
+            tokens[k] = Token(lx.WORD, PLACE_WORD, token.start, token.end)
+        elif said == DAY_IN_NAME:
+            token.unsure = _IN_A_NAME
+            marked += 1
+    return marked
 
 
 def _days_in_names(tokens: list[Token]) -> None:
@@ -1298,7 +1358,7 @@ def _one_before(token: Token) -> bool:
 
 
 # Words after which a day with "'s" is the plural: "alternate Monday's", "all Friday's"
-_PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "all", "other"})
+_PLURAL_BEFORE: Final = frozenset({"alternate", "alternating", "alternative", "all", "other"})
 
 
 def _word(word: str, start: int, tokens: list[Token]) -> None:
@@ -1334,6 +1394,11 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
         unsure = f"“{word}” read as Monday to Friday (it may mean Sunday to Thursday nights)"
         tokens.append(Token(lx.DAYSET, (1, 2, 3, 4, 5), start, start + len(word), unsure=unsure))
         return
+    if word in AMBIGUOUS_ZONES:
+        # settled by the text around it, or read as USUAL_ZONES says, or refused, once the
+        # whole text is read ("cst" and "bst" are also lookup_word's: looked at first here)
+        tokens.append(Token(lx.ZONE, AmbiguousZone(word), start, start + len(word)))
+        return
     zone = lookup_word(word)
     if zone is not None:
         tokens.append(Token(lx.ZONE, zone, start, start + len(word)))
@@ -1342,10 +1407,6 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
     if guess is not None:
         kind, value = lx.LEXICON[guess]
         tokens.append(Token(kind, value, start, start + len(word), guess=guess))
-        return
-    if word in AMBIGUOUS_ZONES:
-        # settled by the text around it, or refused, once the whole text is read
-        tokens.append(Token(lx.ZONE, AmbiguousZone(word), start, start + len(word)))
         return
     if word in AMBIGUOUS:
         raise TokenizeError(
@@ -1433,11 +1494,16 @@ _FUZZY_NAMES: Final = (
 )
 
 
+# people's and places' names one letter or two from a month's: never read as its misspelling
+# ("Send the report to Augusta" ended the schedule on August 1)
+_NAMES_LIKE_MONTHS: Final = frozenset({"augusta", "augustus", "augustin", "augustina"})
+
+
 @lru_cache(maxsize=4096)
 def spelled_like(word: str) -> str | None:
     """The day or month name `word` is a misspelling of, or None; never a guess below
     FUZZY_CUTOFF."""
-    if len(word) < 5 or not word.isalpha():
+    if len(word) < 5 or not word.isalpha() or word in _NAMES_LIKE_MONTHS:
         return None
     from rapidfuzz import fuzz, process
 

@@ -37,6 +37,7 @@ from .asks import (
     month_cycle_asks,
     named_frequency_asks,
     plain_word,
+    request_follows,
 )
 from .botcommand import DELAY, bare_amount, dashed_options, labelled_interval, plain_command
 from .build import build, one_bare_weekday
@@ -44,15 +45,24 @@ from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
 from .cronline import calendar_first, cron_first
+from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
-from .frequency import agrees
+from .frequency import agrees, unsaid_monthly_span
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
+from .howto import asks_for_expression, asks_how_to_schedule
 from .labels import unlabelled
+from .languages import REFUSAL, SUGGESTION, foreign_language
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
-from .quickadd import letter_days, plain_marks
+from .quickadd import plain_marks
 from .rawrule import looks_like_rule
-from .restated import without_alternatives, without_rough_restatement
+from .restated import (
+    part_year_alternative,
+    without_alternatives,
+    without_restated_length,
+    without_rough_restatement,
+    without_season_conversions,
+)
 from .result import ParseResult
 from .salvage import (
     changed_to,
@@ -68,6 +78,8 @@ from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
 from .timetable import habit_said, job_said, once_or_weekly, weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
+from .under_way import read_as_under_way
+from .windows import uneven_minute_step
 from .zones import lookup_place, lookup_word, place_names, zone_words
 
 if TYPE_CHECKING:
@@ -125,6 +137,7 @@ _TRAIL_WORDS: Final = frozenset(
     "and then to at on in for from of with by starting every each please reminder reminding "
     "saying".split()
 )
+_TRAIL_MARKS: Final = frozenset(",;:.!?()[]-")  # _TRAIL's marks, besides white space
 _TRAIL: Final = re.compile(
     rf"(?:[\s,;:.!?()\[\]-]+|\b(?:{'|'.join(sorted(_TRAIL_WORDS))})\b)+$", re.IGNORECASE
 )
@@ -183,7 +196,12 @@ _MANAGE: Final = re.compile(
     r"(?![^.;]*?\bto\s+(?:run|fire|trigger|execute|start|go\s+off|kick\s+off)\b)"
     # "move it to 3pm", "push this back an hour": "it" is a job that exists
     r"|(?:move|change|shift|push|bump|switch|reschedule|postpone|delay|make)\s+(?:it|this|that|them)"
-    r"\b)",
+    r"\b"
+    # "add hand sanitizer to the shopping reminder for tomorrow", "add chapter two to my reading
+    # reminder": something put into one reminder that exists ("add milk to my reminders", "…
+    # to my reminder list", "… to the reminder app": a new item in a list)
+    r"|add\b(?:\s+\S+){1,8}?\s+to\s+(?:my|the|our|this|that)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"reminder\b(?!s|\s+(?:list|app|application|section|folder|tab|widget)\b))",
     re.IGNORECASE,
 )
 
@@ -278,7 +296,7 @@ _MANAGE_FIRST: Final = frozenset(
     "pause unpause resume suspend enable reschedule rescheduled rescheduleed edit change "
     "changed changeed update updated updateed modify adjust move moved moveed shift shifted "
     "shiftd push pushed pushd bump bumped bumpd switch switched switchd postpone delay make "
-    "stop turn mute dismiss snooze don dont do never".split()
+    "stop turn mute dismiss snooze don dont do never add".split()
 )
 _FIRST_LETTERS: Final = re.compile(r"\s*([A-Za-z]*)")
 
@@ -376,10 +394,18 @@ _CALENDAR_LOOKUP: Final = re.compile(
     r"invitations?|calls?)"
     # "delete lunch with steve on friday", "cancel my dinner tomorrow", "get rid of my 8am
     # alarm": an entry in a calendar ("delete old logs on friday" is a job's task)
+    # ("remove 9:15 am appointment on March 16th": a time among the words before it)
     r"|(?:cancel|delete|remove|erase|scratch|drop|get\s+rid\s+of)\s+"
     r"(?:(?:my|our|the|this|that|all)\s+)?"
-    r"(?:[\w']+\s+){0,2}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
-    r"date|party|call|haircut|reservation|booking|plans|conferences?|alarms?|reminders?))\b",
+    r"(?:[\w':.]+\s+){0,3}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
+    r"date|party|call|haircut|reservation|booking|plans|conferences?|alarms?|reminders?)"
+    # "move the dentist appointment on September 15th from 7 AM to 7 PM", "update the time for
+    # the movie night event to 5 PM today": an entry given a new time
+    r"|(?:move|change|update|reschedule|shift|push|bump)\s+(?:(?:my|our|the|this|that)\s+)?"
+    r"(?:[\w':.]+\s+){0,8}?(?:meetings?|appointments?|events?|reservation|booking|haircut)"
+    # (the entry itself, not "meeting notes": a word of time or an end follows it)
+    r"(?=\s+(?:on|at|for|from|to|with|this|next|tomorrow|today|tonight|in)\b|\s*[.,!?]|\s*$)"
+    r"(?=.*\bto\b))\b",
     re.IGNORECASE,
 )
 # "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar
@@ -391,7 +417,7 @@ _ON_CALENDAR: Final = re.compile(
 _LOOKUP_OPENERS: Final = frozenset(
     "please pls kindly can could would will show list tell read check display bring pull look "
     "clear wipe empty cancel delete remove erase scratch drop accept decline rsvp tentatively "
-    "get i".split()
+    "get i move change update reschedule shift push bump".split()
 )
 CALENDAR_NOTE: Final = (
     "reads as a look at a calendar, or an entry in one, more than a job: to confirm"
@@ -566,6 +592,20 @@ def _explains(text: str, result: ParseResult) -> bool:
     return _REPEAT_WORDS.isdisjoint(letter_runs(text.lower()))
 
 
+# a time read on the 24-hour clock before 8am ("i have a meeting at 5:50"): said in passing, it
+# may be the afternoon's
+_EARLY_24_HOUR: Final = re.compile(r"read on the 24-hour clock as 0[0-7]:")
+
+
+def _request_follows(result: ParseResult, text: str, start: int) -> bool:
+    """Whether a statement ("I have a meeting …") is followed by a request to act on it
+    (`asks.request_follows`), and its time is not an early hour read on the 24-hour clock,
+    which the statement's ask was all that asked about."""
+    if not request_follows(text, start):
+        return False
+    return not any(_EARLY_24_HOUR.search(note) for note in result.notes)
+
+
 def _hedged(result: ParseResult, text: str) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
@@ -575,6 +615,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, DESCRIBED_CYCLE_NOTE)  # cron's "*/3", counted from January
     if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
+    if (small := small_hours_doubt(text, result.notes)) is not None:
+        return _to_confirm(result, small)  # "TTh 2:00-3:15": 2pm, most likely
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
         "?" in text and _PLACEHOLDER.search(text)
     ):
@@ -593,6 +635,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     one_off = result.schedule is not None and result.schedule["type"] == "at"
     if statement is None and one_off and "you" in text.lower():
         statement = _SMALL_TALK.search(text)  # a one-off: small talk sets no repeating job
+    if statement is not None and _request_follows(result, text, statement.end()):
+        statement = None  # "I have a meeting at 4pm on Wednesday, can you remind me?": a request
     if statement is not None:
         note = (
             f"“{statement.group().strip()} …” reads as a statement, not a request: "
@@ -613,6 +657,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if one_off and "cron" in lowered_words(text):
         # "Run cron at 7am eastern": a cron job repeats; the text says when, not how often
         return _to_confirm(result, "a cron job repeats, and the text does not say how often")
+    if "cron" in lowered and (step := uneven_minute_step(text)) is not None and not one_off:
+        # "Cron job is scheduled for every 45 minutes between 8am-10am": cron's */45 runs at
+        # :00 and :45 of each hour; the words say every 45 minutes on end — which is meant?
+        return _to_confirm(result, UNEVEN_CRON_STEP_NOTE.format(step=step))
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(bare):
             if adds_to_calendar(bare) and not hour_from_hint(result.notes):
@@ -639,7 +687,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):  # "MWF": a timetable
         return _to_confirm(result, DAYS_LISTED_NOTE)
     bare_words = words if bare == text else frozenset(lowered_words(bare))
-    doubt = doubts.doubt(bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word)
+    label = text[: len(text) - len(bare)] if bare != text and text.endswith(bare) else ""
+    doubt = doubts.doubt(
+        bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word, label=label
+    )
     if doubt is None and " and " in lowered:
         doubt = doubts.reminder_at_several_times(text, result.schedule)
     if doubt is not None:
@@ -665,6 +716,8 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    if (language := foreign_language(text)) is not None:
+        return _in_another_language(language)
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
         return _reshouted(
             understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
@@ -672,6 +725,12 @@ def understand_fast(
     return _salvaged(
         _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
     )
+
+
+def _in_another_language(language: str) -> ParseResult:
+    """The refusal of a text in another language (`languages.py`): read in part, its digits
+    made a schedule its own words did not say ("todos los días a las 8:00 AM" ran once)."""
+    return ParseResult.rejected(REFUSAL.format(language=language), suggestion=SUGGESTION)
 
 
 _WORD_STARTS: Final = re.compile(r"(?<![\w'’])[A-Za-z]")
@@ -689,20 +748,15 @@ def _title_cased(text: str) -> bool:
     return len(starts) >= 4 and all(letter.isupper() for letter in starts)
 
 
-# day letters with "/" or "," between them ("M/W/F", "T, Th"): in capitals, still days
-_SEPARATED_LETTERS: Final = re.compile(
-    r"\b(?:Th|Tu|Sa|Su|[MTWRFU])(?:/|,\s?)(?:Th|Tu|Sa|Su|[MTWRFU])\b"
-)
-
-
 def _unshouted(text: str) -> str:
     """A text typed in capitals ("REMIND ME TMRW 7AM YOGA") as a sentence: in lower case, its
     first letter capitalised. Capitals then say nothing (a name, "M" for months, a
     describer's "AM"), and every rule that reads case reads it as it reads the sentence —
     except a timetable's day letters ("Every M/W/F", "EVERY MWF"), whose capitals are the
-    days: such a text is left as written."""
-    if (not text.isupper() or _SEPARATED_LETTERS.search(text)) and letter_days(text) != text:
-        return text  # "every m/w/f" would be every minute ("TMRW 7AM" is no timetable's)
+    days: such a text is left as written ("TMRW 7AM" is none: its letters are not in the
+    week's order)."""
+    if letter_days(text) != text:
+        return text  # "every m/w/f" would be every minute, "mwf 1:00-2:00 pm" once
     lowered = text.lower()
     if len(lowered) != len(text):
         return text  # a letter that changes length in lower case ("İ"): leave it
@@ -776,10 +830,17 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    language = foreign_language(text)
+    if language is not None and llm is None:
+        return _in_another_language(language)
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
         answer = await understand(quiet, timezone=timezone, now=now, llm=llm, date_order=date_order)
         return _reshouted(answer, text, quiet)
-    answer = await _understand_all(text, timezone, now, llm, date_order)
+    answer = await _understand_all(
+        text, timezone, now, llm, date_order, foreign=language is not None
+    )
+    if language is not None:
+        return answer  # the LLM's reading, or its refusal: no part is read by the grammar
     return _salvaged(answer, text, timezone, now, date_order)
 
 
@@ -789,9 +850,12 @@ async def _understand_all(
     now: datetime | None,
     llm: LLMParser | None,
     date_order: str | None,
+    *,
+    foreign: bool = False,
 ) -> ParseResult:
     found = _understand(text, timezone, now, date_order)
-    grammar = _hedged(found.result, text) if found.result is not None else None
+    # a text in another language is the LLM's to read whole: the grammar reads only its digits
+    grammar = _hedged(found.result, text) if found.result is not None and not foreign else None
     if grammar is not None and not _llm_may_settle(found, grammar):
         return grammar
     if llm is None:
@@ -869,6 +933,17 @@ _NOT_THIS: Final = re.compile(
 ALTERNATIVES_NOTE: Final = "the other times in brackets (“or …”) were left out: to confirm"
 NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
+PART_YEAR_REASON: Final = (
+    "the text gives one time for part of the year and another for the rest: that is two jobs"
+)
+PART_YEAR_HINT: Final = (
+    "set them up one by one: every Sunday at 11:00 from September to May, then every Sunday at "
+    "10:30 from June to August"
+)
+UNEVEN_CRON_STEP_NOTE: Final = (
+    "every {step} minutes read on end; a cron job's */{step} would run at the top of each hour "
+    "too: to confirm"
+)
 
 
 def _read(text: str, timezone: str, now: datetime | None) -> _Found:
@@ -884,7 +959,15 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
-    text = without_rough_restatement(text)
+    text = without_restated_length(without_rough_restatement(text))
+    if "(" in text and ("ummer" in text or "inter" in text):
+        text = without_season_conversions(text)  # "13:07 UTC (9:07am ET in summer, …)"
+    if ("(" in text or ", " in text) and part_year_alternative(text):
+        return _Found(ParseResult.rejected(PART_YEAR_REASON, suggestion=PART_YEAR_HINT))
+    if "egan " in text or "tarted " in text or "ommenced " in text or "ince " in text:
+        # "which began on Wednesday, November 14th … and will continue on the second Wednesday
+        # of every month": the first date is past, the rule goes on
+        text = read_as_under_way(text) or text
     if "(or" in text or "(Or" in text or "( or" in text:
         kept = without_alternatives(text)
         if kept.strip() and kept != text:
@@ -1015,9 +1098,22 @@ _AMOUNT: Final = (
 )
 _REMIND_AMOUNT: Final = re.compile(
     rf"^(\s*/?remind\s+(?:(?:me|us)\s+)?){_AMOUNT}"
-    # "set a timer for 10 minutes", "a reminder for 2 hours": how long from now
-    rf"|^(\s*(?:(?:please|kindly|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)\s+"
-    rf"(?:me\s+)?(?:an?\s+)?(?:timer|reminder|alarm)\s+)for\s+{_AMOUNT}",
+    # "set a timer for 10 minutes", "a reminder for 2 hours", "set the alarm for 12 minutes",
+    # "set my reminder for 10 minutes", "set up a quick reminder for 10 minutes", "set oven
+    # reminder for 10 minutes": how long from now
+    rf"|^(\s*(?:(?:please|kindly|can\s+you|could\s+you|hey)[\s,]+)*(?:set|start|create|add|make)"
+    rf"(?:\s+up)?\s+(?:me\s+)?(?:(?:an?|the|my)\s+)?(?:[^\W\d]+\s+)?(?:timer|reminder|alarm)\s+)"
+    rf"for\s+{_AMOUNT}",
+    re.IGNORECASE,
+)
+
+
+# "set an alarm for 730", "a reminder for 415 tomorrow evening": a time with its colon left
+# out, as alarm apps and quick-add boxes take it — said "at" so the grammar reads it as it reads
+# "at 730". Not "in alarm for 930 of 1155 hours" (a state, counted), nor "for 100 days".
+_FOR_COMPACT_CLOCK: Final = re.compile(
+    r"(?<!\bin\s)(?P<noun>\b(?:alarm|reminder)s?\s+)for\s+"
+    r"(?=[1-9][0-5]\d\b(?!\s*(?:of|out|times|[a-z]*s\b)))",
     re.IGNORECASE,
 )
 
@@ -1221,6 +1317,8 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text or "imer" in text or "larm" in text:
         text = _REMIND_AMOUNT.sub(_delay_words, text)
+        if "for " in text:
+            text = _FOR_COMPACT_CLOCK.sub(r"\g<noun> at ", text, count=1)
     if " not " in text:
         text = _NOT_ON.sub(" except ", text)
     if "days " in text and "every" not in text.lower() and "daily" not in text.lower():
@@ -1432,6 +1530,8 @@ def _read_rest(
         and _QUESTION.match(bare)
         and not _reminded_of(text, rest)
         and not _wh_clause(bare)
+        and not asks_how_to_schedule(bare)
+        and not asks_for_expression(bare)
     ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
@@ -1759,6 +1859,9 @@ def _read_command(
             and phrase.day_offset is None
             and _TWO_ACTIONS.search(text) is None  # "switch on at 6, off at 23": said there
         )
+        # "book a room from the 10th to the 13th": one stay, or those days every month ("the
+        # cron runs on the 1st through the 5th", a job's habit, is monthly)
+        span_of_days = unsaid_monthly_span(phrase) and _habitual(tokens, runs) is None
         # "Our meetup group meets every last Wednesday of the month": a meeting's day, and
         # not its time — a run at 9:00 would be a guess
         untimed_meeting = (
@@ -1801,6 +1904,12 @@ def _read_command(
     elif dayless_meeting:
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "the text says at what time a group meets, not on which days: to confirm")
+    elif span_of_days and built.schedule.get("type") == "cron":
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (
+            *notes,
+            "days of the month in a row, not said to be monthly: read as every month, to confirm",
+        )
     elif times_alone and built.schedule.get("type") == "cron":
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "times of day with no day: read as every day, to confirm")
@@ -2089,6 +2198,9 @@ _FOREIGN_TIME_WORDS: Final = frozenset(
 )
 _TIME_WORDS: Final = frozenset(
     {"every", "daily", "hourly", "weekly", "monthly", "yearly", "quarterly", "nightly"}
+    # "a biweekly alarm for Mondays at 2 pm": every other Monday, or twice a week — not every
+    # Monday, which the words after it say alone
+    | {"biweekly", "fortnightly", "triweekly"}
     | {"during", "between", "except", "until", "to", "after", "from", "morning", "afternoon"}
     | {"evening", "night", "noon", "midnight", "today", "tomorrow", "tonight", "next", "last"}
     | {"once", "twice", "end", "business", "when", "whenever", "before", "o'clock"}
@@ -2167,11 +2279,18 @@ def _task_speaks_of_time(task: str, tokens: list[Token], runs: list[tuple[int, i
     if may_turn(task):
         return True
     following = frozenset(tokens[end].value for _, end in runs if end < len(tokens))
-    return _mentions_time(task, plain_words=True, after_schedule=following)
+    preceding = frozenset(tokens[start - 1].value for start, _ in runs if start > 0)
+    return _mentions_time(
+        task, plain_words=True, after_schedule=following, before_schedule=preceding
+    )
 
 
 def _mentions_time(
-    task: str, *, plain_words: bool = False, after_schedule: frozenset[object] = frozenset()
+    task: str,
+    *,
+    plain_words: bool = False,
+    after_schedule: frozenset[object] = frozenset(),
+    before_schedule: frozenset[object] = frozenset(),
 ) -> bool:
     """Whether `task` speaks of time. With `plain_words`, the words that are plain in their
     place ("remind the team about the reports", "eat dinner": `asks.plain_word`) do not
@@ -2208,6 +2327,7 @@ def _mentions_time(
             t.kind in _TIME_KINDS
             and not _ordinal_of_a_thing(tokens, k)
             and not _number_of_a_thing(tokens, k)
+            and not (plain_words and _plain_number_in_task(task, tokens, k))
         )
         or (
             t.kind == lx.WORD
@@ -2215,7 +2335,9 @@ def _mentions_time(
             and (t.value != "to" or task[t.start : t.end].lower() not in ("to", "2"))
             # a zone word written as a plain word ("the cat") may still have meant the zone
             and (t.value in _TIME_WORDS or lookup_place(str(t.value)) or lookup_word(str(t.value)))
-            and not (plain_words and _plain_in_task(task, tokens, k, after_schedule))
+            and not (
+                plain_words and _plain_in_task(task, tokens, k, after_schedule, before_schedule)
+            )
         )
         for k, t in enumerate(tokens)
         if not _greeted(tokens, k)
@@ -2229,23 +2351,86 @@ _AT_A_MEAL: Final = re.compile(
 
 
 def _plain_in_task(
-    task: str, tokens: list[Token], k: int, after_schedule: frozenset[object]
+    task: str,
+    tokens: list[Token],
+    k: int,
+    after_schedule: frozenset[object],
+    before_schedule: frozenset[object] = frozenset(),
 ) -> bool:
     """`asks.plain_word` for the word tokens[k] of `task`, with its neighbours."""
     token = tokens[k]
-    before = tokens[k - 1].value if k else None
+    previous = tokens[k - 1] if k else None
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    speaks = nxt is not None and (
-        nxt.kind in _TIME_KINDS or (nxt.kind == lx.WORD and nxt.value in _TIME_WORDS)
-    )
     return plain_word(
         task[token.start : token.end],
         token.value,
-        before=before,
+        before=previous.value if previous is not None else None,
         after=nxt.value if nxt is not None else None,
-        after_speaks_of_time=speaks,
+        after_speaks_of_time=_speaks_of_time(nxt),
         place=token.value not in _TIME_WORDS,
         follows_schedule=token.value in after_schedule,
+        before_speaks_of_time=_speaks_of_time(previous),
+        precedes_schedule=token.value in before_schedule,
+        opens_sentence=previous is None
+        or _SENTENCE_END.search(task, previous.end, token.start) is not None,
+        rest=tuple(t.value for t in tokens[k + 1 : k + 4]),
+        opens_name=(previous is None or previous.value == "the") and _opens_name(task, token, nxt),
+    )
+
+
+# what ends a sentence between two words ("All right. Now please …": "now" opens one)
+_SENTENCE_END: Final = re.compile(r"[.!?;]")
+
+
+def _speaks_of_time(token: Token | None) -> bool:
+    """Whether a neighbour of a word is a number, a time or a time word."""
+    return token is not None and (
+        token.kind in _TIME_KINDS or (token.kind == lx.WORD and token.value in _TIME_WORDS)
+    )
+
+
+def _opens_name(task: str, token: Token, nxt: Token | None) -> bool:
+    """Whether a town's name (not a zone's: "Pacific", "Mountain") is the first word of a
+    longer name written in capitals ("the Lebanon Golf & Country Club", "The Canberra
+    Division"): a place the task speaks of, not a clock ("Lisbon time", "9am Paris"). The
+    caller asks for "the" before it too ("in Paris Office" may say whose clock)."""
+    written = task[token.start : token.end]
+    if nxt is None or not written[:1].isupper() or written.isupper():
+        return False
+    if nxt.kind != lx.WORD or nxt.value in _TIME_WORDS or nxt.value in _CLOCK_NAMES:
+        return False
+    following = task[nxt.start : nxt.end]
+    return (
+        following[:1].isupper()
+        and lookup_word(str(token.value)) is None
+        and not lookup_place(str(nxt.value))
+        and not lookup_word(str(nxt.value))
+    )
+
+
+# words after a town's name that make it a clock: "Lisbon Time", "Paris Standard Time"
+_CLOCK_NAMES: Final = frozenset({"time", "timezone", "zone", "standard", "daylight", "local"})
+
+
+def _plain_number_in_task(task: str, tokens: list[Token], k: int) -> bool:
+    """Whether a number or a unit left in a command's task counts a thing, not time: "one"
+    written before a noun ("take one tablet", "you'll get one digest"; not "one of them",
+    "another one", "one hour"), or a unit's letter with no number before it (the "s" of
+    "that's" split off the task, "U.S.")."""
+    token = tokens[k]
+    before = tokens[k - 1] if k else None
+    if token.kind == lx.UNIT:
+        return token.end - token.start == 1 and (before is None or before.kind != lx.NUM)
+    if token.kind != lx.NUM or task[token.start : token.end].lower() != "one":
+        return False
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if before is not None and (before.value in _NUMBER_CUES or before.value == "another"):
+        return False
+    return (
+        after is not None
+        and after.kind == lx.WORD
+        and after.value not in lx.KEYWORDS
+        and after.value not in _TIME_WORDS
     )
 
 
@@ -2342,6 +2527,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
     todays: set[int] = set()  # "today" alone after a repeating run: each run's day, the task's
     adjectives: set[int] = set()  # "the weekly report": a frequency that may name a thing
     repeats = False  # whether a run that is not such an adjective says the schedule repeats
+    said_every = False  # whether such a run says how often in words ("every", "other", "every 2 …")
     one_day = False  # whether such a run names one weekday ("due Monday")
     refusals: list[tuple[int, Rejected]] = []
     i, n = 0, len(tokens)
@@ -2375,6 +2561,9 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
                 repeats |= bool(
                     phrase.every or phrase.interval or (phrase.weekdays and not phrase.single_day)
                 )
+                said_every |= bool(phrase.interval) or any(
+                    t.kind == lx.WORD and t.value in ("every", "other") for t in tokens[first:end]
+                )
                 one_day |= bool(phrase.weekdays and phrase.single_day)
             i = end
         elif end > i:
@@ -2389,7 +2578,13 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
         if not runs or at in edges or any(start == at for start, _ in runs):
             raise refusal
     if repeats:  # "every Monday post the weekly report at 9am": the report's word
-        runs = [run for run in runs if run[0] not in adjectives]
+        # ("a fortnightly meeting on Friday mornings", "our bi-weekly calls on Thursdays": days
+        # said without "every" are the adjective's, every other one of them)
+        runs = [
+            run
+            for run in runs
+            if run[0] not in adjectives or (not said_every and _counts_weeks_apart(tokens, run))
+        ]
     elif one_day:
         # "a weekly review task due Monday": weekly on Monday (read_command asks); but "the
         # daily digest on Friday" is one Friday, the digest's word
@@ -2545,6 +2740,15 @@ _WEEKLY: Final = frozenset({"weekly", "biweekly", "fortnightly"})
 
 # "on a bi-weekly cadence", "on a monthly basis": nouns a frequency word names the schedule by
 _RHYTHMS: Final = frozenset({"cadence", "basis", "rhythm", "rotation", "cycle", "schedule"})
+
+
+def _counts_weeks_apart(tokens: list[Token], run: tuple[int, int]) -> bool:
+    """Whether the run is a frequency of more than a week ("biweekly", "fortnightly"): said of
+    days that repeat, it says which of them."""
+    return any(t.value in _WEEKS_APART for t in tokens[run[0] : run[1]])
+
+
+_WEEKS_APART: Final = frozenset({"biweekly", "fortnightly", "triweekly"})
 
 
 def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
@@ -2703,11 +2907,28 @@ def clean_task(task: str) -> str | None:
 def _without_trail(task: str) -> str:
     """`_TRAIL.sub("", task)`. Most tasks end with a plain word ("… the build"), which _TRAIL
     cannot match: then the search, which tries every position of the text (3 µs), is
-    skipped."""
+    skipped. An ASCII task is peeled from its end instead, mark by mark and word by word: the
+    search costs 7 µs on a task that does end with such a word ("… every day and")."""
     last = task.rpartition(" ")[2]
     if last.isascii() and last.isalnum() and last.lower() not in _TRAIL_WORDS:
         return task
-    return _TRAIL.sub("", task)
+    if not task.isascii():
+        return _TRAIL.sub("", task)  # (case-insensitive matching knows more letters than lower())
+    end = len(task)
+    while end:
+        if task[end - 1].isspace() or task[end - 1] in _TRAIL_MARKS:
+            end -= 1
+            continue
+        start = end
+        while start and task[start - 1].isalpha():
+            start -= 1
+        # a word of _TRAIL_WORDS, whole: no letter, digit or "_" just before it (its "\b")
+        if task[start:end].lower() not in _TRAIL_WORDS or (
+            start and (task[start - 1].isalnum() or task[start - 1] == "_")
+        ):
+            break
+        end = start
+    return task[:end]
 
 
 def _spoken_text(

@@ -12,6 +12,7 @@ the runs of a window as minutes of the day, and cron's fields when cron can say 
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from itertools import pairwise
 from typing import Final
@@ -64,3 +65,18 @@ def _list(values: list[int], size: int) -> str:
     return ",".join(
         f"{run[0]}-{run[-1]}" if len(run) > 2 else ",".join(map(str, run)) for run in runs
     )
+
+
+# "every 45 minutes", "every 40 mins": a step in minutes as written
+_MINUTE_STEP: Final = re.compile(r"\bevery\s+(\d{1,3})\s*(?:m|mins?|minutes?)\b", re.IGNORECASE)
+
+
+def uneven_minute_step(text: str) -> int | None:
+    """The step of "every 45 minutes" in `text` when it does not divide the hour (45, 40, 90);
+    None when there is none or it does (15, 30). Said of a cron job, such a step is two things:
+    cron's `*/45` runs at :00 and :45 of each hour, the words mean every 45 minutes on end."""
+    found = _MINUTE_STEP.search(text)
+    if found is None:
+        return None
+    step = int(found[1])
+    return step if step > 0 and 60 % step != 0 else None

@@ -3,7 +3,7 @@
 "PST" and "PDT" both mean "the wall clock in Los Angeles": people rarely mean a fixed
 UTC-8 all year, so abbreviations map to the DST-observing zone, not to tzdata's
 fixed-offset `EST`/`MST` entries. Ambiguous abbreviations ("AST") are refused; "IST" is read as
-India's and asked (`USUAL_ZONES`).
+India's and "CST" as US Central, and asked; "BST" as British (`USUAL_ZONES`).
 """
 
 from __future__ import annotations
@@ -94,6 +94,8 @@ AMBIGUOUS: Final = {
     "ast": "Atlantic (America/Halifax) or Arabia (Asia/Riyadh)",
     "cst6": "several zones",
     "gst": "Gulf (Asia/Dubai) or South Georgia (Atlantic/South_Georgia)",
+    "cst": "US Central (America/Chicago) or China (Asia/Shanghai)",
+    "bst": "British Summer (Europe/London) or Bangladesh (Asia/Dhaka)",
     "sst": "Samoa (Pacific/Pago_Pago) or Singapore (Asia/Singapore)",
     "bt": "several zones",
 }
@@ -103,18 +105,29 @@ AMBIGUOUS_ZONES: Final = {
     "ist": ("Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"),
     "ast": ("America/Halifax", "Asia/Riyadh"),
     "gst": ("Asia/Dubai", "Atlantic/South_Georgia"),
+    "cst": ("America/Chicago", "Asia/Shanghai"),
+    "bst": ("Europe/London", "Asia/Dhaka"),
     "sst": ("Pacific/Pago_Pago", "Asia/Singapore"),
 }
 
-# The zone most people who write an ambiguous abbreviation mean, with the note that asks: "IST"
-# is India's clock to most who write it (Ireland writes it in summer only, beside "GMT"; Israel's
-# is more often "Israel time"). Read so, and asked, instead of refused; the text may settle it
-# otherwise ("IST (Dublin)", "18:10 UTC (= 19:10 IST)").
-USUAL_ZONES: Final = {
+# The zone most people who write an ambiguous abbreviation mean, with the note that asks (None:
+# read without asking). "IST" is India's clock to most who write it (Ireland writes it in summer
+# only, beside "GMT"; Israel's is more often "Israel time"). "CST" is US Central to most, but
+# China's clock is written CST too (Linux's `date` prints it in Shanghai), fourteen hours away:
+# read as Central and asked, as round ten's phrases wanted ("Run daily digest at 07:00 CST").
+# "BST" is British Summer Time; Bangladesh's is rarer and named beside it when meant. The text
+# may settle each otherwise ("IST (Dublin)", "CST (China)", "9am CST/CDT", "18:10 UTC (= 19:10
+# IST)").
+USUAL_ZONES: Final[dict[str, tuple[str, str | None]]] = {
     "ist": (
         "Asia/Kolkata",
         "“IST” read as India Standard Time (Asia/Kolkata); Ireland and Israel also write IST",
     ),
+    "cst": (
+        "America/Chicago",
+        "“CST” read as US Central Time (America/Chicago); China Standard Time is also CST",
+    ),
+    "bst": ("Europe/London", None),
 }
 
 # Places people name that are not the last part of an IANA name ("Tokyo time" is).

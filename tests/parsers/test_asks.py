@@ -14,10 +14,14 @@ from agentcron.parsers.asks import (
     adds_to_calendar,
     bare_morning_hour_asks,
     hour_from_hint,
+    joins_plain_words,
     month_cycle_asks,
     named_frequency_asks,
     plain_word,
+    reads_the_clock,
+    request_follows,
 )
+from agentcron.parsers.doubts import description, question
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
 
@@ -301,6 +305,69 @@ def test_a_place_one_goes_to() -> None:
     assert not _plain("Dubai", "dubai", before="in", place=True)  # "at 9am in Dubai": whose 9?
 
 
+def test_or_between_plain_words_is_plain() -> None:
+    assert _plain("or", before="alert", after="modal")  # "show alert or modal"
+    assert _plain("or", before="/", after="deploy")  # "build and/or deploy"
+    assert not _plain("or", before=9, after=10, before_speaks_of_time=True)  # "at 9 or 10"
+    assert not _plain("or", before="held")  # "held on Wednesday or Thursday": at the end
+    assert not _plain("or", before="give", after="take")  # "give or take": vague
+    assert not _plain("or", before="more", after="less")
+    assert not _plain("or", before="lunch", after="so")  # "lunch or so"
+    # "meets Monday or in the library": the "or" is the schedule's
+    assert not _plain("or", before="meets", after="in", follows_schedule=True)
+    assert not _plain("or", before="post", after="send", precedes_schedule=True)
+
+
+def test_joins_plain_words_needs_two_words() -> None:
+    options = {"before_speaks_of_time": False, "after_speaks_of_time": False}
+    assert joins_plain_words("water", "an", beside_schedule=False, **options)
+    assert not joins_plain_words(None, "start", beside_schedule=False, **options)
+    assert not joins_plain_words("water", ",", beside_schedule=False, **options)
+    assert not joins_plain_words("water", "an", beside_schedule=True, **options)
+
+
+def test_when_reads_the_clock_only_when_nothing_else_is_its_clause() -> None:
+    assert reads_the_clock(("it's",))  # "text me when it's 3pm"
+    assert reads_the_clock(("it", "is"))  # "tell me when it is 5PM"
+    assert reads_the_clock(("it", "hits", "-", "i"))  # "when it hits midnight — I want …"
+    assert not reads_the_clock(("it", "is", "raining"))  # a condition
+    assert not reads_the_clock(("the", "queue", "is"))
+    assert not reads_the_clock(())
+    assert _plain("when", after="it's", rest=("it's",))
+    assert not _plain("when", after="the", rest=("the", "queue", "is"))
+
+
+def test_now_opening_a_spoken_turn_is_plain() -> None:
+    assert _plain("Now", before="right", after="please", opens_sentence=True)  # "All right. Now"
+    assert _plain("now", before="though", after="i")  # "Though now I would like …"
+    assert _plain("Now", before="great", after=",", opens_sentence=True)
+    assert not _plain("now", before="right", after="our")  # "Right now our jobs …"
+    assert not _plain("now", before="alarm", after="and")  # "Reset this alarm now and …"
+    assert not _plain("now", after="and", opens_sentence=True)  # "Now and every hour after"
+
+
+def test_a_wake_up_is_a_thing_waking_someone_is_not() -> None:
+    assert _plain("wake", place=True, after="-")  # "my wake-up routine" (not Wake Island)
+    assert not _plain("wake", place=True, after="the")  # "wake the kids at 6": whose hour?
+
+
+def test_working_group_and_coming_along() -> None:
+    assert _plain("Working", "business", after="group")
+    assert not _plain("working", "business", after="hours")
+    assert not _plain("Working", "business", after="bees")  # a working bee is an event
+    assert _plain("coming", "next", after="along")  # "my aunt is coming along"
+    assert not _plain("coming", "next", after="week", after_speaks_of_time=True)
+
+
+def test_a_town_opening_a_longer_name() -> None:
+    assert _plain("Center", "center", place=True, before="senior")  # an everyday word
+    assert _plain("Lebanon", "lebanon", place=True, before="the", opens_name=True)
+    assert not _plain(
+        "Lebanon", "lebanon", place=True, before="the", opens_name=True, follows_schedule=True
+    )  # "at noon Lebanon Golf …": whose noon?
+    assert not _plain("Lisbon", "lisbon", place=True, before="in")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -348,3 +415,122 @@ def test_a_bare_morning_hour_on_a_day_named_is_noted(text: str, expected: str) -
     assert answer["schedule"]["datetime"] == expected
     assert not answer["needs_confirmation"], answer["notes"]
     assert any("for the evening" in note for note in answer["notes"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every morning at 8 send a quote or a joke to the team", "0 8 * * *"),
+        ("Every Friday at 4pm, post the winners or runners-up in #general", "0 16 * * 5"),
+        ("Run lint and/or tests every day at 6pm", "0 18 * * *"),
+        ("Chess is played at the Springfield Community Center every Tuesday at 7pm", "0 19 * * 2"),
+        ("Open play at the Lebanon Tennis Club every Thursday at 6pm", "0 18 * * 4"),
+        ("The Docs Working Group call is every Wednesday at 15:00.", "0 15 * * 3"),
+        ("take one capsule every evening at 9pm", "0 21 * * *"),
+        ("Every weekday at 7am, you'll get one summary", "0 7 * * 1-5"),
+    ],
+)
+def test_plain_leftovers_of_a_repeating_schedule_do_not_ask(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["expression"] == expression, answer
+    assert not answer["needs_confirmation"], answer["notes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("text me when it's 4:00 PM", "2026-01-14T16:00:00Z"),
+        ("let me know when it is 6pm", "2026-01-14T18:00:00Z"),
+        ("Okay, that's fine. I'd like an alarm for 6 pm.", "2026-01-14T18:00:00Z"),
+        ("All right. Now please add an alarm for 5pm tomorrow.", "2026-01-15T17:00:00Z"),
+        (
+            "Great. Now, let's put the dentist in my calendar at 3pm tomorrow",
+            "2026-01-15T15:00:00Z",
+        ),
+        ("schedule dinner at 7 pm on Friday, my sister is coming along", "2026-01-16T19:00:00Z"),
+    ],
+)
+def test_plain_leftovers_of_one_run_do_not_ask(text: str, expected: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == expected, answer
+    assert not answer["needs_confirmation"], answer["notes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every day at 9 or 10am",  # two times
+        "ping me every 15 minutes, give or take",  # vague
+        "every morning at 8, more or less",
+        "standup is on Wednesday or Thursday at 10am",  # the "or" joins the schedule's days
+        "every Monday at 9am triage new issues when the queue is empty",  # a condition
+        "Right now the jobs we run at noon run at 1pm",  # a time, not a turn
+        "Reset this alarm now and start at 2 pm",
+        "every day at 9am call the Lisbon Time desk",  # a clock
+        "set an alarm for 10:00 and another one for 4:00",  # another run
+        "remind me at 5pm to take one hour off",  # "one hour" is time
+    ],
+)
+def test_leftovers_that_name_time_still_ask(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+def test_reported_speech_describes_it_does_not_ask() -> None:
+    """A news report's "X said that …" tells what someone said; its schedule is asked about
+    (it once was only by luck: a leftover word like "centre" made it ask)."""
+    found = description("The mayor, head of the county centre, said that the office opens daily.")
+    assert found is not None and "said that" in found
+    assert description("Remind me daily to do what the doctor said") is None
+    answer = _read("A spokesman said that all 40 stations must report on a daily basis.")
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer
+
+
+# -- a statement, then a request -------------------------------------------------------------
+
+
+def test_a_request_follows_the_statement() -> None:
+    text = "i have a meeting with Sean at 4PM on Wednesday, can you remind me?"
+    assert request_follows(text, len("i have"))
+    assert request_follows("i have a birthday on monday set the event", len("i have"))
+    assert request_follows("I have a call at 10:00, please remind me.", len("I have"))
+    assert not request_follows("I have a dentist appointment on Thursday at 3pm", len("I have"))
+    # "you set a reminder": what was done, told (a subject before the verb)
+    told = "I just wanted to let you know that you set a reminder for 7:30 PM."
+    assert not request_follows(told, len("I just"))
+
+
+def test_a_question_that_asks_to_add_is_a_request() -> None:
+    assert question("i have a meeting at 4PM on Wednesday, can you remind me?") is None
+    assert question("I see, could you add an alarm at 4:15 in the evening?") is None
+    assert question("Dinner at 8? Sounds perfect") is not None
+    # a change asked for, not an entry added
+    assert question("No, can you call it Cooking and change the time to 16:45 actually?")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I have a call with Priya tomorrow at 11am, can you remind me?", "2026-01-15T11:00:00Z"),
+        ("i have a dentist appointment on friday at 3pm please remind me", "2026-01-16T15:00:00Z"),
+        ("We have a team lunch on Thursday at 1pm, please set a reminder", "2026-01-15T13:00:00Z"),
+        ("I see, could you add an alarm at 6:30 in the evening?", "2026-01-14T18:30:00Z"),
+    ],
+)
+def test_a_statement_then_a_request_does_not_ask(text: str, expected: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["datetime"] == expected, answer
+    assert not answer["needs_confirmation"], answer["notes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a dentist appointment on Thursday at 3pm",  # a statement, nothing asked
+        "I just wanted to let you know that you set a reminder for 7:30 PM.",
+        "i have a meeting on the 12th of august at 5:50 please remind me",  # 05:50 or 17:50?
+    ],
+)
+def test_a_statement_alone_still_asks(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"], answer

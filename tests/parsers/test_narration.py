@@ -1,6 +1,7 @@
 """Sentences that tell of a time rather than ask for one (parsers/narration.py), and the habits
 told without "every" (parsers/timetable.py): each decision on its own, then through the whole
-sentence. Phrases from tests/parsers/outside/t10_statements.txt and r9's opened failures."""
+sentence. Phrases from tests/parsers/outside/t10_statements.txt, t11_statements.txt and the
+opened failures of rounds nine and ten."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from agentcron.parsers import narration, understand_fast
-from agentcron.parsers.doubts import letter_runs
+from agentcron.parsers.doubts import letter_runs, other_language
 from agentcron.parsers.timetable import habit_said, one_off, weekly_reading
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
@@ -28,6 +29,7 @@ def words(text: str) -> frozenset[str]:
         "Doors open at 7 pm; the presentation will begin at 7:30 pm",
         "The evening event is set to start at 7pm but may be moved earlier.",
         "the lunch and learn session on kubernetes will start at 1pm in conference room b",
+        "Dinner will be served at 7:00 PM.",
     ],
 )
 def test_an_event_described_in_the_future_is_told(text: str) -> None:
@@ -195,4 +197,142 @@ def test_descriptions_and_statements_are_not_answered_silently(text: str) -> Non
 def test_a_bare_phrase_is_still_a_request(text: str, when: str) -> None:
     result = understand_fast(text, now=NOW)
     assert result.schedule == {"type": "at", "datetime": when, "timezone": "UTC"}
+    assert not result.needs_confirmation
+
+
+# -- round eleven: an event's time stated, a feature, a commit, another language ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This meeting starts at 8:00 pm.",
+        "Our worship service itself begins at 10:00 a.m.",
+        "These are held at noon US Eastern time (ET).",
+        "Lunch is served at 11:45 p.m. on Thursday preceded by arm chair exercises.",
+        "Doors open at 6:30 PM. We recommend arriving at least 30 minutes early.",
+        "Get your teams ready! The hackathon kicks off at 9 AM.",
+        "Friday gates open at 6 PM; worship begins at 6:30 PM.",  # two events, each its time
+        "Doors open 6PM",  # the time right after the verb
+    ],
+)
+def test_an_event_s_time_stated_in_the_present_is_told(text: str) -> None:
+    assert narration.event_stated(text, words(text)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remind me when lunch is served at 11:45",  # a request; the event after "when"
+        "Hey remind me when doors open at 6:30",
+        "please open the garage at 6pm",  # a request's verb, no subject
+        "we start at 9",  # the speaker's plan
+        "Our Sunday Mass is celebrated at 9:00 AM.",  # weekly, by the timetable's reading
+        "The train leaves at 06:20 tomorrow",  # dated: once
+        "meeting at 1pm",
+    ],
+)
+def test_a_request_a_dated_or_a_weekly_event_is_not_an_event_stated(text: str) -> None:
+    assert narration.event_stated(text, words(text)) is None
+
+
+def test_a_word_that_says_it_repeats_makes_the_stated_time_a_habit() -> None:
+    text = "Doors open at 6:30 PM every Friday."
+    assert narration.event_stated(text, words(text)) is not None  # the check alone
+    assert narration.tells_of_a_time(text, words(text)) is None  # the entry point: a habit
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("Take medicine at specified times every day", True),
+        ("The workflow starts automatically every day at the configured time.", True),
+        (
+            'offer a button "Snooze last reminder" which will create it again in 10minutes time',
+            True,
+        ),
+        ("S - Snooze for 10 minutes", True),
+        ("Fires at a user-configurable time (default: 8pm)", True),  # a default is no choice
+        ("run my backup at a scheduled time, e.g. at 7:30pm everyday", False),  # the time said
+        ("set a continuous alarm without the option to snooze for 7 am please", False),
+        ("remind me at 9am every day", False),
+    ],
+)
+def test_a_feature_described_leaves_its_time_to_someone(text: str, described: bool) -> None:
+    assert (narration.feature_described(text, words(text)) is not None) is described
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Scheduler started – next run at 07:30 Europe/Zurich", True),
+        ("systemd timer shows next run at 02:00 ET", True),
+        ("remind me on the last Friday at 5pm", False),
+        ("run the backup next Monday at 9", False),
+    ],
+)
+def test_a_scheduler_s_next_run_is_shown_not_asked_for(text: str, shown: bool) -> None:
+    assert (narration.status_shown(text, words(text)) is not None) is shown
+
+
+@pytest.mark.parametrize(
+    ("text", "commit"),
+    [
+        ("docs: Remove references to nightly run at 3am UTC", True),
+        ("revert: run integration tests nightly at 1am", True),
+        ("Remove the nightly cron, add a no-backend guard", True),
+        ("ci: run nightly build at 22:00 KST", False),  # adds a run
+        ("delete old logs at 3am every day", False),  # a job whose task is deleting
+    ],
+)
+def test_a_commit_or_a_run_taken_away_is_not_a_run_asked_for(text: str, commit: bool) -> None:
+    assert (narration.commit_described(text, words(text)) is not None) is commit
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Encender Luz Comedor al ponerse el sol y apagarse a las 11 pm", True),
+        ("Fiesta de Navidad en el Centro Comunitario a las 7 PM.", True),
+        ("Despiértame a las 7 pm", False),  # its time is all it says
+        ("Check Y every hour", False),
+        ("Trims the log file twice every day at 2:00 AM/PM LA time.", False),
+    ],
+)
+def test_two_small_words_of_another_language_make_it_ask(text: str, other: bool) -> None:
+    assert (other_language(words(text)) is not None) is other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This meeting starts at 8:00 pm.",
+        "These are held at noon US Eastern time (ET).",
+        "docs: Remove references to nightly run at 3am UTC",
+        'Snooze Support: "Remind me in 10 minutes" via voice',  # the label says it
+        "Reminds teams to do their daily standups at specified times every weekday.",
+        "Encender Luz Comedor al ponerse el sol y apagarse a las 11 pm",
+        "Changed direct news collection schedule from daily to every 15 minutes.",
+    ],
+)
+def test_statements_of_round_eleven_are_not_answered_silently(text: str) -> None:
+    result = understand_fast(text, now=NOW)
+    assert not result.ok or result.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("text", "schedule"),
+    [
+        ("standup at 9:30 every weekday", {"type": "cron", "expression": "30 9 * * 1-5"}),
+        ("lunch at noon tomorrow", {"type": "at", "datetime": "2026-01-15T12:00:00Z"}),
+        ("Doors open at 6:30 PM every Friday.", {"type": "cron", "expression": "30 18 * * 5"}),
+        ("ci: run nightly build at 22:00 KST", {"type": "cron", "expression": "0 22 * * *"}),
+        ("Remind me in 10 minutes", {"type": "at", "datetime": "2026-01-14T10:10:00Z"}),
+        ("Despiértame a las 7 pm", {"type": "at", "datetime": "2026-01-14T19:00:00Z"}),
+    ],
+)
+def test_requests_beside_them_keep_answering(text: str, schedule: dict[str, str]) -> None:
+    result = understand_fast(text, now=NOW)
+    assert result.schedule is not None
+    assert {key: result.schedule[key] for key in schedule} == schedule
     assert not result.needs_confirmation

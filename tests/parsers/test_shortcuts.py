@@ -78,10 +78,37 @@ def test_every_place_starts_with_a_place_start() -> None:
         "",
         "to",
         "thenx",
+        "AND THEN",
+        "call Sam - and; then]",
+        "build_to",  # "_" is a letter of a word to the pattern: no word boundary
+        "build2 to",
+        "to5",
+        "rand",
+        "call Sam\x1c and",  # a separator is white space to both
+        "call Sam and\n",
     ],
 )
 def test_a_task_without_its_trailing_words_is_as_the_pattern_cuts_it(task: str) -> None:
     assert _without_trail(task) == _TRAIL.sub("", task)
+
+
+def test_a_task_peeled_from_its_end_is_as_the_pattern_cuts_it() -> None:
+    """Random ASCII tasks of trailing words, marks and the characters next to them."""
+    pieces = ["to", "And", "THEN", "every", "reminder", "build", "x", "9", "_", " ", "  ", ","]
+    pieces += [".", "!", "?", "(", ")", "[", "]", "-", ";", ":", "'", "/", "\t", "\n", "\x1c"]
+    rng = Random(11)
+    for _ in range(3000):
+        task = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        assert _without_trail(task) == _TRAIL.sub("", task), task
+
+
+def test_digits_said_apart_are_looked_for_only_where_they_may_be() -> None:
+    """The cheap pattern before _SPACED_DIGITS finds every text that one matches."""
+    rng = Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice("0123456789 :ah") for _ in range(rng.randint(0, 12)))
+        if tokenizer._SPACED_DIGITS.search(text) is not None:
+            assert tokenizer._DIGIT_SPACE_DIGITS.search(text) is not None, text
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,8 @@ import pytest
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers import understand_fast
 from agentcron.parsers.build import said_again
+from agentcron.parsers.dayletters import letter_days
 from agentcron.parsers.places import DAY_IN_NAME, NAME, place_name
-from agentcron.parsers.quickadd import letter_days
 from agentcron.parsers.tokens import ClockTime, tokenize
 from tests.parsers import variants as v
 from tests.parsers.reading import brief

@@ -413,7 +413,7 @@ def test_day_letters_are_every_week(text: str, expression: str) -> None:
 
 @pytest.mark.parametrize("text", ["MW", "TT 9am", "call AT&T at 5", "MWF"])
 def test_letters_that_are_no_days(text: str) -> None:
-    from agentcron.parsers.quickadd import letter_days
+    from agentcron.parsers.dayletters import letter_days
 
     assert letter_days(text) == text
 

@@ -294,6 +294,18 @@ def test_a_negated_sentence_that_names_the_schedules_days_is_not_set_aside() -> 
     assert "only tells" not in (answer["reason"] or "")
 
 
+def test_a_repeating_sentence_is_not_set_aside_for_a_single_time() -> None:
+    # the stale bot's description: "after 30 days" is what it does, "every Sunday" its schedule;
+    # it was read as once, 30 days from now (to confirm)
+    text = (
+        "As discussed with the team, This action will mark issues and PRs as stale after 30 "
+        "days. It will run every Sunday at 00:00 (12am)."
+    )
+    answer = _read(text)
+    assert not (answer["schedule"] or {}).get("type") == "at", answer
+    assert "only tells" not in (answer["reason"] or "")
+
+
 # -- a correction: the schedule, then the one it is not -------------------------------------------
 
 

@@ -788,7 +788,9 @@ ZONE_FAMILIES = {
         "PST",
     ),
     "central": (
-        ("CT", "CST", "CDT", "Central Time", "Central", "Chicago time", "America/Chicago"),
+        # not "CST": China's clock is written CST too, so it is asked about (zones.USUAL_ZONES)
+        # and another name of Central time is no rewrite of it
+        ("CT", "CDT", "Central Time", "Central", "Chicago time", "America/Chicago"),
         {"ET": "CT", "Eastern": "Central", "Eastern Time": "Central Time", "city": "Chicago time"},
         "CST",
     ),

@@ -1,0 +1,99 @@
+"""Whether a text is written in another language than English.
+
+The grammar reads English. A sentence in Spanish, German, French, Portuguese, Italian or Dutch
+still holds digits and a few words it knows ("AM", "UTC", "Trigger:"), and read in part it
+became a schedule: "todos los días a las 8:00 AM" ran once, tomorrow at 8, "Eseguito ogni
+giorno alle 06:30 UTC (07:30 ora italiana)" daily at 6:30 and 7:30, "Sendet automatisch jeden
+Tag um 6:00 Uhr" daily at 6 — each only asked about because of the words left over. What
+"todos los días", "cada lunes" or "alle 15 Minuten" say about when is exactly what the grammar
+did not read: such a text is refused, with a note that says we read English.
+
+A text is another language's when at least two of its words are that family's common small
+words or words about time and they outnumber its English small words: "Send the Resumen semanal
+every Monday at 9:00" and 'Post the "Bonjour à tous" message every weekday at 8am' are English
+with a foreign title in them. Words English shares ("a", "de", "la", "die", "den", "do", "tag",
+"con", "per", "pour", "todo", "midi") and zones' letters ("est", "ist") are in no list.
+
+Text in another script is left to the stages that read it: a bot's command with its task in
+Russian ("/remind +30m выпить воды") is read, and "下周五 9点" is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Small words and words about time of each language that English does not use (lower case;
+# words two languages share are listed once, under the first).
+_WORDS: Final = {
+    "Spanish": (
+        "todos todas los las el del cada días día semana semanas lunes martes miércoles "
+        "miercoles jueves viernes sábado sabado domingo mañana manana noche tarde minutos horas "
+        "hora cuando para por con una que se ejecuta ejecutar mes meses año cada quincena "
+        "diario diaria diariamente semanal mensual medianoche mediodía mediodia"
+    ),
+    "Portuguese": (
+        "os às dias segunda terça terca quarta quinta sexta manhã noite dos das da uma "
+        "para com toda sempre meia-noite meio-dia corre rodar executar"
+    ),
+    "French": (
+        "tous toutes les jours jour chaque lundi mardi mercredi jeudi vendredi samedi dimanche "
+        "à heures heure matin soir semaine mois du des et avec une sur dans qui "
+        "minuit quotidien quotidienne hebdomadaire exécute s'exécute tâche"
+    ),
+    "German": (
+        "jeden jede jedes täglich taglich uhr um montag dienstag mittwoch donnerstag freitag "
+        "samstag sonntag alle minuten stunden stunde wöchentlich wochentlich morgens abends "
+        "nachts mitternacht und der das mit für fur wird dem ein eine zu mich läuft laeuft "
+        "wieder verfügbar"
+    ),
+    "Italian": (
+        "ogni giorno giorni alle lunedì martedì mercoledì giovedì venerdì sabato domenica "
+        "minuti settimana mattina il della di che ora eseguito mezzanotte mezzogiorno"
+    ),
+    "Dutch": (
+        "elke iedere dag om uur maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
+        "dagelijks wekelijks het een voor minuten"
+    ),
+}
+_LANGUAGE_OF: Final[dict[str, str]] = {}
+for _language, _listed in _WORDS.items():
+    for _word in _listed.split():
+        _LANGUAGE_OF.setdefault(_word, _language)
+FOREIGN_WORDS: Final = frozenset(_LANGUAGE_OF)
+
+# English's small words and words about time, counted against the others
+_ENGLISH: Final = frozenset(
+    (
+        "the every each at on in to and of for is are be will me my it this that with from by "
+        "run runs remind please day days daily week weeks weekly month monthly hour hours "
+        "minute minutes morning evening night noon midnight today tomorrow next weekday weekdays "
+        "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays "
+        "thursdays fridays saturdays sundays after before until then an other"
+    ).split()
+)
+_LETTERS: Final = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+REFUSAL: Final = "the text is in {language}; schedules are read in English"
+SUGGESTION: Final = "write the schedule in English, e.g. “every Monday at 9am”"
+
+
+def foreign_language(text: str) -> str | None:
+    """The language `text` is written in when it is one of _WORDS' and not English
+    ("Spanish", "German", …), or None. Cheap for English: one split and one set test first."""
+    lowered = text.lower()
+    if FOREIGN_WORDS.isdisjoint(lowered.split()):
+        return None  # most texts: no foreign word standing alone
+    words = _LETTERS.findall(lowered)
+    counts: dict[str, int] = {}
+    english = 0
+    for word in words:
+        language = _LANGUAGE_OF.get(word)
+        if language is not None:
+            counts[language] = counts.get(language, 0) + 1
+        elif word in _ENGLISH:
+            english += 1
+    foreign = sum(counts.values())
+    if foreign < 2 or foreign <= english:
+        return None
+    return max(counts, key=lambda language: counts[language])

@@ -1,0 +1,96 @@
+"""A schedule already under way: "which began on Wednesday, November 14th @ 7:30 p.m. and it will
+continue on the second Wednesday of every month", "The club started on March 3rd, 2024 and meets
+every other Sunday at 2pm".
+
+The date after "began on"/"started on" is the first meeting, in the past; the rule after it is
+what goes on. Read together, the grammar takes the date for a yearly one ("a date can only
+repeat every year"). With its year the date is a past start, which anchors an "every other"
+rule's weeks (RFC 5545's DTSTART may be in the past): it is read as "starting <date>". Without
+a year it only says the series began some time ago: it is left out, unless the rule counts
+weeks from its start ("every other Sunday"), which a date of no year cannot anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_MONTHS: Final = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY: Final = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_DAY: Final = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR: Final = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_PAST_START: Final = re.compile(
+    rf"\b(?P<verb>began|started|commenced|since)\s+(?:on\s+)?(?P<date>{_WEEKDAY}(?:the\s+)?"
+    rf"(?:{_MONTHS}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTHS}){_YEAR})(?![\w/-])",
+    re.IGNORECASE,
+)
+_VERBS: Final = ("began", "started", "commenced", "since")
+# "It began in 2019 and continues every Friday at noon": only the year it began
+_PAST_YEAR: Final = re.compile(
+    r"\b(?P<verb>began|started|commenced)\s+in\s+(?:19|20)\d\d\b(?![\w/-])", re.IGNORECASE
+)
+# the rule that goes on after it: "and it will continue on …", "and meets every …"
+_GOES_ON: Final = re.compile(
+    r"\b(?:continue[sd]?|continuing|every|each|monthly|weekly|biweekly|fortnightly)\b",
+    re.IGNORECASE,
+)
+# a rule that counts weeks from its start: a date of no year cannot anchor it
+_COUNTS_WEEKS: Final = re.compile(
+    r"\b(?:every\s+(?:other|second|2nd|two|2|third|3rd|three|3|fourth|four|4)\s+"
+    r"(?:weeks?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)|biweekly|bi-weekly|fortnight\w*)",
+    re.IGNORECASE,
+)
+
+
+def read_as_under_way(text: str) -> str | None:
+    """`text` with the past first date of a schedule that goes on made a start ("began on
+    January 5 2006", "since January 7, 2020" → "starting …") or left out ("began on Wednesday,
+    November 14th", "began in 2019" → "began"); None when `text` has no such date, or its rule
+    needs the year it lacks."""
+    lowered = text.lower()
+    found = _first_match(text, lowered, _PAST_START) or _first_match(text, lowered, _PAST_YEAR)
+    if found is None or _GOES_ON.search(text) is None:
+        return None
+    dated = found.re is _PAST_START
+    if dated and found["year"] is not None:
+        return f"{text[: found.start()]}starting {found['date']}{text[found.end() :]}"
+    if found["verb"].lower() == "since" or _COUNTS_WEEKS.search(text) is not None:
+        return None  # ("since March 3rd": the grammar refuses a count from a time gone by)
+    return f"{text[: found.start()]}{found['verb']}{text[found.end() :]}"
+
+
+def _first_match(text: str, lowered: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """`pattern`'s first match in `text`, tried only where one of its verbs starts a word:
+    "since" is common ("since the build is slow"), and a search with the pattern's
+    alternatives at every character costs ten times more than finding the verbs."""
+    for verb in _VERBS:
+        start = lowered.find(verb)
+        while start != -1:
+            if (start == 0 or not lowered[start - 1].isalnum()) and _may_be_dated(
+                lowered[start:].split(maxsplit=3)[1:]
+            ):
+                found = pattern.match(text, start)
+                if found is not None:
+                    return found
+            start = lowered.find(verb, start + 1)
+    return None
+
+
+# how the words after the verb can start: a day's or a month's name, a number, "in" a year
+_DATED_STEMS: Final = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
+)
+
+
+def _may_be_dated(words: list[str]) -> bool:
+    """Whether the words after "began", "since" … can open a date ("on Wednesday, November",
+    "January 5", "the 14th of", "in 2019"): a cheap look before the pattern."""
+    if words and words[0] in ("on", "in", "the"):
+        words = words[1:]
+    if not words:
+        return False
+    word = words[0]
+    return word[:1].isdigit() or word[:3] in _DATED_STEMS
