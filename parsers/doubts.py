@@ -29,6 +29,7 @@ from typing import Final
 
 from . import narration
 from .howto import asks_for_expression, asks_how_to_schedule
+from .languages import other_language
 
 _WORDS: Final = re.compile(r"[a-z]+")
 _LETTERS_ONLY: Final = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
@@ -685,34 +686,6 @@ def list_goes_on(text: str) -> str | None:
     if _GOES_ON.search(text) is None or _INTERVAL_SAID.search(text) is not None:
         return None
     return "the list of times goes on (“…”, “etc.”): which times? to confirm"
-
-
-# -- words of another language -----------------------------------------------------------------
-
-# "Encender Luz Comedor al ponerse el sol y apagarse a las 11 pm", "Fiesta de Navidad en el Centro
-# Comunitario a las 7 PM": the grammar reads English. Two of another language's small words
-# (articles, "and", "for", "with") say the text is written in it, and what it says beside the time
-# ("al ponerse el sol": at sunset) was not read. ("Despiértame a las 7 pm": its time is all it
-# says, and "a las" is read.) Words English also uses as names or letters ("la", "os", "mit",
-# "die", "do") are left out.
-_OTHER_LANGUAGE: Final = frozenset(
-    "el los del y para por que una de en con "  # Spanish
-    "les des et pour avec une aux dans "  # French
-    "der das und ist eine nicht "  # German
-    "della alle gli che "  # Italian
-    "het een".split()  # Dutch
-)
-
-
-def other_language(words: frozenset[str]) -> str | None:
-    """ "Encender Luz Comedor al ponerse el sol y apagarse a las 11 pm": a text in another
-    language, whose words beside the time the grammar did not read. `words`: its letter runs."""
-    if _OTHER_LANGUAGE.isdisjoint(words):
-        return None
-    found = sorted(words & _OTHER_LANGUAGE)
-    if len(found) < 2:
-        return None
-    return f"“{'”, “'.join(found[:3])}”: written in another language, read only in part: to confirm"
 
 
 # "Computer Tutoring T 1:00 & 2:00 p.m. by appointment", "Office hours 2-4pm or upon request":

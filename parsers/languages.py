@@ -97,3 +97,34 @@ def foreign_language(text: str) -> str | None:
     if foreign < 2 or foreign <= english:
         return None
     return max(counts, key=lambda language: counts[language])
+
+
+# -- a few words of another language in a text that reads as English ---------------------------
+
+# (foreign_language above refuses a text written in another language; this asks about one whose
+# English words are as many, where two small words still say part of it was not read. The
+# lists differ on purpose: these are small words only, counted without English's.)
+# "Encender Luz Comedor al ponerse el sol y apagarse a las 11 pm", "Fiesta de Navidad en el Centro
+# Comunitario a las 7 PM": the grammar reads English. Two of another language's small words
+# (articles, "and", "for", "with") say the text is written in it, and what it says beside the time
+# ("al ponerse el sol": at sunset) was not read. ("Despiértame a las 7 pm": its time is all it
+# says, and "a las" is read.) Words English also uses as names or letters ("la", "os", "mit",
+# "die", "do") are left out.
+_OTHER_LANGUAGE: Final = frozenset(
+    "el los del y para por que una de en con "  # Spanish
+    "les des et pour avec une aux dans "  # French
+    "der das und ist eine nicht "  # German
+    "della alle gli che "  # Italian
+    "het een".split()  # Dutch
+)
+
+
+def other_language(words: frozenset[str]) -> str | None:
+    """ "Encender Luz Comedor al ponerse el sol y apagarse a las 11 pm": a text in another
+    language, whose words beside the time the grammar did not read. `words`: its letter runs."""
+    if _OTHER_LANGUAGE.isdisjoint(words):
+        return None
+    found = sorted(words & _OTHER_LANGUAGE)
+    if len(found) < 2:
+        return None
+    return f"“{'”, “'.join(found[:3])}”: written in another language, read only in part: to confirm"

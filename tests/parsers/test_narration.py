@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 import pytest
 
 from agentcron.parsers import narration, understand_fast
-from agentcron.parsers.doubts import letter_runs, other_language
+from agentcron.parsers.doubts import letter_runs
+from agentcron.parsers.languages import other_language
 from agentcron.parsers.timetable import habit_said, one_off, weekly_reading
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday
