@@ -75,6 +75,10 @@ Round eleven (December 5, 2026): round ten's held-out phrases were opened for tu
 (group "r10 opened"), `t11_*.txt` hold new phrases gathered to tune on, and `r11_*.txt` hold
 phrases from sources used in no earlier round, gathered before this round's fixes and only
 scored (all held out).
+Round twelve (December 5, 2026, morning): round eleven's held-out phrases were opened for tuning
+(group "r11 opened"), `t12_*.txt` hold new phrases gathered to tune on, and `r12_*.txt` hold
+phrases from sources used in no earlier round, gathered before this round's fixes and only
+scored (all held out).
 A tuning line marked `# pending (who: why): PHRASE => EXPECT` is a phrase the parser still fails
 and someone means to fix: it is scored like any other (the figures include it) but the test that
 holds the tuned rows at 98% leaves it out.
@@ -173,17 +177,22 @@ class OutsidePhrase:
         return self.file.startswith(("r11_", "t11_"))
 
     @property
+    def round_twelve(self) -> bool:
+        return self.file.startswith(("r12_", "t12_"))
+
+    @property
     def opened(self) -> bool:
-        """Held out once, opened for tuning since: round four's held-out share, rounds 5 to 10."""
-        opened = ("r6_", "r7_", "r8_", "r9_", "r10_")
+        """Held out once, opened for tuning since: round four's held-out share, rounds 5 to 11."""
+        opened = ("r6_", "r7_", "r8_", "r9_", "r10_", "r11_")
         earlier = self.round_four or self.round_five
         return self.held_out and (earlier or self.file.startswith(opened))
 
     @property
     def held_out(self) -> bool:
-        if self.file.startswith(("lead_", "t6_", "t7_", "t8_", "t9_", "t10_", "t11_")):
+        if self.file.startswith(("lead_", "t6_", "t7_", "t8_", "t9_", "t10_", "t11_", "t12_")):
             return False
-        if self.round_five or self.file.startswith(("r6_", "r7_", "r8_", "r9_", "r10_", "r11_")):
+        rounds = ("r6_", "r7_", "r8_", "r9_", "r10_", "r11_", "r12_")
+        if self.round_five or self.file.startswith(rounds):
             return True
         if self.round_four:
             digest = hashlib.sha256(b"round four: " + self.text.lower().encode()).digest()
@@ -200,6 +209,8 @@ class OutsidePhrase:
     @property
     def group(self) -> str:
         held = "opened" if self.opened else "held out" if self.held_out else "tuned"
+        if self.round_twelve:
+            return f"r12 {held}"
         if self.round_eleven:
             return f"r11 {held}"
         if self.round_ten:
@@ -529,7 +540,7 @@ def main() -> None:
         *("tuned", "held out", "r2 tuned", "r2 held out", "r3 tuned", "r3 held out"),
         *("r4 tuned", "r4 opened", "r5 opened", "r6 tuned", "r6 opened"),
         *("r7 tuned", "r7 opened", "r8 tuned", "r8 opened", "r9 tuned", "r9 opened"),
-        *("r10 tuned", "r10 opened", "r11 tuned", "r11 held out"),
+        *("r10 tuned", "r10 opened", "r11 tuned", "r11 opened", "r12 tuned", "r12 held out"),
     )
     keys = [f"{group}{kind}" for group in groups for kind in (" answer", " refuse", "")]
     for key in (*keys, "answer", "refuse", "all"):
