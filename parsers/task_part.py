@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from . import lexicon as lx
-from .tokens import TokenizeError, tokenize
+from .tokens import TokenizeError, tokenize, word_values
 
 _PARTS: Final = (
     (
@@ -90,8 +90,12 @@ def message_clause(rest: str) -> tuple[str, str, bool] | None:
         sentence = match.group().strip().lower() == "that" and (
             first in _SUBJECTS or _stated(message)
         )
-        said_before = _what_is_said(before, statement=False)
+        # the message first: most name no day nor time ("… to check the build"), and then
+        # the words before it (a schedule: a scan of their own) need not be looked at
         said_after = _what_is_said(message, statement=not sentence)
+        if not said_after:
+            return None
+        said_before = _what_is_said(before, statement=False)
         if said_before & said_after:
             return before.strip(), message.strip(), True
         if said_before and said_after and sentence and _stated(message):
@@ -104,26 +108,32 @@ def _what_is_said(words: str, *, statement: bool) -> frozenset[str]:
     """ "day" when the words name a day or date, "clock" when they name a time of day. With
     `statement`, only a date the words state ("the bill due on the 28th", "the 10am deploy"),
     not one an action is done on ("call mom or friday": maybe a second run)."""
-    try:
-        tokens = tokenize(words)
-    except TokenizeError:
-        return frozenset()
+    # words alone ("check the build"): their tokens' kinds and values without a scan
+    values = word_values(words)
+    pairs: list[tuple[str, object]]
+    if values is not None:
+        pairs = [(kind, value) for _, kind, value in values]
+    else:
+        try:
+            pairs = [(token.kind, token.value) for token in tokenize(words)]
+        except TokenizeError:
+            return frozenset()
     said: set[str] = set()
     stated = not statement
-    for k, token in enumerate(tokens):
-        if token.kind == lx.WORD and token.value in _STATES:
+    for k, (kind, value) in enumerate(pairs):
+        if kind == lx.WORD and value in _STATES:
             stated = True
         if not stated and not (
-            token.kind in (lx.TIME, lx.DAY) and k and tokens[k - 1].value in _DETERMINERS
+            kind in (lx.TIME, lx.DAY) and k and pairs[k - 1][1] in _DETERMINERS
         ):  # "the 10am deploy", "the Friday deadline": a time that names a thing
             continue
-        if token.kind in _DAY_KINDS or (token.kind == lx.WORD and token.value in _DAY_WORDS):
+        if kind in _DAY_KINDS or (kind == lx.WORD and value in _DAY_WORDS):
             said.add("day")
-        elif token.kind == lx.ORD and k and tokens[k - 1].value in ("the", "on"):
+        elif kind == lx.ORD and k and pairs[k - 1][1] in ("the", "on"):
             said.add("day")  # "on the 15th"
-        elif token.kind == lx.TIME or (token.kind == lx.WORD and token.value in _CLOCK_WORDS):
+        elif kind == lx.TIME or (kind == lx.WORD and value in _CLOCK_WORDS):
             said.add("clock")
-        elif token.kind == lx.NUM and k + 1 < len(tokens) and tokens[k + 1].value in _MERIDIEMS:
+        elif kind == lx.NUM and k + 1 < len(pairs) and pairs[k + 1][1] in _MERIDIEMS:
             said.add("clock")  # "at eight am" (said in words, as people say it to an assistant)
     return frozenset(said)
 
