@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 from .build import build
 from .calendar_event import read_event
 from .cron import split_cron
-from .grammar import read
+from .grammar import read, reads_nothing
 from .humanize import describe
 from .natural import dateparser_stage
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
@@ -64,6 +64,10 @@ def read_whole(
         if cron is not None:
             return _raw_cron(*cron, zone_name=zone_name, now=now), None
         tokens = tokenize(text)
+        if tokens and reads_nothing(tokens[0]):
+            # a command that starts with its task ("check the build every …"): reading would
+            # stop at once, and the command's reader skips such a word without a reading
+            return None, None
         # partly: what a whole reading raises NotUnderstood for, a partial one stops at
         phrase, end = read(tokens, partial=True)
         if end < len(tokens):

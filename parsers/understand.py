@@ -654,7 +654,7 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         and _TWO_ACTIONS.search(text) is not None
     ):
         return _to_confirm(result, TWO_ACTIONS_NOTE)
-    if one_off and "cron" in lowered_words(text):
+    if one_off and "cron" in lowered and "cron" in lowered_words(text):
         # "Run cron at 7am eastern": a cron job repeats; the text says when, not how often
         return _to_confirm(result, "a cron job repeats, and the text does not say how often")
     if "cron" in lowered and (step := uneven_minute_step(text)) is not None and not one_off:
