@@ -181,9 +181,14 @@ def name_word(tokens: list[Token], k: int, text: str) -> str | None:
     return HOLIDAY_IN_NAME if token.value in _HOLIDAYS else None
 
 
+#: the kinds and words `may_name` looks for (tokens.py tests every token of a text with them)
+NAMED_KINDS: Final = (lx.MONTH, lx.DAY)
+NAMED_HOLIDAYS: Final = _HOLIDAYS
+
+
 def may_name(token: Token) -> bool:
     """Whether `name_word` need look at the token at all (a month, a day or a holiday)."""
-    return token.kind in (lx.MONTH, lx.DAY) or (token.kind == lx.WORD and token.value in _HOLIDAYS)
+    return token.kind in NAMED_KINDS or (token.kind == lx.WORD and token.value in _HOLIDAYS)
 
 
 def says_another_when(tokens: list[Token], named: int) -> bool:

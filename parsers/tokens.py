@@ -16,7 +16,14 @@ from typing import Final
 
 from . import lexicon as lx
 from .conversions import AmbiguousZone, settle
-from .names import HOLIDAY_IN_NAME, may_name, name_word, says_another_when
+from .names import (
+    HOLIDAY_IN_NAME,
+    NAMED_HOLIDAYS,
+    NAMED_KINDS,
+    may_name,
+    name_word,
+    says_another_when,
+)
 from .places import DAY_IN_NAME, NAME, PLACE_NOUNS, PLACE_WORD, place_name
 from .zones import (
     AMBIGUOUS,
@@ -874,7 +881,14 @@ def _scan(text: str) -> list[Token]:
             else:
                 _word(raw.lower(), start, tokens)
     # a name is written with capitals: texts in lower case (most typed ones) or shouted skip it
-    if not text.islower() and not text.isupper() and any(may_name(t) for t in tokens):
+    if (
+        not text.islower()
+        and not text.isupper()
+        and any(  # names.may_name, without a call for each token
+            t.kind in NAMED_KINDS or (t.kind == lx.WORD and t.value in NAMED_HOLIDAYS)
+            for t in tokens
+        )
+    ):
         named_days += _names_read(tokens, text)
     if named_days:
         _days_in_names(tokens)

@@ -24,9 +24,10 @@ no words they do not know, and the LLM (when configured) reads what nothing else
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Final
 
 from . import doubts
@@ -307,6 +308,13 @@ def first_word(text: str) -> str | None:
     it starts with another character); None for other text (its case folds differently)."""
     if not text.isascii():
         return None
+    # most texts start with a word of letters: split off, no pattern matched (the pattern's
+    # \s* and split()'s spaces are the same characters, str.isspace's)
+    words = text.split(None, 1)
+    if not words:
+        return ""
+    if words[0].isalpha():
+        return words[0].lower()
     return _FIRST_LETTERS.match(text)[1].lower()  # type: ignore[index]
 
 
@@ -2768,9 +2776,16 @@ _WEEKS_APART: Final = frozenset({"biweekly", "fortnightly", "triweekly"})
 def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
     """ "the weekly report", "a daily backup": a frequency word after a determiner and
     before a word the grammar does not know (not "a weekly cadence": the schedule's)."""
+    after = tokens[end] if end < len(tokens) else None
+    if (
+        after is None
+        or after.kind != lx.WORD
+        or after.value in lx.KEYWORDS
+        or after.value in _RHYTHMS
+    ):
+        return False  # (the cheapest test first: most runs end at a keyword or the text's end)
     words = [t for t in tokens[start:end] if not (t.kind == lx.WORD and t.value in _DETERMINERS)]
     before = tokens[start - 1] if start else None
-    after = tokens[end] if end < len(tokens) else None
     determined = (before is not None and before.value in _DETERMINERS) or (
         tokens[start].kind == lx.WORD and tokens[start].value in _DETERMINERS
     )
@@ -2779,10 +2794,6 @@ def _frequency_adjective(tokens: list[Token], start: int, end: int) -> bool:
         and words[0].kind == lx.WORD
         and words[0].value in _FREQUENCY_WORDS
         and determined
-        and after is not None
-        and after.kind == lx.WORD
-        and after.value not in lx.KEYWORDS
-        and after.value not in _RHYTHMS
     )
 
 
@@ -2811,14 +2822,17 @@ def _bare_frequency(tokens: list[Token], start: int, end: int) -> bool:
     )
 
 
-_EMPTY: Final = Phrase()
+_SLOTS: Final = attrgetter(*(slot.name for slot in fields(Phrase)))
+_EMPTY_SLOTS: Final = _SLOTS(Phrase())
 
 
 def _says_when(phrase: Phrase) -> bool:
     """Whether the phrase read fills any slot beyond fillers (a zone alone counts)."""
     if phrase.every or phrase.times or phrase.weekdays:
         return True  # most runs: no need to compare all the slots
-    return phrase != _EMPTY
+    # `phrase != _EMPTY`, the dataclass's comparison (a tuple of every slot on each side,
+    # built in Python), with the slots gathered in C
+    return _SLOTS(phrase) != _EMPTY_SLOTS
 
 
 def _drop_stray_places(runs: list[tuple[int, int]], places: set[int]) -> list[tuple[int, int]]:
