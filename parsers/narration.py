@@ -471,17 +471,19 @@ def told_as_done(text: str, words: frozenset[str]) -> str | None:
     return f"“{match.group().strip()}” tells what has been done, it does not ask: to confirm"
 
 
-# "Next Wednesday we will have our Area's Humorist and Table Topics Speech Contest", "On Friday
-# we are hosting a bake sale": the speaker's own event, after its day (a statement that opens
-# with "we" is `understand`'s). "remind us that we have …" is a request.
+# "Next Wednesday we will have our Area's Humorist and Table Topics Speech Contest", "We will
+# have our first quiz on 14th": the speaker's event to come, in the future tense (a habit, "we
+# will have a knitting group every other Thursday", is read by `tells_of_a_time`'s caller; "I
+# have a meeting at 1pm on Wednesday" stays a reminder's, `understand`'s statement rule decides
+# it). "remind us that we have …" is a request.
 _NOT_A_HOST: Final = (
     r"(?!(?:please|pls|kindly|remind|tell|notify|ping|if|when|whenever|once|after|before|until|"
     r"till|so|can|could|would|should|make|ensure|check|do|does|did|what|why|how)\b)"
 )
 _HOSTS: Final = re.compile(
     r"^\W*" + _NOT_A_HOST + r"(?:[\w'’.,-]+\s+){0,5}?(?:we|i)\s+"
-    r"(?:will\s+|shall\s+|are\s+going\s+to\s+|am\s+going\s+to\s+)?(?:also\s+)?"
-    r"(?:have|hold|host|(?:be|are|am)\s+(?:having|holding|hosting))\s+(?:our|my|a|an|the|its|their)\b"
+    r"(?:will|shall|are\s+going\s+to|am\s+going\s+to)\s+(?:also\s+)?"
+    r"(?:have|hold|host|be\s+(?:having|holding|hosting))\s+(?:our|my|a|an|the|its|their)\b"
     r"|^\W*" + _NOT_A_HOST + r"(?:[\w'’.,-]+\s+){0,5}?(?:we|i)['’]ll\s+(?:also\s+)?"
     r"(?:have|hold|host)\s+"
     r"(?:our|my|a|an|the)\b",
@@ -561,8 +563,6 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         fault_report(text, words)
         or nothing_happens(text, words)
         or told_in_the_past(text, words)
-        or told_as_done(text, words)
-        or speaker_hosts(text, words)
         or change_told(text, words)
         or two_events(text, words)
         or (
@@ -575,6 +575,8 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
             if repeats
             else future_event(text, words)
             or day_told(text, words)
+            or told_as_done(text, words)
+            or speaker_hosts(text, words)
             or event_stated(text, words)
             or status_shown(whole, whole_words)
         )

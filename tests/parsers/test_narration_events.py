@@ -103,7 +103,7 @@ def test_not_a_thing_done(text: str) -> None:
     [
         "Next Wednesday we will have our Area's Humorist and Table Topics Speech Contest.",
         "We will have our first quiz on 14th hmm",
-        "On Friday we are hosting a bake sale",
+        "On Friday we are going to host a bake sale",
         "Tomorrow we'll have a guest speaker at 7pm",
     ],
 )
@@ -117,6 +117,8 @@ def test_the_speakers_event_after_its_day(text: str) -> None:
         "remind us that we have a meeting on Friday",
         "make sure we have the report by Friday 5pm",
         "every Monday at 9 check that we have backups",
+        "I have an appointment at 1pm on wednesday with Alex",  # a reminder's statement
+        "On Monday we have a standup.",
     ],
 )
 def test_not_the_speakers_event(text: str) -> None:
