@@ -547,19 +547,6 @@ REPEAT_SAID: Final = frozenset(
 # The words without one of which neither a commit nor a feature is described (one look for most
 # texts, instead of each check's own)
 _DESCRIBED_WORDS: Final = _COMMIT_KINDS | _TAKEN_AWAY_CUES | _UI_WORDS | _UNSAID_CUES
-# every word one of the checks of `tells_of_a_time` needs before it looks further (each returns
-# None without one of its own): a text with none of them is told nothing by any
-_ANY_CUE: Final = (
-    _FAULT_CUES
-    | {"no"}
-    | _MINUTES_CUES
-    | _PAST_CUES
-    | _HABIT_CUES
-    | _DESCRIBED_WORDS
-    | _FUTURE_CUES
-    | _STATED_CUES
-    | _STATUS_CUES
-)
 
 
 def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str | None:
@@ -567,13 +554,11 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
     reason), or None. `words`: the letter runs of the lowered text (each check looks its cue
     up there first). `label`: what was before the text, taken off as a label ("docs: ",
     "Snooze Support: "), which says what a commit or a feature is."""
+    repeats = not REPEAT_SAID.isdisjoint(words)
     whole, whole_words = text, words
     if label:
         whole = label + text
         whole_words = words | frozenset(re.findall(r"[a-z]+", label.lower()))
-    if _ANY_CUE.isdisjoint(whole_words):
-        return None  # most texts: no check below would look past its cue words
-    repeats = not REPEAT_SAID.isdisjoint(words)
     return (
         fault_report(text, words)
         or nothing_happens(text, words)
