@@ -40,6 +40,7 @@ from .asks import (
     request_follows,
 )
 from .botcommand import DELAY, bare_amount, dashed_options, labelled_interval, plain_command
+from .bracket_conversions import without_restating_bracket
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
@@ -80,6 +81,7 @@ from .task_part import message_clause, names_an_alarm, part_named_by
 from .timetable import habit_said, job_said, once_or_weekly, weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .under_way import read_as_under_way
+from .weekly_windows import aws_window, same_day_again
 from .windows import uneven_minute_step
 from .zones import lookup_place, lookup_word, place_names, zone_words
 
@@ -968,6 +970,15 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_restated_length(without_rough_restatement(text))
+    restated_note = None
+    if "(" in text:
+        # "22:00 UTC (5:00 PM local time during Eastern Standard Time (winter) and …)"
+        text, restated_note = without_restating_bracket(text)
+    if restated_note is not None:
+        found = _read_said_once(text, zone_name, aware_now)
+        if found.result is not None and found.result.ok:
+            found.result = _to_confirm(found.result, restated_note)
+        return found
     if "(" in text and ("ummer" in text or "inter" in text):
         text = without_season_conversions(text)  # "13:07 UTC (9:07am ET in summer, …)"
     if ("(" in text or ", " in text) and part_year_alternative(text):
@@ -1304,6 +1315,10 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
             found.result = _to_confirm(found.result, moved[1])
         if found.result is not None and (found.result.ok or moved[1] is None):
             return found
+    if ":" in text and (window := aws_window(text)) is not None:
+        text = window  # "PreferredMaintenanceWindow='sun:06:30-sun:07:30'": its start, in UTC
+    if (again := same_day_again(text)) is not None:
+        text = again  # "Sunday, 04:30 to Sunday, 05:30 UTC": one day's window
     if ("=" in text or ":" in text) and (every := labelled_interval(text)) is not None:
         # "interval=5m", "interval: 30m", "period='15m'": how often, as a config or command says it
         text = every
