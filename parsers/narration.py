@@ -137,18 +137,22 @@ _FAULT: Final = re.compile(
     r"(?:failed|fails|forgot|forgets)\s+to\s+)"
     r"(?:run|runs|running|ran|fire|fired|firing|fires|trigger|triggered|triggering|execute|"
     r"executed|executing|start|started|starting|work|working|worked|sent|send|sending|happen|"
-    r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b"
-    # "triggered 2 hours and 40 minutes later than expected", "runs a few hours later than
-    # scheduled": a run off its time, observed
-    r"|\b(?:later|earlier|sooner|late|early)\s+than\s+(?:expected|scheduled|planned|intended|"
-    r"configured|specified|set|normal|usual|it\s+should|they\s+should|it\s+used\s+to)\b"
-    # "Feb 16 9:00 AM: SQP Retry + GSC Report skipped": a run that was left out, in a log
-    r"|(?<=\w\s)(?<!\bto\s)(?<!\bbe\s)(?:skipped|missed)(?=\s*[.!]?\s*$)",
+    r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b",
     re.IGNORECASE,
 )
 _FAULT_CUES: Final = frozenset(
-    {"not", "t", "never", "stopped", "failed", "fails", "forgot", "forgets", "than", "skipped"}
-    | {"missed"}
+    {"not", "t", "never", "stopped", "failed", "fails", "forgot", "forgets"}
+)
+# "triggered 2 hours and 40 minutes later than expected", "runs a few hours later than
+# scheduled": a run off its time, observed
+_OFF_TIME: Final = re.compile(
+    r"\b(?:later|earlier|sooner|late|early)\s+than\s+(?:expected|scheduled|planned|intended|"
+    r"configured|specified|set|normal|usual|it\s+should|they\s+should|it\s+used\s+to)\b",
+    re.IGNORECASE,
+)
+# "Feb 16 9:00 AM: SQP Retry + GSC Report skipped": a run left out, in a log (the last word)
+_SKIPPED: Final = re.compile(
+    r"(?<=\w\s)(?<!\bto\s)(?<!\bbe\s)(?:skipped|missed)\s*[.!]?\s*$", re.IGNORECASE
 )
 
 
@@ -156,9 +160,13 @@ def fault_report(text: str, words: frozenset[str]) -> str | None:
     """ "The event generation was NOT running every 30 minutes as expected", "All workflows are
     being triggered 2 hours and 40 minutes later than expected", "… Rank Collection Retry
     skipped": a run that did not happen, or not on time, reported — not a schedule asked for."""
-    if _FAULT_CUES.isdisjoint(words):
-        return None
-    match = _FAULT.search(text)
+    match = None
+    if not _FAULT_CUES.isdisjoint(words):
+        match = _FAULT.search(text)
+    if match is None and "than" in words:
+        match = _OFF_TIME.search(text)
+    if match is None and ("skipped" in words or "missed" in words):
+        match = _SKIPPED.search(text)
     if match is None:
         return None
     return f"“{match.group()}” reports a run that did not happen, not a schedule: to confirm"
