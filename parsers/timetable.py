@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
+from .listings import day_heading, group_session, habit_word
+
 _DAY: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # a day's name or its short form ("Sun. School", "Wed Bible Study")
 _DAY_OR_SHORT: Final = rf"(?:{_DAY}|(?:mon|tues?|wed|thu|thurs?|fri|sat|sun)\b\.?)"
@@ -296,6 +298,28 @@ def weekly_reading(text: str, day: str) -> Weekly | None:
         return Weekly(f"a routine told in the present read as every {day} (it may mean once)", True)
     if our_day(lowered, words):
         return Weekly(f"“our {day} …” read as every {day} (it may mean the coming one)", True)
+    return None
+
+
+def listing_reading(text: str, day: str) -> Weekly | None:
+    """Why a line of a weekly listing ("Saturday, 4:30pm", "Boys Mon 5-6pm", "our regular
+    Saturday afternoon Confessions") with one time or none reads as every `day`, or None
+    (`listings`): not when it asks for something, dates its day or names a one-off event.
+    Asked: a heading may be one day's note."""
+    lowered = text.lower()
+    words = frozenset(re.findall(r"[a-z]+", lowered))
+    if one_off(lowered, words):
+        return None
+    heading = day_heading(text)
+    if heading is not None:
+        note = f"a listing's line (“{heading}: …”) read as every {day} (it may mean once)"
+        return Weekly(note, unsure=True)
+    group = group_session(text, words)
+    if group is not None:
+        return Weekly(f"a session for “{group}” read as every {day} (it may mean once)", True)
+    habit = habit_word(lowered, words)
+    if habit is not None:
+        return Weekly(f"“{habit}” beside {day} read as every {day} (it may mean once)", True)
     return None
 
 

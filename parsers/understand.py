@@ -76,7 +76,14 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
-from .timetable import habit_said, job_said, once_or_weekly, weekly_reading
+from .timetable import (
+    Weekly,
+    habit_said,
+    job_said,
+    listing_reading,
+    once_or_weekly,
+    weekly_reading,
+)
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .under_way import read_as_under_way
 from .windows import uneven_minute_step
@@ -1775,7 +1782,7 @@ def _read_command(
             habitual is None
             and not reminder
             and one_bare_weekday(phrase)
-            and (weekly := weekly_reading(text, lx.DAY_LABELS[phrase.weekdays[0]])) is not None
+            and (weekly := _weekly_reading(text, phrase)) is not None
         ):
             # "Wednesday Night Bible Study 7:15 PM", "Sprint planning: Monday 9 AM", "The draw
             # is held on Wednesday at 3:00 PM": a timetable's event, every week (`timetable`)
@@ -1948,6 +1955,17 @@ def _read_command(
 # at 00:00 JST on Friday", "the workflow kicks off on Sunday at 3am"
 _HABITUAL: Final = frozenset({"runs", "executes", "fires", "triggers", "kicks", "reruns"})
 _VERB_SAID: Final = {"kicks": "kicks off"}
+
+
+def _weekly_reading(text: str, phrase: Phrase) -> Weekly | None:
+    """Why the one bare day of `phrase` reads as every such day: a timetable's event or line
+    (`timetable.weekly_reading`), or a weekly listing's line when one time or none is said
+    (`timetable.listing_reading`; several times on one day are weekly already)."""
+    day = lx.DAY_LABELS[phrase.weekdays[0]]
+    weekly = weekly_reading(text, day)
+    if weekly is None and len(phrase.times) < 2:
+        weekly = listing_reading(text, day)
+    return weekly
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
