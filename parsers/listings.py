@@ -34,20 +34,25 @@ _PART: Final = r"(?:morning|afternoon|evening|night|lunchtime|noon)s?"
 # 10 am": the day opens the line, a heading's punctuation follows it, then the clock time
 _HEADING: Final = re.compile(
     rf"^[\s*•>-]*(?P<day>{_DAY_OR_SHORT}(?:\s+{_PART})?)\s*(?:\*\*)?\s*"
-    r"(?:[:,–—]|-(?=\s))\s*(?:\*\*\s*)?\d",
+    r"(?P<mark>[:,–—]|-(?=\s))\s*(?:\*\*\s*)?\d",
     re.IGNORECASE,
 )
 
 
-def day_heading(text: str) -> str | None:
+def day_heading(text: str, *, whole: bool) -> str | None:
     """The day heading that opens `text` ("Saturday" in "Saturday, 4:30pm", "Friday morning"
     in "Friday morning – 9:10am …"), or None: a listing of the week's times sets each day
-    out so, with its time right after the heading's colon, comma or dash."""
+    out so, with its time right after the heading's colon, comma or dash. `whole`: the text is
+    all schedule. A comma heads a line only then — "Saturday, 4:30pm" is read as systemd's
+    "Sat, 16:30" is, every week; in "Fri, 10:00 call mom" the comma only separates the day
+    from its time, before an errand."""
     head = text[:40]
     if not any(mark in head for mark in ":,–—-"):
         return None
     match = _HEADING.match(text)
-    return None if match is None else " ".join(match["day"].split())
+    if match is None or (match["mark"] == "," and not whole):
+        return None
+    return " ".join(match["day"].split())
 
 
 # The groups of people a club's or a gym's sessions are named for: "Boys Mon 5-6pm", "Girls Tue:

@@ -99,7 +99,7 @@ def _listing_line(text: str, phrase: Phrase) -> None:
     """ "Saturday, 4:30pm": a line of a weekly listing is every such day, asked (`listings`)."""
     if len(phrase.times) < 2 and one_bare_weekday(phrase):
         day = DAY_LABELS[phrase.weekdays[0]]
-        weekly = listing_reading(text, day)
+        weekly = listing_reading(text, day, whole=True)
         if weekly is not None:
             phrase.single_day, phrase.every = False, True
             phrase.unsure.append(weekly.note)

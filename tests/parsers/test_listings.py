@@ -11,7 +11,7 @@ import pytest
 
 from agentcron.parsers import understand_fast
 from agentcron.parsers.listings import day_heading, group_session, habit_word
-from agentcron.parsers.timetable import listing_reading
+from agentcron.parsers.timetable import listing_reading, yearly_habit
 
 NOW = datetime(2026, 1, 14, 12, 0, tzinfo=UTC)  # a Wednesday
 
@@ -33,7 +33,7 @@ def _words(text: str) -> tuple[str, frozenset[str]]:
     ],
 )
 def test_day_heading(text: str, heading: str) -> None:
-    assert day_heading(text) == heading
+    assert day_heading(text, whole=True) == heading
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,12 @@ def test_day_heading(text: str, heading: str) -> None:
     ],
 )
 def test_no_day_heading(text: str) -> None:
-    assert day_heading(text) is None
+    assert day_heading(text, whole=True) is None
+
+
+def test_a_comma_heads_only_a_line_that_is_all_schedule() -> None:
+    assert day_heading("Fri, 10:00 call mom", whole=False) is None
+    assert day_heading("Tuesday: 8am Mass", whole=False) == "Tuesday"
 
 
 @pytest.mark.parametrize(
@@ -153,3 +158,117 @@ def test_several_times_on_a_heading_stay_sure() -> None:
     result = understand_fast("Friday: 7am, 8am Mass", now=NOW)
     assert result.schedule == {"type": "cron", "expression": "0 7,8 * * 5", "timezone": "UTC"}
     assert not result.needs_confirmation
+
+
+# -- time ranges (family two) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        # "starting at … and ending at …" beside a weekly day: a meeting, from its start
+        ("every Monday, starting at 6:30 PM and ending at 7:45 PM", "30 18 * * 1"),
+        (
+            "Troop meetings are held on Monday night starting at 7:00 pm and ending at 8:30 pm.",
+            "0 19 * * 1",
+        ),
+        # bare hours a part of the day places
+        ("every Monday afternoon from 4 to 5", "0 16 * * 1"),
+        ("every Monday morning from 9 to 11", "0 9 * * 1"),
+        # "all other Tuesdays" is no "every other Tuesday"
+        ("all other Tuesdays at 7pm", "0 19 * * 2"),
+        # school grades are no days of the month
+        ("Storytime for kids in 5th grade every Monday at 4pm", "0 16 * * 1"),
+        ("grades 6th through 8th every Friday at 2pm", "0 14 * * 5"),
+    ],
+)
+def test_weekly_ranges(text: str, cron: str) -> None:
+    result = understand_fast(text, now=NOW)
+    assert result.schedule is not None, result.reason
+    assert result.schedule.get("expression") == cron
+
+
+def test_all_other_days_ask() -> None:
+    assert understand_fast("all other Tuesdays at 7pm", now=NOW).needs_confirmation
+
+
+def test_intervals_keep_their_windows() -> None:
+    result = understand_fast("every 5 minutes starting at 2pm and ending at 2:55pm", now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["expression"] == "0-55/5 14 * * *"
+    assert understand_fast("every Monday from 4 to 5", now=NOW).schedule is None  # which half?
+
+
+def test_a_count_of_things_is_no_window() -> None:
+    text = (
+        "Bridge takes place on the third Wednesday of each month, usually attracting between 8 "
+        "and 12 players each time."
+    )
+    result = understand_fast(text, now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["expression"] == "0 9 * * 3#3"
+    hours = understand_fast("every hour between 9 and 5 on weekdays", now=NOW)
+    assert hours.schedule is not None
+    assert hours.schedule["expression"] == "0 9-17 * * 1-5"
+
+
+def test_a_date_that_begins_a_season_starts_it() -> None:
+    text = "April 5 begins the Farmers Market every Wednesday at 2pm"
+    result = understand_fast(text, now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["expression"] == "0 14 * * 3"
+    assert result.schedule["start_at"].startswith("2026-04-05")
+
+
+# -- yearly habits and starts (family three) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kiwanis One Day currently is held on the fourth Saturday of October.",
+        "The Grand Final is held on the last Saturday of September.",
+    ],
+)
+def test_yearly_habit(text: str) -> None:
+    assert yearly_habit(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the fourth Saturday of October",  # no habit told
+        "Next year the fair takes place on the second Saturday in June.",
+        "remind me that the fair takes place on the second Saturday in June",
+        "The fair was held on the second Saturday in June.",
+    ],
+)
+def test_no_yearly_habit(text: str) -> None:
+    assert yearly_habit(text) is None
+
+
+def test_a_habits_day_of_a_month_is_yearly_and_asks() -> None:
+    result = understand_fast(
+        "Kiwanis One Day currently is held on the fourth Saturday of October.", now=NOW
+    )
+    assert result.schedule is not None
+    assert result.schedule["expression"] == "0 9 * 10 6#4"
+    assert result.needs_confirmation
+    once = understand_fast("the fourth Saturday of October", now=NOW)
+    assert once.schedule is not None
+    assert once.schedule["type"] == "at"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("the second Thursday of every month, starting in August", "2026-08-01"),
+        ("the second Thursday of every month, starting on the second week of August", "2026-08-08"),
+        ("every Monday starting in March", "2026-03-01"),
+    ],
+)
+def test_starts_in_a_month_or_its_week(text: str, start: str) -> None:
+    result = understand_fast(text, now=NOW)
+    assert result.schedule is not None
+    assert "* * " in result.schedule["expression"]  # every month, not that month only
+    assert result.schedule["start_at"].startswith(start)
