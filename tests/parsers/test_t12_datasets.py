@@ -269,6 +269,12 @@ def test_requests_and_other_sentences_are_no_offered_time(text: str) -> None:
     assert accepts_a_time(text, names_time=_mentions_time) is None
 
 
+def test_a_part_of_the_day_before_its_hour_is_still_read_in_a_reply() -> None:
+    # (round eight's "the afternoon 2 slot works", answered then without asking)
+    answer = read("the afternoon 2 slot works")
+    assert brief(answer) == "2026-01-14T14:00:00Z ?"
+
+
 def test_a_booking_after_an_acceptance_is_read() -> None:
     assert brief(read("OK, that will work. Can you book an appointment for afternoon 2:45?")) == (
         "2026-01-14T14:45:00Z"
