@@ -90,9 +90,22 @@ _PAST_TOLD: Final = re.compile(
     r"[a-z]{3,}ed"
     # (only a past that is no participle: "A Cron job is triggered at 1 AM", "A workout held on
     # the first Thursday" describe a habit)
-    r"|ran|began|went|came|took|happened|occurred|arrived|departed)\b",
+    r"|ran|began|went|came|took|happened|occurred|arrived|departed"
+    # (the day or the hour it was: "The next Lions Club meeting was on Monday, Sept. 28.")
+    r"|(?:was|were)\s+(?:on|at)(?=\s+(?:\d|noon|midnight|(?:mon|tues|wednes|thurs|fri|satur|sun)"
+    r"day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)))\b",
     re.IGNORECASE,
 )
+# "Members met March 19 with …", "The board met on Tuesday": a group's meeting, told in the past
+# by its subject (the speaker's "we met" is `doubts.past_tense`'s), then the day or the hour
+_MET: Final = re.compile(
+    r"^\W*(?!(?:i|we|you|u|please|pls|remind|tell|if|when|once|after|before|until)\b)"
+    r"(?:[\w'’&().-]+\s+){1,5}?(?:met|gathered|assembled)\s+(?:again\s+)?(?:on\s+|at\s+|last\s+)?"
+    r"(?=\d|noon\b|midnight\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:today|yesterday|"
+    r"tonight)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.IGNORECASE,
+)
+_MET_CUES: Final = frozenset({"met", "gathered", "assembled"})
 _PAST_CUES: Final = frozenset(
     "was were been ran began went came took happened occurred arrived departed".split()
 )
@@ -100,12 +113,15 @@ _PAST_CUES: Final = frozenset(
 
 def told_in_the_past(text: str, words: frozenset[str]) -> str | None:
     """ "The meeting was called to order at 14:05 UTC", "The old design ran finalization only
-    on Monday mornings": what happened, told by its subject, not a run to make."""
+    on Monday mornings", "The next Lions Club meeting was on Monday, Sept. 28.", "Members met
+    March 19 with …": what happened, told by its subject, not a run to make."""
     match = None
     if not _MINUTES_CUES.isdisjoint(words):
         match = _MINUTES.search(text)
     if match is None and not _PAST_CUES.isdisjoint(words):
         match = _PAST_TOLD.match(text)
+    if match is None and not _MET_CUES.isdisjoint(words):
+        match = _MET.match(text)
     if match is None:
         return None
     return f"“{match.group().strip()}” tells what happened, it does not ask: to confirm"
@@ -121,17 +137,25 @@ _FAULT: Final = re.compile(
     r"(?:failed|fails|forgot|forgets)\s+to\s+)"
     r"(?:run|runs|running|ran|fire|fired|firing|fires|trigger|triggered|triggering|execute|"
     r"executed|executing|start|started|starting|work|working|worked|sent|send|sending|happen|"
-    r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b",
+    r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b"
+    # "triggered 2 hours and 40 minutes later than expected", "runs a few hours later than
+    # scheduled": a run off its time, observed
+    r"|\b(?:later|earlier|sooner|late|early)\s+than\s+(?:expected|scheduled|planned|intended|"
+    r"configured|specified|set|normal|usual|it\s+should|they\s+should|it\s+used\s+to)\b"
+    # "Feb 16 9:00 AM: SQP Retry + GSC Report skipped": a run that was left out, in a log
+    r"|(?<=\w\s)(?<!\bto\s)(?<!\bbe\s)(?:skipped|missed)(?=\s*[.!]?\s*$)",
     re.IGNORECASE,
 )
 _FAULT_CUES: Final = frozenset(
-    {"not", "t", "never", "stopped", "failed", "fails", "forgot", "forgets"}
+    {"not", "t", "never", "stopped", "failed", "fails", "forgot", "forgets", "than", "skipped"}
+    | {"missed"}
 )
 
 
 def fault_report(text: str, words: frozenset[str]) -> str | None:
-    """ "The event generation was NOT running every 30 minutes as expected": a run that did
-    not happen, reported — not a schedule asked for."""
+    """ "The event generation was NOT running every 30 minutes as expected", "All workflows are
+    being triggered 2 hours and 40 minutes later than expected", "… Rank Collection Retry
+    skipped": a run that did not happen, or not on time, reported — not a schedule asked for."""
     if _FAULT_CUES.isdisjoint(words):
         return None
     match = _FAULT.search(text)
@@ -391,6 +415,123 @@ def commit_described(text: str, words: frozenset[str]) -> str | None:
     return f"“{taken.group().strip()}” takes a run away or tells of it, not asks: to confirm"
 
 
+# -- an event's day told, a thing done, the speaker's own event ----------------------------------
+
+# A day or a date right after "will be": "The next Lions Club meeting will be November 28.", "Our
+# next gaming will be tuesday night"
+_DAY_AHEAD: Final = (
+    r"(?=(?:on\s+|held\s+on\s+|again\s+on\s+)?(?:(?:next|this|the)\s+)?(?:(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day\b|today\b|tomorrow\b|tonight\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
+    r"nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\b))"
+)
+_DAY_TOLD: Final = re.compile(
+    r"(?:^|(?<=[.;!?]))\s*\W*(?!" + _NOT_A_SUBJECT + r"\b)"
+    r"(?:[\w'’&().,-]+\s+){1,10}?will\s+(?:again\s+|also\s+|then\s+)?be\s+" + _DAY_AHEAD,
+    re.IGNORECASE,
+)
+
+
+def day_told(text: str, words: frozenset[str]) -> str | None:
+    """ "The next Lions Club meeting will be November 28.": an event's day, told by its subject
+    with no time of day. A run at 09:00 would be made up; with its time ("Our next meeting will
+    be on February 18 at 6pm") the grammar's one run is what the text says, and is kept."""
+    if "will" not in words or "be" not in words:
+        return None
+    match = _DAY_TOLD.search(text)
+    if match is None or _CLOCK_TIME.search(text) is not None:
+        return None
+    return f"“{match.group().strip()} …” tells an event's day, not when to run: to confirm"
+
+
+# A thing begun or done, in the present perfect: "Social distanced Tuesday track workouts have
+# begun.", "Practices have resumed on Mondays"; the speaker's own ("We’ve scheduled the next
+# meeting for Thursday the 13th", "I've booked the room for Friday"): told, not asked. ("Have it
+# start at 9am" has no subject; "I've got to leave at 5" is an obligation.)
+_DONE: Final = re.compile(
+    r"^\W*(?!(?:have|has|please|pls|remind|tell|if|when|once|after|before|until|can|could|would|"
+    r"will|should|what|why|how|where)\b)(?:[\w'’&().,-]+\s+){1,6}?"
+    r"(?:has|have)\s+(?:already\s+|just\s+|now\s+|also\s+|officially\s+)?"
+    r"(?:begun|started|resumed|restarted|returned|ended|finished|commenced|kicked\s+off|moved|"
+    r"been\s+(?:scheduled|set|booked|planned|cancell?ed|held))\b"
+    r"|^\W*(?:i|we|they)['’]ve\s+(?:already\s+|just\s+|now\s+|also\s+|finally\s+)?"
+    r"(?!to\b|got\s+to\b)[a-z]+(?:ed|en|set|put|got|met|held|made|built|run)\b",
+    re.IGNORECASE,
+)
+_DONE_CUES: Final = frozenset({"has", "have", "ve"})
+
+
+def told_as_done(text: str, words: frozenset[str]) -> str | None:
+    """ "Social distanced Tuesday track workouts have begun.", "We’ve scheduled the next meeting
+    for Thursday the 13th": what has begun or been done, told — the time in it is not asked for."""
+    if _DONE_CUES.isdisjoint(words):
+        return None
+    match = _DONE.match(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip()}” tells what has been done, it does not ask: to confirm"
+
+
+# "Next Wednesday we will have our Area's Humorist and Table Topics Speech Contest", "We will
+# have our first quiz on 14th": the speaker's event to come, in the future tense (a habit, "we
+# will have a knitting group every other Thursday", is read by `tells_of_a_time`'s caller; "I
+# have a meeting at 1pm on Wednesday" stays a reminder's, `understand`'s statement rule decides
+# it). "remind us that we have …" is a request.
+_NOT_A_HOST: Final = (
+    r"(?!(?:please|pls|kindly|remind|tell|notify|ping|if|when|whenever|once|after|before|until|"
+    r"till|so|can|could|would|should|make|ensure|check|do|does|did|what|why|how)\b)"
+)
+_HOSTS: Final = re.compile(
+    r"^\W*" + _NOT_A_HOST + r"(?:[\w'’.,-]+\s+){0,5}?(?:we|i)\s+"
+    r"(?:will|shall|are\s+going\s+to|am\s+going\s+to)\s+(?:also\s+)?"
+    r"(?:have|hold|host|be\s+(?:having|holding|hosting))\s+(?:our|my|a|an|the|its|their)\b"
+    r"|^\W*" + _NOT_A_HOST + r"(?:[\w'’.,-]+\s+){0,5}?(?:we|i)['’]ll\s+(?:also\s+)?"
+    r"(?:have|hold|host)\s+"
+    r"(?:our|my|a|an|the)\b",
+    re.IGNORECASE,
+)
+_HOSTS_CUES: Final = frozenset({"have", "hold", "host", "having", "holding", "hosting"})
+
+
+def speaker_hosts(text: str, words: frozenset[str]) -> str | None:
+    """ "Next Wednesday we will have our … Speech Contest": the speaker's event, told after its
+    day — a statement, as "we have a meeting at 3" is."""
+    if ("we" not in words and "i" not in words) or _HOSTS_CUES.isdisjoint(words):
+        return None
+    match = _HOSTS.match(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip()} …” tells the speaker's event, it does not ask: to confirm"
+
+
+# -- a change described ------------------------------------------------------------------------
+
+# "A planned job migration changes the schedule to 04:00 UTC", "This PR changes the meetings
+# calendar invite to every third Tuesday of each month": a change told by its subject (a commit,
+# a PR, a person), its verb in the third person. ("change the schedule to 4pm" is a request to
+# change a job: `doubts.change`.)
+_CHANGE_TOLD: Final = re.compile(
+    r"^\W*(?!(?:please|pls|remind|tell|if|when|once|after|before|until|can|could|would|will|"
+    r"should)\b)(?:[\w'’&().#-]+\s+){1,6}?"
+    r"(?:changes|moves|updates|switches|shifts|reschedules|bumps|pushes|adjusts|modifies|sets)\s+"
+    r"(?:back\s+)?(?:the|its|their|our|this|that|all|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:to|for)\b",
+    re.IGNORECASE,
+)
+_CHANGE_TOLD_CUES: Final = frozenset(
+    "changes moves updates switches shifts reschedules bumps pushes adjusts modifies sets".split()
+)
+
+
+def change_told(text: str, words: frozenset[str]) -> str | None:
+    """ "This PR changes the meetings calendar invite to every third Tuesday of each month": a
+    change described by what makes it — the new schedule is quoted, not asked for."""
+    if _CHANGE_TOLD_CUES.isdisjoint(words):
+        return None
+    match = _CHANGE_TOLD.match(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip()} …” describes a change, it does not ask: to confirm"
+
+
 # -- the entry point -------------------------------------------------------------------------------
 
 # Words that say a schedule repeats: an event described in the future with one of them ("Choir
@@ -422,6 +563,7 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         fault_report(text, words)
         or nothing_happens(text, words)
         or told_in_the_past(text, words)
+        or change_told(text, words)
         or two_events(text, words)
         or (
             None
@@ -432,6 +574,9 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
             None
             if repeats
             else future_event(text, words)
+            or day_told(text, words)
+            or told_as_done(text, words)
+            or speaker_hosts(text, words)
             or event_stated(text, words)
             or status_shown(whole, whole_words)
         )

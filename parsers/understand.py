@@ -47,10 +47,12 @@ from .botcommand import (
     labelled_interval,
     plain_command,
 )
+from .bracket_conversions import without_restating_bracket
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
+from .cron_comment import comment_disagrees, comment_of
 from .cronline import calendar_first, cron_first
 from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
@@ -86,6 +88,7 @@ from .task_part import message_clause, names_an_alarm, part_named_by
 from .timetable import habit_said, job_said, once_or_weekly, weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .under_way import read_as_under_way
+from .weekly_windows import aws_window, same_day_again
 from .windows import uneven_minute_step
 from .zones import lookup_place, lookup_word, place_names, zone_words
 
@@ -621,6 +624,13 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         text = " ".join(text.split())  # the cues read words one space apart, as the stages do
     if month_cycle_asks(text) and any(" months counted from " in n for n in result.notes):
         return _to_confirm(result, DESCRIBED_CYCLE_NOTE)  # cron's "*/3", counted from January
+    if result.schedule is not None and result.schedule["type"] == "cron":
+        comment = comment_of(text)  # "- cron: '* 14 * * *' # 14:00 in UTC is 6am PST"
+        if comment is not None:
+            schedule = result.schedule
+            note = comment_disagrees(schedule["expression"], schedule["timezone"], comment)
+            if note is not None:
+                return _to_confirm(result, note)
     if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
     if (small := small_hours_doubt(text, result.notes)) is not None:
@@ -968,6 +978,15 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_restated_length(without_rough_restatement(text))
+    restated_note = None
+    if "(" in text:
+        # "22:00 UTC (5:00 PM local time during Eastern Standard Time (winter) and …)"
+        text, restated_note = without_restating_bracket(text)
+    if restated_note is not None:
+        found = _read_said_once(text, zone_name, aware_now)
+        if found.result is not None and found.result.ok:
+            found.result = _to_confirm(found.result, restated_note)
+        return found
     if "(" in text and ("ummer" in text or "inter" in text):
         text = without_season_conversions(text)  # "13:07 UTC (9:07am ET in summer, …)"
     if ("(" in text or ", " in text) and part_year_alternative(text):
@@ -1309,7 +1328,13 @@ _DAY_THEN_DAILY: Final = re.compile(
 
 
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
-    if "*" in text and (moved := cron_first(text)) is not None:
+    try:
+        moved = cron_first(text) if "*" in text else None
+    except Rejected as error:  # '"expr": "0 9 * * *", "tz": "Gondor"': a zone nobody knows
+        return _Found(
+            ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
+        )
+    if moved is not None:
         # '/schedule recurring #reminders "Vote!" 0 12 * * *', "tool add --cron '0 7 * * *' …":
         # the cron expression inside a command line, read first (cronline)
         found = _read_commanded(moved[0], zone_name, aware_now)
@@ -1317,6 +1342,10 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
             found.result = _to_confirm(found.result, moved[1])
         if found.result is not None and (found.result.ok or moved[1] is None):
             return found
+    if ":" in text and (window := aws_window(text)) is not None:
+        text = window  # "PreferredMaintenanceWindow='sun:06:30-sun:07:30'": its start, in UTC
+    if (again := same_day_again(text)) is not None:
+        text = again  # "Sunday, 04:30 to Sunday, 05:30 UTC": one day's window
     if ("=" in text or ":" in text) and (every := labelled_interval(text)) is not None:
         # "interval=5m", "interval: 30m", "period='15m'": how often, as a config or command says it
         text = every
