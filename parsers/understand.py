@@ -65,6 +65,7 @@ from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import plain_marks
 from .rawrule import looks_like_rule
+from .reasons import EXCEPTION_REASON, REASON_NOTE, excepted_own_schedule, without_reason
 from .restated import (
     part_year_alternative,
     without_alternatives,
@@ -822,6 +823,11 @@ def _salvaged(
     changed = changed_to(text, answer, read=read)
     if changed is not None:
         return changed
+    if not answer.ok and (reasoned := without_reason(text)) is not None:
+        # "Run the job only on weekdays, because some resources ain't available on Sunday"
+        kept = read(reasoned[0])
+        if kept.ok:
+            return _to_confirm(kept, REASON_NOTE.format(word=reasoned[1]))
     if answer.ok or not is_soft(answer.reason):
         return answer
     salvaged = salvage(
@@ -978,6 +984,13 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_restated_length(without_rough_restatement(text))
+    if "xcept" in text and excepted_own_schedule(text):
+        # "… except November/December where we operate on the 1st and 3rd Saturdays"
+        return _Found(
+            ParseResult.rejected(
+                EXCEPTION_REASON, suggestion="make it two jobs", parse_method="regex"
+            )
+        )
     restated_note = None
     if "(" in text:
         # "22:00 UTC (5:00 PM local time during Eastern Standard Time (winter) and …)"

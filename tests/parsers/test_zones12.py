@@ -14,6 +14,7 @@ from agentcron.parsers import understand_fast
 from agentcron.parsers.bracket_conversions import without_restating_bracket
 from agentcron.parsers.cron_comment import comment_disagrees, comment_of
 from agentcron.parsers.cronline import cron_first, zone_options
+from agentcron.parsers.reasons import excepted_own_schedule, without_reason
 from agentcron.parsers.weekly_windows import aws_window, same_day_again
 
 NOW = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)  # a Wednesday
@@ -273,3 +274,58 @@ def test_a_day_said_again_at_the_window_end(text: str, said: str) -> None:
 def test_a_window_into_another_day_is_left() -> None:
     assert same_day_again("every Friday 18:00 to Monday 06:00") is None
     assert _read("every Sunday 04:30 to Sunday 05:30")["schedule"]["expression"] == "30 4 * * 0"
+
+
+# -- dates of the quarters, reasons, exceptions with their own schedule -------------------------
+
+
+def test_four_dates_beside_quarterly_are_every_year() -> None:
+    answer = _read("quarterly on April 15th, June 15th, September 15th, and January 15th")
+    assert answer["schedule"]["expression"] == "0 9 15 1,4,6,9 *"
+    # on different days of their months: one cron expression cannot say them
+    assert _read("Quarterly filings due Jan 31, Apr 30, Jul 31 and Oct 31")["schedule"] is None
+
+
+def test_three_dates_beside_quarterly_stay_refused() -> None:
+    assert _read("quarterly on April 15th, June 15th and September 15th")["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "word"),
+    [
+        ("run it on weekdays, because the API is down on Sunday", "run it on weekdays", "because"),
+        ("backup at 2am since the office closes at 6pm", "backup at 2am", "since"),
+        ("every day at 9 cuz Monday is busy", "every day at 9", "cuz"),
+    ],
+)
+def test_the_reason_clause(text: str, kept: str, word: str) -> None:
+    assert without_reason(text) == (kept, word)
+
+
+@pytest.mark.parametrize("text", ["every day since Monday", "because", "remind me at 5pm"])
+def test_no_reason_clause(text: str) -> None:
+    assert without_reason(text) is None
+
+
+def test_a_reason_naming_a_day_is_set_aside_and_asked() -> None:
+    answer = _read("Run the job only on weekdays because the office is closed on Sunday")
+    assert answer["schedule"]["expression"] == "0 9 * * 1-5"
+    assert answer["needs_confirmation"] is True
+
+
+def test_an_answer_with_a_reason_is_left_as_it_was() -> None:
+    answer = _read("every Monday at 9am because the team meets then")
+    assert answer["schedule"]["expression"] == "0 9 * * 1"
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("the 2nd and 4th Saturdays, except November where we meet on the 1st Saturday", True),
+        ("every weekday at 9 except Friday when it is at 10am", True),
+        ("every day except Sunday when we rest", False),
+        ("every weekday except holidays", False),
+    ],
+)
+def test_an_exception_with_its_own_schedule(text: str, own: bool) -> None:
+    assert excepted_own_schedule(text) is own
