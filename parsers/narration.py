@@ -302,7 +302,8 @@ def event_stated(text: str, words: frozenset[str]) -> str | None:
 # (With a clock time beside it, "… at a scheduled time, e.g. run my backup at 7:30pm everyday",
 # the time is said; not a default's, "at a user-configurable time (default: 8pm)".)
 _UNSAID_TIME: Final = re.compile(
-    r"\bat\s+(?:the\s+|a\s+|an\s+|any\s+|some\s+|your\s+|their\s+)?(?:user-?|pre-?)?"
+    # ("schedule bot for the specific time with specific commands(daily)": "for" as well)
+    r"\b(?:at|for)\s+(?:the\s+|a\s+|an\s+|any\s+|some\s+|your\s+|their\s+)?(?:user-?|pre-?)?"
     r"(?:specified|specific|configured|configurable|"
     r"scheduled|set|given|certain|chosen|selected|preferred|predefined|pre-defined|preset|"
     r"user-defined|user-specified|desired|defined|designated|custom|appropriate|right|usual|"
@@ -341,7 +342,7 @@ def feature_described(text: str, words: frozenset[str]) -> str | None:
     "Snooze last reminder" which will … again in 10minutes time' (a snooze, a button): what an
     app does, described — not a run asked for."""
     if (
-        "at" in words
+        ("at" in words or "for" in words)
         and not _UNSAID_NOUNS.isdisjoint(words)
         and not _UNSAID_CUES.isdisjoint(words)
         and (unsaid := _UNSAID_TIME.search(text)) is not None
@@ -532,6 +533,108 @@ def change_told(text: str, words: frozenset[str]) -> str | None:
     return f"“{match.group().strip()} …” describes a change, it does not ask: to confirm"
 
 
+# -- an observation, an opinion, a pointer elsewhere ---------------------------------------------
+
+# "Observe that release will be created and deployed at 5pm AEST", "Notice that the job ran at
+# 2am": a reader told to look at what happens, in a bug report's steps or a tutorial
+_NOTICE: Final = re.compile(
+    r"^\W*(?:(?:you\s+(?:will|can|may|might|should)\s+|you['’]ll\s+)?(?:observe|notice|note|see)|"
+    r"(?:please\s+)?(?:observe|notice))\s+(?:that|how)\b",
+    re.IGNORECASE,
+)
+_NOTICE_CUES: Final = frozenset({"observe", "notice", "note", "see"})
+# "Midnight EST seems arbitrary and acceptable.", "Midnight seems to be the peak hour of the
+# day": what a time seems, or sounds, to someone — an opinion, not a run. (A subject, then the
+# verb: "Sounds good, remind me at 5" opens with the verb.)
+_OPINION: Final = re.compile(
+    r"^\W*(?!(?:it|that|this|please|pls|remind|if|when|once|what|why|how|which)\b)"
+    r"(?:[\w:'’.()-]+\s+){1,5}?(?:seems?|seemed|sounds|sounded)\b",
+    re.IGNORECASE,
+)
+_OPINION_CUES: Final = frozenset({"seem", "seems", "seemed", "sounds", "sounded"})
+# "Mondays, Wednesdays, and Fridays as listed on the Street Sweeping Schedule Map (PDF)": the days
+# point to a timetable kept elsewhere, which holds the times. (Said of the days or the times, not
+# of the task: "post the agenda as listed in the doc".)
+_ELSEWHERE: Final = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|days|dates|times|hours|noon|midnight|"
+    r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})\)?,?\s+"
+    r"as\s+(?:listed|shown|posted|published|given|indicated|outlined|detailed|marked|printed)\s+"
+    r"(?:on|in|at|by)\s+(?:the|our|your|their|this|that|each)\b",
+    re.IGNORECASE,
+)
+_ELSEWHERE_CUES: Final = frozenset(
+    "listed shown posted published given indicated outlined detailed marked printed".split()
+)
+
+
+def observed(text: str, words: frozenset[str]) -> str | None:
+    """ "Observe that release will be created and deployed at 5pm AEST" (a step of a bug report),
+    "Midnight EST seems arbitrary and acceptable." (an opinion of a time), "Mondays, Wednesdays,
+    and Fridays as listed on the … Schedule Map" (a timetable kept elsewhere): the time is looked
+    at, not asked for."""
+    if not _NOTICE_CUES.isdisjoint(words) and (found := _NOTICE.match(text)) is not None:
+        return f"“{found.group().strip()} …” points at what happens, it does not ask: to confirm"
+    if not _OPINION_CUES.isdisjoint(words) and (found := _OPINION.match(text)) is not None:
+        return f"“{found.group().strip()} …” gives an opinion of a time, not a run: to confirm"
+    if not _ELSEWHERE_CUES.isdisjoint(words) and (found := _ELSEWHERE.search(text)) is not None:
+        return f"“{found.group()} …”: the times are kept elsewhere; to confirm"
+    return None
+
+
+# "- .github/workflows/codeql.yml: Mon 00:00 -> Mon 00:41 UTC", "03:00 → 04:30": a time, an
+# arrow, another time — a change from one to the other (or a conversion): which is the run?
+# ("from 10:00 → 14:59", a window said with "from", is a range.)
+_ARROW_TIME: Final = r"(?:\d{1,2}:\d{2}|\d{1,2}\s*[ap]\.?m\.?|noon|midnight)"
+_ARROW: Final = re.compile(
+    r"(?<!from\s)(?<!between\s)\b" + _ARROW_TIME + r"(?:\s*[A-Z]{2,5})?\s*(?:->|→|=>|⟶)\s*"
+    r"(?:[A-Za-z]{2,9}\.?\s+)?" + _ARROW_TIME,
+    re.IGNORECASE,
+)
+
+
+def arrow_between_times(text: str) -> str | None:
+    """ "Mon 00:00 -> Mon 00:41 UTC (cron '41 0 * * 1')": two times joined by an arrow tell a
+    change (or a conversion), not one schedule to run."""
+    if "->" not in text and "→" not in text and "=>" not in text and "⟶" not in text:
+        return None
+    found = _ARROW.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()}”: a time changed into another, not one run: to confirm"
+
+
+# -- a group's time in the small hours ----------------------------------------------------------
+
+# the builder's note for a time with minutes read on the 24-hour clock before 8am ("6:30" as 06:30)
+_EARLY_CLOCK_NOTE: Final = re.compile(r'"(\d{1,2}:\d\d)" read on the 24-hour clock as 0[1-7]:')
+# what a club, a class or a congregation does, or is: its meetings are after work more often than
+# not ("The first Thursday of every month at 6:30, a longstanding group meets for the …")
+_GATHERING: Final = frozenset(
+    "meet meets meeting meetings club clubs group groups class classes practice practices "
+    "rehearsal rehearsals choir service services worship mass bingo social potluck supper "
+    "dinner lodge chapter league team troop scouts study fellowship bjj karate yoga zumba dance "
+    "members".split()
+)
+
+
+def gathering_small_hours(text: str, notes: tuple[str, ...]) -> str | None:
+    """Why a group's meeting read at a clock time before 8am ("6:30" as 06:30) is asked about,
+    or None. A time with minutes and no am/pm is the 24-hour clock's where the zone's country
+    writes it, but clubs, classes and congregations meet after work: "at 6:30, a longstanding
+    group meets" is 6:30pm more likely than not. (The notes are looked at first: most answers
+    have no such time.)"""
+    for note in notes:
+        found = _EARLY_CLOCK_NOTE.match(note)
+        if found is not None:
+            break
+    else:
+        return None
+    if _GATHERING.isdisjoint(re.findall(r"[a-z]+", text.lower())):
+        return None
+    written = found.group(1)
+    return f"“{written}” for a group's meeting may be the evening's: say “{written}pm”"
+
+
 # -- the entry point -------------------------------------------------------------------------------
 
 # Words that say a schedule repeats: an event described in the future with one of them ("Choir
@@ -564,6 +667,8 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         or nothing_happens(text, words)
         or told_in_the_past(text, words)
         or change_told(text, words)
+        or observed(text, words)
+        or arrow_between_times(text)
         or two_events(text, words)
         or (
             None

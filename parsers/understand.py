@@ -29,7 +29,7 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
-from . import doubts
+from . import doubts, narration
 from . import lexicon as lx
 from .asks import (
     adds_to_calendar,
@@ -240,6 +240,9 @@ _HEDGE: Final = re.compile(
     # a statement about what should happen: "on tuesday you are supposed to have a meeting"
     r"supposed\s+to|"
     r"(?:earliest|latest|soonest)\s+possible|as\s+(?:early|late|soon)\s+as\s+possible|"
+    # a habit the text leans on but does not state: "… at 12:00 Noon, with President … presiding
+    # as usual", "standup at 9 as always" (once, or the usual days?)
+    r"as\s+(?:per\s+)?usual|as\s+always|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
     # a condition on running that no schedule keeps: "weather permitting", "as needed",
     # "skip holidays" (which country's? "except holidays" is read, and asks the same)
@@ -331,7 +334,7 @@ _HEDGE_CUES: Final = frozenset(
     "possible shortest longest smallest largest fastest "
     "around about near "
     "nearly almost ish advance beforehand ahead prior supposed permitting needed necessary "
-    "required convenient skip skipping".split()
+    "required convenient skip skipping usual always".split()
 )
 # ... and the phrases it knows that start with a common word ("first", "now")
 _HEDGE_PHRASES: Final = ("first thing", "now and")
@@ -342,7 +345,10 @@ _HEDGE_PHRASES: Final = ("first thing", "now and")
 _STATEMENT: Final = re.compile(
     # ("no, i already have a meeting 3pm tomorrow": an answer, then the statement)
     r"^\s*(?:(?:no|nope|yes|yeah|yep|ok|okay|well|so|oh|sorry|actually|hmm|um)\b[\s,.!]*)?"
-    r"(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
+    # ("we've got beginner BJJ on Tuesdays …", "We’ve scheduled the next meeting for …": what
+    # the speaker has, or has done; not "I've got to leave at 5")
+    r"(?:(?:i|we)['’]ve\s+(?!(?:got\s+|gotta\s+)?to\b)(?=[a-z])|"
+    r"i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
     r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b"
     # "I'll be out Tuesday afternoons", "we will be closed on Monday": where one will be
     r"|^\s*(?:i'll|i’ll|we'll|we’ll|(?:i|we)\s+will)\s+(?:probably\s+)?be\s+(?:out|away|off|busy|"
@@ -636,6 +642,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
     if (small := small_hours_doubt(text, result.notes)) is not None:
         return _to_confirm(result, small)  # "TTh 2:00-3:15": 2pm, most likely
+    if (small := narration.gathering_small_hours(text, result.notes)) is not None:
+        return _to_confirm(result, small)  # "at 6:30, a longstanding group meets": 6:30pm?
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
         "?" in text and _PLACEHOLDER.search(text)
     ):

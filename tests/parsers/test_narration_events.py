@@ -210,3 +210,103 @@ def test_near_misses_keep_their_answers(text: str, kind: str, value: str) -> Non
     assert result.schedule is not None and result.schedule["type"] == kind
     key = "datetime" if kind == "at" else "expression"
     assert result.schedule[key] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Observe that release will be created and deployed at 5pm AEST",
+        "You will notice that the job ran at 2am",
+        "Midnight EST seems arbitrary and acceptable.",
+        "Midnight seems to be the peak hour of the day.",
+        "9am sounds good to me",
+        "Mondays, Wednesdays, and Fridays as listed on the Street Sweeping Schedule Map (PDF)",
+    ],
+)
+def test_an_observation_an_opinion_or_a_pointer(text: str) -> None:
+    assert narration.observed(text, words(text)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sounds good, remind me at 5pm",  # the verb opens: an answer, then a request
+        "note the meter reading every Monday at 9am",
+        "see the doctor on Friday at 3pm",
+        "every Monday at 9 post the agenda as listed in the doc",  # the task's, not the days'
+    ],
+)
+def test_not_an_observation(text: str) -> None:
+    assert narration.observed(text, words(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- .github/workflows/codeql.yml: Mon 00:00 -> Mon 00:41 UTC (cron '41 0 * * 1')",
+        "nightly: 03:00 → 04:30",
+        "standup 9am -> 10am",
+    ],
+)
+def test_an_arrow_between_two_times(text: str) -> None:
+    assert narration.arrow_between_times(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Runs every 5 minutes from 10:00 → 14:59",  # a window said with "from"
+        "06:00 UTC nightly → autopilot-generate",  # an arrow to a task
+        "every day at 9am",
+    ],
+)
+def test_not_an_arrow_between_two_times(text: str) -> None:
+    assert narration.arrow_between_times(text) is None
+
+
+_EARLY = ('"6:30" read on the 24-hour clock as 06:30',)
+
+
+def test_a_groups_meeting_in_the_small_hours_asks() -> None:
+    text = "The first Thursday of every month at 6:30, a longstanding group meets for the club."
+    assert narration.gathering_small_hours(text, _EARLY) is not None
+    assert narration.gathering_small_hours("back up the database at 6:30", _EARLY) is None
+    assert narration.gathering_small_hours(text, ('"18:30" read as 18:30',)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first Thursday of every month at 6:30, a longstanding group meets for the "
+        "Unforgettable Mystery Book Club.",
+        "We've got beginner BJJ on Tuesdays and Thursdays at 6:30",
+        "We want to schedule bot for the specific time with specific commands(daily)",
+        "Observe that release will be created and deployed at 5pm AEST",
+        "Midnight EST seems arbitrary and acceptable.",
+        "- .github/workflows/codeql.yml: Mon 00:00 -> Mon 00:41 UTC (cron '41 0 * * 1')",
+        "Mondays, Wednesdays, and Fridays as listed on the Street Sweeping Schedule Map (PDF)",
+        "Our next (ZOOM) Meeting will be Tuesday, April 20, at 12:00 Noon, with President DALE "
+        "BURMESTER presiding as usual.",
+    ],
+)
+def test_observed_texts_are_asked_about(text: str) -> None:
+    summer = datetime(2026, 7, 15, 10, 0, tzinfo=UTC)
+    for now in (NOW, summer):
+        result = understand_fast(text, now=now)
+        assert not result.ok or result.needs_confirmation, (now, result.schedule)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Meetings on Mondays at 7:30 in the morning", "30 7 * * 1"),
+        ("Runs on the 1st and 15th of each month at 6:30 AM UTC", "30 6 1,15 * *"),
+        ("New Bern Breakfast Rotary: Meets every Thursday at 7:30AM at Famouses.", "30 7 * * 4"),
+        ("Board meetings are held on the first Tuesday of each month at 6:30 PM.", "30 18 * * 2#1"),
+        ("back up the database every day at 6:30", "30 6 * * *"),
+    ],
+)
+def test_times_said_in_full_keep_their_answers(text: str, expression: str) -> None:
+    result = understand_fast(text, now=NOW)
+    assert result.ok and not result.needs_confirmation, result.reason or result.notes
+    assert result.schedule is not None and result.schedule["expression"] == expression
