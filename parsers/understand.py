@@ -2280,6 +2280,10 @@ _TIME_WORDS: Final = frozenset(
     | {"biweekly", "fortnightly", "triweekly"}
     | {"during", "between", "except", "until", "to", "after", "from", "morning", "afternoon"}
     | {"evening", "night", "noon", "midnight", "today", "tomorrow", "tonight", "next", "last"}
+    # "remind me about tomorrow's meeting at 3pm": the thing's day, which the schedule read
+    # beside it may not be (`tokens.possessive_days` leaves these words to the task)
+    | {"tomorrow's", "monday's", "tuesday's", "wednesday's"}
+    | {"thursday's", "friday's", "saturday's", "sunday's"}
     | {"once", "twice", "end", "business", "when", "whenever", "before", "o'clock"}
     # words that make a time vague or one of several: "sometimes on Mondays", "at 9 or 10"
     | {"sometimes", "sometime", "occasionally", "regularly", "often", "usually", "or"}
