@@ -20,11 +20,13 @@ two such runs are two schedules and are left alone. A text that does not look li
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Final
 
 from .calendar_event import read_event
 from .cron import split_cron
 from .phrase import Rejected
+from .zones import UnknownZoneError, resolve_zone, zone_info
 
 # the text's words, split at spaces, quotes, "=" and ":" ("when='30", "cron:0")
 _WORD: Final = re.compile(r"[^\s'\"`=:]+")
@@ -33,12 +35,65 @@ _DATE_FIELD: Final = re.compile(
     r"^(?:[\d*?LW#][\dA-Z*?,/#LW-]*|[A-Z]{3}(?:[-,/][A-Z\d]{1,3})*)$", re.IGNORECASE
 )
 _QUOTES: Final = "'\"`"
-# an option naming the zone: "--tz Europe/Paris", "--timezone=Asia/Seoul", "tz: UTC"
+# a key or option naming the zone, as configs and command lines write it: "--tz Europe/Paris",
+# "--timezone=Asia/Seoul", "tz: UTC", '"tz": "Asia/Riyadh"' (JSON), "time_zone = …" (TOML,
+# Terraform), "timeZone: …" (a Kubernetes CronJob), "zone = …" (Spring's @Scheduled),
+# "timezone_id" (Databricks), "CRON_TZ=" and "TZ=" after the expression, "tz `Europe/Helsinki`"
 _ZONE_OPTION: Final = re.compile(
-    r"(?:^|\s)(?:--?(?:tz|timezone|time-zone|zone)|timezone|tz)\s*[=:\s]\s*"
-    r"['\"]?(?P<zone>[A-Za-z][\w+-]*(?:/[\w+-]+)*)['\"]?(?=\s|$|,|\))",
+    r"(?:^|(?<=[\s{(\[,;?&.'\"`]))(?P<quote>['\"`]?)"
+    r"(?P<key>--?(?:tz|time-?zone|zone)|(?:[a-z]+_)?(?:tz|time[_-]?zone(?:[_-]?id)?|zone(?:[_-]?id)?))"
+    r"(?P=quote)\s*(?P<sep>[=:]|\s)\s*['\"`]?(?P<zone>[A-Za-z][\w+-]*(?:/[\w+-]+)*)['\"`]?"
+    r"(?=[\s,;)}\]&]|$)",
     re.IGNORECASE,
 )
+
+
+def zone_options(text: str) -> list[re.Match[str]]:
+    """The keys or options in `text` that name the zone its cron expression runs in ('"tz":
+    "Asia/Riyadh"', "--timezone=Asia/Seoul", "timeZone: Etc/UTC"), in order.
+
+    A config that names the zone beside the expression means the expression's hours are that
+    zone's: read without it, the job would run in another zone's hours (round eleven's
+    '"schedule": { "kind": "cron", "expr": "0 9 * * 1-5", "tz": "Asia/Riyadh" }' ran in
+    UTC). A "tz"/"timezone" key with "=" or ":" is taken whatever its value, so that a zone
+    nobody knows is refused by the cron reader, never dropped; a value after a space only, or
+    after a bare "zone" key (a cloud's "--zone us-central1-a" is a data centre), only when it
+    is a zone zoneinfo knows. Cheap: nothing is searched unless "tz" or "zone" is in the
+    text."""
+    lowered = text.lower()
+    if "tz" not in lowered and "zone" not in lowered:
+        return []
+    found = []
+    for match in _ZONE_OPTION.finditer(text):
+        key = match["key"].lower()
+        bare = "time" not in key and "tz" not in key  # "zone", "--zone", "zone_id"
+        if (bare or match["sep"].isspace()) and not _known_zone(match["zone"]):
+            continue
+        found.append(match)
+    return found
+
+
+def _without(text: str, matches: list[re.Match[str]]) -> str:
+    """`text` without `matches`, a space in place of each."""
+    for match in reversed(matches):
+        text = f"{text[: match.start()]} {text[match.end() :]}"
+    return text
+
+
+def _clock_of(name: str) -> tuple[object, ...]:
+    """The offsets a zone keeps in winter and in summer: "UTC" and "Etc/UTC" are one clock."""
+    zone = zone_info(resolve_zone(name))
+    return tuple(zone.utcoffset(datetime(2026, month, 1)) for month in (1, 7))
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        resolve_zone(name)
+    except UnknownZoneError:
+        return False
+    return True
+
+
 # the option or word right before the expression: "--cron", "-e", "when=", "cron:", "cron"
 _LABEL: Final = re.compile(
     r"(?:--?[a-z][\w-]*|\b(?:cron(?:tab|job)?|schedule|when|pattern|expression|at|every|"
@@ -72,7 +127,9 @@ def cron_first(text: str) -> tuple[str, str | None] | None:
     if found is None:
         return None
     _, start = found
-    if not text[:start].strip(" \t" + _QUOTES) or _ZONE_FIRST.match(text[:start]):
+    if _ZONE_FIRST.match(text[:start]):
+        return None  # first already, after its zone: the cron reader takes it as it is
+    if not text[:start].strip(" \t" + _QUOTES) and not zone_options(text[start:]):
         return None  # first already: the cron reader takes it as it is
     quote = text[start - 1] if text[start - 1] in _QUOTES else None
     close = text.find(quote, start) if quote else -1
@@ -97,17 +154,22 @@ def cron_first(text: str) -> tuple[str, str | None] | None:
     before = _COMMAND_NAME.sub("", before, count=1)
     if not before.strip() and not after.strip(" \t" + _QUOTES):
         return None  # 'cron: "0 9 * * 1"': a label and the expression, the cron reader's own
-    prefix = ""
-    for part in ("before", "after"):
-        piece = before if part == "before" else after
-        zone = _ZONE_OPTION.search(piece)
-        if zone is not None and not prefix:
-            prefix = f"CRON_TZ={zone['zone']} "
-            piece = piece[: zone.start()] + " " + piece[zone.end() :]
-        if part == "before":
-            before = piece
-        else:
-            after = piece
+    options = zone_options(before), zone_options(after)
+    named = [match["zone"] for found in options for match in found]
+    if split is not None and split[1] is not None:
+        named.insert(0, split[1])
+    for name in named:
+        if not _known_zone(name):
+            raise Rejected(f"unknown time zone {name!r}", "name an IANA zone, e.g. Europe/Paris")
+    if len({_clock_of(name) for name in named}) > 1:
+        raise Rejected(
+            f"the zone is ambiguous: the text names {' and '.join(sorted(set(named)))} for "
+            "one cron expression",
+            "keep the one the job runs in",
+        )
+    prefix = f"CRON_TZ={named[0]} " if named and (split is None or split[1] is None) else ""
+    before, after = _without(before, options[0]), _without(after, options[1])
+    sure = sure or bool(prefix)
     if split is not None:
         # the five fields as the engine keeps them (Quartz's "?" would read as a question)
         expression = split[0] if split[1] is None else f"CRON_TZ={split[1]} {split[0]}"

@@ -44,6 +44,7 @@ from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
+from .cron_comment import comment_disagrees, comment_of
 from .cronline import calendar_first, cron_first
 from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
@@ -613,6 +614,13 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         text = " ".join(text.split())  # the cues read words one space apart, as the stages do
     if month_cycle_asks(text) and any(" months counted from " in n for n in result.notes):
         return _to_confirm(result, DESCRIBED_CYCLE_NOTE)  # cron's "*/3", counted from January
+    if result.schedule is not None and result.schedule["type"] == "cron":
+        comment = comment_of(text)  # "- cron: '* 14 * * *' # 14:00 in UTC is 6am PST"
+        if comment is not None:
+            schedule = result.schedule
+            note = comment_disagrees(schedule["expression"], schedule["timezone"], comment)
+            if note is not None:
+                return _to_confirm(result, note)
     if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
     if (small := small_hours_doubt(text, result.notes)) is not None:
@@ -1333,7 +1341,13 @@ _DAY_THEN_DAILY: Final = re.compile(
 
 
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
-    if "*" in text and (moved := cron_first(text)) is not None:
+    try:
+        moved = cron_first(text) if "*" in text else None
+    except Rejected as error:  # '"expr": "0 9 * * *", "tz": "Gondor"': a zone nobody knows
+        return _Found(
+            ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
+        )
+    if moved is not None:
         # '/schedule recurring #reminders "Vote!" 0 12 * * *', "tool add --cron '0 7 * * *' …":
         # the cron expression inside a command line, read first (cronline)
         found = _read_commanded(moved[0], zone_name, aware_now)
