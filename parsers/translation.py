@@ -561,7 +561,8 @@ _LETTERS: Final = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words of those languages that are English words too ("timer", "minutes", "week", "tag"):
 # they say nothing about which language a text is in.
 _SHARED: Final = frozenset(
-    "timer minute minutes week a an and en tag um once de die so sei due tre dos six sept "
+    "timer minute minutes week weekend a an and en tag um once de die so sei due tre dos six sept "
+    "over mon con per do as o me "
     "april august september november december juni juli mai mei mars ore".split()
 )
 

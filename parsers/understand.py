@@ -760,6 +760,8 @@ def _read_in_english(
     english = cjk.to_english(text) if language is None else translation.to_english(text, language)
     if english is None:  # a word about time is left unread: never half-read
         return None if language is None else _in_another_language(language)
+    if english == text:
+        return None  # no word said in English ("Gym mon,wed,fri"): the text is read as it is
     found = _understand_fast(english, timezone, now, date_order, foreign=True)
     answer = _salvaged(found, english, timezone, now, date_order, foreign=True)
     if not answer.ok:
@@ -2315,7 +2317,7 @@ _PRIORITY: Final = re.compile(
 # time", and "выпить воды", "drink water", do not)
 _OTHER_SCRIPT_TIME: Final = re.compile(
     "曜|毎[日週月年朝晩]|每[天日周週月年]|明日|今日|明後日|来週|今週|再来週|午前|午後|星期|"
-    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|[0-9０-９一二三四五六七八九十]点|"
+    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|月末|月初|来月|[0-9０-９一二三四五六七八九十]点|"
     "매일|매주|매월|내일|오늘|모레|요일|오전|오후|다음\\s?주|"
     "(?<![а-яё])(?:пн|вт|ср|чт|пт|сб|вс)(?![а-яё])|будн|выходн|понедельн|вторник|сред[ауы]|"
     "четверг|пятниц|суббот|воскресен|сегодня|завтра|ежедневн|еженедельн|ежемесячн|кажд|"
