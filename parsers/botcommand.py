@@ -78,6 +78,9 @@ _TIMER: Final = re.compile(
     # "I need a timer for 5 minutes", "I need a reminder to create a timer for 5 minutes"
     (?:i\s+(?:need|want|would\s+like|'d\s+like)\s+(?:a\s+reminder\s+to|you\s+to)\s+
       |remind\s+me\s+to\s+)?
+    # "i need to have a timer for 10 minutes", "I'd like to get a timer for 5 minutes", "let's
+    # get a timer going for 10 minutes"
+    (?:i\s*(?:need|want|would\s+like|'d\s+like)\s+to\s+(?:have|get|use|run)\s+|let'?s\s+)?
     (?:(?:set|start|begin|create|make|run|give|get|put\s+on|add|i\s+need|i\s+want)\s+(?:me\s+|up\s+)?)?
     # "a 20 min countdown please": the article without a verb too
     (?:an?\s+|the\s+|my\s+)?
@@ -85,7 +88,9 @@ _TIMER: Final = re.compile(
     (?:(?:another|one\s+more|second|new)\s+)?
     # "a countdown timer for 5 minutes", "start a 15-minute countdown": a timer by its other name
     # "a countdown of 10 minutes", "countdown from 10 minutes": its length, said so
-    (?:(?:count[\s-]?down\s+)?timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?(?:for|of)\s+
+    # "a timer set for 10 minutes", "start a timer going for 5 minutes": the same
+    (?:(?:count[\s-]?down\s+)?timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?
+        (?:(?:set|started|going|running)\s+)?(?:for|of)\s+
       | count[\s-]?down\s+(?:of|from)\s+(?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s|half\s)
       | (?=(?P<amount>[^,]{1,40}?)[\s-]*(?:timer|count[\s-]?down)\b)
       # "timer 10m", "countdown -d 1.5h"; "count down 10 minutes" (an assistant's countdown)
@@ -97,6 +102,20 @@ _TIMER: Final = re.compile(
           fifteen|twenty|thirty|forty|forty[\s-]five|fifty|sixty|ninety)[\s-]?
           (?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b))""",
     re.IGNORECASE | re.VERBOSE,
+)
+# "time my run for 20 minutes", "will you time this for 15 seconds": "time" the verb, a timer
+# for that long (what is timed is only named)
+_TIME_VERB: Final = re.compile(
+    r"^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?time\s+"
+    r"(?P<timed>(?:my|this|that|it|the|our)\b(?:\s+[^\W\d]+){0,2}?)\s+for\s+",
+    re.IGNORECASE,
+)
+_THANKS: Final = re.compile(r"[\s,]*(?:please|pls|thanks?|thank\s+you)?[\s.!?]*$", re.IGNORECASE)
+# "a timer for 15 mins of running": the amount, then what the time is for
+_AMOUNT_OF: Final = re.compile(
+    r"^(?P<amount>(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|ninety)[\s-]*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?))\s+of\s+(?=[^\W\d])",
+    re.IGNORECASE,
 )
 # what a timer is called, after its amount: "for pizza", "named pizza"
 _TIMER_LABEL: Final = re.compile(r"\s*\b(?:called|named)\b\s*", re.IGNORECASE)
@@ -429,22 +448,37 @@ def dashed_options(rest: str) -> str | None:
 def _timer(text: str) -> str | None:
     """ "set a timer for 10 minutes" → "in 10 minutes"; "start a 25 minute timer for the
     pasta" → "in 25 minute for the pasta"; "timer 1h" → "in 1h"; None for anything else."""
-    if "imer" not in text and "own" not in text and "IMER" not in text and "OWN" not in text:
+    if "ime" not in text and "own" not in text and "IME" not in text and "OWN" not in text:
         return None
     timer = _TIMER.match(text)
     if timer is None:
-        return None
+        return _time_verb(text)
     rest = text[timer.end() :]
     amount = timer["amount"]
     if amount is None:
         name = timer["name"]
         rest = _TIMER_LABEL.sub(" ", rest).strip()
+        rest = _AMOUNT_OF.sub(r"\g<amount> for ", rest, count=1)
         return f"in {rest} {name}" if name else f"in {rest}"
     if not DELAY.fullmatch(amount.replace("-", " ")):
         return None
     after = _TIMER_WORD.sub("", rest[len(amount) :], count=1)
     after = _TIMER_LABEL.sub(" ", after).strip()
     return f"in {amount.replace('-', ' ')} {after}".strip()
+
+
+def _time_verb(text: str) -> str | None:
+    """ "time my run for 20 minutes" → "in 20 minutes": "time" said as a verb, before what is
+    timed and how long, is a timer of that long; None unless the rest is only an amount of
+    time ("time the meeting for Friday" is no timer)."""
+    verb = _TIME_VERB.match(text)
+    if verb is None:
+        return None
+    rest = _THANKS.sub("", text[verb.end() :])
+    if not DELAY.fullmatch(rest):
+        return None
+    timed = verb["timed"]
+    return f"in {rest}" if timed.lower() in ("it", "this", "that") else f"in {rest} {timed}"
 
 
 def _may_start_command(text: str) -> bool:
@@ -454,7 +488,7 @@ def _may_start_command(text: str) -> bool:
     if first in _SIGNS or "!" in text[:24] or "emind" in text[:32]:
         return True
     head = text[:48].lower()
-    if "timer" in head or "countdown" in head:
+    if "timer" in head or "countdown" in head or head.startswith("time ") or "you time " in head:
         return True
     if first not in _FIRST_LETTERS:
         return False

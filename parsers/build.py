@@ -1273,6 +1273,14 @@ def _quarters_named(p: Phrase) -> None:
     """ "Meets quarterly Jan, Apr, Jul, Oct., on the third Saturday": the months are the
     quarters, said outright — a monthly schedule in those months. Other months beside
     "quarterly" are refused later (which did it mean?)."""
+    if p.quarter and _dates_of_the_quarters(p):
+        # "Quarterly tax payments are due on April 15th, June 15th, September 15th, and January
+        # 15th": the four dates are the quarters' runs, every year (the US's estimated-tax dates
+        # are not three months apart: the dates, said outright, are what runs)
+        p.quarter = False
+        p.interval = (1, "year")
+        p.every = True
+        return
     if p.quarter and one_month_a_quarter(p.months):
         p.quarter = False
         p.interval = (1, "month")
@@ -1280,6 +1288,19 @@ def _quarters_named(p: Phrase) -> None:
             # "Courses start quarterly (January, April, July, October)": which day? Asked
             p.monthdays.append(1)
             p.unsure.append("no day given; read as the first day of each of those months")
+
+
+def _dates_of_the_quarters(p: Phrase) -> bool:
+    """Whether `p` lists four dates of the year, in four different months and no year, beside
+    "quarterly": one run a quarter, named."""
+    dates = p.dates
+    return (
+        len(dates) == 4
+        and all(year is None for year, _, _ in dates)
+        and len({month for _, month, _ in dates}) == 4
+        and not (p.months or p.monthdays or p.nth or p.weekdays)
+        and p.interval in (None, (3, "month"))
+    )
 
 
 def _days_left(p: Phrase) -> None:

@@ -2811,8 +2811,11 @@ class _Reader:
         if word != "alarm" and self._word(j) == "up":
             j += 1
         elif word == "alarm":
-            # "(set an) alarm for 6", "alarm at 5": not "the alarm system", "fire alarm at 5"
-            if i and self._word(i - 1) not in ("a", "an", "my", "the", "set"):
+            # "(set an) alarm for 6", "alarm at 5": not "the alarm system", "fire alarm at 5";
+            # after waking words ("wake me up with an alarm at 6am", whose schedule's words are
+            # read without the "an" between) it is the same alarm
+            before = self._word(i - 1) if i else None
+            if before not in (None, "a", "an", "my", "the", "set") and not self.phrase.waking:
                 return None
             k = j + 1 if self._word(j) in ("for", "at") else j
             if self._time_at(k) is None:

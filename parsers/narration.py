@@ -90,9 +90,22 @@ _PAST_TOLD: Final = re.compile(
     r"[a-z]{3,}ed"
     # (only a past that is no participle: "A Cron job is triggered at 1 AM", "A workout held on
     # the first Thursday" describe a habit)
-    r"|ran|began|went|came|took|happened|occurred|arrived|departed)\b",
+    r"|ran|began|went|came|took|happened|occurred|arrived|departed"
+    # (the day or the hour it was: "The next Lions Club meeting was on Monday, Sept. 28.")
+    r"|(?:was|were)\s+(?:on|at)(?=\s+(?:\d|noon|midnight|(?:mon|tues|wednes|thurs|fri|satur|sun)"
+    r"day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)))\b",
     re.IGNORECASE,
 )
+# "Members met March 19 with …", "The board met on Tuesday": a group's meeting, told in the past
+# by its subject (the speaker's "we met" is `doubts.past_tense`'s), then the day or the hour
+_MET: Final = re.compile(
+    r"^\W*(?!(?:i|we|you|u|please|pls|remind|tell|if|when|once|after|before|until)\b)"
+    r"(?:[\w'’&().-]+\s+){1,5}?(?:met|gathered|assembled)\s+(?:again\s+)?(?:on\s+|at\s+|last\s+)?"
+    r"(?=\d|noon\b|midnight\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:today|yesterday|"
+    r"tonight)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.IGNORECASE,
+)
+_MET_CUES: Final = frozenset({"met", "gathered", "assembled"})
 _PAST_CUES: Final = frozenset(
     "was were been ran began went came took happened occurred arrived departed".split()
 )
@@ -100,12 +113,15 @@ _PAST_CUES: Final = frozenset(
 
 def told_in_the_past(text: str, words: frozenset[str]) -> str | None:
     """ "The meeting was called to order at 14:05 UTC", "The old design ran finalization only
-    on Monday mornings": what happened, told by its subject, not a run to make."""
+    on Monday mornings", "The next Lions Club meeting was on Monday, Sept. 28.", "Members met
+    March 19 with …": what happened, told by its subject, not a run to make."""
     match = None
     if not _MINUTES_CUES.isdisjoint(words):
         match = _MINUTES.search(text)
     if match is None and not _PAST_CUES.isdisjoint(words):
         match = _PAST_TOLD.match(text)
+    if match is None and not _MET_CUES.isdisjoint(words):
+        match = _MET.match(text)
     if match is None:
         return None
     return f"“{match.group().strip()}” tells what happened, it does not ask: to confirm"
@@ -121,17 +137,25 @@ _FAULT: Final = re.compile(
     r"(?:failed|fails|forgot|forgets)\s+to\s+)"
     r"(?:run|runs|running|ran|fire|fired|firing|fires|trigger|triggered|triggering|execute|"
     r"executed|executing|start|started|starting|work|working|worked|sent|send|sending|happen|"
-    r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b",
+    r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b"
+    # "triggered 2 hours and 40 minutes later than expected", "runs a few hours later than
+    # scheduled": a run off its time, observed
+    r"|\b(?:later|earlier|sooner|late|early)\s+than\s+(?:expected|scheduled|planned|intended|"
+    r"configured|specified|set|normal|usual|it\s+should|they\s+should|it\s+used\s+to)\b"
+    # "Feb 16 9:00 AM: SQP Retry + GSC Report skipped": a run that was left out, in a log
+    r"|(?<=\w\s)(?<!\bto\s)(?<!\bbe\s)(?:skipped|missed)(?=\s*[.!]?\s*$)",
     re.IGNORECASE,
 )
 _FAULT_CUES: Final = frozenset(
-    {"not", "t", "never", "stopped", "failed", "fails", "forgot", "forgets"}
+    {"not", "t", "never", "stopped", "failed", "fails", "forgot", "forgets", "than", "skipped"}
+    | {"missed"}
 )
 
 
 def fault_report(text: str, words: frozenset[str]) -> str | None:
-    """ "The event generation was NOT running every 30 minutes as expected": a run that did
-    not happen, reported — not a schedule asked for."""
+    """ "The event generation was NOT running every 30 minutes as expected", "All workflows are
+    being triggered 2 hours and 40 minutes later than expected", "… Rank Collection Retry
+    skipped": a run that did not happen, or not on time, reported — not a schedule asked for."""
     if _FAULT_CUES.isdisjoint(words):
         return None
     match = _FAULT.search(text)
@@ -278,7 +302,8 @@ def event_stated(text: str, words: frozenset[str]) -> str | None:
 # (With a clock time beside it, "… at a scheduled time, e.g. run my backup at 7:30pm everyday",
 # the time is said; not a default's, "at a user-configurable time (default: 8pm)".)
 _UNSAID_TIME: Final = re.compile(
-    r"\bat\s+(?:the\s+|a\s+|an\s+|any\s+|some\s+|your\s+|their\s+)?(?:user-?|pre-?)?"
+    # ("schedule bot for the specific time with specific commands(daily)": "for" as well)
+    r"\b(?:at|for)\s+(?:the\s+|a\s+|an\s+|any\s+|some\s+|your\s+|their\s+)?(?:user-?|pre-?)?"
     r"(?:specified|specific|configured|configurable|"
     r"scheduled|set|given|certain|chosen|selected|preferred|predefined|pre-defined|preset|"
     r"user-defined|user-specified|desired|defined|designated|custom|appropriate|right|usual|"
@@ -317,7 +342,7 @@ def feature_described(text: str, words: frozenset[str]) -> str | None:
     "Snooze last reminder" which will … again in 10minutes time' (a snooze, a button): what an
     app does, described — not a run asked for."""
     if (
-        "at" in words
+        ("at" in words or "for" in words)
         and not _UNSAID_NOUNS.isdisjoint(words)
         and not _UNSAID_CUES.isdisjoint(words)
         and (unsaid := _UNSAID_TIME.search(text)) is not None
@@ -391,6 +416,225 @@ def commit_described(text: str, words: frozenset[str]) -> str | None:
     return f"“{taken.group().strip()}” takes a run away or tells of it, not asks: to confirm"
 
 
+# -- an event's day told, a thing done, the speaker's own event ----------------------------------
+
+# A day or a date right after "will be": "The next Lions Club meeting will be November 28.", "Our
+# next gaming will be tuesday night"
+_DAY_AHEAD: Final = (
+    r"(?=(?:on\s+|held\s+on\s+|again\s+on\s+)?(?:(?:next|this|the)\s+)?(?:(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day\b|today\b|tomorrow\b|tonight\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
+    r"nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\b))"
+)
+_DAY_TOLD: Final = re.compile(
+    r"(?:^|(?<=[.;!?]))\s*\W*(?!" + _NOT_A_SUBJECT + r"\b)"
+    r"(?:[\w'’&().,-]+\s+){1,10}?will\s+(?:again\s+|also\s+|then\s+)?be\s+" + _DAY_AHEAD,
+    re.IGNORECASE,
+)
+
+
+def day_told(text: str, words: frozenset[str]) -> str | None:
+    """ "The next Lions Club meeting will be November 28.": an event's day, told by its subject
+    with no time of day. A run at 09:00 would be made up; with its time ("Our next meeting will
+    be on February 18 at 6pm") the grammar's one run is what the text says, and is kept."""
+    if "will" not in words or "be" not in words:
+        return None
+    match = _DAY_TOLD.search(text)
+    if match is None or _CLOCK_TIME.search(text) is not None:
+        return None
+    return f"“{match.group().strip()} …” tells an event's day, not when to run: to confirm"
+
+
+# A thing begun or done, in the present perfect: "Social distanced Tuesday track workouts have
+# begun.", "Practices have resumed on Mondays"; the speaker's own ("We’ve scheduled the next
+# meeting for Thursday the 13th", "I've booked the room for Friday"): told, not asked. ("Have it
+# start at 9am" has no subject; "I've got to leave at 5" is an obligation.)
+_DONE: Final = re.compile(
+    r"^\W*(?!(?:have|has|please|pls|remind|tell|if|when|once|after|before|until|can|could|would|"
+    r"will|should|what|why|how|where)\b)(?:[\w'’&().,-]+\s+){1,6}?"
+    r"(?:has|have)\s+(?:already\s+|just\s+|now\s+|also\s+|officially\s+)?"
+    r"(?:begun|started|resumed|restarted|returned|ended|finished|commenced|kicked\s+off|moved|"
+    r"been\s+(?:scheduled|set|booked|planned|cancell?ed|held))\b"
+    r"|^\W*(?:i|we|they)['’]ve\s+(?:already\s+|just\s+|now\s+|also\s+|finally\s+)?"
+    r"(?!to\b|got\s+to\b)[a-z]+(?:ed|en|set|put|got|met|held|made|built|run)\b",
+    re.IGNORECASE,
+)
+_DONE_CUES: Final = frozenset({"has", "have", "ve"})
+
+
+def told_as_done(text: str, words: frozenset[str]) -> str | None:
+    """ "Social distanced Tuesday track workouts have begun.", "We’ve scheduled the next meeting
+    for Thursday the 13th": what has begun or been done, told — the time in it is not asked for."""
+    if _DONE_CUES.isdisjoint(words):
+        return None
+    match = _DONE.match(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip()}” tells what has been done, it does not ask: to confirm"
+
+
+# "Next Wednesday we will have our Area's Humorist and Table Topics Speech Contest", "We will
+# have our first quiz on 14th": the speaker's event to come, in the future tense (a habit, "we
+# will have a knitting group every other Thursday", is read by `tells_of_a_time`'s caller; "I
+# have a meeting at 1pm on Wednesday" stays a reminder's, `understand`'s statement rule decides
+# it). "remind us that we have …" is a request.
+_NOT_A_HOST: Final = (
+    r"(?!(?:please|pls|kindly|remind|tell|notify|ping|if|when|whenever|once|after|before|until|"
+    r"till|so|can|could|would|should|make|ensure|check|do|does|did|what|why|how)\b)"
+)
+_HOSTS: Final = re.compile(
+    r"^\W*" + _NOT_A_HOST + r"(?:[\w'’.,-]+\s+){0,5}?(?:we|i)\s+"
+    r"(?:will|shall|are\s+going\s+to|am\s+going\s+to)\s+(?:also\s+)?"
+    r"(?:have|hold|host|be\s+(?:having|holding|hosting))\s+(?:our|my|a|an|the|its|their)\b"
+    r"|^\W*" + _NOT_A_HOST + r"(?:[\w'’.,-]+\s+){0,5}?(?:we|i)['’]ll\s+(?:also\s+)?"
+    r"(?:have|hold|host)\s+"
+    r"(?:our|my|a|an|the)\b",
+    re.IGNORECASE,
+)
+_HOSTS_CUES: Final = frozenset({"have", "hold", "host", "having", "holding", "hosting"})
+
+
+def speaker_hosts(text: str, words: frozenset[str]) -> str | None:
+    """ "Next Wednesday we will have our … Speech Contest": the speaker's event, told after its
+    day — a statement, as "we have a meeting at 3" is."""
+    if ("we" not in words and "i" not in words) or _HOSTS_CUES.isdisjoint(words):
+        return None
+    match = _HOSTS.match(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip()} …” tells the speaker's event, it does not ask: to confirm"
+
+
+# -- a change described ------------------------------------------------------------------------
+
+# "A planned job migration changes the schedule to 04:00 UTC", "This PR changes the meetings
+# calendar invite to every third Tuesday of each month": a change told by its subject (a commit,
+# a PR, a person), its verb in the third person. ("change the schedule to 4pm" is a request to
+# change a job: `doubts.change`.)
+_CHANGE_TOLD: Final = re.compile(
+    r"^\W*(?!(?:please|pls|remind|tell|if|when|once|after|before|until|can|could|would|will|"
+    r"should)\b)(?:[\w'’&().#-]+\s+){1,6}?"
+    r"(?:changes|moves|updates|switches|shifts|reschedules|bumps|pushes|adjusts|modifies|sets)\s+"
+    r"(?:back\s+)?(?:the|its|their|our|this|that|all|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:to|for)\b",
+    re.IGNORECASE,
+)
+_CHANGE_TOLD_CUES: Final = frozenset(
+    "changes moves updates switches shifts reschedules bumps pushes adjusts modifies sets".split()
+)
+
+
+def change_told(text: str, words: frozenset[str]) -> str | None:
+    """ "This PR changes the meetings calendar invite to every third Tuesday of each month": a
+    change described by what makes it — the new schedule is quoted, not asked for."""
+    if _CHANGE_TOLD_CUES.isdisjoint(words):
+        return None
+    match = _CHANGE_TOLD.match(text)
+    if match is None:
+        return None
+    return f"“{match.group().strip()} …” describes a change, it does not ask: to confirm"
+
+
+# -- an observation, an opinion, a pointer elsewhere ---------------------------------------------
+
+# "Observe that release will be created and deployed at 5pm AEST", "Notice that the job ran at
+# 2am": a reader told to look at what happens, in a bug report's steps or a tutorial
+_NOTICE: Final = re.compile(
+    r"^\W*(?:(?:you\s+(?:will|can|may|might|should)\s+|you['’]ll\s+)?(?:observe|notice|note|see)|"
+    r"(?:please\s+)?(?:observe|notice))\s+(?:that|how)\b",
+    re.IGNORECASE,
+)
+_NOTICE_CUES: Final = frozenset({"observe", "notice", "note", "see"})
+# "Midnight EST seems arbitrary and acceptable.", "Midnight seems to be the peak hour of the
+# day": what a time seems, or sounds, to someone — an opinion, not a run. (A subject, then the
+# verb: "Sounds good, remind me at 5" opens with the verb.)
+_OPINION: Final = re.compile(
+    r"^\W*(?!(?:it|that|this|please|pls|remind|if|when|once|what|why|how|which)\b)"
+    r"(?:[\w:'’.()-]+\s+){1,5}?(?:seems?|seemed|sounds|sounded)\b",
+    re.IGNORECASE,
+)
+_OPINION_CUES: Final = frozenset({"seem", "seems", "seemed", "sounds", "sounded"})
+# "Mondays, Wednesdays, and Fridays as listed on the Street Sweeping Schedule Map (PDF)": the days
+# point to a timetable kept elsewhere, which holds the times. (Said of the days or the times, not
+# of the task: "post the agenda as listed in the doc".)
+_ELSEWHERE: Final = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|days|dates|times|hours|noon|midnight|"
+    r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})\)?,?\s+"
+    r"as\s+(?:listed|shown|posted|published|given|indicated|outlined|detailed|marked|printed)\s+"
+    r"(?:on|in|at|by)\s+(?:the|our|your|their|this|that|each)\b",
+    re.IGNORECASE,
+)
+_ELSEWHERE_CUES: Final = frozenset(
+    "listed shown posted published given indicated outlined detailed marked printed".split()
+)
+
+
+def observed(text: str, words: frozenset[str]) -> str | None:
+    """ "Observe that release will be created and deployed at 5pm AEST" (a step of a bug report),
+    "Midnight EST seems arbitrary and acceptable." (an opinion of a time), "Mondays, Wednesdays,
+    and Fridays as listed on the … Schedule Map" (a timetable kept elsewhere): the time is looked
+    at, not asked for."""
+    if not _NOTICE_CUES.isdisjoint(words) and (found := _NOTICE.match(text)) is not None:
+        return f"“{found.group().strip()} …” points at what happens, it does not ask: to confirm"
+    if not _OPINION_CUES.isdisjoint(words) and (found := _OPINION.match(text)) is not None:
+        return f"“{found.group().strip()} …” gives an opinion of a time, not a run: to confirm"
+    if not _ELSEWHERE_CUES.isdisjoint(words) and (found := _ELSEWHERE.search(text)) is not None:
+        return f"“{found.group()} …”: the times are kept elsewhere; to confirm"
+    return None
+
+
+# "- .github/workflows/codeql.yml: Mon 00:00 -> Mon 00:41 UTC", "03:00 → 04:30": a time, an
+# arrow, another time — a change from one to the other (or a conversion): which is the run?
+# ("from 10:00 → 14:59", a window said with "from", is a range.)
+_ARROW_TIME: Final = r"(?:\d{1,2}:\d{2}|\d{1,2}\s*[ap]\.?m\.?|noon|midnight)"
+_ARROW: Final = re.compile(
+    r"(?<!from\s)(?<!between\s)\b" + _ARROW_TIME + r"(?:\s*[A-Z]{2,5})?\s*(?:->|→|=>|⟶)\s*"
+    r"(?:[A-Za-z]{2,9}\.?\s+)?" + _ARROW_TIME,
+    re.IGNORECASE,
+)
+
+
+def arrow_between_times(text: str) -> str | None:
+    """ "Mon 00:00 -> Mon 00:41 UTC (cron '41 0 * * 1')": two times joined by an arrow tell a
+    change (or a conversion), not one schedule to run."""
+    if "->" not in text and "→" not in text and "=>" not in text and "⟶" not in text:
+        return None
+    found = _ARROW.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()}”: a time changed into another, not one run: to confirm"
+
+
+# -- a group's time in the small hours ----------------------------------------------------------
+
+# the builder's note for a time with minutes read on the 24-hour clock before 8am ("6:30" as 06:30)
+_EARLY_CLOCK_NOTE: Final = re.compile(r'"(\d{1,2}:\d\d)" read on the 24-hour clock as 0[1-7]:')
+# what a club, a class or a congregation does, or is: its meetings are after work more often than
+# not ("The first Thursday of every month at 6:30, a longstanding group meets for the …")
+_GATHERING: Final = frozenset(
+    "meet meets meeting meetings club clubs group groups class classes practice practices "
+    "rehearsal rehearsals choir service services worship mass bingo social potluck supper "
+    "dinner lodge chapter league team troop scouts study fellowship bjj karate yoga zumba dance "
+    "members".split()
+)
+
+
+def gathering_small_hours(text: str, notes: tuple[str, ...]) -> str | None:
+    """Why a group's meeting read at a clock time before 8am ("6:30" as 06:30) is asked about,
+    or None. A time with minutes and no am/pm is the 24-hour clock's where the zone's country
+    writes it, but clubs, classes and congregations meet after work: "at 6:30, a longstanding
+    group meets" is 6:30pm more likely than not. (The notes are looked at first: most answers
+    have no such time.)"""
+    for note in notes:
+        found = _EARLY_CLOCK_NOTE.match(note)
+        if found is not None:
+            break
+    else:
+        return None
+    if _GATHERING.isdisjoint(re.findall(r"[a-z]+", text.lower())):
+        return None
+    written = found.group(1)
+    return f"“{written}” for a group's meeting may be the evening's: say “{written}pm”"
+
+
 # -- the entry point -------------------------------------------------------------------------------
 
 # Words that say a schedule repeats: an event described in the future with one of them ("Choir
@@ -422,6 +666,9 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         fault_report(text, words)
         or nothing_happens(text, words)
         or told_in_the_past(text, words)
+        or change_told(text, words)
+        or observed(text, words)
+        or arrow_between_times(text)
         or two_events(text, words)
         or (
             None
@@ -432,6 +679,9 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
             None
             if repeats
             else future_event(text, words)
+            or day_told(text, words)
+            or told_as_done(text, words)
+            or speaker_hosts(text, words)
             or event_stated(text, words)
             or status_shown(whole, whole_words)
         )

@@ -37,14 +37,14 @@ _EVENT_WORDS: Final = frozenset(
     "worship vespers matins liturgy standup standups stand retro retros retrospective "
     "retrospectives school study studies class meeting meetings service services group groups "
     "hours hour planning review reviews demo talk talks window windows refinement grooming "
-    "collection collections pickup pickups pick mass masses".split()
+    "collection collections pickup pickups pick mass masses maintenancewindow".split()
 )
 _EVENT: Final = re.compile(
     r"\b(?:worship\s+services?|worship|vespers|matins|liturgy|stand-?ups?|retros?|(?:sprint\s+)?retrospectives?"
     r"|(?:sunday|sun\b\.?)\s+school|bible\s+(?:study|studies|class)|prayer\s+(?:meeting|service|group)s?"
     r"|(?:youth|small|support)\s+groups?|office\s+hours?|happy\s+hours?"
     r"|sprint\s+(?:planning|review|demo)s?|backlog\s+(?:refinement|grooming)|tech\s+talks?"
-    r"|(?:maintenance|backup|patch(?:ing)?|change|release)\s+windows?"
+    r"|(?:maintenance|backup|patch(?:ing)?|change|release)[\s_]*windows?"
     r"|(?:trash|garbage|recycling|refuse|rubbish|bin|waste|compost)\s+"
     r"(?:collection|pick-?up)s?"
     rf"|(?:vigil|{_DAY_OR_SHORT}|daily|evening|morning|anticipated)\s+mass(?:es)?"

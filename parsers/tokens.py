@@ -236,6 +236,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = _alternative_as_other(tokens)
     if "though" in lowered:
         tokens = though_as_through(tokens)
+    if "'s" in lowered or "’s" in lowered:
+        tokens = possessive_days(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
@@ -538,6 +540,40 @@ def _skip_as_except(tokens: list[Token]) -> list[Token]:
 # weeks it alternates ("an alternative plan" is left alone)
 _ALTERNATE_SPELLINGS: Final = frozenset({"alternative", "alternating"})
 _ALTERNATED_UNITS: Final = frozenset({"day", "week", "fortnight", "month", "year"})
+
+
+# words after "Thursday's" that go on with the schedule, not name a thing of that day
+_AFTER_PLURAL_DAY: Final = frozenset(
+    {"at", "and", "or", "on", "from", "to", "in", "by", "until", "till", "through", "every"}
+    | {"each", "between", "after", "before", "only", "too", "also", "please", "around", "about"}
+)
+
+
+def possessive_days(tokens: list[Token]) -> list[Token]:
+    """ "Need alarm set for Thursday's at noon", "Monday's and Wednesday's at 6pm": a weekday's
+    name with "'s" and no noun after it is a plural written with an apostrophe — every such
+    day, asked (it was an unread word, and the alarm ran today at noon). With a noun after it
+    ("Monday's meeting", "sunday's off") it names a thing of that day: a word of the task,
+    left as it is (`understand` asks when such a task comes with a schedule)."""
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if token.kind != lx.WORD or not str(token.value).endswith("'s"):
+            continue
+        stem = str(token.value)[:-2]
+        entry = lx.LEXICON.get(stem)
+        if entry is None or entry[0] != lx.DAY:
+            continue
+        after = out[k + 1] if k + 1 < len(out) else None
+        if (
+            after is not None
+            and after.kind == lx.WORD
+            and str(after.value).isalpha()
+            and after.value not in _AFTER_PLURAL_DAY
+        ):
+            continue
+        unsure = f"“{token.value}” read as every {stem.capitalize()}"
+        out[k] = Token(lx.DAYS, entry[1], token.start, token.end, unsure=unsure)
+    return out
 
 
 def _alternative_as_other(tokens: list[Token]) -> list[Token]:

@@ -29,7 +29,7 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
-from . import cjk, doubts, translation
+from . import cjk, doubts, narration, translation
 from . import lexicon as lx
 from .asks import (
     adds_to_calendar,
@@ -40,6 +40,7 @@ from .asks import (
     request_follows,
 )
 from .botcommand import DELAY, bare_amount, dashed_options, labelled_interval, plain_command
+from .bracket_conversions import without_restating_bracket
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
@@ -57,6 +58,7 @@ from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import plain_marks
 from .rawrule import looks_like_rule
+from .reasons import EXCEPTION_REASON, REASON_NOTE, excepted_own_schedule, without_reason
 from .restated import (
     part_year_alternative,
     without_alternatives,
@@ -80,6 +82,7 @@ from .task_part import message_clause, names_an_alarm, part_named_by
 from .timetable import habit_said, job_said, once_or_weekly, weekly_reading
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .under_way import read_as_under_way
+from .weekly_windows import aws_window, same_day_again
 from .windows import uneven_minute_step
 from .zones import lookup_place, lookup_word, place_names, zone_words
 
@@ -229,6 +232,9 @@ _HEDGE: Final = re.compile(
     # a statement about what should happen: "on tuesday you are supposed to have a meeting"
     r"supposed\s+to|"
     r"(?:earliest|latest|soonest)\s+possible|as\s+(?:early|late|soon)\s+as\s+possible|"
+    # a habit the text leans on but does not state: "… at 12:00 Noon, with President … presiding
+    # as usual", "standup at 9 as always" (once, or the usual days?)
+    r"as\s+(?:per\s+)?usual|as\s+always|"
     r"more\s+or\s+less|give\s+or\s+take|or\s+so|if\s+possible|unless|sometime|"
     # a condition on running that no schedule keeps: "weather permitting", "as needed",
     # "skip holidays" (which country's? "except holidays" is read, and asks the same)
@@ -320,7 +326,7 @@ _HEDGE_CUES: Final = frozenset(
     "possible shortest longest smallest largest fastest "
     "around about near "
     "nearly almost ish advance beforehand ahead prior supposed permitting needed necessary "
-    "required convenient skip skipping".split()
+    "required convenient skip skipping usual always".split()
 )
 # ... and the phrases it knows that start with a common word ("first", "now")
 _HEDGE_PHRASES: Final = ("first thing", "now and")
@@ -331,7 +337,10 @@ _HEDGE_PHRASES: Final = ("first thing", "now and")
 _STATEMENT: Final = re.compile(
     # ("no, i already have a meeting 3pm tomorrow": an answer, then the statement)
     r"^\s*(?:(?:no|nope|yes|yeah|yep|ok|okay|well|so|oh|sorry|actually|hmm|um)\b[\s,.!]*)?"
-    r"(?:i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
+    # ("we've got beginner BJJ on Tuesdays …", "We’ve scheduled the next meeting for …": what
+    # the speaker has, or has done; not "I've got to leave at 5")
+    r"(?:(?:i|we)['’]ve\s+(?!(?:got\s+|gotta\s+)?to\b)(?=[a-z])|"
+    r"i'm|i’m|im|we're|we’re|(?:i|we)\s+(?!need|want|wanna|would|will|shall|must|should|"
     r"have\s+to|gotta|got\s+to|(?:also\s+)?(?:need|want))[a-z]+)\b"
     # "I'll be out Tuesday afternoons", "we will be closed on Monday": where one will be
     r"|^\s*(?:i'll|i’ll|we'll|we’ll|(?:i|we)\s+will)\s+(?:probably\s+)?be\s+(?:out|away|off|busy|"
@@ -625,6 +634,8 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
     if (small := small_hours_doubt(text, result.notes)) is not None:
         return _to_confirm(result, small)  # "TTh 2:00-3:15": 2pm, most likely
+    if (small := narration.gathering_small_hours(text, result.notes)) is not None:
+        return _to_confirm(result, small)  # "at 6:30, a longstanding group meets": 6:30pm?
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
         "?" in text and _PLACEHOLDER.search(text)
     ):
@@ -860,6 +871,11 @@ def _salvaged(
     changed = changed_to(text, answer, read=read)
     if changed is not None:
         return changed
+    if not answer.ok and (reasoned := without_reason(text)) is not None:
+        # "Run the job only on weekdays, because some resources ain't available on Sunday"
+        kept = read(reasoned[0])
+        if kept.ok:
+            return _to_confirm(kept, REASON_NOTE.format(word=reasoned[1]))
     if answer.ok or not is_soft(answer.reason):
         return answer
     salvaged = salvage(
@@ -1021,6 +1037,22 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         return _Found(prepared)
     text, zone_name, aware_now = prepared
     text = without_restated_length(without_rough_restatement(text))
+    if "xcept" in text and excepted_own_schedule(text):
+        # "… except November/December where we operate on the 1st and 3rd Saturdays"
+        return _Found(
+            ParseResult.rejected(
+                EXCEPTION_REASON, suggestion="make it two jobs", parse_method="regex"
+            )
+        )
+    restated_note = None
+    if "(" in text:
+        # "22:00 UTC (5:00 PM local time during Eastern Standard Time (winter) and …)"
+        text, restated_note = without_restating_bracket(text)
+    if restated_note is not None:
+        found = _read_said_once(text, zone_name, aware_now)
+        if found.result is not None and found.result.ok:
+            found.result = _to_confirm(found.result, restated_note)
+        return found
     if "(" in text and ("ummer" in text or "inter" in text):
         text = without_season_conversions(text)  # "13:07 UTC (9:07am ET in summer, …)"
     if ("(" in text or ", " in text) and part_year_alternative(text):
@@ -1357,6 +1389,10 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
             found.result = _to_confirm(found.result, moved[1])
         if found.result is not None and (found.result.ok or moved[1] is None):
             return found
+    if ":" in text and (window := aws_window(text)) is not None:
+        text = window  # "PreferredMaintenanceWindow='sun:06:30-sun:07:30'": its start, in UTC
+    if (again := same_day_again(text)) is not None:
+        text = again  # "Sunday, 04:30 to Sunday, 05:30 UTC": one day's window
     if ("=" in text or ":" in text) and (every := labelled_interval(text)) is not None:
         # "interval=5m", "interval: 30m", "period='15m'": how often, as a config or command says it
         text = every
@@ -2270,6 +2306,10 @@ _TIME_WORDS: Final = frozenset(
     | {"biweekly", "fortnightly", "triweekly"}
     | {"during", "between", "except", "until", "to", "after", "from", "morning", "afternoon"}
     | {"evening", "night", "noon", "midnight", "today", "tomorrow", "tonight", "next", "last"}
+    # "remind me about tomorrow's meeting at 3pm": the thing's day, which the schedule read
+    # beside it may not be (`tokens.possessive_days` leaves these words to the task)
+    | {"tomorrow's", "monday's", "tuesday's", "wednesday's"}
+    | {"thursday's", "friday's", "saturday's", "sunday's"}
     | {"once", "twice", "end", "business", "when", "whenever", "before", "o'clock"}
     # words that make a time vague or one of several: "sometimes on Mondays", "at 9 or 10"
     | {"sometimes", "sometime", "occasionally", "regularly", "often", "usually", "or"}

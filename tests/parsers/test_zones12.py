@@ -1,6 +1,7 @@
 """Round twelve's zone families (zones12): a zone a config names beside its cron expression
-(parsers/cronline.py `zone_options`). Variants of each family, invented; the phrases found in
-public code are in tests/parsers/outside/t12_zones_*.txt."""
+(cronline.zone_options), a comment beside it (cron_comment), a zoned time restated in brackets
+(bracket_conversions), cloud maintenance windows (weekly_windows). Variants of each family,
+invented; the phrases found in public code are in tests/parsers/outside/t12_zones_*.txt."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ from typing import Any
 import pytest
 
 from agentcron.parsers import understand_fast
+from agentcron.parsers.bracket_conversions import without_restating_bracket
 from agentcron.parsers.cron_comment import comment_disagrees, comment_of
 from agentcron.parsers.cronline import cron_first, zone_options
+from agentcron.parsers.reasons import excepted_own_schedule, without_reason
+from agentcron.parsers.weekly_windows import aws_window, same_day_again
 
 NOW = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)  # a Wednesday
 
@@ -171,3 +175,157 @@ def test_a_disagreeing_comment_asks_in_a_whole_sentence() -> None:
     assert answer["needs_confirmation"] is True
     agreeing = _read("- cron: '0 14 * * *' # 14:00 in UTC is 6am PST")
     assert agreeing["needs_confirmation"] is False
+
+
+# -- a zoned time restated in brackets, with a day or a season inside --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("every Sunday at 04:30 UTC (SUN 12:30AM ET)", "every Sunday at 04:30 UTC"),
+        ("Mondays 03:00 UTC (Sun 11 PM EDT / 10 PM EST) sync", "Mondays 03:00 UTC sync"),
+        ("Sat 10:00 to 11:00 UTC (Sat 6-7 AM EDT)", "Sat 10:00 to 11:00 UTC"),
+        (
+            "every Friday at 17:00 UTC (12:00 PM local time during Eastern Standard Time (winter) "
+            "and 1:00 PM local time during Eastern Daylight Time (summer))",
+            "every Friday at 17:00 UTC",
+        ),
+        # the part of the day is the restated clock's
+        ("every Sunday afternoon at 21:00 UTC (4:00 PM EST)", "every Sunday at 21:00 UTC"),
+    ],
+)
+def test_a_restating_bracket_is_taken_out(text: str, kept: str) -> None:
+    assert without_restating_bracket(text) == (kept, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every Sunday at 04:30 UTC (MON 12:30AM ET)",  # another day there
+        "every Sunday at 22:00 UTC (5:00 PM EST and 7:00 PM EDT)",  # 7 PM is another moment
+        "every day at 9:00 UTC (call at 10:00)",  # a time with no zone: not a conversion
+        "every day at 9:00 UTC (see the runbook)",
+    ],
+)
+def test_a_bracket_that_says_something_else_stays(text: str) -> None:
+    assert without_restating_bracket(text) == (text, None)
+
+
+def test_a_restatement_true_part_of_the_year_asks() -> None:
+    kept, note = without_restating_bracket("every day at 9:00 ET (Mon 14:00 UTC)")
+    assert kept == "every day at 9:00 ET" and note is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        (
+            "- Maintenance: Sunday, 04:30 to Sunday, 05:30 UTC (SUN 12:30AM-01:30AM ET)",
+            "30 4 * * 0",
+        ),
+        ("every Sunday afternoon at 21:00 UTC (4:00 PM EST and 5:00 PM EDT)", "0 21 * * 0"),
+    ],
+)
+def test_read_whole_with_the_bracket(text: str, expression: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"]["expression"] == expression
+    assert answer["schedule"]["timezone"] == "UTC"
+
+
+# -- cloud maintenance and backup windows; a window's day said again ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('window = "sun:06:30-sun:07:30"', 'window = "every Sunday at 06:30 UTC"'),
+        (
+            "PreferredMaintenanceWindow='Tue:17:00-Tue:17:30'",
+            "PreferredMaintenanceWindow='every Tuesday at 17:00 UTC'",
+        ),
+        ("sat:23:00-sun:01:00", "every Saturday at 23:00 UTC"),  # past midnight: when it opens
+        ('preferred_backup_window = "02:00-03:00"', 'every day at 02:00 UTC"'),
+        ("snapshotWindow: 05:00-06:00", "every day at 05:00 UTC"),
+    ],
+)
+def test_an_aws_window_is_its_start_in_utc(text: str, said: str) -> None:
+    assert aws_window(text) == said
+
+
+@pytest.mark.parametrize(
+    "text", ["02:00-03:00", "every sun at 9", "mon:9-10", "at 10:00-11:00 daily"]
+)
+def test_not_an_aws_window(text: str) -> None:
+    assert aws_window(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Sunday, 04:30 to Sunday, 05:30 UTC", "Sunday, 04:30 to 05:30 UTC"),
+        ("every Sat 9am - Sat 11am", "every Sat 9am - 11am"),
+    ],
+)
+def test_a_day_said_again_at_the_window_end(text: str, said: str) -> None:
+    assert same_day_again(text) == said
+
+
+def test_a_window_into_another_day_is_left() -> None:
+    assert same_day_again("every Friday 18:00 to Monday 06:00") is None
+    assert _read("every Sunday 04:30 to Sunday 05:30")["schedule"]["expression"] == "30 4 * * 0"
+
+
+# -- dates of the quarters, reasons, exceptions with their own schedule -------------------------
+
+
+def test_four_dates_beside_quarterly_are_every_year() -> None:
+    answer = _read("quarterly on April 15th, June 15th, September 15th, and January 15th")
+    assert answer["schedule"]["expression"] == "0 9 15 1,4,6,9 *"
+    # on different days of their months: one cron expression cannot say them
+    assert _read("Quarterly filings due Jan 31, Apr 30, Jul 31 and Oct 31")["schedule"] is None
+
+
+def test_three_dates_beside_quarterly_stay_refused() -> None:
+    assert _read("quarterly on April 15th, June 15th and September 15th")["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "word"),
+    [
+        ("run it on weekdays, because the API is down on Sunday", "run it on weekdays", "because"),
+        ("backup at 2am since the office closes at 6pm", "backup at 2am", "since"),
+        ("every day at 9 cuz Monday is busy", "every day at 9", "cuz"),
+    ],
+)
+def test_the_reason_clause(text: str, kept: str, word: str) -> None:
+    assert without_reason(text) == (kept, word)
+
+
+@pytest.mark.parametrize("text", ["every day since Monday", "because", "remind me at 5pm"])
+def test_no_reason_clause(text: str) -> None:
+    assert without_reason(text) is None
+
+
+def test_a_reason_naming_a_day_is_set_aside_and_asked() -> None:
+    answer = _read("Run the job only on weekdays because the office is closed on Sunday")
+    assert answer["schedule"]["expression"] == "0 9 * * 1-5"
+    assert answer["needs_confirmation"] is True
+
+
+def test_an_answer_with_a_reason_is_left_as_it_was() -> None:
+    answer = _read("every Monday at 9am because the team meets then")
+    assert answer["schedule"]["expression"] == "0 9 * * 1"
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("the 2nd and 4th Saturdays, except November where we meet on the 1st Saturday", True),
+        ("every weekday at 9 except Friday when it is at 10am", True),
+        ("every day except Sunday when we rest", False),
+        ("every weekday except holidays", False),
+    ],
+)
+def test_an_exception_with_its_own_schedule(text: str, own: bool) -> None:
+    assert excepted_own_schedule(text) is own

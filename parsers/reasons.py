@@ -1,0 +1,69 @@
+"""Clauses beside a schedule that are not more of it: a reason, and an exception's own schedule.
+
+"Run the scheduled job only on weekdays, because some resources ain't available on Sunday": the
+clause after "because" says why, and the Sunday in it is no day of the schedule (read together,
+"weekdays" and "Sunday" were refused as days that narrow each other). A text refused whole whose
+main clause reads alone, with the reason set aside, is that clause's schedule, asked: the words
+set aside were read as a reason, and a sentence that explains is often no request ("That command
+is safe only on weekdays because upstream rotates keys on Sundays").
+
+"Pantries are the 2nd and 4th Saturdays of each month, except November/December where we
+operate on the 1st and 3rd Saturdays": the exception has a schedule of its own. Read as one, the
+two were merged into a cron expression of four Saturdays in ten months; they are two jobs, and
+the text is refused with that suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# a reason after the schedule: ", because …", " because …", "; since the …", " cuz …"
+_REASON: Final = re.compile(
+    r"(?:\s*[,;]\s*|\s+)(?:because|’cause|'cause|cuz|coz|since\s+(?:the|some|our|we|it|they|"
+    r"there|no|nobody))\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_ORDINAL_OR_DAY: Final = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|last|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d)"
+)
+# "except November/December where we operate on the 1st and 3rd Saturdays", "except Fridays
+# when it is at 10am": an exception that says its own days or times
+_EXCEPTED_OWN: Final = re.compile(
+    rf"\bexcept(?:ing)?\b[^.;]{{1,60}}?\b(?:where|when|in\s+which|during\s+which|then)\b"
+    rf"[^.;]{{0,60}}?\b{_ORDINAL_OR_DAY}",
+    re.IGNORECASE,
+)
+REASON_NOTE: Final = "the reason after “{word}” was set aside (no part of the schedule): to confirm"
+EXCEPTION_REASON: Final = (
+    "two schedules: the exception names days or times of its own (make two jobs, one for the "
+    "months or days excepted)"
+)
+
+
+def without_reason(text: str) -> tuple[str, str] | None:
+    """`text` without the reason clause after its schedule ("…, because some resources ain't
+    available on Sunday"), and the word that opened it; None when it has none, or nothing is
+    left before it."""
+    lowered = text.lower()
+    if (
+        "cause" not in lowered
+        and "since" not in lowered
+        and "cuz" not in lowered
+        and "coz" not in lowered
+    ):
+        return None
+    found = _REASON.search(text)
+    if found is None or not text[: found.start()].strip():
+        return None
+    word = found.group().strip(" ,;").split(None, 1)[0].lower()
+    return text[: found.start()].rstrip(" ,;"), word
+
+
+def excepted_own_schedule(text: str) -> bool:
+    """Whether an exception in `text` names days or times of its own after "where"/"when"
+    ("except November/December where we operate on the 1st and 3rd Saturdays")."""
+    if "xcept" not in text:
+        return False
+    return _EXCEPTED_OWN.search(text) is not None
