@@ -28,7 +28,7 @@ from functools import cache
 from importlib import import_module
 from typing import Final
 
-from .languages import ENGLISH_WORDS, LANGUAGE_WORDS
+from .languages import ENGLISH_WORDS, FOREIGN_WORDS, LANGUAGE_WORDS
 
 _DATEPARSER_CODE: Final = {
     "German": "de",
@@ -575,15 +575,29 @@ def _words_of(language: str) -> frozenset[str]:
     return (frozenset(listed.split()) | keys | LANGUAGE_WORDS[language]) - _SHARED
 
 
-_PUNCTUATION: Final = str.maketrans(dict.fromkeys(',.;:!?()"“”«»', " "))
 _NEUTRAL: Final = frozenset({"in"})  # English's, German's, Dutch's and Italian's
 _VOCABULARY: Final = {language: _words_of(language) for language in _DATEPARSER_CODE}
-_ANY: Final = frozenset().union(*_VOCABULARY.values())
+# any of them, bare or with the punctuation a word is written beside ("minutos,", "(jeden"):
+# the text's words split at spaces are looked up in it at once
+_ANY: Final = frozenset(
+    variant
+    for word in frozenset().union(*_VOCABULARY.values())
+    for variant in (word, *(word + mark for mark in ",.;:!?)"), "(" + word, "¿" + word)
+)
 # each language's words that no other of them has: a tie between two is settled by them
 _ONLY: Final = {
     language: vocabulary.difference(*(v for other, v in _VOCABULARY.items() if other != language))
     for language, vocabulary in _VOCABULARY.items()
 }
+
+
+_GATE: Final = _ANY | FOREIGN_WORDS
+
+
+def may_be_foreign(text: str) -> bool:
+    """Whether a word of `text` is one of another language's (ours, or one `languages.py`
+    refuses): the one test English texts pay, before `language_of` and `foreign_language`."""
+    return not _GATE.isdisjoint(text.lower().split())
 
 
 def language_of(text: str) -> str | None:
@@ -592,7 +606,7 @@ def language_of(text: str) -> str | None:
     ("Send the Resumen semanal every Monday at 9:00" is English). Cheap for English: one split
     and one set test first."""
     lowered = text.lower()
-    if _ANY.isdisjoint(lowered.translate(_PUNCTUATION).split()):
+    if _ANY.isdisjoint(lowered.split()):
         return None
     words = _LETTERS.findall(lowered)
     english = sum(word in ENGLISH_WORDS and word not in _NEUTRAL for word in words)

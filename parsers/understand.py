@@ -737,12 +737,13 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
-    if (spoken := translation.language_of(text)) is not None and (
-        read := _read_in_english(text, spoken, timezone, now, date_order)
-    ):
-        return read
-    if (language := foreign_language(text)) is not None:
-        return _in_another_language(language)
+    if translation.may_be_foreign(text):  # most texts: one split and one set test
+        if (spoken := translation.language_of(text)) is not None and (
+            read := _read_in_english(text, spoken, timezone, now, date_order)
+        ):
+            return read
+        if (language := foreign_language(text)) is not None:
+            return _in_another_language(language)
     if cjk.has_schedule_words(text) and (
         read := _read_in_english(text, None, timezone, now, date_order)
     ):
