@@ -137,18 +137,22 @@ _FAULT: Final = re.compile(
     r"(?:failed|fails|forgot|forgets)\s+to\s+)"
     r"(?:run|runs|running|ran|fire|fired|firing|fires|trigger|triggered|triggering|execute|"
     r"executed|executing|start|started|starting|work|working|worked|sent|send|sending|happen|"
-    r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b"
-    # "triggered 2 hours and 40 minutes later than expected", "runs a few hours later than
-    # scheduled": a run off its time, observed
-    r"|\b(?:later|earlier|sooner|late|early)\s+than\s+(?:expected|scheduled|planned|intended|"
-    r"configured|specified|set|normal|usual|it\s+should|they\s+should|it\s+used\s+to)\b"
-    # "Feb 16 9:00 AM: SQP Retry + GSC Report skipped": a run that was left out, in a log
-    r"|(?<=\w\s)(?<!\bto\s)(?<!\bbe\s)(?:skipped|missed)(?=\s*[.!]?\s*$)",
+    r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b",
     re.IGNORECASE,
 )
 _FAULT_CUES: Final = frozenset(
-    {"not", "t", "never", "stopped", "failed", "fails", "forgot", "forgets", "than", "skipped"}
-    | {"missed"}
+    {"not", "t", "never", "stopped", "failed", "fails", "forgot", "forgets"}
+)
+# "triggered 2 hours and 40 minutes later than expected", "runs a few hours later than
+# scheduled": a run off its time, observed
+_OFF_TIME: Final = re.compile(
+    r"\b(?:later|earlier|sooner|late|early)\s+than\s+(?:expected|scheduled|planned|intended|"
+    r"configured|specified|set|normal|usual|it\s+should|they\s+should|it\s+used\s+to)\b",
+    re.IGNORECASE,
+)
+# "Feb 16 9:00 AM: SQP Retry + GSC Report skipped": a run left out, in a log (the last word)
+_SKIPPED: Final = re.compile(
+    r"(?<=\w\s)(?<!\bto\s)(?<!\bbe\s)(?:skipped|missed)\s*[.!]?\s*$", re.IGNORECASE
 )
 
 
@@ -156,9 +160,13 @@ def fault_report(text: str, words: frozenset[str]) -> str | None:
     """ "The event generation was NOT running every 30 minutes as expected", "All workflows are
     being triggered 2 hours and 40 minutes later than expected", "… Rank Collection Retry
     skipped": a run that did not happen, or not on time, reported — not a schedule asked for."""
-    if _FAULT_CUES.isdisjoint(words):
-        return None
-    match = _FAULT.search(text)
+    match = None
+    if not _FAULT_CUES.isdisjoint(words):
+        match = _FAULT.search(text)
+    if match is None and "than" in words:
+        match = _OFF_TIME.search(text)
+    if match is None and ("skipped" in words or "missed" in words):
+        match = _SKIPPED.search(text)
     if match is None:
         return None
     return f"“{match.group()}” reports a run that did not happen, not a schedule: to confirm"
@@ -418,25 +426,29 @@ def commit_described(text: str, words: frozenset[str]) -> str | None:
 
 # -- an event's day told, a thing done, the speaker's own event ----------------------------------
 
-# A day or a date right after "will be": "The next Lions Club meeting will be November 28.", "Our
-# next gaming will be tuesday night"
+# A day or a date right after "will be", or after "the next … is": "The next Lions Club meeting
+# will be November 28.", "Our next gaming will be tuesday night", "Next meeting is on Aug 3rd."
 _DAY_AHEAD: Final = (
-    r"(?=(?:on\s+|held\s+on\s+|again\s+on\s+)?(?:(?:next|this|the)\s+)?(?:(?:mon|tues|wednes|thurs|fri|"
+    r"(?=(?:on\s+|held\s+on\s+|again\s+on\s+)?(?:(?:next|this|the)\s+)?"
+    r"(?:(?:first|second|third|fourth|fifth|last|[1-5](?:st|nd|rd|th))\s+)?(?:(?:mon|tues|wednes|thurs|fri|"
     r"satur|sun)day\b|today\b|tomorrow\b|tonight\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
     r"nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\b))"
 )
 _DAY_TOLD: Final = re.compile(
     r"(?:^|(?<=[.;!?]))\s*\W*(?!" + _NOT_A_SUBJECT + r"\b)"
-    r"(?:[\w'’&().,-]+\s+){1,10}?will\s+(?:again\s+|also\s+|then\s+)?be\s+" + _DAY_AHEAD,
+    r"(?:(?:[\w'’&().,-]+\s+){1,10}?will\s+(?:again\s+|also\s+|then\s+)?be"
+    # in the present, only "the next" of a series: "Trash Pickup is on Tuesday" is its habit
+    r"|(?:[\w'’&().,-]+\s+){0,4}?next\s+(?:[\w'’&().,-]+\s+){0,4}?(?:is|are))\s+" + _DAY_AHEAD,
     re.IGNORECASE,
 )
 
 
 def day_told(text: str, words: frozenset[str]) -> str | None:
-    """ "The next Lions Club meeting will be November 28.": an event's day, told by its subject
-    with no time of day. A run at 09:00 would be made up; with its time ("Our next meeting will
-    be on February 18 at 6pm") the grammar's one run is what the text says, and is kept."""
-    if "will" not in words or "be" not in words:
+    """ "The next Lions Club meeting will be November 28.", "Next meeting is on Aug 3rd.": an
+    event's day, told by its subject with no time of day. A run at 09:00 would be made up;
+    with its time ("Our next meeting will be on February 18 at 6pm") the grammar's one run is
+    what the text says, and is kept."""
+    if ("will" not in words or "be" not in words) and "next" not in words:
         return None
     match = _DAY_TOLD.search(text)
     if match is None or _CLOCK_TIME.search(text) is not None:

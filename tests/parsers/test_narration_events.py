@@ -51,6 +51,8 @@ def test_not_a_day_told_in_the_past(text: str) -> None:
         "The next Lions Club meeting will be November 28. also at Whitey’s.",
         "Our next gaming will be tuesday night.",
         "The potluck will again be on Friday",
+        "Next meeting is on Aug 3rd.",
+        "Our next meeting is on the third Wednesday.",
     ],
 )
 def test_an_events_day_told_without_its_time(text: str) -> None:
@@ -65,6 +67,9 @@ def test_an_events_day_told_without_its_time(text: str) -> None:
         "The meeting will be every Tuesday at 7pm",  # no day right after "be"
         "remind me the meeting will be Monday",  # a request
         "The report will be late",
+        "Trash Pickup is on Tuesday",  # a habit, in the present
+        "Office hours are on October 15.",
+        "Next meeting is on November 23 at 1:00PM.",  # its time said: once
     ],
 )
 def test_not_a_day_told(text: str) -> None:
