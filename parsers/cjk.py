@@ -97,9 +97,21 @@ def _seconds(hours: str | None, minutes: str | None, seconds: str | None) -> str
 
 _HOURS: Final = r"\s*个?\s*(?:小时|小時|钟头|鐘頭|時間|个钟)\s*"
 _MINUTES: Final = r"\s*(?:分钟|分鐘|分)\s*"
+_JOB_OF: Final = {"闹钟": "alarm", "鬧鐘": "alarm", "アラーム": "alarm", "タイマー": "timer"}
 _Replace = str | Callable[[re.Match[str]], str]
 # Patterns and their English, applied in order (the longer shapes first).
 _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
+    # an undoing said before or after the job it undoes, the job first in English as the
+    # grammar's cues read it: "取消明天早上8点的闹钟" -> "cancel the alarm 明天早上8点",
+    # "毎朝7時のアラームを消して" -> "cancel the alarm 毎朝7時"
+    (
+        r"(?:取消|删除|刪除|关掉|關掉|关闭|關閉)(.+?)的?(闹钟|鬧鐘|提醒|定时任务)",
+        lambda m: f" cancel the {_JOB_OF.get(m.group(2), 'reminder')} {m.group(1)} ",
+    ),
+    (
+        r"(.+?)の?(アラーム|リマインダー|タイマー)を?(?:消して|削除して|止めて|キャンセルして|解除して)",
+        lambda m: f" cancel the {_JOB_OF.get(m.group(2), 'reminder')} {m.group(1)} ",
+    ),
     # an amount in parts: "1个小时15分钟", "1小时30分钟", "5分钟30秒", "1時間30分"
     (
         rf"{_N}{_HOURS}{_N}{_MINUTES}(?:{_N}\s*秒)?",
@@ -182,6 +194,13 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"晚上|傍晚|(?<=every day )[晩夜]", " in the evening "),
     (r"下午", " in the afternoon "),
     (r"提醒我|叫我|提醒一下我", " remind me "),
+    # the past, an undoing, a question: said so that the grammar's cues find them
+    (r"昨天|昨日|前天|一昨日", " yesterday "),
+    (r"取消|删除|刪除|关掉|關掉|キャンセル|削除", " cancel "),
+    (r"不要|别|別|しないで", " don't "),
+    (r"几点|幾點|什么时候|什麼時候|何時|いつ", " when "),
+    (r"闹钟|鬧鐘|アラーム", " alarm "),
+    (r"提醒事项|リマインダー", " reminder "),
     (r"北京时间|北京時間|中国时间", " Shanghai time "),
     (r"日本時間", " Tokyo time "),
 )

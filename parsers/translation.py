@@ -461,6 +461,45 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bherinner\s+me\b", "remind me"),
     ),
 }
+# Words that turn a sentence into a question, a statement, the past or an undoing, said in
+# English so that the grammar's own cues find them ("Das Meeting war gestern um 9 Uhr" is the
+# past, "Lösche die Erinnerung um 9 Uhr" a change to a job, "¿A qué hora es …?" a question;
+# German "ist" and French "est" are no zone). Rewritten wherever they stand.
+_CUE_WORDS: Final[dict[str, str]] = {
+    "German": (
+        "ist=is sind=are war=was waren=were wird=will gestern=yesterday vorgestern=yesterday "
+        "nicht=not kein=no keine=no nie=never niemals=never wann=when lösche=cancel "
+        "lösch=cancel entferne=cancel storniere=cancel stoppe=stop beende=stop "
+        "verschiebe=move ändere=change erinnerung=reminder termin=meeting"
+    ),
+    "Spanish": (
+        "es=is son=are fue=was era=was ayer=yesterday anteayer=yesterday no=not nunca=never "
+        "cuándo=when cuando=when cancela=cancel cancelar=cancel elimina=cancel eliminar=cancel "
+        "borra=cancel borrar=cancel quita=cancel detén=stop mueve=move cambia=change "
+        "recordatorio=reminder reunión=meeting"
+    ),
+    "French": (
+        "est=is sont=are était=was fut=was hier=yesterday avant-hier=yesterday ne=not pas=not "
+        "jamais=never quand=when annule=cancel annuler=cancel supprime=cancel "
+        "supprimer=cancel arrête=stop déplace=move change=change rappel=reminder réveil=alarm "
+        "réunion=meeting"
+    ),
+    "Portuguese": (
+        "é=is são=are foi=was era=was ontem=yesterday anteontem=yesterday não=not nunca=never "
+        "quando=when cancela=cancel cancelar=cancel apaga=cancel apagar=cancel remove=cancel "
+        "remover=cancel muda=change lembrete=reminder reunião=meeting"
+    ),
+    "Italian": (
+        "è=is sono=are era=was fu=was ieri=yesterday non=not mai=never quando=when "
+        "cancella=cancel annulla=cancel elimina=cancel rimuovi=cancel ferma=stop sposta=move "
+        "cambia=change promemoria=reminder riunione=meeting"
+    ),
+    "Dutch": (
+        "is=is zijn=are was=was waren=were gisteren=yesterday eergisteren=yesterday niet=not "
+        "nooit=never wanneer=when annuleer=cancel verwijder=cancel wis=cancel stop=stop "
+        "verplaats=move wijzig=change herinnering=reminder vergadering=meeting"
+    ),
+}
 # Zones said the way their countries say them ("(07:30 ora italiana)", "(hora de Portugal)")
 _ZONES: Final = (
     (r"\bora\s+(?:italiana|di\s+roma)\b", "Rome time"),
@@ -503,7 +542,7 @@ def _alternation(words: Iterable[str]) -> str:
 def _lexicon(language: str) -> _Lexicon:
     """The compiled rules and words of `language` (built once, the first time it is seen)."""
     names = _names(language)
-    words = {**names, **_pairs(_WORDS[language])}
+    words = {**names, **_pairs(_WORDS[language]), **_pairs(_CUE_WORDS[language])}
     units, amounts = _pairs(_UNIT_WORDS[language]), _pairs(_AMOUNTS[language])
     said = {**words, **units, **amounts}
     days = [w for w, e in words.items() if e.removeprefix("every ").rstrip("s") in _DAYS]

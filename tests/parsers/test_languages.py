@@ -55,6 +55,24 @@ def test_a_time_word_left_unread_is_refused_with_a_note(text: str, language: str
     assert "English" in answer["suggestion"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Meeting war gestern um 9 Uhr",  # the past
+        "La réunion était hier à 9h",
+        "Wann ist das Meeting morgen?",  # a question ("ist" is no zone)
+        "Lösche die Erinnerung um 9 Uhr",  # a change to a job
+        "Cancela la alarma de las 7",
+        "取消明天早上8点的闹钟",
+        "毎朝7時のアラームを消して",
+        "昨天晚上8点",
+    ],
+)
+def test_the_past_a_question_or_an_undoing_is_refused(text: str) -> None:
+    answer = read(text)
+    assert answer["schedule"] is None or answer["needs_confirmation"]
+
+
 def test_a_reading_with_no_time_of_day_asks() -> None:
     answer = read("Erinnerungsfunktion für Medikationsplan (abends)")  # a title, or every evening
     assert answer["needs_confirmation"]
