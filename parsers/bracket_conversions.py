@@ -34,7 +34,7 @@ from .restated import (
     clock_said,
     written_offset,
 )
-from .zones import lookup_word, zone_info
+from .zones import UnknownZoneError, keeps_offset, lookup_offset, lookup_word, zone_info
 
 _CLOCK: Final = r"\d{1,2}(?:[:.][0-5]\d)?\s*(?:[ap]\.?\s?m\b\.?)?"
 _DAY: Final = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
@@ -78,6 +78,9 @@ def without_restating_bracket(text: str) -> tuple[str, str | None]:
         if said is None:
             continue
         inside = text[first.end() : close]
+        if _offset_kept(said, inside):
+            # "9:00 am PDT (UTC-7)": the zone's offset, said again (then "| UTC: 16:00")
+            return f"{text[: first.end() - 1].rstrip()}{text[close + 1 :]}", None
         verdict = _restates(text[: first.start()], first, said, inside)
         if verdict is None:
             continue
@@ -102,6 +105,25 @@ def without_restating_bracket(text: str) -> tuple[str, str | None]:
             )
         return f"{kept}{text[close + 1 :]}", note
     return text, None
+
+
+_OFFSET: Final = re.compile(
+    r"\s*(?:UTC|GMT)\s*(?P<sign>[+-−])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?\s*",
+    re.IGNORECASE,
+)
+
+
+def _offset_kept(said: Said, inside: str) -> bool:
+    """Whether `inside` is only an offset that the zone of `said` keeps in winter or summer."""
+    found = _OFFSET.fullmatch(inside)
+    if found is None or said.zone is None or found["minutes"]:
+        return False
+    sign = "-" if found["sign"] in "-−" else "+"
+    try:
+        offset_zone = lookup_offset(sign, int(found["hours"]))
+    except UnknownZoneError:
+        return False
+    return keeps_offset(said.zone, offset_zone)
 
 
 def _closing(text: str, opening: int) -> int | None:
@@ -187,3 +209,18 @@ def _same_day(before: str, said: Said, again: Said, day: str, held: frozenset[in
         if (first_day + shift) % 7 == other_day:
             return True
     return False
+
+
+# "| UTC: 16:00", "(GMT: 08:00)": the zone named first, as a label, then its time
+_ZONE_LABEL: Final = re.compile(
+    r"\b(?P<zone>UTC|GMT)\s*:\s*(?P<time>\d{1,2}:[0-5]\d)\b", re.IGNORECASE
+)
+
+
+def zone_label_first(text: str) -> str:
+    """`text` with a time labelled by its zone ("Mondays | 9:00 am PDT (UTC-7) | UTC: 16:00") said
+    time first ("16:00 UTC"), as conversions are read; `text` itself when it has none."""
+    lowered = text.lower()
+    if "utc" not in lowered and "gmt" not in lowered:
+        return text
+    return _ZONE_LABEL.sub(lambda found: f"{found['time']} {found['zone']}", text)

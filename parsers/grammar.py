@@ -2961,7 +2961,8 @@ class _Reader:
         if counted:  # "the first three Saturdays", "the first 4 Tuesdays": the 1st to the 3rd
             ordinals, j = list(range(1, counted + 1)), j + 1
         while (
-            (self._kind(j) == lx.ORD and self.tokens[j].start - self.tokens[j - 1].end == 1)
+            # "1st/3rd Thursday", "2nd / 4th Friday": the "/" is not a token, only a gap
+            (self._kind(j) == lx.ORD and 1 <= self.tokens[j].start - self.tokens[j - 1].end <= 3)
             or (through := self._ordinal_range(ordinals, j, i)) is not None
             or (step := self._is_separator(j))
         ):

@@ -11,6 +11,9 @@ is safe only on weekdays because upstream rotates keys on Sundays").
 operate on the 1st and 3rd Saturdays": the exception has a schedule of its own. Read as one, the
 two were merged into a cron expression of four Saturdays in ten months; they are two jobs, and
 the text is refused with that suggestion.
+
+"Mon 00:00 -> Mon 00:41 UTC": a time changed to another, shown with an arrow, tells of a change
+(a commit's list of moved schedules); the answer asks.
 """
 
 from __future__ import annotations
@@ -35,6 +38,14 @@ _EXCEPTED_OWN: Final = re.compile(
     rf"[^.;]{{0,60}}?\b{_ORDINAL_OR_DAY}",
     re.IGNORECASE,
 )
+# "Mon 00:00 -> Mon 00:41 UTC": a time moved to another, shown with an arrow (a change log's line)
+_WEEKDAY: Final = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_ARROW_CHANGE: Final = re.compile(
+    rf"\b(?P<d1>{_WEEKDAY})\s+\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Za-z]{{2,4}}\s*)?"
+    rf"(?:->|→|⟶)\s*(?P<d2>{_WEEKDAY})\s+\d{{1,2}}(?::\d\d|\s*[ap]\.?m\b)",
+    re.IGNORECASE,
+)
+ARROW_NOTE: Final = "an arrow from one time to another tells of a change, not a request: to confirm"
 REASON_NOTE: Final = "the reason after “{word}” was set aside (no part of the schedule): to confirm"
 EXCEPTION_REASON: Final = (
     "two schedules: the exception names days or times of its own (make two jobs, one for the "
@@ -59,6 +70,16 @@ def without_reason(text: str) -> tuple[str, str] | None:
         return None
     word = found.group().strip(" ,;").split(None, 1)[0].lower()
     return text[: found.start()].rstrip(" ,;"), word
+
+
+def arrow_change(text: str) -> bool:
+    """Whether `text` shows a day and time changed to another with an arrow ("Mon 00:00 -> Mon
+    00:41 UTC (cron '41 0 * * 1')", a list of schedules moved): it tells of a change, it asks
+    for nothing, and which of the two times is wanted is the reader's guess. The day is said on
+    both sides: "09:00 → 10:00 Standup" is a timetable's range, left as it is."""
+    if "->" not in text and "→" not in text and "⟶" not in text:
+        return False
+    return _ARROW_CHANGE.search(text) is not None
 
 
 def excepted_own_schedule(text: str) -> bool:

@@ -653,6 +653,14 @@ def _postfix_except(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# a web address: its scheme, host and path up to a space, a closing bracket or a quote
+_WEB_ADDRESS: Final = re.compile(r"\b(?:https?|ftp)://[^\s)\]>\"'`]+", re.IGNORECASE)
+
+
+def _blank(found: re.Match[str]) -> str:
+    return " " * len(found.group())
+
+
 def _scan(text: str) -> list[Token]:
     if not text.isascii():  # translate() looks up every character (2 µs a sentence)
         text = text.translate(_TYPED_CHARACTERS)
@@ -664,6 +672,12 @@ def _scan(text: str) -> list[Token]:
         # "17:00 CE(S)T": CET or CEST, one zone (the same length keeps every span)
         lowered = lowered.replace("ce(s)t", "cet   ")
     lower_case = len(lowered) == len(text)  # matched on `lowered`: a word is in lower case
+    if "://" in lowered and lower_case:
+        # "([translate to other time zones](https://www.worldtimebuddy.com/?…&date=2021-11-24
+        # &sln=7-8))", "[Zoom](https://zoom.us/my/k8ssigaws)": a web address's digits and paths
+        # are no date, window or zone; blanked (spans kept), its words stay the task's
+        lowered = _WEB_ADDRESS.sub(lambda found: " " * len(found.group()), lowered)
+        text = lowered if text.islower() else _WEB_ADDRESS.sub(_blank, text)
     if ": " in lowered or " :" in lowered:
         pattern = _PATTERN_SPACED if lower_case else _PATTERN_SPACED_ANY_CASE
     else:
@@ -905,7 +919,9 @@ def _scan(text: str) -> list[Token]:
             append(Token(lx.ZONE, zone, start, end))
         else:  # iana
             raw = match.group()
-            if is_region(raw.split("/", 1)[0].lower()):
+            # "zoom.us/my/k8ssigaws": a web address's host and path, not the zone "US/…"
+            in_address = start > 0 and text[start - 1] == "."
+            if is_region(raw.split("/", 1)[0].lower()) and not in_address:
                 append(Token(lx.ZONE, raw, start, end))  # resolved (and checked) by the grammar
             else:
                 _word(raw.lower(), start, tokens)

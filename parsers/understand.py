@@ -40,7 +40,7 @@ from .asks import (
     request_follows,
 )
 from .botcommand import DELAY, bare_amount, dashed_options, labelled_interval, plain_command
-from .bracket_conversions import without_restating_bracket
+from .bracket_conversions import without_restating_bracket, zone_label_first
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
@@ -58,7 +58,14 @@ from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import plain_marks
 from .rawrule import looks_like_rule
-from .reasons import EXCEPTION_REASON, REASON_NOTE, excepted_own_schedule, without_reason
+from .reasons import (
+    ARROW_NOTE,
+    EXCEPTION_REASON,
+    REASON_NOTE,
+    arrow_change,
+    excepted_own_schedule,
+    without_reason,
+)
 from .restated import (
     part_year_alternative,
     without_alternatives,
@@ -216,6 +223,8 @@ _MANAGE: Final = re.compile(
 _HEDGE: Final = re.compile(
     r"\b(?:sometimes|usually|typically|generally|normally|mostly|primarily|mainly|occasionally|"
     r"maybe|perhaps|"
+    # "[TBD Every other Tuesday at 9:00 AM PST](…)": a time not settled yet
+    r"tb[dac]|to\s+be\s+(?:determined|confirmed|announced)|tentative(?:ly)?|"
     r"possibly|probably|roughly|approx(?:imately|imate)?|circa|ideally|preferably|"
     r"some\s+time\s+(?:tomorrow|today|tonight|next|this|later|soon|on|in|during)|"
     # a bound on how often, not a count ("no more than 10 times" is a COUNT)
@@ -326,7 +335,8 @@ _HEDGE_CUES: Final = frozenset(
     "possible shortest longest smallest largest fastest "
     "around about near "
     "nearly almost ish advance beforehand ahead prior supposed permitting needed necessary "
-    "required convenient skip skipping usual always".split()
+    "required convenient skip skipping usual always tbd tba tbc determined confirmed announced "
+    "tentative tentatively".split()
 )
 # ... and the phrases it knows that start with a common word ("first", "now")
 _HEDGE_PHRASES: Final = ("first thing", "now and")
@@ -623,6 +633,8 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         text = " ".join(text.split())  # the cues read words one space apart, as the stages do
     if month_cycle_asks(text) and any(" months counted from " in n for n in result.notes):
         return _to_confirm(result, DESCRIBED_CYCLE_NOTE)  # cron's "*/3", counted from January
+    if ("->" in text or "→" in text) and arrow_change(text):
+        return _to_confirm(result, ARROW_NOTE)  # "Mon 00:00 -> Mon 00:41 UTC": a change
     if result.schedule is not None and result.schedule["type"] == "cron":
         comment = comment_of(text)  # "- cron: '* 14 * * *' # 14:00 in UTC is 6am PST"
         if comment is not None:
@@ -1045,6 +1057,8 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
                 EXCEPTION_REASON, suggestion="make it two jobs", parse_method="regex"
             )
         )
+    if "TC:" in text or "MT:" in text or "tc:" in text:
+        text = zone_label_first(text)  # "Mondays | 9:00 am PDT (UTC-7) | UTC: 16:00"
     restated_note = None
     if "(" in text:
         # "22:00 UTC (5:00 PM local time during Eastern Standard Time (winter) and …)"

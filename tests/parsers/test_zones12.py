@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from agentcron.parsers import understand_fast
-from agentcron.parsers.bracket_conversions import without_restating_bracket
+from agentcron.parsers.bracket_conversions import without_restating_bracket, zone_label_first
 from agentcron.parsers.cron_comment import comment_disagrees, comment_of
 from agentcron.parsers.cronline import cron_first, zone_options
-from agentcron.parsers.reasons import excepted_own_schedule, without_reason
+from agentcron.parsers.reasons import arrow_change, excepted_own_schedule, without_reason
+from agentcron.parsers.tokens import tokenize
 from agentcron.parsers.weekly_windows import aws_window, same_day_again
 
 NOW = datetime(2026, 3, 4, 17, 0, tzinfo=UTC)  # a Wednesday
@@ -329,3 +330,79 @@ def test_an_answer_with_a_reason_is_left_as_it_was() -> None:
 )
 def test_an_exception_with_its_own_schedule(text: str, own: bool) -> None:
     assert excepted_own_schedule(text) is own
+
+
+# -- web addresses, zone labels, offsets said again, arrows, "TBD" -----------------------------
+
+
+def test_a_web_address_holds_no_time() -> None:
+    tokens = tokenize("every Thu at 8am PT ([zones](https://x.com/?date=2021-11-11&sln=8-9))")
+    assert [t.kind for t in tokens if t.kind in ("date", "time", "zone")] == ["time", "zone"]
+    # a zone's path inside an address is no zone: "zoom.us/my/…"
+    assert all(t.kind != "zone" for t in tokenize("[Zoom](https://zoom.us/my/sig-aws)"))
+    assert any(t.kind == "zone" for t in tokenize("at 9am US/Eastern"))
+
+
+def test_a_meeting_line_with_addresses_reads() -> None:
+    answer = _read(
+        "Every Tuesday, 07:00 AM Pacific Time ([other zones](https://example.com/?date=2021-11-24"
+        "&sln=7-8&hf=1)) [Zoom](https://zoom.us/my/team)"
+    )
+    assert answer["schedule"]["expression"] == "0 7 * * 2"
+    assert answer["schedule"]["timezone"] == "America/Los_Angeles"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Mondays | 9:00 am PDT | UTC: 16:00", "Mondays | 9:00 am PDT | 16:00 UTC"),
+        ("daily (GMT: 08:30)", "daily (08:30 GMT)"),
+        ("every day at 9 (see UTC: below)", "every day at 9 (see UTC: below)"),
+    ],
+)
+def test_a_zone_label_before_its_time(text: str, said: str) -> None:
+    assert zone_label_first(text) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("every Monday at 9:00 am PDT (UTC-7)", "every Monday at 9:00 am PDT"),
+        ("every Monday at 9:00 am PST (UTC-7)", "every Monday at 9:00 am PST"),  # its summer
+        ("every Monday at 9:00 am PDT (UTC+2)", "every Monday at 9:00 am PDT (UTC+2)"),
+    ],
+)
+def test_the_zone_offset_said_again(text: str, kept: str) -> None:
+    assert without_restating_bracket(text)[0] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("- codeql.yml: Mon 00:00 -> Mon 00:41 UTC (cron '41 0 * * 1')", True),
+        ("Fri 22:00 UTC → Mon 00:00 UTC", True),
+        ("Mon 09:00 → 10:00 standup", False),  # a timetable's range
+        ("deploy -> staging every day at 9", False),
+    ],
+)
+def test_an_arrow_between_days_and_times(text: str, change: bool) -> None:
+    assert arrow_change(text) is change
+
+
+def test_a_moved_schedule_asks() -> None:
+    answer = _read("- .github/workflows/codeql.yml: Mon 00:00 -> Mon 00:41 UTC (cron '41 0 * * 1')")
+    assert answer["needs_confirmation"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["standup TBD every other Tuesday at 9am", "review every Friday at 3pm (tentative)"],
+)
+def test_a_time_not_settled_asks(text: str) -> None:
+    answer = _read(text)
+    assert answer["schedule"] is not None and answer["needs_confirmation"] is True
+
+
+def test_ordinals_across_a_spaced_slash() -> None:
+    answer = _read("2nd / 4th Friday 9am PDT")
+    assert answer["schedule"]["expression"] == "0 9 * * 5#2,5#4"
