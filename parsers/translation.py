@@ -176,7 +176,7 @@ _TIMERS: Final = "|".join(
 )  # fmt: skip
 # Small words that say which of the languages a text is in (only counted, never rewritten)
 _SMALL: Final[dict[str, str]] = {
-    "German": "die der das ist nicht auf im ich du bitte noch",
+    "German": "die der das nicht auf im ich du bitte noch",
     "Spanish": "el la los las del y en dentro con para mi",
     "French": "le la les du des dans pour et avec mon ma",
     "Portuguese": "o a os as do da dos das em e daqui com para meu todo toda às sábado domingo",
@@ -650,11 +650,14 @@ def language_of(text: str) -> str | None:
     words = _LETTERS.findall(lowered)
     english = sum(word in ENGLISH_WORDS and word not in _NEUTRAL for word in words)
     counts = {
-        language: sum((word in vocabulary) + 0.5 * (word in _ONLY[language]) for word in words)
+        language: (
+            sum(word in vocabulary for word in words),
+            sum(w in _ONLY[language] for w in words),
+        )
         for language, vocabulary in _VOCABULARY.items()
     }
-    best = max(counts, key=counts.__getitem__)
-    return best if counts[best] > english else None
+    best = max(counts, key=counts.__getitem__)  # a tie: the one with more words of its own
+    return best if counts[best][0] > english else None
 
 
 def to_english(text: str, language: str) -> str | None:
