@@ -4208,6 +4208,8 @@ class _Reader:
         return i + 1
 
     def _on(self, i: int) -> int:
+        if self._kind(i + 1) == lx.DAY:
+            self.phrase.on_day = True  # "on tuesday at 5 and 6 pm": that Tuesday's times
         if self._word(i + 1) == "or" and self._word(i + 2) in ("after", "before"):
             bound = self._nth_bound(i + 2, inclusive=True)  # "on or after the 2nd"
             if bound is not None:

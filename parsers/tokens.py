@@ -238,6 +238,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = though_as_through(tokens)
     if "'s" in lowered or "’s" in lowered:
         tokens = possessive_days(tokens)
+    if "bi " in lowered:
+        tokens = spaced_biweekly(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
@@ -573,6 +575,25 @@ def possessive_days(tokens: list[Token]) -> list[Token]:
             continue
         unsure = f"“{token.value}” read as every {stem.capitalize()}"
         out[k] = Token(lx.DAYS, entry[1], token.start, token.end, unsure=unsure)
+    return out
+
+
+def spaced_biweekly(tokens: list[Token]) -> list[Token]:
+    """ "Create a bi weekly Saturday alarm for noon": "bi weekly" is "biweekly", as "bi-weekly"
+    is (every other week, asked) — read apart, "weekly" alone made it every Saturday, silently."""
+    out: list[Token] = []
+    for token in tokens:
+        previous = out[-1] if out else None
+        if (
+            token.kind == lx.WORD
+            and token.value == "weekly"
+            and previous is not None
+            and previous.kind == lx.WORD
+            and previous.value == "bi"
+        ):
+            out[-1] = Token(lx.WORD, "biweekly", previous.start, token.end)
+            continue
+        out.append(token)
     return out
 
 

@@ -418,7 +418,9 @@ _CALENDAR_LOOKUP: Final = re.compile(
     r"|(?:cancel|delete|remove|erase|scratch|drop|get\s+rid\s+of)\s+"
     r"(?:(?:my|our|the|this|that|all)\s+)?"
     r"(?:[\w':.]+\s+){0,3}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
-    r"date|party|call|haircut|reservation|booking|plans|conferences?|alarms?|reminders?)"
+    r"date|party|call|haircut|reservation|booking|plans|conferences?|alarms?|reminders?|"
+    # "delete all calendar entries on march 3"
+    r"entry|entries)"
     # "move the dentist appointment on September 15th from 7 AM to 7 PM", "update the time for
     # the movie night event to 5 PM today": an entry given a new time
     r"|(?:move|change|update|reschedule|shift|push|bump)\s+(?:(?:my|our|the|this|that)\s+)?"
@@ -540,8 +542,57 @@ _PLACEHOLDER: Final = re.compile(r"\?\s*:|:\s*\?")
 
 # "set a recurring alarm for mondays", "wake me up tomorrow": an alarm is its time, which
 # assistants ask for; 9:00 is only the default of a reminder
-_DEFAULT_TIME_NOTE: Final = "no time given; assumed 9:00 AM"
 ALARM_WITHOUT_TIME_NOTE: Final = "an alarm with no time: 9:00 AM is only a guess, say the time"
+
+
+# "Remind me deliveries are to be here Wednesday", "remind me that the meeting is at 3pm",
+# "Remind me that I need to book flights in 3 weeks": the reminder's message is a sentence of
+# its own (a subject and a verb that states, before any word of time), and the time is in it
+_REMINDED_STATEMENT: Final = re.compile(
+    r"^\s*(?:(?:please|pls|can\s+you|could\s+you|will\s+you|would\s+you)\s+)*remind\s+(?:me|us)"
+    r"\s+(?:that\s+)?(?P<clause>(?!(?:to|about|of|at|on|in|by|for|every|each|tomorrow|today|"
+    r"tonight|next|this|when|before|after)\b)(?:[a-z']+\s+){1,4}?"
+    r"(?:is|are|was|were|will|won't|need|needs|has|have|must|should))\b",
+    re.IGNORECASE,
+)
+# "a reminder about the meeting I have at 3 pm", "remind me of the party we're having at 5":
+# a time said in a clause that describes the thing, after "I have", "we are having"
+_DESCRIBED_THING: Final = re.compile(
+    r"\b(?P<clause>(?:meeting|appointment|party|call|class|event|game|dinner|lunch|flight)s?\s+"
+    r"(?:that\s+)?(?:i|we|you|he|she|they)\s*(?:have|has|had|'ve\s+got|am\s+having|'m\s+having|"
+    r"are\s+having|'re\s+having|is\s+having|'s\s+having))\s+(?=at\s+\d|on\s+|tomorrow|today)",
+    re.IGNORECASE,
+)
+
+
+def time_of_the_message(text: str) -> str | None:
+    """The clause a reminder's time is said in when that clause is the message's own sentence
+    ("Remind me deliveries are to be here Wednesday": the deliveries' day, and the reminder's
+    time is not said) or describes the thing reminded of ("a reminder about the meeting I have
+    at 3 pm": the meeting's time; the reminder may be before it); None for most texts."""
+    lowered = text.lower()
+    if "remind" not in lowered:
+        return None
+    if (stated := _REMINDED_STATEMENT.match(text)) is not None and not _mentions_time(
+        stated["clause"]
+    ):
+        return stated["clause"]
+    if (" have" in lowered or "having" in lowered or "'ve got" in lowered) and (
+        described := _DESCRIBED_THING.search(text)
+    ) is not None:
+        return described["clause"]
+    return None
+
+
+def _guessed_time(result: ParseResult) -> bool:
+    """Whether the answer's time of day is a default: none was said ("for mondays": 9:00), or
+    only a part of the day ("every tuesday morning": 9:00 too, as Todoist reads it)."""
+    return any(note.startswith(_NO_TIME) for note in result.notes)
+
+
+# how build's notes of a default time of day begin ("no time given; assumed 9:00 AM", "no time
+# given; morning read as 9am")
+_NO_TIME: Final = "no time given"
 
 
 def _to_confirm(result: ParseResult, note: str) -> ParseResult:
@@ -642,8 +693,13 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
             note = comment_disagrees(schedule["expression"], schedule["timezone"], comment)
             if note is not None:
                 return _to_confirm(result, note)
-    if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
-        return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
+    if _guessed_time(result) and names_an_alarm(text):
+        # "set an alarm for mondays", "Make an alarm for every tuesday morning"
+        return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)
+    if (clause := time_of_the_message(text)) is not None:
+        # "Remind me deliveries are to be here Wednesday", "… the meeting I have at 3 pm"
+        note = f"the time is said of “{clause} …”, not of the reminder: to confirm"
+        return _to_confirm(result, note)
     if (small := small_hours_doubt(text, result.notes)) is not None:
         return _to_confirm(result, small)  # "TTh 2:00-3:15": 2pm, most likely
     if (small := narration.gathering_small_hours(text, result.notes)) is not None:
@@ -1968,10 +2024,10 @@ def _read_command(
         # "remind me at 9am and 5pm to take medicine": times of day, no day, no "every" — build
         # reads them as every day; a reminder may mean today only ("post on Slack at 9am and
         # 5pm", a job, is every day)
+        # "have an alarm go off at 2 pm and 4 pm": alarms too — an alarm clock rings today
         times_alone = (
-            reminder
-            and task is not None
-            and len(phrase.times) > 1
+            len(phrase.times) > 1
+            and ((reminder and task is not None) or names_an_alarm(text))
             and not (phrase.every or phrase.interval or phrase.weekdays or phrase.dates)
             and not (phrase.descriptor or phrase.padded_time or phrase.nth or phrase.monthdays)
             and phrase.day_offset is None

@@ -341,9 +341,10 @@ FLOORS: dict[str, float] = {
     "name Monday Club:": 0.93,
     "weekdays Mon–Fri": 0.96,
 }
-# the sample leaves out rounds eight to ten's new tuning files (others add phrases to them
-# while this holds): the cases stay the same, whoever lands next
-SKIP = ("t8_", "t9_", "t10_", "t11_", "t12_")
+# the sample leaves out the new tuning files of rounds eight to twelve and round eleven's
+# held-out phrases opened in round twelve (others add phrases to them, or fix them, while this
+# holds): the cases stay the same, whoever lands next
+SKIP = ("t8_", "t9_", "t10_", "t11_", "t12_", "r11_")
 
 
 def test_every_kind_of_variant_keeps_the_answer() -> None:
