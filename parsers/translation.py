@@ -601,7 +601,7 @@ _LETTERS: Final = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # they say nothing about which language a text is in.
 _SHARED: Final = frozenset(
     "timer minute minutes week weekend a an and en tag um once de die so sei due tre dos six sept "
-    "over mon con per do as o me "
+    "over mon con per do as o me start stop min et "
     "april august september november december juni juli mai mei mars ore".split()
 )
 
