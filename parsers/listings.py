@@ -56,17 +56,18 @@ def day_heading(text: str, *, whole: bool) -> str | None:
 
 
 # The groups of people a club's or a gym's sessions are named for: "Boys Mon 5-6pm", "Girls Tue:
-# 14:30", "Seniors Wednesday 10am", "U12 Girls Thursday 6pm"
+# 14:30", "Seniors Wednesday 10am", "U12 Girls Thursday 6pm", "Seniors Tuesday evening" (a time or
+# a part of the day follows the day)
 _GROUP_WORDS: Final = frozenset(
     "boys girls men mens women womens ladies gents adult adults senior seniors junior juniors "
     "kids children teen teens youth toddlers tots beginner beginners intermediate advanced "
-    "masters coed mixed families".split()
+    "masters coed mixed families colts".split()
 )
 _GROUP: Final = re.compile(
     r"^[\s*•>-]*(?P<group>(?:(?:boys|girls|men|women|ladies|gents|adults?|seniors?|juniors?|"
     r"kids|children|teens?|youth|toddlers|tots|beginners?|intermediate|advanced|masters|coed|"
-    r"co-ed|mixed|families|u\d{1,2})(?:'s|’s)?\s+){1,3}(?:[a-z]+\s+)?)"
-    rf"(?P<day>{_DAY_OR_SHORT})\s*[:,–—-]?\s*\d",
+    r"co-ed|mixed|families|colts|u\d{1,2})(?:'s|’s)?\s+){1,3}(?:[a-z]+\s+)?)"
+    rf"(?P<day>{_DAY_OR_SHORT})\s*[:,–—-]?\s*(?:\d|{_PART}\b)",
     re.IGNORECASE,
 )
 

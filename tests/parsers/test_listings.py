@@ -63,6 +63,7 @@ def test_a_comma_heads_only_a_line_that_is_all_schedule() -> None:
         ("Women Thu: 20:00", "Women"),
         ("U12 Girls Thursday 6pm", "U12 Girls"),
         ("Men's Basketball Tue 7pm", "Men's Basketball"),
+        ("Seniors Tuesday evening", "Seniors"),
     ],
 )
 def test_group_session(text: str, group: str) -> None:
@@ -71,7 +72,12 @@ def test_group_session(text: str, group: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Dinner with Bob Friday 7-9pm", "pick up the kids Friday 3pm", "Boys night out Friday"],
+    [
+        "Dinner with Bob Friday 7-9pm",
+        "pick up the kids Friday 3pm",
+        "Boys night out Friday",
+        "Kids Friday",  # neither a time nor a part of the day after the day
+    ],
 )
 def test_no_group_session(text: str) -> None:
     assert group_session(text, _words(text)[1]) is None
