@@ -66,6 +66,7 @@ from .reasons import (
     excepted_own_schedule,
     without_reason,
 )
+from .replies import accepts_a_time
 from .restated import (
     part_year_alternative,
     without_alternatives,
@@ -704,6 +705,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if _guessed_time(result) and names_an_alarm(text):
         # "set an alarm for mondays", "Make an alarm for every tuesday morning"
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)
+    if (offered := accepts_a_time(text, names_time=_mentions_time)) is not None:
+        # "15:15 works for me.", "March 9th will work.": a time picked among those offered
+        note = f"“{offered}” is offered back as suiting, not asked for: to confirm"
+        return _to_confirm(result, note)
     if (clause := time_of_the_message(text)) is not None:
         # "Remind me deliveries are to be here Wednesday", "… the meeting I have at 3 pm"
         note = f"the time is said of “{clause} …”, not of the reminder: to confirm"
