@@ -1040,6 +1040,10 @@ def _meeting_window(p: Phrase) -> None:
     written = (_is_explicit(first) or (digital and first.clock.digital)) and (
         _is_explicit(last) or (digital and last.clock.digital)
     )
+    if not written and digital and _part_settles(p.part, first, last):
+        # "on Monday afternoons from 4 to 5" (a library's Lego Club): the part of the day
+        # says which half of the day both bare hours are in
+        written = True
     if not written or p.business_hours:
         return
     start = _clock_minutes(first)
@@ -1100,6 +1104,18 @@ def one_bare_weekday(p: Phrase) -> bool:
         and p.day_offset is None
         and p.holiday is None
         and p.instant is None
+    )
+
+
+def _part_settles(part: str | None, first: TimeMention, last: TimeMention) -> bool:
+    """Whether a part of the day ("afternoon", "evening") places both ends of a window written
+    as bare hours ("from 4 to 5"): they are hours from 1 to 11, the end after the start."""
+    if part not in ("morning", "afternoon", "evening"):
+        return False
+    start, end = first.clock, last.clock
+    return (
+        not (start.is_24h or end.is_24h or start.meridiem or end.meridiem)
+        and 1 <= start.hour < end.hour <= 11
     )
 
 

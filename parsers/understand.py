@@ -66,6 +66,7 @@ from .reasons import (
     excepted_own_schedule,
     without_reason,
 )
+from .replies import accepts_a_time
 from .restated import (
     part_year_alternative,
     without_alternatives,
@@ -86,7 +87,15 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
-from .timetable import habit_said, job_said, once_or_weekly, weekly_reading
+from .timetable import (
+    Weekly,
+    habit_said,
+    job_said,
+    listing_reading,
+    once_or_weekly,
+    weekly_reading,
+    yearly_habit,
+)
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .under_way import read_as_under_way
 from .weekly_windows import aws_window, same_day_again
@@ -696,6 +705,10 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     if _guessed_time(result) and names_an_alarm(text):
         # "set an alarm for mondays", "Make an alarm for every tuesday morning"
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)
+    if (offered := accepts_a_time(text, names_time=_mentions_time)) is not None:
+        # "15:15 works for me.", "March 9th will work.": a time picked among those offered
+        note = f"“{offered}” is offered back as suiting, not asked for: to confirm"
+        return _to_confirm(result, note)
     if (clause := time_of_the_message(text)) is not None:
         # "Remind me deliveries are to be here Wednesday", "… the meeting I have at 3 pm"
         note = f"the time is said of “{clause} …”, not of the reminder: to confirm"
@@ -1847,6 +1860,8 @@ def _read_command(
     if not runs:
         return None
     chosen = [token for start, end in runs for token in tokens[start:end]]
+    if len(runs) > 1 and ("begin" in text or "start" in text or "open" in text):
+        chosen = _date_begins(tokens, runs) or chosen
     task = shown_task = task_text(text, tokens, runs)
     named = [run for run in runs if _frequency_adjective(tokens, *run)] if len(runs) > 1 else []
     # "the daily digest email should contain …", "behaviors like daily summaries": a
@@ -1895,12 +1910,22 @@ def _read_command(
             habitual is None
             and not reminder
             and one_bare_weekday(phrase)
-            and (weekly := weekly_reading(text, lx.DAY_LABELS[phrase.weekdays[0]])) is not None
+            and (weekly := _weekly_reading(text, phrase)) is not None
         ):
             # "Wednesday Night Bible Study 7:15 PM", "Sprint planning: Monday 9 AM", "The draw
             # is held on Wednesday at 3:00 PM": a timetable's event, every week (`timetable`)
             phrase.single_day, phrase.every = False, True
             (phrase.unsure if weekly.unsure else phrase.assumptions).append(weekly.note)
+        elif (
+            habitual is None
+            and not reminder
+            and _one_nth_in_a_month(phrase)
+            and (yearly := yearly_habit(text)) is not None
+        ):
+            # "Kiwanis One Day currently is held on the fourth Saturday of October": a habit's
+            # day in a month is that day every year, asked (`timetable.yearly_habit`)
+            phrase.every = True
+            phrase.unsure.append(yearly)
         elif (
             habitual is None
             and not reminder
@@ -2068,6 +2093,54 @@ def _read_command(
 # at 00:00 JST on Friday", "the workflow kicks off on Sunday at 3am"
 _HABITUAL: Final = frozenset({"runs", "executes", "fires", "triggers", "kicks", "reruns"})
 _VERB_SAID: Final = {"kicks": "kicks off"}
+
+
+# what a date that opens a season does: "April 5 begins the … schedule every Wednesday"
+_BEGINS: Final = frozenset({"begins", "starts", "opens", "commences", "kicks"})
+_DATE_KINDS: Final = frozenset({lx.MONTH, lx.NUM, lx.ORD, lx.DATE})
+
+
+def _date_begins(tokens: list[Token], runs: list[tuple[int, int]]) -> list[Token] | None:
+    """The schedule's tokens with a date that "begins" something read as its start: "April 5
+    begins the Downtown Farmers' Market spring/summer schedule every Wednesday from 1:30 to
+    6:30 p.m." runs every Wednesday from April 5 (the date is when the series begins, not a
+    day of its own); None when no run is such a date beside another."""
+    for k, (start, end) in enumerate(runs):
+        follows = tokens[end] if end < len(tokens) else None
+        if (
+            follows is None
+            or follows.kind != lx.WORD
+            or follows.value not in _BEGINS
+            or not any(t.kind in (lx.MONTH, lx.DATE) for t in tokens[start:end])
+            or not all(t.kind in _DATE_KINDS or t.value in ("the", "of") for t in tokens[start:end])
+        ):
+            continue
+        others = [token for s, e in runs[:k] + runs[k + 1 :] for token in tokens[s:e]]
+        from_ = Token(lx.WORD, "from", tokens[start].start, tokens[start].start)
+        return [*others, from_, *tokens[start:end]]
+    return None
+
+
+def _one_nth_in_a_month(p: Phrase) -> bool:
+    """ "the fourth Saturday of October", and nothing that dates it or makes it repeat."""
+    return (
+        len(p.nth) == 1
+        and len(p.months) == 1
+        and not (p.every or p.interval or p.of_month or p.monthdays or p.weekdays or p.dates)
+        and not (p.years or p.next_year or p.day_offset is not None or p.has_offset)
+        and p.starting is None
+    )
+
+
+def _weekly_reading(text: str, phrase: Phrase) -> Weekly | None:
+    """Why the one bare day of `phrase` reads as every such day: a timetable's event or line
+    (`timetable.weekly_reading`), or a weekly listing's line when one time or none is said
+    (`timetable.listing_reading`; several times on one day are weekly already)."""
+    day = lx.DAY_LABELS[phrase.weekdays[0]]
+    weekly = weekly_reading(text, day)
+    if weekly is None and len(phrase.times) < 2:
+        weekly = listing_reading(text, day)
+    return weekly
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:

@@ -16,6 +16,8 @@ tuesday at 5 and 6 pm": every Tuesday, silently, though "on tuesday at 5pm" is o
 weekly" in two words (every Saturday); removing "calendar entries" (a new run at 9:00); and a
 reminder whose message is a sentence with the time in it ("Remind me deliveries are to be here
 Wednesday", "the meeting I have at 3 pm": the message's time read as the reminder's, silently).
+Then: a time offered back in a dialogue ("15:15 works for me.", "March 9th will work.": read as
+a run, silently — `replies.accepts_a_time`).
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ import pytest
 
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers.botcommand import plain_command
+from agentcron.parsers.replies import accepts_a_time
 from agentcron.parsers.tokens import possessive_days, tokenize
-from agentcron.parsers.understand import time_of_the_message
+from agentcron.parsers.understand import _mentions_time, time_of_the_message
 from tests.parsers.reading import asks, brief, cron, read
 
 # -- a timer, with more words around its length --------------------------------------------------
@@ -231,3 +234,48 @@ def test_a_time_said_in_the_messages_own_clause_asks(text: str, clause: str) -> 
 )
 def test_a_reminders_own_time_is_not_the_messages(text: str) -> None:
     assert time_of_the_message(text) is None
+
+
+# -- landing 3: a time offered back in a dialogue ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("15:15 works for me.", "15:15"),
+        ("March 9th will work.", "March 9th"),
+        ("Thursday next week would work out just fine for me.", "Thursday next week"),
+        ("Actually, 5:30 in the evening sounds better.", "5:30 in the evening"),
+        ("March 14th is the date.", "March 14th"),
+        ('5 o"clock in the evening is perfect.', '5 o"clock in the evening'),
+    ],
+)
+def test_a_time_offered_back_as_suiting_asks(text: str, offered: str) -> None:
+    assert accepts_a_time(text, names_time=_mentions_time) == offered
+    assert asks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remind me at 5pm",
+        "That is fine. Make me a booking for the salon at 5:30 in the evening.",
+        "3pm sounds good, book the dentist then",  # a request follows
+        "Remind me at 5. That works.",  # a sentence before the reply
+        "the backup at 3am is broken",  # no word of suiting after the verb
+    ],
+)
+def test_requests_and_other_sentences_are_no_offered_time(text: str) -> None:
+    assert accepts_a_time(text, names_time=_mentions_time) is None
+
+
+def test_a_part_of_the_day_before_its_hour_is_still_read_in_a_reply() -> None:
+    # (round eight's "the afternoon 2 slot works", answered then without asking)
+    answer = read("the afternoon 2 slot works")
+    assert brief(answer) == "2026-01-14T14:00:00Z ?"
+
+
+def test_a_booking_after_an_acceptance_is_read() -> None:
+    assert brief(read("OK, that will work. Can you book an appointment for afternoon 2:45?")) == (
+        "2026-01-14T14:45:00Z"
+    )
