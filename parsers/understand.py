@@ -52,6 +52,7 @@ from .doubts import letter_runs
 from .frequency import agrees, unsaid_monthly_span
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .howto import asks_for_expression, asks_how_to_schedule
+from .keyword_cron import keyword_cron
 from .labels import unlabelled
 from .languages import REFUSAL, SUGGESTION, foreign_language
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
@@ -1406,11 +1407,18 @@ _DAY_THEN_DAILY: Final = re.compile(
 
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     try:
-        moved = cron_first(text) if "*" in text else None
+        keyed = keyword_cron(text) if ("cron" in text or "Cron" in text) else None
+        moved = cron_first(text) if "*" in text and keyed is None else None
     except Rejected as error:  # '"expr": "0 9 * * *", "tz": "Gondor"': a zone nobody knows
         return _Found(
             ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
         )
+    if keyed is not None:
+        # "crontab(hour=9, minute=0)", "add_job(job, 'cron', day_of_week='mon', hour=7)"
+        found = _read_commanded(keyed[0], zone_name, aware_now)
+        if found.result is not None and found.result.ok and keyed[1] is not None:
+            found.result = _to_confirm(found.result, keyed[1])
+        return found
     if moved is not None:
         # '/schedule recurring #reminders "Vote!" 0 12 * * *', "tool add --cron '0 7 * * *' …":
         # the cron expression inside a command line, read first (cronline)
