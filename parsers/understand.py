@@ -29,7 +29,7 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
-from . import doubts, narration
+from . import cjk, doubts, narration, translation
 from . import lexicon as lx
 from .asks import (
     adds_to_calendar,
@@ -39,7 +39,14 @@ from .asks import (
     plain_word,
     request_follows,
 )
-from .botcommand import DELAY, bare_amount, dashed_options, labelled_interval, plain_command
+from .botcommand import (
+    AMOUNTS,
+    DELAY,
+    bare_amount,
+    dashed_options,
+    labelled_interval,
+    plain_command,
+)
 from .bracket_conversions import without_restating_bracket, zone_label_first
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
@@ -54,7 +61,7 @@ from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .howto import asks_for_expression, asks_how_to_schedule
 from .keyword_cron import keyword_cron
 from .labels import unlabelled
-from .languages import REFUSAL, SUGGESTION, foreign_language
+from .languages import OTHER_LANGUAGE_WORDS, REFUSAL, SUGGESTION, foreign_language
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import plain_marks
@@ -110,7 +117,8 @@ NOT_A_SCHEDULE: Final = "could not find a schedule in the text"
 HINT: Final = "try something like “every weekday at 9am” or “remind me tomorrow at 3pm to call Sam”"
 
 _SLACK_CHANNEL: Final = r"<#(?P<cid>[CG][A-Z0-9]{2,})(?:\|[^>]*)?>"
-_SLACK_USER: Final = r"<@(?P<uid>[UW][A-Z0-9]{2,})(?:\|[^>]*)?>"
+# Slack's escaped mention "<@U0123|sam>", Discord's "<@123456789012345678>" ("<@!…>" for a nickname)
+_SLACK_USER: Final = r"<@!?(?P<uid>[UW][A-Z0-9]{2,}|\d{6,20})(?:\|[^>]*)?>"
 # "#ops", "@sam" — not cron's "1#3" nor a macro ("@daily"), not an e-mail address, not "@noon"
 # (the "at" of "fourth of july @noon")
 _NAMED: Final = (
@@ -687,7 +695,7 @@ def _request_follows(result: ParseResult, text: str, start: int) -> bool:
     return not any(_EARLY_24_HOUR.search(note) for note in result.notes)
 
 
-def _hedged(result: ParseResult, text: str) -> ParseResult:
+def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
     if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
@@ -788,6 +796,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):  # "MWF": a timetable
         return _to_confirm(result, DAYS_LISTED_NOTE)
     bare_words = words if bare == text else frozenset(lowered_words(bare))
+    if foreign:  # its schedule said in English, the rest is in its own words: not a doubt
+        bare_words -= OTHER_LANGUAGE_WORDS
     label = text[: len(text) - len(bare)] if bare != text and text.endswith(bare) else ""
     doubt = doubts.doubt(
         bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word, label=label
@@ -817,8 +827,17 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
-    if (language := foreign_language(text)) is not None:
-        return _in_another_language(language)
+    if translation.may_be_foreign(text):  # most texts: one split and one set test
+        if (spoken := translation.language_of(text)) is not None and (
+            read := _read_in_english(text, spoken, timezone, now, date_order)
+        ):
+            return read
+        if (language := foreign_language(text)) is not None:
+            return _in_another_language(language)
+    if cjk.has_schedule_words(text) and (
+        read := _read_in_english(text, None, timezone, now, date_order)
+    ):
+        return read
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
         return _reshouted(
             understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
@@ -826,6 +845,33 @@ def understand_fast(
     return _salvaged(
         _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
     )
+
+
+_NO_TIME: Final = "no time given"  # the notes of a time assumed ("no time given; assumed 9:00 AM")
+
+
+def _read_in_english(
+    text: str, language: str | None, timezone: str, now: datetime | None, date_order: str | None
+) -> ParseResult | None:
+    """A text in another language (`language`; None: Chinese or Japanese) read with its
+    schedule words said in English (`translation.py`, `cjk.py`). A word about time left unread
+    refuses it, with the note that we read English (Chinese and Japanese go on to the stages
+    as before: None); what is read making no schedule is None too. Its other words (the task)
+    stay as written and do not make the answer ask; a reading with no time of day does
+    ("Erinnerungsfunktion für Medikationsplan (abends)" may be a title)."""
+    english = cjk.to_english(text) if language is None else translation.to_english(text, language)
+    if english is None:  # a word about time is left unread: never half-read
+        return None if language is None else _in_another_language(language)
+    if english == text:
+        return None  # no word said in English ("Gym mon,wed,fri"): the text is read as it is
+    found = _understand_fast(english, timezone, now, date_order, foreign=True)
+    answer = _salvaged(found, english, timezone, now, date_order, foreign=True)
+    if not answer.ok:
+        return None if is_soft(answer.reason) else answer
+    said = f"read from {language or 'Chinese or Japanese'} as “{english.strip()}”"
+    if any(note.startswith(_NO_TIME) for note in answer.notes):
+        return _to_confirm(answer, f"{said}, with no time of day: to confirm")
+    return answer.replace(notes=(*answer.notes, said))
 
 
 def _in_another_language(language: str) -> ParseResult:
@@ -878,21 +924,32 @@ def _reshouted(result: ParseResult, text: str, quiet: str) -> ParseResult:
 
 
 def _understand_fast(
-    text: str, timezone: str, now: datetime | None, date_order: str | None
+    text: str,
+    timezone: str,
+    now: datetime | None,
+    date_order: str | None,
+    *,
+    foreign: bool = False,
 ) -> ParseResult:
     found = _understand(text, timezone, now, date_order)
     if found.result is not None:
-        return _hedged(found.result, text)
+        return _hedged(found.result, text, foreign=foreign)
     return found.not_found()
 
 
 def _salvaged(
-    answer: ParseResult, text: str, timezone: str, now: datetime | None, date_order: str | None
+    answer: ParseResult,
+    text: str,
+    timezone: str,
+    now: datetime | None,
+    date_order: str | None,
+    *,
+    foreign: bool = False,
 ) -> ParseResult:
     """A refusal of the whole text for a soft reason may still hold a schedule in one of its
     parts (a clause, a sentence, the text without its brackets or formatting): answered, to
     confirm (`salvage.py`). Answers and hard refusals pass untouched, at the cost of one test."""
-    read = lambda part: _understand_fast(part, timezone, now, date_order)  # noqa: E731
+    read = lambda part: _understand_fast(part, timezone, now, date_order, foreign=foreign)  # noqa: E731
     aside = sentence_aside(text, answer, read=read, carries_time=_mentions_time)
     if aside is not None:
         return aside
@@ -936,6 +993,11 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    spoken = translation.language_of(text)
+    if spoken is not None or cjk.has_schedule_words(text):
+        read = _read_in_english(text, spoken, timezone, now, date_order)
+        if read is not None and (llm is None or (read.ok and not read.needs_confirmation)):
+            return read  # the LLM may read what is not read whole, or settle a reading that asks
     language = foreign_language(text)
     if language is not None and llm is None:
         return _in_another_language(language)
@@ -1216,7 +1278,7 @@ _AT_EVERY: Final = re.compile(r"(?:^|(?<=\s))@every\s+(?=\w)", re.IGNORECASE)
 # after "remind (me)" is how long from now, as "in 2h" ("an alarm for 0900 hrs" is a time)
 _AMOUNT: Final = (
     r"(?![012]\d[0-5]\d\s?(?:h|hrs?|hours)\b)"
-    r"(?=(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty)"
+    rf"(?=(?:\d+(?:\.\d+)?|an?|{lx.SPELLED_NUMBER})"
     r"\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
     r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from)\b))"
 )
@@ -1244,6 +1306,25 @@ _FOR_COMPACT_CLOCK: Final = re.compile(
 
 def _delay_words(match: re.Match[str]) -> str:
     return f"{match.group(1) or match.group(2)}in "
+
+
+# "Remind me in eleven minutes of pizza": "remind me of X" with the delay said first — "of"
+# opens the message, not "how long something took" ("in 2 hours of debugging") nor minutes
+# before an hour ("10 minutes of 5")
+_REMINDED_OF: Final = re.compile(
+    rf"(?P<head>\bremind\s+(?:me|us)\s+in\s+{AMOUNTS})\s+of\s+"
+    r"(?=[^\W\d])(?!(?:the|an?|every|each)\b|\w+ing\b)",
+    re.IGNORECASE,
+)
+
+
+def reminded_of(text: str) -> str:
+    """ "Remind me in eleven minutes of pizza" → "Remind me in eleven minutes about pizza": after
+    "remind me in" and an amount of time, "of" and a word opens the message, as in "remind me of
+    pizza"; `text` itself otherwise ("in 2 hours of debugging", "10 minutes of 5")."""
+    if " of " not in text:
+        return text
+    return _REMINDED_OF.sub(r"\g<head> about ", text, count=1)
 
 
 # "1 hour Pick up Jenn from dance class", "3 days Call accountant about taxes", "30 minute Wake
@@ -1457,7 +1538,7 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text or "imer" in text or "larm" in text:
-        text = _REMIND_AMOUNT.sub(_delay_words, text)
+        text = reminded_of(_REMIND_AMOUNT.sub(_delay_words, text))
         if "for " in text:
             text = _FOR_COMPACT_CLOCK.sub(r"\g<noun> at ", text, count=1)
     if " not " in text:
@@ -2455,7 +2536,7 @@ _PRIORITY: Final = re.compile(
 # time", and "выпить воды", "drink water", do not)
 _OTHER_SCRIPT_TIME: Final = re.compile(
     "曜|毎[日週月年朝晩]|每[天日周週月年]|明日|今日|明後日|来週|今週|再来週|午前|午後|星期|"
-    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|[0-9０-９一二三四五六七八九十]点|"
+    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|月末|月初|来月|[0-9０-９一二三四五六七八九十]点|"
     "매일|매주|매월|내일|오늘|모레|요일|오전|오후|다음\\s?주|"
     "(?<![а-яё])(?:пн|вт|ср|чт|пт|сб|вс)(?![а-яё])|будн|выходн|понедельн|вторник|сред[ауы]|"
     "четверг|пятниц|суббот|воскресен|сегодня|завтра|ежедневн|еженедельн|ежемесячн|кажд|"
