@@ -87,6 +87,7 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
+from .timer_talk import timer_length
 from .timetable import (
     Weekly,
     habit_said,
@@ -439,9 +440,11 @@ _CALENDAR_LOOKUP: Final = re.compile(
     r"(?=.*\bto\b))\b",
     re.IGNORECASE,
 )
-# "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar
+# "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar;
+# "mark my calendar that i will be meeting steven on march 5": one, said so
 _ON_CALENDAR: Final = re.compile(
-    r"\b(?:off|from|on|in|to|into)\s+(?:of\s+)?(?:my|our|the|your)\s+(?:[\w']+\s+)?calendar\b",
+    r"\b(?:off|from|on|in|to|into)\s+(?:of\s+)?(?:my|our|the|your)\s+(?:[\w']+\s+)?calendar\b"
+    r"|\bmark\s+(?:my|our|the|your)\s+calendars?\b",
     re.IGNORECASE,
 )
 # The words _CALENDAR_LOOKUP can start with: the pattern only runs on a text opening with one
@@ -591,6 +594,11 @@ def time_of_the_message(text: str) -> str | None:
     ) is not None:
         return described["clause"]
     return None
+
+
+TIMER_AROUND_NOTE: Final = (
+    "a timer of {length}, said in other words: that long from now, to confirm"
+)
 
 
 def _guessed_time(result: ParseResult) -> bool:
@@ -763,8 +771,11 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
         return _to_confirm(result, UNEVEN_CRON_STEP_NOTE.format(step=step))
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(bare):
-            if adds_to_calendar(bare) and not hour_from_hint(result.notes):
-                # "add my spin class to the calendar for Saturday at 7am": an entry, at its time
+            if adds_to_calendar(bare) and not (
+                hour_from_hint(result.notes) or _guessed_time(result)
+            ):
+                # "add my spin class to the calendar for Saturday at 7am": an entry, at its
+                # time ("add a doctor's appointment to my calendar for friday": at what time?)
                 result = result.replace(notes=(*result.notes, CALENDAR_ENTRY_NOTE))
                 note = None
             else:
@@ -904,6 +915,11 @@ def _salvaged(
     changed = changed_to(text, answer, read=read)
     if changed is not None:
         return changed
+    if answer.reason == NOT_A_SCHEDULE and (length := timer_length(text)) is not None:
+        # "10 minutes is what the timer should be set at": a timer, that long from now
+        timed = read(f"in {length}")
+        if timed.ok:
+            return _to_confirm(timed, TIMER_AROUND_NOTE.format(length=length))
     if not answer.ok and (reasoned := without_reason(text)) is not None:
         # "Run the job only on weekdays, because some resources ain't available on Sunday"
         kept = read(reasoned[0])
