@@ -29,7 +29,7 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
-from . import doubts, narration
+from . import cjk, doubts, narration, translation
 from . import lexicon as lx
 from .asks import (
     adds_to_calendar,
@@ -52,8 +52,9 @@ from .doubts import letter_runs
 from .frequency import agrees, unsaid_monthly_span
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .howto import asks_for_expression, asks_how_to_schedule
+from .keyword_cron import keyword_cron
 from .labels import unlabelled
-from .languages import REFUSAL, SUGGESTION, foreign_language
+from .languages import OTHER_LANGUAGE_WORDS, REFUSAL, SUGGESTION, foreign_language
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import plain_marks
@@ -694,7 +695,7 @@ def _request_follows(result: ParseResult, text: str, start: int) -> bool:
     return not any(_EARLY_24_HOUR.search(note) for note in result.notes)
 
 
-def _hedged(result: ParseResult, text: str) -> ParseResult:
+def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
     if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
@@ -798,6 +799,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):  # "MWF": a timetable
         return _to_confirm(result, DAYS_LISTED_NOTE)
     bare_words = words if bare == text else frozenset(lowered_words(bare))
+    if foreign:  # its schedule said in English, the rest is in its own words: not a doubt
+        bare_words -= OTHER_LANGUAGE_WORDS
     label = text[: len(text) - len(bare)] if bare != text and text.endswith(bare) else ""
     doubt = doubts.doubt(
         bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word, label=label
@@ -827,8 +830,17 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
-    if (language := foreign_language(text)) is not None:
-        return _in_another_language(language)
+    if translation.may_be_foreign(text):  # most texts: one split and one set test
+        if (spoken := translation.language_of(text)) is not None and (
+            read := _read_in_english(text, spoken, timezone, now, date_order)
+        ):
+            return read
+        if (language := foreign_language(text)) is not None:
+            return _in_another_language(language)
+    if cjk.has_schedule_words(text) and (
+        read := _read_in_english(text, None, timezone, now, date_order)
+    ):
+        return read
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
         return _reshouted(
             understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
@@ -836,6 +848,33 @@ def understand_fast(
     return _salvaged(
         _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
     )
+
+
+_NO_TIME: Final = "no time given"  # the notes of a time assumed ("no time given; assumed 9:00 AM")
+
+
+def _read_in_english(
+    text: str, language: str | None, timezone: str, now: datetime | None, date_order: str | None
+) -> ParseResult | None:
+    """A text in another language (`language`; None: Chinese or Japanese) read with its
+    schedule words said in English (`translation.py`, `cjk.py`). A word about time left unread
+    refuses it, with the note that we read English (Chinese and Japanese go on to the stages
+    as before: None); what is read making no schedule is None too. Its other words (the task)
+    stay as written and do not make the answer ask; a reading with no time of day does
+    ("Erinnerungsfunktion für Medikationsplan (abends)" may be a title)."""
+    english = cjk.to_english(text) if language is None else translation.to_english(text, language)
+    if english is None:  # a word about time is left unread: never half-read
+        return None if language is None else _in_another_language(language)
+    if english == text:
+        return None  # no word said in English ("Gym mon,wed,fri"): the text is read as it is
+    found = _understand_fast(english, timezone, now, date_order, foreign=True)
+    answer = _salvaged(found, english, timezone, now, date_order, foreign=True)
+    if not answer.ok:
+        return None if is_soft(answer.reason) else answer
+    said = f"read from {language or 'Chinese or Japanese'} as “{english.strip()}”"
+    if any(note.startswith(_NO_TIME) for note in answer.notes):
+        return _to_confirm(answer, f"{said}, with no time of day: to confirm")
+    return answer.replace(notes=(*answer.notes, said))
 
 
 def _in_another_language(language: str) -> ParseResult:
@@ -888,21 +927,32 @@ def _reshouted(result: ParseResult, text: str, quiet: str) -> ParseResult:
 
 
 def _understand_fast(
-    text: str, timezone: str, now: datetime | None, date_order: str | None
+    text: str,
+    timezone: str,
+    now: datetime | None,
+    date_order: str | None,
+    *,
+    foreign: bool = False,
 ) -> ParseResult:
     found = _understand(text, timezone, now, date_order)
     if found.result is not None:
-        return _hedged(found.result, text)
+        return _hedged(found.result, text, foreign=foreign)
     return found.not_found()
 
 
 def _salvaged(
-    answer: ParseResult, text: str, timezone: str, now: datetime | None, date_order: str | None
+    answer: ParseResult,
+    text: str,
+    timezone: str,
+    now: datetime | None,
+    date_order: str | None,
+    *,
+    foreign: bool = False,
 ) -> ParseResult:
     """A refusal of the whole text for a soft reason may still hold a schedule in one of its
     parts (a clause, a sentence, the text without its brackets or formatting): answered, to
     confirm (`salvage.py`). Answers and hard refusals pass untouched, at the cost of one test."""
-    read = lambda part: _understand_fast(part, timezone, now, date_order)  # noqa: E731
+    read = lambda part: _understand_fast(part, timezone, now, date_order, foreign=foreign)  # noqa: E731
     aside = sentence_aside(text, answer, read=read, carries_time=_mentions_time)
     if aside is not None:
         return aside
@@ -951,6 +1001,11 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    spoken = translation.language_of(text)
+    if spoken is not None or cjk.has_schedule_words(text):
+        read = _read_in_english(text, spoken, timezone, now, date_order)
+        if read is not None and (llm is None or (read.ok and not read.needs_confirmation)):
+            return read  # the LLM may read what is not read whole, or settle a reading that asks
     language = foreign_language(text)
     if language is not None and llm is None:
         return _in_another_language(language)
@@ -1422,11 +1477,18 @@ _DAY_THEN_DAILY: Final = re.compile(
 
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     try:
-        moved = cron_first(text) if "*" in text else None
+        keyed = keyword_cron(text) if ("cron" in text or "Cron" in text) else None
+        moved = cron_first(text) if "*" in text and keyed is None else None
     except Rejected as error:  # '"expr": "0 9 * * *", "tz": "Gondor"': a zone nobody knows
         return _Found(
             ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
         )
+    if keyed is not None:
+        # "crontab(hour=9, minute=0)", "add_job(job, 'cron', day_of_week='mon', hour=7)"
+        found = _read_commanded(keyed[0], zone_name, aware_now)
+        if found.result is not None and found.result.ok and keyed[1] is not None:
+            found.result = _to_confirm(found.result, keyed[1])
+        return found
     if moved is not None:
         # '/schedule recurring #reminders "Vote!" 0 12 * * *', "tool add --cron '0 7 * * *' …":
         # the cron expression inside a command line, read first (cronline)
@@ -2463,7 +2525,7 @@ _PRIORITY: Final = re.compile(
 # time", and "выпить воды", "drink water", do not)
 _OTHER_SCRIPT_TIME: Final = re.compile(
     "曜|毎[日週月年朝晩]|每[天日周週月年]|明日|今日|明後日|来週|今週|再来週|午前|午後|星期|"
-    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|[0-9０-９一二三四五六七八九十]点|"
+    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|月末|月初|来月|[0-9０-９一二三四五六七八九十]点|"
     "매일|매주|매월|내일|오늘|모레|요일|오전|오후|다음\\s?주|"
     "(?<![а-яё])(?:пн|вт|ср|чт|пт|сб|вс)(?![а-яё])|будн|выходн|понедельн|вторник|сред[ауы]|"
     "четверг|пятниц|суббот|воскресен|сегодня|завтра|ежедневн|еженедельн|ежемесячн|кажд|"
