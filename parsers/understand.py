@@ -441,11 +441,9 @@ _CALENDAR_LOOKUP: Final = re.compile(
     r"(?=.*\bto\b))\b",
     re.IGNORECASE,
 )
-# "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar;
-# "mark my calendar that i will be meeting steven on march 5": one, said so
+# "… off my calendar", "… on the calendar", "… from our calendar": an entry in a calendar
 _ON_CALENDAR: Final = re.compile(
-    r"\b(?:off|from|on|in|to|into)\s+(?:of\s+)?(?:my|our|the|your)\s+(?:[\w']+\s+)?calendar\b"
-    r"|\bmark\s+(?:my|our|the|your)\s+calendars?\b",
+    r"\b(?:off|from|on|in|to|into)\s+(?:of\s+)?(?:my|our|the|your)\s+(?:[\w']+\s+)?calendar\b",
     re.IGNORECASE,
 )
 # The words _CALENDAR_LOOKUP can start with: the pattern only runs on a text opening with one
@@ -772,11 +770,8 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         return _to_confirm(result, UNEVEN_CRON_STEP_NOTE.format(step=step))
     if result.schedule is not None and result.schedule["type"] == "at":
         if about_calendar(bare):
-            if adds_to_calendar(bare) and not (
-                hour_from_hint(result.notes) or _guessed_time(result)
-            ):
-                # "add my spin class to the calendar for Saturday at 7am": an entry, at its
-                # time ("add a doctor's appointment to my calendar for friday": at what time?)
+            if adds_to_calendar(bare) and not hour_from_hint(result.notes):
+                # "add my spin class to the calendar for Saturday at 7am": an entry, at its time
                 result = result.replace(notes=(*result.notes, CALENDAR_ENTRY_NOTE))
                 note = None
             else:

@@ -19,9 +19,7 @@ Wednesday", "the meeting I have at 3 pm": the message's time read as the reminde
 Then: a time offered back in a dialogue ("15:15 works for me.", "March 9th will work.": read as
 a run, silently — `replies.accepts_a_time`). From CLINC150's validation split, gathered after
 those fixes: a timer's length said around the word ("10 minutes is what the timer should be set
-at": refused — `timer_talk.timer_length`), "the current time tomorrow" (9:00), and an entry
-added to a calendar with a day and no time ("add a doctor's appointment to my calendar for
-friday": 9:00, not asked).
+at": refused — `timer_talk.timer_length`), and "the current time tomorrow" (9:00).
 """
 
 from __future__ import annotations
@@ -324,18 +322,6 @@ def test_the_current_time_tomorrow_is_this_time_tomorrow() -> None:
     assert brief(read("can you set a reminder for the current time tommorow")) == (
         "2026-01-15T10:00:00Z"
     )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "add a doctor's appointment to my calendar for friday",  # at what time?
-        "i need to add iep meeting to my calendar on april 15th",
-        "mark my calendar that i will be meeting steven on march 5",
-    ],
-)
-def test_an_entry_added_to_a_calendar_without_its_time_asks(text: str) -> None:
-    assert asks(text)
 
 
 def test_an_entry_added_to_a_calendar_at_its_time_is_answered() -> None:
