@@ -616,6 +616,11 @@ class _Reader:
         if found is None:
             return None
         mention, j = found
+        if self.phrase.times and not self._is_range(j) and not self._is_separator(j):
+            aside = self._time_aside(mention)
+            if aside is not None:
+                self.phrase.assumptions.append(aside)
+                return j
         if (
             mention.clock.padded
             and self._word(i - 1) == "at"
@@ -651,6 +656,24 @@ class _Reader:
         if len(self.phrase.times) > 1:
             j = self._and_so_on(j)
         return j
+
+    def _time_aside(self, mention: TimeMention) -> str | None:
+        """A time said again without am/pm after it was said with them ("5:30pm at Pioneer
+        Park … meet at 5:30"): on the 12-hour clock, as it was said, not a second run at 05:30;
+        the note that says so, or None."""
+        clock = mention.clock
+        if (
+            clock.meridiem is None
+            and not clock.is_24h
+            and 1 <= clock.hour <= 12
+            and any(
+                said.clock.meridiem is not None
+                and (said.clock.hour, said.clock.minute) == (clock.hour, clock.minute)
+                for said in self.phrase.times
+            )
+        ):
+            return f"“{clock.hour}:{clock.minute:02d}” read as the time said before, again"
+        return None
 
     def _zone_between_times(self, j: int) -> int:
         """ "00 UTC and 12 UTC", "11 AM UTC & 11 PM UTC", "13UTC and 23UTC": a list of times
