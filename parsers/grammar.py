@@ -616,7 +616,12 @@ class _Reader:
         if found is None:
             return None
         mention, j = found
-        if self.phrase.times and not self._is_range(j) and not self._is_separator(j):
+        if (
+            self.phrase.times
+            and not self._is_range(j)
+            and not self._is_separator(j)
+            and self._kind(j) != lx.ZONE  # "9am (9:00 CET)": another zone's time, not again
+        ):
             aside = self._time_aside(mention)
             if aside is not None:
                 self.phrase.assumptions.append(aside)
