@@ -753,7 +753,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         or p.next_business_day
         or p.instant is not None
     )
-    if not (recurring or single or p.dates or p.once) and (
+    if not (recurring or single or p.dates or p.once or _times_on_a_weekday(p)) and (
         p.descriptor
         or (p.months and (p.times or p.weekdays or p.part))
         or len(p.times) > 1
@@ -1040,6 +1040,10 @@ def _meeting_window(p: Phrase) -> None:
     written = (_is_explicit(first) or (digital and first.clock.digital)) and (
         _is_explicit(last) or (digital and last.clock.digital)
     )
+    if not written and digital and _part_settles(p.part, first, last):
+        # "on Monday afternoons from 4 to 5" (a library's Lego Club): the part of the day
+        # says which half of the day both bare hours are in
+        written = True
     if not written or p.business_hours:
         return
     start = _clock_minutes(first)
@@ -1100,6 +1104,18 @@ def one_bare_weekday(p: Phrase) -> bool:
         and p.day_offset is None
         and p.holiday is None
         and p.instant is None
+    )
+
+
+def _part_settles(part: str | None, first: TimeMention, last: TimeMention) -> bool:
+    """Whether a part of the day ("afternoon", "evening") places both ends of a window written
+    as bare hours ("from 4 to 5"): they are hours from 1 to 11, the end after the start."""
+    if part not in ("morning", "afternoon", "evening"):
+        return False
+    start, end = first.clock, last.clock
+    return (
+        not (start.is_24h or end.is_24h or start.meridiem or end.meridiem)
+        and 1 <= start.hour < end.hour <= 11
     )
 
 
@@ -2740,6 +2756,21 @@ def _one_time(b: _Builder) -> Built:
         local = instant.astimezone(b.zone)
         instant = to_instant(local.date() + timedelta(days=b.shift_days), at, b.zone)
     return _at(b, instant)
+
+
+def _times_on_a_weekday(p: Phrase) -> bool:
+    """ "Make alarms on tuesday at 5 and 6 pm", "call mom on friday at 9am and 5pm": several
+    times on one weekday said once after "on" (not "Tuesdays", not "every Tuesday", not a
+    timetable's "Friday: 7am, 8am") are that day's, as
+    "tomorrow at 9am and 5pm" are — each once, asked (`_times_on_one_day`); they were every
+    week, silently, though "on tuesday at 5pm" is once."""
+    return (
+        len(p.times) > 1
+        and p.single_day
+        and p.on_day  # ("Friday: 7am, 8am Mass", a timetable's row, is every Friday)
+        and len(p.weekdays) == 1
+        and not (p.descriptor or p.months or p.first_weekday or p.window or p.interval)
+    )
 
 
 def _times_on_one_day(b: _Builder, times: list[time]) -> Built:

@@ -163,6 +163,12 @@ _CLAUSE_OPENERS: Final = frozenset(
 )
 
 
+# words of time a plural of which may follow two bare numbers: "between 8 and 12 hours"
+_UNIT_PLURALS: Final = frozenset(
+    "hours hrs minutes mins seconds secs days weeks months years".split()
+)
+
+
 class _Reader:
     __slots__ = ("adverb", "and_every", "business_stop", "days_end", "n", "phrase", "tokens")
 
@@ -851,12 +857,30 @@ class _Reader:
         if self._kind(j + 1) == lx.DAY:
             return self._across_days(start, j + 1, zone_at)
         second = self._time_at(j + 1)
-        if second is None:
+        if second is None or self._counts_things(start, second[0], second[1]):
             return None
         if zone_at is not None and not self._same_zone(zone_at, second[1]):
             return None
         self.phrase.window_between |= self._word(i) == "between"
         return self._set_window(start, second[0], second[1])
+
+    def _counts_things(self, start: TimeMention, end: TimeMention, k: int) -> bool:
+        """Whether two bare numbers are a count of things, not hours: "between 8 and 12
+        players", "from 10 to 15 people" (the word at `k`, after them, is a plural noun)."""
+        if self._kind(k) != lx.WORD:
+            return False
+        word = str(self.tokens[k].value)
+        bare = all(
+            m.clock.meridiem is None and not (m.clock.digital or m.clock.is_24h)
+            for m in (start, end)
+        )
+        return (
+            bare
+            and len(word) > 3
+            and word.endswith("s")
+            and word not in lx.KEYWORDS
+            and word not in _UNIT_PLURALS
+        )
 
     def _same_zone(self, at: int, k: int) -> bool:
         """Whether the token at `k` names the same zone as the one at `at`."""
@@ -1282,9 +1306,9 @@ class _Reader:
             if span is not None:
                 return span
         bound = self._bound(i, "until")
-        if bound is not None or self.phrase.interval is None:
-            return bound
         started = self.phrase.interval_start
+        if bound is not None or (self.phrase.interval is None and started is None):
+            return bound
         if self._word(i) != "to" and started is None:
             return None
         j = i + 2 if self._word(i + 1) == "at" else i + 1
@@ -1292,7 +1316,8 @@ class _Reader:
         if last is None:
             return None
         if started is not None:
-            # "every 5 minutes starting at 2pm and ending at 2:55pm": a window
+            # "every 5 minutes starting at 2pm and ending at 2:55pm": a window; "every Monday,
+            # starting at 6:30 PM and ending at 7:45 PM" (a troop's meetings): one, from its start
             self.phrase.interval_start = None
             return self._set_window(started, last[0], last[1])
         start = TimeMention(_MIDNIGHT, self.tokens[i].start, self.tokens[i].start)
@@ -1368,8 +1393,20 @@ class _Reader:
             and self._kind(j + 2) in (lx.NUM, lx.ORD)
         ):
             j += 1  # "Beginning in January 5 2006": the day, not the month ("in January")
+        elif which == "starting" and self._word(j) == "in" and self._kind(j + 1) == lx.MONTH:
+            # "the second Thursday of every month, starting in August": from August 1 (not
+            # in August only)
+            j += 1
         if j >= self.n:
             return None
+        week_of = self._week_of_month(j) if which == "starting" else None
+        if week_of is not None:
+            # "starting on the second week of August": from the first day of that week of
+            # the month (the 8th), which is as far as the text says
+            if self.phrase.starting is not None:
+                raise Rejected("the text names two start dates")
+            self.phrase.starting = DayRef(date=week_of[0])
+            return week_of[1]
         if which == "until" and self._word(j) == "the" and self._word(j + 1) == "end":
             return self._until_end(j + 2)  # "until the end of March"
         if which == "until" and self._word(j) == "end":
@@ -1409,6 +1446,23 @@ class _Reader:
             raise Rejected(f"the text names two {'start' if which == 'starting' else 'end'} dates")
         setattr(self.phrase, which, day)
         return end
+
+    def _week_of_month(self, j: int) -> tuple[tuple[None, int, int], int] | None:
+        """ "the second week of August" at `j`: its first day (August 8) and the index after
+        it, or None."""
+        if not (
+            self._word(j) == "the"
+            and self._kind(j + 1) == lx.ORD
+            and self._is_unit(j + 2, "week")
+            and self._word(j + 3) == "of"
+            and self._kind(j + 4) == lx.MONTH
+        ):
+            return None
+        nth = self.tokens[j + 1].value
+        if not isinstance(nth, int) or not 1 <= nth <= 4:
+            return None
+        month = int(self.tokens[j + 4].value)  # type: ignore[call-overload]
+        return (None, month, (nth - 1) * 7 + 1), j + 5
 
     def _plain_day_of_month(self, i: int) -> bool:
         """A day of the month in digits at i, with a month's name after it ("16 March")."""
@@ -4210,6 +4264,8 @@ class _Reader:
         return i + 1
 
     def _on(self, i: int) -> int:
+        if self._kind(i + 1) == lx.DAY:
+            self.phrase.on_day = True  # "on tuesday at 5 and 6 pm": that Tuesday's times
         if self._word(i + 1) == "or" and self._word(i + 2) in ("after", "before"):
             bound = self._nth_bound(i + 2, inclusive=True)  # "on or after the 2nd"
             if bound is not None:

@@ -61,9 +61,11 @@ for _language, _listed in _WORDS.items():
     for _word in _listed.split():
         _LANGUAGE_OF.setdefault(_word, _language)
 FOREIGN_WORDS: Final = frozenset(_LANGUAGE_OF)
+# each language's words, as listed (a word two languages share in each)
+LANGUAGE_WORDS: Final = {language: frozenset(listed.split()) for language, listed in _WORDS.items()}
 
 # English's small words and words about time, counted against the others
-_ENGLISH: Final = frozenset(
+ENGLISH_WORDS: Final = frozenset(
     (
         "the every each at on in to and of for is are be will me my it this that with from by "
         "run runs remind please day days daily week weeks weekly month monthly hour hours "
@@ -91,7 +93,7 @@ def foreign_language(text: str) -> str | None:
         language = _LANGUAGE_OF.get(word)
         if language is not None:
             counts[language] = counts.get(language, 0) + 1
-        elif word in _ENGLISH:
+        elif word in ENGLISH_WORDS:
             english += 1
     foreign = sum(counts.values())
     if foreign < 2 or foreign <= english:
@@ -110,7 +112,7 @@ def foreign_language(text: str) -> str | None:
 # ("al ponerse el sol": at sunset) was not read. ("Despiértame a las 7 pm": its time is all it
 # says, and "a las" is read.) Words English also uses as names or letters ("la", "os", "mit",
 # "die", "do") are left out.
-_OTHER_LANGUAGE: Final = frozenset(
+OTHER_LANGUAGE_WORDS: Final = frozenset(
     "el los del y para por que una de en con "  # Spanish
     "les des et pour avec une aux dans "  # French
     "der das und ist eine nicht "  # German
@@ -122,9 +124,9 @@ _OTHER_LANGUAGE: Final = frozenset(
 def other_language(words: frozenset[str]) -> str | None:
     """ "Encender Luz Comedor al ponerse el sol y apagarse a las 11 pm": a text in another
     language, whose words beside the time the grammar did not read. `words`: its letter runs."""
-    if _OTHER_LANGUAGE.isdisjoint(words):
+    if OTHER_LANGUAGE_WORDS.isdisjoint(words):
         return None
-    found = sorted(words & _OTHER_LANGUAGE)
+    found = sorted(words & OTHER_LANGUAGE_WORDS)
     if len(found) < 2:
         return None
     return f"“{'”, “'.join(found[:3])}”: written in another language, read only in part: to confirm"

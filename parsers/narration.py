@@ -81,7 +81,8 @@ _MINUTES: Final = re.compile(
 )
 _MINUTES_CUES: Final = frozenset({"called", "adjourned", "convened", "reconvened", "came"})
 _PAST_TOLD: Final = re.compile(
-    r"^\W*(?:the|this|that|our|my|their|his|her|its|a|an)\s+"
+    # ("It was triggered at 2:13 AM": "it", the run the report is about)
+    r"^\W*(?:(?:the|this|that|our|my|their|his|her|its|a|an)\s+|it\s+(?=was\b|were\b|had\b|ran\b))"
     r"(?!(?:\w+\s+){0,5}?(?:what|which|who|whether|if|that|when|where|how)\b)"
     r"(?:[\w'’-]+\s+){0,5}?"
     r"(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:already\s+|just\s+|then\s+|also\s+)?"
@@ -532,14 +533,24 @@ _CHANGE_TOLD: Final = re.compile(
 _CHANGE_TOLD_CUES: Final = frozenset(
     "changes moves updates switches shifts reschedules bumps pushes adjusts modifies sets".split()
 )
+# "Practice was cancelled on Thursday", "the 9am standup is called off": an event taken away
+_CALLED_OFF: Final = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|got|will\s+be)\s+(?:now\s+)?"
+    r"(?:cancell?ed|called\s+off|scrapped)\b",
+    re.IGNORECASE,
+)
+_CALLED_OFF_CUES: Final = frozenset({"cancelled", "canceled", "called", "scrapped"})
 
 
 def change_told(text: str, words: frozenset[str]) -> str | None:
-    """ "This PR changes the meetings calendar invite to every third Tuesday of each month": a
-    change described by what makes it — the new schedule is quoted, not asked for."""
-    if _CHANGE_TOLD_CUES.isdisjoint(words):
-        return None
-    match = _CHANGE_TOLD.match(text)
+    """ "This PR changes the meetings calendar invite to every third Tuesday of each month",
+    "Practice was cancelled on Thursday": a change described by what makes it, or an event
+    called off — the schedule is quoted, not asked for."""
+    match = None
+    if not _CHANGE_TOLD_CUES.isdisjoint(words):
+        match = _CHANGE_TOLD.match(text)
+    if match is None and not _CALLED_OFF_CUES.isdisjoint(words):
+        match = _CALLED_OFF.search(text)
     if match is None:
         return None
     return f"“{match.group().strip()} …” describes a change, it does not ask: to confirm"
@@ -560,10 +571,16 @@ _NOTICE_CUES: Final = frozenset({"observe", "notice", "note", "see"})
 # verb: "Sounds good, remind me at 5" opens with the verb.)
 _OPINION: Final = re.compile(
     r"^\W*(?!(?:it|that|this|please|pls|remind|if|when|once|what|why|how|which)\b)"
-    r"(?:[\w:'’.()-]+\s+){1,5}?(?:seems?|seemed|sounds|sounded)\b",
+    r"(?:[\w:'’.()-]+\s+){1,5}?(?:seems?|seemed|sounds|sounded)\b"
+    # "It seems the job runs every hour", "It looks like the cron fired at 3am": what is seen
+    r"|^\W*(?!(?:please|pls|remind|tell|if|when|once|unless)\b)(?:[\w/.'’-]+\s+){0,4}?"
+    r"it\s+(?:seems|seemed|looks|looked|appears|appeared)\s+(?:like|that|as\s+if|as\s+though|"
+    r"the|to)\b",
     re.IGNORECASE,
 )
-_OPINION_CUES: Final = frozenset({"seem", "seems", "seemed", "sounds", "sounded"})
+_OPINION_CUES: Final = frozenset(
+    {"seem", "seems", "seemed", "sounds", "sounded", "looks", "looked", "appears", "appeared"}
+)
 # "Mondays, Wednesdays, and Fridays as listed on the Street Sweeping Schedule Map (PDF)": the days
 # point to a timetable kept elsewhere, which holds the times. (Said of the days or the times, not
 # of the task: "post the agenda as listed in the doc".)
@@ -647,6 +664,30 @@ def gathering_small_hours(text: str, notes: tuple[str, ...]) -> str | None:
     return f"“{written}” for a group's meeting may be the evening's: say “{written}pm”"
 
 
+# -- a bug report's or a test plan's expected and actual behaviour ------------------------------
+
+# "Expected: Runs at 9 AM daily", "Expected behavior: the job runs every Monday at 9am", "Actual
+# result: job fired at 05:00": what a run should do or did, in a bug report or a test plan's
+# step — the schedule is described, to check against, not asked for
+_BEHAVIOUR: Final = re.compile(
+    r"^\W*(?:expected|actual|observed|current)(?:\s+(?:behaviou?rs?|results?|outcomes?|outputs?))?"
+    r"\s*[:：]",
+    re.IGNORECASE,
+)
+_BEHAVIOUR_CUES: Final = frozenset({"expected", "actual", "observed", "current"})
+
+
+def behaviour_described(text: str, words: frozenset[str]) -> str | None:
+    """ "Expected: Runs at 9 AM daily", "Actual behavior: the workflow runs at 10:00 UTC every
+    day": a bug report's or a test plan's expected or actual behaviour, not a request."""
+    if _BEHAVIOUR_CUES.isdisjoint(words):
+        return None
+    found = _BEHAVIOUR.match(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()}” describes how a run behaves, it does not ask: to confirm"
+
+
 # -- the entry point -------------------------------------------------------------------------------
 
 # Words that say a schedule repeats: an event described in the future with one of them ("Choir
@@ -682,6 +723,7 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         or observed(text, words)
         or arrow_between_times(text)
         or two_events(text, words)
+        or behaviour_described(whole, whole_words)
         or (
             None
             if _DESCRIBED_WORDS.isdisjoint(whole_words)

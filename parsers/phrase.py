@@ -77,6 +77,7 @@ class Phrase:
     more_windows: list[tuple[TimeMention, TimeMention]] = field(default_factory=list)
     weekdays: list[int] = field(default_factory=list)  # cron numbering, 0 = Sunday
     single_day: bool = False  # one weekday, singular, no "every": "on Friday"
+    on_day: bool = False  # a weekday said after "on" ("on tuesday at 5 and 6 pm"), not a label
     # an event that recurs by nature is named ("Office hours: Tuesday 2-3pm"): its day is weekly
     named_event: bool = False
     # words beside the schedule name what happens ("recycling collection occurs …"): a long window

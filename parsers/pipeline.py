@@ -12,15 +12,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
-from .build import build
+from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .cron import split_cron
 from .grammar import read
 from .humanize import describe
+from .lexicon import DAY_LABELS
 from .natural import dateparser_stage
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .rawrule import read_rule
 from .result import ParseResult
+from .timetable import listing_reading
 from .tokens import TokenizeError, tokenize
 from .zones import UnknownZoneError, resolve_zone, zone_info
 
@@ -70,6 +72,8 @@ def read_whole(
             return None, (phrase, end)
         if reminder:
             phrase.padded_time = False
+        else:
+            _listing_line(text, phrase)
         built = build(phrase, zone_name=zone_name, now=now)
     except NotUnderstood:
         return None, None
@@ -89,6 +93,16 @@ def read_whole(
         exclusions=built.exclusions,
     )
     return result, None
+
+
+def _listing_line(text: str, phrase: Phrase) -> None:
+    """ "Saturday, 4:30pm": a line of a weekly listing is every such day, asked (`listings`)."""
+    if len(phrase.times) < 2 and one_bare_weekday(phrase):
+        day = DAY_LABELS[phrase.weekdays[0]]
+        weekly = listing_reading(text, day, whole=True)
+        if weekly is not None:
+            phrase.single_day, phrase.every = False, True
+            phrase.unsure.append(weekly.note)
 
 
 def _raw_cron(

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
+from .listings import day_heading, group_session, habit_word
+
 _DAY: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # a day's name or its short form ("Sun. School", "Wed Bible Study")
 _DAY_OR_SHORT: Final = rf"(?:{_DAY}|(?:mon|tues?|wed|thu|thurs?|fri|sat|sun)\b\.?)"
@@ -252,6 +254,32 @@ def once_or_weekly(text: str) -> str | None:
     return f"“{habit}” may tell of a habit: read as the coming day only, to confirm"
 
 
+def yearly_habit(text: str) -> str | None:
+    """Why a day of a month named once ("the fourth Saturday of October") reads as that day
+    every year: the text tells it as a habit in the present ("Kiwanis One Day currently is held
+    on the fourth Saturday of October", "the fair takes place on the second Saturday in
+    June"), and neither dates it ("next", "this") nor asks for something. None otherwise."""
+    lowered = text.lower()
+    words = frozenset(re.findall(r"[a-z]+", lowered))
+    if _HABIT_WORDS.isdisjoint(words) or not _NOT_EACH_YEAR.isdisjoint(words):
+        return None
+    habit = habitual_verb(lowered, words)
+    if habit is None:
+        return None
+    first = lowered.lstrip(" -*•>\"'“(").split(None, 1)
+    if first and first[0].strip(",:") in _REQUEST_OPENERS:
+        return None
+    return f"“{habit}”: a habit's day of the month read as every year (it may mean once)"
+
+
+# Words that make a day of a month the coming one, or a request: the kinds of event `one_off`
+# names (a conference, a final, a party) are held every year as often as not, and stay out
+_NOT_EACH_YEAR: Final = _DATED | frozenset(
+    "remind reminder reminders remember calendar cancel cancelled canceled postponed "
+    "rescheduled moved was were special once".split()
+)
+
+
 # "Mon 5 to 6pm all weeks": every week; "scheduled for _only_ Monday morning": a day kept out of
 # the others, which only a habit has ("only this Monday" is dated, and one_off says so)
 _ALL_WEEKS: Final = re.compile(r"\ball\s+(?:the\s+)?weeks\b", re.IGNORECASE)
@@ -296,6 +324,28 @@ def weekly_reading(text: str, day: str) -> Weekly | None:
         return Weekly(f"a routine told in the present read as every {day} (it may mean once)", True)
     if our_day(lowered, words):
         return Weekly(f"“our {day} …” read as every {day} (it may mean the coming one)", True)
+    return None
+
+
+def listing_reading(text: str, day: str, *, whole: bool = False) -> Weekly | None:
+    """Why a line of a weekly listing ("Saturday, 4:30pm", "Boys Mon 5-6pm", "our regular
+    Saturday afternoon Confessions") with one time or none reads as every `day`, or None
+    (`listings`): not when it asks for something, dates its day or names a one-off event.
+    Asked: a heading may be one day's note. `whole`: the text is all schedule (no task)."""
+    lowered = text.lower()
+    words = frozenset(re.findall(r"[a-z]+", lowered))
+    if one_off(lowered, words):
+        return None
+    heading = day_heading(text, whole=whole)
+    if heading is not None:
+        note = f"a listing's line (“{heading}: …”) read as every {day} (it may mean once)"
+        return Weekly(note, unsure=True)
+    group = group_session(text, words)
+    if group is not None:
+        return Weekly(f"a session for “{group}” read as every {day} (it may mean once)", True)
+    habit = habit_word(lowered, words)
+    if habit is not None:
+        return Weekly(f"“{habit}” beside {day} read as every {day} (it may mean once)", True)
     return None
 
 

@@ -247,6 +247,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = though_as_through(tokens)
     if "'s" in lowered or "’s" in lowered:
         tokens = possessive_days(tokens)
+    if "bi " in lowered:
+        tokens = spaced_biweekly(tokens)
     if _has_excluded_cue(text) and any(t.kind == lx.WORD and t.value in _EXCLUDED for t in tokens):
         tokens = _postfix_except(tokens)
     return tuple(tokens)
@@ -582,6 +584,25 @@ def possessive_days(tokens: list[Token]) -> list[Token]:
             continue
         unsure = f"“{token.value}” read as every {stem.capitalize()}"
         out[k] = Token(lx.DAYS, entry[1], token.start, token.end, unsure=unsure)
+    return out
+
+
+def spaced_biweekly(tokens: list[Token]) -> list[Token]:
+    """ "Create a bi weekly Saturday alarm for noon": "bi weekly" is "biweekly", as "bi-weekly"
+    is (every other week, asked) — read apart, "weekly" alone made it every Saturday, silently."""
+    out: list[Token] = []
+    for token in tokens:
+        previous = out[-1] if out else None
+        if (
+            token.kind == lx.WORD
+            and token.value == "weekly"
+            and previous is not None
+            and previous.kind == lx.WORD
+            and previous.value == "bi"
+        ):
+            out[-1] = Token(lx.WORD, "biweekly", previous.start, token.end)
+            continue
+        out.append(token)
     return out
 
 
@@ -941,6 +962,10 @@ def _scan(text: str) -> list[Token]:
         _days_in_names(tokens)
     if "Daily " in text or "Weekly " in text or "Monthly " in text or "Nightly " in text:
         _frequencies_in_names(tokens, text)
+    if "grade" in lowered:
+        _school_grades(tokens)
+    if "all other" in lowered:
+        _all_other_days(tokens)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
         if "bst" in lowered:
@@ -950,6 +975,50 @@ def _scan(text: str) -> list[Token]:
             if token.kind == lx.ZONE and text.lower().startswith("ce(s)t", token.start):
                 token.end = token.start + 6
     return tokens
+
+
+def _all_other_days(tokens: list[Token]) -> None:
+    """ "All other Tuesday nights are general Troop meetings": the Tuesdays besides those said
+    elsewhere, never every second one ("other" alone is "alternate"); read as every Tuesday,
+    asked (which ones are left out is said in another sentence)."""
+    for k in range(len(tokens) - 2):
+        first, other, day = tokens[k], tokens[k + 1], tokens[k + 2]
+        if first.value == "all" and other.value == "other" and day.kind in (lx.DAY, lx.DAYS):
+            label = lx.DAY_LABELS[int(day.value)]  # type: ignore[call-overload]
+            note = f"“all other {label}s” (the ones not named elsewhere) read as every {label}"
+            tokens[k + 1] = Token(lx.WORD, "every", other.start, other.end, unsure=note)
+
+
+_GRADE_WORDS: Final = frozenset({"grade", "grades", "graders"})
+
+
+def _school_grades(tokens: list[Token]) -> None:
+    """Ordinals that number school grades read as plain words: "5th grade", "5th and 4th
+    graders", "grades K-5th", "grades 6th through 8th" (a library's or a club's listing says
+    who may come: the 5th is no day of the month). The ordinals are those of the run of
+    numbers, "K", "and", "to" and symbols that touches "grade(s)"/"graders"."""
+    graded_at: list[int] = []
+    for k, token in enumerate(tokens):
+        if token.kind != lx.WORD or token.value not in _GRADE_WORDS:
+            continue
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(tokens) and _in_grades(tokens[j]):
+                if tokens[j].kind == lx.ORD:
+                    graded_at.append(j)
+                j += step
+    for k in graded_at:
+        token = tokens[k]
+        tokens[k] = Token(lx.WORD, str(token.value), token.start, token.end)
+
+
+def _in_grades(token: Token) -> bool:
+    """Whether `token` may stand in a run of grades ("K-5th", "5th and 4th", "6th to 8th")."""
+    if token.kind in (lx.ORD, lx.NUM, lx.SYM):
+        return True
+    return token.kind == lx.WORD and (
+        token.value in ("k", "and", "to", "or") or str(token.value).isdigit()
+    )
 
 
 # words after which a number is a time of day: "at 17: 00", "from 9 : 30"

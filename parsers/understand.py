@@ -29,7 +29,7 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
-from . import doubts, narration
+from . import cjk, doubts, narration, translation
 from . import lexicon as lx
 from .asks import (
     adds_to_calendar,
@@ -52,8 +52,9 @@ from .doubts import letter_runs
 from .frequency import agrees, unsaid_monthly_span
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .howto import asks_for_expression, asks_how_to_schedule
+from .keyword_cron import keyword_cron
 from .labels import unlabelled
-from .languages import REFUSAL, SUGGESTION, foreign_language
+from .languages import OTHER_LANGUAGE_WORDS, REFUSAL, SUGGESTION, foreign_language
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import plain_marks
@@ -66,6 +67,7 @@ from .reasons import (
     excepted_own_schedule,
     without_reason,
 )
+from .replies import accepts_a_time
 from .restated import (
     part_year_alternative,
     without_alternatives,
@@ -86,7 +88,15 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
-from .timetable import habit_said, job_said, once_or_weekly, weekly_reading
+from .timetable import (
+    Weekly,
+    habit_said,
+    job_said,
+    listing_reading,
+    once_or_weekly,
+    weekly_reading,
+    yearly_habit,
+)
 from .tokens import Token, TokenizeError, tokenize, word_values
 from .under_way import read_as_under_way
 from .weekly_windows import aws_window, same_day_again
@@ -418,7 +428,9 @@ _CALENDAR_LOOKUP: Final = re.compile(
     r"|(?:cancel|delete|remove|erase|scratch|drop|get\s+rid\s+of)\s+"
     r"(?:(?:my|our|the|this|that|all)\s+)?"
     r"(?:[\w':.]+\s+){0,3}?(?:meetings?|appointments?|events?|lunch|dinner|breakfast|brunch|"
-    r"date|party|call|haircut|reservation|booking|plans|conferences?|alarms?|reminders?)"
+    r"date|party|call|haircut|reservation|booking|plans|conferences?|alarms?|reminders?|"
+    # "delete all calendar entries on march 3"
+    r"entry|entries)"
     # "move the dentist appointment on September 15th from 7 AM to 7 PM", "update the time for
     # the movie night event to 5 PM today": an entry given a new time
     r"|(?:move|change|update|reschedule|shift|push|bump)\s+(?:(?:my|our|the|this|that)\s+)?"
@@ -540,8 +552,57 @@ _PLACEHOLDER: Final = re.compile(r"\?\s*:|:\s*\?")
 
 # "set a recurring alarm for mondays", "wake me up tomorrow": an alarm is its time, which
 # assistants ask for; 9:00 is only the default of a reminder
-_DEFAULT_TIME_NOTE: Final = "no time given; assumed 9:00 AM"
 ALARM_WITHOUT_TIME_NOTE: Final = "an alarm with no time: 9:00 AM is only a guess, say the time"
+
+
+# "Remind me deliveries are to be here Wednesday", "remind me that the meeting is at 3pm",
+# "Remind me that I need to book flights in 3 weeks": the reminder's message is a sentence of
+# its own (a subject and a verb that states, before any word of time), and the time is in it
+_REMINDED_STATEMENT: Final = re.compile(
+    r"^\s*(?:(?:please|pls|can\s+you|could\s+you|will\s+you|would\s+you)\s+)*remind\s+(?:me|us)"
+    r"\s+(?:that\s+)?(?P<clause>(?!(?:to|about|of|at|on|in|by|for|every|each|tomorrow|today|"
+    r"tonight|next|this|when|before|after)\b)(?:[a-z']+\s+){1,4}?"
+    r"(?:is|are|was|were|will|won't|need|needs|has|have|must|should))\b",
+    re.IGNORECASE,
+)
+# "a reminder about the meeting I have at 3 pm", "remind me of the party we're having at 5":
+# a time said in a clause that describes the thing, after "I have", "we are having"
+_DESCRIBED_THING: Final = re.compile(
+    r"\b(?P<clause>(?:meeting|appointment|party|call|class|event|game|dinner|lunch|flight)s?\s+"
+    r"(?:that\s+)?(?:i|we|you|he|she|they)\s*(?:have|has|had|'ve\s+got|am\s+having|'m\s+having|"
+    r"are\s+having|'re\s+having|is\s+having|'s\s+having))\s+(?=at\s+\d|on\s+|tomorrow|today)",
+    re.IGNORECASE,
+)
+
+
+def time_of_the_message(text: str) -> str | None:
+    """The clause a reminder's time is said in when that clause is the message's own sentence
+    ("Remind me deliveries are to be here Wednesday": the deliveries' day, and the reminder's
+    time is not said) or describes the thing reminded of ("a reminder about the meeting I have
+    at 3 pm": the meeting's time; the reminder may be before it); None for most texts."""
+    lowered = text.lower()
+    if "remind" not in lowered:
+        return None
+    if (stated := _REMINDED_STATEMENT.match(text)) is not None and not _mentions_time(
+        stated["clause"]
+    ):
+        return stated["clause"]
+    if (" have" in lowered or "having" in lowered or "'ve got" in lowered) and (
+        described := _DESCRIBED_THING.search(text)
+    ) is not None:
+        return described["clause"]
+    return None
+
+
+def _guessed_time(result: ParseResult) -> bool:
+    """Whether the answer's time of day is a default: none was said ("for mondays": 9:00), or
+    only a part of the day ("every tuesday morning": 9:00 too, as Todoist reads it)."""
+    return any(note.startswith(_NO_TIME) for note in result.notes)
+
+
+# how build's notes of a default time of day begin ("no time given; assumed 9:00 AM", "no time
+# given; morning read as 9am")
+_NO_TIME: Final = "no time given"
 
 
 def _to_confirm(result: ParseResult, note: str) -> ParseResult:
@@ -626,7 +687,7 @@ def _request_follows(result: ParseResult, text: str, start: int) -> bool:
     return not any(_EARLY_24_HOUR.search(note) for note in result.notes)
 
 
-def _hedged(result: ParseResult, text: str) -> ParseResult:
+def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
     if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
@@ -642,8 +703,17 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
             note = comment_disagrees(schedule["expression"], schedule["timezone"], comment)
             if note is not None:
                 return _to_confirm(result, note)
-    if _DEFAULT_TIME_NOTE in result.notes and names_an_alarm(text):
-        return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)  # "set an alarm for mondays"
+    if _guessed_time(result) and names_an_alarm(text):
+        # "set an alarm for mondays", "Make an alarm for every tuesday morning"
+        return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)
+    if (offered := accepts_a_time(text, names_time=_mentions_time)) is not None:
+        # "15:15 works for me.", "March 9th will work.": a time picked among those offered
+        note = f"“{offered}” is offered back as suiting, not asked for: to confirm"
+        return _to_confirm(result, note)
+    if (clause := time_of_the_message(text)) is not None:
+        # "Remind me deliveries are to be here Wednesday", "… the meeting I have at 3 pm"
+        note = f"the time is said of “{clause} …”, not of the reminder: to confirm"
+        return _to_confirm(result, note)
     if (small := small_hours_doubt(text, result.notes)) is not None:
         return _to_confirm(result, small)  # "TTh 2:00-3:15": 2pm, most likely
     if (small := narration.gathering_small_hours(text, result.notes)) is not None:
@@ -718,6 +788,8 @@ def _hedged(result: ParseResult, text: str) -> ParseResult:
     ):  # "MWF": a timetable
         return _to_confirm(result, DAYS_LISTED_NOTE)
     bare_words = words if bare == text else frozenset(lowered_words(bare))
+    if foreign:  # its schedule said in English, the rest is in its own words: not a doubt
+        bare_words -= OTHER_LANGUAGE_WORDS
     label = text[: len(text) - len(bare)] if bare != text and text.endswith(bare) else ""
     doubt = doubts.doubt(
         bare, words=bare_words, names_time=_mentions_time, zone_of=lookup_word, label=label
@@ -747,8 +819,17 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
-    if (language := foreign_language(text)) is not None:
-        return _in_another_language(language)
+    if translation.may_be_foreign(text):  # most texts: one split and one set test
+        if (spoken := translation.language_of(text)) is not None and (
+            read := _read_in_english(text, spoken, timezone, now, date_order)
+        ):
+            return read
+        if (language := foreign_language(text)) is not None:
+            return _in_another_language(language)
+    if cjk.has_schedule_words(text) and (
+        read := _read_in_english(text, None, timezone, now, date_order)
+    ):
+        return read
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
         return _reshouted(
             understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
@@ -756,6 +837,33 @@ def understand_fast(
     return _salvaged(
         _understand_fast(text, timezone, now, date_order), text, timezone, now, date_order
     )
+
+
+_NO_TIME: Final = "no time given"  # the notes of a time assumed ("no time given; assumed 9:00 AM")
+
+
+def _read_in_english(
+    text: str, language: str | None, timezone: str, now: datetime | None, date_order: str | None
+) -> ParseResult | None:
+    """A text in another language (`language`; None: Chinese or Japanese) read with its
+    schedule words said in English (`translation.py`, `cjk.py`). A word about time left unread
+    refuses it, with the note that we read English (Chinese and Japanese go on to the stages
+    as before: None); what is read making no schedule is None too. Its other words (the task)
+    stay as written and do not make the answer ask; a reading with no time of day does
+    ("Erinnerungsfunktion für Medikationsplan (abends)" may be a title)."""
+    english = cjk.to_english(text) if language is None else translation.to_english(text, language)
+    if english is None:  # a word about time is left unread: never half-read
+        return None if language is None else _in_another_language(language)
+    if english == text:
+        return None  # no word said in English ("Gym mon,wed,fri"): the text is read as it is
+    found = _understand_fast(english, timezone, now, date_order, foreign=True)
+    answer = _salvaged(found, english, timezone, now, date_order, foreign=True)
+    if not answer.ok:
+        return None if is_soft(answer.reason) else answer
+    said = f"read from {language or 'Chinese or Japanese'} as “{english.strip()}”"
+    if any(note.startswith(_NO_TIME) for note in answer.notes):
+        return _to_confirm(answer, f"{said}, with no time of day: to confirm")
+    return answer.replace(notes=(*answer.notes, said))
 
 
 def _in_another_language(language: str) -> ParseResult:
@@ -808,21 +916,32 @@ def _reshouted(result: ParseResult, text: str, quiet: str) -> ParseResult:
 
 
 def _understand_fast(
-    text: str, timezone: str, now: datetime | None, date_order: str | None
+    text: str,
+    timezone: str,
+    now: datetime | None,
+    date_order: str | None,
+    *,
+    foreign: bool = False,
 ) -> ParseResult:
     found = _understand(text, timezone, now, date_order)
     if found.result is not None:
-        return _hedged(found.result, text)
+        return _hedged(found.result, text, foreign=foreign)
     return found.not_found()
 
 
 def _salvaged(
-    answer: ParseResult, text: str, timezone: str, now: datetime | None, date_order: str | None
+    answer: ParseResult,
+    text: str,
+    timezone: str,
+    now: datetime | None,
+    date_order: str | None,
+    *,
+    foreign: bool = False,
 ) -> ParseResult:
     """A refusal of the whole text for a soft reason may still hold a schedule in one of its
     parts (a clause, a sentence, the text without its brackets or formatting): answered, to
     confirm (`salvage.py`). Answers and hard refusals pass untouched, at the cost of one test."""
-    read = lambda part: _understand_fast(part, timezone, now, date_order)  # noqa: E731
+    read = lambda part: _understand_fast(part, timezone, now, date_order, foreign=foreign)  # noqa: E731
     aside = sentence_aside(text, answer, read=read, carries_time=_mentions_time)
     if aside is not None:
         return aside
@@ -866,6 +985,11 @@ async def understand(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    spoken = translation.language_of(text)
+    if spoken is not None or cjk.has_schedule_words(text):
+        read = _read_in_english(text, spoken, timezone, now, date_order)
+        if read is not None and (llm is None or (read.ok and not read.needs_confirmation)):
+            return read  # the LLM may read what is not read whole, or settle a reading that asks
     language = foreign_language(text)
     if language is not None and llm is None:
         return _in_another_language(language)
@@ -1337,11 +1461,18 @@ _DAY_THEN_DAILY: Final = re.compile(
 
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     try:
-        moved = cron_first(text) if "*" in text else None
+        keyed = keyword_cron(text) if ("cron" in text or "Cron" in text) else None
+        moved = cron_first(text) if "*" in text and keyed is None else None
     except Rejected as error:  # '"expr": "0 9 * * *", "tz": "Gondor"': a zone nobody knows
         return _Found(
             ParseResult.rejected(error.reason, suggestion=error.suggestion, parse_method="regex")
         )
+    if keyed is not None:
+        # "crontab(hour=9, minute=0)", "add_job(job, 'cron', day_of_week='mon', hour=7)"
+        found = _read_commanded(keyed[0], zone_name, aware_now)
+        if found.result is not None and found.result.ok and keyed[1] is not None:
+            found.result = _to_confirm(found.result, keyed[1])
+        return found
     if moved is not None:
         # '/schedule recurring #reminders "Vote!" 0 12 * * *', "tool add --cron '0 7 * * *' …":
         # the cron expression inside a command line, read first (cronline)
@@ -1791,6 +1922,8 @@ def _read_command(
     if not runs:
         return None
     chosen = [token for start, end in runs for token in tokens[start:end]]
+    if len(runs) > 1 and ("begin" in text or "start" in text or "open" in text):
+        chosen = _date_begins(tokens, runs) or chosen
     task = shown_task = task_text(text, tokens, runs)
     named = [run for run in runs if _frequency_adjective(tokens, *run)] if len(runs) > 1 else []
     # "the daily digest email should contain …", "behaviors like daily summaries": a
@@ -1839,12 +1972,22 @@ def _read_command(
             habitual is None
             and not reminder
             and one_bare_weekday(phrase)
-            and (weekly := weekly_reading(text, lx.DAY_LABELS[phrase.weekdays[0]])) is not None
+            and (weekly := _weekly_reading(text, phrase)) is not None
         ):
             # "Wednesday Night Bible Study 7:15 PM", "Sprint planning: Monday 9 AM", "The draw
             # is held on Wednesday at 3:00 PM": a timetable's event, every week (`timetable`)
             phrase.single_day, phrase.every = False, True
             (phrase.unsure if weekly.unsure else phrase.assumptions).append(weekly.note)
+        elif (
+            habitual is None
+            and not reminder
+            and _one_nth_in_a_month(phrase)
+            and (yearly := yearly_habit(text)) is not None
+        ):
+            # "Kiwanis One Day currently is held on the fourth Saturday of October": a habit's
+            # day in a month is that day every year, asked (`timetable.yearly_habit`)
+            phrase.every = True
+            phrase.unsure.append(yearly)
         elif (
             habitual is None
             and not reminder
@@ -1914,10 +2057,10 @@ def _read_command(
         # "remind me at 9am and 5pm to take medicine": times of day, no day, no "every" — build
         # reads them as every day; a reminder may mean today only ("post on Slack at 9am and
         # 5pm", a job, is every day)
+        # "have an alarm go off at 2 pm and 4 pm": alarms too — an alarm clock rings today
         times_alone = (
-            reminder
-            and task is not None
-            and len(phrase.times) > 1
+            len(phrase.times) > 1
+            and ((reminder and task is not None) or names_an_alarm(text))
             and not (phrase.every or phrase.interval or phrase.weekdays or phrase.dates)
             and not (phrase.descriptor or phrase.padded_time or phrase.nth or phrase.monthdays)
             and phrase.day_offset is None
@@ -2012,6 +2155,54 @@ def _read_command(
 # at 00:00 JST on Friday", "the workflow kicks off on Sunday at 3am"
 _HABITUAL: Final = frozenset({"runs", "executes", "fires", "triggers", "kicks", "reruns"})
 _VERB_SAID: Final = {"kicks": "kicks off"}
+
+
+# what a date that opens a season does: "April 5 begins the … schedule every Wednesday"
+_BEGINS: Final = frozenset({"begins", "starts", "opens", "commences", "kicks"})
+_DATE_KINDS: Final = frozenset({lx.MONTH, lx.NUM, lx.ORD, lx.DATE})
+
+
+def _date_begins(tokens: list[Token], runs: list[tuple[int, int]]) -> list[Token] | None:
+    """The schedule's tokens with a date that "begins" something read as its start: "April 5
+    begins the Downtown Farmers' Market spring/summer schedule every Wednesday from 1:30 to
+    6:30 p.m." runs every Wednesday from April 5 (the date is when the series begins, not a
+    day of its own); None when no run is such a date beside another."""
+    for k, (start, end) in enumerate(runs):
+        follows = tokens[end] if end < len(tokens) else None
+        if (
+            follows is None
+            or follows.kind != lx.WORD
+            or follows.value not in _BEGINS
+            or not any(t.kind in (lx.MONTH, lx.DATE) for t in tokens[start:end])
+            or not all(t.kind in _DATE_KINDS or t.value in ("the", "of") for t in tokens[start:end])
+        ):
+            continue
+        others = [token for s, e in runs[:k] + runs[k + 1 :] for token in tokens[s:e]]
+        from_ = Token(lx.WORD, "from", tokens[start].start, tokens[start].start)
+        return [*others, from_, *tokens[start:end]]
+    return None
+
+
+def _one_nth_in_a_month(p: Phrase) -> bool:
+    """ "the fourth Saturday of October", and nothing that dates it or makes it repeat."""
+    return (
+        len(p.nth) == 1
+        and len(p.months) == 1
+        and not (p.every or p.interval or p.of_month or p.monthdays or p.weekdays or p.dates)
+        and not (p.years or p.next_year or p.day_offset is not None or p.has_offset)
+        and p.starting is None
+    )
+
+
+def _weekly_reading(text: str, phrase: Phrase) -> Weekly | None:
+    """Why the one bare day of `phrase` reads as every such day: a timetable's event or line
+    (`timetable.weekly_reading`), or a weekly listing's line when one time or none is said
+    (`timetable.listing_reading`; several times on one day are weekly already)."""
+    day = lx.DAY_LABELS[phrase.weekdays[0]]
+    weekly = weekly_reading(text, day)
+    if weekly is None and len(phrase.times) < 2:
+        weekly = listing_reading(text, day)
+    return weekly
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
@@ -2318,7 +2509,7 @@ _PRIORITY: Final = re.compile(
 # time", and "выпить воды", "drink water", do not)
 _OTHER_SCRIPT_TIME: Final = re.compile(
     "曜|毎[日週月年朝晩]|每[天日周週月年]|明日|今日|明後日|来週|今週|再来週|午前|午後|星期|"
-    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|[0-9０-９一二三四五六七八九十]点|"
+    "[下上本这這]周|周[一二三四五六日末]|週末|今晚|今天|明天|后天|後天|点半|月末|月初|来月|[0-9０-９一二三四五六七八九十]点|"
     "매일|매주|매월|내일|오늘|모레|요일|오전|오후|다음\\s?주|"
     "(?<![а-яё])(?:пн|вт|ср|чт|пт|сб|вс)(?![а-яё])|будн|выходн|понедельн|вторник|сред[ауы]|"
     "четверг|пятниц|суббот|воскресен|сегодня|завтра|ежедневн|еженедельн|ежемесячн|кажд|"

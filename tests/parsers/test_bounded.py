@@ -97,8 +97,13 @@ def counting_calls() -> Iterator[list[int]]:
 
 def _warm() -> None:
     """Lazy imports and tables are made once per process (holidays, rapidfuzz, dateparser, the
-    cities of the zones): not per text."""
+    cities of the zones, each language's lexicon): not per text."""
     for text in ("every thanksgiving at noon", "every satruday", "15-12-2026 10:00", "9am Paris"):
+        understand_fast(text, now=NOW)
+    for text in (
+        *("jeden Tag um 9 Uhr", "todos los días a las 9", "tous les jours à 9h"),
+        *("todos os dias às 9", "ogni giorno alle 9", "elke dag om 9 uur", "每天早上8点"),
+    ):
         understand_fast(text, now=NOW)
 
 

@@ -315,3 +315,71 @@ def test_times_said_in_full_keep_their_answers(text: str, expression: str) -> No
     result = understand_fast(text, now=NOW)
     assert result.ok and not result.needs_confirmation, result.reason or result.notes
     assert result.schedule is not None and result.schedule["expression"] == expression
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Expected: Runs at 9 AM daily",
+        "Expected behavior: the job runs every Monday at 9am",
+        "Actual result: job fired at 05:00",
+        "Observed: the workflow starts at 10:00 UTC",
+    ],
+)
+def test_expected_or_actual_behaviour_is_described(text: str) -> None:
+    assert narration.behaviour_described(text, words(text)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remind me of the expected delivery at 5pm",
+        "run the actual backup every night at 2am",
+        "expected delivery: Friday 5pm",  # a label that is no behaviour
+    ],
+)
+def test_not_a_behaviour_described(text: str) -> None:
+    assert narration.behaviour_described(text, words(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was triggered at 2:13 AM.",
+        "It ran at 3am on Sunday",
+    ],
+)
+def test_a_run_told_in_the_past_by_it(text: str) -> None:
+    assert narration.told_in_the_past(text, words(text)) is not None
+
+
+def test_it_before_a_request_is_no_past() -> None:
+    text = "it is time to run the backup at 3am"
+    assert narration.told_in_the_past(text, words(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Practice was cancelled on Thursday",
+        "The 9am standup has been called off",
+    ],
+)
+def test_an_event_called_off(text: str) -> None:
+    assert narration.change_told(text, words(text)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It seems the job runs every hour",
+        "In that file it looks like the cron job is being run every hour.",
+    ],
+)
+def test_what_it_seems_is_observed(text: str) -> None:
+    assert narration.observed(text, words(text)) is not None
+
+
+def test_a_request_about_how_it_looks_is_not_observed() -> None:
+    text = "remind me at 9am if it looks like rain"
+    assert narration.observed(text, words(text)) is None

@@ -234,8 +234,10 @@ def test_to_between_days_is_no_message() -> None:
     )
 
 
-def test_a_japanese_day_left_in_the_task_asks() -> None:
-    assert asks("/remind #dev-general 金曜 17:00 週報を書こう")
+def test_a_japanese_day_is_read_and_one_left_in_the_task_asks() -> None:
+    # 金曜 (Friday) is read since round twelve (parsers/cjk.py); 月末 (the month's end) is not
+    assert not asks("/remind #dev-general 金曜 17:00 週報を書こう")
+    assert asks("/remind #dev-general 月末 17:00 週報を書こう")
     assert once("/remind @sato 会議の時間です in 5 minutes") == _at(timedelta(minutes=5))
 
 

@@ -348,9 +348,18 @@ def test_systemds_day_comma_time_is_every_week(text: str, expression: str) -> No
     assert cron(text) == expression
 
 
-@pytest.mark.parametrize("text", ["Fri, 10:00 call mom", "Monday, 9:30", "Wed, 9:48"])
-def test_a_day_and_a_time_in_words_stay_one_run(text: str) -> None:
-    assert read(text)["schedule"]["type"] == "at"
+def test_a_day_and_a_time_before_an_errand_stay_one_run() -> None:
+    assert read("Fri, 10:00 call mom")["schedule"]["type"] == "at"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"), [("Monday, 9:30", "30 9 * * 1"), ("Wed, 9:48", "48 9 * * 3")]
+)
+def test_a_day_and_a_time_alone_are_every_week_asked(text: str, expression: str) -> None:
+    # round twelve (listings12): a listing's line, "Saturday, 4:30pm", is every week, as
+    # systemd's "Mon, 09:30" is: the one-digit hour reads the same, and asks
+    assert cron(text) == expression
+    assert read(text)["needs_confirmation"]
 
 
 # -- a series that started on a past day; postponing; "o clock" -----------------------------

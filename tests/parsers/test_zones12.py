@@ -14,6 +14,8 @@ from agentcron.parsers import understand_fast
 from agentcron.parsers.bracket_conversions import without_restating_bracket, zone_label_first
 from agentcron.parsers.cron_comment import comment_disagrees, comment_of
 from agentcron.parsers.cronline import cron_first, zone_options
+from agentcron.parsers.keyword_cron import keyword_cron
+from agentcron.parsers.phrase import Rejected
 from agentcron.parsers.reasons import arrow_change, excepted_own_schedule, without_reason
 from agentcron.parsers.tokens import tokenize
 from agentcron.parsers.weekly_windows import aws_window, same_day_again
@@ -406,3 +408,52 @@ def test_a_time_not_settled_asks(text: str) -> None:
 def test_ordinals_across_a_spaced_slash() -> None:
     answer = _read("2nd / 4th Friday 9am PDT")
     assert answer["schedule"]["expression"] == "0 9 * * 5#2,5#4"
+
+
+# -- cron fields given as keyword arguments (Celery, APScheduler) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("crontab(hour=7, minute=30, day_of_week=1)", "30 7 * * 1"),  # Celery: Sunday is 0
+        ("crontab(minute=0, hour='*/3')", "0 */3 * * *"),
+        ("crontab(minute=15, hour=9, day_of_month='1,15')", "15 9 1,15 * *"),
+        ("add_job(f, 'cron', hour=8)", "0 8 * * *"),  # APScheduler: smaller fields at 0
+        ("add_job(f, 'cron', day_of_week='0-4', hour=9, minute=30)", "30 9 * * mon-fri"),
+        ("add_job(f, 'cron', day_of_week='mon-sun', hour=5)", "0 5 * * *"),
+        ("CronTrigger(day=1, hour=6)", "0 6 1 * *"),
+        ("add_job(f, 'cron', minute='*/10')", "*/10 * * * *"),
+    ],
+)
+def test_keyword_fields_as_cron(text: str, expression: str) -> None:
+    said = keyword_cron(text)
+    assert said is not None and said[0].startswith(expression)
+
+
+def test_celery_every_minute_of_an_hour_asks() -> None:
+    said = keyword_cron("crontab(hour=18, day_of_week=1)")
+    assert said is not None and said[0].startswith("* 18 * * 1") and said[1] is not None
+
+
+@pytest.mark.parametrize("text", ["see crontab(5)", "add_job(f, 'interval', minutes=5)", "cron"])
+def test_no_keyword_cron(text: str) -> None:
+    assert keyword_cron(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["add_job(f, 'cron', hour=9, second=30)", "add_job(f, 'cron', week=3, hour=9)"],
+)
+def test_fields_the_engine_does_not_keep_are_refused(text: str) -> None:
+    with pytest.raises(Rejected):
+        keyword_cron(text)
+
+
+def test_the_zone_keyword_is_the_expression_zone() -> None:
+    answer = _read('CronTrigger(day_of_week="fri", hour=16, minute=0, timezone="Asia/Tokyo")')
+    assert answer["schedule"] == {
+        "type": "cron",
+        "expression": "0 16 * * FRI",
+        "timezone": "Asia/Tokyo",
+    }

@@ -1,0 +1,239 @@
+"""Schedules said in Chinese or Japanese, read by saying their schedule words in English.
+
+"每天晚上 6 点" (every day, evening, 6 o'clock), "每月第二个周二" (the second Tuesday of every
+month), "10分钟后" (in 10 minutes), "毎週月曜日 9時" (every Monday, 9 o'clock), "午後3時半"
+(3:30pm), "5分ごとに" (every 5 minutes): the words of a schedule in these languages are
+written without spaces, around numbers in digits or in characters. The patterns below rewrite
+them into the grammar's English, with spaces around ("每天晚上 6 点，提醒我：该写周报了" ->
+" every day at 6 pm ， remind me ：该写周报了"); the rest of the text (the task) is left as
+written, and the English reader reads the result as it reads any sentence.
+
+Never half-read: when a word about time is left after the rewriting (`LEFT_TIME`: "曜", "午前",
+"星期", "3点" …), `to_english` answers None and the text goes on as before (the stages read its
+digits, and a day word left in the task makes the answer ask).
+
+Times follow how the languages say them: 早上/上午/朝/午前 are the morning (am), 下午/晚上/
+傍晚/夜/午後 the afternoon and evening (pm), 凌晨 the small hours (am), 中午 noon; an hour with
+no part of the day is the grammar's bare hour ("8点" is "at 8": 8am; "3点" asks), and an hour
+over 12 is the 24-hour clock ("20点" is 20:00).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+_NUMERAL: Final = "零〇一二两兩三四五六七八九十"
+_N: Final = rf"([0-9０-９]+|[{_NUMERAL}]+)"
+_DAY_OF: Final = {
+    "一": "Monday", "二": "Tuesday", "三": "Wednesday", "四": "Thursday", "五": "Friday",
+    "六": "Saturday", "日": "Sunday", "天": "Sunday",
+    "月": "Monday", "火": "Tuesday", "水": "Wednesday", "木": "Thursday", "金": "Friday",
+    "土": "Saturday",
+}  # fmt: skip
+_ZH_DAY: Final = r"(?:星期|周|週|礼拜|禮拜)([一二三四五六日天])"
+_JA_DAY: Final = r"([月火水木金土日])曜日?"
+_MORNING: Final = "早上|上午|早晨|清晨|凌晨|朝|午前|早"
+_EVENING: Final = "下午|晚上|傍晚|夜里|夜裡|晚|午後|夕方|夜|晩"
+_UNIT_OF: Final = {
+    "分钟": "minutes", "分鐘": "minutes", "分": "minutes", "小时": "hours", "小時": "hours",
+    "钟头": "hours", "鐘頭": "hours", "時間": "hours", "秒钟": "seconds", "秒": "seconds",
+    "天": "days", "日": "days", "日間": "days",
+}  # fmt: skip
+_UNIT: Final = "(分钟|分鐘|小时|小時|钟头|鐘頭|時間|秒钟|秒|分)"
+
+
+def number(said: str) -> int:
+    """ "12", "１２", "十二", "二十", "两": the number, in digits or in characters."""
+    if said[0].isdigit():
+        return int(said)
+    values = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "兩": 2}
+    if "十" not in said:
+        return int("".join(str(values[c]) for c in said))
+    tens, _, ones = said.partition("十")
+    return (values[tens] if tens else 1) * 10 + (values[ones] if ones else 0)
+
+
+def _days(said: str) -> str:
+    """ "周一和周四" -> "Monday and Thursday", "月曜日と木曜日" -> the same."""
+    days = re.findall(
+        r"(?:星期|周|週|礼拜|禮拜)?([一二三四五六日天])(?![曜])|([月火水木金土日])曜", said
+    )
+    return " and ".join(_DAY_OF[zh or ja] for zh, ja in days)
+
+
+def _ordinal(said: str) -> str:
+    n = number(said)
+    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
+
+
+def _clock(match: re.Match[str]) -> str:
+    """ "晚上 6 点" -> " at 6 pm ", "午前9時半" -> " at 9:30 am", "20点" -> " at 20:00 "."""
+    part, hour_said, half, minute_said = match.groups()
+    hour = number(hour_said)
+    minute = 30 if half else number(minute_said) if minute_said else 0
+    if hour > 24 or minute > 59:
+        return match.group()
+    clock = f"{hour}:{minute:02d}" if minute or hour > 12 else f"{hour}"
+    if part in ("中午",):
+        return f" at {clock} pm " if hour < 12 else f" at {clock} "
+    if part and hour <= 12:
+        morning = part in _MORNING.split("|")
+        if part == "凌晨" and hour == 12:
+            return " at midnight "
+        return f" at {clock} {'am' if morning else 'pm'} "
+    return f" at {clock} " if ":" in clock else f" at {clock} o'clock "
+
+
+def _seconds(hours: str | None, minutes: str | None, seconds: str | None) -> str:
+    """ "1个小时15分钟" -> "75分钟", "5分钟30秒" -> "330秒": an amount said in parts, in its
+    smallest unit, for the rules below (which read one number and one unit)."""
+    total = sum(number(said) * size for said, size in ((hours, 3600), (minutes, 60)) if said)
+    if seconds:
+        return f"{total + number(seconds)}秒"
+    return f"{total // 60}分钟"
+
+
+_HOURS: Final = r"\s*个?\s*(?:小时|小時|钟头|鐘頭|時間|个钟)\s*"
+_MINUTES: Final = r"\s*(?:分钟|分鐘|分)\s*"
+_JOB_OF: Final = {"闹钟": "alarm", "鬧鐘": "alarm", "アラーム": "alarm", "タイマー": "timer"}
+_Replace = str | Callable[[re.Match[str]], str]
+# Patterns and their English, applied in order (the longer shapes first).
+_RULES: Final[tuple[tuple[str, _Replace], ...]] = (
+    # an undoing said before or after the job it undoes, the job first in English as the
+    # grammar's cues read it: "取消明天早上8点的闹钟" -> "cancel the alarm 明天早上8点",
+    # "毎朝7時のアラームを消して" -> "cancel the alarm 毎朝7時"
+    (
+        r"(?:取消|删除|刪除|关掉|關掉|关闭|關閉)(.+?)的?(闹钟|鬧鐘|提醒|定时任务)",
+        lambda m: f" cancel the {_JOB_OF.get(m.group(2), 'reminder')} {m.group(1)} ",
+    ),
+    (
+        r"(.+?)の?(アラーム|リマインダー|タイマー)を?(?:消して|削除して|止めて|キャンセルして|解除して)",
+        lambda m: f" cancel the {_JOB_OF.get(m.group(2), 'reminder')} {m.group(1)} ",
+    ),
+    # an amount in parts: "1个小时15分钟", "1小时30分钟", "5分钟30秒", "1時間30分"
+    (
+        rf"{_N}{_HOURS}{_N}{_MINUTES}(?:{_N}\s*秒)?",
+        lambda m: _seconds(m.group(1), m.group(2), m.group(3)),
+    ),
+    (rf"{_N}{_HOURS}{_N}\s*秒", lambda m: _seconds(m.group(1), None, m.group(2))),
+    (rf"{_N}{_MINUTES}{_N}\s*秒", lambda m: _seconds(None, m.group(1), m.group(2))),
+    # setting a timer: "设置1小时计时器", "开始计时30分钟", "设置计时器5分钟"
+    (
+        rf"(?:设置|设定|開始|开始|启动|開啟|开启|撥|set)\s*(?:我的|一个|一個|嗰個)?\s*"
+        rf"(?=计时|計時|倒计时|倒數|{_N}\s*个?\s*(?:分钟|分鐘|小时|小時|秒|个钟|個鐘))",
+        " set ",
+    ),
+    # the Nth weekday of the month: "每月第二个周二", "毎月第2月曜日"
+    (
+        rf"每个?月的?第{_N}个?{_ZH_DAY}|毎月第{_N}{_JA_DAY}",
+        lambda m: (
+            f" the {_ordinal(m.group(1) or m.group(3))} "
+            f"{_DAY_OF[m.group(2) or m.group(4)]} of every month "
+        ),
+    ),
+    (
+        rf"每个?月的?{_N}[号號日]|毎月{_N}日",
+        lambda m: f" the {_ordinal(m.group(1) or m.group(2))} of every month ",
+    ),
+    # every N minutes / hours: "每隔2小时", "每 15 分钟", "5分ごとに", "30分おきに"
+    (
+        rf"每隔?\s*{_N}\s*个?\s*{_UNIT}|{_N}\s*{_UNIT}(?:ごと|おき|毎)に?",
+        lambda m: (
+            f" every {number(m.group(1) or m.group(3))} {_UNIT_OF[m.group(2) or m.group(4)]} "
+        ),
+    ),
+    # in N minutes: "10分钟后", "两个小时以后", "5分後"
+    (
+        rf"{_N}\s*个?\s*{_UNIT}(?:之?后|之?後|以后|以後)",
+        lambda m: f" in {number(m.group(1))} {_UNIT_OF[m.group(2)]} ",
+    ),
+    # a timer: "10分钟计时器", "计时10分钟", "倒计时5分钟", "5分のタイマー", "タイマーを3分"
+    (
+        rf"{_N}\s*个?\s*{_UNIT}的?(?:计时器?|倒计时|計時器?|倒數器?|のタイマー|タイマー)",
+        lambda m: f" a {number(m.group(1))} {_UNIT_OF[m.group(2)]} timer ",
+    ),
+    (
+        rf"(?:计时器?|倒计时|計時器?|倒數器?|タイマーを?)\s*{_N}\s*个?\s*{_UNIT}",
+        lambda m: f" timer for {number(m.group(1))} {_UNIT_OF[m.group(2)]} ",
+    ),
+    # days of the week, several: "每周一和周四", "月曜日と木曜日"
+    (
+        rf"(每个?|毎週)?((?:{_ZH_DAY}|{_JA_DAY})(?:\s*[和与與及、,，と]\s*(?:{_ZH_DAY}|[一二三四五六日天]|{_JA_DAY}))+)",
+        lambda m: f" {'every' if m.group(1) else 'on'} {_days(m.group(2))} ",
+    ),
+    # days of the week
+    (rf"每个?{_ZH_DAY}", lambda m: f" every {_DAY_OF[m.group(1)]} "),
+    (rf"毎週{_JA_DAY}", lambda m: f" every {_DAY_OF[m.group(1)]} "),
+    (rf"下个?{_ZH_DAY}|来週の?{_JA_DAY}", lambda m: f" next {_DAY_OF[m.group(1) or m.group(2)]} "),
+    (rf"{_ZH_DAY}|{_JA_DAY}", lambda m: f" on {_DAY_OF[m.group(1) or m.group(2)]} "),
+    (r"每个?工作日|工作日|平日", " on weekdays "),
+    (r"每个?周末|周末|週末|土日", " on weekends "),
+    # every day with its part of the day, which the time after it may need: "每天晚上 6 点"
+    (r"(?:每天|每日)(早上|上午|早晨|晚上|傍晚|下午)", r" every day \1"),
+    (r"毎(朝|晩|夜)", r" every day \1"),
+    # times: "晚上 6 点", "下午3点半", "9点15分", "午前9時", "夜8時30分"
+    (
+        rf"({_MORNING}|{_EVENING}|中午)?\s*{_N}\s*[点點时時](?:\s*(半)|\s*{_N}\s*分)?(?!間|间)",
+        _clock,
+    ),
+    # every day / morning / evening
+    (r"每晚", " every evening "),
+    (r"每天|每日|毎日", " every day "),
+    (r"每个?小时|每小時|毎時間|毎時", " every hour "),
+    (r"每个?(?:星期|礼拜|周|週)|毎週", " every week "),
+    (r"每个?月|毎月", " every month "),
+    (r"每年|毎年", " every year "),
+    # days
+    (r"明天|明日", " tomorrow "),
+    (r"后天|後天|明後日|あさって", " the day after tomorrow "),
+    (r"今晚|今夜|今晩", " tonight "),
+    (r"今天|今日", " today "),
+    (r"早上|上午|早晨|(?<=every day )朝", " in the morning "),
+    (r"晚上|傍晚|(?<=every day )[晩夜]", " in the evening "),
+    (r"下午", " in the afternoon "),
+    (r"提醒我|叫我|提醒一下我", " remind me "),
+    # the past, an undoing, a question: said so that the grammar's cues find them
+    (r"昨天|昨日|前天|一昨日", " yesterday "),
+    (r"取消|删除|刪除|关掉|關掉|キャンセル|削除", " cancel "),
+    (r"不要|别|別|しないで", " don't "),
+    (r"几点|幾點|什么时候|什麼時候|何時|いつ", " when "),
+    (r"闹钟|鬧鐘|アラーム", " alarm "),
+    (r"提醒事项|リマインダー", " reminder "),
+    (r"北京时间|北京時間|中国时间", " Shanghai time "),
+    (r"日本時間", " Tokyo time "),
+)
+_COMPILED: Final = tuple((re.compile(pattern), english) for pattern, english in _RULES)
+
+# Chinese and Japanese characters (a cheap test before any pattern: most texts have none)
+_SCRIPT: Final = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+# A word about time left after the rules: the schedule was not read whole.
+LEFT_TIME: Final = re.compile(
+    "曜|毎|每|星期|礼拜|禮拜|周[一二三四五六日末]|週[一二三四五六日末]|午前|午後|早上|晚上|下午|"
+    "上午|凌晨|中午|[0-9０-９一二三四五六七八九十][点點時]|分钟|分鐘|小时|小時|分後|時間後|秒後|"
+    "明天|明日|今天|今日|后天|後天|下周|下週|来週|上周|本周|这周|這周|今週|再来週|月底|月初|"
+    "号|號|[0-9０-９一二三四五六七八九十]日|月末|月初|来月|下个?月|上个?月|年末|年初"
+)
+
+
+# What the rules read (a cue to try them): LEFT_TIME's words and those that go with no number
+_CUES: Final = re.compile(
+    f"{LEFT_TIME.pattern}|平日|工作日|周末|週末|土日|计时|計時|倒数|倒數|タイマー|後|后"
+)
+
+
+def has_schedule_words(text: str) -> bool:
+    """Whether `text` holds Chinese or Japanese words about time (cheap for other texts)."""
+    return not text.isascii() and _SCRIPT.search(text) is not None and bool(_CUES.search(text))
+
+
+def to_english(text: str) -> str | None:
+    """`text` with its Chinese and Japanese schedule words in English, or None when a word
+    about time is left that the rules do not read."""
+    english = text
+    for pattern, replacement in _COMPILED:
+        english = pattern.sub(replacement, english)
+    if LEFT_TIME.search(english):
+        return None
+    return " ".join(english.split())

@@ -1,0 +1,702 @@
+"""Schedules said in another language, read by saying their schedule words in English.
+
+The grammar reads English. "jeden Montag um 9 Uhr", "todos los días a las 8:00", "tous les
+jours à 20h", "ogni 15 minuti", "elke dag om 7 uur", "每天晚上 6 点", "毎週月曜日 9時" say the
+same things in the same few shapes: every day / weekday / day of the week at a time, every N
+minutes or hours, in N minutes (timers and reminders), tomorrow or today at a time, the Nth
+weekday of the month, weekdays and weekends, the morning or evening hours. A small lexicon per
+language rewrites those words into the grammar's English ("jeden Montag um 9 Uhr" -> "every
+Monday at 9:00"); the rest of the text (the task: "die Datei senden", "该写周报了") is left as
+written, and the English reader reads the result as it reads any sentence.
+
+Never half-read: a word about time of that language the lexicon did not rewrite (one of
+`_TIME_WORDS`: "semana" outside the shapes above, "mittags", "夕方" …) means part of the
+schedule was not understood, and `to_english` answers None — the text is then refused with
+the note that says we read English, as before.
+
+Names of days, months and units come from dateparser's language data (a dependency
+already); the phrases around them ("todos los", "a las", "um … Uhr", "每…", "…後") are ours:
+dateparser's data has words for dates, not for repeating.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
+from typing import Final
+
+from .languages import ENGLISH_WORDS, FOREIGN_WORDS, LANGUAGE_WORDS
+
+_DATEPARSER_CODE: Final = {
+    "German": "de",
+    "Spanish": "es",
+    "French": "fr",
+    "Portuguese": "pt",
+    "Italian": "it",
+    "Dutch": "nl",
+}
+_DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS: Final = (
+    *("january", "february", "march", "april", "may", "june", "july", "august"),
+    *("september", "october", "november", "december"),
+)
+_UNITS: Final = ("second", "minute", "hour", "day", "week", "month", "year")
+
+# Numbers said in words, and the words that join the parts of an amount: rewritten only inside
+# what a rule reads ("alle zwei Stunden", "für 1 Stunde und 15 Minuten"), never in the task.
+_AMOUNTS: Final[dict[str, str]] = {
+    "German": (
+        "ein=a eine=a einer=a einen=a einem=a zwei=2 drei=3 vier=4 fünf=5 sechs=6 sieben=7 "
+        "acht=8 neun=9 zehn=10 elf=11 zwölf=12 fünfzehn=15 zwanzig=20 dreißig=30 und=and"
+    ),
+    "Spanish": (
+        "un=a una=a uno=1 dos=2 tres=3 cuatro=4 cinco=5 seis=6 siete=7 ocho=8 nueve=9 diez=10 "
+        "once=11 doce=12 quince=15 veinte=20 treinta=30 y=and"
+    ),
+    "French": (
+        "un=a une=a deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 neuf=9 dix=10 onze=11 "
+        "douze=12 quinze=15 vingt=20 trente=30 et=and"
+    ),
+    "Portuguese": (
+        "um=a uma=a dois=2 duas=2 três=3 quatro=4 cinco=5 seis=6 sete=7 oito=8 nove=9 dez=10 "
+        "onze=11 doze=12 quinze=15 vinte=20 trinta=30 e=and"
+    ),
+    "Italian": (
+        "un=a uno=a una=a due=2 tre=3 quattro=4 cinque=5 sei=6 sette=7 otto=8 nove=9 dieci=10 "
+        "undici=11 dodici=12 quindici=15 venti=20 trenta=30 e=and"
+    ),
+    "Dutch": (
+        "een=a één=a twee=2 drie=3 vier=4 vijf=5 zes=6 zeven=7 acht=8 negen=9 tien=10 elf=11 "
+        "twaalf=12 vijftien=15 twintig=20 dertig=30 en=and"
+    ),
+}
+# Words about time said alone, rewritten wherever they stand (with the names of the days and
+# months); German and Dutch "morgen" (tomorrow, or the morning) is the rules'.
+_WORDS: Final[dict[str, str]] = {
+    "German": (
+        "heute=today übermorgen=the-day-after-tomorrow mitternacht=midnight täglich=daily "
+        "wöchentlich=weekly monatlich=monthly jährlich=yearly stündlich=hourly "
+        "werktags=weekdays wochentags=weekdays timer=timer wecker=alarm "
+        "montags=every-monday dienstags=every-tuesday mittwochs=every-wednesday "
+        "donnerstags=every-thursday freitags=every-friday samstags=every-saturday "
+        "sonntags=every-sunday"
+    ),
+    "Spanish": (
+        "hoy=today mediodía=noon mediodia=noon medianoche=midnight diariamente=daily "
+        "semanalmente=weekly mensualmente=monthly temporizador=timer alarma=alarm "
+        "miercoles=wednesday sabado=saturday"
+    ),
+    "French": (
+        "demain=tomorrow aujourd'hui=today midi=noon minuit=midnight quotidiennement=daily "
+        "minuteur=timer minuterie=timer alarme=alarm lundis=mondays mardis=tuesdays "
+        "mercredis=wednesdays jeudis=thursdays vendredis=fridays samedis=saturdays "
+        "dimanches=sundays"
+    ),
+    "Portuguese": (
+        "amanhã=tomorrow amanha=tomorrow hoje=today meio-dia=noon meia-noite=midnight "
+        "diariamente=daily temporizador=timer cronómetro=timer cronometro=timer alarme=alarm "
+        "segundas=mondays terças=tuesdays quartas=wednesdays quintas=thursdays "
+        "sextas=fridays sábados=saturdays domingos=sundays terca=tuesday sabado=saturday"
+    ),
+    "Italian": (
+        "domani=tomorrow oggi=today dopodomani=the-day-after-tomorrow mezzogiorno=noon "
+        "mezzanotte=midnight quotidianamente=daily timer=timer sveglia=alarm "
+        "lunedi=monday martedi=tuesday mercoledi=wednesday giovedi=thursday venerdi=friday"
+    ),
+    "Dutch": (
+        "vandaag=today overmorgen=the-day-after-tomorrow middernacht=midnight "
+        "dagelijks=daily wekelijks=weekly maandelijks=monthly timer=timer kookwekker=timer "
+        "wekker=alarm"
+    ),
+}
+# Words about time that only the rules below rewrite: left in the text, a shape was not read.
+_TIME_WORDS: Final[dict[str, str]] = {
+    "German": (
+        "uhr morgens abend abends nacht nachts mittag mittags "
+        "vormittags nachmittags früh wochenende wochenenden feiertag feiertagen werktag "
+        "werktagen monats sonnenaufgang sonnenuntergang weihnachten ostern silvester neujahr"
+    ),
+    "Spanish": (
+        "mañana manana mañanas tarde tardes noche noches madrugada semana fin fines "
+        "laborables hábiles habiles sol amanecer atardecer anochecer navidad nochebuena pascua"
+    ),
+    "French": (
+        "matin matins soir soirs nuit après-midi week-end weekend ouvrables ouvrés soleil "
+        "lever coucher noël pâques"
+    ),
+    "Portuguese": (
+        "manhã manha manhãs tarde tardes noite noites fim fins úteis uteis sol amanhecer "
+        "entardecer natal páscoa"
+    ),
+    "Italian": (
+        "mattina mattino mattine sera sere notte pomeriggio fine feriali alba tramonto natale "
+        "pasqua"
+    ),
+    "Dutch": (
+        "ochtend ochtends morgens avond avonds middag middags nacht "
+        "nachts weekend werkdagen week zonsopgang zonsondergang kerst kerstmis pasen"
+    ),
+}
+
+# Verbs that set a timer or an alarm ("Starte einen 5 Minuten Timer", "inicia temporizador de
+# 1 hora", "Mets un minuteur d'une heure"), before the word for one: said "set a" in English.
+_SET: Final[dict[str, str]] = {
+    "German": "stell stelle erstell erstelle setz setze start starte mach mache",
+    "Spanish": "inicia iniciar crea crear comienza comenzar comienzo establece establecer pon "
+    "ponme poner programa programar activa activar",
+    "French": "crée créer cree mets mettre lance lancer démarre démarrer règle programme",
+    "Portuguese": "cria criar começa começar comece define definir inicia iniciar inicie "
+    "programa programar ativa ativar liga",
+    "Italian": "avvia avviare imposta impostare crea creare metti mettere fai fissa",
+    "Dutch": "zet start maak stel",
+}
+_ARTICLES: Final[dict[str, str]] = {
+    "German": "einen den ein eine mir",
+    "Spanish": "un una el la me",
+    "French": "un une le la",
+    "Portuguese": "um uma o a me",
+    "Italian": "un uno una il lo la",
+    "Dutch": "een de",
+}
+# the words for "for" between a timer and its length ("Timer für 5 Minuten", "timer per 5 minuti")
+_FOR: Final = {
+    "German": "für|fuer|auf|von",
+    "Spanish": "de|para|en|dentro de",
+    "French": "de|pour|d'une?",
+    "Portuguese": "de|para|com|em",
+    "Italian": "di|da|per",
+    "Dutch": "van|voor|op",
+}
+_TIMERS: Final = "|".join(
+    (*"timer wecker temporizador alarma minuteur minuterie alarme cronómetro".split(),
+     *"cronometro sveglia kookwekker wekker".split(), r"cuenta\s+atrás")
+)  # fmt: skip
+# Small words that say which of the languages a text is in (only counted, never rewritten)
+_SMALL: Final[dict[str, str]] = {
+    "German": "die der das nicht auf im ich du bitte noch",
+    "Spanish": "el la los las del y en dentro con para mi",
+    "French": "le la les du des dans pour et avec mon ma",
+    "Portuguese": "o a os as do da dos das em e daqui com para meu todo toda às sábado domingo",
+    "Italian": "il lo la gli del della tra fra per da e di mio miei",
+    "Dutch": "de het een van voor over om en mijn je",
+}
+
+_Rule = tuple[str, "str | Callable[[re.Match[str]], str]"]
+
+
+def _clock_list(match: re.Match[str]) -> str:
+    """ "à 8h, 12h et 18h30" -> "at 8:00, 12:00 and 18:30": hours written with "h", listed."""
+    times = [f"{h}:{m or '00'}" for h, m in re.findall(r"(\d{1,2})h(\d{2})?", match.group())]
+    return "at " + ", ".join(times[:-1]) + " and " + times[-1]
+
+
+_HOURS_LIST: Final = r"\b(?:à|às|as)\s+\d{1,2}h(?:\d{2})?(?:\s*(?:,|et|e)\s*\d{1,2}h(?:\d{2})?)+\b"
+_Lang = dict[str, str]
+
+
+def _names(language: str) -> dict[str, str]:
+    """dateparser's names of the days and months in `language`, lower case, to English: each
+    one's longest name and the others of four letters or more ("montag", "segunda-feira",
+    "mai"; not "mo" or "mar", which are other words too)."""
+    info = import_module(f"dateparser.data.date_translation_data.{_DATEPARSER_CODE[language]}").info
+    names: dict[str, str] = {}
+    for english in (*_DAYS, *_MONTHS):
+        said = [word.lower() for word in info.get(english, ()) if word.replace("-", "").isalpha()]
+        for word in said:
+            if len(word) >= 4 or word == max(said, key=len):
+                names.setdefault(word, english)
+    return names
+
+
+# Units of time: singular and plural, to English ("stunden" -> "hours")
+_UNIT_WORDS: Final[dict[str, str]] = {
+    "German": (
+        "sekunde=second sekunden=seconds minute=minute minuten=minutes stunde=hour "
+        "stunden=hours min=minutes tag=day tage=days tagen=days woche=week wochen=weeks "
+        "monat=month "
+        "monate=months monaten=months jahr=year jahre=years jahren=years"
+    ),
+    "Spanish": (
+        "segundo=second segundos=seconds minuto=minute minutos=minutes min=minutes hora=hour "
+        "horas=hours día=day días=days dia=day dias=days semana=week semanas=weeks mes=month "
+        "meses=months "
+        "año=year años=years"
+    ),
+    "French": (
+        "seconde=second secondes=seconds minute=minute minutes=minutes min=minutes heure=hour "
+        "heures=hours jour=day jours=days semaine=week semaines=weeks mois=months année=year "
+        "années=years"
+    ),
+    "Portuguese": (
+        "segundo=second segundos=seconds minuto=minute minutos=minutes min=minutes hora=hour "
+        "horas=hours dia=day dias=days semana=week semanas=weeks mês=month meses=months ano=year "
+        "anos=years"
+    ),
+    "Italian": (
+        "secondo=second secondi=seconds minuto=minute minuti=minutes min=minutes ora=hour "
+        "ore=hours "
+        "giorno=day giorni=days settimana=week settimane=weeks mese=month mesi=months "
+        "anno=year anni=years"
+    ),
+    "Dutch": (
+        "seconde=second seconden=seconds secondes=seconds minuut=minute minuutje=minute "
+        "minuten=minutes min=minutes "
+        "uur=hours uurtje=hour uren=hours kwartier=15-minutes dag=day dagen=days week=week "
+        "weken=weeks maand=month "
+        "maanden=months jaar=year jaren=years"
+    ),
+}
+
+_DAY = "DAY"  # in a rule, one day of the week's name (its plural too)
+_NUM = "NUM"  # in a rule, an amount: digits or a number word
+_UNIT = "UNIT"  # in a rule, a unit of time
+_ORD = "ORD"  # in a rule, an ordinal ("ersten", "segundo", "dernier"): its first group
+_AMOUNT = "AMOUNT"  # in a rule, an amount of time: "2 Stunden", "1 hora y 15 minutos"
+
+
+# Rules: a pattern (DAY, NUM and UNIT stand for the language's words) and its English.
+# Applied in order, case-insensitively, each to the text the rule before left.
+_RULES: Final[dict[str, tuple[_Rule, ...]]] = {
+    "German": (
+        # "auch an Wochenenden oder Feiertagen": the runs do not skip those days (no schedule
+        # here skips a holiday), said after the schedule; it adds no day to it
+        (
+            r"[,–-]?\s*(?:also\s+)?auch\s+an\s+(?:wochenenden|feiertagen)"
+            r"(?:\s+(?:oder|und)\s+(?:wochenenden|feiertagen))?\b",
+            "",
+        ),
+        (
+            r"\b(?:stell|stelle|erstell|erstelle|setz|setze|start|starte|mach|mache)\s+(?:mir\s+)?"
+            r"(?:einen|den|ein|eine)?\s*(timer|wecker)",
+            r"set a \1",
+        ),
+        (r"\berinnere?\s+mich\b", "remind me"),
+        (r"\bwecke?\s+mich(?:\s+auf)?\b", "wake me up"),
+        (r"\b(?:an\s+)?jede[mn]?\s+morgen\b", "every morning"),
+        (r"\b(?:an\s+)?jede[mn]?\s+abend\b", "every evening"),
+        (r"\b(?:an\s+)?jede[mn]?\s+tag\b", "every day"),
+        (r"\bjede\s+nacht\b", "every night"),
+        (r"\bjede\s+woche\b", "every week"),
+        (r"\bjede[ns]?\s+monat\b", "every month"),
+        (r"\bjede\s+stunde\b", "every hour"),
+        (r"\bjede\s+minute\b", "every minute"),
+        (r"\b(?:an\s+)?jede[mn]?\s+(DAY)\b", r"every \1"),
+        (r"\balle\s+(AMOUNT)\b", r"every \1"),
+        (r"\bmorgens\b", "every morning"),
+        (r"\babends\b", "every evening"),
+        (r"\bnachts\b", "every night"),
+        (r"\bmorgen\s+früh\b", "tomorrow morning"),
+        (r"\bheute\s+abend\b", "tonight"),
+        (r"\bmorgen\s+abend\b", "tomorrow evening"),
+        (r"\bam\s+morgen\b", "in the morning"),
+        (r"\bam\s+abend\b", "in the evening"),
+        (r"\bmorgen\b", "tomorrow"),
+        (r"\b(?:von\s+)?(DAY)\s+bis\s+(DAY)\b", r"\1 to \2"),
+        (r"\b(?:an\s+)?werktagen\b", "on weekdays"),
+        (r"\b(?:am|an)\s+(?:den\s+)?wochenenden?\b", "on weekends"),
+        (r"\bam\s+(DAY)\b", r"on \1"),
+        (
+            r"\b(?:am|jeden)\s+(ORD)\s+(DAY)\s+"
+            r"(?:des|im|jedes|eines)\s+monats?\b",
+            r"the \1 \2 of every month",
+        ),
+        (r"\bum\s+(?=\d)", "at "),
+        (r"\b(\d{1,2})[:.](\d{2})\s*uhr\b", r"\1:\2"),
+        (r"\b(NUM)\s*uhr\b", r"\1:00"),
+        (r"\bum\s+(NUM)\b", r"at \1"),
+        (r"\b(?:in|nach)\s+(AMOUNT)\b", r"in \1"),
+        (r"\bfür\s+(AMOUNT)\b", r"for \1"),
+        (r"\bauf\s+(AMOUNT)\b", r"for \1"),
+        (r"\bin\s+einer?\s+(UNIT)\b", r"in an \1"),
+    ),
+    "Spanish": (
+        (r"\b(?:todos\s+los|cada)\s+d[ií]as\b|\bcada\s+d[ií]a\b|\ba\s+diario\b", "every day"),
+        (r"\b(?:todas\s+las|cada)\s+mañanas?\b", "every morning"),
+        (r"\b(?:todas\s+las|cada)\s+tardes?\b", "every afternoon"),
+        (r"\b(?:todas\s+las|cada)\s+noches?\b", "every night"),
+        (r"\b(?:todos\s+los|cada)\s+(DAY)\b", r"every \1"),
+        (r"\blos\s+(DAY)\b", r"on \1"),
+        (r"\bel\s+(DAY)\b", r"on \1"),
+        (r"\bde\s+(DAY)\s+a\s+(DAY)\b", r"\1 to \2"),
+        (
+            r"\bentre\s+semana\b|\b(?:los\s+)?d[ií]as\s+(?:laborables|h[aá]biles|de\s+semana)\b",
+            "weekdays",
+        ),
+        (r"\b(?:los\s+|el\s+)?fin(?:es)?\s+de\s+semana\b", "weekends"),
+        (r"\bcada\s+(AMOUNT)\b", r"every \1"),
+        (r"\bcada\s+(UNIT)\b", r"every \1"),
+        (r"(\d)\s+(?:de\s+la|por\s+la)\s+(?:mañana|madrugada)\b", r"\1 am"),
+        (r"(\d)\s+(?:de\s+la|por\s+la)\s+(?:tarde|noche)\b", r"\1 pm"),
+        (r"\bpor\s+la\s+mañana\b", "in the morning"),
+        (r"\bpor\s+la\s+tarde\b", "in the afternoon"),
+        (r"\bpor\s+la\s+noche\b|\besta\s+noche\b", "tonight"),
+        (r"\ba\s+la\s+una\b", "at 1"),
+        (r"\ba\s+las\s+(NUM)\s+y\s+media\b", r"at \1:30"),
+        (r"\ba\s+las\s+(NUM)\s+y\s+cuarto\b", r"at \1:15"),
+        (r"\ba\s+las?\s+(?=\d)", "at "),
+        (r"\ba\s+las\s+(NUM)\b", r"at \1"),
+        (r"\b(?:en|dentro\s+de)\s+(AMOUNT)\b", r"in \1"),
+        (r"\b(?:de|para)\s+(AMOUNT)\b", r"for \1"),
+        (r"\bpasado\s+mañana\b", "the day after tomorrow"),
+        (r"\bmañana\b", "tomorrow"),
+        (
+            r"\bel\s+(ORD)\s+(DAY)\s+de\s+"
+            r"(?:cada|todos\s+los)\s+mes(?:es)?\b",
+            r"the \1 \2 of every month",
+        ),
+        (r"\brecu[ée]rdame\b|\brecordarme\b|\brecordame\b", "remind me"),
+        (r"\bdespi[ée]rtame\b", "wake me up"),
+    ),
+    "French": (
+        (r"\b(?:tous\s+les|chaque)\s+jours?\b", "every day"),
+        (r"\b(?:tous\s+les|chaque)\s+matins?\b", "every morning"),
+        (r"\b(?:tous\s+les|chaque)\s+soirs?\b", "every evening"),
+        (r"\b(?:toutes\s+les|chaque)\s+nuits?\b", "every night"),
+        (r"\b(?:tous\s+les|chaque)\s+(DAY)\b", r"every \1"),
+        (r"\bdu\s+(DAY)\s+au\s+(DAY)\b", r"\1 to \2"),
+        (r"\ble\s+(DAY)\b", r"on \1"),
+        (r"\ben\s+semaine\b|\bjours\s+ouvr(?:ables|és)\b", "weekdays"),
+        (r"\b(?:le|les)\s+week-?ends?\b", "weekends"),
+        (r"\b(?:toutes|tous)\s+les\s+(AMOUNT)\b", r"every \1"),
+        (r"\b(?:toutes\s+les|chaque)\s+(UNIT)\b", r"every \1"),
+        (r"\b(?:tous\s+les|chaque)\s+(UNIT)\b", r"every \1"),
+        (r"\b(\d{1,2})\s*(?:h|heures?)\s+du\s+matin\b", r"\1 am"),
+        (r"\b(\d{1,2})\s*(?:h|heures?)\s+(?:du\s+soir|de\s+l'après-midi)\b", r"\1 pm"),
+        (r"\b(\d{1,2})\s+heures?\b(?!\s*\d)", r"\1:00"),
+        (r"\bce\s+soir\b", "tonight"),
+        (r"\bà\s+(\d{1,2})\s+h\b(?!\s*\d)", r"at \1:00"),
+        (r"\bà\s+(NUM)\s+heures?\s+et\s+demie\b", r"at \1:30"),
+        (r"\bà\s+(?=\d|midi|minuit)", "at "),
+        (r"\bdans\s+(AMOUNT)\b", r"in \1"),
+        (r"\b(?:de|pour)\s+(AMOUNT)\b", r"for \1"),
+        (r"\bd'une\s+(UNIT)\b", r"for an \1"),
+        (r"\bune\s+demi-heure\b", "half an hour"),
+        (
+            r"\ble\s+(ORD)\s+(DAY)\s+"
+            r"(?:du|de\s+chaque)\s+mois\b",
+            r"the \1 \2 of every month",
+        ),
+        (r"\brappelle[- ]moi\b", "remind me"),
+        (r"\br[ée]veille[- ]moi\b", "wake me up"),
+    ),
+    "Portuguese": (
+        (r"\b(?:todos\s+os|cada)\s+dias?\b|\bdiariamente\b", "every day"),
+        (r"\b(?:todas\s+as|cada)\s+manhãs?\b", "every morning"),
+        (r"\b(?:todas\s+as|cada)\s+tardes?\b", "every afternoon"),
+        (r"\b(?:todas\s+as|cada)\s+noites?\b", "every night"),
+        (r"\b(?:todas\s+as|todos\s+os|todo|toda|cada)\s+(DAY)(?:-feiras?)?\b", r"every \1"),
+        (r"\btodo\s+dia\b", "every day"),
+        (r"\bde\s+(DAY)(?:-feira)?\s+a\s+(DAY)(?:-feira)?\b", r"\1 to \2"),
+        (r"\b(?:às|as|na|no|aos|nas)\s+(DAY)(?:-feiras?)?\b", r"on \1"),
+        (r"\bdias\s+úteis\b", "weekdays"),
+        (r"\b(?:nos\s+|no\s+)?fins?\s+de\s+semana\b", "weekends"),
+        (r"\b(?:a\s+)?cada\s+(AMOUNT)\b", r"every \1"),
+        (r"\b(?:a\s+)?cada\s+(UNIT)\b", r"every \1"),
+        (r"\bde\s+hora\s+em\s+hora\b", "every hour"),
+        (r"(\d)\s+(?:da|de)\s+(?:manhã|madrugada)\b", r"\1 am"),
+        (r"(\d)\s+(?:da|de)\s+(?:tarde|noite)\b", r"\1 pm"),
+        (r"\b(?:às|as)\s+(NUM)\s+e\s+meia\b", r"at \1:30"),
+        (r"\b(?:às|as|à)\s+(?=\d)", "at "),
+        (r"\b(?:em|dentro\s+de|daqui\s+a)\s+(AMOUNT)\b", r"in \1"),
+        (r"\b(?:de|para|com)\s+(AMOUNT)\b", r"for \1"),
+        (r"\bdepois\s+de\s+amanhã\b", "the day after tomorrow"),
+        (
+            r"\ba\s+(ORD)\s+(DAY)(?:-feira)?\s+d[eo]\s+"
+            r"(?:cada\s+)?mês\b",
+            r"the \1 \2 of every month",
+        ),
+        (r"\blembr[ae]-me\b|\bme\s+lembr[ae]\b", "remind me"),
+    ),
+    "Italian": (
+        (r"\b(?:ogni|tutti\s+i)\s+giorn[oi]\b", "every day"),
+        (r"\b(?:ogni|tutte\s+le)\s+mattin[ae]\b|\bogni\s+mattino\b", "every morning"),
+        (r"\b(?:ogni|tutte\s+le)\s+ser[ae]\b", "every evening"),
+        (r"\bogni\s+notte\b", "every night"),
+        (r"\b(?:ogni|tutti\s+i|tutte\s+le)\s+(DAY)\b", r"every \1"),
+        (r"\bdal\s+(DAY)\s+al\s+(DAY)\b", r"\1 to \2"),
+        (r"\b(?:il|la)\s+(DAY)\b", r"on \1"),
+        (r"\b(?:nei\s+)?giorni\s+feriali\b", "weekdays"),
+        (r"\b(?:nel|nei)\s+(?:fine\s+settimana|weekend)\b", "on weekends"),
+        (r"\bogni\s+(AMOUNT)\b", r"every \1"),
+        (r"\bogni\s+(UNIT)\b", r"every \1"),
+        (r"(\d)\s+(?:di|del|della)\s+(?:mattina|mattino)\b", r"\1 am"),
+        (r"(\d)\s+(?:di|del|della)\s+(?:sera|pomeriggio|notte)\b", r"\1 pm"),
+        (r"\ball['’]una\b", "at 1"),
+        (r"\balle\s+(NUM)\s+e\s+mezz[ao]\b", r"at \1:30"),
+        (r"\balle\s+(?=\d)", "at "),
+        (r"\b(?:tra|fra)\s+(AMOUNT)\b", r"in \1"),
+        (r"\b(?:tra|fra)\s+un['’]?\s*(UNIT)\b", r"in an \1"),
+        (r"\b(?:da|di|per)\s+(AMOUNT)\b", r"for \1"),
+        (r"\bil\s+(ORD)\s+(DAY)\s+(?:del|di\s+ogni)\s+mese\b", r"the \1 \2 of every month"),
+        (r"\bricordami\b", "remind me"),
+        (r"\bsvegliami\b", "wake me up"),
+    ),
+    "Dutch": (
+        (r"\b(?:elke|iedere)\s+dag\b", "every day"),
+        (r"\b(?:elke|iedere)\s+(?:ochtend|morgen)\b", "every morning"),
+        (r"\b(?:elke|iedere)\s+avond\b", "every evening"),
+        (r"\b(?:elke|iedere)\s+nacht\b", "every night"),
+        (r"\b(?:elke|iedere)\s+(DAY)\b", r"every \1"),
+        (r"\b(?:elk|ieder)\s+uur\b", "every hour"),
+        (r"\bom\s+de\s+(AMOUNT)\b", r"every \1"),
+        (r"\b(?:elke|iedere)\s+(AMOUNT)\b", r"every \1"),
+        (r"\b(?:van\s+)?(DAY)\s+t(?:ot)?\s*/?\s*(?:en\s+)?m(?:et)?\s+(DAY)\b", r"\1 to \2"),
+        (r"\bop\s+(DAY)\b", r"on \1"),
+        (r"\bop\s+werkdagen\b|\bdoordeweeks\b", "on weekdays"),
+        (r"\b(?:in\s+het|op)\s+weekend\b", "on weekends"),
+        (r"['’]s\s+ochtends\b|['’]s\s+morgens\b", "in the morning"),
+        (r"['’]s\s+middags\b", "in the afternoon"),
+        (r"['’]s\s+avonds\b", "in the evening"),
+        (r"['’]s\s+nachts\b", "at night"),
+        (r"\bmorgen\b", "tomorrow"),
+        (r"\b(\d{1,2})[:.](\d{2})\s*uur\b", r"\1:\2"),
+        (r"\bom\s+(\d{1,2})\s*uur\b", r"at \1:00"),
+        (r"\bom\s+(?=\d)", "at "),
+        (r"\b(?:over|binnen)\s+(AMOUNT)\b", r"in \1"),
+        (r"\b(?:van|voor|op)\s+(AMOUNT)\b", r"for \1"),
+        (r"\bde\s+(ORD)\s+(DAY)\s+van\s+(?:de|elke)\s+maand\b", r"the \1 \2 of every month"),
+        (r"\bherinner\s+me\b", "remind me"),
+    ),
+}
+# Words that turn a sentence into a question, a statement, the past or an undoing, said in
+# English so that the grammar's own cues find them ("Das Meeting war gestern um 9 Uhr" is the
+# past, "Lösche die Erinnerung um 9 Uhr" a change to a job, "¿A qué hora es …?" a question;
+# German "ist" and French "est" are no zone). Rewritten wherever they stand.
+_CUE_WORDS: Final[dict[str, str]] = {
+    "German": (
+        "ist=is sind=are war=was waren=were wird=will gestern=yesterday vorgestern=yesterday "
+        "nicht=not kein=no keine=no nie=never niemals=never wann=when lösche=cancel "
+        "lösch=cancel entferne=cancel storniere=cancel stoppe=stop beende=stop "
+        "verschiebe=move ändere=change erinnerung=reminder termin=meeting"
+    ),
+    "Spanish": (
+        "es=is son=are fue=was era=was ayer=yesterday anteayer=yesterday no=not nunca=never "
+        "cuándo=when cuando=when cancela=cancel cancelar=cancel elimina=cancel eliminar=cancel "
+        "borra=cancel borrar=cancel quita=cancel detén=stop mueve=move cambia=change "
+        "recordatorio=reminder reunión=meeting"
+    ),
+    "French": (
+        "est=is sont=are était=was fut=was hier=yesterday avant-hier=yesterday ne=not pas=not "
+        "jamais=never quand=when annule=cancel annuler=cancel supprime=cancel "
+        "supprimer=cancel arrête=stop déplace=move change=change rappel=reminder réveil=alarm "
+        "réunion=meeting"
+    ),
+    "Portuguese": (
+        "é=is são=are foi=was era=was ontem=yesterday anteontem=yesterday não=not nunca=never "
+        "quando=when cancela=cancel cancelar=cancel apaga=cancel apagar=cancel remove=cancel "
+        "remover=cancel muda=change lembrete=reminder reunião=meeting"
+    ),
+    "Italian": (
+        "è=is sono=are era=was fu=was ieri=yesterday non=not mai=never quando=when "
+        "cancella=cancel annulla=cancel elimina=cancel rimuovi=cancel ferma=stop sposta=move "
+        "cambia=change promemoria=reminder riunione=meeting"
+    ),
+    "Dutch": (
+        "is=is zijn=are was=was waren=were gisteren=yesterday eergisteren=yesterday niet=not "
+        "nooit=never wanneer=when annuleer=cancel verwijder=cancel wis=cancel stop=stop "
+        "verplaats=move wijzig=change herinnering=reminder vergadering=meeting"
+    ),
+}
+# Zones said the way their countries say them ("(07:30 ora italiana)", "(hora de Portugal)")
+_ZONES: Final = (
+    (r"\bora\s+(?:italiana|di\s+roma)\b", "Rome time"),
+    (r"\bhora\s+(?:de\s+)?(?:españa|peninsular|madrid)\b", "Madrid time"),
+    (r"\bhora\s+(?:de\s+)?colombia\b", "Bogota time"),
+    (r"\bhora\s+(?:de\s+)?(?:portugal|lisboa)\b", "Lisbon time"),
+    (r"\bheure\s+(?:de\s+paris|française|francaise)\b", "Paris time"),
+    (r"\b(?:deutscher|deutsche|berliner)\s+zeit\b", "Berlin time"),
+    (r"\bnederlandse\s+tijd\b", "Amsterdam time"),
+)
+_ORDINALS: Final = {
+    **dict.fromkeys(("ersten", "primer", "premier", "primeira", "primo", "eerste"), "first"),
+    **dict.fromkeys(("zweiten", "segundo", "deuxième", "second", "segunda", "tweede"), "second"),
+    **dict.fromkeys(("dritten", "tercer", "troisième", "terceira", "terzo", "derde"), "third"),
+    **dict.fromkeys(("vierten", "cuarto", "quatrième", "quarta", "quarto", "vierde"), "fourth"),
+    **dict.fromkeys(("letzten", "último", "ultimo", "dernier", "última", "laatste"), "last"),
+}
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    # pattern, its English (or what makes it), whether its first group is an ordinal
+    rules: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], bool], ...]
+    words: dict[str, str]  # rewritten wherever they stand
+    said: dict[str, str]  # rewritten inside what a rule reads: words, units, amounts
+    word: re.Pattern[str]  # one of `words`
+    said_word: re.Pattern[str]  # one of `said`
+    time_words: frozenset[str]
+
+
+def _pairs(listed: str) -> dict[str, str]:
+    return {key: value.replace("-", " ") for key, value in (p.split("=") for p in listed.split())}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon:
+    """The compiled rules and words of `language` (built once, the first time it is seen)."""
+    names = _names(language)
+    words = {**names, **_pairs(_WORDS[language]), **_pairs(_CUE_WORDS[language])}
+    units, amounts = _pairs(_UNIT_WORDS[language]), _pairs(_AMOUNTS[language])
+    said = {**words, **units, **amounts}
+    days = [w for w, e in words.items() if e.removeprefix("every ").rstrip("s") in _DAYS]
+    numbers = [w for w, e in amounts.items() if e.isdigit() or e == "a"]
+    joins = [w for w, e in amounts.items() if e == "and"]
+    number = rf"(?:\d+|{_alternation(numbers)})"
+    join = _alternation(joins)
+    unit = rf"(?:{_alternation(units)})"
+    alternatives = {
+        _ORD: _alternation(_ORDINALS),
+        _DAY: _alternation(d for d in days if not words[d].startswith("every")),
+        _UNIT: _alternation(units),
+        _NUM: rf"\d+|{_alternation(numbers)}",
+        _AMOUNT: rf"{number}\s*{unit}(?:\s*,?\s*(?:(?:{join})\s+)?{number}\s*{unit})*",
+    }
+    setting = (
+        rf"\b(?:{'|'.join(_SET[language].split())})\s+"
+        rf"(?:(?:{'|'.join(_ARTICLES[language].split())})\s+)*"
+        rf"(?=(?:\d+\s+\w+\s+)?(?:{_TIMERS})\b)"
+    )
+    timers = (
+        # times joined: "às 8h, 12h e 18h", "um 9 und 17 Uhr"
+        (rf"(?<=[\dh])\s+(?:{_alternation(joins)})\s+(?=\d)", " and "),
+        # "5 Minuten Timer", "timer 10 minuti", "temporizador de 45 minutos"
+        (rf"\b(AMOUNT)\s+(?=(?:{_TIMERS})\b)", r"\1 "),
+        (rf"\b({_TIMERS})\s+(?:(?:{_FOR[language]})\s+)?(AMOUNT)\b", r"timer for \2"),
+    )
+    rules = tuple(
+        (re.compile(_expand(pattern, alternatives), re.IGNORECASE), english, f"({_ORD})" in pattern)
+        for pattern, english in (
+            (setting, "set a "),
+            (_HOURS_LIST, _clock_list),
+            *timers,
+            *_RULES[language],
+            *_ZONES,
+        )
+    )
+    word = re.compile(rf"(?<![\w'-])({_alternation(words)})(?![\w'-])", re.IGNORECASE)
+    said_word = re.compile(rf"(?<![\w'-])({_alternation(said)})(?![\w'-])", re.IGNORECASE)
+    time_words = frozenset(_TIME_WORDS[language].split())
+    return _Lexicon(rules, words, said, word, said_word, time_words)
+
+
+def _expand(pattern: str, alternatives: dict[str, str]) -> str:
+    """`pattern` with its names (DAY, …) spelled out; what follows a match may be a rule's
+    English already ("um" before "7:01 Uhr" read as "7:01")."""
+    pattern = pattern.replace("(?=", f"(?={_OPEN}?")
+    for name, alternation in alternatives.items():
+        pattern = pattern.replace(f"({name})", f"({alternation})")
+    return pattern
+
+
+_LETTERS: Final = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+# Words of those languages that are English words too ("timer", "minutes", "week", "tag"):
+# they say nothing about which language a text is in.
+_SHARED: Final = frozenset(
+    "timer minute minutes week weekend a an and en tag um once de die so sei due tre dos six sept "
+    "over mon con per do as o me start stop min et "
+    "april august september november december juni juli mai mei mars ore".split()
+)
+
+
+def _words_of(language: str) -> frozenset[str]:
+    """The words that say a text is in `language`: its words about time and the lexicon's."""
+    said = " ".join((_WORDS[language], _UNIT_WORDS[language]))
+    keys = {pair.split("=")[0] for pair in said.split()}
+    listed = " ".join((_TIME_WORDS[language], _SET[language], _SMALL[language]))
+    return (frozenset(listed.split()) | keys | LANGUAGE_WORDS[language]) - _SHARED
+
+
+_NEUTRAL: Final = frozenset({"in"})  # English's, German's, Dutch's and Italian's
+_VOCABULARY: Final = {language: _words_of(language) for language in _DATEPARSER_CODE}
+# any of them, bare or with the punctuation a word is written beside ("minutos,", "(jeden"):
+# the text's words split at spaces are looked up in it at once
+_ANY: Final = frozenset(
+    variant
+    for word in frozenset().union(*_VOCABULARY.values())
+    for variant in (word, *(word + mark for mark in ",.;:!?)"), "(" + word, "¿" + word)
+)
+# each language's words that no other of them has: a tie between two is settled by them
+_ONLY: Final = {
+    language: vocabulary.difference(*(v for other, v in _VOCABULARY.items() if other != language))
+    for language, vocabulary in _VOCABULARY.items()
+}
+
+
+_GATE: Final = _ANY | FOREIGN_WORDS
+
+
+def may_be_foreign(text: str) -> bool:
+    """Whether a word of `text` is one of another language's (ours, or one `languages.py`
+    refuses): the one test English texts pay, before `language_of` and `foreign_language`."""
+    return not _GATE.isdisjoint(text.lower().split())
+
+
+def language_of(text: str) -> str | None:
+    """The language whose lexicon reads `text` ("German" for "Timer für 5 Minuten"), or None:
+    the one with the most of its words in the text, when they outnumber English's small words
+    ("Send the Resumen semanal every Monday at 9:00" is English). Cheap for English: one split
+    and one set test first."""
+    lowered = text.lower()
+    if _ANY.isdisjoint(lowered.split()):
+        return None
+    words = _LETTERS.findall(lowered)
+    english = sum(word in ENGLISH_WORDS and word not in _NEUTRAL for word in words)
+    counts = {
+        language: (
+            sum(word in vocabulary for word in words),
+            sum(w in _ONLY[language] for w in words),
+        )
+        for language, vocabulary in _VOCABULARY.items()
+    }
+    best = max(counts, key=counts.__getitem__)  # a tie: the one with more words of its own
+    return best if counts[best][0] > english else None
+
+
+def to_english(text: str, language: str) -> str | None:
+    """`text` (written in `language`, as `language_of` found) with its schedule words in
+    English, or None when a word about time is left that the lexicon does not read."""
+    lexicon = _lexicon(language)
+    english = text
+    for pattern, replacement, ordinal in lexicon.rules:
+        english = pattern.sub(_replacer(replacement, lexicon, ordinal=ordinal), english)
+    # the words between the rules' English (marked off by _OPEN/_CLOSE) are the language's
+    parts = re.split(f"[{_OPEN}{_CLOSE}]", english)
+    for i in range(0, len(parts), 2):
+        parts[i] = lexicon.word.sub(lambda m: lexicon.words[m.group().lower()], parts[i])
+        if not lexicon.time_words.isdisjoint(w.lower() for w in _LETTERS.findall(parts[i])):
+            return None
+    return "".join(parts)
+
+
+_OPEN: Final = "\ue000"
+_CLOSE: Final = "\ue001"
+
+
+def _replacer(
+    english: str | Callable[[re.Match[str]], str], lexicon: _Lexicon, *, ordinal: bool
+) -> Callable[[re.Match[str]], str]:
+    """What a rule's match becomes: `english` with its groups put in, each in English (the
+    first an ordinal when `ordinal`: Portuguese "segunda" is the second, or Monday)."""
+
+    def replace(match: re.Match[str]) -> str:
+        if callable(english):
+            return f"{_OPEN}{english(match)}{_CLOSE}"
+        out = english
+        for number, group in enumerate(match.groups(), 1):
+            said = (group or "").lower()
+            if ordinal and number == 1:
+                said = _ORDINALS[said]
+            else:
+                said = lexicon.said_word.sub(lambda m: lexicon.said[m.group().lower()], said)
+            out = out.replace(f"\\{number}", said)
+        return f"{_OPEN}{out}{_CLOSE}"
+
+    return replace
