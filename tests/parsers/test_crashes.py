@@ -44,6 +44,8 @@ CRASHED = [
     # year 0 (`build._check_date`)
     "0000-01-01",
     "on 0000-01-01 at 9",
+    # months added past year 9999 (`wallclock.add_months`: a ValueError, not an OverflowError)
+    "everyday in January for 1000000 years",
 ]
 
 
