@@ -2,8 +2,10 @@
 
 Reminder bots are called in many ways: a slash command ("/remindme 2h stretch", "/timer 25m
 Break"), a sign before or after the command's name ("!remind #general 1h Event starting",
-"RemindMe! 2 days", "r!remind 1day, Do something"), or a mention of the bot ("u/RemindMeBot 2
-days", "@**Reminder Bot** "Water the plants." in 20 minutes", "@remind here in 3 hours …").
+"RemindMe! 2 days", "r!remind 1day, Do something" — any one to three of the signs bots listen
+for: "++remindme 2h …", ">!remind me 6 hours …", "%remind", "&remind", "--remindme"), or a
+mention of the bot ("u/RemindMeBot 2 days", "@**Reminder Bot** "Water the plants." in 20
+minutes", "@remind here in 3 hours …").
 `plain_command` rewrites such a command the way a person would say it, for the rest of the
 parser to read: "remind me in 2h stretch", "in 25m Break", "remind #general in 1h Event
 starting", "remind me in 2 days".
@@ -35,7 +37,9 @@ _COMMAND: Final = re.compile(
         (?P<mention>(?:u/|@)(?:\*\*)?[a-z]*remind[a-z ]{0,12}?bot(?:\*\*)?)[\s,:]*
         (?:[/!]?(?P<after>remind[\s_-]?me)(?:!|(?=[\s,:]|$)))?
       | (?P<spaced>remind\s+me)!
-      | (?P<sign>>>?|[/!@$.?;]|[a-z]{1,3}[!.?$])?
+      # the sign a bot listens for: one to three of them ("!", "++", ">!", ">>", "--", "$", "%")
+      # or a bot's letters and one ("r!", "t.", "sh!")
+      | (?P<sign>[/!@$.?;>+~%&=-]{1,3}|[a-z]{1,3}[!.?$])?
         (?P<name>remind[_-]?me|remind|reminders?|timer|countdown|alarm|schedule|task|todo|
             notify|notification|nudge|daily|weekly|hourly|monthly|yearly|nightly|loop|repeat|
             every)
@@ -46,7 +50,7 @@ _COMMAND: Final = re.compile(
         (?:\s+(?:add|new|set|create)(?=[\s,:]|$))?  # "/reminder add 2h …"
       # "!setreminder 4h …", "!set_reminder 35 min", "!addreminder", "!remindonce 2h …",
       # "!newreminder": a reminder command's name with a verb joined on, after a sign
-      | (?P<sign2>[/!.]|[a-z]{1,3}[!.])
+      | (?P<sign2>[/!@$.?;>+~%&=-]{1,3}|[a-z]{1,3}[!.])
         (?P<joined>(?:set|add|new|create|make)[_-]?(?:remind(?:er)?|timer|alarm)|
             (?:remind(?:er)?|timer|alarm)[_-]?(?:set|add|new|create|once))
         (?:@[a-z0-9_]*bot)?(?=[\s,:]|$)
@@ -91,15 +95,20 @@ _TIMER: Final = re.compile(
     # "a timer set for 10 minutes", "start a timer going for 5 minutes": the same
     (?:(?:count[\s-]?down\s+)?timers?\s+(?:(?:called|named)\s+(?P<name>[\w'-]+)\s+)?
         (?:(?:set|started|going|running)\s+)?(?:for|of)\s+
-      | count[\s-]?down\s+(?:of|from)\s+(?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s|half\s)
+      | count[\s-]?down\s+(?:of|from)\s+(?=\d|an?\s|half\s|"""
+    + lx.SPELLED_NUMBER
+    + r""")
       | (?=(?P<amount>[^,]{1,40}?)[\s-]*(?:timer|count[\s-]?down)\b)
       # "timer 10m", "countdown -d 1.5h"; "count down 10 minutes" (an assistant's countdown)
       | (?:timers?|count[\s-]?down)\s+(?:-[dt]\s+|--duration[=\s]\s*|for\s+)?
-        (?=\d|an?\s|one\s|two\s|three\s|five\s|ten\s|half\s)
+        (?=\d|an?\s|half\s|"""
+    + lx.SPELLED_NUMBER
+    + r""")
       # "set the timer to 10 minutes": set to an amount of time — one with its unit, so "set
       # my timer to 52/17" (a pomodoro preset) is not read as one
-      | timers?\s+to\s+(?=(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|
-          fifteen|twenty|thirty|forty|forty[\s-]five|fifty|sixty|ninety)[\s-]?
+      | timers?\s+to\s+(?=(?:\d+|an?|"""
+    + lx.SPELLED_NUMBER
+    + r""")[\s-]?
           (?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b))""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -137,7 +146,7 @@ _EVERY_OPTIONS: Final = re.compile(r"(?:every|repeat|recurring|repeating)\s+(?=[
 _QUOTES: Final = "\"'“”‘’`"
 _TIMER_WORD: Final = re.compile(r"^[\s-]*(?:timer|count[\s-]?down)\b\s*", re.IGNORECASE)
 # a sign that the text starts with a bot's command: only then is the pattern tried
-_SIGNS: Final = frozenset("/!@$.?;>")
+_SIGNS: Final = frozenset("/!@$.?;>+~%&=-")
 _OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "ma", "co"})
 _FIRST_LETTERS: Final = frozenset("uhorasgcbjmpUHORASGCBJMP")
 _REMIND_ME: Final = frozenset({"remindme", "remind-me", "remind_me"})
@@ -152,22 +161,46 @@ _TARGET: Final = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT: Final = (
-    r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*"
+    rf"(?:(?:\d+(?:\.\d+)?|an?|{lx.SPELLED_NUMBER})[\s-]*"
     r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
-    r"months?|y|yrs?|years?)(?![a-z])"
+    r"months?|y|yrs?|years?)(?![a-z])(?:\s+and\s+a\s+half(?![a-z]))?"
+    # "half an hour", "a half-hour", "a quarter of an hour", "quarter hour"
+    r"|(?:an?\s+)?half(?:[\s-]an?)?[\s-]hours?(?![a-z])"
+    r"|(?:a\s+)?quarter(?:[\s-]of[\s-]an)?[\s-]hours?(?![a-z]))"
 )
 # "2 days", "1h30m", "2d 3h 5m", "1 hour and 30 minutes" — not "2 hours before the call".
 # The space between two amounts is taken at once (an atomic group): "\s*(?:,|and)?\s*" let
 # each space be either \s*'s, and a text of amounts that does not match ("1 day 2 hours 1 da")
 # was tried 2^n ways (150 characters: 11 s)
+AMOUNTS: Final = rf"{_AMOUNT}(?:(?>\s*(?:,|and)?\s*){_AMOUNT})*"
 DELAY: Final = re.compile(
-    rf"{_AMOUNT}(?:(?>\s*(?:,|and)?\s*){_AMOUNT})*"
-    r"(?!\s*(?:before|after|ago|earlier|later|prior|from|until|till|every|each|of)\b)",
+    AMOUNTS + r"(?!\s*(?:before|after|ago|earlier|later|prior|from|until|till|every|each|of)\b)",
     re.IGNORECASE,
 )
 
 
-_MODE: Final = re.compile(r"(?:once|one-?off|(?P<many>recurring|repeating|repeat))\s+", re.I)
+# a chat's numeric id for a person or a channel (Discord's are 17 to 20 digits; a bot's docs
+# write shorter ones): six digits or more, then a space
+_USER_ID: Final = re.compile(r"(?P<id>\d{6,20})\s+")
+
+
+def user_id(rest: str) -> tuple[str, int] | None:
+    """ "3232352323 1d0h10m Hi" → ("3232352323", 11): the id of whom a bot's command is for, where
+    the command names its target (right after its name), and where the rest starts — only when
+    an amount of time follows it, so that no date or time written in digits ("20270315 …") is
+    taken for one; None otherwise."""
+    if not rest[:1].isdigit():
+        return None
+    match = _USER_ID.match(rest)
+    if match is None or DELAY.match(rest, match.end()) is None:
+        return None
+    return match["id"], match.end()
+
+
+# "once 1h …", "recurring 2h …", "repeat 30m …", "repeat-6h …" (a bot's subcommand joined on)
+_MODE: Final = re.compile(
+    r"(?:once|one-?off|(?P<many>recurring|repeating|repeat))(?:\s+|-(?=\d))", re.I
+)
 
 
 def plain_command(text: str) -> str:
@@ -224,6 +257,9 @@ def plain_command(text: str) -> str:
             named, rest = options
             if named is not None:
                 others.append(named)
+    if (user := user_id(rest)) is not None:
+        others.append(f"<@{user[0]}>")
+        rest = rest[user[1] :]
     if "--" in rest and (dashed := dashed_options(rest)) is not None:
         rest = dashed
     if others:

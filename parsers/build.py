@@ -1587,6 +1587,12 @@ def _recurring(b: _Builder) -> Built:
     if p.nth or p.monthdays or unit in ("month", "year") or p.first_weekday:
         if unit == "day" and count != 1 and len(p.monthdays) == 1 and p.of_month:
             return _monthday_steps(b, count)
+        if unit == "week" and count == 2 and not p.monthdays and alternate_weeks(p.nth):
+            # "Bi-Weekly, 2nd and 4th Fridays at 2p": every other week says those days again
+            b.note(
+                "“every other week” read as the nth days of the month named with it", UNSURE_PENALTY
+            )
+            return _monthly(b, 1)
         if unit in ("day", "week") and count != 1:
             raise Rejected(
                 f"an interval of {unit}s does not go with a day of the month",
@@ -1594,6 +1600,17 @@ def _recurring(b: _Builder) -> Built:
             )
         return _monthly(b, count if unit == "month" else 1)
     return _daily_or_weekly(b, unit, count)
+
+
+def alternate_weeks(nth: list[tuple[int, int]]) -> bool:
+    """Whether the nth weekdays of a month are every other one of them — the 1st and 3rd, or
+    the 2nd and 4th, of each day named ("2nd and 4th Fridays"): what "bi-weekly" or "every 2
+    weeks" beside them says again, as a meeting's page writes both. Not one nth day ("every 2
+    weeks on the 2nd Friday": which is it?), nor the 1st and 2nd."""
+    weeks: dict[int, set[int]] = {}
+    for week, day in nth:
+        weeks.setdefault(day, set()).add(week)
+    return bool(weeks) and all(found in ({1, 3}, {2, 4}) for found in weeks.values())
 
 
 def _weekdays_of_every_period(p: Phrase, unit: str | None, count: float) -> bool:

@@ -91,8 +91,21 @@ _NUMBER_WORDS: Final = {
     "fortyfive": 45,
     "fifty": 50,
     "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
     "ninety": 90,
 }
+
+# A whole number said in words as people say amounts of time, from one to ninety-nine ("eleven",
+# "twenty five", "fifty-nine", "eighty"): for the patterns that look for an amount before the
+# grammar reads it (a bot's "remindme eleven minutes", "a fifteen min timer"). The grammar's
+# own tokens join "twenty" and "five" the same way (tokens.compound_numbers).
+SPELLED_NUMBER: Final = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine)(?![a-z]))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen)(?![a-z])"
+)
 
 # Words after an ordinal written as a word that are no thing it could count: in "on the tenth
 # with my father", "the first about rent" the ordinal is a day ("the first person" counts one)

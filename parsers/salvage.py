@@ -96,10 +96,11 @@ _EMPHASIS: Final = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)_
 # a remark in brackets, or words in double quotes (a message, or the schedule itself:
 # 'cron: "0 9 * * 1"')
 _BRACKETED: Final = re.compile(r'\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}|"([^"]*)"|“([^”]*)”')
-# Where a clause or sentence ends: ". " (before a capital or a bracket), "; ", "! ", "? ",
+# Where a clause or sentence ends: ". " (before a capital, a bracket or a sign a chat bot's
+# command starts with: "e.g. ++remind 1d Hi"), "; ", "! ", "? ",
 # a new line, ", ", a dash between spaces, ": " — never inside "9:30" or "a.m."
 _BOUNDARY: Final = re.compile(
-    r"(?:(?<=[a-z0-9)\]])\.(?=\s+[A-Z0-9(\[\"“/!@#])|[!?;]+|\u2026)\s+|\s*\n\s*|,\s+|\s+[-–—]+\s+"
+    r"(?:(?<=[a-z0-9)\]])\.(?=\s+[A-Z0-9(\[\"“/!@#$%&+~>?])|[!?;]+|\u2026)\s+|\s*\n\s*|,\s+|\s+[-–—]+\s+"
     r"|:\s+"
 )
 

@@ -16,6 +16,7 @@ from typing import Final
 
 from . import lexicon as lx
 from .conversions import AmbiguousZone, settle
+from .links import link_spans, may_hold_link
 from .names import HOLIDAY_IN_NAME, may_name, name_word, says_another_when
 from .places import DAY_IN_NAME, NAME, PLACE_NOUNS, PLACE_WORD, place_name
 from .zones import (
@@ -204,7 +205,7 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
     tokens = _scan(text)
-    if any(t.spelled and t.value in _TENS for t in tokens):
+    if any(t.spelled and t.value in _ALL_TENS for t in tokens):
         tokens = compound_numbers(tokens)
     if "clock" in text and "o" in text:
         tokens = spaced_oclock(tokens, text)
@@ -254,7 +255,9 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
-_TENS: Final = frozenset({20, 30, 40, 50})
+_TENS: Final = frozenset({20, 30, 40, 50})  # the tens of minutes past the hour
+# the tens of any number said in two words ("sixty five minutes", "ninety-nine seconds")
+_ALL_TENS: Final = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
 
 
 def compound_numbers(tokens: list[Token]) -> list[Token]:
@@ -267,7 +270,7 @@ def compound_numbers(tokens: list[Token]) -> list[Token]:
     i, n = 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if token.kind == lx.NUM and token.spelled and token.value in _TENS:
+        if token.kind == lx.NUM and token.spelled and token.value in _ALL_TENS:
             j = i + 1
             if (
                 j < n
@@ -719,11 +722,25 @@ def _scan(text: str) -> list[Token]:
     context = _READ_IN_CONTEXT
     address_end = -1  # the end of a street address read whole: its words are read with it
     named_days = 0  # days said as part of a name ("Monday Club"), read as days only alone
+    # mail addresses, "www." and "mailto:" addresses, file paths (and a web address not blanked
+    # above): each one word of the task, never read for times, zones or days (links.py)
+    links = link_spans(text) if may_hold_link(text) else ()
+    next_link = 0
     for match in pattern.finditer(lowered if lower_case else text):
         group = match.lastgroup
         start, end = match.span()
         if start < address_end:
             continue
+        if links:
+            while next_link < len(links) and links[next_link][1] <= start:
+                next_link += 1
+            if next_link < len(links) and links[next_link][0] <= start:
+                link_start, address_end = links[next_link]
+                append(
+                    Token(lx.WORD, text[link_start:address_end].lower(), link_start, address_end)
+                )
+                next_link += 1
+                continue
         if group == "word":
             if (
                 end - start == 1

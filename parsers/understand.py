@@ -39,7 +39,14 @@ from .asks import (
     plain_word,
     request_follows,
 )
-from .botcommand import DELAY, bare_amount, dashed_options, labelled_interval, plain_command
+from .botcommand import (
+    AMOUNTS,
+    DELAY,
+    bare_amount,
+    dashed_options,
+    labelled_interval,
+    plain_command,
+)
 from .bracket_conversions import without_restating_bracket, zone_label_first
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
@@ -110,7 +117,8 @@ NOT_A_SCHEDULE: Final = "could not find a schedule in the text"
 HINT: Final = "try something like “every weekday at 9am” or “remind me tomorrow at 3pm to call Sam”"
 
 _SLACK_CHANNEL: Final = r"<#(?P<cid>[CG][A-Z0-9]{2,})(?:\|[^>]*)?>"
-_SLACK_USER: Final = r"<@(?P<uid>[UW][A-Z0-9]{2,})(?:\|[^>]*)?>"
+# Slack's escaped mention "<@U0123|sam>", Discord's "<@123456789012345678>" ("<@!…>" for a nickname)
+_SLACK_USER: Final = r"<@!?(?P<uid>[UW][A-Z0-9]{2,}|\d{6,20})(?:\|[^>]*)?>"
 # "#ops", "@sam" — not cron's "1#3" nor a macro ("@daily"), not an e-mail address, not "@noon"
 # (the "at" of "fourth of july @noon")
 _NAMED: Final = (
@@ -1270,7 +1278,7 @@ _AT_EVERY: Final = re.compile(r"(?:^|(?<=\s))@every\s+(?=\w)", re.IGNORECASE)
 # after "remind (me)" is how long from now, as "in 2h" ("an alarm for 0900 hrs" is a time)
 _AMOUNT: Final = (
     r"(?![012]\d[0-5]\d\s?(?:h|hrs?|hours)\b)"
-    r"(?=(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty)"
+    rf"(?=(?:\d+(?:\.\d+)?|an?|{lx.SPELLED_NUMBER})"
     r"\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\b"
     r"(?!\s+(?:before|after|prior|ahead|early|earlier|late|later|ago|from)\b))"
 )
@@ -1298,6 +1306,25 @@ _FOR_COMPACT_CLOCK: Final = re.compile(
 
 def _delay_words(match: re.Match[str]) -> str:
     return f"{match.group(1) or match.group(2)}in "
+
+
+# "Remind me in eleven minutes of pizza": "remind me of X" with the delay said first — "of"
+# opens the message, not "how long something took" ("in 2 hours of debugging") nor minutes
+# before an hour ("10 minutes of 5")
+_REMINDED_OF: Final = re.compile(
+    rf"(?P<head>\bremind\s+(?:me|us)\s+in\s+{AMOUNTS})\s+of\s+"
+    r"(?=[^\W\d])(?!(?:the|an?|every|each)\b|\w+ing\b)",
+    re.IGNORECASE,
+)
+
+
+def reminded_of(text: str) -> str:
+    """ "Remind me in eleven minutes of pizza" → "Remind me in eleven minutes about pizza": after
+    "remind me in" and an amount of time, "of" and a word opens the message, as in "remind me of
+    pizza"; `text` itself otherwise ("in 2 hours of debugging", "10 minutes of 5")."""
+    if " of " not in text:
+        return text
+    return _REMINDED_OF.sub(r"\g<head> about ", text, count=1)
 
 
 # "1 hour Pick up Jenn from dance class", "3 days Call accountant about taxes", "30 minute Wake
@@ -1511,7 +1538,7 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if "@" in text:
         text = _AT_EVERY.sub("every ", text)
     if "emind" in text or "imer" in text or "larm" in text:
-        text = _REMIND_AMOUNT.sub(_delay_words, text)
+        text = reminded_of(_REMIND_AMOUNT.sub(_delay_words, text))
         if "for " in text:
             text = _FOR_COMPACT_CLOCK.sub(r"\g<noun> at ", text, count=1)
     if " not " in text:

@@ -129,7 +129,11 @@ export async function jobView(main, { params, signal }) {
       }
       // a run appeared or changed status: the job's counters and the stats moved too
       const seen = page.runs.map((r) => r.id + r.status).join();
-      if (runState.seen !== undefined && seen !== runState.seen) refreshJob().then(loadStats);
+      if (runState.seen !== undefined && seen !== runState.seen) {
+        // not awaited (the runs are drawn): a refresh cut short because the viewer moved on is
+        // no error, and must not be left as an uncaught rejection
+        refreshJob().then(loadStats, (error) => error.name !== "AbortError" && console.warn("refresh failed:", error.message));
+      }
       runState.seen = seen;
       const live = page.runs.some((r) => LIVE.has(r.status));
       return live ? 700 : 5000; // follow a live run closely, otherwise idle along
