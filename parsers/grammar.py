@@ -2852,7 +2852,7 @@ class _Reader:
         return j + 1
 
     def _same(self, i: int) -> int | None:
-        """ "same time tomorrow"."""
+        """ "same time tomorrow", "the current time tomorrow"."""
         return self._same_time(i + 1) if self._word(i + 1) == "time" else None
 
     def _waking(self, i: int) -> int:
@@ -4773,6 +4773,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "alarm": _Reader._waking,
     "get": _Reader._get,
     "same": _Reader._same,
+    "current": _Reader._same,  # "a reminder for the current time tomorrow": this time
     "every": _Reader._every,
     "no": _Reader._at_most,
     "not": _Reader._at_most,

@@ -56,17 +56,18 @@ def day_heading(text: str, *, whole: bool) -> str | None:
 
 
 # The groups of people a club's or a gym's sessions are named for: "Boys Mon 5-6pm", "Girls Tue:
-# 14:30", "Seniors Wednesday 10am", "U12 Girls Thursday 6pm"
+# 14:30", "Seniors Wednesday 10am", "U12 Girls Thursday 6pm", "Seniors Tuesday evening" (a time or
+# a part of the day follows the day)
 _GROUP_WORDS: Final = frozenset(
     "boys girls men mens women womens ladies gents adult adults senior seniors junior juniors "
     "kids children teen teens youth toddlers tots beginner beginners intermediate advanced "
-    "masters coed mixed families".split()
+    "masters coed mixed families colts".split()
 )
 _GROUP: Final = re.compile(
     r"^[\s*•>-]*(?P<group>(?:(?:boys|girls|men|women|ladies|gents|adults?|seniors?|juniors?|"
     r"kids|children|teens?|youth|toddlers|tots|beginners?|intermediate|advanced|masters|coed|"
-    r"co-ed|mixed|families|u\d{1,2})(?:'s|’s)?\s+){1,3}(?:[a-z]+\s+)?)"
-    rf"(?P<day>{_DAY_OR_SHORT})\s*[:,–—-]?\s*\d",
+    r"co-ed|mixed|families|colts|u\d{1,2})(?:'s|’s)?\s+){1,3}(?:[a-z]+\s+)?)"
+    rf"(?P<day>{_DAY_OR_SHORT})\s*[:,–—-]?\s*(?:\d|{_PART}\b)",
     re.IGNORECASE,
 )
 
@@ -108,3 +109,34 @@ def habit_word(lowered: str, words: frozenset[str]) -> str | None:
     if "back" in found and _BACK.search(lowered) is not None:
         return "is back"
     return None
+
+
+# A weekday before a plural activity: "Saturday morning rides depart … at 9:30am", "Tuesday track
+# workouts", "Friday drinks at 5": the day's events, every week (a plural says there are many;
+# "Sunday for kids" is a preposition, not an activity)
+_PLURAL_AFTER_DAY: Final = re.compile(
+    rf"\b{_DAY}(?:\s+{_PART})?\s+(?:(?P<mid>[a-z]+)\s+)?(?P<plural>[a-z]{{3,}}s)\b",
+    re.IGNORECASE,
+)
+_NOT_ACTIVITIES: Final = frozenset(
+    "is was has does goes says hours minutes seconds days weeks months years times its "
+    "this thus plus yes unless always sometimes mornings afternoons evenings nights "
+    "mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends".split()
+)
+_FUNCTION_WORDS: Final = frozenset(
+    "for with to at in on the a an and or of by my our your their his her its from".split()
+)
+
+
+def plural_activity(lowered: str) -> str | None:
+    """The day's activities a weekday names before a plural noun ("saturday morning rides" in
+    "Saturday morning rides depart … at 9:30am"), or None."""
+    match = _PLURAL_AFTER_DAY.search(lowered)
+    if match is None:
+        return None
+    plural, mid = match["plural"], match["mid"]
+    if plural in _NOT_ACTIVITIES or plural.endswith("ss") or plural.endswith("'s"):
+        return None
+    if mid is not None and (mid in _FUNCTION_WORDS or mid in _NOT_ACTIVITIES):
+        return None
+    return " ".join(match.group().split())

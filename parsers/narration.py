@@ -151,6 +151,19 @@ _OFF_TIME: Final = re.compile(
     r"configured|specified|set|normal|usual|it\s+should|they\s+should|it\s+used\s+to)\b",
     re.IGNORECASE,
 )
+# "a healthy nightly job into one that FAILS every night at 21:30", "The 3am backup keeps
+# failing": a run that fails, told — not a condition of a request ("alert me if the backup fails
+# at 3am", "check whether the build breaks"), nor a request's own words ("run … and report what
+# fails")
+_FAILS: Final = re.compile(
+    r"^(?!\W*(?:please|pls|kindly|remind|alert|notify|tell|ping|email|e-mail|text|send|check|"
+    r"run|make|let|can|could|would|will|should|do|don't|retry|rerun|restart)\b)"
+    r"(?:(?!\b(?:if|when|whenever|once|unless|whether|until|till|case|event|report|alert|notify|"
+    r"remind|tell|ping|email|check|run|rerun|retry|restart)\b)[^.;!?])*?"
+    r"\b(?P<verb>fails|failed|failing|breaks|broke|crashes|crashed)\b",
+    re.IGNORECASE,
+)
+_FAILS_CUES: Final = frozenset("fails failed failing breaks broke crashes crashed".split())
 # "Feb 16 9:00 AM: SQP Retry + GSC Report skipped": a run left out, in a log (the last word)
 _SKIPPED: Final = re.compile(
     r"(?<=\w\s)(?<!\bto\s)(?<!\bbe\s)(?:skipped|missed)\s*[.!]?\s*$", re.IGNORECASE
@@ -168,9 +181,12 @@ def fault_report(text: str, words: frozenset[str]) -> str | None:
         match = _OFF_TIME.search(text)
     if match is None and ("skipped" in words or "missed" in words):
         match = _SKIPPED.search(text)
+    if match is None and not _FAILS_CUES.isdisjoint(words):
+        match = _FAILS.match(text)
     if match is None:
         return None
-    return f"“{match.group()}” reports a run that did not happen, not a schedule: to confirm"
+    said = match["verb"] if "verb" in match.re.groupindex else match.group()
+    return f"“{said}” reports a run that did not happen, not a schedule: to confirm"
 
 
 # -- nothing happens ------------------------------------------------------------------------------

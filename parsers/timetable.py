@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
-from .listings import day_heading, group_session, habit_word
+from .listings import day_heading, group_session, habit_word, plural_activity
 
 _DAY: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # a day's name or its short form ("Sun. School", "Wed Bible Study")
@@ -346,6 +346,9 @@ def listing_reading(text: str, day: str, *, whole: bool = False) -> Weekly | Non
     habit = habit_word(lowered, words)
     if habit is not None:
         return Weekly(f"“{habit}” beside {day} read as every {day} (it may mean once)", True)
+    activities = plural_activity(lowered)
+    if activities is not None:
+        return Weekly(f"“{activities}” read as every {day} (it may mean once)", True)
     return None
 
 

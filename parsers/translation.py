@@ -49,7 +49,7 @@ _UNITS: Final = ("second", "minute", "hour", "day", "week", "month", "year")
 # what a rule reads ("alle zwei Stunden", "für 1 Stunde und 15 Minuten"), never in the task.
 _AMOUNTS: Final[dict[str, str]] = {
     "German": (
-        "ein=a eine=a einer=a einen=a einem=a zwei=2 drei=3 vier=4 fünf=5 sechs=6 sieben=7 "
+        "ein=a eine=a einer=a einen=a einem=a eins=1 zwei=2 drei=3 vier=4 fünf=5 sechs=6 sieben=7 "
         "acht=8 neun=9 zehn=10 elf=11 zwölf=12 fünfzehn=15 zwanzig=20 dreißig=30 und=and"
     ),
     "Spanish": (
@@ -193,6 +193,30 @@ def _clock_list(match: re.Match[str]) -> str:
     return "at " + ", ".join(times[:-1]) + " and " + times[-1]
 
 
+def _spoken_clock(language: str) -> Callable[[re.Match[str]], str]:
+    """ "halb sieben" -> "6:30", "Viertel nach 7" -> "7:15", "kwart voor 8" -> "7:45": the
+    half and the quarters said toward the next hour (German and Dutch "halb/half N" is half an
+    hour BEFORE N)."""
+    numbers = _pairs(_AMOUNTS[language])
+
+    def clock(match: re.Match[str]) -> str:
+        said = match["hour"].lower()
+        hour = int(said) if said.isdigit() else int(numbers.get(said, "0") or 0)
+        if not 1 <= hour <= 24:
+            return match.group()
+        before = {"halb": 30, "half": 30, "viertel vor": 15, "kwart voor": 15}
+        after = {"viertel nach": 15, "kwart over": 15}
+        part = " ".join(match["part"].lower().split())
+        if part in before:
+            return f"{(hour - 1) % 24 or (24 if hour == 1 else 0)}:{60 - before[part]:02d}"
+        return f"{hour}:{after[part]:02d}"
+
+    return clock
+
+
+_SPOKEN_CLOCK: Final = (
+    r"\b(?P<part>halb|half|viertel\s+(?:vor|nach)|kwart\s+(?:voor|over))\s+(?P<hour>NUM)\b"
+)
 _HOURS_LIST: Final = r"\b(?:à|às|as)\s+\d{1,2}h(?:\d{2})?(?:\s*(?:,|et|e)\s*\d{1,2}h(?:\d{2})?)+\b"
 _Lang = dict[str, str]
 
@@ -283,6 +307,7 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bjede[ns]?\s+monat\b", "every month"),
         (r"\bjede\s+stunde\b", "every hour"),
         (r"\bjede\s+minute\b", "every minute"),
+        (r"\b(?:jeden\s+|von\s+)?(DAY)\s+bis\s+(DAY)\b", r"\1 to \2"),
         (r"\b(?:an\s+)?jede[mn]?\s+(DAY)\b", r"every \1"),
         (r"\balle\s+(AMOUNT)\b", r"every \1"),
         (r"\bmorgens\b", "every morning"),
@@ -500,6 +525,12 @@ _CUE_WORDS: Final[dict[str, str]] = {
         "verplaats=move wijzig=change herinnering=reminder vergadering=meeting"
     ),
 }
+# A sentence that opens with "I" or "we" tells of the speaker's day ("Ich stehe jeden Tag um halb
+# sieben auf", "Wir treffen uns um halb sieben"), as in English: said so, the grammar's cue asks.
+_SPEAKER: Final = (
+    (r"^(?:ich|je|j'|yo|eu|io|ik)\b", "I"),
+    (r"^(?:wir|nous|nosotros|nosotras|nós|noi|wij|we)\b", "We"),
+)
 # Zones said the way their countries say them ("(07:30 ora italiana)", "(hora de Portugal)")
 _ZONES: Final = (
     (r"\bora\s+(?:italiana|di\s+roma)\b", "Rome time"),
@@ -575,9 +606,15 @@ def _lexicon(language: str) -> _Lexicon:
         for pattern, english in (
             (setting, "set a "),
             (_HOURS_LIST, _clock_list),
+            *(
+                ((_SPOKEN_CLOCK, _spoken_clock(language)),)
+                if language in ("German", "Dutch")
+                else ()
+            ),
             *timers,
             *_RULES[language],
             *_ZONES,
+            *_SPEAKER,
         )
     )
     word = re.compile(rf"(?<![\w'-])({_alternation(words)})(?![\w'-])", re.IGNORECASE)
@@ -586,12 +623,16 @@ def _lexicon(language: str) -> _Lexicon:
     return _Lexicon(rules, words, said, word, said_word, time_words)
 
 
+def _escaped(replacement: str) -> str:
+    return replacement.replace("\\", "\\\\")
+
+
 def _expand(pattern: str, alternatives: dict[str, str]) -> str:
     """`pattern` with its names (DAY, …) spelled out; what follows a match may be a rule's
     English already ("um" before "7:01 Uhr" read as "7:01")."""
     pattern = pattern.replace("(?=", f"(?={_OPEN}?")
     for name, alternation in alternatives.items():
-        pattern = pattern.replace(f"({name})", f"({alternation})")
+        pattern = re.sub(rf"(\((?:\?P<\w+>)?){name}\)", rf"\g<1>{_escaped(alternation)})", pattern)
     return pattern
 
 

@@ -95,6 +95,7 @@ from .salvage import (
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
+from .timer_talk import timer_length
 from .timetable import (
     Weekly,
     habit_said,
@@ -602,6 +603,11 @@ def time_of_the_message(text: str) -> str | None:
     return None
 
 
+TIMER_AROUND_NOTE: Final = (
+    "a timer of {length}, said in other words: that long from now, to confirm"
+)
+
+
 def _guessed_time(result: ParseResult) -> bool:
     """Whether the answer's time of day is a default: none was said ("for mondays": 9:00), or
     only a part of the day ("every tuesday morning": 9:00 too, as Todoist reads it)."""
@@ -962,6 +968,11 @@ def _salvaged(
     changed = changed_to(text, answer, read=read)
     if changed is not None:
         return changed
+    if answer.reason == NOT_A_SCHEDULE and (length := timer_length(text)) is not None:
+        # "10 minutes is what the timer should be set at": a timer, that long from now
+        timed = read(f"in {length}")
+        if timed.ok:
+            return _to_confirm(timed, TIMER_AROUND_NOTE.format(length=length))
     if not answer.ok and (reasoned := without_reason(text)) is not None:
         # "Run the job only on weekdays, because some resources ain't available on Sunday"
         kept = read(reasoned[0])

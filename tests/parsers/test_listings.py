@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from agentcron.parsers import understand_fast
-from agentcron.parsers.listings import day_heading, group_session, habit_word
+from agentcron.parsers.listings import day_heading, group_session, habit_word, plural_activity
 from agentcron.parsers.timetable import listing_reading, yearly_habit
 
 NOW = datetime(2026, 1, 14, 12, 0, tzinfo=UTC)  # a Wednesday
@@ -63,6 +63,7 @@ def test_a_comma_heads_only_a_line_that_is_all_schedule() -> None:
         ("Women Thu: 20:00", "Women"),
         ("U12 Girls Thursday 6pm", "U12 Girls"),
         ("Men's Basketball Tue 7pm", "Men's Basketball"),
+        ("Seniors Tuesday evening", "Seniors"),
     ],
 )
 def test_group_session(text: str, group: str) -> None:
@@ -71,7 +72,12 @@ def test_group_session(text: str, group: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Dinner with Bob Friday 7-9pm", "pick up the kids Friday 3pm", "Boys night out Friday"],
+    [
+        "Dinner with Bob Friday 7-9pm",
+        "pick up the kids Friday 3pm",
+        "Boys night out Friday",
+        "Kids Friday",  # neither a time nor a part of the day after the day
+    ],
 )
 def test_no_group_session(text: str) -> None:
     assert group_session(text, _words(text)[1]) is None
@@ -272,3 +278,43 @@ def test_starts_in_a_month_or_its_week(text: str, start: str) -> None:
     assert result.schedule is not None
     assert "* * " in result.schedule["expression"]  # every month, not that month only
     assert result.schedule["start_at"].startswith(start)
+
+
+# -- a weekday before a plural activity ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "activities"),
+    [
+        ("Saturday morning rides depart at 9:30am", "saturday morning rides"),
+        ("Social distanced Tuesday track workouts have begun.", "tuesday track workouts"),
+        ("Friday drinks at 5pm", "friday drinks"),
+    ],
+)
+def test_plural_activity(text: str, activities: str) -> None:
+    assert plural_activity(text.lower()) == activities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunday for kids at 10am",  # a preposition, not an activity
+        "Friday is the day",
+        "Monday and Tuesdays at 9",
+        "Saturday mornings at 9",  # a plural part of the day: weekly by the grammar already
+        "Friday's class at 3pm",
+    ],
+)
+def test_no_plural_activity(text: str) -> None:
+    assert plural_activity(text.lower()) is None
+
+
+def test_plural_activities_read_weekly_and_ask() -> None:
+    result = understand_fast("Saturday morning rides start at 7:30am outside the roastery", now=NOW)
+    assert result.schedule is not None
+    assert result.schedule["expression"] == "30 7 * * 6"
+    assert result.needs_confirmation
+    # a request keeps the coming day
+    once = understand_fast("pick up tickets Thursday at 5pm", now=NOW)
+    assert once.schedule is not None
+    assert once.schedule["type"] == "at"

@@ -383,3 +383,27 @@ def test_what_it_seems_is_observed(text: str) -> None:
 def test_a_request_about_how_it_looks_is_not_observed() -> None:
     text = "remind me at 9am if it looks like rain"
     assert narration.observed(text, words(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A scheduled task that fails every night at 03:17 is an alert nobody reads",
+        "The 3am backup keeps failing",
+        "Each night at 11pm the build breaks",
+    ],
+)
+def test_a_run_that_fails_is_told(text: str) -> None:
+    assert narration.fault_report(text, words(text)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "alert me if the backup fails at 3am",
+        "every night at 3am run the tests and report what fails",
+        "notify me every day at 9am when a build failed overnight",
+    ],
+)
+def test_a_failure_a_request_waits_for_is_no_fault(text: str) -> None:
+    assert narration.fault_report(text, words(text)) is None

@@ -17,7 +17,9 @@ weekly" in two words (every Saturday); removing "calendar entries" (a new run at
 reminder whose message is a sentence with the time in it ("Remind me deliveries are to be here
 Wednesday", "the meeting I have at 3 pm": the message's time read as the reminder's, silently).
 Then: a time offered back in a dialogue ("15:15 works for me.", "March 9th will work.": read as
-a run, silently — `replies.accepts_a_time`).
+a run, silently — `replies.accepts_a_time`). From CLINC150's validation split, gathered after
+those fixes: a timer's length said around the word ("10 minutes is what the timer should be set
+at": refused — `timer_talk.timer_length`), and "the current time tomorrow" (9:00).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import pytest
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers.botcommand import plain_command
 from agentcron.parsers.replies import accepts_a_time
+from agentcron.parsers.timer_talk import timer_length
 from agentcron.parsers.tokens import possessive_days, tokenize
 from agentcron.parsers.understand import _mentions_time, time_of_the_message
 from tests.parsers.reading import asks, brief, cron, read
@@ -279,3 +282,48 @@ def test_a_booking_after_an_acceptance_is_read() -> None:
     assert brief(read("OK, that will work. Can you book an appointment for afternoon 2:45?")) == (
         "2026-01-14T14:45:00Z"
     )
+
+
+# -- landing 4 (CLINC150's validation split): timers said in other words, entries, "current" -----
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("10 minutes is what the timer should be set at", "10 minutes"),
+        ("the timer should have 10 minutes set to it", "10 minutes"),
+        ("i need a timer that is set at 1 hour exactly", "1 hour"),
+        ("please make the timer for cooking for for 2 hours", "2 hours"),
+        ("let me know when it's been 5 minutes", "5 minutes"),
+    ],
+)
+def test_a_timers_length_said_in_other_words_is_read_and_asked(text: str, length: str) -> None:
+    assert timer_length(text) == length
+    assert asks(text)
+    assert read(text)["schedule"] is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delay timer for 8 minutes",
+        "Cut the timer by 5 minutes",
+        "add 10 min to timer",
+        "is there 24 minutes left on timer",
+        "Set a second timer for 5 minutes that will start as soon as first timer expires",
+        "let me know when the laundry is done",
+    ],
+)
+def test_a_change_to_a_timer_or_a_question_gives_no_length(text: str) -> None:
+    assert timer_length(text) is None
+
+
+def test_the_current_time_tomorrow_is_this_time_tomorrow() -> None:
+    assert brief(read("can you set a reminder for the current time tommorow")) == (
+        "2026-01-15T10:00:00Z"
+    )
+
+
+def test_an_entry_added_to_a_calendar_at_its_time_is_answered() -> None:
+    answer = read("add a doctor's appointment to my calendar for friday at 3pm")
+    assert brief(answer) == "2026-01-16T15:00:00Z"
