@@ -4181,6 +4181,8 @@ class _Reader:
         hours = first.hour_24(), again.hour_24()
         if hours[0] is None or hours[1] is None:
             return None
+        if not (first.on_the_clock() and again.on_the_clock()):
+            return None  # "31:61 JST (22:00 UTC)": no instant to compare; build refuses it
         held = agreeing(
             Said.at(hours[0], first.minute, zone), Said.at(hours[1], again.minute, other)
         )
