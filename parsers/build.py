@@ -2485,7 +2485,8 @@ def _times_go_on(b: _Builder) -> None:
     count, unit = p.interval or (0, None)
     hours = [m.clock.hour_24() for m in p.times]
     minutes = {m.clock.minute for m in p.times}
-    steps = {later - earlier for earlier, later in pairwise(hours)}  # type: ignore[operator]
+    # "at 5:00, 5:30, 5L 6:00": a time that does not say its half of the day has no step
+    steps = {b - a for a, b in pairwise(hours)} if None not in hours else set()  # type: ignore[operator]
     if (
         unit == "hour"
         and count == int(count)
@@ -3110,6 +3111,8 @@ def rare_day(p: Phrase) -> str | None:
 
 
 def _check_date(year: int | None, month: int, day: int) -> None:
+    if year is not None and not 1 <= year <= 9999:
+        raise Rejected(f"there is no year {year}")  # "0000-01-01": no calendar has it
     if not 1 <= month <= 12:
         raise Rejected(f"there is no month {month}")
     limit = days_in_month(year, month) if year is not None else _MAX_DAYS[month]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .cronexpr import CronError, compile_cron
 from .phrase import Rejected
 
 _EVENT: Final = re.compile(
@@ -99,7 +100,18 @@ def read_event(text: str) -> str | None:
             )
         dow_field = ",".join(f"{d}#{week}" for d in dow_field.split(","))
         day_field = "*"
-    return f"{minute} {hour} {day_field} {month_field} {dow_field}"
+    return _checked(f"{minute} {hour} {day_field} {month_field} {dow_field}")
+
+
+def _checked(expression: str) -> str:
+    """`expression` when cron can run it: an event's fields are read as written, so a month
+    366 ("*-366-01"), an hour 25 or a step 0 would otherwise reach the describer and the engine
+    (a raw cron expression is checked the same way, `cron.split_cron`)."""
+    try:
+        compile_cron(expression)
+    except CronError as error:
+        raise Rejected(f"that calendar event cannot run: {error}") from None
+    return expression
 
 
 def _time(text: str) -> tuple[str, str]:

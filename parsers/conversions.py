@@ -157,8 +157,8 @@ def _clock_before(tokens: list[Token], zone: int) -> _Clock | None:
     meridiem = getattr(end, "meridiem", None)
     if clock.meridiem is None and meridiem is not None and clock.hour < end.hour < 12:  # type: ignore[attr-defined]
         hour = clock.hour + (12 if meridiem == "pm" else 0)  # "9:00-10:00 PM": 9 PM
-    if hour is None:
-        return None
+    if hour is None or not clock.on_the_clock():
+        return None  # "31:61 JST": no time of day (kept as written by the tokenizer)
     return _Clock(k, zone, (hour, clock.minute))
 
 

@@ -122,6 +122,8 @@ def _first_time(tokens: list[Token]) -> tuple[tuple[int, ...], int, str | None, 
         clock = token.value
         hour = clock.hour_24()
         hours = (hour,) if hour is not None else (clock.hour % 12, clock.hour % 12 + 12)
+        if not clock.on_the_clock():
+            return hours, clock.minute, None, k  # "12:61 AM IST": on no clock, so not the cron's
         zone = None
         after = k + 1 + (k + 1 < len(tokens) and tokens[k + 1].value == "in")
         if after < len(tokens) and tokens[after].kind == lx.ZONE:

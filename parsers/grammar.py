@@ -617,6 +617,16 @@ class _Reader:
             return None
         mention, j = found
         if (
+            self.phrase.times
+            and not self._is_range(j)
+            and not self._is_separator(j)
+            and self._kind(j) != lx.ZONE  # "9am (9:00 CET)": another zone's time, not again
+        ):
+            aside = self._time_aside(mention)
+            if aside is not None:
+                self.phrase.assumptions.append(aside)
+                return j
+        if (
             mention.clock.padded
             and self._word(i - 1) == "at"
             and (mention.clock.hour < 10 or self._is_sym(i - 2, ","))
@@ -651,6 +661,24 @@ class _Reader:
         if len(self.phrase.times) > 1:
             j = self._and_so_on(j)
         return j
+
+    def _time_aside(self, mention: TimeMention) -> str | None:
+        """A time said again without am/pm after it was said with them ("5:30pm at Pioneer
+        Park … meet at 5:30"): on the 12-hour clock, as it was said, not a second run at 05:30;
+        the note that says so, or None."""
+        clock = mention.clock
+        if (
+            clock.meridiem is None
+            and not clock.is_24h
+            and 1 <= clock.hour <= 12
+            and any(
+                said.clock.meridiem is not None
+                and (said.clock.hour, said.clock.minute) == (clock.hour, clock.minute)
+                for said in self.phrase.times
+            )
+        ):
+            return f"“{clock.hour}:{clock.minute:02d}” read as the time said before, again"
+        return None
 
     def _zone_between_times(self, j: int) -> int:
         """ "00 UTC and 12 UTC", "11 AM UTC & 11 PM UTC", "13UTC and 23UTC": a list of times
@@ -4153,6 +4181,8 @@ class _Reader:
         hours = first.hour_24(), again.hour_24()
         if hours[0] is None or hours[1] is None:
             return None
+        if not (first.on_the_clock() and again.on_the_clock()):
+            return None  # "31:61 JST (22:00 UTC)": no instant to compare; build refuses it
         held = agreeing(
             Said.at(hours[0], first.minute, zone), Said.at(hours[1], again.minute, other)
         )

@@ -48,6 +48,9 @@ def read_rule(
     rule = match.group(1).upper()
     parts = dict(part.split("=", 1) for part in rule.split(";"))
     freq = parts["FREQ"]
+    for name in ("INTERVAL", "COUNT"):
+        if name in parts and not _counts(parts[name]):
+            raise Rejected(f"{name}={parts[name]} is not a whole number from 1")
     notes: list[str] = ["RRULE passed through"]
     confidence = 1.0
     added: list[str] = []
@@ -71,3 +74,9 @@ def read_rule(
         raise Rejected("that rule never comes round after now")
     schedule = {"type": "rrule", "rule": full, "start_at": iso_z(first), "timezone": zone_name}
     return schedule, confidence, tuple(notes)
+
+
+def _counts(value: str) -> bool:
+    """Whether an INTERVAL or COUNT is a whole number from 1: the series is checked without
+    them (it starts at its first occurrence from now), so they are checked here, as written."""
+    return value.isascii() and value.isdigit() and int(value) >= 1

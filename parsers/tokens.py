@@ -34,6 +34,7 @@ from .zones import (
     is_region,
     lookup_offset,
     lookup_word,
+    resolve_zone,
 )
 
 
@@ -67,6 +68,14 @@ class ClockTime:
         if self.is_24h or self.digital:
             return self.hour
         return None
+
+    def on_the_clock(self) -> bool:
+        """Whether the time as written is a time of day ("31:61", "9.60", "12:61 AM" are not):
+        the tokenizer keeps such times as written for `build` to refuse, so a rule that turns
+        one into a clock reading before then (a conversion, a comment beside cron) asks first.
+        "24:00" is midnight at the day's end, read by build; no clock has its hour 24."""
+        hour = self.hour_24()
+        return 0 <= (self.hour if hour is None else hour) <= 23 and 0 <= self.minute <= 59
 
 
 @dataclass(slots=True)
@@ -967,7 +976,7 @@ def _scan(text: str) -> list[Token]:
             # "zoom.us/my/k8ssigaws": a web address's host and path, not the zone "US/…"
             in_address = start > 0 and text[start - 1] == "."
             if is_region(raw.split("/", 1)[0].lower()) and not in_address:
-                append(Token(lx.ZONE, raw, start, end))  # resolved (and checked) by the grammar
+                append(Token(lx.ZONE, _iana(raw), start, end))
             else:
                 _word(raw.lower(), start, tokens)
     # a name is written with capitals: texts in lower case (most typed ones) or shouted skip it
@@ -1480,6 +1489,16 @@ _NAMED_STREET: Final = re.compile(
 )
 
 
+def _iana(raw: str) -> str:
+    """An IANA name as typed ("america/new_york") as zoneinfo spells it ("America/New_York"):
+    every rule that reads a zone token may look its clock up. One nobody knows ("Europe/Gondor")
+    refuses the text, as an offset nobody keeps does."""
+    try:
+        return resolve_zone(raw)
+    except UnknownZoneError as error:
+        raise TokenizeError(str(error)) from None
+
+
 def _house_number(match: re.Match[str], text: str) -> bool:
     """Whether a number with one letter after it ("34a", "7p") is a house's number: no
     minutes, and a street's name after it ("34a Stoney St", "12a Main Street")."""
@@ -1519,7 +1538,7 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
         # "8 o clock", "8'O clock": o'clock with its apostrophe lost or moved
         tokens[-1] = Token(lx.WORD, "oclock", tokens[-1].start, start + len(word))
         return
-    if word == "second" and _one_before(tokens[-1]):
+    if word == "second" and tokens and _one_before(tokens[-1]):
         # "1 second", "45 second", "half a second": the unit, not the ordinal of "the second
         # Monday"
         tokens.append(Token(lx.UNIT, "second", start, start + len(word)))

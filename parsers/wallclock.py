@@ -60,6 +60,10 @@ def add_months(day: date, months: int) -> date:
     """`day` moved by whole months, clamped to the end of shorter months."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if not 1 <= year <= 9999:
+        # "for 1000000 years": past the calendar, as date + timedelta says it (every way in
+        # refuses an OverflowError as a date out of range)
+        raise OverflowError(f"year {year} is out of range")
     return day.replace(year=year, month=month, day=min(day.day, days_in_month(year, month)))
 
 

@@ -282,3 +282,32 @@ def test_a_link_stays_in_the_task() -> None:
 )
 def test_a_link_alone_is_no_schedule(text: str) -> None:
     assert _read(text)["schedule"] is None
+
+
+# -- a time said again without am/pm ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("at 5:30pm on Thursdays, meet at 5:30", "30 17 * * 4"),
+        (
+            "*Thursdays:* 5:30pm at Pioneer Park, Social Run run your own pace and distance, "
+            "meet at 5:30 at the last west-most ramada in pioneer park.",
+            "30 17 * * 4",
+        ),
+    ],
+)
+def test_a_time_said_again_without_am_pm(text: str, expression: str) -> None:
+    assert _read(text)["schedule"]["expression"] == expression
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every day at 5:30pm and 6:30", "30 6,17 * * *"),  # another time: both
+        ("every day at 5pm and 05:00", "0 5,17 * * *"),  # a leading zero: the 24-hour clock
+    ],
+)
+def test_other_times_stay_runs(text: str, expression: str) -> None:
+    assert _read(text)["schedule"]["expression"] == expression
