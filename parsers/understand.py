@@ -23,6 +23,7 @@ no words they do not know, and the LLM (when configured) reads what nothing else
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -997,7 +998,35 @@ def _salvaged(
     return salvaged or answer
 
 
+log = logging.getLogger("agentcron.parsers")
+
+# what a user is told when a rule fails on their text (the failure is logged, not the text)
+_FAILED: Final = "this text could not be read (the parser failed on it; the failure was logged)"
+_FAILED_SUGGESTION: Final = "say the schedule in other words, e.g. “every Monday at 9am”"
+
+
 async def understand(
+    text: str,
+    *,
+    timezone: str = "UTC",
+    now: datetime | None = None,
+    llm: LLMParser | None = None,
+    date_order: str | None = None,
+) -> ParseResult:
+    """The whole sentence read by every stage (`_understand_text`). Every way in calls this
+    (the API, the CLI, Slack): a rule that raises on some text is a bug, and it must not turn
+    the user's request into a server error — the text is refused and the failure logged with
+    its traceback (the text's length only: it may hold anything)."""
+    try:
+        return await _understand_text(
+            text, timezone=timezone, now=now, llm=llm, date_order=date_order
+        )
+    except Exception:
+        log.exception("the parser failed on a text of %d characters", len(text))
+        return ParseResult.rejected(_FAILED, suggestion=_FAILED_SUGGESTION)
+
+
+async def _understand_text(
     text: str,
     *,
     timezone: str = "UTC",
@@ -1021,7 +1050,9 @@ async def understand(
     if language is not None and llm is None:
         return _in_another_language(language)
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
-        answer = await understand(quiet, timezone=timezone, now=now, llm=llm, date_order=date_order)
+        answer = await _understand_text(
+            quiet, timezone=timezone, now=now, llm=llm, date_order=date_order
+        )
         return _reshouted(answer, text, quiet)
     answer = await _understand_all(
         text, timezone, now, llm, date_order, foreign=language is not None
