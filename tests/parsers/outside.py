@@ -79,6 +79,10 @@ Round twelve (December 5, 2026, morning): round eleven's held-out phrases were o
 (group "r11 opened"), `t12_*.txt` hold new phrases gathered to tune on, and `r12_*.txt` hold
 phrases from sources used in no earlier round, gathered before this round's fixes and only
 scored (all held out).
+Round thirteen (December 5, 2026, mid-morning): round twelve's held-out phrases were opened for
+tuning (group "r12 opened"), `t13_*.txt` hold new phrases gathered to tune on, and `r13_*.txt`
+hold phrases from sources used in no earlier round, gathered before this round's fixes and only
+scored (all held out).
 A tuning line marked `# pending (who: why): PHRASE => EXPECT` is a phrase the parser still fails
 and someone means to fix: it is scored like any other (the figures include it) but the test that
 holds the tuned rows at 98% leaves it out.
@@ -181,17 +185,22 @@ class OutsidePhrase:
         return self.file.startswith(("r12_", "t12_"))
 
     @property
+    def round_thirteen(self) -> bool:
+        return self.file.startswith(("r13_", "t13_"))
+
+    @property
     def opened(self) -> bool:
-        """Held out once, opened for tuning since: round four's held-out share, rounds 5 to 11."""
-        opened = ("r6_", "r7_", "r8_", "r9_", "r10_", "r11_")
+        """Held out once, opened for tuning since: round four's held-out share, rounds 5 to 12."""
+        opened = ("r6_", "r7_", "r8_", "r9_", "r10_", "r11_", "r12_")
         earlier = self.round_four or self.round_five
         return self.held_out and (earlier or self.file.startswith(opened))
 
     @property
     def held_out(self) -> bool:
-        if self.file.startswith(("lead_", "t6_", "t7_", "t8_", "t9_", "t10_", "t11_", "t12_")):
+        tuning = ("lead_", "t6_", "t7_", "t8_", "t9_", "t10_", "t11_", "t12_", "t13_")
+        if self.file.startswith(tuning):
             return False
-        rounds = ("r6_", "r7_", "r8_", "r9_", "r10_", "r11_", "r12_")
+        rounds = ("r6_", "r7_", "r8_", "r9_", "r10_", "r11_", "r12_", "r13_")
         if self.round_five or self.file.startswith(rounds):
             return True
         if self.round_four:
@@ -209,6 +218,8 @@ class OutsidePhrase:
     @property
     def group(self) -> str:
         held = "opened" if self.opened else "held out" if self.held_out else "tuned"
+        if self.round_thirteen:
+            return f"r13 {held}"
         if self.round_twelve:
             return f"r12 {held}"
         if self.round_eleven:
@@ -540,7 +551,8 @@ def main() -> None:
         *("tuned", "held out", "r2 tuned", "r2 held out", "r3 tuned", "r3 held out"),
         *("r4 tuned", "r4 opened", "r5 opened", "r6 tuned", "r6 opened"),
         *("r7 tuned", "r7 opened", "r8 tuned", "r8 opened", "r9 tuned", "r9 opened"),
-        *("r10 tuned", "r10 opened", "r11 tuned", "r11 opened", "r12 tuned", "r12 held out"),
+        *("r10 tuned", "r10 opened", "r11 tuned", "r11 opened", "r12 tuned", "r12 opened"),
+        *("r13 tuned", "r13 held out"),
     )
     keys = [f"{group}{kind}" for group in groups for kind in (" answer", " refuse", "")]
     for key in (*keys, "answer", "refuse", "all"):
