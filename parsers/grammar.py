@@ -1883,6 +1883,8 @@ class _Reader:
         while (step := self._is_separator(j)) and self._kind(j + step) == lx.MINUTE:
             minutes.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
             j += step + 1
+        if max(minutes) > 59:  # ":61" (the tokenizer takes any two digits after a colon)
+            raise Rejected("an hour has minutes 0 to 59")
         self._set_minutes(minutes)
         if self._word(j) == "past" and self._word(j + 1) == "the":
             return j + 3 if self._is_unit(j + 2, "hour") else j
