@@ -678,17 +678,17 @@ class _Reader:
         Park … meet at 5:30"): on the 12-hour clock, as it was said, not a second run at 05:30;
         the note that says so, or None."""
         clock = mention.clock
-        if (
-            clock.meridiem is None
-            and not clock.is_24h
-            and 1 <= clock.hour <= 12
-            and any(
-                said.clock.meridiem is not None
-                and (said.clock.hour, said.clock.minute) == (clock.hour, clock.minute)
-                for said in self.phrase.times
-            )
-        ):
-            return f"“{clock.hour}:{clock.minute:02d}” read as the time said before, again"
+        if clock.meridiem is not None or clock.is_24h or not 1 <= clock.hour <= 12:
+            return None
+        hour, minute = clock.hour, clock.minute
+        for said in self.phrase.times:  # a loop, not any(): a run of times asks at each one
+            said_clock = said.clock
+            if (
+                said_clock.meridiem is not None
+                and said_clock.hour == hour
+                and said_clock.minute == minute
+            ):
+                return f"“{hour}:{minute:02d}” read as the time said before, again"
         return None
 
     def _zone_between_times(self, j: int) -> int:

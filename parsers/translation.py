@@ -189,7 +189,8 @@ _Rule = tuple[str, "str | Callable[[re.Match[str]], str]"]
 
 def _clock_list(match: re.Match[str]) -> str:
     """ "à 8h, 12h et 18h30" -> "at 8:00, 12:00 and 18:30": hours written with "h", listed."""
-    times = [f"{h}:{m or '00'}" for h, m in re.findall(r"(\d{1,2})h(\d{2})?", match.group())]
+    # "Às 8H, 12H E 18H" (a title's capitals: the rule matches either case)
+    times = [f"{h}:{m or '00'}" for h, m in re.findall(r"(\d{1,2})[hH](\d{2})?", match.group())]
     return "at " + ", ".join(times[:-1]) + " and " + times[-1]
 
 

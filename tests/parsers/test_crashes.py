@@ -58,6 +58,8 @@ CRASHED = [
     # a minute past 59 after a colon, then a start time (`grammar._minute_past`)
     "*-*-* 25:61:61 HACKING WILL START AT 10PM ON FRIDAY THE 1ST",
     ":61 every 2 hours starting at 8am",
+    # hours written "8H" in a title-cased list of another language (`translation._clock_list`)
+    "Executa De Segunda A Sexta Às 8H, 12H E 18H",
 ]
 
 
