@@ -1401,7 +1401,8 @@ def _days_left(p: Phrase) -> None:
         if p.interval and p.interval[1] == "day" and p.interval[0] != 1:
             raise Rejected("an interval of days cannot leave days of the week out")
         base = p.weekdays or list(range(7))
-        if p.weekdays and not set(p.except_weekdays) & set(p.weekdays):
+        weekend = p.weekdays == [6] and lx.EVERY_WEEKEND_NOTE in p.unsure  # "every weekend"
+        if p.weekdays and not weekend and not set(p.except_weekdays) & set(p.weekdays):
             # "every Wednesday except Sunday": it leaves out a day it does not run on — a
             # word lost, or two sentences run together: asked
             p.unsure.append("the days left out are not days it runs on")
