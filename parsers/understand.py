@@ -95,6 +95,7 @@ from .salvage import (
     salvage,
     sentence_aside,
     times_of_day,
+    without_event_by_day,
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
@@ -109,7 +110,7 @@ from .timetable import (
     yearly_habit,
 )
 from .tokens import Token, TokenizeError, tokenize, word_values
-from .under_way import read_as_under_way
+from .under_way import read_as_under_way, without_past_year
 from .weekly_windows import aws_window, same_day_again
 from .windows import uneven_minute_step
 from .zones import lookup_place, lookup_word, place_names, zone_words
@@ -272,7 +273,9 @@ _HEDGE: Final = re.compile(
     r"(?:weather|time|budget|traffic|schedule|workload|health|funds|tides?)\s+permitting|"
     r"(?:as|if|when)\s+(?:needed|necessary|required|convenient)|"
     r"skip(?:ping)?\s+(?:the\s+)?(?:public\s+|bank\s+|federal\s+)?holidays|"
-    r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
+    r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months|"
+    # "held on most Tuesdays at 2 pm ET": not every one
+    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|"
     r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?\s+hour|the\s+top)|"
     r"around\s+(?:next|this|tomorrow|tonight|today|the\s+(?:\d|end|start|beginning|middle)|"
@@ -983,6 +986,18 @@ def _salvaged(
         return described
     if (new := instead_of(text, answer, read=read)) is not None:
         return new  # "every 6 hours instead of every hour": the old schedule set aside
+    if (kept := without_event_by_day(text, answer, read=read)) is not None:
+        return kept  # "… for Sunday at 00:00 UTC before Monday maintenance"
+    if (
+        not answer.ok
+        and (answer.reason or "").endswith(" is in the past")
+        and (habit := without_past_year(text)) is not None
+        and (held := read(habit)).ok
+        and held.schedule is not None
+        and held.schedule["type"] != "at"
+    ):
+        # "As of January 2021, our meetings are on Tuesdays at 19:00 UTC": since when it holds
+        return _to_confirm(held, PAST_YEAR_NOTE)
     changed = changed_to(text, answer, read=read)
     if changed is not None:
         return changed
@@ -1745,6 +1760,7 @@ _CHANGED_TO_WHOLE: Final = re.compile(
     r"(?:\s+\S+){0,6}?\s+(?:back\s+)?to\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+PAST_YEAR_NOTE: Final = "the year since when the habit holds is past; the habit read, to confirm"
 WHOLE_CHANGE_NOTE: Final = (
     "a change to a job that exists, its new schedule said whole: read, to confirm"
 )
@@ -2116,6 +2132,22 @@ def _read_command(
         elif (
             habitual is None
             and not reminder
+            and phrase.times
+            and one_bare_weekday(phrase)
+            and not _REPEATING_TOOLS.isdisjoint(said)
+            and _repeating_tool_said(tokens, runs)
+        ):
+            # "Restore the Sunday 16:00 UTC cron trigger", "Schedules grouped Dependabot updates
+            # for Sunday at 00:00 UTC": a cron job, Dependabot's or Renovate's schedule repeats —
+            # its day is every such day: asked
+            phrase.single_day, phrase.every = False, True
+            day = lx.DAY_LABELS[phrase.weekdays[0]]
+            phrase.unsure.append(
+                f"a cron job or an update schedule repeats: {day} read as every {day}"
+            )
+        elif (
+            habitual is None
+            and not reminder
             and one_bare_weekday(phrase)
             and (once := once_or_weekly(text)) is not None
         ):
@@ -2353,6 +2385,19 @@ def _cron_words_said(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
     inside = {k for start, end in runs for k in range(start, end)}
     return any(
         token.kind == lx.WORD and token.value in _CRON_WORDS and k not in inside
+        for k, token in enumerate(tokens)
+    )
+
+
+# what runs on a schedule that repeats by its nature: cron's words, and the dependency bots'
+_REPEATING_TOOLS: Final = _CRON_WORDS | {"dependabot", "renovate"}
+
+
+def _repeating_tool_said(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether cron's words, "dependabot" or "renovate" are said outside the schedule's words."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    return any(
+        token.kind == lx.WORD and token.value in _REPEATING_TOOLS and k not in inside
         for k, token in enumerate(tokens)
     )
 
