@@ -686,7 +686,7 @@ _GATHERING: Final = frozenset(
     "meet meets meeting meetings club clubs group groups class classes practice practices "
     "rehearsal rehearsals choir service services worship mass bingo social potluck supper "
     "dinner lodge chapter league team troop scouts study fellowship bjj karate yoga zumba dance "
-    "members".split()
+    "members session sessions lesson lessons knitting bridge cribbage trivia storytime".split()
 )
 
 

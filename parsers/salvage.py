@@ -519,9 +519,9 @@ EVENT_BY_DAY_NOTE: Final = (
 def without_event_by_day(
     text: str, answer: ParseResult, *, read: Callable[[str], ParseResult]
 ) -> ParseResult | None:
-    """A refused text read without an event it names by its day ("before Monday maintenance"),
-    to confirm; None when it names none, or the rest reads no schedule."""
-    if answer.ok or "day" not in text.lower():
+    """A refused (or asked) text read without an event it names by its day ("before Monday
+    maintenance"), to confirm; None when it names none, or the rest reads no schedule."""
+    if (answer.ok and not answer.needs_confirmation) or "day" not in text.lower():
         return None
     event = _EVENT_BY_DAY.search(text)
     if event is None:
