@@ -64,11 +64,17 @@ def parse_json(raw: bytes) -> Any:
         raise InvalidInput.field("", reason, status=400) from None
     except RecursionError:
         raise InvalidInput.field("", _too_deep(), status=400) from None
+    check_parsed(value)
+    return value
+
+
+def check_parsed(value: Any) -> None:
+    """Refuse JSON parsed by someone else (the MCP SDK parses its requests itself) for what
+    ``parse_json`` refuses: NUL, lone surrogates, non-finite numbers, nesting too deep."""
     problems = refusals(value)
     if problems:
         status = 400 if any(p.reason == _too_deep() for p in problems) else 422
         raise InvalidInput(problems, status=status)
-    return value
 
 
 def refusals(value: Any, *, prefix: str = "", limit: int = 10) -> list[FieldProblem]:

@@ -20,6 +20,7 @@ from mcp.server import CacheHint, Server, ServerRequestContext
 from mcp.shared.exceptions import MCPError
 
 from agentcron.app.domain.scopes import Scope
+from agentcron.app.domain.untrusted import check_parsed
 from agentcron.app.errors import Unauthorized
 from agentcron.app.mcp.prompts import PROMPTS, render_prompt
 from agentcron.app.mcp.tools import TOOLS, TOOLS_BY_NAME, Call, ToolSpec
@@ -83,7 +84,11 @@ def build_server(runtime: Runtime, principal_of: PrincipalOf) -> Server[Any]:
                 }
             )
         try:
-            result = await spec.handler(call, dict(params.arguments or {}))
+            arguments = dict(params.arguments or {})
+            # what REST refuses in every body (NUL, lone surrogates, NaN, nesting), refused
+            # here too: a NUL stored through MCP was a failed INSERT on PostgreSQL
+            check_parsed(arguments)
+            result = await spec.handler(call, arguments)
         except Exception as exc:
             problem = problem_for(exc)
             if problem is None:
