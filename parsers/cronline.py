@@ -107,6 +107,7 @@ _REMIND_HEAD: Final = re.compile(
     r"^\s*(?:\S+\s+)?[/!.]?remind(?:er|me)?(?:\s+(?:me|us|here|[#@~]\S+))?\s*$", re.IGNORECASE
 )
 _ZONE_FIRST: Final = re.compile(r"^\s*(?:CRON_TZ|TZ)=\S+\s*$", re.IGNORECASE)
+_ZONE_BEFORE: Final = re.compile(r"\b(?:CRON_TZ|TZ)=[^\s`'\"]+[ \t]+$", re.IGNORECASE)
 _COMMAND_WORDS: Final = frozenset(
     {"cron", "crontab", "cronjob", "schedule", "recurring", "remind", "reminder", "at", "bot"}
 )
@@ -131,7 +132,10 @@ def cron_first(text: str) -> tuple[str, str | None] | None:
         return None  # first already, after its zone: the cron reader takes it as it is
     if not text[:start].strip(" \t" + _QUOTES) and not zone_options(text[start:]):
         return None  # first already: the cron reader takes it as it is
-    quote = text[start - 1] if text[start - 1] in _QUOTES else None
+    # "`TZ=UTC 0 9 * * *`": the quote may open before the zone said first
+    zone_first = _ZONE_BEFORE.search(text, 0, start)
+    opening = zone_first.start() if zone_first is not None else start
+    quote = text[opening - 1] if opening and text[opening - 1] in _QUOTES else None
     close = text.find(quote, start) if quote else -1
     end = close if close != -1 else len(text)
     segment = text[start:end]

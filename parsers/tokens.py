@@ -219,6 +219,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     if _DIGIT_SPACE_DIGITS.search(text) is not None and _SPACED_DIGITS.search(text) is not None:
         tokens = spaced_hour_minutes(tokens, text)
     zones = [t for t in tokens if t.kind == lx.ZONE]
+    if zones and any(t.kind == lx.NUM and t.end - t.start == 4 for t in tokens):
+        tokens = military_before_zone(tokens)
     if zones and any(_is_region_word(text, t) for t in zones):
         tokens = place_name_words(tokens, text)
         zones = [t for t in tokens if t.kind == lx.ZONE]
@@ -393,6 +395,40 @@ def spaced_oclock(tokens: list[Token], text: str) -> list[Token]:
             out[-1] = Token(lx.WORD, "oclock", previous.start, token.end)
             continue
         out.append(token)
+    return out
+
+
+# words before a number that make it a year, not a time, even with a zone after it
+_YEAR_BEFORE: Final = frozenset({"in", "since", "of", "year", "circa", "copyright", "c"})
+
+
+def military_before_zone(tokens: list[Token]) -> list[Token]:
+    """ "1500 UTC Wednesdays", "at 1000 Eastern NAmerican time": four digits right before a zone
+    are the military way of writing a time (15:00), never a year after a date ("Feb 13, 2024
+    UTC", "in 2024 UTC") or a number that is not a time of day ("2460 UTC")."""
+    out = list(tokens)
+    for k in range(len(out) - 1):
+        token = out[k]
+        value = token.value
+        if (
+            token.kind != lx.NUM
+            or token.end - token.start != 4
+            or token.spelled
+            or not isinstance(value, int)
+            or value % 100 >= 60
+            or value >= 2400
+            or out[k + 1].kind != lx.ZONE
+        ):
+            continue
+        before = out[k - 1] if k else None
+        if before is not None and (
+            before.kind in (lx.MONTH, lx.NUM, lx.ORD, lx.DATE, lx.SLASHDATE)
+            or (before.kind == lx.SYM and k > 1 and out[k - 2].kind in (lx.NUM, lx.MONTH))
+            or (before.kind == lx.WORD and before.value in _YEAR_BEFORE)
+        ):
+            continue  # "Feb 13, 2024 UTC", "in 2024 UTC": a year
+        clock = ClockTime(value // 100, value % 100, None, True)
+        out[k] = Token(lx.TIME, clock, token.start, token.end)
     return out
 
 
@@ -976,6 +1012,12 @@ def _scan(text: str) -> list[Token]:
             # "zoom.us/my/k8ssigaws": a web address's host and path, not the zone "US/…"
             in_address = start > 0 and text[start - 1] == "."
             if is_region(raw.split("/", 1)[0].lower()) and not in_address:
+                if _regions_listed(raw):
+                    # "America/EMEA office hours", "Europe/Asia": regions of the world, listed
+                    for part in re.finditer(r"[^/]+", raw):
+                        at = start + part.start()
+                        append(Token(lx.WORD, part.group().lower(), at, at + len(part.group())))
+                    continue
                 append(Token(lx.ZONE, _iana(raw), start, end))
             else:
                 _word(raw.lower(), start, tokens)
@@ -1487,6 +1529,27 @@ _NAMED_STREET: Final = re.compile(
     r"Drive|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Sq|Square|Center|Centre|Plaza|Loop|"
     r"Mall)\b"
 )
+
+
+# the regions of the world firms and communities name, beside the IANA ones: "America/EMEA",
+# "APAC/Europe", "US/Canada"
+_MARKETS: Final = frozenset(
+    "emea apac amer americas latam anz mena japac nam na eu eur uk us canada asia europe africa "
+    "australia america pacific atlantic indian arctic antarctica".split()
+)
+
+
+def _regions_listed(raw: str) -> bool:
+    """Whether a region's name with "/" ("America/EMEA") lists regions of the world rather than
+    naming an IANA zone: every part is a region, and zoneinfo knows no such zone."""
+    parts = raw.lower().split("/")
+    if not all(part in _MARKETS for part in parts):
+        return False
+    try:
+        resolve_zone(raw)
+    except UnknownZoneError:
+        return True
+    return False
 
 
 def _iana(raw: str) -> str:

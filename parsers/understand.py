@@ -108,7 +108,7 @@ from .timetable import (
     yearly_habit,
 )
 from .tokens import Token, TokenizeError, tokenize, word_values
-from .under_way import read_as_under_way
+from .under_way import dated_then_every, read_as_under_way, start_weekday_dropped
 from .weekly_windows import aws_window, same_day_again
 from .windows import uneven_minute_step
 from .zones import lookup_place, lookup_word, place_names, zone_words
@@ -1204,6 +1204,10 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         # "which began on Wednesday, November 14th … and will continue on the second Wednesday
         # of every month": the first date is past, the rule goes on
         text = read_as_under_way(text) or text
+    if ("very " in text or "VERY " in text) and (dated := dated_then_every(text)) is not None:
+        text = dated  # "Time: Feb 13, 2024 10:00 AM Eastern Time … Every 2 weeks on Tuesday"
+    if "tart" in text and (dropped := start_weekday_dropped(text)) is not None:
+        text = dropped  # "Starting Monday, 5 Dec 2022 @ 14:00 CET/CEST … every two weeks"
     if "(or" in text or "(Or" in text or "( or" in text:
         kept = without_alternatives(text)
         if kept.strip() and kept != text:
