@@ -647,6 +647,27 @@ _UNIT_KEY: Final = re.compile(
 _UNIT_SECONDS: Final = {"ms": 0, "se": 1, "mi": 60, "hr": 3600, "ho": 3600}
 
 
+_MILLISECONDS: Final = re.compile(r"\b(?P<n>\d{4,9})\s*(?:ms|millis(?:econds?)?)\b", re.IGNORECASE)
+
+
+def milliseconds_said(text: str) -> str | None:
+    """ "every 10000 milliseconds (10 seconds)", "repeat every 60000ms": a whole number of
+    seconds written in milliseconds (as code's intervals are), said in seconds; None when the
+    text has none (or only amounts that are no whole second: "1500 ms")."""
+    changed = False
+
+    def seconds(found: re.Match[str]) -> str:
+        nonlocal changed
+        amount = int(found["n"])
+        if amount % 1000:
+            return found.group()
+        changed = True
+        return f"{amount // 1000} seconds"
+
+    said = _MILLISECONDS.sub(seconds, text)
+    return said if changed else None
+
+
 def _keyed_unit(text: str) -> str | None:
     """'{"kind": "every", "everyMs": 3600000}' → '{"kind": "every", every 1 hour}': an amount
     under a key whose name says its unit, said as "every"; None when there is none, or the

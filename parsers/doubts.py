@@ -578,6 +578,23 @@ def change(text: str) -> str | None:
 
 # -- two requests ------------------------------------------------------------------------------
 
+# "// 1600 UTC on that Saturday", "the backup ran at 2am that Sunday": a day pointed at, said
+# somewhere the text does not hold
+_POINTED_DAY: Final = re.compile(
+    r"\b(?:on\s+)?(?:that|those)\s+(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b",
+    re.IGNORECASE,
+)
+
+
+def pointed_day(text: str) -> str | None:
+    """ "1600 UTC on that Saturday": the day is one said elsewhere ("that" points at it), not
+    the coming one."""
+    found = _POINTED_DAY.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()}” points at a day said elsewhere: which one? to confirm"
+
+
 _TWO_REQUESTS: Final = re.compile(
     r"\b(?:schedule|book|set\s+up|create|add|plan|arrange)\b.{1,80}?\band\s+(?:also\s+|then\s+)?"
     r"(?:remind|ping|notify|alert)\s+(?:me|us)\b"
@@ -799,6 +816,8 @@ def doubt(
             if found := change(text):
                 return found
             break
+    if "that " in lowered and (found := pointed_day(text)):
+        return found
     if text.find("/", 1) >= 0 and (found := slashed_alternatives(text, zone_of=zone_of)):
         return found
     if (".." in text or "…" in text or "etc" in lowered or " so " in lowered) and (
