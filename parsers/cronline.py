@@ -23,7 +23,7 @@ import re
 from datetime import datetime
 from typing import Final
 
-from .calendar_event import read_event
+from .calendar_event import read_zoned_event
 from .cron import split_cron
 from .phrase import Rejected
 from .zones import UnknownZoneError, resolve_zone, zone_info
@@ -228,7 +228,7 @@ def _said_as_command(text: str, before: str) -> bool:
 # --on-calendar='Sun 10:00' …", "OnCalendar=Wednesday 19:00:00 (see the runbook)": its value
 # quoted, or its parts (a day, a date with "*" or "..", a time) before the next word
 _CALENDAR: Final = re.compile(
-    r"(?:\bon-?calendar|--on-calendar)\s*=\s*"
+    r"(?:\bon-?calendar|--on-calendar|(?P<nix>\b(?:dates|startAt)(?=\s*=\s*\")))\s*=\s*"
     r"(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'"
     r"|(?P<bare>[a-z*\d][\w.,*/~:-]*(?:\s+[\d*][\w.,*/~:-]*){0,2}))",
     re.IGNORECASE,
@@ -247,14 +247,15 @@ def calendar_first(text: str) -> str | None:
     if value is None:
         value = match["bare"].rstrip(".,;")
     rest = f"{text[: match.start()]} {text[match.end() :]}".strip(" \t,;.")
-    if not rest or not value.strip():
+    if (not rest and match["nix"] is None) or not value.strip():
         return None  # "OnCalendar=Wednesday 19:00:00": the event's reader takes it whole
     try:
-        expression = read_event(f"OnCalendar={value.strip()}")
+        event = read_zoned_event(f"OnCalendar={value.strip()}")
     except Rejected:
         return None
-    if expression is None:
+    if event is None:
         return None
+    expression = event[0] if event[1] is None else f"CRON_TZ={event[1]} {event[0]}"
     return " ".join([expression, *_COMMAND_NAME.sub("", rest, count=1).split()])
 
 

@@ -409,27 +409,47 @@ def military_before_zone(tokens: list[Token]) -> list[Token]:
     out = list(tokens)
     for k in range(len(out) - 1):
         token = out[k]
-        value = token.value
-        if (
-            token.kind != lx.NUM
-            or token.end - token.start != 4
-            or token.spelled
-            or not isinstance(value, int)
-            or value % 100 >= 60
-            or value >= 2400
-            or out[k + 1].kind != lx.ZONE
-        ):
+        if out[k + 1].kind != lx.ZONE or not _hhmm(token):
             continue
         before = out[k - 1] if k else None
+        if before is not None and before.kind == lx.SYM and before.end == token.start:
+            if before.value == "-" and k > 1 and _hhmm(out[k - 2]):
+                out[k - 2] = _military(out[k - 2])  # "1400-1700 UTC": a range
+            elif before.value in ("+", "-"):
+                # "+0900 UTC", "-0400 UTC": an offset, no time (nor a zone of its own)
+                out[k] = Token(lx.WORD, "offset", token.start, token.end)
+                continue
         if before is not None and (
             before.kind in (lx.MONTH, lx.NUM, lx.ORD, lx.DATE, lx.SLASHDATE)
-            or (before.kind == lx.SYM and k > 1 and out[k - 2].kind in (lx.NUM, lx.MONTH))
+            or (
+                before.kind == lx.SYM
+                and before.value == ","
+                and k > 1
+                and out[k - 2].kind in (lx.NUM, lx.MONTH)
+            )
             or (before.kind == lx.WORD and before.value in _YEAR_BEFORE)
         ):
             continue  # "Feb 13, 2024 UTC", "in 2024 UTC": a year
-        clock = ClockTime(value // 100, value % 100, None, True)
-        out[k] = Token(lx.TIME, clock, token.start, token.end)
+        out[k] = _military(token)
     return out
+
+
+def _hhmm(token: Token) -> bool:
+    """Whether `token` is four digits that may be a time of day ("1500", "0930")."""
+    value = token.value
+    return (
+        token.kind == lx.NUM
+        and token.end - token.start == 4
+        and not token.spelled
+        and isinstance(value, int)
+        and value % 100 < 60
+        and value < 2400
+    )
+
+
+def _military(token: Token) -> Token:
+    value = int(token.value)  # type: ignore[call-overload]
+    return Token(lx.TIME, ClockTime(value // 100, value % 100, None, True), token.start, token.end)
 
 
 # Zone words that are also the first word of places' names: "Central Library", "Eastern

@@ -55,7 +55,12 @@ from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
-from .cron_comment import comment_disagrees, comment_of
+from .cron_comment import (
+    comment_disagrees,
+    comment_of,
+    logged_message,
+    time_only_in_comment,
+)
 from .cronline import aws_schedule, calendar_first, cron_first
 from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
@@ -730,6 +735,14 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
             note = comment_disagrees(schedule["expression"], schedule["timezone"], comment)
             if note is not None:
                 return _to_confirm(result, note)
+    if (
+        "(" in text
+        and ("og" in text or "rint" in text or "info" in text)
+        and (logged := logged_message(text))
+    ):
+        return _to_confirm(result, logged)  # 'logger.info("Scheduled … at 08:00 …", chat_id)'
+    if ("#" in text or "//" in text) and (only := time_only_in_comment(text)) is not None:
+        return _to_confirm(result, only)  # 'lead, _ = db.checkout("pawan")  # 9am ET: …'
     if _guessed_time(result) and ("cron" in text or "Cron" in text) and _CRON_WORD.search(text):
         # "the cron fires on UTC Wednesdays either way": a machine's job runs at an hour set
         # somewhere; 9:00 is a person's morning, made up
@@ -1608,7 +1621,9 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if ("=" in text or ":" in text) and (every := labelled_interval(text)) is not None:
         # "interval=5m", "interval: 30m", "period='15m'": how often, as a config or command says it
         text = every
-    if "alendar" in text and (event := calendar_first(text)) is not None:
+    if ("alendar" in text or "dates =" in text or "startAt" in text) and (
+        event := calendar_first(text)
+    ) is not None:
         # "systemd-run --on-calendar='Sun 10:00' …", "OnCalendar=Wed 19:00 (see the runbook)"
         return _read_commanded(event, zone_name, aware_now)
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:

@@ -15,8 +15,9 @@ import pytest
 
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers import understand_fast
-from agentcron.parsers.botcommand import labelled_interval
-from agentcron.parsers.cronline import cron_first
+from agentcron.parsers.botcommand import labelled_interval, milliseconds_said
+from agentcron.parsers.calendar_event import read_zoned_event
+from agentcron.parsers.cronline import aws_schedule, cron_first
 from agentcron.parsers.tokens import tokenize
 from agentcron.parsers.under_way import dated_then_every, start_weekday_dropped
 
@@ -252,3 +253,114 @@ def test_start_weekday_that_is_not_the_dates_is_kept() -> None:
     assert (
         start_weekday_dropped("Starting Tuesday, 5 Dec 2022 @ 14:00 CET, every two weeks") is None
     )
+
+
+# -- AWS's schedule expressions ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ScheduleExpression: cron(0 12 * * ? *)", ("0 12 * * *", "UTC")),
+        ('schedule_expression = "cron(0 9 ? * 2-6 *)"', ("0 9 * * 1-5", "UTC")),
+        ('schedule_expression = "cron(15 10 ? * MON-FRI *)"', ("15 10 * * MON-FRI", "UTC")),
+        ('schedule_expression = "rate(5 minutes)"', ("*/5 * * * *", "UTC")),
+        ("schedule: rate(1 hour)", ("0 * * * *", "UTC")),
+    ],
+)
+def test_aws_schedule_expressions(text: str, expected: tuple[str, str]) -> None:
+    assert _cron(text) == expected
+
+
+def test_aws_cron_of_one_year_is_not_read_as_every_year() -> None:
+    assert aws_schedule('schedule_expression = "cron(0 8 1 * ? 2027)"') is None
+    assert _read('schedule_expression = "cron(0 8 1 * ? 2027)"')["schedule"] is None
+
+
+# -- systemd calendar events with a zone, NixOS's keys -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OnCalendar=Fri 04:00 Europe/Berlin", ("0 4 * * 5", "Europe/Berlin")),
+        ("OnCalendar=*-*-* 09:00:00 America/New_York", ("0 9 * * *", "America/New_York")),
+        ('    dates = "Fri 04:00 Europe/Berlin";', ("0 4 * * 5", "Europe/Berlin")),
+        ('  startAt = "*-*-* 03:15:00";', ("15 3 * * *", "UTC")),
+    ],
+)
+def test_calendar_event_with_zone(text: str, expected: tuple[str, str]) -> None:
+    assert read_zoned_event("OnCalendar=Fri 04:00 Europe/Berlin") == ("0 4 * * 5", "Europe/Berlin")
+    assert _cron(text) == expected
+
+
+# -- milliseconds, offsets, a second expression said again ------------------------------------
+
+
+def test_milliseconds_said_in_seconds() -> None:
+    assert milliseconds_said("repeat every 60000ms") == "repeat every 60 seconds"
+    assert milliseconds_said("wait 1500 ms") is None
+    assert _cron("repeat every 60000ms") == ("* * * * *", "UTC")
+
+
+@pytest.mark.parametrize("text", ["'+0900 UTC'", ">>> whenIO.parse_offset('-0400 UTC')"])
+def test_an_offset_is_no_time(text: str) -> None:
+    assert _read(text)["schedule"] is None
+
+
+def test_military_range_before_a_zone() -> None:
+    times = [t.value for t in tokenize("weekdays from 1400-1700 UTC") if t.kind == lx.TIME]
+    assert [(c.hour, c.minute) for c in times] == [(14, 0), (17, 0)]
+
+
+def test_same_expression_said_twice_is_one() -> None:
+    text = '"CRON_TZ=America/New_York 1 * * * *", or "TZ=America/New_York 1 * * * *".'
+    assert _cron(text) == ("1 * * * *", "America/New_York")
+    assert (
+        _read('"CRON_TZ=America/New_York 1 * * * *", or "TZ=Europe/Paris 1 * * * *".')["schedule"]
+        is None
+    )
+
+
+# -- asked: words around a cron that disagree, code comments, logged messages, "that Saturday" --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`.github/workflows/weekly-check.yml` POSTs to `/api/weekly-check` at 12:00 UTC Wednesdays "
+        "(8am EDT; change to `0 13 * * 3` when EST starts in November).",
+        "// Job would repeat at every minute start (00 * * * *)",
+        '        lead, _ = db.checkout("pawan")        # 9am ET: only Ohio is awake',
+        '        logger.info("Scheduled daily digest for chat %d at 08:00 Europe/Berlin", chat_id)',
+        "  // 1600 UTC on that Saturday",
+        "* schedule DST-proof: the cron fires on UTC Wednesdays either way, and this",
+        "<p className={`description ${styles.modal}`}>Presale begins at: 1700hrs UTC.</p>",
+    ],
+)
+def test_asked(text: str) -> None:
+    result = _read(text)
+    assert result["schedule"] is None or result["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("backup() # every day at 3am", ("0 3 * * *", "UTC")),
+        ("The job `0 12 * * 3` runs at 12:00 UTC Wednesdays", ("0 12 * * 3", "UTC")),
+        ("every Saturday at 4pm", ("0 16 * * 6", "UTC")),
+    ],
+)
+def test_not_asked(text: str, expected: tuple[str, str]) -> None:
+    result = _read(text)
+    assert not result["needs_confirmation"]
+    assert _cron(text) == expected
+
+
+def test_label_ending_in_a_preposition_is_no_label() -> None:
+    assert "says when an event is" in " ".join(_read("Presale begins at: 5pm UTC.")["notes"])
+
+
+def test_season_conversion_with_military_times() -> None:
+    text = "Every Wednesday at 1700 UK time (1600 UTC summer, 1700 UTC winter)"
+    assert _cron(text) == ("0 17 * * 3", "Europe/London")
