@@ -364,3 +364,12 @@ def test_label_ending_in_a_preposition_is_no_label() -> None:
 def test_season_conversion_with_military_times() -> None:
     text = "Every Wednesday at 1700 UK time (1600 UTC summer, 1700 UTC winter)"
     assert _cron(text) == ("0 17 * * 3", "Europe/London")
+
+
+def test_am_pm_said_for_each_group_of_hours() -> None:
+    assert _cron("at 5,6,7AM, 12PM, 7,8,9,10,11PM, 12,1,2,3,4AM") == ("0 0-7,12,19-23 * * *", "UTC")
+
+
+def test_a_clause_after_the_days_left_out() -> None:
+    text = "This will run the bot every day at 18:00 except on Thursdays and Fridays, you"
+    assert _cron(text) == ("0 18 * * 0-3,6", "UTC")
