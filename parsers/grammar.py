@@ -4959,8 +4959,9 @@ def extract_zone(tokens: list[Token]) -> tuple[str | None, list[tuple[int, int]]
 def meridiem_said_once(times: list[TimeMention]) -> list[TimeMention]:
     """A list of times whose last says am or pm ("1:00 & 2:00 p.m.", "10, 11 and 11:30 am"): the
     earlier times without it are in the same half of the day as the next that says it when they
-    come before it on the 12-hour dial (12 is its first hour); "9:00 and 5:00 pm" is left as written (9 is after
-    5 on the dial: the morning's 9, most likely, which the hour's own rule reads)."""
+    come before it on the 12-hour dial (12 is its first hour); "9:00 and 5:00 pm" is left as
+    written (9 is after 5 on the dial: the morning's 9, most likely, which the hour's own rule
+    reads)."""
     if times[-1].clock.meridiem is None:
         return times
     # each time without am/pm takes the next one's that says it: "5,6,7AM, 12PM, 7,8,9,10,11PM"
