@@ -1121,8 +1121,10 @@ class _Reader:
     def _since(self, i: int) -> int | None:
         """ "since Monday", "since 9am": counted from a time that has gone by."""
         # not "since the build is slow, …": "since" is also "because"
-        if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.MONTH, lx.TIME, lx.DATE, lx.SLASHDATE) or (
-            self._word(i + 1) in ("yesterday", "last", "noon", "midnight")
+        if (
+            self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.MONTH, lx.TIME, lx.DATE, lx.SLASHDATE)
+            or self._word(i + 1) in ("yesterday", "last", "noon", "midnight")
+            or (self._kind(i + 1) == lx.NUM and self._kind(i + 2) == lx.ZONE)  # "since 00UTC"
         ):
             raise Rejected("“since …” counts from a time that has gone by")
         return None
