@@ -586,6 +586,25 @@ _POINTED_DAY: Final = re.compile(
 )
 
 
+# '"Monday 09:00 Europe/Berlin" became …', '`0 9 * * *` means …': a time in quotes that a verb
+# says something of — the text talks about the words, it does not ask for them
+_QUOTED_SUBJECT: Final = re.compile(
+    r"[\"“`](?P<said>[^\"“”`]*\d[^\"“”`]*)[\"”`]\s+(?:became|becomes|become|turned|turns|"
+    r"means|meant|reads|shows|showed|displays|displayed|renders|rendered|parses|parsed|"
+    r"gets\s+parsed|was|were|is\s+(?:read|parsed|shown|displayed|converted|interpreted))\b",
+    re.IGNORECASE,
+)
+
+
+def quoted_subject(text: str) -> str | None:
+    """'// in. Written without it, "Monday 09:00 Europe/Berlin" became …': the time is quoted
+    as the subject of what the text says about it."""
+    found = _QUOTED_SUBJECT.search(text)
+    if found is None:
+        return None
+    return f"“{found['said']}” is quoted as what the text talks about, not asked for: to confirm"
+
+
 def pointed_day(text: str) -> str | None:
     """ "1600 UTC on that Saturday": the day is one said elsewhere ("that" points at it), not
     the coming one."""
@@ -817,6 +836,8 @@ def doubt(
                 return found
             break
     if "that " in lowered and (found := pointed_day(text)):
+        return found
+    if ('"' in text or "`" in text or "“" in text) and (found := quoted_subject(text)):
         return found
     if text.find("/", 1) >= 0 and (found := slashed_alternatives(text, zone_of=zone_of)):
         return found

@@ -218,6 +218,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = spaced_oclock(tokens, text)
     if _DIGIT_SPACE_DIGITS.search(text) is not None and _SPACED_DIGITS.search(text) is not None:
         tokens = spaced_hour_minutes(tokens, text)
+    if "|" in text and "," in text:
+        tokens = piped_lists(tokens, text)
     zones = [t for t in tokens if t.kind == lx.ZONE]
     if zones and any(t.kind == lx.NUM and t.end - t.start == 4 for t in tokens):
         tokens = military_before_zone(tokens)
@@ -394,6 +396,35 @@ def spaced_oclock(tokens: list[Token], text: str) -> list[Token]:
         ):
             out[-1] = Token(lx.WORD, "oclock", previous.start, token.end)
             continue
+        out.append(token)
+    return out
+
+
+_PIPE: Final = re.compile(r"[ \t]*\|[ \t]*")
+_HOURISH: Final = frozenset({lx.TIME, lx.NUM})
+
+
+def piped_lists(tokens: list[Token], text: str) -> list[Token]:
+    """ "at: 5,6,7AM | 12PM | 7,8,9,10,11PM | 12,1,2,3,4AM": lists of hours set apart by "|" are
+    one list (the "|" is no token: without a separator the list stopped at the first). Only
+    between hours that are items of a comma's list, so a table's "| 9:00 AM | 5:00 PM |" (a
+    start and an end) is left alone."""
+    out: list[Token] = []
+    n = len(tokens)
+    for k, token in enumerate(tokens):
+        if out:
+            left = out[-1]
+            if (
+                left.kind in _HOURISH
+                and token.kind in _HOURISH
+                and _PIPE.fullmatch(text, left.end, token.start) is not None
+                and (
+                    (len(out) > 1 and out[-2].kind == lx.SYM and out[-2].value == ",")
+                    or (k + 1 < n and tokens[k + 1].kind == lx.SYM and tokens[k + 1].value == ",")
+                )
+            ):
+                bar = text.index("|", left.end)
+                out.append(Token(lx.SYM, ",", bar, bar + 1))
         out.append(token)
     return out
 
@@ -859,7 +890,8 @@ def _scan(text: str) -> list[Token]:
                 # "in a fortnight's time", "in an hour's time": the unit
                 append(Token(lx.UNIT, lexicon[word[:-2]][1], start, end))
             elif word in _ADJECTIVE_ZONES and _ZONE_AFTER.match(text, end) is not None:
-                append(Token(lx.ZONE, _ADJECTIVE_ZONES[word], start, end))
+                unsure = _ADJECTIVE_DOUBTS.get(word)
+                append(Token(lx.ZONE, _ADJECTIVE_ZONES[word], start, end, unsure=unsure))
             elif word in _NOUN_ZONES and not _zone_meant(text, start, end, tokens):
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
             elif word in plain:
@@ -1470,6 +1502,12 @@ _ADJECTIVE_ZONES: Final = {
     "swiss": "Europe/Zurich",
     "colombian": "America/Bogota",
     "peruvian": "America/Lima",
+    # "4PM EU time": the EU's clocks are three, Central European Time the one most of it keeps
+    "eu": "Europe/Brussels",
+}
+# the adjectives whose zone is a reading, asked
+_ADJECTIVE_DOUBTS: Final = {
+    "eu": "“EU time” read as Central European Time (Brussels); the EU keeps three zones",
 }
 _ZONE_AFTER: Final = re.compile(r"\s+(?:time|standard|daylight)\b", re.IGNORECASE)
 

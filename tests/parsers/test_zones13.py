@@ -373,3 +373,32 @@ def test_am_pm_said_for_each_group_of_hours() -> None:
 def test_a_clause_after_the_days_left_out() -> None:
     text = "This will run the bot every day at 18:00 except on Thursdays and Fridays, you"
     assert _cron(text) == ("0 18 * * 0-3,6", "UTC")
+
+
+def test_eu_time_is_central_european_and_asked() -> None:
+    result = _read("every Monday at 9am EU time")
+    assert result["schedule"]["timezone"] == "Europe/Brussels"
+    assert result["needs_confirmation"]
+    text = "- Bi-weekly meetings (via Zoom) - Thursdays 4PM EU time/ 3 PM UK time"
+    assert "BYHOUR=16;" in _read(text)["schedule"]["rule"]
+
+
+def test_a_count_of_runs_a_seconds_apart() -> None:
+    schedule = _read("// Repeat job every 10 seconds but no more than 100 times")["schedule"]
+    assert schedule is not None and schedule["type"] == "every" and schedule["interval"] == 10
+    start = datetime.fromisoformat(schedule["start_at"])
+    end = datetime.fromisoformat(schedule["end_at"])
+    assert (end - start).total_seconds() == 990
+
+
+def test_hours_listed_between_pipes() -> None:
+    text = (
+        'Description: "Destroy lab stacks at: 5,6,7AM | 12PM | 7,8,9,10,11PM | 12,1,2,3,4AM (COT)"'
+    )
+    assert _cron(text) == ("0 0-7,12,19-23 * * *", "America/Bogota")
+    assert all(t.value != "," for t in tokenize("| Monday | 9:00 AM | 5:00 PM |"))
+
+
+def test_a_quoted_time_talked_about_is_asked() -> None:
+    result = _read('// in. Written without it, "Monday 09:00 Europe/Berlin" became')
+    assert result["needs_confirmation"]
