@@ -122,12 +122,17 @@ _END_OF_DAY: Final = ClockTime(23, 59, None, True)
 _END_OF_BUSINESS: Final = ClockTime(5, 0, "pm", False)
 
 
-def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple[Phrase, int]:
+def read(
+    tokens: list[Token], *, start: int = 0, partial: bool = False, walked: set[int] | None = None
+) -> tuple[Phrase, int]:
     """Read clauses from `start`; returns the phrase and where reading stopped.
 
     With `partial`, an unknown word ends the reading instead of raising NotUnderstood.
+    `walked`: the same set for every reading of the same tokens (schedule_runs reads from each
+    word): where a list of minutes was read to its end already, with no "past" after it.
     """
     reader = _Reader(tokens)
+    reader.walked = walked
     end = reader.run(start, partial=partial)
     for token in tokens[start:end]:
         if token.guess is not None:  # a misspelled name: say which word it was read as
@@ -170,7 +175,10 @@ _UNIT_PLURALS: Final = frozenset(
 
 
 class _Reader:
-    __slots__ = ("adverb", "and_every", "business_stop", "days_end", "n", "phrase", "tokens")
+    __slots__ = (
+        *("adverb", "and_every", "business_stop", "days_end", "n", "phrase", "tokens"),
+        "walked",
+    )
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -182,6 +190,9 @@ class _Reader:
         # an interval said after "and every" ("every minute and every hour"): a second schedule
         self.and_every = False
         self.business_stop = -1  # where the words "business hours" ended, in the text
+        # the items of lists of minutes read to their end with no "past"/"to" after them
+        # (`read`): a reading of the list from one of them but its last is none either
+        self.walked: set[int] | None = None
 
     # -- the loop -----------------------------------------------------------------
 
@@ -1719,17 +1730,24 @@ class _Reader:
         hour", "29 and 59 minutes past the hour", after "at" and an hourly interval "29 and
         59 minutes". Without `loose` (not after "at") the hour must be named, so "half past
         9" stays a time of day."""
+        walked = self.walked
+        if walked is not None and not loose and i in walked:
+            return None  # "1 minute and 2 minutes and …": read from an earlier item already
         minutes: list[int] = []
         pending: list[int] = []  # read, waiting for their "past"/"to": "29 and 59 minutes past"
         named = unit_written = False
         spans: list[tuple[int, int]] = []
+        items: list[int] = []  # where each item starts
         j = i
         end: int | None = None
         while True:
             item = self._minute_item(j)
             if item is None:
                 break
+            items.append(j)
             minute, j, item_named = item
+            if minute in pending:
+                return None  # "10 minutes and 10 minutes and …": no list of minutes
             named |= item_named
             unit_written |= item_named or self._is_unit(j - 1, "minute")
             pending.append(minute)
@@ -1761,6 +1779,10 @@ class _Reader:
             if step and self._minute_item(j + step) is not None:
                 j += step
                 continue
+            if walked is not None and not loose and not minutes and len(items) > 1:
+                # no "past"/"to" anywhere: read from a later item but the last (≥ 2 pending,
+                # the hour not named), the list ends here the same way, and reads nothing
+                walked.update(items[:-1])
             break
         if pending:
             if named and not minutes and len(pending) == 1:
@@ -1865,6 +1887,8 @@ class _Reader:
         while (step := self._is_separator(j)) and self._kind(j + step) == lx.MINUTE:
             minutes.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
             j += step + 1
+        if max(minutes) > 59:  # ":61" (the tokenizer takes any two digits after a colon)
+            raise Rejected("an hour has minutes 0 to 59")
         self._set_minutes(minutes)
         if self._word(j) == "past" and self._word(j + 1) == "the":
             return j + 3 if self._is_unit(j + 2, "hour") else j
@@ -3753,14 +3777,22 @@ class _Reader:
         """ "20 minutes from now", "a week from tomorrow", "3 days ago"; and the spoken
         times that start like them ("half past 3 pm", "a quarter to noon", "half past
         every hour")."""
-        past = self._minutes_past(i)
-        if past is not None:
-            return past
-        spoken = self._spoken_time(i)
-        if spoken is not None:
-            self.phrase.times.append(spoken[0])
-            self.phrase.order.append("t")
-            return spoken[1]
+        token = self.tokens[i]
+        after = self.tokens[i + 1] if i + 1 < self.n else None
+        if (
+            token.kind != lx.NUM
+            or after is None
+            or after.kind != lx.UNIT
+            or after.value == "minute"
+        ):  # a number then a unit other than minutes ("2 hours") is neither
+            past = self._minutes_past(i)
+            if past is not None:
+                return past
+            spoken = self._spoken_time(i)
+            if spoken is not None:
+                self.phrase.times.append(spoken[0])
+                self.phrase.order.append("t")
+                return spoken[1]
         before_last = self._days_before_last(i)
         if before_last is not None:
             return before_last
@@ -4068,51 +4100,72 @@ class _Reader:
         """ "20 minutes", "an hour and a half", "1 hour 30 minutes" — at most one term a unit
         ("1 year 2 months 3 weeks 4 days 5 hours 6 minutes 7 seconds"): a run of "a.m. a.m. …"
         (read "a minute a minute …") is not summed to its end from every word."""
-        j = i
+        j = stop = i
         phrase = self.phrase
+        tokens, n = self.tokens, self.n
         read_any = False
+        units: set[str] = set()
+        # the tokens are looked at here, not through _word/_kind: a reading of amounts is tried
+        # from every number of a text, and its cost is counted (test_bounded)
         for _ in range(_MOST_TERMS):
-            if j >= self.n:
+            if j >= n:
                 break
-            word = self._word(j)
-            token = self.tokens[j]
+            token = tokens[j]
+            word = token.value if token.kind == lx.WORD else None
             if token.kind == lx.NUM:
                 amount = float(token.value)  # type: ignore[arg-type]
                 j += 1
-                fraction = self._fraction(j)
-                if fraction is not None:  # "one and a half hours", "1 1/2 hours"
-                    amount, j = amount + fraction[0], fraction[1]
+                following = tokens[j] if j < n else None
+                if following is not None and (
+                    following.kind == lx.SLASHDATE
+                    or (following.kind == lx.WORD and following.value == "and")
+                ):
+                    fraction = self._fraction(j)
+                    if fraction is not None:  # "one and a half hours", "1 1/2 hours"
+                        amount, j = amount + fraction[0], fraction[1]
             elif word == "a" and self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"):
                 amount, j = 0.5, j + 2  # "a half hour"
             elif word == "a":
                 amount, j = 1.0, j + 1
-            elif self._is_unit(j, "quarter") and not read_any and self._word(j + 1) == "of":
+            elif (
+                token.kind == lx.UNIT
+                and token.value == "quarter"
+                and not read_any
+                and self._word(j + 1) == "of"
+            ):
                 amount = 1.0  # "(in) quarter of an hour": a quarter, "a" left out
             elif word == "half":
                 amount, j = 0.5, j + (2 if self._word(j + 1) == "a" else 1)
             else:
                 break
-            if self._is_sym(j, "-") and self._is_unit(j + 1, "quarter"):
-                j += 1  # "three-quarters"
-            if self._kind(j) != lx.UNIT:
+            if j >= n:
                 return None
-            unit = str(self.tokens[j].value)
+            token = tokens[j]
+            if token.kind == lx.SYM and token.value == "-" and self._is_unit(j + 1, "quarter"):
+                j += 1  # "three-quarters"
+                token = tokens[j]
+            if token.kind != lx.UNIT:
+                return None
+            unit = str(token.value)
             j += 1
             hour = self._quarter_of_an_hour(j) if unit == "quarter" else None
             if hour is not None:  # "a quarter of an hour", "three-quarters of an hour"
                 unit, j = "quarter hour", hour
-            half = self._and_a_half(j)
-            if half:
-                amount += 0.5
-                j += half
-            elif (
-                self._word(j) == "and"
-                and self._word(j + 1) == "a"
-                and self._is_unit(j + 2, "quarter")
-                and unit == "hour"
-            ):
-                amount += 0.25  # "an hour and a quarter"
-                j += 3
+            if unit in units:
+                j = stop  # "2h30m 2h30m …": a unit again starts another amount
+                break
+            units.add(unit)
+            token = tokens[j] if j < n else None
+            if token is not None and token.kind == lx.WORD and token.value == "and":
+                half = self._and_a_half(j)
+                if half:
+                    amount += 0.5
+                    j += half
+                elif (
+                    self._word(j + 1) == "a" and self._is_unit(j + 2, "quarter") and unit == "hour"
+                ):
+                    amount += 0.25  # "an hour and a quarter"
+                    j += 3
             if unit == "quarter hour":
                 phrase.offset_seconds += amount * 900
             elif unit in _SECONDS:
@@ -4123,9 +4176,12 @@ class _Reader:
                 raise Rejected(f"cannot count {amount:g} {unit}s")
             read_any = True
             phrase.has_offset = True
-            step = self._is_separator(j)
-            if step and self._kind(j + step) == lx.NUM:
-                j += step
+            stop = j
+            token = tokens[j] if j < n else None
+            if token is not None and token.kind in (lx.SYM, lx.WORD):
+                step = self._is_separator(j)
+                if step and self._kind(j + step) == lx.NUM:
+                    j += step
         return j if read_any else None
 
     def _quarter_of_an_hour(self, j: int) -> int | None:
@@ -4368,18 +4424,32 @@ class _Reader:
         raise Rejected("“yesterday” is in the past")
 
     def _unit(self, i: int) -> int | None:
-        past = self._minutes_past(i)  # "quarter past every hour", "minute 30 past the hour"
-        if past is not None:
-            return past
-        if self._is_unit(i, "quarter"):
-            spoken = self._spoken_time(i)  # "quarter past 5"
-            if spoken is not None:
-                self.phrase.times.append(spoken[0])
-                self.phrase.order.append("t")
-                return spoken[1]
-        if self._is_unit(i, "week") and self._is_unit(i + 1, "day"):
-            return self._days_from(i, (1, 2, 3, 4, 5))  # "week days"
-        if self._is_unit(i, "day") and self._word(i + 1) == "after":
+        unit = self.tokens[i].value  # one look at the unit: a reading is tried from every one
+        if unit == "minute" or unit == "quarter":
+            past = self._minutes_past(i)  # "quarter past every hour", "minute 30 past the hour"
+            if past is not None:
+                return past
+            if unit == "quarter":
+                spoken = self._spoken_time(i)  # "quarter past 5"
+                if spoken is not None:
+                    self.phrase.times.append(spoken[0])
+                    self.phrase.order.append("t")
+                    return spoken[1]
+            return None
+        if unit == "week":
+            if self._is_unit(i + 1, "day"):
+                return self._days_from(i, (1, 2, 3, 4, 5))  # "week days"
+            return None
+        if unit == "month":
+            if self._word(i + 1) == "end":
+                self.phrase.monthdays.append(LAST_DAY)
+                self.phrase.of_month = True
+                return i + 2
+            return None
+        if unit != "day":
+            return None
+        following = self._word(i + 1)
+        if following == "after":
             if self._word(i + 2) == "tomorrow":
                 self._set_day_offset(2)
                 return i + 3
@@ -4395,19 +4465,18 @@ class _Reader:
                 self.phrase.days_after += 1
                 self.phrase.order.append("d")
                 return k + 1
-        if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
+        if self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
-        if self._is_unit(i, "day") and self._word(i + 1) == "after" and self._names_a_date(i + 2):
+        if following == "after" and self._names_a_date(i + 2):
             self.phrase.days_before -= 1  # "the day after Christmas"
             return i + 2
-        if self._is_unit(i, "day") and self._word(i + 1) == "before":
+        if following == "before":
             if self._names_a_date(i + 2):
                 self.phrase.days_before += 1  # "the day before Christmas"
                 return i + 2
             return self._before_last(i + 2, 1)  # "the day before the last day of the month"
         if (
-            self._is_unit(i, "day")
-            and self._word(i + 1) == "of"
+            following == "of"
             and self._word(i + 2) == "the"
             and self._is_unit(i + 3, "week")
             and self._kind(i + 4) in (lx.DAY, lx.DAYS, lx.DAYSET)
@@ -4416,18 +4485,14 @@ class _Reader:
             end = self._days(i + 4)
             self.phrase.every, self.phrase.single_day = True, False
             return end
-        if self._is_unit(i, "day") and self._month_follows(i + 1):
+        if self._month_follows(i + 1):
             # "Days of the month: 1, 10, 20" (a form's label, then its values)
-            k = i + 2 if self._word(i + 1) == "of" else i + 1
+            k = i + 2 if following == "of" else i + 1
             k += 1 if self._word(k) in ("the", "every", "a") else 0
             if self._kind(k + 1) == lx.NUM:
                 end = self._day_numbers(k + 1)
                 self.phrase.of_month = self.phrase.every = True
                 return end
-        if self._is_unit(i, "month") and self._word(i + 1) == "end":
-            self.phrase.monthdays.append(LAST_DAY)
-            self.phrase.of_month = True
-            return i + 2
         return None
 
     def _day_numbers(self, i: int) -> int | None:

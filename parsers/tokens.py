@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from operator import attrgetter
 from typing import Final
 
 from . import lexicon as lx
@@ -1374,7 +1375,11 @@ def _h_is_clock(text: str, start: int, tokens: list[Token]) -> bool:
     """Whether the "9h" at `start` is a time of day (9:00), not 9 hours."""
     before = text[:start].rstrip()
     word = before[before.rfind(" ") + 1 :].lower() if before else ""
-    return word in _CLOCK_BEFORE_H or any(token.kind == lx.TIME for token in tokens)
+    # the kinds looked at in C: a text of "1h-1h-…" asks this at each of its "h"
+    return word in _CLOCK_BEFORE_H or lx.TIME in map(_KIND, tokens)
+
+
+_KIND: Final = attrgetter("kind")
 
 
 def _military_doubt(match: re.Match[str], tokens: list[Token]) -> str | None:

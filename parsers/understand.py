@@ -1488,6 +1488,12 @@ _LEAD_HOUR: Final = re.compile(r"^\s*(?P<hour>[01]?\d|2[0-3])\s+(?=[^\W\d_])")
 _CLOCK_HOURS: Final = re.compile(r"\d{4}\s?h", re.IGNORECASE)
 
 
+# an amount of time alone is short ("1 year, 2 months, 3 weeks, 4 days, 5 hours and 6 minutes"
+# is 60 characters): a longer run of amounts ("2h30m 2h30m …") names one unit again, and its
+# reading "in 2h30m 2h30m …" is refused — at the cost of reading every word of it
+_LONGEST_AMOUNT: Final = 80
+
+
 def quick_entry(text: str) -> tuple[str, str | None] | None:
     """A short entry as reminder bots and timers take it, said in words: an amount of time
     alone ("1h30m", "10 minutes": in that long), an amount before the task ("1 hour Pick up
@@ -1503,7 +1509,12 @@ def quick_entry(text: str) -> tuple[str, str | None] | None:
     if not first.isdigit() and first not in "aAoOtTfF":
         return None
     amount = text.strip().rstrip(".!")
-    if DELAY.fullmatch(amount) and "-" not in amount and not _CLOCK_HOURS.match(amount):
+    if (
+        len(amount) <= _LONGEST_AMOUNT
+        and DELAY.fullmatch(amount)
+        and "-" not in amount
+        and not _CLOCK_HOURS.match(amount)
+    ):
         return f"in {amount}", AMOUNT_ALONE_NOTE
     hour = _LEAD_HOUR.match(text)
     if hour is not None:
@@ -2961,6 +2972,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
     said_every = False  # whether such a run says how often in words ("every", "other", "every 2 …")
     one_day = False  # whether such a run names one weekday ("due Monday")
     refusals: list[tuple[int, Rejected]] = []
+    walked: set[int] = set()  # shared by the readings from each word (`grammar.read`)
     i, n = 0, len(tokens)
     while i < n:
         if reads_nothing(tokens[i]):
@@ -2970,7 +2982,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             if i == 0 and stopped is not None:
                 phrase, end = stopped
             else:
-                phrase, end = read(tokens, start=i, partial=True)
+                phrase, end = read(tokens, start=i, partial=True, walked=walked)
         except Rejected as refusal:
             refusals.append((i, refusal))
             i += 1
@@ -3000,7 +3012,10 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
         elif end > i:
             i = end  # fillers that say nothing ("the the the"): a later start reads the same
         else:
-            i += 1
+            # a list of numbers that reads nothing from its first ("1, 2, 3, …"): nor from the
+            # others but its last (each would read the rest of the list again: the square of
+            # its length)
+            i = _last_listed(tokens, i) if tokens[i].kind == lx.NUM else i + 1
     # A refusal counts when it is all there is, or touches the schedule's words ("every
     # hour except Christmas"); "yesterday" in "summarize yesterday's incidents every day at
     # 9am" is the task's word.
@@ -3029,6 +3044,24 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
         runs = _drop_stray_places(runs, todays)
     runs = _drop_event_times(tokens, _drop_stray_numbers(tokens, _drop_stray_places(runs, places)))
     return _drop_named_times(tokens, runs)
+
+
+def _last_listed(tokens: list[Token], i: int) -> int:
+    """The last number of a list of numbers from the number at i ("1, 2 and 3", "5/10/15": as
+    the grammar separates them), the one after i when none follows."""
+    n, k = len(tokens), i
+    while k + 2 < n:
+        between = tokens[k + 1]
+        if not (
+            (between.kind == lx.SYM and between.value in (",", "&", "/"))
+            or (between.kind == lx.WORD and between.value == "and")
+        ):
+            break
+        step = 2 if tokens[k + 2].kind == lx.WORD and tokens[k + 2].value == "and" else 1
+        if k + 1 + step >= n or tokens[k + 1 + step].kind != lx.NUM:
+            break
+        k += 1 + step
+    return k if k > i else i + 1
 
 
 _OWNERS: Final = frozenset({"the", "my", "our", "your", "their", "his", "her", "this", "that"})
@@ -3103,14 +3136,14 @@ def _drop_event_times(tokens: list[Token], runs: list[tuple[int, int]]) -> list[
     if len(runs) < 2:
         return runs
     kept = [runs[0]]
+    timed = _names_time(tokens, *runs[0])  # whether a run kept names a time (kept only grows)
+    # where the last token that is no symbol is: the runs are many in a long text
+    last_word = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].kind != lx.SYM), -1)
     for start, end in runs[1:]:
-        timed = any(_names_time(tokens, s, e) for s, e in kept)
         if timed and _is_event_time(tokens, kept[-1][1], start, end):
             continue
         relation = _shift_relation(tokens, start, end) if timed else None
-        if relation is not None and (
-            _names_time(tokens, relation, end) or any(t.kind != lx.SYM for t in tokens[end:])
-        ):
+        if relation is not None and (_names_time(tokens, relation, end) or end <= last_word):
             # "at 4 PM every Friday, one hour before a typical 5 PM end of business", "at 4pm,
             # an hour before the 5pm close", "daily at 10:00 PM (30 min before the sync job)":
             # how far the time read is from an event's, told to say why. Only at the end of
@@ -3118,6 +3151,7 @@ def _drop_event_times(tokens: list[Token], runs: list[tuple[int, int]]) -> list[
             # before")
             continue
         kept.append((start, end))
+        timed = timed or _names_time(tokens, start, end)
     return kept
 
 
