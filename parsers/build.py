@@ -682,6 +682,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         # "twice a day at midnight and noon (every 12 hours)": the times, said twice
         phrase.interval = None
         phrase.every = True
+    if phrase.month_weeks:
+        _weeks_of_month(phrase)
     _days_left(phrase)
     _quarters_named(phrase)
     _meeting_window(phrase)
@@ -896,6 +898,23 @@ def _other_slots(slots: tuple[str, ...]) -> tuple[attrgetter[Any], Any]:
     """A getter of the slots not in `slots`, and what it gets from an empty phrase."""
     getter = attrgetter(*(slot for slot in _SLOT_WORDS if slot not in slots))
     return getter, getter(_EMPTY_SLOTS)
+
+
+def _weeks_of_month(p: Phrase) -> None:
+    """ "Tuesdays at 3:30 pm, every second and fourth week of the month": the weekdays named, in
+    those weeks — the 2nd and 4th Tuesday (RFC 5545's BYDAY=2TU,4TU). Weeks with no weekday
+    ("updated during the second and fourth week of each month") do not say which day."""
+    if not p.weekdays or p.nth or p.monthdays or p.dates:
+        raise Rejected(
+            "a week of the month does not say on which day",
+            "name the day: the 2nd and 4th Tuesday of the month",
+        )
+    p.nth.extend((week, day) for day in p.weekdays for week in p.month_weeks)
+    p.weekdays.clear()
+    p.every = True
+    # (a week of the month may also be a row of the calendar, whose Tuesday can be the month's
+    # 1st Tuesday in its 2nd week: asked)
+    p.unsure.append("a weekday in the nth week of the month read as the nth weekday")
 
 
 def _nth_narrows_weekdays(p: Phrase) -> None:
@@ -1322,6 +1341,10 @@ def _dates_of_the_quarters(p: Phrase) -> bool:
 def _days_left(p: Phrase) -> None:
     """Business hours keep to Monday–Friday unless days are named; "except Friday" takes
     days out of those named (or out of every day); "twice a day" needs its two times."""
+    if p.times_per is not None and _count_restates_interval(p):
+        # "6 times a day i.e. every 4 hours", "4 times a day (every 6 hours)": the interval,
+        # said as a count
+        p.times_per = None
     if p.times_per is not None:
         count, unit = p.times_per
         named = {
@@ -1378,6 +1401,11 @@ def _days_left(p: Phrase) -> None:
         if p.interval and p.interval[1] == "day" and p.interval[0] != 1:
             raise Rejected("an interval of days cannot leave days of the week out")
         base = p.weekdays or list(range(7))
+        weekend = p.weekdays == [6] and lx.EVERY_WEEKEND_NOTE in p.unsure  # "every weekend"
+        if p.weekdays and not weekend and not set(p.except_weekdays) & set(p.weekdays):
+            # "every Wednesday except Sunday": it leaves out a day it does not run on — a
+            # word lost, or two sentences run together: asked
+            p.unsure.append("the days left out are not days it runs on")
         left = [day for day in base if day not in p.except_weekdays]
         if (
             p.weekdays == [6]
@@ -1391,6 +1419,24 @@ def _days_left(p: Phrase) -> None:
             raise Rejected("that leaves no day to run on")
         p.weekdays[:] = sorted(left)
         p.every = True
+
+
+def _count_restates_interval(p: Phrase) -> bool:
+    """Whether "N times a day/an hour" says the interval beside it again: N intervals fill the
+    period exactly (6 × 4 hours is a day) and no times or minutes are named to count."""
+    assert p.times_per is not None
+    count, unit = p.times_per
+    if p.interval is None or p.times or p.more_minutes or p.window is not None:
+        return False
+    step, step_unit = p.interval
+    period, size = _UNIT_SECONDS.get(unit), _UNIT_SECONDS.get(step_unit)
+    return (
+        unit in ("hour", "day")
+        and period is not None
+        and size is not None
+        and count > 1
+        and count * step * size == period
+    )
 
 
 def _date_for_monthday(b: _Builder) -> None:
@@ -2294,7 +2340,9 @@ def _monthly(b: _Builder, count: int) -> Built:
         return _weekdays_and_monthdays(b, count)
     if p.nth and p.monthdays:
         raise Rejected("the text names both a weekday and a date in the month")
-    fifth = [day for nth, day in p.nth if nth == 5]
+    # a fifth weekday named alone (not with the others of its day, as "every Tuesday but the
+    # 3rd" leaves them)
+    fifth = [day for nth, day in p.nth if nth == 5 and all(n == 5 for n, d in p.nth if d == day)]
     if fifth and not p.year_nth:
         if set(p.months) == {2}:
             raise Rejected(

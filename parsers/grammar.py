@@ -1202,6 +1202,8 @@ class _Reader:
         if self._kind(j) == lx.MONTH:
             sub = _Reader(self.tokens)
             end = sub._month(j)  # "daily except in May": the other months
+            while self._word(end) == "or" and self._kind(end + 1) == lx.MONTH:
+                end = sub._month(end + 1)  # "but not in July or August": neither
             if sub.phrase.dates:
                 return None
             self.phrase.except_months.extend(sub.phrase.months)
@@ -1241,18 +1243,32 @@ class _Reader:
     def _all_but_nth(self, i: int) -> int | None:
         """After "except (for) (the)": "first Monday (of every month)" when the phrase runs
         every Monday — the other Mondays of the month, by their place (2nd to 5th); the index
-        after the words, or None. The last one cannot be left out so (a month has four or five)."""
+        after the words, or None. "The last" leaves the others counted from the end (-5 to -2:
+        a month has four or five)."""
         weekdays = self.phrase.weekdays
-        if self._kind(i) != lx.ORD or not weekdays or self.phrase.nth:
+        last = self._word(i) == "last"
+        if (self._kind(i) != lx.ORD and not last) or not weekdays or self.phrase.nth:
             return None
-        left_out, j = [int(self.tokens[i].value)], i + 1  # type: ignore[call-overload]
-        while (step := self._is_separator(j)) and self._kind(j + step) == lx.ORD:
-            left_out.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
-            j += step + 1
-        if self._kind(j) not in (lx.DAY, lx.DAYS):
+        if last:  # "except the last Tuesday": the others, counted from the end (-5 to -2)
+            left_out, j = [-1], i + 1
+        else:
+            left_out, j = [int(self.tokens[i].value)], i + 1  # type: ignore[call-overload]
+            while (step := self._is_separator(j)) and self._kind(j + step) == lx.ORD:
+                left_out.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+                j += step + 1
+        one = self._kind(j) == lx.NUM and self.tokens[j].spelled and self.tokens[j].value == 1
+        if len(weekdays) == 1 and (
+            one  # "every Thursday except the last one of the month"
+            or j >= self.n  # "every Wednesday except the first"
+            or (self._is_unit(j, "week") and self._month_follows(j + 1))  # "… the third week"
+        ):
+            day = weekdays[0]
+            j -= j >= self.n  # (the index after the word read in the day's place comes next)
+        elif self._kind(j) in (lx.DAY, lx.DAYS):
+            day = int(self.tokens[j].value)  # type: ignore[call-overload]
+        else:
             return None
-        day = int(self.tokens[j].value)  # type: ignore[call-overload]
-        if day not in weekdays or not all(1 <= nth <= 5 for nth in left_out):
+        if day not in weekdays or not all(1 <= nth <= 5 or nth == -1 for nth in left_out):
             return None
         j += 1
         if self._month_follows(j):
@@ -1263,8 +1279,18 @@ class _Reader:
             and self._is_unit(j + 2, "month")
         ):
             j += 3
+        if self._word(j) in ("in", "of", "during") and self._kind(j + 1) == lx.MONTH:
+            # "except the 3rd Tuesday in March": one month's, which a rule of the month cannot
+            # leave out (and the month must not become the only one run in)
+            raise Rejected(
+                "a schedule cannot leave out one month's day of the week",
+                "schedule without the exception and add the dates as the job's exclusions",
+            )
         weekdays.remove(day)
-        self.phrase.nth.extend((nth, day) for nth in range(1, 6) if nth not in left_out)
+        if last:
+            self.phrase.nth.extend((-nth, day) for nth in range(5, 1, -1))
+        else:
+            self.phrase.nth.extend((nth, day) for nth in range(1, 6) if nth not in left_out)
         self.phrase.every = True
         return j
 
@@ -2060,6 +2086,8 @@ class _Reader:
                 return self._ordinals(j)
             if self._is_unit(j + 1, "month") and self._word(j + 2) == "of":
                 return self._calendar_months(j)  # "every third month of the year"
+            if self._is_unit(j + 1, "week") and self._month_follows(j + 2):
+                return self._ordinals(j)  # "every third week of the month": of each month
             if self._is_unit(j + 1, *_SECONDS, "month", "year"):
                 if ordinal > 2 and self._is_unit(j + 1, "week"):
                     # "every third week": every 3 weeks, or the third week of each month
@@ -3052,6 +3080,19 @@ class _Reader:
     def _ordinals(self, i: int, leading: tuple[int, ...] = ()) -> int | None:
         ordinals = [*leading, int(self.tokens[i].value)]  # type: ignore[call-overload]
         j = i + 1
+        if (
+            self._word(i - 1) == "every"
+            and self._is_range(j)
+            and self._kind(j + 1) == lx.ORD
+            and self._is_unit(j + 2, "day")
+            and not self._month_follows(j + 3)
+        ):
+            # "Non-weekly - every 2nd-6th day": every 2 to 6 days, or the 2nd to the 6th of
+            # each month? Neither is one schedule said plainly
+            raise Rejected(
+                "“every 2nd-6th day” says neither one interval nor the days of the month",
+                "say “every 3 days” or “the 2nd to the 6th of every month”",
+            )
         if ordinals == [1] and self._word(j) == "thing":
             # "first thing tomorrow", "first thing in the morning": the morning (9am)
             if self.phrase.part != "morning":
@@ -3066,6 +3107,16 @@ class _Reader:
             and not (self._word(i - 1) == "the" and self._word(i - 2) == "on" and self.phrase.every)
         ):
             return None  # "the first person to answer", "the second reviewer": not a day
+        if not leading and (
+            self._word(j) in _COUNTED_FREQUENCIES  # "the 2nd monthly town board meeting"
+            or (  # "today is the first one!": one of the days just named, not the 1st
+                self._kind(j) == lx.NUM
+                and self.tokens[j].spelled
+                and self.tokens[j].value == 1
+                and self._word(j + 1) != "of"
+            )
+        ):
+            return None
         through: tuple[list[int], int] | None = None
         counted = self._first_so_many(ordinals, j)
         if counted:  # "the first three Saturdays", "the first 4 Tuesdays": the 1st to the 3rd
@@ -3108,6 +3159,8 @@ class _Reader:
             end = self._nth_hours(ordinals, i, j + 4)
             self.phrase.unsure.append("“the nth hour of the day” read as that hour on the clock")
             return end
+        if self._is_unit(j, "week") and self._month_follows(j + 1):
+            return self._weeks_of_month(ordinals, j + 1)
         phrase = self.phrase
         back = j + 1 if self._word(j) == "last" else None
         if self._word(j) == "to" and self._word(j + 1) == "last":
@@ -3271,6 +3324,18 @@ class _Reader:
         self._joined_days(i, weekday=False)
         return j
 
+    def _weeks_of_month(self, weeks: list[int], j: int) -> int:
+        """ "(on) the second and fourth week of the month" (j at "of"): the weeks, for the
+        weekday said with them (`build` makes them the nth weekdays: "Tuesdays, every second and
+        fourth week of the month" is the 2nd and 4th Tuesday); the index after the words."""
+        if any(not 1 <= week <= 5 and week != -1 for week in weeks):
+            raise Rejected("a month has four or five weeks")
+        self.phrase.month_weeks.extend(w for w in weeks if w not in self.phrase.month_weeks)
+        self.phrase.every = True
+        j += self._word(j) == "of"
+        j += self._word(j) in ("the", "every", "a")
+        return j + 1  # after "month"
+
     def _first_so_many(self, ordinals: list[int], j: int) -> int:
         """ "the first three Saturdays", "the first 4 Tuesdays": after "first", how many of the
         weekday (2 to 5) are meant, when a number and the weekday's name follow; 0 if not."""
@@ -3292,7 +3357,11 @@ class _Reader:
         asked = ""
         if self._kind(k + 1) in (lx.DAY, lx.DAYS):
             last = 5
-        elif self._month_follows(k + 1) or self.phrase.interval == (1, "month"):
+        elif (
+            self._month_follows(k + 1)
+            or self.phrase.interval == (1, "month")
+            or (self._is_unit(k + 1, "day") and self._month_follows(k + 2))
+        ):
             # "the 1st to the 5th of every month", "monthly on the 10th-15th": days of the month
             last = 31
         elif self._word(i - 1) == "the" and self._word(i - 2) == "on":
@@ -3366,6 +3435,8 @@ class _Reader:
         if monthly and (j >= self.n or kind == lx.TIME or self._word(j) in ("at", ",")):
             self.phrase.monthdays.append(LAST_DAY)  # "every month on the last (at 5pm)"
             return j
+        if self._is_unit(j, "week") and self._month_follows(j + 1):
+            return self._weeks_of_month([-1], j + 1)  # "(Wednesdays,) the last week of the month"
         if kind == lx.UNIT:
             raise Rejected(f'"last {self.tokens[j].value}" is in the past')
         if self._word(j) in _PARTS and (
@@ -3910,6 +3981,12 @@ class _Reader:
             return self._zone(j + 1)  # "in the UTC timezone", "in the Eastern time zone"
         if kind == lx.NUM and self._is_year(j):
             return self._years(j)  # "in 2027", "in 2019 and 2020"
+        if (
+            self.phrase.weekdays
+            and self._is_unit(j, "week")
+            and (end := self._week_number(j + 1)) is not None
+        ):
+            return end  # "every Tue and Fri in week 14" (recurrent's words): BYWEEKNO
         if word in _DELAY_WORDS and (
             self._kind(j + 1) == lx.NUM or self._word(j + 1) in ("a", "half")
         ):
@@ -4832,6 +4909,10 @@ _WHOLE: Final = {("day", "week"): 7, ("hour", "day"): 24, ("month", "year"): 12}
 
 def _duration_words(count: float, unit: str) -> str:
     return f"{count:g} {unit}" + ("" if count == 1 else "s")
+
+
+# after an ordinal, a frequency counts the events it names ("the 2nd monthly meeting"): no day
+_COUNTED_FREQUENCIES: Final = frozenset({"monthly", "weekly", "annual", "yearly", "quarterly"})
 
 
 def _ordinal(n: int) -> str:

@@ -278,7 +278,9 @@ _HEDGE: Final = re.compile(
     r"(?:weather|time|budget|traffic|schedule|workload|health|funds|tides?)\s+permitting|"
     r"(?:as|if|when)\s+(?:needed|necessary|required|convenient)|"
     r"skip(?:ping)?\s+(?:the\s+)?(?:public\s+|bank\s+|federal\s+)?holidays|"
-    r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
+    r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months|"
+    # "held on most Tuesdays at 2 pm ET": not every one
+    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|"
     r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?\s+hour|the\s+top)|"
     r"around\s+(?:next|this|tomorrow|tonight|today|the\s+(?:\d|end|start|beginning|middle)|"
