@@ -564,7 +564,7 @@ def _skip_as_except(tokens: list[Token]) -> list[Token]:
 
 
 # what "except" can leave out, where it starts: days, a month, the nth weekday ("the 3rd Tuesday")
-_LEFT_OUT_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH})
+_LEFT_OUT_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.DATE, lx.SLASHDATE})
 
 
 def _left_out_follows(out: list[Token], k: int) -> bool:
