@@ -1200,6 +1200,13 @@ class _Reader:
         dated = self._except_dates(j + (self._word(j) == "the"))
         if dated is not None:
             return dated
+        k = j + (self._word(j) == "the")
+        if self._word(k) == "daylight" or self._word(k) in lx.SEASONS:
+            # "except during the summer (June, July, and August)": the season's months named
+            # (a season alone is refused where it is read)
+            k += 1 + self._is_unit(k + 1, "month")
+            if self._kind(k) == lx.MONTH:
+                j = k
         if self._kind(j) == lx.MONTH:
             sub = _Reader(self.tokens)
             end = sub._month(j)  # "daily except in May": the other months
