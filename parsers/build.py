@@ -104,6 +104,7 @@ _TASK_PART_HOURS: Final = {
     "morning": {h: h for h in range(5, 12)},
     "evening": {h: h + 12 for h in range(5, 12)},
     "midday": {11: 11, 1: 13, 2: 14, 3: 15},
+    "afternoon": {12: 12, **{h: h + 12 for h in range(1, 8)}},
 }
 
 
@@ -984,6 +985,12 @@ def _one_schedule(p: Phrase) -> None:
     # the same time said twice ("every Friday at midnight, and the 13th at midnight") is
     # one time
     one_time = len({m.clock for m in p.times}) == 1 and p.window is None
+    if p.window is not None and p.more_windows and not p.times:
+        # "Friday 8:00-9:00 PM and Saturday 8:00-9:00 PM": the same hours said for each day
+        said = (p.window[0].clock, p.window[1].clock)
+        if all((first.clock, last.clock) == said for first, last in p.more_windows):
+            p.more_windows.clear()
+            one_time = True
     # days and times taking turns ("every weekday at 8am and at 1pm on Saturdays", "at 7am on
     # weekdays and 9am"): which times go with which days is not said
     turns = [kind for kind in groups if kind != "x"]
@@ -997,6 +1004,24 @@ def _one_schedule(p: Phrase) -> None:
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",
         )
+    if (
+        len(turns) >= 3
+        and len(p.weekdays) > 1
+        and p.single_day
+        and not (p.every or p.interval or p.dates or p.monthdays or p.nth)
+        and p.day_offset is None
+    ):
+        # "Tuesday 6:30-7:45pm and Thursday 6:30-7:45pm", "Monday at 7pm and Thursday at 7pm":
+        # the same time said for each day, as a timetable sets its days out, is those days every
+        # week, as "Tuesday and Thursday 6:30-7:45pm" is — asked (it may mean once each)
+        p.single_day, p.every = False, True
+        p.unsure.append(SAME_TIME_EACH_DAY_NOTE)
+
+
+SAME_TIME_EACH_DAY_NOTE: Final = (
+    "the same time is said for each day, without “every”: read as every week (it may mean once "
+    "each)"
+)
 
 
 def _unanchored_shift(p: Phrase) -> None:
@@ -1094,6 +1119,11 @@ def _meeting_window(p: Phrase) -> None:
         # "on Monday afternoons from 4 to 5" (a library's Lego Club): the part of the day
         # says which half of the day both bare hours are in
         written = True
+    elif not written and digital and p.event_window and (dial := _dial_end(first, last)):
+        # "Blood Pressure Checks Wednesday 11-12", "yoga every Tuesday 6-7": an event's bare
+        # hours on the 12-hour dial, an hour or so long; the start is read as a bare hour is
+        # (8-11 the morning, 12 noon, 1-7 the afternoon, asked)
+        last, written = dial, True
     if not written or p.business_hours:
         return
     start = _clock_minutes(first)
@@ -1169,6 +1199,21 @@ def _part_settles(part: str | None, first: TimeMention, last: TimeMention) -> bo
     )
 
 
+def _dial_end(first: TimeMention, last: TimeMention) -> TimeMention | None:
+    """The end of a window of two bare hours ("11-12", "6-8", "11-1") on the 12-hour dial, as
+    the 24-hour clock's hour after the start's, when the window is a meeting's length at most;
+    None for other windows ("9-5" is a working day, "2-3" may be a count)."""
+    start, end = first.clock, last.clock
+    if any(c.meridiem or c.is_24h or c.digital or c.minute for c in (start, end)):
+        return None
+    if not (1 <= start.hour <= 12 and 1 <= end.hour <= 12) or start.hour == end.hour:
+        return None
+    hours = (end.hour - start.hour) % 12
+    if hours > MEETING_HOURS:
+        return None
+    return replace(last, clock=replace(end, hour=start.hour + hours, is_24h=True))
+
+
 def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
     """A window's start written without am/pm, read from its end: "12:00-13:00" (the end on
     the 24-hour clock: so is the start), "2:00-3:00pm" (an earlier hour than the end's: the
@@ -1207,6 +1252,17 @@ def _window_end_from_start(first: TimeMention, last: TimeMention) -> TimeMention
     ):
         # "12:30-1:45", "10:30-1:15": a 12-hour clock's hours, the end past noon
         return replace(last, clock=replace(end, meridiem="pm", digital=False))
+    if (
+        start.digital
+        and not (start.is_24h or start.meridiem or end.is_24h or end.meridiem or end.digital)
+        and 1 <= end.hour <= 12
+        and start.hour <= 12
+    ):
+        if end.hour <= start.hour:
+            # "12:30-2", "10:30-1" (a senior centre's sheet): the end past noon
+            return replace(last, clock=replace(end, meridiem="pm"))
+        # "1:30-3", "9:30-11": the end written as the start is
+        return replace(last, clock=replace(end, digital=True))
     if start.meridiem is None or end.meridiem is not None or end.is_24h or end.digital:
         return last
     if not 1 <= end.hour <= 12:

@@ -1090,6 +1090,8 @@ def _scan(text: str) -> list[Token]:
         _days_in_names(tokens)
     if "Daily " in text or "Weekly " in text or "Monthly " in text or "Nightly " in text:
         _frequencies_in_names(tokens, text)
+    if " First" in text or " Second" in text or " Third" in text:
+        _ordinals_in_names(tokens, text)
     if "grade" in lowered:
         _school_grades(tokens)
     if "all other" in lowered:
@@ -1319,6 +1321,47 @@ def _frequencies_in_names(tokens: list[Token], text: str) -> None:
             and _another_frequency(tokens, k)
         ):
             tokens[k] = Token(lx.WORD, PLACE_WORD, token.start, token.end)
+
+
+# the words before an ordinal that make it one still ("On The First Monday", "Every Second Week")
+_BEFORE_ORDINALS: Final = frozenset(
+    "the on every each of this next last a an and or from to until till by at".split()
+)
+
+
+def _ordinals_in_names(tokens: list[Token], text: str) -> None:
+    """ "Yoga at Old First, Every Tuesday Afternoon at 12:30" (Old First, a church): a
+    capitalised spelled ordinal right after a capitalised word the grammar does not know ends
+    a name, and is a plain word ("On The First Monday", "Every Second Week" keep theirs)."""
+    if text.isupper():
+        return  # shouted: capitals say nothing
+    for k in range(1, len(tokens)):
+        token, before = tokens[k], tokens[k - 1]
+        if (
+            token.kind == lx.ORD
+            and text[token.start].isupper()
+            and text[token.start + 1 : token.start + 2].islower()
+            and before.kind == lx.WORD
+            and text[before.end : token.start] == " "
+            and text[before.start].isupper()
+            and before.value not in lx.KEYWORDS
+            and str(before.value).lower() not in _BEFORE_ORDINALS
+            and not _ordinal_goes_on(tokens, k)
+        ):
+            tokens[k] = Token(lx.WORD, PLACE_WORD, token.start, token.end)
+
+
+def _ordinal_goes_on(tokens: list[Token], k: int) -> bool:
+    """Whether the ordinal at `k` is followed by what it counts ("Town Hall First Tuesday", "…
+    First of the month", "First week"): then it is an ordinal after all."""
+    if k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1]
+    return after.kind in _COUNTED_KINDS or (after.kind == lx.WORD and after.value in _COUNTED)
+
+
+_COUNTED_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.UNIT, lx.MONTH})
+_COUNTED: Final = frozenset({"of", "weekday", "weekend", "business", "working", "and", "&"})
 
 
 # what says another frequency than the word: units after "every", other words, kinds of day

@@ -31,7 +31,7 @@ from functools import cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Final
 
-from . import cjk, doubts, narration, translation
+from . import cjk, doubts, narration, timetable, translation
 from . import lexicon as lx
 from .asks import (
     adds_to_calendar,
@@ -64,7 +64,8 @@ from .howto import asks_for_expression, asks_how_to_schedule
 from .keyword_cron import keyword_cron
 from .labels import unlabelled
 from .languages import OTHER_LANGUAGE_WORDS, REFUSAL, SUGGESTION, foreign_language
-from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
+from .listings import other_events_time, recurring_kind_without_day, without_week_heading
+from .phrase import NotUnderstood, Phrase, Rejected, TimeMention, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import plain_marks
 from .rawrule import looks_like_rule
@@ -95,6 +96,7 @@ from .salvage import (
     salvage,
     sentence_aside,
     times_of_day,
+    without_event_by_day,
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
@@ -109,7 +111,7 @@ from .timetable import (
     yearly_habit,
 )
 from .tokens import Token, TokenizeError, tokenize, word_values
-from .under_way import read_as_under_way
+from .under_way import read_as_under_way, without_past_year
 from .weekly_windows import aws_window, same_day_again
 from .windows import uneven_minute_step
 from .zones import lookup_place, lookup_word, place_names, zone_words
@@ -750,6 +752,20 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         return _to_confirm(result, small)  # "TTh 2:00-3:15": 2pm, most likely
     if (small := narration.gathering_small_hours(text, result.notes)) is not None:
         return _to_confirm(result, small)  # "at 6:30, a longstanding group meets": 6:30pm?
+    if (other := other_events_time(text)) is not None:
+        # "Thursday Evenings in May & October following the 5:15 PM Mass"
+        note = f"the time is that of {other}, which this follows or comes before: to confirm"
+        return _to_confirm(result, note)
+    if (
+        result.schedule is not None
+        and result.schedule["type"] == "at"
+        and (kind := recurring_kind_without_day(text)) is not None
+    ):
+        lowered = text.lower()
+        if not timetable.one_off(lowered, frozenset(letter_runs(lowered))):
+            # "Bell Choir rehearsal at 8:50 PM.": a rehearsal's time, on days not said
+            note = f"a {kind} recurs, and the text says its time, not its days: to confirm"
+            return _to_confirm(result, note)
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
         "?" in text and _PLACEHOLDER.search(text)
     ):
@@ -985,6 +1001,18 @@ def _salvaged(
         return described
     if (new := instead_of(text, answer, read=read)) is not None:
         return new  # "every 6 hours instead of every hour": the old schedule set aside
+    if (kept := without_event_by_day(text, answer, read=read)) is not None:
+        return kept  # "… for Sunday at 00:00 UTC before Monday maintenance"
+    if (
+        not answer.ok
+        and (answer.reason or "").endswith(" is in the past")
+        and (habit := without_past_year(text)) is not None
+        and (held := read(habit)).ok
+        and held.schedule is not None
+        and held.schedule["type"] != "at"
+    ):
+        # "As of January 2021, our meetings are on Tuesdays at 19:00 UTC": since when it holds
+        return _to_confirm(held, PAST_YEAR_NOTE)
     changed = changed_to(text, answer, read=read)
     if changed is not None:
         return changed
@@ -1593,7 +1621,7 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
     slack_remind = text[:8].lower() == "/remind "
-    text = plain_command(letter_days(plain_marks(text)))
+    text = plain_command(letter_days(without_week_heading(plain_marks(text))))
     lowered = text.lower()
     if lowered.startswith("cron"):
         text = _without_cron_label(text)
@@ -1747,6 +1775,7 @@ _CHANGED_TO_WHOLE: Final = re.compile(
     r"(?:\s+\S+){0,6}?\s+(?:back\s+)?to\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+PAST_YEAR_NOTE: Final = "the year since when the habit holds is past; the habit read, to confirm"
 WHOLE_CHANGE_NOTE: Final = (
     "a change to a job that exists, its new schedule said whole: read, to confirm"
 )
@@ -2077,8 +2106,12 @@ def _read_command(
             # text says; beside other words ("everys Monday, Wednesday and Friday", a typo of
             # "every") the list keeps its weekly reading
             phrase.day_list = False
-            if any(m.clock.meridiem is None and not m.clock.is_24h for m in phrase.times):
-                phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
+            if any(
+                m.clock.meridiem is None and not m.clock.is_24h
+                for m in (*phrase.times, *(phrase.window or ()))
+            ):
+                # "at 8 for dinner": 8pm; "after school from 2:30-3:30": 2:30pm
+                phrase.task_part = part_named_by(task)
         # the words of the text (inside the schedule's words or not): the checks below that
         # look for a word outside them run only when it is said at all — most texts say none
         said = frozenset(token.value for token in tokens if token.kind == lx.WORD)
@@ -2105,6 +2138,8 @@ def _read_command(
             # is held on Wednesday at 3:00 PM": a timetable's event, every week (`timetable`)
             phrase.single_day, phrase.every = False, True
             (phrase.unsure if weekly.unsure else phrase.assumptions).append(weekly.note)
+            if weekly.afternoon and phrase.task_part is None:
+                phrase.task_part = "afternoon"  # "Knitting Friday 1:30-3:30": 1:30pm
         elif (
             habitual is None
             and not reminder
@@ -2115,6 +2150,22 @@ def _read_command(
             # day in a month is that day every year, asked (`timetable.yearly_habit`)
             phrase.every = True
             phrase.unsure.append(yearly)
+        elif (
+            habitual is None
+            and not reminder
+            and phrase.times
+            and one_bare_weekday(phrase)
+            and not _REPEATING_TOOLS.isdisjoint(said)
+            and _repeating_tool_said(tokens, runs)
+        ):
+            # "Restore the Sunday 16:00 UTC cron trigger", "Schedules grouped Dependabot updates
+            # for Sunday at 00:00 UTC": a cron job, Dependabot's or Renovate's schedule repeats —
+            # its day is every such day: asked
+            phrase.single_day, phrase.every = False, True
+            day = lx.DAY_LABELS[phrase.weekdays[0]]
+            phrase.unsure.append(
+                f"a cron job or an update schedule repeats: {day} read as every {day}"
+            )
         elif (
             habitual is None
             and not reminder
@@ -2328,8 +2379,19 @@ def _weekly_reading(text: str, phrase: Phrase) -> Weekly | None:
     day = lx.DAY_LABELS[phrase.weekdays[0]]
     weekly = weekly_reading(text, day)
     if weekly is None and len(phrase.times) < 2:
-        weekly = listing_reading(text, day)
+        window = phrase.window if not phrase.times else None
+        weekly = listing_reading(
+            text, day, ranged=window is not None, bare_hours=_bare_hours(window)
+        )
     return weekly
+
+
+def _bare_hours(window: tuple[TimeMention, TimeMention] | None) -> tuple[int, int] | None:
+    """The hours of a range written without am/pm or the 24-hour clock ("1:30-3:30": (1, 3)),
+    or None."""
+    if window is None or any(m.clock.meridiem or m.clock.is_24h for m in window):
+        return None
+    return window[0].clock.hour, window[1].clock.hour
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
@@ -2355,6 +2417,19 @@ def _cron_words_said(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
     inside = {k for start, end in runs for k in range(start, end)}
     return any(
         token.kind == lx.WORD and token.value in _CRON_WORDS and k not in inside
+        for k, token in enumerate(tokens)
+    )
+
+
+# what runs on a schedule that repeats by its nature: cron's words, and the dependency bots'
+_REPEATING_TOOLS: Final = _CRON_WORDS | {"dependabot", "renovate"}
+
+
+def _repeating_tool_said(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether cron's words, "dependabot" or "renovate" are said outside the schedule's words."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    return any(
+        token.kind == lx.WORD and token.value in _REPEATING_TOOLS and k not in inside
         for k, token in enumerate(tokens)
     )
 
