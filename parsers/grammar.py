@@ -1251,6 +1251,14 @@ class _Reader:
         23rd and July 4th", "the 25th of December") — left out as the job's exclusions, never
         read as the day to start or run on; the index after them, or None when no date is
         there (the other readings go on)."""
+        named = j
+        while named < j + 2 and self._kind(named) in (lx.WORD, lx.DAY):
+            named += 1  # "except Holy Saturday April 8th": a day's name, then its date
+        if named > j and self._kind(named) in _DATE_KINDS and self._kind(named + 1) in (
+            lx.NUM,
+            lx.ORD,
+        ):
+            j = named
         if self._kind(j) not in _DATE_KINDS and not (
             self._kind(j) in (lx.NUM, lx.ORD) and self._word(j + 1) == "of"
         ):

@@ -227,3 +227,11 @@ def test_a_holiday_beside_the_rule_it_follows_is_every_year_asked(
     text: str, expression: str
 ) -> None:
     assert _answer(text, "America/New_York") == (expression, True)
+
+
+def test_a_named_day_with_its_date_left_out_is_that_date() -> None:
+    result = understand_fast(
+        "Saturdays at 1:00pm (except Holy Saturday April 8th)", timezone="UTC", now=NOW
+    )
+    assert result.schedule is not None and result.schedule["expression"] == "0 13 * * 6"
+    assert result.exclusions == {"dates": ["2026-04-08"]} and result.needs_confirmation
