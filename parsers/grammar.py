@@ -1254,9 +1254,14 @@ class _Reader:
         named = j
         while named < j + 2 and self._kind(named) in (lx.WORD, lx.DAY):
             named += 1  # "except Holy Saturday April 8th": a day's name, then its date
-        if named > j and self._kind(named) in _DATE_KINDS and self._kind(named + 1) in (
-            lx.NUM,
-            lx.ORD,
+        if (
+            named > j
+            and self._kind(named) in _DATE_KINDS
+            and self._kind(named + 1)
+            in (
+                lx.NUM,
+                lx.ORD,
+            )
         ):
             j = named
         if self._kind(j) not in _DATE_KINDS and not (
