@@ -235,3 +235,18 @@ def test_a_named_day_with_its_date_left_out_is_that_date() -> None:
     )
     assert result.schedule is not None and result.schedule["expression"] == "0 13 * * 6"
     assert result.exclusions == {"dates": ["2026-04-08"]} and result.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "asked"),
+    [
+        ("every day at 9am, without Sundays", "0 9 * * 1-6", False),
+        ("daily at 8am, never on Sundays", "0 8 * * 1-6", False),
+        ("every day at 9am, Sundays off", "0 9 * * 1-6", False),
+        ("every Friday 5pm; December off", "0 17 * 1-11 5", False),
+        ("every Tuesday at 9am, canceled in December", "0 9 * 1-11 2", True),
+        ("every Tuesday at 9am, cancelled on the 3rd Tuesday", "0 9 * * 2#1,2#2,2#4,2#5", True),
+    ],
+)
+def test_without_never_off_and_cancelled_leave_out(text: str, expected: str, asked: bool) -> None:
+    assert _answer(text) == (expected, asked)
