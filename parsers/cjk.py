@@ -70,8 +70,9 @@ def _ordinal(said: str) -> str:
 
 def _clock(match: re.Match[str]) -> str:
     """ "晚上 6 点" -> " at 6 pm ", "午前9時半" -> " at 9:30 am", "20点" -> " at 20:00 "."""
-    part, hour_said, half, minute_said = match.groups()
+    part, hour_said, half, minute_said, minute_digits = match.groups()
     hour = number(hour_said)
+    minute_said = minute_said or minute_digits
     minute = 30 if half else number(minute_said) if minute_said else 0
     if hour > 24 or minute > 59:
         return match.group()
@@ -94,6 +95,145 @@ def _seconds(hours: str | None, minutes: str | None, seconds: str | None) -> str
         return f"{total + number(seconds)}秒"
     return f"{total // 60}分钟"
 
+
+# -- Korean: hours counted in native numbers ("세시", "다섯시"), minutes in Sino-Korean ones
+# ("이십분") or digits; the particles after a time ("9시에", "10분마다", "10분 후에") --------------
+_KO_NATIVE: Final = {
+    "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+    "열": 10, "열한": 11, "열두": 12,
+}  # fmt: skip
+_KO_SINO: Final = {c: i for i, c in enumerate("영일이삼사오육칠팔구")}
+_KO_N: Final = r"(\d+|열한|열두|다섯|여섯|일곱|여덟|아홉|한|두|세|네|열|[일이삼사오육칠팔구십]+)"
+_KO_DAY_OF: Final = {
+    "월": "Monday", "화": "Tuesday", "수": "Wednesday", "목": "Thursday", "금": "Friday",
+    "토": "Saturday", "일": "Sunday",
+}  # fmt: skip
+_KO_UNIT_OF: Final = {
+    "초": "seconds",
+    "분": "minutes",
+    "시간": "hours",
+    "일": "days",
+    "주": "weeks",
+}
+_KO_UNIT: Final = "(초|분|시간|일|주)"
+_KO_MORNING: Final = ("오전", "아침", "새벽")
+_KO_PART: Final = "(오전|오후|아침|저녁|밤|새벽)"
+
+
+def ko_number(said: str) -> int:
+    """ "12", "세" (3, a native number), "다섯" (5), "이십" (20), "삼십오" (35)."""
+    if said.isdigit():
+        return int(said)
+    if said in _KO_NATIVE:
+        return _KO_NATIVE[said]
+    tens, ten, ones = said.partition("십")
+    if not ten:
+        return _KO_SINO.get(said, -1) if len(said) == 1 else -1
+    return (_KO_SINO.get(tens, -99) if tens else 1) * 10 + (_KO_SINO.get(ones, -99) if ones else 0)
+
+
+def _ko_clock(part: str | None, hour: int, minute: int) -> str:
+    """The English of a Korean time: "오후 3시" -> "3 pm", "저녁 8시" -> "8 pm", "9시" -> "9
+    o'clock", "15시" -> "15:00"."""
+    if not 0 <= hour <= 24 or not 0 <= minute <= 59:
+        return ""
+    clock = f"{hour}:{minute:02d}" if minute or hour > 12 else f"{hour}"
+    if part and hour <= 12:
+        if part == "밤" and hour == 12:
+            return "midnight"
+        return f"{clock} {'am' if part in _KO_MORNING else 'pm'}"
+    return clock if ":" in clock else f"{clock} o'clock"
+
+
+def _ko_time(match: re.Match[str]) -> str:
+    """ "오후 3시 30분에" -> " at 3:30 pm ", "오후세시반" -> " at 3:30 pm "."""
+    part, hour_said, half, minute_said = match.groups()
+    minute = 30 if half else ko_number(minute_said) if minute_said else 0
+    clock = _ko_clock(part, ko_number(hour_said), minute)
+    return f" at {clock} " if clock else match.group()
+
+
+def _ko_digits_time(match: re.Match[str]) -> str:
+    """ "오전 9:00에" -> " at 9:00 am "."""
+    part, hour, minute = match.groups()
+    clock = _ko_clock(part, int(hour), int(minute))
+    return f" at {clock} " if clock else match.group()
+
+
+def _ko_range(match: re.Match[str]) -> str:
+    """ "오후 3시부터 4시까지" -> " from 3 pm to 4 pm ": the part of the day said once, for both."""
+    part, start, end = match.groups()
+    first, last = _ko_clock(part, ko_number(start), 0), _ko_clock(part, ko_number(end), 0)
+    return f" from {first} to {last} " if first and last else match.group()
+
+
+def _ko_amount(match: re.Match[str], english: str) -> str:
+    amount = ko_number(match.group(1))
+    if amount <= 0:
+        return match.group()
+    return english.format(amount=amount, unit=_KO_UNIT_OF[match.group(2)])
+
+
+def _ko_days(said: str) -> str:
+    """ "월, 수, 금요일" -> "Monday, Wednesday and Friday"."""
+    days = [_KO_DAY_OF[day] for day in re.findall("([월화수목금토일])(?:요일)?", said)]
+    return ", ".join(days[:-1]) + " and " + days[-1] if len(days) > 1 else days[0]
+
+
+_KO_DAYS: Final = r"((?:[월화수목금토일](?:요일)?\s*(?:,|/|·|와|과|및)\s*)*[월화수목금토일]요일)"
+_KO_RULES: Final[tuple[tuple[str, _Replace], ...]] = (
+    (
+        r"(알람|타이머|알림|리마인더)\s*(?:을|를)?\s*(?:취소|꺼\s*줘|끄기|삭제)",
+        " cancel the alarm ",
+    ),
+    (
+        rf"{_KO_N}\s*{_KO_UNIT}\s*마다",
+        lambda m: _ko_amount(m, " every {amount} {unit} "),
+    ),
+    (rf"매\s*{_KO_N}\s*{_KO_UNIT}", lambda m: _ko_amount(m, " every {amount} {unit} ")),
+    (
+        rf"{_KO_N}\s*{_KO_UNIT}\s*(?:후|뒤|이후)에?",
+        lambda m: _ko_amount(m, " in {amount} {unit} "),
+    ),
+    (
+        rf"{_KO_N}\s*(분|시간|일|주|개월|년)\s*(?:전|이전)에?",
+        lambda m: f" {m.group(1)} {m.group(2)} ago ",
+    ),
+    (
+        rf"타이머\s*(?:를|을)?\s*{_KO_N}\s*{_KO_UNIT}",
+        lambda m: _ko_amount(m, " timer for {amount} {unit} "),
+    ),
+    (
+        rf"{_KO_N}\s*{_KO_UNIT}\s*(?:짜리\s*)?타이머",
+        lambda m: _ko_amount(m, " a {amount} {unit} timer "),
+    ),
+    (rf"매주\s*{_KO_DAYS}", lambda m: f" every {_ko_days(m.group(1))} "),
+    (rf"다음\s*주\s*{_KO_DAYS}", lambda m: f" next week on {_ko_days(m.group(1))} "),
+    (rf"다음\s*{_KO_DAYS}", lambda m: f" next {_ko_days(m.group(1))} "),
+    (rf"(?:이번\s*주\s*)?{_KO_DAYS}", lambda m: f" on {_ko_days(m.group(1))} "),
+    (r"평일|주중", " on weekdays "),
+    (r"주말", " on weekends "),
+    (r"매일|날마다", " every day "),
+    (r"매시간|매\s*시간", " every hour "),
+    (r"매주", " every week "),
+    (r"매월|매달", " every month "),
+    (r"매년|해마다", " every year "),
+    (rf"{_KO_PART}?\s*{_KO_N}\s*시\s*부터\s*{_KO_N}\s*시\s*까지", _ko_range),
+    (rf"{_KO_PART}?\s*(\d{{1,2}}):(\d{{2}})\s*에?", _ko_digits_time),
+    (rf"{_KO_PART}?\s*{_KO_N}\s*시(?!간)(?:\s*(반)|\s*{_KO_N}\s*분)?\s*에?", _ko_time),
+    (r"내일\s*모레|모레", " the day after tomorrow "),
+    (r"내일", " tomorrow "),
+    (r"오늘\s*밤|오늘\s*저녁", " tonight "),
+    (r"오늘", " today "),
+    (r"엊그제|그제|어제", " yesterday "),
+    (r"아침|오전", " in the morning "),
+    (r"저녁", " in the evening "),
+    (r"오후", " in the afternoon "),
+    (r"한국\s*시간|\bKST\b", " Seoul time "),
+    (r"알려\s*줘|알려\s*주세요|알려\s*드릴게요|리마인드\s*해\s*줘", " remind me "),
+    (r"취소", " cancel "),
+    (r"알람", " alarm "),
+)
 
 _HOURS: Final = r"\s*个?\s*(?:小时|小時|钟头|鐘頭|時間|个钟)\s*"
 _MINUTES: Final = r"\s*(?:分钟|分鐘|分)\s*"
@@ -175,10 +315,11 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"毎(朝|晩|夜)", r" every day \1"),
     # times: "晚上 6 点", "下午3点半", "9点15分", "午前9時", "夜8時30分"
     (
-        rf"({_MORNING}|{_EVENING}|中午)?\s*{_N}\s*[点點时時](?:\s*(半)|\s*{_N}\s*分)?(?!間|间)",
+        rf"({_MORNING}|{_EVENING}|中午)?\s*{_N}\s*[点點时時](?:\s*(半)|\s*{_N}\s*分|([0-5][0-9])(?![0-9分秒]))?(?!間|间)",
         _clock,
     ),
     # every day / morning / evening
+    (r"週次|每周一次|每週一次", " weekly "),
     (r"每晚", " every evening "),
     (r"每天|每日|毎日", " every day "),
     (r"每个?小时|每小時|毎時間|毎時", " every hour "),
@@ -205,9 +346,17 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"日本時間", " Tokyo time "),
 )
 _COMPILED: Final = tuple((re.compile(pattern), english) for pattern, english in _RULES)
+_KO_COMPILED: Final = tuple((re.compile(pattern), english) for pattern, english in _KO_RULES)
 
-# Chinese and Japanese characters (a cheap test before any pattern: most texts have none)
-_SCRIPT: Final = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+# Chinese, Japanese and Korean characters (a cheap test before any pattern: most texts have none)
+_SCRIPT: Final = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_HANGUL: Final = re.compile("[\uac00-\ud7a3]")
+_HAN_KANA: Final = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+# Korean words about time left after the rules: the schedule was not read whole
+_KO_LEFT: Final = re.compile(
+    r"\d\s*시(?!간)|\d\s*분|요일|매일|매주|매월|매달|오전|오후|새벽|내일|모레|마다|평일|주말|"
+    r"(?:분|시간|초)\s*(?:후|뒤)|다음\s*주|이번\s*주|다음\s*달|한국\s*시간|[0-9]+\s*일\b"
+)
 # A word about time left after the rules: the schedule was not read whole.
 LEFT_TIME: Final = re.compile(
     "曜|毎|每|星期|礼拜|禮拜|周[一二三四五六日末]|週[一二三四五六日末]|午前|午後|早上|晚上|下午|"
@@ -219,8 +368,33 @@ LEFT_TIME: Final = re.compile(
 
 # What the rules read (a cue to try them): LEFT_TIME's words and those that go with no number
 _CUES: Final = re.compile(
-    f"{LEFT_TIME.pattern}|平日|工作日|周末|週末|土日|计时|計時|倒数|倒數|タイマー|後|后"
+    f"{LEFT_TIME.pattern}|平日|工作日|周末|週末|土日|计时|計時|倒数|倒數|タイマー|後|后|"
+    f"{_KO_LEFT.pattern}|타이머|알람|어제|그제|오늘|저녁|아침|[0-9]\\s*(?:분|시간|초)"
 )
+
+
+def is_korean(text: str) -> bool:
+    """Whether `text` is written in Hangul (and no Chinese or Japanese characters)."""
+    return _HANGUL.search(text) is not None and _HAN_KANA.search(text) is None
+
+
+# A job's run reported, not asked for: "设定了报时任务，23:00报完后，第二天就不报了" (it stopped
+# the next day), "定时时间未生效，还是默认18:00触发" (not applied), "为啥8点20的时候没有执行"
+# (why did it not run), "已经解决" (solved): the times in it are what happened.
+_REPORTED: Final = re.compile(
+    "未生效|不生效|没生效|没有?(?:执行|触发|运行|提醒|生效)|不(?:执行|触发|运行|在执行|报了)|不再|"
+    "只显示|不能按时|为啥|为什么|為什麼|怎么回事|已经?解决|已經?解決|失效|"
+    "実行されない|動かない|なぜ|どうして"
+)
+
+
+def reported(text: str) -> str | None:
+    """The words of a Chinese or Japanese text that report what a job did ("未生效": not
+    applied, "没有执行": did not run), or None."""
+    if text.isascii() or _HAN_KANA.search(text) is None:
+        return None
+    match = _REPORTED.search(text)
+    return None if match is None else match.group()
 
 
 def has_schedule_words(text: str) -> bool:
@@ -232,8 +406,9 @@ def to_english(text: str) -> str | None:
     """`text` with its Chinese and Japanese schedule words in English, or None when a word
     about time is left that the rules do not read."""
     english = text
-    for pattern, replacement in _COMPILED:
+    korean = is_korean(text)
+    for pattern, replacement in _KO_COMPILED if korean else _COMPILED:
         english = pattern.sub(replacement, english)
-    if LEFT_TIME.search(english):
+    if (_KO_LEFT if korean else LEFT_TIME).search(english):
         return None
     return " ".join(english.split())

@@ -849,10 +849,13 @@ def understand_fast(
             return read
         if (language := foreign_language(text)) is not None:
             return _in_another_language(language)
-    if cjk.has_schedule_words(text) and (
-        read := _read_in_english(text, None, timezone, now, date_order)
-    ):
-        return read
+    if (said := cjk.reported(text)) is not None:
+        return ParseResult.rejected(f"“{said}” reports what a job did, not a schedule to set")
+    if cjk.has_schedule_words(text):
+        if read := _read_in_english(text, None, timezone, now, date_order):
+            return read
+        if cjk.is_korean(text):  # read in part, its digits would make a schedule it did not say
+            return _in_another_language("Korean")
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
         return _reshouted(
             understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
@@ -883,7 +886,8 @@ def _read_in_english(
     answer = _salvaged(found, english, timezone, now, date_order, foreign=True)
     if not answer.ok:
         return None if is_soft(answer.reason) else answer
-    said = f"read from {language or 'Chinese or Japanese'} as “{english.strip()}”"
+    spoken = language or ("Korean" if cjk.is_korean(text) else "Chinese or Japanese")
+    said = f"read from {spoken} as “{english.strip()}”"
     if any(note.startswith(_NO_TIME) for note in answer.notes):
         return _to_confirm(answer, f"{said}, with no time of day: to confirm")
     return answer.replace(notes=(*answer.notes, said))
@@ -1047,6 +1051,8 @@ async def _understand_text(
         if read is not None and (llm is None or (read.ok and not read.needs_confirmation)):
             return read  # the LLM may read what is not read whole, or settle a reading that asks
     language = foreign_language(text)
+    if language is None and cjk.is_korean(text) and cjk.has_schedule_words(text):
+        language = "Korean"
     if language is not None and llm is None:
         return _in_another_language(language)
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
