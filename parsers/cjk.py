@@ -1,4 +1,4 @@
-"""Schedules said in Chinese or Japanese, read by saying their schedule words in English.
+"""Schedules said in Chinese, Japanese or Korean, read by saying their schedule words in English.
 
 "每天晚上 6 点" (every day, evening, 6 o'clock), "每月第二个周二" (the second Tuesday of every
 month), "10分钟后" (in 10 minutes), "毎週月曜日 9時" (every Monday, 9 o'clock), "午後3時半"
@@ -11,6 +11,11 @@ written, and the English reader reads the result as it reads any sentence.
 Never half-read: when a word about time is left after the rewriting (`LEFT_TIME`: "曜", "午前",
 "星期", "3点" …), `to_english` answers None and the text goes on as before (the stages read its
 digits, and a day word left in the task makes the answer ask).
+
+Korean ("매일 오전 9시", "매주 월요일 오전 8시", "10분마다", "30분 후에 알려줘", "오후세시반") has
+rules of its own (`_KO_RULES`): hours in native numbers (세시, 다섯시), minutes in Sino-Korean
+ones (이십분) or digits, the particles after a time (에, 마다, 후에). A Korean text with a word
+about time left (`_KO_LEFT`) is refused: its digits alone made schedules it did not say.
 
 Times follow how the languages say them: 早上/上午/朝/午前 are the morning (am), 下午/晚上/
 傍晚/夜/午後 the afternoon and evening (pm), 凌晨 the small hours (am), 中午 noon; an hour with
@@ -85,6 +90,42 @@ def _clock(match: re.Match[str]) -> str:
             return " at midnight "
         return f" at {clock} {'am' if morning else 'pm'} "
     return f" at {clock} " if ":" in clock else f" at {clock} o'clock "
+
+
+_MONTH_NAMES: Final = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
+
+
+def _date(month: int, day: int, said: str) -> str:
+    """ "8月21日" -> " on August 21 "."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return said
+    return f" on {_MONTH_NAMES[month - 1]} {day} "
+
+
+def _day_of_month(match: re.Match[str]) -> str:
+    """ "28号" -> " on the 28th "."""
+    day = number(match.group(1))
+    return f" on the {_ordinal(match.group(1))} " if 1 <= day <= 31 else match.group()
+
+
+def _from_now(match: re.Match[str]) -> str:
+    """ "今から1時間" -> " in 1 hours "."""
+    return f" in {number(match.group(1))} {_UNIT_OF[match.group(2)]} "
+
+
+def _clock_digits(match: re.Match[str]) -> str:
+    """ "下午7：30" -> " at 7:30 pm ": a time written with digits and a colon (full width or
+    not), with the part of the day said before it."""
+    part, hour_said, minute_said = match.groups()
+    hour, minute = number(hour_said), number(minute_said)
+    if hour > 24 or minute > 59:
+        return match.group()
+    if part and hour <= 12 and part != "中午":
+        return f" at {hour}:{minute:02d} {'am' if part in _MORNING.split('|') else 'pm'} "
+    return f" at {hour}:{minute:02d} "
 
 
 def _seconds(hours: str | None, minutes: str | None, seconds: str | None) -> str:
@@ -298,6 +339,33 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
         rf"(?:计时器?|倒计时|計時器?|倒數器?|タイマーを?)\s*{_N}\s*个?\s*{_UNIT}",
         lambda m: f" timer for {number(m.group(1))} {_UNIT_OF[m.group(2)]} ",
     ),
+    # "until deleted": not an undoing ("削除されるまで毎日…", "直到删除")
+    (r"削除されるまで|直到删除|直到刪除", " until deleted "),
+    # a date: "8月21日", "八月21号", "十月7号"; a day of the month: "在28号", "28日の"
+    (
+        rf"{_N}\s*月\s*{_N}\s*[日号號]",
+        lambda m: _date(number(m.group(1)), number(m.group(2)), m.group()),
+    ),
+    (
+        rf"(?<![0-9０-９{_NUMERAL}月])([0-9０-９]{{1,2}})\s*[日号號](?![間间前后後以])",
+        lambda m: _day_of_month(m),
+    ),
+    # "今から1時間", "从现在开始一个小时之后": an amount from now
+    (rf"(?:今から|从现在开始|從現在開始)\s*{_N}\s*个?\s*{_UNIT}(?:之?后|之?後)?", _from_now),
+    # an alarm for an amount: "设置2个小时的闹钟", "设置闹钟为30分钟", "アラームを2時間設定"
+    (
+        rf"{_N}\s*个?\s*{_UNIT}的(?:闹钟|鬧鐘)",
+        lambda m: f" a {number(m.group(1))} {_UNIT_OF[m.group(2)]} timer ",
+    ),
+    (
+        rf"(?:闹钟|鬧鐘)(?:为|為)\s*{_N}\s*个?\s*{_UNIT}(?![^\s，。]*(?:响|響))|"
+        rf"アラームを\s*{_N}\s*{_UNIT}(?=設定|セット)",
+        lambda m: (
+            f" timer for {number(m.group(1) or m.group(3))} {_UNIT_OF[m.group(2) or m.group(4)]} "
+        ),
+    ),
+    # "明天这个时候", "明日のこの時間": the time it is now
+    (r"这个时候|這個時候|这个时间|この時間に?|同じ時間に?", " at this time "),
     # days of the week, several: "每周一和周四", "月曜日と木曜日"
     (
         rf"(每个?|毎週)?((?:{_ZH_DAY}|{_JA_DAY})(?:\s*[和与與及、,，と]\s*(?:{_ZH_DAY}|[一二三四五六日天]|{_JA_DAY}))+)",
@@ -313,6 +381,18 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     # every day with its part of the day, which the time after it may need: "每天晚上 6 点"
     (r"(?:每天|每日)(早上|上午|早晨|晚上|傍晚|下午)", r" every day \1"),
     (r"毎(朝|晩|夜)", r" every day \1"),
+    (r"今晚|今夜|今晩", " tonight "),
+    # a range of times: "21:00-22:00", "17:30~19:00": read from its start
+    (
+        r"([0-9０-９]{1,2})\s*[:：]\s*([0-9０-９]{2})\s*[-~〜～–]\s*([0-9０-９]{1,2})\s*[:：]\s*([0-9０-９]{2})",
+        lambda m: f" from {m.group(1)}:{m.group(2)} to {m.group(3)}:{m.group(4)} ",
+    ),
+    # times: "下午7：30", "上午8:45"
+    (
+        rf"({_MORNING}|{_EVENING}|中午)?\s*(?<!from )(?<!to )(?<![0-9０-９])"
+        rf"([0-9０-９]{{1,2}})\s*[:：]\s*([0-9０-９]{{2}})",
+        _clock_digits,
+    ),
     # times: "晚上 6 点", "下午3点半", "9点15分", "午前9時", "夜8時30分"
     (
         rf"({_MORNING}|{_EVENING}|中午)?\s*{_N}\s*[点點时時](?:\s*(半)|\s*{_N}\s*分|([0-5][0-9])(?![0-9分秒]))?(?!間|间)",
@@ -329,8 +409,8 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     # days
     (r"明天|明日", " tomorrow "),
     (r"后天|後天|明後日|あさって", " the day after tomorrow "),
-    (r"今晚|今夜|今晩", " tonight "),
     (r"今天|今日", " today "),
+    (r"中午|正午", " at noon "),
     (r"早上|上午|早晨|(?<=every day )朝", " in the morning "),
     (r"晚上|傍晚|(?<=every day )[晩夜]", " in the evening "),
     (r"下午", " in the afternoon "),
@@ -369,6 +449,7 @@ LEFT_TIME: Final = re.compile(
 # What the rules read (a cue to try them): LEFT_TIME's words and those that go with no number
 _CUES: Final = re.compile(
     f"{LEFT_TIME.pattern}|平日|工作日|周末|週末|土日|计时|計時|倒数|倒數|タイマー|後|后|"
+    "今晚|今夜|今晩|ごと|おき|中午|正午|[0-9０-９一二三四五六七八九十]\\s*分|"
     f"{_KO_LEFT.pattern}|타이머|알람|어제|그제|오늘|저녁|아침|[0-9]\\s*(?:분|시간|초)"
 )
 

@@ -1,5 +1,7 @@
 """Schedules said in another language, read by saying their schedule words in English.
 
+(German, Spanish, French, Portuguese, Italian, Dutch and — since round thirteen — Russian.)
+
 The grammar reads English. "jeden Montag um 9 Uhr", "todos los días a las 8:00", "tous les
 jours à 20h", "ogni 15 minuti", "elke dag om 7 uur", "每天晚上 6 点", "毎週月曜日 9時" say the
 same things in the same few shapes: every day / weekday / day of the week at a time, every N
@@ -264,15 +266,22 @@ _FR_RANGE: Final = (
     r"(?:\s*heures)?(?!\w)"
 )
 _ES_RANGE: Final = (
-    r"\bde\s+(?:las\s+)?(\d{1,2})(?:()[:.](\d{2}))?\s+a\s+(?:las\s+)?(\d{1,2})(?:()[:.](\d{2}))?"
+    # with a unit after ("de 19 a 21 hs.", "de 18–21 h"), or minutes ("de 18:00 a 20:00")
+    r"\bde\s+(?:las\s+)?(\d{1,2})(?:()[:.](\d{2}))?\s*(?:a|-|–)\s*(?:las\s+)?(\d{1,2})(?:()[:.](\d{2}))?"
     r"\s*(?:hs|h|horas)\b\.?"
+    r"|\bde\s+(?:las\s+)?(\d{1,2})[:.](\d{2})\s*(?:a|-|–|hasta)\s*(?:las\s+)?(\d{1,2})[:.](\d{2})\b"
 )
 
 
 def _hour_range(match: re.Match[str]) -> str:
     """ "de 14 à 18 heures" -> "from 14:00 to 18:00": both ends on the 24-hour clock (said so
     with "heures" or "hs"; an hour under 12 keeps its reading: "de 9 à 11 heures")."""
-    start, start_m, start_m2, end, end_m, end_m2 = match.groups()
+    groups = match.groups()
+    if len(groups) > 6 and groups[6] is not None:  # the second form: both ends with minutes
+        start, start_m, end, end_m = groups[6:10]
+        start_m2 = end_m2 = None
+    else:
+        start, start_m, start_m2, end, end_m, end_m2 = groups[:6]
     first, last = int(start), int(end)
     if not (0 <= first <= 24 and 0 <= last <= 24):
         return match.group()
@@ -516,6 +525,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"the \1 \2 of every month",
         ),
         (r"\blembr[ae]-me\b|\bme\s+lembr[ae]\b", "remind me"),
+        # a day named with "-feira(s)" that no rule above read ("… e quintas-feiras às 21:00")
+        (r"\b(DAY)-feiras?\b", r"\1"),
     ),
     "Italian": (
         (r"\b(?:ogni|tutti\s+i)\s+giorn[oi]\b", "every day"),
