@@ -151,6 +151,16 @@ _OFF_TIME: Final = re.compile(
     r"configured|specified|set|normal|usual|it\s+should|they\s+should|it\s+used\s+to)\b",
     re.IGNORECASE,
 )
+# "[`20 9 * * 1-5`](…) runs 30 minutes earlier since 3 days.", "the task runs 1 hour after": a run
+# off its time by an amount, observed
+_OFF_BY: Final = re.compile(
+    r"\b(?:runs|ran|running|fires|fired|firing|triggers|triggered|executes|executed|starts|"
+    r"started|kicks\s+off|kicked\s+off)\s+(?:about\s+|exactly\s+|roughly\s+|almost\s+)?"
+    r"(?:an?|one|two|three|four|five|six|\d+|half\s+an?)\s+(?:minutes?|mins?|hours?|hrs?|h|m)\s+"
+    r"(?:earlier|later|too\s+early|too\s+late|early|late|after|before|behind|ahead)\b",
+    re.IGNORECASE,
+)
+_OFF_BY_CUES: Final = frozenset("earlier later early late after before behind ahead".split())
 # "a healthy nightly job into one that FAILS every night at 21:30", "The 3am backup keeps
 # failing": a run that fails, told — not a condition of a request ("alert me if the backup fails
 # at 3am", "check whether the build breaks"), nor a request's own words ("run … and report what
@@ -179,6 +189,8 @@ def fault_report(text: str, words: frozenset[str]) -> str | None:
         match = _FAULT.search(text)
     if match is None and "than" in words:
         match = _OFF_TIME.search(text)
+    if match is None and not _OFF_BY_CUES.isdisjoint(words):
+        match = _OFF_BY.search(text)
     if match is None and ("skipped" in words or "missed" in words):
         match = _SKIPPED.search(text)
     if match is None and not _FAILS_CUES.isdisjoint(words):
@@ -256,7 +268,9 @@ _STATED_VERB: Final = re.compile(
     r"|(?P<passive>(?:is|are)\s+(?:served|held|celebrated|offered|hosted|said)))"
     r"(?:\s+(?:promptly|sharp|again|only))?\s*(?:\s(?:at\b|@)|@"
     # or the time itself: "Doors open 6:30pm", "Doors Open 6:00 PM"
-    r"|\s(?=\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|noon\b|midnight\b))",
+    r"|\s(?=\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2}\b|noon\b|midnight\b)"
+    # or how soon: "meeting starts in half an hour"
+    r"|\s(?=in\s+(?:an?|half|one|two|three|five|ten|fifteen|twenty|thirty|a\s+few|\d+)\s))",
     re.IGNORECASE,
 )
 # what comes before the subject: the text up to its last sentence's end, or its last "and"
@@ -283,12 +297,17 @@ _DATED: Final = re.compile(
 )
 
 
+_TAG: Final = re.compile(r"\s*[A-Z]{2,10}\s*[-–—:]\s+")
+
+
 def _stated_by(text: str, verb: re.Match[str]) -> str | None:
     """ "Doors open": the subject and `verb` (an event's verb found in `text`) when a subject
     opens the verb's sentence, else None."""
     before = text[: verb.start()]
     opened = _BEFORE_SUBJECT.match(before)
     subject = before[opened.end() :] if opened is not None else before
+    if (tag := _TAG.match(subject)) is not None:
+        subject = subject[tag.end() :]  # "PING - meeting starts …": a shouted tag, then the subject
     if _SUBJECT.fullmatch(subject) is None:
         return None
     if verb["plural"] and not subject.rstrip().lower().endswith("s"):
@@ -453,11 +472,16 @@ _DAY_AHEAD: Final = (
 )
 _DAY_TOLD: Final = re.compile(
     r"(?:^|(?<=[.;!?]))\s*\W*(?!" + _NOT_A_SUBJECT + r"\b)"
-    r"(?:(?:[\w'’&().,-]+\s+){1,10}?will\s+(?:again\s+|also\s+|then\s+)?be"
+    r"(?:(?:[\w'’&().,-]+\s+){1,10}?(?:will|would)\s+(?:again\s+|also\s+|then\s+)?be"
+    # an event's start told: "Book / chapter / paper club starts 1 December"
+    r"|(?:[\w'’&()./,-]+\s+){1,8}?(?:starts|begins|commences|launches|resumes|kicks\s+off)"
     # in the present, only "the next" of a series: "Trash Pickup is on Tuesday" is its habit
     r"|(?:[\w'’&().,-]+\s+){0,4}?next\s+(?:[\w'’&().,-]+\s+){0,4}?(?:is|are))\s+" + _DAY_AHEAD,
     re.IGNORECASE,
 )
+
+
+_STARTS_CUES: Final = frozenset("starts begins commences launches resumes kicks".split())
 
 
 def day_told(text: str, words: frozenset[str]) -> str | None:
@@ -465,7 +489,11 @@ def day_told(text: str, words: frozenset[str]) -> str | None:
     event's day, told by its subject with no time of day. A run at 09:00 would be made up;
     with its time ("Our next meeting will be on February 18 at 6pm") the grammar's one run is
     what the text says, and is kept."""
-    if ("will" not in words or "be" not in words) and "next" not in words:
+    if (
+        (("will" not in words and "would" not in words) or "be" not in words)
+        and _STARTS_CUES.isdisjoint(words)
+        and "next" not in words
+    ):
         return None
     match = _DAY_TOLD.search(text)
     if match is None or _CLOCK_TIME.search(text) is not None:
@@ -704,6 +732,207 @@ def behaviour_described(text: str, words: frozenset[str]) -> str | None:
     return f"“{found.group().strip()}” describes how a run behaves, it does not ask: to confirm"
 
 
+# -- a change, a feature or a title described (round thirteen) -------------------------------------
+
+# A changelog's line, a pull request's bullet or a commit's body opens with its verb in the third
+# person or as a gerund: "Adds the requested daily, weekday, Monday, Friday, and custom schedule
+# presets to the Console task form.", "Clarifies that … the default 23:00 collection daily-report
+# task.", "Schedules grouped Dependabot updates for Sunday at 00:00 UTC …", "Updating sigs.yaml for
+# meeting time change to 10 AM PT and running `make`": it tells what a change does. (A request
+# opens with the verb itself: "add", "schedule".) A schedule said whole in it is still read, asked.
+_CHANGELOG_VERBS: Final = frozenset(
+    "introduce adds introduces clarifies schedules reschedules restores moves updates changes "
+    "switches removes enables disables reduces increases bumps fixes documents implements "
+    "supports allows ensures makes sets lowers raises limits replaces adjusts tweaks extends "
+    "shortens improves "
+    "consolidates aligns converts migrates renames reverts defaults "
+    "adding introducing clarifying restoring moving updating changing switching removing "
+    "enabling disabling reducing increasing bumping fixing documenting implementing adjusting "
+    "tweaking extending shortening improving consolidating aligning converting migrating "
+    "renaming reverting rescheduling".split()
+)
+# what may stand before the verb: a list's mark, a conventional commit's type ("feat(ci): "), a
+# scope ("netdata: debsecan: ")
+_CHANGELOG: Final = re.compile(
+    r"^[\W\d]*(?:[\w./-]{2,24}(?:\([^)]{0,40}\))?!?:\s+){0,3}"
+    r"(?P<verb>[A-Za-z]+)\b(?!\s+(?:me|us|my|our)\b)",
+)
+# "Default schedule: 06:00 UTC daily", "clean downloaded package archives every 7 days by
+# default", "the default 23:00 collection daily-report task": a default described
+_DEFAULT: Final = re.compile(
+    r"\b(?:by\s+default|defaults?\s+(?:to|is|schedule|time)|default)\b", re.IGNORECASE
+)
+
+
+def change_described(text: str, words: frozenset[str]) -> str | None:
+    """ "Adds the requested daily, weekday, Monday, Friday, and custom schedule presets …",
+    "Updating sigs.yaml for meeting time change to 10 AM PT …", "… every 7 days by default": a
+    change, a feature or a default described by its changelog line — what it says is quoted,
+    not asked for."""
+    if not _CHANGELOG_VERBS.isdisjoint(words):
+        found = _CHANGELOG.match(text)
+        if found is not None and found["verb"].lower() in _CHANGELOG_VERBS:
+            verb = found["verb"]
+            return f"“{verb} …” describes a change or a feature, it does not ask: to confirm"
+    if ("default" in words or "defaults" in words) and (default := _DEFAULT.search(text)):
+        return f"“{default.group()}” describes a default, it does not ask: to confirm"
+    return None
+
+
+# "There is also a Slack bot every Wednesday & Friday prompting a check-in.", "There was a water
+# leak in the Youth Services area on Monday, January 26th.": what there is, or was — told
+_THERE_IS: Final = re.compile(
+    r"^\W*there\s*(?:is|are|was|were|'s|’s|will\s+be|had\s+been|has\s+been)\b", re.IGNORECASE
+)
+# "cron.weekly is a weekly newsletter, delivered to you every Sunday, …": what a thing is, its
+# cadence in its kind
+_IS_A_KIND: Final = re.compile(
+    r"^\W*(?:[\w.'’&-]+\s+){1,4}?(?:is|are)\s+(?:a|an|our|the|my|their)\s+(?:free\s+|new\s+|"
+    r"short\s+|small\s+|regular\s+)?(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|"
+    r"yearly|annual|nightly|hourly)\s+[a-z]+",
+    re.IGNORECASE,
+)
+# "@cgthayer the community meeting is at 9am pacific as the readme already states.": the time is
+# pointed to where it is written
+_AS_WRITTEN: Final = re.compile(
+    r"\bas\s+(?:the|our|this|that|my|your|their)\s+[\w.-]+\s+(?:already\s+|also\s+|clearly\s+)?"
+    r"(?:states|stated|says|said|mentions|mentioned|notes|noted|shows|showed|explains|explained|"
+    r"describes|described)\b",
+    re.IGNORECASE,
+)
+_AS_WRITTEN_CUES: Final = frozenset(
+    "states stated says said mentions mentioned notes noted shows showed explains explained "
+    "describes described".split()
+)
+# "Got it. 6/16 (Wed) 10 AM. Pacific time.", "Noted — Thursday at 3": a time acknowledged, the
+# other's proposal, not a request
+_ACKNOWLEDGED: Final = re.compile(
+    r"^\W*(?:got\s+it|noted|sounds\s+good|sounds\s+great|works\s+for\s+me|confirmed|"
+    r"understood|roger|will\s+do)\s*[.!,;:—–-]"
+    # (not when a request follows: "Got it. Now remind me at 5")
+    r"(?![^\n]*\b(?:let['’]?s|lets|remind|please|pls|put|set|add|schedule|book|create|make|"
+    r"ping|notify|wake)\b)",
+    re.IGNORECASE,
+)
+# "The current meeting time is 11:30 UTC.", "Our new meeting time is Thursdays at 10": a time
+# told by its subject; "This is still 5 PM CET.": a time said of something before
+_TIME_IS: Final = re.compile(
+    r"^\W*(?:(?:the|our|my|their|its|this|that)\s+(?:[\w'’-]+\s+){1,3}?(?:time|times|slot|hour)\s+"
+    r"(?:is|are|was|were|will\s+be|remains?|stays?)"
+    r"|(?:this|that|it)\s+(?:is|was|'s|’s)\s+(?:still|now|then|also)(?=\s+\d))\b",
+    re.IGNORECASE,
+)
+_TIME_IS_CUES: Final = frozenset("time times slot hour still now then also".split())
+# "The content scoop of Levelbuilder content into Staging should happen at noon.": what should
+# happen, told by its subject (a request opens with its verb)
+_SHOULD_HAPPEN: Final = re.compile(
+    r"^\W*(?:the|this|that|our|my|their|its|a|an)\s+(?:[\w'’&().-]+\s+){0,8}?"
+    r"(?:should|must|needs\s+to|has\s+to|ought\s+to|is\s+supposed\s+to|are\s+supposed\s+to)\s+"
+    r"(?:also\s+|only\s+|always\s+)?(?:happen|occur|take\s+place|be\s+(?:run|done|executed|"
+    r"triggered|executed|held|sent))\b",
+    re.IGNORECASE,
+)
+_SHOULD_CUES: Final = frozenset({"should", "must", "needs", "has", "ought", "supposed"})
+# "At Thursdays Club meeting a discussion came up on group runs.": a thing that arose, told
+_AROSE: Final = re.compile(
+    r"\b(?:a|an|the|this|that|some|it)\s+(?:[\w'’-]+\s+){0,2}?(?:came\s+up|arose|cropped\s+up|"
+    r"broke\s+out)\b",
+    re.IGNORECASE,
+)
+
+
+def situation_told(text: str, words: frozenset[str]) -> str | None:
+    """ "There is also a Slack bot every Wednesday & Friday …", "… is at 9am pacific as the
+    readme already states.", "Got it. 6/16 (Wed) 10 AM.", "The current meeting time is 11:30
+    UTC.", "… should happen at noon.", "… a discussion came up …": how things are, or were,
+    told — not a request."""
+    if "there" in words and (found := _THERE_IS.match(text)) is not None:
+        return f"“{found.group().strip()} …” tells how things are, it does not ask: to confirm"
+    if ("is" in words or "are" in words) and (found := _IS_A_KIND.match(text)) is not None:
+        return f"“{found.group().strip()} …” tells what a thing is, it does not ask: to confirm"
+    if not _AS_WRITTEN_CUES.isdisjoint(words) and (found := _AS_WRITTEN.search(text)) is not None:
+        return f"“{found.group()}”: the time is pointed to, not asked for; to confirm"
+    if (found := _ACKNOWLEDGED.match(text)) is not None:
+        said = found.group().strip()
+        return f"“{said}” acknowledges a time proposed, it does not ask: to confirm"
+    if not _TIME_IS_CUES.isdisjoint(words) and (found := _TIME_IS.match(text)) is not None:
+        return f"“{found.group().strip()} …” tells a time, it does not ask: to confirm"
+    if not _SHOULD_CUES.isdisjoint(words) and (found := _SHOULD_HAPPEN.match(text)) is not None:
+        return f"“{found.group().strip()} …” tells what should happen, it does not ask: to confirm"
+    if ("came" in words or "arose" in words or "cropped" in words or "broke" in words) and (
+        found := _AROSE.search(text)
+    ) is not None:
+        return f"“{found.group().strip()}” tells what happened, it does not ask: to confirm"
+    return None
+
+
+# When no time of day is said and the answer's would be a default (09:00), a text that changes a
+# schedule or names one as a title is asked about, never filled in silently: "ci: run the update
+# workflow every Mon", "Execute stale workflow only once a day", "Change execution to the first
+# Monday of a month", "BOT telegram daily schedule massage with python", "let's meet every other
+# Tuesday", "“Hampton Breakfast Bunch Wednesday”", "how good our Wednesdays continue to be".
+_COMMIT_TYPE: Final = re.compile(
+    r"^\W*(?:feat|fix|ci|chore|build|perf|refactor|docs?|style|tests?|revert|deps|ops|infra|"
+    r"workflows?|config|cron|release)(?:\([^)]{0,40}\))?!?:\s",
+    re.IGNORECASE,
+)
+_DAYS_WORD: Final = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays?|weekends?|mornings?|evenings?|"
+    r"nights?|afternoons?|daily|weekly|monthly|nightly|hourly|once\s+a\s+[a-z]+)"
+)
+# "only" said of the schedule: "Only send the reminder on weekdays", "only once a day", "for only
+# Monday mornings", "on mondays only" ("Aeon only accepts pitches from the 1st …" is a habit told)
+_ONLY: Final = re.compile(
+    r"^\W*only\b|\bonly\s+(?:on\s+|in\s+the\s+|during\s+|at\s+|every\s+|each\s+|once\b|twice\b|"
+    + _DAYS_WORD
+    + r")|\b"
+    + _DAYS_WORD
+    + r"\s+only\b",
+    re.IGNORECASE,
+)
+_CHANGE_OPENS: Final = frozenset(
+    "change changed changes move moved moves switch switched update updated modify modified "
+    "adjust adjusted shift shifted reschedule rescheduled".split()
+)
+_NAMED_CADENCE: Final = re.compile(
+    r"\b(?:daily|weekly|monthly|nightly|hourly|weekday|weekend|yearly|annual)\s+"
+    r"(?:schedules?|presets?|options?|modes?|cadences?|frequenc(?:y|ies)|plans?|routines?)\b",
+    re.IGNORECASE,
+)
+_PROPOSAL: Final = re.compile(
+    r"\b(?:let['’]?s|i\s+propose|we\s+propose|how\s+about|shall\s+we|we\s+could|maybe\s+we)\b",
+    re.IGNORECASE,
+)
+_OWNED_DAYS: Final = re.compile(
+    r"\b(?:our|my|your|their|his|her)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days\b",
+    re.IGNORECASE,
+)
+_QUOTES: Final = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
+
+
+def part_only(text: str, words: frozenset[str]) -> str | None:
+    """Why an answer whose time of day is a default should be asked about when `text` changes
+    a schedule or names one as a title (a commit's type, "only", a change's verb first, a named
+    cadence, a proposal, a name in quotes, days owned): its hour would be made up."""
+    stripped = text.strip()
+    if stripped[:1] in _QUOTES and stripped.endswith(_QUOTES[stripped[:1]]) and len(stripped) > 2:
+        return "the text is a name in quotes: no time is said; to confirm"
+    if ":" in text[:40] and (kind := _COMMIT_TYPE.match(text)) is not None:
+        return f"a commit's title (“{kind.group().strip()}”) names no time: to confirm"
+    if "only" in words and (only := _ONLY.search(text)) is not None:
+        return f"“{only.group()}” narrows a schedule that exists, and no time is said: to confirm"
+    first = next(iter(text.lower().split()), "").strip("-*•#>`'\"“")
+    if first in _CHANGE_OPENS:
+        return f"“{first} …” changes a schedule, and no time is said: to confirm"
+    if (found := _NAMED_CADENCE.search(text)) is not None:
+        return f"“{found.group()}” names a kind of schedule, and no time is said: to confirm"
+    if (found := _PROPOSAL.search(text)) is not None:
+        return f"“{found.group()} …” proposes, and no time is said: to confirm"
+    if (found := _OWNED_DAYS.search(text)) is not None:
+        return f"“{found.group()}” speaks of the days, it does not ask: to confirm"
+    return None
+
+
 # -- the entry point -------------------------------------------------------------------------------
 
 # Words that say a schedule repeats: an event described in the future with one of them ("Choir
@@ -733,6 +962,8 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         whole_words = words | frozenset(re.findall(r"[a-z]+", label.lower()))
     return (
         fault_report(text, words)
+        or change_described(text, words)
+        or situation_told(text, words)
         or nothing_happens(text, words)
         or told_in_the_past(text, words)
         or change_told(text, words)
@@ -747,7 +978,8 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         )
         or (
             None
-            if repeats
+            # (a habit with its time is the schedule asked for; without one, its hour is made up)
+            if repeats and _CLOCK_TIME.search(text) is not None
             else future_event(text, words)
             or day_told(text, words)
             or told_as_done(text, words)

@@ -422,6 +422,58 @@ def changed_to(
     )
 
 
+# -- the new schedule beside the old one: "X instead of Y", "not X, but Y" ----------------------
+
+# "refresh debsecan reports every 6 hours instead of every hour", "Run the stale workflow only once
+# a day at 08:00 instead of every hour": what follows "instead of" (up to the clause's end, or a
+# word that opens another: "to", "for", "so", "because") is the schedule that was. (The pattern
+# only starts at "instead of" / "rather than": one bounded look-ahead per character after it.)
+_INSTEAD_OF: Final = re.compile(
+    r"\s*,?\s*\b(?:instead\s+of|rather\s+than)\s+"
+    r"(?:(?!\b(?:to|for|so|because|since|as|when|if|which|while|and|but)\b)[^.;,!?()\[\]])*",
+    re.IGNORECASE,
+)
+# "Do not run `stale` workflow once an hour, but once a day (randomly picked 8:00).": the old
+# schedule denied, then the new one after "but"
+_NOT_BUT: Final = re.compile(
+    r"^\W*(?:please\s+)?(?:do\s+not|don['’]t|not)\b[^.;!?]{1,80}?,?\s+but\s+"
+    r"(?:rather\s+|instead\s+)?(?P<new>[^.;!?]+)",
+    re.IGNORECASE,
+)
+INSTEAD_NOTE: Final = "“{old}” is the schedule that was: the new one read, to confirm"
+
+
+def instead_of(
+    text: str, answer: ParseResult, *, read: Callable[[str], ParseResult]
+) -> ParseResult | None:
+    """The new schedule of a refused text that says the old one beside it ("every 6 hours
+    instead of every hour", "not once an hour, but once a day"): read without the old one, to
+    confirm. None when the text says no such thing or the rest reads no schedule."""
+    if answer.ok:
+        return None
+    lowered = text.lower()
+    if "instead of" in lowered or "rather than" in lowered:
+        old = _INSTEAD_OF.search(text)
+        if old is not None and old.group().strip(" ,"):
+            kept = f"{text[: old.start()]} {text[old.end() :].lstrip()}".rstrip()
+            result = read(kept.replace(" .", ".").replace(" ,", ","))
+            if result.ok:
+                note = INSTEAD_NOTE.format(old=old.group().strip(" ,"))
+                return result.replace(
+                    confidence=min(result.confidence, SALVAGED_CONFIDENCE),
+                    notes=(*result.notes, note),
+                )
+    if " but " in lowered and "not" in lowered and (denied := _NOT_BUT.match(text)) is not None:
+        result = read(denied["new"])
+        if result.ok:
+            note = INSTEAD_NOTE.format(old=text[: denied.start("new")].strip(" ,"))
+            return result.replace(
+                confidence=min(result.confidence, SALVAGED_CONFIDENCE),
+                notes=(*result.notes, note),
+            )
+    return None
+
+
 def parts(text: str) -> Iterator[Part]:
     """The candidates, most kept first: the text without its formatting, then every run of
     its clauses and sentences (as written, with what separates them), with and without the

@@ -88,6 +88,7 @@ from .result import ParseResult
 from .salvage import (
     changed_to,
     described_delay,
+    instead_of,
     is_soft,
     may_turn,
     restated_in_brackets,
@@ -726,6 +727,12 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
             note = comment_disagrees(schedule["expression"], schedule["timezone"], comment)
             if note is not None:
                 return _to_confirm(result, note)
+    if _guessed_time(result) and (
+        (ask := narration.part_only(text, frozenset(lowered_words(text)))) is not None
+    ):
+        # "ci: run the update workflow every Mon", "Execute stale workflow only once a day": a
+        # change or a title with no time of day; its default hour would be made up
+        return _to_confirm(result, ask)
     if _guessed_time(result) and names_an_alarm(text):
         # "set an alarm for mondays", "Make an alarm for every tuesday morning"
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)
@@ -978,6 +985,8 @@ def _salvaged(
     described = described_delay(text, answer, read=read)
     if described is not None:
         return described
+    if (new := instead_of(text, answer, read=read)) is not None:
+        return new  # "every 6 hours instead of every hour": the old schedule set aside
     changed = changed_to(text, answer, read=read)
     if changed is not None:
         return changed
@@ -1720,6 +1729,27 @@ _NEW_SCHEDULE: Final = re.compile(
     re.IGNORECASE,
 )
 NEW_SCHEDULE_NOTE: Final = "reads as a new schedule for a job that exists: to confirm"
+# "Move working group to 1:00pm EST on thursdays", "Changed meeting time to Thursdays at 8:30 PST",
+# "Move the systemd timer to once-daily at 00:00 UTC …": a change whose new schedule, after "to",
+# is said whole — a repeat and its time. Only that is read (and asked); a part of one ("move my
+# reminder to 10am", "move standup to Friday", "change it back to Friday mornings") stays a
+# change to a job that exists, refused.
+_CHANGED_TO_WHOLE: Final = re.compile(
+    r"^\W*(?:(?:please|pls|kindly|can\s+you|could\s+you|let['’]?s)\s+)*"
+    r"(?:chang|mov|reschedul|shift|switch|updat|modif|adjust)(?:e|es|ed|ing|ied|ies|y)?\b"
+    r"(?:\s+\S+){0,6}?\s+(?:back\s+)?to\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+WHOLE_CHANGE_NOTE: Final = (
+    "a change to a job that exists, its new schedule said whole: read, to confirm"
+)
+
+
+def _whole_new_schedule(result: ParseResult | None) -> bool:
+    """Whether `result` is a repeating schedule with its time of day said (not a default)."""
+    if result is None or not result.ok or result.schedule is None:
+        return False
+    return result.schedule["type"] != "at" and not _guessed_time(result)
 
 
 # "at 3pm every weekday, not on weekends", "every day at 9 but not Mondays": days left out,
@@ -1835,6 +1865,13 @@ def _read_rest(
         inner = _read_rest(new_schedule["rest"], text, zone_name, aware_now, target)
         if inner.result is not None and inner.result.ok:
             inner.result = _to_confirm(inner.result, NEW_SCHEDULE_NOTE)
+            inner.rest = rest
+            return inner
+    whole_change = _CHANGED_TO_WHOLE.match(bare) if manages else None
+    if whole_change is not None:
+        inner = _read_rest(whole_change["rest"], text, zone_name, aware_now, target)
+        if _whole_new_schedule(inner.result):
+            inner.result = _to_confirm(inner.result, WHOLE_CHANGE_NOTE)  # type: ignore[arg-type]
             inner.rest = rest
             return inner
     if manages:

@@ -162,14 +162,17 @@ async def test_what_a_command_leaves_running_is_ended_with_it(executor: CommandE
 async def test_a_child_holding_the_output_open_outside_the_group_does_not_hang_the_run(
     executor: CommandExecutor,
 ) -> None:
-    # setsid leaves the group (and the kill): the run ends anyway once the drain time is up
-    outcome = await executor.execute(
-        command(
-            "python",
-            "import subprocess as s; print(s.Popen(['setsid', 'sleep', '1000']).pid, flush=True)",
-        ),
-        context(),
+    # setsid leaves the group (and the kill): the run ends anyway once the drain time is up.
+    # The command waits until its child has left its group before it exits: under load the
+    # group could be killed while `setsid` had not yet left, and the pipes would close.
+    script = (
+        "import os, subprocess as s, time\n"
+        "child, end = s.Popen(['setsid', 'sleep', '1000']), time.monotonic() + 30\n"
+        "while os.getpgid(child.pid) == os.getpgid(0) and time.monotonic() < end:\n"
+        "    time.sleep(0.001)\n"
+        "print(child.pid, flush=True)"
     )
+    outcome = await executor.execute(command("python", script), context())
     escaped = int(outcome.output.split()[0])
     try:
         assert outcome.data["exit_code"] == 0
