@@ -454,6 +454,10 @@ _CUES: Final = re.compile(
 )
 
 
+_TITLE: Final = re.compile("「([^「」]{1,80})」|『([^『』]{1,80})』")
+_TITLE_MARK: Final = 0xE020  # a title set aside: one private-use character each
+
+
 def is_korean(text: str) -> bool:
     """Whether `text` is written in Hangul (and no Chinese or Japanese characters)."""
     return _HANGUL.search(text) is not None and _HAN_KANA.search(text) is None
@@ -486,10 +490,22 @@ def has_schedule_words(text: str) -> bool:
 def to_english(text: str) -> str | None:
     """`text` with its Chinese and Japanese schedule words in English, or None when a word
     about time is left that the rules do not read."""
+    # a title in corner brackets (「火曜日の夜にヨガ」) is named, not read: set aside, and put
+    # back in quotes, as the grammar reads a title in quotes
+    titles: list[str] = []
+
+    def set_aside(match: re.Match[str]) -> str:
+        titles.append(match.group(1) or match.group(2))
+        return chr(_TITLE_MARK + len(titles) - 1)
+
     english = text
+    if ("「" in text or "『" in text) and _CUES.search(_TITLE.sub(" ", text)):
+        english = _TITLE.sub(set_aside, text)  # only when the schedule is said outside it
     korean = is_korean(text)
     for pattern, replacement in _KO_COMPILED if korean else _COMPILED:
         english = pattern.sub(replacement, english)
     if (_KO_LEFT if korean else LEFT_TIME).search(english):
         return None
+    for number_, title in enumerate(titles):
+        english = english.replace(chr(_TITLE_MARK + number_), f' "{title}" ')
     return " ".join(english.split())

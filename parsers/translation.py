@@ -94,7 +94,8 @@ _WORDS: Final[dict[str, str]] = {
     "Spanish": (
         "hoy=today mediodía=noon mediodia=noon medianoche=midnight diariamente=daily "
         "semanalmente=weekly mensualmente=monthly temporizador=timer alarma=alarm "
-        "miercoles=wednesday sabado=saturday"
+        "miercoles=wednesday sabado=saturday sábados=saturdays sabados=saturdays "
+        "domingos=sundays"
     ),
     "French": (
         "demain=tomorrow aujourd'hui=today midi=noon minuit=midnight quotidiennement=daily "
@@ -630,40 +631,43 @@ _CUE_WORDS: Final[dict[str, str]] = {
         "ist=is sind=are war=was waren=were wird=will gestern=yesterday vorgestern=yesterday "
         "nicht=not kein=no keine=no nie=never niemals=never wann=when lösche=cancel "
         "lösch=cancel entferne=cancel storniere=cancel stoppe=stop beende=stop "
-        "verschiebe=move ändere=change erinnerung=reminder termin=meeting"
+        "verschiebe=move ändere=change erinnerung=reminder termin=meeting aber=but "
+        "normalerweise=normally"
     ),
     "Spanish": (
         "es=is son=are fue=was era=was ayer=yesterday anteayer=yesterday no=not nunca=never "
         "cuándo=when cuando=when cancela=cancel cancelar=cancel elimina=cancel eliminar=cancel "
         "borra=cancel borrar=cancel quita=cancel detén=stop mueve=move cambia=change "
-        "recordatorio=reminder reunión=meeting"
+        "recordatorio=reminder reunión=meeting pero=but normalmente=normally"
     ),
     "French": (
         "est=is sont=are était=was fut=was hier=yesterday avant-hier=yesterday ne=not pas=not "
         "jamais=never quand=when annule=cancel annuler=cancel supprime=cancel "
         "supprimer=cancel arrête=stop déplace=move change=change rappel=reminder réveil=alarm "
-        "réunion=meeting"
+        "réunion=meeting mais=but normalement=normally"
     ),
     "Portuguese": (
         "é=is são=are foi=was era=was ontem=yesterday anteontem=yesterday não=not nunca=never "
         "quando=when cancela=cancel cancelar=cancel apaga=cancel apagar=cancel remove=cancel "
-        "remover=cancel muda=change lembrete=reminder reunião=meeting"
+        "remover=cancel muda=change lembrete=reminder reunião=meeting mas=but "
+        "normalmente=normally"
     ),
     "Italian": (
         "è=is sono=are era=was fu=was ieri=yesterday non=not mai=never quando=when "
         "cancella=cancel annulla=cancel elimina=cancel rimuovi=cancel ferma=stop sposta=move "
-        "cambia=change promemoria=reminder riunione=meeting"
+        "cambia=change promemoria=reminder riunione=meeting ma=but normalmente=normally"
     ),
     "Dutch": (
         "is=is zijn=are was=was waren=were gisteren=yesterday eergisteren=yesterday niet=not "
         "nooit=never wanneer=when annuleer=cancel verwijder=cancel wis=cancel stop=stop "
-        "verplaats=move wijzig=change herinnering=reminder vergadering=meeting"
+        "verplaats=move wijzig=change herinnering=reminder vergadering=meeting maar=but "
+        "normaal=normally"
     ),
     "Russian": (
         "вчера=yesterday позавчера=yesterday назад=ago не=not никогда=never когда=when "
         "отмени=cancel отменить=cancel удали=cancel удалить=cancel останови=stop "
         "перенеси=move измени=change напоминание=reminder встреча=meeting был=was была=was "
-        "было=was были=were"
+        "было=was были=were но=but обычно=normally"
     ),
 }
 # A sentence that opens with "I" or "we" tells of the speaker's day ("Ich stehe jeden Tag um halb
@@ -884,6 +888,7 @@ def _replacer(
             else:
                 said = lexicon.said_word.sub(lambda m: lexicon.said[m.group().lower()], said)
             out = out.replace(f"\\{number}", said)
-        return f"{_OPEN}{out}{_CLOSE}"
+        # "on \1s" of a day said in the plural already ("los domingos": "sundays")
+        return f"{_OPEN}{out.replace('dayss', 'days')}{_CLOSE}"
 
     return replace

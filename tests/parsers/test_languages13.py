@@ -198,3 +198,40 @@ def test_english_does_not_pay_for_the_new_languages() -> None:
     assert not translation.may_be_foreign(text)
     assert not cjk.has_schedule_words(text)
     assert cjk.reported(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("todos los días a las 9, pero no los domingos", "0 9 * * 1-6"),  # was Sundays only
+        ("por exemplo, às segundas-feiras às 18:00 e quintas-feiras às 21:00", None),  # two
+        ("例: 毎週金曜 21:00-22:00", "0 21 * * 5"),  # a range: from its start, not 21 and 22
+        ("设置一个闹钟在下午6：50", "2026-01-14T18:50:00Z"),
+        ("提醒我八月21号下午3点去看医生", "2026-08-21T15:00:00Z"),
+        ("设置2个小时的闹钟", "2026-01-14T12:00:00Z"),
+        ("今から1時間アラームを設定する。", "2026-01-14T11:00:00Z"),
+    ],
+)
+def test_more_chinese_japanese_and_romance_forms(text: str, expected: str | None) -> None:
+    answer = read(text)
+    if expected is None:
+        assert answer["schedule"] is None or answer["needs_confirmation"]
+    else:
+        assert answer["schedule"] is not None, answer["reason"]
+        assert expected in (
+            answer["schedule"].get("expression"),
+            answer["schedule"].get("datetime"),
+        )
+
+
+def test_a_title_in_corner_brackets_is_named_not_read() -> None:
+    english = cjk.to_english("リマインダー「火曜日の夜にヨガ」を明日に設定する")
+    assert english is not None and '"火曜日の夜にヨガ"' in english and "tomorrow" in english
+    # the whole text in brackets is the schedule itself
+    assert cjk.to_english("「毎日 9:00 にレポート」") == "「 every day at 9:00 にレポート」"
+
+
+def test_but_and_normally_are_said_in_english() -> None:
+    text = "Reunião de pipeline ocorre às segundas-feiras às 9h, mas 60% do time falta."
+    assert "but" in (translation.to_english(text, "Portuguese") or "")
+    assert read(text)["schedule"] is None  # as "… on Mondays at 9, but 60% miss it"
