@@ -121,8 +121,8 @@ def _clock_digits(match: re.Match[str]) -> str:
     not), with the part of the day said before it."""
     part, hour_said, minute_said = match.groups()
     hour, minute = number(hour_said), number(minute_said)
-    if hour > 24 or minute > 59:
-        return match.group()
+    if hour > 24 or minute > 59 or (not part and "：" not in match.group()):
+        return match.group()  # "09:00" alone: the grammar reads it
     if part and hour <= 12 and part != "中午":
         return f" at {hour}:{minute:02d} {'am' if part in _MORNING.split('|') else 'pm'} "
     return f" at {hour}:{minute:02d} "
@@ -197,6 +197,10 @@ def _ko_time(match: re.Match[str]) -> str:
 def _ko_digits_time(match: re.Match[str]) -> str:
     """ "오전 9:00에" -> " at 9:00 am "."""
     part, hour, minute = match.groups()
+    if not part:  # "09:00" alone: the 24-hour clock
+        return (
+            f" at {int(hour)}:{minute} " if int(hour) <= 24 and int(minute) <= 59 else match.group()
+        )
     clock = _ko_clock(part, int(hour), int(minute))
     return f" at {clock} " if clock else match.group()
 
@@ -347,7 +351,7 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
         lambda m: _date(number(m.group(1)), number(m.group(2)), m.group()),
     ),
     (
-        rf"(?<![0-9０-９{_NUMERAL}月])([0-9０-９]{{1,2}})\s*[日号號](?![間间前后後以])",
+        rf"(?<![0-9０-９{_NUMERAL}月])([0-9０-９]{{1,2}})\s*(?:[号號]|日(?=の|に))(?![間间前后後以])",
         lambda m: _day_of_month(m),
     ),
     # "今から1時間", "从现在开始一个小时之后": an amount from now
@@ -473,12 +477,29 @@ _REPORTED: Final = re.compile(
 )
 
 
+# The same in Korean: "왜" (why), "안 와요" (does not come), "실행되지 않습니다" (does not run),
+# "오류" (error), and the past ("실행됐는데", "있었어요"): what happened, not what to set
+# (the past: a syllable closed by ㅆ — 었, 았, 했, 됐, 렸, 왔… — before an ending; not 있, "there is")
+_KO_PAST: Final = "".join(
+    chr(0xAC00 + syllable * 28 + 20) for syllable in range(19 * 21) if syllable != 251
+)  # 251: 있
+_KO_REPORTED: Final = re.compile(
+    r"왜|안\s*(?:와|돼|됨|되|울|옴|나와)|않(?:습니다|아요|아|음|는|고|았)|오류|에러|버그|실패|멈춤|"
+    rf"[{_KO_PAST}](?:어|습니다|다|는데|던|지만|고)"
+)
+
+
 def reported(text: str) -> str | None:
-    """The words of a Chinese or Japanese text that report what a job did ("未生效": not
-    applied, "没有执行": did not run), or None."""
-    if text.isascii() or _HAN_KANA.search(text) is None:
+    """The words of a Chinese, Japanese or Korean text that report what a job did ("未生效":
+    not applied, "没有执行": did not run, "실행되지 않습니다": does not run), or None."""
+    if text.isascii():
         return None
-    match = _REPORTED.search(text)
+    if _HAN_KANA.search(text) is not None:
+        match = _REPORTED.search(text)
+    elif _HANGUL.search(text) is not None:
+        match = _KO_REPORTED.search(text)
+    else:
+        return None
     return None if match is None else match.group()
 
 

@@ -824,6 +824,27 @@ _ONLY: Final = {
 _GATE: Final = _ANY | FOREIGN_WORDS
 
 
+# A Russian text that reports what a job did: "Почему задача не запустилась в 9:00?" (why did
+# it not start), "Задача запускалась каждый день в 3:00" (it used to run), "перестал приходить"
+# (stopped coming), "перенесена на пятницу" (was moved). The past said with "-лся/-лась/-лось/
+# -лись" is a report, unless "чтобы" asks for it ("чтобы задача запускалась в 3:00").
+_RU_REPORTED: Final = re.compile(
+    r"(?<![\w-])(?:почему|зачем|перестал\w*|перенесен\w*|перенесли|приходил\w*|пришл\w*|"
+    r"работал\w*|срабатывал\w*|запускал\w*|отправлял\w*|присылал\w*|выполнял\w*|"
+    r"не\s+(?:работает|приходит|"
+    r"пришл\w*|сработал\w*|запуск\w*|запусти\w*)|[а-яё]{3,}(?:лась|лось|лись|лся))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def reported(text: str) -> str | None:
+    """The words of a Russian text that report what a job did, or None (see _RU_REPORTED)."""
+    if text.isascii() or "чтобы" in text.lower():
+        return None
+    match = _RU_REPORTED.search(text)
+    return None if match is None else match.group()
+
+
 def may_be_foreign(text: str) -> bool:
     """Whether a word of `text` is one of another language's (ours, or one `languages.py`
     refuses): the one test English texts pay, before `language_of` and `foreign_language`."""

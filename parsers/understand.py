@@ -849,6 +849,10 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    if not text.isascii() and (
+        (said := cjk.reported(text)) is not None or (said := translation.reported(text))
+    ):
+        return ParseResult.rejected(f"“{said}” reports what a job did, not a schedule to set")
     if translation.may_be_foreign(text):  # most texts: one split and one set test
         if (spoken := translation.language_of(text)) is not None and (
             read := _read_in_english(text, spoken, timezone, now, date_order)
@@ -856,8 +860,6 @@ def understand_fast(
             return read
         if (language := foreign_language(text)) is not None:
             return _in_another_language(language)
-    if (said := cjk.reported(text)) is not None:
-        return ParseResult.rejected(f"“{said}” reports what a job did, not a schedule to set")
     if cjk.has_schedule_words(text):
         if read := _read_in_english(text, None, timezone, now, date_order):
             return read
@@ -1054,6 +1056,10 @@ async def _understand_text(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    if not text.isascii() and (
+        (said := cjk.reported(text)) is not None or (said := translation.reported(text))
+    ):
+        return ParseResult.rejected(f"“{said}” reports what a job did, not a schedule to set")
     spoken = translation.language_of(text)
     if spoken is not None or cjk.has_schedule_words(text):
         read = _read_in_english(text, spoken, timezone, now, date_order)

@@ -228,10 +228,40 @@ def test_a_title_in_corner_brackets_is_named_not_read() -> None:
     english = cjk.to_english("リマインダー「火曜日の夜にヨガ」を明日に設定する")
     assert english is not None and '"火曜日の夜にヨガ"' in english and "tomorrow" in english
     # the whole text in brackets is the schedule itself
-    assert cjk.to_english("「毎日 9:00 にレポート」") == "「 every day at 9:00 にレポート」"
+    assert cjk.to_english("「毎日 9:00 にレポート」") == "「 every day 9:00 にレポート」"
 
 
 def test_but_and_normally_are_said_in_english() -> None:
     text = "Reunião de pipeline ocorre às segundas-feiras às 9h, mas 60% do time falta."
     assert "but" in (translation.to_english(text, "Portuguese") or "")
     assert read(text)["schedule"] is None  # as "… on Mondays at 9, but 60% miss it"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Почему задача не запустилась в 9:00?", "Почему"),
+        ("Задача запускалась каждый день в 3:00", "запускалась"),
+        ("Каждый понедельник в 9:00 приходило уведомление, а теперь нет", "приходило"),
+    ],
+)
+def test_a_russian_report_of_a_run_is_no_schedule(text: str, said: str) -> None:
+    assert translation.reported(text) == said
+    assert read(text)["schedule"] is None
+
+
+def test_a_russian_request_in_the_past_form_after_chtoby_is_read() -> None:
+    assert translation.reported("Сделай так, чтобы задача запускалась каждый день в 3:00") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "매일 오전 9시에 실행되어야 하는데 실행되지 않습니다",  # it does not run
+        "왜 매일 오전 9시에 알림이 안 와요?",  # why does it not come
+        "어제 오후 3시에 알람이 울렸어요",  # it rang yesterday
+    ],
+)
+def test_a_korean_report_of_a_run_is_no_schedule(text: str) -> None:
+    assert cjk.reported(text) is not None
+    assert read(text)["schedule"] is None
