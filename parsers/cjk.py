@@ -479,7 +479,7 @@ _REPORTED: Final = re.compile(
 
 # The same in Korean: "왜" (why), "안 와요" (does not come), "실행되지 않습니다" (does not run),
 # "오류" (error), and the past ("실행됐는데", "있었어요"): what happened, not what to set
-# (the past: a syllable closed by ㅆ — 었, 았, 했, 됐, 렸, 왔… — before an ending; not 있, "there is")
+# (the past: a syllable closed by ㅆ — 었, 았, 했, 됐, 렸… — before an ending; not 있, "there is")
 _KO_PAST: Final = "".join(
     chr(0xAC00 + syllable * 28 + 20) for syllable in range(19 * 21) if syllable != 251
 )  # 251: 있
