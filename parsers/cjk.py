@@ -227,6 +227,8 @@ def _ko_days(said: str) -> str:
 
 _KO_DAYS: Final = r"((?:[월화수목금토일](?:요일)?\s*(?:,|/|·|와|과|및)\s*)*[월화수목금토일]요일)"
 _KO_RULES: Final[tuple[tuple[str, _Replace], ...]] = (
+    (r"^\s*(?:우리는|저희는|우리가|저희가)", "We "),
+    (r"^\s*(?:저는|나는|제가|내가)", "I "),
     (
         r"(알람|타이머|알림|리마인더)\s*(?:을|를)?\s*(?:취소|꺼\s*줘|끄기|삭제)",
         " cancel the alarm ",
@@ -286,6 +288,10 @@ _JOB_OF: Final = {"闹钟": "alarm", "鬧鐘": "alarm", "アラーム": "alarm",
 _Replace = str | Callable[[re.Match[str]], str]
 # Patterns and their English, applied in order (the longer shapes first).
 _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
+    # a sentence that opens with "I" or "we" tells of the speaker's day ("我每天早上7点起床",
+    # "私たちは毎週月曜に集まります"), as in English and the other languages: said so, it asks
+    (r"^\s*(?:我们|我們|咱们|私たちは|僕らは|我々は)", "We "),
+    (r"^\s*(?:我(?![们們])|私は|僕は|俺は|わたしは)", "I "),
     # an undoing said before or after the job it undoes, the job first in English as the
     # grammar's cues read it: "取消明天早上8点的闹钟" -> "cancel the alarm 明天早上8点",
     # "毎朝7時のアラームを消して" -> "cancel the alarm 毎朝7時"
@@ -370,6 +376,8 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     ),
     # "明天这个时候", "明日のこの時間": the time it is now
     (r"这个时候|這個時候|这个时间|この時間に?|同じ時間に?", " at this time "),
+    # "月曜日のみ", "月曜だけ": only on that day of the week, as an alarm's days are set
+    (rf"{_JA_DAY}(?:のみ|だけ)", lambda m: f" on {_DAY_OF[m.group(1)]}s only "),
     # days of the week, several: "每周一和周四", "月曜日と木曜日"
     (
         rf"(每个?|毎週)?((?:{_ZH_DAY}|{_JA_DAY})(?:\s*[和与與及、,，と]\s*(?:{_ZH_DAY}|[一二三四五六日天]|{_JA_DAY}))+)",

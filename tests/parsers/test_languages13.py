@@ -175,6 +175,7 @@ def test_chinese_requests_are_no_reports() -> None:
         ("As reuniões ocorrerão todas as quartas-feiras às 19h", "0 19 * * 3"),  # not Spanish
         ("An jedem ersten Dienstag im Monat um 19 Uhr", "0 19 * * 2#1"),
         ("週次サマリー（金曜18時）", "0 18 * * 5"),
+        ("正午のアラームを月曜日のみ設定する。", "0 12 * * 1"),  # "only on Mondays"
     ],
 )
 def test_ranges_and_habitual_days(text: str, expression: str) -> None:
