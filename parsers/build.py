@@ -104,6 +104,7 @@ _TASK_PART_HOURS: Final = {
     "morning": {h: h for h in range(5, 12)},
     "evening": {h: h + 12 for h in range(5, 12)},
     "midday": {11: 11, 1: 13, 2: 14, 3: 15},
+    "afternoon": {12: 12, **{h: h + 12 for h in range(1, 8)}},
 }
 
 
@@ -682,6 +683,8 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         # "twice a day at midnight and noon (every 12 hours)": the times, said twice
         phrase.interval = None
         phrase.every = True
+    if phrase.month_weeks:
+        _weeks_of_month(phrase)
     _days_left(phrase)
     _quarters_named(phrase)
     _meeting_window(phrase)
@@ -898,6 +901,23 @@ def _other_slots(slots: tuple[str, ...]) -> tuple[attrgetter[Any], Any]:
     return getter, getter(_EMPTY_SLOTS)
 
 
+def _weeks_of_month(p: Phrase) -> None:
+    """ "Tuesdays at 3:30 pm, every second and fourth week of the month": the weekdays named, in
+    those weeks — the 2nd and 4th Tuesday (RFC 5545's BYDAY=2TU,4TU). Weeks with no weekday
+    ("updated during the second and fourth week of each month") do not say which day."""
+    if not p.weekdays or p.nth or p.monthdays or p.dates:
+        raise Rejected(
+            "a week of the month does not say on which day",
+            "name the day: the 2nd and 4th Tuesday of the month",
+        )
+    p.nth.extend((week, day) for day in p.weekdays for week in p.month_weeks)
+    p.weekdays.clear()
+    p.every = True
+    # (a week of the month may also be a row of the calendar, whose Tuesday can be the month's
+    # 1st Tuesday in its 2nd week: asked)
+    p.unsure.append("a weekday in the nth week of the month read as the nth weekday")
+
+
 def _nth_narrows_weekdays(p: Phrase) -> None:
     """ "Wednesdays at 09:00 PT (monthly - first Wednesday of the month)": the day, said in
     general and then narrowed to which one of the month — the narrower is the schedule (the
@@ -934,6 +954,12 @@ def _one_schedule(p: Phrase) -> None:
     # the same time said twice ("every Friday at midnight, and the 13th at midnight") is
     # one time
     one_time = len({m.clock for m in p.times}) == 1 and p.window is None
+    if p.window is not None and p.more_windows and not p.times:
+        # "Friday 8:00-9:00 PM and Saturday 8:00-9:00 PM": the same hours said for each day
+        said = (p.window[0].clock, p.window[1].clock)
+        if all((first.clock, last.clock) == said for first, last in p.more_windows):
+            p.more_windows.clear()
+            one_time = True
     # days and times taking turns ("every weekday at 8am and at 1pm on Saturdays", "at 7am on
     # weekdays and 9am"): which times go with which days is not said
     turns = [kind for kind in groups if kind != "x"]
@@ -947,6 +973,24 @@ def _one_schedule(p: Phrase) -> None:
             "this names different times on different days: that is two schedules",
             "make two jobs, one for each day and time",
         )
+    if (
+        len(turns) >= 3
+        and len(p.weekdays) > 1
+        and p.single_day
+        and not (p.every or p.interval or p.dates or p.monthdays or p.nth)
+        and p.day_offset is None
+    ):
+        # "Tuesday 6:30-7:45pm and Thursday 6:30-7:45pm", "Monday at 7pm and Thursday at 7pm":
+        # the same time said for each day, as a timetable sets its days out, is those days every
+        # week, as "Tuesday and Thursday 6:30-7:45pm" is — asked (it may mean once each)
+        p.single_day, p.every = False, True
+        p.unsure.append(SAME_TIME_EACH_DAY_NOTE)
+
+
+SAME_TIME_EACH_DAY_NOTE: Final = (
+    "the same time is said for each day, without “every”: read as every week (it may mean once "
+    "each)"
+)
 
 
 def _unanchored_shift(p: Phrase) -> None:
@@ -1044,6 +1088,11 @@ def _meeting_window(p: Phrase) -> None:
         # "on Monday afternoons from 4 to 5" (a library's Lego Club): the part of the day
         # says which half of the day both bare hours are in
         written = True
+    elif not written and digital and p.event_window and (dial := _dial_end(first, last)):
+        # "Blood Pressure Checks Wednesday 11-12", "yoga every Tuesday 6-7": an event's bare
+        # hours on the 12-hour dial, an hour or so long; the start is read as a bare hour is
+        # (8-11 the morning, 12 noon, 1-7 the afternoon, asked)
+        last, written = dial, True
     if not written or p.business_hours:
         return
     start = _clock_minutes(first)
@@ -1119,6 +1168,21 @@ def _part_settles(part: str | None, first: TimeMention, last: TimeMention) -> bo
     )
 
 
+def _dial_end(first: TimeMention, last: TimeMention) -> TimeMention | None:
+    """The end of a window of two bare hours ("11-12", "6-8", "11-1") on the 12-hour dial, as
+    the 24-hour clock's hour after the start's, when the window is a meeting's length at most;
+    None for other windows ("9-5" is a working day, "2-3" may be a count)."""
+    start, end = first.clock, last.clock
+    if any(c.meridiem or c.is_24h or c.digital or c.minute for c in (start, end)):
+        return None
+    if not (1 <= start.hour <= 12 and 1 <= end.hour <= 12) or start.hour == end.hour:
+        return None
+    hours = (end.hour - start.hour) % 12
+    if hours > MEETING_HOURS:
+        return None
+    return replace(last, clock=replace(end, hour=start.hour + hours, is_24h=True))
+
+
 def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
     """A window's start written without am/pm, read from its end: "12:00-13:00" (the end on
     the 24-hour clock: so is the start), "2:00-3:00pm" (an earlier hour than the end's: the
@@ -1157,6 +1221,17 @@ def _window_end_from_start(first: TimeMention, last: TimeMention) -> TimeMention
     ):
         # "12:30-1:45", "10:30-1:15": a 12-hour clock's hours, the end past noon
         return replace(last, clock=replace(end, meridiem="pm", digital=False))
+    if (
+        start.digital
+        and not (start.is_24h or start.meridiem or end.is_24h or end.meridiem or end.digital)
+        and 1 <= end.hour <= 12
+        and start.hour <= 12
+    ):
+        if end.hour <= start.hour:
+            # "12:30-2", "10:30-1" (a senior centre's sheet): the end past noon
+            return replace(last, clock=replace(end, meridiem="pm"))
+        # "1:30-3", "9:30-11": the end written as the start is
+        return replace(last, clock=replace(end, digital=True))
     if start.meridiem is None or end.meridiem is not None or end.is_24h or end.digital:
         return last
     if not 1 <= end.hour <= 12:
@@ -1322,6 +1397,10 @@ def _dates_of_the_quarters(p: Phrase) -> bool:
 def _days_left(p: Phrase) -> None:
     """Business hours keep to Monday–Friday unless days are named; "except Friday" takes
     days out of those named (or out of every day); "twice a day" needs its two times."""
+    if p.times_per is not None and _count_restates_interval(p):
+        # "6 times a day i.e. every 4 hours", "4 times a day (every 6 hours)": the interval,
+        # said as a count
+        p.times_per = None
     if p.times_per is not None:
         count, unit = p.times_per
         named = {
@@ -1378,6 +1457,11 @@ def _days_left(p: Phrase) -> None:
         if p.interval and p.interval[1] == "day" and p.interval[0] != 1:
             raise Rejected("an interval of days cannot leave days of the week out")
         base = p.weekdays or list(range(7))
+        weekend = p.weekdays == [6] and lx.EVERY_WEEKEND_NOTE in p.unsure  # "every weekend"
+        if p.weekdays and not weekend and not set(p.except_weekdays) & set(p.weekdays):
+            # "every Wednesday except Sunday": it leaves out a day it does not run on — a
+            # word lost, or two sentences run together: asked
+            p.unsure.append("the days left out are not days it runs on")
         left = [day for day in base if day not in p.except_weekdays]
         if (
             p.weekdays == [6]
@@ -1391,6 +1475,24 @@ def _days_left(p: Phrase) -> None:
             raise Rejected("that leaves no day to run on")
         p.weekdays[:] = sorted(left)
         p.every = True
+
+
+def _count_restates_interval(p: Phrase) -> bool:
+    """Whether "N times a day/an hour" says the interval beside it again: N intervals fill the
+    period exactly (6 × 4 hours is a day) and no times or minutes are named to count."""
+    assert p.times_per is not None
+    count, unit = p.times_per
+    if p.interval is None or p.times or p.more_minutes or p.window is not None:
+        return False
+    step, step_unit = p.interval
+    period, size = _UNIT_SECONDS.get(unit), _UNIT_SECONDS.get(step_unit)
+    return (
+        unit in ("hour", "day")
+        and period is not None
+        and size is not None
+        and count > 1
+        and count * step * size == period
+    )
 
 
 def _date_for_monthday(b: _Builder) -> None:
@@ -2294,7 +2396,9 @@ def _monthly(b: _Builder, count: int) -> Built:
         return _weekdays_and_monthdays(b, count)
     if p.nth and p.monthdays:
         raise Rejected("the text names both a weekday and a date in the month")
-    fifth = [day for nth, day in p.nth if nth == 5]
+    # a fifth weekday named alone (not with the others of its day, as "every Tuesday but the
+    # 3rd" leaves them)
+    fifth = [day for nth, day in p.nth if nth == 5 and all(n == 5 for n, d in p.nth if d == day)]
     if fifth and not p.year_nth:
         if set(p.months) == {2}:
             raise Rejected(

@@ -154,6 +154,8 @@ def _weekdays(text: str) -> str:
         if len(numbers) == 1:
             days.append(numbers[0])
             continue
+        if len(numbers) > 2:  # "Mon..FriMon..Fri": no range of days
+            raise Rejected(f"{item!r} is not a day of the week or a range of them")
         first, last = (n or 7 for n in numbers)  # Sunday last, as systemd counts
         days.extend(d % 7 for d in range(first, last + 1))
     return ",".join(str(d) for d in sorted(set(days)))

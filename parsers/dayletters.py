@@ -11,9 +11,9 @@ St"), so they are days only in a listing's shape (`letter_days`):
 - two letters or more, in the week's order (Monday or Sunday first, no day twice), written in
   capitals, with a time right after them, a time right before them ("11:30am M/W/F"), or
   "every"/"on" before them;
-- one letter alone only right before a clock time ("F 3-5:30PM", "T 1:00 & 2:00 p.m.") or
-  right after an ordinal ("4th W", "1st & 3rd W"), and not after the thing it labels ("Room F
-  10:00", "Studio M 6pm");
+- one letter alone only right before a clock time ("F 3-5:30PM", "T 1:00 & 2:00 p.m.", or glued
+  to a name by a dash: "Support Group-M 6:30P") or right after an ordinal ("4th W", "1st & 3rd
+  W"), and not after the thing it labels ("Room F 10:00", "Studio M 6pm");
 - a span of two letters ("M-Th 6:20 PM", "M-R 9am") as a run is.
 
 The days come back as names ("Mon/Wed/Fri 10:00-10:50") for the grammar to read.
@@ -103,7 +103,26 @@ def _inside(text: str, at: int) -> bool:
     before = text[at - 1]
     if before == "/" and text[at - 2 : at] == "//":
         return False
+    if before == "-" and text[at - 4 : at - 1].isalpha() and _gathering_before(text, at - 1):
+        # "Support Group-M 6:30P", "Amputee Support Team-R 6:30P": a support-group list's day
+        # glued to the group's name by a dash ("T-shirt", "X-M", "Daniel-Th 7" are not)
+        return False
     return before.isalnum() or before in _NOT_BEFORE
+
+
+# what a support-group or club list names before the dash and the day's letter ("Group-M")
+_GATHERINGS: Final = frozenset(
+    "group groups team club class meeting meetings league circle session study choir ministry "
+    "chapter society fellowship network anonymous".split()
+)
+
+
+def _gathering_before(text: str, dash: int) -> bool:
+    """Whether the word that ends at `dash` names a gathering ("Group" in "Support Group-M")."""
+    start = dash
+    while start > 0 and text[start - 1].isalpha() and dash - start < 12:
+        start -= 1
+    return text[start:dash].lower() in _GATHERINGS
 
 
 def _span_said(match: re.Match[str], text: str) -> str:

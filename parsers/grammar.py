@@ -122,12 +122,17 @@ _END_OF_DAY: Final = ClockTime(23, 59, None, True)
 _END_OF_BUSINESS: Final = ClockTime(5, 0, "pm", False)
 
 
-def read(tokens: list[Token], *, start: int = 0, partial: bool = False) -> tuple[Phrase, int]:
+def read(
+    tokens: list[Token], *, start: int = 0, partial: bool = False, walked: set[int] | None = None
+) -> tuple[Phrase, int]:
     """Read clauses from `start`; returns the phrase and where reading stopped.
 
     With `partial`, an unknown word ends the reading instead of raising NotUnderstood.
+    `walked`: the same set for every reading of the same tokens (schedule_runs reads from each
+    word): where a list of minutes was read to its end already, with no "past" after it.
     """
     reader = _Reader(tokens)
+    reader.walked = walked
     end = reader.run(start, partial=partial)
     for token in tokens[start:end]:
         if token.guess is not None:  # a misspelled name: say which word it was read as
@@ -170,7 +175,10 @@ _UNIT_PLURALS: Final = frozenset(
 
 
 class _Reader:
-    __slots__ = ("adverb", "and_every", "business_stop", "days_end", "n", "phrase", "tokens")
+    __slots__ = (
+        *("adverb", "and_every", "business_stop", "days_end", "n", "phrase", "tokens"),
+        "walked",
+    )
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -182,6 +190,9 @@ class _Reader:
         # an interval said after "and every" ("every minute and every hour"): a second schedule
         self.and_every = False
         self.business_stop = -1  # where the words "business hours" ended, in the text
+        # the items of lists of minutes read to their end with no "past"/"to" after them
+        # (`read`): a reading of the list from one of them but its last is none either
+        self.walked: set[int] | None = None
 
     # -- the loop -----------------------------------------------------------------
 
@@ -1189,6 +1200,8 @@ class _Reader:
         if self._kind(j) == lx.MONTH:
             sub = _Reader(self.tokens)
             end = sub._month(j)  # "daily except in May": the other months
+            while self._word(end) == "or" and self._kind(end + 1) == lx.MONTH:
+                end = sub._month(end + 1)  # "but not in July or August": neither
             if sub.phrase.dates:
                 return None
             self.phrase.except_months.extend(sub.phrase.months)
@@ -1226,18 +1239,32 @@ class _Reader:
     def _all_but_nth(self, i: int) -> int | None:
         """After "except (for) (the)": "first Monday (of every month)" when the phrase runs
         every Monday — the other Mondays of the month, by their place (2nd to 5th); the index
-        after the words, or None. The last one cannot be left out so (a month has four or five)."""
+        after the words, or None. "The last" leaves the others counted from the end (-5 to -2:
+        a month has four or five)."""
         weekdays = self.phrase.weekdays
-        if self._kind(i) != lx.ORD or not weekdays or self.phrase.nth:
+        last = self._word(i) == "last"
+        if (self._kind(i) != lx.ORD and not last) or not weekdays or self.phrase.nth:
             return None
-        left_out, j = [int(self.tokens[i].value)], i + 1  # type: ignore[call-overload]
-        while (step := self._is_separator(j)) and self._kind(j + step) == lx.ORD:
-            left_out.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
-            j += step + 1
-        if self._kind(j) not in (lx.DAY, lx.DAYS):
+        if last:  # "except the last Tuesday": the others, counted from the end (-5 to -2)
+            left_out, j = [-1], i + 1
+        else:
+            left_out, j = [int(self.tokens[i].value)], i + 1  # type: ignore[call-overload]
+            while (step := self._is_separator(j)) and self._kind(j + step) == lx.ORD:
+                left_out.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
+                j += step + 1
+        one = self._kind(j) == lx.NUM and self.tokens[j].spelled and self.tokens[j].value == 1
+        if len(weekdays) == 1 and (
+            one  # "every Thursday except the last one of the month"
+            or j >= self.n  # "every Wednesday except the first"
+            or (self._is_unit(j, "week") and self._month_follows(j + 1))  # "… the third week"
+        ):
+            day = weekdays[0]
+            j -= j >= self.n  # (the index after the word read in the day's place comes next)
+        elif self._kind(j) in (lx.DAY, lx.DAYS):
+            day = int(self.tokens[j].value)  # type: ignore[call-overload]
+        else:
             return None
-        day = int(self.tokens[j].value)  # type: ignore[call-overload]
-        if day not in weekdays or not all(1 <= nth <= 5 for nth in left_out):
+        if day not in weekdays or not all(1 <= nth <= 5 or nth == -1 for nth in left_out):
             return None
         j += 1
         if self._month_follows(j):
@@ -1248,8 +1275,18 @@ class _Reader:
             and self._is_unit(j + 2, "month")
         ):
             j += 3
+        if self._word(j) in ("in", "of", "during") and self._kind(j + 1) == lx.MONTH:
+            # "except the 3rd Tuesday in March": one month's, which a rule of the month cannot
+            # leave out (and the month must not become the only one run in)
+            raise Rejected(
+                "a schedule cannot leave out one month's day of the week",
+                "schedule without the exception and add the dates as the job's exclusions",
+            )
         weekdays.remove(day)
-        self.phrase.nth.extend((nth, day) for nth in range(1, 6) if nth not in left_out)
+        if last:
+            self.phrase.nth.extend((-nth, day) for nth in range(5, 1, -1))
+        else:
+            self.phrase.nth.extend((nth, day) for nth in range(1, 6) if nth not in left_out)
         self.phrase.every = True
         return j
 
@@ -1715,17 +1752,24 @@ class _Reader:
         hour", "29 and 59 minutes past the hour", after "at" and an hourly interval "29 and
         59 minutes". Without `loose` (not after "at") the hour must be named, so "half past
         9" stays a time of day."""
+        walked = self.walked
+        if walked is not None and not loose and i in walked:
+            return None  # "1 minute and 2 minutes and …": read from an earlier item already
         minutes: list[int] = []
         pending: list[int] = []  # read, waiting for their "past"/"to": "29 and 59 minutes past"
         named = unit_written = False
         spans: list[tuple[int, int]] = []
+        items: list[int] = []  # where each item starts
         j = i
         end: int | None = None
         while True:
             item = self._minute_item(j)
             if item is None:
                 break
+            items.append(j)
             minute, j, item_named = item
+            if minute in pending:
+                return None  # "10 minutes and 10 minutes and …": no list of minutes
             named |= item_named
             unit_written |= item_named or self._is_unit(j - 1, "minute")
             pending.append(minute)
@@ -1757,6 +1801,10 @@ class _Reader:
             if step and self._minute_item(j + step) is not None:
                 j += step
                 continue
+            if walked is not None and not loose and not minutes and len(items) > 1:
+                # no "past"/"to" anywhere: read from a later item but the last (≥ 2 pending,
+                # the hour not named), the list ends here the same way, and reads nothing
+                walked.update(items[:-1])
             break
         if pending:
             if named and not minutes and len(pending) == 1:
@@ -1861,6 +1909,8 @@ class _Reader:
         while (step := self._is_separator(j)) and self._kind(j + step) == lx.MINUTE:
             minutes.append(int(self.tokens[j + step].value))  # type: ignore[call-overload]
             j += step + 1
+        if max(minutes) > 59:  # ":61" (the tokenizer takes any two digits after a colon)
+            raise Rejected("an hour has minutes 0 to 59")
         self._set_minutes(minutes)
         if self._word(j) == "past" and self._word(j + 1) == "the":
             return j + 3 if self._is_unit(j + 2, "hour") else j
@@ -2032,6 +2082,8 @@ class _Reader:
                 return self._ordinals(j)
             if self._is_unit(j + 1, "month") and self._word(j + 2) == "of":
                 return self._calendar_months(j)  # "every third month of the year"
+            if self._is_unit(j + 1, "week") and self._month_follows(j + 2):
+                return self._ordinals(j)  # "every third week of the month": of each month
             if self._is_unit(j + 1, *_SECONDS, "month", "year"):
                 if ordinal > 2 and self._is_unit(j + 1, "week"):
                     # "every third week": every 3 weeks, or the third week of each month
@@ -3024,6 +3076,19 @@ class _Reader:
     def _ordinals(self, i: int, leading: tuple[int, ...] = ()) -> int | None:
         ordinals = [*leading, int(self.tokens[i].value)]  # type: ignore[call-overload]
         j = i + 1
+        if (
+            self._word(i - 1) == "every"
+            and self._is_range(j)
+            and self._kind(j + 1) == lx.ORD
+            and self._is_unit(j + 2, "day")
+            and not self._month_follows(j + 3)
+        ):
+            # "Non-weekly - every 2nd-6th day": every 2 to 6 days, or the 2nd to the 6th of
+            # each month? Neither is one schedule said plainly
+            raise Rejected(
+                "“every 2nd-6th day” says neither one interval nor the days of the month",
+                "say “every 3 days” or “the 2nd to the 6th of every month”",
+            )
         if ordinals == [1] and self._word(j) == "thing":
             # "first thing tomorrow", "first thing in the morning": the morning (9am)
             if self.phrase.part != "morning":
@@ -3038,6 +3103,16 @@ class _Reader:
             and not (self._word(i - 1) == "the" and self._word(i - 2) == "on" and self.phrase.every)
         ):
             return None  # "the first person to answer", "the second reviewer": not a day
+        if not leading and (
+            self._word(j) in _COUNTED_FREQUENCIES  # "the 2nd monthly town board meeting"
+            or (  # "today is the first one!": one of the days just named, not the 1st
+                self._kind(j) == lx.NUM
+                and self.tokens[j].spelled
+                and self.tokens[j].value == 1
+                and self._word(j + 1) != "of"
+            )
+        ):
+            return None
         through: tuple[list[int], int] | None = None
         counted = self._first_so_many(ordinals, j)
         if counted:  # "the first three Saturdays", "the first 4 Tuesdays": the 1st to the 3rd
@@ -3080,6 +3155,8 @@ class _Reader:
             end = self._nth_hours(ordinals, i, j + 4)
             self.phrase.unsure.append("“the nth hour of the day” read as that hour on the clock")
             return end
+        if self._is_unit(j, "week") and self._month_follows(j + 1):
+            return self._weeks_of_month(ordinals, j + 1)
         phrase = self.phrase
         back = j + 1 if self._word(j) == "last" else None
         if self._word(j) == "to" and self._word(j + 1) == "last":
@@ -3243,6 +3320,18 @@ class _Reader:
         self._joined_days(i, weekday=False)
         return j
 
+    def _weeks_of_month(self, weeks: list[int], j: int) -> int:
+        """ "(on) the second and fourth week of the month" (j at "of"): the weeks, for the
+        weekday said with them (`build` makes them the nth weekdays: "Tuesdays, every second and
+        fourth week of the month" is the 2nd and 4th Tuesday); the index after the words."""
+        if any(not 1 <= week <= 5 and week != -1 for week in weeks):
+            raise Rejected("a month has four or five weeks")
+        self.phrase.month_weeks.extend(w for w in weeks if w not in self.phrase.month_weeks)
+        self.phrase.every = True
+        j += self._word(j) == "of"
+        j += self._word(j) in ("the", "every", "a")
+        return j + 1  # after "month"
+
     def _first_so_many(self, ordinals: list[int], j: int) -> int:
         """ "the first three Saturdays", "the first 4 Tuesdays": after "first", how many of the
         weekday (2 to 5) are meant, when a number and the weekday's name follow; 0 if not."""
@@ -3264,7 +3353,11 @@ class _Reader:
         asked = ""
         if self._kind(k + 1) in (lx.DAY, lx.DAYS):
             last = 5
-        elif self._month_follows(k + 1) or self.phrase.interval == (1, "month"):
+        elif (
+            self._month_follows(k + 1)
+            or self.phrase.interval == (1, "month")
+            or (self._is_unit(k + 1, "day") and self._month_follows(k + 2))
+        ):
             # "the 1st to the 5th of every month", "monthly on the 10th-15th": days of the month
             last = 31
         elif self._word(i - 1) == "the" and self._word(i - 2) == "on":
@@ -3338,6 +3431,8 @@ class _Reader:
         if monthly and (j >= self.n or kind == lx.TIME or self._word(j) in ("at", ",")):
             self.phrase.monthdays.append(LAST_DAY)  # "every month on the last (at 5pm)"
             return j
+        if self._is_unit(j, "week") and self._month_follows(j + 1):
+            return self._weeks_of_month([-1], j + 1)  # "(Wednesdays,) the last week of the month"
         if kind == lx.UNIT:
             raise Rejected(f'"last {self.tokens[j].value}" is in the past')
         if self._word(j) in _PARTS and (
@@ -3749,14 +3844,22 @@ class _Reader:
         """ "20 minutes from now", "a week from tomorrow", "3 days ago"; and the spoken
         times that start like them ("half past 3 pm", "a quarter to noon", "half past
         every hour")."""
-        past = self._minutes_past(i)
-        if past is not None:
-            return past
-        spoken = self._spoken_time(i)
-        if spoken is not None:
-            self.phrase.times.append(spoken[0])
-            self.phrase.order.append("t")
-            return spoken[1]
+        token = self.tokens[i]
+        after = self.tokens[i + 1] if i + 1 < self.n else None
+        if (
+            token.kind != lx.NUM
+            or after is None
+            or after.kind != lx.UNIT
+            or after.value == "minute"
+        ):  # a number then a unit other than minutes ("2 hours") is neither
+            past = self._minutes_past(i)
+            if past is not None:
+                return past
+            spoken = self._spoken_time(i)
+            if spoken is not None:
+                self.phrase.times.append(spoken[0])
+                self.phrase.order.append("t")
+                return spoken[1]
         before_last = self._days_before_last(i)
         if before_last is not None:
             return before_last
@@ -3874,6 +3977,12 @@ class _Reader:
             return self._zone(j + 1)  # "in the UTC timezone", "in the Eastern time zone"
         if kind == lx.NUM and self._is_year(j):
             return self._years(j)  # "in 2027", "in 2019 and 2020"
+        if (
+            self.phrase.weekdays
+            and self._is_unit(j, "week")
+            and (end := self._week_number(j + 1)) is not None
+        ):
+            return end  # "every Tue and Fri in week 14" (recurrent's words): BYWEEKNO
         if word in _DELAY_WORDS and (
             self._kind(j + 1) == lx.NUM or self._word(j + 1) in ("a", "half")
         ):
@@ -4064,51 +4173,72 @@ class _Reader:
         """ "20 minutes", "an hour and a half", "1 hour 30 minutes" — at most one term a unit
         ("1 year 2 months 3 weeks 4 days 5 hours 6 minutes 7 seconds"): a run of "a.m. a.m. …"
         (read "a minute a minute …") is not summed to its end from every word."""
-        j = i
+        j = stop = i
         phrase = self.phrase
+        tokens, n = self.tokens, self.n
         read_any = False
+        units: set[str] = set()
+        # the tokens are looked at here, not through _word/_kind: a reading of amounts is tried
+        # from every number of a text, and its cost is counted (test_bounded)
         for _ in range(_MOST_TERMS):
-            if j >= self.n:
+            if j >= n:
                 break
-            word = self._word(j)
-            token = self.tokens[j]
+            token = tokens[j]
+            word = token.value if token.kind == lx.WORD else None
             if token.kind == lx.NUM:
                 amount = float(token.value)  # type: ignore[arg-type]
                 j += 1
-                fraction = self._fraction(j)
-                if fraction is not None:  # "one and a half hours", "1 1/2 hours"
-                    amount, j = amount + fraction[0], fraction[1]
+                following = tokens[j] if j < n else None
+                if following is not None and (
+                    following.kind == lx.SLASHDATE
+                    or (following.kind == lx.WORD and following.value == "and")
+                ):
+                    fraction = self._fraction(j)
+                    if fraction is not None:  # "one and a half hours", "1 1/2 hours"
+                        amount, j = amount + fraction[0], fraction[1]
             elif word == "a" and self._word(j + 1) == "half" and self._is_unit(j + 2, "hour"):
                 amount, j = 0.5, j + 2  # "a half hour"
             elif word == "a":
                 amount, j = 1.0, j + 1
-            elif self._is_unit(j, "quarter") and not read_any and self._word(j + 1) == "of":
+            elif (
+                token.kind == lx.UNIT
+                and token.value == "quarter"
+                and not read_any
+                and self._word(j + 1) == "of"
+            ):
                 amount = 1.0  # "(in) quarter of an hour": a quarter, "a" left out
             elif word == "half":
                 amount, j = 0.5, j + (2 if self._word(j + 1) == "a" else 1)
             else:
                 break
-            if self._is_sym(j, "-") and self._is_unit(j + 1, "quarter"):
-                j += 1  # "three-quarters"
-            if self._kind(j) != lx.UNIT:
+            if j >= n:
                 return None
-            unit = str(self.tokens[j].value)
+            token = tokens[j]
+            if token.kind == lx.SYM and token.value == "-" and self._is_unit(j + 1, "quarter"):
+                j += 1  # "three-quarters"
+                token = tokens[j]
+            if token.kind != lx.UNIT:
+                return None
+            unit = str(token.value)
             j += 1
             hour = self._quarter_of_an_hour(j) if unit == "quarter" else None
             if hour is not None:  # "a quarter of an hour", "three-quarters of an hour"
                 unit, j = "quarter hour", hour
-            half = self._and_a_half(j)
-            if half:
-                amount += 0.5
-                j += half
-            elif (
-                self._word(j) == "and"
-                and self._word(j + 1) == "a"
-                and self._is_unit(j + 2, "quarter")
-                and unit == "hour"
-            ):
-                amount += 0.25  # "an hour and a quarter"
-                j += 3
+            if unit in units:
+                j = stop  # "2h30m 2h30m …": a unit again starts another amount
+                break
+            units.add(unit)
+            token = tokens[j] if j < n else None
+            if token is not None and token.kind == lx.WORD and token.value == "and":
+                half = self._and_a_half(j)
+                if half:
+                    amount += 0.5
+                    j += half
+                elif (
+                    self._word(j + 1) == "a" and self._is_unit(j + 2, "quarter") and unit == "hour"
+                ):
+                    amount += 0.25  # "an hour and a quarter"
+                    j += 3
             if unit == "quarter hour":
                 phrase.offset_seconds += amount * 900
             elif unit in _SECONDS:
@@ -4119,9 +4249,12 @@ class _Reader:
                 raise Rejected(f"cannot count {amount:g} {unit}s")
             read_any = True
             phrase.has_offset = True
-            step = self._is_separator(j)
-            if step and self._kind(j + step) == lx.NUM:
-                j += step
+            stop = j
+            token = tokens[j] if j < n else None
+            if token is not None and token.kind in (lx.SYM, lx.WORD):
+                step = self._is_separator(j)
+                if step and self._kind(j + step) == lx.NUM:
+                    j += step
         return j if read_any else None
 
     def _quarter_of_an_hour(self, j: int) -> int | None:
@@ -4364,18 +4497,32 @@ class _Reader:
         raise Rejected("“yesterday” is in the past")
 
     def _unit(self, i: int) -> int | None:
-        past = self._minutes_past(i)  # "quarter past every hour", "minute 30 past the hour"
-        if past is not None:
-            return past
-        if self._is_unit(i, "quarter"):
-            spoken = self._spoken_time(i)  # "quarter past 5"
-            if spoken is not None:
-                self.phrase.times.append(spoken[0])
-                self.phrase.order.append("t")
-                return spoken[1]
-        if self._is_unit(i, "week") and self._is_unit(i + 1, "day"):
-            return self._days_from(i, (1, 2, 3, 4, 5))  # "week days"
-        if self._is_unit(i, "day") and self._word(i + 1) == "after":
+        unit = self.tokens[i].value  # one look at the unit: a reading is tried from every one
+        if unit == "minute" or unit == "quarter":
+            past = self._minutes_past(i)  # "quarter past every hour", "minute 30 past the hour"
+            if past is not None:
+                return past
+            if unit == "quarter":
+                spoken = self._spoken_time(i)  # "quarter past 5"
+                if spoken is not None:
+                    self.phrase.times.append(spoken[0])
+                    self.phrase.order.append("t")
+                    return spoken[1]
+            return None
+        if unit == "week":
+            if self._is_unit(i + 1, "day"):
+                return self._days_from(i, (1, 2, 3, 4, 5))  # "week days"
+            return None
+        if unit == "month":
+            if self._word(i + 1) == "end":
+                self.phrase.monthdays.append(LAST_DAY)
+                self.phrase.of_month = True
+                return i + 2
+            return None
+        if unit != "day":
+            return None
+        following = self._word(i + 1)
+        if following == "after":
             if self._word(i + 2) == "tomorrow":
                 self._set_day_offset(2)
                 return i + 3
@@ -4391,19 +4538,18 @@ class _Reader:
                 self.phrase.days_after += 1
                 self.phrase.order.append("d")
                 return k + 1
-        if self._is_unit(i, "day") and self._kind(i + 1) == lx.NUM:
+        if self._kind(i + 1) == lx.NUM:
             return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
-        if self._is_unit(i, "day") and self._word(i + 1) == "after" and self._names_a_date(i + 2):
+        if following == "after" and self._names_a_date(i + 2):
             self.phrase.days_before -= 1  # "the day after Christmas"
             return i + 2
-        if self._is_unit(i, "day") and self._word(i + 1) == "before":
+        if following == "before":
             if self._names_a_date(i + 2):
                 self.phrase.days_before += 1  # "the day before Christmas"
                 return i + 2
             return self._before_last(i + 2, 1)  # "the day before the last day of the month"
         if (
-            self._is_unit(i, "day")
-            and self._word(i + 1) == "of"
+            following == "of"
             and self._word(i + 2) == "the"
             and self._is_unit(i + 3, "week")
             and self._kind(i + 4) in (lx.DAY, lx.DAYS, lx.DAYSET)
@@ -4412,18 +4558,14 @@ class _Reader:
             end = self._days(i + 4)
             self.phrase.every, self.phrase.single_day = True, False
             return end
-        if self._is_unit(i, "day") and self._month_follows(i + 1):
+        if self._month_follows(i + 1):
             # "Days of the month: 1, 10, 20" (a form's label, then its values)
-            k = i + 2 if self._word(i + 1) == "of" else i + 1
+            k = i + 2 if following == "of" else i + 1
             k += 1 if self._word(k) in ("the", "every", "a") else 0
             if self._kind(k + 1) == lx.NUM:
                 end = self._day_numbers(k + 1)
                 self.phrase.of_month = self.phrase.every = True
                 return end
-        if self._is_unit(i, "month") and self._word(i + 1) == "end":
-            self.phrase.monthdays.append(LAST_DAY)
-            self.phrase.of_month = True
-            return i + 2
         return None
 
     def _day_numbers(self, i: int) -> int | None:
@@ -4763,6 +4905,10 @@ _WHOLE: Final = {("day", "week"): 7, ("hour", "day"): 24, ("month", "year"): 12}
 
 def _duration_words(count: float, unit: str) -> str:
     return f"{count:g} {unit}" + ("" if count == 1 else "s")
+
+
+# after an ordinal, a frequency counts the events it names ("the 2nd monthly meeting"): no day
+_COUNTED_FREQUENCIES: Final = frozenset({"monthly", "weekly", "annual", "yearly", "quarterly"})
 
 
 def _ordinal(n: int) -> str:

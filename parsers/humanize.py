@@ -8,6 +8,7 @@ job that runs on the hour), and lists of nth weekdays come out garbled
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, Final
@@ -49,10 +50,18 @@ def describe(schedule: dict[str, Any]) -> str:
     raise ValueError(f"unknown schedule type {kind!r}")
 
 
+_LEADING_ZEROS: Final = re.compile(r"\b0+(?=\d)")
+
+
 @lru_cache(maxsize=1024)
 def describe_cron(expression: str) -> str:
     """ "At 09:00 AM, Monday through Friday" (no zone)."""
     fields = expression.split()
+    if len(fields) > 4 and "0" in fields[4]:
+        # "1-007", "07": cron-descriptor takes 7 for Sunday only when written "7" (and raises
+        # on "07"): the days of the week without their leading zeros
+        fields[4] = _LEADING_ZEROS.sub("", fields[4])
+        expression = " ".join(fields)
     options = Options()
     options.casing_type = CasingTypeEnum.Sentence
     descriptor = Describer(expression, options)

@@ -10,7 +10,12 @@ None says "every", and each means every week. What marks them, beside a bare day
 - a session named for its group of people before the day ("Girls", "Boys", "Men", "Seniors",
   "U12"): a timetable's row (`group_session`);
 - a habit's word: "always", "our regular/usual Saturday …", or the day's event "is back"
-  (`habit_word`).
+  (`habit_word`);
+- a named row with its hours: "Art with Marion Tuesday 12:30-2", "Cribbage Friday 9:30-11:30",
+  "Bingo Friday 10:00am – 11:30am $0.00" — what goes on, the day, then when it starts and ends,
+  as a senior centre's or a library's sheet sets out its week (`named_range`); a range of small
+  hours on such a sheet ("Busy Hands Knitting Friday 1:30-3:30") is the afternoon's
+  (`afternoon_range`).
 
 A request ("remind me Saturday at 4:30pm", "dinner @ Padella friday 7pm"), "this", "next", a
 date or a one-off event (`timetable.one_off`, checked by the caller first) keeps the coming
@@ -140,3 +145,135 @@ def plural_activity(lowered: str) -> str | None:
     if mid is not None and (mid in _FUNCTION_WORDS or mid in _NOT_ACTIVITIES):
         return None
     return " ".join(match.group().split())
+
+
+# Words of a get-together held once, which a day and its hours do not make a habit: "lunch with
+# Sam Tuesday 12:30-2", "coffee with Ana Friday 10-11", "call with the vendor Monday 2-3pm"
+_ONCE_WORDS: Final = frozenset(
+    "lunch dinner breakfast brunch coffee drinks call calls date visit catchup interview demo "
+    "onsite offsite".split()
+)
+
+
+def named_range(text: str, words: frozenset[str], *, whole: bool) -> bool:
+    """Whether `text`, a bare day with a time range ("Art with Marion Tuesday 12:30-2"), is a
+    named row of a weekly sheet: a name is said beside the day (the text is not all schedule:
+    `whole`), and it is not a get-together held once ("lunch with Sam Tuesday 12:30-2").
+    `words`: the letter runs of the lowered text. The caller knows the range is there."""
+    if whole or not _ONCE_WORDS.isdisjoint(words):
+        return False
+    return "with" not in words or _MEETING_WITH.search(text) is None
+
+
+# "meeting with John Tuesday 2-3pm", "sync with the vendor Monday 10-11": one meeting with
+# someone ("Art with Marion" is a class with its teacher)
+_MEETING_WITH: Final = re.compile(r"\b(?:meeting|meet|sync|chat|1:1|one-on-one)\s+with\b", re.I)
+
+
+def afternoon_range(start_hour: int, end_hour: int) -> bool:
+    """Whether a named row's range written without am/pm, from `start_hour` to `end_hour` as
+    written ("1:30-3:30", "2-4"), lies in the small hours, where no club, class or centre
+    meets: the afternoon's ("Busy Hands Knitting Friday 1:30-3:30" is 1:30pm)."""
+    return 1 <= start_hour <= 6 and start_hour < end_hour <= 7
+
+
+# -- a time that is another event's, or an event that recurs with no day said -------------------
+
+# "Thursday Evenings in May & October following the 5:15 PM Mass", "the picnic after the 10 AM
+# service", "we meet before the 7pm game": the time is the other event's, and this one starts
+# whenever that ends (a clock time, with its minutes, am/pm or o'clock: not "after the 10th", "after
+# the 10 type-marker bytes")
+_OTHER_EVENTS_TIME: Final = re.compile(
+    r"\b(?:following|after|before)\s+the\s+(?P<time>\d{1,2}(?:[:.][0-5]\d(?:\s*[ap]\.?m\b\.?)?"
+    r"|\s*[ap]\.?m\b\.?|\s+o'?clock))\s*(?!(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\b)"
+    r"(?P<event>[a-z]{3,})",
+    re.IGNORECASE,
+)
+_BEFORE_OR_AFTER: Final = ("following", "after", "before")
+
+
+def other_events_time(text: str) -> str | None:
+    """The other event whose time the text names ("the 5:15 PM Mass" in "… following the 5:15
+    PM Mass"), or None: what is asked about starts when that one ends, at no time said."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _BEFORE_OR_AFTER):
+        return None
+    found = _OTHER_EVENTS_TIME.search(text)
+    if found is None or _OFFSET_BEFORE.search(text, 0, found.start()) is not None:
+        # ("ping me 20 minutes before the 5pm deploy": a time counted from it, and said)
+        return None
+    return f"the {' '.join(found['time'].split())} {found['event']}"
+
+
+_OFFSET_BEFORE: Final = re.compile(
+    r"(?:\b|(?<=\d))(?:minutes?|mins?|hours?|hrs?|h|m|days?|an?\s+hour|half\s+an\s+hour)\s+$",
+    re.IGNORECASE,
+)
+
+
+# What a congregation, a choir, a club or a pub holds over and over: "Bell Choir rehearsal at
+# 8:50 PM." says when, not on which days
+_RECURRING_KINDS: Final = frozenset(
+    "rehearsal rehearsals practice practices mass masses worship vespers liturgy rosary novena "
+    "choir bingo trivia karaoke storytime".split()
+)
+# a day said: a weekday, a month, a date, "today" …
+_DAY_SAID: Final = re.compile(
+    r"\b(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?|(?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)days?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|"
+    r"march|april|june|july|august|september|october|november|december|today|tonight|tomorrow|"
+    r"weekly|daily|nightly|every|each|weekends?|weekdays?|christmas|easter|eve|thanksgiving|holy|"
+    r"pentecost|lent|advent|halloween|new\s+year|\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+# the cheap test before the words are looked at: most texts name no such event
+_KIND_GATE: Final = re.compile(
+    r"rehears|practice|mass|worship|vesper|liturg|rosary|novena|choir|bingo|trivia|karaoke|"
+    r"storytime|service"
+)
+
+
+def recurring_kind_without_day(text: str) -> str | None:
+    """The kind of event that recurs ("rehearsal", "traditional service") that `text` gives a
+    time and no day, or None."""
+    lowered = text.lower()
+    if _KIND_GATE.search(lowered) is None:
+        return None
+    words = frozenset(re.findall(r"[a-z]+", lowered))
+    found = _RECURRING_KINDS & words
+    if found:
+        kind = max(found, key=lowered.rfind)  # the head noun: "rehearsal" in "Bell Choir rehearsal"
+    elif "service" in words or "services" in words:
+        # "9:00 AM - Traditional Service" (not "restart the service at 3am")
+        service = _SERVICE.search(lowered)
+        if service is None:
+            return None
+        kind = " ".join(service.group().split())
+    else:
+        return None
+    return None if _DAY_SAID.search(text) is not None else kind
+
+
+_SERVICE: Final = re.compile(
+    r"\b(?:worship|church|morning|evening|traditional|contemporary|communion|prayer|healing|"
+    r"sunday|vigil|early|late)\s+services?\b"
+)
+
+
+# "Weekend: Saturday 12-1pm", "Weekday: Tuesday-Thursday 6:30-8:30 PM": a heading for part of the
+# week, then the days themselves — the days said are the ones meant
+_WEEK_HEADING: Final = re.compile(
+    r"\W{0,4}week(?:end|day)s?\s*:\s*(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", re.IGNORECASE
+)
+
+
+def without_week_heading(text: str) -> str:
+    """`text` without a heading for the weekend or the weekdays that the days named right after
+    it say more exactly ("Weekend: Saturday 12-1pm" → "Saturday 12-1pm"); `text` itself when
+    it has none."""
+    if "eek" not in text[:8]:
+        return text
+    found = _WEEK_HEADING.match(text)
+    return text if found is None else text[found.end() :]

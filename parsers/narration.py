@@ -686,7 +686,7 @@ _GATHERING: Final = frozenset(
     "meet meets meeting meetings club clubs group groups class classes practice practices "
     "rehearsal rehearsals choir service services worship mass bingo social potluck supper "
     "dinner lodge chapter league team troop scouts study fellowship bjj karate yoga zumba dance "
-    "members".split()
+    "members session sessions lesson lessons knitting bridge cribbage trivia storytime".split()
 )
 
 
@@ -907,7 +907,21 @@ _OWNED_DAYS: Final = re.compile(
     r"\b(?:our|my|your|their|his|her)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days\b",
     re.IGNORECASE,
 )
-_QUOTES: Final = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
+# "The `schedule: daily on weekdays` line tells `gh-aw` to run the workflow once a day, …": a
+# sentence about the schedule, its subject first
+_EXPLAINED: Final = re.compile(
+    r"^\W*(?:the|this|that|these|those|it)\s+(?:[\w`'’:.-]+\s+){0,6}?"
+    r"(?:tells|makes|lets|causes|means|says|will|would|should|can|could)\b",
+    re.IGNORECASE,
+)
+# a meeting or an appointment on a day: its time is the meeting's, not said ("Schedule the next
+# meeting for Monday.")
+_APPOINTMENTS: Final = frozenset("meeting meetings appointment appointments".split())
+_QUOTES: Final = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "`": "`"}
+# "… add a recurring task e.g. every third Wednesday of each month": the schedule is an example
+_EXAMPLE: Final = re.compile(
+    r"\b(?:e\.\s?g\.?|eg\.|for\s+example|for\s+instance|such\s+as)\s", re.IGNORECASE
+)
 
 
 def part_only(text: str, words: frozenset[str]) -> str | None:
@@ -916,7 +930,7 @@ def part_only(text: str, words: frozenset[str]) -> str | None:
     cadence, a proposal, a name in quotes, days owned): its hour would be made up."""
     stripped = text.strip()
     if stripped[:1] in _QUOTES and stripped.endswith(_QUOTES[stripped[:1]]) and len(stripped) > 2:
-        return "the text is a name in quotes: no time is said; to confirm"
+        return "the text is quoted (a name, an example): no time is said; to confirm"
     if ":" in text[:40] and (kind := _COMMIT_TYPE.match(text)) is not None:
         return f"a commit's title (“{kind.group().strip()}”) names no time: to confirm"
     if "only" in words and (only := _ONLY.search(text)) is not None:
@@ -930,6 +944,12 @@ def part_only(text: str, words: frozenset[str]) -> str | None:
         return f"“{found.group()} …” proposes, and no time is said: to confirm"
     if (found := _OWNED_DAYS.search(text)) is not None:
         return f"“{found.group()}” speaks of the days, it does not ask: to confirm"
+    if (found := _EXAMPLE.search(text)) is not None:
+        return f"“{found.group().strip()}” gives the schedule as an example: to confirm"
+    if (found := _EXPLAINED.match(text)) is not None:
+        return f"“{found.group().strip()} …” explains a schedule, and no time is said: to confirm"
+    if not _APPOINTMENTS.isdisjoint(words):
+        return "a meeting's day is said, not its time: to confirm"
     return None
 
 

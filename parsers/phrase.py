@@ -87,6 +87,9 @@ class Phrase:
     day_list: bool = False
     nth: list[tuple[int, int]] = field(default_factory=list)  # (1, 1) first Monday, (-1, 5)
     monthdays: list[int] = field(default_factory=list)  # or LAST_DAY, LAST_WEEKDAY
+    # "every second and fourth week of the month": the weeks, whose weekday is named elsewhere
+    # ("Tuesdays, …" — the 2nd and 4th Tuesday); -1 is the last week
+    month_weeks: list[int] = field(default_factory=list)
     of_month: bool = False  # "of the month", "each month", "monthly"
     month_end: bool = False  # "the end of the month"
     months: list[int] = field(default_factory=list)

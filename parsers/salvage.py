@@ -440,6 +440,24 @@ _NOT_BUT: Final = re.compile(
     r"(?:rather\s+|instead\s+)?(?P<new>[^.;!?]+)",
     re.IGNORECASE,
 )
+_SENTENCES: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_DEFAULT_SAID: Final = re.compile(
+    r"\b(?:by\s+default|defaults?\s+(?:to|is)|default\s+schedule)\b", re.I
+)
+
+
+def _besides_the_default(text: str) -> tuple[str, str] | None:
+    """The sentences of `text` besides the one that tells a default, and that one; None unless
+    there are two or more sentences and exactly one tells a default."""
+    sentences = _SENTENCES.split(text)
+    if len(sentences) < 2 or len(sentences) > 6:
+        return None
+    told = [s for s in sentences if _DEFAULT_SAID.search(s)]
+    if len(told) != 1:
+        return None
+    return " ".join(s for s in sentences if s is not told[0]), told[0]
+
+
 INSTEAD_NOTE: Final = "“{old}” is the schedule that was: the new one read, to confirm"
 
 
@@ -463,6 +481,16 @@ def instead_of(
                     confidence=min(result.confidence, SALVAGED_CONFIDENCE),
                     notes=(*result.notes, note),
                 )
+    if "default" in lowered and (others := _besides_the_default(text)) is not None:
+        # "By default, this job may be configured to run every 15 minutes. For faster delivery,
+        # update the schedule to run every 1 minute.": the default is the schedule that was
+        result = read(others[0])
+        if result.ok:
+            note = INSTEAD_NOTE.format(old=others[1])
+            return result.replace(
+                confidence=min(result.confidence, SALVAGED_CONFIDENCE),
+                notes=(*result.notes, note),
+            )
     if " but " in lowered and "not" in lowered and (denied := _NOT_BUT.match(text)) is not None:
         result = read(denied["new"])
         if result.ok:
@@ -472,6 +500,39 @@ def instead_of(
                 notes=(*result.notes, note),
             )
     return None
+
+
+# "… for Sunday at 00:00 UTC before Monday maintenance.", "deploy Friday at 5pm ahead of Monday's
+# launch": an event named by its day, which the run comes before or after — not a second run
+_EVENT_BY_DAY: Final = re.compile(
+    r"\s+(?:before|after|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+|our\s+|next\s+|this\s+)?"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:['’]s)?\s+"
+    r"(?!(?:at|morning|afternoon|evening|night|noon|midnight|and|or|to|from|every|each)\b)"
+    r"[a-z]{3,}(?:\s+(?!(?:at|on|and|or|to|from)\b)[a-z]{3,})?\b",
+    re.IGNORECASE,
+)
+EVENT_BY_DAY_NOTE: Final = (
+    "“{event}” names an event by its day, not a run: read without it, to confirm"
+)
+
+
+def without_event_by_day(
+    text: str, answer: ParseResult, *, read: Callable[[str], ParseResult]
+) -> ParseResult | None:
+    """A refused (or asked) text read without an event it names by its day ("before Monday
+    maintenance"), to confirm; None when it names none, or the rest reads no schedule."""
+    if (answer.ok and not answer.needs_confirmation) or "day" not in text.lower():
+        return None
+    event = _EVENT_BY_DAY.search(text)
+    if event is None:
+        return None
+    result = read(f"{text[: event.start()]}{text[event.end() :]}")
+    if not result.ok:
+        return None
+    note = EVENT_BY_DAY_NOTE.format(event=event.group().strip())
+    return result.replace(
+        confidence=min(result.confidence, SALVAGED_CONFIDENCE), notes=(*result.notes, note)
+    )
 
 
 def parts(text: str) -> Iterator[Part]:

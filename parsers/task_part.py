@@ -29,6 +29,8 @@ _PARTS: Final = (
         re.compile(r"\b(?:dinner|supper|bed|bedtime|sleep|evening|tonight|night)\b", re.IGNORECASE),
     ),
     ("midday", re.compile(r"\blunch(?:time)?\b", re.IGNORECASE)),
+    # "meets every Wednesday after school from 2:30-3:30": school ends in the afternoon
+    ("afternoon", re.compile(r"\bafter[\s-]?school\b", re.IGNORECASE)),
 )
 
 

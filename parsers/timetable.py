@@ -28,7 +28,14 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
-from .listings import day_heading, group_session, habit_word, plural_activity
+from .listings import (
+    afternoon_range,
+    day_heading,
+    group_session,
+    habit_word,
+    named_range,
+    plural_activity,
+)
 
 _DAY: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # a day's name or its short form ("Sun. School", "Wed Bible Study")
@@ -127,6 +134,11 @@ def one_off(lowered: str, words: frozenset[str]) -> bool:
         # ("Sunday First service 7:00am": a church's first service of the day)
         if found == {"first"} and "first service" in lowered:
             return False
+        # ("Tuesday 12:30-2:30 PM or by appointment": office hours, and other times besides)
+        if "appointment" in found and "by appointment" in lowered:
+            found = found - {"appointment"}
+            if not found:
+                return False
         if found:
             return True
     first = lowered.lstrip(" -*•>\"'“(").split(None, 1)
@@ -137,8 +149,11 @@ def one_off(lowered: str, words: frozenset[str]) -> bool:
 # a label, a colon, then the day
 # ("TA (Medha): Mon 5 to 6pm", "Nick: - Monday 6:30 PM at Young 111": a name in brackets, a dash
 # before the day)
+# ("Red Rose La Leche League- Wed 9:30AM", "Brain Injury Support Group - Wed 6pm": a dash, as a
+# support-group list sets its rows out)
 _LABEL: Final = re.compile(
-    r"^[\s*•>-]*(?P<label>[a-z][a-z/&'’() -]{1,40}?)\s*:\s*(?:\*\*\s*)?(?:[-–•*]\s*)?"
+    r"^[\s*•>-]*(?P<label>[a-z][a-z/&'’() -]{1,40}?)"
+    r"(?:\s*:\s*(?:\*\*\s*)?(?:[-–•*]\s*)?|(?P<dash>\s*[-–—]\s+|\s+[–—]\s*))"
     r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|" + _DAY + r")",
     re.IGNORECASE,
 )
@@ -150,9 +165,11 @@ _NOT_A_NAME: Final = frozenset(
 
 
 def timetable_label(text: str) -> str | None:
-    """The label of a timetable line ("Sprint planning" in "Sprint planning: Monday 9 AM"), or
-    None: a label that is a note, an example or a one-off event is not a timetable's."""
-    if ":" not in text[:50]:
+    """The label of a timetable line ("Sprint planning" in "Sprint planning: Monday 9 AM", "Red
+    Rose La Leche League" in "Red Rose La Leche League- Wed 9:30AM"), or None: a label that is a
+    note, an example, a one-off event or an errand is not a timetable's."""
+    head = text[:50]
+    if ":" not in head and "-" not in head and "–" not in head and "—" not in head:
         return None
     match = _LABEL.match(text)
     if match is None:
@@ -161,7 +178,17 @@ def timetable_label(text: str) -> str | None:
     label_words = frozenset(re.findall(r"[a-z]+", label.lower()))
     if not label_words or not label_words.isdisjoint(_NOT_A_NAME | _ONE_OFF_WORDS):
         return None
+    if match["dash"] is not None and label.split(None, 1)[0].lower() in _ERRANDS:
+        return None  # "Call mom - Friday 3pm": an errand, its day the coming one
     return label
+
+
+# A to-do's first word, before a dash and its day ("Call mom - Friday 3pm", "Pay rent – Fri")
+_ERRANDS: Final = _REQUEST_OPENERS | frozenset(
+    "call email text message ping buy pay pick send submit finish clean water take bring renew "
+    "return check fix order get go visit ask tell write read watch file print mail post "
+    "prepare review update cancel".split()
+)
 
 
 # A habit said in the present tense: "The draw is held on Wednesday at 3:00 PM", "the meeting
@@ -231,6 +258,8 @@ class Weekly(NamedTuple):
 
     note: str
     unsure: bool
+    # a named row's range in the small hours ("Knitting Friday 1:30-3:30"): the afternoon's
+    afternoon: bool = False
 
 
 _DATED: Final = frozenset("next this today tomorrow tonight upcoming coming".split())
@@ -327,15 +356,28 @@ def weekly_reading(text: str, day: str) -> Weekly | None:
     return None
 
 
-def listing_reading(text: str, day: str, *, whole: bool = False) -> Weekly | None:
+def listing_reading(
+    text: str,
+    day: str,
+    *,
+    whole: bool = False,
+    ranged: bool = False,
+    bare_hours: tuple[int, int] | None = None,
+) -> Weekly | None:
     """Why a line of a weekly listing ("Saturday, 4:30pm", "Boys Mon 5-6pm", "our regular
-    Saturday afternoon Confessions") with one time or none reads as every `day`, or None
-    (`listings`): not when it asks for something, dates its day or names a one-off event.
-    Asked: a heading may be one day's note. `whole`: the text is all schedule (no task)."""
+    Saturday afternoon Confessions", "Cribbage Friday 9:30-11:30") with one time or none reads
+    as every `day`, or None (`listings`): not when it asks for something, dates its day or
+    names a one-off event. Asked: a heading may be one day's note. `whole`: the text is all
+    schedule (no task); `ranged`: a time range is said ("9:30-11:30"), `bare_hours` its hours
+    when they are written without am/pm (as written: (1, 3) for "1:30-3:30")."""
     lowered = text.lower()
     words = frozenset(re.findall(r"[a-z]+", lowered))
     if one_off(lowered, words):
         return None
+    if ranged and named_range(text, words, whole=whole):
+        note = f"a listing's row with its hours read as every {day} at their start (it may be once)"
+        small = bare_hours is not None and afternoon_range(*bare_hours)
+        return Weekly(note, unsure=True, afternoon=small)
     heading = day_heading(text, whole=whole)
     if heading is not None:
         note = f"a listing's line (“{heading}: …”) read as every {day} (it may mean once)"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from operator import attrgetter
 from typing import Final
 
 from . import lexicon as lx
@@ -249,6 +250,10 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = _may_as_verb(tokens)
     if "skip" in lowered:
         tokens = _skip_as_except(tokens)
+    if "no " in lowered:
+        tokens = _no_as_except(tokens)
+    if "other than" in lowered:
+        tokens = _other_than_as_except(tokens)
     if "altern" in lowered:
         tokens = _alternative_as_other(tokens)
     if "though" in lowered:
@@ -543,17 +548,107 @@ _SKIP_WORDS: Final = frozenset({"skip", "skipping", "skips"})
 
 
 def _skip_as_except(tokens: list[Token]) -> list[Token]:
-    """ "every day at 8am, skip weekends", "daily, skipping Sundays": days skipped are left
-    out, as "except" leaves them (they were read as the only days)."""
+    """ "every day at 8am, skip weekends", "daily, skipping Sundays", "skip the 3rd Tuesday",
+    "skipping December": days or months skipped are left out, as "except" leaves them (they
+    were read as the only days)."""
     out = list(tokens)
     for k, token in enumerate(out):
         if token.kind != lx.WORD or token.value not in _SKIP_WORDS:
             continue
         after = k + 1
-        while after < len(out) and out[after].value in ("on", "the", "all", "any"):
+        while after < len(out) and out[after].value in ("on", "the", "all", "any", "in"):
             after += 1
-        if after < len(out) and out[after].kind in _DAY_KINDS:
+        if after < len(out) and _left_out_follows(out, after):
             out[k] = Token(lx.WORD, "except", token.start, token.end)
+    return out
+
+
+# what "except" can leave out, where it starts: days, a month, the nth weekday ("the 3rd Tuesday")
+_LEFT_OUT_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH})
+
+
+def _left_out_follows(out: list[Token], k: int) -> bool:
+    """Whether days, a month or an nth weekday ("3rd Tuesday", "first and third Monday") start
+    at k: what a negation before them leaves out."""
+    kind = out[k].kind
+    if kind in _LEFT_OUT_KINDS:
+        return True
+    if out[k].value == "last" and kind == lx.WORD:
+        return k + 1 < len(out) and out[k + 1].kind in (lx.DAY, lx.DAYS)  # "the last Tuesday"
+    if kind != lx.ORD:
+        return False
+    j = k + 1
+    while j + 1 < len(out) and (
+        out[j].kind == lx.ORD or (out[j].value in ("and", ",", "&", "or", "/", "the"))
+    ):
+        j += 1  # "the 1st and 3rd Tuesday", "1st, 3rd & 5th Monday"
+    return j < len(out) and out[j].kind in (lx.DAY, lx.DAYS)
+
+
+# "no class on 3rd Tuesday", "no meetings in December", "(no meeting in July and August)": what
+# does not happen then — the days or months left out of the schedule, as "except" leaves them
+# (read as the only days, "no class on the 3rd Tuesday" ran on the 3rd Tuesday alone). At most
+# two words between "no" and "on"/"in"/"during"; not "no later than", "no more than".
+_NO_PREPOSITIONS: Final = frozenset({"on", "in", "during", "for"})
+_NOT_LEFT_OUT: Final = frozenset(
+    {"later", "earlier", "sooner", "more", "less", "longer", "matter", "need", "problem", "one"}
+)
+
+
+def _other_than_as_except(tokens: list[Token]) -> list[Token]:
+    """ "every Tuesday other than the third Tuesday": "other than" days leaves them out."""
+    out: list[Token] = []
+    n, k = len(tokens), 0
+    while k < n:
+        token = tokens[k]
+        if (
+            token.kind == lx.WORD
+            and token.value == "other"
+            and k + 2 < n
+            and tokens[k + 1].value == "than"
+            and _left_out_follows(tokens, k + 2 + (k + 3 < n and tokens[k + 2].value == "the"))
+        ):
+            out.append(Token(lx.WORD, "except", token.start, tokens[k + 1].end))
+            k += 2
+            continue
+        out.append(token)
+        k += 1
+    return out
+
+
+def _no_as_except(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    n, k = len(tokens), 0
+    while k < n:
+        token = tokens[k]
+        if token.kind != lx.WORD or token.value != "no":
+            out.append(token)
+            k += 1
+            continue
+        j = k + 1
+        while (
+            j < n
+            and j <= k + 2
+            and tokens[j].kind == lx.WORD
+            and str(tokens[j].value).isalpha()
+            and tokens[j].value not in _NO_PREPOSITIONS
+            and tokens[j].value not in _NOT_LEFT_OUT
+        ):
+            j += 1
+        after = j + 1 + (j + 1 < n and tokens[j + 1].value == "the")
+        if (
+            j > k + 1
+            and j < n - 1
+            and tokens[j].value in _NO_PREPOSITIONS
+            and after < n
+            and _left_out_follows(tokens, after)
+        ):
+            # "no meeting" becomes one "except"; "on"/"in" after it is read as after "except"
+            out.append(Token(lx.WORD, "except", token.start, tokens[j - 1].end))
+            k = j
+            continue
+        out.append(token)
+        k += 1
     return out
 
 
@@ -643,9 +738,11 @@ def _not_as_except(tokens: list[Token]) -> list[Token]:
         if before.value not in (",", "and", "except"):
             continue
         after = k + 1
-        while after < len(out) and out[after].value in ("on", "the", "during"):
+        while after < len(out) and out[after].value in ("on", "the", "during", "in"):
             after += 1
-        if after < len(out) and out[after].kind in _DAY_KINDS:
+        # "daily, not on Fridays", "every Friday at 9am, not in December", "and not the 3rd
+        # Tuesday": left out
+        if after < len(out) and _left_out_follows(out, after):
             if before.value == "except":
                 out[k - 1] = Token(lx.WORD, "and", before.start, before.end)
             out[k] = Token(lx.WORD, "except", token.start, token.end)
@@ -677,12 +774,12 @@ def _postfix_except(tokens: list[Token]) -> list[Token]:
         if token.kind == lx.WORD and token.value in _EXCLUDED:
             k = len(out)
             while k and (
-                out[k - 1].kind in _DAY_KINDS
+                out[k - 1].kind in _LEFT_OUT_KINDS
                 or (out[k - 1].kind == lx.SYM and out[k - 1].value in (",", "&", "/"))
                 or (out[k - 1].kind == lx.WORD and out[k - 1].value == "and")
             ):
                 k -= 1
-            while k < len(out) and out[k].kind not in _DAY_KINDS:
+            while k < len(out) and out[k].kind not in _LEFT_OUT_KINDS:
                 k += 1  # a separator before the days is not theirs
             if k < len(out):
                 first, last = out[k], out[-1]
@@ -993,6 +1090,8 @@ def _scan(text: str) -> list[Token]:
         _days_in_names(tokens)
     if "Daily " in text or "Weekly " in text or "Monthly " in text or "Nightly " in text:
         _frequencies_in_names(tokens, text)
+    if " First" in text or " Second" in text or " Third" in text:
+        _ordinals_in_names(tokens, text)
     if "grade" in lowered:
         _school_grades(tokens)
     if "all other" in lowered:
@@ -1224,6 +1323,47 @@ def _frequencies_in_names(tokens: list[Token], text: str) -> None:
             tokens[k] = Token(lx.WORD, PLACE_WORD, token.start, token.end)
 
 
+# the words before an ordinal that make it one still ("On The First Monday", "Every Second Week")
+_BEFORE_ORDINALS: Final = frozenset(
+    "the on every each of this next last a an and or from to until till by at".split()
+)
+
+
+def _ordinals_in_names(tokens: list[Token], text: str) -> None:
+    """ "Yoga at Old First, Every Tuesday Afternoon at 12:30" (Old First, a church): a
+    capitalised spelled ordinal right after a capitalised word the grammar does not know ends
+    a name, and is a plain word ("On The First Monday", "Every Second Week" keep theirs)."""
+    if text.isupper():
+        return  # shouted: capitals say nothing
+    for k in range(1, len(tokens)):
+        token, before = tokens[k], tokens[k - 1]
+        if (
+            token.kind == lx.ORD
+            and text[token.start].isupper()
+            and text[token.start + 1 : token.start + 2].islower()
+            and before.kind == lx.WORD
+            and text[before.end : token.start] == " "
+            and text[before.start].isupper()
+            and before.value not in lx.KEYWORDS
+            and str(before.value).lower() not in _BEFORE_ORDINALS
+            and not _ordinal_goes_on(tokens, k)
+        ):
+            tokens[k] = Token(lx.WORD, PLACE_WORD, token.start, token.end)
+
+
+def _ordinal_goes_on(tokens: list[Token], k: int) -> bool:
+    """Whether the ordinal at `k` is followed by what it counts ("Town Hall First Tuesday", "…
+    First of the month", "First week"): then it is an ordinal after all."""
+    if k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1]
+    return after.kind in _COUNTED_KINDS or (after.kind == lx.WORD and after.value in _COUNTED)
+
+
+_COUNTED_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.UNIT, lx.MONTH})
+_COUNTED: Final = frozenset({"of", "weekday", "weekend", "business", "working", "and", "&"})
+
+
 # what says another frequency than the word: units after "every", other words, kinds of day
 _OTHER_UNITS: Final = {
     "daily": frozenset({"week", "month", "year", "hour", "minute"}),
@@ -1280,7 +1420,11 @@ def _h_is_clock(text: str, start: int, tokens: list[Token]) -> bool:
     """Whether the "9h" at `start` is a time of day (9:00), not 9 hours."""
     before = text[:start].rstrip()
     word = before[before.rfind(" ") + 1 :].lower() if before else ""
-    return word in _CLOCK_BEFORE_H or any(token.kind == lx.TIME for token in tokens)
+    # the kinds looked at in C: a text of "1h-1h-…" asks this at each of its "h"
+    return word in _CLOCK_BEFORE_H or lx.TIME in map(_KIND, tokens)
+
+
+_KIND: Final = attrgetter("kind")
 
 
 def _military_doubt(match: re.Match[str], tokens: list[Token]) -> str | None:

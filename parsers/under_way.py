@@ -94,3 +94,27 @@ def _may_be_dated(words: list[str]) -> bool:
         return False
     word = words[0]
     return word[:1].isdigit() or word[:3] in _DATED_STEMS
+
+
+# "As of January 2021, our meetings are on Tuesdays at 19:00 UTC": since when a habit holds, a
+# month and a year (or a year) gone by — it says nothing of the runs to come
+_AS_OF_YEAR: Final = re.compile(
+    rf"\b(?:as\s+of|since|effective|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTHS}\s+)?"
+    r"(?:19|20)\d\d\b(?![\w/-])\s*,?",
+    re.IGNORECASE,
+)
+
+
+def without_past_year(text: str) -> str | None:
+    """`text` without the month and year since when its rule holds ("As of January 2021, …"),
+    for a text refused for that year being past; None when it says none, or no rule goes on."""
+    found = _AS_OF_YEAR.search(text)
+    if found is None or (_GOES_ON.search(text) is None and not _HABIT_DAYS.search(text)):
+        return None
+    return f"{text[: found.start()]}{text[found.end() :]}".strip()
+
+
+# days said in the plural: a habit ("our meetings are on Tuesdays")
+_HABIT_DAYS: Final = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|weekends)\b", re.IGNORECASE
+)

@@ -31,7 +31,7 @@ from functools import cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Final
 
-from . import cjk, doubts, narration, translation
+from . import cjk, doubts, narration, timetable, translation
 from . import lexicon as lx
 from .asks import (
     adds_to_calendar,
@@ -64,7 +64,8 @@ from .howto import asks_for_expression, asks_how_to_schedule
 from .keyword_cron import keyword_cron
 from .labels import unlabelled
 from .languages import OTHER_LANGUAGE_WORDS, REFUSAL, SUGGESTION, foreign_language
-from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
+from .listings import other_events_time, recurring_kind_without_day, without_week_heading
+from .phrase import NotUnderstood, Phrase, Rejected, TimeMention, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import plain_marks
 from .rawrule import looks_like_rule
@@ -95,6 +96,7 @@ from .salvage import (
     salvage,
     sentence_aside,
     times_of_day,
+    without_event_by_day,
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
 from .task_part import message_clause, names_an_alarm, part_named_by
@@ -109,7 +111,7 @@ from .timetable import (
     yearly_habit,
 )
 from .tokens import Token, TokenizeError, tokenize, word_values
-from .under_way import read_as_under_way
+from .under_way import read_as_under_way, without_past_year
 from .weekly_windows import aws_window, same_day_again
 from .windows import uneven_minute_step
 from .zones import lookup_place, lookup_word, place_names, zone_words
@@ -272,7 +274,9 @@ _HEDGE: Final = re.compile(
     r"(?:weather|time|budget|traffic|schedule|workload|health|funds|tides?)\s+permitting|"
     r"(?:as|if|when)\s+(?:needed|necessary|required|convenient)|"
     r"skip(?:ping)?\s+(?:the\s+)?(?:public\s+|bank\s+|federal\s+)?holidays|"
-    r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months)|"
+    r"most\s+(?:days|weekdays|weeks|mornings|evenings|nights|months|"
+    # "held on most Tuesdays at 2 pm ET": not every one
+    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|"
     r"(?:around|about|near|nearly|almost)\s+(?:\d\w*|noon|midnight|lunch|dinner|breakfast|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?\s+hour|the\s+top)|"
     r"around\s+(?:next|this|tomorrow|tonight|today|the\s+(?:\d|end|start|beginning|middle)|"
@@ -748,6 +752,20 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         return _to_confirm(result, small)  # "TTh 2:00-3:15": 2pm, most likely
     if (small := narration.gathering_small_hours(text, result.notes)) is not None:
         return _to_confirm(result, small)  # "at 6:30, a longstanding group meets": 6:30pm?
+    if (other := other_events_time(text)) is not None:
+        # "Thursday Evenings in May & October following the 5:15 PM Mass"
+        note = f"the time is that of {other}, which this follows or comes before: to confirm"
+        return _to_confirm(result, note)
+    if (
+        result.schedule is not None
+        and result.schedule["type"] == "at"
+        and (kind := recurring_kind_without_day(text)) is not None
+    ):
+        lowered = text.lower()
+        if not timetable.one_off(lowered, frozenset(letter_runs(lowered))):
+            # "Bell Choir rehearsal at 8:50 PM.": a rehearsal's time, on days not said
+            note = f"a {kind} recurs, and the text says its time, not its days: to confirm"
+            return _to_confirm(result, note)
     if text.rstrip(" .,;:!").lower().endswith(_CUT_OFF) or (
         "?" in text and _PLACEHOLDER.search(text)
     ):
@@ -989,6 +1007,18 @@ def _salvaged(
         return described
     if (new := instead_of(text, answer, read=read)) is not None:
         return new  # "every 6 hours instead of every hour": the old schedule set aside
+    if (kept := without_event_by_day(text, answer, read=read)) is not None:
+        return kept  # "… for Sunday at 00:00 UTC before Monday maintenance"
+    if (
+        not answer.ok
+        and (answer.reason or "").endswith(" is in the past")
+        and (habit := without_past_year(text)) is not None
+        and (held := read(habit)).ok
+        and held.schedule is not None
+        and held.schedule["type"] != "at"
+    ):
+        # "As of January 2021, our meetings are on Tuesdays at 19:00 UTC": since when it holds
+        return _to_confirm(held, PAST_YEAR_NOTE)
     changed = changed_to(text, answer, read=read)
     if changed is not None:
         return changed
@@ -1475,6 +1505,12 @@ _LEAD_HOUR: Final = re.compile(r"^\s*(?P<hour>[01]?\d|2[0-3])\s+(?=[^\W\d_])")
 _CLOCK_HOURS: Final = re.compile(r"\d{4}\s?h", re.IGNORECASE)
 
 
+# an amount of time alone is short ("1 year, 2 months, 3 weeks, 4 days, 5 hours and 6 minutes"
+# is 60 characters): a longer run of amounts ("2h30m 2h30m …") names one unit again, and its
+# reading "in 2h30m 2h30m …" is refused — at the cost of reading every word of it
+_LONGEST_AMOUNT: Final = 80
+
+
 def quick_entry(text: str) -> tuple[str, str | None] | None:
     """A short entry as reminder bots and timers take it, said in words: an amount of time
     alone ("1h30m", "10 minutes": in that long), an amount before the task ("1 hour Pick up
@@ -1490,7 +1526,12 @@ def quick_entry(text: str) -> tuple[str, str | None] | None:
     if not first.isdigit() and first not in "aAoOtTfF":
         return None
     amount = text.strip().rstrip(".!")
-    if DELAY.fullmatch(amount) and "-" not in amount and not _CLOCK_HOURS.match(amount):
+    if (
+        len(amount) <= _LONGEST_AMOUNT
+        and DELAY.fullmatch(amount)
+        and "-" not in amount
+        and not _CLOCK_HOURS.match(amount)
+    ):
         return f"in {amount}", AMOUNT_ALONE_NOTE
     hour = _LEAD_HOUR.match(text)
     if hour is not None:
@@ -1592,7 +1633,7 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
         text = text[start.end() :]
     slack_remind = text[:8].lower() == "/remind "
-    text = plain_command(letter_days(plain_marks(text)))
+    text = plain_command(letter_days(without_week_heading(plain_marks(text))))
     lowered = text.lower()
     if lowered.startswith("cron"):
         text = _without_cron_label(text)
@@ -1746,6 +1787,7 @@ _CHANGED_TO_WHOLE: Final = re.compile(
     r"(?:\s+\S+){0,6}?\s+(?:back\s+)?to\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+PAST_YEAR_NOTE: Final = "the year since when the habit holds is past; the habit read, to confirm"
 WHOLE_CHANGE_NOTE: Final = (
     "a change to a job that exists, its new schedule said whole: read, to confirm"
 )
@@ -2076,8 +2118,12 @@ def _read_command(
             # text says; beside other words ("everys Monday, Wednesday and Friday", a typo of
             # "every") the list keeps its weekly reading
             phrase.day_list = False
-            if any(m.clock.meridiem is None and not m.clock.is_24h for m in phrase.times):
-                phrase.task_part = part_named_by(task)  # "at 8 for dinner": 8pm
+            if any(
+                m.clock.meridiem is None and not m.clock.is_24h
+                for m in (*phrase.times, *(phrase.window or ()))
+            ):
+                # "at 8 for dinner": 8pm; "after school from 2:30-3:30": 2:30pm
+                phrase.task_part = part_named_by(task)
         # the words of the text (inside the schedule's words or not): the checks below that
         # look for a word outside them run only when it is said at all — most texts say none
         said = frozenset(token.value for token in tokens if token.kind == lx.WORD)
@@ -2104,6 +2150,8 @@ def _read_command(
             # is held on Wednesday at 3:00 PM": a timetable's event, every week (`timetable`)
             phrase.single_day, phrase.every = False, True
             (phrase.unsure if weekly.unsure else phrase.assumptions).append(weekly.note)
+            if weekly.afternoon and phrase.task_part is None:
+                phrase.task_part = "afternoon"  # "Knitting Friday 1:30-3:30": 1:30pm
         elif (
             habitual is None
             and not reminder
@@ -2114,6 +2162,22 @@ def _read_command(
             # day in a month is that day every year, asked (`timetable.yearly_habit`)
             phrase.every = True
             phrase.unsure.append(yearly)
+        elif (
+            habitual is None
+            and not reminder
+            and phrase.times
+            and one_bare_weekday(phrase)
+            and not _REPEATING_TOOLS.isdisjoint(said)
+            and _repeating_tool_said(tokens, runs)
+        ):
+            # "Restore the Sunday 16:00 UTC cron trigger", "Schedules grouped Dependabot updates
+            # for Sunday at 00:00 UTC": a cron job, Dependabot's or Renovate's schedule repeats —
+            # its day is every such day: asked
+            phrase.single_day, phrase.every = False, True
+            day = lx.DAY_LABELS[phrase.weekdays[0]]
+            phrase.unsure.append(
+                f"a cron job or an update schedule repeats: {day} read as every {day}"
+            )
         elif (
             habitual is None
             and not reminder
@@ -2327,8 +2391,19 @@ def _weekly_reading(text: str, phrase: Phrase) -> Weekly | None:
     day = lx.DAY_LABELS[phrase.weekdays[0]]
     weekly = weekly_reading(text, day)
     if weekly is None and len(phrase.times) < 2:
-        weekly = listing_reading(text, day)
+        window = phrase.window if not phrase.times else None
+        weekly = listing_reading(
+            text, day, ranged=window is not None, bare_hours=_bare_hours(window)
+        )
     return weekly
+
+
+def _bare_hours(window: tuple[TimeMention, TimeMention] | None) -> tuple[int, int] | None:
+    """The hours of a range written without am/pm or the 24-hour clock ("1:30-3:30": (1, 3)),
+    or None."""
+    if window is None or any(m.clock.meridiem or m.clock.is_24h for m in window):
+        return None
+    return window[0].clock.hour, window[1].clock.hour
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
@@ -2354,6 +2429,19 @@ def _cron_words_said(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
     inside = {k for start, end in runs for k in range(start, end)}
     return any(
         token.kind == lx.WORD and token.value in _CRON_WORDS and k not in inside
+        for k, token in enumerate(tokens)
+    )
+
+
+# what runs on a schedule that repeats by its nature: cron's words, and the dependency bots'
+_REPEATING_TOOLS: Final = _CRON_WORDS | {"dependabot", "renovate"}
+
+
+def _repeating_tool_said(tokens: list[Token], runs: list[tuple[int, int]]) -> bool:
+    """Whether cron's words, "dependabot" or "renovate" are said outside the schedule's words."""
+    inside = {k for start, end in runs for k in range(start, end)}
+    return any(
+        token.kind == lx.WORD and token.value in _REPEATING_TOOLS and k not in inside
         for k, token in enumerate(tokens)
     )
 
@@ -2915,6 +3003,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
     said_every = False  # whether such a run says how often in words ("every", "other", "every 2 …")
     one_day = False  # whether such a run names one weekday ("due Monday")
     refusals: list[tuple[int, Rejected]] = []
+    walked: set[int] = set()  # shared by the readings from each word (`grammar.read`)
     i, n = 0, len(tokens)
     while i < n:
         if reads_nothing(tokens[i]):
@@ -2924,7 +3013,7 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
             if i == 0 and stopped is not None:
                 phrase, end = stopped
             else:
-                phrase, end = read(tokens, start=i, partial=True)
+                phrase, end = read(tokens, start=i, partial=True, walked=walked)
         except Rejected as refusal:
             refusals.append((i, refusal))
             i += 1
@@ -2954,7 +3043,10 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
         elif end > i:
             i = end  # fillers that say nothing ("the the the"): a later start reads the same
         else:
-            i += 1
+            # a list of numbers that reads nothing from its first ("1, 2, 3, …"): nor from the
+            # others but its last (each would read the rest of the list again: the square of
+            # its length)
+            i = _last_listed(tokens, i) if tokens[i].kind == lx.NUM else i + 1
     # A refusal counts when it is all there is, or touches the schedule's words ("every
     # hour except Christmas"); "yesterday" in "summarize yesterday's incidents every day at
     # 9am" is the task's word.
@@ -2983,6 +3075,24 @@ def schedule_runs(tokens: list[Token], *, stopped: Stopped | None = None) -> lis
         runs = _drop_stray_places(runs, todays)
     runs = _drop_event_times(tokens, _drop_stray_numbers(tokens, _drop_stray_places(runs, places)))
     return _drop_named_times(tokens, runs)
+
+
+def _last_listed(tokens: list[Token], i: int) -> int:
+    """The last number of a list of numbers from the number at i ("1, 2 and 3", "5/10/15": as
+    the grammar separates them), the one after i when none follows."""
+    n, k = len(tokens), i
+    while k + 2 < n:
+        between = tokens[k + 1]
+        if not (
+            (between.kind == lx.SYM and between.value in (",", "&", "/"))
+            or (between.kind == lx.WORD and between.value == "and")
+        ):
+            break
+        step = 2 if tokens[k + 2].kind == lx.WORD and tokens[k + 2].value == "and" else 1
+        if k + 1 + step >= n or tokens[k + 1 + step].kind != lx.NUM:
+            break
+        k += 1 + step
+    return k if k > i else i + 1
 
 
 _OWNERS: Final = frozenset({"the", "my", "our", "your", "their", "his", "her", "this", "that"})
@@ -3057,14 +3167,14 @@ def _drop_event_times(tokens: list[Token], runs: list[tuple[int, int]]) -> list[
     if len(runs) < 2:
         return runs
     kept = [runs[0]]
+    timed = _names_time(tokens, *runs[0])  # whether a run kept names a time (kept only grows)
+    # where the last token that is no symbol is: the runs are many in a long text
+    last_word = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].kind != lx.SYM), -1)
     for start, end in runs[1:]:
-        timed = any(_names_time(tokens, s, e) for s, e in kept)
         if timed and _is_event_time(tokens, kept[-1][1], start, end):
             continue
         relation = _shift_relation(tokens, start, end) if timed else None
-        if relation is not None and (
-            _names_time(tokens, relation, end) or any(t.kind != lx.SYM for t in tokens[end:])
-        ):
+        if relation is not None and (_names_time(tokens, relation, end) or end <= last_word):
             # "at 4 PM every Friday, one hour before a typical 5 PM end of business", "at 4pm,
             # an hour before the 5pm close", "daily at 10:00 PM (30 min before the sync job)":
             # how far the time read is from an event's, told to say why. Only at the end of
@@ -3072,6 +3182,7 @@ def _drop_event_times(tokens: list[Token], runs: list[tuple[int, int]]) -> list[
             # before")
             continue
         kept.append((start, end))
+        timed = timed or _names_time(tokens, start, end)
     return kept
 
 

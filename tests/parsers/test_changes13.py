@@ -121,6 +121,9 @@ def test_a_change_with_part_of_a_schedule_stays_refused(text: str) -> None:
         "BOT telegram daily schedule massage with python",
         "Per discussion in the GAMMA meeting, let's meet every other Tuesday.",
         "“Hampton Breakfast Bunch Wednesday”",
+        "`$ nodebot Remind me to foo bar on Thursday`",
+        "I want to have functionality to be able to add a recurring task e.g. every third "
+        "Wednesday of each month.",
         "It never ceases to amaze me how good our Wednesdays continue to be.",
     ],
 )
@@ -240,3 +243,75 @@ def test_an_event_told_asks(text: str) -> None:
     assert narration.tells_of_a_time(text, words(text)) is not None
     answer = read(text)
     assert not answer.ok or answer.needs_confirmation
+
+
+# -- second landing: weekly by a tool's nature, an event named by its day, a past "as of" --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- Restore the Sunday 16:00 UTC cron trigger in `apps/web/wrangler.jsonc` so the "
+            "worker is invoked at the stored send slot.",
+            "0 16 * * 0 UTC",
+        ),
+        (
+            "Schedules grouped Dependabot updates for Sunday at 00:00 UTC before Monday "
+            "maintenance.",
+            "0 0 * * 0 UTC",
+        ),
+        ("run the cron job on Friday at 3pm", "0 15 * * 5 UTC"),
+        (
+            "As of January 2021, our meetings are on Tuesdays at "
+            "[19:00 UTC](http://time.unitarium.com/utc/6pm).",
+            "0 19 * * 2 UTC",
+        ),
+        (
+            "By default, this job may be configured to run every 15 minutes. For faster "
+            "delivery, update the schedule to run every 1 minute.",
+            "* * * * * UTC",
+        ),
+    ],
+)
+def test_a_habit_read_through_what_surrounds_it_is_asked(text: str, expected: str) -> None:
+    answer = read(text)
+    assert brief(answer) == expected
+    assert answer.needs_confirmation
+
+
+def test_a_reminder_about_a_cron_on_a_day_stays_that_day() -> None:
+    answer = read("remind me to check the cron on Friday at 3pm")
+    assert brief(answer) == "2026-01-16T15:00:00Z UTC"
+
+
+def test_an_event_by_its_day_is_set_aside_only_from_a_refusal() -> None:
+    from agentcron.parsers.salvage import without_event_by_day
+
+    answered = read("every Sunday at 9am")
+    assert (
+        without_event_by_day("every Sunday at 9am before Monday standup", answered, read=read)
+        is None
+    )
+
+
+def test_a_past_year_since_when_is_dropped_only_with_a_habit() -> None:
+    from agentcron.parsers.under_way import without_past_year
+
+    assert without_past_year("As of January 2021, our meetings are on Tuesdays at 7pm") == (
+        "our meetings are on Tuesdays at 7pm"
+    )
+    assert without_past_year("As of January 2021 the office moved") is None
+    assert without_past_year("on January 5 2021 at 9am") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The `schedule: daily on weekdays` line tells `gh-aw` to run the workflow once a day, "
+        "Monday through Friday.",
+        "Schedule the next meeting for Monday.",
+    ],
+)
+def test_an_explained_schedule_or_a_meeting_without_its_time_asks(text: str) -> None:
+    assert narration.part_only(text, words(text)) is not None

@@ -5,6 +5,7 @@ the rule that crashed; and a small fixed fuzz run keeps looking, the same way ev
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime
 
@@ -46,6 +47,17 @@ CRASHED = [
     "on 0000-01-01 at 9",
     # months added past year 9999 (`wallclock.add_months`: a ValueError, not an OverflowError)
     "everyday in January for 1000000 years",
+    # round thirteen's fuzzing of the corpus's phrases, mutated (the guard in `understand`
+    # refused them: a wrong refusal each)
+    # a range of days with three ends (`calendar_event._weekdays`)
+    "Mon..FriMon..Fri *-*-* 09:00:00",
+    "Mon..Fri..Sun *-*-* 09:00",
+    # Sunday written "07" in cron's days of the week: cron-descriptor raises on it (`humanize`)
+    "- cron: '0 4 * * 1-007' # Automated Daily 4 AM Smoke Suite",
+    "cron: 0 9 * * 07",
+    # a minute past 59 after a colon, then a start time (`grammar._minute_past`)
+    "*-*-* 25:61:61 HACKING WILL START AT 10PM ON FRIDAY THE 1ST",
+    ":61 every 2 hours starting at 8am",
 ]
 
 
@@ -69,6 +81,19 @@ def test_a_text_that_crashed_is_answered_or_refused(text: str, now: datetime) ->
 )
 def test_what_cannot_be_a_schedule_is_refused(text: str) -> None:
     assert understand_fast(text, now=WINTER).schedule is None
+
+
+def test_sunday_written_with_a_zero_is_described() -> None:
+    answer = understand_fast("cron: 0 9 * * 07", now=WINTER)
+    assert answer.schedule is not None and answer.human_readable.startswith("At 09:00 AM")
+    assert "Sunday" in answer.human_readable
+
+
+def test_a_minute_off_the_clock_and_three_ended_days_are_refused() -> None:
+    assert understand_fast(":61 every 2 hours starting at 8am", now=WINTER).schedule is None
+    assert understand_fast("Mon..FriMon..Fri *-*-* 09:00:00", now=WINTER).schedule is None
+    event = understand_fast("Mon..Fri *-*-* 09:00:00", now=WINTER).schedule
+    assert event is not None and event["expression"] == "0 9 * * 1,2,3,4,5"
 
 
 def test_near_misses_keep_their_answers() -> None:
@@ -156,3 +181,68 @@ def test_spliced_pieces_never_raise(
     assert isinstance(
         understand_fast(joiner.join(pieces), now=now, date_order=date_order), ParseResult
     )
+
+
+# Real phrases (our corpus's) mutated as hostile or careless text mutates them: a number made
+# extreme, digits of another script, an invisible or right-to-left character, markup around,
+# a bot's sigil before, a cron / RRULE / systemd field or an impossible date beside.
+_NUMBERS = ["0", "00", "-1", "60", "61", "25", "32", "366", "9999", "10000", "1e308", "1_000"]
+_DIGITS = [
+    str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"),
+    str.maketrans("0123456789", "０１２３４５６７８９"),
+    str.maketrans("0123456789", "०१२३४५६७८९"),
+    str.maketrans("0123456789", "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗"),
+]
+_INVISIBLE = ["\u200b", "\u200f", "\u202e", "\u2066", "\ufeff", "\u00ad", "\u0301", "\u00a0", "\n"]
+_WRAPS = ["**{}**", "`{}`", "<b>{}</b>", "[{}](http://x.y)", "> {}", "- [ ] {}", "({})", "⏰ {}"]
+_SIGILS = ["/remind ", "!remind ", "<@U123> ", "remindme! ", "/timer1 ", "$timer ", "RemindMe! "]
+_FIELDS = [
+    "0 9 * * 1-5",
+    "0 4 * * 1-007",
+    "*/0 * * * *",
+    "RRULE:FREQ=WEEKLY;BYDAY=MO",
+    "RRULE:FREQ=DAILY;INTERVAL=0",
+    "Mon..FriMon..Fri *-*-* 09:00:00",
+    "*-*-* 25:61:61",
+    ":61",
+    "on 31/02",
+    "0000-01-01",
+    "UTC+99",
+    "Europe/Gondor",
+    "in 99999999999 years",
+]
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> str:
+    from tests.parsers.corpus import CASES
+
+    text = draw(st.sampled_from(sorted({case.text for case in CASES})))
+    for _ in range(draw(st.integers(1, 3))):
+        how = draw(st.sampled_from(["number", "digits", "invisible", "wrap", "sigil", "field"]))
+        numbers = [(m.start(), m.end()) for m in re.finditer(r"\d+", text)]
+        if how == "number" and numbers:
+            start, end = draw(st.sampled_from(numbers))
+            text = text[:start] + draw(st.sampled_from(_NUMBERS)) + text[end:]
+        elif how == "digits":
+            text = text.translate(draw(st.sampled_from(_DIGITS)))
+        elif how == "invisible":
+            at = draw(st.integers(0, len(text)))
+            text = text[:at] + draw(st.sampled_from(_INVISIBLE)) + text[at:]
+        elif how == "wrap":
+            text = draw(st.sampled_from(_WRAPS)).format(text)
+        elif how == "sigil":
+            text = draw(st.sampled_from(_SIGILS)) + text
+        else:
+            field = draw(st.sampled_from(_FIELDS))
+            text = f"{text} {field}" if draw(st.booleans()) else f"{field} {text}"
+    return text
+
+
+@seed(13)
+@settings(max_examples=200, derandomize=True, deadline=None, database=None)
+@given(_mutated(), st.sampled_from([WINTER, SUMMER]), st.sampled_from([None, "DMY"]))
+def test_mutated_phrases_never_raise(text: str, now: datetime, date_order: str | None) -> None:
+    """`understand_fast` has no guard: a rule that raises fails here (`understand` would
+    refuse the text, a wrong refusal)."""
+    assert isinstance(understand_fast(text, now=now, date_order=date_order), ParseResult)
