@@ -262,15 +262,22 @@ def _ru_day_letters(match: re.Match[str]) -> str:
 
 
 # "de 14 à 18 heures", "de 14h30 à 18h", "de 19 a 21 hs.": a range of hours, read from its start
+# A range of hours right after a day the rules have read ("le mardi de 14 à 18 heures" ->
+# "on tuesdays from 14:00 to 18:00"; "los lunes y jueves de 19 a 21 hs."): read from its start.
+# Alone ("la fête aura lieu de 14h à 18h") it says no day, and is left as it was.
+_AFTER_A_DAY: Final = "(?<=(?:ay|ys)\ue001)[\\s,:]*"
+_H: Final = r"(\d{1,2})(?:\s*h\s*(\d{2})?|[:.](\d{2}))"  # "14h", "14h30", "14:00"
 _FR_RANGE: Final = (
-    r"\bde\s+(\d{1,2})(?:\s*h\s*(\d{2})?|[:.](\d{2}))?\s+à\s+(\d{1,2})(?:\s*h\s*(\d{2})?|[:.](\d{2}))?"
-    r"(?:\s*heures)?(?!\w)"
+    # each end an hour said as one, or "heures" after the range; "de 6 à 12 ans" is no range
+    rf"{_AFTER_A_DAY}de\s+{_H}\s*à\s+(\d{{1,2}})(?:\s*h\s*(\d{{2}})?|[:.](\d{{2}}))?(?!\w)"
+    rf"|{_AFTER_A_DAY}de\s+(\d{{1,2}})()()\s+à\s+(\d{{1,2}})()()\s*heures\b"
 )
 _ES_RANGE: Final = (
     # with a unit after ("de 19 a 21 hs.", "de 18–21 h"), or minutes ("de 18:00 a 20:00")
-    r"\bde\s+(?:las\s+)?(\d{1,2})(?:()[:.](\d{2}))?\s*(?:a|-|–)\s*(?:las\s+)?(\d{1,2})(?:()[:.](\d{2}))?"
-    r"\s*(?:hs|h|horas)\b\.?"
-    r"|\bde\s+(?:las\s+)?(\d{1,2})[:.](\d{2})\s*(?:a|-|–|hasta)\s*(?:las\s+)?(\d{1,2})[:.](\d{2})\b"
+    rf"{_AFTER_A_DAY}de\s+(?:las\s+)?(\d{{1,2}})(?:()[:.](\d{{2}}))?\s*(?:a|-|–)\s*(?:las\s+)?"
+    r"(\d{1,2})(?:()[:.](\d{2}))?\s*(?:hs|h|horas)\b\.?"
+    rf"|{_AFTER_A_DAY}de\s+(?:las\s+)?(\d{{1,2}})()[:.](\d{{2}})\s*(?:a|-|–|hasta)\s*"
+    r"(?:las\s+)?(\d{1,2})()[:.](\d{2})\b"
 )
 
 
@@ -278,15 +285,13 @@ def _hour_range(match: re.Match[str]) -> str:
     """ "de 14 à 18 heures" -> "from 14:00 to 18:00": both ends on the 24-hour clock (said so
     with "heures" or "hs"; an hour under 12 keeps its reading: "de 9 à 11 heures")."""
     groups = match.groups()
-    if len(groups) > 6 and groups[6] is not None:  # the second form: both ends with minutes
-        start, start_m, end, end_m = groups[6:10]
-        start_m2 = end_m2 = None
-    else:
-        start, start_m, start_m2, end, end_m, end_m2 = groups[:6]
+    # each form has six groups: the start, its minutes (two ways), the end, its minutes
+    chunk = next(groups[k : k + 6] for k in range(0, len(groups), 6) if groups[k] is not None)
+    start, start_m, start_m2, end, end_m, end_m2 = chunk
     first, last = int(start), int(end)
     if not (0 <= first <= 24 and 0 <= last <= 24):
         return match.group()
-    return f"from {first}:{start_m or start_m2 or '00'} to {last}:{end_m or end_m2 or '00'}"
+    return f" from {first}:{start_m or start_m2 or '00'} to {last}:{end_m or end_m2 or '00'}"
 
 
 _SPOKEN_CLOCK: Final = (
@@ -465,6 +470,9 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bdespi[ée]rtame\b", "wake me up"),
     ),
     "French": (
+        # "mardi dernier", "le mardi prochain": French says "last" and "next" after the day
+        (r"\b(?:le\s+)?(DAY)\s+(?:dernier|passé)\b", r"last \1"),
+        (r"\b(?:le\s+)?(DAY)\s+prochain\b", r"next \1"),
         (r"\b(?:tous\s+les|chaque)\s+jours?\b", "every day"),
         (r"\b(?:tous\s+les|chaque)\s+matins?\b", "every morning"),
         (r"\b(?:tous\s+les|chaque)\s+soirs?\b", "every evening"),
@@ -486,7 +494,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bce\s+soir\b", "tonight"),
         (r"\bà\s+(\d{1,2})\s+h\b(?!\s*\d)", r"at \1:00"),
         (r"\bà\s+(NUM)\s+heures?\s+et\s+demie\b", r"at \1:30"),
-        (r"\bà\s+(?=\d|midi|minuit)", "at "),
+        # ("à 12 ans", "à 5 €": no time)
+        (
+            r"\bà\s+(?=\d(?!\d*\s*(?:ans?|€|%|euros?|personnes|km|kg|mois|jours|semaines|"
+            r"places|fois)\b)|midi|minuit)",
+            "at ",
+        ),
         (r"\bdans\s+(AMOUNT)\b", r"in \1"),
         (r"\b(?:de|pour)\s+(AMOUNT)\b", r"for \1"),
         (r"\bd'une\s+(UNIT)\b", r"for an \1"),
@@ -632,42 +645,44 @@ _CUE_WORDS: Final[dict[str, str]] = {
         "nicht=not kein=no keine=no nie=never niemals=never wann=when lösche=cancel "
         "lösch=cancel entferne=cancel storniere=cancel stoppe=stop beende=stop "
         "verschiebe=move ändere=change erinnerung=reminder termin=meeting aber=but "
-        "normalerweise=normally"
+        "normalerweise=normally außer=except"
     ),
     "Spanish": (
         "es=is son=are fue=was era=was ayer=yesterday anteayer=yesterday no=not nunca=never "
         "cuándo=when cuando=when cancela=cancel cancelar=cancel elimina=cancel eliminar=cancel "
         "borra=cancel borrar=cancel quita=cancel detén=stop mueve=move cambia=change "
-        "recordatorio=reminder reunión=meeting pero=but normalmente=normally"
+        "recordatorio=reminder reunión=meeting pero=but normalmente=normally excepto=except "
+        "salvo=except"
     ),
     "French": (
         "est=is sont=are était=was fut=was hier=yesterday avant-hier=yesterday ne=not pas=not "
         "jamais=never quand=when annule=cancel annuler=cancel supprime=cancel "
         "supprimer=cancel arrête=stop déplace=move change=change rappel=reminder réveil=alarm "
-        "réunion=meeting mais=but normalement=normally"
+        "réunion=meeting mais=but normalement=normally sauf=except"
     ),
     "Portuguese": (
         "é=is são=are foi=was era=was ontem=yesterday anteontem=yesterday não=not nunca=never "
         "quando=when cancela=cancel cancelar=cancel apaga=cancel apagar=cancel remove=cancel "
         "remover=cancel muda=change lembrete=reminder reunião=meeting mas=but "
-        "normalmente=normally"
+        "normalmente=normally exceto=except"
     ),
     "Italian": (
         "è=is sono=are era=was fu=was ieri=yesterday non=not mai=never quando=when "
         "cancella=cancel annulla=cancel elimina=cancel rimuovi=cancel ferma=stop sposta=move "
-        "cambia=change promemoria=reminder riunione=meeting ma=but normalmente=normally"
+        "cambia=change promemoria=reminder riunione=meeting ma=but normalmente=normally "
+        "tranne=except eccetto=except"
     ),
     "Dutch": (
         "is=is zijn=are was=was waren=were gisteren=yesterday eergisteren=yesterday niet=not "
         "nooit=never wanneer=when annuleer=cancel verwijder=cancel wis=cancel stop=stop "
         "verplaats=move wijzig=change herinnering=reminder vergadering=meeting maar=but "
-        "normaal=normally"
+        "normaal=normally behalve=except"
     ),
     "Russian": (
         "вчера=yesterday позавчера=yesterday назад=ago не=not никогда=never когда=when "
         "отмени=cancel отменить=cancel удали=cancel удалить=cancel останови=stop "
         "перенеси=move измени=change напоминание=reminder встреча=meeting был=was была=was "
-        "было=was были=were но=but обычно=normally"
+        "было=was были=were но=but обычно=normally кроме=except"
     ),
 }
 # A sentence that opens with "I" or "we" tells of the speaker's day ("Ich stehe jeden Tag um halb

@@ -266,3 +266,21 @@ def test_a_russian_request_in_the_past_form_after_chtoby_is_read() -> None:
 def test_a_korean_report_of_a_run_is_no_schedule(text: str) -> None:
     assert cjk.reported(text) is not None
     assert read(text)["schedule"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tous les jours sauf le dimanche à 9h", "0 9 * * 1-6"),  # "sauf": except (was Sundays)
+        ("todos los días excepto los domingos a las 9", "0 9 * * 1-6"),
+        ("Mardi dernier, la réunion a eu lieu de 14h à 16h", None),  # last Tuesday: the past
+        ("enfants de 6 à 12 ans le mercredi à 14h", "0 14 * * 3"),  # "à 12 ans" is no time
+        ("La fête aura lieu de 14h à 18h", None),  # a range with no day: not read as one
+    ],
+)
+def test_except_last_and_ranges_only_after_a_day(text: str, expected: str | None) -> None:
+    answer = read(text)
+    if expected is None:
+        assert answer["schedule"] is None or answer["needs_confirmation"]
+    else:
+        assert answer["schedule"] is not None and answer["schedule"]["expression"] == expected
