@@ -147,11 +147,13 @@ def plural_activity(lowered: str) -> str | None:
     return " ".join(match.group().split())
 
 
-# Words of a get-together held once, which a day and its hours do not make a habit: "lunch with
-# Sam Tuesday 12:30-2", "coffee with Ana Friday 10-11", "call with the vendor Monday 2-3pm"
+# Words of a get-together or an errand held once, which a day and its hours do not make a habit:
+# "lunch with Sam Tuesday 12:30-2", "coffee with Ana Friday 10-11", "call with the vendor Monday
+# 2-3pm", "Haircut Saturday 10-11", "Math quiz Friday 10-11am", "Piano recital Sunday 2-4pm"
 _ONCE_WORDS: Final = frozenset(
     "lunch dinner breakfast brunch coffee drinks call calls date visit catchup interview demo "
-    "onsite offsite".split()
+    "onsite offsite haircut massage checkup quiz test recital presentation pitch tryout tryouts "
+    "audition auditions inspection repair installation delivery viewing showing".split()
 )
 
 

@@ -65,6 +65,9 @@ def test_named_row_with_hours_is_weekly_and_asked(text: str, expression: str) ->
         "lunch with Sam Tuesday 12:30-2",  # a get-together held once
         "meeting with John Tuesday 2-3pm",
         "coffee with Ana Friday 10-11am",
+        "Haircut Saturday 10-11",  # an errand
+        "Math quiz Friday 10-11am",
+        "Piano recital Sunday 2-4pm",
         "Schedule team lunch next Tuesday 12:30-2pm at Marina Bay Sands",  # a request, dated
         "remind me Friday 2-3pm to call the bank",
     ],
