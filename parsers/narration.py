@@ -161,6 +161,10 @@ _OFF_BY: Final = re.compile(
     re.IGNORECASE,
 )
 _OFF_BY_CUES: Final = frozenset("earlier later early late after before behind ahead".split())
+_OFF_BY_VERBS: Final = frozenset(
+    "runs ran running fires fired firing triggers triggered executes executed starts started "
+    "kicks kicked".split()
+)
 # "a healthy nightly job into one that FAILS every night at 21:30", "The 3am backup keeps
 # failing": a run that fails, told — not a condition of a request ("alert me if the backup fails
 # at 3am", "check whether the build breaks"), nor a request's own words ("run … and report what
@@ -189,7 +193,7 @@ def fault_report(text: str, words: frozenset[str]) -> str | None:
         match = _FAULT.search(text)
     if match is None and "than" in words:
         match = _OFF_TIME.search(text)
-    if match is None and not _OFF_BY_CUES.isdisjoint(words):
+    if match is None and not _OFF_BY_CUES.isdisjoint(words) and not _OFF_BY_VERBS.isdisjoint(words):
         match = _OFF_BY.search(text)
     if match is None and ("skipped" in words or "missed" in words):
         match = _SKIPPED.search(text)
@@ -751,12 +755,6 @@ _CHANGELOG_VERBS: Final = frozenset(
     "tweaking extending shortening improving consolidating aligning converting migrating "
     "renaming reverting rescheduling".split()
 )
-# what may stand before the verb: a list's mark, a conventional commit's type ("feat(ci): "), a
-# scope ("netdata: debsecan: ")
-_CHANGELOG: Final = re.compile(
-    r"^[\W\d]*(?:[\w./-]{2,24}(?:\([^)]{0,40}\))?!?:\s+){0,3}"
-    r"(?P<verb>[A-Za-z]+)\b(?!\s+(?:me|us|my|our)\b)",
-)
 # "Default schedule: 06:00 UTC daily", "clean downloaded package archives every 7 days by
 # default", "the default 23:00 collection daily-report task": a default described
 _DEFAULT: Final = re.compile(
@@ -770,13 +768,35 @@ def change_described(text: str, words: frozenset[str]) -> str | None:
     change, a feature or a default described by its changelog line — what it says is quoted,
     not asked for."""
     if not _CHANGELOG_VERBS.isdisjoint(words):
-        found = _CHANGELOG.match(text)
-        if found is not None and found["verb"].lower() in _CHANGELOG_VERBS:
-            verb = found["verb"]
+        verb = _changelog_verb(text)
+        if verb is not None:
             return f"“{verb} …” describes a change or a feature, it does not ask: to confirm"
     if ("default" in words or "defaults" in words) and (default := _DEFAULT.search(text)):
         return f"“{default.group()}” describes a default, it does not ask: to confirm"
     return None
+
+
+_SCOPE: Final = re.compile(r"[\w./-]{2,24}(?:\([^)]{0,40}\))?!?:\s")
+
+
+def _changelog_verb(text: str) -> str | None:
+    """The verb a changelog's line opens with ("Adds", "Updating"), after a list's mark and up
+    to three scopes ("feat(ci): ", "netdata: debsecan: "); None when it opens with another word."""
+    rest = text.lstrip(_OPENING_MARKS + "0123456789.)")
+    for _ in range(3):
+        scope = _SCOPE.match(rest)
+        if scope is None:
+            break
+        rest = rest[scope.end() :].lstrip()
+    head = rest.split(None, 2)
+    if not head:
+        return None
+    verb = head[0].rstrip(".,:;!")
+    if verb.lower() not in _CHANGELOG_VERBS:
+        return None
+    if len(head) > 1 and head[1].lower() in ("me", "us", "my", "our"):
+        return None  # ("sets my alarm …": a request's words after it)
+    return verb
 
 
 # "There is also a Slack bot every Wednesday & Friday prompting a check-in.", "There was a water
@@ -787,7 +807,7 @@ _THERE_IS: Final = re.compile(
 # "cron.weekly is a weekly newsletter, delivered to you every Sunday, …": what a thing is, its
 # cadence in its kind
 _IS_A_KIND: Final = re.compile(
-    r"^\W*(?:[\w.'’&-]+\s+){1,4}?(?:is|are)\s+(?:a|an|our|the|my|their)\s+(?:free\s+|new\s+|"
+    r"^\W*(?:[\w.'’&-]++\s+){1,4}?(?:is|are)\s+(?:a|an|our|the|my|their)\s+(?:free\s+|new\s+|"
     r"short\s+|small\s+|regular\s+)?(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|"
     r"yearly|annual|nightly|hourly)\s+[a-z]+",
     re.IGNORECASE,
@@ -817,7 +837,7 @@ _ACKNOWLEDGED: Final = re.compile(
 # "The current meeting time is 11:30 UTC.", "Our new meeting time is Thursdays at 10": a time
 # told by its subject; "This is still 5 PM CET.": a time said of something before
 _TIME_IS: Final = re.compile(
-    r"^\W*(?:(?:the|our|my|their|its|this|that)\s+(?:[\w'’-]+\s+){1,3}?(?:time|times|slot|hour)\s+"
+    r"^\W*(?:(?:the|our|my|their|its|this|that)\s+(?:[\w'’-]++\s+){1,3}?(?:time|times|slot|hour)\s+"
     r"(?:is|are|was|were|will\s+be|remains?|stays?)"
     r"|(?:this|that|it)\s+(?:is|was|'s|’s)\s+(?:still|now|then|also)(?=\s+\d))\b",
     re.IGNORECASE,
@@ -826,7 +846,7 @@ _TIME_IS_CUES: Final = frozenset("time times slot hour still now then also".spli
 # "The content scoop of Levelbuilder content into Staging should happen at noon.": what should
 # happen, told by its subject (a request opens with its verb)
 _SHOULD_HAPPEN: Final = re.compile(
-    r"^\W*(?:the|this|that|our|my|their|its|a|an)\s+(?:[\w'’&().-]+\s+){0,8}?"
+    r"^\W*(?:the|this|that|our|my|their|its|a|an)\s+(?:[\w'’&().-]++\s+){0,8}?"
     r"(?:should|must|needs\s+to|has\s+to|ought\s+to|is\s+supposed\s+to|are\s+supposed\s+to)\s+"
     r"(?:also\s+|only\s+|always\s+)?(?:happen|occur|take\s+place|be\s+(?:run|done|executed|"
     r"triggered|executed|held|sent))\b",
@@ -845,25 +865,61 @@ def situation_told(text: str, words: frozenset[str]) -> str | None:
     """ "There is also a Slack bot every Wednesday & Friday …", "… is at 9am pacific as the
     readme already states.", "Got it. 6/16 (Wed) 10 AM.", "The current meeting time is 11:30
     UTC.", "… should happen at noon.", "… a discussion came up …": how things are, or were,
-    told — not a request."""
-    if "there" in words and (found := _THERE_IS.match(text)) is not None:
+    told — not a request. (Each pattern runs only when the words it needs are said.)"""
+    first = _first_word(text)
+    if first == "there" and (found := _THERE_IS.match(text)) is not None:
         return f"“{found.group().strip()} …” tells how things are, it does not ask: to confirm"
-    if ("is" in words or "are" in words) and (found := _IS_A_KIND.match(text)) is not None:
+    if (
+        not _KINDS.isdisjoint(words)
+        and ("is" in words or "are" in words)
+        and (found := _IS_A_KIND.match(text)) is not None
+    ):
         return f"“{found.group().strip()} …” tells what a thing is, it does not ask: to confirm"
-    if not _AS_WRITTEN_CUES.isdisjoint(words) and (found := _AS_WRITTEN.search(text)) is not None:
+    if (
+        "as" in words
+        and not _AS_WRITTEN_CUES.isdisjoint(words)
+        and (found := _AS_WRITTEN.search(text)) is not None
+    ):
         return f"“{found.group()}”: the time is pointed to, not asked for; to confirm"
-    if (found := _ACKNOWLEDGED.match(text)) is not None:
+    if first in _ACK_FIRST and (found := _ACKNOWLEDGED.match(text)) is not None:
         said = found.group().strip()
         return f"“{said}” acknowledges a time proposed, it does not ask: to confirm"
-    if not _TIME_IS_CUES.isdisjoint(words) and (found := _TIME_IS.match(text)) is not None:
+    if (
+        first in _TIME_IS_FIRST
+        and not _TIME_IS_CUES.isdisjoint(words)
+        and (found := _TIME_IS.match(text)) is not None
+    ):
         return f"“{found.group().strip()} …” tells a time, it does not ask: to confirm"
-    if not _SHOULD_CUES.isdisjoint(words) and (found := _SHOULD_HAPPEN.match(text)) is not None:
+    if (
+        first in _DETERMINERS
+        and not _SHOULD_CUES.isdisjoint(words)
+        and not _SHOULD_VERBS.isdisjoint(words)
+        and (found := _SHOULD_HAPPEN.match(text)) is not None
+    ):
         return f"“{found.group().strip()} …” tells what should happen, it does not ask: to confirm"
     if ("came" in words or "arose" in words or "cropped" in words or "broke" in words) and (
         found := _AROSE.search(text)
     ) is not None:
         return f"“{found.group().strip()}” tells what happened, it does not ask: to confirm"
     return None
+
+
+_OPENING_MARKS: Final = " \t-*•#>`'\"“‘(["
+
+
+def _first_word(text: str) -> str:
+    """The first word of `text` in lower case, its opening marks left out ("- Adds" -> "adds")."""
+    head = text.lstrip(_OPENING_MARKS).split(None, 1)
+    return head[0].lower().rstrip(".,:;!") if head else ""
+
+
+_KINDS: Final = frozenset(
+    "daily weekly biweekly bi fortnightly monthly quarterly yearly annual nightly hourly".split()
+)
+_ACK_FIRST: Final = frozenset("got noted sounds works confirmed understood roger will".split())
+_TIME_IS_FIRST: Final = frozenset("the our my their its this that it".split())
+_DETERMINERS: Final = frozenset("the this that our my their its a an".split())
+_SHOULD_VERBS: Final = frozenset("happen occur place run done executed triggered held sent".split())
 
 
 # When no time of day is said and the answer's would be a default (09:00), a text that changes a
@@ -927,7 +983,8 @@ _EXAMPLE: Final = re.compile(
 def part_only(text: str, words: frozenset[str]) -> str | None:
     """Why an answer whose time of day is a default should be asked about when `text` changes
     a schedule or names one as a title (a commit's type, "only", a change's verb first, a named
-    cadence, a proposal, a name in quotes, days owned): its hour would be made up."""
+    cadence, a proposal, a name in quotes, days owned): its hour would be made up. (Each pattern
+    runs only when the words it needs are said.)"""
     stripped = text.strip()
     if stripped[:1] in _QUOTES and stripped.endswith(_QUOTES[stripped[:1]]) and len(stripped) > 2:
         return "the text is quoted (a name, an example): no time is said; to confirm"
@@ -935,22 +992,36 @@ def part_only(text: str, words: frozenset[str]) -> str | None:
         return f"a commit's title (“{kind.group().strip()}”) names no time: to confirm"
     if "only" in words and (only := _ONLY.search(text)) is not None:
         return f"“{only.group()}” narrows a schedule that exists, and no time is said: to confirm"
-    first = next(iter(text.lower().split()), "").strip("-*•#>`'\"“")
+    first = _first_word(text)
     if first in _CHANGE_OPENS:
         return f"“{first} …” changes a schedule, and no time is said: to confirm"
-    if (found := _NAMED_CADENCE.search(text)) is not None:
+    if (
+        not _KINDS.isdisjoint(words)
+        and not _CADENCE_NOUNS.isdisjoint(words)
+        and (found := _NAMED_CADENCE.search(text)) is not None
+    ):
         return f"“{found.group()}” names a kind of schedule, and no time is said: to confirm"
-    if (found := _PROPOSAL.search(text)) is not None:
+    if not _PROPOSAL_CUES.isdisjoint(words) and (found := _PROPOSAL.search(text)) is not None:
         return f"“{found.group()} …” proposes, and no time is said: to confirm"
-    if (found := _OWNED_DAYS.search(text)) is not None:
+    if not _OWNERS.isdisjoint(words) and (found := _OWNED_DAYS.search(text)) is not None:
         return f"“{found.group()}” speaks of the days, it does not ask: to confirm"
-    if (found := _EXAMPLE.search(text)) is not None:
+    if not _EXAMPLE_CUES.isdisjoint(words) and (found := _EXAMPLE.search(text)) is not None:
         return f"“{found.group().strip()}” gives the schedule as an example: to confirm"
-    if (found := _EXPLAINED.match(text)) is not None:
+    if first in _EXPLAINED_FIRST and (found := _EXPLAINED.match(text)) is not None:
         return f"“{found.group().strip()} …” explains a schedule, and no time is said: to confirm"
     if not _APPOINTMENTS.isdisjoint(words):
         return "a meeting's day is said, not its time: to confirm"
     return None
+
+
+_CADENCE_NOUNS: Final = frozenset(
+    "schedule schedules preset presets option options mode modes cadence cadences frequency "
+    "frequencies plan plans routine routines".split()
+)
+_PROPOSAL_CUES: Final = frozenset("let lets propose how shall could maybe".split())
+_OWNERS: Final = frozenset("our my your their his her".split())
+_EXAMPLE_CUES: Final = frozenset("e eg example instance such".split())
+_EXPLAINED_FIRST: Final = frozenset("the this that these those it".split())
 
 
 # -- the entry point -------------------------------------------------------------------------------

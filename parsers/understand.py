@@ -1783,7 +1783,7 @@ NEW_SCHEDULE_NOTE: Final = "reads as a new schedule for a job that exists: to co
 # change to a job that exists, refused.
 _CHANGED_TO_WHOLE: Final = re.compile(
     r"^\W*(?:(?:please|pls|kindly|can\s+you|could\s+you|let['’]?s)\s+)*"
-    r"(?:chang|mov|reschedul|shift|switch|updat|modif|adjust)(?:e|es|ed|ing|ied|ies|y)?\b"
+    r"(?:chang|mov|reschedul|shift|switch|updat|modif|adjust|bump|push)(?:e|es|ed|ing|ied|ies|y)?\b"
     r"(?:\s+\S+){0,6}?\s+(?:back\s+)?to\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
