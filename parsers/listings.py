@@ -14,8 +14,8 @@ None says "every", and each means every week. What marks them, beside a bare day
 - a named row with its hours: "Art with Marion Tuesday 12:30-2", "Cribbage Friday 9:30-11:30",
   "Bingo Friday 10:00am – 11:30am $0.00" — what goes on, the day, then when it starts and ends,
   as a senior centre's or a library's sheet sets out its week (`named_range`); a range of small
-  hours on such a sheet ("Busy Hands Knitting Friday 1:30-3:30") is the afternoon's
-  (`afternoon_range`).
+  hours beside a named thing that is not a job ("Busy Hands Knitting Friday 1:30-3:30", "Hist100
+  Tue/Thur 1:30-2:45") is the afternoon's (`small_hours_gathering`).
 
 A request ("remind me Saturday at 4:30pm", "dinner @ Padella friday 7pm"), "this", "next", a
 date or a one-off event (`timetable.one_off`, checked by the caller first) keeps the coming
@@ -174,9 +174,27 @@ _MEETING_WITH: Final = re.compile(r"\b(?:meeting|meet|sync|chat|1:1|one-on-one)\
 
 def afternoon_range(start_hour: int, end_hour: int) -> bool:
     """Whether a named row's range written without am/pm, from `start_hour` to `end_hour` as
-    written ("1:30-3:30", "2-4"), lies in the small hours, where no club, class or centre
-    meets: the afternoon's ("Busy Hands Knitting Friday 1:30-3:30" is 1:30pm)."""
-    return 1 <= start_hour <= 6 and start_hour < end_hour <= 7
+    written ("1:30-3:30", "2-4"), a meeting's length at most, lies in the small hours, where no
+    club, class or centre meets: the afternoon's ("Busy Hands Knitting Friday 1:30-3:30" is
+    1:30pm, "Hist100 Tue/Thur 1:30-2:45" 1:30pm, "CS151 Tue/Thur 6-7:15" 6pm)."""
+    return 1 <= start_hour <= 6 and start_hour < end_hour <= min(7, start_hour + 3)
+
+
+# What a job does in the small hours, which a range beside it keeps there ("Maintenance window
+# Sunday 1:30-3:30", "backup Tue/Thu 2:00-3:00")
+_JOB_WORDS: Final = frozenset(
+    "run runs running execute executes job jobs cron cronjob crontab backup backups sync script "
+    "scripts maintenance window windows deploy deploys deployment update updates patch patching "
+    "reboot restart server servers batch build builds upload download import export cleanup "
+    "migration freeze downtime outage".split()
+)
+
+
+def small_hours_gathering(task_words: frozenset[str], start_hour: int, end_hour: int) -> bool:
+    """Whether a range in the small hours written without am/pm ("1:30-3:30") beside the words of
+    a named thing (`task_words`, the letter runs of the lowered task) is the afternoon's: the
+    thing is not a job's (`afternoon_range`)."""
+    return afternoon_range(start_hour, end_hour) and _JOB_WORDS.isdisjoint(task_words)
 
 
 # -- a time that is another event's, or an event that recurs with no day said -------------------

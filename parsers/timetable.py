@@ -29,7 +29,6 @@ import re
 from typing import Final, NamedTuple
 
 from .listings import (
-    afternoon_range,
     day_heading,
     group_session,
     habit_word,
@@ -258,8 +257,6 @@ class Weekly(NamedTuple):
 
     note: str
     unsure: bool
-    # a named row's range in the small hours ("Knitting Friday 1:30-3:30"): the afternoon's
-    afternoon: bool = False
 
 
 _DATED: Final = frozenset("next this today tomorrow tonight upcoming coming".split())
@@ -362,22 +359,19 @@ def listing_reading(
     *,
     whole: bool = False,
     ranged: bool = False,
-    bare_hours: tuple[int, int] | None = None,
 ) -> Weekly | None:
     """Why a line of a weekly listing ("Saturday, 4:30pm", "Boys Mon 5-6pm", "our regular
     Saturday afternoon Confessions", "Cribbage Friday 9:30-11:30") with one time or none reads
     as every `day`, or None (`listings`): not when it asks for something, dates its day or
     names a one-off event. Asked: a heading may be one day's note. `whole`: the text is all
-    schedule (no task); `ranged`: a time range is said ("9:30-11:30"), `bare_hours` its hours
-    when they are written without am/pm (as written: (1, 3) for "1:30-3:30")."""
+    schedule (no task); `ranged`: a time range is said ("9:30-11:30")."""
     lowered = text.lower()
     words = frozenset(re.findall(r"[a-z]+", lowered))
     if one_off(lowered, words):
         return None
     if ranged and named_range(text, words, whole=whole):
         note = f"a listing's row with its hours read as every {day} at their start (it may be once)"
-        small = bare_hours is not None and afternoon_range(*bare_hours)
-        return Weekly(note, unsure=True, afternoon=small)
+        return Weekly(note, unsure=True)
     heading = day_heading(text, whole=whole)
     if heading is not None:
         note = f"a listing's line (“{heading}: …”) read as every {day} (it may mean once)"

@@ -64,8 +64,13 @@ from .howto import asks_for_expression, asks_how_to_schedule
 from .keyword_cron import keyword_cron
 from .labels import unlabelled
 from .languages import OTHER_LANGUAGE_WORDS, REFUSAL, SUGGESTION, foreign_language
-from .listings import other_events_time, recurring_kind_without_day, without_week_heading
-from .phrase import NotUnderstood, Phrase, Rejected, TimeMention, names_only_a_zone
+from .listings import (
+    other_events_time,
+    recurring_kind_without_day,
+    small_hours_gathering,
+    without_week_heading,
+)
+from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
 from .quickadd import plain_marks
 from .rawrule import looks_like_rule
@@ -2124,6 +2129,10 @@ def _read_command(
             ):
                 # "at 8 for dinner": 8pm; "after school from 2:30-3:30": 2:30pm
                 phrase.task_part = part_named_by(task)
+                if phrase.task_part is None and (small := _small_hours_range(phrase, task)):
+                    # "Busy Hands Knitting Friday 1:30-3:30", "Hist100 Tue/Thur 1:30-2:45"
+                    phrase.task_part = "afternoon"
+                    phrase.unsure.append(small)
         # the words of the text (inside the schedule's words or not): the checks below that
         # look for a word outside them run only when it is said at all — most texts say none
         said = frozenset(token.value for token in tokens if token.kind == lx.WORD)
@@ -2150,8 +2159,6 @@ def _read_command(
             # is held on Wednesday at 3:00 PM": a timetable's event, every week (`timetable`)
             phrase.single_day, phrase.every = False, True
             (phrase.unsure if weekly.unsure else phrase.assumptions).append(weekly.note)
-            if weekly.afternoon and phrase.task_part is None:
-                phrase.task_part = "afternoon"  # "Knitting Friday 1:30-3:30": 1:30pm
         elif (
             habitual is None
             and not reminder
@@ -2391,19 +2398,28 @@ def _weekly_reading(text: str, phrase: Phrase) -> Weekly | None:
     day = lx.DAY_LABELS[phrase.weekdays[0]]
     weekly = weekly_reading(text, day)
     if weekly is None and len(phrase.times) < 2:
-        window = phrase.window if not phrase.times else None
-        weekly = listing_reading(
-            text, day, ranged=window is not None, bare_hours=_bare_hours(window)
-        )
+        ranged = phrase.window is not None and not phrase.times
+        weekly = listing_reading(text, day, ranged=ranged)
     return weekly
 
 
-def _bare_hours(window: tuple[TimeMention, TimeMention] | None) -> tuple[int, int] | None:
-    """The hours of a range written without am/pm or the 24-hour clock ("1:30-3:30": (1, 3)),
-    or None."""
-    if window is None or any(m.clock.meridiem or m.clock.is_24h for m in window):
+def _small_hours_range(phrase: Phrase, task: str) -> str | None:
+    """Why the range of `phrase`, written without am/pm in the small hours ("1:30-3:30"), is
+    read as the afternoon's beside `task`, the name of what meets then (a class, a club's
+    session, not a job: `listings.small_hours_gathering`), or None."""
+    window = phrase.window
+    if window is None or phrase.times or phrase.interval is not None:
         return None
-    return window[0].clock.hour, window[1].clock.hour
+    first, last = window
+    if any(m.clock.meridiem or m.clock.is_24h for m in window):
+        return None
+    words = frozenset(letter_runs(task.lower()))
+    if not small_hours_gathering(words, first.clock.hour, last.clock.hour):
+        return None
+    written = f"{first.clock.hour}:{first.clock.minute:02d}"
+    return (
+        f"“{written}” beside a class's or a club's name read as the afternoon's: say “{written}am”"
+    )
 
 
 def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:

@@ -88,8 +88,8 @@ class CommandExecutor:
         out, err = Capture(grant.output_bytes), Capture(grant.output_bytes)
         started = time.monotonic()
         loop = asyncio.get_running_loop()
-        try:
-            transport, protocol = await loop.subprocess_exec(
+        starting = asyncio.ensure_future(
+            loop.subprocess_exec(
                 lambda: _Protocol(out, err),
                 *argv,
                 stdin=subprocess.DEVNULL if payload is None else subprocess.PIPE,
@@ -100,12 +100,26 @@ class CommandExecutor:
                 start_new_session=True,
                 close_fds=True,
             )
+        )
+        try:
+            transport, protocol = await asyncio.shield(starting)
         except OSError as error:
             raise ExecutionFailed(
                 f"command {name!r} could not start: {argv[0]}: {error.strerror or error}",
                 retryable=False,
                 data={"command": name, "argv": argv},
             ) from None
+        except asyncio.CancelledError:
+            # cancelled while it was starting: the process runs already and its pipes are
+            # being connected. Left to asyncio, only the command itself would be killed and
+            # the cancel would wait for its pipes, which its children hold open; its whole
+            # group is ended instead, once it has started, even if this task is cancelled again.
+            ending = asyncio.ensure_future(_end_when_started(starting))
+            _ENDING.add(ending)
+            ending.add_done_callback(_ENDING.discard)
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.shield(ending)
+            raise
         pid = transport.get_pid()
         timed_out = incomplete = False
         try:
@@ -179,6 +193,26 @@ class CommandExecutor:
         except TimeoutError:
             _kill_group(pid)
             await protocol.exited.wait()
+
+
+#: the endings of commands whose start was cancelled (held so that they run to their end)
+_ENDING: set[asyncio.Future[None]] = set()
+
+
+async def _end_when_started(
+    starting: asyncio.Future[tuple[asyncio.SubprocessTransport, _Protocol]],
+) -> None:
+    """Kill the group of a command whose start was cancelled, once it has started, and reap
+    it before its transport is closed."""
+    try:
+        transport, protocol = await starting
+    except (OSError, asyncio.CancelledError):
+        return  # it never started
+    _kill_group(transport.get_pid())
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(5):
+            await protocol.exited.wait()
+    transport.close()
 
 
 class _Protocol(asyncio.SubprocessProtocol):

@@ -4,10 +4,12 @@ that kill the whole process group, and output far larger than what is kept."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -227,3 +229,40 @@ async def test_a_command_no_longer_allowed_or_missing_fails_without_retrying(
         await executor.execute(command("gone"), context())
     assert not failed.value.retryable
     assert "could not start: /nonexistent/program" in failed.value.message
+
+
+async def test_a_run_cancelled_while_its_command_starts_ends_the_group_without_waiting(
+    executor: CommandExecutor, tmp_path: Path
+) -> None:
+    # The cancel arrives while asyncio is still connecting the new process's pipes, after the
+    # command has started a child that holds them: left to asyncio, only the command was
+    # killed and the cancel waited for the pipes — as long as the child lived (a 1,000 s hang
+    # seen under load in CI).
+    pids = tmp_path / "pids"
+    task = asyncio.ensure_future(
+        executor.execute(command("sh", f"sleep 1000 & echo $! > {pids}; wait"), context())
+    )
+    before = _children()
+    for _ in range(100):  # the task runs a step at a time until the process is started
+        await asyncio.sleep(0)
+        if _children() - before:
+            break
+    # the loop is held (the task cannot go on connecting the pipes) until the child runs
+    deadline = time.monotonic() + 30
+    while not (pids.exists() and pids.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.01)  # noqa: ASYNC251 — the loop is held on purpose
+    grandchild = int(pids.read_text())
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        async with asyncio.timeout(60):  # a bound for the failure, not a speed
+            await task
+    await until(lambda: gone(grandchild), within=10, what="the child to be killed")
+
+
+def _children() -> set[int]:
+    """The processes this test process has started and not yet reaped (Linux's /proc)."""
+    found: set[int] = set()
+    for thread in Path("/proc/self/task").iterdir():
+        with contextlib.suppress(OSError):
+            found.update(int(pid) for pid in (thread / "children").read_text().split())
+    return found

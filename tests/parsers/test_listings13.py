@@ -16,6 +16,7 @@ from agentcron.parsers.listings import (
     named_range,
     other_events_time,
     recurring_kind_without_day,
+    small_hours_gathering,
 )
 from agentcron.parsers.task_part import part_named_by
 from agentcron.parsers.timetable import listing_reading, timetable_label
@@ -87,20 +88,48 @@ def test_named_range_needs_a_name_and_no_meeting() -> None:
     assert named_range("Art with Marion Tuesday 12:30-2", _words("art with marion"), whole=False)
 
 
-def test_listing_reading_ranged_says_afternoon_for_small_hours() -> None:
-    weekly = listing_reading("Knitting Friday 1:30-3:30", "Friday", ranged=True, bare_hours=(1, 3))
-    assert weekly is not None and weekly.unsure and weekly.afternoon
-    weekly = listing_reading("Cribbage Friday 9:30-11", "Friday", ranged=True, bare_hours=(9, 11))
-    assert weekly is not None and not weekly.afternoon
+def test_listing_reading_ranged() -> None:
+    weekly = listing_reading("Knitting Friday 1:30-3:30", "Friday", ranged=True)
+    assert weekly is not None and weekly.unsure
     assert listing_reading("Cribbage Friday 9:30", "Friday") is None  # no range, no cue
+
+
+def test_small_hours_gathering() -> None:
+    assert small_hours_gathering(frozenset({"busy", "hands", "knitting"}), 1, 3)
+    assert small_hours_gathering(frozenset({"cs"}), 6, 7)
+    assert not small_hours_gathering(frozenset({"maintenance", "window"}), 1, 3)
+    assert not small_hours_gathering(frozenset({"backup"}), 2, 3)
+    assert not small_hours_gathering(frozenset({"knitting"}), 1, 5)  # longer than a meeting
 
 
 @pytest.mark.parametrize(
     ("start", "end", "afternoon"),
-    [(1, 3, True), (2, 4, True), (6, 7, True), (9, 11, False), (12, 2, False), (7, 9, False)],
+    [
+        (1, 3, True),
+        (2, 4, True),
+        (6, 7, True),
+        (9, 11, False),
+        (12, 2, False),
+        (7, 9, False),
+        (1, 5, False),
+    ],
 )
 def test_afternoon_range(start: int, end: int, afternoon: bool) -> None:
     assert afternoon_range(start, end) is afternoon
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Hist100 Tue/Thur 1:30-2:45", "30 13 * * 2,4"),
+        ("CS151 Tue/Thur 6-7:15", "0 18 * * 2,4"),
+        ("Busy Hands Knitting every Friday 1:30-3:30", "30 13 * * 5"),
+    ],
+)
+def test_a_class_range_in_the_small_hours_is_the_afternoon(text: str, expression: str) -> None:
+    schedule, asked = _read(text)
+    assert schedule is not None and schedule["expression"] == expression
+    assert asked
 
 
 def test_small_hours_of_a_job_stay_the_small_hours() -> None:
