@@ -635,7 +635,61 @@ _INTERVAL_KEY: Final = re.compile(
 )
 
 
-_INTERVAL_HINT: Final = re.compile(r"(?:interval|every|repeat|freq|period)[\w-]*\s*[=:]")
+_INTERVAL_HINT: Final = re.compile(r"(?:interval|every|repeat|freq|period)[\w-]*[\"'`]?\s*[=:]")
+# a key whose name says the unit of its number: "everyMs": 3600000 (OpenClaw's agent schedules),
+# "interval_seconds = 300", "pollIntervalMs: 60000", "every_minutes: 15"
+_UNIT_KEY: Final = re.compile(
+    r"(?<![\w-])[\"'`]?[a-z_]{0,20}?(?:every|interval|period|frequency|repeat)[_-]?(?:in[_-]?)?"
+    r"(?P<unit>ms|millis|milliseconds|secs?|seconds|mins?|minutes|hrs?|hours)[\"'`]?"
+    r"\s*[=:]\s*[\"'`]?(?P<n>\d{1,12})(?![\w.:])",
+    re.IGNORECASE,
+)
+_UNIT_SECONDS: Final = {"ms": 0, "se": 1, "mi": 60, "hr": 3600, "ho": 3600}
+
+
+_MILLISECONDS: Final = re.compile(r"\b(?P<n>\d{4,9})\s*(?:ms|millis(?:econds?)?)\b", re.IGNORECASE)
+
+
+def milliseconds_said(text: str) -> str | None:
+    """ "every 10000 milliseconds (10 seconds)", "repeat every 60000ms": a whole number of
+    seconds written in milliseconds (as code's intervals are), said in seconds; None when the
+    text has none (or only amounts that are no whole second: "1500 ms")."""
+    changed = False
+
+    def seconds(found: re.Match[str]) -> str:
+        nonlocal changed
+        amount = int(found["n"])
+        if amount % 1000:
+            return found.group()
+        changed = True
+        return f"{amount // 1000} seconds"
+
+    said = _MILLISECONDS.sub(seconds, text)
+    return said if changed else None
+
+
+def _keyed_unit(text: str) -> str | None:
+    """'{"kind": "every", "everyMs": 3600000}' → '{"kind": "every", every 1 hour}': an amount
+    under a key whose name says its unit, said as "every"; None when there is none, or the
+    amount is no whole number of seconds ("everyMs": 1500)."""
+    match = _UNIT_KEY.search(text)
+    if match is None:
+        return None
+    unit, amount = match["unit"].lower(), int(match["n"])
+    if unit.startswith(("ms", "milli")):
+        if amount % 1000:
+            return None
+        seconds = amount // 1000
+    else:
+        seconds = amount * _UNIT_SECONDS[unit[:2]]
+    if not seconds:
+        return None
+    for name, size in (("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1)):
+        if seconds % size == 0:
+            count = seconds // size
+            said = f"every {count} {name}{'s' if count != 1 else ''}"
+            break
+    return f"{text[: match.start()]}{said}{text[match.end() :]}"
 
 
 def labelled_interval(text: str) -> str | None:
@@ -652,7 +706,7 @@ def labelled_interval(text: str) -> str | None:
         return None  # most texts: a few looks, then one plain pattern (0.4 µs, not 1.5)
     match = _INTERVAL_KEY.search(text)
     if match is None:
-        return None
+        return _keyed_unit(text)
     before = text[: match.start()]
     if before[-1:] in ("?", "&") or (
         "=" not in text[match.start() : match.start("amount")] and before.strip(" -\t\"'`{")

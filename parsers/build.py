@@ -1977,8 +1977,8 @@ def _counted_steps(b: _Builder, seconds: float) -> Built | None:
     count = p.count
     assert count is not None
     step = int(seconds)
-    if step != seconds or step < 60 or step % 60:
-        return None
+    if step != seconds or (step % 60 and 60 % step):
+        return None  # ("every 10 seconds … 100 times": a step that divides a minute counts too)
     if step * count == 86400:
         p.count = None
         b.note(

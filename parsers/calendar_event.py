@@ -166,3 +166,21 @@ def _week(day: str) -> int | None:
     if match is None:
         return None
     return _WEEK_OF_MONTH.get((int(match.group(1)), int(match.group(2))))
+
+
+# a zone after the event, as systemd takes one ("Fri 04:00 Europe/Berlin", "*-*-* 09:00 UTC")
+_ZONE_AFTER: Final = re.compile(r"\s+(?P<zone>UTC|[A-Z][A-Za-z_]+/[A-Za-z_+/-]+)\s*\.?\s*$")
+
+
+def read_zoned_event(text: str) -> tuple[str, str | None] | None:
+    """`read_event` of `text` and the zone said after the event (None when it says none): the
+    event's hours are that zone's. None when `text` is not an event (with or without a zone)."""
+    if "/" not in text and "UTC" not in text:
+        event = read_event(text)
+        return None if event is None else (event, None)
+    found = _ZONE_AFTER.search(text)
+    if found is None:
+        event = read_event(text)
+        return None if event is None else (event, None)
+    event = read_event(text[: found.start()])
+    return None if event is None else (event, found["zone"])

@@ -226,7 +226,7 @@ def settle(tokens: list[Token], text: str = "") -> list[Token]:
     if len(clocks) < 2:
         return original
     first, later = clocks[0], []
-    previous_end = first.zone
+    previous_end = _conversion_end(tokens, first.zone)  # "16:00 CET/CEST (10:00 EST/EDT)"
     drops: list[tuple[int, int]] = []  # the spans each conversion takes up, to fold
     for clock in clocks[1:]:
         gap = tokens[previous_end + 1 : clock.first]
@@ -390,17 +390,25 @@ def _sure_pair(said: object, zone: str, restated: object, other: str) -> bool:
 
 def _conversion_end(tokens: list[Token], zone: int) -> int:
     """The last token of a conversion whose zone is at `zone`: "10:30 AM Eastern Time (EST)"
-    (the zone named twice), "07:00 JST (next day)" (the day it is there)."""
+    (the zone named twice, or "EST/EDT"), "07:00 JST (next day)" (the day it is there)."""
     last = zone
     named = tokens[last].value
-    while last + 1 < len(tokens) and (
-        tokens[last + 1].value in _ZONE_WORDS
-        or (
-            tokens[last + 1].kind == lx.ZONE
-            and (tokens[last + 1].value == named or _same_zone(named, tokens[last + 1].value))
-        )
-    ):
-        last += 1
+    while last + 1 < len(tokens):
+        after = tokens[last + 1]
+        if after.value in _ZONE_WORDS or (
+            after.kind == lx.ZONE and (after.value == named or _same_zone(named, after.value))
+        ):
+            last += 1
+        elif (
+            after.kind == lx.SYM
+            and after.value == "/"
+            and last + 2 < len(tokens)
+            and tokens[last + 2].kind == lx.ZONE
+            and tokens[last + 2].value == named
+        ):
+            last += 2  # "(10:00 EST/EDT)": the zone's winter and summer names
+        else:
+            break
     k = last + 1 + (last + 1 < len(tokens) and tokens[last + 1].value == "the")
     if k + 1 < len(tokens) and tokens[k].value in _DAY_SHIFTS and tokens[k + 1].value == "day":
         last = k + 1

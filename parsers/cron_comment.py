@@ -153,3 +153,58 @@ def _fire_hours(
             moment = datetime.combine(day, time(hour, minute), tzinfo=here).astimezone(there)
             moved.add((moment.hour, moment.minute))
     return moved
+
+
+# code before a comment: an assignment, a call or a statement's end ("lead, _ =
+# db.checkout(…)  # 9am ET: …")
+_CODE: Final = re.compile(r"[=(;{]|\)\s*$")
+COMMENT_ONLY_NOTE: Final = (
+    "the time is in a comment beside code that names none: what the comment says of the code, "
+    "not when to run it: to confirm"
+)
+
+
+def time_only_in_comment(text: str) -> str | None:
+    """The note that asks when the only time in `text` is in a comment after a line of code that
+    names no time ('lead, _ = db.checkout("pawan")  # 9am ET: only Ohio is awake'): the comment
+    says what happens at that hour, it does not ask for a run. None otherwise (a cron expression
+    or a time in the code: "PROPMM_MORNING_HOUR_ET = 9  # 9am ET daily summary")."""
+    found = _COMMENT.search(text) if ("#" in text or "//" in text) else None
+    if found is None:
+        return None
+    code = text[: found.start()]
+    if not code.strip() or any(char.isdigit() for char in code) or _CODE.search(code) is None:
+        return None
+    if _RUN_WORDS.search(found["comment"]) is not None:
+        return None  # "backup() # every day at 3am": the comment says when the code runs
+    return COMMENT_ONLY_NOTE
+
+
+_RUN_WORDS: Final = re.compile(
+    r"\b(?:every|each|daily|nightly|weekly|hourly|monthly|cron|schedule[ds]?|runs?|at\s+\d)",
+    re.IGNORECASE,
+)
+
+
+# a message code writes to a log or the screen: 'logger.info("Scheduled daily digest … at 08:00
+# Europe/Berlin", chat_id)', 'print(f"next run at {when}")', "console.log('…')"
+_LOGGED: Final = re.compile(
+    r"\b(?:log(?:ger|ging)?|console|print(?:ln|f)?|puts|echo|warn|info|debug)"
+    r"(?:\.\w+)?\s*\(\s*[fr]?[\"'`]",
+    re.IGNORECASE,
+)
+LOGGED_NOTE: Final = (
+    "the time is in a message the code logs or prints, which says what was done: to confirm"
+)
+
+
+def logged_message(text: str) -> str | None:
+    """The note that asks when the text is code that logs or prints a message with the time in
+    it: the message reports a schedule, it does not ask for one."""
+    found = _LOGGED.search(text)
+    if found is None:
+        return None
+    quote = text[found.end() - 1]
+    close = text.find(quote, found.end())
+    message = text[found.end() : close if close != -1 else len(text)]
+    return LOGGED_NOTE if any(char.isdigit() for char in message) else None

@@ -23,13 +23,13 @@ import re
 from datetime import datetime
 from typing import Final
 
-from .calendar_event import read_event
+from .calendar_event import read_zoned_event
 from .cron import split_cron
 from .phrase import Rejected
 from .zones import UnknownZoneError, resolve_zone, zone_info
 
 # the text's words, split at spaces, quotes, "=" and ":" ("when='30", "cron:0")
-_WORD: Final = re.compile(r"[^\s'\"`=:]+")
+_WORD: Final = re.compile(r"[^\s'\"`=:()]+")
 _TIME_FIELD: Final = re.compile(r"^[\d*][\d*,/-]*$")
 _DATE_FIELD: Final = re.compile(
     r"^(?:[\d*?LW#][\dA-Z*?,/#LW-]*|[A-Z]{3}(?:[-,/][A-Z\d]{1,3})*)$", re.IGNORECASE
@@ -107,6 +107,7 @@ _REMIND_HEAD: Final = re.compile(
     r"^\s*(?:\S+\s+)?[/!.]?remind(?:er|me)?(?:\s+(?:me|us|here|[#@~]\S+))?\s*$", re.IGNORECASE
 )
 _ZONE_FIRST: Final = re.compile(r"^\s*(?:CRON_TZ|TZ)=\S+\s*$", re.IGNORECASE)
+_ZONE_BEFORE: Final = re.compile(r"\b(?:CRON_TZ|TZ)=[^\s`'\"]+[ \t]+$", re.IGNORECASE)
 _COMMAND_WORDS: Final = frozenset(
     {"cron", "crontab", "cronjob", "schedule", "recurring", "remind", "reminder", "at", "bot"}
 )
@@ -126,13 +127,16 @@ def cron_first(text: str) -> tuple[str, str | None] | None:
     found = _find_run(words, 0)
     if found is None:
         return None
-    _, start = found
+    first, start = found
     if _ZONE_FIRST.match(text[:start]):
         return None  # first already, after its zone: the cron reader takes it as it is
     if not text[:start].strip(" \t" + _QUOTES) and not zone_options(text[start:]):
         return None  # first already: the cron reader takes it as it is
-    quote = text[start - 1] if text[start - 1] in _QUOTES else None
-    close = text.find(quote, start) if quote else -1
+    # "`TZ=UTC 0 9 * * *`": the quote may open before the zone said first
+    zone_first = _ZONE_BEFORE.search(text, 0, start)
+    opening = zone_first.start() if zone_first is not None else start
+    quote = text[opening - 1] if opening and text[opening - 1] in _QUOTES + "(" else None
+    close = text.find(")" if quote == "(" else quote, start) if quote else -1
     end = close if close != -1 else len(text)
     segment = text[start:end]
     try:
@@ -141,11 +145,12 @@ def cron_first(text: str) -> tuple[str, str | None] | None:
         split = None  # its own reader says what is wrong: moved whole, to be refused there
     expression = segment if split is None else segment[: len(segment) - len(split[2])]
     after_words = [w for w in words if w.start() >= start + len(expression.rstrip())]
-    if _find_run(after_words, 0) is not None:
+    again = _find_run(after_words, 0)
+    if again is not None and not _said_again(text, words[first : first + 5], after_words, again):
         return None  # two expressions: two schedules
     before = text[:start]
     after = segment[len(expression) :] + text[end + (1 if close != -1 else 0) :]
-    sure = _said_as_command(text, before)
+    sure = quote != "(" and _said_as_command(text, before)  # "(0 2 * * *)": quoted in prose
     label = _LABEL.search(before)
     if label is not None:
         before = before[: label.start()]
@@ -177,6 +182,20 @@ def cron_first(text: str) -> tuple[str, str | None] | None:
     return moved, None if sure else CRON_IN_TEXT_NOTE
 
 
+def _said_again(
+    text: str, run: list[re.Match[str]], after: list[re.Match[str]], again: tuple[int, int]
+) -> bool:
+    """Whether the second expression in the text is the first said again, with the same zone
+    before it ('"CRON_TZ=America/New_York 1 * * * *", or "TZ=America/New_York 1 * * * *"'):
+    one schedule, not two."""
+    k, start = again
+    if [w.group() for w in after[k : k + 5]] != [w.group() for w in run]:
+        return False
+    zones = [_ZONE_BEFORE.search(text, 0, at) for at in (run[0].start(), start)]
+    named = [None if z is None else z.group().split("=", 1)[1].strip() for z in zones]
+    return named[0] == named[1]
+
+
 def _find_run(words: list[re.Match[str]], first: int) -> tuple[int, int] | None:
     """The index and start of the first run of five words shaped like cron's fields."""
     for k in range(first, len(words) - 4):
@@ -195,8 +214,9 @@ def _find_run(words: list[re.Match[str]], first: int) -> tuple[int, int] | None:
 def _said_as_command(text: str, before: str) -> bool:
     """Whether the text around the expression is a command's: a sign first, an option, quotes
     or "=" / ":" right before it, or a word such as "cron" or "schedule" before it."""
-    if text.lstrip()[:1] in "/!.$" or "--" in text:
-        return True
+    head = text.lstrip()
+    if (head[:1] in "/!.$" and not head.startswith("//")) or "--" in text:
+        return True  # (a "//" comment is no command: "// Job would repeat … (00 * * * *)")
     tail = before.rstrip()
     if tail[-1:] in "=:'\"`":
         return True
@@ -208,7 +228,7 @@ def _said_as_command(text: str, before: str) -> bool:
 # --on-calendar='Sun 10:00' …", "OnCalendar=Wednesday 19:00:00 (see the runbook)": its value
 # quoted, or its parts (a day, a date with "*" or "..", a time) before the next word
 _CALENDAR: Final = re.compile(
-    r"(?:\bon-?calendar|--on-calendar)\s*=\s*"
+    r"(?:\bon-?calendar|--on-calendar|(?P<nix>\b(?:dates|startAt)(?=\s*=\s*\")))\s*=\s*"
     r"(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'"
     r"|(?P<bare>[a-z*\d][\w.,*/~:-]*(?:\s+[\d*][\w.,*/~:-]*){0,2}))",
     re.IGNORECASE,
@@ -227,12 +247,47 @@ def calendar_first(text: str) -> str | None:
     if value is None:
         value = match["bare"].rstrip(".,;")
     rest = f"{text[: match.start()]} {text[match.end() :]}".strip(" \t,;.")
-    if not rest or not value.strip():
+    if (not rest and match["nix"] is None) or not value.strip():
         return None  # "OnCalendar=Wednesday 19:00:00": the event's reader takes it whole
     try:
-        expression = read_event(f"OnCalendar={value.strip()}")
+        event = read_zoned_event(f"OnCalendar={value.strip()}")
     except Rejected:
         return None
-    if expression is None:
+    if event is None:
         return None
+    expression = event[0] if event[1] is None else f"CRON_TZ={event[1]} {event[0]}"
     return " ".join([expression, *_COMMAND_NAME.sub("", rest, count=1).split()])
+
+
+# AWS's schedule expressions (EventBridge rules and Scheduler, CloudWatch Events, Serverless,
+# SAM, Terraform's schedule_expression): "cron(0 12 * * ? *)" — minutes, hours, day of the month,
+# month, day of the week (1-7 from Sunday, or names), year — and "rate(5 minutes)"
+_AWS_CRON: Final = re.compile(
+    r"\bcron\(\s*(?P<fields>[\w*?,/#-]+(?:\s+[\w*?,/#-]+){5})\s*\)", re.IGNORECASE
+)
+_AWS_RATE: Final = re.compile(
+    r"\brate\(\s*(?P<n>\d{1,6})\s+(?P<unit>minutes?|hours?|days?)\s*\)", re.IGNORECASE
+)
+_AWS_DAY: Final = re.compile(r"(?<![#/\d])[1-7](?![\d])")
+
+
+def aws_schedule(text: str) -> str | None:
+    """`text` with AWS's schedule expression said as the service reads it: "cron(0 12 * * ? *)"
+    as the five-field "0 12 * * *" (the year field any year; AWS's days of the week 1-7 from
+    Sunday as cron's 0-6), "rate(5 minutes)" as "every 5 minutes"; None when there is none. A
+    year that is not any year is left for the cron reader to refuse."""
+    found = _AWS_CRON.search(text)
+    if found is not None:
+        minute, hour, day, month, weekday, year = found["fields"].split()
+        if year not in ("*", "?"):
+            return None
+        if weekday[:1].isdigit():
+            # "cron(0 9 ? * 2-6 *)": Monday to Friday, numbered from Sunday = 1
+            weekday = _AWS_DAY.sub(lambda d: str(int(d.group()) - 1), weekday)
+        fields = " ".join(f.replace("?", "*") for f in (minute, hour, day, month, weekday))
+        return f"{fields} {text[: found.start()]} {text[found.end() :]}".strip()
+    found = _AWS_RATE.search(text)
+    if found is not None:
+        said = f"every {found['n']} {found['unit']}"
+        return f"{text[: found.start()]}{said}{text[found.end() :]}"
+    return None

@@ -578,6 +578,42 @@ def change(text: str) -> str | None:
 
 # -- two requests ------------------------------------------------------------------------------
 
+# "// 1600 UTC on that Saturday", "the backup ran at 2am that Sunday": a day pointed at, said
+# somewhere the text does not hold
+_POINTED_DAY: Final = re.compile(
+    r"\b(?:on\s+)?(?:that|those)\s+(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b",
+    re.IGNORECASE,
+)
+
+
+# '"Monday 09:00 Europe/Berlin" became …', '`0 9 * * *` means …': a time in quotes that a verb
+# says something of — the text talks about the words, it does not ask for them
+_QUOTED_SUBJECT: Final = re.compile(
+    r"[\"“`](?P<said>[^\"“”`]*\d[^\"“”`]*)[\"”`]\s+(?:became|becomes|become|turned|turns|"
+    r"means|meant|reads|shows|showed|displays|displayed|renders|rendered|parses|parsed|"
+    r"gets\s+parsed|was|were|is\s+(?:read|parsed|shown|displayed|converted|interpreted))\b",
+    re.IGNORECASE,
+)
+
+
+def quoted_subject(text: str) -> str | None:
+    """'// in. Written without it, "Monday 09:00 Europe/Berlin" became …': the time is quoted
+    as the subject of what the text says about it."""
+    found = _QUOTED_SUBJECT.search(text)
+    if found is None:
+        return None
+    return f"“{found['said']}” is quoted as what the text talks about, not asked for: to confirm"
+
+
+def pointed_day(text: str) -> str | None:
+    """ "1600 UTC on that Saturday": the day is one said elsewhere ("that" points at it), not
+    the coming one."""
+    found = _POINTED_DAY.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()}” points at a day said elsewhere: which one? to confirm"
+
+
 _TWO_REQUESTS: Final = re.compile(
     r"\b(?:schedule|book|set\s+up|create|add|plan|arrange)\b.{1,80}?\band\s+(?:also\s+|then\s+)?"
     r"(?:remind|ping|notify|alert)\s+(?:me|us)\b"
@@ -799,6 +835,10 @@ def doubt(
             if found := change(text):
                 return found
             break
+    if "that " in lowered and (found := pointed_day(text)):
+        return found
+    if ('"' in text or "`" in text or "“" in text) and (found := quoted_subject(text)):
+        return found
     if text.find("/", 1) >= 0 and (found := slashed_alternatives(text, zone_of=zone_of)):
         return found
     if (".." in text or "…" in text or "etc" in lowered or " so " in lowered) and (

@@ -1132,8 +1132,10 @@ class _Reader:
     def _since(self, i: int) -> int | None:
         """ "since Monday", "since 9am": counted from a time that has gone by."""
         # not "since the build is slow, …": "since" is also "because"
-        if self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.MONTH, lx.TIME, lx.DATE, lx.SLASHDATE) or (
-            self._word(i + 1) in ("yesterday", "last", "noon", "midnight")
+        if (
+            self._kind(i + 1) in (lx.DAY, lx.DAYS, lx.MONTH, lx.TIME, lx.DATE, lx.SLASHDATE)
+            or self._word(i + 1) in ("yesterday", "last", "noon", "midnight")
+            or (self._kind(i + 1) == lx.NUM and self._kind(i + 2) == lx.ZONE)  # "since 00UTC"
         ):
             raise Rejected("“since …” counts from a time that has gone by")
         return None
@@ -1223,6 +1225,8 @@ class _Reader:
             step
             and self._kind(j + step) == lx.WORD
             and self.tokens[j + step].value not in _WORD_CLAUSES
+            # "except on Thursdays and Fridays, you can book …": a comma, then a new clause
+            and not (self._is_sym(j, ",") and self.tokens[j + step].value in _CLAUSE_SUBJECTS)
         )
         if not days and self._but_opens_a_clause(i):
             return None  # "…, but beware of the switches to summer time": not an exception
@@ -4942,6 +4946,8 @@ _HOLIDAY_KINDS: Final = frozenset(
     {"public", "bank", "national", "federal", "statutory", "stat", "legal", "official"}
 )
 
+# the subjects that open a clause after a comma ("…, you can book"): no word of an exception
+_CLAUSE_SUBJECTS: Final = frozenset({"you", "we", "i", "it", "they", "he", "she", "this", "which"})
 _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "wake": _Reader._waking,
     "alarm": _Reader._waking,
@@ -5100,21 +5106,25 @@ def extract_zone(tokens: list[Token]) -> tuple[str | None, list[tuple[int, int]]
 
 def meridiem_said_once(times: list[TimeMention]) -> list[TimeMention]:
     """A list of times whose last says am or pm ("1:00 & 2:00 p.m.", "10, 11 and 11:30 am"): the
-    earlier times without it are in the same half of the day when they come before the last on
-    the 12-hour dial (12 is its first hour); "9:00 and 5:00 pm" is left as written (9 is after
-    5 on the dial: the morning's 9, most likely, which the hour's own rule reads)."""
-    last = times[-1].clock
-    if last.meridiem is None:
+    earlier times without it are in the same half of the day as the next that says it when they
+    come before it on the 12-hour dial (12 is its first hour); "9:00 and 5:00 pm" is left as
+    written (9 is after 5 on the dial: the morning's 9, most likely, which the hour's own rule
+    reads)."""
+    if times[-1].clock.meridiem is None:
         return times
-    shared: list[TimeMention] = []
-    for mention in times[:-1]:
+    # each time without am/pm takes the next one's that says it: "5,6,7AM, 12PM, 7,8,9,10,11PM"
+    # is 5 to 7 in the morning, noon, 7 to 11 at night (one marked time: the last one's)
+    shared: list[TimeMention] = [times[-1]]
+    last = times[-1].clock
+    for mention in reversed(times[:-1]):
         clock = mention.clock
-        if (
-            clock.meridiem is None
-            and not clock.is_24h
+        if clock.meridiem is not None:
+            last = clock
+        elif (
+            not clock.is_24h
             and 1 <= clock.hour <= 12
             and (clock.hour % 12, clock.minute) < (last.hour % 12, last.minute)
         ):
             mention = replace(mention, clock=replace(clock, meridiem=last.meridiem))
         shared.append(mention)
-    return [*shared, times[-1]]
+    return shared[::-1]

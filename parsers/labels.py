@@ -44,4 +44,12 @@ def unlabelled(text: str, *, names_time: Callable[[str], bool]) -> str:
     match = _LABEL.match(text)
     if match is None or names_time(match["label"]):
         return text
+    if match["label"].rsplit(None, 1)[-1].lower() in _OPEN_ENDS:
+        return text  # "Presale begins at: 1700hrs UTC": a sentence with a colon, no label
     return text[match.end() :]
+
+
+# words a label does not end with: a sentence goes on after them ("Presale begins at: 5pm")
+_OPEN_ENDS: Final = frozenset(
+    "at on by from until till in is are was were every to of for around after before".split()
+)

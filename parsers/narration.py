@@ -278,7 +278,8 @@ _STATED_VERB: Final = re.compile(
     re.IGNORECASE,
 )
 # what comes before the subject: the text up to its last sentence's end, or its last "and"
-_BEFORE_SUBJECT: Final = re.compile(r".*(?:[.;!?—–]|\band\b)", re.DOTALL | re.IGNORECASE)
+# (or an HTML tag's end: '<p className="…">Presale begins at: 1700hrs UTC.</p>')
+_BEFORE_SUBJECT: Final = re.compile(r".*(?:[.;!?—–>]|\band\b)", re.DOTALL | re.IGNORECASE)
 _SUBJECT: Final = re.compile(
     r"\s*[^\w\s]*\s*(?!" + _NOT_A_SUBJECT + r"\b)"
     r"(?:(?!(?:remind|me|us|when|whenever|if|that|until|till|once|after|before|to|tell|notify|"

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
 from .build import build, one_bare_weekday
-from .calendar_event import read_event
+from .calendar_event import read_zoned_event
 from .cron import split_cron
 from .grammar import read, reads_nothing
 from .humanize import describe
@@ -59,9 +59,9 @@ def read_whole(
         if rule is not None:
             schedule, confidence, notes = rule
             return ParseResult(schedule, None, confidence, "regex", notes=notes), None
-        event = read_event(text)
-        if event is not None:
-            return _raw_cron(event, None, "", zone_name=zone_name, now=now), None
+        event = read_zoned_event(text)
+        if event is not None:  # "OnCalendar=Fri 04:00 Europe/Berlin"
+            return _raw_cron(event[0], event[1], "", zone_name=zone_name, now=now), None
         cron = split_cron(text)
         if cron is not None:
             return _raw_cron(*cron, zone_name=zone_name, now=now), None

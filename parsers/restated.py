@@ -365,15 +365,19 @@ def part_year_alternative(text: str) -> bool:
 # 8:07am ET in winter)"): one instant, two wall clocks a year apart. When each season's time
 # agrees with the first time in that season, the bracket is taken out; otherwise it stays (and
 # the grammar refuses its seasons).
+# (a time: "9:07am", "13:07", or military "1600" — "at 1700 UK time (1600 UTC summer, 1700 UTC
+# winter)")
 _ZONED: Final = (
-    r"(?P<{name}>\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s*(?P<{name}_zone>[a-z]{{2,5}})"
+    r"(?P<{name}>(?:[01]\d|2[0-3])[0-5]\d|\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s*"
+    r"(?P<{name}_zone>[a-z]{{2,5}})"
 )
 _SEASON_CONVERSIONS: Final = re.compile(
-    _ZONED.format(name="first") + r"\s*\((?P<inside>[^()]*\b(?:summer|winter)\b[^()]*)\)",
+    _ZONED.format(name="first")
+    + r"(?:\s+time)?\s*\((?P<inside>[^()]*\b(?:summer|winter)\b[^()]*)\)",
     re.IGNORECASE,
 )
 _SEASON_ENTRY: Final = re.compile(
-    _ZONED.format(name="time") + r"\s+(?:in|during)\s+(?:the\s+)?(?P<season>summer|winter)\b",
+    _ZONED.format(name="time") + r"\s+(?:(?:in|during)\s+(?:the\s+)?)?(?P<season>summer|winter)\b",
     re.IGNORECASE,
 )
 
@@ -399,6 +403,8 @@ def without_season_conversions(text: str) -> str:
 
 def _zoned_said(clock: str, word: str) -> Said | None:
     """ "9:07am" "ET" as a `Said` on New York's clock; None when either is not what it seems."""
+    if len(clock) == 4 and clock.isdigit():
+        clock = f"{clock[:2]}:{clock[2:]}"  # "1600 UTC": the military way
     said = clock_said(clock)
     zone = lookup_word(word.lower())
     if said is None or zone is None:

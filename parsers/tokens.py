@@ -219,7 +219,11 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = spaced_oclock(tokens, text)
     if _DIGIT_SPACE_DIGITS.search(text) is not None and _SPACED_DIGITS.search(text) is not None:
         tokens = spaced_hour_minutes(tokens, text)
+    if "|" in text and "," in text:
+        tokens = piped_lists(tokens, text)
     zones = [t for t in tokens if t.kind == lx.ZONE]
+    if zones and any(t.kind == lx.NUM and t.end - t.start == 4 for t in tokens):
+        tokens = military_before_zone(tokens)
     if zones and any(_is_region_word(text, t) for t in zones):
         tokens = place_name_words(tokens, text)
         zones = [t for t in tokens if t.kind == lx.ZONE]
@@ -399,6 +403,89 @@ def spaced_oclock(tokens: list[Token], text: str) -> list[Token]:
             continue
         out.append(token)
     return out
+
+
+_PIPE: Final = re.compile(r"[ \t]*\|[ \t]*")
+_HOURISH: Final = frozenset({lx.TIME, lx.NUM})
+
+
+def piped_lists(tokens: list[Token], text: str) -> list[Token]:
+    """ "at: 5,6,7AM | 12PM | 7,8,9,10,11PM | 12,1,2,3,4AM": lists of hours set apart by "|" are
+    one list (the "|" is no token: without a separator the list stopped at the first). Only
+    between hours that are items of a comma's list, so a table's "| 9:00 AM | 5:00 PM |" (a
+    start and an end) is left alone."""
+    out: list[Token] = []
+    n = len(tokens)
+    for k, token in enumerate(tokens):
+        if out:
+            left = out[-1]
+            if (
+                left.kind in _HOURISH
+                and token.kind in _HOURISH
+                and _PIPE.fullmatch(text, left.end, token.start) is not None
+                and (
+                    (len(out) > 1 and out[-2].kind == lx.SYM and out[-2].value == ",")
+                    or (k + 1 < n and tokens[k + 1].kind == lx.SYM and tokens[k + 1].value == ",")
+                )
+            ):
+                bar = text.index("|", left.end)
+                out.append(Token(lx.SYM, ",", bar, bar + 1))
+        out.append(token)
+    return out
+
+
+# words before a number that make it a year, not a time, even with a zone after it
+_YEAR_BEFORE: Final = frozenset({"in", "since", "of", "year", "circa", "copyright", "c"})
+
+
+def military_before_zone(tokens: list[Token]) -> list[Token]:
+    """ "1500 UTC Wednesdays", "at 1000 Eastern NAmerican time": four digits right before a zone
+    are the military way of writing a time (15:00), never a year after a date ("Feb 13, 2024
+    UTC", "in 2024 UTC") or a number that is not a time of day ("2460 UTC")."""
+    out = list(tokens)
+    for k in range(len(out) - 1):
+        token = out[k]
+        if out[k + 1].kind != lx.ZONE or not _hhmm(token):
+            continue
+        before = out[k - 1] if k else None
+        if before is not None and before.kind == lx.SYM and before.end == token.start:
+            if before.value == "-" and k > 1 and _hhmm(out[k - 2]):
+                out[k - 2] = _military(out[k - 2])  # "1400-1700 UTC": a range
+            elif before.value in ("+", "-"):
+                # "+0900 UTC", "-0400 UTC": an offset, no time (nor a zone of its own)
+                out[k] = Token(lx.WORD, "offset", token.start, token.end)
+                continue
+        if before is not None and (
+            before.kind in (lx.MONTH, lx.NUM, lx.ORD, lx.DATE, lx.SLASHDATE)
+            or (
+                before.kind == lx.SYM
+                and before.value == ","
+                and k > 1
+                and out[k - 2].kind in (lx.NUM, lx.MONTH)
+            )
+            or (before.kind == lx.WORD and before.value in _YEAR_BEFORE)
+        ):
+            continue  # "Feb 13, 2024 UTC", "in 2024 UTC": a year
+        out[k] = _military(token)
+    return out
+
+
+def _hhmm(token: Token) -> bool:
+    """Whether `token` is four digits that may be a time of day ("1500", "0930")."""
+    value = token.value
+    return (
+        token.kind == lx.NUM
+        and token.end - token.start == 4
+        and not token.spelled
+        and isinstance(value, int)
+        and value % 100 < 60
+        and value < 2400
+    )
+
+
+def _military(token: Token) -> Token:
+    value = int(token.value)  # type: ignore[call-overload]
+    return Token(lx.TIME, ClockTime(value // 100, value % 100, None, True), token.start, token.end)
 
 
 # Zone words that are also the first word of places' names: "Central Library", "Eastern
@@ -900,7 +987,8 @@ def _scan(text: str) -> list[Token]:
                 # "in a fortnight's time", "in an hour's time": the unit
                 append(Token(lx.UNIT, lexicon[word[:-2]][1], start, end))
             elif word in _ADJECTIVE_ZONES and _ZONE_AFTER.match(text, end) is not None:
-                append(Token(lx.ZONE, _ADJECTIVE_ZONES[word], start, end))
+                unsure = _ADJECTIVE_DOUBTS.get(word)
+                append(Token(lx.ZONE, _ADJECTIVE_ZONES[word], start, end, unsure=unsure))
             elif word in _NOUN_ZONES and not _zone_meant(text, start, end, tokens):
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
             elif word in plain:
@@ -1073,6 +1161,12 @@ def _scan(text: str) -> list[Token]:
             # "zoom.us/my/k8ssigaws": a web address's host and path, not the zone "US/…"
             in_address = start > 0 and text[start - 1] == "."
             if is_region(raw.split("/", 1)[0].lower()) and not in_address:
+                if _regions_listed(raw):
+                    # "America/EMEA office hours", "Europe/Asia": regions of the world, listed
+                    for part in re.finditer(r"[^/]+", raw):
+                        at = start + part.start()
+                        append(Token(lx.WORD, part.group().lower(), at, at + len(part.group())))
+                    continue
                 append(Token(lx.ZONE, _iana(raw), start, end))
             else:
                 _word(raw.lower(), start, tokens)
@@ -1552,6 +1646,12 @@ _ADJECTIVE_ZONES: Final = {
     "swiss": "Europe/Zurich",
     "colombian": "America/Bogota",
     "peruvian": "America/Lima",
+    # "4PM EU time": the EU's clocks are three, Central European Time the one most of it keeps
+    "eu": "Europe/Brussels",
+}
+# the adjectives whose zone is a reading, asked
+_ADJECTIVE_DOUBTS: Final = {
+    "eu": "“EU time” read as Central European Time (Brussels); the EU keeps three zones",
 }
 _ZONE_AFTER: Final = re.compile(r"\s+(?:time|standard|daylight)\b", re.IGNORECASE)
 
@@ -1631,6 +1731,27 @@ _NAMED_STREET: Final = re.compile(
     r"Drive|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Sq|Square|Center|Centre|Plaza|Loop|"
     r"Mall)\b"
 )
+
+
+# the regions of the world firms and communities name, beside the IANA ones: "America/EMEA",
+# "APAC/Europe", "US/Canada"
+_MARKETS: Final = frozenset(
+    "emea apac amer americas latam anz mena japac nam na eu eur uk us canada asia europe africa "
+    "australia america pacific atlantic indian arctic antarctica".split()
+)
+
+
+def _regions_listed(raw: str) -> bool:
+    """Whether a region's name with "/" ("America/EMEA") lists regions of the world rather than
+    naming an IANA zone: every part is a region, and zoneinfo knows no such zone."""
+    parts = raw.lower().split("/")
+    if not all(part in _MARKETS for part in parts):
+        return False
+    try:
+        resolve_zone(raw)
+    except UnknownZoneError:
+        return True
+    return False
 
 
 def _iana(raw: str) -> str:

@@ -13,7 +13,10 @@ weeks from its start ("every other Sunday"), which a date of no year cannot anch
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Final
+
+from .zones import lookup_word
 
 _MONTHS: Final = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -94,6 +97,68 @@ def _may_be_dated(words: list[str]) -> bool:
         return False
     word = words[0]
     return word[:1].isdigit() or word[:3] in _DATED_STEMS
+
+
+# a meeting invitation's first meeting, then its rule: Zoom's "Time: Feb 13, 2024 10:00 AM Eastern
+# Time (US and Canada) Every 2 weeks on Tuesday", "When: March 3, 2027 9:00 AM … Every week on Wed"
+_DATED_FIRST: Final = re.compile(
+    rf"\s*(?:(?:time|when|date|starts?)\s*:\s*)?{_WEEKDAY}(?P<date>(?:{_MONTHS}\s+{_DAY}|{_DAY}\s+"
+    rf"(?:of\s+)?{_MONTHS}),?\s+(?:19|20)\d\d)\b(?P<gap>[^.;!?]{{0,80}}?)\bevery\b",
+    re.IGNORECASE,
+)
+# the words between the date and "every": its time and zone ("10:00 AM Eastern Time (US and
+# Canada)"), nothing said of it ("was a Tuesday and every week it rained")
+_GAP_WORDS: Final = frozenset(
+    "at am pm a p m time standard daylight us and canada utc gmt local starting from".split()
+)
+
+
+def _time_and_zone(gap: str) -> bool:
+    return all(
+        word in _GAP_WORDS or lookup_word(word) is not None
+        for word in re.findall(r"[a-z]+", gap.lower())
+    )
+
+
+def dated_then_every(text: str) -> str | None:
+    """`text` with the dated first meeting an invitation opens with, before its rule, made the
+    rule's start ("Time: Feb 13, 2024 10:00 AM Eastern Time (US and Canada) Every 2 weeks on
+    Tuesday" → "starting Feb 13, 2024 10:00 AM …"): the first date of an "every other" rule
+    sets its weeks; read with the rule, the grammar took it for a yearly date. None when the
+    text does not open with a date of a year and a rule after it."""
+    found = _DATED_FIRST.match(text)
+    if found is None or not _time_and_zone(found["gap"]):
+        return None
+    return f"starting {found['date']}{text[found.end('date') :]}"
+
+
+_START_DAY: Final = re.compile(
+    rf"\b(?P<head>(?:starting|beginning|from|effective)\s+(?:on\s+)?)"
+    rf"(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+"
+    rf"(?P<date>(?:(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?(?P<m2>{_MONTHS})),?\s+(?P<year>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def start_weekday_dropped(text: str) -> str | None:
+    """ "Starting Monday, 5 Dec 2022 @ 14:00 CET/CEST … and repeating every two weeks" →
+    "Starting 5 Dec 2022 @ …": the weekday said before a start's date of a year is that date's
+    own (the grammar read it as a second day and refused); None when there is none, or the
+    weekday is not the date's (the grammar refuses the text as before)."""
+    found = _START_DAY.search(text)
+    if found is None:
+        return None
+    month_name = (found["m1"] or found["m2"]).lower()[:3]
+    month = 1 + "jan feb mar apr may jun jul aug sep oct nov dec".split().index(month_name)
+    try:
+        day = date(int(found["year"]), month, int(found["d1"] or found["d2"]))
+    except ValueError:
+        return None
+    if _WEEKDAYS[day.weekday()] != found["weekday"].lower()[:3]:
+        return None
+    return f"{text[: found.start('weekday')]}{found['date']}{text[found.end() :]}"
 
 
 # "As of January 2021, our meetings are on Tuesdays at 19:00 UTC": since when a habit holds, a

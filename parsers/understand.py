@@ -47,6 +47,7 @@ from .botcommand import (
     bare_amount,
     dashed_options,
     labelled_interval,
+    milliseconds_said,
     plain_command,
 )
 from .bracket_conversions import without_restating_bracket, zone_label_first
@@ -54,8 +55,13 @@ from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
 from .cron import split_cron
-from .cron_comment import comment_disagrees, comment_of
-from .cronline import calendar_first, cron_first
+from .cron_comment import (
+    comment_disagrees,
+    comment_of,
+    logged_message,
+    time_only_in_comment,
+)
+from .cronline import aws_schedule, calendar_first, cron_first
 from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
 from .frequency import agrees, unsaid_monthly_span
@@ -116,7 +122,12 @@ from .timetable import (
     yearly_habit,
 )
 from .tokens import Token, TokenizeError, tokenize, word_values
-from .under_way import read_as_under_way, without_past_year
+from .under_way import (
+    dated_then_every,
+    read_as_under_way,
+    start_weekday_dropped,
+    without_past_year,
+)
 from .weekly_windows import aws_window, same_day_again
 from .windows import uneven_minute_step
 from .zones import lookup_place, lookup_word, place_names, zone_words
@@ -633,6 +644,9 @@ def _guessed_time(result: ParseResult) -> bool:
     return any(note.startswith(_NO_TIME) for note in result.notes)
 
 
+_CRON_WORD: Final = re.compile(r"\bcron(?:job|tab)?s?\b", re.IGNORECASE)
+CRON_HOUR_NOTE: Final = "a cron job's hour is not said: 9:00 AM assumed, to confirm"
+
 # how build's notes of a default time of day begin ("no time given; assumed 9:00 AM", "no time
 # given; morning read as 9am")
 _NO_TIME: Final = "no time given"
@@ -736,6 +750,18 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
             note = comment_disagrees(schedule["expression"], schedule["timezone"], comment)
             if note is not None:
                 return _to_confirm(result, note)
+    if (
+        "(" in text
+        and ("og" in text or "rint" in text or "info" in text)
+        and (logged := logged_message(text))
+    ):
+        return _to_confirm(result, logged)  # 'logger.info("Scheduled … at 08:00 …", chat_id)'
+    if ("#" in text or "//" in text) and (only := time_only_in_comment(text)) is not None:
+        return _to_confirm(result, only)  # 'lead, _ = db.checkout("pawan")  # 9am ET: …'
+    if _guessed_time(result) and ("cron" in text or "Cron" in text) and _CRON_WORD.search(text):
+        # "the cron fires on UTC Wednesdays either way": a machine's job runs at an hour set
+        # somewhere; 9:00 is a person's morning, made up
+        return _to_confirm(result, CRON_HOUR_NOTE)
     if _guessed_time(result) and (
         (ask := narration.part_only(text, frozenset(lowered_words(text)))) is not None
     ):
@@ -1260,6 +1286,10 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         # "which began on Wednesday, November 14th … and will continue on the second Wednesday
         # of every month": the first date is past, the rule goes on
         text = read_as_under_way(text) or text
+    if ("very " in text or "VERY " in text) and (dated := dated_then_every(text)) is not None:
+        text = dated  # "Time: Feb 13, 2024 10:00 AM Eastern Time … Every 2 weeks on Tuesday"
+    if "tart" in text and (dropped := start_weekday_dropped(text)) is not None:
+        text = dropped  # "Starting Monday, 5 Dec 2022 @ 14:00 CET/CEST … every two weeks"
     if "(or" in text or "(Or" in text or "( or" in text:
         kept = without_alternatives(text)
         if kept.strip() and kept != text:
@@ -1603,7 +1633,30 @@ _DAY_THEN_DAILY: Final = re.compile(
 )
 
 
+def _words_disagree(result: ParseResult, moved: str) -> str | None:
+    """The note that asks when the words read beside a cron expression moved out of a text
+    (`cronline.cron_first`) name a time it does not run at (`cron_comment.comment_disagrees`)."""
+    schedule = result.schedule
+    if (
+        schedule is None
+        or schedule["type"] != "cron"
+        or not any(c.isdigit() for c in result.task or "")
+    ):
+        return None
+    try:
+        split = split_cron(moved)
+    except Rejected:
+        return None
+    if split is None or not split[2].strip():
+        return None
+    return comment_disagrees(schedule["expression"], schedule["timezone"], split[2])
+
+
 def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
+    if ("cron(" in text or "rate(" in text) and (aws := aws_schedule(text)) is not None:
+        text = (
+            aws  # "ScheduleExpression: cron(0 12 * * ? *)", 'schedule_expression = "rate(1 hour)"'
+        )
     try:
         keyed = keyword_cron(text) if ("cron" in text or "Cron" in text) else None
         moved = cron_first(text) if "*" in text and keyed is None else None
@@ -1623,16 +1676,26 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         found = _read_commanded(moved[0], zone_name, aware_now)
         if found.result is not None and found.result.ok and moved[1] is not None:
             found.result = _to_confirm(found.result, moved[1])
+        elif found.result is not None and found.result.ok:
+            # "… POSTs to /api/weekly-check at 12:00 UTC Wednesdays (… change to `0 13 * * 3` …)":
+            # the words around the expression name a time it does not run at, as a comment may
+            note = _words_disagree(found.result, moved[0])
+            if note is not None:
+                found.result = _to_confirm(found.result, note)
         if found.result is not None and (found.result.ok or moved[1] is None):
             return found
     if ":" in text and (window := aws_window(text)) is not None:
         text = window  # "PreferredMaintenanceWindow='sun:06:30-sun:07:30'": its start, in UTC
     if (again := same_day_again(text)) is not None:
         text = again  # "Sunday, 04:30 to Sunday, 05:30 UTC": one day's window
+    if ("ms" in text or "illis" in text) and (seconds := milliseconds_said(text)) is not None:
+        text = seconds  # "every 10000 milliseconds (10 seconds)": code's unit, said in seconds
     if ("=" in text or ":" in text) and (every := labelled_interval(text)) is not None:
         # "interval=5m", "interval: 30m", "period='15m'": how often, as a config or command says it
         text = every
-    if "alendar" in text and (event := calendar_first(text)) is not None:
+    if ("alendar" in text or "dates =" in text or "startAt" in text) and (
+        event := calendar_first(text)
+    ) is not None:
         # "systemd-run --on-calendar='Sun 10:00' …", "OnCalendar=Wed 19:00 (see the runbook)"
         return _read_commanded(event, zone_name, aware_now)
     if text[:6].lower() == "start " and (start := _START_ONCE.match(text)) is not None:
