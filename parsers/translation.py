@@ -884,6 +884,8 @@ def language_of(text: str) -> str | None:
         for language, vocabulary in _VOCABULARY.items()
     }
     best = max(counts, key=counts.__getitem__)  # a tie: the one with more words of its own
+    if best == "Russian" and counts[best][0] >= 2:
+        return best  # another script: English words around it ("As discussed, …") do not compete
     return best if counts[best][0] > english else None
 
 

@@ -284,3 +284,9 @@ def test_except_last_and_ranges_only_after_a_day(text: str, expected: str | None
         assert answer["schedule"] is None or answer["needs_confirmation"]
     else:
         assert answer["schedule"] is not None and answer["schedule"]["expression"] == expected
+
+
+def test_russian_with_an_english_sentence_around_it_is_still_russian() -> None:
+    text = "As discussed with the team, Завтра в 15:00 собеседование"
+    assert translation.language_of(text) == "Russian"  # was read from its digits: today at 15
+    assert read(text)["schedule"]["datetime"] == "2026-01-15T15:00:00Z"
