@@ -107,6 +107,7 @@ from .salvage import (
     salvage,
     sentence_aside,
     times_of_day,
+    without_event_by_date,
     without_event_by_day,
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
@@ -1040,6 +1041,11 @@ def _salvaged(
         return new  # "every 6 hours instead of every hour": the old schedule set aside
     if (kept := without_event_by_day(text, answer, read=read)) is not None:
         return kept  # "… for Sunday at 00:00 UTC before Monday maintenance"
+    if (
+        answer.reason == "a one-time schedule names one date"
+        and (kept := without_event_by_date(text, answer, read=read)) is not None
+    ):
+        return kept  # "HPE official September 3 announcement: … — September 30, 8:30am PT"
     if (
         not answer.ok
         and (answer.reason or "").endswith(" is in the past")
