@@ -263,7 +263,7 @@ _MANAGE: Final = re.compile(
 # at 9", "around 3pm", "9ish", "~10am", "every hour or so").
 _HEDGE: Final = re.compile(
     r"\b(?:sometimes|usually|typically|generally|normally|mostly|primarily|mainly|occasionally|"
-    r"maybe|perhaps|"
+    r"maybe|perhaps|might\s+be|"
     # "[TBD Every other Tuesday at 9:00 AM PST](…)": a time not settled yet
     r"tb[dac]|to\s+be\s+(?:determined|confirmed|announced)|tentative(?:ly)?|"
     r"possibly|probably|roughly|approx(?:imately|imate)?|circa|ideally|preferably|"
@@ -379,7 +379,7 @@ def first_word(text: str) -> str | None:
 # runs on a text that has one of them.
 _HEDGE_CUES: Final = frozenset(
     "sometimes usually typically generally normally mostly primarily mainly occasionally maybe "
-    "perhaps possibly "
+    "perhaps possibly might "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
     "possible shortest longest smallest largest fastest "
