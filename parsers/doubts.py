@@ -589,7 +589,7 @@ _POINTED_DAY: Final = re.compile(
 # '"Monday 09:00 Europe/Berlin" became …', '`0 9 * * *` means …': a time in quotes that a verb
 # says something of — the text talks about the words, it does not ask for them
 _QUOTED_SUBJECT: Final = re.compile(
-    r"[\"“`](?P<said>[^\"“”`]*\d[^\"“”`]*)[\"”`]\s+(?:became|becomes|become|turned|turns|"
+    r"[\"“`](?P<said>[^\"“”`\d]*+\d[^\"“”`]*+)[\"”`]\s+(?:became|becomes|become|turned|turns|"
     r"means|meant|reads|shows|showed|displays|displayed|renders|rendered|parses|parsed|"
     r"gets\s+parsed|was|were|is\s+(?:read|parsed|shown|displayed|converted|interpreted))\b",
     re.IGNORECASE,

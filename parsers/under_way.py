@@ -37,7 +37,8 @@ _PAST_YEAR: Final = re.compile(
 )
 # the rule that goes on after it: "and it will continue on …", "and meets every …"
 _GOES_ON: Final = re.compile(
-    r"\b(?:continue[sd]?|continuing|every|each|monthly|weekly|biweekly|fortnightly)\b",
+    r"\b(?:continue[sd]?|continuing|every|each|monthly|weekly|biweekly|fortnightly"
+    r"|of\s+the\s+month)\b",
     re.IGNORECASE,
 )
 # a rule that counts weeks from its start: a date of no year cannot anchor it
@@ -174,9 +175,21 @@ def without_past_year(text: str) -> str | None:
     """`text` without the month and year since when its rule holds ("As of January 2021, …"),
     for a text refused for that year being past; None when it says none, or no rule goes on."""
     found = _AS_OF_YEAR.search(text)
+    if found is None and "(" in text:
+        # "Auctions of long-term OATs (maturities of … or more in 2022) are held on the first
+        # Thursday of the month at 10:50am": a year in a remark about something else
+        found = _YEAR_IN_REMARK.search(text)
     if found is None or (_GOES_ON.search(text) is None and not _HABIT_DAYS.search(text)):
         return None
     return f"{text[: found.start()]}{text[found.end() :]}".strip()
+
+
+# a remark in brackets that holds a year and no time of day or date
+_YEAR_IN_REMARK: Final = re.compile(
+    r"\s*\((?=[^()]*\bin\s+(?:19|20)\d\d\b)(?![^()]*(?:\d[:.]\d|\d\s*[ap]\.?m\b))[^()\d]*"
+    r"(?:19|20)\d\d[^()\d]*\)",
+    re.IGNORECASE,
+)
 
 
 # days said in the plural: a habit ("our meetings are on Tuesdays")

@@ -402,3 +402,24 @@ def test_hours_listed_between_pipes() -> None:
 def test_a_quoted_time_talked_about_is_asked() -> None:
     result = _read('// in. Written without it, "Monday 09:00 Europe/Berlin" became')
     assert result["needs_confirmation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Auctions of long- term OATs (maturities of eight and a half years or more in 2022) "
+            "are held on the first Thursday of the month at 10:50am,",
+            ("50 10 * * 4#1", "UTC"),
+        ),
+        ("the show (first aired in 2019) is every Friday at 8pm", ("0 20 * * 5", "UTC")),
+    ],
+)
+def test_a_year_in_a_remark_is_set_aside(text: str, expected: tuple[str, str]) -> None:
+    result = _read(text)
+    assert result["needs_confirmation"]
+    assert _cron(text) == expected
+
+
+def test_a_year_said_of_the_runs_is_still_refused() -> None:
+    assert _read("the show ran every Friday at 8pm in 2019")["schedule"] is None
