@@ -260,6 +260,8 @@ class _Builder:
     def done(self, schedule: dict[str, Any]) -> Built:
         schedule = self.with_bounds(schedule)
         exclusions = self.holidays()
+        if self.p.except_dates and (dates := self.excluded_dates(schedule)):
+            exclusions = {**(exclusions or {}), "dates": dates}
         if schedule.get("end_at"):
             first = schedule.get("start_at")
             if schedule["type"] == "cron":
@@ -271,6 +273,35 @@ class _Builder:
                 raise Rejected("the schedule would end before its first run")
         confidence = round(max(0.55, BASE_CONFIDENCE - self.penalty), 2)
         return Built(schedule, confidence, tuple(self.notes), tuple(self.readings), exclusions)
+
+    def excluded_dates(self, schedule: dict[str, Any]) -> list[str]:
+        """ "every day except Dec 25", "@daily except 2030-12-25": the dates left out, as the
+        job's exclusions.dates; a date with no year is the next one (asked: every year's may
+        be meant), one already gone by is refused."""
+        if schedule["type"] == "at":
+            raise Rejected("a single run leaves no date out", "name the run's own day")
+        today = self.local_now.date()
+        out: list[str] = []
+        for year, month, day in self.p.except_dates:
+            _check_date(year, month, day)
+            if year is None:
+                when = date(today.year, month, day) if (month, day) != (2, 29) else None
+                if when is None or when < today:
+                    when = _next_date(today, month, day)
+                self.note(
+                    f"“{lx.MONTH_LABELS[month]} {day}” left out once, on {when:%Y-%m-%d} "
+                    "(add later years to the job's exclusions)",
+                    UNSURE_PENALTY,
+                )
+            else:
+                when = date(year, month, day)
+                if when < today:
+                    # gone by, so nothing to leave out — or a year mistyped: asked
+                    self.note(f"{when:%Y-%m-%d}, the date left out, has passed", UNSURE_PENALTY)
+                    continue
+                self.note(f"{when:%Y-%m-%d} is left out (the job's exclusions)", 0)
+            out.append(when.isoformat())
+        return sorted(set(out))
 
     def holidays(self) -> dict[str, Any] | None:
         """ "except holidays": the country named, else the zone's; a zone that names none
@@ -1311,6 +1342,13 @@ def _holiday(b: _Builder) -> None:
             p.of_month = True
         b.note(f"{label}, as the holidays package dates it")
         return
+    if p.nth and not p.days_before and _holiday_rule_restated(p, days):
+        # "Memorial Day is observed on the last Monday of May": the holiday and the rule it
+        # follows, said together — every year on that day (a statement of the rule: asked)
+        p.every = True
+        said = " ".join(p.holiday).title()
+        b.note(f"{said} and the day it falls on read as every year", UNSURE_PENALTY)
+        return
     today = b.local_now.date()
     at = b.times()[0] if len(b.p.times) == 1 else None
     before = timedelta(days=p.days_before)
@@ -1325,6 +1363,30 @@ def _holiday(b: _Builder) -> None:
             p.days_before = 0
             return
     raise Rejected(f"no coming {label} is known")
+
+
+def _next_date(today: date, month: int, day: int) -> date:
+    """The next month/day from today on (February 29 in the next leap year)."""
+    for year in range(today.year, today.year + 9):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if when >= today:
+            return when
+    raise Rejected("no such date is coming")
+
+
+def _holiday_rule_restated(p: Phrase, days: tuple[date, ...]) -> bool:
+    """Whether the nth weekday (and month) named beside a holiday is the rule its dates follow:
+    "Memorial Day … the last Monday of May", "Thanksgiving … the 4th Thursday in November"."""
+    rule = rule_of(days)
+    if rule is None:
+        return False
+    kind, month, number, weekday = rule
+    if kind == "fixed" or p.nth != [(number, weekday)]:
+        return False
+    return set(p.months) == {month}
 
 
 def _start_day_of_month(p: Phrase) -> None:

@@ -1199,6 +1199,16 @@ class _Reader:
         left = self._all_but_nth(j + (self._word(j) == "the"))
         if left is not None:
             return left
+        dated = self._except_dates(j + (self._word(j) == "the"))
+        if dated is not None:
+            return dated
+        k = j + (self._word(j) == "the")
+        if self._word(k) == "daylight" or self._word(k) in lx.SEASONS:
+            # "except during the summer (June, July, and August)": the season's months named
+            # (a season alone is refused where it is read)
+            k += 1 + self._is_unit(k + 1, "month")
+            if self._kind(k) == lx.MONTH:
+                j = k
         if self._kind(j) == lx.MONTH:
             sub = _Reader(self.tokens)
             end = sub._month(j)  # "daily except in May": the other months
@@ -1239,6 +1249,57 @@ class _Reader:
         self.phrase.except_weekdays.extend(d for d in days if d not in self.phrase.except_weekdays)
         self.phrase.order.append("x")
         return j
+
+    def _except_dates(self, j: int) -> int | None:
+        """After "except (on)": dates, one or a list ("Dec 25", "2030-12-25", "1/19", "June
+        23rd and July 4th", "the 25th of December") — left out as the job's exclusions, never
+        read as the day to start or run on; the index after them, or None when no date is
+        there (the other readings go on)."""
+        named = j
+        while named < j + 2 and self._kind(named) in (lx.WORD, lx.DAY):
+            named += 1  # "except Holy Saturday April 8th": a day's name, then its date
+        if (
+            named > j
+            and self._kind(named) in _DATE_KINDS
+            and self._kind(named + 1)
+            in (
+                lx.NUM,
+                lx.ORD,
+            )
+        ):
+            j = named
+        if self._kind(j) not in _DATE_KINDS and not (
+            self._kind(j) in (lx.NUM, lx.ORD) and self._word(j + 1) == "of"
+        ):
+            return None
+        found: list[tuple[int | None, int, int]] = []
+        last = j
+        while True:
+            sub = _Reader(self.tokens)
+            kind = self._kind(j)
+            end = _KIND_CLAUSES[kind](sub, j) if kind in _KIND_CLAUSES else None  # type: ignore[index]
+            left = sub.phrase
+            if (
+                end is None
+                or len(left.dates) != 1
+                or left.weekdays
+                or left.monthdays
+                or left.nth
+                or left.times
+                or left.months
+            ):
+                if not found:
+                    return None  # "except May" and other words: read as before
+                break
+            found.extend(left.dates)
+            last = end
+            step = self._is_separator(end)
+            if not step or self._kind(end + step) not in _DATE_KINDS:
+                break
+            j = end + step
+        self.phrase.except_dates.extend(d for d in found if d not in self.phrase.except_dates)
+        self.phrase.order.append("x")
+        return last
 
     def _all_but_nth(self, i: int) -> int | None:
         """After "except (for) (the)": "first Monday (of every month)" when the phrase runs
@@ -4910,6 +4971,9 @@ _WHOLE: Final = {("day", "week"): 7, ("hour", "day"): 24, ("month", "year"): 12}
 def _duration_words(count: float, unit: str) -> str:
     return f"{count:g} {unit}" + ("" if count == 1 else "s")
 
+
+# where a date starts, after "except": "Dec 25", "2030-12-25", "1/19"
+_DATE_KINDS: Final = frozenset({lx.MONTH, lx.DATE, lx.SLASHDATE})
 
 # after an ordinal, a frequency counts the events it names ("the 2nd monthly meeting"): no day
 _COUNTED_FREQUENCIES: Final = frozenset({"monthly", "weekly", "annual", "yearly", "quarterly"})

@@ -50,7 +50,7 @@ _FUTURE_EVENT: Final = re.compile(
     r"(?:^|(?<=[.;!?]))\s*\W*(?!(?:i|we|you|u|let's|lets|let|please|pls|remind|tell|notify|ping|alert|schedule|"
     r"set|add|create|make|book|send|post|run|can|could|would|will|should|if|when|once|after|"
     r"before|so)\b)"
-    r"(?:[\w'’&().,-]+\s+){1,10}?"
+    r"(?:[\w'’&().,-]++\s+){1,14}?"
     r"(?:will(?:\s+now|\s+then|\s+also|\s+only)?|shall|(?:is|are)\s+(?:set|going|due|expected|"
     r"scheduled|slated)\s+to|(?:is|are)\s+to)\s+" + _EVENT_VERBS + r"\b",
     re.IGNORECASE,

@@ -148,6 +148,9 @@ class Phrase:
     start_of_thing: bool = False
     except_weekdays: list[int] = field(default_factory=list)  # "every day except Sunday"
     except_months: list[int] = field(default_factory=list)  # "daily except in May"
+    # "every day except Dec 25", "@daily except 2030-12-25": dates left out, as the job's
+    # exclusions.dates (year None: the next such date)
+    except_dates: list[tuple[int | None, int, int]] = field(default_factory=list)
     # "except holidays": the public holidays of a country ("" = the zone's), as exclusions
     except_holidays: str | None = None
     # written like cron-descriptor's descriptions ("At 09:46 AM", "only on Monday"): a

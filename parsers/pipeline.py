@@ -182,6 +182,9 @@ def finish(result: ParseResult, notes: list[str] | tuple[str, ...] = ()) -> Pars
     holidays = (result.exclusions or {}).get("holidays")
     if holidays and described:
         described += f", except {holidays['country']} public holidays"
+    dates = (result.exclusions or {}).get("dates")
+    if dates and described:
+        described += ", except on " + ", ".join(dates)  # "every day except Dec 25"
     return result.replace(human_readable=described, notes=(*result.notes, *notes))
 
 

@@ -535,6 +535,34 @@ def without_event_by_day(
     )
 
 
+# "HPE official September 3 announcement: … — September 30, 8:30am PT": a date that names a
+# thing (an announcement, a release), beside the date of the run
+_EVENT_BY_DATE: Final = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"\s+(?:announcement|release|notice|post|update|newsletter|email|report|press\s+release)s?\b",
+    re.IGNORECASE,
+)
+
+
+def without_event_by_date(
+    text: str, answer: ParseResult, *, read: Callable[[str], ParseResult]
+) -> ParseResult | None:
+    """A text refused for naming two dates, read without the one that names a thing ("September
+    3 announcement"), to confirm; None when there is none, or the rest reads no schedule."""
+    if answer.ok or not any(char.isdigit() for char in text):
+        return None
+    event = _EVENT_BY_DATE.search(text)
+    if event is None:
+        return None
+    result = read(f"{text[: event.start()]}{text[event.end() :]}")
+    if not result.ok:
+        return None
+    note = EVENT_BY_DAY_NOTE.format(event=event.group().strip())
+    return result.replace(
+        confidence=min(result.confidence, SALVAGED_CONFIDENCE), notes=(*result.notes, note)
+    )
+
+
 def parts(text: str) -> Iterator[Part]:
     """The candidates, most kept first: the text without its formatting, then every run of
     its clauses and sentences (as written, with what separates them), with and without the

@@ -258,6 +258,10 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = _no_as_except(tokens)
     if "other than" in lowered:
         tokens = _other_than_as_except(tokens)
+    if "without" in lowered or "never" in lowered or "cancel" in lowered:
+        tokens = _negation_as_except(tokens)
+    if " off" in lowered:
+        tokens = _off_as_except(tokens)
     if "altern" in lowered:
         tokens = _alternative_as_other(tokens)
     if "though" in lowered:
@@ -651,7 +655,7 @@ def _skip_as_except(tokens: list[Token]) -> list[Token]:
 
 
 # what "except" can leave out, where it starts: days, a month, the nth weekday ("the 3rd Tuesday")
-_LEFT_OUT_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH})
+_LEFT_OUT_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.DATE, lx.SLASHDATE})
 
 
 def _left_out_follows(out: list[Token], k: int) -> bool:
@@ -680,6 +684,44 @@ _NO_PREPOSITIONS: Final = frozenset({"on", "in", "during", "for"})
 _NOT_LEFT_OUT: Final = frozenset(
     {"later", "earlier", "sooner", "more", "less", "longer", "matter", "need", "problem", "one"}
 )
+
+
+# "every day at 9am, without Sundays", "daily, never on Sundays", "canceled in December": what
+# follows is left out (it was the only day or month run on). "Cancelled" may be one day's
+# cancellation, not every one's: asked.
+_NEGATIONS: Final = {
+    "without": None,
+    "never": None,
+    "cancelled": "“cancelled” read as left out every time (it may be one day's): to confirm",
+    "canceled": "“canceled” read as left out every time (it may be one day's): to confirm",
+}
+
+
+def _negation_as_except(tokens: list[Token]) -> list[Token]:
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if token.kind != lx.WORD or token.value not in _NEGATIONS:
+            continue
+        after = k + 1
+        while after < len(out) and out[after].value in ("on", "in", "during", "the", "for"):
+            after += 1
+        if after < len(out) and _left_out_follows(out, after):
+            said = _NEGATIONS[str(token.value)]
+            out[k] = Token(lx.WORD, "except", token.start, token.end, unsure=said)
+    return out
+
+
+def _off_as_except(tokens: list[Token]) -> list[Token]:
+    """ "every day at 9am, Sundays off", "December off": the days or months before "off" are
+    left out ("Friday off", one day, is not read so)."""
+    out = list(tokens)
+    for k in range(1, len(out)):
+        token, before = out[k], out[k - 1]
+        if token.kind != lx.WORD or token.value != "off":
+            continue
+        if before.kind in (lx.DAYS, lx.DAYSET, lx.MONTH):
+            out[k] = Token(lx.WORD, "excluded", token.start, token.end)
+    return _postfix_except(out) if any(t.value == "excluded" for t in out) else out
 
 
 def _other_than_as_except(tokens: list[Token]) -> list[Token]:

@@ -107,6 +107,7 @@ from .salvage import (
     salvage,
     sentence_aside,
     times_of_day,
+    without_event_by_date,
     without_event_by_day,
 )
 from .settings import DATE_ORDERS, GIVEN_DATE_ORDER
@@ -262,7 +263,7 @@ _MANAGE: Final = re.compile(
 # at 9", "around 3pm", "9ish", "~10am", "every hour or so").
 _HEDGE: Final = re.compile(
     r"\b(?:sometimes|usually|typically|generally|normally|mostly|primarily|mainly|occasionally|"
-    r"maybe|perhaps|"
+    r"maybe|perhaps|might\s+be|"
     # "[TBD Every other Tuesday at 9:00 AM PST](…)": a time not settled yet
     r"tb[dac]|to\s+be\s+(?:determined|confirmed|announced)|tentative(?:ly)?|"
     r"possibly|probably|roughly|approx(?:imately|imate)?|circa|ideally|preferably|"
@@ -378,7 +379,7 @@ def first_word(text: str) -> str | None:
 # runs on a text that has one of them.
 _HEDGE_CUES: Final = frozenset(
     "sometimes usually typically generally normally mostly primarily mainly occasionally maybe "
-    "perhaps possibly "
+    "perhaps possibly might "
     "probably roughly approx approximately approximate circa ideally preferably more give so "
     "if unless sometime some no not least most latest earliest while bit same minimum maximum "
     "possible shortest longest smallest largest fastest "
@@ -1034,6 +1035,11 @@ def _salvaged(
         return new  # "every 6 hours instead of every hour": the old schedule set aside
     if (kept := without_event_by_day(text, answer, read=read)) is not None:
         return kept  # "… for Sunday at 00:00 UTC before Monday maintenance"
+    if (
+        answer.reason == "a one-time schedule names one date"
+        and (kept := without_event_by_date(text, answer, read=read)) is not None
+    ):
+        return kept  # "HPE official September 3 announcement: … — September 30, 8:30am PT"
     if (
         not answer.ok
         and (answer.reason or "").endswith(" is in the past")

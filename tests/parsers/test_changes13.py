@@ -315,3 +315,8 @@ def test_a_past_year_since_when_is_dropped_only_with_a_habit() -> None:
 )
 def test_an_explained_schedule_or_a_meeting_without_its_time_asks(text: str) -> None:
     assert narration.part_only(text, words(text)) is not None
+
+
+def test_an_event_described_after_a_long_dated_opening_is_told() -> None:
+    text = "On Holy Thursday, April 9th, the Mass of the Lord’s Supper will be celebrated at 7 PM."
+    assert narration.future_event(text, words(text)) is not None

@@ -178,3 +178,75 @@ def test_no_becomes_except_only_before_what_can_be_left_out() -> None:
     assert _left_out_follows(tokens, 0)
     assert not _left_out_follows(list(tokenize("3rd place")), 0)
     assert tokens[-1].kind in (lx.DAY, lx.DAYS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "dates", "asked"),
+    [
+        ("every day at 9am except Dec 25", "0 9 * * *", ["2026-12-25"], True),
+        ("Daily task @daily except 2030-12-25", "0 9 * * *", ["2030-12-25"], False),
+        ("every Monday at 9am, except on 1/19", "0 9 * * 1", ["2026-01-19"], True),
+        (
+            "daily except on June 23rd and July 4th",
+            "0 9 * * *",
+            ["2026-06-23", "2026-07-04"],
+            True,
+        ),
+        ("every day except the 25th of December", "0 9 * * *", ["2026-12-25"], True),
+    ],
+)
+def test_a_date_left_out_is_the_jobs_exclusion_never_its_start(
+    text: str, expression: str, dates: list[str], asked: bool
+) -> None:
+    result = understand_fast(text, timezone="UTC", now=NOW)
+    assert result.schedule is not None, result.reason
+    assert result.schedule["expression"] == expression
+    assert "start_at" not in result.schedule
+    assert result.exclusions == {"dates": dates}
+    assert result.needs_confirmation is asked
+    assert result.human_readable is not None and dates[0] in result.human_readable
+
+
+def test_a_date_left_out_that_cannot_be_is_refused_or_asked() -> None:
+    assert _answer("tomorrow at 9 except Dec 25")[0] is None
+    result = understand_fast("Daily task @daily except 2025-01-15", timezone="UTC", now=NOW)
+    assert result.needs_confirmation and not result.exclusions  # gone by: nothing left out
+    result = understand_fast("every day at 8am, no run on 2026-12-25", timezone="UTC", now=NOW)
+    assert result.schedule == {"type": "cron", "expression": "0 8 * * *", "timezone": "UTC"}
+    assert result.exclusions == {"dates": ["2026-12-25"]}  # never its start
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Memorial Day is observed on the last Monday of May.", "0 9 * 5 1L"),
+        ("Thanksgiving is on the fourth Thursday of November", "0 9 * 11 4#4"),
+    ],
+)
+def test_a_holiday_beside_the_rule_it_follows_is_every_year_asked(
+    text: str, expression: str
+) -> None:
+    assert _answer(text, "America/New_York") == (expression, True)
+
+
+def test_a_named_day_with_its_date_left_out_is_that_date() -> None:
+    result = understand_fast(
+        "Saturdays at 1:00pm (except Holy Saturday April 8th)", timezone="UTC", now=NOW
+    )
+    assert result.schedule is not None and result.schedule["expression"] == "0 13 * * 6"
+    assert result.exclusions == {"dates": ["2026-04-08"]} and result.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "asked"),
+    [
+        ("every day at 9am, without Sundays", "0 9 * * 1-6", False),
+        ("daily at 8am, never on Sundays", "0 8 * * 1-6", False),
+        ("every day at 9am, Sundays off", "0 9 * * 1-6", False),
+        ("every Friday 5pm; December off", "0 17 * 1-11 5", False),
+        ("every Tuesday at 9am, canceled in December", "0 9 * 1-11 2", True),
+        ("every Tuesday at 9am, cancelled on the 3rd Tuesday", "0 9 * * 2#1,2#2,2#4,2#5", True),
+    ],
+)
+def test_without_never_off_and_cancelled_leave_out(text: str, expected: str, asked: bool) -> None:
+    assert _answer(text) == (expected, asked)

@@ -423,3 +423,15 @@ def test_a_year_in_a_remark_is_set_aside(text: str, expected: tuple[str, str]) -
 
 def test_a_year_said_of_the_runs_is_still_refused() -> None:
     assert _read("the show ran every Friday at 8pm in 2019")["schedule"] is None
+
+
+def test_a_date_that_names_an_announcement_is_set_aside() -> None:
+    text = (
+        "- HPE official September 3 announcement: https://www.hpe.com/us/en/newsroom/"
+        "press-release/2026/09/hpe-to-webcast-networking-investor-day-event.html — "
+        "September 30, 8:30am PT / 10:30am CT."
+    )
+    result = _read(text)
+    assert result["needs_confirmation"]
+    assert result["schedule"]["datetime"] == "2026-09-30T15:30:00Z"
+    assert _read("remind me on March 3 and March 5 at 9am")["schedule"] is None
