@@ -121,3 +121,9 @@ def test_each_gated_pattern_matches_only_where_its_words_are() -> None:
                 matched += 1
                 assert not cues.isdisjoint(letter_runs(text.lower())), (pattern.pattern, text)
         assert matched, pattern.pattern  # the check looked at texts the pattern reads
+
+
+def test_the_event_verbs_gate_names_every_verb_of_the_pattern() -> None:
+    # a verb added to _EVENT_VERBS must add its first word to the gate
+    verbs = narration._EVENT_VERBS.strip("(?:)").split("|")
+    assert {verb.split("\\s+")[0] for verb in verbs} == narration._EVENT_VERB_CUES
