@@ -1,4 +1,4 @@
-"""Schedules said in Chinese or Japanese, read by saying their schedule words in English.
+"""Schedules said in Chinese, Japanese or Korean, read by saying their schedule words in English.
 
 "每天晚上 6 点" (every day, evening, 6 o'clock), "每月第二个周二" (the second Tuesday of every
 month), "10分钟后" (in 10 minutes), "毎週月曜日 9時" (every Monday, 9 o'clock), "午後3時半"
@@ -11,6 +11,11 @@ written, and the English reader reads the result as it reads any sentence.
 Never half-read: when a word about time is left after the rewriting (`LEFT_TIME`: "曜", "午前",
 "星期", "3点" …), `to_english` answers None and the text goes on as before (the stages read its
 digits, and a day word left in the task makes the answer ask).
+
+Korean ("매일 오전 9시", "매주 월요일 오전 8시", "10분마다", "30분 후에 알려줘", "오후세시반") has
+rules of its own (`_KO_RULES`): hours in native numbers (세시, 다섯시), minutes in Sino-Korean
+ones (이십분) or digits, the particles after a time (에, 마다, 후에). A Korean text with a word
+about time left (`_KO_LEFT`) is refused: its digits alone made schedules it did not say.
 
 Times follow how the languages say them: 早上/上午/朝/午前 are the morning (am), 下午/晚上/
 傍晚/夜/午後 the afternoon and evening (pm), 凌晨 the small hours (am), 中午 noon; an hour with
@@ -70,8 +75,9 @@ def _ordinal(said: str) -> str:
 
 def _clock(match: re.Match[str]) -> str:
     """ "晚上 6 点" -> " at 6 pm ", "午前9時半" -> " at 9:30 am", "20点" -> " at 20:00 "."""
-    part, hour_said, half, minute_said = match.groups()
+    part, hour_said, half, minute_said, minute_digits = match.groups()
     hour = number(hour_said)
+    minute_said = minute_said or minute_digits
     minute = 30 if half else number(minute_said) if minute_said else 0
     if hour > 24 or minute > 59:
         return match.group()
@@ -86,6 +92,42 @@ def _clock(match: re.Match[str]) -> str:
     return f" at {clock} " if ":" in clock else f" at {clock} o'clock "
 
 
+_MONTH_NAMES: Final = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
+
+
+def _date(month: int, day: int, said: str) -> str:
+    """ "8月21日" -> " on August 21 "."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return said
+    return f" on {_MONTH_NAMES[month - 1]} {day} "
+
+
+def _day_of_month(match: re.Match[str]) -> str:
+    """ "28号" -> " on the 28th "."""
+    day = number(match.group(1))
+    return f" on the {_ordinal(match.group(1))} " if 1 <= day <= 31 else match.group()
+
+
+def _from_now(match: re.Match[str]) -> str:
+    """ "今から1時間" -> " in 1 hours "."""
+    return f" in {number(match.group(1))} {_UNIT_OF[match.group(2)]} "
+
+
+def _clock_digits(match: re.Match[str]) -> str:
+    """ "下午7：30" -> " at 7:30 pm ": a time written with digits and a colon (full width or
+    not), with the part of the day said before it."""
+    part, hour_said, minute_said = match.groups()
+    hour, minute = number(hour_said), number(minute_said)
+    if hour > 24 or minute > 59 or (not part and "：" not in match.group()):
+        return match.group()  # "09:00" alone: the grammar reads it
+    if part and hour <= 12 and part != "中午":
+        return f" at {hour}:{minute:02d} {'am' if part in _MORNING.split('|') else 'pm'} "
+    return f" at {hour}:{minute:02d} "
+
+
 def _seconds(hours: str | None, minutes: str | None, seconds: str | None) -> str:
     """ "1个小时15分钟" -> "75分钟", "5分钟30秒" -> "330秒": an amount said in parts, in its
     smallest unit, for the rules below (which read one number and one unit)."""
@@ -95,12 +137,161 @@ def _seconds(hours: str | None, minutes: str | None, seconds: str | None) -> str
     return f"{total // 60}分钟"
 
 
+# -- Korean: hours counted in native numbers ("세시", "다섯시"), minutes in Sino-Korean ones
+# ("이십분") or digits; the particles after a time ("9시에", "10분마다", "10분 후에") --------------
+_KO_NATIVE: Final = {
+    "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+    "열": 10, "열한": 11, "열두": 12,
+}  # fmt: skip
+_KO_SINO: Final = {c: i for i, c in enumerate("영일이삼사오육칠팔구")}
+_KO_N: Final = r"(\d+|열한|열두|다섯|여섯|일곱|여덟|아홉|한|두|세|네|열|[일이삼사오육칠팔구십]+)"
+_KO_DAY_OF: Final = {
+    "월": "Monday", "화": "Tuesday", "수": "Wednesday", "목": "Thursday", "금": "Friday",
+    "토": "Saturday", "일": "Sunday",
+}  # fmt: skip
+_KO_UNIT_OF: Final = {
+    "초": "seconds",
+    "분": "minutes",
+    "시간": "hours",
+    "일": "days",
+    "주": "weeks",
+}
+_KO_UNIT: Final = "(초|분|시간|일|주)"
+_KO_MORNING: Final = ("오전", "아침", "새벽")
+_KO_PART: Final = "(오전|오후|아침|저녁|밤|새벽)"
+
+
+def ko_number(said: str) -> int:
+    """ "12", "세" (3, a native number), "다섯" (5), "이십" (20), "삼십오" (35)."""
+    if said.isdigit():
+        return int(said)
+    if said in _KO_NATIVE:
+        return _KO_NATIVE[said]
+    tens, ten, ones = said.partition("십")
+    if not ten:
+        return _KO_SINO.get(said, -1) if len(said) == 1 else -1
+    return (_KO_SINO.get(tens, -99) if tens else 1) * 10 + (_KO_SINO.get(ones, -99) if ones else 0)
+
+
+def _ko_clock(part: str | None, hour: int, minute: int) -> str:
+    """The English of a Korean time: "오후 3시" -> "3 pm", "저녁 8시" -> "8 pm", "9시" -> "9
+    o'clock", "15시" -> "15:00"."""
+    if not 0 <= hour <= 24 or not 0 <= minute <= 59:
+        return ""
+    clock = f"{hour}:{minute:02d}" if minute or hour > 12 else f"{hour}"
+    if part and hour <= 12:
+        if part == "밤" and hour == 12:
+            return "midnight"
+        return f"{clock} {'am' if part in _KO_MORNING else 'pm'}"
+    return clock if ":" in clock else f"{clock} o'clock"
+
+
+def _ko_time(match: re.Match[str]) -> str:
+    """ "오후 3시 30분에" -> " at 3:30 pm ", "오후세시반" -> " at 3:30 pm "."""
+    part, hour_said, half, minute_said = match.groups()
+    minute = 30 if half else ko_number(minute_said) if minute_said else 0
+    clock = _ko_clock(part, ko_number(hour_said), minute)
+    return f" at {clock} " if clock else match.group()
+
+
+def _ko_digits_time(match: re.Match[str]) -> str:
+    """ "오전 9:00에" -> " at 9:00 am "."""
+    part, hour, minute = match.groups()
+    if not part:  # "09:00" alone: the 24-hour clock
+        return (
+            f" at {int(hour)}:{minute} " if int(hour) <= 24 and int(minute) <= 59 else match.group()
+        )
+    clock = _ko_clock(part, int(hour), int(minute))
+    return f" at {clock} " if clock else match.group()
+
+
+def _ko_range(match: re.Match[str]) -> str:
+    """ "오후 3시부터 4시까지" -> " from 3 pm to 4 pm ": the part of the day said once, for both."""
+    part, start, end = match.groups()
+    first, last = _ko_clock(part, ko_number(start), 0), _ko_clock(part, ko_number(end), 0)
+    return f" from {first} to {last} " if first and last else match.group()
+
+
+def _ko_amount(match: re.Match[str], english: str) -> str:
+    amount = ko_number(match.group(1))
+    if amount <= 0:
+        return match.group()
+    return english.format(amount=amount, unit=_KO_UNIT_OF[match.group(2)])
+
+
+def _ko_days(said: str) -> str:
+    """ "월, 수, 금요일" -> "Monday, Wednesday and Friday"."""
+    days = [_KO_DAY_OF[day] for day in re.findall("([월화수목금토일])(?:요일)?", said)]
+    return ", ".join(days[:-1]) + " and " + days[-1] if len(days) > 1 else days[0]
+
+
+_KO_DAYS: Final = r"((?:[월화수목금토일](?:요일)?\s*(?:,|/|·|와|과|및)\s*)*[월화수목금토일]요일)"
+_KO_RULES: Final[tuple[tuple[str, _Replace], ...]] = (
+    (r"^\s*(?:우리는|저희는|우리가|저희가)", "We "),
+    (r"^\s*(?:저는|나는|제가|내가)", "I "),
+    (
+        r"(알람|타이머|알림|리마인더)\s*(?:을|를)?\s*(?:취소|꺼\s*줘|끄기|삭제)",
+        " cancel the alarm ",
+    ),
+    (
+        rf"{_KO_N}\s*{_KO_UNIT}\s*마다",
+        lambda m: _ko_amount(m, " every {amount} {unit} "),
+    ),
+    (rf"매\s*{_KO_N}\s*{_KO_UNIT}", lambda m: _ko_amount(m, " every {amount} {unit} ")),
+    (
+        rf"{_KO_N}\s*{_KO_UNIT}\s*(?:후|뒤|이후)에?",
+        lambda m: _ko_amount(m, " in {amount} {unit} "),
+    ),
+    (
+        rf"{_KO_N}\s*(분|시간|일|주|개월|년)\s*(?:전|이전)에?",
+        lambda m: f" {m.group(1)} {m.group(2)} ago ",
+    ),
+    (
+        rf"타이머\s*(?:를|을)?\s*{_KO_N}\s*{_KO_UNIT}",
+        lambda m: _ko_amount(m, " timer for {amount} {unit} "),
+    ),
+    (
+        rf"{_KO_N}\s*{_KO_UNIT}\s*(?:짜리\s*)?타이머",
+        lambda m: _ko_amount(m, " a {amount} {unit} timer "),
+    ),
+    (rf"매주\s*{_KO_DAYS}", lambda m: f" every {_ko_days(m.group(1))} "),
+    (rf"다음\s*주\s*{_KO_DAYS}", lambda m: f" next week on {_ko_days(m.group(1))} "),
+    (rf"다음\s*{_KO_DAYS}", lambda m: f" next {_ko_days(m.group(1))} "),
+    (rf"(?:이번\s*주\s*)?{_KO_DAYS}", lambda m: f" on {_ko_days(m.group(1))} "),
+    (r"평일|주중", " on weekdays "),
+    (r"주말", " on weekends "),
+    (r"매일|날마다", " every day "),
+    (r"매시간|매\s*시간", " every hour "),
+    (r"매주", " every week "),
+    (r"매월|매달", " every month "),
+    (r"매년|해마다", " every year "),
+    (rf"{_KO_PART}?\s*{_KO_N}\s*시\s*부터\s*{_KO_N}\s*시\s*까지", _ko_range),
+    (rf"{_KO_PART}?\s*(\d{{1,2}}):(\d{{2}})\s*에?", _ko_digits_time),
+    (rf"{_KO_PART}?\s*{_KO_N}\s*시(?!간)(?:\s*(반)|\s*{_KO_N}\s*분)?\s*에?", _ko_time),
+    (r"내일\s*모레|모레", " the day after tomorrow "),
+    (r"내일", " tomorrow "),
+    (r"오늘\s*밤|오늘\s*저녁", " tonight "),
+    (r"오늘", " today "),
+    (r"엊그제|그제|어제", " yesterday "),
+    (r"아침|오전", " in the morning "),
+    (r"저녁", " in the evening "),
+    (r"오후", " in the afternoon "),
+    (r"한국\s*시간|\bKST\b", " Seoul time "),
+    (r"알려\s*줘|알려\s*주세요|알려\s*드릴게요|리마인드\s*해\s*줘", " remind me "),
+    (r"취소", " cancel "),
+    (r"알람", " alarm "),
+)
+
 _HOURS: Final = r"\s*个?\s*(?:小时|小時|钟头|鐘頭|時間|个钟)\s*"
 _MINUTES: Final = r"\s*(?:分钟|分鐘|分)\s*"
 _JOB_OF: Final = {"闹钟": "alarm", "鬧鐘": "alarm", "アラーム": "alarm", "タイマー": "timer"}
 _Replace = str | Callable[[re.Match[str]], str]
 # Patterns and their English, applied in order (the longer shapes first).
 _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
+    # a sentence that opens with "I" or "we" tells of the speaker's day ("我每天早上7点起床",
+    # "私たちは毎週月曜に集まります"), as in English and the other languages: said so, it asks
+    (r"^\s*(?:我们|我們|咱们|私たちは|僕らは|我々は)", "We "),
+    (r"^\s*(?:我(?![们們])|私は|僕は|俺は|わたしは)", "I "),
     # an undoing said before or after the job it undoes, the job first in English as the
     # grammar's cues read it: "取消明天早上8点的闹钟" -> "cancel the alarm 明天早上8点",
     # "毎朝7時のアラームを消して" -> "cancel the alarm 毎朝7時"
@@ -158,6 +349,35 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
         rf"(?:计时器?|倒计时|計時器?|倒數器?|タイマーを?)\s*{_N}\s*个?\s*{_UNIT}",
         lambda m: f" timer for {number(m.group(1))} {_UNIT_OF[m.group(2)]} ",
     ),
+    # "until deleted": not an undoing ("削除されるまで毎日…", "直到删除")
+    (r"削除されるまで|直到删除|直到刪除", " until deleted "),
+    # a date: "8月21日", "八月21号", "十月7号"; a day of the month: "在28号", "28日の"
+    (
+        rf"{_N}\s*月\s*{_N}\s*[日号號]",
+        lambda m: _date(number(m.group(1)), number(m.group(2)), m.group()),
+    ),
+    (
+        rf"(?<![0-9０-９{_NUMERAL}月])([0-9０-９]{{1,2}})\s*(?:[号號]|日(?=の|に))(?![間间前后後以])",
+        lambda m: _day_of_month(m),
+    ),
+    # "今から1時間", "从现在开始一个小时之后": an amount from now
+    (rf"(?:今から|从现在开始|從現在開始)\s*{_N}\s*个?\s*{_UNIT}(?:之?后|之?後)?", _from_now),
+    # an alarm for an amount: "设置2个小时的闹钟", "设置闹钟为30分钟", "アラームを2時間設定"
+    (
+        rf"{_N}\s*个?\s*{_UNIT}的(?:闹钟|鬧鐘)",
+        lambda m: f" a {number(m.group(1))} {_UNIT_OF[m.group(2)]} timer ",
+    ),
+    (
+        rf"(?:闹钟|鬧鐘)(?:为|為)\s*{_N}\s*个?\s*{_UNIT}(?![^\s，。]*(?:响|響))|"
+        rf"アラームを\s*{_N}\s*{_UNIT}(?=設定|セット)",
+        lambda m: (
+            f" timer for {number(m.group(1) or m.group(3))} {_UNIT_OF[m.group(2) or m.group(4)]} "
+        ),
+    ),
+    # "明天这个时候", "明日のこの時間": the time it is now
+    (r"这个时候|這個時候|这个时间|この時間に?|同じ時間に?", " at this time "),
+    # "月曜日のみ", "月曜だけ": only on that day of the week, as an alarm's days are set
+    (rf"{_JA_DAY}(?:のみ|だけ)", lambda m: f" on {_DAY_OF[m.group(1)]}s only "),
     # days of the week, several: "每周一和周四", "月曜日と木曜日"
     (
         rf"(每个?|毎週)?((?:{_ZH_DAY}|{_JA_DAY})(?:\s*[和与與及、,，と]\s*(?:{_ZH_DAY}|[一二三四五六日天]|{_JA_DAY}))+)",
@@ -173,12 +393,25 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     # every day with its part of the day, which the time after it may need: "每天晚上 6 点"
     (r"(?:每天|每日)(早上|上午|早晨|晚上|傍晚|下午)", r" every day \1"),
     (r"毎(朝|晩|夜)", r" every day \1"),
+    (r"今晚|今夜|今晩", " tonight "),
+    # a range of times: "21:00-22:00", "17:30~19:00": read from its start
+    (
+        r"([0-9０-９]{1,2})\s*[:：]\s*([0-9０-９]{2})\s*[-~〜～–]\s*([0-9０-９]{1,2})\s*[:：]\s*([0-9０-９]{2})",
+        lambda m: f" from {m.group(1)}:{m.group(2)} to {m.group(3)}:{m.group(4)} ",
+    ),
+    # times: "下午7：30", "上午8:45"
+    (
+        rf"({_MORNING}|{_EVENING}|中午)?\s*(?<!from )(?<!to )(?<![0-9０-９])"
+        rf"([0-9０-９]{{1,2}})\s*[:：]\s*([0-9０-９]{{2}})",
+        _clock_digits,
+    ),
     # times: "晚上 6 点", "下午3点半", "9点15分", "午前9時", "夜8時30分"
     (
-        rf"({_MORNING}|{_EVENING}|中午)?\s*{_N}\s*[点點时時](?:\s*(半)|\s*{_N}\s*分)?(?!間|间)",
+        rf"({_MORNING}|{_EVENING}|中午)?\s*{_N}\s*[点點时時](?:\s*(半)|\s*{_N}\s*分|([0-5][0-9])(?![0-9分秒]))?(?!間|间)",
         _clock,
     ),
     # every day / morning / evening
+    (r"週次|每周一次|每週一次", " weekly "),
     (r"每晚", " every evening "),
     (r"每天|每日|毎日", " every day "),
     (r"每个?小时|每小時|毎時間|毎時", " every hour "),
@@ -188,8 +421,8 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     # days
     (r"明天|明日", " tomorrow "),
     (r"后天|後天|明後日|あさって", " the day after tomorrow "),
-    (r"今晚|今夜|今晩", " tonight "),
     (r"今天|今日", " today "),
+    (r"中午|正午", " at noon "),
     (r"早上|上午|早晨|(?<=every day )朝", " in the morning "),
     (r"晚上|傍晚|(?<=every day )[晩夜]", " in the evening "),
     (r"下午", " in the afternoon "),
@@ -205,9 +438,17 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"日本時間", " Tokyo time "),
 )
 _COMPILED: Final = tuple((re.compile(pattern), english) for pattern, english in _RULES)
+_KO_COMPILED: Final = tuple((re.compile(pattern), english) for pattern, english in _KO_RULES)
 
-# Chinese and Japanese characters (a cheap test before any pattern: most texts have none)
-_SCRIPT: Final = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+# Chinese, Japanese and Korean characters (a cheap test before any pattern: most texts have none)
+_SCRIPT: Final = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_HANGUL: Final = re.compile("[\uac00-\ud7a3]")
+_HAN_KANA: Final = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+# Korean words about time left after the rules: the schedule was not read whole
+_KO_LEFT: Final = re.compile(
+    r"\d\s*시(?!간)|\d\s*분|요일|매일|매주|매월|매달|오전|오후|새벽|내일|모레|마다|평일|주말|"
+    r"(?:분|시간|초)\s*(?:후|뒤)|다음\s*주|이번\s*주|다음\s*달|한국\s*시간|[0-9]+\s*일\b"
+)
 # A word about time left after the rules: the schedule was not read whole.
 LEFT_TIME: Final = re.compile(
     "曜|毎|每|星期|礼拜|禮拜|周[一二三四五六日末]|週[一二三四五六日末]|午前|午後|早上|晚上|下午|"
@@ -219,8 +460,55 @@ LEFT_TIME: Final = re.compile(
 
 # What the rules read (a cue to try them): LEFT_TIME's words and those that go with no number
 _CUES: Final = re.compile(
-    f"{LEFT_TIME.pattern}|平日|工作日|周末|週末|土日|计时|計時|倒数|倒數|タイマー|後|后"
+    f"{LEFT_TIME.pattern}|平日|工作日|周末|週末|土日|计时|計時|倒数|倒數|タイマー|後|后|"
+    "今晚|今夜|今晩|ごと|おき|中午|正午|[0-9０-９一二三四五六七八九十]\\s*分|"
+    f"{_KO_LEFT.pattern}|타이머|알람|어제|그제|오늘|저녁|아침|[0-9]\\s*(?:분|시간|초)"
 )
+
+
+_TITLE: Final = re.compile("「([^「」]{1,80})」|『([^『』]{1,80})』")
+_TITLE_MARK: Final = 0xE020  # a title set aside: one private-use character each
+
+
+def is_korean(text: str) -> bool:
+    """Whether `text` is written in Hangul (and no Chinese or Japanese characters)."""
+    return _HANGUL.search(text) is not None and _HAN_KANA.search(text) is None
+
+
+# A job's run reported, not asked for: "设定了报时任务，23:00报完后，第二天就不报了" (it stopped
+# the next day), "定时时间未生效，还是默认18:00触发" (not applied), "为啥8点20的时候没有执行"
+# (why did it not run), "已经解决" (solved): the times in it are what happened.
+_REPORTED: Final = re.compile(
+    "未生效|不生效|没生效|没有?(?:执行|触发|运行|提醒|生效)|不(?:执行|触发|运行|在执行|报了)|不再|"
+    "只显示|不能按时|为啥|为什么|為什麼|怎么回事|已经?解决|已經?解決|失效|"
+    "実行されない|動かない|なぜ|どうして"
+)
+
+
+# The same in Korean: "왜" (why), "안 와요" (does not come), "실행되지 않습니다" (does not run),
+# "오류" (error), and the past ("실행됐는데", "있었어요"): what happened, not what to set
+# (the past: a syllable closed by ㅆ — 었, 았, 했, 됐, 렸… — before an ending; not 있, "there is")
+_KO_PAST: Final = "".join(
+    chr(0xAC00 + syllable * 28 + 20) for syllable in range(19 * 21) if syllable != 251
+)  # 251: 있
+_KO_REPORTED: Final = re.compile(
+    r"왜|안\s*(?:와|돼|됨|되|울|옴|나와)|않(?:습니다|아요|아|음|는|고|았)|오류|에러|버그|실패|멈춤|"
+    rf"[{_KO_PAST}](?:어|습니다|다|는데|던|지만|고)"
+)
+
+
+def reported(text: str) -> str | None:
+    """The words of a Chinese, Japanese or Korean text that report what a job did ("未生效":
+    not applied, "没有执行": did not run, "실행되지 않습니다": does not run), or None."""
+    if text.isascii():
+        return None
+    if _HAN_KANA.search(text) is not None:
+        match = _REPORTED.search(text)
+    elif _HANGUL.search(text) is not None:
+        match = _KO_REPORTED.search(text)
+    else:
+        return None
+    return None if match is None else match.group()
 
 
 def has_schedule_words(text: str) -> bool:
@@ -231,9 +519,22 @@ def has_schedule_words(text: str) -> bool:
 def to_english(text: str) -> str | None:
     """`text` with its Chinese and Japanese schedule words in English, or None when a word
     about time is left that the rules do not read."""
+    # a title in corner brackets (「火曜日の夜にヨガ」) is named, not read: set aside, and put
+    # back in quotes, as the grammar reads a title in quotes
+    titles: list[str] = []
+
+    def set_aside(match: re.Match[str]) -> str:
+        titles.append(match.group(1) or match.group(2))
+        return chr(_TITLE_MARK + len(titles) - 1)
+
     english = text
-    for pattern, replacement in _COMPILED:
+    if ("「" in text or "『" in text) and _CUES.search(_TITLE.sub(" ", text)):
+        english = _TITLE.sub(set_aside, text)  # only when the schedule is said outside it
+    korean = is_korean(text)
+    for pattern, replacement in _KO_COMPILED if korean else _COMPILED:
         english = pattern.sub(replacement, english)
-    if LEFT_TIME.search(english):
+    if (_KO_LEFT if korean else LEFT_TIME).search(english):
         return None
+    for number_, title in enumerate(titles):
+        english = english.replace(chr(_TITLE_MARK + number_), f' "{title}" ')
     return " ".join(english.split())

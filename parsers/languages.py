@@ -55,6 +55,11 @@ _WORDS: Final = {
         "elke iedere dag om uur maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
         "dagelijks wekelijks het een voor minuten"
     ),
+    "Russian": (
+        "каждый каждую каждое каждые день дня дней неделю недели минут минуты часа часов утра "
+        "вечера утром вечером сегодня завтра вчера через понедельник вторник среду четверг "
+        "пятницу субботу воскресенье будням ежедневно в на по"
+    ),
 }
 _LANGUAGE_OF: Final[dict[str, str]] = {}
 for _language, _listed in _WORDS.items():

@@ -1,5 +1,7 @@
 """Schedules said in another language, read by saying their schedule words in English.
 
+(German, Spanish, French, Portuguese, Italian, Dutch and — since round thirteen — Russian.)
+
 The grammar reads English. "jeden Montag um 9 Uhr", "todos los días a las 8:00", "tous les
 jours à 20h", "ogni 15 minuti", "elke dag om 7 uur", "每天晚上 6 点", "毎週月曜日 9時" say the
 same things in the same few shapes: every day / weekday / day of the week at a time, every N
@@ -37,6 +39,7 @@ _DATEPARSER_CODE: Final = {
     "Portuguese": "pt",
     "Italian": "it",
     "Dutch": "nl",
+    "Russian": "ru",
 }
 _DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS: Final = (
@@ -72,6 +75,10 @@ _AMOUNTS: Final[dict[str, str]] = {
         "een=a één=a twee=2 drie=3 vier=4 vijf=5 zes=6 zeven=7 acht=8 negen=9 tien=10 elf=11 "
         "twaalf=12 vijftien=15 twintig=20 dertig=30 en=and"
     ),
+    "Russian": (
+        "один=1 одну=1 одна=1 два=2 две=2 три=3 четыре=4 пять=5 шесть=6 семь=7 восемь=8 "
+        "девять=9 десять=10 двенадцать=12 пятнадцать=15 двадцать=20 тридцать=30 и=and"
+    ),
 }
 # Words about time said alone, rewritten wherever they stand (with the names of the days and
 # months); German and Dutch "morgen" (tomorrow, or the morning) is the rules'.
@@ -87,7 +94,8 @@ _WORDS: Final[dict[str, str]] = {
     "Spanish": (
         "hoy=today mediodía=noon mediodia=noon medianoche=midnight diariamente=daily "
         "semanalmente=weekly mensualmente=monthly temporizador=timer alarma=alarm "
-        "miercoles=wednesday sabado=saturday"
+        "miercoles=wednesday sabado=saturday sábados=saturdays sabados=saturdays "
+        "domingos=sundays"
     ),
     "French": (
         "demain=tomorrow aujourd'hui=today midi=noon minuit=midnight quotidiennement=daily "
@@ -110,6 +118,14 @@ _WORDS: Final[dict[str, str]] = {
         "vandaag=today overmorgen=the-day-after-tomorrow middernacht=midnight "
         "dagelijks=daily wekelijks=weekly maandelijks=monthly timer=timer kookwekker=timer "
         "wekker=alarm"
+    ),
+    "Russian": (
+        "сегодня=today завтра=tomorrow послезавтра=the-day-after-tomorrow полдень=noon "
+        "полночь=midnight ежедневно=daily еженедельно=weekly ежемесячно=monthly ежечасно=hourly "
+        "таймер=timer будильник=alarm понедельникам=mondays вторникам=tuesdays средам=wednesdays "
+        "четвергам=thursdays пятницам=fridays субботам=saturdays воскресеньям=sundays "
+        "понедельника=monday вторника=tuesday среды=wednesday четверга=thursday пятницы=friday "
+        "субботы=saturday воскресенья=sunday"
     ),
 }
 # Words about time that only the rules below rewrite: left in the text, a shape was not read.
@@ -139,6 +155,11 @@ _TIME_WORDS: Final[dict[str, str]] = {
         "ochtend ochtends morgens avond avonds middag middags nacht "
         "nachts weekend werkdagen week zonsopgang zonsondergang kerst kerstmis pasen"
     ),
+    "Russian": (
+        "утра утро утром вечера вечер вечером дня днём днем ночи ночь ночью будни будням "
+        "выходные выходным выходных раз неделе месяца месяце году полчаса "
+        "рассвет рассвете закат закате рождество пасха праздник праздники праздникам"
+    ),
 }
 
 # Verbs that set a timer or an alarm ("Starte einen 5 Minuten Timer", "inicia temporizador de
@@ -152,6 +173,8 @@ _SET: Final[dict[str, str]] = {
     "programa programar ativa ativar liga",
     "Italian": "avvia avviare imposta impostare crea creare metti mettere fai fissa",
     "Dutch": "zet start maak stel",
+    "Russian": "поставь поставить установи установить задай задать запусти запустить включи "
+    "включить заведи завести",
 }
 _ARTICLES: Final[dict[str, str]] = {
     "German": "einen den ein eine mir",
@@ -160,6 +183,7 @@ _ARTICLES: Final[dict[str, str]] = {
     "Portuguese": "um uma o a me",
     "Italian": "un uno una il lo la",
     "Dutch": "een de",
+    "Russian": "мне",
 }
 # the words for "for" between a timer and its length ("Timer für 5 Minuten", "timer per 5 minuti")
 _FOR: Final = {
@@ -169,19 +193,22 @@ _FOR: Final = {
     "Portuguese": "de|para|com|em",
     "Italian": "di|da|per",
     "Dutch": "van|voor|op",
+    "Russian": "на",
 }
 _TIMERS: Final = "|".join(
     (*"timer wecker temporizador alarma minuteur minuterie alarme cronómetro".split(),
-     *"cronometro sveglia kookwekker wekker".split(), r"cuenta\s+atrás")
+     *"cronometro sveglia kookwekker wekker таймер".split(), r"cuenta\s+atrás")
 )  # fmt: skip
 # Small words that say which of the languages a text is in (only counted, never rewritten)
 _SMALL: Final[dict[str, str]] = {
     "German": "die der das nicht auf im ich du bitte noch",
     "Spanish": "el la los las del y en dentro con para mi",
     "French": "le la les du des dans pour et avec mon ma",
-    "Portuguese": "o a os as do da dos das em e daqui com para meu todo toda às sábado domingo",
+    "Portuguese": "o a os as do da dos das em e daqui com para meu todo toda às sábado domingo "
+    "segundas-feiras terças-feiras quartas-feiras quintas-feiras sextas-feiras",
     "Italian": "il lo la gli del della tra fra per da e di mio miei",
     "Dutch": "de het een van voor over om en mijn je",
+    "Russian": "в во и на по с со для не это что как мне меня",
 }
 
 _Rule = tuple[str, "str | Callable[[re.Match[str]], str]"]
@@ -212,6 +239,59 @@ def _spoken_clock(language: str) -> Callable[[re.Match[str]], str]:
         return f"{hour}:{after[part]:02d}"
 
     return clock
+
+
+_RU_DAYS: Final = {
+    "пн": "Mon",
+    "вт": "Tue",
+    "ср": "Wed",
+    "чт": "Thu",
+    "пт": "Fri",
+    "сб": "Sat",
+    "вс": "Sun",
+}
+# Russian days written short, two or more ("пн ср пт", "пн, ср, пт"): only as a list, since "в"
+# and "с" are small words too
+_RU_DAY_LETTERS: Final = r"\b(?:пн|вт|ср|чт|пт|сб|вс)(?:\s*[,/ ]\s*(?:пн|вт|ср|чт|пт|сб|вс)\b)+"
+
+
+def _ru_day_letters(match: re.Match[str]) -> str:
+    """ "пн ср пт" -> "on Mon, Wed and Fri"."""
+    days = [_RU_DAYS[day] for day in re.findall(r"[а-я]{2}", match.group().lower())]
+    return "on " + ", ".join(days[:-1]) + " and " + days[-1]
+
+
+# "de 14 à 18 heures", "de 14h30 à 18h", "de 19 a 21 hs.": a range of hours, read from its start
+# A range of hours right after a day the rules have read ("le mardi de 14 à 18 heures" ->
+# "on tuesdays from 14:00 to 18:00"; "los lunes y jueves de 19 a 21 hs."): read from its start.
+# Alone ("la fête aura lieu de 14h à 18h") it says no day, and is left as it was.
+_AFTER_A_DAY: Final = "(?<=(?:ay|ys)\ue001)[\\s,:]*"
+_H: Final = r"(\d{1,2})(?:\s*h\s*(\d{2})?|[:.](\d{2}))"  # "14h", "14h30", "14:00"
+_FR_RANGE: Final = (
+    # each end an hour said as one, or "heures" after the range; "de 6 à 12 ans" is no range
+    rf"{_AFTER_A_DAY}de\s+{_H}\s*à\s+(\d{{1,2}})(?:\s*h\s*(\d{{2}})?|[:.](\d{{2}}))?(?!\w)"
+    rf"|{_AFTER_A_DAY}de\s+(\d{{1,2}})()()\s+à\s+(\d{{1,2}})()()\s*heures\b"
+)
+_ES_RANGE: Final = (
+    # with a unit after ("de 19 a 21 hs.", "de 18–21 h"), or minutes ("de 18:00 a 20:00")
+    rf"{_AFTER_A_DAY}de\s+(?:las\s+)?(\d{{1,2}})(?:()[:.](\d{{2}}))?\s*(?:a|-|–)\s*(?:las\s+)?"
+    r"(\d{1,2})(?:()[:.](\d{2}))?\s*(?:hs|h|horas)\b\.?"
+    rf"|{_AFTER_A_DAY}de\s+(?:las\s+)?(\d{{1,2}})()[:.](\d{{2}})\s*(?:a|-|–|hasta)\s*"
+    r"(?:las\s+)?(\d{1,2})()[:.](\d{2})\b"
+)
+
+
+def _hour_range(match: re.Match[str]) -> str:
+    """ "de 14 à 18 heures" -> "from 14:00 to 18:00": both ends on the 24-hour clock (said so
+    with "heures" or "hs"; an hour under 12 keeps its reading: "de 9 à 11 heures")."""
+    groups = match.groups()
+    # each form has six groups: the start, its minutes (two ways), the end, its minutes
+    chunk = next(groups[k : k + 6] for k in range(0, len(groups), 6) if groups[k] is not None)
+    start, start_m, start_m2, end, end_m, end_m2 = chunk
+    first, last = int(start), int(end)
+    if not (0 <= first <= 24 and 0 <= last <= 24):
+        return match.group()
+    return f" from {first}:{start_m or start_m2 or '00'} to {last}:{end_m or end_m2 or '00'}"
 
 
 _SPOKEN_CLOCK: Final = (
@@ -265,6 +345,12 @@ _UNIT_WORDS: Final[dict[str, str]] = {
         "giorno=day giorni=days settimana=week settimane=weeks mese=month mesi=months "
         "anno=year anni=years"
     ),
+    "Russian": (
+        "секунда=second секунду=second секунды=seconds секунд=seconds минута=minute "
+        "минуту=minute минуты=minutes минут=minutes мин=minutes час=hour часа=hours "
+        "часов=hours день=day дня=days дней=days неделя=week неделю=week недели=weeks "
+        "недель=weeks месяц=month месяца=months месяцев=months год=year года=years лет=years"
+    ),
     "Dutch": (
         "seconde=second seconden=seconds secondes=seconds minuut=minute minuutje=minute "
         "minuten=minutes min=minutes "
@@ -297,6 +383,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(?:einen|den|ein|eine)?\s*(timer|wecker)",
             r"set a \1",
         ),
+        # "es sei denn, dieser fällt auf einen Feiertag": an exception said after the schedule
+        (
+            r"\bes\s+sei\s+denn?\b,?\s*(?:dieser|diese|er|sie|es)?\s*fällt\s+auf\s+"
+            r"(?:einen\s+)?feiertag\b",
+            "unless it falls on a holiday",
+        ),
         (r"\berinnere?\s+mich\b", "remind me"),
         (r"\bwecke?\s+mich(?:\s+auf)?\b", "wake me up"),
         (r"\b(?:an\s+)?jede[mn]?\s+morgen\b", "every morning"),
@@ -324,7 +416,7 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:am|an)\s+(?:den\s+)?wochenenden?\b", "on weekends"),
         (r"\bam\s+(DAY)\b", r"on \1"),
         (
-            r"\b(?:am|jeden)\s+(ORD)\s+(DAY)\s+"
+            r"\b(?:am|jeden|an\s+jedem)\s+(ORD)\s+(DAY)\s+"
             r"(?:des|im|jedes|eines)\s+monats?\b",
             r"the \1 \2 of every month",
         ),
@@ -343,7 +435,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:todas\s+las|cada)\s+tardes?\b", "every afternoon"),
         (r"\b(?:todas\s+las|cada)\s+noches?\b", "every night"),
         (r"\b(?:todos\s+los|cada)\s+(DAY)\b", r"every \1"),
-        (r"\blos\s+(DAY)\b", r"on \1"),
+        (r"\blos\s+(DAY)\s*(?:,|y|e)\s*(?:los\s+)?(DAY)\b", r"on \1s and \2s"),
+        (r"\blos\s+(DAY)\b", r"on \1s"),
         (r"\bel\s+(DAY)\b", r"on \1"),
         (r"\bde\s+(DAY)\s+a\s+(DAY)\b", r"\1 to \2"),
         (
@@ -358,6 +451,7 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bpor\s+la\s+mañana\b", "in the morning"),
         (r"\bpor\s+la\s+tarde\b", "in the afternoon"),
         (r"\bpor\s+la\s+noche\b|\besta\s+noche\b", "tonight"),
+        (_ES_RANGE, _hour_range),
         (r"\ba\s+la\s+una\b", "at 1"),
         (r"\ba\s+las\s+(NUM)\s+y\s+media\b", r"at \1:30"),
         (r"\ba\s+las\s+(NUM)\s+y\s+cuarto\b", r"at \1:15"),
@@ -376,25 +470,36 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bdespi[ée]rtame\b", "wake me up"),
     ),
     "French": (
+        # "mardi dernier", "le mardi prochain": French says "last" and "next" after the day
+        (r"\b(?:le\s+)?(DAY)\s+(?:dernier|passé)\b", r"last \1"),
+        (r"\b(?:le\s+)?(DAY)\s+prochain\b", r"next \1"),
         (r"\b(?:tous\s+les|chaque)\s+jours?\b", "every day"),
         (r"\b(?:tous\s+les|chaque)\s+matins?\b", "every morning"),
         (r"\b(?:tous\s+les|chaque)\s+soirs?\b", "every evening"),
         (r"\b(?:toutes\s+les|chaque)\s+nuits?\b", "every night"),
         (r"\b(?:tous\s+les|chaque)\s+(DAY)\b", r"every \1"),
         (r"\bdu\s+(DAY)\s+au\s+(DAY)\b", r"\1 to \2"),
+        (r"\ble\s+(DAY)\s+et\s+(?:le\s+)?(DAY)\b(?!\s+\d)", r"on \1s and \2s"),
+        (r"\ble\s+(DAY)\b(?!\s+(?:\d|prochain|suivant|dernier|précédent))", r"on \1s"),
         (r"\ble\s+(DAY)\b", r"on \1"),
         (r"\ben\s+semaine\b|\bjours\s+ouvr(?:ables|és)\b", "weekdays"),
         (r"\b(?:le|les)\s+week-?ends?\b", "weekends"),
         (r"\b(?:toutes|tous)\s+les\s+(AMOUNT)\b", r"every \1"),
         (r"\b(?:toutes\s+les|chaque)\s+(UNIT)\b", r"every \1"),
         (r"\b(?:tous\s+les|chaque)\s+(UNIT)\b", r"every \1"),
+        (_FR_RANGE, _hour_range),
         (r"\b(\d{1,2})\s*(?:h|heures?)\s+du\s+matin\b", r"\1 am"),
         (r"\b(\d{1,2})\s*(?:h|heures?)\s+(?:du\s+soir|de\s+l'après-midi)\b", r"\1 pm"),
         (r"\b(\d{1,2})\s+heures?\b(?!\s*\d)", r"\1:00"),
         (r"\bce\s+soir\b", "tonight"),
         (r"\bà\s+(\d{1,2})\s+h\b(?!\s*\d)", r"at \1:00"),
         (r"\bà\s+(NUM)\s+heures?\s+et\s+demie\b", r"at \1:30"),
-        (r"\bà\s+(?=\d|midi|minuit)", "at "),
+        # ("à 12 ans", "à 5 €": no time)
+        (
+            r"\bà\s+(?=\d(?!\d*\s*(?:ans?|€|%|euros?|personnes|km|kg|mois|jours|semaines|"
+            r"places|fois)\b)|midi|minuit)",
+            "at ",
+        ),
         (r"\bdans\s+(AMOUNT)\b", r"in \1"),
         (r"\b(?:de|pour)\s+(AMOUNT)\b", r"for \1"),
         (r"\bd'une\s+(UNIT)\b", r"for an \1"),
@@ -434,6 +539,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"the \1 \2 of every month",
         ),
         (r"\blembr[ae]-me\b|\bme\s+lembr[ae]\b", "remind me"),
+        # a day named with "-feira(s)" that no rule above read ("… e quintas-feiras às 21:00")
+        (r"\b(DAY)-feiras?\b", r"\1"),
     ),
     "Italian": (
         (r"\b(?:ogni|tutti\s+i)\s+giorn[oi]\b", "every day"),
@@ -485,6 +592,48 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bde\s+(ORD)\s+(DAY)\s+van\s+(?:de|elke)\s+maand\b", r"the \1 \2 of every month"),
         (r"\bherinner\s+me\b", "remind me"),
     ),
+    "Russian": (
+        (r"\bнапомина(?:й|йте|ть)\b|\bнапомни(?:те)?(?:\s+мне)?\b", "remind me"),
+        (r"\bразбуди(?:те)?(?:\s+меня)?\b", "wake me up"),
+        (r"\b(?:кажд(?:ый|ое)\s+|по\s+)утр(?:о|ам)\b", "every morning"),
+        (r"\b(?:каждый\s+вечер|по\s+вечерам)\b", "every evening"),
+        (r"\b(?:каждую\s+ночь|по\s+ночам)\b", "every night"),
+        (r"\bкажд(?:ый|ое|ую)\s+(?:день|сутки)\b", "every day"),
+        (r"\bраз\s+в\s+неделю\s+в\s+(DAY)\b", r"every \1"),
+        (
+            r"\bкажд(?:ый|ое|ую)\s+(ORD)\s+(DAY)\s+(?:месяца|каждого\s+месяца)\b",
+            r"the \1 \2 of every month",
+        ),
+        (r"\b(?:в\s+)?(ORD)\s+(DAY)\s+(?:месяца|каждого\s+месяца)\b", r"the \1 \2 of every month"),
+        (r"\bкажд(?:ый|ое|ую)\s+(DAY)\b", r"every \1"),
+        (r"\b(?:по\s+будням|в\s+будни|по\s+рабочим\s+дням)\b", "on weekdays"),
+        (r"\b(?:по\s+выходным|в\s+выходные)\b", "on weekends"),
+        (r"\b(?:кажд(?:ые|ый|ую|ое)|раз\s+в)\s+(AMOUNT)\b", r"every \1"),
+        (r"\b(?:кажд(?:ый|ую|ое)|раз\s+в)\s+(UNIT)\b", r"every \1"),
+        (r"\bс\s+(DAY)\s+по\s+(DAY)\b", r"\1 to \2"),
+        (_RU_DAY_LETTERS, _ru_day_letters),
+        (r"\b(DAY)\s*,\s*(DAY)\s+и\s+(DAY)\b", r"\1, \2 and \3"),
+        (r"\b(DAY)\s+и\s+(DAY)\b", r"\1 and \2"),
+        (r"\bпо\s+(?=DAY)", "on "),
+        (r"\bв\s+следующ(?:ий|ую|ее)\s+(DAY)\b", r"next \1"),
+        (r"\bв\s+прошл(?:ый|ую|ое)\s+(DAY)\b", r"last \1"),
+        (r"\bво?\s+(DAY)\b", r"on \1"),
+        (r"\bчерез\s+полчаса\b", "in 30 minutes"),
+        (r"\b(?:через|спустя)\s+(AMOUNT)\b", r"in \1"),
+        (r"\b(?:через|спустя)\s+(UNIT)\b", r"in a \1"),
+        (r"\bна\s+(AMOUNT)\b", r"for \1"),
+        (r"\bсегодня\s+вечером\b", "this evening"),
+        (r"\bзавтра\s+утром\b", "tomorrow morning"),
+        (r"\bзавтра\s+вечером\b", "tomorrow evening"),
+        (r"\bутром\b", "in the morning"),
+        (r"\bвечером\b", "in the evening"),
+        (r"\b(\d{1,2})\s*(?:час(?:а|ов)?\s+)?утра\b", r"\1 am"),
+        (r"\b(\d{1,2})\s*(?:час(?:а|ов)?\s+)?(?:дня|вечера)\b", r"\1 pm"),
+        (r"\b([1-5])\s*(?:час(?:а|ов)?\s+)?ночи\b", r"\1 am"),
+        (r"\b(\d{1,2})\s*(?:час(?:а|ов)?|ч)\b(?![:.]?\d)", r"\1"),
+        (r"\bво?\s+(?=\d|полдень|полночь)", "at "),
+        (r"\b(\d{1,2})\.(\d{2})\b(?!\.\d)", r"\1:\2"),
+    ),
 }
 # Words that turn a sentence into a question, a statement, the past or an undoing, said in
 # English so that the grammar's own cues find them ("Das Meeting war gestern um 9 Uhr" is the
@@ -495,41 +644,52 @@ _CUE_WORDS: Final[dict[str, str]] = {
         "ist=is sind=are war=was waren=were wird=will gestern=yesterday vorgestern=yesterday "
         "nicht=not kein=no keine=no nie=never niemals=never wann=when lösche=cancel "
         "lösch=cancel entferne=cancel storniere=cancel stoppe=stop beende=stop "
-        "verschiebe=move ändere=change erinnerung=reminder termin=meeting"
+        "verschiebe=move ändere=change erinnerung=reminder termin=meeting aber=but "
+        "normalerweise=normally außer=except"
     ),
     "Spanish": (
         "es=is son=are fue=was era=was ayer=yesterday anteayer=yesterday no=not nunca=never "
         "cuándo=when cuando=when cancela=cancel cancelar=cancel elimina=cancel eliminar=cancel "
         "borra=cancel borrar=cancel quita=cancel detén=stop mueve=move cambia=change "
-        "recordatorio=reminder reunión=meeting"
+        "recordatorio=reminder reunión=meeting pero=but normalmente=normally excepto=except "
+        "salvo=except"
     ),
     "French": (
         "est=is sont=are était=was fut=was hier=yesterday avant-hier=yesterday ne=not pas=not "
         "jamais=never quand=when annule=cancel annuler=cancel supprime=cancel "
         "supprimer=cancel arrête=stop déplace=move change=change rappel=reminder réveil=alarm "
-        "réunion=meeting"
+        "réunion=meeting mais=but normalement=normally sauf=except"
     ),
     "Portuguese": (
         "é=is são=are foi=was era=was ontem=yesterday anteontem=yesterday não=not nunca=never "
         "quando=when cancela=cancel cancelar=cancel apaga=cancel apagar=cancel remove=cancel "
-        "remover=cancel muda=change lembrete=reminder reunião=meeting"
+        "remover=cancel muda=change lembrete=reminder reunião=meeting mas=but "
+        "normalmente=normally exceto=except"
     ),
     "Italian": (
         "è=is sono=are era=was fu=was ieri=yesterday non=not mai=never quando=when "
         "cancella=cancel annulla=cancel elimina=cancel rimuovi=cancel ferma=stop sposta=move "
-        "cambia=change promemoria=reminder riunione=meeting"
+        "cambia=change promemoria=reminder riunione=meeting ma=but normalmente=normally "
+        "tranne=except eccetto=except"
     ),
     "Dutch": (
         "is=is zijn=are was=was waren=were gisteren=yesterday eergisteren=yesterday niet=not "
         "nooit=never wanneer=when annuleer=cancel verwijder=cancel wis=cancel stop=stop "
-        "verplaats=move wijzig=change herinnering=reminder vergadering=meeting"
+        "verplaats=move wijzig=change herinnering=reminder vergadering=meeting maar=but "
+        "normaal=normally behalve=except"
+    ),
+    "Russian": (
+        "вчера=yesterday позавчера=yesterday назад=ago не=not никогда=never когда=when "
+        "отмени=cancel отменить=cancel удали=cancel удалить=cancel останови=stop "
+        "перенеси=move измени=change напоминание=reminder встреча=meeting был=was была=was "
+        "было=was были=were но=but обычно=normally кроме=except"
     ),
 }
 # A sentence that opens with "I" or "we" tells of the speaker's day ("Ich stehe jeden Tag um halb
 # sieben auf", "Wir treffen uns um halb sieben"), as in English: said so, the grammar's cue asks.
 _SPEAKER: Final = (
-    (r"^(?:ich|je|j'|yo|eu|io|ik)\b", "I"),
-    (r"^(?:wir|nous|nosotros|nosotras|nós|noi|wij|we)\b", "We"),
+    (r"^(?:ich|je|j'|yo|eu|io|ik|я)\b", "I"),
+    (r"^(?:wir|nous|nosotros|nosotras|nós|noi|wij|we|мы)\b", "We"),
 )
 # Zones said the way their countries say them ("(07:30 ora italiana)", "(hora de Portugal)")
 _ZONES: Final = (
@@ -547,6 +707,11 @@ _ORDINALS: Final = {
     **dict.fromkeys(("dritten", "tercer", "troisième", "terceira", "terzo", "derde"), "third"),
     **dict.fromkeys(("vierten", "cuarto", "quatrième", "quarta", "quarto", "vierde"), "fourth"),
     **dict.fromkeys(("letzten", "último", "ultimo", "dernier", "última", "laatste"), "last"),
+    **dict.fromkeys(("первый", "первую", "первое", "первого", "первой"), "first"),
+    **dict.fromkeys(("второй", "вторую", "второе", "второго"), "second"),
+    **dict.fromkeys(("третий", "третью", "третье", "третьего", "третьей"), "third"),
+    **dict.fromkeys(("четвёртый", "четвертый", "четвёртую", "четвертую"), "fourth"),
+    **dict.fromkeys(("последний", "последнюю", "последнее", "последнего"), "last"),
 }
 
 
@@ -674,6 +839,27 @@ _ONLY: Final = {
 _GATE: Final = _ANY | FOREIGN_WORDS
 
 
+# A Russian text that reports what a job did: "Почему задача не запустилась в 9:00?" (why did
+# it not start), "Задача запускалась каждый день в 3:00" (it used to run), "перестал приходить"
+# (stopped coming), "перенесена на пятницу" (was moved). The past said with "-лся/-лась/-лось/
+# -лись" is a report, unless "чтобы" asks for it ("чтобы задача запускалась в 3:00").
+_RU_REPORTED: Final = re.compile(
+    r"(?<![\w-])(?:почему|зачем|перестал\w*|перенесен\w*|перенесли|приходил\w*|пришл\w*|"
+    r"работал\w*|срабатывал\w*|запускал\w*|отправлял\w*|присылал\w*|выполнял\w*|"
+    r"не\s+(?:работает|приходит|"
+    r"пришл\w*|сработал\w*|запуск\w*|запусти\w*)|[а-яё]{3,}(?:лась|лось|лись|лся))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def reported(text: str) -> str | None:
+    """The words of a Russian text that report what a job did, or None (see _RU_REPORTED)."""
+    if text.isascii() or "чтобы" in text.lower():
+        return None
+    match = _RU_REPORTED.search(text)
+    return None if match is None else match.group()
+
+
 def may_be_foreign(text: str) -> bool:
     """Whether a word of `text` is one of another language's (ours, or one `languages.py`
     refuses): the one test English texts pay, before `language_of` and `foreign_language`."""
@@ -698,6 +884,8 @@ def language_of(text: str) -> str | None:
         for language, vocabulary in _VOCABULARY.items()
     }
     best = max(counts, key=counts.__getitem__)  # a tie: the one with more words of its own
+    if best == "Russian" and counts[best][0] >= 2:
+        return best  # another script: English words around it ("As discussed, …") do not compete
     return best if counts[best][0] > english else None
 
 
@@ -738,6 +926,7 @@ def _replacer(
             else:
                 said = lexicon.said_word.sub(lambda m: lexicon.said[m.group().lower()], said)
             out = out.replace(f"\\{number}", said)
-        return f"{_OPEN}{out}{_CLOSE}"
+        # "on \1s" of a day said in the plural already ("los domingos": "sundays")
+        return f"{_OPEN}{out.replace('dayss', 'days')}{_CLOSE}"
 
     return replace

@@ -899,6 +899,10 @@ def understand_fast(
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    if not text.isascii() and (
+        (said := cjk.reported(text)) is not None or (said := translation.reported(text))
+    ):
+        return ParseResult.rejected(f"“{said}” reports what a job did, not a schedule to set")
     if translation.may_be_foreign(text):  # most texts: one split and one set test
         if (spoken := translation.language_of(text)) is not None and (
             read := _read_in_english(text, spoken, timezone, now, date_order)
@@ -906,10 +910,11 @@ def understand_fast(
             return read
         if (language := foreign_language(text)) is not None:
             return _in_another_language(language)
-    if cjk.has_schedule_words(text) and (
-        read := _read_in_english(text, None, timezone, now, date_order)
-    ):
-        return read
+    if cjk.has_schedule_words(text):
+        if read := _read_in_english(text, None, timezone, now, date_order):
+            return read
+        if cjk.is_korean(text):  # read in part, its digits would make a schedule it did not say
+            return _in_another_language("Korean")
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
         return _reshouted(
             understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
@@ -940,7 +945,8 @@ def _read_in_english(
     answer = _salvaged(found, english, timezone, now, date_order, foreign=True)
     if not answer.ok:
         return None if is_soft(answer.reason) else answer
-    said = f"read from {language or 'Chinese or Japanese'} as “{english.strip()}”"
+    spoken = language or ("Korean" if cjk.is_korean(text) else "Chinese or Japanese")
+    said = f"read from {spoken} as “{english.strip()}”"
     if any(note.startswith(_NO_TIME) for note in answer.notes):
         return _to_confirm(answer, f"{said}, with no time of day: to confirm")
     return answer.replace(notes=(*answer.notes, said))
@@ -1117,12 +1123,18 @@ async def _understand_text(
     ("when the boulangerie opens on saturdays (7 o'clock), paris"): they may settle it. A
     refusal of words the grammar read whole ("at 5 call the bank") is final.
     """
+    if not text.isascii() and (
+        (said := cjk.reported(text)) is not None or (said := translation.reported(text))
+    ):
+        return ParseResult.rejected(f"“{said}” reports what a job did, not a schedule to set")
     spoken = translation.language_of(text)
     if spoken is not None or cjk.has_schedule_words(text):
         read = _read_in_english(text, spoken, timezone, now, date_order)
         if read is not None and (llm is None or (read.ok and not read.needs_confirmation)):
             return read  # the LLM may read what is not read whole, or settle a reading that asks
     language = foreign_language(text)
+    if language is None and cjk.is_korean(text) and cjk.has_schedule_words(text):
+        language = "Korean"
     if language is not None and llm is None:
         return _in_another_language(language)
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:

@@ -296,11 +296,16 @@ def test_a_number_written_onto_an_unknown_word_is_a_word_of_the_task() -> None:
         "/remind будни 08:00 пробежка",  # weekdays
         "/remind завтра 09:00 Врач",  # tomorrow
         "/remind пн,ср,пт 19:00 спортзал",  # Mon, Wed, Fri
-        "/remind 매일 09:00 물 마시기",  # every day
     ],
 )
 def test_days_in_other_scripts_left_in_the_task_ask(text: str) -> None:
     assert asks(text)
+
+
+def test_korean_days_are_read_since_round_thirteen() -> None:
+    # "매일" (every day) was left in the task and asked; Korean is read now (cjk.py)
+    answer = read("/remind 매일 09:00 물 마시기")
+    assert answer["schedule"] is not None and answer["schedule"]["expression"] == "0 9 * * *"
 
 
 def test_a_task_in_another_script_with_no_time_in_it_is_read() -> None:
