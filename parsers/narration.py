@@ -58,6 +58,11 @@ _FUTURE_EVENT: Final = re.compile(
 _FUTURE_CUES: Final = frozenset(
     {"will", "shall", "set", "going", "due", "expected", "scheduled", "slated"}
 )
+# the first word of each of _EVENT_VERBS
+_EVENT_VERB_CUES: Final = frozenset(
+    "start begin commence open close end finish conclude depart leave arrive return resume "
+    "reopen kick wrap take be get go".split()
+)
 
 
 def future_event(text: str, words: frozenset[str]) -> str | None:
@@ -65,6 +70,8 @@ def future_event(text: str, words: frozenset[str]) -> str | None:
     start or end, described in the future by its own subject."""
     if _FUTURE_CUES.isdisjoint(words):
         return None
+    if text.isascii() and _EVENT_VERB_CUES.isdisjoint(words):
+        return None  # (each match holds one of the verbs' first words whole)
     match = _FUTURE_EVENT.search(text)
     if match is None:
         return None

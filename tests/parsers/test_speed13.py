@@ -90,3 +90,40 @@ def test_other_shapes_are_left_to_cron_descriptor(expression: str) -> None:
 )
 def test_describe_cron_is_either_reading(expression: str) -> None:
     assert describe_cron(expression) == _slow(expression)
+
+
+# -- gates: a pattern runs only when a word its matches need is said ---------------------------
+
+from agentcron.parsers import narration  # noqa: E402
+from agentcron.parsers.doubts import letter_runs  # noqa: E402
+from tests.parsers.corpus import CASES  # noqa: E402
+from tests.parsers.outside import load  # noqa: E402
+
+_GATES = [(narration._FUTURE_EVENT, narration._EVENT_VERB_CUES)]
+_MADE_UP = [
+    "The ceremony will begin at 7", "Doors will open at 6", "it will kick off at 9",
+    "Dinner will be served at 7", "The shop is set to close at 5", "we go. X will go live at 3",
+    "The race shall start at noon", "Registration is going to end at 5",
+]  # fmt: skip
+
+
+def test_each_gated_pattern_matches_only_where_its_words_are() -> None:
+    # (never the held-out probe: a failure would print its phrase)
+    texts = (
+        {phrase.text for phrase in load(skip=("r13_",))}
+        | {case.text for case in CASES}
+        | set(_MADE_UP)
+    )
+    for pattern, cues in _GATES:
+        matched = 0
+        for text in texts:
+            if text.isascii() and pattern.search(text) is not None:
+                matched += 1
+                assert not cues.isdisjoint(letter_runs(text.lower())), (pattern.pattern, text)
+        assert matched, pattern.pattern  # the check looked at texts the pattern reads
+
+
+def test_the_event_verbs_gate_names_every_verb_of_the_pattern() -> None:
+    # a verb added to _EVENT_VERBS must add its first word to the gate
+    verbs = narration._EVENT_VERBS.strip("(?:)").split("|")
+    assert {verb.split("\\s+")[0] for verb in verbs} == narration._EVENT_VERB_CUES
