@@ -526,13 +526,24 @@ def without_event_by_day(
     event = _EVENT_BY_DAY.search(text)
     if event is None:
         return None
-    result = read(f"{text[: event.start()]}{text[event.end() :]}")
+    rest = f"{text[: event.start()]}{text[event.end() :]}"
+    if answer.ok and _DAYS_OF_ITS_OWN.search(rest) is None:
+        return None  # "from 3:30 PM - 4:30 PM before the Saturday Vigil Mass": the same day
+    result = read(rest)
     if not result.ok:
         return None
     note = EVENT_BY_DAY_NOTE.format(event=event.group().strip())
     return result.replace(
         confidence=min(result.confidence, SALVAGED_CONFIDENCE), notes=(*result.notes, note)
     )
+
+
+# the days a run names of its own, beside an event named by its day
+_DAYS_OF_ITS_OWN: Final = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|wed|thu|fri|sat|sun|daily|"
+    r"nightly|weekly|weekdays?|weekends?|every\s+day|each\s+day)\b",
+    re.IGNORECASE,
+)
 
 
 # "HPE official September 3 announcement: … — September 30, 8:30am PT": a date that names a

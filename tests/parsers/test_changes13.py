@@ -320,3 +320,12 @@ def test_an_explained_schedule_or_a_meeting_without_its_time_asks(text: str) -> 
 def test_an_event_described_after_a_long_dated_opening_is_told() -> None:
     text = "On Holy Thursday, April 9th, the Mass of the Lord’s Supper will be celebrated at 7 PM."
     assert narration.future_event(text, words(text)) is not None
+
+
+def test_an_event_by_its_day_is_the_runs_day_when_the_run_names_none() -> None:
+    # the confessions are on the Saturday of the Vigil Mass: not a one-off today
+    answer = understand_fast(
+        "Confessions are available from 3:30 PM - 4:30 PM before the Saturday Vigil Mass."
+    )
+    assert answer.schedule == {"type": "cron", "expression": "30 15 * * 6", "timezone": "UTC"}
+    assert answer.needs_confirmation
