@@ -85,6 +85,16 @@ def classify(reason: str | None) -> Refusal:
 
 
 SALVAGED_CONFIDENCE: Final = 0.6  # below CONFIRM_BELOW: every way in asks before saving
+
+
+def to_confirm(result: ParseResult, note: str) -> ParseResult:
+    """`result` read from part of a text, marked to confirm: its confidence at most
+    SALVAGED_CONFIDENCE, and `note` saying what was set aside."""
+    return result.replace(
+        confidence=min(result.confidence, SALVAGED_CONFIDENCE), notes=(*result.notes, note)
+    )
+
+
 _MAX_SEGMENTS: Final = 8  # spans of 8 segments: 36 reads at most, on the refusal path only
 _MAX_LENGTH: Final = 300
 
@@ -384,9 +394,7 @@ def described_delay(
     if not result.ok:
         return None
     note = DESCRIBED_DELAY_NOTE.format(match.group(1))
-    return result.replace(
-        confidence=min(result.confidence, SALVAGED_CONFIDENCE), notes=(*result.notes, note)
-    )
+    return to_confirm(result, note)
 
 
 # -- a change told, with the new time after "to" ------------------------------------------------
@@ -416,10 +424,7 @@ def changed_to(
     result = read(match["when"])
     if not result.ok:
         return None
-    return result.replace(
-        confidence=min(result.confidence, SALVAGED_CONFIDENCE),
-        notes=(*result.notes, CHANGED_TO_NOTE),
-    )
+    return to_confirm(result, CHANGED_TO_NOTE)
 
 
 # -- the new schedule beside the old one: "X instead of Y", "not X, but Y" ----------------------
@@ -477,28 +482,19 @@ def instead_of(
             result = read(kept.replace(" .", ".").replace(" ,", ","))
             if result.ok:
                 note = INSTEAD_NOTE.format(old=old.group().strip(" ,"))
-                return result.replace(
-                    confidence=min(result.confidence, SALVAGED_CONFIDENCE),
-                    notes=(*result.notes, note),
-                )
+                return to_confirm(result, note)
     if "default" in lowered and (others := _besides_the_default(text)) is not None:
         # "By default, this job may be configured to run every 15 minutes. For faster delivery,
         # update the schedule to run every 1 minute.": the default is the schedule that was
         result = read(others[0])
         if result.ok:
             note = INSTEAD_NOTE.format(old=others[1])
-            return result.replace(
-                confidence=min(result.confidence, SALVAGED_CONFIDENCE),
-                notes=(*result.notes, note),
-            )
+            return to_confirm(result, note)
     if " but " in lowered and "not" in lowered and (denied := _NOT_BUT.match(text)) is not None:
         result = read(denied["new"])
         if result.ok:
             note = INSTEAD_NOTE.format(old=text[: denied.start("new")].strip(" ,"))
-            return result.replace(
-                confidence=min(result.confidence, SALVAGED_CONFIDENCE),
-                notes=(*result.notes, note),
-            )
+            return to_confirm(result, note)
     return None
 
 
@@ -533,9 +529,7 @@ def without_event_by_day(
     if not result.ok:
         return None
     note = EVENT_BY_DAY_NOTE.format(event=event.group().strip())
-    return result.replace(
-        confidence=min(result.confidence, SALVAGED_CONFIDENCE), notes=(*result.notes, note)
-    )
+    return to_confirm(result, note)
 
 
 # the days a run names of its own, beside an event named by its day
@@ -569,9 +563,7 @@ def without_event_by_date(
     if not result.ok:
         return None
     note = EVENT_BY_DAY_NOTE.format(event=event.group().strip())
-    return result.replace(
-        confidence=min(result.confidence, SALVAGED_CONFIDENCE), notes=(*result.notes, note)
-    )
+    return to_confirm(result, note)
 
 
 def parts(text: str) -> Iterator[Part]:

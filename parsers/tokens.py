@@ -9,6 +9,7 @@ than about characters. Every token keeps its span in the original text, which
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -635,22 +636,31 @@ def _may_as_verb(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_SKIP_WORDS: Final = frozenset({"skip", "skipping", "skips"})
+_SKIP_WORDS: Final[Mapping[str, str | None]] = dict.fromkeys(("skip", "skipping", "skips"))
 
 
 def _skip_as_except(tokens: list[Token]) -> list[Token]:
     """ "every day at 8am, skip weekends", "daily, skipping Sundays", "skip the 3rd Tuesday",
     "skipping December": days or months skipped are left out, as "except" leaves them (they
     were read as the only days)."""
+    return _words_as_except(tokens, _SKIP_WORDS, frozenset({"on", "the", "all", "any", "in"}))
+
+
+def _words_as_except(
+    tokens: list[Token], words: Mapping[str, str | None], fillers: frozenset[str]
+) -> list[Token]:
+    """Each of `words` read as "except" when days or months it leaves out follow it (past
+    `fillers`), marked unsure with the word's note when it has one."""
     out = list(tokens)
     for k, token in enumerate(out):
-        if token.kind != lx.WORD or token.value not in _SKIP_WORDS:
+        if token.kind != lx.WORD or token.value not in words:
             continue
         after = k + 1
-        while after < len(out) and out[after].value in ("on", "the", "all", "any", "in"):
+        while after < len(out) and out[after].value in fillers:
             after += 1
         if after < len(out) and _left_out_follows(out, after):
-            out[k] = Token(lx.WORD, "except", token.start, token.end)
+            said = words[str(token.value)]
+            out[k] = Token(lx.WORD, "except", token.start, token.end, unsure=said)
     return out
 
 
@@ -698,17 +708,7 @@ _NEGATIONS: Final = {
 
 
 def _negation_as_except(tokens: list[Token]) -> list[Token]:
-    out = list(tokens)
-    for k, token in enumerate(out):
-        if token.kind != lx.WORD or token.value not in _NEGATIONS:
-            continue
-        after = k + 1
-        while after < len(out) and out[after].value in ("on", "in", "during", "the", "for"):
-            after += 1
-        if after < len(out) and _left_out_follows(out, after):
-            said = _NEGATIONS[str(token.value)]
-            out[k] = Token(lx.WORD, "except", token.start, token.end, unsure=said)
-    return out
+    return _words_as_except(tokens, _NEGATIONS, frozenset({"on", "in", "during", "the", "for"}))
 
 
 def _off_as_except(tokens: list[Token]) -> list[Token]:
