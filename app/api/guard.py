@@ -34,9 +34,7 @@ class LimitHead:
             refusal = head_refusal(target, scope.get("headers", ()))
             if refusal is not None:
                 status, reason = refusal
-                await problem(status, reason, headers={"Connection": "close"})(
-                    scope, receive, send
-                )
+                await problem(status, reason, headers={"Connection": "close"})(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 

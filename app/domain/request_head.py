@@ -18,7 +18,9 @@ MAX_HEADER_BYTES = 16 * 1024
 MAX_TARGET_BYTES = 32 * 1024
 
 
-def head_refusal(target_bytes: int, headers: Iterable[tuple[bytes, bytes]]) -> tuple[int, str] | None:
+def head_refusal(
+    target_bytes: int, headers: Iterable[tuple[bytes, bytes]]
+) -> tuple[int, str] | None:
     """The status and reason a head this size is refused with, or None to serve it."""
     if target_bytes > MAX_TARGET_BYTES:
         return 414, f"the request's path and query are longer than {MAX_TARGET_BYTES:,} bytes"

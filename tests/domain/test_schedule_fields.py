@@ -33,8 +33,7 @@ def test_every_field_to_dict_writes_is_known() -> None:
         ("expresion", "is not a known field (did you mean expression?)"),
         ("timeZone", "is not a known field (did you mean timezone?)"),
         ("startAt", "is not a known field (did you mean start_at?)"),
-        ("tz", "is not a known field (a schedule has type, expression, interval, datetime, "
-         "rule, timezone, start_at, end_at)"),  # fmt: skip
+        ("tz", "is not a known field (a schedule has " + ", ".join(SCHEDULE_FIELDS) + ")"),
     ],
 )
 def test_an_unknown_key_is_named_with_the_field_meant(key: str, reason: str) -> None:

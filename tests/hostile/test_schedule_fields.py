@@ -34,8 +34,8 @@ def _refused(response: httpx.Response, field: str) -> dict[str, Any]:
 
 
 async def test_create_refuses_an_unknown_schedule_key_naming_it(api: httpx.AsyncClient) -> None:
-    problem = _refused(await api.post("/jobs", json={**JOB, "schedule": MISSPELT}),
-                       "schedule.expresion")  # fmt: skip
+    response = await api.post("/jobs", json={**JOB, "schedule": MISSPELT})
+    problem = _refused(response, "schedule.expresion")
     assert "did you mean expression?" in problem["detail"]
     assert (await api.get("/jobs")).json()["count"] == 0
 
