@@ -3200,9 +3200,10 @@ def _past_refusals(
 
     Started again from each word, a reading refused late reads every word up to the clause it
     was refused at again: "check 9:00 9:00 … every 2 hours every 3 hours" read its 90 times
-    from each of them (172,804 calls, the square of the run; 12,577 now). A reading started later, before
-    that clause, reads the same clauses with less behind them: if one started at a word is
-    refused, so is every one started before it, and once one is not, none after it is. Words
+    from each of them (172,804 calls, the square of the run; 12,577 now). A reading started
+    later, before that clause, reads the same clauses with less behind them: if one started at
+    a word is refused, so is every one started before it, and once one is not, none after it
+    is. Words
     no reading starts at ("-" in "8:30-9:45") read nothing wherever they are: each is judged
     by the first word after it that reads something. So the first word from which a reading
     is not refused is found by halving — a few readings, not one a word — and the words before
