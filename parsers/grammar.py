@@ -19,9 +19,9 @@ from . import lexicon as lx
 from .frequency import runs_in_span
 from .observances import (
     CUES,
+    SAID_WHOLE,
     is_holiday_name,
     known_country,
-    SAID_WHOLE,
     said_short,
     same_holiday,
     zone_country,

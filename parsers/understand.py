@@ -51,7 +51,6 @@ from .botcommand import (
     plain_command,
 )
 from .bracket_conversions import without_restating_bracket, zone_label_first
-from .dst_notes import without_dst_note
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
 from .conversions import utc_by_season
@@ -65,6 +64,7 @@ from .cron_comment import (
 from .cronline import aws_schedule, calendar_first, cron_first
 from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
+from .dst_notes import without_dst_note
 from .frequency import agrees, unsaid_monthly_span
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .howto import asks_for_expression, asks_how_to_schedule
