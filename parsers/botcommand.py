@@ -154,7 +154,9 @@ _REMIND_ME_REPEAT: Final = frozenset(
     {"remindmerepeat", "remind-me-repeat", "remind_me_repeat", "remindme-repeat", "remindme_repeat"}
 )
 # a clock time first: "2:30pm", "9 am", "14:00"
-_CLOCK_FIRST: Final = re.compile(r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?!\w)|\d{1,2}:\d{2}(?!\d)", re.I)
+_CLOCK_FIRST: Final = re.compile(
+    r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?!\w)|\d{1,2}:\d{2}(?!\d)", re.IGNORECASE
+)
 _FREQUENCIES: Final = frozenset({"daily", "weekly", "hourly", "monthly", "yearly", "nightly"})
 _EVERY_NAMES: Final = frozenset({"loop", "repeat", "every"})
 # who a command names right after its name (as understand._REMIND reads them); "channel"

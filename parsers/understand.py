@@ -2074,7 +2074,8 @@ def _read_changed_to(
     if once and inner.result.schedule["type"] == "at":  # type: ignore[union-attr,index]
         repeat = subject_repeat(bare[: change.start("rest")], new)
         if repeat is not None:
-            repeated = _read_rest(f"{new.rstrip(' .')} {repeat}", text, zone_name, aware_now, target)
+            said = f"{new.rstrip(' .')} {repeat}"
+            repeated = _read_rest(said, text, zone_name, aware_now, target)
             if _whole_new_schedule(repeated.result):
                 return repeated
     return inner
