@@ -60,6 +60,7 @@ def test_subject_repeat(subject: str, new: str, repeat: str | None) -> None:
         ("Update Nightly Build schedule to run at 23:00 UTC", "0 23 * * * UTC"),
         ("Update nightly build schedule to run at 11 AM", "0 11 * * * UTC"),
         ("change nightly to 23:00", "0 23 * * * UTC"),
+        ("switch the nightly sync to midnight", "0 0 * * * UTC"),
         (
             "Change the nightly build schedule make it start by 9:15 BeiJing Time or 01:15 UTC "
             "time",
