@@ -3265,9 +3265,9 @@ def _past_refusals(
     later, before that clause, reads the same clauses with less behind them: if one started at
     a word is refused, so is every one started before it, and once one is not, none after it
     is. Words no reading starts at ("-" in "8:30-9:45") read nothing wherever they are: each
-    is judged by the first word after it that reads something. So the first word from which a reading
-    is not refused is found by halving — a few readings, not one a word — and the words before
-    it are passed over as reading from each would have: of their refusals, `schedule_runs`
+    is judged by the first word after it that reads something. So the first word from which
+    a reading is not refused is found by halving — a few readings, not one a word — and the
+    words before it are passed over as reading from each would have: of their refusals, `schedule_runs`
     weighs the one at i and the one just before the start found (a run beginning there touches
     it); the others touch no run. Should a word passed over have read a short run of its own
     (a reading started inside a clause may stop early), that run would have touched a refusal
