@@ -3260,19 +3260,19 @@ def _past_refusals(
     between were passed over unread.
 
     Started again from each word, a reading refused late reads every word up to the clause it
-    was refused at again: "check 9:00 9:00 … every 2 hours every 3 hours" read its 90 times
-    from each of them (172,804 calls, the square of the run; 12,577 now). A reading started
-    later, before that clause, reads the same clauses with less behind them: if one started at
-    a word is refused, so is every one started before it, and once one is not, none after it
-    is. Words no reading starts at ("-" in "8:30-9:45") read nothing wherever they are: each
-    is judged by the first word after it that reads something. So the first word from which
-    a reading is not refused is found by halving — a few readings, not one a word — and the
-    words before it are passed over as reading from each would have: of their refusals, `schedule_runs`
-    weighs the one at i and the one just before the start found (a run beginning there touches
-    it); the others touch no run. Should a word passed over have read a short run of its own
-    (a reading started inside a clause may stop early), that run would have touched a refusal
-    beside it: so when words were passed over unread, the refusal at i counts, whatever runs
-    are found elsewhere."""
+    was refused at again: "check 9:00 9:00 … every 2 hours every 3 hours" read its 90 times from
+    each of them (172,804 calls, the square of the run; 12,577 now). A reading started later,
+    before that clause, reads the same clauses with less behind them: if one started at a word
+    is refused, so is every one started before it, and once one is not, none after it is. Words
+    no reading starts at ("-" in "8:30-9:45") read nothing wherever they are: each is judged by
+    the first word after it that reads something. So the first word from which a reading is not
+    refused is found by halving — a few readings, not one a word — and the words before it are
+    passed over as reading from each would have: of their refusals, `schedule_runs` weighs the
+    one at i and the one just before the start found (a run beginning there touches it); the
+    others touch no run. Should a word passed over have read a short run of its own (a reading
+    started inside a clause may stop early), that run would have touched a refusal beside it: so
+    when words were passed over unread, the refusal at i counts, whatever runs are found
+    elsewhere."""
     at = refusal.at
     if at is None or at - i <= _NEAR_REFUSAL:
         return i + 1, None, False
