@@ -98,7 +98,8 @@ _WORDS: Final[dict[str, str]] = {
         "domingos=sundays"
     ),
     "French": (
-        "après-demain=the-day-after-tomorrow demain=tomorrow aujourd'hui=today midi=noon minuit=midnight quotidiennement=daily "
+        "après-demain=the-day-after-tomorrow demain=tomorrow aujourd'hui=today midi=noon "
+        "minuit=midnight quotidiennement=daily "
         "minuteur=timer minuterie=timer alarme=alarm lundis=mondays mardis=tuesdays "
         "mercredis=wednesdays jeudis=thursdays vendredis=fridays samedis=saturdays "
         "dimanches=sundays mon=my"
@@ -446,8 +447,10 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:von\s+)?(DAY)\s+bis\s+(DAY)\b", r"\1 to \2"),
         (r"\b(?:an\s+)?werktagen\b", "on weekdays"),
         (r"\b(?:am|an)\s+(?:den\s+)?wochenenden?\b", "on weekends"),
-        (r"\b(?:jeweils\s+)?am\s+(ORD)\s+(DAY)\b(?!\s+(?:des|im|jedes|eines)\s+monats?\b)",
-         r"on the \1 \2"),
+        (
+            r"\b(?:jeweils\s+)?am\s+(ORD)\s+(DAY)\b(?!\s+(?:des|im|jedes|eines)\s+monats?\b)",
+            r"on the \1 \2",
+        ),
         (r"\bam\s+(DAY)\b", r"on \1"),
         (
             r"\b(?:am|jeden|an\s+jedem)\s+(ORD)\s+(DAY)\s+"
@@ -755,7 +758,7 @@ _ZONES: Final = (
 )
 _ORDINALS: Final = {
     **dict.fromkeys(("ersten", "primer", "premier", "primeira", "primo", "eerste"), "first"),
-    # Spanish says them in the plural before days in the plural: "todos los primeros domingos de mes"
+    # Spanish says them in the plural before days in the plural ("todos los primeros domingos")
     **{"primeros": "first", "segundos": "second", "terceros": "third", "cuartos": "fourth"},
     **{"últimos": "last", "ultimos": "last"},
     **dict.fromkeys(("zweiten", "segundo", "deuxième", "second", "segunda", "tweede"), "second"),
