@@ -254,6 +254,10 @@ _MANAGE: Final = re.compile(
     r"|(?:move|shift|push|bump|postpone|delay)\b(?:\s+\S+){1,5}?\s+(?:by\s+)?"
     r"(?:an?|\d{1,3}|one|two|three|four|five|ten|fifteen|thirty|half\s+an?)\s+"
     r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?:later|earlier|back|forward|ahead)\b"
+    # "Push back nightly build by 2 hours", "delay the standup by 30 minutes"
+    r"|(?:move|shift|push|bump|postpone|delay)\b(?:\s+\S+){0,6}?\s+by\s+"
+    r"(?:an?|\d{1,3}|one|two|three|four|five|ten|fifteen|thirty|half\s+an?)\s+"
+    r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\b"
     # "@reminderbot, please set my morning time to 10:00", "set my morning todo to 8:30": a
     # setting of the speaker's (a repeat said after it is a schedule: "… to 11:00 AM every day")
     r"|set\s+(?:my|our|the)\s+(?:morning|evening|afternoon|night|nightly|daily|weekly|default|"
