@@ -64,6 +64,7 @@ from .cron_comment import (
 from .cronline import aws_schedule, calendar_first, cron_first
 from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
+from .dst_notes import without_dst_note
 from .frequency import agrees, unsaid_monthly_span
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .howto import asks_for_expression, asks_how_to_schedule
@@ -645,8 +646,10 @@ def _guessed_time(result: ParseResult) -> bool:
     return any(note.startswith(_NO_TIME) for note in result.notes)
 
 
-_CRON_WORD: Final = re.compile(r"\bcron(?:job|tab)?s?\b", re.IGNORECASE)
+# (a CI workflow's too: "Schedule runs of the tests, docs and builds workflows on Sundays.")
+_CRON_WORD: Final = re.compile(r"\b(?:cron(?:job|tab)?s?|workflows?)\b", re.IGNORECASE)
 CRON_HOUR_NOTE: Final = "a cron job's hour is not said: 9:00 AM assumed, to confirm"
+WORKFLOW_HOUR_NOTE: Final = "a workflow's hour is not said: 9:00 AM assumed, to confirm"
 
 # how build's notes of a default time of day begin ("no time given; assumed 9:00 AM", "no time
 # given; morning read as 9am")
@@ -760,9 +763,11 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
     if ("#" in text or "//" in text) and (only := time_only_in_comment(text)) is not None:
         return _to_confirm(result, only)  # 'lead, _ = db.checkout("pawan")  # 9am ET: …'
     guessed = _guessed_time(result)  # (the result is the same for the three tests below)
-    if guessed and ("cron" in text or "Cron" in text) and _CRON_WORD.search(text):
+    if guessed and ("orkflow" in text or "ron" in text) and (machine := _CRON_WORD.search(text)):
         # "the cron fires on UTC Wednesdays either way": a machine's job runs at an hour set
         # somewhere; 9:00 is a person's morning, made up
+        if machine.group().lower().startswith("workflow"):
+            return _to_confirm(result, WORKFLOW_HOUR_NOTE)
         return _to_confirm(result, CRON_HOUR_NOTE)
     if guessed and ((ask := narration.part_only(text, frozenset(lowered_words(text)))) is not None):
         # "ci: run the update workflow every Mon", "Execute stale workflow only once a day": a
@@ -1275,6 +1280,10 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     if "TC:" in text or "MT:" in text or "tc:" in text:
         text = zone_label_first(text)  # "Mondays | 9:00 am PDT (UTC-7) | UTC: 16:00"
     restated_note = None
+    if "(" in text and ("UTC" in text or "GMT" in text):
+        # "10a PST/PDT (note that it's 1800 UTC until daylight savings time starts …; then
+        # it's 1700 UTC)": the local time on UTC's clock in each half of the year
+        text = without_dst_note(text)
     if "(" in text:
         # "22:00 UTC (5:00 PM local time during Eastern Standard Time (winter) and …)"
         text, restated_note = without_restating_bracket(text)
