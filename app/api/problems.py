@@ -63,11 +63,30 @@ async def database_unavailable(request: Request, exc: Exception) -> Response:
 async def http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     # Starlette's own headers stay: a 405 says which methods the path has (Allow)
+    headers = dict(exc.headers) if exc.headers else None
+    if exc.status_code == 405:
+        allowed = allowed_methods(
+            getattr(request.app.state, "api_routes", ()), request.scope.get("route")
+        )
+        if allowed:
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
     return problem(
-        exc.status_code,
-        exc.detail or TITLES.get(exc.status_code, "Error"),
-        headers=dict(exc.headers) if exc.headers else None,
+        exc.status_code, exc.detail or TITLES.get(exc.status_code, "Error"), headers=headers
     )
+
+
+def allowed_methods(routes: Any, route: object) -> list[str]:
+    """Every method the path of `route` answers, over all the routes that share it: Starlette
+    names only the first route's methods in a 405's Allow, and a path is often served by
+    several (``GET /jobs`` and ``POST /jobs``)."""
+    path = getattr(route, "path", None)
+    if path is None:
+        return []
+    methods: set[str] = set()
+    for candidate in routes:
+        if getattr(candidate, "path", None) == path:
+            methods |= set(getattr(candidate, "methods", None) or ())
+    return sorted(methods)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:

@@ -69,3 +69,24 @@ async def test_a_whole_head_in_one_write_is_431_on_a_real_socket(port: int) -> N
         assert answer.startswith(b"HTTP/1.1 431 "), answer[:200]
     finally:
         writer.close()
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("OPTIONS", "/jobs", "GET, HEAD, POST"),
+        ("POST", "/jobs/job_x", "DELETE, GET, HEAD, PATCH, PUT"),
+        ("OPTIONS", "/keys", "GET, HEAD, POST"),
+        ("DELETE", "/parse-nl", "POST"),
+    ],
+)
+async def test_a_405_names_every_method_the_path_has(
+    api: httpx.AsyncClient, method: str, path: str, allowed: str | None
+) -> None:
+    """Starlette named only the first route's methods (``OPTIONS /jobs``: ``GET, HEAD``, not
+    POST): schemathesis's Allow check, and a client reading Allow, were told less."""
+    response = await api.request(method, path)
+    assert response.status_code == 405, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    if allowed is not None:
+        assert response.headers["allow"] == allowed
