@@ -124,7 +124,7 @@ from .timetable import (
     weekly_reading,
     yearly_habit,
 )
-from .tokens import Token, TokenizeError, tokenize, word_values
+from .tokens import Token, TokenizeError, text_cache, tokenize, word_values
 from .under_way import (
     dated_then_every,
     read_as_under_way,
@@ -254,6 +254,10 @@ _MANAGE: Final = re.compile(
     r"|(?:move|shift|push|bump|postpone|delay)\b(?:\s+\S+){1,5}?\s+(?:by\s+)?"
     r"(?:an?|\d{1,3}|one|two|three|four|five|ten|fifteen|thirty|half\s+an?)\s+"
     r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?:later|earlier|back|forward|ahead)\b"
+    # "Push back nightly build by 2 hours", "delay the standup by 30 minutes"
+    r"|(?:move|shift|push|bump|postpone|delay)\b(?:\s+\S+){0,6}?\s+by\s+"
+    r"(?:an?|\d{1,3}|one|two|three|four|five|ten|fifteen|thirty|half\s+an?)\s+"
+    r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\b"
     # "@reminderbot, please set my morning time to 10:00", "set my morning todo to 8:30": a
     # setting of the speaker's (a repeat said after it is a schedule: "… to 11:00 AM every day")
     r"|set\s+(?:my|our|the)\s+(?:morning|evening|afternoon|night|nightly|daily|weekly|default|"
@@ -775,23 +779,18 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         return _to_confirm(result, logged)  # 'logger.info("Scheduled … at 08:00 …", chat_id)'
     if ("#" in text or "//" in text) and (only := time_only_in_comment(text)) is not None:
         return _to_confirm(result, only)  # 'lead, _ = db.checkout("pawan")  # 9am ET: …'
-    if (
-        _guessed_time(result)
-        and ("orkflow" in text or "ron" in text)
-        and (machine := _CRON_WORD.search(text))
-    ):
+    guessed = _guessed_time(result)  # (the result is the same for the three tests below)
+    if guessed and ("orkflow" in text or "ron" in text) and (machine := _CRON_WORD.search(text)):
         # "the cron fires on UTC Wednesdays either way": a machine's job runs at an hour set
         # somewhere; 9:00 is a person's morning, made up
         if machine.group().lower().startswith("workflow"):
             return _to_confirm(result, WORKFLOW_HOUR_NOTE)
         return _to_confirm(result, CRON_HOUR_NOTE)
-    if _guessed_time(result) and (
-        (ask := narration.part_only(text, frozenset(lowered_words(text)))) is not None
-    ):
+    if guessed and ((ask := narration.part_only(text, frozenset(lowered_words(text)))) is not None):
         # "ci: run the update workflow every Mon", "Execute stale workflow only once a day": a
         # change or a title with no time of day; its default hour would be made up
         return _to_confirm(result, ask)
-    if _guessed_time(result) and names_an_alarm(text):
+    if guessed and names_an_alarm(text):
         # "set an alarm for mondays", "Make an alarm for every tuesday morning"
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)
     if (offered := accepts_a_time(text, names_time=_mentions_time)) is not None:
@@ -1895,6 +1894,13 @@ _CHANGED_TO_WHOLE: Final = re.compile(
     r"(?:\s+\S+){0,6}?\s+(?:back\s+)?to\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# "make it daily at 8am instead", "ok make it every weekday at 7": the new schedule of a job that
+# exists, said whole after "make it" (a part of one, "make it 7pm", stays a change: refused)
+_MADE_WHOLE: Final = re.compile(
+    r"^\W*(?:(?:actually|ok|okay|no|sorry|then|please|pls|and|but)[\s,]+)*make\s+(?:it|this|that|them)"
+    r"\s+(?P<rest>.+?)(?:[\s,]+(?:instead|then|please|pls))*[\s.!]*$",
+    re.IGNORECASE,
+)
 PAST_YEAR_NOTE: Final = "the year since when the habit holds is past; the habit read, to confirm"
 WHOLE_CHANGE_NOTE: Final = (
     "a change to a job that exists, its new schedule said whole: read, to confirm"
@@ -2034,6 +2040,15 @@ def _read_rest(
     whole_change = _CHANGED_TO_WHOLE.match(bare) if manages else None
     if whole_change is not None:
         inner = _read_changed_to(bare, whole_change, text, zone_name, aware_now, target)
+        if _whole_new_schedule(inner.result):
+            inner.result = _to_confirm(inner.result, WHOLE_CHANGE_NOTE)  # type: ignore[arg-type]
+            inner.rest = rest
+            return inner
+    made = _MADE_WHOLE.match(bare) if manages and "make" in bare.lower() else None
+    if made is not None:
+        # "make it daily at 8am instead", "actually make it every Monday at 9": "it" is a job
+        # that exists, and its new schedule is said whole
+        inner = _read_rest(made["rest"], text, zone_name, aware_now, target)
         if _whole_new_schedule(inner.result):
             inner.result = _to_confirm(inner.result, WHOLE_CHANGE_NOTE)  # type: ignore[arg-type]
             inner.rest = rest
@@ -2920,6 +2935,22 @@ def _mentions_time(
     """Whether `task` speaks of time. With `plain_words`, the words that are plain in their
     place ("remind the team about the reports", "eat dinner": `asks.plain_word`) do not
     count: the test of a command's task, whose unread words about time make it ask."""
+    if not plain_words:
+        return _task_mentions_time(task)  # (asked of the same task more than once)
+    return _words_mention_time(task, True, after_schedule, before_schedule)
+
+
+@text_cache
+def _task_mentions_time(task: str) -> bool:
+    return _words_mention_time(task, False, frozenset(), frozenset())
+
+
+def _words_mention_time(
+    task: str,
+    plain_words: bool,
+    after_schedule: frozenset[object],
+    before_schedule: frozenset[object],
+) -> bool:
     if not task.isascii() and _OTHER_SCRIPT_TIME.search(task):
         return True
     if ("lunch" in task or "dinner" in task or "breakfast" in task) and _AT_A_MEAL.search(task):
