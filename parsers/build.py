@@ -1174,6 +1174,15 @@ LONG_WINDOW_NOTE: Final = (
 )
 
 
+def written_window_minutes(p: Phrase) -> int | None:
+    """How long the window of `p` lasts, in minutes, when both its ends say their half of the
+    day ("2:00 PM - 9:00 PM", "11:30AM-3:30PM", "14:00-21:00"); None otherwise."""
+    if p.window is None or not all(_is_explicit(mention) for mention in p.window):
+        return None
+    first, last = p.window
+    return (_clock_minutes(last) - _clock_minutes(first)) % DAY_MINUTES
+
+
 def one_bare_weekday(p: Phrase) -> bool:
     """ "on Friday", and nothing that makes it one day or several."""
     return (
