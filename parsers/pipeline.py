@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Final
 from .build import MEETING_HOURS, build, one_bare_weekday, written_window_minutes
 from .calendar_event import read_zoned_event
 from .cron import split_cron
+from .doubts import letter_runs
 from .grammar import read, reads_nothing
 from .humanize import describe
 from .lexicon import DAY_LABELS
-from .doubts import letter_runs
 from .listings import hours_row
 from .natural import dateparser_stage
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
