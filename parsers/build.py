@@ -737,13 +737,13 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if phrase.market_hours and phrase.zone is None:
         phrase.zone = "America/New_York"
     if (
-        phrase.every
-        and phrase.months
+        phrase.months
         and phrase.interval is None
         and not (phrase.monthdays or phrase.nth or phrase.weekdays or phrase.dates)
         and not (phrase.first_weekday or phrase.holiday or phrase.quarter or phrase.times_per)
     ):
-        # "every May": every day of May, or once a year in May? Read as the days; ask
+        # "every May", "Odd months - 9AM": every day of those months, or once in each? Read
+        # as the days; ask
         months = ", ".join(lx.MONTH_LABELS[m] for m in phrase.months)
         phrase.unsure.append(f"read as every day in {months} (name a day: “every May 1”)")
     rare = rare_day(phrase)

@@ -17,7 +17,15 @@ from typing import Final
 
 from . import lexicon as lx
 from .frequency import runs_in_span
-from .observances import CUES, is_holiday_name, known_country, same_holiday, zone_country
+from .observances import (
+    CUES,
+    SAID_WHOLE,
+    is_holiday_name,
+    known_country,
+    said_short,
+    same_holiday,
+    zone_country,
+)
 from .phrase import (
     FROM_END,
     LAST_DAY,
@@ -1066,6 +1074,15 @@ class _Reader:
             words.pop()
             j -= 1
         if not words:
+            return None
+        named = said_short([w for w in words if w not in SAID_WHOLE] or ["_"])
+        if (
+            said_short(words)
+            and self._kind(j) == lx.WORD
+            and self.tokens[j].value not in lx.KEYWORDS
+        ) or (named and i > 0 and self._word(i - 1) in ("in", "near")):
+            # "at Memorial Hospital", "Independence Hall", "in Corpus Christi": a place's or a
+            # group's name that begins with a holiday's, not the holiday
             return None
         if words[0] in _POSSESSIVE_HOLIDAYS and "day" not in words:
             return None  # "my father's pills", "mother's doctor": a person's, not Father's Day

@@ -62,6 +62,22 @@ CUES: Final = frozenset(
     }
 )
 YEARS_LOOKED_AT: Final = 8
+# holidays people name by one word, without "Day" ("Thanksgiving dinner", "Easter brunch"):
+# any other said without its "Day" (or its weekday) and followed by a noun is a name's first
+# word — "Memorial Hospital", "Independence Hall", "Labor Temple", "Veterans Affairs"
+SAID_WHOLE: Final = frozenset(
+    {
+        "thanksgiving",
+        "easter",
+        "juneteenth",
+        "pentecost",
+        "whitsun",
+        "whitsunday",
+        "ascension",
+        "mlk",
+        "corpus",
+    }
+)
 # cues that, said alone, are a person's or a place's name more often than a holiday's
 _NAMES_ALONE: Final = frozenset({"martin", "victoria", "columbus", "good", "saint", "st", "canada"})
 _WORD = re.compile(r"[a-z0-9]+")
@@ -132,6 +148,14 @@ def lookup(words: list[str], country: str, first_year: int) -> tuple[str, tuple[
         years = range(first_year, first_year + YEARS_LOOKED_AT)
         return " ".join(wanted), tuple(easter(year) + timedelta(days=offset) for year in years)
     return None
+
+
+def said_short(words: list[str]) -> bool:
+    """Whether a holiday's name is said without the word that makes it one: "memorial" for
+    Memorial Day ("Memorial Hospital"), not "thanksgiving", "memorial day" or "good friday"."""
+    return words[0] not in SAID_WHOLE and not any(
+        word == "day" or word in _WEEKDAYS or word == "sunday" for word in words
+    )
 
 
 def same_holiday(one: tuple[str, ...], other: tuple[str, ...]) -> bool:

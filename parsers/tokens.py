@@ -1263,6 +1263,8 @@ def _scan(text: str) -> list[Token]:
         _school_grades(tokens)
     if "all other" in lowered:
         _all_other_days(tokens)
+    if "non" in lowered and "holiday" in lowered:
+        tokens = _non_holiday_days(tokens)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
         if "bst" in lowered:
@@ -1284,6 +1286,35 @@ def _all_other_days(tokens: list[Token]) -> None:
             label = lx.DAY_LABELS[int(day.value)]  # type: ignore[call-overload]
             note = f"“all other {label}s” (the ones not named elsewhere) read as every {label}"
             tokens[k + 1] = Token(lx.WORD, "every", other.start, other.end, unsure=note)
+
+
+def _non_holiday_days(tokens: list[Token]) -> list[Token]:
+    """ "the first non-holiday Monday of every month", "every non-holiday weekday": the days
+    are read, asked — a schedule cannot move to the next such day on a holiday, nor know which
+    country's holidays are meant — and "non-holiday" is dropped, never left as words."""
+    out: list[Token] = []
+    k, n = 0, len(tokens)
+    while k < n:
+        token = tokens[k]
+        j = k + 1
+        if j < n and tokens[j].kind == lx.SYM and tokens[j].value == "-":
+            j += 1
+        if (
+            token.kind == lx.WORD
+            and token.value == "non"
+            and j + 1 < n
+            and tokens[j].kind == lx.WORD
+            and tokens[j].value in ("holiday", "holidays")
+            and tokens[j + 1].kind in (lx.DAY, lx.DAYS, lx.DAYSET)
+        ):
+            day = tokens[j + 1]
+            note = "“non-holiday” not kept: the run still happens on a holiday"
+            out.append(Token(day.kind, day.value, token.start, day.end, unsure=note))
+            k = j + 2
+            continue
+        out.append(token)
+        k += 1
+    return out
 
 
 _GRADE_WORDS: Final = frozenset({"grade", "grades", "graders"})

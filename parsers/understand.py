@@ -64,6 +64,7 @@ from .cron_comment import (
 from .cronline import aws_schedule, calendar_first, cron_first
 from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
+from .dst_notes import without_dst_note
 from .frequency import agrees, unsaid_monthly_span
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .howto import asks_for_expression, asks_how_to_schedule
@@ -1285,6 +1286,10 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     if "TC:" in text or "MT:" in text or "tc:" in text:
         text = zone_label_first(text)  # "Mondays | 9:00 am PDT (UTC-7) | UTC: 16:00"
     restated_note = None
+    if "(" in text and ("UTC" in text or "GMT" in text):
+        # "10a PST/PDT (note that it's 1800 UTC until daylight savings time starts …; then
+        # it's 1700 UTC)": the local time on UTC's clock in each half of the year
+        text = without_dst_note(text)
     if "(" in text:
         # "22:00 UTC (5:00 PM local time during Eastern Standard Time (winter) and …)"
         text, restated_note = without_restating_bracket(text)

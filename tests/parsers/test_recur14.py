@@ -1,0 +1,137 @@
+"""Round fourteen, recurrence meaning (recur14): a holiday's name at the start of a place's
+name is not the holiday ("Memorial Hospital", "Independence Hall", "in Corpus Christi"); a
+"non-holiday" day is read and asked about (a schedule cannot move off a holiday); months named
+with no day ask which days; a bracket that gives a zoned time in UTC for winter and for summer
+says how the clock moves, not a second time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from agentcron.parsers import understand_fast
+from agentcron.parsers.dst_notes import without_dst_note
+from agentcron.parsers.observances import said_short
+
+NOW = datetime(2026, 1, 14, 12, tzinfo=UTC)
+
+
+def _answer(text: str, zone: str = "UTC") -> tuple[str | None, bool]:
+    result = understand_fast(text, timezone=zone, now=NOW)
+    schedule = result.schedule
+    if schedule is None:
+        return None, True
+    said = schedule.get("expression") or schedule.get("rule") or schedule.get("datetime")
+    return str(said), result.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("words", "short"),
+    [
+        (["memorial"], True),
+        (["independence"], True),
+        (["memorial", "day"], False),
+        (["thanksgiving"], False),
+        (["easter"], False),
+        (["good", "friday"], False),
+        (["remembrance", "sunday"], False),
+    ],
+)
+def test_a_holiday_said_without_its_day_is_short(words: list[str], short: bool) -> None:
+    assert said_short(words) is short
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        (
+            "Onancock: 1st Monday of each month at 6:30pm at Riverside Shore Memorial Hospital",
+            "30 18 * * 1#1",
+        ),
+        ("Meetings are held at Independence Hall every Monday at 6pm", "0 18 * * 1"),
+        ("meeting at memorial hospital every monday at 6pm", "0 18 * * 1"),
+        ("Labor Temple meeting every Thursday at 8pm", "0 20 * * 4"),
+        ("meet in Corpus Christi every Monday at 9am", "0 9 * * 1"),
+    ],
+)
+def test_a_place_named_after_a_holiday_is_no_holiday(text: str, expression: str) -> None:
+    assert _answer(text)[0] == expression
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("on Memorial Day at 9am", "2026-05-25T09:00:00Z"),
+        ("every Memorial Day at 9am", "0 9 * 5 1L"),
+        ("Thanksgiving dinner at 5pm", "2026-11-26T17:00:00Z"),
+        ("on Corpus Christi at 9am", "2026-06-04T09:00:00Z"),
+    ],
+)
+def test_holidays_said_as_holidays_are_still_read(text: str, said: str) -> None:
+    assert _answer(text)[0] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("first non-holiday Monday of every month at 9am", "0 9 * * 1#1"),
+        ("every non-holiday weekday at 9am", "0 9 * * 1-5"),
+    ],
+)
+def test_non_holiday_days_are_read_and_asked(text: str, expression: str) -> None:
+    assert _answer(text) == (expression, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["- Odd months - 9AM ET in the US", "in May at 9am", "odd months at 9am"],
+)
+def test_months_with_no_day_ask_which_days(text: str) -> None:
+    said, asked = _answer(text)
+    assert said is not None and said.split()[2] == "*" and asked
+
+
+def test_months_with_every_day_do_not_ask() -> None:
+    assert _answer("every day in odd months at 9am") == ("0 9 * 1,3,5,7,9,11 *", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "on the third Thursday of every month at 10a PST/PDT (note that it's 1800 UTC until "
+            "daylight savings time starts on 13 March 2022; then it's 1700 UTC).",
+            "on the third Thursday of every month at 10a PST/PDT.",
+        ),
+        (
+            "every Thursday at 10am PT (1800 UTC until DST starts, then 1700 UTC)",
+            "every Thursday at 10am PT",
+        ),
+        # one of the UTC times says another moment: kept (and refused as two zones)
+        (
+            "every Thursday at 10am PT (1900 UTC until DST starts, then 1700 UTC)",
+            "every Thursday at 10am PT (1900 UTC until DST starts, then 1700 UTC)",
+        ),
+        # one season only: a conversion, left to the others
+        (
+            "every Thursday at 10am PT (1800 UTC in winter)",
+            "every Thursday at 10am PT (1800 UTC in winter)",
+        ),
+    ],
+)
+def test_a_note_of_utc_in_each_season_is_taken_out(text: str, kept: str) -> None:
+    assert without_dst_note(text) == kept
+
+
+def test_the_kubernetes_recurrence_line_reads_in_pacific_time() -> None:
+    result = understand_fast(
+        "- Recurrence: Recurring on the third Thursday of every month at 10a PST/PDT (note "
+        "that it's 1800 UTC until daylight savings time starts on 13 March 2022; then it's "
+        "1700 UTC).",
+        timezone="UTC",
+        now=NOW,
+    )
+    assert result.schedule is not None
+    assert result.schedule["expression"] == "0 10 * * 4#3"
+    assert result.schedule["timezone"] == "America/Los_Angeles"
