@@ -985,8 +985,9 @@ def _one_schedule(p: Phrase) -> None:
     # the same time said twice ("every Friday at midnight, and the 13th at midnight") is
     # one time
     one_time = len({m.clock for m in p.times}) == 1 and p.window is None
-    if p.window is not None and not p.times and not p.more_windows:
-        # "Weekly Drop-In Group: 6 to 7:30 p.m. Thursdays": one window, as one time is
+    if p.window is not None and not p.times and not p.more_windows and p.interval == (1, "week"):
+        # "Weekly Drop-In Group: 6 to 7:30 p.m. Thursdays": "weekly" names no day, and the one
+        # window goes with the days named ("Tuesday & Thursday 1-3 PM, Lab on Fridays" does not)
         one_time = True
     if p.window is not None and p.more_windows and not p.times:
         # "Friday 8:00-9:00 PM and Saturday 8:00-9:00 PM": the same hours said for each day
