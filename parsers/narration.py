@@ -123,6 +123,15 @@ _PAST_CUES: Final = frozenset(
 )
 
 
+# "Service X went down at 3am due to a memory leak in the cache layer.": an outage, told
+_INCIDENT: Final = re.compile(
+    r"\b(?:went\s+(?:down|offline|dark)|crashed|died|rebooted|was\s+down|were\s+down)\s+"
+    r"(?:at|around|about|on|last|this|yesterday|overnight)\b",
+    re.IGNORECASE,
+)
+_INCIDENT_CUES: Final = frozenset("went crashed died rebooted down".split())
+
+
 def told_in_the_past(text: str, words: frozenset[str]) -> str | None:
     """ "The meeting was called to order at 14:05 UTC", "The old design ran finalization only
     on Monday mornings", "The next Lions Club meeting was on Monday, Sept. 28.", "Members met
@@ -134,6 +143,8 @@ def told_in_the_past(text: str, words: frozenset[str]) -> str | None:
         match = _PAST_TOLD.match(text)
     if match is None and not _MET_CUES.isdisjoint(words):
         match = _MET.match(text)
+    if match is None and not _INCIDENT_CUES.isdisjoint(words):
+        match = _INCIDENT.search(text)
     if match is None:
         return None
     return f"“{match.group().strip()}” tells what happened, it does not ask: to confirm"
@@ -1033,6 +1044,9 @@ _TIME_REFERRED: Final = re.compile(
 )
 
 
+_MISSPELT_EVERYDAY: Final = frozenset("everday evryday eveyday evreyday eevryday".split())
+
+
 def part_only(text: str, words: frozenset[str]) -> str | None:
     """Why an answer whose time of day is a default should be asked about when `text` changes
     a schedule or names one as a title (a commit's type, "only", a change's verb first, a named
@@ -1041,6 +1055,10 @@ def part_only(text: str, words: frozenset[str]) -> str | None:
     stripped = text.strip()
     if "time" in words and (referred := _TIME_REFERRED.search(text)) is not None:
         return f"“{referred.group()}” refers to a time it does not say: to confirm"
+    if not _MISSPELT_EVERYDAY.isdisjoint(words):
+        # "Sign in to personalize EverDay.", "better and better eveyday at this task": a
+        # misspelt "everyday" with no time may be a name or an adverb, not a schedule
+        return "“every day” misspelt, and no time is said: to confirm"
     if stripped[:1] in _QUOTES and stripped.endswith(_QUOTES[stripped[:1]]) and len(stripped) > 2:
         return "the text is quoted (a name, an example): no time is said; to confirm"
     if ":" in text[:40] and (kind := _COMMIT_TYPE.match(text)) is not None:
