@@ -80,7 +80,16 @@ from .listings import (
     without_week_heading,
 )
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
-from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
+from .pipeline import (
+    FAST_STAGES,
+    OUT_OF_RANGE,
+    Stopped,
+    finish,
+    hours_row_line,
+    prepare,
+    read_whole,
+    regex_stage,
+)
 from .quickadd import plain_marks
 from .rawrule import looks_like_rule
 from .reasons import (
@@ -2292,6 +2301,9 @@ def _read_command(
                     # "Busy Hands Knitting Friday 1:30-3:30", "Hist100 Tue/Thur 1:30-2:45"
                     phrase.task_part = "afternoon"
                     phrase.unsure.append(small)
+        else:
+            # "Mondays - 11:30AM-3:30PM": a timetable's row, read from its range's start
+            hours_row_line(text, phrase)
         # the words of the text (inside the schedule's words or not): the checks below that
         # look for a word outside them run only when it is said at all — most texts say none
         said = frozenset(token.value for token in tokens if token.kind == lx.WORD)
