@@ -2043,7 +2043,7 @@ def _read_rest(
                 suggestion=HINT,
             ).with_parts(None, target)
             return found
-    if bare[:1] in "/#[\"" and (mark := _COMMENT_MARK.match(bare)) is not None:
+    if bare[:1] in '/#["' and (mark := _COMMENT_MARK.match(bare)) is not None:
         # "// Set the reminder time to 8 AM.", "- [ ] Set digest time to 5 minutes from now": a
         # comment's or a checklist's change is still one
         bare = bare[mark.end() :]
