@@ -1235,6 +1235,9 @@ class _Reader:
                 return None
             self.phrase.except_months.extend(sub.phrase.months)
             return end
+        named = self._except_holidays_named(j + (self._word(j) == "the"))
+        if named is not None:
+            return named
         # the days are read as anywhere else, into a phrase of their own
         sub = _Reader(self.tokens)
         j = sub._days(j)
@@ -1315,6 +1318,44 @@ class _Reader:
                 break
             j = end + step
         self.phrase.except_dates.extend(d for d in found if d not in self.phrase.except_dates)
+        self.phrase.order.append("x")
+        return last
+
+    def _except_holidays_named(self, j: int) -> int | None:
+        """After "except (on/for) (the)": holidays by name, one or a list ("Christmas", "Memorial
+        Day and Thanksgiving", "Christmas Day or New Year's Day") — left out as the job's
+        exclusions.dates; the index after them, or None when no holiday's name is there."""
+        fixed: list[tuple[int, int]] = []
+        named: list[tuple[str, ...]] = []
+        last = None
+        while j < self.n:
+            word = self._word(j)
+            sub = _Reader(self.tokens)
+            if word in _HOLIDAYS:
+                end = sub._holiday(j)
+            elif word in CUES:
+                end = sub._named_holiday(j)
+            else:
+                break
+            if end is None or not (sub.phrase.dates or sub.phrase.holiday):
+                break
+            if sub.phrase.dates:
+                _, month, day = sub.phrase.dates[0]
+                fixed.append((month, day))
+            else:
+                assert sub.phrase.holiday is not None
+                named.append(sub.phrase.holiday)
+            last = end
+            step = self._is_separator(end)
+            if not step and self._word(end) == "or":
+                step = 1
+            if not step:
+                break
+            j = end + step
+        if last is None:
+            return None
+        self.phrase.except_fixed.extend(fixed)
+        self.phrase.except_named.extend(named)
         self.phrase.order.append("x")
         return last
 

@@ -1234,6 +1234,8 @@ def _scan(text: str) -> list[Token]:
         _all_other_days(tokens)
     if "non" in lowered and "holiday" in lowered:
         tokens = _non_holiday_days(tokens)
+    if "months of the year" in lowered:
+        tokens = _months_of_year_counted(tokens)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
         if "bst" in lowered:
@@ -1280,6 +1282,40 @@ def _non_holiday_days(tokens: list[Token]) -> list[Token]:
             note = "“non-holiday” not kept: the run still happens on a holiday"
             out.append(Token(day.kind, day.value, token.start, day.end, unsure=note))
             k = j + 2
+            continue
+        out.append(token)
+        k += 1
+    return out
+
+
+def _months_of_year_counted(tokens: list[Token]) -> list[Token]:
+    """ "for the first 6 months of the year" is January to June, "the last 3 months of the
+    year" October to December: said as the months' names ("January to June"), never as the
+    1st of the month and an interval of six months."""
+    out: list[Token] = []
+    k, n = 0, len(tokens)
+    while k < n:
+        token = tokens[k]
+        if (
+            k + 5 < n
+            and ((token.kind == lx.ORD and token.value == 1) or token.value == "last")
+            and tokens[k + 1].kind == lx.NUM
+            and isinstance(tokens[k + 1].value, int)
+            and 1 < tokens[k + 1].value < 12
+            and tokens[k + 2].kind == lx.UNIT
+            and tokens[k + 2].value == "month"
+            and tokens[k + 3].value == "of"
+            and tokens[k + 4].value == "the"
+            and tokens[k + 5].kind == lx.UNIT
+            and tokens[k + 5].value == "year"
+        ):
+            count = tokens[k + 1].value
+            first, last = (1, count) if token.kind == lx.ORD else (13 - count, 12)
+            start, end = token.start, tokens[k + 5].end
+            out.append(Token(lx.MONTH, first, start, tokens[k + 1].end))
+            out.append(Token(lx.WORD, "to", tokens[k + 2].start, tokens[k + 2].end))
+            out.append(Token(lx.MONTH, last, tokens[k + 3].start, end))
+            k += 6
             continue
         out.append(token)
         k += 1

@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Final
@@ -65,6 +65,7 @@ from .cronline import aws_schedule, calendar_first, cron_first
 from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
 from .dst_notes import without_dst_note
+from .emoji_tasks import said_plainly
 from .frequency import agrees, unsaid_monthly_span
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .howto import asks_for_expression, asks_how_to_schedule
@@ -132,7 +133,7 @@ from .under_way import (
 )
 from .weekly_windows import aws_window, same_day_again
 from .windows import uneven_minute_step
-from .zones import lookup_place, lookup_word, place_names, zone_words
+from .zones import lookup_place, lookup_word, place_names, zone_info, zone_words
 
 if TYPE_CHECKING:
     from .llm import LLMParser
@@ -1254,11 +1255,22 @@ UNEVEN_CRON_STEP_NOTE: Final = (
 
 
 def _read(text: str, timezone: str, now: datetime | None) -> _Found:
+    if "🔁" in text:
+        # "- [ ] mow lawn 🔁 every month 📅 2021-12-14": Obsidian Tasks' rule, from its date
+        text = said_plainly(text, _local_today(timezone, now)) or text
     text, season = utc_by_season(text)  # "4pm UTC during US DST / 5pm UTC otherwise"
     found = _read_said_once(text, timezone, now)
     if season is not None and found.result is not None and found.result.ok:
         found.result = _to_confirm(found.result, season)
     return found
+
+
+def _local_today(timezone: str, now: datetime | None) -> date:
+    try:
+        zone = zone_info(timezone)
+    except (ValueError, KeyError):  # an unknown zone: refused later, where it is read
+        zone = zone_info("UTC")
+    return (now or datetime.now(UTC)).astimezone(zone).date()
 
 
 def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:

@@ -135,3 +135,80 @@ def test_the_kubernetes_recurrence_line_reads_in_pacific_time() -> None:
     assert result.schedule is not None
     assert result.schedule["expression"] == "0 10 * * 4#3"
     assert result.schedule["timezone"] == "America/Los_Angeles"
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "first", "count"),
+    [
+        ("every weekday except Christmas at 9am", "UTC", "2026-12-25", 8),
+        ("every Monday except Memorial Day at 9am", "America/New_York", "2026-05-25", 8),
+        ("every weekday at 9am except Christmas Day and New Year's Day", "UTC", "2026-12-25", 15),
+        ("every day at 9am except on Thanksgiving", "America/New_York", "2026-11-26", 8),
+    ],
+)
+def test_holidays_left_out_by_name_are_the_jobs_exclusions(
+    text: str, zone: str, first: str, count: int
+) -> None:
+    result = understand_fast(text, timezone=zone, now=NOW)
+    assert result.schedule is not None and result.needs_confirmation
+    assert result.exclusions is not None
+    dates = result.exclusions["dates"]
+    assert dates[0] == first and len(dates) == count and dates == sorted(dates)
+
+
+def test_a_holiday_left_out_of_one_run_is_refused() -> None:
+    assert _answer("tomorrow at 9 except Christmas")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("- [ ] #task mow lawn 🔁 every month 📅 2021-12-14", "mow lawn every month on the 14th"),
+        (
+            "- [ ] Example weekly task 🔁 every week 📅 2025-01-07",
+            "Example weekly task every week on Tuesday",
+        ),
+        ("- [ ] pay 🔁 every year 📅 2021-12-14", "pay every December 14"),
+        (
+            "- [ ] water 🔁 every 2 weeks 📅 2021-12-14",
+            "water every 2 weeks on Tuesday starting 2026-01-20",
+        ),
+        (
+            "- [ ] 분기 노트 ⏰ 2025-04-01 🔁 every 3 months 📅 2025-04-01",
+            "분기 노트 every 3 months on the 1st starting 2026-04-01",
+        ),
+        (
+            "- [ ] 주간 노트 ⏰ 2025-02-04 00:00 🔁 every week 📅 2025-02-04",
+            "주간 노트 every week on Tuesday at 00:00",
+        ),
+        (
+            "- [ ] take out the trash 🔁 every Sunday 📅 2021-04-25",
+            "take out the trash every Sunday",
+        ),
+    ],
+)
+def test_an_obsidian_task_line_repeats_from_its_date(text: str, plain: str) -> None:
+    from agentcron.parsers.emoji_tasks import said_plainly
+
+    assert said_plainly(text, NOW.date()) == plain
+
+
+def test_a_rule_counted_from_completion_is_left_as_it_is() -> None:
+    from agentcron.parsers.emoji_tasks import said_plainly
+
+    assert said_plainly("- [ ] x 🔁 every week when done 📅 2022-01-01", NOW.date()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("every Monday and Wednesday for the first 6 months of the year", "0 9 * 1-6 1,3"),
+        ("every day in the first three months of the year at 9am", "0 9 * 1-3 *"),
+        ("every Monday during the last 3 months of the year", "0 9 * 10-12 1"),
+        # a start date anchors the months counted ("every 3 months … starting April 1")
+        ("every 3 months on the 1st starting April 1", "0 9 1 1,4,7,10 *"),
+        ("every 2 months on the 15th starting March 15", "0 9 15 1,3,5,7,9,11 *"),
+    ],
+)
+def test_months_counted_in_the_year_or_from_the_start(text: str, expression: str) -> None:
+    assert _answer(text)[0] == expression
