@@ -1276,7 +1276,11 @@ class _Reader:
         read as the day to start or run on; the index after them, or None when no date is
         there (the other readings go on)."""
         named = j
-        while named < j + 2 and self._kind(named) in (lx.WORD, lx.DAY):
+        while (
+            named < j + 2
+            and self._kind(named) in (lx.WORD, lx.DAY)
+            and self._word(named) not in ("and", "or")
+        ):
             named += 1  # "except Holy Saturday April 8th": a day's name, then its date
         if (
             named > j
@@ -1314,6 +1318,10 @@ class _Reader:
             found.extend(left.dates)
             last = end
             step = self._is_separator(end)
+            if step and (self._word(end + step) in _HOLIDAYS or self._word(end + step) in CUES):
+                # "except December 25 and Thanksgiving": a holiday's name next
+                last = self._except_holidays_named(end + step) or last
+                break
             if not step or self._kind(end + step) not in _DATE_KINDS:
                 break
             j = end + step
@@ -1352,6 +1360,10 @@ class _Reader:
             if not step:
                 break
             j = end + step
+            if self._kind(j) in _DATE_KINDS:
+                # "except Thanksgiving and December 25": a date next
+                last = self._except_dates(j) or last
+                break
         if last is None:
             return None
         self.phrase.except_fixed.extend(fixed)

@@ -964,7 +964,7 @@ _NAMED_CADENCE: Final = re.compile(
     re.IGNORECASE,
 )
 _PROPOSAL: Final = re.compile(
-    r"\b(?:let['’]?s|i\s+propose|we\s+propose|how\s+about|shall\s+we|we\s+could|maybe\s+we)\b",
+    r"\b(?:let['’]?s|propose|how\s+about|shall\s+we|we\s+could|maybe\s+we)\b",
     re.IGNORECASE,
 )
 _OWNED_DAYS: Final = re.compile(

@@ -86,9 +86,11 @@ from .reasons import (
     ARROW_NOTE,
     EXCEPTION_REASON,
     REASON_NOTE,
+    WHICH_NOTE,
     arrow_change,
     excepted_own_schedule,
     without_reason,
+    without_which_remark,
 )
 from .replies import accepts_a_time
 from .restated import (
@@ -1066,6 +1068,12 @@ def _salvaged(
         timed = read(f"in {length}")
         if timed.ok:
             return _to_confirm(timed, TIMER_AROUND_NOTE.format(length=length))
+    if not answer.ok and (remarked := without_which_remark(text)) is not None:
+        # "on the second Tuesday of every month, which changes day numbers and can sometimes
+        # be either the 2nd week or 3rd week": a remark on how the dates fall
+        kept = read(remarked)
+        if kept.ok:
+            return _to_confirm(kept, WHICH_NOTE)
     if not answer.ok and (reasoned := without_reason(text)) is not None:
         # "Run the job only on weekdays, because some resources ain't available on Sunday"
         kept = read(reasoned[0])

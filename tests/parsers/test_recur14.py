@@ -212,3 +212,37 @@ def test_a_rule_counted_from_completion_is_left_as_it_is() -> None:
 )
 def test_months_counted_in_the_year_or_from_the_start(text: str, expression: str) -> None:
     assert _answer(text)[0] == expression
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "a reminder on the second Tuesday of every month, which changes day numbers and can "
+            "sometimes be either the 2nd week or 3rd week.",
+            "a reminder on the second Tuesday of every month",
+        ),
+        # a time, or a word that changes the schedule: more than a remark
+        ("every Monday at 9, which is 3pm in Tokyo", None),
+        ("every Monday, which is not a holiday", None),
+        ("every Monday at 9", None),
+    ],
+)
+def test_a_closing_which_remark_is_set_aside(text: str, kept: str | None) -> None:
+    from agentcron.parsers.reasons import without_which_remark
+
+    assert without_which_remark(text) == kept
+
+
+def test_the_reminduck_request_is_the_second_tuesday_asked() -> None:
+    assert _answer(
+        "Hi I'd like to setup a reminder on the second Tuesday of every month, which changes "
+        "day numbers and can sometimes be either the 2nd week or 3rd week."
+    ) == ("0 9 * * 2#2", True)
+
+
+def test_a_proposal_with_no_time_asks() -> None:
+    assert _answer(
+        "I’d like to propose that we set up a regular call once per month, on the 1st Thursday "
+        "of each month."
+    ) == ("0 9 * * 4#1", True)
