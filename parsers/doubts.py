@@ -254,9 +254,18 @@ _WHEN_BEFORE: Final = re.compile(
 )
 
 
+# "Still 2:24 am BC time so it will come during the night": the time now, said with "still"
+_STILL: Final = re.compile(
+    r"^\W*(?:still|already)\s+(?:only\s+|just\s+|about\s+)?\d[\d:.]*(?:\s*[ap]\.?m\b\.?)?", re.I
+)
+
+
 def clock_reading(text: str) -> str | None:
     """ "It is currently 1pm", "now it is 07:49 and I would input 07:51", "The current time is
-    07:30": a statement of the time now, not a time to run ("remind me when it's 5pm" is)."""
+    07:30", "Still 2:24 am BC time …": a statement of the time now, not a time to run ("remind
+    me when it's 5pm" is)."""
+    if (still := _STILL.match(text)) is not None:
+        return f"“{still.group().strip()} …” says what time it is now, not when to run: to confirm"
     for match in _CLOCK.finditer(text):
         if _WHEN_BEFORE.search(text, 0, match.start()) is None:
             said = text[match.start() :].split(None, 4)
@@ -589,9 +598,15 @@ _POINTED_DAY: Final = re.compile(
 # '"Monday 09:00 Europe/Berlin" became …', '`0 9 * * *` means …': a time in quotes that a verb
 # says something of — the text talks about the words, it does not ask for them
 _QUOTED_SUBJECT: Final = re.compile(
-    r"[\"“`](?P<said>[^\"“”`\d]*+\d[^\"“”`]*+)[\"”`]\s+(?:became|becomes|become|turned|turns|"
+    # (from the start too: the opening backtick is taken off as markup)
+    r"(?:[\"“`]|^)(?P<said>[^\"“”`\d]*+\d[^\"“”`]*+)[\"”`]`?\s+(?:became|becomes|become|turned|turns|"
     r"means|meant|reads|shows|showed|displays|displayed|renders|rendered|parses|parsed|"
-    r"gets\s+parsed|was|were|is\s+(?:read|parsed|shown|displayed|converted|interpreted))\b",
+    r"gets\s+parsed|was|were|is\s+(?:read|parsed|shown|displayed|converted|interpreted)|"
+    # a command or an expression reported on: "`!remindme every 1h; fail; again` fails with an
+    # error message", 'A reminder with `cron_expr = "0 4 * * *"` should fire once at 04:00 UTC'
+    r"fails|failed|errors|errored|crashes|crashed|throws|threw|works|worked|fired|triggered|ran|"
+    r"(?:should|must|will|would|does|did|doesn['’]t|didn['’]t|won['’]t|never)\s+(?:not\s+)?"
+    r"(?:fire|run|trigger|execute|work|fail|send|start|go\s+off))\b",
     re.IGNORECASE,
 )
 
@@ -765,9 +780,12 @@ def doubt(
         and (found := day_as_subject(text))
     ):
         return found
-    if (" is " in lowered or "it's" in lowered or "it’s" in lowered) and (
-        found := clock_reading(text)
-    ):
+    if (
+        " is " in lowered
+        or "it's" in lowered
+        or "it’s" in lowered
+        or lowered.lstrip(" \"'“(-*").startswith(("still ", "already "))
+    ) and (found := clock_reading(text)):
         return found
     if lowered.lstrip(" \"'“(-*,.").startswith(_CONDITION_OPENERS) and (found := condition(text)):
         return found

@@ -39,6 +39,8 @@ from .timetable import weekly_reading
 _EVENT_VERBS: Final = (
     r"(?:start|begin|commence|open|close|end|finish|conclude|depart|leave|arrive|return|resume|"
     r"reopen|kick\s+off|wrap\s+up|take\s+place|be\s+held|get\s+underway|go\s+live|"
+    # "The general assembly … will be taking place on Saturday the 13th of June, at 2pm"
+    r"be\s+taking\s+place|be\s+happening|be\s+hosted|"
     # a meal or a Mass: "Dinner will be served at 7:00 PM"
     r"be\s+served|be\s+celebrated|be\s+offered)"
 )
@@ -83,7 +85,9 @@ def future_event(text: str, words: frozenset[str]) -> str | None:
 # "The old design ran finalization only on Monday mornings". (A request starts with its verb;
 # "check what was deployed at 5pm" asks, and its "was" comes after a wh-word.)
 _MINUTES: Final = re.compile(
-    r"\b(?:called\s+to\s+order|adjourned|(?:was|were)\s+convened|reconvened|came\s+to\s+order)\b",
+    # ("Slade called the meeting to order at 7:02 p.m.": the meeting named in between)
+    r"\b(?:called\s+(?:(?:the|our|this|a|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?to\s+order|"
+    r"adjourned|(?:was|were)\s+convened|reconvened|came\s+to\s+order)\b",
     re.IGNORECASE,
 )
 _MINUTES_CUES: Final = frozenset({"called", "adjourned", "convened", "reconvened", "came"})
@@ -359,7 +363,8 @@ def event_stated(text: str, words: frozenset[str]) -> str | None:
 # the time is said; not a default's, "at a user-configurable time (default: 8pm)".)
 _UNSAID_TIME: Final = re.compile(
     # ("schedule bot for the specific time with specific commands(daily)": "for" as well)
-    r"\b(?:at|for)\s+(?:the\s+|a\s+|an\s+|any\s+|some\s+|your\s+|their\s+)?(?:user-?|pre-?)?"
+    # ("Get repeated reminders everyday on the scheduled time": "on" too)
+    r"\b(?:at|for|on)\s+(?:the\s+|a\s+|an\s+|any\s+|some\s+|your\s+|their\s+)?(?:user-?|pre-?)?"
     r"(?:specified|specific|configured|configurable|"
     r"scheduled|set|given|certain|chosen|selected|preferred|predefined|pre-defined|preset|"
     r"user-defined|user-specified|desired|defined|designated|custom|appropriate|right|usual|"
@@ -398,7 +403,7 @@ def feature_described(text: str, words: frozenset[str]) -> str | None:
     "Snooze last reminder" which will … again in 10minutes time' (a snooze, a button): what an
     app does, described — not a run asked for."""
     if (
-        ("at" in words or "for" in words)
+        ("at" in words or "for" in words or "on" in words)
         and not _UNSAID_NOUNS.isdisjoint(words)
         and not _UNSAID_CUES.isdisjoint(words)
         and (unsaid := _UNSAID_TIME.search(text)) is not None
@@ -763,6 +768,10 @@ _CHANGELOG_VERBS: Final = frozenset(
     "tweaking extending shortening improving consolidating aligning converting migrating "
     "renaming reverting rescheduling".split()
 )
+# in the past, with the code it is about quoted: a report of what was done ("Created a cronjob
+# with schedule of `"0 12 * * 5"` to run on Friday noon."; "added a cron job to scrape dayly the
+# web at 12pm." is a request's way too)
+_DONE_VERBS: Final = frozenset("created added configured implemented introduced".split())
 # "Default schedule: 06:00 UTC daily", "clean downloaded package archives every 7 days by
 # default", "the default 23:00 collection daily-report task": a default described
 _DEFAULT: Final = re.compile(
@@ -775,7 +784,9 @@ def change_described(text: str, words: frozenset[str]) -> str | None:
     "Updating sigs.yaml for meeting time change to 10 AM PT …", "… every 7 days by default": a
     change, a feature or a default described by its changelog line — what it says is quoted,
     not asked for."""
-    if not _CHANGELOG_VERBS.isdisjoint(words):
+    if not _CHANGELOG_VERBS.isdisjoint(words) or (
+        "`" in text and not _DONE_VERBS.isdisjoint(words)
+    ):
         verb = _changelog_verb(text)
         if verb is not None:
             return f"“{verb} …” describes a change or a feature, it does not ask: to confirm"
@@ -800,7 +811,9 @@ def _changelog_verb(text: str) -> str | None:
     if not head:
         return None
     verb = head[0].rstrip(".,:;!")
-    if verb.lower() not in _CHANGELOG_VERBS:
+    if verb.lower() not in _CHANGELOG_VERBS and (
+        verb.lower() not in _DONE_VERBS or "`" not in text
+    ):
         return None
     if len(head) > 1 and head[1].lower() in ("me", "us", "my", "our"):
         return None  # ("sets my alarm …": a request's words after it)
@@ -984,7 +997,11 @@ _APPOINTMENTS: Final = frozenset("meeting meetings appointment appointments".spl
 _QUOTES: Final = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "`": "`"}
 # "… add a recurring task e.g. every third Wednesday of each month": the schedule is an example
 _EXAMPLE: Final = re.compile(
-    r"\b(?:e\.\s?g\.?|eg\.|for\s+example|for\s+instance|such\s+as)\s", re.IGNORECASE
+    r"\b(?:e\.\s?g\.?|eg\.|for\s+example|for\s+instance|such\s+as)"
+    # ("For example, I have a task repeat every week on mondays.": a case told after a comma;
+    # "for example, every 4 days" gives the schedule itself)
+    r"(?:\s|,\s*(?=(?:i|we|my|our|you|if|when)\b))",
+    re.IGNORECASE,
 )
 
 
@@ -1019,7 +1036,28 @@ def part_only(text: str, words: frozenset[str]) -> str | None:
         return f"“{found.group().strip()} …” explains a schedule, and no time is said: to confirm"
     if not _APPOINTMENTS.isdisjoint(words):
         return "a meeting's day is said, not its time: to confirm"
+    if not _HABIT_TOLD_CUES.isdisjoint(words) and (found := _HABIT_TOLD.search(text)) is not None:
+        return f"“{found.group()} …” tells an event's habit, and no time is said: to confirm"
+    if first in _FEATURE_OPENS:
+        return f"“{first} …” describes what a tool does, and no time is said: to confirm"
+    if first in _DOCS_OPENS and (found := _QUOTED_SCHEDULE.search(text)) is not None:
+        return f"“{first} …” asks for words about a schedule, not a run: to confirm"
     return None
+
+
+# "This is a recurring event and takes place every Friday.", "The market is held each Saturday":
+# an event's habit, told, with no time of day
+_HABIT_TOLD: Final = re.compile(
+    r"\b(?:takes?\s+place|(?:is|are)\s+held)\s+(?:on\s+)?(?:every|each|"
+    r"weekly|monthly|daily|once|twice)\b|\b(?:a|an)\s+recurring\s+(?:event|meeting|gathering)\b",
+    re.IGNORECASE,
+)
+_HABIT_TOLD_CUES: Final = frozenset("place held recurring".split())
+# a feature's bullet opens with an adverb: "Automatically create a data backup every day."
+_FEATURE_OPENS: Final = frozenset({"automatically"})
+# "Mention "every second Tuesday each month" on the site": words about a schedule, to write
+_DOCS_OPENS: Final = frozenset("mention document describe explain clarify".split())
+_QUOTED_SCHEDULE: Final = re.compile(r"[\"“'‘`][^\"“”'‘’`]{3,80}[\"”'’`]")
 
 
 _CADENCE_NOUNS: Final = frozenset(
@@ -1030,6 +1068,174 @@ _PROPOSAL_CUES: Final = frozenset("let lets propose how shall could maybe".split
 _OWNERS: Final = frozenset("our my your their his her".split())
 _EXAMPLE_CUES: Final = frozenset("e eg example instance such".split())
 _EXPLAINED_FIRST: Final = frozenset("the this that these those it".split())
+
+
+# -- a wish, a reply, someone described (round fourteen) ------------------------------------------
+
+# A feature wished for, in an issue or a roadmap: "I would love to see the ability to have multiple
+# backups daily, eg. every 3 hours.", "We would like to ask you if you were able to add recurring
+# reminders (like once every minute/hour/day/week/...)", "Only support reminder at daily
+# granularity": what a tool should be able to do — the schedule in it is an example.
+_WISH: Final = re.compile(
+    r"\b(?:the|an?)\s+(?:ability|possibility|capability)\s+to\b"
+    r"|\bwould\s+(?:love|like)\s+to\s+see\b"
+    r"|\bit\s+would\s+be\s+(?:nice|great|cool|awesome|helpful|useful|good)\s+(?:to|if)\b"
+    r"|\b(?:were|are|would\s+be|will\s+be)\s+able\s+to\s+(?:add|support|offer|provide|implement)\b"
+    r"|\bfeature\s+request\b|\badd(?:ing|ed)?\s+support\s+for\b"
+    # units offered as alternatives: "once every minute/hour/day/week"
+    r"|\bevery\s+(?:minute|hour|day|week|month|year)s?\s*/\s*(?:minute|hour|day|week|month|year)"
+    # a precision, not a schedule: "at daily granularity", "with minute resolution"
+    r"|\b(?:daily|hourly|weekly|monthly|minute|day|hour|second|minutely)[\s-]+"
+    r"(?:granularity|resolution|precision)\b",
+    re.IGNORECASE,
+)
+_WISH_CUES: Final = frozenset(
+    "ability possibility capability see nice great cool awesome helpful useful good able request "
+    "support granularity resolution precision".split()
+)
+# a label that names a wish: "Idea for MVP: …", "Feature request: …", "Proposal: …"
+_WISH_LABELS: Final = frozenset(
+    "idea ideas proposal proposals suggestion suggestions wish wishlist feature enhancement rfc "
+    "mvp roadmap".split()
+)
+
+
+def wish_told(text: str, words: frozenset[str], *, label: str = "") -> str | None:
+    """ "I would love to see the ability to have multiple backups daily, eg. every 3 hours.",
+    "Idea for MVP: Only support reminder at daily granularity, not minutely.": a feature wished
+    for — the schedule in it is an example of what a tool should do, not a run asked for."""
+    if label and not _WISH_LABELS.isdisjoint(re.findall(r"[a-z]+", label.lower())):
+        return f"“{label.strip()}” names a wish or an idea, not a run: to confirm"
+    if _WISH_CUES.isdisjoint(words) and "/" not in text:
+        return None
+    found = _WISH.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()}” wishes for a feature, it does not ask for a run: to confirm"
+
+
+# A bot's own reply, quoted: "Ok. I'll remind you to foo on April 20 at 10:30 AM", "Reminder set!
+# I will remind you at 5pm": the speaker is the one who reminds, the time is what it set
+_REPLY: Final = re.compile(
+    r"\b(?:i['’]ll|i\s+will|i\s+shall|i\s+am\s+going\s+to|i['’]m\s+going\s+to)\s+(?:also\s+)?"
+    r"(?:remind|ping|notify|nudge|alert)\s+(?:you|u|y['’]all|everyone|the\s+channel)\b"
+    r"|^\W*(?:ok(?:ay)?[.!,]?\s+|got\s+it[.!,]?\s+|done[.!,]?\s+)?(?:your\s+)?reminder\s+"
+    r"(?:has\s+been\s+|was\s+|is\s+)?(?:set|created|scheduled|saved|added)\b(?!\s+(?:to|up)\b)",
+    re.IGNORECASE,
+)
+_REPLY_CUES: Final = frozenset("remind ping notify nudge alert reminder".split())
+
+
+def bot_reply(text: str, words: frozenset[str]) -> str | None:
+    """ "Ok. I'll remind you to foo on April 20 at 10:30 AM": a bot's reply, quoted — the time
+    it set, not a run asked for."""
+    if _REPLY_CUES.isdisjoint(words) or (
+        "you" not in words
+        and "reminder" not in words
+        and ("u" not in words and "everyone" not in words and "channel" not in words)
+    ):
+        return None
+    found = _REPLY.search(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()}” is a reminder's reply, not a request: to confirm"
+
+
+# Someone described, in a story or a persona's bullet: "He would dress with care … on Thursdays",
+# "Most students are still a little sleepy at 9am so …", "- Tony (CDO) wanting to check CI/CD
+# health every 30 minutes": a habit or a wish of a third person, told — not asked of us.
+_SOMEONE: Final = re.compile(
+    r"^\W*(?:he|she|they)\s+(?:would|used\s+to|always|usually|often|never|[a-z]{3,}ed)\b"
+    r"(?!\s+(?:like|love|prefer|want|need|to\s+be\s+reminded)\b)"
+    r"|^\W*(?:most|many|some|few|several)\s+(?:of\s+(?:the|our|my)\s+)?[a-z]{3,}\s+"
+    r"(?:are|were|is|was|get|got|feel|felt|tend|seem|seemed)\b"
+    r"|^\W*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\([^()]{1,30}\)\s*(?:wanting|needing|trying|hoping)\s+to\b",
+    re.IGNORECASE,
+)
+_SOMEONE_FIRST: Final = frozenset("he she they most many some few several".split())
+
+
+def someone_described(text: str, first: str) -> str | None:
+    """ "He would dress with care … on Thursdays", "Most students are still a little sleepy at
+    9am …", "- Tony (CDO) wanting to check CI/CD health every 30 minutes": a third person's habit
+    or wish, told (`first`: the text's first word, lowered)."""
+    if first not in _SOMEONE_FIRST and "(" not in text:
+        return None
+    found = _SOMEONE.match(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()} …” describes someone, it does not ask: to confirm"
+
+
+# "Rain date October 24th": the day an event moves to if the weather spoils it; "- On app
+# startup, the initial notification time is set to 10 PM": a run on an event, a setting's value
+_CONTINGENT: Final = re.compile(
+    r"\b(?:rain|snow|weather)[\s-]?dates?\b"
+    r"|\b(?:on|at|upon|after)\s+(?:app\s+|application\s+|system\s+|server\s+|first\s+)?"
+    r"(?:startup|start-up|launch|boot|bootup|login|log-in|install|installation)\b"
+    r"|\btimes?\s+(?:is|are|was|were|gets|get)\s+(?:now\s+|currently\s+|initially\s+|then\s+)?"
+    r"set\s+to\b",
+    re.IGNORECASE,
+)
+_CONTINGENT_CUES: Final = frozenset(
+    "rain snow weather raindate raindates startup start launch boot bootup login log install "
+    "installation set".split()
+)
+
+
+def contingent_time(text: str, words: frozenset[str]) -> str | None:
+    """ "Rain date October 24th" (kept for bad weather), "On app startup, the initial notification
+    time is set to 10 PM" (a run on an event, a setting told): not a run asked for."""
+    if _CONTINGENT_CUES.isdisjoint(words):
+        return None
+    found = _CONTINGENT.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()}”: the time hangs on an event or is a setting told; to confirm"
+
+
+# "For birthdays I would like to get a reminder at 9 in the morning.": a kind of day whose dates
+# the text does not give — the time is said, the days are not
+_KIND_OF_DAY: Final = re.compile(
+    r"^\W*for\s+(?:all\s+|my\s+|our\s+|the\s+)?(?:birthdays|anniversaries|holidays|public\s+holidays|"
+    r"bank\s+holidays|events|appointments|deadlines|due\s+dates|bills|payments|renewals)\b",
+    re.IGNORECASE,
+)
+
+
+# "Meet at Scout hut at 6:30PM .", "Meeting at 4pm UTC on #rust-community on irc.mozilla.org": an
+# agenda's or a notice's line, naming where to gather — the readers' plan, told to them
+_AGENDA: Final = re.compile(
+    r"^\W*(?:meet|meeting|meetup|gather|assemble)\s+(?:at|in)\s+(?:the\s+)?"
+    r"(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\b|noon\b|midnight\b|midday\b|tomorrow\b|today\b|tonight\b|next\b|this\b)"
+    r"(?-i:[A-Z])[a-z]+"
+    r"|^\W*(?:meet|meeting|meetup)\b.{0,60}?\bon\s+(?:irc\b|[a-z0-9-]+\.[a-z0-9-]+\.[a-z]{2,4}\b)",
+    re.IGNORECASE,
+)
+_AGENDA_FIRST: Final = frozenset("meet meeting meetup gather assemble".split())
+
+
+def agenda_line(text: str, first: str) -> str | None:
+    """ "Meet at Scout hut at 6:30PM .", "Meeting at 4pm UTC on #rust-community on
+    irc.mozilla.org": where and when a group gathers, told to its readers."""
+    if first not in _AGENDA_FIRST:
+        return None
+    found = _AGENDA.match(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()} …” tells where a group meets, it does not ask: to confirm"
+
+
+def kind_of_day(text: str, first: str) -> str | None:
+    """ "For birthdays I would like to get a reminder at 9 in the morning.": the days are those
+    of birthdays the text does not name."""
+    if first != "for":
+        return None
+    found = _KIND_OF_DAY.match(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()}”: the days are theirs and not said; which days? to confirm"
 
 
 # -- the entry point -------------------------------------------------------------------------------
@@ -1059,8 +1265,15 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
     if label:
         whole = label + text
         whole_words = words | frozenset(re.findall(r"[a-z]+", label.lower()))
+    first = _first_word(text)
     return (
         fault_report(text, words)
+        or wish_told(text, words, label=label)
+        or bot_reply(text, words)
+        or someone_described(text, first)
+        or contingent_time(text, words)
+        or kind_of_day(text, first)
+        or agenda_line(text, first)
         or change_described(text, words)
         or situation_told(text, words)
         or nothing_happens(text, words)

@@ -649,8 +649,10 @@ def _guessed_time(result: ParseResult) -> bool:
     return any(note.startswith(_NO_TIME) for note in result.notes)
 
 
-_CRON_WORD: Final = re.compile(r"\bcron(?:job|tab)?s?\b", re.IGNORECASE)
+# (a CI workflow's too: "Schedule runs of the tests, docs and builds workflows on Sundays.")
+_CRON_WORD: Final = re.compile(r"\b(?:cron(?:job|tab)?s?|workflows?)\b", re.IGNORECASE)
 CRON_HOUR_NOTE: Final = "a cron job's hour is not said: 9:00 AM assumed, to confirm"
+WORKFLOW_HOUR_NOTE: Final = "a workflow's hour is not said: 9:00 AM assumed, to confirm"
 
 # how build's notes of a default time of day begin ("no time given; assumed 9:00 AM", "no time
 # given; morning read as 9am")
@@ -763,9 +765,15 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         return _to_confirm(result, logged)  # 'logger.info("Scheduled … at 08:00 …", chat_id)'
     if ("#" in text or "//" in text) and (only := time_only_in_comment(text)) is not None:
         return _to_confirm(result, only)  # 'lead, _ = db.checkout("pawan")  # 9am ET: …'
-    if _guessed_time(result) and ("cron" in text or "Cron" in text) and _CRON_WORD.search(text):
+    if (
+        _guessed_time(result)
+        and ("orkflow" in text or "ron" in text)
+        and (machine := _CRON_WORD.search(text))
+    ):
         # "the cron fires on UTC Wednesdays either way": a machine's job runs at an hour set
         # somewhere; 9:00 is a person's morning, made up
+        if machine.group().lower().startswith("workflow"):
+            return _to_confirm(result, WORKFLOW_HOUR_NOTE)
         return _to_confirm(result, CRON_HOUR_NOTE)
     if _guessed_time(result) and (
         (ask := narration.part_only(text, frozenset(lowered_words(text)))) is not None
