@@ -40,7 +40,7 @@ _COMMAND: Final = re.compile(
       # the sign a bot listens for: one to three of them ("!", "++", ">!", ">>", "--", "$", "%")
       # or a bot's letters and one ("r!", "t.", "sh!")
       | (?P<sign>[/!@$.?;>+~%&=-]{1,3}|[a-z]{1,3}[!.?$])?
-        (?P<name>remind[_-]?me|remind|reminders?|timer|countdown|alarm|schedule|task|todo|
+        (?P<name>remind[_-]?me[_-]?repeat|remind[_-]?me|remind|reminders?|timer|countdown|alarm|schedule|task|todo|
             notify|notification|nudge|daily|weekly|hourly|monthly|yearly|nightly|loop|repeat|
             every)
         # "/schedule_message", "!remind_once": the same command with a word joined on
@@ -150,6 +150,13 @@ _SIGNS: Final = frozenset("/!@$.?;>+~%&=-")
 _OPENINGS: Final = frozenset({"u/", "he", "hi", "ok", "se", "st", "pl", "cr", "ma", "co"})
 _FIRST_LETTERS: Final = frozenset("uhorasgcbjmpUHORASGCBJMP")
 _REMIND_ME: Final = frozenset({"remindme", "remind-me", "remind_me"})
+_REMIND_ME_REPEAT: Final = frozenset(
+    {"remindmerepeat", "remind-me-repeat", "remind_me_repeat", "remindme-repeat", "remindme_repeat"}
+)
+# a clock time first: "2:30pm", "9 am", "14:00"
+_CLOCK_FIRST: Final = re.compile(
+    r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?!\w)|\d{1,2}:\d{2}(?!\d)", re.IGNORECASE
+)
 _FREQUENCIES: Final = frozenset({"daily", "weekly", "hourly", "monthly", "yearly", "nightly"})
 _EVERY_NAMES: Final = frozenset({"loop", "repeat", "every"})
 # who a command names right after its name (as understand._REMIND reads them); "channel"
@@ -206,6 +213,11 @@ _MODE: Final = re.compile(
 def plain_command(text: str) -> str:
     """`text` with a bot's command at its start said in plain words; `text` itself when it
     does not start with one."""
+    if text[:1] == '"' and text[-1:] == '"' and len(text) > 2:
+        # '"RemindMeRepeat! 2:30pm"': a command quoted whole is still one
+        inner = text[1:-1]
+        said = plain_command(inner)
+        return text if said == inner else said
     if not _may_start_command(text):
         return text
     wake = _WAKE.match(text)
@@ -231,6 +243,12 @@ def plain_command(text: str) -> str:
     if name in _FREQUENCIES:
         # "/daily 09:00 …"; "@daily" is cron's macro for midnight, read elsewhere
         return f"{name} {rest}".strip() if sign in ("/", "!") else text
+    if name in _REMIND_ME_REPEAT:
+        # RemindMeBot's recurring command: "RemindMeRepeat! 2:30pm" every day at that time
+        # (anything else is read as before: "RemindMeRepeat! 1 day" asks)
+        if _CLOCK_FIRST.match(rest) is not None:
+            return f"remind me every day at {rest}"
+        return text
     if name in _EVERY_NAMES:
         # "/loop 5m check the deploy", "!repeat 30m drink water": every so long
         if sign in ("/", "!") and DELAY.match(rest) is not None:

@@ -391,6 +391,16 @@ class _Builder:
                 # ("every night at 4" is the small hours: a job that runs overnight)
                 self.note(f'"{hour}" read as {_spoken(hour + 12, minute)}', UNSURE_PENALTY)
                 return hour + 12
+            if 6 <= hour <= 11 and self.p.nightly:
+                # "Nightly builds should kick off at 11:30": a nightly job's evening more likely
+                # than its morning, but "nightly" names the job, not the hour (they run from
+                # 8pm to dawn): asked
+                written = f"{hour}:{minute:02d}" if minute or digital else str(hour)
+                self.note(
+                    f'"{written}" read as {_spoken(hour + 12, minute)} for a nightly job; say '
+                    f'"{written}am" for the morning',
+                    UNSURE_PENALTY,
+                )
             return hour % 12 + 12 if hour >= 6 else hour % 12
         written = f"{hour}:{minute:02d}" if minute or digital else str(hour)
         if self.has_24h:

@@ -1005,12 +1005,24 @@ _EXAMPLE: Final = re.compile(
 )
 
 
+# "Get repeated reminders everyday on the scheduled time", "everday at a set time": a time
+# referred to, not said
+_TIME_REFERRED: Final = re.compile(
+    r"\b(?:on|at|by|for)\s+(?:the|a|its|their|your|my|our)\s+(?:scheduled|specified|set|chosen|"
+    r"selected|configured|given|desired|preferred|certain|particular|specific|same|usual|"
+    r"appointed|right)\s+time\b",
+    re.IGNORECASE,
+)
+
+
 def part_only(text: str, words: frozenset[str]) -> str | None:
     """Why an answer whose time of day is a default should be asked about when `text` changes
     a schedule or names one as a title (a commit's type, "only", a change's verb first, a named
     cadence, a proposal, a name in quotes, days owned): its hour would be made up. (Each pattern
     runs only when the words it needs are said.)"""
     stripped = text.strip()
+    if "time" in words and (referred := _TIME_REFERRED.search(text)) is not None:
+        return f"“{referred.group()}” refers to a time it does not say: to confirm"
     if stripped[:1] in _QUOTES and stripped.endswith(_QUOTES[stripped[:1]]) and len(stripped) > 2:
         return "the text is quoted (a name, an example): no time is said; to confirm"
     if ":" in text[:40] and (kind := _COMMIT_TYPE.match(text)) is not None:

@@ -421,7 +421,14 @@ def changed_to(
     match = _CHANGED_TO.search(text)
     if match is None:
         return None
-    result = read(match["when"])
+    when = match["when"]
+    if when[:1] == "`" and (closing := when.find("`", 1)) > 1:
+        # "Move the weekly trigger from `0 10 * * 5` to `23 10 * * 5`, Friday 18:23
+        # Asia/Taipei, …": the new expression quoted is the schedule (what follows restates it)
+        quoted = read(when[1:closing])
+        if quoted.ok:
+            return to_confirm(quoted, CHANGED_TO_NOTE)
+    result = read(when)
     if not result.ok:
         return None
     return to_confirm(result, CHANGED_TO_NOTE)

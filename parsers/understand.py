@@ -53,6 +53,7 @@ from .botcommand import (
 from .bracket_conversions import without_restating_bracket, zone_label_first
 from .build import build, one_bare_weekday
 from .calendar_event import read_event
+from .change_subject import subject_repeat
 from .conversions import utc_by_season
 from .cron import split_cron
 from .cron_comment import (
@@ -232,8 +233,9 @@ _MANAGE: Final = re.compile(
     # for testing", "Change trash pickup back to Friday mornings if we can get that"
     # (a whole schedule after it replaces the old one, and reads as itself: "Update workflow to
     # run on 1pm UTC every day")
+    # ("Move to 16:00 UTC to avoid conflicting with …": the thing moved is unsaid)
     r"|(?:change|move|reschedule|shift|push|bump|switch|update)(?:d|ed)?\b"
-    r"(?:\s+\S+){1,6}?\s+(?:back\s+|forward\s+)?to\s+"
+    r"(?:\s+\S+){0,6}?\s+(?:back\s+|forward\s+)?to\s+"
     r"(?![^.;]*\b(?:every|each|daily|hourly|weekly|monthly|nightly|weekdays)\b)"
     r"(?:run\s+(?:at\s+|on\s+)?)?"
     # ("move my standup to the afternoon at 2pm": a part of the day, then the time)
@@ -250,6 +252,16 @@ _MANAGE: Final = re.compile(
     r"(?<!enable\sthe)(?<!enable\sour)(?<!enable\smy)"
     r"|enable\s+(?:the|my|our)\b"
     r"(?![^.;]*?\bto\s+(?:run|fire|trigger|execute|start|go\s+off|kick\s+off)\b)"
+    # "Move Platform SIG meeting 1 hour later", "push the standup 30 minutes earlier": a
+    # shift of something that exists
+    r"|(?:move|shift|push|bump|postpone|delay)\b(?:\s+\S+){1,5}?\s+(?:by\s+)?"
+    r"(?:an?|\d{1,3}|one|two|three|four|five|ten|fifteen|thirty|half\s+an?)\s+"
+    r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?:later|earlier|back|forward|ahead)\b"
+    # "@reminderbot, please set my morning time to 10:00", "set my morning todo to 8:30": a
+    # setting of the speaker's (a repeat said after it is a schedule: "… to 11:00 AM every day")
+    r"|set\s+(?:my|our|the)\s+(?:morning|evening|afternoon|night|nightly|daily|weekly|default|"
+    r"preferred|usual)\s+(?!alarm|reminder|timer)(?:[\w-]+\s+)?to\s+"
+    r"(?![^.;]*\b(?:every|each|daily|hourly|weekly|monthly|nightly|weekdays)\b)"
     # "move it to 3pm", "push this back an hour": "it" is a job that exists
     r"|(?:move|change|shift|push|bump|switch|reschedule|postpone|delay|make)\s+(?:it|this|that|them)"
     r"\b"
@@ -359,7 +371,7 @@ _MANAGE_FIRST: Final = frozenset(
     "pause unpause resume suspend enable reschedule rescheduled rescheduleed edit change "
     "changed changeed update updated updateed modify adjust move moved moveed shift shifted "
     "shiftd push pushed pushd bump bumped bumpd switch switched switchd postpone delay make "
-    "stop turn mute dismiss snooze don dont do never add".split()
+    "stop turn mute dismiss snooze don dont do never add set".split()
 )
 _FIRST_LETTERS: Final = re.compile(r"\s*([A-Za-z]*)")
 
@@ -661,7 +673,8 @@ _NO_TIME: Final = "no time given"
 
 def _to_confirm(result: ParseResult, note: str) -> ParseResult:
     """The answer, marked to be confirmed before it is saved, saying why."""
-    return result.replace(confidence=HEDGED_CONFIDENCE, notes=(*result.notes, note))
+    notes = result.notes if note in result.notes else (*result.notes, note)
+    return result.replace(confidence=HEDGED_CONFIDENCE, notes=notes)
 
 
 # "Gym Monday, Wednesday, Friday", "practice Monday and Wednesday at 5pm": days listed with
@@ -1879,7 +1892,9 @@ def _without_cron_label(text: str) -> str:
 # weekday at 9": a change, with the new schedule said whole after "to"
 _NEW_SCHEDULE: Final = re.compile(
     r"^\s*(?:please\s+)?(?:update|change|modify|set|edit|switch)\s+(?:the\s+|my\s+|its\s+|"
-    r"this\s+|our\s+)?(?:[\w'-]+\s+){0,2}?schedule\s+to\s+(?P<rest>.+)$",
+    r"this\s+|our\s+)?(?:[\w'-]+\s+){0,2}?schedule\s+"
+    # "Change the nightly build schedule make it start by 9:15 BeiJing Time …"
+    r"(?:to|,?\s*(?:and\s+)?make\s+it)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 NEW_SCHEDULE_NOTE: Final = "reads as a new schedule for a job that exists: to confirm"
@@ -1976,6 +1991,9 @@ _WH_CLAUSE: Final = re.compile(
 )
 
 
+_WHOLE_QUOTES: Final = {'"': '"', "“": "”"}
+
+
 def _wh_clause(bare: str) -> bool:
     """Whether `bare` opens with a wh-clause ("Where I work, …") and asks nothing ("?")."""
     return "?" not in bare and _WH_CLAUSE.match(bare) is not None
@@ -2010,6 +2028,11 @@ def _read_rest(
                 suggestion=HINT,
             ).with_parts(None, target)
             return found
+    if bare[:1] in _WHOLE_QUOTES and bare.endswith(_WHOLE_QUOTES[bare[0]]) and len(bare) > 2:
+        # '"change todo time to 7:45"', '"Change meeting time to 5pm"': a change quoted whole
+        # is still one
+        bare = bare[1:-1].strip(" ,:;")
+        first = first_word(bare)
     manages = (  # (a costly pattern: matched once, and only after a word it starts with)
         first is None or first in _MANAGE_FIRST or "time" in bare.lower()
     ) and _MANAGE.match(bare) is not None
@@ -2017,14 +2040,14 @@ def _read_rest(
     if new_schedule is not None:
         # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
         # said whole; read it, and ask (the job it changes is the caller's to pick)
-        inner = _read_rest(new_schedule["rest"], text, zone_name, aware_now, target)
+        inner = _read_changed_to(bare, new_schedule, text, zone_name, aware_now, target)
         if inner.result is not None and inner.result.ok:
             inner.result = _to_confirm(inner.result, NEW_SCHEDULE_NOTE)
             inner.rest = rest
             return inner
     whole_change = _CHANGED_TO_WHOLE.match(bare) if manages else None
     if whole_change is not None:
-        inner = _read_rest(whole_change["rest"], text, zone_name, aware_now, target)
+        inner = _read_changed_to(bare, whole_change, text, zone_name, aware_now, target)
         if _whole_new_schedule(inner.result):
             inner.result = _to_confirm(inner.result, WHOLE_CHANGE_NOTE)  # type: ignore[arg-type]
             inner.rest = rest
@@ -2064,6 +2087,31 @@ def _read_rest(
             found.partial = False
             return found
     return found
+
+
+def _read_changed_to(
+    bare: str,
+    change: re.Match[str],
+    text: str,
+    zone_name: str,
+    aware_now: datetime,
+    target: str | None,
+) -> _Found:
+    """What the stages make of a change's new schedule (`change["rest"]`, after "to"); when
+    that reads as one run and the change's subject names how often the thing runs ("Update
+    nightly build schedule to run at 2 AM", "Update Thursday meeting time to 14:30 UTC"), the
+    new time read with that repeat (change_subject.subject_repeat)."""
+    new = change["rest"]
+    inner = _read_rest(new, text, zone_name, aware_now, target)
+    once = inner.result is not None and inner.result.ok and inner.result.schedule is not None
+    if once and inner.result.schedule["type"] == "at":  # type: ignore[union-attr,index]
+        repeat = subject_repeat(bare[: change.start("rest")], new)
+        if repeat is not None:
+            said = f"{new.rstrip(' .')} {repeat}"
+            repeated = _read_rest(said, text, zone_name, aware_now, target)
+            if _whole_new_schedule(repeated.result):
+                return repeated
+    return inner
 
 
 def _reminded_of(text: str, rest: str) -> bool:

@@ -62,7 +62,8 @@ def test_dotted_version_numbers_are_not_times(text: str) -> None:
         "change the weekly digest time to 7:45.",
         "move standup to Thursday",
         "push the payroll export to 6pm",
-        "switch the nightly sync to midnight",
+        # ("switch the nightly sync to midnight" names its repeat: every day at midnight, asked —
+        # test_changes14)
     ],
 )
 def test_moving_something_to_a_new_time_is_an_edit(text: str) -> None:
