@@ -766,7 +766,9 @@ _CHANGELOG_VERBS: Final = frozenset(
     "adding introducing clarifying restoring moving updating changing switching removing "
     "enabling disabling reducing increasing bumping fixing documenting implementing adjusting "
     "tweaking extending shortening improving consolidating aligning converting migrating "
-    "renaming reverting rescheduling".split()
+    "renaming reverting rescheduling "
+    # a feature's line: "⏰ Sends a reminder every 2.5 hours"
+    "sends".split()
 )
 # in the past, with the code it is about quoted: a report of what was done ("Created a cronjob
 # with schedule of `"0 12 * * 5"` to run on Friday noon."; "added a cron job to scrape dayly the
@@ -795,6 +797,13 @@ def change_described(text: str, words: frozenset[str]) -> str | None:
     return None
 
 
+# what a tool "sends" in a feature's line: "⏰ Sends a reminder every 2.5 hours"
+_SENT_THING: Final = re.compile(
+    r"\s+(?:an?\s+|daily\s+|weekly\s+)?(?:reminders?|notifications?|alerts?|nudges?)\b", re.I
+)
+_THIS_CHANGE: Final = re.compile(
+    r"(?:this|the)\s+(?:pr|pull\s+request|commit|change|patch|mr|merge\s+request|release)\s+", re.I
+)
 _SCOPE: Final = re.compile(r"[\w./-]{2,24}(?:\([^)]{0,40}\))?!?:\s")
 
 
@@ -802,6 +811,8 @@ def _changelog_verb(text: str) -> str | None:
     """The verb a changelog's line opens with ("Adds", "Updating"), after a list's mark and up
     to three scopes ("feat(ci): ", "netdata: debsecan: "); None when it opens with another word."""
     rest = text.lstrip(_OPENING_MARKS + "0123456789.)")
+    if (this := _THIS_CHANGE.match(rest)) is not None:
+        rest = rest[this.end() :]  # "This PR adds a calendar entry for …"
     for _ in range(3):
         scope = _SCOPE.match(rest)
         if scope is None:
@@ -817,13 +828,18 @@ def _changelog_verb(text: str) -> str | None:
         return None
     if len(head) > 1 and head[1].lower() in ("me", "us", "my", "our"):
         return None  # ("sets my alarm …": a request's words after it)
+    if verb.lower() == "sends" and _SENT_THING.match(rest[len(head[0]) :]) is None:
+        return None  # ("Sends a daily summary at 9:00.": a job's line, its time said)
     return verb
 
 
 # "There is also a Slack bot every Wednesday & Friday prompting a check-in.", "There was a water
 # leak in the Youth Services area on Monday, January 26th.": what there is, or was — told
 _THERE_IS: Final = re.compile(
-    r"^\W*there\s*(?:is|are|was|were|'s|’s|will\s+be|had\s+been|has\s+been)\b", re.IGNORECASE
+    # ("There once was a girl named Sally. She woke up at 6 am everyday …": a story's opening)
+    r"^\W*there\s*(?:once\s+|also\s+|still\s+)?(?:is|are|was|were|'s|’s|will\s+be|had\s+been|"
+    r"has\s+been|lived)\b",
+    re.IGNORECASE,
 )
 # "cron.weekly is a weekly newsletter, delivered to you every Sunday, …": what a thing is, its
 # cadence in its kind
@@ -977,7 +993,9 @@ _NAMED_CADENCE: Final = re.compile(
     re.IGNORECASE,
 )
 _PROPOSAL: Final = re.compile(
-    r"\b(?:let['’]?s|propose|how\s+about|shall\s+we|we\s+could|maybe\s+we)\b",
+    r"\b(?:let['’]?s|i\s+propose|we\s+propose|how\s+about|shall\s+we|we\s+could|maybe\s+we|"
+    # "I’d like to propose that we set up a regular call once per month, on the 1st Thursday …"
+    r"(?:like|want|wanted)\s+to\s+(?:propose|suggest)|(?:propose|suggest)\s+that\s+we)\b",
     re.IGNORECASE,
 )
 _OWNED_DAYS: Final = re.compile(
@@ -1076,7 +1094,7 @@ _CADENCE_NOUNS: Final = frozenset(
     "schedule schedules preset presets option options mode modes cadence cadences frequency "
     "frequencies plan plans routine routines".split()
 )
-_PROPOSAL_CUES: Final = frozenset("let lets propose how shall could maybe".split())
+_PROPOSAL_CUES: Final = frozenset("let lets propose suggest how shall could maybe".split())
 _OWNERS: Final = frozenset("our my your their his her".split())
 _EXAMPLE_CUES: Final = frozenset("e eg example instance such".split())
 _EXPLAINED_FIRST: Final = frozenset("the this that these those it".split())
@@ -1157,7 +1175,10 @@ def bot_reply(text: str, words: frozenset[str]) -> str | None:
 # "Most students are still a little sleepy at 9am so …", "- Tony (CDO) wanting to check CI/CD
 # health every 30 minutes": a habit or a wish of a third person, told — not asked of us.
 _SOMEONE: Final = re.compile(
-    r"^\W*(?:he|she|they)\s+(?:would|used\s+to|always|usually|often|never|[a-z]{3,}ed)\b"
+    r"^\W*(?:he|she|they)\s+(?:would|used\s+to|always|usually|often|never|[a-z]{3,}ed|"
+    # the past of the verbs a story tells with: "She woke up at 6 AM groggy, skipped routine"
+    r"woke|went|came|took|got|left|made|had|was|were|said|told|ran|began|sat|stood|slept|ate|"
+    r"drove|wrote|met|saw|felt|kept|spent|caught|brought|bought|heard|knew|thought)\b"
     r"(?!\s+(?:like|love|prefer|want|need|to\s+be\s+reminded)\b)"
     r"|^\W*(?:most|many|some|few|several)\s+(?:of\s+(?:the|our|my)\s+)?[a-z]{3,}\s+"
     r"(?:are|were|is|was|get|got|feel|felt|tend|seem|seemed)\b"
@@ -1193,6 +1214,25 @@ _CONTINGENT_CUES: Final = frozenset(
     "rain snow weather raindate raindates startup start launch boot bootup login log install "
     "installation set".split()
 )
+
+
+# "The vote counting takes place every 5 seconds.", "The synchronization mechanism takes place
+# every minute in the background": a process described — events do not take place every minute
+_PROCESS: Final = re.compile(
+    r"\b(?:takes?|took)\s+place\s+every\s+(?:\d+\s+|few\s+|couple\s+of\s+)?"
+    r"(?:seconds?|secs?|minutes?|mins?|milliseconds?|ms)\b",
+    re.IGNORECASE,
+)
+
+
+def process_described(text: str, words: frozenset[str]) -> str | None:
+    """ "The vote counting takes place every 5 seconds.": what a program does, described."""
+    if "place" not in words:
+        return None
+    found = _PROCESS.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()}” describes what a program does, not a run asked for: to confirm"
 
 
 def contingent_time(text: str, words: frozenset[str]) -> str | None:
@@ -1284,6 +1324,7 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         or bot_reply(text, words)
         or someone_described(text, first)
         or contingent_time(text, words)
+        or process_described(text, words)
         or kind_of_day(text, first)
         or agenda_line(text, first)
         or change_described(text, words)

@@ -213,3 +213,49 @@ def test_requests_in_like_words_keep_their_answers(text: str, expression: str | 
     assert result.ok and not result.needs_confirmation, (result.reason, result.notes)
     if expression is not None:
         assert result.schedule is not None and result.schedule["expression"] == expression
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote counting takes place every 5 seconds.",
+        "The synchronization mechanism takes place every minute in the background.",
+    ],
+)
+def test_a_process_that_takes_place_every_minute_is_described(text: str) -> None:
+    assert narration.process_described(text, words(text)) is not None
+
+
+def test_an_event_that_takes_place_weekly_is_no_process() -> None:
+    text = "The meeting takes place every Friday at 3pm"
+    assert narration.process_described(text, words(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "⏰ Sends a reminder every 2.5 hours",
+        "This PR adds a calendar entry for 4th Thursday of the month call",
+        "There once was a girl named Sally. She woke up at 6 am everyday and _ .",
+        "Result: She woke up at 6 AM groggy, skipped routine, joined CEO call unprepared",
+        "I’d like to propose that we set up a regular call once per month, on the 1st Thursday of "
+        "each month.",
+    ],
+)
+def test_round_fourteens_statements_are_asked_about(text: str) -> None:
+    result = understand_fast(text, now=NOW)
+    assert not result.ok or result.needs_confirmation, result.schedule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sends a daily summary at 9:00.",
+        "Every Friday at 5pm, remind me to submit my timesheet",
+        "Remind me Friday 3pm",
+        "send me a reminder every 2 hours",
+    ],
+)
+def test_requests_and_job_lines_are_not_asked_about(text: str) -> None:
+    result = understand_fast(text, now=NOW)
+    assert result.ok and not result.needs_confirmation, result.notes
