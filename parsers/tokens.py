@@ -1260,10 +1260,12 @@ def _all_other_days(tokens: list[Token]) -> None:
 
 
 def _non_holiday_days(tokens: list[Token]) -> list[Token]:
-    """ "the first non-holiday Monday of every month", "every non-holiday weekday": the days
-    are read, asked — a schedule cannot move to the next such day on a holiday, nor know which
-    country's holidays are meant — and "non-holiday" is dropped, never left as words."""
+    """ "every non-holiday weekday" is every weekday except holidays (the zone's country's);
+    "the first non-holiday Monday of every month" is read as the first Monday, asked — a
+    schedule cannot move to the next Monday when the first is a holiday. "non-holiday" is
+    never left as words."""
     out: list[Token] = []
+    excepted = False
     k, n = 0, len(tokens)
     while k < n:
         token = tokens[k]
@@ -1279,12 +1281,25 @@ def _non_holiday_days(tokens: list[Token]) -> list[Token]:
             and tokens[j + 1].kind in (lx.DAY, lx.DAYS, lx.DAYSET)
         ):
             day = tokens[j + 1]
-            note = "“non-holiday” not kept: the run still happens on a holiday"
-            out.append(Token(day.kind, day.value, token.start, day.end, unsure=note))
+            counted = bool(out) and (out[-1].kind == lx.ORD or out[-1].value == "last")
+            if counted:
+                # "the first non-holiday Monday": the next Monday when the first is a holiday,
+                # which no schedule says: the first Monday, asked
+                note = "“non-holiday” not kept: the run still happens on a holiday"
+                out.append(Token(day.kind, day.value, token.start, day.end, unsure=note))
+            else:
+                # "every non-holiday weekday": every weekday except holidays (the zone's), said
+                # at the end ("every non-holiday Monday through Friday" keeps its range)
+                out.append(Token(day.kind, day.value, token.start, day.end))
+                excepted = True
             k = j + 2
             continue
         out.append(token)
         k += 1
+    if excepted:
+        end = out[-1].end  # words of no width after the last: the text's own are all read
+        out.append(Token(lx.WORD, "except", end, end))
+        out.append(Token(lx.WORD, "holidays", end, end))
     return out
 
 
