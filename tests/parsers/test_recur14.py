@@ -76,11 +76,24 @@ def test_holidays_said_as_holidays_are_still_read(text: str, said: str) -> None:
     ("text", "expression"),
     [
         ("first non-holiday Monday of every month at 9am", "0 9 * * 1#1"),
-        ("every non-holiday weekday at 9am", "0 9 * * 1-5"),
+        ("the last non-holiday Friday of every month at 9am", "0 9 * * 5L"),
     ],
 )
-def test_non_holiday_days_are_read_and_asked(text: str, expression: str) -> None:
+def test_a_counted_non_holiday_day_is_read_and_asked(text: str, expression: str) -> None:
     assert _answer(text) == (expression, True)
+
+
+def test_every_non_holiday_weekday_leaves_the_zones_holidays_out() -> None:
+    result = understand_fast(
+        "Filings are made every non-holiday Monday through Friday at 9am",
+        timezone="America/New_York",
+        now=NOW,
+    )
+    assert result.schedule is not None
+    assert result.schedule["expression"] == "0 9 * * 1-5"
+    assert result.exclusions == {"holidays": {"country": "US"}}
+    # in UTC no country is named: asked which, never guessed
+    assert _answer("every non-holiday weekday at 9am") == (None, True)
 
 
 @pytest.mark.parametrize(
