@@ -1360,6 +1360,14 @@ def _holiday(b: _Builder) -> None:
         raise NotUnderstood(0, " ".join(p.holiday))
     name, days = found
     label = name.title()
+    if p.interval is not None and p.interval[1] in ("day", "week", "month"):
+        # "Labor Day Sale every day at 9am": a holiday's date and runs days or hours apart do
+        # not make one schedule — the holiday is likely part of a name
+        said = " ".join(p.holiday).title()
+        raise Rejected(
+            f"“{said}” and a run every {p.interval[1]} do not go together",
+            f"if “{said}” is part of a name, say the schedule alone: “every day at 9am”",
+        )
     if p.every or p.interval:
         rule = rule_of(days)
         if rule is None:

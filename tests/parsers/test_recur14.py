@@ -259,3 +259,22 @@ def test_a_proposal_with_no_time_asks() -> None:
         "I’d like to propose that we set up a regular call once per month, on the 1st Thursday "
         "of each month."
     ) == ("0 9 * * 4#1", True)
+
+
+def test_a_holiday_beside_runs_days_apart_is_refused() -> None:
+    # "Labor Day Sale every day at 9am" was every first Monday of September
+    assert _answer("Labor Day Sale every day at 9am") == (None, True)
+    assert _answer("every 2 years on Thanksgiving at 10am")[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("at 10 AM Tucson time M-F", "America/Phoenix"),
+        ("standup at 9am Philadelphia time every weekday", "America/New_York"),
+        ("every Monday at 6pm San Diego time", "America/Los_Angeles"),
+    ],
+)
+def test_more_us_cities_name_their_zones(text: str, zone: str) -> None:
+    result = understand_fast(text, timezone="UTC", now=NOW)
+    assert result.schedule is not None and result.schedule["timezone"] == zone
