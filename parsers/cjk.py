@@ -387,6 +387,13 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (rf"每个?{_ZH_DAY}", lambda m: f" every {_DAY_OF[m.group(1)]} "),
     (rf"毎週{_JA_DAY}", lambda m: f" every {_DAY_OF[m.group(1)]} "),
     (rf"下个?{_ZH_DAY}|来週の?{_JA_DAY}", lambda m: f" next {_DAY_OF[m.group(1) or m.group(2)]} "),
+    (rf"上个?{_ZH_DAY}|先週の?{_JA_DAY}", lambda m: f" last {_DAY_OF[m.group(1) or m.group(2)]} "),
+    # a listing's line, a day and its time after a label or alone ("总结贴要求通知：周一19:00",
+    # "周一 19:00-21:00"): the day of every week, as a timetable says it
+    (
+        rf"(?:^|(?<=[：:]))\s*{_ZH_DAY}(?=\s*[0-9０-９]{{1,2}}\s*[:：]\s*[0-9０-９]{{2}})",
+        lambda m: f" every {_DAY_OF[m.group(1)]} ",
+    ),
     (rf"{_ZH_DAY}|{_JA_DAY}", lambda m: f" on {_DAY_OF[m.group(1) or m.group(2)]} "),
     (r"每个?工作日|工作日|平日", " on weekdays "),
     (r"每个?周末|周末|週末|土日", " on weekends "),
@@ -428,6 +435,12 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"下午", " in the afternoon "),
     (r"提醒我|叫我|提醒一下我", " remind me "),
     # the past, an undoing, a question: said so that the grammar's cues find them
+    # what the task is about: "总结昨天的 issues", "合并上周 EDAT 记录", "昨日の走行データ"
+    (r"(?:昨天|昨日)(?:的|の)", " yesterday's "),
+    (
+        r"(?:上周|上週|先週)(?:的|の)?(?=\s*[A-Za-z\u4e00-\u9fff])(?![一二三四五六日天末])",
+        " last week's ",
+    ),
     (r"昨天|昨日|前天|一昨日", " yesterday "),
     (r"取消|删除|刪除|关掉|關掉|キャンセル|削除", " cancel "),
     (r"不要|别|別|しないで", " don't "),

@@ -60,12 +60,56 @@ _WORDS: Final = {
         "вечера утром вечером сегодня завтра вчера через понедельник вторник среду четверг "
         "пятницу субботу воскресенье будням ежедневно в на по"
     ),
+    # Languages whose schedules are not read (no lexicon in translation.py): only refused, so that
+    # their digits are not read alone ("Codziennie o 3:00 UTC" ran once, tomorrow at 3)
+    "Polish": (
+        "codziennie dziennie każdy każdą każde każdego poniedziałek poniedziałki wtorek środa "
+        "środę czwartek piątek sobota sobotę niedziela niedzielę godzin godziny godzinę minut "
+        "minuty jutro dzisiaj rano wieczorem północy południu tygodniu tygodnia miesiąca razy"
+    ),
+    "Turkish": (
+        "gün günü günde saat saatte saatlik dakika dakikada pazartesi salı çarşamba perşembe "
+        "cumartesi hafta haftada haftalık sabah akşam yarın bugün günlük çalış çalışacak "
+        "çalışır zamanı"
+    ),
+    "Swedish": (
+        "varje måndag tisdag torsdag fredag lördag söndag dagligen timme timmar minuter vecka "
+        "veckan veckovis klockan kl imorgon idag vardagar månaden månadsvis körs kör"
+    ),
+    "Norwegian or Danish": "hver mandag tirsdag lørdag søndag daglig hverdage hverdager klokken",
+    "Ukrainian": (
+        "щодня щотижня щомісяця щогодини щоранку щовечора кожен кожного кожну кожні понеділок "
+        "понеділка вівторок вівторка середу четвер четверга п'ятницю п’ятницю п'ятниці суботу "
+        "неділю неділі годин годину хвилин хвилину ранку сьогодні тиждень о"
+    ),
+    "Indonesian": "setiap tiap hari pagi malam menit besok senin selasa rabu kamis jumat sabtu",
+    "Vietnamese": "mỗi hàng ngày lúc giờ sáng tối phút mai thứ nhật tuần",
+    "Hindi": "baje bje subah shaam roz rozana somvar mangalvar budhvar guruvar shukravar ravivar",
 }
+# Words of those languages that say it alone, with a time beside them ("Codziennie o 3:00 UTC",
+# "Щодня о 02:00", "Varje måndag kl 08:00"): one is enough
+_SAYS_IT_ALONE: Final = frozenset(
+    "codziennie poniedziałek wtorek środę czwartek piątek sobotę niedzielę pazartesi çarşamba "
+    "perşembe cumartesi varje måndag tisdag torsdag lördag söndag dagligen klockan щодня "
+    "щотижня щомісяця щогодини кожного кожен понеділка понеділок вівторка п'ятниці п’ятниці "
+    "неділі setiap baje subah".split()
+)
 _LANGUAGE_OF: Final[dict[str, str]] = {}
 for _language, _listed in _WORDS.items():
     for _word in _listed.split():
         _LANGUAGE_OF.setdefault(_word, _language)
 FOREIGN_WORDS: Final = frozenset(_LANGUAGE_OF)
+# the languages translation.py does not read
+UNREAD: Final = frozenset(
+    ("Polish", "Turkish", "Swedish", "Norwegian or Danish", "Ukrainian", "Indonesian"),
+) | {"Vietnamese", "Hindi"}
+
+
+def unread_words(words: list[str]) -> int:
+    """How many of `words` (a text's, lower case) are words of a language no lexicon reads."""
+    return sum(_LANGUAGE_OF.get(word) in UNREAD for word in words)
+
+
 # each language's words, as listed (a word two languages share in each)
 LANGUAGE_WORDS: Final = {language: frozenset(listed.split()) for language, listed in _WORDS.items()}
 
@@ -101,7 +145,7 @@ def foreign_language(text: str) -> str | None:
         elif word in ENGLISH_WORDS:
             english += 1
     foreign = sum(counts.values())
-    if foreign < 2 or foreign <= english:
+    if foreign <= english or (foreign < 2 and _SAYS_IT_ALONE.isdisjoint(words)):
         return None
     return max(counts, key=lambda language: counts[language])
 

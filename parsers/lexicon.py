@@ -206,7 +206,7 @@ _KEYWORDS: Final = {
     "noon": ("noon", "midday", "mid-day", "lunchtime"),
     "midnight": ("midnight",),
     "oclock": ("oclock", "o'clock"),
-    "daily": ("daily", "everyday", "dayly", "everday", "evryday"),
+    "daily": ("daily", "everyday", "dayly", "everday", "evryday", "eveyday"),
     "hourly": ("hourly",),
     "weekly": ("weekly",),
     "monthly": ("monthly",),

@@ -1033,6 +1033,9 @@ _TIME_REFERRED: Final = re.compile(
 )
 
 
+_MISSPELT_EVERYDAY: Final = frozenset("everday evryday eveyday evreyday eevryday".split())
+
+
 def part_only(text: str, words: frozenset[str]) -> str | None:
     """Why an answer whose time of day is a default should be asked about when `text` changes
     a schedule or names one as a title (a commit's type, "only", a change's verb first, a named
@@ -1041,6 +1044,10 @@ def part_only(text: str, words: frozenset[str]) -> str | None:
     stripped = text.strip()
     if "time" in words and (referred := _TIME_REFERRED.search(text)) is not None:
         return f"“{referred.group()}” refers to a time it does not say: to confirm"
+    if not _MISSPELT_EVERYDAY.isdisjoint(words):
+        # "Sign in to personalize EverDay.", "better and better eveyday at this task": a
+        # misspelt "everyday" with no time may be a name or an adverb, not a schedule
+        return "“every day” misspelt, and no time is said: to confirm"
     if stripped[:1] in _QUOTES and stripped.endswith(_QUOTES[stripped[:1]]) and len(stripped) > 2:
         return "the text is quoted (a name, an example): no time is said; to confirm"
     if ":" in text[:40] and (kind := _COMMIT_TYPE.match(text)) is not None:

@@ -2083,6 +2083,7 @@ def spelled_like(word: str) -> str | None:
 _TYPED_WORDS: Final = (
     *("day", "days", "week", "weeks", "hour", "hours", "minute", "minutes"),
     *("month", "months", "year", "years", "every", "daily", "weekly", "weekday", "weekdays"),
+    "everyday",  # "backup evreyday at 2am"
     *(day.lower() for day in lx.DAY_LABELS),
     *("third", "fourth", "fifth"),  # "the thrid Friday", "every fouth Monday"
 )

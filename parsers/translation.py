@@ -30,7 +30,7 @@ from functools import cache
 from importlib import import_module
 from typing import Final
 
-from .languages import ENGLISH_WORDS, FOREIGN_WORDS, LANGUAGE_WORDS
+from .languages import ENGLISH_WORDS, FOREIGN_WORDS, LANGUAGE_WORDS, unread_words
 
 _DATEPARSER_CODE: Final = {
     "German": "de",
@@ -98,10 +98,11 @@ _WORDS: Final[dict[str, str]] = {
         "domingos=sundays"
     ),
     "French": (
-        "demain=tomorrow aujourd'hui=today midi=noon minuit=midnight quotidiennement=daily "
+        "après-demain=the-day-after-tomorrow demain=tomorrow aujourd'hui=today midi=noon "
+        "minuit=midnight quotidiennement=daily "
         "minuteur=timer minuterie=timer alarme=alarm lundis=mondays mardis=tuesdays "
         "mercredis=wednesdays jeudis=thursdays vendredis=fridays samedis=saturdays "
-        "dimanches=sundays"
+        "dimanches=sundays mon=my"
     ),
     "Portuguese": (
         "amanhã=tomorrow amanha=tomorrow hoje=today meio-dia=noon meia-noite=midnight "
@@ -295,6 +296,29 @@ def _hour_range(match: re.Match[str]) -> str:
     return f" from {first}:{start_m or start_m2 or '00'} to {last}:{end_m or end_m2 or '00'}"
 
 
+def _fr_day_of_month(match: re.Match[str]) -> str:
+    """ "tous les 5 du mois" -> "on the 5th of every month"."""
+    day = int(match.group(1))
+    if not 1 <= day <= 31:
+        return match.group()
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"on the {day}{suffix} of every month"
+
+
+def _fr_clock(match: re.Match[str]) -> str:
+    """ "20h" -> "20:00", "18h30" -> "18:30"."""
+    return f"{int(match.group(1))}:{match.group(2) or '00'}"
+
+
+def _de_range(match: re.Match[str]) -> str:
+    """ "14:00 bis 17:30 Uhr", "von 9 Uhr bis 12 Uhr" -> "from 14:00 to 17:30": German says the
+    hours on the 24-hour clock."""
+    start, start_m, end, end_m = match.groups()
+    if not (0 <= int(start) <= 24 and 0 <= int(end) <= 24):
+        return match.group()
+    return f" from {int(start)}:{start_m or '00'} to {int(end)}:{end_m or '00'}"
+
+
 _SPOKEN_CLOCK: Final = (
     r"\b(?P<part>halb|half|viertel\s+(?:vor|nach)|kwart\s+(?:voor|over))\s+(?P<hour>NUM)\b"
 )
@@ -391,6 +415,14 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             "unless it falls on a holiday",
         ),
         (r"\berinnere?\s+mich\b", "remind me"),
+        # "einmal im Monat, jeweils am dritten Donnerstag": once a month, on the third Thursday
+        (r"\b(?:einmal|ein\s+mal)\s+(?:im|pro)\s+monat\b", "once a month"),
+        # "14:00 bis 17:30 Uhr", "von 9 Uhr bis 12 Uhr": a range of hours, read from its start
+        (
+            r"\b(?:von\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr\s+)?(?:bis|-|–)\s*"
+            r"(\d{1,2})(?:[:.](\d{2}))?\s*uhr\b",
+            _de_range,
+        ),
         (r"\bwecke?\s+mich(?:\s+auf)?\b", "wake me up"),
         (r"\b(?:an\s+)?jede[mn]?\s+morgen\b", "every morning"),
         (r"\b(?:an\s+)?jede[mn]?\s+abend\b", "every evening"),
@@ -415,6 +447,10 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:von\s+)?(DAY)\s+bis\s+(DAY)\b", r"\1 to \2"),
         (r"\b(?:an\s+)?werktagen\b", "on weekdays"),
         (r"\b(?:am|an)\s+(?:den\s+)?wochenenden?\b", "on weekends"),
+        (
+            r"\b(?:jeweils\s+)?am\s+(ORD)\s+(DAY)\b(?!\s+(?:des|im|jedes|eines)\s+monats?\b)",
+            r"on the \1 \2",
+        ),
         (r"\bam\s+(DAY)\b", r"on \1"),
         (
             r"\b(?:am|jeden|an\s+jedem)\s+(ORD)\s+(DAY)\s+"
@@ -431,6 +467,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bin\s+einer?\s+(UNIT)\b", r"in an \1"),
     ),
     "Spanish": (
+        # "el primer domingo de cada mes", "todos los primeros domingos de mes": before "cada mes"
+        # is read as every month
+        (
+            r"\b(?:(?:el|los|todos\s+los|cada)\s+)?(ORD)\s+(DAY)\s+de\s+"
+            r"(?:cada\s+|todos\s+los\s+)?mes(?:es)?\b",
+            r"the \1 \2 of every month",
+        ),
         (r"\b(?:todos\s+los|cada)\s+d[ií]as\b|\bcada\s+d[ií]a\b|\ba\s+diario\b", "every day"),
         (r"\b(?:todas\s+las|cada)\s+mañanas?\b", "every morning"),
         (r"\b(?:todas\s+las|cada)\s+tardes?\b", "every afternoon"),
@@ -462,11 +505,6 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:de|para)\s+(AMOUNT)\b", r"for \1"),
         (r"\bpasado\s+mañana\b", "the day after tomorrow"),
         (r"\bmañana\b", "tomorrow"),
-        (
-            r"\bel\s+(ORD)\s+(DAY)\s+de\s+"
-            r"(?:cada|todos\s+los)\s+mes(?:es)?\b",
-            r"the \1 \2 of every month",
-        ),
         (r"\brecu[ée]rdame\b|\brecordarme\b|\brecordame\b", "remind me"),
         (r"\bdespi[ée]rtame\b", "wake me up"),
     ),
@@ -478,8 +516,11 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:tous\s+les|chaque)\s+matins?\b", "every morning"),
         (r"\b(?:tous\s+les|chaque)\s+soirs?\b", "every evening"),
         (r"\b(?:toutes\s+les|chaque)\s+nuits?\b", "every night"),
+        (r"\b(?:tous\s+les|chaque)\s+(DAY)\s+et\s+(?:les\s+)?(DAY)\b", r"every \1 and \2"),
         (r"\b(?:tous\s+les|chaque)\s+(DAY)\b", r"every \1"),
         (r"\bdu\s+(DAY)\s+au\s+(DAY)\b", r"\1 to \2"),
+        # "tous les 5 du mois": the 5th of every month
+        (r"\b(?:tous\s+les|chaque)\s+(\d{1,2})\s+du\s+mois\b", _fr_day_of_month),
         (r"\ble\s+(DAY)\s+et\s+(?:le\s+)?(DAY)\b(?!\s+\d)", r"on \1s and \2s"),
         (r"\ble\s+(DAY)\b(?!\s+(?:\d|prochain|suivant|dernier|précédent))", r"on \1s"),
         (r"\ble\s+(DAY)\b", r"on \1"),
@@ -489,6 +530,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:toutes\s+les|chaque)\s+(UNIT)\b", r"every \1"),
         (r"\b(?:tous\s+les|chaque)\s+(UNIT)\b", r"every \1"),
         (_FR_RANGE, _hour_range),
+        # ("dans 2 heures" is an amount, not 2 o'clock; "pendant 1h30" a length)
+        (r"\bdans\s+(AMOUNT)\b", r"in \1"),
+        (r"\bpendant\s+(\d{1,2})\s*h\s*(\d{2})\b", r"for \1 hours \2 minutes"),
+        (r"\bpendant\s+(\d{1,2})\s*h\b", r"for \1 hours"),
+        (r"\bpendant\s+(AMOUNT)\b", r"for \1"),
+        (r"\bjusqu['’]au\b", "until"),
+        (r"\b(\d{1,3})\s+fois\b", r"\1 times"),
         (r"\b(\d{1,2})\s*(?:h|heures?)\s+du\s+matin\b", r"\1 am"),
         (r"\b(\d{1,2})\s*(?:h|heures?)\s+(?:du\s+soir|de\s+l'après-midi)\b", r"\1 pm"),
         (r"\b(\d{1,2})\s+heures?\b(?!\s*\d)", r"\1:00"),
@@ -501,8 +549,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"places|fois)\b)|midi|minuit)",
             "at ",
         ),
-        (r"\bdans\s+(AMOUNT)\b", r"in \1"),
         (r"\b(?:de|pour)\s+(AMOUNT)\b", r"for \1"),
+        # a clock time said with "h" alone ("Club le premier mardi du mois 20h", "jeudi 14h",
+        # "mardis 18h30"): French writes no other thing so
+        # ("Minuteur 02h16": a timer's length)
+        (r"\b(minuteur|minuterie)\s+(\d{1,2})h(\d{2})\b", r"timer for \2 hours \3 minutes"),
+        (r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\b(?![:.,]?\d)", _fr_clock),
         (r"\bd'une\s+(UNIT)\b", r"for an \1"),
         (r"\bune\s+demi-heure\b", "half an hour"),
         (
@@ -608,10 +660,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:в\s+)?(ORD)\s+(DAY)\s+(?:месяца|каждого\s+месяца)\b", r"the \1 \2 of every month"),
         (r"\bкажд(?:ый|ое|ую)\s+(DAY)\b", r"every \1"),
         (r"\b(?:по\s+будням|в\s+будни|по\s+рабочим\s+дням)\b", "on weekdays"),
+        # a listing's "будни 10:30" (weekdays, then the time)
+        (r"\bбудни\b(?=\s*\d)", "weekdays"),
         (r"\b(?:по\s+выходным|в\s+выходные)\b", "on weekends"),
         (r"\b(?:кажд(?:ые|ый|ую|ое)|раз\s+в)\s+(AMOUNT)\b", r"every \1"),
         (r"\b(?:кажд(?:ый|ую|ое)|раз\s+в)\s+(UNIT)\b", r"every \1"),
-        (r"\bс\s+(DAY)\s+по\s+(DAY)\b", r"\1 to \2"),
+        (r"\bсо?\s+(DAY)\s+по\s+(DAY)\b", r"\1 to \2"),
         (_RU_DAY_LETTERS, _ru_day_letters),
         (r"\b(DAY)\s*,\s*(DAY)\s+и\s+(DAY)\b", r"\1, \2 and \3"),
         (r"\b(DAY)\s+и\s+(DAY)\b", r"\1 and \2"),
@@ -704,6 +758,9 @@ _ZONES: Final = (
 )
 _ORDINALS: Final = {
     **dict.fromkeys(("ersten", "primer", "premier", "primeira", "primo", "eerste"), "first"),
+    # Spanish says them in the plural before days in the plural ("todos los primeros domingos")
+    **{"primeros": "first", "segundos": "second", "terceros": "third", "cuartos": "fourth"},
+    **{"últimos": "last", "ultimos": "last"},
     **dict.fromkeys(("zweiten", "segundo", "deuxième", "second", "segunda", "tweede"), "second"),
     **dict.fromkeys(("dritten", "tercer", "troisième", "terceira", "terzo", "derde"), "third"),
     **dict.fromkeys(("vierten", "cuarto", "quatrième", "quarta", "quarto", "vierde"), "fourth"),
@@ -861,6 +918,43 @@ def reported(text: str) -> str | None:
     return None if match is None else match.group()
 
 
+# The compound past, told: "Alle 5 di mattina mi ha svegliato un allarme" (an alarm woke me),
+# "La réunion a commencé à 9h", "Ayer el bot me ha enviado el aviso a las 8": an auxiliary, then a
+# participle. What happened is told, not a run asked for (the present, "se celebra", "a lieu",
+# is not this; nor the future, "habrá", "aura lieu").
+_TOLD_PAST: Final = {
+    "Italian": re.compile(
+        r"\b(?:ho|hai|ha|abbiamo|avete|hanno)\s+(?:già\s+|appena\s+|sempre\s+)?"
+        r"[a-zàèéìòù]{2,}(?:ato|uto|ito|ata|uta|ita|ati|uti|iti|ate|ute|ite)\b",
+        re.IGNORECASE,
+    ),
+    "French": re.compile(
+        r"\b(?:j['’]ai|ai|as|a|avons|avez|ont)\s+(?:déjà\s+|bien\s+|toujours\s+)?"
+        r"[a-zéèêàâçîôû]{2,}(?:é|ée|és|ées|u|ue|us|i|is|it)\b",
+        re.IGNORECASE,
+    ),
+    "Spanish": re.compile(
+        r"\b(?:he|has|ha|hemos|habéis|han)\s+(?:ya\s+)?[a-záéíóúñ]{2,}(?:ado|ido|ada|ida)\b",
+        re.IGNORECASE,
+    ),
+}
+_TOLD_CUES: Final = {
+    "Italian": frozenset("ho hai ha abbiamo avete hanno".split()),
+    "French": frozenset("ai as a avons avez ont j'ai j’ai".split()),
+    "Spanish": frozenset("he has ha hemos habéis han".split()),
+}
+
+
+def told_in_the_past(text: str, language: str) -> str | None:
+    """The words of `text` (in `language`) that tell what happened, in the compound past, or
+    None: "mi ha svegliato", "a commencé", "ha enviado"."""
+    pattern = _TOLD_PAST.get(language)
+    if pattern is None or _TOLD_CUES[language].isdisjoint(text.lower().split()):
+        return None
+    match = pattern.search(text)
+    return None if match is None else match.group()
+
+
 def may_be_foreign(text: str) -> bool:
     """Whether a word of `text` is one of another language's (ours, or one `languages.py`
     refuses): the one test English texts pay, before `language_of` and `foreign_language`."""
@@ -885,6 +979,8 @@ def language_of(text: str) -> str | None:
         for language, vocabulary in _VOCABULARY.items()
     }
     best = max(counts, key=counts.__getitem__)  # a tie: the one with more words of its own
+    if unread_words(words) >= counts[best][0]:
+        return None  # Ukrainian ("Кожного понеділка о в 00:00"), Polish …: refused, not half-read
     if best == "Russian" and counts[best][0] >= 2:
         return best  # another script: English words around it ("As discussed, …") do not compete
     return best if counts[best][0] > english else None

@@ -969,9 +969,15 @@ def _read_in_english(
     found = _understand_fast(english, timezone, now, date_order, foreign=True)
     answer = _salvaged(found, english, timezone, now, date_order, foreign=True)
     if not answer.ok:
-        return None if is_soft(answer.reason) else answer
+        if is_soft(answer.reason):
+            # its words said in English make no schedule: read as written, its digits alone would
+            # ("Combien de temps reste-t-il sur mon minuteur": "mon" is no Monday)
+            return None if language is None else _in_another_language(language)
+        return answer
     spoken = language or ("Korean" if cjk.is_korean(text) else "Chinese or Japanese")
     said = f"read from {spoken} as “{english.strip()}”"
+    if language is not None and (past := translation.told_in_the_past(text, language)):
+        return _to_confirm(answer, f"{said}; “{past}” tells what happened, it does not ask")
     if any(note.startswith(_NO_TIME) for note in answer.notes):
         return _to_confirm(answer, f"{said}, with no time of day: to confirm")
     return answer.replace(notes=(*answer.notes, said))
