@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.parser
 
 from agentcron.parsers import parse_fast, understand_fast
 from agentcron.parsers.pipeline import regex_stage
-from agentcron.parsers.tokens import _tokenize
+from agentcron.parsers.tokens import forget_texts
 from tests.parsers.corpus import CASES, WINTER_NOW
 from tests.parsers.outside import load
 from tests.parsers.test_bounded import ADVERSARIAL
@@ -49,14 +49,15 @@ NOW = WINTER_NOW
 
 
 def timings(call: Callable[[str], object], phrases: list[str], repeat: int) -> list[float]:
-    """Microseconds per call, every phrase `repeat` times, interleaved. The tokenizer's
-    cache (keyed by the text) is emptied before each call, untimed: a user's text is new."""
+    """Microseconds per call, every phrase `repeat` times, interleaved. The caches keyed by a
+    text (the tokens', `tokens.forget_texts`) are emptied before each call, untimed: a user's
+    text is new."""
     for phrase in phrases:  # warm-up: imports, caches, dateparser's language data
         call(phrase)
     gc.collect()
     samples: list[float] = []
     clock = time.perf_counter_ns
-    forget = _tokenize.cache_clear
+    forget = forget_texts
     for _ in range(repeat):
         for phrase in phrases:
             forget()

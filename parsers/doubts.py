@@ -304,6 +304,23 @@ def condition(text: str) -> str | None:
     return f"“{match.group().strip(' ,')} …” makes the schedule hang on a condition: to confirm"
 
 
+# "These reminder emails are sent every day at 6 PM if you have a streak and haven't studied yet.":
+# a condition after the schedule, on what a reader has or has done — a notice's, told to its reader
+_READERS_CONDITION: Final = re.compile(
+    r"\bif\s+(?:you|the\s+user|users)\s+(?:have|haven['’]t|has|hasn['’]t|did|didn['’]t|"
+    r"don['’]t|do\s+not|are|aren['’]t|opted|enabled|signed)\b",
+    re.IGNORECASE,
+)
+
+
+def readers_condition(text: str) -> str | None:
+    """ "… are sent every day at 6 PM if you have a streak …": the runs hang on the reader."""
+    match = _READERS_CONDITION.search(text)
+    if match is None:
+        return None
+    return f"“{match.group()} …” makes the runs hang on their reader: to confirm"
+
+
 # -- a time that names a thing ---------------------------------------------------------------------
 
 # "find it difficult to attend our 9:00am PST meetings", "add a room to my 3pm meeting", "will jane
@@ -788,6 +805,8 @@ def doubt(
     ) and (found := clock_reading(text)):
         return found
     if lowered.lstrip(" \"'“(-*,.").startswith(_CONDITION_OPENERS) and (found := condition(text)):
+        return found
+    if " if " in lowered and (found := readers_condition(text)):
         return found
     if (
         "'s " in lowered

@@ -123,6 +123,15 @@ _PAST_CUES: Final = frozenset(
 )
 
 
+# "Service X went down at 3am due to a memory leak in the cache layer.": an outage, told
+_INCIDENT: Final = re.compile(
+    r"\b(?:went\s+(?:down|offline|dark)|crashed|died|rebooted|was\s+down|were\s+down)\s+"
+    r"(?:at|around|about|on|last|this|yesterday|overnight)\b",
+    re.IGNORECASE,
+)
+_INCIDENT_CUES: Final = frozenset("went crashed died rebooted down".split())
+
+
 def told_in_the_past(text: str, words: frozenset[str]) -> str | None:
     """ "The meeting was called to order at 14:05 UTC", "The old design ran finalization only
     on Monday mornings", "The next Lions Club meeting was on Monday, Sept. 28.", "Members met
@@ -134,6 +143,8 @@ def told_in_the_past(text: str, words: frozenset[str]) -> str | None:
         match = _PAST_TOLD.match(text)
     if match is None and not _MET_CUES.isdisjoint(words):
         match = _MET.match(text)
+    if match is None and not _INCIDENT_CUES.isdisjoint(words):
+        match = _INCIDENT.search(text)
     if match is None:
         return None
     return f"“{match.group().strip()}” tells what happened, it does not ask: to confirm"

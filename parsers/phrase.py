@@ -213,6 +213,9 @@ def _quick_init(cls: type) -> None:
         elif spec.default_factory is not MISSING:
             names[f"_make_{spec.name}"] = spec.default_factory
             lines.append(f"    self.{spec.name} = _make_{spec.name}()")
+        elif spec.default is not MISSING and _literal(spec.default):
+            # None, False, 0, (1, 2, 3, 4, 5): a constant in the code, not a global to look up
+            lines.append(f"    self.{spec.name} = {spec.default!r}")
         elif spec.default is not MISSING:
             names[f"_default_{spec.name}"] = spec.default
             lines.append(f"    self.{spec.name} = _default_{spec.name}")
@@ -222,6 +225,14 @@ def _quick_init(cls: type) -> None:
     init = names["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
     cls.__init__ = init  # type: ignore[misc]
+
+
+def _literal(value: object) -> bool:
+    """Whether `value` is written back by its repr as the same constant: None, a bool, an int,
+    a str, or a tuple of them."""
+    if value is None or type(value) in (bool, int, str):
+        return True
+    return type(value) is tuple and all(_literal(item) for item in value)
 
 
 _quick_init(Phrase)

@@ -9,12 +9,12 @@ than about characters. Every token keeps its span in the original text, which
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from operator import attrgetter
-from typing import Final
+from typing import Final, TypeVar
 
 from . import lexicon as lx
 from .conversions import AmbiguousZone, settle
@@ -38,6 +38,8 @@ from .zones import (
     lookup_word,
     resolve_zone,
 )
+
+_Value = TypeVar("_Value")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +203,27 @@ class TokenizeError(ValueError):
         super().__init__(reason)
         self.reason = reason
         self.suggestion = suggestion
+
+
+# Caches keyed by a text (a sentence or a part of one): reading a sentence asks the same of the
+# same text more than once. `forget_texts` empties them all: bench/bench_parsers.py times each
+# text as new, as a user's is. A cache keyed by a text is added here (`text_cache`).
+_TEXT_CACHES: Final[list[Callable[[], None]]] = []
+
+
+def text_cache(function: Callable[[str], _Value]) -> Callable[[str], _Value]:
+    """`function` (pure: its answer depends on the text alone) with a cache of the texts seen
+    last, which `forget_texts` empties."""
+    cached = lru_cache(maxsize=256)(function)
+    _TEXT_CACHES.append(cached.cache_clear)
+    return cached
+
+
+def forget_texts() -> None:
+    """Empty every cache keyed by a text (the tokens' too)."""
+    _tokenize.cache_clear()
+    for clear in _TEXT_CACHES:
+        clear()
 
 
 def tokenize(text: str) -> list[Token]:

@@ -127,7 +127,7 @@ from .timetable import (
     weekly_reading,
     yearly_habit,
 )
-from .tokens import Token, TokenizeError, tokenize, word_values
+from .tokens import Token, TokenizeError, text_cache, tokenize, word_values
 from .under_way import (
     dated_then_every,
     read_as_under_way,
@@ -778,23 +778,18 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         return _to_confirm(result, logged)  # 'logger.info("Scheduled … at 08:00 …", chat_id)'
     if ("#" in text or "//" in text) and (only := time_only_in_comment(text)) is not None:
         return _to_confirm(result, only)  # 'lead, _ = db.checkout("pawan")  # 9am ET: …'
-    if (
-        _guessed_time(result)
-        and ("orkflow" in text or "ron" in text)
-        and (machine := _CRON_WORD.search(text))
-    ):
+    guessed = _guessed_time(result)  # (the result is the same for the three tests below)
+    if guessed and ("orkflow" in text or "ron" in text) and (machine := _CRON_WORD.search(text)):
         # "the cron fires on UTC Wednesdays either way": a machine's job runs at an hour set
         # somewhere; 9:00 is a person's morning, made up
         if machine.group().lower().startswith("workflow"):
             return _to_confirm(result, WORKFLOW_HOUR_NOTE)
         return _to_confirm(result, CRON_HOUR_NOTE)
-    if _guessed_time(result) and (
-        (ask := narration.part_only(text, frozenset(lowered_words(text)))) is not None
-    ):
+    if guessed and ((ask := narration.part_only(text, frozenset(lowered_words(text)))) is not None):
         # "ci: run the update workflow every Mon", "Execute stale workflow only once a day": a
         # change or a title with no time of day; its default hour would be made up
         return _to_confirm(result, ask)
-    if _guessed_time(result) and names_an_alarm(text):
+    if guessed and names_an_alarm(text):
         # "set an alarm for mondays", "Make an alarm for every tuesday morning"
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)
     if (offered := accepts_a_time(text, names_time=_mentions_time)) is not None:
@@ -2940,6 +2935,22 @@ def _mentions_time(
     """Whether `task` speaks of time. With `plain_words`, the words that are plain in their
     place ("remind the team about the reports", "eat dinner": `asks.plain_word`) do not
     count: the test of a command's task, whose unread words about time make it ask."""
+    if not plain_words:
+        return _task_mentions_time(task)  # (asked of the same task more than once)
+    return _words_mention_time(task, True, after_schedule, before_schedule)
+
+
+@text_cache
+def _task_mentions_time(task: str) -> bool:
+    return _words_mention_time(task, False, frozenset(), frozenset())
+
+
+def _words_mention_time(
+    task: str,
+    plain_words: bool,
+    after_schedule: frozenset[object],
+    before_schedule: frozenset[object],
+) -> bool:
     if not task.isascii() and _OTHER_SCRIPT_TIME.search(task):
         return True
     if ("lunch" in task or "dinner" in task or "breakfast" in task) and _AT_A_MEAL.search(task):

@@ -259,3 +259,26 @@ def test_round_fourteens_statements_are_asked_about(text: str) -> None:
 def test_requests_and_job_lines_are_not_asked_about(text: str) -> None:
     result = understand_fast(text, now=NOW)
     assert result.ok and not result.needs_confirmation, result.notes
+
+
+def test_a_notice_whose_runs_hang_on_its_reader_is_asked_about() -> None:
+    text = "These reminder emails are sent every day at 6 PM if you have a streak."
+    assert doubts.readers_condition(text) is not None
+    request = "Every morning at 7, check if my Pi's backups ran and tell me if they didn't."
+    assert doubts.readers_condition(request) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Service X went down at 3am due to a memory leak in the cache layer.",
+        "Our API crashed at 2:15 pm yesterday",
+    ],
+)
+def test_an_outage_told_is_in_the_past(text: str) -> None:
+    assert narration.told_in_the_past(text, words(text)) is not None
+
+
+def test_a_restart_asked_for_is_no_outage() -> None:
+    text = "restart the server at 3am every Sunday"
+    assert narration.told_in_the_past(text, words(text)) is None
