@@ -257,6 +257,10 @@ _MANAGE: Final = re.compile(
     r"|(?:move|shift|push|bump|postpone|delay)\b(?:\s+\S+){1,5}?\s+(?:by\s+)?"
     r"(?:an?|\d{1,3}|one|two|three|four|five|ten|fifteen|thirty|half\s+an?)\s+"
     r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?:later|earlier|back|forward|ahead)\b"
+    # "Push back nightly build by 2 hours", "delay the standup by 30 minutes"
+    r"|(?:move|shift|push|bump|postpone|delay)\b(?:\s+\S+){0,6}?\s+by\s+"
+    r"(?:an?|\d{1,3}|one|two|three|four|five|ten|fifteen|thirty|half\s+an?)\s+"
+    r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\b"
     # "@reminderbot, please set my morning time to 10:00", "set my morning todo to 8:30": a
     # setting of the speaker's (a repeat said after it is a schedule: "… to 11:00 AM every day")
     r"|set\s+(?:my|our|the)\s+(?:morning|evening|afternoon|night|nightly|daily|weekly|default|"
@@ -1910,6 +1914,13 @@ _CHANGED_TO_WHOLE: Final = re.compile(
     r"(?:\s+\S+){0,6}?\s+(?:back\s+)?to\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# "make it daily at 8am instead", "ok make it every weekday at 7": the new schedule of a job that
+# exists, said whole after "make it" (a part of one, "make it 7pm", stays a change: refused)
+_MADE_WHOLE: Final = re.compile(
+    r"^\W*(?:(?:actually|ok|okay|no|sorry|then|please|pls|and|but)[\s,]+)*make\s+(?:it|this|that|them)"
+    r"\s+(?P<rest>.+?)(?:[\s,]+(?:instead|then|please|pls))*[\s.!]*$",
+    re.IGNORECASE,
+)
 PAST_YEAR_NOTE: Final = "the year since when the habit holds is past; the habit read, to confirm"
 WHOLE_CHANGE_NOTE: Final = (
     "a change to a job that exists, its new schedule said whole: read, to confirm"
@@ -2049,6 +2060,15 @@ def _read_rest(
     whole_change = _CHANGED_TO_WHOLE.match(bare) if manages else None
     if whole_change is not None:
         inner = _read_changed_to(bare, whole_change, text, zone_name, aware_now, target)
+        if _whole_new_schedule(inner.result):
+            inner.result = _to_confirm(inner.result, WHOLE_CHANGE_NOTE)  # type: ignore[arg-type]
+            inner.rest = rest
+            return inner
+    made = _MADE_WHOLE.match(bare) if manages and "make" in bare.lower() else None
+    if made is not None:
+        # "make it daily at 8am instead", "actually make it every Monday at 9": "it" is a job
+        # that exists, and its new schedule is said whole
+        inner = _read_rest(made["rest"], text, zone_name, aware_now, target)
         if _whole_new_schedule(inner.result):
             inner.result = _to_confirm(inner.result, WHOLE_CHANGE_NOTE)  # type: ignore[arg-type]
             inner.rest = rest

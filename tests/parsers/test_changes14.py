@@ -89,10 +89,13 @@ def test_a_whole_new_schedule_is_read_and_asked(text: str, expected: str) -> Non
         '"set my morning todo to 8:30"',
         '- "Change meeting time to 5pm"',
         "Update meeting time to 3pm",
+        "Push back nightly build by 2 hours",
+        "actually make it 7am",
     ],
 )
 def test_a_part_of_a_change_is_refused(text: str) -> None:
-    assert not read(text).ok
+    answer = read(text)
+    assert not answer.ok or answer.needs_confirmation
 
 
 @pytest.mark.parametrize(
@@ -101,6 +104,7 @@ def test_a_part_of_a_change_is_refused(text: str) -> None:
         ("How to send a message to a bot at 5:00 AM everday", "0 5 * * * UTC"),
         ('"RemindMeRepeat! 2:30pm"', "30 14 * * * UTC"),
         ("Set my morning briefing to 11:00 AM every day", "0 11 * * * UTC"),
+        ("backup evreyday at 2am", "0 2 * * * UTC"),
     ],
 )
 def test_every_day_said_otherwise(text: str, expected: str) -> None:
@@ -116,3 +120,13 @@ def test_a_nightly_jobs_evening_hour_is_asked() -> None:
 
 def test_a_time_referred_to_is_asked() -> None:
     assert read("Get repeated reminders everyday on the scheduled time").needs_confirmation
+
+
+def test_a_misspelt_everyday_without_a_time_asks() -> None:
+    assert read("Sign in to personalize EverDay.").needs_confirmation
+
+
+def test_make_it_with_a_whole_schedule_is_read_and_asked() -> None:
+    answer = read("make it daily at 8am instead")
+    assert brief(answer) == "0 8 * * * UTC"
+    assert answer.needs_confirmation
