@@ -12,7 +12,7 @@ from starlette.routing import Mount, Route
 
 from agentcron.app.api import health, jobs, keys, openapi, schedules
 from agentcron.app.api.cors import cors_middleware
-from agentcron.app.api.guard import LimitBody, RateLimitHeaders, RefuseNul
+from agentcron.app.api.guard import LimitBody, LimitHead, RateLimitHeaders, RefuseNul
 from agentcron.app.api.problems import EXCEPTION_HANDLERS
 from agentcron.app.config import Settings
 from agentcron.app.mcp.http import PATH as MCP_PATH
@@ -103,7 +103,7 @@ def create_app(runtime: Runtime | None = None, *, start_engine: bool = True) -> 
         ],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
-        middleware=[Middleware(LimitBody), Middleware(RefuseNul)],
+        middleware=[Middleware(LimitHead), Middleware(LimitBody), Middleware(RefuseNul)],
     )
     app.state.runtime = rt
     app.state.api_routes = routes

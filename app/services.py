@@ -639,7 +639,7 @@ class ScheduleService:
         assert document is not None
         try:
             # an rrule without start_at is previewed from now, as a job made now would be
-            schedule = Schedule.from_dict(document, now=now)
+            schedule = Schedule.from_dict(document, now=now, strict=True)
         except ScheduleError as exc:
             raise InvalidInput.field(exc.field, exc.reason) from None
         body = preview_of(schedule, now=now, count=size, exclusions=Exclusions.from_dict(implied))

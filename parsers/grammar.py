@@ -205,18 +205,22 @@ class _Reader:
     # -- the loop -----------------------------------------------------------------
 
     def run(self, i: int, *, partial: bool) -> int:
-        while i < self.n:
-            token = self.tokens[i]
-            if token.kind == lx.WORD:
-                handler = _WORD_CLAUSES.get(token.value)  # type: ignore[arg-type]
-                j = handler(self, i) if handler is not None else self._place(i)
-            else:
-                j = _KIND_CLAUSES[token.kind](self, i)
-            if j is None:
-                if partial:
-                    return i
-                raise NotUnderstood(i, str(token.value))
-            i = j
+        try:
+            while i < self.n:
+                token = self.tokens[i]
+                if token.kind == lx.WORD:
+                    handler = _WORD_CLAUSES.get(token.value)  # type: ignore[arg-type]
+                    j = handler(self, i) if handler is not None else self._place(i)
+                else:
+                    j = _KIND_CLAUSES[token.kind](self, i)
+                if j is None:
+                    if partial:
+                        return i
+                    raise NotUnderstood(i, str(token.value))
+                i = j
+        except Rejected as refusal:
+            refusal.at = i  # the clause refused (schedule_runs need not start before it again)
+            raise
         return i
 
     # -- looking at tokens --------------------------------------------------------

@@ -28,6 +28,10 @@ class NotUnderstood(ValueError):
 class Rejected(ValueError):
     """The phrase was understood and is ambiguous or impossible: no stage should guess."""
 
+    #: the token where the clause refused began, when a reading refused it (``grammar.read``):
+    #: a reading started later, before it, reaches the same clause
+    at: int | None = None
+
     def __init__(self, reason: str, suggestion: str | None = None) -> None:
         super().__init__(reason)
         self.reason = reason

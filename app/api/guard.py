@@ -1,5 +1,7 @@
 """Guards every request passes before any endpoint sees it.
 
+- ``LimitHead``: a head larger than ``app.domain.request_head`` allows (a 100,000-character
+  header value) is 431, a target too long 414, before anything reads it.
 - ``RefuseNul``: NUL characters in the path and query string (PostgreSQL cannot store them in
   text, and no identifier or filter of ours contains one).
 - ``LimitBody``: a request body is counted as it streams in and refused with 413 as soon as
@@ -15,9 +17,26 @@ from __future__ import annotations
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from agentcron.app.api.problems import problem
+from agentcron.app.domain.request_head import head_refusal
 
 #: the largest request body any endpoint accepts (a job is a few kilobytes; Slack's payloads too)
 MAX_BODY_BYTES = 1_000_000
+
+
+class LimitHead:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            target = len(scope.get("raw_path") or scope["path"].encode("utf-8", "replace"))
+            target += len(scope.get("query_string", b""))
+            refusal = head_refusal(target, scope.get("headers", ()))
+            if refusal is not None:
+                status, reason = refusal
+                await problem(status, reason, headers={"Connection": "close"})(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class RefuseNul:

@@ -108,6 +108,7 @@ def _kind(kind: str, required: str, spec: dict[str, Any], about: str) -> dict[st
             "end_at": _BOUND,
         },
         "required": ["type", required],
+        "additionalProperties": False,
     }
 
 
@@ -558,7 +559,7 @@ def check_schedule(
         return None
     try:
         # an rrule without start_at is anchored now, once: the stored schedule carries it
-        schedule = Schedule.from_dict(raw, field=field, now=now)
+        schedule = Schedule.from_dict(raw, field=field, now=now, strict=True)
     except ScheduleError as exc:
         raise InvalidInput.field(exc.field, exc.reason) from None
     if schedule.type == "at" and schedule.at is not None and schedule.at <= now:

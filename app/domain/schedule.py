@@ -163,6 +163,34 @@ def check_cron(expression: object, *, field: str = "schedule.expression") -> str
 
 
 _TYPE_FIELDS = {"expression": "cron", "interval": "every", "datetime": "at", "rule": "rrule"}
+#: every key a schedule document may hold (what ``Schedule.to_dict`` writes)
+SCHEDULE_FIELDS = ("type", *_TYPE_FIELDS, "timezone", "start_at", "end_at")
+#: a key longer than this is named cut short in the problem (it is echoed back to the client)
+_SHOWN_KEY = 64
+
+
+def unknown_field(data: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first key of a schedule document that is no schedule field, as (key as shown, reason):
+    a misspelt field ("expresion") would otherwise be dropped silently and the schedule run
+    on a default. The reason names the field meant when one is close."""
+    for key in data:
+        if key in SCHEDULE_FIELDS:
+            continue
+        text = str(key)
+        shown = text if len(text) <= _SHOWN_KEY else text[:_SHOWN_KEY] + "…"
+        return shown, "is not a known field" + _meant(text)
+    return None
+
+
+def _meant(key: str) -> str:
+    from difflib import get_close_matches
+
+    if len(key) > 2 * max(map(len, SCHEDULE_FIELDS)):
+        return f" (a schedule has {', '.join(SCHEDULE_FIELDS)})"
+    close = get_close_matches(key.lower(), SCHEDULE_FIELDS, n=1, cutoff=0.7)
+    if close:
+        return f" (did you mean {close[0]}?)"
+    return f" (a schedule has {', '.join(SCHEDULE_FIELDS)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,13 +209,23 @@ class Schedule:
 
     @classmethod
     def from_dict(
-        cls, data: Mapping[str, Any], *, field: str = "schedule", now: datetime | None = None
+        cls,
+        data: Mapping[str, Any],
+        *,
+        field: str = "schedule",
+        now: datetime | None = None,
+        strict: bool = False,
     ) -> Schedule:
         """Validate a JSON-shaped schedule; ScheduleError names the exact field at fault.
         An rrule needs `start_at` (its DTSTART); given `now`, one left out is fixed now (see
-        recurrence.default_start), so that the series' anchor never moves afterwards."""
+        recurrence.default_start), so that the series' anchor never moves afterwards.
+        `strict` (a client's document) refuses a key that is no schedule field; stored rows
+        and the parser's answers are read without it."""
         if not isinstance(data, Mapping):
             raise ScheduleError(field, "must be an object")
+        unknown = unknown_field(data) if strict else None
+        if unknown is not None:
+            raise ScheduleError(f"{field}.{unknown[0]}", unknown[1])
         kind = data.get("type")
         if kind not in SCHEDULE_TYPES:
             raise ScheduleError(f"{field}.type", "must be one of cron, every, at, rrule")
