@@ -205,9 +205,19 @@ _PAST: Final = re.compile(
 )
 
 
+# "Finally, I set up a cron job to run … every single day at 09:00": "set up" said as a story's
+# step (after "finally", "then", "so", or a comma), not a plan ("can I set up …", "help me set up")
+_SET_UP: Final = re.compile(
+    r"(?:^|[,;.!]\s*|\b(?:finally|then|so|and|yesterday|already|just|also)\s+)"
+    r"(?:i|we)\s+(?:just\s+|already\s+|finally\s+|also\s+)?set\s+up\b",
+    re.IGNORECASE,
+)
+
+
 def past_tense(text: str) -> str | None:
-    """ "on Friday we shipped a regression; bisect it": the day named is one that has passed."""
-    match = _PAST.search(text)
+    """ "on Friday we shipped a regression; bisect it", "Finally, I set up a cron job …": the day
+    named is one that has passed."""
+    match = _PAST.search(text) or _SET_UP.search(text)
     if match is None:
         return None
     return f"“{match.group()}” speaks of the past: the day named may be gone; to confirm"

@@ -431,7 +431,9 @@ def feature_described(text: str, words: frozenset[str]) -> str | None:
 # it repeats, "Next run at 02:00 daily.", `tells_of_a_time` reads the habit instead.)
 _STATUS: Final = re.compile(
     r"\b(?:next|last|previous|upcoming)\s+(?:scheduled\s+)?(?:run|execution|firing|fire|trigger|"
-    r"occurrence)\s*(?:at\b|@|:|is\b|was\b|will\b)",
+    r"occurrence)\s*(?:at\b|@|:|is\b|was\b|will\b)"
+    # a meeting's next date, as notes and templates show it: "Next Meeting: April 10, 2 PM"
+    r"|^\W*(?:next|upcoming)\s+(?:meeting|session|call|class|event)\s*:",
     re.IGNORECASE,
 )
 _STATUS_CUES: Final = frozenset({"next", "last", "previous", "upcoming"})
@@ -1286,6 +1288,34 @@ _AGENDA: Final = re.compile(
 _AGENDA_FIRST: Final = frozenset("meet meeting meetup gather assemble".split())
 
 
+# "For example, every Monday at 8 AM, ZimZamZum can log into your student platform …": what a
+# tool can do, with a schedule as its example
+_TOOL_CAN: Final = re.compile(
+    r"(?:^|[,;.]\s+)(?-i:[A-Z][A-Za-z]+)\s+(?:can|could|will)\s+(?!(?:you|u|i|we|me|us)\b)[a-z]+",
+    re.IGNORECASE,
+)
+
+
+_EXAMPLE_SAID: Final = re.compile(
+    r"\b(?:e\.\s?g\.?|eg\.|for\s+example|for\s+instance|such\s+as)\W", re.IGNORECASE
+)
+
+
+def example_of_a_tool(text: str, words: frozenset[str]) -> str | None:
+    """ "For example, every Monday at 8 AM, ZimZamZum can log into your student platform and …":
+    a tool's capability, shown with an example schedule."""
+    if _EXAMPLE_CUES.isdisjoint(words) or (
+        "can" not in words and "could" not in words and ("will" not in words)
+    ):
+        return None
+    if _EXAMPLE_SAID.search(text) is None:
+        return None
+    found = _TOOL_CAN.search(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip(' ,;.')} …” tells what a tool can do, by example: to confirm"
+
+
 def agenda_line(text: str, first: str) -> str | None:
     """ "Meet at Scout hut at 6:30PM .", "Meeting at 4pm UTC on #rust-community on
     irc.mozilla.org": where and when a group gathers, told to its readers."""
@@ -1345,6 +1375,7 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         or process_described(text, words)
         or kind_of_day(text, first)
         or agenda_line(text, first)
+        or example_of_a_tool(text, words)
         or change_described(text, words)
         or situation_told(text, words)
         or nothing_happens(text, words)

@@ -282,3 +282,21 @@ def test_an_outage_told_is_in_the_past(text: str) -> None:
 def test_a_restart_asked_for_is_no_outage() -> None:
     text = "restart the server at 3am every Sunday"
     assert narration.told_in_the_past(text, words(text)) is None
+
+
+def test_a_story_step_set_up_is_in_the_past() -> None:
+    told = "Finally, I set up a cron job to run the emailer every single day at 09:00."
+    assert doubts.past_tense(told) is not None
+    assert doubts.past_tense("help me set up a reminder every day at 9") is None
+
+
+def test_a_tools_capability_by_example_is_told() -> None:
+    text = "For example, every Monday at 8 AM, ZimZamZum can log into your student platform."
+    assert narration.example_of_a_tool(text, words(text)) is not None
+    request = "For example, every Monday at 8 AM remind me to call Sam"
+    assert narration.example_of_a_tool(request, words(request)) is None
+
+
+def test_a_meetings_next_date_is_a_status() -> None:
+    text = "Next Meeting: April 10, 2 PM"
+    assert narration.status_shown(text, words(text)) is not None
