@@ -686,6 +686,38 @@ def milliseconds_said(text: str) -> str | None:
     return said if changed else None
 
 
+# "run nightly releases on a two-hour schedule", "runs on a 6-hour cycle", "on a 15 minute
+# cadence": how often, said as the length of a schedule's period
+_PERIOD_SAID: Final = re.compile(
+    r"\b(?:on|in|with|using)\s+an?\s+(?P<n>\d{1,3}|one|two|three|four|five|six|eight|ten|twelve|"
+    r"fifteen|twenty|thirty)[\s-]?(?P<unit>minute|min|hour|hr|day|week)s?[\s-]?"
+    r"(?:schedule|cycle|cadence|basis|interval|rotation|loop|timer)\b",
+    re.IGNORECASE,
+)
+_UNITS_SAID: Final = {"min": "minute", "hr": "hour"}
+
+
+def period_said(text: str) -> str | None:
+    """ "on a two-hour schedule" → "every two hours": a schedule's period said as its length;
+    None when the text says none."""
+    if (  # (most texts have none of these: a few substring looks, no pattern)
+        "schedule" not in text
+        and "cycle" not in text
+        and "cadence" not in text
+        and "basis" not in text
+        and "interval" not in text
+        and "rotation" not in text
+        and "loop" not in text
+    ):
+        return None
+    found = _PERIOD_SAID.search(text)
+    if found is None:
+        return None
+    unit = found["unit"].lower()
+    every = f"every {found['n']} {_UNITS_SAID.get(unit, unit)}s"
+    return f"{text[: found.start()]}{every}{text[found.end() :]}"
+
+
 def _keyed_unit(text: str) -> str | None:
     """'{"kind": "every", "everyMs": 3600000}' → '{"kind": "every", every 1 hour}': an amount
     under a key whose name says its unit, said as "every"; None when there is none, or the

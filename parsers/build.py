@@ -1029,6 +1029,10 @@ def _one_schedule(p: Phrase) -> None:
     # the same time said twice ("every Friday at midnight, and the 13th at midnight") is
     # one time
     one_time = len({m.clock for m in p.times}) == 1 and p.window is None
+    if p.window is not None and not p.times and not p.more_windows and p.interval == (1, "week"):
+        # "Weekly Drop-In Group: 6 to 7:30 p.m. Thursdays": "weekly" names no day, and the one
+        # window goes with the days named ("Tuesday & Thursday 1-3 PM, Lab on Fridays" does not)
+        one_time = True
     if p.window is not None and p.more_windows and not p.times:
         # "Friday 8:00-9:00 PM and Saturday 8:00-9:00 PM": the same hours said for each day
         said = (p.window[0].clock, p.window[1].clock)
@@ -1216,6 +1220,15 @@ LONG_WINDOW_NOTE: Final = (
     "a long window beside the days read as when it happens: runs at its start "
     "(say how often for runs all through it)"
 )
+
+
+def written_window_minutes(p: Phrase) -> int | None:
+    """How long the window of `p` lasts, in minutes, when both its ends say their half of the
+    day ("2:00 PM - 9:00 PM", "11:30AM-3:30PM", "14:00-21:00"); None otherwise."""
+    if p.window is None or not all(_is_explicit(mention) for mention in p.window):
+        return None
+    first, last = p.window
+    return (_clock_minutes(last) - _clock_minutes(first)) % DAY_MINUTES
 
 
 def one_bare_weekday(p: Phrase) -> bool:

@@ -297,3 +297,22 @@ def without_week_heading(text: str) -> str:
         return text
     found = _WEEK_HEADING.match(text)
     return text if found is None else text[found.end() :]
+
+
+# Words that make a range of hours the frame of runs said elsewhere, or a span to fill ("every
+# Monday from 9am to 5pm", "Mondays between 2 and 4pm", "Mon to Fri 9-5"): not a row's hours
+_FRAME_WORDS: Final = frozenset(
+    "from between until till til to through thru every each daily weekly hourly minutes mins "
+    "hours hrs during within open opening closed closes hours business office work working "
+    "shift shifts available availability".split()
+)
+
+
+def hours_row(words: frozenset[str]) -> bool:
+    """Whether a text that is all schedule — days and a range of hours, "Mondays - 11:30AM-3:30PM",
+    "Monday 2:00 PM - 9:00 PM", "Saturday 1:15 PM - 6:00 PM" — sets them out as a timetable's
+    row: what goes on that day goes on from the range's start, every week (a library's or a
+    gym's sheet), however long it lasts. Not when words make the range a frame for runs or a
+    span of hours kept ("from", "between", "every", "open"). `words`: the letter runs of the
+    lowered text."""
+    return _FRAME_WORDS.isdisjoint(words)

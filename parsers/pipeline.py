@@ -12,12 +12,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
-from .build import build, one_bare_weekday
+from .build import MEETING_HOURS, build, one_bare_weekday, written_window_minutes
 from .calendar_event import read_zoned_event
 from .cron import split_cron
+from .doubts import letter_runs
 from .grammar import read, reads_nothing
 from .humanize import describe
 from .lexicon import DAY_LABELS
+from .listings import hours_row
 from .natural import dateparser_stage
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .rawrule import read_rule
@@ -101,12 +103,48 @@ def read_whole(
 
 def _listing_line(text: str, phrase: Phrase) -> None:
     """ "Saturday, 4:30pm": a line of a weekly listing is every such day, asked (`listings`)."""
+    if hours_row_line(text, phrase):
+        return
     if len(phrase.times) < 2 and one_bare_weekday(phrase):
         day = DAY_LABELS[phrase.weekdays[0]]
         weekly = listing_reading(text, day, whole=True)
         if weekly is not None:
             phrase.single_day, phrase.every = False, True
             phrase.unsure.append(weekly.note)
+
+
+def hours_row_line(text: str, phrase: Phrase) -> bool:
+    """Whether `phrase`, all of `text`, is a timetable's row of days and hours ("Mondays -
+    11:30AM-3:30PM", "Monday 2:00 PM - 9:00 PM": `listings.hours_row`); if so, it is marked so:
+    its range says when what goes on those days happens, and it runs at the range's start
+    (asked when the range is long, `build`). One bare day is every such day when the range is
+    longer than a meeting ("Saturday 1:15 PM - 6:00 PM": hours kept, not one event's); "Monday
+    2-3pm" stays the coming Monday."""
+    if (
+        phrase.window is None
+        or phrase.times
+        or not phrase.weekdays
+        or phrase.interval is not None
+        or phrase.window_between
+        or phrase.window_open_end
+        or phrase.dates
+        or phrase.day_offset is not None
+        or not hours_row(frozenset(letter_runs(text.lower())))
+    ):
+        return False
+    if one_bare_weekday(phrase):
+        length = written_window_minutes(phrase)
+        if length is None or length <= MEETING_HOURS * 60:
+            return False
+        phrase.single_day, phrase.every = False, True
+        day = DAY_LABELS[phrase.weekdays[0]]
+        phrase.unsure.append(
+            f"a timetable's row (“{day} …–…”) read as every {day} at its start (it may mean once)"
+        )
+    elif not phrase.every:
+        return False
+    phrase.event_window = True
+    return True
 
 
 def _raw_cron(

@@ -290,6 +290,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = _alternative_as_other(tokens)
     if "though" in lowered:
         tokens = though_as_through(tokens)
+    if "til" in lowered:
+        tokens = lasting_until(tokens)
     if "'s" in lowered or "’s" in lowered:
         tokens = possessive_days(tokens)
     if "bi " in lowered:
@@ -914,6 +916,35 @@ def though_as_through(tokens: list[Token]) -> list[Token]:
             and out[k + 1].kind == lx.DAY
         ):
             out[k] = Token(lx.WORD, "to", token.start, token.end, guess="through")
+    return out
+
+
+# Verbs that say how long a thing goes on: "runs until 10:30", "lasts till 9pm"
+_LASTING: Final = frozenset(
+    "run runs running last lasts lasting go goes going continue continues continuing".split()
+)
+
+
+def lasting_until(tokens: list[Token]) -> list[Token]:
+    """ "It starts every Friday at 6:30 p.m. and runs until 10:30": the time after "runs until"
+    (or "lasts till") is where what started at the time said before it ends, as after "ends at"
+    — one word "ending" (`grammar._span_end`: it runs at its start), not a second run. Only
+    after a time and with no unit of time before it ("every 5 minutes … runs until 5pm" keeps
+    its window)."""
+    out = list(tokens)
+    for k in range(1, len(out) - 2):
+        verb, until, end = out[k], out[k + 1], out[k + 2]
+        if (
+            verb.kind == lx.WORD
+            and verb.value in _LASTING
+            and until.kind == lx.WORD
+            and until.value == "to"
+            and end.kind == lx.TIME
+            and any(t.kind == lx.TIME for t in out[:k])
+            and not any(t.kind == lx.UNIT for t in out[:k])
+        ):
+            out[k : k + 2] = [Token(lx.WORD, "ending", verb.start, until.end)]
+            break
     return out
 
 

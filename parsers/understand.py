@@ -48,6 +48,7 @@ from .botcommand import (
     dashed_options,
     labelled_interval,
     milliseconds_said,
+    period_said,
     plain_command,
 )
 from .bracket_conversions import without_restating_bracket, zone_label_first
@@ -80,7 +81,16 @@ from .listings import (
     without_week_heading,
 )
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
-from .pipeline import FAST_STAGES, OUT_OF_RANGE, Stopped, finish, prepare, read_whole, regex_stage
+from .pipeline import (
+    FAST_STAGES,
+    OUT_OF_RANGE,
+    Stopped,
+    finish,
+    hours_row_line,
+    prepare,
+    read_whole,
+    regex_stage,
+)
 from .quickadd import plain_marks
 from .rawrule import looks_like_rule
 from .reasons import (
@@ -765,6 +775,10 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         text = " ".join(text.split())  # the cues read words one space apart, as the stages do
     if month_cycle_asks(text) and any(" months counted from " in n for n in result.notes):
         return _to_confirm(result, DESCRIBED_CYCLE_NOTE)  # cron's "*/3", counted from January
+    if period_said(text) is not None:
+        # "ETL pipeline syncs upstream repos on a 6-hour schedule": a period said as the
+        # schedule's length is as often a description of one as a request: asked
+        return _to_confirm(result, PERIOD_NOTE)
     if ("->" in text or "→" in text) and arrow_change(text):
         return _to_confirm(result, ARROW_NOTE)  # "Mon 00:00 -> Mon 00:41 UTC": a change
     if result.schedule is not None and result.schedule["type"] == "cron":
@@ -1747,6 +1761,8 @@ def _read_commanded(text: str, zone_name: str, aware_now: datetime) -> _Found:
         text = again  # "Sunday, 04:30 to Sunday, 05:30 UTC": one day's window
     if ("ms" in text or "illis" in text) and (seconds := milliseconds_said(text)) is not None:
         text = seconds  # "every 10000 milliseconds (10 seconds)": code's unit, said in seconds
+    if (period := period_said(text)) is not None:
+        text = period  # "on a two-hour schedule": every two hours
     if ("=" in text or ":" in text) and (every := labelled_interval(text)) is not None:
         # "interval=5m", "interval: 30m", "period='15m'": how often, as a config or command says it
         text = every
@@ -1921,6 +1937,7 @@ _MADE_WHOLE: Final = re.compile(
     r"\s+(?P<rest>.+?)(?:[\s,]+(?:instead|then|please|pls))*[\s.!]*$",
     re.IGNORECASE,
 )
+PERIOD_NOTE: Final = "how often is said as a schedule's period (“on a 6-hour schedule”): to confirm"
 PAST_YEAR_NOTE: Final = "the year since when the habit holds is past; the habit read, to confirm"
 WHOLE_CHANGE_NOTE: Final = (
     "a change to a job that exists, its new schedule said whole: read, to confirm"
@@ -2304,6 +2321,9 @@ def _read_command(
                     # "Busy Hands Knitting Friday 1:30-3:30", "Hist100 Tue/Thur 1:30-2:45"
                     phrase.task_part = "afternoon"
                     phrase.unsure.append(small)
+        else:
+            # "Mondays - 11:30AM-3:30PM": a timetable's row, read from its range's start
+            hours_row_line(text, phrase)
         # the words of the text (inside the schedule's words or not): the checks below that
         # look for a word outside them run only when it is said at all — most texts say none
         said = frozenset(token.value for token in tokens if token.kind == lx.WORD)

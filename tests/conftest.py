@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from agentcron.app.asgi import create_app
 from agentcron.app.clock import FrozenClock
@@ -24,6 +25,11 @@ from agentcron.app.config import Settings
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.migrate import upgrade
 from agentcron.app.storage.tables import metadata
+
+# Generated tests explore the same examples on every run: the suite is deterministic (a test that
+# fails by chance blocks a landing it has nothing to do with); larger searches run on their own.
+hypothesis_settings.register_profile("agentcron", derandomize=True, database=None)
+hypothesis_settings.load_profile("agentcron")
 
 PG_URL = os.environ.get("AGENTCRON_TEST_POSTGRES_URL")
 T0 = datetime(2026, 3, 2, 13, 0, tzinfo=UTC)  # a Monday

@@ -4,6 +4,7 @@ the job's zone; and, when the holiday calendar says so, slots moved to a busines
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -122,7 +123,14 @@ class Exclusions:
             return None
         start, end = window
         end_day = day + timedelta(days=1) if start >= end and local.time() >= start else day
-        return _local_instant(end_day, end, zone)
+        until = _local_instant(end_day, end, zone)
+        if until <= instant:
+            # the end's wall time came first, before a fall-back repeated the hour `instant` is in
+            until = datetime.combine(end_day, end, tzinfo=zone).replace(fold=1).astimezone(UTC)
+        turn = _fall_back_between(instant, until, zone)
+        if turn is not None and self._window_at(turn.astimezone(zone).time()) is None:
+            return turn  # the clock went back out of the window before its end came round
+        return until
 
     def excludes_day(self, day: date) -> bool:
         """Every slot of this local day is excluded (a date, a weekday or a skipped holiday)."""
@@ -228,6 +236,22 @@ class Exclusions:
             if inside:
                 return start, end
         return None
+
+
+def _fall_back_between(after: datetime, before: datetime, zone: ZoneInfo) -> datetime | None:
+    """The (UTC) instant the wall clock is set back between `after` and `before`, or None: a
+    window is a stretch of wall time, and at a fall-back the clock can leave it before its end."""
+    offset = after.astimezone(zone).utcoffset()
+    if offset is None or offset <= (before.astimezone(zone).utcoffset() or offset):
+        return None
+    low, high = int(after.timestamp()), math.ceil(before.timestamp())
+    while high - low > 1:  # zone changes fall on whole seconds: halve to the one
+        middle = (low + high) // 2
+        if datetime.fromtimestamp(middle, UTC).astimezone(zone).utcoffset() == offset:
+            low = middle
+        else:
+            high = middle
+    return datetime.fromtimestamp(high, UTC)
 
 
 def _local_instant(day: date, moment: time, zone: ZoneInfo) -> datetime:

@@ -350,3 +350,25 @@ def test_an_excluded_day_ending_at_a_missing_midnight_resumes_after_the_gap() ->
         "2026-09-06T01:00:00-03:00",
         "2026-09-06T02:00:00-03:00",
     ]
+
+
+def test_a_window_left_by_a_fall_back_resumes_when_the_clock_goes_back() -> None:
+    # New York repeats 01:00-02:00 on 2026-11-01. A window 01:20-02:10 is entered at 01:20 EDT;
+    # at 02:00 EDT the clock reads 01:00 EST, outside the window, until 01:20 EST enters it again:
+    # the slots of the repeated 01:00-01:20 fire (the window's end, 02:10 EST, would skip them).
+    rules = exclusions(windows=[{"start": "01:20", "end": "02:10"}])
+    resume = rules.resume_at(utc("2026-11-01T05:30:00Z"), NEW_YORK)
+    assert resume is not None and local([resume]) == ["2026-11-01T01:00:00-05:00"]
+    again = rules.resume_at(utc("2026-11-01T06:30:00Z"), NEW_YORK)  # 01:30 EST
+    assert again is not None and local([again]) == ["2026-11-01T02:10:00-05:00"]
+    start = datetime(2026, 11, 1, 1, 0, tzinfo=NEW_YORK)
+    end = datetime(2026, 11, 1, 2, 30, tzinfo=NEW_YORK)
+    times = fire_times_between(cron("*/15 * * * *"), start=start, end=end, exclusions=rules)
+    assert local(times) == [
+        "2026-11-01T01:00:00-04:00",
+        "2026-11-01T01:15:00-04:00",
+        "2026-11-01T01:00:00-05:00",
+        "2026-11-01T01:15:00-05:00",
+        "2026-11-01T02:15:00-05:00",
+    ]
+    assert all(rules.reason(t, NEW_YORK) is None for t in times)

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from agentcron.parsers import understand_fast
+from agentcron.parsers.botcommand import period_said
 from agentcron.parsers.change_subject import subject_repeat
 from agentcron.parsers.result import ParseResult
 
@@ -129,4 +130,22 @@ def test_a_misspelt_everyday_without_a_time_asks() -> None:
 def test_make_it_with_a_whole_schedule_is_read_and_asked() -> None:
     answer = read("make it daily at 8am instead")
     assert brief(answer) == "0 8 * * * UTC"
+    assert answer.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("runs on a 6-hour schedule", "runs every 6 hours"),
+        ("refresh on a fifteen minute cadence", "refresh every fifteen minutes"),
+        ("run backups on a weekly schedule", None),
+    ],
+)
+def test_period_said(text: str, said: str | None) -> None:
+    assert period_said(text) == said
+
+
+def test_a_period_said_is_read_and_asked() -> None:
+    answer = read("Set up automated backups to the R2 bucket on a 6-hour schedule")
+    assert brief(answer) == "0 */6 * * * UTC"
     assert answer.needs_confirmation
