@@ -316,6 +316,14 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
         rf"(?=计时|計時|倒计时|倒數|{_N}\s*个?\s*(?:分钟|分鐘|小时|小時|秒|个钟|個鐘))",
         " set ",
     ),
+    # two Nth weekdays of the month: "每月第二、第四个周六"
+    (
+        rf"每个?月的?第{_N}个?\s*[、和与與及,，]\s*第?{_N}个?{_ZH_DAY}",
+        lambda m: (
+            f" the {_ordinal(m.group(1))} and {_ordinal(m.group(2))} "
+            f"{_DAY_OF[m.group(3)]} of every month "
+        ),
+    ),
     # the Nth weekday of the month: "每月第二个周二", "毎月第2月曜日"
     (
         rf"每个?月的?第{_N}个?{_ZH_DAY}|毎月第{_N}{_JA_DAY}",

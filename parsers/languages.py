@@ -101,7 +101,7 @@ for _language, _listed in _WORDS.items():
 FOREIGN_WORDS: Final = frozenset(_LANGUAGE_OF)
 # the languages translation.py does not read
 UNREAD: Final = frozenset(
-    ("Polish", "Turkish", "Swedish", "Norwegian or Danish", "Ukrainian", "Indonesian"),
+    ("Norwegian or Danish", "Indonesian"),
 ) | {"Vietnamese", "Hindi"}
 
 

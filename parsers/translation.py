@@ -40,6 +40,10 @@ _DATEPARSER_CODE: Final = {
     "Italian": "it",
     "Dutch": "nl",
     "Russian": "ru",
+    "Ukrainian": "uk",
+    "Polish": "pl",
+    "Swedish": "sv",
+    "Turkish": "tr",
 }
 _DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS: Final = (
@@ -78,6 +82,22 @@ _AMOUNTS: Final[dict[str, str]] = {
     "Russian": (
         "один=1 одну=1 одна=1 два=2 две=2 три=3 четыре=4 пять=5 шесть=6 семь=7 восемь=8 "
         "девять=9 десять=10 двенадцать=12 пятнадцать=15 двадцать=20 тридцать=30 и=and"
+    ),
+    "Ukrainian": (
+        "один=1 одну=1 одна=1 два=2 дві=2 три=3 чотири=4 п'ять=5 шість=6 сім=7 вісім=8 "
+        "дев'ять=9 десять=10 дванадцять=12 п'ятнадцять=15 двадцять=20 тридцять=30 і=and й=and "
+        "та=and"
+    ),
+    "Polish": (
+        "jeden=1 jedna=1 jedną=1 dwa=2 dwie=2 trzy=3 cztery=4 pięć=5 sześć=6 siedem=7 osiem=8 "
+        "dziewięć=9 dziesięć=10 dwanaście=12 piętnaście=15 dwadzieścia=20 trzydzieści=30 i=and"
+    ),
+    "Swedish": (
+        "en=a ett=a två=2 tre=3 fyra=4 fem=5 sex=6 sju=7 åtta=8 nio=9 tio=10 tolv=12 femton=15 "
+        "tjugo=20 trettio=30 och=and"
+    ),
+    "Turkish": (
+        "bir=a iki=2 üç=3 dört=4 beş=5 altı=6 yedi=7 sekiz=8 dokuz=9 yirmi=20 otuz=30 ve=and"
     ),
 }
 # Words about time said alone, rewritten wherever they stand (with the names of the days and
@@ -128,11 +148,40 @@ _WORDS: Final[dict[str, str]] = {
         "понедельника=monday вторника=tuesday среды=wednesday четверга=thursday пятницы=friday "
         "субботы=saturday воскресенья=sunday"
     ),
+    "Ukrainian": (
+        "сьогодні=today завтра=tomorrow післязавтра=the-day-after-tomorrow опівдні=at-noon "
+        "опівночі=at-midnight північ=midnight щодня=every-day щоденно=daily щотижня=weekly "
+        "щомісяця=monthly щогодини=hourly таймер=timer будильник=alarm понеділкам=mondays "
+        "вівторкам=tuesdays середам=wednesdays четвергам=thursdays п'ятницям=fridays "
+        "п’ятницям=fridays суботам=saturdays неділям=sundays понеділка=monday вівторка=tuesday "
+        "середи=wednesday четверга=thursday п'ятниці=friday п’ятниці=friday п’ятницю=friday "
+        "суботи=saturday неділі=sunday"
+    ),
+    "Polish": (
+        "dzisiaj=today dziś=today jutro=tomorrow pojutrze=the-day-after-tomorrow "
+        "codziennie=every-day północy=midnight północ=midnight południe=noon tygodniowo=weekly "
+        "miesięcznie=monthly minutnik=timer budzik=alarm poniedziałki=mondays wtorki=tuesdays "
+        "czwartki=thursdays piątki=fridays niedziele=sundays poniedziałku=monday wtorku=tuesday "
+        "środy=wednesday środę=wednesday czwartku=thursday piątku=friday soboty=saturday "
+        "sobotę=saturday niedzieli=sunday niedzielę=sunday"
+    ),
+    "Swedish": (
+        "idag=today imorgon=tomorrow dagligen=daily midnatt=midnight veckovis=weekly "
+        "månadsvis=monthly timer=timer väckarklocka=alarm måndagar=mondays tisdagar=tuesdays "
+        "onsdagar=wednesdays torsdagar=thursdays fredagar=fridays lördagar=saturdays "
+        "söndagar=sundays"
+    ),
+    "Turkish": (
+        "bugün=today yarın=tomorrow günlük=daily haftalık=weekly aylık=monthly saatlik=hourly "
+        "zamanlayıcı=timer pazartesileri=every-monday salıları=every-tuesday "
+        "çarşambaları=every-wednesday perşembeleri=every-thursday cumaları=every-friday "
+        "cumartesileri=every-saturday pazarları=every-sunday"
+    ),
 }
 # Words about time that only the rules below rewrite: left in the text, a shape was not read.
 _TIME_WORDS: Final[dict[str, str]] = {
     "German": (
-        "uhr morgens abend abends nacht nachts mittag mittags "
+        "uhr morgens abend abends nacht nachts mittag mittags mittagszeit "
         "vormittags nachmittags früh wochenende wochenenden feiertag feiertagen werktag "
         "werktagen monats sonnenaufgang sonnenuntergang weihnachten ostern silvester neujahr"
     ),
@@ -161,6 +210,23 @@ _TIME_WORDS: Final[dict[str, str]] = {
         "выходные выходным выходных раз неделе месяца месяце году полчаса "
         "рассвет рассвете закат закате рождество пасха праздник праздники праздникам"
     ),
+    "Ukrainian": (
+        "ранку ранок вранці вечора вечір ввечері дня вдень ночі ніч вночі будні буднях вихідні "
+        "вихідних раз тижня місяця тиждень року півгодини свята годині"
+    ),
+    "Polish": (
+        "rano wieczorem wieczór nocy noc popołudniu południu dni dnia tygodnia tygodniu "
+        "miesiąca miesiącu razy dziennie weekend weekendy robocze powszednie godzinie"
+    ),
+    "Swedish": (
+        "morgon morgonen morgnar kväll kvällen kvällar natt natten eftermiddag eftermiddagen "
+        "förmiddag helger helgen vecka veckan månaden månad timme kl klockan"
+    ),
+    # (and "diyelim": "Diyelim ki her gün saat 09:00'da …", let's say — a supposed schedule)
+    "Turkish": (
+        "sabah sabahları akşam akşamları gece öğle öğleden hafta haftada ayda saat saatte "
+        "gün günde günü dakikada sonra önce diyelim"
+    ),
 }
 
 # Verbs that set a timer or an alarm ("Starte einen 5 Minuten Timer", "inicia temporizador de
@@ -176,6 +242,10 @@ _SET: Final[dict[str, str]] = {
     "Dutch": "zet start maak stel",
     "Russian": "поставь поставить установи установить задай задать запусти запустить включи "
     "включить заведи завести",
+    "Ukrainian": "постав поставити встанови встановити задай запусти запустити увімкни заведи",
+    "Polish": "ustaw nastaw włącz uruchom",
+    "Swedish": "sätt ställ starta skapa",
+    "Turkish": "kur ayarla başlat",
 }
 _ARTICLES: Final[dict[str, str]] = {
     "German": "einen den ein eine mir",
@@ -185,6 +255,10 @@ _ARTICLES: Final[dict[str, str]] = {
     "Italian": "un uno una il lo la",
     "Dutch": "een de",
     "Russian": "мне",
+    "Ukrainian": "мені",
+    "Polish": "mi",
+    "Swedish": "en ett",
+    "Turkish": "bir",
 }
 # the words for "for" between a timer and its length ("Timer für 5 Minuten", "timer per 5 minuti")
 _FOR: Final = {
@@ -195,6 +269,10 @@ _FOR: Final = {
     "Italian": "di|da|per",
     "Dutch": "van|voor|op",
     "Russian": "на",
+    "Ukrainian": "на",
+    "Polish": "na",
+    "Swedish": "på|i",
+    "Turkish": "için",
 }
 _TIMERS: Final = "|".join(
     (*"timer wecker temporizador alarma minuteur minuterie alarme cronómetro".split(),
@@ -210,6 +288,10 @@ _SMALL: Final[dict[str, str]] = {
     "Italian": "il lo la gli del della tra fra per da e di mio miei",
     "Dutch": "de het een van voor over om en mijn je",
     "Russian": "в во и на по с со для не это что как мне меня",
+    "Ukrainian": "в у і й та на по з із для не це що як мені мене о об",
+    "Polish": "w z ze od dla nie jak mnie się jest",
+    "Swedish": "och på att det som för med av är jag du inte",
+    "Turkish": "ve bu için ile da de ne çok",
 }
 
 _Rule = tuple[str, "str | Callable[[re.Match[str]], str]"]
@@ -375,6 +457,28 @@ _UNIT_WORDS: Final[dict[str, str]] = {
         "минуту=minute минуты=minutes минут=minutes мин=minutes час=hour часа=hours "
         "часов=hours день=day дня=days дней=days неделя=week неделю=week недели=weeks "
         "недель=weeks месяц=month месяца=months месяцев=months год=year года=years лет=years"
+    ),
+    "Ukrainian": (
+        "секунда=second секунду=second секунди=seconds секунд=seconds хвилина=minute "
+        "хвилину=minute хвилини=minutes хвилин=minutes хв=minutes година=hour годину=hour "
+        "години=hours годин=hours год=hours день=day дні=days днів=days тиждень=week "
+        "тижні=weeks тижнів=weeks місяць=month місяці=months місяців=months рік=year роки=years "
+        "років=years"
+    ),
+    "Polish": (
+        "sekunda=second sekundę=second sekundy=seconds sekund=seconds minuta=minute "
+        "minutę=minute minuty=minutes minut=minutes min=minutes godzina=hour godzinę=hour "
+        "godziny=hours godzin=hours godz=hours dzień=day dni=days tydzień=week tygodnie=weeks "
+        "tygodni=weeks miesiąc=month miesiące=months miesięcy=months rok=year lata=years"
+    ),
+    "Swedish": (
+        "sekund=second sekunder=seconds minut=minute minuter=minutes min=minutes timme=hour "
+        "timmar=hours dag=day dagar=days vecka=week veckor=weeks månad=month "
+        "månader=months år=year"
+    ),
+    "Turkish": (
+        "saniye=seconds saniyede=seconds dakika=minutes dakikada=minutes dk=minutes saat=hours "
+        "saatte=hours gün=days günde=days hafta=weeks haftada=weeks"
     ),
     "Dutch": (
         "seconde=second seconden=seconds secondes=seconds minuut=minute minuutje=minute "
@@ -646,6 +750,11 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bherinner\s+me\b", "remind me"),
     ),
     "Russian": (
+        # "План дня", "вопрос дня": the day's plan, a name — no time (kept as written)
+        (
+            r"\b(?:план|итоги?|задачи?|тема|фраза|слово|цитата|вопрос|совет|фото|песня)\s+дня\b",
+            lambda match: match.group(),
+        ),
         (r"\bнапомина(?:й|йте|ть)\b|\bнапомни(?:те)?(?:\s+мне)?\b", "remind me"),
         (r"\bразбуди(?:те)?(?:\s+меня)?\b", "wake me up"),
         (r"\b(?:кажд(?:ый|ое)\s+|по\s+)утр(?:о|ам)\b", "every morning"),
@@ -687,7 +796,121 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b([1-5])\s*(?:час(?:а|ов)?\s+)?ночи\b", r"\1 am"),
         (r"\b(\d{1,2})\s*(?:час(?:а|ов)?|ч)\b(?![:.]?\d)", r"\1"),
         (r"\bво?\s+(?=\d|полдень|полночь)", "at "),
+        # "Сегодня до 20:00 закончить README": a deadline ("by"), asked like English's
+        (r"\bдо\s+(?=\d)", "by "),
         (r"\b(\d{1,2})\.(\d{2})\b(?!\.\d)", r"\1:\2"),
+    ),
+    "Ukrainian": (
+        (r"\bнагада(?:й|йте)(?:\s+мені)?\b", "remind me"),
+        (r"\bрозбуди(?:ть)?(?:\s+мене)?\b", "wake me up"),
+        (r"\b(?:кожного\s+ранку|щоранку|по\s+ранках)\b", "every morning"),
+        (r"\b(?:кожного\s+вечора|щовечора|по\s+вечорах)\b", "every evening"),
+        (r"\bкожн(?:ого|ий|у)\s+(?:дня|день)\b", "every day"),
+        (
+            r"\b(?:кожн(?:ого|ий|у|е)\s+|в\s+|у\s+)?(ORD)\s+(DAY)\s+"
+            r"(?:місяця|кожного\s+місяця)\b",
+            r"the \1 \2 of every month",
+        ),
+        (r"\bкожн(?:ого|ий|у|е)\s+(DAY)\b", r"every \1"),
+        (
+            r"\b(?:по\s+буднях|[ув]\s+будні|по\s+робочих\s+днях|[ув]\s+робочі\s+дні)\b",
+            "on weekdays",
+        ),
+        (r"\b(?:по\s+вихідних|[ув]\s+вихідні)\b", "on weekends"),
+        (r"\b(?:кожн(?:і|ий|у|е|ого)|раз\s+на)\s+(AMOUNT)\b", r"every \1"),
+        (r"\b(?:кожн(?:ий|у|е|ої|ого)|раз\s+на)\s+(UNIT)\b", r"every \1"),
+        (r"\bз\s+(DAY)\s+по\s+(DAY)\b", r"\1 to \2"),
+        (r"\b(DAY)\s+(?:і|й|та)\s+(DAY)\b", r"\1 and \2"),
+        (r"\bпо\s+(?=DAY)", "on "),
+        (r"\b[ув]\s+наступн(?:ий|у|е)\s+(DAY)\b", r"next \1"),
+        (r"\b[ув]\s+(DAY)\b", r"on \1"),
+        (r"\bчерез\s+півгодини\b", "in 30 minutes"),
+        (r"\bчерез\s+(AMOUNT)\b", r"in \1"),
+        (r"\bчерез\s+(UNIT)\b", r"in a \1"),
+        (r"\bна\s+(AMOUNT)\b", r"for \1"),
+        (r"\bзавтра\s+вранці\b", "tomorrow morning"),
+        (r"\bзавтра\s+ввечері\b", "tomorrow evening"),
+        (r"\bвранці\b", "in the morning"),
+        (r"\bввечері\b", "in the evening"),
+        (r"\b(\d{1,2}(?::\d{2})?)(?:-[ау]?й)?\s*(?:годин[аиіу]?\s+)?ранку\b", r"\1 am"),
+        (r"\b(\d{1,2}(?::\d{2})?)(?:-[ау]?й)?\s*(?:годин[аиіу]?\s+)?(?:дня|вечора)\b", r"\1 pm"),
+        (r"\b([1-5])\s*(?:годин[аиіу]?\s+)?ночі\b", r"\1 am"),
+        (r"\b(\d{1,2})\s*(?:годин[аиіу]?|год)\b(?![:.]?\d)", r"\1"),
+        # "о 03:00", "об 11", "Кожного понеділка о в 00:00"
+        (r"\bо\s+[ув]\s+(?=\d)", "at "),
+        (r"\b(?:о|об|в|у)\s+(?=\d|опівдні|опівночі)", "at "),
+        (r"\b(\d{1,2})\.(\d{2})\b(?!\.\d)", r"\1:\2"),
+    ),
+    "Polish": (
+        (r"\bprzypomnij(?:\s+mi)?\b", "remind me"),
+        (r"\bobudź(?:\s+mnie)?\b", "wake me up"),
+        (r"\b(?:każdego\s+ranka|co\s+rano)\b", "every morning"),
+        (r"\b(?:każdego\s+wieczoru|co\s+wieczór)\b", "every evening"),
+        (r"\b(?:każdego\s+dnia|co\s+dzień)\b", "every day"),
+        (
+            r"\b(?:(?:w|we|każdy|każdą|każde)\s+)?(ORD)\s+(DAY)\s+(?:każdego\s+)?miesiąca\b",
+            r"the \1 \2 of every month",
+        ),
+        (r"\b(?:(?:w|we)\s+)?(?:każd[yąe]|co)\s+(DAY)\b", r"every \1"),
+        (r"\bod\s+(DAY)\s+do\s+(DAY)\b", r"\1 to \2"),
+        (r"\bw\s+dni\s+(?:robocze|powszednie)\b", "on weekdays"),
+        (r"\bw\s+weekendy?\b", "on weekends"),
+        (r"\bco\s+(AMOUNT)\b", r"every \1"),
+        (r"\bco\s+(UNIT)\b", r"every \1"),
+        (r"\b(DAY)\s+i\s+(DAY)\b", r"\1 and \2"),
+        (r"\bwe?\s+(DAY)\b", r"on \1"),
+        (r"\bza\s+(AMOUNT)\b", r"in \1"),
+        (r"\bna\s+(AMOUNT)\b", r"for \1"),
+        (r"\bjutro\s+rano\b", "tomorrow morning"),
+        (r"\bjutro\s+wieczorem\b", "tomorrow evening"),
+        (r"\b(\d{1,2}(?::\d{2})?)\s+rano\b", r"\1 am"),
+        (r"\b(\d{1,2}(?::\d{2})?)\s+wieczorem\b", r"\1 pm"),
+        (r"\brano\b", "in the morning"),
+        (r"\bwieczorem\b", "in the evening"),
+        (r"\bo\s+godz(?:inie|\.)?\s*(?=\d)", "at "),
+        (r"\bo\s+(?=\d|północy|północ|południe)", "at "),
+    ),
+    "Swedish": (
+        (r"\bpåminn\s+mig\b", "remind me"),
+        (r"\bväck\s+mig\b", "wake me up"),
+        (r"\b(?:varje|var)\s+dag\b", "every day"),
+        (r"\bvarje\s+morgon\b", "every morning"),
+        (r"\bvarje\s+kväll\b", "every evening"),
+        (
+            r"\b(?:den\s+)?(ORD)\s+(DAY)(?:en)?\s+i\s+(?:varje\s+)?månaden\b",
+            r"the \1 \2 of every month",
+        ),
+        (r"\bvarje\s+(DAY)\b", r"every \1"),
+        (r"\b(?:var|varje)\s+(\d{1,2}):?e\s+(UNIT)\b", r"every \1 \2s"),
+        (r"\b(?:var|varje)\s+(UNIT)\b", r"every \1"),
+        (r"\b(?:på\s+)?vardagar\b", "on weekdays"),
+        (r"\b(?:på\s+|under\s+)?helger(?:na)?\b", "on weekends"),
+        (r"\b(DAY)\s*(?:-|–|till)\s*(DAY)\b", r"\1 to \2"),
+        (r"\b(DAY)\s+och\s+(DAY)\b", r"\1 and \2"),
+        (r"\bpå\s+(DAY)\b", r"on \1"),
+        (r"\bi\s+morgon\b", "tomorrow"),
+        (r"\b(?:kl\.?|klockan)\s*(?=\d)", "at "),
+        (r"\bom\s+(AMOUNT)\b", r"in \1"),
+        (r"\bi\s+(AMOUNT)\b", r"for \1"),
+    ),
+    "Turkish": (
+        (r"\bhafta\s+içi(?:\s+her\s+gün)?\b", "on weekdays"),
+        (r"\bhafta\s+sonları?\b", "on weekends"),
+        (r"\bher\s+gün\b", "every day"),
+        (r"\bher\s+sabah\b", "every morning"),
+        (r"\bher\s+akşam\b", "every evening"),
+        (r"\bher\s+(DAY)(?:\s+günü)?\b", r"every \1"),
+        (r"\bher\s+(\d{1,3})\s+(UNIT)(?:\s+bir)?\b", r"every \1 \2"),
+        (r"\bher\s+saat(?:\s+başı)?\b", "every hour"),
+        (r"\b(DAY)\s+günü\b", r"on \1"),
+        (r"\bgece\s+yarısı\b", "midnight"),
+        # "(Türkiye saati 06:00)": the same time said in Turkey's
+        (r"\btürkiye\s+saati(?:yle|\s+ile)?\s+(\d{1,2}[:.]\d{2})", r"\1 Istanbul time"),
+        (r"\btürkiye\s+saati(?:yle|\s+ile)?\b", "Istanbul time"),
+        (r"\b(UTC|GMT)['’](?:de|da|te|ta)\b", lambda match: match.group(1).upper()),
+        (r"\bsaat\s+(?=\d)", "at "),
+        (r"\b(\d{1,2})[:.](\d{2})['’]?(?:da|de|ta|te)\b", r"\1:\2"),
+        (r"\b(\d{1,3})\s+(UNIT)\s+sonra\b", r"in \1 \2"),
     ),
 }
 # Words that turn a sentence into a question, a statement, the past or an undoing, said in
@@ -739,12 +962,33 @@ _CUE_WORDS: Final[dict[str, str]] = {
         "перенеси=move измени=change напоминание=reminder встреча=meeting был=was была=was "
         "было=was были=were но=but обычно=normally кроме=except"
     ),
+    "Ukrainian": (
+        "вчора=yesterday позавчора=yesterday тому=ago не=not ніколи=never коли=when "
+        "скасуй=cancel скасувати=cancel видали=cancel видалити=cancel зупини=stop "
+        "перенеси=move зміни=change нагадування=reminder зустріч=meeting був=was була=was "
+        "було=was були=were але=but зазвичай=normally крім=except"
+    ),
+    "Polish": (
+        "wczoraj=yesterday przedwczoraj=yesterday temu=ago nie=not nigdy=never kiedy=when "
+        "anuluj=cancel usuń=cancel zatrzymaj=stop przesuń=move zmień=change "
+        "przypomnienie=reminder spotkanie=meeting był=was była=was było=was były=were ale=but "
+        "zwykle=normally oprócz=except"
+    ),
+    "Swedish": (
+        "igår=yesterday inte=not aldrig=never när=when avbryt=cancel radera=cancel "
+        "stoppa=stop flytta=move ändra=change påminnelse=reminder möte=meeting men=but "
+        "vanligtvis=normally utom=except förutom=except"
+    ),
+    "Turkish": (
+        "dün=yesterday değil=not asla=never iptal=cancel sil=cancel durdur=stop "
+        "hatırlatıcı=reminder toplantı=meeting ama=but"
+    ),
 }
 # A sentence that opens with "I" or "we" tells of the speaker's day ("Ich stehe jeden Tag um halb
 # sieben auf", "Wir treffen uns um halb sieben"), as in English: said so, the grammar's cue asks.
 _SPEAKER: Final = (
-    (r"^(?:ich|je|j'|yo|eu|io|ik|я)\b", "I"),
-    (r"^(?:wir|nous|nosotros|nosotras|nós|noi|wij|we|мы)\b", "We"),
+    (r"^(?:ich|je|j'|yo|eu|io|ik|я|ja|jag)\b", "I"),
+    (r"^(?:wir|nous|nosotros|nosotras|nós|noi|wij|we|мы|ми|my|vi)\b", "We"),
 )
 # Zones said the way their countries say them ("(07:30 ora italiana)", "(hora de Portugal)")
 _ZONES: Final = (
@@ -770,6 +1014,12 @@ _ORDINALS: Final = {
     **dict.fromkeys(("третий", "третью", "третье", "третьего", "третьей"), "third"),
     **dict.fromkeys(("четвёртый", "четвертый", "четвёртую", "четвертую"), "fourth"),
     **dict.fromkeys(("последний", "последнюю", "последнее", "последнего"), "last"),
+    **dict.fromkeys(("перший", "першу", "перше", "першого", "pierwszy", "pierwszą"), "first"),
+    **dict.fromkeys(("другий", "другу", "друге", "другого", "drugi", "drugą"), "second"),
+    **dict.fromkeys(("третій", "третю", "третє", "третього", "trzeci", "trzecią"), "third"),
+    **dict.fromkeys(("четвертий", "четверту", "czwarty", "czwartą", "fjärde"), "fourth"),
+    **dict.fromkeys(("останній", "останню", "останнього", "ostatni", "ostatnią"), "last"),
+    **{"första": "first", "andra": "second", "tredje": "third", "sista": "last"},
 }
 
 
@@ -929,7 +1179,7 @@ _TOLD_PAST: Final = {
         re.IGNORECASE,
     ),
     "French": re.compile(
-        r"\b(?:j['’]ai|ai|as|a|avons|avez|ont)\s+(?:déjà\s+|bien\s+|toujours\s+)?"
+        r"\b(?:j['’]ai|ai|as|a|avons|avez|ont)\s+(?:déjà\s+|bien\s+|toujours\s+)?(?!lieu\b)"
         r"[a-zéèêàâçîôû]{2,}(?:é|ée|és|ées|u|ue|us|i|is|it)\b",
         re.IGNORECASE,
     ),
@@ -943,6 +1193,39 @@ _TOLD_CUES: Final = {
     "French": frozenset("ai as a avons avez ont j'ai j’ai".split()),
     "Spanish": frozenset("he has ha hemos habéis han".split()),
 }
+
+
+# An event's time stated in the present by its page, its subject beside the verb: "A reunião …
+# tem início, às 9h00", "Às 9h30 começa … a reunião semanal", "La misa comienza a las 11",
+# "La séance commence à 20h": once, or every week? Nothing says (English's narration.event_stated).
+_EVENT_TOLD: Final = {
+    "Portuguese": re.compile(
+        r"\b(?:tem|têm)\s+início\b|\b(?:começa|começam|inicia|iniciam|decorre|decorrem|"
+        r"acontece|acontecem|realiza-se|realizam-se|abre|abrem)\b",
+        re.IGNORECASE,
+    ),
+    "Spanish": re.compile(
+        r"\b(?:comienza|comienzan|empieza|empiezan|inicia|tiene\s+lugar|se\s+realiza|"
+        r"se\s+celebra|abre|abren)\b",
+        re.IGNORECASE,
+    ),
+    "French": re.compile(
+        r"\b(?:commence|commencent|débute|débutent|a\s+lieu|ont\s+lieu|se\s+déroule|ouvre|"
+        r"ouvrent)\b",
+        re.IGNORECASE,
+    ),
+    "Italian": re.compile(
+        r"\b(?:inizia|iniziano|comincia|si\s+tiene|si\s+svolge|apre|aprono)\b", re.IGNORECASE
+    ),
+}
+
+
+def event_told(text: str, language: str) -> str | None:
+    """The verb of `text` (in `language`) that states when an event is, or None ("tem início",
+    "comienza", "a lieu"): said once, it does not say whether it repeats."""
+    pattern = _EVENT_TOLD.get(language)
+    match = None if pattern is None else pattern.search(text)
+    return None if match is None else match.group()
 
 
 def told_in_the_past(text: str, language: str) -> str | None:
@@ -981,7 +1264,7 @@ def language_of(text: str) -> str | None:
     best = max(counts, key=counts.__getitem__)  # a tie: the one with more words of its own
     if unread_words(words) >= counts[best][0]:
         return None  # Ukrainian ("Кожного понеділка о в 00:00"), Polish …: refused, not half-read
-    if best == "Russian" and counts[best][0] >= 2:
+    if best in ("Russian", "Ukrainian") and counts[best][0] >= 2:
         return best  # another script: English words around it ("As discussed, …") do not compete
     return best if counts[best][0] > english else None
 

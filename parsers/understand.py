@@ -991,6 +991,13 @@ def _read_in_english(
     said = f"read from {spoken} as “{english.strip()}”"
     if language is not None and (past := translation.told_in_the_past(text, language)):
         return _to_confirm(answer, f"{said}; “{past}” tells what happened, it does not ask")
+    if (
+        language is not None
+        and (answer.schedule or {}).get("type") == "at"
+        and (event := translation.event_told(text, language))
+    ):
+        note = f"{said}; “{event}” says when an event is, not whether it repeats: to confirm"
+        return _to_confirm(answer, note)
     if any(note.startswith(_NO_TIME) for note in answer.notes):
         return _to_confirm(answer, f"{said}, with no time of day: to confirm")
     return answer.replace(notes=(*answer.notes, said))
