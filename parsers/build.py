@@ -186,16 +186,6 @@ class _Builder:
         today = self.local_now.date()
         if self.p.starting is not None:
             self.start_day = self.day_of(self.p.starting, base=today)
-            gone = just_gone(self.p.starting, today)
-            if gone is not None:
-                # "every other Friday starting Jan 2", said on January 14: the Friday just gone,
-                # which counts the series (next year's would wait a year): asked
-                self.start_day = gone
-                self.note(
-                    f"“starting {lx.MONTH_LABELS[gone.month]} {gone.day}” read as the day just "
-                    f"gone ({gone:%Y-%m-%d}): the series is counted from it",
-                    UNSURE_PENALTY,
-                )
             self.first_day = max(today, self.start_day)
         if self.p.until is not None:
             self.end_day = self.day_of(self.p.until, base=self.first_day)
@@ -1438,24 +1428,6 @@ def _holiday(b: _Builder) -> None:
             p.days_before = 0
             return
     raise Rejected(f"no coming {label} is known")
-
-
-#: a start date said without its year that went by this many days ago at most is the one
-#: just gone, not next year's
-JUST_GONE_DAYS: Final = 60
-
-
-def just_gone(ref: DayRef, today: date) -> date | None:
-    """The date a start said without its year ("starting Jan 2") names when it went by in the
-    last JUST_GONE_DAYS days: a series said to start then is under way, not a year off."""
-    if ref.date is None or ref.date[0] is not None or ref.holiday is not None:
-        return None
-    _, month, day = ref.date
-    for year in (today.year, today.year - 1):
-        said = _real_date(year, month, day)
-        if said is not None and said < today and (today - said).days <= JUST_GONE_DAYS:
-            return said
-    return None
 
 
 def _real_date(year: int, month: int, day: int) -> date | None:
