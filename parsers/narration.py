@@ -1166,11 +1166,21 @@ def wish_told(text: str, words: frozenset[str], *, label: str = "") -> str | Non
 
 # A bot's own reply, quoted: "Ok. I'll remind you to foo on April 20 at 10:30 AM", "Reminder set!
 # I will remind you at 5pm": the speaker is the one who reminds, the time is what it set
+# how a reply opens: "Ok. ", "Got it, ", "Alright, ", "Sure! "
+_ACKS: Final = (
+    r"(?:(?:ok(?:ay)?|got\s+it|done|alright|all\s+right|sure|great|perfect|all\s+set|noted)"
+    r"[.!,]?\s+)"
+)
 _REPLY: Final = re.compile(
-    r"\b(?:i['’]ll|i\s+will|i\s+shall|i\s+am\s+going\s+to|i['’]m\s+going\s+to)\s+(?:also\s+)?"
+    r"(?:\b(?:i['’]ll|i\s+will|i\s+shall|i\s+am\s+going\s+to|i['’]m\s+going\s+to)|^\W*(?:"
+    + _ACKS
+    + r")?will)\s+(?:also\s+)?"
     r"(?:remind|ping|notify|nudge|alert)\s+(?:you|u|y['’]all|everyone|the\s+channel)\b"
-    r"|^\W*(?:ok(?:ay)?[.!,]?\s+|got\s+it[.!,]?\s+|done[.!,]?\s+)?(?:your\s+)?reminder\s+"
-    r"(?:has\s+been\s+|was\s+|is\s+)?(?:set|created|scheduled|saved|added)\b(?!\s+(?:to|up)\b)",
+    r"|^\W*(?:" + _ACKS + r")?(?:your\s+)?reminder\s+"
+    r"(?:has\s+been\s+|was\s+|is\s+)?(?:set|created|scheduled|saved|added)\b(?!\s+(?:to|up)\b)"
+    # "Created a reminder for tomorrow 9am": what the bot did ("create a reminder …" asks)
+    r"|^\W*(?:" + _ACKS + r")?(?:i['’]ve\s+|i\s+have\s+)?(?:created|added|scheduled)\s+"
+    r"(?:a|your|the)\s+(?:new\s+|daily\s+|weekly\s+|recurring\s+)?reminder\b",
     re.IGNORECASE,
 )
 _REPLY_CUES: Final = frozenset("remind ping notify nudge alert reminder".split())
@@ -1369,9 +1379,9 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
     return (
         fault_report(text, words)
         or wish_told(text, words, label=label)
-        or bot_reply(text, words)
+        or bot_reply(whole, whole_words)
         or someone_described(text, first)
-        or contingent_time(text, words)
+        or contingent_time(whole, whole_words)
         or process_described(text, words)
         or kind_of_day(text, first)
         or agenda_line(text, first)

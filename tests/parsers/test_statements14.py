@@ -300,3 +300,29 @@ def test_a_tools_capability_by_example_is_told() -> None:
 def test_a_meetings_next_date_is_a_status() -> None:
     text = "Next Meeting: April 10, 2 PM"
     assert narration.status_shown(text, words(text)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will remind you at 5pm.",
+        "Reminder set: every weekday at 8:30",
+        "Alright, reminder created for Friday at 10am.",
+        "Created a reminder for tomorrow 9am",
+    ],
+)
+def test_a_bots_confirmation_is_told(text: str) -> None:
+    assert narration.bot_reply(text, words(text)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["create a reminder for tomorrow 9am", "Reminder: call mom at 5pm", "add a reminder at 5"],
+)
+def test_a_request_for_a_reminder_is_no_confirmation(text: str) -> None:
+    assert narration.bot_reply(text, words(text)) is None
+
+
+def test_a_labelled_rain_date_is_contingent() -> None:
+    result = understand_fast("Rain date: Sunday at 2pm", now=NOW)
+    assert result.needs_confirmation
