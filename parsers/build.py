@@ -186,10 +186,32 @@ class _Builder:
         if self.p.starting is not None:
             self.start_day = self.day_of(self.p.starting, base=today)
             self.first_day = max(today, self.start_day)
+            self._start_off_the_days()
         if self.p.until is not None:
             self.end_day = self.day_of(self.p.until, base=self.first_day)
             if self.end_day < self.first_day:
                 raise Rejected("the end date comes before the schedule starts")
+
+    def _start_off_the_days(self) -> None:
+        """ "meet Tuesdays weekly starting April 24" when April 24 is a Friday: the date or the
+        day may be mistyped — the series starts on the first Tuesday after it, asked."""
+        p, start = self.p, self.start_day
+        if (
+            start is None
+            or p.starting is None
+            or p.starting.date is None
+            or not p.weekdays
+            or p.nth
+            or p.monthdays
+            or cron_weekday(start) in p.weekdays
+        ):
+            return
+        said = ", ".join(lx.DAY_LABELS[day] for day in sorted(set(p.weekdays)))
+        self.note(
+            f"the start, {start:%B} {start.day}, is a {start:%A}, not a {said}: "
+            "read as starting on the first day named after it",
+            UNSURE_PENALTY,
+        )
 
     def day_of(self, ref: DayRef, *, base: date) -> date:
         today = self.local_now.date()

@@ -3640,6 +3640,11 @@ class _Reader:
         if self._word(j) in ("the", "every", "each"):
             j += 1
         if self._is_unit(j, "week"):
+            days = self.phrase.weekdays
+            if days and all(day in (2, 3, 4) for day in days):
+                # "The Wednesday Mid-week refuel starts at 6:00 pm": the day named is the
+                # middle of the week, said again
+                return j + 1
             raise Rejected(
                 "“the middle of the week” does not say which day", "every Wednesday at 9am"
             )

@@ -169,7 +169,7 @@ _KEYWORDS: Final = {
     "a": ("a", "an", "per"),
     "from": ("from", "starting", "beginning", "effective", "start"),
     "for": ("for",),
-    "between": ("between",),
+    "between": ("between", "butween", "betwen", "beetween"),
     "to": ("to", "till", "til", "until", "thru", "through"),
     "ending": ("ending", "ends", "finishing", "stopping"),
     "next": ("next", "coming", "nxt"),

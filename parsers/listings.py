@@ -55,9 +55,21 @@ def day_heading(text: str, *, whole: bool) -> str | None:
     if not any(mark in head for mark in ":,–—-"):
         return None
     match = _HEADING.match(text)
-    if match is None or (match["mark"] == "," and not whole):
+    if match is None:
+        return None
+    if (
+        match["mark"] == ","
+        and not whole
+        and _TIME_THEN_SEMICOLON.match(text, match.end() - 1) is None
+    ):
         return None
     return " ".join(match["day"].split())
+
+
+# "Monday, 1:00 PM; Shuffleboard Courts": a semicolon after the time sets a listing's fields
+# apart (the day and time, then the place), as a comma after the day does when the line is all
+# schedule
+_TIME_THEN_SEMICOLON: Final = re.compile(r"\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]\.?m\.?)?\s?;", re.I)
 
 
 # The groups of people a club's or a gym's sessions are named for: "Boys Mon 5-6pm", "Girls Tue:

@@ -114,7 +114,7 @@ _PATTERN: Final = re.compile(
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
      |(?<![\d.:])(?P<daymonth>(?P<dd4>0[1-9]|[12]\d|3[01])\.(?P<dm4>0[1-9]|1[0-2])\.?|(?P<dd5>[1-9]|[12]\d|3[01])\.(?P<dm5>[1-9]|1[0-2])\.)(?=\s+\d{1,2}(?:[:.h]\d{2}|\s?[ap]\.?m\.?)(?![\d.]))
      |(?<![\d.])(?<!\d:)(?<!at\s)(?<!@\s)(?<!every\s)(?<!in\s)(?<!for\s)(?P<dmdot>(?P<dd6>[12]\d|3[01]|0?[1-9])\.(?P<dm6>1[0-2]|0?[1-9])\.)(?![\d.])
-     |(?P<clock>(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2})(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
+     |(?P<clock>(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}|(?<=:)0(?=\s?[ap]))(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
      |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
      |(?:(?<=at\s)|(?<=from\s)|(?<=until\s)|(?<=till\s)|(?<=between\s)|(?<=to\s)|(?<=and\s)|(?<=-)|(?<=-\s))(?P<hh>(?P<h4>[01]?\d|2[0-3])h)(?![a-z\d]|\.\d)(?!:\d)(?!\s+(?:later|after|before|ago|earlier|from\s+now)\b)
@@ -292,6 +292,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = though_as_through(tokens)
     if "til" in lowered:
         tokens = lasting_until(tokens)
+    if "around" in lowered or "about" in lowered or "approx" in lowered or "roughly" in lowered:
+        tokens = hedged_end(tokens)
     if "'s" in lowered or "’s" in lowered:
         tokens = possessive_days(tokens)
     if "bi " in lowered:
@@ -944,6 +946,29 @@ def lasting_until(tokens: list[Token]) -> list[Token]:
             and not any(t.kind == lx.UNIT for t in out[:k])
         ):
             out[k : k + 2] = [Token(lx.WORD, "ending", verb.start, until.end)]
+            break
+    return out
+
+
+_HEDGES: Final = frozenset({"around", "about", "approximately", "approx", "roughly"})
+
+
+def hedged_end(tokens: list[Token]) -> list[Token]:
+    """ "from 1100 to around 1230", "from 11:00 until about 12:30": a window's end said
+    roughly is its end — the hedge is left out, so the range is read (it only says when what
+    starts at the window's start is over)."""
+    out = list(tokens)
+    for k in range(2, len(out) - 1):
+        hedge, before, after = out[k], out[k - 1], out[k + 1]
+        if (
+            hedge.kind == lx.WORD
+            and hedge.value in _HEDGES
+            and before.kind == lx.WORD
+            and before.value == "to"
+            and after.kind in (lx.TIME, lx.NUM)
+            and out[k - 2].kind in (lx.TIME, lx.NUM)
+        ):
+            del out[k]
             break
     return out
 

@@ -63,3 +63,52 @@ def test_a_bare_day_with_a_meetings_range_stays_once(text: str) -> None:
 def test_a_frame_for_runs_stays_refused() -> None:
     schedule, _ = _read("every Monday from 9am to 5pm")
     assert schedule is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # a window's end is where it ends, not a second run
+        ("It starts every Friday at 6:30 p.m. and runs until 10:30.", "30 18 * * 5"),
+        ("Bingo every Tuesday at 7pm, lasts until 9pm", "0 19 * * 2"),
+        # one window beside "weekly" and the days
+        ("— Weekly Drop-In Group: 6 to 7:30 p.m. Thursdays, June through August.", "0 18 * 6-8 4"),
+        # a semicolon after a heading's time sets the place apart
+        ("Monday, 1:00 PM; Shuffleboard Courts", "0 13 * * 1"),
+        # a hedged end is the end: the range is read, the part of the day does not override it
+        ("the third Thursday morning of each month from 1100 to around 1230", "0 11 * * 4#3"),
+        ("Sundays 1:0pm-4:00pm Back Gym", "0 13 * * 0"),  # one 0 for the minutes
+        ("every Wednesday mid-week at 6:00 pm", "0 18 * * 3"),
+        ("butween 08 am and 10 pm every 5 minutes", "*/5 8-21 * * *"),
+    ],
+)
+def test_ranges_and_windows_of_listings(text: str, expression: str) -> None:
+    schedule, _ = _read(text)
+    assert schedule is not None and schedule["expression"] == expression
+
+
+def test_the_end_of_an_interval_keeps_its_window() -> None:
+    schedule, _ = _read("every 5 minutes from 9am until 5pm")
+    assert schedule is not None and schedule["expression"] == "*/5 9-16 * * *"
+
+
+def test_a_window_between_two_groups_of_days_stays_refused() -> None:
+    schedule, _ = _read("Tuesday & Thursday 1-3 PM, Lab on Fridays")
+    assert schedule is None
+
+
+def test_a_comma_heading_before_an_errand_stays_once() -> None:
+    schedule, _ = _read("Fri, 10:00 call mom")
+    assert schedule is not None and schedule["type"] == "at"
+
+
+def test_a_start_off_the_days_named_asks() -> None:
+    schedule, asked = _read("every Tuesday at 9am starting April 24")  # a Friday
+    assert schedule is not None and schedule["expression"] == "0 9 * * 2" and asked
+    schedule, asked = _read("every Tuesday at 9am starting April 28")  # a Tuesday
+    assert schedule is not None and not asked
+
+
+def test_the_middle_of_the_week_alone_stays_refused() -> None:
+    schedule, _ = _read("the middle of the week at 9am")
+    assert schedule is None
