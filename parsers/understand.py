@@ -273,6 +273,9 @@ _MANAGE: Final = re.compile(
     r"|set\s+(?:my|our|the)\s+(?:morning|evening|afternoon|night|nightly|daily|weekly|default|"
     r"preferred|usual)\s+(?!alarm|reminder|timer)(?:[\w-]+\s+)?to\s+"
     r"(?![^.;]*\b(?:every|each|daily|hourly|weekly|monthly|nightly|weekdays)\b)"
+    # "set the digest time to 8am", "set daily summary time to 18:00": a job's time, a setting
+    r"|set\s+(?:(?:my|our|the|its|your)\s+)?(?:[\w-]+\s+){0,2}?(?:time|hour|slot)\s+to\s+"
+    r"(?![^.;]*\b(?:every|each|daily|hourly|weekly|monthly|nightly|weekdays)\b)"
     # "move it to 3pm", "push this back an hour": "it" is a job that exists
     r"|(?:move|change|shift|push|bump|switch|reschedule|postpone|delay|make)\s+(?:it|this|that|them)"
     r"\b"
@@ -1913,7 +1916,8 @@ NEW_SCHEDULE_NOTE: Final = "reads as a new schedule for a job that exists: to co
 # change to a job that exists, refused.
 _CHANGED_TO_WHOLE: Final = re.compile(
     r"^\W*(?:(?:please|pls|kindly|can\s+you|could\s+you|let['’]?s)\s+)*"
-    r"(?:chang|mov|reschedul|shift|switch|updat|modif|adjust|bump|push)(?:e|es|ed|ing|ied|ies|y)?\b"
+    r"(?:chang|mov|reschedul|shift|switch|updat|modif|adjust|bump|push|set)"
+    r"(?:e|es|ed|ing|ied|ies|y|s|ting)?\b"
     r"(?:\s+\S+){0,6}?\s+(?:back\s+)?to\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -2008,6 +2012,8 @@ _WH_CLAUSE: Final = re.compile(
 
 
 _WHOLE_QUOTES: Final = {'"': '"', "“": "”"}
+# a code comment's or a checklist's mark before the words: "// ", "# ", "/* ", '"""', "[ ] "
+_COMMENT_MARK: Final = re.compile(r'(?:/{2,}|#+(?=\s)|/\*+|"""|\[[\sxX]?\])\s*')
 
 
 def _wh_clause(bare: str) -> bool:
@@ -2044,6 +2050,11 @@ def _read_rest(
                 suggestion=HINT,
             ).with_parts(None, target)
             return found
+    if bare[:1] in '/#["' and (mark := _COMMENT_MARK.match(bare)) is not None:
+        # "// Set the reminder time to 8 AM.", "- [ ] Set digest time to 5 minutes from now": a
+        # comment's or a checklist's change is still one
+        bare = bare[mark.end() :]
+        first = first_word(bare)
     if bare[:1] in _WHOLE_QUOTES and bare.endswith(_WHOLE_QUOTES[bare[0]]) and len(bare) > 2:
         # '"change todo time to 7:45"', '"Change meeting time to 5pm"': a change quoted whole
         # is still one

@@ -62,6 +62,7 @@ def test_subject_repeat(subject: str, new: str, repeat: str | None) -> None:
         ("Update nightly build schedule to run at 11 AM", "0 11 * * * UTC"),
         ("change nightly to 23:00", "0 23 * * * UTC"),
         ("switch the nightly sync to midnight", "0 0 * * * UTC"),
+        ("set daily summary time to 18:00", "0 18 * * * UTC"),
         (
             "Change the nightly build schedule make it start by 9:15 BeiJing Time or 01:15 UTC "
             "time",
@@ -92,6 +93,9 @@ def test_a_whole_new_schedule_is_read_and_asked(text: str, expected: str) -> Non
         "Update meeting time to 3pm",
         "Push back nightly build by 2 hours",
         "actually make it 7am",
+        "set the digest time to 8am",
+        "// Set the reminder time to 8 AM.",
+        "- [ ] Set digest time to 5 minutes from now",
     ],
 )
 def test_a_part_of_a_change_is_refused(text: str) -> None:
