@@ -1027,6 +1027,15 @@ def _one_schedule(p: Phrase) -> None:
         if all((first.clock, last.clock) == said for first, last in p.more_windows):
             p.more_windows.clear()
             one_time = True
+        elif p.event_window and all(first.clock == said[0] for first, _ in p.more_windows):
+            # "the food pantry will be open Mondays and Wednesdays from 10am to 6pm, and Fridays
+            # 10am to 4pm": hours that start at the same time, named beside what happens then —
+            # it happens at that start on each day named (asked: the ends differ)
+            p.more_windows.clear()
+            one_time = True
+            p.unsure.append(
+                "hours that end at different times on different days: read at their start"
+            )
     # days and times taking turns ("every weekday at 8am and at 1pm on Saturdays", "at 7am on
     # weekdays and 9am"): which times go with which days is not said
     turns = [kind for kind in groups if kind != "x"]

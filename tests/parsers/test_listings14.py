@@ -112,3 +112,16 @@ def test_a_start_off_the_days_named_asks() -> None:
 def test_the_middle_of_the_week_alone_stays_refused() -> None:
     schedule, _ = _read("the middle of the week at 9am")
     assert schedule is None
+
+
+def test_hours_with_one_start_on_different_days_run_at_it_and_ask() -> None:
+    text = (
+        "the food pantry will be open Mondays and Wednesdays from 10am to 6pm, "
+        "and Fridays 10am to 4pm"
+    )
+    schedule, asked = _read(text)
+    assert schedule is not None and schedule["expression"] == "0 10 * * 1,3,5" and asked
+    schedule, _ = _read("Anna: Tuesday 3:15-5:15pm, Thursday 9:30-11:30am, Huang 019")
+    assert (
+        schedule is None or _read("Anna: Tuesday 3:15-5:15pm, Thursday 9:30-11:30am, Huang 019")[1]
+    )
