@@ -43,6 +43,7 @@ from .frequency import one_month_a_quarter
 from .limits import MIN_INTERVAL_SECONDS
 from .observances import (
     MONTH_FIRST_COUNTRIES,
+    YEARS_LOOKED_AT,
     country_of,
     easter_label,
     easter_offset,
@@ -284,6 +285,11 @@ class _Builder:
         exclusions = self.holidays()
         if self.p.except_dates and (dates := self.excluded_dates(schedule)):
             exclusions = {**(exclusions or {}), "dates": dates}
+        if self.p.except_fixed or self.p.except_named:
+            dates = sorted(
+                {*(exclusions or {}).get("dates", ()), *self.excluded_holidays(schedule)}
+            )
+            exclusions = {**(exclusions or {}), "dates": dates}
         if schedule.get("end_at"):
             first = schedule.get("start_at")
             if schedule["type"] == "cron":
@@ -324,6 +330,34 @@ class _Builder:
                 self.note(f"{when:%Y-%m-%d} is left out (the job's exclusions)", 0)
             out.append(when.isoformat())
         return sorted(set(out))
+
+    def excluded_holidays(self, schedule: dict[str, Any]) -> list[str]:
+        """ "every weekday except Christmas", "except Memorial Day": the holidays' dates in the
+        years the holidays package is asked for, as the job's exclusions.dates (asked: the
+        list ends, and a holiday that moves is dated for the zone's country)."""
+        if schedule["type"] == "at":
+            raise Rejected("a single run leaves no date out", "name the run's own day")
+        today = self.local_now.date()
+        years = range(today.year, today.year + YEARS_LOOKED_AT)
+        out: list[date] = []
+        said: list[str] = []
+        for month, day in self.p.except_fixed:
+            out.extend(d for y in years if (d := _real_date(y, month, day)) and d >= today)
+            said.append(f"{lx.MONTH_LABELS[month]} {day}")
+        for words in self.p.except_named:
+            found = lookup(list(words), country_of(self.zone_name), today.year)
+            if found is None:
+                raise NotUnderstood(0, " ".join(words))
+            out.extend(d for d in found[1] if d >= today)
+            said.append(" ".join(words).title())
+        if not out:
+            raise Rejected("no coming date of the holiday left out is known")
+        self.note(
+            f"{' and '.join(said)} left out through {max(out).year} (the job's exclusions: "
+            "add later years)",
+            UNSURE_PENALTY,
+        )
+        return [d.isoformat() for d in out]
 
     def holidays(self) -> dict[str, Any] | None:
         """ "except holidays": the country named, else the zone's; a zone that names none
@@ -1370,6 +1404,14 @@ def _holiday(b: _Builder) -> None:
         raise NotUnderstood(0, " ".join(p.holiday))
     name, days = found
     label = name.title()
+    if p.interval is not None and p.interval[1] in ("day", "week", "month"):
+        # "Labor Day Sale every day at 9am": a holiday's date and runs days or hours apart do
+        # not make one schedule — the holiday is likely part of a name
+        said = " ".join(p.holiday).title()
+        raise Rejected(
+            f"“{said}” and a run every {p.interval[1]} do not go together",
+            f"if “{said}” is part of a name, say the schedule alone: “every day at 9am”",
+        )
     if p.every or p.interval:
         rule = rule_of(days)
         if rule is None:
@@ -1417,6 +1459,13 @@ def _holiday(b: _Builder) -> None:
             p.days_before = 0
             return
     raise Rejected(f"no coming {label} is known")
+
+
+def _real_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None  # February 29 in a common year
 
 
 def _next_date(today: date, month: int, day: int) -> date:
@@ -2577,9 +2626,10 @@ def _monthly(b: _Builder, count: int) -> Built:
         month_field = _month_field(p.months)
     else:
         # Anchor the cycle at the first month this day comes round, as a person would, or
-        # at the date it took effect ("every 3 months effective 1/5/2026")
+        # at the date it takes or took effect ("every 3 months effective 1/5/2026", "every 3
+        # months on the 1st starting April 1": April, July, October, January)
         anchor = b.local_now
-        if b.start_day is not None and b.start_day <= b.local_now.date():
+        if b.start_day is not None:
             anchor = to_instant(b.start_day, time(0), b.zone) - timedelta(seconds=1)
         first = first_time(
             f"{minute} {hour} {day_field} * {weekday_field}", b.local_now.tzinfo, anchor

@@ -1239,6 +1239,9 @@ class _Reader:
                 return None
             self.phrase.except_months.extend(sub.phrase.months)
             return end
+        named = self._except_holidays_named(j + (self._word(j) == "the"))
+        if named is not None:
+            return named
         # the days are read as anywhere else, into a phrase of their own
         sub = _Reader(self.tokens)
         j = sub._days(j)
@@ -1277,7 +1280,11 @@ class _Reader:
         read as the day to start or run on; the index after them, or None when no date is
         there (the other readings go on)."""
         named = j
-        while named < j + 2 and self._kind(named) in (lx.WORD, lx.DAY):
+        while (
+            named < j + 2
+            and self._kind(named) in (lx.WORD, lx.DAY)
+            and self._word(named) not in ("and", "or")
+        ):
             named += 1  # "except Holy Saturday April 8th": a day's name, then its date
         if (
             named > j
@@ -1315,10 +1322,56 @@ class _Reader:
             found.extend(left.dates)
             last = end
             step = self._is_separator(end)
+            if step and (self._word(end + step) in _HOLIDAYS or self._word(end + step) in CUES):
+                # "except December 25 and Thanksgiving": a holiday's name next
+                last = self._except_holidays_named(end + step) or last
+                break
             if not step or self._kind(end + step) not in _DATE_KINDS:
                 break
             j = end + step
         self.phrase.except_dates.extend(d for d in found if d not in self.phrase.except_dates)
+        self.phrase.order.append("x")
+        return last
+
+    def _except_holidays_named(self, j: int) -> int | None:
+        """After "except (on/for) (the)": holidays by name, one or a list ("Christmas", "Memorial
+        Day and Thanksgiving", "Christmas Day or New Year's Day") — left out as the job's
+        exclusions.dates; the index after them, or None when no holiday's name is there."""
+        fixed: list[tuple[int, int]] = []
+        named: list[tuple[str, ...]] = []
+        last = None
+        while j < self.n:
+            word = self._word(j)
+            sub = _Reader(self.tokens)
+            if word in _HOLIDAYS:
+                end = sub._holiday(j)
+            elif word in CUES:
+                end = sub._named_holiday(j)
+            else:
+                break
+            if end is None or not (sub.phrase.dates or sub.phrase.holiday):
+                break
+            if sub.phrase.dates:
+                _, month, day = sub.phrase.dates[0]
+                fixed.append((month, day))
+            else:
+                assert sub.phrase.holiday is not None
+                named.append(sub.phrase.holiday)
+            last = end
+            step = self._is_separator(end)
+            if not step and self._word(end) == "or":
+                step = 1
+            if not step:
+                break
+            j = end + step
+            if self._kind(j) in _DATE_KINDS:
+                # "except Thanksgiving and December 25": a date next
+                last = self._except_dates(j) or last
+                break
+        if last is None:
+            return None
+        self.phrase.except_fixed.extend(fixed)
+        self.phrase.except_named.extend(named)
         self.phrase.order.append("x")
         return last
 

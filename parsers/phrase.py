@@ -155,6 +155,10 @@ class Phrase:
     # "every day except Dec 25", "@daily except 2030-12-25": dates left out, as the job's
     # exclusions.dates (year None: the next such date)
     except_dates: list[tuple[int | None, int, int]] = field(default_factory=list)
+    # "every weekday except Christmas", "except Memorial Day and Thanksgiving": holidays left
+    # out by name, their dates (the years the holidays package is asked for) as exclusions.dates
+    except_fixed: list[tuple[int, int]] = field(default_factory=list)  # (month, day)
+    except_named: list[tuple[str, ...]] = field(default_factory=list)  # a holiday's words
     # "except holidays": the public holidays of a country ("" = the zone's), as exclusions
     except_holidays: str | None = None
     # written like cron-descriptor's descriptions ("At 09:46 AM", "only on Monday"): a

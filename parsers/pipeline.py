@@ -222,7 +222,9 @@ def finish(result: ParseResult, notes: list[str] | tuple[str, ...] = ()) -> Pars
         described += f", except {holidays['country']} public holidays"
     dates = (result.exclusions or {}).get("dates")
     if dates and described:
-        described += ", except on " + ", ".join(dates)  # "every day except Dec 25"
+        # "every day except Dec 25"; a holiday's years ("except Christmas") said in short
+        shown = dates if len(dates) <= 3 else [*dates[:2], f"{len(dates) - 2} more to {dates[-1]}"]
+        described += ", except on " + ", ".join(shown)
     return result.replace(human_readable=described, notes=(*result.notes, *notes))
 
 

@@ -72,6 +72,40 @@ def without_reason(text: str) -> tuple[str, str] | None:
     return text[: found.start()].rstrip(" ,;"), word
 
 
+# ", which changes day numbers and can sometimes be either the 2nd week or 3rd week": a remark
+# on the schedule said before it (how its dates fall), to the end of the sentence
+_WHICH_REMARK: Final = re.compile(r",\s+which\s+(?P<remark>[^.;!?]{3,200})[.!]?\s*$", re.IGNORECASE)
+# what makes the clause more than a remark: a time of day, or a word that changes the schedule
+_WHICH_KEEPS: Final = re.compile(
+    r"\d\s*[ap]\.?m\b|\d:\d\d|\b(?:not|except|instead|but|only|every|each|also|then|until)\b",
+    re.IGNORECASE,
+)
+# words that describe how the dates fall rather than say when
+_WHICH_DESCRIBES: Final = re.compile(
+    r"\b(?:changes?|varies|vary|moves?|falls?|can|could|may|might|sometimes|either|means?)\b",
+    re.IGNORECASE,
+)
+WHICH_NOTE: Final = (
+    "the remark after “, which” was read as about the schedule, not part of it: to confirm"
+)
+
+
+def without_which_remark(text: str) -> str | None:
+    """`text` without a closing ", which …" clause that only describes the schedule before it
+    ("on the second Tuesday of every month, which changes day numbers and can sometimes be
+    either the 2nd week or 3rd week"); None when there is none, or the clause says a time or
+    changes the schedule ("…, which is 3pm in Tokyo", "…, which is not on holidays")."""
+    if "which" not in text:
+        return None
+    found = _WHICH_REMARK.search(text)
+    if found is None or not text[: found.start()].strip():
+        return None
+    remark = found["remark"]
+    if _WHICH_KEEPS.search(remark) is not None or _WHICH_DESCRIBES.search(remark) is None:
+        return None
+    return text[: found.start()]
+
+
 def arrow_change(text: str) -> bool:
     """Whether `text` shows a day and time changed to another with an arrow ("Mon 00:00 -> Mon
     00:41 UTC (cron '41 0 * * 1')", a list of schedules moved): it tells of a change, it asks

@@ -1313,6 +1313,8 @@ def _scan(text: str) -> list[Token]:
         _all_other_days(tokens)
     if "non" in lowered and "holiday" in lowered:
         tokens = _non_holiday_days(tokens)
+    if "months of the year" in lowered:
+        tokens = _months_of_year_counted(tokens)
     if "utc" in lowered or "gmt" in lowered:
         _hours_of_utc(tokens, lowered)
         if "bst" in lowered:
@@ -1337,10 +1339,12 @@ def _all_other_days(tokens: list[Token]) -> None:
 
 
 def _non_holiday_days(tokens: list[Token]) -> list[Token]:
-    """ "the first non-holiday Monday of every month", "every non-holiday weekday": the days
-    are read, asked — a schedule cannot move to the next such day on a holiday, nor know which
-    country's holidays are meant — and "non-holiday" is dropped, never left as words."""
+    """ "every non-holiday weekday" is every weekday except holidays (the zone's country's);
+    "the first non-holiday Monday of every month" is read as the first Monday, asked — a
+    schedule cannot move to the next Monday when the first is a holiday. "non-holiday" is
+    never left as words."""
     out: list[Token] = []
+    excepted = False
     k, n = 0, len(tokens)
     while k < n:
         token = tokens[k]
@@ -1356,9 +1360,56 @@ def _non_holiday_days(tokens: list[Token]) -> list[Token]:
             and tokens[j + 1].kind in (lx.DAY, lx.DAYS, lx.DAYSET)
         ):
             day = tokens[j + 1]
-            note = "“non-holiday” not kept: the run still happens on a holiday"
-            out.append(Token(day.kind, day.value, token.start, day.end, unsure=note))
+            counted = bool(out) and (out[-1].kind == lx.ORD or out[-1].value == "last")
+            if counted:
+                # "the first non-holiday Monday": the next Monday when the first is a holiday,
+                # which no schedule says: the first Monday, asked
+                note = "“non-holiday” not kept: the run still happens on a holiday"
+                out.append(Token(day.kind, day.value, token.start, day.end, unsure=note))
+            else:
+                # "every non-holiday weekday": every weekday except holidays (the zone's), said
+                # at the end ("every non-holiday Monday through Friday" keeps its range)
+                out.append(Token(day.kind, day.value, token.start, day.end))
+                excepted = True
             k = j + 2
+            continue
+        out.append(token)
+        k += 1
+    if excepted:
+        end = out[-1].end  # words of no width after the last: the text's own are all read
+        out.append(Token(lx.WORD, "except", end, end))
+        out.append(Token(lx.WORD, "holidays", end, end))
+    return out
+
+
+def _months_of_year_counted(tokens: list[Token]) -> list[Token]:
+    """ "for the first 6 months of the year" is January to June, "the last 3 months of the
+    year" October to December: said as the months' names ("January to June"), never as the
+    1st of the month and an interval of six months."""
+    out: list[Token] = []
+    k, n = 0, len(tokens)
+    while k < n:
+        token = tokens[k]
+        if (
+            k + 5 < n
+            and ((token.kind == lx.ORD and token.value == 1) or token.value == "last")
+            and tokens[k + 1].kind == lx.NUM
+            and isinstance(tokens[k + 1].value, int)
+            and 1 < tokens[k + 1].value < 12
+            and tokens[k + 2].kind == lx.UNIT
+            and tokens[k + 2].value == "month"
+            and tokens[k + 3].value == "of"
+            and tokens[k + 4].value == "the"
+            and tokens[k + 5].kind == lx.UNIT
+            and tokens[k + 5].value == "year"
+        ):
+            count = tokens[k + 1].value
+            first, last = (1, count) if token.kind == lx.ORD else (13 - count, 12)
+            start, end = token.start, tokens[k + 5].end
+            out.append(Token(lx.MONTH, first, start, tokens[k + 1].end))
+            out.append(Token(lx.WORD, "to", tokens[k + 2].start, tokens[k + 2].end))
+            out.append(Token(lx.MONTH, last, tokens[k + 3].start, end))
+            k += 6
             continue
         out.append(token)
         k += 1

@@ -155,7 +155,9 @@ _WORDS: Final[dict[str, str]] = {
         "вівторкам=tuesdays середам=wednesdays четвергам=thursdays п'ятницям=fridays "
         "п’ятницям=fridays суботам=saturdays неділям=sundays понеділка=monday вівторка=tuesday "
         "середи=wednesday четверга=thursday п'ятниці=friday п’ятниці=friday п’ятницю=friday "
-        "суботи=saturday неділі=sunday"
+        "суботи=saturday неділі=sunday щопонеділка=every-monday щовівторка=every-tuesday "
+        "щосереди=every-wednesday щочетверга=every-thursday щоп'ятниці=every-friday "
+        "щоп’ятниці=every-friday щосуботи=every-saturday щонеділі=every-sunday"
     ),
     "Polish": (
         "dzisiaj=today dziś=today jutro=tomorrow pojutrze=the-day-after-tomorrow "
@@ -290,7 +292,7 @@ _SMALL: Final[dict[str, str]] = {
     "Russian": "в во и на по с со для не это что как мне меня",
     "Ukrainian": "в у і й та на по з із для не це що як мені мене о об",
     "Polish": "w z ze od dla nie jak mnie się jest",
-    "Swedish": "och på att det som för med av är jag du inte",
+    "Swedish": "och på att det som för med av är jag du inte om",
     "Turkish": "ve bu için ile da de ne çok",
 }
 
@@ -864,6 +866,7 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bjutro\s+rano\b", "tomorrow morning"),
         (r"\bjutro\s+wieczorem\b", "tomorrow evening"),
         (r"\b(\d{1,2}(?::\d{2})?)\s+rano\b", r"\1 am"),
+        (r"\bo\s+([0-4](?::\d{2})?)\s+w\s+nocy\b", r"at \1 am"),
         (r"\b(\d{1,2}(?::\d{2})?)\s+wieczorem\b", r"\1 pm"),
         (r"\brano\b", "in the morning"),
         (r"\bwieczorem\b", "in the evening"),
@@ -889,6 +892,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(DAY)\s+och\s+(DAY)\b", r"\1 and \2"),
         (r"\bpå\s+(DAY)\b", r"on \1"),
         (r"\bi\s+morgon\b", "tomorrow"),
+        # "kl 7": Swedish says hours on the 24-hour clock
+        (r"\b(?:kl\.?|klockan)\s*(\d{1,2})\b(?![:.]\d)", r"at \1:00"),
         (r"\b(?:kl\.?|klockan)\s*(?=\d)", "at "),
         (r"\bom\s+(AMOUNT)\b", r"in \1"),
         (r"\bi\s+(AMOUNT)\b", r"for \1"),
@@ -903,13 +908,14 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bher\s+(\d{1,3})\s+(UNIT)(?:\s+bir)?\b", r"every \1 \2"),
         (r"\bher\s+saat(?:\s+başı)?\b", "every hour"),
         (r"\b(DAY)\s+günü\b", r"on \1"),
-        (r"\bgece\s+yarısı\b", "midnight"),
+        (r"\bgece\s+yarısı(?:nda)?\b", "at midnight"),
         # "(Türkiye saati 06:00)": the same time said in Turkey's
         (r"\btürkiye\s+saati(?:yle|\s+ile)?\s+(\d{1,2}[:.]\d{2})", r"\1 Istanbul time"),
         (r"\btürkiye\s+saati(?:yle|\s+ile)?\b", "Istanbul time"),
         (r"\b(UTC|GMT)['’](?:de|da|te|ta)\b", lambda match: match.group(1).upper()),
         (r"\bsaat\s+(?=\d)", "at "),
         (r"\b(\d{1,2})[:.](\d{2})['’]?(?:da|de|ta|te)\b", r"\1:\2"),
+        (r"\b(\d{1,2})['’](?:da|de|ta|te)\b", r"\1"),
         (r"\b(\d{1,3})\s+(UNIT)\s+sonra\b", r"in \1 \2"),
     ),
 }
@@ -999,6 +1005,9 @@ _ZONES: Final = (
     (r"\bheure\s+(?:de\s+paris|française|francaise)\b", "Paris time"),
     (r"\b(?:deutscher|deutsche|berliner)\s+zeit\b", "Berlin time"),
     (r"\bnederlandse\s+tijd\b", "Amsterdam time"),
+    (r"\bsvensk\s+tid\b", "Stockholm time"),
+    (r"\bczasu\s+polskiego\b|\bpolskiego\s+czasu\b", "Warsaw time"),
+    (r"\bза\s+києвом\b|\bза\s+київським\s+часом\b", "Kyiv time"),
 )
 _ORDINALS: Final = {
     **dict.fromkeys(("ersten", "primer", "premier", "primeira", "primo", "eerste"), "first"),

@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Final
@@ -67,6 +67,7 @@ from .cronline import aws_schedule, calendar_first, cron_first
 from .dayletters import letter_days, small_hours_doubt
 from .doubts import letter_runs
 from .dst_notes import without_dst_note
+from .emoji_tasks import said_plainly
 from .frequency import agrees, unsaid_monthly_span
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .howto import asks_for_expression, asks_how_to_schedule
@@ -96,9 +97,11 @@ from .reasons import (
     ARROW_NOTE,
     EXCEPTION_REASON,
     REASON_NOTE,
+    WHICH_NOTE,
     arrow_change,
     excepted_own_schedule,
     without_reason,
+    without_which_remark,
 )
 from .replies import accepts_a_time
 from .restated import (
@@ -143,7 +146,7 @@ from .under_way import (
 )
 from .weekly_windows import aws_window, same_day_again
 from .windows import uneven_minute_step
-from .zones import lookup_place, lookup_word, place_names, zone_words
+from .zones import lookup_place, lookup_word, place_names, zone_info, zone_words
 
 if TYPE_CHECKING:
     from .llm import LLMParser
@@ -1115,6 +1118,12 @@ def _salvaged(
         timed = read(f"in {length}")
         if timed.ok:
             return _to_confirm(timed, TIMER_AROUND_NOTE.format(length=length))
+    if not answer.ok and (remarked := without_which_remark(text)) is not None:
+        # "on the second Tuesday of every month, which changes day numbers and can sometimes
+        # be either the 2nd week or 3rd week": a remark on how the dates fall
+        kept = read(remarked)
+        if kept.ok:
+            return _to_confirm(kept, WHICH_NOTE)
     if not answer.ok and (reasoned := without_reason(text)) is not None:
         # "Run the job only on weekdays, because some resources ain't available on Sunday"
         kept = read(reasoned[0])
@@ -1304,11 +1313,22 @@ UNEVEN_CRON_STEP_NOTE: Final = (
 
 
 def _read(text: str, timezone: str, now: datetime | None) -> _Found:
+    if "🔁" in text:
+        # "- [ ] mow lawn 🔁 every month 📅 2021-12-14": Obsidian Tasks' rule, from its date
+        text = said_plainly(text, _local_today(timezone, now)) or text
     text, season = utc_by_season(text)  # "4pm UTC during US DST / 5pm UTC otherwise"
     found = _read_said_once(text, timezone, now)
     if season is not None and found.result is not None and found.result.ok:
         found.result = _to_confirm(found.result, season)
     return found
+
+
+def _local_today(timezone: str, now: datetime | None) -> date:
+    try:
+        zone = zone_info(timezone)
+    except (ValueError, KeyError):  # an unknown zone: refused later, where it is read
+        zone = zone_info("UTC")
+    return (now or datetime.now(UTC)).astimezone(zone).date()
 
 
 def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:

@@ -39,6 +39,9 @@ from tests.parsers.reading import brief, cron, read
         ("Запуск щодня о 03:00 ранку", "0 3 * * *"),
         ("Her gün saat 11:00'de çalışacak", "0 11 * * *"),
         ("hafta içi her gün saat 09:00", "0 9 * * 1-5"),
+        ("Sätt upp en morgonbriefing varje dag kl 7", "0 7 * * *"),  # the 24-hour clock
+        ("uruchamia się codziennie o 2:00 w nocy", "0 2 * * *"),
+        ("Her Pazartesi saat 9'da", "0 9 * * 1"),
     ],
 )
 def test_schedules_are_read(text: str, expression: str) -> None:
@@ -115,3 +118,11 @@ def test_a_name_alone_is_no_language() -> None:
 def test_last_monday_in_chinese_is_the_past() -> None:
     assert cjk.to_english("上周一 19:00 开会了") is not None
     assert read("上周一 19:00 开会了")["schedule"] is None
+
+
+def test_zones_said_the_way_their_countries_say_them() -> None:
+    answer = read("Щопонеділка о 07:00 за Києвом:")
+    assert answer["schedule"]["expression"] == "0 7 * * 1"
+    assert answer["schedule"]["timezone"] == "Europe/Kyiv"
+    answer = read("Workflow:en körs automatiskt **varje dag kl 08:00** (svensk tid, vintertid).")
+    assert answer["schedule"]["timezone"] == "Europe/Stockholm"

@@ -34,12 +34,12 @@ def test_what_recurrent_misread_is_read_by_the_grammar_or_asked_about(text: str)
     assert result.schedule is None or result.parse_method == "regex"
 
 
-def test_exceptions_of_dates_are_refused_with_a_pointer_to_exclusions() -> None:
+def test_a_holiday_left_out_becomes_the_jobs_exclusions_and_asks() -> None:
     result = understand_fast("every weekday at 9am except christmas", timezone="UTC", now=NOW)
-    assert result.schedule is None
-    assert result.suggestion == (
-        "schedule without the exception and add the dates as the job's exclusions"
-    )
+    assert result.schedule is not None and result.needs_confirmation
+    assert result.exclusions is not None
+    assert result.exclusions["dates"][0] == "2026-12-25"
+    assert all(day.endswith("-12-25") for day in result.exclusions["dates"])
 
 
 @pytest.mark.parametrize(
