@@ -935,11 +935,21 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
     return _to_confirm(result, note)
 
 
+# "at 1:5pm", "10:7 am": one digit of minutes before am/pm was read as the hour after the colon
+# (17:00, 07:00, confidently); it may mean :05 or :50 ("1:0pm" is read as 1:00pm, "a 1:1 every
+# Monday at 10am" is a meeting, not a time)
+_ONE_DIGIT_MINUTES: Final = re.compile(r"(?<![\d:])\d{1,2}:[1-9](?=\s?[ap]\.?m?\b)", re.IGNORECASE)
+
+
 def understand_fast(
     text: str, *, timezone: str = "UTC", now: datetime | None = None, date_order: str | None = None
 ) -> ParseResult:
     """The whole sentence read without the LLM: synchronous, no I/O. `date_order` ("MDY"
     or "DMY") reads numeric dates like 4/5; by default AGENTCRON_DATE_ORDER, else MDY."""
+    if ":" in text and (odd := _ONE_DIGIT_MINUTES.search(text)) is not None:
+        return ParseResult.rejected(
+            f"“{odd.group()}” is not a time of day: its minutes need two digits (“1:05” or “1:50”)"
+        )
     if not text.isascii() and (
         (said := cjk.reported(text)) is not None or (said := translation.reported(text))
     ):
