@@ -579,10 +579,11 @@ _BOT_INTERVAL: Final = re.compile(
     r"mo|mos|months?|y|yrs?|years?|times?|x|am|pm|[ap]\.m\.)(?![a-z]))",
     re.IGNORECASE,
 )
-# "bot remind me in 15 Take the cookies out": a number of minutes after "in" (Bot::IRC's reminder)
+# "bot remind me in 15 Take the cookies out": a number of minutes after "in" (Bot::IRC's reminder);
+# not "remind me in 2 and a half hours", whose unit comes after the fraction
 _IN_BARE: Final = re.compile(
     r"^(?P<head>.*?\bremind\s+\S+\s+)in\s+(?P<n>\d{1,3})(?=\s+[A-Za-z])(?!\s+(?:s|secs?|seconds?|"
-    r"m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\b)",
+    r"m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?|and\s+a\s+(?:half|quarter))\b)",
     re.IGNORECASE,
 )
 BOT_INTERVAL_NOTE: Final = (

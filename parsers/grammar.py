@@ -98,6 +98,8 @@ _FREQUENCIES: Final = {
     "fortnightly": (2, "week"),
     "biweekly": (2, "week"),
     "triweekly": (3, "week"),
+    "semiannually": (6, "month"),
+    "biannually": (6, "month"),
 }
 _LIST_SYMBOLS: Final = (",", "&", "/")
 # Between two mentions of days of the week, words that make the second narrow the first
@@ -749,11 +751,7 @@ class _Reader:
             if self.phrase.business_hours and (start.clock, end.clock) == _BUSINESS_CLOCKS:
                 return j  # "during business hours (9 AM - 5 PM)": the same hours again
             implicit = self.phrase.window[0].end == 0  # the 9-to-5 business hours stand in
-            if (
-                self.phrase.business_hours
-                and implicit
-                and 0 <= start.start - self.business_stop <= 3
-            ):
+            if self.phrase.business_hours and implicit and self._defines_business_hours(start):
                 # "during work hours (8 AM-6 PM, Mon-Fri)": the hours that define them
                 self.phrase.window = (start, end)
                 self.phrase.business_defined = True
@@ -772,6 +770,21 @@ class _Reader:
             return j
         self.phrase.window = (start, end)
         return j
+
+    def _defines_business_hours(self, start: TimeMention) -> bool:
+        """Whether a window's start follows the words "business hours" closely enough to say
+        which hours they are: right after them ("work hours (8 AM-6 PM)"), or after the days
+        they are kept on ("business hours (weekdays 8AM-6PM)", "(Mon-Fri, 8-6)")."""
+        gap = start.start - self.business_stop
+        if 0 <= gap <= 3:
+            return True
+        if not 0 < gap <= 24:
+            return False
+        between = [t for t in self.tokens if self.business_stop <= t.start < start.start]
+        return bool(between) and all(
+            t.kind in (lx.DAY, lx.DAYSET) or (t.kind == lx.SYM and t.value in ("-", ","))
+            for t in between
+        )
 
     def _monthday_range(self, i: int) -> int | None:
         """After "from" or "between": days of the month from one to another, "from the 10th
@@ -903,7 +916,10 @@ class _Reader:
             # "between 01.00 (UTC+1) and 03.00 (UTC+1)": the zone said after each end; the
             # second is read as the schedule's zone
             zone_at, j = j, j + 1
-        if not (self._is_range(j) or self._word(j) == "and"):
+        between_and = self._word(j) == "and" or (
+            self._is_sym(j, "&") and self._word(i) == "between"
+        )  # "every hour between 9:00 & 17:00"
+        if not (self._is_range(j) or between_and):
             return None
         if self._kind(j + 1) == lx.DAY:
             return self._across_days(start, j + 1, zone_at)
@@ -2065,6 +2081,10 @@ class _Reader:
             self.phrase.unsure.append("“the 1st minute” read as :01 past the hour")
         self._set_minutes(minutes)
         if self._word(j) in ("of", "past"):
+            if self._word(j + 1) == "every" and self._is_unit(j + 2, "hour"):
+                # "the 8th minute of every hour every day" (rubycron's words): the hourly
+                # interval read as "every hour" is, so the day after it can frame it
+                return j + 1
             k = j + 2 if self._word(j + 1) in ("every", "each", "the") else j + 1
             if self._is_unit(k, "hour"):
                 return k + 1
@@ -2654,6 +2674,9 @@ class _Reader:
         elif word == "biweekly":
             # it means twice a week too (dictionaries give both): asked
             self.phrase.unsure.append('"biweekly" read as every two weeks (not twice a week)')
+        elif word == "biannually":
+            # "biannually" is twice a year, but some write it for every two years: asked
+            self.phrase.unsure.append('"biannually" read as every six months (not two years)')
         if unit == "month":
             self.phrase.of_month = True
         return i + 1

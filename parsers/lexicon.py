@@ -212,6 +212,10 @@ _KEYWORDS: Final = {
     "monthly": ("monthly",),
     "yearly": ("yearly", "annually", "annual"),
     "quarterly": ("quarterly",),
+    # twice a year: every six months ("bi-annually" too, which some write for every two years:
+    # asked)
+    "semiannually": ("semiannually", "semi-annually", "semiannual", "semi-annual", "half-yearly"),
+    "biannually": ("biannually", "bi-annually", "biannual", "bi-annual"),
     "nightly": ("nightly",),
     "fortnightly": ("fortnightly",),
     "biweekly": ("biweekly", "bi-weekly"),

@@ -65,6 +65,10 @@ _STATES: Final = frozenset(
     "opens closes falls happens lands arrives".split()
 )
 _DETERMINERS: Final = frozenset({"the", "my", "our", "your", "their", "his", "her", "this"})
+# words after which a message's time is a deadline it speaks of ("to send the report by 5pm",
+# "to review it before they go to print at noon", "to book the room for Wednesday"); not
+# "until"/"through", which bound the schedule ("every day at 9 to stretch until Friday")
+_DEADLINES: Final = frozenset({"by", "before", "for"})
 # words that open a sentence of the message, even when the grammar knows them
 _SUBJECTS: Final = frozenset(
     "the a an my our your his her their its i we you he she they it this there".split()
@@ -123,7 +127,7 @@ def _what_is_said(words: str, *, statement: bool) -> frozenset[str]:
     said: set[str] = set()
     stated = not statement
     for k, (kind, value) in enumerate(pairs):
-        if kind == lx.WORD and value in _STATES:
+        if kind == lx.WORD and (value in _STATES or (statement and value in _DEADLINES)):
             stated = True
         if not stated and not (
             kind in (lx.TIME, lx.DAY) and k and pairs[k - 1][1] in _DETERMINERS

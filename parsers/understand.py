@@ -2879,7 +2879,7 @@ def _named_time_before(tokens: list[Token], runs: list[tuple[int, int]], text: s
 
 _FREQUENCY_WORDS: Final = frozenset(
     {"daily", "weekly", "monthly", "yearly", "hourly", "nightly", "quarterly", "biweekly"}
-    | {"triweekly", "fortnightly"}
+    | {"triweekly", "fortnightly", "semiannually", "biannually"}
 )
 _TIME_KINDS: Final = frozenset(
     {lx.NUM, lx.ORD, lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT, lx.TIME, lx.MINUTE, lx.DATE}
@@ -2904,7 +2904,7 @@ _TIME_WORDS: Final = frozenset(
     {"every", "daily", "hourly", "weekly", "monthly", "yearly", "quarterly", "nightly"}
     # "a biweekly alarm for Mondays at 2 pm": every other Monday, or twice a week — not every
     # Monday, which the words after it say alone
-    | {"biweekly", "fortnightly", "triweekly"}
+    | {"biweekly", "fortnightly", "triweekly", "semiannually", "biannually"}
     | {"during", "between", "except", "until", "to", "after", "from", "morning", "afternoon"}
     | {"evening", "night", "noon", "midnight", "today", "tomorrow", "tonight", "next", "last"}
     # "remind me about tomorrow's meeting at 3pm": the thing's day, which the schedule read

@@ -1,0 +1,127 @@
+"""Round fifteen, English requests with an answer (requests15): "remind me in 2 and a half
+hours" is two and a half hours (not a bot's bare number of minutes); "business hours (weekdays
+8AM-6PM)" are the hours in the bracket; "between 9:00 & 17:00" is a window; "semi-annually"
+is every six months; "the 8th minute of every hour every day" is hourly; a reminder's message
+keeps a deadline it names ("to send the report by 5pm")."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from agentcron.parsers import understand_fast
+from agentcron.parsers.botcommand import bare_amount
+from agentcron.parsers.task_part import message_clause
+
+NOW = datetime(2026, 1, 14, 10, tzinfo=UTC)
+
+
+def _answer(text: str, zone: str = "UTC") -> tuple[str | None, bool]:
+    result = understand_fast(text, timezone=zone, now=NOW)
+    schedule = result.schedule
+    if schedule is None:
+        return None, True
+    said = schedule.get("expression") or schedule.get("rule") or schedule.get("datetime")
+    return str(said), result.needs_confirmation
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("remind me in 2 and a half hours to turn the tap", None),
+        ("bot remind me in 15 Take the cookies out", "bot remind me in 15 minutes Take"),
+    ],
+)
+def test_a_fraction_after_in_is_not_a_bare_number(text: str, said: str | None) -> None:
+    found = bare_amount(text)
+    if said is None:
+        assert found is None
+    else:
+        assert found is not None and found[0].startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("remind me in 2 and a half hours to turn the tap", "2026-01-14T12:30:00Z"),
+        ("remind me in 1 and a half hours", "2026-01-14T11:30:00Z"),
+    ],
+)
+def test_in_and_a_half(text: str, expected: str) -> None:
+    assert _answer(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fetch gold prices every 15 minutes during business hours (weekdays 8AM-6PM)",
+            "*/15 8-17 * * 1-5",
+        ),
+        ("every 15 minutes during business hours (Mon-Fri, 8AM-6PM)", "*/15 8-17 * * 1-5"),
+        ("every hour during work hours (8 AM-6 PM, Mon-Fri)", "0 8-18 * * 1-5"),
+        ("Hourly: every hour between 9:00 & 17:00, Monday through Friday", "0 9-17 * * 1-5"),
+        ("every hour between 9am & 5pm on weekdays", "0 9-17 * * 1-5"),
+        ("The 8th minute of every hour every day", "8 * * * *"),
+        ("The 2nd, 21st, 33rd and 44th minutes of every hour every day", "2,21,33,44 * * * *"),
+        ("The 8th minute of every hour between 09:00 and 19:59 every day", "8 9-19 * * *"),
+    ],
+)
+def test_windows_and_minutes(text: str, expected: str) -> None:
+    assert _answer(text) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    "text", ["semi-annually", "semiannually", "half-yearly", "biannually at 9am"]
+)
+def test_twice_a_year_is_every_six_months_and_asks(text: str) -> None:
+    said, asked = _answer(text)
+    assert said is not None and asked
+    months = said.split()[3]
+    first, second = (int(m) for m in months.split(","))
+    assert second - first == 6
+
+
+def test_semi_annual_is_not_read_as_annual() -> None:
+    said, _ = _answer("semi-annually on Nov 15")
+    assert said != "0 9 15 11 *"
+
+
+@pytest.mark.parametrize(
+    ("rest", "split"),
+    [
+        (
+            "every Friday at 4pm to send the report by 5pm",
+            ("every Friday at 4pm", "send the report by 5pm"),
+        ),
+        (
+            "on Monday at 9am to book the room for Wednesday",
+            ("on Monday at 9am", "book the room for Wednesday"),
+        ),
+        ("tomorrow to call mom at 5pm", None),
+        ("every day at 9am to stretch until Friday", None),
+    ],
+)
+def test_a_deadline_in_the_message_is_the_messages(
+    rest: str, split: tuple[str, str] | None
+) -> None:
+    found = message_clause(rest)
+    assert (found[:2] if found else None) == split
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("remind me every Friday at 4pm to send the report by 5pm", "0 16 * * 5"),
+        ("remind me on Monday at 9am to book the room for Wednesday", "2026-01-19T09:00:00Z"),
+        (
+            "Remind me next Monday at 10am to review the marketing materials with Bryan "
+            "before they go to print at noon.",
+            "2026-01-19T10:00:00Z",
+        ),
+        ("remind me tomorrow to call mom at 5pm", "2026-01-15T17:00:00Z"),
+    ],
+)
+def test_reminders_with_deadlines(text: str, expected: str) -> None:
+    assert _answer(text)[0] == expected
