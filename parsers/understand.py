@@ -2036,7 +2036,10 @@ _TOLD_THAT: Final = re.compile(
 _WH_CLAUSE: Final = re.compile(
     r"^\W*(?:where|when|what|whenever|wherever)\s+(?:i|we|they|he|she)\s+"
     r"(?!(?:am|is|are|was|were|do|does|did|can|could|will|would|should|shall|have|has|had|may|"
-    r"might|must)\b)[a-z]+",
+    r"might|must)\b)[a-z]+"
+    # "What I'd like to do is …", "what we would love is …": a wish said first, not a question
+    r"|^\W*what\s+(?:i|we)(?:['’]d|\s+would)\s+(?:like|love|prefer)\b"
+    r"(?!\s+to\s+(?:know|understand|ask|see|find|check)\b)",
     re.IGNORECASE,
 )
 
@@ -2407,6 +2410,18 @@ def _read_command(
         elif (
             habitual is None
             and not reminder
+            and "only" in said
+            and one_bare_weekday(phrase)
+            and _only_on_that_day(tokens)
+        ):
+            # "[CWS] only run btfhub sync job on Friday", "post the digest only on Friday": a
+            # job kept to that day of the week, every week: asked
+            phrase.single_day, phrase.every = False, True
+            day = lx.DAY_LABELS[phrase.weekdays[0]]
+            phrase.unsure.append(f"a job run only on {day} read as every {day} (it may be once)")
+        elif (
+            habitual is None
+            and not reminder
             and one_bare_weekday(phrase)
             and (once := once_or_weekly(text)) is not None
         ):
@@ -2656,6 +2671,26 @@ def _habitual(tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
 
 
 _MODALS: Final = frozenset({"should", "will", "would", "must", "shall"})
+# what a job does, kept to one day by "only" ("only run the sync on Friday")
+_ONLY_VERBS: Final = frozenset(
+    "run execute trigger sync build deploy send post publish check back".split()
+)
+
+
+def _only_on_that_day(tokens: list[Token]) -> bool:
+    """Whether "only" keeps a job to the day named: right before its verb ("only run the sync
+    job on Friday") or before "on" and the day ("post the digest only on Friday")."""
+    for k, token in enumerate(tokens[:-1]):
+        if token.kind != lx.WORD or token.value != "only":
+            continue
+        after = tokens[k + 1]
+        if after.kind == lx.WORD and after.value in _ONLY_VERBS:
+            return True
+        if after.value == "on" and k + 2 < len(tokens) and tokens[k + 2].kind == lx.DAY:
+            return True
+    return False
+
+
 _CRON_WORDS: Final = frozenset({"cron", "crons", "cronjob", "cronjobs", "crontab"})
 
 

@@ -125,3 +125,37 @@ def test_a_deadline_in_the_message_is_the_messages(
 )
 def test_reminders_with_deadlines(text: str, expected: str) -> None:
     assert _answer(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "What I'd like to do is let Parabol send around a notification with the topics "
+            "that are on the agenda every Monday morning at 900AM.",
+            "0 9 * * 1",
+        ),
+        ("What I would like is a reminder every Monday at 9am", "0 9 * * 1"),
+        ("What would I like to do every Monday at 9am?", None),
+        ("What I'd like to know is when the job runs at 9am", None),
+    ],
+)
+def test_a_wish_said_first_is_not_a_question(text: str, expected: str | None) -> None:
+    assert _answer(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[CWS] only run btfhub sync job on Friday",
+        "post the digest only on Friday",
+        "only run the sync job on Friday at 9am",
+    ],
+)
+def test_a_job_run_only_on_a_day_repeats_and_asks(text: str) -> None:
+    said, asked = _answer(text)
+    assert said is not None and said.endswith("* * 5") and asked
+
+
+def test_only_free_on_a_day_is_not_a_job() -> None:
+    assert _answer("I'm only free on Friday")[0] == "2026-01-16T09:00:00Z"
