@@ -159,3 +159,22 @@ def test_a_job_run_only_on_a_day_repeats_and_asks(text: str) -> None:
 
 def test_only_free_on_a_day_is_not_a_job() -> None:
     assert _answer("I'm only free on Friday")[0] == "2026-01-16T09:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "hour"),
+    [
+        ("VA Profile biweekly check-in: Every other Thursday at 3:30 ET.", "UTC", "BYHOUR=15"),
+        ("every day at 3:30", "America/New_York", "30 15 * * *"),
+        ("every day at 03:30", "America/New_York", "30 3 * * *"),
+        ("every day at 3:30", "Europe/Berlin", "30 3 * * *"),
+    ],
+)
+def test_a_series_half_past_three_on_a_twelve_hour_clock(text: str, zone: str, hour: str) -> None:
+    said, _ = _answer(text, zone)
+    assert said is not None and hour in said
+
+
+def test_one_run_at_half_past_three_stays_the_next_to_come() -> None:
+    said, asked = _answer("/r at 3:05 call mamy", "America/Los_Angeles")
+    assert said == "2026-01-14T11:05:00Z" and asked
