@@ -458,11 +458,11 @@ class _Builder:
             # 12-hour clock it may mean the evening: then the answer asks. So does a lone
             # small-hours time with no day ("1:30"): 01:30 tomorrow or 13:30 today?
             note = f'"{written}" read on the 24-hour clock as {hour:02d}:{minute:02d}'
-            if twelve_hour_clock(self.zone_name) and 1 <= hour <= 7 and self.said_repeating:
-                # "Every other Thursday at 3:30 ET", "meets Tuesdays at 6:45 Eastern": where the
-                # 12-hour clock is written, a series' 1:00 to 7:59 with no am/pm is the
-                # afternoon's, as a bare hour is (a 24-hour clock would write 03:30): read so,
-                # and asked (one run, "/r at 3:05", stays the next 3:05 to come)
+            if twelve_hour_clock(self.zone_name) and 1 <= hour <= 5 and self.said_repeating:
+                # "Every other Thursday at 3:30 ET": where the 12-hour clock is written, a
+                # series' 1:00 to 5:59 with no am/pm is the afternoon's, as a bare hour is (a
+                # 24-hour clock would write 03:30): read so, and asked ("daily at 7:30" stays the
+                # morning's, asked; one run, "/r at 3:05", stays the next 3:05 to come)
                 self.note(
                     f'"{written}" read as {_spoken(hour + 12, minute)}, the 12-hour clock of '
                     f'{self.zone_name}; say "{written}am" for the morning',

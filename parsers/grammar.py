@@ -100,6 +100,7 @@ _FREQUENCIES: Final = {
     "triweekly": (3, "week"),
     "semiannually": (6, "month"),
     "biannually": (6, "month"),
+    "bimonthly": (2, "month"),
 }
 _LIST_SYMBOLS: Final = (",", "&", "/")
 # Between two mentions of days of the week, words that make the second narrow the first
@@ -1722,6 +1723,8 @@ class _Reader:
             ref, end = DayRef(month_end=0), j + 2
         elif self._word(j) in ("the", "this") and self._is_unit(j + 1, "quarter"):
             ref, end = DayRef(quarter_end=True), j + 2  # its last month's last day
+        elif self._word(j) in ("the", "this") and self._is_unit(j + 1, "week"):
+            ref, end = DayRef(weekday=0), j + 2  # "until the end of the week": its Sunday
         elif self._word(j) == "next" and self._is_unit(j + 1, "month"):
             ref, end = DayRef(month_end=0, months_later=1), j + 2  # "until the end of next month"
         elif (day_end := self._rest_of_today(j)) is not None:
@@ -1796,7 +1799,10 @@ class _Reader:
             self.phrase.count = token.value  # "for 5 times", "for 8 occurrences", "for 1 time"
             return j + 2
         if self._word(j) == "the" and self._word(j + 1) == "rest" and self._word(j + 2) == "of":
-            return self._until_today(j + 3)  # "every hour for the rest of the day"
+            today = self._until_today(j + 3)  # "every hour for the rest of the day"
+            if today is not None or not (self.phrase.every or self.phrase.interval):
+                return today
+            return self._until_end(j + 2)  # "every morning for the rest of the month"
         if self._word(j) == "today":
             return self._until_today(j)  # "every 15 minutes for today"
         if self._word(j) == "the" and self._word(j + 1) == "next":
@@ -2674,6 +2680,9 @@ class _Reader:
         elif word == "biweekly":
             # it means twice a week too (dictionaries give both): asked
             self.phrase.unsure.append('"biweekly" read as every two weeks (not twice a week)')
+        elif word == "bimonthly":
+            # it means twice a month too (dictionaries give both): asked
+            self.phrase.unsure.append('"bimonthly" read as every two months (not twice a month)')
         elif word == "biannually":
             # "biannually" is twice a year, but some write it for every two years: asked
             self.phrase.unsure.append('"biannually" read as every six months (not two years)')
@@ -3071,12 +3080,44 @@ class _Reader:
         ):
             self._set_day_offset(7)  # "this time next week": a week from now
             return j + 1
+        if kind == lx.UNIT and (bounded := self._series_this_next(i, j)) is not None:
+            return bounded
         if kind == lx.UNIT and self._word(i - 1) != "of":  # "the 5th of next month": unknown
             raise Rejected(
                 f'"{self.tokens[i].value} {self.tokens[j].value}" does not say which day',
                 "name the day: next Monday at 9am",
             )
         return None
+
+    def _series_this_next(self, i: int, j: int) -> int | None:
+        """ "every day this week", "every weekday this month", "every morning next week": a
+        series said before the week or month it runs in, which bounds it — this week to its
+        Sunday, this month to its last day, next week from its Monday to its Sunday; None when
+        no series was said before it (or a day of its own: "Friday this week")."""
+        p = self.phrase
+        if (
+            not (p.every or p.interval)
+            or p.single_day
+            or p.dates
+            or not self._is_unit(j, "week", "month")
+        ):
+            return None
+        which = self.tokens[i].value
+        if which == "this" and self._is_unit(j, "week"):
+            until = DayRef(weekday=0)  # the Sunday it ends on (today, on a Sunday)
+        elif which == "this":
+            until = DayRef(month_end=0)
+        elif self._is_unit(j, "week"):
+            if p.starting is not None:
+                raise Rejected("the text names two start dates")
+            p.starting = DayRef(weekday=1, after_today=True, week=True)
+            until = DayRef(weekday=0, after_today=True)
+        else:
+            return None  # "every day next month": its first day is not a bound read yet
+        if p.until is not None:
+            raise Rejected("the text names two end dates")
+        p.until = until
+        return j + 1
 
     def _same_time(self, j: int) -> int | None:
         """ "(this|same) time" at j - 1, j: the time of day it is now, when a day is named

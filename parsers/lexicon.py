@@ -216,7 +216,14 @@ _KEYWORDS: Final = {
     # asked)
     "semiannually": ("semiannually", "semi-annually", "semiannual", "semi-annual", "half-yearly"),
     "biannually": ("biannually", "bi-annually", "biannual", "bi-annual"),
-    "nightly": ("nightly",),
+    # every two months (it means twice a month too: asked)
+    "bimonthly": ("bimonthly", "bi-monthly"),
+    # words whose unit the grammar would otherwise read without them ("semi-monthly" is not
+    # monthly, "bi-yearly" not yearly): read by no clause, so they stay in the task and ask
+    "semimonthly": ("semimonthly", "semi-monthly"),
+    "biyearly": ("biyearly", "bi-yearly"),
+    "trimonthly": ("trimonthly", "tri-monthly"),
+    "nightly": ("nightly", "nitely", "nigthly", "nighlty", "nightlly"),
     "fortnightly": ("fortnightly",),
     "biweekly": ("biweekly", "bi-weekly"),
     "triweekly": ("triweekly", "tri-weekly"),
@@ -244,7 +251,7 @@ _KEYWORDS: Final = {
         "recur",
     ),
     "during": ("during", "within"),
-    "except": ("except", "excluding", "excl", "but", "besides"),
+    "except": ("except", "excluding", "excl", "but", "besides", "minus"),
     "top": ("top",),
     # App Engine's cron.yaml: "every 2 hours synchronized" counts from 00:00
     "synchronized": ("synchronized", "synchronised"),

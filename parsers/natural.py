@@ -34,7 +34,7 @@ DEFAULT_TIME_CONFIDENCE: Final = 0.55
 
 _RECURRING_WORDS: Final = frozenset(
     {"every", "daily", "hourly", "weekly", "monthly", "yearly", "quarterly", "nightly"}
-    | {"fortnightly", "biweekly", "triweekly", "semiannually", "biannually"}
+    | {"fortnightly", "biweekly", "triweekly", "semiannually", "biannually", "bimonthly"}
 )
 # what joins the parts of one amount of time: "3 days and 4 hours", "1 hour, 30 minutes"
 _AMOUNT_JOINS: Final = frozenset({"and", ","})

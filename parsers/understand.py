@@ -2914,7 +2914,7 @@ def _named_time_before(tokens: list[Token], runs: list[tuple[int, int]], text: s
 
 _FREQUENCY_WORDS: Final = frozenset(
     {"daily", "weekly", "monthly", "yearly", "hourly", "nightly", "quarterly", "biweekly"}
-    | {"triweekly", "fortnightly", "semiannually", "biannually"}
+    | {"triweekly", "fortnightly", "semiannually", "biannually", "bimonthly"}
 )
 _TIME_KINDS: Final = frozenset(
     {lx.NUM, lx.ORD, lx.DAY, lx.DAYS, lx.DAYSET, lx.MONTH, lx.UNIT, lx.TIME, lx.MINUTE, lx.DATE}
@@ -2939,7 +2939,8 @@ _TIME_WORDS: Final = frozenset(
     {"every", "daily", "hourly", "weekly", "monthly", "yearly", "quarterly", "nightly"}
     # "a biweekly alarm for Mondays at 2 pm": every other Monday, or twice a week — not every
     # Monday, which the words after it say alone
-    | {"biweekly", "fortnightly", "triweekly", "semiannually", "biannually"}
+    | {"biweekly", "fortnightly", "triweekly", "semiannually", "biannually", "bimonthly"}
+    | {"semimonthly", "biyearly", "trimonthly"}
     | {"during", "between", "except", "until", "to", "after", "from", "morning", "afternoon"}
     | {"evening", "night", "noon", "midnight", "today", "tomorrow", "tonight", "next", "last"}
     # "remind me about tomorrow's meeting at 3pm": the thing's day, which the schedule read

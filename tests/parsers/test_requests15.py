@@ -178,3 +178,76 @@ def test_a_series_half_past_three_on_a_twelve_hour_clock(text: str, zone: str, h
 def test_one_run_at_half_past_three_stays_the_next_to_come() -> None:
     said, asked = _answer("/r at 3:05 call mamy", "America/Los_Angeles")
     assert said == "2026-01-14T11:05:00Z" and asked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Weekdays minus Friday at 9:00 AM", "0 9 * * 1-4"),
+        ("every day minus weekends", "0 9 * * 1-5"),
+    ],
+)
+def test_minus_leaves_days_out(text: str, expected: str) -> None:
+    assert _answer(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bi-monthly on the 1st", "0 9 1 2,4,6,8,10,12 *"),
+        ("bimonthly", "0 9 14 2,4,6,8,10,12 *"),
+    ],
+)
+def test_bimonthly_is_every_two_months_and_asks(text: str, expected: str) -> None:
+    assert _answer(text) == (expected, True)
+
+
+@pytest.mark.parametrize("text", ["semi-monthly", "bi-yearly", "tri-monthly"])
+def test_a_prefixed_frequency_is_not_its_unit(text: str) -> None:
+    said, _ = _answer(text)
+    assert said is None
+
+
+def test_semi_monthly_days_ask() -> None:
+    assert _answer("semi-monthly on the 1st and 15th") == ("0 9 1,15 * *", True)
+
+
+def _bounds(text: str) -> tuple[str | None, str | None, str | None]:
+    schedule = understand_fast(text, timezone="UTC", now=NOW).schedule
+    if schedule is None:
+        return None, None, None
+    return schedule.get("expression"), schedule.get("start_at"), schedule.get("end_at")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NOW is Wednesday 14 January 2026: this week ends on Sunday the 18th
+        ("remind me at 9am every day this week", ("0 9 * * *", None, "2026-01-18T23:59:59Z")),
+        (
+            "remind me every day next week at 8am",
+            ("0 8 * * *", "2026-01-19T00:00:00Z", "2026-01-25T23:59:59Z"),
+        ),
+        (
+            "remind me every weekday this month at 7:30",
+            ("30 7 * * 1-5", None, "2026-01-31T23:59:59Z"),
+        ),
+        ("every day through the end of the week at 9", ("0 9 * * *", None, "2026-01-18T23:59:59Z")),
+        ("every morning for the rest of the month", ("0 9 * * *", None, "2026-01-31T23:59:59Z")),
+        ("every day for the rest of the year at 8", ("0 8 * * *", None, "2026-12-31T23:59:59Z")),
+    ],
+)
+def test_a_series_in_this_or_next_week_or_month_is_bounded(
+    text: str, expected: tuple[str, str | None, str]
+) -> None:
+    assert _bounds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Friday this week at 9", "take the rest of the month off", "remind me nitely at 10pm"]
+)
+def test_not_a_bounded_series(text: str) -> None:
+    expression, _, end = _bounds(text)
+    assert end is None
+    if "nitely" in text:
+        assert expression == "0 22 * * *"
