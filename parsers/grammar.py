@@ -103,6 +103,8 @@ _FREQUENCIES: Final = {
     "bimonthly": (2, "month"),
 }
 _LIST_SYMBOLS: Final = (",", "&", "/")
+# what "as of" starts a series from: a day named ("as of March 1", "as of Monday", "as of 1/5")
+_AS_OF_KINDS: Final = frozenset({lx.MONTH, lx.DAY, lx.DATE, lx.SLASHDATE, lx.ORD})
 # Between two mentions of days of the week, words that make the second narrow the first
 # ("every Monday on Tuesdays"): prepositions, articles and "every"
 _DAY_PREPOSITIONS: Final = frozenset({"on", "in", "during", "over"})
@@ -3100,6 +3102,7 @@ class _Reader:
             or p.single_day
             or p.dates
             or not self._is_unit(j, "week", "month")
+            or self._word(i - 1) == "of"  # "Thursday, Friday and Saturday of this week": once
         ):
             return None
         which = self.tokens[i].value
@@ -4874,6 +4877,9 @@ class _Reader:
             return i + 1
         if self._words_before(i + 2) == _AS_WELL_AS:
             return i + 3
+        if self._word(i + 1) == "of" and self._kind(i + 2) in _AS_OF_KINDS:
+            # "as of March 1, run the report every Monday": from that day on
+            return self._bound(i + 1, "starting")
         return None
 
     def _business(self, i: int) -> int | None:

@@ -2419,6 +2419,12 @@ def _read_command(
             phrase.single_day, phrase.every = False, True
             day = lx.DAY_LABELS[phrase.weekdays[0]]
             phrase.unsure.append(f"a job run only on {day} read as every {day} (it may be once)")
+        elif not reminder and "job" in said and "run" in said and _one_lone_monthday(phrase):
+            # "run the billing job on the 1st at 00:05": a job run on a day of the month runs
+            # on it every month (a reminder "on the 5th" is the next 5th): asked
+            phrase.every = phrase.of_month = True
+            day = phrase.monthdays[0]
+            phrase.unsure.append(f"a job run on day {day} read as day {day} of every month")
         elif (
             habitual is None
             and not reminder
@@ -2675,6 +2681,16 @@ _MODALS: Final = frozenset({"should", "will", "would", "must", "shall"})
 _ONLY_VERBS: Final = frozenset(
     "run execute trigger sync build deploy send post publish check back".split()
 )
+
+
+def _one_lone_monthday(p: Phrase) -> bool:
+    """ "on the 1st": one day of the month, and nothing that makes it a date or a series."""
+    return (
+        len(p.monthdays) == 1
+        and p.monthdays[0] > 0
+        and not (p.every or p.of_month or p.interval or p.nth or p.weekdays or p.dates)
+        and not (p.months or p.day_offset is not None or p.has_offset)
+    )
 
 
 def _only_on_that_day(tokens: list[Token]) -> bool:

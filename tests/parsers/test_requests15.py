@@ -251,3 +251,32 @@ def test_not_a_bounded_series(text: str) -> None:
     assert end is None
     if "nitely" in text:
         assert expression == "0 22 * * *"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("as of March 1, run the report every Monday at 9", "2026-03-01T00:00:00Z"),
+        ("as of Monday, every weekday at 8am", "2026-01-19T00:00:00Z"),
+        ("every day at 9am as of Jan 20", "2026-01-20T00:00:00Z"),
+    ],
+)
+def test_as_of_a_day_starts_the_series(text: str, start: str) -> None:
+    assert _bounds(text)[1] == start
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("run the billing job on the 1st at 00:05", ("5 0 1 * *", True)),
+        ("remind me on the 5th", ("2026-02-05T09:00:00Z", True)),
+        ("pay rent on the 1st", ("2026-02-01T09:00:00Z", True)),
+    ],
+)
+def test_a_job_run_on_a_day_of_the_month_is_monthly(text: str, expected: tuple[str, bool]) -> None:
+    assert _answer(text) == expected
+
+
+def test_days_of_this_week_are_not_a_bounded_series() -> None:
+    text = "On Thursday, Friday and Saturday of this week I will be available from 9 AM to noon."
+    assert _bounds(text)[2] is None
