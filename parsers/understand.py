@@ -1004,6 +1004,8 @@ def _read_in_english(
     said = f"read from {spoken} as “{english.strip()}”"
     if language is not None and (past := translation.told_in_the_past(text, language)):
         return _to_confirm(answer, f"{said}; “{past}” tells what happened, it does not ask")
+    if language is not None and (told := translation.happens_told(text, language)):
+        return _to_confirm(answer, f"{said}; “{told}” tells what happens, it does not ask")
     if (
         language is not None
         and (answer.schedule or {}).get("type") == "at"
