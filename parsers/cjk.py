@@ -354,6 +354,11 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
         rf"每个?月的?{_N}[号號日]|毎月{_N}日",
         lambda m: f" the {_ordinal(m.group(1) or m.group(2))} of every month ",
     ),
+    # "10時から1時間": from that hour, for so long
+    (
+        rf"{_N}\s*[点點時时]\s*から\s*{_N}\s*時間",
+        lambda m: f" at {number(m.group(1))}:00 for {number(m.group(2))} hours ",
+    ),
     # every N days: "每六天的 0 点", "每隔3天", "3日ごとに"
     (
         rf"每隔?\s*{_N}\s*个?\s*天的?|{_N}\s*日(?:ごと|おき)に?",
@@ -466,6 +471,7 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"后天|後天|明後日|あさって", " the day after tomorrow "),
     (r"今天|今日", " today "),
     (r"中午|正午", " at noon "),
+    (r"午夜|半夜(?:12|十二)[点點]|深夜0時|午前0時", " at midnight "),
     (r"早上|上午|早晨|(?<=every day )朝", " in the morning "),
     (r"晚上|傍晚|(?<=every day )[晩夜]", " in the evening "),
     (r"下午", " in the afternoon "),
@@ -473,6 +479,11 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     # the past, an undoing, a question: said so that the grammar's cues find them
     # what the task is about: "总结昨天的 issues", "合并上周 EDAT 记录", "昨日の走行データ"
     (r"(?:昨天|昨日)(?:的|の)", " yesterday's "),
+    # "生成本周工作报告" (this week's report): what the task is about
+    (
+        r"(?:本周|本週|这周|這週|今週)(?:的|の)?(?=\s*[A-Za-z\u4e00-\u9fff])(?![一二三四五六日天末])",
+        " this week's ",
+    ),
     (
         r"(?:上周|上週|先週)(?:的|の)?(?=\s*[A-Za-z\u4e00-\u9fff])(?![一二三四五六日天末])",
         " last week's ",
@@ -541,8 +552,8 @@ _REPORTED: Final = re.compile(
 # "오류" (error), and the past ("실행됐는데", "있었어요"): what happened, not what to set
 # (the past: a syllable closed by ㅆ — 었, 았, 했, 됐, 렸… — before an ending; not 있, "there is")
 _KO_PAST: Final = "".join(
-    chr(0xAC00 + syllable * 28 + 20) for syllable in range(19 * 21) if syllable != 251
-)  # 251: 있
+    chr(0xAC00 + syllable * 28 + 20) for syllable in range(19 * 21) if syllable not in (251, 5)
+)  # 251: 있 (there is); 5: 겠 (will, the future)
 _KO_REPORTED: Final = re.compile(
     r"왜|안\s*(?:와|돼|됨|되|울|옴|나와)|않(?:습니다|아요|아|음|는|고|았)|오류|에러|버그|실패|멈춤|"
     rf"[{_KO_PAST}](?:어|습니다|다|는데|던|지만|고)"

@@ -286,7 +286,8 @@ _SMALL: Final[dict[str, str]] = {
     "Spanish": "el la los las del y en dentro con para mi",
     "French": "le la les du des dans pour et avec mon ma",
     "Portuguese": "o a os as do da dos das em e daqui com para meu todo toda às sábado domingo "
-    "mês cada segunda-feira terça-feira quarta-feira quinta-feira sexta-feira "
+    "mês cada segunda-feira terça-feira quarta-feira quinta-feira sexta-feira é horário "
+    "relatório todas todos "
     "segundas-feiras terças-feiras quartas-feiras quintas-feiras sextas-feiras",
     "Italian": "il lo la gli del della tra fra per da e di mio miei",
     "Dutch": "de het een van voor over om en mijn je",
@@ -560,6 +561,15 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bjede\s+stunde\b", "every hour"),
         (r"\bjede\s+minute\b", "every minute"),
         (r"\b(?:jeden\s+|von\s+)?(DAY)\s+bis\s+(DAY)\b", r"\1 to \2"),
+        # "dienstags bis donnerstags", "Montag-Freitag": a range of days
+        (r"\b(DAY)s\s+bis\s+(DAY)s\b", r"every \1 to \2"),
+        (r"\b(DAY)\s*[-–]\s*(DAY)\b", r"\1 to \2"),
+        # "1. Tag jedes Monats", "am 1. jeden Monats": a day of the month
+        (
+            r"\b(?:am\s+)?(\d{1,2})\.\s*(?:tag\s+)?(?:jedes|jeden|eines)\s+monats\b",
+            _fr_day_of_month,
+        ),
+        (r"\bum\s+(?:etwa|ungefähr|ca\.?|circa)\s+(?=\d)", "at about "),
         (r"\b(?:an\s+)?jede[mn]?\s+(DAY)\b", r"every \1"),
         (r"\balle\s+(AMOUNT)\b", r"every \1"),
         (r"\bmorgens\b", "every morning"),
@@ -605,6 +615,10 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(?:cada\s+|todos\s+los\s+)?mes(?:es)?\b",
             r"the \1 \2 of every month",
         ),
+        # "El día 1 de cada mes", "Primer día de cada mes": a day of the month
+        (r"\b(?:el\s+)?d[ií]a\s+(\d{1,2})\s+de\s+cada\s+mes\b", _fr_day_of_month),
+        (r"\b(?:el\s+)?primer\s+d[ií]a\s+de\s+cada\s+mes\b", "on the 1st of every month"),
+        (r"\bpor\s+ejemplo\b", "for example"),
         (r"\b(?:todos\s+los|cada)\s+d[ií]as\b|\bcada\s+d[ií]a\b|\ba\s+diario\b", "every day"),
         (r"\b(?:todas\s+las|cada)\s+mañanas?\b", "every morning"),
         (r"\b(?:todas\s+las|cada)\s+tardes?\b", "every afternoon"),
@@ -650,7 +664,11 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:le\s+)?(DAY)\s+prochain\b", r"next \1"),
         (r"\b(?:tous\s+les|chaque)\s+jours?\b", "every day"),
         (r"\b(?:tous\s+les|chaque)\s+matins?\b", "every morning"),
+        # "tous les soirs à minuit": every day at midnight (no evening at 12am)
+        (r"\b(?:tous\s+les|chaque)\s+soirs?\s+(?=à\s+minuit\b)", "every day "),
         (r"\b(?:tous\s+les|chaque)\s+soirs?\b", "every evening"),
+        (r"\ble\s+(\d{1,2})(?:er)?\s+de\s+chaque\s+mois\b", _fr_day_of_month),
+        (r"\bpar\s+exemple\b", "for example"),
         (r"\b(?:toutes\s+les|chaque)\s+nuits?\b", "every night"),
         (r"\b(?:tous\s+les|chaque)\s+(DAY)\s+et\s+(?:les\s+)?(DAY)\b", r"every \1 and \2"),
         (r"\b(?:tous\s+les|chaque)\s+(DAY)\b", r"every \1"),
@@ -704,6 +722,9 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\br[ée]veille[- ]moi\b", "wake me up"),
     ),
     "Portuguese": (
+        # "no primeiro dia de cada mês", "todo mês no dia 04": a day of the month
+        (r"\b(?:no\s+)?primeiro\s+dia\s+(?:de\s+cada|do)\s+mês\b", "on the 1st of every month"),
+        (r"\btodo\s+(?:o\s+)?mês\s+no\s+dia\s+(\d{1,2})\b", _fr_day_of_month),
         (r"\b(?:todos\s+os|cada)\s+dias?\b|\bdiariamente\b", "every day"),
         (r"\b(?:todas\s+as|cada)\s+manhãs?\b", "every morning"),
         (r"\b(?:todas\s+as|cada)\s+tardes?\b", "every afternoon"),
@@ -724,8 +745,9 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:a\s+)?cada\s+(AMOUNT)\b", r"every \1"),
         (r"\b(?:a\s+)?cada\s+(UNIT)\b", r"every \1"),
         (r"\bde\s+hora\s+em\s+hora\b", "every hour"),
-        (r"(\d)\s+(?:da|de)\s+(?:manhã|madrugada)\b", r"\1 am"),
-        (r"(\d)\s+(?:da|de)\s+(?:tarde|noite)\b", r"\1 pm"),
+        (r"(\d)h?\s+(?:da|de)\s+(?:manhã|madrugada)\b", r"\1 am"),
+        (r"(\d)h?\s+(?:da|de)\s+(?:tarde|noite)\b", r"\1 pm"),
+        (r"\bpor\s+exemplo\b", "for example"),
         (r"\b(?:às|as)\s+(NUM)\s+e\s+meia\b", r"at \1:30"),
         (r"\b(?:às|as|à)\s+(?=\d)", "at "),
         (r"\b(?:em|dentro\s+de|daqui\s+a)\s+(AMOUNT)\b", r"in \1"),
@@ -762,9 +784,11 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:da|di|per)\s+(AMOUNT)\b", r"for \1"),
         (r"\bil\s+(ORD)\s+(DAY)\s+(?:del|di\s+ogni)\s+mese\b", r"the \1 \2 of every month"),
         (r"\bricordami\b", "remind me"),
+        (r"\b(?:ad|per)\s+esempio\b", "for example"),
         (r"\bsvegliami\b", "wake me up"),
     ),
     "Dutch": (
+        (r"\b(?:bijv|bv|bijvoorbeeld)\.?(?=\s)", "for example"),
         # "Maandagavond is onze vaste oefenavond": a day's evening, our regular one (every week);
         # "maandagavonden" in the plural
         (
@@ -815,6 +839,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"\b(?:план|итоги?|задачи?|тема|фраза|слово|цитата|вопрос|совет|фото|песня)\s+дня\b",
             lambda match: match.group(),
         ),
+        # "напомни за 10 минут": remind me that long before
+        (r"\bнапомни(?:те)?(?:\s+мне)?\s+за\s+(AMOUNT)\b", r"remind me \1 before"),
         (r"\bнапомина(?:й|йте|ть)\b|\bнапомни(?:те)?(?:\s+мне)?\b", "remind me"),
         (r"\bразбуди(?:те)?(?:\s+меня)?\b", "wake me up"),
         (r"\b(?:кажд(?:ый|ое)\s+|по\s+)утр(?:о|ам)\b", "every morning"),
@@ -903,6 +929,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(\d{1,2})\.(\d{2})\b(?!\.\d)", r"\1:\2"),
     ),
     "Polish": (
+        # "od 9:00 do 17:00", "w godzinach 9-16": a range of hours, read from its start
+        (
+            r"\b(?:od|w\s+godzinach(?:\s+od)?)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:do|-|–)\s*"
+            r"(\d{1,2})(?:[:.](\d{2}))?(?!\d)",
+            _de_range,
+        ),
         (r"\bprzypomnij(?:\s+mi)?\b", "remind me"),
         (r"\bobudź(?:\s+mnie)?\b", "wake me up"),
         (r"\b(?:każdego\s+ranka|co\s+rano)\b", "every morning"),
@@ -1001,7 +1033,7 @@ _CUE_WORDS: Final[dict[str, str]] = {
         "est=is sont=are était=was fut=was hier=yesterday avant-hier=yesterday ne=not pas=not "
         "jamais=never quand=when annule=cancel annuler=cancel supprime=cancel "
         "supprimer=cancel arrête=stop déplace=move change=change rappel=reminder réveil=alarm "
-        "réunion=meeting mais=but normalement=normally sauf=except"
+        "réunion=meeting mais=but normalement=normally sauf=except après=after"
     ),
     "Portuguese": (
         "é=is são=are foi=was era=was ontem=yesterday anteontem=yesterday não=not nunca=never "
@@ -1061,6 +1093,8 @@ _ZONES: Final = (
     (r"\bhora\s+(?:de\s+)?(?:españa|peninsular|madrid)\b", "Madrid time"),
     (r"\bhora\s+(?:de\s+)?colombia\b", "Bogota time"),
     (r"\bhora\s+(?:de\s+)?(?:portugal|lisboa)\b", "Lisbon time"),
+    (r"\b(?:hora|horário)\s+de\s+bras[ií]lia\b", "Sao Paulo time"),
+    (r"(?<=\d)\s+brussel(?:se\s+tijd)?\b", " Brussels time"),
     (r"\bheure\s+(?:de\s+paris|française|francaise)\b", "Paris time"),
     (r"\b(?:deutscher|deutsche|berliner)\s+zeit\b", "Berlin time"),
     (r"\bnederlandse\s+tijd\b", "Amsterdam time"),
@@ -1313,6 +1347,32 @@ _HAPPENS_TOLD: Final = {
     "German": re.compile(r"\b(?:bekomme|erhalte|kriege)\b", re.IGNORECASE),
     "Dutch": re.compile(r"\b(?:krijg|ontvang)\b", re.IGNORECASE),
 }
+
+
+# When a place or a service is open, told ("przychodnia jest czynna od poniedziałku do piątku w
+# godzinach od 08:00 do 20:00", "Onze keuken sluit iedere dag om 22:00", "Otwarte codziennie od
+# 13:00"): its hours, not a run asked for.
+_HOURS_TOLD: Final = {
+    "Polish": re.compile(
+        r"(?<!\w)(?:czynn[aey]|otwart[aey]|dostępn[aeyi]|pracujemy|obsługujemy)(?!\w)",
+        re.IGNORECASE,
+    ),
+    "German": re.compile(r"\b(?:geöffnet|geschlossen|erreichbar|öffnungszeiten)\b", re.IGNORECASE),
+    "Spanish": re.compile(r"\b(?:abierto|abierta|cerrado|cerrada)\b", re.IGNORECASE),
+    "French": re.compile(r"\b(?:ouvert|ouverte|fermé|fermée)\b", re.IGNORECASE),
+    "Italian": re.compile(r"\b(?:aperto|aperta|chiuso|chiusa)\b", re.IGNORECASE),
+    "Portuguese": re.compile(r"\b(?:aberto|aberta|fechado|fechada)\b", re.IGNORECASE),
+    "Dutch": re.compile(r"\b(?:geopend|gesloten|sluit|openingstijden)\b", re.IGNORECASE),
+    "Swedish": re.compile(r"(?<!\w)(?:öppet|stängt|öppettider)(?!\w)", re.IGNORECASE),
+}
+
+
+def hours_told(text: str, language: str) -> str | None:
+    """The word of `text` (in `language`) that tells when a place or service is open, or None
+    ("czynna", "geöffnet", "sluit"): its opening hours, not a schedule to run."""
+    pattern = _HOURS_TOLD.get(language)
+    match = None if pattern is None else pattern.search(text)
+    return None if match is None else match.group()
 
 
 def happens_told(text: str, language: str) -> str | None:

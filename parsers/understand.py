@@ -1006,6 +1006,8 @@ def _read_in_english(
         return _to_confirm(answer, f"{said}; “{past}” tells what happened, it does not ask")
     if language is not None and (told := translation.happens_told(text, language)):
         return _to_confirm(answer, f"{said}; “{told}” tells what happens, it does not ask")
+    if language is not None and (hours := translation.hours_told(text, language)):
+        return _to_confirm(answer, f"{said}; “{hours}” tells when a place is open, not a run")
     if (
         language is not None
         and (answer.schedule or {}).get("type") == "at"

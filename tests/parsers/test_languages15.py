@@ -80,3 +80,50 @@ def test_what_happens_told() -> None:
 def test_status_lines_are_reported() -> None:
     assert cjk.reported("下次执行时间：2026-08-05 01:10:00") == "下次执行时间"
     assert cjk.reported("每天早上7点提醒我") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("dienstags bis donnerstags um 9 Uhr", "0 9 * * 2-4"),  # a range, not two days
+        ("Montag-Freitag um Mitternacht", "0 0 * * 1-5"),
+        ("Am 1. jeden Monats um 14:15", "15 14 1 * *"),
+        ("El día 1 de cada mes a las 0:00", "0 0 1 * *"),  # not today's day of the month
+        ("Primer día de cada mes a medianoche", "0 0 1 * *"),
+        ("Le 1er de chaque mois à minuit", "0 0 1 * *"),
+        ("Executar a tarefa no primeiro dia de cada mês as 00h00", "0 0 1 * *"),
+        ("Executar a tarefa todo mês no dia 04 às 15 horas", "0 15 4 * *"),
+        ("Todas as segundas-feiras às 6h da manhã", "0 6 * * 1"),
+        ("Tous les soirs à Minuit, le vaisseau repart", "0 0 * * *"),  # no evening at 12am
+        ("每月 1 号午夜执行", "0 0 1 * *"),
+        ("每周五下午 5 点生成本周工作报告", "0 17 * * 5"),  # this week's report: the task's
+        ("규민이는 매주 금요일 16시에 직접 픽업하겠습니다", "0 16 * * 5"),  # 겠: will, not the past
+    ],
+)
+def test_more_schedules_are_read(text: str, expression: str) -> None:
+    assert cron(text) == expression
+
+
+def test_zones_said_the_way_countries_say_them() -> None:
+    answer = read("enviado todas as segundas-feiras às 8h (horário de Brasília).")
+    assert answer["schedule"]["timezone"] == "America/Sao_Paulo"
+    assert read("Elke vrijdag om 17:00 Brussel.")["schedule"]["timezone"] == "Europe/Brussels"
+
+
+def test_remind_that_long_before() -> None:
+    assert once("Завтра в 15:00 созвон с Олей, напомни за 10 минут") == "2026-01-15T14:50:00Z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Przypominamy, że przychodnia jest czynna od poniedziałku do piątku od 08:00 do 20:00.",
+        "Otwarte codziennie od 13:00.",
+        "Onze keuken sluit iedere dag om 22:00",
+        "Admin wil recurring events aanmaken (bijv. elke vrijdag om 20:00).",  # an example
+        "Jeden Freitag um etwa 23:50 Uhr werden die Punkte minimiert",  # about 23:50
+        "毎週月曜日の10時から1時間、オンラインで朝会",  # said as a meeting: asked
+    ],
+)
+def test_hours_examples_and_hedges_ask(text: str) -> None:
+    assert asks(text)
