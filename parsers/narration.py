@@ -1353,6 +1353,11 @@ def kind_of_day(text: str, first: str) -> str | None:
 # Words that say a schedule repeats: an event described in the future with one of them ("Choir
 # Practice will be held … on Sundays"), or its time stated with one ("Doors open at 6:30 PM every
 # Friday"), tells its habit, which is the schedule asked for
+# "always" said of a state ("guests are always welcome"), not of when something happens
+_ALWAYS_A_STATE: Final = re.compile(
+    r"\balways\s+(?:welcome|invited|encouraged|free|appreciated|happy|glad|open\s+to)\b",
+    re.IGNORECASE,
+)
 REPEAT_SAID: Final = frozenset(
     "every each daily weekly monthly yearly annually nightly hourly biweekly fortnightly "
     "weekdays weekends mondays tuesdays wednesdays thursdays fridays saturdays sundays "
@@ -1371,6 +1376,10 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
     up there first). `label`: what was before the text, taken off as a label ("docs: ",
     "Snooze Support: "), which says what a commit or a feature is."""
     repeats = not REPEAT_SAID.isdisjoint(words)
+    if repeats and "always" in words and _ALWAYS_A_STATE.search(text) is not None:
+        # "The meeting starts at 9:30 a.m. and guests are always welcome": always so, not
+        # always at that time
+        repeats = not (REPEAT_SAID - {"always"}).isdisjoint(words)
     whole, whole_words = text, words
     if label:
         whole = label + text
