@@ -1791,6 +1791,12 @@ def _date_for_nth(b: _Builder) -> None:
     )
 
 
+def _times_within(b: _Builder, window: tuple[TimeMention, TimeMention]) -> bool:
+    """Whether every time `b` names falls within `window` (business hours: 9 to 5)."""
+    first, last = (b.resolve(m) for m in window)
+    return all(first <= at <= last for at in (b.resolve(m) for m in b.p.times))
+
+
 def _date_for_last_weekday(b: _Builder) -> None:
     """ "the last weekday in March": the month's last Monday-to-Friday, its next date (in the
     year named), as a one-time date, asked."""
@@ -1878,6 +1884,18 @@ def _recurring(b: _Builder) -> Built:
     count = int(count)
     if p.minute_past is not None:
         raise Rejected("minutes past the hour only go with hourly schedules")
+    if (
+        p.window is not None
+        and (p.business_hours or p.market_hours)
+        and p.times
+        and _times_within(b, p.window)
+    ):
+        # "update daily at 15:00 UTC (~11AM ET) to occur in the morning of typical business
+        # hours": the time named says when; the hours only say why it was chosen: asked
+        b.note(
+            "the business hours said only frame the time named: read at that time", UNSURE_PENALTY
+        )
+        p.window, p.business_hours, p.market_hours = None, False, False
     if p.window is not None:
         if p.business_hours or p.market_hours:
             # "Run only during business hours": which hours, but not how often

@@ -2736,6 +2736,22 @@ class _Reader:
             # "weekly on Tuesday, 10 times", "10 times weekly on Tuesday": a count, which
             # only a repeating schedule can have (build checks)
             self.phrase.count = count
+            if self._word(j) in ("every", "each") and (
+                self._is_unit(j + 1, "second", "minute", "hour")
+                or (self._kind(j + 1) == lx.NUM and self._is_unit(j + 2, "second", "minute"))
+                # ("call two times every second": "second" at the end is the unit)
+                or (
+                    self._kind(j + 1) == lx.ORD
+                    and self.tokens[j + 1].value == 2
+                    and j + 2 >= self.n
+                )
+            ):
+                # "It runs two times every 5 minutes", "call two times every second": so many
+                # runs that far apart, or so many within each such period? Asked
+                self.phrase.unsure.append(
+                    f"“{count} times every …” read as {count} runs in all (it may mean {count} "
+                    "in each period)"
+                )
             return j
         if unit is None or self.phrase.times_per is not None:
             raise Rejected(

@@ -275,6 +275,16 @@ _KIND_GATE: Final = re.compile(
 )
 
 
+def recurring_kind(text: str) -> str | None:
+    """The kind of event that recurs ("mass", "rehearsal") that `text` names, or None: its hour,
+    when the text does not say it, is not the default's ("Mass is celebrated daily")."""
+    lowered = text.lower()
+    if _KIND_GATE.search(lowered) is None:
+        return None
+    found = _RECURRING_KINDS & frozenset(re.findall(r"[a-z]+", lowered))
+    return max(found, key=lowered.rfind) if found else None
+
+
 def recurring_kind_without_day(text: str) -> str | None:
     """The kind of event that recurs ("rehearsal", "traditional service") that `text` gives a
     time and no day, or None."""

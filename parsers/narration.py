@@ -1256,13 +1256,33 @@ _PROCESS: Final = re.compile(
 
 
 def process_described(text: str, words: frozenset[str]) -> str | None:
-    """ "The vote counting takes place every 5 seconds.": what a program does, described."""
-    if "place" not in words:
+    """ "The vote counting takes place every 5 seconds.": what a program does, described;
+    "This test is only run on Fridays", "Metrics are collected every 5 minutes automatically":
+    when a thing is done, said in the passive by its subject (`_DONE_PASSIVE`)."""
+    if "place" in words and (found := _PROCESS.search(text)) is not None:
+        return f"“{found.group()}” describes what a program does, not a run asked for: to confirm"
+    if _PASSIVE_DONE.isdisjoint(words) or _BE.isdisjoint(words):
         return None
-    found = _PROCESS.search(text)
+    found = _DONE_PASSIVE.match(text)
     if found is None:
         return None
-    return f"“{found.group()}” describes what a program does, not a run asked for: to confirm"
+    return f"“{found.group().strip()} …” says when it is done, it does not ask: to confirm"
+
+
+# "This test is only run on Fridays", "Metrics are collected every 5 minutes automatically": the
+# subject opens the text, then the passive of a job's verb (a request puts its verb first)
+_PASSIVE_DONE: Final = frozenset(
+    "run executed triggered collected refreshed updated synced polled fetched scraped sampled "
+    "rotated purged regenerated rebuilt".split()
+)
+_BE: Final = frozenset({"is", "are"})
+_DONE_PASSIVE: Final = re.compile(
+    r"^\W*(?:(?:this|the|that|these|those|our|my|all|its|their)\s+)?(?:[\w-]+\s+){1,3}?"
+    r"(?:is|are)\s+(?:only\s+|automatically\s+|currently\s+|now\s+|always\s+)?"
+    r"(?:run|executed|triggered|collected|refreshed|updated|synced|polled|fetched|scraped|sampled"
+    r"|rotated|purged|regenerated|rebuilt)\b",
+    re.IGNORECASE,
+)
 
 
 def contingent_time(text: str, words: frozenset[str]) -> str | None:

@@ -45,7 +45,8 @@ _EVENT_WORDS: Final = frozenset(
     "worship vespers matins liturgy standup standups stand retro retros retrospective "
     "retrospectives school study studies class meeting meetings service services group groups "
     "hours hour planning review reviews demo talk talks window windows refinement grooming "
-    "collection collections pickup pickups pick mass masses maintenancewindow".split()
+    "collection collections pickup pickups pick mass masses maintenancewindow trash garbage "
+    "recycling rubbish bin".split()
 )
 _EVENT: Final = re.compile(
     r"\b(?:worship\s+services?|worship|vespers|matins|liturgy|stand-?ups?|retros?|(?:sprint\s+)?retrospectives?"
@@ -55,6 +56,8 @@ _EVENT: Final = re.compile(
     r"|(?:maintenance|backup|patch(?:ing)?|change|release)[\s_]*windows?"
     r"|(?:trash|garbage|recycling|refuse|rubbish|bin|waste|compost)\s+"
     r"(?:collection|pick-?up)s?"
+    # ("Trash day is Thursday": the round's day, every week)
+    r"|(?:trash|garbage|recycling|rubbish|refuse|bin|compost|collection|pick-?up)\s+days?"
     rf"|(?:vigil|{_DAY_OR_SHORT}|daily|evening|morning|anticipated)\s+mass(?:es)?"
     rf"|(?:{_DAY_OR_SHORT}|morning|evening|night|worship|church|midweek|first|second|third|early|late|"
     r"traditional|contemporary|vigil|communion|prayer)\s+services?)\b",
@@ -485,3 +488,20 @@ def without_holiday_exception(text: str) -> tuple[str, str] | None:
         return None
     kept = f"{text[: found.start()]}{text[found.end() :]}"
     return kept, " ".join(found.group().strip(" ,").split())
+
+
+def alternate_weeks_told(text: str) -> str | None:
+    """Why a schedule of every other week read from `text` asks which weeks: the text tells a
+    habit ("The recycling is picked up on alternate Wednesdays", "This club meets biweekly on
+    Thursdays"), whose weeks it does not say — the next such day may be an off week."""
+    lowered = text.lower()
+    words = frozenset(re.findall(r"[a-z]+", lowered))
+    habit = habitual_verb(lowered, words)
+    if habit is None and (_TOLD_HABIT_WORDS.isdisjoint(words) or not _TOLD_HABIT.search(text)):
+        return None
+    return "a habit told every other week: which weeks it falls in is not said, to confirm"
+
+
+_TOLD_HABIT_WORDS: Final = frozenset(
+    "held place meet meets open gather gathers convene convenes".split()
+)

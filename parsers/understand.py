@@ -76,6 +76,7 @@ from .labels import unlabelled
 from .languages import OTHER_LANGUAGE_WORDS, REFUSAL, SUGGESTION, foreign_language
 from .listings import (
     other_events_time,
+    recurring_kind,
     recurring_kind_without_day,
     small_hours_gathering,
     without_week_heading,
@@ -810,6 +811,19 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         # "ci: run the update workflow every Mon", "Execute stale workflow only once a day": a
         # change or a title with no time of day; its default hour would be made up
         return _to_confirm(result, ask)
+    if (
+        result.schedule is not None
+        and "INTERVAL=2;" in result.schedule.get("rule", "")
+        and "FREQ=WEEKLY" in result.schedule["rule"]
+        and (alternate := timetable.alternate_weeks_told(text)) is not None
+    ):
+        return _to_confirm(
+            result, alternate
+        )  # "The recycling is picked up on alternate Wednesdays"
+    if guessed and (kind := recurring_kind(text)) is not None:
+        # "Mass is celebrated daily in the church or chapel", "Rehearsals are held weekly on
+        # Saturdays": an event's hour, not said — the default's is made up
+        return _to_confirm(result, f"a {kind}'s hour is not said: the time is made up, to confirm")
     if guessed and names_an_alarm(text):
         # "set an alarm for mondays", "Make an alarm for every tuesday morning"
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)

@@ -154,3 +154,54 @@ def test_holidays_left_out_of_a_habit_told() -> None:
 def test_statements_ask(text: str) -> None:
     _, asked = _read(text)
     assert asked
+
+
+def test_a_thing_done_in_the_passive_asks() -> None:
+    from agentcron.parsers.narration import process_described
+
+    text = "Metrics are collected every 5 minutes automatically"
+    assert process_described(text, _words(text)) is not None
+    text = "This test is only run on Fridays"
+    assert process_described(text, _words(text)) is not None
+    text = "run the backup every day at 2am"
+    assert process_described(text, _words(text)) is None
+
+
+def test_a_rounds_day_named_is_weekly() -> None:
+    schedule, _ = _read("Trash day is Thursday")
+    assert schedule is not None and schedule["expression"] == "0 9 * * 4"
+
+
+def test_alternate_weeks_told_ask_which_weeks() -> None:
+    from agentcron.parsers.timetable import alternate_weeks_told
+
+    assert alternate_weeks_told("The recycling is picked up on alternate Wednesdays.")
+    assert alternate_weeks_told("The club meets every other Thursday at 7pm")
+    assert alternate_weeks_told("every other Friday at 5pm") is None
+    _, asked = _read("every other Friday at 5pm")
+    assert not asked
+
+
+def test_a_recurring_kinds_hour_not_said_asks() -> None:
+    from agentcron.parsers.listings import recurring_kind
+
+    assert recurring_kind("Mass is celebrated daily in the church or chapel.") == "mass"
+    assert recurring_kind("restart the server daily") is None
+    _, asked = _read("Mass is celebrated daily in the church or chapel.")
+    assert asked
+
+
+@pytest.mark.parametrize(
+    "text", ["It runs two times every 5 minutes.", "call two times every second"]
+)
+def test_so_many_times_every_short_period_asks(text: str) -> None:
+    _, asked = _read(text)
+    assert asked
+
+
+def test_business_hours_that_only_frame_the_time_named() -> None:
+    schedule, asked = _read("update daily at 15:00 UTC during business hours")
+    assert schedule is not None and schedule["expression"].startswith("0 15 ")
+    assert asked
+    schedule, _ = _read("every day at 8pm during business hours")  # outside them: which?
+    assert schedule is None
