@@ -67,6 +67,32 @@ _EVENT_VERB_CUES: Final = frozenset(
 )
 
 
+# "Wednesday, July 22 — Kids will enjoy a Scavenger Hunt!", "Participants will learn the basics":
+# what an event offers its audience, told by its listing — not a run asked for
+_AUDIENCE: Final = frozenset(
+    "kids children teens tweens students participants attendees guests visitors families members "
+    "everyone players readers toddlers adults seniors campers youth".split()
+)
+_AUDIENCE_WILL: Final = re.compile(
+    r"\b(?:kids|children|teens|tweens|students|participants|attendees|guests|visitors|families|"
+    r"members|everyone|players|readers|toddlers|adults|seniors|campers|youth)\s+will\s+"
+    r"(?:also\s+)?(?:enjoy|learn|explore|make|create|hear|meet|discover|get\s+to|have|receive|"
+    r"build|play|see|watch|design|paint|craft|sing|dance|read|practice|practise|try|taste)\b",
+    re.IGNORECASE,
+)
+
+
+def offered_to_audience(text: str, words: frozenset[str]) -> str | None:
+    """ "Wednesday, July 22 — Kids will enjoy a Scavenger Hunt!": what an event offers its
+    audience, told by a listing; its day is the event's, not a run asked for."""
+    if "will" not in words or _AUDIENCE.isdisjoint(words):
+        return None
+    found = _AUDIENCE_WILL.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()} …” tells what an event offers, it does not ask: to confirm"
+
+
 def future_event(text: str, words: frozenset[str]) -> str | None:
     """ "The ceremony will begin at 7p CST sharp", "Judging will start at 1PM": an event's
     start or end, described in the future by its own subject."""
@@ -1412,6 +1438,7 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         or someone_described(text, first)
         or contingent_time(whole, whole_words)
         or process_described(text, words)
+        or offered_to_audience(text, words)
         or kind_of_day(text, first)
         or agenda_line(text, first)
         or example_of_a_tool(text, words)

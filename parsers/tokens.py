@@ -292,6 +292,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = though_as_through(tokens)
     if "til" in lowered:
         tokens = lasting_until(tokens)
+    if "when it " in lowered and ("becomes" in lowered or "turns" in lowered):
+        tokens = day_begins(tokens)
     if "around" in lowered or "about" in lowered or "approx" in lowered or "roughly" in lowered:
         tokens = hedged_end(tokens)
     if "'s" in lowered or "’s" in lowered:
@@ -772,6 +774,12 @@ def _other_than_as_except(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_COMPARED: Final = frozenset({"less", "more", "fewer"})
+_BOUND_FREQUENCIES: Final = frozenset(
+    "hourly daily nightly weekly biweekly fortnightly monthly quarterly yearly annually".split()
+)
+
+
 def _no_as_except(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     n, k = len(tokens), 0
@@ -780,6 +788,19 @@ def _no_as_except(tokens: list[Token]) -> list[Token]:
         if token.kind != lx.WORD or token.value != "no":
             out.append(token)
             k += 1
+            continue
+        if (
+            k + 3 < n
+            and tokens[k + 1].value in _COMPARED
+            and tokens[k + 2].value == "than"
+            and tokens[k + 3].value in _BOUND_FREQUENCIES
+        ):
+            # "…, but no less than quarterly, to conduct business": a bound beside the
+            # schedule, how often at least — not a frequency of its own
+            bound = tokens[k + 3]
+            out.extend(tokens[k : k + 3])
+            out.append(Token(lx.WORD, "bound", bound.start, bound.end))
+            k += 4
             continue
         j = k + 1
         while (
@@ -950,6 +971,31 @@ def lasting_until(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def day_begins(tokens: list[Token]) -> list[Token]:
+    """ "When it becomes Monday (UTC), create a new GitHub Issue": the moment the day begins,
+    each time it comes — every Monday at midnight. ("when it turns Friday" is the same.)"""
+    out = list(tokens)
+    for k in range(len(out) - 3):
+        when, it, verb, day = out[k : k + 4]
+        if (
+            when.value == "when"
+            and when.kind == lx.WORD
+            and it.value == "it"
+            and verb.kind == lx.WORD
+            and verb.value in _BECOMES
+            and day.kind == lx.DAY
+        ):
+            out[k : k + 4] = [
+                Token(lx.WORD, "every", when.start, it.end),
+                Token(lx.DAY, day.value, day.start, day.end),
+                Token(lx.WORD, "at", verb.start, verb.end),
+                Token(lx.WORD, "midnight", day.end, day.end),
+            ]
+            break
+    return out
+
+
+_BECOMES: Final = frozenset({"becomes", "turns"})
 _HEDGES: Final = frozenset({"around", "about", "approximately", "approx", "roughly"})
 
 

@@ -72,7 +72,7 @@ from .frequency import agrees, unsaid_monthly_span
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
 from .howto import asks_for_expression, asks_how_to_schedule, asks_if_possible
 from .keyword_cron import keyword_cron
-from .labels import unlabelled
+from .labels import region_label, unlabelled
 from .languages import OTHER_LANGUAGE_WORDS, REFUSAL, SUGGESTION, foreign_language
 from .listings import (
     other_events_time,
@@ -811,6 +811,8 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         # "ci: run the update workflow every Mon", "Execute stale workflow only once a day": a
         # change or a title with no time of day; its default hour would be made up
         return _to_confirm(result, ask)
+    if (region := region_label(text)) is not None:
+        return _to_confirm(result, region)  # "* US:   Weekly on Wednesdays at 10:00am GMT-7"
     if (
         result.schedule is not None
         and "INTERVAL=2;" in result.schedule.get("rule", "")

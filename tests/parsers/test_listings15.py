@@ -205,3 +205,41 @@ def test_business_hours_that_only_frame_the_time_named() -> None:
     assert asked
     schedule, _ = _read("every day at 8pm during business hours")  # outside them: which?
     assert schedule is None
+
+
+def test_a_regions_line_among_others_asks() -> None:
+    from agentcron.parsers.labels import region_label
+
+    assert region_label("* US:   Weekly on Wednesdays at 10:00am GMT-7") is not None
+    assert region_label("APAC: Tuesdays at 13:00 GMT+11") is not None
+    assert region_label("Note: every Monday at 9am") is None
+    _, asked = _read("* US:   Weekly on Wednesdays at 10:00am GMT-7")
+    assert asked
+
+
+def test_when_the_day_begins() -> None:
+    schedule, _ = _read(
+        "- [x] When it becomes Monday (UTC), create a new GitHub Issue using a template."
+    )
+    assert schedule is not None and schedule["expression"] == "0 0 * * 1"
+    schedule, _ = _read("when it becomes dark turn on lights")
+    assert schedule is None
+
+
+def test_what_an_event_offers_its_audience_asks() -> None:
+    from agentcron.parsers.narration import offered_to_audience
+
+    text = "Wednesday, July 22 — Kids will enjoy a Scavenger Hunt!"
+    assert offered_to_audience(text, _words(text)) is not None
+    text = "remind the kids at 5pm"
+    assert offered_to_audience(text, _words(text)) is None
+    _, asked = _read("Wednesday, July 22 — Kids will enjoy a Scavenger Hunt!")
+    assert asked
+
+
+def test_a_bound_beside_the_schedule_is_no_exception() -> None:
+    schedule, _ = _read(
+        "The board generally meets on the second Monday of each month at 6:00 p.m., but no "
+        "less than quarterly, to conduct business."
+    )
+    assert schedule is not None and schedule["expression"] == "0 18 * * 1#2"
