@@ -104,7 +104,7 @@ _FREQUENCIES: Final = {
 }
 _LIST_SYMBOLS: Final = (",", "&", "/")
 # what "as of" starts a series from: a day named ("as of March 1", "as of Monday", "as of 1/5")
-_AS_OF_KINDS: Final = frozenset({lx.MONTH, lx.DAY, lx.DATE, lx.SLASHDATE, lx.ORD})
+_AS_OF_KINDS: Final = frozenset({lx.DAY, lx.DATE, lx.SLASHDATE, lx.ORD})
 # Between two mentions of days of the week, words that make the second narrow the first
 # ("every Monday on Tuesdays"): prepositions, articles and "every"
 _DAY_PREPOSITIONS: Final = frozenset({"on", "in", "during", "over"})
@@ -4896,10 +4896,21 @@ class _Reader:
             return i + 1
         if self._words_before(i + 2) == _AS_WELL_AS:
             return i + 3
-        if self._word(i + 1) == "of" and self._kind(i + 2) in _AS_OF_KINDS:
+        if self._word(i + 1) == "of" and self._as_of_day(i + 2):
             # "as of March 1, run the report every Monday": from that day on
             return self._bound(i + 1, "starting")
         return None
+
+    def _as_of_day(self, j: int) -> bool:
+        """Whether a day starts at j after "as of": a weekday, a date, "the 5th", a month and
+        a day of it ("March 1"; not "January 2021", a month of a year, often gone by)."""
+        kind = self._kind(j)
+        if kind in _AS_OF_KINDS:
+            return True
+        if kind != lx.MONTH or self._kind(j + 1) not in (lx.NUM, lx.ORD):
+            return False
+        day = self.tokens[j + 1].value
+        return isinstance(day, int) and 1 <= day <= 31
 
     def _business(self, i: int) -> int | None:
         if self._is_unit(i + 1, "hour") and self._word(i - 1) == "outside" and i > 0:

@@ -134,6 +134,9 @@ def _warm() -> None:
     for text in (
         *("jeden Tag um 9 Uhr", "todos los días a las 9", "tous les jours à 9h"),
         *("todos os dias às 9", "ogni giorno alle 9", "elke dag om 9 uur", "每天早上8点"),
+        # the other languages whose words are read (their tables are built once too)
+        *("varje dag klockan 9", "her gün saat 9'da", "codziennie o 9", "каждый день в 9"),
+        "щодня о 9",
     ):
         understand_fast(text, now=NOW)
 
