@@ -1022,6 +1022,10 @@ def _read_in_english(
     said = f"read from {spoken} as “{english.strip()}”"
     if language is not None and (past := translation.told_in_the_past(text, language)):
         return _to_confirm(answer, f"{said}; “{past}” tells what happened, it does not ask")
+    if language is not None and (told := translation.happens_told(text, language)):
+        return _to_confirm(answer, f"{said}; “{told}” tells what happens, it does not ask")
+    if language is not None and (hours := translation.hours_told(text, language)):
+        return _to_confirm(answer, f"{said}; “{hours}” tells when a place is open, not a run")
     if (
         language is not None
         and (answer.schedule or {}).get("type") == "at"
