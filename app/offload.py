@@ -1,13 +1,15 @@
 """Work a caller's words cost, done in a thread of its own instead of on the event loop.
 
-Reading plain words (``POST /parse-nl``, a job whose schedule is words) and checking a job body
-are pure CPU: a few hundred microseconds for a real phrase, up to the parser's call budget (a
-few milliseconds, more on a loaded machine) for a hostile one. On the event loop a burst of
-them was served one after the other while everything else waited: 1,000 concurrent
-``/parse-nl`` calls of 200 hostile characters held ``/healthz`` for 14.7 s. In one worker
-thread they still run one at a time (the parser gains nothing from more threads under the GIL,
-and never runs beside itself), while the loop takes the interpreter back every switch
-interval and goes on serving health checks, reads and runs.
+Reading plain words for ``POST /parse-nl`` is pure CPU: a few hundred microseconds for a real
+phrase, up to the parser's call budget (a few milliseconds, more on a loaded machine) for a
+hostile one. On the event loop a burst of them was served one after the other while everything
+else waited: 1,000 concurrent calls of 200 hostile characters held ``/healthz`` for 35 s on a
+loaded 2-core machine. In one worker thread they still run one at a time (the parser gains
+nothing from more threads under the GIL, and never runs beside itself), while the loop takes
+the interpreter back every switch interval and goes on serving health checks, reads and runs.
+The price is that switch interval (5 ms) on the loop's turns while the thread is busy. A job
+body (which may hold words too) is still read on the loop: its writes are rate-limited and
+each is bounded by the same budget.
 """
 
 from __future__ import annotations

@@ -225,7 +225,7 @@ class JobService:
                     "idempotency_key", "differs from the Idempotency-Key header", status=400
                 )
             body = {**body, "idempotency_key": idempotency_key}
-        values = await off_loop(validate_job, body, now=now, host=self.rt.host_jobs)
+        values = validate_job(body, now=now, host=self.rt.host_jobs)
         _host_job_allowed(values, operator)
         idem_key = values.get("idempotency_key")
         values["idempotency_fingerprint"] = fingerprint if idem_key else None
@@ -257,7 +257,7 @@ class JobService:
     async def preview(self, owner: str, body: Any, *, operator: bool = False) -> dict[str, Any]:
         """The job ``body`` would create, checked like a create but not stored (a dry run
         of a job before it exists)."""
-        values = await off_loop(validate_job, body, now=self.rt.clock.now(), host=self.rt.host_jobs)
+        values = validate_job(body, now=self.rt.clock.now(), host=self.rt.host_jobs)
         _host_job_allowed(values, operator)
         values.update(owner=owner, model=await self._model_for(owner, values))
         return values
@@ -328,9 +328,7 @@ class JobService:
         ``operator`` (its schedule or delivery, by any key of its owner that may write)."""
         existing = await self.get(owner, job_id)
         now = self.rt.clock.now()
-        values = await off_loop(
-            validate_job, body, now=now, existing=existing, host=self.rt.host_jobs
-        )
+        values = validate_job(body, now=now, existing=existing, host=self.rt.host_jobs)
         _host_job_allowed(values, operator)
         if not values:
             return existing
