@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import Final
 
-from .zones import lookup_word, zone_info
+from .zones import lookup_place, lookup_word, zone_info
 
 # -- the one check ---------------------------------------------------------------------------
 
@@ -438,3 +438,30 @@ def _zoned_said(clock: str, word: str) -> Said | None:
     if said is None or zone is None:
         return None
     return Said(said.hours, said.minute, zone, written_offset(word.lower(), zone))
+
+
+# -- a time with no zone, said again on a place's clock ----------------------------------------
+
+# "every Monday at 9, which is 3pm in Tokyo": the time on the writer's clock (the request's zone),
+# then on a place's; read as the first, and asked (the place's clock is not checked: the
+# writer's zone is not said)
+_PLACE_AGAIN: Final = re.compile(
+    r"(?P<clock>\b\d{1,2}(?:[:.][0-5]\d)?(?:\s?[ap]\.?m\b\.?)?)\s*,?\s+which\s+is\s+"
+    r"(?P<again>\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]\.?m\b\.?)?)\s+in\s+"
+    r"(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b",
+)
+
+
+def without_place_restatement(text: str) -> tuple[str, str | None]:
+    """`text` without ", which is 3pm in Tokyo" after a time that names no zone, and the note
+    that asks; `text` and None when there is none."""
+    if "which is" not in text:
+        return text, None
+    found = _PLACE_AGAIN.search(text)
+    if found is None or lookup_place(found["place"].lower()) is None:
+        return text, None
+    note = (
+        f"“{found['again'].strip()} in {found['place']}” read as {found['clock'].strip()} "
+        "on your clock said again: to confirm"
+    )
+    return f"{text[: found.end('clock')]}{text[found.end() :]}", note

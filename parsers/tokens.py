@@ -2140,8 +2140,8 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
                 tokens.append(
                     Token(lx.TIME, ClockTime(hour, 0, meridiem, False), offset, offset + len(part))
                 )
-            elif part in _FOREIGN_ZONE_WORDS and offset == start:
-                # "est-ce", "est-il": French, no zone
+            elif part in _FOREIGN_ZONE_WORDS and offset == start and word[len(part)] == "-":
+                # "est-ce", "est-il": French, no zone ("EST/EDT" is)
                 tokens.append(Token(lx.WORD, part, offset, offset + len(part)))
             elif part:
                 _word(part, offset, tokens)

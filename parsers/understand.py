@@ -107,6 +107,7 @@ from .replies import accepts_a_time
 from .restated import (
     part_year_alternative,
     without_alternatives,
+    without_place_restatement,
     without_restated_length,
     without_rough_restatement,
     without_season_conversions,
@@ -1364,6 +1365,8 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     if "(" in text:
         # "22:00 UTC (5:00 PM local time during Eastern Standard Time (winter) and …)"
         text, restated_note = without_restating_bracket(text)
+    if restated_note is None and "which is" in text:
+        text, restated_note = without_place_restatement(text)  # "at 9, which is 3pm in Tokyo"
     if restated_note is not None:
         found = _read_said_once(text, zone_name, aware_now)
         if found.result is not None and found.result.ok:

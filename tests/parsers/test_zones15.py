@@ -17,7 +17,7 @@ import pytest
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers import understand_fast
 from agentcron.parsers.bracket_conversions import rough_local_restatement
-from agentcron.parsers.restated import in_the_gap_weeks
+from agentcron.parsers.restated import in_the_gap_weeks, without_place_restatement
 from agentcron.parsers.tokens import ClockTime, tokenize
 
 NOW = datetime(2026, 1, 14, 10, 0, tzinfo=UTC)  # a Wednesday, in winter
@@ -192,3 +192,27 @@ def test_gap_week_restatement_reads_the_first_zone_and_asks() -> None:
     assert answer["schedule"]["timezone"] == "America/Los_Angeles"
     assert answer["needs_confirmation"]
     assert _read("Thursdays at 10am PT / 8pm CET")["schedule"] is None
+
+
+# -- a time with no zone, said again on a place's clock -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("every Monday at 9, which is 3pm in Tokyo", "every Monday at 9"),
+        ("daily at 10:30, which is 7:30pm in Sydney", "daily at 10:30"),
+        ("every Monday at 9am PT, which is 6pm in Berlin", None),  # zoned: conversions
+        ("every day at 10, which is 7pm in Gondor", None),  # no place
+    ],
+)
+def test_without_place_restatement(text: str, kept: str | None) -> None:
+    rest, note = without_place_restatement(text)
+    assert (rest if note else None) == kept
+
+
+def test_place_restatement_reads_the_first_time_and_asks() -> None:
+    answer = _read("every Monday at 9, which is 3pm in Tokyo")
+    assert answer["schedule"]["expression"] == "0 9 * * 1"
+    assert answer["schedule"]["timezone"] == "UTC"
+    assert answer["needs_confirmation"]
