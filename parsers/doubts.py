@@ -178,7 +178,9 @@ def description(text: str) -> str | None:
 # -- a statement that something cannot be said or done -------------------------------------------
 
 _CANNOT: Final = re.compile(
-    r"\b(?:there(?:'s|\s+is|\s+was)\s+no\s+way\s+to|(?:is|was|it's)\s+(?:not\s+possible|"
+    # ("there's currently no way to create a single task recurring at this schedule")
+    r"\b(?:there(?:'s|’s|\s+is|\s+was)\s+(?:currently\s+|still\s+|simply\s+|really\s+|just\s+)?"
+    r"no\s+(?:way|option|setting)\s+to|(?:is|was|it's)\s+(?:not\s+possible|"
     r"impossible)\s+to|(?:cannot|can't|can\s+not|couldn't)\s+(?:express|specify|say|describe)"
     # "You cannot schedule a cron job to run every 5 seconds": what a tool does not allow
     r"|(?:you|one|users?)\s+(?:cannot|can't|can\s+not|couldn't)\s+(?:schedule|set|run|configure))\b",
