@@ -1105,7 +1105,6 @@ _ZONES: Final = (
     # Mexico's, Chile's, Peru's, Quebec's, Belgium's, Switzerland's and Austria's clocks
     (r"\bпо\s+(?:московскому\s+времени|москве|мск)\b|\bмск\b", "Moscow time"),
     (r"\bпо\s+киевскому\s+времени\b|\bпо\s+киеву\b", "Kyiv time"),
-    (r"\bhor(?:a|ário|ario)\s+(?:oficial\s+)?de\s+bras[ií]lia\b", "Sao Paulo time"),
     (r"\bhora\s+(?:de\s+)?(?:argentina|buenos\s+aires)\b", "Buenos Aires time"),
     (
         r"\bhora\s+(?:del\s+centro\s+(?:de\s+)?)?(?:de\s+)?(?:la\s+)?(?:ciudad\s+de\s+)?m[eé]xico\b",
