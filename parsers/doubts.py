@@ -178,7 +178,10 @@ def description(text: str) -> str | None:
 # -- a statement that something cannot be said or done -------------------------------------------
 
 _CANNOT: Final = re.compile(
-    r"\b(?:there(?:'s|\s+is|\s+was)\s+no\s+way\s+to|(?:is|was|it's)\s+(?:not\s+possible|"
+    r"\b(?:there(?:'s|\s+is|\s+was)\s+no\s+way\s+to|"
+    # "there is no such options for reminder": what a tool lacks
+    r"there(?:'s|\s+is|\s+are|\s+was)\s+no\s+(?:such\s+)?(?:options?|settings?|features?)\s+for|"
+    r"(?:is|was|it's)\s+(?:not\s+possible|"
     r"impossible)\s+to|(?:cannot|can't|can\s+not|couldn't)\s+(?:express|specify|say|describe)"
     # "You cannot schedule a cron job to run every 5 seconds": what a tool does not allow
     r"|(?:you|one|users?)\s+(?:cannot|can't|can\s+not|couldn't)\s+(?:schedule|set|run|configure))\b",
@@ -198,7 +201,7 @@ def cannot_be_said(text: str) -> str | None:
 # -- a day in the past tense --------------------------------------------------------------------
 
 _PAST: Final = re.compile(
-    r"\b(?:we|i|they|he|she)\s+(?:just\s+|already\s+)?"
+    r"\b(?:we|i|they|he|she|you)\s+(?:just\s+|already\s+)?"
     r"(?!(?:need|feed|proceed|succeed|exceed|speed|seed|bleed)\b)"
     r"(?:[a-z]{2,}ed|was|were|had|did|went|made|broke|sent|ran|got|met|saw|left|forgot)\b",
     re.IGNORECASE,
@@ -570,7 +573,8 @@ def question(text: str) -> str | None:
 
 _CHANGE: Final = re.compile(
     r"\binstead\b|\bin\s+place\s+of\b|\b(?:re-?schedul|postpon)\w*|"
-    r"\b(?:has|have|had)\s+been\s+(?:changed|moved|cancell?ed|shifted)\b|"
+    r"\b(?:has|have|had)\s+been\s+(?:changed|moved|cancell?ed|shifted|updated|switched|adjusted|"
+    r"bumped|pushed)\b|"
     r"^\W*alter\b|^\W*move\s+(?:my|our|it|this|that)\b.{0,40}?\bto\b|"
     # "moving our weekly sync to 9 AM", "Changes the time for the nightly run to 04:50 UTC"
     r"^\W*(?:moving|chang(?:e|es|ing))\s+(?:my|our|the|it|this|that)\b.{0,40}?\bto(?=\s+"
@@ -858,9 +862,13 @@ def doubt(
             if found := description(text):
                 return found
             break
-    if ("no way" in lowered or "possible" in lowered or "n't" in lowered or "not" in lowered) and (
-        found := cannot_be_said(text)
-    ):
+    if (
+        "no way" in lowered
+        or "possible" in lowered
+        or "n't" in lowered
+        or "not" in lowered
+        or "no such" in lowered
+    ) and (found := cannot_be_said(text)):
         return found
     if ("? " in text or ". " in text or "! " in text or ", " in text or "; " in text) and (
         found := statement_then_request(text, names_time=names_time)
@@ -869,7 +877,7 @@ def doubt(
     if "?" in text and (found := question(text)):
         return found
     if (" we " in lowered or " i " in lowered or " they " in lowered or " he " in lowered) or (
-        " she " in lowered
+        " she " in lowered or " you " in lowered
     ):
         if found := past_tense(text):
             return found

@@ -103,6 +103,8 @@ _PAST_TOLD: Final = re.compile(
     # (only a past that is no participle: "A Cron job is triggered at 1 AM", "A workout held on
     # the first Thursday" describe a habit)
     r"|ran|began|went|came|took|happened|occurred|arrived|departed"
+    # ("The reconciliation job started at 02:00 UTC on its usual schedule.")
+    r"|started|restarted|finished|ended|stopped|completed"
     # (the day or the hour it was: "The next Lions Club meeting was on Monday, Sept. 28.")
     r"|(?:was|were)\s+(?:on|at)(?=\s+(?:\d|noon|midnight|(?:mon|tues|wednes|thurs|fri|satur|sun)"
     r"day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)))\b",
@@ -119,7 +121,8 @@ _MET: Final = re.compile(
 )
 _MET_CUES: Final = frozenset({"met", "gathered", "assembled"})
 _PAST_CUES: Final = frozenset(
-    "was were been ran began went came took happened occurred arrived departed".split()
+    "was were been ran began went came took happened occurred arrived departed started restarted "
+    "finished ended stopped completed".split()
 )
 
 
@@ -160,7 +163,11 @@ _FAULT: Final = re.compile(
     r"(?:failed|fails|forgot|forgets)\s+to\s+)"
     r"(?:run|runs|running|ran|fire|fired|firing|fires|trigger|triggered|triggering|execute|"
     r"executed|executing|start|started|starting|work|working|worked|sent|send|sending|happen|"
-    r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b",
+    r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b"
+    # a passive one: "it doesn't get executed", "the function is not being called", "won't get
+    # triggered" ("don't run it on Fridays" leaves days out: its verb is active)
+    r"|\b(?:does|do|did|is|are|will|would|was|were)(?:\s+not|n['’]t|\s+never)\s+(?:get\s+|gets\s+|"
+    r"be\s+|being\s+|getting\s+)?(?:executed|triggered|fired|called|invoked)\b",
     re.IGNORECASE,
 )
 _FAULT_CUES: Final = frozenset(
@@ -649,7 +656,10 @@ _OPINION: Final = re.compile(
     # "It seems the job runs every hour", "It looks like the cron fired at 3am": what is seen
     r"|^\W*(?!(?:please|pls|remind|tell|if|when|once|unless)\b)(?:[\w/.'’-]+\s+){0,4}?"
     r"it\s+(?:seems|seemed|looks|looked|appears|appeared)\s+(?:like|that|as\s+if|as\s+though|"
-    r"the|to)\b",
+    r"the|to)\b"
+    # with its "it" left out: "Seems there is no such options for reminder, so I must …"
+    r"|^\W*(?:seems|seemed|appears|appeared)\s+(?:like|that|as\s+if|as\s+though|there|to\s+be)\b"
+    r"(?![^.!?\n]{0,160}\b(?:remind|please|pls)\b)",
     re.IGNORECASE,
 )
 _OPINION_CUES: Final = frozenset(
@@ -815,7 +825,8 @@ _SENT_THING: Final = re.compile(
     r"\s+(?:an?\s+|daily\s+|weekly\s+)?(?:reminders?|notifications?|alerts?|nudges?)\b", re.I
 )
 _THIS_CHANGE: Final = re.compile(
-    r"(?:this|the)\s+(?:pr|pull\s+request|commit|change|patch|mr|merge\s+request|release)\s+", re.I
+    r"(?:this|the)\s+(?:pr|pull\s+requests?|commit|change|patch|mr|merge\s+request|release)\s+",
+    re.I,
 )
 _SCOPE: Final = re.compile(r"[\w./-]{2,24}(?:\([^)]{0,40}\))?!?:\s")
 
@@ -1001,7 +1012,8 @@ _CHANGE_OPENS: Final = frozenset(
     "adjust adjusted shift shifted reschedule rescheduled".split()
 )
 _NAMED_CADENCE: Final = re.compile(
-    r"\b(?:daily|weekly|monthly|nightly|hourly|weekday|weekend|yearly|annual)\s+"
+    r"\b(?:daily|weekly|monthly|nightly|hourly|weekday|weekend|yearly|annual|day|week|month)\s+"
+    r"(?:(?:reminder|notification|repeat|recurrence|recurring|alarm|task)\s+)?"
     r"(?:schedules?|presets?|options?|modes?|cadences?|frequenc(?:y|ies)|plans?|routines?)\b",
     re.IGNORECASE,
 )
@@ -1071,8 +1083,8 @@ def part_only(text: str, words: frozenset[str]) -> str | None:
     if first in _CHANGE_OPENS:
         return f"“{first} …” changes a schedule, and no time is said: to confirm"
     if (
-        not _KINDS.isdisjoint(words)
-        and not _CADENCE_NOUNS.isdisjoint(words)
+        not _CADENCE_NOUNS.isdisjoint(words)
+        and (not _KINDS.isdisjoint(words) or not _CADENCE_UNITS.isdisjoint(words))
         and (found := _NAMED_CADENCE.search(text)) is not None
     ):
         return f"“{found.group()}” names a kind of schedule, and no time is said: to confirm"
@@ -1088,6 +1100,9 @@ def part_only(text: str, words: frozenset[str]) -> str | None:
         return "a meeting's day is said, not its time: to confirm"
     if not _HABIT_TOLD_CUES.isdisjoint(words) and (found := _HABIT_TOLD.search(text)) is not None:
         return f"“{found.group()} …” tells an event's habit, and no time is said: to confirm"
+    if first in _SPEC_OPENS:
+        # "Should run every Saturday": an issue's title, what a program should do
+        return f"“{first} …” tells what a program should do, and no time is said: to confirm"
     if first in _FEATURE_OPENS:
         return f"“{first} …” describes what a tool does, and no time is said: to confirm"
     if first in _DOCS_OPENS and (found := _QUOTED_SCHEDULE.search(text)) is not None:
@@ -1105,6 +1120,7 @@ _HABIT_TOLD: Final = re.compile(
 _HABIT_TOLD_CUES: Final = frozenset("place held recurring".split())
 # a feature's bullet opens with an adverb: "Automatically create a data backup every day."
 _FEATURE_OPENS: Final = frozenset({"automatically"})
+_SPEC_OPENS: Final = frozenset({"should", "must"})
 # "Mention "every second Tuesday each month" on the site": words about a schedule, to write
 _DOCS_OPENS: Final = frozenset("mention document describe explain clarify".split())
 _QUOTED_SCHEDULE: Final = re.compile(r"[\"“'‘`][^\"“”'‘’`]{3,80}[\"”'’`]")
@@ -1114,6 +1130,7 @@ _CADENCE_NOUNS: Final = frozenset(
     "schedule schedules preset presets option options mode modes cadence cadences frequency "
     "frequencies plan plans routine routines".split()
 )
+_CADENCE_UNITS: Final = frozenset("day week month".split())
 _PROPOSAL_CUES: Final = frozenset("let lets propose suggest how shall could maybe".split())
 _OWNERS: Final = frozenset("our my your their his her".split())
 _EXAMPLE_CUES: Final = frozenset("e eg example instance such".split())
@@ -1348,6 +1365,284 @@ def kind_of_day(text: str, first: str) -> str | None:
     return f"“{found.group().strip()}”: the days are theirs and not said; which days? to confirm"
 
 
+# -- a report, a setup, a guide, an offer, a poll (round fifteen) ---------------------------------
+
+# A bug report sets what a program should do against what it did: "I would expect the function to
+# be called every day at midnight.", "`schedule.every().tuesday.at(…)` cannot work as expected.",
+# "It should run every working day at 6:00 … - but it runs at 8AM", "I'd say it's a bug because
+# …": the schedule is the one a program should keep, quoted to show a fault.
+_EXPECTED: Final = re.compile(
+    r"\bas\s+(?:expected|intended|designed|documented|advertised)\b"
+    r"|\b(?:i|we)\s+(?:would\s+|['’]d\s+|also\s+|really\s+)?(?:expect|expected|assumed)\s+"
+    r"(?:that\s+)?(?:it|this|that|these|those|they|them|the|my|our|a|an|each|every)\b"
+    r"|\bshould\s+have\s+(?:been\s+)?(?:run|ran|fired|triggered|executed|started|sent|called|"
+    r"kicked\s+off)\b"
+    # what it does instead: "… - but it runs at 8AM", "but the job fires at 09:00"
+    r"|\bbut\s+(?:it|they|this|that|the\s+(?:[\w-]+\s+){0,2}?(?:job|cron|task|workflow|build|"
+    r"script|function|trigger|schedule|event|reminder|notification|action|pipeline)s?)\s+"
+    r"(?:actually\s+|still\s+|always\s+|only\s+|now\s+|instead\s+)?(?:runs|ran|fires|fired|"
+    r"executes|executed|triggers|triggered|starts|started|(?:is|are|was|were)\s+(?:running|"
+    r"firing|triggered|executed|sent|run)|gets\s+(?:executed|triggered|run|called|sent)|got\s+"
+    r"(?:executed|triggered|run|called|sent))\b"
+    r"|\b(?:it['’]s|is|this\s+is|that['’]s)\s+(?:a|an|probably\s+a|definitely\s+a|clearly\s+a)\s+"
+    r"(?:bug|regression)\b",
+    re.IGNORECASE,
+)
+_EXPECTED_CUES: Final = frozenset(
+    "expected intended designed documented advertised expect assumed have but bug "
+    "regression".split()
+)
+# A cron expression quoted as the subject of what it does, or given as the answer: "First of all,
+# `59 13 * * *` executes a cron job 13:59, everyday.", "For a daily run, the correct expression is
+# `0 0 * * *`" — it explains cron, it does not ask for a job
+_CRON_EXPLAINED: Final = re.compile(
+    # (the expression itself the subject: "The job `0 12 * * 3` runs at 12:00 UTC Wednesdays"
+    # names a job, as a request may)
+    r"(?:^|[,;:.!?(]\s*|\b(?:so|and|but|then|because|since|thus|hence|here|whereas|while)\s+)"
+    r"[`'\"“‘]\s*(?:[\d*/,?LW#-]+\s+){4,6}[\d*/,?A-Za-z#-]+\s*[`'\"”’]\s+"
+    r"(?:executes|runs|fires|triggers|means|will|would|translates|matches|says|is|results|gives|"
+    r"should|does|only)\b"
+    # what it means, wherever it stands: "(that's what the `* * * * *` means)"
+    r"|[`'\"“‘]\s*(?:[\d*/,?LW#-]+\s+){4,6}[\d*/,?A-Za-z#-]+\s*[`'\"”’]\s+(?:means|stands\s+for)\b"
+    r"|\b(?:expression|syntax|crontab\s+entry|cron\s+line|cron\s+string|schedule\s+string)\s+"
+    r"(?:is|would\s+be|should\s+be|will\s+be|must\s+be)\s*:?\s*(?:[`'\"“‘]|[\d*]+\s+[\d*]|@)",
+    re.IGNORECASE,
+)
+_CRON_EXPLAINED_CUES: Final = frozenset(
+    "executes runs fires triggers means will would translates matches says is results gives "
+    "should does only".split()
+)
+# A run's line in a log or a status list: "- [Sep 18 run](…): started 13:39 UTC, succeeded",
+# "nightly #212 finished 02:14 UTC, failed"
+_LOGGED_RUN: Final = re.compile(
+    r"\b(?:started|finished|completed|ended|fired|triggered|executed|began)\s+(?:on\s+)?"
+    r"\d{1,2}:\d{2}\b"
+    r"|[,;(|–—-]\s*(?:succeeded|completed|passed|finished|timed\s+out|cancell?ed|skipped)"
+    r"\s*[.)]?\s*$",
+    re.IGNORECASE,
+)
+_LOGGED_RUN_SHOWN: Final = re.compile(
+    r"\b(?:logs?|records?|metrics|dashboards?|outputs?|history|graphs?|timeline)\s+(?:shows?|showed|"
+    r"indicates?|indicated|says|said|confirms?|confirmed)\b",
+    re.IGNORECASE,
+)
+_LOGGED_RUN_CUES: Final = frozenset(
+    "started finished completed ended fired triggered executed began succeeded passed timed "
+    "cancelled canceled skipped show shows showed indicate indicates indicated says said confirm "
+    "confirms confirmed".split()
+)
+
+
+def report_told(text: str, words: frozenset[str]) -> str | None:
+    """ "I would expect the function to be called every day at midnight.", "… cannot work as
+    expected.", "… - but it runs at 8AM", "`59 13 * * *` executes a cron job 13:59, everyday.",
+    "the correct expression is `0 0 * * *`", "- [Sep 18 run](…): started 13:39 UTC, succeeded":
+    a bug report, an explanation of cron or a log line — the schedule is quoted, not asked for."""
+    if not _EXPECTED_CUES.isdisjoint(words) and (found := _EXPECTED.search(text)) is not None:
+        return f"“{found.group().strip()}” reports what a run should do or did: to confirm"
+    if (
+        not _CRON_EXPLAINED_CUES.isdisjoint(words)
+        and ("*" in text or "expression" in words or "syntax" in words)
+        and (found := _CRON_EXPLAINED.search(text)) is not None
+    ):
+        said = found.group().strip(" ,;:.!?(")
+        return f"“{said} …” explains a cron expression, it does not ask: to confirm"
+    if not _LOGGED_RUN_CUES.isdisjoint(words) and (
+        (found := _LOGGED_RUN.search(text)) is not None
+        or (found := _LOGGED_RUN_SHOWN.search(text)) is not None
+    ):
+        return f"“{found.group().strip(' ,;(|–—-')}” is a run's log line, not a request: to confirm"
+    return None
+
+
+# How things are set up now: "Current outerloop nightly builds are configured to trigger at 3 am
+# UTC.", "Notifications are currently sent at 0 am every day.", "The `… Scheduled Deploy`
+# workflow is configured for `17 9 * * *` …", "I am using this library to run a job once a day.":
+# a configuration described, most often before a question or a change asked for
+_SETUP: Final = re.compile(
+    r"^\W*(?:current|currently|presently|at\s+present)\b"
+    r"|\b(?:is|are|was|were)\s+currently\s+(?:being\s+)?(?:set|scheduled|configured|sent|run|"
+    r"running|triggered|executed|fired|firing|planned|held|at|on|every|daily|weekly|hourly|"
+    r"nightly)\b"
+    r"|\bcurrently\s+(?:runs|fires|triggers|executes|sends|happens|occurs|goes\s+out|kicks\s+off)\b"
+    r"|\b(?:is|are|was|were|been|gets|get)\s+(?:currently\s+|now\s+|already\s+|still\s+|also\s+)?"
+    r"(?:configured|setup|set\s+up|programmed|hard-?coded|hardwired|pinned)\s+(?:to|for|as|at|"
+    r"with|on)\b"
+    # (not a question's: "how do I use the inject node to trigger at 4 pm every Wednesday?")
+    r"|(?<!\bdo\s)(?<!\bdid\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bwould\s)"
+    r"(?<!\bshall\s)\b(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)?\s+(?:currently\s+|already\s+|now\s+)?"
+    r"(?:using|use)\s+(?:this|the|your|a|an|it|our|my|[\w.-]+\s+to)\b",
+    re.IGNORECASE,
+)
+_SETUP_CUES: Final = frozenset(
+    "current currently presently present configured setup set programmed hardcoded hard "
+    "hardwired pinned using use".split()
+)
+
+
+def setup_told(text: str, words: frozenset[str]) -> str | None:
+    """ "Current outerloop nightly builds are configured to trigger at 3 am UTC.", "Notifications
+    are currently sent at 0 am every day.", "I am using this library to run a job once a day.":
+    how things are set up now, told — not a run asked for."""
+    if _SETUP_CUES.isdisjoint(words):
+        return None
+    found = _SETUP.search(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()} …” tells how things are set up, it does not ask: to confirm"
+
+
+# A guide tells its reader what to do in a tool: "You can set up a Zap using a schedule trigger
+# that runs every Monday at 11 AM, then …", "To run it once a day you'll need to set the cron to
+# 0 0 23 * * *", "- Create a workflow with a Schedule node configured to run every 3 hours." (the
+# reader, "you", is the one to set it up; "can you set up …" asks us)
+_GUIDE: Final = re.compile(
+    r"(?<!\bcan\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bwill\s)(?<!\bdo\s)(?<!\bdid\s)(?<!\bshould\s)"
+    r"\b(?:you|users?|one)(?:\s+(?:can|could|may|might|should)|(?:['’]ll|['’]d|\s+will|"
+    # ("You also need to set up a reminder …" is said to an agent, as a request)
+    r"\s+would)\s+(?:also\s+|first\s+)?(?:need|have)\s+to)\s+(?:also\s+|then\s+|now\s+|simply\s+|"
+    r"easily\s+|just\s+|first\s+)?(?:set\s+up|setup|set|configure|create|use|add|define|specify|"
+    r"schedule|choose|select|enable|build|write|change|edit|put|pick|modify|adjust|enter|type)\b"
+    # a no-code tool's schedule, a part of what the guide builds
+    r"|\b(?:schedule|scheduler|timer|cron|interval)\s+(?:node|block|module|widget|component)s?\b",
+    re.IGNORECASE,
+)
+_GUIDE_CUES: Final = frozenset(
+    "you user users one node nodes block blocks module modules widget "
+    "widgets component components".split()
+)
+
+
+def guide_told(text: str, words: frozenset[str]) -> str | None:
+    """ "You can set up a Zap using a schedule trigger that runs every Monday at 11 AM …", "To run
+    it once a day you'll need to set the cron to 0 0 23 * * *": a guide tells its reader how to
+    set up a schedule in a tool — it does not ask us for one."""
+    if _GUIDE_CUES.isdisjoint(words):
+        return None
+    found = _GUIDE.search(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()} …” tells a reader how to set it up, not us: to confirm"
+
+
+# An assistant's offer, quoted: "Alexa: Would you like me to remind you to check your account
+# balance every Thursday at 8 AM?", "Want me to set a reminder for 9am?", "Shall I book it for
+# Friday at 3?": the speaker is the one who would remind; the time is offered, not asked for
+_OFFER: Final = re.compile(
+    r"\b(?:would|do|did)\s+you\s+(?:like|want|need)\s+(?:me|us)\s+to\b"
+    r"|\bwant\s+me\s+to\b"
+    r"|\b(?:shall|should)\s+(?:i|we)\s+(?:remind|set|schedule|book|create|add|send|ping|notify)\b"
+    r"|\bi\s+can\s+(?:remind|ping|notify|alert)\s+you\b",
+    re.IGNORECASE,
+)
+_OFFER_CUES: Final = frozenset("like want need shall should can".split())
+
+
+def offer_made(text: str, words: frozenset[str]) -> str | None:
+    """ "Would you like me to remind you … every Thursday at 8 AM?": an assistant's offer."""
+    if _OFFER_CUES.isdisjoint(words) or (
+        "me" not in words and "us" not in words and "i" not in words and "we" not in words
+    ):
+        return None
+    found = _OFFER.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()} …” offers a reminder, it does not ask for one: to confirm"
+
+
+# Meeting notes and polls: "The next meeting is January 23rd at 8am PST.", "Looks like we have a
+# majority who are available for Wednesday at 11am.", "Thursdays at 9 AM PST works for everyone,
+# so that will be our new meeting time.", "… implements our decision to meet weekly on Mondays.":
+# when a group meets, told to its members — not a run asked for
+_NEXT_MEETING: Final = re.compile(
+    r"^\W*(?:the\s+|our\s+)?(?:next|upcoming|following)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|"
+    r"call|class|event|sync|standup|stand-up|meetup|gathering|review|hangout|workshop|webinar|"
+    r"office\s+hours)s?\s+(?:is|will\s+be|was|has\s+been|['’]s)\b",
+    re.IGNORECASE,
+)
+_AVAILABLE: Final = re.compile(
+    r"\b(?:am|are|is|be|were|was|['’]re|['’]m|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+"
+    r"(?:all\s+|both\s+|also\s+|not\s+|still\s+)?(?:available|unavailable)\s+"
+    r"(?:for|on|at|from|this|next|every|each|until|till)\b"
+    # free or busy: a person's ("Access is free on the first Sunday" is a price)
+    r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|they\s+are|they['’]re)\s+(?:all\s+|both\s+|also\s+|not\s+|"
+    r"still\s+)?(?:free|busy)\s+(?:for|on|at|from|this|next|every|each|until|till)\b"
+    r"|\b(?:majority|most\s+of\s+us|everyone|everybody|all\s+of\s+us)\s+(?:is|are|can|could|voted|"
+    r"prefer|prefers|chose|picked|agreed)\b",
+    re.IGNORECASE,
+)
+_AVAILABLE_CUES: Final = frozenset(
+    "available unavailable free busy majority most everyone everybody all".split()
+)
+_OUR_TIME: Final = re.compile(
+    r"\b(?:that|this|it)\s+(?:will\s+be|is|['’]s|becomes|would\s+be)\s+(?:our|the|their)\s+"
+    r"(?:new\s+|regular\s+|usual\s+|official\s+)?(?:[\w-]+\s+)?(?:time|slot|day|date|cadence)\b"
+    r"|\b(?:our|the)\s+decision\s+to\b",
+    re.IGNORECASE,
+)
+_LOOKS_LIKE: Final = re.compile(
+    r"^\W*(?:looks|seems|sounds)\s+like\s+(?:we|you|they|everyone|everybody|most|there|the|it)\b"
+    r"(?![^.!?\n]{0,160}\b(?:remind|please|pls)\b)",
+    re.IGNORECASE,
+)
+
+
+def poll_told(text: str, words: frozenset[str], first: str) -> str | None:
+    """ "The next meeting is January 23rd at 8am PST.", "Looks like we have a majority who are
+    available for Wednesday at 11am.", "… so that will be our new meeting time.": a group's time
+    told to its members (`first`: the text's first word, lowered)."""
+    found = None
+    if first in _NEXT_FIRST:
+        found = _NEXT_MEETING.match(text)
+    if found is None and first not in _ASKING_FIRST and not _AVAILABLE_CUES.isdisjoint(words):
+        found = _AVAILABLE.search(text)
+    if (
+        found is None
+        and ("our" in words or "the" in words)
+        and not _OUR_TIME_CUES.isdisjoint(words)
+    ):
+        found = _OUR_TIME.search(text)
+    if found is None and first in _LOOKS_FIRST:
+        found = _LOOKS_LIKE.match(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()} …” tells a group's time, it does not ask: to confirm"
+
+
+_NEXT_FIRST: Final = frozenset("the our next upcoming following".split())
+# a request's first words ("will you mark that i am busy for an event tomorrow at two pm")
+_ASKING_FIRST: Final = frozenset(
+    "will can could would please pls kindly remind mark set put block add schedule tell let "
+    "book make create".split()
+)
+_OUR_TIME_CUES: Final = frozenset("time slot day date cadence decision".split())
+_LOOKS_FIRST: Final = frozenset("looks seems sounds".split())
+
+
+# A rule told of things, negated: "Reminders without times should not send at midnight",
+# "Backups must never run during business hours", "Shouldn't fire at midnight" (an issue's title):
+# what a program should not do — the time is the one it must keep off, not a run
+_RULE_TOLD: Final = re.compile(
+    r"^\W*(?!(?:please|pls|i|we|you|it|this|that|remind|and|but|so|then|also|if|when|and)\b)"
+    r"(?:[\w'’()-]+\s+){1,6}?(?:should|must|shall)(?:\s+not|n['’]t|\s+never)\s+"
+    r"|^\W*(?:should|must)(?:n['’]t|\s+not|\s+never)\s+(?!(?:i|we|you|it|they|this|that|there)\b)"
+    r"[a-z]+",
+    re.IGNORECASE,
+)
+_RULE_CUES: Final = frozenset("should must shall shouldn mustn".split())
+
+
+def rule_told(text: str, words: frozenset[str]) -> str | None:
+    """ "Reminders without times should not send at midnight": what a program should not do,
+    told — not a run asked for."""
+    if _RULE_CUES.isdisjoint(words):
+        return None
+    found = _RULE_TOLD.match(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()} …” tells what should happen, it does not ask: to confirm"
+
+
 # -- the entry point -------------------------------------------------------------------------------
 
 # Words that say a schedule repeats: an event described in the future with one of them ("Choir
@@ -1379,6 +1674,12 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
     return (
         fault_report(text, words)
         or wish_told(text, words, label=label)
+        or report_told(text, words)
+        or setup_told(whole, whole_words)
+        or guide_told(text, words)
+        or offer_made(text, words)
+        or poll_told(text, words, first)
+        or rule_told(text, words)
         or bot_reply(whole, whole_words)
         or someone_described(text, first)
         or contingent_time(whole, whole_words)
@@ -1412,3 +1713,8 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
             or status_shown(whole, whole_words)
         )
     )
+
+
+def says_a_clock_time(text: str) -> bool:
+    """Whether `text` says a time on the clock ("5pm", "17:30", "noon", "midnight")."""
+    return _CLOCK_TIME.search(text) is not None
