@@ -293,7 +293,7 @@ def clock_reading(text: str) -> str | None:
 # no schedule can check. ("If you want a reminder every 2nd Friday", "if not, run it every 7
 # days": a request said politely, or the other branch.)
 _CONDITION: Final = re.compile(
-    r"^\W*(?:(?:and|but|so|ok|okay|also)\b[\s,]*)?"
+    r"^\W*(?:(?:and|but|so|ok|okay|also|for\s+example|for\s+instance|say)\b[\s,]*)?"
     r"(?:if|unless|in\s+case|provided(?:\s+that)?|assuming(?:\s+that)?|given\s+(?:that|the)|"
     r"only\s+if)\b"
     r"(?!\s+(?:you|u|we|i)\s+(?:want|wanna|need|would\s+like|'d\s+like|’d\s+like|wish|prefer|"
@@ -305,6 +305,7 @@ _CONDITION: Final = re.compile(
 _CONDITION_OPENERS: Final = (
     *("if ", "if,", "unless", "in case", "provided", "assuming", "given ", "only if", "and if"),
     *("but if", "so if", "ok if", "okay if", "also if", "ok, if", "okay, if", "so, if"),
+    *("for example, if", "for instance, if", "for example if", "say, if"),
 )
 
 

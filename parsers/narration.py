@@ -1147,6 +1147,9 @@ _WISH: Final = re.compile(
     r"\b(?:the|an?)\s+(?:ability|possibility|capability)\s+to\b"
     r"|\bwould\s+(?:love|like)\s+to\s+see\b"
     r"|\bit\s+would\s+be\s+(?:nice|great|cool|awesome|helpful|useful|good)\s+(?:to|if)\b"
+    # what a feature is worth to the speaker: "It's very useful to me to have it ping me … at 8am"
+    r"|\bit(?:['’]s|\s+is|\s+was|\s+would\s+be)\s+(?:very\s+|really\s+|so\s+|super\s+|extremely\s+)?"
+    r"(?:useful|helpful|handy|convenient|valuable)\s+(?:to|for)\s+(?:me|us)\b"
     r"|\b(?:were|are|would\s+be|will\s+be)\s+able\s+to\s+(?:add|support|offer|provide|implement)\b"
     r"|\bfeature\s+request\b|\badd(?:ing|ed)?\s+support\s+for\b"
     # units offered as alternatives: "once every minute/hour/day/week"
@@ -1158,6 +1161,7 @@ _WISH: Final = re.compile(
 )
 _WISH_CUES: Final = frozenset(
     "ability possibility capability see nice great cool awesome helpful useful good able request "
+    "handy convenient valuable "
     "support granularity resolution precision".split()
 )
 # a label that names a wish: "Idea for MVP: …", "Feature request: …", "Proposal: …"
@@ -1475,8 +1479,8 @@ _SETUP: Final = re.compile(
     re.IGNORECASE,
 )
 _SETUP_CUES: Final = frozenset(
-    "current currently presently present configured setup set programmed hardcoded hard "
-    "hardwired pinned using use".split()
+    "current currently presently present configured setup programmed hardcoded hard hardwired "
+    "pinned using use".split()
 )
 
 
@@ -1484,8 +1488,8 @@ def setup_told(text: str, words: frozenset[str]) -> str | None:
     """ "Current outerloop nightly builds are configured to trigger at 3 am UTC.", "Notifications
     are currently sent at 0 am every day.", "I am using this library to run a job once a day.":
     how things are set up now, told — not a run asked for."""
-    if _SETUP_CUES.isdisjoint(words):
-        return None
+    if _SETUP_CUES.isdisjoint(words) and ("set" not in words or "up" not in words):
+        return None  # ("set" alone, as most requests say it, is not enough)
     found = _SETUP.search(text)
     if found is None:
         return None
@@ -1503,12 +1507,16 @@ _GUIDE: Final = re.compile(
     r"\s+would)\s+(?:also\s+|first\s+)?(?:need|have)\s+to)\s+(?:also\s+|then\s+|now\s+|simply\s+|"
     r"easily\s+|just\s+|first\s+)?(?:set\s+up|setup|set|configure|create|use|add|define|specify|"
     r"schedule|choose|select|enable|build|write|change|edit|put|pick|modify|adjust|enter|type)\b"
+    # the reader asking what it takes: "Would I only need to do the following to run a task …:"
+    r"|^\W*(?:would|do|does|should|will|must)\s+(?:i|we)\s+(?:only\s+|just\s+|also\s+|still\s+)?"
+    r"(?:need|have)\s+to\b"
     # a no-code tool's schedule, a part of what the guide builds
-    r"|\b(?:schedule|scheduler|timer|cron|interval)\s+(?:node|block|module|widget|component)s?\b",
+    r"|\b(?:schedule|scheduler|timer|cron|interval)\s+(?:trigger\W{0,3}\s+)?(?:node|block|module|widget|"
+    r"component)s?\b",
     re.IGNORECASE,
 )
 _GUIDE_CUES: Final = frozenset(
-    "you user users one node nodes block blocks module modules widget "
+    "you user users one node nodes block blocks module modules widget need have "
     "widgets component components".split()
 )
 
@@ -1604,6 +1612,8 @@ def poll_told(text: str, words: frozenset[str], first: str) -> str | None:
         found = _OUR_TIME.search(text)
     if found is None and first in _LOOKS_FIRST:
         found = _LOOKS_LIKE.match(text)
+    if found is None and not _RECOMMEND_CUES.isdisjoint(words):
+        found = _RECOMMEND.search(text)
     if found is None:
         return None
     return f"“{found.group().strip()} …” tells a group's time, it does not ask: to confirm"
@@ -1617,6 +1627,11 @@ _ASKING_FIRST: Final = frozenset(
 )
 _OUR_TIME_CUES: Final = frozenset("time slot day date cadence decision".split())
 _LOOKS_FIRST: Final = frozenset("looks seems sounds".split())
+# a time recommended to the group: "I would recommend Monday morning local time, 9am."
+_RECOMMEND: Final = re.compile(
+    r"\b(?:i|we)(?:\s+would|['’]d)?\s+(?:recommend|suggest|propose)\b", re.IGNORECASE
+)
+_RECOMMEND_CUES: Final = frozenset("recommend suggest propose".split())
 
 
 # A rule told of things, negated: "Reminders without times should not send at midnight",
