@@ -163,13 +163,17 @@ _FAULT: Final = re.compile(
     r"(?:failed|fails|forgot|forgets)\s+to\s+)"
     r"(?:run|runs|running|ran|fire|fired|firing|fires|trigger|triggered|triggering|execute|"
     r"executed|executing|start|started|starting|work|working|worked|sent|send|sending|happen|"
-    r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b"
-    # a passive one: "it doesn't get executed", "the function is not being called", "won't get
-    # triggered" ("don't run it on Fridays" leaves days out: its verb is active)
-    r"|\b(?:does|do|did|is|are|will|would|was|were)(?:\s+not|n['’]t|\s+never)\s+(?:get\s+|gets\s+|"
+    r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b",
+    re.IGNORECASE,
+)
+# a passive one: "it doesn't get executed", "the function is not being called", "won't get
+# triggered" ("don't run it on Fridays" leaves days out: its verb is active)
+_FAULT_PASSIVE: Final = re.compile(
+    r"\b(?:does|do|did|is|are|will|would|was|were|wo)(?:\s+not|n['’]t|\s+never)\s+(?:get\s+|gets\s+|"
     r"be\s+|being\s+|getting\s+)?(?:executed|triggered|fired|called|invoked)\b",
     re.IGNORECASE,
 )
+_FAULT_PASSIVE_CUES: Final = frozenset("executed triggered fired called invoked".split())
 _FAULT_CUES: Final = frozenset(
     {"not", "t", "never", "stopped", "failed", "fails", "forgot", "forgets"}
 )
@@ -220,6 +224,8 @@ def fault_report(text: str, words: frozenset[str]) -> str | None:
     match = None
     if not _FAULT_CUES.isdisjoint(words):
         match = _FAULT.search(text)
+        if match is None and not _FAULT_PASSIVE_CUES.isdisjoint(words):
+            match = _FAULT_PASSIVE.search(text)
     if match is None and "than" in words:
         match = _OFF_TIME.search(text)
     if match is None and not _OFF_BY_CUES.isdisjoint(words) and not _OFF_BY_VERBS.isdisjoint(words):
@@ -1375,26 +1381,49 @@ def kind_of_day(text: str, first: str) -> str | None:
 # be called every day at midnight.", "`schedule.every().tuesday.at(…)` cannot work as expected.",
 # "It should run every working day at 6:00 … - but it runs at 8AM", "I'd say it's a bug because
 # …": the schedule is the one a program should keep, quoted to show a fault.
-_EXPECTED: Final = re.compile(
-    r"\bas\s+(?:expected|intended|designed|documented|advertised)\b"
-    r"|\b(?:i|we)\s+(?:would\s+|['’]d\s+|also\s+|really\s+)?(?:expect|expected|assumed)\s+"
-    r"(?:that\s+)?(?:it|this|that|these|those|they|them|the|my|our|a|an|each|every)\b"
-    r"|\bshould\s+have\s+(?:been\s+)?(?:run|ran|fired|triggered|executed|started|sent|called|"
-    r"kicked\s+off)\b"
+# each (cue words, pattern): the pattern runs only when one of its words is said
+_REPORTED: Final = (
+    (
+        frozenset("expected intended designed documented advertised".split()),
+        re.compile(r"\bas\s+(?:expected|intended|designed|documented|advertised)\b", re.I),
+    ),
+    (
+        frozenset("expect expected assumed".split()),
+        re.compile(
+            r"\b(?:i|we)\s+(?:would\s+|['’]d\s+|also\s+|really\s+)?(?:expect|expected|assumed)\s+"
+            r"(?:that\s+)?(?:it|this|that|these|those|they|them|the|my|our|a|an|each|every)\b",
+            re.I,
+        ),
+    ),
+    (
+        frozenset({"should"}),
+        re.compile(
+            r"\bshould\s+have\s+(?:been\s+)?(?:run|ran|fired|triggered|executed|started|sent|called|"
+            r"kicked\s+off)\b",
+            re.I,
+        ),
+    ),
     # what it does instead: "… - but it runs at 8AM", "but the job fires at 09:00"
-    r"|\bbut\s+(?:it|they|this|that|the\s+(?:[\w-]+\s+){0,2}?(?:job|cron|task|workflow|build|"
-    r"script|function|trigger|schedule|event|reminder|notification|action|pipeline)s?)\s+"
-    r"(?:actually\s+|still\s+|always\s+|only\s+|now\s+|instead\s+)?(?:runs|ran|fires|fired|"
-    r"executes|executed|triggers|triggered|starts|started|(?:is|are|was|were)\s+(?:running|"
-    r"firing|triggered|executed|sent|run)|gets\s+(?:executed|triggered|run|called|sent)|got\s+"
-    r"(?:executed|triggered|run|called|sent))\b"
-    r"|\b(?:it['’]s|is|this\s+is|that['’]s)\s+(?:a|an|probably\s+a|definitely\s+a|clearly\s+a)\s+"
-    r"(?:bug|regression)\b",
-    re.IGNORECASE,
-)
-_EXPECTED_CUES: Final = frozenset(
-    "expected intended designed documented advertised expect assumed have but bug "
-    "regression".split()
+    (
+        frozenset({"but"}),
+        re.compile(
+            r"\bbut\s+(?:it|they|this|that|the\s+(?:[\w-]+\s+){0,2}?(?:job|cron|task|workflow|build|"
+            r"script|function|trigger|schedule|event|reminder|notification|action|pipeline)s?)\s+"
+            r"(?:actually\s+|still\s+|always\s+|only\s+|now\s+|instead\s+)?(?:runs|ran|fires|fired|"
+            r"executes|executed|triggers|triggered|starts|started|(?:is|are|was|were)\s+(?:running|"
+            r"firing|triggered|executed|sent|run)|gets\s+(?:executed|triggered|run|called|sent)|got\s+"
+            r"(?:executed|triggered|run|called|sent))\b",
+            re.I,
+        ),
+    ),
+    (
+        frozenset({"bug", "regression"}),
+        re.compile(
+            r"\b(?:it['’]s|is|this\s+is|that['’]s)\s+(?:a|an|probably\s+a|definitely\s+a|"
+            r"clearly\s+a)\s+(?:bug|regression)\b",
+            re.I,
+        ),
+    ),
 )
 # A cron expression quoted as the subject of what it does, or given as the answer: "First of all,
 # `59 13 * * *` executes a cron job 13:59, everyday.", "For a daily run, the correct expression is
@@ -1442,8 +1471,9 @@ def report_told(text: str, words: frozenset[str]) -> str | None:
     expected.", "… - but it runs at 8AM", "`59 13 * * *` executes a cron job 13:59, everyday.",
     "the correct expression is `0 0 * * *`", "- [Sep 18 run](…): started 13:39 UTC, succeeded":
     a bug report, an explanation of cron or a log line — the schedule is quoted, not asked for."""
-    if not _EXPECTED_CUES.isdisjoint(words) and (found := _EXPECTED.search(text)) is not None:
-        return f"“{found.group().strip()}” reports what a run should do or did: to confirm"
+    for cues, pattern in _REPORTED:
+        if not cues.isdisjoint(words) and (found := pattern.search(text)) is not None:
+            return f"“{found.group().strip()}” reports what a run should do or did: to confirm"
     if (
         not _CRON_EXPLAINED_CUES.isdisjoint(words)
         and ("*" in text or "expression" in words or "syntax" in words)
@@ -1501,33 +1531,55 @@ def setup_told(text: str, words: frozenset[str]) -> str | None:
 # 0 0 23 * * *", "- Create a workflow with a Schedule node configured to run every 3 hours." (the
 # reader, "you", is the one to set it up; "can you set up …" asks us)
 _GUIDE: Final = re.compile(
-    r"(?<!\bcan\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bwill\s)(?<!\bdo\s)(?<!\bdid\s)(?<!\bshould\s)"
-    r"\b(?:you|users?|one)(?:\s+(?:can|could|may|might|should)|(?:['’]ll|['’]d|\s+will|"
+    r"\b(?:you|users?|one)"
+    r"(?<!\bcan\syou)(?<!\bcould\syou)(?<!\bwould\syou)(?<!\bwill\syou)(?<!\bdo\syou)"
+    r"(?<!\bdid\syou)(?<!\bshould\syou)(?:\s+(?:can|could|may|might|should)|(?:['’]ll|['’]d|\s+will|"
     # ("You also need to set up a reminder …" is said to an agent, as a request)
     r"\s+would)\s+(?:also\s+|first\s+)?(?:need|have)\s+to)\s+(?:also\s+|then\s+|now\s+|simply\s+|"
     r"easily\s+|just\s+|first\s+)?(?:set\s+up|setup|set|configure|create|use|add|define|specify|"
-    r"schedule|choose|select|enable|build|write|change|edit|put|pick|modify|adjust|enter|type)\b"
-    # the reader asking what it takes: "Would I only need to do the following to run a task …:"
-    r"|^\W*(?:would|do|does|should|will|must)\s+(?:i|we)\s+(?:only\s+|just\s+|also\s+|still\s+)?"
-    r"(?:need|have)\s+to\b"
-    # a no-code tool's schedule, a part of what the guide builds
-    r"|\b(?:schedule|scheduler|timer|cron|interval)\s+(?:trigger\W{0,3}\s+)?(?:node|block|module|widget|"
-    r"component)s?\b",
+    r"schedule|choose|select|enable|build|write|change|edit|put|pick|modify|adjust|enter|type)\b",
     re.IGNORECASE,
 )
-_GUIDE_CUES: Final = frozenset(
-    "you user users one node nodes block blocks module modules widget need have "
-    "widgets component components".split()
+_READER: Final = frozenset("you user users one".split())
+_READER_MODALS: Final = frozenset("can could may might should ll d will would".split())
+# the verbs _GUIDE ends with (one of them is said whole)
+_GUIDE_VERBS: Final = frozenset(
+    "set setup configure create use add define specify schedule choose select enable build write "
+    "change edit put pick modify adjust enter type".split()
+)
+# the reader asking what it takes: "Would I only need to do the following to run a task …:"
+_WHAT_IT_TAKES: Final = re.compile(
+    r"^\W*(?:would|do|does|should|will|must)\s+(?:i|we)\s+(?:only\s+|just\s+|also\s+|still\s+)?"
+    r"(?:need|have)\s+to\b",
+    re.IGNORECASE,
+)
+_WHAT_IT_TAKES_FIRST: Final = frozenset("would do does should will must".split())
+# a no-code tool's schedule, a part of what the guide builds ("a Schedule node configured to …")
+_TOOL_PART: Final = re.compile(
+    r"\b(?:schedule|scheduler|timer|cron|interval)\s+(?:trigger\W{0,3}\s+)?(?:node|block|module|"
+    r"widget|component)s?\b",
+    re.IGNORECASE,
+)
+_TOOL_PARTS: Final = frozenset(
+    "node nodes block blocks module modules widget widgets component components".split()
 )
 
 
-def guide_told(text: str, words: frozenset[str]) -> str | None:
+def guide_told(text: str, words: frozenset[str], first: str) -> str | None:
     """ "You can set up a Zap using a schedule trigger that runs every Monday at 11 AM …", "To run
     it once a day you'll need to set the cron to 0 0 23 * * *": a guide tells its reader how to
-    set up a schedule in a tool — it does not ask us for one."""
-    if _GUIDE_CUES.isdisjoint(words):
-        return None
-    found = _GUIDE.search(text)
+    set up a schedule in a tool — it does not ask us for one (`first`: the first word, lowered)."""
+    found = None
+    if (
+        not _READER.isdisjoint(words)
+        and not _READER_MODALS.isdisjoint(words)
+        and not _GUIDE_VERBS.isdisjoint(words)
+    ):
+        found = _GUIDE.search(text)
+    if found is None and first in _WHAT_IT_TAKES_FIRST:
+        found = _WHAT_IT_TAKES.match(text)
+    if found is None and not _TOOL_PARTS.isdisjoint(words):
+        found = _TOOL_PART.search(text)
     if found is None:
         return None
     return f"“{found.group().strip()} …” tells a reader how to set it up, not us: to confirm"
@@ -1543,15 +1595,18 @@ _OFFER: Final = re.compile(
     r"|\bi\s+can\s+(?:remind|ping|notify|alert)\s+you\b",
     re.IGNORECASE,
 )
-_OFFER_CUES: Final = frozenset("like want need shall should can".split())
+_OFFER_WISHES: Final = frozenset("like want need".split())
+_REMINDS: Final = frozenset("remind ping notify alert".split())
 
 
 def offer_made(text: str, words: frozenset[str]) -> str | None:
     """ "Would you like me to remind you … every Thursday at 8 AM?": an assistant's offer."""
-    if _OFFER_CUES.isdisjoint(words) or (
-        "me" not in words and "us" not in words and "i" not in words and "we" not in words
+    if not (
+        (not _OFFER_WISHES.isdisjoint(words) and ("me" in words or "us" in words))
+        or (("shall" in words or "should" in words) and ("i" in words or "we" in words))
+        or ("can" in words and "i" in words and "you" in words and not _REMINDS.isdisjoint(words))
     ):
-        return None
+        return None  # ("can you remind me …": none of the offer's words together)
     found = _OFFER.search(text)
     if found is None:
         return None
@@ -1580,14 +1635,15 @@ _AVAILABLE: Final = re.compile(
     re.IGNORECASE,
 )
 _AVAILABLE_CUES: Final = frozenset(
-    "available unavailable free busy majority most everyone everybody all".split()
+    "available unavailable free busy majority everyone everybody".split()
 )
+_THIS_IT: Final = frozenset("this that it".split())
 _OUR_TIME: Final = re.compile(
     r"\b(?:that|this|it)\s+(?:will\s+be|is|['’]s|becomes|would\s+be)\s+(?:our|the|their)\s+"
-    r"(?:new\s+|regular\s+|usual\s+|official\s+)?(?:[\w-]+\s+)?(?:time|slot|day|date|cadence)\b"
-    r"|\b(?:our|the)\s+decision\s+to\b",
+    r"(?:new\s+|regular\s+|usual\s+|official\s+)?(?:[\w-]+\s+)?(?:time|slot|day|date|cadence)\b",
     re.IGNORECASE,
 )
+_DECISION: Final = re.compile(r"\b(?:our|the)\s+decision\s+to\b", re.IGNORECASE)
 _LOOKS_LIKE: Final = re.compile(
     r"^\W*(?:looks|seems|sounds)\s+like\s+(?:we|you|they|everyone|everybody|most|there|the|it)\b"
     r"(?![^.!?\n]{0,160}\b(?:remind|please|pls)\b)",
@@ -1602,14 +1658,24 @@ def poll_told(text: str, words: frozenset[str], first: str) -> str | None:
     found = None
     if first in _NEXT_FIRST:
         found = _NEXT_MEETING.match(text)
-    if found is None and first not in _ASKING_FIRST and not _AVAILABLE_CUES.isdisjoint(words):
+    if (
+        found is None
+        and first not in _ASKING_FIRST
+        and (
+            not _AVAILABLE_CUES.isdisjoint(words)
+            or (("most" in words or "all" in words) and "us" in words)
+        )
+    ):
         found = _AVAILABLE.search(text)
     if (
         found is None
-        and ("our" in words or "the" in words)
+        and not _THIS_IT.isdisjoint(words)
         and not _OUR_TIME_CUES.isdisjoint(words)
+        and ("our" in words or "the" in words or "their" in words)
     ):
         found = _OUR_TIME.search(text)
+    if found is None and "decision" in words:
+        found = _DECISION.search(text)
     if found is None and first in _LOOKS_FIRST:
         found = _LOOKS_LIKE.match(text)
     if found is None and not _RECOMMEND_CUES.isdisjoint(words):
@@ -1625,7 +1691,7 @@ _ASKING_FIRST: Final = frozenset(
     "will can could would please pls kindly remind mark set put block add schedule tell let "
     "book make create".split()
 )
-_OUR_TIME_CUES: Final = frozenset("time slot day date cadence decision".split())
+_OUR_TIME_CUES: Final = frozenset("time slot day date cadence".split())
 _LOOKS_FIRST: Final = frozenset("looks seems sounds".split())
 # a time recommended to the group: "I would recommend Monday morning local time, 9am."
 _RECOMMEND: Final = re.compile(
@@ -1691,7 +1757,7 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         or wish_told(text, words, label=label)
         or report_told(text, words)
         or setup_told(whole, whole_words)
-        or guide_told(text, words)
+        or guide_told(text, words, first)
         or offer_made(text, words)
         or poll_told(text, words, first)
         or rule_told(text, words)

@@ -85,7 +85,7 @@ def test_not_a_setup(text: str) -> None:
     ],
 )
 def test_a_guide_is_told(text: str) -> None:
-    assert narration.guide_told(text, _words(text)) is not None
+    assert narration.guide_told(text, _words(text), text.split()[0].lower().strip("-")) is not None
 
 
 @pytest.mark.parametrize(
@@ -97,7 +97,7 @@ def test_a_guide_is_told(text: str) -> None:
     ],
 )
 def test_not_a_guide(text: str) -> None:
-    assert narration.guide_told(text, _words(text)) is None
+    assert narration.guide_told(text, _words(text), text.split()[0].lower().strip("-")) is None
 
 
 @pytest.mark.parametrize(
