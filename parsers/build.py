@@ -187,11 +187,28 @@ class _Builder:
         if self.p.starting is not None:
             self.start_day = self.day_of(self.p.starting, base=today)
             self.first_day = max(today, self.start_day)
+            self._start_passed_lately(today)
             self._start_off_the_days()
         if self.p.until is not None:
             self.end_day = self.day_of(self.p.until, base=self.first_day)
             if self.end_day < self.first_day:
                 raise Rejected("the end date comes before the schedule starts")
+
+    def _start_passed_lately(self, today: date) -> None:
+        """ "every other Friday starting Jan 2" said on January 14: the start, with no year,
+        passed this year only weeks ago — it may be a series already under way (its weeks
+        counted from January 2) as well as one that starts next year: read as next year's,
+        asked (`start_passed_lately`)."""
+        ref, start = self.p.starting, self.start_day
+        if ref is None or ref.date is None or ref.date[0] is not None or start is None:
+            return
+        if start_passed_lately(ref.date[1], ref.date[2], today=today, start=start):
+            self.note(
+                f"{start:%B} {start.day} has passed lately: read as {start:%B} {start.day}, "
+                f"{start.year} (say the year if the series began on {start:%B} {start.day}, "
+                f"{start.year - 1})",
+                UNSURE_PENALTY,
+            )
 
     def _start_off_the_days(self) -> None:
         """ "meet Tuesdays weekly starting April 24" when April 24 is a Friday: the date or the
@@ -891,6 +908,17 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         # rule; at midnight, which a day named once leaves unclear, it is the rule
         # cron-descriptor's words describe)
         _date_for_nth(b)
+        recurring = False
+    if (
+        p.monthdays == [LAST_WEEKDAY]
+        and len(p.months) == 1
+        and len(set(p.years)) < 2
+        and not (p.every or p.of_month or p.interval or p.nth or p.weekdays or p.dates)
+        and not (single or p.descriptor or p.quarter or p.count)
+        and not any(_is_midnight(m.clock) for m in p.times)
+    ):
+        # "Last weekday in March": as "the last Friday in March" is, its next date, once, asked
+        _date_for_last_weekday(b)
         recurring = False
     if recurring and p.once and (p.interval is not None or p.every) and not (single or p.dates):
         # "once at the top of every hour": once an hour; "once on each 2nd day of a month":
@@ -1763,6 +1791,34 @@ def _date_for_nth(b: _Builder) -> None:
     )
 
 
+def _times_within(b: _Builder, window: tuple[TimeMention, TimeMention]) -> bool:
+    """Whether every time `b` names falls within `window` (business hours: 9 to 5)."""
+    first, last = (b.resolve(m) for m in window)
+    return all(first <= at <= last for at in (b.resolve(m) for m in b.p.times))
+
+
+def _date_for_last_weekday(b: _Builder) -> None:
+    """ "the last weekday in March": the month's last Monday-to-Friday, its next date (in the
+    year named), as a one-time date, asked."""
+    p = b.p
+    month = p.months[0]
+    at = b.times()[0] if len(p.times) == 1 else _PART_DEFAULTS.get(p.part or "", _DEFAULT_TIME)
+    for year in p.years[:1] or range(b.local_now.year, b.local_now.year + 2):
+        day = days_in_month(year, month)
+        while cron_weekday(date(year, month, day)) in (0, 6):
+            day -= 1
+        if to_instant(date(year, month, day), at, b.zone) > b.now:
+            p.dates, p.monthdays, p.months, p.years = [(year, month, day)], [], [], []
+            b.note(
+                f"“the last weekday in {lx.MONTH_LABELS[month]}” read as "
+                f"{lx.MONTH_LABELS[month]} {day}, {year}, once (say “every year on …” for a "
+                "yearly job)",
+                UNSURE_PENALTY,
+            )
+            return
+    raise Rejected(f"the last weekday of {lx.MONTH_LABELS[month]} {p.years[0]} is past")
+
+
 def _date_for_weekday(b: _Builder) -> None:
     """ "Thursday the 15th": the next 15th that is a Thursday, as a one-time date."""
     p = b.p
@@ -1828,6 +1884,18 @@ def _recurring(b: _Builder) -> Built:
     count = int(count)
     if p.minute_past is not None:
         raise Rejected("minutes past the hour only go with hourly schedules")
+    if (
+        p.window is not None
+        and (p.business_hours or p.market_hours)
+        and p.times
+        and _times_within(b, p.window)
+    ):
+        # "update daily at 15:00 UTC (~11AM ET) to occur in the morning of typical business
+        # hours": the time named says when; the hours only say why it was chosen: asked
+        b.note(
+            "the business hours said only frame the time named: read at that time", UNSURE_PENALTY
+        )
+        p.window, p.business_hours, p.market_hours = None, False, False
     if p.window is not None:
         if p.business_hours or p.market_hours:
             # "Run only during business hours": which hours, but not how often
@@ -3468,3 +3536,18 @@ def _amount(seconds: int) -> str:
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+# How long ago a start date said without its year may have passed for it to be a series under
+# way rather than one to come next year: a season's or a quarter's length
+RECENT_START_DAYS: Final = 92
+
+
+def start_passed_lately(month: int, day: int, *, today: date, start: date) -> bool:
+    """Whether a start said as `month` and `day` without a year, read as `start` (next year's),
+    passed this year within RECENT_START_DAYS of `today`: "every other Friday starting Jan 2"
+    said on January 14 may count its weeks from this year's January 2."""
+    year = start.year - 1  # the same day the year before the one read, most often this year's
+    if start <= today or day > days_in_month(year, month):
+        return False
+    return 0 < (today - date(year, month, day)).days <= RECENT_START_DAYS

@@ -303,7 +303,17 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
         r"(.+?)の?(アラーム|リマインダー|タイマー)を?(?:消して|削除して|止めて|キャンセルして|解除して)",
         lambda m: f" cancel the {_JOB_OF.get(m.group(2), 'reminder')} {m.group(1)} ",
     ),
-    # an amount in parts: "1个小时15分钟", "1小时30分钟", "5分钟30秒", "1時間30分"
+    # "修改定时时间为 23：10": the time of a job that exists, changed (the grammar's cue asks)
+    (
+        r"(?:修改|更改|调整|調整|改)(?:定时|定時|执行|執行|提醒|触发|觸發)?(?:时间|時間)(?:为|為|到|成)"
+        r"|(?:定时|定時|执行|執行|提醒|触发|觸發)(?:时间|時間)(?:修改|更改|调整|改)(?:为|為|到|成)",
+        " change the scheduled time ",
+    ),
+    # "…，这样下午一上班就刷新5小时额度了": what the schedule is for, said after it (its words
+    # about time are the purpose's, not the schedule's)
+    (r"[，,]\s*(?:这样|這樣|以便|好让|好讓)[^。！？!?\n]{0,80}", " "),
+    # "还有十分钟下班" (ten minutes left before the day ends): an amount in the task
+    (rf"还有{_N}\s*个?\s*(?:分钟|分鐘|小时|小時)", " still some time "),
     (
         rf"{_N}{_HOURS}{_N}{_MINUTES}(?:{_N}\s*秒)?",
         lambda m: _seconds(m.group(1), m.group(2), m.group(3)),
@@ -324,6 +334,14 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
             f"{_DAY_OF[m.group(3)]} of every month "
         ),
     ),
+    # two Nth weekdays in Japanese: "月2回(第2、第4金曜日)", "第1・第3土曜日" (of the month)
+    (
+        rf"(?:毎月の?|月\s*[2２二]\s*回\s*)?[（(]?\s*第{_N}\s*[、,，と・]\s*第{_N}\s*{_JA_DAY}\s*[)）]?",
+        lambda m: (
+            f" the {_ordinal(m.group(1))} and {_ordinal(m.group(2))} "
+            f"{_DAY_OF[m.group(3)]} of every month "
+        ),
+    ),
     # the Nth weekday of the month: "每月第二个周二", "毎月第2月曜日"
     (
         rf"每个?月的?第{_N}个?{_ZH_DAY}|毎月第{_N}{_JA_DAY}",
@@ -335,6 +353,16 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (
         rf"每个?月的?{_N}[号號日]|毎月{_N}日",
         lambda m: f" the {_ordinal(m.group(1) or m.group(2))} of every month ",
+    ),
+    # "10時から1時間": from that hour, for so long
+    (
+        rf"{_N}\s*[点點時时]\s*から\s*{_N}\s*時間",
+        lambda m: f" at {number(m.group(1))}:00 for {number(m.group(2))} hours ",
+    ),
+    # every N days: "每六天的 0 点", "每隔3天", "3日ごとに"
+    (
+        rf"每隔?\s*{_N}\s*个?\s*天的?|{_N}\s*日(?:ごと|おき)に?",
+        lambda m: f" every {number(m.group(1) or m.group(2))} days ",
     ),
     # every N minutes / hours: "每隔2小时", "每 15 分钟", "5分ごとに", "30分おきに"
     (
@@ -394,6 +422,11 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     # days of the week
     (rf"每个?{_ZH_DAY}", lambda m: f" every {_DAY_OF[m.group(1)]} "),
     (rf"毎週{_JA_DAY}", lambda m: f" every {_DAY_OF[m.group(1)]} "),
+    # "来週火曜日の issues" (next Tuesday's issues): what the task is about
+    (
+        rf"来週の?{_JA_DAY}の(?=\s*[A-Za-z\u4e00-\u9fff])",
+        lambda m: f" next {_DAY_OF[m.group(1)]}'s ",
+    ),
     (rf"下个?{_ZH_DAY}|来週の?{_JA_DAY}", lambda m: f" next {_DAY_OF[m.group(1) or m.group(2)]} "),
     (rf"上个?{_ZH_DAY}|先週の?{_JA_DAY}", lambda m: f" last {_DAY_OF[m.group(1) or m.group(2)]} "),
     # a listing's line, a day and its time after a label or alone ("总结贴要求通知：周一19:00",
@@ -417,7 +450,7 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     # times: "下午7：30", "上午8:45"
     (
         rf"({_MORNING}|{_EVENING}|中午)?\s*(?<!from )(?<!to )(?<![0-9０-９])"
-        rf"([0-9０-９]{{1,2}})\s*[:：]\s*([0-9０-９]{{2}})",
+        rf"([0-9０-９]{{1,2}})\s*[:：]\s*([0-9０-９]{{2}})(?:[:：]00)?(?![0-9０-９:：])",
         _clock_digits,
     ),
     # times: "晚上 6 点", "下午3点半", "9点15分", "午前9時", "夜8時30分"
@@ -438,6 +471,7 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"后天|後天|明後日|あさって", " the day after tomorrow "),
     (r"今天|今日", " today "),
     (r"中午|正午", " at noon "),
+    (r"午夜|半夜(?:12|十二)[点點]|深夜0時|午前0時", " at midnight "),
     (r"早上|上午|早晨|(?<=every day )朝", " in the morning "),
     (r"晚上|傍晚|(?<=every day )[晩夜]", " in the evening "),
     (r"下午", " in the afternoon "),
@@ -445,6 +479,11 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     # the past, an undoing, a question: said so that the grammar's cues find them
     # what the task is about: "总结昨天的 issues", "合并上周 EDAT 记录", "昨日の走行データ"
     (r"(?:昨天|昨日)(?:的|の)", " yesterday's "),
+    # "生成本周工作报告" (this week's report): what the task is about
+    (
+        r"(?:本周|本週|这周|這週|今週)(?:的|の)?(?=\s*[A-Za-z\u4e00-\u9fff])(?![一二三四五六日天末])",
+        " this week's ",
+    ),
     (
         r"(?:上周|上週|先週)(?:的|の)?(?=\s*[A-Za-z\u4e00-\u9fff])(?![一二三四五六日天末])",
         " last week's ",
@@ -482,7 +521,7 @@ LEFT_TIME: Final = re.compile(
 # What the rules read (a cue to try them): LEFT_TIME's words and those that go with no number
 _CUES: Final = re.compile(
     f"{LEFT_TIME.pattern}|平日|工作日|周末|週末|土日|计时|計時|倒数|倒數|タイマー|後|后|"
-    "今晚|今夜|今晩|ごと|おき|中午|正午|[0-9０-９一二三四五六七八九十]\\s*分|"
+    "今晚|今夜|今晩|ごと|おき|中午|正午|[0-9０-９一二三四五六七八九十]\\s*分|(?:时间|時間)(?:修改|更改|改)?(?:为|為|成)|"
     f"{_KO_LEFT.pattern}|타이머|알람|어제|그제|오늘|저녁|아침|[0-9]\\s*(?:분|시간|초)"
 )
 
@@ -502,7 +541,10 @@ def is_korean(text: str) -> bool:
 _REPORTED: Final = re.compile(
     "未生效|不生效|没生效|没有?(?:执行|触发|运行|提醒|生效)|不(?:执行|触发|运行|在执行|报了)|不再|"
     "只显示|不能按时|为啥|为什么|為什麼|怎么回事|已经?解决|已經?解決|失效|"
-    "実行されない|動かない|なぜ|どうして"
+    "実行されない|動かない|なぜ|どうして|"
+    # a status line's label: "当前时间：…" (the time now), "下次执行时间：…" (the next run, as a
+    # job's page shows it), "上次运行时间"
+    "(?:当前|现在|現在)时间\\s*[：:]|(?:下次|上次|下一次|上一次)(?:执行|運行|运行|触发|觸發)时间"
 )
 
 
@@ -510,8 +552,8 @@ _REPORTED: Final = re.compile(
 # "오류" (error), and the past ("실행됐는데", "있었어요"): what happened, not what to set
 # (the past: a syllable closed by ㅆ — 었, 았, 했, 됐, 렸… — before an ending; not 있, "there is")
 _KO_PAST: Final = "".join(
-    chr(0xAC00 + syllable * 28 + 20) for syllable in range(19 * 21) if syllable != 251
-)  # 251: 있
+    chr(0xAC00 + syllable * 28 + 20) for syllable in range(19 * 21) if syllable not in (251, 5)
+)  # 251: 있 (there is); 5: 겠 (will, the future)
 _KO_REPORTED: Final = re.compile(
     r"왜|안\s*(?:와|돼|됨|되|울|옴|나와)|않(?:습니다|아요|아|음|는|고|았)|오류|에러|버그|실패|멈춤|"
     rf"[{_KO_PAST}](?:어|습니다|다|는데|던|지만|고)"

@@ -178,7 +178,9 @@ def description(text: str) -> str | None:
 # -- a statement that something cannot be said or done -------------------------------------------
 
 _CANNOT: Final = re.compile(
-    r"\b(?:there(?:'s|\s+is|\s+was)\s+no\s+way\s+to|"
+    # ("there's currently no way to create a single task recurring at this schedule")
+    r"\b(?:there(?:'s|’s|\s+is|\s+was)\s+(?:currently\s+|still\s+|simply\s+|really\s+|just\s+)?"
+    r"no\s+(?:way|option|setting)\s+to|"
     # "there is no such options for reminder": what a tool lacks
     r"there(?:'s|\s+is|\s+are|\s+was)\s+no\s+(?:such\s+)?(?:options?|settings?|features?)\s+for|"
     r"(?:is|was|it's)\s+(?:not\s+possible|"

@@ -164,6 +164,9 @@ _WINDOW_WORDS: Final = frozenset(
     "during in within outside after before through throughout across between only".split()
 )
 
+# "but no less than quarterly", "but no later than 5pm": a bound compared, not days left out
+_COMPARED: Final = frozenset({"less", "more", "later", "earlier", "fewer", "sooner"})
+
 # What "every-" may be joined to: "every-second Thursday", "every-other week", "every-day"
 _AFTER_EVERY_DASH: Final = frozenset({lx.ORD, lx.WORD, lx.UNIT, lx.DAY, lx.DAYS, lx.DAYSET})
 
@@ -1449,11 +1452,11 @@ class _Reader:
         """Whether the "except" at i is the word "but" opening a clause of its own ("but beware
         …", "but we may move it")."""
         token = self.tokens[i]
-        return (
-            token.end - token.start == 3  # "but": the lexicon's other words for "except" are longer
-            and self._kind(i + 1) == lx.WORD
-            and self.tokens[i + 1].value in _CLAUSE_OPENERS
-        )
+        if token.end - token.start != 3:  # "but": the lexicon's other words for "except" are longer
+            return False
+        if self._word(i + 1) == "no" and self._word(i + 2) in _COMPARED:
+            return True  # "…, but no less than quarterly": a bound said beside, no day left out
+        return self._kind(i + 1) == lx.WORD and self.tokens[i + 1].value in _CLAUSE_OPENERS
 
     def _holidays(self, i: int) -> int | None:
         """ "holidays", "public holidays", "US bank holidays", "(the) federal holidays": the
@@ -2736,6 +2739,22 @@ class _Reader:
             # "weekly on Tuesday, 10 times", "10 times weekly on Tuesday": a count, which
             # only a repeating schedule can have (build checks)
             self.phrase.count = count
+            if self._word(j) in ("every", "each") and (
+                self._is_unit(j + 1, "second", "minute", "hour")
+                or (self._kind(j + 1) == lx.NUM and self._is_unit(j + 2, "second", "minute"))
+                # ("call two times every second": "second" at the end is the unit)
+                or (
+                    self._kind(j + 1) == lx.ORD
+                    and self.tokens[j + 1].value == 2
+                    and j + 2 >= self.n
+                )
+            ):
+                # "It runs two times every 5 minutes", "call two times every second": so many
+                # runs that far apart, or so many within each such period? Asked
+                self.phrase.unsure.append(
+                    f"“{count} times every …” read as {count} runs in all (it may mean {count} "
+                    "in each period)"
+                )
             return j
         if unit is None or self.phrase.times_per is not None:
             raise Rejected(

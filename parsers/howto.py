@@ -62,3 +62,38 @@ def asks_how_to_schedule(text: str) -> bool:
         and _SETUP_VERB.search(text) is not None
         and _NOT_SETUP.search(text) is None
     )
+
+
+# "Is it possible to run a specific file at first of every month at midnight??", "is there a way
+# to trigger it every Monday": whether a schedule can be set, which is a request for it; "What
+# I'd like to do is let Parabol send … every Monday morning at 900AM", "what we want is a ping at
+# 9": a wish that states the schedule. Both are answered with the schedule they name, asked.
+_POSSIBLE_OPENING: Final = re.compile(
+    r"^\W*(?:(?:ok|okay|so|well|hey|hi|hello|btw|also|and|but|um|hmm|question)\b[\s,:;.!-]*)*"
+    r"is\s+(?:it|there)\s+(?:(?:at\s+all\s+)?possible|(?:any|a)\s+(?:way|option))\s+to\b",
+    re.IGNORECASE,
+)
+_WISH_OPENING: Final = re.compile(
+    r"^\W*what\s+(?:i|we)\s*(?:'d|’d|\s+would|\s+really)?\s+(?:like|want|need|wish)\b"
+    r"(?:\s+to\s+(?:do|have|see))?\s+is\b",
+    re.IGNORECASE,
+)
+_WISH_FIRST: Final = frozenset({"is", "what", "ok", "okay", "so", "well", "hey", "hi", "hello",
+                                "btw", "also", "and", "but", "um", "hmm", "question"})  # fmt: skip
+POSSIBLE_NOTE: Final = "asked whether it can be done: the schedule it names is read, to confirm"
+WISH_NOTE: Final = "a wish told, not a request: the schedule it names is read, to confirm"
+
+
+def asks_if_possible(text: str, first: str | None) -> str | None:
+    """The note for a question whether a schedule can be set up ("is it possible to run … at
+    …?") or a wish that states one ("what I'd like is …"), which are answered with the schedule
+    they name, asked; None otherwise. `first`: the text's first word, lower case."""
+    if first is not None and first not in _WISH_FIRST:
+        return None
+    if _POSSIBLE_OPENING.match(text) is not None:
+        if _SETUP_VERB.search(text) is None or _NOT_SETUP.search(text) is not None:
+            return None
+        return POSSIBLE_NOTE
+    if _WISH_OPENING.match(text) is not None:
+        return WISH_NOTE
+    return None

@@ -53,3 +53,22 @@ def unlabelled(text: str, *, names_time: Callable[[str], bool]) -> str:
 _OPEN_ENDS: Final = frozenset(
     "at on by from until till in is are was were every to of for around after before".split()
 )
+
+
+# "* US: Weekly on Wednesdays at 10:00am GMT-7", "* APAC: Tuesdays at 13:00 GMT+11": a region's
+# line in a list of a meeting's alternatives, one per part of the world — which is the reader's?
+_REGION_LABEL: Final = re.compile(
+    r"^[\s*•>-]*(?P<region>US|USA|EU|EMEA|APAC|APJ|AMER|AMERICAS|NA|NAM|LATAM|UK|ANZ|Asia|"
+    r"Europe|Americas|Asia[\s-]Pacific)\s*:\s",
+    re.IGNORECASE,
+)
+REGION_NOTE: Final = "“{region}:” sets out one region's time among others: to confirm"
+
+
+def region_label(text: str) -> str | None:
+    """The note for a line labelled with a region ("US:", "APAC:"), one of a meeting's times
+    for several parts of the world; None for other texts."""
+    if ":" not in text[:16]:
+        return None
+    found = _REGION_LABEL.match(text)
+    return None if found is None else REGION_NOTE.format(region=found["region"])

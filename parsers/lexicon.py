@@ -117,6 +117,10 @@ NO_THING: Final = frozenset(
 _ORDINAL_WORDS: Final = {
     "first": 1,
     "1st": 1,
+    # misspelled: "songs and stories the firs Saturday of each month", "every frist monday"
+    "firs": 1,
+    "frist": 1,
+    "fisrt": 1,
     "third": 3,
     "fourth": 4,
     "fifth": 5,

@@ -102,7 +102,9 @@ def group_session(text: str, words: frozenset[str]) -> str | None:
 # afternoon Confessions", "the usual Tuesday practice", "Wee Read on Tuesday morning at 10 a.m. is
 # back" (an event of that day, come back: the day is the subject's, before the verb; in "John is
 # back on Monday" it is after it, and that Monday's)
-_HABIT_WORDS: Final = frozenset({"always", "regular", "usual", "customary", "regularly", "back"})
+_HABIT_WORDS: Final = frozenset(
+    {"always", "regular", "usual", "customary", "regularly", "back", "round"}
+)
 _REGULAR_DAY: Final = re.compile(
     rf"\b(?:regular|usual|customary|regularly\s+scheduled)\s+{_DAY_OR_SHORT}", re.IGNORECASE
 )
@@ -125,7 +127,13 @@ def habit_word(lowered: str, words: frozenset[str]) -> str | None:
         return " ".join(match.group().split())
     if "back" in found and _BACK.search(lowered) is not None:
         return "is back"
+    if "round" in found and _YEAR_ROUND.search(lowered) is not None:
+        return "all year round"
     return None
+
+
+# "Mass on Saturday evening will remain at 4:30 p.m. all year round": the day's time, each week
+_YEAR_ROUND: Final = re.compile(r"\b(?:all\s+(?:the\s+)?)?year[\s-]round\b")
 
 
 # A weekday before a plural activity: "Saturday morning rides depart … at 9:30am", "Tuesday track
@@ -265,6 +273,16 @@ _KIND_GATE: Final = re.compile(
     r"rehears|practice|mass|worship|vesper|liturg|rosary|novena|choir|bingo|trivia|karaoke|"
     r"storytime|service"
 )
+
+
+def recurring_kind(text: str) -> str | None:
+    """The kind of event that recurs ("mass", "rehearsal") that `text` names, or None: its hour,
+    when the text does not say it, is not the default's ("Mass is celebrated daily")."""
+    lowered = text.lower()
+    if _KIND_GATE.search(lowered) is None:
+        return None
+    found = _RECURRING_KINDS & frozenset(re.findall(r"[a-z]+", lowered))
+    return max(found, key=lowered.rfind) if found else None
 
 
 def recurring_kind_without_day(text: str) -> str | None:

@@ -67,6 +67,32 @@ _EVENT_VERB_CUES: Final = frozenset(
 )
 
 
+# "Wednesday, July 22 — Kids will enjoy a Scavenger Hunt!", "Participants will learn the basics":
+# what an event offers its audience, told by its listing — not a run asked for
+_AUDIENCE: Final = frozenset(
+    "kids children teens tweens students participants attendees guests visitors families members "
+    "everyone players readers toddlers adults seniors campers youth".split()
+)
+_AUDIENCE_WILL: Final = re.compile(
+    r"\b(?:kids|children|teens|tweens|students|participants|attendees|guests|visitors|families|"
+    r"members|everyone|players|readers|toddlers|adults|seniors|campers|youth)\s+will\s+"
+    r"(?:also\s+)?(?:enjoy|learn|explore|make|create|hear|meet|discover|get\s+to|have|receive|"
+    r"build|play|see|watch|design|paint|craft|sing|dance|read|practice|practise|try|taste)\b",
+    re.IGNORECASE,
+)
+
+
+def offered_to_audience(text: str, words: frozenset[str]) -> str | None:
+    """ "Wednesday, July 22 — Kids will enjoy a Scavenger Hunt!": what an event offers its
+    audience, told by a listing; its day is the event's, not a run asked for."""
+    if "will" not in words or _AUDIENCE.isdisjoint(words):
+        return None
+    found = _AUDIENCE_WILL.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()} …” tells what an event offers, it does not ask: to confirm"
+
+
 def future_event(text: str, words: frozenset[str]) -> str | None:
     """ "The ceremony will begin at 7p CST sharp", "Judging will start at 1PM": an event's
     start or end, described in the future by its own subject."""
@@ -1283,13 +1309,33 @@ _PROCESS: Final = re.compile(
 
 
 def process_described(text: str, words: frozenset[str]) -> str | None:
-    """ "The vote counting takes place every 5 seconds.": what a program does, described."""
-    if "place" not in words:
+    """ "The vote counting takes place every 5 seconds.": what a program does, described;
+    "This test is only run on Fridays", "Metrics are collected every 5 minutes automatically":
+    when a thing is done, said in the passive by its subject (`_DONE_PASSIVE`)."""
+    if "place" in words and (found := _PROCESS.search(text)) is not None:
+        return f"“{found.group()}” describes what a program does, not a run asked for: to confirm"
+    if _PASSIVE_DONE.isdisjoint(words) or _BE.isdisjoint(words):
         return None
-    found = _PROCESS.search(text)
+    found = _DONE_PASSIVE.match(text)
     if found is None:
         return None
-    return f"“{found.group()}” describes what a program does, not a run asked for: to confirm"
+    return f"“{found.group().strip()} …” says when it is done, it does not ask: to confirm"
+
+
+# "This test is only run on Fridays", "Metrics are collected every 5 minutes automatically": the
+# subject opens the text, then the passive of a job's verb (a request puts its verb first)
+_PASSIVE_DONE: Final = frozenset(
+    "run executed triggered collected refreshed updated synced polled fetched scraped sampled "
+    "rotated purged regenerated rebuilt".split()
+)
+_BE: Final = frozenset({"is", "are"})
+_DONE_PASSIVE: Final = re.compile(
+    r"^\W*(?:(?:this|the|that|these|those|our|my|all|its|their)\s+)?(?:[\w-]+\s+){1,3}?"
+    r"(?:is|are)\s+(?:only\s+|automatically\s+|currently\s+|now\s+|always\s+)?"
+    r"(?:run|executed|triggered|collected|refreshed|updated|synced|polled|fetched|scraped|sampled"
+    r"|rotated|purged|regenerated|rebuilt)\b",
+    re.IGNORECASE,
+)
 
 
 def contingent_time(text: str, words: frozenset[str]) -> str | None:
@@ -1729,6 +1775,11 @@ def rule_told(text: str, words: frozenset[str]) -> str | None:
 # Words that say a schedule repeats: an event described in the future with one of them ("Choir
 # Practice will be held … on Sundays"), or its time stated with one ("Doors open at 6:30 PM every
 # Friday"), tells its habit, which is the schedule asked for
+# "always" said of a state ("guests are always welcome"), not of when something happens
+_ALWAYS_A_STATE: Final = re.compile(
+    r"\balways\s+(?:welcome|invited|encouraged|free|appreciated|happy|glad|open\s+to)\b",
+    re.IGNORECASE,
+)
 REPEAT_SAID: Final = frozenset(
     "every each daily weekly monthly yearly annually nightly hourly biweekly fortnightly "
     "weekdays weekends mondays tuesdays wednesdays thursdays fridays saturdays sundays "
@@ -1747,6 +1798,10 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
     up there first). `label`: what was before the text, taken off as a label ("docs: ",
     "Snooze Support: "), which says what a commit or a feature is."""
     repeats = not REPEAT_SAID.isdisjoint(words)
+    if repeats and "always" in words and _ALWAYS_A_STATE.search(text) is not None:
+        # "The meeting starts at 9:30 a.m. and guests are always welcome": always so, not
+        # always at that time
+        repeats = not (REPEAT_SAID - {"always"}).isdisjoint(words)
     whole, whole_words = text, words
     if label:
         whole = label + text
@@ -1765,6 +1820,7 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         or someone_described(text, first)
         or contingent_time(whole, whole_words)
         or process_described(text, words)
+        or offered_to_audience(text, words)
         or kind_of_day(text, first)
         or agenda_line(text, first)
         or example_of_a_tool(text, words)

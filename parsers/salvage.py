@@ -431,7 +431,32 @@ def changed_to(
     result = read(when)
     if not result.ok:
         return None
+    said = text[match.start() : match.start("when")]
+    if (
+        result.schedule is not None
+        and result.schedule.get("type") == "at"
+        and said.lower().lstrip().startswith(_LASTING_CHANGES)
+    ):
+        # (to postpone, push or delay is one run's change: "postpone the weekly report to
+        # Friday" is this week's)
+        frequency = _FREQUENCY_NAMED.search(said)
+        if frequency is not None:
+            # "reschedule nightly builds to start at 8am": the builds are nightly, and keep
+            # being so at their new time
+            # ("nightly" is only how often here: its night is no part of the new time)
+            how_often = frequency.group().lower().replace("nightly", "daily")
+            named = read(f"{when} {how_often}")
+            if named.ok:
+                return to_confirm(named, CHANGED_TO_NOTE)
     return to_confirm(result, CHANGED_TO_NOTE)
+
+
+_LASTING_CHANGES: Final = ("reschedul", "mov", "shift")
+# a frequency that names what is changed: "the nightly builds", "our weekly sync", "nightlybuilds"
+_FREQUENCY_NAMED: Final = re.compile(
+    r"\b(?:nightly|daily|weekly|monthly|hourly)(?=\b|builds?\b|backups?\b|jobs?\b|runs?\b)",
+    re.IGNORECASE,
+)
 
 
 # -- the new schedule beside the old one: "X instead of Y", "not X, but Y" ----------------------

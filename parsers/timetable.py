@@ -45,7 +45,8 @@ _EVENT_WORDS: Final = frozenset(
     "worship vespers matins liturgy standup standups stand retro retros retrospective "
     "retrospectives school study studies class meeting meetings service services group groups "
     "hours hour planning review reviews demo talk talks window windows refinement grooming "
-    "collection collections pickup pickups pick mass masses maintenancewindow".split()
+    "collection collections pickup pickups pick mass masses maintenancewindow trash garbage "
+    "recycling rubbish bin".split()
 )
 _EVENT: Final = re.compile(
     r"\b(?:worship\s+services?|worship|vespers|matins|liturgy|stand-?ups?|retros?|(?:sprint\s+)?retrospectives?"
@@ -55,6 +56,8 @@ _EVENT: Final = re.compile(
     r"|(?:maintenance|backup|patch(?:ing)?|change|release)[\s_]*windows?"
     r"|(?:trash|garbage|recycling|refuse|rubbish|bin|waste|compost)\s+"
     r"(?:collection|pick-?up)s?"
+    # ("Trash day is Thursday": the round's day, every week)
+    r"|(?:trash|garbage|recycling|rubbish|refuse|bin|compost|collection|pick-?up)\s+days?"
     rf"|(?:vigil|{_DAY_OR_SHORT}|daily|evening|morning|anticipated)\s+mass(?:es)?"
     rf"|(?:{_DAY_OR_SHORT}|morning|evening|night|worship|church|midweek|first|second|third|early|late|"
     r"traditional|contemporary|vigil|communion|prayer)\s+services?)\b",
@@ -192,10 +195,13 @@ _ERRANDS: Final = _REQUEST_OPENERS | frozenset(
 
 # A habit said in the present tense: "The draw is held on Wednesday at 3:00 PM", "the meeting
 # takes place on Thursday", "collection occurs Monday", "the digest goes out on Friday"
-_HABIT_WORDS: Final = frozenset({"held", "place", "occurs", "occur", "out"})
+# ("Yard waste is collected on Wednesday", "bins are emptied on Monday": a round's day, passive)
+_HABIT_WORDS: Final = frozenset(
+    {"held", "place", "occurs", "occur", "out", "collected", "picked", "emptied"}
+)
 _HABIT: Final = re.compile(
-    r"\b(?:(?:is|are)\s+(?:usually\s+|always\s+|normally\s+)?held|takes?\s+place|occurs?"
-    r"|go(?:es)?\s+out)\b",
+    r"\b(?:(?:is|are)\s+(?:usually\s+|always\s+|normally\s+)?"
+    r"(?:held|collected|picked\s+up|emptied)|takes?\s+place|occurs?|go(?:es)?\s+out)\b",
     re.IGNORECASE,
 )
 
@@ -206,7 +212,20 @@ def habitual_verb(lowered: str, words: frozenset[str]) -> str | None:
     if _HABIT_WORDS.isdisjoint(words):
         return None
     match = _HABIT.search(lowered)
-    return None if match is None else " ".join(match.group().split())
+    if match is None:
+        return None
+    said = " ".join(match.group().split())
+    if said.endswith(_ROUND_VERBS) and _ROUND_NOUNS.isdisjoint(words):
+        return None  # ("the package is picked up on Friday": one errand, not a round)
+    return said
+
+
+# What a council's round collects, whose passive verb tells its day as a habit
+_ROUND_VERBS: Final = ("collected", "picked up", "emptied")
+_ROUND_NOUNS: Final = frozenset(
+    "trash garbage recycling recyclables refuse rubbish bin bins waste compost yard green glass "
+    "paper cardboard organics junk bulk".split()
+)
 
 
 # "our Sunday service", "our Wednesday evening testimony meeting": a group's day, as a habit
@@ -309,8 +328,12 @@ _NOT_EACH_YEAR: Final = _DATED | frozenset(
 # "Mon 5 to 6pm all weeks": every week; "scheduled for _only_ Monday morning": a day kept out of
 # the others, which only a habit has ("only this Monday" is dated, and one_off says so)
 _ALL_WEEKS: Final = re.compile(r"\ball\s+(?:the\s+)?weeks\b", re.IGNORECASE)
+# ("only run btfhub sync job on Friday": a job kept to that day, which only a habit is)
 _ONLY_DAY: Final = re.compile(
-    rf"(?<![a-z])only[\W_]{{0,3}}(?:on\s+)?(?:the\s+)?{_DAY}", re.IGNORECASE
+    r"(?<![a-z])only[\W_]{0,3}(?:(?:run|runs|execute|executes|trigger|triggers|deploy|deploys"
+    rf"|build|builds|release|releases|publish|publishes)\b[^.;!?]{{0,50}}?\b)?(?:on\s+)?"
+    rf"(?:the\s+)?{_DAY}",
+    re.IGNORECASE,
 )
 
 
@@ -427,3 +450,58 @@ def habit_said(text: str, words: frozenset[str]) -> str | None:
     if not _ROUTINE_WORDS.isdisjoint(words) and _ROUTINE_START.match(text) is not None:
         return "a routine told in the first person"
     return None
+
+
+# "Meetings are held each Tuesday night from 7 PM to 8:30 PM, except for legal and (District 20)
+# school holidays, …": a habit told, with days left out that no calendar here knows (a school's
+# or a country's holidays). A request so worded is refused (its exclusions are to be added); a
+# habit told is asked about anyway, so its days are read without the exception, to confirm.
+_HOLIDAY_EXCEPTION: Final = re.compile(
+    r",?\s*\b(?:except|excluding|but\s+not|other\s+than)\s+(?:for\s+|on\s+|during\s+)?"
+    r"(?:[\w()'’-]+,?\s+){0,6}?(?:holidays?|breaks?|vacations?|closures?)\b",
+    re.IGNORECASE,
+)
+_TOLD_HABIT: Final = re.compile(
+    r"\b(?:(?:is|are)\s+(?:usually\s+|always\s+|normally\s+)?held|takes?\s+place|meets?"
+    r"|(?:is|are)\s+open|gathers?|convenes?)\b",
+    re.IGNORECASE,
+)
+_HOLIDAY_WORDS: Final = frozenset(
+    "holiday holidays break breaks vacation vacations closure closures".split()
+)
+HOLIDAY_EXCEPTION_NOTE: Final = (
+    "“{clause}” cannot be kept: the days are read without leaving those out, to confirm"
+)
+
+
+def without_holiday_exception(text: str) -> tuple[str, str] | None:
+    """`text` without the holidays it leaves out, and the words left out, when it tells a habit
+    ("Meetings are held each Tuesday …, except for school holidays"); None otherwise."""
+    if len(text) > 400:
+        return None
+    lowered = text.lower()
+    words = frozenset(re.findall(r"[a-z]+", lowered))
+    if _HOLIDAY_WORDS.isdisjoint(words) or one_off(lowered, words):
+        return None
+    found = _HOLIDAY_EXCEPTION.search(text)
+    if found is None or _TOLD_HABIT.search(text) is None:
+        return None
+    kept = f"{text[: found.start()]}{text[found.end() :]}"
+    return kept, " ".join(found.group().strip(" ,").split())
+
+
+def alternate_weeks_told(text: str) -> str | None:
+    """Why a schedule of every other week read from `text` asks which weeks: the text tells a
+    habit ("The recycling is picked up on alternate Wednesdays", "This club meets biweekly on
+    Thursdays"), whose weeks it does not say — the next such day may be an off week."""
+    lowered = text.lower()
+    words = frozenset(re.findall(r"[a-z]+", lowered))
+    habit = habitual_verb(lowered, words)
+    if habit is None and (_TOLD_HABIT_WORDS.isdisjoint(words) or not _TOLD_HABIT.search(text)):
+        return None
+    return "a habit told every other week: which weeks it falls in is not said, to confirm"
+
+
+_TOLD_HABIT_WORDS: Final = frozenset(
+    "held place meet meets open gather gathers convene convenes".split()
+)

@@ -113,7 +113,7 @@ _PATTERN: Final = re.compile(
      |(?P<dotted>(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}))(?![\d.:])
      |(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)(?![\d/])
      |(?<![\d.:])(?P<daymonth>(?P<dd4>0[1-9]|[12]\d|3[01])\.(?P<dm4>0[1-9]|1[0-2])\.?|(?P<dd5>[1-9]|[12]\d|3[01])\.(?P<dm5>[1-9]|1[0-2])\.)(?=\s+\d{1,2}(?:[:.h]\d{2}|\s?[ap]\.?m\.?)(?![\d.]))
-     |(?<![\d.])(?<!\d:)(?<!at\s)(?<!@\s)(?<!every\s)(?<!in\s)(?<!for\s)(?P<dmdot>(?P<dd6>[12]\d|3[01]|0?[1-9])\.(?P<dm6>1[0-2]|0?[1-9])\.)(?![\d.])
+     |(?<![\d.])(?<!\d:)(?<!at\s)(?<!@\s)(?<!every\s)(?<!in\s)(?<!for\s)(?P<dmdot>(?P<dd6>[12]\d|3[01]|0?[1-9])\.(?P<dm6>1[0-2]|0?[1-9])\.)(?![\d.xX*])
      |(?P<clock>(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}|(?<=:)0(?=\s?[ap]))(?::(?P<s>[0-5]\d))?)?(?:\s?(?P<mer>[ap])\.?m\.?|(?P<mer1>[ap]))(?![a-z]))
      |(?=[012]\d[0-5]\d)(?<!every\s)(?<!in\s)(?P<mil>(?P<h5>[01]\d|2[0-3])(?P<m5>[0-5]\d)\s?(?:hours|hrs|hr|h)(?![a-z]))
      |(?P<hm>(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})(?::(?P<s2>[0-5]\d))?(?:\s?(?:hours|hrs|hr)(?![a-z])|h(?![a-z]))?)(?![\d%])(?!:\d)(?!\.\d)(?!(?<=h\d\d)m)
@@ -292,6 +292,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = though_as_through(tokens)
     if "til" in lowered:
         tokens = lasting_until(tokens)
+    if "when it " in lowered and ("becomes" in lowered or "turns" in lowered):
+        tokens = day_begins(tokens)
     if "around" in lowered or "about" in lowered or "approx" in lowered or "roughly" in lowered:
         tokens = hedged_end(tokens)
     if "'s" in lowered or "’s" in lowered:
@@ -772,6 +774,12 @@ def _other_than_as_except(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_COMPARED: Final = frozenset({"less", "more", "fewer"})
+_BOUND_FREQUENCIES: Final = frozenset(
+    "hourly daily nightly weekly biweekly fortnightly monthly quarterly yearly annually".split()
+)
+
+
 def _no_as_except(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     n, k = len(tokens), 0
@@ -780,6 +788,19 @@ def _no_as_except(tokens: list[Token]) -> list[Token]:
         if token.kind != lx.WORD or token.value != "no":
             out.append(token)
             k += 1
+            continue
+        if (
+            k + 3 < n
+            and tokens[k + 1].value in _COMPARED
+            and tokens[k + 2].value == "than"
+            and tokens[k + 3].value in _BOUND_FREQUENCIES
+        ):
+            # "…, but no less than quarterly, to conduct business": a bound beside the
+            # schedule, how often at least — not a frequency of its own
+            bound = tokens[k + 3]
+            out.extend(tokens[k : k + 3])
+            out.append(Token(lx.WORD, "bound", bound.start, bound.end))
+            k += 4
             continue
         j = k + 1
         while (
@@ -950,6 +971,31 @@ def lasting_until(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def day_begins(tokens: list[Token]) -> list[Token]:
+    """ "When it becomes Monday (UTC), create a new GitHub Issue": the moment the day begins,
+    each time it comes — every Monday at midnight. ("when it turns Friday" is the same.)"""
+    out = list(tokens)
+    for k in range(len(out) - 3):
+        when, it, verb, day = out[k : k + 4]
+        if (
+            when.value == "when"
+            and when.kind == lx.WORD
+            and it.value == "it"
+            and verb.kind == lx.WORD
+            and verb.value in _BECOMES
+            and day.kind == lx.DAY
+        ):
+            out[k : k + 4] = [
+                Token(lx.WORD, "every", when.start, it.end),
+                Token(lx.DAY, day.value, day.start, day.end),
+                Token(lx.WORD, "at", verb.start, verb.end),
+                Token(lx.WORD, "midnight", day.end, day.end),
+            ]
+            break
+    return out
+
+
+_BECOMES: Final = frozenset({"becomes", "turns"})
 _HEDGES: Final = frozenset({"around", "about", "approximately", "approx", "roughly"})
 
 
@@ -1068,6 +1114,13 @@ def _scan(text: str) -> list[Token]:
                     suggestion="write the unit out: “months” or “minutes”",
                 )
             word = match.group() if lower_case else match.group().lower()
+            if word == "x" and start and text[start - 1] == "." and tokens:
+                # "nightly builds on 1.2.x", "the 2.x branch": a version's wildcard, not "times";
+                # the version is a name, not a number of the schedule
+                number = tokens.pop() if tokens[-1].kind == lx.NUM else None
+                first = number.start if number is not None else start
+                append(Token(lx.WORD, text[first:end].lower(), first, end))
+                continue
             entry = lexicon.get(word)
             if entry is None and word in plain and word not in context:
                 # most words of a task ("check", "build"): the last branch below, whose tests
@@ -2011,6 +2064,10 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
         # Monday"
         tokens.append(Token(lx.UNIT, "second", start, start + len(word)))
         return
+    if word == "date" and tokens and tokens[-1].kind == lx.ORD:
+        # "every month first date", "on the first date of each month": the day so counted
+        tokens.append(Token(lx.UNIT, "day", start, start + len(word)))
+        return
     entry = lx.LEXICON.get(word)
     if entry is not None:
         tokens.append(Token(entry[0], entry[1], start, start + len(word), entry[0] == lx.NUM))
@@ -2052,6 +2109,12 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
             f"{word.upper()!r} is ambiguous: it may mean {AMBIGUOUS[word]}",
             suggestion="name the zone, e.g. Asia/Kolkata",
         )
+    if word.startswith(_GLUED_FREQUENCIES) and (glued := _glued_frequency(word)) is not None:
+        # "reschedule nightlybuilds to start at 8am", "the dailybackup job": a frequency and
+        # the thing it names, written as one word (a branch's or a job's name)
+        _word(glued, start, tokens)
+        _word(word[len(glued) :], start + len(glued), tokens)
+        return
     if "-" in word or "/" in word:
         # "mon-fri", "9-5": split and look the parts up one by one.
         offset, first = start, len(tokens)
@@ -2077,6 +2140,25 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
             tokens[first:] = [Token(lx.NUM, number, start, start + len(word), True)]
         return
     tokens.append(Token(lx.WORD, word, start, start + len(word)))
+
+
+_GLUED_FREQUENCIES: Final = ("nightly", "daily", "weekly", "monthly", "hourly")
+# what a frequency glued to a noun names: a job's or a report's kind
+_GLUED_NOUNS: Final = frozenset(
+    "build builds backup backups job jobs run runs report reports test tests release releases "
+    "digest digests sync syncs update updates deploy deploys deployment task tasks check checks "
+    "scan scans reminder reminders meeting meetings export exports import imports "
+    "snapshot snapshots".split()
+)
+
+
+def _glued_frequency(word: str) -> str | None:
+    """The frequency that opens `word` when the rest is a job's noun ("nightly" in
+    "nightlybuilds", "daily" in "dailybackup"), or None."""
+    for frequency in _GLUED_FREQUENCIES:
+        if word.startswith(frequency) and word[len(frequency) :].lstrip("_") in _GLUED_NOUNS:
+            return frequency
+    return None
 
 
 def _spoken_clock(parts: list[Token]) -> list[Token] | None:

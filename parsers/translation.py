@@ -286,6 +286,8 @@ _SMALL: Final[dict[str, str]] = {
     "Spanish": "el la los las del y en dentro con para mi",
     "French": "le la les du des dans pour et avec mon ma",
     "Portuguese": "o a os as do da dos das em e daqui com para meu todo toda às sábado domingo "
+    "mês cada segunda-feira terça-feira quarta-feira quinta-feira sexta-feira é horário "
+    "relatório todas todos "
     "segundas-feiras terças-feiras quartas-feiras quintas-feiras sextas-feiras",
     "Italian": "il lo la gli del della tra fra per da e di mio miei",
     "Dutch": "de het een van voor over om en mijn je",
@@ -339,6 +341,26 @@ _RU_DAYS: Final = {
 # Russian days written short, two or more ("пн ср пт", "пн, ср, пт"): only as a list, since "в"
 # and "с" are small words too
 _RU_DAY_LETTERS: Final = r"\b(?:пн|вт|ср|чт|пт|сб|вс)(?:\s*[,/ ]\s*(?:пн|вт|ср|чт|пт|сб|вс)\b)+"
+
+
+# "в 9 часов утра 38 минут", "в 9 часов 38 минут утра", "в 9 часов 38 минут": the hour and its
+# minutes said in words (the part of the day before or after the minutes)
+_RU_HOURS_MINUTES: Final = (
+    r"\b(\d{1,2})\s*час(?:а|ов)?\s+(?:(утра|дня|вечера|ночи)\s+)?(\d{1,2})\s*минут[аы]?"
+    r"(?:\s+(утра|дня|вечера|ночи))?(?!\w)"
+)
+
+
+def _ru_hours_minutes(match: re.Match[str]) -> str:
+    """ "9 часов утра 38 минут" -> "9:38 am"; without a part of the day, "9:38"."""
+    hour, before, minute, after = match.groups()
+    if not (0 <= int(hour) <= 24 and 0 <= int(minute) <= 59):
+        return match.group()
+    part = (before or after or "").lower()
+    suffix = {"утра": " am", "ночи": " am", "дня": " pm", "вечера": " pm"}.get(part, "")
+    if part == "ночи" and int(hour) > 5:
+        suffix = " pm"
+    return f"{int(hour)}:{int(minute):02d}{suffix}"
 
 
 def _ru_day_letters(match: re.Match[str]) -> str:
@@ -539,6 +561,15 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bjede\s+stunde\b", "every hour"),
         (r"\bjede\s+minute\b", "every minute"),
         (r"\b(?:jeden\s+|von\s+)?(DAY)\s+bis\s+(DAY)\b", r"\1 to \2"),
+        # "dienstags bis donnerstags", "Montag-Freitag": a range of days
+        (r"\b(DAY)s\s+bis\s+(DAY)s\b", r"every \1 to \2"),
+        (r"\b(DAY)\s*[-–]\s*(DAY)\b", r"\1 to \2"),
+        # "1. Tag jedes Monats", "am 1. jeden Monats": a day of the month
+        (
+            r"\b(?:am\s+)?(\d{1,2})\.\s*(?:tag\s+)?(?:jedes|jeden|eines)\s+monats\b",
+            _fr_day_of_month,
+        ),
+        (r"\bum\s+(?:etwa|ungefähr|ca\.?|circa)\s+(?=\d)", "at about "),
         (r"\b(?:an\s+)?jede[mn]?\s+(DAY)\b", r"every \1"),
         (r"\balle\s+(AMOUNT)\b", r"every \1"),
         (r"\bmorgens\b", "every morning"),
@@ -558,11 +589,15 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"on the \1 \2",
         ),
         (r"\bam\s+(DAY)\b", r"on \1"),
+        # a listing's "Mittwoch, 18.30 Uhr.": the day said once ("mittwochs" is every week)
+        (r"^(DAY)(?=\s*,?\s*\d{1,2}(?:[:.]\d{2})?\s*uhr\b)", r"on \1"),
         (
             r"\b(?:am|jeden|an\s+jedem)\s+(ORD)\s+(DAY)\s+"
             r"(?:des|im|jedes|eines)\s+monats?\b",
             r"the \1 \2 of every month",
         ),
+        # "mittwochs nach der 15 Uhr – Messe": after an event at that hour, not at it
+        (r"\bnach\s+(?:der|dem)\s+(?=\d{1,2}(?:[:.]\d{2})?\s*uhr\b)", "after the "),
         (r"\bum\s+(?=\d)", "at "),
         (r"\b(\d{1,2})[:.](\d{2})\s*uhr\b", r"\1:\2"),
         (r"\b(NUM)\s*uhr\b", r"\1:00"),
@@ -580,6 +615,10 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(?:cada\s+|todos\s+los\s+)?mes(?:es)?\b",
             r"the \1 \2 of every month",
         ),
+        # "El día 1 de cada mes", "Primer día de cada mes": a day of the month
+        (r"\b(?:el\s+)?d[ií]a\s+(\d{1,2})\s+de\s+cada\s+mes\b", _fr_day_of_month),
+        (r"\b(?:el\s+)?primer\s+d[ií]a\s+de\s+cada\s+mes\b", "on the 1st of every month"),
+        (r"\bpor\s+ejemplo\b", "for example"),
         (r"\b(?:todos\s+los|cada)\s+d[ií]as\b|\bcada\s+d[ií]a\b|\ba\s+diario\b", "every day"),
         (r"\b(?:todas\s+las|cada)\s+mañanas?\b", "every morning"),
         (r"\b(?:todas\s+las|cada)\s+tardes?\b", "every afternoon"),
@@ -598,6 +637,11 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bcada\s+(UNIT)\b", r"every \1"),
         (r"(\d)\s+(?:de\s+la|por\s+la)\s+(?:mañana|madrugada)\b", r"\1 am"),
         (r"(\d)\s+(?:de\s+la|por\s+la)\s+(?:tarde|noche)\b", r"\1 pm"),
+        # "en la tarde de este miércoles", "el próximo jueves por la mañana"
+        (r"\b(?:en\s+)?la\s+mañana\s+del?\s+(?:este\s+)?(DAY)\b", r"this \1 morning"),
+        (r"\b(?:en\s+)?la\s+tarde\s+del?\s+(?:este\s+)?(DAY)\b", r"this \1 afternoon"),
+        (r"\b(?:en\s+)?la\s+noche\s+del?\s+(?:este\s+)?(DAY)\b", r"this \1 evening"),
+        (r"\beste\s+(DAY)\b", r"this \1"),
         (r"\bpor\s+la\s+mañana\b", "in the morning"),
         (r"\bpor\s+la\s+tarde\b", "in the afternoon"),
         (r"\bpor\s+la\s+noche\b|\besta\s+noche\b", "tonight"),
@@ -620,7 +664,11 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:le\s+)?(DAY)\s+prochain\b", r"next \1"),
         (r"\b(?:tous\s+les|chaque)\s+jours?\b", "every day"),
         (r"\b(?:tous\s+les|chaque)\s+matins?\b", "every morning"),
+        # "tous les soirs à minuit": every day at midnight (no evening at 12am)
+        (r"\b(?:tous\s+les|chaque)\s+soirs?\s+(?=à\s+minuit\b)", "every day "),
         (r"\b(?:tous\s+les|chaque)\s+soirs?\b", "every evening"),
+        (r"\ble\s+(\d{1,2})(?:er)?\s+de\s+chaque\s+mois\b", _fr_day_of_month),
+        (r"\bpar\s+exemple\b", "for example"),
         (r"\b(?:toutes\s+les|chaque)\s+nuits?\b", "every night"),
         (r"\b(?:tous\s+les|chaque)\s+(DAY)\s+et\s+(?:les\s+)?(DAY)\b", r"every \1 and \2"),
         (r"\b(?:tous\s+les|chaque)\s+(DAY)\b", r"every \1"),
@@ -628,6 +676,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "tous les 5 du mois": the 5th of every month
         (r"\b(?:tous\s+les|chaque)\s+(\d{1,2})\s+du\s+mois\b", _fr_day_of_month),
         (r"\ble\s+(DAY)\s+et\s+(?:le\s+)?(DAY)\b(?!\s+\d)", r"on \1s and \2s"),
+        # "envoi les mardis et jeudis à 19h" (the days in the plural: "et" is no Eastern Time)
+        (r"\bles\s+(DAY)\s+et\s+(?:les\s+)?(DAY)\b", r"on \1s and \2s"),
         (r"\ble\s+(DAY)\b(?!\s+(?:\d|prochain|suivant|dernier|précédent))", r"on \1s"),
         (r"\ble\s+(DAY)\b", r"on \1"),
         (r"\ben\s+semaine\b|\bjours\s+ouvr(?:ables|és)\b", "weekdays"),
@@ -672,6 +722,9 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\br[ée]veille[- ]moi\b", "wake me up"),
     ),
     "Portuguese": (
+        # "no primeiro dia de cada mês", "todo mês no dia 04": a day of the month
+        (r"\b(?:no\s+)?primeiro\s+dia\s+(?:de\s+cada|do)\s+mês\b", "on the 1st of every month"),
+        (r"\btodo\s+(?:o\s+)?mês\s+no\s+dia\s+(\d{1,2})\b", _fr_day_of_month),
         (r"\b(?:todos\s+os|cada)\s+dias?\b|\bdiariamente\b", "every day"),
         (r"\b(?:todas\s+as|cada)\s+manhãs?\b", "every morning"),
         (r"\b(?:todas\s+as|cada)\s+tardes?\b", "every afternoon"),
@@ -679,14 +732,22 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:todas\s+as|todos\s+os|todo|toda|cada)\s+(DAY)(?:-feiras?)?\b", r"every \1"),
         (r"\btodo\s+dia\b", "every day"),
         (r"\bde\s+(DAY)(?:-feira)?\s+a\s+(DAY)(?:-feira)?\b", r"\1 to \2"),
+        # a listing's "Terça a Sexta-feira: 19:00" (no "de" before the first day)
+        (
+            r"(?:^|(?<=[:;,(]\s)|(?<=[:;,(]))(DAY)(?:-feira)?\s+a\s+(DAY)(?:-feira)?\b",
+            r"\1 to \2",
+        ),
+        # "Dia 13 de cada mês", "todo dia 5 do mês": a day of the month
+        (r"\b(?:todo\s+)?(?:o\s+)?dia\s+(\d{1,2})\s+(?:de\s+cada|do)\s+mês\b", _fr_day_of_month),
         (r"\b(?:às|as|na|no|aos|nas)\s+(DAY)(?:-feiras?)?\b", r"on \1"),
         (r"\bdias\s+úteis\b", "weekdays"),
         (r"\b(?:nos\s+|no\s+)?fins?\s+de\s+semana\b", "weekends"),
         (r"\b(?:a\s+)?cada\s+(AMOUNT)\b", r"every \1"),
         (r"\b(?:a\s+)?cada\s+(UNIT)\b", r"every \1"),
         (r"\bde\s+hora\s+em\s+hora\b", "every hour"),
-        (r"(\d)\s+(?:da|de)\s+(?:manhã|madrugada)\b", r"\1 am"),
-        (r"(\d)\s+(?:da|de)\s+(?:tarde|noite)\b", r"\1 pm"),
+        (r"(\d)h?\s+(?:da|de)\s+(?:manhã|madrugada)\b", r"\1 am"),
+        (r"(\d)h?\s+(?:da|de)\s+(?:tarde|noite)\b", r"\1 pm"),
+        (r"\bpor\s+exemplo\b", "for example"),
         (r"\b(?:às|as)\s+(NUM)\s+e\s+meia\b", r"at \1:30"),
         (r"\b(?:às|as|à)\s+(?=\d)", "at "),
         (r"\b(?:em|dentro\s+de|daqui\s+a)\s+(AMOUNT)\b", r"in \1"),
@@ -723,9 +784,25 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:da|di|per)\s+(AMOUNT)\b", r"for \1"),
         (r"\bil\s+(ORD)\s+(DAY)\s+(?:del|di\s+ogni)\s+mese\b", r"the \1 \2 of every month"),
         (r"\bricordami\b", "remind me"),
+        (r"\b(?:ad|per)\s+esempio\b", "for example"),
         (r"\bsvegliami\b", "wake me up"),
     ),
     "Dutch": (
+        (r"\b(?:bijv|bv|bijvoorbeeld)\.?(?=\s)", "for example"),
+        # "Maandagavond is onze vaste oefenavond": a day's evening, our regular one (every week);
+        # "maandagavonden" in the plural
+        (
+            r"\b(DAY)avond\b(?=\s+(?:is|zijn)\s+(?:onze|ons|de|hun|mijn|jullie)\s+vaste\b)",
+            r"every \1 evening",
+        ),
+        (r"\b(DAY)avonden\b", r"every \1 evening"),
+        (r"\b(DAY)avond\b", r"\1 evening"),
+        # "van 8 tot 11 uur", "19.00 - 21.00 uur": a range of hours, read from its start
+        (
+            r"\b(?:van\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(?:uur\s+)?(?:tot|-|–)\s*"
+            r"(\d{1,2})(?:[:.](\d{2}))?\s*uur\b",
+            _de_range,
+        ),
         (r"\b(?:elke|iedere)\s+dag\b", "every day"),
         (r"\b(?:elke|iedere)\s+(?:ochtend|morgen)\b", "every morning"),
         (r"\b(?:elke|iedere)\s+avond\b", "every evening"),
@@ -748,7 +825,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bom\s+(?=\d)", "at "),
         (r"\b(?:over|binnen)\s+(AMOUNT)\b", r"in \1"),
         (r"\b(?:van|voor|op)\s+(AMOUNT)\b", r"for \1"),
-        (r"\bde\s+(ORD)\s+(DAY)\s+van\s+(?:de|elke)\s+maand\b", r"the \1 \2 of every month"),
+        (
+            r"\b(?:de|iedere|elke)\s+(ORD)\s+(DAY)\s+van\s+(?:de|elke)\s+maand\b",
+            r"the \1 \2 of every month",
+        ),
+        # "vanaf 18 uur": from that hour on
+        (r"\bvanaf\s+(\d{1,2})\s*uur\b", r"from \1:00"),
         (r"\bherinner\s+me\b", "remind me"),
     ),
     "Russian": (
@@ -757,6 +839,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"\b(?:план|итоги?|задачи?|тема|фраза|слово|цитата|вопрос|совет|фото|песня)\s+дня\b",
             lambda match: match.group(),
         ),
+        # "напомни за 10 минут": remind me that long before
+        (r"\bнапомни(?:те)?(?:\s+мне)?\s+за\s+(AMOUNT)\b", r"remind me \1 before"),
         (r"\bнапомина(?:й|йте|ть)\b|\bнапомни(?:те)?(?:\s+мне)?\b", "remind me"),
         (r"\bразбуди(?:те)?(?:\s+меня)?\b", "wake me up"),
         (r"\b(?:кажд(?:ый|ое)\s+|по\s+)утр(?:о|ам)\b", "every morning"),
@@ -793,6 +877,7 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bзавтра\s+вечером\b", "tomorrow evening"),
         (r"\bутром\b", "in the morning"),
         (r"\bвечером\b", "in the evening"),
+        (_RU_HOURS_MINUTES, _ru_hours_minutes),
         (r"\b(\d{1,2})\s*(?:час(?:а|ов)?\s+)?утра\b", r"\1 am"),
         (r"\b(\d{1,2})\s*(?:час(?:а|ов)?\s+)?(?:дня|вечера)\b", r"\1 pm"),
         (r"\b([1-5])\s*(?:час(?:а|ов)?\s+)?ночи\b", r"\1 am"),
@@ -844,6 +929,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(\d{1,2})\.(\d{2})\b(?!\.\d)", r"\1:\2"),
     ),
     "Polish": (
+        # "od 9:00 do 17:00", "w godzinach 9-16": a range of hours, read from its start
+        (
+            r"\b(?:od|w\s+godzinach(?:\s+od)?)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:do|-|–)\s*"
+            r"(\d{1,2})(?:[:.](\d{2}))?(?!\d)",
+            _de_range,
+        ),
         (r"\bprzypomnij(?:\s+mi)?\b", "remind me"),
         (r"\bobudź(?:\s+mnie)?\b", "wake me up"),
         (r"\b(?:każdego\s+ranka|co\s+rano)\b", "every morning"),
@@ -942,7 +1033,7 @@ _CUE_WORDS: Final[dict[str, str]] = {
         "est=is sont=are était=was fut=was hier=yesterday avant-hier=yesterday ne=not pas=not "
         "jamais=never quand=when annule=cancel annuler=cancel supprime=cancel "
         "supprimer=cancel arrête=stop déplace=move change=change rappel=reminder réveil=alarm "
-        "réunion=meeting mais=but normalement=normally sauf=except"
+        "réunion=meeting mais=but normalement=normally sauf=except après=after"
     ),
     "Portuguese": (
         "é=is são=are foi=was era=was ontem=yesterday anteontem=yesterday não=not nunca=never "
@@ -1002,6 +1093,8 @@ _ZONES: Final = (
     (r"\bhora\s+(?:de\s+)?(?:españa|peninsular|madrid)\b", "Madrid time"),
     (r"\bhora\s+(?:de\s+)?colombia\b", "Bogota time"),
     (r"\bhora\s+(?:de\s+)?(?:portugal|lisboa)\b", "Lisbon time"),
+    (r"\b(?:hora|horário)\s+de\s+bras[ií]lia\b", "Sao Paulo time"),
+    (r"(?<=\d)\s+brussel(?:se\s+tijd)?\b", " Brussels time"),
     (r"\bheure\s+(?:de\s+paris|française|francaise)\b", "Paris time"),
     (r"\b(?:deutscher|deutsche|berliner)\s+zeit\b", "Berlin time"),
     (r"\bnederlandse\s+tijd\b", "Amsterdam time"),
@@ -1196,8 +1289,22 @@ _TOLD_PAST: Final = {
         r"\b(?:he|has|ha|hemos|habéis|han)\s+(?:ya\s+)?[a-záéíóúñ]{2,}(?:ado|ido|ada|ida)\b",
         re.IGNORECASE,
     ),
+    # Dutch tells the past with the verb before its subject after a time ("Om 6 uur was ik al
+    # wakker", "Gisteren om 9 uur had ik een afspraak")
+    "Dutch": re.compile(
+        r"\b(?:was|waren|had|hadden|werd|werden)\s+(?:ik|we|wij|hij|zij|ze|je|jij|er|het)\b",
+        re.IGNORECASE,
+    ),
+    # Polish says the past in the verb's ending ("przeniosła się", "zamykano", "byliśmy"); a few
+    # nouns end so too
+    "Polish": re.compile(
+        r"(?<![\w-])(?!(?:szkoła|siła|hasło|koło|światło|pszczoła|skała|reguła|godło|sało)\b)"
+        r"[a-ząćęłńóśźż]{3,}(?:ła|ło|li|ły|łem|łam|łeś|łaś|liśmy|łyśmy|ano|ono)(?![\w-])",
+        re.IGNORECASE,
+    ),
 }
 _TOLD_CUES: Final = {
+    "Dutch": frozenset("was waren had hadden werd werden".split()),
     "Italian": frozenset("ho hai ha abbiamo avete hanno".split()),
     "French": frozenset("ai as a avons avez ont j'ai j’ai".split()),
     "Spanish": frozenset("he has ha hemos habéis han".split()),
@@ -1229,6 +1336,53 @@ _EVENT_TOLD: Final = {
 }
 
 
+# What comes or is received, told in the present ("Todos los días a las 00:00 llega un mensaje al
+# grupo", "Jeden Morgen um 7 bekomme ich eine Mail", "tous les jours à 8h je reçois"): what
+# happens already, said by one who receives it, not a run asked for.
+_HAPPENS_TOLD: Final = {
+    "Spanish": re.compile(r"\b(?:llega|llegan|recibo|recibimos)\b", re.IGNORECASE),
+    "Portuguese": re.compile(r"\b(?:chega|chegam|recebo|recebemos)\b", re.IGNORECASE),
+    "French": re.compile(r"\b(?:arrive|arrivent|reçois|recevons)\b", re.IGNORECASE),
+    "Italian": re.compile(r"\b(?:arriva|arrivano|ricevo|riceviamo)\b", re.IGNORECASE),
+    "German": re.compile(r"\b(?:bekomme|erhalte|kriege)\b", re.IGNORECASE),
+    "Dutch": re.compile(r"\b(?:krijg|ontvang)\b", re.IGNORECASE),
+}
+
+
+# When a place or a service is open, told ("przychodnia jest czynna od poniedziałku do piątku w
+# godzinach od 08:00 do 20:00", "Onze keuken sluit iedere dag om 22:00", "Otwarte codziennie od
+# 13:00"): its hours, not a run asked for.
+_HOURS_TOLD: Final = {
+    "Polish": re.compile(
+        r"(?<!\w)(?:czynn[aey]|otwart[aey]|dostępn[aeyi]|pracujemy|obsługujemy)(?!\w)",
+        re.IGNORECASE,
+    ),
+    "German": re.compile(r"\b(?:geöffnet|geschlossen|erreichbar|öffnungszeiten)\b", re.IGNORECASE),
+    "Spanish": re.compile(r"\b(?:abierto|abierta|cerrado|cerrada)\b", re.IGNORECASE),
+    "French": re.compile(r"\b(?:ouvert|ouverte|fermé|fermée)\b", re.IGNORECASE),
+    "Italian": re.compile(r"\b(?:aperto|aperta|chiuso|chiusa)\b", re.IGNORECASE),
+    "Portuguese": re.compile(r"\b(?:aberto|aberta|fechado|fechada)\b", re.IGNORECASE),
+    "Dutch": re.compile(r"\b(?:geopend|gesloten|sluit|openingstijden)\b", re.IGNORECASE),
+    "Swedish": re.compile(r"(?<!\w)(?:öppet|stängt|öppettider)(?!\w)", re.IGNORECASE),
+}
+
+
+def hours_told(text: str, language: str) -> str | None:
+    """The word of `text` (in `language`) that tells when a place or service is open, or None
+    ("czynna", "geöffnet", "sluit"): its opening hours, not a schedule to run."""
+    pattern = _HOURS_TOLD.get(language)
+    match = None if pattern is None else pattern.search(text)
+    return None if match is None else match.group()
+
+
+def happens_told(text: str, language: str) -> str | None:
+    """The verb of `text` (in `language`) that tells what comes or is received, or None
+    ("llega", "bekomme", "reçois"): a statement of what happens, not a request."""
+    pattern = _HAPPENS_TOLD.get(language)
+    match = None if pattern is None else pattern.search(text)
+    return None if match is None else match.group()
+
+
 def event_told(text: str, language: str) -> str | None:
     """The verb of `text` (in `language`) that states when an event is, or None ("tem início",
     "comienza", "a lieu"): said once, it does not say whether it repeats."""
@@ -1241,7 +1395,9 @@ def told_in_the_past(text: str, language: str) -> str | None:
     """The words of `text` (in `language`) that tell what happened, in the compound past, or
     None: "mi ha svegliato", "a commencé", "ha enviado"."""
     pattern = _TOLD_PAST.get(language)
-    if pattern is None or _TOLD_CUES[language].isdisjoint(text.lower().split()):
+    if pattern is None or (
+        (cues := _TOLD_CUES.get(language)) is not None and cues.isdisjoint(text.lower().split())
+    ):
         return None
     match = pattern.search(text)
     return None if match is None else match.group()

@@ -70,12 +70,13 @@ from .dst_notes import without_dst_note
 from .emoji_tasks import said_plainly
 from .frequency import agrees, unsaid_monthly_span
 from .grammar import GREETINGS, WEEKEND_JOB, read, reads_nothing
-from .howto import asks_for_expression, asks_how_to_schedule
+from .howto import asks_for_expression, asks_how_to_schedule, asks_if_possible
 from .keyword_cron import keyword_cron
-from .labels import unlabelled
+from .labels import region_label, unlabelled
 from .languages import OTHER_LANGUAGE_WORDS, REFUSAL, SUGGESTION, foreign_language
 from .listings import (
     other_events_time,
+    recurring_kind,
     recurring_kind_without_day,
     small_hours_gathering,
     without_week_heading,
@@ -814,6 +815,21 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         # "We want these jobs to run every day, not every minutes at midnight": a correction of
         # a schedule that exists, its only time in the part it is not; 9:00 would be made up
         return _to_confirm(result, CORRECTION_HOUR_NOTE)
+    if (region := region_label(text)) is not None:
+        return _to_confirm(result, region)  # "* US:   Weekly on Wednesdays at 10:00am GMT-7"
+    if (
+        result.schedule is not None
+        and "INTERVAL=2;" in result.schedule.get("rule", "")
+        and "FREQ=WEEKLY" in result.schedule["rule"]
+        and (alternate := timetable.alternate_weeks_told(text)) is not None
+    ):
+        return _to_confirm(
+            result, alternate
+        )  # "The recycling is picked up on alternate Wednesdays"
+    if guessed and (kind := recurring_kind(text)) is not None:
+        # "Mass is celebrated daily in the church or chapel", "Rehearsals are held weekly on
+        # Saturdays": an event's hour, not said — the default's is made up
+        return _to_confirm(result, f"a {kind}'s hour is not said: the time is made up, to confirm")
     if guessed and names_an_alarm(text):
         # "set an alarm for mondays", "Make an alarm for every tuesday morning"
         return _to_confirm(result, ALARM_WITHOUT_TIME_NOTE)
@@ -850,6 +866,8 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         return _to_confirm(result, note)
     bare = unlabelled(text, names_time=_mentions_time)  # "Note: Viola has Thursday off"
     first = first_word(bare)
+    if (possible := asks_if_possible(bare, first)) is not None:
+        return _to_confirm(result, possible)  # "Is it possible to run … at midnight??"
     statement = (
         _STATEMENT.match(bare) if first is None or first in _STATEMENT_FIRST else None
     ) or _THIRD_PERSON.match(bare)
@@ -1008,6 +1026,10 @@ def _read_in_english(
     said = f"read from {spoken} as “{english.strip()}”"
     if language is not None and (past := translation.told_in_the_past(text, language)):
         return _to_confirm(answer, f"{said}; “{past}” tells what happened, it does not ask")
+    if language is not None and (told := translation.happens_told(text, language)):
+        return _to_confirm(answer, f"{said}; “{told}” tells what happens, it does not ask")
+    if language is not None and (hours := translation.hours_told(text, language)):
+        return _to_confirm(answer, f"{said}; “{hours}” tells when a place is open, not a run")
     if (
         language is not None
         and (answer.schedule or {}).get("type") == "at"
@@ -1127,6 +1149,14 @@ def _salvaged(
     changed = changed_to(text, answer, read=read)
     if changed is not None:
         return changed
+    if (
+        answer.reason in _HOLIDAYS_NOT_KEPT or (answer.reason or "").startswith(_WHICH_HOLIDAYS)
+    ) and (habit := timetable.without_holiday_exception(text)) is not None:
+        # "Meetings are held each Tuesday night …, except for … school holidays": a habit told
+        kept = read(habit[0])
+        if kept.ok and kept.schedule is not None and kept.schedule["type"] != "at":
+            note = timetable.HOLIDAY_EXCEPTION_NOTE.format(clause=habit[1])
+            return _to_confirm(kept, note)
     if answer.reason == NOT_A_SCHEDULE and (length := timer_length(text)) is not None:
         # "10 minutes is what the timer should be set at": a timer, that long from now
         timed = read(f"in {length}")
@@ -1153,6 +1183,11 @@ def _salvaged(
     )
     return salvaged or answer
 
+
+_HOLIDAYS_NOT_KEPT: Final = frozenset(
+    {"a schedule can only leave out days of the week (“except Fridays”)"}
+)
+_WHICH_HOLIDAYS: Final = "which country's public holidays?"
 
 log = logging.getLogger("agentcron.parsers")
 
@@ -2072,6 +2107,7 @@ def _read_rest(
         and not _wh_clause(bare)
         and not asks_how_to_schedule(bare)
         and not asks_for_expression(bare)
+        and asks_if_possible(bare, first) is None
     ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT

@@ -96,6 +96,8 @@ def test_the_next_business_day_is_one_run() -> None:
         "every other weekend",
         "every May",
         "start of the year",
+        # whether it can be done is a request for it, asked (round fifteen: howto.asks_if_possible)
+        "is it possible to run every 5 minutes?",
     ],
 )
 def test_hedged_or_unclear_schedules_ask(text: str) -> None:
@@ -111,7 +113,6 @@ def test_hedged_or_unclear_schedules_ask(text: str) -> None:
         "stop reminding me every day",
         "move my reminder to 10am",
         "what's on my calendar tomorrow",
-        "is it possible to run every 5 minutes?",
         "0 15 10 ? * 2-6",  # Quartz's numbered days are not cron's
         "*/30 * * * * *",
         "FREQ=WEEKLY;BYDAY=MO;UNTIL=20240730T040000Z",
