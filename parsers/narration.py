@@ -93,6 +93,29 @@ def offered_to_audience(text: str, words: frozenset[str]) -> str | None:
     return f"“{found.group()} …” tells what an event offers, it does not ask: to confirm"
 
 
+# "Market is closed on Thursdays from 18:00 onwards", "Viewing and site visits are available on
+# Tuesdays and Thursdays from 11:00 AM to 2:00 PM": when a place is shut, or a thing can be had,
+# told by its subject — not a run asked for (a request opens with its verb: "remind me …")
+_STATE_WORDS: Final = frozenset({"closed", "shut", "available", "unavailable"})
+_STATE_TOLD: Final = re.compile(
+    r"^\W*(?!(?:remind|notify|tell|ping|alert|let|please|pls|send|post|check|ask|text|email|"
+    r"message|warn|inform)\b)(?:[\w'’&()-]+\s+){1,6}?(?:is|are)\s+(?:now\s+|usually\s+|always\s+|"
+    r"only\s+|also\s+)?(?:closed|shut|available|unavailable)\b",
+    re.IGNORECASE,
+)
+
+
+def state_told(text: str, words: frozenset[str]) -> str | None:
+    """ "Market is closed on Thursdays from 18:00 onwards": when a place is closed or a thing
+    available, told by its subject."""
+    if _STATE_WORDS.isdisjoint(words):
+        return None
+    found = _STATE_TOLD.match(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()} …” tells when, it does not ask for a run: to confirm"
+
+
 def future_event(text: str, words: frozenset[str]) -> str | None:
     """ "The ceremony will begin at 7p CST sharp", "Judging will start at 1PM": an event's
     start or end, described in the future by its own subject."""
@@ -1821,6 +1844,7 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         or contingent_time(whole, whole_words)
         or process_described(text, words)
         or offered_to_audience(text, words)
+        or state_told(text, words)
         or kind_of_day(text, first)
         or agenda_line(text, first)
         or example_of_a_tool(text, words)

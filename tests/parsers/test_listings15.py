@@ -243,3 +243,14 @@ def test_a_bound_beside_the_schedule_is_no_exception() -> None:
         "less than quarterly, to conduct business."
     )
     assert schedule is not None and schedule["expression"] == "0 18 * * 1#2"
+
+
+def test_when_a_place_is_closed_or_a_thing_available_asks() -> None:
+    from agentcron.parsers.narration import state_told
+
+    text = "Market is closed on Thursdays from 18:00 onwards"
+    assert state_told(text, _words(text)) is not None
+    text = "remind me the office is closed on Friday at 9am"
+    assert state_told(text, _words(text)) is None
+    _, asked = _read("Market is closed on Thursdays from 18:00 onwards")
+    assert asked
