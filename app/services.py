@@ -45,6 +45,7 @@ from agentcron.app.domain.schedule import (
 from agentcron.app.domain.stored import describe_schedule, parsed_schedule, readable_schedules
 from agentcron.app.errors import Conflict, FieldProblem, Forbidden, InvalidInput, NotFound
 from agentcron.app.ids import new_id
+from agentcron.app.offload import off_loop, understand_here
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.jobs import SORTABLE, JobQuery
 from agentcron.parsers.pipeline import MAX_LENGTH
@@ -594,32 +595,15 @@ class ScheduleService:
             raise InvalidInput.field("timezone", "must be an IANA time zone name")
         size = int_value("count", count, 5, low=1, high=MAX_PREVIEW_RUNS)
         zone = timezone or "UTC"
-        zone_check = {"type": "cron", "expression": "0 0 * * *", "timezone": zone}
-        try:
-            Schedule.from_dict(zone_check)
-        except ScheduleError as exc:
-            raise InvalidInput.field("timezone", exc.reason) from None
-        from agentcron.app.domain.understanding import answer_dict
+        now = self.rt.clock.now()
+        llm = self.rt.llm_parser()
+        if llm is None:  # the whole reading is CPU: in the words thread (app/offload.py)
+            return await off_loop(_read_words, text, zone, now, size)
+        _check_zone(zone)
         from agentcron.parsers import understand
 
-        now = self.rt.clock.now()
-        result = await understand(text, timezone=zone, now=now, llm=self.rt.llm_parser())
-        if result.schedule is None:
-            detail = result.reason or "could not understand this as a schedule"
-            raise InvalidInput(
-                FieldProblem("text", detail),
-                details={
-                    "suggestion": result.suggestion,
-                    "notes": list(result.notes),
-                    "parse_method": result.parse_method,
-                    "task": result.task,
-                    "target": result.target,
-                },
-            )
-        try:
-            return answer_dict(result, now=now, count=size)
-        except ScheduleError as exc:  # the parser produced something the engine refuses
-            raise InvalidInput.field("text", f"parsed into an invalid schedule ({exc})") from None
+        result = await understand(text, timezone=zone, now=now, llm=llm)
+        return await off_loop(_parse_answer, result, now, size)
 
     def preview(
         self, raw: object, *, timezone: object = None, count: object = None
@@ -829,3 +813,39 @@ def _host_job_allowed(values: dict[str, Any], operator: bool) -> None:
             "see 'agentcron keys create')",
             scope="operator",
         )
+
+
+def _check_zone(zone: str) -> None:
+    try:
+        Schedule.from_dict({"type": "cron", "expression": "0 0 * * *", "timezone": zone})
+    except ScheduleError as exc:
+        raise InvalidInput.field("timezone", exc.reason) from None
+
+
+def _read_words(text: str, zone: str, now: datetime, size: int) -> dict[str, Any]:
+    """``POST /parse-nl`` without an LLM, all of it in the words thread."""
+    _check_zone(zone)
+    return _parse_answer(understand_here(text, timezone=zone, now=now), now, size)
+
+
+def _parse_answer(result: Any, now: datetime, size: int) -> dict[str, Any]:
+    """The answer to ``POST /parse-nl``: the reading with its next ``size`` runs, or
+    InvalidInput on ``text`` with the parser's suggestion, notes, method, task and target."""
+    from agentcron.app.domain.understanding import answer_dict
+
+    if result.schedule is None:
+        detail = result.reason or "could not understand this as a schedule"
+        raise InvalidInput(
+            FieldProblem("text", detail),
+            details={
+                "suggestion": result.suggestion,
+                "notes": list(result.notes),
+                "parse_method": result.parse_method,
+                "task": result.task,
+                "target": result.target,
+            },
+        )
+    try:
+        return answer_dict(result, now=now, count=size)
+    except ScheduleError as exc:  # the parser produced something the engine refuses
+        raise InvalidInput.field("text", f"parsed into an invalid schedule ({exc})") from None

@@ -68,7 +68,7 @@ def read_rule(
     local_now = now.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
     try:
         first = first_occurrence(simple, zone, local_now, now)
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, IndexError) as error:  # IndexError: BYEASTER past the year
         raise Rejected(f"{rule!r} is not a valid RRULE ({error})") from None
     if first is None:
         raise Rejected("that rule never comes round after now")

@@ -30,7 +30,12 @@ def first_occurrence(
     after both `after_local` (or at it, with `inclusive`) and the instant `now`, as a UTC
     instant; None if none comes."""
     days = _every_day_or_week(rule, after_local)
-    series = _series(rule, after_local) if days is None else _daily_series(*days, after_local)
+    if days is not None:
+        series: Iterator[datetime] = _daily_series(*days, after_local)
+    elif _never_comes(rule, after_local):
+        return None
+    else:
+        series = _bounded_series(rule, after_local)
     for wall in islice(series, MAX_LOOK):
         if wall < after_local or (wall == after_local and not inclusive):
             continue
@@ -114,6 +119,91 @@ def _daily_series(
 
 
 _LAST_DAY: Final = date(9999, 12, 31)
+
+
+# Bounds on dateutil's search. It looks for a rule's next occurrence until the year 9999, a
+# period (a day of a DAILY rule, a minute of a MINUTELY one) at a time, so a rule whose days
+# never come ("RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "FREQ=MINUTELY;BYSETPOS=2") held the
+# CPU for 20 s to over a minute per text. Three bounds, none of which moves an occurrence:
+# - a finer-than-monthly rule's days are looked for first as the YEARLY rule with the same day
+#   parts (a year a step): none in the horizon, and the rule never comes round;
+# - BYSETPOS past what one period can hold never picks anything;
+# - the search runs in the copy of the calendar a multiple of 400 years later (the Gregorian
+#   calendar repeats exactly: 146,097 days, whole weeks) that ends between HORIZON_YEARS and
+#   HORIZON_YEARS + 400 years on, so dateutil gives up there. Not for UNTIL (an instant the
+#   copy would move past) or BYEASTER (Easter's dates do not repeat every 400 years).
+# The service refuses a rule with nothing in 50 years the same way (app/domain/recurrence.py).
+HORIZON_YEARS: Final = 50
+_CYCLE_YEARS: Final = 400
+_LAST_YEAR: Final = 9999
+_DAY_PARTS: Final = ("BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYDAY", "BYEASTER")
+_FINER_THAN_MONTHLY: Final = frozenset({"WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY"})
+_PERIOD_DAYS: Final = {"YEARLY": 366, "MONTHLY": 31, "WEEKLY": 7}
+_PERIOD_TIMES: Final = {
+    "HOURLY": ("BYMINUTE", "BYSECOND"),
+    "MINUTELY": ("BYSECOND",),
+    "SECONDLY": (),
+}
+
+
+def _rule_parts(rule: str) -> dict[str, str] | None:
+    parts: dict[str, str] = {}
+    for item in rule.upper().removeprefix("RRULE:").split(";"):
+        name, equals, value = item.strip().partition("=")
+        if not equals or name in parts:
+            return None  # dateutil reads, or refuses, it as it stands
+        parts[name] = value
+    return parts
+
+
+def _never_comes(rule: str, start: datetime) -> bool:
+    """Whether `rule` (DTSTART `start`) certainly has no occurrence: no day its day parts name
+    within HORIZON_YEARS, or a BYSETPOS past every occurrence one period can hold."""
+    parts = _rule_parts(rule)
+    if parts is None:
+        return False
+    freq = parts.get("FREQ", "")
+    if "BYSETPOS" in parts and _past_every_position(parts, freq):
+        return True
+    if freq not in _FINER_THAN_MONTHLY or not any(name in parts for name in _DAY_PARTS):
+        return False
+    # nth weekdays mean nothing to a rule finer than monthly: dateutil reads "2MO" as MO
+    weekdays = ",".join(item.lstrip("+-0123456789") for item in parts.get("BYDAY", "").split(","))
+    days = [f"{name}={parts[name]}" for name in ("BYMONTH", *_DAY_PARTS) if name in parts]
+    if "BYDAY" in parts:
+        days = [item for item in days if not item.startswith("BYDAY=")] + [f"BYDAY={weekdays}"]
+    day_rule = ";".join(["FREQ=YEARLY", *days, "BYHOUR=0", "BYMINUTE=0", "BYSECOND=0"])
+    first_day = start.replace(hour=0, minute=0, second=0, microsecond=0)
+    try:
+        found = next(iter(_bounded_series(day_rule, first_day)), None)
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return False  # dateutil refuses the rule itself, as it will when it is read whole
+    return found is None or found.year - start.year > HORIZON_YEARS
+
+
+def _past_every_position(parts: dict[str, str], freq: str) -> bool:
+    """BYSETPOS asks only for occurrences past the most one period of `freq` can hold."""
+    try:
+        positions = [abs(int(item)) for item in parts["BYSETPOS"].split(",")]
+    except ValueError:
+        return False
+    names = _PERIOD_TIMES.get(freq, ("BYHOUR", "BYMINUTE", "BYSECOND"))
+    most = _PERIOD_DAYS.get(freq, 1)
+    for name in names:
+        most *= len(parts[name].split(",")) if name in parts else 1
+    return bool(positions) and min(positions) > most
+
+
+def _bounded_series(rule: str, start: datetime) -> Iterator[datetime]:
+    """dateutil's series of `rule` from `start`, searched in a copy of the calendar where it
+    ends within HORIZON_YEARS + 400 years (see above), its times moved back."""
+    upper = rule.upper()
+    years = (_LAST_YEAR - HORIZON_YEARS - start.year) // _CYCLE_YEARS * _CYCLE_YEARS
+    if years <= 0 or "UNTIL" in upper or "BYEASTER" in upper:
+        yield from _series(rule, start)
+        return
+    for wall in _series(rule, start.replace(year=start.year + years)):
+        yield wall.replace(year=wall.year - years)
 
 
 def _series(rule: str, start: datetime) -> rrule:

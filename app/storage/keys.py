@@ -12,6 +12,7 @@ do, make another and revoke the first. A publishable key (``parse`` only) starts
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 import time
@@ -85,6 +86,7 @@ class KeyStore:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._cache: dict[str, tuple[float, Principal | None]] = {}
+        self._lookups: dict[str, asyncio.Future[Principal | None]] = {}
 
     async def create(
         self,
@@ -199,10 +201,26 @@ class KeyStore:
             return None
         digest = hash_key(key)
         cached = self._cache.get(digest)
-        clock = time.monotonic()
-        if cached is not None and cached[0] > clock:
+        if cached is not None and cached[0] > time.monotonic():
             return cached[1]
+        # One lookup per key at a time: when a busy key's entry expires, every request that
+        # arrives before the answer waits for the same query. On PostgreSQL (a read awaits
+        # the pool and the server) each used to make its own: a burst on one key, a query
+        # per request every CACHE_SECONDS.
+        lookup = self._lookups.get(digest)
+        if lookup is None:
+            lookup = asyncio.ensure_future(self._lookup(digest))
+            self._lookups[digest] = lookup
+            lookup.add_done_callback(lambda done: self._looked_up(digest, done))
+        return await asyncio.shield(lookup)
 
+    def _looked_up(self, digest: str, done: asyncio.Future[Principal | None]) -> None:
+        if self._lookups.get(digest) is done:
+            del self._lookups[digest]
+        if not done.cancelled():
+            done.exception()  # retrieved: every waiter may have gone (an outage is theirs)
+
+    async def _lookup(self, digest: str) -> Principal | None:
         def work(conn: Connection) -> Principal | None:
             row = conn.execute(
                 select(api_keys.c.id, api_keys.c.owner, api_keys.c.name, api_keys.c.scopes).where(
@@ -218,6 +236,7 @@ class KeyStore:
                 scopes=stored_scopes(row.scopes),
             )
 
+        clock = time.monotonic()
         principal = await self.db.read(work)
         if len(self._cache) > 10_000:
             self._cache.clear()
