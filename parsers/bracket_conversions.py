@@ -78,6 +78,10 @@ def without_restating_bracket(text: str) -> tuple[str, str | None]:
         if said is None:
             continue
         inside = text[first.end() : close]
+        if rough_local_restatement(inside):
+            # "13:05 UTC (~8am US Central)", "12:00 UTC (~08:00 local)": the time said roughly
+            # on another clock; the zoned time is the one meant
+            return f"{text[: first.end() - 1].rstrip()}{text[close + 1 :]}", None
         if _offset_kept(said, inside):
             # "9:00 am PDT (UTC-7)": the zone's offset, said again (then "| UTC: 16:00")
             return f"{text[: first.end() - 1].rstrip()}{text[close + 1 :]}", None
@@ -105,6 +109,20 @@ def without_restating_bracket(text: str) -> tuple[str, str | None]:
             )
         return f"{kept}{text[close + 1 :]}", note
     return text, None
+
+
+# a bracket that says a time again roughly: "~8am US Central", "≈ 08:00 local", "approx. 9pm ET"
+_ROUGH: Final = re.compile(
+    r"\s*(?:~|≈|approx\.?\s|about\s|around\s|roughly\s)\s*\d{1,2}(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\b\.?)?",
+    re.IGNORECASE,
+)
+
+
+def rough_local_restatement(inside: str) -> bool:
+    """Whether the inside of a bracket after a zoned time starts by saying a time roughly
+    ("~8am US Central", "~08:00 local", "~9 PM ET, ~6 PM PT"): a reader's conversion, not a
+    second run. Times not marked as rough are checked against the first (`_restates`)."""
+    return len(inside) <= 80 and _ROUGH.match(inside) is not None
 
 
 _OFFSET: Final = re.compile(

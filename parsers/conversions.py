@@ -131,6 +131,10 @@ def _clock_before(tokens: list[Token], zone: int) -> _Clock | None:
     """The time a zone token names: "17:00 CET", "9PM ET", "8:30 PM - 9:00 PM India time
     (IST)" (a range: its start)."""
     k = zone - 1
+    if k >= 0 and tokens[k].kind == lx.WORD and tokens[k].value in _NAMED_HOURS:
+        if k == 0 or tokens[k - 1].kind != lx.TIME:
+            # "(noon Eastern)": the named hour, restated on the zone's clock
+            return _Clock(k, zone, (12 if tokens[k].value == "noon" else 0, 0))
     skipped = 0
     while k >= 0 and tokens[k].kind == lx.WORD and skipped < 3:
         word = str(tokens[k].value)
@@ -184,16 +188,27 @@ def _places_as_zones(tokens: list[Token]) -> list[Token]:
     """ "5am Seattle time (12 UTC)": a place's time right after a time of day, as the zone
     token it stands for (the grammar reads "<zone> time" as it reads "<place> time")."""
     out = tokens
+    zoned = False  # a zone said before: a place after a later time may restate it
     k = 1
     while k < len(out):
+        zoned = zoned or out[k - 1].kind == lx.ZONE
         if out[k - 1].kind != lx.TIME or out[k].kind != lx.WORD:
             k += 1
             continue
+        if zoned and out[k].value == "in" and k + 1 < len(out) and out[k + 1].kind == lx.WORD:
+            # "9am PT, which is 6pm in Berlin": the place's clock (kept only if it agrees)
+            zone = lookup_place(str(out[k + 1].value))
+            if zone is not None:
+                place = replace(out[k + 1], kind=lx.ZONE, value=zone, start=out[k].start)
+                out = [*out[:k], place, *out[k + 2 :]]
+                k += 1
+                continue
         for size in (1, 2, 3):
             end = k + size
-            if end >= len(out) or any(t.kind != lx.WORD for t in out[k:end]):
+            if end > len(out) or any(t.kind != lx.WORD for t in out[k:end]):
                 break
-            if out[end].kind != lx.WORD or out[end].value != "time":
+            said_time = end < len(out) and out[end].kind == lx.WORD and out[end].value == "time"
+            if not said_time and not (zoned and size == 1):
                 continue
             zone = lookup_place(" ".join(str(t.value) for t in out[k:end]))
             if zone is not None:

@@ -180,7 +180,10 @@ def description(text: str) -> str | None:
 _CANNOT: Final = re.compile(
     # ("there's currently no way to create a single task recurring at this schedule")
     r"\b(?:there(?:'s|’s|\s+is|\s+was)\s+(?:currently\s+|still\s+|simply\s+|really\s+|just\s+)?"
-    r"no\s+(?:way|option|setting)\s+to|(?:is|was|it's)\s+(?:not\s+possible|"
+    r"no\s+(?:way|option|setting)\s+to|"
+    # "there is no such options for reminder": what a tool lacks
+    r"there(?:'s|\s+is|\s+are|\s+was)\s+no\s+(?:such\s+)?(?:options?|settings?|features?)\s+for|"
+    r"(?:is|was|it's)\s+(?:not\s+possible|"
     r"impossible)\s+to|(?:cannot|can't|can\s+not|couldn't)\s+(?:express|specify|say|describe)"
     # "You cannot schedule a cron job to run every 5 seconds": what a tool does not allow
     r"|(?:you|one|users?)\s+(?:cannot|can't|can\s+not|couldn't)\s+(?:schedule|set|run|configure))\b",
@@ -200,7 +203,7 @@ def cannot_be_said(text: str) -> str | None:
 # -- a day in the past tense --------------------------------------------------------------------
 
 _PAST: Final = re.compile(
-    r"\b(?:we|i|they|he|she)\s+(?:just\s+|already\s+)?"
+    r"\b(?:we|i|they|he|she|you)\s+(?:just\s+|already\s+)?"
     r"(?!(?:need|feed|proceed|succeed|exceed|speed|seed|bleed)\b)"
     r"(?:[a-z]{2,}ed|was|were|had|did|went|made|broke|sent|ran|got|met|saw|left|forgot)\b",
     re.IGNORECASE,
@@ -292,7 +295,7 @@ def clock_reading(text: str) -> str | None:
 # no schedule can check. ("If you want a reminder every 2nd Friday", "if not, run it every 7
 # days": a request said politely, or the other branch.)
 _CONDITION: Final = re.compile(
-    r"^\W*(?:(?:and|but|so|ok|okay|also)\b[\s,]*)?"
+    r"^\W*(?:(?:and|but|so|ok|okay|also|for\s+example|for\s+instance|say)\b[\s,]*)?"
     r"(?:if|unless|in\s+case|provided(?:\s+that)?|assuming(?:\s+that)?|given\s+(?:that|the)|"
     r"only\s+if)\b"
     r"(?!\s+(?:you|u|we|i)\s+(?:want|wanna|need|would\s+like|'d\s+like|’d\s+like|wish|prefer|"
@@ -304,6 +307,7 @@ _CONDITION: Final = re.compile(
 _CONDITION_OPENERS: Final = (
     *("if ", "if,", "unless", "in case", "provided", "assuming", "given ", "only if", "and if"),
     *("but if", "so if", "ok if", "okay if", "also if", "ok, if", "okay, if", "so, if"),
+    *("for example, if", "for instance, if", "for example if", "say, if"),
 )
 
 
@@ -572,7 +576,8 @@ def question(text: str) -> str | None:
 
 _CHANGE: Final = re.compile(
     r"\binstead\b|\bin\s+place\s+of\b|\b(?:re-?schedul|postpon)\w*|"
-    r"\b(?:has|have|had)\s+been\s+(?:changed|moved|cancell?ed|shifted)\b|"
+    r"\b(?:has|have|had)\s+been\s+(?:changed|moved|cancell?ed|shifted|updated|switched|adjusted|"
+    r"bumped|pushed)\b|"
     r"^\W*alter\b|^\W*move\s+(?:my|our|it|this|that)\b.{0,40}?\bto\b|"
     # "moving our weekly sync to 9 AM", "Changes the time for the nightly run to 04:50 UTC"
     r"^\W*(?:moving|chang(?:e|es|ing))\s+(?:my|our|the|it|this|that)\b.{0,40}?\bto(?=\s+"
@@ -860,9 +865,13 @@ def doubt(
             if found := description(text):
                 return found
             break
-    if ("no way" in lowered or "possible" in lowered or "n't" in lowered or "not" in lowered) and (
-        found := cannot_be_said(text)
-    ):
+    if (
+        "no way" in lowered
+        or "possible" in lowered
+        or "n't" in lowered
+        or "not" in lowered
+        or "no such" in lowered
+    ) and (found := cannot_be_said(text)):
         return found
     if ("? " in text or ". " in text or "! " in text or ", " in text or "; " in text) and (
         found := statement_then_request(text, names_time=names_time)
@@ -871,7 +880,7 @@ def doubt(
     if "?" in text and (found := question(text)):
         return found
     if (" we " in lowered or " i " in lowered or " they " in lowered or " he " in lowered) or (
-        " she " in lowered
+        " she " in lowered or " you " in lowered
     ):
         if found := past_tense(text):
             return found

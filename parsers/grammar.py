@@ -37,7 +37,7 @@ from .phrase import (
     TimeMention,
 )
 from .places import PLACE_NOUNS
-from .restated import SUMMER, WINTER, Said, agreeing
+from .restated import SUMMER, WINTER, Said, agreeing, in_the_gap_weeks
 from .settings import date_order, date_order_chosen
 from .tokens import ClockTime, Token
 from .zones import (
@@ -4553,6 +4553,14 @@ class _Reader:
         in_words = self.tokens[i - 1].kind != lx.TIME or self._kind(k) != lx.TIME
         if in_words and (other == zone or not (winter or summer)):
             return None  # said in words and not the same instant: read as before
+        if other != zone and not (winter or summer) and in_the_gap_weeks(first, zone, again, other):
+            # "Thursdays at 10am PT / 6pm CET": so only in the weeks when the US has changed its
+            # clocks and Europe not yet — the writer's day; read in the first zone, and asked
+            self.phrase.unsure.append(
+                f"“{_said(again)}” is {_said(first)} only in the weeks between the two zones' "
+                f"clock changes: read as {_said(first)}"
+            )
+            return zone_at + 1
         if other == zone or not (winter or summer):
             raise Rejected(
                 "the text gives two different times for the run "

@@ -152,6 +152,8 @@ _PAST_TOLD: Final = re.compile(
     # (only a past that is no participle: "A Cron job is triggered at 1 AM", "A workout held on
     # the first Thursday" describe a habit)
     r"|ran|began|went|came|took|happened|occurred|arrived|departed"
+    # ("The reconciliation job started at 02:00 UTC on its usual schedule.")
+    r"|started|restarted|finished|ended|stopped|completed"
     # (the day or the hour it was: "The next Lions Club meeting was on Monday, Sept. 28.")
     r"|(?:was|were)\s+(?:on|at)(?=\s+(?:\d|noon|midnight|(?:mon|tues|wednes|thurs|fri|satur|sun)"
     r"day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)))\b",
@@ -168,7 +170,8 @@ _MET: Final = re.compile(
 )
 _MET_CUES: Final = frozenset({"met", "gathered", "assembled"})
 _PAST_CUES: Final = frozenset(
-    "was were been ran began went came took happened occurred arrived departed".split()
+    "was were been ran began went came took happened occurred arrived departed started restarted "
+    "finished ended stopped completed".split()
 )
 
 
@@ -212,6 +215,14 @@ _FAULT: Final = re.compile(
     r"happened|kick\s+off|kicked\s+off|kicking\s+off)\b",
     re.IGNORECASE,
 )
+# a passive one: "it doesn't get executed", "the function is not being called", "won't get
+# triggered" ("don't run it on Fridays" leaves days out: its verb is active)
+_FAULT_PASSIVE: Final = re.compile(
+    r"\b(?:does|do|did|is|are|will|would|was|were|wo)(?:\s+not|n['’]t|\s+never)\s+(?:get\s+|gets\s+|"
+    r"be\s+|being\s+|getting\s+)?(?:executed|triggered|fired|called|invoked)\b",
+    re.IGNORECASE,
+)
+_FAULT_PASSIVE_CUES: Final = frozenset("executed triggered fired called invoked".split())
 _FAULT_CUES: Final = frozenset(
     {"not", "t", "never", "stopped", "failed", "fails", "forgot", "forgets"}
 )
@@ -262,6 +273,8 @@ def fault_report(text: str, words: frozenset[str]) -> str | None:
     match = None
     if not _FAULT_CUES.isdisjoint(words):
         match = _FAULT.search(text)
+        if match is None and not _FAULT_PASSIVE_CUES.isdisjoint(words):
+            match = _FAULT_PASSIVE.search(text)
     if match is None and "than" in words:
         match = _OFF_TIME.search(text)
     if match is None and not _OFF_BY_CUES.isdisjoint(words) and not _OFF_BY_VERBS.isdisjoint(words):
@@ -698,7 +711,10 @@ _OPINION: Final = re.compile(
     # "It seems the job runs every hour", "It looks like the cron fired at 3am": what is seen
     r"|^\W*(?!(?:please|pls|remind|tell|if|when|once|unless)\b)(?:[\w/.'’-]+\s+){0,4}?"
     r"it\s+(?:seems|seemed|looks|looked|appears|appeared)\s+(?:like|that|as\s+if|as\s+though|"
-    r"the|to)\b",
+    r"the|to)\b"
+    # with its "it" left out: "Seems there is no such options for reminder, so I must …"
+    r"|^\W*(?:seems|seemed|appears|appeared)\s+(?:like|that|as\s+if|as\s+though|there|to\s+be)\b"
+    r"(?![^.!?\n]{0,160}\b(?:remind|please|pls)\b)",
     re.IGNORECASE,
 )
 _OPINION_CUES: Final = frozenset(
@@ -864,7 +880,8 @@ _SENT_THING: Final = re.compile(
     r"\s+(?:an?\s+|daily\s+|weekly\s+)?(?:reminders?|notifications?|alerts?|nudges?)\b", re.I
 )
 _THIS_CHANGE: Final = re.compile(
-    r"(?:this|the)\s+(?:pr|pull\s+request|commit|change|patch|mr|merge\s+request|release)\s+", re.I
+    r"(?:this|the)\s+(?:pr|pull\s+requests?|commit|change|patch|mr|merge\s+request|release)\s+",
+    re.I,
 )
 _SCOPE: Final = re.compile(r"[\w./-]{2,24}(?:\([^)]{0,40}\))?!?:\s")
 
@@ -1050,7 +1067,8 @@ _CHANGE_OPENS: Final = frozenset(
     "adjust adjusted shift shifted reschedule rescheduled".split()
 )
 _NAMED_CADENCE: Final = re.compile(
-    r"\b(?:daily|weekly|monthly|nightly|hourly|weekday|weekend|yearly|annual)\s+"
+    r"\b(?:daily|weekly|monthly|nightly|hourly|weekday|weekend|yearly|annual|day|week|month)\s+"
+    r"(?:(?:reminder|notification|repeat|recurrence|recurring|alarm|task)\s+)?"
     r"(?:schedules?|presets?|options?|modes?|cadences?|frequenc(?:y|ies)|plans?|routines?)\b",
     re.IGNORECASE,
 )
@@ -1120,8 +1138,8 @@ def part_only(text: str, words: frozenset[str]) -> str | None:
     if first in _CHANGE_OPENS:
         return f"“{first} …” changes a schedule, and no time is said: to confirm"
     if (
-        not _KINDS.isdisjoint(words)
-        and not _CADENCE_NOUNS.isdisjoint(words)
+        not _CADENCE_NOUNS.isdisjoint(words)
+        and (not _KINDS.isdisjoint(words) or not _CADENCE_UNITS.isdisjoint(words))
         and (found := _NAMED_CADENCE.search(text)) is not None
     ):
         return f"“{found.group()}” names a kind of schedule, and no time is said: to confirm"
@@ -1137,6 +1155,9 @@ def part_only(text: str, words: frozenset[str]) -> str | None:
         return "a meeting's day is said, not its time: to confirm"
     if not _HABIT_TOLD_CUES.isdisjoint(words) and (found := _HABIT_TOLD.search(text)) is not None:
         return f"“{found.group()} …” tells an event's habit, and no time is said: to confirm"
+    if first in _SPEC_OPENS:
+        # "Should run every Saturday": an issue's title, what a program should do
+        return f"“{first} …” tells what a program should do, and no time is said: to confirm"
     if first in _FEATURE_OPENS:
         return f"“{first} …” describes what a tool does, and no time is said: to confirm"
     if first in _DOCS_OPENS and (found := _QUOTED_SCHEDULE.search(text)) is not None:
@@ -1154,6 +1175,7 @@ _HABIT_TOLD: Final = re.compile(
 _HABIT_TOLD_CUES: Final = frozenset("place held recurring".split())
 # a feature's bullet opens with an adverb: "Automatically create a data backup every day."
 _FEATURE_OPENS: Final = frozenset({"automatically"})
+_SPEC_OPENS: Final = frozenset({"should", "must"})
 # "Mention "every second Tuesday each month" on the site": words about a schedule, to write
 _DOCS_OPENS: Final = frozenset("mention document describe explain clarify".split())
 _QUOTED_SCHEDULE: Final = re.compile(r"[\"“'‘`][^\"“”'‘’`]{3,80}[\"”'’`]")
@@ -1163,6 +1185,7 @@ _CADENCE_NOUNS: Final = frozenset(
     "schedule schedules preset presets option options mode modes cadence cadences frequency "
     "frequencies plan plans routine routines".split()
 )
+_CADENCE_UNITS: Final = frozenset("day week month".split())
 _PROPOSAL_CUES: Final = frozenset("let lets propose suggest how shall could maybe".split())
 _OWNERS: Final = frozenset("our my your their his her".split())
 _EXAMPLE_CUES: Final = frozenset("e eg example instance such".split())
@@ -1179,6 +1202,9 @@ _WISH: Final = re.compile(
     r"\b(?:the|an?)\s+(?:ability|possibility|capability)\s+to\b"
     r"|\bwould\s+(?:love|like)\s+to\s+see\b"
     r"|\bit\s+would\s+be\s+(?:nice|great|cool|awesome|helpful|useful|good)\s+(?:to|if)\b"
+    # what a feature is worth to the speaker: "It's very useful to me to have it ping me … at 8am"
+    r"|\bit(?:['’]s|\s+is|\s+was|\s+would\s+be)\s+(?:very\s+|really\s+|so\s+|super\s+|extremely\s+)?"
+    r"(?:useful|helpful|handy|convenient|valuable)\s+(?:to|for)\s+(?:me|us)\b"
     r"|\b(?:were|are|would\s+be|will\s+be)\s+able\s+to\s+(?:add|support|offer|provide|implement)\b"
     r"|\bfeature\s+request\b|\badd(?:ing|ed)?\s+support\s+for\b"
     # units offered as alternatives: "once every minute/hour/day/week"
@@ -1190,6 +1216,7 @@ _WISH: Final = re.compile(
 )
 _WISH_CUES: Final = frozenset(
     "ability possibility capability see nice great cool awesome helpful useful good able request "
+    "handy convenient valuable "
     "support granularity resolution precision".split()
 )
 # a label that names a wish: "Idea for MVP: …", "Feature request: …", "Proposal: …"
@@ -1417,6 +1444,355 @@ def kind_of_day(text: str, first: str) -> str | None:
     return f"“{found.group().strip()}”: the days are theirs and not said; which days? to confirm"
 
 
+# -- a report, a setup, a guide, an offer, a poll (round fifteen) ---------------------------------
+
+# A bug report sets what a program should do against what it did: "I would expect the function to
+# be called every day at midnight.", "`schedule.every().tuesday.at(…)` cannot work as expected.",
+# "It should run every working day at 6:00 … - but it runs at 8AM", "I'd say it's a bug because
+# …": the schedule is the one a program should keep, quoted to show a fault.
+# each (cue words, pattern): the pattern runs only when one of its words is said
+_REPORTED: Final = (
+    (
+        frozenset("expected intended designed documented advertised".split()),
+        re.compile(r"\bas\s+(?:expected|intended|designed|documented|advertised)\b", re.I),
+    ),
+    (
+        frozenset("expect expected assumed".split()),
+        re.compile(
+            r"\b(?:i|we)\s+(?:would\s+|['’]d\s+|also\s+|really\s+)?(?:expect|expected|assumed)\s+"
+            r"(?:that\s+)?(?:it|this|that|these|those|they|them|the|my|our|a|an|each|every)\b",
+            re.I,
+        ),
+    ),
+    (
+        frozenset({"should"}),
+        re.compile(
+            r"\bshould\s+have\s+(?:been\s+)?(?:run|ran|fired|triggered|executed|started|sent|called|"
+            r"kicked\s+off)\b",
+            re.I,
+        ),
+    ),
+    # what it does instead: "… - but it runs at 8AM", "but the job fires at 09:00"
+    (
+        frozenset({"but"}),
+        re.compile(
+            r"\bbut\s+(?:it|they|this|that|the\s+(?:[\w-]+\s+){0,2}?(?:job|cron|task|workflow|build|"
+            r"script|function|trigger|schedule|event|reminder|notification|action|pipeline)s?)\s+"
+            r"(?:actually\s+|still\s+|always\s+|only\s+|now\s+|instead\s+)?(?:runs|ran|fires|fired|"
+            r"executes|executed|triggers|triggered|starts|started|(?:is|are|was|were)\s+(?:running|"
+            r"firing|triggered|executed|sent|run)|gets\s+(?:executed|triggered|run|called|sent)|got\s+"
+            r"(?:executed|triggered|run|called|sent))\b",
+            re.I,
+        ),
+    ),
+    (
+        frozenset({"bug", "regression"}),
+        re.compile(
+            r"\b(?:it['’]s|is|this\s+is|that['’]s)\s+(?:a|an|probably\s+a|definitely\s+a|"
+            r"clearly\s+a)\s+(?:bug|regression)\b",
+            re.I,
+        ),
+    ),
+)
+# A cron expression quoted as the subject of what it does, or given as the answer: "First of all,
+# `59 13 * * *` executes a cron job 13:59, everyday.", "For a daily run, the correct expression is
+# `0 0 * * *`" — it explains cron, it does not ask for a job
+_CRON_EXPLAINED: Final = re.compile(
+    # (the expression itself the subject: "The job `0 12 * * 3` runs at 12:00 UTC Wednesdays"
+    # names a job, as a request may)
+    r"(?:^|[,;:.!?(]\s*|\b(?:so|and|but|then|because|since|thus|hence|here|whereas|while)\s+)"
+    r"[`'\"“‘]\s*(?:[\d*/,?LW#-]+\s+){4,6}[\d*/,?A-Za-z#-]+\s*[`'\"”’]\s+"
+    r"(?:executes|runs|fires|triggers|means|will|would|translates|matches|says|is|results|gives|"
+    r"should|does|only)\b"
+    # what it means, wherever it stands: "(that's what the `* * * * *` means)"
+    r"|[`'\"“‘]\s*(?:[\d*/,?LW#-]+\s+){4,6}[\d*/,?A-Za-z#-]+\s*[`'\"”’]\s+(?:means|stands\s+for)\b"
+    r"|\b(?:expression|syntax|crontab\s+entry|cron\s+line|cron\s+string|schedule\s+string)\s+"
+    r"(?:is|would\s+be|should\s+be|will\s+be|must\s+be)\s*:?\s*(?:[`'\"“‘]|[\d*]+\s+[\d*]|@)",
+    re.IGNORECASE,
+)
+_CRON_EXPLAINED_CUES: Final = frozenset(
+    "executes runs fires triggers means will would translates matches says is results gives "
+    "should does only".split()
+)
+# A run's line in a log or a status list: "- [Sep 18 run](…): started 13:39 UTC, succeeded",
+# "nightly #212 finished 02:14 UTC, failed"
+_LOGGED_RUN: Final = re.compile(
+    r"\b(?:started|finished|completed|ended|fired|triggered|executed|began)\s+(?:on\s+)?"
+    r"\d{1,2}:\d{2}\b"
+    r"|[,;(|–—-]\s*(?:succeeded|completed|passed|finished|timed\s+out|cancell?ed|skipped)"
+    r"\s*[.)]?\s*$",
+    re.IGNORECASE,
+)
+_LOGGED_RUN_SHOWN: Final = re.compile(
+    r"\b(?:logs?|records?|metrics|dashboards?|outputs?|history|graphs?|timeline)\s+(?:shows?|showed|"
+    r"indicates?|indicated|says|said|confirms?|confirmed)\b",
+    re.IGNORECASE,
+)
+_LOGGED_RUN_CUES: Final = frozenset(
+    "started finished completed ended fired triggered executed began succeeded passed timed "
+    "cancelled canceled skipped show shows showed indicate indicates indicated says said confirm "
+    "confirms confirmed".split()
+)
+
+
+def report_told(text: str, words: frozenset[str]) -> str | None:
+    """ "I would expect the function to be called every day at midnight.", "… cannot work as
+    expected.", "… - but it runs at 8AM", "`59 13 * * *` executes a cron job 13:59, everyday.",
+    "the correct expression is `0 0 * * *`", "- [Sep 18 run](…): started 13:39 UTC, succeeded":
+    a bug report, an explanation of cron or a log line — the schedule is quoted, not asked for."""
+    for cues, pattern in _REPORTED:
+        if not cues.isdisjoint(words) and (found := pattern.search(text)) is not None:
+            return f"“{found.group().strip()}” reports what a run should do or did: to confirm"
+    if (
+        not _CRON_EXPLAINED_CUES.isdisjoint(words)
+        and ("*" in text or "expression" in words or "syntax" in words)
+        and (found := _CRON_EXPLAINED.search(text)) is not None
+    ):
+        said = found.group().strip(" ,;:.!?(")
+        return f"“{said} …” explains a cron expression, it does not ask: to confirm"
+    if not _LOGGED_RUN_CUES.isdisjoint(words) and (
+        (found := _LOGGED_RUN.search(text)) is not None
+        or (found := _LOGGED_RUN_SHOWN.search(text)) is not None
+    ):
+        return f"“{found.group().strip(' ,;(|–—-')}” is a run's log line, not a request: to confirm"
+    return None
+
+
+# How things are set up now: "Current outerloop nightly builds are configured to trigger at 3 am
+# UTC.", "Notifications are currently sent at 0 am every day.", "The `… Scheduled Deploy`
+# workflow is configured for `17 9 * * *` …", "I am using this library to run a job once a day.":
+# a configuration described, most often before a question or a change asked for
+_SETUP: Final = re.compile(
+    r"^\W*(?:current|currently|presently|at\s+present)\b"
+    r"|\b(?:is|are|was|were)\s+currently\s+(?:being\s+)?(?:set|scheduled|configured|sent|run|"
+    r"running|triggered|executed|fired|firing|planned|held|at|on|every|daily|weekly|hourly|"
+    r"nightly)\b"
+    r"|\bcurrently\s+(?:runs|fires|triggers|executes|sends|happens|occurs|goes\s+out|kicks\s+off)\b"
+    r"|\b(?:is|are|was|were|been|gets|get)\s+(?:currently\s+|now\s+|already\s+|still\s+|also\s+)?"
+    r"(?:configured|setup|set\s+up|programmed|hard-?coded|hardwired|pinned)\s+(?:to|for|as|at|"
+    r"with|on)\b"
+    # (not a question's: "how do I use the inject node to trigger at 4 pm every Wednesday?")
+    r"|(?<!\bdo\s)(?<!\bdid\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bwould\s)"
+    r"(?<!\bshall\s)\b(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)?\s+(?:currently\s+|already\s+|now\s+)?"
+    r"(?:using|use)\s+(?:this|the|your|a|an|it|our|my|[\w.-]+\s+to)\b",
+    re.IGNORECASE,
+)
+_SETUP_CUES: Final = frozenset(
+    "current currently presently present configured setup programmed hardcoded hard hardwired "
+    "pinned using use".split()
+)
+
+
+def setup_told(text: str, words: frozenset[str]) -> str | None:
+    """ "Current outerloop nightly builds are configured to trigger at 3 am UTC.", "Notifications
+    are currently sent at 0 am every day.", "I am using this library to run a job once a day.":
+    how things are set up now, told — not a run asked for."""
+    if _SETUP_CUES.isdisjoint(words) and ("set" not in words or "up" not in words):
+        return None  # ("set" alone, as most requests say it, is not enough)
+    found = _SETUP.search(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()} …” tells how things are set up, it does not ask: to confirm"
+
+
+# A guide tells its reader what to do in a tool: "You can set up a Zap using a schedule trigger
+# that runs every Monday at 11 AM, then …", "To run it once a day you'll need to set the cron to
+# 0 0 23 * * *", "- Create a workflow with a Schedule node configured to run every 3 hours." (the
+# reader, "you", is the one to set it up; "can you set up …" asks us)
+_GUIDE: Final = re.compile(
+    r"\b(?:you|users?|one)"
+    r"(?<!\bcan\syou)(?<!\bcould\syou)(?<!\bwould\syou)(?<!\bwill\syou)(?<!\bdo\syou)"
+    r"(?<!\bdid\syou)(?<!\bshould\syou)(?:\s+(?:can|could|may|might|should)|(?:['’]ll|['’]d|\s+will|"
+    # ("You also need to set up a reminder …" is said to an agent, as a request)
+    r"\s+would)\s+(?:also\s+|first\s+)?(?:need|have)\s+to)\s+(?:also\s+|then\s+|now\s+|simply\s+|"
+    r"easily\s+|just\s+|first\s+)?(?:set\s+up|setup|set|configure|create|use|add|define|specify|"
+    r"schedule|choose|select|enable|build|write|change|edit|put|pick|modify|adjust|enter|type)\b",
+    re.IGNORECASE,
+)
+_READER: Final = frozenset("you user users one".split())
+_READER_MODALS: Final = frozenset("can could may might should ll d will would".split())
+# the verbs _GUIDE ends with (one of them is said whole)
+_GUIDE_VERBS: Final = frozenset(
+    "set setup configure create use add define specify schedule choose select enable build write "
+    "change edit put pick modify adjust enter type".split()
+)
+# the reader asking what it takes: "Would I only need to do the following to run a task …:"
+_WHAT_IT_TAKES: Final = re.compile(
+    r"^\W*(?:would|do|does|should|will|must)\s+(?:i|we)\s+(?:only\s+|just\s+|also\s+|still\s+)?"
+    r"(?:need|have)\s+to\b",
+    re.IGNORECASE,
+)
+_WHAT_IT_TAKES_FIRST: Final = frozenset("would do does should will must".split())
+# a no-code tool's schedule, a part of what the guide builds ("a Schedule node configured to …")
+_TOOL_PART: Final = re.compile(
+    r"\b(?:schedule|scheduler|timer|cron|interval)\s+(?:trigger\W{0,3}\s+)?(?:node|block|module|"
+    r"widget|component)s?\b",
+    re.IGNORECASE,
+)
+_TOOL_PARTS: Final = frozenset(
+    "node nodes block blocks module modules widget widgets component components".split()
+)
+
+
+def guide_told(text: str, words: frozenset[str], first: str) -> str | None:
+    """ "You can set up a Zap using a schedule trigger that runs every Monday at 11 AM …", "To run
+    it once a day you'll need to set the cron to 0 0 23 * * *": a guide tells its reader how to
+    set up a schedule in a tool — it does not ask us for one (`first`: the first word, lowered)."""
+    found = None
+    if (
+        not _READER.isdisjoint(words)
+        and not _READER_MODALS.isdisjoint(words)
+        and not _GUIDE_VERBS.isdisjoint(words)
+    ):
+        found = _GUIDE.search(text)
+    if found is None and first in _WHAT_IT_TAKES_FIRST:
+        found = _WHAT_IT_TAKES.match(text)
+    if found is None and not _TOOL_PARTS.isdisjoint(words):
+        found = _TOOL_PART.search(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()} …” tells a reader how to set it up, not us: to confirm"
+
+
+# An assistant's offer, quoted: "Alexa: Would you like me to remind you to check your account
+# balance every Thursday at 8 AM?", "Want me to set a reminder for 9am?", "Shall I book it for
+# Friday at 3?": the speaker is the one who would remind; the time is offered, not asked for
+_OFFER: Final = re.compile(
+    r"\b(?:would|do|did)\s+you\s+(?:like|want|need)\s+(?:me|us)\s+to\b"
+    r"|\bwant\s+me\s+to\b"
+    r"|\b(?:shall|should)\s+(?:i|we)\s+(?:remind|set|schedule|book|create|add|send|ping|notify)\b"
+    r"|\bi\s+can\s+(?:remind|ping|notify|alert)\s+you\b",
+    re.IGNORECASE,
+)
+_OFFER_WISHES: Final = frozenset("like want need".split())
+_REMINDS: Final = frozenset("remind ping notify alert".split())
+
+
+def offer_made(text: str, words: frozenset[str]) -> str | None:
+    """ "Would you like me to remind you … every Thursday at 8 AM?": an assistant's offer."""
+    if not (
+        (not _OFFER_WISHES.isdisjoint(words) and ("me" in words or "us" in words))
+        or (("shall" in words or "should" in words) and ("i" in words or "we" in words))
+        or ("can" in words and "i" in words and "you" in words and not _REMINDS.isdisjoint(words))
+    ):
+        return None  # ("can you remind me …": none of the offer's words together)
+    found = _OFFER.search(text)
+    if found is None:
+        return None
+    return f"“{found.group()} …” offers a reminder, it does not ask for one: to confirm"
+
+
+# Meeting notes and polls: "The next meeting is January 23rd at 8am PST.", "Looks like we have a
+# majority who are available for Wednesday at 11am.", "Thursdays at 9 AM PST works for everyone,
+# so that will be our new meeting time.", "… implements our decision to meet weekly on Mondays.":
+# when a group meets, told to its members — not a run asked for
+_NEXT_MEETING: Final = re.compile(
+    r"^\W*(?:the\s+|our\s+)?(?:next|upcoming|following)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|"
+    r"call|class|event|sync|standup|stand-up|meetup|gathering|review|hangout|workshop|webinar|"
+    r"office\s+hours)s?\s+(?:is|will\s+be|was|has\s+been|['’]s)\b",
+    re.IGNORECASE,
+)
+_AVAILABLE: Final = re.compile(
+    r"\b(?:am|are|is|be|were|was|['’]re|['’]m|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+"
+    r"(?:all\s+|both\s+|also\s+|not\s+|still\s+)?(?:available|unavailable)\s+"
+    r"(?:for|on|at|from|this|next|every|each|until|till)\b"
+    # free or busy: a person's ("Access is free on the first Sunday" is a price)
+    r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|they\s+are|they['’]re)\s+(?:all\s+|both\s+|also\s+|not\s+|"
+    r"still\s+)?(?:free|busy)\s+(?:for|on|at|from|this|next|every|each|until|till)\b"
+    r"|\b(?:majority|most\s+of\s+us|everyone|everybody|all\s+of\s+us)\s+(?:is|are|can|could|voted|"
+    r"prefer|prefers|chose|picked|agreed)\b",
+    re.IGNORECASE,
+)
+_AVAILABLE_CUES: Final = frozenset(
+    "available unavailable free busy majority everyone everybody".split()
+)
+_THIS_IT: Final = frozenset("this that it".split())
+_OUR_TIME: Final = re.compile(
+    r"\b(?:that|this|it)\s+(?:will\s+be|is|['’]s|becomes|would\s+be)\s+(?:our|the|their)\s+"
+    r"(?:new\s+|regular\s+|usual\s+|official\s+)?(?:[\w-]+\s+)?(?:time|slot|day|date|cadence)\b",
+    re.IGNORECASE,
+)
+_DECISION: Final = re.compile(r"\b(?:our|the)\s+decision\s+to\b", re.IGNORECASE)
+_LOOKS_LIKE: Final = re.compile(
+    r"^\W*(?:looks|seems|sounds)\s+like\s+(?:we|you|they|everyone|everybody|most|there|the|it)\b"
+    r"(?![^.!?\n]{0,160}\b(?:remind|please|pls)\b)",
+    re.IGNORECASE,
+)
+
+
+def poll_told(text: str, words: frozenset[str], first: str) -> str | None:
+    """ "The next meeting is January 23rd at 8am PST.", "Looks like we have a majority who are
+    available for Wednesday at 11am.", "… so that will be our new meeting time.": a group's time
+    told to its members (`first`: the text's first word, lowered)."""
+    found = None
+    if first in _NEXT_FIRST:
+        found = _NEXT_MEETING.match(text)
+    if (
+        found is None
+        and first not in _ASKING_FIRST
+        and (
+            not _AVAILABLE_CUES.isdisjoint(words)
+            or (("most" in words or "all" in words) and "us" in words)
+        )
+    ):
+        found = _AVAILABLE.search(text)
+    if (
+        found is None
+        and not _THIS_IT.isdisjoint(words)
+        and not _OUR_TIME_CUES.isdisjoint(words)
+        and ("our" in words or "the" in words or "their" in words)
+    ):
+        found = _OUR_TIME.search(text)
+    if found is None and "decision" in words:
+        found = _DECISION.search(text)
+    if found is None and first in _LOOKS_FIRST:
+        found = _LOOKS_LIKE.match(text)
+    if found is None and not _RECOMMEND_CUES.isdisjoint(words):
+        found = _RECOMMEND.search(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()} …” tells a group's time, it does not ask: to confirm"
+
+
+_NEXT_FIRST: Final = frozenset("the our next upcoming following".split())
+# a request's first words ("will you mark that i am busy for an event tomorrow at two pm")
+_ASKING_FIRST: Final = frozenset(
+    "will can could would please pls kindly remind mark set put block add schedule tell let "
+    "book make create".split()
+)
+_OUR_TIME_CUES: Final = frozenset("time slot day date cadence".split())
+_LOOKS_FIRST: Final = frozenset("looks seems sounds".split())
+# a time recommended to the group: "I would recommend Monday morning local time, 9am."
+_RECOMMEND: Final = re.compile(
+    r"\b(?:i|we)(?:\s+would|['’]d)?\s+(?:recommend|suggest|propose)\b", re.IGNORECASE
+)
+_RECOMMEND_CUES: Final = frozenset("recommend suggest propose".split())
+
+
+# A rule told of things, negated: "Reminders without times should not send at midnight",
+# "Backups must never run during business hours", "Shouldn't fire at midnight" (an issue's title):
+# what a program should not do — the time is the one it must keep off, not a run
+_RULE_TOLD: Final = re.compile(
+    r"^\W*(?!(?:please|pls|i|we|you|it|this|that|remind|and|but|so|then|also|if|when|and)\b)"
+    r"(?:[\w'’()-]+\s+){1,6}?(?:should|must|shall)(?:\s+not|n['’]t|\s+never)\s+"
+    r"|^\W*(?:should|must)(?:n['’]t|\s+not|\s+never)\s+(?!(?:i|we|you|it|they|this|that|there)\b)"
+    r"[a-z]+",
+    re.IGNORECASE,
+)
+_RULE_CUES: Final = frozenset("should must shall shouldn mustn".split())
+
+
+def rule_told(text: str, words: frozenset[str]) -> str | None:
+    """ "Reminders without times should not send at midnight": what a program should not do,
+    told — not a run asked for."""
+    if _RULE_CUES.isdisjoint(words):
+        return None
+    found = _RULE_TOLD.match(text)
+    if found is None:
+        return None
+    return f"“{found.group().strip()} …” tells what should happen, it does not ask: to confirm"
+
+
 # -- the entry point -------------------------------------------------------------------------------
 
 # Words that say a schedule repeats: an event described in the future with one of them ("Choir
@@ -1457,6 +1833,12 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
     return (
         fault_report(text, words)
         or wish_told(text, words, label=label)
+        or report_told(text, words)
+        or setup_told(whole, whole_words)
+        or guide_told(text, words, first)
+        or offer_made(text, words)
+        or poll_told(text, words, first)
+        or rule_told(text, words)
         or bot_reply(whole, whole_words)
         or someone_described(text, first)
         or contingent_time(whole, whole_words)
@@ -1492,3 +1874,8 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
             or status_shown(whole, whole_words)
         )
     )
+
+
+def says_a_clock_time(text: str) -> bool:
+    """Whether `text` says a time on the clock ("5pm", "17:30", "noon", "midnight")."""
+    return _CLOCK_TIME.search(text) is not None

@@ -30,7 +30,8 @@ _SUITS: Final = re.compile(
 # the words that may follow it: how well it suits, and whom
 _LIKING: Final = frozenset(
     "out just fine good great perfect better best ok okay alright nice well for me us to with "
-    "the my our date day time one first choice preferred really totally absolutely".split()
+    "the my our date day time one first choice preferred really totally absolutely everyone "
+    "everybody all both".split()
 )
 # what may open the text before the time: "Actually, 5:30 …", "I think four …", "Anything at …"
 _OPENING: Final = re.compile(

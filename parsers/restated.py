@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import Final
 
-from .zones import lookup_word, zone_info
+from .zones import lookup_place, lookup_word, zone_info
 
 # -- the one check ---------------------------------------------------------------------------
 
@@ -55,6 +55,8 @@ WRITTEN_OFFSETS: Final = {
     "west": (60,),
     "cet": (60,),
     "cest": (120,),
+    "mez": (60,),
+    "mesz": (120,),
     "eet": (120,),
     "eest": (180,),
     "msk": (180,),
@@ -153,6 +155,32 @@ def agreement(first: Said, again: Said) -> Agreement:
     if held - {AS_WRITTEN} and first.zone is not None and keeps_one_offset(first.zone):
         return Agreement.SURE
     return Agreement.PART_OF_YEAR
+
+
+def in_the_gap_weeks(first: object, zone: str, again: object, other: str) -> bool:
+    """Whether two times of day (ClockTimes) on two zones that both keep summer time say one
+    instant on some week of the year though neither in winter nor in summer — in the weeks
+    when one has changed its clocks and the other not ("10am PT / 6pm CET" in late March):
+    the restatement was worked out then."""
+    hours = first.hour_24(), again.hour_24()  # type: ignore[attr-defined]
+    if hours[0] is None or hours[1] is None or other == zone:
+        return False
+    if keeps_one_offset(zone) or keeps_one_offset(other):
+        return False
+    here, there = zone_info(zone), zone_info(other)
+    wanted = (hours[1], again.minute)  # type: ignore[attr-defined]
+    for week in range(53):
+        day = _GAP_YEAR_START + timedelta(days=7 * week)
+        said = datetime.combine(day, time(hours[0], first.minute), tzinfo=here)  # type: ignore[attr-defined]
+        converted = said.astimezone(there)
+        if (converted.hour, converted.minute) == wanted:
+            return True
+    return False
+
+
+# the first day of the year whose weeks `in_the_gap_weeks` looks at (a Wednesday: no week's
+# day falls on a clock change's Sunday)
+_GAP_YEAR_START: Final = date(2026, 1, 7)
 
 
 def keeps_one_offset(zone: str) -> bool:
@@ -410,3 +438,30 @@ def _zoned_said(clock: str, word: str) -> Said | None:
     if said is None or zone is None:
         return None
     return Said(said.hours, said.minute, zone, written_offset(word.lower(), zone))
+
+
+# -- a time with no zone, said again on a place's clock ----------------------------------------
+
+# "every Monday at 9, which is 3pm in Tokyo": the time on the writer's clock (the request's zone),
+# then on a place's; read as the first, and asked (the place's clock is not checked: the
+# writer's zone is not said)
+_PLACE_AGAIN: Final = re.compile(
+    r"(?P<clock>\b\d{1,2}(?:[:.][0-5]\d)?(?:\s?[ap]\.?m\b\.?)?)\s*,?\s+which\s+is\s+"
+    r"(?P<again>\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]\.?m\b\.?)?)\s+in\s+"
+    r"(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b",
+)
+
+
+def without_place_restatement(text: str) -> tuple[str, str | None]:
+    """`text` without ", which is 3pm in Tokyo" after a time that names no zone, and the note
+    that asks; `text` and None when there is none."""
+    if "which is" not in text:
+        return text, None
+    found = _PLACE_AGAIN.search(text)
+    if found is None or lookup_place(found["place"].lower()) is None:
+        return text, None
+    note = (
+        f"“{found['again'].strip()} in {found['place']}” read as {found['clock'].strip()} "
+        "on your clock said again: to confirm"
+    )
+    return f"{text[: found.end('clock')]}{text[found.end() :]}", note

@@ -256,6 +256,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         or any(isinstance(t.value, AmbiguousZone) for t in zones)
         or (zones and " time" in text.lower())  # "5am Seattle time (12 UTC)"
         or (zones and "(" in text)  # "9am GMT (London)"
+        or (zones and "which is" in text)  # "9am PT, which is 6pm in Berlin"
+        or (zones and " / " in text)  # "9am ET / 2pm London"
     ):
         tokens = settle(tokens, text)
         for token in tokens:
@@ -1165,6 +1167,9 @@ def _scan(text: str) -> list[Token]:
                 append(Token(lx.ZONE, _ADJECTIVE_ZONES[word], start, end, unsure=unsure))
             elif word in _NOUN_ZONES and not _zone_meant(text, start, end, tokens):
                 append(Token(lx.WORD, word, start, end))  # "feed the cat": not Central Africa
+            elif word in _WORD_ZONES and not short_zone_meant(text, start, end, tokens):
+                # "mardis et jeudis", "est-ce", "wat is dat", "pt the dog": words, no zones
+                append(Token(lx.WORD, word, start, end))
             elif word in plain:
                 # "check", "build": what _word makes of the word, without the call (keep this
                 # branch last: a word is remembered as plain only when it came to _word)
@@ -1317,6 +1322,14 @@ def _scan(text: str) -> list[Token]:
             append(Token(lx.SLASHDATE, (parts[0], parts[1], year), start, end))
         elif group == "instant":
             append(Token(lx.INSTANT, _instant(match.group()), start, end))
+        elif group == "bare" and range_end_not_offset(match.group(), tokens):
+            # "from 10:00 -12:00": the end of an hour range, not the zone UTC-12
+            append(Token(lx.SYM, "-", start, start + 1))
+            hour_text, minute_text = match.group("oh3", "om3")
+            hour = int(hour_text)
+            is_24h = hour == 0 or hour_text.startswith("0")
+            clock = ClockTime(hour, int(minute_text), None, is_24h, digital=True, guru=True)
+            append(Token(lx.TIME, clock, start + 1, end))
         elif group in ("offset", "bare"):  # "UTC+2", "GMT+05:30", "14:00 +02:00"
             sign, hours, minutes = (
                 match.group("sign", "oh", "om")
@@ -1867,10 +1880,72 @@ def _glued_amount(tokens: list[Token], start: int) -> bool:
 _AMOUNT_WORDS: Final = frozenset({"in", "every", "each", "for", "after", "within"})
 
 
+def range_end_not_offset(bare: str, tokens: list[Token]) -> bool:
+    """Whether a bare "-HH:MM" after a time ("from 10:00 -12:00", "9:00 -11:15") is the end of
+    an hour range rather than an offset ("14:00 -05:00"): its minutes are no offset's (an
+    offset's are :00, :30 or :45), or its hour is later than the time before it, which only a
+    range's end is (an offset after a morning time west of UTC-9 is rare: Alaska, Hawaii)."""
+    if not bare.startswith("-") or not tokens or tokens[-1].kind != lx.TIME:
+        return False
+    hour, _, minute = bare[1:].partition(":")
+    if len(minute) != 2:  # "-1200": four digits, no clock's way of writing a range's end
+        return False
+    if minute not in ("00", "30", "45"):
+        return True
+    before = tokens[-1].value
+    said = before.hour_24() if isinstance(before, ClockTime) else None
+    return said is not None and said < int(hour)
+
+
 # Zone abbreviations that are also English words: a zone only when written in capitals
 # ("9am CAT"), right after a time, or before "time" ("mountain time"); otherwise the word
 # ("feed the cat every morning", "hike the mountain on Saturdays") is the task's.
 _NOUN_ZONES: Final = frozenset({"cat", "eat", "art", "pet", "cot", "wet", "west", "mountain"})
+# Zone abbreviations that are words in other languages or short for English ones: French "et"
+# (and) and "est" (is), German "ist" (is), Dutch "wat" (what), "pt"/"ct"/"mt" (part, court,
+# mount). Written in lower case, a zone only right after a time (or before "time") and not
+# going on as the other language's sentence does: "à 9:00 et 14:00", "10:00 est-ce",
+# "9:00 wat is dat".
+_WORD_ZONES: Final = frozenset({"et", "est", "ist", "wat", "pt", "ct", "mt"})
+# the ones that are words of another language, not English abbreviations
+_FOREIGN_ZONE_WORDS: Final = frozenset({"et", "est", "ist", "wat"})
+# English words a lower-case zone may go on with ("9am et on weekdays", "10am pt every day")
+_AFTER_ZONE_WORDS: Final = frozenset(
+    "on every each daily weekly and or to for from until till time standard daylight "
+    "please thanks sharp tomorrow today tonight".split()
+)
+_WORD_AFTER_ZONE: Final = re.compile(r"\s*([a-z]+|\S)?", re.IGNORECASE)
+
+
+def short_zone_meant(text: str, start: int, end: int, tokens: list[Token]) -> bool:
+    """Whether the word at text[start:end] (one of `_WORD_ZONES`) is the zone it spells: in
+    capitals ("9am ET"), before "time" ("pt time"), or right after a time and not going on as
+    a sentence of another language does ("9am et", "10am pt every day"; not "9:00 et 14:00",
+    "10:00 est-ce que", "9:00 wat is dat")."""
+    if text[start:end].isupper() or _ZONE_AFTER.match(text, end) is not None:
+        return True
+    if not tokens or not (
+        tokens[-1].kind == lx.TIME
+        or (
+            tokens[-1].kind == lx.NUM
+            and len(tokens) > 1
+            and tokens[-2].kind == lx.WORD
+            and tokens[-2].value == "at"
+        )
+    ):
+        return False  # "at 9 et": the hour the sentence's "at" says
+    if end < len(text) and text[end] in "-'’":
+        return False  # "est-ce", "est-il"
+    following = _WORD_AFTER_ZONE.match(text, end)
+    after = following.group(1) if following else None
+    if after is None or not after[0].isalnum():
+        return True  # the end, or a mark: "9am et.", "10am pt (1pm et)"
+    if after[0].isdigit():
+        return False  # "9:00 et 14:00": "and"
+    word = text[start:end].lower()
+    return word not in _FOREIGN_ZONE_WORDS or after.lower() in _AFTER_ZONE_WORDS
+
+
 # A country's adjective names its zone only before "time" or "standard" ("10:00 AM Indian
 # Standard Time", "9am Nigerian time"), never elsewhere ("cook Indian food at 7pm", "German
 # class at 6"): not in the zones' lexicon at all. Countries with one zone only.
@@ -1922,6 +1997,7 @@ _READ_IN_CONTEXT: Final = (
     frozenset(_SHORT_UNITS)
     | frozenset(_GLUED_UNITS)
     | _NOUN_ZONES
+    | _WORD_ZONES
     | frozenset(_ADJECTIVE_ZONES)
     | {"second", "clock"}
 )
@@ -2127,6 +2203,9 @@ def _word(word: str, start: int, tokens: list[Token]) -> None:
                 tokens.append(
                     Token(lx.TIME, ClockTime(hour, 0, meridiem, False), offset, offset + len(part))
                 )
+            elif part in _FOREIGN_ZONE_WORDS and offset == start and word[len(part)] == "-":
+                # "est-ce", "est-il": French, no zone ("EST/EDT" is)
+                tokens.append(Token(lx.WORD, part, offset, offset + len(part)))
             elif part:
                 _word(part, offset, tokens)
             offset += len(part)

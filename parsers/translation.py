@@ -1101,6 +1101,21 @@ _ZONES: Final = (
     (r"\bsvensk\s+tid\b", "Stockholm time"),
     (r"\bczasu\s+polskiego\b|\bpolskiego\s+czasu\b", "Warsaw time"),
     (r"\bза\s+києвом\b|\bза\s+київським\s+часом\b", "Kyiv time"),
+    # zones15: "в 9:00 по московскому времени", "по Москве", "(мск)"; Brazil's, Argentina's,
+    # Mexico's, Chile's, Peru's, Quebec's, Belgium's, Switzerland's and Austria's clocks
+    (r"\bпо\s+(?:московскому\s+времени|москве|мск)\b|\bмск\b", "Moscow time"),
+    (r"\bпо\s+киевскому\s+времени\b|\bпо\s+киеву\b", "Kyiv time"),
+    (r"\bhora\s+(?:de\s+)?(?:argentina|buenos\s+aires)\b", "Buenos Aires time"),
+    (
+        r"\bhora\s+(?:del\s+centro\s+(?:de\s+)?)?(?:de\s+)?(?:la\s+)?(?:ciudad\s+de\s+)?m[eé]xico\b",
+        "Mexico City time",
+    ),
+    (r"\bhora\s+(?:de\s+)?(?:chile|santiago)\b", "Santiago time"),
+    (r"\bhora\s+(?:de\s+)?(?:per[uú]|lima)\b", "Lima time"),
+    (r"\bheure\s+(?:de\s+(?:montr[ée]al|qu[ée]bec|l'est)|du\s+qu[ée]bec)\b", "Toronto time"),
+    (r"\bheure\s+(?:de\s+bruxelles|belge)\b", "Brussels time"),
+    (r"\bheure\s+suisse\b|\bschweizer\s+zeit\b", "Zurich time"),
+    (r"\b(?:wiener|österreichische|österreichischer)\s+zeit\b", "Vienna time"),
 )
 _ORDINALS: Final = {
     **dict.fromkeys(("ersten", "primer", "premier", "primeira", "primo", "eerste"), "first"),

@@ -108,6 +108,7 @@ from .replies import accepts_a_time
 from .restated import (
     part_year_alternative,
     without_alternatives,
+    without_place_restatement,
     without_restated_length,
     without_rough_restatement,
     without_season_conversions,
@@ -811,6 +812,10 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         # "ci: run the update workflow every Mon", "Execute stale workflow only once a day": a
         # change or a title with no time of day; its default hour would be made up
         return _to_confirm(result, ask)
+    if guessed and NOT_THIS_NOTE in result.notes and narration.says_a_clock_time(text):
+        # "We want these jobs to run every day, not every minutes at midnight": a correction of
+        # a schedule that exists, its only time in the part it is not; 9:00 would be made up
+        return _to_confirm(result, CORRECTION_HOUR_NOTE)
     if (region := region_label(text)) is not None:
         return _to_confirm(result, region)  # "* US:   Weekly on Wednesdays at 10:00am GMT-7"
     if (
@@ -1343,6 +1348,9 @@ _NOT_THIS: Final = re.compile(
 )
 ALTERNATIVES_NOTE: Final = "the other times in brackets (“or …”) were left out: to confirm"
 NOT_THIS_NOTE: Final = "the words after “, not” were read as the schedule it is not"
+CORRECTION_HOUR_NOTE: Final = (
+    "the text corrects a schedule (“…, not …”) and says no time of day: which hour? to confirm"
+)
 ONLY_EXAMPLE_NOTE: Final = "the only schedule in the text is an example of one: to confirm"
 PART_YEAR_REASON: Final = (
     "the text gives one time for part of the year and another for the rest: that is two jobs"
@@ -1399,6 +1407,8 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     if "(" in text:
         # "22:00 UTC (5:00 PM local time during Eastern Standard Time (winter) and …)"
         text, restated_note = without_restating_bracket(text)
+    if restated_note is None and "which is" in text:
+        text, restated_note = without_place_restatement(text)  # "at 9, which is 3pm in Tokyo"
     if restated_note is not None:
         found = _read_said_once(text, zone_name, aware_now)
         if found.result is not None and found.result.ok:

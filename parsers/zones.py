@@ -47,6 +47,9 @@ ABBREVIATIONS: Final = {
     "british": "Europe/London",
     "cet": "Europe/Paris",
     "cest": "Europe/Paris",
+    # German's names for Central European Time and its summer time
+    "mez": "Europe/Berlin",
+    "mesz": "Europe/Berlin",
     "eet": "Europe/Athens",
     "eest": "Europe/Athens",
     "wet": "Europe/Lisbon",
