@@ -1664,6 +1664,14 @@ class _Reader:
         ):
             j += 1  # "starting the 15th": the next 15th; "until the 30th of October"
         token = self.tokens[j]
+        if token.kind == lx.DAY:
+            k = j + 1 + self._is_sym(j + 1, ",")
+            if self._kind(k) in (lx.MONTH, lx.DATE, lx.SLASHDATE) or (
+                self._kind(k) in (lx.NUM, lx.ORD) and self._kind(k + 1) == lx.MONTH
+            ):
+                # "As of Monday August 3, 2020", "starting Tuesday, 5 May": the weekday only
+                # names the date's day; the date is the bound
+                j, token = k, self.tokens[k]
         if token.kind == lx.WORD:
             clause = _BOUND_WORDS.get(token.value)
         else:
