@@ -122,7 +122,8 @@ _WORDS: Final[dict[str, str]] = {
         "minuit=midnight quotidiennement=daily "
         "minuteur=timer minuterie=timer alarme=alarm lundis=mondays mardis=tuesdays "
         "mercredis=wednesdays jeudis=thursdays vendredis=fridays samedis=saturdays "
-        "dimanches=sundays mon=my"
+        "dimanches=sundays mon=my 2e=second 2ème=second 2eme=second 3e=third 3ème=third "
+        "3eme=third 4e=fourth 4ème=fourth 4eme=fourth"
     ),
     "Portuguese": (
         "amanhã=tomorrow amanha=tomorrow hoje=today meio-dia=noon meia-noite=midnight "
@@ -401,7 +402,7 @@ def _ru_day_letters(match: re.Match[str]) -> str:
 # A range of hours right after a day the rules have read ("le mardi de 14 à 18 heures" ->
 # "on tuesdays from 14:00 to 18:00"; "los lunes y jueves de 19 a 21 hs."): read from its start.
 # Alone ("la fête aura lieu de 14h à 18h") it says no day, and is left as it was.
-_AFTER_A_DAY: Final = "(?<=(?:ay|ys)\ue001)[\\s,:]*"
+_AFTER_A_DAY: Final = "(?<=(?:ay|ys|th)\ue001)[\\s,:]*"  # (or "of every month")
 _H: Final = r"(\d{1,2})(?:\s*h\s*(\d{2})?|[:.](\d{2}))"  # "14h", "14h30", "14:00"
 _FR_RANGE: Final = (
     # each end an hour said as one, or "heures" after the range; "de 6 à 12 ans" is no range
@@ -745,6 +746,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "mardi dernier", "le mardi prochain": French says "last" and "next" after the day
         (r"\b(?:le\s+)?(DAY)\s+(?:dernier|passé)\b", r"last \1"),
         (r"\b(?:le\s+)?(DAY)\s+prochain\b", r"next \1"),
+        # "(2ème et 4ème samedis du mois)", "le 2ème et 4ème vendredi de chaque mois": two of the
+        # month's such days
+        (
+            r"\b(?:(?:tous\s+)?les?\s+)?(ORD)\s+et\s+(?:le\s+)?(ORD)\s+(DAY)\s+"
+            r"(?:du|de\s+chaque)\s+mois\b",
+            r"the \1 and \2 \3 of every month",
+        ),
         (r"\b(?:tous\s+les|chaque)\s+jours?\b", "every day"),
         # "tous les lundis matin": the part of the day after the day
         (r"\b(?:tous\s+les|chaque)\s+(DAY)\s+matins?\b", r"every \1 morning"),
@@ -806,6 +814,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "mardis 18h30"): French writes no other thing so
         # ("Minuteur 02h16": a timer's length)
         (r"\b(minuteur|minuterie)\s+(\d{1,2})h(\d{2})\b", r"timer for \2 hours \3 minutes"),
+        # "Samedi 15h-18h": a range of hours written with "h", read from its start
+        (
+            r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\s*[-–]\s*([01]?\d|2[0-3])h([0-5]\d)?"
+            r"(?![\w:.,]?\d)",
+            _de_range,
+        ),
         (r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\b(?![:.,]?\d)", _fr_clock),
         (r"\bd'une\s+(UNIT)\b", r"for an \1"),
         (r"\bune\s+demi-heure\b", "half an hour"),
@@ -1234,6 +1248,10 @@ _ZONES: Final = (
 )
 _ORDINALS: Final = {
     **{"erste": "first", "zweite": "second", "dritte": "third", "vierte": "fourth"},
+    # French ordinals in digits ("2ème et 4ème samedis du mois"; "1er" is the first of a date)
+    **dict.fromkeys(("2e", "2ème", "2eme"), "second"),
+    **dict.fromkeys(("3e", "3ème", "3eme"), "third"),
+    **dict.fromkeys(("4e", "4ème", "4eme"), "fourth"),
     **{"letzte": "last"},
     **dict.fromkeys(("ersten", "primer", "premier", "primeira", "primo", "eerste"), "first"),
     # Spanish says them in the plural before days in the plural ("todos los primeros domingos")

@@ -190,3 +190,16 @@ def test_polish_nth_weekday_of_a_month() -> None:
     )
     assert translation.announced("zostaną odprawione", "Polish") == "zostaną"
     assert translation.announced("tous les jours à 8h", "French") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Samedi 15h-18h (2ème et 4ème samedis du mois)", "0 15 * * 6#2,6#4"),
+        ("Permanences : le 2ème et 4ème vendredi de chaque mois de 14h à 16h", "0 14 * * 5#2,5#4"),
+        ("2ème et 4ème mardis du mois à 20h : café philo", "0 20 * * 2#2,2#4"),
+        ("Mardi 14h-17h        Machine Learning", "0 14 * * 2"),
+    ],
+)
+def test_french_ordinals_in_digits_and_ranges_with_h(text: str, expression: str) -> None:
+    assert cron(text) == expression
