@@ -23,6 +23,12 @@ What tells them apart from requests is grammar, not words about time: a subject 
 event's verb, was/were + a participle, a negated past of running), a sentence that says "no"
 of its subject. Each check looks for a cheap cue (a word or a substring) first; `tells_of_a_time`
 runs them all (doubts.doubt asks it last, once its own checks found nothing).
+
+Most checks have one shape, a `Told`: the words one of which must be said (or the first word),
+the pattern then looked for, and the message. `Checks` holds those read in order by one function
+(`read_table`), behind the union of their words: a text that says none of them costs one set
+lookup. The functions named after each kind (`state_told`, `fault_report`, …) read their own
+tables, in the order `tells_of_a_time` always asked them.
 """
 
 from __future__ import annotations
@@ -32,6 +38,62 @@ from dataclasses import dataclass
 from typing import Final
 
 from .timetable import weekly_reading
+
+# -- one shape for the checks ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """One check: when one of `cues` is said (among the text's words, or is its first word when
+    `first`) and one word of each set in `also` is said too, `pattern` is looked for (from the
+    text's start when `anchored`) and, found, `message` with {said} — what it found (its group
+    `group` when named and found), stripped of `strip` (None: of spaces) — is why to confirm.
+    `skips_requests`: the check does not read texts that open as a request does ("remind …",
+    "please …")."""
+
+    cues: frozenset[str]
+    pattern: re.Pattern[str]
+    message: str
+    first: bool = False
+    anchored: bool = False
+    also: tuple[frozenset[str], ...] = ()
+    strip: str | None = None
+    group: str = ""
+    skips_requests: bool = False
+
+
+class Checks:
+    """Checks read in order (`read_table`), with the words one of which a text must say for any
+    of them to run: most texts say none, and are passed by one set lookup."""
+
+    __slots__ = ("checks", "cues", "firsts")
+
+    def __init__(self, *checks: Told) -> None:
+        self.checks = checks
+        self.cues = frozenset().union(*(check.cues for check in checks if not check.first))
+        self.firsts = frozenset().union(*(check.cues for check in checks if check.first))
+
+
+def read_table(table: Checks, text: str, words: frozenset[str], first: str) -> str | None:
+    """The message of the first check in `table` whose cues are said and whose pattern is found
+    in `text` (`words`: its lowered letter runs; `first`: its first word, lowered), or None. Each
+    pattern runs only when its words are said: most texts have none of them."""
+    if first not in table.firsts and table.cues.isdisjoint(words):
+        return None
+    for check in table.checks:
+        if (first not in check.cues) if check.first else check.cues.isdisjoint(words):
+            continue
+        if check.also and any(needed.isdisjoint(words) for needed in check.also):
+            continue
+        if check.skips_requests and first in _ASKING_FIRST:
+            continue
+        found = check.pattern.match(text) if check.anchored else check.pattern.search(text)
+        if found is None:
+            continue
+        said = found[check.group] if check.group and found[check.group] else found.group()
+        return check.message.format(said=said.strip(check.strip))
+    return None
+
 
 # -- an event described -----------------------------------------------------------------------
 
@@ -83,15 +145,21 @@ _AUDIENCE_WILL: Final = re.compile(
 )
 
 
+_OFFERED: Final = Checks(
+    Told(
+        _AUDIENCE,
+        _AUDIENCE_WILL,
+        "“{said} …” tells what an event offers, it does not ask: to confirm",
+        also=(frozenset({"will"}),),
+        strip="",
+    ),
+)
+
+
 def offered_to_audience(text: str, words: frozenset[str]) -> str | None:
     """ "Wednesday, July 22 — Kids will enjoy a Scavenger Hunt!": what an event offers its
     audience, told by a listing; its day is the event's, not a run asked for."""
-    if "will" not in words or _AUDIENCE.isdisjoint(words):
-        return None
-    found = _AUDIENCE_WILL.search(text)
-    if found is None:
-        return None
-    return f"“{found.group()} …” tells what an event offers, it does not ask: to confirm"
+    return read_table(_OFFERED, text, words, "")
 
 
 # "Market is closed on Thursdays from 18:00 onwards", "Viewing and site visits are available on
@@ -106,15 +174,20 @@ _STATE_TOLD: Final = re.compile(
 )
 
 
+_STATE: Final = Checks(
+    Told(
+        _STATE_WORDS,
+        _STATE_TOLD,
+        "“{said} …” tells when, it does not ask for a run: to confirm",
+        anchored=True,
+    ),
+)
+
+
 def state_told(text: str, words: frozenset[str]) -> str | None:
     """ "Market is closed on Thursdays from 18:00 onwards": when a place is closed or a thing
     available, told by its subject."""
-    if _STATE_WORDS.isdisjoint(words):
-        return None
-    found = _STATE_TOLD.match(text)
-    if found is None:
-        return None
-    return f"“{found.group().strip()} …” tells when, it does not ask for a run: to confirm"
+    return read_table(_STATE, text, words, "")
 
 
 def future_event(text: str, words: frozenset[str]) -> str | None:
@@ -189,18 +262,16 @@ def told_in_the_past(text: str, words: frozenset[str]) -> str | None:
     """ "The meeting was called to order at 14:05 UTC", "The old design ran finalization only
     on Monday mornings", "The next Lions Club meeting was on Monday, Sept. 28.", "Members met
     March 19 with …": what happened, told by its subject, not a run to make."""
-    match = None
-    if not _MINUTES_CUES.isdisjoint(words):
-        match = _MINUTES.search(text)
-    if match is None and not _PAST_CUES.isdisjoint(words):
-        match = _PAST_TOLD.match(text)
-    if match is None and not _MET_CUES.isdisjoint(words):
-        match = _MET.match(text)
-    if match is None and not _INCIDENT_CUES.isdisjoint(words):
-        match = _INCIDENT.search(text)
-    if match is None:
-        return None
-    return f"“{match.group().strip()}” tells what happened, it does not ask: to confirm"
+    return read_table(_PAST, text, words, "")
+
+
+_HAPPENED: Final = "“{said}” tells what happened, it does not ask: to confirm"
+_PAST: Final = Checks(
+    Told(_MINUTES_CUES, _MINUTES, _HAPPENED),
+    Told(_PAST_CUES, _PAST_TOLD, _HAPPENED, anchored=True),
+    Told(_MET_CUES, _MET, _HAPPENED, anchored=True),
+    Told(_INCIDENT_CUES, _INCIDENT, _HAPPENED),
+)
 
 
 # -- a fault reported ---------------------------------------------------------------------------
@@ -271,23 +342,18 @@ def fault_report(text: str, words: frozenset[str]) -> str | None:
     """ "The event generation was NOT running every 30 minutes as expected", "All workflows are
     being triggered 2 hours and 40 minutes later than expected", "… Rank Collection Retry
     skipped": a run that did not happen, or not on time, reported — not a schedule asked for."""
-    match = None
-    if not _FAULT_CUES.isdisjoint(words):
-        match = _FAULT.search(text)
-        if match is None and not _FAULT_PASSIVE_CUES.isdisjoint(words):
-            match = _FAULT_PASSIVE.search(text)
-    if match is None and "than" in words:
-        match = _OFF_TIME.search(text)
-    if match is None and not _OFF_BY_CUES.isdisjoint(words) and not _OFF_BY_VERBS.isdisjoint(words):
-        match = _OFF_BY.search(text)
-    if match is None and ("skipped" in words or "missed" in words):
-        match = _SKIPPED.search(text)
-    if match is None and not _FAILS_CUES.isdisjoint(words):
-        match = _FAILS.match(text)
-    if match is None:
-        return None
-    said = match["verb"] if "verb" in match.re.groupindex else match.group()
-    return f"“{said}” reports a run that did not happen, not a schedule: to confirm"
+    return read_table(_FAULTS, text, words, "")
+
+
+_DID_NOT: Final = "“{said}” reports a run that did not happen, not a schedule: to confirm"
+_FAULTS: Final = Checks(
+    Told(_FAULT_CUES, _FAULT, _DID_NOT, strip=""),
+    Told(_FAULT_PASSIVE_CUES, _FAULT_PASSIVE, _DID_NOT, also=(_FAULT_CUES,), strip=""),
+    Told(frozenset({"than"}), _OFF_TIME, _DID_NOT, strip=""),
+    Told(_OFF_BY_CUES, _OFF_BY, _DID_NOT, also=(_OFF_BY_VERBS,), strip=""),
+    Told(frozenset({"skipped", "missed"}), _SKIPPED, _DID_NOT, strip=""),
+    Told(_FAILS_CUES, _FAILS, _DID_NOT, anchored=True, strip="", group="verb"),
+)
 
 
 # -- nothing happens ------------------------------------------------------------------------------
@@ -305,12 +371,17 @@ _NOTHING: Final = re.compile(
 
 def nothing_happens(text: str, words: frozenset[str]) -> str | None:
     """ "No meetings on Fridays", "WEEKENDS: No practice": when something does not happen."""
-    if "no" not in words:
-        return None
-    match = _NOTHING.match(text)
-    if match is None:
-        return None
-    return f"“{match.group().strip()}” says what does not happen, not when to run: to confirm"
+    return read_table(_NOTHING_HAPPENS, text, words, "")
+
+
+_NOTHING_HAPPENS: Final = Checks(
+    Told(
+        frozenset({"no"}),
+        _NOTHING,
+        "“{said}” says what does not happen, not when to run: to confirm",
+        anchored=True,
+    ),
+)
 
 
 # -- two events, each with a schedule ----------------------------------------------------------
@@ -510,12 +581,16 @@ _STATUS_CUES: Final = frozenset({"next", "last", "previous", "upcoming"})
 def status_shown(text: str, words: frozenset[str]) -> str | None:
     """ "Scheduler started – next run at 07:30 Europe/Zurich": the time a scheduler shows for
     its next (or last) run, not one asked for."""
-    if _STATUS_CUES.isdisjoint(words):
-        return None
-    status = _STATUS.search(text)
-    if status is None:
-        return None
-    return f"“{status.group().strip()} …” shows a scheduler's next run, it does not ask: to confirm"
+    return read_table(_STATUS_SHOWN, text, words, "")
+
+
+_STATUS_SHOWN: Final = Checks(
+    Told(
+        _STATUS_CUES,
+        _STATUS,
+        "“{said} …” shows a scheduler's next run, it does not ask: to confirm",
+    ),
+)
 
 
 # "docs: Remove references to nightly run at 3am UTC", "revert: run integration tests nightly at
@@ -550,12 +625,17 @@ def commit_described(text: str, words: frozenset[str]) -> str | None:
         and (kind := _COMMIT_KIND.match(text)) is not None
     ):
         return f"a commit's title (“{kind['kind']}:”) tells of a change, not a run: to confirm"
-    if _TAKEN_AWAY_CUES.isdisjoint(words):
-        return None
-    taken = _TAKEN_AWAY.match(text)
-    if taken is None:
-        return None
-    return f"“{taken.group().strip()}” takes a run away or tells of it, not asks: to confirm"
+    return read_table(_TAKEN, text, words, "")
+
+
+_TAKEN: Final = Checks(
+    Told(
+        _TAKEN_AWAY_CUES,
+        _TAKEN_AWAY,
+        "“{said}” takes a run away or tells of it, not asks: to confirm",
+        anchored=True,
+    ),
+)
 
 
 # -- an event's day told, a thing done, the speaker's own event ----------------------------------
@@ -619,12 +699,17 @@ _DONE_CUES: Final = frozenset({"has", "have", "ve"})
 def told_as_done(text: str, words: frozenset[str]) -> str | None:
     """ "Social distanced Tuesday track workouts have begun.", "We’ve scheduled the next meeting
     for Thursday the 13th": what has begun or been done, told — the time in it is not asked for."""
-    if _DONE_CUES.isdisjoint(words):
-        return None
-    match = _DONE.match(text)
-    if match is None:
-        return None
-    return f"“{match.group().strip()}” tells what has been done, it does not ask: to confirm"
+    return read_table(_DONE_TOLD, text, words, "")
+
+
+_DONE_TOLD: Final = Checks(
+    Told(
+        _DONE_CUES,
+        _DONE,
+        "“{said}” tells what has been done, it does not ask: to confirm",
+        anchored=True,
+    ),
+)
 
 
 # "Next Wednesday we will have our Area's Humorist and Table Topics Speech Contest", "We will
@@ -651,12 +736,18 @@ _HOSTS_CUES: Final = frozenset({"have", "hold", "host", "having", "holding", "ho
 def speaker_hosts(text: str, words: frozenset[str]) -> str | None:
     """ "Next Wednesday we will have our … Speech Contest": the speaker's event, told after its
     day — a statement, as "we have a meeting at 3" is."""
-    if ("we" not in words and "i" not in words) or _HOSTS_CUES.isdisjoint(words):
-        return None
-    match = _HOSTS.match(text)
-    if match is None:
-        return None
-    return f"“{match.group().strip()} …” tells the speaker's event, it does not ask: to confirm"
+    return read_table(_HOSTED, text, words, "")
+
+
+_HOSTED: Final = Checks(
+    Told(
+        _HOSTS_CUES,
+        _HOSTS,
+        "“{said} …” tells the speaker's event, it does not ask: to confirm",
+        anchored=True,
+        also=(frozenset({"we", "i"}),),
+    ),
+)
 
 
 # -- a change described ------------------------------------------------------------------------
@@ -688,14 +779,14 @@ def change_told(text: str, words: frozenset[str]) -> str | None:
     """ "This PR changes the meetings calendar invite to every third Tuesday of each month",
     "Practice was cancelled on Thursday": a change described by what makes it, or an event
     called off — the schedule is quoted, not asked for."""
-    match = None
-    if not _CHANGE_TOLD_CUES.isdisjoint(words):
-        match = _CHANGE_TOLD.match(text)
-    if match is None and not _CALLED_OFF_CUES.isdisjoint(words):
-        match = _CALLED_OFF.search(text)
-    if match is None:
-        return None
-    return f"“{match.group().strip()} …” describes a change, it does not ask: to confirm"
+    return read_table(_CHANGES, text, words, "")
+
+
+_A_CHANGE: Final = "“{said} …” describes a change, it does not ask: to confirm"
+_CHANGES: Final = Checks(
+    Told(_CHANGE_TOLD_CUES, _CHANGE_TOLD, _A_CHANGE, anchored=True),
+    Told(_CALLED_OFF_CUES, _CALLED_OFF, _A_CHANGE),
+)
 
 
 # -- an observation, an opinion, a pointer elsewhere ---------------------------------------------
@@ -746,13 +837,29 @@ def observed(text: str, words: frozenset[str]) -> str | None:
     "Midnight EST seems arbitrary and acceptable." (an opinion of a time), "Mondays, Wednesdays,
     and Fridays as listed on the … Schedule Map" (a timetable kept elsewhere): the time is looked
     at, not asked for."""
-    if not _NOTICE_CUES.isdisjoint(words) and (found := _NOTICE.match(text)) is not None:
-        return f"“{found.group().strip()} …” points at what happens, it does not ask: to confirm"
-    if not _OPINION_CUES.isdisjoint(words) and (found := _OPINION.match(text)) is not None:
-        return f"“{found.group().strip()} …” gives an opinion of a time, not a run: to confirm"
-    if not _ELSEWHERE_CUES.isdisjoint(words) and (found := _ELSEWHERE.search(text)) is not None:
-        return f"“{found.group()} …”: the times are kept elsewhere; to confirm"
-    return None
+    return read_table(_OBSERVED, text, words, "")
+
+
+_OBSERVED: Final = Checks(
+    Told(
+        _NOTICE_CUES,
+        _NOTICE,
+        "“{said} …” points at what happens, it does not ask: to confirm",
+        anchored=True,
+    ),
+    Told(
+        _OPINION_CUES,
+        _OPINION,
+        "“{said} …” gives an opinion of a time, not a run: to confirm",
+        anchored=True,
+    ),
+    Told(
+        _ELSEWHERE_CUES,
+        _ELSEWHERE,
+        "“{said} …”: the times are kept elsewhere; to confirm",
+        strip="",
+    ),
+)
 
 
 # "- .github/workflows/codeql.yml: Mon 00:00 -> Mon 00:41 UTC", "03:00 → 04:30": a time, an
@@ -988,42 +1095,7 @@ def situation_told(text: str, words: frozenset[str]) -> str | None:
     readme already states.", "Got it. 6/16 (Wed) 10 AM.", "The current meeting time is 11:30
     UTC.", "… should happen at noon.", "… a discussion came up …": how things are, or were,
     told — not a request. (Each pattern runs only when the words it needs are said.)"""
-    first = _first_word(text)
-    if first == "there" and (found := _THERE_IS.match(text)) is not None:
-        return f"“{found.group().strip()} …” tells how things are, it does not ask: to confirm"
-    if (
-        not _KINDS.isdisjoint(words)
-        and ("is" in words or "are" in words)
-        and (found := _IS_A_KIND.match(text)) is not None
-    ):
-        return f"“{found.group().strip()} …” tells what a thing is, it does not ask: to confirm"
-    if (
-        "as" in words
-        and not _AS_WRITTEN_CUES.isdisjoint(words)
-        and (found := _AS_WRITTEN.search(text)) is not None
-    ):
-        return f"“{found.group()}”: the time is pointed to, not asked for; to confirm"
-    if first in _ACK_FIRST and (found := _ACKNOWLEDGED.match(text)) is not None:
-        said = found.group().strip()
-        return f"“{said}” acknowledges a time proposed, it does not ask: to confirm"
-    if (
-        first in _TIME_IS_FIRST
-        and not _TIME_IS_CUES.isdisjoint(words)
-        and (found := _TIME_IS.match(text)) is not None
-    ):
-        return f"“{found.group().strip()} …” tells a time, it does not ask: to confirm"
-    if (
-        first in _DETERMINERS
-        and not _SHOULD_CUES.isdisjoint(words)
-        and not _SHOULD_VERBS.isdisjoint(words)
-        and (found := _SHOULD_HAPPEN.match(text)) is not None
-    ):
-        return f"“{found.group().strip()} …” tells what should happen, it does not ask: to confirm"
-    if ("came" in words or "arose" in words or "cropped" in words or "broke" in words) and (
-        found := _AROSE.search(text)
-    ) is not None:
-        return f"“{found.group().strip()}” tells what happened, it does not ask: to confirm"
-    return None
+    return read_table(_SITUATIONS, text, words, _first_word(text))
 
 
 _OPENING_MARKS: Final = " \t-*•#>`'\"“‘(["
@@ -1042,6 +1114,57 @@ _ACK_FIRST: Final = frozenset("got noted sounds works confirmed understood roger
 _TIME_IS_FIRST: Final = frozenset("the our my their its this that it".split())
 _DETERMINERS: Final = frozenset("the this that our my their its a an".split())
 _SHOULD_VERBS: Final = frozenset("happen occur place run done executed triggered held sent".split())
+_SITUATIONS: Final = Checks(
+    Told(
+        frozenset({"there"}),
+        _THERE_IS,
+        "“{said} …” tells how things are, it does not ask: to confirm",
+        first=True,
+        anchored=True,
+    ),
+    Told(
+        _KINDS,
+        _IS_A_KIND,
+        "“{said} …” tells what a thing is, it does not ask: to confirm",
+        anchored=True,
+        also=(frozenset({"is", "are"}),),
+    ),
+    Told(
+        frozenset({"as"}),
+        _AS_WRITTEN,
+        "“{said}”: the time is pointed to, not asked for; to confirm",
+        also=(_AS_WRITTEN_CUES,),
+        strip="",
+    ),
+    Told(
+        _ACK_FIRST,
+        _ACKNOWLEDGED,
+        "“{said}” acknowledges a time proposed, it does not ask: to confirm",
+        first=True,
+        anchored=True,
+    ),
+    Told(
+        _TIME_IS_FIRST,
+        _TIME_IS,
+        "“{said} …” tells a time, it does not ask: to confirm",
+        first=True,
+        anchored=True,
+        also=(_TIME_IS_CUES,),
+    ),
+    Told(
+        _DETERMINERS,
+        _SHOULD_HAPPEN,
+        "“{said} …” tells what should happen, it does not ask: to confirm",
+        first=True,
+        anchored=True,
+        also=(_SHOULD_CUES, _SHOULD_VERBS),
+    ),
+    Told(
+        frozenset({"came", "arose", "cropped", "broke"}),
+        _AROSE,
+        "“{said}” tells what happened, it does not ask: to confirm",
+    ),
+)
 
 
 # When no time of day is said and the answer's would be a default (09:00), a text that changes a
@@ -1341,14 +1464,7 @@ def process_described(text: str, words: frozenset[str]) -> str | None:
     """ "The vote counting takes place every 5 seconds.": what a program does, described;
     "This test is only run on Fridays", "Metrics are collected every 5 minutes automatically":
     when a thing is done, said in the passive by its subject (`_DONE_PASSIVE`)."""
-    if "place" in words and (found := _PROCESS.search(text)) is not None:
-        return f"“{found.group()}” describes what a program does, not a run asked for: to confirm"
-    if _PASSIVE_DONE.isdisjoint(words) or _BE.isdisjoint(words):
-        return None
-    found = _DONE_PASSIVE.match(text)
-    if found is None:
-        return None
-    return f"“{found.group().strip()} …” says when it is done, it does not ask: to confirm"
+    return read_table(_PROCESSES, text, words, "")
 
 
 # "This test is only run on Fridays", "Metrics are collected every 5 minutes automatically": the
@@ -1365,17 +1481,37 @@ _DONE_PASSIVE: Final = re.compile(
     r"|rotated|purged|regenerated|rebuilt)\b",
     re.IGNORECASE,
 )
+_PROCESSES: Final = Checks(
+    Told(
+        frozenset({"place"}),
+        _PROCESS,
+        "“{said}” describes what a program does, not a run asked for: to confirm",
+        strip="",
+    ),
+    Told(
+        _PASSIVE_DONE,
+        _DONE_PASSIVE,
+        "“{said} …” says when it is done, it does not ask: to confirm",
+        anchored=True,
+        also=(_BE,),
+    ),
+)
 
 
 def contingent_time(text: str, words: frozenset[str]) -> str | None:
     """ "Rain date October 24th" (kept for bad weather), "On app startup, the initial notification
     time is set to 10 PM" (a run on an event, a setting told): not a run asked for."""
-    if _CONTINGENT_CUES.isdisjoint(words):
-        return None
-    found = _CONTINGENT.search(text)
-    if found is None:
-        return None
-    return f"“{found.group()}”: the time hangs on an event or is a setting told; to confirm"
+    return read_table(_CONTINGENCIES, text, words, "")
+
+
+_CONTINGENCIES: Final = Checks(
+    Told(
+        _CONTINGENT_CUES,
+        _CONTINGENT,
+        "“{said}”: the time hangs on an event or is a setting told; to confirm",
+        strip="",
+    ),
+)
 
 
 # "For birthdays I would like to get a reminder at 9 in the morning.": a kind of day whose dates
@@ -1431,23 +1567,35 @@ def example_of_a_tool(text: str, words: frozenset[str]) -> str | None:
 def agenda_line(text: str, first: str) -> str | None:
     """ "Meet at Scout hut at 6:30PM .", "Meeting at 4pm UTC on #rust-community on
     irc.mozilla.org": where and when a group gathers, told to its readers."""
-    if first not in _AGENDA_FIRST:
-        return None
-    found = _AGENDA.match(text)
-    if found is None:
-        return None
-    return f"“{found.group().strip()} …” tells where a group meets, it does not ask: to confirm"
+    return read_table(_AGENDA_TABLE, text, frozenset(), first)
+
+
+_AGENDA_TABLE: Final = Checks(
+    Told(
+        _AGENDA_FIRST,
+        _AGENDA,
+        "“{said} …” tells where a group meets, it does not ask: to confirm",
+        first=True,
+        anchored=True,
+    ),
+)
 
 
 def kind_of_day(text: str, first: str) -> str | None:
     """ "For birthdays I would like to get a reminder at 9 in the morning.": the days are those
     of birthdays the text does not name."""
-    if first != "for":
-        return None
-    found = _KIND_OF_DAY.match(text)
-    if found is None:
-        return None
-    return f"“{found.group().strip()}”: the days are theirs and not said; which days? to confirm"
+    return read_table(_KIND_OF_DAY_TABLE, text, frozenset(), first)
+
+
+_KIND_OF_DAY_TABLE: Final = Checks(
+    Told(
+        frozenset({"for"}),
+        _KIND_OF_DAY,
+        "“{said}”: the days are theirs and not said; which days? to confirm",
+        first=True,
+        anchored=True,
+    ),
+)
 
 
 # -- a report, a setup, a guide, an offer, a poll (round fifteen) ---------------------------------
@@ -1456,30 +1604,34 @@ def kind_of_day(text: str, first: str) -> str | None:
 # be called every day at midnight.", "`schedule.every().tuesday.at(…)` cannot work as expected.",
 # "It should run every working day at 6:00 … - but it runs at 8AM", "I'd say it's a bug because
 # …": the schedule is the one a program should keep, quoted to show a fault.
-# each (cue words, pattern): the pattern runs only when one of its words is said
-_REPORTED: Final = (
-    (
+# (each pattern runs only when one of its words is said)
+_REPORTS: Final = "“{said}” reports what a run should do or did: to confirm"
+_REPORTED: Final = Checks(
+    Told(
         frozenset("expected intended designed documented advertised".split()),
         re.compile(r"\bas\s+(?:expected|intended|designed|documented|advertised)\b", re.I),
+        _REPORTS,
     ),
-    (
+    Told(
         frozenset("expect expected assumed".split()),
         re.compile(
             r"\b(?:i|we)\s+(?:would\s+|['’]d\s+|also\s+|really\s+)?(?:expect|expected|assumed)\s+"
             r"(?:that\s+)?(?:it|this|that|these|those|they|them|the|my|our|a|an|each|every)\b",
             re.I,
         ),
+        _REPORTS,
     ),
-    (
+    Told(
         frozenset({"should"}),
         re.compile(
             r"\bshould\s+have\s+(?:been\s+)?(?:run|ran|fired|triggered|executed|started|sent|called|"
             r"kicked\s+off)\b",
             re.I,
         ),
+        _REPORTS,
     ),
     # what it does instead: "… - but it runs at 8AM", "but the job fires at 09:00"
-    (
+    Told(
         frozenset({"but"}),
         re.compile(
             r"\bbut\s+(?:it|they|this|that|the\s+(?:[\w-]+\s+){0,2}?(?:job|cron|task|workflow|build|"
@@ -1490,24 +1642,27 @@ _REPORTED: Final = (
             r"(?:executed|triggered|run|called|sent))\b",
             re.I,
         ),
+        _REPORTS,
     ),
     # what it should do instead, after a concession: "… run every 3 minutes throughout the night,
     # even though it should stop at 9pm"
-    (
+    Told(
         frozenset({"though", "although"}),
         re.compile(
             r"\b(?:even\s+though|although|though)\s+(?:it|they|this|that|the\s+(?:[\w-]+\s+){0,2}?"
             r"[\w-]+)\s+(?:should(?:n['’]t)?|must|(?:is|was|are|were)\s+(?:supposed|meant)\s+to)\b",
             re.I,
         ),
+        _REPORTS,
     ),
-    (
+    Told(
         frozenset({"bug", "regression"}),
         re.compile(
             r"\b(?:it['’]s|is|this\s+is|that['’]s)\s+(?:a|an|probably\s+a|definitely\s+a|"
             r"clearly\s+a)\s+(?:bug|regression)\b",
             re.I,
         ),
+        _REPORTS,
     ),
 )
 # A cron expression quoted as the subject of what it does, or given as the answer: "First of all,
@@ -1556,9 +1711,8 @@ def report_told(text: str, words: frozenset[str]) -> str | None:
     expected.", "… - but it runs at 8AM", "`59 13 * * *` executes a cron job 13:59, everyday.",
     "the correct expression is `0 0 * * *`", "- [Sep 18 run](…): started 13:39 UTC, succeeded":
     a bug report, an explanation of cron or a log line — the schedule is quoted, not asked for."""
-    for cues, pattern in _REPORTED:
-        if not cues.isdisjoint(words) and (found := pattern.search(text)) is not None:
-            return f"“{found.group().strip()}” reports what a run should do or did: to confirm"
+    if (reported := read_table(_REPORTED, text, words, "")) is not None:
+        return reported
     if (
         not _CRON_EXPLAINED_CUES.isdisjoint(words)
         and ("*" in text or "expression" in words or "syntax" in words)
@@ -1566,12 +1720,14 @@ def report_told(text: str, words: frozenset[str]) -> str | None:
     ):
         said = found.group().strip(" ,;:.!?(")
         return f"“{said} …” explains a cron expression, it does not ask: to confirm"
-    if not _LOGGED_RUN_CUES.isdisjoint(words) and (
-        (found := _LOGGED_RUN.search(text)) is not None
-        or (found := _LOGGED_RUN_SHOWN.search(text)) is not None
-    ):
-        return f"“{found.group().strip(' ,;(|–—-')}” is a run's log line, not a request: to confirm"
-    return None
+    return read_table(_LOGGED, text, words, "")
+
+
+_LOG_LINE: Final = "“{said}” is a run's log line, not a request: to confirm"
+_LOGGED: Final = Checks(
+    Told(_LOGGED_RUN_CUES, _LOGGED_RUN, _LOG_LINE, strip=" ,;(|–—-"),
+    Told(_LOGGED_RUN_CUES, _LOGGED_RUN_SHOWN, _LOG_LINE, strip=" ,;(|–—-"),
+)
 
 
 # How things are set up now: "Current outerloop nightly builds are configured to trigger at 3 am
@@ -1801,45 +1957,20 @@ _RULE_CUES: Final = frozenset("should must shall shouldn mustn".split())
 def rule_told(text: str, words: frozenset[str]) -> str | None:
     """ "Reminders without times should not send at midnight": what a program should not do,
     told — not a run asked for."""
-    if _RULE_CUES.isdisjoint(words):
-        return None
-    found = _RULE_TOLD.match(text)
-    if found is None:
-        return None
-    return f"“{found.group().strip()} …” tells what should happen, it does not ask: to confirm"
+    return read_table(_RULES, text, words, "")
+
+
+_RULES: Final = Checks(
+    Told(
+        _RULE_CUES,
+        _RULE_TOLD,
+        "“{said} …” tells what should happen, it does not ask: to confirm",
+        anchored=True,
+    ),
+)
 
 
 # -- a report, a quote in code, a plan, a habit of others (round sixteen) -------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Told:
-    """One check of the table's shape: when one of `cues` is said (among the text's words, or
-    its first word when `first`), `pattern` is looked for (from the text's start when
-    `anchored`) and, found, `message` (with {said}: what it found) is why to confirm. `opens`:
-    the check also reads texts that open as a request does ("remind …", "please …")."""
-
-    cues: frozenset[str]
-    pattern: re.Pattern[str]
-    message: str
-    first: bool = False
-    anchored: bool = False
-    opens: bool = False
-
-
-def read_table(table: tuple[Told, ...], text: str, words: frozenset[str], first: str) -> str | None:
-    """The message of the first check in `table` whose cue is said and whose pattern is found in
-    `text` (`words`: its lowered letter runs; `first`: its first word, lowered), or None."""
-    asking = first in _ASKING_FIRST
-    for check in table:
-        if asking and not check.opens:
-            continue
-        if (first not in check.cues) if check.first else check.cues.isdisjoint(words):
-            continue
-        found = check.pattern.match(text) if check.anchored else check.pattern.search(text)
-        if found is not None:
-            return check.message.format(said=found.group().strip(" ,;:.!?()[]-–—"))
-    return None
 
 
 # Round sixteen's statements: a report with no subject ("Had the test run @1545", "Scheduled
@@ -1856,7 +1987,8 @@ _NOT_RIGHT_WORDS: Final = (
     r"(?:available|correct|right|working|accessible|valid|accurate|shown|displayed|respected|"
     r"honou?red|applied|triggered|executed)"
 )
-_TOLD_16: Final = (
+_MARKS: Final = " ,;:.!?()[]-–—"
+_TOLD_16: Final = Checks(
     # a report with its subject left out, in the past: "Had the test run @1545", "Ran the backup
     # at 2am", "Went to the gym at 6" (an imperative never opens with a past form)
     Told(
@@ -1869,6 +2001,8 @@ _TOLD_16: Final = (
         "“{said} …” reports what was done, it does not ask: to confirm",
         first=True,
         anchored=True,
+        strip=_MARKS,
+        skips_requests=True,
     ),
     # a booking made, told: "Scheduled appointment for tomorrow morning at 9 AM.", "Booked a
     # table for Friday at 8pm" ("Schedule an appointment …" asks)
@@ -1885,6 +2019,8 @@ _TOLD_16: Final = (
         "“{said} …” reports a booking made, it does not ask: to confirm",
         first=True,
         anchored=True,
+        strip=_MARKS,
+        skips_requests=True,
     ),
     # a thing wrong, missing or skipped: "… is skipped which is not correct", "Zoom link for
     # “6:30pm UTC/11:30 PST” is not available"
@@ -1904,6 +2040,8 @@ _TOLD_16: Final = (
             re.IGNORECASE,
         ),
         "“{said}”: the text reports a fault, it does not ask: to confirm",
+        strip=_MARKS,
+        skips_requests=True,
     ),
     # what works, told: "If I want to do something every 5 minutes it works without problems."
     # ("check that it works fine" is a task's)
@@ -1917,6 +2055,8 @@ _TOLD_16: Final = (
             re.IGNORECASE,
         ),
         "“{said}” reports what works, it does not ask: to confirm",
+        strip=_MARKS,
+        skips_requests=True,
     ),
     # an opinion of a time, the time its subject: "so 09:00 should be fine to sync them up",
     # "Tuesday at 3 would work for me", "10am works for us" ("OK, that will work. Can you book
@@ -1934,6 +2074,8 @@ _TOLD_16: Final = (
             re.IGNORECASE,
         ),
         "“{said}” gives an opinion of a time, it does not ask: to confirm",
+        strip=_MARKS,
+        skips_requests=True,
     ),
     # a poll's result: "Bootstrap meeting vote complete, confirmed meeting time: Mar 18, 10am …"
     Told(
@@ -1950,6 +2092,8 @@ _TOLD_16: Final = (
             re.IGNORECASE,
         ),
         "“{said}” tells a group's time, it does not ask: to confirm",
+        strip=_MARKS,
+        skips_requests=True,
     ),
     # a code span explained: "`{ minute: 15 }` is a quarter past every hour", "`@hourly` means
     # once an hour" (`_CRON_EXPLAINED` reads the expressions)
@@ -1963,6 +2107,8 @@ _TOLD_16: Final = (
             re.IGNORECASE,
         ),
         "“{said} …” explains what code means, it does not ask: to confirm",
+        strip=_MARKS,
+        skips_requests=True,
     ),
     # a story's turn, its subject after the connective: "However, it rings every day at 8 PM and
     # shows up as …", "Unfortunately the job runs at midnight"
@@ -1980,6 +2126,8 @@ _TOLD_16: Final = (
         "“{said} …” tells what happens, it does not ask: to confirm",
         first=True,
         anchored=True,
+        strip=_MARKS,
+        skips_requests=True,
     ),
     # plans that were made, told in the past: "Regular lessons were planned, e.g. every Tuesday
     # and Thursday at 18:00."
@@ -1991,6 +2139,23 @@ _TOLD_16: Final = (
             re.IGNORECASE,
         ),
         "“{said}” tells of plans made, it does not ask: to confirm",
+        strip=_MARKS,
+        skips_requests=True,
+    ),
+    # a tool's use shown by an example: "Use this for more complex and precise timing patterns,
+    # such as every 15 minutes from 9 AM to 5 PM on weekdays."
+    Told(
+        frozenset({"use"}),
+        re.compile(
+            r"^\W*use\s+(?:this|these|it|that|them)\s+(?:for|to|when|if|whenever)\b[^.;!?\n]{0,120}?"
+            r"(?:\bsuch\s+as\b|\be\.\s?g\.|\bfor\s+example\b|\bfor\s+instance\b|\blike\b)",
+            re.IGNORECASE,
+        ),
+        "“{said} …” shows a tool's use by an example, it does not ask: to confirm",
+        first=True,
+        anchored=True,
+        strip=_MARKS,
+        skips_requests=True,
     ),
     # a group reminded of an event whose time is said: "Remind the team about the all-hands
     # meeting tomorrow at 2pm on Slack" — the time is the meeting's, and a group is reminded
@@ -2011,7 +2176,7 @@ _TOLD_16: Final = (
         "to confirm",
         first=True,
         anchored=True,
-        opens=True,
+        strip=_MARKS,
     ),
 )
 

@@ -192,14 +192,56 @@ def test_a_labelled_expression_in_single_quotes_is_read_and_asked() -> None:
 
 
 def test_a_table_check_reads_only_when_its_cue_is_said() -> None:
-    table = (narration.Told(frozenset({"had"}), re.compile(r"^had\b", re.I), "{said}", first=True),)
+    table = narration.Checks(
+        narration.Told(frozenset({"had"}), re.compile(r"^had\b", re.I), "{said}", first=True)
+    )
     assert narration.read_table(table, "Had lunch at 1", _words("Had lunch at 1"), "had") == "Had"
     assert narration.read_table(table, "had", frozenset(), "lunch") is None
-    # a request's opening is read only by the checks that say so
-    asking = (narration.Told(frozenset({"at"}), re.compile(r"at"), "{said}"),)
-    assert (
-        narration.read_table(asking, "remind me at 5", _words("remind me at 5"), "remind") is None
+    # a request's opening is skipped by the checks that say so, read by the others
+    said = "remind me at 5"
+    skipping = narration.Checks(
+        narration.Told(frozenset({"at"}), re.compile(r"at"), "{said}", skips_requests=True)
     )
+    assert narration.read_table(skipping, said, _words(said), "remind") is None
+    reading = narration.Checks(narration.Told(frozenset({"at"}), re.compile(r"at"), "{said}"))
+    assert narration.read_table(reading, said, _words(said), "remind") == "at"
+
+
+def test_a_table_check_needs_each_of_its_other_words_and_prints_its_group() -> None:
+    check = narration.Told(
+        frozenset({"fails"}),
+        re.compile(r"the (?P<verb>fails)", re.I),
+        "“{said}”",
+        also=(frozenset({"backup"}), frozenset({"weekly"})),
+    )
+    said = "the nightly backup: the fails"
+    assert narration.read_table(narration.Checks(check), said, _words(said), "the") is None
+    check = narration.Told(
+        check.cues, check.pattern, check.message, also=check.also[:1], group="verb"
+    )
+    assert narration.read_table(narration.Checks(check), said, _words(said), "the") == "“fails”"
+    # the table's gate: the words one of which must be said for any check to run
+    assert narration.Checks(check).cues == frozenset({"fails"})
+    assert narration.Checks(check).firsts == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use this for more complex and precise timing patterns, such as every 15 minutes from 9 "
+        "AM to 5 PM on weekdays.",
+        "Use this to run a job at a fixed time, e.g. every day at 9am",
+        "use it when you need a recurring run, for example every Monday at 8",
+    ],
+)
+def test_a_tools_use_shown_by_an_example_asks(text: str) -> None:
+    assert _told(text) is not None
+    assert understand_fast(text, now=NOW).needs_confirmation
+
+
+def test_a_request_with_an_example_is_not_a_tools_use() -> None:
+    assert _told("Run the backup every day, e.g. at 9am") is None
+    assert _told("use the staging server every Monday at 9") is None
 
 
 @pytest.mark.parametrize(
