@@ -379,3 +379,32 @@ def without_cycle_remark(text: str) -> str:
     if match is None or _ALTERNATE.search(text, 0, match.start()) is None:
         return text
     return text[: match.start()] + text[match.end() :]
+
+
+# "Run daily at 5 AM CET. Don't set to 2 AM or 3 AM due to daylight saving", "daily at 5am. Avoid
+# 2am.": a sentence after the schedule that warns against hours names no runs. Read with the
+# rest, its hours would be added to the schedule's. Only a sentence that opens with the warning
+# and names clock times and no days is taken out ("… Don't run on weekends" leaves days out, and
+# is kept for the grammar).
+_WARNED: Final = re.compile(
+    r"(?<=[.!;])\s+(?:but\s+)?(?:don'?t|don’t|do\s+not|never|avoid)\b[^.!?;\n]{0,160}(?:[.!;]|$)",
+    re.IGNORECASE,
+)
+_WARNED_CLOCK: Final = re.compile(r"\b\d{1,2}(?::[0-5]\d)?\s*[ap]\.?m\b|\b\d{1,2}:[0-5]\d\b", re.I)
+_WARNED_DAYS: Final = re.compile(
+    rf"\b(?:{_DAY_OR_SHORT}|weekends?|weekdays?|holidays?|today|tomorrow|tonight)\b", re.I
+)
+
+
+def without_warned_hours(text: str) -> str:
+    """`text` without a sentence after the first that warns against clock times ("… Don't set to
+    2 AM or 3 AM due to daylight saving"); `text` itself when it has none."""
+    lowered = text.lower()
+    if "n't" not in lowered and "n’t" not in lowered and "not" not in lowered:
+        if "never" not in lowered and "avoid" not in lowered:
+            return text
+    for match in _WARNED.finditer(text):
+        sentence = match.group()
+        if _WARNED_CLOCK.search(sentence) and not _WARNED_DAYS.search(sentence):
+            return text[: match.start()] + text[match.end() :]
+    return text

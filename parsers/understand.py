@@ -80,6 +80,7 @@ from .listings import (
     recurring_kind_without_day,
     small_hours_gathering,
     without_cycle_remark,
+    without_warned_hours,
     without_week_heading,
 )
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
@@ -690,6 +691,9 @@ WORKFLOW_HOUR_NOTE: Final = "a workflow's hour is not said: 9:00 AM assumed, to 
 # how build's notes of a default time of day begin ("no time given; assumed 9:00 AM", "no time
 # given; morning read as 9am")
 _NO_TIME: Final = "no time given"
+
+
+WARNED_HOURS_NOTE: Final = "the hours a sentence warns against are not read as runs, to confirm"
 
 
 def _to_confirm(result: ParseResult, note: str) -> ParseResult:
@@ -1397,6 +1401,12 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     text, zone_name, aware_now = prepared
     text = without_restated_length(without_rough_restatement(without_restated_lunch(text)))
     text = without_cycle_remark(text)  # "alternate Mondays (first Monday of each iteration)"
+    if (unwarned := without_warned_hours(text)) != text:
+        # "Run daily at 5 AM CET. Don't set to 2 AM or 3 AM due to daylight saving"
+        found = _read_said_once(unwarned, zone_name, aware_now)
+        if found.result is not None and found.result.ok:
+            found.result = _to_confirm(found.result, WARNED_HOURS_NOTE)
+        return found
     if "xcept" in text and excepted_own_schedule(text):
         # "… except November/December where we operate on the 1st and 3rd Saturdays"
         return _Found(

@@ -14,7 +14,7 @@ import pytest
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers import understand_fast
 from agentcron.parsers.build import months_counted
-from agentcron.parsers.listings import without_cycle_remark
+from agentcron.parsers.listings import without_cycle_remark, without_warned_hours
 from agentcron.parsers.phrase import LAST_DAY, DayRef, Phrase
 from agentcron.parsers.restated import without_restated_lunch
 from agentcron.parsers.tokens import (
@@ -273,6 +273,42 @@ def test_hours_starting_at_other_times_stay_refused() -> None:
     assert schedule is None or asked
 
 
+# -- hours a sentence warns against ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "Run daily at 5 AM CET (timezone defined in app in tasks.py). Don't set to 2 AM or "
+            "3 AM due to daylight saving",
+            "Run daily at 5 AM CET (timezone defined in app in tasks.py).",
+        ),
+        ("daily at 5am. Avoid 2am.", "daily at 5am."),
+        ("every day at 9am. Never at 10pm. Also at 3pm", "every day at 9am. Also at 3pm"),
+    ],
+)
+def test_a_sentence_warning_against_hours_is_taken_out(text: str, read: str) -> None:
+    assert without_warned_hours(text) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every day at 9am. Don't run on weekends.",  # days left out: the grammar's
+        "Don't run at 2am",  # no sentence before it
+        "every day at 9am. Do not forget the report.",  # no hours
+    ],
+)
+def test_other_warnings_are_kept(text: str) -> None:
+    assert without_warned_hours(text) == text
+
+
+def test_the_daily_job_runs_at_5_only_and_asks() -> None:
+    schedule, asked = _read("daily at 5am. Avoid 2am.")
+    assert schedule is not None and schedule["expression"] == "0 5 * * *" and asked
+
+
 # -- hostile input stays fast -------------------------------------------------------------------
 
 
@@ -284,11 +320,13 @@ def test_hours_starting_at_other_times_stay_refused() -> None:
         "sun down " * 600,
         "but " * 1250,
         "going on to about " * 300,
+        "daily at 5am. Don't " + "2am " * 1200,
     ],
 )
 def test_hostile_inputs_stay_fast(text: str) -> None:
     started = time.perf_counter()
     without_restated_lunch(text)
     without_cycle_remark(text)
+    without_warned_hours(text)
     understand_fast(text[:5000], timezone="UTC", now=NOW)
     assert time.perf_counter() - started < 2.0
