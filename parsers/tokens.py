@@ -294,6 +294,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = sun_not_sunday(tokens)
     if "but " in lowered:
         tokens = but_before_any_schedule(tokens, lowered)
+    if " by " in lowered:
+        tokens = deadline_after_a_time(tokens)
     if "though" in lowered:
         tokens = though_as_through(tokens)
     if "til" in lowered:
@@ -947,6 +949,20 @@ def but_before_any_schedule(tokens: list[Token], lowered: str) -> list[Token]:
             break
         if token.value == "except" and lowered[token.start : token.end] == "but":
             out[k] = Token(lx.WORD, "but", token.start, token.end)
+    return out
+
+
+def deadline_after_a_time(tokens: list[Token]) -> list[Token]:
+    """ "Meet up every Sunday at 9 am, rain or shine, and be ready to run by 9:15(ish)": a time
+    after "by", when a time was said before it, is when something must be done by — not a
+    second run. It becomes a word (the answer asks about it)."""
+    out = list(tokens)
+    timed = False
+    for k, token in enumerate(out):
+        if token.kind == lx.TIME:
+            if timed and k and out[k - 1].kind == lx.WORD and out[k - 1].value == "by":
+                out[k] = Token(lx.WORD, "deadline", token.start, token.end)
+            timed = True
     return out
 
 

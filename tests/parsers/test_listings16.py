@@ -14,11 +14,17 @@ import pytest
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers import understand_fast
 from agentcron.parsers.build import months_counted
-from agentcron.parsers.listings import without_cycle_remark, without_warned_hours
+from agentcron.parsers.listings import (
+    without_cycle_remark,
+    without_optional_window,
+    without_room_bracket,
+    without_warned_hours,
+)
 from agentcron.parsers.phrase import LAST_DAY, DayRef, Phrase
 from agentcron.parsers.restated import without_restated_lunch
 from agentcron.parsers.tokens import (
     but_before_any_schedule,
+    deadline_after_a_time,
     lasting_until,
     sun_not_sunday,
     tokenize,
@@ -309,6 +315,75 @@ def test_the_daily_job_runs_at_5_only_and_asks() -> None:
     assert schedule is not None and schedule["expression"] == "0 5 * * *" and asked
 
 
+# -- an optional second window, a room in brackets, a deadline, "where you can find us" ------------
+
+
+def test_an_optional_window_after_the_event_is_set_aside() -> None:
+    text = (
+        "We meet the second Friday of every month from 11:00am to 12:30pm with an optional "
+        "12:30pm to 1:30pm social hour at the Library"
+    )
+    assert without_optional_window(text) == (
+        "We meet the second Friday of every month from 11:00am to 12:30pm social hour at the "
+        "Library"
+    )
+    schedule, asked = _read(text)
+    assert schedule is not None and schedule["expression"] == "0 11 * * 5#2" and asked
+    assert without_optional_window("Optional 9-10am every day") == "Optional 9-10am every day"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "Consultation hour on Thursdays from 12:00 (Doug McDonell 8.16).",
+            "Consultation hour on Thursdays from 12:00.",
+        ),
+        (
+            "Office Hours (AkerH 130A): Tuesdays 10:00 AM - 12:00 PM",
+            "Office Hours: Tuesdays 10:00 AM - 12:00 PM",
+        ),
+    ],
+)
+def test_a_room_in_brackets_is_no_time(text: str, read: str) -> None:
+    assert without_room_bracket(text) == read
+
+
+@pytest.mark.parametrize(
+    "text", ["every day at 9 (UTC 9.30)", "every Monday (Jan 15)", "every day at 9 (or 10)"]
+)
+def test_other_brackets_with_numbers_are_kept(text: str) -> None:
+    assert without_room_bracket(text) == text
+
+
+def test_a_time_after_by_is_a_deadline_once_a_time_was_said() -> None:
+    tokens = deadline_after_a_time(tokenize("every sunday at 9 am, and be ready to run by 9:15"))
+    assert sum(token.kind == lx.TIME for token in tokens) == 1
+    tokens = deadline_after_a_time(tokenize("every day by 9am"))
+    assert sum(token.kind == lx.TIME for token in tokens) == 1
+    schedule, _ = _read(
+        "Meet up every Sunday at 9 am, rain or shine, and be ready to run by 9:15(ish)."
+    )
+    assert schedule is not None and schedule["expression"] == "0 9 * * 0"
+
+
+def test_where_you_can_find_us_is_a_listing_not_a_question() -> None:
+    schedule, _ = _read("where you can find us Monday 6 – 7:30 PM and Thursday 6 – 7:30 PM.")
+    assert schedule is not None and schedule["expression"] == "0 18 * * 1,4"
+    schedule, _ = _read("where can you find us on Monday at 6pm?")
+    assert schedule is None
+
+
+def test_twice_a_week_on_two_days_with_their_hours_runs_at_the_start() -> None:
+    schedule, _ = _read(
+        "API Review meetings typically occur twice per week, on Tuesdays and Thursdays from "
+        "10am to 12pm Pacific Time."
+    )
+    assert schedule is not None and schedule["expression"] == "0 10 * * 2,4"
+    schedule, _ = _read("twice a day from 9am to 5pm")
+    assert schedule is None
+
+
 # -- hostile input stays fast -------------------------------------------------------------------
 
 
@@ -321,6 +396,9 @@ def test_the_daily_job_runs_at_5_only_and_asks() -> None:
         "but " * 1250,
         "going on to about " * 300,
         "daily at 5am. Don't " + "2am " * 1200,
+        "at 9am with an optional " * 200,
+        "(Doug McDonell " * 350,
+        "at 9am by " * 500,
     ],
 )
 def test_hostile_inputs_stay_fast(text: str) -> None:
@@ -328,5 +406,7 @@ def test_hostile_inputs_stay_fast(text: str) -> None:
     without_restated_lunch(text)
     without_cycle_remark(text)
     without_warned_hours(text)
+    without_optional_window(text)
+    without_room_bracket(text)
     understand_fast(text[:5000], timezone="UTC", now=NOW)
     assert time.perf_counter() - started < 2.0
