@@ -13,6 +13,7 @@ import pytest
 
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers import understand_fast
+from agentcron.parsers.bracket_conversions import without_restating_bracket
 from agentcron.parsers.build import months_counted
 from agentcron.parsers.listings import (
     without_cycle_remark,
@@ -382,6 +383,38 @@ def test_twice_a_week_on_two_days_with_their_hours_runs_at_the_start() -> None:
     assert schedule is not None and schedule["expression"] == "0 10 * * 2,4"
     schedule, _ = _read("twice a day from 9am to 5pm")
     assert schedule is None
+
+
+# -- a range in India's time said again on UTC's clock ---------------------------------------------
+
+
+def test_a_range_in_ist_restated_in_utc_is_one_range_in_indias_time() -> None:
+    text, note = without_restating_bracket(
+        "Every 5 minutes between 8 AM and 9 PM IST (= 2:30-15:30 UTC)."
+    )
+    assert text == "Every 5 minutes between 8 AM and 9 PM Asia/Kolkata." and note is None
+    schedule, _ = _read("Every 5 minutes between 8 AM and 9 PM IST (= 2:30-15:30 UTC).")
+    assert schedule == {
+        "type": "cron",
+        "expression": "*/5 8-20 * * *",
+        "timezone": "Asia/Kolkata",
+    }
+
+
+def test_two_times_in_ist_restated_in_utc() -> None:
+    schedule, _ = _read("-- Runs at 9:00 AM and 6:00 PM IST (3:30 AM and 12:30 PM UTC)")
+    assert schedule is not None and schedule["expression"] == "0 9,18 * * *"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every 5 minutes between 8 AM and 9 PM IST (= 3:30-15:30 UTC).",  # another start
+        "at 5pm UTC (10:00 and 18:00 CET)",  # a second time, not a range
+    ],
+)
+def test_brackets_that_do_not_restate_are_kept(text: str) -> None:
+    assert without_restating_bracket(text) == (text, None)
 
 
 # -- hostile input stays fast -------------------------------------------------------------------
