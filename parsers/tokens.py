@@ -296,6 +296,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = but_before_any_schedule(tokens, lowered)
     if " by " in lowered:
         tokens = deadline_after_a_time(tokens)
+    if "anticipat" in lowered:
+        tokens = anticipated_mass(tokens)
     if "though" in lowered:
         tokens = though_as_through(tokens)
     if "til" in lowered:
@@ -949,6 +951,28 @@ def but_before_any_schedule(tokens: list[Token], lowered: str) -> list[Token]:
             break
         if token.value == "except" and lowered[token.start : token.end] == "but":
             out[k] = Token(lx.WORD, "but", token.start, token.end)
+    return out
+
+
+_ANTICIPATED: Final = frozenset({"anticipated", "anticipatory"})
+_MASS: Final = frozenset({"mass", "masses", "liturgy", "eucharist", "service", "services"})
+
+
+def anticipated_mass(tokens: list[Token]) -> list[Token]:
+    """ "Saturday Vigil Mass - Anticipatory Sunday Mass - Every Saturday - 5:00 PM", "Anticipated
+    Sunday Mass on Saturday at 5.30 p.m.": the Sunday Mass said the evening before — its
+    Sunday names the Mass, not the day it is held on."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        before, day, after = out[k - 1], out[k], out[k + 1]
+        if (
+            day.kind == lx.DAY
+            and before.kind == lx.WORD
+            and before.value in _ANTICIPATED
+            and after.kind == lx.WORD
+            and after.value in _MASS
+        ):
+            out[k] = Token(lx.WORD, "sunday", day.start, day.end)
     return out
 
 

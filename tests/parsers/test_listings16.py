@@ -24,6 +24,7 @@ from agentcron.parsers.listings import (
 from agentcron.parsers.phrase import LAST_DAY, DayRef, Phrase
 from agentcron.parsers.restated import without_restated_lunch
 from agentcron.parsers.tokens import (
+    anticipated_mass,
     but_before_any_schedule,
     deadline_after_a_time,
     lasting_until,
@@ -383,6 +384,18 @@ def test_twice_a_week_on_two_days_with_their_hours_runs_at_the_start() -> None:
     assert schedule is not None and schedule["expression"] == "0 10 * * 2,4"
     schedule, _ = _read("twice a day from 9am to 5pm")
     assert schedule is None
+
+
+# -- the Sunday Mass said on Saturday ---------------------------------------------------------------
+
+
+def test_the_sunday_of_an_anticipated_mass_names_the_mass() -> None:
+    tokens = anticipated_mass(tokenize("anticipated sunday mass on saturday at 5.30 p.m."))
+    assert [token.value for token in tokens if token.kind == lx.DAY] == [6]
+    tokens = anticipated_mass(tokenize("sunday mass at 10am"))
+    assert [token.value for token in tokens if token.kind == lx.DAY] == [0]
+    schedule, _ = _read("Saturday Vigil Mass - Anticipatory Sunday Mass - Every Saturday - 5:00 PM")
+    assert schedule is not None and schedule["expression"] == "0 17 * * 6"
 
 
 # -- a range in India's time said again on UTC's clock ---------------------------------------------
