@@ -386,7 +386,7 @@ def test_twice_a_week_on_two_days_with_their_hours_runs_at_the_start() -> None:
     assert schedule is None
 
 
-# -- the Sunday Mass said on Saturday ---------------------------------------------------------------
+# -- the Sunday Mass said on Saturday -----------------------------------------------------------
 
 
 def test_the_sunday_of_an_anticipated_mass_names_the_mass() -> None:
@@ -398,7 +398,7 @@ def test_the_sunday_of_an_anticipated_mass_names_the_mass() -> None:
     assert schedule is not None and schedule["expression"] == "0 17 * * 6"
 
 
-# -- a range in India's time said again on UTC's clock ---------------------------------------------
+# -- a range in India's time said again on UTC's clock ---------------------------------------
 
 
 def test_a_range_in_ist_restated_in_utc_is_one_range_in_indias_time() -> None:
