@@ -298,6 +298,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = deadline_after_a_time(tokens)
     if "anticipat" in lowered:
         tokens = anticipated_mass(tokens)
+    if "instance" in lowered or "occurrence" in lowered:
+        tokens = instance_of_a_day(tokens)
     if "though" in lowered:
         tokens = though_as_through(tokens)
     if "til" in lowered:
@@ -973,6 +975,34 @@ def anticipated_mass(tokens: list[Token]) -> list[Token]:
             and after.value in _MASS
         ):
             out[k] = Token(lx.WORD, "sunday", day.start, day.end)
+    return out
+
+
+_INSTANCE: Final = frozenset({"instance", "instances", "occurrence", "occurrences"})
+
+
+def instance_of_a_day(tokens: list[Token]) -> list[Token]:
+    """ "monthly on the first and last instance of wed and fri", "the second occurrence of
+    Tuesday each month": the ordinal counts the days named after "instance of" — read as "the
+    first and last wed and fri"."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if (
+            token.value in _INSTANCE
+            and token.kind in (lx.WORD, lx.UNIT)
+            and out
+            and (out[-1].kind == lx.ORD or out[-1].value in ("last", "penultimate"))
+            and k + 2 < len(tokens)
+            and tokens[k + 1].kind == lx.WORD
+            and tokens[k + 1].value == "of"
+            and tokens[k + 2].kind in (lx.DAY, lx.DAYS)
+        ):
+            k += 2  # "instance of": the ordinal's days follow
+            continue
+        out.append(token)
+        k += 1
     return out
 
 

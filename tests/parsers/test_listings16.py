@@ -27,6 +27,7 @@ from agentcron.parsers.tokens import (
     anticipated_mass,
     but_before_any_schedule,
     deadline_after_a_time,
+    instance_of_a_day,
     lasting_until,
     sun_not_sunday,
     tokenize,
@@ -384,6 +385,27 @@ def test_twice_a_week_on_two_days_with_their_hours_runs_at_the_start() -> None:
     assert schedule is not None and schedule["expression"] == "0 10 * * 2,4"
     schedule, _ = _read("twice a day from 9am to 5pm")
     assert schedule is None
+
+
+# -- the Nth instance of a weekday ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("monthly on the first and last instance of wed and fri", "0 9 * * 3#1,3L,5#1,5L"),
+        ("the second occurrence of Tuesday each month at 9am", "0 9 * * 2#2"),
+        ("the last occurrence of Friday in each month at 5pm", "0 17 * * 5L"),
+    ],
+)
+def test_the_nth_instance_of_a_weekday_is_the_nth_weekday(text: str, expression: str) -> None:
+    schedule, _ = _read(text)
+    assert schedule is not None and schedule["expression"] == expression
+
+
+def test_next_occurrence_of_a_day_keeps_its_words() -> None:
+    tokens = tokenize("next occurrence of tuesday")
+    assert instance_of_a_day(tokens) == tokens
 
 
 # -- the Sunday Mass said on Saturday -----------------------------------------------------------
