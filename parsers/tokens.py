@@ -300,6 +300,8 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = anticipated_mass(tokens)
     if "instance" in lowered or "occurrence" in lowered:
         tokens = instance_of_a_day(tokens)
+    if "first" in lowered and "second" in lowered:
+        tokens = first_and_second_of_a_count(tokens)
     if "though" in lowered:
         tokens = though_as_through(tokens)
     if "til" in lowered:
@@ -1004,6 +1006,39 @@ def instance_of_a_day(tokens: list[Token]) -> list[Token]:
         out.append(token)
         k += 1
     return out
+
+
+_TWO: Final = frozenset({"twice", "both"})
+
+
+def first_and_second_of_a_count(tokens: list[Token]) -> list[Token]:
+    """ "there are two nets each day. The first at Noon and the second at 19. 00": after a count
+    of two things, "the first at …" and "the second at …" name the things, not the 1st and 2nd
+    of the month — their ordinals become words, and the times stay."""
+    placed = {
+        k
+        for k in range(1, len(tokens) - 1)
+        if tokens[k].kind == lx.ORD
+        and tokens[k].value in (1, 2)
+        and tokens[k - 1].value == "the"
+        and tokens[k + 1].kind == lx.WORD
+        and tokens[k + 1].value == "at"
+    }
+    if {tokens[k].value for k in placed} != {1, 2}:
+        return tokens
+    first = min(k for k in placed if tokens[k].value == 1)
+    counted = any(
+        (token.kind == lx.NUM and token.value == 2) or token.value in _TWO
+        for token in tokens[:first]
+    )
+    if not counted:
+        return tokens
+    return [
+        Token(lx.WORD, "first" if token.value == 1 else "second", token.start, token.end)
+        if k in placed
+        else token
+        for k, token in enumerate(tokens)
+    ]
 
 
 def deadline_after_a_time(tokens: list[Token]) -> list[Token]:

@@ -27,6 +27,7 @@ from agentcron.parsers.tokens import (
     anticipated_mass,
     but_before_any_schedule,
     deadline_after_a_time,
+    first_and_second_of_a_count,
     instance_of_a_day,
     lasting_until,
     sun_not_sunday,
@@ -406,6 +407,20 @@ def test_the_nth_instance_of_a_weekday_is_the_nth_weekday(text: str, expression:
 def test_next_occurrence_of_a_day_keeps_its_words() -> None:
     tokens = tokenize("next occurrence of tuesday")
     assert instance_of_a_day(tokens) == tokens
+
+
+def test_the_first_and_the_second_of_two_things_are_not_days() -> None:
+    tokens = first_and_second_of_a_count(
+        tokenize("there are two nets each day. the first at noon and the second at 19:00.")
+    )
+    assert all(token.kind != lx.ORD for token in tokens)
+    tokens = tokenize("on the first at 9am and the second at 5pm")  # no count: days of the month
+    assert first_and_second_of_a_count(tokens) == tokens
+    schedule, _ = _read(
+        "The net control is G1RAF and there are two nets each day. The first at Noon and the "
+        "second at 19. 00, local times."
+    )
+    assert schedule is not None and schedule["expression"] == "0 12,19 * * *"
 
 
 # -- the Sunday Mass said on Saturday -----------------------------------------------------------
