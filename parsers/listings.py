@@ -106,7 +106,12 @@ _HABIT_WORDS: Final = frozenset(
     {"always", "regular", "usual", "customary", "regularly", "back", "round"}
 )
 _REGULAR_DAY: Final = re.compile(
-    rf"\b(?:regular|usual|customary|regularly\s+scheduled)\s+{_DAY_OR_SHORT}", re.IGNORECASE
+    rf"\b(?:regular|usual|customary|regularly\s+scheduled)\s+{_DAY_OR_SHORT}"
+    # "usual routing will be on Wednesday at 10 am", "our usual meeting is on Tuesday": the
+    # usual thing, then the day it is on
+    r"|\b(?:regular|usual|customary)\s+(?:[a-z]+\s+){1,2}(?:will\s+be|is|are|happens|takes\s+place)"
+    rf"\s+(?:held\s+)?(?:on\s+)?{_DAY}s?\b",
+    re.IGNORECASE,
 )
 _BACK: Final = re.compile(
     rf"\b{_DAY}s?\b(?:[ap]\.m\.|[^.!?;]){{0,60}}?\b(?:is|are)\s+(?:now\s+)?back\b",

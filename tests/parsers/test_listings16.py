@@ -423,6 +423,19 @@ def test_the_first_and_the_second_of_two_things_are_not_days() -> None:
     assert schedule is not None and schedule["expression"] == "0 12,19 * * *"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As discussed usual routing will be on Wednesday at 10 am",
+        "our usual meeting is on Tuesday at 3pm",
+        "The regular session will be held on Monday at 9am",
+    ],
+)
+def test_the_usual_thing_on_a_day_is_every_week(text: str) -> None:
+    schedule, asked = _read(text)
+    assert schedule is not None and schedule["type"] == "cron" and asked
+
+
 # -- the Sunday Mass said on Saturday -----------------------------------------------------------
 
 
