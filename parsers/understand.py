@@ -2111,10 +2111,10 @@ _WH_CLAUSE: Final = re.compile(
     r"might|must)\b)[a-z]+"
     # "What I'd like to do is …", "what we would love is …": a wish said first, not a question
     r"|^\W*what\s+(?:i|we)(?:['’]d|\s+would)\s+(?:like|love|prefer)\b"
+    r"(?!\s+to\s+(?:know|understand|ask|see|find|check)\b)"
     # "where you can find us Monday 6 – 7:30 PM": a listing's where and when, not a question
     r"|^\W*(?:where|when)\s+you\s+(?:can|will|may)\s+(?:find|see|join|meet|catch|reach)\s+"
-    r"(?:us|me|them)\b"
-    r"(?!\s+to\s+(?:know|understand|ask|see|find|check)\b)",
+    r"(?:us|me|them)\b",
     re.IGNORECASE,
 )
 
