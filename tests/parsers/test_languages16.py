@@ -203,3 +203,10 @@ def test_polish_nth_weekday_of_a_month() -> None:
 )
 def test_french_ordinals_in_digits_and_ranges_with_h(text: str, expression: str) -> None:
     assert cron(text) == expression
+
+
+def test_once_a_week_in_chinese() -> None:
+    # "每周一次" is once a week, not Monday ("周一"); "一周购物提醒" a weekly reminder
+    assert cron("每周一次提醒记录体重和腰围") == "0 9 * * 3"
+    assert cron("设置一个一周购物提醒。") == "0 9 * * 3"
+    assert cron("每周一提醒我开会") == "0 9 * * 1"
