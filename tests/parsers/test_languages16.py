@@ -138,6 +138,7 @@ def test_a_count_after_a_list_of_times() -> None:
     ],
 )
 def test_hostile_inputs_stay_fast(text: str, language: str) -> None:
+    translation.to_english("1", language)  # the lexicon is built once, before timing
     start = time.perf_counter()
     translation.to_english(text, language)
     assert time.perf_counter() - start < 0.5
