@@ -126,6 +126,8 @@ _NAMES_AFTER_NEXT: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.UNIT, lx.MO
 _FOOLS: Final = frozenset({"fools", "fool's", "fools'", "fool"})
 # words whose numbers after them are people's ages or school years, not times ("ages 6-10")
 _COUNTED_BY_NUMBER: Final = frozenset({"ages", "aged", "grades", "grade"})
+# plural nouns a number counts that do not end in "s" ("10:00, 12 people")
+_COUNTED_IRREGULAR: Final = frozenset({"people", "children", "men", "women", "kids"})
 # "+2d", "+1w": days and weeks by their letter, only right after "+" and a number
 _DAY_LETTERS: Final = {"d": 86400, "w": 604800}
 _NOON: Final = ClockTime(12, 0, "pm", False)
@@ -682,7 +684,7 @@ class _Reader:
             j = self._zone_between_times(j)
             step = self._is_separator(j)
             more = self._time_at(j + step) if step else None
-            if more is None:
+            if more is None or self._counted_item(more[0], more[1]):
                 break
             self.phrase.times.append(more[0])
             self.phrase.times_listed = True
@@ -950,6 +952,22 @@ class _Reader:
         return (
             bare
             and len(word) > 3
+            and word.endswith("s")
+            and word not in lx.KEYWORDS
+            and word not in _UNIT_PLURALS
+        )
+
+    def _counted_item(self, mention: TimeMention, k: int) -> bool:
+        """Whether a bare number listed after a time counts things: "10:00, 12 places",
+        "9am, 20 people" (the word at `k`, after it, is a plural noun), not another time."""
+        clock = mention.clock
+        if clock.meridiem is not None or clock.digital or self._kind(k) != lx.WORD:
+            return False
+        word = str(self.tokens[k].value)
+        if word in _COUNTED_IRREGULAR:
+            return True
+        return (
+            len(word) > 3
             and word.endswith("s")
             and word not in lx.KEYWORDS
             and word not in _UNIT_PLURALS
@@ -1639,6 +1657,16 @@ class _Reader:
             return self._until_end(j + 1)  # "until end of March"
         if which == "starting" and self._word(j) == "now" and self.phrase.starting is None:
             return j + 1  # "every Monday from now until Christmas": it starts now anyway
+        if (
+            which == "starting"
+            and self._word(j) == "this"
+            and self._is_unit(j + 1, "week", "month")
+            and self.phrase.starting is None
+            and self._kind(j + 2 + (self._word(j + 2) == "on")) != lx.DAY
+        ):
+            # "Starting this week, office hours will be held on Tuesdays": the week it is, so
+            # from now (its days gone by have gone)
+            return j + 2
         if which == "until" and self._no_end(j) is not None:
             return self._no_end(j)  # "until further notice": no end date
         if which == "starting" and self._word(j) == "next" and self._is_unit(j + 1, "week"):
@@ -1654,6 +1682,14 @@ class _Reader:
         ):
             j += 1  # "starting the 15th": the next 15th; "until the 30th of October"
         token = self.tokens[j]
+        if token.kind == lx.DAY:
+            k = j + 1 + self._is_sym(j + 1, ",")
+            if self._kind(k) in (lx.MONTH, lx.DATE, lx.SLASHDATE) or (
+                self._kind(k) in (lx.NUM, lx.ORD) and self._kind(k + 1) == lx.MONTH
+            ):
+                # "As of Monday August 3, 2020", "starting Tuesday, 5 May": the weekday only
+                # names the date's day; the date is the bound
+                j, token = k, self.tokens[k]
         if token.kind == lx.WORD:
             clause = _BOUND_WORDS.get(token.value)
         else:
@@ -5136,7 +5172,10 @@ def _day_ref(phrase: Phrase) -> DayRef | None:
     if len(phrase.dates) == 1 and not phrase.weekdays:
         return DayRef(date=phrase.dates[0])
     if len(phrase.months) == 1 and not (phrase.weekdays or phrase.dates):
-        return DayRef(date=(None, phrase.months[0], 1))  # "until November": its first day
+        # "until November": its first day; "starting November 2023": of that year (gone by:
+        # no start at all)
+        year = phrase.years[0] if len(phrase.years) == 1 else None
+        return DayRef(date=(year, phrase.months[0], 1))
     if len(phrase.monthdays) == 1 and 1 <= phrase.monthdays[0] <= 31:
         if not (phrase.weekdays or phrase.dates or phrase.nth or phrase.months):
             return DayRef(monthday=phrase.monthdays[0])  # "starting the 15th": the next 15th

@@ -122,7 +122,8 @@ _WORDS: Final[dict[str, str]] = {
         "minuit=midnight quotidiennement=daily "
         "minuteur=timer minuterie=timer alarme=alarm lundis=mondays mardis=tuesdays "
         "mercredis=wednesdays jeudis=thursdays vendredis=fridays samedis=saturdays "
-        "dimanches=sundays mon=my"
+        "dimanches=sundays mon=my 2e=second 2ème=second 2eme=second 3e=third 3ème=third "
+        "3eme=third 4e=fourth 4ème=fourth 4eme=fourth"
     ),
     "Portuguese": (
         "amanhã=tomorrow amanha=tomorrow hoje=today meio-dia=noon meia-noite=midnight "
@@ -138,7 +139,8 @@ _WORDS: Final[dict[str, str]] = {
     "Dutch": (
         "vandaag=today overmorgen=the-day-after-tomorrow middernacht=midnight "
         "dagelijks=daily wekelijks=weekly maandelijks=monthly timer=timer kookwekker=timer "
-        "wekker=alarm"
+        "wekker=alarm altijd=always plekken=places plaatsen=places personen=people "
+        "deelnemers=participants"
     ),
     "Russian": (
         "сегодня=today завтра=tomorrow послезавтра=the-day-after-tomorrow полдень=noon "
@@ -192,7 +194,7 @@ _TIME_WORDS: Final[dict[str, str]] = {
         "laborables hábiles habiles sol amanecer atardecer anochecer navidad nochebuena pascua"
     ),
     "French": (
-        "matin matins soir soirs nuit après-midi week-end weekend ouvrables ouvrés soleil "
+        "matin matins soir soirs nuit après-midi week-end weekend ouvrables ouvrés "
         "lever coucher noël pâques"
     ),
     "Portuguese": (
@@ -248,6 +250,27 @@ _SET: Final[dict[str, str]] = {
     "Polish": "ustaw nastaw włącz uruchom",
     "Swedish": "sätt ställ starta skapa",
     "Turkish": "kur ayarla başlat",
+}
+# Verbs that ask to be reminded ("erinnere mich", "recuérdame", "avísame", "rappelle-moi",
+# "lembra-me", "ricordami", "herinner me"), said "remind me" as English says it: the grammar
+# reads the rest as it reads "remind me tomorrow at 10 …". Their words also say which language
+# the text is in ("erinnere mich morgen um zehn an den Arzt" has few other German words).
+_REMIND: Final[dict[str, tuple[str, str]]] = {
+    "German": (r"\berinner[en]?\s+mich\b", "erinnere erinner erinnern"),
+    "Spanish": (
+        r"\brecu[ée]rdame\b|\brecordarme\b|\brecordame\b|\bav[ií]same\b|\bavisarme\b",
+        "recuérdame recuerdame recordame recordarme avísame avisame avisarme",
+    ),
+    "French": (
+        r"\b(?:rappelle|rappelez|pr[ée]viens|pr[ée]venez)[- ]moi\b",
+        "rappelle-moi rappelez-moi préviens-moi previens-moi prévenez-moi",
+    ),
+    "Portuguese": (
+        r"\b(?:lembr[ae]|avis[ae])-me\b|\bme\s+(?:lembr[ae]|avis[ae])\b",
+        "lembra-me lembre-me avisa-me avise-me",
+    ),
+    "Italian": (r"\b(?:ricordami|ricordatemi|avvisami)\b", "ricordami ricordatemi avvisami"),
+    "Dutch": (r"\bherinner\s+(?:me|mij)\b", "herinner"),
 }
 _ARTICLES: Final[dict[str, str]] = {
     "German": "einen den ein eine mir",
@@ -322,6 +345,12 @@ def _spoken_clock(language: str) -> Callable[[re.Match[str]], str]:
         before = {"halb": 30, "half": 30, "viertel vor": 15, "kwart voor": 15}
         after = {"viertel nach": 15, "kwart over": 15}
         part = " ".join(match["part"].lower().split())
+        if hour <= 12:
+            # said as English says it ("half past 6", "quarter to 8"): a bare hour of the dial,
+            # the morning or the evening as the grammar reads one ("Viertel nach sieben" asks)
+            if part in ("halb", "half"):
+                return f"half past {hour - 1 or 12}"
+            return f"quarter {'to' if part in before else 'past'} {hour}"
         if part in before:
             return f"{(hour - 1) % 24 or (24 if hour == 1 else 0)}:{60 - before[part]:02d}"
         return f"{hour}:{after[part]:02d}"
@@ -373,16 +402,27 @@ def _ru_day_letters(match: re.Match[str]) -> str:
 # A range of hours right after a day the rules have read ("le mardi de 14 à 18 heures" ->
 # "on tuesdays from 14:00 to 18:00"; "los lunes y jueves de 19 a 21 hs."): read from its start.
 # Alone ("la fête aura lieu de 14h à 18h") it says no day, and is left as it was.
-_AFTER_A_DAY: Final = "(?<=(?:ay|ys)\ue001)[\\s,:]*"
+_AFTER_A_DAY: Final = "(?<=(?:ay|ys|th)\ue001)[\\s,:]*"  # (or "of every month")
 _H: Final = r"(\d{1,2})(?:\s*h\s*(\d{2})?|[:.](\d{2}))"  # "14h", "14h30", "14:00"
 _FR_RANGE: Final = (
     # each end an hour said as one, or "heures" after the range; "de 6 à 12 ans" is no range
     rf"{_AFTER_A_DAY}de\s+{_H}\s*à\s+(\d{{1,2}})(?:\s*h\s*(\d{{2}})?|[:.](\d{{2}}))?(?!\w)"
     rf"|{_AFTER_A_DAY}de\s+(\d{{1,2}})()()\s+à\s+(\d{{1,2}})()()\s*heures\b"
+    # "de 14 à 18 h 00": the start a bare hour, the end said with "h"
+    rf"|{_AFTER_A_DAY}de\s+(\d{{1,2}})()()\s+à\s+(\d{{1,2}})\s*h\s*(\d{{2}})?()(?!\w)"
+    # "entre 16 heures et 18 heures", "entre 14h et 17h30"
+    rf"|{_AFTER_A_DAY}entre\s+{_H}\s*(?:et\s+|\ue000\s*and\s*\ue001)(\d{{1,2}})(?:\s*h\s*(\d{{2}})?|[:.](\d{{2}}))?(?!\w)"
+    rf"|{_AFTER_A_DAY}entre\s+(\d{{1,2}})()()\s*heures?\s+et\s+(\d{{1,2}})()()\s*heures\b"
+)
+# "diariamente das 13h às 17h", "às segundas-feiras das 9h às 12h"
+_PT_RANGE: Final = (
+    rf"{_AFTER_A_DAY}(?:das|de)\s+{_H}\s*(?:às|as|a|-|–)\s*"
+    r"(\d{1,2})(?:\s*h\s*(\d{2})?|[:.](\d{2}))?(?!\w)"
+    rf"|{_AFTER_A_DAY}(?:das|de)\s+(\d{{1,2}})()()\s+(?:às|as|a)\s+(\d{{1,2}})()()\s*horas\b"
 )
 _ES_RANGE: Final = (
     # with a unit after ("de 19 a 21 hs.", "de 18–21 h"), or minutes ("de 18:00 a 20:00")
-    rf"{_AFTER_A_DAY}de\s+(?:las\s+)?(\d{{1,2}})(?:()[:.](\d{{2}}))?\s*(?:a|-|–)\s*(?:las\s+)?"
+    rf"{_AFTER_A_DAY}de\s+(?:las\s+)?(\d{{1,2}})(?:()[:.](\d{{2}}))?h?\s*(?:a|-|–)\s*(?:las\s+)?"
     r"(\d{1,2})(?:()[:.](\d{2}))?\s*(?:hs|h|horas)\b\.?"
     rf"|{_AFTER_A_DAY}de\s+(?:las\s+)?(\d{{1,2}})()[:.](\d{{2}})\s*(?:a|-|–|hasta)\s*"
     r"(?:las\s+)?(\d{1,2})()[:.](\d{2})\b"
@@ -518,12 +558,19 @@ _NUM = "NUM"  # in a rule, an amount: digits or a number word
 _UNIT = "UNIT"  # in a rule, a unit of time
 _ORD = "ORD"  # in a rule, an ordinal ("ersten", "segundo", "dernier"): its first group
 _AMOUNT = "AMOUNT"  # in a rule, an amount of time: "2 Stunden", "1 hora y 15 minutos"
+_MONTH = "MONTH"  # in a rule, one month's name ("noviembre", "Januar")
 
 
 # Rules: a pattern (DAY, NUM and UNIT stand for the language's words) and its English.
 # Applied in order, case-insensitively, each to the text the rule before left.
 _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
     "German": (
+        # "Also bis Sonntag um Viertel nach neun!": see you then (a farewell, not a request)
+        (
+            r"(?:^|(?<=[.!?]\s))(?:also\s+|na\s+dann\s+|ok\s+)?bis\s+"
+            r"(?=(DAY)\b|(?:morgen|heute|nachher|später|dann)\b)",
+            "see you ",
+        ),
         # "auch an Wochenenden oder Feiertagen": the runs do not skip those days (no schedule
         # here skips a holiday), said after the schedule; it adds no day to it
         (
@@ -542,7 +589,6 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(?:einen\s+)?feiertag\b",
             "unless it falls on a holiday",
         ),
-        (r"\berinnere?\s+mich\b", "remind me"),
         # "einmal im Monat, jeweils am dritten Donnerstag": once a month, on the third Thursday
         (r"\b(?:einmal|ein\s+mal)\s+(?:im|pro)\s+monat\b", "once a month"),
         # "14:00 bis 17:30 Uhr", "von 9 Uhr bis 12 Uhr": a range of hours, read from its start
@@ -557,7 +603,14 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:an\s+)?jede[mn]?\s+tag\b", "every day"),
         (r"\bjede\s+nacht\b", "every night"),
         (r"\bjede\s+woche\b", "every week"),
+        # "jeden Monat am 15.", "jeden 1. (des Monats)": a day of the month
+        (
+            r"\bjede[ns]?\s+monat\s*,?\s*(?:jeweils\s+)?am\s+(\d{1,2})\.(?!\d)",
+            _fr_day_of_month,
+        ),
+        (r"\bjeden\s+(\d{1,2})\.(?!\d)(?:\s*(?:des\s+monats|im\s+monat)\b)?", _fr_day_of_month),
         (r"\bjede[ns]?\s+monat\b", "every month"),
+        (r"\bjede\s+zweite\s+woche\b", "every other week"),
         (r"\bjede\s+stunde\b", "every hour"),
         (r"\bjede\s+minute\b", "every minute"),
         (r"\b(?:jeden\s+|von\s+)?(DAY)\s+bis\s+(DAY)\b", r"\1 to \2"),
@@ -570,8 +623,16 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             _fr_day_of_month,
         ),
         (r"\bum\s+(?:etwa|ungefähr|ca\.?|circa)\s+(?=\d)", "at about "),
+        # "Jeden zweiten Mittwoch": every other Wednesday ("im Monat" after it: the second one)
+        (
+            r"\b(?:an\s+)?jede[mn]\s+zweiten\s+(DAY)\b"
+            r"(?!\s+(?:des|im|jedes|eines)\s+monats?\b)",
+            r"every other \1",
+        ),
         (r"\b(?:an\s+)?jede[mn]?\s+(DAY)\b", r"every \1"),
         (r"\balle\s+(AMOUNT)\b", r"every \1"),
+        # "seit Januar" (since January): how long it has been so, no month it keeps to
+        (r"\bseit\s+(?:anfang\s+|mitte\s+|ende\s+)?(MONTH)\b", ""),
         (r"\bmorgens\b", "every morning"),
         (r"\babends\b", "every evening"),
         (r"\bnachts\b", "every night"),
@@ -592,12 +653,15 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # a listing's "Mittwoch, 18.30 Uhr.": the day said once ("mittwochs" is every week)
         (r"^(DAY)(?=\s*,?\s*\d{1,2}(?:[:.]\d{2})?\s*uhr\b)", r"on \1"),
         (
-            r"\b(?:am|jeden|an\s+jedem)\s+(ORD)\s+(DAY)\s+"
+            r"\b(?:am|jeden|an\s+jedem|der|den|jeder)\s+(ORD)\s+(DAY)\s+"
             r"(?:des|im|jedes|eines)\s+monats?\b",
             r"the \1 \2 of every month",
         ),
         # "mittwochs nach der 15 Uhr – Messe": after an event at that hour, not at it
         (r"\bnach\s+(?:der|dem)\s+(?=\d{1,2}(?:[:.]\d{2})?\s*uhr\b)", "after the "),
+        (r"\bum\s+punkt\s+(?=\d)", "at "),
+        # "um halb sieben" said "half past 6" by the rule before
+        (r"\bum\s+(?=(?:half|quarter)\s+(?:past|to)\s)", "at "),
         (r"\bum\s+(?=\d)", "at "),
         (r"\b(\d{1,2})[:.](\d{2})\s*uhr\b", r"\1:\2"),
         (r"\b(NUM)\s*uhr\b", r"\1:00"),
@@ -606,6 +670,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bfür\s+(AMOUNT)\b", r"for \1"),
         (r"\bauf\s+(AMOUNT)\b", r"for \1"),
         (r"\bin\s+einer?\s+(UNIT)\b", r"in an \1"),
+        # "erinnere mich morgen um 10 an den Arzt": what to remind of, after the schedule
+        (r"(?<=\ue001)\s+ans?\s+(?=[^\W\d_])", " about "),
     ),
     "Spanish": (
         # "el primer domingo de cada mes", "todos los primeros domingos de mes": before "cada mes"
@@ -618,14 +684,31 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "El día 1 de cada mes", "Primer día de cada mes": a day of the month
         (r"\b(?:el\s+)?d[ií]a\s+(\d{1,2})\s+de\s+cada\s+mes\b", _fr_day_of_month),
         (r"\b(?:el\s+)?primer\s+d[ií]a\s+de\s+cada\s+mes\b", "on the 1st of every month"),
+        # "todos los meses el día 15", "cada mes el 15": a day of the month
+        (
+            r"\b(?:todos\s+los\s+meses|cada\s+mes)\s*,?\s*(?:el\s+)?(?:d[ií]a\s+)?(\d{1,2})\b"
+            r"(?!\s*(?:[:.]\d|h\b|hs\b|horas\b))",
+            _fr_day_of_month,
+        ),
+        # "el 1 de noviembre", "2 de Julio": a date
+        (r"\b(?:el\s+)?(\d{1,2})\s+de\s+(MONTH)\b(?!\s+de\s+\d)", r"on \2 \1"),
         (r"\bpor\s+ejemplo\b", "for example"),
-        (r"\b(?:todos\s+los|cada)\s+d[ií]as\b|\bcada\s+d[ií]a\b|\ba\s+diario\b", "every day"),
+        (
+            r"\b(?:todos\s+los|cada)\s+d[ií]as\b|\bcada\s+d[ií]a\b|\ba\s+diario\b|\bdiariamente\b",
+            "every day",
+        ),
         (r"\b(?:todas\s+las|cada)\s+mañanas?\b", "every morning"),
         (r"\b(?:todas\s+las|cada)\s+tardes?\b", "every afternoon"),
         (r"\b(?:todas\s+las|cada)\s+noches?\b", "every night"),
         (r"\b(?:todos\s+los|cada)\s+(DAY)\b", r"every \1"),
-        (r"\blos\s+(DAY)\s*(?:,|y|e)\s*(?:los\s+)?(DAY)\b", r"on \1s and \2s"),
-        (r"\blos\s+(DAY)\b", r"on \1s"),
+        # ("los días viernes": the days that are Fridays)
+        (
+            r"\blos\s+(?:d[ií]as\s+)?(DAY)\s*(?:,|y|e)\s*(?:los\s+)?(DAY)\b",
+            r"on \1s and \2s",
+        ),
+        (r"\blos\s+(?:d[ií]as\s+)?(DAY)\b", r"on \1s"),
+        # 'los “Viernes de Danzón”': a weekly event named by its day
+        (r"\blos\s+([“\"«])\s*(DAY)\b", r"on \2s \1"),
         (r"\bel\s+(DAY)\b", r"on \1"),
         (r"\bde\s+(DAY)\s+a\s+(DAY)\b", r"\1 to \2"),
         (
@@ -650,22 +733,41 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\ba\s+las\s+(NUM)\s+y\s+media\b", r"at \1:30"),
         (r"\ba\s+las\s+(NUM)\s+y\s+cuarto\b", r"at \1:15"),
         (r"\ba\s+las?\s+(?=\d)", "at "),
+        # "2 de Julio las 19:00": the time, said without "a"
+        (r"\blas\s+(?=\d{1,2}[:.]\d{2}\b)", "at "),
         (r"\ba\s+las\s+(NUM)\b", r"at \1"),
         (r"\b(?:en|dentro\s+de)\s+(AMOUNT)\b", r"in \1"),
         (r"\b(?:de|para)\s+(AMOUNT)\b", r"for \1"),
         (r"\bpasado\s+mañana\b", "the day after tomorrow"),
         (r"\bmañana\b", "tomorrow"),
-        (r"\brecu[ée]rdame\b|\brecordarme\b|\brecordame\b", "remind me"),
         (r"\bdespi[ée]rtame\b", "wake me up"),
     ),
     "French": (
         # "mardi dernier", "le mardi prochain": French says "last" and "next" after the day
         (r"\b(?:le\s+)?(DAY)\s+(?:dernier|passé)\b", r"last \1"),
         (r"\b(?:le\s+)?(DAY)\s+prochain\b", r"next \1"),
+        # "(2ème et 4ème samedis du mois)", "le 2ème et 4ème vendredi de chaque mois": two of the
+        # month's such days
+        (
+            r"\b(?:(?:tous\s+)?les?\s+)?(ORD)\s+et\s+(?:le\s+)?(ORD)\s+(DAY)\s+"
+            r"(?:du|de\s+chaque)\s+mois\b",
+            r"the \1 and \2 \3 of every month",
+        ),
         (r"\b(?:tous\s+les|chaque)\s+jours?\b", "every day"),
+        # "tous les lundis matin": the part of the day after the day
+        (r"\b(?:tous\s+les|chaque)\s+(DAY)\s+matins?\b", r"every \1 morning"),
+        (r"\b(?:tous\s+les|chaque)\s+(DAY)\s+soirs?\b", r"every \1 evening"),
+        (r"\b(?:tous\s+les|chaque)\s+(DAY)\s+après-midi\b", r"every \1 afternoon"),
+        # "tous les mois le 15": a day of the month
+        (
+            r"\b(?:tous\s+les|chaque)\s+mois\s*,?\s*le\s+(\d{1,2})(?:er)?\b(?!\s*[h:])",
+            _fr_day_of_month,
+        ),
         (r"\b(?:tous\s+les|chaque)\s+matins?\b", "every morning"),
         # "tous les soirs à minuit": every day at midnight (no evening at 12am)
         (r"\b(?:tous\s+les|chaque)\s+soirs?\s+(?=à\s+minuit\b)", "every day "),
+        # "tous les soirs à 03h30": past midnight, written with its zero (the night's)
+        (r"\b(?:tous\s+les|chaque)\s+soirs?\s+(?=à\s+0\d\s*[h:])", "every night "),
         (r"\b(?:tous\s+les|chaque)\s+soirs?\b", "every evening"),
         (r"\ble\s+(\d{1,2})(?:er)?\s+de\s+chaque\s+mois\b", _fr_day_of_month),
         (r"\bpar\s+exemple\b", "for example"),
@@ -679,6 +781,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "envoi les mardis et jeudis à 19h" (the days in the plural: "et" is no Eastern Time)
         (r"\bles\s+(DAY)\s+et\s+(?:les\s+)?(DAY)\b", r"on \1s and \2s"),
         (r"\ble\s+(DAY)\b(?!\s+(?:\d|prochain|suivant|dernier|précédent))", r"on \1s"),
+        # "les mercredis de 17h à 20h30" (the days in the plural)
+        (r"\bles\s+(DAY)\b", r"on \1s"),
         (r"\ble\s+(DAY)\b", r"on \1"),
         (r"\ben\s+semaine\b|\bjours\s+ouvr(?:ables|és)\b", "weekdays"),
         (r"\b(?:le|les)\s+week-?ends?\b", "weekends"),
@@ -710,6 +814,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "mardis 18h30"): French writes no other thing so
         # ("Minuteur 02h16": a timer's length)
         (r"\b(minuteur|minuterie)\s+(\d{1,2})h(\d{2})\b", r"timer for \2 hours \3 minutes"),
+        # "Samedi 15h-18h": a range of hours written with "h", read from its start
+        (
+            r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\s*[-–]\s*([01]?\d|2[0-3])h([0-5]\d)?"
+            r"(?![\w:.,]?\d)",
+            _de_range,
+        ),
         (r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\b(?![:.,]?\d)", _fr_clock),
         (r"\bd'une\s+(UNIT)\b", r"for an \1"),
         (r"\bune\s+demi-heure\b", "half an hour"),
@@ -718,7 +828,6 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(?:du|de\s+chaque)\s+mois\b",
             r"the \1 \2 of every month",
         ),
-        (r"\brappelle[- ]moi\b", "remind me"),
         (r"\br[ée]veille[- ]moi\b", "wake me up"),
     ),
     "Portuguese": (
@@ -748,6 +857,7 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"(\d)h?\s+(?:da|de)\s+(?:manhã|madrugada)\b", r"\1 am"),
         (r"(\d)h?\s+(?:da|de)\s+(?:tarde|noite)\b", r"\1 pm"),
         (r"\bpor\s+exemplo\b", "for example"),
+        (_PT_RANGE, _hour_range),
         (r"\b(?:às|as)\s+(NUM)\s+e\s+meia\b", r"at \1:30"),
         (r"\b(?:às|as|à)\s+(?=\d)", "at "),
         (r"\b(?:em|dentro\s+de|daqui\s+a)\s+(AMOUNT)\b", r"in \1"),
@@ -758,7 +868,6 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(?:cada\s+)?mês\b",
             r"the \1 \2 of every month",
         ),
-        (r"\blembr[ae]-me\b|\bme\s+lembr[ae]\b", "remind me"),
         # a day named with "-feira(s)" that no rule above read ("… e quintas-feiras às 21:00")
         (r"\b(DAY)-feiras?\b", r"\1"),
     ),
@@ -783,7 +892,6 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:tra|fra)\s+un['’]?\s*(UNIT)\b", r"in an \1"),
         (r"\b(?:da|di|per)\s+(AMOUNT)\b", r"for \1"),
         (r"\bil\s+(ORD)\s+(DAY)\s+(?:del|di\s+ogni)\s+mese\b", r"the \1 \2 of every month"),
-        (r"\bricordami\b", "remind me"),
         (r"\b(?:ad|per)\s+esempio\b", "for example"),
         (r"\bsvegliami\b", "wake me up"),
     ),
@@ -796,6 +904,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"every \1 evening",
         ),
         (r"\b(DAY)avonden\b", r"every \1 evening"),
+        (r"\b(?:elke|iedere)\s+(DAY)avond\b", r"every \1 evening"),
+        # "zaterdagmiddag altijd om 15:00": always on that day, every week
+        (r"\b(DAY)middag\s+altijd\b", r"every \1 afternoon"),
+        (r"\b(DAY)avond\s+altijd\b", r"every \1 evening"),
+        (r"\b(DAY)\s+altijd\b|\baltijd\s+op\s+(DAY)\b", r"every \1\2"),
+        (r"\b(DAY)middag\b", r"\1 afternoon"),
+        (r"\b(DAY)(?:ochtend|morgen)\b", r"\1 morning"),
         (r"\b(DAY)avond\b", r"\1 evening"),
         # "van 8 tot 11 uur", "19.00 - 21.00 uur": a range of hours, read from its start
         (
@@ -807,6 +922,11 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:elke|iedere)\s+(?:ochtend|morgen)\b", "every morning"),
         (r"\b(?:elke|iedere)\s+avond\b", "every evening"),
         (r"\b(?:elke|iedere)\s+nacht\b", "every night"),
+        # "Elke eerste zaterdag": the first Saturday of every month
+        (
+            r"\b(?:elke|iedere)\s+(ORD)\s+(DAY)(?:\s+van\s+(?:de|elke)\s+maand)?\b",
+            r"the \1 \2 of every month",
+        ),
         (r"\b(?:elke|iedere)\s+(DAY)\b", r"every \1"),
         (r"\b(?:elk|ieder)\s+uur\b", "every hour"),
         (r"\bom\s+de\s+(AMOUNT)\b", r"every \1"),
@@ -822,7 +942,14 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bmorgen\b", "tomorrow"),
         (r"\b(\d{1,2})[:.](\d{2})\s*uur\b", r"\1:\2"),
         (r"\bom\s+(\d{1,2})\s*uur\b", r"at \1:00"),
-        (r"\bom\s+(?=\d)", "at "),
+        # "om 19.30 uur en duren tot 21.30 uur": the end of what starts at the time before
+        (
+            r"\b(?:en\s+)?(?:(?:duurt|duren|loopt|lopen|eindigt|eindigen)\s+)?tot\s+"
+            r"(?:ongeveer\s+|circa\s+|ca\.\s*)?"
+            r"(?=\d{1,2}(?:[:.]\d{2})?\s*(?:uur\b|\ue001))",
+            "until ",
+        ),
+        (r"\bom\s+(?=(?:\d|(?:half|quarter)\s+(?:past|to)\s))", "at "),
         (r"\b(?:over|binnen)\s+(AMOUNT)\b", r"in \1"),
         (r"\b(?:van|voor|op)\s+(AMOUNT)\b", r"for \1"),
         (
@@ -831,7 +958,6 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         ),
         # "vanaf 18 uur": from that hour on
         (r"\bvanaf\s+(\d{1,2})\s*uur\b", r"from \1:00"),
-        (r"\bherinner\s+me\b", "remind me"),
     ),
     "Russian": (
         # "План дня", "вопрос дня": the day's plan, a name — no time (kept as written)
@@ -944,6 +1070,9 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"\b(?:(?:w|we|każdy|każdą|każde)\s+)?(ORD)\s+(DAY)\s+(?:każdego\s+)?miesiąca\b",
             r"the \1 \2 of every month",
         ),
+        # "w pierwszą niedzielę lipca": the first Sunday of July; "i" joins two such
+        (r"\b(?:(?:w|we)\s+)?(ORD)\s+(DAY)\s+(MONTH)\b", r"the \1 \2 of \3"),
+        (r"(?<=\ue001)\s+i\s+(?=\ue000)", " and "),
         (r"\b(?:(?:w|we)\s+)?(?:każd[yąe]|co)\s+(DAY)\b", r"every \1"),
         (r"\bod\s+(DAY)\s+do\s+(DAY)\b", r"\1 to \2"),
         (r"\bw\s+dni\s+(?:robocze|powszednie)\b", "on weekdays"),
@@ -1118,6 +1247,12 @@ _ZONES: Final = (
     (r"\b(?:wiener|österreichische|österreichischer)\s+zeit\b", "Vienna time"),
 )
 _ORDINALS: Final = {
+    **{"erste": "first", "zweite": "second", "dritte": "third", "vierte": "fourth"},
+    # French ordinals in digits ("2ème et 4ème samedis du mois"; "1er" is the first of a date)
+    **dict.fromkeys(("2e", "2ème", "2eme"), "second"),
+    **dict.fromkeys(("3e", "3ème", "3eme"), "third"),
+    **dict.fromkeys(("4e", "4ème", "4eme"), "fourth"),
+    **{"letzte": "last"},
     **dict.fromkeys(("ersten", "primer", "premier", "primeira", "primo", "eerste"), "first"),
     # Spanish says them in the plural before days in the plural ("todos los primeros domingos")
     **{"primeros": "first", "segundos": "second", "terceros": "third", "cuartos": "fourth"},
@@ -1178,6 +1313,7 @@ def _lexicon(language: str) -> _Lexicon:
         _UNIT: _alternation(units),
         _NUM: rf"\d+|{_alternation(numbers)}",
         _AMOUNT: rf"{number}\s*{unit}(?:\s*,?\s*(?:(?:{join})\s+)?{number}\s*{unit})*",
+        _MONTH: _alternation(w for w, e in names.items() if e in _MONTHS),
     }
     setting = (
         rf"\b(?:{'|'.join(_SET[language].split())})\s+"
@@ -1195,6 +1331,7 @@ def _lexicon(language: str) -> _Lexicon:
         (re.compile(_expand(pattern, alternatives), re.IGNORECASE), english, f"({_ORD})" in pattern)
         for pattern, english in (
             (setting, "set a "),
+            *(((_REMIND[language][0], "remind me"),) if language in _REMIND else ()),
             (_HOURS_LIST, _clock_list),
             *(
                 ((_SPOKEN_CLOCK, _spoken_clock(language)),)
@@ -1241,7 +1378,8 @@ def _words_of(language: str) -> frozenset[str]:
     """The words that say a text is in `language`: its words about time and the lexicon's."""
     said = " ".join((_WORDS[language], _UNIT_WORDS[language]))
     keys = {pair.split("=")[0] for pair in said.split()}
-    listed = " ".join((_TIME_WORDS[language], _SET[language], _SMALL[language]))
+    remind = _REMIND.get(language, ("", ""))[1]
+    listed = " ".join((_TIME_WORDS[language], _SET[language], _SMALL[language], remind))
     return (frozenset(listed.split()) | keys | LANGUAGE_WORDS[language]) - _SHARED
 
 
@@ -1355,7 +1493,10 @@ _EVENT_TOLD: Final = {
 # grupo", "Jeden Morgen um 7 bekomme ich eine Mail", "tous les jours à 8h je reçois"): what
 # happens already, said by one who receives it, not a run asked for.
 _HAPPENS_TOLD: Final = {
-    "Spanish": re.compile(r"\b(?:llega|llegan|recibo|recibimos)\b", re.IGNORECASE),
+    # ("pagar el recibo": the bill, a noun)
+    "Spanish": re.compile(
+        r"\b(?<!el\s)(?<!un\s)(?<!del\s)(?<!mi\s)(?:llega|llegan|recibo|recibimos)\b", re.IGNORECASE
+    ),
     "Portuguese": re.compile(r"\b(?:chega|chegam|recebo|recebemos)\b", re.IGNORECASE),
     "French": re.compile(r"\b(?:arrive|arrivent|reçois|recevons)\b", re.IGNORECASE),
     "Italian": re.compile(r"\b(?:arriva|arrivano|ricevo|riceviamo)\b", re.IGNORECASE),
@@ -1380,6 +1521,31 @@ _HOURS_TOLD: Final = {
     "Dutch": re.compile(r"\b(?:geopend|gesloten|sluit|openingstijden)\b", re.IGNORECASE),
     "Swedish": re.compile(r"(?<!\w)(?:öppet|stängt|öppettider)(?!\w)", re.IGNORECASE),
 }
+
+
+# An event announced in the future, impersonally ("Msze Święte … zostaną odprawione w pierwszą
+# niedzielę lipca" — the masses will be celebrated, "la fête aura lieu", "se llevará a cabo",
+# "findet … statt", "si terrà"): what a page announces, as English's "will be held" (asked).
+_ANNOUNCED: Final = {
+    "Polish": re.compile(
+        r"(?<!\w)(?:zostan[ąa]|zostanie|odbęd(?:zie|ą)\s+się)(?!\w)", re.IGNORECASE
+    ),
+    "French": re.compile(r"\b(?:aura|auront)\s+lieu\b|\bse\s+tiendra\b", re.IGNORECASE),
+    "Spanish": re.compile(
+        r"\bse\s+(?:llevar[áa]n?\s+a\s+cabo|celebrar[áa]n?|realizar[áa]n?)\b", re.IGNORECASE
+    ),
+    "Italian": re.compile(r"\bsi\s+terr(?:à|anno)\b|\bavr(?:à|anno)\s+luogo\b", re.IGNORECASE),
+    "Portuguese": re.compile(r"\b(?:ser[áa]|ser[ãa]o)\s+realizad[oa]s?\b", re.IGNORECASE),
+    "German": re.compile(r"\b(?:wird|werden)\s+(?:\w+\s+){0,6}?stattfinden\b", re.IGNORECASE),
+}
+
+
+def announced(text: str, language: str) -> str | None:
+    """The words of `text` (in `language`) that announce an event in the future, or None
+    ("zostaną", "aura lieu", "se llevará a cabo"): a page's announcement, not a request."""
+    pattern = _ANNOUNCED.get(language)
+    match = None if pattern is None else pattern.search(text)
+    return None if match is None else match.group()
 
 
 def hours_told(text: str, language: str) -> str | None:

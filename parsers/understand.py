@@ -79,6 +79,7 @@ from .listings import (
     recurring_kind,
     recurring_kind_without_day,
     small_hours_gathering,
+    without_cycle_remark,
     without_week_heading,
 )
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
@@ -110,6 +111,7 @@ from .restated import (
     without_alternatives,
     without_place_restatement,
     without_restated_length,
+    without_restated_lunch,
     without_rough_restatement,
     without_season_conversions,
 )
@@ -977,6 +979,8 @@ def understand_fast(
         (said := cjk.reported(text)) is not None or (said := translation.reported(text))
     ):
         return ParseResult.rejected(f"“{said}” reports what a job did, not a schedule to set")
+    if not text.isascii() and (closed := cjk.notice(text)) is not None:
+        return ParseResult.rejected(f"“{closed}”: a notice of when something is closed, not a run")
     if translation.may_be_foreign(text):  # most texts: one split and one set test
         if (spoken := translation.language_of(text)) is not None and (
             read := _read_in_english(text, spoken, timezone, now, date_order)
@@ -1029,6 +1033,12 @@ def _read_in_english(
         return _to_confirm(answer, f"{said}; “{past}” tells what happened, it does not ask")
     if language is not None and (told := translation.happens_told(text, language)):
         return _to_confirm(answer, f"{said}; “{told}” tells what happens, it does not ask")
+    if text.rstrip().endswith(":"):
+        # "Die geplanten Termine … – jeweils Freitag um 10 Uhr – sind:": what it introduces
+        # (the dates) is not in the text
+        return _to_confirm(answer, f"{said}; it ends with “:”, before what it introduces")
+    if language is not None and (event := translation.announced(text, language)):
+        return _to_confirm(answer, f"{said}; “{event}” announces an event, it does not ask")
     if language is not None and (hours := translation.hours_told(text, language)):
         return _to_confirm(answer, f"{said}; “{hours}” tells when a place is open, not a run")
     if (
@@ -1237,6 +1247,8 @@ async def _understand_text(
         (said := cjk.reported(text)) is not None or (said := translation.reported(text))
     ):
         return ParseResult.rejected(f"“{said}” reports what a job did, not a schedule to set")
+    if not text.isascii() and (closed := cjk.notice(text)) is not None:
+        return ParseResult.rejected(f"“{closed}”: a notice of when something is closed, not a run")
     spoken = translation.language_of(text)
     if spoken is not None or cjk.has_schedule_words(text):
         read = _read_in_english(text, spoken, timezone, now, date_order)
@@ -1389,7 +1401,8 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
-    text = without_restated_length(without_rough_restatement(text))
+    text = without_restated_length(without_rough_restatement(without_restated_lunch(text)))
+    text = without_cycle_remark(text)  # "alternate Mondays (first Monday of each iteration)"
     if "xcept" in text and excepted_own_schedule(text):
         # "… except November/December where we operate on the 1st and 3rd Saturdays"
         return _Found(
