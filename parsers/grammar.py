@@ -1026,9 +1026,14 @@ class _Reader:
         first = self._time_at(j)
         if first is None or self._is_range(first[1]):
             return None
-        if self._word(first[1]) == "and" and self._word(first[1] + 1) not in (
-            *("ending", "to"),
-            *("repeat", "every", "then"),  # "start at noon and repeat every 10 minutes"
+        if (
+            self._word(first[1]) == "and"
+            and self._word(first[1] + 1)
+            not in (
+                *("ending", "to"),
+                *("repeat", "every", "then"),  # "start at noon and repeat every 10 minutes"
+            )
+            and not self._plain_verb_after(first[1] + 1)
         ):
             return None  # "from 9 and …"; but "starting at 2pm and ending at 2:55pm" reads on
         meridiem = first[0].clock.meridiem
@@ -1044,6 +1049,22 @@ class _Reader:
             before.kind == lx.WORD and before.value not in lx.KEYWORDS
         )
         return first[1]
+
+    def _plain_verb_after(self, k: int) -> bool:
+        """Whether the word at `k` is a verb in -ing that no clause reads, after an interval's
+        start ("every 4 hours starting at midnight and creating these backups …"): what is
+        done, not a second time."""
+        if self.phrase.interval is None or k >= self.n:
+            return False
+        token = self.tokens[k]
+        word = token.value
+        return (
+            token.kind == lx.WORD
+            and isinstance(word, str)
+            and word.endswith("ing")
+            and word not in lx.KEYWORDS
+            and word not in _WORD_CLAUSES
+        )
 
     def _holiday(self, i: int) -> int | None:
         """Fixed-date holidays: "Christmas (Eve)", "New Year's Day/Eve", "Halloween",
