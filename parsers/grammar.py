@@ -190,6 +190,10 @@ _UNIT_PLURALS: Final = frozenset(
 )
 
 
+# words between a span's count and its unit that say its units come one after another
+_IN_TURN: Final = frozenset({"consecutive", "straight", "successive"})
+
+
 class _Reader:
     __slots__ = (
         *("adverb", "and_every", "business_stop", "days_end", "n", "phrase", "tokens"),
@@ -244,6 +248,14 @@ class _Reader:
 
     def _is_unit(self, i: int, *units: str) -> bool:
         return i < self.n and self.tokens[i].kind == lx.UNIT and self.tokens[i].value in units
+
+    def _plain_word(self, i: int) -> bool:
+        """Whether the token at i is a word the grammar has no use for ("creating")."""
+        return (
+            i < self.n
+            and self.tokens[i].kind == lx.WORD
+            and self.tokens[i].value not in lx.KEYWORDS
+        )
 
     def _is_sym(self, i: int, symbol: str) -> bool:
         return i < self.n and self.tokens[i].kind == lx.SYM and self.tokens[i].value == symbol
@@ -1008,11 +1020,18 @@ class _Reader:
         first = self._time_at(j)
         if first is None or self._is_range(first[1]):
             return None
-        if self._word(first[1]) == "and" and self._word(first[1] + 1) not in (
-            *("ending", "to"),
-            *("repeat", "every", "then"),  # "start at noon and repeat every 10 minutes"
+        if (
+            self._word(first[1]) == "and"
+            and self._word(first[1] + 1)
+            not in (
+                *("ending", "to"),
+                *("repeat", "every", "then"),  # "start at noon and repeat every 10 minutes"
+            )
+            and not self._plain_word(first[1] + 1)
         ):
-            return None  # "from 9 and …"; but "starting at 2pm and ending at 2:55pm" reads on
+            # "from 9 and …"; but "starting at 2pm and ending at 2:55pm" reads on, and so does
+            # "starting at midnight and creating these backups …" (a word of the task's after it)
+            return None
         meridiem = first[0].clock.meridiem
         if meridiem is not None and self._word(first[1]) in ("am", "pm"):
             return self._times(j)  # "will start at 3:46 am/pm every day": two times of day
@@ -1818,9 +1837,28 @@ class _Reader:
                 if runs is not None:
                     self.phrase.count = runs
                     return j + 1
+        # "for two consecutive days", "for 3 straight weeks": the span, each unit in turn
+        in_turn = (
+            self._kind(j) == lx.NUM
+            and self._word(j + 1) in _IN_TURN
+            and self._kind(j + 2) == lx.UNIT
+        )
+        if in_turn:
+            sub = _Reader([*self.tokens[: j + 1], *self.tokens[j + 2 :]])
         end = sub._amounts(j)
         if end is None or self.phrase.until is not None:
             return None
+        if in_turn:
+            end += 1
+        if self._word(end) == "in" and self._word(end + 1) == "a" and self._word(end + 2) == "row":
+            end, in_turn = end + 3, True  # "for 3 days in a row"
+        if in_turn and self._days_in_turn(sub.phrase):
+            # "each morning at 7 for two consecutive days": that many days' runs, from the next
+            # (not the end of a span that counts today when its run is past)
+            self.phrase.count = int(sub.phrase.offset_seconds // 86400)
+            if self.phrase.interval is None and not self.phrase.every:
+                self._set_interval(1, "day")  # "take the pill at 8am for five consecutive days"
+            return end
         if self._word(end) in ("past", "to", "after") and (
             self._kind(end + 1) in (lx.NUM, lx.TIME) or self._word(end + 1) in ("noon", "midnight")
         ):
@@ -1840,6 +1878,21 @@ class _Reader:
         # The last day is included: "for 2 weeks" from today ends 13 days later.
         self.phrase.until = DayRef(days_later=int(seconds // 86400) - 1, months_later=months)
         return end
+
+    def _days_in_turn(self, span: Phrase) -> bool:
+        """Whether `span` (a span said "in turn": "two consecutive days", "3 days in a row") is
+        whole days, and this phrase runs once a day so far (a time or none, no shorter interval,
+        no days of the week): its runs are counted, one a day."""
+        p = self.phrase
+        return (
+            span.offset_months == 0
+            and span.offset_seconds >= 86400 * 2
+            and span.offset_seconds % 86400 == 0
+            and p.count is None
+            and len(p.times) <= 1
+            and p.interval in (None, (1, "day"))
+            and not (p.weekdays or p.monthdays or p.dates)
+        )
 
     def _at(self, i: int) -> int | None:
         j = i + 1
@@ -4776,8 +4829,10 @@ class _Reader:
                 self.phrase.days_after += 1
                 self.phrase.order.append("d")
                 return k + 1
-        if self._kind(i + 1) == lx.NUM:
-            return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
+        if self._kind(i + 1) == lx.NUM and self._kind(i + 2) != lx.UNIT:
+            # "day 15 of every month", "on day 5 and 20" (not "older than 1 day (2 days old)":
+            # a number before its unit is an amount)
+            return self._day_numbers(i + 1)
         if following == "after" and self._names_a_date(i + 2):
             self.phrase.days_before -= 1  # "the day after Christmas"
             return i + 2

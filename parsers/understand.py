@@ -105,6 +105,20 @@ from .reasons import (
     without_which_remark,
 )
 from .replies import accepts_a_time
+from .request_cues import (
+    DAYS_GATHERING_NOTE,
+    FROM_TO_NOTE,
+    PASSIVE_NOTE,
+    TIME_SPENT_NOTE,
+    USUAL_DAY_NOTE,
+    days_gathering,
+    frequency_swap,
+    from_to_change,
+    question_then_when,
+    subjectless_passive,
+    time_spent,
+    usual_day,
+)
 from .restated import (
     part_year_alternative,
     without_alternatives,
@@ -888,6 +902,11 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
             "the time in it is read, to confirm"
         )
         return _to_confirm(result, note)
+    if (said := time_spent(text)) is not None:
+        return _to_confirm(result, TIME_SPENT_NOTE.format(said=said))  # "every 30 minutes of play"
+    if first in ("is", "are", "get", "gets") and subjectless_passive(bare):
+        said = " ".join(bare.split()[:2])
+        return _to_confirm(result, PASSIVE_NOTE.format(said=said))  # "is updated each weekday …"
     lowered = text.lower()
     if "during" in lowered and (period := _UNDATED_PERIOD.search(text)) is not None:
         note = f"“{period.group()}” names a period the schedule cannot keep to: to confirm"
@@ -1449,7 +1468,33 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
             if found.result is not None and found.result.schedule is not None:
                 found.result = found.result.replace(notes=(*found.result.notes, RATHER_NOTE))
             return found
-    return _read_examples(text, zone_name, aware_now)
+    return _repeat_cued(_read_examples(text, zone_name, aware_now), text, zone_name, aware_now)
+
+
+def _repeat_cued(found: _Found, text: str, zone_name: str, aware_now: datetime) -> _Found:
+    """A single run whose words say it comes again: "Bundle the day's new posts into one email
+    at 5pm" (each day's: every day), "usual routing will be on Wednesday at 10 am" (a habit:
+    every week) — read so, to confirm, when the reading keeps its times; `found` otherwise."""
+    once = found.result
+    if once is None or not once.ok or once.schedule is None or once.schedule["type"] != "at":
+        return found
+    if (said := usual_day(text)) is not None:
+        repeat, note = "every week", USUAL_DAY_NOTE.format(said=said)
+    elif (said := days_gathering(text)) is not None and _DAY_WORDS.search(text) is None:
+        repeat, note = "every day", DAYS_GATHERING_NOTE.format(said=said)
+    else:
+        return found
+    again = _read_examples(f"{text.rstrip()} {repeat}", zone_name, aware_now)
+    if (
+        again.result is None
+        or not again.result.ok
+        or again.result.schedule is None
+        or again.result.schedule["type"] != "cron"
+        or times_of_day(again.result.schedule) != times_of_day(once.schedule)
+    ):
+        return found
+    again.result = _to_confirm(again.result, note)
+    return again
 
 
 _REPEATS_SAID: Final = re.compile(
@@ -2114,6 +2159,8 @@ def _read_rest(
         and not asks_how_to_schedule(bare)
         and not asks_for_expression(bare)
         and asks_if_possible(bare, first) is None
+        and not question_then_when(bare)  # "what's the weather, hourly please"
+        and not subjectless_passive(bare)  # "is updated each weekday at 8PM ET"
     ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
@@ -2139,9 +2186,14 @@ def _read_rest(
         # is still one
         bare = bare[1:-1].strip(" ,:;")
         first = first_word(bare)
+    from_to = _read_from_to(bare, text, zone_name, aware_now, target)
+    if from_to is not None:
+        from_to.rest = rest
+        return from_to  # "jobs changed from 0:00am every day to 0:05am every day"
     manages = (  # (a costly pattern: matched once, and only after a word it starts with)
-        first is None or first in _MANAGE_FIRST or "time" in bare.lower()
-    ) and _MANAGE.match(bare) is not None
+        (first is None or first in _MANAGE_FIRST or "time" in bare.lower())
+        and _MANAGE.match(bare) is not None
+    ) or frequency_swap(bare)  # "Change hourly backups to daily backups."
     new_schedule = _NEW_SCHEDULE.match(bare) if manages else None
     if new_schedule is not None:
         # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
@@ -2202,6 +2254,39 @@ def _read_rest(
             found.partial = False
             return found
     return found
+
+
+def _read_from_to(
+    bare: str, text: str, zone_name: str, aware_now: datetime, target: str | None
+) -> _Found | None:
+    """A change told "from A to B" whose B reads as a whole schedule ("changed from 0:00am
+    every day to 0:05am every day"), or as one run that A or what changes says the repeat of
+    ("Move the … job from Monday 8:00 AM to Friday 8:00 AM PT": a weekly slot moved): B read,
+    to confirm; None otherwise (the text is read as it always was)."""
+    change = from_to_change(bare)
+    if change is None:
+        return None
+    head, old, new = change
+    inner = _read_rest(new, text, zone_name, aware_now, target)
+    result = inner.result
+    if result is not None and result.ok and result.schedule is not None:
+        if result.schedule["type"] == "at":
+            repeat = subject_repeat(f"{head} {old}", new)
+            if repeat is None and _WEEKDAY_SAID.search(old) and _WEEKDAY_SAID.search(new):
+                repeat = "every week"  # a slot on a day of the week moved to another's
+            if repeat is not None:
+                inner = _read_rest(
+                    f"{new.rstrip(' .')} {repeat}", text, zone_name, aware_now, target
+                )
+        if _whole_new_schedule(inner.result):
+            inner.result = _to_confirm(inner.result, FROM_TO_NOTE.format(old=old))  # type: ignore[arg-type]
+            return inner
+    return None
+
+
+_WEEKDAY_SAID: Final = re.compile(
+    r"\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b", re.IGNORECASE
+)
 
 
 def _read_changed_to(
