@@ -88,7 +88,8 @@ def frequency_swap(text: str) -> bool:
 # time counted by what is on the clock, not spent doing something
 _CLOCK_NOUNS: Final = frozenset(
     "the each every this that a an my our your its his her their".split()
-    + "day days week weeks month months year years hour hours minute minutes morning evening".split()
+    + "day days week weeks month months year years hour hours minute minutes".split()
+    + "morning evening".split()
     + "night afternoon business working work office operation operations uptime".split()
 )
 _SPENT: Final = re.compile(
