@@ -46,8 +46,8 @@ def from_to_change(text: str) -> tuple[str, str, str] | None:
     if not any(stem in lowered for stem in _CHANGE_STEMS):
         return None
     change = _FROM_TO.search(text)
-    if change is None:
-        return None
+    if change is None or "`" in change["old"]:
+        return None  # "from `0 10 * * 5` to `23 10 * * 5`": cron code, read where code is
     head = text[change.start() : change.end("what")]
     return head, change["old"].strip(" ,"), change["new"].strip(" ,")
 

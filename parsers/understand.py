@@ -2186,10 +2186,6 @@ def _read_rest(
         # is still one
         bare = bare[1:-1].strip(" ,:;")
         first = first_word(bare)
-    from_to = _read_from_to(bare, text, zone_name, aware_now, target)
-    if from_to is not None:
-        from_to.rest = rest
-        return from_to  # "jobs changed from 0:00am every day to 0:05am every day"
     manages = (  # (a costly pattern: matched once, and only after a word it starts with)
         (first is None or first in _MANAGE_FIRST or "time" in bare.lower())
         and _MANAGE.match(bare) is not None
@@ -2219,6 +2215,10 @@ def _read_rest(
             inner.result = _to_confirm(inner.result, WHOLE_CHANGE_NOTE)  # type: ignore[arg-type]
             inner.rest = rest
             return inner
+    from_to = _read_from_to(bare, text, zone_name, aware_now, target)
+    if from_to is not None:
+        from_to.rest = rest
+        return from_to  # "jobs changed from 0:00am every day to 0:05am every day"
     if manages:
         found.result = ParseResult.rejected(
             "that reads as a change to a job that exists, not a new schedule",
@@ -2266,10 +2266,14 @@ def _read_from_to(
     change = from_to_change(bare)
     if change is None:
         return None
-    head, old, new = change
-    inner = _read_rest(new, text, zone_name, aware_now, target)
-    result = inner.result
-    if result is not None and result.ok and result.schedule is not None:
+    head, old, said = change
+    # "… to `23 10 * * 5`, Friday 18:23 Asia/Taipei, and update …": the words before a comma
+    # first, when they read whole by themselves
+    for new in (said.split(", ", 1)[0], said) if ", " in said else (said,):
+        inner = _read_rest(new, text, zone_name, aware_now, target)
+        result = inner.result
+        if result is None or not result.ok or result.schedule is None:
+            continue
         if result.schedule["type"] == "at":
             repeat = subject_repeat(f"{head} {old}", new)
             if repeat is None and _WEEKDAY_SAID.search(old) and _WEEKDAY_SAID.search(new):
