@@ -21,6 +21,7 @@ Each function is pure, gated by a substring test before its pattern, and its pat
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 # -- "changed from A to B" ------------------------------------------------------------------
@@ -214,3 +215,43 @@ def subjectless_passive(text: str) -> bool:
 
 
 PASSIVE_NOTE: Final = "“{said} …” tells when something is done, its subject left out: to confirm"
+
+
+# -- "midnight UTC 0:00 (KST 9am)" -----------------------------------------------------------
+
+# a conversion in brackets with its zone first: "(KST 9am)", "(IST 10:30 PM)", "(JST 9:00)"
+_ZONE_FIRST: Final = re.compile(
+    r"\((?P<zone>[A-Z]{2,5})\s+"
+    r"(?P<clock>\d{1,2}(?:[:.][0-5]\d)?\s*[apAP]\.?[mM]\.?|\d{1,2}:[0-5]\d)\)"
+)
+# a named hour, its zone, then the same hour in digits: "midnight UTC 0:00", "noon GMT 12:00"
+_NAMED_THEN_DIGITS: Final = re.compile(
+    r"\b(?P<name>midnight|noon)\s+(?P<zone>[A-Z]{2,5})\s+(?P<clock>\d{1,2}:00)\b(?![:.]?\d)",
+    re.IGNORECASE,
+)
+_NAMED_CLOCKS: Final = {"midnight": ("0:00", "00:00", "24:00"), "noon": ("12:00",)}
+
+
+def zone_first_restated(text: str, *, is_zone: Callable[[str], bool]) -> str:
+    """`text` with a bracket's conversion written zone first put time first ("(KST 9am)" →
+    "(9am KST)") and a named hour restated in digits after its zone said once ("midnight UTC
+    0:00" → "0:00 UTC"), so that the conversion reads as one; `text` itself when it has none.
+    `is_zone`: whether a word is a time zone's abbreviation."""
+    if "(" not in text:
+        return text
+
+    def time_first(match: re.Match[str]) -> str:
+        if not is_zone(match["zone"].lower()):
+            return match.group()
+        return f"({match['clock']} {match['zone']})"
+
+    def said_once(match: re.Match[str]) -> str:
+        clocks = _NAMED_CLOCKS[match["name"].lower()]
+        if match["clock"] not in clocks or not is_zone(match["zone"].lower()):
+            return match.group()
+        return f"{match['clock']} {match['zone']}"
+
+    turned = _ZONE_FIRST.sub(time_first, text)
+    if turned == text:
+        return text
+    return _NAMED_THEN_DIGITS.sub(said_once, turned)

@@ -118,6 +118,7 @@ from .request_cues import (
     subjectless_passive,
     time_spent,
     usual_day,
+    zone_first_restated,
 )
 from .restated import (
     part_year_alternative,
@@ -162,7 +163,7 @@ from .under_way import (
 )
 from .weekly_windows import aws_window, same_day_again
 from .windows import uneven_minute_step
-from .zones import lookup_place, lookup_word, place_names, zone_info, zone_words
+from .zones import AMBIGUOUS_ZONES, lookup_place, lookup_word, place_names, zone_info, zone_words
 
 if TYPE_CHECKING:
     from .llm import LLMParser
@@ -1353,8 +1354,12 @@ EXAMPLES_NOTE: Final = "examples in parentheses were not read as part of the sch
 EXAMPLE_TIMES_NOTE: Final = "the text gives no time but its examples may: which time? to confirm"
 # "at :23 rather than on the hour", "every Monday instead of Tuesday": what the job does not do
 _RATHER: Final = re.compile(
-    r"\s*,?\s*\b(?:rather\s+than|instead\s+of)(?:\s+at)?"
-    r"(?:\s+(?!to\b|and\b|at\b|every\b|each\b)[\w:']+){1,4}",
+    r"\s*,?\s*\b(?:rather\s+than|instead\s+of)(?:(?:\s+at)?"
+    r"(?:\s+(?!to\b|and\b|at\b|every\b|each\b)[\w:']+){1,4}"
+    # "every minute instead of every day at 07:00": the old schedule said whole
+    r"|(?=\s+(?:every|each)\b)(?:\s+(?!to\b|and\b|for\b|so\b|because\b|just\b|but\b)[\w:']+){2,6})"
+    # "… instead of their previous times (9:00 and 2:00 UTC respectively)": the old times
+    r"(?:\s*\([^()]{1,80}\))?",
     re.IGNORECASE,
 )
 RATHER_NOTE: Final = "the words after “rather than” / “instead of” were read as what not to do"
@@ -1424,6 +1429,8 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         # it's 1700 UTC)": the local time on UTC's clock in each half of the year
         text = without_dst_note(text)
     if "(" in text:
+        # "at midnight UTC 0:00 (KST 9am)": the conversion's zone said first, the hour twice
+        text = zone_first_restated(text, is_zone=_is_zone_word)
         # "22:00 UTC (5:00 PM local time during Eastern Standard Time (winter) and …)"
         text, restated_note = without_restating_bracket(text)
     if restated_note is None and "which is" in text:
@@ -1469,6 +1476,10 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
                 found.result = found.result.replace(notes=(*found.result.notes, RATHER_NOTE))
             return found
     return _repeat_cued(_read_examples(text, zone_name, aware_now), text, zone_name, aware_now)
+
+
+def _is_zone_word(word: str) -> bool:
+    return lookup_word(word) is not None or word in AMBIGUOUS_ZONES  # "IST": settled later
 
 
 def _repeat_cued(found: _Found, text: str, zone_name: str, aware_now: datetime) -> _Found:

@@ -21,7 +21,9 @@ from agentcron.parsers.request_cues import (
     subjectless_passive,
     time_spent,
     usual_day,
+    zone_first_restated,
 )
+from agentcron.parsers.zones import lookup_word
 
 NOW = datetime(2026, 1, 14, 10, tzinfo=UTC)
 
@@ -160,6 +162,31 @@ def test_cues_stay_fast_on_hostile_text() -> None:
         assert time.perf_counter() - start < 0.1, text[:40]
 
 
+@pytest.mark.parametrize(
+    ("text", "turned"),
+    [
+        (
+            "run at midnight UTC 0:00 (KST 9am) on weekdays",
+            "run at 0:00 UTC (9am KST) on weekdays",
+        ),
+        ("every Monday at 0:00 UTC (JST 9:00)", "every Monday at 0:00 UTC (9:00 JST)"),
+        ("at noon UTC 12:00 (XYZ 9am)", "at noon UTC 12:00 (XYZ 9am)"),
+        ("at midnight UTC 0:00 daily", "at midnight UTC 0:00 daily"),
+        ("at midnight UTC 3:00 (KST 9am)", "at midnight UTC 3:00 (9am KST)"),
+    ],
+)
+def test_zone_first_restated(text: str, turned: str) -> None:
+    assert zone_first_restated(text, is_zone=lambda word: lookup_word(word) is not None) == turned
+
+
+def test_zone_first_and_instead_of_stay_fast() -> None:
+    for text in ("(KST 9am) midnight UTC 0:00 " * 300, "instead of every " * 400):
+        start = time.perf_counter()
+        zone_first_restated(text[:5000], is_zone=lambda word: lookup_word(word) is not None)
+        understand_fast(text[:5000], now=NOW)
+        assert time.perf_counter() - start < 2.0
+
+
 # -- whole sentences ----------------------------------------------------------------------------
 
 
@@ -223,6 +250,15 @@ def test_cues_stay_fast_on_hostile_text() -> None:
         ("what's the weather, hourly please", "UTC", "0 * * * *", False),
         ("is updated each weekday at 8PM ET", "UTC", "0 20 * * 1-5", True),
         ("what's the weather?", "UTC", None, True),
+        ("// Runs every minute instead of every day at 07:00.", "UTC", "* * * * *", True),
+        (
+            "This PR updates the cron schedules for the daily team status and test coverage "
+            "improver workflows to run at midnight UTC 0:00 (KST 9am) on weekdays instead of "
+            "their previous times (9:00 and 2:00 UTC respectively).",
+            "UTC",
+            "0 0 * * 1-5",
+            True,
+        ),
     ],
 )
 def test_whole_sentences(text: str, zone: str, said: str | None, asked: bool) -> None:
