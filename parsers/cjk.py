@@ -81,7 +81,7 @@ def _clock(match: re.Match[str]) -> str:
     minute = 30 if half else number(minute_said) if minute_said else 0
     if hour > 24 or minute > 59:
         return match.group()
-    clock = f"{hour}:{minute:02d}" if minute or hour > 12 else f"{hour}"
+    clock = f"{hour}:{minute:02d}" if minute or hour > 12 or hour == 0 else f"{hour}"
     if part in ("中午",):
         return f" at {clock} pm " if hour < 12 else f" at {clock} "
     if part and hour <= 12:
@@ -342,6 +342,11 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
             f"{_DAY_OF[m.group(3)]} of every month "
         ),
     ),
+    # the last weekday of the month: "每月最后一个周五", "毎月最終金曜日"
+    (
+        rf"每个?月的?(?:最后|最後)一?[个個]?\s*{_ZH_DAY}|毎月の?最終{_JA_DAY}",
+        lambda m: f" the last {_DAY_OF[m.group(1) or m.group(2)]} of every month ",
+    ),
     # the Nth weekday of the month: "每月第二个周二", "毎月第2月曜日"
     (
         rf"每个?月的?第{_N}个?{_ZH_DAY}|毎月第{_N}{_JA_DAY}",
@@ -395,6 +400,18 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (
         rf"(?<![0-9０-９{_NUMERAL}月])([0-9０-９]{{1,2}})\s*(?:[号號]|日(?=の|に))(?![間间前后後以])",
         lambda m: _day_of_month(m),
+    ),
+    # a date written month/day, as Japan writes it: "9/7の13:30", "7/14(日)11:00" (the day of
+    # the week in brackets kept beside it: the grammar checks that the date falls on it)
+    (
+        r"(?<![0-9０-９/])([0-9０-９]{1,2})/([0-9０-９]{1,2})\s*[（(]\s*([月火水木金土日])(?:曜日?)?\s*[)）]",
+        lambda m: _date(number(m.group(1)), number(m.group(2)), m.group()).replace(
+            " on ", f" on {_DAY_OF[m.group(3)]}, ", 1
+        ),
+    ),
+    (
+        r"(?<![0-9０-９/])([0-9０-９]{1,2})/([0-9０-９]{1,2})\s*の",
+        lambda m: _date(number(m.group(1)), number(m.group(2)), m.group()),
     ),
     # "今から1時間", "从现在开始一个小时之后": an amount from now
     (rf"(?:今から|从现在开始|從現在開始)\s*{_N}\s*个?\s*{_UNIT}(?:之?后|之?後)?", _from_now),
@@ -479,6 +496,11 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     # the past, an undoing, a question: said so that the grammar's cues find them
     # what the task is about: "总结昨天的 issues", "合并上周 EDAT 记录", "昨日の走行データ"
     (r"(?:昨天|昨日)(?:的|の)", " yesterday's "),
+    # "汇总昨日新闻" (yesterday's news): a noun right after it, no time of that day
+    (
+        r"(?:昨天|昨日)(?=[\u4e00-\u9fff])(?!早|上午|中午|下午|晚|夜|凌晨|[一二三四五六七八九十两零]+[点點時时])",
+        " yesterday's ",
+    ),
     # "生成本周工作报告" (this week's report): what the task is about
     (
         r"(?:本周|本週|这周|這週|今週)(?:的|の)?(?=\s*[A-Za-z\u4e00-\u9fff])(?![一二三四五六日天末])",
@@ -521,7 +543,7 @@ LEFT_TIME: Final = re.compile(
 # What the rules read (a cue to try them): LEFT_TIME's words and those that go with no number
 _CUES: Final = re.compile(
     f"{LEFT_TIME.pattern}|平日|工作日|周末|週末|土日|计时|計時|倒数|倒數|タイマー|後|后|"
-    "今晚|今夜|今晩|ごと|おき|中午|正午|[0-9０-９一二三四五六七八九十]\\s*分|(?:时间|時間)(?:修改|更改|改)?(?:为|為|成)|"
+    "今晚|今夜|今晩|ごと|おき|中午|正午|[0-9０-９]{1,2}/[0-9０-９]{1,2}\\s*[の（(]|[0-9０-９一二三四五六七八九十]\\s*分|(?:时间|時間)(?:修改|更改|改)?(?:为|為|成)|"
     f"{_KO_LEFT.pattern}|타이머|알람|어제|그제|오늘|저녁|아침|[0-9]\\s*(?:분|시간|초)"
 )
 
@@ -539,7 +561,7 @@ def is_korean(text: str) -> bool:
 # the next day), "定时时间未生效，还是默认18:00触发" (not applied), "为啥8点20的时候没有执行"
 # (why did it not run), "已经解决" (solved): the times in it are what happened.
 _REPORTED: Final = re.compile(
-    "未生效|不生效|没生效|没有?(?:执行|触发|运行|提醒|生效)|不(?:执行|触发|运行|在执行|报了)|不再|"
+    "未生效|不生效|没生效|不会生效|不會生效|没有?(?:执行|触发|运行|提醒|生效)|不(?:执行|触发|运行|在执行|报了)|不再|"
     "只显示|不能按时|为啥|为什么|為什麼|怎么回事|已经?解决|已經?解決|失效|"
     "実行されない|動かない|なぜ|どうして|"
     # a status line's label: "当前时间：…" (the time now), "下次执行时间：…" (the next run, as a
@@ -571,6 +593,24 @@ def reported(text: str) -> str | None:
         match = _KO_REPORTED.search(text)
     else:
         return None
+    return None if match is None else match.group()
+
+
+# A notice of a day something is closed or cannot be used: "※3/20は…体育館が使用できませんので
+# ご注意ください" (the gym cannot be used on 3/20, please note), "本日休館", "周一闭馆", "暂停开放":
+# the date in it is when something is not, not a run asked for.
+_NOTICE: Final = re.compile(
+    "(?:使用|利用|ご利用|入館|入场|入場)(?:でき|いただけ)ません|ご注意ください|休館|閉館|休業|"
+    "闭馆|閉館|休馆|暂停(?:开放|使用|营业|服务)|暫停(?:開放|使用|營業|服務)|不(?:对外)?开放|不(?:對外)?開放"
+)
+
+
+def notice(text: str) -> str | None:
+    """The words of a Chinese or Japanese text that make it a notice of a day something is
+    closed or cannot be used ("使用できません", "ご注意ください", "休館", "闭馆"), or None."""
+    if text.isascii() or _HAN_KANA.search(text) is None:
+        return None
+    match = _NOTICE.search(text)
     return None if match is None else match.group()
 
 

@@ -126,6 +126,8 @@ _NAMES_AFTER_NEXT: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET, lx.UNIT, lx.MO
 _FOOLS: Final = frozenset({"fools", "fool's", "fools'", "fool"})
 # words whose numbers after them are people's ages or school years, not times ("ages 6-10")
 _COUNTED_BY_NUMBER: Final = frozenset({"ages", "aged", "grades", "grade"})
+# plural nouns a number counts that do not end in "s" ("10:00, 12 people")
+_COUNTED_IRREGULAR: Final = frozenset({"people", "children", "men", "women", "kids"})
 # "+2d", "+1w": days and weeks by their letter, only right after "+" and a number
 _DAY_LETTERS: Final = {"d": 86400, "w": 604800}
 _NOON: Final = ClockTime(12, 0, "pm", False)
@@ -694,7 +696,7 @@ class _Reader:
             j = self._zone_between_times(j)
             step = self._is_separator(j)
             more = self._time_at(j + step) if step else None
-            if more is None:
+            if more is None or self._counted_item(more[0], more[1]):
                 break
             self.phrase.times.append(more[0])
             self.phrase.times_listed = True
@@ -962,6 +964,22 @@ class _Reader:
         return (
             bare
             and len(word) > 3
+            and word.endswith("s")
+            and word not in lx.KEYWORDS
+            and word not in _UNIT_PLURALS
+        )
+
+    def _counted_item(self, mention: TimeMention, k: int) -> bool:
+        """Whether a bare number listed after a time counts things: "10:00, 12 places",
+        "9am, 20 people" (the word at `k`, after it, is a plural noun), not another time."""
+        clock = mention.clock
+        if clock.meridiem is not None or clock.digital or self._kind(k) != lx.WORD:
+            return False
+        word = str(self.tokens[k].value)
+        if word in _COUNTED_IRREGULAR:
+            return True
+        return (
+            len(word) > 3
             and word.endswith("s")
             and word not in lx.KEYWORDS
             and word not in _UNIT_PLURALS

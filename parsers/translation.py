@@ -138,7 +138,8 @@ _WORDS: Final[dict[str, str]] = {
     "Dutch": (
         "vandaag=today overmorgen=the-day-after-tomorrow middernacht=midnight "
         "dagelijks=daily wekelijks=weekly maandelijks=monthly timer=timer kookwekker=timer "
-        "wekker=alarm"
+        "wekker=alarm altijd=always plekken=places plaatsen=places personen=people "
+        "deelnemers=participants"
     ),
     "Russian": (
         "сегодня=today завтра=tomorrow послезавтра=the-day-after-tomorrow полдень=noon "
@@ -192,7 +193,7 @@ _TIME_WORDS: Final[dict[str, str]] = {
         "laborables hábiles habiles sol amanecer atardecer anochecer navidad nochebuena pascua"
     ),
     "French": (
-        "matin matins soir soirs nuit après-midi week-end weekend ouvrables ouvrés soleil "
+        "matin matins soir soirs nuit après-midi week-end weekend ouvrables ouvrés "
         "lever coucher noël pâques"
     ),
     "Portuguese": (
@@ -248,6 +249,27 @@ _SET: Final[dict[str, str]] = {
     "Polish": "ustaw nastaw włącz uruchom",
     "Swedish": "sätt ställ starta skapa",
     "Turkish": "kur ayarla başlat",
+}
+# Verbs that ask to be reminded ("erinnere mich", "recuérdame", "avísame", "rappelle-moi",
+# "lembra-me", "ricordami", "herinner me"), said "remind me" as English says it: the grammar
+# reads the rest as it reads "remind me tomorrow at 10 …". Their words also say which language
+# the text is in ("erinnere mich morgen um zehn an den Arzt" has few other German words).
+_REMIND: Final[dict[str, tuple[str, str]]] = {
+    "German": (r"\berinner[en]?\s+mich\b", "erinnere erinner erinnern"),
+    "Spanish": (
+        r"\brecu[ée]rdame\b|\brecordarme\b|\brecordame\b|\bav[ií]same\b|\bavisarme\b",
+        "recuérdame recuerdame recordame recordarme avísame avisame avisarme",
+    ),
+    "French": (
+        r"\b(?:rappelle|rappelez|pr[ée]viens|pr[ée]venez)[- ]moi\b",
+        "rappelle-moi rappelez-moi préviens-moi previens-moi prévenez-moi",
+    ),
+    "Portuguese": (
+        r"\b(?:lembr[ae]|avis[ae])-me\b|\bme\s+(?:lembr[ae]|avis[ae])\b",
+        "lembra-me lembre-me avisa-me avise-me",
+    ),
+    "Italian": (r"\b(?:ricordami|ricordatemi|avvisami)\b", "ricordami ricordatemi avvisami"),
+    "Dutch": (r"\bherinner\s+(?:me|mij)\b", "herinner"),
 }
 _ARTICLES: Final[dict[str, str]] = {
     "German": "einen den ein eine mir",
@@ -379,10 +401,21 @@ _FR_RANGE: Final = (
     # each end an hour said as one, or "heures" after the range; "de 6 à 12 ans" is no range
     rf"{_AFTER_A_DAY}de\s+{_H}\s*à\s+(\d{{1,2}})(?:\s*h\s*(\d{{2}})?|[:.](\d{{2}}))?(?!\w)"
     rf"|{_AFTER_A_DAY}de\s+(\d{{1,2}})()()\s+à\s+(\d{{1,2}})()()\s*heures\b"
+    # "de 14 à 18 h 00": the start a bare hour, the end said with "h"
+    rf"|{_AFTER_A_DAY}de\s+(\d{{1,2}})()()\s+à\s+(\d{{1,2}})\s*h\s*(\d{{2}})?()(?!\w)"
+    # "entre 16 heures et 18 heures", "entre 14h et 17h30"
+    rf"|{_AFTER_A_DAY}entre\s+{_H}\s*(?:et\s+|\ue000\s*and\s*\ue001)(\d{{1,2}})(?:\s*h\s*(\d{{2}})?|[:.](\d{{2}}))?(?!\w)"
+    rf"|{_AFTER_A_DAY}entre\s+(\d{{1,2}})()()\s*heures?\s+et\s+(\d{{1,2}})()()\s*heures\b"
+)
+# "diariamente das 13h às 17h", "às segundas-feiras das 9h às 12h"
+_PT_RANGE: Final = (
+    rf"{_AFTER_A_DAY}(?:das|de)\s+{_H}\s*(?:às|as|a|-|–)\s*"
+    r"(\d{1,2})(?:\s*h\s*(\d{2})?|[:.](\d{2}))?(?!\w)"
+    rf"|{_AFTER_A_DAY}(?:das|de)\s+(\d{{1,2}})()()\s+(?:às|as|a)\s+(\d{{1,2}})()()\s*horas\b"
 )
 _ES_RANGE: Final = (
     # with a unit after ("de 19 a 21 hs.", "de 18–21 h"), or minutes ("de 18:00 a 20:00")
-    rf"{_AFTER_A_DAY}de\s+(?:las\s+)?(\d{{1,2}})(?:()[:.](\d{{2}}))?\s*(?:a|-|–)\s*(?:las\s+)?"
+    rf"{_AFTER_A_DAY}de\s+(?:las\s+)?(\d{{1,2}})(?:()[:.](\d{{2}}))?h?\s*(?:a|-|–)\s*(?:las\s+)?"
     r"(\d{1,2})(?:()[:.](\d{2}))?\s*(?:hs|h|horas)\b\.?"
     rf"|{_AFTER_A_DAY}de\s+(?:las\s+)?(\d{{1,2}})()[:.](\d{{2}})\s*(?:a|-|–|hasta)\s*"
     r"(?:las\s+)?(\d{1,2})()[:.](\d{2})\b"
@@ -518,6 +551,7 @@ _NUM = "NUM"  # in a rule, an amount: digits or a number word
 _UNIT = "UNIT"  # in a rule, a unit of time
 _ORD = "ORD"  # in a rule, an ordinal ("ersten", "segundo", "dernier"): its first group
 _AMOUNT = "AMOUNT"  # in a rule, an amount of time: "2 Stunden", "1 hora y 15 minutos"
+_MONTH = "MONTH"  # in a rule, one month's name ("noviembre", "Januar")
 
 
 # Rules: a pattern (DAY, NUM and UNIT stand for the language's words) and its English.
@@ -542,7 +576,6 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(?:einen\s+)?feiertag\b",
             "unless it falls on a holiday",
         ),
-        (r"\berinnere?\s+mich\b", "remind me"),
         # "einmal im Monat, jeweils am dritten Donnerstag": once a month, on the third Thursday
         (r"\b(?:einmal|ein\s+mal)\s+(?:im|pro)\s+monat\b", "once a month"),
         # "14:00 bis 17:30 Uhr", "von 9 Uhr bis 12 Uhr": a range of hours, read from its start
@@ -557,7 +590,14 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:an\s+)?jede[mn]?\s+tag\b", "every day"),
         (r"\bjede\s+nacht\b", "every night"),
         (r"\bjede\s+woche\b", "every week"),
+        # "jeden Monat am 15.", "jeden 1. (des Monats)": a day of the month
+        (
+            r"\bjede[ns]?\s+monat\s*,?\s*(?:jeweils\s+)?am\s+(\d{1,2})\.(?!\d)",
+            _fr_day_of_month,
+        ),
+        (r"\bjeden\s+(\d{1,2})\.(?!\d)(?:\s*(?:des\s+monats|im\s+monat)\b)?", _fr_day_of_month),
         (r"\bjede[ns]?\s+monat\b", "every month"),
+        (r"\bjede\s+zweite\s+woche\b", "every other week"),
         (r"\bjede\s+stunde\b", "every hour"),
         (r"\bjede\s+minute\b", "every minute"),
         (r"\b(?:jeden\s+|von\s+)?(DAY)\s+bis\s+(DAY)\b", r"\1 to \2"),
@@ -570,8 +610,16 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             _fr_day_of_month,
         ),
         (r"\bum\s+(?:etwa|ungefähr|ca\.?|circa)\s+(?=\d)", "at about "),
+        # "Jeden zweiten Mittwoch": every other Wednesday ("im Monat" after it: the second one)
+        (
+            r"\b(?:an\s+)?jede[mn]\s+zweiten\s+(DAY)\b"
+            r"(?!\s+(?:des|im|jedes|eines)\s+monats?\b)",
+            r"every other \1",
+        ),
         (r"\b(?:an\s+)?jede[mn]?\s+(DAY)\b", r"every \1"),
         (r"\balle\s+(AMOUNT)\b", r"every \1"),
+        # "seit Januar" (since January): how long it has been so, no month it keeps to
+        (r"\bseit\s+(?:anfang\s+|mitte\s+|ende\s+)?(MONTH)\b", ""),
         (r"\bmorgens\b", "every morning"),
         (r"\babends\b", "every evening"),
         (r"\bnachts\b", "every night"),
@@ -592,12 +640,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # a listing's "Mittwoch, 18.30 Uhr.": the day said once ("mittwochs" is every week)
         (r"^(DAY)(?=\s*,?\s*\d{1,2}(?:[:.]\d{2})?\s*uhr\b)", r"on \1"),
         (
-            r"\b(?:am|jeden|an\s+jedem)\s+(ORD)\s+(DAY)\s+"
+            r"\b(?:am|jeden|an\s+jedem|der|den|jeder)\s+(ORD)\s+(DAY)\s+"
             r"(?:des|im|jedes|eines)\s+monats?\b",
             r"the \1 \2 of every month",
         ),
         # "mittwochs nach der 15 Uhr – Messe": after an event at that hour, not at it
         (r"\bnach\s+(?:der|dem)\s+(?=\d{1,2}(?:[:.]\d{2})?\s*uhr\b)", "after the "),
+        (r"\bum\s+punkt\s+(?=\d)", "at "),
         (r"\bum\s+(?=\d)", "at "),
         (r"\b(\d{1,2})[:.](\d{2})\s*uhr\b", r"\1:\2"),
         (r"\b(NUM)\s*uhr\b", r"\1:00"),
@@ -606,6 +655,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bfür\s+(AMOUNT)\b", r"for \1"),
         (r"\bauf\s+(AMOUNT)\b", r"for \1"),
         (r"\bin\s+einer?\s+(UNIT)\b", r"in an \1"),
+        # "erinnere mich morgen um 10 an den Arzt": what to remind of, after the schedule
+        (r"(?<=\ue001)\s+ans?\s+(?=[^\W\d_])", " about "),
     ),
     "Spanish": (
         # "el primer domingo de cada mes", "todos los primeros domingos de mes": before "cada mes"
@@ -618,14 +669,31 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "El día 1 de cada mes", "Primer día de cada mes": a day of the month
         (r"\b(?:el\s+)?d[ií]a\s+(\d{1,2})\s+de\s+cada\s+mes\b", _fr_day_of_month),
         (r"\b(?:el\s+)?primer\s+d[ií]a\s+de\s+cada\s+mes\b", "on the 1st of every month"),
+        # "todos los meses el día 15", "cada mes el 15": a day of the month
+        (
+            r"\b(?:todos\s+los\s+meses|cada\s+mes)\s*,?\s*(?:el\s+)?(?:d[ií]a\s+)?(\d{1,2})\b"
+            r"(?!\s*(?:[:.]\d|h\b|hs\b|horas\b))",
+            _fr_day_of_month,
+        ),
+        # "el 1 de noviembre", "2 de Julio": a date
+        (r"\b(?:el\s+)?(\d{1,2})\s+de\s+(MONTH)\b(?!\s+de\s+\d)", r"on \2 \1"),
         (r"\bpor\s+ejemplo\b", "for example"),
-        (r"\b(?:todos\s+los|cada)\s+d[ií]as\b|\bcada\s+d[ií]a\b|\ba\s+diario\b", "every day"),
+        (
+            r"\b(?:todos\s+los|cada)\s+d[ií]as\b|\bcada\s+d[ií]a\b|\ba\s+diario\b|\bdiariamente\b",
+            "every day",
+        ),
         (r"\b(?:todas\s+las|cada)\s+mañanas?\b", "every morning"),
         (r"\b(?:todas\s+las|cada)\s+tardes?\b", "every afternoon"),
         (r"\b(?:todas\s+las|cada)\s+noches?\b", "every night"),
         (r"\b(?:todos\s+los|cada)\s+(DAY)\b", r"every \1"),
-        (r"\blos\s+(DAY)\s*(?:,|y|e)\s*(?:los\s+)?(DAY)\b", r"on \1s and \2s"),
-        (r"\blos\s+(DAY)\b", r"on \1s"),
+        # ("los días viernes": the days that are Fridays)
+        (
+            r"\blos\s+(?:d[ií]as\s+)?(DAY)\s*(?:,|y|e)\s*(?:los\s+)?(DAY)\b",
+            r"on \1s and \2s",
+        ),
+        (r"\blos\s+(?:d[ií]as\s+)?(DAY)\b", r"on \1s"),
+        # 'los “Viernes de Danzón”': a weekly event named by its day
+        (r"\blos\s+([“\"«])\s*(DAY)\b", r"on \2s \1"),
         (r"\bel\s+(DAY)\b", r"on \1"),
         (r"\bde\s+(DAY)\s+a\s+(DAY)\b", r"\1 to \2"),
         (
@@ -650,12 +718,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\ba\s+las\s+(NUM)\s+y\s+media\b", r"at \1:30"),
         (r"\ba\s+las\s+(NUM)\s+y\s+cuarto\b", r"at \1:15"),
         (r"\ba\s+las?\s+(?=\d)", "at "),
+        # "2 de Julio las 19:00": the time, said without "a"
+        (r"\blas\s+(?=\d{1,2}[:.]\d{2}\b)", "at "),
         (r"\ba\s+las\s+(NUM)\b", r"at \1"),
         (r"\b(?:en|dentro\s+de)\s+(AMOUNT)\b", r"in \1"),
         (r"\b(?:de|para)\s+(AMOUNT)\b", r"for \1"),
         (r"\bpasado\s+mañana\b", "the day after tomorrow"),
         (r"\bmañana\b", "tomorrow"),
-        (r"\brecu[ée]rdame\b|\brecordarme\b|\brecordame\b", "remind me"),
         (r"\bdespi[ée]rtame\b", "wake me up"),
     ),
     "French": (
@@ -663,9 +732,20 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:le\s+)?(DAY)\s+(?:dernier|passé)\b", r"last \1"),
         (r"\b(?:le\s+)?(DAY)\s+prochain\b", r"next \1"),
         (r"\b(?:tous\s+les|chaque)\s+jours?\b", "every day"),
+        # "tous les lundis matin": the part of the day after the day
+        (r"\b(?:tous\s+les|chaque)\s+(DAY)\s+matins?\b", r"every \1 morning"),
+        (r"\b(?:tous\s+les|chaque)\s+(DAY)\s+soirs?\b", r"every \1 evening"),
+        (r"\b(?:tous\s+les|chaque)\s+(DAY)\s+après-midi\b", r"every \1 afternoon"),
+        # "tous les mois le 15": a day of the month
+        (
+            r"\b(?:tous\s+les|chaque)\s+mois\s*,?\s*le\s+(\d{1,2})(?:er)?\b(?!\s*[h:])",
+            _fr_day_of_month,
+        ),
         (r"\b(?:tous\s+les|chaque)\s+matins?\b", "every morning"),
         # "tous les soirs à minuit": every day at midnight (no evening at 12am)
         (r"\b(?:tous\s+les|chaque)\s+soirs?\s+(?=à\s+minuit\b)", "every day "),
+        # "tous les soirs à 03h30": past midnight, written with its zero (the night's)
+        (r"\b(?:tous\s+les|chaque)\s+soirs?\s+(?=à\s+0\d\s*[h:])", "every night "),
         (r"\b(?:tous\s+les|chaque)\s+soirs?\b", "every evening"),
         (r"\ble\s+(\d{1,2})(?:er)?\s+de\s+chaque\s+mois\b", _fr_day_of_month),
         (r"\bpar\s+exemple\b", "for example"),
@@ -679,6 +759,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "envoi les mardis et jeudis à 19h" (the days in the plural: "et" is no Eastern Time)
         (r"\bles\s+(DAY)\s+et\s+(?:les\s+)?(DAY)\b", r"on \1s and \2s"),
         (r"\ble\s+(DAY)\b(?!\s+(?:\d|prochain|suivant|dernier|précédent))", r"on \1s"),
+        # "les mercredis de 17h à 20h30" (the days in the plural)
+        (r"\bles\s+(DAY)\b", r"on \1s"),
         (r"\ble\s+(DAY)\b", r"on \1"),
         (r"\ben\s+semaine\b|\bjours\s+ouvr(?:ables|és)\b", "weekdays"),
         (r"\b(?:le|les)\s+week-?ends?\b", "weekends"),
@@ -718,7 +800,6 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(?:du|de\s+chaque)\s+mois\b",
             r"the \1 \2 of every month",
         ),
-        (r"\brappelle[- ]moi\b", "remind me"),
         (r"\br[ée]veille[- ]moi\b", "wake me up"),
     ),
     "Portuguese": (
@@ -748,6 +829,7 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"(\d)h?\s+(?:da|de)\s+(?:manhã|madrugada)\b", r"\1 am"),
         (r"(\d)h?\s+(?:da|de)\s+(?:tarde|noite)\b", r"\1 pm"),
         (r"\bpor\s+exemplo\b", "for example"),
+        (_PT_RANGE, _hour_range),
         (r"\b(?:às|as)\s+(NUM)\s+e\s+meia\b", r"at \1:30"),
         (r"\b(?:às|as|à)\s+(?=\d)", "at "),
         (r"\b(?:em|dentro\s+de|daqui\s+a)\s+(AMOUNT)\b", r"in \1"),
@@ -758,7 +840,6 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(?:cada\s+)?mês\b",
             r"the \1 \2 of every month",
         ),
-        (r"\blembr[ae]-me\b|\bme\s+lembr[ae]\b", "remind me"),
         # a day named with "-feira(s)" that no rule above read ("… e quintas-feiras às 21:00")
         (r"\b(DAY)-feiras?\b", r"\1"),
     ),
@@ -783,7 +864,6 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:tra|fra)\s+un['’]?\s*(UNIT)\b", r"in an \1"),
         (r"\b(?:da|di|per)\s+(AMOUNT)\b", r"for \1"),
         (r"\bil\s+(ORD)\s+(DAY)\s+(?:del|di\s+ogni)\s+mese\b", r"the \1 \2 of every month"),
-        (r"\bricordami\b", "remind me"),
         (r"\b(?:ad|per)\s+esempio\b", "for example"),
         (r"\bsvegliami\b", "wake me up"),
     ),
@@ -796,6 +876,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"every \1 evening",
         ),
         (r"\b(DAY)avonden\b", r"every \1 evening"),
+        (r"\b(?:elke|iedere)\s+(DAY)avond\b", r"every \1 evening"),
+        # "zaterdagmiddag altijd om 15:00": always on that day, every week
+        (r"\b(DAY)middag\s+altijd\b", r"every \1 afternoon"),
+        (r"\b(DAY)avond\s+altijd\b", r"every \1 evening"),
+        (r"\b(DAY)\s+altijd\b|\baltijd\s+op\s+(DAY)\b", r"every \1\2"),
+        (r"\b(DAY)middag\b", r"\1 afternoon"),
+        (r"\b(DAY)(?:ochtend|morgen)\b", r"\1 morning"),
         (r"\b(DAY)avond\b", r"\1 evening"),
         # "van 8 tot 11 uur", "19.00 - 21.00 uur": a range of hours, read from its start
         (
@@ -807,6 +894,11 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:elke|iedere)\s+(?:ochtend|morgen)\b", "every morning"),
         (r"\b(?:elke|iedere)\s+avond\b", "every evening"),
         (r"\b(?:elke|iedere)\s+nacht\b", "every night"),
+        # "Elke eerste zaterdag": the first Saturday of every month
+        (
+            r"\b(?:elke|iedere)\s+(ORD)\s+(DAY)(?:\s+van\s+(?:de|elke)\s+maand)?\b",
+            r"the \1 \2 of every month",
+        ),
         (r"\b(?:elke|iedere)\s+(DAY)\b", r"every \1"),
         (r"\b(?:elk|ieder)\s+uur\b", "every hour"),
         (r"\bom\s+de\s+(AMOUNT)\b", r"every \1"),
@@ -822,6 +914,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bmorgen\b", "tomorrow"),
         (r"\b(\d{1,2})[:.](\d{2})\s*uur\b", r"\1:\2"),
         (r"\bom\s+(\d{1,2})\s*uur\b", r"at \1:00"),
+        # "om 19.30 uur en duren tot 21.30 uur": the end of what starts at the time before
+        (
+            r"\b(?:en\s+)?(?:(?:duurt|duren|loopt|lopen|eindigt|eindigen)\s+)?tot\s+"
+            r"(?:ongeveer\s+|circa\s+|ca\.\s*)?"
+            r"(?=\d{1,2}(?:[:.]\d{2})?\s*(?:uur\b|\ue001))",
+            "until ",
+        ),
         (r"\bom\s+(?=\d)", "at "),
         (r"\b(?:over|binnen)\s+(AMOUNT)\b", r"in \1"),
         (r"\b(?:van|voor|op)\s+(AMOUNT)\b", r"for \1"),
@@ -831,7 +930,6 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         ),
         # "vanaf 18 uur": from that hour on
         (r"\bvanaf\s+(\d{1,2})\s*uur\b", r"from \1:00"),
-        (r"\bherinner\s+me\b", "remind me"),
     ),
     "Russian": (
         # "План дня", "вопрос дня": the day's plan, a name — no time (kept as written)
@@ -1118,6 +1216,8 @@ _ZONES: Final = (
     (r"\b(?:wiener|österreichische|österreichischer)\s+zeit\b", "Vienna time"),
 )
 _ORDINALS: Final = {
+    **{"erste": "first", "zweite": "second", "dritte": "third", "vierte": "fourth"},
+    **{"letzte": "last"},
     **dict.fromkeys(("ersten", "primer", "premier", "primeira", "primo", "eerste"), "first"),
     # Spanish says them in the plural before days in the plural ("todos los primeros domingos")
     **{"primeros": "first", "segundos": "second", "terceros": "third", "cuartos": "fourth"},
@@ -1178,6 +1278,7 @@ def _lexicon(language: str) -> _Lexicon:
         _UNIT: _alternation(units),
         _NUM: rf"\d+|{_alternation(numbers)}",
         _AMOUNT: rf"{number}\s*{unit}(?:\s*,?\s*(?:(?:{join})\s+)?{number}\s*{unit})*",
+        _MONTH: _alternation(w for w, e in names.items() if e in _MONTHS),
     }
     setting = (
         rf"\b(?:{'|'.join(_SET[language].split())})\s+"
@@ -1195,6 +1296,7 @@ def _lexicon(language: str) -> _Lexicon:
         (re.compile(_expand(pattern, alternatives), re.IGNORECASE), english, f"({_ORD})" in pattern)
         for pattern, english in (
             (setting, "set a "),
+            *(((_REMIND[language][0], "remind me"),) if language in _REMIND else ()),
             (_HOURS_LIST, _clock_list),
             *(
                 ((_SPOKEN_CLOCK, _spoken_clock(language)),)
@@ -1241,7 +1343,8 @@ def _words_of(language: str) -> frozenset[str]:
     """The words that say a text is in `language`: its words about time and the lexicon's."""
     said = " ".join((_WORDS[language], _UNIT_WORDS[language]))
     keys = {pair.split("=")[0] for pair in said.split()}
-    listed = " ".join((_TIME_WORDS[language], _SET[language], _SMALL[language]))
+    remind = _REMIND.get(language, ("", ""))[1]
+    listed = " ".join((_TIME_WORDS[language], _SET[language], _SMALL[language], remind))
     return (frozenset(listed.split()) | keys | LANGUAGE_WORDS[language]) - _SHARED
 
 
@@ -1355,7 +1458,10 @@ _EVENT_TOLD: Final = {
 # grupo", "Jeden Morgen um 7 bekomme ich eine Mail", "tous les jours à 8h je reçois"): what
 # happens already, said by one who receives it, not a run asked for.
 _HAPPENS_TOLD: Final = {
-    "Spanish": re.compile(r"\b(?:llega|llegan|recibo|recibimos)\b", re.IGNORECASE),
+    # ("pagar el recibo": the bill, a noun)
+    "Spanish": re.compile(
+        r"\b(?<!el\s)(?<!un\s)(?<!del\s)(?<!mi\s)(?:llega|llegan|recibo|recibimos)\b", re.IGNORECASE
+    ),
     "Portuguese": re.compile(r"\b(?:chega|chegam|recebo|recebemos)\b", re.IGNORECASE),
     "French": re.compile(r"\b(?:arrive|arrivent|reçois|recevons)\b", re.IGNORECASE),
     "Italian": re.compile(r"\b(?:arriva|arrivano|ricevo|riceviamo)\b", re.IGNORECASE),

@@ -997,6 +997,8 @@ def understand_fast(
         (said := cjk.reported(text)) is not None or (said := translation.reported(text))
     ):
         return ParseResult.rejected(f"“{said}” reports what a job did, not a schedule to set")
+    if not text.isascii() and (closed := cjk.notice(text)) is not None:
+        return ParseResult.rejected(f"“{closed}”: a notice of when something is closed, not a run")
     if translation.may_be_foreign(text):  # most texts: one split and one set test
         if (spoken := translation.language_of(text)) is not None and (
             read := _read_in_english(text, spoken, timezone, now, date_order)
@@ -1257,6 +1259,8 @@ async def _understand_text(
         (said := cjk.reported(text)) is not None or (said := translation.reported(text))
     ):
         return ParseResult.rejected(f"“{said}” reports what a job did, not a schedule to set")
+    if not text.isascii() and (closed := cjk.notice(text)) is not None:
+        return ParseResult.rejected(f"“{closed}”: a notice of when something is closed, not a run")
     spoken = translation.language_of(text)
     if spoken is not None or cjk.has_schedule_words(text):
         read = _read_in_english(text, spoken, timezone, now, date_order)
