@@ -255,3 +255,28 @@ def zone_first_restated(text: str, *, is_zone: Callable[[str], bool]) -> str:
     if turned == text:
         return text
     return _NAMED_THEN_DIGITS.sub(said_once, turned)
+
+
+# -- "a recurring alarm for 5:15 am" ---------------------------------------------------------
+
+_REPEATING_ALARM: Final = re.compile(
+    r"\b(?:recurring|repeating|repeated|recurrent|repeat)\s+(?:daily\s+)?"
+    r"(?:alarms?|reminders?|wake-?\s?up(?:\s+calls?)?|notifications?|alerts?)\b",
+    re.IGNORECASE,
+)
+
+
+def repeating_alarm(text: str) -> str | None:
+    """The words of an alarm or reminder said to repeat without saying how often ("a recurring
+    alarm for 5:15 am", "a repeating alarm for 6 am for a week"), or None: an alarm at a time
+    of day repeats every day."""
+    lowered = text.lower()
+    if "recur" not in lowered and "repeat" not in lowered:
+        return None
+    found = _REPEATING_ALARM.search(text)
+    return found.group() if found is not None else None
+
+
+REPEATING_ALARM_NOTE: Final = (
+    "“{said}” says it repeats, not how often: read as every day, to confirm"
+)

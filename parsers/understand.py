@@ -109,12 +109,14 @@ from .request_cues import (
     DAYS_GATHERING_NOTE,
     FROM_TO_NOTE,
     PASSIVE_NOTE,
+    REPEATING_ALARM_NOTE,
     TIME_SPENT_NOTE,
     USUAL_DAY_NOTE,
     days_gathering,
     frequency_swap,
     from_to_change,
     question_then_when,
+    repeating_alarm,
     subjectless_passive,
     time_spent,
     usual_day,
@@ -1482,6 +1484,9 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     return _repeat_cued(_read_examples(text, zone_name, aware_now), text, zone_name, aware_now)
 
 
+_BOUND_OF_ONE: Final = "only a repeating schedule can have a start or an end date"
+
+
 def _is_zone_word(word: str) -> bool:
     return lookup_word(word) is not None or word in AMBIGUOUS_ZONES  # "IST": settled later
 
@@ -1491,12 +1496,23 @@ def _repeat_cued(found: _Found, text: str, zone_name: str, aware_now: datetime) 
     at 5pm" (each day's: every day), "usual routing will be on Wednesday at 10 am" (a habit:
     every week) — read so, to confirm, when the reading keeps its times; `found` otherwise."""
     once = found.result
-    if once is None or not once.ok or once.schedule is None or once.schedule["type"] != "at":
+    if once is None:
         return found
-    if (said := usual_day(text)) is not None:
+    if not once.ok:
+        # "Give me a repeating alarm for 6 am for a week": refused as a bound on one run
+        if once.reason != _BOUND_OF_ONE or (said := repeating_alarm(text)) is None:
+            return found
+        repeat, note = "every day", REPEATING_ALARM_NOTE.format(said=said)
+    elif once.schedule is None or once.schedule["type"] != "at":
+        return found
+    elif (said := usual_day(text)) is not None:
         repeat, note = "every week", USUAL_DAY_NOTE.format(said=said)
-    elif (said := days_gathering(text)) is not None and _DAY_WORDS.search(text) is None:
+    elif _DAY_WORDS.search(text) is not None:
+        return found
+    elif (said := days_gathering(text)) is not None:
         repeat, note = "every day", DAYS_GATHERING_NOTE.format(said=said)
+    elif (said := repeating_alarm(text)) is not None:
+        repeat, note = "every day", REPEATING_ALARM_NOTE.format(said=said)
     else:
         return found
     again = _read_examples(f"{text.rstrip()} {repeat}", zone_name, aware_now)
@@ -1504,8 +1520,11 @@ def _repeat_cued(found: _Found, text: str, zone_name: str, aware_now: datetime) 
         again.result is None
         or not again.result.ok
         or again.result.schedule is None
-        or again.result.schedule["type"] != "cron"
-        or times_of_day(again.result.schedule) != times_of_day(once.schedule)
+        or again.result.schedule["type"] == "at"
+        or (
+            once.schedule is not None
+            and times_of_day(again.result.schedule) != times_of_day(once.schedule)
+        )
     ):
         return found
     again.result = _to_confirm(again.result, note)
@@ -2201,6 +2220,11 @@ def _read_rest(
         # is still one
         bare = bare[1:-1].strip(" ,:;")
         first = first_word(bare)
+    if ('"' in bare or "“" in bare) and (
+        quoted := _quoted_change(bare, text, zone_name, aware_now, target)
+    ) is not None:
+        quoted.rest = rest
+        return quoted  # 'jarvis edit "move standup to 10am"'
     manages = (  # (a costly pattern: matched once, and only after a word it starts with)
         (first is None or first in _MANAGE_FIRST or "time" in bare.lower())
         and _MANAGE.match(bare) is not None
@@ -2236,7 +2260,7 @@ def _read_rest(
         return from_to  # "jobs changed from 0:00am every day to 0:05am every day"
     if manages:
         found.result = ParseResult.rejected(
-            "that reads as a change to a job that exists, not a new schedule",
+            CHANGE_REASON,
             suggestion="pause, edit or delete the job itself (in Slack: /schedule pause <job>)",
         ).with_parts(None, target)
         return found
@@ -2269,6 +2293,31 @@ def _read_rest(
             found.partial = False
             return found
     return found
+
+
+CHANGE_REASON: Final = "that reads as a change to a job that exists, not a new schedule"
+_CHANGE_NOTES: Final = frozenset({WHOLE_CHANGE_NOTE, NEW_SCHEDULE_NOTE})
+
+
+def _quoted_change(
+    bare: str, text: str, zone_name: str, aware_now: datetime, target: str | None
+) -> _Found | None:
+    """A change to a job quoted after other words ('jarvis edit "move standup to 10am"', '…
+    via WhatsApp commands ("change nightly to 3am")'): what the quote alone reads as — refused
+    as a change, or its new schedule said whole, asked; None when no quote reads as a change."""
+    for quote in _QUOTED.finditer(bare):
+        inner = (quote["inner"] or quote["curly"] or "").strip(" ,.")
+        if inner == bare.strip() or first_word(inner) not in _MANAGE_FIRST:
+            continue
+        found = _read_rest(inner, text, zone_name, aware_now, target)
+        result = found.result
+        if result is None:
+            continue
+        if (not result.ok and result.reason == CHANGE_REASON) or (
+            result.ok and not _CHANGE_NOTES.isdisjoint(result.notes)
+        ):
+            return found
+    return None
 
 
 def _read_from_to(

@@ -13,11 +13,13 @@ from datetime import UTC, datetime
 import pytest
 
 from agentcron.parsers import understand_fast
+from agentcron.parsers.labels import unlabelled
 from agentcron.parsers.request_cues import (
     days_gathering,
     frequency_swap,
     from_to_change,
     question_then_when,
+    repeating_alarm,
     subjectless_passive,
     time_spent,
     usual_day,
@@ -187,6 +189,27 @@ def test_zone_first_and_instead_of_stay_fast() -> None:
         assert time.perf_counter() - start < 2.0
 
 
+def test_repeating_alarm() -> None:
+    assert repeating_alarm("Make a recurring alarm for 5:15 am") == "recurring alarm"
+    assert repeating_alarm("Give me a repeating alarm for 6 am for a week") == "repeating alarm"
+    assert repeating_alarm("set an alarm for 6 am") is None
+    assert repeating_alarm("the recurring meeting at 6") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Test 5: Update meeting time to 16:00", "Update meeting time to 16:00"),
+        ("Step #2: change the alarm to 7", "change the alarm to 7"),
+        ("Note: cancel my 9am reminder", "cancel my 9am reminder"),
+        ("Monday 9: standup", "Monday 9: standup"),
+    ],
+)
+def test_a_numbered_label(text: str, bare: str) -> None:
+    names_time = lambda words: "monday" in words.lower()  # noqa: E731
+    assert unlabelled(text, names_time=names_time) == bare
+
+
 # -- whole sentences ----------------------------------------------------------------------------
 
 
@@ -250,6 +273,16 @@ def test_zone_first_and_instead_of_stay_fast() -> None:
         ("what's the weather, hourly please", "UTC", "0 * * * *", False),
         ("is updated each weekday at 8PM ET", "UTC", "0 20 * * 1-5", True),
         ("what's the weather?", "UTC", None, True),
+        ("Make a recurring alarm for 5:15 am", "UTC", "15 5 * * *", True),
+        ("Test 5: Update meeting time to 16:00 (same date)...", "UTC", None, True),
+        ('jarvis edit "move standup to 10am"', "UTC", None, True),
+        (
+            'Easy to modify schedules at runtime via WhatsApp commands ("change nightly to 3am")',
+            "UTC",
+            "0 3 * * *",
+            True,
+        ),
+        ('remind me every day at 9am to "update the docs"', "UTC", "0 9 * * *", False),
         ("// Runs every minute instead of every day at 07:00.", "UTC", "* * * * *", True),
         (
             "This PR updates the cron schedules for the daily team status and test coverage "
