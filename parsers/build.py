@@ -959,6 +959,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
     if recurring:
         _seconds_once(p)  # a repeating schedule on a second is refused
         _years(b)
+        months_counted(p)
         b.bounds()
         return _recurring(b)
     if p.until is None and _start_is_the_day(p):
@@ -1075,9 +1076,31 @@ def _nth_narrows_weekdays(p: Phrase) -> None:
     p.unsure.append(f"“{day}s” and the {day} of the month named: read as the one named")
 
 
+def _windows_merged(p: Phrase) -> bool:
+    """Several windows said for several days, read as one when they are one: the same hours
+    for each day ("Friday 8:00-9:00 PM and Saturday 8:00-9:00 PM"), or — beside what happens
+    then — hours that start at the same time ("the food pantry will be open Mondays and
+    Wednesdays from 10am to 6pm, and Fridays 10am to 4pm", "broadcasts live on Tuesdays and
+    Thursdays from 7:30 AM to 9:15 PM, and on Wednesdays and Fridays from 7:30 AM to 4:00
+    PM"): it happens at that start on each day named (asked: the ends differ). Whether they
+    were."""
+    if p.window is None or not p.more_windows or p.times:
+        return False
+    said = (p.window[0].clock, p.window[1].clock)
+    if all((first.clock, last.clock) == said for first, last in p.more_windows):
+        p.more_windows.clear()
+        return True
+    if p.event_window and all(first.clock == said[0] for first, _ in p.more_windows):
+        p.more_windows.clear()
+        p.unsure.append("hours that end at different times on different days: read at their start")
+        return True
+    return False
+
+
 def _one_schedule(p: Phrase) -> None:
     """ "Monday at 9am and Friday at 5pm" names two schedules: never their cross product
     (Monday and Friday at 9am and 5pm)."""
+    merged = _windows_merged(p)
     if len(p.order) < 3:
         return  # both refusals below need three groups or more
     groups = [
@@ -1094,21 +1117,7 @@ def _one_schedule(p: Phrase) -> None:
         # "Weekly Drop-In Group: 6 to 7:30 p.m. Thursdays": "weekly" names no day, and the one
         # window goes with the days named ("Tuesday & Thursday 1-3 PM, Lab on Fridays" does not)
         one_time = True
-    if p.window is not None and p.more_windows and not p.times:
-        # "Friday 8:00-9:00 PM and Saturday 8:00-9:00 PM": the same hours said for each day
-        said = (p.window[0].clock, p.window[1].clock)
-        if all((first.clock, last.clock) == said for first, last in p.more_windows):
-            p.more_windows.clear()
-            one_time = True
-        elif p.event_window and all(first.clock == said[0] for first, _ in p.more_windows):
-            # "the food pantry will be open Mondays and Wednesdays from 10am to 6pm, and Fridays
-            # 10am to 4pm": hours that start at the same time, named beside what happens then —
-            # it happens at that start on each day named (asked: the ends differ)
-            p.more_windows.clear()
-            one_time = True
-            p.unsure.append(
-                "hours that end at different times on different days: read at their start"
-            )
+    one_time = one_time or merged
     # days and times taking turns ("every weekday at 8am and at 1pm on Saturdays", "at 7am on
     # weekdays and 9am"): which times go with which days is not said
     turns = [kind for kind in groups if kind != "x"]
@@ -3167,6 +3176,44 @@ def _at_second(b: _Builder, at: time) -> time:
     if second:
         b.note(f"read as a run at {at:%H:%M}:{second:02d}, to the second", UNSURE_PENALTY)
     return at.replace(second=second)
+
+
+def months_counted(p: Phrase) -> bool:
+    """ "on the last Friday of every month at 4pm … for the next 6 months", "on the 15th of
+    each month for 3 months": a series that runs once a month, said to last some months, runs
+    that many times — counted as runs, not to a day N months on less one, which drops the
+    last when this month's run has gone by (or lands on today). Whether it did."""
+    ref = p.until
+    if (
+        ref is None
+        or p.count is not None
+        or ref.months_later < 1
+        or ref.days_later != -1
+        or ref != DayRef(days_later=-1, months_later=ref.months_later)
+    ):
+        return False
+    # one run in every month: not "the 31st" nor "the fifth Friday", which some months lack
+    monthly = (len(p.nth) == 1 and not p.monthdays and p.nth[0][0] <= 4) or (
+        len(p.monthdays) == 1
+        and not (p.nth or p.weekdays)
+        and (p.monthdays[0] <= 28 or p.monthdays[0] in (LAST_DAY, LAST_WEEKDAY))
+    )
+    if (
+        not monthly
+        or p.months
+        or p.except_months
+        or p.dates
+        or p.window
+        or p.more_windows
+        or len(p.times) > 1
+        or p.more_minutes
+        or p.frame_count != 1
+        or p.first_weekday
+        or (p.interval is not None and p.interval != (1, "month"))
+    ):
+        return False
+    p.count, p.until = ref.months_later, None
+    return True
 
 
 def _start_is_the_day(p: Phrase) -> bool:

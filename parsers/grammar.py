@@ -1676,6 +1676,16 @@ class _Reader:
             return self._until_end(j + 1)  # "until end of March"
         if which == "starting" and self._word(j) == "now" and self.phrase.starting is None:
             return j + 1  # "every Monday from now until Christmas": it starts now anyway
+        if (
+            which == "starting"
+            and self._word(j) == "this"
+            and self._is_unit(j + 1, "week", "month")
+            and self.phrase.starting is None
+            and self._kind(j + 2 + (self._word(j + 2) == "on")) != lx.DAY
+        ):
+            # "Starting this week, office hours will be held on Tuesdays": the week it is, so
+            # from now (its days gone by have gone)
+            return j + 2
         if which == "until" and self._no_end(j) is not None:
             return self._no_end(j)  # "until further notice": no end date
         if which == "starting" and self._word(j) == "next" and self._is_unit(j + 1, "week"):
@@ -1691,6 +1701,14 @@ class _Reader:
         ):
             j += 1  # "starting the 15th": the next 15th; "until the 30th of October"
         token = self.tokens[j]
+        if token.kind == lx.DAY:
+            k = j + 1 + self._is_sym(j + 1, ",")
+            if self._kind(k) in (lx.MONTH, lx.DATE, lx.SLASHDATE) or (
+                self._kind(k) in (lx.NUM, lx.ORD) and self._kind(k + 1) == lx.MONTH
+            ):
+                # "As of Monday August 3, 2020", "starting Tuesday, 5 May": the weekday only
+                # names the date's day; the date is the bound
+                j, token = k, self.tokens[k]
         if token.kind == lx.WORD:
             clause = _BOUND_WORDS.get(token.value)
         else:
@@ -5209,7 +5227,10 @@ def _day_ref(phrase: Phrase) -> DayRef | None:
     if len(phrase.dates) == 1 and not phrase.weekdays:
         return DayRef(date=phrase.dates[0])
     if len(phrase.months) == 1 and not (phrase.weekdays or phrase.dates):
-        return DayRef(date=(None, phrase.months[0], 1))  # "until November": its first day
+        # "until November": its first day; "starting November 2023": of that year (gone by:
+        # no start at all)
+        year = phrase.years[0] if len(phrase.years) == 1 else None
+        return DayRef(date=(year, phrase.months[0], 1))
     if len(phrase.monthdays) == 1 and 1 <= phrase.monthdays[0] <= 31:
         if not (phrase.weekdays or phrase.dates or phrase.nth or phrase.months):
             return DayRef(monthday=phrase.monthdays[0])  # "starting the 15th": the next 15th

@@ -346,3 +346,36 @@ def hours_row(words: frozenset[str]) -> bool:
     span of hours kept ("from", "between", "every", "open"). `words`: the letter runs of the
     lowered text."""
     return _FRAME_WORDS.isdisjoint(words)
+
+
+# "on alternate Mondays (first Monday of each iteration)", "every other Friday (the first Friday
+# of each sprint)": a bracket that says which of the fortnight's two days the series runs on —
+# the first, where it starts — in words of a cycle, not of the month. Read with the rest, "first
+# Monday of each …" is a day of the month beside an interval of weeks, and refused.
+_CYCLE_WORDS: Final = frozenset(
+    {"iteration", "cycle", "sprint", "rotation", "fortnight", "period", "pair", "block"}
+)
+_CYCLE_BRACKET: Final = re.compile(
+    rf"\s*\(\s*(?:the\s+)?(?:first|1st)\s+{_DAY}\s+(?:of|in)\s+(?:each|every|the|a)\s+"
+    r"(?:new\s+|two[-\s]week\s+|2[-\s]week\s+)?"
+    r"(?:iteration|cycle|sprint|rotation|fortnight|period|pair|block)s?\b[^()]{0,40}\)",
+    re.IGNORECASE,
+)
+_ALTERNATE: Final = re.compile(
+    r"\b(?:alternat(?:e|ing)|every\s+other|every\s+second|bi-?weekly|fortnightly)\b", re.IGNORECASE
+)
+
+
+def without_cycle_remark(text: str) -> str:
+    """`text` without a bracket that names the first day of each two-week cycle after a series
+    of every other week ("on alternate Mondays (first Monday of each iteration)" → "on alternate
+    Mondays"); `text` itself otherwise."""
+    if "(" not in text:
+        return text
+    lowered = text.lower()
+    if not any(word in lowered for word in _CYCLE_WORDS):
+        return text
+    match = _CYCLE_BRACKET.search(text)
+    if match is None or _ALTERNATE.search(text, 0, match.start()) is None:
+        return text
+    return text[: match.start()] + text[match.end() :]

@@ -265,6 +265,43 @@ def _keep_time(match: re.Match[str]) -> str:
     return match["time"]
 
 
+# -- lunchtime said to the minute in brackets: "at lunchtime (13.00)" --------------------------
+#
+# "Lunchtime" is read as noon; a bracket after it that gives the clock time of that lunch
+# ("at lunchtime (13.00)", "over lunch (12:30-1:30)") says which time it is: read together,
+# the job would run at noon and at 13:00. A clock time around the middle of the day (11:00 to
+# 14:59) is the time meant, and the word is taken out; another time is left for the grammar.
+
+_LUNCH_BRACKET: Final = re.compile(
+    r"\b(?:lunch\s?time|lunch|midday|mid-day)\s*\(\s*(?:at\s+)?"
+    r"(?P<time>\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)(?P<rest>\s*(?:[-–]|to)\s*"
+    r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)?\s*\)",
+    re.IGNORECASE,
+)
+
+
+def without_restated_lunch(text: str) -> str:
+    """`text` with "lunchtime (13.00)" read as the time in the bracket ("at 13.00"); `text`
+    itself when it has no such bracket, or one whose time is not around midday."""
+    if "(" not in text:
+        return text
+    lowered = text.lower()
+    if "unch" not in lowered and "idday" not in lowered and "id-day" not in lowered:
+        return text
+    return _LUNCH_BRACKET.sub(_lunch_time, text)
+
+
+def _lunch_time(match: re.Match[str]) -> str:
+    written = match["time"]
+    said = clock_said(written)
+    if said is None or not any(mark in written.lower() for mark in ":.ap"):
+        return match.group()  # "lunch (2)": a count of people as often as a time
+    hours = [hour for hour in said.hours if 11 <= hour <= 14]
+    if len(hours) != 1:
+        return match.group()
+    return f"{hours[0]}:{said.minute or 0:02d}{match['rest'] or ''}"
+
+
 # "(or 8:15, or 8:30, or, you know, however long it takes)", "(or so)", "(or thereabouts)": other
 # times the thing may happen at, said after the one it happens at
 _ALTERNATIVES: Final = re.compile(r"\s*\(\s*or\b[^()]*(?:\)|$)", re.IGNORECASE)

@@ -290,6 +290,10 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = _off_as_except(tokens)
     if "altern" in lowered:
         tokens = _alternative_as_other(tokens)
+    if "sun" in lowered:
+        tokens = sun_not_sunday(tokens)
+    if "but " in lowered:
+        tokens = but_before_any_schedule(tokens, lowered)
     if "though" in lowered:
         tokens = though_as_through(tokens)
     if "til" in lowered:
@@ -890,6 +894,62 @@ def spaced_biweekly(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# the words after "sun" that make it the sun's rising or setting, not Sunday: "at sun down",
+# "sun-rise", "sun up"
+_SUN_MOVES: Final = frozenset({"down", "rise", "set", "up", "rises", "sets", "goes"})
+
+
+def sun_not_sunday(tokens: list[Token]) -> list[Token]:
+    """ "drawn each Sunday evening at sun down", "at sun-rise": "sun" before a word of its
+    rising or setting is the sun, not Sunday — a time nobody's clock says (the answer asks)."""
+    out = list(tokens)
+    for k, token in enumerate(out[:-1]):
+        if token.kind != lx.DAY or token.end - token.start != 3:
+            continue
+        after = out[k + 1]
+        if after.value == "-" and k + 2 < len(out):
+            after = out[k + 2]
+        if after.kind == lx.WORD and after.value in _SUN_MOVES:
+            out[k] = Token(lx.WORD, "sun", token.start, token.end)
+    return out
+
+
+# kinds and words that say something of when: a "but" after one of them may leave days out
+_WHEN_KINDS: Final = frozenset(
+    {
+        lx.NUM,
+        lx.ORD,
+        lx.DAY,
+        lx.DAYS,
+        lx.DAYSET,
+        lx.MONTH,
+        lx.UNIT,
+        lx.TIME,
+        lx.MINUTE,
+        lx.DATE,
+        lx.SLASHDATE,
+        lx.INSTANT,
+    }
+)
+_WHEN_WORDS: Final = frozenset(
+    {"every", "each", "daily", "weekly", "monthly", "hourly", "yearly", "nightly", "everyday"}
+)
+
+
+def but_before_any_schedule(tokens: list[Token], lowered: str) -> list[Token]:
+    """ "Meetings are on the CNCF calendar, but 2nd + 4th Tuesday at 9am Pacific": a "but"
+    with nothing about time before it has nothing to leave days out of — it joins two
+    clauses, and the schedule is the one after it ("every day but Sunday" keeps its
+    exception)."""
+    out = list(tokens)
+    for k, token in enumerate(out):
+        if token.kind in _WHEN_KINDS or (token.kind == lx.WORD and token.value in _WHEN_WORDS):
+            break
+        if token.value == "except" and lowered[token.start : token.end] == "but":
+            out[k] = Token(lx.WORD, "but", token.start, token.end)
+    return out
+
+
 def _alternative_as_other(tokens: list[Token]) -> list[Token]:
     """ "every alternative day", "on alternating Saturdays", "alternative weeks": every other
     one, as "alternate" says it — only right before a day, a set of days or a unit of a day
@@ -946,8 +1006,13 @@ def though_as_through(tokens: list[Token]) -> list[Token]:
 
 # Verbs that say how long a thing goes on: "runs until 10:30", "lasts till 9pm"
 _LASTING: Final = frozenset(
-    "run runs running last lasts lasting go goes going continue continues continuing".split()
+    "run runs running last lasts lasting go goes going continue continues continuing carry "
+    "carries carrying".split()
 )
+
+
+# units of an interval that runs within a day: "every 5 minutes … runs until 5pm" is a window
+_SHORT_UNITS: Final = frozenset({"second", "minute", "hour"})
 
 
 def lasting_until(tokens: list[Token]) -> list[Token]:
@@ -955,20 +1020,26 @@ def lasting_until(tokens: list[Token]) -> list[Token]:
     (or "lasts till") is where what started at the time said before it ends, as after "ends at"
     — one word "ending" (`grammar._span_end`: it runs at its start), not a second run. Only
     after a time and with no unit of time before it ("every 5 minutes … runs until 5pm" keeps
-    its window)."""
+    its window; "the third Thursday of each month … running until 9pm" is an event's end)."""
     out = list(tokens)
     for k in range(1, len(out) - 2):
-        verb, until, end = out[k], out[k + 1], out[k + 2]
+        verb = out[k]
+        if verb.kind != lx.WORD or verb.value not in _LASTING:
+            continue
+        # "and going on until about 9pm": "on" after the verb, a hedge before the time
+        m = k + 2 if out[k + 1].kind == lx.WORD and out[k + 1].value == "on" else k + 1
+        until = out[m] if m < len(out) else None
+        if until is None or until.kind != lx.WORD or until.value != "to":
+            continue
+        hedged = m + 1 < len(out) and out[m + 1].kind == lx.WORD and out[m + 1].value in _HEDGES
+        end = out[m + 1 + hedged] if m + 1 + hedged < len(out) else None
         if (
-            verb.kind == lx.WORD
-            and verb.value in _LASTING
-            and until.kind == lx.WORD
-            and until.value == "to"
+            end is not None
             and end.kind == lx.TIME
             and any(t.kind == lx.TIME for t in out[:k])
-            and not any(t.kind == lx.UNIT for t in out[:k])
+            and not any(t.kind == lx.UNIT and t.value in _SHORT_UNITS for t in out[:k])
         ):
-            out[k : k + 2] = [Token(lx.WORD, "ending", verb.start, until.end)]
+            out[k : m + 1 + hedged] = [Token(lx.WORD, "ending", verb.start, out[m + hedged].end)]
             break
     return out
 

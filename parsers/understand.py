@@ -79,6 +79,7 @@ from .listings import (
     recurring_kind,
     recurring_kind_without_day,
     small_hours_gathering,
+    without_cycle_remark,
     without_week_heading,
 )
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
@@ -127,6 +128,7 @@ from .restated import (
     without_alternatives,
     without_place_restatement,
     without_restated_length,
+    without_restated_lunch,
     without_rough_restatement,
     without_season_conversions,
 )
@@ -1419,7 +1421,8 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     if isinstance(prepared, ParseResult):
         return _Found(prepared)
     text, zone_name, aware_now = prepared
-    text = without_restated_length(without_rough_restatement(text))
+    text = without_restated_length(without_rough_restatement(without_restated_lunch(text)))
+    text = without_cycle_remark(text)  # "alternate Mondays (first Monday of each iteration)"
     if "xcept" in text and excepted_own_schedule(text):
         # "… except November/December where we operate on the 1st and 3rd Saturdays"
         return _Found(
