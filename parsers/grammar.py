@@ -91,6 +91,7 @@ _POSSESSIVE_HOLIDAYS: Final = frozenset({"mother's", "mothers", "father's", "fat
 _FREQUENCIES: Final = {
     "daily": (1, "day"),
     "hourly": (1, "hour"),
+    "minutely": (1, "minute"),
     "weekly": (1, "week"),
     "monthly": (1, "month"),
     "yearly": (1, "year"),
@@ -2777,6 +2778,9 @@ class _Reader:
         elif word == "bimonthly":
             # it means twice a month too (dictionaries give both): asked
             self.phrase.unsure.append('"bimonthly" read as every two months (not twice a month)')
+        elif word == "minutely":
+            # it also means "in detail" ("examined minutely"): asked
+            self.phrase.unsure.append('"minutely" read as every minute (not in detail)')
         elif word == "biannually":
             # "biannually" is twice a year, but some write it for every two years: asked
             self.phrase.unsure.append('"biannually" read as every six months (not two years)')
