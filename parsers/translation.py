@@ -122,7 +122,8 @@ _WORDS: Final[dict[str, str]] = {
         "minuit=midnight quotidiennement=daily "
         "minuteur=timer minuterie=timer alarme=alarm lundis=mondays mardis=tuesdays "
         "mercredis=wednesdays jeudis=thursdays vendredis=fridays samedis=saturdays "
-        "dimanches=sundays mon=my"
+        "dimanches=sundays mon=my 2e=second 2ème=second 2eme=second 3e=third 3ème=third "
+        "3eme=third 4e=fourth 4ème=fourth 4eme=fourth"
     ),
     "Portuguese": (
         "amanhã=tomorrow amanha=tomorrow hoje=today meio-dia=noon meia-noite=midnight "
@@ -344,6 +345,12 @@ def _spoken_clock(language: str) -> Callable[[re.Match[str]], str]:
         before = {"halb": 30, "half": 30, "viertel vor": 15, "kwart voor": 15}
         after = {"viertel nach": 15, "kwart over": 15}
         part = " ".join(match["part"].lower().split())
+        if hour <= 12:
+            # said as English says it ("half past 6", "quarter to 8"): a bare hour of the dial,
+            # the morning or the evening as the grammar reads one ("Viertel nach sieben" asks)
+            if part in ("halb", "half"):
+                return f"half past {hour - 1 or 12}"
+            return f"quarter {'to' if part in before else 'past'} {hour}"
         if part in before:
             return f"{(hour - 1) % 24 or (24 if hour == 1 else 0)}:{60 - before[part]:02d}"
         return f"{hour}:{after[part]:02d}"
@@ -395,7 +402,7 @@ def _ru_day_letters(match: re.Match[str]) -> str:
 # A range of hours right after a day the rules have read ("le mardi de 14 à 18 heures" ->
 # "on tuesdays from 14:00 to 18:00"; "los lunes y jueves de 19 a 21 hs."): read from its start.
 # Alone ("la fête aura lieu de 14h à 18h") it says no day, and is left as it was.
-_AFTER_A_DAY: Final = "(?<=(?:ay|ys)\ue001)[\\s,:]*"
+_AFTER_A_DAY: Final = "(?<=(?:ay|ys|th)\ue001)[\\s,:]*"  # (or "of every month")
 _H: Final = r"(\d{1,2})(?:\s*h\s*(\d{2})?|[:.](\d{2}))"  # "14h", "14h30", "14:00"
 _FR_RANGE: Final = (
     # each end an hour said as one, or "heures" after the range; "de 6 à 12 ans" is no range
@@ -558,6 +565,12 @@ _MONTH = "MONTH"  # in a rule, one month's name ("noviembre", "Januar")
 # Applied in order, case-insensitively, each to the text the rule before left.
 _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
     "German": (
+        # "Also bis Sonntag um Viertel nach neun!": see you then (a farewell, not a request)
+        (
+            r"(?:^|(?<=[.!?]\s))(?:also\s+|na\s+dann\s+|ok\s+)?bis\s+"
+            r"(?=(DAY)\b|(?:morgen|heute|nachher|später|dann)\b)",
+            "see you ",
+        ),
         # "auch an Wochenenden oder Feiertagen": the runs do not skip those days (no schedule
         # here skips a holiday), said after the schedule; it adds no day to it
         (
@@ -647,6 +660,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "mittwochs nach der 15 Uhr – Messe": after an event at that hour, not at it
         (r"\bnach\s+(?:der|dem)\s+(?=\d{1,2}(?:[:.]\d{2})?\s*uhr\b)", "after the "),
         (r"\bum\s+punkt\s+(?=\d)", "at "),
+        # "um halb sieben" said "half past 6" by the rule before
+        (r"\bum\s+(?=(?:half|quarter)\s+(?:past|to)\s)", "at "),
         (r"\bum\s+(?=\d)", "at "),
         (r"\b(\d{1,2})[:.](\d{2})\s*uhr\b", r"\1:\2"),
         (r"\b(NUM)\s*uhr\b", r"\1:00"),
@@ -731,6 +746,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "mardi dernier", "le mardi prochain": French says "last" and "next" after the day
         (r"\b(?:le\s+)?(DAY)\s+(?:dernier|passé)\b", r"last \1"),
         (r"\b(?:le\s+)?(DAY)\s+prochain\b", r"next \1"),
+        # "(2ème et 4ème samedis du mois)", "le 2ème et 4ème vendredi de chaque mois": two of the
+        # month's such days
+        (
+            r"\b(?:(?:tous\s+)?les?\s+)?(ORD)\s+et\s+(?:le\s+)?(ORD)\s+(DAY)\s+"
+            r"(?:du|de\s+chaque)\s+mois\b",
+            r"the \1 and \2 \3 of every month",
+        ),
         (r"\b(?:tous\s+les|chaque)\s+jours?\b", "every day"),
         # "tous les lundis matin": the part of the day after the day
         (r"\b(?:tous\s+les|chaque)\s+(DAY)\s+matins?\b", r"every \1 morning"),
@@ -792,6 +814,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "mardis 18h30"): French writes no other thing so
         # ("Minuteur 02h16": a timer's length)
         (r"\b(minuteur|minuterie)\s+(\d{1,2})h(\d{2})\b", r"timer for \2 hours \3 minutes"),
+        # "Samedi 15h-18h": a range of hours written with "h", read from its start
+        (
+            r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\s*[-–]\s*([01]?\d|2[0-3])h([0-5]\d)?"
+            r"(?![\w:.,]?\d)",
+            _de_range,
+        ),
         (r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\b(?![:.,]?\d)", _fr_clock),
         (r"\bd'une\s+(UNIT)\b", r"for an \1"),
         (r"\bune\s+demi-heure\b", "half an hour"),
@@ -921,7 +949,7 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(?=\d{1,2}(?:[:.]\d{2})?\s*(?:uur\b|\ue001))",
             "until ",
         ),
-        (r"\bom\s+(?=\d)", "at "),
+        (r"\bom\s+(?=(?:\d|(?:half|quarter)\s+(?:past|to)\s))", "at "),
         (r"\b(?:over|binnen)\s+(AMOUNT)\b", r"in \1"),
         (r"\b(?:van|voor|op)\s+(AMOUNT)\b", r"for \1"),
         (
@@ -1042,6 +1070,9 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"\b(?:(?:w|we|każdy|każdą|każde)\s+)?(ORD)\s+(DAY)\s+(?:każdego\s+)?miesiąca\b",
             r"the \1 \2 of every month",
         ),
+        # "w pierwszą niedzielę lipca": the first Sunday of July; "i" joins two such
+        (r"\b(?:(?:w|we)\s+)?(ORD)\s+(DAY)\s+(MONTH)\b", r"the \1 \2 of \3"),
+        (r"(?<=\ue001)\s+i\s+(?=\ue000)", " and "),
         (r"\b(?:(?:w|we)\s+)?(?:każd[yąe]|co)\s+(DAY)\b", r"every \1"),
         (r"\bod\s+(DAY)\s+do\s+(DAY)\b", r"\1 to \2"),
         (r"\bw\s+dni\s+(?:robocze|powszednie)\b", "on weekdays"),
@@ -1217,6 +1248,10 @@ _ZONES: Final = (
 )
 _ORDINALS: Final = {
     **{"erste": "first", "zweite": "second", "dritte": "third", "vierte": "fourth"},
+    # French ordinals in digits ("2ème et 4ème samedis du mois"; "1er" is the first of a date)
+    **dict.fromkeys(("2e", "2ème", "2eme"), "second"),
+    **dict.fromkeys(("3e", "3ème", "3eme"), "third"),
+    **dict.fromkeys(("4e", "4ème", "4eme"), "fourth"),
     **{"letzte": "last"},
     **dict.fromkeys(("ersten", "primer", "premier", "primeira", "primo", "eerste"), "first"),
     # Spanish says them in the plural before days in the plural ("todos los primeros domingos")
@@ -1486,6 +1521,31 @@ _HOURS_TOLD: Final = {
     "Dutch": re.compile(r"\b(?:geopend|gesloten|sluit|openingstijden)\b", re.IGNORECASE),
     "Swedish": re.compile(r"(?<!\w)(?:öppet|stängt|öppettider)(?!\w)", re.IGNORECASE),
 }
+
+
+# An event announced in the future, impersonally ("Msze Święte … zostaną odprawione w pierwszą
+# niedzielę lipca" — the masses will be celebrated, "la fête aura lieu", "se llevará a cabo",
+# "findet … statt", "si terrà"): what a page announces, as English's "will be held" (asked).
+_ANNOUNCED: Final = {
+    "Polish": re.compile(
+        r"(?<!\w)(?:zostan[ąa]|zostanie|odbęd(?:zie|ą)\s+się)(?!\w)", re.IGNORECASE
+    ),
+    "French": re.compile(r"\b(?:aura|auront)\s+lieu\b|\bse\s+tiendra\b", re.IGNORECASE),
+    "Spanish": re.compile(
+        r"\bse\s+(?:llevar[áa]n?\s+a\s+cabo|celebrar[áa]n?|realizar[áa]n?)\b", re.IGNORECASE
+    ),
+    "Italian": re.compile(r"\bsi\s+terr(?:à|anno)\b|\bavr(?:à|anno)\s+luogo\b", re.IGNORECASE),
+    "Portuguese": re.compile(r"\b(?:ser[áa]|ser[ãa]o)\s+realizad[oa]s?\b", re.IGNORECASE),
+    "German": re.compile(r"\b(?:wird|werden)\s+(?:\w+\s+){0,6}?stattfinden\b", re.IGNORECASE),
+}
+
+
+def announced(text: str, language: str) -> str | None:
+    """The words of `text` (in `language`) that announce an event in the future, or None
+    ("zostaną", "aura lieu", "se llevará a cabo"): a page's announcement, not a request."""
+    pattern = _ANNOUNCED.get(language)
+    match = None if pattern is None else pattern.search(text)
+    return None if match is None else match.group()
 
 
 def hours_told(text: str, language: str) -> str | None:

@@ -1055,6 +1055,12 @@ def _read_in_english(
         return _to_confirm(answer, f"{said}; “{past}” tells what happened, it does not ask")
     if language is not None and (told := translation.happens_told(text, language)):
         return _to_confirm(answer, f"{said}; “{told}” tells what happens, it does not ask")
+    if text.rstrip().endswith(":"):
+        # "Die geplanten Termine … – jeweils Freitag um 10 Uhr – sind:": what it introduces
+        # (the dates) is not in the text
+        return _to_confirm(answer, f"{said}; it ends with “:”, before what it introduces")
+    if language is not None and (event := translation.announced(text, language)):
+        return _to_confirm(answer, f"{said}; “{event}” announces an event, it does not ask")
     if language is not None and (hours := translation.hours_told(text, language)):
         return _to_confirm(answer, f"{said}; “{hours}” tells when a place is open, not a run")
     if (

@@ -154,3 +154,52 @@ def test_hostile_cjk_stays_fast() -> None:
         rule.sub(" ", text)
     cjk.notice(text)
     assert time.perf_counter() - start < 0.5
+
+
+def test_spoken_clock_said_in_english() -> None:
+    # "Viertel nach sieben" is 7:15 in the morning or the evening: asked, as "quarter past 7"
+    answer = read("erinnere mich um Viertel nach sieben ans Radio")
+    assert answer["needs_confirmation"]
+    assert translation.to_english("um halb sieben", "German") == "at half past 6"
+    assert translation.to_english("om kwart voor 8", "Dutch") == "at quarter to 8"
+    assert once("Weck mich morgen um halb sieben") == "2026-01-15T06:30:00Z"  # waking: morning
+    assert cron("Jeden Mittwoch um Viertel vor Elf probt der Hauschor.") == "45 10 * * 3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an event announced: asked, as English's "will be held"
+        "– Msze Święte zostaną odprawione w pierwszą niedzielę lipca i pierwszą niedzielę "
+        "sierpnia o godz. 10:00",
+        "Le balayage aura lieu tous les jours à 08h00.",
+        "La campaña se llevará a cabo los días 5 y 6 de octubre de 8:00 AM a 4:00 PM.",
+        # the dates it introduces are not in the text
+        "Die geplanten Termine für die nächsten Monate – jeweils Freitag um 10 Uhr – sind:",
+        # a farewell
+        "Also bis Sonntag um Viertel nach neun am Marktplatz!",
+    ],
+)
+def test_statements_ask(text: str) -> None:
+    assert asks(text)
+
+
+def test_polish_nth_weekday_of_a_month() -> None:
+    assert translation.to_english("w pierwszą niedzielę lipca", "Polish") == (
+        "the first sunday of july"
+    )
+    assert translation.announced("zostaną odprawione", "Polish") == "zostaną"
+    assert translation.announced("tous les jours à 8h", "French") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Samedi 15h-18h (2ème et 4ème samedis du mois)", "0 15 * * 6#2,6#4"),
+        ("Permanences : le 2ème et 4ème vendredi de chaque mois de 14h à 16h", "0 14 * * 5#2,5#4"),
+        ("2ème et 4ème mardis du mois à 20h : café philo", "0 20 * * 2#2,2#4"),
+        ("Mardi 14h-17h        Machine Learning", "0 14 * * 2"),
+    ],
+)
+def test_french_ordinals_in_digits_and_ranges_with_h(text: str, expression: str) -> None:
+    assert cron(text) == expression
