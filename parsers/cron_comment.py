@@ -208,3 +208,30 @@ def logged_message(text: str) -> str | None:
     close = text.find(quote, found.end())
     message = text[found.end() : close if close != -1 else len(text)]
     return LOGGED_NOTE if any(char.isdigit() for char in message) else None
+
+
+# a test's expectation or failure message: 't.Errorf("weekday fire %d is %s, want Monday through
+# Friday at 7 AM", i, f.UTC())', "assertEqual(describe(rule), 'Every day at 9:00 AM')",
+# 'expect(text).toBe("every Monday at 9")', 'raise ValueError("run at 5pm only")'
+_ASSERTED: Final = re.compile(
+    r"(?:\b[a-z]\w{0,20}\.)?\b(?:Errorf|Fatalf|Failf|Skipf|Logf|Error|Fatal|Fail|fail|"
+    r"assert\w{0,20}!?|Assert\w{0,20}|expect|Expect|toBe|toEqual|panic!?|"
+    # (the message after other arguments: "assert_eq!(describe(&recurrence), \"every day …\")")
+    r"(?:raise|throw)\s+(?:new\s+)?\w{1,40})\s*\((?:[^\"'`()]|\([^\"'`()]{0,40}\)){0,80}?[fr]?[\"'`]",
+)
+ASSERTED_NOTE: Final = (
+    "the time is in a message a test expects or a failure reports, not a run asked for: to confirm"
+)
+
+
+def asserted_message(text: str) -> str | None:
+    """The note that asks when the text is code that checks or fails with a message that holds a
+    time or a day (a test's expectation, an error): it quotes a schedule, it does not ask for
+    one."""
+    found = _ASSERTED.search(text)
+    if found is None:
+        return None
+    quote = text[found.end() - 1]
+    close = text.find(quote, found.end())
+    message = text[found.end() : close if close != -1 else len(text)]
+    return ASSERTED_NOTE if any(char.isdigit() or char.isupper() for char in message) else None

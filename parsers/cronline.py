@@ -111,6 +111,7 @@ _ZONE_BEFORE: Final = re.compile(r"\b(?:CRON_TZ|TZ)=[^\s`'\"]+[ \t]+$", re.IGNOR
 _COMMAND_WORDS: Final = frozenset(
     {"cron", "crontab", "cronjob", "schedule", "recurring", "remind", "reminder", "at", "bot"}
 )
+LABELLED_NOTE: Final = "read “{expression}” as the schedule, without “{label}”: to confirm"
 CRON_IN_TEXT_NOTE: Final = (
     "the cron expression inside the text read as the schedule (the words around it as the "
     "task): to confirm"
@@ -158,6 +159,12 @@ def cron_first(text: str) -> tuple[str, str | None] | None:
         return None  # "bot remind me at 30 5 * * 1-5 …": the reminder's own reading takes it
     before = _COMMAND_NAME.sub("", before, count=1)
     if not before.strip() and not after.strip(" \t" + _QUOTES):
+        if quote == "'" and label is not None and split is not None:
+            # "cron: '0 4 * * 3'" (YAML's other quotes): the expression, asked as salvage asks
+            # of 'cron: "0 9 * * 1"' (an apostrophe is not a quote salvage sets aside)
+            said = split[0] if split[1] is None else f"CRON_TZ={split[1]} {split[0]}"
+            named = label.group().strip(" \t:='\"`")
+            return said, LABELLED_NOTE.format(expression=said, label=named)
         return None  # 'cron: "0 9 * * 1"': a label and the expression, the cron reader's own
     options = zone_options(before), zone_options(after)
     named = [match["zone"] for found in options for match in found]

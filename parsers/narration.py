@@ -28,6 +28,7 @@ runs them all (doubts.doubt asks it last, once its own checks found nothing).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Final
 
 from .timetable import weekly_reading
@@ -441,7 +442,11 @@ _UNSAID_TIME: Final = re.compile(
     r"(?:specified|specific|configured|configurable|"
     r"scheduled|set|given|certain|chosen|selected|preferred|predefined|pre-defined|preset|"
     r"user-defined|user-specified|desired|defined|designated|custom|appropriate|right|usual|"
-    r"fixed|particular|planned|later)\s+(?:times?|hours?|moments?)\b"
+    r"fixed|particular|planned|later|"
+    # "/// Monday through Friday at the wall-clock time.": a time named, not said
+    r"wall[\s-]?clock|local|exact|same|correct|proper|agreed|requested|intended|original|"
+    r"expected|corresponding|respective|appointed|allotted|stated|normal|regular|standard)\s+"
+    r"(?:times?|hours?|moments?)\b"
     r"|\bat\s+(?:a|the)\s+times?\s+(?:of\s+your\s+choosing|(?:that\s+)?(?:you|the\s+user)\s+"
     r"(?:choose|pick|set|specify|select|prefer|want))\b",
     re.IGNORECASE,
@@ -453,7 +458,8 @@ _UNSAID_CUES: Final = frozenset(
     "specified specific configured configurable scheduled set given certain chosen selected "
     "preferred predefined preset defined specified desired designated custom appropriate right "
     "usual fixed particular planned choosing choose pick specify later configurable select "
-    "prefer want".split()
+    "prefer want wall local exact same correct proper agreed requested intended original "
+    "expected corresponding respective appointed allotted stated normal regular standard".split()
 )
 _UNSAID_NOUNS: Final = frozenset("time times hour hours moment moments".split())
 # "offer a button "Snooze last reminder" which will …", "S - Snooze for 10 minutes": a snooze acts
@@ -1162,7 +1168,7 @@ def part_only(text: str, words: frozenset[str]) -> str | None:
         return f"“{first} …” describes what a tool does, and no time is said: to confirm"
     if first in _DOCS_OPENS and (found := _QUOTED_SCHEDULE.search(text)) is not None:
         return f"“{first} …” asks for words about a schedule, not a run: to confirm"
-    return None
+    return told_without_time(text, words, first)
 
 
 # "This is a recurring event and takes place every Friday.", "The market is held each Saturday":
@@ -1485,6 +1491,16 @@ _REPORTED: Final = (
             re.I,
         ),
     ),
+    # what it should do instead, after a concession: "… run every 3 minutes throughout the night,
+    # even though it should stop at 9pm"
+    (
+        frozenset({"though", "although"}),
+        re.compile(
+            r"\b(?:even\s+though|although|though)\s+(?:it|they|this|that|the\s+(?:[\w-]+\s+){0,2}?"
+            r"[\w-]+)\s+(?:should(?:n['’]t)?|must|(?:is|was|are|were)\s+(?:supposed|meant)\s+to)\b",
+            re.I,
+        ),
+    ),
     (
         frozenset({"bug", "regression"}),
         re.compile(
@@ -1793,6 +1809,263 @@ def rule_told(text: str, words: frozenset[str]) -> str | None:
     return f"“{found.group().strip()} …” tells what should happen, it does not ask: to confirm"
 
 
+# -- a report, a quote in code, a plan, a habit of others (round sixteen) -------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """One check of the table's shape: when one of `cues` is said (among the text's words, or
+    its first word when `first`), `pattern` is looked for (from the text's start when
+    `anchored`) and, found, `message` (with {said}: what it found) is why to confirm. `opens`:
+    the check also reads texts that open as a request does ("remind …", "please …")."""
+
+    cues: frozenset[str]
+    pattern: re.Pattern[str]
+    message: str
+    first: bool = False
+    anchored: bool = False
+    opens: bool = False
+
+
+def read_table(table: tuple[Told, ...], text: str, words: frozenset[str], first: str) -> str | None:
+    """The message of the first check in `table` whose cue is said and whose pattern is found in
+    `text` (`words`: its lowered letter runs; `first`: its first word, lowered), or None."""
+    asking = first in _ASKING_FIRST
+    for check in table:
+        if asking and not check.opens:
+            continue
+        if (first not in check.cues) if check.first else check.cues.isdisjoint(words):
+            continue
+        found = check.pattern.match(text) if check.anchored else check.pattern.search(text)
+        if found is not None:
+            return check.message.format(said=found.group().strip(" ,;:.!?()[]-–—"))
+    return None
+
+
+# Round sixteen's statements: a report with no subject ("Had the test run @1545", "Scheduled
+# appointment for tomorrow morning at 9 AM."), a thing that is wrong or missing ("the task's
+# scheduling at 01:00 is skipped which is not correct", "Zoom link for “6:30pm UTC” is not
+# available"), what works told ("If I want to do something every 5 minutes it works without
+# problems."), an opinion of a time ("so 09:00 should be fine to sync them up"), a poll's result
+# ("meeting vote complete, confirmed meeting time: Mar 18, 10am"), a code span explained ("`{
+# minute: 15 }` is a quarter past every hour"), a story's turn ("However, it rings every day at 8
+# PM and shows up as …"), plans that were made ("Regular lessons were planned, e.g. every Tuesday
+# …"), and a group reminded of an event whose time is said ("Remind the team about the all-hands
+# meeting tomorrow at 2pm"): the time is the event's, and a group is reminded before it.
+_NOT_RIGHT_WORDS: Final = (
+    r"(?:available|correct|right|working|accessible|valid|accurate|shown|displayed|respected|"
+    r"honou?red|applied|triggered|executed)"
+)
+_TOLD_16: Final = (
+    # a report with its subject left out, in the past: "Had the test run @1545", "Ran the backup
+    # at 2am", "Went to the gym at 6" (an imperative never opens with a past form)
+    Told(
+        frozenset("had ran went attended spent woke came tried noticed".split()),
+        re.compile(
+            r"^\W*(?:had|ran|went|attended|spent|woke|came|tried|noticed)\s+"
+            r"(?!to\s+(?:remind|schedule|set|run|send|post|call)\b)[\w'’@-]+",
+            re.IGNORECASE,
+        ),
+        "“{said} …” reports what was done, it does not ask: to confirm",
+        first=True,
+        anchored=True,
+    ),
+    # a booking made, told: "Scheduled appointment for tomorrow morning at 9 AM.", "Booked a
+    # table for Friday at 8pm" ("Schedule an appointment …" asks)
+    Told(
+        frozenset("scheduled booked rescheduled reserved made arranged confirmed".split()),
+        re.compile(
+            r"^\W*(?:scheduled|booked|rescheduled|reserved|made|arranged|confirmed)\s+"
+            r"(?:(?:a|an|the|my|your|our|his|her|their)\s+)?(?:[\w'’-]+\s+){0,2}?"
+            r"(?:appointment|meeting|call|visit|session|consultation|interview|viewing|check-?up|"
+            r"demo|lesson|class|reservation|booking|table|flight|haircut|exam|dentist|doctor)s?\s+"
+            r"(?:for|on|at|with|tomorrow|today|tonight)\b",
+            re.IGNORECASE,
+        ),
+        "“{said} …” reports a booking made, it does not ask: to confirm",
+        first=True,
+        anchored=True,
+    ),
+    # a thing wrong, missing or skipped: "… is skipped which is not correct", "Zoom link for
+    # “6:30pm UTC/11:30 PST” is not available"
+    Told(
+        frozenset(
+            "available correct right working accessible valid accurate shown displayed respected "
+            "honored honoured applied triggered executed skipped ignored".split()
+        ),
+        re.compile(
+            r"\b(?:is|are|was|were|seems|seem|appears)\s+(?:still\s+|also\s+)?(?:not|never)\s+"
+            r"(?:being\s+)?" + _NOT_RIGHT_WORDS + r"\b"
+            r"|\b(?:isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:being\s+)?"
+            + _NOT_RIGHT_WORDS
+            + r"\b"
+            r"|\b(?:is|are|was|were|gets|get|got)\s+(?:being\s+|always\s+|sometimes\s+|silently\s+|"
+            r"simply\s+|just\s+)?(?:skipped|ignored)\b",
+            re.IGNORECASE,
+        ),
+        "“{said}”: the text reports a fault, it does not ask: to confirm",
+    ),
+    # what works, told: "If I want to do something every 5 minutes it works without problems."
+    # ("check that it works fine" is a task's)
+    Told(
+        frozenset("works worked working".split()),
+        re.compile(
+            r"(?<!\bthat\s)(?<!\bif\s)(?<!\bwhether\s)(?<!\bsure\s)\b(?:it|this|that|everything)\s+"
+            r"(?:still\s+|now\s+|also\s+|always\s+)?(?:works|worked|is\s+working|was\s+working)\s+"
+            r"(?:just\s+)?(?:fine|well|ok|okay|great|perfectly|correctly|properly|as\s+expected|"
+            r"without\s+(?:any\s+)?(?:problems?|issues?|errors?|trouble))\b",
+            re.IGNORECASE,
+        ),
+        "“{said}” reports what works, it does not ask: to confirm",
+    ),
+    # an opinion of a time, the time its subject: "so 09:00 should be fine to sync them up",
+    # "Tuesday at 3 would work for me", "10am works for us" ("OK, that will work. Can you book
+    # …" agrees to something else)
+    Told(
+        frozenset("fine ok okay enough better work works".split()),
+        re.compile(
+            r"(?:\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\bnoon|\bmidnight|day|days|morning|"
+            r"mornings|afternoon|afternoons|evening|evenings|night|nights)(?-i:\s+[A-Z]{2,5})?\s+"
+            r"(?:(?:should|would|will|might|may|could)\s+(?:also\s+|probably\s+|still\s+|surely\s+)?"
+            r"(?:be\s+(?:fine|ok|okay|good\s+enough|enough|better)|work(?:\s+(?:fine|well|better|"
+            r"for\s+(?:me|us|everyone|everybody|all)))?)"
+            r"|works\s+(?:fine\s+|well\s+|best\s+)?for\s+(?:me|us|everyone|everybody|all\s+of\s+us|"
+            r"(?:the\s+)?most\s+(?:people|of\s+us|folks)|the\s+group))\b",
+            re.IGNORECASE,
+        ),
+        "“{said}” gives an opinion of a time, it does not ask: to confirm",
+    ),
+    # a poll's result: "Bootstrap meeting vote complete, confirmed meeting time: Mar 18, 10am …"
+    Told(
+        frozenset("vote voting poll survey doodle confirmed".split()),
+        re.compile(
+            r"\b(?:vote|voting|poll|survey|doodle)\s+(?:is\s+|has\s+|was\s+)?(?:complete|completed|"
+            r"closed|done|over|finished|ended|results?)\b"
+            # "the Doodle poll's most popular time is Wednesday at 11am Boston / 5pm Paris …"
+            r"|\b(?:vote|voting|poll|survey|doodle)(?:['’]s)?\s+(?:most\s+popular|winning|top|"
+            r"preferred|chosen|selected)\s+(?:time|slot|day|date|option)\b"
+            r"|\bconfirmed\s+(?:meeting\s+|call\s+|event\s+|session\s+)?(?:time|date|slot)\b"
+            r"|\b(?:meeting|call|event|session)\s+(?:time|date|slot)\s+(?:is\s+|has\s+been\s+|was\s+)?"
+            r"confirmed\b",
+            re.IGNORECASE,
+        ),
+        "“{said}” tells a group's time, it does not ask: to confirm",
+    ),
+    # a code span explained: "`{ minute: 15 }` is a quarter past every hour", "`@hourly` means
+    # once an hour" (`_CRON_EXPLAINED` reads the expressions)
+    Told(
+        frozenset("is means matches equals stands translates".split()),
+        re.compile(
+            # (not what a named job does: "`refresh_forecasts` runs every two hours",
+            # "`certbot.timer` is scheduled to run every 12 hours" name the job asked for)
+            r"(?:^|[,;:.!?(]\s*)`[^`\n]{1,80}`\s+(?:means|matches|equals|stands\s+for|translates\s+to|"
+            r"is\s+(?:a|an|the|equivalent|short|shorthand|same)|is\s+just\s+(?:a|an|the))\b",
+            re.IGNORECASE,
+        ),
+        "“{said} …” explains what code means, it does not ask: to confirm",
+    ),
+    # a story's turn, its subject after the connective: "However, it rings every day at 8 PM and
+    # shows up as …", "Unfortunately the job runs at midnight"
+    Told(
+        frozenset(
+            "however unfortunately apparently strangely oddly surprisingly interestingly weirdly "
+            "curiously sadly meanwhile".split()
+        ),
+        re.compile(
+            r"^\W*(?:however|unfortunately|apparently|strangely|oddly|surprisingly|interestingly|"
+            r"weirdly|curiously|sadly|meanwhile)\s*,?\s+(?:it|this|that|they|he|she|there|"
+            r"(?:the|my|our|this|that|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\s+[a-z]+",
+            re.IGNORECASE,
+        ),
+        "“{said} …” tells what happens, it does not ask: to confirm",
+        first=True,
+        anchored=True,
+    ),
+    # plans that were made, told in the past: "Regular lessons were planned, e.g. every Tuesday
+    # and Thursday at 18:00."
+    Told(
+        frozenset("planned intended meant supposed envisaged envisioned foreseen".split()),
+        re.compile(
+            r"\b(?:was|were|had\s+been)\s+(?:originally\s+|initially\s+|first\s+)?(?:planned|"
+            r"intended|meant|supposed|envisaged|envisioned|foreseen)\b",
+            re.IGNORECASE,
+        ),
+        "“{said}” tells of plans made, it does not ask: to confirm",
+    ),
+    # a group reminded of an event whose time is said: "Remind the team about the all-hands
+    # meeting tomorrow at 2pm on Slack" — the time is the meeting's, and a group is reminded
+    # before it ("Remind me about the meeting at 3pm" keeps its reading)
+    Told(
+        frozenset({"remind"}),
+        re.compile(
+            r"^\W*(?:please\s+|pls\s+)?remind\s+(?:the\s+(?:[\w-]+\s+)?(?:team|group|channel|class|"
+            r"crew|squad|staff|members|department|committee|folks)|everyone|everybody|all|"
+            r"[#@][\w.-]+)\s+(?:about|of)\s+(?:the|our|their|your|tomorrow['’]s|today['’]s|"
+            r"tonight['’]s|this\s+week['’]s|next\s+week['’]s)\s+(?:[\w-]+\s+){0,3}?(?:meeting|call|"
+            r"standup|stand-up|session|event|retro|retrospective|review|demo|sync|all-hands|"
+            r"town\s*hall|party|lunch|dinner|workshop|webinar|class|training|presentation|"
+            r"offsite|kickoff|kick-off)s?\b[^.;!?\n]{0,40}?(?:\bat\s+|@\s*)\d",
+            re.IGNORECASE,
+        ),
+        "“{said}”: the time said is the event's, and a group is reminded before it — when? "
+        "to confirm",
+        first=True,
+        anchored=True,
+        opens=True,
+    ),
+)
+
+
+def told_16(text: str, words: frozenset[str], first: str) -> str | None:
+    """Round sixteen's statements (`_TOLD_16`): a report, a fault, an opinion of a time, a
+    poll's result, code explained, a story's turn, plans made, a group reminded of an event."""
+    return read_table(_TOLD_16, text, words, first)
+
+
+# With no time said (the hour a default), the speaker's own plan ("I'll set a reminder for every
+# evening": the speaker will set it), and a habit of others after the days ("Every evening at
+# Dashashwamedh Ghat, priests perform the Ganga Aarti …"): told, not asked; the hour made up
+_OWN_PLAN: Final = re.compile(
+    r"^\W*(?:i|we)(?:['’]ll|\s+will|\s+shall|['’]m\s+going\s+to|\s+am\s+going\s+to|"
+    r"['’]re\s+going\s+to|\s+are\s+going\s+to|['’]m\s+gonna|\s+plan\s+to|['’]m\s+planning\s+to)\s+"
+    r"(?:probably\s+|just\s+|also\s+)?(?:set|create|add|make|schedule|put|program|configure)\s+"
+    r"(?:up\s+)?(?:a|an|the|my|our|some)\b",
+    re.IGNORECASE,
+)
+_OTHERS: Final = frozenset(
+    "priests monks nuns pilgrims devotees worshippers worshipers locals residents villagers "
+    "tourists visitors people crowds families children kids students fishermen farmers vendors "
+    "merchants musicians dancers performers volunteers neighbours neighbors parishioners "
+    "believers monks elders".split()
+)
+_OTHERS_HABIT: Final = re.compile(
+    r"^\W*(?:every|each)\b[^,.;!?]{1,60},\s*(?:the\s+|local\s+|many\s+|most\s+|some\s+|"
+    r"hundreds\s+of\s+|thousands\s+of\s+)?(?:priests|monks|nuns|pilgrims|devotees|worshipp?ers|"
+    r"locals|residents|villagers|tourists|visitors|people|crowds|families|children|kids|"
+    r"students|fishermen|farmers|vendors|merchants|musicians|dancers|performers|volunteers|"
+    r"neighbou?rs|parishioners|believers|elders)[\s,]+(?:[a-z]+ly\s+)?[a-z]+",
+    re.IGNORECASE,
+)
+
+
+def told_without_time(text: str, words: frozenset[str], first: str) -> str | None:
+    """With no time of day said: the speaker's own plan ("I'll set a reminder for every
+    evening") or a habit of others told after its days ("Every evening at Dashashwamedh Ghat,
+    priests perform the Ganga Aarti …"). `first`: the text's first word, lowered."""
+    if first in ("i", "i'll", "i’ll", "we", "we'll", "we’ll", "i'm", "i’m") and (
+        found := _OWN_PLAN.match(text)
+    ):
+        said = found.group().strip()
+        return f"“{said} …” tells the speaker's plan, and no time is said: to confirm"
+    if (
+        first in ("every", "each")
+        and not _OTHERS.isdisjoint(words)
+        and (found := _OTHERS_HABIT.match(text))
+    ):
+        return f"“{found.group().strip()} …” tells what others do, and no time is said: to confirm"
+    return None
+
+
 # -- the entry point -------------------------------------------------------------------------------
 
 # Words that say a schedule repeats: an event described in the future with one of them ("Choir
@@ -1854,6 +2127,8 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         or told_in_the_past(text, words)
         or change_told(text, words)
         or observed(text, words)
+        or told_16(text, words, first)
+        or (told_16(whole, whole_words, _first_word(whole)) if label else None)
         or arrow_between_times(text)
         or two_events(text, words)
         or behaviour_described(whole, whole_words)

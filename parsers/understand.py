@@ -58,6 +58,7 @@ from .change_subject import subject_repeat
 from .conversions import utc_by_season
 from .cron import split_cron
 from .cron_comment import (
+    asserted_message,
     comment_disagrees,
     comment_of,
     logged_message,
@@ -792,6 +793,21 @@ def _request_follows(result: ParseResult, text: str, start: int) -> bool:
     return not any(_EARLY_24_HOUR.search(note) for note in result.notes)
 
 
+# the substrings without one of which `cron_comment.asserted_message` cannot find a test's check
+_ASSERT_CUES: Final = (
+    "rror",
+    "atal",
+    "ail",
+    "ssert",
+    "xpect",
+    "toBe",
+    "toEqual",
+    "anic",
+    "raise",
+    "throw",
+)
+
+
 def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseResult:
     if not result.ok or result.confidence <= HEDGED_CONFIDENCE:
         return result
@@ -818,6 +834,12 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         and (logged := logged_message(text))
     ):
         return _to_confirm(result, logged)  # 'logger.info("Scheduled … at 08:00 …", chat_id)'
+    if (
+        "(" in text
+        and any(cue in text for cue in _ASSERT_CUES)
+        and (asserted := asserted_message(text))
+    ):
+        return _to_confirm(result, asserted)  # 't.Errorf("… want Monday through Friday at 7 AM")'
     if ("#" in text or "//" in text) and (only := time_only_in_comment(text)) is not None:
         return _to_confirm(result, only)  # 'lead, _ = db.checkout("pawan")  # 9am ET: …'
     guessed = _guessed_time(result)  # (the result is the same for the three tests below)
