@@ -34,25 +34,33 @@ from .restated import (
     clock_said,
     written_offset,
 )
-from .zones import UnknownZoneError, keeps_offset, lookup_offset, lookup_word, zone_info
+from .zones import (
+    USUAL_ZONES,
+    UnknownZoneError,
+    keeps_offset,
+    lookup_offset,
+    lookup_word,
+    zone_info,
+)
 
 _CLOCK: Final = r"\d{1,2}(?:[:.][0-5]\d)?\s*(?:[ap]\.?\s?m\b\.?)?"
 _DAY: Final = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _DAY_NUMBERS: Final = {
     day: k for k, day in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 }
-# the zoned time the bracket follows: "22:00 UTC (", "04:30 to Sunday, 05:30 UTC ("; its part
+# the zoned time the bracket follows: "22:00 UTC (", "04:30 to Sunday, 05:30 UTC (", "between 8 AM
+# and 9 PM IST ("; its part
 # of the day, when one is said right before it ("afternoon at 22:00 UTC")
 _FIRST: Final = re.compile(
     rf"(?:(?P<part>morning|afternoon|evening|night)\s+(?:at\s+)?)?"
-    rf"(?:(?P<start>{_CLOCK})\s*(?:to|until|till|-|–)\s*(?:{_DAY},?\s+)?)?"
+    rf"(?:(?P<start>{_CLOCK})\s*(?:to|until|till|-|–|(?<=\d)\s*and|(?<=m)\s*and)\s*(?:{_DAY},?\s+)?)?"
     rf"(?P<time>{_CLOCK})\s*(?P<zone>[A-Za-z]{{2,5}})\s*\(",
     re.IGNORECASE,
 )
 # one restatement inside the bracket: "SUN 12:30AM-01:30AM ET", "5:00 PM local time during
 # Eastern Standard Time", "6 PM EDT"
 _ENTRY: Final = re.compile(
-    rf"(?:(?P<day>{_DAY})\s+)?(?:(?P<start>{_CLOCK})\s*(?:-|–|to)\s*)?(?P<time>{_CLOCK})\s*"
+    rf"(?:(?P<day>{_DAY})\s+)?(?:(?P<start>{_CLOCK})\s*(?:-|–|to|(?P<and>and))\s*)?(?P<time>{_CLOCK})\s*"
     r"(?:local\s+time\s+)?(?:(?:during|in)\s+(?:the\s+)?)?"
     r"(?P<zone>(?:eastern|central|mountain|pacific)\s+(?:standard|daylight)\s+time"
     r"|[A-Za-z]{2,5})\b",
@@ -74,7 +82,7 @@ def without_restating_bracket(text: str) -> tuple[str, str | None]:
         close = _closing(text, first.end() - 1)
         if close is None:
             continue
-        said = _zoned(first["time"], first["zone"])
+        said = _zoned(first["time"], first["zone"], usual=first["start"] is not None)
         if said is None:
             continue
         inside = text[first.end() : close]
@@ -101,6 +109,13 @@ def without_restating_bracket(text: str) -> tuple[str, str | None]:
             kept = f"{text[: first.start()]}{body if body[:3].lower() == 'at ' else 'at ' + body}"
         else:
             kept = text[: first.end() - 1].rstrip()
+            if said.zone is not None and lookup_word(first["zone"].lower()) is None:
+                # "9 AM – 8 PM IST (3:30 AM – 2:30 PM UTC)": the bracket settles which IST
+                before, after = (
+                    text[: first.start("zone")],
+                    text[first.end("zone") : first.end() - 1],
+                )
+                kept = f"{before}{said.zone}{after}".rstrip()
         note = None
         if not sure:
             note = (
@@ -157,14 +172,19 @@ def _closing(text: str, opening: int) -> int | None:
     return None
 
 
-def _zoned(clock: str, word: str) -> Said | None:
-    """ "22:00" "UTC" as a `Said` on UTC's clock, with the offset its abbreviation names."""
+def _zoned(clock: str, word: str, *, usual: bool = False) -> Said | None:
+    """ "22:00" "UTC" as a `Said` on UTC's clock, with the offset its abbreviation names.
+    `usual`: an abbreviation several zones write is read as the one most mean by it."""
     said = clock_said(clock)
     word = word.lower()
     words = word.split()
     if len(words) == 3:  # "eastern standard time": EST
         word = f"{_REGION_LETTER[words[0]]}{words[1][0]}t"
     zone = lookup_word(word)
+    if zone is None and usual and word in USUAL_ZONES:
+        # "between 8 AM and 9 PM IST (= 2:30-15:30 UTC)": India's, as the text reads it (a
+        # single time restated is settled with its token, `conversions.settle`)
+        zone = USUAL_ZONES[word][0]
     if said is None or zone is None:
         return None
     return Said(said.hours, said.minute, zone, written_offset(word, zone))
@@ -191,6 +211,8 @@ def _restates(
         held = agreeing(said, again)
         if not held:
             return None
+        if entry["and"] is not None and first["start"] is None:
+            return None  # "(10:00 and 18:00 CET)" after one time: a second time, not its range
         if entry["start"] is not None and first["start"] is not None:
             start, start_again = clock_said(first["start"]), clock_said(entry["start"])
             if start is None or start_again is None:

@@ -1607,6 +1607,9 @@ def _dates_of_the_quarters(p: Phrase) -> bool:
     )
 
 
+_SHORT: Final = frozenset({"hour", "day"})  # units a window's runs could be counted in
+
+
 def _days_left(p: Phrase) -> None:
     """Business hours keep to Monday–Friday unless days are named; "except Friday" takes
     days out of those named (or out of every day); "twice a day" needs its two times."""
@@ -1634,7 +1637,9 @@ def _days_left(p: Phrase) -> None:
                 raise Rejected("the text names two different intervals")
             p.interval, p.every = (1, unit), True
             return _days_left(p)
-        if named != count or p.interval not in (None, (1, unit)) or p.window:
+        # "twice per week, on Tuesdays and Thursdays from 10am to 12pm": the days named are the
+        # count's, and the hours are each day's event (a window with times a day is refused)
+        if named != count or p.interval not in (None, (1, unit)) or (p.window and unit in _SHORT):
             raise Rejected(
                 "a number of times per day or week does not say when",
                 "name the times: every day at 9am and 5pm",

@@ -431,6 +431,8 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"这个时候|這個時候|这个时间|この時間に?|同じ時間に?", " at this time "),
     # "月曜日のみ", "月曜だけ": only on that day of the week, as an alarm's days are set
     (rf"{_JA_DAY}(?:のみ|だけ)", lambda m: f" on {_DAY_OF[m.group(1)]}s only "),
+    # "每周一次", "一周一次" (once a week): not Monday ("周一")
+    (r"[每一][周週]一次", " weekly "),
     # days of the week, several: "每周一和周四", "月曜日と木曜日"
     (
         rf"(每个?|毎週)?((?:{_ZH_DAY}|{_JA_DAY})(?:\s*[和与與及、,，と]\s*(?:{_ZH_DAY}|[一二三四五六日天]|{_JA_DAY}))+)",
@@ -477,6 +479,9 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     ),
     # every day / morning / evening
     (r"週次|每周一次|每週一次", " weekly "),
+    # "设置一个一周购物提醒" (a weekly shopping reminder): the week the reminder's, not a length
+    # ("一周后提醒我" is in a week: read above)
+    (r"一[周週](?![后後内內以之])(?=[\u4e00-\u9fff]{0,6}提醒)", " weekly "),
     (r"每晚", " every evening "),
     (r"每天|每日|毎日", " every day "),
     (r"每个?小时|每小時|毎時間|毎時", " every hour "),
@@ -543,7 +548,7 @@ LEFT_TIME: Final = re.compile(
 # What the rules read (a cue to try them): LEFT_TIME's words and those that go with no number
 _CUES: Final = re.compile(
     f"{LEFT_TIME.pattern}|平日|工作日|周末|週末|土日|计时|計時|倒数|倒數|タイマー|後|后|"
-    "今晚|今夜|今晩|ごと|おき|中午|正午|[0-9０-９]{1,2}/[0-9０-９]{1,2}\\s*[の（(]|[0-9０-９一二三四五六七八九十]\\s*分|(?:时间|時間)(?:修改|更改|改)?(?:为|為|成)|"
+    "今晚|今夜|今晩|ごと|おき|中午|正午|一[周週](?![后後内內以之])[\u4e00-\u9fff]{0,6}提醒|[0-9０-９]{1,2}/[0-9０-９]{1,2}\\s*[の（(]|[0-9０-９一二三四五六七八九十]\\s*分|(?:时间|時間)(?:修改|更改|改)?(?:为|為|成)|"
     f"{_KO_LEFT.pattern}|타이머|알람|어제|그제|오늘|저녁|아침|[0-9]\\s*(?:분|시간|초)"
 )
 

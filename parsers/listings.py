@@ -106,7 +106,12 @@ _HABIT_WORDS: Final = frozenset(
     {"always", "regular", "usual", "customary", "regularly", "back", "round"}
 )
 _REGULAR_DAY: Final = re.compile(
-    rf"\b(?:regular|usual|customary|regularly\s+scheduled)\s+{_DAY_OR_SHORT}", re.IGNORECASE
+    rf"\b(?:regular|usual|customary|regularly\s+scheduled)\s+{_DAY_OR_SHORT}"
+    # "usual routing will be on Wednesday at 10 am", "our usual meeting is on Tuesday": the
+    # usual thing, then the day it is on
+    r"|\b(?:regular|usual|customary)\s+(?:[a-z]+\s+){1,2}(?:will\s+be|is|are|happens|takes\s+place)"
+    rf"\s+(?:held\s+)?(?:on\s+)?{_DAY}s?\b",
+    re.IGNORECASE,
 )
 _BACK: Final = re.compile(
     rf"\b{_DAY}s?\b(?:[ap]\.m\.|[^.!?;]){{0,60}}?\b(?:is|are)\s+(?:now\s+)?back\b",
@@ -379,3 +384,84 @@ def without_cycle_remark(text: str) -> str:
     if match is None or _ALTERNATE.search(text, 0, match.start()) is None:
         return text
     return text[: match.start()] + text[match.end() :]
+
+
+# "Run daily at 5 AM CET. Don't set to 2 AM or 3 AM due to daylight saving", "daily at 5am. Avoid
+# 2am.": a sentence after the schedule that warns against hours names no runs. Read with the
+# rest, its hours would be added to the schedule's. Only a sentence that opens with the warning
+# and names clock times and no days is taken out ("… Don't run on weekends" leaves days out, and
+# is kept for the grammar).
+_WARNED: Final = re.compile(
+    r"(?<=[.!;])\s+(?:but\s+)?(?:don'?t|don’t|do\s+not|never|avoid)\b[^.!?;\n]{0,160}(?:[.!;]|$)",
+    re.IGNORECASE,
+)
+_WARNED_CLOCK: Final = re.compile(r"\b\d{1,2}(?::[0-5]\d)?\s*[ap]\.?m\b|\b\d{1,2}:[0-5]\d\b", re.I)
+_WARNED_DAYS: Final = re.compile(
+    rf"\b(?:{_DAY_OR_SHORT}|weekends?|weekdays?|holidays?|today|tomorrow|tonight)\b", re.I
+)
+
+
+def without_warned_hours(text: str) -> str:
+    """`text` without a sentence after the first that warns against clock times ("… Don't set to
+    2 AM or 3 AM due to daylight saving"); `text` itself when it has none."""
+    lowered = text.lower()
+    if "n't" not in lowered and "n’t" not in lowered and "not" not in lowered:
+        if "never" not in lowered and "avoid" not in lowered:
+            return text
+    for match in _WARNED.finditer(text):
+        sentence = match.group()
+        if _WARNED_CLOCK.search(sentence) and not _WARNED_DAYS.search(sentence):
+            return text[: match.start()] + text[match.end() :]
+    return text
+
+
+# "We meet the second Friday of every month from 11:00am to 12:30pm with an optional 12:30pm to
+# 1:30pm social hour": what may follow the meeting, said with its own hours, is not when it runs.
+_CLOCK_SAID: Final = r"\d{1,2}(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?"
+_OPTIONAL_WINDOW: Final = re.compile(
+    rf",?\s*(?:\band\s+|\bwith\s+)?(?:an?\s+)?\boptional\s+(?:from\s+)?{_CLOCK_SAID}\s*"
+    rf"(?:-|–|—|to|until|till)\s*{_CLOCK_SAID}",
+    re.IGNORECASE,
+)
+
+
+def without_optional_window(text: str) -> str:
+    """`text` without a second window said to be optional ("… from 11:00am to 12:30pm with an
+    optional 12:30pm to 1:30pm social hour" → "… from 11:00am to 12:30pm social hour"); `text`
+    itself when it has none."""
+    if "ptional" not in text:
+        return text
+    match = _OPTIONAL_WINDOW.search(text)
+    if match is None or _WARNED_CLOCK.search(text, 0, match.start()) is None:
+        return text  # "Optional 9-10am every day": the only hours said
+    return text[: match.start()] + text[match.end() :]
+
+
+# "Consultation hour on Thursdays from 12:00 (Doug McDonell 8.16)", "Office Hours (AkerH 130A):
+# Tuesdays 10:00 AM - 12:00 PM": a room — a building's name and its number — in brackets. Read
+# with the rest, "8.16" is a time and "130" an hour.
+_ROOM_BRACKET: Final = re.compile(
+    r"\(\s*(?P<name>(?:[A-Z][A-Za-z'’.-]{1,20}\s+){1,4})(?:room\s+|rm\.?\s+)?"
+    r"\d{1,4}(?:\.\d{1,3})?[A-Za-z]?\s*\)"
+)
+_NOT_A_BUILDING: Final = re.compile(
+    rf"^(?:{_DAY_OR_SHORT}|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|"
+    r"march|april|june|july|august|september|october|november|december|at|from|until|till|to|"
+    r"every|each|noon|midnight|morning|evening|afternoon|night|about|around|approx|approximately|"
+    r"or|and|i\.?e\.?|e\.?g\.?|day|week|month|year|daily|weekly|monthly|the|for|in|on)$",
+    re.IGNORECASE,
+)
+
+
+def without_room_bracket(text: str) -> str:
+    """`text` without a bracket that names a room by its building's name and number ("(Doug
+    McDonell 8.16)", "(AkerH 130A)"); `text` itself when it has none. A bracket whose words
+    are days, months, zones (written in capitals) or time words is kept."""
+    if "(" not in text:
+        return text
+    for match in _ROOM_BRACKET.finditer(text):
+        words = match["name"].split()
+        if any(word.isupper() or _NOT_A_BUILDING.match(word.strip(".")) for word in words):
+            continue
+        return text[: match.start()].rstrip() + text[match.end() :]
+    return text

@@ -294,6 +294,14 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         tokens = sun_not_sunday(tokens)
     if "but " in lowered:
         tokens = but_before_any_schedule(tokens, lowered)
+    if " by " in lowered:
+        tokens = deadline_after_a_time(tokens)
+    if "anticipat" in lowered:
+        tokens = anticipated_mass(tokens)
+    if "instance" in lowered or "occurrence" in lowered:
+        tokens = instance_of_a_day(tokens)
+    if "first" in lowered and "second" in lowered:
+        tokens = first_and_second_of_a_count(tokens)
     if "though" in lowered:
         tokens = though_as_through(tokens)
     if "til" in lowered:
@@ -947,6 +955,103 @@ def but_before_any_schedule(tokens: list[Token], lowered: str) -> list[Token]:
             break
         if token.value == "except" and lowered[token.start : token.end] == "but":
             out[k] = Token(lx.WORD, "but", token.start, token.end)
+    return out
+
+
+_ANTICIPATED: Final = frozenset({"anticipated", "anticipatory"})
+_MASS: Final = frozenset({"mass", "masses", "liturgy", "eucharist", "service", "services"})
+
+
+def anticipated_mass(tokens: list[Token]) -> list[Token]:
+    """ "Saturday Vigil Mass - Anticipatory Sunday Mass - Every Saturday - 5:00 PM", "Anticipated
+    Sunday Mass on Saturday at 5.30 p.m.": the Sunday Mass said the evening before — its
+    Sunday names the Mass, not the day it is held on."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        before, day, after = out[k - 1], out[k], out[k + 1]
+        if (
+            day.kind == lx.DAY
+            and before.kind == lx.WORD
+            and before.value in _ANTICIPATED
+            and after.kind == lx.WORD
+            and after.value in _MASS
+        ):
+            out[k] = Token(lx.WORD, "sunday", day.start, day.end)
+    return out
+
+
+_INSTANCE: Final = frozenset({"instance", "instances", "occurrence", "occurrences"})
+
+
+def instance_of_a_day(tokens: list[Token]) -> list[Token]:
+    """ "monthly on the first and last instance of wed and fri", "the second occurrence of
+    Tuesday each month": the ordinal counts the days named after "instance of" — read as "the
+    first and last wed and fri"."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if (
+            token.value in _INSTANCE
+            and token.kind in (lx.WORD, lx.UNIT)
+            and out
+            and (out[-1].kind == lx.ORD or out[-1].value in ("last", "penultimate"))
+            and k + 2 < len(tokens)
+            and tokens[k + 1].kind == lx.WORD
+            and tokens[k + 1].value == "of"
+            and tokens[k + 2].kind in (lx.DAY, lx.DAYS)
+        ):
+            k += 2  # "instance of": the ordinal's days follow
+            continue
+        out.append(token)
+        k += 1
+    return out
+
+
+_TWO: Final = frozenset({"twice", "both"})
+
+
+def first_and_second_of_a_count(tokens: list[Token]) -> list[Token]:
+    """ "there are two nets each day. The first at Noon and the second at 19. 00": after a count
+    of two things, "the first at …" and "the second at …" name the things, not the 1st and 2nd
+    of the month — their ordinals become words, and the times stay."""
+    placed = {
+        k
+        for k in range(1, len(tokens) - 1)
+        if tokens[k].kind == lx.ORD
+        and tokens[k].value in (1, 2)
+        and tokens[k - 1].value == "the"
+        and tokens[k + 1].kind == lx.WORD
+        and tokens[k + 1].value == "at"
+    }
+    if {tokens[k].value for k in placed} != {1, 2}:
+        return tokens
+    first = min(k for k in placed if tokens[k].value == 1)
+    counted = any(
+        (token.kind == lx.NUM and token.value == 2) or token.value in _TWO
+        for token in tokens[:first]
+    )
+    if not counted:
+        return tokens
+    return [
+        Token(lx.WORD, "first" if token.value == 1 else "second", token.start, token.end)
+        if k in placed
+        else token
+        for k, token in enumerate(tokens)
+    ]
+
+
+def deadline_after_a_time(tokens: list[Token]) -> list[Token]:
+    """ "Meet up every Sunday at 9 am, rain or shine, and be ready to run by 9:15(ish)": a time
+    after "by", when a time was said before it, is when something must be done by — not a
+    second run. It becomes a word (the answer asks about it)."""
+    out = list(tokens)
+    timed = False
+    for k, token in enumerate(out):
+        if token.kind == lx.TIME:
+            if timed and k and out[k - 1].kind == lx.WORD and out[k - 1].value == "by":
+                out[k] = Token(lx.WORD, "deadline", token.start, token.end)
+            timed = True
     return out
 
 

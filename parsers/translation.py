@@ -598,6 +598,16 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             _de_range,
         ),
         (r"\bwecke?\s+mich(?:\s+auf)?\b", "wake me up"),
+        # "Sonntagabend", "montagabends", "Freitagnachmittag": a day and its part, one word
+        (r"\b(?:jeden\s+)?(DAY)abends\b", r"every \1 evening"),
+        (r"\b(?:jeden\s+)?(DAY)morgens\b", r"every \1 morning"),
+        (r"\b(?:jeden\s+)?(DAY)nachmittags\b", r"every \1 afternoon"),
+        (r"\bjeden\s+(DAY)abend\b", r"every \1 evening"),
+        (r"\bjeden\s+(DAY)morgen\b", r"every \1 morning"),
+        (r"\bjeden\s+(DAY)nachmittag\b", r"every \1 afternoon"),
+        (r"\b(?:am\s+)?(DAY)abend\b", r"\1 evening"),
+        (r"\b(?:am\s+)?(DAY)(?:morgen|vormittag)\b", r"\1 morning"),
+        (r"\b(?:am\s+)?(DAY)nachmittag\b", r"\1 afternoon"),
         (r"\b(?:an\s+)?jede[mn]?\s+morgen\b", "every morning"),
         (r"\b(?:an\s+)?jede[mn]?\s+abend\b", "every evening"),
         (r"\b(?:an\s+)?jede[mn]?\s+tag\b", "every day"),
@@ -1486,6 +1496,8 @@ _EVENT_TOLD: Final = {
     "Italian": re.compile(
         r"\b(?:inizia|iniziano|comincia|si\s+tiene|si\s+svolge|apre|aprono)\b", re.IGNORECASE
     ),
+    # "Das Konzert beginnt Samstagabend um 19 Uhr"
+    "German": re.compile(r"\b(?:beginnt|beginnen|startet|öffnet)\b", re.IGNORECASE),
 }
 
 

@@ -81,6 +81,9 @@ from .listings import (
     recurring_kind_without_day,
     small_hours_gathering,
     without_cycle_remark,
+    without_optional_window,
+    without_room_bracket,
+    without_warned_hours,
     without_week_heading,
 )
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
@@ -710,6 +713,10 @@ WORKFLOW_HOUR_NOTE: Final = "a workflow's hour is not said: 9:00 AM assumed, to 
 _NO_TIME: Final = "no time given"
 
 
+WARNED_HOURS_NOTE: Final = "the hours a sentence warns against are not read as runs, to confirm"
+OPTIONAL_WINDOW_NOTE: Final = "the optional hours after the event are not read as runs, to confirm"
+
+
 def _to_confirm(result: ParseResult, note: str) -> ParseResult:
     """The answer, marked to be confirmed before it is saved, saying why."""
     notes = result.notes if note in result.notes else (*result.notes, note)
@@ -1037,6 +1044,7 @@ def understand_fast(
             return read
         if cjk.is_korean(text):  # read in part, its digits would make a schedule it did not say
             return _in_another_language("Korean")
+    text = without_room_bracket(text)  # "on Thursdays from 12:00 (Doug McDonell 8.16)"
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
         return _reshouted(
             understand_fast(quiet, timezone=timezone, now=now, date_order=date_order), text, quiet
@@ -1451,6 +1459,18 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
     text, zone_name, aware_now = prepared
     text = without_restated_length(without_rough_restatement(without_restated_lunch(text)))
     text = without_cycle_remark(text)  # "alternate Mondays (first Monday of each iteration)"
+    if (unwarned := without_warned_hours(text)) != text:
+        # "Run daily at 5 AM CET. Don't set to 2 AM or 3 AM due to daylight saving"
+        found = _read_said_once(unwarned, zone_name, aware_now)
+        if found.result is not None and found.result.ok:
+            found.result = _to_confirm(found.result, WARNED_HOURS_NOTE)
+        return found
+    if (kept := without_optional_window(text)) != text:
+        # "from 11:00am to 12:30pm with an optional 12:30pm to 1:30pm social hour"
+        found = _read_said_once(kept, zone_name, aware_now)
+        if found.result is not None and found.result.ok:
+            found.result = _to_confirm(found.result, OPTIONAL_WINDOW_NOTE)
+        return found
     if "xcept" in text and excepted_own_schedule(text):
         # "… except November/December where we operate on the 1st and 3rd Saturdays"
         return _Found(
@@ -2194,7 +2214,10 @@ _WH_CLAUSE: Final = re.compile(
     r"might|must)\b)[a-z]+"
     # "What I'd like to do is …", "what we would love is …": a wish said first, not a question
     r"|^\W*what\s+(?:i|we)(?:['’]d|\s+would)\s+(?:like|love|prefer)\b"
-    r"(?!\s+to\s+(?:know|understand|ask|see|find|check)\b)",
+    r"(?!\s+to\s+(?:know|understand|ask|see|find|check)\b)"
+    # "where you can find us Monday 6 – 7:30 PM": a listing's where and when, not a question
+    r"|^\W*(?:where|when)\s+you\s+(?:can|will|may)\s+(?:find|see|join|meet|catch|reach)\s+"
+    r"(?:us|me|them)\b",
     re.IGNORECASE,
 )
 

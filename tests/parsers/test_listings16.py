@@ -13,12 +13,22 @@ import pytest
 
 from agentcron.parsers import lexicon as lx
 from agentcron.parsers import understand_fast
+from agentcron.parsers.bracket_conversions import without_restating_bracket
 from agentcron.parsers.build import months_counted
-from agentcron.parsers.listings import without_cycle_remark
+from agentcron.parsers.listings import (
+    without_cycle_remark,
+    without_optional_window,
+    without_room_bracket,
+    without_warned_hours,
+)
 from agentcron.parsers.phrase import LAST_DAY, DayRef, Phrase
 from agentcron.parsers.restated import without_restated_lunch
 from agentcron.parsers.tokens import (
+    anticipated_mass,
     but_before_any_schedule,
+    deadline_after_a_time,
+    first_and_second_of_a_count,
+    instance_of_a_day,
     lasting_until,
     sun_not_sunday,
     tokenize,
@@ -273,6 +283,203 @@ def test_hours_starting_at_other_times_stay_refused() -> None:
     assert schedule is None or asked
 
 
+# -- hours a sentence warns against ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "Run daily at 5 AM CET (timezone defined in app in tasks.py). Don't set to 2 AM or "
+            "3 AM due to daylight saving",
+            "Run daily at 5 AM CET (timezone defined in app in tasks.py).",
+        ),
+        ("daily at 5am. Avoid 2am.", "daily at 5am."),
+        ("every day at 9am. Never at 10pm. Also at 3pm", "every day at 9am. Also at 3pm"),
+    ],
+)
+def test_a_sentence_warning_against_hours_is_taken_out(text: str, read: str) -> None:
+    assert without_warned_hours(text) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every day at 9am. Don't run on weekends.",  # days left out: the grammar's
+        "Don't run at 2am",  # no sentence before it
+        "every day at 9am. Do not forget the report.",  # no hours
+    ],
+)
+def test_other_warnings_are_kept(text: str) -> None:
+    assert without_warned_hours(text) == text
+
+
+def test_the_daily_job_runs_at_5_only_and_asks() -> None:
+    schedule, asked = _read("daily at 5am. Avoid 2am.")
+    assert schedule is not None and schedule["expression"] == "0 5 * * *" and asked
+
+
+# -- an optional second window, a room in brackets, a deadline, "where you can find us" ------------
+
+
+def test_an_optional_window_after_the_event_is_set_aside() -> None:
+    text = (
+        "We meet the second Friday of every month from 11:00am to 12:30pm with an optional "
+        "12:30pm to 1:30pm social hour at the Library"
+    )
+    assert without_optional_window(text) == (
+        "We meet the second Friday of every month from 11:00am to 12:30pm social hour at the "
+        "Library"
+    )
+    schedule, asked = _read(text)
+    assert schedule is not None and schedule["expression"] == "0 11 * * 5#2" and asked
+    assert without_optional_window("Optional 9-10am every day") == "Optional 9-10am every day"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "Consultation hour on Thursdays from 12:00 (Doug McDonell 8.16).",
+            "Consultation hour on Thursdays from 12:00.",
+        ),
+        (
+            "Office Hours (AkerH 130A): Tuesdays 10:00 AM - 12:00 PM",
+            "Office Hours: Tuesdays 10:00 AM - 12:00 PM",
+        ),
+    ],
+)
+def test_a_room_in_brackets_is_no_time(text: str, read: str) -> None:
+    assert without_room_bracket(text) == read
+
+
+@pytest.mark.parametrize(
+    "text", ["every day at 9 (UTC 9.30)", "every Monday (Jan 15)", "every day at 9 (or 10)"]
+)
+def test_other_brackets_with_numbers_are_kept(text: str) -> None:
+    assert without_room_bracket(text) == text
+
+
+def test_a_time_after_by_is_a_deadline_once_a_time_was_said() -> None:
+    tokens = deadline_after_a_time(tokenize("every sunday at 9 am, and be ready to run by 9:15"))
+    assert sum(token.kind == lx.TIME for token in tokens) == 1
+    tokens = deadline_after_a_time(tokenize("every day by 9am"))
+    assert sum(token.kind == lx.TIME for token in tokens) == 1
+    schedule, _ = _read(
+        "Meet up every Sunday at 9 am, rain or shine, and be ready to run by 9:15(ish)."
+    )
+    assert schedule is not None and schedule["expression"] == "0 9 * * 0"
+
+
+def test_where_you_can_find_us_is_a_listing_not_a_question() -> None:
+    schedule, _ = _read("where you can find us Monday 6 – 7:30 PM and Thursday 6 – 7:30 PM.")
+    assert schedule is not None and schedule["expression"] == "0 18 * * 1,4"
+    schedule, _ = _read("where can you find us on Monday at 6pm?")
+    assert schedule is None
+
+
+def test_twice_a_week_on_two_days_with_their_hours_runs_at_the_start() -> None:
+    schedule, _ = _read(
+        "API Review meetings typically occur twice per week, on Tuesdays and Thursdays from "
+        "10am to 12pm Pacific Time."
+    )
+    assert schedule is not None and schedule["expression"] == "0 10 * * 2,4"
+    schedule, _ = _read("twice a day from 9am to 5pm")
+    assert schedule is None
+
+
+# -- the Nth instance of a weekday ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("monthly on the first and last instance of wed and fri", "0 9 * * 3#1,3L,5#1,5L"),
+        ("the second occurrence of Tuesday each month at 9am", "0 9 * * 2#2"),
+        ("the last occurrence of Friday in each month at 5pm", "0 17 * * 5L"),
+    ],
+)
+def test_the_nth_instance_of_a_weekday_is_the_nth_weekday(text: str, expression: str) -> None:
+    schedule, _ = _read(text)
+    assert schedule is not None and schedule["expression"] == expression
+
+
+def test_next_occurrence_of_a_day_keeps_its_words() -> None:
+    tokens = tokenize("next occurrence of tuesday")
+    assert instance_of_a_day(tokens) == tokens
+
+
+def test_the_first_and_the_second_of_two_things_are_not_days() -> None:
+    tokens = first_and_second_of_a_count(
+        tokenize("there are two nets each day. the first at noon and the second at 19:00.")
+    )
+    assert all(token.kind != lx.ORD for token in tokens)
+    tokens = tokenize("on the first at 9am and the second at 5pm")  # no count: days of the month
+    assert first_and_second_of_a_count(tokens) == tokens
+    schedule, _ = _read(
+        "The net control is G1RAF and there are two nets each day. The first at Noon and the "
+        "second at 19. 00, local times."
+    )
+    assert schedule is not None and schedule["expression"] == "0 12,19 * * *"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As discussed usual routing will be on Wednesday at 10 am",
+        "our usual meeting is on Tuesday at 3pm",
+        "The regular session will be held on Monday at 9am",
+    ],
+)
+def test_the_usual_thing_on_a_day_is_every_week(text: str) -> None:
+    schedule, asked = _read(text)
+    assert schedule is not None and schedule["type"] == "cron" and asked
+
+
+# -- the Sunday Mass said on Saturday -----------------------------------------------------------
+
+
+def test_the_sunday_of_an_anticipated_mass_names_the_mass() -> None:
+    tokens = anticipated_mass(tokenize("anticipated sunday mass on saturday at 5.30 p.m."))
+    assert [token.value for token in tokens if token.kind == lx.DAY] == [6]
+    tokens = anticipated_mass(tokenize("sunday mass at 10am"))
+    assert [token.value for token in tokens if token.kind == lx.DAY] == [0]
+    schedule, _ = _read("Saturday Vigil Mass - Anticipatory Sunday Mass - Every Saturday - 5:00 PM")
+    assert schedule is not None and schedule["expression"] == "0 17 * * 6"
+
+
+# -- a range in India's time said again on UTC's clock ---------------------------------------
+
+
+def test_a_range_in_ist_restated_in_utc_is_one_range_in_indias_time() -> None:
+    text, note = without_restating_bracket(
+        "Every 5 minutes between 8 AM and 9 PM IST (= 2:30-15:30 UTC)."
+    )
+    assert text == "Every 5 minutes between 8 AM and 9 PM Asia/Kolkata." and note is None
+    schedule, _ = _read("Every 5 minutes between 8 AM and 9 PM IST (= 2:30-15:30 UTC).")
+    assert schedule == {
+        "type": "cron",
+        "expression": "*/5 8-20 * * *",
+        "timezone": "Asia/Kolkata",
+    }
+
+
+def test_two_times_in_ist_restated_in_utc() -> None:
+    schedule, _ = _read("-- Runs at 9:00 AM and 6:00 PM IST (3:30 AM and 12:30 PM UTC)")
+    assert schedule is not None and schedule["expression"] == "0 9,18 * * *"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every 5 minutes between 8 AM and 9 PM IST (= 3:30-15:30 UTC).",  # another start
+        "at 5pm UTC (10:00 and 18:00 CET)",  # a second time, not a range
+    ],
+)
+def test_brackets_that_do_not_restate_are_kept(text: str) -> None:
+    assert without_restating_bracket(text) == (text, None)
+
+
 # -- hostile input stays fast -------------------------------------------------------------------
 
 
@@ -284,11 +491,18 @@ def test_hours_starting_at_other_times_stay_refused() -> None:
         "sun down " * 600,
         "but " * 1250,
         "going on to about " * 300,
+        "daily at 5am. Don't " + "2am " * 1200,
+        "at 9am with an optional " * 200,
+        "(Doug McDonell " * 350,
+        "at 9am by " * 500,
     ],
 )
 def test_hostile_inputs_stay_fast(text: str) -> None:
     started = time.perf_counter()
     without_restated_lunch(text)
     without_cycle_remark(text)
+    without_warned_hours(text)
+    without_optional_window(text)
+    without_room_bracket(text)
     understand_fast(text[:5000], timezone="UTC", now=NOW)
     assert time.perf_counter() - started < 2.0
