@@ -252,14 +252,6 @@ class _Reader:
     def _is_unit(self, i: int, *units: str) -> bool:
         return i < self.n and self.tokens[i].kind == lx.UNIT and self.tokens[i].value in units
 
-    def _plain_word(self, i: int) -> bool:
-        """Whether the token at i is a word the grammar has no use for ("creating")."""
-        return (
-            i < self.n
-            and self.tokens[i].kind == lx.WORD
-            and self.tokens[i].value not in lx.KEYWORDS
-        )
-
     def _is_sym(self, i: int, symbol: str) -> bool:
         return i < self.n and self.tokens[i].kind == lx.SYM and self.tokens[i].value == symbol
 
@@ -1046,7 +1038,7 @@ class _Reader:
                 *("ending", "to"),
                 *("repeat", "every", "then"),  # "start at noon and repeat every 10 minutes"
             )
-            and not self._plain_word(first[1] + 1)
+            and not self._plain_verb_after(first[1] + 1)
         ):
             # "from 9 and …"; but "starting at 2pm and ending at 2:55pm" reads on, and so does
             # "starting at midnight and creating these backups …" (a word of the task's after it)
@@ -1064,6 +1056,22 @@ class _Reader:
             before.kind == lx.WORD and before.value not in lx.KEYWORDS
         )
         return first[1]
+
+    def _plain_verb_after(self, k: int) -> bool:
+        """Whether the word at `k` is a verb in -ing that no clause reads, after an interval's
+        start ("every 4 hours starting at midnight and creating these backups …"): what is
+        done, not a second time."""
+        if self.phrase.interval is None or k >= self.n:
+            return False
+        token = self.tokens[k]
+        word = token.value
+        return (
+            token.kind == lx.WORD
+            and isinstance(word, str)
+            and word.endswith("ing")
+            and word not in lx.KEYWORDS
+            and word not in _WORD_CLAUSES
+        )
 
     def _holiday(self, i: int) -> int | None:
         """Fixed-date holidays: "Christmas (Eve)", "New Year's Day/Eve", "Halloween",

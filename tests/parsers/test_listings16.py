@@ -388,6 +388,19 @@ def test_twice_a_week_on_two_days_with_their_hours_runs_at_the_start() -> None:
     assert schedule is None
 
 
+# -- an interval's start, then what is done ------------------------------------------------------
+
+
+def test_an_intervals_start_then_a_verb_is_still_its_start() -> None:
+    schedule, _ = _read(
+        "The policy is configured to create a backup every 4 hours starting at midnight and "
+        "creating these backups for all 24 hours of the day."
+    )
+    assert schedule is not None and schedule["expression"] == "0 0,4,8,12,16,20 * * *"
+    schedule, _ = _read("every 4 hours starting at midnight and ending at 8pm")
+    assert schedule is not None and schedule["expression"] == "0 0-20/4 * * *"
+
+
 # -- the Nth instance of a weekday ---------------------------------------------------------------
 
 
