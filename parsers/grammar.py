@@ -2243,6 +2243,8 @@ class _Reader:
         if token is None:
             return None
         self.and_every = i > 0 and self.phrase.interval is not None and self._word(i - 1) == "and"
+        if i > 0 and self._word(i - 1) == "of" and (step := self._hour_step(j)) is not None:
+            return step  # "every minute of every 3rd hour"
         word = self._word(j)
         if word == "last":  # "every last Friday of the month"
             self.phrase.every = True
@@ -2431,6 +2433,22 @@ class _Reader:
             # "at 22:00 every unit within 30 km": not a schedule's "every", so it repeats nothing
             self.phrase.every = was_every
         return end
+
+    def _hour_step(self, j: int) -> int | None:
+        """ "of every 3rd hour", "of every 4 hours" after an interval of minutes that divides
+        an hour ("Every minute of every 3rd hour"): the minutes run in every 3rd hour only, and
+        the end of the words read; None otherwise."""
+        current = self.phrase.interval
+        if current is None or current[1] != "minute" or 60 % current[0]:
+            return None
+        token = self.tokens[j] if j < self.n else None
+        if token is None or token.kind not in (lx.ORD, lx.NUM) or not self._is_unit(j + 1, "hour"):
+            return None
+        step = token.value
+        if not isinstance(step, int) or not 2 <= step <= 12:
+            return None
+        self.phrase.hour_step = step
+        return j + 2
 
     def _every_unit(self, j: int, count: float) -> int | None:
         """What follows "every" (and a count): a unit, days, a part of the day, a month."""

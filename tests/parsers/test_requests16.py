@@ -296,3 +296,32 @@ def test_a_numbered_label(text: str, bare: str) -> None:
 )
 def test_whole_sentences(text: str, zone: str, said: str | None, asked: bool) -> None:
     assert _answer(text, zone) == (said, asked)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Every minute of every 3rd hour between 08:00 and 20:59 every day", "* 8-20/3 * * *"),
+        ("Every minute of every 4th hour every day", "* */4 * * *"),
+        ("Every 2 minutes of every 3rd hour", "*/2 */3 * * *"),
+        ("every minute of every hour", "* * * * *"),
+        ("every 7 minutes of every 3rd hour", None),
+        ("every minute of every 3rd hour between 8 and 5pm", None),
+        ("minutely", "* * * * *"),
+    ],
+)
+def test_minutes_of_every_nth_hour(text: str, said: str | None) -> None:
+    assert _answer(text)[0] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("every 24 hours at 9am", "0 9 * * *"),
+        ("// RUN METHODS EVRYDAY AT MIDNIGHT (DATA RELEASED EVERY 24HRS)", "0 0 * * *"),
+        ("every 48 hours at 6pm", "FREQ=DAILY;INTERVAL=2;BYHOUR=18;BYMINUTE=0;BYSECOND=0"),
+        ("every 24 hours", "0 10 * * *"),
+    ],
+)
+def test_hours_that_make_whole_days_at_a_time(text: str, said: str) -> None:
+    assert _answer(text)[0] == said
