@@ -2435,15 +2435,15 @@ class _Reader:
         return end
 
     def _hour_step(self, j: int) -> int | None:
-        """ "of every 3rd hour", "of every 4 hours" after an interval of minutes that divides
+        """ "of every 3rd hour" after an interval of minutes that divides
         an hour ("Every minute of every 3rd hour"): the minutes run in every 3rd hour only, and
         the end of the words read; None otherwise."""
         current = self.phrase.interval
         if current is None or current[1] != "minute" or 60 % current[0]:
             return None
         token = self.tokens[j] if j < self.n else None
-        if token is None or token.kind not in (lx.ORD, lx.NUM) or not self._is_unit(j + 1, "hour"):
-            return None
+        if token is None or token.kind != lx.ORD or not self._is_unit(j + 1, "hour"):
+            return None  # ("every minute of every 2 hours": which minutes? asked, as before)
         step = token.value
         if not isinstance(step, int) or not 2 <= step <= 12:
             return None
