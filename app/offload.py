@@ -9,7 +9,9 @@ nothing from more threads under the GIL, and never runs beside itself), while th
 the interpreter back every switch interval and goes on serving health checks, reads and runs.
 The price is that switch interval (5 ms) on the loop's turns while the thread is busy. A job
 body (which may hold words too) is still read on the loop: its writes are rate-limited and
-each is bounded by the same budget.
+each is bounded by the same budget. With an LLM configured, and in Slack's commands, the
+reading runs here too, stopping where it would ask the model; the model is awaited on the
+loop (``understand_off_loop``).
 """
 
 from __future__ import annotations
@@ -17,17 +19,24 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import functools
-import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-from typing import Any, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
+
+from agentcron.parsers import (
+    LLMParser,
+    LLMQuestion,
+    ParseResult,
+    Understanding,
+    refused_on_failure,
+    understanding,
+)
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
 _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="agentcron-words")
-_local = threading.local()
 
 
 async def off_loop(function: Callable[_P, _T], /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
@@ -38,14 +47,44 @@ async def off_loop(function: Callable[_P, _T], /, *args: _P.args, **kwargs: _P.k
 
 def understand_here(
     text: str, *, timezone: str, now: datetime, date_order: str | None = None
-) -> Any:
-    """``parsers.understand`` without an LLM stage (then it does no I/O), driven to its end on
-    a loop of the calling thread's own: for work run by ``off_loop``."""
-    from agentcron.parsers import understand
+) -> ParseResult:
+    """``parsers.understand`` without an LLM, here and now (it does no I/O then): for work run
+    by ``off_loop``. The same reading to the letter, driven without an event loop."""
+    reading = understanding(text, timezone=timezone, now=now, date_order=date_order)
+    step = _step(reading, None, text)
+    assert isinstance(step, ParseResult)  # without an LLM nothing is asked
+    return step
 
-    loop: asyncio.AbstractEventLoop | None = getattr(_local, "loop", None)
-    if loop is None:
-        loop = _local.loop = asyncio.new_event_loop()
-    return loop.run_until_complete(
-        understand(text, timezone=timezone, now=now, date_order=date_order)
-    )
+
+async def understand_off_loop(
+    text: str, *, timezone: str, now: datetime, llm: LLMParser | None = None
+) -> ParseResult:
+    """``parsers.understand(text, …, llm=llm)`` with its reading (all CPU) in the words thread
+    and only the LLM's call awaited on the event loop: the reading stops where it would ask
+    the model (``parsers.understanding`` yields the question) and goes on, in the thread
+    again, with the answer. A text that would hold the loop for the parser's whole call budget
+    (a hostile one, or a burst of them) holds only the words thread."""
+    reading = understanding(text, timezone=timezone, now=now, llm=llm is not None)
+    step = await off_loop(_step, reading, None, text)
+    while isinstance(step, LLMQuestion):
+        assert llm is not None  # asked only when one is given
+        try:
+            answer = await llm.parse(step.text, timezone=step.timezone, now=step.now)
+        except Exception:  # as understand does: a failure refuses the text, logged
+            reading.close()
+            return refused_on_failure(text)
+        step = await off_loop(_step, reading, answer, text)
+    return step
+
+
+def _step(
+    reading: Understanding, answer: ParseResult | None, text: str
+) -> LLMQuestion | ParseResult:
+    """The reading driven to its next question for the LLM, or to its end (a StopIteration
+    cannot cross a future: its value is returned). A rule that raises refuses the text, logged."""
+    try:
+        return reading.send(answer)  # type: ignore[arg-type]  # None starts it
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+    except Exception:
+        return refused_on_failure(text)

@@ -45,7 +45,7 @@ from agentcron.app.domain.schedule import (
 from agentcron.app.domain.stored import describe_schedule, parsed_schedule, readable_schedules
 from agentcron.app.errors import Conflict, FieldProblem, Forbidden, InvalidInput, NotFound
 from agentcron.app.ids import new_id
-from agentcron.app.offload import off_loop, understand_here
+from agentcron.app.offload import off_loop, understand_here, understand_off_loop
 from agentcron.app.runtime import Runtime
 from agentcron.app.storage.jobs import SORTABLE, JobQuery
 from agentcron.parsers.pipeline import MAX_LENGTH
@@ -383,7 +383,9 @@ class JobService:
             raise InvalidInput.field("timezone", "must be an IANA time zone name")
         job = await self.get(owner, job_id)
         now = self.rt.clock.now()
-        proposal = understand_edit(text, job, timezone=timezone, now=now, owner_dm=owner_dm)
+        proposal = await off_loop(  # CPU, as parse-nl's words (app/offload.py)
+            understand_edit, text, job, timezone=timezone, now=now, owner_dm=owner_dm
+        )
         if not proposal.ok:
             raise InvalidInput(
                 FieldProblem("text", proposal.reason or "changes nothing"),
@@ -600,9 +602,7 @@ class ScheduleService:
         if llm is None:  # the whole reading is CPU: in the words thread (app/offload.py)
             return await off_loop(_read_words, text, zone, now, size)
         _check_zone(zone)
-        from agentcron.parsers import understand
-
-        result = await understand(text, timezone=zone, now=now, llm=llm)
+        result = await understand_off_loop(text, timezone=zone, now=now, llm=llm)
         return await off_loop(_parse_answer, result, now, size)
 
     def preview(

@@ -7,7 +7,9 @@
     result.task, result.target  # "check the build", "me"
 
 `understand` (and `understand_fast`, without the LLM) is the one understanding every way
-in uses: the API's parse-nl, the CLI, the Slack app and the dashboard. `parse` and
+in uses: the API's parse-nl, the CLI, the Slack app and the dashboard. `understanding` is
+`understand` as a generator that yields its question for the LLM: a caller may run its CPU
+work off an event loop and await the model on it. `parse` and
 `parse_fast` are the same functions under their older names.
 
 Stages run in order and the first confident answer wins: the grammar (`regex`), then
@@ -21,7 +23,14 @@ from .command import split_command
 from .humanize import describe
 from .llm import LLMError, LLMParser, openai_complete
 from .result import CONFIRM_BELOW, CommandParts, ParseResult
-from .understand import understand, understand_fast
+from .understand import (
+    LLMQuestion,
+    Understanding,
+    refused_on_failure,
+    understand,
+    understand_fast,
+    understanding,
+)
 
 parse = understand
 parse_fast = understand_fast
@@ -31,12 +40,16 @@ __all__ = [
     "CommandParts",
     "LLMError",
     "LLMParser",
+    "LLMQuestion",
     "ParseResult",
+    "Understanding",
     "describe",
     "openai_complete",
     "parse",
     "parse_fast",
+    "refused_on_failure",
     "split_command",
     "understand",
     "understand_fast",
+    "understanding",
 ]

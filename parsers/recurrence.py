@@ -8,6 +8,7 @@ that does not exist fires at the end of the gap, like cron (`wallclock.to_instan
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -15,6 +16,7 @@ from itertools import islice
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from dateutil.easter import easter
 from dateutil.rrule import rrule, rrulestr
 
 from .wallclock import to_instant
@@ -131,7 +133,11 @@ _LAST_DAY: Final = date(9999, 12, 31)
 # - the search runs in the copy of the calendar a multiple of 400 years later (the Gregorian
 #   calendar repeats exactly: 146,097 days, whole weeks) that ends between HORIZON_YEARS and
 #   HORIZON_YEARS + 400 years on, so dateutil gives up there. Not for UNTIL (an instant the
-#   copy would move past) or BYEASTER (Easter's dates do not repeat every 400 years).
+#   copy would move past) or BYEASTER (Easter's dates do not repeat every 400 years): a
+#   BYEASTER rule's few days (Easter Sunday plus its offsets, each year of HORIZON_YEARS) are
+#   checked against its other day parts instead (`_no_easter_day`) — Easter never falls in
+#   January, and "FREQ=YEARLY;BYEASTER=0;BYMONTH=1" went on to 9999 (1.6 s idle, 4-14 s on a
+#   loaded machine). dateutil's UNTIL does not help: it is looked at only on a day that matches.
 # The service refuses a rule with nothing in 50 years the same way (app/domain/recurrence.py).
 HORIZON_YEARS: Final = 50
 _CYCLE_YEARS: Final = 400
@@ -165,6 +171,8 @@ def _never_comes(rule: str, start: datetime) -> bool:
     freq = parts.get("FREQ", "")
     if "BYSETPOS" in parts and _past_every_position(parts, freq):
         return True
+    if "BYEASTER" in parts and _no_easter_day(parts, start):
+        return True
     if freq not in _FINER_THAN_MONTHLY or not any(name in parts for name in _DAY_PARTS):
         return False
     # nth weekdays mean nothing to a rule finer than monthly: dateutil reads "2MO" as MO
@@ -189,9 +197,94 @@ def _past_every_position(parts: dict[str, str], freq: str) -> bool:
         return False
     names = _PERIOD_TIMES.get(freq, ("BYHOUR", "BYMINUTE", "BYSECOND"))
     most = _PERIOD_DAYS.get(freq, 1)
+    if "BYEASTER" in parts:  # a day of each offset from Easter Sunday in a year, at most
+        most = min(most, len(parts["BYEASTER"].split(",")))
     for name in names:
         most *= len(parts[name].split(",")) if name in parts else 1
     return bool(positions) and min(positions) > most
+
+
+#: the parts `_no_easter_day` can check a day against; a rule with any other is left to dateutil
+_EASTER_CHECKED: Final = frozenset(
+    {"FREQ", "INTERVAL", "WKST", "COUNT", "UNTIL", "BYSETPOS", "BYHOUR", "BYMINUTE", "BYSECOND"}
+    | {"BYEASTER", "BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYDAY"}
+)
+
+
+def _no_easter_day(parts: dict[str, str], start: datetime) -> bool:
+    """Whether no day of a BYEASTER rule (its offsets from each Easter Sunday) within
+    HORIZON_YEARS of `start` passes its other day parts, in a period its INTERVAL visits —
+    dateutil's own day filter (`rrule._iter`), a day at a time. False when unsure: a part
+    it does not check (BYWEEKNO, an nth weekday of a month or year), an INTERVAL of weeks or
+    finer, a number it cannot read, an offset that leaves Easter's year."""
+    freq = parts.get("FREQ", "")
+    if not parts.keys() <= _EASTER_CHECKED or start.year + HORIZON_YEARS > _LAST_YEAR:
+        return False
+    try:
+        offsets = [int(item) for item in parts["BYEASTER"].split(",")]
+        interval = int(parts.get("INTERVAL", "1"))
+        months = _ints(parts, "BYMONTH")
+        month_days = _ints(parts, "BYMONTHDAY")
+        year_days = _ints(parts, "BYYEARDAY")
+        codes = [item for item in parts.get("BYDAY", "").split(",") if item]
+        nth = [code for code in codes if code[:-2]]
+        if nth and freq in ("YEARLY", "MONTHLY"):
+            return False  # nth weekdays: dateutil's own mask
+        weekdays = {_DAY_CODES[code[-2:]] for code in codes}
+    except (ValueError, KeyError):
+        return False
+    if interval < 1 or (interval > 1 and freq not in ("YEARLY", "MONTHLY", "DAILY")):
+        return False
+    first = start.date()
+    for year in range(start.year, start.year + HORIZON_YEARS + 1):
+        sunday = easter(year)
+        for offset in offsets:
+            day = sunday + timedelta(days=offset)
+            if day.year != year:
+                return False  # outside dateutil's mask of the year: its own answer (an error)
+            if day < first:
+                continue
+            if _easter_day_kept(
+                day, months=months, month_days=month_days, year_days=year_days, weekdays=weekdays
+            ) and _visited(day, first, freq, interval):
+                return False
+    return True
+
+
+def _ints(parts: dict[str, str], name: str) -> set[int]:
+    return {int(item) for item in parts[name].split(",")} if name in parts else set()
+
+
+def _easter_day_kept(
+    day: date, *, months: set[int], month_days: set[int], year_days: set[int], weekdays: set[int]
+) -> bool:
+    """Whether `day` passes a rule's BYMONTH, BYMONTHDAY, BYYEARDAY and BYDAY (plain weekdays):
+    a negative day counts from the end of the month or year, as in dateutil."""
+    if months and day.month not in months:
+        return False
+    if weekdays and day.weekday() not in weekdays:
+        return False
+    if month_days:
+        length = calendar.monthrange(day.year, day.month)[1]
+        if day.day not in month_days and day.day - length - 1 not in month_days:
+            return False
+    if year_days:
+        number = day.timetuple().tm_yday
+        length = 366 if calendar.isleap(day.year) else 365
+        if number not in year_days and number - length - 1 not in year_days:
+            return False
+    return True
+
+
+def _visited(day: date, first: date, freq: str, interval: int) -> bool:
+    """Whether a series from `first` stepping `interval` periods of `freq` reaches `day`'s."""
+    if interval == 1:
+        return True
+    if freq == "YEARLY":
+        return (day.year - first.year) % interval == 0
+    if freq == "MONTHLY":
+        return (day.year * 12 + day.month - first.year * 12 - first.month) % interval == 0
+    return (day - first).days % interval == 0  # DAILY
 
 
 def _bounded_series(rule: str, start: datetime) -> Iterator[datetime]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Generator
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from functools import cache
@@ -1268,26 +1269,69 @@ async def understand(
     date_order: str | None = None,
 ) -> ParseResult:
     """The whole sentence read by every stage (`_understand_text`). Every way in calls this
-    (the API, the CLI, Slack): a rule that raises on some text is a bug, and it must not turn
-    the user's request into a server error — the text is refused and the failure logged with
-    its traceback (the text's length only: it may hold anything)."""
+    (the API, the CLI, Slack), or drives `understanding` itself (the service, to read off its
+    event loop): a rule that raises on some text is a bug, and it must not turn the user's
+    request into a server error — the text is refused and the failure logged with its
+    traceback (the text's length only: it may hold anything)."""
+    reading = understanding(
+        text, timezone=timezone, now=now, llm=llm is not None, date_order=date_order
+    )
     try:
-        return await _understand_text(
-            text, timezone=timezone, now=now, llm=llm, date_order=date_order
-        )
+        question = next(reading)
+        while True:
+            assert llm is not None  # asked only when one is given
+            question = reading.send(
+                await llm.parse(question.text, timezone=question.timezone, now=question.now)
+            )
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
     except Exception:
-        log.exception("the parser failed on a text of %d characters", len(text))
-        return ParseResult.rejected(_FAILED, suggestion=_FAILED_SUGGESTION)
+        return refused_on_failure(text)
 
 
-async def _understand_text(
+def refused_on_failure(text: str) -> ParseResult:
+    """The answer when reading `text` raised (called in the handler): logged, and refused."""
+    log.exception("the parser failed on a text of %d characters", len(text))
+    return ParseResult.rejected(_FAILED, suggestion=_FAILED_SUGGESTION)
+
+
+@dataclass(frozen=True)
+class LLMQuestion:
+    """What `understanding` asks the LLM: ``llm.parse(text, timezone=…, now=…)``'s arguments."""
+
+    text: str
+    timezone: str
+    now: datetime | None
+
+
+#: `understanding`: yields the LLM's questions, is sent their answers, returns the reading
+Understanding = Generator[LLMQuestion, ParseResult, ParseResult]
+
+
+def understanding(
     text: str,
     *,
     timezone: str = "UTC",
     now: datetime | None = None,
-    llm: LLMParser | None = None,
+    llm: bool = False,
     date_order: str | None = None,
-) -> ParseResult:
+) -> Understanding:
+    """`understand` as a generator with no I/O of its own: with `llm`, it yields the question
+    for the LLM when it has one and is sent the model's answer (``reading.send(answer)``);
+    the reading is its return value. All of its work is CPU, so a caller may run each step
+    in a thread of its own and await the model on its event loop (app/offload.py). It does
+    not catch what a rule raises: `understand` and such a caller do (`refused_on_failure`)."""
+    return _understand_text(text, timezone=timezone, now=now, llm=llm, date_order=date_order)
+
+
+def _understand_text(
+    text: str,
+    *,
+    timezone: str = "UTC",
+    now: datetime | None = None,
+    llm: bool = False,
+    date_order: str | None = None,
+) -> Understanding:
     """The whole sentence read by every stage, ending with the LLM when one is given.
 
     The LLM reads what nothing else could, and also a command the grammar read only in
@@ -1304,19 +1348,19 @@ async def _understand_text(
     spoken = translation.language_of(text)
     if spoken is not None or cjk.has_schedule_words(text):
         read = _read_in_english(text, spoken, timezone, now, date_order)
-        if read is not None and (llm is None or (read.ok and not read.needs_confirmation)):
+        if read is not None and (not llm or (read.ok and not read.needs_confirmation)):
             return read  # the LLM may read what is not read whole, or settle a reading that asks
     language = foreign_language(text)
     if language is None and cjk.is_korean(text) and cjk.has_schedule_words(text):
         language = "Korean"
-    if language is not None and llm is None:
+    if language is not None and not llm:
         return _in_another_language(language)
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
-        answer = await _understand_text(
+        answer = yield from _understand_text(
             quiet, timezone=timezone, now=now, llm=llm, date_order=date_order
         )
         return _reshouted(answer, text, quiet)
-    answer = await _understand_all(
+    answer = yield from _understand_all(
         text, timezone, now, llm, date_order, foreign=language is not None
     )
     if language is not None:
@@ -1324,25 +1368,25 @@ async def _understand_text(
     return _salvaged(answer, text, timezone, now, date_order)
 
 
-async def _understand_all(
+def _understand_all(
     text: str,
     timezone: str,
     now: datetime | None,
-    llm: LLMParser | None,
+    llm: bool,
     date_order: str | None,
     *,
     foreign: bool = False,
-) -> ParseResult:
+) -> Understanding:
     found = _understand(text, timezone, now, date_order)
     # a text in another language is the LLM's to read whole: the grammar reads only its digits
     grammar = _hedged(found.result, text) if found.result is not None and not foreign else None
     if grammar is not None and not _llm_may_settle(found, grammar):
         return grammar
-    if llm is None:
+    if not llm:
         if grammar is not None:
             return grammar
         return found.not_found("llm stage skipped: no LLM configured")
-    answer = await llm.parse(found.rest, timezone=found.zone_name, now=found.now)
+    answer = yield LLMQuestion(found.rest, found.zone_name, found.now)
     if not answer.ok and grammar is not None and grammar.ok:
         return grammar  # an unsure reading beats none; the user is asked to confirm it
     # The model cannot say which words were the schedule: unless it names the task, the

@@ -5,10 +5,12 @@ and a test holds them together (tests/api/test_openapi_document.py)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
+from agentcron.app.domain.scopes import Scope
 from agentcron.app.domain.slack_access import WorkspaceSettings
 from agentcron.app.services import MAX_PARSE_TEXT
 
@@ -54,7 +56,7 @@ class ChainFields(_Open):
     """``POST /chains``: seed 002's ``name``, ``jobs`` (ids of your jobs) and ``edges``."""
 
     name: str = Field(min_length=1, max_length=200)
-    jobs: list[str] = Field(min_length=1)
+    jobs: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
     edges: list[ChainEdge] = Field(default_factory=list)
     #: a job with several upstream edges runs when any one fires (default) or all do
     joins: dict[str, Literal["any", "all"]] = Field(default_factory=dict)
@@ -78,11 +80,31 @@ class BackfillRequest(_Open):
     end: str = Field(description="ISO 8601, not in the future; at most 1000 slots")
 
 
+_SCOPE_NAMES = "|".join(re.escape(scope.value) for scope in Scope)
+#: what domain.scopes.parse_scopes reads: a list of scope names, or them in one string
+#: separated by commas or spaces; at least one
+_SCOPES = {
+    "anyOf": [
+        {
+            "type": "array",
+            "items": {"enum": [scope.value for scope in Scope]},
+            "minItems": 1,
+        },
+        {
+            "type": "string",
+            "pattern": rf"^[\s,]*({_SCOPE_NAMES})([\s,]+({_SCOPE_NAMES}))*[\s,]*$",
+        },
+    ]
+}
+
+
 class KeyFields(_Closed):
     """``POST /keys``: a key with at most the scopes of the key making it."""
 
     name: str = Field(min_length=1, max_length=200)
-    scopes: list[str] | str = Field(description="parse, jobs:read, jobs:write, runs:write, admin")
+    scopes: Annotated[list[str] | str, WithJsonSchema(_SCOPES)] = Field(
+        description="parse, jobs:read, jobs:write, runs:write, admin"
+    )
 
 
 #: (method, path) → the model of its request body

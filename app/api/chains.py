@@ -10,7 +10,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentcron.app.api.auth import requires
-from agentcron.app.api.common import caller, int_param, json_body, runtime
+from agentcron.app.api.common import MAX_OFFSET, caller, int_param, json_body, runtime
 from agentcron.app.domain.chains import Chain, parse_chain
 from agentcron.app.domain.enums import RunStatus
 from agentcron.app.domain.scopes import Scope
@@ -93,7 +93,7 @@ def _render_chain_run(cr: dict[str, Any], chain: Chain) -> dict[str, Any]:
 async def list_chains(request: Request) -> Response:
     principal = await caller(request)
     limit = int_param(request, "limit", 50, low=1, high=200, clamp=True)
-    offset = int_param(request, "offset", 0, low=0, high=10_000_000)
+    offset = int_param(request, "offset", 0, low=0, high=MAX_OFFSET)
     rows, total = await store(request).list(principal.owner, limit=limit, offset=offset)
     return JSONResponse(
         {

@@ -82,6 +82,10 @@ def known_params(request: Request, known: tuple[str, ...]) -> Any:
     return params
 
 
+#: the most a list's ``offset`` may skip (a page past it is refused, 400)
+MAX_OFFSET = 10_000_000
+
+
 def int_param(
     request: Request, name: str, default: int, *, low: int, high: int, clamp: bool = False
 ) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from zoneinfo import available_timezones
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -14,7 +15,8 @@ from starlette.staticfiles import StaticFiles
 from agentcron.app.api.auth import ANY_KEY, declared_scope
 from agentcron.app.api.bodies import BODIES as REQUEST_BODIES
 from agentcron.app.api.bodies import NO_BODY
-from agentcron.app.api.responses import LINKS, OPERATION_IDS, QUERY, RESPONSES
+from agentcron.app.api.responses import LINKS, NO_NUL, OPERATION_IDS, QUERY, RESPONSES
+from agentcron.app.api.slack_workspaces import TEAM_ID
 from agentcron.app.domain.jobspec import JobFields
 from agentcron.app.domain.scopes import WHAT_EACH_GRANTS, Scope
 
@@ -105,16 +107,23 @@ ALSO = {
 }
 
 
+_TEXT = {"type": "string", "pattern": NO_NUL}
+#: path parameters the service reads with a pattern of its own (others are ids looked up)
+PATH_SCHEMAS = {
+    "team_id": {"type": "string", "pattern": TEAM_ID.pattern, "examples": ["T0123ABC"]},
+}
+
+
 def _schemas() -> dict[str, Any]:
     schemas: dict[str, Any] = {}
     models: list[Any] = [JobFields]
     try:
-        from agentcron.app.domain.agents import AgentFields
+        from agentcron.app.domain.agents import AgentFields, NewAgent
 
-        models.append(AgentFields)
-        for method in ("post", "put", "patch"):
-            path = "/agents" if method == "post" else "/agents/{agent_id}"
-            BODIES[(method, path)] = "AgentFields"
+        models += [AgentFields, NewAgent]
+        BODIES[("post", "/agents")] = "NewAgent"
+        for method in ("put", "patch"):
+            BODIES[(method, "/agents/{agent_id}")] = "AgentFields"
     except ImportError:  # pragma: no cover - agents are part of the service
         pass
     for key, model in REQUEST_BODIES.items():
@@ -208,6 +217,11 @@ def document(routes: list[Any]) -> dict[str, Any]:
             },
         },
     }
+    schemas["TimeZone"] = {
+        "type": "string",
+        "description": "An IANA time zone name, e.g. America/New_York",
+        "enum": sorted(available_timezones() - {"localtime", "posixrules"}),
+    }
     paths: dict[str, Any] = {}
     for route in routes:
         for method in sorted((route.methods or set()) - {"HEAD"}):
@@ -262,7 +276,7 @@ def document(routes: list[Any]) -> dict[str, Any]:
                 op["x-required-scope"] = scope.value
             params = [part[1:-1] for part in route.path.split("/") if part.startswith("{")]
             parameters = [
-                {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
+                {"name": p, "in": "path", "required": True, "schema": PATH_SCHEMAS.get(p, _TEXT)}
                 for p in params
             ] + QUERY.get(key, [])
             if parameters:

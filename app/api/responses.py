@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from agentcron.app.api.common import MAX_OFFSET
 from agentcron.app.domain.enums import JobStatus, RunStatus
 from agentcron.app.storage.jobs import SORTABLE
 
@@ -457,7 +458,19 @@ RESPONSES: dict[tuple[str, str], tuple[int, type[BaseModel]]] = {
 }
 
 
+#: no value of a path or query may hold a NUL (the app refuses it before any route: 400)
+NO_NUL = "^[^\\x00]*$"
+
+
 def _query(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """A query parameter. An empty value is the parameter left out (``?source=`` is the
+    default source, ``?limit=`` the default page: app/api/common.py), as the document says."""
+    if "enum" in schema:
+        schema = {**schema, "enum": [*schema["enum"], ""]}
+    elif schema.get("type") in ("integer", "boolean"):
+        schema = {"anyOf": [schema, {"const": ""}]}
+    elif schema.get("type") == "string":
+        schema = {**schema, "pattern": NO_NUL}
     return {
         "name": name,
         "in": "query",
@@ -469,14 +482,18 @@ def _query(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any
 
 _PAGE = [
     _query("limit", "How many (50; at most 200)", {"type": "integer", "minimum": 1}),
-    _query("offset", "How many to skip", {"type": "integer", "minimum": 0}),
+    _query("offset", "How many to skip", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}),
 ]
 _HARD = _query(
     "hard", "Remove the job and its history (a soft delete keeps them)", {"type": "boolean"}
 )
 _TYPES = {"enum": ["cron", "every", "at", "rrule"]}
-_INSTANT = {"type": "string", "description": "ISO 8601 date or date-time"}
-_ZONE = {"type": "string", "description": "IANA time zone, e.g. America/New_York"}
+_INSTANT = {"type": "string", "description": "ISO 8601 date or date-time", "pattern": NO_NUL}
+#: an IANA zone (the TimeZone schema: every name the service knows), or empty for the default
+_ZONE = {
+    "anyOf": [{"$ref": "#/components/schemas/TimeZone"}, {"const": ""}],
+    "description": "IANA time zone, e.g. America/New_York",
+}
 _GROUPS = ["day", "hour"]
 
 
@@ -524,7 +541,7 @@ QUERY: dict[tuple[str, str], list[dict[str, Any]]] = {
             "(also accepted as expression, interval or rule)",
             {"type": "string"},
         ),
-        _query("timezone", "An IANA zone (UTC)", {"type": "string"}),
+        _query("timezone", "An IANA zone (UTC)", _ZONE),
         _query("start_at", "When the schedule starts (rrule: its DTSTART)", _INSTANT),
         _query("end_at", "When the schedule ends: no run after it", _INSTANT),
         _query("count", "How many next runs (5; at most 1000)", _int(1, 1000)),

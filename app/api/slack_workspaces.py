@@ -18,12 +18,12 @@ from agentcron.app.domain.slack_access import WorkspaceSettings, environment_pol
 from agentcron.app.errors import FieldProblem, InvalidInput
 from agentcron.app.storage.slack_workspaces import SlackWorkspaceStore
 
-_TEAM = re.compile(r"^[TE][A-Z0-9]{2,30}$")
+TEAM_ID = re.compile(r"^[TE][A-Z0-9]{2,30}$")
 
 
 def _team(request: Request) -> str:
     team_id = request.path_params["team_id"]
-    if not _TEAM.match(team_id):
+    if not TEAM_ID.match(team_id):
         raise InvalidInput.field("team_id", "is a Slack workspace id like T0123ABC")
     return str(team_id)
 

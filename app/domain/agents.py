@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator
 
 from agentcron.app.domain.jobspec import pydantic_problems
 from agentcron.app.errors import FieldProblem, InvalidInput
@@ -179,21 +179,52 @@ READ_ONLY_FIELDS = frozenset({"id", "owner", "builtin", "created_at", "updated_a
 _MODEL_NAME = re.compile(r"^[\w.:/@+\-]{1,200}$")
 
 
+# Fields that may be left out but not null. A null is let through here to be refused by
+# validate_agent naming the field ("may not be null"); the document says what is accepted.
+def _without_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)  # null: not a value the document offers
+
+
+def _left_out() -> Any:
+    """A field that may be left out (None), though not given as null."""
+    return Field(None, json_schema_extra=_without_default)
+
+
+_Name = Annotated[
+    str | None,
+    Field(min_length=1, max_length=200),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 200}),
+]
+_Steps = Annotated[
+    int | None, Field(ge=1, le=50), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 50})
+]
+_Tokens = Annotated[
+    int | None,
+    Field(ge=1_000, le=2_000_000),
+    WithJsonSchema({"type": "integer", "minimum": 1_000, "maximum": 2_000_000}),
+]
+_Seconds = Annotated[
+    int | None,
+    Field(ge=1, le=3_600),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 3_600}),
+]
+
+
 class AgentFields(BaseModel):
     """Every writable field of an agent; required-ness is checked for creation."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # 0 is not false, "5" not 5
 
-    name: str | None = Field(None, min_length=1, max_length=200)
+    name: _Name = _left_out()
     model: str | None = Field(None, description="null: the service default at job creation")
     instructions: str | None = Field(None, max_length=20_000)
     tools: list[str] | None = Field(None, max_length=20)
     allowed_hosts: list[str] | None = Field(None, max_length=MAX_ALLOWED_HOSTS)
     read_hosts: list[str] | None = Field(None, max_length=MAX_ALLOWED_HOSTS)
-    max_steps: int | None = Field(None, ge=1, le=50)
-    max_tokens: int | None = Field(None, ge=1_000, le=2_000_000)
+    max_steps: _Steps = _left_out()
+    max_tokens: _Tokens = _left_out()
     max_tokens_per_day: int | None = Field(None, ge=1_000, le=1_000_000_000)
-    timeout_seconds: int | None = Field(None, ge=1, le=3_600)
+    timeout_seconds: _Seconds = _left_out()
     #: create only: an administrator's agent every owner can use
     shared: bool | None = None
 
@@ -205,6 +236,12 @@ class AgentFields(BaseModel):
         return model
 
 
+class NewAgent(AgentFields):
+    """``POST /agents``: what AgentFields says, with the name required (for the document)."""
+
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+
+
 def validate_agent(
     body: Any, *, existing: Mapping[str, Any] | None = None, agent_id: str | None = None
 ) -> dict[str, Any]:
@@ -213,12 +250,13 @@ def validate_agent(
     if not isinstance(body, dict):
         raise InvalidInput.field("", "the request body must be a JSON object", status=400)
     data = {k: v for k, v in body.items() if k not in READ_ONLY_FIELDS}
-    if existing is not None:
-        data.pop("shared", None)  # it says where the agent lives, fixed at creation
     try:
         fields = AgentFields.model_validate(data)
     except ValidationError as exc:
         raise InvalidInput(pydantic_problems(exc)) from None
+    if existing is not None and "shared" in data:
+        # it says where the agent lives, fixed at creation: checked, then left as it was
+        fields = AgentFields.model_validate({k: v for k, v in data.items() if k != "shared"})
     given = fields.model_fields_set
     problems: list[FieldProblem] = []
     values: dict[str, Any] = {}

@@ -100,9 +100,9 @@ def environment_policy(settings: Any) -> AccessPolicy:
 
 class WorkspaceSettings(BaseModel):
     """``PUT /slack/workspaces/{team_id}``: a workspace's own settings; each one left out
-    (or null) keeps the environment's."""
+    (or null) keeps the environment's. Strict: 0 is not false, "5" not 5."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     allowed_users: list[Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,30}$")]] | None = Field(
         None, max_length=5_000

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from agentcron.app.errors import NotFound
+from agentcron.app.offload import off_loop, understand_off_loop
 from agentcron.app.slack import cards
 from agentcron.app.slack.cards import Reply
 from agentcron.app.slack.commands import (
@@ -27,7 +28,7 @@ from agentcron.app.slack.commands import (
 from agentcron.app.slack.drafts import Draft
 from agentcron.app.slack.tasks import Send
 from agentcron.delivery.format import RESULT_MUTE, RESULT_PAUSE, RESULT_RUN
-from agentcron.parsers import ParseResult, parse, parse_fast
+from agentcron.parsers import ParseResult, parse_fast
 
 if TYPE_CHECKING:
     from agentcron.app.slack.bolt import SlackApp
@@ -247,9 +248,9 @@ class Reading:
     llm: Any
 
     @classmethod
-    def of(cls, slack: SlackApp, text: str, *, zone: str) -> Reading:
+    async def of(cls, slack: SlackApp, text: str, *, zone: str) -> Reading:
         now = slack.rt.clock.now()
-        fast = parse_fast(text, timezone=zone, now=now)
+        fast = await off_loop(parse_fast, text, timezone=zone, now=now)  # CPU: app/offload.py
         llm = slack.rt.llm_parser()
         return cls(text, zone, now, fast, llm if llm is not None and llm_may_read(fast) else None)
 
@@ -266,7 +267,7 @@ class Reading:
     async def finish(self) -> ParseResult:
         if self.llm is None:
             return self.fast
-        return await parse(self.text, timezone=self.zone, now=self.now, llm=self.llm)
+        return await understand_off_loop(self.text, timezone=self.zone, now=self.now, llm=self.llm)
 
 
 @dataclass(frozen=True)
@@ -332,7 +333,7 @@ async def edit_submitted(
     if errors := submitted.errors():
         await ack(response_action="errors", errors=errors)
         return
-    reading = Reading.of(slack, submitted.when, zone=draft.zone)
+    reading = await Reading.of(slack, submitted.when, zone=draft.zone)
     if reading.refusal is not None:
         await ack(response_action="errors", errors={cards.WHEN: reading.refusal})
         return

@@ -21,6 +21,7 @@ from agentcron.app.domain.jobspec import validate_job
 from agentcron.app.domain.slack_access import Conversation, Problem
 from agentcron.app.dry_runs import DryRuns
 from agentcron.app.errors import Conflict, InvalidInput, NotFound
+from agentcron.app.offload import off_loop, understand_off_loop
 from agentcron.app.runtime import Runtime
 from agentcron.app.services import JobService
 from agentcron.app.slack import cards
@@ -29,7 +30,7 @@ from agentcron.app.slack.directory import SlackUnavailable
 from agentcron.app.slack.drafts import Draft, DraftKeeper, slack_owner
 from agentcron.app.slack.gate import Gate, Refused
 from agentcron.app.storage.jobs import JobQuery
-from agentcron.parsers import CommandParts, ParseResult, split_command, understand
+from agentcron.parsers import CommandParts, ParseResult, split_command
 from agentcron.parsers.command import command_parts
 
 log = logging.getLogger("agentcron.slack")
@@ -214,7 +215,7 @@ class CommandHandler:
             return await self.list(caller, status=LIST_FILTERS[argument.lower()])
         if verb == "edit":
             answer = await self._edit_command(caller, argument)
-            if answer is not None or not self._reads_as_schedule(caller, text):
+            if answer is not None or not await self._reads_as_schedule(caller, text):
                 return answer or cards.notice(EDIT_HOW)
         if verb in JOB_VERBS:
             if not argument:
@@ -226,12 +227,12 @@ class CommandHandler:
                 return await self.act(verb, caller, found)
             if found is not None:
                 return found
-            if not self._reads_as_schedule(caller, text):
+            if not await self._reads_as_schedule(caller, text):
                 return cards.notice(
                     f"You have no job matching “{cards.escape(argument)}”. "
                     "`/schedule list` shows yours."
                 )
-        elif verb in ("help", "list") and not self._reads_as_schedule(caller, text):
+        elif verb in ("help", "list") and not await self._reads_as_schedule(caller, text):
             if verb == "help":
                 return cards.help_card()
             return cards.notice("`/schedule list` takes `active`, `paused` or nothing.")
@@ -293,8 +294,9 @@ class CommandHandler:
         job = await self.jobs.update(caller.owner, job_id, changes)
         return cards.edit_applied(job, zone=caller.zone, now=self.rt.clock.now())
 
-    def _reads_as_schedule(self, caller: Caller, text: str) -> bool:
-        parts = split_long_command(text, timezone=caller.zone, now=self.rt.clock.now())
+    async def _reads_as_schedule(self, caller: Caller, text: str) -> bool:
+        now = self.rt.clock.now()
+        parts = await off_loop(split_long_command, text, timezone=caller.zone, now=now)
         return parts.result.ok
 
     async def act(self, verb: str, caller: Caller, job: dict[str, Any]) -> Reply:
@@ -348,12 +350,13 @@ class CommandHandler:
         """Read a command as when / what / where and answer with a confirmation card, or
         with a question when the schedule cannot be read or the goal is missing."""
         now = self.rt.clock.now()
+        # the words are read in the words thread, off the event loop (app/offload.py)
         if len(text) > LONG_COMMAND:
-            parts = split_long_command(text, timezone=caller.zone, now=now)
+            parts = await off_loop(split_long_command, text, timezone=caller.zone, now=now)
         else:
             # the one understanding every way in shares (the LLM reads what the grammar
             # cannot; its reason, not the grammar's, is shown when it refuses)
-            understood = await understand(
+            understood = await understand_off_loop(
                 text, timezone=caller.zone, now=now, llm=self.rt.llm_parser()
             )
             parts = command_parts(text, understood)

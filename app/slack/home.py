@@ -138,7 +138,7 @@ async def create_submitted(
         await ack(response_action="errors", errors=errors)
         return
     zone = await slack.directory.zone_of(team_id, user_id)
-    reading = Reading.of(slack, submitted.when, zone=zone)
+    reading = await Reading.of(slack, submitted.when, zone=zone)
     if reading.refusal is not None:
         await ack(response_action="errors", errors={cards.WHEN: reading.refusal})
         return

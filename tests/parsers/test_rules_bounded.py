@@ -136,3 +136,52 @@ def test_the_bounded_search_finds_what_dateutil_finds(rule: str, after: datetime
         assert found is not None
         assert found.astimezone(zone).replace(tzinfo=None) >= plain
         assert found.astimezone(zone).date() == plain.date()
+
+
+# -- BYEASTER: Easter's dates repeat on no 400-year cycle, so its days are checked one by one --
+
+EASTER_NEVER = [
+    "RRULE:FREQ=YEARLY;BYEASTER=0;BYMONTH=1",  # Easter Sunday falls from March 22 to April 25
+    "RRULE:FREQ=DAILY;BYEASTER=0;BYMONTH=1",
+    "RRULE:FREQ=MONTHLY;BYEASTER=0;BYMONTH=6",
+    "RRULE:FREQ=HOURLY;BYEASTER=0;BYMONTH=2",
+    "RRULE:FREQ=YEARLY;BYEASTER=1;BYDAY=TU",  # Easter Monday is a Monday
+    "RRULE:FREQ=YEARLY;BYEASTER=0;BYMONTHDAY=30;BYMONTH=4",
+    "RRULE:FREQ=YEARLY;BYEASTER=0;BYYEARDAY=1,-1",
+    "RRULE:FREQ=YEARLY;BYEASTER=0;BYSETPOS=3",  # one day a year: no third
+    "RRULE:FREQ=DAILY;INTERVAL=7;BYEASTER=-2;BYDAY=SU",
+]
+
+
+@pytest.mark.parametrize("text", EASTER_NEVER)
+def test_an_easter_rule_that_never_comes_is_refused_within_the_budget(text: str) -> None:
+    answer = _within_budget(text)
+    assert answer.schedule is None
+    assert answer.reason == "that rule never comes round after now"
+
+
+EASTER_RULES = [
+    "FREQ=YEARLY;BYEASTER=0;BYMONTHDAY=25;BYMONTH=4",  # Easter on April 25th: 2038
+    "FREQ=YEARLY;BYEASTER=0;BYMONTHDAY=-6",  # the 25th of April again, from the month's end
+    "FREQ=WEEKLY;BYEASTER=0;BYMONTHDAY=1",  # Easter on April 1st: 2029
+    "FREQ=YEARLY;INTERVAL=3;BYEASTER=-2;BYMONTH=3",  # Good Friday in March, every third year
+    "FREQ=MONTHLY;INTERVAL=2;BYEASTER=1",
+    "FREQ=DAILY;INTERVAL=2;BYEASTER=0,1;BYHOUR=9;BYMINUTE=0",
+    "FREQ=YEARLY;BYEASTER=49;BYDAY=SU",  # Pentecost
+    "FREQ=YEARLY;BYEASTER=0;BYWEEKNO=14",  # a part dateutil alone checks
+]
+
+
+@pytest.mark.parametrize("rule", EASTER_RULES)
+@pytest.mark.parametrize("after", [datetime(2026, 1, 14, 10, 0), datetime(2038, 4, 26)])
+def test_an_easter_rule_keeps_what_dateutil_finds(rule: str, after: datetime) -> None:
+    now = after.replace(tzinfo=UTC)
+    found = first_occurrence(rule, ZoneInfo("UTC"), after, now)
+    plain = next(
+        (wall for wall in islice(rrulestr(rule, dtstart=after), 2000) if wall > after), None
+    )
+    if plain is None or (plain.year - after.year) > 50:
+        assert found is None
+    else:
+        assert found is not None
+        assert found.replace(tzinfo=None) == plain
