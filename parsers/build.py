@@ -1013,6 +1013,7 @@ _SLOT_WORDS: Final = {
     "yeardays": "a day of the year",
     "weeknos": "a week of the year",
     "shift_seconds": "a time counted from another",
+    "hour_step": "every few hours",
 }
 _EMPTY_SLOTS: Final = Phrase()
 _BOUNDS: Final = ("starting", "until", "years")
@@ -1899,6 +1900,19 @@ def _recurring(b: _Builder) -> Built:
         raise Rejected("the longest interval is 366 days", "every year on March 3 at 9am")
     if unit == "hour" and count >= 24 and count % 24 == 0 and _plain_interval(p):
         return _whole_days(b, int(count) // 24, p.interval_start)
+    if (
+        unit == "hour"
+        and count >= 24
+        and count % 24 == 0
+        and p.times
+        and p.window is None
+        and p.minute_past is None
+        and p.interval_start is None
+    ):
+        # "every 24 hours at 9am", "everyday at midnight (… every 24 hrs)": whole days, at the
+        # time of day said (a number of seconds would move an hour at DST)
+        count, unit = count // 24, "day"
+        p.interval, p.each_day = (count, unit), False
     if unit in ("second", "minute", "hour"):
         return _sub_daily(b, count * _UNIT_SECONDS[unit])
     if unit is None and p.minute_past is not None and p.times and p.window is None:
@@ -2063,7 +2077,7 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
             b.note("runs on that date every year", UNSURE_PENALTY)
     _honours(p, "interval", "times", "window", "more_windows", "weekdays", "nth", "monthdays",
              "months", "minute_past", "more_minutes", "interval_start", "part", "minute_range",
-             *_BOUNDS)  # fmt: skip
+             "hour_step", *_BOUNDS)  # fmt: skip
     if p.more_windows and (p.interval_start is not None or p.minute_past is not None):
         raise Rejected("the text names two time windows")
     step = int(seconds) // 60
@@ -2194,6 +2208,8 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
                 start, end = window[0].hour, window[1].hour
                 hours = f"{start}-{end}" if end > start else str(start)
                 return _cron(b, f"{every_minute} {hours} {tail}")
+        if p.hour_step > 1:
+            return _cron(b, f"{every_minute} {_stepped_hours(b, p.hour_step, window)} {tail}")
         if window is None:
             return _cron(b, f"{every_minute} {hour_field} {tail}")
         try:
@@ -2225,6 +2241,22 @@ def _sub_daily(b: _Builder, seconds: float) -> Built:
     if b.first_day > b.local_now.date():
         start_at = to_instant(b.first_day, time(0), b.zone)
     return _every(b, seconds, start_at)
+
+
+def _stepped_hours(b: _Builder, step: int, window: tuple[time, time] | None) -> str:
+    """ "Every minute of every 3rd hour (between 08:00 and 20:59)": cron's hour field for every
+    `step`th hour, from the window's first hour to its last (whole hours only)."""
+    if b.p.times or b.p.minute_range is not None or b.p.odd_hours:
+        raise Rejected("every few hours goes with no other hours or part of the hour")
+    if window is None:
+        return f"*/{step}"
+    start, end = window
+    if start.minute != 0 or end.minute != 59 or end.hour <= start.hour:
+        raise Rejected(
+            f"every {step} hours keeps only to a window of whole hours",
+            "every minute of every 3rd hour between 08:00 and 20:59",
+        )
+    return f"{start.hour}-{end.hour}/{step}"
 
 
 def _counted_steps(b: _Builder, seconds: float) -> Built | None:

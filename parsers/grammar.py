@@ -91,6 +91,7 @@ _POSSESSIVE_HOLIDAYS: Final = frozenset({"mother's", "mothers", "father's", "fat
 _FREQUENCIES: Final = {
     "daily": (1, "day"),
     "hourly": (1, "hour"),
+    "minutely": (1, "minute"),
     "weekly": (1, "week"),
     "monthly": (1, "month"),
     "yearly": (1, "year"),
@@ -190,6 +191,10 @@ _CLAUSE_OPENERS: Final = frozenset(
 _UNIT_PLURALS: Final = frozenset(
     "hours hrs minutes mins seconds secs days weeks months years".split()
 )
+
+
+# words between a span's count and its unit that say its units come one after another
+_IN_TURN: Final = frozenset({"consecutive", "straight", "successive"})
 
 
 class _Reader:
@@ -1035,7 +1040,9 @@ class _Reader:
             )
             and not self._plain_verb_after(first[1] + 1)
         ):
-            return None  # "from 9 and …"; but "starting at 2pm and ending at 2:55pm" reads on
+            # "from 9 and …"; but "starting at 2pm and ending at 2:55pm" reads on, and so does
+            # "starting at midnight and creating these backups …" (a word of the task's after it)
+            return None
         meridiem = first[0].clock.meridiem
         if meridiem is not None and self._word(first[1]) in ("am", "pm"):
             return self._times(j)  # "will start at 3:46 am/pm every day": two times of day
@@ -1875,9 +1882,28 @@ class _Reader:
                 if runs is not None:
                     self.phrase.count = runs
                     return j + 1
+        # "for two consecutive days", "for 3 straight weeks": the span, each unit in turn
+        in_turn = (
+            self._kind(j) == lx.NUM
+            and self._word(j + 1) in _IN_TURN
+            and self._kind(j + 2) == lx.UNIT
+        )
+        if in_turn:
+            sub = _Reader([*self.tokens[: j + 1], *self.tokens[j + 2 :]])
         end = sub._amounts(j)
         if end is None or self.phrase.until is not None:
             return None
+        if in_turn:
+            end += 1
+        if self._word(end) == "in" and self._word(end + 1) == "a" and self._word(end + 2) == "row":
+            end, in_turn = end + 3, True  # "for 3 days in a row"
+        if in_turn and self._days_in_turn(sub.phrase):
+            # "each morning at 7 for two consecutive days": that many days' runs, from the next
+            # (not the end of a span that counts today when its run is past)
+            self.phrase.count = int(sub.phrase.offset_seconds // 86400)
+            if self.phrase.interval is None and not self.phrase.every:
+                self._set_interval(1, "day")  # "take the pill at 8am for five consecutive days"
+            return end
         if self._word(end) in ("past", "to", "after") and (
             self._kind(end + 1) in (lx.NUM, lx.TIME) or self._word(end + 1) in ("noon", "midnight")
         ):
@@ -1897,6 +1923,21 @@ class _Reader:
         # The last day is included: "for 2 weeks" from today ends 13 days later.
         self.phrase.until = DayRef(days_later=int(seconds // 86400) - 1, months_later=months)
         return end
+
+    def _days_in_turn(self, span: Phrase) -> bool:
+        """Whether `span` (a span said "in turn": "two consecutive days", "3 days in a row") is
+        whole days, and this phrase runs once a day so far (a time or none, no shorter interval,
+        no days of the week): its runs are counted, one a day."""
+        p = self.phrase
+        return (
+            span.offset_months == 0
+            and span.offset_seconds >= 86400 * 2
+            and span.offset_seconds % 86400 == 0
+            and p.count is None
+            and len(p.times) <= 1
+            and p.interval in (None, (1, "day"))
+            and not (p.weekdays or p.monthdays or p.dates)
+        )
 
     def _at(self, i: int) -> int | None:
         j = i + 1
@@ -2202,6 +2243,8 @@ class _Reader:
         if token is None:
             return None
         self.and_every = i > 0 and self.phrase.interval is not None and self._word(i - 1) == "and"
+        if i > 0 and self._word(i - 1) == "of" and (step := self._hour_step(j)) is not None:
+            return step  # "every minute of every 3rd hour"
         word = self._word(j)
         if word == "last":  # "every last Friday of the month"
             self.phrase.every = True
@@ -2390,6 +2433,22 @@ class _Reader:
             # "at 22:00 every unit within 30 km": not a schedule's "every", so it repeats nothing
             self.phrase.every = was_every
         return end
+
+    def _hour_step(self, j: int) -> int | None:
+        """ "of every 3rd hour" after an interval of minutes that divides
+        an hour ("Every minute of every 3rd hour"): the minutes run in every 3rd hour only, and
+        the end of the words read; None otherwise."""
+        current = self.phrase.interval
+        if current is None or current[1] != "minute" or 60 % current[0]:
+            return None
+        token = self.tokens[j] if j < self.n else None
+        if token is None or token.kind != lx.ORD or not self._is_unit(j + 1, "hour"):
+            return None  # ("every minute of every 2 hours": which minutes? asked, as before)
+        step = token.value
+        if not isinstance(step, int) or not 2 <= step <= 12:
+            return None
+        self.phrase.hour_step = step
+        return j + 2
 
     def _every_unit(self, j: int, count: float) -> int | None:
         """What follows "every" (and a count): a unit, days, a part of the day, a month."""
@@ -2745,6 +2804,9 @@ class _Reader:
         elif word == "bimonthly":
             # it means twice a month too (dictionaries give both): asked
             self.phrase.unsure.append('"bimonthly" read as every two months (not twice a month)')
+        elif word == "minutely":
+            # it also means "in detail" ("examined minutely"): asked
+            self.phrase.unsure.append('"minutely" read as every minute (not in detail)')
         elif word == "biannually":
             # "biannually" is twice a year, but some write it for every two years: asked
             self.phrase.unsure.append('"biannually" read as every six months (not two years)')
@@ -4833,8 +4895,10 @@ class _Reader:
                 self.phrase.days_after += 1
                 self.phrase.order.append("d")
                 return k + 1
-        if self._kind(i + 1) == lx.NUM:
-            return self._day_numbers(i + 1)  # "day 15 of every month", "on day 5 and 20"
+        if self._kind(i + 1) == lx.NUM and self._kind(i + 2) != lx.UNIT:
+            # "day 15 of every month", "on day 5 and 20" (not "older than 1 day (2 days old)":
+            # a number before its unit is an amount)
+            return self._day_numbers(i + 1)
         if following == "after" and self._names_a_date(i + 2):
             self.phrase.days_before -= 1  # "the day after Christmas"
             return i + 2

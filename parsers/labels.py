@@ -16,8 +16,10 @@ from collections.abc import Callable
 from typing import Final
 
 # one to three words, a colon and a space: "Schedule: ", "Weekly sync: ", "Note to self: "
+# (and a number after them: "Test 5: ", "Step 3: ", "Case #2: ")
 _LABEL: Final = re.compile(
-    r"^\s*(?P<label>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2})\s*:\s+(?=\S)"
+    r"^\s*(?P<label>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2})(?:\s+#?\d{1,3})?"
+    r"\s*:\s+(?=\S)"
 )
 
 

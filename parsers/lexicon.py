@@ -212,6 +212,7 @@ _KEYWORDS: Final = {
     "oclock": ("oclock", "o'clock"),
     "daily": ("daily", "everyday", "dayly", "everday", "evryday", "eveyday"),
     "hourly": ("hourly",),
+    "minutely": ("minutely",),
     "weekly": ("weekly",),
     "monthly": ("monthly",),
     "yearly": ("yearly", "annually", "annual"),

@@ -143,6 +143,7 @@ class Phrase:
     frame: str | None = None
     frame_count: int = 1  # "every 4 month(s) on day 7 every 5 hour(s)": every 4th month
     odd_hours: bool = False  # "every odd hour": 1, 3, ... 23
+    hour_step: int = 1  # "every minute of every 3rd hour": the minutes of every 3rd hour
     minute_range: tuple[int, int] | None = None  # "in the first half of every hour": (0, 29)
     market_hours: bool = False  # "during US market hours": 9:30am-4pm New York
     times_per: tuple[int, str] | None = None  # "twice a day": (2, "day")

@@ -111,6 +111,23 @@ from .reasons import (
     without_which_remark,
 )
 from .replies import accepts_a_time
+from .request_cues import (
+    DAYS_GATHERING_NOTE,
+    FROM_TO_NOTE,
+    PASSIVE_NOTE,
+    REPEATING_ALARM_NOTE,
+    TIME_SPENT_NOTE,
+    USUAL_DAY_NOTE,
+    days_gathering,
+    frequency_swap,
+    from_to_change,
+    question_then_when,
+    repeating_alarm,
+    subjectless_passive,
+    time_spent,
+    usual_day,
+    zone_first_restated,
+)
 from .restated import (
     part_year_alternative,
     without_alternatives,
@@ -155,7 +172,7 @@ from .under_way import (
 )
 from .weekly_windows import aws_window, same_day_again
 from .windows import uneven_minute_step
-from .zones import lookup_place, lookup_word, place_names, zone_info, zone_words
+from .zones import AMBIGUOUS_ZONES, lookup_place, lookup_word, place_names, zone_info, zone_words
 
 if TYPE_CHECKING:
     from .llm import LLMParser
@@ -920,6 +937,11 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
             "the time in it is read, to confirm"
         )
         return _to_confirm(result, note)
+    if (said := time_spent(text)) is not None:
+        return _to_confirm(result, TIME_SPENT_NOTE.format(said=said))  # "every 30 minutes of play"
+    if first in ("is", "are", "get", "gets") and subjectless_passive(bare):
+        said = " ".join(bare.split()[:2])
+        return _to_confirm(result, PASSIVE_NOTE.format(said=said))  # "is updated each weekday …"
     lowered = text.lower()
     if "during" in lowered and (period := _UNDATED_PERIOD.search(text)) is not None:
         note = f"“{period.group()}” names a period the schedule cannot keep to: to confirm"
@@ -1420,8 +1442,12 @@ EXAMPLES_NOTE: Final = "examples in parentheses were not read as part of the sch
 EXAMPLE_TIMES_NOTE: Final = "the text gives no time but its examples may: which time? to confirm"
 # "at :23 rather than on the hour", "every Monday instead of Tuesday": what the job does not do
 _RATHER: Final = re.compile(
-    r"\s*,?\s*\b(?:rather\s+than|instead\s+of)(?:\s+at)?"
-    r"(?:\s+(?!to\b|and\b|at\b|every\b|each\b)[\w:']+){1,4}",
+    r"\s*,?\s*\b(?:rather\s+than|instead\s+of)(?:(?:\s+at)?"
+    r"(?:\s+(?!to\b|and\b|at\b|every\b|each\b)[\w:']+){1,4}"
+    # "every minute instead of every day at 07:00": the old schedule said whole
+    r"|(?=\s+(?:every|each)\b)(?:\s+(?!to\b|and\b|for\b|so\b|because\b|just\b|but\b)[\w:']+){2,6})"
+    # "… instead of their previous times (9:00 and 2:00 UTC respectively)": the old times
+    r"(?:\s*\([^()]{1,80}\))?",
     re.IGNORECASE,
 )
 RATHER_NOTE: Final = "the words after “rather than” / “instead of” were read as what not to do"
@@ -1504,6 +1530,8 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
         # it's 1700 UTC)": the local time on UTC's clock in each half of the year
         text = without_dst_note(text)
     if "(" in text:
+        # "at midnight UTC 0:00 (KST 9am)": the conversion's zone said first, the hour twice
+        text = zone_first_restated(text, is_zone=_is_zone_word)
         # "22:00 UTC (5:00 PM local time during Eastern Standard Time (winter) and …)"
         text, restated_note = without_restating_bracket(text)
     if restated_note is None and "which is" in text:
@@ -1548,7 +1576,54 @@ def _read_said_once(text: str, timezone: str, now: datetime | None) -> _Found:
             if found.result is not None and found.result.schedule is not None:
                 found.result = found.result.replace(notes=(*found.result.notes, RATHER_NOTE))
             return found
-    return _read_examples(text, zone_name, aware_now)
+    return _repeat_cued(_read_examples(text, zone_name, aware_now), text, zone_name, aware_now)
+
+
+_BOUND_OF_ONE: Final = "only a repeating schedule can have a start or an end date"
+
+
+def _is_zone_word(word: str) -> bool:
+    return lookup_word(word) is not None or word in AMBIGUOUS_ZONES  # "IST": settled later
+
+
+def _repeat_cued(found: _Found, text: str, zone_name: str, aware_now: datetime) -> _Found:
+    """A single run whose words say it comes again: "Bundle the day's new posts into one email
+    at 5pm" (each day's: every day), "usual routing will be on Wednesday at 10 am" (a habit:
+    every week) — read so, to confirm, when the reading keeps its times; `found` otherwise."""
+    once = found.result
+    if once is None:
+        return found
+    if not once.ok:
+        # "Give me a repeating alarm for 6 am for a week": refused as a bound on one run
+        if once.reason != _BOUND_OF_ONE or (said := repeating_alarm(text)) is None:
+            return found
+        repeat, note = "every day", REPEATING_ALARM_NOTE.format(said=said)
+    elif once.schedule is None or once.schedule["type"] != "at":
+        return found
+    elif (said := usual_day(text)) is not None:
+        repeat, note = "every week", USUAL_DAY_NOTE.format(said=said)
+    elif _DAY_WORDS.search(text) is not None:
+        return found
+    elif (said := days_gathering(text)) is not None:
+        repeat, note = "every day", DAYS_GATHERING_NOTE.format(said=said)
+    elif (said := repeating_alarm(text)) is not None:
+        repeat, note = "every day", REPEATING_ALARM_NOTE.format(said=said)
+    else:
+        return found
+    again = _read_examples(f"{text.rstrip()} {repeat}", zone_name, aware_now)
+    if (
+        again.result is None
+        or not again.result.ok
+        or again.result.schedule is None
+        or again.result.schedule["type"] == "at"
+        or (
+            once.schedule is not None
+            and times_of_day(again.result.schedule) != times_of_day(once.schedule)
+        )
+    ):
+        return found
+    again.result = _to_confirm(again.result, note)
+    return again
 
 
 _REPEATS_SAID: Final = re.compile(
@@ -2216,6 +2291,8 @@ def _read_rest(
         and not asks_how_to_schedule(bare)
         and not asks_for_expression(bare)
         and asks_if_possible(bare, first) is None
+        and not question_then_when(bare)  # "what's the weather, hourly please"
+        and not subjectless_passive(bare)  # "is updated each weekday at 8PM ET"
     ):
         found.result = ParseResult.rejected(
             "that reads as a question, not a schedule", suggestion=HINT
@@ -2241,9 +2318,15 @@ def _read_rest(
         # is still one
         bare = bare[1:-1].strip(" ,:;")
         first = first_word(bare)
+    if ('"' in bare or "“" in bare) and (
+        quoted := _quoted_change(bare, text, zone_name, aware_now, target)
+    ) is not None:
+        quoted.rest = rest
+        return quoted  # 'jarvis edit "move standup to 10am"'
     manages = (  # (a costly pattern: matched once, and only after a word it starts with)
-        first is None or first in _MANAGE_FIRST or "time" in bare.lower()
-    ) and _MANAGE.match(bare) is not None
+        (first is None or first in _MANAGE_FIRST or "time" in bare.lower())
+        and _MANAGE.match(bare) is not None
+    ) or frequency_swap(bare)  # "Change hourly backups to daily backups."
     new_schedule = _NEW_SCHEDULE.match(bare) if manages else None
     if new_schedule is not None:
         # "update schedule to run pipeline every Sunday at 2:00 AM UTC": the new schedule is
@@ -2269,9 +2352,13 @@ def _read_rest(
             inner.result = _to_confirm(inner.result, WHOLE_CHANGE_NOTE)  # type: ignore[arg-type]
             inner.rest = rest
             return inner
+    from_to = _read_from_to(bare, text, zone_name, aware_now, target)
+    if from_to is not None:
+        from_to.rest = rest
+        return from_to  # "jobs changed from 0:00am every day to 0:05am every day"
     if manages:
         found.result = ParseResult.rejected(
-            "that reads as a change to a job that exists, not a new schedule",
+            CHANGE_REASON,
             suggestion="pause, edit or delete the job itself (in Slack: /schedule pause <job>)",
         ).with_parts(None, target)
         return found
@@ -2304,6 +2391,68 @@ def _read_rest(
             found.partial = False
             return found
     return found
+
+
+CHANGE_REASON: Final = "that reads as a change to a job that exists, not a new schedule"
+_CHANGE_NOTES: Final = frozenset({WHOLE_CHANGE_NOTE, NEW_SCHEDULE_NOTE})
+
+
+def _quoted_change(
+    bare: str, text: str, zone_name: str, aware_now: datetime, target: str | None
+) -> _Found | None:
+    """A change to a job quoted after other words ('jarvis edit "move standup to 10am"', '…
+    via WhatsApp commands ("change nightly to 3am")'): what the quote alone reads as — refused
+    as a change, or its new schedule said whole, asked; None when no quote reads as a change."""
+    for quote in _QUOTED.finditer(bare):
+        inner = (quote["inner"] or quote["curly"] or "").strip(" ,.")
+        if inner == bare.strip() or first_word(inner) not in _MANAGE_FIRST:
+            continue
+        found = _read_rest(inner, text, zone_name, aware_now, target)
+        result = found.result
+        if result is None:
+            continue
+        if (not result.ok and result.reason == CHANGE_REASON) or (
+            result.ok and not _CHANGE_NOTES.isdisjoint(result.notes)
+        ):
+            return found
+    return None
+
+
+def _read_from_to(
+    bare: str, text: str, zone_name: str, aware_now: datetime, target: str | None
+) -> _Found | None:
+    """A change told "from A to B" whose B reads as a whole schedule ("changed from 0:00am
+    every day to 0:05am every day"), or as one run that A or what changes says the repeat of
+    ("Move the … job from Monday 8:00 AM to Friday 8:00 AM PT": a weekly slot moved): B read,
+    to confirm; None otherwise (the text is read as it always was)."""
+    change = from_to_change(bare)
+    if change is None:
+        return None
+    head, old, said = change
+    # "… to `23 10 * * 5`, Friday 18:23 Asia/Taipei, and update …": the words before a comma
+    # first, when they read whole by themselves
+    for new in (said.split(", ", 1)[0], said) if ", " in said else (said,):
+        inner = _read_rest(new, text, zone_name, aware_now, target)
+        result = inner.result
+        if result is None or not result.ok or result.schedule is None:
+            continue
+        if result.schedule["type"] == "at":
+            repeat = subject_repeat(f"{head} {old}", new)
+            if repeat is None and _WEEKDAY_SAID.search(old) and _WEEKDAY_SAID.search(new):
+                repeat = "every week"  # a slot on a day of the week moved to another's
+            if repeat is not None:
+                inner = _read_rest(
+                    f"{new.rstrip(' .')} {repeat}", text, zone_name, aware_now, target
+                )
+        if _whole_new_schedule(inner.result):
+            inner.result = _to_confirm(inner.result, FROM_TO_NOTE.format(old=old))  # type: ignore[arg-type]
+            return inner
+    return None
+
+
+_WEEKDAY_SAID: Final = re.compile(
+    r"\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b", re.IGNORECASE
+)
 
 
 def _read_changed_to(

@@ -254,11 +254,13 @@ NOISE = (
     "{}: is the build green?",
     "FYI the dashboard moved. {} (ping me if it breaks)",
 )
-# rounds ten's and eleven's new tuning files are left out of the sample (as test_t8_variants
-# does): each one added shifts the stride over the corpus, and the figure would move with whoever
-# lands next
+# rounds ten's, eleven's and sixteen's new tuning files are left out of the sample (as
+# test_t8_variants does): each one added shifts the stride over the corpus, and the figure would
+# move with whoever lands next
 _PHRASES = [
-    p for p in load(CORPUS_DIR, skip=("r7_", "t10_", "t11_")) if not p.held_out and not p.pending
+    p
+    for p in load(CORPUS_DIR, skip=("r7_", "t10_", "t11_", "t16_"))
+    if not p.held_out and not p.pending
 ]
 _ANSWERS = [p for p in _PHRASES if not p.refusal]
 _REFUSALS = [p for p in _PHRASES if p.refusal]
