@@ -139,9 +139,9 @@ def test_a_count_after_a_list_of_times() -> None:
 )
 def test_hostile_inputs_stay_fast(text: str, language: str) -> None:
     translation.to_english("1", language)  # the lexicon is built once, before timing
-    start = time.perf_counter()
+    start = time.process_time()
     translation.to_english(text, language)
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 2.0
 
 
 def test_hostile_cjk_stays_fast() -> None:
@@ -150,11 +150,11 @@ def test_hostile_cjk_stays_fast() -> None:
     marks = ("最后", "/(", "(?:昨天|昨日)(?=")
     rules = [rule for rule, _ in cjk._COMPILED if any(m in rule.pattern for m in marks)]
     assert len(rules) == 4
-    start = time.perf_counter()
+    start = time.process_time()
     for rule in rules:
         rule.sub(" ", text)
     cjk.notice(text)
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 2.0
 
 
 def test_spoken_clock_said_in_english() -> None:

@@ -511,11 +511,11 @@ def test_brackets_that_do_not_restate_are_kept(text: str) -> None:
     ],
 )
 def test_hostile_inputs_stay_fast(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     without_restated_lunch(text)
     without_cycle_remark(text)
     without_warned_hours(text)
     without_optional_window(text)
     without_room_bracket(text)
     understand_fast(text[:5000], timezone="UTC", now=NOW)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
