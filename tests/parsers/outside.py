@@ -95,6 +95,10 @@ Round sixteen (December 5, 2026, evening): round fifteen's held-out phrases were
 tuning (group "r15 opened"), `t16_*.txt` hold new phrases gathered to tune on, and `r16_*.txt`
 hold phrases from sources used in no earlier round, gathered before this round's fixes and only
 scored (all held out).
+Round seventeen (December 5, 2026, night): round sixteen's held-out phrases were opened for
+tuning (group "r16 opened"), `t17_*.txt` hold new phrases gathered to tune on, and `r17_*.txt`
+hold phrases from sources used in no earlier round, gathered before this round's fixes and only
+scored (all held out).
 A tuning line marked `# pending (who: why): PHRASE => EXPECT` is a phrase the parser still fails
 and someone means to fix: it is scored like any other (the figures include it) but the test that
 holds the tuned rows at 98% leaves it out.
@@ -213,21 +217,25 @@ class OutsidePhrase:
         return self.file.startswith(("r16_", "t16_"))
 
     @property
+    def round_seventeen(self) -> bool:
+        return self.file.startswith(("r17_", "t17_"))
+
+    @property
     def opened(self) -> bool:
-        """Held out once, opened for tuning since: round four's held-out share, rounds 5 to 15."""
+        """Held out once, opened for tuning since: round four's held-out share, rounds 5 to 16."""
         opened = ("r6_", "r7_", "r8_", "r9_", "r10_", "r11_", "r12_", "r13_", "r14_")
-        opened = (*opened, "r15_")
+        opened = (*opened, "r15_", "r16_")
         earlier = self.round_four or self.round_five
         return self.held_out and (earlier or self.file.startswith(opened))
 
     @property
     def held_out(self) -> bool:
         tuning = ("lead_", "t6_", "t7_", "t8_", "t9_", "t10_", "t11_", "t12_", "t13_")
-        tuning = (*tuning, "t14_", "t15_", "t16_")
+        tuning = (*tuning, "t14_", "t15_", "t16_", "t17_")
         if self.file.startswith(tuning):
             return False
         rounds = ("r6_", "r7_", "r8_", "r9_", "r10_", "r11_", "r12_", "r13_", "r14_", "r15_")
-        rounds = (*rounds, "r16_")
+        rounds = (*rounds, "r16_", "r17_")
         if self.round_five or self.file.startswith(rounds):
             return True
         if self.round_four:
@@ -245,6 +253,8 @@ class OutsidePhrase:
     @property
     def group(self) -> str:
         held = "opened" if self.opened else "held out" if self.held_out else "tuned"
+        if self.round_seventeen:
+            return f"r17 {held}"
         if self.round_sixteen:
             return f"r16 {held}"
         if self.round_fifteen:
@@ -586,7 +596,7 @@ def main() -> None:
         *("r7 tuned", "r7 opened", "r8 tuned", "r8 opened", "r9 tuned", "r9 opened"),
         *("r10 tuned", "r10 opened", "r11 tuned", "r11 opened", "r12 tuned", "r12 opened"),
         *("r13 tuned", "r13 opened", "r14 tuned", "r14 opened", "r15 tuned", "r15 opened"),
-        *("r16 tuned", "r16 held out"),
+        *("r16 tuned", "r16 opened", "r17 tuned", "r17 held out"),
     )
     keys = [f"{group}{kind}" for group in groups for kind in (" answer", " refuse", "")]
     for key in (*keys, "answer", "refuse", "all"):

@@ -18,7 +18,7 @@ def test_the_tuned_phrases_are_read_right() -> None:
     result = score([phrase for phrase in load() if not phrase.held_out and not phrase.pending])
     groups = ("tuned", "r2 tuned", "r3 tuned", "r4 tuned", "r6 tuned", "r7 tuned", "r8 tuned")
     groups = (*groups, "r9 tuned", "r10 tuned", "r11 tuned", "r12 tuned", "r13 tuned")
-    groups = (*groups, "r14 tuned", "r15 tuned", "r16 tuned")
+    groups = (*groups, "r14 tuned", "r15 tuned", "r16 tuned", "r17 tuned")
     for group in (g for g in groups if result.total[f"{g} answer"]):
         assert result.share(f"{group} answer") >= 0.98, result.failures
         assert result.share(f"{group} refuse") >= 0.98, result.failures
