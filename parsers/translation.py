@@ -414,6 +414,21 @@ _FR_RANGE: Final = (
     rf"|{_AFTER_A_DAY}entre\s+{_H}\s*(?:et\s+|\ue000\s*and\s*\ue001)(\d{{1,2}})(?:\s*h\s*(\d{{2}})?|[:.](\d{{2}}))?(?!\w)"
     rf"|{_AFTER_A_DAY}entre\s+(\d{{1,2}})()()\s*heures?\s+et\s+(\d{{1,2}})()()\s*heures\b"
 )
+# "… de 10 h à 13 h et de 14 h à 18 h 30": the day's second part, right after its first
+_FR_MORE_RANGE: Final = (
+    "(?<=\\d\ue001)"
+    rf"\s*et\s+de\s+{_H}\s*à\s+(\d{{1,2}})(?:\s*h\s*(\d{{2}})?|[:.](\d{{2}}))?(?!\w)"
+)
+# the marks a listing's line opens with ("- ", "• ", "-"), and the hours after its days
+_LIST_MARK: Final = r"[\s*•>–-]*"
+_HOURS_NEXT: Final = r"\s*:?\s*(?:de\s+)?\d"
+
+
+def _more_hour_range(match: re.Match[str]) -> str:
+    """ "et de 14 h à 18 h 30" after a range -> " and from 14:00 to 18:30"."""
+    return f" and{_hour_range(match)}"
+
+
 # "diariamente das 13h às 17h", "às segundas-feiras das 9h às 12h"
 _PT_RANGE: Final = (
     rf"{_AFTER_A_DAY}(?:das|de)\s+{_H}\s*(?:às|as|a|-|–)\s*"
@@ -799,7 +814,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:toutes|tous)\s+les\s+(AMOUNT)\b", r"every \1"),
         (r"\b(?:toutes\s+les|chaque)\s+(UNIT)\b", r"every \1"),
         (r"\b(?:tous\s+les|chaque)\s+(UNIT)\b", r"every \1"),
+        # a listing's heading ("- mardi de 16h à 18h", "Jeudi : de 10 h à 13 h", "-Mardi au
+        # Vendredi : 14h - 18h"): the days open the line, their hours follow
+        (rf"^{_LIST_MARK}(DAY)\s+au\s+(DAY)\b(?={_HOURS_NEXT})", r"\1 to \2"),
+        (rf"^{_LIST_MARK}(DAY)\b(?={_HOURS_NEXT})", r"\1"),
         (_FR_RANGE, _hour_range),
+        (_FR_MORE_RANGE, _more_hour_range),
         # ("dans 2 heures" is an amount, not 2 o'clock; "pendant 1h30" a length)
         (r"\bdans\s+(AMOUNT)\b", r"in \1"),
         (r"\bpendant\s+(\d{1,2})\s*h\s*(\d{2})\b", r"for \1 hours \2 minutes"),
