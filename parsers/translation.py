@@ -612,6 +612,11 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(\d{1,2})(?:[:.](\d{2}))?\s*uhr\b",
             _de_range,
         ),
+        # "dienstags und donnerstags von 16-18 h", "montags von 19 bis 21 h": the same, with "h"
+        (
+            r"\bvon\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:bis|-|–)\s*(\d{1,2})(?:[:.](\d{2}))?\s*h\b\.?",
+            _de_range,
+        ),
         (r"\bwecke?\s+mich(?:\s+auf)?\b", "wake me up"),
         # "Sonntagabend", "montagabends", "Freitagnachmittag": a day and its part, one word
         (r"\b(?:jeden\s+)?(DAY)abends\b", r"every \1 evening"),
@@ -743,6 +748,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:los\s+|el\s+)?fin(?:es)?\s+de\s+semana\b", "weekends"),
         (r"\bcada\s+(AMOUNT)\b", r"every \1"),
         (r"\bcada\s+(UNIT)\b", r"every \1"),
+        # "de 9:00 a 14:00 horas", "desde las 10:00 hasta las 20:00", "de 9:30 de la mañana hasta
+        # las 20:30 horas": a range of hours written with its minutes, wherever the days are
+        (
+            r"\b(?:de|desde)\s+(?:las\s+)?(\d{1,2})[:.](\d{2})(?:\s*h)?(?:\s+de\s+la\s+mañana)?\s+"
+            r"(?:a|hasta)\s+(?:las\s+)?(\d{1,2})[:.](\d{2})(?:\s*(?:horas|hs|h)\b\.?)?",
+            _de_range,
+        ),
         (r"(\d)\s+(?:de\s+la|por\s+la)\s+(?:mañana|madrugada)\b", r"\1 am"),
         (r"(\d)\s+(?:de\s+la|por\s+la)\s+(?:tarde|noche)\b", r"\1 pm"),
         # "en la tarde de este miércoles", "el próximo jueves por la mañana"
@@ -908,6 +920,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bogni\s+notte\b", "every night"),
         (r"\b(?:ogni|tutti\s+i|tutte\s+le)\s+(DAY)\b", r"every \1"),
         (r"\bdal\s+(DAY)\s+al\s+(DAY)\b", r"\1 to \2"),
+        (r"\bda\s+(DAY)\s+a\s+(DAY)\b", r"\1 to \2"),
+        # "dalle ore 9.00 alle ore 13.00", "dalle 15 alle 18": a range of hours, from its start
+        (
+            r"\bdalle\s+(?:ore\s+)?(\d{1,2})(?:[:.](\d{2}))?\s+alle\s+(?:ore\s+)?"
+            r"(\d{1,2})(?:[:.](\d{2}))?(?![\d:.]?\d)",
+            _de_range,
+        ),
         (r"\b(?:il|la)\s+(DAY)\b", r"on \1"),
         (r"\b(?:nei\s+)?giorni\s+feriali\b", "weekdays"),
         (r"\b(?:nel|nei)\s+(?:fine\s+settimana|weekend)\b", "on weekends"),
@@ -1422,6 +1441,8 @@ _ANY: Final = frozenset(
     for word in frozenset().union(*_VOCABULARY.values())
     for variant in (word, *(word + mark for mark in ",.;:!?)"), "(" + word, "¿" + word)
 )
+# a listing's dash written against its first word: "-Samedi : 9h - 13h", "-Lundi: 14h-18h"
+_DASHED: Final = frozenset("-" + variant for variant in _ANY)
 # each language's words that no other of them has: a tie between two is settled by them
 _ONLY: Final = {
     language: vocabulary.difference(*(v for other, v in _VOCABULARY.items() if other != language))
@@ -1619,7 +1640,8 @@ def told_in_the_past(text: str, language: str) -> str | None:
 def may_be_foreign(text: str) -> bool:
     """Whether a word of `text` is one of another language's (ours, or one `languages.py`
     refuses): the one test English texts pay, before `language_of` and `foreign_language`."""
-    return not _GATE.isdisjoint(text.lower().split())
+    split = text.lower().split()
+    return not _GATE.isdisjoint(split) or (text[:1] == "-" and not _DASHED.isdisjoint(split[:1]))
 
 
 def language_of(text: str) -> str | None:
@@ -1628,7 +1650,8 @@ def language_of(text: str) -> str | None:
     ("Send the Resumen semanal every Monday at 9:00" is English). Cheap for English: one split
     and one set test first."""
     lowered = text.lower()
-    if _ANY.isdisjoint(lowered.split()):
+    split = lowered.split()
+    if _ANY.isdisjoint(split) and (lowered[:1] != "-" or _DASHED.isdisjoint(split[:1])):
         return None
     words = _LETTERS.findall(lowered)
     english = sum(word in ENGLISH_WORDS and word not in _NEUTRAL for word in words)
