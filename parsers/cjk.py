@@ -452,9 +452,7 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (
         rf"(?:每个?|毎週)?(?:{_ZH_DAY}|{_JA_DAY})\s*(?:至|到|から|[~〜～–-])\s*"
         rf"(?:{_ZH_DAY}|{_JA_DAY})(?!\s*[0-9０-９]\s*[:：])",
-        lambda m: (
-            f" {_DAY_OF[m.group(1) or m.group(2)]} to {_DAY_OF[m.group(3) or m.group(4)]} "
-        ),
+        lambda m: f" {_DAY_OF[m.group(1) or m.group(2)]} to {_DAY_OF[m.group(3) or m.group(4)]} ",
     ),
     # days of the week, several: "每周一和周四", "月曜日と木曜日"
     (
