@@ -268,6 +268,12 @@ _KO_RULES: Final[tuple[tuple[str, _Replace], ...]] = (
         lambda m: f" every {_ko_days(m.group(1))} ",
     ),
     (rf"매주\s*{_KO_DAYS}", lambda m: f" every {_ko_days(m.group(1))} "),
+    # "화~일: 09:00~18:00" (Tuesday to Sunday), "월~금 9시": a timetable's range of days
+    (
+        r"(?<![가-힣])([월화수목금토일])(?:요일)?\s*[~～-]\s*([월화수목금토일])(?:요일)?"
+        r"(?=\s*:?\s*[0-9])",
+        lambda m: f" {_KO_DAY_OF[m.group(1)]} to {_KO_DAY_OF[m.group(2)]} ",
+    ),
     (rf"다음\s*주\s*{_KO_DAYS}", lambda m: f" next week on {_ko_days(m.group(1))} "),
     (rf"다음\s*{_KO_DAYS}", lambda m: f" next {_ko_days(m.group(1))} "),
     (rf"(?:이번\s*주\s*)?{_KO_DAYS}", lambda m: f" on {_ko_days(m.group(1))} "),
@@ -571,7 +577,8 @@ LEFT_TIME: Final = re.compile(
 _CUES: Final = re.compile(
     f"{LEFT_TIME.pattern}|平日|工作日|周末|週末|土日|计时|計時|倒数|倒數|タイマー|後|后|"
     "今晚|今夜|今晩|ごと|おき|中午|正午|一[周週](?![后後内內以之])[\u4e00-\u9fff]{0,6}提醒|[0-9０-９]{1,2}/[0-9０-９]{1,2}\\s*[の（(]|[0-9０-９一二三四五六七八九十]\\s*分|(?:时间|時間)(?:修改|更改|改)?(?:为|為|成)|"
-    f"{_KO_LEFT.pattern}|타이머|알람|어제|그제|오늘|저녁|아침|[0-9]\\s*(?:분|시간|초)"
+    f"{_KO_LEFT.pattern}|타이머|알람|어제|그제|오늘|저녁|아침|[0-9]\\s*(?:분|시간|초)|"
+    "[월화수목금토일]\\s*[~～-]\\s*[월화수목금토일]"
 )
 
 

@@ -857,9 +857,10 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # ("Minuteur 02h16": a timer's length)
         (r"\b(minuteur|minuterie)\s+(\d{1,2})h(\d{2})\b", r"timer for \2 hours \3 minutes"),
         # "Samedi 15h-18h": a range of hours written with "h", read from its start
+        # ("10h-12h/13h-19h": a day's two parts, parted by a slash)
         (
-            r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\s*[-–]\s*([01]?\d|2[0-3])h([0-5]\d)?"
-            r"(?![\w:.,]?\d)",
+            r"(?:(?<![\w:.,/-])|(?<=h/))([01]?\d|2[0-3])h([0-5]\d)?\s*[-–]\s*"
+            r"([01]?\d|2[0-3])h([0-5]\d)?(?![\w:.,]?\d)",
             _de_range,
         ),
         (r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\b(?![:.,]?\d)", _fr_clock),
@@ -899,7 +900,14 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"(\d)h?\s+(?:da|de)\s+(?:manhã|madrugada)\b", r"\1 am"),
         (r"(\d)h?\s+(?:da|de)\s+(?:tarde|noite)\b", r"\1 pm"),
         (r"\bpor\s+exemplo\b", "for example"),
+        # "e sábado, das 8h às 12h": a day right before its hours
+        (r"\b(DAY)(?:-feiras?)?(?=\s*,?\s*das\s+\d)", r"\1"),
         (_PT_RANGE, _hour_range),
+        # "10h00 às 19h00" with no day: a range of hours all the same (it says no day)
+        (
+            r"(?<![\w:.,/-])(\d{1,2})h(\d{2})?\s*(?:às|as)\s*(\d{1,2})h(\d{2})?(?!\w)",
+            _de_range,
+        ),
         (r"\b(?:às|as)\s+(NUM)\s+e\s+meia\b", r"at \1:30"),
         (r"\b(?:às|as|à)\s+(?=\d)", "at "),
         (r"\b(?:em|dentro\s+de|daqui\s+a)\s+(AMOUNT)\b", r"in \1"),
