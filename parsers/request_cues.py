@@ -280,3 +280,29 @@ def repeating_alarm(text: str) -> str | None:
 REPEATING_ALARM_NOTE: Final = (
     "“{said}” says it repeats, not how often: read as every day, to confirm"
 )
+
+
+# -- "// ping me tomorrow to clean this up" --------------------------------------------------
+
+# a code comment's opening mark, a TODO's word, then a request to the one who wrote it
+_NOTE_IN_CODE: Final = re.compile(
+    r"^\s*(?P<mark>//+|/\*+|<!--|#+(?=\s)|--(?=\s))\s*(?:(?:todo|fixme|xxx|hack|note)\b[:(\w)\s-]*?)?"
+    r"(?:(?:please|pls)\s+)?(?P<ask>(?:ping|remind|nudge|poke|wake)\s+(?:me|us)|remind\s+\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def note_in_code(text: str) -> str | None:
+    """The request of a note left in code's comment ("remind me" in "// remind me tomorrow to
+    clean this up", "# TODO ping me on Monday to revert this"), or None: its writer's note to
+    self, or a parser's example, not a request made here."""
+    start = text.lstrip()[:1]
+    if start not in ("/", "#", "<", "-"):
+        return None
+    found = _NOTE_IN_CODE.match(text)
+    return None if found is None else f"{found['mark']} {found['ask']}"
+
+
+NOTE_IN_CODE_NOTE: Final = (
+    "“{said} …” is a note in code's comment, not a request made here: to confirm"
+)
