@@ -193,6 +193,18 @@ class _Builder:
             self.end_day = self.day_of(self.p.until, base=self.first_day)
             if self.end_day < self.first_day:
                 raise Rejected("the end date comes before the schedule starts")
+            if self.p.starting is not None and self.p.starting.holiday and self.p.until.holiday:
+                # "Beginning Memorial Day and running through Labor Day, daily mass …", "every
+                # Wednesday from Labor Day to Memorial Day": a season between two holidays, no
+                # year said — the coming one only, or every year's? Read as the coming one, asked
+                start, end = (
+                    " ".join(ref.holiday).title() for ref in (self.p.starting, self.p.until)
+                )  # type: ignore[arg-type]
+                self.note(
+                    f"from {start} to {end}, no year said: read as the coming season only (it may "
+                    "be every year's)",
+                    UNSURE_PENALTY,
+                )
 
     def _start_passed_lately(self, today: date) -> None:
         """ "every other Friday starting Jan 2" said on January 14: the start, with no year,

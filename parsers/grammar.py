@@ -2849,6 +2849,13 @@ class _Reader:
             return j  # "once daily"
         if self._word(j) == "every" and not self._kind(j + 1) == lx.UNIT:
             return j  # "once every two hours": the interval is read next
+        if self._word(j) in ("a", "per", "each") and self._word(j + 1) == "night":
+            # "once per night (at 23h00)", "once a night": nightly, as "once per day" is daily
+            self._set_interval(1, "day")
+            self._set_part("night")
+            self.phrase.nightly = True
+            self.phrase.order.append("d")
+            return j + 2
         if self._word(j) in ("a", "every"):
             j += 1
         token = self.tokens[j] if j < self.n else None

@@ -77,7 +77,8 @@ _TIME_THEN_SEMICOLON: Final = re.compile(r"\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]\.?m
 # day, its time, then the name of what goes on, capitalised — not an errand ("Friday at 3pm Call
 # mom") nor a get-together held once ("Tuesday at 1pm Lunch with Sam")
 _DAY_TIME_NAME: Final = re.compile(
-    rf"^[\s*•>-]*(?P<day>{_DAY})\s+(?:at\s+)?\d{{1,2}}(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?"
+    rf"^[\s*•>-]*(?P<day>{_DAY})\s+(?:at\s+)?"
+    r"\d{1,2}(?:[:.][0-5]\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
     r"\s*(?:[:–—-]\s*)?(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?)",
     re.IGNORECASE,
 )
@@ -232,7 +233,8 @@ def _plural_first(text: str) -> str | None:
 # plurals that open a line about things, not the events of a day ("Updates on Monday at 9")
 _NOT_EVENTS: Final = frozenset(
     "updates changes reminders notes comments emails messages tickets orders issues tasks "
-    "results news posts reports deliveries payments bills".split()
+    "results news posts reports deliveries payments bills runs fires executes triggers starts "
+    "happens opens closes".split()
 )
 
 

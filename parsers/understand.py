@@ -114,16 +114,20 @@ from .replies import accepts_a_time
 from .request_cues import (
     DAYS_GATHERING_NOTE,
     FROM_TO_NOTE,
+    NEAR_NOTE,
     NOTE_IN_CODE_NOTE,
     PASSIVE_NOTE,
+    QUOTED_MEANING_NOTE,
     REPEATING_ALARM_NOTE,
     TIME_SPENT_NOTE,
     USUAL_DAY_NOTE,
     days_gathering,
     frequency_swap,
     from_to_change,
+    near_trigger,
     note_in_code,
     question_then_when,
+    quoted_meaning,
     repeating_alarm,
     subjectless_passive,
     time_spent,
@@ -941,6 +945,10 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         return _to_confirm(result, note)
     if (said := time_spent(text)) is not None:
         return _to_confirm(result, TIME_SPENT_NOTE.format(said=said))  # "every 30 minutes of play"
+    if (said := near_trigger(text)) is not None:
+        return _to_confirm(result, NEAR_NOTE.format(said=said))  # "wake me up at 8am near the exit"
+    if (said := quoted_meaning(text)) is not None:
+        return _to_confirm(result, QUOTED_MEANING_NOTE.format(said=said))  # '"X" means every …'
     if (said := note_in_code(text)) is not None:
         return _to_confirm(result, NOTE_IN_CODE_NOTE.format(said=said))  # "// ping me tomorrow …"
     if first in ("is", "are", "get", "gets") and subjectless_passive(bare):
