@@ -68,6 +68,7 @@ def test_a_bare_hindi_hour_is_read_as_a_bare_hour() -> None:
     assert answer["schedule"]["datetime"] == "2026-01-14T17:00:00Z"
     assert answer["needs_confirmation"]
     assert cron("(Roz subah 9 baje khud chalega)") == "0 9 * * *"
+    assert cron("har din subah 9 baje") == "0 9 * * *"  # refused as Hindi until round seventeen
     assert asks("Main roz subah 6 baje walk karta hoon, 30 minute")
     assert asks("Is reminder ko Sunday shaam 6 baje reschedule kar do.")
 
