@@ -31,6 +31,7 @@ from importlib import import_module
 from typing import Final
 
 from .languages import ENGLISH_WORDS, FOREIGN_WORDS, LANGUAGE_WORDS, unread_words
+from .required_text import fold, required
 
 _DATEPARSER_CODE: Final = {
     "German": "de",
@@ -1475,8 +1476,17 @@ _ORDINALS: Final = {
 
 @dataclass(frozen=True)
 class _Lexicon:
-    # pattern, its English (or what makes it), whether its first group is an ordinal
-    rules: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], bool], ...]
+    # pattern, its English (or what makes it), whether its first group is an ordinal, and the
+    # strings one of which a text must hold for it to match (None: any text may; required_text)
+    rules: tuple[
+        tuple[
+            re.Pattern[str],
+            str | Callable[[re.Match[str]], str],
+            bool,
+            tuple[str, ...] | None,
+        ],
+        ...,
+    ]
     words: dict[str, str]  # rewritten wherever they stand
     said: dict[str, str]  # rewritten inside what a rule reads: words, units, amounts
     word: re.Pattern[str]  # one of `words`
@@ -1527,7 +1537,7 @@ def _lexicon(language: str) -> _Lexicon:
         (rf"\b(AMOUNT)\s+(?=(?:{_TIMERS})\b)", r"\1 "),
         (rf"\b({_TIMERS})\s+(?:(?:{_FOR[language]})\s+)?(AMOUNT)\b", r"timer for \2"),
     )
-    rules = tuple(
+    compiled = (
         (re.compile(_expand(pattern, alternatives), re.IGNORECASE), english, f"({_ORD})" in pattern)
         for pattern, english in (
             (setting, "set a "),
@@ -1545,6 +1555,7 @@ def _lexicon(language: str) -> _Lexicon:
             *_SPEAKER,
         )
     )
+    rules = tuple((*rule, required(rule[0])) for rule in compiled)
     word = re.compile(rf"(?<![\w'-])({_alternation(words)})(?![\w'-])", re.IGNORECASE)
     said_word = re.compile(rf"(?<![\w'-])({_alternation(said)})(?![\w'-])", re.IGNORECASE)
     time_words = frozenset(_TIME_WORDS[language].split())
@@ -1842,9 +1853,13 @@ def to_english(text: str, language: str) -> str | None:
     """`text` (written in `language`, as `language_of` found) with its schedule words in
     English, or None when a word about time is left that the lexicon does not read."""
     lexicon = _lexicon(language)
-    english = text
-    for pattern, replacement, ordinal in lexicon.rules:
-        english = pattern.sub(_replacer(replacement, lexicon, ordinal=ordinal), english)
+    english, folded = text, fold(text)
+    for pattern, replacement, ordinal, needs in lexicon.rules:
+        if needs is not None and not any(needed in folded for needed in needs):
+            continue  # most rules: a few `in` tests instead of a search that finds nothing
+        changed = pattern.sub(_replacer(replacement, lexicon, ordinal=ordinal), english)
+        if changed != english:
+            english, folded = changed, fold(changed)
     # the words between the rules' English (marked off by _OPEN/_CLOSE) are the language's
     parts = re.split(f"[{_OPEN}{_CLOSE}]", english)
     for i in range(0, len(parts), 2):
