@@ -299,7 +299,13 @@ def plain_command(text: str) -> str:
     elif " to " in rest:
         rest = _message_after_to(rest)
     rest = " ".join([rest, *others]) if others else rest  # "!remind #events @Role 30m …"
-    return f"remind {who} {rest}".strip() if who else rest.strip()
+    if who:
+        return f"remind {who} {rest}".strip()
+    if name == "alarm" and not rest.startswith("in "):
+        # "/alarm every weekday at 6", "!alarm 7 wake up": an alarm's hour is read as one (a bare
+        # early hour is the morning's, asked)
+        return f"alarm {rest.strip()}"
+    return rest.strip()
 
 
 # words in a message that say when it is, so that an amount of time after it may be how long

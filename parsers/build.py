@@ -193,6 +193,18 @@ class _Builder:
             self.end_day = self.day_of(self.p.until, base=self.first_day)
             if self.end_day < self.first_day:
                 raise Rejected("the end date comes before the schedule starts")
+            if self.p.starting is not None and self.p.starting.holiday and self.p.until.holiday:
+                # "Beginning Memorial Day and running through Labor Day, daily mass …", "every
+                # Wednesday from Labor Day to Memorial Day": a season between two holidays, no
+                # year said — the coming one only, or every year's? Read as the coming one, asked
+                start, end = (
+                    " ".join(ref.holiday).title() for ref in (self.p.starting, self.p.until)
+                )  # type: ignore[arg-type]
+                self.note(
+                    f"from {start} to {end}, no year said: read as the coming season only (it may "
+                    "be every year's)",
+                    UNSURE_PENALTY,
+                )
 
     def _start_passed_lately(self, today: date) -> None:
         """ "every other Friday starting Jan 2" said on January 14: the start, with no year,
@@ -430,6 +442,8 @@ class _Builder:
                 # ("every night at 4" is the small hours: a job that runs overnight)
                 self.note(f'"{hour}" read as {_spoken(hour + 12, minute)}', UNSURE_PENALTY)
                 return hour + 12
+            if 6 <= hour <= 11 and self.p.nightly and digital and self.p.zone == "UTC":
+                return hour  # "nightly at 9:00 UTC": the 24-hour clock (`times` asks)
             if 6 <= hour <= 11 and self.p.nightly:
                 # "Nightly builds should kick off at 11:30": a nightly job's evening more likely
                 # than its morning, but "nightly" names the job, not the hour (they run from
@@ -462,6 +476,14 @@ class _Builder:
             self.note(f'"{written}" read as {_spoken(settled, minute)}: {why}')
             return settled
         if hour == 12:
+            if self.p.waking:
+                # "Set an alarm for 12:30", "wake me up at 12:15": an alarm rings at midnight as
+                # often as at noon (Alexa asks which): noon, asked
+                said = _spoken(12, minute)
+                self.note(
+                    f'"{written}" read as {said}; say "{written}am" for midnight', UNSURE_PENALTY
+                )
+                return 12
             if self.p.every or self.p.interval or digital or self.p.task_part == "midday":
                 self.note(f'"{written}" read as noon')
             else:
@@ -555,6 +577,21 @@ class _Builder:
         for at in times:
             if part == "night" and self.p.nightly and at.hour in _NIGHTLY_DAWN:
                 continue  # "runs nightly at 6am NZST", "06:00 UTC nightly": the nightly job
+            if (
+                part == "night"
+                and self.p.nightly
+                and at.hour < 12
+                and self.p.zone == "UTC"
+                and not in_part_of_day(part, at.hour)
+            ):
+                # "Tests run … nightly at 9:00 UTC", "Called nightly at 8:00 UTC": a server's
+                # clock, whose morning is the Americas' night — the hour as said, asked
+                self.note(
+                    f"{_spoken(at.hour, at.minute)} UTC read as said for a nightly job (night in "
+                    "the Americas): to confirm",
+                    UNSURE_PENALTY,
+                )
+                continue
             if part is not None and not in_part_of_day(part, at.hour):
                 # a window may run past its part ("mornings from 9am to 1pm"); a time may not
                 raise Rejected(

@@ -645,13 +645,40 @@ _QUOTED_SUBJECT: Final = re.compile(
 )
 
 
+# Round seventeen: words about time in quotes that the text talks about, with no digit in them
+# or in other words: what a quoted request did ('**Eval.** "Remind me every weekday at 9" writes
+# one entry …', '"Remind me at NOON to eat" came back …', '«ricordami … alle 13» funziona'), the
+# quote named ('Update the "every Sunday midnight" example') or given as one ('reads dates like
+# "tomorrow at 3pm" from the task'). The quote must say something of time (`_TIME_IN_QUOTE`).
+_QUOTE_TALKED_OF: Final = re.compile(
+    r"(?:\b(?:like|such\s+as|e\.\s?g\.,?|assert)\s+)?[\"“«](?P<said>[^\"“”«»\n]{2,80}?)[\"”»]\s*"
+    r"(?P<after>writes|wrote|came\s+back|comes\s+back|returns|returned|gives|gave|produces|"
+    r"produced|yields|yielded|means|funziona|funzionava|works|worked|example|examples|string|"
+    r"phrase|preset|option|label|pass|parsed|->|→|\((?=[a-z]+\s+with\b))?",
+    re.IGNORECASE,
+)
+_TIME_IN_QUOTE: Final = re.compile(
+    r"\d|\b(?:every|each|daily|weekly|monthly|hourly|nightly|noon|midnight|tomorrow|today|tonight|"
+    r"morning|evening|weekdays?|weekends?|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|"
+    r"sun)(?:day)?s?)\b",
+    re.IGNORECASE,
+)
+
+
 def quoted_subject(text: str) -> str | None:
     """'// in. Written without it, "Monday 09:00 Europe/Berlin" became …': the time is quoted
     as the subject of what the text says about it."""
     found = _QUOTED_SUBJECT.search(text)
-    if found is None:
-        return None
-    return f"“{found['said']}” is quoted as what the text talks about, not asked for: to confirm"
+    if found is not None:
+        return (
+            f"“{found['said']}” is quoted as what the text talks about, not asked for: to confirm"
+        )
+    for quoted in _QUOTE_TALKED_OF.finditer(text):
+        introduced = quoted.group().lower().startswith(("like", "such", "e.", "assert"))
+        if (introduced or quoted["after"]) and _TIME_IN_QUOTE.search(quoted["said"]):
+            said = quoted["said"]
+            return f"“{said}” is quoted as what the text talks about, not asked for: to confirm"
+    return None
 
 
 def pointed_day(text: str) -> str | None:
@@ -895,7 +922,9 @@ def doubt(
             break
     if "that " in lowered and (found := pointed_day(text)):
         return found
-    if ('"' in text or "`" in text or "“" in text) and (found := quoted_subject(text)):
+    if ('"' in text or "`" in text or "“" in text or "«" in text) and (
+        found := quoted_subject(text)
+    ):
         return found
     if text.find("/", 1) >= 0 and (found := slashed_alternatives(text, zone_of=zone_of)):
         return found

@@ -109,6 +109,19 @@ _AS_OF_KINDS: Final = frozenset({lx.DAY, lx.DATE, lx.SLASHDATE, lx.ORD})
 # Between two mentions of days of the week, words that make the second narrow the first
 # ("every Monday on Tuesdays"): prepositions, articles and "every"
 _DAY_PREPOSITIONS: Final = frozenset({"on", "in", "during", "over"})
+# what may follow "alarm" to say when it rings ("alarm every weekday at 6", "an alarm tomorrow
+# at 7", "alarm on weekdays at 6"), besides a day's name
+_ALARM_DAYS: Final = frozenset({"every", "each", "daily", "on", "tomorrow", "today", "tonight"})
+_DAY_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET})
+# a hedge between "at" and its time: "at around two", "at about 3.00pm"
+_AT_HEDGES: Final = frozenset({"around", "about", "approximately", "roughly"})
+# what may follow a bare hour said "around" for it to be the time of day ("tomorrow around two
+# about the tailor", "around 4 tomorrow", "every day around 10."): not "around 10 people"
+_AFTER_ROUGH_KINDS: Final = frozenset({lx.SYM, lx.DAY, lx.DAYS, lx.ZONE, lx.MONTH})
+_AFTER_ROUGH_HOUR: Final = frozenset(
+    "about to for and on tomorrow today tonight in this with please so then or oclock "
+    "regarding re".split()
+)
 _NARROWING_WORDS: Final = _DAY_PREPOSITIONS | {"the", "every", "each", "only"}
 # Words after the second amount of "every 1 hour 30 minutes …" that make it an offset, not
 # more of the interval: "every hour, 15 minutes past", "every day 30 minutes before it",
@@ -1952,6 +1965,8 @@ class _Reader:
 
     def _at(self, i: int) -> int | None:
         j = i + 1
+        if self._word(j) in _AT_HEDGES and self._kind(j + 1) in (lx.NUM, lx.TIME):
+            return self._at(j)  # "tomorrow at around two", "at about 3.00pm": the hour said
         at_most = self._at_most(i)  # "at most 5 times"
         if at_most is not None:
             return at_most
@@ -2014,6 +2029,20 @@ class _Reader:
         if past is not None:
             return past
         return j  # a bare "at", as in "at the end of the month"
+
+    def _around(self, i: int) -> int | None:
+        """ "ping me tomorrow around two about the tailor", "every day around 10": a bare hour
+        said roughly is that hour, read as "at" reads it (the hedge makes the answer ask) — not
+        "around 5 minutes", "around 10 people": only before a word that ends the time."""
+        j = i + 1
+        value = self.tokens[j].value if j < self.n else None
+        if self._kind(j) != lx.NUM or not isinstance(value, int) or not 1 <= value <= 12:
+            return None
+        after = j + 1
+        if after < self.n and self._kind(after) not in _AFTER_ROUGH_KINDS:
+            if self._kind(after) != lx.WORD or self._word(after) not in _AFTER_ROUGH_HOUR:
+                return None
+        return self._at(i)
 
     def _past(self, i: int) -> int | None:
         """After "at": "15 past the hour", "quarter past", "half past", "minute 30"."""
@@ -2831,6 +2860,13 @@ class _Reader:
             return j  # "once daily"
         if self._word(j) == "every" and not self._kind(j + 1) == lx.UNIT:
             return j  # "once every two hours": the interval is read next
+        if self._word(j) in ("a", "per", "each") and self._word(j + 1) == "night":
+            # "once per night (at 23h00)", "once a night": nightly, as "once per day" is daily
+            self._set_interval(1, "day")
+            self._set_part("night")
+            self.phrase.nightly = True
+            self.phrase.order.append("d")
+            return j + 2
         if self._word(j) in ("a", "every"):
             j += 1
         token = self.tokens[j] if j < self.n else None
@@ -3307,6 +3343,11 @@ class _Reader:
                 return None
             k = j + 1 if self._word(j) in ("for", "at") else j
             if self._time_at(k) is None:
+                if k == j and (self._word(j) in _ALARM_DAYS or self._kind(j) in _DAY_KINDS):
+                    # "set an alarm every weekday at 6", "/alarm every weekday at 6": the alarm,
+                    # then when it rings: a bare early hour there is the morning's too
+                    self.phrase.waking = self.phrase.alarm = True
+                    return j
                 return None
             self.phrase.waking = self.phrase.alarm = True
             return self._times(k) or k
@@ -5345,6 +5386,7 @@ _WORD_CLAUSES: Final[dict[object, _Clause]] = {
     "not": _Reader._at_most,
     "up": _Reader._at_most,
     "at": _Reader._at,
+    "around": _Reader._around,
     "on": _Reader._on,
     "the": _Reader._filler,
     "and": _Reader._filler,

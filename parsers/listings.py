@@ -72,6 +72,44 @@ def day_heading(text: str, *, whole: bool) -> str | None:
 _TIME_THEN_SEMICOLON: Final = re.compile(r"\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]\.?m\.?)?\s?;", re.I)
 
 
+# "Monday at 1.30pm Duplicate session in the Bridge Room", "Thursday at 7.30pm: Duplicate session
+# on Real Bridge", "Friday at 10am Coffee Morning": a club's programme sets each line out as the
+# day, its time, then the name of what goes on, capitalised — not an errand ("Friday at 3pm Call
+# mom") nor a get-together held once ("Tuesday at 1pm Lunch with Sam")
+_DAY_TIME_NAME: Final = re.compile(
+    rf"^[\s*•>-]*(?P<day>{_DAY})\s+(?:at\s+)?"
+    r"\d{1,2}(?:[:.][0-5]\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
+    r"\s*(?:[:–—-]\s*)?(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def programme_line(text: str) -> str | None:
+    """The name of what a programme's line holds on its day ("Duplicate session" in "Monday at
+    1.30pm Duplicate session in the Bridge Room"), or None: the line opens with a weekday and
+    its time, then a capitalised name that is not an errand's verb or a one-off get-together."""
+    if not text[:12].lstrip(" *•>-")[:1].isalpha():
+        return None
+    found = _DAY_TIME_NAME.match(text)
+    if found is None or not found["name"][:1].isupper():
+        return None
+    name = found["name"]
+    if name.split(None, 1)[0].isupper():
+        return None  # ("Wednesday 04:00 UTC (5am CET)": a zone, not a session's name)
+    words = frozenset(re.findall(r"[a-z]+", name.lower()))
+    if name.split(None, 1)[0].lower() in _ERRAND_WORDS or not _ONCE_WORDS.isdisjoint(words):
+        return None
+    return name
+
+
+# a to-do's verbs, which open an errand's words after its day and time, not a session's name
+_ERRAND_WORDS: Final = frozenset(
+    "call email text message ping buy pay pick send submit finish clean water take bring renew "
+    "return check fix order get go visit ask tell write read watch file print mail post prepare "
+    "review update cancel remind book meet see do make start stop run".split()
+)
+
+
 # The groups of people a club's or a gym's sessions are named for: "Boys Mon 5-6pm", "Girls Tue:
 # 14:30", "Seniors Wednesday 10am", "U12 Girls Thursday 6pm", "Seniors Tuesday evening" (a time or
 # a part of the day follows the day)
@@ -144,6 +182,11 @@ _YEAR_ROUND: Final = re.compile(r"\b(?:all\s+(?:the\s+)?)?year[\s-]round\b")
 # A weekday before a plural activity: "Saturday morning rides depart … at 9:30am", "Tuesday track
 # workouts", "Friday drinks at 5": the day's events, every week (a plural says there are many;
 # "Sunday for kids" is a preposition, not an activity)
+# ("Games on Saturday at 12pm (Fields vary)", "Rides on Sunday at 8am from the café": the line
+# opens with the plural, then its day)
+_PLURAL_BEFORE_DAY: Final = re.compile(
+    rf"^[\s*•>-]*(?P<plural>[A-Z][a-z]{{2,}}s)\s+on\s+{_DAY}s?\b(?:\s+(?:at\s+)?\d)", re.IGNORECASE
+)
 _PLURAL_AFTER_DAY: Final = re.compile(
     rf"\b{_DAY}(?:\s+{_PART})?\s+(?:(?P<mid>[a-z]+)\s+)?(?P<plural>[a-z]{{3,}}s)\b",
     re.IGNORECASE,
@@ -158,18 +201,41 @@ _FUNCTION_WORDS: Final = frozenset(
 )
 
 
-def plural_activity(lowered: str) -> str | None:
+def plural_activity(lowered: str, original: str | None = None) -> str | None:
     """The day's activities a weekday names before a plural noun ("saturday morning rides" in
-    "Saturday morning rides depart … at 9:30am"), or None."""
+    "Saturday morning rides depart … at 9:30am"), or, in the `original` text, that opens the
+    line before its day and time ("Games" in "Games on Saturday at 12pm"); None otherwise."""
     match = _PLURAL_AFTER_DAY.search(lowered)
     if match is None:
-        return None
+        return None if original is None else _plural_first(original)
     plural, mid = match["plural"], match["mid"]
     if plural in _NOT_ACTIVITIES or plural.endswith("ss") or plural.endswith("'s"):
         return None
     if mid is not None and (mid in _FUNCTION_WORDS or mid in _NOT_ACTIVITIES):
         return None
     return " ".join(match.group().split())
+
+
+def _plural_first(text: str) -> str | None:
+    """The plural that opens `text` before "on" and its day and time ("Games on Saturday at
+    12pm"), capitalised as a listing's line is, or None."""
+    if " on " not in text:
+        return None
+    match = _PLURAL_BEFORE_DAY.match(text)
+    if match is None or not match["plural"][:1].isupper():
+        return None
+    plural = match["plural"].lower()
+    if plural in _NOT_ACTIVITIES or plural.endswith("ss") or plural in _NOT_EVENTS:
+        return None
+    return match["plural"]
+
+
+# plurals that open a line about things, not the events of a day ("Updates on Monday at 9")
+_NOT_EVENTS: Final = frozenset(
+    "updates changes reminders notes comments emails messages tickets orders issues tasks "
+    "results news posts reports deliveries payments bills runs fires executes triggers starts "
+    "happens opens closes".split()
+)
 
 
 # Words of a get-together or an errand held once, which a day and its hours do not make a habit:

@@ -49,7 +49,8 @@ class Told:
     text's start when `anchored`) and, found, `message` with {said} — what it found (its group
     `group` when named and found), stripped of `strip` (None: of spaces) — is why to confirm.
     `skips_requests`: the check does not read texts that open as a request does ("remind …",
-    "please …")."""
+    "please …"). `marks`: strings, one of which in the text runs the check as a cue said does
+    (a checklist's "[ ]", a comment's "//": marks that are no words)."""
 
     cues: frozenset[str]
     pattern: re.Pattern[str]
@@ -60,28 +61,36 @@ class Told:
     strip: str | None = None
     group: str = ""
     skips_requests: bool = False
+    marks: tuple[str, ...] = ()
 
 
 class Checks:
     """Checks read in order (`read_table`), with the words one of which a text must say for any
     of them to run: most texts say none, and are passed by one set lookup."""
 
-    __slots__ = ("checks", "cues", "firsts")
+    __slots__ = ("checks", "cues", "firsts", "marks")
 
     def __init__(self, *checks: Told) -> None:
         self.checks = checks
         self.cues = frozenset().union(*(check.cues for check in checks if not check.first))
         self.firsts = frozenset().union(*(check.cues for check in checks if check.first))
+        self.marks = tuple(mark for check in checks for mark in check.marks)
 
 
 def read_table(table: Checks, text: str, words: frozenset[str], first: str) -> str | None:
     """The message of the first check in `table` whose cues are said and whose pattern is found
     in `text` (`words`: its lowered letter runs; `first`: its first word, lowered), or None. Each
     pattern runs only when its words are said: most texts have none of them."""
-    if first not in table.firsts and table.cues.isdisjoint(words):
+    if (
+        first not in table.firsts
+        and table.cues.isdisjoint(words)
+        and not (table.marks and any(mark in text for mark in table.marks))
+    ):
         return None
     for check in table.checks:
-        if (first not in check.cues) if check.first else check.cues.isdisjoint(words):
+        if ((first not in check.cues) if check.first else check.cues.isdisjoint(words)) and not (
+            check.marks and any(mark in text for mark in check.marks)
+        ):
             continue
         if check.also and any(needed.isdisjoint(words) for needed in check.also):
             continue
@@ -2181,6 +2190,61 @@ _TOLD_16: Final = Checks(
 )
 
 
+# Round seventeen's statements with their time said: a change reported in the past ("Updated
+# GitHub Actions cron schedule to run daily at 10:30 Beijing time", "* Changed cron to run every two
+# minutes"), a program's error or warning ("Error: Invalid schedule. Try '0 10 * * 1-5' for every
+# workday at 10 AM.", "WARNING: This will run every hour!"), and someone or something that wakes
+# the speaker ("Max and Luna wake me up at 6:30 AM sharp every morning", "My mother wakes me up
+# every morning.") — a request to wake opens with the verb, a name and a comma, or "please".
+_PAST_CHANGES: Final = (
+    "updated changed moved switched shifted adjusted bumped modified rescheduled altered tweaked"
+)
+_TOLD_17: Final = Checks(
+    Told(
+        frozenset(_PAST_CHANGES.split()),
+        re.compile(
+            r"(?:^[\W\d]*+(?:[\w-]+:\s+)?|\band\s+)(?:" + _PAST_CHANGES.replace(" ", "|") + r")\s+"
+            r"(?:(?:the|its|our|my|a|an|their)\s+)?(?:[\w`'’.-]+\s+){0,4}?(?:to|from)\b",
+            re.IGNORECASE,
+        ),
+        "“{said} …” reports a change made, it does not ask: to confirm",
+        strip=_MARKS + "*#/`✅",
+        skips_requests=True,
+    ),
+    Told(
+        frozenset("error warning fatal invalid".split()),
+        re.compile(
+            r"^[\W\d]*+(?:[\w-]+\s+)?(?:error|warning|fatal)\s*[:!]"
+            r"|^\W*invalid\s+(?:schedule|cron|time|date|expression|input|format|value|interval|"
+            r"recurrence)\b",
+            re.IGNORECASE,
+        ),
+        "“{said}” opens a program's message, it does not ask: to confirm",
+        anchored=True,
+        strip=_MARKS + "⚠️ ",
+    ),
+    Told(
+        frozenset({"wake", "wakes", "woke"}),
+        re.compile(
+            r"^\W*(?!(?:please|pls|can|could|would|will|alexa|siri|google|hey|ok|okay|cortana|bixby|"
+            r"remind|set|also|then|and|just|so|you|u|i|tomorrow|today|tonight|every|each|at|on|in|"
+            r"daily)\b)(?:[\w'’-]+\s+){1,6}?(?:always\s+|usually\s+|often\s+|still\s+|"
+            r"sure\s+to\s+)?(?:wakes|woke|wake)\s+(?:me|us)\b",
+            re.IGNORECASE,
+        ),
+        "“{said}” tells who wakes the speaker, it does not ask: to confirm",
+        anchored=True,
+        strip=_MARKS,
+    ),
+)
+
+
+def told_17(text: str, words: frozenset[str], first: str) -> str | None:
+    """Round seventeen's statements with a time (`_TOLD_17`): a change reported, a program's
+    message, someone who wakes the speaker."""
+    return read_table(_TOLD_17, text, words, first)
+
+
 def told_16(text: str, words: frozenset[str], first: str) -> str | None:
     """Round sixteen's statements (`_TOLD_16`): a report, a fault, an opinion of a time, a
     poll's result, code explained, a story's turn, plans made, a group reminded of an event."""
@@ -2228,7 +2292,156 @@ def told_without_time(text: str, words: frozenset[str], first: str) -> str | Non
         and (found := _OTHERS_HABIT.match(text))
     ):
         return f"“{found.group().strip()} …” tells what others do, and no time is said: to confirm"
-    return None
+    return read_table(_UNTIMED, text, words, first)
+
+
+# -- statements that say a day and no time (round seventeen) -------------------------------------
+
+# A day or a frequency said with no time of day and no request: the hour an answer would run at
+# (09:00) is one nobody said, and the sentence tells how things are — "Classes are held on
+# Mondays.", "Cleanup function only runs on weekdays", "Digest will posted every week in
+# Sunday.", "It's kind of messy to deal with dependabot daily ...", "Closed Saturdays and
+# Sundays", "- [ ] Weekly velocity report (Friday)", "Schedule run every Monday, local time".
+# Bare phrases ("every Monday", "backup daily", "Gym mon,wed,fri") and requests ("remind me …",
+# "please …") are not read here.
+
+# what opens a request, a question or a clause, never a statement's subject
+_NOT_A_SUBJECT: Final = (
+    r"(?:i|we|you|u|please|pls|kindly|remind|can|could|would|will|should|must|shall|may|might|do|"
+    r"does|did|is|are|was|were|has|have|had|hey|hi|hello|ok|okay|alexa|siri|google|cortana|bixby|"
+    r"so|and|then|also|just|let|lets|let['’]s|if|when|once|after|before|until|unless|what|where|"
+    r"why|how|which|who|whenever|while|set|add|make|create|schedule|book|send|post|run|check|"
+    r"ensure|verify|confirm|see|put|tell|ask|notify|ping|text|email|message|call|every|each|on|at)"
+)
+# ("do" alone is a bot's task, "r Friday do some stuff"; "May" after "in" or "of" a month)
+_AUXILIARY: Final = (
+    r"(?:is|are|was|were|will|(?<!\bin\s)(?<!\bof\s)(?-i:may)|might|must|would|can|could|should|"
+    r"shall|has|have|had|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t|doesn['’]t|don['’]t|"
+    r"didn['’]t|can['’]t|cannot)"
+)
+_ADVERB: Final = (
+    r"(?:only\s+|also\s+|always\s+|usually\s+|normally\s+|currently\s+|now\s+|still\s+|"
+    r"never\s+|just\s+|automatically\s+|typically\s+|generally\s+)?"
+)
+# verbs a habit is told with, in the third person: "the museum performs a series of fire alarm
+# tests every Thursday", "The gold bus only runs on weekdays", "The bug relates to …"
+_HABIT_VERBS: Final = frozenset(
+    "runs happens occurs repeats recurs performs executes fires triggers starts begins ends meets "
+    "opens closes falls relates refers applies goes comes arrives leaves departs resets renews "
+    "expires rotates publishes ships deploys fetches collects cleans reminds rings plays "
+    "freezes wakes".split()
+)
+_UNTIMED: Final = Checks(
+    # a subject, then its verb "is", "are", "will", "may" …: "Classes are held on Mondays.",
+    # "Wednesday Bible study is a vital ingredient in our Christianity.", "The CI may be broken
+    # someday. …", "New beginners batches will be conducted on the weekends."
+    Told(
+        frozenset(
+            "is are was were will may might must would can could should shall has have had isn "
+            "aren wasn weren won doesn don didn cannot".split()
+        ),
+        re.compile(
+            r"^\W*(?!"
+            + _NOT_A_SUBJECT
+            + r"\b)(?:[\w'’&*-]+\s+){1,6}?"
+            + _ADVERB
+            + r"(?<!\bto\s)"
+            + _AUXILIARY
+            + r"\b(?!\s+(?:you|u|i|we)\b)",
+            re.IGNORECASE,
+        ),
+        "“{said} …” tells how things are, and no time is said: to confirm",
+        anchored=True,
+        strip=_MARKS,
+        skips_requests=True,
+    ),
+    # a subject, then a habit's verb: "Cleanup function only runs on weekdays", "…, the museum
+    # performs a series of fire alarm tests every Thursday", "…, it runs on the first day of the
+    # month"
+    Told(
+        _HABIT_VERBS,
+        re.compile(
+            r"(?:^|[,;:.!?]\s)\W*(?!"
+            + _NOT_A_SUBJECT
+            + r"\b)(?:[\w'’&-]+\s+){1,7}?"
+            + _ADVERB
+            + r"(?:"
+            + "|".join(sorted(_HABIT_VERBS))
+            + r")\b",
+            re.IGNORECASE,
+        ),
+        "“{said} …” tells what happens, and no time is said: to confirm",
+        strip=_MARKS,
+        skips_requests=True,
+    ),
+    # "It's kind of messy to deal with dependabot daily ...", "That's every Monday": a remark
+    Told(
+        frozenset("it's it’s that's that’s there's there’s here's here’s".split()),
+        re.compile(r"^\W*(?:it|that|there|here)['’]s\b", re.IGNORECASE),
+        "“{said} …” remarks, it does not ask, and no time is said: to confirm",
+        first=True,
+        anchored=True,
+        strip=_MARKS,
+    ),
+    # a checklist's item: "- [ ] Weekly velocity report (Friday)", "- [ ] Daily digest: …"
+    Told(
+        frozenset(),
+        # (not a task with its recurrence marked, Obsidian Tasks' "🔁 every week")
+        re.compile(r"^\s*(?:[-*+]\s*)?\[[ xX]\](?![^\n]*🔁)", re.IGNORECASE),
+        "“{said}” opens a checklist's item, and no time is said: to confirm",
+        anchored=True,
+        strip=" ",
+        marks=("[ ]", "[x]", "[X]"),
+    ),
+    # a comment in code: "// ping me tomorrow to clean this up", "# TODO: rotate the keys weekly"
+    Told(
+        frozenset(),
+        re.compile(r"^\s*(?://+|/\*+|<!--|#+\s*(?:todo|fixme|xxx|hack)\b)", re.IGNORECASE),
+        "“{said}” opens a comment in code, and no time is said: to confirm",
+        anchored=True,
+        strip=" ",
+        marks=("//", "/*", "<!--", "TODO", "todo", "FIXME"),
+    ),
+    # the days a place is closed: "Closed Saturdays and Sundays", "Sunday | Closed |", "Closed
+    # on public holidays"
+    Told(
+        frozenset({"closed", "shut"}),
+        re.compile(
+            r"\b(?:closed|shut)\W{0,4}(?:on\s+|every\s+|all\s+|for\s+)?(?:(?:mon|tues|wednes|"
+            r"thurs|fri|satur|sun)days?|weekends?|holidays?|public|bank|christmas|thanksgiving)\b"
+            r"|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|holidays?)\W{0,4}"
+            r"(?:we\s+are\s+|we['’]re\s+|is\s+|are\s+)?(?:closed|shut)\b",
+            re.IGNORECASE,
+        ),
+        "“{said}”: the days a place is closed, not a run: to confirm",
+        strip=_MARKS,
+        skips_requests=True,
+    ),
+    # a zone said, and no hour: "Schedule run every Monday, local time", "runs daily in UTC" —
+    # the hour matters to the writer, and 9:00 would be made up
+    Told(
+        frozenset("local server system utc gmt eastern pacific central mountain".split()),
+        re.compile(
+            r"\b(?:local|server|system|utc|gmt|eastern|pacific|central|mountain)\s+time\b"
+            r"|(?-i:\b(?:UTC|GMT|utc)\b)",
+            re.IGNORECASE,
+        ),
+        "“{said}”: a zone is said, but not the hour: to confirm",
+        strip=_MARKS,
+    ),
+    # work on a program, planned: "Action: Implement a Sunday email digest that …", "Implement
+    # weekly challenges"
+    Told(
+        frozenset("implement implementing develop refactor".split()),
+        re.compile(
+            r"^[\W\d]*(?:[\w-]+:\s+)?(?:implement|implementing|develop|refactor)\s+[\w'’-]+",
+            re.IGNORECASE,
+        ),
+        "“{said} …” plans work on a program, and no time is said: to confirm",
+        anchored=True,
+        strip=_MARKS,
+    ),
+)
 
 
 # -- the entry point -------------------------------------------------------------------------------
@@ -2294,6 +2507,7 @@ def tells_of_a_time(text: str, words: frozenset[str], *, label: str = "") -> str
         or observed(text, words)
         or told_16(text, words, first)
         or (told_16(whole, whole_words, _first_word(whole)) if label else None)
+        or told_17(whole, whole_words, _first_word(whole))
         or arrow_between_times(text)
         or two_events(text, words)
         or behaviour_described(whole, whole_words)

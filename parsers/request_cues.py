@@ -280,3 +280,81 @@ def repeating_alarm(text: str) -> str | None:
 REPEATING_ALARM_NOTE: Final = (
     "“{said}” says it repeats, not how often: read as every day, to confirm"
 )
+
+
+# -- "// ping me tomorrow to clean this up" --------------------------------------------------
+
+# a code comment's opening mark, a TODO's word, then a request to the one who wrote it
+_NOTE_IN_CODE: Final = re.compile(
+    r"^\s*(?P<mark>//+|/\*+|<!--|#+(?=\s)|--(?=\s))\s*(?:(?:todo|fixme|xxx|hack|note)\b[:(\w)\s-]*?)?"
+    r"(?:(?:please|pls)\s+)?(?P<ask>(?:ping|remind|nudge|poke|wake)\s+(?:me|us)|remind\s+\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def note_in_code(text: str) -> str | None:
+    """The request of a note left in code's comment ("remind me" in "// remind me tomorrow to
+    clean this up", "# TODO ping me on Monday to revert this"), or None: its writer's note to
+    self, or a parser's example, not a request made here."""
+    start = text.lstrip()[:1]
+    if start not in ("/", "#", "<", "-"):
+        return None
+    found = _NOTE_IN_CODE.match(text)
+    return None if found is None else f"{found['mark']} {found['ask']}"
+
+
+NOTE_IN_CODE_NOTE: Final = (
+    "“{said} …” is a note in code's comment, not a request made here: to confirm"
+)
+
+
+# -- '"*Shopping @ fri(w)*" means make a task shopping every friday' -------------------------
+
+# words in quotes (or code) that open the text, then what they mean: notation explained
+_QUOTED_MEANING: Final = re.compile(
+    r"""^[\s*/>•-]*(?P<said>"[^"\n]{1,60}"|“[^”\n]{1,60}”|``[^`\n]{1,60}``|`[^`\n]{1,60}`"""
+    r"""|'[^'\n]{1,60}')\s+(?:means|would\s+mean|should\s+mean|stands\s+for|is\s+short\s+for|"""
+    r"""is\s+read\s+as|reads\s+as)\b""",
+    re.IGNORECASE,
+)
+_MEANING_WORDS: Final = ("mean", "stands for", "short for", "read as", "reads as")
+
+
+def quoted_meaning(text: str) -> str | None:
+    """The quoted words whose meaning `text` explains ('"*Shopping @ fri(w)*"' in '"*Shopping @
+    fri(w)*" means make a task shopping every friday', "``2/P2``" in "``2/P2`` means every other
+    cycle"), or None: a notation explained, not a request."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _MEANING_WORDS):
+        return None
+    found = _QUOTED_MEANING.match(text)
+    return None if found is None else found["said"]
+
+
+QUOTED_MEANING_NOTE: Final = "the text explains what {said} means, it does not ask: to confirm"
+
+
+# -- "wake me up at 8am near the exit" -------------------------------------------------------
+
+# a request to be told, then "near" a place or a moment ("near the station", "near the end of a
+# fast"), within the same clause
+_NEAR: Final = re.compile(
+    r"\b(?:remind|wake|ping|alert|notify|nudge|buzz|tell)\s+(?:me|us)\b[^.;!?\n]{0,60}?"
+    r"\bnear\s+(?P<what>(?:the|my|our|a|an|this|that)\s+[\w'’-]+(?:\s+[\w'’-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def near_trigger(text: str) -> str | None:
+    """What a request to be reminded or woken is to happen near ("the exit" in "wake me up at
+    8am near the exit", "the station" in "At 8 remind me near the station"), or None: a place
+    to be reached or a moment said roughly, which a time of day does not keep."""
+    if "near " not in text and "Near " not in text:
+        return None
+    found = _NEAR.search(text)
+    return None if found is None else found["what"]
+
+
+NEAR_NOTE: Final = (
+    "“near {said}” is a place or a moment, not a time of day: read without it, to confirm"
+)

@@ -34,6 +34,7 @@ from .listings import (
     habit_word,
     named_range,
     plural_activity,
+    programme_line,
 )
 
 _DAY: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -405,7 +406,12 @@ def listing_reading(
     habit = habit_word(lowered, words)
     if habit is not None:
         return Weekly(f"“{habit}” beside {day} read as every {day} (it may mean once)", True)
-    activities = plural_activity(lowered)
+    programme = programme_line(text)
+    if programme is not None:
+        return Weekly(
+            f"a programme's line (“{day} … {programme}”) read as every {day} (it may be once)", True
+        )
+    activities = plural_activity(lowered, text)
     if activities is not None:
         return Weekly(f"“{activities}” read as every {day} (it may mean once)", True)
     return None

@@ -114,14 +114,20 @@ from .replies import accepts_a_time
 from .request_cues import (
     DAYS_GATHERING_NOTE,
     FROM_TO_NOTE,
+    NEAR_NOTE,
+    NOTE_IN_CODE_NOTE,
     PASSIVE_NOTE,
+    QUOTED_MEANING_NOTE,
     REPEATING_ALARM_NOTE,
     TIME_SPENT_NOTE,
     USUAL_DAY_NOTE,
     days_gathering,
     frequency_swap,
     from_to_change,
+    near_trigger,
+    note_in_code,
     question_then_when,
+    quoted_meaning,
     repeating_alarm,
     subjectless_passive,
     time_spent,
@@ -939,6 +945,12 @@ def _hedged(result: ParseResult, text: str, *, foreign: bool = False) -> ParseRe
         return _to_confirm(result, note)
     if (said := time_spent(text)) is not None:
         return _to_confirm(result, TIME_SPENT_NOTE.format(said=said))  # "every 30 minutes of play"
+    if (said := near_trigger(text)) is not None:
+        return _to_confirm(result, NEAR_NOTE.format(said=said))  # "wake me up at 8am near the exit"
+    if (said := quoted_meaning(text)) is not None:
+        return _to_confirm(result, QUOTED_MEANING_NOTE.format(said=said))  # '"X" means every …'
+    if (said := note_in_code(text)) is not None:
+        return _to_confirm(result, NOTE_IN_CODE_NOTE.format(said=said))  # "// ping me tomorrow …"
     if first in ("is", "are", "get", "gets") and subjectless_passive(bare):
         said = " ".join(bare.split()[:2])
         return _to_confirm(result, PASSIVE_NOTE.format(said=said))  # "is updated each weekday …"
@@ -2620,6 +2632,15 @@ def _read_command(
     only_named = len(runs) == 1 and (
         _frequency_adjective(tokens, *runs[0]) or _bare_frequency(tokens, *runs[0])
     )
+    dated_once = None
+    if len(runs) > 1 and (dated_once := _named_frequency_dated(tokens, runs)) is not None:
+        # "!schedule tomorrow at 3pm Send the weekly report", "Send the weekly report tomorrow
+        # 16:00", "Daily standup tomorrow at 9:00 AM": the frequency names the thing, and
+        # "tomorrow" dates one run of it — that run, asked
+        kept = [run for run in runs if run not in dated_once]
+        chosen = [token for start, end in kept for token in tokens[start:end]]
+        task = shown_task = task_text(text, tokens, kept)
+        named, only_named = [], False
     if named and _names_agreeing_frequency(tokens, runs, named):
         # "post the monthly numbers on the 1st at 9am": "monthly" says the 1st of every month
         # (not the next 1st only) and names the numbers: the schedule's word and the task's
@@ -2785,6 +2806,7 @@ def _read_command(
         # before build, which fills the phrase in: what the text said is what agrees or not
         speaks_of_time = (
             task is not None
+            and dated_once is None  # ("send the weekly report tomorrow": noted below)
             and _task_speaks_of_time(task, tokens, runs)
             and not _task_frequency_agrees(text, tokens, runs, phrase)
         )
@@ -2863,6 +2885,9 @@ def _read_command(
         # left in the task, unread, and would turn the schedule round
         confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
         notes = (*notes, "a “not” just before the schedule's words was not read")
+    if dated_once is not None:
+        confidence = min(confidence, UNREAD_TIME_CONFIDENCE)
+        notes = (*notes, "a frequency that names the task, beside a day said once: read as one run")
     if named or only_named:
         # "a weekly review task due Monday": the frequency may only name the task; with a time
         # said ("a daily backup check at midnight") it is the schedule's, noted (`asks`)
@@ -3967,6 +3992,45 @@ def _indefinite(tokens: list[Token], start: int) -> bool:
     if article is None and start:
         article = tokens[start - 1]
     return article is not None and article.kind == lx.WORD and article.value in ("a", "an")
+
+
+# the days that date one run: a frequency that names a thing beside them names the thing only
+_ONE_DAY_WORDS: Final = frozenset({"tomorrow", "today", "tonight"})
+
+
+def _named_frequency_dated(
+    tokens: list[Token], runs: list[tuple[int, int]]
+) -> list[tuple[int, int]] | None:
+    """The runs that are frequencies naming a thing ("the weekly report", "monthly report",
+    "Daily standup") when the other runs date a single day ("tomorrow at 3pm") and say nothing
+    else that repeats; None otherwise."""
+    if not any(t.kind == lx.WORD and t.value in _ONE_DAY_WORDS for t in tokens):
+        return None
+    named = [
+        run
+        for run in runs
+        if _frequency_adjective(tokens, *run)
+        or _bare_frequency(tokens, *run)
+        or (run[0] == 0 and _opening_frequency(tokens, *run))
+    ]
+    if not named:
+        return None
+    others = [token for run in runs if run not in named for token in tokens[run[0] : run[1]]]
+    if not any(t.kind == lx.WORD and t.value in _ONE_DAY_WORDS for t in others):
+        return None
+    try:
+        phrase, _ = read(others)
+    except (NotUnderstood, Rejected):
+        return None
+    if phrase.every or phrase.interval or phrase.times_per or phrase.day_offset is None:
+        return None
+    return named
+
+
+def _opening_frequency(tokens: list[Token], start: int, end: int) -> bool:
+    """ "Daily standup tomorrow …": a frequency word that opens the text, capitalised or not,
+    right before a word the grammar does not know."""
+    return end == start + 1 and _bare_frequency(tokens, start, end)
 
 
 def _bare_frequency(tokens: list[Token], start: int, end: int) -> bool:
