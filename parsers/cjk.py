@@ -70,7 +70,13 @@ def _days(said: str) -> str:
 
 def _ordinal(said: str) -> str:
     n = number(said)
-    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _listed_days(said: str) -> str:
+    """ "每月1、10、22日" -> "the 1st, 10th and 22nd"."""
+    days = [_ordinal(n) for n in re.findall(rf"[0-9０-９]+|[{_NUMERAL}]+", said.replace("月", " "))]
+    return "the " + ", ".join(days[:-1]) + " and " + days[-1]
 
 
 def _clock(match: re.Match[str]) -> str:
@@ -116,13 +122,21 @@ def _from_now(match: re.Match[str]) -> str:
     return f" in {number(match.group(1))} {_UNIT_OF[match.group(2)]} "
 
 
+_SPACED_COLON: Final = re.compile(r"[0-9０-９]\s+[:：]|[:：]\s+[0-9０-９]")
+
+
 def _clock_digits(match: re.Match[str]) -> str:
     """ "下午7：30" -> " at 7:30 pm ": a time written with digits and a colon (full width or
     not), with the part of the day said before it."""
     part, hour_said, minute_said = match.groups()
     hour, minute = number(hour_said), number(minute_said)
-    if hour > 24 or minute > 59 or (not part and "：" not in match.group()):
-        return match.group()  # "09:00" alone: the grammar reads it
+    if hour > 24 or minute > 59:
+        return match.group()
+    if not part and "：" not in match.group():
+        # "09:00" alone: the grammar reads it; "4 : 45" (spaced, as crontab notes write it) is
+        # closed up for it
+        spaced = _SPACED_COLON.search(match.group())
+        return match.group() if spaced is None else f" {hour}:{minute:02d} "
     if part and hour <= 12 and part != "中午":
         return f" at {hour}:{minute:02d} {'am' if part in _MORNING.split('|') else 'pm'} "
     return f" at {hour}:{minute:02d} "
@@ -355,6 +369,14 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
             f"{_DAY_OF[m.group(2) or m.group(4)]} of every month "
         ),
     ),
+    # the first or the last day of every month: "每个月的第一天", "每月最后一天", "毎月末日"
+    (r"每个?月的?(?:第\s*[1１一]\s*天|首日)|毎月の?(?:初日|1日目)", " on the 1st of every month "),
+    (r"每个?月的?(?:最后|最後)一天|毎月の?末日|毎月末", " on the last day of every month "),
+    # days of the month, listed: "每月1、10、22日", "毎月5日・20日"
+    (
+        rf"(?:每个?月的?|毎月の?){_N}\s*[号號日]?(?:\s*[、,，和与與及・]\s*{_N}\s*[号號日]?)+\s*[号號日]",
+        lambda m: f" on {_listed_days(m.group())} of every month ",
+    ),
     (
         rf"每个?月的?{_N}[号號日]|毎月{_N}日",
         lambda m: f" the {_ordinal(m.group(1) or m.group(2))} of every month ",
@@ -433,6 +455,12 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (rf"{_JA_DAY}(?:のみ|だけ)", lambda m: f" on {_DAY_OF[m.group(1)]}s only "),
     # "每周一次", "一周一次" (once a week): not Monday ("周一")
     (r"[每一][周週]一次", " weekly "),
+    # a range of days of every week: "每周一到周五", "每周一至周五" (said without "每" it is most
+    # often a timetable's line, with its hours after it: not read so)
+    (
+        rf"每个?{_ZH_DAY}\s*(?:到|至|~|〜|～|－|-|–)\s*(?:星期|周|週|礼拜|禮拜)?([一二三四五六日天])",
+        lambda m: f" every {_DAY_OF[m.group(1)]} to {_DAY_OF[m.group(2)]} ",
+    ),
     # days of the week, several: "每周一和周四", "月曜日と木曜日"
     (
         rf"(每个?|毎週)?((?:{_ZH_DAY}|{_JA_DAY})(?:\s*[和与與及、,，と]\s*(?:{_ZH_DAY}|[一二三四五六日天]|{_JA_DAY}))+)",
@@ -463,7 +491,7 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"今晚|今夜|今晩", " tonight "),
     # a range of times: "21:00-22:00", "17:30~19:00": read from its start
     (
-        r"([0-9０-９]{1,2})\s*[:：]\s*([0-9０-９]{2})\s*[-~〜～–]\s*([0-9０-９]{1,2})\s*[:：]\s*([0-9０-９]{2})",
+        r"([0-9０-９]{1,2})\s*[:：]\s*([0-9０-９]{2})\s*(?:[-~〜～–]|至|到)\s*([0-9０-９]{1,2})\s*[:：]\s*([0-9０-９]{2})",
         lambda m: f" from {m.group(1)}:{m.group(2)} to {m.group(3)}:{m.group(4)} ",
     ),
     # times: "下午7：30", "上午8:45"

@@ -113,6 +113,11 @@ _DAY_PREPOSITIONS: Final = frozenset({"on", "in", "during", "over"})
 # at 7", "alarm on weekdays at 6"), besides a day's name
 _ALARM_DAYS: Final = frozenset({"every", "each", "daily", "on", "tomorrow", "today", "tonight"})
 _DAY_KINDS: Final = frozenset({lx.DAY, lx.DAYS, lx.DAYSET})
+# the words before "alarm" that make it one to set ("set a recurring alarm for weekdays at 7",
+# "recurring" read as "repeat"), not a thing's ("the fire alarm", "a false alarm")
+_ALARM_BEFORE: Final = frozenset(
+    {None, "a", "an", "my", "the", "set", "repeat", "daily", "new", "morning"}
+)
 # a hedge between "at" and its time: "at around two", "at about 3.00pm"
 _AT_HEDGES: Final = frozenset({"around", "about", "approximately", "roughly"})
 # what may follow a bare hour said "around" for it to be the time of day ("tomorrow around two
@@ -3339,15 +3344,16 @@ class _Reader:
             # after waking words ("wake me up with an alarm at 6am", whose schedule's words are
             # read without the "an" between) it is the same alarm
             before = self._word(i - 1) if i else None
-            if before not in (None, "a", "an", "my", "the", "set") and not self.phrase.waking:
+            if before not in _ALARM_BEFORE and not self.phrase.waking:
                 return None
             k = j + 1 if self._word(j) in ("for", "at") else j
             if self._time_at(k) is None:
-                if k == j and (self._word(j) in _ALARM_DAYS or self._kind(j) in _DAY_KINDS):
-                    # "set an alarm every weekday at 6", "/alarm every weekday at 6": the alarm,
-                    # then when it rings: a bare early hour there is the morning's too
+                if self._word(k) in _ALARM_DAYS or self._kind(k) in _DAY_KINDS:
+                    # "set an alarm every weekday at 6", "/alarm every weekday at 6", "an alarm for
+                    # weekdays at 6:30": the alarm, then when it rings — a bare early hour there
+                    # is the morning's too
                     self.phrase.waking = self.phrase.alarm = True
-                    return j
+                    return k
                 return None
             self.phrase.waking = self.phrase.alarm = True
             return self._times(k) or k

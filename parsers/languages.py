@@ -76,6 +76,12 @@ _WORDS: Final = {
         "varje måndag tisdag torsdag fredag lördag söndag dagligen timme timmar minuter vecka "
         "veckan veckovis klockan kl imorgon idag vardagar månaden månadsvis körs kör"
     ),
+    "Finnish": (
+        "joka päivittäin huomenna tänään ylihuomenna klo kello maanantaina tiistaina "
+        "keskiviikkona torstaina perjantaina lauantaina sunnuntaina maanantaisin tiistaisin "
+        "keskiviikkoisin torstaisin perjantaisin lauantaisin sunnuntaisin aamulla illalla "
+        "minuutin tunnin muistuta minua"
+    ),
     "Norwegian or Danish": "hver mandag tirsdag lørdag søndag daglig hverdage hverdager klokken",
     "Ukrainian": (
         "щодня щотижня щомісяця щогодини щоранку щовечора кожен кожного кожну кожні понеділок "

@@ -2223,6 +2223,36 @@ _TOLD_17: Final = Checks(
         anchored=True,
         strip=_MARKS + "⚠️ ",
     ),
+    # a time that does not suit: "19UTC is not possible for me.", "Friday at 2:00 PM doesn't work
+    # for me. Could we pick another time?"
+    Told(
+        frozenset("work possible impossible convenient feasible doable".split()),
+        re.compile(
+            r"\b(?:doesn['’]t|does\s+not|won['’]t|will\s+not|wouldn['’]t|would\s+not)\s+work\s+"
+            r"(?:out\s+)?for\s+(?:me|us)\b"
+            r"|\b(?:is|are|isn['’]t|aren['’]t)\s+(?:not\s+|really\s+not\s+|unfortunately\s+not\s+)?"
+            r"(?:possible|impossible|convenient|feasible|doable)\s+for\s+(?:me|us)\b",
+            re.IGNORECASE,
+        ),
+        "“{said}” turns a time down, it does not ask: to confirm",
+        strip=_MARKS,
+        skips_requests=True,
+    ),
+    # what a thing does at a time, told after it: "At 9 AM, Alexa will chime and say your
+    # reminder.", "At midnight, the salt changes, …", "Every day at 8 AM, the automation checks …"
+    Told(
+        frozenset({"at", "every", "each"}),
+        re.compile(
+            r"^\W*(?:(?:every|each)\s+(?:[\w'’-]+\s+){1,3}?)?at\s+[^,.;!?\n]{1,20},\s*"
+            r"(?:(?:the|your|our|its|their|this|that)\s+(?:[\w'’-]+\s+){1,3}?(?:will\s+[a-z]+|"
+            r"[a-z]+s)|(?:alexa|siri|google|cortana|it|he|she|they)\s+(?:will\s+[a-z]+|[a-z]+s))\b",
+            re.IGNORECASE,
+        ),
+        "“{said}” tells what happens at that time, it does not ask: to confirm",
+        first=True,
+        anchored=True,
+        strip=_MARKS,
+    ),
     Told(
         frozenset({"wake", "wakes", "woke"}),
         re.compile(
@@ -2365,7 +2395,7 @@ _UNTIMED: Final = Checks(
             + _NOT_A_SUBJECT
             + r"\b)(?:[\w'’&-]+\s+){1,7}?"
             + _ADVERB
-            + r"(?:"
+            + r"(?<!\band\s)(?:"
             + "|".join(sorted(_HABIT_VERBS))
             + r")\b",
             re.IGNORECASE,

@@ -31,6 +31,7 @@ from importlib import import_module
 from typing import Final
 
 from .languages import ENGLISH_WORDS, FOREIGN_WORDS, LANGUAGE_WORDS, unread_words
+from .required_text import fold, required
 
 _DATEPARSER_CODE: Final = {
     "German": "de",
@@ -44,6 +45,7 @@ _DATEPARSER_CODE: Final = {
     "Polish": "pl",
     "Swedish": "sv",
     "Turkish": "tr",
+    "Finnish": "fi",
 }
 _DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS: Final = (
@@ -95,6 +97,13 @@ _AMOUNTS: Final[dict[str, str]] = {
     "Swedish": (
         "en=a ett=a två=2 tre=3 fyra=4 fem=5 sex=6 sju=7 åtta=8 nio=9 tio=10 tolv=12 femton=15 "
         "tjugo=20 trettio=30 och=and"
+    ),
+    # (Finnish counts in the genitive before "päästä", "välein": "kahden tunnin päästä")
+    "Finnish": (
+        "yksi=1 yhden=1 kaksi=2 kahden=2 kolme=3 kolmen=3 neljä=4 neljän=4 viisi=5 viiden=5 "
+        "kuusi=6 kuuden=6 seitsemän=7 kahdeksan=8 yhdeksän=9 kymmenen=10 viisitoista=15 "
+        "viidentoista=15 kaksikymmentä=20 kahdenkymmenen=20 kolmekymmentä=30 "
+        "kolmenkymmenen=30 ja=and"
     ),
     "Turkish": (
         "bir=a iki=2 üç=3 dört=4 beş=5 altı=6 yedi=7 sekiz=8 dokuz=9 yirmi=20 otuz=30 ve=and"
@@ -175,6 +184,12 @@ _WORDS: Final[dict[str, str]] = {
         "onsdagar=wednesdays torsdagar=thursdays fredagar=fridays lördagar=saturdays "
         "söndagar=sundays"
     ),
+    "Finnish": (
+        "tänään=today huomenna=tomorrow ylihuomenna=the-day-after-tomorrow keskiyöllä=at-midnight "
+        "keskipäivällä=at-noon ajastin=timer herätys=alarm maanantaisin=every-monday "
+        "tiistaisin=every-tuesday keskiviikkoisin=every-wednesday torstaisin=every-thursday "
+        "perjantaisin=every-friday lauantaisin=every-saturday sunnuntaisin=every-sunday"
+    ),
     "Turkish": (
         "bugün=today yarın=tomorrow günlük=daily haftalık=weekly aylık=monthly saatlik=hourly "
         "zamanlayıcı=timer pazartesileri=every-monday salıları=every-tuesday "
@@ -226,6 +241,10 @@ _TIME_WORDS: Final[dict[str, str]] = {
         "morgon morgonen morgnar kväll kvällen kvällar natt natten eftermiddag eftermiddagen "
         "förmiddag helger helgen vecka veckan månaden månad timme kl klockan"
     ),
+    "Finnish": (
+        "klo kello aamulla illalla iltapäivällä aamupäivällä yöllä viikonloppuna viikolla ensi "
+        "kuun kuukauden välein päästä kuluttua aamuisin iltaisin puoli vaille varttia vartin yli"
+    ),
     # (and "diyelim": "Diyelim ki her gün saat 09:00'da …", let's say — a supposed schedule)
     "Turkish": (
         "sabah sabahları akşam akşamları gece öğle öğleden hafta haftada ayda saat saatte "
@@ -250,6 +269,7 @@ _SET: Final[dict[str, str]] = {
     "Polish": "ustaw nastaw włącz uruchom",
     "Swedish": "sätt ställ starta skapa",
     "Turkish": "kur ayarla başlat",
+    "Finnish": "aseta laita käynnistä",
 }
 # Verbs that ask to be reminded ("erinnere mich", "recuérdame", "avísame", "rappelle-moi",
 # "lembra-me", "ricordami", "herinner me"), said "remind me" as English says it: the grammar
@@ -258,7 +278,7 @@ _SET: Final[dict[str, str]] = {
 _REMIND: Final[dict[str, tuple[str, str]]] = {
     "German": (r"\berinner[en]?\s+mich\b", "erinnere erinner erinnern"),
     "Spanish": (
-        r"\brecu[ée]rdame\b|\brecordarme\b|\brecordame\b|\bav[ií]same\b|\bavisarme\b",
+        r"\brecu[ée]rdame(?:lo)?\b|\brecordarme\b|\brecordame\b|\bav[ií]same\b|\bavisarme\b",
         "recuérdame recuerdame recordame recordarme avísame avisame avisarme",
     ),
     "French": (
@@ -267,10 +287,17 @@ _REMIND: Final[dict[str, tuple[str, str]]] = {
     ),
     "Portuguese": (
         r"\b(?:lembr[ae]|avis[ae])-me\b|\bme\s+(?:lembr[ae]|avis[ae])\b",
-        "lembra-me lembre-me avisa-me avise-me",
+        # ("me lembre de tomar remédio às 20h": the verb alone says Portuguese)
+        "lembra-me lembre-me avisa-me avise-me lembre lembra avise",
     ),
-    "Italian": (r"\b(?:ricordami|ricordatemi|avvisami)\b", "ricordami ricordatemi avvisami"),
-    "Dutch": (r"\bherinner\s+(?:me|mij)\b", "herinner"),
+    "Italian": (
+        r"\b(?:ricordami|ricordatemi|avvisami)(?:lo)?\b",
+        "ricordami ricordatemi avvisami ricordamelo avvisamelo",
+    ),
+    # "Herinner me eraan oma morgen te bellen": "eraan" (of it) before what to remember
+    "Dutch": (r"\bherinner\s+(?:me|mij)(?:\s+eraan)?\b", "herinner eraan"),
+    "Polish": (r"\bprzypomnij(?:cie)?(?:\s+mi)?\b", "przypomnij przypomnijcie"),
+    "Finnish": (r"\bmuistut(?:a|akaa)(?:\s+minua|\s+meitä)?\b", "muistuta muistuttakaa"),
 }
 _ARTICLES: Final[dict[str, str]] = {
     "German": "einen den ein eine mir",
@@ -284,6 +311,7 @@ _ARTICLES: Final[dict[str, str]] = {
     "Polish": "mi",
     "Swedish": "en ett",
     "Turkish": "bir",
+    "Finnish": "minulle",
 }
 # the words for "for" between a timer and its length ("Timer für 5 Minuten", "timer per 5 minuti")
 _FOR: Final = {
@@ -298,6 +326,32 @@ _FOR: Final = {
     "Polish": "na",
     "Swedish": "på|i",
     "Turkish": "için",
+    "Finnish": "noin",
+}
+# "recuérdame 2 minutos antes de las 22:00", "reunión a las 9:30, recuérdame 15 minutos antes":
+# a reminder an amount of time before a clock time, or before the time said earlier, said
+# "remind me 2 minutes before 22:00" as English says it (the grammar reads it so). Only right
+# after the verb that asks for the reminder: "Se eles chegam 15 minutos antes das 17h30" tells
+# of people, and "10 minutos antes de la reunión" names no time. Each: before a time written with
+# digits, and at the end of the text.
+_BEFORE: Final = {
+    "German": (r"vor", r"vorher|davor"),
+    "Spanish": (r"antes\s+de\s+(?:las?\s+)?", r"antes"),
+    "French": (r"avant", r"avant"),
+    "Portuguese": (r"antes\s+d[ao]s?", r"antes"),
+    "Italian": (r"prima\s+(?:delle|della|dell['’]|di)", r"prima"),
+    "Dutch": (r"voor", r"van\s+tevoren|ervoor"),
+}
+# "ab 5. März", "Från och med 2 januari", "a partir del 5 de marzo", "à partir du 5 mars": from
+# that date on, said "starting" as English says it (before a date: "ab 10 Uhr" is a time)
+_STARTING: Final = {
+    "German": r"ab(?:\s+dem)?",
+    "Swedish": r"från\s+och\s+med|fr\.\s*o\.\s*m\.",
+    "Dutch": r"vanaf|met\s+ingang\s+van",
+    "Spanish": r"a\s+partir\s+del?",
+    "French": r"à\s+partir\s+du|à\s+compter\s+du",
+    "Italian": r"a\s+partire\s+dal|a\s+decorrere\s+dal",
+    "Portuguese": r"a\s+partir\s+d[eo]",
 }
 _TIMERS: Final = "|".join(
     (*"timer wecker temporizador alarma minuteur minuterie alarme cronómetro".split(),
@@ -319,6 +373,7 @@ _SMALL: Final[dict[str, str]] = {
     "Polish": "w z ze od dla nie jak mnie się jest",
     "Swedish": "och på att det som för med av är jag du inte om",
     "Turkish": "ve bu için ile da de ne çok",
+    "Finnish": "ja on ei se että kun minua minulle mutta tai myös minun sinun",
 }
 
 _Rule = tuple[str, "str | Callable[[re.Match[str]], str]"]
@@ -540,6 +595,12 @@ _UNIT_WORDS: Final[dict[str, str]] = {
         "timmar=hours dag=day dagar=days vecka=week veckor=weeks månad=month "
         "månader=months år=year"
     ),
+    "Finnish": (
+        "sekunti=second sekuntia=seconds sekunnin=seconds minuutti=minute minuuttia=minutes "
+        "minuutin=minutes min=minutes tunti=hour tuntia=hours tunnin=hours päivä=day päivää=days "
+        "päivän=days viikko=week viikkoa=weeks viikon=weeks kuukausi=month kuukautta=months "
+        "kuukauden=months"
+    ),
     "Turkish": (
         "saniye=seconds saniyede=seconds dakika=minutes dakikada=minutes dk=minutes saat=hours "
         "saatte=hours gün=days günde=days hafta=weeks haftada=weeks"
@@ -610,6 +671,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:am\s+)?(DAY)nachmittag\b", r"\1 afternoon"),
         (r"\b(?:an\s+)?jede[mn]?\s+morgen\b", "every morning"),
         (r"\b(?:an\s+)?jede[mn]?\s+abend\b", "every evening"),
+        # "an jedem Werktag um 7:30": every working day, Monday to Friday
+        (r"\b(?:an\s+)?jede[mn]?\s+werktag\b", "every weekday"),
         (r"\b(?:an\s+)?jede[mn]?\s+tag\b", "every day"),
         (r"\bjede\s+nacht\b", "every night"),
         (r"\bjede\s+woche\b", "every week"),
@@ -633,6 +696,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             _fr_day_of_month,
         ),
         (r"\bum\s+(?:etwa|ungefähr|ca\.?|circa)\s+(?=\d)", "at about "),
+        # "zum Beispiel den Export jeden Werktag um 18:00 Uhr": an example, as English says it
+        (r"\bzum\s+beispiel\b|\bz\.\s?b\.", "for example"),
         # "Jeden zweiten Mittwoch": every other Wednesday ("im Monat" after it: the second one)
         (
             r"\b(?:an\s+)?jede[mn]\s+zweiten\s+(DAY)\b"
@@ -694,6 +759,10 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "El día 1 de cada mes", "Primer día de cada mes": a day of the month
         (r"\b(?:el\s+)?d[ií]a\s+(\d{1,2})\s+de\s+cada\s+mes\b", _fr_day_of_month),
         (r"\b(?:el\s+)?primer\s+d[ií]a\s+de\s+cada\s+mes\b", "on the 1st of every month"),
+        # "el primero de cada mes", "el primero a las 9": the first of the month, said alone
+        (r"\bel\s+(?:d[ií]a\s+)?primero\s+de\s+cada\s+mes\b", "on the 1st of every month"),
+        (r"\bel\s+(?:d[ií]a\s+)?primero\s+del\s+mes\b", "on the 1st of the month"),
+        (r"\bel\s+(?:d[ií]a\s+)?primero\b(?=\s+a\s+las?\b|\s*(?:[,.;!]|$))", "on the 1st"),
         # "todos los meses el día 15", "cada mes el 15": a day of the month
         (
             r"\b(?:todos\s+los\s+meses|cada\s+mes)\s*,?\s*(?:el\s+)?(?:d[ií]a\s+)?(\d{1,2})\b"
@@ -721,6 +790,8 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\blos\s+([“\"«])\s*(DAY)\b", r"on \2s \1"),
         (r"\bel\s+(DAY)\b", r"on \1"),
         (r"\bde\s+(DAY)\s+a\s+(DAY)\b", r"\1 to \2"),
+        # "Backup diario: lunes a viernes a las 03:00": the range said without "de"
+        (r"\b(DAY)\s+a\s+(DAY)\b", r"\1 to \2"),
         (
             r"\bentre\s+semana\b|\b(?:los\s+)?d[ií]as\s+(?:laborables|h[aá]biles|de\s+semana)\b",
             "weekdays",
@@ -780,6 +851,10 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:tous\s+les|chaque)\s+soirs?\s+(?=à\s+0\d\s*[h:])", "every night "),
         (r"\b(?:tous\s+les|chaque)\s+soirs?\b", "every evening"),
         (r"\ble\s+(\d{1,2})(?:er)?\s+de\s+chaque\s+mois\b", _fr_day_of_month),
+        # "le premier de chaque mois", "le premier à 9h": the first of the month, said alone
+        (r"\ble\s+premier\s+de\s+chaque\s+mois\b", "on the 1st of every month"),
+        (r"\ble\s+(?:premier|1er)\s+du\s+mois\b", "on the 1st of the month"),
+        (r"\ble\s+(?:premier|1er)\b(?=\s+à\s|\s*(?:[,.;!]|$))", "on the 1st"),
         (r"\bpar\s+exemple\b", "for example"),
         (r"\b(?:toutes\s+les|chaque)\s+nuits?\b", "every night"),
         (r"\b(?:tous\s+les|chaque)\s+(DAY)\s+et\s+(?:les\s+)?(DAY)\b", r"every \1 and \2"),
@@ -809,8 +884,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(\d{1,3})\s+fois\b", r"\1 times"),
         (r"\b(\d{1,2})\s*(?:h|heures?)\s+du\s+matin\b", r"\1 am"),
         (r"\b(\d{1,2})\s*(?:h|heures?)\s+(?:du\s+soir|de\s+l'après-midi)\b", r"\1 pm"),
+        # "à 7 h 30", "6 h 45": the hour and its minutes written apart
+        (r"(?<![\d:.,])([01]?\d|2[0-3])\s+h\s+([0-5]\d)\b(?![:.,]?\d)", r"\1:\2"),
         (r"\b(\d{1,2})\s+heures?\b(?!\s*\d)", r"\1:00"),
         (r"\bce\s+soir\b", "tonight"),
+        # "demain matin à 7 h 30": tomorrow, in the morning
+        (r"\bdemain\s+matin\b", "tomorrow morning"),
+        (r"\bdemain\s+soir\b", "tomorrow evening"),
         (r"\bà\s+(\d{1,2})\s+h\b(?!\s*\d)", r"at \1:00"),
         (r"\bà\s+(NUM)\s+heures?\s+et\s+demie\b", r"at \1:30"),
         # ("à 12 ans", "à 5 €": no time)
@@ -844,6 +924,10 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # "no primeiro dia de cada mês", "todo mês no dia 04": a day of the month
         (r"\b(?:no\s+)?primeiro\s+dia\s+(?:de\s+cada|do)\s+mês\b", "on the 1st of every month"),
         (r"\btodo\s+(?:o\s+)?mês\s+no\s+dia\s+(\d{1,2})\b", _fr_day_of_month),
+        # "no dia primeiro", "dia 1º de cada mês": the first of the month
+        (r"\b(?:no\s+)?dia\s+(?:primeiro|1º|1°)\s+de\s+cada\s+mês\b", "on the 1st of every month"),
+        (r"\b(?:no\s+)?dia\s+(?:primeiro|1º|1°)\s+do\s+mês\b", "on the 1st of the month"),
+        (r"\bno\s+dia\s+(?:primeiro|1º|1°)(?![\w°º])", "on the 1st"),
         (r"\b(?:todos\s+os|cada)\s+dias?\b|\bdiariamente\b", "every day"),
         (r"\b(?:todas\s+as|cada)\s+manhãs?\b", "every morning"),
         (r"\b(?:todas\s+as|cada)\s+tardes?\b", "every afternoon"),
@@ -888,6 +972,10 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bogni\s+notte\b", "every night"),
         (r"\b(?:ogni|tutti\s+i|tutte\s+le)\s+(DAY)\b", r"every \1"),
         (r"\bdal\s+(DAY)\s+al\s+(DAY)\b", r"\1 to \2"),
+        # "il primo del mese", "il primo alle 9": the first of the month, its day said alone
+        (r"\b(?:il\s+)?primo\s+(?:giorno\s+)?di\s+ogni\s+mese\b", "on the 1st of every month"),
+        (r"\b(?:il|al)\s+primo\s+(?:giorno\s+)?del\s+mese\b", "on the 1st of the month"),
+        (r"\b(?:il|al)\s+primo\b(?=\s+(?:alle|all['’])|\s*(?:[,.;!]|$))", "on the 1st"),
         (r"\b(?:il|la)\s+(DAY)\b", r"on \1"),
         (r"\b(?:nei\s+)?giorni\s+feriali\b", "weekdays"),
         (r"\b(?:nel|nei)\s+(?:fine\s+settimana|weekend)\b", "on weekends"),
@@ -1071,7 +1159,6 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(\d{1,2})(?:[:.](\d{2}))?(?!\d)",
             _de_range,
         ),
-        (r"\bprzypomnij(?:\s+mi)?\b", "remind me"),
         (r"\bobudź(?:\s+mnie)?\b", "wake me up"),
         (r"\b(?:każdego\s+ranka|co\s+rano)\b", "every morning"),
         (r"\b(?:każdego\s+wieczoru|co\s+wieczór)\b", "every evening"),
@@ -1127,6 +1214,31 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:kl\.?|klockan)\s*(?=\d)", "at "),
         (r"\bom\s+(AMOUNT)\b", r"in \1"),
         (r"\bi\s+(AMOUNT)\b", r"for \1"),
+    ),
+    # Finnish says the day in the essive ("perjantaina": on Friday; dateparser's names) and the
+    # hour on the 24-hour clock after "klo" ("klo 9", "kello 17.15")
+    "Finnish": (
+        (r"\b(?:joka\s+päivä|jokaisena\s+päivänä|päivittäin)\b", "every day"),
+        (r"\bjoka\s+aamu\b|\baamuisin\b", "every morning"),
+        (r"\bjoka\s+ilta\b|\biltaisin\b", "every evening"),
+        (r"\bjoka\s+(DAY)\b", r"every \1"),
+        (r"\b(?:joka\s+viikko|viikoittain)\b", "every week"),
+        (r"\b(?:joka\s+tunti|tunneittain)\b", "every hour"),
+        (r"\b(AMOUNT)\s+välein\b", r"every \1"),
+        (r"\btunnin\s+välein\b", "every hour"),
+        (r"\bensi\s+(?:viikon\s+)?(DAY)\b", r"next \1"),
+        (r"\bpuolen\s+tunnin\s+(?:päästä|kuluttua)\b", "in 30 minutes"),
+        (r"\b(AMOUNT)\s+(?:päästä|kuluttua)\b", r"in \1"),
+        (r"\b(?:yhden\s+)?tunnin\s+(?:päästä|kuluttua)\b", "in an hour"),
+        (r"\b(DAY)\s*[-–]\s*(DAY)\b", r"\1 to \2"),
+        (r"\barki(?:sin|päivisin)\b", "on weekdays"),
+        (r"\bviikonloppuisin\b", "on weekends"),
+        (r"\btänä\s+iltana\b", "tonight"),
+        (r"\baamulla\b", "in the morning"),
+        (r"\billalla\b", "in the evening"),
+        (r"\biltapäivällä\b", "in the afternoon"),
+        (r"\b(?:klo|kello)\s*(\d{1,2})\b(?![:.]\d)", r"at \1:00"),
+        (r"\b(?:klo|kello)\s*(?=\d)", "at "),
     ),
     "Turkish": (
         (r"\bhafta\s+içi(?:\s+her\s+gün)?\b", "on weekdays"),
@@ -1215,6 +1327,11 @@ _CUE_WORDS: Final[dict[str, str]] = {
         "stoppa=stop flytta=move ändra=change påminnelse=reminder möte=meeting men=but "
         "vanligtvis=normally utom=except förutom=except"
     ),
+    "Finnish": (
+        "eilen=yesterday ei=not koskaan=never milloin=when peruuta=cancel poista=cancel "
+        "pysäytä=stop siirrä=move muuta=change muistutus=reminder kokous=meeting oli=was "
+        "olivat=were mutta=but paitsi=except"
+    ),
     "Turkish": (
         "dün=yesterday değil=not asla=never iptal=cancel sil=cancel durdur=stop "
         "hatırlatıcı=reminder toplantı=meeting ama=but"
@@ -1287,8 +1404,17 @@ _ORDINALS: Final = {
 
 @dataclass(frozen=True)
 class _Lexicon:
-    # pattern, its English (or what makes it), whether its first group is an ordinal
-    rules: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], bool], ...]
+    # pattern, its English (or what makes it), whether its first group is an ordinal, and the
+    # strings one of which a text must hold for it to match (None: any text may; required_text)
+    rules: tuple[
+        tuple[
+            re.Pattern[str],
+            str | Callable[[re.Match[str]], str],
+            bool,
+            tuple[str, ...] | None,
+        ],
+        ...,
+    ]
     words: dict[str, str]  # rewritten wherever they stand
     said: dict[str, str]  # rewritten inside what a rule reads: words, units, amounts
     word: re.Pattern[str]  # one of `words`
@@ -1322,7 +1448,9 @@ def _lexicon(language: str) -> _Lexicon:
         _DAY: _alternation(d for d in days if not words[d].startswith("every")),
         _UNIT: _alternation(units),
         _NUM: rf"\d+|{_alternation(numbers)}",
-        _AMOUNT: rf"{number}\s*{unit}(?:\s*,?\s*(?:(?:{join})\s+)?{number}\s*{unit})*",
+        # (one way to read the spaces around a comma: "\s*,?\s*" read a space two ways, and
+        # "2 minutos 2 minutos …" took 2^n steps to fail)
+        _AMOUNT: rf"{number}\s*{unit}(?:\s*(?:,\s*)?(?:(?:{join})\s+)?{number}\s*{unit})*",
         _MONTH: _alternation(w for w, e in names.items() if e in _MONTHS),
     }
     setting = (
@@ -1337,7 +1465,7 @@ def _lexicon(language: str) -> _Lexicon:
         (rf"\b(AMOUNT)\s+(?=(?:{_TIMERS})\b)", r"\1 "),
         (rf"\b({_TIMERS})\s+(?:(?:{_FOR[language]})\s+)?(AMOUNT)\b", r"timer for \2"),
     )
-    rules = tuple(
+    compiled = (
         (re.compile(_expand(pattern, alternatives), re.IGNORECASE), english, f"({_ORD})" in pattern)
         for pattern, english in (
             (setting, "set a "),
@@ -1349,15 +1477,36 @@ def _lexicon(language: str) -> _Lexicon:
                 else ()
             ),
             *timers,
+            *_before_and_starting(language),
             *_RULES[language],
             *_ZONES,
             *_SPEAKER,
         )
     )
+    rules = tuple((*rule, required(rule[0])) for rule in compiled)
     word = re.compile(rf"(?<![\w'-])({_alternation(words)})(?![\w'-])", re.IGNORECASE)
     said_word = re.compile(rf"(?<![\w'-])({_alternation(said)})(?![\w'-])", re.IGNORECASE)
     time_words = frozenset(_TIME_WORDS[language].split())
     return _Lexicon(rules, words, said, word, said_word, time_words)
+
+
+def _before_and_starting(language: str) -> tuple[_Rule, ...]:
+    """`language`'s rules for a reminder an amount of time before a time (`_BEFORE`) and for the
+    date from which a schedule runs (`_STARTING`), when it says them."""
+    rules: list[_Rule] = []
+    if language in _BEFORE:
+        before_a_time, before_it = _BEFORE[language]
+        rules.append(
+            (
+                rf"(?<=remind me{_CLOSE})\s+(AMOUNT)\s+"
+                rf"(?:(?:{before_a_time})\s*(?=\d)|(?:{before_it})(?=\s*[.!,;]?\s*$))",
+                r" \1 before ",
+            )
+        )
+    if language in _STARTING:
+        a_date = r"\d{1,2}(?:\.|er)?\s*(?:de\s+)?(MONTH)\b"
+        rules.append((rf"\b(?:{_STARTING[language]})\s+(?={a_date})", "starting "))
+    return tuple(rules)
 
 
 def _escaped(replacement: str) -> str:
@@ -1512,7 +1661,8 @@ _HAPPENS_TOLD: Final = {
     "Portuguese": re.compile(r"\b(?:chega|chegam|recebo|recebemos)\b", re.IGNORECASE),
     "French": re.compile(r"\b(?:arrive|arrivent|reçois|recevons)\b", re.IGNORECASE),
     "Italian": re.compile(r"\b(?:arriva|arrivano|ricevo|riceviamo)\b", re.IGNORECASE),
-    "German": re.compile(r"\b(?:bekomme|erhalte|kriege)\b", re.IGNORECASE),
+    # ("da die API jeden Werktag um 16:00 Uhr neue Werte erhält": what the API receives)
+    "German": re.compile(r"\b(?:bekomme|erhalte|erhält|bekommt|kriege)\b", re.IGNORECASE),
     "Dutch": re.compile(r"\b(?:krijg|ontvang)\b", re.IGNORECASE),
 }
 
@@ -1631,9 +1781,13 @@ def to_english(text: str, language: str) -> str | None:
     """`text` (written in `language`, as `language_of` found) with its schedule words in
     English, or None when a word about time is left that the lexicon does not read."""
     lexicon = _lexicon(language)
-    english = text
-    for pattern, replacement, ordinal in lexicon.rules:
-        english = pattern.sub(_replacer(replacement, lexicon, ordinal=ordinal), english)
+    english, folded = text, fold(text)
+    for pattern, replacement, ordinal, needs in lexicon.rules:
+        if needs is not None and not any(needed in folded for needed in needs):
+            continue  # most rules: a few `in` tests instead of a search that finds nothing
+        changed = pattern.sub(_replacer(replacement, lexicon, ordinal=ordinal), english)
+        if changed != english:
+            english, folded = changed, fold(changed)
     # the words between the rules' English (marked off by _OPEN/_CLOSE) are the language's
     parts = re.split(f"[{_OPEN}{_CLOSE}]", english)
     for i in range(0, len(parts), 2):

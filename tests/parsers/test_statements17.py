@@ -101,6 +101,12 @@ def test_not_told_with_no_time(text: str) -> None:
         "Max and Luna wake me up at 6:30 AM sharp every morning, tails wagging.",
         "Such energy wakes me up at 5 AM every morning, motivates me to maintain strict diets.",
         "he’s sure to wake me up every morning at 6:30am sharp.",
+        "19UTC is not possible for me.",
+        "Thank you. Friday at 2:00 PM doesn't work for me. Could we pick another time?",
+        "Sorry, Thursday doesn't work for me. Could we do Saturday morning?",
+        "At 9 AM, Alexa will chime and say your reminder.",
+        "At midnight, the salt changes, making yesterday's hashes untraceable.",
+        "Every day at 8 AM, the automation checks each invoice to decide whether to:",
     ],
 )
 def test_told_with_a_time(text: str) -> None:
@@ -118,6 +124,10 @@ def test_told_with_a_time(text: str) -> None:
         "Please wake me up at 7am",
         "tomorrow wake me up at 6",
         "remind me that the schedule changed to 9am",
+        "At 9am, remind me to call mom",
+        "Every day at 9am, send me the weather",
+        "At 5pm, we will review the budget",
+        "remind me at 3 if 2 doesn't work for me",
     ],
 )
 def test_not_told_with_a_time(text: str) -> None:
