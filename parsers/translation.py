@@ -409,7 +409,8 @@ _SMALL: Final[dict[str, str]] = {
     "Polish": "w z ze od dla nie jak mnie się jest",
     "Swedish": "och på att det som för med av är jag du inte om",
     "Turkish": "ve bu için ile da de ne çok",
-    "Finnish": "ja on ei se että kun minua minulle mutta tai myös minun sinun",
+    # (not "on", Finnish's "is": English's word, it would send most English texts to language_of)
+    "Finnish": "ja ei että kun minua minulle mutta tai myös minun sinun",
     # (the days Swedish names the same, counted for both: "på torsdag klokken 5")
     "Norwegian or Danish": (
         "og på det som med av er jeg du ikke meg mig kjører kører om klokken klokka onsdag "
