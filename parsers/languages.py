@@ -107,8 +107,8 @@ for _language, _listed in _WORDS.items():
 FOREIGN_WORDS: Final = frozenset(_LANGUAGE_OF)
 # the languages translation.py does not read
 UNREAD: Final = frozenset(
-    ("Norwegian or Danish", "Indonesian"),
-) | {"Vietnamese", "Hindi"}
+    ("Indonesian",),
+) | {"Vietnamese"}
 
 
 def unread_words(words: list[str]) -> int:

@@ -133,6 +133,9 @@ def test_cues_stay_fast_on_hostile_text() -> None:
         ("/alarm every weekday at 6", "0 6 * * 1-5", True),
         ("set an alarm every weekday at 6", "0 6 * * 1-5", True),
         ("set alarm every weekday at 7:30 am", "30 7 * * 1-5", False),
+        ("Set a recurring alarm for weekdays at 7", "0 7 * * 1-5", True),
+        ("Set an alarm for every weekday at 6.", "0 6 * * 1-5", True),
+        ("a false alarm every morning at 6", "0 6 * * *", False),  # a thing, not one to set
         ("!alarm 7:00 Aufstehen", "2026-01-15T07:00:00Z", True),
         ("!alarm 14:30 Meeting", "2026-01-14T14:30:00Z", False),
         ("the fire alarm every Thursday at 3", "0 15 * * 4", True),  # not an alarm to wake
