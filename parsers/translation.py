@@ -1783,7 +1783,7 @@ def to_english(text: str, language: str) -> str | None:
     lexicon = _lexicon(language)
     english, folded = text, fold(text)
     for pattern, replacement, ordinal, needs in lexicon.rules:
-        if needs is not None and not any(map(folded.__contains__, needs)):
+        if needs is not None and not any(needed in folded for needed in needs):
             continue  # most rules: a few `in` tests instead of a search that finds nothing
         changed = pattern.sub(_replacer(replacement, lexicon, ordinal=ordinal), english)
         if changed != english:
