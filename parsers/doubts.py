@@ -651,12 +651,14 @@ _QUOTED_SUBJECT: Final = re.compile(
 # quote named ('Update the "every Sunday midnight" example') or given as one ('reads dates like
 # "tomorrow at 3pm" from the task'). The quote must say something of time (`_TIME_IN_QUOTE`).
 _QUOTE_TALKED_OF: Final = re.compile(
-    r"(?:\b(?:like|such\s+as|e\.\s?g\.,?|assert)\s+)?[\"“«](?P<said>[^\"“”«»\n]{2,80}?)[\"”»]\s*"
+    r"(?:\b(?:like|such\s+as|e\.\s?g\.,?|assert|type|typing|enter)\s+)?[\"“«](?P<said>[^\"“”«»\n]{2,80}?)[\"”»]\s*"
     r"(?P<after>writes|wrote|came\s+back|comes\s+back|returns|returned|gives|gave|produces|"
     r"produced|yields|yielded|means|funziona|funzionava|works|worked|example|examples|string|"
     r"phrase|preset|option|label|pass|parsed|->|→|\((?=[a-z]+\s+with\b))?",
     re.IGNORECASE,
 )
+# how an example is introduced: 'like "tomorrow at 3pm"', 'type "tomorrow", "next friday"'
+_INTRODUCERS: Final = ("like", "such", "e.", "assert", "type", "typing", "enter")
 _TIME_IN_QUOTE: Final = re.compile(
     r"\d|\b(?:every|each|daily|weekly|monthly|hourly|nightly|noon|midnight|tomorrow|today|tonight|"
     r"morning|evening|weekdays?|weekends?|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|"
@@ -674,7 +676,7 @@ def quoted_subject(text: str) -> str | None:
             f"“{found['said']}” is quoted as what the text talks about, not asked for: to confirm"
         )
     for quoted in _QUOTE_TALKED_OF.finditer(text):
-        introduced = quoted.group().lower().startswith(("like", "such", "e.", "assert"))
+        introduced = quoted.group().lower().startswith(_INTRODUCERS)
         if (introduced or quoted["after"]) and _TIME_IN_QUOTE.search(quoted["said"]):
             said = quoted["said"]
             return f"“{said}” is quoted as what the text talks about, not asked for: to confirm"

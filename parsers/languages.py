@@ -108,7 +108,7 @@ FOREIGN_WORDS: Final = frozenset(_LANGUAGE_OF)
 # the languages translation.py does not read
 UNREAD: Final = frozenset(
     ("Norwegian or Danish", "Indonesian"),
-) | {"Vietnamese", "Hindi"}
+) | {"Vietnamese"}
 
 
 def unread_words(words: list[str]) -> int:

@@ -2253,6 +2253,31 @@ _TOLD_17: Final = Checks(
         anchored=True,
         strip=_MARKS,
     ),
+    # those who come asked to be on time, a notice to the reader: "Please arrive promptly at
+    # 3:45 PM", "It helps if we all arrive promptly, ready and eager to … sing at 7.30pm."
+    Told(
+        frozenset({"arrive"}),
+        re.compile(
+            r"^(?![^\n]{0,40}\b(?:remind|notify|alert|ping|tell|text|email)\b)[^\n]{0,60}?"
+            r"\barrive\s+(?:promptly|punctually|early|on\s+time|no\s+later\s+than)\b",
+            re.IGNORECASE,
+        ),
+        "“{said}” asks those who come to be on time, not for a run: to confirm",
+        anchored=True,
+        strip=_MARKS,
+    ),
+    # what to type into a tool, and what it does then: "Type #design @ravi tomorrow p1 and the
+    # chips light up …", "simply type "tomorrow 9am" or "next Monday" and press Enter."
+    Told(
+        frozenset({"type", "enter"}),
+        re.compile(
+            r"\b(?:type|enter)\s+[^.!?\n]{1,80}?\s+and\s+(?:press|hit|get|see|watch|it|the|you|your)\b",
+            re.IGNORECASE,
+        ),
+        "“{said}” shows what to type into a tool, it does not ask: to confirm",
+        strip=_MARKS,
+        skips_requests=True,
+    ),
     Told(
         frozenset({"wake", "wakes", "woke"}),
         re.compile(

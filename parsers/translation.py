@@ -47,6 +47,10 @@ _DATEPARSER_CODE: Final = {
     "Turkish": "tr",
     "Finnish": "fi",
 }
+# Languages whose names of days are said here, not taken from dateparser (Hindi written in Latin
+# letters, as chats write it: dateparser's Hindi is in Devanagari)
+_OWN_NAMES: Final = frozenset({"Hindi"})
+_LANGUAGES: Final = (*_DATEPARSER_CODE, *_OWN_NAMES)
 _DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS: Final = (
     *("january", "february", "march", "april", "may", "june", "july", "august"),
@@ -104,6 +108,10 @@ _AMOUNTS: Final[dict[str, str]] = {
         "kuusi=6 kuuden=6 seitsemän=7 kahdeksan=8 yhdeksän=9 kymmenen=10 viisitoista=15 "
         "viidentoista=15 kaksikymmentä=20 kahdenkymmenen=20 kolmekymmentä=30 "
         "kolmenkymmenen=30 ja=and"
+    ),
+    "Hindi": (
+        "ek=1 do=2 teen=3 char=4 chaar=4 paanch=5 panch=5 chhe=6 chhah=6 saat=7 aath=8 nau=9 "
+        "das=10 gyarah=11 barah=12 pandrah=15 bees=20 tees=30 aur=and"
     ),
     "Turkish": (
         "bir=a iki=2 üç=3 dört=4 beş=5 altı=6 yedi=7 sekiz=8 dokuz=9 yirmi=20 otuz=30 ve=and"
@@ -190,6 +198,12 @@ _WORDS: Final[dict[str, str]] = {
         "tiistaisin=every-tuesday keskiviikkoisin=every-wednesday torstaisin=every-thursday "
         "perjantaisin=every-friday lauantaisin=every-saturday sunnuntaisin=every-sunday"
     ),
+    # (a chat's "kal" is tomorrow in a request: "kal subah 8 baje yaad dilana")
+    "Hindi": (
+        "aaj=today kal=tomorrow parso=the-day-after-tomorrow somvar=monday mangalvar=tuesday "
+        "budhvar=wednesday guruvar=thursday brihaspativar=thursday shukravar=friday "
+        "shanivar=saturday ravivar=sunday itvaar=sunday"
+    ),
     "Turkish": (
         "bugün=today yarın=tomorrow günlük=daily haftalık=weekly aylık=monthly saatlik=hourly "
         "zamanlayıcı=timer pazartesileri=every-monday salıları=every-tuesday "
@@ -245,6 +259,7 @@ _TIME_WORDS: Final[dict[str, str]] = {
         "klo kello aamulla illalla iltapäivällä aamupäivällä yöllä viikonloppuna viikolla ensi "
         "kuun kuukauden välein päästä kuluttua aamuisin iltaisin puoli vaille varttia vartin yli"
     ),
+    "Hindi": "baje bje subah savere shaam sham raat dopahar baad pehle hafte mahine",
     # (and "diyelim": "Diyelim ki her gün saat 09:00'da …", let's say — a supposed schedule)
     "Turkish": (
         "sabah sabahları akşam akşamları gece öğle öğleden hafta haftada ayda saat saatte "
@@ -270,6 +285,7 @@ _SET: Final[dict[str, str]] = {
     "Swedish": "sätt ställ starta skapa",
     "Turkish": "kur ayarla başlat",
     "Finnish": "aseta laita käynnistä",
+    "Hindi": "lagao",
 }
 # Verbs that ask to be reminded ("erinnere mich", "recuérdame", "avísame", "rappelle-moi",
 # "lembra-me", "ricordami", "herinner me"), said "remind me" as English says it: the grammar
@@ -312,6 +328,7 @@ _ARTICLES: Final[dict[str, str]] = {
     "Swedish": "en ett",
     "Turkish": "bir",
     "Finnish": "minulle",
+    "Hindi": "ek",
 }
 # the words for "for" between a timer and its length ("Timer für 5 Minuten", "timer per 5 minuti")
 _FOR: Final = {
@@ -327,6 +344,7 @@ _FOR: Final = {
     "Swedish": "på|i",
     "Turkish": "için",
     "Finnish": "noin",
+    "Hindi": "ka|ke\\s+liye",
 }
 # "recuérdame 2 minutos antes de las 22:00", "reunión a las 9:30, recuérdame 15 minutos antes":
 # a reminder an amount of time before a clock time, or before the time said earlier, said
@@ -374,6 +392,7 @@ _SMALL: Final[dict[str, str]] = {
     "Swedish": "och på att det som för med av är jag du inte om",
     "Turkish": "ve bu için ile da de ne çok",
     "Finnish": "ja on ei se että kun minua minulle mutta tai myös minun sinun",
+    "Hindi": "ka ki ke ko hai hain mujhe mera meri mere aur karna karo kya nahi yaad dilana dilao",
 }
 
 _Rule = tuple[str, "str | Callable[[re.Match[str]], str]"]
@@ -497,6 +516,29 @@ def _hour_range(match: re.Match[str]) -> str:
     return f" from {first}:{start_m or start_m2 or '00'} to {last}:{end_m or end_m2 or '00'}"
 
 
+def _baje(part: str) -> Callable[[re.Match[str]], str]:
+    """ "subah 6 baje" -> "at 6:00 am", "raat 11 baje" -> "at 11:00 pm", "3 baje" -> "at 3:00": a
+    Hindi hour ("baje": o'clock, its number in digits or in words) and the part of the day said
+    before it (the night's small hours are the morning's: "raat 2 baje" is 2am)."""
+
+    def clock(match: re.Match[str]) -> str:
+        numbers = _pairs(_AMOUNTS["Hindi"])
+        said = match.group(1).lower()
+        hour = int(said) if said.isdigit() else int(numbers.get(said, "0") or 0)
+        minute = match.group(2) or "00"
+        if not 0 <= hour <= 24:
+            return match.group()
+        if not part:
+            # a bare hour is read as the grammar reads "at 3" (the afternoon, asked)
+            return f"at {hour}" if match.group(2) is None else f"at {hour}:{minute}"
+        if hour > 12:
+            return f"at {hour}:{minute}"
+        evening = part == "evening" or (part == "night" and 5 <= hour <= 11)
+        return f"at {hour}:{minute} {'pm' if evening else 'am'}"
+
+    return clock
+
+
 def _fr_day_of_month(match: re.Match[str]) -> str:
     """ "tous les 5 du mois" -> "on the 5th of every month"."""
     day = int(match.group(1))
@@ -531,6 +573,8 @@ def _names(language: str) -> dict[str, str]:
     """dateparser's names of the days and months in `language`, lower case, to English: each
     one's longest name and the others of four letters or more ("montag", "segunda-feira",
     "mai"; not "mo" or "mar", which are other words too)."""
+    if language in _OWN_NAMES:
+        return {}  # its names are among its words (`_WORDS`)
     info = import_module(f"dateparser.data.date_translation_data.{_DATEPARSER_CODE[language]}").info
     names: dict[str, str] = {}
     for english in (*_DAYS, *_MONTHS):
@@ -600,6 +644,10 @@ _UNIT_WORDS: Final[dict[str, str]] = {
         "minuutin=minutes min=minutes tunti=hour tuntia=hours tunnin=hours päivä=day päivää=days "
         "päivän=days viikko=week viikkoa=weeks viikon=weeks kuukausi=month kuukautta=months "
         "kuukauden=months"
+    ),
+    "Hindi": (
+        "minute=minutes minat=minutes mint=minutes ghante=hours ghanta=hour ghanton=hours "
+        "din=days hafte=weeks mahine=months"
     ),
     "Turkish": (
         "saniye=seconds saniyede=seconds dakika=minutes dakikada=minutes dk=minutes saat=hours "
@@ -1240,6 +1288,29 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:klo|kello)\s*(\d{1,2})\b(?![:.]\d)", r"at \1:00"),
         (r"\b(?:klo|kello)\s*(?=\d)", "at "),
     ),
+    # Hindi as chats write it in Latin letters ("kal subah 8 baje yaad dilana ki dawai", "subah 6
+    # baje gym"): the hour before "baje" (o'clock), the part of the day before it, the verb last
+    "Hindi": (
+        (r"^main\b", "I"),
+        (
+            r"\b(?:mujhe\s+)?yaad\s+(?:dila(?:na|o|iye|yen|ein|en|do|dena|\s+do|\s+dena))\b",
+            "remind me",
+        ),
+        (r"\b(?:har\s+(?:din|roz)|rozana|roz)\b", "every day"),
+        (r"\bhar\s+(DAY)\b", r"every \1"),
+        (r"\bhar\s+(AMOUNT)\b", r"every \1"),
+        (r"\bhar\s+hafte\b", "every week"),
+        (r"\bhar\s+mahine\b", "every month"),
+        (r"\b(AMOUNT)\s+(?:baad|mein|me)\b", r"in \1"),
+        (r"\b(?:subah|savere)\s+(NUM)(?::(\d{2}))?\s*(?:baje|bje)\b", _baje("morning")),
+        (r"\b(?:shaam|sham|dopahar)\s+(NUM)(?::(\d{2}))?\s*(?:baje|bje)\b", _baje("evening")),
+        (r"\braat\s+(NUM)(?::(\d{2}))?\s*(?:baje|bje)\b", _baje("night")),
+        (r"\b(NUM)(?::(\d{2}))?\s*(?:baje|bje)\b", _baje("")),
+        (r"\b(DAY)\s+ko\b", r"on \1"),
+        (r"\bsubah\b", "in the morning"),
+        (r"\b(?:shaam|sham)\b", "in the evening"),
+        (r"\bdopahar\b", "in the afternoon"),
+    ),
     "Turkish": (
         (r"\bhafta\s+içi(?:\s+her\s+gün)?\b", "on weekdays"),
         (r"\bhafta\s+sonları?\b", "on weekends"),
@@ -1332,6 +1403,7 @@ _CUE_WORDS: Final[dict[str, str]] = {
         "pysäytä=stop siirrä=move muuta=change muistutus=reminder kokous=meeting oli=was "
         "olivat=were mutta=but paitsi=except"
     ),
+    "Hindi": "nahi=not mat=don't kab=when tha=was thi=was",
     "Turkish": (
         "dün=yesterday değil=not asla=never iptal=cancel sil=cancel durdur=stop "
         "hatırlatıcı=reminder toplantı=meeting ama=but"
@@ -1543,7 +1615,7 @@ def _words_of(language: str) -> frozenset[str]:
 
 
 _NEUTRAL: Final = frozenset({"in"})  # English's, German's, Dutch's and Italian's
-_VOCABULARY: Final = {language: _words_of(language) for language in _DATEPARSER_CODE}
+_VOCABULARY: Final = {language: _words_of(language) for language in _LANGUAGES}
 # any of them, bare or with the punctuation a word is written beside ("minutos,", "(jeden"):
 # the text's words split at spaces are looked up in it at once
 _ANY: Final = frozenset(

@@ -90,7 +90,7 @@ def test_the_present_is_not_the_past() -> None:
     [
         ("Setiap hari jam 9 pagi", "Indonesian"),
         ("Mỗi ngày lúc 9 giờ sáng", "Vietnamese"),
-        ("har din subah 9 baje", "Hindi"),
+        # (Hindi in Latin letters is read since round seventeen: test_languages17.py)
     ],
 )
 def test_a_language_not_read_is_refused_not_half_read(text: str, language: str) -> None:

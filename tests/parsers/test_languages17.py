@@ -49,6 +49,33 @@ def test_reminders_are_read(text: str, instant: str) -> None:
 @pytest.mark.parametrize(
     ("text", "instant"),
     [
+        ("subah 6 baje gym", "2026-01-15T06:00:00Z"),
+        ("kal subah 8 baje yaad dilana ki dawai", "2026-01-15T08:00:00Z"),
+        ("shaam 5:30 baje yaad dilana doctor ka appointment", "2026-01-14T17:30:00Z"),
+        ("Bhaiya, kal shaam 6 baje Rahul ke sath block kar do.", "2026-01-15T18:00:00Z"),
+        ("10 minute baad yaad dilao", "2026-01-14T10:10:00Z"),
+        # the night's small hours are the morning's
+        ("raat 2 baje alarm", "2026-01-15T02:00:00Z"),
+    ],
+)
+def test_hindi_in_latin_letters(text: str, instant: str) -> None:
+    assert once(text) == instant
+
+
+def test_a_bare_hindi_hour_is_read_as_a_bare_hour() -> None:
+    # "5 baje": 5 o'clock, the afternoon as the grammar reads "at 5" (asked)
+    answer = read("5 baje yaad dilao")
+    assert answer["schedule"]["datetime"] == "2026-01-14T17:00:00Z"
+    assert answer["needs_confirmation"]
+    assert cron("(Roz subah 9 baje khud chalega)") == "0 9 * * *"
+    assert cron("har din subah 9 baje") == "0 9 * * *"  # refused as Hindi until round seventeen
+    assert asks("Main roz subah 6 baje walk karta hoon, 30 minute")
+    assert asks("Is reminder ko Sunday shaam 6 baje reschedule kar do.")
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
         ("Ricordami di pagare l’affitto il primo alle 9", "2026-02-01T09:00:00Z"),
         ("Recuérdame pagar la renta el primero a las 9", "2026-02-01T09:00:00Z"),
         ("Rappelle-moi de payer le loyer le premier à 9h", "2026-02-01T09:00:00Z"),

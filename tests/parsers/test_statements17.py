@@ -107,6 +107,10 @@ def test_not_told_with_no_time(text: str) -> None:
         "At 9 AM, Alexa will chime and say your reminder.",
         "At midnight, the salt changes, making yesterday's hashes untraceable.",
         "Every day at 8 AM, the automation checks each invoice to decide whether to:",
+        "Please arrive promptly at 3:45 PM",
+        "It helps if we all arrive promptly, ready and eager to warm up and sing at 7.30pm.",
+        "Type #design @ravi tomorrow p1 and the chips light up live as you type.",
+        'simply type "tomorrow 9am" or "next Monday" and press Enter.',
     ],
 )
 def test_told_with_a_time(text: str) -> None:
@@ -128,6 +132,8 @@ def test_told_with_a_time(text: str) -> None:
         "Every day at 9am, send me the weather",
         "At 5pm, we will review the budget",
         "remind me at 3 if 2 doesn't work for me",
+        "remind me to arrive early at 8am",
+        "remind me every Monday to enter the timesheet and the expenses",
     ],
 )
 def test_not_told_with_a_time(text: str) -> None:
@@ -143,6 +149,7 @@ def test_not_told_with_a_time(text: str) -> None:
         '"*Shopping @ fri(w)*" means make a task shopping every friday',
         'TaskPop reads dates like "tomorrow at 3pm" from the task',
         'Natural-language due dates. "Next Friday", "tomorrow at 3pm" parsed on input.',
+        'Natural Language Dates — type "tomorrow", "next friday", etc.',
     ],
 )
 def test_a_quoted_time_talked_of(text: str) -> None:
