@@ -287,7 +287,12 @@ class _Reader:
         return 0
 
     def _is_range(self, i: int) -> bool:
-        return self._is_sym(i, "-") or self._word(i) == "to"
+        if i >= self.n:
+            return False
+        token = self.tokens[i]  # (one look: lists and spans of every kind ask this)
+        return (token.kind == lx.SYM and token.value == "-") or (
+            token.kind == lx.WORD and token.value == "to"
+        )
 
     # -- slot setters that refuse contradictions ----------------------------------
 
@@ -580,6 +585,12 @@ class _Reader:
     def _spoken_time(self, i: int) -> tuple[TimeMention, int] | None:
         """ "half past 9", "a quarter past 10", "quarter to 8", "10 past 6", "20 to noon", and
         half an hour after, as said in Britain: "half five", "half 9"."""
+        first = self.tokens[i]  # (asked at every time and number read: most are neither)
+        if first.kind == lx.WORD:
+            if first.value not in ("half", "a"):
+                return None
+        elif first.kind not in (lx.NUM, lx.UNIT):
+            return None  # "9am", "18:30"
         if self._word(i) == "half":
             british = self._half_an_hour_on(i)
             if british is not None:
@@ -2884,11 +2895,10 @@ class _Reader:
     def _at_most(self, i: int) -> int | None:
         """ "no more than 10 times", "not more than 10 times", "at most 10 times", "up to 10
         times": a number of runs (RFC 5545 COUNT), as "10 times" is."""
-        if self._word(i) in ("no", "not") and self._word(i + 1) == "more":
+        word, following = self._word(i), self._word(i + 1)
+        if word in ("no", "not") and following == "more":
             j = i + 3 if self._word(i + 2) == "than" else None
-        elif self._word(i) == "at" and self._word(i + 1) == "most":
-            j = i + 2
-        elif self._word(i) == "up" and self._word(i + 1) == "to":
+        elif (word == "at" and following == "most") or (word == "up" and following == "to"):
             j = i + 2
         else:
             return None
@@ -4831,23 +4841,24 @@ class _Reader:
     def _on(self, i: int) -> int:
         if self._kind(i + 1) == lx.DAY:
             self.phrase.on_day = True  # "on tuesday at 5 and 6 pm": that Tuesday's times
-        if self._word(i + 1) == "or" and self._word(i + 2) in ("after", "before"):
+        after = self._word(i + 1)
+        if after == "or" and self._word(i + 2) in ("after", "before"):
             bound = self._nth_bound(i + 2, inclusive=True)  # "on or after the 2nd"
             if bound is not None:
                 return bound
-        if self._word(i + 1) == "every" and self._word(i + 2) == "dom":
+        if after == "every" and self._word(i + 2) == "dom":
             return self._dom(i + 2) or i + 1  # "on every day-of-month from 8 through 14"
-        if self._word(i + 1) == "the" and self._is_unit(i + 2, "hour"):
+        if after == "the" and self._is_unit(i + 2, "hour"):
             more = self._more_minutes(i + 3)  # "on the hour and half past": :00 and :30
             if more is not None:
                 return more
             self._set_minutes([0])  # "every hour on the hour"
             return i + 3
-        if self._word(i + 1) == "the" and self._word(i + 2) == "half":
+        if after == "the" and self._word(i + 2) == "half":
             if self._is_unit(i + 3, "hour"):
                 self._set_minutes([30])  # "every hour on the half hour"
                 return i + 4
-        if self._word(i + 1) == "half" or self._is_unit(i + 1, "quarter"):
+        if after == "half" or self._is_unit(i + 1, "quarter"):
             past = self._minutes_past(i + 1)  # "on quarter past and quarter to every hour"
             if past is not None:
                 return past

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from itertools import islice
 from typing import Final
@@ -31,14 +32,18 @@ def first_occurrence(
     """The first occurrence of `rule` (DTSTART = `after_local`, naive wall time) that lies
     after both `after_local` (or at it, with `inclusive`) and the instant `now`, as a UTC
     instant; None if none comes."""
-    days = _every_day_or_week(rule, after_local)
-    if days is not None:
-        series: Iterator[datetime] = _daily_series(*days, after_local)
+    passed = 0  # occurrences passed over before `series`, all long before `now`
+    periods = _periods(rule, after_local)
+    if periods is not None:
+        found = _periods_from(periods, after_local, now)
+        if found is None:
+            return None
+        passed, series = found
     elif _never_comes(rule, after_local):
         return None
     else:
         series = _bounded_series(rule, after_local)
-    for wall in islice(series, MAX_LOOK):
+    for wall in islice(series, max(0, MAX_LOOK - passed)):
         if wall < after_local or (wall == after_local and not inclusive):
             continue
         instant = to_instant(wall.date(), wall.time(), zone)
@@ -50,7 +55,6 @@ def first_occurrence(
 #: One day of the week (Monday 0), a day of the week for each RFC 5545 code
 _DAY_CODES: Final = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 _SIMPLE_PARTS: Final = frozenset({"FREQ", "BYDAY", "BYHOUR", "BYMINUTE", "BYSECOND"})
-_DAY: Final = timedelta(days=1)
 
 
 def _every_day_or_week(
@@ -103,21 +107,95 @@ def _numbers(value: str, most: int) -> set[int] | None:
     return numbers
 
 
-def _daily_series(
-    weekdays: frozenset[int], times: tuple[time, ...], start: datetime
-) -> Iterator[datetime]:
-    """What dateutil's rrule yields for such a rule with DTSTART `start`: each named weekday's
-    times, in order, from `start` on (at it included)."""
-    day: date = start.date()
-    first = start.time()
-    for at in times:
-        if at >= first and day.weekday() in weekdays:
-            yield datetime.combine(day, at)
-    while day < _LAST_DAY:
-        day += _DAY
-        if day.weekday() in weekdays:
-            for at in times:
-                yield datetime.combine(day, at)
+@dataclass(frozen=True, slots=True)
+class _Periods:
+    """A rule that runs at `times` on the days `offsets` after the start of each period of
+    `length` days from `first` (the Monday of DTSTART's week, or DTSTART's day), through the
+    day `last`: what dateutil yields for a weekly rule, a daily one, or one every few days."""
+
+    first: date
+    length: int
+    offsets: tuple[int, ...]
+    times: tuple[time, ...]
+    last: date
+
+
+def _periods(rule: str, start: datetime) -> _Periods | None:
+    """`rule` as `_Periods`, when it is a rule `_every_day_or_week` reads with an INTERVAL or
+    without (not a daily one every few days on some weekdays only: its periods differ)."""
+    kept, intervals = [], []
+    for part in rule.split(";"):
+        (intervals if part.startswith("INTERVAL=") else kept).append(part)
+    days = _every_day_or_week(";".join(kept), start)
+    if days is None or len(intervals) > 1:
+        return None
+    weekdays, times = days
+    interval = 1
+    if intervals:
+        value = intervals[0].removeprefix("INTERVAL=")
+        if not (value.isascii() and value.isdigit()) or int(value) == 0:
+            return None
+        interval = int(value)
+        # dateutil reads a rule with an INTERVAL in a copy of the calendar that ends when
+        # `_bounded_series` says
+        years = (_LAST_YEAR - HORIZON_YEARS - start.year) // _CYCLE_YEARS * _CYCLE_YEARS
+        last = date(_LAST_YEAR - max(years, 0), 12, 31)
+    else:
+        last = _LAST_DAY
+    day = start.date()
+    if interval == 1 or "FREQ=WEEKLY" in kept:
+        monday = day - timedelta(days=day.weekday())
+        offsets = tuple(d for d in range(7) if d in weekdays)
+        return _Periods(monday, 7 * interval, offsets, times, last)
+    if len(weekdays) < 7:
+        return None
+    return _Periods(day, interval, (0,), times, last)
+
+
+#: how long before `now` a wall time surely comes, whatever its zone (offsets within a day of
+#: UTC, gaps of a day at most)
+_SURELY_PAST: Final = timedelta(days=3)
+
+
+def _periods_from(
+    periods: _Periods, start: datetime, now: datetime
+) -> tuple[int, Iterator[datetime]] | None:
+    """The occurrences of `periods` from `start` on (at it included) as dateutil yields them,
+    after the whole periods that end long before `now`, and how many occurrences those held;
+    None when every occurrence comes long before `now`."""
+    p = periods
+    before = (now.astimezone(UTC).replace(tzinfo=None) - _SURELY_PAST).date()
+    if p.last < before:
+        return None
+    skipped = max(0, (before - p.first).days // p.length)
+    passed = 0
+    if skipped:
+        # the first period holds the days from DTSTART's on, the others all of theirs
+        day, at = start.date(), start.time()
+        passed = sum(
+            len(p.times) if p.first + timedelta(days=d) > day else sum(t >= at for t in p.times)
+            for d in p.offsets
+            if p.first + timedelta(days=d) >= day
+        )
+        passed += (skipped - 1) * len(p.offsets) * len(p.times)
+    return passed, _walls(p, start, skipped)
+
+
+def _walls(p: _Periods, start: datetime, period: int) -> Iterator[datetime]:
+    """The occurrences of `p` from its `period`-th period on, from `start` on."""
+    first = p.first + timedelta(days=period * p.length)
+    while first <= p.last:
+        for offset in p.offsets:
+            if offset > (p.last - first).days:
+                return
+            day = first + timedelta(days=offset)
+            for at in p.times:
+                wall = datetime.combine(day, at)
+                if wall >= start:
+                    yield wall
+        if (p.last - first).days < p.length:
+            return
+        first += timedelta(days=p.length)
 
 
 _LAST_DAY: Final = date(9999, 12, 31)

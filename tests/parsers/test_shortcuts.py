@@ -289,3 +289,57 @@ def test_told_verbs_are_the_patterns_verbs() -> None:
     verbs = re.search(r"\(\?:set\|got.*?\)\\b", doubts._TOLD.pattern, re.S)
     assert verbs is not None
     assert set(re.findall(r"[a-z]+", verbs.group().replace("?:", ""))) - {"b"} == doubts._TOLD_VERBS
+
+
+def _rules_every_few_periods(count: int) -> list[str]:
+    """Daily and weekly rules with an INTERVAL (or none), some on a few weekdays only."""
+    random = Random(17)
+    codes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+    rules = []
+    for _ in range(count):
+        parts = [f"FREQ={random.choice(['DAILY', 'WEEKLY', 'WEEKLY'])}"]
+        if random.random() < 0.8:
+            parts.append(f"INTERVAL={random.choice([1, 2, 2, 3, 4, 13])}")
+        if random.random() < 0.6:
+            parts.append("BYDAY=" + ",".join(random.sample(codes, random.randint(1, 7))))
+        parts.append("BYHOUR=" + ",".join(map(str, random.sample(range(24), random.randint(1, 3)))))
+        parts.append(f"BYMINUTE={random.choice(['0', '30', '0,45'])}")
+        parts.append("BYSECOND=0")
+        random.shuffle(parts)
+        rules.append(";".join(parts))
+    return rules
+
+
+def _first_stepped(
+    rule: str, zone: ZoneInfo, after: datetime, now: datetime, inclusive: bool
+) -> datetime | None:
+    """recurrence.first_occurrence before it counted periods long past: each occurrence made,
+    from the start (a rule with an INTERVAL in dateutil's bounded calendar)."""
+    if "INTERVAL" in rule:
+        series = recurrence._bounded_series(rule, after)
+    else:
+        series = iter(recurrence._series(rule, after))
+    for wall in islice(series, recurrence.MAX_LOOK):
+        if wall < after or (wall == after and not inclusive):
+            continue
+        instant = to_instant(wall.date(), wall.time(), zone)
+        if instant > now:
+            return instant
+    return None
+
+
+@pytest.mark.parametrize("rule", _rules_every_few_periods(80))
+def test_a_series_from_long_ago_comes_round_as_dateutil_s(rule: str) -> None:
+    """A series that started years ago ("every other Thursday starting August 2nd, 2007") is
+    not stepped through from its start: the periods long past are counted, not made, and the
+    answer is dateutil's (MAX_LOOK and the end of its calendar included)."""
+    random = Random(rule)
+    for _ in range(5):
+        zone = ZoneInfo(random.choice([*_ZONES, "Pacific/Apia", "Pacific/Kiritimati"]))
+        year = random.choice([1548, 1949, 1950, 1980, 2007, 2019, 2025, 2026])
+        after = datetime(year, random.randint(1, 12), random.randint(1, 28), random.randint(0, 23))
+        now = datetime(2026, 1, 14, 10, 0, tzinfo=UTC) + timedelta(hours=random.randint(0, 9000))
+        inclusive = random.random() < 0.5
+        expected = _first_stepped(rule, zone, after, now, inclusive)
+        found = recurrence.first_occurrence(rule, zone, after, now, inclusive=inclusive)
+        assert found == expected, (rule, zone, after, now, inclusive)
