@@ -136,6 +136,9 @@ def test_the_first_said_alone_is_the_next_first_of_a_month(text: str, instant: s
         ("毎月1日と15日の 4:30", "30 4 1,15 * *"),
         ("每周一到周五的凌晨4点40分执行", "40 4 * * 1-5"),
         ("每天２３：３０分检查第二天的首页推荐内容是否未空", "30 23 * * *"),
+        # two times joined by "到": a window, with the interval said after it
+        ("8点到9点之间每分钟执行检查脚本", "* 8 * * *"),
+        ("每周一至周五上午9:00至10点之间每5分钟", "*/5 9 * * 1-5"),
     ],
 )  # fmt: skip
 def test_schedules_are_read(text: str, expression: str) -> None:
@@ -162,6 +165,9 @@ def test_a_date_from_which_it_runs() -> None:
         "Muistuta perjantaina puoli yhdeksältä hakemaan paketti",
         "Personne ne passe le premier du mois à facturer.",
         "毎月1日と15日は無料で試せます！",
+        # a window of the day told, not a run
+        "早上8点到晚上8点为白天模式，其他时间为夜晚模式",
+        "直播时间下午1点到晚上7点周日休息",
         "Es wird an jeden Werktag um 16:05 Uhr ausgeführt, da die API jeden Werktag um 16:00 Uhr "
         "neue Werte erhält.",
     ],
