@@ -1446,6 +1446,10 @@ def _window_start(first: TimeMention, last: TimeMention) -> TimeMention:
     if end.meridiem is not None and start.hour == end.hour < 12 and start.minute < end.minute:
         # "9:00-9:50 PM": within the end's hour
         return replace(first, clock=replace(start, meridiem=end.meridiem))
+    if end.meridiem is not None and end.hour < start.hour <= 12 and not start.padded:
+        # "between 12.00 and 1.00 pm" (noon), "11:30-1:00 PM", "9:00 - 5:00 pm": a start
+        # later on the dial than the end's hour is read across noon, as a bare hour is
+        return replace(first, clock=replace(start, meridiem=_start_meridiem(start, end)))
     return first
 
 
