@@ -208,3 +208,20 @@ def test_hostile_hours_text_stays_fast(text: str) -> None:
     start = time.process_time()
     understand_fast(text, now=NOW)
     assert time.process_time() - start < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        (
+            "Classes are also held on Tuesdays in the Rutherford Recreational Society between "
+            "12.00 and 1.00 pm.",
+            "0 12 * * 2",
+        ),
+        ("on Tuesdays between 11:30 and 1:00 pm", "30 11 * * 2"),
+    ],
+)
+def test_a_start_later_on_the_dial_than_a_pm_end_is_read_across_noon(
+    text: str, expression: str
+) -> None:
+    assert _read(text) == (expression, True)
