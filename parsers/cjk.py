@@ -505,6 +505,12 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
         rf"({_MORNING}|{_EVENING}|中午)?\s*{_N}\s*[点點时時](?:\s*(半)|\s*{_N}\s*分|([0-5][0-9])(?![0-9分秒]))?(?!間|间)",
         _clock,
     ),
+    # two times joined by "到" or "至", each read above ("每天14点到15点每5分钟",
+    # "上午9:00至10点之间每5分钟"): a window, from the first to the second
+    (
+        r"\bat ([0-9]{1,2}(?::[0-9]{2})?(?: [ap]m| o'clock)?)\s*(?:到|至)\s*at (?=[0-9])",
+        r" from \1 to ",
+    ),
     # every day / morning / evening
     (r"週次|每周一次|每週一次", " weekly "),
     # "设置一个一周购物提醒" (a weekly shopping reminder): the week the reminder's, not a length
@@ -513,6 +519,7 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"每晚", " every evening "),
     (r"每天|每日|毎日", " every day "),
     (r"每个?小时|每小時|毎時間|毎時", " every hour "),
+    (r"每分钟|每分鐘|毎分", " every minute "),
     (r"每个?(?:星期|礼拜|周|週)|毎週", " every week "),
     (r"每个?月|毎月", " every month "),
     (r"每年|毎年", " every year "),

@@ -107,7 +107,7 @@ for _language, _listed in _WORDS.items():
 FOREIGN_WORDS: Final = frozenset(_LANGUAGE_OF)
 # the languages translation.py does not read
 UNREAD: Final = frozenset(
-    ("Norwegian or Danish", "Indonesian"),
+    ("Indonesian",),
 ) | {"Vietnamese"}
 
 

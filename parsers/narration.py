@@ -2430,11 +2430,15 @@ _UNTIMED: Final = Checks(
         skips_requests=True,
     ),
     # "It's kind of messy to deal with dependabot daily ...", "That's every Monday": a remark
+    # ("Well, it's held every weekday morning over the summer vacation …": after a word that
+    # answers)
     Told(
-        frozenset("it's it’s that's that’s there's there’s here's here’s".split()),
-        re.compile(r"^\W*(?:it|that|there|here)['’]s\b", re.IGNORECASE),
+        frozenset("it that there here".split()),
+        re.compile(
+            r"^\W*(?:(?:well|so|oh|yes|yeah|no|ok|okay|sure|but|and)\W+)?(?:it|that|there|here)['’]s\b",
+            re.IGNORECASE,
+        ),
         "“{said} …” remarks, it does not ask, and no time is said: to confirm",
-        first=True,
         anchored=True,
         strip=_MARKS,
     ),

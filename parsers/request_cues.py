@@ -3,7 +3,8 @@
 - A change told with both sides, "from A to B": "Running Synchronizer jobs changed from 0:00am
   every day to 0:05am every day", "Move the sprint-status launchd job from Monday 8:00 AM to
   Friday 8:00 AM PT" — the new schedule is B (`from_to_change`); A is the one that was, and when
-  B is a single run, A says how often it repeats (a weekly slot, "daily").
+  B is a single run, A says how often it repeats (a weekly slot, "daily"); both told as cron
+  code ("from `0 5 * * *` (daily) to `0 5 * * 1-5`"), B's code is the new schedule.
 - A change of how often with no time: "Change hourly backups to daily backups." — a job that
   exists gets a new frequency; its time is not said (`frequency_swap`).
 - An interval of time spent doing something: "Nudge me every 30 minutes of play", "stretch
@@ -47,8 +48,10 @@ def from_to_change(text: str) -> tuple[str, str, str] | None:
     if not any(stem in lowered for stem in _CHANGE_STEMS):
         return None
     change = _FROM_TO.search(text)
-    if change is None or "`" in change["old"]:
-        return None  # "from `0 10 * * 5` to `23 10 * * 5`": cron code, read where code is
+    if change is None:
+        return None
+    if "`" in change["old"] and not change["new"].startswith("`"):
+        return None  # "from `0 10 * * 5` to every hour": cron code, read where code is
     head = text[change.start() : change.end("what")]
     return head, change["old"].strip(" ,"), change["new"].strip(" ,")
 

@@ -46,6 +46,7 @@ _DATEPARSER_CODE: Final = {
     "Swedish": "sv",
     "Turkish": "tr",
     "Finnish": "fi",
+    "Norwegian or Danish": "nb",  # (Danish names its days and most months the same)
 }
 # Languages whose names of days are said here, not taken from dateparser (Hindi written in Latin
 # letters, as chats write it: dateparser's Hindi is in Devanagari)
@@ -108,6 +109,10 @@ _AMOUNTS: Final[dict[str, str]] = {
         "kuusi=6 kuuden=6 seitsemän=7 kahdeksan=8 yhdeksän=9 kymmenen=10 viisitoista=15 "
         "viidentoista=15 kaksikymmentä=20 kahdenkymmenen=20 kolmekymmentä=30 "
         "kolmenkymmenen=30 ja=and"
+    ),
+    "Norwegian or Danish": (
+        "en=a et=a ett=a to=2 tre=3 fire=4 fem=5 seks=6 syv=7 sju=7 åtte=8 otte=8 ni=9 ti=10 "
+        "tolv=12 femten=15 tjue=20 tyve=20 tretti=30 tredive=30 og=and"
     ),
     "Hindi": (
         "ek=1 do=2 teen=3 char=4 chaar=4 paanch=5 panch=5 chhe=6 chhah=6 saat=7 aath=8 nau=9 "
@@ -198,6 +203,12 @@ _WORDS: Final[dict[str, str]] = {
         "tiistaisin=every-tuesday keskiviikkoisin=every-wednesday torstaisin=every-thursday "
         "perjantaisin=every-friday lauantaisin=every-saturday sunnuntaisin=every-sunday"
     ),
+    "Norwegian or Danish": (
+        "idag=today imorgen=tomorrow daglig=daily dagligt=daily ukentlig=weekly ugentlig=weekly "
+        "månedlig=monthly månedligt=monthly midnatt=midnight midnat=midnight marts=march "
+        "maj=may mandager=mondays tirsdager=tuesdays onsdager=wednesdays torsdager=thursdays "
+        "fredager=fridays lørdager=saturdays søndager=sundays"
+    ),
     # (a chat's "kal" is tomorrow in a request: "kal subah 8 baje yaad dilana")
     "Hindi": (
         "aaj=today kal=tomorrow parso=the-day-after-tomorrow somvar=monday mangalvar=tuesday "
@@ -259,6 +270,10 @@ _TIME_WORDS: Final[dict[str, str]] = {
         "klo kello aamulla illalla iltapäivällä aamupäivällä yöllä viikonloppuna viikolla ensi "
         "kuun kuukauden välein päästä kuluttua aamuisin iltaisin puoli vaille varttia vartin yli"
     ),
+    "Norwegian or Danish": (
+        "kl klokken klokka morgen morgenen kveld kvelden aften aftenen natt natten nat helg helgen "
+        "weekend weekenden hverdager hverdage uke uge måned"
+    ),
     "Hindi": "baje bje subah savere shaam sham raat dopahar baad pehle hafte mahine",
     # (and "diyelim": "Diyelim ki her gün saat 09:00'da …", let's say — a supposed schedule)
     "Turkish": (
@@ -286,6 +301,7 @@ _SET: Final[dict[str, str]] = {
     "Turkish": "kur ayarla başlat",
     "Finnish": "aseta laita käynnistä",
     "Hindi": "lagao",
+    "Norwegian or Danish": "sett",
 }
 # Verbs that ask to be reminded ("erinnere mich", "recuérdame", "avísame", "rappelle-moi",
 # "lembra-me", "ricordami", "herinner me"), said "remind me" as English says it: the grammar
@@ -329,6 +345,7 @@ _ARTICLES: Final[dict[str, str]] = {
     "Turkish": "bir",
     "Finnish": "minulle",
     "Hindi": "ek",
+    "Norwegian or Danish": "en et ett",
 }
 # the words for "for" between a timer and its length ("Timer für 5 Minuten", "timer per 5 minuti")
 _FOR: Final = {
@@ -345,6 +362,7 @@ _FOR: Final = {
     "Turkish": "için",
     "Finnish": "noin",
     "Hindi": "ka|ke\\s+liye",
+    "Norwegian or Danish": "på|i|til",
 }
 # "recuérdame 2 minutos antes de las 22:00", "reunión a las 9:30, recuérdame 15 minutos antes":
 # a reminder an amount of time before a clock time, or before the time said earlier, said
@@ -391,7 +409,13 @@ _SMALL: Final[dict[str, str]] = {
     "Polish": "w z ze od dla nie jak mnie się jest",
     "Swedish": "och på att det som för med av är jag du inte om",
     "Turkish": "ve bu için ile da de ne çok",
-    "Finnish": "ja on ei se että kun minua minulle mutta tai myös minun sinun",
+    # (not "on", Finnish's "is": English's word, it would send most English texts to language_of)
+    "Finnish": "ja ei että kun minua minulle mutta tai myös minun sinun",
+    # (the days Swedish names the same, counted for both: "på torsdag klokken 5")
+    "Norwegian or Danish": (
+        "og på det som med av er jeg du ikke meg mig kjører kører om klokken klokka onsdag "
+        "torsdag fredag"
+    ),
     "Hindi": "ka ki ke ko hai hain mujhe mera meri mere aur karna karo kya nahi yaad dilana dilao",
 }
 
@@ -644,6 +668,11 @@ _UNIT_WORDS: Final[dict[str, str]] = {
         "minuutin=minutes min=minutes tunti=hour tuntia=hours tunnin=hours päivä=day päivää=days "
         "päivän=days viikko=week viikkoa=weeks viikon=weeks kuukausi=month kuukautta=months "
         "kuukauden=months"
+    ),
+    "Norwegian or Danish": (
+        "sekund=second sekunder=seconds minutt=minute minutter=minutes minut=minute "
+        "min=minutes time=hour timer=hours dag=day dager=days dage=days uke=week uker=weeks "
+        "uge=week uger=weeks måned=month måneder=months år=year"
     ),
     "Hindi": (
         "minute=minutes minat=minutes mint=minutes ghante=hours ghanta=hour ghanton=hours "
@@ -1288,6 +1317,50 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:klo|kello)\s*(\d{1,2})\b(?![:.]\d)", r"at \1:00"),
         (r"\b(?:klo|kello)\s*(?=\d)", "at "),
     ),
+    # Norwegian and Danish say the hour on the 24-hour clock after "kl." (as Swedish does)
+    "Norwegian or Danish": (
+        (
+            r"\b(?:påminn|minn)\s+(?:meg|mig)(?:\s+på)?\b|\b(?:påmind|mind)\s+mig(?:\s+om)?\b",
+            "remind me",
+        ),
+        (r"\bvekk\s+meg\b|\bväk\s+mig\b|\bvæk\s+mig\b", "wake me up"),
+        # "klokken 8 om aftenen": the hour of the evening; "10:45 i aften": the same
+        (
+            r"\b(?:(?:kl\.?|klokken|klokka)\s*)?(\d{1,2}(?::\d{2})?)\s+"
+            r"(?:om\s+(?:aftenen|kvelden|eftermiddagen|ettermiddagen)|i\s+(?:aften|kveld))\b",
+            r"at \1 pm",
+        ),
+        (
+            r"\b(?:(?:kl\.?|klokken|klokka)\s*)?(\d{1,2}(?::\d{2})?)\s+om\s+(?:morgenen|formiddagen)\b",
+            r"at \1 am",
+        ),
+        (r"\b(?:(?:kl\.?|klokken|klokka)\s*)?([0-5](?::\d{2})?)\s+om\s+natten\b", r"at \1 am"),
+        (r"\bhver(?:\s+eneste)?\s+dag\b", "every day"),
+        (r"\bhver\s+morgen\b", "every morning"),
+        (r"\bhver\s+(?:kveld|aften)\b", "every evening"),
+        (r"\bhver\s+(?:natt|nat)\b", "every night"),
+        (
+            r"\b(?:den\s+)?(ORD)\s+(DAY)(?:en)?\s+i\s+(?:hver\s+)?måned(?:en)?\b",
+            r"the \1 \2 of every month",
+        ),
+        (r"\bhver\s+(DAY)\b", r"every \1"),
+        (r"\bhver(?:t)?\s+(AMOUNT)\b", r"every \1"),
+        (r"\bhver(?:t)?\s+(UNIT)\b", r"every \1"),
+        (r"\b(?:på\s+)?hverdag(?:er|e)\b", "on weekdays"),
+        (r"\b(?:i\s+)?(?:helgen|helgene|weekenden|weekender)\b", "on weekends"),
+        (r"\b(DAY)\s*(?:-|–|til)\s*(DAY)\b", r"\1 to \2"),
+        (r"\b(DAY)\s+og\s+(DAY)\b", r"\1 and \2"),
+        (r"\bpå\s+(DAY)\b", r"on \1"),
+        (r"\bi\s+overmorgen\b", "the day after tomorrow"),
+        (r"\bi\s+morgen\s+tidlig\b", "tomorrow morning"),
+        (r"\bi\s+morgen\b", "tomorrow"),
+        (r"\bi\s+dag\b", "today"),
+        (r"\bi\s+(?:kveld|aften)\b", "tonight"),
+        (r"\b(?:kl\.?|klokken|klokka)\s*(\d{1,2})\b(?![:.]\d)(?!\s*(?:am|pm)\b)", r"at \1:00"),
+        (r"\b(?:kl\.?|klokken|klokka)\s*(?=\d)", "at "),
+        (r"\bom\s+(AMOUNT)\b", r"in \1"),
+        (r"\bom\s+en\s+(UNIT)\b", r"in an \1"),
+    ),
     # Hindi as chats write it in Latin letters ("kal subah 8 baje yaad dilana ki dawai", "subah 6
     # baje gym"): the hour before "baje" (o'clock), the part of the day before it, the verb last
     "Hindi": (
@@ -1403,6 +1476,12 @@ _CUE_WORDS: Final[dict[str, str]] = {
         "pysäytä=stop siirrä=move muuta=change muistutus=reminder kokous=meeting oli=was "
         "olivat=were mutta=but paitsi=except"
     ),
+    "Norwegian or Danish": (
+        "hvordan=how hvorfor=why hva=what hvad=what er=is var=was igår=yesterday ikke=not "
+        "aldri=never aldrig=never når=when avbryt=cancel slett=cancel "
+        "slet=cancel stopp=stop stop=stop flytt=move flyt=move endre=change ændr=change "
+        "påminnelse=reminder møte=meeting møde=meeting men=but unntatt=except undtagen=except"
+    ),
     "Hindi": "nahi=not mat=don't kab=when tha=was thi=was",
     "Turkish": (
         "dün=yesterday değil=not asla=never iptal=cancel sil=cancel durdur=stop "
@@ -1412,7 +1491,7 @@ _CUE_WORDS: Final[dict[str, str]] = {
 # A sentence that opens with "I" or "we" tells of the speaker's day ("Ich stehe jeden Tag um halb
 # sieben auf", "Wir treffen uns um halb sieben"), as in English: said so, the grammar's cue asks.
 _SPEAKER: Final = (
-    (r"^(?:ich|je|j'|yo|eu|io|ik|я|ja|jag)\b", "I"),
+    (r"^(?:ich|je|j'|yo|eu|io|ik|я|ja|jag|jeg)\b", "I"),
     (r"^(?:wir|nous|nosotros|nosotras|nós|noi|wij|we|мы|ми|my|vi)\b", "We"),
 )
 # Zones said the way their countries say them ("(07:30 ora italiana)", "(hora de Portugal)")
@@ -1471,6 +1550,7 @@ _ORDINALS: Final = {
     **dict.fromkeys(("четвертий", "четверту", "czwarty", "czwartą", "fjärde"), "fourth"),
     **dict.fromkeys(("останній", "останню", "останнього", "ostatni", "ostatnią"), "last"),
     **{"första": "first", "andra": "second", "tredje": "third", "sista": "last"},
+    **{"første": "first", "anden": "second", "siste": "last", "sidste": "last"},
 }
 
 
@@ -1600,7 +1680,7 @@ _LETTERS: Final = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # they say nothing about which language a text is in.
 _SHARED: Final = frozenset(
     "timer minute minutes week weekend a an and en tag um once de die so sei due tre dos six sept "
-    "over mon con per do as o me start stop min et "
+    "over mon con per do as o me start stop min et time "
     "april august september november december juni juli mai mei mars ore".split()
 )
 

@@ -2441,6 +2441,10 @@ def _read_from_to(
     if change is None:
         return None
     head, old, said = change
+    if said[:1] == "`" and (closing := said.find("`", 1)) > 1:
+        # "from `0 5 * * *` (daily) to `0 5 * * 1-5` (Monday–Friday only)": the new expression
+        # quoted is the new schedule (what follows it restates it)
+        said = said[1:closing]
     # "… to `23 10 * * 5`, Friday 18:23 Asia/Taipei, and update …": the words before a comma
     # first, when they read whole by themselves
     for new in (said.split(", ", 1)[0], said) if ", " in said else (said,):

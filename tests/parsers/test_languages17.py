@@ -76,6 +76,33 @@ def test_a_bare_hindi_hour_is_read_as_a_bare_hour() -> None:
 @pytest.mark.parametrize(
     ("text", "instant"),
     [
+        ("påminn meg i morgen kl. 15", "2026-01-15T15:00:00Z"),
+        ("mind mig om det 10:45 i aften", "2026-01-14T22:45:00Z"),
+        ("start festen klokken 8 om aftenen på torsdag", "2026-01-15T20:00:00Z"),
+        ("begynd invasionen klokken 3 om natten på torsdag", "2026-01-15T03:00:00Z"),
+        # the hour after "klokken" on the 24-hour clock; the days Swedish names the same
+        ("start invasionen på torsdag klokken 5", "2026-01-15T05:00:00Z"),
+    ],
+)
+def test_norwegian_and_danish(text: str, instant: str) -> None:
+    assert once(text) == instant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvordan er vejret på onsdag klokken 07:00",  # a question
+        "Engangs-påminnelser: Når en bruker ønsker å bli påminnet på et bestemt tidspunkt "
+        '("påminn meg i morgen kl. 15").',
+    ],
+)
+def test_norwegian_and_danish_that_ask(text: str) -> None:
+    assert asks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
         ("Ricordami di pagare l’affitto il primo alle 9", "2026-02-01T09:00:00Z"),
         ("Recuérdame pagar la renta el primero a las 9", "2026-02-01T09:00:00Z"),
         ("Rappelle-moi de payer le loyer le premier à 9h", "2026-02-01T09:00:00Z"),
@@ -97,6 +124,8 @@ def test_the_first_said_alone_is_the_next_first_of_a_month(text: str, instant: s
         ("Jeden Werktag um 07:05 eine Telegram-Nachricht", "5 7 * * 1-5"),
         ("Mets un réveil à 6 h 45 en semaine", "45 6 * * 1-5"),
         ("Muistuta minua maanantaisin klo 9 viikkopalaverista", "0 9 * * 1"),
+        ("Kjører hver dag kl 07:30.", "30 7 * * *"),
+        ("Human-readable på dansk, fx \"Hver dag kl. 07:00\"", "0 7 * * *"),
         # Chinese and Japanese cron notes
         ("每个月的第一天 14:15 执行脚本", "15 14 1 * *"),
         ("每月最后一天23点执行一次", "0 23 L * *"),
@@ -107,6 +136,9 @@ def test_the_first_said_alone_is_the_next_first_of_a_month(text: str, instant: s
         ("毎月1日と15日の 4:30", "30 4 1,15 * *"),
         ("每周一到周五的凌晨4点40分执行", "40 4 * * 1-5"),
         ("每天２３：３０分检查第二天的首页推荐内容是否未空", "30 23 * * *"),
+        # two times joined by "到": a window, with the interval said after it
+        ("8点到9点之间每分钟执行检查脚本", "* 8 * * *"),
+        ("每周一至周五上午9:00至10点之间每5分钟", "*/5 9 * * 1-5"),
     ],
 )  # fmt: skip
 def test_schedules_are_read(text: str, expression: str) -> None:
@@ -133,6 +165,9 @@ def test_a_date_from_which_it_runs() -> None:
         "Muistuta perjantaina puoli yhdeksältä hakemaan paketti",
         "Personne ne passe le premier du mois à facturer.",
         "毎月1日と15日は無料で試せます！",
+        # a window of the day told, not a run
+        "早上8点到晚上8点为白天模式，其他时间为夜晚模式",
+        "直播时间下午1点到晚上7点周日休息",
         "Es wird an jeden Werktag um 16:05 Uhr ausgeführt, da die API jeden Werktag um 16:00 Uhr "
         "neue Werte erhält.",
     ],

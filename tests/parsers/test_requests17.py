@@ -162,6 +162,14 @@ def test_cues_stay_fast_on_hostile_text() -> None:
         ("Wednesday at 2.30pm: Duplicate session on BBO", "30 14 * * 3", True),
         ("Games on Saturday at 12pm (Fields vary)", "0 12 * * 6", True),
         ("Friday at 3pm Call mom", "2026-01-16T15:00:00Z", False),
+        # a cron change told with both expressions quoted: the new one, asked
+        (
+            "- Change the release proposal cron schedule from `0 5 * * *` (daily) to "
+            "`0 5 * * 1-5` (Monday–Friday only)",
+            "0 5 * * 1-5",
+            True,
+        ),
+        ("- [ ] Change cron schedule from `*/2 * * * *` to `0 */6 * * *`", "0 */6 * * *", True),
         # asked: a note in code, a notation explained, "near", a season between holidays
         ("// ping me tomorrow to clean this up", "2026-01-15T09:00:00Z", True),
         ("`@daily` means every day at midnight", "0 0 * * *", True),
