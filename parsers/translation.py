@@ -1703,10 +1703,11 @@ _ANY: Final = frozenset(
     for word in frozenset().union(*_VOCABULARY.values())
     for variant in (word, *(word + mark for mark in ",.;:!?)"), "(" + word, "¿" + word)
 )
-# each language's words that no other of them has: a tie between two is settled by them
-_ONLY: Final = {
-    language: vocabulary.difference(*(v for other, v in _VOCABULARY.items() if other != language))
-    for language, vocabulary in _VOCABULARY.items()
+# each word of a vocabulary: the languages that have it (a word only one has settles a tie
+# between two), looked up once for each word of a text
+_LANGUAGES_OF: Final = {
+    word: tuple(language for language, vocabulary in _VOCABULARY.items() if word in vocabulary)
+    for word in frozenset().union(*_VOCABULARY.values())
 }
 
 
@@ -1914,19 +1915,21 @@ def language_of(text: str) -> str | None:
         return None
     words = _LETTERS.findall(lowered)
     english = sum(word in ENGLISH_WORDS and word not in _NEUTRAL for word in words)
-    counts = {
-        language: (
-            sum(word in vocabulary for word in words),
-            sum(w in _ONLY[language] for w in words),
-        )
-        for language, vocabulary in _VOCABULARY.items()
-    }
-    best = max(counts, key=counts.__getitem__)  # a tie: the one with more words of its own
-    if unread_words(words) >= counts[best][0]:
+    # each language's words in the text, and those of them no other language has
+    said, own = dict.fromkeys(_VOCABULARY, 0), dict.fromkeys(_VOCABULARY, 0)
+    for word in words:
+        languages = _LANGUAGES_OF.get(word, ())
+        for language in languages:
+            said[language] += 1
+        if len(languages) == 1:
+            own[languages[0]] += 1
+    # the most words; a tie: the one with more words of its own, then the first listed
+    best = max(_VOCABULARY, key=lambda language: (said[language], own[language]))
+    if said[best] <= english and not (best in ("Russian", "Ukrainian") and said[best] >= 2):
+        return None  # English's small words outnumber its ("on" is Finnish too)
+    if unread_words(words) >= said[best]:
         return None  # Ukrainian ("Кожного понеділка о в 00:00"), Polish …: refused, not half-read
-    if best in ("Russian", "Ukrainian") and counts[best][0] >= 2:
-        return best  # another script: English words around it ("As discussed, …") do not compete
-    return best if counts[best][0] > english else None
+    return best  # (Russian or Ukrainian: another script, English words around it do not compete)
 
 
 def to_english(text: str, language: str) -> str | None:
