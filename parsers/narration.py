@@ -2488,6 +2488,20 @@ _UNTIMED: Final = Checks(
         "“{said}”: a zone is said, but not the hour: to confirm",
         strip=_MARKS,
     ),
+    # how often a job runs, changed: "Make job run daily", "make dependabot run weekly as
+    # compliance requests" (as "Make it run daily, …" changes the job it names)
+    Told(
+        frozenset({"make"}),
+        re.compile(
+            r"^\W*make\s+(?:(?:the|this|that|our|my|its|their)\s+)?(?:[\w.-]+\s+){1,2}?run\s+"
+            r"(?:only\s+|once\s+)?(?:daily|weekly|monthly|nightly|hourly|yearly|every|each|on)\b",
+            re.IGNORECASE,
+        ),
+        "“{said}” changes how often a job runs, and no time is said: to confirm",
+        first=True,
+        anchored=True,
+        strip=_MARKS,
+    ),
     # work on a program, planned: "Action: Implement a Sunday email digest that …", "Implement
     # weekly challenges"
     Told(

@@ -47,6 +47,7 @@ _DATEPARSER_CODE: Final = {
     "Turkish": "tr",
     "Finnish": "fi",
     "Norwegian or Danish": "nb",  # (Danish names its days and most months the same)
+    "Czech": "cs",
 }
 # Languages whose names of days are said here, not taken from dateparser (Hindi written in Latin
 # letters, as chats write it: dateparser's Hindi is in Devanagari)
@@ -113,6 +114,10 @@ _AMOUNTS: Final[dict[str, str]] = {
     "Norwegian or Danish": (
         "en=a et=a ett=a to=2 tre=3 fire=4 fem=5 seks=6 syv=7 sju=7 åtte=8 otte=8 ni=9 ti=10 "
         "tolv=12 femten=15 tjue=20 tyve=20 tretti=30 tredive=30 og=and"
+    ),
+    "Czech": (
+        "jeden=1 jedna=1 jednu=1 dva=2 dvě=2 tři=3 čtyři=4 pět=5 šest=6 sedm=7 osm=8 devět=9 "
+        "deset=10 jedenáct=11 dvanáct=12 patnáct=15 dvacet=20 třicet=30 a=and"
     ),
     "Hindi": (
         "ek=1 do=2 teen=3 char=4 chaar=4 paanch=5 panch=5 chhe=6 chhah=6 saat=7 aath=8 nau=9 "
@@ -209,6 +214,12 @@ _WORDS: Final[dict[str, str]] = {
         "maj=may mandager=mondays tirsdager=tuesdays onsdager=wednesdays torsdager=thursdays "
         "fredager=fridays lørdager=saturdays søndager=sundays"
     ),
+    "Czech": (
+        "dnes=today dneska=today zítra=tomorrow pozítří=the-day-after-tomorrow denně=daily "
+        "týdně=weekly měsíčně=monthly půlnoc=midnight poledne=noon budík=alarm časovač=timer "
+        "pondělí=monday úterý=tuesday středu=wednesday čtvrtek=thursday pátek=friday "
+        "sobotu=saturday neděli=sunday"
+    ),
     # (a chat's "kal" is tomorrow in a request: "kal subah 8 baje yaad dilana")
     "Hindi": (
         "aaj=today kal=tomorrow parso=the-day-after-tomorrow somvar=monday mangalvar=tuesday "
@@ -274,6 +285,7 @@ _TIME_WORDS: Final[dict[str, str]] = {
         "kl klokken klokka morgen morgenen kveld kvelden aften aftenen natt natten nat helg helgen "
         "weekend weekenden hverdager hverdage uke uge måned"
     ),
+    "Czech": "ráno večer večera odpoledne dopoledne noc noci víkend víkendy hod",
     "Hindi": "baje bje subah savere shaam sham raat dopahar baad pehle hafte mahine",
     # (and "diyelim": "Diyelim ki her gün saat 09:00'da …", let's say — a supposed schedule)
     "Turkish": (
@@ -301,6 +313,7 @@ _SET: Final[dict[str, str]] = {
     "Turkish": "kur ayarla başlat",
     "Finnish": "aseta laita käynnistä",
     "Hindi": "lagao",
+    "Czech": "nastav nastavte spusť",
     "Norwegian or Danish": "sett",
 }
 # Verbs that ask to be reminded ("erinnere mich", "recuérdame", "avísame", "rappelle-moi",
@@ -329,6 +342,7 @@ _REMIND: Final[dict[str, tuple[str, str]]] = {
     # "Herinner me eraan oma morgen te bellen": "eraan" (of it) before what to remember
     "Dutch": (r"\bherinner\s+(?:me|mij)(?:\s+eraan)?\b", "herinner eraan"),
     "Polish": (r"\bprzypomnij(?:cie)?(?:\s+mi)?\b", "przypomnij przypomnijcie"),
+    "Czech": (r"\bpřipomeň(?:te)?(?:\s+mi)?(?:\s+to)?(?!\w)", "připomeň připomeňte"),
     "Finnish": (r"\bmuistut(?:a|akaa)(?:\s+minua|\s+meitä)?\b", "muistuta muistuttakaa"),
 }
 _ARTICLES: Final[dict[str, str]] = {
@@ -345,6 +359,7 @@ _ARTICLES: Final[dict[str, str]] = {
     "Turkish": "bir",
     "Finnish": "minulle",
     "Hindi": "ek",
+    "Czech": "mi",
     "Norwegian or Danish": "en et ett",
 }
 # the words for "for" between a timer and its length ("Timer für 5 Minuten", "timer per 5 minuti")
@@ -362,6 +377,7 @@ _FOR: Final = {
     "Turkish": "için",
     "Finnish": "noin",
     "Hindi": "ka|ke\\s+liye",
+    "Czech": "na",
     "Norwegian or Danish": "på|i|til",
 }
 # "recuérdame 2 minutos antes de las 22:00", "reunión a las 9:30, recuérdame 15 minutos antes":
@@ -416,6 +432,7 @@ _SMALL: Final[dict[str, str]] = {
         "og på det som med av er jeg du ikke meg mig kjører kører om klokken klokka onsdag "
         "torsdag fredag"
     ),
+    "Czech": "je se na ve mi mě že pro jak abych mám",
     "Hindi": "ka ki ke ko hai hain mujhe mera meri mere aur karna karo kya nahi yaad dilana dilao",
 }
 
@@ -673,6 +690,12 @@ _UNIT_WORDS: Final[dict[str, str]] = {
         "sekund=second sekunder=seconds minutt=minute minutter=minutes minut=minute "
         "min=minutes time=hour timer=hours dag=day dager=days dage=days uke=week uker=weeks "
         "uge=week uger=weeks måned=month måneder=months år=year"
+    ),
+    "Czech": (
+        "sekunda=second sekund=seconds sekundy=seconds minuta=minute minutu=minute "
+        "minuty=minutes minut=minutes min=minutes hodina=hour hodinu=hour hodiny=hours "
+        "hodin=hours den=day dny=days dní=days dnů=days týden=week týdny=weeks týdnů=weeks "
+        "měsíc=month měsíce=months měsíců=months"
     ),
     "Hindi": (
         "minute=minutes minat=minutes mint=minutes ghante=hours ghanta=hour ghanton=hours "
@@ -1361,6 +1384,31 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bom\s+(AMOUNT)\b", r"in \1"),
         (r"\bom\s+en\s+(UNIT)\b", r"in an \1"),
     ),
+    # Czech: "v 15:00", "v osm ráno", "v 15 hod." (the hour after "v", on the 24-hour clock),
+    # "v pátek" (on Friday), "každý den" (every day), "za 10 minut" (in 10 minutes)
+    "Czech": (
+        (r"(?<!\w)každ(?:ý|é)\s+ráno(?!\w)", "every morning"),
+        (r"(?<!\w)každý\s+večer(?!\w)", "every evening"),
+        (r"(?<!\w)každý\s+den(?!\w)", "every day"),
+        (r"(?<!\w)každ(?:ý|é|ou)\s+(DAY)(?!\w)", r"every \1"),
+        (r"(?<!\w)každ(?:ých|ou|ý|é)\s+(AMOUNT)(?!\w)", r"every \1"),
+        (r"(?<!\w)každ(?:ou|ý|é)\s+(UNIT)(?!\w)", r"every \1"),
+        (r"(?<!\w)za\s+(AMOUNT)(?!\w)", r"in \1"),
+        (r"(?<!\w)(?:v\s+pracovní|ve\s+všední)\s+dny(?!\w)", "on weekdays"),
+        (r"(?<!\w)o\s+víkendech?(?!\w)", "on weekends"),
+        (r"(?<!\w)zítra\s+ráno(?!\w)", "tomorrow morning"),
+        (r"(?<!\w)zítra\s+večer(?!\w)", "tomorrow evening"),
+        (r"(?<!\w)ve?\s+(DAY)(?!\w)", r"on \1"),
+        (r"(?<!\w)v\s+(\d{1,2})\s*hod\.?(?!\w)", r"at \1:00"),
+        (r"(?<!\w)(?:v\s+)?(\d{1,2}(?::\d{2})?)\s+ráno(?!\w)", r"at \1 am"),
+        (r"(?<!\w)(?:v\s+)?(\d{1,2}(?::\d{2})?)\s+(?:večer|odpoledne)(?!\w)", r"at \1 pm"),
+        (r"(?<!\w)v\s+(NUM)\s+ráno(?!\w)", r"at \1 am"),
+        (r"(?<!\w)v\s+(NUM)\s+(?:večer|odpoledne)(?!\w)", r"at \1 pm"),
+        (r"(?<!\w)ve?\s+(?=\d)", "at "),
+        (r"(?<!\w)v\s+(NUM)(?!\w)", r"at \1"),
+        (r"(?<!\w)ráno(?!\w)", "in the morning"),
+        (r"(?<!\w)večer(?!\w)", "in the evening"),
+    ),
     # Hindi as chats write it in Latin letters ("kal subah 8 baje yaad dilana ki dawai", "subah 6
     # baje gym"): the hour before "baje" (o'clock), the part of the day before it, the verb last
     "Hindi": (
@@ -1482,6 +1530,11 @@ _CUE_WORDS: Final[dict[str, str]] = {
         "slet=cancel stopp=stop stop=stop flytt=move flyt=move endre=change ændr=change "
         "påminnelse=reminder møte=meeting møde=meeting men=but unntatt=except undtagen=except"
     ),
+    "Czech": (
+        "včera=yesterday ne=not nikdy=never kdy=when zruš=cancel smaž=cancel zastav=stop "
+        "přesuň=move změň=change připomínka=reminder schůzka=meeting ale=but kromě=except "
+        "byl=was byla=was bylo=was"
+    ),
     "Hindi": "nahi=not mat=don't kab=when tha=was thi=was",
     "Turkish": (
         "dün=yesterday değil=not asla=never iptal=cancel sil=cancel durdur=stop "
@@ -1550,6 +1603,8 @@ _ORDINALS: Final = {
     **dict.fromkeys(("четвертий", "четверту", "czwarty", "czwartą", "fjärde"), "fourth"),
     **dict.fromkeys(("останній", "останню", "останнього", "ostatni", "ostatnią"), "last"),
     **{"första": "first", "andra": "second", "tredje": "third", "sista": "last"},
+    **dict.fromkeys(("první", "prvního"), "first"),
+    **dict.fromkeys(("poslední", "posledního"), "last"),
     **{"første": "first", "anden": "second", "siste": "last", "sidste": "last"},
 }
 

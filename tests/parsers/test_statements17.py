@@ -59,6 +59,8 @@ def _told(text: str) -> str | None:
         "A scheduled reconciliation sweep runs daily in UTC off-peak hours.",
         "Action: Implement a Sunday email digest that pulls the current weekly sprint content.",
         "Implement weekly inventory reconciliation",
+        "Make job run daily",
+        "make dependabot run weekly as compliance requests",
     ],
 )
 def test_told_with_no_time(text: str) -> None:
