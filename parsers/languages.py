@@ -82,6 +82,10 @@ _WORDS: Final = {
         "keskiviikkoisin torstaisin perjantaisin lauantaisin sunnuntaisin aamulla illalla "
         "minuutin tunnin muistuta minua"
     ),
+    "Czech": (
+        "každý každé každou denně zítra dnes připomeň pondělí úterý středu čtvrtek pátek sobotu "
+        "neděli minut hodin ráno večer"
+    ),
     "Norwegian or Danish": "hver mandag tirsdag lørdag søndag daglig hverdage hverdager klokken",
     "Ukrainian": (
         "щодня щотижня щомісяця щогодини щоранку щовечора кожен кожного кожну кожні понеділок "

@@ -47,6 +47,7 @@ _DATEPARSER_CODE: Final = {
     "Turkish": "tr",
     "Finnish": "fi",
     "Norwegian or Danish": "nb",  # (Danish names its days and most months the same)
+    "Czech": "cs",
 }
 # Languages whose names of days are said here, not taken from dateparser (Hindi written in Latin
 # letters, as chats write it: dateparser's Hindi is in Devanagari)
@@ -113,6 +114,10 @@ _AMOUNTS: Final[dict[str, str]] = {
     "Norwegian or Danish": (
         "en=a et=a ett=a to=2 tre=3 fire=4 fem=5 seks=6 syv=7 sju=7 åtte=8 otte=8 ni=9 ti=10 "
         "tolv=12 femten=15 tjue=20 tyve=20 tretti=30 tredive=30 og=and"
+    ),
+    "Czech": (
+        "jeden=1 jedna=1 jednu=1 dva=2 dvě=2 tři=3 čtyři=4 pět=5 šest=6 sedm=7 osm=8 devět=9 "
+        "deset=10 jedenáct=11 dvanáct=12 patnáct=15 dvacet=20 třicet=30 a=and"
     ),
     "Hindi": (
         "ek=1 do=2 teen=3 char=4 chaar=4 paanch=5 panch=5 chhe=6 chhah=6 saat=7 aath=8 nau=9 "
@@ -209,6 +214,12 @@ _WORDS: Final[dict[str, str]] = {
         "maj=may mandager=mondays tirsdager=tuesdays onsdager=wednesdays torsdager=thursdays "
         "fredager=fridays lørdager=saturdays søndager=sundays"
     ),
+    "Czech": (
+        "dnes=today dneska=today zítra=tomorrow pozítří=the-day-after-tomorrow denně=daily "
+        "týdně=weekly měsíčně=monthly půlnoc=midnight poledne=noon budík=alarm časovač=timer "
+        "pondělí=monday úterý=tuesday středu=wednesday čtvrtek=thursday pátek=friday "
+        "sobotu=saturday neděli=sunday"
+    ),
     # (a chat's "kal" is tomorrow in a request: "kal subah 8 baje yaad dilana")
     "Hindi": (
         "aaj=today kal=tomorrow parso=the-day-after-tomorrow somvar=monday mangalvar=tuesday "
@@ -274,6 +285,7 @@ _TIME_WORDS: Final[dict[str, str]] = {
         "kl klokken klokka morgen morgenen kveld kvelden aften aftenen natt natten nat helg helgen "
         "weekend weekenden hverdager hverdage uke uge måned"
     ),
+    "Czech": "ráno večer večera odpoledne dopoledne noc noci víkend víkendy hod",
     "Hindi": "baje bje subah savere shaam sham raat dopahar baad pehle hafte mahine",
     # (and "diyelim": "Diyelim ki her gün saat 09:00'da …", let's say — a supposed schedule)
     "Turkish": (
@@ -301,6 +313,7 @@ _SET: Final[dict[str, str]] = {
     "Turkish": "kur ayarla başlat",
     "Finnish": "aseta laita käynnistä",
     "Hindi": "lagao",
+    "Czech": "nastav nastavte spusť",
     "Norwegian or Danish": "sett",
 }
 # Verbs that ask to be reminded ("erinnere mich", "recuérdame", "avísame", "rappelle-moi",
@@ -329,6 +342,7 @@ _REMIND: Final[dict[str, tuple[str, str]]] = {
     # "Herinner me eraan oma morgen te bellen": "eraan" (of it) before what to remember
     "Dutch": (r"\bherinner\s+(?:me|mij)(?:\s+eraan)?\b", "herinner eraan"),
     "Polish": (r"\bprzypomnij(?:cie)?(?:\s+mi)?\b", "przypomnij przypomnijcie"),
+    "Czech": (r"\bpřipomeň(?:te)?(?:\s+mi)?(?:\s+to)?(?!\w)", "připomeň připomeňte"),
     "Finnish": (r"\bmuistut(?:a|akaa)(?:\s+minua|\s+meitä)?\b", "muistuta muistuttakaa"),
 }
 _ARTICLES: Final[dict[str, str]] = {
@@ -345,6 +359,7 @@ _ARTICLES: Final[dict[str, str]] = {
     "Turkish": "bir",
     "Finnish": "minulle",
     "Hindi": "ek",
+    "Czech": "mi",
     "Norwegian or Danish": "en et ett",
 }
 # the words for "for" between a timer and its length ("Timer für 5 Minuten", "timer per 5 minuti")
@@ -362,6 +377,7 @@ _FOR: Final = {
     "Turkish": "için",
     "Finnish": "noin",
     "Hindi": "ka|ke\\s+liye",
+    "Czech": "na",
     "Norwegian or Danish": "på|i|til",
 }
 # "recuérdame 2 minutos antes de las 22:00", "reunión a las 9:30, recuérdame 15 minutos antes":
@@ -416,6 +432,7 @@ _SMALL: Final[dict[str, str]] = {
         "og på det som med av er jeg du ikke meg mig kjører kører om klokken klokka onsdag "
         "torsdag fredag"
     ),
+    "Czech": "je se na ve mi mě že pro jak abych mám",
     "Hindi": "ka ki ke ko hai hain mujhe mera meri mere aur karna karo kya nahi yaad dilana dilao",
 }
 
@@ -512,6 +529,21 @@ _FR_RANGE: Final = (
     rf"|{_AFTER_A_DAY}entre\s+{_H}\s*(?:et\s+|\ue000\s*and\s*\ue001)(\d{{1,2}})(?:\s*h\s*(\d{{2}})?|[:.](\d{{2}}))?(?!\w)"
     rf"|{_AFTER_A_DAY}entre\s+(\d{{1,2}})()()\s*heures?\s+et\s+(\d{{1,2}})()()\s*heures\b"
 )
+# "… de 10 h à 13 h et de 14 h à 18 h 30": the day's second part, right after its first
+_FR_MORE_RANGE: Final = (
+    "(?<=\\d\ue001)"
+    rf"\s*et\s+de\s+{_H}\s*à\s+(\d{{1,2}})(?:\s*h\s*(\d{{2}})?|[:.](\d{{2}}))?(?!\w)"
+)
+# the marks a listing's line opens with ("- ", "• ", "-"), and the hours after its days
+_LIST_MARK: Final = r"[\s*•>–-]*"
+_HOURS_NEXT: Final = r"\s*:?\s*(?:de\s+)?\d"
+
+
+def _more_hour_range(match: re.Match[str]) -> str:
+    """ "et de 14 h à 18 h 30" after a range -> " and from 14:00 to 18:30"."""
+    return f" and{_hour_range(match)}"
+
+
 # "diariamente das 13h às 17h", "às segundas-feiras das 9h às 12h"
 _PT_RANGE: Final = (
     rf"{_AFTER_A_DAY}(?:das|de)\s+{_H}\s*(?:às|as|a|-|–)\s*"
@@ -674,6 +706,12 @@ _UNIT_WORDS: Final[dict[str, str]] = {
         "min=minutes time=hour timer=hours dag=day dager=days dage=days uke=week uker=weeks "
         "uge=week uger=weeks måned=month måneder=months år=year"
     ),
+    "Czech": (
+        "sekunda=second sekund=seconds sekundy=seconds minuta=minute minutu=minute "
+        "minuty=minutes minut=minutes min=minutes hodina=hour hodinu=hour hodiny=hours "
+        "hodin=hours den=day dny=days dní=days dnů=days týden=week týdny=weeks týdnů=weeks "
+        "měsíc=month měsíce=months měsíců=months"
+    ),
     "Hindi": (
         "minute=minutes minat=minutes mint=minutes ghante=hours ghanta=hour ghanton=hours "
         "din=days hafte=weeks mahine=months"
@@ -733,6 +771,11 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (
             r"\b(?:von\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr\s+)?(?:bis|-|–)\s*"
             r"(\d{1,2})(?:[:.](\d{2}))?\s*uhr\b",
+            _de_range,
+        ),
+        # "dienstags und donnerstags von 16-18 h", "montags von 19 bis 21 h": the same, with "h"
+        (
+            r"\bvon\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:bis|-|–)\s*(\d{1,2})(?:[:.](\d{2}))?\s*h\b\.?",
             _de_range,
         ),
         (r"\bwecke?\s+mich(?:\s+auf)?\b", "wake me up"),
@@ -876,6 +919,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:los\s+|el\s+)?fin(?:es)?\s+de\s+semana\b", "weekends"),
         (r"\bcada\s+(AMOUNT)\b", r"every \1"),
         (r"\bcada\s+(UNIT)\b", r"every \1"),
+        # "de 9:00 a 14:00 horas", "desde las 10:00 hasta las 20:00", "de 9:30 de la mañana hasta
+        # las 20:30 horas": a range of hours written with its minutes, wherever the days are
+        (
+            r"\b(?:de|desde)\s+(?:las\s+)?(\d{1,2})[:.](\d{2})(?:\s*h)?(?:\s+de\s+la\s+mañana)?\s+"
+            r"(?:a|hasta)\s+(?:las\s+)?(\d{1,2})[:.](\d{2})(?:\s*(?:horas|hs|h)\b\.?)?",
+            _de_range,
+        ),
         (r"(\d)\s+(?:de\s+la|por\s+la)\s+(?:mañana|madrugada)\b", r"\1 am"),
         (r"(\d)\s+(?:de\s+la|por\s+la)\s+(?:tarde|noche)\b", r"\1 pm"),
         # "en la tarde de este miércoles", "el próximo jueves por la mañana"
@@ -951,7 +1001,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:toutes|tous)\s+les\s+(AMOUNT)\b", r"every \1"),
         (r"\b(?:toutes\s+les|chaque)\s+(UNIT)\b", r"every \1"),
         (r"\b(?:tous\s+les|chaque)\s+(UNIT)\b", r"every \1"),
+        # a listing's heading ("- mardi de 16h à 18h", "Jeudi : de 10 h à 13 h", "-Mardi au
+        # Vendredi : 14h - 18h"): the days open the line, their hours follow
+        (rf"^{_LIST_MARK}(DAY)\s+au\s+(DAY)\b(?={_HOURS_NEXT})", r"\1 to \2"),
+        (rf"^{_LIST_MARK}(DAY)\b(?={_HOURS_NEXT})", r"\1"),
         (_FR_RANGE, _hour_range),
+        (_FR_MORE_RANGE, _more_hour_range),
         # ("dans 2 heures" is an amount, not 2 o'clock; "pendant 1h30" a length)
         (r"\bdans\s+(AMOUNT)\b", r"in \1"),
         (r"\bpendant\s+(\d{1,2})\s*h\s*(\d{2})\b", r"for \1 hours \2 minutes"),
@@ -982,9 +1037,10 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # ("Minuteur 02h16": a timer's length)
         (r"\b(minuteur|minuterie)\s+(\d{1,2})h(\d{2})\b", r"timer for \2 hours \3 minutes"),
         # "Samedi 15h-18h": a range of hours written with "h", read from its start
+        # ("10h-12h/13h-19h": a day's two parts, parted by a slash)
         (
-            r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\s*[-–]\s*([01]?\d|2[0-3])h([0-5]\d)?"
-            r"(?![\w:.,]?\d)",
+            r"(?:(?<![\w:.,/-])|(?<=h/))([01]?\d|2[0-3])h([0-5]\d)?\s*[-–]\s*"
+            r"([01]?\d|2[0-3])h([0-5]\d)?(?![\w:.,]?\d)",
             _de_range,
         ),
         (r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\b(?![:.,]?\d)", _fr_clock),
@@ -1028,7 +1084,14 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"(\d)h?\s+(?:da|de)\s+(?:manhã|madrugada)\b", r"\1 am"),
         (r"(\d)h?\s+(?:da|de)\s+(?:tarde|noite)\b", r"\1 pm"),
         (r"\bpor\s+exemplo\b", "for example"),
+        # "e sábado, das 8h às 12h": a day right before its hours
+        (r"\b(DAY)(?:-feiras?)?(?=\s*,?\s*das\s+\d)", r"\1"),
         (_PT_RANGE, _hour_range),
+        # "10h00 às 19h00" with no day: a range of hours all the same (it says no day)
+        (
+            r"(?<![\w:.,/-])(\d{1,2})h(\d{2})?\s*(?:às|as)\s*(\d{1,2})h(\d{2})?(?!\w)",
+            _de_range,
+        ),
         (r"\b(?:às|as)\s+(NUM)\s+e\s+meia\b", r"at \1:30"),
         (r"\b(?:às|as|à)\s+(?=\d)", "at "),
         (r"\b(?:em|dentro\s+de|daqui\s+a)\s+(AMOUNT)\b", r"in \1"),
@@ -1049,6 +1112,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bogni\s+notte\b", "every night"),
         (r"\b(?:ogni|tutti\s+i|tutte\s+le)\s+(DAY)\b", r"every \1"),
         (r"\bdal\s+(DAY)\s+al\s+(DAY)\b", r"\1 to \2"),
+        (r"\bda\s+(DAY)\s+a\s+(DAY)\b", r"\1 to \2"),
+        # "dalle ore 9.00 alle ore 13.00", "dalle 15 alle 18": a range of hours, from its start
+        (
+            r"\bdalle\s+(?:ore\s+)?(\d{1,2})(?:[:.](\d{2}))?\s+alle\s+(?:ore\s+)?"
+            r"(\d{1,2})(?:[:.](\d{2}))?(?![\d:.]?\d)",
+            _de_range,
+        ),
         # "il primo del mese", "il primo alle 9": the first of the month, its day said alone
         (r"\b(?:il\s+)?primo\s+(?:giorno\s+)?di\s+ogni\s+mese\b", "on the 1st of every month"),
         (r"\b(?:il|al)\s+primo\s+(?:giorno\s+)?del\s+mese\b", "on the 1st of the month"),
@@ -1361,6 +1431,31 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bom\s+(AMOUNT)\b", r"in \1"),
         (r"\bom\s+en\s+(UNIT)\b", r"in an \1"),
     ),
+    # Czech: "v 15:00", "v osm ráno", "v 15 hod." (the hour after "v", on the 24-hour clock),
+    # "v pátek" (on Friday), "každý den" (every day), "za 10 minut" (in 10 minutes)
+    "Czech": (
+        (r"(?<!\w)každ(?:ý|é)\s+ráno(?!\w)", "every morning"),
+        (r"(?<!\w)každý\s+večer(?!\w)", "every evening"),
+        (r"(?<!\w)každý\s+den(?!\w)", "every day"),
+        (r"(?<!\w)každ(?:ý|é|ou)\s+(DAY)(?!\w)", r"every \1"),
+        (r"(?<!\w)každ(?:ých|ou|ý|é)\s+(AMOUNT)(?!\w)", r"every \1"),
+        (r"(?<!\w)každ(?:ou|ý|é)\s+(UNIT)(?!\w)", r"every \1"),
+        (r"(?<!\w)za\s+(AMOUNT)(?!\w)", r"in \1"),
+        (r"(?<!\w)(?:v\s+pracovní|ve\s+všední)\s+dny(?!\w)", "on weekdays"),
+        (r"(?<!\w)o\s+víkendech?(?!\w)", "on weekends"),
+        (r"(?<!\w)zítra\s+ráno(?!\w)", "tomorrow morning"),
+        (r"(?<!\w)zítra\s+večer(?!\w)", "tomorrow evening"),
+        (r"(?<!\w)ve?\s+(DAY)(?!\w)", r"on \1"),
+        (r"(?<!\w)v\s+(\d{1,2})\s*hod\.?(?!\w)", r"at \1:00"),
+        (r"(?<!\w)(?:v\s+)?(\d{1,2}(?::\d{2})?)\s+ráno(?!\w)", r"at \1 am"),
+        (r"(?<!\w)(?:v\s+)?(\d{1,2}(?::\d{2})?)\s+(?:večer|odpoledne)(?!\w)", r"at \1 pm"),
+        (r"(?<!\w)v\s+(NUM)\s+ráno(?!\w)", r"at \1 am"),
+        (r"(?<!\w)v\s+(NUM)\s+(?:večer|odpoledne)(?!\w)", r"at \1 pm"),
+        (r"(?<!\w)ve?\s+(?=\d)", "at "),
+        (r"(?<!\w)v\s+(NUM)(?!\w)", r"at \1"),
+        (r"(?<!\w)ráno(?!\w)", "in the morning"),
+        (r"(?<!\w)večer(?!\w)", "in the evening"),
+    ),
     # Hindi as chats write it in Latin letters ("kal subah 8 baje yaad dilana ki dawai", "subah 6
     # baje gym"): the hour before "baje" (o'clock), the part of the day before it, the verb last
     "Hindi": (
@@ -1482,6 +1577,11 @@ _CUE_WORDS: Final[dict[str, str]] = {
         "slet=cancel stopp=stop stop=stop flytt=move flyt=move endre=change ændr=change "
         "påminnelse=reminder møte=meeting møde=meeting men=but unntatt=except undtagen=except"
     ),
+    "Czech": (
+        "včera=yesterday ne=not nikdy=never kdy=when zruš=cancel smaž=cancel zastav=stop "
+        "přesuň=move změň=change připomínka=reminder schůzka=meeting ale=but kromě=except "
+        "byl=was byla=was bylo=was"
+    ),
     "Hindi": "nahi=not mat=don't kab=when tha=was thi=was",
     "Turkish": (
         "dün=yesterday değil=not asla=never iptal=cancel sil=cancel durdur=stop "
@@ -1550,6 +1650,8 @@ _ORDINALS: Final = {
     **dict.fromkeys(("четвертий", "четверту", "czwarty", "czwartą", "fjärde"), "fourth"),
     **dict.fromkeys(("останній", "останню", "останнього", "ostatni", "ostatnią"), "last"),
     **{"första": "first", "andra": "second", "tredje": "third", "sista": "last"},
+    **dict.fromkeys(("první", "prvního"), "first"),
+    **dict.fromkeys(("poslední", "posledního"), "last"),
     **{"første": "first", "anden": "second", "siste": "last", "sidste": "last"},
 }
 
@@ -1703,6 +1805,8 @@ _ANY: Final = frozenset(
     for word in frozenset().union(*_VOCABULARY.values())
     for variant in (word, *(word + mark for mark in ",.;:!?)"), "(" + word, "¿" + word)
 )
+# a listing's dash written against its first word: "-Samedi : 9h - 13h", "-Lundi: 14h-18h"
+_DASHED: Final = frozenset("-" + variant for variant in _ANY)
 # each word of a vocabulary: the languages that have it (a word only one has settles a tie
 # between two), looked up once for each word of a text
 _LANGUAGES_OF: Final = {
@@ -1902,7 +2006,8 @@ def told_in_the_past(text: str, language: str) -> str | None:
 def may_be_foreign(text: str) -> bool:
     """Whether a word of `text` is one of another language's (ours, or one `languages.py`
     refuses): the one test English texts pay, before `language_of` and `foreign_language`."""
-    return not _GATE.isdisjoint(text.lower().split())
+    split = text.lower().split()
+    return not _GATE.isdisjoint(split) or (text[:1] == "-" and not _DASHED.isdisjoint(split[:1]))
 
 
 def language_of(text: str) -> str | None:
@@ -1911,7 +2016,8 @@ def language_of(text: str) -> str | None:
     ("Send the Resumen semanal every Monday at 9:00" is English). Cheap for English: one split
     and one set test first."""
     lowered = text.lower()
-    if _ANY.isdisjoint(lowered.split()):
+    split = lowered.split()
+    if _ANY.isdisjoint(split) and (lowered[:1] != "-" or _DASHED.isdisjoint(split[:1])):
         return None
     words = _LETTERS.findall(lowered)
     english = sum(word in ENGLISH_WORDS and word not in _NEUTRAL for word in words)

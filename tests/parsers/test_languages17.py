@@ -89,6 +89,24 @@ def test_norwegian_and_danish(text: str, instant: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        ("Připomeň mi zítra v 15:00 zubaře.", "2026-01-15T15:00:00Z"),
+        ("Připomeň mi v pátek v osm ráno jogu.", "2026-01-16T08:00:00Z"),
+        ("připomeň mi zítra v 6 večer zavolat mámě", "2026-01-15T18:00:00Z"),
+    ],
+)
+def test_czech(text: str, instant: str) -> None:
+    assert once(text) == instant
+
+
+def test_a_word_with_a_letter_outside_a_z_is_not_an_english_word() -> None:
+    # "marché" is no March, "nový" (new) no November
+    assert cron("Le marché a lieu tous les samedis à 8h") == "0 8 * * 6"
+    assert cron("každý den v 5:30 se vyrenderuje nový obrázek") == "30 5 * * *"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "hvordan er vejret på onsdag klokken 07:00",  # a question
