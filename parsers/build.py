@@ -849,6 +849,7 @@ def build(phrase: Phrase, *, zone_name: str, now: datetime) -> Built:
         _weeks_of_month(phrase)
     _days_left(phrase)
     _quarters_named(phrase)
+    _split_hours(phrase)
     _meeting_window(phrase)
     _nth_narrows_weekdays(phrase)
     if phrase.shift_seconds and len(phrase.times) != 1:
@@ -1253,6 +1254,42 @@ MAX_RULE_CHARS: Final = 500  # the schedule engine's longest RRULE
 ONE_DAY_EVENT_HOURS: Final = 12
 
 
+def _split_hours(p: Phrase) -> None:
+    """ "mercredi de 10h à 12h et de 14h à 18h", "Monday to Friday 10.00-13.00 and 15.00-18.00":
+    hours kept in parts on the days named (a library's or an office's morning and afternoon),
+    with nothing said about how often, run at the start of each part — asked: the text tells
+    when a place is open, and may mean runs all through the hours. Parts whose starts a bare
+    hour leaves unsure, or said with no day, stay as they are (refused)."""
+    if p.window is None or not p.more_windows or p.times or p.business_hours or p.market_hours:
+        return
+    if p.interval is not None and p.interval not in ((1, "day"), (1, "week")):
+        return
+    if p.minute_past is not None or p.interval_start is not None or p.hour_unnamed:
+        return
+    if not (p.weekdays or p.nth or p.monthdays or p.every or p.interval):
+        return
+    starts: list[TimeMention] = []
+    for first, last in (p.window, *p.more_windows):
+        if not all(_is_explicit(end) or end.clock.digital for end in (first, last)):
+            return
+        start, end = _clock_minutes(first), _clock_minutes(last)
+        if not (start < end or (end == 0 and start > 0)):
+            return
+        if not any(said_again(first.clock, kept.clock) for kept in starts):
+            starts.append(first)
+    if sorted(map(_clock_minutes, starts)) != [_clock_minutes(m) for m in starts]:
+        return  # ("14:00-18:00 and 9:00-12:00": parts out of the day's order)
+    p.times.extend(starts)
+    p.window = None
+    p.more_windows.clear()
+    p.unsure.append(SPLIT_HOURS_NOTE)
+
+
+SPLIT_HOURS_NOTE: Final = (
+    "hours kept in parts read as when each part starts (say how often for runs all through them)"
+)
+
+
 def _meeting_window(p: Phrase) -> None:
     """ "Occurs every Monday … from 9:00 AM to 9:30 AM" (Outlook), "every Tuesday from 2pm
     to 3pm": a daily-or-longer schedule with a short window starting at a written time runs
@@ -1314,8 +1351,7 @@ def _meeting_window(p: Phrase) -> None:
         else:
             p.assumptions.append("runs when the window starts")
     elif (
-        p.event_window
-        and not (one_off or no_day)
+        not (one_off or no_day)
         and 0 < length % DAY_MINUTES
         # ("at 30 minutes past the hour, between 10:00 AM and 01:59 PM", "8am to 5pm on the
         # hour", "from 09:00 - 15:59": runs all through the window)

@@ -63,7 +63,7 @@ def number(said: str) -> int:
 def _days(said: str) -> str:
     """ "周一和周四" -> "Monday and Thursday", "月曜日と木曜日" -> the same."""
     days = re.findall(
-        r"(?:星期|周|週|礼拜|禮拜)?([一二三四五六日天])(?![曜])|([月火水木金土日])曜", said
+        r"(?:星期|周|週|礼拜|禮拜)?([一二三四五六日天])(?![曜])|([月火水木金土日])曜日?", said
     )
     return " and ".join(_DAY_OF[zh or ja] for zh, ja in days)
 
@@ -240,6 +240,14 @@ def _ko_days(said: str) -> str:
 
 
 _KO_DAYS: Final = r"((?:[월화수목금토일](?:요일)?\s*(?:,|/|·|와|과|및)\s*)*[월화수목금토일]요일)"
+# a range of hours said with words: "上午09:00至下午05:00", "午前9時から午後5時まで", "10시~12시"
+# (read by then as " at 9:00 am 至 at 5:00 pm "): from its start to its end
+_HOURS_RANGE: Final = (
+    r"\s*at\s+([0-9]{1,2}(?::[0-9]{2})?(?:\s+(?:am|pm|o'clock))?)\s*(?:至|到|から|[~〜～])"
+    r"\s*at\s+([0-9]{1,2}(?::[0-9]{2})?(?:\s+(?:am|pm|o'clock))?)\s*(?:まで|止)?",
+    r" from \1 to \2 ",
+)
+
 _KO_RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"^\s*(?:우리는|저희는|우리가|저희가)", "We "),
     (r"^\s*(?:저는|나는|제가|내가)", "I "),
@@ -268,7 +276,18 @@ _KO_RULES: Final[tuple[tuple[str, _Replace], ...]] = (
         rf"{_KO_N}\s*{_KO_UNIT}\s*(?:짜리\s*)?타이머",
         lambda m: _ko_amount(m, " a {amount} {unit} timer "),
     ),
+    # "매주 화/금" (every week, Tuesday and Friday): a timetable's days, one letter each
+    (
+        r"매주\s*([월화수목금토일](?:\s*[/·,]\s*[월화수목금토일])+)(?![가-힣])",
+        lambda m: f" every {_ko_days(m.group(1))} ",
+    ),
     (rf"매주\s*{_KO_DAYS}", lambda m: f" every {_ko_days(m.group(1))} "),
+    # "화~일: 09:00~18:00" (Tuesday to Sunday), "월~금 9시": a timetable's range of days
+    (
+        r"(?<![가-힣])([월화수목금토일])(?:요일)?\s*[~～-]\s*([월화수목금토일])(?:요일)?"
+        r"(?=\s*:?\s*[0-9])",
+        lambda m: f" {_KO_DAY_OF[m.group(1)]} to {_KO_DAY_OF[m.group(2)]} ",
+    ),
     (rf"다음\s*주\s*{_KO_DAYS}", lambda m: f" next week on {_ko_days(m.group(1))} "),
     (rf"다음\s*{_KO_DAYS}", lambda m: f" next {_ko_days(m.group(1))} "),
     (rf"(?:이번\s*주\s*)?{_KO_DAYS}", lambda m: f" on {_ko_days(m.group(1))} "),
@@ -294,6 +313,7 @@ _KO_RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"알려\s*줘|알려\s*주세요|알려\s*드릴게요|리마인드\s*해\s*줘", " remind me "),
     (r"취소", " cancel "),
     (r"알람", " alarm "),
+    _HOURS_RANGE,
 )
 
 _HOURS: Final = r"\s*个?\s*(?:小时|小時|钟头|鐘頭|時間|个钟)\s*"
@@ -456,10 +476,17 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     # "每周一次", "一周一次" (once a week): not Monday ("周一")
     (r"[每一][周週]一次", " weekly "),
     # a range of days of every week: "每周一到周五", "每周一至周五" (said without "每" it is most
-    # often a timetable's line, with its hours after it: not read so)
+    # often a timetable's line, with its hours after it: read below, at the hours' start)
     (
         rf"每个?{_ZH_DAY}\s*(?:到|至|~|〜|～|－|-|–)\s*(?:星期|周|週|礼拜|禮拜)?([一二三四五六日天])",
         lambda m: f" every {_DAY_OF[m.group(1)]} to {_DAY_OF[m.group(2)]} ",
+    ),
+    # a range of days, as opening hours write them: "週一至週五", "週六至週日", "火曜から日曜",
+    # "星期一到星期五", "月曜～金曜"
+    (
+        rf"(?:每个?|毎週)?(?:{_ZH_DAY}|{_JA_DAY})\s*(?:至|到|から|[~〜～–-])\s*"
+        rf"(?:{_ZH_DAY}|{_JA_DAY})(?!\s*[0-9０-９]\s*[:：])",
+        lambda m: f" {_DAY_OF[m.group(1) or m.group(2)]} to {_DAY_OF[m.group(3) or m.group(4)]} ",
     ),
     # days of the week, several: "每周一和周四", "月曜日と木曜日"
     (
@@ -511,6 +538,7 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
         r"\bat ([0-9]{1,2}(?::[0-9]{2})?(?: [ap]m| o'clock)?)\s*(?:到|至)\s*at (?=[0-9])",
         r" from \1 to ",
     ),
+    _HOURS_RANGE,
     # every day / morning / evening
     (r"週次|每周一次|每週一次", " weekly "),
     # "设置一个一周购物提醒" (a weekly shopping reminder): the week the reminder's, not a length
@@ -592,7 +620,8 @@ LEFT_TIME: Final = re.compile(
 _CUES: Final = re.compile(
     f"{LEFT_TIME.pattern}|平日|工作日|周末|週末|土日|计时|計時|倒数|倒數|タイマー|後|后|"
     "今晚|今夜|今晩|ごと|おき|中午|正午|一[周週](?![后後内內以之])[\u4e00-\u9fff]{0,6}提醒|[0-9０-９]{1,2}/[0-9０-９]{1,2}\\s*[の（(]|[0-9０-９一二三四五六七八九十]\\s*分|(?:时间|時間)(?:修改|更改|改)?(?:为|為|成)|"
-    f"{_KO_LEFT.pattern}|타이머|알람|어제|그제|오늘|저녁|아침|[0-9]\\s*(?:분|시간|초)"
+    f"{_KO_LEFT.pattern}|타이머|알람|어제|그제|오늘|저녁|아침|[0-9]\\s*(?:분|시간|초)|"
+    "[월화수목금토일]\\s*[~～-]\\s*[월화수목금토일]"
 )
 
 

@@ -401,9 +401,11 @@ def without_week_heading(text: str) -> str:
 
 
 # Words that make a range of hours the frame of runs said elsewhere, or a span to fill ("every
-# Monday from 9am to 5pm", "Mondays between 2 and 4pm", "Mon to Fri 9-5"): not a row's hours
+# Monday from 9am to 5pm", "Mondays between 2 and 4pm", "during office hours"): not a row's
+# hours. A range's own words ("Monday from 9 to 12", "maandag: 15 tot 21 uur" read as "monday:
+# from 15:00 to 21:00") are how a row writes its hours too, and frame nothing alone.
 _FRAME_WORDS: Final = frozenset(
-    "from between until till til to through thru every each daily weekly hourly minutes mins "
+    "between every each daily weekly hourly minutes mins "
     "hours hrs during within open opening closed closes hours business office work working "
     "shift shifts available availability".split()
 )

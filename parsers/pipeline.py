@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
-from .build import MEETING_HOURS, build, one_bare_weekday, written_window_minutes
+from .build import build, one_bare_weekday
 from .calendar_event import read_zoned_event
 from .cron import split_cron
 from .doubts import letter_runs
@@ -117,9 +117,10 @@ def hours_row_line(text: str, phrase: Phrase) -> bool:
     """Whether `phrase`, all of `text`, is a timetable's row of days and hours ("Mondays -
     11:30AM-3:30PM", "Monday 2:00 PM - 9:00 PM": `listings.hours_row`); if so, it is marked so:
     its range says when what goes on those days happens, and it runs at the range's start
-    (asked when the range is long, `build`). One bare day is every such day when the range is
-    longer than a meeting ("Saturday 1:15 PM - 6:00 PM": hours kept, not one event's); "Monday
-    2-3pm" stays the coming Monday."""
+    (asked when the range is long, `build`). One bare day with its range is every such day,
+    asked, however long the range ("Saturday 1:15 PM - 6:00 PM", "Saturday 3:30 – 4:15 p.m."):
+    a range beside a day is how a timetable or a page of opening hours writes it, where a
+    request names the time it runs ("Monday at 2pm")."""
     if (
         phrase.window is None
         or phrase.times
@@ -133,9 +134,6 @@ def hours_row_line(text: str, phrase: Phrase) -> bool:
     ):
         return False
     if one_bare_weekday(phrase):
-        length = written_window_minutes(phrase)
-        if length is None or length <= MEETING_HOURS * 60:
-            return False
         phrase.single_day, phrase.every = False, True
         day = DAY_LABELS[phrase.weekdays[0]]
         phrase.unsure.append(

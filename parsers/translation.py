@@ -529,6 +529,21 @@ _FR_RANGE: Final = (
     rf"|{_AFTER_A_DAY}entre\s+{_H}\s*(?:et\s+|\ue000\s*and\s*\ue001)(\d{{1,2}})(?:\s*h\s*(\d{{2}})?|[:.](\d{{2}}))?(?!\w)"
     rf"|{_AFTER_A_DAY}entre\s+(\d{{1,2}})()()\s*heures?\s+et\s+(\d{{1,2}})()()\s*heures\b"
 )
+# "… de 10 h à 13 h et de 14 h à 18 h 30": the day's second part, right after its first
+_FR_MORE_RANGE: Final = (
+    "(?<=\\d\ue001)"
+    rf"\s*et\s+de\s+{_H}\s*à\s+(\d{{1,2}})(?:\s*h\s*(\d{{2}})?|[:.](\d{{2}}))?(?!\w)"
+)
+# the marks a listing's line opens with ("- ", "• ", "-"), and the hours after its days
+_LIST_MARK: Final = r"[\s*•>–-]*"
+_HOURS_NEXT: Final = r"\s*:?\s*(?:de\s+)?\d"
+
+
+def _more_hour_range(match: re.Match[str]) -> str:
+    """ "et de 14 h à 18 h 30" after a range -> " and from 14:00 to 18:30"."""
+    return f" and{_hour_range(match)}"
+
+
 # "diariamente das 13h às 17h", "às segundas-feiras das 9h às 12h"
 _PT_RANGE: Final = (
     rf"{_AFTER_A_DAY}(?:das|de)\s+{_H}\s*(?:às|as|a|-|–)\s*"
@@ -758,6 +773,11 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
             r"(\d{1,2})(?:[:.](\d{2}))?\s*uhr\b",
             _de_range,
         ),
+        # "dienstags und donnerstags von 16-18 h", "montags von 19 bis 21 h": the same, with "h"
+        (
+            r"\bvon\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:bis|-|–)\s*(\d{1,2})(?:[:.](\d{2}))?\s*h\b\.?",
+            _de_range,
+        ),
         (r"\bwecke?\s+mich(?:\s+auf)?\b", "wake me up"),
         # "Sonntagabend", "montagabends", "Freitagnachmittag": a day and its part, one word
         (r"\b(?:jeden\s+)?(DAY)abends\b", r"every \1 evening"),
@@ -899,6 +919,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:los\s+|el\s+)?fin(?:es)?\s+de\s+semana\b", "weekends"),
         (r"\bcada\s+(AMOUNT)\b", r"every \1"),
         (r"\bcada\s+(UNIT)\b", r"every \1"),
+        # "de 9:00 a 14:00 horas", "desde las 10:00 hasta las 20:00", "de 9:30 de la mañana hasta
+        # las 20:30 horas": a range of hours written with its minutes, wherever the days are
+        (
+            r"\b(?:de|desde)\s+(?:las\s+)?(\d{1,2})[:.](\d{2})(?:\s*h)?(?:\s+de\s+la\s+mañana)?\s+"
+            r"(?:a|hasta)\s+(?:las\s+)?(\d{1,2})[:.](\d{2})(?:\s*(?:horas|hs|h)\b\.?)?",
+            _de_range,
+        ),
         (r"(\d)\s+(?:de\s+la|por\s+la)\s+(?:mañana|madrugada)\b", r"\1 am"),
         (r"(\d)\s+(?:de\s+la|por\s+la)\s+(?:tarde|noche)\b", r"\1 pm"),
         # "en la tarde de este miércoles", "el próximo jueves por la mañana"
@@ -974,7 +1001,12 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\b(?:toutes|tous)\s+les\s+(AMOUNT)\b", r"every \1"),
         (r"\b(?:toutes\s+les|chaque)\s+(UNIT)\b", r"every \1"),
         (r"\b(?:tous\s+les|chaque)\s+(UNIT)\b", r"every \1"),
+        # a listing's heading ("- mardi de 16h à 18h", "Jeudi : de 10 h à 13 h", "-Mardi au
+        # Vendredi : 14h - 18h"): the days open the line, their hours follow
+        (rf"^{_LIST_MARK}(DAY)\s+au\s+(DAY)\b(?={_HOURS_NEXT})", r"\1 to \2"),
+        (rf"^{_LIST_MARK}(DAY)\b(?={_HOURS_NEXT})", r"\1"),
         (_FR_RANGE, _hour_range),
+        (_FR_MORE_RANGE, _more_hour_range),
         # ("dans 2 heures" is an amount, not 2 o'clock; "pendant 1h30" a length)
         (r"\bdans\s+(AMOUNT)\b", r"in \1"),
         (r"\bpendant\s+(\d{1,2})\s*h\s*(\d{2})\b", r"for \1 hours \2 minutes"),
@@ -1005,9 +1037,10 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         # ("Minuteur 02h16": a timer's length)
         (r"\b(minuteur|minuterie)\s+(\d{1,2})h(\d{2})\b", r"timer for \2 hours \3 minutes"),
         # "Samedi 15h-18h": a range of hours written with "h", read from its start
+        # ("10h-12h/13h-19h": a day's two parts, parted by a slash)
         (
-            r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\s*[-–]\s*([01]?\d|2[0-3])h([0-5]\d)?"
-            r"(?![\w:.,]?\d)",
+            r"(?:(?<![\w:.,/-])|(?<=h/))([01]?\d|2[0-3])h([0-5]\d)?\s*[-–]\s*"
+            r"([01]?\d|2[0-3])h([0-5]\d)?(?![\w:.,]?\d)",
             _de_range,
         ),
         (r"(?<![\w:.,/-])([01]?\d|2[0-3])h([0-5]\d)?\b(?![:.,]?\d)", _fr_clock),
@@ -1051,7 +1084,14 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"(\d)h?\s+(?:da|de)\s+(?:manhã|madrugada)\b", r"\1 am"),
         (r"(\d)h?\s+(?:da|de)\s+(?:tarde|noite)\b", r"\1 pm"),
         (r"\bpor\s+exemplo\b", "for example"),
+        # "e sábado, das 8h às 12h": a day right before its hours
+        (r"\b(DAY)(?:-feiras?)?(?=\s*,?\s*das\s+\d)", r"\1"),
         (_PT_RANGE, _hour_range),
+        # "10h00 às 19h00" with no day: a range of hours all the same (it says no day)
+        (
+            r"(?<![\w:.,/-])(\d{1,2})h(\d{2})?\s*(?:às|as)\s*(\d{1,2})h(\d{2})?(?!\w)",
+            _de_range,
+        ),
         (r"\b(?:às|as)\s+(NUM)\s+e\s+meia\b", r"at \1:30"),
         (r"\b(?:às|as|à)\s+(?=\d)", "at "),
         (r"\b(?:em|dentro\s+de|daqui\s+a)\s+(AMOUNT)\b", r"in \1"),
@@ -1072,6 +1112,13 @@ _RULES: Final[dict[str, tuple[_Rule, ...]]] = {
         (r"\bogni\s+notte\b", "every night"),
         (r"\b(?:ogni|tutti\s+i|tutte\s+le)\s+(DAY)\b", r"every \1"),
         (r"\bdal\s+(DAY)\s+al\s+(DAY)\b", r"\1 to \2"),
+        (r"\bda\s+(DAY)\s+a\s+(DAY)\b", r"\1 to \2"),
+        # "dalle ore 9.00 alle ore 13.00", "dalle 15 alle 18": a range of hours, from its start
+        (
+            r"\bdalle\s+(?:ore\s+)?(\d{1,2})(?:[:.](\d{2}))?\s+alle\s+(?:ore\s+)?"
+            r"(\d{1,2})(?:[:.](\d{2}))?(?![\d:.]?\d)",
+            _de_range,
+        ),
         # "il primo del mese", "il primo alle 9": the first of the month, its day said alone
         (r"\b(?:il\s+)?primo\s+(?:giorno\s+)?di\s+ogni\s+mese\b", "on the 1st of every month"),
         (r"\b(?:il|al)\s+primo\s+(?:giorno\s+)?del\s+mese\b", "on the 1st of the month"),
@@ -1758,6 +1805,8 @@ _ANY: Final = frozenset(
     for word in frozenset().union(*_VOCABULARY.values())
     for variant in (word, *(word + mark for mark in ",.;:!?)"), "(" + word, "¿" + word)
 )
+# a listing's dash written against its first word: "-Samedi : 9h - 13h", "-Lundi: 14h-18h"
+_DASHED: Final = frozenset("-" + variant for variant in _ANY)
 # each word of a vocabulary: the languages that have it (a word only one has settles a tie
 # between two), looked up once for each word of a text
 _LANGUAGES_OF: Final = {
@@ -1957,7 +2006,8 @@ def told_in_the_past(text: str, language: str) -> str | None:
 def may_be_foreign(text: str) -> bool:
     """Whether a word of `text` is one of another language's (ours, or one `languages.py`
     refuses): the one test English texts pay, before `language_of` and `foreign_language`."""
-    return not _GATE.isdisjoint(text.lower().split())
+    split = text.lower().split()
+    return not _GATE.isdisjoint(split) or (text[:1] == "-" and not _DASHED.isdisjoint(split[:1]))
 
 
 def language_of(text: str) -> str | None:
@@ -1966,7 +2016,8 @@ def language_of(text: str) -> str | None:
     ("Send the Resumen semanal every Monday at 9:00" is English). Cheap for English: one split
     and one set test first."""
     lowered = text.lower()
-    if _ANY.isdisjoint(lowered.split()):
+    split = lowered.split()
+    if _ANY.isdisjoint(split) and (lowered[:1] != "-" or _DASHED.isdisjoint(split[:1])):
         return None
     words = _LETTERS.findall(lowered)
     english = sum(word in ENGLISH_WORDS and word not in _NEUTRAL for word in words)

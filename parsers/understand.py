@@ -87,6 +87,7 @@ from .listings import (
     without_warned_hours,
     without_week_heading,
 )
+from .opening_hours import without_closed_days
 from .phrase import NotUnderstood, Phrase, Rejected, names_only_a_zone
 from .pipeline import (
     FAST_STAGES,
@@ -1045,6 +1046,13 @@ def understand_fast(
         return ParseResult.rejected(f"“{said}” reports what a job did, not a schedule to set")
     if not text.isascii() and (closed := cjk.notice(text)) is not None:
         return ParseResult.rejected(f"“{closed}”: a notice of when something is closed, not a run")
+    if (kept := without_closed_days(text)) is not None:
+        # "Open 10:00 AM to 4:00 PM Wednesday-Monday. CLOSED on Tuesday.": the hours, read alone
+        hours, closing = kept
+        found = understand_fast(hours, timezone=timezone, now=now, date_order=date_order)
+        if not found.ok:
+            return found
+        return _to_confirm(found, f"“{closing}”: the days closed set aside, not runs")
     if translation.may_be_foreign(text):  # most texts: one split and one set test
         if (spoken := translation.language_of(text)) is not None and (
             read := _read_in_english(text, spoken, timezone, now, date_order)

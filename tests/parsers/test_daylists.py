@@ -205,9 +205,10 @@ def test_more_listing_shapes(text: str, expression: str) -> None:
     assert cron(text) == expression
 
 
-def test_a_long_window_after_a_start_with_its_half_of_the_day_is_still_refused() -> None:
-    """ "from 10am to 2 on weekdays": four hours, not a meeting (as "10am to 2pm" is)."""
-    assert read("from 10am to 2 on weekdays")["schedule"] is None
+def test_a_long_window_after_a_start_with_its_half_of_the_day_is_asked() -> None:
+    """ "from 10am to 2 on weekdays": four hours, not a meeting (as "10am to 2pm" is): hours
+    kept, read at their start and asked (round seventeen's opening hours)."""
+    assert brief(read("from 10am to 2 on weekdays")) == "0 10 * * 1-5 ?"
 
 
 def test_letters_joined_by_an_ampersand_out_of_order_are_no_days() -> None:

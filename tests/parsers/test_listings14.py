@@ -49,20 +49,25 @@ def test_a_timetables_row_runs_weekly_from_its_start_and_asks(text: str, express
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expression"),
     [
-        "Monday 2pm-3pm",  # one meeting's length: the coming Monday
-        "Friday 9am-10:30am",
+        # one meeting's length beside a bare day: a timetable's row too (round seventeen: "Saturday
+        # 3:30 – 4:15 p.m." on a parish's page), every week and asked (it may mean the coming one)
+        ("Monday 2pm-3pm", "0 14 * * 1"),
+        ("Friday 9am-10:30am", "0 9 * * 5"),
     ],
 )
-def test_a_bare_day_with_a_meetings_range_stays_once(text: str) -> None:
-    schedule, _ = _read(text)
-    assert schedule is not None and schedule["type"] == "at"
+def test_a_bare_day_with_a_meetings_range_is_weekly_and_asked(text: str, expression: str) -> None:
+    schedule, asked = _read(text)
+    assert schedule is not None and schedule["expression"] == expression
+    assert asked
 
 
-def test_a_frame_for_runs_stays_refused() -> None:
-    schedule, _ = _read("every Monday from 9am to 5pm")
-    assert schedule is None
+def test_a_frame_for_runs_is_read_at_its_start_and_asked() -> None:
+    # nothing says how often it runs in the hours: at their start, asked (round seventeen)
+    schedule, asked = _read("every Monday from 9am to 5pm")
+    assert schedule is not None and schedule["expression"] == "0 9 * * 1"
+    assert asked
 
 
 @pytest.mark.parametrize(

@@ -250,8 +250,11 @@ def test_a_one_day_event_may_last_the_day() -> None:
 
 
 @pytest.mark.parametrize("text", ["every Monday from 9am to 5pm", "mondays from 9am to 5pm"])
-def test_a_long_window_beside_a_repeating_day_is_still_refused(text: str) -> None:
-    assert _read(text)["schedule"] is None
+def test_a_long_window_beside_a_repeating_day_is_asked_at_its_start(text: str) -> None:
+    # round seventeen: hours beside the days run at their start, asked (opening hours)
+    answer = _read(text)
+    assert answer["schedule"]["expression"] == "0 9 * * 1"
+    assert answer["needs_confirmation"]
 
 
 def test_a_size_or_a_name_written_with_x_is_not_a_count() -> None:

@@ -160,9 +160,12 @@ def test_long_window_asks() -> None:
     assert result.needs_confirmation
 
 
-def test_long_window_alone_is_still_refused() -> None:
-    # nothing says what happens in it: a job's hours, not how often it runs
-    assert not understand_fast("every Wednesday and Saturday from 9:00 AM to 1:00 PM", now=NOW).ok
+def test_long_window_alone_is_asked_at_its_start() -> None:
+    # nothing says what happens in it: hours kept, read at their start and asked (round
+    # seventeen's opening hours), never run unasked
+    result = understand_fast("every Wednesday and Saturday from 9:00 AM to 1:00 PM", now=NOW)
+    assert result.schedule is not None and result.schedule["expression"] == "0 9 * * 3,6"
+    assert result.needs_confirmation
 
 
 @pytest.mark.parametrize(
