@@ -584,6 +584,14 @@ _RULES: Final[tuple[tuple[str, _Replace], ...]] = (
     (r"几点|幾點|什么时候|什麼時候|何時|いつ", " when "),
     (r"闹钟|鬧鐘|アラーム", " alarm "),
     (r"提醒事项|リマインダー", " reminder "),
+    # a zone said before its time ("北京时间 08:00（UTC 00:00）", "UTC 0:00（日本時間 9:00）"), said
+    # after it as English says it: a time said again in another zone is then one time
+    (
+        r"(?:北京时间|北京時間|中国时间)\s*(?:的|の)?\s*([0-9]{1,2}:[0-9]{2}(?: [ap]m)?)(?![0-9])",
+        r" \1 Shanghai time ",
+    ),
+    (r"日本時間\s*(?:の)?\s*([0-9]{1,2}:[0-9]{2}(?: [ap]m)?)(?![0-9])", r" \1 Tokyo time "),
+    (r"\b(UTC|GMT|JST)\s*(?:の\s*)?([0-9]{1,2}:[0-9]{2})(?![0-9])", r" \2 \1 "),
     (r"北京时间|北京時間|中国时间", " Shanghai time "),
     (r"日本時間", " Tokyo time "),
 )

@@ -156,6 +156,9 @@ def test_the_first_said_alone_is_the_next_first_of_a_month(text: str, instant: s
         ("每天２３：３０分检查第二天的首页推荐内容是否未空", "30 23 * * *"),
         # two times joined by "到": a window, with the interval said after it
         ("8点到9点之间每分钟执行检查脚本", "* 8 * * *"),
+        # a zone said before its time, and the time said again in another zone
+        ("每天北京时间 08:00（UTC 00:00）保存快照", "0 8 * * *"),
+        ("- **自動実行**: 毎日 UTC 0:00（日本時間 9:00）", "0 0 * * *"),
         ("每周一至周五上午9:00至10点之间每5分钟", "*/5 9 * * 1-5"),
     ],
 )  # fmt: skip
