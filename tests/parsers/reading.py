@@ -15,6 +15,17 @@ def read(text: str, zone: str = "UTC") -> dict[str, Any]:
     return understand_fast(text, timezone=zone, now=NOW).to_dict()
 
 
+def said(text: str, zone: str = "UTC", now: datetime = NOW) -> tuple[str | None, bool]:
+    """The schedule's own words (its cron expression, rule or instant) and whether it asks
+    first; (None, True) when refused."""
+    result = understand_fast(text, timezone=zone, now=now)
+    schedule = result.schedule
+    if schedule is None:
+        return None, True
+    words = schedule.get("expression") or schedule.get("rule") or schedule.get("datetime")
+    return str(words), result.needs_confirmation
+
+
 def brief(answer: dict[str, Any]) -> str | None:
     """The schedule in brief: a cron expression, an ISO time or an interval, with " ?" when it
     asks first; None when refused."""

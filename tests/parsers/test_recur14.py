@@ -13,17 +13,13 @@ import pytest
 from agentcron.parsers import understand_fast
 from agentcron.parsers.dst_notes import without_dst_note
 from agentcron.parsers.observances import said_short
+from tests.parsers.reading import said
 
 NOW = datetime(2026, 1, 14, 12, tzinfo=UTC)
 
 
 def _answer(text: str, zone: str = "UTC") -> tuple[str | None, bool]:
-    result = understand_fast(text, timezone=zone, now=NOW)
-    schedule = result.schedule
-    if schedule is None:
-        return None, True
-    said = schedule.get("expression") or schedule.get("rule") or schedule.get("datetime")
-    return str(said), result.needs_confirmation
+    return said(text, zone, now=NOW)
 
 
 @pytest.mark.parametrize(

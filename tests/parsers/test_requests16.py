@@ -26,17 +26,12 @@ from agentcron.parsers.request_cues import (
     zone_first_restated,
 )
 from agentcron.parsers.zones import lookup_word
+from tests.parsers.reading import said
 
 NOW = datetime(2026, 1, 14, 10, tzinfo=UTC)
 
 
-def _answer(text: str, zone: str = "UTC") -> tuple[str | None, bool]:
-    result = understand_fast(text, timezone=zone, now=NOW)
-    schedule = result.schedule
-    if schedule is None:
-        return None, True
-    said = schedule.get("expression") or schedule.get("rule") or schedule.get("datetime")
-    return str(said), result.needs_confirmation
+_answer = said
 
 
 # -- the pure cues ------------------------------------------------------------------------------

@@ -15,17 +15,12 @@ import pytest
 from agentcron.parsers import understand_fast
 from agentcron.parsers.listings import plural_activity, programme_line
 from agentcron.parsers.request_cues import near_trigger, note_in_code, quoted_meaning
+from tests.parsers.reading import said
 
 NOW = datetime(2026, 1, 14, 10, tzinfo=UTC)
 
 
-def _answer(text: str, zone: str = "UTC") -> tuple[str | None, bool]:
-    result = understand_fast(text, timezone=zone, now=NOW)
-    schedule = result.schedule
-    if schedule is None:
-        return None, True
-    said = schedule.get("expression") or schedule.get("rule") or schedule.get("datetime")
-    return str(said), result.needs_confirmation
+_answer = said
 
 
 # -- the pure cues ------------------------------------------------------------------------------
