@@ -1288,7 +1288,7 @@ async def understand(
     llm: LLMParser | None = None,
     date_order: str | None = None,
 ) -> ParseResult:
-    """The whole sentence read by every stage (`_understand_text`). Every way in calls this
+    """The whole sentence read by every stage (`understanding`). Every way in calls this
     (the API, the CLI, Slack), or drives `understanding` itself (the service, to read off its
     event loop): a rule that raises on some text is a bug, and it must not turn the user's
     request into a server error — the text is refused and the failure logged with its
@@ -1336,23 +1336,12 @@ def understanding(
     llm: bool = False,
     date_order: str | None = None,
 ) -> Understanding:
-    """`understand` as a generator with no I/O of its own: with `llm`, it yields the question
+    """The whole sentence read by every stage, ending with the LLM when one is given:
+    `understand` as a generator with no I/O of its own. With `llm`, it yields the question
     for the LLM when it has one and is sent the model's answer (``reading.send(answer)``);
     the reading is its return value. All of its work is CPU, so a caller may run each step
     in a thread of its own and await the model on its event loop (app/offload.py). It does
-    not catch what a rule raises: `understand` and such a caller do (`refused_on_failure`)."""
-    return _understand_text(text, timezone=timezone, now=now, llm=llm, date_order=date_order)
-
-
-def _understand_text(
-    text: str,
-    *,
-    timezone: str = "UTC",
-    now: datetime | None = None,
-    llm: bool = False,
-    date_order: str | None = None,
-) -> Understanding:
-    """The whole sentence read by every stage, ending with the LLM when one is given.
+    not catch what a rule raises: `understand` and such a caller do (`refused_on_failure`).
 
     The LLM reads what nothing else could, and also a command the grammar read only in
     part when that reading was refused or is unsure and the words it skipped speak of time
@@ -1376,7 +1365,7 @@ def _understand_text(
     if language is not None and not llm:
         return _in_another_language(language)
     if (text.isupper() or _title_cased(text)) and (quiet := _unshouted(text)) != text:
-        answer = yield from _understand_text(
+        answer = yield from understanding(
             quiet, timezone=timezone, now=now, llm=llm, date_order=date_order
         )
         return _reshouted(answer, text, quiet)
