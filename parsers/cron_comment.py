@@ -198,15 +198,21 @@ LOGGED_NOTE: Final = (
 )
 
 
+def _quoted_from(text: str, found: re.Match[str]) -> str:
+    """The message quoted from the end of `found` (which ends on its opening quote) to the
+    closing quote, or to the end of the text when it is not closed."""
+    quote = text[found.end() - 1]
+    close = text.find(quote, found.end())
+    return text[found.end() : close if close != -1 else len(text)]
+
+
 def logged_message(text: str) -> str | None:
     """The note that asks when the text is code that logs or prints a message with the time in
     it: the message reports a schedule, it does not ask for one."""
     found = _LOGGED.search(text)
     if found is None:
         return None
-    quote = text[found.end() - 1]
-    close = text.find(quote, found.end())
-    message = text[found.end() : close if close != -1 else len(text)]
+    message = _quoted_from(text, found)
     return LOGGED_NOTE if any(char.isdigit() for char in message) else None
 
 
@@ -231,7 +237,5 @@ def asserted_message(text: str) -> str | None:
     found = _ASSERTED.search(text)
     if found is None:
         return None
-    quote = text[found.end() - 1]
-    close = text.find(quote, found.end())
-    message = text[found.end() : close if close != -1 else len(text)]
+    message = _quoted_from(text, found)
     return ASSERTED_NOTE if any(char.isdigit() or char.isupper() for char in message) else None
